@@ -73,6 +73,7 @@ class MadeDocument:
     content_hash: str
     reprint: bool
     check_dates: bool  # a printed date lies beyond the holiday data: the clerk checks it
+    heading: str = ""  # the paper's own title where its kind names another (a 告知承诺书 numbered in its own table)
 
     @property
     def title(self) -> str:

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from counter.access.authority import AuthorityRefusal
+from counter.access.case_acts import CaseAct
 from counter.access.case_rights import permission_for
 from counter.access.roles import Permission
 from counter.actions.audit import record_at_desk
@@ -26,7 +28,7 @@ from counter.actions.decisions import case_and_bundle, decide_item
 from counter.actions.desk import Desk
 from counter.actions.documents import SEQUENCE_KIND, marked_for_training
 from counter.actions.guard import require
-from counter.actions.item_authority import check_item
+from counter.actions.item_authority import act_standing, check_item
 from counter.actions.number_guard import check_series, note_document_issued
 from counter.actions.office import office_settings
 from counter.audit.actions import AuditAction
@@ -128,6 +130,38 @@ def pledge_row(session: Session, number: str, item_code: str) -> PledgeRow | Non
     case, _ = case_and_bundle(session, number)
     row = session.get(models.PledgeCheck, (case.id, item_code))
     return None if row is None else _row(row, case)
+
+
+@dataclass(frozen=True, slots=True)
+class PledgeOffer:
+    """An item of a case the guide marks for 告知承诺, as the case page offers its acts: its grant on a promise and
+    check so far (None before the grant), and whether the desk's account has the standing to grant, check or revoke
+    it (the one rule, :mod:`counter.access.authority`): ``deciding`` is the body that decides it, ``refusal`` why the
+    account may not (None where it may)."""
+
+    item_code: str
+    row: PledgeRow | None
+    deciding: str
+    refusal: AuthorityRefusal | None
+
+
+def pledge_offers(session: Session, desk: Desk, number: str) -> tuple[PledgeOffer, ...]:
+    """The case's 告知承诺 items in the bundle's order, for the page to offer their acts or say why not; a read, which
+    refuses nothing (each act asks the rule again)."""
+    case, bundle = case_and_bundle(session, number)
+    codes = tuple(i.code for i in bundle.items if i.pledge is not None and i.pledge.check_within is not None)
+    if not codes:
+        return ()
+    # the grant on a promise is 当场许可 at the window, a clerk's as the same-day step's is (decide_item's 准予); the
+    # revocation asks a supervisor's permission besides, which the page reads from the account
+    standing = act_standing(session, desk, bundle, case.site_code, CaseAct.SAME_DAY, codes)
+    offers = []
+    for code in codes:
+        row = session.get(models.PledgeCheck, (case.id, code))
+        refused = standing.refused.get(code)
+        deciding = refused[1] if refused else standing.acting[code].authority.deciding
+        offers.append(PledgeOffer(code, None if row is None else _row(row, case), deciding, refused and refused[0]))
+    return tuple(offers)
 
 
 def pledge_checks(session: Session, department: str = "", *, open_only: bool = True) -> tuple[PledgeRow, ...]:

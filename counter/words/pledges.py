@@ -31,3 +31,33 @@ PLEDGE_REVOKED_LINE = tr("已撤销的许可：事项 {item} 于 {day} 撤销（
 
 def revoked_text(revocation: Revocation) -> str:
     return PLEDGE_REVOKED_TEXT.format(day=revocation.day.isoformat(), reason=revocation.reason)
+
+
+# the case page's 告知承诺 section (counter.ui.cases.pledge_bar): the chosen item's grant on a promise, its check, its
+# revocation and their papers
+PLEDGE_SECTION = tr("告知承诺")
+PLEDGE_OPEN = tr("“{item}”实行告知承诺：申请人签署告知承诺书后，由{deciding}当场准予，事后核查。")
+PLEDGE_OWED = tr("“{item}”已于 {granted} 依告知承诺准予，核查期限 {due}。")
+PLEDGE_KEPT = tr("“{item}”已于 {granted} 依告知承诺准予，{day} 核查属实。")
+PLEDGE_FALSE = tr("“{item}”于 {day} 因承诺不实撤销许可：{finding}")
+PLEDGE_NOT_HERE = tr("“{item}”的告知承诺许可、核查和撤销由{deciding}作出；本账号没有该部门的决定权，不能办理。")
+PLEDGE_REVOKE_ROLE = tr("承诺不实的，撤销许可是负责人的决定：")
+PLEDGE_GRANT_BUTTON = tr("告知承诺准予")
+PLEDGE_KEPT_BUTTON = tr("核查属实")
+PLEDGE_FALSE_BUTTON = tr("承诺不实，撤销许可")
+PLEDGE_PAPER_BUTTON = tr("打印告知承诺书")
+PLEDGE_REVOCATION_BUTTON = tr("打印撤销行政许可决定书")
+PLEDGE_ASK_GRANT = tr("申请人已签署告知承诺书，依承诺当场准予“{item}”（{department}）？准予后打印告知承诺书交申请人。")
+PLEDGE_ASK_KEPT = tr("记录“{item}”核查属实？")
+PLEDGE_ASK_FALSE = tr(
+    "核查发现承诺不实，依照行政许可法第六十九条第二款撤销“{item}”的许可。请写明核查发现的情况，撤销决定书据此说明理由："
+)
+PLEDGE_FINDING = tr("核查发现的情况")
+PLEDGE_CONFIRM = tr("确认")
+PLEDGE_CANCEL = tr("取消")
+PLEDGE_GRANTED = tr("已依告知承诺准予“{item}”，核查期限 {due}。")
+PLEDGE_CHECKED = tr("已记录“{item}”核查属实。")
+PLEDGE_WITHDRAWN = tr("已撤销“{item}”的许可，请打印撤销行政许可决定书送达申请人。")
+PLEDGE_MOVED = tr("办件已在其他窗口变更，请按当前状态办理。")
+PLEDGE_TITLE = tr("告知承诺书")
+PLEDGE_REVOCATION_TITLE = tr("撤销行政许可决定书")

@@ -61,6 +61,7 @@ from counter.ui.cases.item_step_rules import steps_by_item
 from counter.ui.cases.marks import LACKING_TEXT, MARK_COLOURS, paint, restyle
 from counter.ui.cases.material_pages import MaterialPages
 from counter.ui.cases.page_style import STATUS_COLOURS, STYLE
+from counter.ui.cases.pledge_bar import PledgeBar
 from counter.ui.cases.rules import (
     MaterialMark,
     available_actions,
@@ -159,6 +160,7 @@ class CasePage(QWidget):
         self.documents = CaseDocuments()  # the 文书 section (counter.ui.printing)
         self.material_pages = MaterialPages()  # the document camera's pages of the materials
         self.item_states = ItemStates()  # each item's decision: a bundle is decided item by item
+        self.pledges = PledgeBar(self._runner, self._desk, self._today)  # 告知承诺: granted, checked, revoked
 
     def _lay_out(self) -> None:
         title = QHBoxLayout()
@@ -172,6 +174,7 @@ class CasePage(QWidget):
         body.addWidget(self.details_fields)
         body.addWidget(self.beyond_data)
         body.addWidget(self.item_states)
+        body.addWidget(self.pledges)
         for heading, table in ((words.CASE_MATERIALS, self.materials), (words.CASE_HISTORY, self.history)):
             caption = plain_label(heading)
             caption.setObjectName("sectionHeading")
@@ -219,6 +222,7 @@ class CasePage(QWidget):
         self.item_step_form.confirm_button.clicked.connect(self.on_item_step_confirmed)
         self.item_step_form.cancel_button.clicked.connect(self.item_step_form.close_form)
         self.action_bar.same_day_button.clicked.connect(self.on_same_day)
+        self.pledges.connect_page(self)
 
     # --- reading -------------------------------------------------------------------
 
@@ -245,6 +249,7 @@ class CasePage(QWidget):
         offered = item_actions(page.view, self._desk.actor)
         steps = steps_by_item(page.view, [i.code for i in page.items], self._desk.actor, offered)
         self.item_states.show_items(page.view, page.items, offered, steps)
+        self.pledges.show_case(page.view, self.item_states.chosen())
         form = self.item_step_form
         if form.step is not None and form.step not in steps.get(form.item, ()):
             form.close_form()  # the item moved on: its step is no longer offered

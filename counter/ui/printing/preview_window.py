@@ -100,7 +100,7 @@ QPushButton#printButton:disabled {{ background: #9fb3c8; border-color: #9fb3c8; 
 
 
 def doc_title(made: MadeDocument) -> str:
-    return DOC_TITLE[made.kind]
+    return made.heading or DOC_TITLE[made.kind]
 
 
 class PreviewWindow(QWidget):

@@ -1,0 +1,332 @@
+"""The case page's 告知承诺 section: the chosen item's grant on the applicant's promise, its 核查, its revocation, and
+their papers.
+
+An item the guide marks for 告知承诺 (国办发〔2020〕42号) is granted on the spot on the applicant's signed 告知承诺书 by
+the body that may decide it, checked after, and revoked when the check finds the promise false (《中华人民共和国行政
+许可法》第六十九条第二款).  Under the item table, for the item chosen in it, the section says where the item stands
+(open, granted with its 核查 date, checked, revoked) and offers what the account may do now: 告知承诺准予 (then the
+告知承诺书's preview), 核查属实, 承诺不实，撤销许可 (with what the check found; then the 撤销行政许可决定书's
+preview), and each paper again.  Where the account may not, it says why: the body that decides the item (the one rule,
+:mod:`counter.access.authority`), or the supervisor's role a revocation needs.  Each act is a step under a short
+confirmation row (确认 / 取消, Enter and Esc), asked again by :mod:`counter.actions.notice_pledges`; the papers go
+through the app's print preview (:func:`counter.ui.printing.opening.open_preview`), numbered the first time and
+reprinted the same.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+from collections.abc import Callable
+from enum import StrEnum
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from counter.access.roles import Permission
+from counter.actions.desk import Desk
+from counter.actions.documents import MadeDocument
+from counter.actions.guard import NotPermitted
+from counter.actions.intake import CaseNotFound
+from counter.actions.notice_pledges import PledgeOffer, grant_on_pledge, pledge_offers, pledge_paper, record_check
+from counter.case.decisions import DecisionRefused
+from counter.case.moments import moment_on
+from counter.case.pledge_checks import PledgeRefused
+from counter.case.status import CaseEvent, CaseStatus, MoveNotAllowed
+from counter.case.view import CaseView
+from counter.documents.kinds import DocumentKind
+from counter.ui.cases import words
+from counter.ui.cases.rules import allowed
+from counter.ui.plain_text import plain_label
+from counter.ui.printing.opening import open_preview
+from counter.ui.runner import Failed, Runner
+from counter.words.access import not_permitted
+from counter.words.cases import RULE_PROBLEMS, decision_refused_text
+from counter.words.pledges import (
+    PLEDGE_ASK_FALSE,
+    PLEDGE_ASK_GRANT,
+    PLEDGE_ASK_KEPT,
+    PLEDGE_CANCEL,
+    PLEDGE_CHECKED,
+    PLEDGE_CONFIRM,
+    PLEDGE_FALSE,
+    PLEDGE_FALSE_BUTTON,
+    PLEDGE_FINDING,
+    PLEDGE_GRANT_BUTTON,
+    PLEDGE_GRANTED,
+    PLEDGE_KEPT,
+    PLEDGE_KEPT_BUTTON,
+    PLEDGE_MOVED,
+    PLEDGE_NOT_HERE,
+    PLEDGE_OPEN,
+    PLEDGE_OWED,
+    PLEDGE_PAPER_BUTTON,
+    PLEDGE_REVOCATION_BUTTON,
+    PLEDGE_REVOCATION_TITLE,
+    PLEDGE_REVOKE_ROLE,
+    PLEDGE_SECTION,
+    PLEDGE_TITLE,
+    PLEDGE_WITHDRAWN,
+    pledge_refused_text,
+)
+
+if TYPE_CHECKING:
+    from counter.actions.case_view import ItemLine
+    from counter.ui.cases.case_page import CasePage
+
+log = logging.getLogger(__name__)
+
+
+class PledgeAct(StrEnum):
+    """What the section does to the chosen item."""
+
+    GRANT = "grant"  # 告知承诺准予
+    KEPT = "kept"  # 核查属实
+    FALSE = "false"  # 承诺不实，撤销许可
+    PAPER = "paper"  # 告知承诺书
+    REVOCATION = "revocation"  # 撤销行政许可决定书
+
+
+_REFUSED = (NotPermitted, DecisionRefused, PledgeRefused, MoveNotAllowed, CaseNotFound, Failed)
+
+
+class PledgeBar(QWidget):
+    changed = Signal(str)  # the case's number: a grant or a check was saved
+    told = Signal(str, str)  # what the last act did or why not, and its style (the page's notice line)
+
+    def __init__(self, runner: Runner, desk: Desk, today: Callable[[], dt.date], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._runner, self._desk, self._today = runner, desk, today
+        self.view: CaseView | None = None
+        self.offers: dict[str, PledgeOffer] = {}
+        self.item: ItemLine | None = None
+        self.asked: PledgeAct | None = None  # the act the confirmation row asks about
+        self.heading = plain_label(PLEDGE_SECTION)
+        self.heading.setObjectName("sectionHeading")
+        self.state = plain_label()
+        self.state.setWordWrap(True)
+        self.why = plain_label()
+        self.why.setObjectName("withheld")
+        self.why.setWordWrap(True)
+        self.buttons = {
+            PledgeAct.GRANT: QPushButton(PLEDGE_GRANT_BUTTON),
+            PledgeAct.KEPT: QPushButton(PLEDGE_KEPT_BUTTON),
+            PledgeAct.FALSE: QPushButton(PLEDGE_FALSE_BUTTON),
+            PledgeAct.PAPER: QPushButton(PLEDGE_PAPER_BUTTON),
+            PledgeAct.REVOCATION: QPushButton(PLEDGE_REVOCATION_BUTTON),
+        }
+        self.buttons[PledgeAct.FALSE].setObjectName("supervisorAction")
+        self.question = plain_label()
+        self.question.setWordWrap(True)
+        self.finding = QLineEdit()
+        self.finding.setPlaceholderText(PLEDGE_FINDING)
+        self.finding.setAccessibleName(PLEDGE_FINDING)
+        self.confirm_button = QPushButton(PLEDGE_CONFIRM)
+        self.cancel_button = QPushButton(PLEDGE_CANCEL)
+        self._lay_out()
+        for act, button in self.buttons.items():
+            button.clicked.connect(partial(self.on_act, act))
+        self.confirm_button.clicked.connect(self.on_confirmed)
+        self.finding.returnPressed.connect(self.on_confirmed)
+        self.cancel_button.clicked.connect(self.close_question)
+        self.hide()
+
+    def _lay_out(self) -> None:
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 4, 0, 0)
+        for button in self.buttons.values():
+            row.addWidget(button)
+        row.addStretch(1)
+        self.asking = QWidget()
+        ask = QHBoxLayout(self.asking)
+        ask.setContentsMargins(0, 4, 0, 0)
+        ask.addWidget(self.finding, 1)
+        ask.addWidget(self.confirm_button)
+        ask.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        for widget in (self.heading, self.state, self.why):
+            layout.addWidget(widget)
+        layout.addLayout(row)
+        layout.addWidget(self.question)
+        layout.addWidget(self.asking)
+        self.question.hide()
+        self.asking.hide()
+
+    def connect_page(self, page: CasePage) -> None:
+        """Follow the item chosen in the page's table; a saved act reads the case again; the page says what it did."""
+        page.item_states.table.itemSelectionChanged.connect(lambda: self.show_item(page.item_states.chosen()))
+        self.changed.connect(lambda _number: page.on_notices_changed())
+        self.changed.connect(page.case_changed)
+        self.told.connect(page.show_notice)
+
+    # --- reading ---------------------------------------------------------------------
+
+    def show_case(self, view: CaseView, chosen: ItemLine | None) -> None:
+        """The case's 告知承诺 items read again (nothing where its guide marks none), and the chosen one shown."""
+        self.view = view
+        try:
+            offers = self._runner.read(partial(pledge_offers, desk=self._desk, number=view.case_no))
+        except (Failed, CaseNotFound):
+            log.warning("case %s: its 告知承诺 items could not be read", view.case_no)
+            offers = ()
+        self.offers = {offer.item_code: offer for offer in offers}
+        self.show_item(chosen)
+
+    def show_item(self, item: ItemLine | None) -> None:
+        offer = self.offers.get(item.code) if item is not None else None
+        if item is None or offer is None or self.view is None:
+            self.item = None
+            self.close_question()
+            self.hide()
+            return
+        if self.item is None or self.item.code != item.code:
+            self.close_question()
+        self.item = item
+        offered, why = self._offered(self.view, item, offer)
+        self.state.setText(_state_text(item, offer))
+        self.why.setText(why)
+        self.why.setVisible(bool(why))
+        for act, button in self.buttons.items():
+            button.setVisible(act in offered)
+        self.show()
+
+    def _offered(self, view: CaseView, item: ItemLine, offer: PledgeOffer) -> tuple[tuple[PledgeAct, ...], str]:
+        """The acts on ``item`` the account may take now, and why one the item calls for is not offered."""
+        row, actor = offer.row, self._desk.actor
+        papers = () if row is None else (PledgeAct.PAPER,) if row.kept is not False else (PledgeAct.REVOCATION,)
+        if view.status is CaseStatus.VOIDED:
+            return papers, ""
+        if offer.refusal is not None:  # not this account's to grant, check or revoke
+            return papers, PLEDGE_NOT_HERE.format(item=item.name, deciding=offer.deciding)
+        if row is None:
+            grant = item.code not in view.decisions() and allowed(view, CaseEvent.ITEM_APPROVED)
+            return ((PledgeAct.GRANT,) if grant else ()), ""
+        if row.checked_on is not None:
+            return papers, ""
+        if actor.may(Permission.DECIDE_DEFERRAL):
+            return (PledgeAct.KEPT, PledgeAct.FALSE, *papers), ""
+        role = not_permitted(Permission.DECIDE_DEFERRAL, actor.signed_in, not actor.signed_in)
+        return (PledgeAct.KEPT, *papers), PLEDGE_REVOKE_ROLE + role
+
+    # --- acts ------------------------------------------------------------------------
+
+    def on_act(self, act: PledgeAct, _checked: bool = False) -> None:
+        item = self.item
+        if item is None:
+            return
+        if act in (PledgeAct.PAPER, PledgeAct.REVOCATION):
+            if self.view is not None:
+                self.print_paper(self.view.case_no, item, revoked=act is PledgeAct.REVOCATION)
+            return
+        self.asked = act
+        ask = {PledgeAct.GRANT: PLEDGE_ASK_GRANT, PledgeAct.KEPT: PLEDGE_ASK_KEPT, PledgeAct.FALSE: PLEDGE_ASK_FALSE}
+        self.question.setText(ask[act].format(item=item.name, department=item.department))
+        self.question.show()
+        self.finding.clear()
+        self.finding.setVisible(act is PledgeAct.FALSE)
+        self.asking.show()
+        (self.finding if act is PledgeAct.FALSE else self.confirm_button).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        """Esc gives up the question asked, and only that: the page stays open (Esc there closes it)."""
+        if event.key() == Qt.Key.Key_Escape and not event.modifiers() and self.asking.isVisible():
+            self.close_question()
+            self.buttons[PledgeAct.GRANT if self.item is None else self._first_shown()].setFocus()
+            return
+        super().keyPressEvent(event)
+
+    def _first_shown(self) -> PledgeAct:
+        return next((act for act, b in self.buttons.items() if b.isVisible()), PledgeAct.GRANT)
+
+    def close_question(self) -> None:
+        self.asked = None
+        self.question.hide()
+        self.asking.hide()
+
+    def on_confirmed(self) -> None:
+        act, item, view = self.asked, self.item, self.view
+        if act is None or item is None or view is None:
+            return
+        today = self._today()
+        step: Callable[[Any], Any]
+        if act is PledgeAct.GRANT:
+            at = moment_on(today, dt.datetime.now(dt.UTC))  # the desk's day, a training desk's too
+            step = partial(
+                grant_on_pledge, desk=self._desk, number=view.case_no, item_code=item.code, today=today, at=at
+            )
+        else:
+            kept, finding = act is PledgeAct.KEPT, self.finding.text()
+            step = partial(
+                record_check, desk=self._desk, number=view.case_no, item_code=item.code, today=today, kept=kept,
+                finding=finding,
+            )  # fmt: skip
+        try:
+            self._runner.write(step, words.CASE_SAVE_FAILED)
+        except _REFUSED as err:
+            self.told.emit(self._refused_text(err, item), "noticeError")
+            return
+        log.info("case %s: 告知承诺 %s of %s", view.case_no, act.value, item.code)
+        self.close_question()
+        self.changed.emit(view.case_no)  # the page reads the case again, and may choose the next item waiting
+        if act is PledgeAct.GRANT:
+            offer = self.offers.get(item.code)
+            due = offer.row.check_due.isoformat() if offer is not None and offer.row is not None else ""
+            self.told.emit(PLEDGE_GRANTED.format(item=item.name, due=due), "noticeOk")
+            self.print_paper(view.case_no, item, revoked=False)
+        elif act is PledgeAct.KEPT:
+            self.told.emit(PLEDGE_CHECKED.format(item=item.name), "noticeOk")
+        else:
+            self.told.emit(PLEDGE_WITHDRAWN.format(item=item.name), "noticeOk")
+            self.print_paper(view.case_no, item, revoked=True)
+
+    def print_paper(self, case_no: str, item: ItemLine, *, revoked: bool) -> None:
+        """The 告知承诺书 (or the 撤销行政许可决定书) in the print preview: numbered now, or reprinted as first made."""
+        make = partial(
+            pledge_paper, desk=self._desk, number=case_no, item_code=item.code, today=self._today(), revoked=revoked
+        )
+        try:
+            pdf: bytes = self._runner.write(make, words.CASE_SAVE_FAILED)
+        except _REFUSED as err:
+            self.told.emit(self._refused_text(err, item), "noticeError")
+            return
+        made = MadeDocument(
+            document_id=0,  # numbered and kept in the case's 告知承诺 record, not among the notices
+            doc_no="",
+            kind=DocumentKind.DENIAL if revoked else DocumentKind.PLEDGE,
+            case_no=case_no,
+            pdf=pdf,
+            content_hash=hashlib.sha256(pdf).hexdigest(),
+            reprint=False,
+            check_dates=False,
+            heading=PLEDGE_REVOCATION_TITLE if revoked else PLEDGE_TITLE,
+        )
+        open_preview(self, self._runner, self._desk, (made,), keeps_record=False)
+
+    def _refused_text(self, err: Exception, item: ItemLine) -> str:
+        if isinstance(err, Failed):
+            log.exception("告知承诺 of %s not saved", item.code)
+            return err.message
+        if isinstance(err, NotPermitted):
+            return not_permitted(err.permission, err.signed_in, err.single_desk)
+        if isinstance(err, PledgeRefused):
+            return pledge_refused_text(err.problem, err.case_no, item.name)
+        if isinstance(err, DecisionRefused) and err.problem in RULE_PROBLEMS:
+            return decision_refused_text(err, {item.code: item.name})
+        return PLEDGE_MOVED
+
+
+def _state_text(item: ItemLine, offer: PledgeOffer) -> str:
+    row = offer.row
+    if row is None:
+        return PLEDGE_OPEN.format(item=item.name, deciding=offer.deciding)
+    granted = row.granted_on.isoformat()
+    if row.checked_on is None:
+        return PLEDGE_OWED.format(item=item.name, granted=granted, due=row.check_due.isoformat())
+    if row.kept:
+        return PLEDGE_KEPT.format(item=item.name, granted=granted, day=row.checked_on.isoformat())
+    return PLEDGE_FALSE.format(item=item.name, day=row.checked_on.isoformat(), finding=row.finding)

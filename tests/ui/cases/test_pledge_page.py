@@ -1,0 +1,112 @@
+"""告知承诺 on the case page: 035's 消防 item granted on the applicant's promise from the keyboard (its 告知承诺书 in
+the preview), then the 核查 finds the promise false and the supervisor revokes it (its 撤销行政许可决定书 in the
+preview); the item reads 已撤销 with the day and the reason (国办发〔2020〕42号; 行政许可法 第六十九条第二款)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.access.roles import Permission
+from counter.case.status import CaseEvent
+from counter.ui.cases.case_page import CasePage
+from counter.ui.cases.pledge_bar import PledgeAct
+from counter.ui.printing.preview_window import PreviewWindow, doc_title
+from counter.words.access import not_permitted
+from counter.words.cases import CASE_EVENT
+from counter.words.pledges import PLEDGE_NOT_HERE, PLEDGE_REVOKE_ROLE, PLEDGE_REVOKED
+from tests.actions.test_notice_pledges import BRIGADE, FIRE, taken
+from tests.entrusted import entrust_in
+from tests.signed_in import signed_in
+from tests.ui.cases.casebook import DESK_1, SUPERVISOR
+from tests.ui.cases.conftest import Clock
+from tests.ui.cases.helpers import column
+from tests.ui.cases.test_item_decisions import item_row, open_page
+from tests.ui.printing.helpers import pdf_text
+
+FINDING = "核查发现场所二层疏散通道被封堵，与承诺内容不符。"
+
+
+def choose_fire(page: CasePage) -> None:
+    states = page.item_states
+    states.table.setFocus()
+    states.table.selectRow([i.code for i in states.items].index(FIRE))
+
+
+def test_granted_on_a_promise_then_revoked_when_the_check_finds_it_false(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], today: Clock
+) -> None:
+    entrust_in(case_sessions, DESK_1, FIRE)  # the brigade's written 授权: the window records its decision for it
+    case_no = taken(case_sessions, DESK_1)
+    page = open_page(qtbot, case_sessions, today, case_no, DESK_1)
+    bar = page.pledges
+    assert not bar.isVisible()  # 设立登记, the first item, is no 告知承诺 item
+    choose_fire(page)
+    assert bar.isVisible()
+    grant = bar.buttons[PledgeAct.GRANT]
+    assert [act for act, b in bar.buttons.items() if b.isVisible()] == [PledgeAct.GRANT]
+    QTest.keyClick(grant, Qt.Key.Key_Space)
+    assert BRIGADE in bar.question.text()
+    assert QApplication.focusWidget() is bar.confirm_button  # Enter or Space confirms, Esc gives up
+    with qtbot.waitSignal(page.case_changed, timeout=5000):
+        QTest.keyClick(bar.confirm_button, Qt.Key.Key_Space)
+    [preview] = page.findChildren(PreviewWindow)
+    [made] = preview.documents
+    assert doc_title(made) == "告知承诺书"
+    assert "国办发〔2020〕42号" in pdf_text(made.pdf)
+    assert item_row(page, FIRE)[2] == "准予"
+    choose_fire(page)  # the table went on to the next item waiting for its decision
+    assert "核查期限 2026-12-18" in bar.state.text()
+    assert "2026-12-18" in page.notice.text()
+    # the clerk records a check kept, but a revocation is the supervisor's: the page says so
+    shown = [act for act, b in bar.buttons.items() if b.isVisible()]
+    assert shown == [PledgeAct.KEPT, PledgeAct.PAPER]
+    assert bar.why.text() == PLEDGE_REVOKE_ROLE + not_permitted(Permission.DECIDE_DEFERRAL, False, True)
+    page.close()
+
+    supervisor = signed_in(case_sessions, SUPERVISOR)
+    page = open_page(qtbot, case_sessions, today, case_no, supervisor)
+    bar = page.pledges
+    choose_fire(page)
+    revoke = bar.buttons[PledgeAct.FALSE]
+    assert revoke.isVisible()
+    QTest.keyClick(revoke, Qt.Key.Key_Space)
+    assert QApplication.focusWidget() is bar.finding
+    QTest.keyClick(bar.finding, Qt.Key.Key_Escape)  # gives the question up, not the page
+    assert not bar.finding.isVisible()
+    assert page.isVisible()
+    QTest.keyClick(revoke, Qt.Key.Key_Space)
+    QTest.keyClick(bar.finding, Qt.Key.Key_Return)  # no finding: refused, in words, nothing stored
+    assert "核查发现的情况" in page.notice.text()
+    assert bar.finding.isVisible()
+    bar.finding.insert(FINDING)  # typed through the input method
+    with qtbot.waitSignal(page.case_changed, timeout=5000):
+        QTest.keyClick(bar.finding, Qt.Key.Key_Return)
+    revocation = next(w for w in page.findChildren(PreviewWindow) if doc_title(w.documents[0]) != "告知承诺书")
+    text = pdf_text(revocation.documents[0].pdf)
+    assert "撤销行政许可决定书" in text
+    assert FINDING in text
+    assert item_row(page, FIRE)[2:] == [PLEDGE_REVOKED, f"2026-11-20 撤销：{FINDING}"]
+    assert CASE_EVENT[CaseEvent.ITEM_REVOKED] in column(page.history, 3)
+    choose_fire(page)
+    assert "因承诺不实撤销许可" in bar.state.text()
+    assert [act for act, b in bar.buttons.items() if b.isVisible()] == [PledgeAct.REVOCATION]
+    QTest.keyClick(bar.buttons[PledgeAct.REVOCATION], Qt.Key.Key_Space)  # reprinted: the same paper
+    papers = [w.documents[0].pdf for w in page.findChildren(PreviewWindow) if w is not revocation]
+    assert revocation.documents[0].pdf in papers
+
+
+def test_an_account_without_the_bodys_standing_is_told_whose_it_is(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], today: Clock
+) -> None:
+    case_no = taken(case_sessions, DESK_1)  # no 授权 recorded: the brigade decides its item itself
+    page = open_page(qtbot, case_sessions, today, case_no, DESK_1)
+    choose_fire(page)
+    bar = page.pledges
+    assert bar.isVisible()
+    assert not any(b.isVisible() for b in bar.buttons.values())
+    name = next(i.name for i in page.item_states.items if i.code == FIRE)
+    assert bar.why.text() == PLEDGE_NOT_HERE.format(item=name, deciding=BRIGADE)
