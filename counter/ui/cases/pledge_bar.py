@@ -21,7 +21,7 @@ import logging
 from collections.abc import Callable
 from enum import StrEnum
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -75,10 +75,22 @@ from counter.words.pledges import (
 )
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import SignalInstance
+
     from counter.actions.case_view import ItemLine
-    from counter.ui.cases.case_page import CasePage
+    from counter.ui.cases.item_states import ItemStates
 
 log = logging.getLogger(__name__)
+
+
+class Page(Protocol):
+    """What the section needs of the case page it sits on (:class:`counter.ui.cases.case_page.CasePage`)."""
+
+    item_states: ItemStates
+    case_changed: SignalInstance
+
+    def on_notices_changed(self) -> None: ...
+    def show_notice(self, text: str, kind: str) -> None: ...
 
 
 class PledgeAct(StrEnum):
@@ -157,7 +169,7 @@ class PledgeBar(QWidget):
         self.question.hide()
         self.asking.hide()
 
-    def connect_page(self, page: CasePage) -> None:
+    def connect_page(self, page: Page) -> None:
         """Follow the item chosen in the page's table; a saved act reads the case again; the page says what it did."""
         page.item_states.table.itemSelectionChanged.connect(lambda: self.show_item(page.item_states.chosen()))
         self.changed.connect(lambda _number: page.on_notices_changed())
@@ -172,7 +184,7 @@ class PledgeBar(QWidget):
         try:
             offers = self._runner.read(partial(pledge_offers, desk=self._desk, number=view.case_no))
         except (Failed, CaseNotFound):
-            log.warning("case %s: its 告知承诺 items could not be read", view.case_no)
+            log.warning("case %s: its items granted on a promise could not be read", view.case_no)
             offers = ()
         self.offers = {offer.item_code: offer for offer in offers}
         self.show_item(chosen)
@@ -270,7 +282,7 @@ class PledgeBar(QWidget):
         except _REFUSED as err:
             self.told.emit(self._refused_text(err, item), "noticeError")
             return
-        log.info("case %s: 告知承诺 %s of %s", view.case_no, act.value, item.code)
+        log.info("case %s: promise %s of %s", view.case_no, act.value, item.code)
         self.close_question()
         self.changed.emit(view.case_no)  # the page reads the case again, and may choose the next item waiting
         if act is PledgeAct.GRANT:
@@ -309,7 +321,7 @@ class PledgeBar(QWidget):
 
     def _refused_text(self, err: Exception, item: ItemLine) -> str:
         if isinstance(err, Failed):
-            log.exception("告知承诺 of %s not saved", item.code)
+            log.exception("promise step of %s not saved", item.code)
             return err.message
         if isinstance(err, NotPermitted):
             return not_permitted(err.permission, err.signed_in, err.single_desk)
