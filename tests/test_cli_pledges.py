@@ -5,6 +5,7 @@ written (国办发〔2020〕42号; 行政许可法 第六十九条第二款)."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 from pathlib import Path
 
@@ -52,7 +53,7 @@ def entrusted(db: str) -> None:
 
 
 def test_a_promise_granted_checked_and_revoked_from_the_command_line(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     db = made_database(tmp_path / "cli.sqlite3")
     assert run(capsys, "catalog", "list", "--db", db)[0] == 0  # the bundled catalog, imported at first use
@@ -74,9 +75,22 @@ def test_a_promise_granted_checked_and_revoked_from_the_command_line(
     assert run(capsys, "item", "pledge-paper", number, FIRE, "--out", str(pledge), *day)[0] == 0
     assert "三、违诺后果" in pdf_text(pledge, page=1)
     check = ("--db", db, "--today", "2026-12-10")
-    code, out, _ = run(capsys, "item", "check", number, FIRE, "--false", "疏散通道被封堵，与承诺内容不符。", *check)
+    finding = "疏散通道被封堵，与承诺内容不符。"
+    code, _, err = run(capsys, "item", "check", number, FIRE, "--false", finding, *check)
+    assert code == 1  # the desk without accounts is a clerk: a revocation is a supervisor's, as a 不予批准 is
+    assert "本机没有启用账号" in err
+    password = "Xam-2026-fuze"
+    monkeypatch.setattr("sys.stdin", io.StringIO(password + "\n"))
+    assert run(capsys, "user", "add", "batu", "--name", "巴图", "--role", "admin", "--role", "clerk", "--role",
+               "supervisor", "--db", db, "--password-stdin")[0] == 0  # fmt: skip
+    monkeypatch.setenv("COUNTER_PASSWORD", password)
+    user = ("--user", "batu")
+    code, out, _ = run(capsys, *user, "item", "check", number, FIRE, "--false", finding, *check)
     assert (code, out.strip()) == (0, f"办件 {number} 事项 {FIRE}：承诺不实，许可已撤销")
-    assert json.loads(run(capsys, "item", "pledges", "--json", "--db", db)[1]) == []
+    assert json.loads(run(capsys, *user, "item", "pledges", "--json", "--db", db)[1]) == []
+    code, out, _ = run(capsys, *user, "case", "show", number, "--db", db)
+    assert f"已撤销的许可：事项 {FIRE} 于 2026-12-10 撤销（告知承诺不实）：{finding}" in out  # the case's own record
     revoked = tmp_path / "revoked.pdf"
-    assert run(capsys, "item", "pledge-paper", number, FIRE, "--revocation", "--out", str(revoked), *check)[0] == 0
+    paper = ("item", "pledge-paper", number, FIRE, "--revocation", "--out", str(revoked))
+    assert run(capsys, *user, *paper, *check)[0] == 0
     assert "本机关决定撤销该行政许可" in pdf_text(revoked, page=1)
