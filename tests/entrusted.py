@@ -2,16 +2,16 @@
 
 The window decides no department's item (:mod:`counter.access.authority`); a test about what follows a decision
 (papers, hand-over, figures, sync) records the departments' 授权 for the items it decides, as a hall's
-administrator does, and the decisions are then kept "由××代为录入" in each department's name.  The hall has the
-司法局's answer that it is a 行政机关 that may be entrusted (许可法 第二十四条第一款), so that its papers for those items
-are made in the departments' name (:mod:`counter.documents.acceptance`).
+administrator does, and the decisions are then kept "由××代为录入" in each department's name.  The hall has
+the 司法局's answer that it is a 行政机关 that may be entrusted (许可法 第二十四条第一款), so that its papers for those
+items are made in the departments' name (:mod:`counter.documents.acceptance`).
 """
 
 from __future__ import annotations
 
-from sqlalchemy.orm import Session, sessionmaker
-
 import dataclasses
+
+from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.desk import Desk
 from counter.actions.documents import office_settings, save_office_settings

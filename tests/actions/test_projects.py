@@ -294,7 +294,8 @@ def test_a_site_list_replaces_the_shipped_one_and_a_broken_one_keeps_nothing(
         assert len(import_service_list(s, desk, own).items) == 23
     number = served(sessions, desk)
     forest = PlanStep(5, "使用林地审核同意书核发", "林草部门", Stage.LAND, days(20), item_no=23)
-    with sessions.begin() as s:  # a new 授权委托书 lists the site's own item too (tests/actions/test_project_mandate.py)
+    # a new 授权委托书 lists the site's own item too (tests/actions/test_project_mandate.py)
+    with sessions.begin() as s:
         sign_project(s, desk, number, days(2), days(2), at(days(2)), items=(*FACTS.requested, 23))
         plan_project(s, desk, number, (*plan(days(1)), forest), at(days(2)))
         assert read_project(s, number).step(5) == forest
