@@ -26,6 +26,8 @@ from counter.actions.intake import move_case
 from counter.actions.item_steps import route_items
 from counter.actions.sync_status import review_items
 from counter.case.decisions import item_note
+from counter.case.moments import office_day
+from counter.case.pledge_checks import item_revocations
 from counter.case.status import CaseEvent, CaseStatus
 from counter.db import models
 from counter.db.case_store import case_view
@@ -42,6 +44,7 @@ SIGN = "152201-YJS008-03"  # 户外招牌设置审批: here the 苏木乡镇's o
 TAKEN_AT = dt.datetime.combine(TODAY, dt.time(8), dt.UTC)
 SENT_AT = dt.datetime.combine(TODAY, dt.time(9), dt.UTC)  # the hall's last lines: the items routed
 LATER = dt.datetime.combine(TODAY, dt.time(11), dt.UTC)
+FINDING = "核查发现招牌设置位置与承诺不符"  # a 告知承诺 found false
 
 
 @pytest.fixture(scope="module")
@@ -214,3 +217,26 @@ def test_a_case_voided_before_it_was_ever_sent_goes_in_voided_and_to_no_departme
         assert view is not None
         queued = queued_items(session, view.case_no)
     assert (view.status, [x.event for x in view.history], queued) == (CaseStatus.VOIDED, ["taken", "voided"], 0)
+
+
+def test_a_township_bodys_revocation_of_its_own_licence_reaches_the_hall(pair: Pair) -> None:
+    """A licence the 苏木乡镇 granted on a promise and revoked when the check found it false (行政许可法 第六十九条
+    第二款) reaches the hall revoked, with what the check found."""
+    granted = line(CaseEvent.ITEM_APPROVED, "accepted", item_note(SIGN, "告知承诺"))
+    revoked = line(CaseEvent.ITEM_REVOKED, "accepted", item_note(SIGN, FINDING), LATER + dt.timedelta(hours=1))
+    assert send(pair, granted, revoked) == (1, 0)
+    assert reasons(pair) == []
+    status, events, decided, _queued = at_the_hall(pair)
+    assert (status, events[-2:], decided) == (CaseStatus.ACCEPTED, ["item_approved", "item_revoked"], {SIGN: True})
+    with pair.hall.sessions() as session:
+        view = case_view(session, pair.case_no)
+    assert view is not None
+    [revocation] = item_revocations(view.history, office_day).values()
+    assert (revocation.item_code, revocation.reason) == (SIGN, FINDING)
+
+
+def test_a_townships_revocation_of_a_county_departments_licence_waits_for_review(pair: Pair) -> None:
+    """The body that granted a licence revokes it: 食品经营许可 is the 市场监督管理局's, at the hall."""
+    assert send(pair, line(CaseEvent.ITEM_REVOKED, "accepted", item_note(FOOD, FINDING))) == (0, 1)
+    assert reasons(pair) == [(pair.record["uid"], "not_township_item")]
+    assert at_the_hall(pair) == UNTOUCHED
