@@ -1,8 +1,14 @@
-"""The words of 告知承诺 (:mod:`counter.actions.notice_pledges`): why a grant, a check or a paper is refused."""
+"""The words of 告知承诺 (:mod:`counter.actions.notice_pledges`): why a grant, a check or a paper is refused; the
+revocation on the case page and in ``case show``; the case page's 告知承诺 section
+(:mod:`counter.ui.cases.pledge_bar`)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from counter.case.decisions import read_item_note
 from counter.case.pledge_checks import PledgeProblem, Revocation
+from counter.words.punctuation import FIELD_LABEL
 from counter.words.translate import tr
 
 PLEDGE_PROBLEM = {
@@ -31,6 +37,12 @@ PLEDGE_REVOKED_LINE = tr("已撤销的许可：事项 {item} 于 {day} 撤销（
 
 def revoked_text(revocation: Revocation) -> str:
     return PLEDGE_REVOKED_TEXT.format(day=revocation.day.isoformat(), reason=revocation.reason)
+
+
+def revoked_note_text(note: str, items: Mapping[str, str] | None = None) -> str:
+    """A revocation's history note in words: the item by its name (``items``: names by code), what the check found."""
+    code, finding = read_item_note(note)
+    return FIELD_LABEL.format(label=(items or {}).get(code, code)) + finding
 
 
 # the case page's 告知承诺 section (counter.ui.cases.pledge_bar): the chosen item's grant on a promise, its check, its

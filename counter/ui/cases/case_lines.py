@@ -48,6 +48,7 @@ from counter.words.hand_over import hand_over_note_text
 from counter.words.intake import OUTCOME, RECEIPT, RECEIVED_MEDIUM, REFUSAL_GROUND, licence_text
 from counter.words.items import ITEM_STEP_EVENTS, step_note_text
 from counter.words.lapses import early_lapse_text
+from counter.words.pledges import revoked_note_text
 from counter.words.punctuation import ASIDE, CLAUSE_JOIN, LIST_JOIN
 from counter.words.same_day import SAME_DAY_NOTE
 
@@ -105,11 +106,12 @@ def history_note(line: HistoryLine, names: Mapping[str, str], items: Mapping[str
         return names_of((c for c in line.note.split(NOTE_CODES_JOIN) if c), names)
     if line.event in ITEM_STEP_EVENTS:  # the decisions among them
         return step_note_text(line, items)
+    if line.event == CaseEvent.ITEM_REVOKED.value:  # a licence taken back: the item by name, what the check found
+        return revoked_note_text(line.note, items)
     if line.event in (CaseEvent.DEFERRAL_EXTENDED.value, CaseEvent.DATES_MOVED.value, CaseEvent.LAPSE_EARLY.value):
         return _later_dates(line, names)
-    if line.note == NOTE_SAME_DAY:
-        return SAME_DAY_NOTE
-    return hand_over_note_text(line.event, line.note, items)  # a hand-over's in words; any other as it stands
+    # a hand-over's in words; any other as it stands
+    return SAME_DAY_NOTE if line.note == NOTE_SAME_DAY else hand_over_note_text(line.event, line.note, items)
 
 
 def moved_text(view: CaseView) -> str:

@@ -91,6 +91,8 @@ def test_granted_on_a_promise_then_revoked_when_the_check_finds_it_false(
     assert FINDING in text
     assert item_row(page, FIRE)[2:] == [PLEDGE_REVOKED, f"2026-11-20 撤销：{FINDING}"]
     assert CASE_EVENT[CaseEvent.ITEM_REVOKED] in column(page.history, 3)
+    name = next(i.name for i in page.item_states.items if i.code == FIRE)
+    assert column(page.history, 4)[-1] == f"{name}：{FINDING}"  # the item by its name, not its code
     choose_fire(page)
     assert "因承诺不实撤销许可" in bar.state.text()
     assert [act for act, b in bar.buttons.items() if b.isVisible()] == [PledgeAct.REVOCATION]
