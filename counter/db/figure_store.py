@@ -70,6 +70,7 @@ class GroupCount:
     guide_version_id: int
     cases: int
     answers: str = "[]"  # the cases' situation answers, as stored: they choose the items counted
+    decided: int = 0  # how many of each case's items were decided (准予 or 不予批准) on the day it was taken
 
     @property
     def guide_key(self) -> tuple[int, str]:
@@ -82,7 +83,6 @@ class ItemLine:
     """The items of one line's cases still with their departments, and how many of them are past their date."""
 
     part: Part
-    decided: int = 0  # how many of each case's items were decided (准予 or 不予批准) on the day it was taken
     open: int
     overdue: int
 
@@ -208,9 +208,10 @@ def version_counts(session: Session, first: dt.date, last: dt.date, grouping: Gr
     decided = func.coalesce(on_the_day.c.decided, 0)
     keys = _grouped_by(grouping, c.accepted_on, c.site_code, c.desk_no, c.clerk, c.bundle_code)
     stmt = (
-        select(*keys, c.guide_version_id, c.answers, func.count())
+        select(*keys, c.guide_version_id, c.answers, decided, func.count())
+        .outerjoin(on_the_day, on_the_day.c.case_id == c.id)
         .where(c.accepted_on.between(first, last), c.status != CaseStatus.VOIDED.value)
-        .group_by(*keys, c.guide_version_id, c.answers)
+        .group_by(*keys, c.guide_version_id, c.answers, decided)
     )
     _compiled_plainly(session)
     width = len(keys)

@@ -153,10 +153,10 @@ def fill(session: Session, rng: random.Random, cases: int, *, filing: bool = Tru
                 )  # fmt: skip
             session.add(models.CaseMaterial(case_id=case.id, material_code="M9", name="材料", necessity="required",
                                             receipt="received", arrived_on=day))  # fmt: skip
+        decided = _decisions(session, rng, case) if accepted_on is not None else 0
         if accepted_on is not None and status is not CaseStatus.VOIDED:
             expected.accepted.append((accepted_on, site, desk_no, clerk, code, version, decided))
         fact = _serve(session, rng, case, expected, name)
-        decided = _decisions(session, rng, case) if accepted_on is not None else 0
         if outcome is Outcome.DEFER:  # counted on the service's line: the desk that sent it to the pad
             live = status not in (CaseStatus.WITHDRAWN, CaseStatus.VOIDED)
             overdue = live and deferral_overdue(materials, TODAY)
@@ -167,9 +167,6 @@ def fill(session: Session, rng: random.Random, cases: int, *, filing: bool = Tru
     return expected
 
 
-def _serve(session: Session, rng: random.Random, case: models.Case, expected: Expected, name: str) -> ServiceFact:
-    """The pad's side of one service, written by the rating store as the desks write it: nothing, a pending request,
-    a lapse, or a rating (and what followed it)."""
 def _decisions(session: Session, rng: random.Random, case: models.Case) -> int:
     """A few items decided, some on the day the case was taken (early and late on the office's clock), some later;
     how many on the day."""
@@ -187,6 +184,9 @@ def _decisions(session: Session, rng: random.Random, case: models.Case) -> int:
     return on_the_day
 
 
+def _serve(session: Session, rng: random.Random, case: models.Case, expected: Expected, name: str) -> ServiceFact:
+    """The pad's side of one service, written by the rating store as the desks write it: nothing, a pending request,
+    a lapse, or a rating (and what followed it)."""
     kind = rng.choice(["not_sent", "pending", "unrated", "rated", "rated", "rated", "rated"])
     if kind == "not_sent":
         return ServiceFact(case.received_on, case.desk_no, case.clerk, case.bundle_code, name, None, None,
