@@ -16,7 +16,6 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from counter.access.case_acts import CaseAct
 from counter.access.case_rights import permission_for
 from counter.access.roles import Permission
 from counter.actions.audit import record_at_desk
@@ -26,7 +25,7 @@ from counter.actions.desk import Desk
 from counter.actions.guard import accounts_known, require
 from counter.actions.guide_status import DRAFT_INTAKE_KEY, drafts_may_be_taken
 from counter.actions.intake_settings import RULE_KEY, intake_rules
-from counter.actions.item_authority import check_case_act, site_authority
+from counter.actions.item_authority import check_case_step, site_authority
 from counter.actions.item_track import IN_HAND, untrack_items
 from counter.actions.number_guard import check_numbers, note_issued
 from counter.actions.office import office_settings
@@ -462,11 +461,13 @@ def _material_values(bundle: Bundle, checklist: Checklist, decision: Decision) -
     ]
 
 
-def _case(session: Session, number: str) -> models.Case:
-    """The case a step is taken on, locked for the step (:func:`counter.db.case_store.case_by_no`)."""
+def _case(session: Session, number: str, desk: Desk | None = None, step: CaseEvent | None = None) -> models.Case:
+    """The case a step is taken on, locked (case_store.case_by_no); the standing ``step`` needs (check_case_step)."""
     case = case_by_no(session, number, lock=True)
     if case is None:
         raise CaseNotFound(number)
+    if desk is not None and step is not None:
+        check_case_step(session, desk, case, step)
     return case
 
 
@@ -500,8 +501,7 @@ def extend_deferral(
     a training desk's day)."""
     if not reason.strip():
         raise IntakeNotPossible(None, detail="reason required")
-    case = _case(session, number)
-    check_case_act(session, desk, case, CaseAct.DEFERRAL_EXTENSION)  # the waiting items' bodies' (case_acts)
+    case = _case(session, number, desk, CaseEvent.DEFERRAL_EXTENDED)  # the waiting items' bodies' (case_acts)
     status = CaseStatus(case.status)
     next_status(status, CaseEvent.DEFERRAL_EXTENDED)
     lines = [line for line in case_materials(session, case.id) if line.due_on is not None and line.arrived_on is None]
@@ -522,8 +522,7 @@ def lapse_correction(session: Session, desk: Desk, number: str, today: dt.date, 
     (:class:`CorrectionNotDue`) before the next working day after the deadline
     (:func:`counter.case.decisions.lapse_day`), whatever a face offered: the date is checked here.
     """
-    case = _case(session, number)
-    check_case_act(session, desk, case, CaseAct.CORRECTION_LAPSE)  # every item's body's (counter.access.case_acts)
+    case = _case(session, number, desk, CaseEvent.CORRECTION_LAPSED)  # every item's body's (case_acts)
     after = next_status(CaseStatus(case.status), CaseEvent.CORRECTION_LAPSED)  # MoveNotAllowed reaches the caller
     due, calendar = case.correction_due, office_calendar(session)
     first = lapse_day(due, calendar) if due is not None else None
@@ -559,10 +558,8 @@ def move_case(
         # results go out with their record (who received them, or the tracking number) and a 送达回证; only the
         # same-day step hands over to the applicant standing at the window, who signs the receipt already
         raise IntakeNotPossible(None, detail="results are handed over by counter.actions.hand_over")
-    case = _case(session, number)
+    case = _case(session, number, desk, event)  # a void: what a deciding body took up is its own to end
     after = next_status(CaseStatus(case.status), event)  # MoveNotAllowed reaches the caller
-    if event is CaseEvent.VOIDED:  # what a deciding body took up is its own to end (counter.access.case_acts)
-        check_case_act(session, desk, case, CaseAct.VOID)
     if event is CaseEvent.COMPLETED:
         _check_all_decided(session, case)
     case.status = after.value

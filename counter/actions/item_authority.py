@@ -31,6 +31,7 @@ from counter.actions.guides import decider_names
 from counter.audit.actions import AuditAction
 from counter.case.decisions import DecisionProblem, DecisionRefused
 from counter.case.item_lines import office_day
+from counter.case.status import CaseEvent
 from counter.catalog.model import Bundle
 from counter.db import models
 from counter.db.case_store import answers_of, case_by_no, case_view
@@ -188,6 +189,21 @@ def check_case_act(session: Session, desk: Desk, case: models.Case, act: CaseAct
     bundle = stored.bundle.for_case(answers_of(case))
     codes = touched_items(act, bundle, view, office_day)
     return check_act(session, desk, case.case_no, bundle, case.site_code, act, codes)
+
+
+#: The steps of a case that end its items or hold them up, and the act each is (counter.access.case_acts).
+STEP_ACTS = {
+    CaseEvent.VOIDED: CaseAct.VOID,
+    CaseEvent.CORRECTION_LAPSED: CaseAct.CORRECTION_LAPSE,
+    CaseEvent.DEFERRAL_EXTENDED: CaseAct.DEFERRAL_EXTENSION,
+}
+
+
+def check_case_step(session: Session, desk: Desk, case: models.Case, event: CaseEvent) -> None:
+    """:func:`check_case_act` for the step ``event`` of ``case`` where it is one of :data:`STEP_ACTS`."""
+    act = STEP_ACTS.get(event)
+    if act is not None:
+        check_case_act(session, desk, case, act)
 
 
 def recorded_for(deciding: str, clerk: str) -> str:
