@@ -88,7 +88,7 @@ DECISION_PROBLEM = {
     ),
     DecisionProblem.NOT_DECIDING_BODY: tr(
         "事项 {item} 由{deciding}作出决定，窗口只能分发、催办、签收部门送来的纸质结果和出件，不能准予或不予批准。"
-        "如该部门已书面授权窗口代为录入，请管理员先登记授权（counter site authority）。"
+        "如该部门已书面授权窗口代为录入，请系统管理员先登记该部门的授权，再由窗口录入。"
     ),
     DecisionProblem.OTHER_DEPARTMENT: tr("事项 {item} 由{deciding}作出决定，本账号不属于该部门，不能办理。"),
     DecisionProblem.NO_ITEM_ROLE: tr(
