@@ -48,8 +48,9 @@ def _variants(bad: RatingRound) -> list[tuple[RatingRound, ...]]:
     filed = dataclasses.replace(rect, history=(*rect.history, filing))
     appealed = dataclasses.replace(rating, rectification=filed)
     answered = dataclasses.replace(fed, at=LATER + dt.timedelta(minutes=1))
-    appealed_fed = dataclasses.replace(rating, rectification=dataclasses.replace(filed, history=(*filed.history,
-                                                                                                 answered)))
+    appealed_fed = dataclasses.replace(
+        rating, rectification=dataclasses.replace(filed, history=(*filed.history, answered))
+    )
     second = dataclasses.replace(bad, round=2, desk_no="7", clerk="张海军")
     other_desk = dataclasses.replace(bad, desk_no="7", clerk="张海军")
     return [
