@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import QDate, Qt, QTimer
@@ -499,51 +500,43 @@ class RectificationPage(QWidget):
         if view is None:
             return
         ground = AppealGround(self.appeal_ground.currentData())
-        try:
-            decide = partial(
-                decide_appeal, rating_id=view.rating_id, by=self.by.text(), ground=ground,
-                reason=self.appeal_reason.text(), upheld=upheld, now=self._clock(),
-                desk=self._desk,
-            )  # fmt: skip
-            self._runner.write(decide, SUPERVISE_SAVE_FAILED)
-        except NotPermitted as refused:
-            self.problems.setText(not_permitted(refused.permission, refused.signed_in))
-            return
-        except AppealRefused as refused:
-            self.problems.setText("\n".join(APPEAL_PROBLEM[p] for p in refused.problems))
-            return
-        except Failed as err:
-            log.exception("appeal not stored")
-            self.problems.setText(err.message)
-            return
-        self.appeal_reason.clear()
-        self._say(SUPERVISE_APPEAL_DONE.format(decision=SUPERVISE_APPEAL_DECISION[upheld]), "done")
-        self._reload(view.row.rectification_id)
+        decide = partial(
+            decide_appeal, rating_id=view.rating_id, by=self.by.text(), ground=ground,
+            reason=self.appeal_reason.text(), upheld=upheld, now=self._clock(), desk=self._desk,
+        )  # fmt: skip
+        if self._appeal_stored(decide, "appeal not stored"):
+            self._say(SUPERVISE_APPEAL_DONE.format(decision=SUPERVISE_APPEAL_DECISION[upheld]), "done")
+            self._reload(view.row.rectification_id)
 
     def on_file_clicked(self) -> None:
         """The appeal filed (申诉): the 差评 stays counted, marked 申诉中, until a supervisor decides it."""
         view = self._view
         if view is None:
             return
+        filing = partial(
+            file_appeal, rating_id=view.rating_id, by=self.by.text(), reason=self.appeal_reason.text(),
+            now=self._clock(), desk=self._desk,
+        )  # fmt: skip
+        if self._appeal_stored(filing, "appeal not filed"):
+            self._say(SUPERVISE_APPEAL_FILED, "done")
+            self._reload(view.row.rectification_id)
+
+    def _appeal_stored(self, step: Callable[[Unit], object], failure: str) -> bool:
+        """Store an appeal's step (filed or decided); on a refusal or a failure say why and keep what was typed."""
         try:
-            filing = partial(
-                file_appeal, rating_id=view.rating_id, by=self.by.text(), reason=self.appeal_reason.text(),
-                now=self._clock(), desk=self._desk,
-            )  # fmt: skip
-            self._runner.write(filing, SUPERVISE_SAVE_FAILED)
+            self._runner.write(step, SUPERVISE_SAVE_FAILED)
         except NotPermitted as refused:
             self.problems.setText(not_permitted(refused.permission, refused.signed_in))
-            return
+            return False
         except AppealRefused as refused:
             self.problems.setText("\n".join(APPEAL_PROBLEM[p] for p in refused.problems))
-            return
+            return False
         except Failed as err:
-            log.exception("appeal not filed")
+            log.exception(failure)
             self.problems.setText(err.message)
-            return
+            return False
         self.appeal_reason.clear()
-        self._say(SUPERVISE_APPEAL_FILED, "done")
-        self._reload(view.row.rectification_id)
+        return True
 
     def _reload(self, rectification_id: int) -> None:
         """After a move: the list again, and the same rectification (or its final state when it left the list)."""
