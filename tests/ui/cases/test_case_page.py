@@ -299,27 +299,29 @@ def test_a_denial_before_the_day_after_the_due_date_is_refused_by_the_action(
 def test_an_extension_needs_a_later_date_and_a_reason(
     qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
 ) -> None:
-    today.day = OVERDUE_DAY
+    # overdue (due 2026-11-25), yet before 食品经营许可's legal date (2026-12-04): no extension may pass that date
+    today.day = dt.date(2026, 11, 30)
     page = open_page(qtbot, case_sessions, today, book.awaiting)
+    assert CaseEvent.DENIED in visible_actions(page)  # overdue
     page.action_buttons[CaseEvent.DEFERRAL_EXTENDED].click()
     assert page.form.date.isVisibleTo(page)
-    assert page.form.date.date() > QDate(2026, 12, 20)  # a working date after today is offered
-    page.form.date.setDate(QDate(2026, 12, 20))
+    assert page.form.date.date() > QDate(2026, 11, 30)  # a working date after today is offered
+    page.form.date.setDate(QDate(2026, 11, 30))
     page.form.confirm_button.click()
     problems = page.form.problems.text()
     assert CASE_FORM_PROBLEM["reason_missing"] in problems
     assert CASE_FORM_PROBLEM["date_not_after_today"] in problems  # both at once
 
-    page.form.date.setDate(QDate(2026, 12, 25))
+    page.form.date.setDate(QDate(2026, 12, 3))
     page.form.reason.setText("申请人住院，健康证明无法按期办理")
     confirm(qtbot, page)
     assert page.status.text() == CASE_STATUS[CaseStatus.AWAITING_DEFERRED]
-    assert page.notice.text() == CASE_DONE_EXTENDED.format(due="2026-12-25")
-    assert column(page.history, 4)[-1] == "新期限2026-12-25：申请人住院，健康证明无法按期办理"
-    assert column(page.materials, 6).count("2026-12-25") == 2
+    assert page.notice.text() == CASE_DONE_EXTENDED.format(due="2026-12-03")
+    assert column(page.history, 4)[-1] == "新期限2026-12-03：申请人住院，健康证明无法按期办理"
+    assert column(page.materials, 6).count("2026-12-03") == 2
     assert page.alert.objectName() == "alertDue"
     assert CaseEvent.DENIED not in visible_actions(page)  # no longer overdue
-    assert stored(case_sessions, book.awaiting).deferred_open()[0].due_on == dt.date(2026, 12, 25)
+    assert stored(case_sessions, book.awaiting).deferred_open()[0].due_on == dt.date(2026, 12, 3)
 
 
 def test_an_extension_must_go_beyond_the_old_deadline(
