@@ -145,7 +145,8 @@ def test_a_township_is_told_in_red_until_its_office_is_its_own(qtbot: QtBot, db:
     qtbot.addWidget(window.desk_actions.pad.pad)
     line = window.desk_actions.identity_label()
     assert line.isVisible()
-    assert line.text() == "单位信息的名称、印章、地址、电话仍是大厅的：按 F8 改"
+    # the office is named by its site unless named otherwise: its seal, address and phone are still the hall's
+    assert line.text() == "单位信息的印章、地址、电话仍是大厅的：按 F8 改"
     assert "申请人会被指到大厅" in line.toolTip()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
@@ -154,7 +155,7 @@ def test_a_township_is_told_in_red_until_its_office_is_its_own(qtbot: QtBot, db:
     assert isinstance(supervisor, SupervisorWindow)
     qtbot.addWidget(supervisor)
     office = supervisor.office
-    office.fields["office_name"].setText("明水河镇便民服务中心")
+    assert office.fields["office_name"].text() == "明水河镇便民服务中心"  # the site's, as the line said
     office.fields["seal_caption"].setText("明水河镇人民政府便民服务专用章")
     office.fields["address"].setText("明水河镇政府院内一楼")
     QTest.mouseClick(office.save_button, Qt.MouseButton.LeftButton)
