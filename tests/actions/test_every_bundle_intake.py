@@ -6,10 +6,15 @@ file as ``counter case take`` takes it — the file written as JSON and read by 
 (shared ones confirmed), and is accepted; its 受理凭证 is made as the window prints it and read back from the PDF.
 The list is the shipped catalog's, so the test grows as guides land.  One training database serves every bundle
 (training takes intakes on 待核 guides: :mod:`counter.actions.guide_status`).
+
+The hall has the 司法局's answer, as an installed hall does: a bundle with a licence its department entrusted to the
+hall prints under either answer (in the department's name, or the hall's 收件 for it), and before any answer its
+receipt waits, saying what to do (:func:`counter.documents.acceptance.entrustee_unanswered`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import shutil
@@ -22,7 +27,7 @@ import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.desk import Desk
-from counter.actions.documents import make_document
+from counter.actions.documents import make_document, office_settings, save_office_settings
 from counter.actions.intake_file import take_from_file
 from counter.case.numbers import DeskIdentity
 from counter.catalog.model import Bundle, GuideStatus, Medium
@@ -30,12 +35,17 @@ from counter.catalog.reader import catalog_files, read_paths
 from counter.db.case_store import case_view
 from counter.db.engine import make_engine, make_sessions
 from counter.db.settings_store import mark_training
-from counter.documents.kinds import DocumentKind
+from counter.documents.acceptance import OrganAnswer, entrustee_unanswered
+from counter.documents.acceptance_words import ENTRUSTMENT_LICENSING
+from counter.documents.data import DocumentNotPossible, OfficeSettings
+from counter.documents.kinds import DocumentKind, DocumentProblem
 from counter.documents.words import DOC_DRAFT_GUIDE, date_text
 from counter.intake.outcome import Outcome
 from counter.intake.request_file import read_intake_file
 from counter.intake.subject import subject_lines
 from counter.parties.identifiers import make_id_number
+from counter.ui.printing.words import OFFICE_FIELD, OFFICE_TAB
+from counter.words.documents import document_problems_text
 from tests.conftest import SHIPPED_CATALOG
 from tests.documents.pdf_tools import pdf_text
 from tests.subject_values import typed_subject
@@ -50,6 +60,11 @@ def guides() -> list[Bundle]:
 
 
 GUIDES = guides()
+#: the bundles with a licence the catalog has its department entrust to the hall, at a hall that has not answered
+#: whether it is a 行政机关 that may be entrusted: their receipt follows the answer
+ANSWER_MATTERS = [b for b in GUIDES if entrustee_unanswered(b.items, OfficeSettings())]
+#: every bundle at a hall that answered yes, and those the answer matters to at one that answered no
+INTAKES = [(b, OrganAnswer.YES) for b in GUIDES] + [(b, OrganAnswer.NO) for b in ANSWER_MATTERS]
 
 
 @pytest.fixture(scope="module")
@@ -65,8 +80,18 @@ def training(tmp_path_factory: pytest.TempPathFactory, shipped_catalog_db: Path)
     engine.dispose()
 
 
-def intake_file(bundle: Bundle) -> dict[str, Any]:
-    """The file of an applicant who hands in everything the guide asks for, under each situation's first answer."""
+def answer(sessions: sessionmaker[Session], organ: str) -> None:
+    """The administrator's record of the 司法局's answer ("": none yet), as the hall's 单位信息 keeps it."""
+    with sessions.begin() as s:
+        office = office_settings(s, DESK.identity.site_code)
+        if office.administrative_organ != organ:
+            answered = dataclasses.replace(office, administrative_organ=organ)
+            save_office_settings(s, DESK.identity.site_code, answered, desk=DESK)
+
+
+def intake_file(bundle: Bundle, n: int = 0) -> dict[str, Any]:
+    """The file of an applicant who hands in everything the guide asks for, under each situation's first answer (the
+    ``n``-th such intake of the bundle)."""
     answers = {s.code: s.options[0].code for s in bundle.situations if s.options}
     materials: dict[str, dict[str, Any]] = {}
     for m in bundle.materials_for(answers):
@@ -88,7 +113,7 @@ def intake_file(bundle: Bundle) -> dict[str, Any]:
         "delivery": {"how": "pickup"},
         "answers": answers,
         "materials": materials,
-        "uid": uuid.uuid5(uuid.NAMESPACE_URL, f"every-bundle-{bundle.code}").hex,
+        "uid": uuid.uuid5(uuid.NAMESPACE_URL, f"every-bundle-{bundle.code}" + (f"-{n}" if n else "")).hex,
         **({"subject": typed_subject(bundle)} if bundle.subject is not None else {}),
     }
 
@@ -97,11 +122,14 @@ def flat(text: str) -> str:
     return "".join(text.split())
 
 
-@pytest.mark.parametrize("bundle", GUIDES, ids=[f"{b.number:03d}" for b in GUIDES])
+@pytest.mark.parametrize(
+    ("bundle", "organ"), INTAKES, ids=[f"{b.number:03d}{'' if a is OrganAnswer.YES else '-no'}" for b, a in INTAKES]
+)
 def test_the_bundle_is_taken_from_a_file_and_its_receipt_prints(
-    training: sessionmaker[Session], bundle: Bundle, tmp_path: Path
+    training: sessionmaker[Session], bundle: Bundle, organ: OrganAnswer, tmp_path: Path
 ) -> None:
-    file = read_intake_file(json.dumps(intake_file(bundle), ensure_ascii=False))
+    answer(training, organ)
+    file = read_intake_file(json.dumps(intake_file(bundle, 0 if organ is OrganAnswer.YES else 1), ensure_ascii=False))
     with training.begin() as s:
         taken = take_from_file(s, DESK, file, TODAY)
     assert taken.decision.outcome is Outcome.ACCEPT, taken.decision.reasons
@@ -113,6 +141,9 @@ def test_the_bundle_is_taken_from_a_file_and_its_receipt_prints(
     assert flat(bundle.name) in text
     assert taken.case_no in text
     assert (flat(DOC_DRAFT_GUIDE) in text) is (bundle.status is GuideStatus.DRAFT)
+    if bundle in ANSWER_MATTERS:  # the licence accepted in its department's name, or received and forwarded to it
+        assert (flat(ENTRUSTMENT_LICENSING) in text) is (organ is OrganAnswer.YES)
+        assert organ is OrganAnswer.YES or "收件后转送" in text
     with training() as s:
         view = case_view(s, taken.case_no)
     assert view is not None
@@ -122,7 +153,34 @@ def test_the_bundle_is_taken_from_a_file_and_its_receipt_prints(
         assert flat(value) in text
 
 
+def test_a_receipt_for_an_entrusted_licence_waits_for_the_answer_and_says_what_to_do(
+    training: sessionmaker[Session],
+) -> None:
+    """Before the administrator records the 司法局's answer, the receipt of a bundle whose licence is entrusted to the
+    hall is not made: the clerk is told why and who sets what, in the window's words, no command or file."""
+    bundle = ANSWER_MATTERS[0]
+    answer(training, "")
+    file = read_intake_file(json.dumps(intake_file(bundle, 2), ensure_ascii=False))
+    with training.begin() as s:
+        taken = take_from_file(s, DESK, file, TODAY)
+    assert taken.decision.outcome is Outcome.ACCEPT, taken.decision.reasons
+    with pytest.raises(DocumentNotPossible) as refused, training.begin() as s:
+        make_document(s, DESK, taken.case_no, DocumentKind.RECEIPT, TODAY)
+    assert refused.value.problems == (DocumentProblem.ORGAN_UNANSWERED,)
+    said = document_problems_text(refused.value.problems, refused.value.unnamed)
+    assert "司法局" in said
+    assert "管理员" in said
+    assert f"“{OFFICE_TAB}”" in said  # the page, and the field as its form labels it
+    field = OFFICE_FIELD["administrative_organ"]
+    assert f"“{field[: field.index('（')]}”" in said
+    assert not any(mark in said for mark in ("counter", "--", "/", "\\"))
+    answer(training, OrganAnswer.YES)  # answered: the same case's receipt prints
+    with training.begin() as s:
+        assert make_document(s, DESK, taken.case_no, DocumentKind.RECEIPT, TODAY).pdf.startswith(b"%PDF")
+
+
 def test_every_bundle_with_a_guide_is_in_the_list() -> None:
     """The parameters are the catalog's guides, none left out: the twelve samples at least, the 103 once written."""
     assert len(GUIDES) >= 12
     assert len({b.code for b in GUIDES}) == len(GUIDES)
+    assert ANSWER_MATTERS  # the answer's test has a bundle to show
