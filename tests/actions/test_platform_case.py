@@ -33,6 +33,7 @@ from tests.actions.test_intake_actions import ID, full_request, take
 from tests.actions.test_item_steps import ITEMS, at
 from tests.actions.test_platform import Clock, Writes, configure, events
 from tests.platform_stub import running_platform
+from tests.signed_in import signed_in
 
 ENTRUSTED_RESTAURANT = True  # its departments' items decided at the window under their 授权 (tests/actions/conftest.py)
 
@@ -114,10 +115,11 @@ def test_a_restaurant_reported_from_intake_to_revisit_is_held_once_through_kills
         step(sessions, rate)
         sender.clock.past_now()
         assert sender.run() == SendRound(waiting=1)
-        step(sessions, lambda s: record_revisit(s, rect[0], "巴特尔", "申请人说排队太久", rated_at, desk=desk))
+        supervisor = signed_in(sessions, desk)  # a rectification's steps are a supervisor's
+        step(sessions, lambda s: record_revisit(s, rect[0], "巴特尔", "申请人说排队太久", rated_at, desk=supervisor))
         step(sessions, lambda s: choose_handling(s, rect[0], RectEvent.FIX_AT_ONCE, "巴特尔", "增开窗口", rated_at,
-                                                 desk=desk))  # fmt: skip
-        step(sessions, lambda s: record_feedback(s, rect[0], "巴特尔", "已电话告知", rated_at, desk=desk))
+                                                 desk=supervisor))  # fmt: skip
+        step(sessions, lambda s: record_feedback(s, rect[0], "巴特尔", "已电话告知", rated_at, desk=supervisor))
         for _hour in range(24):
             sender.clock.advance(hours=1)
             assert sender.run().sent == 0
