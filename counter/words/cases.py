@@ -174,3 +174,19 @@ def dates_moved_text(note: str, names: Mapping[str, str]) -> str:
         )
         for m in moves
     )
+
+
+#: why the case page does not offer a lapse on a due date the year's holiday notice may still move, said before the
+#: button is pressed (counter.case.provisional_lapse), keyed as counter.ui.cases.rules.Withheld
+LAPSE_UNSETTLED = {
+    "lapse_unsettled": tr(
+        "暂不能记录“逾期未补齐”：容缺材料的补交期限 {due} 是在没有当年节假日安排时按法定节假日推算的暂定日期，"
+        "且临近节假日，国务院办公厅公布的当年节假日安排可能使期限顺延。请由系统管理员录入当年的节假日安排"
+        "（或由大厅同步），期限按公布的安排重新计算后，自其后的第一个工作日起方可记录。"
+    ),
+    "correction_unsettled": tr(
+        "暂不能记录“逾期未补正”：补正期限 {due} 是在没有当年节假日安排时按法定节假日推算的暂定日期，"
+        "且临近节假日，国务院办公厅公布的当年节假日安排可能使期限顺延。请由系统管理员录入当年的节假日安排"
+        "（或由大厅同步），期限按公布的安排重新计算后，自其后的第一个工作日起方可记录。"
+    ),
+}

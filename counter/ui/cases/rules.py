@@ -115,6 +115,32 @@ def allowed(view: CaseView, event: CaseEvent) -> bool:
     return view.status in MOVES[event][0]
 
 
+class Refused(dict[CaseAct, Sequence[tuple[str, str]]]):
+    """What the actions would refuse of the page's steps, read before offering them: each act's items the account may
+    not decide, as (code, deciding body) (:func:`counter.actions.item_authority.act_refusals`), and ``unsettled``: the
+    case's open due dates the year's holiday notice may still move (:mod:`counter.case.provisional_lapse`); no lapse
+    is offered on one of them (:func:`unsettled_due`), the page says why."""
+
+    def __init__(
+        self,
+        by_standing: Mapping[CaseAct, Sequence[tuple[str, str]]] | None = None,
+        unsettled: Sequence[dt.date] = (),
+    ) -> None:
+        super().__init__(by_standing or {})
+        self.unsettled = tuple(unsettled)
+
+
+def unsettled_due(view: CaseView, today: dt.date, refused: Mapping[CaseAct, Sequence[object]] | None) -> dt.date | None:
+    """The earliest missed due date a lapse would be recorded on that the year's notice may still move: the action
+    refuses the lapse then (PROVISIONAL_DUE), so the page neither offers it nor waits for the press to say why."""
+    dues = refused.unsettled if isinstance(refused, Refused) else ()
+    if is_overdue(view, today):
+        return min((due for due in dues if due < today), default=None)
+    if correction_overdue(view, today) and view.correction_due in dues:
+        return view.correction_due
+    return None
+
+
 def available_actions(
     view: CaseView,
     today: dt.date,
@@ -129,10 +155,12 @@ def available_actions(
     ``lapse_from``: the first day the case's deadline may be found missed, the next working day after it
     (:func:`counter.case.decisions.lapse_day`, read with the page); a lapse is offered from then on.
     ``refused``: each act's items the account may not decide (a correction lapse, a void or an extension touching
-    one is not offered: :func:`withheld` says why).
+    one is not offered: :func:`withheld` says why); as :class:`Refused`, also a lapse's unsettled due date (neither
+    lapse is offered on it).
     Hiding is a courtesy: the action checks the role, the standing and the date again when it runs.
     """
     refused = refused or {}
+    unsettled = unsettled_due(view, today, refused) is not None
     shown: list[CaseEvent] = []
     for event in CLERK_ACTIONS + SUPERVISOR_ACTIONS:
         if event is CaseEvent.DELIVERED:  # 统一出件: whenever a decided result waits to go out, a part included
@@ -149,7 +177,7 @@ def available_actions(
             continue  # closed by its last decision once nothing waits (counter.actions.decisions), not by hand
         if event is CaseEvent.ITEM_ROUTED and not items_to_route(view, items):
             continue
-        early = lapse_from is not None and today < lapse_from
+        early = (lapse_from is not None and today < lapse_from) or unsettled
         if event is CaseEvent.DENIED and (not is_overdue(view, today) or early):
             continue  # a lapsed 容缺 only (the action refuses before); an item is denied on its own (decide_item)
         if event is CaseEvent.CORRECTION_LAPSED and (not correction_overdue(view, today) or early):
@@ -165,8 +193,10 @@ class Withheld(StrEnum):
     desk without accounts, or a supervisor before a department's item, is told why, and who may take it."""
 
     LAPSE_NOT_YET = "lapse_not_yet"  # past the due date, but the lapse is the next working day's
+    LAPSE_UNSETTLED = "lapse_unsettled"  # a provisional due date the year's holiday notice may still move
     LAPSE_REFERRED = "lapse_referred"  # offered, but (some of) the items are their deciding bodies' to deny
     CORRECTION_NOT_YET = "correction_not_yet"
+    CORRECTION_UNSETTLED = "correction_unsettled"
     CORRECTION_NEEDS_SUPERVISOR = "correction_needs_supervisor"
     CORRECTION_NOT_WINDOWS = "correction_not_windows"  # an item of the application is a department's
     VOID_TAKEN_UP = "void_taken_up"  # a deciding body took an item up: only it ends that item
@@ -182,14 +212,17 @@ def withheld(
 ) -> tuple[Withheld, ...]:
     """Every reason the page gives beside its buttons (:func:`available_actions`) for a lapse, a void or an extension
     it does not offer, or offers for less; ``refused``: each act's items the account may not decide
-    (:func:`counter.actions.item_authority.act_refusals`)."""
+    (:func:`counter.actions.item_authority.act_refusals`), as :class:`Refused` with a lapse's unsettled due date."""
     refused = refused or {}
     supervisor = actor.may(Permission.DECIDE_DEFERRAL)
     early = lapse_from is not None and today < lapse_from
+    unsettled = unsettled_due(view, today, refused) is not None
     found: list[Withheld] = []
     if is_overdue(view, today) and actor.may(_OFFERED_BY[CaseEvent.DENIED]):
         if early:
             found.append(Withheld.LAPSE_NOT_YET)
+        elif unsettled:
+            found.append(Withheld.LAPSE_UNSETTLED)
         elif refused.get(CaseAct.DEFERRAL_LAPSE):
             found.append(Withheld.LAPSE_REFERRED)
     if correction_overdue(view, today):
@@ -197,6 +230,8 @@ def withheld(
             found.append(Withheld.CORRECTION_NOT_YET)
         elif not supervisor:
             found.append(Withheld.CORRECTION_NEEDS_SUPERVISOR)
+        elif unsettled:
+            found.append(Withheld.CORRECTION_UNSETTLED)
         elif refused.get(CaseAct.CORRECTION_LAPSE):
             found.append(Withheld.CORRECTION_NOT_WINDOWS)
     extendable = supervisor and view.deferred_open() and allowed(view, CaseEvent.DEFERRAL_EXTENDED)

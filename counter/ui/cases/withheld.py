@@ -15,16 +15,20 @@ from functools import partial
 
 from counter.access.case_acts import CaseAct
 from counter.access.roles import Actor, Permission
+from counter.actions.calendar import office_calendar
 from counter.actions.case_view import ItemLine
 from counter.actions.desk import Desk
 from counter.actions.intake import CaseNotFound
 from counter.actions.item_authority import act_refusals
 from counter.actions.same_day import same_day_check
+from counter.calendar.provisional import unsettled
+from counter.calendar.workdays import WorkCalendar
 from counter.case.status import CaseStatus
 from counter.case.view import CaseView
-from counter.ui.cases.rules import Withheld, withheld
+from counter.ui.cases.rules import Refused, Withheld, unsettled_due, withheld
 from counter.ui.cases.words import CASE_WITHHELD, CASE_WITHHELD_ITEM
 from counter.ui.runner import Failed, Runner
+from counter.words.cases import LAPSE_UNSETTLED
 from counter.words.punctuation import CLAUSE_JOIN, LIST_JOIN
 from counter.words.same_day import SAME_DAY_PROBLEM, SAME_DAY_REFUSED
 
@@ -39,6 +43,7 @@ _ACT_OF = {
     Withheld.VOID_TAKEN_UP: CaseAct.VOID,
     Withheld.EXTENSION_NOT_WINDOWS: CaseAct.DEFERRAL_EXTENSION,
 }
+_WORDS = {**CASE_WITHHELD, **LAPSE_UNSETTLED}
 
 
 def same_day_offer(runner: Runner, view: CaseView, today: dt.date, immediate: bool) -> tuple[bool, tuple[str, ...]]:
@@ -59,20 +64,42 @@ def same_day_offer(runner: Runner, view: CaseView, today: dt.date, immediate: bo
     return False, (SAME_DAY_REFUSED.format(case_no=view.case_no, reasons=reasons),)
 
 
-def read_refusals(runner: Runner, desk: Desk, view: CaseView) -> Refusals:
-    """The items each of the page's supervisor steps would touch that are not this account's to decide; nothing for
-    an account that takes none of them (its role is the reason then) or a case no step can touch."""
+def read_refusals(runner: Runner, desk: Desk, view: CaseView) -> Refused:
+    """The items each of the page's supervisor steps would touch that are not this account's to decide (nothing for
+    an account that takes none of them: its role is the reason then, or a case no step can touch), and the case's
+    open due dates the year's notice may still move (:func:`read_unsettled`)."""
     if view.status is CaseStatus.VOIDED:
-        return {}
+        return Refused()
+    dues = read_unsettled(runner, view)
     steps = (Permission.TAKE_INTAKE, Permission.DECIDE_DEFERRAL, Permission.VOID_CASE)  # the lapse is a clerk's
     if not any(desk.actor.may(permission) for permission in steps):
-        return {}
+        return Refused(unsettled=dues)
     try:
         found: Refusals = runner.read(partial(act_refusals, desk=desk, number=view.case_no))
     except (Failed, CaseNotFound):
         log.warning("case %s: could not ask which steps the desk may take", view.case_no)
-        return {}
-    return found
+        return Refused(unsettled=dues)
+    return Refused(found, dues)
+
+
+def read_unsettled(runner: Runner, view: CaseView) -> tuple[dt.date, ...]:
+    """The open 容缺 or 补正 due dates of the case that the year's holiday notice may still move
+    (:func:`counter.calendar.provisional.unsettled`): the action refuses a lapse on one (PROVISIONAL_DUE,
+    :mod:`counter.case.provisional_lapse`), so the page does not offer it.  Counted from the day the action counts
+    from: the acceptance for a 容缺, the arrival for a 补正; the calendar is read only for a case with such a date."""
+    if view.status is CaseStatus.AWAITING_DEFERRED:
+        start = view.accepted_on or view.received_on
+        dues = {m.due_on for m in view.deferred_open() if m.due_on is not None}
+    elif view.status is CaseStatus.CORRECTION_ISSUED and view.correction_due is not None:
+        start, dues = view.received_on, {view.correction_due}
+    else:
+        return ()
+    try:
+        calendar: WorkCalendar = runner.read(office_calendar)
+    except Failed:
+        log.warning("case %s: could not read the calendar its lapse is counted on", view.case_no)
+        return ()
+    return tuple(sorted(due for due in dues if unsettled(calendar, start, due)))
 
 
 def withheld_texts(
@@ -93,5 +120,7 @@ def withheld_texts(
             for code, body in (refused.get(act, ()) if act else ())
         ]
         first = lapse_from.isoformat() if lapse_from else ""
-        texts.append(CASE_WITHHELD[reason].format(items=LIST_JOIN.join(listed), first=first))
+        unsettled = unsettled_due(view, today, refused)
+        due = unsettled.isoformat() if unsettled else ""
+        texts.append(_WORDS[reason].format(items=LIST_JOIN.join(listed), first=first, due=due))
     return tuple(texts)
