@@ -236,9 +236,9 @@ def working_window_shots(driver: Driver) -> None:
     window, db = driver.open()
     desk = desk_at(load_desk_config())
     demo = {c.label: c.case_no for c in run_demo(db.sessions(), desk, dt.date.today())}
-    on_their_way(db, desk, demo["容缺逾期：相关事项不予批准"])
+    on_their_way(db, desk, demo["容缺逾期：逾期事实已记录，转实施部门决定"])
     intake_shots(driver, window)
-    case_shots(driver, window, demo["补正（委托代理人办理）"], demo["容缺逾期：相关事项不予批准"])
+    case_shots(driver, window, demo["补正（委托代理人办理）"], demo["容缺逾期：逾期事实已记录，转实施部门决定"])
     supervision_shots(driver, window)
     text_size_shot(driver, window)
     window.close()

@@ -181,7 +181,7 @@ def run_demo(sessions: sessionmaker[Session], desk: Desk, today: dt.date) -> lis
         return made
     with sessions.begin() as session:
         lapse = deny_lapsed_deferral(session, desk, overdue_no, lapse_day, "申请人未说明逾期的正当理由。")
-    made.append(DemoCase("容缺逾期：相关事项不予批准", overdue_no, lapse.status, lapse.items, lapse_day))
+    made.append(DemoCase("容缺逾期：逾期事实已记录，转实施部门决定", overdue_no, lapse.status, lapse.items, lapse_day))
     return made
 
 

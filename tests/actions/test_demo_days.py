@@ -16,7 +16,7 @@ from counter.db.case_store import case_view
 from tests.documents.pdf_tools import pdf_text
 
 D = dt.date
-LAPSED = "容缺逾期：相关事项不予批准"  # the demo's overdue 容缺, once its lapse is recorded
+LAPSED = "容缺逾期：逾期事实已记录，转实施部门决定"  # the demo's overdue 容缺, once its lapse is recorded
 
 
 @pytest.mark.slow

@@ -118,7 +118,7 @@ def _demo_cases(catalog: Path, path: Path) -> DemoCases:
     with sessions.begin() as session:
         entrust(session, DESK, FOOD)  # the 食品经营许可 denial is recorded for 市监局 under its written 授权
     desk = signed_in(sessions, DESK)  # a 不予批准 at the window is its supervisor's
-    lapsed = next(m for m in made if m.label == "容缺逾期：相关事项不予批准")
+    lapsed = next(m for m in made if m.label == "容缺逾期：逾期事实已记录，转实施部门决定")
     with sessions.begin() as session:
         decide_item(session, desk, numbers["受理"], FOOD, approve=False, text=DENIAL_REASON)
         # the lapse recorded the fact and left 食品经营许可 to 市监局: its 不予批准, recorded under the 授权

@@ -226,7 +226,7 @@ def test_a_correction_notice_is_not_issued_after_the_offices_five_working_days(d
 
 
 def test_a_lapsed_deferral_denies_one_item_in_its_departments_name(demo: DemoCases) -> None:
-    lapsed = demo.views["容缺逾期：相关事项不予批准"]
+    lapsed = demo.views["容缺逾期：逾期事实已记录，转实施部门决定"]
     issued = dt.date(2026, 11, 26)
     data = document_for(lapsed, DocumentKind.DENIAL, demo.office, "N-1", demo.bundle, issued, FOOD)
     assert [row[1] for row in _table(data).rows] == ["食品安全管理制度文本", "从业人员健康证明"]

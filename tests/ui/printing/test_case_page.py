@@ -57,7 +57,7 @@ def shown_buttons(page: CasePage) -> dict[DocumentKind, str]:
         ("不予受理", (F,)),  # goes to no department: nothing to apply for
         ("补正后重新提交并受理", (A, R)),
         # a deferral that ran out: its denial is one item's paper (counter print --doc denial --item), not the case's
-        ("容缺逾期：相关事项不予批准", (A, R, D, P)),
+        ("容缺逾期：逾期事实已记录，转实施部门决定", (A, R, D, P)),
     ],
 )
 def test_the_page_offers_exactly_the_notices_that_fit(
