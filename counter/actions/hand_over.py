@@ -37,6 +37,7 @@ from counter.case.hand_over import (
     handed_codes,
     handed_items,
     record_of,
+    revoked_codes,
     signed_return_note,
     signed_return_problems,
 )
@@ -83,7 +84,8 @@ def hand_over_results(
     }
     items = handed_items(request, decisions, handed, codes, denial_numbers)
     record = record_of(request, items)
-    every_item_handed = handed | {item.code for item in items} == set(codes)
+    every_item_handed = handed | revoked_codes(decisions) | {item.code for item in items} == set(codes)
+    # a grant revoked since still made the case 办结 with a result (READY): its hand-over closes it as 送达
     event = hand_over_event(record, every_item_handed, any(d.approved for d in decisions.values()))
     after = next_status(CaseStatus(case.status), event)  # MoveNotAllowed reaches the caller
     case.status = after.value

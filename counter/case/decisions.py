@@ -11,13 +11,19 @@ A deferred material that is not handed in by its due date lapses on the next wor
 still bring it — and a lapse is the office's act, taken on a day the office works).  It takes down exactly the items
 it serves (:attr:`counter.catalog.model.Material.items`, of the guide version the case was taken under); the
 other items go on to their departments.
+
+An item's state is its history read to the end: a licence granted on the applicant's 告知承诺 whose 核查 found the
+promise false is revoked by the body that granted it (行政许可法 第六十九条第二款; a
+:data:`~counter.case.status.CaseEvent.ITEM_REVOKED` line).  The item stays decided — the 准予 was made, and is not
+made again — but it is granted no longer (:attr:`ItemDecision.in_force`): what hands a result over, reports a
+licence or counts a grant asks that, not whether a 准予 was once recorded.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Protocol, TypeVar
 
@@ -26,6 +32,7 @@ from counter.case.status import NOTE_CODES_JOIN, NOTE_DUE_REASON, CaseEvent
 from counter.catalog.model import Bundle
 
 DECISION_EVENTS = frozenset({CaseEvent.ITEM_APPROVED.value, CaseEvent.ITEM_DENIED.value})
+REVOKED_EVENT = CaseEvent.ITEM_REVOKED.value
 LAPSE_EVENTS = frozenset({CaseEvent.DEFERRAL_LAPSED.value, CaseEvent.DEFERRAL_PART_LAPSED.value})
 
 
@@ -64,6 +71,12 @@ class ItemDecision:
     approved: bool
     text: str  # approved: the result's number (may be empty); denied: the reason
     false_materials: bool = False  # denied under 第七十八条 (its one-year bar where the licence is public_safety)
+    revoked: bool = False  # granted, then revoked on a promise found false (行政许可法 第六十九条第二款)
+
+    @property
+    def in_force(self) -> bool:
+        """Granted and not revoked since: a licence the applicant holds, to hand over, report and count."""
+        return self.approved and not self.revoked
 
 
 def item_note(item_code: str, text: str, *, false_materials: bool = False) -> str:
@@ -79,10 +92,15 @@ def read_item_note(note: str) -> tuple[str, str]:
 
 
 def item_decisions(history: Iterable[Line]) -> dict[str, ItemDecision]:
-    """Each decided item's decision, by item code; an item is decided once (the action refuses a second)."""
+    """Each decided item's decision, by item code, as its history leaves it: an item is decided once (the action
+    refuses a second), and a grant revoked after it reads revoked (a revocation of what was never granted, none)."""
     found: dict[str, ItemDecision] = {}
     for line in history:
-        if line.event in DECISION_EVENTS:
+        if line.event == REVOKED_EVENT:
+            granted = found.get(read_item_note(line.note)[0])
+            if granted is not None and granted.approved:
+                found[granted.item_code] = replace(granted, revoked=True)
+        elif line.event in DECISION_EVENTS:
             code, text = read_item_note(line.note)
             approved = line.event == CaseEvent.ITEM_APPROVED.value
             false_materials = not approved and text.startswith(FALSE_MATERIALS_MARK)

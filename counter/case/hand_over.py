@@ -4,7 +4,10 @@
 window in one visit, or has them posted, or served electronically (seed 001 第十九条: "窗口领取、电子文书网上送达和
 邮寄").  A hand-over lists every decided item not handed over yet: a grant's result (licence, certificate) with its
 number, a denial's 不予批准决定书 with its number.  It is whole when nothing is left to decide; before that, a part
-is handed over only when the applicant asks for it (``partial``), and the rest follows in a later hand-over.
+is handed over only when the applicant asks for it (``partial``), and the rest follows in a later hand-over.  A
+licence revoked before it was handed over (告知承诺 found false, 行政许可法 第六十九条第二款) is not handed over: the
+applicant no longer holds it (:attr:`counter.case.decisions.ItemDecision.in_force`); its 撤销决定书 is served with
+the revocation, and the hand-over is whole without it.
 
 Who collects at the window signs for it: the applicant, or whoever they sent, with their ID number checked at the
 window (:func:`counter.parties.identifiers.check_id_number`).  The record keeps the number masked as paper prints it
@@ -65,6 +68,7 @@ class HandOverProblem(StrEnum):
     NO_TRACKING = "no_tracking"  # post: the tracking number is missing or too long
     NO_ADDRESS = "no_address"  # electronic: where it went is missing
     TOO_LONG = "too_long"  # a name, carrier or address beyond TEXT_MAX characters
+    REVOKED = "revoked"  # an item chosen, or the only one left, had its licence revoked (告知承诺 found false)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,16 +129,20 @@ def hand_over_problems(
     item of the case's bundle.
     """
     problems: list[HandOverProblem] = []
-    done = set(handed)
+    revoked = revoked_codes(decisions)
+    handed_before = set(handed)
+    done = handed_before | revoked
     left = [c for c in item_codes if c not in done]
     chosen = request.items or tuple(c for c in left if c in decisions)
     if not chosen:
         problems.append(HandOverProblem.NOTHING_TO_HAND)
-    if any(c in done for c in request.items):
+    if any(c in revoked for c in request.items) or (not chosen and revoked - handed_before):
+        problems.append(HandOverProblem.REVOKED)
+    if any(c in handed_before for c in request.items):
         problems.append(HandOverProblem.ALREADY_HANDED)
     if any(c not in decisions for c in request.items):
         problems.append(HandOverProblem.NOT_DECIDED)
-    if not request.partial and set(chosen) != set(left):
+    if not request.partial and set(chosen) - revoked != set(left):
         problems.append(HandOverProblem.NOT_ALL_DECIDED)
     problems += _way_problems(request, today)
     return tuple(dict.fromkeys(problems))
@@ -180,13 +188,18 @@ def handed_items(
 
     ``denial_numbers`` gives each denied item's 不予批准决定书 number; a grant's number is its decision's.
     """
-    done = set(handed)
+    done = set(handed) | revoked_codes(decisions)
     wanted = set(request.items) if request.items else None
     chosen = [c for c in item_codes if c in decisions and c not in done and (wanted is None or c in wanted)]
     return tuple(
         HandedItem(c, decisions[c].approved, decisions[c].text if decisions[c].approved else denial_numbers.get(c, ""))
         for c in chosen
     )
+
+
+def revoked_codes(decisions: Mapping[str, ItemDecision]) -> frozenset[str]:
+    """The items whose licence was revoked after its grant: never handed over, and nothing of them left to hand."""
+    return frozenset(code for code, decision in decisions.items() if decision.revoked)
 
 
 def record_of(request: HandOverRequest, items: tuple[HandedItem, ...]) -> HandOver:

@@ -34,6 +34,9 @@ HAND_OVER_PROBLEM = {
     HandOverProblem.NO_TRACKING: tr("请填写邮件号码（不超过40个字符）。"),
     HandOverProblem.NO_ADDRESS: tr("请填写电子送达的地址（手机号码、电子邮箱或网上办事账户）。"),
     HandOverProblem.TOO_LONG: tr("姓名、寄递单位或地址不能超过100个字。"),
+    HandOverProblem.REVOKED: tr(
+        "所选事项中有许可已被撤销的（告知承诺经核查不实，已作出撤销行政许可决定），其证照不再送达申请人。"
+    ),
 }
 SIGNED_RETURN_PROBLEM = {
     SignedReturnProblem.NO_HAND_OVER: tr("该办件没有这一次办理结果送达的记录。"),

@@ -1,0 +1,107 @@
+"""A licence revoked on a promise found false (行政许可法 第六十九条第二款) is revoked everywhere the case is read: the
+item stays decided but is granted no longer, and the hand-over does not hand it over and says why.  On both
+databases."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.actions.desk import Desk
+from counter.actions.hand_over import hand_over_results
+from counter.actions.notice_pledges import grant_on_pledge, record_check
+from counter.case.decisions import ItemDecision, item_decisions, item_note, undecided_items
+from counter.case.hand_over import (
+    HandOverProblem,
+    HandOverRefused,
+    HandOverRequest,
+    HandOverWay,
+    hand_over_problems,
+    handed_items,
+)
+from counter.case.status import CaseEvent
+from counter.cli.case_text import case_as_text
+from counter.db.case_store import case_view
+from counter.words.hand_over import HAND_OVER_PROBLEM
+from tests.actions.conftest import TODAY
+from tests.actions.test_intake_actions import ID
+from tests.actions.test_notice_pledges import FIRE, taken
+from tests.entrusted import entrust
+from tests.signed_in import signed_in
+
+FINDING = "核查发现场所二层疏散通道被封堵，与承诺内容不符。"
+CHECKED = dt.date(2026, 11, 23)  # the Monday after the grant on Friday TODAY
+PICKUP = HandOverRequest(HandOverWay.PICKUP, recipient="巴特尔", id_no=ID)
+
+
+def granted_then_revoked(sessions: sessionmaker[Session], desk: Desk, *, revoke: bool = True) -> tuple[str, Desk]:
+    """A 035 case whose 消防 item the window granted on the promise, under the brigade's 授权; revoked on CHECKED."""
+    case_no = taken(sessions, desk)
+    with sessions.begin() as s:
+        entrust(s, desk, FIRE)
+    with sessions.begin() as s:
+        grant_on_pledge(s, desk, case_no, FIRE, TODAY)
+    supervisor = signed_in(sessions, desk)  # a revocation is a supervisor's, as a 不予批准 is
+    if revoke:
+        revoked(sessions, supervisor, case_no)
+    return case_no, supervisor
+
+
+def revoked(sessions: sessionmaker[Session], desk: Desk, case_no: str) -> None:
+    with sessions.begin() as s:
+        record_check(s, desk, case_no, FIRE, CHECKED, kept=False, finding=FINDING)
+
+
+def test_a_revoked_licence_reads_decided_then_revoked_not_granted_nor_undecided(
+    sessions: sessionmaker[Session], desk: Desk
+) -> None:
+    case_no, _ = granted_then_revoked(sessions, desk)
+    with sessions() as s:
+        view = case_view(s, case_no)
+    assert view is not None
+    decision = view.decisions()[FIRE]
+    assert (decision.approved, decision.revoked, decision.in_force) == (True, True, False)
+    assert FIRE not in undecided_items([FIRE], view.decisions())  # decided: the 准予 was made, then revoked
+    assert f"已撤销的许可：事项 {FIRE} 于 {CHECKED.isoformat()} 撤销（告知承诺不实）：{FINDING}" in case_as_text(view)
+
+
+class Line:
+    def __init__(self, event: CaseEvent, note: str) -> None:
+        self.event, self.note = event.value, note
+
+
+def test_a_revocation_of_what_was_never_granted_revokes_nothing() -> None:
+    denied = [Line(CaseEvent.ITEM_DENIED, item_note("A", "不符")), Line(CaseEvent.ITEM_REVOKED, item_note("A", "x"))]
+    assert item_decisions(denied) == {"A": ItemDecision("A", False, "不符")}
+    early = [Line(CaseEvent.ITEM_REVOKED, item_note("A", "x")), Line(CaseEvent.ITEM_APPROVED, item_note("A", "1"))]
+    assert item_decisions(early) == {"A": ItemDecision("A", True, "1")}
+
+
+def test_a_whole_hand_over_leaves_the_revoked_licence_out_and_is_whole_without_it() -> None:
+    decisions = {"A": ItemDecision("A", True, "证123"), "B": ItemDecision("B", True, "告知承诺", revoked=True)}
+    assert hand_over_problems(PICKUP, decisions, (), ("A", "B"), TODAY) == ()
+    assert [i.code for i in handed_items(PICKUP, decisions, (), ("A", "B"), {})] == ["A"]
+    chosen = HandOverRequest(HandOverWay.PICKUP, recipient="巴特尔", id_no=ID, items=("B",), partial=True)
+    assert HandOverProblem.REVOKED in hand_over_problems(chosen, decisions, (), ("A", "B"), TODAY)
+
+
+def test_the_hand_over_refuses_a_revoked_licence_and_says_why(sessions: sessionmaker[Session], desk: Desk) -> None:
+    case_no, supervisor = granted_then_revoked(sessions, desk)
+    for request in (
+        HandOverRequest(HandOverWay.PICKUP, recipient="巴特尔", id_no=ID, items=(FIRE,), partial=True),
+        HandOverRequest(HandOverWay.PICKUP, recipient="巴特尔", id_no=ID, partial=True),  # what is decided so far
+    ):
+        with sessions.begin() as s, pytest.raises(HandOverRefused) as refused:
+            hand_over_results(s, supervisor, case_no, request, dt.datetime(2026, 11, 24, 10, 0))
+        assert HandOverProblem.REVOKED in refused.value.problems
+    assert "撤销" in HAND_OVER_PROBLEM[HandOverProblem.REVOKED]
+
+
+def test_the_licence_not_revoked_is_handed_over(sessions: sessionmaker[Session], desk: Desk) -> None:
+    case_no, supervisor = granted_then_revoked(sessions, desk, revoke=False)
+    request = HandOverRequest(HandOverWay.PICKUP, recipient="巴特尔", id_no=ID, partial=True)
+    with sessions.begin() as s:
+        done = hand_over_results(s, supervisor, case_no, request, dt.datetime(2026, 11, 24, 10, 0))
+    assert [(i.code, i.granted) for i in done.hand_over.items] == [(FIRE, True)]
