@@ -9,7 +9,9 @@ A licence (电子证照) is read from the item's decision and the catalog: its t
 what the department recorded with the 准予, its holder the applicant, its issuing body the item's deciding department
 as the site names it.  A voided case reports no licence: the case was entered in error, so what it recorded as
 issued was not (:class:`Withheld`, which the sender puts in the failed list with why); a licence sent before the
-voiding is withdrawn with the same facts as it was issued with, and the voiding's day and reason.
+voiding is withdrawn with the same facts as it was issued with, and the voiding's day and reason.  A licence revoked
+on a promise found false (行政许可法 第六十九条第二款) is the same: withheld when it had not left yet, withdrawn when it
+had, with the revocation's day and what the check found.
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ _CLOSED = (CaseEvent.COMPLETED.value, CaseEvent.DENIED.value)
 
 
 class Withheld(ValueError):
-    """An event that is not to be sent at all: a licence of a case voided since it was queued."""
+    """An event that is not to be sent at all: a licence of a case voided, or revoked, since it was queued."""
 
 
 def moment(at: dt.datetime | None) -> str:
@@ -77,6 +79,8 @@ def facts_of(session: Session, event: ClaimedEvent) -> dict[str, str]:
     if event.kind is PlatformKind.LICENCE_ISSUED:
         if case.status == CaseStatus.VOIDED.value:
             raise Withheld("case voided: its licence is not reported")
+        if event.item_code in _revoked(session, case):
+            raise Withheld("licence revoked: it is not reported")
         facts |= _licence(session, case, event.item_code, event.at, facts, str(detail.get("note", "")))
     if event.kind is PlatformKind.LICENCE_VOIDED:
         facts |= _voided_licence(session, case, event, facts, str(detail.get("note", "")))
@@ -152,6 +156,13 @@ def _licence(
         "licence.issuer": decider_name(item, office_settings(session, case.site_code)),
         "licence.issued_on": moment(issued_at)[:10],
     }
+
+
+def _revoked(session: Session, case: models.Case) -> set[str]:
+    """The items of the case whose licence was revoked after its grant (行政许可法 第六十九条第二款)."""
+    h = models.CaseHistory
+    notes = session.scalars(select(h.note).where(h.case_id == case.id, h.event == CaseEvent.ITEM_REVOKED.value))
+    return {read_item_note(note)[0] for note in notes}
 
 
 def _voided_licence(

@@ -3,7 +3,7 @@
 The writers of the steps queue their event in their own unit of work: a case's history line
 (:func:`counter.db.case_store.add_case` and ``add_history``), a rating and a rectification's line
 (:mod:`counter.db.rating_store`); an item's 准予 the licence it issues besides, where its catalog entry names one,
-and a case's voiding the withdrawal of each licence it had sent.
+and a case's voiding, or an item's revocation, the withdrawal of each licence it had sent.
 The step and its event are committed together, or neither.  Nothing is queued where the site does not report
 (:attr:`PlatformSettings.enabled`), nor in a training database.
 
@@ -69,6 +69,8 @@ def reporting(session: Session) -> bool:
 
 def queue_line(session: Session, case_id: int, case_uid: str, event: str, note: str, at: dt.datetime) -> None:
     """The event a case's history line reports, if any, queued in the line's unit of work."""
+    if event == CaseEvent.ITEM_REVOKED.value and reporting(session):
+        _queue_revocation(session, case_id, case_uid, note, at)
     told = told_of_line(event, note)
     if told is None or not reporting(session):
         return
@@ -122,6 +124,13 @@ def _queue_licence_voids(
                           kind=PlatformKind.LICENCE_VOIDED.value, event=PlatformKind.LICENCE_VOIDED.value, at=at,
                           item_code=code, detail=json.dumps({"note": note}, ensure_ascii=False))  # fmt: skip
     return queued
+
+
+def _queue_revocation(session: Session, case_id: int, case_uid: str, note: str, at: dt.datetime) -> int:
+    """For a licence revoked on a promise found false (行政许可法 第六十九条第二款), its withdrawal as a voided case's
+    is (电子证照作废), with the revocation's day and what the check found; one not sent yet is withheld."""
+    code, reason = read_item_note(note)
+    return _queue_licence_voids(session, case_id, case_uid, [note], reason.strip(), at) if code else 0
 
 
 def queue_rating(session: Session, request_id: int, at: dt.datetime) -> None:
@@ -187,6 +196,8 @@ def queue_from_record(session: Session, case_id: int, record: CaseRecord) -> int
         return 0
     queued = 0
     for line in record.history:
+        if line.event == CaseEvent.ITEM_REVOKED.value:
+            queued += _queue_revocation(session, case_id, record.uid, line.note, line.at)
         told = told_of_line(line.event, line.note)
         if told is not None:
             queued += _insert(
