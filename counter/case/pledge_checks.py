@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
 
-from counter.case.decisions import read_item_note
+from counter.case.decisions import item_decisions, read_item_note
 from counter.case.status import CaseEvent
 
 
@@ -56,10 +56,18 @@ class Revocation:
 
 
 def item_revocations(history: Iterable[DatedLine], day_of: Callable[[dt.datetime], dt.date]) -> dict[str, Revocation]:
-    """Each revoked item's revocation, by item code; ``day_of`` names a line's day on the office's clock."""
+    """Each revoked item's revocation, by item code; ``day_of`` names a line's day on the office's clock.
+
+    The rule :func:`counter.case.decisions.item_decisions` reads the item's state by, so that the case page, ``case
+    show`` and the hand-over agree: only a grant is revoked, after it (a line of an item never granted revokes
+    nothing)."""
     found: dict[str, Revocation] = {}
+    seen: list[DatedLine] = []
     for line in history:
         if line.event == CaseEvent.ITEM_REVOKED.value:
             code, reason = read_item_note(line.note)
-            found.setdefault(code, Revocation(code, day_of(line.at), reason))
+            decision = item_decisions(seen).get(code)
+            if decision is not None and decision.in_force:
+                found.setdefault(code, Revocation(code, day_of(line.at), reason))
+        seen.append(line)
     return found

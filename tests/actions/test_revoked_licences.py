@@ -21,6 +21,8 @@ from counter.case.hand_over import (
     hand_over_problems,
     handed_items,
 )
+from counter.case.moments import office_day
+from counter.case.pledge_checks import Revocation, item_revocations
 from counter.case.status import CaseEvent
 from counter.cli.case_text import case_as_text
 from counter.db.case_store import case_view
@@ -105,3 +107,23 @@ def test_the_licence_not_revoked_is_handed_over(sessions: sessionmaker[Session],
     with sessions.begin() as s:
         done = hand_over_results(s, supervisor, case_no, request, dt.datetime(2026, 11, 24, 10, 0))
     assert [(i.code, i.granted) for i in done.hand_over.items] == [(FIRE, True)]
+
+
+class Dated(Line):
+    at = dt.datetime(2026, 11, 23, 2, 0, tzinfo=dt.UTC)
+
+
+def test_the_case_page_and_case_show_read_a_revocation_by_the_rule_the_decisions_read() -> None:
+    """Only a grant is revoked, after it: a revocation line of an item denied or not yet granted revokes nothing on
+    the case page or in ``case show`` (item_revocations) as in the decisions the hand-over reads."""
+    history = [
+        Dated(CaseEvent.ITEM_REVOKED, item_note("A", "早")),
+        Dated(CaseEvent.ITEM_APPROVED, item_note("A", "1")),
+        Dated(CaseEvent.ITEM_DENIED, item_note("B", "不符")),
+        Dated(CaseEvent.ITEM_REVOKED, item_note("B", "x")),
+    ]
+    assert item_revocations(history, office_day) == {}
+    assert not any(d.revoked for d in item_decisions(history).values())
+    history.append(Dated(CaseEvent.ITEM_REVOKED, item_note("A", FINDING)))
+    assert item_revocations(history, office_day) == {"A": Revocation("A", CHECKED, FINDING)}
+    assert [c for c, d in item_decisions(history).items() if d.revoked] == ["A"]
