@@ -61,7 +61,7 @@ from counter.db.page_store import add_page
 from counter.db.party_store import remember_party
 from counter.db.platform_store import PLATFORM_KEY
 from counter.db.settings_store import TRAINING, get_setting, read_settings
-from counter.documents.acceptance import HeldItems
+from counter.documents.acceptance import HeldItems, entrustee_unanswered
 from counter.documents.deciders import unnamed_bodies
 from counter.documents.fonts import unprintable
 from counter.documents.item_law import rights_items
@@ -244,27 +244,25 @@ def _decide(
         draft_allowed=drafts_may_be_taken(session),
     )
     applied = stored.bundle.for_case(request.checklist.answers_dict())  # a refusal names the items applied for
-    return stored, _printable_refusal(session, applied, decision, site_code)
+    return stored, _printable(session, applied, decision, site_code)
 
 
-def _printable_refusal(session: Session, bundle: Bundle, decision: Decision, site_code: str) -> Decision:
-    """A refusal whose notice cannot print yet is not made: a department's 复议 body the site must name first
-    (``bundle``: the items applied for, which alone the notice names).
-
-    The notice is the refusal (行政许可法 第三十二条: 书面凭证); the applicant never leaves without it.
-    """
-    if decision.outcome is not Outcome.REFUSE:
+def _printable(session: Session, bundle: Bundle, decision: Decision, site_code: str) -> Decision:
+    """An outcome whose paper (the act, 许可法 第三十二条) cannot print yet is not made: one in an entrusting body's name
+    on a licence before the site answers if it may be (ORGAN_UNANSWERED), a refusal naming an unset 复议 body."""
+    if not decision.outcome.decided:
         return decision
     site = site_code or get_setting(session, SITE_CODE) or ""
     office, held = office_settings(session, site), site_authority(session, site)
-    refusing = rights_items(bundle.items, office, HeldItems(held.site_items, dict(held.entrusted)))
+    items = HeldItems(held.site_items, dict(held.entrusted))
+    if entrustee_unanswered(bundle.items, office, items):  # counter.documents.acceptance
+        return Decision(Outcome.INCOMPLETE, (Reason(ReasonCode.ORGAN_UNANSWERED),))
+    refusing = rights_items(bundle.items, office, items) if decision.outcome is Outcome.REFUSE else ()
     unnamed = unnamed_bodies(refusing, office)  # whose refusal it is: counter.documents.acceptance
     if not unnamed:
         return decision
-    reasons = tuple(
-        Reason(ReasonCode.REVIEW_BODY_UNNAMED, name, NOTE_CODES_JOIN.join(bodies)) for name, bodies in unnamed
-    )
-    return Decision(Outcome.INCOMPLETE, reasons)
+    reasons = (Reason(ReasonCode.REVIEW_BODY_UNNAMED, name, NOTE_CODES_JOIN.join(by)) for name, by in unnamed)
+    return Decision(Outcome.INCOMPLETE, tuple(reasons))
 
 
 def _may_take(session: Session, desk: Desk) -> None:

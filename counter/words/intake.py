@@ -70,6 +70,10 @@ INTAKE_REASON: dict[ReasonCode | IntakeProblemCode, str] = {
         "不予受理通知书须告知“{subject}”的行政复议机关，办事指南规定由本中心设定：请管理员先在“单位信息”的“例外”中"
         "写明，可选：{name}"
     ),
+    ReasonCode.ORGAN_UNANSWERED: tr(
+        "本件的凭证须以委托部门的名义出具，但本单位是否为可以受委托实施行政许可的行政机关尚未设定（须经司法局确认）："
+        "请管理员先在“单位信息”中设定“本单位是否为行政机关”，设定后方可办理本件"
+    ),
     ReasonCode.NO_LICENCE_ITEMS_MISSING: tr(
         "以“依法不需要取得行政许可”不予受理的，须逐项选定不需要取得行政许可的事项（行政许可法第三十二条第一款第一项）"
     ),

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.desk import Desk
 from counter.actions.documents import make_document, office_settings, save_office_settings
+from counter.actions.intake import IntakeNotPossible
 from counter.actions.intake_file import take_from_file
 from counter.case.numbers import DeskIdentity
 from counter.catalog.model import Bundle, GuideStatus, Medium
@@ -40,12 +41,13 @@ from counter.documents.acceptance_words import ENTRUSTMENT_LICENSING
 from counter.documents.data import DocumentNotPossible, OfficeSettings
 from counter.documents.kinds import DocumentKind, DocumentProblem
 from counter.documents.words import DOC_DRAFT_GUIDE, date_text
-from counter.intake.outcome import Outcome
+from counter.intake.outcome import Outcome, ReasonCode
 from counter.intake.request_file import read_intake_file
 from counter.intake.subject import subject_lines
 from counter.parties.identifiers import make_id_number
 from counter.ui.printing.words import OFFICE_FIELD, OFFICE_TAB
 from counter.words.documents import document_problems_text
+from counter.words.intake import intake_reason
 from tests.conftest import SHIPPED_CATALOG
 from tests.documents.pdf_tools import pdf_text
 from tests.subject_values import typed_subject
@@ -156,14 +158,23 @@ def test_the_bundle_is_taken_from_a_file_and_its_receipt_prints(
 def test_a_receipt_for_an_entrusted_licence_waits_for_the_answer_and_says_what_to_do(
     training: sessionmaker[Session],
 ) -> None:
-    """Before the administrator records the 司法局's answer, the receipt of a bundle whose licence is entrusted to the
-    hall is not made: the clerk is told why and who sets what, in the window's words, no command or file."""
+    """Before the administrator records the 司法局's answer, the intake of a bundle whose licence is entrusted to the
+    hall is not taken (its receipt could not be made), and a receipt not made yet is not made: the clerk is told why
+    and who sets what, in the window's words, no command or file."""
     bundle = ANSWER_MATTERS[0]
     answer(training, "")
     file = read_intake_file(json.dumps(intake_file(bundle, 2), ensure_ascii=False))
+    with pytest.raises(IntakeNotPossible) as waits, training.begin() as s:
+        take_from_file(s, DESK, file, TODAY)
+    assert waits.value.decision is not None
+    assert [r.code for r in waits.value.decision.reasons] == [ReasonCode.ORGAN_UNANSWERED]
+    told = intake_reason(ReasonCode.ORGAN_UNANSWERED)
+    assert f"“{OFFICE_TAB}”" in told
+    answer(training, OrganAnswer.YES)
     with training.begin() as s:
         taken = take_from_file(s, DESK, file, TODAY)
     assert taken.decision.outcome is Outcome.ACCEPT, taken.decision.reasons
+    answer(training, "")  # the answer taken back before the receipt was made
     with pytest.raises(DocumentNotPossible) as refused, training.begin() as s:
         make_document(s, DESK, taken.case_no, DocumentKind.RECEIPT, TODAY)
     assert refused.value.problems == (DocumentProblem.ORGAN_UNANSWERED,)
@@ -173,7 +184,8 @@ def test_a_receipt_for_an_entrusted_licence_waits_for_the_answer_and_says_what_t
     assert f"“{OFFICE_TAB}”" in said  # the page, and the field as its form labels it
     field = OFFICE_FIELD["administrative_organ"]
     assert f"“{field[: field.index('（')]}”" in said
-    assert not any(mark in said for mark in ("counter", "--", "/", "\\"))
+    assert f"“{field[: field.index('（')]}”" in told
+    assert not any(mark in said + told for mark in ("counter", "--", "/", "\\"))
     answer(training, OrganAnswer.YES)  # answered: the same case's receipt prints
     with training.begin() as s:
         assert make_document(s, DESK, taken.case_no, DocumentKind.RECEIPT, TODAY).pdf.startswith(b"%PDF")

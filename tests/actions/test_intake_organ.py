@@ -1,0 +1,78 @@
+"""An intake whose paper would act for an entrusting department on a licence waits for the 司法局's answer.
+
+At a hall that has not recorded whether it is a 行政机关 that may be entrusted with a 行政许可 (许可法 第二十四条第一款;
+office setting ``administrative_organ``), the intake of 我要办理新车上牌 — a licence entrusted to the hall by the
+catalog — was committed 受理 and only its receipt then refused to print (``organ_unanswered``): the applicant had a
+case and no paper.  The outcome now says it before the commit, in the window's words, and the commit is refused until
+the administrator answers in 单位信息; answered, the same intake is taken.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.actions.calendar import office_calendar
+from counter.actions.demo import complete_checklist, fresh_checklist
+from counter.actions.desk import Desk
+from counter.actions.documents import office_settings, save_office_settings
+from counter.actions.intake import IntakeNotPossible, IntakeRequest, preview, take_intake
+from counter.db.catalog_store import current_guide
+from counter.documents.acceptance import OrganAnswer, entrustee_unanswered
+from counter.intake.outcome import Outcome, Reason, ReasonCode
+from counter.words.intake import intake_reason
+from tests.actions.conftest import TODAY
+from tests.actions.test_intake_actions import applicant
+
+NEW_CAR = "XAM-YJS-055"  # 我要办理新车上牌: a licence the catalog has its department entrust to the hall
+
+
+def request_for(sessions: sessionmaker[Session], code: str = NEW_CAR) -> IntakeRequest:
+    with sessions() as s:
+        stored = current_guide(s, code)
+        assert stored is not None
+        assert entrustee_unanswered(stored.bundle.items, office_settings(s, "XAM01"))
+    return IntakeRequest(complete_checklist(stored.bundle, fresh_checklist(stored)), applicant())
+
+
+def test_an_intake_waits_for_the_answer_its_paper_needs_and_says_who_gives_it(
+    sessions: sessionmaker[Session], desk: Desk
+) -> None:
+    request = request_for(sessions)
+    with sessions() as s:
+        decision = preview(s, request, TODAY, office_calendar(s), site_code="XAM01")
+    assert decision.outcome is Outcome.INCOMPLETE
+    assert decision.reasons == (Reason(ReasonCode.ORGAN_UNANSWERED),)
+    said = intake_reason(ReasonCode.ORGAN_UNANSWERED)
+    assert "司法局" in said
+    assert "管理员" in said
+    assert "“单位信息”" in said
+    assert not any(mark in said for mark in ("counter", "--", "/", "\\"))
+    with pytest.raises(IntakeNotPossible) as refused, sessions.begin() as s:
+        take_intake(s, desk, request, TODAY)
+    assert refused.value.decision is not None
+    assert refused.value.decision.reasons == (Reason(ReasonCode.ORGAN_UNANSWERED),)
+
+    with sessions.begin() as s:
+        office = office_settings(s, "XAM01")
+        answered = dataclasses.replace(office, administrative_organ=OrganAnswer.YES.value)
+        save_office_settings(s, "XAM01", answered, desk=desk)
+    with sessions() as s:
+        assert preview(s, request, TODAY, office_calendar(s), site_code="XAM01").outcome is Outcome.ACCEPT
+    with sessions.begin() as s:
+        assert take_intake(s, desk, request, TODAY).decision.outcome is Outcome.ACCEPT
+
+
+def test_an_intake_with_nothing_entrusted_on_a_licence_is_taken_unanswered(
+    sessions: sessionmaker[Session], desk: Desk
+) -> None:
+    """我要开小餐馆: its items only received at the hall, the answer changes none of its papers."""
+    with sessions() as s:
+        stored = current_guide(s, "XAM-YJS-008")
+        assert stored is not None
+        assert not entrustee_unanswered(stored.bundle.items, office_settings(s, "XAM01"))
+    request = IntakeRequest(complete_checklist(stored.bundle, fresh_checklist(stored)), applicant())
+    with sessions.begin() as s:
+        assert take_intake(s, desk, request, TODAY).decision.outcome is Outcome.ACCEPT
