@@ -211,8 +211,9 @@ class PanelLayout(QWidget):
     def order_tabs(self) -> None:
         """Tab follows the columns as the clerk reads them: who, the situations, the materials, the decision, commit.
 
-        The option buttons and the material rows are made after the rest of the form (and made again when an answer
-        changes the list), so without this they would come last, after the commit button.
+        The option buttons, the material rows and the refusal's boxes per item are made after the rest of the form (the
+        rows made again when an answer changes the list), so without this they would come last, after the commit and
+        cancel buttons.
         """
         chain = [
             self.delivery_form.notify_phone,
@@ -225,6 +226,7 @@ class PanelLayout(QWidget):
             self.refusal,
             *self.refusal.grounds.values(),
             *self.refusal.turn_to_fields.values(),
+            *self.refusal.no_licence_boxes.values(),  # 第一项's licences, ticked one by one right after the ground
             self.commit_button,
             self.cancel_button,
         ]

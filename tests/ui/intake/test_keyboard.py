@@ -7,7 +7,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from counter.intake.outcome import RefusalGround
+from counter.intake.outcome import Outcome, RefusalGround
 from counter.ui.intake import IntakePanel
 from tests.ui.intake.helpers import fill_person, refuse
 
@@ -64,3 +64,26 @@ def test_after_issuing_a_refusal_the_keyboard_is_on_the_print_button(qtbot: QtBo
     qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.print_button)
     QTest.keyClick(panel.print_button, Qt.Key.Key_Escape)  # no paper: Esc closes the panel
     qtbot.waitUntil(lambda: not panel.isVisible())
+
+
+def test_the_licences_a_refusal_finds_are_ticked_with_tab_and_space(qtbot: QtBot, panel: IntakePanel) -> None:
+    """第一项 is found of each licence: its boxes come right after the ground, before 出具 and 放弃本次受理."""
+    fill_person(panel)
+    panel.activateWindow()
+    qtbot.waitUntil(panel.isActiveWindow)
+    panel.refusal.setChecked(True)
+    ground = panel.refusal.grounds[RefusalGround.NO_LICENCE_NEEDED]
+    ground.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is ground)
+    QTest.keyClick(ground, Qt.Key.Key_Space)
+    boxes = [box for box in panel.refusal.no_licence_boxes.values() if box.isVisible()]
+    assert boxes
+    at: QWidget = ground
+    for box in boxes:
+        assert tab(qtbot, at) is box
+        QTest.keyClick(box, Qt.Key.Key_Space)
+        assert box.isChecked()
+        at = box
+    assert tab(qtbot, at) is panel.commit_button
+    assert panel.decision is not None
+    assert panel.decision.outcome is Outcome.REFUSE
