@@ -7,13 +7,22 @@ On both databases, against a real HTTPS server playing the platform with its own
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
+from types import SimpleNamespace
+from typing import cast
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.desk import Desk
+from counter.case.decisions import item_note
+from counter.case.status import CaseEvent
+from counter.db import models
+from counter.db.platform_store import queue_from_record
 from counter.platform.events import PlatformKind
+from counter.sync.records import CaseRecord
 from tests.actions.test_notice_pledges import FIRE
 from tests.actions.test_platform import configure, events
 from tests.actions.test_platform_case import Sender
@@ -55,3 +64,27 @@ def test_a_licence_revoked_before_it_left_is_never_reported(
     assert withheld.state == "failed"
     assert "revoked" in withheld.last_error
     assert json.loads(withheld.detail)["note"].startswith(FIRE)
+
+
+def test_a_townships_revocation_taken_in_at_the_hall_withdraws_the_licence_the_platform_holds(
+    sessions: sessionmaker[Session], desk: Desk, tmp_path: Path
+) -> None:
+    """A township's package carries its body's revocation (its lines, under its keys): the hall queues the licence's
+    withdrawal as it does a voiding's, with what the check found."""
+    keys = tmp_path / "keys"
+    with running_platform() as platform:
+        configure(sessions, desk, platform, keys)
+        case_no, _ = granted_then_revoked(sessions, desk, revoke=False)
+        assert Sender(sessions, keys).due_now().failed == 0  # the 消防 licence is on the platform
+        with sessions() as s:
+            case = s.scalars(select(models.Case).where(models.Case.case_no == case_no)).one()
+            case_id, uid = case.id, case.uid
+        at = dt.datetime.combine(CHECKED, dt.time(2), dt.UTC)
+        revocation = SimpleNamespace(event=CaseEvent.ITEM_REVOKED.value, note=item_note(FIRE, FINDING), at=at)
+        record = cast(CaseRecord, SimpleNamespace(uid=uid, history=[revocation], ratings=[]))
+        with sessions.begin() as s:
+            assert queue_from_record(s, case_id, record) == 1
+        with sessions.begin() as s:
+            assert queue_from_record(s, case_id, record) == 0  # the next package carries it again: queued once
+    [withdrawn] = [e for e in events(sessions) if e.kind == PlatformKind.LICENCE_VOIDED.value]
+    assert (withdrawn.item_code, withdrawn.state, json.loads(withdrawn.detail)) == (FIRE, "waiting", {"note": FINDING})
