@@ -129,6 +129,8 @@ def fill(panel: IntakePanel, n: int, outcome: str) -> None:
     if outcome == "refuse":
         panel.refusal.setChecked(True)
         panel.refusal.grounds[RefusalGround.NO_LICENCE_NEEDED].click()
+        for box in panel.refusal.no_licence_boxes.values():  # 第一项 is found of each licence applied for
+            box.setChecked(box.isVisibleTo(panel.refusal))
         return
     for situation, option in SITUATIONS.items():
         panel.situations.option_button(situation, option).click()
