@@ -12,7 +12,8 @@ platform does not keep it as in hand until it is overdue.  Not told: a departmen
 An item granted whose catalog entry names the licence it issues (:attr:`counter.catalog.model.Item.licence`) tells
 the platform of that licence too, as 电子证照 data (GB/T 36901-2018: the issuing department's results go to the
 证照库), in the decision's unit of work; a voided case's licence is never sent (:mod:`counter.actions.platform_facts`),
-and one sent before its case was voided is withdrawn (电子证照作废), in the voiding's unit of work.
+and one sent before its case was voided is withdrawn (电子证照作废), in the voiding's unit of work.  So is a licence
+revoked on a 告知承诺 found false (行政许可法 第六十九条第二款), with the revocation's day and what the check found.
 
 Every event has one key, made of what every site knows alike: the case's uid, the event's kind and its sequence —
 a history line's time to the microsecond, a rating's round, a rectification line's round and time.  A township's
@@ -50,7 +51,7 @@ class PlatformKind(StrEnum):
     LICENCE_ISSUED = "licence_issued"  # 电子证照: the licence an item granted issues (the item's catalog names it)
     WITHDRAWN = "withdrawn"  # 撤回: the applicant withdrew the application
     VOIDED = "voided"  # 作废: the case was entered in error, voided by a supervisor
-    LICENCE_VOIDED = "licence_voided"  # 电子证照作废: a licence sent before its case was voided
+    LICENCE_VOIDED = "licence_voided"  # 电子证照作废: a licence sent before its case was voided, or its grant revoked
 
 
 CASE_KINDS = frozenset(

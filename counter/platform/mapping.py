@@ -79,9 +79,9 @@ SOURCES = frozenset(
         "licence.holder_id",  # 持证主体代码: the applicant's ID number or 统一社会信用代码
         "licence.issuer",  # 颁证单位: the item's deciding department, named for the site
         "licence.issued_on",  # 颁证日期: the day of the 准予 (北京时间)
-        # 电子证照作废: a licence sent before its case was voided (PlatformKind.LICENCE_VOIDED), with the above
-        "licence.voided_on",  # the day the case was voided (北京时间)
-        "licence.void_reason",  # the voiding's reason
+        # 电子证照作废: a licence sent before its case was voided, or its grant revoked (PlatformKind.LICENCE_VOIDED)
+        "licence.voided_on",  # the day the case was voided, or the licence revoked (北京时间)
+        "licence.void_reason",  # the voiding's reason, or what the 核查 of a 告知承诺 found (许可法 第六十九条第二款)
         # ratings and their rectifications
         "rating.round",
         "rating.level",  # the level's meaning (counter.ratings.levels.Level)
