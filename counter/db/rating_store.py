@@ -201,9 +201,17 @@ def _rectification_columns(rect: type[models.Rectification]) -> tuple[Any, Any]:
 
 def _appealing(rect_id: Any, rating_id: Any) -> Any:
     """申诉中: an appeal filed (a line of the rectification) and no decision on the rating yet; one probe of each
-    index per row."""
+    index per row.
+
+    The filing is asked as one appeal line of the rectification (a scalar subquery walking its own few lines by
+    ``ix_rectification_history_latest``), not as EXISTS: PostgreSQL turns an EXISTS correlated by one equality into
+    a hashed subplan when it expects few rows, which reads every line of the history to find the appeals.
+    """
     h, a = models.RectificationHistory, models.RatingAppeal
-    filed = exists().where(h.rectification_id == rect_id, h.event == RectEvent.APPEALED.value)
+    filed = (
+        select(h.id).where(h.rectification_id == rect_id, h.event == RectEvent.APPEALED.value).limit(1)
+        .scalar_subquery().is_not(None)
+    )  # fmt: skip
     return and_(filed, ~exists().where(a.rating_id == rating_id)).label("appealing")
 
 
