@@ -134,6 +134,9 @@ def _world(smoke: bool) -> Iterator[tuple[list[Database], Copier, list[dt.date],
             for township in (lite, pg):
                 introduce(hall, township)
                 township.take(hall.export(township.code, now=_now()).data, now=_now())
+            # the hall on PostgreSQL is introduced while the township is still a desk without accounts: its
+            # training run adds them, and from then on it acts as its clerk signed in (training.site)
+            pg_template = _pg_hall(databases, work, hall, (lite, pg))
             now = _now()
             training: Training = training_cases(lite, now.date(), now, 8 if smoke else 1)
             copier = Copier(training, now.date())
@@ -141,7 +144,6 @@ def _world(smoke: bool) -> Iterator[tuple[list[Database], Copier, list[dt.date],
             days = working_days(last - dt.timedelta(days=4 * 365), last)
             hall.sessions.kw["bind"].dispose()  # the file is whole (its WAL folded in) before it is copied
             template = work / "hall.sqlite3"
-            pg_template = _pg_hall(databases, work, hall, (lite, pg))
             made = iter(range(1_000_000))
 
             def sqlite_hall() -> tuple[Site, Callable[[], Any], Callable[[], None]]:
@@ -173,7 +175,7 @@ def _world(smoke: bool) -> Iterator[tuple[list[Database], Copier, list[dt.date],
 
             yield (
                 [
-                    Database("SQLite", sqlite_hall, lite, lambda: _bare_sqlite(work / "township.sqlite3")),
+                    Database("SQLite", sqlite_hall, training.site, lambda: _bare_sqlite(work / "township.sqlite3")),
                     Database("PostgreSQL", pg_hall, pg, lambda: _bare_pg(cluster, pg_name)),
                 ],
                 copier,

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import dataclasses
 import datetime as dt
 import gzip
 import os
@@ -43,10 +44,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.roles import Role
+from counter.actions.accounts import NewAccount, add_account, sign_in
 from counter.actions.calendar import office_calendar
 from counter.actions.catalog import import_source
 from counter.actions.demo import complete_checklist, fresh_checklist
-from counter.actions.documents import make_document, record_print
+from counter.actions.desk import Desk
+from counter.actions.documents import make_document, office_settings, record_print, save_office_settings
 from counter.actions.guide_status import PublishRefused, publish_guide
 from counter.actions.intake import IntakeRequest, fulfil_deferred, take_intake
 from counter.actions.ratings import (
@@ -64,10 +68,12 @@ from counter.actions.sync_status import review_items
 from counter.case.status import CaseStatus
 from counter.catalog.model import GuideStatus, Necessity
 from counter.db import models
+from counter.db.account_store import account_row
 from counter.db.catalog_store import current_guide
 from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import upgrade
 from counter.db.sync.case_records import case_records
+from counter.documents.acceptance import OrganAnswer
 from counter.documents.kinds import DocumentKind
 from counter.intake.checklist import Checklist, Receipt, ReceivedMedium, record
 from counter.intake.outcome import DeferralRequest, Refusal, RefusalGround
@@ -116,7 +122,8 @@ def _say(line: str) -> None:
 
 @dataclass(frozen=True, slots=True)
 class Training:
-    """The training run's case records as plain JSON data, each with the share of the hall's cases it stands for."""
+    """The training run's case records as plain JSON data, each with the share of the hall's cases it stands for;
+    ``site``, the township with its clerk signed in (it has accounts since the run: :func:`staffed`)."""
 
     site: Site
     records: list[dict[str, object]]
@@ -139,11 +146,56 @@ SHARES = {
 }  # fmt: skip
 
 
+#: the training township's accounts, added as its administrator adds them (`counter user add`): the administrator
+#: first, then the clerk who takes the intakes under the desk's own name, and the supervisor who calls a 差评's rater
+#: back and decides its handling (a desk without accounts takes none of a supervisor's steps)
+_ADMIN, _SUPERVISOR = ("admin", "管理员"), ("supervisor", "那日苏")
+_CLERK_LOGIN = "clerk"
+_PASSWORD = "Counter-2026-bench"
+
+
+def staffed(site: Site, now: dt.datetime) -> tuple[Desk, Desk]:
+    """The township's desk with its accounts, each signed in as a desk signs in: its clerk's, its supervisor's.
+
+    Once an account exists every step needs a signed-in one, so the clerk signs in too, under the name the desk
+    had (the case records name the same clerk).  Accounts already there (a second training run) are signed in again.
+    The administrator also records the 司法局's answer that the office is a 行政机关 that may be entrusted
+    (`counter office --administrative-organ yes`), without which no paper for an item its department entrusted to
+    the window is made (the receipts printed in the run).
+    """
+    setup = site.desk
+    roles = ((_ADMIN, {Role.ADMIN}), ((_CLERK_LOGIN, site.desk.clerk), {Role.CLERK}),
+             (_SUPERVISOR, {Role.CLERK, Role.SUPERVISOR}))  # fmt: skip
+    signed: dict[str, Desk] = {}
+    for (login, name), held in roles:
+        with site.sessions.begin() as session:
+            if account_row(session, login) is None:
+                problems = add_account(session, setup, NewAccount(login, name, frozenset(held), _PASSWORD), now)
+                assert not problems, problems
+        with site.sessions.begin() as session:
+            result = sign_in(session, login, _PASSWORD, setup, now)
+        assert result.actor is not None, result
+        signed[login] = dataclasses.replace(site.desk, clerk=result.actor.name, actor=result.actor)
+        if login == _ADMIN[0]:  # the next accounts are added by the administrator, who answers for the office
+            setup = signed[login]
+            _organ_answered(site, setup)
+    return signed[_CLERK_LOGIN], signed[_SUPERVISOR[0]]
+
+
+def _organ_answered(site: Site, admin: Desk) -> None:
+    with site.sessions.begin() as session:
+        office = office_settings(session, site.code)
+        if office.administrative_organ != OrganAnswer.YES:
+            answered = dataclasses.replace(office, administrative_organ=OrganAnswer.YES.value)
+            save_office_settings(session, site.code, answered, desk=admin)
+
+
 class _TrainingDesk:
     """The township's desk during the training run: intakes taken and rated as the window takes and rates them."""
 
     def __init__(self, site: Site, day: dt.date, at: dt.datetime) -> None:
-        self.site, self.desk, self.sessions, self.day, self.at = site, site.desk, site.sessions, day, at
+        self.site, self.sessions, self.day, self.at = site, site.sessions, day, at
+        self.desk, self.supervisor = staffed(site, at)
         self.kinds: dict[int, str] = {}  # case id: which kind of training case
         with self.sessions() as session:
             self.calendar = office_calendar(session)
@@ -168,12 +220,12 @@ class _TrainingDesk:
                 return
             choice = RatingChoice(level, self.reasons if is_bad(level) else ())
             made = record_rating(session, pad.request_id, choice, desk, at, self.calendar)
-            if fed_back and made.alert is not None:
-                rect = made.alert.rectification_id
+            if fed_back and made.alert is not None:  # the township's supervisor calls the rater back
+                rect, by = made.alert.rectification_id, self.supervisor
                 later = at + dt.timedelta(hours=2)
-                record_revisit(session, rect, "督查室", "申请人反映等候时间较长", later, desk=desk)
-                choose_handling(session, rect, RectEvent.FIX_AT_ONCE, "督查室", "增开窗口", later, desk=desk)
-                record_feedback(session, rect, "督查室", "已电话告知申请人", later, desk=desk)
+                record_revisit(session, rect, "督查室", "申请人反映等候时间较长", later, desk=by)
+                choose_handling(session, rect, RectEvent.FIX_AT_ONCE, "督查室", "增开窗口", later, desk=by)
+                record_feedback(session, rect, "督查室", "已电话告知申请人", later, desk=by)
 
     def receipt(self, case_no: str) -> None:
         with self.sessions.begin() as session:
@@ -239,7 +291,9 @@ def training_cases(site: Site, day: dt.date, at: dt.datetime, every: int = 1) ->
     """Intakes of every bundle and outcome at a township's desk on ``day``, rated on its pad: what copies are made of.
 
     The township has taken the hall's guides in (every bundle published), so the guide versions the records name
-    are the hall's.  ``every``: one bundle in that many (a smaller run).
+    are the hall's.  It gets its accounts first (:func:`staffed`), so that its supervisor answers the 差评s: a caller
+    acting at the township afterwards acts as the returned training's ``site`` (its clerk signed in).  ``every``: one
+    bundle in that many (a smaller run).
     """
     desk = _TrainingDesk(site, day, at)
     with site.sessions() as session:
@@ -255,7 +309,7 @@ def training_cases(site: Site, day: dt.date, at: dt.datetime, every: int = 1) ->
     for kind in kinds.values():
         per_kind[kind] = per_kind.get(kind, 0) + 1
     weights = [SHARES[kinds[i]] / per_kind[kinds[i]] for i in ids]
-    return Training(site, records, weights)
+    return Training(dataclasses.replace(site, desk=desk.desk), records, weights)
 
 
 # --- the copies ------------------------------------------------------------------------------------------------
