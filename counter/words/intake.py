@@ -26,6 +26,21 @@ OUTCOME_SUMMARY = {
     Outcome.INCOMPLETE: tr("材料尚未核对完毕，还不能作出是否受理的决定"),
     Outcome.UNPUBLISHED: tr("指南未发布：本窗口不能受理，请引导申请人到实施部门办理"),
 }
+#: the outcome where the hall only receives the items applied for: {paper} is the title of the hall's 收件 paper, as
+#: the papers name it (counter.documents.acting.received_title; counter.ui.intake.papers)
+OUTCOME_SUMMARY_RECEIVED = {
+    Outcome.ACCEPT: tr("收件：申请材料齐全，出具{paper}，转送实施部门依法受理"),
+    Outcome.DEFER: tr("收件：主要材料齐全，以下材料容缺后补；出具{paper}，由实施部门决定是否容缺受理"),
+    Outcome.CORRECT: tr("一次性告知：以下材料需补齐补正，出具{paper}；本窗口只负责收件，不作出补正通知"),
+    Outcome.REFUSE: tr("告知：出具{paper}，说明理由；本窗口只负责收件，不作出不予受理决定"),
+}
+#: the commit button then, by Outcome value: the act and the paper
+COMMIT_RECEIVED = {
+    "accept": tr("收件，出具{paper}"),
+    "defer": tr("收件，出具{paper}"),
+    "correct": tr("出具{paper}"),
+    "refuse": tr("出具{paper}"),
+}
 RECEIPT = {
     Receipt.PENDING: tr("未核对"),
     Receipt.RECEIVED: tr("已收取"),

@@ -46,7 +46,7 @@ from counter.ui.plain_text import plain_label
 from counter.ui.text_size import scaled
 from counter.words.cases import party_problem_why, subject_problem_why
 from counter.words.dates import day_text
-from counter.words.intake import OUTCOME, OUTCOME_SUMMARY, intake_reason
+from counter.words.intake import OUTCOME, OUTCOME_SUMMARY, OUTCOME_SUMMARY_RECEIVED, intake_reason
 from counter.words.workdays import beyond_data_warning
 
 
@@ -162,12 +162,15 @@ class OutcomeBox(QFrame):
         for label in (self.reasons, self.parties):
             label.setTextFormat(Qt.TextFormat.RichText)
 
-    def show_decision(self, decision: Decision, beyond: BeyondData | None = None) -> None:
-        """``beyond``: where the holiday data stops before the decision's dates (:func:`provisional_mark`)."""
+    def show_decision(self, decision: Decision, beyond: BeyondData | None = None, paper: str = "") -> None:
+        """``beyond``: where the holiday data stops before the decision's dates (:func:`provisional_mark`);
+        ``paper``: the hall's 收件 paper the outcome prints, where it only receives the items
+        (:func:`counter.ui.intake.papers.received_papers`)."""
         self.outcome = decision.outcome
         self.headline.setText(headline(decision.outcome))
         self.headline.setStyleSheet(scaled(headline_style(decision.outcome)))
-        self.summary.setText(OUTCOME_SUMMARY[decision.outcome])
+        received = OUTCOME_SUMMARY_RECEIVED.get(decision.outcome) if paper else None
+        self.summary.setText(received.format(paper=paper) if received else OUTCOME_SUMMARY[decision.outcome])
         self.reasons.setText(_bullets(shown_reason_lines(decision)))
         dates = date_lines(decision)
         self.dates.setText("\n".join(dates))

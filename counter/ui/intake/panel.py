@@ -57,6 +57,7 @@ from counter.ui.intake.form_fields import read_fields, show_fields
 from counter.ui.intake.licence_desk import LicenceDesk
 from counter.ui.intake.outcome_box import commit_problems, provisional_mark
 from counter.ui.intake.panel_layout import PanelLayout
+from counter.ui.intake.papers import received_papers
 from counter.ui.intake.queue_line import QueueLine
 from counter.ui.intake.refusal_confirm import RefusalConfirmation
 from counter.ui.intake.words import (
@@ -112,6 +113,7 @@ class IntakePanel(PanelLayout):
         self._previous_case_no = previous_case_no
         self._checklist = start_checklist(self.bundle, guide_version=stored_guide.version_id)
         self._decision: Decision | None = None
+        self._papers: dict[str, str] = {}  # the hall's 收件 paper of each outcome, where it only receives the items
         self.finished = False
         self.taken: TakenIntake | None = None
         self.confirmation: RefusalConfirmation | None = None
@@ -233,17 +235,18 @@ class IntakePanel(PanelLayout):
     # --- refreshing what is shown --------------------------------------------------
 
     def refresh_decision(self) -> None:
-        request, today = self.request(), self._today()
-        self.refusal.show_applied({item.code for item in self.bundle.items_for(request.checklist.answers_dict())})
+        request, today, site = self.request(), self._today(), self._desk.identity.site_code
+        applied = self.bundle.items_for(request.checklist.answers_dict())
+        self.refusal.show_applied({item.code for item in applied})
 
-        def decide(unit: Unit) -> tuple[Decision, BeyondData | None]:
+        def decide(unit: Unit) -> tuple[Decision, BeyondData | None, dict[str, str]]:
             calendar = office_calendar(unit)
-            decision = preview(unit, request, today, calendar, site_code=self._desk.identity.site_code)
-            return decision, provisional_mark(calendar, today, decision)
+            decision = preview(unit, request, today, calendar, site_code=site)
+            return decision, provisional_mark(calendar, today, decision), received_papers(unit, applied, site)
 
         try:
             # on the connection the commit runs on, and read as it reads (counter.actions.intake.preview)
-            self._decision, beyond = self._runner.read(decide, INTAKE_PREVIEW_FAILED)
+            self._decision, beyond, self._papers = self._runner.read(decide, INTAKE_PREVIEW_FAILED)
         except IntakeNotPossible as err:
             self._decision = None
             self.outcome_box.show_error(commit_problems(err))
@@ -251,7 +254,7 @@ class IntakePanel(PanelLayout):
             self._decision = None
             self.outcome_box.show_error(err.message)
         else:
-            self.outcome_box.show_decision(self._decision, beyond)
+            self.outcome_box.show_decision(self._decision, beyond, self._papers.get(self._decision.outcome.value, ""))
             if self.deferral_open():
                 self.outcome_box.show_deferral_unconfirmed()
         self.refresh_parties()  # an accepted case needs the subject's fields, a 补正 not: what is missing follows
@@ -284,9 +287,10 @@ class IntakePanel(PanelLayout):
         if held:
             self.name_commit_text(INTAKE_COMMIT_DEFERRAL_OPEN)
         elif self.refusal.isChecked():
-            self.name_commit(Outcome.REFUSE.value)  # also before its ground is chosen
+            self.name_commit(Outcome.REFUSE.value, self._papers.get(Outcome.REFUSE.value, ""))  # before its ground too
         else:
-            self.name_commit(self._decision.outcome.value if decided and self._decision else "")
+            outcome = self._decision.outcome.value if decided and self._decision else ""
+            self.name_commit(outcome, self._papers.get(outcome, ""))
 
     def deferral_open(self) -> bool:
         """The applicant asked for 容缺 and the clerk has not yet confirmed both its conditions: no paper goes out

@@ -60,6 +60,7 @@ from counter.ui.plain_text import WrappedLine, plain_label
 from counter.ui.printing.words import PRINTING_INTAKE_BUTTON
 from counter.ui.restyle import set_style_property
 from counter.ui.text_size import px, scaled
+from counter.words.intake import COMMIT_RECEIVED
 from counter.words.punctuation import GAP
 
 COLUMN_WIDTHS = (380, 580, 300)
@@ -272,9 +273,13 @@ class PanelLayout(QWidget):
         self.status.clear()
         self.print_button.setFocus()
 
-    def name_commit(self, outcome: str) -> None:
-        """The button says what it does: the act and the paper of ``outcome`` (an Outcome value, or "")."""
-        self.name_commit_text(INTAKE_COMMIT_FOR.get(outcome, INTAKE_COMMIT))
+    def name_commit(self, outcome: str, paper: str = "") -> None:
+        """The button says what it does: the act and the paper of ``outcome`` (an Outcome value, or ""); ``paper``:
+        the hall's 收件 paper it prints instead, where it only receives the items (counter.ui.intake.papers)."""
+        received = COMMIT_RECEIVED.get(outcome) if paper else None
+        self.name_commit_text(
+            received.format(paper=paper) if received else INTAKE_COMMIT_FOR.get(outcome, INTAKE_COMMIT)
+        )
 
     def name_commit_text(self, action: str) -> None:
         self.commit_button.setText(INTAKE_COMMIT_KEYS.format(action=action))

@@ -56,7 +56,8 @@ def test_key_6_marks_a_deferrable_material_and_asks_for_its_conditions(qtbot: Qt
     assert panel.decision is not None
     assert panel.decision.outcome is Outcome.DEFER
     assert panel.commit_button.isEnabled()
-    assert panel.commit_button.text() == "容缺受理，出具通知书\nCtrl+Enter"
+    # the hall only receives the items: its 收件 paper, the departments decide the 容缺受理
+    assert panel.commit_button.text() == "收件，出具容缺后补材料告知书\nCtrl+Enter"
     assert panel.outcome_box.headline.text() == "容缺受理"
 
     press(qtbot, panel, "M09", Qt.Key.Key_6)  # the conditions confirmed: on to the next material
@@ -76,7 +77,7 @@ def test_a_request_taken_back_leaves_the_correction(qtbot: QtBot, panel: IntakeP
     assert panel.decision is not None
     assert panel.decision.outcome is Outcome.CORRECT
     assert panel.commit_button.isEnabled()
-    assert panel.commit_button.text() == "出具补正通知书\nCtrl+Enter"
+    assert panel.commit_button.text() == "出具补齐材料告知书\nCtrl+Enter"
     assert panel.outcome_box.headline.text() == "补正"
     row = panel.checklist_view.row("M08")
     assert row.receipt_buttons[Receipt.MISSING].isChecked()  # no longer 容缺后补: 未提交

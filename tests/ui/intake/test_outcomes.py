@@ -37,7 +37,7 @@ def test_all_received_is_accepted_and_committing_stores_every_line(
     assert OUTCOME_COLOURS[Outcome.ACCEPT][0] in panel.outcome_box.headline.styleSheet()
     assert "申请材料齐全、符合法定形式" in shown(panel)
     assert "承诺办结日期：2025年3月13日" in shown(panel)  # five working days from Thursday 6 March
-    assert panel.commit_button.text() == "受理，出具受理凭证\nCtrl+Enter"
+    assert panel.commit_button.text() == "收件，出具收件凭证\nCtrl+Enter"  # the hall only receives the items
     panel.save_draft_now()
     case_no = commit(qtbot, panel)
     assert case_no.startswith("XAM01-20250306-08-")
@@ -84,7 +84,7 @@ def test_deferrable_materials_missing_with_the_promise_are_deferred(
     # the guide's three working days (11 March), whole: 食品经营许可's promise moves to the case's 13 March instead
     assert "容缺材料到期日 2025年3月11日：食品安全管理制度文本" in shown(panel)
     assert "容缺材料到期日 2025年3月11日：从业人员健康证明" in shown(panel)
-    assert panel.commit_button.text() == "容缺受理，出具通知书\nCtrl+Enter"
+    assert panel.commit_button.text() == "收件，出具容缺后补材料告知书\nCtrl+Enter"
     case_no = commit(qtbot, panel)
     with sessions() as session:
         view = case_view(session, case_no)
@@ -107,7 +107,7 @@ def test_one_required_material_missing_asks_for_correction_listing_it(
     assert panel.outcome_box.headline.text() == "补正"
     assert "必要材料未提交：经营场所使用证明" in shown(panel)
     assert "补正期限：2025年3月27日" in shown(panel)
-    assert panel.commit_button.text() == "出具补正通知书\nCtrl+Enter"
+    assert panel.commit_button.text() == "出具补齐材料告知书\nCtrl+Enter"
     case_no = commit(qtbot, panel)
     with sessions() as session:
         view = case_view(session, case_no)

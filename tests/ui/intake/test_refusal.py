@@ -66,7 +66,7 @@ def test_no_ground_is_chosen_for_the_clerk(qtbot: QtBot, panel: IntakePanel) -> 
     assert panel.form().refusal_ground is None
     assert panel.decision is not None
     assert panel.decision.outcome is Outcome.INCOMPLETE
-    assert panel.commit_button.text() == "出具不予受理通知书\nCtrl+Enter"
+    assert panel.commit_button.text() == "出具申请事项告知书\nCtrl+Enter"  # the hall only receives: it decides nothing
     assert not panel.commit_button.isEnabled()
 
 

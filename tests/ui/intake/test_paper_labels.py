@@ -1,0 +1,87 @@
+"""The intake form names the paper that will print: a 收件凭证 where the hall only receives the items.
+
+At a hall that records no entrustment for 我要开小餐馆's items (the default), the paper of an intake with every
+material is a 收件凭证 (counter.documents.acceptance: the hall receives, the departments accept), yet the commit
+button said 受理，出具受理凭证 and the outcome 受理：…出具受理凭证.  The labels now follow the per-item model the papers
+follow; with the departments' 授权 recorded, the hall accepts in their name and the 受理凭证 is named again.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.actions.desk import Desk
+from counter.case.numbers import DeskIdentity
+from counter.db.catalog_store import current_guide
+from counter.db.engine import make_engine, make_sessions
+from counter.intake.outcome import Outcome
+from counter.ui.intake import IntakePanel
+from tests.entrusted import RESTAURANT_ITEMS, entrust_in
+from tests.pg_server import BACKENDS, CATALOG, FreshDatabases
+from tests.ui.intake.conftest import BUNDLE, DESK, TODAY
+from tests.ui.intake.helpers import commit, press, ready
+from tests.ui.runners import runner_on
+
+ADMIN = Desk(DeskIdentity("XAM01", "1"), "管理员")
+
+
+@pytest.fixture(params=BACKENDS)
+def sessions(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[sessionmaker[Session]]:
+    """The shipped catalog on each backend."""
+    if request.param == "postgresql":
+        fresh: FreshDatabases = request.getfixturevalue("fresh_pg")
+        yield fresh.sessions(CATALOG)
+        return
+    path = tmp_path / "counter.sqlite3"
+    shutil.copy(request.getfixturevalue("shipped_catalog_db"), path)
+    engine = make_engine(f"sqlite:///{path}")
+    yield make_sessions(engine)
+    engine.dispose()
+
+
+def panel_on(qtbot: QtBot, sessions: sessionmaker[Session]) -> IntakePanel:
+    with sessions() as s:
+        guide = current_guide(s, BUNDLE)
+    assert guide is not None
+    panel = IntakePanel(runner_on(sessions), DESK, guide, lambda: TODAY, "")
+    qtbot.addWidget(panel)
+    panel.resize(1280, 800)
+    panel.show()
+    return panel
+
+
+def test_a_hall_that_only_receives_names_the_receipt_it_prints(qtbot: QtBot, sessions: sessionmaker[Session]) -> None:
+    panel = panel_on(qtbot, sessions)
+    ready(qtbot, panel)
+    accepted = panel.decision
+    assert accepted is not None
+    assert accepted.outcome is Outcome.ACCEPT
+    assert panel.commit_button.text() == "收件，出具收件凭证\nCtrl+Enter"
+    said = panel.outcome_box.summary.text()
+    assert "收件凭证" in said
+    assert "受理凭证" not in said
+    press(qtbot, panel, "M05", Qt.Key.Key_3)  # missing: the hall tells once what is missing, it asks no 补正
+    correction = panel.decision
+    assert correction is not None
+    assert correction.outcome is Outcome.CORRECT
+    assert panel.commit_button.text() == "出具补齐材料告知书\nCtrl+Enter"
+    assert "补齐材料告知书" in panel.outcome_box.summary.text()
+    assert "补齐补正通知书" not in panel.outcome_box.summary.text()
+
+
+def test_a_hall_entrusted_with_the_items_names_the_acceptance_receipt(
+    qtbot: QtBot, sessions: sessionmaker[Session]
+) -> None:
+    entrust_in(sessions, ADMIN, *RESTAURANT_ITEMS)
+    panel = panel_on(qtbot, sessions)
+    ready(qtbot, panel)
+    assert panel.commit_button.text() == "受理，出具受理凭证\nCtrl+Enter"
+    assert "受理凭证" in panel.outcome_box.summary.text()
+    assert commit(qtbot, panel)
