@@ -154,6 +154,19 @@ def received_correction(case: CaseView, items: Iterable[Item], office: OfficeSet
     )
 
 
+def received_refusal_lines(ground: RefusalGround, turn_to: str, items: Iterable[Item]) -> list[tuple[str, str]]:
+    """(caption, text) of what the 申请事项告知书 says the window found and, where it names them, the bodies to turn
+    to: the lines the window's confirmation repeats (:mod:`counter.ui.intake.refusal_confirm`)."""
+    items = tuple(items)
+    reason = words.RECEIVED_FINDING.get(ground.value, paper.REFUSAL_GROUND[ground])
+    if ground is RefusalGround.NO_LICENCE_NEEDED:  # 第一项 of the licences named (counter.documents.no_licence)
+        reason = received_finding(turn_to, items) or reason
+    lines = [(words.FINDING, reason)]
+    if turn_to and not names_no_licence(turn_to):
+        lines.append((paper.DOC_TURN_TO, turn_to_lines(turn_to, items)))
+    return lines
+
+
 def received_refusal(
     case: CaseView, bundle: Bundle, office: OfficeSettings, you: str, ground: RefusalGround
 ) -> list[Block]:
@@ -162,14 +175,10 @@ def received_refusal(
     departments = departments_of(bundle.items, office)
     names = law.LIST_JOIN.join(item.name for item in bundle.items)
     facts = {"you": you, "received": date_text(case.received_on), "bundle": case.bundle_name}
-    reason = words.RECEIVED_FINDING.get(ground.value, paper.REFUSAL_GROUND[ground])
-    if ground is RefusalGround.NO_LICENCE_NEEDED:  # 第一项 of the licences named (counter.documents.no_licence)
-        reason = received_finding(case.turn_to, bundle.items) or reason
-    pairs = [Pair(words.FINDING, reason, wide=True)]
-    choice = words.REFUSAL_RECEIVED_CHOICE
-    if case.turn_to and not names_no_licence(case.turn_to):
-        pairs.append(Pair(paper.DOC_TURN_TO, turn_to_lines(case.turn_to, bundle.items), wide=True))
-        choice = words.REFUSAL_RECEIVED_TURN
+    lines = received_refusal_lines(ground, case.turn_to, bundle.items)
+    reason = lines[0][1]
+    pairs = [Pair(caption, text, wide=True) for caption, text in lines]
+    choice = words.REFUSAL_RECEIVED_TURN if len(lines) > 1 else words.REFUSAL_RECEIVED_CHOICE
     blocks: list[Block] = [
         Text(paper.DOC_SALUTATION.format(name=case.applicant_name), indent=False),
         Text(words.REFUSAL_RECEIVED_INTRO.format(**facts, ground=reason, items=names, departments=departments)),

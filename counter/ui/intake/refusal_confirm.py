@@ -1,5 +1,8 @@
 """The last look before a 不予受理通知书: the ground, its basis and the office to turn to, as the notice prints them.
 
+Where the window only receives one of the items (:mod:`counter.documents.acceptance`) the paper is the window's
+申请事项告知书, which decides nothing: the dialog says so, and repeats that paper's finding and bodies instead.
+
 A refusal cannot be taken back at the window, so it is never one keystroke
 away.  The dialog repeats word for word what the notice will say (the paper's
 own words, :mod:`counter.documents.words`, not the desk's translation) and
@@ -15,11 +18,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from counter.catalog.model import Item
+from counter.documents.acting import received_refusal_lines
 from counter.documents.item_law import refusal_basis_lines, turn_to_lines
 from counter.documents.no_licence import no_licence_basis_lines, no_licence_items
 from counter.documents.words import DOC_BASIS, DOC_REASON, DOC_TURN_TO, REFUSAL_GROUND
 from counter.intake.outcome import RefusalGround
 from counter.ui.intake.words import (
+    INTAKE_RECEIVED_CONFIRM_INTRO,
+    INTAKE_RECEIVED_CONFIRM_TITLE,
     INTAKE_REFUSAL_CONFIRM_BACK,
     INTAKE_REFUSAL_CONFIRM_GO,
     INTAKE_REFUSAL_CONFIRM_INTRO,
@@ -31,14 +37,19 @@ from counter.ui.text_size import scaled
 from counter.words.punctuation import FIELD_LABEL
 
 
-def notice_lines(ground: RefusalGround, turn_to: str, items: Iterable[Item]) -> list[tuple[str, str]]:
-    """(caption, text) of each line the notice prints about the refusal, in its order.
+def notice_lines(
+    ground: RefusalGround, turn_to: str, items: Iterable[Item], *, received: bool = False
+) -> list[tuple[str, str]]:
+    """(caption, text) of each line the notice prints about the refusal, in its order; ``received``: the window's
+    申请事项告知书's (:func:`counter.documents.acting.received_refusal_lines`).
 
     The basis is the notice's own (:func:`counter.documents.item_law.refusal_basis_lines`): one article of
     行政许可法 only where every item is a 行政许可, else each item's own basis, as the notice's table has it; for
     第一项, the licences ticked and of the others that the notice decides nothing (:mod:`counter.documents.no_licence`).
     """
     items = tuple(items)
+    if received:
+        return received_refusal_lines(ground, turn_to, items)
     found = no_licence_items(turn_to, items) if ground is RefusalGround.NO_LICENCE_NEEDED else ()
     basis = "\n".join(no_licence_basis_lines(found, items) if found else refusal_basis_lines(items, ground))
     lines = [(DOC_REASON, REFUSAL_GROUND[ground]), (DOC_BASIS, basis)]
@@ -49,18 +60,24 @@ def notice_lines(ground: RefusalGround, turn_to: str, items: Iterable[Item]) -> 
 
 class RefusalConfirmation(QDialog):
     def __init__(
-        self, ground: RefusalGround, turn_to: str, items: Iterable[Item], parent: QWidget | None = None
+        self,
+        ground: RefusalGround,
+        turn_to: str,
+        items: Iterable[Item],
+        parent: QWidget | None = None,
+        *,
+        received: bool = False,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(INTAKE_REFUSAL_CONFIRM_TITLE)
+        self.setWindowTitle(INTAKE_RECEIVED_CONFIRM_TITLE if received else INTAKE_REFUSAL_CONFIRM_TITLE)
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setMinimumWidth(520)
-        intro = plain_label(INTAKE_REFUSAL_CONFIRM_INTRO)
+        intro = plain_label(INTAKE_RECEIVED_CONFIRM_INTRO if received else INTAKE_REFUSAL_CONFIRM_INTRO)
         intro.setWordWrap(True)
         intro.setStyleSheet("font-weight: bold; color: #9b1c13;")
         self.lines: dict[str, QLabel] = {}
         form = QFormLayout()
-        for caption, text in notice_lines(ground, turn_to, items):
+        for caption, text in notice_lines(ground, turn_to, items, received=received):
             label = plain_label(text)
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

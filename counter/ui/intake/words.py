@@ -170,6 +170,11 @@ INTAKE_COMMIT_KEYS = tr("{action}\nCtrl+Enter")  # two lines: the act, then its 
 INTAKE_GROUND_REQUIRED = tr("请先选定不予受理的法定理由，再出具通知书。")
 INTAKE_REFUSAL_CONFIRM_TITLE = tr("出具不予受理通知书")
 INTAKE_REFUSAL_CONFIRM_INTRO = tr("确认后办件即登记为不予受理，不能撤回。不予受理通知书上将印：")
+# a window that only receives an item (counter.documents.acceptance) issues a 申请事项告知书, which decides nothing
+INTAKE_RECEIVED_CONFIRM_TITLE = tr("出具申请事项告知书")
+INTAKE_RECEIVED_CONFIRM_INTRO = tr(
+    "确认后办件即登记为不予受理，不能撤回。本窗口只负责收件，出具的申请事项告知书不是不予受理决定，上面将印："
+)
 INTAKE_REFUSAL_CONFIRM_KEYS = tr("核对无误后按 Tab 再按 Enter（或按 Alt+Y）确认出具；按 Enter 或 Esc 返回修改。")
 INTAKE_REFUSAL_CONFIRM_BACK = tr("返回修改")
 INTAKE_REFUSAL_CONFIRM_GO = tr("确认出具(&Y)")

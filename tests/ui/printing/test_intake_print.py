@@ -18,6 +18,7 @@ from counter.intake.outcome import Outcome, RefusalGround
 from counter.ui.intake import IntakePanel
 from counter.ui.printing.preview_window import PreviewWindow
 from tests.cups_server import Cups
+from tests.entrusted import RESTAURANT_ITEMS, entrust_in
 from tests.ui.intake.helpers import commit, fill_person, press, ready, refuse
 from tests.ui.printing.conftest import Queue
 from tests.ui.printing.helpers import DESK, TODAY, pdf_text
@@ -108,7 +109,13 @@ def print_paper(qtbot: QtBot, window: PreviewWindow) -> bool:
     return complete
 
 
-def test_the_refusal_notice_says_what_the_confirmation_showed(qtbot: QtBot, panel: IntakePanel) -> None:
+@pytest.mark.parametrize("entrusted", [False, True], ids=["received", "entrusted"])
+def test_the_refusal_notice_says_what_the_confirmation_showed(
+    qtbot: QtBot, sessions: sessionmaker[Session], panel: IntakePanel, entrusted: bool
+) -> None:
+    """The window's 申请事项告知书 where it only receives, the departments' 不予受理通知书 where they entrusted it."""
+    if entrusted:
+        entrust_in(sessions, DESK, *RESTAURANT_ITEMS)
     office = "兴安盟行政审批和政务服务局（兴安盟数据局）科尔沁右翼前旗分局食品经营许可审批科"
     fill_person(panel)
     refuse(panel, RefusalGround.NOT_IN_REMIT, office)
