@@ -17,10 +17,12 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.actions.calendar import office_calendar
 from counter.actions.desk import Desk
 from counter.actions.documents import make_document, office_settings, save_office_settings
+from counter.actions.intake import IntakeNotPossible
 from counter.actions.item_authority import set_entrustment, set_item_held
 from counter.case.numbers import DeskIdentity
 from counter.documents.kinds import DocumentKind
 from counter.documents.model import DocumentNotPossible, DocumentProblem
+from counter.intake.outcome import ReasonCode
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import full_request, take
 from tests.documents.pdf_tools import pdf_text
@@ -73,12 +75,16 @@ def test_an_entrusted_receipt_is_the_departments_and_its_reprint_stays_so(
 def test_an_entrusted_paper_waits_for_the_answer_whether_the_hall_may_be_entrusted(
     sessions: sessionmaker[Session], owner: sessionmaker[Session], desk: Desk
 ) -> None:
+    number = take(sessions, desk, full_request(sessions))  # its receipt not made yet
     with owner.begin() as s:  # the 授权 alone: nobody has set whether the hall is a 行政机关
         set_entrustment(s, ADMIN, "XAM01", RESTAURANT_ITEMS[1], ENTRUSTMENT)
-    number = take(sessions, desk, full_request(sessions))
     with pytest.raises(DocumentNotPossible) as refused, sessions.begin() as s:
         make_document(s, desk, number, DocumentKind.RECEIPT, TODAY)
     assert refused.value.problems == (DocumentProblem.ORGAN_UNANSWERED,)
+    with pytest.raises(IntakeNotPossible) as waits:  # a new intake waits for the answer before it is taken
+        take(sessions, desk, full_request(sessions))
+    assert waits.value.decision is not None
+    assert [reason.code for reason in waits.value.decision.reasons] == [ReasonCode.ORGAN_UNANSWERED]
 
 
 def test_a_site_that_holds_the_power_accepts_in_its_own_name(
