@@ -403,11 +403,11 @@ class IntakePanel(PanelLayout):
 
     def confirm_refusal(self, ground: RefusalGround, turn_to: str) -> None:
         """Show the notice's words; only 确认出具 commits (the dialog is modal to this window)."""
+        items = self.bundle.items_for(self._checklist.answers_dict())
+        received = Outcome.REFUSE.value in self._papers  # the hall's 申请事项告知书, not a 不予受理通知书, will print
         if self.confirmation is not None:
             self.confirmation.deleteLater()
-        self.confirmation = RefusalConfirmation(
-            ground, turn_to, self.bundle.items_for(self._checklist.answers_dict()), self
-        )
+        self.confirmation = RefusalConfirmation(ground, turn_to, items, self, received=received)
         self.confirmation.accepted.connect(self.commit)
         self.confirmation.finished.connect(self.on_confirmation_closed)
         self.confirmation.open()

@@ -17,6 +17,8 @@ from counter.documents.item_law import refusal_basis
 from counter.intake.outcome import Outcome, RefusalGround
 from counter.ui.intake import IntakePanel
 from counter.ui.intake.refusal_confirm import RefusalConfirmation
+from tests.entrusted import RESTAURANT_ITEMS, entrust_in
+from tests.ui.intake.conftest import DESK
 from tests.ui.intake.helpers import fill_person, refuse
 
 LONG_OFFICE = "兴安盟行政审批和政务服务局（兴安盟数据局）科尔沁右翼前旗分局食品经营许可审批科"
@@ -95,6 +97,7 @@ def test_committing_without_a_ground_is_refused_and_the_cursor_goes_to_the_groun
 def test_the_confirmation_repeats_the_notice_and_enter_goes_back(
     qtbot: QtBot, sessions: sessionmaker[Session], panel: IntakePanel
 ) -> None:
+    entrust_in(sessions, DESK, *RESTAURANT_ITEMS)  # the departments' 授权: the notice refuses in their name
     fill_person(panel)
     refuse(panel, RefusalGround.NOT_IN_REMIT, LONG_OFFICE)
     dialog = ask_to_commit(qtbot, panel)
@@ -109,6 +112,24 @@ def test_the_confirmation_repeats_the_notice_and_enter_goes_back(
     assert cases_stored(sessions) == 0
     assert all(field.text() == LONG_OFFICE for field in panel.refusal.turn_to_fields.values())  # as it was
     dialog = ask_to_commit(qtbot, panel)
+    with qtbot.waitSignal(dialog.rejected):
+        QTest.keyClick(dialog.back_button, Qt.Key.Key_Escape)
+    assert cases_stored(sessions) == 0
+
+
+def test_a_window_that_only_receives_confirms_its_notice_of_what_it_found(
+    qtbot: QtBot, sessions: sessionmaker[Session], panel: IntakePanel
+) -> None:
+    """No department entrusted the window: its paper is the 申请事项告知书, which decides nothing, and the dialog
+    repeats that paper's finding, not a 不予受理通知书's reason and basis."""
+    fill_person(panel)
+    refuse(panel, RefusalGround.NOT_IN_REMIT, LONG_OFFICE)
+    dialog = ask_to_commit(qtbot, panel)
+    assert dialog.windowTitle() == "出具申请事项告知书"
+    assert {caption: label.text() for caption, label in dialog.lines.items()} == {
+        "核对意见": "申请事项可能不属于上述实施部门的职权范围",
+        "有权机关": NOTICE_LINES["有权机关"],
+    }
     with qtbot.waitSignal(dialog.rejected):
         QTest.keyClick(dialog.back_button, Qt.Key.Key_Escape)
     assert cases_stored(sessions) == 0
