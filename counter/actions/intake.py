@@ -248,8 +248,8 @@ def _decide(
 
 
 def _printable(session: Session, bundle: Bundle, decision: Decision, site_code: str) -> Decision:
-    """An outcome whose paper (the act, 许可法 第三十二条) cannot print yet is not made: one in an entrusting body's name
-    on a licence before the site answers if it may be (ORGAN_UNANSWERED), a refusal naming an unset 复议 body."""
+    """An outcome whose paper (the act, 许可法 第三十二条) cannot print yet is not made: one in an entrusting body's
+    name on a licence before the site answers if it may be (ORGAN_UNANSWERED), a refusal naming an unset 复议 body."""
     if not decision.outcome.decided:
         return decision
     site = site_code or get_setting(session, SITE_CODE) or ""
