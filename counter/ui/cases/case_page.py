@@ -336,9 +336,9 @@ class CasePage(QWidget):
 
     def _show_actions(self, view: CaseView, today: dt.date) -> None:
         items = [item.code for item in self._items]
-        refused = read_refusals(self._runner, self._desk, view)  # the rule of standing, asked before offering
-        shown = available_actions(view, today, self._desk.actor, items, self._lapse_from, refused)
-        why = withheld_texts(view, today, self._desk.actor, self._lapse_from, refused, self._items)
+        read = read_refusals(self._runner, self._desk, view)  # the rule of standing, asked before offering
+        shown = available_actions(view, today, self._desk.actor, items, self._lapse_from, read.by_act, read.unsettled)
+        why = withheld_texts(view, today, self._desk.actor, self._lapse_from, read.by_act, self._items, read.unsettled)
         self.action_bar.show_actions(shown, self._same_day, self._same_day_why + why)
         if self.form.action is not None and self.form.action not in shown + item_actions(view, self._desk.actor):
             self.form.close_form()

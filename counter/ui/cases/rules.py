@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from counter.access.case_acts import CaseAct
@@ -115,28 +115,29 @@ def allowed(view: CaseView, event: CaseEvent) -> bool:
     return view.status in MOVES[event][0]
 
 
-class Refused(dict[CaseAct, Sequence[tuple[str, str]]]):
-    """What the actions would refuse of the page's steps, read before offering them: each act's items the account may
-    not decide, as (code, deciding body) (:func:`counter.actions.item_authority.act_refusals`), and ``unsettled``: the
-    case's open due dates the year's holiday notice may still move (:mod:`counter.case.provisional_lapse`); no lapse
-    is offered on one of them (:func:`unsettled_due`), the page says why."""
-
-    def __init__(
-        self,
-        by_standing: Mapping[CaseAct, Sequence[tuple[str, str]]] | None = None,
-        unsettled: Sequence[dt.date] = (),
-    ) -> None:
-        super().__init__(by_standing or {})
-        self.unsettled = tuple(unsettled)
+#: What the actions would refuse of the page's steps: each act's items the account may not decide, as (code, deciding
+#: body) (:func:`counter.actions.item_authority.act_refusals`)
+Refusals = Mapping[CaseAct, Sequence[tuple[str, str]]]
 
 
-def unsettled_due(view: CaseView, today: dt.date, refused: Mapping[CaseAct, Sequence[object]] | None) -> dt.date | None:
-    """The earliest missed due date a lapse would be recorded on that the year's notice may still move: the action
-    refuses the lapse then (PROVISIONAL_DUE), so the page neither offers it nor waits for the press to say why."""
-    dues = refused.unsettled if isinstance(refused, Refused) else ()
+@dataclass(frozen=True, slots=True)
+class Refused:
+    """What the page reads before offering its steps (:func:`counter.ui.cases.withheld.read_refusals`): ``by_act``,
+    each act's items the account may not decide; ``unsettled``, the case's open due dates the year's holiday notice
+    may still move (:mod:`counter.case.provisional_lapse`): no lapse is offered on one of them
+    (:func:`unsettled_due`), the page says why."""
+
+    by_act: Refusals = field(default_factory=dict)
+    unsettled: tuple[dt.date, ...] = ()
+
+
+def unsettled_due(view: CaseView, today: dt.date, unsettled: Sequence[dt.date]) -> dt.date | None:
+    """The earliest missed due date a lapse would be recorded on that the year's notice may still move (among
+    ``unsettled``): the action refuses the lapse then (PROVISIONAL_DUE), so the page neither offers it nor waits for
+    the press to say why."""
     if is_overdue(view, today):
-        return min((due for due in dues if due < today), default=None)
-    if correction_overdue(view, today) and view.correction_due in dues:
+        return min((due for due in unsettled if due < today), default=None)
+    if correction_overdue(view, today) and view.correction_due in unsettled:
         return view.correction_due
     return None
 
@@ -148,6 +149,7 @@ def available_actions(
     items: Sequence[str] = (),
     lapse_from: dt.date | None = None,
     refused: Mapping[CaseAct, Sequence[object]] | None = None,
+    unsettled: Sequence[dt.date] = (),
 ) -> tuple[CaseEvent, ...]:
     """The actions the page shows now, clerk's first, in a fixed order; only those ``actor`` may take.
 
@@ -155,12 +157,12 @@ def available_actions(
     ``lapse_from``: the first day the case's deadline may be found missed, the next working day after it
     (:func:`counter.case.decisions.lapse_day`, read with the page); a lapse is offered from then on.
     ``refused``: each act's items the account may not decide (a correction lapse, a void or an extension touching
-    one is not offered: :func:`withheld` says why); as :class:`Refused`, also a lapse's unsettled due date (neither
-    lapse is offered on it).
+    one is not offered: :func:`withheld` says why).
+    ``unsettled``: the case's open due dates the year's holiday notice may still move (no lapse is offered on one).
     Hiding is a courtesy: the action checks the role, the standing and the date again when it runs.
     """
     refused = refused or {}
-    unsettled = unsettled_due(view, today, refused) is not None
+    moving = unsettled_due(view, today, unsettled) is not None
     shown: list[CaseEvent] = []
     for event in CLERK_ACTIONS + SUPERVISOR_ACTIONS:
         if event is CaseEvent.DELIVERED:  # 统一出件: whenever a decided result waits to go out, a part included
@@ -177,7 +179,7 @@ def available_actions(
             continue  # closed by its last decision once nothing waits (counter.actions.decisions), not by hand
         if event is CaseEvent.ITEM_ROUTED and not items_to_route(view, items):
             continue
-        early = (lapse_from is not None and today < lapse_from) or unsettled
+        early = (lapse_from is not None and today < lapse_from) or moving
         if event is CaseEvent.DENIED and (not is_overdue(view, today) or early):
             continue  # a lapsed 容缺 only (the action refuses before); an item is denied on its own (decide_item)
         if event is CaseEvent.CORRECTION_LAPSED and (not correction_overdue(view, today) or early):
@@ -201,6 +203,7 @@ class Withheld(StrEnum):
     CORRECTION_NOT_WINDOWS = "correction_not_windows"  # an item of the application is a department's
     VOID_TAKEN_UP = "void_taken_up"  # a deciding body took an item up: only it ends that item
     EXTENSION_NOT_WINDOWS = "extension_not_windows"  # the waiting items are a department's
+    REVOKED_NOT_HANDED = "revoked_not_handed"  # a licence revoked after its grant: 统一出件 leaves it out
 
 
 def withheld(
@@ -209,19 +212,21 @@ def withheld(
     actor: Actor = SINGLE_DESK,
     lapse_from: dt.date | None = None,
     refused: Mapping[CaseAct, Sequence[object]] | None = None,
+    unsettled: Sequence[dt.date] = (),
 ) -> tuple[Withheld, ...]:
     """Every reason the page gives beside its buttons (:func:`available_actions`) for a lapse, a void or an extension
     it does not offer, or offers for less; ``refused``: each act's items the account may not decide
-    (:func:`counter.actions.item_authority.act_refusals`), as :class:`Refused` with a lapse's unsettled due date."""
+    (:func:`counter.actions.item_authority.act_refusals`); ``unsettled``, the open due dates the year's notice may still
+    move (:func:`unsettled_due`)."""
     refused = refused or {}
     supervisor = actor.may(Permission.DECIDE_DEFERRAL)
     early = lapse_from is not None and today < lapse_from
-    unsettled = unsettled_due(view, today, refused) is not None
+    moving = unsettled_due(view, today, unsettled) is not None
     found: list[Withheld] = []
     if is_overdue(view, today) and actor.may(_OFFERED_BY[CaseEvent.DENIED]):
         if early:
             found.append(Withheld.LAPSE_NOT_YET)
-        elif unsettled:
+        elif moving:
             found.append(Withheld.LAPSE_UNSETTLED)
         elif refused.get(CaseAct.DEFERRAL_LAPSE):
             found.append(Withheld.LAPSE_REFERRED)
@@ -230,7 +235,7 @@ def withheld(
             found.append(Withheld.CORRECTION_NOT_YET)
         elif not supervisor:
             found.append(Withheld.CORRECTION_NEEDS_SUPERVISOR)
-        elif unsettled:
+        elif moving:
             found.append(Withheld.CORRECTION_UNSETTLED)
         elif refused.get(CaseAct.CORRECTION_LAPSE):
             found.append(Withheld.CORRECTION_NOT_WINDOWS)
@@ -239,6 +244,9 @@ def withheld(
         found.append(Withheld.EXTENSION_NOT_WINDOWS)
     if actor.may(Permission.VOID_CASE) and allowed(view, CaseEvent.VOIDED) and refused.get(CaseAct.VOID):
         found.append(Withheld.VOID_TAKEN_UP)
+    handing = allowed(view, CaseEvent.ITEMS_HANDED) and actor.may(permission_for(CaseEvent.DELIVERED))
+    if handing and revoked_not_handed(view):
+        found.append(Withheld.REVOKED_NOT_HANDED)
     return tuple(found)
 
 
@@ -258,9 +266,17 @@ def items_to_route(view: CaseView, items: Sequence[str]) -> tuple[str, ...]:
 
 
 def results_to_hand(view: CaseView) -> tuple[str, ...]:
-    """The codes of the items decided and not handed over yet, in the order they were decided."""
+    """The codes of the items decided and not handed over yet, in the order they were decided; a licence revoked
+    since its grant (告知承诺 found false, 行政许可法 第六十九条第二款) is not among them: the applicant no longer holds
+    it, and the hand-over refuses it (:func:`counter.case.hand_over.hand_over_problems`)."""
     handed = handed_codes(view.history)
-    return tuple(code for code in view.decisions() if code not in handed)
+    return tuple(code for code, d in view.decisions().items() if code not in handed and not d.revoked)
+
+
+def revoked_not_handed(view: CaseView) -> tuple[str, ...]:
+    """The codes of the licences revoked after their grant and never handed over: the page says they will not be."""
+    handed = handed_codes(view.history)
+    return tuple(code for code, d in view.decisions().items() if code not in handed and d.revoked)
 
 
 def item_actions(view: CaseView, actor: Actor = SINGLE_DESK) -> tuple[CaseEvent, ...]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from functools import partial
 
 from counter.access.case_acts import CaseAct
@@ -25,7 +25,7 @@ from counter.calendar.provisional import unsettled
 from counter.calendar.workdays import WorkCalendar
 from counter.case.status import CaseStatus
 from counter.case.view import CaseView
-from counter.ui.cases.rules import Refused, Withheld, unsettled_due, withheld
+from counter.ui.cases.rules import Refusals, Refused, Withheld, revoked_not_handed, unsettled_due, withheld
 from counter.ui.cases.words import CASE_WITHHELD, CASE_WITHHELD_ITEM
 from counter.ui.runner import Failed, Runner
 from counter.words.cases import LAPSE_UNSETTLED
@@ -33,8 +33,6 @@ from counter.words.punctuation import CLAUSE_JOIN, LIST_JOIN
 from counter.words.same_day import SAME_DAY_PROBLEM, SAME_DAY_REFUSED
 
 log = logging.getLogger(__name__)
-
-Refusals = Mapping[CaseAct, Sequence[tuple[str, str]]]
 
 #: The reasons that name the items an act would touch, and that act.
 _ACT_OF = {
@@ -67,7 +65,8 @@ def same_day_offer(runner: Runner, view: CaseView, today: dt.date, immediate: bo
 def read_refusals(runner: Runner, desk: Desk, view: CaseView) -> Refused:
     """The items each of the page's supervisor steps would touch that are not this account's to decide (nothing for
     an account that takes none of them: its role is the reason then, or a case no step can touch), and the case's
-    open due dates the year's notice may still move (:func:`read_unsettled`)."""
+    open due dates the year's notice may still move (:func:`read_unsettled`); the page passes each to the rules that
+    ask it."""
     if view.status is CaseStatus.VOIDED:
         return Refused()
     dues = read_unsettled(runner, view)
@@ -109,18 +108,22 @@ def withheld_texts(
     lapse_from: dt.date | None,
     refused: Refusals,
     items: Sequence[ItemLine],
+    unsettled: Sequence[dt.date] = (),
 ) -> tuple[str, ...]:
-    """The page's sentences for :func:`counter.ui.cases.rules.withheld`: each item named with the body deciding it."""
+    """The page's sentences for :func:`counter.ui.cases.rules.withheld`: each item named with the body deciding it
+    (a revoked licence by its name alone)."""
     names = {item.code: item.name for item in items}
     texts: list[str] = []
-    for reason in withheld(view, today, actor, lapse_from, refused):
+    for reason in withheld(view, today, actor, lapse_from, refused, unsettled):
         act = _ACT_OF.get(reason)
         listed = [
             CASE_WITHHELD_ITEM.format(item=names.get(code, code), department=body)
             for code, body in (refused.get(act, ()) if act else ())
         ]
+        if reason is Withheld.REVOKED_NOT_HANDED:
+            listed = [names.get(code, code) for code in revoked_not_handed(view)]
         first = lapse_from.isoformat() if lapse_from else ""
-        unsettled = unsettled_due(view, today, refused)
-        due = unsettled.isoformat() if unsettled else ""
+        moving = unsettled_due(view, today, unsettled)
+        due = moving.isoformat() if moving else ""
         texts.append(_WORDS[reason].format(items=LIST_JOIN.join(listed), first=first, due=due))
     return tuple(texts)

@@ -119,6 +119,8 @@ CASE_WITHHELD = {
     "extension_not_windows": tr(
         "不能“延长期限”：等待容缺材料的以下事项由实施部门决定，延长期限须由该部门办理：{items}"
     ),
+    # 行政许可法 第六十九条第二款: the licence revoked on a promise found false is not the applicant's to collect
+    "revoked_not_handed": tr("以下事项的行政许可已因告知承诺经核查不实被撤销，其证照不再送达申请人：{items}"),
 }
 CASE_WITHHELD_ITEM = tr("{item}（{department}）")
 CASE_FORM_TITLE = {

@@ -12,14 +12,17 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.case.hand_over import HandOverProblem, HandOverWay
 from counter.case.status import CaseEvent, CaseStatus
 from counter.documents.kinds import DocumentKind
-from counter.ui.cases.words import CASE_ACTION
+from counter.ui.cases.words import CASE_ACTION, CASE_WITHHELD
 from counter.ui.printing.preview_window import PreviewWindow
 from counter.words.cases import CASE_EVENT, CASE_STATUS
 from counter.words.hand_over import HAND_OVER_PROBLEM
-from tests.ui.cases.casebook import Casebook, deny_the_lapsed_licence
+from tests.actions.test_notice_pledges import FIRE
+from tests.actions.test_revoked_licences import granted_then_revoked
+from tests.ui.cases.casebook import DESK_1, Casebook, deny_the_lapsed_licence
 from tests.ui.cases.conftest import Clock
 from tests.ui.cases.helpers import column, stored
 from tests.ui.cases.test_case_page import open_page, visible_actions
+from tests.ui.cases.test_item_decisions import open_page as open_item_page
 from tests.ui.intake.helpers import PERSON_ID
 
 FOOD_NAME = "食品经营许可"
@@ -93,3 +96,16 @@ def test_only_the_fields_of_the_way_chosen_show(
     form.cancel_button.click()
     assert not form.isVisibleTo(page)
     assert stored(case_sessions, book.denied).history[-1].event != CaseEvent.ITEMS_HANDED.value
+
+
+def test_a_licence_revoked_after_its_grant_is_not_offered_to_hand_over_and_the_page_says_so(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], today: Clock
+) -> None:
+    """行政许可法 第六十九条第二款: the 消防 licence granted on the promise, then revoked when the check found it false;
+    the hand-over refuses it (HandOverProblem.REVOKED), so the page neither offers 统一出件 for it nor keeps quiet."""
+    case_no, supervisor = granted_then_revoked(case_sessions, DESK_1)
+    page = open_item_page(qtbot, case_sessions, today, case_no, supervisor)
+    assert CaseEvent.DELIVERED not in visible_actions(page)  # the revoked licence was all that was decided
+    name = next(i.name for i in page.item_states.items if i.code == FIRE)
+    assert page.action_bar.reasons.isVisibleTo(page)
+    assert CASE_WITHHELD["revoked_not_handed"].format(items=name) in page.action_bar.reasons.text().split("\n")

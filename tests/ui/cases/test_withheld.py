@@ -24,7 +24,7 @@ from counter.case.view import CaseView
 from counter.db.case_store import case_view
 from counter.db.engine import make_engine, make_sessions
 from counter.ui.cases.case_page import CasePage, Loaded
-from counter.ui.cases.rules import Withheld, available_actions, withheld
+from counter.ui.cases.rules import Refused, Withheld, available_actions, unsettled_due, withheld
 from counter.ui.cases.withheld import withheld_texts
 from counter.ui.cases.words import CASE_WITHHELD
 from counter.words.same_day import SAME_DAY_PROBLEM, SAME_DAY_REFUSED
@@ -64,6 +64,28 @@ def test_the_single_desk_records_a_lapse_and_is_told_the_licence_is_the_departme
     assert withheld(awaiting, AFTER, SINGLE_DESK, refused=refused) == (Withheld.LAPSE_REFERRED,)
     (text,) = withheld_texts(awaiting, AFTER, SINGLE_DESK, None, refused, ITEMS)
     assert text == CASE_WITHHELD[Withheld.LAPSE_REFERRED].format(items=f"食品经营许可（{MARKET}）", first="")
+
+
+def test_the_refusals_and_the_unsettled_dates_are_two_named_fields_passed_each_to_the_rules(
+    awaiting: CaseView,
+) -> None:
+    """What the page reads before offering its steps is a plain value: the acts' refusals and the due dates the
+    year's holiday notice may still move, each handed explicitly to the rules that ask it (no mapping carrying the
+    dates on the side)."""
+    refused = Refused({CaseAct.DEFERRAL_LAPSE: ((FOOD, MARKET),)}, (DUE,))
+    assert dataclasses.is_dataclass(refused)
+    assert not isinstance(refused, dict)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        refused.unsettled = ()  # type: ignore[misc]
+    assert Refused() == Refused({}, ())
+    by_act, unsettled = refused.by_act, refused.unsettled
+    assert unsettled_due(awaiting, AFTER, unsettled) == DUE
+    assert unsettled_due(awaiting, AFTER, ()) is None
+    assert CaseEvent.DENIED not in available_actions(awaiting, AFTER, SINGLE_DESK, (), None, by_act, unsettled)
+    assert CaseEvent.DENIED in available_actions(awaiting, AFTER, SINGLE_DESK, (), None, by_act)
+    assert withheld(awaiting, AFTER, SINGLE_DESK, None, by_act, unsettled) == (Withheld.LAPSE_UNSETTLED,)
+    (text,) = withheld_texts(awaiting, AFTER, SINGLE_DESK, None, by_act, ITEMS, unsettled)
+    assert DUE.isoformat() in text
 
 
 def test_a_lapse_before_its_first_day_says_from_when(awaiting: CaseView) -> None:
