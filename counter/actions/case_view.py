@@ -10,9 +10,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from counter.actions.calendar import office_calendar
+from counter.actions.item_authority import site_authority
 from counter.actions.office import stored_office_settings
 from counter.actions.store import Unit
 from counter.case.decisions import first_lapse_day, lapse_day
@@ -26,6 +28,8 @@ from counter.catalog.model import Bundle, ItemType, Situation
 from counter.db.case_page_reads import case_page_reads
 from counter.db.catalog_store import known_guide
 from counter.db.document_store import DocumentLine
+from counter.documents.acceptance import HeldItems
+from counter.documents.acting import ACCEPTANCE_PAPERS, concerned_items, received_title
 from counter.documents.data import OfficeSettings
 from counter.documents.deciders import places_of
 from counter.documents.kinds import DocumentKind, DocumentProblem, record_kind
@@ -80,11 +84,15 @@ class CaseNotices:
     """The 文书 section of a case page: the notices made so far and the kinds that fit the case.
 
     ``item_papers``: the papers of one item each that fit (a denial per denied item), in the guide's order.
+    ``titles``: the title a paper of the 受理 stage carries where it is not its kind's own, by its kind's value: the
+    hall's 收件凭证, 容缺后补材料告知书, 补齐材料告知书 or 申请事项告知书 where it only receives the items
+    (:func:`counter.documents.acting.received_title`).
     """
 
     lines: tuple[DocumentLine, ...]
     fitting: tuple[DocumentKind, ...]
     item_papers: tuple[ItemPaper, ...] = ()
+    titles: Mapping[str, str] = dataclasses.field(default_factory=dict)
 
     def made(self, kind: DocumentKind) -> bool:
         return any(line.kind == kind.value for line in self.lines)
@@ -154,6 +162,18 @@ def fitting_item_papers(view: CaseView, bundle: Bundle) -> tuple[ItemPaper, ...]
     return tuple(papers)
 
 
+def paper_titles(view: CaseView, bundle: Bundle, office: OfficeSettings, held: HeldItems) -> dict[str, str]:
+    """The title each paper of the 受理 stage carries for this case where it is the hall's 收件 paper, as
+    :func:`counter.actions.documents.make_document` titles it: the same standing of the same items
+    (:mod:`counter.documents.acceptance`, 行政许可法 第二十六条), so the page names the paper that prints."""
+    titles = {}
+    for kind in ACCEPTANCE_PAPERS:
+        found = received_title(kind, concerned_items(kind, view, bundle), office, held)
+        if found is not None:
+            titles[kind.value] = found[0]
+    return titles
+
+
 @functools.lru_cache(maxsize=64)
 def _places(office: OfficeSettings) -> Places:
     """The site's places of its office settings, worked out once per settings for all the items of every page.
@@ -183,7 +203,8 @@ def read_case(unit: Unit, case_no: str, today: dt.date | None = None) -> CasePag
         return CasePage(view, (), None, pages=pages)
     bundle = stored.bundle.for_case(dict(view.answers))  # the items the case applied for
     shared = frozenset(m.code for m in bundle.materials_for(dict(view.answers)) if m.shared)
-    places = _places(stored_office_settings(reads.office, view.site_code))
+    office = stored_office_settings(reads.office, view.site_code)
+    places = _places(office)
     items = tuple(
         ItemLine(
             i.code, i.name, department_name(i.department, i.level, places), licence=i.item_type is ItemType.LICENSING
@@ -192,7 +213,11 @@ def read_case(unit: Unit, case_no: str, today: dt.date | None = None) -> CasePag
     )
     if today is not None:
         items = _with_dues(unit, reads.item_dues, items, today)
-    notices = CaseNotices(reads.documents, fitting_kinds(view, bundle), fitting_item_papers(view, stored.bundle))
+    held = site_authority(unit, view.site_code)  # read with the case (case_page_reads): no statement of its own
+    titles = paper_titles(view, bundle, office, HeldItems(held.site_items, dict(held.entrusted)))
+    notices = CaseNotices(
+        reads.documents, fitting_kinds(view, bundle), fitting_item_papers(view, stored.bundle), titles
+    )
     lapse = _lapse_from(unit, view)
     subject = subject_lines(stored.bundle.subject, view.subject)
     title = stored.bundle.subject.title if stored.bundle.subject is not None else ""

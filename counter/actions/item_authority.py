@@ -36,12 +36,11 @@ from counter.catalog.model import Bundle
 from counter.db import models
 from counter.db.case_store import answers_of, case_by_no, case_view
 from counter.db.catalog_store import guide_version
-from counter.db.settings_store import drop_setting, get_setting, put_setting
+from counter.db.settings_store import AUTHORITY_PREFIX, drop_setting, get_setting, put_setting
 from counter.parties.text import TextField, check_text
 
 log = logging.getLogger(__name__)
 
-AUTHORITY_PREFIX = "authority."
 CLERK_COLUMN = 60  # case_history.clerk: the name a recorded-for line is kept under
 
 _REFUSAL_PROBLEM = {

@@ -37,7 +37,7 @@ from counter.case.view import CaseView
 from counter.db import models
 from counter.db.case_store import HEAD_COLUMNS, ticket_columns, view_of
 from counter.db.document_store import DocumentLine, document_lines, line_columns
-from counter.db.settings_store import OFFICE_PREFIX, known_missing, office_key
+from counter.db.settings_store import AUTHORITY_PREFIX, OFFICE_PREFIX, known_missing, known_values, office_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +70,8 @@ def case_page_reads(session: Session, case_no: str) -> CasePageReads | None:
     view = view_of(c, materials, history)
     if c.office is None:
         known_missing(session, [office_key(view.site_code)])
+    # what the site holds of its items names the papers its page offers (counter.actions.item_authority): read here
+    known_values(session, {AUTHORITY_PREFIX + view.site_code: c.authority})
     dues = {str(code): due for code, due in items}
     shown = tuple(sorted((MaterialPage(*p) for p in pages), key=lambda p: (p.material_code, p.page_no)))
     return CasePageReads(view, c.guide_hash, c.office, tuple(document_lines(documents)), dues, shown)
@@ -79,7 +81,7 @@ def case_page_reads(session: Session, case_no: str) -> CasePageReads | None:
 def _page_head() -> Select[Any]:
     """The case's columns of the view (:func:`counter.db.case_store.view_of`), and what it names beside them each by
     a subquery of one row by its key: its bundle's name, its guide version's number and hash, the cases before and
-    after it, the site's office settings.  Built once.
+    after it, the site's office settings and authority setting.  Built once.
 
     Subqueries, not joins: PostgreSQL plans the statement anew until the driver prepares it (at its sixth run on a
     connection, which a desk's first cases and every new connection pay), and the joins of four tables took it three
@@ -103,6 +105,8 @@ def _page_head() -> Select[Any]:
         select(guide.c.content_hash).where(version).scalar_subquery().label("guide_hash"),
         select(setting.c.value).where(setting.c.key == literal(OFFICE_PREFIX) + case.c.site_code).scalar_subquery()
         .label("office"),
+        select(setting.c.value).where(setting.c.key == literal(AUTHORITY_PREFIX) + case.c.site_code)
+        .scalar_subquery().label("authority"),
         *ticket_columns(case),
     ).where(case.c.case_no == bindparam("case_no"))  # fmt: skip
 

@@ -90,6 +90,7 @@ def drop_setting(session: Session, key: str) -> None:
 
 TRAINING = "training"  # present in a training database only: see mark_training
 OFFICE_PREFIX = "office."  # a site's office settings are kept under this and the site's code
+AUTHORITY_PREFIX = "authority."  # what a site holds of its items (counter.actions.item_authority), likewise
 SITE_KIND = "site.kind"  # this site's kind, one part of its identity (counter.actions.site keeps it whole)
 SITE_CODE, SITE_NAME = "site.code", "site.name"  # its code and name: what names its office (counter.actions.office)
 TOWNSHIP = "township"  # the kind of a township centre (counter.sync.sites.SiteKind.TOWNSHIP)

@@ -8,10 +8,15 @@ notice that would then be refused.
 
 A 不予批准决定书 is one item's paper, issued in its department's name (seed 001 第十七条(二)): one button per
 denied item, named by the item, so a bundle with two items denied has two papers with two numbers.
+
+Each paper is named by the title it carries: where the hall only receives the items (no power of its own, no
+entrustment recorded: :mod:`counter.documents.acceptance`), its receipt is a 收件凭证, not a 受理凭证
+(行政许可法 第二十六条), read with the case (:attr:`counter.actions.case_view.CaseNotices.titles`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import partial
 from itertools import pairwise
 
@@ -46,9 +51,10 @@ def prints_text(line: DocumentLine) -> str:
     return text
 
 
-def kind_title(kind: str, item: str = "") -> str:
-    """The paper's title; one item's paper names the item."""
-    title = DOC_TITLE.get(kind_of_record(kind), kind)
+def kind_title(kind: str, item: str = "", titles: Mapping[str, str] | None = None) -> str:
+    """The paper's title as it carries it: ``titles`` where the case's paper is not its kind's own (the hall's 收件
+    paper: :attr:`counter.actions.case_view.CaseNotices.titles`), else the kind's; one item's paper names the item."""
+    title = (titles or {}).get(kind) or DOC_TITLE.get(kind_of_record(kind), kind)
     return PRINTING_ITEM_TITLE.format(title=title, item=item) if item else title
 
 
@@ -87,7 +93,7 @@ class CaseDocuments(QWidget):
         self.notices = notices
         self.table.setRowCount(len(notices.lines))
         for row, line in enumerate(notices.lines):
-            title = kind_title(line.kind, notices.item_of(line.kind))
+            title = kind_title(line.kind, notices.item_of(line.kind), notices.titles)
             values = (title, line.doc_no, line.issued_on.isoformat(), prints_text(line))
             fill_row(self.table, row, values)
         self.table.fit()
@@ -95,7 +101,7 @@ class CaseDocuments(QWidget):
         self.empty.setVisible(not notices.lines)
         for kind, button in self.buttons.items():
             template = PRINTING_REPRINT_KIND if notices.made(kind) else PRINTING_MAKE_KIND
-            button.setText(template.format(title=kind_title(kind)))
+            button.setText(template.format(title=kind_title(kind, titles=notices.titles)))
             button.setVisible(kind in notices.fitting)
         self._show_item_papers(notices.item_papers)
 

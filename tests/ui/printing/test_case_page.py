@@ -11,8 +11,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.documents.kinds import DocumentKind
 from counter.ui.cases.case_page import CasePage, Loaded
 from counter.ui.printing.preview_window import PreviewWindow
+from tests.entrusted import entrust_in
 from tests.ui.printing.conftest import Queue
-from tests.ui.printing.helpers import DESK, TODAY, print_records, wait_for_jobs
+from tests.ui.printing.helpers import DESK, TODAY, pdf_text, print_records, wait_for_jobs
 from tests.ui.runners import runner_on
 
 A, R, D, P, C, F = (
@@ -74,17 +75,21 @@ def test_a_notice_made_is_listed_and_offered_again_as_a_reprint(
     qtbot: QtBot, sessions: sessionmaker[Session], cases: dict[str, str], queue: Queue
 ) -> None:
     page = page_of(qtbot, sessions, cases["受理"])
-    assert shown_buttons(page) == {A: "打印一件事联办申请表", R: "打印受理凭证"}
+    # the hall records no entrustment for the bundle's items: it receives them, the departments accept (许可法
+    # 第二十六条), and its receipt is a 收件凭证 — named so on the button that prints it
+    assert shown_buttons(page) == {A: "打印一件事联办申请表", R: "打印收件凭证"}
     QTest.mouseClick(page.documents.buttons[R], Qt.MouseButton.LeftButton)
     [window] = previews(page)
     made = window.documents[0]
     assert (made.kind, made.reprint) == (R, False)
+    assert "收件凭证" in pdf_text(made.pdf)
+    assert "受理凭证" not in pdf_text(made.pdf)
     table = page.documents.table
     assert table.isVisible()
     assert table.rowCount() == 1
     row = [cell(page, 0, c) for c in range(table.columnCount())]
-    assert row == ["受理凭证", made.doc_no, "2026-11-20", "未打印"]
-    assert shown_buttons(page) == {A: "打印一件事联办申请表", R: "重打受理凭证"}
+    assert row == ["收件凭证", made.doc_no, "2026-11-20", "未打印"]
+    assert shown_buttons(page) == {A: "打印一件事联办申请表", R: "重打收件凭证"}
 
     with qtbot.waitSignal(window.print_finished, timeout=20_000):
         QTest.mouseClick(window.print_button, Qt.MouseButton.LeftButton)
@@ -97,6 +102,23 @@ def test_a_notice_made_is_listed_and_offered_again_as_a_reprint(
     assert again.documents[0].pdf == made.pdf
     assert page.documents.table.rowCount() == 1  # a reprint is not a new notice
     assert [ok for ok, *_ in print_records(sessions, made.document_id)] == [True]
+
+
+def test_where_the_departments_entrusted_the_hall_its_receipt_is_named_as_the_acceptance_it_is(
+    qtbot: QtBot, sessions: sessionmaker[Session], cases: dict[str, str], queue: Queue
+) -> None:
+    """The same case where every item's department entrusted the hall in writing (许可法 第二十四条): the hall accepts
+    in their name, and the page names the 受理凭证 that then prints."""
+    page = page_of(qtbot, sessions, cases["受理"])
+    assert shown_buttons(page)[R] == "打印收件凭证"
+    entrust_in(sessions, DESK, *(item.code for item in page.item_states.items))
+    assert page.reload() is Loaded.SHOWN
+    assert shown_buttons(page)[R] == "打印受理凭证"
+    with qtbot.waitSignal(page.documents.print_requested, timeout=5000):
+        QTest.mouseClick(page.documents.buttons[R], Qt.MouseButton.LeftButton)
+    [window] = previews(page)
+    assert "受理凭证" in pdf_text(window.documents[0].pdf)
+    assert cell(page, 0, 0) == "受理凭证"
 
 
 def test_a_failed_print_is_counted_on_the_page(
