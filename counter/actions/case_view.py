@@ -10,10 +10,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from counter.actions.calendar import office_calendar
+from counter.actions.documents import made_under
 from counter.actions.item_authority import site_authority
 from counter.actions.office import stored_office_settings
 from counter.actions.store import Unit
@@ -162,13 +163,18 @@ def fitting_item_papers(view: CaseView, bundle: Bundle) -> tuple[ItemPaper, ...]
     return tuple(papers)
 
 
-def paper_titles(view: CaseView, bundle: Bundle, office: OfficeSettings, held: HeldItems) -> dict[str, str]:
+def paper_titles(
+    view: CaseView, bundle: Bundle, office: OfficeSettings, held: HeldItems, made: Iterable[DocumentLine] = ()
+) -> dict[str, str]:
     """The title each paper of the 受理 stage carries for this case where it is the hall's 收件 paper, as
     :func:`counter.actions.documents.make_document` titles it: the same standing of the same items
-    (:mod:`counter.documents.acceptance`, 行政许可法 第二十六条), so the page names the paper that prints."""
+    (:mod:`counter.documents.acceptance`, 行政许可法 第二十六条), so the page names the paper that prints.  A paper
+    made already keeps the settings it was made under (``made``), and is reprinted, and named, by them."""
+    kept = {line.kind: made_under(line.made_under) for line in made if line.made_under}
     titles = {}
     for kind in ACCEPTANCE_PAPERS:
-        found = received_title(kind, concerned_items(kind, view, bundle), office, held)
+        under = kept.get(kind.value, (office, held))
+        found = received_title(kind, concerned_items(kind, view, bundle), *under)
         if found is not None:
             titles[kind.value] = found[0]
     return titles
@@ -214,7 +220,7 @@ def read_case(unit: Unit, case_no: str, today: dt.date | None = None) -> CasePag
     if today is not None:
         items = _with_dues(unit, reads.item_dues, items, today)
     held = site_authority(unit, view.site_code)  # read with the case (case_page_reads): no statement of its own
-    titles = paper_titles(view, bundle, office, HeldItems(held.site_items, dict(held.entrusted)))
+    titles = paper_titles(view, bundle, office, HeldItems(held.site_items, dict(held.entrusted)), reads.documents)
     notices = CaseNotices(
         reads.documents, fitting_kinds(view, bundle), fitting_item_papers(view, stored.bundle), titles
     )

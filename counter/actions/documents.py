@@ -140,6 +140,12 @@ def _from_snapshot(text: str) -> OfficeSettings:
     return OfficeSettings(**{key: value for key, value in stored.items() if key in known})
 
 
+def made_under(snapshot: str) -> tuple[OfficeSettings, HeldItems]:
+    """The office settings and what the site held when a notice was first made, from its kept snapshot: what its
+    reprint is made under, so its title too (the case page names it so: counter.actions.case_view)."""
+    return _from_snapshot(snapshot), _snapshot_held(snapshot)
+
+
 def _snapshot_sms(text: str) -> bool:
     return NO_SMS not in json.loads(text)
 

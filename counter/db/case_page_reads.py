@@ -114,8 +114,8 @@ def _page_head() -> Select[Any]:
 #: Where each part's columns are in a row of :func:`_lines`, after the part's number and the row's id: the checklist
 #: line's, the history line's and the notice's, each in the order of the line it makes, the open item's code and
 #: date, and the camera's page's, in the order of :class:`~counter.case.pages.MaterialPage`.
-_MATERIAL, _HISTORY, _DOCUMENT, _ITEM = slice(2, 13), slice(13, 19), slice(19, 25), slice(25, 27)
-_PAGE = slice(27, 35)
+_MATERIAL, _HISTORY, _DOCUMENT, _ITEM = slice(2, 13), slice(13, 19), slice(19, 26), slice(26, 28)
+_PAGE = slice(28, 36)
 _SPANS = (_MATERIAL, _HISTORY, _DOCUMENT, _ITEM, _PAGE)
 
 

@@ -23,6 +23,7 @@ class DocumentLine:
     issued_on: dt.date
     prints: int
     failed_prints: int
+    made_under: str = ""  # the settings it was made under, as kept for its reprint (its title follows them)
 
 
 def find_document(session: Session, case_id: int | None, kind: str, doc_no: str = "") -> models.DocumentRecord | None:
@@ -73,20 +74,23 @@ def line_columns() -> tuple[ColumnElement[Any], ...]:
     p, d = cast(Table, models.PrintRecord.__table__).c, record.c
     prints = select(func.count()).where(p.document_id == d.id).correlate(record).scalar_subquery()
     failed = select(func.count()).where(p.document_id == d.id, p.ok.is_(False)).correlate(record).scalar_subquery()
-    return d.id, d.doc_no, d.kind, d.issued_on, prints.label("all"), failed.label("failed")
+    return d.id, d.doc_no, d.kind, d.issued_on, prints.label("all"), failed.label("failed"), d.office
 
 
 def document_lines(rows: Iterable[Sequence[Any]]) -> list[DocumentLine]:
     """The lines of rows of :func:`line_columns`, unpacked in place."""
-    return [DocumentLine(i, no, kind, on, prints or 0, failed or 0) for i, no, kind, on, prints, failed in rows]
+    return [
+        DocumentLine(i, no, kind, on, prints or 0, failed or 0, office)
+        for i, no, kind, on, prints, failed, office in rows
+    ]
 
 
-def _lines() -> Select[int, str, str, dt.date, int, int]:
-    stmt: Select[int, str, str, dt.date, int, int] = select(*line_columns()).order_by(models.DocumentRecord.id)
+def _lines() -> Select[int, str, str, dt.date, int, int, str]:
+    stmt: Select[int, str, str, dt.date, int, int, str] = select(*line_columns()).order_by(models.DocumentRecord.id)
     return stmt
 
 
 def _documents(
-    session: Session, stmt: Select[int, str, str, dt.date, int, int], values: dict[str, str] | None = None
+    session: Session, stmt: Select[int, str, str, dt.date, int, int, str], values: dict[str, str] | None = None
 ) -> list[DocumentLine]:
     return document_lines(session.execute(stmt, values))

@@ -121,6 +121,26 @@ def test_where_the_departments_entrusted_the_hall_its_receipt_is_named_as_the_ac
     assert cell(page, 0, 0) == "受理凭证"
 
 
+def test_a_receipt_made_before_an_entrustment_keeps_its_title_and_is_reprinted_as_made(
+    qtbot: QtBot, sessions: sessionmaker[Session], cases: dict[str, str], queue: Queue
+) -> None:
+    """A paper is reprinted under the settings it was first made under (counter.actions.documents.make_document): a
+    收件凭证 made before the departments' 授权 was recorded stays one, and the page names it so."""
+    page = page_of(qtbot, sessions, cases["受理"])
+    with qtbot.waitSignal(page.documents.print_requested, timeout=5000):
+        QTest.mouseClick(page.documents.buttons[R], Qt.MouseButton.LeftButton)
+    [first] = previews(page)
+    entrust_in(sessions, DESK, *(item.code for item in page.item_states.items))
+    assert page.reload() is Loaded.SHOWN
+    assert cell(page, 0, 0) == "收件凭证"
+    assert shown_buttons(page)[R] == "重打收件凭证"
+    with qtbot.waitSignal(page.documents.print_requested, timeout=5000):
+        QTest.mouseClick(page.documents.buttons[R], Qt.MouseButton.LeftButton)
+    again = next(w for w in previews(page) if w is not first)
+    assert again.documents[0].reprint
+    assert "收件凭证" in pdf_text(again.documents[0].pdf)
+
+
 def test_a_failed_print_is_counted_on_the_page(
     qtbot: QtBot, sessions: sessionmaker[Session], cases: dict[str, str], queue: Queue
 ) -> None:
