@@ -25,6 +25,7 @@ from counter.documents.kinds import DocumentKind
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import full_request, take
 from tests.actions.test_item_steps import at
+from tests.entrusted import entrust_in
 
 DESK_ROLE_WORK = True  # on PostgreSQL, as the desk role (tests/actions/conftest.py)
 
@@ -100,3 +101,28 @@ def test_the_items_with_their_departments_come_with_the_case(sessions: sessionma
     # the office calendar is read for the alerts, once: the items themselves come with the page's statements
     assert len(sent) == len(before) + 1, sent
     assert len([q for q in sent if "open_item" in q]) == 1, sent
+
+
+def test_the_page_names_each_receipt_by_the_title_it_prints_with(
+    sessions: sessionmaker[Session], owner: sessionmaker[Session], desk: Desk
+) -> None:
+    """Where the hall only receives the items its receipt is a 收件凭证 (许可法 第二十六条), and one made so stays one;
+    once the departments' 授权 is recorded, a new case's receipt is the kind's own 受理凭证."""
+    number = take(sessions, desk, full_request(sessions))
+    with sessions() as session:
+        page = read_case(session, number)
+    assert page is not None
+    assert page.notices is not None
+    assert page.notices.titles.get(DocumentKind.RECEIPT.value) == "收件凭证"
+    with sessions.begin() as s:
+        make_document(s, desk, number, DocumentKind.RECEIPT, TODAY)
+    entrust_in(owner, desk, *(item.code for item in page.items))  # the administrator records the 授权
+    later = take(sessions, desk, full_request(sessions))
+    with sessions() as session:
+        made, entrusted = read_case(session, number), read_case(session, later)
+    assert made is not None
+    assert made.notices is not None
+    assert made.notices.titles.get(DocumentKind.RECEIPT.value) == "收件凭证"  # as it was made, and is reprinted
+    assert entrusted is not None
+    assert entrusted.notices is not None
+    assert DocumentKind.RECEIPT.value not in entrusted.notices.titles

@@ -26,6 +26,7 @@ from counter.case.pledge_checks import Revocation, item_revocations
 from counter.case.status import CaseEvent
 from counter.cli.case_text import case_as_text
 from counter.db.case_store import case_view
+from counter.ui.cases.rules import Withheld, available_actions, results_to_hand, revoked_not_handed, withheld
 from counter.words.hand_over import HAND_OVER_PROBLEM
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import ID
@@ -127,3 +128,18 @@ def test_the_case_page_and_case_show_read_a_revocation_by_the_rule_the_decisions
     history.append(Dated(CaseEvent.ITEM_REVOKED, item_note("A", FINDING)))
     assert item_revocations(history, office_day) == {"A": Revocation("A", CHECKED, FINDING)}
     assert [c for c, d in item_decisions(history).items() if d.revoked] == ["A"]
+
+
+def test_the_case_page_offers_no_hand_over_of_the_revoked_licence_and_says_why(
+    sessions: sessionmaker[Session], desk: Desk
+) -> None:
+    """The page's rules over the case as either database reads it: nothing of the revoked licence is left to hand
+    over (its 统一出件 is not offered), and the page's line beside its buttons says the licence is not served."""
+    case_no, supervisor = granted_then_revoked(sessions, desk)
+    with sessions() as s:
+        view = case_view(s, case_no)
+    assert view is not None
+    assert results_to_hand(view) == ()
+    assert revoked_not_handed(view) == (FIRE,)
+    assert CaseEvent.DELIVERED not in available_actions(view, CHECKED, supervisor.actor)
+    assert Withheld.REVOKED_NOT_HANDED in withheld(view, CHECKED, supervisor.actor)
