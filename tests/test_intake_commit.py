@@ -169,9 +169,10 @@ def test_the_panels_preview_reads_in_one_statement_as_the_commit_does(either_des
     sessions = either_desk
     with sessions() as session:
         request, calendar = _next_request(session)
-        preview(session, request, TODAY, calendar)  # the guide is read once, then kept by its hash
+        site = DESK.identity.site_code  # the panel's desk: its office and authority are read with the rest
+        preview(session, request, TODAY, calendar, site_code=site)  # the guide is read once, then kept by its hash
     with _sent(sessions) as sent, sessions() as session:  # as the panel reads it
-        preview(session, request, TODAY, calendar)
+        preview(session, request, TODAY, calendar, site_code=site)
     (read,) = sent
     assert "setting" in read
     assert "guide_version" in read

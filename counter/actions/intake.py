@@ -23,8 +23,8 @@ from counter.actions.calendar import calendar_of, office_calendar
 from counter.actions.deferral_extension import check_within_legal_date, tell_extension
 from counter.actions.desk import Desk
 from counter.actions.guard import accounts_known, require
-from counter.actions.guide_status import DRAFT_INTAKE_KEY, drafts_may_be_taken
-from counter.actions.intake_settings import RULE_KEY, intake_rules
+from counter.actions.guide_status import drafts_may_be_taken
+from counter.actions.intake_settings import intake_keys, intake_rules
 from counter.actions.item_authority import check_case_step, site_authority
 from counter.actions.item_track import IN_HAND, untrack_items
 from counter.actions.number_guard import check_numbers, note_issued
@@ -56,11 +56,9 @@ from counter.db.case_store import (
 from counter.db.catalog_store import StoredGuide, guide_version, known_guide
 from counter.db.draft_store import drop_draft
 from counter.db.intake_reads import IntakeReads, intake_reads
-from counter.db.outbox_store import GATEWAY_KEY
 from counter.db.page_store import add_page
 from counter.db.party_store import remember_party
-from counter.db.platform_store import PLATFORM_KEY
-from counter.db.settings_store import TRAINING, get_setting, read_settings
+from counter.db.settings_store import get_setting, read_settings
 from counter.documents.acceptance import HeldItems, entrustee_unanswered
 from counter.documents.deciders import unnamed_bodies
 from counter.documents.fonts import unprintable
@@ -94,9 +92,6 @@ LICENCE_EXPIRED = "licence expired"  # an 电子证照 of the checklist is past 
 #: the checklist's answers as the case keeps them
 _ANSWERS = json.JSONEncoder(ensure_ascii=False).encode
 
-#: the settings an intake reads (its rules, whether 待核 guides may be taken, whether this is the training database,
-#: whether to tell the applicant, whether to report to the platform): read in one query, mostly to find them unset
-INTAKE_SETTINGS = (*RULE_KEY.values(), DRAFT_INTAKE_KEY, TRAINING, SITE_CODE, GATEWAY_KEY, PLATFORM_KEY)
 
 STATUS_OF_OUTCOME = {
     Outcome.ACCEPT: CaseStatus.ACCEPTED,
@@ -202,7 +197,7 @@ def preview(
     and the commit after it decide from the same reads.
     """
     version_id = int(request.checklist.guide_version) if request.checklist.guide_version is not None else None
-    reads = intake_reads(session, INTAKE_SETTINGS, "", version_id)
+    reads = intake_reads(session, intake_keys(site_code), "", version_id)
     known = known_guide(session, version_id, *reads.version) if version_id is not None and reads.version else None
     return _decide(session, request, today, calendar, policy, deferral, known, site_code)[1]
 
@@ -224,7 +219,7 @@ def _decide(
     """
     if request.received_on is not None and request.received_on > today:
         raise IntakeNotPossible(None, detail=f"materials received on {request.received_on} are after {today}")
-    read_settings(session, INTAKE_SETTINGS)
+    read_settings(session, intake_keys(site_code))
     version_id = request.checklist.guide_version
     if stored is None:
         stored = guide_version(session, int(version_id)) if version_id is not None else None
@@ -274,10 +269,10 @@ def _may_take(session: Session, desk: Desk) -> None:
 
 
 def _first_reads(
-    session: Session, uid: str, version_id: int | None, login: str, calendar: DeadlineCalendar | None
+    session: Session, site: str, uid: str, version_id: int | None, login: str, calendar: DeadlineCalendar | None
 ) -> tuple[IntakeReads, DeadlineCalendar]:
     """The intake's reads in one round trip, the office's calendar with them unless the caller read it."""
-    reads = intake_reads(session, INTAKE_SETTINGS, uid, version_id, login, holidays=calendar is None)
+    reads = intake_reads(session, intake_keys(site), uid, version_id, login, holidays=calendar is None)
     if calendar is None:
         assert reads.holidays is not None
         calendar = calendar_of(reads.holidays)
@@ -318,7 +313,7 @@ def take_intake(
         raise IntakeNotPossible(None, detail=BAD_UID)  # a case no township package could carry (its format's uid)
     version_id = int(request.checklist.guide_version) if request.checklist.guide_version is not None else None
     login = desk.actor.login if desk.actor.signed_in else ""
-    reads, calendar = _first_reads(session, request.uid, version_id, login, calendar)
+    reads, calendar = _first_reads(session, desk.identity.site_code, request.uid, version_id, login, calendar)
     accounts_known(session, reads.accounts, login, reads.account)
     _may_take(session, desk)
     known = known_guide(session, version_id, *reads.version) if version_id is not None and reads.version else None

@@ -16,8 +16,12 @@ from counter.access.roles import Permission
 from counter.actions.acting import this_desk
 from counter.actions.audit import record_at_desk
 from counter.actions.guard import require
+from counter.actions.guide_status import DRAFT_INTAKE_KEY
+from counter.actions.site import CODE as SITE_CODE
 from counter.audit.actions import AuditAction
-from counter.db.settings_store import get_setting, put_setting
+from counter.db.outbox_store import GATEWAY_KEY
+from counter.db.platform_store import PLATFORM_KEY
+from counter.db.settings_store import AUTHORITY_PREFIX, SITE_NAME, TRAINING, get_setting, office_key, put_setting
 from counter.intake.policies import DeferralPolicy
 from counter.intake.rules import IntakeRule, IntakeRules, RuleProblem, in_range
 
@@ -86,3 +90,11 @@ def save_intake_rules(session: Session, rules: IntakeRules, *, desk: Desk | None
 def save_deferral_margin(session: Session, days: int, *, desk: Desk | None = None) -> None:
     """Set the margin alone, the 补正 period as it is."""
     save_intake_rules(session, replace(intake_rules(session), deferral_margin_days=days), desk=desk)
+
+
+def intake_keys(site: str) -> tuple[str, ...]:
+    """The settings an intake reads in one query (:func:`counter.db.intake_reads.intake_reads`), mostly to find them
+    unset: its rules, whether 待核 guides may be taken, training, SMS, the platform, and the office and authority of
+    the desk's ``site``, which decide the paper it may print (an answer the 司法局 owes, a 复议 body to name)."""
+    own = (office_key(site), AUTHORITY_PREFIX + site, SITE_NAME) if site else ()
+    return (*RULE_KEY.values(), DRAFT_INTAKE_KEY, TRAINING, SITE_CODE, GATEWAY_KEY, PLATFORM_KEY, *own)
