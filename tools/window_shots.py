@@ -227,6 +227,20 @@ def _step(session: Session, desk: Desk, case_no: str, item: str, step: StepReque
     return take_item_step(session, desk, case_no, item, step, now)
 
 
+def answered(db: Store, desk: Desk) -> None:
+    """The hall's answer that it is a 行政机关 that may be entrusted, as its administrator records it in 单位信息: a
+    licence entrusted to the hall by the catalog waits for it before an intake is taken in the department's name."""
+    import dataclasses
+
+    from counter.actions.documents import office_settings, save_office_settings
+    from counter.documents.acceptance import OrganAnswer
+
+    with db.sessions().begin() as session:
+        office = office_settings(session, desk.identity.site_code)
+        yes = dataclasses.replace(office, administrative_organ=OrganAnswer.YES.value)
+        save_office_settings(session, desk.identity.site_code, yes, desk=desk)
+
+
 def working_window_shots(driver: Driver) -> None:
     """The demo's cases taken today at this desk, then every working window in turn."""
     from counter.actions.demo import run_demo
@@ -236,6 +250,7 @@ def working_window_shots(driver: Driver) -> None:
     window, db = driver.open()
     desk = desk_at(load_desk_config())
     demo = {c.label: c.case_no for c in run_demo(db.sessions(), desk, dt.date.today())}
+    answered(db, desk)
     on_their_way(db, desk, demo["容缺逾期：逾期事实已记录，转实施部门决定"])
     intake_shots(driver, window)
     case_shots(driver, window, demo["补正（委托代理人办理）"], demo["容缺逾期：逾期事实已记录，转实施部门决定"])
