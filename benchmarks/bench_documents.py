@@ -50,15 +50,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.goals import Verdicts, arguments, percentile, summary
-from counter.actions.calendar import office_calendar
-from counter.actions.case_reads import case_view as read_case_view
-from counter.actions.catalog import import_source
-from counter.actions.demo import DEMO_BUNDLE, complete_checklist, fresh_checklist, run_demo
-from counter.actions.desk import Desk
-from counter.actions.documents import make_document, office_settings, record_print
-from counter.actions.guides import current_guide
-from counter.actions.intake import IntakeRequest, take_intake
-from counter.actions.store import Store, Unit
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.admin.desk import Desk
+from counter.actions.cases.case_reads import case_view as read_case_view
+from counter.actions.cases.documents import make_document, office_settings, record_print
+from counter.actions.catalog.guides import current_guide
+from counter.actions.catalog.imports import import_source
+from counter.actions.intake.take import IntakeRequest, take_intake
+from counter.actions.site.demo import DEMO_BUNDLE, complete_checklist, fresh_checklist, run_demo
+from counter.actions.site.store import Store, Unit
 from counter.case.numbers import DeskIdentity, DocKind, doc_no
 from counter.case.view import CaseView
 from counter.catalog.model import Bundle

@@ -5,13 +5,15 @@ with materials, history, ratings and rectifications, taken in by the sync import
 own process.  Then, for the last full month and the last 365 days of the data, by day, desk, clerk, bundle and
 site, the benchmark times:
 
-- **ours**: :func:`counter.actions.period_figures.period_figures`, the action ``counter figures`` and the supervision
+- **ours**: :func:`counter.actions.ratings.period_figures.period_figures`, the action ``counter figures`` and the
+supervision
   window call, in a read transaction as the command's store opens it: three grouped queries, the guide versions
   named, the lines folded with the domain's rules;
 - **floor**: the same counts by hand-written SQL on the same connection — the services by outcome and by the
   standing each case keeps of its rating (what the window reads: the ratings are not joined in either), the
   accepted cases per guide version, the rectifications opened and where they stand — read into tuples, nothing more;
-- **the league's lines**: :func:`counter.actions.league_figures.league_figures` (``counter figures --by county`` on a
+- **the league's lines**: :func:`counter.actions.ratings.league_figures.league_figures` (``counter figures --by county``
+on a
   league's database, which holds every hall's cases), beside the floor by site.
 
 Ours and floor alternate, ``--rounds`` times each (the median is reported), so a neighbour's load falls on both.
@@ -47,9 +49,9 @@ from sqlalchemy.orm import Session
 
 from benchmarks.goals import Verdicts, arguments
 from counter.access.roles import SINGLE_DESK
-from counter.actions.desk import Desk
-from counter.actions.league_figures import league_figures
-from counter.actions.period_figures import period_figures
+from counter.actions.admin.desk import Desk
+from counter.actions.ratings.league_figures import league_figures
+from counter.actions.ratings.period_figures import period_figures
 from counter.case.league_figures import LeagueGroup
 from counter.case.numbers import DeskIdentity
 from counter.db import models

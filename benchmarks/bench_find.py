@@ -3,7 +3,8 @@ size, each beside the bare SQL returning the same rows.
 
 On a hall database built through the real path (:mod:`benchmarks.big_hall`: township packages taken in by the
 hall's sync import, its applicants a league's people, names as common as in the registers), on SQLite and on
-PostgreSQL, :func:`counter.actions.case_reads.cases_found` as the finder calls it (its own unit of work, a desk whose
+PostgreSQL, :func:`counter.actions.cases.case_reads.cases_found` as the finder calls it (its own unit of work, a desk
+whose
 clerk may see the numbers whole) for a sample of what applicants bring back: the sequence, the ID number, the phone
 and the name of cases drawn from the period, and one in ten asked for something the period does not hold (a
 sequence no desk reached, an unknown ID number or phone, a name nobody has), which reads the most.  Over the
@@ -37,8 +38,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from benchmarks.bench_lists import Bare, _ms, _read, _window_collector, postgres_hall, sqlite_hall
 from benchmarks.big_hall import BigHall, describe
 from benchmarks.goals import Verdicts, arguments, percentile
-from counter.actions.case_reads import FOUND_AT_MOST, cases_found
-from counter.actions.desk import Desk
+from counter.actions.admin.desk import Desk
+from counter.actions.cases.case_reads import FOUND_AT_MOST, cases_found
 from counter.case.lookup import LOOKBACK_DAYS, SEQUENCE_MARK, Lookup, LookupKind, read_lookup, since
 from counter.case.numbers import DeskIdentity
 from counter.db.engine import make_engine, make_sessions

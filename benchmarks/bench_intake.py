@@ -80,11 +80,11 @@ def action_side(
     made first, by the clerk ``login`` signed in (a hall's desk: :func:`prepared` with accounts) or by the single desk
     of a database without accounts; the number of the last case taken; the end."""
     from counter.access.roles import SINGLE_DESK, Actor, Role
-    from counter.actions.calendar import office_calendar
-    from counter.actions.demo import DEMO_BUNDLE, complete_checklist, fresh_checklist
-    from counter.actions.desk import Desk
-    from counter.actions.intake import IntakeRequest, preview, take_intake
-    from counter.actions.store import Store
+    from counter.actions.admin.calendar import office_calendar
+    from counter.actions.admin.desk import Desk
+    from counter.actions.intake.take import IntakeRequest, preview, take_intake
+    from counter.actions.site.demo import DEMO_BUNDLE, complete_checklist, fresh_checklist
+    from counter.actions.site.store import Store
     from counter.case.numbers import DeskIdentity
     from counter.db.catalog_store import current_guide
     from counter.documents.fonts import unprintable
@@ -123,7 +123,7 @@ def prepared(url: str, accounts: bool = False) -> None:
     """A database at the current schema with the shipped catalog, as a desk's first start leaves it, and the year's
     holiday notice imported (:func:`office_year`); with ``accounts``, a hall's: an administrator, and the clerk who
     takes the intakes (:data:`CLERK`)."""
-    from counter.actions.catalog import import_source
+    from counter.actions.catalog.imports import import_source
     from counter.db.engine import make_engine, make_sessions
     from counter.db.migrate import upgrade
     from counter.resources import bundled_catalog_dir
@@ -142,8 +142,8 @@ def prepared(url: str, accounts: bool = False) -> None:
 def office_year(url: str) -> None:
     """The next year's 国务院办公厅 holiday notice imported, as every office does when it is published: 34 days of
     its own that each deadline counts with, as a hall's desks have them (a database without would read none)."""
-    from counter.actions.desk import Desk
-    from counter.actions.holidays import import_schedule
+    from counter.actions.admin.desk import Desk
+    from counter.actions.cases.holidays import import_schedule
     from counter.case.numbers import DeskIdentity
     from counter.db.engine import make_engine, make_sessions
     from tests.calendar.test_workdays import SAMPLE_NOTICE_2027
@@ -159,8 +159,8 @@ def office_year(url: str) -> None:
 def add_accounts(url: str) -> None:
     """A hall's accounts: an administrator, and the clerk who takes the intakes (:data:`CLERK`)."""
     from counter.access.roles import Actor, Role
-    from counter.actions.accounts import NewAccount, add_account
-    from counter.actions.desk import Desk
+    from counter.actions.admin.accounts import NewAccount, add_account
+    from counter.actions.admin.desk import Desk
     from counter.case.numbers import DeskIdentity
     from counter.db.engine import make_engine, make_sessions
 

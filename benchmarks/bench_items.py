@@ -5,20 +5,21 @@ import), on SQLite and on PostgreSQL:
 
 1. the items of the newest ``--routed`` cases still in the hall's hands (accepted, 容缺 accepted, in approval: the
    work in hand of a busy league) are routed to their departments, each case in its own unit of work as the window
-   routes it (:func:`counter.actions.item_steps.route_items`: the history lines, their audit entries, the case's
+   routes it (:func:`counter.actions.cases.item_steps.route_items`: the history lines, their audit entries, the case's
    ``open_item`` rows rewritten from its history).  Beside each case, in turn, the floor: the bare driver on a copy
    of the hall as it was, in one transaction as durable, reading the case (locked), its history and its audit
    chain's head, and writing the same history lines, audit entries and ``open_item`` rows.  Per-case medians, for
    the record (no goal is set for it);
 2. most of the routed items are signed for at their departments and some of those paused
-   (:func:`counter.actions.item_steps.take_item_step`, one step per unit of work), so the queue holds every state
+   (:func:`counter.actions.cases.item_steps.take_item_step`, one step per unit of work), so the queue holds every state
    and paused rows; the step's cost is printed for the record;
 3. the reads, ours and the floor in turn, round after round, each floor the bare driver's hand-written SQL returning
    the same rows (checked equal once):
-   :func:`counter.actions.item_queue.department_queue` for the department holding the most items (部门待办,
-   median and p95; goal median <= 20 ms); :func:`~counter.actions.item_queue.coming_due` with
-   :func:`~counter.actions.item_queue.due_counts` (事项督办 as the window reads it: its first page and how many
-   there are in all; goal median <= 50 ms); :func:`~counter.actions.item_queue.department_loads` (for the record); and
+   :func:`counter.actions.cases.item_queue.department_queue` for the department holding the most items (部门待办,
+   median and p95; goal median <= 20 ms); :func:`~counter.actions.cases.item_queue.coming_due` with
+   :func:`~counter.actions.cases.item_queue.due_counts` (事项督办 as the window reads it: its first page and how many
+   there are in all; goal median <= 50 ms); :func:`~counter.actions.cases.item_queue.department_loads` (for the
+   record); and
    :func:`counter.db.figure_store.item_lines` for the newest month by each grouping (部门在办/事项逾期 of the
    figures; goal: the slowest grouping's median <= 200 ms).  The reads are measured on the database as routed
    (no ``ANALYZE`` asked for), then after ``ANALYZE``.
@@ -59,10 +60,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from benchmarks.big_hall import BigHall, build
 from benchmarks.goals import Verdicts, arguments, percentile
-from counter.actions.calendar import office_calendar
-from counter.actions.desk import Desk
-from counter.actions.item_authority import set_entrustment
-from counter.actions.item_queue import (
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.admin.desk import Desk
+from counter.actions.cases.item_authority import set_entrustment
+from counter.actions.cases.item_queue import (
     DUE_PAGE_MOST,
     QUEUE_MOST,
     QueueRow,
@@ -71,8 +72,8 @@ from counter.actions.item_queue import (
     department_queue,
     due_counts,
 )
-from counter.actions.item_steps import StepRequest, route_items, take_item_step
-from counter.actions.item_track import IN_HAND
+from counter.actions.cases.item_steps import StepRequest, route_items, take_item_step
+from counter.actions.cases.item_track import IN_HAND
 from counter.case.item_lines import office_day
 from counter.case.item_path import ItemEvent, PauseReason
 from counter.case.numbers import DeskIdentity

@@ -50,8 +50,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from benchmarks.goals import Verdicts, arguments
-from counter.actions.case_reads import case_view
-from counter.actions.store import Store
+from counter.actions.cases.case_reads import case_view
+from counter.actions.site.store import Store
 from counter.host.desk_config import DeskConfig, save_desk_config
 from counter.intake.outcome import RefusalGround
 from counter.intake.parties import Delivery

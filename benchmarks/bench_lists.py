@@ -3,23 +3,24 @@
 On a hall database built through the real path (:mod:`benchmarks.big_hall`: township packages taken in by the
 hall's sync import, with materials, history, ratings and rectifications), on SQLite and on PostgreSQL:
 
-1. open a case by number: :func:`counter.actions.case_view.read_case`, what the case page (F7, the scanner) calls,
+1. open a case by number: :func:`counter.actions.cases.case_view.read_case`, what the case page (F7, the scanner) calls,
    with the day for its items' alerts (with Python's collector run between reads, as the window runs it),
    for the sample of case numbers spread over the years, first on the database as built (no ``ANALYZE``), then
    after ``ANALYZE``; p95 against 50 ms. Beside it the database's part alone
-   (:func:`counter.actions.case_reads.case_view`), and the floor: the bare driver reading the case by number, its
+   (:func:`counter.actions.cases.case_reads.case_view`), and the floor: the bare driver reading the case by number, its
    checklist, its history, the case that continues it, its documents with their prints, its items still with their
    departments, its guide version's number and hash and its site's office settings (what the page shows), by
    hand-written SQL, checked against the page;
-2. the F6 day lists: :func:`counter.actions.case_reads.day_lists` for the newest day at a desk (today's cases, the
+2. the F6 day lists: :func:`counter.actions.cases.case_reads.day_lists` for the newest day at a desk (today's cases, the
    first page of the deferrals and corrections coming due and their capped counts), median against 200 ms; floor:
    the same rows and counts by five hand-written statements on the bare driver, the page and the counts on
    PostgreSQL in a transaction under the planner settings the app walks them with
    (:func:`counter.db.case_lists.index_walk`);
-3. the open rectifications (F8): :func:`counter.actions.ratings.open_rectifications`, its first page as the window
-   asks for it, median against 200 ms; floor: the same rows by one hand-written statement on the bare driver;
+3. the open rectifications (F8): :func:`counter.actions.ratings.record.open_rectifications`, its first page as the
+   window asks for it, median against 200 ms; floor: the same rows by one hand-written statement on the bare driver;
 4. the supervisor's whole list of what is overdue (``counter case list --overdue``):
-   :func:`counter.actions.case_reads.case_rows` read to its end, the first row's wait against 200 ms and the memory
+   :func:`counter.actions.cases.case_reads.case_rows` read to its end, the first row's wait against 200 ms and the
+   memory
    it holds (Python's traced peak) against 16 MiB, whatever the backlog; floor: the bare driver walking the same two
    statements (the F6 page's, without their limit) and merging them as they come.
 
@@ -63,10 +64,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from benchmarks.big_hall import BigHall, build, describe
 from benchmarks.goals import Verdicts, arguments, percentile
-from counter.actions.case_reads import DUE_COUNT_CAP, DUE_PAGE, case_rows, case_view, day_lists
-from counter.actions.case_view import CasePage, read_case
-from counter.actions.desk import Desk
-from counter.actions.ratings import open_rectifications
+from counter.actions.admin.desk import Desk
+from counter.actions.cases.case_reads import DUE_COUNT_CAP, DUE_PAGE, case_rows, case_view, day_lists
+from counter.actions.cases.case_view import CasePage, read_case
+from counter.actions.ratings.record import open_rectifications
 from counter.case.decisions import LAPSE_EVENTS
 from counter.case.numbers import DeskIdentity
 from counter.case.status import NOTE_CODES_JOIN

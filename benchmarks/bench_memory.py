@@ -38,15 +38,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.goals import Verdicts, arguments
-from counter.actions.calendar import office_calendar
-from counter.actions.catalog import import_source
-from counter.actions.demo import DEMO_BUNDLE, complete_checklist, fresh_checklist
-from counter.actions.desk import Desk
-from counter.actions.documents import make_document, record_print
-from counter.actions.guides import current_guide
-from counter.actions.intake import IntakeRequest, take_intake
-from counter.actions.ratings import offered_reasons, rating_settings, record_rating, send_to_pad
-from counter.actions.store import Store, Unit
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.admin.desk import Desk
+from counter.actions.cases.documents import make_document, record_print
+from counter.actions.catalog.guides import current_guide
+from counter.actions.catalog.imports import import_source
+from counter.actions.intake.take import IntakeRequest, take_intake
+from counter.actions.ratings.record import offered_reasons, rating_settings, record_rating, send_to_pad
+from counter.actions.site.demo import DEMO_BUNDLE, complete_checklist, fresh_checklist
+from counter.actions.site.store import Store, Unit
 from counter.case.numbers import DeskIdentity
 from counter.catalog.model import Necessity
 from counter.documents.kinds import DocumentKind

@@ -3,7 +3,7 @@ and without its report queued.
 
 A busy hall's week is some 50,000 events (受理, each item's decision, 办结, 送达, ratings).  They are queued here on
 a desk's SQLite file (WAL, ``synchronous=FULL``) against a few hundred real cases, and the sender
-(``counter platform send``'s :func:`counter.actions.platform.send_due`) drains them to the test platform
+(``counter platform send``'s :func:`counter.actions.outbox.platform.send_due`) drains them to the test platform
 (:mod:`tests.platform_stub`, HTTPS with its own CA, on this machine): each claimed, mapped from its case through the
 mapping file, signed, sent on one kept connection, and marked a batch at a time.  Budget: drained in 10 minutes (the
 issue's "minutes").  The floor, printed beside it: the same number of signed requests of the same bodies posted to
@@ -46,10 +46,10 @@ def queue_backlog(url: str, events: int) -> int:
     own event, then item decisions carrying the item's code, with the licences those grant); the number queued."""
     from sqlalchemy import func, select
 
-    from counter.actions.calendar import office_calendar
-    from counter.actions.demo import DEMO_BUNDLE, complete_checklist, fresh_checklist
-    from counter.actions.desk import Desk
-    from counter.actions.intake import IntakeRequest, take_intake
+    from counter.actions.admin.calendar import office_calendar
+    from counter.actions.admin.desk import Desk
+    from counter.actions.intake.take import IntakeRequest, take_intake
+    from counter.actions.site.demo import DEMO_BUNDLE, complete_checklist, fresh_checklist
     from counter.case.numbers import DeskIdentity
     from counter.db import models, platform_store
     from counter.db.catalog_store import current_guide
@@ -87,8 +87,8 @@ def queue_backlog(url: str, events: int) -> int:
 
 
 def configure(url: str, platform: Any, keys: Path, enabled: bool = True) -> None:
-    from counter.actions.desk import Desk
-    from counter.actions.platform import save_platform
+    from counter.actions.admin.desk import Desk
+    from counter.actions.outbox.platform import save_platform
     from counter.case.numbers import DeskIdentity
     from counter.db.engine import make_engine, make_sessions
     from counter.platform.settings import PlatformSettings
@@ -102,8 +102,8 @@ def configure(url: str, platform: Any, keys: Path, enabled: bool = True) -> None
 
 
 def drain(verdicts: Verdicts, url: str, platform: Any, keys: Path, events: int) -> None:
-    from counter.actions.platform import send_due
-    from counter.actions.store import Store
+    from counter.actions.outbox.platform import send_due
+    from counter.actions.site.store import Store
     from counter.host.platform_client import Outcome, PlatformLink, ReportRequest
     from counter.platform.events import platform_key
     from tests.platform_stub import SECRET
@@ -131,11 +131,11 @@ def drain(verdicts: Verdicts, url: str, platform: Any, keys: Path, events: int) 
 
 def intakes(verdicts: Verdicts, url: str, platform: Any, keys: Path, count: int) -> None:
     """The intake's commit with the report queued and without, by turns; the p95s compared."""
-    from counter.actions.calendar import office_calendar
-    from counter.actions.demo import DEMO_BUNDLE, complete_checklist, fresh_checklist
-    from counter.actions.desk import Desk
-    from counter.actions.intake import IntakeRequest, take_intake
-    from counter.actions.store import Store, Unit
+    from counter.actions.admin.calendar import office_calendar
+    from counter.actions.admin.desk import Desk
+    from counter.actions.intake.take import IntakeRequest, take_intake
+    from counter.actions.site.demo import DEMO_BUNDLE, complete_checklist, fresh_checklist
+    from counter.actions.site.store import Store, Unit
     from counter.case.numbers import DeskIdentity
     from counter.db.catalog_store import current_guide
     from tests.db.hall_worker import TODAY, applicant

@@ -41,7 +41,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from benchmarks.goals import Verdicts, arguments
-from counter.actions.store import Store
+from counter.actions.site.store import Store
 from counter.host.desk_config import DeskConfig, save_desk_config
 from counter.intake.outcome import RefusalGround
 from counter.parties.identifiers import make_id_number

@@ -44,9 +44,9 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QListView, QVBoxLayout, Q
 
 from benchmarks.big_catalog import generated_folders
 from benchmarks.goals import Verdicts, arguments, percentile, summary
-from counter.actions.catalog import import_source
-from counter.actions.guides import search_entries
-from counter.actions.store import Store
+from counter.actions.catalog.guides import search_entries
+from counter.actions.catalog.imports import import_source
+from counter.actions.site.store import Store
 from counter.catalog.search import SearchIndex
 from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import upgrade

@@ -49,7 +49,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.goals import Verdicts, arguments, percentile, summary
-from counter.actions.prepared import build_prepared
+from counter.actions.site.prepared import build_prepared
 from counter.db.prepared_start import DATABASE, FINGERPRINT, Prepared, check_prepared
 from counter.resources import CATALOG, FONTS, ICONS, LICENSES, PREPARED, TRANSLATIONS, resources_dir
 

@@ -50,7 +50,7 @@ from sqlalchemy import Engine, func, select, text
 
 from benchmarks.big_hall import TOWNSHIPS, Copier, Training, hall_site, placements, training_cases, working_days
 from benchmarks.goals import Verdicts, arguments
-from counter.actions.sync import ImportReport, PackageRejected, export_package, import_package
+from counter.actions.sync.packages import ImportReport, PackageRejected, export_package, import_package
 from counter.db import models
 from counter.db.engine import make_engine, make_sessions
 from counter.db.sync.case_records import case_records

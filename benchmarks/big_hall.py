@@ -6,13 +6,14 @@ the schema moved on), so the cases here come from real intakes and reach the hal
 
 1. a training run at a township (:func:`training_cases`): for every one of the catalog's bundles, intakes of each
    outcome (受理, 容缺受理 with the materials later handed in or left overdue, 补正, 不予受理) taken through
-   :func:`counter.actions.intake.take_intake`, rated on the review pad (good, not rated, bad with its rectification
+   :func:`counter.actions.intake.take.take_intake`, rated on the review pad (good, not rated, bad with its rectification
    left open or fed back), some with their receipt made and printed;
 2. those case records copied as many times as asked (:class:`Copier`): each copy its own uid, case and document
    numbers in its township's series, its desk and clerk, and every date moved to its own working day of the last
    four years (deadlines move with it, so a deferral or rectification of long ago is overdue now);
 3. the copies sealed and signed as each township signs its packages (``write_packed``), a package of at most
-   ``package_cases`` at a time, and taken in by :func:`counter.actions.sync.import_package`, with every sender check.
+   ``package_cases`` at a time, and taken in by :func:`counter.actions.sync.packages.import_package`, with every sender
+   check.
 
 A copy that the hall holds back (a record the sender checks refuse) stops the build: the generator must make what
 a township could send, never the checks let through what it should not.
@@ -45,15 +46,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.roles import Role
-from counter.actions.accounts import NewAccount, add_account, sign_in
-from counter.actions.calendar import office_calendar
-from counter.actions.catalog import import_source
-from counter.actions.demo import complete_checklist, fresh_checklist
-from counter.actions.desk import Desk
-from counter.actions.documents import make_document, office_settings, record_print, save_office_settings
-from counter.actions.guide_status import PublishRefused, publish_guide
-from counter.actions.intake import IntakeRequest, fulfil_deferred, take_intake
-from counter.actions.ratings import (
+from counter.actions.admin.accounts import NewAccount, add_account, sign_in
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.admin.desk import Desk
+from counter.actions.cases.documents import make_document, office_settings, record_print, save_office_settings
+from counter.actions.catalog.guide_status import PublishRefused, publish_guide
+from counter.actions.catalog.imports import import_source
+from counter.actions.intake.take import IntakeRequest, fulfil_deferred, take_intake
+from counter.actions.ratings.record import (
     choose_handling,
     offered_reasons,
     rating_settings,
@@ -63,8 +63,9 @@ from counter.actions.ratings import (
     record_unrated,
     send_to_pad,
 )
-from counter.actions.sync import import_package
-from counter.actions.sync_status import review_items
+from counter.actions.site.demo import complete_checklist, fresh_checklist
+from counter.actions.sync.packages import import_package
+from counter.actions.sync.sync_status import review_items
 from counter.case.status import CaseStatus
 from counter.catalog.model import GuideStatus, Necessity
 from counter.db import models

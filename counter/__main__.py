@@ -62,7 +62,7 @@ def version_lines() -> list[str]:
     from PySide6 import __version__ as pyside_version
 
     from counter import __version__
-    from counter.actions.schema import HEAD
+    from counter.actions.admin.schema import HEAD
 
     return [
         f"counter {__version__}",

@@ -17,7 +17,7 @@ from typing import TypeVar
 
 import pytest
 
-from counter.actions.catalog import import_source
+from counter.actions.catalog.imports import import_source
 from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import upgrade
 from tests.conftest import SHIPPED_CATALOG

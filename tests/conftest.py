@@ -195,7 +195,8 @@ def made_database(path: Path, *, catalog: bool = True) -> str:
     """The URL of a new, migrated SQLite file at ``path``: made on purpose, as ``counter db upgrade`` makes one, and
     (``catalog``) with the bundled catalog the first command after it imports.
 
-    A command never makes a database named by ``--db`` that is not there (counter.actions.database_file).  With the
+    A command never makes a database named by ``--db`` that is not there (counter.actions.admin.database_file).  With
+    the
     catalog, the file is a copy of one this test process made once through the same two actions
     (:func:`_catalogued_template`): the first use's import is a second and a half of a command-line test otherwise.
     """
@@ -204,7 +205,7 @@ def made_database(path: Path, *, catalog: bool = True) -> str:
         path.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(_catalogued_template(), path)
         return url
-    from counter.actions.store import Store
+    from counter.actions.site.store import Store
 
     store = Store(url, create=True)
     store.sessions()
@@ -215,9 +216,9 @@ def made_database(path: Path, *, catalog: bool = True) -> str:
 @functools.cache
 def _catalogued_template() -> Path:
     """A migrated database with the bundled catalog imported, made once per test process in a folder of its own."""
-    from counter.actions.catalog import sync_bundled
-    from counter.actions.desk import desk_at
-    from counter.actions.store import Store
+    from counter.actions.admin.desk import desk_at
+    from counter.actions.catalog.imports import sync_bundled
+    from counter.actions.site.store import Store
     from counter.host.desk_config import DeskConfig
     from counter.resources import bundled_catalog_dir
 
@@ -270,13 +271,13 @@ def copy_database(source: Path, target: Path) -> None:
     issued (counter.host.database_notes), as ``counter db numbers --renote`` makes it after a database was moved.
 
     A template made once per run holds cases numbered under the run's state folder; each test has its own, where a
-    copy with numbers and no note is refused any new number (counter.actions.number_guard).
+    copy with numbers and no note is refused any new number (counter.actions.numbers.number_guard).
     """
     import datetime as dt
     import sqlite3
 
-    from counter.actions.database_file import database_place
-    from counter.actions.number_guard import CASE_KIND, NOT_NOTED
+    from counter.actions.admin.database_file import database_place
+    from counter.actions.numbers.number_guard import CASE_KIND, NOT_NOTED
     from counter.db.number_checks import case_prefix
     from counter.host.database_notes import SeriesMark, renew_note, series_key
 

@@ -25,11 +25,12 @@ _.insertFromMimeData  # counter/ui/intake/decision_controls.py: a pasted reason 
 # --- a library reads or calls these ----------------------------------------------------------------------------
 _.type_annotation_map  # counter/db/models/base.py: SQLAlchemy maps every datetime column to a zoned DateTime
 _.updated_at  # counter/db/models/: a column SQLAlchemy writes on every update, read by SQL, not by name
-_._committed  # counter/actions/number_guard.py: an SQLAlchemy event listener, registered by its decorator
-_._rolled_back  # counter/actions/number_guard.py: an SQLAlchemy event listener, registered by its decorator
-_._committing  # counter/actions/number_guard.py: an SQLAlchemy event listener, registered by its decorator
-_._database_commits  # counter/actions/number_guard.py: an SQLAlchemy event listener, registered by its decorator
-_._ended  # counter/actions/number_guard.py: an SQLAlchemy event listener, registered by its decorator
+_._committed  # counter/actions/numbers/number_guard.py: an SQLAlchemy event listener, registered by its decorator
+_._rolled_back  # counter/actions/numbers/number_guard.py: an SQLAlchemy event listener, registered by its decorator
+_._committing  # counter/actions/numbers/number_guard.py: an SQLAlchemy event listener, registered by its decorator
+# counter/actions/numbers/number_guard.py: an SQLAlchemy event listener, registered by its decorator
+_._database_commits
+_._ended  # counter/actions/numbers/number_guard.py: an SQLAlchemy event listener, registered by its decorator
 _._missing_  # counter/ratings/levels.py: Enum calls it for an old coding's name
 _.__getattr__  # counter/ui/cases/__init__.py: Python calls it for the package's lazily imported names
 _.isolation_level  # counter/db/migrate.py: sqlite3 reads it: None leaves transactions to the explicit BEGIN
@@ -66,7 +67,8 @@ _.township_government
 _.township_court
 
 # --- enum members written or read by their values ----------------------------------------------------------------
-_.UNKNOWN_GUIDE  # counter/actions/sync_apply.py HoldReason: counter/db/sync/cases.py writes the values, words read them
+# counter/actions/sync/sync_apply.py HoldReason: counter/db/sync/cases.py writes the values, words read them
+_.UNKNOWN_GUIDE
 _.CASE_NO_TAKEN  # the same
 _.PREVIOUS_MISSING  # the same
 _.DOCUMENT_CONFLICT  # the same

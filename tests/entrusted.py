@@ -13,9 +13,9 @@ import dataclasses
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.desk import Desk
-from counter.actions.documents import office_settings, save_office_settings
-from counter.actions.item_authority import set_entrustment
+from counter.actions.admin.desk import Desk
+from counter.actions.cases.documents import office_settings, save_office_settings
+from counter.actions.cases.item_authority import set_entrustment
 from counter.documents.acceptance import OrganAnswer
 
 ENTRUSTMENT = "兴政服授〔2026〕1号（2026年1月5日）"  # the document the departments' 授权 was given in

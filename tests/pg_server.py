@@ -36,7 +36,7 @@ import pytest
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.catalog import import_source
+from counter.actions.catalog.imports import import_source
 from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import upgrade
 

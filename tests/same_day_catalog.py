@@ -11,7 +11,7 @@ import json
 
 from sqlalchemy.orm import Session
 
-from counter.actions.item_authority import authority_key
+from counter.actions.cases.item_authority import authority_key
 from counter.catalog.model import Bundle, CaseKind, TimeLimit, TimeUnit
 from counter.db.catalog_store import StoredGuide, current_guide, import_bundles
 from counter.db.settings_store import put_setting

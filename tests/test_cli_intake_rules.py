@@ -7,7 +7,7 @@ import json
 import pytest
 from sqlalchemy import select
 
-from counter.actions.intake_settings import DEFERRAL_MARGIN_KEY, intake_rules
+from counter.actions.cases.intake_settings import DEFERRAL_MARGIN_KEY, intake_rules
 from counter.db import models
 from counter.db.engine import make_engine, make_sessions
 from counter.intake.rules import IntakeRules

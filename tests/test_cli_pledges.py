@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from counter.actions.calendar import office_calendar
-from counter.actions.demo import complete_checklist, fresh_checklist
-from counter.actions.desk import Desk
-from counter.actions.guide_status import allow_draft_intake
-from counter.actions.intake import IntakeRequest, take_intake
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.admin.desk import Desk
+from counter.actions.catalog.guide_status import allow_draft_intake
+from counter.actions.intake.take import IntakeRequest, take_intake
+from counter.actions.site.demo import complete_checklist, fresh_checklist
 from counter.case.numbers import DeskIdentity
 from counter.db.catalog_store import current_guide
 from counter.db.engine import make_engine, make_sessions

@@ -17,13 +17,13 @@ import pytest
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.calendar import office_calendar
-from counter.actions.catalog import import_source
-from counter.actions.database_file import database_place
-from counter.actions.demo import DEMO_BUNDLE, complete_checklist, fresh_checklist
-from counter.actions.desk import Desk, desk_at
-from counter.actions.holidays import set_holiday
-from counter.actions.intake import IntakeRequest, preview, take_intake
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.admin.database_file import database_place
+from counter.actions.admin.desk import Desk, desk_at
+from counter.actions.cases.holidays import set_holiday
+from counter.actions.catalog.imports import import_source
+from counter.actions.intake.take import IntakeRequest, preview, take_intake
+from counter.actions.site.demo import DEMO_BUNDLE, complete_checklist, fresh_checklist
 from counter.calendar.workdays import WorkCalendar
 from counter.case.numbers import DeskIdentity
 from counter.db import models
@@ -182,7 +182,7 @@ def test_a_desk_finds_its_database_place_once_not_at_each_intake(
     desk_db: tuple[str, sessionmaker[Session]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # the place (an SQLite file's path resolved) is where each commit's numbers are noted; a session per intake
-    from counter.actions import number_guard
+    from counter.actions.numbers import number_guard
     from counter.host.database_notes import read_note
 
     url, sessions = desk_db

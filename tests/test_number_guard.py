@@ -283,7 +283,7 @@ def guarded(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def note_of(home: Path) -> Path:
-    from counter.actions.database_file import database_place
+    from counter.actions.admin.database_file import database_place
     from counter.host.database_notes import note_path
 
     return note_path(database_place(f"sqlite:///{home / 'counter.sqlite3'}"), make_folder=False)

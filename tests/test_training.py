@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from counter.actions.calendar import office_calendar
-from counter.actions.demo import DEMO_BUNDLE, complete_checklist, fresh_checklist
-from counter.actions.intake import IntakeRequest, take_intake
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.intake.take import IntakeRequest, take_intake
+from counter.actions.site.demo import DEMO_BUNDLE, complete_checklist, fresh_checklist
 from counter.cli.main import main
 from counter.cli.phrases import TRAINING_DEMO_ON_LIVE, TRAINING_NO_BACKUP, TRAINING_ON_LIVE
 from counter.db import models
@@ -196,7 +196,7 @@ def test_training_does_not_follow_the_live_database_of_the_environment(
     assert not shared.exists()
     training = file_path(training_db_url())
     assert case_numbers(training) == sorted({line.split("\t")[0] for line in out.splitlines()})
-    from counter.actions.store import Store
+    from counter.actions.site.store import Store
 
     store = Store(training_db_url())
     try:

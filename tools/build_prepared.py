@@ -15,7 +15,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from counter.actions.prepared import build_prepared
+from counter.actions.site.prepared import build_prepared
 from counter.resources import bundled_catalog_dir, prepared_dir
 
 

@@ -41,7 +41,7 @@ from PIL import Image
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-    from counter.actions.store import Store
+    from counter.actions.site.store import Store
     from counter.ui.main_window import MainWindow
 
 REPO = Path(__file__).resolve().parent.parent
@@ -231,8 +231,8 @@ class Driver:
         from PySide6.QtTest import QTest
 
         from counter.access.roles import Role
-        from counter.actions.accounts import NewAccount, add_account
-        from counter.actions.desk import desk_at
+        from counter.actions.admin.accounts import NewAccount, add_account
+        from counter.actions.admin.desk import desk_at
         from counter.host.desk_config import load_desk_config
         from counter.ui.app import start_sign_in
 
@@ -275,8 +275,8 @@ class Driver:
         from PySide6.QtCore import Qt
         from PySide6.QtTest import QTest
 
-        from counter.actions.demo import run_demo
-        from counter.actions.desk import desk_at
+        from counter.actions.admin.desk import desk_at
+        from counter.actions.site.demo import run_demo
         from counter.host.desk_config import load_desk_config, save_desk_config
 
         save_desk_config(dataclasses.replace(load_desk_config(), pad_language=language))
@@ -306,10 +306,10 @@ class Driver:
         """A township that sent its demo cases; the hall lacked one guide version, so one case waits for review."""
         import datetime as dt
 
-        from counter.actions.demo import run_demo
-        from counter.actions.desk import Desk
-        from counter.actions.site import init_site, register_peer
-        from counter.actions.sync import export_package, import_package
+        from counter.actions.admin.desk import Desk
+        from counter.actions.admin.site import init_site, register_peer
+        from counter.actions.site.demo import run_demo
+        from counter.actions.sync.packages import export_package, import_package
         from counter.case.numbers import DeskIdentity
         from counter.sync.sites import SiteKind
 
@@ -349,7 +349,7 @@ class Driver:
             sent = export_package(session, desk, now)
         with hall.begin() as session:  # a hall without the catalog: every case waits for its guide
             import_package(session, hall_desk, sent.data, now, key_path=hall_key)
-        from counter.actions.store import Store
+        from counter.actions.site.store import Store
 
         hall_store = Store(f"sqlite:///{folder / 'hall.sqlite3'}", create=True)
         self.sync_pages(folder, (db, desk), (hall_store, hall_desk))

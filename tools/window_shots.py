@@ -27,9 +27,9 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
     from sqlalchemy.orm import Session
 
-    from counter.actions.desk import Desk
-    from counter.actions.item_steps import StepRequest
-    from counter.actions.store import Store
+    from counter.actions.admin.desk import Desk
+    from counter.actions.cases.item_steps import StepRequest
+    from counter.actions.site.store import Store
     from counter.ui.cases.case_page import CasePage
     from counter.ui.intake import IntakePanel
     from counter.ui.main_window import MainWindow
@@ -206,8 +206,8 @@ def text_size_shot(driver: Driver, window: MainWindow) -> None:
 
 def on_their_way(db: Store, desk: Desk, case_no: str) -> None:
     """The items of a case still to be decided at their departments: routed, one signed for, one paused."""
-    from counter.actions.item_authority import set_entrustment
-    from counter.actions.item_steps import StepRequest, route_items
+    from counter.actions.cases.item_authority import set_entrustment
+    from counter.actions.cases.item_steps import StepRequest, route_items
     from counter.case.item_path import ItemEvent, PauseReason
 
     now = dt.datetime.now(dt.UTC)
@@ -222,7 +222,7 @@ def on_their_way(db: Store, desk: Desk, case_no: str) -> None:
 
 
 def _step(session: Session, desk: Desk, case_no: str, item: str, step: StepRequest, now: dt.datetime) -> object:
-    from counter.actions.item_steps import take_item_step
+    from counter.actions.cases.item_steps import take_item_step
 
     return take_item_step(session, desk, case_no, item, step, now)
 
@@ -232,7 +232,7 @@ def answered(db: Store, desk: Desk) -> None:
     licence entrusted to the hall by the catalog waits for it before an intake is taken in the department's name."""
     import dataclasses
 
-    from counter.actions.documents import office_settings, save_office_settings
+    from counter.actions.cases.documents import office_settings, save_office_settings
     from counter.documents.acceptance import OrganAnswer
 
     with db.sessions().begin() as session:
@@ -243,8 +243,8 @@ def answered(db: Store, desk: Desk) -> None:
 
 def working_window_shots(driver: Driver) -> None:
     """The demo's cases taken today at this desk, then every working window in turn."""
-    from counter.actions.demo import run_demo
-    from counter.actions.desk import desk_at
+    from counter.actions.admin.desk import desk_at
+    from counter.actions.site.demo import run_demo
     from counter.host.desk_config import load_desk_config
 
     window, db = driver.open()

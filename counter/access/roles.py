@@ -83,7 +83,7 @@ class Actor:
     """Who is acting: a signed-in account, or the single desk of a database without accounts.
 
     ``login`` is empty for the single desk: its actions are allowed only while
-    the database has no accounts, which :func:`counter.actions.guard.require`
+    the database has no accounts, which :func:`counter.actions.admin.guard.require`
     checks against the database itself.
     """
 

@@ -2,5 +2,5 @@
 
 Plain :mod:`sqlite3` only (no SQLAlchemy), so the desk app can check its file
 before the window shows.  PostgreSQL halls use their own dump tools
-(``pg_dump`` / ``pg_restore``); see :mod:`counter.actions.backup`.
+(``pg_dump`` / ``pg_restore``); see :mod:`counter.actions.site.backup`.
 """

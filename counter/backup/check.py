@@ -25,7 +25,7 @@ def pragma_ok(conn: sqlite3.Connection, pragma: str) -> bool:
 
 def quick_check(path: Path) -> bool:
     """Whether the SQLite file at ``path`` passes ``PRAGMA quick_check``: longer the more the file holds, so the desk
-    runs it off the window's thread (:func:`counter.actions.database_file.check_database_whole`)."""
+    runs it off the window's thread (:func:`counter.actions.admin.database_file.check_database_whole`)."""
     try:
         if not starts_as_sqlite(path):
             return False

@@ -210,7 +210,7 @@ class DecisionProblem(StrEnum):
     # a lapse on a due date the year's holiday notice, not yet in the data, may still move later
     # (counter.calendar.provisional); first_day: that due date
     PROVISIONAL_DUE = "provisional_due"
-    # a 容缺 deadline extended past the legal date of an item it serves (counter.actions.deferral_extension);
+    # a 容缺 deadline extended past the legal date of an item it serves (counter.actions.cases.deferral_extension);
     # item_code: the item, first_day: its legal date
     PAST_LEGAL_DATE = "past_legal_date"
 

@@ -113,7 +113,7 @@ class HandOver:
     day: dt.date | None = field(default=None, compare=False)  # the history line's office day, once read back
     clerk: str = field(default="", compare=False)
     served_on: dt.date | None = field(default=None, compare=False)  # posted: the day its signed return says
-    same_day: bool = False  # 当场办结: handed over at the window with the decisions (counter.actions.same_day)
+    same_day: bool = False  # 当场办结: handed over at the window with the decisions (counter.actions.intake.same_day)
 
 
 def hand_over_problems(

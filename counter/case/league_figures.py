@@ -1,11 +1,11 @@
 """The league's lines of the period's figures: its halls, each under the county (旗县市区) it serves, and the counties.
 
 A league takes its halls' cases by sync (docs/sites-and-sync.md) and reads them with the hall's own queries per site
-(:func:`counter.actions.period_figures.period_figures`); this folds those site lines into the league's view.  Every
-count is additive, so a county's line is the sum of its halls' lines, and its 即办件占比 and 承诺时限压减率 are made
-of the summed counts (never the halls' rates averaged): a county whose big hall did well and whose small one did not
-weighs as its item-办件 do.  A site the league has not given a county to (a hall registered without one) is counted
-under the county ``""``, so nothing it took is lost from the total.
+(:func:`counter.actions.ratings.period_figures.period_figures`); this folds those site lines into the league's view.
+Every count is additive, so a county's line is the sum of its halls' lines, and its 即办件占比 and 承诺时限压减率
+are made of the summed counts (never the halls' rates averaged): a county whose big hall did well and whose small
+one did not weighs as its item-办件 do.  A site the league has not given a county to (a hall registered without one)
+is counted under the county ``""``, so nothing it took is lost from the total.
 """
 
 from __future__ import annotations

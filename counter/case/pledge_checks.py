@@ -1,5 +1,5 @@
 """告知承诺 in a case's history: the revocations of items granted on a promise found false, and why a grant, its 核查
-or its paper is refused (:mod:`counter.actions.notice_pledges`), as codes.
+or its paper is refused (:mod:`counter.actions.intake.notice_pledges`), as codes.
 
 A revocation is a history line (:data:`~counter.case.status.CaseEvent.ITEM_REVOKED`) whose note is the item's code,
 then :data:`~counter.case.status.NOTE_DUE_REASON`, then what the check found, as a decision's is

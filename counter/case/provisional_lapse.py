@@ -12,9 +12,9 @@ notice may still move the date (:mod:`counter.calendar.provisional`: beside a ho
 deny the items, print a 不予批准决定书 and tell the applicant, all of which must then be taken back by the deciding
 body if the notice proves it early — while the notice itself is published in November or December for the next
 year and is imported in a minute.  The refusal names the due date, and the step is offered again as soon as the
-notice is in and the date counted again (:mod:`counter.actions.date_moves`).  A provisional date far from any
+notice is in and the date counted again (:mod:`counter.actions.cases.date_moves`).  A provisional date far from any
 holiday lapses as before: no notice has ever moved a day there.  What was lapsed before this rule, or where the data
-changed after all, is found when the data changes (:mod:`counter.actions.early_lapses`).
+changed after all, is found when the data changes (:mod:`counter.actions.cases.early_lapses`).
 """
 
 from __future__ import annotations

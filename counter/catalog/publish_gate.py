@@ -2,7 +2,7 @@
 
 Validation (:mod:`counter.catalog.validate`) checks that a guide reads and carries its elements, and a 待核 guide
 passes it while still saying what nobody confirmed.  Publishing is the site's word that the guide is right
-(:func:`counter.actions.guide_status.publish_guide`), so it is refused while the guide:
+(:func:`counter.actions.catalog.guide_status.publish_guide`), so it is refused while the guide:
 
 - lists one item twice: the same 事项名称, or the same 基本编码.  007's draft listed 申请从事互联网上网服务经营活动审批
   twice, as 筹建审批 with 20 working days and as 最终审核 with 15: one licence, whose stages are its 办理流程, shown

@@ -1,6 +1,6 @@
 """What a department must confirm in a 待核 guide before the site publishes it.
 
-A draft is written from the laws and common practice (:mod:`counter.actions.guide_status`), and some of what it
+A draft is written from the laws and common practice (:mod:`counter.actions.catalog.guide_status`), and some of what it
 says only the deciding department can vouch for.  The validator checks form; this lists content, item by item, so
 that the hall can send each department its part and publish the guide once it is confirmed:
 

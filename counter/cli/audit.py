@@ -35,7 +35,7 @@ def add_audit_commands(commands: Commands, common: argparse.ArgumentParser) -> N
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
-    from counter.actions.trail_check import verify_trail
+    from counter.actions.site.trail_check import verify_trail
     from counter.cli.phrases import AUDIT_BROKEN, AUDIT_WHOLE
     from counter.words.audit import mismatch_text, seal_state_text, trail_problem_text
 
@@ -57,7 +57,7 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_seal(args: argparse.Namespace) -> int:
-    from counter.actions.audit_seal import seal_trail
+    from counter.actions.admin.audit_seal import seal_trail
     from counter.cli.common import Reported
     from counter.cli.phrases import AUDIT_SEALED
     from counter.sync.keys import KeyUnreadable

@@ -37,7 +37,7 @@ def add_backup_commands(commands: Commands, common: argparse.ArgumentParser) -> 
 
 
 def _postgresql(url: str, file: str | None) -> Reported:
-    from counter.actions.backup import pg_commands
+    from counter.actions.site.backup import pg_commands
     from counter.cli.phrases import BACKUP_POSTGRESQL
 
     dump, restore = pg_commands(url, Path(file or f"counter-{dt.date.today():%Y%m%d}.dump"))
@@ -45,7 +45,7 @@ def _postgresql(url: str, file: str | None) -> Reported:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from counter.actions.backup import (
+    from counter.actions.site.backup import (
         BackupFailed,
         NotSQLite,
         authorise,
@@ -78,7 +78,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from counter.actions.backup import (
+    from counter.actions.site.backup import (
         NotSQLite,
         RestoreRefused,
         authorise,
@@ -131,7 +131,7 @@ def _database(args: argparse.Namespace) -> str:
     Its copies would be named and pruned with the live database's in the backups folder, and a training file put
     back by a restore is a day of practice nobody needs.
     """
-    from counter.actions.schema import is_training_database
+    from counter.actions.admin.schema import is_training_database
     from counter.cli.phrases import TRAINING_NO_BACKUP
 
     url = store_url(args)

@@ -39,7 +39,7 @@ from counter.words.translate import tr
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from counter.actions.store import Unit
+    from counter.actions.site.store import Unit
     from counter.case.status import CaseStatus
     from counter.cli.common import Commands
 
@@ -126,7 +126,7 @@ def cmd_case_show(args: argparse.Namespace) -> int:
 
 
 def cmd_case_list(args: argparse.Namespace) -> int:
-    from counter.actions.case_reads import case_rows
+    from counter.actions.cases.case_reads import case_rows
     from counter.cli.case_text import row_json, row_line
 
     store = open_store(args)
@@ -151,7 +151,7 @@ def cmd_case_list(args: argparse.Namespace) -> int:
 
 def _move_refusals(args: argparse.Namespace, run: Callable[[], T], not_allowed: str) -> T:
     """Run a move of the case; no such case, or a status that does not allow the move, as a sentence."""
-    from counter.actions.intake import CaseNotFound
+    from counter.actions.cases.not_found import CaseNotFound
     from counter.case.status import MoveNotAllowed
     from counter.words.cases import CASE_NOT_FOUND, CASE_STATUS
 
@@ -164,7 +164,7 @@ def _move_refusals(args: argparse.Namespace, run: Callable[[], T], not_allowed: 
 
 
 def cmd_case_void(args: argparse.Namespace) -> int:
-    from counter.actions.intake import move_case
+    from counter.actions.intake.take import move_case
     from counter.case.status import CaseEvent
     from counter.cli.phrases import CASE_VOID_NOT_ALLOWED, CASE_VOID_REASON_REQUIRED, CASE_VOIDED_DONE
 
@@ -183,7 +183,7 @@ def cmd_case_void(args: argparse.Namespace) -> int:
 
 
 def cmd_case_correction_lapse(args: argparse.Namespace) -> int:
-    from counter.actions.intake import CorrectionNotDue, lapse_correction
+    from counter.actions.intake.take import CorrectionNotDue, lapse_correction
     from counter.cli.phrases import (
         CASE_CORRECTION_LAPSE_NOT_ALLOWED,
         CASE_CORRECTION_LAPSE_NOT_DUE,
@@ -220,7 +220,7 @@ def decision_faults(args: argparse.Namespace, run: Callable[[], T], not_allowed:
 
 
 def cmd_case_decide(args: argparse.Namespace) -> int:
-    from counter.actions.decisions import decide_item
+    from counter.actions.cases.decisions import decide_item
     from counter.cli.phrases import CASE_ITEM_APPROVED, CASE_ITEM_DECIDED, CASE_ITEM_DENIED
     from counter.words.cases import CASE_STATUS
 
@@ -252,7 +252,7 @@ def cmd_case_decide(args: argparse.Namespace) -> int:
 
 
 def cmd_case_lapse(args: argparse.Namespace) -> int:
-    from counter.actions.decisions import deny_lapsed_deferral
+    from counter.actions.cases.decisions import deny_lapsed_deferral
     from counter.cli.phrases import CASE_LAPSED_DONE, CASE_LAPSED_NONE
     from counter.words.cases import CASE_STATUS
     from counter.words.punctuation import LIST_JOIN
@@ -275,8 +275,8 @@ def cmd_case_lapse(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from counter.actions.case_reads import case_views
-    from counter.actions.demo import DemoUnavailable, run_demo, write_documents
+    from counter.actions.cases.case_reads import case_views
+    from counter.actions.site.demo import DemoUnavailable, run_demo, write_documents
     from counter.cli.case_text import case_json
 
     out = Path(args.out)

@@ -1,6 +1,6 @@
 """``counter case take REQUEST.json [--json]``: an intake from a script, as the window takes it.
 
-The file is read by :mod:`counter.intake.request_file` and taken by :mod:`counter.actions.intake_file`, through
+The file is read by :mod:`counter.intake.request_file` and taken by :mod:`counter.actions.intake.intake_file`, through
 the window's request and action.  The case is printed as ``counter case show`` prints it; otherwise every problem
 is listed at once, each at its place in the file (``materials.M05.medium``, ``applicant.id_no``), exit 1.  A file
 that cannot be read is exit 1 too; wrong arguments are argparse's exit 2.
@@ -23,7 +23,7 @@ from counter.cli.common import training as is_training
 if TYPE_CHECKING:
     import datetime as dt
 
-    from counter.actions.intake import IntakeNotPossible
+    from counter.actions.intake.take import IntakeNotPossible
     from counter.cli.common import Commands
     from counter.intake.parties import PartyProblem
     from counter.intake.request_file import FileProblem, IntakeFile
@@ -69,7 +69,7 @@ def _read(name: str) -> str:
 
 def _refuse_live_training_day(args: argparse.Namespace) -> None:
     """``--today`` with ``--db`` naming the live database: the window refuses that start, and so does this."""
-    from counter.actions.schema import database_url, is_live_database
+    from counter.actions.admin.schema import database_url, is_live_database
 
     explicit = getattr(args, "db", None)
     if explicit and is_training(args) and is_live_database(database_url(explicit, True)):
@@ -77,10 +77,11 @@ def _refuse_live_training_day(args: argparse.Namespace) -> None:
 
 
 def cmd_case_take(args: argparse.Namespace) -> int:
-    from counter.actions.intake import CaseNotFound, ClerkUnnamed, IntakeNotPossible
-    from counter.actions.intake_file import take_from_file
-    from counter.actions.number_guard import NumbersBehind
-    from counter.actions.site import OtherSeries
+    from counter.actions.admin.site import OtherSeries
+    from counter.actions.cases.not_found import CaseNotFound
+    from counter.actions.intake.intake_file import take_from_file
+    from counter.actions.intake.take import ClerkUnnamed, IntakeNotPossible
+    from counter.actions.numbers.number_guard import NumbersBehind
     from counter.cli.case_text import print_case
     from counter.intake.request_file import FileUnreadable, read_intake_file
     from counter.words.database import numbers_behind_text
@@ -178,7 +179,7 @@ def _party_path(problem: PartyProblem, file: IntakeFile) -> str:
 
 
 def _intake_lines(err: IntakeNotPossible, file: IntakeFile, day: dt.date) -> list[Line]:
-    from counter.actions.intake_file import FileDoesNotFit
+    from counter.actions.intake.intake_file import FileDoesNotFit
     from counter.words.cases import subject_problem_why
     from counter.words.intake import intake_reason
 

@@ -28,8 +28,8 @@ from counter.words.translate import tr
 HAND_OVER_NOTES = HAND_OVER_EVENTS | {CaseEvent.SERVICE_SIGNED.value}
 
 if TYPE_CHECKING:
-    from counter.actions.desk import Desk
-    from counter.actions.store import Store, Unit
+    from counter.actions.admin.desk import Desk
+    from counter.actions.site.store import Store, Unit
 
 
 def _label(table: dict[Any, str], enum: type[Any], value: str) -> str:
@@ -174,7 +174,7 @@ def print_case(store: Store, by: Desk, case_no: str, *, as_json: bool) -> bool:
 
     False, and nothing printed, where there is no such case.
     """
-    from counter.actions.case_reads import case_view, may_see_whole_numbers
+    from counter.actions.cases.case_reads import case_view, may_see_whole_numbers
     from counter.cli.common import print_json
 
     def read(unit: Unit) -> tuple[CaseView | None, bool]:

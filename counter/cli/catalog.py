@@ -73,7 +73,7 @@ def add_catalog_commands(commands: Commands, common: argparse.ArgumentParser) ->
 
 
 def cmd_catalog_validate(args: argparse.Namespace) -> int:
-    from counter.actions.catalog import check_source
+    from counter.actions.catalog.imports import check_source
 
     result = check_source(Path(args.path))
     if result.problems:
@@ -94,7 +94,7 @@ def cmd_catalog_validate(args: argparse.Namespace) -> int:
 
 def cmd_catalog_review(args: argparse.Namespace) -> int:
     """What the departments must confirm in this site's 待核 guides, one report (:mod:`counter.catalog.review`)."""
-    from counter.actions.guide_status import guides_to_confirm
+    from counter.actions.catalog.guide_status import guides_to_confirm
     from counter.cli.catalog_review import review_json, review_lines
 
     store = open_store(args)
@@ -109,7 +109,7 @@ def cmd_catalog_review(args: argparse.Namespace) -> int:
 
 
 def cmd_catalog_import(args: argparse.Namespace) -> int:
-    from counter.actions.catalog import import_source
+    from counter.actions.catalog.imports import import_source
 
     store = open_store(args)
     outcome = import_source(store.sessions(), Path(args.path), desk=desk())
@@ -139,8 +139,8 @@ def cmd_catalog_import(args: argparse.Namespace) -> int:
 def cmd_catalog_publish(args: argparse.Namespace) -> int:
     """Publish a 待核 or 样例 guide, named exactly (code, number or whole name): a slip of the keys publishes
     nothing."""
-    from counter.actions.guide_status import NotADraft, PublishRefused, bundle_named, publish_guide
-    from counter.actions.guides import current_guide
+    from counter.actions.catalog.guide_status import NotADraft, PublishRefused, bundle_named, publish_guide
+    from counter.actions.catalog.guides import current_guide
     from counter.catalog.model import GuideStatus
     from counter.words.catalog_problems import PUBLISH_REFUSED
 
@@ -176,7 +176,7 @@ def cmd_catalog_publish(args: argparse.Namespace) -> int:
 
 def cmd_catalog_draft_intake(args: argparse.Namespace) -> int:
     """The site's setting for intakes on 待核 guides: shown, or set by an administrator (``on`` / ``off``)."""
-    from counter.actions.guide_status import allow_draft_intake, draft_intake
+    from counter.actions.catalog.guide_status import allow_draft_intake, draft_intake
 
     store = open_store(args)
     if args.allow is not None:
@@ -205,7 +205,7 @@ def cmd_catalog_template(args: argparse.Namespace) -> int:
 
 
 def cmd_catalog_list(args: argparse.Namespace) -> int:
-    from counter.actions.guides import search_entries as catalog_entries
+    from counter.actions.catalog.guides import search_entries as catalog_entries
     from counter.words.catalog import STATUS_TAG
 
     store = open_store(args)
@@ -229,7 +229,7 @@ def cmd_catalog_list(args: argparse.Namespace) -> int:
 
 def cmd_catalog_find(args: argparse.Namespace) -> int:
     """The window's search for ``text``; exit 1 when nothing matches (the suggestion, if any, is still printed)."""
-    from counter.actions.guides import find_bundles
+    from counter.actions.catalog.guides import find_bundles
     from counter.catalog.search import Match
     from counter.cli import phrases
     from counter.words.catalog import STATUS_TAG
@@ -270,7 +270,7 @@ def cmd_catalog_find(args: argparse.Namespace) -> int:
 
 
 def cmd_catalog_show(args: argparse.Namespace) -> int:
-    from counter.actions.guides import decider_names, find_guide
+    from counter.actions.catalog.guides import decider_names, find_guide
     from counter.catalog.document import to_document
 
     store = open_store(args)

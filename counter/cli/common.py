@@ -28,8 +28,8 @@ from counter.words.translate import tr
 if TYPE_CHECKING:
     from typing import TypeAlias
 
-    from counter.actions.desk import Desk
-    from counter.actions.store import Step, Store
+    from counter.actions.admin.desk import Desk
+    from counter.actions.site.store import Step, Store
     from counter.catalog.problems import Problem
 
     Commands: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
@@ -98,7 +98,7 @@ def print_json_items(items: Iterable[Any]) -> int:
 # opened and --user signed in (open_store), so that a desk asked for before that is an error, not the single desk.
 _run_actor: ContextVar[Actor | None] = ContextVar("counter_run_actor", default=SINGLE_DESK)
 # Whether the run works in training (``counter demo``, ``--today`` on the training file): a desk whose clerk nobody
-# named acts there as a trainee (counter.actions.desk.desk_at), so training works on a new desk
+# named acts there as a trainee (counter.actions.admin.desk.desk_at), so training works on a new desk
 _run_training: ContextVar[bool] = ContextVar("counter_run_training", default=False)
 
 
@@ -139,7 +139,7 @@ def store_url(args: argparse.Namespace) -> str:
     people into the live database (on a township they would go to the hall with the next package); another
     command given ``--today`` on the live database (a deadline across a holiday, checked on real cases) is warned.
     """
-    from counter.actions.schema import database_url, is_live_database
+    from counter.actions.admin.schema import database_url, is_live_database
     from counter.cli.phrases import TRAINING_DEMO_ON_LIVE, TRAINING_ON_LIVE
 
     explicit = getattr(args, "db", None)
@@ -164,14 +164,14 @@ def open_store(
     ``create``: the command is the set-up step (``counter db upgrade``) and makes a missing SQLite file.  Otherwise
     only training and the first start of this machine's default file make one (:func:`may_create`).
     ``lock_timeout_s`` and ``on_step``: the migration's wait for a lock (None: the store's own) and its report of
-    each step (:class:`counter.actions.store.Store`).
+    each step (:class:`counter.actions.site.store.Store`).
 
     Raises :class:`SchemaTooNew`, :class:`DatabaseMissing`, :class:`DatabaseReadOnly` or :class:`StoreFault`,
     worded by :func:`failure_text`.
     """
-    from counter.actions.database_file import may_create
-    from counter.actions.schema import is_training_database
-    from counter.actions.store import LOCK_TIMEOUT_S, Store
+    from counter.actions.admin.database_file import may_create
+    from counter.actions.admin.schema import is_training_database
+    from counter.actions.site.store import LOCK_TIMEOUT_S, Store
 
     url = store_url(args)
     training_file = training(args) and is_training_database(url)
@@ -192,8 +192,8 @@ def failure_text(err: Exception) -> str:
     The account refused, the database refused the work or is newer than this program — each worded here, once;
     anything else is unexpected: a report is saved for support and the log keeps it.
     """
-    from counter.actions.guard import NotPermitted
-    from counter.actions.store import DatabaseMissing, DatabaseReadOnly, DbFault, SchemaTooNew, StoreFault
+    from counter.actions.admin.guard import NotPermitted
+    from counter.actions.site.store import DatabaseMissing, DatabaseReadOnly, DbFault, SchemaTooNew, StoreFault
     from counter.host.errors import report_unexpected
     from counter.words.access import not_permitted
     from counter.words.database import database_missing_text, database_read_only_text, fault_text
@@ -247,7 +247,7 @@ def sign_in_for_run(args: argparse.Namespace, store: Store) -> None:
     which the actions refuse once accounts exist.
     """
     from counter.access.lockout import POLICY
-    from counter.actions.accounts import sign_in
+    from counter.actions.admin.accounts import sign_in
     from counter.cli.phrases import ACCOUNT_PASSWORD_PROMPT
     from counter.words.access import sign_in_refusal_text
 
@@ -259,7 +259,7 @@ def sign_in_for_run(args: argparse.Namespace, store: Store) -> None:
     password = os.environ.get(PASSWORD_ENV)
     if password is None:
         password = ask(ACCOUNT_PASSWORD_PROMPT.format(login=login))
-    from counter.actions.desk import desk_at
+    from counter.actions.admin.desk import desk_at
     from counter.host.desk_config import load_desk_config
 
     where, now = desk_at(load_desk_config(), SINGLE_DESK), dt.datetime.now(dt.UTC)  # nobody, until signed in
@@ -283,7 +283,7 @@ def ask(prompt: str) -> str:
 
 def desk() -> Desk:
     """This machine's desk, acting as the account ``--user`` signed in as (its name is the clerk's on every record)."""
-    from counter.actions.desk import desk_at
+    from counter.actions.admin.desk import desk_at
     from counter.host.desk_config import load_desk_config
 
     return desk_at(load_desk_config(), run_actor(), training=_run_training.get())
@@ -304,7 +304,7 @@ def own_out_folder(out: Path) -> None:
 
 def ensure_catalog(store: Store) -> None:
     """Load the bundled catalog on first use, as the window does at start-up."""
-    from counter.actions.catalog import sync_bundled
+    from counter.actions.catalog.imports import sync_bundled
     from counter.resources import bundled_catalog_dir
 
     result = sync_bundled(store.sessions(), bundled_catalog_dir(), desk=desk())

@@ -2,7 +2,7 @@
 
 Opening the database migrates it (:func:`counter.cli.common.open_store`); the command says where it now stands.
 It is also the explicit step that makes a new SQLite database: no other command makes one where a configured file
-is missing (:mod:`counter.actions.database_file`).
+is missing (:mod:`counter.actions.admin.database_file`).
 ``counter db grant-desk ROLE`` (or ``db upgrade --desk-role ROLE``), run by the tables' owner on a hall's PostgreSQL,
 makes ROLE the one the desks connect as: rows, never the tables (see :mod:`counter.db.desk_role`).
 """
@@ -13,15 +13,15 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from counter.actions.store import LOCK_TIMEOUT_S
+from counter.actions.site.store import LOCK_TIMEOUT_S
 from counter.cli.common import EXIT_OK, open_store, signed_in
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
     import datetime as dt
 
-    from counter.actions.desk import Desk
-    from counter.actions.store import Step, Store
+    from counter.actions.admin.desk import Desk
+    from counter.actions.site.store import Step, Store
     from counter.cli.common import Commands
 
 
@@ -71,14 +71,14 @@ def cmd_db_numbers(args: argparse.Namespace) -> int:
     """Whether the desk may number intakes; with ``--skip-issued``, number on above what it issued before."""
     import datetime as dt
 
-    from counter.actions.number_guard import NumbersBehind, check_numbers, skip_issued
+    from counter.actions.numbers.number_guard import NumbersBehind, check_numbers, skip_issued
     from counter.cli.common import EXIT_PROBLEM, today
     from counter.words.database import numbers_behind_text
 
     store, by = signed_in(args)
     day: dt.date = today(args)
     if args.renote:
-        from counter.actions.number_note import renote
+        from counter.actions.numbers.number_note import renote
 
         made = store.write(lambda unit: renote(unit, by, dt.datetime.now(dt.UTC)))
         if made.aside:
@@ -105,7 +105,7 @@ def cmd_db_numbers(args: argparse.Namespace) -> int:
 
 def _numbers_check(store: Store, by: Desk, day: dt.date) -> int:
     """``--check``: where this machine's note of issued numbers is, its state, what it and the database say."""
-    from counter.actions.number_note import note_report
+    from counter.actions.numbers.number_note import note_report
     from counter.cli.common import EXIT_PROBLEM
     from counter.words.database import NOTE_FAULT, numbers_behind_text
 
@@ -146,7 +146,7 @@ def _print_step(step: Step) -> None:
 
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
-    from counter.actions.schema import HEAD
+    from counter.actions.admin.schema import HEAD
 
     # the set-up step: the one command that makes a missing database
     store = open_store(args, create=True, lock_timeout_s=args.lock_timeout, on_step=_print_step)
@@ -164,7 +164,7 @@ def cmd_db_grant_desk(args: argparse.Namespace) -> int:
 
 
 def _grant(store: Store, role: str, password: str | None) -> int:
-    from counter.actions.desk_role import grant_desk_role
+    from counter.actions.admin.desk_role import grant_desk_role
     from counter.cli.common import Reported
     from counter.cli.phrases import DESK_ROLE_GRANTED, DESK_ROLE_PROBLEM
 

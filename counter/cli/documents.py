@@ -26,8 +26,8 @@ from counter.cli.common import today as today_of
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
-    from counter.actions.documents import MadeDocument
-    from counter.actions.store import Store, Unit
+    from counter.actions.cases.documents import MadeDocument
+    from counter.actions.site.store import Store, Unit
     from counter.cli.common import Commands
 
 CASE_DOCUMENTS = ("application", "receipt", "deferral", "pledge", "correction", "refusal", "denial", "service")
@@ -83,7 +83,7 @@ def add_document_commands(commands: Commands, common: argparse.ArgumentParser) -
 
 def deliver(args: argparse.Namespace, made: MadeDocument, store: Store) -> int:
     """Write the PDF to --out and/or send it to --printer; every print is recorded (a hand-over's 送达回证 too)."""
-    from counter.actions.documents import record_print
+    from counter.actions.cases.documents import record_print
     from counter.printing.cups import PrintFailed, submit
     from counter.words.printing import print_problem_text
 
@@ -115,9 +115,9 @@ def deliver(args: argparse.Namespace, made: MadeDocument, store: Store) -> int:
 
 
 def cmd_print(args: argparse.Namespace) -> int:
-    from counter.actions.documents import make_document
-    from counter.actions.intake import CaseNotFound
-    from counter.actions.number_guard import NumbersBehind
+    from counter.actions.cases.documents import make_document
+    from counter.actions.cases.not_found import CaseNotFound
+    from counter.actions.numbers.number_guard import NumbersBehind
     from counter.documents.kinds import DocumentKind
     from counter.documents.model import DocumentNotPossible
     from counter.words.database import document_numbers_behind_text
@@ -148,9 +148,9 @@ def cmd_print(args: argparse.Namespace) -> int:
 
 
 def cmd_guide_notice(args: argparse.Namespace) -> int:
-    from counter.actions.documents import GuideNotFound, make_guide_notice
-    from counter.actions.guides import find_guide
-    from counter.actions.number_guard import NumbersBehind
+    from counter.actions.cases.documents import GuideNotFound, make_guide_notice
+    from counter.actions.catalog.guides import find_guide
+    from counter.actions.numbers.number_guard import NumbersBehind
     from counter.words.database import document_numbers_behind_text
 
     store = open_store(args)
@@ -192,9 +192,9 @@ def _write(out: Path, pdf: bytes) -> None:
 
 def cmd_form(args: argparse.Namespace) -> int:
     """One form to --out, every form of the bundle (blank and sample) into the folder --out, or the list of forms."""
-    from counter.actions.documents import GuideNotFound
-    from counter.actions.forms import FormNotFound, FormPaper, guide_forms, make_form
-    from counter.actions.guides import find_guide
+    from counter.actions.cases.documents import GuideNotFound
+    from counter.actions.catalog.guides import find_guide
+    from counter.actions.intake.forms import FormNotFound, FormPaper, guide_forms, make_form
 
     if (args.material or args.all) and not args.out:
         raise UsageError(tr("请用 --out 指定保存的文件（--all 时为目录）"))
@@ -248,7 +248,7 @@ def cmd_form(args: argparse.Namespace) -> int:
 def cmd_office(args: argparse.Namespace) -> int:
     from dataclasses import asdict, replace
 
-    from counter.actions.documents import office_settings, save_office_settings
+    from counter.actions.cases.documents import office_settings, save_office_settings
     from counter.documents.data import OfficeSettings
 
     store, by = signed_in(args)

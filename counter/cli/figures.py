@@ -1,9 +1,10 @@
 """``counter figures --from DATE --to DATE --by day|desk|clerk|bundle|site|county|hall [--json|--csv]``: what a county
 sends the league each month, and what the league reads of its halls.
 
-The read is :func:`counter.actions.period_figures.period_figures`, the supervision window's queries; a league server
+The read is :func:`counter.actions.ratings.period_figures.period_figures`, the supervision window's queries; a league
+server
 on PostgreSQL, holding the halls' and townships' cases received by sync, answers ``--by site`` across them, and a
-league site (:mod:`counter.actions.league_figures`) ``--by county`` and ``--by hall``.  The
+league site (:mod:`counter.actions.ratings.league_figures`) ``--by county`` and ``--by hall``.  The
 terminal gets a table with Chinese headings; ``--json`` stable English keys (rates as fractions, 0.2 is 20 %, null
 where nothing was counted); ``--csv`` the same keys as columns, every text cell neutralised against spreadsheet
 formulas as the ratings export does.
@@ -27,7 +28,7 @@ from counter.words.translate import tr
 if TYPE_CHECKING:
     from fractions import Fraction
 
-    from counter.actions.period_figures import PeriodFigures
+    from counter.actions.ratings.period_figures import PeriodFigures
     from counter.case.period_figures import PeriodLine
     from counter.cli.common import Commands
 
@@ -51,7 +52,7 @@ def add_figures_command(commands: Commands, common: argparse.ArgumentParser) -> 
 
 
 def cmd_figures(args: argparse.Namespace) -> int:
-    from counter.actions.period_figures import period_figures
+    from counter.actions.ratings.period_figures import period_figures
     from counter.words.period_figures import PERIOD_BAD_RANGE
 
     first, last = parse_date(args.date_from), parse_date(args.date_to)
@@ -61,7 +62,7 @@ def cmd_figures(args: argparse.Namespace) -> int:
     store, by = signed_in(args)
     grouping: Grouping | LeagueGroup
     if args.by in {g.value for g in LeagueGroup}:
-        from counter.actions.league_figures import league_figures
+        from counter.actions.ratings.league_figures import league_figures
 
         grouping = LeagueGroup(args.by)
         league = store.read(lambda session: league_figures(session, first, last, LeagueGroup(args.by), day, desk=by))

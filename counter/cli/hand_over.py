@@ -55,7 +55,7 @@ def add_hand_over_commands(commands: Commands, common: argparse.ArgumentParser) 
 
 
 def cmd_hand_over(args: argparse.Namespace) -> int:
-    from counter.actions.hand_over import hand_over_results
+    from counter.actions.cases.hand_over import hand_over_results
     from counter.case.hand_over import HandOverRefused, HandOverRequest, HandOverWay
     from counter.cli.case import decision_faults
     from counter.cli.documents import deliver
@@ -91,7 +91,7 @@ def cmd_hand_over(args: argparse.Namespace) -> int:
 
 
 def cmd_hand_over_signed(args: argparse.Namespace) -> int:
-    from counter.actions.hand_over import record_signed_return
+    from counter.actions.cases.hand_over import record_signed_return
     from counter.case.hand_over import SignedReturnRefused
     from counter.cli.case import decision_faults
     from counter.words.hand_over import signed_return_refused_text

@@ -12,7 +12,7 @@ from counter.cli.common import EXIT_OK, EXIT_PROBLEM, Reported, open_store, pars
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
-    from counter.actions.store import Store
+    from counter.actions.site.store import Store
     from counter.cli.common import Commands
 
 
@@ -39,7 +39,7 @@ def add_holiday_commands(commands: Commands, common: argparse.ArgumentParser) ->
 
 
 def cmd_holidays_import(args: argparse.Namespace) -> int:
-    from counter.actions.holidays import import_schedule
+    from counter.actions.cases.holidays import import_schedule
     from counter.cli.phrases import FILE_TOO_LARGE
     from counter.util.bounded_read import HOLIDAY_NOTICE_LIMIT, TooLarge, read_bounded
     from counter.words.workdays import schedule_problem_text
@@ -78,7 +78,7 @@ def _say_moved(cases: tuple[str, ...]) -> None:
 
 def _say_early(store: Store) -> None:
     """How many lapses wait for their bodies' correction, now that the days changed (the list says which)."""
-    from counter.actions.early_lapses import early_lapses
+    from counter.actions.cases.early_lapses import early_lapses
 
     rows = store.read(early_lapses)
     if rows:
@@ -91,7 +91,7 @@ def _say_early(store: Store) -> None:
 
 def cmd_holidays_early_lapses(args: argparse.Namespace) -> int:
     """Each lapse found early, with its dates, the items it took down with their deciding bodies, and what to do."""
-    from counter.actions.early_lapses import early_lapses
+    from counter.actions.cases.early_lapses import early_lapses
     from counter.words.lapses import CORRECTION_PATH
 
     rows = open_store(args).read(early_lapses)
@@ -129,8 +129,8 @@ def cmd_holidays_early_lapses(args: argparse.Namespace) -> int:
 
 
 def cmd_holidays_set(args: argparse.Namespace) -> int:
-    from counter.actions.holiday_reads import OFF, WORK
-    from counter.actions.holidays import set_holiday
+    from counter.actions.admin.holiday_reads import OFF, WORK
+    from counter.actions.cases.holidays import set_holiday
 
     day = parse_date(args.date)
     kind = {"off": OFF, "work": WORK, "clear": None}[args.kind]
@@ -148,7 +148,7 @@ def cmd_holidays_set(args: argparse.Namespace) -> int:
 
 
 def cmd_holidays_list(args: argparse.Namespace) -> int:
-    from counter.actions.holiday_reads import holiday_overview
+    from counter.actions.admin.holiday_reads import holiday_overview
 
     store = open_store(args)
     overview = store.read(holiday_overview)

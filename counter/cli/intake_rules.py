@@ -14,7 +14,7 @@ from counter.cli.common import EXIT_OK, Reported, print_json, signed_in
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
-    from counter.actions.store import Unit
+    from counter.actions.site.store import Unit
     from counter.intake.rules import IntakeRules
 
 
@@ -37,7 +37,7 @@ def add_intake_rule_commands(site: argparse._SubParsersAction[Any], common: argp
 def cmd_site_rules(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
-    from counter.actions.intake_settings import RulesRefused, intake_rules, save_intake_rules
+    from counter.actions.cases.intake_settings import RulesRefused, intake_rules, save_intake_rules
     from counter.cli.phrases import SITE_RULES_MARGIN, SITE_RULES_PERIOD
     from counter.words.intake import rule_problem_text
 

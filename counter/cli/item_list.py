@@ -17,7 +17,7 @@ from counter.words.punctuation import LIST_JOIN
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
-    from counter.actions.guide_status import PublicationPreview
+    from counter.actions.catalog.guide_status import PublicationPreview
 
 SECRET_ENV = "COUNTER_ITEM_LIST_SECRET"
 
@@ -44,7 +44,7 @@ def add_pull_command(catalog: argparse._SubParsersAction[Any], common: argparse.
 
 
 def cmd_pull(args: argparse.Namespace) -> int:
-    from counter.actions.item_list import pull_item_list
+    from counter.actions.catalog.item_list import pull_item_list
 
     store = open_store(args)
     secret = os.environ.get(SECRET_ENV, "")

@@ -18,8 +18,8 @@ from counter.parties.text import TextField
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
-    from counter.actions.item_queue import QueueRow
-    from counter.actions.item_track import ItemStanding
+    from counter.actions.cases.item_queue import QueueRow
+    from counter.actions.cases.item_track import ItemStanding
     from counter.cli.common import Commands
 
 # a department's 不予批准 of a licence under 行政许可法 第七十八条: its own decision carries the bar
@@ -105,7 +105,7 @@ def add_item_commands(commands: Commands, common: argparse.ArgumentParser) -> No
 
 
 def cmd_item_list(args: argparse.Namespace) -> int:
-    from counter.actions.item_steps import item_standings
+    from counter.actions.cases.item_steps import item_standings
 
     day = today(args)
     standings = _faults(args, lambda: open_store(args).read(lambda s: item_standings(s, args.case_no, day)))
@@ -118,7 +118,7 @@ def cmd_item_list(args: argparse.Namespace) -> int:
 
 
 def cmd_item_queue(args: argparse.Namespace) -> int:
-    from counter.actions.item_queue import department_loads, department_queue
+    from counter.actions.cases.item_queue import department_loads, department_queue
 
     day, store = today(args), open_store(args)
     if not args.department.strip():
@@ -137,7 +137,7 @@ def cmd_item_queue(args: argparse.Namespace) -> int:
 
 
 def cmd_item_due(args: argparse.Namespace) -> int:
-    from counter.actions.item_queue import coming_due
+    from counter.actions.cases.item_queue import coming_due
 
     day, site = today(args), args.site.strip().upper()
     _print_rows(open_store(args).read(lambda s: coming_due(s, day, site)), as_json=args.json)
@@ -178,7 +178,7 @@ def _row_json(r: QueueRow) -> dict[str, Any]:
 
 
 def cmd_item_route(args: argparse.Namespace) -> int:
-    from counter.actions.item_steps import route_items
+    from counter.actions.cases.item_steps import route_items
     from counter.words.punctuation import LIST_JOIN
 
     store, by = signed_in(args)
@@ -192,7 +192,7 @@ def cmd_item_route(args: argparse.Namespace) -> int:
 
 
 def cmd_item_step(args: argparse.Namespace) -> int:
-    from counter.actions.item_steps import StepRequest, take_item_step
+    from counter.actions.cases.item_steps import StepRequest, take_item_step
     from counter.case.item_path import ItemEvent, PauseReason
     from counter.words.items import ITEM_STATE
 

@@ -40,7 +40,7 @@ def _moment(text: str, now: dt.datetime) -> dt.datetime:
 
 
 def cmd_site_rotate_key(args: argparse.Namespace) -> int:
-    from counter.actions.key_rotation import Rotated, rotate_site_key
+    from counter.actions.admin.key_rotation import Rotated, rotate_site_key
     from counter.host.paths import site_key_path
     from counter.sync.keys import install_next_keys
 

@@ -14,7 +14,7 @@ from counter.cli.common import EXIT_OK, Reported, print_json, signed_in
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
-    from counter.actions.store import Unit
+    from counter.actions.site.store import Unit
     from counter.intake.licences import LibrarySettings
 
 SECRET_ENV = "COUNTER_LICENCE_SECRET"
@@ -44,7 +44,7 @@ def add_licence_command(site: argparse._SubParsersAction[Any], common: argparse.
 def cmd_licences(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
-    from counter.actions.licences import LibraryRefused, library_settings, save_library
+    from counter.actions.intake.licences import LibraryRefused, library_settings, save_library
     from counter.intake.licences import LibrarySettings
     from counter.words.licences import LIBRARY_PROBLEM
 
@@ -80,7 +80,7 @@ def cmd_licences(args: argparse.Namespace) -> int:
 
 
 def _show(settings: LibrarySettings, as_json: bool) -> None:
-    from counter.actions.licences import SECRET_SHOWN
+    from counter.actions.intake.licences import SECRET_SHOWN
     from counter.words.licences import LIBRARY_FORMAT_SHIPPED, LIBRARY_LINE, LIBRARY_NONE
 
     if as_json:

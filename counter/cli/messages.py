@@ -19,7 +19,7 @@ from counter.cli.common import EXIT_OK, Reported, UsageError, open_store, print_
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
-    from counter.actions.store import Unit
+    from counter.actions.site.store import Unit
     from counter.sms.gateway import GatewaySettings
     from counter.sms.outbox import MessageRow
 
@@ -66,7 +66,7 @@ def add_gateway_command(site: argparse._SubParsersAction[Any], common: argparse.
 
 
 def cmd_send(args: argparse.Namespace) -> int:
-    from counter.actions.messages import SendRound, queue_reminders, run_sender, send_due
+    from counter.actions.outbox.messages import SendRound, queue_reminders, run_sender, send_due
     from counter.words.messages import MESSAGES_SENT, MESSAGES_STOPPING
 
     store = open_store(args)
@@ -87,7 +87,7 @@ def cmd_send(args: argparse.Namespace) -> int:
 
 
 def cmd_remind(args: argparse.Namespace) -> int:
-    from counter.actions.messages import queue_reminders
+    from counter.actions.outbox.messages import queue_reminders
     from counter.words.messages import MESSAGES_REMINDED
 
     day = today(args)
@@ -114,7 +114,7 @@ def message_json(row: MessageRow) -> dict[str, Any]:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from counter.actions.messages import message_list
+    from counter.actions.outbox.messages import message_list
     from counter.words.messages import MESSAGE_KIND, MESSAGE_STATE, MESSAGES_LINE, MESSAGES_NONE
 
     store, by = signed_in(args)
@@ -136,7 +136,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_retry(args: argparse.Namespace) -> int:
-    from counter.actions.messages import retry_message
+    from counter.actions.outbox.messages import retry_message
     from counter.words.messages import MESSAGES_NOT_FAILED, MESSAGES_RETRIED
 
     store, by = signed_in(args)
@@ -162,7 +162,7 @@ def _templates(pairs: list[str]) -> dict[str, str]:
 def cmd_gateway(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
-    from counter.actions.messages import GatewayRefused, gateway_settings, save_gateway
+    from counter.actions.outbox.messages import GatewayRefused, gateway_settings, save_gateway
     from counter.sms.gateway import GatewaySettings
     from counter.words.messages import GATEWAY_PROBLEM
 
@@ -199,7 +199,7 @@ def cmd_gateway(args: argparse.Namespace) -> int:
 
 
 def _show_gateway(settings: GatewaySettings, as_json: bool) -> None:
-    from counter.actions.messages import SECRET_SHOWN
+    from counter.actions.outbox.messages import SECRET_SHOWN
     from counter.sms.kinds import MessageKind
     from counter.words.messages import GATEWAY_LINE, GATEWAY_NONE, GATEWAY_SIGN_DEFAULT, GATEWAY_TEMPLATE, MESSAGE_KIND
 

@@ -19,7 +19,7 @@ from counter.cli.common import EXIT_OK, Reported, open_store, print_json, signed
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
-    from counter.actions.store import Unit
+    from counter.actions.site.store import Unit
     from counter.platform.settings import PlatformSettings
 
 SECRET_ENV = "COUNTER_PLATFORM_SECRET"  # the platform's secret, kept out of the shell's history and the process list
@@ -58,7 +58,7 @@ def add_platform_commands(commands: argparse._SubParsersAction[Any], common: arg
 
 
 def cmd_send(args: argparse.Namespace) -> int:
-    from counter.actions.platform import SendRound, run_sender, send_due
+    from counter.actions.outbox.platform import SendRound, run_sender, send_due
     from counter.words.platform import PLATFORM_SENT, PLATFORM_STOPPING
 
     store = open_store(args)
@@ -77,7 +77,7 @@ def cmd_send(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from counter.actions.platform import event_list
+    from counter.actions.outbox.platform import event_list
     from counter.words.platform import PLATFORM_KIND, PLATFORM_LINE, PLATFORM_NONE, PLATFORM_STATE
 
     store, by = signed_in(args)
@@ -106,7 +106,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_retry(args: argparse.Namespace) -> int:
-    from counter.actions.platform import retry_event
+    from counter.actions.outbox.platform import retry_event
     from counter.words.platform import PLATFORM_NOT_FAILED, PLATFORM_RETRIED
 
     store, by = signed_in(args)
@@ -119,7 +119,7 @@ def cmd_retry(args: argparse.Namespace) -> int:
 def cmd_settings(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
-    from counter.actions.platform import PlatformRefused, platform_settings, save_platform
+    from counter.actions.outbox.platform import PlatformRefused, platform_settings, save_platform
     from counter.words.platform import PLATFORM_PROBLEM
 
     changes: dict[str, Any] = {
@@ -153,7 +153,7 @@ def cmd_settings(args: argparse.Namespace) -> int:
 
 
 def _show(settings: PlatformSettings, as_json: bool) -> None:
-    from counter.actions.platform import SECRET_SHOWN
+    from counter.actions.outbox.platform import SECRET_SHOWN
     from counter.words.platform import PLATFORM_OFF, PLATFORM_SETTINGS_LINE, PLATFORM_VIA_HALL
 
     if as_json:

@@ -18,7 +18,7 @@ from counter.parties.text import TextField
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
-    from counter.actions.notice_pledges import PledgeRow
+    from counter.actions.intake.notice_pledges import PledgeRow
 
 
 def add_pledge_commands(item: Any, common: argparse.ArgumentParser) -> None:
@@ -54,7 +54,7 @@ def add_pledge_commands(item: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_item_pledge(args: argparse.Namespace) -> int:
-    from counter.actions.notice_pledges import grant_on_pledge, pledge_row
+    from counter.actions.intake.notice_pledges import grant_on_pledge, pledge_row
 
     store, by = signed_in(args)
     day, at = today(args), moment(args)
@@ -67,7 +67,7 @@ def cmd_item_pledge(args: argparse.Namespace) -> int:
 
 
 def cmd_item_check(args: argparse.Namespace) -> int:
-    from counter.actions.notice_pledges import record_check
+    from counter.actions.intake.notice_pledges import record_check
 
     store, by = signed_in(args)
     day, kept = today(args), bool(args.kept)
@@ -86,7 +86,7 @@ def cmd_item_check(args: argparse.Namespace) -> int:
 
 
 def cmd_item_pledges(args: argparse.Namespace) -> int:
-    from counter.actions.notice_pledges import pledge_checks
+    from counter.actions.intake.notice_pledges import pledge_checks
 
     rows = open_store(args).read(lambda s: pledge_checks(s, args.department.strip(), open_only=not args.all))
     if args.json:
@@ -100,7 +100,7 @@ def cmd_item_pledges(args: argparse.Namespace) -> int:
 
 
 def cmd_item_pledge_paper(args: argparse.Namespace) -> int:
-    from counter.actions.notice_pledges import pledge_paper
+    from counter.actions.intake.notice_pledges import pledge_paper
 
     store, by = signed_in(args)
     day = today(args)

@@ -1,6 +1,7 @@
 """The 帮您办 project's moves at the command line (``counter project register|accept|agents|…|terminate``).
 
-A move opens the database, runs its action (:mod:`counter.actions.projects`) in one unit of work and prints the
+A move opens the database, runs its action (:mod:`counter.actions.projects.project_steps`) in one unit of work and
+prints the
 project's state after it; a refusal lists every problem in Chinese on stderr (exit 1) and keeps nothing.  The facts
 and the plan come from files, read by :mod:`counter.projects.inputs`; their problems are listed the same way.
 Dates are the real day, or with ``--today`` the training day; a training run's history is dated on that day too.
@@ -32,8 +33,8 @@ from counter.projects.model import ProjectState, Satisfaction
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
-    from counter.actions.desk import Desk
-    from counter.actions.store import Unit
+    from counter.actions.admin.desk import Desk
+    from counter.actions.site.store import Unit
 
 _DAY_HELP = tr("日期（YYYY-MM-DD），默认今天")
 
@@ -165,7 +166,7 @@ Move = Callable[["Unit", "Desk", dt.date, dt.datetime], Any]
 
 def _run(args: argparse.Namespace, move: Move) -> Any:
     """Run ``move`` in one unit of work; a refusal or a missing project as Chinese sentences (exit 1)."""
-    from counter.actions.projects import NoSuchProject
+    from counter.actions.projects.project_steps import NoSuchProject
     from counter.projects.rules import ProjectRefused
     from counter.words.projects import NO_SUCH_PROJECT, problems_text
 
@@ -181,7 +182,7 @@ def _run(args: argparse.Namespace, move: Move) -> Any:
 
 
 def _state_of(args: argparse.Namespace, number: str) -> ProjectState | None:
-    from counter.actions.projects import NoSuchProject, read_project
+    from counter.actions.projects.project_steps import NoSuchProject, read_project
 
     if not number:
         return None
@@ -193,7 +194,7 @@ def _state_of(args: argparse.Namespace, number: str) -> ProjectState | None:
 
 def _moved(args: argparse.Namespace, what: str) -> int:
     """After a move: the project, what was done, and its state now."""
-    from counter.actions.projects import read_project
+    from counter.actions.projects.project_steps import read_project
     from counter.words.projects import PROJECT_STATE
 
     number = project_number(args)
@@ -204,7 +205,7 @@ def _moved(args: argparse.Namespace, what: str) -> int:
 
 
 def cmd_register(args: argparse.Namespace) -> int:
-    from counter.actions.projects import register_project
+    from counter.actions.projects.project_steps import register_project
 
     day = today(args)  # a wrong --today is misuse, before the file is looked at
     facts = _read_file(Path(args.file), read_facts)
@@ -217,7 +218,7 @@ def cmd_register(args: argparse.Namespace) -> int:
 
 
 def cmd_accept(args: argparse.Namespace) -> int:
-    from counter.actions.projects import accept_project
+    from counter.actions.projects.project_steps import accept_project
     from counter.projects.model import ProjectEvent
     from counter.words.projects import PROJECT_EVENT
 
@@ -227,7 +228,7 @@ def cmd_accept(args: argparse.Namespace) -> int:
 
 
 def cmd_agents(args: argparse.Namespace) -> int:
-    from counter.actions.projects import assign_agents
+    from counter.actions.projects.project_steps import assign_agents
     from counter.words.punctuation import LIST_JOIN
 
     number, names = project_number(args), tuple(args.names)
@@ -237,7 +238,7 @@ def cmd_agents(args: argparse.Namespace) -> int:
 
 
 def cmd_sign(args: argparse.Namespace) -> int:
-    from counter.actions.projects import sign_project
+    from counter.actions.projects.project_steps import sign_project
     from counter.projects.model import ProjectEvent
     from counter.words.projects import PROJECT_EVENT
 
@@ -248,7 +249,7 @@ def cmd_sign(args: argparse.Namespace) -> int:
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
-    from counter.actions.projects import plan_project, service_list
+    from counter.actions.projects.project_steps import plan_project, service_list
 
     number = project_number(args)
     items = open_store(args).read(service_list)  # the site's own list, where one was imported
@@ -265,7 +266,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
 
 def cmd_file(args: argparse.Namespace) -> int:
-    from counter.actions.projects import file_step
+    from counter.actions.projects.project_steps import file_step
 
     number, on, step, case = project_number(args), _day(args), args.step, args.case
     _run(args, lambda unit, by, day, now: file_step(unit, by, number, step, on, day, now, case_no=case))
@@ -273,7 +274,7 @@ def cmd_file(args: argparse.Namespace) -> int:
 
 
 def cmd_done(args: argparse.Namespace) -> int:
-    from counter.actions.projects import step_done
+    from counter.actions.projects.project_steps import step_done
 
     number, on, step, result = project_number(args), _day(args), args.step, args.result
     _run(args, lambda unit, by, day, now: step_done(unit, by, number, step, on, day, now, result_no=result))
@@ -281,7 +282,7 @@ def cmd_done(args: argparse.Namespace) -> int:
 
 
 def cmd_coordinate(args: argparse.Namespace) -> int:
-    from counter.actions.projects import record_coordination
+    from counter.actions.projects.project_steps import record_coordination
     from counter.projects.model import Coordination
 
     number = project_number(args)
@@ -291,7 +292,7 @@ def cmd_coordinate(args: argparse.Namespace) -> int:
 
 
 def cmd_complete(args: argparse.Namespace) -> int:
-    from counter.actions.projects import complete_project
+    from counter.actions.projects.project_steps import complete_project
     from counter.projects.model import ProjectEvent
     from counter.words.projects import PROJECT_EVENT
 
@@ -301,7 +302,7 @@ def cmd_complete(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from counter.actions.projects import evaluate_project
+    from counter.actions.projects.project_steps import evaluate_project
     from counter.words.projects import SATISFACTION
 
     number, answer, note = project_number(args), Satisfaction(args.satisfaction), args.note
@@ -310,7 +311,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def cmd_terminate(args: argparse.Namespace) -> int:
-    from counter.actions.projects import terminate_project
+    from counter.actions.projects.project_steps import terminate_project
     from counter.projects.model import ProjectEvent
     from counter.words.projects import PROJECT_EVENT
 

@@ -26,7 +26,7 @@ from counter.projects.report import MonthlyReport, ReportRow
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
-    from counter.actions.project_reads import QueueRow
+    from counter.actions.projects.project_reads import QueueRow
 
 _TODAY_HELP = tr("以该日期为今天（培训、核对期限）")
 
@@ -251,7 +251,7 @@ def project_text(view: ProjectView, day: dt.date) -> str:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from counter.actions.projects import NoSuchProject, read_project
+    from counter.actions.projects.project_steps import NoSuchProject, read_project
     from counter.words.projects import NO_SUCH_PROJECT
 
     number, day = project_number(args), today(args)
@@ -277,7 +277,7 @@ def _table(rows: list[list[str]]) -> list[str]:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from counter.actions.project_reads import recent_projects
+    from counter.actions.projects.project_reads import recent_projects
     from counter.words.projects import PROJECT_STATE
     from counter.words.punctuation import LIST_JOIN
 
@@ -321,7 +321,7 @@ def _queue_json(r: QueueRow, day: dt.date) -> dict[str, Any]:
 
 
 def cmd_queue(args: argparse.Namespace) -> int:
-    from counter.actions.project_reads import agent_queue
+    from counter.actions.projects.project_reads import agent_queue
     from counter.words.projects import OVERDUE_STEPS, PROJECT_STATE, next_text
     from counter.words.punctuation import LIST_JOIN
 
@@ -433,7 +433,7 @@ def report_text(report: MonthlyReport) -> str:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from counter.actions.project_reads import projects_report
+    from counter.actions.projects.project_reads import projects_report
     from counter.projects.report import Month
 
     try:
@@ -459,7 +459,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_items(args: argparse.Namespace) -> int:
-    from counter.actions.projects import import_service_list, service_list
+    from counter.actions.projects.project_steps import import_service_list, service_list
     from counter.projects.service_items import BadServiceList
     from counter.words.projects import BAD_SERVICE_LIST, STAGE, list_fault_text
 

@@ -41,7 +41,7 @@ def add_ratings_commands(commands: Commands, common: argparse.ArgumentParser) ->
 
 
 def cmd_ratings_export(args: argparse.Namespace) -> int:
-    from counter.actions.ratings import ratings_for_export, record_export
+    from counter.actions.ratings.record import ratings_for_export, record_export
     from counter.cli.phrases import (
         RATING_CODING,
         RATINGS_EXPORT_BAD_RANGE,

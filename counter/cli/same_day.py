@@ -1,6 +1,6 @@
 """即办件 on the command line: ``counter case same-day CASE_NO`` and ``counter case figures --month YYYY-MM``.
 
-The same-day step is the window's 当场办结并送达 (:mod:`counter.actions.same_day`); the figures are the 24-point
+The same-day step is the window's 当场办结并送达 (:mod:`counter.actions.intake.same_day`); the figures are the 24-point
 table's 即办件 share and 承诺时限压减率 (:mod:`counter.case.promise_figures`), as text or as JSON with English keys.
 """
 
@@ -16,7 +16,7 @@ from counter.words.translate import tr
 if TYPE_CHECKING:
     from fractions import Fraction
 
-    from counter.actions.case_figures import MonthFigures
+    from counter.actions.ratings.case_figures import MonthFigures
 
 
 def add_same_day_commands(case: argparse._SubParsersAction[Any], common: argparse.ArgumentParser) -> None:
@@ -33,8 +33,8 @@ def add_same_day_commands(case: argparse._SubParsersAction[Any], common: argpars
 
 
 def cmd_same_day(args: argparse.Namespace) -> int:
-    from counter.actions.intake import CaseNotFound
-    from counter.actions.same_day import SameDayNotPossible, finish_same_day
+    from counter.actions.cases.not_found import CaseNotFound
+    from counter.actions.intake.same_day import SameDayNotPossible, finish_same_day
     from counter.case.status import MoveNotAllowed
     from counter.words.cases import CASE_NOT_FOUND, CASE_STATUS
     from counter.words.punctuation import CLAUSE_JOIN
@@ -57,7 +57,7 @@ def cmd_same_day(args: argparse.Namespace) -> int:
 
 
 def cmd_figures(args: argparse.Namespace) -> int:
-    from counter.actions.case_figures import month_figures
+    from counter.actions.ratings.case_figures import month_figures
     from counter.case.promise_figures import month_days
     from counter.words.same_day import FIGURES_BAD_MONTH
 

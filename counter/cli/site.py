@@ -24,8 +24,8 @@ from counter.cli.messages import add_gateway_command
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
-    from counter.actions.site import ShownSite, SiteRefused
-    from counter.actions.store import Unit
+    from counter.actions.admin.site import ShownSite, SiteRefused
+    from counter.actions.site.store import Unit
     from counter.cli.common import Commands
     from counter.sync.keys import KeyUnreadable
     from counter.sync.sites import SiteIdentity
@@ -75,7 +75,7 @@ def add_site_commands(commands: Commands, common: argparse.ArgumentParser) -> No
 
 
 def cmd_site_show(args: argparse.Namespace) -> int:
-    from counter.actions.site import SiteKeys
+    from counter.actions.admin.site import SiteKeys
     from counter.cli.phrases import SITE_KEY_ELSEWHERE, SITE_KEY_HERE
     from counter.sync.keys import key_fingerprint
     from counter.words.sites import STORED_KEYS_CHANGED
@@ -110,8 +110,8 @@ def cmd_site_show(args: argparse.Namespace) -> int:
 
 
 def cmd_site_init(args: argparse.Namespace) -> int:
-    from counter.actions.site import SiteKind, SiteRefused
-    from counter.actions.site_setup import set_up_site
+    from counter.actions.admin.site import SiteKind, SiteRefused
+    from counter.actions.site.site_setup import set_up_site
     from counter.cli.phrases import (
         SITE_CATALOG_LOADED,
         SITE_DESK_SET,
@@ -148,7 +148,7 @@ def cmd_site_init(args: argparse.Namespace) -> int:
 
 
 def cmd_site_card(args: argparse.Namespace) -> int:
-    from counter.actions.site import StoredKeysChanged, write_card_file
+    from counter.actions.admin.site import StoredKeysChanged, write_card_file
     from counter.cli.phrases import SITE_CARD_WRITE_FAILED, SITE_CARD_WRITTEN
     from counter.words.sites import CARD_REFUSED_KEYS_CHANGED
 
@@ -166,8 +166,8 @@ def cmd_site_card(args: argparse.Namespace) -> int:
 
 
 def cmd_site_register(args: argparse.Namespace) -> int:
-    from counter.actions.site import PeerRefused, read_card_file, same_fingerprint
-    from counter.actions.site_setup import register_card
+    from counter.actions.admin.site import PeerRefused, read_card_file, same_fingerprint
+    from counter.actions.site.site_setup import register_card
     from counter.cli.phrases import SITE_CARD_READ_FAILED, SITE_CARD_REFUSED, SITE_REGISTER_CHECK
     from counter.words.punctuation import LIST_JOIN
     from counter.words.sites import FINGERPRINT_DIFFERS, peer_change_text, site_problem_text
@@ -199,7 +199,7 @@ def cmd_site_register(args: argparse.Namespace) -> int:
 
 
 def cmd_site_peers(args: argparse.Namespace) -> int:
-    from counter.actions.site import peers
+    from counter.actions.admin.site import peers
     from counter.cli.phrases import SITE_NO_PEERS, SITE_PEER_COUNT, SITE_PEER_LINE
     from counter.words.sites import SITE_KIND
 
@@ -236,7 +236,7 @@ def cmd_site_peers(args: argparse.Namespace) -> int:
 
 
 def _site_for_card(session: Unit) -> SiteIdentity:
-    from counter.actions.site import site_for_card
+    from counter.actions.admin.site import site_for_card
     from counter.sync.keys import KeyUnreadable
 
     try:
@@ -246,7 +246,7 @@ def _site_for_card(session: Unit) -> SiteIdentity:
 
 
 def _site_as_shown(session: Unit) -> ShownSite:
-    from counter.actions.site import site_as_shown
+    from counter.actions.admin.site import site_as_shown
     from counter.sync.keys import KeyUnreadable
 
     try:

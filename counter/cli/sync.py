@@ -5,8 +5,8 @@ writes updates for one township (``export --to SITE --out``).  ``import``
 checks the file whole before anything is written: a refused package names the
 reason in Chinese and exits 1 with nothing imported.  ``status`` and
 ``review`` show where the site stands and what waits on the review list
-(``--json``: the keys of :class:`counter.actions.sync_status.SyncStatus` and
-:class:`counter.actions.sync_status.ReviewItem`).
+(``--json``: the keys of :class:`counter.actions.sync.sync_status.SyncStatus` and
+:class:`counter.actions.sync.sync_status.ReviewItem`).
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from counter.cli.common import EXIT_OK, Reported, open_store, print_json, signed
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
-    from counter.actions.store import Unit
-    from counter.actions.sync import ExportResult
+    from counter.actions.site.store import Unit
+    from counter.actions.sync.packages import ExportResult
     from counter.cli.common import Commands
 
 
@@ -53,8 +53,8 @@ def _now() -> dt.datetime:
 
 
 def cmd_sync_export(args: argparse.Namespace) -> int:
-    from counter.actions.sync import SyncNotPossible
-    from counter.actions.sync_files import export_to_files
+    from counter.actions.sync.packages import SyncNotPossible
+    from counter.actions.sync.sync_files import export_to_files
     from counter.cli.phrases import SYNC_KEY_UNUSABLE, SYNC_WRITE_FAILED
     from counter.sync.keys import KeyUnreadable
     from counter.words.sync import SENT_SEAL_CHANGED, exported_text, sync_not_possible
@@ -82,7 +82,7 @@ def cmd_sync_export(args: argparse.Namespace) -> int:
 
 
 def cmd_sync_import(args: argparse.Namespace) -> int:
-    from counter.actions.sync import PackageRejected, import_package, package_summary
+    from counter.actions.sync.packages import PackageRejected, import_package, package_summary
     from counter.cli.phrases import SYNC_READ_FAILED
     from counter.sync.keys import KeyUnreadable
     from counter.sync.package import read_package_file
@@ -119,7 +119,7 @@ def cmd_sync_import(args: argparse.Namespace) -> int:
 
 def cmd_sync_status(args: argparse.Namespace) -> int:
     """Where sync stands; at a township, also which of its records the hall did not take in, and why."""
-    from counter.actions.sync_status import held_at_hall, sync_status
+    from counter.actions.sync.sync_status import held_at_hall, sync_status
     from counter.cli.phrases import held_at_hall_text, sync_status_text
     from counter.words.sync import hold_reason
 
@@ -135,7 +135,7 @@ def cmd_sync_status(args: argparse.Namespace) -> int:
 
 
 def cmd_sync_review(args: argparse.Namespace) -> int:
-    from counter.actions.sync_status import review_items
+    from counter.actions.sync.sync_status import review_items
     from counter.cli.phrases import SYNC_REVIEW_COUNT, review_line
     from counter.words.sync import hold_reason
 

@@ -29,7 +29,7 @@ from counter.db import models
 from counter.db.settings_store import get_setting
 
 READ_BATCH = 5_000
-SITE_CODE = "site.code"  # as counter.actions.site stores it
+SITE_CODE = "site.code"  # as counter.actions.admin.site stores it
 
 _TABLES: dict[SubjectKind, Any] = {
     SubjectKind.CASE: models.Case,

@@ -70,7 +70,8 @@ def case_page_reads(session: Session, case_no: str) -> CasePageReads | None:
     view = view_of(c, materials, history)
     if c.office is None:
         known_missing(session, [office_key(view.site_code)])
-    # what the site holds of its items names the papers its page offers (counter.actions.item_authority): read here
+    # what the site holds of its items names the papers its page offers (counter.actions.cases.item_authority): read
+    # here
     known_values(session, {AUTHORITY_PREFIX + view.site_code: c.authority})
     dues = {str(code): due for code, due in items}
     shown = tuple(sorted((MaterialPage(*p) for p in pages), key=lambda p: (p.material_code, p.page_no)))

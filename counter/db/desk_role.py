@@ -35,7 +35,7 @@ told which login the change needs (``DbFault.NOT_PERMITTED``).
 What a desk must still write — a case's status, the departments' queue
 (``open_item``) — ``counter audit verify`` checks against the insert-only
 history they are derived from (:mod:`counter.db.audit_derived`,
-:func:`counter.actions.item_track.queue_drift`).
+:func:`counter.actions.cases.item_track.queue_drift`).
 
 The grant is made again after every upgrade (a new table is granted nothing
 until then), which is why ``counter db grant-desk`` is safe to run any number of

@@ -78,7 +78,7 @@ def _begin_as_write(conn: Connection) -> None:
 
 def make_engine(url: str, session_options: str | None = None) -> Engine:
     """An engine on ``url``.  No folder is made for an SQLite file: whether a missing database may be made is
-    decided above (:mod:`counter.actions.database_file`), never as a side effect of opening it.
+    decided above (:mod:`counter.actions.admin.database_file`), never as a side effect of opening it.
 
     On PostgreSQL each new connection is refused when it went over the network without verified TLS (libpq's
     service file may have chosen, :func:`counter.db.url.plain_at_connection`), and the engine's first one when the

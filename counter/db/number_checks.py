@@ -2,7 +2,8 @@
 
 A desk's next number is its ``desk_counter`` row plus one.  Were that row behind a number already on paper — a case,
 a notice, an entry of the audit trail naming one — the next intake would print that number again.  These queries
-find the highest number of a desk and day in each place it can be seen; :mod:`counter.actions.number_guard` compares.
+find the highest number of a desk and day in each place it can be seen; :mod:`counter.actions.numbers.number_guard`
+compares.
 """
 
 from __future__ import annotations

@@ -114,7 +114,7 @@ def _queue_licence_voids(
     """For a case voided, the withdrawal of each licence of it the platform may hold: of the items ``granted`` (their
     准予 lines' notes), each whose licence was sent, or is being sent (the sender may have read the case before the
     voiding).  One still waiting or failed is never sent: the sender withholds it
-    (:class:`counter.actions.platform_facts.Withheld`).  Looked up by key, not by case: how many were new."""
+    (:class:`counter.actions.outbox.platform_facts.Withheld`).  Looked up by key, not by case: how many were new."""
     e = models.PlatformEvent
     keys = [licence_key(case_uid, read_item_note(line)[0]) for line in granted]
     items = session.scalars(select(e.item_code).where(e.key.in_(keys), e.state.in_((SENT, SENDING)))).all()

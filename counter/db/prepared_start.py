@@ -2,14 +2,14 @@
 
 A desk's first start used to migrate an empty file and read, check and import the bundled catalog, computing the
 pinyin of every name: seconds, the same on every desk of every hall.  The package step
-(:mod:`counter.actions.prepared`) does that work once into ``desk.sqlite3`` beside a fingerprint file, and a first
+(:mod:`counter.actions.site.prepared`) does that work once into ``desk.sqlite3`` beside a fingerprint file, and a first
 start copies it instead, with the standard sqlite3 module, so the window can show before SQLAlchemy, the catalog
 reader or pypinyin is imported.
 
 The prepared file holds only what is the same on every desk: the schema, the bundled catalog (bundles, guide
 versions, the one import) and what the last read of the files found.  Nothing per site or per desk (keys, accounts,
 numbers, audit entries) is in it; the import's entry in this desk's audit trail is written by the first opening
-through SQLAlchemy (:func:`counter.actions.prepared.complete_prepared`), marked as pending until then.
+through SQLAlchemy (:func:`counter.actions.site.prepared.complete_prepared`), marked as pending until then.
 
 The fingerprint says which catalog and which program the file was built from, and the file's own hash: a file
 built from other catalog files, by another program or schema, or changed since (a broken copy, someone's edit) is

@@ -28,7 +28,7 @@ from counter.audit.setting_state import (
 from counter.db import models
 from counter.sync.keys import key_fingerprint
 
-# as counter.actions.site stores this site's identity
+# as counter.actions.admin.site stores this site's identity
 _IDENTITY = {"code": "site.code", "name": "site.name", "kind": "site.kind"}
 _PUBLIC_KEY, _ENCRYPTION_KEY = "site.public_key", "site.encryption_key"
 

@@ -90,9 +90,12 @@ def drop_setting(session: Session, key: str) -> None:
 
 TRAINING = "training"  # present in a training database only: see mark_training
 OFFICE_PREFIX = "office."  # a site's office settings are kept under this and the site's code
-AUTHORITY_PREFIX = "authority."  # what a site holds of its items (counter.actions.item_authority), likewise
-SITE_KIND = "site.kind"  # this site's kind, one part of its identity (counter.actions.site keeps it whole)
-SITE_CODE, SITE_NAME = "site.code", "site.name"  # its code and name: what names its office (counter.actions.office)
+AUTHORITY_PREFIX = "authority."  # what a site holds of its items (counter.actions.cases.item_authority), likewise
+SITE_KIND = "site.kind"  # this site's kind, one part of its identity (counter.actions.admin.site keeps it whole)
+SITE_CODE, SITE_NAME = (
+    "site.code",
+    "site.name",
+)  # its code and name: what names its office (counter.actions.admin.office)
 TOWNSHIP = "township"  # the kind of a township centre (counter.sync.sites.SiteKind.TOWNSHIP)
 
 
@@ -117,5 +120,5 @@ def is_training(work: Session) -> bool:
 
 def is_township(work: Session) -> bool:
     """Whether this site is a township centre, read from its stored kind alone: what a guide page or a paper needs
-    to know of the identity, without the site's keys and their library (counter.actions.site)."""
+    to know of the identity, without the site's keys and their library (counter.actions.admin.site)."""
     return get_setting(work, SITE_KIND) == TOWNSHIP

@@ -5,7 +5,8 @@
 * **own** (:attr:`Acceptance.OWN`): the site holds the power itself (its authority setting's ``site_items``: a
   行政审批局 under 相对集中行政许可权); it accepts, asks for 补正 and refuses in its own name;
 * **entrusted** (:attr:`Acceptance.ENTRUSTED`): the department's entrustment is recorded — its written 授权 for the
-  item (the authority setting's ``entrusted``, :mod:`counter.actions.item_authority`) or the site's agreement with the
+  item (the authority setting's ``entrusted``, :mod:`counter.actions.cases.item_authority`) or the site's agreement
+  with the
   department (office setting ``entrustments``; or seed 001 第三十二条 for a department of the hall's own level, as
   :func:`hall_accepts` says); the hall acts "以委托行政机关名义" (行政许可法 第二十四条第三款): the paper is issued in
   the department's name, and the rights it prints are the department's (行政诉讼法 第二十六条第五款);
@@ -54,7 +55,7 @@ class OrganAnswer(StrEnum):
 @dataclass(frozen=True, slots=True)
 class HeldItems:
     """What the site's authority setting held when the paper was first made: the 实施编码 it decides in its own
-    name, and the written 授权 recorded per 实施编码 (:class:`counter.actions.item_authority.SiteAuthority`)."""
+    name, and the written 授权 recorded per 实施编码 (:class:`counter.actions.cases.item_authority.SiteAuthority`)."""
 
     site_items: frozenset[str] = frozenset()
     entrusted: Mapping[str, str] = field(default_factory=dict)

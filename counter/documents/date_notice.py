@@ -3,7 +3,7 @@
 A 容缺 deadline extended (force majeure, say) moves a date the 容缺受理通知书 printed; a lapse the year's holiday notice
 showed early (:mod:`counter.case.early_lapses`) is to be corrected by the body that decided it.  Either is told on
 paper, as every date of the case was (seed 001 第十六条: 书面告知), and by SMS where the hall has a gateway
-(:mod:`counter.actions.deferral_extension`, :mod:`counter.actions.early_lapses`).  One paper per change
+(:mod:`counter.actions.cases.deferral_extension`, :mod:`counter.actions.cases.early_lapses`).  One paper per change
 (:mod:`counter.case.date_changes`), built from its history line, so a reprint is the same paper.
 """
 

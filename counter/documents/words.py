@@ -30,7 +30,7 @@ DOC_DATE_MOVED = "{what}由{before}顺延至{after}"
 DOC_DATE_MOVED_WHAT = {"promised": "承诺办结日期", "correction": "补正期限"}
 DOC_DATE_MOVED_MATERIAL = "“{name}”补交期限"
 DOC_DATE_MOVED_JOIN = "；"
-# on every notice of a case taken under a 待核 guide (counter.actions.guide_status): the paper never hides it
+# on every notice of a case taken under a 待核 guide (counter.actions.catalog.guide_status): the paper never hides it
 DOC_DRAFT_GUIDE = "注：本件依据待核办事指南办理，该指南尚未经本中心核定发布。"
 TIME_UNIT = {TimeUnit.WORKING_DAY: "个工作日", TimeUnit.CALENDAR_DAY: "个自然日"}
 COPY_FORM = {CopyForm.ORIGINAL: "原件", CopyForm.COPY: "复印件", CopyForm.ORIGINAL_AND_COPY: "原件和复印件"}
@@ -190,7 +190,8 @@ DOC_RECEIPT_NOTES = (
     "请妥善保管本凭证，领取结果时出示本凭证和身份证件；办理进度和结果将以短信告知。",
     "欢迎您在窗口评价器上对本次服务作出评价，也可以扫描本页二维码评价。",
 )
-# where the hall has no SMS gateway, or the case no phone to tell (counter.actions.documents): no promise of an SMS
+# where the hall has no SMS gateway, or the case no phone to tell (counter.actions.cases.documents): no promise of an
+# SMS
 DOC_RECEIPT_NOTES_NO_SMS = (
     "请妥善保管本凭证，领取结果时出示本凭证和身份证件；可扫码或拨打咨询电话查询办理进度和结果。",
     DOC_RECEIPT_NOTES[1],

@@ -127,7 +127,7 @@ def note_path(place: str, *, make_folder: bool = True) -> Path:
 
 def turn_path(place: str) -> Path:
     """The file whose turn a commit that issued numbers holds until they are noted, and a check holds alone
-    (:mod:`counter.actions.number_guard`)."""
+    (:mod:`counter.actions.numbers.number_guard`)."""
     return note_path(place).with_suffix(".turn")
 
 
@@ -281,7 +281,7 @@ def remember_database(place: str, now: dt.datetime) -> None:
     """Write the note of ``place`` now if this machine has none (a database made or first opened here).
 
     A note that is there but cannot be read is left as it is: written over, the numbers it holds would be gone, and
-    the check that refuses to number without them would pass (:mod:`counter.actions.number_guard`).
+    the check that refuses to number without them would pass (:mod:`counter.actions.numbers.number_guard`).
     """
     with turn_at(pen_path(place)):
         found = load_note(place)

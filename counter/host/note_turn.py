@@ -1,7 +1,8 @@
 """This machine's processes take turns at a database's note: a commit with its note, or a check of the note; and
 a line added to the note, or the note made whole.
 
-A desk notes the numbers it issued just after the database has committed them (:mod:`counter.actions.number_guard`,
+A desk notes the numbers it issued just after the database has committed them
+(:mod:`counter.actions.numbers.number_guard`,
 :mod:`counter.host.database_notes`).  Between the two, another process of this machine numbering at the same desk (a
 second window, a command, a desk sharing the machine's state folder) found the number in the database and not yet in
 the note, and refused to number as if the note had been lost.  So a commit that issued numbers holds the turn until

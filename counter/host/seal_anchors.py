@@ -3,7 +3,7 @@
 Why.  Someone who can write the hall's database but not read the key cannot make a seal, but can delete the newest
 seals and rewrite what they covered: the seals left still hold, and only the entries after them changed.  The
 machine that holds the key keeps, outside the database, the number and digest of every seal before the one it
-makes (:func:`counter.actions.audit_seal.seal_with`), so ``audit verify`` run there names a sealed seal that is
+makes (:func:`counter.actions.admin.audit_seal.seal_with`), so ``audit verify`` run there names a sealed seal that is
 gone or was replaced.  The newest seal is anchored by the next one: a seal whose unit of work never committed is
 never anchored, so the file names no seal the database never had.
 

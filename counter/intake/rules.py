@@ -9,7 +9,7 @@
   fix it; the default is fifteen working days.  At least one day, or the notice would lapse as it is handed over;
   at most sixty working days (about three months), past which the application is better made anew.
 
-Both are kept in the database (:mod:`counter.actions.intake_settings`), so every desk of a hall decides alike.
+Both are kept in the database (:mod:`counter.actions.cases.intake_settings`), so every desk of a hall decides alike.
 """
 
 from __future__ import annotations

@@ -2,6 +2,7 @@
 each event's one key, and the mapping of the app's fields to the platform's elements (GB/T 39046-2020, the 好差评
 rules), read from a data file per platform (``counter/resources/platform/*.toml``).
 
-The outbox that keeps the events is :mod:`counter.db.platform_store`; the sender, :mod:`counter.actions.platform`;
+The outbox that keeps the events is :mod:`counter.db.platform_store`; the sender,
+:mod:`counter.actions.outbox.platform`;
 one request, :mod:`counter.host.platform_client`.  ``docs/platform.md`` lists every element and its source.
 """

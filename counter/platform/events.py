@@ -11,7 +11,8 @@ platform does not keep it as in hand until it is overdue.  Not told: a departmen
 
 An item granted whose catalog entry names the licence it issues (:attr:`counter.catalog.model.Item.licence`) tells
 the platform of that licence too, as 电子证照 data (GB/T 36901-2018: the issuing department's results go to the
-证照库), in the decision's unit of work; a voided case's licence is never sent (:mod:`counter.actions.platform_facts`),
+证照库), in the decision's unit of work; a voided case's licence is never sent
+(:mod:`counter.actions.outbox.platform_facts`),
 and one sent before its case was voided is withdrawn (电子证照作废), in the voiding's unit of work.  So is a licence
 revoked on a 告知承诺 found false (行政许可法 第六十九条第二款), with the revocation's day and what the check found.
 

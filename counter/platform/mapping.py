@@ -32,7 +32,8 @@ from typing import Any
 
 from counter.platform.events import CASE_KINDS, RATING_KINDS, PlatformKind
 
-#: the facts an event may be mapped from: what :func:`counter.actions.platform_facts.facts_of` gives, and nothing else
+#: the facts an event may be mapped from: what :func:`counter.actions.outbox.platform_facts.facts_of` gives, and
+#: nothing else
 SOURCES = frozenset(
     {
         # every event

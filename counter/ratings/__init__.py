@@ -4,5 +4,5 @@ Pure domain: the five levels and their two numeric codings, the reasons of a
 bad rating, masking the rater's name on the pad, the rectification a bad rating
 opens and its moves, the office's rating settings, the figures and the export
 records.  Storage is :mod:`counter.db.rating_store`, the user's actions are
-:mod:`counter.actions.ratings`, the screens :mod:`counter.ui.pad`.
+:mod:`counter.actions.ratings.record`, the screens :mod:`counter.ui.pad`.
 """

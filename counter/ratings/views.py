@@ -1,6 +1,6 @@
 """Plain data the screens show: what the pad puts in front of the applicant, what the supervisor follows.
 
-Built by :mod:`counter.db.rating_store` and :mod:`counter.actions.ratings`; they
+Built by :mod:`counter.db.rating_store` and :mod:`counter.actions.ratings.record`; they
 cross Qt signals, so they are frozen dataclasses and never ORM objects.
 """
 

@@ -80,7 +80,7 @@ class GatewaySettings:
 
 def gateway_from_json(raw: str | None) -> GatewaySettings:
     """The settings a stored text says; no gateway when there is none or it cannot be read.  A secret in it is one an
-    earlier version stored there, to be moved out (:func:`counter.actions.messages.move_secret_out`)."""
+    earlier version stored there, to be moved out (:func:`counter.actions.outbox.messages.move_secret_out`)."""
     if not raw:
         return GatewaySettings()
     try:

@@ -40,7 +40,7 @@ class MessageKind(StrEnum):
     PROMISE_MOVED = "promise_moved"  # of the promised completion
     # the same change showed a lapse recorded before the date that now governs it (counter.case.early_lapses)
     LAPSE_EARLY = "lapse_early"
-    # a 容缺 deadline extended (counter.actions.deferral_extension): the new date
+    # a 容缺 deadline extended (counter.actions.cases.deferral_extension): the new date
     DEFERRAL_EXTENDED = "deferral_extended"
     # an item's limit extended by its department (行政许可法 第四十二条: 应当将延长期限的理由告知申请人); the reason
     # is on its 期限告知书 (counter.documents.date_notice)
@@ -48,7 +48,7 @@ class MessageKind(StrEnum):
 
 
 #: the kinds a case's events make; DEFERRAL_DUE comes from the reminder scan, the *_MOVED kinds from a change of the
-#: holiday data (counter.actions.date_moves), not from an event
+#: holiday data (counter.actions.cases.date_moves), not from an event
 ITEM_KINDS = frozenset({MessageKind.ITEM_GRANTED, MessageKind.ITEM_DENIED})
 
 

@@ -87,7 +87,7 @@ def encryption_key_path(signing_key_path: Path) -> Path:
 
 
 def next_key_path(path: Path) -> Path:
-    """Where a rotation writes a key before its commit (:mod:`counter.actions.key_rotation`)."""
+    """Where a rotation writes a key before its commit (:mod:`counter.actions.admin.key_rotation`)."""
     return path.with_name(path.name + ".next")
 
 

@@ -8,10 +8,11 @@ Layout, byte for byte::
 
 Format 3 is format 2 whose body may also hold 帮您办 projects (``project`` records).  The first line and the
 header's ``format`` say which, and agree.  A package is written in the lowest format that holds its records
-(:func:`counter.actions.sync.export_package`), so a township's package without projects, and every hall's update,
+(:func:`counter.actions.sync.packages.export_package`), so a township's package without projects, and every hall's
+update,
 still reads at a site whose program knows only format 2, while one with projects is refused there whole as written
 by a newer program (``too_new``) rather than half taken in.  This program reads both; a format-2 package holding a
-project is refused as malformed (:mod:`counter.actions.sync`).  The sealing and signing are the same in both.
+project is refused as malformed (:mod:`counter.actions.sync.packages`).  The sealing and signing are the same in both.
 Format 4 is a hall's update that also tells the township why its records wait on the hall's review list (a
 ``held`` record): written only to a township the hall has held a record of, which needs the program that reads it
 to see why, and is told to upgrade (``too_new``) by an older one.  Format 6 is a township's package holding a case

@@ -2,7 +2,7 @@
 
 Each package is written beside its name (``….sync.part``), synced and renamed, so a stick pulled out or a program
 killed mid-way leaves no half package under a package's name.  The export is recorded in the same transaction as
-the files are written (:func:`counter.actions.sync_files.export_to_files`): one killed before it committed took no
+the files are written (:func:`counter.actions.sync.sync_files.export_to_files`): one killed before it committed took no
 number, and the next export is written under the number it would have had.  What it left is its ``.part`` file,
 a sealed copy of the township's cases under a name nothing reads: the next export removes it (:func:`left_parts`),
 as each start removes what a killed backup left (:func:`counter.backup.sqlite_files.stale_parts`).

@@ -78,7 +78,7 @@ class Refused:
 #: The events a township writes itself, on any case of its own.  A township takes the intake (``taken``), keeps
 #: the 容缺 promise it made at its own desk (materials handed in, a deadline extended, the lapse of the materials),
 #: answers its own correction notice with a later intake, withdraws or voids its own case, moves its open dates
-#: later when the hall's holidays change them (counter.actions.date_moves), and hands over the results at its own
+#: later when the hall's holidays change them (counter.actions.cases.date_moves), and hands over the results at its own
 #: window: "统一窗口出件" is the window where the applicant applied, and for a township's case that is the
 #: township's (domain §1), and so is the signed return of what it posted.  Sending to approval, granting
 #: or denying an item and completing are the deciding bodies' ("后台并联审批", domain §11 "only the deciding body
@@ -104,7 +104,7 @@ TOWNSHIP_EVENTS: frozenset[str] = frozenset(
 #: under says (its ``level``, counter.catalog.departments) — 苏木乡镇 decide some items themselves, in their own name.
 #: And so is the revocation of such an item granted on a promise found false (its note led by the item's code too).
 TOWNSHIP_ITEM_EVENTS: frozenset[str] = frozenset(e.value for e in ItemEvent) | {CaseEvent.ITEM_REVOKED.value}
-#: The statuses an intake leaves a case in (counter.actions.intake.STATUS_OF_OUTCOME): the ``taken`` line's.
+#: The statuses an intake leaves a case in (counter.actions.intake.take.STATUS_OF_OUTCOME): the ``taken`` line's.
 _INTAKE_STATUSES = frozenset({CaseStatus.ACCEPTED, CaseStatus.AWAITING_DEFERRED, CaseStatus.CORRECTION_ISSUED,
                               CaseStatus.REFUSED})  # fmt: skip
 #: What each township event may leave the case in, by :data:`counter.case.status.MOVES`.  The hall takes a

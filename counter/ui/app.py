@@ -3,7 +3,7 @@
 Start-up is measured against a bare Qt window, so it does only what the first
 keystroke needs.  On the usual start — an SQLite desk whose schema is current
 and whose bundled catalog has not changed — the search index is read with the
-standard sqlite3 module (:mod:`counter.actions.startup`) and SQLAlchemy is
+standard sqlite3 module (:mod:`counter.actions.site.startup`) and SQLAlchemy is
 imported on a warm-up thread after the window shows.  A first start copies the
 prepared database when the installation has one that fits, and is then a quick
 start too.  Any other start (a first start without it, a changed catalog,
@@ -24,10 +24,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from counter import resources
-from counter.actions.database_file import DatabaseDamaged, DatabaseMissing, DatabaseReadOnly, may_create
-from counter.actions.schema import database_url, is_live_database, is_training_database
-from counter.actions.startup import QuickStart, quick_start, start_from_prepared
-from counter.actions.store import DbFault, SchemaTooNew, Store, StoreFault
+from counter.actions.admin.database_file import DatabaseDamaged, DatabaseMissing, DatabaseReadOnly, may_create
+from counter.actions.admin.schema import database_url, is_live_database, is_training_database
+from counter.actions.site.startup import QuickStart, quick_start, start_from_prepared
+from counter.actions.site.store import DbFault, SchemaTooNew, Store, StoreFault
 from counter.catalog.fingerprint import folder_fingerprint
 from counter.host.logs import setup_logging
 from counter.host.paths import data_dir
@@ -211,7 +211,7 @@ def open_window(db_url: str | None) -> tuple[MainWindow, Store]:
 
 def has_accounts(store: Store) -> bool:
     """Whether nobody may work here before signing in (an opened database)."""
-    from counter.actions.guard import accounts_exist
+    from counter.actions.admin.guard import accounts_exist
 
     return store.read(accounts_exist)
 
@@ -222,7 +222,7 @@ def start_sign_in(window: MainWindow, store: Store, begin_work: bool = True) -> 
     The first sign-in starts the desk's work (the draft offer, the review pad);
     a later one, after 换人登录, shows the main window again for the new clerk.
     """
-    from counter.actions.desk import desk_at
+    from counter.actions.admin.desk import desk_at
     from counter.host.desk_config import load_desk_config
     from counter.ui.signin.controller import SignInController
     from counter.ui.signin.words import SIGNIN_PLACE

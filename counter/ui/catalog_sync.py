@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QThread, Signal
 
 if TYPE_CHECKING:
-    from counter.actions.store import Store
+    from counter.actions.site.store import Store
 
 
 log = logging.getLogger(__name__)
@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 
 class BundledSyncThread(QThread):
     progress = Signal(int, int)  # files read, files in all
-    synced = Signal(object)  # counter.actions.catalog.BundledSync
+    synced = Signal(object)  # counter.actions.catalog.imports.BundledSync
     failed = Signal(str)  # the cause in the clerk's words; the error itself goes to the log
 
     def __init__(self, store: Store, folder: Path, parent: QObject | None = None) -> None:
@@ -33,7 +33,7 @@ class BundledSyncThread(QThread):
 
     def run(self) -> None:
         # imported here: the reader, the validator and pypinyin stay out of start-up
-        from counter.actions.catalog import sync_bundled
+        from counter.actions.catalog.imports import sync_bundled
 
         try:
             result = sync_bundled(self._store.sessions(), self._folder, self.progress.emit)
@@ -46,7 +46,7 @@ class BundledSyncThread(QThread):
 
 def _cause(err: Exception) -> str:
     """Why the sync failed, as the clerk reads it: the database's fault, a file's, or none known (the log has it)."""
-    from counter.actions.store import StoreFault
+    from counter.actions.site.store import StoreFault
     from counter.words.database import fault_text
     from counter.words.files import file_fault
     from counter.words.host import UNKNOWN_CAUSE

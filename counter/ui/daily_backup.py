@@ -1,6 +1,6 @@
 """The daily backup, once the window shows: on its own thread, where SQLAlchemy is imported, not before.
 
-(The file's health is checked where it is first opened for work: :class:`counter.actions.store.Store`.)
+(The file's health is checked where it is first opened for work: :class:`counter.actions.site.store.Store`.)
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ log = logging.getLogger(__name__)
 
 
 def _daily_backup(url: str) -> None:
-    from counter.actions.backup import backup_if_due
+    from counter.actions.site.backup import backup_if_due
 
     try:
         backup_if_due(url, dt.datetime.now())

@@ -26,7 +26,7 @@ from counter.ui.signin.stay import STAYS_WHEN_LOCKED
 
 if TYPE_CHECKING:
     from counter.access.roles import Actor, Permission
-    from counter.actions.desk import Desk
+    from counter.actions.admin.desk import Desk
     from counter.catalog.model import Bundle
     from counter.intake.draft import IntakeDraft
     from counter.ui.cases import CaseDesk
@@ -92,7 +92,7 @@ class DeskActions(QObject):
         A signed-in account's name and staff number are shown and printed instead of the file's.
         """
         from counter.access.roles import SINGLE_DESK
-        from counter.actions.desk import desk_at
+        from counter.actions.admin.desk import desk_at
         from counter.host.desk_config import load_desk_config
 
         return desk_at(load_desk_config(), self.actor or SINGLE_DESK, self.staff_no, training=self.training)
@@ -161,7 +161,7 @@ class DeskActions(QObject):
         if refused or bundle is None:
             self._say(refused)
             return
-        from counter.actions.guides import current_guide
+        from counter.actions.catalog.guides import current_guide
         from counter.ui.intake import open_intake
 
         try:
@@ -199,7 +199,7 @@ class DeskActions(QObject):
 
         Asked before the panel opens, so the clerk is told at once; the action decides again on commit.
         """
-        from counter.actions.guide_status import drafts_may_be_taken
+        from counter.actions.catalog.guide_status import drafts_may_be_taken
         from counter.catalog.model import GuideStatus
 
         if not bundle.has_guide:
@@ -279,7 +279,7 @@ class DeskActions(QObject):
             self.draft_left.emit()
 
     def on_resubmit_requested(self, case_no: str, bundle_code: str) -> None:
-        from counter.actions.guides import current_guide
+        from counter.actions.catalog.guides import current_guide
 
         try:
             stored = self.runner.read(partial(current_guide, bundle_code=bundle_code))
@@ -389,7 +389,7 @@ class DeskActions(QObject):
         Otherwise the desk would go on as the hall the program makes at first use, and a township's cases would
         carry the hall's code; the form (or, for a clerk, the notice to fetch an administrator) says so at once.
         """
-        from counter.actions.site import site_is_set_up
+        from counter.actions.admin.site import site_is_set_up
 
         try:
             done = self.runner.read(site_is_set_up)
@@ -492,7 +492,7 @@ class DeskActions(QObject):
     def choose_form(self, bundle: Bundle | None) -> None:
         """Ctrl+Shift+P: the forms of the guide on screen, each printed blank or as 示范样表.
 
-        A 待核 guide's forms print too (marked so on the paper): see :mod:`counter.actions.forms`.
+        A 待核 guide's forms print too (marked so on the paper): see :mod:`counter.actions.intake.forms`.
         """
         if bundle is None:
             self._say(words.DESK_FORMS_NO_GUIDE)

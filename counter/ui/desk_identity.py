@@ -1,9 +1,9 @@
 """The status-bar line, in red, while this desk is not yet who it is: no clerk named, or a township's office still
 the league hall's.
 
-A desk without a clerk takes no intake (:class:`counter.actions.intake.ClerkUnnamed`): the line says so before the
+A desk without a clerk takes no intake (:class:`counter.actions.intake.take.ClerkUnnamed`): the line says so before the
 clerk tries, and where to name one.  A township centre whose 单位信息 still says the hall's name, seal, address or
-phone prints them on every paper (:func:`counter.actions.office.office_still_the_halls`): the line names what is
+phone prints them on every paper (:func:`counter.actions.admin.office.office_still_the_halls`): the line names what is
 still the hall's until the township's own is saved.  Nothing missing, nothing shown.
 """
 
@@ -21,7 +21,7 @@ from counter.ui.runner import Failed, Runner
 from counter.ui.text_size import scaled
 
 if TYPE_CHECKING:
-    from counter.actions.desk import Desk
+    from counter.actions.admin.desk import Desk
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +31,7 @@ RED = "color: #b42318; font-weight: bold;"
 class IdentityLabel(QLabel):
     def refresh(self, runner: Runner, desk: Desk) -> None:
         """Read again what the desk still lacks; shown only while something does."""
-        from counter.actions.office import office_still_the_halls
+        from counter.actions.admin.office import office_still_the_halls
 
         try:
             halls = runner.read(partial(office_still_the_halls, site_code=desk.identity.site_code))

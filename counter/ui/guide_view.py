@@ -22,7 +22,7 @@ from counter.ui.text_size import scaled
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from counter.actions.guides import SiteContacts
+    from counter.actions.catalog.guides import SiteContacts
     from counter.catalog.model import Bundle
 
 STYLE = """

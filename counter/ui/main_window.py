@@ -30,9 +30,9 @@ from counter.ui.search_panel import SearchPanel
 from counter.ui.text_size import px, scaled
 
 if TYPE_CHECKING:
-    from counter.actions.catalog import BundledSync
-    from counter.actions.guides import SiteContacts, StoredGuide
-    from counter.actions.store import Store, Unit
+    from counter.actions.catalog.guides import SiteContacts, StoredGuide
+    from counter.actions.catalog.imports import BundledSync
+    from counter.actions.site.store import Store, Unit
     from counter.catalog.model import Bundle
     from counter.catalog.problems import Problem
     from counter.ui.catalog_sync import BundledSyncThread
@@ -307,7 +307,7 @@ class MainWindow(QMainWindow):
 
     def load_index(self, entries: list[SearchEntry] | None = None) -> None:
         if entries is None:
-            from counter.actions.guides import search_entries
+            from counter.actions.catalog.guides import search_entries
 
             entries = self.runner.read(search_entries)
         self.search_panel.set_index(SearchIndex(entries))
@@ -356,7 +356,7 @@ class MainWindow(QMainWindow):
         self.catalog_ready.emit(False)
 
     def on_bundle_chosen(self, code: str) -> None:
-        from counter.actions.guides import current_guide, decider_names, site_contacts
+        from counter.actions.catalog.guides import current_guide, decider_names, site_contacts
 
         site_code = self.desk_actions.desk().identity.site_code
 

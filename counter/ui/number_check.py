@@ -1,6 +1,7 @@
 """At start, whether this desk could issue a number again; if so the banner says so before anyone takes an intake.
 
-The intake itself refuses such a number (:mod:`counter.actions.number_guard`); saying it at start means the clerk
+The intake itself refuses such a number (:mod:`counter.actions.numbers.number_guard`); saying it at start means the
+clerk
 learns it before an applicant stands at the window, not with the form filled in.  Run where the database is
 opened: before the window on a full start, on the warm-up thread on a quick one (the banner is then shown on the
 window's thread).
@@ -13,7 +14,7 @@ import logging
 
 from PySide6.QtCore import QTimer
 
-from counter.actions.store import Store, Unit
+from counter.actions.site.store import Store, Unit
 from counter.ui.banner import Banner
 from counter.words.database import NUMBERS_BEHIND_TITLE, numbers_behind_text
 from counter.words.sites import OTHER_SERIES, OTHER_SERIES_TITLE
@@ -24,9 +25,9 @@ log = logging.getLogger(__name__)
 def numbers_problem(store: Store, today: dt.date) -> tuple[str, str] | None:
     """What the clerk must know (a title and a text) when the desk's next number could be one already issued, or
     one of another site's series; ``None`` when it cannot."""
-    from counter.actions.desk import desk_at
-    from counter.actions.number_guard import NumbersBehind, check_numbers
-    from counter.actions.site import OtherSeries, check_series
+    from counter.actions.admin.desk import desk_at
+    from counter.actions.admin.site import OtherSeries, check_series
+    from counter.actions.numbers.number_guard import NumbersBehind, check_numbers
     from counter.host.desk_config import load_desk_config
 
     def check(unit: Unit) -> None:

@@ -19,7 +19,7 @@ import logging
 from collections.abc import Callable
 from typing import TypeVar
 
-from counter.actions.store import DatabaseDamaged, DbFault, SchemaTooNew, Store, StoreFault, Unit
+from counter.actions.site.store import DatabaseDamaged, DbFault, SchemaTooNew, Store, StoreFault, Unit
 from counter.ui import words
 
 log = logging.getLogger(__name__)

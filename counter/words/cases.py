@@ -105,7 +105,8 @@ RULE_PROBLEMS = AUTHORITY_PROBLEMS | {
     DecisionProblem.UNDECIDED,
     DecisionProblem.ALL_DENIED,
     DecisionProblem.PROVISIONAL_DUE,  # until the year's holiday notice is in (counter.calendar.provisional)
-    DecisionProblem.PAST_LEGAL_DATE,  # until the department records its 特别程序 (counter.actions.deferral_extension)
+    # until the department records its 特别程序 (counter.actions.cases.deferral_extension)
+    DecisionProblem.PAST_LEGAL_DATE,
 }
 
 

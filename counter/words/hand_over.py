@@ -47,7 +47,7 @@ SIGNED_RETURN_PROBLEM = {
 }
 SIGNED_RETURN_NOTE = tr("第{number}次送达，回执签收日期 {date}")
 HAND_OVER_PART = tr("（部分出件）")
-HAND_OVER_SAME_DAY = tr("即办件当场办结，{note}")  # the same-day step's hand-over (counter.actions.same_day)
+HAND_OVER_SAME_DAY = tr("即办件当场办结，{note}")  # the same-day step's hand-over (counter.actions.intake.same_day)
 HAND_OVER_PICKUP_NOTE = tr("{way}，领取人 {recipient}（{id_masked}）：{items}{part}")
 HAND_OVER_POST_NOTE = tr("{way}，{carrier} {tracking_no}：{items}{part}")
 HAND_OVER_ELECTRONIC_NOTE = tr("{way}至 {address}：{items}{part}")

@@ -1,4 +1,4 @@
-"""The words of 告知承诺 (:mod:`counter.actions.notice_pledges`): why a grant, a check or a paper is refused; the
+"""The words of 告知承诺 (:mod:`counter.actions.intake.notice_pledges`): why a grant, a check or a paper is refused; the
 revocation on the case page and in ``case show``; the case page's 告知承诺 section
 (:mod:`counter.ui.cases.pledge_bar`)."""
 

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from counter.words.punctuation import LIST_JOIN
 from counter.words.translate import tr
 
-# Keyed by the codes' values: counter.sync.package.RejectCode, counter.actions.sync.SyncProblem and
-# counter.actions.sync_apply.HoldReason.
+# Keyed by the codes' values: counter.sync.package.RejectCode, counter.actions.sync.packages.SyncProblem and
+# counter.actions.sync.sync_apply.HoldReason.
 
 PACKAGE_REJECTED = {
     "not_a_package": tr("这不是同步数据包文件。"),

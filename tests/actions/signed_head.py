@@ -12,8 +12,8 @@ import dataclasses
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.roles import Actor, Role
-from counter.actions.accounts import NewAccount, add_account
-from counter.actions.desk import Desk
+from counter.actions.admin.accounts import NewAccount, add_account
+from counter.actions.admin.desk import Desk
 
 HEAD_ROLES = frozenset({Role.CLERK, Role.SUPERVISOR, Role.ADMIN})
 HEAD_PASSWORD = "saran2028ok"

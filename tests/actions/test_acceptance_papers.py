@@ -1,7 +1,7 @@
 """The papers a desk makes follow what its site recorded of each item: received only, entrusted, or its own power
 (counter.documents.acceptance); a reprint keeps what was recorded when the paper was first made.
 
-On SQLite and on PostgreSQL, through :func:`counter.actions.documents.make_document` as the window prints, read
+On SQLite and on PostgreSQL, through :func:`counter.actions.cases.documents.make_document` as the window prints, read
 back from the PDF with ``pdftotext``.
 """
 
@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.calendar import office_calendar
-from counter.actions.desk import Desk
-from counter.actions.documents import make_document, office_settings, save_office_settings
-from counter.actions.intake import IntakeNotPossible
-from counter.actions.item_authority import set_entrustment, set_item_held
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.admin.desk import Desk
+from counter.actions.cases.documents import make_document, office_settings, save_office_settings
+from counter.actions.cases.item_authority import set_entrustment, set_item_held
+from counter.actions.intake.take import IntakeNotPossible
 from counter.case.numbers import DeskIdentity
 from counter.documents.kinds import DocumentKind
 from counter.documents.model import DocumentNotPossible, DocumentProblem
@@ -106,8 +106,8 @@ def test_an_item_the_hall_only_received_is_timed_from_its_departments_acceptance
     """许可法 第四十二条 counts from 受理: where the hall only received the item, from the day its department signed
     for it; where the window accepted it for the department, from the case's day, whenever the department signs."""
     from counter.access.roles import Actor, Role
-    from counter.actions.accounts import NewAccount, add_account
-    from counter.actions.item_steps import StepRequest, item_standings, route_items, take_item_step
+    from counter.actions.admin.accounts import NewAccount, add_account
+    from counter.actions.cases.item_steps import StepRequest, item_standings, route_items, take_item_step
     from counter.case.item_path import ItemEvent
     from tests.actions.test_item_steps import at
 

@@ -14,7 +14,7 @@ from counter.access.account_rules import AccountProblem
 from counter.access.lockout import SignInOutcome
 from counter.access.passwords import PasswordProblem, ScryptCost, dummy_hash, verify_password
 from counter.access.roles import Actor, Role
-from counter.actions.accounts import (
+from counter.actions.admin.accounts import (
     NewAccount,
     add_account,
     check_password,
@@ -24,8 +24,8 @@ from counter.actions.accounts import (
     sign_in,
     sign_out,
 )
-from counter.actions.desk import Desk
-from counter.actions.guard import NotPermitted
+from counter.actions.admin.desk import Desk
+from counter.actions.admin.guard import NotPermitted
 from counter.db import models
 
 T0 = dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.UTC)

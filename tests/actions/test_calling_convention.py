@@ -14,7 +14,7 @@ import re
 
 import counter.actions
 from counter.access.roles import SINGLE_DESK, Actor, Role
-from counter.actions.desk import desk_at
+from counter.actions.admin.desk import desk_at
 from counter.host.desk_config import DeskConfig
 
 #: what an action would take instead of a Desk, were there a second convention
@@ -22,10 +22,12 @@ SIDE_DOORS = re.compile(r"\b(DeskConfig|DeskIdentity|Actor)\b")
 
 #: the few public functions of counter.actions that are not actions, and why they may take the parts
 NOT_ACTIONS = {
-    "counter.actions.audit.record": "the low-level recorder; sign-in records an account that is not yet the desk's",
-    "counter.actions.guard.require": "the check every action makes with desk.actor; no face calls it",
-    "counter.actions.guard.current_roles": "the authority rule's read of desk.actor's roles; no face calls it",
-    "counter.actions.desk.desk_at": "builds the Desk from desk.json and the account: the one place they meet",
+    "counter.actions.admin.audit.record": (
+        "the low-level recorder; sign-in records an account that is not yet the desk's"
+    ),
+    "counter.actions.admin.guard.require": "the check every action makes with desk.actor; no face calls it",
+    "counter.actions.admin.guard.current_roles": "the authority rule's read of desk.actor's roles; no face calls it",
+    "counter.actions.admin.desk.desk_at": "builds the Desk from desk.json and the account: the one place they meet",
 }
 
 

@@ -15,11 +15,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.roles import Actor, Role
-from counter.actions.decisions import deny_lapsed_deferral
-from counter.actions.desk import Desk
-from counter.actions.guard import NotPermitted
-from counter.actions.intake import extend_deferral, lapse_correction, move_case
-from counter.actions.item_steps import StepRequest, route_items, take_item_step
+from counter.actions.admin.desk import Desk
+from counter.actions.admin.guard import NotPermitted
+from counter.actions.cases.decisions import deny_lapsed_deferral
+from counter.actions.cases.item_steps import StepRequest, route_items, take_item_step
+from counter.actions.intake.take import extend_deferral, lapse_correction, move_case
 from counter.case.decisions import DecisionProblem, DecisionRefused
 from counter.case.item_path import ItemEvent
 from counter.case.numbers import DeskIdentity

@@ -7,12 +7,12 @@ from fractions import Fraction
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.calendar import office_calendar
-from counter.actions.case_figures import month_figures
-from counter.actions.demo import complete_checklist, fresh_checklist
-from counter.actions.desk import Desk
-from counter.actions.intake import IntakeRequest, move_case, take_intake
-from counter.actions.same_day import finish_same_day
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.admin.desk import Desk
+from counter.actions.intake.same_day import finish_same_day
+from counter.actions.intake.take import IntakeRequest, move_case, take_intake
+from counter.actions.ratings.case_figures import month_figures
+from counter.actions.site.demo import complete_checklist, fresh_checklist
 from counter.case.numbers import DeskIdentity
 from counter.case.promise_figures import FigureGroup
 from counter.case.status import CaseEvent

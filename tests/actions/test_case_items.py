@@ -15,16 +15,16 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.calendar import office_calendar
-from counter.actions.case_figures import month_figures
-from counter.actions.case_view import read_case
-from counter.actions.decisions import decide_item
-from counter.actions.demo import complete_checklist
-from counter.actions.desk import Desk
-from counter.actions.documents import make_document
-from counter.actions.guide_status import allow_draft_intake
-from counter.actions.intake import IntakeRequest, take_intake
-from counter.actions.item_steps import route_items
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.admin.desk import Desk
+from counter.actions.cases.case_view import read_case
+from counter.actions.cases.decisions import decide_item
+from counter.actions.cases.documents import make_document
+from counter.actions.cases.item_steps import route_items
+from counter.actions.catalog.guide_status import allow_draft_intake
+from counter.actions.intake.take import IntakeRequest, take_intake
+from counter.actions.ratings.case_figures import month_figures
+from counter.actions.site.demo import complete_checklist
 from counter.case.decisions import DecisionProblem, DecisionRefused
 from counter.case.promise_figures import FigureGroup
 from counter.case.status import CaseStatus

@@ -14,11 +14,11 @@ from typing import Any
 from sqlalchemy import Engine, event, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.case_view import read_case
-from counter.actions.demo import run_demo
-from counter.actions.desk import Desk
-from counter.actions.documents import make_document
-from counter.actions.item_steps import route_items
+from counter.actions.admin.desk import Desk
+from counter.actions.cases.case_view import read_case
+from counter.actions.cases.documents import make_document
+from counter.actions.cases.item_steps import route_items
+from counter.actions.site.demo import run_demo
 from counter.db.case_store import case_by_no
 from counter.db.models import OpenItem
 from counter.documents.kinds import DocumentKind

@@ -10,11 +10,11 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.calendar import office_calendar
-from counter.actions.case_pages import CaseNotFound, add_page, pages_of_case
-from counter.actions.demo import complete_checklist, fresh_checklist
-from counter.actions.desk import Desk
-from counter.actions.intake import IntakeRequest, take_intake
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.admin.desk import Desk
+from counter.actions.cases.case_pages import CaseNotFound, add_page, pages_of_case
+from counter.actions.intake.take import IntakeRequest, take_intake
+from counter.actions.site.demo import complete_checklist, fresh_checklist
 from counter.case import pages
 from counter.case.pages import PageProblem, PageRefused, TakenPage, page_image
 from counter.db import models
@@ -78,7 +78,7 @@ def test_a_page_the_case_cannot_take_is_refused_and_nothing_kept(
         add_page(s, desk, number, "NO-SUCH-MATERIAL", camera.capture())
     assert caught.value.problem is PageProblem.NO_SUCH_MATERIAL
     monkeypatch.setattr(pages, "PAGES_MAX", 1)
-    monkeypatch.setattr("counter.actions.case_pages.PAGES_MAX", 1)
+    monkeypatch.setattr("counter.actions.cases.case_pages.PAGES_MAX", 1)
     with sessions.begin() as s:
         add_page(s, desk, number, code, camera.capture())
     with sessions.begin() as s, pytest.raises(PageRefused) as caught:

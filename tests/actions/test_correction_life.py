@@ -11,22 +11,22 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.case_rights import permission_for
 from counter.access.roles import Actor, Permission, Role
-from counter.actions.calendar import office_calendar
-from counter.actions.case_reads import case_rows, day_lists
-from counter.actions.desk import Desk
-from counter.actions.intake import (
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.admin.desk import Desk
+from counter.actions.cases.case_reads import case_rows, day_lists
+from counter.actions.cases.intake_settings import (
+    DEFERRAL_MARGIN_KEY,
+    RulesRefused,
+    deferral_policy,
+    save_deferral_margin,
+)
+from counter.actions.intake.take import (
     CorrectionNotDue,
     IntakeNotPossible,
     IntakeRequest,
     lapse_correction,
     move_case,
     preview,
-)
-from counter.actions.intake_settings import (
-    DEFERRAL_MARGIN_KEY,
-    RulesRefused,
-    deferral_policy,
-    save_deferral_margin,
 )
 from counter.case.numbers import DeskIdentity
 from counter.case.status import CaseEvent, CaseStatus, MoveNotAllowed

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.desk import Desk
-from counter.actions.documents import MadeDocument, make_document
-from counter.actions.intake import extend_deferral
+from counter.actions.admin.desk import Desk
+from counter.actions.cases.documents import MadeDocument, make_document
+from counter.actions.intake.take import extend_deferral
 from counter.documents.kinds import DocumentKind
 from counter.documents.model import DocumentNotPossible
 from tests.actions.signed_head import head_of

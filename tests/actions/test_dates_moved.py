@@ -16,12 +16,12 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.decisions import deny_lapsed_deferral
-from counter.actions.desk import Desk
-from counter.actions.documents import make_document
-from counter.actions.holidays import import_schedule, set_holiday
-from counter.actions.intake import CorrectionNotDue, IntakeRequest, lapse_correction
-from counter.actions.messages import save_gateway
+from counter.actions.admin.desk import Desk
+from counter.actions.cases.decisions import deny_lapsed_deferral
+from counter.actions.cases.documents import make_document
+from counter.actions.cases.holidays import import_schedule, set_holiday
+from counter.actions.intake.take import CorrectionNotDue, IntakeRequest, lapse_correction
+from counter.actions.outbox.messages import save_gateway
 from counter.case.dates_moved import CORRECTION, PROMISED, read_moves
 from counter.case.decisions import DecisionProblem, DecisionRefused
 from counter.case.status import CaseEvent, CaseStatus

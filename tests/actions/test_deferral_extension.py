@@ -15,13 +15,13 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.calendar import office_calendar
-from counter.actions.decisions import case_and_bundle
-from counter.actions.desk import Desk
-from counter.actions.documents import make_document
-from counter.actions.intake import extend_deferral
-from counter.actions.item_steps import StepRequest, item_standings, route_items, take_item_step
-from counter.actions.messages import save_gateway
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.admin.desk import Desk
+from counter.actions.cases.decisions import case_and_bundle
+from counter.actions.cases.documents import make_document
+from counter.actions.cases.item_steps import StepRequest, item_standings, route_items, take_item_step
+from counter.actions.intake.take import extend_deferral
+from counter.actions.outbox.messages import save_gateway
 from counter.case.decisions import DecisionProblem, DecisionRefused, items_served
 from counter.case.item_path import ItemEvent
 from counter.case.status import CaseEvent

@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.decisions import decide_item
-from counter.actions.desk import Desk
-from counter.actions.documents import make_document
-from counter.actions.intake import fulfil_deferred
-from counter.actions.item_steps import item_standings, route_items
+from counter.actions.admin.desk import Desk
+from counter.actions.cases.decisions import decide_item
+from counter.actions.cases.documents import make_document
+from counter.actions.cases.item_steps import item_standings, route_items
+from counter.actions.intake.take import fulfil_deferred
 from counter.case.decisions import DecisionProblem, DecisionRefused
 from counter.case.status import CaseStatus
 from counter.db.case_store import case_view

@@ -12,10 +12,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.roles import Actor, Role
-from counter.actions.desk import Desk, desk_at
-from counter.actions.desk_settings import DeskNameProblem, change_desk
-from counter.actions.guard import NotPermitted
-from counter.actions.intake import ClerkUnnamed
+from counter.actions.admin.desk import Desk, desk_at
+from counter.actions.admin.desk_settings import DeskNameProblem, change_desk
+from counter.actions.admin.guard import NotPermitted
+from counter.actions.intake.take import ClerkUnnamed
 from counter.case.desk_names import NameProblem
 from counter.case.numbers import DeskIdentity
 from counter.db import models

@@ -11,9 +11,8 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.demo import run_demo
-from counter.actions.desk import Desk
-from counter.actions.documents import (
+from counter.actions.admin.desk import Desk
+from counter.actions.cases.documents import (
     MadeDocument,
     make_document,
     make_guide_notice,
@@ -21,7 +20,8 @@ from counter.actions.documents import (
     record_print,
     save_office_settings,
 )
-from counter.actions.intake import CaseNotFound
+from counter.actions.cases.not_found import CaseNotFound
+from counter.actions.site.demo import run_demo
 from counter.case.numbers import DOC_NO_MAX
 from counter.cli.main import main
 from counter.db import models

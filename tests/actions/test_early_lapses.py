@@ -14,12 +14,12 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions import decisions
-from counter.actions.decisions import deny_lapsed_deferral
-from counter.actions.desk import Desk
-from counter.actions.early_lapses import early_lapses
-from counter.actions.holidays import set_holiday
-from counter.actions.messages import save_gateway
+from counter.actions.admin.desk import Desk
+from counter.actions.cases import decisions
+from counter.actions.cases.decisions import deny_lapsed_deferral
+from counter.actions.cases.early_lapses import early_lapses
+from counter.actions.cases.holidays import set_holiday
+from counter.actions.outbox.messages import save_gateway
 from counter.case.early_lapses import EarlyLapse, read_early
 from counter.case.status import CaseEvent
 from counter.db import models

@@ -2,10 +2,10 @@
 
 Issue "All 103 bundles served", deliverable 6: every bundle whose guide ships (published or 待核) is taken from a
 file as ``counter case take`` takes it — the file written as JSON and read by its reader, then
-:func:`counter.actions.intake_file.take_from_file` — with every applicable material handed in as the guide asks
+:func:`counter.actions.intake.intake_file.take_from_file` — with every applicable material handed in as the guide asks
 (shared ones confirmed), and is accepted; its 受理凭证 is made as the window prints it and read back from the PDF.
 The list is the shipped catalog's, so the test grows as guides land.  One training database serves every bundle
-(training takes intakes on 待核 guides: :mod:`counter.actions.guide_status`).
+(training takes intakes on 待核 guides: :mod:`counter.actions.catalog.guide_status`).
 
 The hall has the 司法局's answer, as an installed hall does: a bundle with a licence its department entrusted to the
 hall prints under either answer (in the department's name, or the hall's 收件 for it), and before any answer its
@@ -26,10 +26,10 @@ from typing import Any
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.desk import Desk
-from counter.actions.documents import make_document, office_settings, save_office_settings
-from counter.actions.intake import IntakeNotPossible
-from counter.actions.intake_file import take_from_file
+from counter.actions.admin.desk import Desk
+from counter.actions.cases.documents import make_document, office_settings, save_office_settings
+from counter.actions.intake.intake_file import take_from_file
+from counter.actions.intake.take import IntakeNotPossible
 from counter.case.numbers import DeskIdentity
 from counter.catalog.model import Bundle, GuideStatus, Medium
 from counter.catalog.reader import catalog_files, read_paths

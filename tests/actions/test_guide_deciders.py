@@ -6,8 +6,8 @@ import dataclasses
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.documents import office_settings, save_office_settings
-from counter.actions.guides import current_guide, decider_names
+from counter.actions.cases.documents import office_settings, save_office_settings
+from counter.actions.catalog.guides import current_guide, decider_names
 
 
 def test_each_item_is_named_for_the_site_and_follows_its_settings(sessions: sessionmaker[Session]) -> None:

@@ -11,14 +11,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.roles import Actor, Role
-from counter.actions.accounts import NewAccount, add_account
-from counter.actions.calendar import office_calendar
-from counter.actions.catalog import sync_bundled
-from counter.actions.demo import complete_checklist, fresh_checklist
-from counter.actions.desk import Desk
-from counter.actions.documents import make_document
-from counter.actions.guard import NotPermitted
-from counter.actions.guide_status import (
+from counter.actions.admin.accounts import NewAccount, add_account
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.admin.desk import Desk
+from counter.actions.admin.guard import NotPermitted
+from counter.actions.cases.documents import make_document
+from counter.actions.catalog.guide_status import (
     DRAFT_INTAKE_KEY,
     NotADraft,
     allow_draft_intake,
@@ -27,7 +25,9 @@ from counter.actions.guide_status import (
     publication_preview,
     publish_guide,
 )
-from counter.actions.intake import IntakeNotPossible, IntakeRequest, take_intake
+from counter.actions.catalog.imports import sync_bundled
+from counter.actions.intake.take import IntakeNotPossible, IntakeRequest, take_intake
+from counter.actions.site.demo import complete_checklist, fresh_checklist
 from counter.audit.actions import AuditAction
 from counter.catalog.model import Bundle, GuideStatus, TimeLimit, TimeUnit
 from counter.db import models

@@ -14,12 +14,12 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.decisions import case_and_bundle, record_decision
-from counter.actions.desk import Desk
-from counter.actions.documents import make_document
-from counter.actions.hand_over import hand_over_results, record_signed_return
-from counter.actions.intake import IntakeNotPossible, move_case
-from counter.actions.item_authority import check_item
+from counter.actions.admin.desk import Desk
+from counter.actions.cases.decisions import case_and_bundle, record_decision
+from counter.actions.cases.documents import make_document
+from counter.actions.cases.hand_over import hand_over_results, record_signed_return
+from counter.actions.cases.item_authority import check_item
+from counter.actions.intake.take import IntakeNotPossible, move_case
 from counter.case.hand_over import (
     HandOverProblem,
     HandOverRefused,

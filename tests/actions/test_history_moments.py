@@ -13,9 +13,9 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.decisions import decide_item
-from counter.actions.desk import Desk
-from counter.actions.item_steps import StepRequest, route_items, take_item_step
+from counter.actions.admin.desk import Desk
+from counter.actions.cases.decisions import decide_item
+from counter.actions.cases.item_steps import StepRequest, route_items, take_item_step
 from counter.case.item_path import ItemEvent
 from counter.db import models
 from counter.db.sync.case_records import case_records

@@ -10,12 +10,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.roles import Role
-from counter.actions.calendar import office_calendar
-from counter.actions.decisions import decide_item, deny_lapsed_deferral
-from counter.actions.demo import complete_checklist, fresh_checklist, run_demo
-from counter.actions.desk import Desk
-from counter.actions.hand_over import hand_over_results
-from counter.actions.intake import (
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.admin.desk import Desk
+from counter.actions.cases.decisions import decide_item, deny_lapsed_deferral
+from counter.actions.cases.hand_over import hand_over_results
+from counter.actions.intake.take import (
     IntakeNotPossible,
     IntakeRequest,
     extend_deferral,
@@ -23,6 +22,7 @@ from counter.actions.intake import (
     move_case,
     take_intake,
 )
+from counter.actions.site.demo import complete_checklist, fresh_checklist, run_demo
 from counter.case.decisions import DecisionProblem, DecisionRefused
 from counter.case.hand_over import HandOverRequest, HandOverWay
 from counter.case.numbers import CASE_NO_MAX, DeskIdentity

@@ -14,11 +14,11 @@ import dataclasses
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.calendar import office_calendar
-from counter.actions.demo import complete_checklist, fresh_checklist
-from counter.actions.desk import Desk
-from counter.actions.documents import office_settings, save_office_settings
-from counter.actions.intake import IntakeNotPossible, IntakeRequest, preview, take_intake
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.admin.desk import Desk
+from counter.actions.cases.documents import office_settings, save_office_settings
+from counter.actions.intake.take import IntakeNotPossible, IntakeRequest, preview, take_intake
+from counter.actions.site.demo import complete_checklist, fresh_checklist
 from counter.db.catalog_store import current_guide
 from counter.documents.acceptance import OrganAnswer, entrustee_unanswered
 from counter.intake.outcome import Outcome, Reason, ReasonCode

@@ -10,17 +10,17 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.roles import Actor, Permission, Role
-from counter.actions.calendar import office_calendar
-from counter.actions.desk import Desk
-from counter.actions.guard import NotPermitted
-from counter.actions.intake import preview
-from counter.actions.intake_settings import (
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.admin.desk import Desk
+from counter.actions.admin.guard import NotPermitted
+from counter.actions.cases.intake_settings import (
     CORRECTION_PERIOD_KEY,
     DEFERRAL_MARGIN_KEY,
     RulesRefused,
     intake_rules,
     save_intake_rules,
 )
+from counter.actions.intake.take import preview
 from counter.case.numbers import DeskIdentity
 from counter.db import models
 from counter.intake.checklist import Receipt, record

@@ -14,10 +14,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.roles import Actor, Role
-from counter.actions.decisions import decide_item
-from counter.actions.desk import Desk
-from counter.actions.intake import move_case
-from counter.actions.item_steps import StepRequest, route_items, take_item_step
+from counter.actions.admin.desk import Desk
+from counter.actions.cases.decisions import decide_item
+from counter.actions.cases.item_steps import StepRequest, route_items, take_item_step
+from counter.actions.intake.take import move_case
 from counter.case.decisions import DecisionProblem, DecisionRefused
 from counter.case.item_path import ItemEvent
 from counter.case.numbers import DeskIdentity

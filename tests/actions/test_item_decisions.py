@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.case_reads import case_rows
-from counter.actions.decisions import decide_item, deny_lapsed_deferral
-from counter.actions.desk import Desk
-from counter.actions.documents import make_document
-from counter.actions.intake import move_case
+from counter.actions.admin.desk import Desk
+from counter.actions.cases.case_reads import case_rows
+from counter.actions.cases.decisions import decide_item, deny_lapsed_deferral
+from counter.actions.cases.documents import make_document
+from counter.actions.intake.take import move_case
 from counter.case.decisions import DecisionProblem, DecisionRefused, ItemDecision, undecided_items
 from counter.case.numbers import DOC_NO_MAX, DeskIdentity
 from counter.case.status import CaseEvent, CaseStatus, MoveNotAllowed

@@ -12,13 +12,13 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.decisions import decide_item
-from counter.actions.desk import Desk
-from counter.actions.intake import move_case
-from counter.actions.item_queue import coming_due, department_loads, department_queue, due_counts
-from counter.actions.item_steps import StepRequest, item_standings, route_items
-from counter.actions.item_track import last_history_id, retrack_after
-from counter.actions.period_figures import period_figures
+from counter.actions.admin.desk import Desk
+from counter.actions.cases.decisions import decide_item
+from counter.actions.cases.item_queue import coming_due, department_loads, department_queue, due_counts
+from counter.actions.cases.item_steps import StepRequest, item_standings, route_items
+from counter.actions.cases.item_track import last_history_id, retrack_after
+from counter.actions.intake.take import move_case
+from counter.actions.ratings.period_figures import period_figures
 from counter.case.item_clock import DueAlert
 from counter.case.item_path import ItemEvent, ItemState, PauseReason
 from counter.case.status import CaseEvent

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.calendar import office_calendar
-from counter.actions.demo import complete_checklist, fresh_checklist
-from counter.actions.desk import Desk
-from counter.actions.documents import make_document
-from counter.actions.intake import LICENCE_EXPIRED, IntakeNotPossible, IntakeRequest, take_intake
-from counter.actions.licences import look_up_licences
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.admin.desk import Desk
+from counter.actions.cases.documents import make_document
+from counter.actions.intake.licences import look_up_licences
+from counter.actions.intake.take import LICENCE_EXPIRED, IntakeNotPossible, IntakeRequest, take_intake
+from counter.actions.site.demo import complete_checklist, fresh_checklist
 from counter.catalog.model import Bundle
 from counter.db.case_store import case_view
 from counter.db.catalog_store import current_guide

@@ -12,8 +12,14 @@ from typing import Any
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.desk import Desk
-from counter.actions.licences import LIBRARY_KEY, LibraryRefused, library_settings, look_up_licences, save_library
+from counter.actions.admin.desk import Desk
+from counter.actions.intake.licences import (
+    LIBRARY_KEY,
+    LibraryRefused,
+    library_settings,
+    look_up_licences,
+    save_library,
+)
 from counter.db.settings_store import get_setting
 from counter.host.licence_library import LookUpOutcome, library_secret_path
 from counter.intake.licences import LibraryProblem, LibrarySettings, TrustLevel

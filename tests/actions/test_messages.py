@@ -10,13 +10,13 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.calendar import office_calendar
-from counter.actions.decisions import decide_item
-from counter.actions.desk import Desk
-from counter.actions.documents import make_document
-from counter.actions.intake import take_intake
-from counter.actions.messages import GatewayRefused, queue_reminders, save_gateway, sms_promised
-from counter.actions.same_day import finish_same_day
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.admin.desk import Desk
+from counter.actions.cases.decisions import decide_item
+from counter.actions.cases.documents import make_document
+from counter.actions.intake.same_day import finish_same_day
+from counter.actions.intake.take import take_intake
+from counter.actions.outbox.messages import GatewayRefused, queue_reminders, save_gateway, sms_promised
 from counter.case.hand_over import HandOverRequest, HandOverWay
 from counter.db import models
 from counter.db.outbox_store import GATEWAY_KEY, moment_text, word
@@ -160,8 +160,8 @@ def test_a_same_day_case_told_only_of_its_acceptance(sessions: sessionmaker[Sess
     with sessions.begin() as s:
         immediate = add_immediate_guide(s)
         save_gateway(s, GATEWAY, desk=desk)
-    from counter.actions.demo import complete_checklist, fresh_checklist
-    from counter.actions.intake import IntakeRequest
+    from counter.actions.intake.take import IntakeRequest
+    from counter.actions.site.demo import complete_checklist, fresh_checklist
 
     checklist = complete_checklist(immediate.bundle, fresh_checklist(immediate))
     number = take(sessions, desk, IntakeRequest(checklist, applicant()))

@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.calendar import office_calendar
-from counter.actions.demo import complete_checklist, fresh_checklist
-from counter.actions.desk import Desk
-from counter.actions.documents import make_document
-from counter.actions.guide_status import allow_draft_intake
-from counter.actions.intake import IntakeNotPossible, IntakeRequest, take_intake
-from counter.actions.item_authority import set_item_held
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.admin.desk import Desk
+from counter.actions.cases.documents import make_document
+from counter.actions.cases.item_authority import set_item_held
+from counter.actions.catalog.guide_status import allow_draft_intake
+from counter.actions.intake.take import IntakeNotPossible, IntakeRequest, take_intake
+from counter.actions.site.demo import complete_checklist, fresh_checklist
 from counter.db.catalog_store import current_guide
 from counter.documents.kinds import DocumentKind
 from counter.intake.no_licence import no_licence_text

@@ -10,19 +10,19 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.calendar import office_calendar
-from counter.actions.demo import complete_checklist, fresh_checklist
-from counter.actions.desk import Desk
-from counter.actions.guard import NotPermitted
-from counter.actions.guide_status import allow_draft_intake
-from counter.actions.intake import IntakeRequest, take_intake
-from counter.actions.notice_pledges import (
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.admin.desk import Desk
+from counter.actions.admin.guard import NotPermitted
+from counter.actions.catalog.guide_status import allow_draft_intake
+from counter.actions.intake.notice_pledges import (
     grant_on_pledge,
     pledge_checks,
     pledge_paper,
     pledge_row,
     record_check,
 )
+from counter.actions.intake.take import IntakeRequest, take_intake
+from counter.actions.site.demo import complete_checklist, fresh_checklist
 from counter.case.decisions import DecisionRefused
 from counter.case.moments import office_day
 from counter.case.pledge_checks import PledgeProblem, PledgeRefused, Revocation, item_revocations

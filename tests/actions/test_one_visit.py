@@ -15,13 +15,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.roles import Actor, Role
-from counter.actions.calendar import office_calendar
-from counter.actions.desk import Desk
-from counter.actions.hand_over import hand_over_results
-from counter.actions.intake import take_intake
-from counter.actions.item_queue import department_queue
-from counter.actions.item_steps import StepRequest, route_items, take_item_step
-from counter.actions.messages import save_gateway, send_due
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.admin.desk import Desk
+from counter.actions.cases.hand_over import hand_over_results
+from counter.actions.cases.item_queue import department_queue
+from counter.actions.cases.item_steps import StepRequest, route_items, take_item_step
+from counter.actions.intake.take import take_intake
+from counter.actions.outbox.messages import save_gateway, send_due
 from counter.case.hand_over import HandOverRequest, HandOverWay
 from counter.case.item_path import ItemEvent, PauseReason
 from counter.case.numbers import DeskIdentity

@@ -24,9 +24,9 @@ import pytest
 from sqlalchemy import select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.catalog import import_source
-from counter.actions.desk import desk_at
-from counter.actions.period_figures import PeriodFigures, period_figures
+from counter.actions.admin.desk import desk_at
+from counter.actions.catalog.imports import import_source
+from counter.actions.ratings.period_figures import PeriodFigures, period_figures
 from counter.case.period_figures import CaseCounts, PeriodLine, deferral_overdue, rect_counts, total_line
 from counter.case.promise_figures import PromiseFigures, VersionCount, bundle_facts, promise_figures
 from counter.case.status import CaseEvent, CaseStatus

@@ -19,11 +19,11 @@ from counter.access import passwords
 from counter.access.lockout import SignInOutcome
 from counter.access.passwords import ScryptCost
 from counter.access.roles import Actor, Role
-from counter.actions.accounts import NewAccount, add_account, disable_account, set_password, sign_in
-from counter.actions.desk import Desk
-from counter.actions.intake import move_case
-from counter.actions.item_steps import route_items
-from counter.actions.trail_check import verify_trail
+from counter.actions.admin.accounts import NewAccount, add_account, disable_account, set_password, sign_in
+from counter.actions.admin.desk import Desk
+from counter.actions.cases.item_steps import route_items
+from counter.actions.intake.take import move_case
+from counter.actions.site.trail_check import verify_trail
 from counter.audit.state import MismatchCode, RowAltered, SubjectKind
 from counter.case.status import CaseEvent
 from counter.db import models

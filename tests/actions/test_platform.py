@@ -14,10 +14,10 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.calendar import office_calendar
-from counter.actions.desk import Desk
-from counter.actions.intake import take_intake
-from counter.actions.platform import (
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.admin.desk import Desk
+from counter.actions.intake.take import take_intake
+from counter.actions.outbox.platform import (
     PlatformRefused,
     SendRound,
     event_list,
@@ -27,7 +27,7 @@ from counter.actions.platform import (
     save_platform,
     send_due,
 )
-from counter.actions.platform_facts import facts_of
+from counter.actions.outbox.platform_facts import facts_of
 from counter.db import models
 from counter.db.platform_store import claim_due
 from counter.host.platform_client import Report, ReportRequest, post_report
@@ -296,7 +296,7 @@ def test_the_facts_are_the_mappings_sources_and_an_edited_mapping_is_read_by_the
         (mapping_path("nmg")).read_text(encoding="utf-8").replace('field = "projid"', 'field = "BJBH"'),
         encoding="utf-8",
     )
-    monkeypatch.setattr("counter.actions.platform.mapping_path", lambda _name: edited)
+    monkeypatch.setattr("counter.actions.outbox.platform.mapping_path", lambda _name: edited)
     take(sessions, desk, full_request(sessions))
     clock = Clock()
     clock.advance(seconds=2)

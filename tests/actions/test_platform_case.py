@@ -13,13 +13,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.calendar import office_calendar
-from counter.actions.decisions import case_and_bundle, record_decision
-from counter.actions.desk import Desk, desk_at
-from counter.actions.hand_over import hand_over_results
-from counter.actions.item_authority import check_item
-from counter.actions.platform import SendRound, send_due
-from counter.actions.ratings import choose_handling, record_feedback, record_rating, record_revisit, send_to_pad
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.admin.desk import Desk, desk_at
+from counter.actions.cases.decisions import case_and_bundle, record_decision
+from counter.actions.cases.hand_over import hand_over_results
+from counter.actions.cases.item_authority import check_item
+from counter.actions.outbox.platform import SendRound, send_due
+from counter.actions.ratings.record import choose_handling, record_feedback, record_rating, record_revisit, send_to_pad
 from counter.case.hand_over import HandOverRequest, HandOverWay
 from counter.db.rating_store import rectification_of_rating
 from counter.host.desk_config import DeskConfig

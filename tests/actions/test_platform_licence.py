@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.decisions import case_and_bundle, record_decision
-from counter.actions.desk import Desk
-from counter.actions.intake import move_case
-from counter.actions.item_authority import check_item
-from counter.actions.platform import mapping_named
+from counter.actions.admin.desk import Desk
+from counter.actions.cases.decisions import case_and_bundle, record_decision
+from counter.actions.cases.item_authority import check_item
+from counter.actions.intake.take import move_case
+from counter.actions.outbox.platform import mapping_named
 from counter.case.status import CaseEvent
 from counter.host.platform_client import Report, ReportRequest, post_report
 from counter.platform.events import PlatformKind

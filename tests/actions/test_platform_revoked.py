@@ -16,7 +16,7 @@ from typing import cast
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.desk import Desk
+from counter.actions.admin.desk import Desk
 from counter.case.decisions import item_note
 from counter.case.status import CaseEvent
 from counter.db import models

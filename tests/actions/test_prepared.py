@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from counter.actions.catalog import sync_bundled
-from counter.actions.prepared import CATALOG_TABLES, build_prepared
-from counter.actions.store import Store
+from counter.actions.catalog.imports import sync_bundled
+from counter.actions.site.prepared import CATALOG_TABLES, build_prepared
+from counter.actions.site.store import Store
 from counter.catalog.search import SearchEntry, SearchIndex
 from counter.db.prepared_start import DATABASE, FINGERPRINT, PENDING_KEY, Prepared, check_prepared, copy_prepared
 from counter.resources import bundled_catalog_dir

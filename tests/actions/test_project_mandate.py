@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.desk import Desk
-from counter.actions.project_papers import ProjectPaperMade, make_project_paper
-from counter.actions.projects import (
+from counter.actions.admin.desk import Desk
+from counter.actions.projects.project_papers import ProjectPaperMade, make_project_paper
+from counter.actions.projects.project_steps import (
     accept_project,
     assign_agents,
     file_step,

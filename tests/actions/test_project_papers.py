@@ -12,11 +12,16 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.desk import Desk
-from counter.actions.documents import save_office_settings
-from counter.actions.office import office_settings
-from counter.actions.project_papers import PaperProblem, ProjectPaperMade, ProjectPaperNotPossible, make_project_paper
-from counter.actions.projects import (
+from counter.actions.admin.desk import Desk
+from counter.actions.admin.office import office_settings
+from counter.actions.cases.documents import save_office_settings
+from counter.actions.projects.project_papers import (
+    PaperProblem,
+    ProjectPaperMade,
+    ProjectPaperNotPossible,
+    make_project_paper,
+)
+from counter.actions.projects.project_steps import (
     NoSuchProject,
     accept_project,
     assign_agents,

@@ -11,12 +11,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.roles import Actor, Role
-from counter.actions.accounts import NewAccount, add_account
-from counter.actions.desk import Desk
-from counter.actions.guard import NotPermitted
-from counter.actions.period_figures import period_figures
-from counter.actions.project_reads import agent_queue, evaluation_counts, projects_report
-from counter.actions.projects import (
+from counter.actions.admin.accounts import NewAccount, add_account
+from counter.actions.admin.desk import Desk
+from counter.actions.admin.guard import NotPermitted
+from counter.actions.projects.project_reads import agent_queue, evaluation_counts, projects_report
+from counter.actions.projects.project_steps import (
     accept_project,
     assign_agents,
     complete_project,
@@ -30,6 +29,7 @@ from counter.actions.projects import (
     step_done,
     terminate_project,
 )
+from counter.actions.ratings.period_figures import period_figures
 from counter.audit.actions import AuditAction
 from counter.db import models
 from counter.projects.model import (
@@ -281,7 +281,7 @@ def test_the_agents_day_the_report_and_the_figures_channel(sessions: sessionmake
 def test_a_site_list_replaces_the_shipped_one_and_a_broken_one_keeps_nothing(
     sessions: sessionmaker[Session], desk: Desk
 ) -> None:
-    from counter.actions.projects import import_service_list, service_list
+    from counter.actions.projects.project_steps import import_service_list, service_list
     from counter.projects.service_items import BadServiceList, ListProblem, shipped_list_path
 
     shipped = shipped_list_path().read_text(encoding="utf-8")

@@ -14,13 +14,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.calendar import office_calendar
-from counter.actions.decisions import deny_lapsed_deferral
-from counter.actions.demo import run_demo
-from counter.actions.desk import Desk
-from counter.actions.documents import MadeDocument, make_document
-from counter.actions.holidays import import_schedule
-from counter.actions.intake import take_intake
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.admin.desk import Desk
+from counter.actions.cases.decisions import deny_lapsed_deferral
+from counter.actions.cases.documents import MadeDocument, make_document
+from counter.actions.cases.holidays import import_schedule
+from counter.actions.intake.take import take_intake
+from counter.actions.site.demo import run_demo
 from counter.case.view import CaseView
 from counter.db.case_store import case_view
 from counter.documents.kinds import DocumentKind

@@ -14,10 +14,10 @@ import datetime as dt
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.decisions import deny_lapsed_deferral
-from counter.actions.desk import Desk
-from counter.actions.holidays import import_schedule
-from counter.actions.intake import lapse_correction
+from counter.actions.admin.desk import Desk
+from counter.actions.cases.decisions import deny_lapsed_deferral
+from counter.actions.cases.holidays import import_schedule
+from counter.actions.intake.take import lapse_correction
 from counter.case.decisions import DecisionProblem, DecisionRefused
 from counter.case.status import CaseStatus
 from counter.words.cases import decision_refused_text

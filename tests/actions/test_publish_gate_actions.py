@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.desk import Desk
-from counter.actions.guide_status import PublishRefused, publish_guide
+from counter.actions.admin.desk import Desk
+from counter.actions.catalog.guide_status import PublishRefused, publish_guide
 from counter.catalog.model import GuideStatus
 from counter.catalog.problems import Rule
 from counter.db.catalog_store import current_guide, guide_history

@@ -7,12 +7,12 @@ import datetime as dt
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.calendar import office_calendar
-from counter.actions.case_view import read_case
-from counter.actions.demo import complete_checklist, fresh_checklist
-from counter.actions.desk import Desk
-from counter.actions.intake import IntakeRequest, take_intake
-from counter.actions.period_figures import period_figures
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.admin.desk import Desk
+from counter.actions.cases.case_view import read_case
+from counter.actions.intake.take import IntakeRequest, take_intake
+from counter.actions.ratings.period_figures import period_figures
+from counter.actions.site.demo import complete_checklist, fresh_checklist
 from counter.case.queue_ticket import QueueTicket
 from counter.cli.figures import line_json
 from counter.db.case_store import case_view

@@ -10,11 +10,11 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.calendar import office_calendar
-from counter.actions.demo import complete_checklist, fresh_checklist
-from counter.actions.desk import Desk
-from counter.actions.intake import IntakeRequest, take_intake
-from counter.actions.same_day import SameDayNotPossible, finish_same_day, same_day_check
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.admin.desk import Desk
+from counter.actions.intake.same_day import SameDayNotPossible, finish_same_day, same_day_check
+from counter.actions.intake.take import IntakeRequest, take_intake
+from counter.actions.site.demo import complete_checklist, fresh_checklist
 from counter.case.hand_over import HandOverWay, hand_over_note, hand_overs
 from counter.case.item_lines import office_day
 from counter.case.same_day import NOTE_SAME_DAY, SameDayProblem

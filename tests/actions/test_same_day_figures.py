@@ -13,15 +13,15 @@ from fractions import Fraction
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.calendar import office_calendar
-from counter.actions.case_figures import month_figures
-from counter.actions.case_view import read_case
-from counter.actions.decisions import decide_item
-from counter.actions.demo import complete_checklist
-from counter.actions.desk import Desk
-from counter.actions.guide_status import allow_draft_intake
-from counter.actions.intake import IntakeRequest, take_intake
-from counter.actions.period_figures import period_figures
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.admin.desk import Desk
+from counter.actions.cases.case_view import read_case
+from counter.actions.cases.decisions import decide_item
+from counter.actions.catalog.guide_status import allow_draft_intake
+from counter.actions.intake.take import IntakeRequest, take_intake
+from counter.actions.ratings.case_figures import month_figures
+from counter.actions.ratings.period_figures import period_figures
+from counter.actions.site.demo import complete_checklist
 from counter.case.promise_figures import FigureGroup
 from counter.db.catalog_store import current_guide
 from counter.intake.checklist import start_checklist

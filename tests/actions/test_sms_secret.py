@@ -15,8 +15,8 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.desk import Desk
-from counter.actions.messages import SendRound, gateway_settings, save_gateway, send_due
+from counter.actions.admin.desk import Desk
+from counter.actions.outbox.messages import SendRound, gateway_settings, save_gateway, send_due
 from counter.db import models
 from counter.db.outbox_store import GATEWAY_KEY
 from counter.db.settings_store import get_setting, put_setting

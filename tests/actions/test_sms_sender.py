@@ -11,8 +11,8 @@ import pytest
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.desk import Desk
-from counter.actions.messages import (
+from counter.actions.admin.desk import Desk
+from counter.actions.outbox.messages import (
     BATCH,
     SendRound,
     claim_lease,

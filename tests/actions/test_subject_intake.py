@@ -8,10 +8,10 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.calendar import office_calendar
-from counter.actions.demo import complete_checklist, fresh_checklist
-from counter.actions.desk import Desk
-from counter.actions.intake import IntakeNotPossible, IntakeRequest, take_intake
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.admin.desk import Desk
+from counter.actions.intake.take import IntakeNotPossible, IntakeRequest, take_intake
+from counter.actions.site.demo import complete_checklist, fresh_checklist
 from counter.db import models
 from counter.db.case_store import case_view
 from counter.db.catalog_store import current_guide

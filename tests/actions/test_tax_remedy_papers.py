@@ -7,12 +7,12 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.calendar import office_calendar
-from counter.actions.demo import complete_checklist, fresh_checklist
-from counter.actions.desk import Desk
-from counter.actions.documents import make_document, save_office_settings
-from counter.actions.guide_status import allow_draft_intake
-from counter.actions.intake import IntakeRequest, take_intake
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.admin.desk import Desk
+from counter.actions.cases.documents import make_document, save_office_settings
+from counter.actions.catalog.guide_status import allow_draft_intake
+from counter.actions.intake.take import IntakeRequest, take_intake
+from counter.actions.site.demo import complete_checklist, fresh_checklist
 from counter.catalog.departments import PLACE
 from counter.catalog.remedies import Levy, RemedyKind
 from counter.db.catalog_store import current_guide

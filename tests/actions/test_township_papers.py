@@ -19,10 +19,10 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.decisions import case_and_bundle, record_decision
-from counter.actions.demo import complete_checklist, fresh_checklist, run_demo
-from counter.actions.desk import Desk
-from counter.actions.documents import (
+from counter.actions.admin.desk import Desk
+from counter.actions.admin.site import init_site
+from counter.actions.cases.decisions import case_and_bundle, record_decision
+from counter.actions.cases.documents import (
     OWN_PLACE,
     MadeDocument,
     make_document,
@@ -30,10 +30,10 @@ from counter.actions.documents import (
     prints_own_place,
     save_office_settings,
 )
-from counter.actions.hand_over import hand_over_results
-from counter.actions.intake import IntakeRequest
-from counter.actions.item_authority import check_item
-from counter.actions.site import init_site
+from counter.actions.cases.hand_over import hand_over_results
+from counter.actions.cases.item_authority import check_item
+from counter.actions.intake.take import IntakeRequest
+from counter.actions.site.demo import complete_checklist, fresh_checklist, run_demo
 from counter.case.hand_over import HandOverRequest, HandOverWay
 from counter.case.numbers import DeskIdentity
 from counter.db import models

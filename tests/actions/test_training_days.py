@@ -10,12 +10,12 @@ import datetime as dt
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.calendar import office_calendar
-from counter.actions.decisions import deny_lapsed_deferral
-from counter.actions.demo import complete_checklist, fresh_checklist
-from counter.actions.desk import Desk
-from counter.actions.intake import IntakeRequest, fulfil_deferred, lapse_correction, take_intake
-from counter.actions.same_day import finish_same_day
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.admin.desk import Desk
+from counter.actions.cases.decisions import deny_lapsed_deferral
+from counter.actions.intake.same_day import finish_same_day
+from counter.actions.intake.take import IntakeRequest, fulfil_deferred, lapse_correction, take_intake
+from counter.actions.site.demo import complete_checklist, fresh_checklist
 from counter.case.decisions import lapse_day
 from counter.case.moments import moment_on, office_day
 from counter.case.view import CaseView

@@ -16,13 +16,13 @@ import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.roles import Actor, Role
-from counter.actions.calendar import office_calendar
-from counter.actions.catalog import import_source
-from counter.actions.demo import DEMO_BUNDLE, complete_checklist, fresh_checklist, run_demo
-from counter.actions.desk import Desk, desk_at
-from counter.actions.intake import IntakeRequest, take_intake
-from counter.actions.item_steps import route_items
-from counter.actions.ratings import record_rating, send_to_pad
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.admin.desk import Desk, desk_at
+from counter.actions.cases.item_steps import route_items
+from counter.actions.catalog.imports import import_source
+from counter.actions.intake.take import IntakeRequest, take_intake
+from counter.actions.ratings.record import record_rating, send_to_pad
+from counter.actions.site.demo import DEMO_BUNDLE, complete_checklist, fresh_checklist, run_demo
 from counter.case.numbers import DeskIdentity
 from counter.catalog.model import Necessity
 from counter.db import models

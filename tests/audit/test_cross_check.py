@@ -15,8 +15,8 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.roles import Actor, Role
-from counter.actions.accounts import NewAccount, add_account, disable_account, set_password
-from counter.actions.desk import Desk
+from counter.actions.admin.accounts import NewAccount, add_account, disable_account, set_password
+from counter.actions.admin.desk import Desk
 from counter.cli.main import main
 from tests.audit.conftest import IDENTITY, Facts, desk_of
 from tests.audit.tampering import drop_triggers

@@ -17,18 +17,17 @@ import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.roles import GRANTS, SINGLE_DESK, SINGLE_DESK_GRANTS, Actor, Permission, Role
-from counter.actions.calendar import office_calendar
-from counter.actions.catalog import import_source
-from counter.actions.decisions import deny_lapsed_deferral
-from counter.actions.demo import complete_checklist, fresh_checklist
-from counter.actions.documents import make_document, make_guide_notice, office_settings, save_office_settings
-from counter.actions.guard import NotPermitted
-from counter.actions.holidays import import_schedule, set_holiday
-from counter.actions.intake import IntakeRequest, extend_deferral, fulfil_deferred, move_case, take_intake
-from counter.actions.item_authority import authority_key
-from counter.actions.item_steps import route_items
-from counter.actions.period_figures import period_figures
-from counter.actions.ratings import (
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.admin.guard import NotPermitted
+from counter.actions.cases.decisions import deny_lapsed_deferral
+from counter.actions.cases.documents import make_document, make_guide_notice, office_settings, save_office_settings
+from counter.actions.cases.holidays import import_schedule, set_holiday
+from counter.actions.cases.item_authority import authority_key
+from counter.actions.cases.item_steps import route_items
+from counter.actions.catalog.imports import import_source
+from counter.actions.intake.take import IntakeRequest, extend_deferral, fulfil_deferred, move_case, take_intake
+from counter.actions.ratings.period_figures import period_figures
+from counter.actions.ratings.record import (
     choose_handling,
     decide_appeal,
     rating_figures,
@@ -37,6 +36,7 @@ from counter.actions.ratings import (
     save_rating_settings,
     send_to_pad,
 )
+from counter.actions.site.demo import complete_checklist, fresh_checklist
 from counter.case.status import CaseEvent
 from counter.db.catalog_store import current_guide
 from counter.db.settings_store import put_setting
@@ -88,8 +88,8 @@ def _revisit_then_explain(session: Session, actor: Actor, facts: Facts) -> objec
 
 def _export_package(session: Session, actor: Actor, facts: Facts) -> object:
     """A hall's updates for a township it registered (the key file made in this test's data folder)."""
-    from counter.actions.site import this_site
-    from counter.actions.sync import export_package
+    from counter.actions.admin.site import this_site
+    from counter.actions.sync.packages import export_package
     from counter.db import models
     from counter.sync.keys import encryption_key_text, new_encryption_key, new_private_key, public_key_text
 
@@ -116,7 +116,7 @@ def _entrusted_then_extend(session: Session, actor: Actor, facts: Facts) -> obje
 
 def _register_project(session: Session, actor: Actor, facts: Facts) -> object:
     """A 帮您办 application registered at the window."""
-    from counter.actions.projects import register_project
+    from counter.actions.projects.project_steps import register_project
     from tests.projects.samples import FACTS
 
     return register_project(session, desk_of(actor), FACTS, TODAY, NOW)
@@ -249,7 +249,7 @@ def _entries_by(sessions: sessionmaker[Session], login: str) -> list[str]:
 
 def test_a_departments_staff_see_id_numbers_masked(sessions: sessionmaker[Session], facts: Facts) -> None:
     """A department decides on the materials routed to it; the window's clerk and supervisor see the number whole."""
-    from counter.actions.case_reads import may_see_whole_numbers
+    from counter.actions.cases.case_reads import may_see_whole_numbers
 
     add_accounts(sessions)
     with sessions() as s:

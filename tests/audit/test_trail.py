@@ -16,13 +16,13 @@ from sqlalchemy import Engine, create_engine, func, make_url, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.roles import Role
-from counter.actions.catalog import import_source, sync_bundled
-from counter.actions.decisions import decide_item
-from counter.actions.demo import run_demo, write_documents
-from counter.actions.desk import Desk
-from counter.actions.hand_over import hand_over_results
-from counter.actions.intake import move_case
-from counter.actions.trail_check import verify_trail
+from counter.actions.admin.desk import Desk
+from counter.actions.cases.decisions import decide_item
+from counter.actions.cases.hand_over import hand_over_results
+from counter.actions.catalog.imports import import_source, sync_bundled
+from counter.actions.intake.take import move_case
+from counter.actions.site.demo import run_demo, write_documents
+from counter.actions.site.trail_check import verify_trail
 from counter.audit.actions import AuditAction
 from counter.audit.verify import TrailProblem, TrailProblemCode
 from counter.case.hand_over import HandOverRequest, HandOverWay

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from counter.actions.demo import run_demo
-from counter.actions.desk import Desk
+from counter.actions.admin.desk import Desk
+from counter.actions.site.demo import run_demo
 from counter.case.numbers import DeskIdentity
 from counter.db import models
 from counter.db.engine import make_engine, make_sessions

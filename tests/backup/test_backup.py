@@ -11,15 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from counter.actions.backup import (
+from counter.actions.admin.desk import Desk
+from counter.actions.site.backup import (
     backup_if_due,
     backups_folder,
     make_backup,
     pg_commands,
     restore_backup,
 )
-from counter.actions.demo import run_demo
-from counter.actions.desk import Desk
+from counter.actions.site.demo import run_demo
 from counter.backup.sqlite_files import (
     RestoreProblem,
     RestoreRefused,

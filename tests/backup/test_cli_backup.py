@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, select
 
-from counter.actions.backup import backups_folder
+from counter.actions.site.backup import backups_folder
 from counter.cli.main import main
 from counter.db import models
 from tests.backup.conftest import DeskDb, case_numbers

@@ -16,12 +16,12 @@ from pathlib import Path
 import pytest
 
 from counter.access.roles import Actor, Role
-from counter.actions.accounts import NewAccount, add_account
-from counter.actions.backup import restore_backup
-from counter.actions.desk import Desk
-from counter.actions.intake_settings import CORRECTION_PERIOD_KEY, save_intake_rules
-from counter.actions.key_rotation import rotate_site_key
-from counter.actions.site import register_peer, this_site
+from counter.actions.admin.accounts import NewAccount, add_account
+from counter.actions.admin.desk import Desk
+from counter.actions.admin.key_rotation import rotate_site_key
+from counter.actions.admin.site import register_peer, this_site
+from counter.actions.cases.intake_settings import CORRECTION_PERIOD_KEY, save_intake_rules
+from counter.actions.site.backup import restore_backup
 from counter.audit.site_keys import RetiredKey, history_text
 from counter.backup.sqlite_files import ForeignRow, RestoreProblem, RestoreRefused
 from counter.case.numbers import DeskIdentity

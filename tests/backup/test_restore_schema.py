@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from counter.actions.backup import make_backup, restore_backup
+from counter.actions.site.backup import make_backup, restore_backup
 from counter.backup.schema import Schema, read_schema
 from counter.backup.schema_diff import Change, Part, SchemaDifference, schema_differences
 from counter.backup.sqlite_files import RestoreProblem, RestoreRefused

@@ -48,7 +48,7 @@ def test_each_kind_of_step_is_read_back_as_it_was_kept(step: ItemStep) -> None:
 
 
 def test_a_decision_kept_by_the_case_page_reads_as_the_items_step() -> None:
-    """The decisions' lines written before items had paths (counter.actions.decisions) are steps as they stand."""
+    """The decisions' lines written before items had paths (counter.actions.cases.decisions) are steps as they stand."""
     kept = Line(AT, "张敏", CaseEvent.ITEM_APPROVED.value, item_note(FOOD, "JY11522010012345"))
     assert read_step(kept, DAY) == (FOOD, ItemStep(ItemEvent.APPROVED, DAY, "张敏", result_no="JY11522010012345"))
 

@@ -367,7 +367,7 @@ def test_misuse_of_arguments_exits_2(capsys: pytest.CaptureFixture[str], db: str
 
 def test_no_training_day_on_the_live_database(capsys: pytest.CaptureFixture[str], counter_home: Path) -> None:
     """The window refuses ``--today`` on the live database; a script may not date a live case either."""
-    from counter.actions.schema import database_url
+    from counter.actions.admin.schema import database_url
 
     live = database_url(None, training=False)
     request = str(EXAMPLES / "intake-xiaocanguan.json")
@@ -382,9 +382,9 @@ def test_the_window_draft_at_the_same_desk_outlives_a_scripted_intake(
     capsys: pytest.CaptureFixture[str], db: str
 ) -> None:
     """The clerk's half-typed form is another intake: a script's commit at the same desk must not end it."""
-    from counter.actions.drafts import check_draft, keep_draft
-    from counter.actions.guides import find_guide
-    from counter.actions.store import Store
+    from counter.actions.catalog.guides import find_guide
+    from counter.actions.intake.drafts import check_draft, keep_draft
+    from counter.actions.site.store import Store
     from counter.cli.common import desk
     from counter.intake.checklist import start_checklist
     from counter.intake.draft import IntakeDraft

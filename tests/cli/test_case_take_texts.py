@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from counter.actions.store import Store
+from counter.actions.site.store import Store
 from counter.db import models
 from counter.db.sync.case_records import case_records
 from counter.host.desk_config import DeskConfig, save_desk_config

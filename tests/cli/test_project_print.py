@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from counter.actions.desk import Desk
-from counter.actions.projects import register_project
-from counter.actions.store import Store
+from counter.actions.admin.desk import Desk
+from counter.actions.projects.project_steps import register_project
+from counter.actions.site.store import Store
 from counter.case.numbers import DeskIdentity
 from counter.cli.main import main
 from tests.conftest import made_database

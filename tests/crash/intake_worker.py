@@ -23,11 +23,11 @@ import uuid
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.calendar import office_calendar
-from counter.actions.catalog import sync_bundled
-from counter.actions.demo import complete_checklist, fresh_checklist
-from counter.actions.desk import Desk
-from counter.actions.intake import IntakeRequest, preview, take_intake
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.admin.desk import Desk
+from counter.actions.catalog.imports import sync_bundled
+from counter.actions.intake.take import IntakeRequest, preview, take_intake
+from counter.actions.site.demo import complete_checklist, fresh_checklist
 from counter.case.numbers import DeskIdentity
 from counter.db.catalog_store import StoredGuide, current_guide, search_entries
 from counter.db.draft_store import save_draft

@@ -46,10 +46,10 @@ from typing import IO
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from counter.actions.demo import DEMO_BUNDLE, complete_checklist, fresh_checklist
-from counter.actions.desk import Desk
-from counter.actions.documents import make_document
-from counter.actions.intake import IntakeRequest, take_intake
+from counter.actions.admin.desk import Desk
+from counter.actions.cases.documents import make_document
+from counter.actions.intake.take import IntakeRequest, take_intake
+from counter.actions.site.demo import DEMO_BUNDLE, complete_checklist, fresh_checklist
 from counter.case.numbers import DeskIdentity
 from counter.db.catalog_store import current_guide
 from counter.db.engine import make_engine, make_sessions
@@ -78,7 +78,7 @@ def applicant(machine: int, n: int) -> Parties:
 
 def leave_out_pdf() -> None:
     """Receipts without their drawing (see ``--no-pdf``); everything the database sees is unchanged."""
-    from counter.actions import documents
+    from counter.actions.cases import documents
 
     assert callable(getattr(documents, "_render", None)), "the receipt renderer moved: update this worker"
     documents._render = _no_drawing

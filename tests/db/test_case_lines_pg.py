@@ -16,8 +16,8 @@ from sqlalchemy import delete, insert, inspect, select, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.demo import run_demo
-from counter.actions.desk import Desk
+from counter.actions.admin.desk import Desk
+from counter.actions.site.demo import run_demo
 from counter.case.numbers import DeskIdentity
 from counter.db import models
 from counter.db.bulk_rows import bulk_insert

@@ -17,10 +17,10 @@ import pytest
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
 
-from counter.actions.calendar import office_calendar
-from counter.actions.demo import run_demo
-from counter.actions.ratings import record_rating, send_to_pad
-from counter.actions.store import DbFault, Store, StoreFault
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.ratings.record import record_rating, send_to_pad
+from counter.actions.site.demo import run_demo
+from counter.actions.site.store import DbFault, Store, StoreFault
 from counter.cli.main import main
 from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import downgrade

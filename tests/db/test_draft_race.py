@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, event
 
-from counter.actions.desk import Desk, desk_at
-from counter.actions.drafts import check_draft
+from counter.actions.admin.desk import Desk, desk_at
+from counter.actions.intake.drafts import check_draft
 from counter.case.numbers import DeskIdentity
 from counter.db.draft_store import load_draft, save_draft
 from counter.db.engine import make_engine, make_sessions

@@ -15,8 +15,8 @@ from sqlalchemy import insert, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.case_reads import DUE_COUNT_CAP, DUE_PAGE, case_rows, day_lists
-from counter.actions.desk import Desk
+from counter.actions.admin.desk import Desk
+from counter.actions.cases.case_reads import DUE_COUNT_CAP, DUE_PAGE, case_rows, day_lists
 from counter.case.numbers import DeskIdentity
 from counter.case.status import CaseStatus
 from counter.case.view import CaseRow

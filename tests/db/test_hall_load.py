@@ -30,7 +30,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
-from counter.actions.demo import DEMO_BUNDLE, complete_checklist, fresh_checklist
+from counter.actions.site.demo import DEMO_BUNDLE, complete_checklist, fresh_checklist
 from counter.case.numbers import CASE_NO, DeskIdentity
 from counter.db import models
 from counter.db.catalog_store import current_guide

@@ -15,10 +15,10 @@ import pytest
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.case_reads import day_lists
-from counter.actions.case_view import read_case
-from counter.actions.desk import Desk
-from counter.actions.ratings import open_rectifications
+from counter.actions.admin.desk import Desk
+from counter.actions.cases.case_reads import day_lists
+from counter.actions.cases.case_view import read_case
+from counter.actions.ratings.record import open_rectifications
 from counter.case.numbers import DeskIdentity
 from counter.db import models
 from counter.db.rating_store import add_rating, add_rectification, add_rectification_line, add_request

@@ -81,7 +81,7 @@ def test_models_match_the_migrations(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_0009_fills_each_bundles_status_from_its_current_guide(tmp_path: Path) -> None:
     """A desk upgraded from 0008 lists its 待核 guides as such at once, before any new import."""
-    from counter.actions.catalog import import_source
+    from counter.actions.catalog.imports import import_source
     from counter.db.engine import make_sessions
     from counter.db.migrate import downgrade
     from tests.conftest import SHIPPED_CATALOG

@@ -16,11 +16,11 @@ from unittest import mock
 
 from sqlalchemy import event
 
-from counter.actions import number_guard
-from counter.actions.calendar import office_calendar
-from counter.actions.demo import DEMO_BUNDLE, complete_checklist, fresh_checklist
-from counter.actions.desk import Desk
-from counter.actions.intake import IntakeRequest, take_intake
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.admin.desk import Desk
+from counter.actions.intake.take import IntakeRequest, take_intake
+from counter.actions.numbers import number_guard
+from counter.actions.site.demo import DEMO_BUNDLE, complete_checklist, fresh_checklist
 from counter.case.numbers import DeskIdentity
 from counter.db.catalog_store import current_guide
 from counter.db.engine import make_engine, make_sessions

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from counter.actions.store import DbFault, Store, StoreFault
+from counter.actions.site.store import DbFault, Store, StoreFault
 from counter.db.engine import make_engine
 from counter.db.migrate import upgrade
 from tests.db.tls_server import ON_TCP, SERVER_CERT, SERVER_KEY, make_authority, write_server_certificate

@@ -8,8 +8,8 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.catalog import sync_bundled
-from counter.actions.startup import quick_start
+from counter.actions.catalog.imports import sync_bundled
+from counter.actions.site.startup import quick_start
 from counter.catalog.fingerprint import folder_fingerprint
 from counter.catalog.search import Match, SearchIndex
 from counter.db.engine import make_engine, make_sessions

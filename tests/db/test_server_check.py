@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from counter.actions.store import DbFault, Store, StoreFault
+from counter.actions.site.store import DbFault, Store, StoreFault
 from counter.cli.main import main
 from counter.db import engine as engine_module
 from counter.db import server_check

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.exc import OperationalError
 
-from counter.actions.store import Store, StoreFault
+from counter.actions.site.store import Store, StoreFault
 from counter.cli.main import main
 from counter.db.faults import DbFault, fault_of
 from counter.words.database import DB_FAULT

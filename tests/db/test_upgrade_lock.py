@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import inspect, text
 
-from counter.actions.store import Store
+from counter.actions.site.store import Store
 from counter.cli.main import main
 from counter.db.engine import make_engine
 from counter.db.migrate import HEAD, SchemaState, downgrade, pending_revisions, schema_state

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from counter.actions.catalog import import_source
-from counter.actions.demo import run_demo
-from counter.actions.desk import Desk
+from counter.actions.admin.desk import Desk
+from counter.actions.catalog.imports import import_source
+from counter.actions.site.demo import run_demo
 from counter.case.numbers import DeskIdentity
 from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import HEAD, SchemaState, downgrade, schema_state, upgrade

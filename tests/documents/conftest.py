@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from counter.actions.decisions import decide_item
-from counter.actions.demo import run_demo
-from counter.actions.desk import Desk
-from counter.actions.hand_over import hand_over_results
+from counter.actions.admin.desk import Desk
+from counter.actions.cases.decisions import decide_item
+from counter.actions.cases.hand_over import hand_over_results
+from counter.actions.site.demo import run_demo
 from counter.case.hand_over import HandOverRequest, HandOverWay
 from counter.case.numbers import DeskIdentity, doc_no
 from counter.case.view import CaseView, HistoryLine

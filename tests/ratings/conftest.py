@@ -20,8 +20,8 @@ from sqlalchemy import delete
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.roles import Actor, Role
-from counter.actions.demo import DemoCase, run_demo
-from counter.actions.desk import Desk, desk_at
+from counter.actions.admin.desk import Desk, desk_at
+from counter.actions.site.demo import DemoCase, run_demo
 from counter.db import models
 from counter.db.account_store import insert_account
 from counter.db.engine import make_engine, make_sessions

@@ -11,8 +11,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.roles import Role
-from counter.actions.calendar import office_calendar
-from counter.actions.ratings import (
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.ratings.record import (
     AppealRefused,
     ChoiceRefused,
     MoveRefused,

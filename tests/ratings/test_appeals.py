@@ -13,9 +13,9 @@ import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.roles import GRANTS, Permission, Role
-from counter.actions.calendar import office_calendar
-from counter.actions.desk import Desk
-from counter.actions.ratings import (
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.admin.desk import Desk
+from counter.actions.ratings.record import (
     AppealRefused,
     appeal_offer,
     choose_handling,
@@ -68,7 +68,7 @@ def test_a_desk_without_accounts_decides_no_appeal_and_the_bad_rating_stays(
 
     Whatever the roles table grants a desk without accounts (here: every permission), it decides no appeal.
     """
-    monkeypatch.setattr("counter.actions.ratings.require", lambda *_args: None)
+    monkeypatch.setattr("counter.actions.ratings.record.require", lambda *_args: None)
     rating_id, rect_id = rated_bad(sessions, demo_cases["受理"], clock)
     assert refused(sessions, rating_id, DESK, clock) == [AppealProblem.NO_ACCOUNT]
     assert refused(sessions, rating_id, None, clock) == [AppealProblem.NO_ACCOUNT]

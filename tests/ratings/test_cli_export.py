@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.calendar import office_calendar
-from counter.actions.ratings import record_rating, send_to_pad
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.ratings.record import record_rating, send_to_pad
 from counter.cli.main import main
 from counter.ratings.choice import RatingChoice
 from counter.ratings.export import FIELDS

@@ -13,8 +13,8 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.roles import Actor, Role
-from counter.actions.calendar import office_calendar
-from counter.actions.ratings import decide_appeal, file_appeal, record_rating, send_to_pad
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.ratings.record import decide_appeal, file_appeal, record_rating, send_to_pad
 from counter.cli.main import main
 from counter.db import models
 from counter.db.account_store import insert_account

@@ -9,9 +9,9 @@ from sqlalchemy import delete, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-import counter.actions.ratings as rating_actions
-from counter.actions.calendar import office_calendar
-from counter.actions.ratings import desk_rating_status, record_rating, send_to_pad
+import counter.actions.ratings.record as rating_actions
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.ratings.record import desk_rating_status, record_rating, send_to_pad
 from counter.db import models, rating_store
 from counter.ratings.choice import RatingChoice
 from counter.ratings.levels import Level

@@ -18,10 +18,9 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.roles import Actor, Role
-from counter.actions.calendar import office_calendar
-from counter.actions.demo import run_demo
-from counter.actions.desk import Desk
-from counter.actions.ratings import (
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.admin.desk import Desk
+from counter.actions.ratings.record import (
     decide_appeal,
     open_rectifications,
     rating_figures,
@@ -31,6 +30,7 @@ from counter.actions.ratings import (
     record_unrated,
     send_to_pad,
 )
+from counter.actions.site.demo import run_demo
 from counter.case.numbers import DeskIdentity
 from counter.db import models
 from counter.db.account_store import insert_account

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.demo import run_demo
-from counter.actions.desk import Desk
-from counter.actions.site import init_site, register_peer
-from counter.actions.sync import ExportResult, ImportReport, export_package, import_package
+from counter.actions.admin.desk import Desk
+from counter.actions.admin.site import init_site, register_peer
+from counter.actions.site.demo import run_demo
+from counter.actions.sync.packages import ExportResult, ImportReport, export_package, import_package
 from counter.case.numbers import DeskIdentity
 from counter.db.engine import make_engine, make_sessions
 from counter.sync.sites import SiteIdentity, SiteKind

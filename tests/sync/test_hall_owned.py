@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.guide_status import DRAFT_INTAKE_KEY
-from counter.actions.site import peer_keys
-from counter.actions.sync_status import review_items
+from counter.actions.admin.site import peer_keys
+from counter.actions.catalog.guide_status import DRAFT_INTAKE_KEY
+from counter.actions.sync.sync_status import review_items
 from counter.db.settings_store import get_setting, put_setting
 from counter.projects.service_items import ITEMS_SETTING, shipped_list_path
 from counter.ratings.settings import KEY_IDLE_TEXT, KEY_TIMEOUT

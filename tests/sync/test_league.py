@@ -17,14 +17,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.calendar import office_calendar
-from counter.actions.demo import complete_checklist, fresh_checklist
-from counter.actions.intake import IntakeRequest, move_case, take_intake
-from counter.actions.league_figures import league_figures
-from counter.actions.period_figures import period_figures
-from counter.actions.same_day import finish_same_day
-from counter.actions.site import PeerRefused, register_peer
-from counter.actions.sync import SyncNotPossible, SyncProblem
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.admin.site import PeerRefused, register_peer
+from counter.actions.intake.same_day import finish_same_day
+from counter.actions.intake.take import IntakeRequest, move_case, take_intake
+from counter.actions.ratings.league_figures import league_figures
+from counter.actions.ratings.period_figures import period_figures
+from counter.actions.site.demo import complete_checklist, fresh_checklist
+from counter.actions.sync.packages import SyncNotPossible, SyncProblem
 from counter.case.league_figures import LeagueGroup
 from counter.case.status import CaseEvent
 from counter.cli.main import main

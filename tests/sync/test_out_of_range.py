@@ -55,7 +55,7 @@ def test_a_package_number_beyond_every_column_is_a_bad_header(
     pair: tuple[Site, Site], export_no: int, caplog: pytest.LogCaptureFixture
 ) -> None:
     hall, ars = pair
-    caplog.set_level(logging.WARNING, logger="counter.actions.sync")
+    caplog.set_level(logging.WARNING, logger="counter.actions.sync.packages")
     plain = canonical_json([accepted_record(ars)])
     err = refused(hall, signed(hall, ars, plain, export_no), caplog)
     assert err.code is RejectCode.BAD_HEADER
@@ -69,7 +69,7 @@ def test_a_count_of_originals_beyond_every_column_is_malformed(
 ) -> None:
     """Refused by name already before this change (the records' reader bounds every whole number): kept as proof."""
     hall, ars = pair
-    caplog.set_level(logging.WARNING, logger="counter.actions.sync")
+    caplog.set_level(logging.WARNING, logger="counter.actions.sync.packages")
     record = accepted_record(ars)
     record["materials"][0]["originals"] = count
     err = refused(hall, signed(hall, ars, json.dumps([record], ensure_ascii=False).encode()), caplog)
@@ -82,7 +82,7 @@ def test_a_lone_surrogate_written_raw_in_the_body_is_malformed(
 ) -> None:
     """Refused by name already before this change (the body is not UTF-8): kept as proof."""
     hall, ars = pair
-    caplog.set_level(logging.WARNING, logger="counter.actions.sync")
+    caplog.set_level(logging.WARNING, logger="counter.actions.sync.packages")
     record = accepted_record(ars)
     record["applicant_name"] = "张\ud800"
     raw = json.dumps([record], ensure_ascii=False).encode("utf-8", "surrogatepass")
@@ -98,7 +98,7 @@ def test_a_case_dated_outside_what_the_desk_supports_waits_for_review(
 ) -> None:
     """Held as bad_date with the field and the range, by name, before this change: kept as proof."""
     hall, ars = pair
-    caplog.set_level(logging.WARNING, logger="counter.actions.sync")
+    caplog.set_level(logging.WARNING, logger="counter.actions.sync.packages")
     record = accepted_record(ars) | {field: day}
     assert hall.take(signed(hall, ars, canonical_json([record]))).held == 1
     with hall.sessions() as session:

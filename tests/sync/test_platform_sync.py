@@ -13,8 +13,8 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.demo import run_demo
-from counter.actions.platform import SendRound, save_platform, send_due
+from counter.actions.outbox.platform import SendRound, save_platform, send_due
+from counter.actions.site.demo import run_demo
 from counter.db import models
 from counter.platform.settings import PlatformSettings
 from tests.actions.test_platform import Clock, Writes

@@ -19,8 +19,8 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from counter.actions.demo import run_demo
-from counter.actions.sync_status import HeldAtHall, held_at_hall, sync_status
+from counter.actions.site.demo import run_demo
+from counter.actions.sync.sync_status import HeldAtHall, held_at_hall, sync_status
 from counter.case.decisions import item_note
 from counter.case.status import CaseEvent, CaseStatus
 from counter.cli.main import main
@@ -84,7 +84,7 @@ def test_a_refused_record_and_a_refused_package_are_named_in_the_halls_log(
     pair: Pair, caplog: pytest.LogCaptureFixture
 ) -> None:
     record = accepted_record(pair.ars)
-    caplog.set_level(logging.WARNING, logger="counter.actions.sync")
+    caplog.set_level(logging.WARNING, logger="counter.actions.sync.packages")
     assert pair.hall.take(signed(pair, with_denial(record), 2)).held == 1
     assert f"case {record['uid']} refused (not_township_item): history[1] item_denied: item {FOOD}" in caplog.text
 

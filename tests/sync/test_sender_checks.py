@@ -271,7 +271,7 @@ def hall_case() -> tuple[CaseRecord, tuple[HistoryEntry, ...]]:
 
 
 def handed(*items: HandedItem, partial: bool = False) -> str:
-    """The note of a hand-over at the township's window, as counter.actions.hand_over writes it."""
+    """The note of a hand-over at the township's window, as counter.actions.cases.hand_over writes it."""
     return hand_over_note(HandOver(HandOverWay.PICKUP, items, "王䶮", "152201********001X", partial=partial))
 
 

@@ -25,13 +25,13 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.calendar import office_calendar
-from counter.actions.demo import run_demo
-from counter.actions.desk import desk_at
-from counter.actions.documents import make_document
-from counter.actions.intake import move_case
-from counter.actions.ratings import record_rating, send_to_pad
-from counter.actions.sync_status import review_items
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.admin.desk import desk_at
+from counter.actions.cases.documents import make_document
+from counter.actions.intake.take import move_case
+from counter.actions.ratings.record import record_rating, send_to_pad
+from counter.actions.site.demo import run_demo
+from counter.actions.sync.sync_status import review_items
 from counter.case.status import CaseEvent, CaseStatus
 from counter.db import models
 from counter.db.sync.case_records import case_records

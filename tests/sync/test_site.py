@@ -13,9 +13,9 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.roles import Actor, Permission, Role
-from counter.actions.desk import Desk
-from counter.actions.guard import NotPermitted
-from counter.actions.site import (
+from counter.actions.admin.desk import Desk
+from counter.actions.admin.guard import NotPermitted
+from counter.actions.admin.site import (
     PeerRefused,
     SiteIdentity,
     SiteKind,

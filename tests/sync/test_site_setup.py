@@ -12,11 +12,19 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.roles import Actor, Role
-from counter.actions.desk import Desk, desk_at
-from counter.actions.documents import office_settings, save_office_settings
-from counter.actions.guard import NotPermitted
-from counter.actions.site import SiteKind, SiteProblem, SiteRefused, init_site, register_peer, stored_site, this_site
-from counter.actions.site_setup import (
+from counter.actions.admin.desk import Desk, desk_at
+from counter.actions.admin.guard import NotPermitted
+from counter.actions.admin.site import (
+    SiteKind,
+    SiteProblem,
+    SiteRefused,
+    init_site,
+    register_peer,
+    stored_site,
+    this_site,
+)
+from counter.actions.cases.documents import office_settings, save_office_settings
+from counter.actions.site.site_setup import (
     PeerChange,
     SiteDesk,
     SiteOffice,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from counter.actions.demo import run_demo
+from counter.actions.site.demo import run_demo
 from counter.cli.main import main
 from counter.sync.sites import SiteKind
 from counter.words.sync import package_rejected, sync_not_possible
@@ -101,7 +101,7 @@ def test_export_to_a_hall_registered_from_an_old_card_names_the_card(
     tmp_path: Path, shipped_catalog_db: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A peer without an encryption key (registered before packages were sealed): nothing can be sealed to it."""
-    from counter.actions.site import register_peer
+    from counter.actions.admin.site import register_peer
 
     monkeypatch.setenv("COUNTER_HOME", str(tmp_path / "home"))
     sessions = sqlite_copy(shipped_catalog_db, tmp_path / "ars.sqlite3")

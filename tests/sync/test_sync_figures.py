@@ -17,10 +17,9 @@ import pytest
 from sqlalchemy import delete, func, select
 
 from counter.access.roles import Actor, Role
-from counter.actions.calendar import office_calendar
-from counter.actions.demo import run_demo
-from counter.actions.period_figures import period_figures
-from counter.actions.ratings import (
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.ratings.period_figures import period_figures
+from counter.actions.ratings.record import (
     decide_appeal,
     file_appeal,
     record_rating,
@@ -28,6 +27,7 @@ from counter.actions.ratings import (
     rectification_detail,
     send_to_pad,
 )
+from counter.actions.site.demo import run_demo
 from counter.case.period_figures import PeriodLine
 from counter.cli.main import main
 from counter.db import models

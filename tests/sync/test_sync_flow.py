@@ -22,13 +22,13 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.decisions import decide_item
-from counter.actions.demo import DEMO_BUNDLE, run_demo
-from counter.actions.intake import move_case
-from counter.actions.item_steps import StepRequest, item_standings, route_items, take_item_step
-from counter.actions.projects import import_service_list, service_list
-from counter.actions.site import peer_keys
-from counter.actions.sync_status import review_items, sync_status
+from counter.actions.admin.site import peer_keys
+from counter.actions.cases.decisions import decide_item
+from counter.actions.cases.item_steps import StepRequest, item_standings, route_items, take_item_step
+from counter.actions.intake.take import move_case
+from counter.actions.projects.project_steps import import_service_list, service_list
+from counter.actions.site.demo import DEMO_BUNDLE, run_demo
+from counter.actions.sync.sync_status import review_items, sync_status
 from counter.case.item_path import ItemEvent, ItemState, PauseReason
 from counter.case.status import CaseEvent, CaseStatus
 from counter.catalog.search import Match, SearchIndex
@@ -268,7 +268,7 @@ def readable_parts(data: bytes) -> list[bytes]:
 
 def introduce_one_way(sender: Site, receiver: Site) -> None:
     """The sender knows the receiver; the receiver never registered the sender."""
-    from counter.actions.site import register_peer
+    from counter.actions.admin.site import register_peer
 
     with sender.sessions.begin() as session:
         register_peer(session, receiver.code, receiver.identity.name, receiver.identity.kind,
@@ -418,9 +418,9 @@ def test_progress_for_a_case_the_township_lacks_waits_for_review(world: World) -
 
 
 def test_a_bad_rating_its_rectification_and_every_step_reach_the_hall(world: World) -> None:
-    from counter.actions.calendar import office_calendar
-    from counter.actions.desk import desk_at
-    from counter.actions.ratings import record_rating, record_revisit, send_to_pad
+    from counter.actions.admin.calendar import office_calendar
+    from counter.actions.admin.desk import desk_at
+    from counter.actions.ratings.record import record_rating, record_revisit, send_to_pad
     from counter.host.desk_config import DeskConfig
     from counter.ratings.choice import RatingChoice
     from counter.ratings.levels import Level

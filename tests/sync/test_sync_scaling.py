@@ -19,11 +19,11 @@ from typing import Any
 
 from sqlalchemy import Engine, event, select
 
-from counter.actions.calendar import office_calendar
-from counter.actions.demo import run_demo
-from counter.actions.documents import make_document, record_print
-from counter.actions.ratings import offered_reasons, rating_settings, record_rating, record_unrated, send_to_pad
-from counter.actions.sync import export_package, import_package
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.cases.documents import make_document, record_print
+from counter.actions.ratings.record import offered_reasons, rating_settings, record_rating, record_unrated, send_to_pad
+from counter.actions.site.demo import run_demo
+from counter.actions.sync.packages import export_package, import_package
 from counter.db import models
 from counter.db.sync.case_records import case_dicts, case_records
 from counter.db.sync.cases import apply_cases

@@ -16,9 +16,9 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.demo import run_demo
-from counter.actions.site import peer_keys
-from counter.actions.sync_status import sync_status
+from counter.actions.admin.site import peer_keys
+from counter.actions.site.demo import run_demo
+from counter.actions.sync.sync_status import sync_status
 from counter.cli.main import main
 from counter.db import models
 from counter.db.sync.case_records import case_dicts
@@ -187,7 +187,7 @@ def test_a_later_package_of_a_series_is_refused_whole_until_every_earlier_one_is
     assert len(export.packages) == 3
     first, middle, last = export.packages
 
-    with caplog.at_level(logging.WARNING, logger="counter.actions.sync_series"):
+    with caplog.at_level(logging.WARNING, logger="counter.actions.sync.sync_series"):
         refused = refusal(hall, last)
     assert refused.code is RejectCode.SERIES_INCOMPLETE
     assert refused.earlier == ((1, 1), (2, 2))

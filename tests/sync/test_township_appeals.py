@@ -20,9 +20,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.roles import Actor, Role
-from counter.actions.calendar import office_calendar
-from counter.actions.period_figures import period_figures
-from counter.actions.ratings import decide_appeal, file_appeal, record_rating, send_to_pad
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.ratings.period_figures import period_figures
+from counter.actions.ratings.record import decide_appeal, file_appeal, record_rating, send_to_pad
 from counter.db import models
 from counter.db.account_store import insert_account
 from counter.db.service_standing import Standing

@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.calendar import office_calendar
-from counter.actions.holidays import import_schedule, set_holiday
-from counter.actions.intake import take_intake
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.cases.holidays import import_schedule, set_holiday
+from counter.actions.intake.take import take_intake
 from counter.case.status import CaseEvent
 from counter.case.view import CaseView
 from counter.db import models

@@ -20,11 +20,11 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from counter.actions.catalog import import_source
-from counter.actions.demo import run_demo
-from counter.actions.intake import move_case
-from counter.actions.item_steps import route_items
-from counter.actions.sync_status import review_items
+from counter.actions.cases.item_steps import route_items
+from counter.actions.catalog.imports import import_source
+from counter.actions.intake.take import move_case
+from counter.actions.site.demo import run_demo
+from counter.actions.sync.sync_status import review_items
 from counter.case.decisions import item_note
 from counter.case.moments import office_day
 from counter.case.pledge_checks import item_revocations

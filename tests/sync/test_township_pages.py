@@ -17,11 +17,11 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.calendar import office_calendar
-from counter.actions.case_pages import add_page, pages_of_case
-from counter.actions.case_view import read_case
-from counter.actions.demo import complete_checklist, fresh_checklist
-from counter.actions.intake import IntakeRequest, take_intake
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.cases.case_pages import add_page, pages_of_case
+from counter.actions.cases.case_view import read_case
+from counter.actions.intake.take import IntakeRequest, take_intake
+from counter.actions.site.demo import complete_checklist, fresh_checklist
 from counter.db import models
 from counter.db.catalog_store import current_guide
 from counter.db.sync.case_records import case_dicts

@@ -20,8 +20,8 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.project_reads import projects_report
-from counter.actions.projects import (
+from counter.actions.projects.project_reads import projects_report
+from counter.actions.projects.project_steps import (
     accept_project,
     assign_agents,
     complete_project,
@@ -34,7 +34,7 @@ from counter.actions.projects import (
     sign_project,
     step_done,
 )
-from counter.actions.sync_status import review_items, sync_status
+from counter.actions.sync.sync_status import review_items, sync_status
 from counter.db import models
 from counter.db.sync.projects import project_records
 from counter.projects.model import Coordination, ProjectState, Satisfaction, StepState
@@ -265,7 +265,7 @@ def test_a_project_that_is_not_the_townships_waits_for_review(pair: Pair) -> Non
 def test_a_new_mandate_signed_at_the_township_reaches_the_hall_with_its_paper(pair: Pair) -> None:
     """The items signed for live in the signing's history line, and the new 授权委托书's record replaces the first:
     both travel, so the hall's copy refuses and allows the same steps as the township's."""
-    from counter.actions.project_papers import make_project_paper
+    from counter.actions.projects.project_papers import make_project_paper
     from counter.projects.forms import ProjectForm
 
     hall, ars = pair.hall, pair.ars

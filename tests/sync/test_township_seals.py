@@ -15,9 +15,9 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import func, select, text
 
-from counter.actions.audit_seal import seal_trail, seal_with
-from counter.actions.sync_status import review_items
-from counter.actions.trail_check import verify_trail
+from counter.actions.admin.audit_seal import seal_trail, seal_with
+from counter.actions.site.trail_check import verify_trail
+from counter.actions.sync.sync_status import review_items
 from counter.audit.peer_seals import SEALS_AT_HALL, parse_seals_at_hall
 from counter.audit.verify import TrailProblem, TrailProblemCode
 from counter.db import models

@@ -17,9 +17,9 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.calendar import office_calendar
-from counter.actions.demo import complete_checklist, fresh_checklist
-from counter.actions.intake import IntakeRequest, take_intake
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.intake.take import IntakeRequest, take_intake
+from counter.actions.site.demo import complete_checklist, fresh_checklist
 from counter.db import models
 from counter.db.case_store import case_view
 from counter.db.catalog_store import current_guide

@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.store import Store
+from counter.actions.site.store import Store
 from counter.host.desk_config import DeskConfig, save_desk_config
 from counter.ui.collector import MainThreadCollector
 from counter.ui.fonts import install_fonts

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.store import Store
+from counter.actions.site.store import Store
 from counter.db.engine import Sessions
 from counter.ui.runner import Runner
 

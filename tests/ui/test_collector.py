@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from counter.actions.store import Store
+from counter.actions.site.store import Store
 from counter.ui.collector import MainThreadCollector
 from counter.ui.main_window import MainWindow
 

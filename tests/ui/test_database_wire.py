@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from counter.actions.store import Store
+from counter.actions.site.store import Store
 from counter.db.url import TRUSTED_NETWORK_ENV
 from counter.ui.app import open_database
 

@@ -11,8 +11,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from counter.actions.guide_status import allow_draft_intake, draft_intake
-from counter.actions.store import Store
+from counter.actions.catalog.guide_status import allow_draft_intake, draft_intake
+from counter.actions.site.store import Store
 from counter.ui import words
 from counter.ui.intake import IntakePanel
 from counter.ui.intake.words import INTAKE_DRAFT_GUIDE

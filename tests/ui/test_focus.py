@@ -16,10 +16,10 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from counter.access.roles import Role
-from counter.actions.catalog import import_source
-from counter.actions.demo import run_demo
-from counter.actions.desk import Desk
-from counter.actions.store import Store
+from counter.actions.admin.desk import Desk
+from counter.actions.catalog.imports import import_source
+from counter.actions.site.demo import run_demo
+from counter.actions.site.store import Store
 from counter.case.numbers import DeskIdentity
 from counter.ui.app import start_sign_in
 from counter.ui.focus import first_control

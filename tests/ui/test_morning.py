@@ -33,9 +33,9 @@ from benchmarks.bench_keystrokes import (
     fill_parties,
     open_desk,
 )
-from counter.actions.case_reads import case_view
-from counter.actions.case_view import read_case
-from counter.actions.store import Store
+from counter.actions.cases.case_reads import case_view
+from counter.actions.cases.case_view import read_case
+from counter.actions.site.store import Store
 from counter.case.status import CaseEvent, CaseStatus
 from counter.case.view import CaseView
 from counter.documents.kinds import DocumentKind

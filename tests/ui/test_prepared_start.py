@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from counter.actions.prepared import build_prepared
+from counter.actions.site.prepared import build_prepared
 from counter.db.prepared_start import DATABASE
 from counter.host import paths
 from tests.ui.test_startup import RUN, run_app

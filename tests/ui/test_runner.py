@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from counter.actions.store import DbFault, Store
+from counter.actions.site.store import DbFault, Store
 from counter.db.settings_store import get_setting, put_setting
 from counter.ui import words
 from counter.ui.cases.words import CASE_READ_FAILED, CASE_SAVE_FAILED

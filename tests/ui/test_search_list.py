@@ -13,8 +13,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QListView, QSplitter, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
-from counter.actions.guides import search_entries
-from counter.actions.store import Store
+from counter.actions.catalog.guides import search_entries
+from counter.actions.site.store import Store
 from counter.catalog.search import SEGMENT, SearchEntry, SearchIndex
 from counter.ui import words
 from counter.ui.hit_delegate import HIT_ROLE, NAME_ROLE, NUMBER_ROLE, STATUS_ROLE, HitDelegate

@@ -12,7 +12,7 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
-from counter.actions.store import Store
+from counter.actions.site.store import Store
 from counter.db.catalog_store import search_entries
 from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import upgrade
@@ -332,7 +332,7 @@ def test_the_warm_up_thread_starts_after_the_first_paint(resources: Path, counte
 # the whole-file check of the desk's database, noted where it is made (and, with DAMAGED set, failed there)
 CHECKED = (
     "import os, threading\n"
-    "from counter.actions import database_file\n"
+    "from counter.actions.admin import database_file\n"
     "check = database_file.quick_check\n"
     "def checking(path):\n"
     "    print('checked on', threading.current_thread().name, 'painted before:', bool(painted), flush=True)\n"

@@ -11,10 +11,10 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from counter.actions.catalog import import_source
-from counter.actions.demo import run_demo
-from counter.actions.desk import Desk
-from counter.actions.store import Store
+from counter.actions.admin.desk import Desk
+from counter.actions.catalog.imports import import_source
+from counter.actions.site.demo import run_demo
+from counter.actions.site.store import Store
 from counter.case.numbers import DeskIdentity
 from counter.ui import words
 from counter.ui.main_window import MainWindow

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from counter.actions.store import Store
+from counter.actions.site.store import Store
 from counter.host.paths import data_dir, default_db_url, training_db_url
 from counter.ui import words
 from counter.ui.main_window import MainWindow

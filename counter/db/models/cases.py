@@ -324,7 +324,7 @@ class PrintRecord(Base):
 class OpenItem(Base):
     """An item routed to its department and not yet decided, of a case in the hall's hands (migration 0018).
 
-    Derived from the case's history by :func:`counter.actions.item_track.track_items`, in the unit of work of the
+    Derived from the case's history by :func:`counter.actions.cases.item_track.track_items`, in the unit of work of the
     step: the department's queue and the items' alerts read it instead of every case's history.  ``department`` is
     the deciding department as the case's site names it; ``due_on`` the nearer of the promised and the legal date,
     None while the item's clock is paused (行政许可法 第四十五条).

@@ -1,4 +1,5 @@
-"""告知承诺 granted on the spot and the check each is owed (migration 0033; :mod:`counter.actions.notice_pledges`)."""
+"""告知承诺 granted on the spot and the check each is owed (migration 0033;
+:mod:`counter.actions.intake.notice_pledges`)."""
 
 from __future__ import annotations
 

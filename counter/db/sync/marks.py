@@ -79,7 +79,8 @@ def changed_case_ids(session: Session, marks: Mapping[str, int] | None, site_cod
 def changed_project_ids(session: Session, marks: Mapping[str, int] | None) -> list[int]:
     """Ids of the 帮您办 projects with a row newer than ``marks`` (every project when None), oldest first.
 
-    A project's row and plan change in place, always with a new history line (counter.actions.projects), so the
+    A project's row and plan change in place, always with a new history line (counter.actions.projects.project_steps),
+    so the
     project, history, coordination and paper tables say what changed.
     """
     m = defaultdict(int, marks or {})

@@ -9,7 +9,8 @@ the history and coordination lines it lacks, each known by what it says (:attr:`
 nothing twice.  A paper (one of each kind per project) is taken as sent.
 
 Packages may be taken in out of their order (a township's second package before its first, both on the stick).  The
-row and the plan never change without a history line (:mod:`counter.actions.projects`), so the record whose newest
+row and the plan never change without a history line (:mod:`counter.actions.projects.project_steps`), so the record
+whose newest
 line is the newest here carries the project's latest state: an older record adds the lines it has and leaves the
 row and the plan as they are.
 
@@ -61,7 +62,9 @@ STEP_FIELDS = (
 LINE_FIELDS = ("at", "event", "by", "note")
 COORD_FIELDS = ("day", "with_whom", "what", "outcome", "agent", "step_no")
 PAPER_FIELDS = ("kind", "doc_no", "issued_on", "clerk", "office", "content_hash", "created_at")
-PROJECT_NO_TAKEN = "project_no_taken"  # another project here has the number (counter.actions.sync_apply.HoldReason)
+PROJECT_NO_TAKEN = (
+    "project_no_taken"  # another project here has the number (counter.actions.sync.sync_apply.HoldReason)
+)
 
 
 # --- read: the sender's projects ------------------------------------------------------------------

@@ -46,7 +46,8 @@ CASE_TRACKED: dict[str, Table] = {
     t.name: t for t in (CASE, HISTORY, DOCUMENT, PRINT, REQUEST, RATING, LAPSE, RECT, RECT_LINE, APPEAL, PAGE)
 }
 #: the tables whose new rows make a 帮您办 project "changed since" a package.  Its row and its plan are changed in
-#: place, but never without a history line (counter.actions.projects writes one with every move), so a new line
+#: place, but never without a history line (counter.actions.projects.project_steps writes one with every move), so a
+#: new line
 #: is what says that either changed; the plan's rows, rewritten whole, are no mark of their own.
 PROJECT_TRACKED: dict[str, Table] = {t.name: t for t in (PROJECT, PROJECT_LINE, PROJECT_COORD, PROJECT_PAPER)}
 #: every tracked table: their highest ids are a package's marks

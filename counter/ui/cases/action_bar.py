@@ -1,7 +1,7 @@
 """The row of a case page's steps: the clerk's on the left, the supervisor's decisions after them.
 
 Which buttons show is decided by :func:`counter.ui.cases.rules.available_actions` (and, for 当场办结并送达, by
-:func:`counter.actions.same_day.same_day_check`); the page wires them.  The row wraps rather than cuts a button
+:func:`counter.actions.intake.same_day.same_day_check`); the page wires them.  The row wraps rather than cuts a button
 off on a narrow screen.
 """
 
@@ -22,7 +22,7 @@ class ActionBar(QFrame):
         super().__init__(parent)
         self.setObjectName("actionBar")
         self.buttons = {event: QPushButton(words.CASE_ACTION[event]) for event in CLERK_ACTIONS}
-        # 即办件: decided and handed over while the applicant waits (counter.actions.same_day)
+        # 即办件: decided and handed over while the applicant waits (counter.actions.intake.same_day)
         self.same_day_button = QPushButton(SAME_DAY_ACTION)
         self.same_day_button.setObjectName("sameDay")
         for event in SUPERVISOR_ACTIONS:

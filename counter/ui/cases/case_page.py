@@ -1,7 +1,8 @@
 """Everything about one case on one page, and the steps that can be taken on it now.
 
 The page holds a :class:`CaseView` (plain data), never an ORM object.  Each action is one unit of work (through
-:class:`counter.ui.runner.Runner`) of :mod:`counter.actions.intake`, after which the page reads the case again: what
+:class:`counter.ui.runner.Runner`) of :mod:`counter.actions.intake.take`, after which the page reads the case again:
+what
 it shows is what the database holds.  The desks of a hall share the database, so a case may have moved on since the
 page was drawn; the action then finds the move no longer allowed, and the page says so and shows the case as it is.
 """
@@ -19,12 +20,13 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from counter.access.roles import Permission
-from counter.actions.calendar import office_calendar
-from counter.actions.case_view import ItemLine, read_case
-from counter.actions.desk import Desk
-from counter.actions.guard import NotPermitted
-from counter.actions.intake import CaseNotFound, CorrectionNotDue, IntakeNotPossible
-from counter.actions.same_day import SameDayNotPossible, finish_same_day
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.admin.desk import Desk
+from counter.actions.admin.guard import NotPermitted
+from counter.actions.cases.case_view import ItemLine, read_case
+from counter.actions.cases.not_found import CaseNotFound
+from counter.actions.intake.same_day import SameDayNotPossible, finish_same_day
+from counter.actions.intake.take import CorrectionNotDue, IntakeNotPossible
 from counter.case.decisions import DecisionRefused
 from counter.case.item_path import ItemEvent
 from counter.case.status import CaseEvent, CaseStatus, MoveNotAllowed

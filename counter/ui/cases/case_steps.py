@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from counter.actions.decisions import decide_item, deny_lapsed_deferral
-from counter.actions.desk import Desk
-from counter.actions.intake import extend_deferral, fulfil_deferred, lapse_correction, move_case
-from counter.actions.item_steps import route_items
-from counter.actions.store import Unit
+from counter.actions.admin.desk import Desk
+from counter.actions.cases.decisions import decide_item, deny_lapsed_deferral
+from counter.actions.cases.item_steps import route_items
+from counter.actions.intake.take import extend_deferral, fulfil_deferred, lapse_correction, move_case
+from counter.actions.site.store import Unit
 from counter.case.status import CaseEvent, CaseStatus
 from counter.case.view import CaseView
 from counter.ui.cases.case_lines import material_names, names_of

@@ -16,9 +16,9 @@ from functools import partial
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QVBoxLayout, QWidget
 
-from counter.actions.accounts import own_department
-from counter.actions.desk import Desk
-from counter.actions.item_queue import (
+from counter.actions.admin.accounts import own_department
+from counter.actions.admin.desk import Desk
+from counter.actions.cases.item_queue import (
     DUE_PAGE_MOST,
     DepartmentLoad,
     QueueRow,
@@ -27,8 +27,8 @@ from counter.actions.item_queue import (
     department_queue,
     due_counts,
 )
-from counter.actions.notice_pledges import PledgeRow, pledge_checks
-from counter.actions.store import Unit
+from counter.actions.intake.notice_pledges import PledgeRow, pledge_checks
+from counter.actions.site.store import Unit
 from counter.case.item_clock import DueAlert
 from counter.ui.cases.marks import URGENCY_COLOURS, paint, restyle
 from counter.ui.cases.rules import ALERT_URGENCY
@@ -74,7 +74,7 @@ class ItemQueuePage(QWidget):
         self.summary.setWordWrap(True)
         self.table = line_table(ITEM_QUEUE_COLUMNS, stretch=len(ITEM_QUEUE_COLUMNS) - 1)  # the bundle gives way first
         self.table.setTabKeyNavigation(False)
-        # 告知承诺: the checks the department owes, soonest due first (counter.actions.notice_pledges)
+        # 告知承诺: the checks the department owes, soonest due first (counter.actions.intake.notice_pledges)
         self.pledges_summary = plain_label()
         self.pledges_summary.setWordWrap(True)
         self.pledges = line_table(PLEDGE_LIST_COLUMNS, stretch=len(PLEDGE_LIST_COLUMNS) - 1)

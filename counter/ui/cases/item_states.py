@@ -3,7 +3,7 @@
 An item on its way is shown where its department has it (routed, signed for, under review, paused and why:
 :mod:`counter.case.item_path`), read from the case's history with the rest of the page.
 
-A bundle is decided item by item (:mod:`counter.actions.decisions`): a lapsed 容缺 denies only the items its
+A bundle is decided item by item (:mod:`counter.actions.cases.decisions`): a lapsed 容缺 denies only the items its
 materials serve, and the others go on.  This table says which is which, so the clerk tells the applicant which
 licence is refused and which are still coming.
 
@@ -21,7 +21,7 @@ from functools import partial
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from counter.actions.case_view import ItemLine
+from counter.actions.cases.case_view import ItemLine
 from counter.case.item_lines import item_paths, office_day
 from counter.case.item_path import ItemEvent, ItemState, ItemStep, state_of
 from counter.case.pledge_checks import item_revocations

@@ -15,11 +15,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
 
-from counter.actions.case_view import ItemLine
-from counter.actions.desk import Desk
-from counter.actions.guard import NotPermitted
-from counter.actions.intake import CaseNotFound
-from counter.actions.item_steps import StepRequest, take_item_step
+from counter.actions.admin.desk import Desk
+from counter.actions.admin.guard import NotPermitted
+from counter.actions.cases.case_view import ItemLine
+from counter.actions.cases.item_steps import StepRequest, take_item_step
+from counter.actions.cases.not_found import CaseNotFound
 from counter.case.decisions import DecisionRefused
 from counter.case.item_path import StepProblem, StepRefused
 from counter.case.status import MoveNotAllowed

@@ -8,7 +8,7 @@ path: the steps its state allows (:data:`counter.case.item_path.MOVES`), while t
 Where the actor may also take the window's own decision of the item (the single desk of a database without
 accounts holds every role), the window's button stands for it: the list never shows two 准予.
 
-Hiding is a courtesy: :func:`counter.actions.item_steps.take_item_step` checks everything again, the account's
+Hiding is a courtesy: :func:`counter.actions.cases.item_steps.take_item_step` checks everything again, the account's
 department too (an account confined to one department is refused another's item, and the page says so).
 """
 

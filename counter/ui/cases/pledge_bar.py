@@ -8,7 +8,8 @@ the body that may decide it, checked after, and revoked when the check finds the
 告知承诺书's preview), 核查属实, 承诺不实，撤销许可 (with what the check found; then the 撤销行政许可决定书's
 preview), and each paper again.  Where the account may not, it says why: the body that decides the item (the one rule,
 :mod:`counter.access.authority`), or the supervisor's role a revocation needs.  Each act is a step under a short
-confirmation row (确认 / 取消, Enter and Esc), asked again by :mod:`counter.actions.notice_pledges`; the papers go
+confirmation row (确认 / 取消, Enter and Esc), asked again by :mod:`counter.actions.intake.notice_pledges`; the papers
+go
 through the app's print preview (:func:`counter.ui.printing.opening.open_preview`), numbered the first time and
 reprinted the same.
 """
@@ -28,11 +29,17 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from counter.access.roles import Permission
-from counter.actions.desk import Desk
-from counter.actions.documents import MadeDocument
-from counter.actions.guard import NotPermitted
-from counter.actions.intake import CaseNotFound
-from counter.actions.notice_pledges import PledgeOffer, grant_on_pledge, pledge_offers, pledge_paper, record_check
+from counter.actions.admin.desk import Desk
+from counter.actions.admin.guard import NotPermitted
+from counter.actions.cases.documents import MadeDocument
+from counter.actions.cases.not_found import CaseNotFound
+from counter.actions.intake.notice_pledges import (
+    PledgeOffer,
+    grant_on_pledge,
+    pledge_offers,
+    pledge_paper,
+    record_check,
+)
 from counter.case.decisions import DecisionRefused
 from counter.case.moments import moment_on
 from counter.case.pledge_checks import PledgeRefused
@@ -77,7 +84,7 @@ from counter.words.pledges import (
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
 
-    from counter.actions.case_view import ItemLine
+    from counter.actions.cases.case_view import ItemLine
     from counter.ui.cases.item_states import ItemStates
 
 log = logging.getLogger(__name__)

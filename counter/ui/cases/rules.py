@@ -6,7 +6,7 @@ follow one table (:data:`counter.case.status.MOVES`) and can be tested
 without a window.  A supervisor's decision (denial, extension) is offered
 only where it makes sense: a lapsed deferral's items are denied once it is
 overdue, not before — until the deadline the applicant may still hand the
-material in (the action refuses it too, :mod:`counter.actions.decisions`).
+material in (the action refuses it too, :mod:`counter.actions.cases.decisions`).
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from counter.parties.text import TextField, check_text
 # The order of the buttons: the clerk's next steps first, the decisions after.
 CLERK_ACTIONS = (
     CaseEvent.DEFERRED_ARRIVED,
-    CaseEvent.DENIED,  # the lapse of a 容缺: the window records the fact (counter.actions.decisions)
+    CaseEvent.DENIED,  # the lapse of a 容缺: the window records the fact (counter.actions.cases.decisions)
     CaseEvent.ITEM_ROUTED,
     CaseEvent.SENT_TO_APPROVAL,
     CaseEvent.COMPLETED,
@@ -45,7 +45,7 @@ _OFFERED_BY = {CaseEvent.DENIED: permission_for(CaseEvent.DEFERRAL_LAPSED)}
 NEEDS_REASON = frozenset(
     {CaseEvent.DENIED, CaseEvent.WITHDRAWN, CaseEvent.DEFERRAL_EXTENDED, CaseEvent.VOIDED, CaseEvent.ITEM_DENIED}
 )
-# One item's decision, offered on the 各事项的决定 list for the item chosen there (counter.actions.decisions).
+# One item's decision, offered on the 各事项的决定 list for the item chosen there (counter.actions.cases.decisions).
 ITEM_ACTIONS = (CaseEvent.ITEM_APPROVED, CaseEvent.ITEM_DENIED)
 
 
@@ -116,7 +116,7 @@ def allowed(view: CaseView, event: CaseEvent) -> bool:
 
 
 #: What the actions would refuse of the page's steps: each act's items the account may not decide, as (code, deciding
-#: body) (:func:`counter.actions.item_authority.act_refusals`)
+#: body) (:func:`counter.actions.cases.item_authority.act_refusals`)
 Refusals = Mapping[CaseAct, Sequence[tuple[str, str]]]
 
 
@@ -176,7 +176,7 @@ def available_actions(
         if event in (CaseEvent.DEFERRED_ARRIVED, CaseEvent.DEFERRAL_EXTENDED) and not view.deferred_open():
             continue
         if event is CaseEvent.COMPLETED and view.status is CaseStatus.AWAITING_DEFERRED:
-            continue  # closed by its last decision once nothing waits (counter.actions.decisions), not by hand
+            continue  # closed by its last decision once nothing waits (counter.actions.cases.decisions), not by hand
         if event is CaseEvent.ITEM_ROUTED and not items_to_route(view, items):
             continue
         early = (lapse_from is not None and today < lapse_from) or moving
@@ -216,7 +216,8 @@ def withheld(
 ) -> tuple[Withheld, ...]:
     """Every reason the page gives beside its buttons (:func:`available_actions`) for a lapse, a void or an extension
     it does not offer, or offers for less; ``refused``: each act's items the account may not decide
-    (:func:`counter.actions.item_authority.act_refusals`); ``unsettled``, the open due dates the year's notice may still
+    (:func:`counter.actions.cases.item_authority.act_refusals`); ``unsettled``, the open due dates the year's notice
+    may still
     move (:func:`unsettled_due`)."""
     refused = refused or {}
     supervisor = actor.may(Permission.DECIDE_DEFERRAL)

@@ -2,7 +2,8 @@
 
 A clerk who pressed Ctrl+J on a 即办 case, or looked for the lapse of an overdue 容缺, and found nothing, was told
 nothing.  The page now reads, beside its buttons, what the actions would refuse and why
-(:func:`counter.actions.same_day.same_day_check`, :func:`counter.actions.item_authority.act_refusals`), and says it
+(:func:`counter.actions.intake.same_day.same_day_check`, :func:`counter.actions.cases.item_authority.act_refusals`),
+and says it
 in words: the rule of standing (:mod:`counter.access.case_acts`), the role, or the date.
 """
 
@@ -15,12 +16,12 @@ from functools import partial
 
 from counter.access.case_acts import CaseAct
 from counter.access.roles import Actor, Permission
-from counter.actions.calendar import office_calendar
-from counter.actions.case_view import ItemLine
-from counter.actions.desk import Desk
-from counter.actions.intake import CaseNotFound
-from counter.actions.item_authority import act_refusals
-from counter.actions.same_day import same_day_check
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.admin.desk import Desk
+from counter.actions.cases.case_view import ItemLine
+from counter.actions.cases.item_authority import act_refusals
+from counter.actions.cases.not_found import CaseNotFound
+from counter.actions.intake.same_day import same_day_check
 from counter.calendar.provisional import unsettled
 from counter.calendar.workdays import WorkCalendar
 from counter.case.status import CaseStatus

@@ -14,8 +14,8 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from counter.actions.desk import Desk
-from counter.actions.guides import StoredGuide
+from counter.actions.admin.desk import Desk
+from counter.actions.catalog.guides import StoredGuide
 from counter.intake.draft import IntakeDraft
 from counter.ui.geometry import fit_to_screen
 from counter.ui.intake.drafts import DraftInfo, discard_draft, pending_draft

@@ -15,8 +15,8 @@ from functools import partial
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from counter.actions.desk import Desk
-from counter.actions.drafts import keep_draft, remove_draft
+from counter.actions.admin.desk import Desk
+from counter.actions.intake.drafts import keep_draft, remove_draft
 from counter.intake.draft import IntakeDraft
 from counter.ui.runner import Failed, Runner
 

@@ -1,7 +1,7 @@
 """The intake left unfinished at this desk, offered back when the app starts.
 
 :func:`pending_draft` has the desk's draft checked all the way
-(:func:`counter.actions.drafts.check_draft`).  A draft that fails is dropped at
+(:func:`counter.actions.intake.drafts.check_draft`).  A draft that fails is dropped at
 once and reported through :attr:`DraftInfo.problem`, so the clerk is told and
 the next start is clean; a draft that passes can be restored with
 ``IntakePanel.from_draft``.
@@ -13,8 +13,8 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import partial
 
-from counter.actions.desk import Desk
-from counter.actions.drafts import check_draft, remove_draft
+from counter.actions.admin.desk import Desk
+from counter.actions.intake.drafts import check_draft, remove_draft
 from counter.intake.draft import DraftProblemCode, IntakeDraft
 from counter.ui.intake.words import (
     INTAKE_DRAFT_APPLICANT,

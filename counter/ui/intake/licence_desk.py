@@ -17,7 +17,7 @@ from typing import Protocol
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
-from counter.actions.licences import library_settings
+from counter.actions.intake.licences import library_settings
 from counter.catalog.model import Bundle
 from counter.host.licence_library import LookUp, LookUpOutcome
 from counter.intake.checklist import Checklist, LicenceNotTaken, mark_lookup_failed, take_licence

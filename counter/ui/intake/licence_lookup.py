@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtGui import QFontInfo, QKeyEvent
 from PySide6.QtWidgets import QDialog, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from counter.actions.licences import look_up_licences
+from counter.actions.intake.licences import look_up_licences
 from counter.catalog.model import Material
 from counter.host.licence_library import LookUp, LookUpOutcome
 from counter.intake.licences import LibrarySettings, Licence, fits, licence_problems

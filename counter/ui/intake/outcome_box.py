@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from counter.actions.intake import IntakeNotPossible
+from counter.actions.intake.take import IntakeNotPossible
 from counter.calendar.workdays import BeyondData, WorkCalendar
 from counter.catalog.model import Subject
 from counter.intake.checklist import ProblemCode

@@ -26,12 +26,14 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from counter.actions.calendar import office_calendar
-from counter.actions.desk import Desk
-from counter.actions.guard import NotPermitted
-from counter.actions.guides import StoredGuide, guide_version
-from counter.actions.intake import (
-    CaseNotFound,
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.admin.desk import Desk
+from counter.actions.admin.guard import NotPermitted
+from counter.actions.admin.site import OtherSeries
+from counter.actions.cases.not_found import CaseNotFound
+from counter.actions.catalog.guides import StoredGuide, guide_version
+from counter.actions.intake.parties import KnownParty, known_party
+from counter.actions.intake.take import (
     IntakeNotPossible,
     IntakeRequest,
     TakenIntake,
@@ -39,10 +41,8 @@ from counter.actions.intake import (
     preview,
     take_intake,
 )
-from counter.actions.number_guard import NumbersBehind
-from counter.actions.parties import KnownParty, known_party
-from counter.actions.site import OtherSeries
-from counter.actions.store import Unit
+from counter.actions.numbers.number_guard import NumbersBehind
+from counter.actions.site.store import Unit
 from counter.calendar.workdays import BeyondData
 from counter.documents.fonts import unprintable
 from counter.intake.checklist import Checklist, MaterialEntry, answer, record_entry, start_checklist
@@ -245,7 +245,7 @@ class IntakePanel(PanelLayout):
             return decision, provisional_mark(calendar, today, decision), received_papers(unit, applied, site)
 
         try:
-            # on the connection the commit runs on, and read as it reads (counter.actions.intake.preview)
+            # on the connection the commit runs on, and read as it reads (counter.actions.intake.take.preview)
             self._decision, beyond, self._papers = self._runner.read(decide, INTAKE_PREVIEW_FAILED)
         except IntakeNotPossible as err:
             self._decision = None

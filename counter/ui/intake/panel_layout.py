@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter.actions.guides import StoredGuide
+from counter.actions.catalog.guides import StoredGuide
 from counter.catalog.model import GuideStatus
 from counter.ui.column_scroll import ColumnPair, ColumnScroll
 from counter.ui.intake.checklist_view import ChecklistView

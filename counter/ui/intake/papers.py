@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from counter.actions.item_authority import site_authority
-from counter.actions.office import office_settings
-from counter.actions.store import Unit
+from counter.actions.admin.office import office_settings
+from counter.actions.cases.item_authority import site_authority
+from counter.actions.site.store import Unit
 from counter.catalog.model import Item
 from counter.documents.acceptance import HeldItems
 from counter.documents.acting import received_title

@@ -2,7 +2,7 @@
 
 The applicant is still at the desk: the clerk decides and hands the result over at once (Ctrl+J, or Tab to the
 button and Enter) before printing the receipt, whose printing closes the panel.  The offer appears only when the
-action would take it (:func:`counter.actions.same_day.same_day_check`, asked once after the commit and only for
+action would take it (:func:`counter.actions.intake.same_day.same_day_check`, asked once after the commit and only for
 a bundle the guide marks wholly 即办), and the action checks again when it runs; where it would not, the line says
 why (the item is a department's to decide, the result is to be posted), so a 即办 bundle never ends in silence.
 """
@@ -17,10 +17,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
-from counter.actions.desk import Desk
-from counter.actions.guard import NotPermitted
-from counter.actions.intake import CaseNotFound
-from counter.actions.same_day import SameDayNotPossible, finish_same_day, same_day_check
+from counter.actions.admin.desk import Desk
+from counter.actions.admin.guard import NotPermitted
+from counter.actions.cases.not_found import CaseNotFound
+from counter.actions.intake.same_day import SameDayNotPossible, finish_same_day, same_day_check
 from counter.case.same_day import same_day_bundle
 from counter.case.status import MoveNotAllowed
 from counter.catalog.model import Bundle

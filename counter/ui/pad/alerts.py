@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from counter.actions.ratings import new_rectifications, newest_rectification
-from counter.actions.store import Unit
+from counter.actions.ratings.record import new_rectifications, newest_rectification
+from counter.actions.site.store import Unit
 from counter.ratings.views import RectificationAlert
 
 

@@ -24,11 +24,11 @@ from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from shiboken6 import isValid
 
-from counter.actions.calendar import office_calendar
-from counter.actions.desk import Desk
-from counter.actions.guard import NotPermitted
-from counter.actions.office import office_settings
-from counter.actions.ratings import (
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.admin.desk import Desk
+from counter.actions.admin.guard import NotPermitted
+from counter.actions.admin.office import office_settings
+from counter.actions.ratings.record import (
     ChoiceRefused,
     RatingRecorded,
     RatingRefused,
@@ -38,7 +38,7 @@ from counter.actions.ratings import (
     record_unrated,
     send_to_pad,
 )
-from counter.actions.store import Unit
+from counter.actions.site.store import Unit
 from counter.host.desk_config import PadMode
 from counter.host.voice import Speaker
 from counter.ratings.choice import RatingChoice

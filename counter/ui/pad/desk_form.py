@@ -1,9 +1,10 @@
 """本窗口: this computer's desk — its clerk's name, its number and the clerk's photo.
 
-A new desk names no clerk, and takes no intake until one is named (:class:`counter.actions.intake.ClerkUnnamed`):
+A new desk names no clerk, and takes no intake until one is named (:class:`counter.actions.intake.take.ClerkUnnamed`):
 this page is where the window names one, beside ``counter desk --clerk``.  The settings are the machine's
 (``desk.json``), but what they say is printed on every receipt and shown on the pad: so the page goes through the
-command line's checks and its trail (:func:`counter.actions.desk_settings.change_desk`), and where the database has
+command line's checks and its trail (:func:`counter.actions.admin.desk_settings.change_desk`), and where the database
+has
 accounts only an administrator sees it.  The photo is copied into the data folder, so the pad keeps showing it once
 the stick it came from is gone.
 """
@@ -18,8 +19,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFileDialog, QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from counter.actions.desk import Desk
-from counter.actions.guard import NotPermitted
+from counter.actions.admin.desk import Desk
+from counter.actions.admin.guard import NotPermitted
 from counter.case.desk_names import CLERK_NAME_MAX
 from counter.host.desk_config import DeskConfig, keep_photo, load_desk_config, save_desk_config
 from counter.ui.pad.style import PAGE_STYLE
@@ -139,7 +140,7 @@ class DeskForm(QWidget):
         return {name: value for name, value in wanted.items() if value != now[name]}
 
     def on_save_clicked(self) -> None:
-        from counter.actions.desk_settings import change_desk
+        from counter.actions.admin.desk_settings import change_desk
 
         before = load_desk_config()
         changes = self.changes(before)

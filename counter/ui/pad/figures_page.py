@@ -1,7 +1,8 @@
 """好差评统计: 好评率, 差评数, 未评率, 整改率 by day, desk, clerk or bundle, for a period.
 
 The numbers are counted by the database with the queries ``counter figures`` uses
-(:func:`counter.actions.ratings.rating_figures`), to the rules of :mod:`counter.ratings.figures`, so the screen and
+(:func:`counter.actions.ratings.record.rating_figures`), to the rules of :mod:`counter.ratings.figures`, so the screen
+and
 the league's report agree; the rules behind each rate are printed under the table, because a rate nobody can
 recompute is not trusted.
 """
@@ -23,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter.actions.desk import Desk
-from counter.actions.guard import NotPermitted
-from counter.actions.project_reads import agent_service_figures
-from counter.actions.ratings import rating_figures
+from counter.actions.admin.desk import Desk
+from counter.actions.admin.guard import NotPermitted
+from counter.actions.projects.project_reads import agent_service_figures
+from counter.actions.ratings.record import rating_figures
 from counter.ratings.figures import Figures, Grouping
 from counter.ui.pad.style import PAGE_STYLE
 from counter.ui.pad.tables import fill_figure_rows, line_table

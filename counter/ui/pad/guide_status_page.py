@@ -1,8 +1,8 @@
 """待核指南: the administrator's page for the guides this site has not confirmed yet (待核 drafts and 样例).
 
 Two acts, both the site administrator's (the actions check again): whether real work may take intakes on a 待核
-guide (:func:`counter.actions.guide_status.allow_draft_intake`), and publishing a draft after checking it
-(:func:`counter.actions.guide_status.publish_guide`), which makes a new version and leaves the draft as it was.
+guide (:func:`counter.actions.catalog.guide_status.allow_draft_intake`), and publishing a draft after checking it
+(:func:`counter.actions.catalog.guide_status.publish_guide`), which makes a new version and leaves the draft as it was.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
-from counter.actions.guard import NotPermitted
-from counter.actions.guide_status import (
+from counter.actions.admin.guard import NotPermitted
+from counter.actions.catalog.guide_status import (
     NotADraft,
     PublishRefused,
     allow_draft_intake,
@@ -46,8 +46,8 @@ from counter.words.catalog_problems import PUBLISH_REFUSED, problem_text
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from counter.actions.desk import Desk
-    from counter.actions.store import Unit
+    from counter.actions.admin.desk import Desk
+    from counter.actions.site.store import Unit
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1

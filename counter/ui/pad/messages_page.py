@@ -1,7 +1,8 @@
 """短信告知: the messages to applicants that the gateway would not take, for a supervisor to look at and send again.
 
 A message lands here when the gateway refused it (a number it will not serve, a wrong secret) or after its attempts
-ran out (:mod:`counter.actions.messages`); the sender keeps trying the others by itself.  重新发送 puts the chosen
+ran out (:mod:`counter.actions.outbox.messages`); the sender keeps trying the others by itself.  重新发送 puts the
+chosen
 ones back in the queue, their attempts counted afresh: the sender takes them on its next round.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from counter.actions.messages import message_list, retry_message
+from counter.actions.outbox.messages import message_list, retry_message
 from counter.ui.pad.failed_list import FailedList, FailedListWords
 from counter.ui.runner import Runner
 from counter.words.messages import (
@@ -28,8 +29,8 @@ if TYPE_CHECKING:
 
     from PySide6.QtWidgets import QWidget
 
-    from counter.actions.desk import Desk
-    from counter.actions.store import Unit
+    from counter.actions.admin.desk import Desk
+    from counter.actions.site.store import Unit
     from counter.sms.outbox import MessageRow
 
 WORDS = FailedListWords(FAILED_TITLE, FAILED_COLUMNS, FAILED_NONE, FAILED_READ, FAILED_RETRY, FAILED_RETRIED)

@@ -1,7 +1,7 @@
 """即办件占比 and 承诺时限压减率 of a month, per desk or bundle, each beside its goal: the supervisor's 即办 page.
 
 The figures and their rules are the domain's (:mod:`counter.case.promise_figures`), read by
-:func:`counter.actions.case_figures.month_figures`, the same as ``counter case figures`` prints.
+:func:`counter.actions.ratings.case_figures.month_figures`, the same as ``counter case figures`` prints.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from functools import partial
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from counter.actions.case_figures import MonthFigures, month_figures
-from counter.actions.desk import Desk
-from counter.actions.guard import NotPermitted
+from counter.actions.admin.desk import Desk
+from counter.actions.admin.guard import NotPermitted
+from counter.actions.ratings.case_figures import MonthFigures, month_figures
 from counter.case.promise_figures import FigureGroup, PromiseFigures
 from counter.ui.pad.style import PAGE_STYLE
 from counter.ui.pad.tables import fill_figure_rows, line_table

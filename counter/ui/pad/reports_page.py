@@ -2,7 +2,8 @@
 
 An event lands here when the platform refused it (an element it will not accept, a wrong secret), when the mapping
 file leaves a required element without a value, or after the platform's failed answers ran out
-(:mod:`counter.actions.platform`); no answer at all (offline) never sends one here.  重新上报 puts the chosen ones
+(:mod:`counter.actions.outbox.platform`); no answer at all (offline) never sends one here.  重新上报 puts the chosen
+ones
 back in the queue, their attempts counted afresh: the sender takes them on its next round.
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from counter.actions.platform import event_list, retry_event
+from counter.actions.outbox.platform import event_list, retry_event
 from counter.ui.pad.failed_list import FailedList, FailedListWords
 from counter.ui.runner import Runner
 from counter.words.platform import (
@@ -29,8 +30,8 @@ if TYPE_CHECKING:
 
     from PySide6.QtWidgets import QWidget
 
-    from counter.actions.desk import Desk
-    from counter.actions.store import Unit
+    from counter.actions.admin.desk import Desk
+    from counter.actions.site.store import Unit
     from counter.platform.outbox import EventRow
 
 WORDS = FailedListWords(REPORTS_TITLE, REPORTS_COLUMNS, REPORTS_NONE, REPORTS_READ, REPORTS_RETRY, REPORTS_RETRIED)

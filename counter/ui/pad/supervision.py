@@ -4,7 +4,7 @@ Open rectifications of every desk, earliest due first, past due in red; the
 chosen one's rating, reasons and history below, with the moves its state
 allows (回访核实 → 立行立改 / 限期整改 / 解释说明 → 反馈) and the appeal: filed
 (申诉) by the clerk rated or for her, decided (复核) by a supervisor signed in who is not that clerk
-(:func:`counter.actions.ratings.appeal_offer`); where the page cannot decide, it says why instead of offering the
+(:func:`counter.actions.ratings.record.appeal_offer`); where the page cannot decide, it says why instead of offering the
 buttons (the clerk's own rating; a desk without accounts, whose appeals the hall decides).  Every move names who
 made it and what was found or done; the history only grows.  Until user roles exist anyone may open this page — it is
 the one place a level is shown, and the rater's name stays masked (the case
@@ -39,9 +39,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter.actions.desk import Desk
-from counter.actions.guard import NotPermitted
-from counter.actions.ratings import (
+from counter.actions.admin.desk import Desk
+from counter.actions.admin.guard import NotPermitted
+from counter.actions.ratings.record import (
     AppealRefused,
     MoveRefused,
     add_rectification_note,
@@ -54,7 +54,7 @@ from counter.actions.ratings import (
     record_revisit,
     rectification_detail,
 )
-from counter.actions.store import Unit
+from counter.actions.site.store import Unit
 from counter.ratings.rectification import CHOSEN_MOVES, AppealGround, AppealStatus, RectEvent, RectState, moves_from
 from counter.ratings.views import AppealOffer, RectificationAlert, RectificationRow, RectificationView
 from counter.ui.pad.alerts import SupervisorAlerts

@@ -2,7 +2,7 @@
 
 The windows hold :class:`MadeDocument` (the PDF bytes and the numbers, plain
 data) and never a session.  Making a notice numbers it the first time and
-reprints it identically afterwards (:func:`counter.actions.documents.make_document`);
+reprints it identically afterwards (:func:`counter.actions.cases.documents.make_document`);
 the notices that go together — the deferral notice, the pledge and the receipt
 of a 容缺受理 — are made in one transaction, all or none.
 """
@@ -14,9 +14,10 @@ import hashlib
 import logging
 from functools import partial
 
-from counter.actions.case_view import CASE_KINDS, CaseNotices, fitting_kinds
-from counter.actions.desk import Desk
-from counter.actions.documents import (
+from counter.actions.admin.desk import Desk
+from counter.actions.admin.guard import NotPermitted
+from counter.actions.cases.case_view import CASE_KINDS, CaseNotices, fitting_kinds
+from counter.actions.cases.documents import (
     GuideNotFound,
     MadeDocument,
     make_document,
@@ -25,11 +26,10 @@ from counter.actions.documents import (
     record_print,
     save_office_settings,
 )
-from counter.actions.forms import FormNotFound, guide_forms, make_form
-from counter.actions.guard import NotPermitted
-from counter.actions.intake import CaseNotFound
-from counter.actions.number_guard import NumbersBehind
-from counter.actions.store import Unit
+from counter.actions.cases.not_found import CaseNotFound
+from counter.actions.intake.forms import FormNotFound, guide_forms, make_form
+from counter.actions.numbers.number_guard import NumbersBehind
+from counter.actions.site.store import Unit
 from counter.documents.kinds import DocumentKind
 from counter.documents.model import DocumentNotPossible, OfficeSettings
 from counter.intake.outcome import Outcome

@@ -18,8 +18,8 @@ from functools import partial
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from counter.actions.desk import Desk
-from counter.actions.documents import MadeDocument
+from counter.actions.admin.desk import Desk
+from counter.actions.cases.documents import MadeDocument
 from counter.documents.kinds import DocumentKind
 from counter.ui.focus import back_to
 from counter.ui.geometry import fit_to_screen

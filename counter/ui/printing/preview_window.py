@@ -16,7 +16,7 @@ window that opened it): a preview left open behind the desk at every print
 would pile up all day, each holding its pages' images.  Every print of a numbered
 notice is recorded, also a failed one and a copy saved as a PDF file.  A blank
 form or 示范样表 is shown and printed the same way but recorded nowhere: it has
-no stored document to count the print against (see :mod:`counter.actions.forms`).
+no stored document to count the print against (see :mod:`counter.actions.intake.forms`).
 """
 
 from __future__ import annotations
@@ -29,8 +29,8 @@ from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractSlider, QFileDialog, QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-from counter.actions.desk import Desk
-from counter.actions.documents import MadeDocument
+from counter.actions.admin.desk import Desk
+from counter.actions.cases.documents import MadeDocument
 from counter.host.desk_config import load_desk_config
 from counter.ui.plain_text import plain_label
 from counter.ui.printing.making import record

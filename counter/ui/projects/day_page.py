@@ -1,6 +1,7 @@
 """The agent's day: the projects not ended, each with what it waits on next and when that is due.
 
-Read by :func:`counter.actions.project_reads.agent_queue`, which puts the projects with overdue approvals first; a
+Read by :func:`counter.actions.projects.project_reads.agent_queue`, which puts the projects with overdue approvals
+first; a
 row is red as the other lists colour a passed deadline (:mod:`counter.ui.cases.marks`), so an agent reads both the
 same way.  The agent chooser keeps an agent's own projects; Enter or a double-click opens the project.
 """
@@ -15,8 +16,8 @@ from functools import partial
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QPushButton, QVBoxLayout, QWidget
 
-from counter.actions.project_reads import QueueRow, agent_queue
-from counter.actions.store import Unit
+from counter.actions.projects.project_reads import QueueRow, agent_queue
+from counter.actions.site.store import Unit
 from counter.ui.cases.marks import RED, RED_TEXT, paint, restyle
 from counter.ui.cases.tables import CASE_NO_ROLE, fill_row, line_table
 from counter.ui.plain_text import plain_label, plain_tip

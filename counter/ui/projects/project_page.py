@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter.actions import projects as moves
-from counter.actions.desk import Desk
-from counter.actions.guard import NotPermitted
-from counter.actions.project_papers import ProjectPaperNotPossible
-from counter.actions.projects import NoSuchProject, read_project
+from counter.actions.admin.desk import Desk
+from counter.actions.admin.guard import NotPermitted
+from counter.actions.projects import project_steps as moves
+from counter.actions.projects.project_papers import ProjectPaperNotPossible
+from counter.actions.projects.project_steps import NoSuchProject, read_project
 from counter.projects.forms import ProjectForm, printable
 from counter.projects.model import (
     STAGE_ORDER,

@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter.actions.desk import Desk
-from counter.actions.guard import NotPermitted
-from counter.actions.projects import register_project
+from counter.actions.admin.desk import Desk
+from counter.actions.admin.guard import NotPermitted
+from counter.actions.projects.project_steps import register_project
 from counter.projects.model import ProjectClass, ProjectFacts
 from counter.projects.rules import MAX_INVESTMENT, ProjectProblem, ProjectRefused, fact_text_problems
 from counter.projects.service_items import ServiceList

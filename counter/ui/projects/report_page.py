@@ -1,6 +1,6 @@
 """F8's 帮您办 page: the month's report a county sends the league (due on the 23rd), as the supervisor checks it.
 
-Read by :func:`counter.actions.project_reads.projects_report`: each project served in the month, stated as of
+Read by :func:`counter.actions.projects.project_reads.projects_report`: each project served in the month, stated as of
 today or the month's last day.  Two small count tables (county × state, county × stage, each with its total)
 stand above the rows, so the figures the league asks for are read off without scrolling; 导出CSV writes the rows
 as a spreadsheet opens them (UTF-8 with its mark, so Excel shows the Chinese).
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter.actions.project_reads import projects_report
+from counter.actions.projects.project_reads import projects_report
 from counter.projects.model import ProjectState, Stage
 from counter.projects.report import NO_STAGE, Month, MonthlyReport, ReportRow
 from counter.ui.cases.marks import RED, RED_TEXT, paint, restyle

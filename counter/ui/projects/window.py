@@ -15,9 +15,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-from counter.actions.desk import Desk
-from counter.actions.guard import NotPermitted
-from counter.actions.projects import NoSuchProject, service_list
+from counter.actions.admin.desk import Desk
+from counter.actions.admin.guard import NotPermitted
+from counter.actions.projects.project_steps import NoSuchProject, service_list
 from counter.projects.forms import ProjectForm
 from counter.projects.service_items import ServiceList
 from counter.ui.projects import words
@@ -106,7 +106,10 @@ class ProjectsWindow(QTabWidget):
     def on_print_requested(self, number: str, form_value: str) -> None:
         """Make the paper (numbered the first time, the same paper after) and show it, ready to print."""
         form = ProjectForm(form_value)
-        from counter.actions.project_papers import ProjectPaperNotPossible, make_project_paper  # with the first paper
+        from counter.actions.projects.project_papers import (  # with the first paper
+            ProjectPaperNotPossible,
+            make_project_paper,
+        )
 
         now = self._clock()
         action = partial(make_project_paper, desk=self._desk, number=number, form=form, today=now.date(), now=now)

@@ -23,9 +23,9 @@ from shiboken6 import isValid
 
 from counter.access.lockout import POLICY
 from counter.access.roles import Actor
-from counter.actions.accounts import SignInResult, check_password, sign_in, sign_out, staff_no
-from counter.actions.desk import Desk
-from counter.actions.store import Unit
+from counter.actions.admin.accounts import SignInResult, check_password, sign_in, sign_out, staff_no
+from counter.actions.admin.desk import Desk
+from counter.actions.site.store import Unit
 from counter.ui.focus import bring_forward
 from counter.ui.geometry import fit_to_screen
 from counter.ui.runner import Failed, Runner

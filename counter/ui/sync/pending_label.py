@@ -1,7 +1,7 @@
 """The status-bar line of a township desk: what has not reached the hall yet, and since when.
 
 Amber while cases wait, red once the oldest has waited longer than the set
-number of days (``sync.warn_days``, three unless set; :mod:`counter.actions.pending`): a township that has not
+number of days (``sync.warn_days``, three unless set; :mod:`counter.actions.sync.pending`): a township that has not
 synced for a week should notice before the hall asks.
 """
 
@@ -28,7 +28,7 @@ def minute_text(at: dt.datetime) -> str:
 class PendingLabel(QLabel):
     def refresh(self, runner: Runner, now: dt.datetime | None = None) -> None:
         """Read the pending count again; a hall, or nothing pending, shows nothing."""
-        from counter.actions.pending import pending_sync
+        from counter.actions.sync.pending import pending_sync
 
         try:
             pending = runner.read(pending_sync)

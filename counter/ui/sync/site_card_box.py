@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter.access.roles import Permission
-from counter.actions.guard import NotPermitted
+from counter.actions.admin.guard import NotPermitted
 from counter.ui.fonts import MONO_FAMILY
 from counter.ui.plain_text import plain_label
 from counter.ui.runner import Failed, Runner
@@ -47,8 +47,8 @@ from counter.words.sites import (
 )
 
 if TYPE_CHECKING:
-    from counter.actions.desk import Desk
-    from counter.actions.site import Peer, ShownSite, SiteIdentity
+    from counter.actions.admin.desk import Desk
+    from counter.actions.admin.site import Peer, ShownSite, SiteIdentity
 
 log = logging.getLogger(__name__)
 # the shipped monospaced face, not fontconfig's "monospace": the fingerprint reads the same at both sites
@@ -119,7 +119,7 @@ class SiteCardBox(QGroupBox):
         The fingerprint is the key files' where they are; stored keys that are
         not theirs are said in red beneath it (the card is refused then).
         """
-        from counter.actions.site import SiteKeys
+        from counter.actions.admin.site import SiteKeys
 
         self._desk = desk
         self.identity = shown.identity
@@ -150,7 +150,7 @@ class SiteCardBox(QGroupBox):
 
     def export_to(self, path: Path) -> None:
         """Write the card with the keys read from this machine's key files now, not the ones the page showed."""
-        from counter.actions.site import StoredKeysChanged, site_for_card, write_card_file
+        from counter.actions.admin.site import StoredKeysChanged, site_for_card, write_card_file
         from counter.sync.keys import KeyUnreadable
 
         try:
@@ -181,7 +181,7 @@ class SiteCardBox(QGroupBox):
 
     def read_card(self, path: Path) -> None:
         """Read the card at ``path``: refused with every problem, or shown for the fingerprint check."""
-        from counter.actions.site import read_card_file
+        from counter.actions.admin.site import read_card_file
 
         self.card = None
         self.check.hide()
@@ -206,8 +206,8 @@ class SiteCardBox(QGroupBox):
         self.confirm_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def on_confirm_clicked(self) -> None:
-        from counter.actions.site import PeerRefused, same_fingerprint
-        from counter.actions.site_setup import register_card
+        from counter.actions.admin.site import PeerRefused, same_fingerprint
+        from counter.actions.site.site_setup import register_card
 
         card = self.card
         if card is None:

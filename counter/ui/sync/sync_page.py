@@ -40,8 +40,8 @@ from PySide6.QtWidgets import (
 )
 
 from counter.access.roles import Permission
-from counter.actions.guard import NotPermitted
-from counter.actions.store import SchemaTooNew, StoreFault
+from counter.actions.admin.guard import NotPermitted
+from counter.actions.site.store import SchemaTooNew, StoreFault
 from counter.ui.escape import close_on_escape
 from counter.ui.focus import first_control
 from counter.ui.plain_text import plain_label
@@ -67,12 +67,12 @@ from counter.words.sync import (
 )
 
 if TYPE_CHECKING:
-    from counter.actions.desk import Desk
-    from counter.actions.site import Peer, ShownSite
-    from counter.actions.site_setup import SiteSetUp, SiteState
-    from counter.actions.store import Unit
-    from counter.actions.sync import ExportResult, ImportReport
-    from counter.actions.sync_status import HeldAtHall, ReviewItem, SyncStatus
+    from counter.actions.admin.desk import Desk
+    from counter.actions.admin.site import Peer, ShownSite
+    from counter.actions.site.site_setup import SiteSetUp, SiteState
+    from counter.actions.site.store import Unit
+    from counter.actions.sync.packages import ExportResult, ImportReport
+    from counter.actions.sync.sync_status import HeldAtHall, ReviewItem, SyncStatus
 
 log = logging.getLogger(__name__)
 
@@ -225,9 +225,9 @@ class SyncPage(QWidget):
 
     def refresh(self) -> None:
         """What the page shows, read again: the set-up form, or the site, the last syncs, pending, the review list."""
-        from counter.actions.site import peers, site_as_shown
-        from counter.actions.site_setup import site_state
-        from counter.actions.sync_status import held_at_hall, review_items, sync_status
+        from counter.actions.admin.site import peers, site_as_shown
+        from counter.actions.site.site_setup import site_state
+        from counter.actions.sync.sync_status import held_at_hall, review_items, sync_status
 
         def read(unit: Unit) -> tuple[SiteState, Sync | None]:
             """In a write: the first look at this site's settings may store its defaults."""
@@ -350,7 +350,7 @@ class SyncPage(QWidget):
 
     def export_to(self, path: Path) -> SyncWorker:
         """Write the package to ``path`` on the worker; the page says what was written."""
-        from counter.actions.sync_files import export_to_files
+        from counter.actions.sync.sync_files import export_to_files
 
         to_site = self.to_site.currentData() if self.to_site.isVisible() else None
         desk, runner, now = self._desk, self._runner, self._clock()
@@ -363,7 +363,7 @@ class SyncPage(QWidget):
         return self._start(work, self.on_exported)
 
     def import_from(self, path: Path) -> SyncWorker | None:
-        from counter.actions.sync import import_package
+        from counter.actions.sync.packages import import_package
         from counter.sync.package import PackageRejected, read_package_file
 
         try:
@@ -388,7 +388,7 @@ class SyncPage(QWidget):
 
     def set_up(self, request: SetUpRequest) -> SyncWorker:
         """Set the site up on the worker: a catalog loaded into an empty database takes a second or two."""
-        from counter.actions.site_setup import set_up_site
+        from counter.actions.site.site_setup import set_up_site
         from counter.resources import bundled_catalog_dir
 
         store, desk = self._runner.store, self._desk
@@ -434,7 +434,7 @@ class SyncPage(QWidget):
         self._say(said)
 
     def on_imported(self, result: object) -> None:
-        from counter.actions.sync import ImportReport
+        from counter.actions.sync.packages import ImportReport
 
         assert isinstance(result, ImportReport)
         template = SYNC_REPLAYED if result.replayed else SYNC_IMPORTED
@@ -443,7 +443,7 @@ class SyncPage(QWidget):
 
     def on_set_up(self, result: object) -> None:
         """The site is set up: this page and the desk act under its code from now on."""
-        from counter.actions.site_setup import SiteSetUp
+        from counter.actions.site.site_setup import SiteSetUp
 
         assert isinstance(result, SiteSetUp)
         site = result.identity
@@ -460,7 +460,7 @@ class SyncPage(QWidget):
 
     def _set_up_failure(self, err: object, request: SetUpRequest) -> str | None:
         """Why the set-up did not happen, where only a set-up fails so; the problems also go beside the fields."""
-        from counter.actions.site import SiteRefused
+        from counter.actions.admin.site import SiteRefused
 
         if isinstance(err, SiteRefused):
             self.site_form.show_problems(err.codes, request.code)
@@ -478,7 +478,7 @@ class SyncPage(QWidget):
 
     @staticmethod
     def _reason(err: object) -> str:  # noqa: PLR0911 (one answer per kind of failure, read top to bottom)
-        from counter.actions.sync import SyncNotPossible
+        from counter.actions.sync.packages import SyncNotPossible
         from counter.sync.keys import KeyUnreadable
         from counter.sync.package import PackageRejected
 

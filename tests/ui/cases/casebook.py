@@ -5,7 +5,7 @@ The shipped catalog is imported and ``counter demo``'s intakes are taken on
 deferrals still awaiting their materials (one of 2026-11-18 at desk 1, due
 2026-11-23; one of 2026-11-20 at desk 2, due 2026-11-25) and a correction
 notice not yet answered (desk 2).  Every intake goes through
-:func:`counter.actions.intake.take_intake`, as at the desk.
+:func:`counter.actions.intake.take.take_intake`, as at the desk.
 """
 
 from __future__ import annotations
@@ -18,12 +18,12 @@ from pathlib import Path
 from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.calendar import office_calendar
-from counter.actions.catalog import import_source
-from counter.actions.decisions import decide_item
-from counter.actions.demo import DEMO_BUNDLE, complete_checklist, run_demo
-from counter.actions.desk import Desk
-from counter.actions.intake import IntakeRequest, take_intake
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.admin.desk import Desk
+from counter.actions.cases.decisions import decide_item
+from counter.actions.catalog.imports import import_source
+from counter.actions.intake.take import IntakeRequest, take_intake
+from counter.actions.site.demo import DEMO_BUNDLE, complete_checklist, run_demo
 from counter.case.numbers import DeskIdentity
 from counter.catalog.model import Necessity, TimeLimit, TimeUnit
 from counter.db.catalog_store import current_guide

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.calendar import office_calendar
+from counter.actions.admin.calendar import office_calendar
 from counter.case.status import CaseEvent
 from counter.ui.cases.case_lists import CaseLists, due_text
 from counter.ui.cases.case_page import CasePage

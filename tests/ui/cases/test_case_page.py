@@ -12,10 +12,10 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.roles import Role
-from counter.actions.calendar import office_calendar
-from counter.actions.decisions import decide_item
-from counter.actions.demo import complete_checklist
-from counter.actions.intake import IntakeRequest, fulfil_deferred, take_intake
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.cases.decisions import decide_item
+from counter.actions.intake.take import IntakeRequest, fulfil_deferred, take_intake
+from counter.actions.site.demo import complete_checklist
 from counter.case.status import CaseEvent, CaseStatus
 from counter.catalog.model import Necessity
 from counter.db.catalog_store import current_guide

@@ -7,8 +7,8 @@ import datetime as dt
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.desk import Desk
-from counter.actions.holidays import set_holiday
+from counter.actions.admin.desk import Desk
+from counter.actions.cases.holidays import set_holiday
 from counter.case.numbers import DeskIdentity
 from counter.case.status import CaseEvent, CaseStatus
 from counter.ui.cases.words import CASE_CORRECTION_OVERDUE, CASE_DATES_MOVED

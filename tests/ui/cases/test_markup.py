@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.demo import run_demo
+from counter.actions.site.demo import run_demo
 from counter.db import models
 from counter.sync.sites import SiteKind
 from counter.ui.cases.case_page import CasePage, Loaded

@@ -22,7 +22,7 @@ BRIGADE = "乌兰浩特市消防救援大队"
 
 
 def owed(sessions: sessionmaker[Session], case_no: str, due: dt.date) -> None:
-    """A grant on a promise as counter.actions.notice_pledges.grant_on_pledge keeps it."""
+    """A grant on a promise as counter.actions.intake.notice_pledges.grant_on_pledge keeps it."""
     with sessions.begin() as s:
         case = case_by_no(s, case_no)
         assert case is not None

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.decisions import decide_item
+from counter.actions.cases.decisions import decide_item
 from counter.case.status import CaseEvent, CaseStatus
 from counter.ui.cases.case_page import CasePage
 from counter.ui.cases.opening import open_case

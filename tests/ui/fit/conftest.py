@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from counter.actions.store import Store
+from counter.actions.site.store import Store
 from counter.ui.main_window import MainWindow
 from tests.conftest import copy_database
 from tests.ui.cases.casebook import Casebook

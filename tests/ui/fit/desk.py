@@ -14,10 +14,10 @@ from functools import partial
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from counter.actions.case_view import read_case
-from counter.actions.guides import current_guide, search_entries
-from counter.actions.item_steps import StepRequest, route_items, take_item_step
-from counter.actions.store import Store
+from counter.actions.cases.case_view import read_case
+from counter.actions.cases.item_steps import StepRequest, route_items, take_item_step
+from counter.actions.catalog.guides import current_guide, search_entries
+from counter.actions.site.store import Store
 from counter.case.item_path import ItemEvent
 from counter.case.status import CaseEvent
 from counter.catalog.model import Bundle

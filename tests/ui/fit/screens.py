@@ -15,7 +15,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from counter.actions.store import Store
+from counter.actions.site.store import Store
 from counter.ui.fonts import install_fonts
 from counter.ui.geometry import screen_of
 from counter.ui.main_window import MainWindow

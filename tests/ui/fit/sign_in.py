@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QWidget
 
 from counter.access.roles import Role
-from counter.actions.store import Store
+from counter.actions.site.store import Store
 from counter.ui.app import start_sign_in
 from counter.ui.main_window import MainWindow
 from tests.ui.fit.desk import settle
@@ -18,8 +18,8 @@ PASSWORD = "chuangkou2026"
 def _hall(store: Store) -> None:
     """An administrator, then 乌兰 added by them: through the program, so the trail records both as a sign-in asks."""
     from counter.access.roles import SINGLE_DESK, Actor
-    from counter.actions.accounts import NewAccount, add_account
-    from counter.actions.desk import Desk
+    from counter.actions.admin.accounts import NewAccount, add_account
+    from counter.actions.admin.desk import Desk
     from counter.case.numbers import DeskIdentity
 
     admin = Actor("admin01", "王敏", frozenset({Role.ADMIN}))

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from counter.actions.store import Store
+from counter.actions.site.store import Store
 from counter.ui.main_window import MainWindow
 from counter.ui.text_size_dialog import TextSizeDialog
 from tests.ui.cases.casebook import Casebook

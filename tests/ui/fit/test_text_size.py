@@ -13,7 +13,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from counter.actions.store import Store
+from counter.actions.site.store import Store
 from counter.host.desk_config import config_path, load_desk_config
 from counter.ui.app import prepare_app
 from counter.ui.fonts import UI_PIXEL_SIZE, install_fonts

@@ -14,8 +14,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.catalog import sync_bundled
-from counter.actions.desk import Desk
+from counter.actions.admin.desk import Desk
+from counter.actions.catalog.imports import sync_bundled
 from counter.case.numbers import DeskIdentity
 from counter.db.catalog_store import StoredGuide, current_guide
 from counter.db.engine import make_engine, make_sessions

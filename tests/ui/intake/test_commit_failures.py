@@ -8,8 +8,8 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.calendar import office_calendar
-from counter.actions.intake import IntakeNotPossible, IntakeRequest, take_intake
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.intake.take import IntakeNotPossible, IntakeRequest, take_intake
 from counter.case.status import CaseStatus
 from counter.db.case_store import case_view
 from counter.db.catalog_store import StoredGuide, current_guide

@@ -19,8 +19,8 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.catalog import import_source
-from counter.actions.intake import IntakeRequest
+from counter.actions.catalog.imports import import_source
+from counter.actions.intake.take import IntakeRequest
 from counter.db import models
 from counter.db.catalog_store import current_guide
 from counter.db.engine import make_engine, make_sessions

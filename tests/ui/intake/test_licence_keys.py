@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.licences import save_library
+from counter.actions.intake.licences import save_library
 from counter.db.case_store import case_view
 from counter.db.catalog_store import current_guide
 from counter.intake.checklist import Receipt, ReceivedMedium

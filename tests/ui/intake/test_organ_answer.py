@@ -15,7 +15,7 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.documents import office_settings, save_office_settings
+from counter.actions.cases.documents import office_settings, save_office_settings
 from counter.db.catalog_store import current_guide
 from counter.documents.acceptance import OrganAnswer
 from counter.intake.outcome import Outcome

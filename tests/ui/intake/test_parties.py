@@ -9,8 +9,8 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.calendar import office_calendar
-from counter.actions.intake import IntakeRequest, take_intake
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.intake.take import IntakeRequest, take_intake
 from counter.db.catalog_store import current_guide
 from counter.intake.checklist import start_checklist
 from counter.intake.outcome import Refusal, RefusalGround

@@ -20,10 +20,10 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.catalog import import_source
-from counter.actions.demo import run_demo
-from counter.actions.desk import Desk
-from counter.actions.store import Store
+from counter.actions.admin.desk import Desk
+from counter.actions.catalog.imports import import_source
+from counter.actions.site.demo import run_demo
+from counter.actions.site.store import Store
 from counter.case.numbers import DeskIdentity
 from counter.db import models
 from counter.host.desk_config import PadMode

@@ -20,11 +20,11 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from counter.actions.calendar import office_calendar
-from counter.actions.catalog import import_source
-from counter.actions.demo import run_demo
-from counter.actions.desk import Desk
-from counter.actions.ratings import RatingRecorded, record_rating, record_revisit, record_unrated, send_to_pad
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.admin.desk import Desk
+from counter.actions.catalog.imports import import_source
+from counter.actions.ratings.record import RatingRecorded, record_rating, record_revisit, record_unrated, send_to_pad
+from counter.actions.site.demo import run_demo
 from counter.case.numbers import DeskIdentity
 from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import upgrade

@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.messages import save_gateway, send_due
+from counter.actions.outbox.messages import save_gateway, send_due
 from counter.db import models
 from counter.db.outbox_store import queue_for_line
 from counter.host.sms_gateway import Answer, Outcome, SmsRequest

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.platform import send_due
+from counter.actions.outbox.platform import send_due
 from counter.db import models
 from counter.db.platform_store import PLATFORM_KEY, queue_line
 from counter.db.settings_store import put_setting

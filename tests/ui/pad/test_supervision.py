@@ -15,8 +15,8 @@ from sqlalchemy import event, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.roles import Role
-from counter.actions.calendar import office_calendar
-from counter.actions.ratings import decide_appeal, file_appeal, record_rating, record_unrated, send_to_pad
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.ratings.record import decide_appeal, file_appeal, record_rating, record_unrated, send_to_pad
 from counter.db import models
 from counter.db.rating_store import add_rating, add_rectification, add_rectification_line, add_request
 from counter.projects.model import Satisfaction
@@ -259,7 +259,7 @@ def test_the_figures_page_adds_up_with_an_appeal_pending_and_one_upheld(
 
 def evaluated_project(sessions: sessionmaker[Session], clock: Clock) -> None:
     """A 帮您办 project served in a day and rated 不满意 on its 评价表: counted apart from the cases' ratings."""
-    from counter.actions import projects as moves
+    from counter.actions.projects import project_steps as moves
     from tests.projects.samples import FACTS, plan
 
     day, now = clock().date(), clock()

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.intake_settings import intake_rules
+from counter.actions.cases.intake_settings import intake_rules
 from counter.intake.rules import IntakeRules
 from counter.ui.pad.supervisor_window import SupervisorWindow
 from counter.ui.pad.words import INTAKE_RULES_SAVED, INTAKE_RULES_TAB, SUPERVISE_TAB

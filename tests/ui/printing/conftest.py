@@ -19,7 +19,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.demo import run_demo
+from counter.actions.site.demo import run_demo
 from counter.db.engine import make_engine, make_sessions
 from counter.host.desk_config import load_desk_config, save_desk_config
 from counter.ui.fonts import install_fonts

@@ -18,8 +18,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
-from counter.actions.catalog import import_source
-from counter.actions.demo import run_demo
+from counter.actions.catalog.imports import import_source
+from counter.actions.site.demo import run_demo
 from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import upgrade
 from counter.documents.kinds import DocumentKind

@@ -124,7 +124,8 @@ def test_where_the_departments_entrusted_the_hall_its_receipt_is_named_as_the_ac
 def test_a_receipt_made_before_an_entrustment_keeps_its_title_and_is_reprinted_as_made(
     qtbot: QtBot, sessions: sessionmaker[Session], cases: dict[str, str], queue: Queue
 ) -> None:
-    """A paper is reprinted under the settings it was first made under (counter.actions.documents.make_document): a
+    """A paper is reprinted under the settings it was first made under
+    (counter.actions.cases.documents.make_document): a
     收件凭证 made before the departments' 授权 was recorded stays one, and the page names it so."""
     page = page_of(qtbot, sessions, cases["受理"])
     with qtbot.waitSignal(page.documents.print_requested, timeout=5000):

@@ -9,7 +9,7 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
-from counter.actions.store import Store
+from counter.actions.site.store import Store
 from counter.db import models
 from counter.documents.kinds import DocumentKind
 from counter.ui.main_window import MainWindow

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.store import Store
+from counter.actions.site.store import Store
 from counter.documents.kinds import DocumentKind
 from counter.ui import words
 from counter.ui.main_window import MainWindow

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QGroupBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.documents import office_settings
+from counter.actions.cases.documents import office_settings
 from counter.documents.kinds import DocumentKind
 from counter.documents.model import OfficeSettings
 from counter.ui.pad.supervisor_window import SupervisorWindow

@@ -12,7 +12,13 @@ from counter.ui.printing.preview_window import WINDOW_SIZE
 from tests.ui.printing.pictures import draw
 from tests.ui.test_startup import RUN, run_app
 
-PRINTING_MODULES = ("pypdfium2", "reportlab", "counter.documents", "counter.ui.printing", "counter.actions.documents")
+PRINTING_MODULES = (
+    "pypdfium2",
+    "reportlab",
+    "counter.documents",
+    "counter.ui.printing",
+    "counter.actions.cases.documents",
+)
 
 
 @pytest.mark.slow

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget
 
-from counter.actions.projects import (
+from counter.actions.projects.project_steps import (
     accept_project,
     assign_agents,
     file_step,
@@ -27,7 +27,7 @@ from counter.actions.projects import (
     sign_project,
     step_done,
 )
-from counter.actions.store import Store
+from counter.actions.site.store import Store
 from counter.projects.model import Coordination, ProjectClass
 from counter.ui.fonts import install_fonts
 from counter.ui.pad.supervisor_window import SupervisorWindow

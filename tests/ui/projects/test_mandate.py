@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from counter.actions.projects import read_project
+from counter.actions.projects.project_steps import read_project
 from counter.projects.model import ProjectClass, ProjectEvent
 from counter.projects.rules import ProjectProblem
 from counter.ui.projects.window import ProjectsWindow

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from counter.actions.projects import accept_project, register_project
+from counter.actions.projects.project_steps import accept_project, register_project
 from counter.ui.pad.supervisor_window import SupervisorWindow
 from counter.ui.projects import words
 from counter.ui.runner import Runner

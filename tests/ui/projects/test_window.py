@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from counter.actions.projects import (
+from counter.actions.projects.project_steps import (
     accept_project,
     assign_agents,
     plan_project,
@@ -214,7 +214,7 @@ def test_enter_in_the_reference_list_adds_the_item_and_elsewhere_saves_the_plan(
 
 def test_the_forms_offer_the_sites_own_list(qtbot: QtBot, runner: Runner, clock: Clock) -> None:
     """A site's imported list, not the shipped file: what the actions check is what the forms offer."""
-    from counter.actions.projects import import_service_list
+    from counter.actions.projects.project_steps import import_service_list
     from counter.projects.service_items import shipped_list_path
 
     own = shipped_list_path().read_text(encoding="utf-8") + "23\t林草部门\t使用林地审核同意书核发\t行政许可\t用地\n"

@@ -14,10 +14,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.roles import SINGLE_DESK, Actor, Permission, Role
-from counter.actions.accounts import NewAccount, add_account
-from counter.actions.desk import Desk
-from counter.actions.guard import accounts_exist
-from counter.actions.store import Store
+from counter.actions.admin.accounts import NewAccount, add_account
+from counter.actions.admin.desk import Desk
+from counter.actions.admin.guard import accounts_exist
+from counter.actions.site.store import Store
 from counter.audit.actions import AuditAction
 from counter.case.numbers import DeskIdentity
 from counter.db import models

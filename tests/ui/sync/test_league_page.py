@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from counter.actions.site import register_peer
+from counter.actions.admin.site import register_peer
 from counter.sync.sites import SiteKind
 from counter.ui.sync import words
 from tests.sync.sync_world import REGISTERED, Site, make_site, sqlite_copy

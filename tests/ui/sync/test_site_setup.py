@@ -19,11 +19,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.roles import Actor, Role
-from counter.actions.demo import run_demo
-from counter.actions.desk import desk_at
-from counter.actions.documents import office_settings
-from counter.actions.site import peers, register_peer, write_card_file
-from counter.actions.site_setup import site_state
+from counter.actions.admin.desk import desk_at
+from counter.actions.admin.site import peers, register_peer, write_card_file
+from counter.actions.cases.documents import office_settings
+from counter.actions.site.demo import run_demo
+from counter.actions.site.site_setup import site_state
 from counter.cli.main import main
 from counter.db import models
 from counter.db.engine import make_engine, make_sessions

@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.demo import run_demo
-from counter.actions.site import init_site
+from counter.actions.admin.site import init_site
+from counter.actions.site.demo import run_demo
 from counter.db import models
 from counter.host import paths
 from counter.sync import package as package_limits
@@ -27,7 +27,7 @@ from tests.ui.runners import runner_on
 @pytest.fixture
 def township(tmp_path: Path, shipped_catalog_db: Path) -> Site:
     """A township whose key is where the desk keeps it: the page signs with no path given."""
-    from counter.actions.desk import Desk
+    from counter.actions.admin.desk import Desk
     from counter.case.numbers import DeskIdentity
 
     sessions = sqlite_copy(shipped_catalog_db, tmp_path / "township.sqlite3")

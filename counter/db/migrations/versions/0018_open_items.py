@@ -4,7 +4,7 @@ An item's path is kept as lines of its case's history (counter.case.item_lines),
 case's history to find what a department holds would read millions of lines at a league.  ``open_item`` holds only
 the items routed and not yet decided, of cases still in the hall's hands, with their department as the case's site
 names it and their dates; it is rewritten from the case's history in the unit of work of every step that changes
-them (counter.actions.item_track), so it is never ahead of nor behind the history.  It grows with the work in hand,
+them (counter.actions.cases.item_track), so it is never ahead of nor behind the history.  It grows with the work in hand,
 not with the years: a decided item leaves it.
 
 No rows are made for what was routed before: routing to departments is new with this revision.

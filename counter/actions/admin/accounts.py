@@ -1,0 +1,278 @@
+"""Account actions: add, list, disable, set a password; sign in, sign out, confirm a password at the screen lock.
+
+While the database has no account it belongs to one desk and nobody signs in.
+The first account added must be an administrator; from then on every action
+needs a signed-in actor, and managing accounts needs
+:attr:`Permission.MANAGE_ACCOUNTS` (checked by :func:`require`).
+
+One function per user action; the caller owns the session and commits once.
+Sign-in is the exception to "nothing is kept when it fails": a wrong password
+must be counted and a lock must hold, so :func:`sign_in` and
+:func:`check_password` write the count, the lock and the audit entry and
+*return* the refusal instead of raising it.  Call them inside
+``with sessions.begin() as session:`` and act on the result after the block,
+so the transaction commits whatever the outcome::
+
+    with sessions.begin() as session:
+        result = sign_in(session, login, password, desk, now)
+    if not result.signed_in:
+        show(sign_in_text(result))
+
+No password, and no hash, ever goes into the audit trail, the log or a
+returned value; the login does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from counter.access.account_rules import AccountProblem, name_looks_taken, new_account_problems, normalise_login
+from counter.access.lockout import Decision, SignInOutcome, decide
+from counter.access.passwords import PasswordProblem, dummy_hash, hash_password, needs_rehash, password_problems
+from counter.access.passwords import verify_password as password_matches
+from counter.access.roles import Actor, Permission, Role
+from counter.actions.admin.acting import system_desk
+from counter.actions.admin.audit import record, record_at_desk
+from counter.actions.admin.desk import Desk
+from counter.actions.admin.guard import NotPermitted, accounts_exist, require
+from counter.audit.actions import AuditAction
+from counter.db import account_store
+from counter.db.account_store import account_row
+from counter.db.models import utcnow
+from counter.parties.text import TextField, clean_text
+
+Problem = AccountProblem | PasswordProblem
+_LOGIN_IN_AUDIT = 40  # what was typed as a login is kept, cut to a login's length
+
+
+@dataclass(frozen=True, slots=True)
+class NewAccount:
+    login: str
+    name: str
+    roles: frozenset[Role]
+    password: str
+    staff_no: str = ""
+    department: str = ""  # a department's staff: whose items they step (as this site names the department)
+
+
+@dataclass(frozen=True, slots=True)
+class AccountInfo:
+    """An account as shown to an administrator: never its password hash."""
+
+    login: str
+    name: str
+    staff_no: str
+    roles: frozenset[Role]
+    disabled: bool
+    locked_until: dt.datetime | None  # None when not locked at the time of listing
+    last_login_at: dt.datetime | None
+    created_at: dt.datetime
+    department: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SignInResult:
+    """One sign-in attempt: the actor when it succeeded, else why not (never which part was wrong beyond that)."""
+
+    outcome: SignInOutcome
+    login: str
+    actor: Actor | None = None
+    attempts_left: int = 0  # for WRONG_PASSWORD: wrong passwords left before the account locks
+    locked_until: dt.datetime | None = None  # for LOCKED
+
+    @property
+    def signed_in(self) -> bool:
+        return self.actor is not None
+
+
+def add_account(session: Session, desk: Desk, new: NewAccount, now: dt.datetime | None = None) -> tuple[Problem, ...]:
+    """Add an account; returns every problem, and adds nothing unless there are none.
+
+    Raises :class:`NotPermitted` unless the desk's actor may manage accounts
+    (anyone may, while the database has none: that is how the first one is made).
+    """
+    require(session, desk.actor, Permission.MANAGE_ACCOUNTS)
+    login = normalise_login(new.login)
+    first = not accounts_exist(session)
+    problems: list[Problem] = list(
+        new_account_problems(
+            login, new.name, new.staff_no, new.roles, new.password, first=first, department=new.department
+        )
+    )
+    if login and account_store.account_row(session, login) is not None:
+        problems.insert(0, AccountProblem.LOGIN_TAKEN)
+    others = [n for a in account_store.all_accounts(session) for n in (a.name, a.login)]
+    if not problems and name_looks_taken(new.name, others):
+        problems.append(AccountProblem.NAME_LOOKS_TAKEN)
+    if problems:
+        return tuple(problems)
+    name = clean_text(new.name, TextField.PERSON_NAME)
+    account_store.insert_account(
+        session,
+        login,
+        name,
+        new.staff_no.strip(),
+        new.roles,
+        hash_password(new.password),
+        now or utcnow(),
+        new.department.strip(),
+    )
+    detail = {"name": name, "roles": account_store.roles_text(new.roles), "first": first}
+    if new.department.strip():
+        detail["department"] = new.department.strip()
+    record_at_desk(session, desk, AuditAction.ACCOUNT_ADDED, login, detail, at=now)
+    return ()
+
+
+def list_accounts(session: Session, desk: Desk, now: dt.datetime | None = None) -> list[AccountInfo]:
+    """Every account, by login, for whoever manages accounts; a lock that has ended by ``now`` shows as none."""
+    require(session, desk.actor, Permission.MANAGE_ACCOUNTS)
+    moment = now or utcnow()
+    return [
+        AccountInfo(
+            login=row.login,
+            name=row.name,
+            staff_no=row.staff_no,
+            roles=row.roles,
+            disabled=row.disabled,
+            locked_until=row.locked_until if row.locked_until and row.locked_until > moment else None,
+            last_login_at=row.last_login_at,
+            created_at=row.created_at,
+            department=row.department,
+        )
+        for row in account_store.all_accounts(session)
+    ]
+
+
+def disable_account(session: Session, desk: Desk, login: str, now: dt.datetime | None = None) -> tuple[Problem, ...]:
+    """Disable an account (kept for the audit trail, never deleted); refuses the last enabled administrator."""
+    require(session, desk.actor, Permission.MANAGE_ACCOUNTS)
+    login = normalise_login(login)
+    row = account_store.account_row(session, login)
+    if row is None:
+        return (AccountProblem.UNKNOWN_LOGIN,)
+    if row.disabled:
+        return (AccountProblem.ALREADY_DISABLED,)
+    if Role.ADMIN in row.roles and account_store.enabled_admins(session) == [login]:
+        return (AccountProblem.LAST_ADMIN,)
+    account_store.set_disabled(session, login, True)
+    record_at_desk(session, desk, AuditAction.ACCOUNT_CHANGED, login, {"change": "disabled"}, at=now)
+    return ()
+
+
+def set_password(
+    session: Session, desk: Desk, login: str, password: str, now: dt.datetime | None = None
+) -> tuple[Problem, ...]:
+    """Give an account a new password, and lift its lock.
+
+    An administrator may set anyone's; a signed-in account may set its own
+    (the window confirms the current one with :func:`check_password` first).
+    """
+    login = normalise_login(login)
+    if not (desk.actor.signed_in and desk.actor.login == login):
+        require(session, desk.actor, Permission.MANAGE_ACCOUNTS)
+    row = account_store.account_row(session, login)
+    if row is None:
+        return (AccountProblem.UNKNOWN_LOGIN,)
+    if desk.actor.login == login and row.disabled:
+        raise NotPermitted(Permission.MANAGE_ACCOUNTS, signed_in=True)
+    problems = password_problems(password, login)
+    if problems:
+        return problems
+    account_store.set_password_hash(session, login, hash_password(password))
+    record_at_desk(session, desk, AuditAction.ACCOUNT_CHANGED, login, {"change": "password"}, at=now)
+    return ()
+
+
+def staff_no(session: Session, login: str) -> str:
+    """The staff number (工号) of the account signed in at the desk, shown on the review pad; "" when none."""
+    row = account_row(session, normalise_login(login))
+    return row.staff_no if row is not None else ""
+
+
+def sign_in(session: Session, login: str, password: str, desk: Desk, now: dt.datetime) -> SignInResult:
+    """Try to sign in at ``desk``, applying the lockout; commit whatever it returns (see the module's docstring).
+
+    Whoever ``desk`` names as acting is not asked: the account that signs in is
+    the one in the result, recorded in that desk's trail.
+    """
+    return _attempt(session, login, password, desk, now, via="sign_in")
+
+
+def check_password(
+    session: Session, login: str, password: str, now: dt.datetime, desk: Desk | None = None
+) -> SignInResult:
+    """Confirm the signed-in clerk's password at the idle screen lock, under the same lockout as :func:`sign_in`.
+
+    With ``desk`` the attempt is recorded in that desk's audit trail, as a
+    sign-in is; without it only the count and the lock are kept.  Commit
+    whatever it returns.
+    """
+    return _attempt(session, login, password, desk, now, via="screen_lock")
+
+
+def sign_out(session: Session, desk: Desk, idle: bool = False) -> None:
+    """Record that the desk's account left it (``idle``: the screen lock signed it out)."""
+    if desk.actor.signed_in:
+        record_at_desk(session, desk, AuditAction.SIGNED_OUT, desk.actor.login, {"idle": idle})
+
+
+def _attempt(
+    session: Session, typed: str, password: str, desk: Desk | None, now: dt.datetime, via: str
+) -> SignInResult:
+    login = normalise_login(typed)
+    row = account_store.account_row(session, login) if login else None
+    stored = account_store.password_hash_of(session, login) if row else None
+    # the password is checked in every case, against a dummy for an unknown login, so
+    # the time an answer takes tells nothing about which logins exist
+    password_ok = password_matches(password, stored or dummy_hash()) and stored is not None
+    decision = decide(row.attempts if row else None, password_ok, now)
+    if decision.signed_in and not account_store.as_recorded(session, login):
+        # the row says what the trail never recorded (a role, a hash, the account itself planted by SQL): it is
+        # not honoured, and nothing is written from it — the rehash below would record the planted row as true
+        decision = Decision(SignInOutcome.ACCOUNT_ALTERED, None)
+    if row is not None and decision.state is not None and (decision.signed_in or decision.state != row.attempts):
+        account_store.store_attempt(session, login, decision.state, now if decision.signed_in else None)
+    result = _result(decision, login[:_LOGIN_IN_AUDIT], row)
+    rehash = decision.signed_in and stored is not None and needs_rehash(stored)
+    if rehash and result.actor is not None and account_store.may_set_password_hash(session):
+        # the stored hash is part of the account's recorded state: the new one is recorded like any change.  A hall
+        # desk's role may not write it (counter.db.desk_role): the hash waits for a sign-in on the owner's login
+        account_store.set_password_hash(session, login, hash_password(password))
+        rehashed = {"change": "password_rehashed", "via": via}
+        record(session, result.actor, (desk or system_desk(None)).identity, AuditAction.ACCOUNT_CHANGED, login,
+               rehashed, at=now)  # fmt: skip
+    if desk is not None:
+        _audit(session, desk, result, decision, via, now)
+    return result
+
+
+def _result(decision: Decision, login: str, row: account_store.AccountRow | None) -> SignInResult:
+    actor = Actor(row.login, row.name, row.roles) if decision.signed_in and row else None
+    return SignInResult(decision.outcome, login, actor, decision.attempts_left, decision.locked_until)
+
+
+def _audit(session: Session, at: Desk, result: SignInResult, decision: Decision, via: str, now: dt.datetime) -> None:
+    """Successes are recorded under the account; failures under nobody, with the login typed as the subject."""
+    desk = at.identity
+    if result.actor is not None:
+        record(session, result.actor, desk, AuditAction.SIGNED_IN, result.login, {"via": via}, at=now)
+        return
+    nobody = Actor("", "", frozenset())
+    detail: dict[str, object] = {"via": via, "reason": result.outcome.value}
+    if result.outcome is SignInOutcome.WRONG_PASSWORD:
+        detail["attempts_left"] = result.attempts_left
+    if decision.newly_locked:
+        detail["reason"] = SignInOutcome.WRONG_PASSWORD.value
+    record(session, nobody, desk, AuditAction.SIGN_IN_FAILED, result.login, detail, at=now)
+    if decision.newly_locked and result.locked_until is not None:
+        until = {"via": via, "locked_until": result.locked_until.astimezone(dt.UTC).isoformat()}
+        record(session, nobody, desk, AuditAction.ACCOUNT_LOCKED, result.login, until, at=now)
+
+
+def own_department(session: Session, desk: Desk) -> str:
+    """The department whose items the desk's account works (a department's staff given one); empty: any or none."""
+    return account_store.account_department(session, desk.actor.login) if desk.actor.signed_in else ""

@@ -1,0 +1,74 @@
+"""Sealing the audit trail: the heads of every chain signed with the site's key, on the machine that holds it.
+
+The design and what a seal does and does not protect are in
+:mod:`counter.audit.seal`.  A seal is made by ``counter audit seal``, and by
+:func:`seal_if_key_here` wherever the machine holding the key does something a
+supervisor answers for (a sync export, a backup): the trail is then anchored as
+often as packages leave, without anyone remembering to.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlalchemy.orm import Session
+
+from counter.actions.admin.site import site_signing_key, this_site
+from counter.audit.chain import GENESIS
+from counter.audit.seal import parse_payload, payload_digest, seal_payload
+from counter.db import audit_seals
+from counter.db.models import utcnow
+from counter.host import paths
+from counter.host.seal_anchors import add_anchor, anchors_path
+from counter.sync.keys import KeyUnreadable, sign
+
+
+@dataclass(frozen=True, slots=True)
+class SealMade:
+    no: int  # the seal's number
+    chains: int
+    entries: int  # the entries it covers: the sum of the chains' last numbers
+    digest: str  # the seal's digest: what the next seal names, and what to write down elsewhere
+
+
+def seal_trail(session: Session, key_path: Path | None = None, now: dt.datetime | None = None) -> SealMade:
+    """Sign the last entry of every chain, now; the caller commits.
+
+    Raises :class:`KeyUnreadable` where this machine has no key file, or one that
+    is not the site's (:attr:`KeyProblem.OTHER_SITE`): a desk cannot seal.
+    """
+    key = site_signing_key(session, key_path)
+    return seal_with(session, key, this_site(session, key_path).code, now, key_path)
+
+
+def seal_with(
+    session: Session,
+    key: Ed25519PrivateKey,
+    site_code: str,
+    now: dt.datetime | None = None,
+    key_path: Path | None = None,
+) -> SealMade:
+    """:func:`seal_trail` with the site's key already loaded and checked (:func:`site_signing_key`), as a sync
+    export has it.  The seal before it is anchored beside the key file (:mod:`counter.host.seal_anchors`)."""
+    tips = audit_seals.chain_tips(session)
+    newest = audit_seals.newest_seal(session)
+    body = None if newest is None else parse_payload(newest.payload)
+    if newest is not None and body is not None:
+        add_anchor(anchors_path(key_path or paths.site_key_path()), body.no, payload_digest(newest.payload))
+    no = 1 if body is None else body.no + 1
+    prev = GENESIS if newest is None else payload_digest(newest.payload)
+    at = now or utcnow()
+    payload = seal_payload(no, site_code, at, prev, tips)
+    audit_seals.add_seal(session, at, payload, sign(key, payload.encode("utf-8")))
+    return SealMade(no, len(tips), sum(seq for seq, _ in tips.values()), payload_digest(payload))
+
+
+def seal_if_key_here(session: Session, key_path: Path | None = None) -> SealMade | None:
+    """A seal where this machine holds the site's key; None (nothing done) on a desk without it."""
+    try:
+        return seal_trail(session, key_path)
+    except KeyUnreadable:
+        return None

@@ -1,0 +1,92 @@
+"""Replacing the site's keys on purpose, with every seal the old key made still verifiable.
+
+Run by an administrator on the machine that holds the key files (``counter site rotate-key``).  In one unit of work:
+the old key seals the trail a last time (where its file is here and it is not being revoked: a key that may have
+been read seals nothing more), the old public key is kept as retired from this moment (revoked from the moment
+given, if it is), the new public keys become the site's, the trail records both fingerprints, and the new key seals
+at once, so the rotation's own entry is sealed.
+
+The new private keys are written beside the old as ``*.next`` before the unit commits and put in place after it
+(:func:`counter.sync.keys.install_next_keys`): a crash before the commit leaves the old keys and the old identity,
+and ``*.next`` files that the next rotation, seal or export removes; a crash after it leaves ``*.next`` files whose
+public half is the stored key, which they put in place (:func:`counter.actions.admin.site.site_signing_key` asks).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from counter.access.roles import Permission
+from counter.actions.admin.acting import this_desk
+from counter.actions.admin.audit import record_at_desk
+from counter.actions.admin.audit_seal import seal_with
+from counter.actions.admin.desk import Desk
+from counter.actions.admin.guard import require
+from counter.actions.admin.site import AUDIT_SUBJECT, retire_key, site_signing_key, store_identity, this_site
+from counter.audit.actions import AuditAction
+from counter.db.models import utcnow
+from counter.host import paths
+from counter.sync.keys import (
+    KeyUnreadable,
+    encryption_key_path,
+    encryption_key_text,
+    install_next_keys,
+    new_encryption_key,
+    new_private_key,
+    next_key_path,
+    public_key_text,
+    save_private_key,
+)
+from counter.sync.sites import SiteIdentity
+
+
+@dataclass(frozen=True, slots=True)
+class Rotated:
+    old_fingerprint: str
+    new_fingerprint: str
+    last_old_seal: int | None  # the old key's last seal; None where its file was not here or it is revoked
+    first_new_seal: int
+    revoked_since: dt.datetime | None
+
+
+def rotate_site_key(
+    session: Session,
+    desk: Desk | None = None,
+    key_path: Path | None = None,
+    revoked_since: dt.datetime | None = None,
+    now: dt.datetime | None = None,
+) -> Rotated:
+    """Give this site new keys; the caller commits, then calls :func:`counter.sync.keys.install_next_keys`.
+
+    Raises :class:`counter.actions.admin.guard.NotPermitted` without CHANGE_SETTINGS.  ``revoked_since`` (UTC, not after
+    now) names the old key revoked from that moment: its seals dated from then on are refused by ``audit verify``.
+    """
+    by = this_desk(desk)
+    require(session, by.actor, Permission.CHANGE_SETTINGS)
+    path = key_path or paths.site_key_path()
+    before = this_site(session, path)
+    install_next_keys(path, before.public_key)
+    at = now or utcnow()
+    last_old = None
+    if revoked_since is None:
+        with contextlib.suppress(KeyUnreadable):  # a key whose file is lost seals nothing more
+            last_old = seal_with(session, site_signing_key(session, path), before.code, at, path).no
+    signing, sealing = new_private_key(), new_encryption_key()
+    after = SiteIdentity(before.code, before.name, before.kind, public_key_text(signing), encryption_key_text(sealing))
+    retire_key(session, by, before.public_key, at, revoked_since)
+    store_identity(session, after)
+    detail = {
+        "fingerprint": {"from": before.fingerprint, "to": after.fingerprint},
+        "retired_at": at.isoformat(),
+        "revoked_since": None if revoked_since is None else revoked_since.isoformat(),
+    }
+    record_at_desk(session, by, AuditAction.SETTING_CHANGED, AUDIT_SUBJECT, detail)
+    first_new = seal_with(session, signing, after.code, at, path).no
+    save_private_key(signing, next_key_path(path))
+    save_private_key(sealing, next_key_path(encryption_key_path(path)))
+    return Rotated(before.fingerprint, after.fingerprint, last_old, first_new, revoked_since)

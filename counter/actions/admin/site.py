@@ -1,0 +1,530 @@
+"""This site's identity and keys, and the peers whose packages it accepts.
+
+The identity (code, name, kind, public keys) is kept in the database settings,
+so every desk of a hall shows the same; the private keys are files in the data
+folder of the machine that signs and opens packages
+(:func:`counter.host.paths.site_key_path`, the encryption key beside it).
+
+A site set up before packages were sealed has no encryption key: the machine
+that holds its signing key makes one the first time it is asked for its keys
+(:func:`site_signing_key`: ``counter site show``, an export), and the site
+hands its peers a new card.  Other desks never make one: a key made on a desk
+that does not hold the signing key would seal the site's packages to a
+machine that does not import them.
+
+A site's key changes only on purpose: neither :func:`this_site` nor
+:func:`init_site` ever replaces a key file that exists.  To give a site a new
+key (a laptop lost, a key file copied where it should not be) an administrator
+runs ``counter site rotate-key`` (:mod:`counter.actions.admin.key_rotation`); then
+hands the new site card to every peer, who registers it again (the old key's
+fingerprint goes into their trail).  Whichever way a key is replaced (an init
+after the key file was deleted too), the old public key is kept with the
+moment it stopped signing (:func:`retire_key`), so the seals it made still
+verify.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from counter.access.roles import Permission
+from counter.actions.admin.acting import system_desk, this_desk
+from counter.actions.admin.audit import record_at_desk
+from counter.actions.admin.desk import Desk
+from counter.actions.admin.guard import require
+from counter.audit.actions import AuditAction
+from counter.audit.site_keys import RetiredKey, history_text, parse_history
+from counter.db import models
+from counter.db.settings_store import SITE_CODE, SITE_KIND, SITE_NAME, get_setting, put_setting
+from counter.host import paths
+from counter.host.desk_config import load_desk_config
+from counter.sync.counties import COUNTY_CODE
+from counter.sync.keys import (
+    KeyProblem,
+    KeyUnreadable,
+    encryption_key_path,
+    encryption_key_text,
+    install_next_keys,
+    key_fingerprint,
+    load_encryption_key,
+    load_private_key,
+    new_encryption_key,
+    new_private_key,
+    public_key_text,
+    save_private_key,
+)
+from counter.sync.sites import (
+    Peer,
+    SiteIdentity,
+    SiteKind,
+    SiteProblem,
+    read_card_file,
+    read_site_card,
+    same_fingerprint,
+    site_card,
+    site_problems,
+    write_card_file,
+)
+
+__all__ = [
+    "Peer",
+    "PeerRefused",
+    "ShownSite",
+    "SiteIdentity",
+    "SiteKeys",
+    "SiteKind",
+    "SiteProblem",
+    "SiteRefused",
+    "StoredKeysChanged",
+    "init_site",
+    "peer_keys",
+    "peers",
+    "read_card_file",
+    "read_site_card",
+    "register_peer",
+    "retire_key",
+    "retired_keys",
+    "same_fingerprint",
+    "signing_key",
+    "site_as_shown",
+    "site_card",
+    "site_encryption_key",
+    "site_for_card",
+    "site_is_set_up",
+    "site_signing_key",
+    "store_identity",
+    "stored_site",
+    "this_site",
+    "write_card_file",
+]
+
+CODE, NAME, PUBLIC_KEY = SITE_CODE, SITE_NAME, "site.public_key"
+KIND = SITE_KIND  # read on its own where only the kind matters (counter.db.settings_store.is_township)
+ENCRYPTION_KEY = "site.encryption_key"
+RETIRED_KEYS = "site.retired_keys"  # the keys the site's key replaced (counter.audit.site_keys)
+SET_UP = "site.set_up_at"  # when an administrator last set the identity on purpose (UTC, ISO 8601)
+AUDIT_SUBJECT = "site"
+
+log = logging.getLogger(__name__)
+
+
+class SiteRefused(Exception):
+    """The identity asked for has problems; ``codes`` lists every one."""
+
+    def __init__(self, codes: list[SiteProblem]) -> None:
+        super().__init__(", ".join(code.value for code in codes))
+        self.codes = tuple(codes)
+
+
+class PeerRefused(SiteRefused):
+    """The peer to register has problems; ``codes`` lists every one."""
+
+
+def this_site(session: Session, key_path: Path | None = None) -> SiteIdentity:
+    """This site's identity; made at the first call on a database that has none.
+
+    The first identity is this machine's desk (``desk.json``: site code and
+    name) as a hall, with the key file at ``key_path`` (the data folder's by
+    default): loaded if it is there, else a new key saved there.  Nobody need
+    be signed in: the program makes it, and the trail says so.  The caller
+    commits.  Raises :class:`KeyUnreadable` if a key file is there but unusable
+    (it is never overwritten).
+    """
+    stored = _stored(session)
+    if stored is not None:
+        return stored
+    config = load_desk_config()
+    path = key_path or paths.site_key_path()
+    key, sealing = _key_at(path), _encryption_key_at(path)
+    identity = SiteIdentity(config.site_code, config.site_name, SiteKind.HALL, public_key_text(key), sealing)
+    _store(session, identity)
+    record_at_desk(session, system_desk(None), AuditAction.SETTING_CHANGED, AUDIT_SUBJECT, _detail(identity))
+    return identity
+
+
+def init_site(
+    session: Session,
+    code: str,
+    name: str,
+    kind: SiteKind,
+    desk: Desk | None = None,
+    key_path: Path | None = None,
+) -> SiteIdentity:
+    """Set or change this site's code, name and kind; the key file stays (see the module's note).
+
+    Raises :class:`SiteRefused` with every problem, :class:`NotPermitted`
+    without CHANGE_SETTINGS, :class:`KeyUnreadable` for a key file that is there
+    but unusable.  The code is the site's in its peers' lists and case numbers:
+    the faces call :func:`counter.actions.site.site_setup.set_up_site`, which also
+    gives this machine's desk the code and loads a catalog; this alone changes
+    the database only.  The caller commits.
+    """
+    by = this_desk(desk)
+    require(session, by.actor, Permission.CHANGE_SETTINGS)
+    code, name = code.strip(), name.strip()
+    problems = site_problems(code, name)
+    if problems:
+        raise SiteRefused(problems)
+    before = _stored(session)
+    path = key_path or paths.site_key_path()
+    key = _key_at(path)
+    identity = SiteIdentity(code, name, kind, public_key_text(key), _encryption_key_at(path))
+    if before is not None and before.public_key != identity.public_key:  # the key file was deleted: a new key
+        retire_key(session, by, before.public_key, datetime.now(UTC))
+    _store(session, identity)
+    put_setting(session, SET_UP, datetime.now(UTC).isoformat(timespec="seconds"))
+    old = {} if before is None else _detail(before)
+    new = _detail(identity)
+    changed = {k: {"from": old.get(k), "to": v} for k, v in new.items() if old.get(k) != v}
+    record_at_desk(session, by, AuditAction.SETTING_CHANGED, AUDIT_SUBJECT, changed)
+    return identity
+
+
+class OtherSeries(Exception):
+    """The desk is set to number in a series the database's site is not: ``desk.json`` names ``desk_code``, the
+    database is ``site_code``'s."""
+
+    def __init__(self, desk_code: str, site_code: str) -> None:
+        super().__init__(f"desk numbers as {desk_code}, the database is {site_code}'s")
+        self.desk_code = desk_code
+        self.site_code = site_code
+
+
+def check_series(session: Session, desk: Desk) -> None:
+    """Raise :class:`OtherSeries` when the desk's site code is not the database's own site's.
+
+    A case number leads with its site's code (:mod:`counter.case.numbers`): a hall clerk who put a township's code in
+    their own ``desk.json`` numbered intakes in that township's series, and the township's real case with the same
+    number was then held at the hall as a duplicate.  The series a desk may number in is the site's identity as the
+    database stores it; a database that has none yet (before its first use made one) has nothing to hold it to.
+    """
+    code = get_setting(session, CODE)
+    if code is not None and code != desk.identity.site_code:
+        log.error("desk set to site %s numbers in a database of site %s: refused", desk.identity.site_code, code)
+        raise OtherSeries(desk.identity.site_code, code)
+
+
+def retired_keys(session: Session) -> tuple[RetiredKey, ...]:
+    """The keys this site's key replaced, oldest first."""
+    return parse_history(get_setting(session, RETIRED_KEYS))
+
+
+def retire_key(
+    session: Session, desk: Desk, public_key: str, until: datetime, revoked_since: datetime | None = None
+) -> None:
+    """Keep ``public_key`` as a retired key of this site, which signed seals up to ``until`` (and, revoked, none
+    to be trusted from ``revoked_since``); the caller commits.
+
+    The whole history goes into the trail as the setting's change: ``audit verify`` reads it from there
+    (:func:`counter.db.setting_trail.recorded_setting`), so a retired key planted in the settings table vouches for
+    no seal.
+    """
+    before = get_setting(session, RETIRED_KEYS)
+    kept = [key for key in retired_keys(session) if key.public_key != public_key]
+    after = history_text([*kept, RetiredKey(public_key, until, revoked_since)])
+    put_setting(session, RETIRED_KEYS, after)
+    record_at_desk(session, desk, AuditAction.SETTING_CHANGED, RETIRED_KEYS, {"from": before, "to": after})
+
+
+def store_identity(session: Session, identity: SiteIdentity) -> None:
+    """Write this site's identity; the caller records the change in the trail and commits."""
+    _store(session, identity)
+
+
+def stored_site(session: Session) -> SiteIdentity | None:
+    """This site's identity as stored, without making one: None on a database that has none yet."""
+    return _stored(session)
+
+
+def site_is_set_up(session: Session) -> bool:
+    """Whether someone chose this site's identity, rather than the program making it at first use.
+
+    The identity made at first use is always a hall: a township centre that was
+    never set up would number its cases as the hall and be refused by it.  Set
+    up means :func:`init_site` ran (it leaves the moment), or, for a database
+    from before that was recorded, that the identity is a township's (only an
+    init makes one) or that peers are registered (the site is in use).
+    """
+    if get_setting(session, SET_UP) is not None:
+        return True
+    stored = _stored(session)
+    if stored is not None and stored.kind is SiteKind.TOWNSHIP:
+        return True
+    return session.scalar(select(models.SitePeer.code).limit(1)) is not None
+
+
+def signing_key(key_path: Path | None = None) -> Ed25519PrivateKey:
+    """This machine's private key; raises :class:`KeyUnreadable`."""
+    return load_private_key(key_path or paths.site_key_path())
+
+
+def site_signing_key(session: Session, key_path: Path | None = None) -> Ed25519PrivateKey:
+    """The private key, checked to be the one whose public half this site's peers registered.
+
+    A hall whose desks share one database has the key on one machine only; on
+    another, or after a key file was swapped, this says so before anything is
+    signed (:attr:`KeyProblem.OTHER_SITE`) instead of the peer refusing the package.
+    """
+    path = key_path or paths.site_key_path()
+    stored = _stored(session)
+    if stored is not None:  # a rotation that committed but did not put its files in place
+        install_next_keys(path, stored.public_key)
+    key = load_private_key(path)
+    identity = this_site(session, path)
+    if public_key_text(key) != identity.public_key:
+        raise KeyUnreadable(path, KeyProblem.OTHER_SITE)
+    if not identity.encryption_key:  # set up before packages were sealed: the key machine makes the key now
+        sealing = _encryption_key_at(path)
+        with_key = SiteIdentity(identity.code, identity.name, identity.kind, identity.public_key, sealing)
+        _store(session, with_key)
+        changed = {"fingerprint": {"from": identity.fingerprint, "to": with_key.fingerprint}}
+        record_at_desk(session, system_desk(None), AuditAction.SETTING_CHANGED, AUDIT_SUBJECT, changed)
+    return key
+
+
+class StoredKeysChanged(Exception):
+    """The site's public keys in the database are not the public halves of this machine's key files.
+
+    The desks may write the settings (on a hall, their database role updates
+    settings rows), so a stored key is only a claim: a card written from a
+    replaced one would have a township seal its packages to, and trust
+    signatures of, whoever replaced it.  ``from_files`` is the identity with
+    the keys the files hold; ``path`` is the signing key's file.
+    """
+
+    def __init__(self, path: Path, from_files: SiteIdentity, stored: SiteIdentity) -> None:
+        super().__init__(f"{path}: stored fingerprint {stored.fingerprint}, key files {from_files.fingerprint}")
+        self.path = path
+        self.from_files = from_files
+        self.stored = stored
+
+
+def site_for_card(session: Session, key_path: Path | None = None) -> SiteIdentity:
+    """This site's identity as its card shows it, the public keys taken from the key files themselves.
+
+    Only the machine that holds the site's key files writes a card: anywhere
+    else :class:`KeyUnreadable` says the key is not here.  The stored public
+    keys must be the files' public halves, else :class:`StoredKeysChanged`
+    (logged): the database was written by someone who is not the key's holder.
+    A site set up by an older program gets its encryption key here, so the
+    card carries it.  The caller commits.
+    """
+    path = key_path or paths.site_key_path()
+    stored = this_site(session, path)
+    signing = public_key_text(load_private_key(path))
+    if signing == stored.public_key and not stored.encryption_key:
+        site_signing_key(session, path)  # the key machine of an older site: makes the encryption key now
+        stored = this_site(session, path)
+    try:
+        sealing = encryption_key_text(load_encryption_key(encryption_key_path(path)))
+    except KeyUnreadable:
+        if signing == stored.public_key:
+            raise
+        sealing = ""  # the signing key already disagrees: that is the problem to name
+    retired = tuple(key_fingerprint(key.public_key) for key in retired_keys(session))
+    from_files = SiteIdentity(stored.code, stored.name, stored.kind, signing, sealing, retired)
+    if (signing, sealing) != (stored.public_key, stored.encryption_key):
+        log.error(
+            "the site keys stored in the database differ from the key files at %s: stored fingerprint %s, "
+            "key files %s; no card is written from them",
+            path,
+            stored.fingerprint,
+            from_files.fingerprint,
+        )
+        raise StoredKeysChanged(path, from_files, stored)
+    return from_files
+
+
+class SiteKeys(StrEnum):
+    """Where this site's key files are, as the identity shown says."""
+
+    HERE = "here"  # on this machine, and the stored public keys are theirs
+    ELSEWHERE = "elsewhere"  # not on this machine (another desk of a hall): the stored keys are shown
+    CHANGED = "changed"  # on this machine, but the stored public keys are not theirs: the files' are shown
+
+
+@dataclass(frozen=True, slots=True)
+class ShownSite:
+    identity: SiteIdentity
+    keys: SiteKeys
+    key_path: Path
+    retired: tuple[RetiredKey, ...] = ()  # the keys this site's key replaced, oldest first
+
+
+def site_as_shown(session: Session, key_path: Path | None = None) -> ShownSite:
+    """This site's identity to show (``site show``, the sync page): the fingerprint the phone check reads.
+
+    Where the key files are, the keys shown are theirs (as on the card), and a
+    stored key that differs is said; elsewhere, the stored keys.  The caller
+    commits (an older site's key machine makes its encryption key here).
+    """
+    path = key_path or paths.site_key_path()
+    retired = retired_keys(session)
+    try:
+        return ShownSite(site_for_card(session, path), SiteKeys.HERE, path, retired)
+    except StoredKeysChanged as err:
+        return ShownSite(err.from_files, SiteKeys.CHANGED, path, retired)
+    except KeyUnreadable:
+        return ShownSite(this_site(session, path), SiteKeys.ELSEWHERE, path, retired)
+
+
+def site_encryption_key(session: Session, key_path: Path | None = None) -> X25519PrivateKey:
+    """The private key packages to this site are sealed to, checked against the public half its peers hold.
+
+    Raises :class:`KeyUnreadable`: the file missing or damaged, or not the key
+    of this site's card (:attr:`KeyProblem.OTHER_SITE`) — on a hall desk that
+    does not hold the site's keys, say, where a package cannot be opened.
+    """
+    identity = this_site(session, key_path)
+    path = encryption_key_path(key_path or paths.site_key_path())
+    if not identity.encryption_key:
+        site_signing_key(session, key_path)  # the key machine makes it; elsewhere this says the key is not here
+        identity = this_site(session, key_path)
+    key = load_encryption_key(path)
+    if encryption_key_text(key) != identity.encryption_key:
+        raise KeyUnreadable(path, KeyProblem.OTHER_SITE, encryption=True)
+    return key
+
+
+def register_peer(
+    session: Session,
+    code: str,
+    name: str,
+    kind: SiteKind,
+    public_key: str,
+    desk: Desk | None = None,
+    encryption_key: str = "",
+    now: datetime | None = None,
+    county: str = "",
+) -> None:
+    """Accept packages from the site ``code`` signed by ``public_key``, seal packages to it with ``encryption_key``.
+
+    ``county``, the 行政区划代码 of the county a hall serves, is what a league groups that hall's figures by
+    (:mod:`counter.sync.counties`); a league registering a hall may leave it empty and give it later by registering
+    the card again.  Registering again without one keeps the county the peer had.
+
+    Registering a code again replaces its keys.  ``encryption_key`` is empty
+    only for a registration from an old card (tests of the upgrade make one):
+    nothing can be sent to such a peer.
+
+    Raises :class:`PeerRefused` with every problem, :class:`NotPermitted`
+    without CHANGE_SETTINGS.  The trail keeps the new key's fingerprint and,
+    on a replacement, the old one's.  ``now``, when the registration is made (this machine's clock if not given),
+    bounds how early its packages may be dated (:mod:`counter.sync.freshness`).  The caller commits.
+    """
+    by = this_desk(desk)
+    require(session, by.actor, Permission.CHANGE_SETTINGS)
+    code, name, public_key, encryption_key = code.strip(), name.strip(), public_key.strip(), encryption_key.strip()
+    county = county.strip()
+    problems = site_problems(code, name, public_key, encryption_key or None)
+    if county and not COUNTY_CODE.match(county):
+        problems.append(SiteProblem.COUNTY_FORMAT)
+    if code == _own_code(session):
+        problems.append(SiteProblem.OWN_CODE)
+    if problems:
+        raise PeerRefused(problems)
+    row = session.get(models.SitePeer, code)
+    detail: dict[str, str] = {
+        "code": code,
+        "name": name,
+        "kind": kind.value,
+        "fingerprint": key_fingerprint(public_key, encryption_key),
+    }
+    if county:
+        detail["county"] = county
+    registered = models.utcnow() if now is None else now
+    if row is None:
+        session.add(
+            models.SitePeer(code=code, name=name, kind=kind.value, public_key=public_key, encryption_key=encryption_key,
+                            registered_at=registered, county=county)
+        )  # fmt: skip
+    else:
+        detail["replaced_fingerprint"] = key_fingerprint(row.public_key, row.encryption_key)
+        row.name, row.kind, row.public_key, row.registered_at = name, kind.value, public_key, registered
+        row.encryption_key = encryption_key
+        row.county = county or row.county
+    record_at_desk(session, by, AuditAction.SETTING_CHANGED, f"{AUDIT_SUBJECT}.peer:{code}", detail)
+
+
+def peers(session: Session) -> list[Peer]:
+    """Every registered peer, by code."""
+    rows = session.scalars(select(models.SitePeer).order_by(models.SitePeer.code))
+    return [
+        Peer(r.code, r.name, SiteKind(r.kind), r.public_key, _utc(r.registered_at), r.encryption_key, r.county)
+        for r in rows
+    ]
+
+
+def peer_keys(session: Session) -> dict[str, str]:
+    """Code → public key of every registered peer: what a package's signature is checked against."""
+    return {peer.code: peer.public_key for peer in peers(session)}
+
+
+def _stored(session: Session) -> SiteIdentity | None:
+    values = [get_setting(session, key) for key in (CODE, NAME, KIND, PUBLIC_KEY)]
+    code, name, kind, public_key = values
+    if code is None or name is None or public_key is None or kind not in {k.value for k in SiteKind}:
+        return None
+    return SiteIdentity(code, name, SiteKind(kind), public_key, get_setting(session, ENCRYPTION_KEY) or "")
+
+
+def _store(session: Session, identity: SiteIdentity) -> None:
+    put_setting(session, CODE, identity.code)
+    put_setting(session, NAME, identity.name)
+    put_setting(session, KIND, identity.kind.value)
+    put_setting(session, PUBLIC_KEY, identity.public_key)
+    if identity.encryption_key:
+        put_setting(session, ENCRYPTION_KEY, identity.encryption_key)
+
+
+def _own_code(session: Session) -> str:
+    """This site's code, without making an identity: the stored one, else this desk's."""
+    return get_setting(session, CODE) or load_desk_config().site_code
+
+
+def _key_at(path: Path) -> Ed25519PrivateKey:
+    """The key file at ``path``, or a new key saved there when there is none."""
+    try:
+        return load_private_key(path)
+    except KeyUnreadable as err:
+        if err.reason is not KeyProblem.MISSING:
+            raise
+    key = new_private_key()
+    save_private_key(key, path)
+    return key
+
+
+def _encryption_key_at(signing_key_path: Path) -> str:
+    """The public half of the encryption key beside the signing key's file, made when there is none."""
+    path = encryption_key_path(signing_key_path)
+    try:
+        return encryption_key_text(load_encryption_key(path))
+    except KeyUnreadable as err:
+        if err.reason is not KeyProblem.MISSING:
+            raise
+    key = new_encryption_key()
+    save_private_key(key, path)
+    return encryption_key_text(key)
+
+
+def _utc(value: datetime) -> datetime:
+    """SQLite gives back the stored UTC time without its zone; PostgreSQL with it."""
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def _detail(identity: SiteIdentity) -> dict[str, str]:
+    return {
+        "code": identity.code,
+        "name": identity.name,
+        "kind": identity.kind.value,
+        "fingerprint": identity.fingerprint,
+    }

@@ -1,0 +1,1 @@
+"""Cases after the intake: their pages, items with their departments, decisions, hand-over and figures."""

@@ -1,0 +1,134 @@
+"""What the faces show of cases: one case whole, the case lists, the desk's day lists, and whether ID numbers may
+be shown whole.  (The case page's own read, with its guide and documents, is :mod:`counter.actions.cases.case_view`.)
+
+Each read takes the caller's unit of work and returns plain data from :mod:`counter.case.view`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from counter.access.roles import Permission
+from counter.actions.admin.acting import this_desk
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.admin.guard import NotPermitted, accounts_known, require
+from counter.calendar.workdays import WorkCalendar
+from counter.case.lookup import LOOKBACK_DAYS, FoundCase, Lookup, since
+from counter.case.view import CaseRow
+from counter.db import case_lists, case_store
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+    from sqlalchemy.orm import Session as Unit
+
+    from counter.actions.admin.desk import Desk
+    from counter.case.view import CaseView
+
+__all__ = [
+    "DayLists",
+    "case_rows",
+    "case_view",
+    "case_views",
+    "cases_found",
+    "day_lists",
+    "may_see_whole_numbers",
+]
+
+FOUND_AT_MOST = 200  # a lookup's list: a common name in a busy hall; the clerk narrows it with the ID number
+
+DUE_SOON_WORKING_DAYS = 2  # "due soon": a deferral due within two working days, or already overdue
+
+
+def case_view(session: Unit, case_no: str) -> CaseView | None:
+    """Status, materials, deadlines, documents, ratings and history of one case; None when there is no such case."""
+    return case_store.case_view(session, case_no)
+
+
+def case_views(session: Unit, case_nos: Iterable[str]) -> list[CaseView]:
+    """The views of the cases that exist among ``case_nos``, in their order."""
+    views = (case_store.case_view(session, case_no) for case_no in case_nos)
+    return [view for view in views if view is not None]
+
+
+def cases_found(
+    session: Unit,
+    lookup: Lookup,
+    today: dt.date,
+    desk: Desk | None = None,
+    days: int = LOOKBACK_DAYS,
+    limit: int = FOUND_AT_MOST,
+) -> list[FoundCase]:
+    """F7's answer to what the clerk typed: the cases of the last ``days`` days it names, newest first, with the
+    applicant's ID number and phone masked unless whoever acts at ``desk`` may see them whole."""
+    at = this_desk(desk)
+    login = at.actor.login if at.actor.signed_in else ""
+    reads = case_lists.cases_found(session, lookup, since(today, days), limit, login)
+    if not reads.rows:
+        return []
+    accounts_known(session, reads.accounts, login, reads.account)  # read with the cases: the check asks no more
+    if may_see_whole_numbers(session, at):
+        return reads.rows
+    return [row.masked() for row in reads.rows]
+
+
+def case_rows(session: Unit, today: dt.date, *, overdue: bool = False, due_soon: bool = False) -> Iterator[CaseRow]:
+    """The case list: the newest cases, or the deferrals and corrections overdue (``overdue``) or due within two
+    working days (``due_soon``), earliest first: what a supervisor decides.
+
+    An overdue correction is one whose notice went unanswered past its deadline: the supervisor lapses it.  The rows
+    come as they are read (:func:`counter.db.case_lists.due_rows`), so the caller iterates inside the unit of work:
+    a league's backlog is listed without being held whole.
+    """
+    if overdue:
+        return case_lists.due_rows(session, today - dt.timedelta(days=1))
+    if due_soon:
+        horizon = office_calendar(session).add_working_days(today, DUE_SOON_WORKING_DAYS).date
+        return case_lists.due_rows(session, horizon)
+    return iter(case_lists.all_cases(session))
+
+
+def may_see_whole_numbers(session: Unit, desk: Desk) -> bool:
+    """ID numbers and phones whole: for a signed-in clerk or supervisor at ``desk``, or the single desk."""
+    try:
+        require(session, desk.actor, Permission.SEE_FULL_ID)
+    except NotPermitted:
+        return False
+    return True
+
+
+DUE_PAGE = 100  # the deferrals and corrections coming due the F6 list shows: the earliest, which are acted on first
+DUE_COUNT_CAP = 500  # beyond this many coming due, the list says "more than" instead of counting them all
+
+
+@dataclass(frozen=True, slots=True)
+class DayLists:
+    calendar: WorkCalendar
+    soon_until: dt.date  # the last day still "coming due"
+    of_day: tuple[CaseRow, ...]  # taken today at the desk
+    due: tuple[CaseRow, ...]  # the earliest DUE_PAGE awaiting deferred materials or a correction, due by soon_until
+    due_count: int  # how many are due by soon_until (at most DUE_COUNT_CAP of each kind counted)
+    due_overdue: int  # how many of those are already past
+    due_counted_all: bool  # False: more than due_count are due, and they were not all counted
+
+
+def day_lists(unit: Unit, today: dt.date, desk: Desk | None = None) -> DayLists:
+    """Today's cases at a desk and the deferrals and corrections of the hall coming due, with one office calendar.
+
+    The second list is a page, the earliest due first, with a count: a hall with a long overdue backlog gets the
+    cases to act on first, read by index, never every waiting case.  The count walks the same indexes, at most
+    :data:`DUE_COUNT_CAP` entries of each, so it costs little more than the page and stays bounded however long the
+    backlog; past that it says "more than", which is all a supervisor needs to know at a glance.
+    """
+    at = this_desk(desk).identity  # desk numbers repeat from site to site: the day's cases are this site's desk's
+    calendar = office_calendar(unit)
+    soon_until = calendar.add_working_days(today, DUE_SOON_WORKING_DAYS).date
+    of_day = case_lists.cases_of_day(unit, today, at.site_code, at.desk_no)
+    with case_lists.index_walk(unit):  # the planner's settings for the walk once for the page and the counts
+        due = case_lists.deferrals_due_page(unit, soon_until, DUE_PAGE)
+        due += case_lists.corrections_due_page(unit, soon_until, DUE_PAGE)
+        count, overdue, whole = case_lists.due_counts(unit, soon_until, today, DUE_COUNT_CAP)
+    due.sort(key=lambda r: (r.next_due or soon_until, r.case_no))
+    return DayLists(calendar, soon_until, tuple(of_day), tuple(due[:DUE_PAGE]), count, overdue, whole)

@@ -1,0 +1,344 @@
+"""Document actions: make a notice (or reprint it), print it, keep the office settings.
+
+The first time a notice is made for a case it gets its number and the office
+settings in force are copied into its record.  Every later call — a reprint the
+same afternoon or months later, after the settings changed — renders from the
+stored case, the guide version it was taken under and that copy, so the paper
+is the same, byte for byte.  Every print is recorded, also one that failed: a
+printer that is off never loses the case, and the reprint is one call away.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import logging
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from counter.access.roles import Permission
+from counter.actions.admin.acting import this_desk
+from counter.actions.admin.audit import record_at_desk
+from counter.actions.admin.desk import Desk
+from counter.actions.admin.guard import require
+from counter.actions.admin.office import office_settings, office_to_store, stored_office_settings
+from counter.actions.cases.item_authority import site_authority
+from counter.actions.cases.not_found import CaseNotFound
+from counter.actions.numbers.number_guard import check_series, note_document_issued
+from counter.audit.actions import AuditAction
+from counter.case.date_changes import date_change_no
+from counter.case.numbers import DocKind, decision_no, decision_sequence_kind, decision_series_day, doc_no
+from counter.db import models
+from counter.db.case_store import case_by_no, case_view, next_sequence
+from counter.db.catalog_store import current_guide, guide_version
+from counter.db.document_store import add_document, add_print, find_document
+from counter.db.outbox_store import gateway_configured
+from counter.db.settings_store import is_township, is_training, office_key, put_setting
+from counter.documents.acceptance import HELD, NOTHING_HELD, HeldItems, held_of_record, held_record
+from counter.documents.deciders import decider_name
+from counter.documents.kinds import DocumentKind, record_kind
+from counter.documents.model import DocumentData, OfficeSettings, document_for, guide_notice_for
+
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "NO_SMS",
+    "OWN_PLACE",
+    "SEQUENCE_KIND",
+    "GuideNotFound",
+    "MadeDocument",
+    "make_document",
+    "make_guide_notice",
+    "marked_for_training",
+    "office_settings",  # kept in counter.actions.admin.office; read here where every paper is made
+    "prints_own_place",
+    "record_print",
+    "save_office_settings",
+    "stored_office_settings",
+]
+
+SEQUENCE_KIND = "doc"  # one sequence of notice numbers per desk and day, whatever the kind
+
+
+@dataclass(frozen=True, slots=True)
+class MadeDocument:
+    document_id: int
+    doc_no: str
+    kind: DocumentKind
+    case_no: str  # empty for a guide notice
+    pdf: bytes
+    content_hash: str
+    reprint: bool
+    check_dates: bool  # a printed date lies beyond the holiday data: the clerk checks it
+    heading: str = ""  # the paper's own title where its kind names another (a 告知承诺书 numbered in its own table)
+
+    @property
+    def title(self) -> str:
+        """The print job's title: what the paper is and whose."""
+        return f"{self.kind.value} {self.doc_no} {self.case_no}".strip()
+
+
+class GuideNotFound(Exception):
+    def __init__(self, bundle_code: str) -> None:
+        super().__init__(bundle_code)
+        self.bundle_code = bundle_code
+
+
+def save_office_settings(
+    session: Session, site_code: str, settings: OfficeSettings, *, desk: Desk | None = None
+) -> None:
+    """New settings apply to notices made from now on; notices already made keep theirs.
+
+    ``desk`` is who changes them (this machine's desk when not given); the change
+    is recorded with the fields that changed, old and new.
+    """
+    by = this_desk(desk)
+    require(session, by.actor, Permission.CHANGE_SETTINGS)
+    before = dataclasses.asdict(office_settings(session, site_code))
+    after = dataclasses.asdict(settings)
+    stored = office_to_store(session, site_code, settings)  # a name that is the site's own is left to the site
+    put_setting(session, office_key(site_code), json.dumps(stored, ensure_ascii=False))
+    changed = {k: {"from": before.get(k), "to": v} for k, v in after.items() if before.get(k) != v}
+    record_at_desk(session, by, AuditAction.SETTING_CHANGED, office_key(site_code), changed)
+
+
+#: in a notice's snapshot beside the office settings when its receipt promised no SMS: absent (older notices, and
+#: every one made where a gateway was set) is a promise, so a reprint says what the first print said
+NO_SMS = "sms_promised"
+#: in a notice's snapshot when it printed the office's own place, hours and phones instead of the guide's (a
+#: township centre's): absent (the hall's, and every notice made before townships printed their own) is the guide's
+OWN_PLACE = "own_place"
+
+
+def _snapshot(
+    settings: OfficeSettings, sms: bool = True, own_place: bool = False, held: HeldItems = NOTHING_HELD
+) -> str:
+    marks: dict[str, object] = {}
+    marks |= ({} if sms else {NO_SMS: False}) | ({OWN_PLACE: True} if own_place else {})
+    if held != NOTHING_HELD:
+        marks[HELD] = held_record(held)
+    return json.dumps(dataclasses.asdict(settings) | marks, ensure_ascii=False, sort_keys=True)
+
+
+def _snapshot_held(text: str) -> HeldItems:
+    return held_of_record(json.loads(text).get(HELD))
+
+
+def _held_now(session: Session, site_code: str) -> HeldItems:
+    """What the site's authority setting holds now (:mod:`counter.actions.cases.item_authority`), for a new paper."""
+    now = site_authority(session, site_code)
+    return HeldItems(now.site_items, dict(now.entrusted))
+
+
+def _from_snapshot(text: str) -> OfficeSettings:
+    """The settings a notice was first made under; a key this program does not know (a newer one's) left aside."""
+    stored = json.loads(text)
+    known = {field.name for field in dataclasses.fields(OfficeSettings)}
+    return OfficeSettings(**{key: value for key, value in stored.items() if key in known})
+
+
+def made_under(snapshot: str) -> tuple[OfficeSettings, HeldItems]:
+    """The office settings and what the site held when a notice was first made, from its kept snapshot: what its
+    reprint is made under, so its title too (the case page names it so: counter.actions.cases.case_view)."""
+    return _from_snapshot(snapshot), _snapshot_held(snapshot)
+
+
+def _snapshot_sms(text: str) -> bool:
+    return NO_SMS not in json.loads(text)
+
+
+def _snapshot_own_place(text: str) -> bool:
+    return json.loads(text).get(OWN_PLACE) is True
+
+
+def prints_own_place(session: Session) -> bool:
+    """Whether this site's new papers print its office's place, hours and phones rather than the guide's: a
+    township centre's do, as the catalog's guides name the hall (:func:`counter.documents.words.at_own_place`)."""
+    return is_township(session)
+
+
+def _sms_promised(session: Session, case: models.Case) -> bool:
+    """Whether a new receipt promises the progress by SMS: where the hall has a gateway and the case a phone."""
+    return bool(case.notify_phone.strip()) and gateway_configured(session)
+
+
+def _number(session: Session, desk: Desk, today: dt.date, kind: DocKind) -> str:
+    """The next notice number of the desk's day; never one a damaged database forgot it issued (NumbersBehind)."""
+    check_series(session, desk, today, SEQUENCE_KIND)
+    sequence = next_sequence(session, desk.identity.site_code, desk.identity.desk_no, today, SEQUENCE_KIND)
+    number = doc_no(desk.identity, today, kind, sequence)
+    note_document_issued(session, desk, today, SEQUENCE_KIND, sequence, number)
+    return number
+
+
+def _decision_number(session: Session, desk: Desk, today: dt.date, department: str) -> str:
+    """The next number of the department's own 不予批准 series at this desk (yearly; see counter.case.numbers)."""
+    site, desk_no = desk.identity.site_code, desk.identity.desk_no
+    day, kind = decision_series_day(today), decision_sequence_kind(department)
+    check_series(session, desk, day, kind)
+    sequence = next_sequence(session, site, desk_no, day, kind)
+    number = decision_no(desk.identity, today, department, sequence)
+    note_document_issued(session, desk, day, kind, sequence, number)
+    return number
+
+
+def _hash(pdf: bytes) -> str:
+    return hashlib.sha256(pdf).hexdigest()
+
+
+def make_document(
+    session: Session,
+    desk: Desk,
+    case_no: str,
+    kind: DocumentKind,
+    today: dt.date,
+    item_code: str = "",
+    *,
+    hand_over_no: int = 0,
+) -> MadeDocument:
+    """The notice ``kind`` of a case, new or as first made.  The caller commits.
+
+    A denial is one item's (``item_code``): in its department's name and numbered in that department's series
+    (:func:`counter.case.numbers.decision_no`).  A 送达回证 is one hand-over's (``hand_over_no``, 1 for the
+    case's first: :func:`counter.actions.cases.hand_over.hand_over_results` makes it).
+
+    Raises :class:`CaseNotFound`, and :class:`counter.documents.model.DocumentNotPossible`
+    (every reason at once) when the kind does not fit the case.
+    """
+    require(session, desk.actor, Permission.PRINT)
+    case = case_by_no(session, case_no)
+    view = case_view(session, case_no)
+    if case is None or view is None:
+        raise CaseNotFound(case_no)
+    stored = guide_version(session, view.guide_version_id)
+    assert stored is not None  # a case always keeps its guide version (foreign key)
+    bundle = stored.bundle.for_case(dict(view.answers))  # the papers name only the items applied for
+    item = bundle.item(item_code) if kind is DocumentKind.DENIAL else None
+    item_no = stored.bundle.items.index(item) + 1 if item is not None else 0  # its place in the whole guide
+    if kind is DocumentKind.DATE_NOTICE:  # one paper per change of a date (counter.case.date_changes): the latest
+        hand_over_no = date_change_no(view.history, hand_over_no)
+    numbered = kind in (DocumentKind.SERVICE_RECEIPT, DocumentKind.DATE_NOTICE)
+    stored_kind = record_kind(kind, hand_over_no if numbered else item_no)
+    existing = find_document(session, case.id, stored_kind)
+    if existing is not None:
+        office, number, issued_on = _from_snapshot(existing.office), existing.doc_no, existing.issued_on
+        own_place = _snapshot_own_place(existing.office)
+    else:
+        own_place = prints_own_place(session)
+        office, issued_on = office_settings(session, desk.identity.site_code), today
+        if item is not None:
+            number = _decision_number(session, desk, today, decider_name(item, office))
+        else:
+            number = _number(session, desk, today, _letter(kind))
+    sms = _snapshot_sms(existing.office) if existing is not None else _sms_promised(session, case)
+    held = _snapshot_held(existing.office) if existing is not None else _held_now(session, desk.identity.site_code)
+    data = document_for(
+        view, kind, office, number, bundle, issued_on, item_code if item else "", hand_over_no,
+        sms_promised=sms, own_place=own_place, held=held,
+    )  # fmt: skip
+    data = marked_for_training(session, data)
+    pdf = _render(data)
+    digest = _hash(pdf)
+    if existing is None:
+        document_id = _record(
+            session, desk, number, case.id, stored_kind, issued_on, office, digest,
+            sms=sms, own_place=own_place, held=held,
+        )  # fmt: skip
+    else:
+        document_id = existing.id
+        if existing.content_hash != digest:
+            # other bytes: the renderer changed with a program update, or a posted 送达回证's signed return was
+            # recorded since (its day of service, blank on the first print)
+            log.warning("reprint of %s %s differs from the first print", kind.value, number)
+    _audit_made(session, desk, number, kind, view.case_no, digest, existing is not None)
+    return MadeDocument(document_id, number, kind, view.case_no, pdf, digest, existing is not None, data.check_dates)
+
+
+def _record(
+    session: Session,
+    desk: Desk,
+    number: str,
+    case_id: int | None,
+    kind: str,
+    issued_on: dt.date,
+    office: OfficeSettings,
+    digest: str,
+    *,
+    sms: bool = True,
+    own_place: bool = False,
+    held: HeldItems = NOTHING_HELD,
+) -> int:
+    """Keep a newly made notice: its number, and the settings a reprint will use (and whether it promised an SMS,
+    and whether it printed the office's own place)."""
+    return add_document(
+        session,
+        models.DocumentRecord(
+            doc_no=number,
+            case_id=case_id,
+            kind=kind,
+            issued_on=issued_on,
+            site_code=desk.identity.site_code,
+            desk_no=desk.identity.desk_no,
+            clerk=desk.clerk,
+            office=_snapshot(office, sms, own_place, held),
+            content_hash=digest,
+        ),
+    )
+
+
+def _letter(kind: DocumentKind) -> DocKind:
+    letter = kind.number_kind
+    assert letter is not None  # every kind has its letter
+    return letter
+
+
+def make_guide_notice(session: Session, desk: Desk, bundle_code: str, today: dt.date) -> MadeDocument:
+    """The 一次性告知单 of a bundle's current guide, for an applicant who only asks."""
+    require(session, desk.actor, Permission.PRINT)
+    stored = current_guide(session, bundle_code)
+    if stored is None or not stored.bundle.published:
+        raise GuideNotFound(bundle_code)
+    office, own_place = office_settings(session, desk.identity.site_code), prints_own_place(session)
+    held = _held_now(session, desk.identity.site_code)
+    number = _number(session, desk, today, DocKind.GUIDE)
+    data = guide_notice_for(
+        stored.bundle, office, today, desk.clerk, doc_no=number, guide_version=stored.version, own_place=own_place,
+        held=held,
+    )  # fmt: skip
+    data = marked_for_training(session, data)
+    pdf = _render(data)
+    digest = _hash(pdf)
+    kind = DocumentKind.GUIDE_NOTICE.value
+    document_id = _record(session, desk, number, None, kind, today, office, digest, own_place=own_place, held=held)
+    _audit_made(session, desk, number, DocumentKind.GUIDE_NOTICE, bundle_code, digest, reprint=False)
+    return MadeDocument(document_id, number, DocumentKind.GUIDE_NOTICE, "", pdf, digest, False, data.check_dates)
+
+
+def marked_for_training(session: Session, data: DocumentData) -> DocumentData:
+    """Paper made in the training database says so on every page; a reprint there too, so it keeps its bytes."""
+    return dataclasses.replace(data, training=True) if is_training(session) else data
+
+
+def _render(data: DocumentData) -> bytes:
+    from counter.documents.render import render_pdf  # reportlab: loaded at the first print
+
+    return render_pdf(data)
+
+
+def record_print(session: Session, desk: Desk, made: MadeDocument, target: str, ok: bool, error: str = "") -> None:
+    """Keep every print on record: what, when, who, where to, and whether it went."""
+    add_print(session, made.document_id, desk.clerk, desk.identity.desk_no, target, made.content_hash, ok, error)
+    detail = {"doc_no": made.doc_no, "kind": made.kind.value, "target": target, "ok": ok, "error": error}
+    record_at_desk(session, desk, AuditAction.PRINTED, made.case_no or made.doc_no, detail)
+    log.info("print of %s %s to %s: %s", made.kind.value, made.doc_no, target, "ok" if ok else "failed")
+
+
+def _audit_made(
+    session: Session, desk: Desk, number: str, kind: DocumentKind, subject: str, digest: str, reprint: bool
+) -> None:
+    """A notice made or made again for a reprint: its number, kind and the hash of its bytes."""
+    detail = {"doc_no": number, "kind": kind.value, "content_hash": digest, "reprint": reprint}
+    record_at_desk(session, desk, AuditAction.DOCUMENT_MADE, subject, detail)

@@ -1,0 +1,136 @@
+"""Each item's path through its department: routed at the window, then signed for, reviewed and decided there.
+
+The window routes the items of a case it accepted (分发: every item neither routed nor decided yet).  A department's
+staff take the steps of an item routed to them: 签收, 审查, 暂停 and 恢复计时 (行政许可法 第四十五条), 延期 (第四十二条)
+and the decision.  Every step is checked against the item's path (:func:`counter.case.item_path.check_step`), in
+whatever face asked for it, and kept as a line of the case's history (:mod:`counter.case.item_lines`) with an audit
+entry in the same unit of work.  A decision goes the way every item's decision goes
+(:func:`counter.actions.cases.decisions.record_decision`), so the case closes once its last item is decided.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from counter.access.case_rights import permission_for
+from counter.actions.admin.audit import record_at_desk
+from counter.actions.admin.desk import Desk
+from counter.actions.admin.guard import require
+from counter.actions.cases.decisions import case_and_bundle, record_decision
+from counter.actions.cases.item_authority import check_item
+from counter.actions.cases.item_track import ItemStanding, standings, track_items
+from counter.audit.actions import AuditAction
+from counter.audit.masking import masked_text
+from counter.case.decisions import DecisionProblem, DecisionRefused
+from counter.case.item_lines import item_paths, office_day, step_note
+from counter.case.item_path import ItemEvent, ItemState, ItemStep, PauseReason, check_step
+from counter.case.status import CaseEvent, CaseStatus, next_status
+from counter.case.view import CaseView
+from counter.db import models
+from counter.db.case_store import add_history, case_view
+
+_DECISIONS = {ItemEvent.APPROVED: True, ItemEvent.DENIED: False}
+
+
+@dataclass(frozen=True, slots=True)
+class StepRequest:
+    """A department's step of one item, with what its event needs (:class:`counter.case.item_path.ItemStep`)."""
+
+    event: ItemEvent
+    pause: PauseReason | None = None
+    days: int = 0
+    approved_by: str = ""
+    result_no: str = ""
+    reason: str = ""
+    false_materials: bool = False  # a 不予批准 of a licence under 行政许可法 第七十八条 (counter.case.decisions)
+
+
+def _read(session: Session, case: models.Case) -> tuple[CaseView, dict[str, list[ItemStep]]]:
+    """The case as stored, and its items' paths."""
+    view = case_view(session, case.case_no)
+    assert view is not None
+    return view, item_paths(view.history, office_day)
+
+
+def route_items(session: Session, desk: Desk, number: str, now: dt.datetime) -> tuple[str, ...]:
+    """Route every item of the case not routed nor decided yet to its department; the codes routed, in order.
+
+    Only a case in the hall's hands is routed (accepted, 容缺 accepted, in approval): :class:`MoveNotAllowed`
+    otherwise.
+    """
+    require(session, desk.actor, permission_for(CaseEvent.ITEM_ROUTED))
+    case, bundle = case_and_bundle(session, number, lock=True)
+    status = next_status(CaseStatus(case.status), CaseEvent.ITEM_ROUTED)
+    view, paths = _read(session, case)
+    decided = view.decisions()
+    routed = tuple(i.code for i in bundle.items if i.code not in paths and i.code not in decided)
+    for code in routed:  # one moment: each line is given its own microsecond (counter.db.case_store.add_history)
+        _keep(session, desk, case, code, ItemStep(ItemEvent.ROUTED, office_day(now), desk.clerk), status, now)
+    track_items(session, case, bundle)
+    return routed
+
+
+def take_item_step(
+    session: Session, desk: Desk, number: str, item_code: str, request: StepRequest, now: dt.datetime
+) -> ItemState:
+    """Take a department's step of an item; the item's state after.
+
+    Raises :class:`~counter.case.item_path.StepRefused` (the path does not allow it, or it lacks what it needs),
+    :class:`~counter.case.decisions.DecisionRefused` (no such item in the case's guide),
+    :class:`~counter.case.status.MoveNotAllowed` (the case is not in the hall's hands, or, for a grant, still
+    awaits 容缺 materials) or :class:`~counter.actions.admin.guard.NotPermitted`.
+    """
+    if request.event is ItemEvent.ROUTED:
+        raise ValueError("an item is routed by route_items, at the window")
+    case, bundle = case_and_bundle(session, number, lock=True)
+    if bundle.item(item_code) is None:
+        raise DecisionRefused(DecisionProblem.UNKNOWN_ITEM, case.case_no, item_code)
+    # the deciding department's staff, or the window where the site holds the item or was entrusted with it
+    acting = check_item(session, desk, case.case_no, bundle, case.site_code, item_code)
+    _view, paths = _read(session, case)
+    path = paths.get(item_code, [])
+    step = ItemStep(
+        request.event, office_day(now), acting.clerk, pause=request.pause, days=request.days,
+        approved_by=request.approved_by.strip(), result_no=request.result_no.strip(), reason=request.reason.strip(),
+    )  # fmt: skip
+    after = check_step(path, step)
+    approve = _DECISIONS.get(request.event)
+    if approve is not None:
+        text = step.result_no if approve else step.reason
+        record_decision(
+            session, desk, case.case_no, item_code, approve=approve, text=text, at=now, acting=acting,
+            false_materials=request.false_materials,
+        )  # fmt: skip
+    else:  # a decision keeps the department's rows itself (counter.actions.cases.decisions)
+        status = next_status(CaseStatus(case.status), CaseEvent(request.event.value))
+        _keep(session, desk, case, item_code, step, status, now, **acting.audit())
+        track_items(session, case, bundle)
+    assert after is not None  # every department step leaves the item in a state
+    return after
+
+
+def _keep(
+    session: Session,
+    desk: Desk,
+    case: models.Case,
+    item_code: str,
+    step: ItemStep,
+    status: CaseStatus,
+    at: dt.datetime,
+    **extra: str,
+) -> None:
+    note = step_note(item_code, step)
+    add_history(session, case, step.event.value, note, clerk=step.by, at=at)
+    detail = {"event": step.event.value, "status": status.value, "note": masked_text(note), "item": item_code, **extra}
+    record_at_desk(session, desk, AuditAction.CASE_CHANGED, case.case_no, detail)
+
+
+def item_standings(session: Session, number: str, today: dt.date) -> tuple[ItemStanding, ...]:
+    """Every item of the case, in its bundle's order, with its department as the case's site names it."""
+    case, bundle = case_and_bundle(session, number)
+    view = case_view(session, case.case_no)
+    assert view is not None
+    return standings(session, view, bundle, today)

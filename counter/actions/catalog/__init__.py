@@ -1,0 +1,1 @@
+"""The catalog: imports, guides and their status, the region's item list, the training run."""

@@ -1,0 +1,77 @@
+"""The blank forms and 示范样表 of a guide, made for printing at the window or saving to files.
+
+A form is the guide's, not a case's: it is neither numbered nor kept as a notice record, and making one
+changes nothing stored.  A 待核 guide's forms print too (marked so on the paper): the applicant fills them
+in before any intake, and the checklist (兴署办发〔2021〕8 号, 附件 items 23-24) asks for every form's blank
+and sample without exception.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from counter.access.roles import Permission
+from counter.actions.admin.desk import Desk
+from counter.actions.admin.guard import require
+from counter.actions.cases.documents import GuideNotFound, marked_for_training, office_settings
+from counter.catalog.model import Bundle
+from counter.db.catalog_store import current_guide
+from counter.documents.forms import bundle_forms, form_for
+from counter.documents.kinds import DocumentKind
+
+
+@dataclass(frozen=True, slots=True)
+class FormPaper:
+    bundle_code: str
+    material_code: str
+    name: str  # the form's name, its title on paper
+    kind: DocumentKind  # BLANK_FORM or SAMPLE_FORM
+    pdf: bytes
+
+    @property
+    def title(self) -> str:
+        """The print job's title: what the paper is and of which guide."""
+        return f"{self.kind.value} {self.bundle_code} {self.material_code}"
+
+
+class FormNotFound(Exception):
+    """The guide has no form of that code (no material of it, or one the applicant does not fill in)."""
+
+    def __init__(self, bundle_code: str, material_code: str) -> None:
+        super().__init__(f"{bundle_code} {material_code}")
+        self.bundle_code = bundle_code
+        self.material_code = material_code
+
+
+def _guide(session: Session, bundle_code: str) -> Bundle:
+    stored = current_guide(session, bundle_code)
+    if stored is None or not stored.bundle.has_guide:
+        raise GuideNotFound(bundle_code)
+    return stored.bundle
+
+
+def guide_forms(session: Session, bundle_code: str) -> tuple[tuple[str, str], ...]:
+    """The (code, name) of every form of a bundle's current guide.  Raises :class:`GuideNotFound`."""
+    return tuple((m.code, m.name) for m in bundle_forms(_guide(session, bundle_code)))
+
+
+def make_form(
+    session: Session, desk: Desk, bundle_code: str, material_code: str, today: dt.date, *, sample: bool
+) -> FormPaper:
+    """The blank form (or, with ``sample``, the 示范样表) of one form of a bundle's current guide.
+
+    Raises :class:`GuideNotFound` and :class:`FormNotFound`.
+    """
+    from counter.documents.render import render_pdf  # reportlab: loaded at the first print
+
+    require(session, desk.actor, Permission.PRINT)
+    bundle = _guide(session, bundle_code)
+    material = next((m for m in bundle_forms(bundle) if m.code == material_code), None)
+    if material is None:
+        raise FormNotFound(bundle_code, material_code)
+    data = form_for(bundle, material, office_settings(session, desk.identity.site_code), today, sample=sample)
+    data = marked_for_training(session, data)
+    return FormPaper(bundle.code, material.code, material.name, data.kind, render_pdf(data))

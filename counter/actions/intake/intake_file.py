@@ -1,0 +1,97 @@
+"""An intake from a file (``counter case take``): the window's request, the window's action, the window's dates.
+
+The file is read by :mod:`counter.intake.request_file` into the form the window's fields would hold;
+:func:`~counter.actions.intake.take.intake_request` makes the request from it exactly as the window does, and
+:func:`~counter.actions.intake.take.take_intake` decides and records it with the office's calendar and the default
+correction periods, as the window's commit does.  The day is the caller's ``today``: the command line gives the real
+date, or the training day only on the training database, so a script never dates a case the window could not.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+from typing import TYPE_CHECKING
+
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.admin.desk import Desk
+from counter.actions.catalog.guides import find_guide, guide_version
+from counter.actions.intake.take import IntakeNotPossible, TakenIntake, intake_request, preview, take_intake
+from counter.case.numbers import FIRST_SUPPORTED_DAY
+from counter.db.catalog_store import StoredGuide, guide_history
+from counter.documents.fonts import unprintable
+from counter.intake.parties import party_problems
+from counter.intake.request_file import FileProblem, FileProblemCode, IntakeFile, fill_form
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session as Unit
+
+log = logging.getLogger(__name__)
+
+
+class FileDoesNotFit(IntakeNotPossible):
+    """The file names what the guide does not have (a bundle, a version, a situation, a material …).
+
+    Carries the file's problems, and beside them what the window would show for the rest of the form: the
+    decision's reasons and the parties' problems, so one run lists everything to fix.
+    """
+
+    def __init__(self, file_problems: tuple[FileProblem, ...], intake: IntakeNotPossible | None = None) -> None:
+        super().__init__(
+            intake.decision if intake else None,
+            intake.party_problems if intake else (),
+            "; ".join(f"{p.path}: {p.code.value}" for p in file_problems),
+        )
+        self.file_problems = file_problems
+
+
+def _guide(unit: Unit, file: IntakeFile) -> StoredGuide:
+    stored = find_guide(unit, file.bundle)
+    if stored is None:
+        raise FileDoesNotFit((FileProblem("bundle", FileProblemCode.UNKNOWN_BUNDLE, file.bundle),))
+    if file.guide_version is None or file.guide_version == stored.version:
+        return stored
+    versions = guide_history(unit, stored.bundle.code)
+    version_id = next((vid for vid, number in versions if number == file.guide_version), None)
+    older = guide_version(unit, version_id) if version_id is not None else None
+    if older is None:
+        listed = ", ".join(str(number) for _, number in versions)
+        raise FileDoesNotFit((FileProblem("guide_version", FileProblemCode.UNKNOWN_GUIDE_VERSION, listed),))
+    return older
+
+
+def take_from_file(unit: Unit, desk: Desk, file: IntakeFile, today: dt.date) -> TakenIntake:
+    """Take the intake the file describes; :class:`IntakeNotPossible` (or :class:`FileDoesNotFit`) instead.
+
+    A file whose ``uid`` is already a case gets that case back and writes nothing, as a retried commit does.
+    """
+    stored = _guide(unit, file)
+    form, problems = fill_form(file, stored.bundle, stored.version_id)
+    dates = date_problems(file, today)
+    request = dataclasses.replace(intake_request(form, file.uid), received_on=file.received_on)
+    calendar = office_calendar(unit)
+    if problems or dates:
+        problems = (*dates, *problems)
+        # the rest of the form is decided as of the intake's day when its arrival is out of range
+        decision = preview(unit, request if not dates else dataclasses.replace(request, received_on=None), today,
+                           calendar, site_code=desk.identity.site_code)  # fmt: skip
+        shown = decision if not decision.outcome.decided else None
+        raise FileDoesNotFit(
+            problems, IntakeNotPossible(shown, tuple(party_problems(request.parties, today, unprintable)))
+        )
+    return take_intake(unit, desk, request, today, calendar, ends_draft=False)
+
+
+def date_problems(file: IntakeFile, today: dt.date) -> tuple[FileProblem, ...]:
+    """Each date of the file outside what it may be, at its path, with the range (``first…last``) as the detail.
+
+    The day the materials arrived is a day the desk counts deadlines from: not before the first day it supports
+    (:data:`~counter.case.numbers.FIRST_SUPPORTED_DAY`), and not after the intake, whose day is this desk's own.
+    """
+    received = file.received_on
+    if received is None or FIRST_SUPPORTED_DAY <= received <= today:
+        return ()
+    span = f"{FIRST_SUPPORTED_DAY.isoformat()}…{today.isoformat()}"
+    log.warning("intake file refused: received_on %s not within %s", received.isoformat(), span)
+    return (FileProblem("received_on", FileProblemCode.OUT_OF_RANGE, span),)

@@ -1,0 +1,94 @@
+"""The region's 电子证照库 at the intake: its settings, and the question the window asks it.
+
+The settings are the hall's, in the database (every desk asks the same library); the secret is this machine's,
+a 0600 file in the key folder (:func:`counter.host.licence_library.library_secret_path`), as the SMS gateway's.
+The question itself is no unit of work: the window asks it off its own thread (:func:`look_up_licences`), and
+what the clerk takes goes into the case with the intake (:mod:`counter.actions.intake.take`).  A training database
+has no library: its applicants are made up.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING
+
+from counter.access.roles import Permission
+from counter.actions.admin.acting import this_desk
+from counter.actions.admin.audit import record_at_desk
+from counter.actions.admin.guard import require
+from counter.audit.actions import AuditAction
+from counter.db.settings_store import get_setting, is_training, put_setting
+from counter.host.licence_library import (
+    LookUp,
+    ask_library,
+    library_secret_path,
+    load_format,
+    load_secret,
+    save_secret,
+)
+from counter.intake.licences import LibraryProblem, LibrarySettings, library_from_json
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from sqlalchemy.orm import Session
+
+    from counter.actions.admin.desk import Desk
+
+__all__ = ["LIBRARY_KEY", "LibraryRefused", "library_settings", "look_up_licences", "save_library"]
+
+LIBRARY_KEY = "licences.library"  # the hall's 证照库 (LibrarySettings as JSON, without its secret)
+SECRET_SHOWN = "******"
+
+
+class LibraryRefused(ValueError):
+    """Settings with problems: nothing was saved.  Every problem at once."""
+
+    def __init__(self, problems: tuple[LibraryProblem, ...]) -> None:
+        super().__init__(", ".join(p.value for p in problems))
+        self.problems = problems
+
+
+def library_settings(session: Session, folder: Path | None = None) -> LibrarySettings:
+    """The hall's library with this machine's secret (``folder``: another key folder, for tests); none in training."""
+    if is_training(session):
+        return LibrarySettings()
+    stored = library_from_json(get_setting(session, LIBRARY_KEY))
+    if not stored.configured:
+        return stored
+    return dataclasses.replace(stored, secret=load_secret(library_secret_path(folder)))
+
+
+def save_library(
+    session: Session, settings: LibrarySettings, *, desk: Desk | None = None, folder: Path | None = None
+) -> None:
+    """Set the hall's library (all empty: none); refused whole (:class:`LibraryRefused`) with any problem.  The
+    change is on the audit trail, the secret as :data:`SECRET_SHOWN`."""
+    by = this_desk(desk)
+    require(session, by.actor, Permission.CHANGE_SETTINGS)
+    problems = settings.problems()
+    if settings.format_file:
+        try:
+            load_format(settings)
+        except ValueError:
+            problems = (*problems, LibraryProblem.BAD_FORMAT)
+    if problems:
+        raise LibraryRefused(problems)
+    before = dataclasses.asdict(library_settings(session, folder))
+    after = dataclasses.asdict(settings)
+    save_secret(settings.secret, library_secret_path(folder))
+    put_setting(session, LIBRARY_KEY, settings.to_json())
+    changed = {
+        k: {"from": SECRET_SHOWN, "to": SECRET_SHOWN} if k == "secret" else {"from": before.get(k), "to": v}
+        for k, v in after.items()
+        if before.get(k) != v
+    }
+    record_at_desk(session, by, AuditAction.SETTING_CHANGED, LIBRARY_KEY, changed)
+
+
+def look_up_licences(settings: LibrarySettings, holder_id: str, types: tuple[str, ...]) -> LookUp:
+    """What the library holds of this applicant (by 居民身份证号 or 统一社会信用代码) of these licence types.
+
+    Takes seconds at worst (the settings' timeout): the window calls it off its own thread.
+    """
+    return ask_library(settings, holder_id.strip().upper(), types)

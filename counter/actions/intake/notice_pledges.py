@@ -1,0 +1,228 @@
+"""告知承诺: an item granted on the spot on the applicant's written promise, its 核查 kept on the department's list,
+and the licence revoked when the check finds the promise false.
+
+国办发〔2020〕42号: the deciding body tells the applicant the 事项, 条件, 材料, 承诺内容 and 违诺后果 in writing (the
+告知承诺书, :mod:`counter.documents.notice_pledge`), decides on the promise, and checks it after; the catalog
+marks the items and the period (:class:`~counter.catalog.model.NoticePledge`).  The grant is a decision like any
+other: it goes through :func:`~counter.actions.cases.decisions.decide_item`, which asks the one rule of who may decide
+(:mod:`counter.access.authority`): the department's own staff, the site that holds the power, or the window under the
+department's written 授权.  The check and the revocation are the same body's, asked the same rule.  A licence got by a
+false promise is revoked (《中华人民共和国行政许可法》第六十九条第二款), on its own paper.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from counter.access.authority import AuthorityRefusal
+from counter.access.case_acts import CaseAct
+from counter.access.case_rights import permission_for
+from counter.access.roles import Permission
+from counter.actions.admin.audit import record_at_desk
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.admin.desk import Desk
+from counter.actions.admin.guard import require
+from counter.actions.admin.office import office_settings
+from counter.actions.cases.decisions import case_and_bundle, decide_item
+from counter.actions.cases.documents import SEQUENCE_KIND, marked_for_training
+from counter.actions.cases.item_authority import act_standing, check_item
+from counter.actions.numbers.number_guard import check_series, note_document_issued
+from counter.audit.actions import AuditAction
+from counter.audit.masking import masked_text
+from counter.case.decisions import item_note
+from counter.case.moments import moment_on
+from counter.case.numbers import DocKind, doc_no
+from counter.case.pledge_checks import PledgeProblem, PledgeRefused
+from counter.case.status import CaseEvent, CaseStatus, next_status
+from counter.db import models
+from counter.db.case_store import add_history, case_view, next_sequence
+from counter.documents.words import DOC_YOU
+
+#: the result number a grant on a promise is recorded with: the licence is the 告知承诺书's decision
+PLEDGE_GRANTED = "告知承诺"
+
+
+@dataclass(frozen=True, slots=True)
+class PledgeRow:
+    """One item granted on a promise, as the department's list shows it."""
+
+    case_no: str
+    applicant_name: str
+    item_code: str
+    item_name: str
+    department: str
+    granted_on: dt.date
+    check_due: dt.date
+    checked_on: dt.date | None
+    kept: bool | None
+    finding: str
+
+
+def grant_on_pledge(
+    session: Session, desk: Desk, number: str, item_code: str, today: dt.date, at: dt.datetime | None = None
+) -> CaseStatus:
+    """准予 on the signed 告知承诺书, on the spot, and the 核查 date kept on the deciding department's list.
+
+    Raises :class:`PledgeRefused` for an item the case's guide marks for no 告知承诺, and whatever
+    :func:`~counter.actions.cases.decisions.decide_item` raises: a body that may not decide the item is refused there.
+    """
+    case, bundle = case_and_bundle(session, number)
+    item = bundle.item(item_code)
+    if item is None or item.pledge is None or item.pledge.check_within is None:
+        raise PledgeRefused(PledgeProblem.NOT_PLEDGE_ITEM, case.case_no, item_code)
+    acting = check_item(session, desk, case.case_no, bundle, case.site_code, item_code)
+    after = decide_item(session, desk, number, item_code, approve=True, text=PLEDGE_GRANTED, at=at)
+    due = office_calendar(session).deadline(today, item.pledge.check_within).date
+    session.add(
+        models.PledgeCheck(
+            case_id=case.id,
+            item_code=item.code,
+            item_name=item.name,
+            site_code=case.site_code,
+            department=acting.authority.deciding,
+            granted_on=today,
+            check_due=due,
+            finding="",
+            pledge_doc_no="",
+            revocation_doc_no="",
+        )
+    )
+    return after
+
+
+def record_check(
+    session: Session, desk: Desk, number: str, item_code: str, today: dt.date, *, kept: bool, finding: str = ""
+) -> PledgeRow:
+    """The 核查 of a promise: kept, or found false and the licence revoked (行政许可法 第六十九条第二款).
+
+    The deciding body's, as its grant was (the same rule); once per item.  A promise found false names what was
+    found: the 撤销决定书 gives it as the reason, and the case's history keeps the revocation
+    (:data:`~counter.case.status.CaseEvent.ITEM_REVOKED`, a supervisor's at the window as a 不予批准 is).
+    """
+    if not kept:  # a revocation takes a licence back: the permission of a 不予批准 (counter.access.case_rights)
+        require(session, desk.actor, permission_for(CaseEvent.ITEM_REVOKED))
+    case, bundle = case_and_bundle(session, number, lock=True)
+    row = session.get(models.PledgeCheck, (case.id, item_code))
+    if row is None:
+        raise PledgeRefused(PledgeProblem.NOT_GRANTED, case.case_no, item_code)
+    if row.checked_on is not None:
+        raise PledgeRefused(PledgeProblem.ALREADY_CHECKED, case.case_no, item_code)
+    if not kept and not finding.strip():
+        raise PledgeRefused(PledgeProblem.NO_FINDING, case.case_no, item_code)
+    acting = check_item(session, desk, case.case_no, bundle, case.site_code, item_code)
+    row.checked_on, row.kept, row.finding = today, kept, finding.strip()
+    if not kept:  # the case's own record says so: the item reads 已撤销 on the page, in case show and at the hall
+        next_status(CaseStatus(case.status), CaseEvent.ITEM_REVOKED)  # MoveNotAllowed: a voided case, say
+        at = moment_on(today, models.utcnow())  # the check's day, a training desk's too
+        note = item_note(item_code, row.finding)
+        add_history(session, case, CaseEvent.ITEM_REVOKED.value, note, clerk=acting.clerk, at=at)
+    detail = {"event": "pledge_checked" if kept else "pledge_revoked", "item": item_code, "note": masked_text(finding)}
+    record_at_desk(session, desk, AuditAction.CASE_CHANGED, case.case_no, {**detail, **acting.audit()})
+    return _row(row, case)
+
+
+def pledge_row(session: Session, number: str, item_code: str) -> PledgeRow | None:
+    """The grant on a promise of one item of a case, with its check; None when there is none."""
+    case, _ = case_and_bundle(session, number)
+    row = session.get(models.PledgeCheck, (case.id, item_code))
+    return None if row is None else _row(row, case)
+
+
+@dataclass(frozen=True, slots=True)
+class PledgeOffer:
+    """An item of a case the guide marks for 告知承诺, as the case page offers its acts: its grant on a promise and
+    check so far (None before the grant), and whether the desk's account has the standing to grant, check or revoke
+    it (the one rule, :mod:`counter.access.authority`): ``deciding`` is the body that decides it, ``refusal`` why the
+    account may not (None where it may)."""
+
+    item_code: str
+    row: PledgeRow | None
+    deciding: str
+    refusal: AuthorityRefusal | None
+
+
+def pledge_offers(session: Session, desk: Desk, number: str) -> tuple[PledgeOffer, ...]:
+    """The case's 告知承诺 items in the bundle's order, for the page to offer their acts or say why not; a read, which
+    refuses nothing (each act asks the rule again)."""
+    case, bundle = case_and_bundle(session, number)
+    codes = tuple(i.code for i in bundle.items if i.pledge is not None and i.pledge.check_within is not None)
+    if not codes:
+        return ()
+    # the grant on a promise is 当场许可 at the window, a clerk's as the same-day step's is (decide_item's 准予); the
+    # revocation asks a supervisor's permission besides, which the page reads from the account
+    standing = act_standing(session, desk, bundle, case.site_code, CaseAct.SAME_DAY, codes)
+    offers = []
+    for code in codes:
+        row = session.get(models.PledgeCheck, (case.id, code))
+        refused = standing.refused.get(code)
+        deciding = refused[1] if refused else standing.acting[code].authority.deciding
+        offers.append(PledgeOffer(code, None if row is None else _row(row, case), deciding, refused and refused[0]))
+    return tuple(offers)
+
+
+def pledge_checks(session: Session, department: str = "", *, open_only: bool = True) -> tuple[PledgeRow, ...]:
+    """The checks the departments owe (one department's, where named), the soonest due first."""
+    query = select(models.PledgeCheck, models.Case).join(models.Case, models.Case.id == models.PledgeCheck.case_id)
+    if department:
+        query = query.where(models.PledgeCheck.department == department)
+    if open_only:
+        query = query.where(models.PledgeCheck.checked_on.is_(None))
+    query = query.order_by(models.PledgeCheck.check_due, models.Case.case_no, models.PledgeCheck.item_code)
+    return tuple(_row(row, case) for row, case in session.execute(query))
+
+
+def pledge_paper(session: Session, desk: Desk, number: str, item_code: str, today: dt.date, *, revoked: bool) -> bytes:
+    """The 告知承诺书 of a grant on a promise, or (``revoked``) the 撤销行政许可决定书 of one found false; numbered the
+    first time and kept so, as every paper is (a reprint is the same paper)."""
+    from counter.documents.notice_pledge import PledgeFacts, pledge_notice, revocation
+    from counter.documents.render import render_pdf  # reportlab: loaded at the first print
+
+    require(session, desk.actor, Permission.PRINT)
+    case, bundle = case_and_bundle(session, number)
+    row = session.get(models.PledgeCheck, (case.id, item_code))
+    item = bundle.item(item_code)
+    if row is None or item is None or item.pledge is None:
+        raise PledgeRefused(PledgeProblem.NOT_GRANTED, case.case_no, item_code)
+    if revoked and row.kept is not False:
+        raise PledgeRefused(PledgeProblem.NOT_REVOKED, case.case_no, item_code)
+    view = case_view(session, case.case_no)
+    assert view is not None  # the case was just read
+    office = office_settings(session, case.site_code)
+    facts = PledgeFacts(row.granted_on, row.check_due, row.checked_on, row.finding)
+    if revoked:
+        row.revocation_doc_no = row.revocation_doc_no or _number(session, desk, today, DocKind.DENIAL)
+        you = DOC_YOU["company" if view.legal_rep else "person"]
+        data = revocation(view, item, office, row.revocation_doc_no, facts, you)
+    else:
+        row.pledge_doc_no = row.pledge_doc_no or _number(session, desk, today, DocKind.PLEDGE)
+        data = pledge_notice(view, bundle, item, office, row.pledge_doc_no, facts)
+    return render_pdf(marked_for_training(session, data))
+
+
+def _number(session: Session, desk: Desk, today: dt.date, kind: DocKind) -> str:
+    """The next notice number of the desk's day, in the one series every notice shares
+    (counter.actions.cases.documents)."""
+    check_series(session, desk, today, SEQUENCE_KIND)
+    sequence = next_sequence(session, desk.identity.site_code, desk.identity.desk_no, today, SEQUENCE_KIND)
+    number = doc_no(desk.identity, today, kind, sequence)
+    note_document_issued(session, desk, today, SEQUENCE_KIND, sequence, number)
+    return number
+
+
+def _row(row: models.PledgeCheck, case: models.Case) -> PledgeRow:
+    return PledgeRow(
+        case.case_no,
+        case.applicant_name,
+        row.item_code,
+        row.item_name,
+        row.department,
+        row.granted_on,
+        row.check_due,
+        row.checked_on,
+        row.kept,
+        row.finding,
+    )

@@ -1,0 +1,30 @@
+"""What earlier cases knew of a person or company, for 一证办理 at the intake."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from counter.db.party_store import find_party
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session as Unit
+
+
+@dataclass(frozen=True, slots=True)
+class KnownParty:
+    """What earlier cases knew of a person or company (一证办理), as plain data."""
+
+    kind: str
+    name: str
+    phone: str
+    address: str
+    legal_rep: str
+
+
+def known_party(unit: Unit, id_no: str) -> KnownParty | None:
+    """The party of this ID number or credit code as last seen; None when no case knew it."""
+    party = find_party(unit, id_no)
+    if party is None:
+        return None
+    return KnownParty(party.kind, party.name, party.phone, party.address, party.legal_rep)

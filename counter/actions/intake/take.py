@@ -1,0 +1,588 @@
+"""Intake actions: take an intake, fulfil deferred materials, move a case on.
+
+The window and the command line call these with a session they own.  The
+outcome is decided again here by the pure domain function, from the guide
+version the clerk saw, so what is stored never depends on what a widget
+displayed.  Nothing is half-written: the caller commits once, or not at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from counter.access.case_rights import permission_for
+from counter.access.roles import Permission
+from counter.actions.admin.audit import record_at_desk
+from counter.actions.admin.calendar import calendar_of, office_calendar
+from counter.actions.admin.desk import Desk
+from counter.actions.admin.guard import accounts_known, require
+from counter.actions.admin.office import office_settings
+from counter.actions.admin.site import CODE as SITE_CODE
+from counter.actions.admin.site import check_series
+from counter.actions.cases.deferral_extension import check_within_legal_date, tell_extension
+from counter.actions.cases.intake_settings import intake_keys, intake_rules
+from counter.actions.cases.item_authority import check_case_step, site_authority
+from counter.actions.cases.item_track import IN_HAND, untrack_items
+from counter.actions.cases.not_found import CaseNotFound
+from counter.actions.catalog.guide_status import drafts_may_be_taken
+from counter.actions.numbers.number_guard import check_numbers, note_issued
+from counter.audit.actions import AuditAction
+from counter.audit.masking import masked_text
+from counter.case.decisions import DecisionProblem, DecisionRefused, closing_event, lapse_day, undecided_items
+from counter.case.moments import moment_on
+from counter.case.numbers import case_no
+from counter.case.pages import TakenPage
+from counter.case.provisional_lapse import check_settled
+from counter.case.queue_ticket import QueueTicket
+from counter.case.same_day import same_day_note
+from counter.case.status import NOTE_CODES_JOIN, NOTE_DUE_REASON, CaseEvent, CaseStatus, next_status
+from counter.case.view import CaseMaterialLine
+from counter.catalog.model import Bundle, GuideStatus
+from counter.db import models
+from counter.db.case_store import (
+    add_case,
+    add_history,
+    add_ticket,
+    case_by_no,
+    case_materials,
+    case_view,
+    next_sequence,
+)
+from counter.db.catalog_store import StoredGuide, guide_version, known_guide
+from counter.db.draft_store import drop_draft
+from counter.db.intake_reads import IntakeReads, intake_reads
+from counter.db.page_store import add_page
+from counter.db.party_store import remember_party
+from counter.db.settings_store import get_setting, read_settings
+from counter.documents.acceptance import HeldItems, entrustee_unanswered
+from counter.documents.deciders import unnamed_bodies
+from counter.documents.fonts import unprintable
+from counter.documents.item_law import rights_items
+from counter.intake.checklist import Checklist, licence_column
+from counter.intake.draft import IntakeDraft
+from counter.intake.outcome import (
+    CorrectionPolicy,
+    DeadlineCalendar,
+    Decision,
+    DeferralPolicy,
+    DeferralRequest,
+    Outcome,
+    Reason,
+    ReasonCode,
+    Refusal,
+    decide,
+)
+from counter.intake.parties import Parties, PartyProblem, normalised, party_problems
+from counter.intake.subject import SubjectProblem, SubjectValues, check_subject, subject_json, subject_required
+from counter.util.case_uid import case_uid_ok
+
+log = logging.getLogger(__name__)
+
+#: :attr:`IntakeNotPossible.detail` of a request whose uid is not one a desk makes (counter.util.case_uid)
+BAD_UID = "uid is not 32 hex digits"
+#: :attr:`IntakeNotPossible.detail` of an intake at a desk whose clerk nobody has named (:class:`ClerkUnnamed`)
+CLERK_UNNAMED = "clerk not named"
+LICENCE_EXPIRED = "licence expired"  # an 电子证照 of the checklist is past its validity today
+
+#: the checklist's answers as the case keeps them
+_ANSWERS = json.JSONEncoder(ensure_ascii=False).encode
+
+
+STATUS_OF_OUTCOME = {
+    Outcome.ACCEPT: CaseStatus.ACCEPTED,
+    Outcome.DEFER: CaseStatus.AWAITING_DEFERRED,
+    Outcome.CORRECT: CaseStatus.CORRECTION_ISSUED,
+    Outcome.REFUSE: CaseStatus.REFUSED,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class IntakeRequest:
+    checklist: Checklist
+    parties: Parties
+    deferral: DeferralRequest | None = None
+    refusal: Refusal | None = None
+    previous_case_no: str = ""  # the correction notice this intake answers
+    uid: str = ""  # made by the desk once per intake: a commit retried after a lost connection finds its case
+    # the day the materials arrived (the decision day when None): a 补正 is told within five working days of it
+    received_on: dt.date | None = None
+    subject: tuple[tuple[str, str], ...] = ()  # the bundle's subject fields, by code (counter.intake.subject)
+    ticket: QueueTicket | None = None  # the hall's queue ticket the applicant was called by (叫号)
+    pages: tuple[TakenPage, ...] = ()  # the document camera's pages of its materials, in the order taken
+
+
+def intake_request(form: IntakeDraft, uid: str) -> IntakeRequest:
+    """The request the form stands for: what the window commits, and what ``counter case take`` commits.
+
+    The agent's fields count only while the form has an agent, a deferral only when the applicant asked for one, a
+    refusal only while the clerk is refusing (:class:`IntakeDraft` keeps the others for switching back).
+    """
+    return IntakeRequest(
+        form.checklist, form.parties(), form.deferral(), form.refusal(), form.previous_case_no, uid,
+        subject=form.subject,
+    )  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class TakenIntake:
+    case_no: str
+    decision: Decision
+
+
+class IntakeNotPossible(Exception):
+    """The intake cannot be committed yet; everything that stands in the way is listed."""
+
+    def __init__(
+        self,
+        decision: Decision | None,
+        party_problems: tuple[PartyProblem, ...] = (),
+        detail: str = "",
+        subject_problems: tuple[SubjectProblem, ...] = (),
+    ) -> None:
+        super().__init__(detail or (decision.outcome.value if decision else "intake not possible"))
+        self.decision = decision
+        self.party_problems = party_problems
+        self.detail = detail
+        self.subject_problems = subject_problems
+
+
+class ClerkUnnamed(IntakeNotPossible):
+    """The desk has no clerk's name: a case would carry nobody on its receipt, its history and its ratings.
+
+    A new desk names nobody (:class:`counter.host.desk_config.DeskConfig`) until its clerk is set (F10's set-up,
+    F8's 本窗口, ``counter desk --clerk``); where accounts exist the account signed in is the clerk.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(None, detail=CLERK_UNNAMED)
+
+
+class CorrectionNotDue(Exception):
+    """A correction may lapse only from the next working day after its deadline (``first_day``): until then the
+    applicant may still hand in."""
+
+    def __init__(self, case_no: str, due: dt.date | None, first_day: dt.date | None = None) -> None:
+        super().__init__(f"{case_no}: correction due {due}, lapses from {first_day}")
+        self.case_no = case_no
+        self.due = due
+        self.first_day = first_day
+
+
+def preview(
+    session: Session,
+    request: IntakeRequest,
+    today: dt.date,
+    calendar: DeadlineCalendar,
+    policy: CorrectionPolicy | None = None,
+    deferral: DeferralPolicy | None = None,
+    *,
+    site_code: str = "",
+) -> Decision:
+    """The outcome the clerk would get now, without writing anything; ``site_code``: the desk's site, whose office
+    settings a refusal's notice is printed under (the stored site's when not given).
+
+    What it is decided from is read as the commit reads it (:func:`counter.db.intake_reads.intake_reads`): the
+    settings and the guide version's number and hash in one statement, so the preview the panel makes at each change
+    and the commit after it decide from the same reads.
+    """
+    version_id = int(request.checklist.guide_version) if request.checklist.guide_version is not None else None
+    reads = intake_reads(session, intake_keys(site_code), "", version_id)
+    known = known_guide(session, version_id, *reads.version) if version_id is not None and reads.version else None
+    return _decide(session, request, today, calendar, policy, deferral, known, site_code)[1]
+
+
+def _decide(
+    session: Session,
+    request: IntakeRequest,
+    today: dt.date,
+    calendar: DeadlineCalendar,
+    policy: CorrectionPolicy | None,
+    deferral: DeferralPolicy | None,
+    stored: StoredGuide | None = None,
+    site_code: str = "",
+) -> tuple[StoredGuide, Decision]:
+    """The decision under the hall's rules unless ``policy`` / ``deferral`` are given; a future arrival is refused.
+
+    ``stored``: the checklist's guide, when already read (:func:`take_intake`).  A 待核 guide is decided on only where
+    the site (or the training database) allows it: see :mod:`counter.actions.catalog.guide_status`.
+    """
+    if request.received_on is not None and request.received_on > today:
+        raise IntakeNotPossible(None, detail=f"materials received on {request.received_on} are after {today}")
+    read_settings(session, intake_keys(site_code))
+    version_id = request.checklist.guide_version
+    if stored is None:
+        stored = guide_version(session, int(version_id)) if version_id is not None else None
+    if stored is None:
+        raise IntakeNotPossible(None, detail=f"guide version {version_id!r} not found")
+    rules = intake_rules(session)  # both periods in one read
+    decision = decide(
+        stored.bundle,
+        request.checklist,
+        request.deferral,
+        request.refusal,
+        today=today,
+        calendar=calendar,
+        policy=policy or rules.correction_policy(),
+        deferral_policy=deferral or rules.deferral_policy(),
+        received_on=request.received_on,
+        draft_allowed=drafts_may_be_taken(session),
+    )
+    applied = stored.bundle.for_case(request.checklist.answers_dict())  # a refusal names the items applied for
+    return stored, _printable(session, applied, decision, site_code)
+
+
+def _printable(session: Session, bundle: Bundle, decision: Decision, site_code: str) -> Decision:
+    """An outcome whose paper (the act, 许可法 第三十二条) cannot print yet is not made: one in an entrusting body's
+    name on a licence before the site answers if it may be (ORGAN_UNANSWERED), a refusal naming an unset 复议 body."""
+    if not decision.outcome.decided:
+        return decision
+    site = site_code or get_setting(session, SITE_CODE) or ""
+    office, held = office_settings(session, site), site_authority(session, site)
+    items = HeldItems(held.site_items, dict(held.entrusted))
+    if entrustee_unanswered(bundle.items, office, items):  # counter.documents.acceptance
+        return Decision(Outcome.INCOMPLETE, (Reason(ReasonCode.ORGAN_UNANSWERED),))
+    refusing = rights_items(bundle.items, office, items) if decision.outcome is Outcome.REFUSE else ()
+    unnamed = unnamed_bodies(refusing, office)  # whose refusal it is: counter.documents.acceptance
+    if not unnamed:
+        return decision
+    reasons = (Reason(ReasonCode.REVIEW_BODY_UNNAMED, name, NOTE_CODES_JOIN.join(by)) for name, by in unnamed)
+    return Decision(Outcome.INCOMPLETE, tuple(reasons))
+
+
+def _may_take(session: Session, desk: Desk) -> None:
+    """Whether this desk may take an intake now: the account's right, a clerk named, and its numbers the site's."""
+    require(session, desk.actor, Permission.TAKE_INTAKE)
+    if not desk.clerk.strip():
+        raise ClerkUnnamed
+    check_series(session, desk)  # the site's code, read with the intake's other settings: numbered in its series only
+
+
+def _first_reads(
+    session: Session, site: str, uid: str, version_id: int | None, login: str, calendar: DeadlineCalendar | None
+) -> tuple[IntakeReads, DeadlineCalendar]:
+    """The intake's reads in one round trip, the office's calendar with them unless the caller read it."""
+    reads = intake_reads(session, intake_keys(site), uid, version_id, login, holidays=calendar is None)
+    if calendar is None:
+        assert reads.holidays is not None
+        calendar = calendar_of(reads.holidays)
+    return reads, calendar
+
+
+def take_intake(
+    session: Session,
+    desk: Desk,
+    request: IntakeRequest,
+    today: dt.date,
+    calendar: DeadlineCalendar | None = None,
+    policy: CorrectionPolicy | None = None,
+    deferral: DeferralPolicy | None = None,
+    *,
+    ends_draft: bool = True,
+) -> TakenIntake:
+    """Record the intake with its one outcome.  Raises :class:`IntakeNotPossible` instead (:class:`ClerkUnnamed`
+    at a desk whose clerk has no name).
+
+    The case keeps the day the materials arrived; a correction told too late (行政许可法 第三十二条第一款第四项) is
+    stored as accepted on that day, its reason in the history.
+
+    ``calendar``: the office's calendar (:func:`counter.actions.admin.calendar.office_calendar`) unless given, read with
+    the intake's other reads: on a hall's server one wait fewer than reading it before.
+
+    ``ends_draft``: the intake came from this desk's form, whose saved draft it ends.  An intake from a file
+    (``counter case take``) leaves the draft alone: the clerk's half-typed form at the same desk is another intake.
+
+    The audit trail gets the intake (bundle and outcome, never the applicant's
+    numbers) in the same transaction, so a case never exists without its entry.
+
+    An intake whose ``uid`` is already a case was committed by an earlier attempt
+    whose answer never reached the desk (the connection dropped during COMMIT):
+    that case is returned, and nothing is written twice.
+    """
+    if request.uid and not case_uid_ok(request.uid):
+        raise IntakeNotPossible(None, detail=BAD_UID)  # a case no township package could carry (its format's uid)
+    version_id = int(request.checklist.guide_version) if request.checklist.guide_version is not None else None
+    login = desk.actor.login if desk.actor.signed_in else ""
+    reads, calendar = _first_reads(session, desk.identity.site_code, request.uid, version_id, login, calendar)
+    accounts_known(session, reads.accounts, login, reads.account)
+    _may_take(session, desk)
+    known = known_guide(session, version_id, *reads.version) if version_id is not None and reads.version else None
+    stored, decision = _decide(session, request, today, calendar, policy, deferral, known, desk.identity.site_code)
+    if reads.taken is not None:
+        return TakenIntake(reads.taken, decision)
+    bundle = stored.bundle
+    subject = _ready_to_take(bundle, request, decision, today)
+    parties = normalised(request.parties, today)
+    status = STATUS_OF_OUTCOME[decision.outcome]
+
+    previous: models.Case | None = None
+    if request.previous_case_no:
+        # a 补正 answered: the ORM's object, locked and checked as every case a step changes
+        previous = case_by_no(session, request.previous_case_no, lock=True)
+        if previous is None:
+            raise CaseNotFound(request.previous_case_no)
+        if previous.bundle_code != bundle.code:
+            raise IntakeNotPossible(decision, detail="previous case is of another bundle")
+        previous.status = next_status(CaseStatus(previous.status), CaseEvent.RESUBMITTED)
+
+    check_numbers(session, desk, today)  # never a number already on someone's paper (NumbersBehind)
+    sequence = next_sequence(session, desk.identity.site_code, desk.identity.desk_no, today, "case")
+    number = case_no(desk.identity, today, sequence)
+    applicant, agent = parties.applicant, parties.agent
+    values = {
+        "case_no": number,
+        "site_code": desk.identity.site_code,
+        "desk_no": desk.identity.desk_no,
+        "clerk": desk.clerk,
+        "bundle_code": bundle.code,
+        "guide_version_id": stored.version_id,
+        "status": status.value,
+        "outcome": decision.outcome.value,
+        "answers": _ANSWERS(list(request.checklist.answers)),
+        "subject": subject_json(subject),
+        "applicant_kind": applicant.kind.value,
+        "applicant_name": applicant.name,
+        "applicant_id_no": applicant.id_no,
+        "applicant_phone": applicant.phone,
+        "applicant_address": applicant.address,
+        "legal_rep": applicant.legal_rep,
+        "agent_name": agent.name if agent else "",
+        "agent_id_no": agent.id_no if agent else "",
+        "agent_authorisation": agent.authorisation if agent else "",
+        "delivery": parties.delivery.value,
+        "delivery_address": parties.delivery_address,
+        "notify_phone": parties.notify_phone or applicant.phone,
+        "received_on": request.received_on or today,
+        "accepted_on": decision.accepted_on,
+        "promised_on": decision.promised_date,
+        "correction_due": decision.correction_due,
+        "notify_due": decision.notify_by,
+        "refusal_ground": decision.refusal.value if decision.refusal else "",
+        "turn_to": decision.turn_to,
+        "dates_beyond_data": decision.beyond_calendar_data,
+        "previous_case_id": previous.id if previous else None,
+        "uid": request.uid or models.new_uid(),  # here, not by the column's default: the audit digest covers it
+    }
+    lines = _material_values(bundle, request.checklist, decision)
+    case_id = add_case(session, values, lines, CaseEvent.TAKEN.value, decision.outcome.value, at=_on(today))
+    if request.ticket is not None:
+        add_ticket(session, case_id, request.ticket)
+    pages = _add_pages(session, case_id, {line.code for line in lines}, request.pages, desk.clerk)
+    note_issued(session, desk, number)
+    if previous is not None:
+        add_history(session, previous, CaseEvent.RESUBMITTED.value, number, clerk=desk.clerk)
+        _audit_move(session, desk, previous.case_no, CaseEvent.RESUBMITTED, CaseStatus(previous.status), number)
+    detail = {"bundle": bundle.code, "guide_version": stored.version, "outcome": decision.outcome.value}
+    if bundle.status is GuideStatus.DRAFT:
+        detail["guide_status"] = bundle.status.value  # taken on a 待核 guide, as its paper says
+    if any(r.code is ReasonCode.CORRECTION_NOTICE_LATE for r in decision.reasons):
+        detail["reason"] = ReasonCode.CORRECTION_NOTICE_LATE.value  # accepted by law, not by the clerk's check
+    # the camera's pages by their digests, where it took any: the trail's, as the case is
+    taken = {**detail, "previous": request.previous_case_no, **({"pages": pages} if pages else {})}
+    record_at_desk(session, desk, AuditAction.CASE_TAKEN, number, taken, row=values)  # the case as just written
+    remember_party(
+        session,
+        applicant.id_no,
+        applicant.kind.value,
+        applicant.name,
+        applicant.phone,
+        applicant.address,
+        applicant.legal_rep,
+    )
+    if agent is not None:
+        remember_party(session, agent.id_no, "person", agent.name, "", "", "")
+    if ends_draft:
+        drop_draft(session, desk.draft_key)
+    log.info("case %s taken: %s (bundle %s)", number, decision.outcome.value, bundle.code)
+    return TakenIntake(number, decision)
+
+
+def _add_pages(session: Session, case_id: int, codes: set[str], pages: tuple[TakenPage, ...], clerk: str) -> list[str]:
+    """The intake's pages kept with its case, their SHA-256 digests; one of a material no longer on the checklist is
+    left out, logged."""
+    kept = [p for p in pages if p.material_code in codes]
+    for page in kept:
+        add_page(session, case_id, page.material_code, page.image, clerk, page.compared, models.utcnow())
+    for page in pages:
+        if page.material_code not in codes:
+            log.warning("page of %s left out: not on the case's checklist", page.material_code)
+    return [hashlib.sha256(p.image.jpeg).hexdigest() for p in kept]
+
+
+def _ready_to_take(bundle: Bundle, request: IntakeRequest, decision: Decision, today: dt.date) -> SubjectValues:
+    """The subject's values as kept, once nothing stands in the way: :class:`IntakeNotPossible` with all that does."""
+    problems = tuple(party_problems(request.parties, today, unprintable))
+    required = subject_required(decision.outcome)
+    subject, subject_found = check_subject(bundle.subject, dict(request.subject), today, required=required)
+    if not decision.outcome.decided or problems or subject_found:
+        raise IntakeNotPossible(decision, problems, subject_problems=tuple(subject_found))
+    if any(e.licence is not None and e.licence.expired(today) for e in request.checklist.entries):
+        raise IntakeNotPossible(decision, detail=LICENCE_EXPIRED)  # taken from a draft kept past its validity
+    return subject
+
+
+def _material_values(bundle: Bundle, checklist: Checklist, decision: Decision) -> list[CaseMaterialLine]:
+    """The checklist's lines as the case keeps them: each material's name and necessity from the bundle, a deferred
+    one's due day from the decision."""
+    due = {d.code: d.due for d in decision.deferred}
+    materials_by_code = {m.code: m for m in bundle.materials}
+    return [
+        CaseMaterialLine(
+            code=e.code,
+            name=materials_by_code[e.code].name,
+            necessity=materials_by_code[e.code].necessity.value,
+            receipt=e.receipt.value,
+            originals=e.originals,
+            copies=e.copies,
+            medium=e.medium.value if e.medium else "",
+            defect_note=e.defect_note,
+            due_on=due.get(e.code),
+            arrived_on=None,
+            licence=licence_column(e),
+        )
+        for e in checklist.entries
+    ]
+
+
+def _case(session: Session, number: str, desk: Desk | None = None, step: CaseEvent | None = None) -> models.Case:
+    """The case a step is taken on, locked (case_store.case_by_no); the standing ``step`` needs (check_case_step)."""
+    case = case_by_no(session, number, lock=True)
+    if case is None:
+        raise CaseNotFound(number)
+    if desk is not None and step is not None:
+        check_case_step(session, desk, case, step)
+    return case
+
+
+def fulfil_deferred(session: Session, desk: Desk, number: str, arrived: set[str], today: dt.date) -> CaseStatus:
+    """Tick the deferred materials that arrived; the last one sends the case to approval."""
+    require(session, desk.actor, Permission.TAKE_INTAKE)
+    case = _case(session, number)
+    status = CaseStatus(case.status)
+    view = case_view(session, case.case_no)
+    awaited = {m.code for m in view.deferred_open()} if view is not None else set()  # a lapsed one is not awaited
+    open_lines = [m for m in case_materials(session, case.id) if m.material_code in awaited]
+    unknown = arrived - {m.material_code for m in open_lines}
+    if unknown:
+        raise IntakeNotPossible(None, detail=f"not awaited: {', '.join(sorted(unknown))}")
+    for line in open_lines:
+        if line.material_code in arrived:
+            line.arrived_on = today
+            line.receipt = "received"
+    complete = all(m.material_code in arrived for m in open_lines)
+    event = CaseEvent.DEFERRED_COMPLETE if complete else CaseEvent.DEFERRED_ARRIVED
+    case.status = next_status(status, event).value
+    add_history(session, case, event.value, NOTE_CODES_JOIN.join(sorted(arrived)), clerk=desk.clerk, at=_on(today))
+    _audit_move(session, desk, case.case_no, event, CaseStatus(case.status), NOTE_CODES_JOIN.join(sorted(arrived)))
+    return CaseStatus(case.status)
+
+
+def extend_deferral(
+    session: Session, desk: Desk, number: str, new_due: dt.date, reason: str, at: dt.datetime | None = None
+) -> None:
+    """A supervisor gives more time (force majeure, say), with the reason on record (``at``: when, now unless given:
+    a training desk's day)."""
+    if not reason.strip():
+        raise IntakeNotPossible(None, detail="reason required")
+    case = _case(session, number, desk, CaseEvent.DEFERRAL_EXTENDED)  # the waiting items' bodies' (case_acts)
+    status = CaseStatus(case.status)
+    next_status(status, CaseEvent.DEFERRAL_EXTENDED)
+    lines = [line for line in case_materials(session, case.id) if line.due_on is not None and line.arrived_on is None]
+    check_within_legal_date(session, case, new_due, (line.material_code for line in lines))  # never past 第四十二条
+    for line in lines:
+        if line.due_on is not None and line.due_on < new_due:
+            line.due_on = new_due
+    note = f"{new_due.isoformat()}{NOTE_DUE_REASON}{reason}"
+    add_history(session, case, CaseEvent.DEFERRAL_EXTENDED.value, note, desk.clerk, at=at)
+    tell_extension(session, case, new_due)
+    _audit_move(session, desk, case.case_no, CaseEvent.DEFERRAL_EXTENDED, status, reason, new_due=new_due.isoformat())
+
+
+def lapse_correction(session: Session, desk: Desk, number: str, today: dt.date, note: str = "") -> CaseStatus:
+    """A correction notice answered by nothing: from the next working day after its deadline, the application lapses.
+
+    The notice said "如无正当理由逾期提交的，视为放弃申请"; the supervisor records that it came to pass.  Refused
+    (:class:`CorrectionNotDue`) before the next working day after the deadline
+    (:func:`counter.case.decisions.lapse_day`), whatever a face offered: the date is checked here.
+    """
+    case = _case(session, number, desk, CaseEvent.CORRECTION_LAPSED)  # every item's body's (case_acts)
+    after = next_status(CaseStatus(case.status), CaseEvent.CORRECTION_LAPSED)  # MoveNotAllowed reaches the caller
+    due, calendar = case.correction_due, office_calendar(session)
+    first = lapse_day(due, calendar) if due is not None else None
+    if first is None or today < first:
+        raise CorrectionNotDue(case.case_no, due, first)
+    check_settled(case.case_no, case.received_on, (due,) if due else (), calendar)  # not on a date still to move
+    case.status = after.value
+    add_history(session, case, CaseEvent.CORRECTION_LAPSED.value, note, clerk=desk.clerk, at=_on(today))
+    _audit_move(session, desk, case.case_no, CaseEvent.CORRECTION_LAPSED, after, note)
+    return after
+
+
+def move_case(
+    session: Session, desk: Desk, number: str, event: CaseEvent, note: str = "", at: dt.datetime | None = None
+) -> CaseStatus:
+    """Any other step of a case's life; a denial, withdrawal or voiding needs its reason.  ``at``: when it is
+    written, now unless given (a training desk's day).
+
+    A lapse needs the day it happens on, so it goes through :func:`lapse_correction` only; results are handed over
+    through :func:`counter.actions.cases.hand_over.hand_over_results`, which records how, but for the same-day step.
+    办结 (COMPLETED) grants the items no department has decided yet, so a READY case has every item decided and one
+    granted at least; it is refused (:class:`DecisionRefused`, ``ALL_DENIED``) where every item is denied.
+    """
+    if event is CaseEvent.CORRECTION_LAPSED:
+        raise IntakeNotPossible(None, detail="a correction lapses through lapse_correction, which checks the date")
+    require(session, desk.actor, permission_for(event))
+    if event is CaseEvent.DENIED:
+        # 不予批准 is each item's department's (counter.actions.cases.decisions); the case follows its items
+        raise DecisionRefused(DecisionProblem.ITEM_BY_ITEM, number)
+    if event in (CaseEvent.WITHDRAWN, CaseEvent.VOIDED) and not note.strip():
+        raise IntakeNotPossible(None, detail="reason required")
+    if event in (CaseEvent.DELIVERED, CaseEvent.ITEMS_HANDED) and not same_day_note(note):
+        # results go out with their record (who received them, or the tracking number) and a 送达回证; only the
+        # same-day step hands over to the applicant standing at the window, who signs the receipt already
+        raise IntakeNotPossible(None, detail="results are handed over by counter.actions.cases.hand_over")
+    case = _case(session, number, desk, event)  # a void: what a deciding body took up is its own to end
+    after = next_status(CaseStatus(case.status), event)  # MoveNotAllowed reaches the caller
+    if event is CaseEvent.COMPLETED:
+        _check_all_decided(session, case)
+    case.status = after.value
+    add_history(session, case, event.value, note, clerk=desk.clerk, at=at)
+    _audit_move(session, desk, case.case_no, event, after, note)
+    if after.value not in IN_HAND:  # completed, withdrawn or voided: off its departments' queues
+        untrack_items(session, case)
+    return after
+
+
+def _on(day: dt.date) -> dt.datetime:
+    """The moment a step of the desk's ``day`` is written at: now, or that day's same time on a training desk."""
+    return moment_on(day, models.utcnow())
+
+
+def _check_all_decided(session: Session, case: models.Case) -> None:
+    """办结 decides nothing: it is refused while an item awaits its deciding body's decision (the codes named), and
+    where every item is denied (a bundle with nothing granted is 不予批准, never 办结)."""
+    stored = guide_version(session, case.guide_version_id)
+    view = case_view(session, case.case_no)
+    assert stored is not None  # a case always keeps its guide version (foreign key)
+    assert view is not None
+    codes = [item.code for item in stored.bundle.items_for(dict(view.answers))]
+    decisions = view.decisions()
+    undecided = undecided_items(codes, decisions)
+    if undecided:
+        raise DecisionRefused(DecisionProblem.UNDECIDED, case.case_no, NOTE_CODES_JOIN.join(undecided))
+    if codes and closing_event(codes, decisions) is not CaseEvent.COMPLETED:
+        raise DecisionRefused(DecisionProblem.ALL_DENIED, case.case_no)
+
+
+def _audit_move(
+    session: Session, desk: Desk, number: str, event: CaseEvent, after: CaseStatus, note: str, **extra: str
+) -> None:
+    """The audit entry of a step of a case: the event, the status it left the case in, the note."""
+    action = AuditAction.CASE_VOIDED if event is CaseEvent.VOIDED else AuditAction.CASE_CHANGED
+    detail = {"event": event.value, "status": after.value, "note": masked_text(note), **extra}
+    record_at_desk(session, desk, action, number, detail)

@@ -1,0 +1,1 @@
+"""Case numbers never issued twice: the guard and the machine's note."""

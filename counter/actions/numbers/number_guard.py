@@ -1,0 +1,350 @@
+"""No number is issued twice: a desk refuses to number an intake while its database is behind what it has issued.
+
+A number printed on a receipt belongs to that applicant for good (the 受理凭证 is the proof of the application,
+行政许可法 第三十二条).  Two ways have been seen to hand one out again:
+
+- the database itself disagrees: the desk's counter is below a case, a notice or an audit entry already numbered
+  that day (a row lost or edited, a copy put together by hand).  Checked against the database's own records.
+- the database lost what it had committed: a damaged write-ahead log is cut off at its first bad frame when SQLite
+  opens it, silently, and with it the last cases *and* the counter that numbered them; a backup restored over a
+  day's work does the same.  Nothing inside the database can show this, so after each committed intake the number
+  is noted outside it (:mod:`counter.host.database_notes`, written durably) and compared here.  So is the last
+  number of each notice and decision series (a 补正 or 不予受理 notice, a department's 不予批准 decision), which a
+  damaged log loses the same way; :func:`check_series` refuses a document number in a series found behind.
+
+The note is kept by this machine, outside the data folder; without it the second check cannot be made.  So a desk
+whose counters have given out numbers refuses to number while its note is missing, cannot be read, or is something
+other than a file (a pipe, a device): :func:`_sound_note`.  A desk that has issued nothing (a new database, a new
+desk) starts without one.  ``counter db numbers --check`` says what is wrong, and ``--renote`` makes the note again
+from the database once someone has checked it is not behind (:mod:`counter.actions.numbers.number_note`).
+
+Either way the intake is refused, naming the last number issued, until someone who can look restores the
+database or confirms the numbers; a desk never guesses.  The check runs before the first intake of each desk and
+day in a process (a handful of indexed queries), so it also covers a database that changed under a running window.
+A training database is left out: its numbers are practice, and it is thrown away at will.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import weakref
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Connection, Engine, event
+from sqlalchemy.orm import Session, SessionTransaction
+
+from counter.access.roles import Permission
+from counter.actions.admin.database_file import database_place
+from counter.actions.admin.guard import require
+from counter.case.numbers import CASE_NO
+from counter.db.number_checks import (
+    case_exists,
+    case_prefix,
+    counter_last,
+    desk_has_issued,
+    highest_case_sequence,
+    highest_document_sequence,
+    raise_counter,
+)
+from counter.db.settings_store import is_training
+from counter.host.database_notes import (
+    DatabaseNote,
+    NoteFault,
+    NoteProblem,
+    SeriesMark,
+    load_note,
+    note_path,
+    read_note,
+    remember_marks,
+    series_key,
+    turn_path,
+)
+from counter.host.note_turn import take_turn, turn_at
+from counter.projects.numbers import SEQUENCE_KIND as PROJECT_KIND
+
+if TYPE_CHECKING:
+    from counter.actions.admin.desk import Desk
+
+log = logging.getLogger(__name__)
+
+CASE_KIND = "case"  # the desk counter's kind for case numbers (counter.actions.intake.take)
+DOCUMENT_KIND = "doc"  # and for notice numbers (counter.actions.cases.documents)
+
+#: the counters whose numbers are not noted outside the database: a 帮您办 project's
+#: (counter.actions.projects.project_steps)
+NOT_NOTED = frozenset({PROJECT_KIND})
+
+_checked: set[tuple[str, str, dt.date]] = set()  # (database, desk, day) found sound in this process
+_PENDING = "counter.numbers_issued"  # session.info: what the open transaction issued, noted once it commits
+_TURN = "counter.note_turn"  # the turn at the note, held from the database's commit until the note is written
+_WANTS_TURN = "counter.note_turn_wanted"  # connection.info: the place whose turn its next commit takes
+
+
+class NumbersBehind(Exception):
+    """The database is behind numbers already issued: numbering now could issue one of them again."""
+
+    def __init__(self, last_issued: str, where: str, note: str = "") -> None:
+        super().__init__(last_issued or where)
+        self.last_issued = last_issued
+        # "note": noted outside the database, missing in it; "records": the counter is behind; "note_missing",
+        # "note_unreadable", "note_not_a_file": the note itself (at ``note``) is not there to compare with
+        self.where = where
+        self.note = note
+
+
+_PLACE = "counter.database_place"  # session.info: the database's place, where the session's numbers are noted
+#: each engine's database place, found once (a path resolved, a few system calls): a desk opens a session per intake
+_places: weakref.WeakKeyDictionary[Engine, str] = weakref.WeakKeyDictionary()
+
+
+def _place(session: Session) -> str:
+    place = session.info.get(_PLACE)
+    if place is None:
+        engine = session.get_bind().engine
+        place = _places.get(engine)
+        if place is None:
+            place = _places[engine] = database_place(engine.url.render_as_string(hide_password=False))
+        session.info[_PLACE] = place
+    return str(place)
+
+
+def place_of(session: Session) -> str:
+    """The database's place, as this machine's note of it is named (:func:`counter.host.database_notes.note_path`)."""
+    return _place(session)
+
+
+def _desk_key(desk: Desk) -> str:
+    return f"{desk.identity.site_code}-{desk.identity.desk_no}"
+
+
+def check_numbers(session: Session, desk: Desk, today: dt.date) -> None:
+    """Raise :class:`NumbersBehind` when the next number of this desk could be one already issued."""
+    if is_training(session):
+        return
+    place = _place(session)
+    key = (place, _desk_key(desk), today)
+    if key in _checked:
+        return
+    # the note and the database compared while no other process of this machine is between a commit and its note
+    with turn_at(turn_path(place)):
+        _check(session, desk, today, place)
+    _checked.add(key)
+
+
+def _check(session: Session, desk: Desk, today: dt.date, place: str) -> None:
+    site, desk_no = desk.identity.site_code, desk.identity.desk_no
+    note = _sound_note(session, desk, place, in_turn=True)
+    behind = _case_behind(session, desk, note)
+    if behind is not None:
+        log.error("database %s is behind: case %s was issued here and is not in it", place, behind[0])
+        raise NumbersBehind(behind[0], "note")
+    # the highest number on record first, then the counter: each statement sees what was committed when it began
+    # (PostgreSQL's READ COMMITTED), and a desk at the same number elsewhere commits a case and its counter
+    # together; read the other way round, a commit between the two reads looked like a counter left behind
+    highest = highest_case_sequence(session, site, desk_no, today)
+    last = counter_last(session, site, desk_no, today, CASE_KIND)
+    if highest > last:
+        number = f"{case_prefix(site, desk_no, today)}{highest:04d}"
+        log.error("desk counter %s %s %s at %d, below case number %s", site, desk_no, today, last, number)
+        raise NumbersBehind(number, "records")
+    highest_document = highest_document_sequence(session, site, desk_no, today)  # first, as above
+    if highest_document > counter_last(session, site, desk_no, today, DOCUMENT_KIND):
+        log.error("desk counter %s %s %s below a notice number issued that day", site, desk_no, today)
+        raise NumbersBehind(f"{site}-{today:%y%m%d}-…-{int(desk_no):02d}…", "records")
+    for _kind, mark in _series_behind(session, desk, note):
+        log.error("database %s is behind: document %s was issued here and is not in it", place, mark.number)
+        raise NumbersBehind(mark.number, "note")
+
+
+def _sound_note(session: Session, desk: Desk, place: str, *, in_turn: bool = False) -> DatabaseNote | None:
+    """This machine's note of the database, when numbering may rely on it; :class:`NumbersBehind` when it cannot.
+
+    A note that is there and cannot be read, or is not a file, refuses: it was not left so by this program (a
+    note is written whole, a torn line skipped).  A note that is missing, or holds nothing of this desk, refuses
+    only once the desk's counters have given out a number the note keeps: then it is a note lost (deleted, a home
+    folder put back), and a database behind it would go unseen.  ``None``: no note, and nothing issued yet.
+
+    Unless ``in_turn`` (the caller holds the turn at the note alone), a note that knows nothing of the desk is read
+    again in that turn before it refuses: another process of this machine may be between the commit of the desk's
+    first number and its note.
+    """
+    found = load_note(place)
+    if isinstance(found, NoteProblem) and found.fault is not NoteFault.MISSING:
+        raise NumbersBehind("", f"note_{found.fault.value}", str(found.path))
+    note = found if isinstance(found, DatabaseNote) else None
+    if not _knows_desk(note, desk) and desk_has_issued(
+        session, desk.identity.site_code, desk.identity.desk_no, NOT_NOTED
+    ):
+        if not in_turn:
+            with turn_at(turn_path(place)):
+                return _sound_note(session, desk, place, in_turn=True)
+        path = found.path if isinstance(found, NoteProblem) else note_path(place, make_folder=False)
+        log.error("database %s: desk %s issued numbers; no note of them here", place, _desk_key(desk))
+        raise NumbersBehind("", f"note_{NoteFault.MISSING.value}", str(path))
+    return note
+
+
+def _knows_desk(note: DatabaseNote | None, desk: Desk) -> bool:
+    """Whether ``note`` holds a number this desk issued: its last case number, or a document series of its own."""
+    if note is None:
+        return False
+    key = _desk_key(desk)
+    prefix = series_key(key, "")  # "SITE-DESK ": never another desk's, whose number only begins the same
+    return key in note.issued or any(series.startswith(prefix) for series in note.series)
+
+
+def _case_behind(session: Session, desk: Desk, note: DatabaseNote | None) -> tuple[str, dt.date, int] | None:
+    """The case number noted outside the database as this desk's last, when the database has neither the case nor
+    a counter that reached it: the number, its day and its sequence."""
+    noted = note.issued.get(_desk_key(desk)) if note else None
+    match = CASE_NO.match(noted) if noted else None
+    if noted is None or match is None:
+        return None
+    day = dt.date(int(match["day"][:4]), int(match["day"][4:6]), int(match["day"][6:]))
+    site, desk_no, sequence = desk.identity.site_code, desk.identity.desk_no, int(match["seq"])
+    if case_exists(session, noted) or counter_last(session, site, desk_no, day, CASE_KIND) >= sequence:
+        return None
+    return noted, day, sequence
+
+
+def _series_behind(session: Session, desk: Desk, note: DatabaseNote | None) -> list[tuple[str, SeriesMark]]:
+    """The document series of this desk whose counter in the database is below the last number noted outside it."""
+    if note is None:
+        return []
+    site, desk_no = desk.identity.site_code, desk.identity.desk_no
+    prefix = series_key(_desk_key(desk), "")
+    return [
+        (key[len(prefix) :], mark)
+        for key, mark in sorted(note.series.items())
+        if key.startswith(prefix) and counter_last(session, site, desk_no, mark.day, key[len(prefix) :]) < mark.sequence
+    ]
+
+
+def check_series(session: Session, desk: Desk, day: dt.date, kind: str) -> None:
+    """Raise :class:`NumbersBehind` when the document series ``kind`` of ``day`` is behind its last noted number.
+
+    Read before each notice or decision is numbered: a small file and one indexed query, next to rendering a PDF
+    nothing, and so a database set back under a running window is found at its next notice.
+    """
+    if is_training(session):
+        return
+    place = _place(session)
+    note = _sound_note(session, desk, place)
+    mark = note.series.get(series_key(_desk_key(desk), kind)) if note else None
+    if mark is not None and mark.day == day:
+        site, desk_no = desk.identity.site_code, desk.identity.desk_no
+        if counter_last(session, site, desk_no, day, kind) < mark.sequence:
+            log.error("database %s is behind: document %s was issued here and is not in it", place, mark.number)
+            raise NumbersBehind(mark.number, "note")
+
+
+def note_issued(session: Session, desk: Desk, number: str) -> None:
+    """Once the transaction that issued case ``number`` has committed, note it outside the database."""
+    if not is_training(session):
+        _pending(session)[0][_desk_key(desk)] = number
+
+
+def note_document_issued(session: Session, desk: Desk, day: dt.date, kind: str, sequence: int, number: str) -> None:
+    """Once the transaction that issued document ``number`` (``sequence`` of series ``kind``, ``day``) has committed,
+    note it outside the database: in the same write as the transaction's case number and other documents."""
+    if not is_training(session):
+        _pending(session)[1][series_key(_desk_key(desk), kind)] = SeriesMark(day, sequence, number)
+
+
+def _pending(session: Session) -> tuple[dict[str, str], dict[str, SeriesMark]]:
+    """What the open transaction issued, noted in one write after it commits (:func:`_committed`).
+
+    One write (and one fsync) per commit whatever it numbered; a transaction rolled back notes nothing.
+    """
+    _place(session)  # where the commit notes them
+    pending: tuple[dict[str, str], dict[str, SeriesMark]] = session.info.setdefault(_PENDING, ({}, {}))
+    return pending
+
+
+@event.listens_for(Session, "before_commit")
+def _committing(session: Session) -> None:
+    """A commit that issued numbers takes the turn at the note as the database commits (its rows already sent, so
+    the turn is held no longer than the commit and the note): no check sees them before they are noted."""
+    cases, series = session.info.get(_PENDING, ({}, {}))
+    if cases or series:
+        held = session.connection().info  # the database connection's: its commit takes the turn there
+        held[_WANTS_TURN] = session.info[_PLACE]
+        session.info[_TURN] = held
+
+
+@event.listens_for(Engine, "commit")
+def _database_commits(connection: Connection) -> None:
+    place = connection.info.pop(_WANTS_TURN, None)
+    if place is not None:
+        connection.info[_TURN] = take_turn(
+            turn_path(place), shared=True
+        )  # commits do not wait for each other, only for a check
+
+
+@event.listens_for(Session, "after_commit")
+def _committed(session: Session) -> None:
+    """Every commit notes what it issued, if anything: listened to once for all sessions, not set up again in each
+    (a desk opens one per intake)."""
+    cases, series = session.info.pop(_PENDING, ({}, {}))
+    if not cases and not series:
+        return
+    try:
+        remember_marks(session.info[_PLACE], cases, series)
+    except OSError:  # the numbers are taken and printed; the next start's check is only weaker for it
+        log.exception("numbers %s not noted outside the database", [*cases.values(), *series])
+
+
+@event.listens_for(Session, "after_rollback")
+def _rolled_back(session: Session) -> None:
+    session.info.pop(_PENDING, None)
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _ended(session: Session, transaction: SessionTransaction) -> None:
+    """The turn ends with the transaction, however it ended: after a commit's note (after_commit comes first), on a
+    rollback, on a commit that failed and was closed without one."""
+    if transaction.parent is not None:
+        return
+    held = session.info.pop(_TURN, None)
+    if held is not None:
+        held.pop(_WANTS_TURN, None)
+        turn = held.pop(_TURN, None)
+        if turn is not None:
+            turn.release()
+
+
+def skip_issued(session: Session, desk: Desk, today: dt.date) -> str | None:
+    """After a restore (or a damaged log), number on *above* what this desk issued, never over it again.
+
+    The cases taken after the backup are not in the database and are entered again under new numbers; the numbers
+    on their first papers stay theirs.  So the desk's counter for the noted day is raised to the noted number (and
+    each document series' counter to its noted number), and
+    today's counters to the highest case and notice numbers the database itself holds (a counter behind its own
+    records has no other way forward); the check then accepts them (:func:`check_numbers`).  An administrator's step
+    where accounts exist; the last number skipped, or ``None`` when no counter was behind.
+    """
+    require(session, desk.actor, Permission.CHANGE_SETTINGS)
+    site, desk_no = desk.identity.site_code, desk.identity.desk_no
+    skipped = None
+    note = read_note(_place(session))
+    behind = _case_behind(session, desk, note)
+    if behind is not None:
+        noted, day, sequence = behind
+        raise_counter(session, site, desk_no, day, CASE_KIND, sequence)
+        skipped = noted
+    highest = highest_case_sequence(session, site, desk_no, today)
+    if highest > counter_last(session, site, desk_no, today, CASE_KIND):
+        raise_counter(session, site, desk_no, today, CASE_KIND, highest)
+        skipped = skipped or f"{case_prefix(site, desk_no, today)}{highest:04d}"
+    documents = highest_document_sequence(session, site, desk_no, today)
+    if documents > counter_last(session, site, desk_no, today, DOCUMENT_KIND):
+        raise_counter(session, site, desk_no, today, DOCUMENT_KIND, documents)
+    for kind, mark in _series_behind(session, desk, note):
+        raise_counter(session, site, desk_no, mark.day, kind, mark.sequence)
+        skipped = skipped or mark.number
+    if skipped is not None:
+        log.warning(
+            "desk %s %s counters raised to %s: numbers issued before are not issued again", site, desk_no, skipped
+        )
+    return skipped

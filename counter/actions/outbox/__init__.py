@@ -1,0 +1,1 @@
+"""Outward channels: SMS to applicants and reports to the region's platform."""

@@ -1,0 +1,242 @@
+"""The facts of one queued event, read when it is sent: the sources the mapping file maps (:data:`SOURCES`).
+
+An event row keeps what its step said (the history line's note, the rectification line's words) and where to find
+the rest: the case, and the rating of its round.  The case's fields are read as they are at sending, which is what
+the platform is to hold: the 办件 as the hall has it now.  The items' 实施编码 are the catalog's, from the guide
+version the case was taken under (the region's workbook import reads them: :mod:`counter.catalog.platform_workbook`).
+
+A licence (电子证照) is read from the item's decision and the catalog: its type is the item's ``licence``, its number
+what the department recorded with the 准予, its holder the applicant, its issuing body the item's deciding department
+as the site names it.  A voided case reports no licence: the case was entered in error, so what it recorded as
+issued was not (:class:`Withheld`, which the sender puts in the failed list with why); a licence sent before the
+voiding is withdrawn with the same facts as it was issued with, and the voiding's day and reason.  A licence revoked
+on a promise found false (行政许可法 第六十九条第二款) is the same: withheld when it had not left yet, withdrawn when it
+had, with the revocation's day and what the check found.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from counter.actions.admin.office import office_settings
+from counter.case.decisions import read_item_note
+from counter.case.moments import stored_utc
+from counter.case.status import CaseEvent, CaseStatus
+from counter.db import models
+from counter.db.case_store import answers_of
+from counter.db.catalog_store import guide_version
+from counter.documents.deciders import decider_name
+from counter.intake.parties import ApplicantKind
+from counter.platform.events import PlatformKind, licence_key, platform_key
+from counter.platform.mapping import SOURCES
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from counter.db.platform_store import ClaimedEvent
+
+BEIJING = dt.timezone(dt.timedelta(hours=8))  # the platform's clock: 北京时间, whatever the sending machine's zone
+_DECIDED = (CaseEvent.ITEM_APPROVED.value, CaseEvent.ITEM_DENIED.value)
+_CLOSED = (CaseEvent.COMPLETED.value, CaseEvent.DENIED.value)
+
+
+class Withheld(ValueError):
+    """An event that is not to be sent at all: a licence of a case voided, or revoked, since it was queued."""
+
+
+def moment(at: dt.datetime | None) -> str:
+    """A stored time as the platform reads it: 北京时间, ``YYYY-MM-DD HH:MM:SS``."""
+    return "" if at is None else stored_utc(at).astimezone(BEIJING).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def day(value: dt.date | None) -> str:
+    return "" if value is None else value.isoformat()
+
+
+def facts_of(session: Session, event: ClaimedEvent) -> dict[str, str]:
+    """Every source of :data:`SOURCES` for ``event`` ("" where the event has none)."""
+    case = session.get(models.Case, event.case_id)
+    assert case is not None  # an event's case is never deleted (the foreign key)
+    facts = dict.fromkeys(SOURCES, "")
+    facts |= _case_facts(session, case)
+    facts |= {
+        "event.key": platform_key(event.key),
+        "event.kind": event.kind.value,
+        "event.at": moment(event.at),
+        "event.site_code": case.site_code,
+        "event.office": office_settings(session, case.site_code).office_name,
+    }
+    detail = json.loads(event.detail or "{}")
+    if event.kind is PlatformKind.ITEM_DECIDED:
+        code, text = read_item_note(str(detail.get("note", "")))
+        facts |= {"item.code": code, "item.name": _item_name(session, case, code),
+                  "item.decision": "granted" if event.event == CaseEvent.ITEM_APPROVED.value else "denied",
+                  "item.note": text.strip()}  # fmt: skip
+    if event.kind is PlatformKind.LICENCE_ISSUED:
+        if case.status == CaseStatus.VOIDED.value:
+            raise Withheld("case voided: its licence is not reported")
+        if event.item_code in _revoked(session, case):
+            raise Withheld("licence revoked: it is not reported")
+        facts |= _licence(session, case, event.item_code, event.at, facts, str(detail.get("note", "")))
+    if event.kind is PlatformKind.LICENCE_VOIDED:
+        facts |= _voided_licence(session, case, event, facts, str(detail.get("note", "")))
+    if event.kind in (PlatformKind.WITHDRAWN, PlatformKind.VOIDED):
+        facts["case.end_reason"] = str(detail.get("note", ""))
+    if event.kind in (PlatformKind.COMPLETED, PlatformKind.DELIVERED):
+        facts |= _result(session, case, event)
+    if event.kind is PlatformKind.DELIVERED:
+        facts |= _delivery(str(detail.get("note", "")), case.delivery)
+    if event.round:
+        facts |= _rating(session, case, event.round)
+    if detail.get("state") is not None:  # a rectification's step
+        facts |= {"rect.event": event.event, "rect.state": str(detail["state"]), "rect.by": str(detail.get("by", "")),
+                  "rect.note": str(detail.get("note", "")), "rect.fix_due": str(detail.get("fix_due", ""))}  # fmt: skip
+    return facts
+
+
+def _case_facts(session: Session, case: models.Case) -> dict[str, str]:
+    stored = guide_version(session, case.guide_version_id)
+    items = stored.bundle.items_for(answers_of(case)) if stored is not None else ()
+    company = case.applicant_kind == ApplicantKind.COMPANY.value
+    return {
+        "case.case_no": case.case_no,
+        "case.bundle_code": case.bundle_code,
+        "case.bundle_name": stored.bundle.name if stored is not None else "",
+        "case.item_codes": ",".join(i.code for i in items),
+        "case.item_names": "、".join(i.name for i in items),
+        "case.applicant_kind": case.applicant_kind,
+        "case.applicant_name": case.applicant_name,
+        "case.applicant_id_type": "credit_code" if company else "id_card",
+        "case.applicant_id_no": case.applicant_id_no,
+        "case.applicant_phone": case.applicant_phone,
+        "case.agent_name": case.agent_name,
+        "case.agent_id_no": case.agent_id_no,
+        "case.received_at": moment(_first_line(session, case)),
+        "case.accepted_on": day(case.accepted_on),
+        "case.promised_on": day(case.promised_on),
+        "case.correction_due": day(case.correction_due),
+        "case.refusal_ground": case.refusal_ground,
+        "case.delivery": case.delivery,
+        "case.clerk": case.clerk,
+        "case.desk_no": case.desk_no,
+    }
+
+
+def _first_line(session: Session, case: models.Case) -> dt.datetime | None:
+    h = models.CaseHistory
+    return session.scalar(select(h.at).where(h.case_id == case.id).order_by(h.at).limit(1))
+
+
+def _item_name(session: Session, case: models.Case, code: str) -> str:
+    stored = guide_version(session, case.guide_version_id)
+    item = stored.bundle.item(code) if stored is not None else None
+    return item.name if item is not None else ""
+
+
+def _licence(
+    session: Session, case: models.Case, item_code: str, issued_at: dt.datetime, facts: dict[str, str], note: str
+) -> dict[str, str]:
+    """The licence an item granted issues (:class:`Withheld` for an item that no longer names one)."""
+    stored = guide_version(session, case.guide_version_id)
+    item = stored.bundle.item(item_code) if stored is not None else None
+    if item is None or not item.licence:
+        raise Withheld(f"item {item_code} issues no licence")
+    return {
+        "item.code": item.code,
+        "item.name": item.name,
+        "licence.type": item.licence,
+        "licence.number": read_item_note(note)[1].strip(),
+        "licence.holder": facts["case.applicant_name"],
+        "licence.holder_id_type": facts["case.applicant_id_type"],
+        "licence.holder_id": facts["case.applicant_id_no"],
+        "licence.issuer": decider_name(item, office_settings(session, case.site_code)),
+        "licence.issued_on": moment(issued_at)[:10],
+    }
+
+
+def _revoked(session: Session, case: models.Case) -> set[str]:
+    """The items of the case whose licence was revoked after its grant (行政许可法 第六十九条第二款)."""
+    h = models.CaseHistory
+    notes = session.scalars(select(h.note).where(h.case_id == case.id, h.event == CaseEvent.ITEM_REVOKED.value))
+    return {read_item_note(note)[0] for note in notes}
+
+
+def _voided_licence(
+    session: Session, case: models.Case, event: ClaimedEvent, facts: dict[str, str], reason: str
+) -> dict[str, str]:
+    """The licence withdrawn, as its own event told it (read again: the case's fields are as they are now), with
+    the voiding's day and reason."""
+    e = models.PlatformEvent
+    issued_at, detail = session.execute(
+        select(e.at, e.detail).where(e.key == licence_key(case.uid, event.item_code))
+    ).one()
+    note = str(json.loads(detail or "{}").get("note", ""))
+    return _licence(session, case, event.item_code, issued_at, facts, note) | {
+        "licence.voided_on": moment(event.at)[:10],
+        "licence.void_reason": reason,
+    }
+
+
+def _result(session: Session, case: models.Case, event: ClaimedEvent) -> dict[str, str]:
+    """办理结果 and 办结时间: from the items' decisions and the line that closed the case (for a 送达, the last
+    closing line before it; a part handed over before the case closed has neither yet)."""
+    h = models.CaseHistory
+    closed = session.execute(
+        select(h.event, h.at).where(h.case_id == case.id, h.event.in_(_CLOSED), h.at <= event.at).order_by(h.at.desc())
+    ).first()
+    if closed is None:
+        return {}
+    decided = list(session.scalars(select(h.event).where(h.case_id == case.id, h.event.in_(_DECIDED))))
+    granted = decided.count(CaseEvent.ITEM_APPROVED.value)
+    if closed[0] == CaseEvent.DENIED.value or not granted:
+        result = "denied"
+    else:
+        result = "granted" if granted == len(decided) else "partly_granted"
+    return {"case.result": result, "case.completed_at": moment(closed[1])}
+
+
+def _delivery(note: str, chosen: str) -> dict[str, str]:
+    """How the results left, as the hand-over recorded it (a JSON record), else as the applicant chose at intake."""
+    way, tracking = chosen, ""
+    if note.startswith("{"):
+        try:
+            record = json.loads(note)
+        except ValueError:
+            record = {}
+        if isinstance(record, dict):
+            way = str(record.get("way") or chosen)
+            tracking = str(record.get("tracking_no") or "").strip()
+    return {"delivery.way": way, "delivery.tracking_no": tracking}
+
+
+def _rating(session: Session, case: models.Case, round_: int) -> dict[str, str]:
+    r, rq, x = models.Rating, models.RatingRequest, models.Rectification
+    found = session.execute(
+        select(r, x.opened_on, x.due_on)
+        .join(rq, rq.id == r.request_id)
+        .outerjoin(x, x.rating_id == r.id)
+        .where(rq.case_id == case.id, rq.round == round_)
+    ).first()
+    if found is None:
+        return {"rating.round": str(round_)}
+    rating, opened_on, due_on = found
+    return {
+        "rating.round": str(round_),
+        "rating.level": rating.level,
+        "rating.channel": rating.channel,
+        "rating.reasons": "；".join(json.loads(rating.reasons or "[]")),
+        "rating.comment": rating.comment,
+        "rating.rated_at": moment(rating.rated_at),
+        "rating.clerk": rating.clerk,
+        "rating.staff_no": rating.staff_no,
+        "rating.department": rating.department,
+        "rating.region": rating.region,
+        "item.code": rating.item_code,
+        "item.name": rating.item_name,
+        "rect.opened_on": day(opened_on),
+        "rect.due_on": day(due_on),
+    }

@@ -1,0 +1,583 @@
+"""Rating actions: send a service to the pad, record what the applicant chose, follow a bad rating up.
+
+One function per user action; the caller owns the session and commits once.
+There is no action that changes or removes a rating: a mistaken or malicious
+one is excluded by an appeal decision, recorded with who and why, and the
+rating itself stays as it was given.  The desk side learns only
+:class:`counter.ratings.status.DeskStatus` — never a level.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from counter.access.roles import Permission, Role
+from counter.actions.admin.acting import this_desk
+from counter.actions.admin.audit import record_at_desk
+from counter.actions.admin.desk import Desk
+from counter.actions.admin.guard import require
+from counter.actions.ratings.period_figures import rating_lines
+from counter.audit.actions import AuditAction
+from counter.audit.masking import masked_text
+from counter.calendar.workdays import WorkCalendar
+from counter.catalog.model import TimeLimit
+from counter.db.account_store import account_row
+from counter.db.case_store import case_by_no, case_view
+from counter.db.rating_store import (
+    AppealFacts,
+    RequestRow,
+    add_appeal,
+    add_lapse,
+    add_rating,
+    add_rectification,
+    add_rectification_line,
+    add_request,
+    appeal_facts,
+    last_rectification_id,
+    pending_requests,
+    rating_of_request,
+    rating_records,
+    rectification_of_rating,
+    rectification_rows,
+    rectification_state,
+    rectification_view,
+    rectifications_after,
+    request_row,
+    requests_of_case,
+)
+from counter.db.settings_store import get_setting, put_setting
+from counter.parties.names import mask_name
+from counter.ratings.choice import ChoiceProblem, RatingChoice, choice_problems
+from counter.ratings.export import RatingRecord, region_of
+from counter.ratings.figures import Figures, Grouping
+from counter.ratings.levels import Channel, is_bad
+from counter.ratings.reasons import DEFAULT_LABELS, DEFAULT_REASONS
+from counter.ratings.rectification import (
+    AppealGround,
+    AppealProblem,
+    AppealStatus,
+    Move,
+    MoveProblem,
+    RectEvent,
+    RectState,
+    Reviewer,
+    appeal_problems,
+    filing_blocked,
+    filing_problems,
+    move_problems,
+    rectification_due,
+    reviewer_problems,
+    state_after,
+)
+from counter.ratings.settings import (
+    KEYS,
+    RatingSettings,
+    SettingProblem,
+    read_settings,
+    settings_problems,
+    settings_values,
+)
+from counter.ratings.status import DeskStatus, SendRefusal
+from counter.ratings.views import AppealOffer, PadCase, RectificationAlert, RectificationRow, RectificationView
+
+#: a request older than its time on the pad and this much more was left by a pad that stopped
+STALE_GRACE = dt.timedelta(seconds=30)
+
+
+class RatingRefused(Exception):
+    def __init__(self, code: SendRefusal, case_no: str = "") -> None:
+        super().__init__(f"{code.value} {case_no}".strip())
+        self.code = code
+        self.case_no = case_no
+
+
+class ChoiceRefused(Exception):
+    def __init__(self, problems: list[ChoiceProblem]) -> None:
+        super().__init__(", ".join(p.value for p in problems))
+        self.problems = tuple(problems)
+
+
+class MoveRefused(Exception):
+    def __init__(self, problems: list[MoveProblem]) -> None:
+        super().__init__(", ".join(p.value for p in problems))
+        self.problems = tuple(problems)
+
+
+class AppealRefused(Exception):
+    def __init__(self, problems: list[AppealProblem]) -> None:
+        super().__init__(", ".join(p.value for p in problems))
+        self.problems = tuple(problems)
+
+
+class SettingsRefused(Exception):
+    def __init__(self, problems: list[SettingProblem]) -> None:
+        super().__init__(", ".join(p.code.value for p in problems))
+        self.problems = tuple(problems)
+
+
+# --- settings -----------------------------------------------------------------------------
+
+
+def rating_settings(session: Session) -> tuple[RatingSettings, list[SettingProblem]]:
+    """The office's settings; stored values that cannot be used are replaced by defaults and reported."""
+    return read_settings({key: get_setting(session, key) for key in KEYS})
+
+
+def save_rating_settings(session: Session, settings: RatingSettings, *, desk: Desk | None = None) -> None:
+    """Keep the office's settings, changed at ``desk`` (this machine's, nobody signed in, when not given)."""
+    by = this_desk(desk)
+    require(session, by.actor, Permission.CHANGE_SETTINGS)
+    problems = settings_problems(settings)
+    if problems:
+        raise SettingsRefused(problems)
+    changed: dict[str, dict[str, str | None]] = {}
+    for key, value in settings_values(settings).items():
+        before = get_setting(session, key)
+        if before != value:
+            changed[key] = {"from": before, "to": value}
+        put_setting(session, key, value)
+    record_at_desk(session, by, AuditAction.SETTING_CHANGED, "ratings", changed)
+
+
+def offered_reasons(settings: RatingSettings) -> tuple[str, ...]:
+    """The reason buttons of the pad: the office's list, or the default one."""
+    if settings.reasons:
+        return tuple(r.strip() for r in settings.reasons)
+    return tuple(DEFAULT_LABELS[code] for code in DEFAULT_REASONS)
+
+
+def _period_text(period: TimeLimit) -> str:
+    return f"{period.value} {period.unit.value}"
+
+
+# --- the desk: send a service to the pad -----------------------------------------------------
+
+
+def _round_for(requests: list[RequestRow], session: Session, case_no: str) -> int:
+    """1 for a service never sent; 2 for a follow-up after a fed-back rectification; else refused."""
+    if not requests:
+        return 1
+    latest = requests[-1]
+    if latest.status is DeskStatus.PENDING:
+        raise RatingRefused(SendRefusal.PENDING, case_no)
+    if latest.round >= 2:
+        raise RatingRefused(SendRefusal.FOLLOW_UP_DONE, case_no)
+    if latest.status is DeskStatus.UNRATED:
+        raise RatingRefused(SendRefusal.ALREADY_UNRATED, case_no)
+    rated = rating_of_request(session, latest.id)
+    if rated is not None:
+        rectification = rectification_of_rating(session, rated[0])
+        if rectification is not None and rectification_state(session, rectification) is RectState.FED_BACK:
+            return 2
+    raise RatingRefused(SendRefusal.ALREADY_RATED, case_no)
+
+
+def send_to_pad(session: Session, case_no: str, desk: Desk, now: dt.datetime) -> PadCase:
+    """Ask the applicant of ``case_no`` to rate the service: what the pad is to show.
+
+    Refused (:class:`RatingRefused`) when the service was rated already (一次一评),
+    is on the pad now, or lapsed unrated; a follow-up (round 2) is possible once,
+    after the rectification of a bad first rating has been fed back.  A request
+    a stopped pad left open counts as on the pad until
+    :func:`close_stale_requests` closes it (in a transaction of its own).
+    """
+    require(session, desk.actor, Permission.SEND_TO_PAD)
+    case = case_by_no(session, case_no)
+    if case is None:
+        raise RatingRefused(SendRefusal.NO_CASE, case_no)
+    settings, _problems = rating_settings(session)
+    round_ = _round_for(requests_of_case(session, case.id), session, case.case_no)
+    where = desk.identity
+    request_id = add_request(session, case.id, round_, now, where.site_code, where.desk_no, desk.clerk)
+    record_at_desk(session, desk, AuditAction.SENT_TO_PAD, case.case_no, {"request_id": request_id, "round": round_})
+    view = case_view(session, case.case_no)
+    assert view is not None
+    return PadCase(
+        request_id=request_id,
+        case_no=case.case_no,
+        round=round_,
+        office=desk.site_name,
+        desk_no=where.desk_no,
+        clerk=desk.clerk,
+        staff_no=desk.staff_no,
+        photo=desk.photo,
+        bundle_name=view.bundle_name,
+        rater_masked=mask_name(view.applicant_name),
+        reasons=offered_reasons(settings),
+        timeout_seconds=settings.timeout_seconds,
+    )
+
+
+def desk_rating_status(session: Session, case_no: str) -> DeskStatus | None:
+    """What the clerk may see of a service's rating (its latest round); ``None`` when never sent."""
+    case = case_by_no(session, case_no)
+    if case is None:
+        return None
+    requests = requests_of_case(session, case.id)
+    return requests[-1].status if requests else None
+
+
+# --- the pad: the applicant's answer ---------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class RatingRecorded:
+    rating_id: int
+    case_no: str
+    alert: RectificationAlert | None  # for the supervisor only, never the desk
+
+
+def _open_request(session: Session, request_id: int) -> RequestRow:
+    request = request_row(session, request_id)
+    if request is None:
+        raise RatingRefused(SendRefusal.NO_REQUEST)
+    if request.status is not DeskStatus.PENDING:
+        raise RatingRefused(SendRefusal.REQUEST_CLOSED, request.case_no)
+    return request
+
+
+def record_rating(
+    session: Session,
+    request_id: int,
+    choice: RatingChoice,
+    desk: Desk,
+    now: dt.datetime,
+    calendar: WorkCalendar,
+) -> RatingRecorded:
+    """Record the applicant's rating; a bad one opens its rectification in the same transaction.
+
+    ``desk`` is the pad's: its office, staff number and area code go into the
+    record (the clerk and the desk number are the request's).
+    """
+    request = _open_request(session, request_id)
+    settings, _problems = rating_settings(session)
+    problems = choice_problems(choice, offered_reasons(settings))
+    if problems:
+        raise ChoiceRefused(problems)
+    view = case_view(session, request.case_no)
+    assert view is not None
+    rating_id = add_rating(
+        session,
+        {
+            "request_id": request.id,
+            "level": choice.level.value,
+            "channel": Channel.HALL_TABLET.value,
+            "reasons": list(choice.reasons),
+            "comment": choice.comment.strip(),
+            "rated_at": now,
+            "rated_on": now.date(),
+            "round": request.round,
+            "case_no": view.case_no,
+            "item_code": view.bundle_code,
+            "item_name": view.bundle_name,
+            "department": desk.site_name,
+            "clerk": request.clerk,
+            "staff_no": desk.staff_no,
+            "desk_no": request.desk_no,
+            "site_code": request.site_code,
+            "region": region_of(desk.area_code),
+            "rater_name": view.applicant_name,
+            "rater_id_no": view.applicant_id_no,
+            "rater_kind": view.applicant_kind,
+            "anonymous": False,  # Inner Mongolia rates by real name
+        },
+    )
+    recorded: dict[str, object] = {"case_no": view.case_no, "level": choice.level.value, "round": request.round}
+    if not is_bad(choice.level):
+        record_at_desk(session, desk, AuditAction.RATING_RECORDED, f"rating:{rating_id}", recorded, at=now)
+        return RatingRecorded(rating_id, view.case_no, None)
+    due = rectification_due(now.date(), settings.period, calendar)
+    rect_id = add_rectification(
+        session, rating_id, now, now.date(), _period_text(settings.period), due.date, due.beyond_data
+    )
+    add_rectification_line(session, rect_id, now, "", RectEvent.OPENED, RectState.AWAITING_REVISIT)
+    # the rating and the rectification it opens, in one entry: both are written in this transaction
+    recorded |= {"rectification": rect_id, "due_on": due.date.isoformat()}
+    record_at_desk(session, desk, AuditAction.RATING_RECORDED, f"rating:{rating_id}", recorded, at=now)
+    alert = RectificationAlert(rect_id, view.case_no, view.bundle_name, request.desk_no, request.clerk, due.date)
+    return RatingRecorded(rating_id, view.case_no, alert)
+
+
+def record_unrated(session: Session, request_id: int, now: dt.datetime) -> str:
+    """The pad's time ran out: the service is recorded as unrated (never as a rating); its case number."""
+    request = _open_request(session, request_id)
+    add_lapse(session, request.id, now)
+    return request.case_no
+
+
+def close_stale_requests(session: Session, desk: Desk, now: dt.datetime) -> list[str]:
+    """Requests this desk's pad left open past their time when it stopped: recorded as unrated.
+
+    Only this desk's: another desk's pad may still be showing its request (every
+    touch gives the applicant the full time again).  Their case numbers.
+    """
+    settings, _problems = rating_settings(session)
+    cutoff = now - dt.timedelta(seconds=settings.timeout_seconds) - STALE_GRACE
+    stale = pending_requests(session, cutoff, desk.identity.site_code, desk.identity.desk_no)
+    for request in stale:
+        add_lapse(session, request.id, now)
+    return [r.case_no for r in stale]
+
+
+# --- the supervisor: rectifications and appeals ---------------------------------------------
+
+
+def _move(session: Session, rectification_id: int, move: Move, now: dt.datetime, desk: Desk | None) -> RectState:
+    """A step of a rectification decided at ``desk`` (this machine's, nobody signed in, when not given)."""
+    by = this_desk(desk)
+    require(session, by.actor, Permission.RECTIFY)
+    state = rectification_state(session, rectification_id)
+    if state is None:
+        raise MoveRefused([MoveProblem.NOT_ALLOWED])
+    problems = move_problems(state, move, now.date())
+    if problems:
+        raise MoveRefused(problems)
+    after = state_after(state, move.event)
+    add_rectification_line(
+        session, rectification_id, now, move.by.strip(), move.event, after, move.note.strip(), move.fix_due
+    )
+    detail: dict[str, object] = {
+        "rectification_id": rectification_id,
+        "event": move.event.value,
+        "state": after.value,
+        "by": move.by.strip(),
+        "note": masked_text(move.note.strip()),
+        "fix_due": move.fix_due.isoformat() if move.fix_due else None,
+    }
+    record_at_desk(session, by, AuditAction.RATING_DECIDED, f"rectification:{rectification_id}", detail)
+    return after
+
+
+def record_revisit(
+    session: Session,
+    rectification_id: int,
+    by: str,
+    note: str,
+    now: dt.datetime,
+    *,
+    desk: Desk | None = None,
+) -> RectState:
+    """The rater was called back: what they said.  待回访 → 核实中."""
+    return _move(session, rectification_id, Move(RectEvent.REVISITED, by, note), now, desk)
+
+
+def choose_handling(
+    session: Session,
+    rectification_id: int,
+    handling: RectEvent,
+    by: str,
+    note: str,
+    now: dt.datetime,
+    fix_due: dt.date | None = None,
+    *,
+    desk: Desk | None = None,
+) -> RectState:
+    """After verifying: 立行立改, 限期整改 (with its ledger date) or 解释说明."""
+    desk = this_desk(desk)
+    require(session, desk.actor, Permission.RECTIFY)
+    if handling not in (RectEvent.FIX_AT_ONCE, RectEvent.FIX_BY_DEADLINE, RectEvent.EXPLAINED):
+        raise MoveRefused([MoveProblem.NOT_ALLOWED])
+    return _move(session, rectification_id, Move(handling, by, note, fix_due), now, desk)
+
+
+def record_feedback(
+    session: Session,
+    rectification_id: int,
+    by: str,
+    note: str,
+    now: dt.datetime,
+    *,
+    desk: Desk | None = None,
+) -> RectState:
+    """The rater has been told what was done or why: 已反馈."""
+    return _move(session, rectification_id, Move(RectEvent.FED_BACK, by, note), now, desk)
+
+
+def add_rectification_note(
+    session: Session,
+    rectification_id: int,
+    by: str,
+    note: str,
+    now: dt.datetime,
+    *,
+    desk: Desk | None = None,
+) -> RectState:
+    """A note on an open rectification (a call that reached no one, a step taken) without a move."""
+    return _move(session, rectification_id, Move(RectEvent.NOTE, by, note), now, desk)
+
+
+def _reviewer(session: Session, desk: Desk) -> Reviewer:
+    """Who acts at ``desk``, as an appeal's reviewer: the account signed in as it is now, or nobody."""
+    actor = desk.actor
+    if not actor.signed_in:
+        return Reviewer("", desk.clerk, desk.staff_no, supervisor=False)
+    account = account_row(session, actor.login)
+    if account is None or account.disabled:
+        return Reviewer(actor.login, actor.name, desk.staff_no, supervisor=False)
+    return Reviewer(account.login, account.name, account.staff_no, Role.SUPERVISOR in account.roles)
+
+
+def _deciding_problems(session: Session, facts: AppealFacts, desk: Desk) -> list[AppealProblem]:
+    problems = reviewer_problems(facts.rated, _reviewer(session, desk))
+    if facts.status is AppealStatus.UPHELD:
+        problems.append(AppealProblem.ALREADY_EXCLUDED)
+    return problems
+
+
+def appeal_offer(session: Session, rating_id: int, *, desk: Desk | None = None) -> AppealOffer | None:
+    """What may be done at ``desk`` about the appeal of ``rating_id``, and why not the rest; None: no such rating."""
+    by = this_desk(desk)
+    facts = appeal_facts(session, rating_id)
+    if facts is None:
+        return None
+    filing = filing_blocked(facts.state, facts.status)
+    return AppealOffer(facts.status, tuple(filing), tuple(_deciding_problems(session, facts, by)))
+
+
+def file_appeal(
+    session: Session,
+    rating_id: int,
+    by: str,
+    reason: str,
+    now: dt.datetime,
+    *,
+    desk: Desk | None = None,
+) -> None:
+    """File an appeal (申诉) against a 差评: the rated clerk, or a supervisor for her, says why it is mistaken.
+
+    The rating stays a 差评 in every figure, marked 申诉中, until a supervisor other than the clerk decides
+    (:func:`decide_appeal`).  The filing is a line of the rating's rectification, so it goes to the hall with the
+    township's next package and is decided there.  One appeal per rating; refused once the rater has been answered.
+    """
+    filed = this_desk(desk)
+    may_rectify = filed.actor.may(Permission.RECTIFY)
+    require(session, filed.actor, Permission.RECTIFY if may_rectify else Permission.SEND_TO_PAD)
+    facts = appeal_facts(session, rating_id)
+    if facts is None or facts.rectification_id is None:
+        raise AppealRefused([AppealProblem.NOT_OPEN])
+    problems = filing_problems(reason, facts.state, facts.status)
+    if not by.strip():
+        problems.insert(0, AppealProblem.WHO_REQUIRED)
+    if problems:
+        raise AppealRefused(problems)
+    assert facts.state is not None  # an open one: filing_problems said so
+    add_rectification_line(
+        session, facts.rectification_id, now, by.strip(), RectEvent.APPEALED, facts.state, reason.strip()
+    )
+    detail: dict[str, object] = {
+        "rating_id": rating_id,
+        "event": "appeal_filed",
+        "by": by.strip(),
+        "reason": masked_text(reason.strip()),
+    }
+    record_at_desk(session, filed, AuditAction.RATING_DECIDED, f"rating:{rating_id}", detail)
+
+
+def decide_appeal(
+    session: Session,
+    rating_id: int,
+    by: str,
+    ground: AppealGround,
+    reason: str,
+    upheld: bool,
+    now: dt.datetime,
+    *,
+    desk: Desk | None = None,
+) -> None:
+    """Record an appeal decision (申诉复核).  Upheld, it excludes the rating from every figure.
+
+    The rating row stays as given; the decision is a row of its own with who and
+    why.  An open rectification of the rating ends as 已撤销 with the same reason.
+    ``desk`` decides (this machine's, nobody signed in, when not given): a supervisor signed in under her own
+    account, never the clerk rated (:func:`counter.ratings.rectification.reviewer_problems`), whatever the roles
+    table grants.  A desk without accounts decides none: its appeals are decided at the hall.
+    """
+    decided = this_desk(desk)
+    require(session, decided.actor, Permission.RECTIFY)
+    facts = appeal_facts(session, rating_id)
+    if facts is None:
+        raise AppealRefused([AppealProblem.NOT_OPEN])
+    reviewing = reviewer_problems(facts.rated, _reviewer(session, decided))
+    problems = reviewing + appeal_problems(by, reason, facts.status is AppealStatus.UPHELD)
+    if problems:
+        raise AppealRefused(problems)
+    add_appeal(session, rating_id, now, by.strip(), ground, upheld, reason.strip())
+    detail: dict[str, object] = {
+        "rating_id": rating_id,
+        "event": "appeal",
+        "ground": ground.value,
+        "upheld": upheld,
+        "by": by.strip(),
+        "reason": masked_text(reason.strip()),
+    }
+    record_at_desk(session, decided, AuditAction.RATING_DECIDED, f"rating:{rating_id}", detail)
+    if not upheld:
+        return
+    rectification = rectification_of_rating(session, rating_id)
+    if rectification is not None:
+        state = rectification_state(session, rectification)
+        if state is not None and state not in (RectState.FED_BACK, RectState.VOIDED):
+            add_rectification_line(
+                session, rectification, now, by.strip(), RectEvent.VOIDED, RectState.VOIDED, reason.strip()
+            )
+
+
+def open_rectifications(
+    session: Session, *, after: tuple[dt.date, int] | None = None, limit: int | None = None
+) -> list[RectificationRow]:
+    """Open rectifications of every desk, earliest due first: all of them, or ``limit`` after the row ``after``.
+
+    ``after`` is the due date and id of the last row already shown (:meth:`RectificationRow.page_key`).
+    """
+    return rectification_rows(session, after=after, limit=limit)
+
+
+def rectification_detail(session: Session, rectification_id: int) -> RectificationView | None:
+    return rectification_view(session, rectification_id)
+
+
+def new_rectifications(session: Session, last_seen_id: int) -> list[RectificationAlert]:
+    """Rectifications opened (at any desk) after ``last_seen_id``."""
+    return rectifications_after(session, last_seen_id)
+
+
+def newest_rectification(session: Session) -> int:
+    """The number of the newest rectification; 0 when there is none."""
+    return last_rectification_id(session)
+
+
+# --- figures and export ---------------------------------------------------------------------
+
+
+def rating_figures(
+    session: Session, first: dt.date, last: dt.date, grouping: Grouping, *, desk: Desk | None = None
+) -> tuple[tuple[Figures, ...], Figures]:
+    """The period's figures, one line per group, and the total, for whoever acts at ``desk`` and may see them."""
+    require(session, this_desk(desk).actor, Permission.SEE_FIGURES)
+    return rating_lines(session, first, last, grouping)
+
+
+def ratings_for_export(
+    session: Session, first: dt.date, last: dt.date, *, desk: Desk | None = None
+) -> list[RatingRecord]:
+    """The period's rating records, for the export; the caller records the export once it is written."""
+    require(session, this_desk(desk).actor, Permission.SEE_FIGURES)
+    return rating_records(session, first, last)
+
+
+def record_export(
+    session: Session,
+    first: dt.date,
+    last: dt.date,
+    count: int,
+    target: str,
+    *,
+    desk: Desk | None = None,
+) -> None:
+    """What left the database: the period, how many records, and where they went."""
+    period = {"from": first.isoformat(), "to": last.isoformat()}
+    detail: dict[str, object] = {"what": "ratings", **period, "records": count, "target": target}
+    record_at_desk(session, this_desk(desk), AuditAction.EXPORTED, "ratings", detail)

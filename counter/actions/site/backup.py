@@ -1,0 +1,219 @@
+"""Backing up and restoring the desk's database.
+
+SQLite (a desk, a township): :func:`make_backup` copies the live file online
+(other desks keep writing), :func:`restore_backup` replaces it by a checked
+backup and keeps the old one beside it, and :func:`backup_if_due` takes the
+daily automatic backup into ``<data folder>/backups`` and keeps the newest N
+(setting ``backup.keep``, default 14).  PostgreSQL (a hall) is backed up with its
+own tools: :func:`pg_commands` gives the ``pg_dump`` / ``pg_restore`` commands for
+the URL.  Where accounts exist, backing up and restoring by command needs an
+administrator (:func:`authorise`); both are written to the audit trail.  The
+automatic daily backup is the program's own and is logged, not audited.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import shlex
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.orm import Session
+
+from counter.access.roles import Permission
+from counter.actions.admin.audit import record_at_desk
+from counter.actions.admin.audit_seal import seal_if_key_here
+from counter.actions.admin.guard import require
+from counter.audit.actions import AuditAction
+from counter.backup.sqlite_files import (
+    BackupFailed,
+    BackupFile,
+    RestoreRefused,
+    backup_files,
+    copy_database,
+    daily_backup_due,
+    keep_setting,
+    latest_good_backup,
+    new_backup_path,
+    prune,
+    quick_check,
+    restore_file,
+    stale_parts,
+    usable_backup,
+)
+from counter.host import paths
+
+if TYPE_CHECKING:
+    from counter.actions.admin.desk import Desk
+
+__all__ = [
+    "BackupFailed",
+    "BackupFile",
+    "NotSQLite",
+    "RestoreRefused",
+    "Restored",
+    "authorise",
+    "backup_if_due",
+    "backups_folder",
+    "check_backup",
+    "daily_backup_due",
+    "database_file",
+    "latest_good_backup",
+    "make_backup",
+    "pg_commands",
+    "quick_check",
+    "record_backup",
+    "record_restore",
+    "restore_backup",
+]
+
+log = logging.getLogger(__name__)
+
+
+class NotSQLite(Exception):
+    """The URL names no SQLite file (PostgreSQL, or an in-memory database): use the server's own tools."""
+
+
+@dataclass(frozen=True, slots=True)
+class Restored:
+    database: Path
+    revision: str  # of the restored file; an older one is migrated when the program next opens it
+    kept: Path | None  # where the database that was there now is; None when there was none
+
+
+def backups_folder() -> Path:
+    return paths.data_dir() / "backups"
+
+
+def database_file(url: str) -> Path:
+    """The SQLite file of ``url``; :class:`NotSQLite` otherwise."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        raise NotSQLite(url)
+    if parsed.database.startswith("file:"):
+        raise NotSQLite(url)
+    return Path(parsed.database)
+
+
+def make_backup(url: str, out: Path | None = None, now: dt.datetime | None = None) -> Path:
+    """Back up the SQLite database of ``url`` to ``out`` (default: a new file in the backups folder, then pruned)."""
+    source = database_file(url)
+    if out is not None:
+        return copy_database(source, out)
+    folder = backups_folder()
+    made = copy_database(source, new_backup_path(folder, now or dt.datetime.now()))
+    for old in prune(folder, keep_setting(source), made):
+        log.info("old backup removed: %s", old)
+    return made
+
+
+def _refused(file: Path, refused: RestoreRefused) -> RestoreRefused:
+    differences = "; ".join(f"{d.change.value} {d.part.value} {d.name}" for d in refused.differences)
+    differences += "; ".join(f"{r.kind} {r.key}: {r.code}" for r in refused.foreign)
+    log.warning("restore from %s refused: %s %s %s", file, refused.problem.value, refused.detail, differences)
+    return refused
+
+
+def check_backup(file: Path) -> str:
+    """The schema revision of the backup ``file`` when it may be restored; else :class:`RestoreRefused`, logged.
+
+    It must be an intact counter database of a revision this program knows, holding exactly the tables, columns,
+    constraints, indexes, triggers and views this program's migrations make at that revision, and no account, case,
+    rating, peer, key or setting its own audit trail does not account for (:mod:`counter.actions.site.backup_rows`).
+    """
+    from counter.actions.site.backup_rows import vouch_for_rows
+    from counter.db.migrate import known_revisions
+    from counter.db.reference_schema import reference_schema
+
+    try:
+        revision = usable_backup(file, set(known_revisions()), reference_schema)
+        vouch_for_rows(file)
+    except RestoreRefused as refused:
+        raise _refused(file, refused) from None
+    return revision
+
+
+def restore_backup(url: str, file: Path, now: dt.datetime | None = None) -> Restored:
+    """Replace the SQLite database of ``url`` by the backup ``file``; the old database is kept beside it.
+
+    Refused with nothing changed (:class:`RestoreRefused`, logged) for a file that is
+    not an intact counter database, one written by a newer program, one whose
+    schema is not exactly what this program's migrations make (a foreign trigger, a
+    dropped one, a missing table), or one with rows its own trail does not account
+    for (an account, a peer, a key planted: :func:`check_backup`).  Every connection
+    to the database must be closed first.
+    """
+    from counter.actions.site.backup_rows import vouch_for_rows
+    from counter.db.migrate import known_revisions
+    from counter.db.reference_schema import reference_schema
+
+    target = database_file(url)
+    try:
+        revision, kept = restore_file(
+            target, file, set(known_revisions()), now or dt.datetime.now(), reference_schema, vouch_for_rows
+        )
+    except RestoreRefused as refused:
+        raise _refused(file, refused) from None
+    log.info("database %s restored from %s (revision %s); the old one kept at %s", target, file, revision, kept)
+    return Restored(target, revision, kept)
+
+
+def backup_if_due(url: str, now: dt.datetime) -> Path | None:
+    """The daily automatic backup: made when none was taken today; the new file, else ``None``.
+
+    Never raises: the desk works on without a backup, and the log says why.
+    Does nothing for a database that is not an SQLite file.
+    """
+    try:
+        database_file(url)
+        for left in stale_parts(backups_folder(), now):  # at every start: a backup killed earlier left its copy
+            log.warning("a killed backup's temporary copy removed: %s", left)
+        if not daily_backup_due(backups_folder(), now):
+            return None
+        made = make_backup(url, None, now)
+    except NotSQLite:
+        return None
+    except (BackupFailed, OSError) as err:
+        log.error("daily backup failed: %s", err)
+        return None
+    log.info("daily backup written: %s", made)
+    return made
+
+
+def authorise(session: Session, desk: Desk) -> None:
+    """Backing up and restoring need an administrator where accounts exist (:class:`NotPermitted`)."""
+    require(session, desk.actor, Permission.CHANGE_SETTINGS)
+
+
+def record_backup(session: Session, desk: Desk, made: Path, backups: int | None = None) -> None:
+    detail: dict[str, object] = {"file": str(made)}
+    if backups is not None:
+        detail["backups"] = backups
+    record_at_desk(session, desk, AuditAction.BACKUP_MADE, made.name, detail)
+    seal_if_key_here(session)  # on the machine holding the site's key, every backup also seals the trail
+
+
+def record_restore(session: Session, desk: Desk, restored: Restored, source: Path) -> None:
+    detail = {"from": str(source), "revision": restored.revision, "kept": str(restored.kept or "")}
+    record_at_desk(session, desk, AuditAction.BACKUP_RESTORED, source.name, detail)
+
+
+def backup_count() -> int:
+    return len(backup_files(backups_folder()))
+
+
+def pg_commands(url: str, file: Path) -> tuple[str, str]:
+    """The ``pg_dump`` and ``pg_restore`` commands, ready to paste, for the PostgreSQL database of ``url``.
+
+    The password is left out (give it in ``PGPASSWORD`` or ``~/.pgpass``).
+    """
+    given = make_url(url)
+    parsed = URL.create("postgresql", given.username, None, given.host, given.port, given.database, given.query)
+    target = shlex.quote(f"--dbname={parsed.render_as_string(hide_password=False)}")
+    out = shlex.quote(str(file))
+    dump = f"pg_dump --format=custom --file={out} {target}"
+    restore = f"pg_restore --clean --if-exists --no-owner --single-transaction {target} {out}"
+    return dump, restore

@@ -1,0 +1,143 @@
+"""The check of the whole trail (``counter audit verify``): its chains, its seals, and the rows it vouches for.
+
+Kept apart from :mod:`counter.actions.admin.audit`, which every action imports to record: the check also reads what the
+actions derive from the history (the departments' queue, :func:`counter.actions.cases.item_track.queue_drift`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from counter.actions.admin.site import RETIRED_KEYS  # the keys the site's key replaced (counter.audit.site_keys)
+from counter.actions.cases.item_track import queue_drift
+from counter.actions.sync.sync_seals import sent_seal_changed
+from counter.audit.chain import parse_at
+from counter.audit.peer_seals import (
+    PeerSealProblem,
+    peer_seal_problems,
+)
+from counter.audit.seal import SealBody, SealCheck, StoredSeal, check_seals, unanchored
+from counter.audit.site_keys import SealVerdict, parse_history, seal_verdict
+from counter.audit.state import MismatchCode, RowMismatch, SubjectKind, cross_check
+from counter.audit.verify import AuditReport, StoredEntry, TrailProblem, TrailProblemCode, verify_chains
+from counter.db import audit_seals, audit_state, audit_store, peer_seals
+from counter.db.audit_derived import statuses_off_history
+from counter.db.setting_trail import recorded_setting
+from counter.db.settings_store import get_setting
+from counter.host import paths
+from counter.host.seal_anchors import anchors_path, read_anchors
+from counter.sync.keys import KeyUnreadable, key_fingerprint, load_private_key, public_key_text, verify
+
+Progress = Callable[[int, int], None]  # entries checked, entries in all
+SITE_PUBLIC_KEY = "site.public_key"  # as counter.actions.admin.site stores it: what the seals are checked against
+
+
+def verify_trail(session: Session, on_progress: Progress | None = None, key_path: Path | None = None) -> AuditReport:
+    """Check the whole trail: every chain, every seal, and the cases, ratings and accounts against it.
+
+    Every problem found is in the report.  The seals are checked against the
+    site's public key in the database; where this machine holds the key file
+    (``key_path``, the data folder's by default) its key must be that one too.
+    """
+    total = audit_store.entry_count(session)
+    heads = audit_store.chain_heads(session)
+
+    def chains() -> Iterator[tuple[str, Iterator[StoredEntry]]]:
+        for chain in audit_store.entry_chains(session):
+            yield chain, audit_store.chain_entries(session, chain)
+
+    progress = None if on_progress is None else (lambda done: on_progress(done, total))
+    report = verify_chains(chains(), heads, progress)
+    public_key = get_setting(session, SITE_PUBLIC_KEY) or ""
+    retired = parse_history(recorded_setting(session, RETIRED_KEYS))  # as the trail has it, not the settings row
+
+    def signed(body: SealBody, seal: StoredSeal) -> SealVerdict:
+        at = parse_at(body.at)
+        if at is None:
+            return SealVerdict.FORGED
+        payload = seal.payload.encode("utf-8")
+        return seal_verdict(at, public_key, retired, lambda key: verify(key, payload, seal.signature))
+
+    sealed = check_seals(
+        audit_seals.all_seals(session),
+        signed,
+        lambda chain, numbers: audit_seals.hashes_at(session, chain, numbers),
+        audit_seals.last_seqs(session),
+    )
+    problems = [*report.problems, *_seal_problems(sealed)]
+    path = key_path or paths.site_key_path()
+    if public_key and _key_file_differs(path, public_key):
+        problems.append(TrailProblem(TrailProblemCode.SEAL_KEY, "", 0))
+    digests = audit_seals.seal_digests(session)
+    problems += _sent_seal_problems(session, digests)
+    anchored = read_anchors(anchors_path(path))
+    problems += [TrailProblem(TrailProblemCode.SEAL_ANCHOR, "", no) for no in unanchored(anchored, digests)]
+    return dataclasses.replace(
+        report,
+        problems=tuple(problems),
+        mismatches=tuple(row_mismatches(session)),
+        seals=sealed.seals,
+        unsealed=sealed.unsealed,
+        seal_key=_fingerprint(public_key),
+    )
+
+
+def _sent_seal_problems(session: Session, digests: Mapping[int, str]) -> list[TrailProblem]:
+    """A seal of this site the hall holds and this site no longer has as sent (``digests``: this site's seals); on a
+    hall, a township's seals that show it sealed a rewritten trail again (:mod:`counter.audit.peer_seals`)."""
+    found = []
+    gone = sent_seal_changed(session, digests)
+    if gone is not None:
+        found.append(TrailProblem(TrailProblemCode.SEAL_SENT, "", gone))
+    codes = {PeerSealProblem.TWO_SEALS: TrailProblemCode.PEER_SEAL_TWO,
+             PeerSealProblem.BROKEN_LINK: TrailProblemCode.PEER_SEAL_LINK}  # fmt: skip
+    found += [TrailProblem(codes[f.problem], f.site, f.no) for f in peer_seal_problems(peer_seals.held_seals(session))]
+    return found
+
+
+def _seal_problems(sealed: SealCheck) -> Iterator[TrailProblem]:
+    for chain in sealed.broken:
+        yield TrailProblem(TrailProblemCode.SEAL_BROKEN, chain.chain, chain.first, chain.until)
+    for no in sealed.forged:
+        yield TrailProblem(TrailProblemCode.SEAL_FORGED, "", no)
+    for no in sealed.revoked:
+        yield TrailProblem(TrailProblemCode.SEAL_REVOKED, "", no)
+    for no in sealed.backdated:
+        yield TrailProblem(TrailProblemCode.SEAL_BACKDATED, "", no)
+    for first, last in sealed.missing:
+        yield TrailProblem(TrailProblemCode.SEAL_MISSING, "", first, last if last != first else 0)
+
+
+def row_mismatches(session: Session) -> Iterator[RowMismatch]:
+    """Every case, rating and account not as the trail last recorded it, and what is derived from the history."""
+    recorded, mentioned = audit_state.recorded_states(session)
+    since = audit_state.states_since(session)
+    own = audit_state.own_site_code(session)
+    for kind in SubjectKind:
+        rows = audit_state.current_rows(session, kind, own, since)
+        yield from cross_check(kind, rows, recorded[kind], mentioned[kind])
+    # what a hall's desk role may still write, read against the insert-only history it is derived from
+    for case_no in statuses_off_history(session):
+        yield RowMismatch(MismatchCode.STATUS_OFF_HISTORY, SubjectKind.CASE, case_no)
+    for case_no in queue_drift(session):
+        yield RowMismatch(MismatchCode.QUEUE_OFF_HISTORY, SubjectKind.CASE, case_no)
+
+
+def _key_file_differs(path: Path, public_key: str) -> bool:
+    """Whether a key file is here and is not the site's key (a missing or unreadable file says nothing)."""
+    try:
+        key = load_private_key(path)
+    except KeyUnreadable:
+        return False
+    return public_key_text(key) != public_key
+
+
+def _fingerprint(public_key: str) -> str:
+    try:
+        return key_fingerprint(public_key) if public_key else ""
+    except ValueError:
+        return ""

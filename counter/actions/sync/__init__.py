@@ -1,0 +1,1 @@
+"""Packages between a township and its hall: written, taken in, sealed, and where they stand."""

@@ -1,0 +1,88 @@
+"""Where sync stands at this site: what waits to be sent, when packages last went and came, the review list.
+
+Read on every refresh of the status bar and of the sync page, apart from the export and the import
+(:mod:`counter.actions.sync.packages`) that change it: a read needs none of their sealing, checking and writing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from counter.actions.admin.site import peers, this_site
+from counter.db.sync import store as sync_store
+from counter.db.sync.held import told_held
+from counter.db.sync.marks import changed_case_ids, changed_project_ids, earliest_change
+from counter.sync.sites import SiteKind
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    site_code: str
+    site_kind: str
+    pending_cases: int
+    pending_since: dt.datetime | None
+    last_export_at: dt.datetime | None
+    last_import_at: dt.datetime | None
+    review_open: int
+    pending_projects: int = 0  # 帮您办 projects with anything the hall has not acknowledged (a township)
+    held_at_hall: int = 0  # this township's records its hall holds for review, as its last update said
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    id: int
+    from_site: str
+    export_no: int
+    record_type: str
+    record_key: str
+    reason: str
+    detail: str
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class HeldAtHall:
+    """One of this township's records its hall did not take in, as the hall's last update told (counter.db.sync.held).
+
+    ``reason`` is a hold reason's code (worded by counter.words.sync.hold_reason), ``detail`` the field and what is
+    wrong with it: what the township's clerk needs to put it right, or to ask the hall about it by its number.
+    """
+
+    hall: str
+    record_type: str
+    number: str
+    reason: str
+    detail: str
+    held_at: dt.datetime
+
+
+def held_at_hall(session: Session) -> list[HeldAtHall]:
+    """This township's records its halls hold for review, oldest first (none at a hall, which is told none)."""
+    return [HeldAtHall(hall, e.record_type, e.number, e.reason, e.detail, e.held_at) for hall, e in told_held(session)]
+
+
+def sync_status(session: Session) -> SyncStatus:
+    """Where this site stands: cases not yet acknowledged by the hall (a township), times, open reviews."""
+    site = this_site(session)
+    pending, projects, since = 0, 0, None
+    if site.kind is SiteKind.TOWNSHIP:
+        halls = [p.code for p in peers(session) if p.kind is SiteKind.HALL]
+        base = sync_store.baseline(session, halls[0]) if len(halls) == 1 else None
+        pending = len(changed_case_ids(session, base))
+        projects = len(changed_project_ids(session, base))
+        since = earliest_change(session, base or {}) if pending or projects else None
+    exported, imported = sync_store.last_times(session)
+    return SyncStatus(
+        site.code, site.kind.value, pending, since, exported, imported, sync_store.open_review_count(session),
+        projects, len(told_held(session)),
+    )  # fmt: skip
+
+
+def review_items(session: Session, open_only: bool = True) -> list[ReviewItem]:
+    return [
+        ReviewItem(r.id, r.from_site, r.export_no, r.record_type, r.record_key, r.reason, r.detail, r.created_at)
+        for r in sync_store.all_reviews(session, open_only)
+    ]
