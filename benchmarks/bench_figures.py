@@ -6,9 +6,8 @@ own process.  Then, for the last full month and the last 365 days of the data, b
 site, the benchmark times:
 
 - **ours**: :func:`counter.actions.ratings.period_figures.period_figures`, the action ``counter figures`` and the
-supervision
-  window call, in a read transaction as the command's store opens it: three grouped queries, the guide versions
-  named, the lines folded with the domain's rules;
+supervision window call, in a read transaction as the command's store opens it: three grouped queries, the guide
+versions named, the lines folded with the domain's rules;
 - **floor**: the same counts by hand-written SQL on the same connection — the services by outcome and by the
   standing each case keeps of its rating (what the window reads: the ratings are not joined in either), the
   accepted cases per guide version, the rectifications opened and where they stand — read into tuples, nothing more;

@@ -4,12 +4,11 @@ size, each beside the bare SQL returning the same rows.
 On a hall database built through the real path (:mod:`benchmarks.big_hall`: township packages taken in by the
 hall's sync import, its applicants a league's people, names as common as in the registers), on SQLite and on
 PostgreSQL, :func:`counter.actions.cases.case_reads.cases_found` as the finder calls it (its own unit of work, a desk
-whose
-clerk may see the numbers whole) for a sample of what applicants bring back: the sequence, the ID number, the phone
-and the name of cases drawn from the period, and one in ten asked for something the period does not hold (a
-sequence no desk reached, an unknown ID number or phone, a name nobody has), which reads the most.  Over the
-default period (90 days) and a year; p95 of each kind against 200 ms, first on the database as built (no
-``ANALYZE``), then after ``ANALYZE``.
+whose clerk may see the numbers whole) for a sample of what applicants bring back: the sequence, the ID number, the
+phone and the name of cases drawn from the period, and one in ten asked for something the period does not hold (a
+sequence no desk reached, an unknown ID number or phone, a name nobody has), which reads the most. Over the default
+period (90 days) and a year; p95 of each kind against 200 ms, first on the database as built (no ``ANALYZE``), then
+after ``ANALYZE``.
 
 The floor: the bare driver's one statement on the same conditions, returning the same cases (checked), run in turn
 with ours so that the load of the moment falls on both.

@@ -20,9 +20,8 @@ hall's sync import, with materials, history, ratings and rectifications), on SQL
    window asks for it, median against 200 ms; floor: the same rows by one hand-written statement on the bare driver;
 4. the supervisor's whole list of what is overdue (``counter case list --overdue``):
    :func:`counter.actions.cases.case_reads.case_rows` read to its end, the first row's wait against 200 ms and the
-   memory
-   it holds (Python's traced peak) against 16 MiB, whatever the backlog; floor: the bare driver walking the same two
-   statements (the F6 page's, without their limit) and merging them as they come.
+   memory it holds (Python's traced peak) against 16 MiB, whatever the backlog; floor: the bare driver walking the
+   same two statements (the F6 page's, without their limit) and merging them as they come.
 
 Ours and the floor are run in turn, round after round, on the same connection settings (SQLite WAL, the app's
 pragmas; PostgreSQL on a throwaway cluster of tests/pg_server.py, without JIT compiling as the app's connections,

@@ -12,8 +12,8 @@ the schema moved on), so the cases here come from real intakes and reach the hal
    numbers in its township's series, its desk and clerk, and every date moved to its own working day of the last
    four years (deadlines move with it, so a deferral or rectification of long ago is overdue now);
 3. the copies sealed and signed as each township signs its packages (``write_packed``), a package of at most
-   ``package_cases`` at a time, and taken in by :func:`counter.actions.sync.packages.import_package`, with every sender
-   check.
+   ``package_cases`` at a time, and taken in by :func:`counter.actions.sync.packages.import_package`, with every
+   sender check.
 
 A copy that the hall holds back (a record the sender checks refuse) stops the build: the generator must make what
 a township could send, never the checks let through what it should not.

@@ -196,8 +196,7 @@ def made_database(path: Path, *, catalog: bool = True) -> str:
     (``catalog``) with the bundled catalog the first command after it imports.
 
     A command never makes a database named by ``--db`` that is not there (counter.actions.admin.database_file).  With
-    the
-    catalog, the file is a copy of one this test process made once through the same two actions
+    the catalog, the file is a copy of one this test process made once through the same two actions
     (:func:`_catalogued_template`): the first use's import is a second and a half of a command-line test otherwise.
     """
     url = f"sqlite:///{path}"

@@ -1,8 +1,7 @@
 """What publishing a 待核 guide changes, against the guide this site last published for the bundle.
 
 An administrator confirms a guide by publishing it (:func:`counter.actions.catalog.guide_status.publish_guide`); from
-then
-on every intake of the bundle asks what it asks.  Before the act the desk shows what will be different: the
+then on every intake of the bundle asks what it asks.  Before the act the desk shows what will be different: the
 materials and items added, taken away or worded otherwise, and the promised time limit.  A material or an item is
 the same one when its code is; "changed" is any difference in it (name, necessity, copies, limits, wording), which
 the administrator reads in the guide itself.

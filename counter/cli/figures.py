@@ -2,8 +2,7 @@
 sends the league each month, and what the league reads of its halls.
 
 The read is :func:`counter.actions.ratings.period_figures.period_figures`, the supervision window's queries; a league
-server
-on PostgreSQL, holding the halls' and townships' cases received by sync, answers ``--by site`` across them, and a
+server on PostgreSQL, holding the halls' and townships' cases received by sync, answers ``--by site`` across them, and a
 league site (:mod:`counter.actions.ratings.league_figures`) ``--by county`` and ``--by hall``.  The
 terminal gets a table with Chinese headings; ``--json`` stable English keys (rates as fractions, 0.2 is 20 %, null
 where nothing was counted); ``--csv`` the same keys as columns, every text cell neutralised against spreadsheet

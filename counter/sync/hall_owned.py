@@ -8,8 +8,7 @@ packages no longer verify at the hall and its audit seal no longer checks), whet
 office, its SMS gateway.  A package is signed by the hall, but a signature says who sent it, not that the sender
 may set it: so the township applies from an update only the keys named here, and puts any other on its review list
 with the reason, changing nothing (:mod:`counter.actions.sync.packages`).  The hall builds its updates from the same
-table,
-so the two cannot drift apart.
+table, so the two cannot drift apart.
 
 Guide versions and holiday days are records of their own kinds in an update, not settings: they are the catalog
 and the calendar, and go in by their own rules.

@@ -9,19 +9,17 @@ Layout, byte for byte::
 Format 3 is format 2 whose body may also hold 帮您办 projects (``project`` records).  The first line and the
 header's ``format`` say which, and agree.  A package is written in the lowest format that holds its records
 (:func:`counter.actions.sync.packages.export_package`), so a township's package without projects, and every hall's
-update,
-still reads at a site whose program knows only format 2, while one with projects is refused there whole as written
-by a newer program (``too_new``) rather than half taken in.  This program reads both; a format-2 package holding a
-project is refused as malformed (:mod:`counter.actions.sync.packages`).  The sealing and signing are the same in both.
-Format 4 is a hall's update that also tells the township why its records wait on the hall's review list (a
-``held`` record): written only to a township the hall has held a record of, which needs the program that reads it
-to see why, and is told to upgrade (``too_new``) by an older one.  Format 6 is a township's package holding a case
-with its bundle's subject (the newborn, the household: a ``subject`` of the case record): a hall whose program knows
-only format 5 would read the record and drop the field it does not know, so it is told to upgrade instead; a package
-without one is written as before.  Format 7 is a township's package holding the pages its document camera took of
-the cases' materials (``page`` records): a hall of format 6 would refuse the package as malformed for a record it
-does not know, its clerk not told why, so it is told to upgrade (``too_new``); a package without pages is written as
-before.
+update, still reads at a site whose program knows only format 2, while one with projects is refused there whole as
+written by a newer program (``too_new``) rather than half taken in. This program reads both; a format-2 package
+holding a project is refused as malformed (:mod:`counter.actions.sync.packages`). The sealing and signing are the same
+in both. Format 4 is a hall's update that also tells the township why its records wait on the hall's review list (a
+``held`` record): written only to a township the hall has held a record of, which needs the program that reads it to
+see why, and is told to upgrade (``too_new``) by an older one. Format 6 is a township's package holding a case with
+its bundle's subject (the newborn, the household: a ``subject`` of the case record): a hall whose program knows only
+format 5 would read the record and drop the field it does not know, so it is told to upgrade instead; a package
+without one is written as before. Format 7 is a township's package holding the pages its document camera took of the
+cases' materials (``page`` records): a hall of format 6 would refuse the package as malformed for a record it does not
+know, its clerk not told why, so it is told to upgrade (``too_new``); a package without pages is written as before.
 
 The header names the format and the algorithm suite (:data:`SUITE`), the
 sender (code and kind), the site it is addressed to, the package's kind and

@@ -1,8 +1,7 @@
 """At start, whether this desk could issue a number again; if so the banner says so before anyone takes an intake.
 
 The intake itself refuses such a number (:mod:`counter.actions.numbers.number_guard`); saying it at start means the
-clerk
-learns it before an applicant stands at the window, not with the form filled in.  Run where the database is
+clerk learns it before an applicant stands at the window, not with the form filled in.  Run where the database is
 opened: before the window on a full start, on the warm-up thread on a quick one (the banner is then shown on the
 window's thread).
 """

@@ -33,8 +33,10 @@ NOT_ACTIONS = {
 
 def _public_functions() -> list[tuple[str, inspect.Signature]]:
     found = []
-    for info in pkgutil.iter_modules(counter.actions.__path__):
-        module = importlib.import_module(f"counter.actions.{info.name}")
+    for info in pkgutil.walk_packages(counter.actions.__path__, "counter.actions."):
+        if info.ispkg:
+            continue
+        module = importlib.import_module(info.name)
         for name, value in vars(module).items():
             if name.startswith("_") or not inspect.isfunction(value) or value.__module__ != module.__name__:
                 continue

@@ -2,8 +2,7 @@
 
 Both encode a case number correctly, but they choose their code sets differently: the modules of many case numbers
 differ.  A reprint must be the paper the applicant holds, byte for byte (counter.actions.cases.documents), so the
-encoder
-that made the papers stays.  Should reportlab ever choose as python-barcode does, this test says so and the
+encoder that made the papers stays.  Should reportlab ever choose as python-barcode does, this test says so and the
 dependency can go (THIRD-PARTY.md).
 """
 

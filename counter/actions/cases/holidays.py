@@ -1,8 +1,7 @@
 """Changing the office's days: a year's notice imported, one day edited; and the dates of open cases after it.
 
 The calendar the desks count with is :func:`counter.actions.admin.calendar.office_calendar`.  A change here is written
-in
-the caller's unit of work together with what it does to the cases already taken: each open date told to an
+in the caller's unit of work together with what it does to the cases already taken: each open date told to an
 applicant is counted again on the new days and the later date governs (:mod:`counter.actions.cases.date_moves`), so a
 deadline printed with a provisional holiday never lapses before the days the notice gives.
 """

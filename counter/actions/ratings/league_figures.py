@@ -1,9 +1,8 @@
 """The league's figures (``counter figures --by county|hall``): its halls' period, per county and per hall.
 
 A league's database holds the cases its halls sent by sync (:mod:`counter.actions.sync.packages`); the period is read
-with
-the halls' own queries per site (:func:`counter.actions.ratings.period_figures.period_figures`) and folded by the county
-each hall was registered with (:mod:`counter.case.league_figures`, :mod:`counter.sync.counties`).
+with the halls' own queries per site (:func:`counter.actions.ratings.period_figures.period_figures`) and folded by the
+county each hall was registered with (:mod:`counter.case.league_figures`, :mod:`counter.sync.counties`).
 """
 
 from __future__ import annotations

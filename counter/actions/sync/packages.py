@@ -219,8 +219,7 @@ def export_package(
     (:func:`counter.sync.body_packer.packed_groups`), numbered on; only the last one's acknowledgement moves the
     baseline, so a hall that has taken only the first ones is sent the rest again.  Each names its series in its
     signed header, and a later one is refused until every earlier one is in (:mod:`counter.actions.sync.sync_series`),
-    so
-    no acknowledgement covers a package not had.
+    so no acknowledgement covers a package not had.
 
     Raises :class:`SyncNotPossible`, :class:`NotPermitted`, and
     :class:`counter.sync.keys.KeyUnreadable` when this machine cannot sign.

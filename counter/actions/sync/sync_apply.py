@@ -1,8 +1,7 @@
 """Applying a package's records at the receiving site: each taken in, found unchanged, or held for review.
 
 Split from :mod:`counter.actions.sync.packages`, which reads, checks and accounts for the package as a whole; here each
-kind
-of record goes where it belongs, and one that cannot go in yet waits on the review list with its reason
+kind of record goes where it belongs, and one that cannot go in yet waits on the review list with its reason
 (:class:`HoldReason`, worded in :mod:`counter.words.sync`).
 """
 

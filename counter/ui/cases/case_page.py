@@ -2,8 +2,7 @@
 
 The page holds a :class:`CaseView` (plain data), never an ORM object.  Each action is one unit of work (through
 :class:`counter.ui.runner.Runner`) of :mod:`counter.actions.intake.take`, after which the page reads the case again:
-what
-it shows is what the database holds.  The desks of a hall share the database, so a case may have moved on since the
+what it shows is what the database holds.  The desks of a hall share the database, so a case may have moved on since the
 page was drawn; the action then finds the move no longer allowed, and the page says so and shows the case as it is.
 """
 

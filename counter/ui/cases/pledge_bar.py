@@ -9,8 +9,7 @@ the body that may decide it, checked after, and revoked when the check finds the
 preview), and each paper again.  Where the account may not, it says why: the body that decides the item (the one rule,
 :mod:`counter.access.authority`), or the supervisor's role a revocation needs.  Each act is a step under a short
 confirmation row (确认 / 取消, Enter and Esc), asked again by :mod:`counter.actions.intake.notice_pledges`; the papers
-go
-through the app's print preview (:func:`counter.ui.printing.opening.open_preview`), numbered the first time and
+go through the app's print preview (:func:`counter.ui.printing.opening.open_preview`), numbered the first time and
 reprinted the same.
 """
 

@@ -4,8 +4,7 @@ A new desk names no clerk, and takes no intake until one is named (:class:`count
 this page is where the window names one, beside ``counter desk --clerk``.  The settings are the machine's
 (``desk.json``), but what they say is printed on every receipt and shown on the pad: so the page goes through the
 command line's checks and its trail (:func:`counter.actions.admin.desk_settings.change_desk`), and where the database
-has
-accounts only an administrator sees it.  The photo is copied into the data folder, so the pad keeps showing it once
+has accounts only an administrator sees it.  The photo is copied into the data folder, so the pad keeps showing it once
 the stick it came from is gone.
 """
 

@@ -2,8 +2,7 @@
 
 The numbers are counted by the database with the queries ``counter figures`` uses
 (:func:`counter.actions.ratings.record.rating_figures`), to the rules of :mod:`counter.ratings.figures`, so the screen
-and
-the league's report agree; the rules behind each rate are printed under the table, because a rate nobody can
+and the league's report agree; the rules behind each rate are printed under the table, because a rate nobody can
 recompute is not trusted.
 """
 

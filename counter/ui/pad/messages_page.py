@@ -2,8 +2,7 @@
 
 A message lands here when the gateway refused it (a number it will not serve, a wrong secret) or after its attempts
 ran out (:mod:`counter.actions.outbox.messages`); the sender keeps trying the others by itself.  重新发送 puts the
-chosen
-ones back in the queue, their attempts counted afresh: the sender takes them on its next round.
+chosen ones back in the queue, their attempts counted afresh: the sender takes them on its next round.
 """
 
 from __future__ import annotations

@@ -3,8 +3,7 @@
 An event lands here when the platform refused it (an element it will not accept, a wrong secret), when the mapping
 file leaves a required element without a value, or after the platform's failed answers ran out
 (:mod:`counter.actions.outbox.platform`); no answer at all (offline) never sends one here.  重新上报 puts the chosen
-ones
-back in the queue, their attempts counted afresh: the sender takes them on its next round.
+ones back in the queue, their attempts counted afresh: the sender takes them on its next round.
 """
 
 from __future__ import annotations
