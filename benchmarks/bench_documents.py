@@ -50,8 +50,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.goals import Verdicts, arguments, percentile, summary
+from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
-from counter.actions.admin.desk import Desk
 from counter.actions.cases.case_reads import case_view as read_case_view
 from counter.actions.cases.documents import make_document, office_settings, record_print
 from counter.actions.catalog.guides import current_guide
@@ -64,8 +64,6 @@ from counter.case.view import CaseView
 from counter.catalog.model import Bundle
 from counter.db.case_store import case_view
 from counter.db.catalog_store import StoredGuide, guide_version
-from counter.db.engine import make_engine, make_sessions
-from counter.db.migrate import upgrade
 from counter.documents.model import (
     DocumentData,
     DocumentKind,
@@ -80,6 +78,9 @@ from counter.documents.model import (
 from counter.documents.render import render_pdf
 from counter.intake.parties import Applicant, ApplicantKind, Parties
 from counter.parties.identifiers import make_id_number
+
+from counter.db.engine import make_engine, make_sessions
+from counter.db.migrate import upgrade
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 20)

@@ -79,9 +79,9 @@ def action_side(
     """``take_intake`` as the intake panel runs it, one unit of work per intake (``Store.write``), its request
     made first, by the clerk ``login`` signed in (a hall's desk: :func:`prepared` with accounts) or by the single desk
     of a database without accounts; the number of the last case taken; the end."""
+    from counter.access.desk import Desk
     from counter.access.roles import SINGLE_DESK, Actor, Role
     from counter.actions.admin.calendar import office_calendar
-    from counter.actions.admin.desk import Desk
     from counter.actions.intake.take import IntakeRequest, preview, take_intake
     from counter.actions.site.demo import DEMO_BUNDLE, complete_checklist, fresh_checklist
     from counter.actions.site.store import Store
@@ -124,9 +124,10 @@ def prepared(url: str, accounts: bool = False) -> None:
     holiday notice imported (:func:`office_year`); with ``accounts``, a hall's: an administrator, and the clerk who
     takes the intakes (:data:`CLERK`)."""
     from counter.actions.catalog.imports import import_source
+    from counter.resources import bundled_catalog_dir
+
     from counter.db.engine import make_engine, make_sessions
     from counter.db.migrate import upgrade
-    from counter.resources import bundled_catalog_dir
 
     engine = make_engine(url)
     upgrade(engine)
@@ -142,11 +143,12 @@ def prepared(url: str, accounts: bool = False) -> None:
 def office_year(url: str) -> None:
     """The next year's 国务院办公厅 holiday notice imported, as every office does when it is published: 34 days of
     its own that each deadline counts with, as a hall's desks have them (a database without would read none)."""
-    from counter.actions.admin.desk import Desk
+    from counter.access.desk import Desk
     from counter.actions.cases.holidays import import_schedule
     from counter.case.numbers import DeskIdentity
-    from counter.db.engine import make_engine, make_sessions
     from tests.calendar.test_workdays import SAMPLE_NOTICE_2027
+
+    from counter.db.engine import make_engine, make_sessions
 
     engine = make_engine(url)
     setup = Desk(DeskIdentity("XAM01", "1"), "管理员")  # before any account, as add_accounts begins
@@ -158,10 +160,11 @@ def office_year(url: str) -> None:
 
 def add_accounts(url: str) -> None:
     """A hall's accounts: an administrator, and the clerk who takes the intakes (:data:`CLERK`)."""
+    from counter.access.desk import Desk
     from counter.access.roles import Actor, Role
     from counter.actions.admin.accounts import NewAccount, add_account
-    from counter.actions.admin.desk import Desk
     from counter.case.numbers import DeskIdentity
+
     from counter.db.engine import make_engine, make_sessions
 
     engine = make_engine(url)

@@ -58,20 +58,20 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import psycopg
-from sqlalchemy import make_url, text
-from sqlalchemy.orm import Session, sessionmaker
-
 from benchmarks.big_hall import BigHall, build, describe
 from benchmarks.goals import Verdicts, arguments, percentile
-from counter.actions.admin.desk import Desk
+from counter.access.desk import Desk
 from counter.actions.cases.case_reads import DUE_COUNT_CAP, DUE_PAGE, case_rows, case_view, day_lists
 from counter.actions.cases.case_view import CasePage, read_case
 from counter.actions.ratings.record import open_rectifications
 from counter.case.decisions import LAPSE_EVENTS
 from counter.case.numbers import DeskIdentity
 from counter.case.status import NOTE_CODES_JOIN
-from counter.db.engine import make_engine, make_sessions
+from sqlalchemy import make_url, text
+from sqlalchemy.orm import Session, sessionmaker
 from tests.pg_server import HALL_MEMORY, start_cluster, stop_cluster
+
+from counter.db.engine import make_engine, make_sessions
 
 PAGE = 200  # the first page of the open rectifications, as the 督办 page reads it
 OPEN_GOAL_MS = 50.0  # open a case, p95: what the clerk waits for after F7 or the scanner

@@ -38,8 +38,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.goals import Verdicts, arguments
+from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
-from counter.actions.admin.desk import Desk
 from counter.actions.cases.documents import make_document, record_print
 from counter.actions.catalog.guides import current_guide
 from counter.actions.catalog.imports import import_source

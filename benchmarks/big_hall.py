@@ -48,7 +48,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.access.roles import Role
 from counter.actions.admin.accounts import NewAccount, add_account, sign_in
 from counter.actions.admin.calendar import office_calendar
-from counter.actions.admin.desk import Desk
+from counter.access.desk import Desk
 from counter.actions.cases.documents import make_document, office_settings, record_print, save_office_settings
 from counter.actions.catalog.guide_status import PublishRefused, publish_guide
 from counter.actions.catalog.imports import import_source

@@ -215,9 +215,9 @@ def made_database(path: Path, *, catalog: bool = True) -> str:
 @functools.cache
 def _catalogued_template() -> Path:
     """A migrated database with the bundled catalog imported, made once per test process in a folder of its own."""
-    from counter.actions.admin.desk import desk_at
     from counter.actions.catalog.imports import sync_bundled
     from counter.actions.site.store import Store
+    from counter.host.desk_at import desk_at
     from counter.host.desk_config import DeskConfig
     from counter.resources import bundled_catalog_dir
 

@@ -13,7 +13,7 @@ import dataclasses
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.admin.desk import Desk
+from counter.access.desk import Desk
 from counter.actions.cases.documents import office_settings, save_office_settings
 from counter.actions.cases.item_authority import set_entrustment
 from counter.documents.acceptance import OrganAnswer

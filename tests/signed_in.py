@@ -12,8 +12,8 @@ import dataclasses
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.desk import Desk
 from counter.access.roles import Actor, Role
-from counter.actions.admin.desk import Desk
 from counter.case.numbers import DeskIdentity
 from counter.db import models
 from tests.entrusted import RESTAURANT_ITEMS, entrust_in

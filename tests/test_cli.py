@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from counter.__main__ import window_args
-from counter.actions.admin.desk import Desk
+from counter.access.desk import Desk
 from counter.case.numbers import DeskIdentity
 from counter.cli.main import main
 from counter.db.engine import make_engine, make_sessions

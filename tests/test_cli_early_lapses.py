@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from counter.actions.admin.desk import Desk
+from counter.access.desk import Desk
 from counter.case.numbers import DeskIdentity
 from counter.db.engine import make_engine, make_sessions
 from counter.words.lapses import CORRECTION_PATH

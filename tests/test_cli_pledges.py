@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
-from counter.actions.admin.desk import Desk
 from counter.actions.catalog.guide_status import allow_draft_intake
 from counter.actions.intake.take import IntakeRequest, take_intake
 from counter.actions.site.demo import complete_checklist, fresh_checklist

@@ -17,9 +17,9 @@ import pytest
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.admin.database_file import database_place
-from counter.actions.admin.desk import Desk, desk_at
 from counter.actions.cases.holidays import set_holiday
 from counter.actions.catalog.imports import import_source
 from counter.actions.intake.take import IntakeRequest, preview, take_intake
@@ -30,6 +30,7 @@ from counter.db import models
 from counter.db.audit_state import row_state
 from counter.db.catalog_store import StoredGuide, current_guide
 from counter.db.engine import make_engine, make_sessions
+from counter.host.desk_at import desk_at
 from counter.host.desk_config import DeskConfig
 from counter.resources import bundled_catalog_dir
 from tests.catalog_db import made_once

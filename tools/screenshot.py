@@ -232,7 +232,7 @@ class Driver:
 
         from counter.access.roles import Role
         from counter.actions.admin.accounts import NewAccount, add_account
-        from counter.actions.admin.desk import desk_at
+        from counter.host.desk_at import desk_at
         from counter.host.desk_config import load_desk_config
         from counter.ui.app import start_sign_in
 
@@ -275,8 +275,8 @@ class Driver:
         from PySide6.QtCore import Qt
         from PySide6.QtTest import QTest
 
-        from counter.actions.admin.desk import desk_at
         from counter.actions.site.demo import run_demo
+        from counter.host.desk_at import desk_at
         from counter.host.desk_config import load_desk_config, save_desk_config
 
         save_desk_config(dataclasses.replace(load_desk_config(), pad_language=language))
@@ -306,7 +306,7 @@ class Driver:
         """A township that sent its demo cases; the hall lacked one guide version, so one case waits for review."""
         import datetime as dt
 
-        from counter.actions.admin.desk import Desk
+        from counter.access.desk import Desk
         from counter.actions.admin.site import init_site, register_peer
         from counter.actions.site.demo import run_demo
         from counter.actions.sync.packages import export_package, import_package

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
     from sqlalchemy.orm import Session
 
-    from counter.actions.admin.desk import Desk
+    from counter.access.desk import Desk
     from counter.actions.cases.item_steps import StepRequest
     from counter.actions.site.store import Store
     from counter.ui.cases.case_page import CasePage
@@ -243,8 +243,8 @@ def answered(db: Store, desk: Desk) -> None:
 
 def working_window_shots(driver: Driver) -> None:
     """The demo's cases taken today at this desk, then every working window in turn."""
-    from counter.actions.admin.desk import desk_at
     from counter.actions.site.demo import run_demo
+    from counter.host.desk_at import desk_at
     from counter.host.desk_config import load_desk_config
 
     window, db = driver.open()

@@ -16,8 +16,8 @@ from counter.cli.common import EXIT_OK, EXIT_PROBLEM, Reported, UsageError, ask,
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
+    from counter.access.not_permitted import NotPermitted
     from counter.actions.admin.accounts import AccountInfo, Problem
-    from counter.actions.admin.guard import NotPermitted
     from counter.cli.common import Commands
 
 
@@ -58,8 +58,8 @@ def _report(problems: Sequence[Problem], login: str) -> int:
 
 
 def cmd_user_add(args: argparse.Namespace) -> int:
+    from counter.access.not_permitted import NotPermitted
     from counter.actions.admin.accounts import NewAccount, add_account
-    from counter.actions.admin.guard import NotPermitted
     from counter.cli.phrases import ACCOUNT_ADDED
 
     store = open_store(args)
@@ -78,8 +78,8 @@ def cmd_user_add(args: argparse.Namespace) -> int:
 
 
 def cmd_user_list(args: argparse.Namespace) -> int:
+    from counter.access.not_permitted import NotPermitted
     from counter.actions.admin.accounts import list_accounts
-    from counter.actions.admin.guard import NotPermitted
     from counter.cli.phrases import ACCOUNT_COUNT
 
     store, by = signed_in(args)
@@ -147,8 +147,8 @@ def _account_json(account: AccountInfo) -> dict[str, object]:
 
 
 def cmd_user_disable(args: argparse.Namespace) -> int:
+    from counter.access.not_permitted import NotPermitted
     from counter.actions.admin.accounts import disable_account
-    from counter.actions.admin.guard import NotPermitted
     from counter.cli.phrases import ACCOUNT_DISABLED
 
     store, by = signed_in(args)
@@ -163,8 +163,8 @@ def cmd_user_disable(args: argparse.Namespace) -> int:
 
 
 def cmd_user_password(args: argparse.Namespace) -> int:
+    from counter.access.not_permitted import NotPermitted
     from counter.actions.admin.accounts import set_password
-    from counter.actions.admin.guard import NotPermitted
     from counter.cli.phrases import ACCOUNT_PASSWORD_SET
 
     store = open_store(args)

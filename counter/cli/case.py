@@ -151,7 +151,7 @@ def cmd_case_list(args: argparse.Namespace) -> int:
 
 def _move_refusals(args: argparse.Namespace, run: Callable[[], T], not_allowed: str) -> T:
     """Run a move of the case; no such case, or a status that does not allow the move, as a sentence."""
-    from counter.actions.cases.not_found import CaseNotFound
+    from counter.case.not_found import CaseNotFound
     from counter.case.status import MoveNotAllowed
     from counter.words.cases import CASE_NOT_FOUND, CASE_STATUS
 

@@ -28,7 +28,7 @@ from counter.words.translate import tr
 if TYPE_CHECKING:
     from typing import TypeAlias
 
-    from counter.actions.admin.desk import Desk
+    from counter.access.desk import Desk
     from counter.actions.site.store import Step, Store
     from counter.catalog.problems import Problem
 
@@ -98,7 +98,7 @@ def print_json_items(items: Iterable[Any]) -> int:
 # opened and --user signed in (open_store), so that a desk asked for before that is an error, not the single desk.
 _run_actor: ContextVar[Actor | None] = ContextVar("counter_run_actor", default=SINGLE_DESK)
 # Whether the run works in training (``counter demo``, ``--today`` on the training file): a desk whose clerk nobody
-# named acts there as a trainee (counter.actions.admin.desk.desk_at), so training works on a new desk
+# named acts there as a trainee (counter.host.desk_at.desk_at), so training works on a new desk
 _run_training: ContextVar[bool] = ContextVar("counter_run_training", default=False)
 
 
@@ -192,8 +192,8 @@ def failure_text(err: Exception) -> str:
     The account refused, the database refused the work or is newer than this program — each worded here, once;
     anything else is unexpected: a report is saved for support and the log keeps it.
     """
-    from counter.actions.admin.guard import NotPermitted
-    from counter.actions.site.store import DatabaseMissing, DatabaseReadOnly, DbFault, SchemaTooNew, StoreFault
+    from counter.access.not_permitted import NotPermitted
+    from counter.host.database_faults import DatabaseMissing, DatabaseReadOnly, DbFault, SchemaTooNew, StoreFault
     from counter.host.errors import report_unexpected
     from counter.words.access import not_permitted
     from counter.words.database import database_missing_text, database_read_only_text, fault_text
@@ -259,7 +259,7 @@ def sign_in_for_run(args: argparse.Namespace, store: Store) -> None:
     password = os.environ.get(PASSWORD_ENV)
     if password is None:
         password = ask(ACCOUNT_PASSWORD_PROMPT.format(login=login))
-    from counter.actions.admin.desk import desk_at
+    from counter.host.desk_at import desk_at
     from counter.host.desk_config import load_desk_config
 
     where, now = desk_at(load_desk_config(), SINGLE_DESK), dt.datetime.now(dt.UTC)  # nobody, until signed in
@@ -283,7 +283,7 @@ def ask(prompt: str) -> str:
 
 def desk() -> Desk:
     """This machine's desk, acting as the account ``--user`` signed in as (its name is the clerk's on every record)."""
-    from counter.actions.admin.desk import desk_at
+    from counter.host.desk_at import desk_at
     from counter.host.desk_config import load_desk_config
 
     return desk_at(load_desk_config(), run_actor(), training=_run_training.get())

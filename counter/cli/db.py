@@ -20,7 +20,7 @@ from counter.words.translate import tr
 if TYPE_CHECKING:
     import datetime as dt
 
-    from counter.actions.admin.desk import Desk
+    from counter.access.desk import Desk
     from counter.actions.site.store import Step, Store
     from counter.cli.common import Commands
 

@@ -116,8 +116,8 @@ def deliver(args: argparse.Namespace, made: MadeDocument, store: Store) -> int:
 
 def cmd_print(args: argparse.Namespace) -> int:
     from counter.actions.cases.documents import make_document
-    from counter.actions.cases.not_found import CaseNotFound
     from counter.actions.numbers.number_guard import NumbersBehind
+    from counter.case.not_found import CaseNotFound
     from counter.documents.kinds import DocumentKind
     from counter.documents.model import DocumentNotPossible
     from counter.words.database import document_numbers_behind_text

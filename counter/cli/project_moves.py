@@ -33,7 +33,7 @@ from counter.projects.model import ProjectState, Satisfaction
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
-    from counter.actions.admin.desk import Desk
+    from counter.access.desk import Desk
     from counter.actions.site.store import Unit
 
 _DAY_HELP = tr("日期（YYYY-MM-DD），默认今天")

@@ -9,43 +9,13 @@ database holds what it held before.
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from sqlalchemy.exc import SQLAlchemyError
 
 
-class DbFault(StrEnum):
-    DISK_FULL = "disk_full"
-    READ_ONLY = "read_only"
-    BUSY = "busy"
-    DAMAGED = "damaged"
-    UNREACHABLE = "unreachable"
-    # the server answers but takes no connection yet: starting up, recovering after a crash, or shutting down
-    NOT_READY = "not_ready"
-    # the login may not do this: a hall's desk role changing what only the administrator's login changes
-    NOT_PERMITTED = "not_permitted"
-    # a hall's server named by a URL that would talk to it in clear over the network (counter.db.url.plain_over_network)
-    PLAIN_CONNECTION = "plain_connection"
-    # the server's certificate is not the hall's CA's, or not for the name the desk dialled: not the hall's server
-    CERTIFICATE = "certificate"
-    # a row about to be written is not as the audit trail last recorded it (counter.audit.state.RowAltered)
-    ROW_ALTERED = "row_altered"
-    # the schema is older than the program and this login may not upgrade it: a hall's desk updated before its
-    # server was (the owner's login upgrades, counter db upgrade)
-    SCHEMA_BEHIND = "schema_behind"
-    # the upgrade waited its lock_timeout for a table another connection holds (a desk still running, a backup) and
-    # gave up: rolled back whole, the schema as it was
-    UPGRADE_BLOCKED = "upgrade_blocked"
-    # the server answers but is not PostgreSQL of the version the schema needs (openGauss, KingbaseES, an old
-    # PostgreSQL: counter.db.server_check); nothing was asked of it but its version
-    UNSUPPORTED_SERVER = "unsupported_server"
-    # what answers at the URL's address does not speak PostgreSQL's protocol at all (达梦 DM, or no database): libpq
-    # could not even begin a session
-    NOT_POSTGRESQL = "not_postgresql"
-    OTHER = "other"
-
+from counter.host.database_faults import DbFault
 
 # (the words in the driver's message, the fault): SQLite's sentences and libpq's TLS check; PostgreSQL's SQLSTATE
 # classes below

@@ -16,12 +16,6 @@ HEAD = "0033_pledge_check"
 LOCK_TIMEOUT_S = 5.0
 
 
-class SchemaTooNew(Exception):
-    def __init__(self, revision: str) -> None:
-        super().__init__(revision)
-        self.revision = revision
-
-
 @dataclass(frozen=True, slots=True)
 class Step:
     """One migration of an upgrade, as it starts (``seconds`` None) and as it ends (the seconds it took)."""

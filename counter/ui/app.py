@@ -24,11 +24,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from counter import resources
-from counter.actions.admin.database_file import DatabaseDamaged, DatabaseMissing, DatabaseReadOnly, may_create
+from counter.actions.admin.database_file import may_create
 from counter.actions.admin.schema import database_url, is_live_database, is_training_database
 from counter.actions.site.startup import QuickStart, quick_start, start_from_prepared
-from counter.actions.site.store import DbFault, SchemaTooNew, Store, StoreFault
+from counter.actions.site.store import Store
 from counter.catalog.fingerprint import folder_fingerprint
+from counter.host.database_faults import (
+    DatabaseDamaged,
+    DatabaseMissing,
+    DatabaseReadOnly,
+    DbFault,
+    SchemaTooNew,
+    StoreFault,
+)
 from counter.host.logs import setup_logging
 from counter.host.paths import data_dir
 from counter.host.private_files import keep_files_private
@@ -222,7 +230,7 @@ def start_sign_in(window: MainWindow, store: Store, begin_work: bool = True) -> 
     The first sign-in starts the desk's work (the draft offer, the review pad);
     a later one, after 换人登录, shows the main window again for the new clerk.
     """
-    from counter.actions.admin.desk import desk_at
+    from counter.host.desk_at import desk_at
     from counter.host.desk_config import load_desk_config
     from counter.ui.signin.controller import SignInController
     from counter.ui.signin.words import SIGNIN_PLACE

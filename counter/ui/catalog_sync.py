@@ -46,7 +46,7 @@ class BundledSyncThread(QThread):
 
 def _cause(err: Exception) -> str:
     """Why the sync failed, as the clerk reads it: the database's fault, a file's, or none known (the log has it)."""
-    from counter.actions.site.store import StoreFault
+    from counter.host.database_faults import StoreFault
     from counter.words.database import fault_text
     from counter.words.files import file_fault
     from counter.words.host import UNKNOWN_CAUSE

@@ -14,7 +14,8 @@ import logging
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from counter.actions.site.store import Store, StoreFault, ping
+from counter.actions.site.store import Store, ping
+from counter.host.database_faults import StoreFault
 
 log = logging.getLogger(__name__)
 
@@ -24,7 +25,7 @@ RETRY_INTERVAL_MS = 3000
 class Reconnector(QObject):
     """Probes the database until it answers; ``restored`` fires once it does.
 
-    Which fault is a lost connection is told by :class:`counter.actions.site.store.StoreFault` (``connection_lost``):
+    Which fault is a lost connection is told by :class:`counter.host.database_faults.StoreFault` (``connection_lost``):
     SQLite is a file on this machine, and its faults (locked, disk full) are named, not waited for.
     """
 

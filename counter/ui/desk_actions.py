@@ -25,8 +25,8 @@ from counter.ui.runner import Failed, Runner
 from counter.ui.signin.stay import STAYS_WHEN_LOCKED
 
 if TYPE_CHECKING:
+    from counter.access.desk import Desk
     from counter.access.roles import Actor, Permission
-    from counter.actions.admin.desk import Desk
     from counter.catalog.model import Bundle
     from counter.intake.draft import IntakeDraft
     from counter.ui.cases import CaseDesk
@@ -92,7 +92,7 @@ class DeskActions(QObject):
         A signed-in account's name and staff number are shown and printed instead of the file's.
         """
         from counter.access.roles import SINGLE_DESK
-        from counter.actions.admin.desk import desk_at
+        from counter.host.desk_at import desk_at
         from counter.host.desk_config import load_desk_config
 
         return desk_at(load_desk_config(), self.actor or SINGLE_DESK, self.staff_no, training=self.training)

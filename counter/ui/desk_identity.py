@@ -21,7 +21,7 @@ from counter.ui.runner import Failed, Runner
 from counter.ui.text_size import scaled
 
 if TYPE_CHECKING:
-    from counter.actions.admin.desk import Desk
+    from counter.access.desk import Desk
 
 log = logging.getLogger(__name__)
 

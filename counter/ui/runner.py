@@ -19,7 +19,8 @@ import logging
 from collections.abc import Callable
 from typing import TypeVar
 
-from counter.actions.site.store import DatabaseDamaged, DbFault, SchemaTooNew, Store, StoreFault, Unit
+from counter.actions.site.store import Store, Unit
+from counter.host.database_faults import DatabaseDamaged, DbFault, SchemaTooNew, StoreFault
 from counter.ui import words
 
 log = logging.getLogger(__name__)

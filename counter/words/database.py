@@ -9,7 +9,7 @@ from counter.backup.sqlite_files import ForeignRow
 from counter.words.punctuation import CLAUSE_JOIN
 from counter.words.translate import tr
 
-# Keys are the values of counter.db.faults.DbFault: why the database refused, in the clerk's words.
+# Keys are the values of counter.host.database_faults.DbFault: why the database refused, in the clerk's words.
 DB_FAULT = {
     "disk_full": tr("磁盘空间已满，数据库无法写入。请联系运维人员清理磁盘"),
     "read_only": tr("数据库文件是只读的（权限或存储介质的问题），无法写入。请联系运维人员"),

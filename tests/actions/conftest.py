@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.admin.desk import Desk
+from counter.access.desk import Desk
 from counter.case.numbers import DeskIdentity
 from counter.db.desk_role import grant_desk_role
 from counter.db.engine import make_engine, make_sessions

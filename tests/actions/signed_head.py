@@ -11,9 +11,9 @@ import dataclasses
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.desk import Desk
 from counter.access.roles import Actor, Role
 from counter.actions.admin.accounts import NewAccount, add_account
-from counter.actions.admin.desk import Desk
 
 HEAD_ROLES = frozenset({Role.CLERK, Role.SUPERVISOR, Role.ADMIN})
 HEAD_PASSWORD = "saran2028ok"

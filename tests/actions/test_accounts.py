@@ -11,7 +11,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access import passwords
 from counter.access.account_rules import AccountProblem
+from counter.access.desk import Desk
 from counter.access.lockout import SignInOutcome
+from counter.access.not_permitted import NotPermitted
 from counter.access.passwords import PasswordProblem, ScryptCost, dummy_hash, verify_password
 from counter.access.roles import Actor, Role
 from counter.actions.admin.accounts import (
@@ -24,8 +26,6 @@ from counter.actions.admin.accounts import (
     sign_in,
     sign_out,
 )
-from counter.actions.admin.desk import Desk
-from counter.actions.admin.guard import NotPermitted
 from counter.db import models
 
 T0 = dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.UTC)

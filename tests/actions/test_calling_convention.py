@@ -14,7 +14,7 @@ import re
 
 import counter.actions
 from counter.access.roles import SINGLE_DESK, Actor, Role
-from counter.actions.admin.desk import desk_at
+from counter.host.desk_at import desk_at
 from counter.host.desk_config import DeskConfig
 
 #: what an action would take instead of a Desk, were there a second convention
@@ -27,7 +27,7 @@ NOT_ACTIONS = {
     ),
     "counter.actions.admin.guard.require": "the check every action makes with desk.actor; no face calls it",
     "counter.actions.admin.guard.current_roles": "the authority rule's read of desk.actor's roles; no face calls it",
-    "counter.actions.admin.desk.desk_at": "builds the Desk from desk.json and the account: the one place they meet",
+    "counter.host.desk_at.desk_at": "builds the Desk from desk.json and the account: the one place they meet",
 }
 
 

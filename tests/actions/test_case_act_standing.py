@@ -14,9 +14,9 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.desk import Desk
+from counter.access.not_permitted import NotPermitted
 from counter.access.roles import Actor, Role
-from counter.actions.admin.desk import Desk
-from counter.actions.admin.guard import NotPermitted
 from counter.actions.cases.decisions import deny_lapsed_deferral
 from counter.actions.cases.item_steps import StepRequest, route_items, take_item_step
 from counter.actions.intake.take import extend_deferral, lapse_correction, move_case

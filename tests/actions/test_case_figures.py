@@ -7,8 +7,8 @@ from fractions import Fraction
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
-from counter.actions.admin.desk import Desk
 from counter.actions.intake.same_day import finish_same_day
 from counter.actions.intake.take import IntakeRequest, move_case, take_intake
 from counter.actions.ratings.case_figures import month_figures

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Engine, event, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.admin.desk import Desk
+from counter.access.desk import Desk
 from counter.actions.cases.case_view import read_case
 from counter.actions.cases.documents import make_document
 from counter.actions.cases.item_steps import route_items

@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
-from counter.actions.admin.desk import Desk
 from counter.actions.cases.case_pages import CaseNotFound, add_page, pages_of_case
 from counter.actions.intake.take import IntakeRequest, take_intake
 from counter.actions.site.demo import complete_checklist, fresh_checklist

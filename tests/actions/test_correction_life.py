@@ -10,9 +10,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.case_rights import permission_for
+from counter.access.desk import Desk
 from counter.access.roles import Actor, Permission, Role
 from counter.actions.admin.calendar import office_calendar
-from counter.actions.admin.desk import Desk
 from counter.actions.cases.case_reads import case_rows, day_lists
 from counter.actions.cases.intake_settings import (
     DEFERRAL_MARGIN_KEY,

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.admin.desk import Desk
+from counter.access.desk import Desk
 from counter.actions.cases.documents import MadeDocument, make_document
 from counter.actions.intake.take import extend_deferral
 from counter.documents.kinds import DocumentKind

@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.admin.desk import Desk
+from counter.access.desk import Desk
 from counter.actions.cases.decisions import deny_lapsed_deferral
 from counter.actions.cases.documents import make_document
 from counter.actions.cases.holidays import import_schedule, set_holiday

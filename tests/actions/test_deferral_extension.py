@@ -15,8 +15,8 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
-from counter.actions.admin.desk import Desk
 from counter.actions.cases.decisions import case_and_bundle
 from counter.actions.cases.documents import make_document
 from counter.actions.cases.item_steps import StepRequest, item_standings, route_items, take_item_step

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.admin.desk import Desk
+from counter.access.desk import Desk
 from counter.actions.cases.decisions import decide_item
 from counter.actions.cases.documents import make_document
 from counter.actions.cases.item_steps import item_standings, route_items

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.admin.desk import Desk
+from counter.access.desk import Desk
 from counter.actions.cases.documents import (
     MadeDocument,
     make_document,
@@ -20,8 +20,8 @@ from counter.actions.cases.documents import (
     record_print,
     save_office_settings,
 )
-from counter.actions.cases.not_found import CaseNotFound
 from counter.actions.site.demo import run_demo
+from counter.case.not_found import CaseNotFound
 from counter.case.numbers import DOC_NO_MAX
 from counter.cli.main import main
 from counter.db import models

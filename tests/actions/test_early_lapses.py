@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.admin.desk import Desk
+from counter.access.desk import Desk
 from counter.actions.cases import decisions
 from counter.actions.cases.decisions import deny_lapsed_deferral
 from counter.actions.cases.early_lapses import early_lapses

@@ -26,7 +26,7 @@ from typing import Any
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.admin.desk import Desk
+from counter.access.desk import Desk
 from counter.actions.cases.documents import make_document, office_settings, save_office_settings
 from counter.actions.intake.intake_file import take_from_file
 from counter.actions.intake.take import IntakeNotPossible

@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.admin.desk import Desk
+from counter.access.desk import Desk
 from counter.actions.cases.decisions import case_and_bundle, record_decision
 from counter.actions.cases.documents import make_document
 from counter.actions.cases.hand_over import hand_over_results, record_signed_return

@@ -9,9 +9,9 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.desk import Desk
 from counter.access.roles import Role
 from counter.actions.admin.calendar import office_calendar
-from counter.actions.admin.desk import Desk
 from counter.actions.cases.decisions import decide_item, deny_lapsed_deferral
 from counter.actions.cases.hand_over import hand_over_results
 from counter.actions.intake.take import (

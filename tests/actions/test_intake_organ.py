@@ -14,8 +14,8 @@ import dataclasses
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
-from counter.actions.admin.desk import Desk
 from counter.actions.cases.documents import office_settings, save_office_settings
 from counter.actions.intake.take import IntakeNotPossible, IntakeRequest, preview, take_intake
 from counter.actions.site.demo import complete_checklist, fresh_checklist

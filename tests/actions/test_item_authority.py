@@ -13,8 +13,8 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.desk import Desk
 from counter.access.roles import Actor, Role
-from counter.actions.admin.desk import Desk
 from counter.actions.cases.decisions import decide_item
 from counter.actions.cases.item_steps import StepRequest, route_items, take_item_step
 from counter.actions.intake.take import move_case

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.admin.desk import Desk
+from counter.access.desk import Desk
 from counter.actions.cases.case_reads import case_rows
 from counter.actions.cases.decisions import decide_item, deny_lapsed_deferral
 from counter.actions.cases.documents import make_document

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.admin.desk import Desk
+from counter.access.desk import Desk
 from counter.actions.catalog.item_list import pull_item_list
 from counter.catalog.model import GuideStatus
 from counter.catalog.platform_workbook import write_platform_workbook

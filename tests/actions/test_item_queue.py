@@ -12,7 +12,7 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.admin.desk import Desk
+from counter.access.desk import Desk
 from counter.actions.cases.decisions import decide_item
 from counter.actions.cases.item_queue import coming_due, department_loads, department_queue, due_counts
 from counter.actions.cases.item_steps import StepRequest, item_standings, route_items

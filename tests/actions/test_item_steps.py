@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.admin.desk import Desk
+from counter.access.desk import Desk
 from counter.actions.cases.item_steps import StepRequest, item_standings, route_items, take_item_step
 from counter.case.decisions import DecisionProblem, DecisionRefused
 from counter.case.item_clock import DueAlert

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
-from counter.actions.admin.desk import Desk
 from counter.actions.cases.documents import make_document
 from counter.actions.intake.licences import look_up_licences
 from counter.actions.intake.take import LICENCE_EXPIRED, IntakeNotPossible, IntakeRequest, take_intake

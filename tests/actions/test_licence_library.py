@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.admin.desk import Desk
+from counter.access.desk import Desk
 from counter.actions.intake.licences import (
     LIBRARY_KEY,
     LibraryRefused,

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.desk import Desk
+from counter.access.not_permitted import NotPermitted
 from counter.actions.admin.calendar import office_calendar
-from counter.actions.admin.desk import Desk
-from counter.actions.admin.guard import NotPermitted
 from counter.actions.catalog.guide_status import allow_draft_intake
 from counter.actions.intake.notice_pledges import (
     grant_on_pledge,

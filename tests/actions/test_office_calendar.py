@@ -11,8 +11,8 @@ import datetime as dt
 from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
-from counter.actions.admin.desk import Desk
 from counter.actions.cases.holidays import import_schedule, set_holiday
 from tests.actions.test_case_page_reads import _counted
 from tests.actions.test_provisional_dates import NOTICE_2027

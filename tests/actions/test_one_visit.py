@@ -14,9 +14,9 @@ from collections.abc import Callable
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.desk import Desk
 from counter.access.roles import Actor, Role
 from counter.actions.admin.calendar import office_calendar
-from counter.actions.admin.desk import Desk
 from counter.actions.cases.hand_over import hand_over_results
 from counter.actions.cases.item_queue import department_queue
 from counter.actions.cases.item_steps import StepRequest, route_items, take_item_step

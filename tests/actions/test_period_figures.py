@@ -24,7 +24,6 @@ import pytest
 from sqlalchemy import select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.admin.desk import desk_at
 from counter.actions.catalog.imports import import_source
 from counter.actions.ratings.period_figures import PeriodFigures, period_figures
 from counter.case.period_figures import CaseCounts, PeriodLine, deferral_overdue, rect_counts, total_line
@@ -42,6 +41,7 @@ from counter.db.rating_store import (
     add_rectification_line,
     add_request,
 )
+from counter.host.desk_at import desk_at
 from counter.host.desk_config import DeskConfig
 from counter.intake.outcome import Outcome
 from counter.ratings.figures import Figures, Grouping, ServiceFact, fact_part, figures_by, line_key

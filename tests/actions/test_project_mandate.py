@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.admin.desk import Desk
+from counter.access.desk import Desk
 from counter.actions.projects.project_papers import ProjectPaperMade, make_project_paper
 from counter.actions.projects.project_steps import (
     accept_project,

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.admin.desk import Desk
+from counter.access.desk import Desk
 from counter.actions.admin.office import office_settings
 from counter.actions.cases.documents import save_office_settings
 from counter.actions.projects.project_papers import (

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
-from counter.actions.admin.desk import Desk
 from counter.actions.cases.decisions import deny_lapsed_deferral
 from counter.actions.cases.documents import MadeDocument, make_document
 from counter.actions.cases.holidays import import_schedule

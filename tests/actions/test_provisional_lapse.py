@@ -14,7 +14,7 @@ import datetime as dt
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.admin.desk import Desk
+from counter.access.desk import Desk
 from counter.actions.cases.decisions import deny_lapsed_deferral
 from counter.actions.cases.holidays import import_schedule
 from counter.actions.intake.take import lapse_correction

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.admin.desk import Desk
+from counter.access.desk import Desk
 from counter.actions.catalog.guide_status import PublishRefused, publish_guide
 from counter.catalog.model import GuideStatus
 from counter.catalog.problems import Rule

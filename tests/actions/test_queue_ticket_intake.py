@@ -7,8 +7,8 @@ import datetime as dt
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
-from counter.actions.admin.desk import Desk
 from counter.actions.cases.case_view import read_case
 from counter.actions.intake.take import IntakeRequest, take_intake
 from counter.actions.ratings.period_figures import period_figures

@@ -7,8 +7,8 @@ import dataclasses
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
-from counter.actions.admin.desk import Desk
 from counter.actions.cases.documents import make_document, save_office_settings
 from counter.actions.cases.item_authority import set_entrustment
 from counter.actions.catalog.guide_status import allow_draft_intake

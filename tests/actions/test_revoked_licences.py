@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.admin.desk import Desk
+from counter.access.desk import Desk
 from counter.actions.cases.hand_over import hand_over_results
 from counter.actions.intake.notice_pledges import grant_on_pledge, record_check
 from counter.case.decisions import ItemDecision, item_decisions, item_note, undecided_items

@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
-from counter.actions.admin.desk import Desk
 from counter.actions.intake.same_day import SameDayNotPossible, finish_same_day, same_day_check
 from counter.actions.intake.take import IntakeRequest, take_intake
 from counter.actions.site.demo import complete_checklist, fresh_checklist

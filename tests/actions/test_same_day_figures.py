@@ -13,8 +13,8 @@ from fractions import Fraction
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
-from counter.actions.admin.desk import Desk
 from counter.actions.cases.case_view import read_case
 from counter.actions.cases.decisions import decide_item
 from counter.actions.catalog.guide_status import allow_draft_intake

@@ -19,7 +19,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.admin.desk import Desk
+from counter.access.desk import Desk
 from counter.actions.admin.site import init_site
 from counter.actions.cases.decisions import case_and_bundle, record_decision
 from counter.actions.cases.documents import (

@@ -10,8 +10,8 @@ import datetime as dt
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
-from counter.actions.admin.desk import Desk
 from counter.actions.cases.decisions import deny_lapsed_deferral
 from counter.actions.intake.same_day import finish_same_day
 from counter.actions.intake.take import IntakeRequest, fulfil_deferred, lapse_correction, take_intake

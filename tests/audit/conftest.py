@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.desk import Desk
 from counter.access.roles import Actor, Role
 from counter.actions.admin.calendar import office_calendar
-from counter.actions.admin.desk import Desk, desk_at
 from counter.actions.cases.item_steps import route_items
 from counter.actions.catalog.imports import import_source
 from counter.actions.intake.take import IntakeRequest, take_intake
@@ -30,6 +30,7 @@ from counter.db.catalog_store import current_guide
 from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import upgrade
 from counter.db.rating_store import rectification_of_rating
+from counter.host.desk_at import desk_at
 from counter.host.desk_config import DeskConfig
 from counter.intake.checklist import Receipt, record
 from counter.intake.outcome import DeferralRequest

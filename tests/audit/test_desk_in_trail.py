@@ -11,10 +11,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.roles import Role
-from counter.actions.admin.desk import desk_at
 from counter.actions.ratings.record import record_export, record_revisit, send_to_pad
 from counter.audit.actions import AuditAction
 from counter.db import models
+from counter.host.desk_at import desk_at
 from counter.host.desk_config import DeskConfig
 from tests.audit.conftest import ACTORS, NOW, TODAY, Facts, add_accounts
 

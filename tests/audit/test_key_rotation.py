@@ -16,8 +16,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.desk import Desk
 from counter.actions.admin.audit_seal import seal_trail, seal_with
-from counter.actions.admin.desk import Desk
 from counter.actions.admin.key_rotation import rotate_site_key
 from counter.actions.admin.site import init_site, this_site
 from counter.audit.site_keys import RetiredKey, history_text

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.not_permitted import NotPermitted
 from counter.access.roles import GRANTS, SINGLE_DESK, SINGLE_DESK_GRANTS, Actor, Permission, Role
 from counter.actions.admin.calendar import office_calendar
-from counter.actions.admin.guard import NotPermitted
 from counter.actions.cases.decisions import deny_lapsed_deferral
 from counter.actions.cases.documents import make_document, make_guide_notice, office_settings, save_office_settings
 from counter.actions.cases.holidays import import_schedule, set_holiday

@@ -16,9 +16,9 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.desk import Desk
 from counter.actions.admin.audit import record_at_desk
 from counter.actions.admin.audit_seal import seal_if_key_here, seal_trail
-from counter.actions.admin.desk import Desk
 from counter.actions.admin.site import this_site
 from counter.audit.actions import AuditAction
 from counter.audit.seal import payload_digest, seal_payload

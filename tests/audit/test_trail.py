@@ -15,8 +15,8 @@ import pytest
 from sqlalchemy import Engine, create_engine, func, make_url, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.desk import Desk
 from counter.access.roles import Role
-from counter.actions.admin.desk import Desk
 from counter.actions.cases.decisions import decide_item
 from counter.actions.cases.hand_over import hand_over_results
 from counter.actions.catalog.imports import import_source, sync_bundled

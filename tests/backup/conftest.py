@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from counter.actions.admin.desk import Desk
+from counter.access.desk import Desk
 from counter.actions.site.demo import run_demo
 from counter.case.numbers import DeskIdentity
 from counter.db import models

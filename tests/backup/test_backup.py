@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from counter.actions.admin.desk import Desk
+from counter.access.desk import Desk
 from counter.actions.site.backup import (
     backup_if_due,
     backups_folder,

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
+from counter.access.desk import Desk
 from counter.access.roles import Actor, Role
 from counter.actions.admin.accounts import NewAccount, add_account
-from counter.actions.admin.desk import Desk
 from counter.actions.admin.key_rotation import rotate_site_key
 from counter.actions.admin.site import register_peer, this_site
 from counter.actions.cases.intake_settings import CORRECTION_PERIOD_KEY, save_intake_rules

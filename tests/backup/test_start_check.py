@@ -15,8 +15,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from counter.actions.site.backup import make_backup
-from counter.actions.site.store import DatabaseDamaged, Store
+from counter.actions.site.store import Store
 from counter.backup.check import quick_check
+from counter.host.database_faults import DatabaseDamaged
 from counter.ui.damaged_db import offer_restore
 from counter.ui.damaged_db_words import DB_DAMAGED, DB_DAMAGED_NO_BACKUP, DB_DAMAGED_QUIT, DB_DAMAGED_RESTORE
 from tests.backup.conftest import DeskDb, case_numbers

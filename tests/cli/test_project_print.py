@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from counter.actions.admin.desk import Desk
+from counter.access.desk import Desk
 from counter.actions.projects.project_steps import register_project
 from counter.actions.site.store import Store
 from counter.case.numbers import DeskIdentity

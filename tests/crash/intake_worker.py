@@ -23,8 +23,8 @@ import uuid
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
-from counter.actions.admin.desk import Desk
 from counter.actions.catalog.imports import sync_bundled
 from counter.actions.intake.take import IntakeRequest, preview, take_intake
 from counter.actions.site.demo import complete_checklist, fresh_checklist

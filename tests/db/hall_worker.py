@@ -46,7 +46,7 @@ from typing import IO
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from counter.actions.admin.desk import Desk
+from counter.access.desk import Desk
 from counter.actions.cases.documents import make_document
 from counter.actions.intake.take import IntakeRequest, take_intake
 from counter.actions.site.demo import DEMO_BUNDLE, complete_checklist, fresh_checklist

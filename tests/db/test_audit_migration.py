@@ -7,8 +7,8 @@ from pathlib import Path
 
 from sqlalchemy import text
 
+from counter.access.desk import Desk
 from counter.actions.admin.audit import record_at_desk
-from counter.actions.admin.desk import Desk
 from counter.actions.site.trail_check import verify_trail
 from counter.audit.actions import AuditAction
 from counter.audit.chain import GENESIS, AuditFields, entry_hash

@@ -12,8 +12,8 @@ import pytest
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.desk import Desk
 from counter.access.roles import Actor, Role
-from counter.actions.admin.desk import Desk
 from counter.actions.cases.case_reads import cases_found
 from counter.case.lookup import FoundCase, read_lookup
 from counter.case.numbers import DeskIdentity

@@ -16,7 +16,7 @@ from sqlalchemy import delete, insert, inspect, select, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.admin.desk import Desk
+from counter.access.desk import Desk
 from counter.actions.site.demo import run_demo
 from counter.case.numbers import DeskIdentity
 from counter.db import models

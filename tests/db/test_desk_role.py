@@ -20,10 +20,11 @@ from sqlalchemy.exc import DBAPIError
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.ratings.record import record_rating, send_to_pad
 from counter.actions.site.demo import run_demo
-from counter.actions.site.store import DbFault, Store, StoreFault
+from counter.actions.site.store import Store
 from counter.cli.main import main
 from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import downgrade
+from counter.host.database_faults import DbFault, StoreFault
 from counter.ratings.choice import RatingChoice
 from counter.ratings.levels import Level
 from counter.sync.sites import SiteKind

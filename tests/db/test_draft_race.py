@@ -12,12 +12,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, event
 
-from counter.actions.admin.desk import Desk, desk_at
+from counter.access.desk import Desk
 from counter.actions.intake.drafts import check_draft
 from counter.case.numbers import DeskIdentity
 from counter.db.draft_store import load_draft, save_draft
 from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import upgrade
+from counter.host.desk_at import desk_at
 from counter.host.desk_config import load_desk_config
 
 KEY = "XAM01-8"

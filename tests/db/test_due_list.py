@@ -15,7 +15,7 @@ from sqlalchemy import insert, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.admin.desk import Desk
+from counter.access.desk import Desk
 from counter.actions.cases.case_reads import DUE_COUNT_CAP, DUE_PAGE, case_rows, day_lists
 from counter.case.numbers import DeskIdentity
 from counter.case.status import CaseStatus

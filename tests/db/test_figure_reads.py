@@ -13,8 +13,8 @@ from functools import partial
 from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.admin.desk import desk_at
 from counter.actions.ratings.period_figures import period_figures
+from counter.host.desk_at import desk_at
 from counter.host.desk_config import DeskConfig
 from counter.ratings.figures import Grouping
 from tests.db.plans import statements

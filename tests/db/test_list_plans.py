@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.admin.desk import Desk
+from counter.access.desk import Desk
 from counter.actions.cases.case_reads import day_lists
 from counter.actions.cases.case_view import read_case
 from counter.actions.ratings.record import open_rectifications

@@ -16,8 +16,8 @@ from unittest import mock
 
 from sqlalchemy import event
 
+from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
-from counter.actions.admin.desk import Desk
 from counter.actions.intake.take import IntakeRequest, take_intake
 from counter.actions.numbers import number_guard
 from counter.actions.site.demo import DEMO_BUNDLE, complete_checklist, fresh_checklist

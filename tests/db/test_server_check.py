@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from counter.actions.site.store import DbFault, Store, StoreFault
+from counter.actions.site.store import Store
 from counter.cli.main import main
 from counter.db import engine as engine_module
 from counter.db import server_check
@@ -24,6 +24,7 @@ from counter.db.engine import make_engine
 from counter.db.migrate import SchemaState, downgrade, schema_state
 from counter.db.server_check import MINIMUM_MAJOR, POSTGRESQL, Server, classify
 from counter.db.url import TRUSTED_NETWORK_ENV
+from counter.host.database_faults import DbFault, StoreFault
 from counter.ui.app import open_database
 from counter.words.database import fault_text
 from tests.pg_server import MIGRATED, FreshDatabases

@@ -15,7 +15,8 @@ import pytest
 from sqlalchemy.exc import OperationalError
 
 from counter.cli.main import main
-from counter.db.faults import DbFault, fault_of
+from counter.db.faults import fault_of
+from counter.host.database_faults import DbFault
 from counter.words.database import DB_FAULT
 
 

@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy.exc import OperationalError
 
-from counter.actions.site.store import Store, StoreFault
+from counter.actions.site.store import Store
 from counter.cli.main import main
-from counter.db.faults import DbFault, fault_of
+from counter.db.faults import fault_of
+from counter.host.database_faults import DbFault, StoreFault
 from counter.words.database import DB_FAULT
 from tests.db.starting_server import STARTING, starting_server
 

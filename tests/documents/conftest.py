@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from counter.actions.admin.desk import Desk
+from counter.access.desk import Desk
 from counter.actions.cases.decisions import decide_item
 from counter.actions.cases.hand_over import hand_over_results
 from counter.actions.site.demo import run_demo

@@ -19,12 +19,13 @@ import pytest
 from sqlalchemy import delete
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.desk import Desk
 from counter.access.roles import Actor, Role
-from counter.actions.admin.desk import Desk, desk_at
 from counter.actions.site.demo import DemoCase, run_demo
 from counter.db import models
 from counter.db.account_store import insert_account
 from counter.db.engine import make_engine, make_sessions
+from counter.host.desk_at import desk_at
 from counter.host.desk_config import DeskConfig
 from tests.catalog_db import made_once
 from tests.pg_server import BACKENDS, CATALOG, FreshDatabases, PgDatabases

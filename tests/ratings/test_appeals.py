@@ -12,9 +12,9 @@ import dataclasses
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.desk import Desk
 from counter.access.roles import GRANTS, Permission, Role
 from counter.actions.admin.calendar import office_calendar
-from counter.actions.admin.desk import Desk
 from counter.actions.ratings.record import (
     AppealRefused,
     appeal_offer,

@@ -17,9 +17,9 @@ from sqlalchemy import Executable, delete, text, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.desk import Desk
 from counter.access.roles import Actor, Role
 from counter.actions.admin.calendar import office_calendar
-from counter.actions.admin.desk import Desk
 from counter.actions.ratings.record import (
     decide_appeal,
     open_rectifications,

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.admin.desk import Desk
+from counter.access.desk import Desk
 from counter.actions.admin.site import init_site, register_peer
 from counter.actions.site.demo import run_demo
 from counter.actions.sync.packages import ExportResult, ImportReport, export_package, import_package

@@ -26,7 +26,6 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.admin.calendar import office_calendar
-from counter.actions.admin.desk import desk_at
 from counter.actions.cases.documents import make_document
 from counter.actions.intake.take import move_case
 from counter.actions.ratings.record import record_rating, send_to_pad
@@ -36,6 +35,7 @@ from counter.case.status import CaseEvent, CaseStatus
 from counter.db import models
 from counter.db.sync.case_records import case_records
 from counter.documents.kinds import DocumentKind
+from counter.host.desk_at import desk_at
 from counter.host.desk_config import FORMER_DEFAULT_CLERK, DeskConfig
 from counter.ratings.choice import RatingChoice
 from counter.ratings.levels import Level

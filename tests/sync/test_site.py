@@ -12,9 +12,9 @@ import pytest
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.desk import Desk
+from counter.access.not_permitted import NotPermitted
 from counter.access.roles import Actor, Permission, Role
-from counter.actions.admin.desk import Desk
-from counter.actions.admin.guard import NotPermitted
 from counter.actions.admin.site import (
     PeerRefused,
     SiteIdentity,

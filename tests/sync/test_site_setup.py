@@ -11,9 +11,9 @@ import pytest
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.desk import Desk
+from counter.access.not_permitted import NotPermitted
 from counter.access.roles import Actor, Role
-from counter.actions.admin.desk import Desk, desk_at
-from counter.actions.admin.guard import NotPermitted
 from counter.actions.admin.site import (
     SiteKind,
     SiteProblem,
@@ -35,6 +35,7 @@ from counter.actions.site.site_setup import (
 )
 from counter.db import models
 from counter.documents.data import OfficeSettings
+from counter.host.desk_at import desk_at
 from counter.host.desk_config import DeskConfig, config_path, load_desk_config, save_desk_config
 from counter.host.paths import site_key_path
 from counter.sync.keys import new_private_key, public_key_text

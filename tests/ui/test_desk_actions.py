@@ -156,7 +156,7 @@ def test_an_intake_closed_unfinished_is_offered_back_at_once_and_enter_restores_
 @pytest.mark.slow
 def test_a_scanned_case_number_opens_its_page(qtbot: QtBot, db: Store) -> None:
     import_source(db.sessions(), SHIPPED_CATALOG)
-    from counter.actions.admin.desk import Desk
+    from counter.access.desk import Desk
     from counter.case.numbers import DeskIdentity
 
     made = run_demo(db.sessions(), Desk(DeskIdentity("XAM01", "1"), "乌兰"), TODAY)
@@ -191,7 +191,7 @@ def ask_f7(qtbot: QtBot, window: MainWindow, typed: str) -> None:
 @pytest.mark.slow
 def test_f7_finds_a_case_by_what_the_applicant_has_at_hand(qtbot: QtBot, db: Store) -> None:
     import_source(db.sessions(), SHIPPED_CATALOG)
-    from counter.actions.admin.desk import Desk
+    from counter.access.desk import Desk
     from counter.case.numbers import DeskIdentity
 
     run_demo(db.sessions(), Desk(DeskIdentity("XAM01", "1"), "乌兰"), TODAY)
@@ -224,7 +224,7 @@ def test_f7_finds_a_case_by_what_the_applicant_has_at_hand(qtbot: QtBot, db: Sto
 @pytest.mark.slow
 def test_f9_sends_the_last_service_to_the_pad_and_f8_opens_supervision(qtbot: QtBot, db: Store) -> None:
     import_source(db.sessions(), SHIPPED_CATALOG)
-    from counter.actions.admin.desk import Desk
+    from counter.access.desk import Desk
     from counter.case.numbers import DeskIdentity
 
     made = run_demo(db.sessions(), Desk(DeskIdentity("XAM01", "1"), "乌兰"), TODAY)
@@ -254,10 +254,11 @@ def test_f9_sends_the_last_service_to_the_pad_and_f8_opens_supervision(qtbot: Qt
 
 @pytest.mark.slow
 def test_a_bad_rating_at_another_desk_alerts_the_supervisor(qtbot: QtBot, db: Store) -> None:
+    from counter.access.desk import Desk
     from counter.actions.admin.calendar import office_calendar
-    from counter.actions.admin.desk import Desk, desk_at
     from counter.actions.ratings.record import record_rating, send_to_pad
     from counter.case.numbers import DeskIdentity
+    from counter.host.desk_at import desk_at
     from counter.host.desk_config import DeskConfig
     from counter.ratings.choice import RatingChoice
     from counter.ratings.levels import Level

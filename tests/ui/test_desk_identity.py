@@ -17,10 +17,10 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from counter.access.roles import Actor, Role
-from counter.actions.admin.desk import desk_at
 from counter.actions.admin.site import init_site
 from counter.actions.site.store import Store
 from counter.case.numbers import DeskIdentity
+from counter.host.desk_at import desk_at
 from counter.host.desk_config import TRAINING_CLERK, DeskConfig, config_path, load_desk_config, save_desk_config
 from counter.sync.sites import SiteKind
 from counter.ui.desk_identity import IdentityLabel

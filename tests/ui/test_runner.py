@@ -9,8 +9,9 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from counter.actions.site.store import DbFault, Store
+from counter.actions.site.store import Store
 from counter.db.settings_store import get_setting, put_setting
+from counter.host.database_faults import DbFault
 from counter.ui import words
 from counter.ui.cases.words import CASE_READ_FAILED, CASE_SAVE_FAILED
 from counter.ui.intake.words import INTAKE_DB_FAULT

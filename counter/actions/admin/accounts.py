@@ -30,14 +30,15 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from counter.access.account_rules import AccountProblem, name_looks_taken, new_account_problems, normalise_login
+from counter.access.desk import Desk
 from counter.access.lockout import Decision, SignInOutcome, decide
+from counter.access.not_permitted import NotPermitted
 from counter.access.passwords import PasswordProblem, dummy_hash, hash_password, needs_rehash, password_problems
 from counter.access.passwords import verify_password as password_matches
 from counter.access.roles import Actor, Permission, Role
 from counter.actions.admin.acting import system_desk
 from counter.actions.admin.audit import record, record_at_desk
-from counter.actions.admin.desk import Desk
-from counter.actions.admin.guard import NotPermitted, accounts_exist, require
+from counter.actions.admin.guard import accounts_exist, require
 from counter.audit.actions import AuditAction
 from counter.db import account_store
 from counter.db.account_store import account_row

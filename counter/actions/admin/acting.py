@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import dataclasses
 
+from counter.access.desk import Desk
 from counter.access.roles import SINGLE_DESK
-from counter.actions.admin.desk import Desk, desk_at
+from counter.host.desk_at import desk_at
 from counter.host.desk_config import load_desk_config
 
 #: the name in the trail of what the program does by itself (the shipped catalog loaded at start-up)

@@ -14,7 +14,7 @@ from counter.case.numbers import DeskIdentity
 from counter.db import audit_store
 
 if TYPE_CHECKING:
-    from counter.actions.admin.desk import Desk
+    from counter.access.desk import Desk
 
 
 def record(

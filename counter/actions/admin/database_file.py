@@ -26,18 +26,15 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-from pathlib import Path
 
 from counter.backup.check import quick_check
 from counter.db.quick_start import sqlite_path
 from counter.db.url import resolve_url, same_database
+from counter.host.database_faults import DatabaseDamaged, DatabaseMissing, DatabaseReadOnly
 from counter.host.database_notes import read_note, remember_database
 from counter.host.paths import default_db_url
 
 __all__ = [
-    "DatabaseDamaged",
-    "DatabaseMissing",
-    "DatabaseReadOnly",
     "check_database_file",
     "check_database_whole",
     "database_place",
@@ -46,32 +43,6 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
-
-
-class DatabaseMissing(Exception):
-    """The configured database file is not there, and is not to be made by opening it."""
-
-    def __init__(self, path: Path, made_at: str) -> None:
-        super().__init__(str(path))
-        self.path = path
-        self.folder_missing = not path.parent.is_dir()
-        self.made_at = made_at  # when this machine made or first opened it; "" when it never did
-
-
-class DatabaseReadOnly(Exception):
-    """The database file, or its folder, cannot be written: SQLite's log files could not be kept beside it."""
-
-    def __init__(self, path: Path) -> None:
-        super().__init__(str(path))
-        self.path = path
-
-
-class DatabaseDamaged(Exception):
-    """The SQLite file fails ``PRAGMA quick_check``: nothing is to be read from it as the desk's work, nor written."""
-
-    def __init__(self, path: Path) -> None:
-        super().__init__(str(path))
-        self.path = path
 
 
 def database_place(url: str) -> str:

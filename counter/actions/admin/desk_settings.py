@@ -14,9 +14,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from counter.access.desk import Desk
 from counter.access.roles import Permission
 from counter.actions.admin.audit import record_at_desk
-from counter.actions.admin.desk import Desk
 from counter.actions.admin.guard import require
 from counter.audit.actions import AuditAction
 from counter.case.desk_names import NameProblem, clerk_name_problem, same_name, site_name_problem

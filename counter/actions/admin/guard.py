@@ -13,21 +13,9 @@ import functools
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from counter.access.not_permitted import NotPermitted
 from counter.access.roles import SINGLE_DESK, SINGLE_DESK_GRANTS, Actor, Permission, Role
 from counter.db import models
-
-
-class NotPermitted(Exception):
-    """The actor may not do this; ``signed_in`` False means nobody signed in: where accounts exist, or
-    (``single_desk``) at a desk without accounts, which may not take this action at all
-    (:data:`~counter.access.roles.SINGLE_DESK_GRANTS`)."""
-
-    def __init__(self, permission: Permission, signed_in: bool, *, single_desk: bool = False) -> None:
-        super().__init__(f"{permission.value} not permitted" + ("" if signed_in else ": nobody signed in"))
-        self.permission = permission
-        self.signed_in = signed_in
-        self.single_desk = single_desk
-
 
 _ACCOUNTS = "counter.accounts_exist"  # Session.info: (the transaction, whether accounts existed when it read)
 #: Session.info: (the transaction, a login, its account's roles as stored and whether disabled; None: no such account)

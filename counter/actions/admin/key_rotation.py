@@ -21,11 +21,11 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from counter.access.desk import Desk
 from counter.access.roles import Permission
 from counter.actions.admin.acting import this_desk
 from counter.actions.admin.audit import record_at_desk
 from counter.actions.admin.audit_seal import seal_with
-from counter.actions.admin.desk import Desk
 from counter.actions.admin.guard import require
 from counter.actions.admin.site import AUDIT_SUBJECT, retire_key, site_signing_key, store_identity, this_site
 from counter.audit.actions import AuditAction
@@ -63,8 +63,8 @@ def rotate_site_key(
 ) -> Rotated:
     """Give this site new keys; the caller commits, then calls :func:`counter.sync.keys.install_next_keys`.
 
-    Raises :class:`counter.actions.admin.guard.NotPermitted` without CHANGE_SETTINGS.  ``revoked_since`` (UTC, not after
-    now) names the old key revoked from that moment: its seals dated from then on are refused by ``audit verify``.
+    Raises :class:`~counter.access.not_permitted.NotPermitted` without CHANGE_SETTINGS. ``revoked_since`` (UTC, not
+    after now) names the old key revoked from that moment: its seals dated from then on are refused by ``audit verify``.
     """
     by = this_desk(desk)
     require(session, by.actor, Permission.CHANGE_SETTINGS)

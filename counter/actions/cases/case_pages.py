@@ -24,7 +24,7 @@ from counter.db.models.base import utcnow
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from counter.actions.admin.desk import Desk
+    from counter.access.desk import Desk
 
 __all__ = ["CaseNotFound", "PageRefused", "add_page", "pages_of_case"]
 

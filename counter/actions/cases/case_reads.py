@@ -10,10 +10,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from counter.access.not_permitted import NotPermitted
 from counter.access.roles import Permission
 from counter.actions.admin.acting import this_desk
 from counter.actions.admin.calendar import office_calendar
-from counter.actions.admin.guard import NotPermitted, accounts_known, require
+from counter.actions.admin.guard import accounts_known, require
 from counter.calendar.workdays import WorkCalendar
 from counter.case.lookup import LOOKBACK_DAYS, FoundCase, Lookup, since
 from counter.case.view import CaseRow
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 
     from sqlalchemy.orm import Session as Unit
 
-    from counter.actions.admin.desk import Desk
+    from counter.access.desk import Desk
     from counter.case.view import CaseView
 
 __all__ = [

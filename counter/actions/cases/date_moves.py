@@ -24,9 +24,9 @@ from collections.abc import Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from counter.access.desk import Desk
 from counter.actions.admin.audit import record_at_desk
 from counter.actions.admin.calendar import office_calendar
-from counter.actions.admin.desk import Desk
 from counter.actions.cases.decisions import case_and_bundle
 from counter.actions.cases.early_lapses import flag_early_lapses
 from counter.actions.cases.intake_settings import intake_rules

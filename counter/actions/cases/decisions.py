@@ -18,13 +18,12 @@ from sqlalchemy.orm import Session
 
 from counter.access.case_acts import CaseAct
 from counter.access.case_rights import permission_for
+from counter.access.desk import Desk
 from counter.actions.admin.audit import record_at_desk
 from counter.actions.admin.calendar import office_calendar
-from counter.actions.admin.desk import Desk
 from counter.actions.admin.guard import require
 from counter.actions.cases.item_authority import Acting, act_standing, check_item
 from counter.actions.cases.item_track import track_items
-from counter.actions.cases.not_found import CaseNotFound
 from counter.audit.actions import AuditAction
 from counter.audit.masking import masked_text
 from counter.case.decisions import (
@@ -39,6 +38,7 @@ from counter.case.decisions import (
     waiting_items,
 )
 from counter.case.moments import moment_on
+from counter.case.not_found import CaseNotFound
 from counter.case.provisional_lapse import check_settled
 from counter.case.status import NOTE_CODES_JOIN, CaseEvent, CaseStatus, next_status
 from counter.catalog.model import Bundle, ItemType
@@ -92,7 +92,7 @@ def decide_item(
     training desk's day).
 
     Raises :class:`DecisionRefused`, :class:`~counter.case.status.MoveNotAllowed` or
-    :class:`~counter.actions.admin.guard.NotPermitted`; returns the case's status after.
+    :class:`~counter.access.not_permitted.NotPermitted`; returns the case's status after.
     """
     event = CaseEvent.ITEM_APPROVED if approve else CaseEvent.ITEM_DENIED
     require(session, desk.actor, permission_for(event))  # at the window: a clerk records 准予, a supervisor 不予批准

@@ -19,17 +19,17 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from counter.access.desk import Desk
 from counter.access.roles import Permission
 from counter.actions.admin.acting import this_desk
 from counter.actions.admin.audit import record_at_desk
-from counter.actions.admin.desk import Desk
 from counter.actions.admin.guard import require
 from counter.actions.admin.office import office_settings, office_to_store, stored_office_settings
 from counter.actions.cases.item_authority import site_authority
-from counter.actions.cases.not_found import CaseNotFound
 from counter.actions.numbers.number_guard import check_series, note_document_issued
 from counter.audit.actions import AuditAction
 from counter.case.date_changes import date_change_no
+from counter.case.not_found import CaseNotFound
 from counter.case.numbers import DocKind, decision_no, decision_sequence_kind, decision_series_day, doc_no
 from counter.db import models
 from counter.db.case_store import case_by_no, case_view, next_sequence

@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from counter.access.desk import Desk
 from counter.actions.admin.audit import record_at_desk
-from counter.actions.admin.desk import Desk
 from counter.actions.admin.office import office_settings
 from counter.actions.cases.decisions import case_and_bundle
 from counter.actions.cases.intake_settings import intake_rules

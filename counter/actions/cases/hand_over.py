@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from counter.access.case_rights import permission_for
+from counter.access.desk import Desk
 from counter.actions.admin.audit import record_at_desk
-from counter.actions.admin.desk import Desk
 from counter.actions.admin.guard import require
 from counter.actions.cases.decisions import case_and_bundle
 from counter.actions.cases.documents import MadeDocument, make_document
@@ -63,7 +63,7 @@ def hand_over_results(
 
     Raises :class:`~counter.case.hand_over.HandOverRefused` (every problem at once),
     :class:`~counter.case.status.MoveNotAllowed` (a case withdrawn, voided, or delivered already),
-    :class:`~counter.actions.cases.not_found.CaseNotFound` or :class:`~counter.actions.admin.guard.NotPermitted`.
+    :class:`~counter.case.not_found.CaseNotFound` or :class:`~counter.access.not_permitted.NotPermitted`.
     """
     require(session, desk.actor, permission_for(CaseEvent.DELIVERED))
     case, bundle = case_and_bundle(session, number, lock=True)
@@ -106,7 +106,7 @@ def record_signed_return(
 
     Raises :class:`~counter.case.hand_over.SignedReturnRefused` (every problem at once),
     :class:`~counter.case.status.MoveNotAllowed` (a case voided or withdrawn meanwhile),
-    :class:`~counter.actions.cases.not_found.CaseNotFound` or :class:`~counter.actions.admin.guard.NotPermitted`.
+    :class:`~counter.case.not_found.CaseNotFound` or :class:`~counter.access.not_permitted.NotPermitted`.
     """
     require(session, desk.actor, permission_for(CaseEvent.SERVICE_SIGNED))
     case, _bundle = case_and_bundle(session, number, lock=True)

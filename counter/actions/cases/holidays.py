@@ -25,7 +25,7 @@ from counter.calendar.schedule import ScheduleProblem, parse_official_schedule
 from counter.db.holiday_store import set_day, store_year
 
 if TYPE_CHECKING:
-    from counter.actions.admin.desk import Desk
+    from counter.access.desk import Desk
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,7 +28,7 @@ from counter.intake.rules import IntakeRule, IntakeRules, RuleProblem, in_range
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from counter.actions.admin.desk import Desk
+    from counter.access.desk import Desk
 
 DEFERRAL_MARGIN_KEY = "intake.deferral_margin_days"
 CORRECTION_PERIOD_KEY = "intake.correction_period_days"

@@ -22,10 +22,10 @@ from sqlalchemy.orm import Session
 
 from counter.access.authority import RECORDED_FOR, AuthorityRefusal, ItemAuthority, Ruling, Standing, item_ruling
 from counter.access.case_acts import DEPARTMENT_ACTS, WINDOW_PERMISSION, CaseAct, act_ruling, touched_items
+from counter.access.desk import Desk
 from counter.access.roles import Permission
 from counter.actions.admin.accounts import own_department
 from counter.actions.admin.audit import record_at_desk
-from counter.actions.admin.desk import Desk
 from counter.actions.admin.guard import current_roles, require
 from counter.actions.catalog.guides import decider_names
 from counter.audit.actions import AuditAction
@@ -166,7 +166,7 @@ def check_act(
 ) -> dict[str, Acting]:
     """May the desk's account take ``act`` on the items ``codes`` of the case; in whose name each is recorded.
 
-    The act's permission first, at the window (:class:`~counter.actions.admin.guard.NotPermitted`); then the standing on
+    The permission first, at the window (:class:`~counter.access.not_permitted.NotPermitted`); then the standing on
     every item (:class:`DecisionRefused` naming the first item refused and its deciding body).
     """
     department = own_department(session, desk)

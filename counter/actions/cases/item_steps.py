@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from counter.access.case_rights import permission_for
+from counter.access.desk import Desk
 from counter.actions.admin.audit import record_at_desk
-from counter.actions.admin.desk import Desk
 from counter.actions.admin.guard import require
 from counter.actions.cases.decisions import case_and_bundle, record_decision
 from counter.actions.cases.item_authority import check_item
@@ -81,7 +81,7 @@ def take_item_step(
     Raises :class:`~counter.case.item_path.StepRefused` (the path does not allow it, or it lacks what it needs),
     :class:`~counter.case.decisions.DecisionRefused` (no such item in the case's guide),
     :class:`~counter.case.status.MoveNotAllowed` (the case is not in the hall's hands, or, for a grant, still
-    awaits 容缺 materials) or :class:`~counter.actions.admin.guard.NotPermitted`.
+    awaits 容缺 materials) or :class:`~counter.access.not_permitted.NotPermitted`.
     """
     if request.event is ItemEvent.ROUTED:
         raise ValueError("an item is routed by route_items, at the window")

@@ -41,7 +41,7 @@ from counter.db.settings_store import get_setting, is_training, put_setting
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from counter.actions.admin.desk import Desk
+    from counter.access.desk import Desk
 
 __all__ = [
     "DRAFT_INTAKE_KEY",

@@ -34,7 +34,7 @@ from counter.db.catalog_store import ImportReport, import_bundles, lock_catalog
 from counter.db.settings_store import get_setting, put_setting
 
 if TYPE_CHECKING:
-    from counter.actions.admin.desk import Desk
+    from counter.access.desk import Desk
 
 log = logging.getLogger(__name__)
 

@@ -21,7 +21,7 @@ from counter.host.item_list import fetch_item_list
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
 
-    from counter.actions.admin.desk import Desk
+    from counter.access.desk import Desk
 
 __all__ = ["Pulled", "pull_item_list"]
 

@@ -12,7 +12,7 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from counter.actions.admin.desk import Desk
+from counter.access.desk import Desk
 from counter.case.moments import stored_utc
 from counter.db.catalog_store import guide_version
 from counter.db.draft_store import drop_draft, load_draft, save_draft

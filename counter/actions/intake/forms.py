@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from counter.access.desk import Desk
 from counter.access.roles import Permission
-from counter.actions.admin.desk import Desk
 from counter.actions.admin.guard import require
 from counter.actions.cases.documents import GuideNotFound, marked_for_training, office_settings
 from counter.catalog.model import Bundle

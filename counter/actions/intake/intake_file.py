@@ -14,8 +14,8 @@ import datetime as dt
 import logging
 from typing import TYPE_CHECKING
 
+from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
-from counter.actions.admin.desk import Desk
 from counter.actions.catalog.guides import find_guide, guide_version
 from counter.actions.intake.take import IntakeNotPossible, TakenIntake, intake_request, preview, take_intake
 from counter.case.numbers import FIRST_SUPPORTED_DAY

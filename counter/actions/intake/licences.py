@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
     from sqlalchemy.orm import Session
 
-    from counter.actions.admin.desk import Desk
+    from counter.access.desk import Desk
 
 __all__ = ["LIBRARY_KEY", "LibraryRefused", "library_settings", "look_up_licences", "save_library"]
 

@@ -21,10 +21,10 @@ from sqlalchemy.orm import Session
 from counter.access.authority import AuthorityRefusal
 from counter.access.case_acts import CaseAct
 from counter.access.case_rights import permission_for
+from counter.access.desk import Desk
 from counter.access.roles import Permission
 from counter.actions.admin.audit import record_at_desk
 from counter.actions.admin.calendar import office_calendar
-from counter.actions.admin.desk import Desk
 from counter.actions.admin.guard import require
 from counter.actions.admin.office import office_settings
 from counter.actions.cases.decisions import case_and_bundle, decide_item

@@ -18,17 +18,17 @@ from sqlalchemy.orm import Session
 
 from counter.access.authority import window_decides
 from counter.access.case_acts import CaseAct
+from counter.access.desk import Desk
 from counter.access.roles import Permission
-from counter.actions.admin.desk import Desk
 from counter.actions.admin.guard import require
 from counter.actions.cases.decisions import case_and_bundle, record_decision
 from counter.actions.cases.documents import make_document
 from counter.actions.cases.item_authority import check_act, item_authorities
-from counter.actions.cases.not_found import CaseNotFound
 from counter.actions.intake.take import move_case
 from counter.case.hand_over import HandOverRequest, HandOverWay, hand_over_note, hand_overs, handed_items, record_of
 from counter.case.item_lines import office_day
 from counter.case.moments import moment_on
+from counter.case.not_found import CaseNotFound
 from counter.case.same_day import NOTE_SAME_DAY, SameDayProblem, at_the_window, same_day_problems
 from counter.case.status import CaseEvent, CaseStatus
 from counter.catalog.model import Bundle

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from counter.access.case_rights import permission_for
+from counter.access.desk import Desk
 from counter.access.roles import Permission
 from counter.actions.admin.audit import record_at_desk
 from counter.actions.admin.calendar import calendar_of, office_calendar
-from counter.actions.admin.desk import Desk
 from counter.actions.admin.guard import accounts_known, require
 from counter.actions.admin.office import office_settings
 from counter.actions.admin.site import CODE as SITE_CODE
@@ -29,13 +29,13 @@ from counter.actions.cases.deferral_extension import check_within_legal_date, te
 from counter.actions.cases.intake_settings import intake_keys, intake_rules
 from counter.actions.cases.item_authority import check_case_step, site_authority
 from counter.actions.cases.item_track import IN_HAND, untrack_items
-from counter.actions.cases.not_found import CaseNotFound
 from counter.actions.catalog.guide_status import drafts_may_be_taken
 from counter.actions.numbers.number_guard import check_numbers, note_issued
 from counter.audit.actions import AuditAction
 from counter.audit.masking import masked_text
 from counter.case.decisions import DecisionProblem, DecisionRefused, closing_event, lapse_day, undecided_items
 from counter.case.moments import moment_on
+from counter.case.not_found import CaseNotFound
 from counter.case.numbers import case_no
 from counter.case.pages import TakenPage
 from counter.case.provisional_lapse import check_settled

@@ -31,9 +31,6 @@ import logging
 import weakref
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, Engine, event
-from sqlalchemy.orm import Session, SessionTransaction
-
 from counter.access.roles import Permission
 from counter.actions.admin.database_file import database_place
 from counter.actions.admin.guard import require
@@ -62,9 +59,11 @@ from counter.host.database_notes import (
 )
 from counter.host.note_turn import take_turn, turn_at
 from counter.projects.numbers import SEQUENCE_KIND as PROJECT_KIND
+from sqlalchemy import Connection, Engine, event
+from sqlalchemy.orm import Session, SessionTransaction
 
 if TYPE_CHECKING:
-    from counter.actions.admin.desk import Desk
+    from counter.access.desk import Desk
 
 log = logging.getLogger(__name__)
 

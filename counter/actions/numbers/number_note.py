@@ -24,7 +24,7 @@ from counter.db.number_checks import case_prefix, desk_latest
 from counter.host.database_notes import DatabaseNote, SeriesMark, load_note, note_path, renew_note, series_key
 
 if TYPE_CHECKING:
-    from counter.actions.admin.desk import Desk
+    from counter.access.desk import Desk
 
 
 @dataclass(frozen=True, slots=True)

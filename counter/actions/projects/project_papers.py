@@ -23,9 +23,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from counter.access.desk import Desk
 from counter.access.roles import Permission
 from counter.actions.admin.audit import record_at_desk
-from counter.actions.admin.desk import Desk
 from counter.actions.admin.guard import require
 from counter.actions.admin.office import office_settings
 from counter.actions.cases.documents import marked_for_training

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from counter.access.desk import Desk
 from counter.access.roles import Permission
 from counter.actions.admin.acting import this_desk
-from counter.actions.admin.desk import Desk
 from counter.actions.admin.guard import require
 from counter.db import project_store
 from counter.projects.evaluations import EvaluationCounts, count_evaluations

@@ -15,9 +15,9 @@ from dataclasses import replace
 
 from sqlalchemy.orm import Session
 
+from counter.access.desk import Desk
 from counter.access.roles import Permission
 from counter.actions.admin.audit import record_at_desk
-from counter.actions.admin.desk import Desk
 from counter.actions.admin.guard import require
 from counter.audit.actions import AuditAction
 from counter.db import models, project_store

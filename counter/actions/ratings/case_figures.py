@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from counter.access.desk import Desk
 from counter.access.roles import Permission
 from counter.actions.admin.acting import this_desk
-from counter.actions.admin.desk import Desk
 from counter.actions.admin.guard import require
 from counter.actions.ratings.period_figures import accepted_versions
 from counter.case.promise_figures import FigureGroup, PromiseFigures, VersionCount, month_days, promise_figures

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from sqlalchemy.orm import Session
 
-from counter.actions.admin.desk import Desk
+from counter.access.desk import Desk
 from counter.actions.admin.site import peers
 from counter.actions.ratings.period_figures import PeriodFigures, period_figures
 from counter.case.league_figures import LeagueGroup, league_lines

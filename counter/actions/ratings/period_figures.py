@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
+from counter.access.desk import Desk
 from counter.access.roles import Permission
 from counter.actions.admin.acting import this_desk
-from counter.actions.admin.desk import Desk
 from counter.actions.admin.guard import require
 from counter.actions.projects.project_reads import evaluation_counts
 from counter.case.period_figures import CaseCounts, PeriodLine, RectCounts, sum_counts, total_line

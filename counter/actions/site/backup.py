@@ -47,7 +47,7 @@ from counter.backup.sqlite_files import (
 from counter.host import paths
 
 if TYPE_CHECKING:
-    from counter.actions.admin.desk import Desk
+    from counter.access.desk import Desk
 
 __all__ = [
     "BackupFailed",

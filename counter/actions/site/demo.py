@@ -13,8 +13,8 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
-from counter.actions.admin.desk import Desk
 from counter.actions.admin.site import stored_site
 from counter.actions.cases.decisions import deny_lapsed_deferral
 from counter.actions.intake.take import IntakeRequest, fulfil_deferred, take_intake

@@ -27,7 +27,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counter.actions.admin.desk import Desk
+from counter.access.desk import Desk
 from counter.actions.admin.site import SiteRefused, init_site, peers, register_peer, site_is_set_up, stored_site
 from counter.actions.cases.documents import office_settings, save_office_settings
 from counter.actions.catalog.imports import BundledSync, sync_bundled

@@ -18,33 +18,20 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, TypeVar
 
-from counter.actions.admin.database_file import (
-    DatabaseDamaged,
-    DatabaseMissing,
-    DatabaseReadOnly,
-    check_database_file,
-    check_database_whole,
-    note_opened,
-)
-from counter.db.faults import DbFault
-from counter.db.revision import LOCK_TIMEOUT_S, SchemaTooNew, Step
+from counter.actions.admin.database_file import check_database_file, check_database_whole, note_opened
+from counter.db.revision import LOCK_TIMEOUT_S, Step
+from counter.host.database_faults import DbFault, StoreFault
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlalchemy.orm import Session, sessionmaker
 
-    from counter.db.engine import Sessions
+    from counter.db.engine import Bounds, Sessions
 
 __all__ = [
     "LOCK_TIMEOUT_S",
-    "DatabaseDamaged",
-    "DatabaseMissing",
-    "DatabaseReadOnly",
-    "DbFault",
-    "SchemaTooNew",
     "Step",
     "Store",
-    "StoreFault",
     "Unit",
     "ping",
 ]
@@ -56,22 +43,6 @@ if TYPE_CHECKING:
     Unit = Session
 else:
     Unit = object  # a SQLAlchemy session; the faces only pass it on to actions
-
-
-class StoreFault(Exception):
-    """The database refused the work or could not be reached; nothing of the unit of work was kept."""
-
-    def __init__(
-        self, fault: DbFault, detail: str, error: str = "", connection_lost: bool = False, server: str = ""
-    ) -> None:
-        super().__init__(detail)
-        self.fault = fault
-        self.detail = detail
-        self.error = error or detail.split(":", 1)[0]  # the class name of what the database raised
-        # the server could not be reached (not refused the work): worth waiting for and trying again
-        self.connection_lost = connection_lost
-        # the server reached, as it names itself (openGauss 5.0.0), where it is not one this program uses
-        self.server = server
 
 
 class Store:
@@ -90,6 +61,9 @@ class Store:
     :class:`DatabaseDamaged` at every opening (the desk's window: a file damaged while the machine was off is found
     before its first intake).  The check is made under the opening's lock, so no unit of work runs before it has
     passed, whichever thread opens first.
+
+    ``bounds``: how long a unit of work on PostgreSQL waits for a lock, runs a statement and sits idle in its
+    transaction (:class:`counter.db.engine.Bounds`; the desk's own unless given).
     """
 
     def __init__(
@@ -100,8 +74,10 @@ class Store:
         lock_timeout_s: float = LOCK_TIMEOUT_S,
         on_step: Callable[[Step], None] | None = None,
         check_whole: bool = False,
+        bounds: Bounds | None = None,
     ) -> None:
         self.url = url
+        self.bounds = bounds
         self.check_whole = check_whole
         self.training = training
         self.create = create or training
@@ -138,7 +114,7 @@ class Store:
         check_database_file(self.url, self.create)
 
     def _open(self) -> None:
-        from counter.db.engine import check_server, make_engine, make_sessions
+        from counter.db.engine import DESK_BOUNDS, check_server, make_engine, make_sessions
         from counter.db.url import plain_over_network
 
         self.check_file()
@@ -148,7 +124,7 @@ class Store:
             raise StoreFault(
                 DbFault.PLAIN_CONNECTION, "the server is named without sslmode=verify-full", "PlainConnection"
             )
-        engine = make_engine(self.url)
+        engine = make_engine(self.url, bounds=self.bounds or DESK_BOUNDS)
         try:
             check_server(engine)  # a server this program cannot use is named before anything is asked of it
             _upgrade(engine, self.backend, self.lock_timeout_s, self.on_step)
@@ -248,7 +224,7 @@ def _upgrade(engine: Engine, backend: str, lock_timeout_s: float, on_step: Calla
         fault = _fault(err, backend)
         if fault.fault is DbFault.NOT_PERMITTED:
             raise StoreFault(DbFault.SCHEMA_BEHIND, fault.detail, fault.error, fault.connection_lost) from err
-        if fault.fault is DbFault.BUSY:  # the server is there and answered: nothing to reconnect to
+        if fault.fault in (DbFault.BUSY, DbFault.LOCKED):  # the server is there and answered: nothing to reconnect to
             raise StoreFault(DbFault.UPGRADE_BLOCKED, fault.detail, fault.error) from err
         raise
 

@@ -38,12 +38,12 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from sqlalchemy.orm import Session
 
+from counter.access.desk import Desk
 from counter.access.roles import Permission
 from counter.actions.admin.acting import SYSTEM_CLERK
 from counter.actions.admin.audit import record_at_desk
 from counter.actions.admin.audit_seal import seal_with
 from counter.actions.admin.calendar import office_calendar
-from counter.actions.admin.desk import Desk
 from counter.actions.admin.guard import require
 from counter.actions.admin.site import peer_keys, peers, site_encryption_key, site_signing_key, this_site
 from counter.actions.cases.date_moves import honour_printed_dates

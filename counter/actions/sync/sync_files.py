@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from counter.actions.admin.desk import Desk
+from counter.access.desk import Desk
 from counter.actions.sync.packages import ExportResult, Progress, export_package
 from counter.sync.package_files import left_parts, write_series
 

@@ -20,8 +20,8 @@ from functools import partial
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableWidget, QVBoxLayout, QWidget
 
+from counter.access.desk import Desk
 from counter.access.roles import Permission
-from counter.actions.admin.desk import Desk
 from counter.actions.cases.case_reads import FOUND_AT_MOST, cases_found
 from counter.case.lookup import LOOKBACK_CHOICES, LOOKBACK_DAYS, FoundCase, LookupKind, read_lookup
 from counter.ui.cases.marks import restyle

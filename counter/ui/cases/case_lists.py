@@ -18,7 +18,7 @@ from functools import partial
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QPushButton, QTableWidget, QTabWidget, QVBoxLayout, QWidget
 
-from counter.actions.admin.desk import Desk
+from counter.access.desk import Desk
 from counter.actions.cases.case_reads import DayLists, day_lists
 from counter.calendar.workdays import WorkCalendar
 from counter.case.status import CaseStatus

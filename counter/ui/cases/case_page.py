@@ -18,16 +18,16 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
+from counter.access.desk import Desk
+from counter.access.not_permitted import NotPermitted
 from counter.access.roles import Permission
 from counter.actions.admin.calendar import office_calendar
-from counter.actions.admin.desk import Desk
-from counter.actions.admin.guard import NotPermitted
 from counter.actions.cases.case_view import ItemLine, read_case
-from counter.actions.cases.not_found import CaseNotFound
 from counter.actions.intake.same_day import SameDayNotPossible, finish_same_day
 from counter.actions.intake.take import CorrectionNotDue, IntakeNotPossible
 from counter.case.decisions import DecisionRefused
 from counter.case.item_path import ItemEvent
+from counter.case.not_found import CaseNotFound
 from counter.case.status import CaseEvent, CaseStatus, MoveNotAllowed
 from counter.case.view import CaseView
 from counter.catalog.model import Situation

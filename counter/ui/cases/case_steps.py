@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from counter.actions.admin.desk import Desk
+from counter.access.desk import Desk
 from counter.actions.cases.decisions import decide_item, deny_lapsed_deferral
 from counter.actions.cases.item_steps import route_items
 from counter.actions.intake.take import extend_deferral, fulfil_deferred, lapse_correction, move_case

@@ -12,13 +12,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
 
-from counter.actions.admin.desk import Desk
-from counter.actions.admin.guard import NotPermitted
+from counter.access.desk import Desk
+from counter.access.not_permitted import NotPermitted
 from counter.actions.cases.case_view import ItemLine
 from counter.actions.cases.documents import MadeDocument
 from counter.actions.cases.hand_over import hand_over_results
-from counter.actions.cases.not_found import CaseNotFound
 from counter.case.hand_over import HandOverRefused, HandOverRequest
+from counter.case.not_found import CaseNotFound
 from counter.case.status import MoveNotAllowed
 from counter.case.view import CaseView
 from counter.ui.cases import words

@@ -16,8 +16,8 @@ from functools import partial
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QVBoxLayout, QWidget
 
+from counter.access.desk import Desk
 from counter.actions.admin.accounts import own_department
-from counter.actions.admin.desk import Desk
 from counter.actions.cases.item_queue import (
     DUE_PAGE_MOST,
     DepartmentLoad,

@@ -15,13 +15,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
 
-from counter.actions.admin.desk import Desk
-from counter.actions.admin.guard import NotPermitted
+from counter.access.desk import Desk
+from counter.access.not_permitted import NotPermitted
 from counter.actions.cases.case_view import ItemLine
 from counter.actions.cases.item_steps import StepRequest, take_item_step
-from counter.actions.cases.not_found import CaseNotFound
 from counter.case.decisions import DecisionRefused
 from counter.case.item_path import StepProblem, StepRefused
+from counter.case.not_found import CaseNotFound
 from counter.case.status import MoveNotAllowed
 from counter.case.view import CaseView
 from counter.ui.cases import words

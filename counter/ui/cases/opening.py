@@ -16,7 +16,7 @@ from functools import partial
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from counter.actions.admin.desk import Desk
+from counter.access.desk import Desk
 from counter.case.lookup import LOOKBACK_DAYS
 from counter.ui.cases.case_finder import CaseFinder, look_for
 from counter.ui.cases.case_lists import CaseLists

@@ -27,11 +27,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from counter.access.desk import Desk
+from counter.access.not_permitted import NotPermitted
 from counter.access.roles import Permission
-from counter.actions.admin.desk import Desk
-from counter.actions.admin.guard import NotPermitted
 from counter.actions.cases.documents import MadeDocument
-from counter.actions.cases.not_found import CaseNotFound
 from counter.actions.intake.notice_pledges import (
     PledgeOffer,
     grant_on_pledge,
@@ -41,6 +40,7 @@ from counter.actions.intake.notice_pledges import (
 )
 from counter.case.decisions import DecisionRefused
 from counter.case.moments import moment_on
+from counter.case.not_found import CaseNotFound
 from counter.case.pledge_checks import PledgeRefused
 from counter.case.status import CaseEvent, CaseStatus, MoveNotAllowed
 from counter.case.view import CaseView

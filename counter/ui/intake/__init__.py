@@ -14,7 +14,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from counter.actions.admin.desk import Desk
+from counter.access.desk import Desk
 from counter.actions.catalog.guides import StoredGuide
 from counter.intake.draft import IntakeDraft
 from counter.ui.geometry import fit_to_screen

@@ -15,7 +15,7 @@ from functools import partial
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from counter.actions.admin.desk import Desk
+from counter.access.desk import Desk
 from counter.actions.intake.drafts import keep_draft, remove_draft
 from counter.intake.draft import IntakeDraft
 from counter.ui.runner import Failed, Runner

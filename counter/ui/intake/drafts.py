@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import partial
 
-from counter.actions.admin.desk import Desk
+from counter.access.desk import Desk
 from counter.actions.intake.drafts import check_draft, remove_draft
 from counter.intake.draft import DraftProblemCode, IntakeDraft
 from counter.ui.intake.words import (

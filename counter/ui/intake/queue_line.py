@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
-from counter.actions.admin.desk import Desk
+from counter.access.desk import Desk
 from counter.case.queue_ticket import QueueTicket
 from counter.host.queue_caller import QueueCaller, QueueError, QueueFault, desk_queue
 from counter.ui.device_call import DeviceCall

@@ -17,10 +17,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
-from counter.actions.admin.desk import Desk
-from counter.actions.admin.guard import NotPermitted
-from counter.actions.cases.not_found import CaseNotFound
+from counter.access.desk import Desk
+from counter.access.not_permitted import NotPermitted
 from counter.actions.intake.same_day import SameDayNotPossible, finish_same_day, same_day_check
+from counter.case.not_found import CaseNotFound
 from counter.case.same_day import same_day_bundle
 from counter.case.status import MoveNotAllowed
 from counter.catalog.model import Bundle

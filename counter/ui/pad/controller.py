@@ -24,9 +24,9 @@ from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from shiboken6 import isValid
 
+from counter.access.desk import Desk
+from counter.access.not_permitted import NotPermitted
 from counter.actions.admin.calendar import office_calendar
-from counter.actions.admin.desk import Desk
-from counter.actions.admin.guard import NotPermitted
 from counter.actions.admin.office import office_settings
 from counter.actions.ratings.record import (
     ChoiceRefused,

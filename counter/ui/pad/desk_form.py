@@ -18,8 +18,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFileDialog, QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from counter.actions.admin.desk import Desk
-from counter.actions.admin.guard import NotPermitted
+from counter.access.desk import Desk
+from counter.access.not_permitted import NotPermitted
 from counter.case.desk_names import CLERK_NAME_MAX
 from counter.host.desk_config import DeskConfig, keep_photo, load_desk_config, save_desk_config
 from counter.ui.pad.style import PAGE_STYLE

@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter.actions.admin.guard import NotPermitted
+from counter.access.not_permitted import NotPermitted
 from counter.ui.plain_text import plain_label
 from counter.ui.runner import Failed, Runner
 from counter.words.access import not_permitted
 
 if TYPE_CHECKING:
-    from counter.actions.admin.desk import Desk
+    from counter.access.desk import Desk
     from counter.actions.site.store import Unit
 
 ID_ROLE = Qt.ItemDataRole.UserRole

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter.actions.admin.desk import Desk
-from counter.actions.admin.guard import NotPermitted
+from counter.access.desk import Desk
+from counter.access.not_permitted import NotPermitted
 from counter.actions.projects.project_reads import agent_service_figures
 from counter.actions.ratings.record import rating_figures
 from counter.ratings.figures import Figures, Grouping

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
-from counter.actions.admin.guard import NotPermitted
+from counter.access.not_permitted import NotPermitted
 from counter.actions.catalog.guide_status import (
     NotADraft,
     PublishRefused,
@@ -46,7 +46,7 @@ from counter.words.catalog_problems import PUBLISH_REFUSED, problem_text
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from counter.actions.admin.desk import Desk
+    from counter.access.desk import Desk
     from counter.actions.site.store import Unit
 
 CODE_ROLE = Qt.ItemDataRole.UserRole

@@ -12,8 +12,8 @@ from functools import partial
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
-from counter.actions.admin.desk import Desk
-from counter.actions.admin.guard import NotPermitted
+from counter.access.desk import Desk
+from counter.access.not_permitted import NotPermitted
 from counter.actions.cases.intake_settings import RulesRefused, intake_rules, save_intake_rules
 from counter.intake.rules import RULE_RANGE, IntakeRule, IntakeRules
 from counter.ui.pad.style import PAGE_STYLE

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
     from PySide6.QtWidgets import QWidget
 
-    from counter.actions.admin.desk import Desk
+    from counter.access.desk import Desk
     from counter.actions.site.store import Unit
     from counter.sms.outbox import MessageRow
 

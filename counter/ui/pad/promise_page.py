@@ -13,8 +13,8 @@ from functools import partial
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from counter.actions.admin.desk import Desk
-from counter.actions.admin.guard import NotPermitted
+from counter.access.desk import Desk
+from counter.access.not_permitted import NotPermitted
 from counter.actions.ratings.case_figures import MonthFigures, month_figures
 from counter.case.promise_figures import FigureGroup, PromiseFigures
 from counter.ui.pad.style import PAGE_STYLE

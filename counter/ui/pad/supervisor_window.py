@@ -15,8 +15,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QPushButton, QTabWidget, QWidget
 
+from counter.access.desk import Desk
 from counter.access.roles import SINGLE_DESK, Permission
-from counter.actions.admin.desk import Desk, desk_at
+from counter.host.desk_at import desk_at
 from counter.host.desk_config import load_desk_config
 from counter.ui.cases.item_queue_page import ItemQueuePage
 from counter.ui.cases.words import CASE_LIST_READ_FAILED

@@ -14,8 +14,8 @@ import hashlib
 import logging
 from functools import partial
 
-from counter.actions.admin.desk import Desk
-from counter.actions.admin.guard import NotPermitted
+from counter.access.desk import Desk
+from counter.access.not_permitted import NotPermitted
 from counter.actions.cases.case_view import CASE_KINDS, CaseNotices, fitting_kinds
 from counter.actions.cases.documents import (
     GuideNotFound,
@@ -26,10 +26,10 @@ from counter.actions.cases.documents import (
     record_print,
     save_office_settings,
 )
-from counter.actions.cases.not_found import CaseNotFound
 from counter.actions.intake.forms import FormNotFound, guide_forms, make_form
 from counter.actions.numbers.number_guard import NumbersBehind
 from counter.actions.site.store import Unit
+from counter.case.not_found import CaseNotFound
 from counter.documents.kinds import DocumentKind
 from counter.documents.model import DocumentNotPossible, OfficeSettings
 from counter.intake.outcome import Outcome

@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter.actions.admin.desk import Desk
-from counter.actions.admin.guard import NotPermitted
+from counter.access.desk import Desk
+from counter.access.not_permitted import NotPermitted
 from counter.catalog.departments import AdminLevel
 from counter.documents.deciders import (
     override_lines,

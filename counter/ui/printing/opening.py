@@ -18,7 +18,7 @@ from functools import partial
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from counter.actions.admin.desk import Desk
+from counter.access.desk import Desk
 from counter.actions.cases.documents import MadeDocument
 from counter.documents.kinds import DocumentKind
 from counter.ui.focus import back_to

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter.actions.admin.desk import Desk
-from counter.actions.admin.guard import NotPermitted
+from counter.access.desk import Desk
+from counter.access.not_permitted import NotPermitted
 from counter.actions.projects import project_steps as moves
 from counter.actions.projects.project_papers import ProjectPaperNotPossible
 from counter.actions.projects.project_steps import NoSuchProject, read_project

@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter.actions.admin.desk import Desk
-from counter.actions.admin.guard import NotPermitted
+from counter.access.desk import Desk
+from counter.access.not_permitted import NotPermitted
 from counter.actions.projects.project_steps import register_project
 from counter.projects.model import ProjectClass, ProjectFacts
 from counter.projects.rules import MAX_INVESTMENT, ProjectProblem, ProjectRefused, fact_text_problems

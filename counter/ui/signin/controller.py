@@ -21,10 +21,10 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from shiboken6 import isValid
 
+from counter.access.desk import Desk
 from counter.access.lockout import POLICY
 from counter.access.roles import Actor
 from counter.actions.admin.accounts import SignInResult, check_password, sign_in, sign_out, staff_no
-from counter.actions.admin.desk import Desk
 from counter.actions.site.store import Unit
 from counter.ui.focus import bring_forward
 from counter.ui.geometry import fit_to_screen

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter.access.not_permitted import NotPermitted
 from counter.access.roles import Permission
-from counter.actions.admin.guard import NotPermitted
 from counter.ui.fonts import MONO_FAMILY
 from counter.ui.plain_text import plain_label
 from counter.ui.runner import Failed, Runner
@@ -47,7 +47,7 @@ from counter.words.sites import (
 )
 
 if TYPE_CHECKING:
-    from counter.actions.admin.desk import Desk
+    from counter.access.desk import Desk
     from counter.actions.admin.site import Peer, ShownSite, SiteIdentity
 
 log = logging.getLogger(__name__)

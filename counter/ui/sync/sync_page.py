@@ -39,9 +39,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter.access.not_permitted import NotPermitted
 from counter.access.roles import Permission
-from counter.actions.admin.guard import NotPermitted
-from counter.actions.site.store import SchemaTooNew, StoreFault
+from counter.host.database_faults import SchemaTooNew, StoreFault
 from counter.ui.escape import close_on_escape
 from counter.ui.focus import first_control
 from counter.ui.plain_text import plain_label
@@ -67,7 +67,7 @@ from counter.words.sync import (
 )
 
 if TYPE_CHECKING:
-    from counter.actions.admin.desk import Desk
+    from counter.access.desk import Desk
     from counter.actions.admin.site import Peer, ShownSite
     from counter.actions.site.site_setup import SiteSetUp, SiteState
     from counter.actions.site.store import Unit

@@ -18,8 +18,8 @@ from pathlib import Path
 from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
-from counter.actions.admin.desk import Desk
 from counter.actions.cases.decisions import decide_item
 from counter.actions.catalog.imports import import_source
 from counter.actions.intake.take import IntakeRequest, take_intake

@@ -7,7 +7,7 @@ import datetime as dt
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.admin.desk import Desk
+from counter.access.desk import Desk
 from counter.actions.cases.holidays import set_holiday
 from counter.case.numbers import DeskIdentity
 from counter.case.status import CaseEvent, CaseStatus

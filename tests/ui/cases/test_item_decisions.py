@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.desk import Desk
 from counter.access.passwords import hash_password
 from counter.access.roles import Actor, Permission, Role
-from counter.actions.admin.desk import Desk
 from counter.actions.cases.item_steps import StepRequest, route_items, take_item_step
 from counter.case.item_path import ItemEvent, ItemState, PauseReason
 from counter.case.status import CaseEvent, CaseStatus

@@ -13,8 +13,8 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.desk import Desk
 from counter.access.roles import Actor, Role
-from counter.actions.admin.desk import Desk
 from counter.actions.cases.item_steps import StepRequest, route_items, take_item_step
 from counter.case.item_clock import DueAlert
 from counter.case.item_path import ItemEvent, PauseReason

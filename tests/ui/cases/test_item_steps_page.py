@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.desk import Desk
 from counter.access.passwords import hash_password
 from counter.access.roles import Actor, Role
-from counter.actions.admin.desk import Desk
 from counter.actions.cases.case_view import ItemLine
 from counter.actions.cases.item_steps import route_items
 from counter.case.item_lines import item_paths, office_day

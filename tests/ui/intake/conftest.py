@@ -14,7 +14,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.admin.desk import Desk
+from counter.access.desk import Desk
 from counter.actions.catalog.imports import sync_bundled
 from counter.case.numbers import DeskIdentity
 from counter.db.catalog_store import StoredGuide, current_guide

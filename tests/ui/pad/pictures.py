@@ -20,8 +20,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
-from counter.actions.admin.desk import Desk
 from counter.actions.catalog.imports import import_source
 from counter.actions.ratings.record import RatingRecorded, record_rating, record_revisit, record_unrated, send_to_pad
 from counter.actions.site.demo import run_demo

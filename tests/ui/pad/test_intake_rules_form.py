@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.desk import Desk
 from counter.access.roles import Actor, Role
-from counter.actions.admin.desk import Desk
 from counter.actions.cases.intake_settings import CORRECTION_PERIOD_KEY, DEFERRAL_MARGIN_KEY, intake_rules
 from counter.case.numbers import DeskIdentity
 from counter.db import models

@@ -11,7 +11,7 @@ from PySide6.QtGui import QImage
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.admin.desk import Desk
+from counter.access.desk import Desk
 from counter.case.numbers import DeskIdentity
 from counter.db import models
 

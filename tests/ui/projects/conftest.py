@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from pytestqt.qtbot import QtBot
 
-from counter.actions.admin.desk import Desk
+from counter.access.desk import Desk
 from counter.case.numbers import DeskIdentity
 from counter.ui.projects.window import ProjectsWindow
 from counter.ui.runner import Runner

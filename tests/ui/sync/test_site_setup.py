@@ -19,7 +19,6 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.roles import Actor, Role
-from counter.actions.admin.desk import desk_at
 from counter.actions.admin.site import peers, register_peer, write_card_file
 from counter.actions.cases.documents import office_settings
 from counter.actions.site.demo import run_demo
@@ -27,6 +26,7 @@ from counter.actions.site.site_setup import site_state
 from counter.cli.main import main
 from counter.db import models
 from counter.db.engine import make_engine, make_sessions
+from counter.host.desk_at import desk_at
 from counter.host.desk_config import DeskConfig, config_path, load_desk_config, save_desk_config
 from counter.sync.keys import new_private_key, public_key_text
 from counter.sync.sites import SiteKind

@@ -27,7 +27,7 @@ from tests.ui.runners import runner_on
 @pytest.fixture
 def township(tmp_path: Path, shipped_catalog_db: Path) -> Site:
     """A township whose key is where the desk keeps it: the page signs with no path given."""
-    from counter.actions.admin.desk import Desk
+    from counter.access.desk import Desk
     from counter.case.numbers import DeskIdentity
 
     sessions = sqlite_copy(shipped_catalog_db, tmp_path / "township.sqlite3")
