@@ -64,6 +64,8 @@ from counter.case.view import CaseView
 from counter.catalog.model import Bundle
 from counter.db.case_store import case_view
 from counter.db.catalog_store import StoredGuide, guide_version
+from counter.db.engine import make_engine, make_sessions
+from counter.db.migrate import upgrade
 from counter.documents.model import (
     DocumentData,
     DocumentKind,
@@ -78,9 +80,6 @@ from counter.documents.model import (
 from counter.documents.render import render_pdf
 from counter.intake.parties import Applicant, ApplicantKind, Parties
 from counter.parties.identifiers import make_id_number
-
-from counter.db.engine import make_engine, make_sessions
-from counter.db.migrate import upgrade
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 20)

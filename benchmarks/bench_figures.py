@@ -42,6 +42,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from sqlalchemy import create_engine, func, select, text
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
+
 from benchmarks.goals import Verdicts, arguments
 from counter.access.desk import Desk
 from counter.access.roles import SINGLE_DESK
@@ -49,14 +53,10 @@ from counter.actions.ratings.league_figures import league_figures
 from counter.actions.ratings.period_figures import period_figures
 from counter.case.league_figures import LeagueGroup
 from counter.case.numbers import DeskIdentity
-from counter.ratings.figures import Grouping
-from sqlalchemy import create_engine, func, select, text
-from sqlalchemy.engine import Connection
-from sqlalchemy.orm import Session
-from tests.pg_server import HALL_MEMORY, PgCluster, start_cluster, stop_cluster
-
 from counter.db import models
 from counter.db.engine import make_engine, make_sessions
+from counter.ratings.figures import Grouping
+from tests.pg_server import HALL_MEMORY, PgCluster, start_cluster, stop_cluster
 
 GOAL_MS = 1000.0
 DESK = Desk(DeskIdentity("XAM01", "1"), "督查室", actor=SINGLE_DESK)

@@ -31,18 +31,18 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from sqlalchemy import text
+from sqlalchemy.orm import Session, sessionmaker
+
+from benchmarks.bench_lists import Bare, _ms, _read, _window_collector, postgres_hall, sqlite_hall
 from benchmarks.big_hall import BigHall, describe
 from benchmarks.goals import Verdicts, arguments, percentile
 from counter.access.desk import Desk
 from counter.actions.cases.case_reads import FOUND_AT_MOST, cases_found
 from counter.case.lookup import LOOKBACK_DAYS, SEQUENCE_MARK, Lookup, LookupKind, read_lookup, since
 from counter.case.numbers import DeskIdentity
-from counter.parties.identifiers import make_id_number
-from sqlalchemy import text
-from sqlalchemy.orm import Session, sessionmaker
-
-from benchmarks.bench_lists import Bare, _ms, _read, _window_collector, postgres_hall, sqlite_hall
 from counter.db.engine import make_engine, make_sessions
+from counter.parties.identifiers import make_id_number
 
 GOAL_MS = 200.0  # p95 of each kind: what the clerk waits for after Enter, the applicant at the window
 PERIODS = (LOOKBACK_DAYS, 365)  # the default, and the widest a clerk may choose

@@ -124,10 +124,9 @@ def prepared(url: str, accounts: bool = False) -> None:
     holiday notice imported (:func:`office_year`); with ``accounts``, a hall's: an administrator, and the clerk who
     takes the intakes (:data:`CLERK`)."""
     from counter.actions.catalog.imports import import_source
-    from counter.resources import bundled_catalog_dir
-
     from counter.db.engine import make_engine, make_sessions
     from counter.db.migrate import upgrade
+    from counter.resources import bundled_catalog_dir
 
     engine = make_engine(url)
     upgrade(engine)
@@ -146,9 +145,8 @@ def office_year(url: str) -> None:
     from counter.access.desk import Desk
     from counter.actions.cases.holidays import import_schedule
     from counter.case.numbers import DeskIdentity
-    from tests.calendar.test_workdays import SAMPLE_NOTICE_2027
-
     from counter.db.engine import make_engine, make_sessions
+    from tests.calendar.test_workdays import SAMPLE_NOTICE_2027
 
     engine = make_engine(url)
     setup = Desk(DeskIdentity("XAM01", "1"), "管理员")  # before any account, as add_accounts begins
@@ -164,7 +162,6 @@ def add_accounts(url: str) -> None:
     from counter.access.roles import Actor, Role
     from counter.actions.admin.accounts import NewAccount, add_account
     from counter.case.numbers import DeskIdentity
-
     from counter.db.engine import make_engine, make_sessions
 
     engine = make_engine(url)

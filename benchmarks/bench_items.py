@@ -55,6 +55,9 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import psycopg
+from sqlalchemy import make_url, text
+from sqlalchemy.orm import Session, sessionmaker
+
 from benchmarks.big_hall import BigHall, build
 from benchmarks.goals import Verdicts, arguments, percentile
 from counter.access.desk import Desk
@@ -74,13 +77,10 @@ from counter.actions.cases.item_track import IN_HAND
 from counter.case.item_lines import office_day
 from counter.case.item_path import ItemEvent, PauseReason
 from counter.case.numbers import DeskIdentity
+from counter.db.engine import make_engine, make_sessions
 from counter.db.figure_store import item_lines
 from counter.ratings.figures import Grouping
-from sqlalchemy import make_url, text
-from sqlalchemy.orm import Session, sessionmaker
 from tests.pg_server import HALL_MEMORY, start_cluster, stop_cluster
-
-from counter.db.engine import make_engine, make_sessions
 
 QUEUE_GOAL_MS = 20.0
 COMING_DUE_GOAL_MS = 50.0

@@ -58,6 +58,9 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import psycopg
+from sqlalchemy import make_url, text
+from sqlalchemy.orm import Session, sessionmaker
+
 from benchmarks.big_hall import BigHall, build, describe
 from benchmarks.goals import Verdicts, arguments, percentile
 from counter.access.desk import Desk
@@ -67,11 +70,8 @@ from counter.actions.ratings.record import open_rectifications
 from counter.case.decisions import LAPSE_EVENTS
 from counter.case.numbers import DeskIdentity
 from counter.case.status import NOTE_CODES_JOIN
-from sqlalchemy import make_url, text
-from sqlalchemy.orm import Session, sessionmaker
-from tests.pg_server import HALL_MEMORY, start_cluster, stop_cluster
-
 from counter.db.engine import make_engine, make_sessions
+from tests.pg_server import HALL_MEMORY, start_cluster, stop_cluster
 
 PAGE = 200  # the first page of the open rectifications, as the 督办 page reads it
 OPEN_GOAL_MS = 50.0  # open a case, p95: what the clerk waits for after F7 or the scanner

@@ -32,9 +32,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.goals import Verdicts, arguments, percentile, summary
-
 from benchmarks.bench_intake import prepared
+from benchmarks.goals import Verdicts, arguments, percentile, summary
 
 DRAIN_BUDGET_S = 600.0
 EXTRA_BUDGET_MS = 5.0
@@ -45,17 +44,17 @@ WARM_UP = 10
 def queue_backlog(url: str, events: int) -> int:
     """``events`` events of :data:`CASES` cases taken by the action, written as the steps write them (the intake's
     own event, then item decisions carrying the item's code, with the licences those grant); the number queued."""
+    from sqlalchemy import func, select
+
     from counter.access.desk import Desk
     from counter.actions.admin.calendar import office_calendar
     from counter.actions.intake.take import IntakeRequest, take_intake
     from counter.actions.site.demo import DEMO_BUNDLE, complete_checklist, fresh_checklist
     from counter.case.numbers import DeskIdentity
-    from counter.db.catalog_store import current_guide
-    from sqlalchemy import func, select
-    from tests.db.hall_worker import TODAY, applicant
-
     from counter.db import models, platform_store
+    from counter.db.catalog_store import current_guide
     from counter.db.engine import make_engine, make_sessions
+    from tests.db.hall_worker import TODAY, applicant
 
     sessions = make_sessions(make_engine(url))
     desk = Desk(DeskIdentity("XAM01", "7"), "测试")
@@ -89,12 +88,11 @@ def queue_backlog(url: str, events: int) -> int:
 
 def configure(url: str, platform: Any, keys: Path, enabled: bool = True) -> None:
     from counter.access.desk import Desk
+    from counter.actions.outbox.platform import save_platform
     from counter.case.numbers import DeskIdentity
+    from counter.db.engine import make_engine, make_sessions
     from counter.platform.settings import PlatformSettings
     from tests.platform_stub import SECRET
-
-    from counter.actions.outbox.platform import save_platform
-    from counter.db.engine import make_engine, make_sessions
 
     sessions = make_sessions(make_engine(url))
     settings = PlatformSettings(enabled, platform.url, "hall", SECRET, 10.0, 10, ca_file=platform.ca_file)
@@ -104,12 +102,11 @@ def configure(url: str, platform: Any, keys: Path, enabled: bool = True) -> None
 
 
 def drain(verdicts: Verdicts, url: str, platform: Any, keys: Path, events: int) -> None:
+    from counter.actions.outbox.platform import send_due
     from counter.actions.site.store import Store
     from counter.host.platform_client import Outcome, PlatformLink, ReportRequest
     from counter.platform.events import platform_key
     from tests.platform_stub import SECRET
-
-    from counter.actions.outbox.platform import send_due
 
     store = Store(url)
     start = time.perf_counter()

@@ -45,10 +45,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.desk import Desk
 from counter.access.roles import Role
 from counter.actions.admin.accounts import NewAccount, add_account, sign_in
 from counter.actions.admin.calendar import office_calendar
-from counter.access.desk import Desk
 from counter.actions.cases.documents import make_document, office_settings, record_print, save_office_settings
 from counter.actions.catalog.guide_status import PublishRefused, publish_guide
 from counter.actions.catalog.imports import import_source

@@ -30,13 +30,13 @@ import warnings
 from collections.abc import Iterator
 from typing import Any
 
-from counter.db.url import ENV_URL, PlainConnection, plain_at_connection, resolve_url
 from sqlalchemy import Connection, Dialect, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DisconnectionError, SAWarning
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.db import server_check
+from counter.db.url import ENV_URL, PlainConnection, plain_at_connection, resolve_url
 
 __all__ = ["ENV_URL", "check_server", "make_engine", "make_sessions", "resolve_url"]
 

@@ -21,9 +21,10 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import Connection, Engine, inspect, text
+
 from counter.db.revision import HEAD, LOCK_TIMEOUT_S, Step
 from counter.host.database_faults import SchemaTooNew
-from sqlalchemy import Connection, Engine, inspect, text
 
 if TYPE_CHECKING:
     from alembic.config import Config

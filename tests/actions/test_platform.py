@@ -11,21 +11,12 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
 from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.intake.take import take_intake
-from counter.actions.outbox.platform_facts import facts_of
-from counter.db.platform_store import claim_due
-from counter.host.platform_client import Report, ReportRequest, post_report
-from counter.platform.events import platform_key
-from counter.platform.mapping import SOURCES
-from counter.platform.settings import PlatformProblem, PlatformSettings
-from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
-from tests.actions.conftest import TODAY
-from tests.actions.test_intake_actions import ID, full_request, take
-from tests.platform_stub import DROP, MALFORMED, SECRET, SLOW, STALL, Platform, running_platform
-
 from counter.actions.outbox.platform import (
     PlatformRefused,
     SendRound,
@@ -36,8 +27,17 @@ from counter.actions.outbox.platform import (
     save_platform,
     send_due,
 )
+from counter.actions.outbox.platform_facts import facts_of
 from counter.db import models
+from counter.db.platform_store import claim_due
+from counter.host.platform_client import Report, ReportRequest, post_report
+from counter.platform.events import platform_key
+from counter.platform.mapping import SOURCES
+from counter.platform.settings import PlatformProblem, PlatformSettings
+from tests.actions.conftest import TODAY
+from tests.actions.test_intake_actions import ID, full_request, take
 from tests.actions.test_sms_secret import stored_everywhere
+from tests.platform_stub import DROP, MALFORMED, SECRET, SLOW, STALL, Platform, running_platform
 
 T = TypeVar("T")
 

@@ -11,11 +11,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from sqlalchemy.orm import Session, sessionmaker
+
 from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.cases.decisions import case_and_bundle, record_decision
 from counter.actions.cases.hand_over import hand_over_results
 from counter.actions.cases.item_authority import check_item
+from counter.actions.outbox.platform import SendRound, send_due
 from counter.actions.ratings.record import choose_handling, record_feedback, record_rating, record_revisit, send_to_pad
 from counter.case.hand_over import HandOverRequest, HandOverWay
 from counter.db.rating_store import rectification_of_rating
@@ -26,15 +29,12 @@ from counter.parties.identifiers import make_id_number
 from counter.ratings.choice import RatingChoice
 from counter.ratings.levels import Level
 from counter.ratings.rectification import RectEvent
-from sqlalchemy.orm import Session, sessionmaker
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import ID, full_request, take
 from tests.actions.test_item_steps import ITEMS, at
+from tests.actions.test_platform import Clock, Writes, configure, events
 from tests.platform_stub import running_platform
 from tests.signed_in import signed_in
-
-from counter.actions.outbox.platform import SendRound, send_due
-from tests.actions.test_platform import Clock, Writes, configure, events
 
 ENTRUSTED_RESTAURANT = True  # its departments' items decided at the window under their 授权 (tests/actions/conftest.py)
 

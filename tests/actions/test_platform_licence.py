@@ -13,23 +13,23 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from sqlalchemy.orm import Session, sessionmaker
+
 from counter.access.desk import Desk
 from counter.actions.cases.decisions import case_and_bundle, record_decision
 from counter.actions.cases.item_authority import check_item
 from counter.actions.intake.take import move_case
+from counter.actions.outbox.platform import mapping_named
 from counter.case.status import CaseEvent
 from counter.host.platform_client import Report, ReportRequest, post_report
 from counter.platform.events import PlatformKind
-from sqlalchemy.orm import Session, sessionmaker
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import ID, full_request, take
 from tests.actions.test_item_steps import ITEMS, MARKET, at
-from tests.platform_stub import Platform, running_platform
-from tests.signed_in import signed_in
-
-from counter.actions.outbox.platform import mapping_named
 from tests.actions.test_platform import configure, events
 from tests.actions.test_platform_case import GRANTS, Sender, step
+from tests.platform_stub import Platform, running_platform
+from tests.signed_in import signed_in
 
 ENTRUSTED_RESTAURANT = True  # its departments' items decided at the window under their 授权 (tests/actions/conftest.py)
 LICENCE = PlatformKind.LICENCE_ISSUED.value

@@ -13,22 +13,22 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import cast
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
 from counter.access.desk import Desk
 from counter.case.decisions import item_note
 from counter.case.status import CaseEvent
+from counter.db import models
 from counter.db.platform_store import queue_from_record
 from counter.platform.events import PlatformKind
 from counter.sync.records import CaseRecord
-from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
 from tests.actions.test_notice_pledges import FIRE
-from tests.actions.test_revoked_licences import CHECKED, FINDING, granted_then_revoked, revoked
-from tests.platform_stub import running_platform
-
-from counter.db import models
 from tests.actions.test_platform import configure, events
 from tests.actions.test_platform_case import Sender
 from tests.actions.test_platform_licence import held_of_kind
+from tests.actions.test_revoked_licences import CHECKED, FINDING, granted_then_revoked, revoked
+from tests.platform_stub import running_platform
 
 
 def test_a_licence_sent_then_revoked_is_withdrawn_with_the_revocations_day_and_finding(

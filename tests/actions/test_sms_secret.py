@@ -12,20 +12,20 @@ import stat
 from collections.abc import Iterator
 
 import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
 from counter.access.desk import Desk
+from counter.actions.outbox.messages import SendRound, gateway_settings, save_gateway, send_due
+from counter.db import models
 from counter.db.outbox_store import GATEWAY_KEY
 from counter.db.settings_store import get_setting, put_setting
 from counter.host.paths import site_key_path
 from counter.host.sms_secret import secret_path
-from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
-from tests.actions.test_intake_actions import full_request, take
-from tests.sms_gateway import SECRET, Gateway, running_gateway
-
-from counter.actions.outbox.messages import SendRound, gateway_settings, save_gateway, send_due
-from counter.db import models
 from counter.sms.gateway import GatewaySettings
+from tests.actions.test_intake_actions import full_request, take
 from tests.actions.test_sms_sender import Clock, Writes, messages
+from tests.sms_gateway import SECRET, Gateway, running_gateway
 
 
 @pytest.fixture

@@ -8,15 +8,10 @@ from collections.abc import Callable, Iterator
 from typing import TypeVar
 
 import pytest
-from counter.access.desk import Desk
-from counter.host.sms_gateway import Answer, SmsRequest, post_message
-from counter.sms.kinds import gateway_key
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
-from tests.actions.test_intake_actions import ID, full_request, take
-from tests.actions.test_item_decisions import deferred_case
-from tests.sms_gateway import SECRET, STALL, Gateway, running_gateway
 
+from counter.access.desk import Desk
 from counter.actions.outbox.messages import (
     BATCH,
     SendRound,
@@ -29,7 +24,12 @@ from counter.actions.outbox.messages import (
     send_due,
 )
 from counter.db import models
+from counter.host.sms_gateway import Answer, SmsRequest, post_message
 from counter.sms.gateway import GatewaySettings
+from counter.sms.kinds import gateway_key
+from tests.actions.test_intake_actions import ID, full_request, take
+from tests.actions.test_item_decisions import deferred_case
+from tests.sms_gateway import SECRET, STALL, Gateway, running_gateway
 
 T = TypeVar("T")
 

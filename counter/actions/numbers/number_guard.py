@@ -31,6 +31,9 @@ import logging
 import weakref
 from typing import TYPE_CHECKING
 
+from sqlalchemy import Connection, Engine, event
+from sqlalchemy.orm import Session, SessionTransaction
+
 from counter.access.roles import Permission
 from counter.actions.admin.database_file import database_place
 from counter.actions.admin.guard import require
@@ -59,8 +62,6 @@ from counter.host.database_notes import (
 )
 from counter.host.note_turn import take_turn, turn_at
 from counter.projects.numbers import SEQUENCE_KIND as PROJECT_KIND
-from sqlalchemy import Connection, Engine, event
-from sqlalchemy.orm import Session, SessionTransaction
 
 if TYPE_CHECKING:
     from counter.access.desk import Desk

@@ -19,6 +19,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
+from sqlalchemy import select
+
 from counter.access.roles import Permission
 from counter.actions.admin.acting import this_desk
 from counter.actions.admin.audit import record_at_desk
@@ -28,6 +30,7 @@ from counter.actions.cases.case_reads import DUE_SOON_WORKING_DAYS
 from counter.actions.cases.documents import office_settings
 from counter.audit.actions import AuditAction
 from counter.case.item_lines import office_day
+from counter.db import models, outbox_store
 from counter.db.case_lists import deferrals_due_by
 from counter.db.catalog_store import guide_version
 from counter.db.outbox_store import FAILED, GATEWAY_KEY, Claimed
@@ -35,19 +38,17 @@ from counter.db.settings_store import put_setting
 from counter.host.sms_gateway import Answer, Outcome, SmsRequest, post_message
 from counter.host.sms_secret import load_secret, save_secret, secret_path
 from counter.parties.masking import mask_phone
+from counter.sms.gateway import GatewayProblem, GatewaySettings, next_wait
 from counter.sms.kinds import gateway_key
 from counter.sms.outbox import MessageRow
 from counter.sms.texts import MessageFacts, message_text
-from sqlalchemy import select
-
-from counter.db import models, outbox_store
-from counter.sms.gateway import GatewayProblem, GatewaySettings, next_wait
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from counter.access.desk import Desk
     from sqlalchemy.orm import Session
+
+    from counter.access.desk import Desk
 
 __all__ = [
     "BATCH",

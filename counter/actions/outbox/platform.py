@@ -28,8 +28,10 @@ from counter.access.roles import Permission
 from counter.actions.admin.acting import this_desk
 from counter.actions.admin.audit import record_at_desk
 from counter.actions.admin.guard import require
+from counter.actions.outbox.messages import Clock, Writer
 from counter.actions.outbox.platform_facts import Withheld, facts_of
 from counter.audit.actions import AuditAction
+from counter.db import models, platform_store
 from counter.db.platform_store import FAILED, PLATFORM_KEY, ClaimedEvent
 from counter.db.settings_store import put_setting
 from counter.host.platform_client import Outcome, PlatformLink, Report, ReportRequest
@@ -40,16 +42,14 @@ from counter.platform.mapping import Mapping, MappingError, MissingElement, load
 from counter.platform.outbox import EventRow
 from counter.platform.settings import PlatformProblem, PlatformSettings
 from counter.resources import resources_dir
-
-from counter.actions.outbox.messages import Clock, Writer
-from counter.db import models, platform_store
 from counter.sms.gateway import next_wait
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from counter.access.desk import Desk
     from sqlalchemy.orm import Session
+
+    from counter.access.desk import Desk
 
 __all__ = [
     "BATCH",
