@@ -28,6 +28,7 @@ import os
 import time
 import warnings
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, Dialect, Engine, create_engine, event
@@ -38,7 +39,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.db import server_check
 from counter.db.url import ENV_URL, PlainConnection, plain_at_connection, resolve_url
 
-__all__ = ["ENV_URL", "check_server", "make_engine", "make_sessions", "resolve_url"]
+__all__ = ["DESK_BOUNDS", "ENV_URL", "Bounds", "check_server", "make_engine", "make_sessions", "resolve_url"]
 
 
 CONNECT_TIMEOUT_S = 5
@@ -57,6 +58,49 @@ WRITES = "counter_writes"
 #: a query whose estimated cost passes jit_above_cost, and for the month's figures of a 2M-case hall that compiling
 #: took 2.8 s of a 3.6 s answer, against 13 ms to 120 ms for the desk's other reads)
 SESSION_OPTIONS = "-c jit=off"
+
+
+@dataclass(frozen=True)
+class Bounds:
+    """How long a desk's session on PostgreSQL may wait or hold, each sent with the connection; 0: without bound.
+
+    Without them a unit of work could wait for ever: for a row another desk (or a supervisor's psql) keeps locked,
+    behind a statement that never ends, while the window shows its wait cursor and the applicant stands at the
+    counter; and a connection left in an open transaction (a desk frozen, a laptop asleep mid-write) would hold its
+    row locks, and with them every other desk that reaches the same case, until someone ended it by hand.
+
+    - ``lock_s`` (``lock_timeout``), 5 s: a desk's write holds its rows for milliseconds (an intake commits in tens
+      of them on a 5M-case hall), so a lock held longer is held by something that is not a desk's unit of work, and
+      the clerk is better told at once that the record is busy than kept waiting.  SQLite's ``busy_timeout``, 10 s,
+      bounds the same wait on a township's file.
+    - ``statement_s`` (``statement_timeout``), 60 s: a desk's reads on a 2M-case hall answer within 120 ms once JIT
+      is off (:data:`SESSION_OPTIONS`), the month's figures in under 4 s even with it; a statement still running at
+      a minute is one gone wrong (a plan on a table never analysed, a server out of memory), ended so that the
+      window can say so.
+    - ``idle_in_transaction_s`` (``idle_in_transaction_session_timeout``), 120 s: no unit of work waits on the clerk
+      inside a transaction (each runs whole within one user event), so a transaction idle for two minutes belongs to
+      a desk that hung or lost its network, and the server ends it and frees its locks.
+
+    ``counter db upgrade`` sets its own lock wait (``--lock-timeout``) and no statement bound for its transaction
+    (:mod:`counter.db.migrate`): a migration on a big hall may rewrite a table for minutes.
+    """
+
+    lock_s: float = 5.0
+    statement_s: float = 60.0
+    idle_in_transaction_s: float = 120.0
+
+    def options(self) -> str:
+        """The bounds as libpq's ``options``: ``-c lock_timeout=5000 ...``, in milliseconds."""
+        settings = (
+            ("lock_timeout", self.lock_s),
+            ("statement_timeout", self.statement_s),
+            ("idle_in_transaction_session_timeout", self.idle_in_transaction_s),
+        )
+        return " ".join(f"-c {name}={round(seconds * 1000)}" for name, seconds in settings)
+
+
+#: a desk's bounds (:class:`Bounds`)
+DESK_BOUNDS = Bounds()
 #: libpq's words for a setting the server does not have, which it refuses the connection over
 _UNKNOWN_SETTING = "unrecognized configuration parameter"
 
@@ -76,14 +120,15 @@ def _begin_as_write(conn: Connection) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def make_engine(url: str, session_options: str | None = None) -> Engine:
+def make_engine(url: str, session_options: str | None = None, bounds: Bounds = DESK_BOUNDS) -> Engine:
     """An engine on ``url``.  No folder is made for an SQLite file: whether a missing database may be made is
     decided above (:mod:`counter.actions.admin.database_file`), never as a side effect of opening it.
 
     On PostgreSQL each new connection is refused when it went over the network without verified TLS (libpq's
     service file may have chosen, :func:`counter.db.url.plain_at_connection`), and the engine's first one when the
     server is not PostgreSQL this program can use (:mod:`counter.db.server_check`), before SQLAlchemy asks it
-    anything.  ``session_options``: instead of :data:`SESSION_OPTIONS`.
+    anything.  ``session_options``: instead of :data:`SESSION_OPTIONS` and ``bounds``' settings; ``bounds``: how
+    long each session may wait for a lock, run a statement and sit idle in a transaction (:class:`Bounds`).
     """
     if os.environ.get(SQL_WARNINGS_ENV) == "error":
         warnings.simplefilter("error", SAWarning)
@@ -96,7 +141,7 @@ def make_engine(url: str, session_options: str | None = None) -> Engine:
     if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
         url = parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
     # a desk whose server is unreachable says so within seconds instead of hanging the window
-    options = SESSION_OPTIONS if session_options is None else session_options
+    options = f"{SESSION_OPTIONS} {bounds.options()}" if session_options is None else session_options
     engine = create_engine(url, connect_args={"connect_timeout": CONNECT_TIMEOUT_S, "options": options})
     event.listen(engine, "connect", _Connected(), insert=True)  # before the dialect's own first look at the server
     event.listen(engine, "checkin", _checked_in)

@@ -55,7 +55,9 @@ _DRIVER_WORDS = (
 _PG_STATES = {
     "53100": DbFault.DISK_FULL,  # disk_full
     "25006": DbFault.READ_ONLY,  # read_only_sql_transaction
-    "55P03": DbFault.BUSY,  # lock_not_available
+    "55P03": DbFault.LOCKED,  # lock_not_available
+    "57014": DbFault.TOO_SLOW,  # query_canceled (statement_timeout)
+    "25P03": DbFault.IDLE_ENDED,  # idle_in_transaction_session_timeout
     "40P01": DbFault.BUSY,  # deadlock_detected
     "XX001": DbFault.DAMAGED,  # data_corrupted
     "42501": DbFault.NOT_PERMITTED,  # insufficient_privilege (a grant or a row-level policy refused)
@@ -67,9 +69,11 @@ def fault_of(err: SQLAlchemyError) -> DbFault:
     from sqlalchemy.exc import DBAPIError  # lazily: the code above is read before storage loads
 
     if isinstance(err, DBAPIError):
+        state = getattr(err.orig, "sqlstate", None)
+        if state == "25P03":  # the server ended the session, and with it the connection: not one that was lost
+            return DbFault.IDLE_ENDED
         if err.connection_invalidated:
             return DbFault.UNREACHABLE
-        state = getattr(err.orig, "sqlstate", None)
         if isinstance(state, str):
             if state in _PG_STATES:
                 return _PG_STATES[state]

@@ -159,6 +159,9 @@ def _migrate(
                     # for this transaction only (set_config's third argument): the desks' sessions keep the default
                     wait = f"{round(lock_timeout_s * 1000)}ms"
                     conn.execute(text("SELECT set_config('lock_timeout', :wait, true)"), {"wait": wait})
+                    # and no bound on a statement: a migration may rewrite a big hall's table for minutes, where a
+                    # desk's statement is ended at a minute (counter.db.engine.Bounds)
+                    conn.execute(text("SELECT set_config('statement_timeout', '0', true)"))
                 config.attributes["connection"] = conn
                 if progress is not None and up:
                     config.attributes["on_version_apply"] = _Watch(pending_revisions(since), progress)

@@ -73,10 +73,12 @@ def test_the_upgrade_names_each_migration_as_it_runs_and_leaves_the_desks_wait_a
     assert (PENDING[0], PENDING[-1]) == ("0015_service_standing", HEAD)
     assert lines[-1] == f"数据库结构已是最新（{HEAD}）。"
 
-    # the wait is the upgrade's transaction's only: a desk's session afterwards waits as the server says
+    # the wait is the upgrade's transaction's only: a desk's session afterwards waits its own bound
+    # (counter.db.engine.Bounds), and runs statements within one the upgrade did without
     url = _older_hall(fresh_pg)
     store = Store(url, lock_timeout_s=0.5)
-    assert store.read(lambda unit: unit.scalar(text("SHOW lock_timeout"))) == "0"
+    assert store.read(lambda unit: unit.scalar(text("SHOW lock_timeout"))) == "5s"
+    assert store.read(lambda unit: unit.scalar(text("SHOW statement_timeout"))) == "1min"
     store.dispose()
 
 

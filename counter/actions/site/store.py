@@ -245,6 +245,10 @@ def _refusal(err: Exception) -> StoreFault | None:
     return None
 
 
+#: what the server raises when a unit of work reaches one of its session's bounds
+_AT_A_BOUND = frozenset({DbFault.LOCKED, DbFault.TOO_SLOW, DbFault.IDLE_ENDED})
+
+
 def _fault(err: Exception, backend: str) -> StoreFault:
     from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError, SQLAlchemyError
 
@@ -252,9 +256,11 @@ def _fault(err: Exception, backend: str) -> StoreFault:
 
     fault = fault_of(err) if isinstance(err, SQLAlchemyError) else DbFault.OTHER
     # SQLite is a file on this machine: its OperationalError (locked, disk full) is a fault to name, not a
-    # connection to wait for; a server's is a network that dropped.
-    lost = (isinstance(err, DBAPIError) and err.connection_invalidated) or (
-        backend != "sqlite" and isinstance(err, OperationalError | InterfaceError)
+    # connection to wait for; a server's is a network that dropped, unless the server itself ended the work at one
+    # of the session's bounds (counter.db.engine.Bounds): it answered, and the clerk is told why instead
+    lost = fault not in _AT_A_BOUND and (
+        (isinstance(err, DBAPIError) and err.connection_invalidated)
+        or (backend != "sqlite" and isinstance(err, OperationalError | InterfaceError))
     )
     name = type(err).__name__
     return StoreFault(fault, f"{name}: {err}", name, lost)
