@@ -25,12 +25,6 @@ _.insertFromMimeData  # counter/ui/intake/decision_controls.py: a pasted reason 
 # --- a library reads or calls these ----------------------------------------------------------------------------
 _.type_annotation_map  # counter/db/models/base.py: SQLAlchemy maps every datetime column to a zoned DateTime
 _.updated_at  # counter/db/models/: a column SQLAlchemy writes on every update, read by SQL, not by name
-_._committed  # counter/actions/numbers/number_guard.py: an SQLAlchemy event listener, registered by its decorator
-_._rolled_back  # counter/actions/numbers/number_guard.py: an SQLAlchemy event listener, registered by its decorator
-_._committing  # counter/actions/numbers/number_guard.py: an SQLAlchemy event listener, registered by its decorator
-# counter/actions/numbers/number_guard.py: an SQLAlchemy event listener, registered by its decorator
-_._database_commits
-_._ended  # counter/actions/numbers/number_guard.py: an SQLAlchemy event listener, registered by its decorator
 _._missing_  # counter/ratings/levels.py: Enum calls it for an old coding's name
 _.__getattr__  # counter/ui/cases/__init__.py: Python calls it for the package's lazily imported names
 _.isolation_level  # counter/db/migrate.py: sqlite3 reads it: None leaves transactions to the explicit BEGIN

@@ -37,6 +37,7 @@ from sqlalchemy.exc import DisconnectionError, SAWarning
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.db import server_check
+from counter.db.issued_notes import note_commits
 from counter.db.url import ENV_URL, PlainConnection, plain_at_connection, resolve_url
 
 __all__ = ["DESK_BOUNDS", "ENV_URL", "Bounds", "check_server", "make_engine", "make_sessions", "resolve_url"]
@@ -253,6 +254,7 @@ class Sessions(sessionmaker[Session]):
 
     def __init__(self, engine: Engine) -> None:
         super().__init__(engine, class_=CounterSession, expire_on_commit=False)
+        note_commits(self, engine)  # what a commit numbered, noted outside the database (counter.db.issued_notes)
         postgres = engine.dialect.name == "postgresql"
         self.reader = engine.execution_options(**{READ_ONLY: True}) if postgres else engine
         self.writer = engine.execution_options(**{WRITES: True}) if engine.dialect.name == "sqlite" else engine

@@ -1,7 +1,7 @@
 """Processes of one machine at one database: a check never finds a number committed and not yet noted, and no
 number noted is lost.
 
-A desk notes what it issued just after its commit (counter.actions.numbers.number_guard).  A second process of the same
+A desk notes what it issued just after its commit (counter.db.issued_notes).  A second process of the same
 machine at the same desk (a second window, a command) that checked in between found the number in the database and
 none in the note, and refused to number as if the note were lost: one desk of twenty did so in the hall's load
 test.  The commit now holds the machine's turn at the note until the note is written, and the check waits for it;
@@ -23,6 +23,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from counter.actions.numbers import number_guard
+from counter.db import issued_notes
 from counter.db.engine import make_engine, make_sessions
 from counter.host import database_notes
 from counter.host.database_notes import load_note, remember_marks, turn_path
@@ -48,7 +49,7 @@ def commit_held_before_its_note(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
         go_on.wait()
         remember(*args)
 
-    monkeypatch.setattr(number_guard, "remember_marks", noted_late)
+    monkeypatch.setattr(issued_notes, "remember_marks", noted_late)
     taken: list[str] = []
     committing = threading.Thread(target=lambda: taken.append(demo_intake(first, 1)))
     committing.start()

@@ -31,13 +31,14 @@ import logging
 import weakref
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, Engine, event
-from sqlalchemy.orm import Session, SessionTransaction
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 
 from counter.access.roles import Permission
 from counter.actions.admin.database_file import database_place
 from counter.actions.admin.guard import require
 from counter.case.numbers import CASE_NO
+from counter.db.issued_notes import PENDING, PLACE, notes_commits
 from counter.db.number_checks import (
     case_exists,
     case_prefix,
@@ -56,11 +57,10 @@ from counter.host.database_notes import (
     load_note,
     note_path,
     read_note,
-    remember_marks,
     series_key,
     turn_path,
 )
-from counter.host.note_turn import take_turn, turn_at
+from counter.host.note_turn import turn_at
 from counter.projects.numbers import SEQUENCE_KIND as PROJECT_KIND
 
 if TYPE_CHECKING:
@@ -76,9 +76,6 @@ DOCUMENT_KIND = "doc"  # and for notice numbers (counter.actions.cases.documents
 NOT_NOTED = frozenset({PROJECT_KIND})
 
 _checked: set[tuple[str, str, dt.date]] = set()  # (database, desk, day) found sound in this process
-_PENDING = "counter.numbers_issued"  # session.info: what the open transaction issued, noted once it commits
-_TURN = "counter.note_turn"  # the turn at the note, held from the database's commit until the note is written
-_WANTS_TURN = "counter.note_turn_wanted"  # connection.info: the place whose turn its next commit takes
 
 
 class NumbersBehind(Exception):
@@ -93,19 +90,18 @@ class NumbersBehind(Exception):
         self.note = note
 
 
-_PLACE = "counter.database_place"  # session.info: the database's place, where the session's numbers are noted
 #: each engine's database place, found once (a path resolved, a few system calls): a desk opens a session per intake
 _places: weakref.WeakKeyDictionary[Engine, str] = weakref.WeakKeyDictionary()
 
 
 def _place(session: Session) -> str:
-    place = session.info.get(_PLACE)
+    place = session.info.get(PLACE)
     if place is None:
         engine = session.get_bind().engine
         place = _places.get(engine)
         if place is None:
             place = _places[engine] = database_place(engine.url.render_as_string(hide_password=False))
-        session.info[_PLACE] = place
+        session.info[PLACE] = place
     return str(place)
 
 
@@ -253,65 +249,16 @@ def note_document_issued(session: Session, desk: Desk, day: dt.date, kind: str, 
 
 
 def _pending(session: Session) -> tuple[dict[str, str], dict[str, SeriesMark]]:
-    """What the open transaction issued, noted in one write after it commits (:func:`_committed`).
+    """What the open transaction issued, noted in one write after it commits (:mod:`counter.db.issued_notes`).
 
     One write (and one fsync) per commit whatever it numbered; a transaction rolled back notes nothing.
     """
+    if not notes_commits(session):
+        # a number issued here would never be noted, and the next check would refuse the desk for it
+        raise RuntimeError("numbers issued on a session whose commits note nothing (counter.db.issued_notes)")
     _place(session)  # where the commit notes them
-    pending: tuple[dict[str, str], dict[str, SeriesMark]] = session.info.setdefault(_PENDING, ({}, {}))
+    pending: tuple[dict[str, str], dict[str, SeriesMark]] = session.info.setdefault(PENDING, ({}, {}))
     return pending
-
-
-@event.listens_for(Session, "before_commit")
-def _committing(session: Session) -> None:
-    """A commit that issued numbers takes the turn at the note as the database commits (its rows already sent, so
-    the turn is held no longer than the commit and the note): no check sees them before they are noted."""
-    cases, series = session.info.get(_PENDING, ({}, {}))
-    if cases or series:
-        held = session.connection().info  # the database connection's: its commit takes the turn there
-        held[_WANTS_TURN] = session.info[_PLACE]
-        session.info[_TURN] = held
-
-
-@event.listens_for(Engine, "commit")
-def _database_commits(connection: Connection) -> None:
-    place = connection.info.pop(_WANTS_TURN, None)
-    if place is not None:
-        connection.info[_TURN] = take_turn(
-            turn_path(place), shared=True
-        )  # commits do not wait for each other, only for a check
-
-
-@event.listens_for(Session, "after_commit")
-def _committed(session: Session) -> None:
-    """Every commit notes what it issued, if anything: listened to once for all sessions, not set up again in each
-    (a desk opens one per intake)."""
-    cases, series = session.info.pop(_PENDING, ({}, {}))
-    if not cases and not series:
-        return
-    try:
-        remember_marks(session.info[_PLACE], cases, series)
-    except OSError:  # the numbers are taken and printed; the next start's check is only weaker for it
-        log.exception("numbers %s not noted outside the database", [*cases.values(), *series])
-
-
-@event.listens_for(Session, "after_rollback")
-def _rolled_back(session: Session) -> None:
-    session.info.pop(_PENDING, None)
-
-
-@event.listens_for(Session, "after_transaction_end")
-def _ended(session: Session, transaction: SessionTransaction) -> None:
-    """The turn ends with the transaction, however it ended: after a commit's note (after_commit comes first), on a
-    rollback, on a commit that failed and was closed without one."""
-    if transaction.parent is not None:
-        return
-    held = session.info.pop(_TURN, None)
-    if held is not None:
-        held.pop(_WANTS_TURN, None)
-        turn = held.pop(_TURN, None)
-        if turn is not None:
-            turn.release()
 
 
 def skip_issued(session: Session, desk: Desk, today: dt.date) -> str | None:
