@@ -54,7 +54,7 @@ from counter.catalog.platform_columns import (
 )
 from counter.catalog.problems import Problem, Rule, WorkbookProblem, row_place, sheet_place, workbook_problem
 from counter.catalog.reader import ReadResult
-from counter.util.bounded_read import TooLarge, check_workbook
+from counter.util.bounded_read import NotRegularFile, TooLarge, check_workbook
 
 Doc = dict[str, Any]
 _At = tuple[str, ...]  # bundle, item, material: where a cell's problem stands in the guide
@@ -126,6 +126,8 @@ def read_platform_workbook(path: Path) -> ReadResult:
         check_workbook(path)
     except TooLarge as err:
         return ReadResult((), (Problem(Rule.TOO_LARGE, file, detail=str(err.limit)),))
+    except NotRegularFile:
+        return ReadResult((), (Problem(Rule.NOT_REGULAR, file),))
     except OSError as err:
         reason = err.strerror or str(err)
         return ReadResult((), (workbook_problem(Rule.UNREADABLE, file, WorkbookProblem.NOT_A_WORKBOOK, reason),))

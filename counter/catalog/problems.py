@@ -23,6 +23,7 @@ class Rule(StrEnum):
     NOT_FOUND = "not_found"  # the file or folder named does not exist
     NOT_A_CATALOG = "not_a_catalog"  # neither a folder, a .toml file nor a workbook
     UNREADABLE = "unreadable"  # there, but cannot be opened or read (a folder, permissions, a disk error)
+    NOT_REGULAR = "not_regular"  # a named pipe or a device, not a file on a disk: not read (it could hang the read)
     NOT_UTF8 = "not_utf8"  # read, but not UTF-8 text (a file saved as GBK, a workbook renamed .toml)
     TOO_LARGE = "too_large"  # larger than a catalog file can be (or unpacks to more): not read; detail: the limit
     SYNTAX = "syntax"  # not valid TOML / workbook layout

@@ -47,7 +47,7 @@ from counter.catalog.model import (
 )
 from counter.catalog.problems import Problem, Rule
 from counter.catalog.remedies import Levy, Remedy, RemedyKind, ReviewBody
-from counter.util.bounded_read import CATALOG_FILE_LIMIT, TooLarge, read_bounded
+from counter.util.bounded_read import CATALOG_FILE_LIMIT, NotRegularFile, TooLarge, read_bounded
 
 FORMAT_VERSION = 1
 CATALOG_SUFFIX = SUFFIX
@@ -436,6 +436,8 @@ def read_file(path: Path) -> tuple[Bundle | None, list[Problem]]:
         return None, [Problem(Rule.TOO_LARGE, path.name, detail=str(err.limit))]
     except FileNotFoundError:
         return None, [Problem(Rule.NOT_FOUND, path.name)]
+    except NotRegularFile:
+        return None, [Problem(Rule.NOT_REGULAR, path.name)]
     except UnicodeDecodeError as err:
         return None, [Problem(Rule.NOT_UTF8, path.name, detail=str(err))]
     except OSError as err:  # a missing file, a bad encoding and a refused open are three different fixes

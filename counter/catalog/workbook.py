@@ -66,7 +66,7 @@ from counter.catalog.workbook_layout import (
     Sheet,
     is_example,
 )
-from counter.util.bounded_read import TooLarge, check_workbook
+from counter.util.bounded_read import NotRegularFile, TooLarge, check_workbook
 
 _TRUE = frozenset({YES, "true"})
 _FALSE = frozenset({NO, "false"})
@@ -298,6 +298,8 @@ def _load(path: Path) -> tuple[list[str], dict[str, list[tuple[object, ...]]]] |
         check_workbook(path)
     except TooLarge as err:
         return Problem(Rule.TOO_LARGE, path.name, detail=str(err.limit))
+    except NotRegularFile:
+        return Problem(Rule.NOT_REGULAR, path.name)
     except OSError as err:
         return _unreadable(path, err)
     try:

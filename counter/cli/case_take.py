@@ -51,6 +51,7 @@ def add_take_command(case: Commands, common: argparse.ArgumentParser) -> None:
 
 def _read(name: str) -> str:
     from counter.util.bounded_read import INTAKE_REQUEST_LIMIT, TooLarge, read_bounded, read_stream
+    from counter.words.files import file_fault
 
     try:
         if name == "-":
@@ -60,7 +61,7 @@ def _read(name: str) -> str:
     except TooLarge as err:
         raise Reported(phrases.FILE_TOO_LARGE.format(path=name, limit=err.limit)) from err
     except OSError as err:
-        raise Reported(phrases.CASE_TAKE_NO_FILE.format(path=name, error=err.strerror or err)) from err
+        raise Reported(phrases.CASE_TAKE_NO_FILE.format(path=name, error=file_fault(err))) from err
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:

@@ -42,6 +42,7 @@ def cmd_holidays_import(args: argparse.Namespace) -> int:
     from counter.actions.cases.holidays import import_schedule
     from counter.cli.phrases import FILE_TOO_LARGE
     from counter.util.bounded_read import HOLIDAY_NOTICE_LIMIT, TooLarge, read_bounded
+    from counter.words.files import file_fault
     from counter.words.workdays import schedule_problem_text
 
     path = Path(args.file)
@@ -49,7 +50,9 @@ def cmd_holidays_import(args: argparse.Namespace) -> int:
         text = read_bounded(path, HOLIDAY_NOTICE_LIMIT).decode("utf-8")
     except TooLarge as err:
         raise Reported(FILE_TOO_LARGE.format(path=path, limit=err.limit)) from err
-    except (OSError, UnicodeDecodeError) as err:
+    except OSError as err:  # a pipe or a device named is refused unread, as a missing file is
+        raise Reported(tr("无法读取节假日安排文件 {path}：{err}").format(path=path, err=file_fault(err))) from err
+    except UnicodeDecodeError as err:
         raise Reported(tr("无法读取节假日安排文件 {path}：{err}").format(path=path, err=err)) from err
     store, by = signed_in(args)
     result = store.write(lambda session: import_schedule(session, text, args.year, path.name, desk=by))

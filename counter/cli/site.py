@@ -169,6 +169,7 @@ def cmd_site_register(args: argparse.Namespace) -> int:
     from counter.actions.admin.site import PeerRefused, read_card_file, same_fingerprint
     from counter.actions.site.site_setup import register_card
     from counter.cli.phrases import SITE_CARD_READ_FAILED, SITE_CARD_REFUSED, SITE_REGISTER_CHECK
+    from counter.words.files import file_fault
     from counter.words.punctuation import LIST_JOIN
     from counter.words.sites import FINGERPRINT_DIFFERS, peer_change_text, site_problem_text
 
@@ -176,7 +177,7 @@ def cmd_site_register(args: argparse.Namespace) -> int:
     try:
         card, problems = read_card_file(path)
     except OSError as err:
-        raise Reported(SITE_CARD_READ_FAILED.format(path=path, error=err.strerror or err)) from err
+        raise Reported(SITE_CARD_READ_FAILED.format(path=path, error=file_fault(err))) from err
     if card is None:
         lines = [site_problem_text(problem) for problem in problems]
         raise Reported("\n".join([SITE_CARD_REFUSED.format(path=path), *lines]))

@@ -86,6 +86,7 @@ def cmd_sync_import(args: argparse.Namespace) -> int:
     from counter.cli.phrases import SYNC_READ_FAILED
     from counter.sync.keys import KeyUnreadable
     from counter.sync.package import read_package_file
+    from counter.words.files import file_fault
     from counter.words.sites import key_problem_text
     from counter.words.sync import SYNC_IMPORTED, SYNC_REPLAYED, package_rejected
 
@@ -93,7 +94,7 @@ def cmd_sync_import(args: argparse.Namespace) -> int:
     try:
         data = read_package_file(path)  # a file beyond the limit is refused before it is read
     except OSError as err:
-        raise Reported(SYNC_READ_FAILED.format(path=path, error=err)) from err
+        raise Reported(SYNC_READ_FAILED.format(path=path, error=file_fault(err))) from err
     except PackageRejected as err:
         raise Reported(package_rejected(err.code.value, err.earlier)) from err
     store, by = signed_in(args)

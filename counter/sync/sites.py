@@ -28,6 +28,7 @@ from typing import Any
 from counter.case.desk_names import clerk_name_problem
 from counter.case.numbers import DESK_NO, SITE_CODE
 from counter.sync.keys import key_fingerprint, raw_public_key
+from counter.util.bounded_read import SITE_CARD_LIMIT, TooLarge, read_bounded
 
 CARD_FORMAT = "counter-site/2"
 OLD_CARD_FORMATS = ("counter-site/1",)
@@ -222,14 +223,15 @@ def write_card_file(path: Path, identity: SiteIdentity) -> None:
 
 
 def read_card_file(path: Path) -> tuple[SiteIdentity | None, list[SiteProblem]]:
-    """The site the card file at ``path`` describes (see :func:`read_site_card`); raises :class:`OSError`.
+    """The site the card file at ``path`` describes (see :func:`read_site_card`); raises :class:`OSError`, also for
+    a pipe or a device named (:func:`counter.util.bounded_read.read_bounded`: it is read on a person's word).
 
     A card saved again by a Windows editor may begin with a byte-order mark; a
-    file that is not UTF-8 text is not a card.
+    file that is not UTF-8 text, or far larger than a card, is not a card.
     """
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
+        text = read_bounded(path, SITE_CARD_LIMIT).decode("utf-8-sig")
+    except (UnicodeDecodeError, TooLarge):
         return None, [SiteProblem.NOT_A_CARD]
     return read_site_card(text)
 

@@ -28,6 +28,7 @@ RULE_TEXT: dict[Rule, str] = {
     Rule.NOT_FOUND: tr("找不到该文件或文件夹"),
     Rule.NOT_A_CATALOG: tr("不是事项目录：须为文件夹、.toml 文件或 .xlsx 工作簿"),
     Rule.UNREADABLE: tr("文件无法打开：{detail}"),
+    Rule.NOT_REGULAR: tr("不是存放在磁盘上的普通文件（可能是管道或设备），未读取：请选择保存好的目录文件或工作簿"),
     Rule.NOT_UTF8: tr("文件不是 UTF-8 编码的文本文件（请用 UTF-8 另存）：{detail}"),
     Rule.TOO_LARGE: tr("文件超过 {detail} 字节，远大于目录文件应有的大小，未读取：请检查是否选错了文件"),
     Rule.SYNTAX: tr("不是有效的 TOML 格式：{detail}"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 
+from counter.util.bounded_read import NotRegularFile
 from counter.words.translate import tr
 
 FILE_FAULT = {
@@ -23,12 +24,16 @@ FILE_FAULT = {
     errno.ENODEV: tr("存储设备已不在（U 盘可能已被拔出）"),
     errno.ENXIO: tr("存储设备已不在（U 盘可能已被拔出）"),
 }
+# a named pipe, a device or a socket handed as a file: refused before anything was read (counter.util.bounded_read)
+FILE_NOT_REGULAR = tr("所选的不是存放在磁盘上的普通文件（可能是管道或设备），未读取：请选择保存好的文件")
 FILE_FAULT_CODE = tr("文件不能读写（系统错误号 {code}）")
 FILE_FAULT_OTHER = tr("文件不能读写")
 
 
 def file_fault(err: OSError) -> str:
     """The cause of ``err`` in words; its system error number when no words are kept for it."""
+    if isinstance(err, NotRegularFile):
+        return FILE_NOT_REGULAR
     if err.errno in FILE_FAULT:
         return FILE_FAULT[err.errno]
     return FILE_FAULT_CODE.format(code=err.errno) if err.errno else FILE_FAULT_OTHER

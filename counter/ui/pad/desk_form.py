@@ -122,8 +122,22 @@ class DeskForm(QWidget):
             self.choose_photo(Path(path))
 
     def choose_photo(self, path: Path) -> None:
-        """The photo to save, if it is one Qt can show (the pad draws it the same way)."""
-        if QPixmap(str(path)).isNull():
+        """The photo to save, if it is one Qt can show (the pad draws it the same way).
+
+        Read as every file chosen at the desk is (:func:`counter.util.bounded_read.read_bounded`): a pipe or a device
+        chosen would otherwise hold the window's thread, and a file of gigabytes its memory.
+        """
+        from counter.util.bounded_read import PHOTO_FILE_LIMIT, TooLarge, read_bounded
+
+        try:
+            data = read_bounded(path, PHOTO_FILE_LIMIT)
+        except OSError as err:
+            self._say(f"{DESK_PHOTO_BAD.format(path=path)}（{file_fault(err)}）", "problems")
+            return
+        except TooLarge:
+            data = b""
+        picture = QPixmap()
+        if not data or not picture.loadFromData(data):
             self._say(DESK_PHOTO_BAD.format(path=path), "problems")
             return
         self._show_photo(str(path))
