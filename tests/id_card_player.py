@@ -15,8 +15,48 @@ import tty
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
-from counter.parties.id_card import PREAMBLE, SW_CARD_FOUND, SW_DONE, IdCard, answer_frame, base_info_data
+from counter.parties.id_card import (
+    ETHNICITIES,
+    FIELDS,
+    LONG_TERM,
+    PREAMBLE,
+    SW_CARD_FOUND,
+    SW_DONE,
+    TEXT_BYTES,
+    IdCard,
+    checksum,
+)
 from counter.parties.identifiers import make_id_number
+
+
+def answer_frame(sw: tuple[int, int, int], data: bytes = b"") -> bytes:
+    """The reader's frame: what a reader sends, as the tests play it."""
+    length = 3 + len(data) + 1
+    body = length.to_bytes(2, "big") + bytes(sw) + data
+    return PREAMBLE + body + bytes([checksum(body)])
+
+
+def _padded(raw: bytes, width: int) -> bytes:
+    """UCS-2 blanks to ``width`` bytes, as the card pads its fields."""
+    return (raw + " ".encode("utf-16-le") * width)[:width]
+
+
+def base_info_data(card: IdCard) -> bytes:
+    """The data of a 30 01 answer for ``card``: what a reader sends, as the tests play it."""
+    values = {
+        "name": card.name,
+        "sex": card.sex,
+        "ethnicity": next((f"{c:02d}" for c, n in ETHNICITIES.items() if n == card.ethnicity), card.ethnicity),
+        "birth": f"{card.birth:%Y%m%d}",
+        "address": card.address,
+        "id_no": card.id_no,
+        "authority": card.authority,
+        "valid_from": f"{card.valid_from:%Y%m%d}",
+        "valid_until": LONG_TERM if card.valid_until is None else f"{card.valid_until:%Y%m%d}",
+    }
+    text = _padded(b"".join(_padded(values[name].encode("utf-16-le"), width) for name, width in FIELDS), TEXT_BYTES)
+    return len(text).to_bytes(2, "big") + len(card.photo).to_bytes(2, "big") + text + card.photo
+
 
 FOUND = answer_frame((0, 0, SW_CARD_FOUND), bytes(4))
 NOT_FOUND = answer_frame((0, 0, 0x80), b"")  # 寻卡失败

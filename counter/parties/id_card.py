@@ -109,13 +109,6 @@ def command_frame(command: tuple[int, int]) -> bytes:
     return PREAMBLE + body + bytes([checksum(body)])
 
 
-def answer_frame(sw: tuple[int, int, int], data: bytes = b"") -> bytes:
-    """The reader's frame: what a reader sends, and what the tests and the training play."""
-    length = 3 + len(data) + 1
-    body = length.to_bytes(2, "big") + bytes(sw) + data
-    return PREAMBLE + body + bytes([checksum(body)])
-
-
 @dataclass(frozen=True, slots=True)
 class Answer:
     sw: tuple[int, int, int]
@@ -178,25 +171,3 @@ def card_from_base_info(data: bytes) -> IdCard:
         values[name] = _text(text[at : at + width])
         at += width
     return card_from_fields(values, photo)
-
-
-def _padded(raw: bytes, width: int) -> bytes:
-    """UCS-2 blanks to ``width`` bytes, as the card pads its fields."""
-    return (raw + " ".encode("utf-16-le") * width)[:width]
-
-
-def base_info_data(card: IdCard) -> bytes:
-    """The data of a 30 01 answer for ``card``: what a reader sends, for the tests and the training."""
-    values = {
-        "name": card.name,
-        "sex": card.sex,
-        "ethnicity": next((f"{c:02d}" for c, n in ETHNICITIES.items() if n == card.ethnicity), card.ethnicity),
-        "birth": f"{card.birth:%Y%m%d}",
-        "address": card.address,
-        "id_no": card.id_no,
-        "authority": card.authority,
-        "valid_from": f"{card.valid_from:%Y%m%d}",
-        "valid_until": LONG_TERM if card.valid_until is None else f"{card.valid_until:%Y%m%d}",
-    }
-    text = _padded(b"".join(_padded(values[name].encode("utf-16-le"), width) for name, width in FIELDS), TEXT_BYTES)
-    return len(text).to_bytes(2, "big") + len(card.photo).to_bytes(2, "big") + text + card.photo

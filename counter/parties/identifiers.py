@@ -294,17 +294,3 @@ def check_credit_code(text: str) -> CreditCodeCheck:
     if not wrong and credit_check_character(value[:17]) != value[17]:
         problems.append(CreditCodeProblem(CreditCodeError.CHECK_CHARACTER))
     return CreditCodeCheck(value, tuple(problems))
-
-
-def make_org_code(first8: str) -> str:
-    """A 9-character organisation code with its GB 11714 check character."""
-    return first8 + org_code_check_character(first8)
-
-
-def make_credit_code(prefix17: str) -> str:
-    """A credit code with its check character: for tests, the demo and sample data only.
-
-    The organisation code inside (characters 9-17) is taken as given; build it with
-    :func:`make_org_code` for a code that passes every check.
-    """
-    return prefix17 + credit_check_character(prefix17)

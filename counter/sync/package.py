@@ -58,7 +58,7 @@ Limits come before work: the file's size is checked before it is read
 size before anything is decrypted, and the body is inflated with a bound of the
 declared size, so a gzip bomb stops at that bound however well signed it is.
 
-:func:`read_package` turns any bytes into a :class:`Package` or raises
+:func:`check_package` then :func:`unpack_package` turn any bytes into a :class:`Package` or raise
 :class:`PackageRejected` with one code of :class:`RejectCode` and a detail in
 English for the log; it raises nothing else, whatever the input.  The words the
 clerk reads are in :mod:`counter.words.sync`.
@@ -150,7 +150,7 @@ class PackageRejected(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Header:
-    """What a package says about itself; the fields after ``records`` are filled in by :func:`write_package`."""
+    """What a package says about itself; the fields after ``records`` are filled in by :func:`write_packed`."""
 
     from_site: str
     from_kind: str  # hall / township (counter.sync.sites.SiteKind values)
@@ -239,20 +239,12 @@ def encode_record(record: Any) -> bytes:
     return orjson.dumps(record, option=orjson.OPT_SORT_KEYS)
 
 
-def write_package(header: Header, records: list[Any], key: Ed25519PrivateKey, recipient: str) -> bytes:
-    """The package file for ``records`` (plain JSON data), sealed to ``recipient`` and signed with ``key``.
-
-    ``recipient`` is the receiving site's X25519 public key (base64, from its
-    site card).  The header's counts, sizes, one-time key and body hash are set here.
-    """
-    packed, plain_bytes = pack_body(records)
-    return write_packed(header, packed, len(records), plain_bytes, key, recipient)
-
-
 def write_packed(
     header: Header, packed: bytes, count: int, plain_bytes: int, key: Ed25519PrivateKey, recipient: str
 ) -> bytes:
-    """:func:`write_package` for a body already gzipped (tests seal and sign a changed or hostile body with it)."""
+    """The package file for a body already gzipped (:func:`pack_body`), sealed to ``recipient`` (the receiving site's
+    X25519 public key, base64, from its site card) and signed with ``key``: the header's counts, sizes, one-time key
+    and body hash are set here."""
     ephemeral, ephemeral_key = new_ephemeral()
     fields = _header_fields(header)
     fields.update(records=count, plain_bytes=plain_bytes, ephemeral_key=ephemeral_key, suite=SUITE)
@@ -282,20 +274,13 @@ def read_package_file(path: Path) -> bytes:
         raise PackageRejected(RejectCode.TOO_LARGE, f"file of more than {MAX_FILE} bytes") from err
 
 
-def read_package(data: bytes, trusted: Mapping[str, str], this_site: str, key: X25519PrivateKey) -> Package:
-    """Check everything about ``data`` and return the package; :class:`PackageRejected` otherwise.
-
-    ``trusted`` maps each registered peer's code to its public signing key;
-    ``key`` is this site's private encryption key.  The checks run from the
-    outside in — what the file is, its header and limits, who signed it, whom
-    it is for, its body — and the first that fails names the rejection.
-    """
-    header, body = check_package(data, trusted, this_site)
-    return unpack_package(header, body, key)
-
-
 def check_package(data: bytes, trusted: Mapping[str, str], this_site: str) -> tuple[Header, bytes]:
-    """Every check of :func:`read_package` but opening the body: enough to know a package already taken in."""
+    """Every check of a package but opening its body (:func:`unpack_package`): enough to know one already taken in.
+
+    ``trusted`` maps each registered peer's code to its public signing key.  The checks run from the outside in —
+    what the file is, its header and limits, who signed it, whom it is for — and the first that fails names the
+    rejection (:class:`PackageRejected`).
+    """
     if len(data) > MAX_FILE:
         raise PackageRejected(RejectCode.TOO_LARGE, f"file of {len(data)} bytes")
     magic_format, header_raw, body = _split(data)

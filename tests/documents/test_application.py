@@ -26,7 +26,7 @@ from counter.documents.model import (
 from counter.documents.render import render_pdf
 from counter.host.desk_config import DeskConfig, save_desk_config
 from counter.intake.parties import ApplicantKind
-from counter.parties.identifiers import make_credit_code, make_org_code
+from tests.codes import make_credit_code, make_org_code
 from tests.conftest import REPO, made_database
 from tests.documents.conftest import TODAY, DemoCases
 from tests.documents.pdf_tools import page_count, pdf_text, scan

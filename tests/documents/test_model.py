@@ -23,8 +23,8 @@ from counter.documents.model import (
     document_problems,
 )
 from counter.documents.words import DOC_NOUN
-from counter.parties.identifiers import make_credit_code, make_org_code
 from counter.words.documents import DOC_PROBLEM, DOC_TITLE
+from tests.codes import make_credit_code, make_org_code
 from tests.documents.conftest import CASE_OF_KIND, DESK, FOOD, TODAY, DemoCases
 
 

@@ -17,13 +17,12 @@ from counter.parties.identifiers import (
     check_id_number,
     credit_check_character,
     id_check_digit,
-    make_credit_code,
     make_id_number,
-    make_org_code,
     org_code_check_character,
 )
 from counter.parties.masking import mask_id, mask_phone
 from counter.words.identifiers import credit_code_error_text, id_error_text
+from tests.codes import make_credit_code, make_org_code
 
 TODAY = dt.date(2026, 11, 22)
 

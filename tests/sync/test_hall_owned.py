@@ -22,10 +22,11 @@ from counter.projects.service_items import ITEMS_SETTING, shipped_list_path
 from counter.ratings.settings import KEY_IDLE_TEXT, KEY_TIMEOUT
 from counter.sync.hall_owned import COVERED_KEY, HALL_OWNED, OWN_OFFICE, owned_keys
 from counter.sync.keys import encryption_key_path, load_encryption_key, load_private_key
-from counter.sync.package import check_package, unpack_package, write_package
+from counter.sync.package import check_package, unpack_package
 from counter.sync.record_json import to_dict
 from counter.sync.records import SettingRecord
 from counter.sync.sites import SiteKind
+from tests.sync.packages import write_package
 from tests.sync.sync_world import Site, introduce, make_site, sqlite_copy
 
 

@@ -34,12 +34,11 @@ from counter.sync.package import (
     MAX_RECORDS,
     PackageRejected,
     RejectCode,
-    read_package,
     read_package_file,
     sign_sealed,
-    write_package,
     write_packed,
 )
+from tests.sync.packages import read_package, write_package
 from tests.sync.test_package import HALL, HALL_BOX, HEADER, KEY, RECORDS, TRUSTED
 
 GIB = 1 << 30
@@ -92,7 +91,8 @@ CHILD = """
 import json, sys, time
 from pathlib import Path
 from counter.sync.keys import load_encryption_key
-from counter.sync.package import PackageRejected, read_package, read_package_file
+from counter.sync.package import PackageRejected, read_package_file
+from tests.sync.packages import read_package
 
 folder = Path(sys.argv[1])
 trusted = json.loads((folder / "trusted.json").read_text())

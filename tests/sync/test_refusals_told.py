@@ -27,8 +27,9 @@ from counter.cli.main import main
 from counter.db import models
 from counter.db.sync.case_records import case_records
 from counter.sync.keys import load_private_key
-from counter.sync.package import MAGICS, Header, PackageKind, PackageRejected, RejectCode, write_package
+from counter.sync.package import MAGICS, Header, PackageKind, PackageRejected, RejectCode
 from counter.sync.record_json import to_dict
+from tests.sync.packages import write_package
 from tests.sync.sync_world import NOW, TODAY, Site, hall_and_township
 
 FOOD = "152201-YJS008-02"  # 食品经营许可: the county's 市场监督管理局 decides it

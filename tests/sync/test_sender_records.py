@@ -40,9 +40,10 @@ from counter.host.desk_config import FORMER_DEFAULT_CLERK, DeskConfig
 from counter.ratings.choice import RatingChoice
 from counter.ratings.levels import Level
 from counter.sync.keys import encryption_key_path, load_private_key
-from counter.sync.package import Header, PackageKind, PackageRejected, RejectCode, write_package
+from counter.sync.package import Header, PackageKind, PackageRejected, RejectCode
 from counter.sync.record_json import to_dict
 from tests.conftest import REPO
+from tests.sync.packages import write_package
 from tests.sync.sync_world import NOW, TODAY, Site, hall_and_township
 from tests.sync.test_sync_flow import counts, unpack
 

@@ -49,13 +49,13 @@ from counter.sync.package import (
     check_package,
     sign_sealed,
     unpack_package,
-    write_package,
 )
 from counter.sync.record_json import to_dict
 from counter.sync.sites import SiteKind
 from tests.entrusted import RESTAURANT_ITEMS, entrust
 from tests.pg_server import CATALOG, FreshDatabases
 from tests.signed_in import signed_in
+from tests.sync.packages import write_package
 from tests.sync.sync_world import NOW, TODAY, Site, introduce, make_site, sqlite_copy
 
 TABLES = (

@@ -33,8 +33,9 @@ from counter.ratings.rectification import AppealGround, RectState
 from counter.sync import package
 from counter.sync.appeal_record import AppealRecord
 from counter.sync.keys import load_private_key
-from counter.sync.package import Header, PackageKind, PackageRejected, RejectCode, write_package
+from counter.sync.package import Header, PackageKind, PackageRejected, RejectCode
 from counter.sync.record_json import to_dict
+from tests.sync.packages import write_package
 from tests.sync.sync_world import NOW, TODAY, Site, township_with_demo
 
 FILED = NOW + dt.timedelta(minutes=10)

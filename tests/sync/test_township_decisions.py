@@ -33,10 +33,11 @@ from counter.db import models
 from counter.db.case_store import case_view
 from counter.db.sync.case_records import case_records
 from counter.sync.keys import load_private_key
-from counter.sync.package import Header, PackageKind, write_package
+from counter.sync.package import Header, PackageKind
 from counter.sync.record_json import to_dict
 from tests.conftest import SHIPPED_CATALOG
 from tests.signed_in import signed_in
+from tests.sync.packages import write_package
 from tests.sync.sync_world import NOW, TODAY, Site, hall_and_township
 
 FOOD = "152201-YJS008-02"  # 食品经营许可: the county's 市场监督管理局 decides it

@@ -29,13 +29,14 @@ from counter.db.case_store import case_view
 from counter.db.sync.case_records import case_records
 from counter.parties.identifiers import make_id_number
 from counter.sync.keys import load_private_key
-from counter.sync.package import Header, PackageKind, write_package
+from counter.sync.package import Header, PackageKind
 from counter.sync.record_json import to_dict
 from counter.sync.sites import SiteKind
 from counter.words.sync import hold_reason
 from tests.documents.pdf_tools import pdf_text
 from tests.entrusted import entrust
 from tests.pg_server import CATALOG, FreshDatabases
+from tests.sync.packages import write_package
 from tests.sync.sync_world import NOW, TODAY, Site, introduce, make_site, sqlite_copy
 
 ITEMS = ("152201-YJS008-01", "152201-YJS008-02", "152201-YJS008-03", "152201-YJS008-04")

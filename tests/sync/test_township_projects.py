@@ -40,12 +40,13 @@ from counter.db.sync.projects import project_records
 from counter.projects.model import Coordination, ProjectState, Satisfaction, StepState
 from counter.projects.report import Month
 from counter.sync.keys import load_private_key
-from counter.sync.package import MAGIC, Header, PackageKind, PackageRejected, RejectCode, write_package
+from counter.sync.package import MAGIC, Header, PackageKind, PackageRejected, RejectCode
 from counter.sync.record_json import to_dict
 from counter.sync.sites import SiteKind
 from counter.words.sync import hold_reason, package_rejected
 from tests.pg_server import CATALOG, FreshDatabases
 from tests.projects.samples import APPLIED, FACTS, plan
+from tests.sync.packages import write_package
 from tests.sync.sync_world import NOW, Site, introduce, make_site, sqlite_copy
 
 PROJECT_TABLES = (

@@ -41,7 +41,7 @@ from counter.case.view import CaseView
 from counter.documents.kinds import DocumentKind
 from counter.host.desk_config import DeskConfig, save_desk_config
 from counter.intake.parties import ApplicantKind, Delivery
-from counter.parties.identifiers import make_credit_code, make_id_number, make_org_code
+from counter.parties.identifiers import make_id_number
 from counter.sync.sites import SiteKind
 from counter.ui.cases.case_lists import CaseLists
 from counter.ui.cases.case_page import CasePage
@@ -50,6 +50,7 @@ from counter.ui.main_window import MainWindow
 from counter.ui.printing.preview_window import PreviewWindow
 from counter.ui.sync.site_form import OFFICE_FIELDS
 from counter.ui.sync.sync_page import SyncPage
+from tests.codes import make_credit_code, make_org_code
 from tests.same_day_catalog import IMMEDIATE_CODE, add_immediate_guide
 
 GOAL = 25  # overhead keys per applicant, mean: the benchmark's goal (with its keys per licence a refusal names)

@@ -15,9 +15,9 @@ from counter.db.catalog_store import current_guide
 from counter.intake.checklist import start_checklist
 from counter.intake.outcome import Refusal, RefusalGround
 from counter.intake.parties import Applicant, ApplicantKind, Delivery, Parties
-from counter.parties.identifiers import make_credit_code, make_org_code
 from counter.ui.intake import IntakePanel
 from counter.ui.intake.words import INTAKE_ID_OK
+from tests.codes import make_credit_code, make_org_code
 from tests.ui.intake.conftest import DESK, TODAY, MakePanel
 from tests.ui.intake.helpers import AGENT_ID, PERSON_ID, all_licences
 

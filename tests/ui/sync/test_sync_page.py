@@ -202,8 +202,9 @@ def test_a_township_sees_which_of_its_records_the_hall_did_not_take_in_and_why(
     qtbot: QtBot, township: Site, hall: Site
 ) -> None:
     from counter.sync.keys import load_private_key
-    from counter.sync.package import Header, PackageKind, write_package
+    from counter.sync.package import Header, PackageKind
     from counter.words.sync import hold_reason
+    from tests.sync.packages import write_package
     from tests.sync.test_refusals_told import accepted_record, with_denial
 
     run_demo(township.sessions, township.desk, TODAY)

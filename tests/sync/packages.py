@@ -1,0 +1,33 @@
+"""Package files made and read whole, as a site's sending and taking in do in steps (counter.sync.package)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+from counter.sync.package import Header, Package, check_package, pack_body, unpack_package, write_packed
+
+
+def write_package(header: Header, records: list[Any], key: Ed25519PrivateKey, recipient: str) -> bytes:
+    """The package file for ``records`` (plain JSON data), sealed to ``recipient`` and signed with ``key``.
+
+    ``recipient`` is the receiving site's X25519 public key (base64, from its
+    site card).  The header's counts, sizes, one-time key and body hash are set here.
+    """
+    packed, plain_bytes = pack_body(records)
+    return write_packed(header, packed, len(records), plain_bytes, key, recipient)
+
+
+def read_package(data: bytes, trusted: Mapping[str, str], this_site: str, key: X25519PrivateKey) -> Package:
+    """Check everything about ``data`` and return the package; :class:`PackageRejected` otherwise.
+
+    ``trusted`` maps each registered peer's code to its public signing key;
+    ``key`` is this site's private encryption key.  The checks run from the
+    outside in — what the file is, its header and limits, who signed it, whom
+    it is for, its body — and the first that fails names the rejection.
+    """
+    header, body = check_package(data, trusted, this_site)
+    return unpack_package(header, body, key)
