@@ -179,9 +179,3 @@ def _extension_problem(path: Sequence[ItemStep], step: ItemStep) -> StepProblem 
     if not step.reason.strip():
         return StepProblem.NO_REASON
     return None
-
-
-def case_done(paths: Sequence[Sequence[ItemStep]]) -> bool:
-    """Whether every item of a case is decided (a case with no items is not: nothing was routed)."""
-    states = [state_of(path) for path in paths]
-    return bool(states) and all(state is not None and state.decided for state in states)

@@ -71,14 +71,6 @@ def level_code(level: Level, coding: Coding) -> int:
     return rank if coding is Coding.BEST_FIRST else 6 - rank
 
 
-def level_from_code(code: int, coding: Coding) -> Level:
-    """The level a number stands for in ``coding``; ``ValueError`` outside 1-5."""
-    if not 1 <= code <= 5:
-        raise ValueError(f"a level code is 1 to 5, not {code}")
-    rank = code if coding is Coding.BEST_FIRST else 6 - code
-    return _BEST_FIRST[rank - 1]
-
-
 class Channel(StrEnum):
     """Where the rating was given: the rating record's 评价渠道, numbered as domain §6 lists them."""
 

@@ -17,7 +17,6 @@ from counter.case.item_path import (
     PauseReason,
     StepProblem,
     StepRefused,
-    case_done,
     check_step,
     state_of,
 )
@@ -125,16 +124,6 @@ def test_the_limit_is_extended_once() -> None:
     with pytest.raises(StepRefused) as refused:
         check_step(path, step(ItemEvent.EXTENDED, 9, days=1))
     assert refused.value.problem is StepProblem.EXTENDED_BEFORE
-
-
-def test_a_case_is_done_when_every_item_is_decided() -> None:
-    approved = walked(*TO_STATE[ItemState.APPROVED])
-    refused = walked(*TO_STATE[ItemState.DENIED])
-    paused = walked(*TO_STATE[ItemState.PAUSED])
-    assert case_done([approved, refused])
-    assert not case_done([approved, paused])
-    assert not case_done([approved, []])  # an item never routed
-    assert not case_done([])
 
 
 def test_each_step_is_an_event_of_the_case_history() -> None:
