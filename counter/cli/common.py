@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from counter.access.desk import Desk
     from counter.actions.site.store import Step, Store
     from counter.catalog.problems import Problem
+    from counter.service.local import InProcess
 
     Commands: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
 
@@ -184,6 +185,18 @@ def open_store(
     store.sessions()  # opens and migrates now, so that a command learns of a too-new database before it acts
     sign_in_for_run(args, store)  # as --user, once per run; the single desk without it
     return store
+
+
+def open_service(
+    args: argparse.Namespace,
+    create: bool = False,
+    lock_timeout_s: float | None = None,
+    on_step: Callable[[Step], None] | None = None,
+) -> InProcess:
+    """The service in process on the database of :func:`open_store` (opened, migrated, ``--user`` signed in)."""
+    from counter.service.local import InProcess
+
+    return InProcess(open_store(args, create, lock_timeout_s, on_step))
 
 
 def failure_text(err: Exception) -> str:

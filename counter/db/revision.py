@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-HEAD = "0033_pledge_check"
+HEAD = "0034_operation_receipt"
 #: how long a migration on PostgreSQL waits for a lock before the upgrade gives up (``lock_timeout``).  A desk holds
 #: a table for the milliseconds of its unit of work and a supervisor's figures for about a second, so a longer wait
 #: means a connection that stays (a desk left running, a backup under way); and every desk that asks for the table

@@ -17,6 +17,7 @@ included) can be stored.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -277,3 +278,14 @@ def fit_checklist(draft: IntakeDraft, bundle: Bundle) -> Checklist:
     except (ValueError, KeyError) as err:
         raise DraftUnreadable(DraftProblemCode.NOT_THIS_GUIDE, str(err)) from None
     return checklist
+
+
+@dataclass(frozen=True, slots=True)
+class StoredDraft:
+    """The desk's unfinished intake as it was kept, checked: the draft itself, or why it could not be used."""
+
+    saved_at: dt.datetime  # aware
+    draft: IntakeDraft | None  # None when the stored draft could not be used (and was dropped)
+    bundle_name: str = ""
+    problem: DraftProblemCode | None = None
+    detail: str = ""

@@ -1,11 +1,15 @@
-"""The one way a widget reaches the database: run an action in one unit of work, and word what went wrong.
+"""The one way a widget reaches the database: an operation of the service, run off the window's thread.
 
-In the spirit of Anki's ``CollectionOp``: a widget hands :meth:`Runner.read` or :meth:`Runner.write` an action
-from :mod:`counter.actions` (a function of the unit of work that returns plain data) and the sentence it shows
-when the database fails.  The runner opens the unit of work through the :class:`Store` (opening and migrating the
-database the first time), and turns a :class:`StoreFault` or :class:`SchemaTooNew` into a :class:`Failed` whose
-:attr:`Failed.message` is that sentence filled in — here, and nowhere else.  A write that fails was rolled back
-whole: nothing of it was kept.
+In the spirit of Anki's ``CollectionOp`` and ``QueryOp``: a widget asks :meth:`Runner.call` for a named operation
+of :mod:`counter.service` with its request, and the sentence it shows when the database fails.  The operation runs
+on the runner's worker thread; the window's own thread keeps its event loop turning meanwhile (it paints, and takes
+keys), and the answer is handed back on the window's thread, where the widget's code goes on from the call.  A write
+that takes longer than a moment says so (:attr:`Runner.busy`, the wait cursor, the status bar), and a second
+operation asked while one is in flight is refused (:class:`Busy`), never queued behind it: a clerk pressing Ctrl+Enter
+twice takes one intake.  An answer for a widget closed meanwhile is dropped (:class:`Dropped`).
+
+A :class:`StoreFault` or :class:`SchemaTooNew` becomes a :class:`Failed` whose :attr:`Failed.message` is the widget's
+sentence filled in — here, and nowhere else.  A write that fails was rolled back whole: nothing of it was kept.
 
 A widget's sentence names ``{fault}``: the cause in plain words, from :data:`counter.words.database.DB_FAULT`, one
 truth per fault wherever it is shown.  What the database raised (an English class name and message) goes to the
@@ -17,16 +21,30 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TypeVar
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from counter.actions.site.store import Store, Unit
+import shiboken6
+from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication
+
 from counter.host.database_faults import DatabaseDamaged, DbFault, SchemaTooNew, StoreFault
 from counter.ui import words
+
+if TYPE_CHECKING:
+    from counter.access.desk import Desk
+    from counter.actions.site.store import Store
+    from counter.service.local import Service
+    from counter.service.operation import Operation
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
-U = TypeVar("U")  # the unit of work an action takes
+Req = TypeVar("Req")
+Res = TypeVar("Res")
+
+#: how long an operation runs before the window says it is busy: shorter waits would only flicker
+BUSY_AFTER_MS = 250
 
 
 class Failed(Exception):
@@ -38,6 +56,22 @@ class Failed(Exception):
         self.fault = fault
         self.error = error  # the class name of what the database raised
         self.connection_lost = connection_lost  # a server that dropped: worth waiting for (ui.connection)
+
+
+class Busy(Failed):
+    """Another operation of this window is still in flight: this one was not started."""
+
+    def __init__(self, running: str) -> None:
+        super().__init__(words.RUNNER_BUSY, DbFault.BUSY, "Busy")
+        self.running = running
+
+
+class Dropped(Exception):
+    """The widget that asked closed while its operation ran: the answer is dropped, nothing shown.
+
+    The operation itself ran (a write was kept); only the widget that would have shown its answer is gone.  The
+    window's error hook lets it pass in silence (:mod:`counter.ui.unexpected`).
+    """
 
 
 #: The sentence of a widget that has none of its own: the cause, in plain words.
@@ -54,26 +88,75 @@ def failed(err: StoreFault | SchemaTooNew, message: str) -> Failed:
     return Failed(text, err.fault, err.error, err.connection_lost)
 
 
-class Runner:
-    """Runs the widgets' actions on one :class:`Store`, one unit of work each."""
+class _Answered(QObject):
+    """Carries "the worker is done" to the window's thread (a queued signal: emitted on the worker)."""
 
-    def __init__(self, store: Store) -> None:
-        self.store = store
+    done = Signal()
 
-    def read(self, action: Callable[[Unit], T], message: str = CAUSE) -> T:
-        """``action``'s result; raises :class:`Failed` worded with ``message``."""
-        return self._run(self.store.read, action, message)
 
-    def write(self, action: Callable[[Unit], T], message: str = CAUSE) -> T:
-        """``action``'s result, committed whole; raises :class:`Failed` (nothing kept) worded with ``message``."""
-        return self._run(self.store.write, action, message)
+class Runner(QObject):
+    """Runs the widgets' operations on one :class:`Service`, one at a time, off the window's thread."""
 
-    @staticmethod
-    def _run(run: Callable[[Callable[[U], T]], T], action: Callable[[U], T], message: str) -> T:
+    #: an operation has run longer than :data:`BUSY_AFTER_MS` (True), or ended (False)
+    busy = Signal(bool)
+
+    def __init__(self, service: Service | Store, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        if not hasattr(service, "call"):  # a store opened here (the start, a test's own): served in process
+            from counter.service.local import InProcess
+
+            service = InProcess(service)
+        self.service: Service = service
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="counter-operation")
+        self._running = ""  # the operation in flight, or the last one: for the log
+        self._background = False
+        self._pending: Future[Any] = Future()
+        self._pending.set_result(None)  # nothing in flight yet
+
+    @property
+    def running(self) -> str:
+        """The name of the operation in flight; "" when none is."""
+        return "" if self._pending.done() else self._running
+
+    def call(
+        self,
+        op: Operation[Req, Res],
+        request: Req,
+        desk: Desk | None = None,
+        message: str = CAUSE,
+        *,
+        owner: QObject | None = None,
+        background: bool = False,
+    ) -> Res:
+        """``op``'s answer to ``request``, asked for ``desk``; raises :class:`Failed` worded with ``message``, the
+        operation's declared faults as they are, :class:`Busy` while another runs, :class:`Dropped` when ``owner``
+        was closed meanwhile.
+
+        ``background``: asked by a timer, not by the clerk (the draft kept while typing).  A clerk's operation asked
+        while a background one runs waits for it instead of being refused; a background one asked while anything
+        runs is refused, to be asked again later.
+        """
+        return self._run(op.name, lambda: self.service.call(op, request, desk), message, owner, background)
+
+    def _run(
+        self, name: str, work: Callable[[], T], message: str, owner: QObject | None, background: bool = False
+    ) -> T:
+        if not self._pending.done() and self._background and not background:
+            self._wait(self._pending)  # a moment's write of the draft: the clerk's step follows it
+        if not self._pending.done():
+            log.info("operation %s refused: %s is still running", name, self._running)
+            raise Busy(self._running)
+        self._running, self._background = name, background
+        future = self._worker.submit(work)
+        self._pending = future
+        self._wait(future)
+        if owner is not None and not shiboken6.isValid(owner):
+            log.info("operation %s answered after its widget closed: dropped", name)
+            raise Dropped(name)
         try:
-            return run(action)
+            return future.result()
         except StoreFault as err:
-            log.warning("database fault (%s) in %s: %s", err.fault.value, _name(action), err.detail)
+            log.warning("database fault (%s) in %s: %s", err.fault.value, name, err.detail)
             raise failed(err, message) from err
         except SchemaTooNew as err:
             log.error("database schema %s is newer than this program", err.revision)
@@ -81,6 +164,58 @@ class Runner:
         except DatabaseDamaged as err:  # its opening's check failed: the start asks the clerk about a backup
             damaged = StoreFault(DbFault.DAMAGED, f"{err.path} fails its quick check", type(err).__name__)
             raise failed(damaged, message) from err
+
+    def _wait(self, future: Future[Any]) -> None:
+        """Turn the window's event loop until ``future`` is done; say the window is busy if it takes long."""
+        if QApplication.instance() is None:  # no window (a test of an action alone): wait as a command would
+            future.exception()
+            return
+        answered = _Answered()
+        loop = QEventLoop()
+        answered.done.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
+        future.add_done_callback(lambda _f: answered.done.emit())
+        shown = QTimer()
+        shown.setSingleShot(True)
+        shown.timeout.connect(self._show_busy)
+        shown.start(BUSY_AFTER_MS)
+        if not future.done():
+            loop.exec()
+        shown.stop()
+        if self._busy_shown:
+            self._busy_shown = False
+            QApplication.restoreOverrideCursor()
+            self.busy.emit(False)
+        answered.deleteLater()
+
+    _busy_shown = False
+
+    def _show_busy(self) -> None:
+        if self.running and not self._busy_shown:
+            self._busy_shown = True
+            QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+            self.busy.emit(True)
+
+    def close(self) -> None:
+        """Let the worker go once its operation (if any) is done; the window is closing."""
+        self._worker.shutdown(wait=True)
+
+    # --- the closures of the faces not yet moved onto the service; each goes as its face moves ---------------
+
+    def read(self, action: Callable[[Any], T], message: str = CAUSE) -> T:
+        """``action``'s result; raises :class:`Failed` worded with ``message``."""
+        store = self.service.store  # type: ignore[attr-defined]
+        found: T = self._run(_name(action), lambda: store.read(action), message, None)
+        return found
+
+    def write(self, action: Callable[[Any], T], message: str = CAUSE) -> T:
+        """``action``'s result, committed whole; raises :class:`Failed` (nothing kept) worded with ``message``."""
+        store = self.service.store  # type: ignore[attr-defined]
+        found: T = self._run(_name(action), lambda: store.write(action), message, None)
+        return found
+
+    @property
+    def store(self) -> Any:
+        return self.service.store  # type: ignore[attr-defined]
 
 
 def _name(action: Callable[..., object]) -> str:

@@ -42,6 +42,10 @@ DESK_SCHEMA_TOO_NEW = tr(
     "数据库由更新版本的程序写入（版本 {revision}），本程序无法使用。请安装最新版本的程序后再打开，数据库未作任何改动。"
 )
 DESK_GUIDE_NOT_FOUND = tr("未找到该事项的办事指南")
+#: a second operation asked while one still runs (counter.ui.runner.Busy): nothing of it was started
+RUNNER_BUSY = tr("上一步操作还在进行，请稍候再试")
+#: the status bar while an operation takes longer than a moment (the window still paints and takes keys)
+RUNNER_WAITING = tr("正在处理，请稍候……")
 
 DESK_H_BASIC = tr("基本信息")
 DESK_H_ITEMS = tr("包含事项")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from counter.access.desk import Desk
@@ -20,6 +19,7 @@ from counter.intake.draft import (
     DraftProblemCode,
     DraftUnreadable,
     IntakeDraft,
+    StoredDraft,
     draft_from_json,
     draft_to_json,
     fit_checklist,
@@ -29,15 +29,6 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session as Unit
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True, slots=True)
-class StoredDraft:
-    saved_at: dt.datetime  # aware
-    draft: IntakeDraft | None  # None when the stored draft could not be used (and was dropped)
-    bundle_name: str = ""
-    problem: DraftProblemCode | None = None
-    detail: str = ""
 
 
 def keep_draft(unit: Unit, desk: Desk, draft: IntakeDraft) -> None:

@@ -43,6 +43,7 @@ from counter.db.models.ratings import (
     Rectification,
     RectificationHistory,
 )
+from counter.db.models.receipts import OperationReceipt
 from counter.db.models.trail import Account, AuditChain, AuditEntry, AuditSeal, PeerSeal
 
 __all__ = [
@@ -68,6 +69,7 @@ __all__ = [
     "Holiday",
     "InsertOnly",
     "OpenItem",
+    "OperationReceipt",
     "OutboxMessage",
     "Party",
     "PeerSeal",

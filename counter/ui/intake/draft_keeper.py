@@ -11,14 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
-from functools import partial
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from counter.access.desk import Desk
-from counter.actions.intake.drafts import keep_draft, remove_draft
 from counter.intake.draft import IntakeDraft
-from counter.ui.runner import Failed, Runner
+from counter.service.intake import DROP_DRAFT, KEEP_DRAFT, DeskOnly, KeepDraft
+from counter.ui.runner import Busy, Failed, Runner
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +49,10 @@ class DraftKeeper(QObject):
         if self.stopped:
             return False
         try:
-            self._runner.write(partial(keep_draft, desk=self._desk, draft=self._form()))
+            self._runner.call(KEEP_DRAFT, KeepDraft(self._form()), self._desk, background=True)
+        except Busy:  # the clerk's own step is being saved: the draft is kept after it
+            self.schedule()
+            return False
         except Failed as err:  # worded with the runner's plain cause
             log.warning("draft not saved: %s", err.error)
             self.failed.emit(err.message)
@@ -70,6 +72,6 @@ class DraftKeeper(QObject):
         """The clerk gave the intake up: no draft is kept, and none is written any more."""
         self.stop()
         try:
-            self._runner.write(partial(remove_draft, desk=self._desk))
+            self._runner.call(DROP_DRAFT, DeskOnly(), self._desk)
         except Failed as err:
             log.warning("draft not dropped: %s", err.error)

@@ -1,7 +1,7 @@
 """The intake left unfinished at this desk, offered back when the app starts.
 
 :func:`pending_draft` has the desk's draft checked all the way
-(:func:`counter.actions.intake.drafts.check_draft`).  A draft that fails is dropped at
+(:data:`counter.service.intake.CHECK_DRAFT`).  A draft that fails is dropped at
 once and reported through :attr:`DraftInfo.problem`, so the clerk is told and
 the next start is clean; a draft that passes can be restored with
 ``IntakePanel.from_draft``.
@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import partial
 
 from counter.access.desk import Desk
-from counter.actions.intake.drafts import check_draft, remove_draft
 from counter.intake.draft import DraftProblemCode, IntakeDraft
+from counter.service.intake import CHECK_DRAFT, DROP_DRAFT, DeskOnly
 from counter.ui.intake.words import (
     INTAKE_DRAFT_APPLICANT,
     INTAKE_DRAFT_DISCARDED,
@@ -60,7 +59,7 @@ def pending_draft(runner: Runner, desk: Desk) -> DraftInfo | None:
     Raises :class:`counter.ui.runner.Failed` when the database cannot be read: that is not a
     bad draft, and the draft is kept for a start when the database answers.
     """
-    stored = runner.write(partial(check_draft, desk=desk))
+    stored = runner.call(CHECK_DRAFT, DeskOnly(), desk)
     if stored is None:
         return None
     return DraftInfo(stored.saved_at, stored.draft, stored.bundle_name, stored.problem, stored.detail)
@@ -68,4 +67,4 @@ def pending_draft(runner: Runner, desk: Desk) -> DraftInfo | None:
 
 def discard_draft(runner: Runner, desk: Desk) -> None:
     """The clerk chose 放弃: the unfinished intake is gone."""
-    runner.write(partial(remove_draft, desk=desk))
+    runner.call(DROP_DRAFT, DeskOnly(), desk)

@@ -1,0 +1,142 @@
+"""The service in process: each operation run on this desk's own database, through the same boundary a server has.
+
+A township's desk, a single desk, the command line and (later) the hall's server itself run the operations here.
+Every request, answer and fault goes through JSON and back on the way (``wire``), exactly as it would over HTTPS,
+so a face can never come to rely on what only the in-process transport would carry: an ORM object, a session, a
+mutable list the action keeps.  A write runs with its idempotency key in the same transaction as its receipt
+(:mod:`counter.db.receipts`): asked again with the key, it is answered from the receipt and applies nothing twice.
+
+The gate each operation names (a permission) is asked here, before the action runs, of the account the desk is
+signed in with, as it stands in the database now; the action asks its finer rules itself (the standing per item).
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import logging
+import uuid
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+
+from counter.access.roles import Permission
+from counter.actions.site.store import Store
+from counter.service.codec import decode, encode
+from counter.service.faults import declared, decode_fault, encode_fault
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from counter.access.desk import Desk
+    from counter.service.operation import Operation
+
+log = logging.getLogger(__name__)
+
+Req = TypeVar("Req")
+Res = TypeVar("Res")
+
+
+class Service(Protocol):
+    """What the faces hold: one method, the same whichever transport is behind it."""
+
+    def call(self, op: Operation[Req, Res], request: Req, desk: Desk | None = None, *, key: str = "") -> Res:
+        """Run ``op`` for ``desk`` with ``request``; its answer, or its declared fault raised."""
+        ...
+
+
+def new_key() -> str:
+    """A fresh idempotency key: one per write the face asks, kept across its retries."""
+    return uuid.uuid4().hex
+
+
+class InProcess:
+    """The operations on ``store``'s database, in this process.
+
+    ``wire``: every request, answer and fault is written to JSON and read back, as a server's transport would;
+    off only where a measurement compares the action alone.
+    """
+
+    def __init__(self, store: Store, *, wire: bool = True) -> None:
+        self.store = store
+        self.wire = wire
+
+    @property
+    def url(self) -> str:
+        return self.store.url
+
+    @property
+    def training(self) -> bool:
+        return self.store.training
+
+    def open(self) -> None:
+        """Open (and migrate) the database now, so that a start learns of a fault before its first operation."""
+        self.store.sessions()
+
+    def close(self) -> None:
+        self.store.dispose()
+
+    def call(self, op: Operation[Req, Res], request: Req, desk: Desk | None = None, *, key: str = "") -> Res:
+        if self.wire:
+            request = decode(json.loads(json.dumps(encode(request, op.request))), op.request)
+        run = _function(op.runs)
+        try:
+            if op.whole:
+                answer = run(self.store.sessions(), desk, request)
+            elif op.writes:
+                answer = self.store.write(lambda work: _once(work, op, desk, request, run, key or new_key()))
+            else:
+                answer = self.store.read(lambda work: _gated(work, op, desk, request, run))
+        except Exception as err:
+            if not self.wire or not declared(err, op.faults):
+                raise
+            raise decode_fault(json.loads(json.dumps(encode_fault(err)))) from err
+        if self.wire and not isinstance(answer, _Replayed):
+            return decode(json.loads(json.dumps(encode(answer, op.response))), op.response)  # type: ignore[no-any-return]
+        found: Res = answer.value if isinstance(answer, _Replayed) else answer
+        return found
+
+
+class _Replayed:
+    """An answer read back from a receipt: already decoded."""
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+
+def _gated(work: Session, op: Operation[Any, Any], desk: Desk | None, request: Any, run: Callable[..., Any]) -> Any:
+    if isinstance(op.gate, Permission):
+        from counter.access.roles import SINGLE_DESK
+        from counter.actions.admin.guard import require
+
+        require(work, desk.actor if desk is not None else SINGLE_DESK, op.gate)
+    return run(work, desk, request)
+
+
+def _once(
+    work: Session, op: Operation[Any, Any], desk: Desk | None, request: Any, run: Callable[..., Any], key: str
+) -> Any:
+    """The write applied under ``key``, with its receipt; or the answer its receipt holds, if it already was."""
+    from counter.db.receipts import keep_receipt, receipt
+
+    done = receipt(work, key)
+    if done is not None:
+        name, stored = done
+        if name != op.name:
+            raise ValueError(f"key {key} was used for {name}, asked again for {op.name}")
+        log.info("operation %s asked again under key %s: answered from its receipt", op.name, key)
+        return _Replayed(decode(json.loads(stored), op.response))
+    answer = _gated(work, op, desk, request, run)
+    keep_receipt(work, key, op.name, json.dumps(encode(answer, op.response), ensure_ascii=False))
+    return answer
+
+
+_FUNCTIONS: dict[str, Callable[..., Any]] = {}
+
+
+def _function(path: str) -> Callable[..., Any]:
+    found = _FUNCTIONS.get(path)
+    if found is None:
+        module, _, name = path.partition(":")
+        found = getattr(importlib.import_module(module), name)
+        _FUNCTIONS[path] = found
+    return found

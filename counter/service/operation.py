@@ -1,0 +1,97 @@
+"""An operation of the service: its name, its request and response types, whether it writes, and who may ask it.
+
+An operation is declared once, in the module of its area (:mod:`counter.service.intake` …), as plain data: the
+faces import the declaration to call it, the in-process transport (:mod:`counter.service.local`) imports the
+function it names to run it, and the generated reference (``docs/operations.md``) prints it.  Naming the function
+by its dotted path keeps the declarations free of the actions, so that a face importing them loads neither the
+actions nor SQLAlchemy (the window shows before either is imported).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, Generic, TypeVar
+
+from counter.access.roles import Permission
+
+Req = TypeVar("Req")
+Res = TypeVar("Res")
+
+
+class Open(StrEnum):
+    """Who may ask an operation that names no one permission."""
+
+    #: any desk of the site: reads every desk makes whatever its account (the catalog, the calendar, its own draft)
+    ANY_DESK = "any_desk"
+    #: the action asks finer: a standing per item, or one of several permissions (the department's or the window's)
+    IN_ACTION = "in_action"
+    #: before anyone is signed in: signing in, whether accounts exist
+    BEFORE_SIGN_IN = "before_sign_in"
+
+
+Gate = Permission | Open
+
+
+@dataclass(frozen=True, eq=False)
+class Operation(Generic[Req, Res]):
+    """One named operation.
+
+    ``runs``: the implementation, ``module:function``, called as ``function(work, desk, request)`` with the unit
+    of work (a SQLAlchemy session; for ``whole`` operations the store itself), the desk it is run for (or None)
+    and the request; it returns the response.  ``faults``: the exception classes, ``module:Class``, that it may
+    raise for the face to word, beyond the ones every operation may raise (:data:`counter.service.faults.COMMON`).
+    ``whole``: work of many transactions (a catalog import, a training run) that opens its own units of work; it
+    carries no idempotency receipt, being made safe to repeat by its own rule (written whole or not at all).
+    """
+
+    name: str
+    request: type[Req]
+    response: Any  # a type hint: ``CaseView``, ``tuple[CaseRow, ...]``, ``str | None``
+    writes: bool
+    gate: Gate
+    runs: str
+    faults: tuple[str, ...] = ()
+    whole: bool = False
+    doc: str = ""
+
+    def __repr__(self) -> str:
+        return f"<operation {self.name}>"
+
+
+def read(
+    name: str,
+    request: type[Req],
+    response: Any,
+    gate: Gate,
+    runs: str,
+    faults: tuple[str, ...] = (),
+    doc: str = "",
+) -> Operation[Req, Any]:
+    """A read: nothing is written, run in a read-only unit of work."""
+    return _declared(Operation(name, request, response, False, gate, runs, faults, False, doc))
+
+
+def write(
+    name: str,
+    request: type[Req],
+    response: Any,
+    gate: Gate,
+    runs: str,
+    faults: tuple[str, ...] = (),
+    doc: str = "",
+    whole: bool = False,
+) -> Operation[Req, Any]:
+    """A write: one transaction, committed whole with its idempotency receipt, or nothing of it kept."""
+    return _declared(Operation(name, request, response, True, gate, runs, faults, whole, doc))
+
+
+#: every operation declared so far, by name (:func:`counter.service.catalogue.operations` imports every area)
+DECLARED: dict[str, Operation[Any, Any]] = {}
+
+
+def _declared(op: Operation[Req, Res]) -> Operation[Req, Res]:
+    if op.name in DECLARED:
+        raise ValueError(f"operation {op.name} declared twice")
+    DECLARED[op.name] = op
+    return op
