@@ -78,11 +78,10 @@ def _refuse_live_training_day(args: argparse.Namespace) -> None:
 
 
 def cmd_case_take(args: argparse.Namespace) -> int:
-    from counter.actions.admin.site import OtherSeries
     from counter.actions.intake.intake_file import take_from_file
     from counter.actions.intake.take import ClerkUnnamed, IntakeNotPossible
-    from counter.actions.numbers.number_guard import NumbersBehind
     from counter.case.not_found import CaseNotFound
+    from counter.case.number_faults import NumbersBehind, OtherSeries
     from counter.cli.case_text import print_case
     from counter.intake.request_file import FileUnreadable, read_intake_file
     from counter.words.database import numbers_behind_text

@@ -71,7 +71,8 @@ def cmd_db_numbers(args: argparse.Namespace) -> int:
     """Whether the desk may number intakes; with ``--skip-issued``, number on above what it issued before."""
     import datetime as dt
 
-    from counter.actions.numbers.number_guard import NumbersBehind, check_numbers, skip_issued
+    from counter.actions.numbers.number_guard import check_numbers, skip_issued
+    from counter.case.number_faults import NumbersBehind
     from counter.cli.common import EXIT_PROBLEM, today
     from counter.words.database import numbers_behind_text
 

@@ -116,8 +116,8 @@ def deliver(args: argparse.Namespace, made: MadeDocument, store: Store) -> int:
 
 def cmd_print(args: argparse.Namespace) -> int:
     from counter.actions.cases.documents import make_document
-    from counter.actions.numbers.number_guard import NumbersBehind
     from counter.case.not_found import CaseNotFound
+    from counter.case.number_faults import NumbersBehind
     from counter.documents.kinds import DocumentKind
     from counter.documents.model import DocumentNotPossible
     from counter.words.database import document_numbers_behind_text
@@ -150,7 +150,7 @@ def cmd_print(args: argparse.Namespace) -> int:
 def cmd_guide_notice(args: argparse.Namespace) -> int:
     from counter.actions.cases.documents import GuideNotFound, make_guide_notice
     from counter.actions.catalog.guides import find_guide
-    from counter.actions.numbers.number_guard import NumbersBehind
+    from counter.case.number_faults import NumbersBehind
     from counter.words.database import document_numbers_behind_text
 
     store = open_store(args)

@@ -24,8 +24,9 @@ log = logging.getLogger(__name__)
 def numbers_problem(store: Store, today: dt.date) -> tuple[str, str] | None:
     """What the clerk must know (a title and a text) when the desk's next number could be one already issued, or
     one of another site's series; ``None`` when it cannot."""
-    from counter.actions.admin.site import OtherSeries, check_series
-    from counter.actions.numbers.number_guard import NumbersBehind, check_numbers
+    from counter.actions.admin.site import check_series
+    from counter.actions.numbers.number_guard import check_numbers
+    from counter.case.number_faults import NumbersBehind, OtherSeries
     from counter.host.desk_at import desk_at
     from counter.host.desk_config import load_desk_config
 

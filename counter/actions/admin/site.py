@@ -43,6 +43,7 @@ from counter.actions.admin.audit import record_at_desk
 from counter.actions.admin.guard import require
 from counter.audit.actions import AuditAction
 from counter.audit.site_keys import RetiredKey, history_text, parse_history
+from counter.case.number_faults import OtherSeries
 from counter.db import models
 from counter.db.settings_store import SITE_CODE, SITE_KIND, SITE_NAME, get_setting, put_setting
 from counter.host import paths
@@ -187,16 +188,6 @@ def init_site(
     changed = {k: {"from": old.get(k), "to": v} for k, v in new.items() if old.get(k) != v}
     record_at_desk(session, by, AuditAction.SETTING_CHANGED, AUDIT_SUBJECT, changed)
     return identity
-
-
-class OtherSeries(Exception):
-    """The desk is set to number in a series the database's site is not: ``desk.json`` names ``desk_code``, the
-    database is ``site_code``'s."""
-
-    def __init__(self, desk_code: str, site_code: str) -> None:
-        super().__init__(f"desk numbers as {desk_code}, the database is {site_code}'s")
-        self.desk_code = desk_code
-        self.site_code = site_code
 
 
 def check_series(session: Session, desk: Desk) -> None:

@@ -37,6 +37,7 @@ from sqlalchemy.orm import Session
 from counter.access.roles import Permission
 from counter.actions.admin.database_file import database_place
 from counter.actions.admin.guard import require
+from counter.case.number_faults import NumbersBehind
 from counter.case.numbers import CASE_NO
 from counter.db.issued_notes import PENDING, PLACE, notes_commits
 from counter.db.number_checks import (
@@ -76,18 +77,6 @@ DOCUMENT_KIND = "doc"  # and for notice numbers (counter.actions.cases.documents
 NOT_NOTED = frozenset({PROJECT_KIND})
 
 _checked: set[tuple[str, str, dt.date]] = set()  # (database, desk, day) found sound in this process
-
-
-class NumbersBehind(Exception):
-    """The database is behind numbers already issued: numbering now could issue one of them again."""
-
-    def __init__(self, last_issued: str, where: str, note: str = "") -> None:
-        super().__init__(last_issued or where)
-        self.last_issued = last_issued
-        # "note": noted outside the database, missing in it; "records": the counter is behind; "note_missing",
-        # "note_unreadable", "note_not_a_file": the note itself (at ``note``) is not there to compare with
-        self.where = where
-        self.note = note
 
 
 #: each engine's database place, found once (a path resolved, a few system calls): a desk opens a session per intake

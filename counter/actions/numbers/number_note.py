@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session
 
 from counter.access.roles import Permission
 from counter.actions.admin.guard import require
-from counter.actions.numbers.number_guard import CASE_KIND, NOT_NOTED, NumbersBehind, check_numbers, place_of
+from counter.actions.numbers.number_guard import CASE_KIND, NOT_NOTED, check_numbers, place_of
+from counter.case.number_faults import NumbersBehind
 from counter.db.number_checks import case_prefix, desk_latest
 from counter.host.database_notes import DatabaseNote, SeriesMark, load_note, note_path, renew_note, series_key
 

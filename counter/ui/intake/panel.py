@@ -29,7 +29,6 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
 from counter.actions.admin.calendar import office_calendar
-from counter.actions.admin.site import OtherSeries
 from counter.actions.catalog.guides import StoredGuide, guide_version
 from counter.actions.intake.parties import KnownParty, known_party
 from counter.actions.intake.take import (
@@ -40,10 +39,10 @@ from counter.actions.intake.take import (
     preview,
     take_intake,
 )
-from counter.actions.numbers.number_guard import NumbersBehind
 from counter.actions.site.store import Unit
 from counter.calendar.workdays import BeyondData
 from counter.case.not_found import CaseNotFound
+from counter.case.number_faults import NumbersBehind, OtherSeries
 from counter.documents.fonts import unprintable
 from counter.intake.checklist import Checklist, MaterialEntry, answer, record_entry, start_checklist
 from counter.intake.draft import DraftProblemCode, DraftUnreadable, IntakeDraft, fit_checklist

@@ -27,9 +27,9 @@ from counter.actions.cases.documents import (
     save_office_settings,
 )
 from counter.actions.intake.forms import FormNotFound, guide_forms, make_form
-from counter.actions.numbers.number_guard import NumbersBehind
 from counter.actions.site.store import Unit
 from counter.case.not_found import CaseNotFound
+from counter.case.number_faults import NumbersBehind
 from counter.documents.kinds import DocumentKind
 from counter.documents.model import DocumentNotPossible, OfficeSettings
 from counter.intake.outcome import Outcome
