@@ -1,0 +1,78 @@
+"""Values of any type the service carries, generated from its type hints: what the codec walk feeds each operation."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import types
+import typing
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from enum import Enum
+from pathlib import Path, PurePath
+from typing import Any, Literal, Union
+
+from hypothesis import strategies as st
+
+from counter.service.codec import hints_of
+
+TEXT = st.text(alphabet=st.sampled_from("ab张海军 -0"), max_size=6)
+
+
+def strategy_for(hint: Any, depth: int = 0) -> st.SearchStrategy[Any]:  # noqa: PLR0911
+    """Values of ``hint``; nested containers are kept small, and deep nesting is cut at a few levels."""
+    if hint is None or hint is type(None):
+        return st.none()
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if origin is Union or origin is types.UnionType:
+        return st.one_of([strategy_for(a, depth) for a in args])
+    if origin is Literal:
+        return st.sampled_from(args)
+    size = 0 if depth > 3 else 2
+    if origin is tuple:
+        if args and args[-1] is not Ellipsis:
+            return st.tuples(*(strategy_for(a, depth + 1) for a in args))
+        return st.lists(strategy_for(args[0], depth + 1), max_size=size).map(tuple)
+    if origin in (list, Sequence):
+        return st.lists(strategy_for(args[0], depth + 1), max_size=size)
+    if origin in (set, frozenset):
+        return st.frozensets(strategy_for(args[0], depth + 1), max_size=size).map(origin)
+    if origin in (dict, Mapping):
+        return st.dictionaries(strategy_for(args[0], depth + 1), strategy_for(args[1], depth + 1), max_size=size)
+    if isinstance(hint, type):
+        return _class_strategy(hint, depth)
+    raise TypeError(f"no values for {hint!r}")
+
+
+def _class_strategy(cls: type, depth: int) -> st.SearchStrategy[Any]:
+    if issubclass(cls, Enum):
+        return st.sampled_from(list(cls))
+    simple: dict[type, st.SearchStrategy[Any]] = {
+        bool: st.booleans(),
+        int: st.integers(-10, 10**7),
+        float: st.floats(allow_nan=False, allow_infinity=False, width=32),
+        str: TEXT,
+        Decimal: st.decimals(allow_nan=False, allow_infinity=False, places=2, min_value=-(10**6), max_value=10**6),
+        dt.datetime: st.datetimes(min_value=dt.datetime(2000, 1, 1), max_value=dt.datetime(2040, 1, 1)),
+        dt.date: st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2040, 1, 1)),
+        dt.time: st.times(),
+        dt.timedelta: st.integers(0, 10**6).map(lambda s: dt.timedelta(seconds=s)),
+        bytes: st.binary(max_size=6),
+    }
+    if cls in simple:
+        return simple[cls]
+    if issubclass(cls, PurePath):
+        return st.sampled_from(["a", "a/b.pdf", "/tmp/x"]).map(Path)
+    if dataclasses.is_dataclass(cls):
+        fields = {name: strategy_for(hint, depth + 1) for name, hint in hints_of(cls).items()}
+        return st.fixed_dictionaries(fields).map(lambda values: _made(cls, values)).filter(lambda v: v is not None)
+    raise TypeError(f"no values for {cls.__qualname__}")
+
+
+def _made(cls: type, values: dict[str, Any]) -> Any:
+    """An instance, or None where the type's own checks refuse the values drawn (those are not what crosses)."""
+    try:
+        return cls(**values)
+    except (ValueError, TypeError, AssertionError, KeyError, IndexError, AttributeError):
+        return None

@@ -1,0 +1,69 @@
+"""The service in process: a write asked again under its key applies once; faults cross as themselves; the gate
+holds before the action runs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from counter.access.not_permitted import NotPermitted
+from counter.access.roles import Permission, Role
+from counter.actions.site.store import Store
+from counter.case.not_found import CaseNotFound
+from counter.service.local import InProcess
+from counter.service.operation import Open, Operation
+from tests.service.served import Count
+from tests.signed_in import add_account
+
+COUNT = Operation("test.count", Count, int, True, Open.ANY_DESK, "tests.service.served:count")
+COUNTED = Operation("test.counted", Count, int, False, Open.ANY_DESK, "tests.service.served:counted")
+MISSING = Operation("test.missing", Count, int, True, Open.ANY_DESK, "tests.service.served:missing")
+BROKEN = Operation("test.broken", Count, int, False, Open.ANY_DESK, "tests.service.served:broken")
+GATED = Operation("test.gated", Count, int, True, Permission.MANAGE_ACCOUNTS, "tests.service.served:count")
+
+
+@pytest.fixture
+def service(tmp_path: Path) -> Iterator[InProcess]:
+    store = Store(f"sqlite:///{tmp_path / 'desk.sqlite3'}", create=True)
+    yield InProcess(store)
+    store.dispose()
+
+
+def test_a_write_asked_again_under_its_key_applies_once(service: InProcess) -> None:
+    first = service.call(COUNT, Count(5), key="k-1")
+    again = service.call(COUNT, Count(5), key="k-1")  # its answer was lost; the desk asks once more
+    assert (first, again) == (5, 5)
+    assert service.call(COUNTED, Count(0)) == 5
+    assert service.call(COUNT, Count(5)) == 10  # a new write, a new key
+
+
+def test_a_key_is_not_taken_for_another_operation(service: InProcess) -> None:
+    service.call(COUNT, Count(1), key="k-2")
+    with pytest.raises(ValueError, match="k-2"):
+        service.call(GATED, Count(1), key="k-2")
+
+
+def test_a_declared_fault_crosses_as_itself_and_keeps_nothing(service: InProcess) -> None:
+    with pytest.raises(CaseNotFound) as refused:
+        service.call(MISSING, Count(7), key="k-3")
+    assert refused.value.case_no == "XAM01-7"
+    assert isinstance(refused.value.__cause__, CaseNotFound)  # built again from what crossed; the original kept
+    assert refused.value is not refused.value.__cause__
+    assert service.call(COUNTED, Count(0)) == 0  # rolled back whole, its receipt with it
+    with pytest.raises(CaseNotFound):
+        service.call(MISSING, Count(7), key="k-3")  # so asked again it runs again, and is refused again
+
+
+def test_a_fault_nobody_declared_is_the_program_s_and_passes_as_it_is(service: InProcess) -> None:
+    with pytest.raises(ZeroDivisionError):
+        service.call(BROKEN, Count(1))
+
+
+def test_the_gate_is_asked_before_the_action_runs(service: InProcess) -> None:
+    service.store.write(lambda work: add_account(work, "admin", "其其格", Role.ADMIN))  # nobody signed in may now
+    with pytest.raises(NotPermitted) as refused:
+        service.call(GATED, Count(3))
+    assert refused.value.permission is Permission.MANAGE_ACCOUNTS
+    assert service.call(COUNTED, Count(0)) == 0

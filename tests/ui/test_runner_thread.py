@@ -1,0 +1,145 @@
+"""The runner takes the database's waits off the window's thread: the window paints and takes keys meanwhile.
+
+A desk's write on a case another connection held locked froze its window until the lock was let go (20 s and
+more).  Now the operation runs on the runner's worker and the window's loop keeps turning: a key typed during the
+wait is painted at once, a second operation is refused while the first is in flight, and the write ends at its
+session's bound with the clerk's sentence.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLineEdit
+from pytestqt.qtbot import QtBot
+from sqlalchemy import text
+
+from counter.actions.site.store import Store
+from counter.db.engine import Bounds, make_engine
+from counter.service.operation import Open, Operation
+from counter.ui import words
+from counter.ui.cases.words import CASE_SAVE_FAILED
+from counter.ui.runner import Busy, Dropped, Failed, Runner
+from tests.db.test_number_check_race import demo_intake
+from tests.pg_server import CATALOG, FreshDatabases
+from tests.service.served import CaseStep, Count
+
+LOCK_CASE = Operation("test.lock_case", CaseStep, bool, True, Open.ANY_DESK, "tests.service.served:lock_case")
+COUNT = Operation("test.count", Count, int, True, Open.ANY_DESK, "tests.service.served:count")
+BOUND_S = 1.5
+
+
+class Paints(QObject):
+    """When the watched widget was last painted."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.at: list[float] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint:
+            self.at.append(time.monotonic())
+        return False
+
+
+@pytest.fixture
+def desk_store(tmp_path: Path) -> Iterator[Store]:
+    opened = Store(f"sqlite:///{tmp_path / 'desk.sqlite3'}", create=True)
+    yield opened
+    opened.dispose()
+
+
+def test_a_key_typed_while_a_write_waits_on_a_locked_case_is_painted_and_the_write_ends_worded(
+    qtbot: QtBot, fresh_pg: FreshDatabases
+) -> None:
+    hall = fresh_pg.url(CATALOG)
+    store = Store(hall, bounds=Bounds(lock_s=BOUND_S))
+    other = make_engine(hall)  # another desk, or a psql left in a transaction
+    line = QLineEdit()
+    qtbot.addWidget(line)
+    line.show()
+    qtbot.waitExposed(line)
+    paints = Paints()
+    line.installEventFilter(paints)
+    typed: list[float] = []
+
+    def type_a_key() -> None:
+        typed.append(time.monotonic())
+        QTest.keyClick(line, Qt.Key.Key_8)
+
+    try:
+        case_no = demo_intake(store.sessions(), 1)
+        runner = Runner(store)
+        with other.connect() as holder, holder.begin():
+            holder.execute(text('SELECT id FROM "case" WHERE case_no = :no FOR UPDATE'), {"no": case_no})
+            QTimer.singleShot(300, type_a_key)  # the clerk types while the step waits
+            started = time.monotonic()
+            with pytest.raises(Failed) as failed:
+                runner.call(LOCK_CASE, CaseStep(case_no), message=CASE_SAVE_FAILED)
+            ended = time.monotonic()
+        assert typed, "the window's loop did not turn during the wait"
+        assert line.text() == "8"
+        painted = [at for at in paints.at if at >= typed[0]]
+        assert painted, "the key was not painted"
+        assert painted[0] < ended  # painted during the wait, not after it
+        assert painted[0] - typed[0] < 0.25  # and at once (the frame budget is benchmarks' business)
+        assert BOUND_S * 0.9 <= ended - started < BOUND_S + 5  # ended at the session's bound, not the lock's end
+        assert "另一窗口正在处理这条记录" in failed.value.message
+        assert runner.call(LOCK_CASE, CaseStep(case_no))  # the lock let go, the same step goes through
+    finally:
+        other.dispose()
+        store.dispose()
+
+
+def test_a_second_operation_while_one_is_in_flight_is_refused(qtbot: QtBot, desk_store: Store) -> None:
+    runner = Runner(desk_store)
+    refused: list[Failed] = []
+
+    def second_submit() -> None:  # Ctrl+Enter pressed again while the first intake is being saved
+        try:
+            runner.call(COUNT, Count(1))
+        except Busy as err:
+            refused.append(err)
+
+    with desk_store.sessions().begin() as blocker:  # SQLite's write lock: the first write waits for it
+        blocker.execute(text("CREATE TABLE hold (x INTEGER)"))
+        QTimer.singleShot(50, second_submit)
+        QTimer.singleShot(400, blocker.rollback)
+        first = runner.call(COUNT, Count(1))
+    assert first == 1
+    assert len(refused) == 1
+    assert refused[0].message == words.RUNNER_BUSY
+    assert runner.call(COUNT, Count(1)) == 2  # applied once for the first submit, once now: never for the refused
+
+
+def test_the_window_says_it_is_busy_only_when_the_wait_is_felt(qtbot: QtBot, desk_store: Store) -> None:
+    desk_store.sessions()  # opened and migrated at the desk's start, not by the write
+    runner = Runner(desk_store)
+    shown: list[bool] = []
+    runner.busy.connect(shown.append)
+    runner.call(COUNT, Count(1))
+    assert shown == []  # a moment's write: no flicker
+    with desk_store.sessions().begin() as blocker:
+        blocker.execute(text("CREATE TABLE hold (x INTEGER)"))
+        QTimer.singleShot(600, blocker.rollback)
+        runner.call(COUNT, Count(1))
+    assert shown == [True, False]
+
+
+def test_an_answer_for_a_widget_closed_meanwhile_is_dropped(qtbot: QtBot, desk_store: Store) -> None:
+    runner = Runner(desk_store)
+    owner = QLineEdit()
+    owner.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    owner.show()
+    with desk_store.sessions().begin() as blocker:
+        blocker.execute(text("CREATE TABLE hold (x INTEGER)"))
+        QTimer.singleShot(50, owner.close)  # the clerk closed the page while its step was being saved
+        QTimer.singleShot(300, blocker.rollback)
+        with pytest.raises(Dropped):
+            runner.call(COUNT, Count(1), owner=owner)
+    assert runner.call(COUNT, Count(0)) == 1  # the write itself was kept: only its answer had nowhere to go
