@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session
 
 from counter.actions.cases.item_authority import authority_key
 from counter.catalog.model import Bundle, CaseKind, TimeLimit, TimeUnit
-from counter.db.catalog_store import StoredGuide, current_guide, import_bundles
+from counter.catalog.stored_guide import StoredGuide
+from counter.db.catalog_store import current_guide, import_bundles
 from counter.db.settings_store import put_setting
 
 IMMEDIATE_CODE = "XAM-YJS-T01"

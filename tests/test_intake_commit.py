@@ -26,9 +26,10 @@ from counter.actions.intake.take import IntakeRequest, preview, take_intake
 from counter.actions.site.demo import DEMO_BUNDLE, complete_checklist, fresh_checklist
 from counter.calendar.workdays import WorkCalendar
 from counter.case.numbers import DeskIdentity
+from counter.catalog.stored_guide import StoredGuide
 from counter.db import models
 from counter.db.audit_state import row_state
-from counter.db.catalog_store import StoredGuide, current_guide
+from counter.db.catalog_store import current_guide
 from counter.db.engine import make_engine, make_sessions
 from counter.host.desk_at import desk_at
 from counter.host.desk_config import DeskConfig

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 from counter.catalog.document import canonical_json, content_hash, from_document, to_document
 from counter.catalog.model import Bundle, GuideStatus
 from counter.catalog.search import SearchEntry, search_text
+from counter.catalog.stored_guide import StoredGuide
 from counter.db import models
 
 
@@ -60,13 +61,6 @@ def lock_catalog(session: Session) -> None:
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _CATALOG_LOCK})
     else:
         session.execute(text("DELETE FROM setting WHERE 0"))
-
-
-@dataclass(frozen=True, slots=True)
-class StoredGuide:
-    bundle: Bundle
-    version_id: int
-    version: int
 
 
 def import_bundles(session: Session, bundles: Sequence[Bundle], source: str, source_kind: str) -> ImportReport:

@@ -15,7 +15,7 @@ from counter.words.catalog import ADMIN_LEVEL, CASE_KIND, ITEM_TYPE, time_limit
 from counter.words.punctuation import ASIDE, LIST_JOIN
 
 if TYPE_CHECKING:
-    from counter.actions.catalog.guides import SiteContacts
+    from counter.catalog.site_contacts import SiteContacts
 
 
 def _hours_line(days: str, periods: Sequence[str], aside: str) -> str:

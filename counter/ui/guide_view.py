@@ -22,8 +22,8 @@ from counter.ui.text_size import scaled
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from counter.actions.catalog.guides import SiteContacts
     from counter.catalog.model import Bundle
+    from counter.catalog.site_contacts import SiteContacts
 
 STYLE = """
 QWidget#guidePage { background: #ffffff; }

@@ -30,11 +30,12 @@ from counter.ui.search_panel import SearchPanel
 from counter.ui.text_size import px, scaled
 
 if TYPE_CHECKING:
-    from counter.actions.catalog.guides import SiteContacts, StoredGuide
     from counter.actions.catalog.imports import BundledSync
     from counter.actions.site.store import Store, Unit
     from counter.catalog.model import Bundle
     from counter.catalog.problems import Problem
+    from counter.catalog.site_contacts import SiteContacts
+    from counter.catalog.stored_guide import StoredGuide
     from counter.ui.catalog_sync import BundledSyncThread
     from counter.ui.guide_view import GuideView
     from counter.ui.signin.controller import SignInController

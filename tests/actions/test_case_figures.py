@@ -16,7 +16,8 @@ from counter.actions.site.demo import complete_checklist, fresh_checklist
 from counter.case.numbers import DeskIdentity
 from counter.case.promise_figures import FigureGroup
 from counter.case.status import CaseEvent
-from counter.db.catalog_store import StoredGuide, current_guide
+from counter.catalog.stored_guide import StoredGuide
+from counter.db.catalog_store import current_guide
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import applicant
 from tests.same_day_catalog import IMMEDIATE_CODE, add_immediate_guide

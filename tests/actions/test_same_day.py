@@ -19,9 +19,10 @@ from counter.case.hand_over import HandOverWay, hand_over_note, hand_overs
 from counter.case.item_lines import office_day
 from counter.case.same_day import NOTE_SAME_DAY, SameDayProblem
 from counter.case.status import CaseStatus
+from counter.catalog.stored_guide import StoredGuide
 from counter.db import models
 from counter.db.case_store import case_view
-from counter.db.catalog_store import StoredGuide, current_guide
+from counter.db.catalog_store import current_guide
 from counter.documents.kinds import DocumentKind, record_kind
 from counter.intake.parties import Delivery, Parties
 from counter.parties.masking import mask_id

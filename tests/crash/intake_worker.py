@@ -29,7 +29,8 @@ from counter.actions.catalog.imports import sync_bundled
 from counter.actions.intake.take import IntakeRequest, preview, take_intake
 from counter.actions.site.demo import complete_checklist, fresh_checklist
 from counter.case.numbers import DeskIdentity
-from counter.db.catalog_store import StoredGuide, current_guide, search_entries
+from counter.catalog.stored_guide import StoredGuide
+from counter.db.catalog_store import current_guide, search_entries
 from counter.db.draft_store import save_draft
 from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import upgrade

@@ -24,11 +24,13 @@ from counter.actions.intake.take import IntakeRequest, move_case, take_intake
 from counter.actions.ratings.league_figures import league_figures
 from counter.actions.ratings.period_figures import period_figures
 from counter.actions.site.demo import complete_checklist, fresh_checklist
-from counter.actions.sync.packages import SyncNotPossible, SyncProblem
+from counter.sync.exchange import SyncNotPossible
+from counter.sync.exchange import SyncProblem
 from counter.case.league_figures import LeagueGroup
 from counter.case.status import CaseEvent
+from counter.catalog.stored_guide import StoredGuide
 from counter.cli.main import main
-from counter.db.catalog_store import StoredGuide, current_guide
+from counter.db.catalog_store import current_guide
 from counter.ratings.figures import Grouping
 from counter.sync.package import PackageRejected, RejectCode
 from counter.sync.sites import SiteKind, SiteProblem

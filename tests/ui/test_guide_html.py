@@ -112,7 +112,7 @@ def test_each_item_names_its_department_for_the_site_with_level_and_entrustment(
 
 def test_a_draft_shows_the_sites_address_and_phones_where_it_leaves_them_out() -> None:
     """A 待核 guide never invents where or whom to call: the page shows the site's own, never "未载明"."""
-    from counter.actions.catalog.guides import SiteContacts
+    from counter.catalog.site_contacts import SiteContacts
     from tests.conftest import SHIPPED_CATALOG
 
     draft, problems = read_file(SHIPPED_CATALOG / "009.toml")
@@ -142,7 +142,7 @@ def test_an_item_no_law_gives_a_limit_says_so_and_its_promise(bundle: Bundle) ->
 def test_a_township_reads_out_its_own_place_hours_and_phones(bundle: Bundle) -> None:
     """The guide names the league hall's floor and window: at a township the page shows the township's, as its
     papers print them, and nothing of the hall's."""
-    from counter.actions.catalog.guides import SiteContacts
+    from counter.catalog.site_contacts import SiteContacts
 
     assert bundle.address is not None
     assert bundle.hours

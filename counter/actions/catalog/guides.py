@@ -7,13 +7,13 @@ Each read takes the caller's unit of work and returns plain data (:class:`Stored
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from counter.catalog.model import Bundle
 from counter.catalog.search import SearchAnswer, SearchEntry, SearchIndex
+from counter.catalog.site_contacts import SiteContacts
+from counter.catalog.stored_guide import StoredGuide
 from counter.db import catalog_store
-from counter.db.catalog_store import StoredGuide
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session as Unit
@@ -74,18 +74,6 @@ def decider_names(unit: Unit, bundle: Bundle, site_code: str) -> dict[str, str]:
 
     office = office_settings(unit, site_code)
     return {item.code: decider_name(item, office) for item in bundle.items}
-
-
-@dataclass(frozen=True, slots=True)
-class SiteContacts:
-    """What the site's settings say of where, when and whom to call: a 待核 guide leaves these to the site, and a
-    township centre (``own_place``) says its own in place of the guide's, which name the league hall."""
-
-    address: str
-    consult_phone: str
-    complaint_phone: str
-    hours: str = ""
-    own_place: bool = False
 
 
 def site_contacts(unit: Unit, site_code: str) -> SiteContacts:

@@ -23,8 +23,9 @@ from counter.case.decisions import lapse_day as lapse_day_after
 from counter.case.status import CaseStatus
 from counter.catalog.departments import PLACE
 from counter.catalog.model import Bundle, Medium, Necessity
+from counter.catalog.stored_guide import StoredGuide
 from counter.db.case_store import case_view
-from counter.db.catalog_store import StoredGuide, current_guide
+from counter.db.catalog_store import current_guide
 from counter.intake.checklist import Checklist, Receipt, ReceivedMedium, record, start_checklist
 from counter.intake.outcome import DeferralRequest, Refusal, RefusalGround
 from counter.intake.parties import Agent, Applicant, ApplicantKind, Delivery, Parties

@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from counter.access.desk import Desk
-from counter.actions.catalog.guides import StoredGuide
+from counter.catalog.stored_guide import StoredGuide
 from counter.intake.draft import IntakeDraft
 from counter.ui.geometry import fit_to_screen
 from counter.ui.intake.drafts import DraftInfo, discard_draft, pending_draft

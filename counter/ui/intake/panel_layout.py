@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter.actions.catalog.guides import StoredGuide
 from counter.catalog.model import GuideStatus
+from counter.catalog.stored_guide import StoredGuide
 from counter.ui.column_scroll import ColumnPair, ColumnScroll
 from counter.ui.intake.checklist_view import ChecklistView
 from counter.ui.intake.decision_controls import DeferralControls, RefusalControls

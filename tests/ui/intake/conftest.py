@@ -17,7 +17,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.access.desk import Desk
 from counter.actions.catalog.imports import sync_bundled
 from counter.case.numbers import DeskIdentity
-from counter.db.catalog_store import StoredGuide, current_guide
+from counter.catalog.stored_guide import StoredGuide
+from counter.db.catalog_store import current_guide
 from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import upgrade
 from counter.ui.intake import IntakePanel

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.db.catalog_store import StoredGuide
+from counter.catalog.stored_guide import StoredGuide
 from counter.ui.fonts import install_fonts
 from counter.ui.intake import IntakePanel
 from counter.ui.intake.id_field import WHOLE_NUMBER, WholeNumberEdit

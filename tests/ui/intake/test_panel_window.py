@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.db.catalog_store import StoredGuide, current_guide
+from counter.catalog.stored_guide import StoredGuide
+from counter.db.catalog_store import current_guide
 from counter.intake.checklist import Receipt
 from counter.intake.draft import DraftProblemCode
 from counter.intake.outcome import Outcome, RefusalGround
