@@ -16,20 +16,18 @@ A line puts together what the window already defines elsewhere — the 好差评
   open, open past their due date today (a 限期整改 by its ledger date,
   :func:`counter.ratings.rectification.effective_due`), fed back (closed) or voided by an upheld appeal.
 
-The database counts all of this with ``GROUP BY`` (:mod:`counter.db.figure_store`); the functions below are the
-definition on plain rows, which a test holds the database's counts to.
+The database counts all of this with ``GROUP BY`` (:mod:`counter.db.figure_store`), and a test holds its counts
+to the same definitions on plain rows.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, fields, replace
 from typing import Any, TypeVar
 
 from counter.case.promise_figures import PromiseFigures
 from counter.ratings.figures import Figures
-from counter.ratings.rectification import OPEN_STATES, RectState, effective_due, is_overdue
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,24 +70,6 @@ class PeriodLine:
     cases: CaseCounts
     promise: PromiseFigures
     rectifications: RectCounts
-
-
-def deferral_overdue(materials: Iterable[tuple[dt.date | None, dt.date | None]], today: dt.date) -> bool:
-    """Whether a deferral is overdue, from its materials' (due, arrived) dates; a material with no due date was not
-    deferred."""
-    return any(due is not None and (due < today if arrived is None else arrived > due) for due, arrived in materials)
-
-
-def rect_counts(rectifications: Iterable[tuple[dt.date, RectState, dt.date | None]], today: dt.date) -> RectCounts:
-    """The counts of rectifications given as (due, current state, 限期整改 ledger date)."""
-    opened = still_open = overdue = closed = voided = 0
-    for due_on, state, fix_due in rectifications:
-        opened += 1
-        still_open += state in OPEN_STATES
-        overdue += is_overdue(effective_due(due_on, state, fix_due), state, today)
-        closed += state is RectState.FED_BACK
-        voided += state is RectState.VOIDED
-    return RectCounts(opened, still_open, overdue, closed, voided)
 
 
 T = TypeVar("T", Figures, CaseCounts, RectCounts)

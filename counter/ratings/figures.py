@@ -28,12 +28,11 @@ holds the two equal on a varied dataset.  The choices, written down:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
 
-from counter.ratings.levels import Level, is_bad
+from counter.ratings.levels import Level
 from counter.ratings.rectification import RectState
 from counter.ratings.status import DeskStatus
 
@@ -108,10 +107,6 @@ class Figures:
         """未评价 as the tables show it: the pad's time ran out, or the service was never sent."""
         return self.unrated + self.not_sent
 
-    def adds_up(self) -> bool:
-        """办件 = 已评价 + 未评价 + 评价中 + 撤销: every service in exactly one of them."""
-        return self.services == self.rated + self.not_rated + self.pending + self.excluded
-
     @property
     def good_rate(self) -> Fraction | None:
         return _rate(self.good, self.rated)
@@ -128,42 +123,3 @@ class Figures:
     @property
     def rectification_rate(self) -> Fraction | None:
         return _rate(self.rectified, self.bad)
-
-
-def _add(fig: Figures, fact: ServiceFact) -> Figures:
-    services, pending, rated, good, bad = fig.services + 1, fig.pending, fig.rated, fig.good, fig.bad
-    unrated, not_sent, excluded, rectified = fig.unrated, fig.not_sent, fig.excluded, fig.rectified
-    appealing = fig.appealing
-    if fact.status is None:
-        not_sent += 1
-    elif fact.status is DeskStatus.PENDING:
-        pending += 1
-    elif fact.status is DeskStatus.UNRATED:
-        unrated += 1
-    elif fact.excluded:
-        excluded += 1
-    elif fact.level is not None:
-        rated += 1
-        if is_bad(fact.level):
-            bad += 1
-            appealing += fact.appealing
-            rectified += fact.rectification is RectState.FED_BACK and not fact.appealing
-        else:
-            good += 1
-    return Figures(fig.label, services, pending, rated, good, bad, unrated, not_sent, excluded, rectified, appealing)
-
-
-def total_figures(facts: Iterable[ServiceFact]) -> Figures:
-    total = Figures("")
-    for fact in facts:
-        total = _add(total, fact)
-    return total
-
-
-def figures_by(facts: Iterable[ServiceFact], grouping: Grouping) -> tuple[Figures, ...]:
-    """One line per day, desk, clerk or bundle, in that key's order."""
-    groups: dict[str, Figures] = {}
-    for fact in facts:
-        sort_key, label = line_key(grouping, fact_part(fact, grouping), fact.bundle_name)
-        groups[sort_key] = _add(groups.get(sort_key, Figures(label)), fact)
-    return tuple(groups[k] for k in sorted(groups))

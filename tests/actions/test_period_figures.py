@@ -4,8 +4,8 @@ The dataset is written row by row as sync or the desks would leave it, the pad's
 writers: cases of three sites, every outcome, voided and withdrawn ones, deferrals on time, late or lapsed,
 services never sent to the pad, pending, lapsed, rated at every level, ratings removed on appeal, follow-up rounds,
 rectifications walked at random through their moves, and the pad sent from another desk than the intake's.  What
-each row means is known here as plain facts, and the domain's functions (:func:`counter.ratings.figures.figures_by`,
-:func:`counter.case.period_figures.rect_counts`, :func:`counter.case.promise_figures.promise_figures`…) compute
+each row means is known here as plain facts, and the domain's functions (:func:`tests.figures_oracle.figures_by`,
+:func:`tests.figures_oracle.rect_counts`, :func:`counter.case.promise_figures.promise_figures`…) compute
 the expected lines from them.  The same dataset is counted again with each case's standing filled in by migration
 0015 instead of the writers.
 """
@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.catalog.imports import import_source
 from counter.actions.ratings.period_figures import PeriodFigures, period_figures
-from counter.case.period_figures import CaseCounts, PeriodLine, deferral_overdue, rect_counts, total_line
+from counter.case.period_figures import CaseCounts, PeriodLine, total_line
 from counter.case.promise_figures import PromiseFigures, VersionCount, bundle_facts, promise_figures
 from counter.case.status import CaseEvent, CaseStatus
 from counter.db import models
@@ -44,11 +44,12 @@ from counter.db.rating_store import (
 from counter.host.desk_at import desk_at
 from counter.host.desk_config import DeskConfig
 from counter.intake.outcome import Outcome
-from counter.ratings.figures import Figures, Grouping, ServiceFact, fact_part, figures_by, line_key
+from counter.ratings.figures import Figures, Grouping, ServiceFact, fact_part, line_key
 from counter.ratings.levels import Level, is_bad
 from counter.ratings.rectification import MOVES, AppealGround, RectEvent, RectState
 from counter.ratings.status import DeskStatus
 from tests.conftest import SHIPPED_CATALOG
+from tests.figures_oracle import deferral_overdue, figures_by, rect_counts
 from tests.pg_server import CATALOG, FreshDatabases
 
 DESK_ROLE_WORK = True  # on PostgreSQL, as the desk role (tests/actions/conftest.py)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from counter.case.period_figures import CaseCounts, PeriodLine, RectCounts, deferral_overdue, rect_counts, total_line
+from counter.case.period_figures import CaseCounts, PeriodLine, RectCounts, total_line
 from counter.case.promise_figures import PromiseFigures
 from counter.ratings.figures import Figures
 from counter.ratings.rectification import RectState
+from tests.figures_oracle import deferral_overdue, rect_counts
 
 DAY = dt.date(2026, 11, 20)
 BEFORE, AFTER = DAY - dt.timedelta(days=1), DAY + dt.timedelta(days=1)
