@@ -183,7 +183,8 @@ def cmd_case_void(args: argparse.Namespace) -> int:
 
 
 def cmd_case_correction_lapse(args: argparse.Namespace) -> int:
-    from counter.actions.intake.take import CorrectionNotDue, lapse_correction
+    from counter.actions.intake.take import lapse_correction
+    from counter.case.correction_lapse import CorrectionNotDue
     from counter.cli.phrases import (
         CASE_CORRECTION_LAPSE_NOT_ALLOWED,
         CASE_CORRECTION_LAPSE_NOT_DUE,

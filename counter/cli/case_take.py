@@ -23,8 +23,8 @@ from counter.cli.common import training as is_training
 if TYPE_CHECKING:
     import datetime as dt
 
-    from counter.actions.intake.take import IntakeNotPossible
     from counter.cli.common import Commands
+    from counter.intake.not_possible import IntakeNotPossible
     from counter.intake.parties import PartyProblem
     from counter.intake.request_file import FileProblem, IntakeFile
 
@@ -79,10 +79,10 @@ def _refuse_live_training_day(args: argparse.Namespace) -> None:
 
 def cmd_case_take(args: argparse.Namespace) -> int:
     from counter.actions.intake.intake_file import take_from_file
-    from counter.actions.intake.take import ClerkUnnamed, IntakeNotPossible
     from counter.case.not_found import CaseNotFound
     from counter.case.number_faults import NumbersBehind, OtherSeries
     from counter.cli.case_text import print_case
+    from counter.intake.not_possible import ClerkUnnamed, IntakeNotPossible
     from counter.intake.request_file import FileUnreadable, read_intake_file
     from counter.words.database import numbers_behind_text
     from counter.words.sites import OTHER_SERIES

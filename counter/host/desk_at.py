@@ -17,7 +17,7 @@ def desk_at(config: DeskConfig, actor: Actor = SINGLE_DESK, staff_no: str = "", 
     A signed-in account is the clerk: its name is printed and audited instead of
     the file's, and its ``staff_no`` (from the database) shown on the pad when it
     has one.  A desk whose clerk nobody named has none ("": it takes no intake,
-    :class:`counter.actions.intake.take.ClerkUnnamed`), except in ``training``, where
+    :class:`counter.intake.not_possible.ClerkUnnamed`), except in ``training``, where
     a trainee stands in so that a new desk trains out of the box.
     """
     from counter.host.desk_config import TRAINING_CLERK

@@ -1,7 +1,7 @@
 """The status-bar line, in red, while this desk is not yet who it is: no clerk named, or a township's office still
 the league hall's.
 
-A desk without a clerk takes no intake (:class:`counter.actions.intake.take.ClerkUnnamed`): the line says so before the
+A desk without a clerk takes no intake (:class:`counter.intake.not_possible.ClerkUnnamed`): the line says so before the
 clerk tries, and where to name one.  A township centre whose 单位信息 still says the hall's name, seal, address or
 phone prints them on every paper (:func:`counter.actions.admin.office.office_still_the_halls`): the line names what is
 still the hall's until the township's own is saved.  Nothing missing, nothing shown.

@@ -18,10 +18,10 @@ from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.cases.documents import make_document, office_settings, save_office_settings
 from counter.actions.cases.item_authority import set_entrustment, set_item_held
-from counter.actions.intake.take import IntakeNotPossible
 from counter.case.numbers import DeskIdentity
 from counter.documents.kinds import DocumentKind
 from counter.documents.model import DocumentNotPossible, DocumentProblem
+from counter.intake.not_possible import IntakeNotPossible
 from counter.intake.outcome import ReasonCode
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import full_request, take

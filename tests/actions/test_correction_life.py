@@ -20,19 +20,14 @@ from counter.actions.cases.intake_settings import (
     deferral_policy,
     save_deferral_margin,
 )
-from counter.actions.intake.take import (
-    CorrectionNotDue,
-    IntakeNotPossible,
-    IntakeRequest,
-    lapse_correction,
-    move_case,
-    preview,
-)
+from counter.actions.intake.take import IntakeRequest, lapse_correction, move_case, preview
+from counter.case.correction_lapse import CorrectionNotDue
 from counter.case.numbers import DeskIdentity
 from counter.case.status import CaseEvent, CaseStatus, MoveNotAllowed
 from counter.db import models
 from counter.db.case_store import case_view
 from counter.intake.checklist import Receipt, ReceivedMedium, record
+from counter.intake.not_possible import IntakeNotPossible
 from counter.intake.outcome import DeferralRequest, Outcome, ReasonCode
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import full_request, take

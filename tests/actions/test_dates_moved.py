@@ -20,8 +20,9 @@ from counter.access.desk import Desk
 from counter.actions.cases.decisions import deny_lapsed_deferral
 from counter.actions.cases.documents import make_document
 from counter.actions.cases.holidays import import_schedule, set_holiday
-from counter.actions.intake.take import CorrectionNotDue, IntakeRequest, lapse_correction
+from counter.actions.intake.take import IntakeRequest, lapse_correction
 from counter.actions.outbox.messages import save_gateway
+from counter.case.correction_lapse import CorrectionNotDue
 from counter.case.dates_moved import CORRECTION, PROMISED, read_moves
 from counter.case.decisions import DecisionProblem, DecisionRefused
 from counter.case.status import CaseEvent, CaseStatus

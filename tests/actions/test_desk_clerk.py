@@ -15,12 +15,12 @@ from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
 from counter.access.roles import Actor, Role
 from counter.actions.admin.desk_settings import DeskNameProblem, change_desk
-from counter.actions.intake.take import ClerkUnnamed
 from counter.case.desk_names import NameProblem
 from counter.case.numbers import DeskIdentity
 from counter.db import models
 from counter.host.desk_at import desk_at
 from counter.host.desk_config import TRAINING_CLERK, DeskConfig, load_desk_config
+from counter.intake.not_possible import ClerkUnnamed
 from tests.actions.test_intake_actions import full_request, take
 
 

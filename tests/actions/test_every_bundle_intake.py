@@ -29,7 +29,6 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.access.desk import Desk
 from counter.actions.cases.documents import make_document, office_settings, save_office_settings
 from counter.actions.intake.intake_file import take_from_file
-from counter.actions.intake.take import IntakeNotPossible
 from counter.case.numbers import DeskIdentity
 from counter.catalog.model import Bundle, GuideStatus, Medium
 from counter.catalog.reader import catalog_files, read_paths
@@ -41,6 +40,7 @@ from counter.documents.acceptance_words import ENTRUSTMENT_LICENSING
 from counter.documents.data import DocumentNotPossible, OfficeSettings
 from counter.documents.kinds import DocumentKind, DocumentProblem
 from counter.documents.words import DOC_DRAFT_GUIDE, date_text
+from counter.intake.not_possible import IntakeNotPossible
 from counter.intake.outcome import Outcome, ReasonCode
 from counter.intake.request_file import read_intake_file
 from counter.intake.subject import subject_lines

@@ -26,7 +26,7 @@ from counter.actions.catalog.guide_status import (
     publish_guide,
 )
 from counter.actions.catalog.imports import sync_bundled
-from counter.actions.intake.take import IntakeNotPossible, IntakeRequest, take_intake
+from counter.actions.intake.take import IntakeRequest, take_intake
 from counter.actions.site.demo import complete_checklist, fresh_checklist
 from counter.audit.actions import AuditAction
 from counter.catalog.model import Bundle, GuideStatus, TimeLimit, TimeUnit
@@ -35,6 +35,7 @@ from counter.db.catalog_store import SITE_PUBLISHED, current_guide, guide_histor
 from counter.db.settings_store import mark_training
 from counter.documents.kinds import DocumentKind
 from counter.documents.words import DOC_DRAFT_GUIDE
+from counter.intake.not_possible import IntakeNotPossible
 from counter.intake.outcome import Outcome, ReasonCode
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import applicant

@@ -19,7 +19,7 @@ from counter.actions.cases.decisions import case_and_bundle, record_decision
 from counter.actions.cases.documents import make_document
 from counter.actions.cases.hand_over import hand_over_results, record_signed_return
 from counter.actions.cases.item_authority import check_item
-from counter.actions.intake.take import IntakeNotPossible, move_case
+from counter.actions.intake.take import move_case
 from counter.case.hand_over import (
     HandOverProblem,
     HandOverRefused,
@@ -32,6 +32,7 @@ from counter.case.status import CaseEvent, CaseStatus, MoveNotAllowed
 from counter.db import models
 from counter.db.case_store import case_view
 from counter.documents.kinds import DocumentKind
+from counter.intake.not_possible import IntakeNotPossible
 from counter.parties.identifiers import make_id_number
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import full_request, take

@@ -10,12 +10,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
-from counter.actions.intake.take import IntakeNotPossible, IntakeRequest, take_intake
+from counter.actions.intake.take import IntakeRequest, take_intake
 from counter.actions.site.demo import complete_checklist, fresh_checklist
 from counter.db import models
 from counter.db.case_store import case_view
 from counter.db.catalog_store import current_guide
 from counter.intake.checklist import Receipt, record
+from counter.intake.not_possible import IntakeNotPossible
 from counter.intake.outcome import Outcome
 from counter.intake.parties import Applicant, ApplicantKind, Parties
 from counter.intake.subject import SubjectProblemCode

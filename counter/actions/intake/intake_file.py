@@ -17,10 +17,11 @@ from typing import TYPE_CHECKING
 from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.catalog.guides import find_guide, guide_version
-from counter.actions.intake.take import IntakeNotPossible, TakenIntake, intake_request, preview, take_intake
+from counter.actions.intake.take import TakenIntake, intake_request, preview, take_intake
 from counter.case.numbers import FIRST_SUPPORTED_DAY
 from counter.db.catalog_store import StoredGuide, guide_history
 from counter.documents.fonts import unprintable
+from counter.intake.not_possible import IntakeNotPossible
 from counter.intake.parties import party_problems
 from counter.intake.request_file import FileProblem, FileProblemCode, IntakeFile, fill_form
 

@@ -33,6 +33,7 @@ from counter.actions.catalog.guide_status import drafts_may_be_taken
 from counter.actions.numbers.number_guard import check_numbers, note_issued
 from counter.audit.actions import AuditAction
 from counter.audit.masking import masked_text
+from counter.case.correction_lapse import CorrectionNotDue
 from counter.case.decisions import DecisionProblem, DecisionRefused, closing_event, lapse_day, undecided_items
 from counter.case.moments import moment_on
 from counter.case.not_found import CaseNotFound
@@ -44,6 +45,7 @@ from counter.case.same_day import same_day_note
 from counter.case.status import NOTE_CODES_JOIN, NOTE_DUE_REASON, CaseEvent, CaseStatus, next_status
 from counter.case.view import CaseMaterialLine
 from counter.catalog.model import Bundle, GuideStatus
+from counter.catalog.stored_guide import StoredGuide
 from counter.db import models
 from counter.db.case_store import (
     add_case,
@@ -54,7 +56,7 @@ from counter.db.case_store import (
     case_view,
     next_sequence,
 )
-from counter.db.catalog_store import StoredGuide, guide_version, known_guide
+from counter.db.catalog_store import guide_version, known_guide
 from counter.db.draft_store import drop_draft
 from counter.db.intake_reads import IntakeReads, intake_reads
 from counter.db.page_store import add_page
@@ -66,6 +68,7 @@ from counter.documents.fonts import unprintable
 from counter.documents.item_law import rights_items
 from counter.intake.checklist import Checklist, licence_column
 from counter.intake.draft import IntakeDraft
+from counter.intake.not_possible import ClerkUnnamed, IntakeNotPossible
 from counter.intake.outcome import (
     CorrectionPolicy,
     DeadlineCalendar,
@@ -78,16 +81,14 @@ from counter.intake.outcome import (
     Refusal,
     decide,
 )
-from counter.intake.parties import Parties, PartyProblem, normalised, party_problems
-from counter.intake.subject import SubjectProblem, SubjectValues, check_subject, subject_json, subject_required
+from counter.intake.parties import Parties, normalised, party_problems
+from counter.intake.subject import SubjectValues, check_subject, subject_json, subject_required
 from counter.util.case_uid import case_uid_ok
 
 log = logging.getLogger(__name__)
 
 #: :attr:`IntakeNotPossible.detail` of a request whose uid is not one a desk makes (counter.util.case_uid)
 BAD_UID = "uid is not 32 hex digits"
-#: :attr:`IntakeNotPossible.detail` of an intake at a desk whose clerk nobody has named (:class:`ClerkUnnamed`)
-CLERK_UNNAMED = "clerk not named"
 LICENCE_EXPIRED = "licence expired"  # an 电子证照 of the checklist is past its validity today
 
 #: the checklist's answers as the case keeps them
@@ -133,45 +134,6 @@ def intake_request(form: IntakeDraft, uid: str) -> IntakeRequest:
 class TakenIntake:
     case_no: str
     decision: Decision
-
-
-class IntakeNotPossible(Exception):
-    """The intake cannot be committed yet; everything that stands in the way is listed."""
-
-    def __init__(
-        self,
-        decision: Decision | None,
-        party_problems: tuple[PartyProblem, ...] = (),
-        detail: str = "",
-        subject_problems: tuple[SubjectProblem, ...] = (),
-    ) -> None:
-        super().__init__(detail or (decision.outcome.value if decision else "intake not possible"))
-        self.decision = decision
-        self.party_problems = party_problems
-        self.detail = detail
-        self.subject_problems = subject_problems
-
-
-class ClerkUnnamed(IntakeNotPossible):
-    """The desk has no clerk's name: a case would carry nobody on its receipt, its history and its ratings.
-
-    A new desk names nobody (:class:`counter.host.desk_config.DeskConfig`) until its clerk is set (F10's set-up,
-    F8's 本窗口, ``counter desk --clerk``); where accounts exist the account signed in is the clerk.
-    """
-
-    def __init__(self) -> None:
-        super().__init__(None, detail=CLERK_UNNAMED)
-
-
-class CorrectionNotDue(Exception):
-    """A correction may lapse only from the next working day after its deadline (``first_day``): until then the
-    applicant may still hand in."""
-
-    def __init__(self, case_no: str, due: dt.date | None, first_day: dt.date | None = None) -> None:
-        super().__init__(f"{case_no}: correction due {due}, lapses from {first_day}")
-        self.case_no = case_no
-        self.due = due
-        self.first_day = first_day
 
 
 def preview(

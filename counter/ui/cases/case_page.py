@@ -24,7 +24,7 @@ from counter.access.roles import Permission
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.cases.case_view import ItemLine, read_case
 from counter.actions.intake.same_day import SameDayNotPossible, finish_same_day
-from counter.actions.intake.take import CorrectionNotDue, IntakeNotPossible
+from counter.case.correction_lapse import CorrectionNotDue
 from counter.case.decisions import DecisionRefused
 from counter.case.item_path import ItemEvent
 from counter.case.not_found import CaseNotFound
@@ -32,6 +32,7 @@ from counter.case.status import CaseEvent, CaseStatus, MoveNotAllowed
 from counter.case.view import CaseView
 from counter.catalog.model import Situation
 from counter.documents.kinds import DocumentKind
+from counter.intake.not_possible import IntakeNotPossible
 from counter.intake.outcome import Outcome
 from counter.ui.cases import words
 from counter.ui.cases.action_bar import ActionBar

@@ -15,10 +15,10 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from counter.actions.intake.take import IntakeNotPossible
 from counter.calendar.workdays import BeyondData, WorkCalendar
 from counter.catalog.model import Subject
 from counter.intake.checklist import ProblemCode
+from counter.intake.not_possible import IntakeNotPossible
 from counter.intake.outcome import Decision, Outcome
 from counter.intake.parties import PartyProblem
 from counter.intake.subject import SubjectProblem

@@ -1,6 +1,6 @@
 """本窗口: this computer's desk — its clerk's name, its number and the clerk's photo.
 
-A new desk names no clerk, and takes no intake until one is named (:class:`counter.actions.intake.take.ClerkUnnamed`):
+A new desk names no clerk, and takes no intake until one is named (:class:`counter.intake.not_possible.ClerkUnnamed`):
 this page is where the window names one, beside ``counter desk --clerk``.  The settings are the machine's
 (``desk.json``), but what they say is printed on every receipt and shown on the pad: so the page goes through the
 command line's checks and its trail (:func:`counter.actions.admin.desk_settings.change_desk`), and where the database
