@@ -11,10 +11,21 @@ import datetime as dt
 from collections.abc import Iterable
 
 from counter.case.period_figures import RectCounts
-from counter.ratings.figures import Figures, Grouping, ServiceFact, fact_part, line_key
+from counter.ratings.figures import Figures, Grouping, ServiceFact, line_key
 from counter.ratings.levels import is_bad
 from counter.ratings.rectification import OPEN_STATES, RectState, effective_due, is_overdue
 from counter.ratings.status import DeskStatus
+
+
+def fact_part(fact: ServiceFact, grouping: Grouping) -> tuple[str, ...]:
+    """What ``fact`` is grouped by under ``grouping``, as :func:`line_key` takes it."""
+    return {
+        Grouping.DAY: (fact.day.isoformat(),),
+        Grouping.DESK: (fact.site_code, fact.desk_no),
+        Grouping.CLERK: (fact.clerk,),
+        Grouping.BUNDLE: (fact.bundle_code,),
+        Grouping.SITE: (fact.site_code,),
+    }[grouping]
 
 
 def adds_up(figures: Figures) -> bool:

@@ -22,11 +22,12 @@ from counter.parties.id_card import (
     PREAMBLE,
     SW_CARD_FOUND,
     SW_DONE,
-    TEXT_BYTES,
     IdCard,
     checksum,
 )
 from counter.parties.identifiers import make_id_number
+
+TEXT_BYTES = 256  # the card's text, its fields padded with blanks to this length
 
 
 def answer_frame(sw: tuple[int, int, int], data: bytes = b"") -> bytes:

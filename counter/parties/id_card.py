@@ -34,7 +34,6 @@ READ_BASE = (0x30, 0x01)
 SW_DONE = 0x90  # SW3: the command did what it was asked
 SW_CARD_FOUND = 0x9F  # SW3 of find card: a card lies on the reader
 
-TEXT_BYTES = 256
 #: the text's fields in order, with their width in bytes
 FIELDS = (
     ("name", 30),

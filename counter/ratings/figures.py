@@ -73,17 +73,6 @@ def line_key(grouping: Grouping, part: tuple[str, ...], bundle_name: str = "") -
     return part[0], part[0]
 
 
-def fact_part(fact: ServiceFact, grouping: Grouping) -> tuple[str, ...]:
-    """What ``fact`` is grouped by under ``grouping``, as :func:`line_key` takes it."""
-    return {
-        Grouping.DAY: (fact.day.isoformat(),),
-        Grouping.DESK: (fact.site_code, fact.desk_no),
-        Grouping.CLERK: (fact.clerk,),
-        Grouping.BUNDLE: (fact.bundle_code,),
-        Grouping.SITE: (fact.site_code,),
-    }[grouping]
-
-
 def _rate(part: int, whole: int) -> Fraction | None:
     return Fraction(part, whole) if whole else None
 

@@ -67,7 +67,6 @@ clerk reads are in :mod:`counter.words.sync`.
 from __future__ import annotations
 
 import datetime as dt
-import gzip
 import hashlib
 import json
 import re
@@ -223,28 +222,18 @@ def _associated(fields: Mapping[str, Any]) -> bytes:
     return canonical_json({k: v for k, v in fields.items() if k not in ("body_sha256", "body_bytes", "signature")})
 
 
-def pack_body(records: list[Any]) -> tuple[bytes, int]:
-    """The gzipped records (without a timestamp) and their unpacked length.
-
-    The records are written by orjson, in the same canonical form as :func:`canonical_json` (sorted keys, no
-    spaces, UTF-8): the standard library's encoder took a tenth of a township's export.
-    """
-    plain = orjson.dumps(records, option=orjson.OPT_SORT_KEYS)
-    return gzip.compress(plain, compresslevel=6, mtime=0), len(plain)
-
-
 def encode_record(record: Any) -> bytes:
-    """One record in the body's canonical form: the body :func:`counter.sync.body_packer.packed_groups` packs of these
-    is :func:`pack_body` of the records."""
+    """One record in the body's canonical form (sorted keys, no spaces, UTF-8, as :func:`canonical_json`): the body
+    :func:`counter.sync.body_packer.packed_groups` packs of these is the gzipped JSON list of the records."""
     return orjson.dumps(record, option=orjson.OPT_SORT_KEYS)
 
 
 def write_packed(
     header: Header, packed: bytes, count: int, plain_bytes: int, key: Ed25519PrivateKey, recipient: str
 ) -> bytes:
-    """The package file for a body already gzipped (:func:`pack_body`), sealed to ``recipient`` (the receiving site's
-    X25519 public key, base64, from its site card) and signed with ``key``: the header's counts, sizes, one-time key
-    and body hash are set here."""
+    """The package file for a body already gzipped (:mod:`counter.sync.body_packer`), sealed to ``recipient`` (the
+    receiving site's X25519 public key, base64, from its site card) and signed with ``key``: the header's counts,
+    sizes, one-time key and body hash are set here."""
     ephemeral, ephemeral_key = new_ephemeral()
     fields = _header_fields(header)
     fields.update(records=count, plain_bytes=plain_bytes, ephemeral_key=ephemeral_key, suite=SUITE)

@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import gzip
 from collections.abc import Mapping
 from typing import Any
 
+import orjson
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
-from counter.sync.package import Header, Package, check_package, pack_body, unpack_package, write_packed
+from counter.sync.package import Header, Package, check_package, unpack_package, write_packed
+
+
+def pack_body(records: list[Any]) -> tuple[bytes, int]:
+    """The gzipped records (without a timestamp) and their unpacked length.
+
+    The records are written by orjson, in the canonical form of :func:`counter.sync.package.canonical_json` (sorted
+    keys, no spaces, UTF-8), as the app's body packer writes them (:mod:`counter.sync.body_packer`).
+    """
+    plain = orjson.dumps(records, option=orjson.OPT_SORT_KEYS)
+    return gzip.compress(plain, compresslevel=6, mtime=0), len(plain)
 
 
 def write_package(header: Header, records: list[Any], key: Ed25519PrivateKey, recipient: str) -> bytes:
