@@ -230,8 +230,9 @@ class Driver:
         from PySide6.QtCore import Qt
         from PySide6.QtTest import QTest
 
+        from counter.access.account_views import NewAccount
         from counter.access.roles import Role
-        from counter.actions.admin.accounts import NewAccount, add_account
+        from counter.actions.admin.accounts import add_account
         from counter.host.desk_at import desk_at
         from counter.host.desk_config import load_desk_config
         from counter.ui.app import start_sign_in

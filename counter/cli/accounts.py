@@ -12,12 +12,12 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from counter.access.roles import Role
-from counter.cli.common import EXIT_OK, EXIT_PROBLEM, Reported, UsageError, ask, desk, open_store, print_json, signed_in
+from counter.cli.common import EXIT_OK, EXIT_PROBLEM, Reported, UsageError, ask, desk, open_service, print_json
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
+    from counter.access.account_views import AccountInfo, Problem
     from counter.access.not_permitted import NotPermitted
-    from counter.actions.admin.accounts import AccountInfo, Problem
     from counter.cli.common import Commands
 
 
@@ -58,17 +58,18 @@ def _report(problems: Sequence[Problem], login: str) -> int:
 
 
 def cmd_user_add(args: argparse.Namespace) -> int:
+    from counter.access.account_views import NewAccount
     from counter.access.not_permitted import NotPermitted
-    from counter.actions.admin.accounts import NewAccount, add_account
     from counter.cli.phrases import ACCOUNT_ADDED
+    from counter.service.admin import ADD_ACCOUNT
 
-    store = open_store(args)
+    service = open_service(args)
     password = _new_password(args)
     roles = frozenset(Role(r) for r in args.role)
     new = NewAccount(args.login, args.name, roles, password, args.staff_no, args.department)
     by = desk()
     try:
-        problems = store.write(lambda session: add_account(session, by, new))
+        problems = service.call(ADD_ACCOUNT, new, by)
     except NotPermitted as err:
         raise _refused(err) from err
     if problems:
@@ -79,12 +80,12 @@ def cmd_user_add(args: argparse.Namespace) -> int:
 
 def cmd_user_list(args: argparse.Namespace) -> int:
     from counter.access.not_permitted import NotPermitted
-    from counter.actions.admin.accounts import list_accounts
     from counter.cli.phrases import ACCOUNT_COUNT
+    from counter.service.admin import LIST_ACCOUNTS, AccountsAsked
 
-    store, by = signed_in(args)
+    service = open_service(args)
     try:
-        accounts = store.read(lambda session: list_accounts(session, by))
+        accounts = service.call(LIST_ACCOUNTS, AccountsAsked(), desk())
     except NotPermitted as err:
         raise _refused(err) from err
     if args.json:
@@ -148,12 +149,12 @@ def _account_json(account: AccountInfo) -> dict[str, object]:
 
 def cmd_user_disable(args: argparse.Namespace) -> int:
     from counter.access.not_permitted import NotPermitted
-    from counter.actions.admin.accounts import disable_account
     from counter.cli.phrases import ACCOUNT_DISABLED
+    from counter.service.admin import DISABLE_ACCOUNT, AccountLogin
 
-    store, by = signed_in(args)
+    service = open_service(args)
     try:
-        problems = store.write(lambda session: disable_account(session, by, args.login))
+        problems = service.call(DISABLE_ACCOUNT, AccountLogin(args.login), desk())
     except NotPermitted as err:
         raise _refused(err) from err
     if problems:
@@ -164,14 +165,14 @@ def cmd_user_disable(args: argparse.Namespace) -> int:
 
 def cmd_user_password(args: argparse.Namespace) -> int:
     from counter.access.not_permitted import NotPermitted
-    from counter.actions.admin.accounts import set_password
     from counter.cli.phrases import ACCOUNT_PASSWORD_SET
+    from counter.service.admin import SET_PASSWORD, NewPassword
 
-    store = open_store(args)
+    service = open_service(args)
     password = _new_password(args)
     by = desk()
     try:
-        problems = store.write(lambda session: set_password(session, by, args.login, password))
+        problems = service.call(SET_PASSWORD, NewPassword(args.login, password), by)
     except NotPermitted as err:
         raise _refused(err) from err
     if problems:

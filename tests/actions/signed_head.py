@@ -11,9 +11,10 @@ import dataclasses
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.account_views import NewAccount
 from counter.access.desk import Desk
 from counter.access.roles import Actor, Role
-from counter.actions.admin.accounts import NewAccount, add_account
+from counter.actions.admin.accounts import add_account
 
 HEAD_ROLES = frozenset({Role.CLERK, Role.SUPERVISOR, Role.ADMIN})
 HEAD_PASSWORD = "saran2028ok"

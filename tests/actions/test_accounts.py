@@ -11,13 +11,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access import passwords
 from counter.access.account_rules import AccountProblem
+from counter.access.account_views import NewAccount
 from counter.access.desk import Desk
 from counter.access.lockout import SignInOutcome
 from counter.access.not_permitted import NotPermitted
 from counter.access.passwords import PasswordProblem, ScryptCost, dummy_hash, verify_password
 from counter.access.roles import Actor, Role
 from counter.actions.admin.accounts import (
-    NewAccount,
     add_account,
     check_password,
     disable_account,

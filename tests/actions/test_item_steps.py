@@ -13,10 +13,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.desk import Desk
-from counter.actions.cases.item_steps import StepRequest, item_standings, route_items, take_item_step
+from counter.actions.cases.item_steps import item_standings, route_items, take_item_step
 from counter.case.decisions import DecisionProblem, DecisionRefused
 from counter.case.item_clock import DueAlert
 from counter.case.item_path import ItemEvent, ItemState, PauseReason, StepProblem, StepRefused
+from counter.case.item_step_request import StepRequest
 from counter.case.status import CaseStatus
 from counter.db import models
 from counter.db.case_store import case_view
@@ -162,8 +163,9 @@ def test_only_the_deciding_department_takes_a_departments_step(sessions: session
 
 
 def test_a_departments_staff_steps_only_their_departments_items(sessions: sessionmaker[Session], desk: Desk) -> None:
+    from counter.access.account_views import NewAccount
     from counter.access.roles import Actor, Role
-    from counter.actions.admin.accounts import NewAccount, add_account
+    from counter.actions.admin.accounts import add_account
 
     number = take(sessions, desk, full_request(sessions))
     with sessions.begin() as s:

@@ -16,11 +16,12 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access import passwords
+from counter.access.account_views import NewAccount
 from counter.access.desk import Desk
 from counter.access.lockout import SignInOutcome
 from counter.access.passwords import ScryptCost
 from counter.access.roles import Actor, Role
-from counter.actions.admin.accounts import NewAccount, add_account, disable_account, set_password, sign_in
+from counter.actions.admin.accounts import add_account, disable_account, set_password, sign_in
 from counter.actions.cases.item_steps import route_items
 from counter.actions.intake.take import move_case
 from counter.actions.site.trail_check import verify_trail

@@ -10,10 +10,11 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.account_views import NewAccount
 from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
 from counter.access.roles import Actor, Role
-from counter.actions.admin.accounts import NewAccount, add_account
+from counter.actions.admin.accounts import add_account
 from counter.actions.projects.project_reads import agent_queue, evaluation_counts, projects_report
 from counter.actions.projects.project_steps import (
     accept_project,

@@ -154,9 +154,10 @@ def signed_in_accounts(sessions: sessionmaker[Session], monkeypatch: pytest.Monk
 
     Added as an administrator adds them, so the trail accounts for each (``audit verify`` checks that).
     """
+    from counter.access.account_views import NewAccount
     from counter.access.desk import Desk
     from counter.access.roles import Actor, Role
-    from counter.actions.admin.accounts import NewAccount, add_account
+    from counter.actions.admin.accounts import add_account
     from tests.audit.conftest import IDENTITY, desk_of
 
     admin = Actor("admin", "管理员", frozenset({Role.ADMIN}))

@@ -14,9 +14,10 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.account_views import NewAccount
 from counter.access.desk import Desk
 from counter.access.roles import Actor, Role
-from counter.actions.admin.accounts import NewAccount, add_account, disable_account, set_password
+from counter.actions.admin.accounts import add_account, disable_account, set_password
 from counter.cli.main import main
 from tests.audit.conftest import IDENTITY, Facts, desk_of
 from tests.audit.tampering import drop_triggers

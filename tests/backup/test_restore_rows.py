@@ -15,9 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from counter.access.account_views import NewAccount
 from counter.access.desk import Desk
 from counter.access.roles import Actor, Role
-from counter.actions.admin.accounts import NewAccount, add_account
+from counter.actions.admin.accounts import add_account
 from counter.actions.admin.key_rotation import rotate_site_key
 from counter.actions.admin.site import register_peer, this_site
 from counter.actions.cases.intake_settings import CORRECTION_PERIOD_KEY, save_intake_rules

@@ -20,10 +20,11 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access import passwords
+from counter.access.account_views import NewAccount
 from counter.access.desk import Desk
 from counter.access.passwords import ScryptCost
 from counter.access.roles import Actor, Role
-from counter.actions.admin.accounts import NewAccount, add_account, set_password, sign_in
+from counter.actions.admin.accounts import add_account, set_password, sign_in
 from counter.actions.cases.holidays import set_holiday
 from counter.actions.cases.item_steps import route_items
 from counter.actions.site.trail_check import verify_trail

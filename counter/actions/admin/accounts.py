@@ -25,15 +25,15 @@ returned value; the login does.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
 from counter.access.account_rules import AccountProblem, name_looks_taken, new_account_problems, normalise_login
+from counter.access.account_views import AccountInfo, NewAccount, Problem, SignInResult
 from counter.access.desk import Desk
 from counter.access.lockout import Decision, SignInOutcome, decide
 from counter.access.not_permitted import NotPermitted
-from counter.access.passwords import PasswordProblem, dummy_hash, hash_password, needs_rehash, password_problems
+from counter.access.passwords import dummy_hash, hash_password, needs_rehash, password_problems
 from counter.access.passwords import verify_password as password_matches
 from counter.access.roles import Actor, Permission, Role
 from counter.actions.admin.acting import system_desk
@@ -45,48 +45,7 @@ from counter.db.account_store import account_row
 from counter.db.models import utcnow
 from counter.parties.text import TextField, clean_text
 
-Problem = AccountProblem | PasswordProblem
 _LOGIN_IN_AUDIT = 40  # what was typed as a login is kept, cut to a login's length
-
-
-@dataclass(frozen=True, slots=True)
-class NewAccount:
-    login: str
-    name: str
-    roles: frozenset[Role]
-    password: str
-    staff_no: str = ""
-    department: str = ""  # a department's staff: whose items they step (as this site names the department)
-
-
-@dataclass(frozen=True, slots=True)
-class AccountInfo:
-    """An account as shown to an administrator: never its password hash."""
-
-    login: str
-    name: str
-    staff_no: str
-    roles: frozenset[Role]
-    disabled: bool
-    locked_until: dt.datetime | None  # None when not locked at the time of listing
-    last_login_at: dt.datetime | None
-    created_at: dt.datetime
-    department: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class SignInResult:
-    """One sign-in attempt: the actor when it succeeded, else why not (never which part was wrong beyond that)."""
-
-    outcome: SignInOutcome
-    login: str
-    actor: Actor | None = None
-    attempts_left: int = 0  # for WRONG_PASSWORD: wrong passwords left before the account locks
-    locked_until: dt.datetime | None = None  # for LOCKED
-
-    @property
-    def signed_in(self) -> bool:
-        return self.actor is not None
 
 
 def add_account(session: Session, desk: Desk, new: NewAccount, now: dt.datetime | None = None) -> tuple[Problem, ...]:

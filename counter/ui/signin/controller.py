@@ -5,7 +5,7 @@ any of the app's windows restarts the idle timer; when it runs out, every
 window of the app but the applicant's review pad is hidden and the sign-in
 window asks for the password.  Hiding keeps each window as it was (a half-filled
 intake stays half-filled), so unlocking shows the work exactly as it was left.
-Sign-in and unlock go through the actions, so failures count toward the
+Sign-in and unlock are operations of the service (``admin.sign_in``, ``admin.unlock``), so failures count toward the
 lockout and every attempt is in the audit trail.
 """
 
@@ -15,17 +15,16 @@ import dataclasses
 import datetime as dt
 import logging
 from collections.abc import Callable
-from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from shiboken6 import isValid
 
+from counter.access.account_views import SignInResult
 from counter.access.desk import Desk
 from counter.access.lockout import POLICY
 from counter.access.roles import Actor
-from counter.actions.admin.accounts import SignInResult, check_password, sign_in, sign_out, staff_no
-from counter.actions.site.store import Unit
+from counter.service.admin import SIGN_IN, SIGN_OUT, UNLOCK, SignIn, SignOut
 from counter.ui.focus import bring_forward
 from counter.ui.geometry import fit_to_screen
 from counter.ui.runner import Failed, Runner
@@ -153,24 +152,14 @@ class SignInController(QObject):
 
     def on_submitted(self, login: str, password: str) -> None:
         unlocking = self.is_locked
-        desk, now = self._desk, self._clock()
-
-        def attempt(unit: Unit) -> tuple[SignInResult, str]:
-            """Committed whatever the outcome: a wrong password is counted, a lock holds."""
-            if unlocking:
-                result = check_password(unit, login, password, now, desk)
-            else:
-                result = sign_in(unit, login, password, desk, now)
-            if not result.signed_in or result.actor is None:
-                return result, ""
-            return result, staff_no(unit, result.actor.login)
-
+        op = UNLOCK if unlocking else SIGN_IN  # committed whatever the outcome: a wrong password is counted
         try:
-            result, number = self._runner.write(attempt, words.SIGNIN_DB_ERROR)
+            answer = self._runner.call(op, SignIn(login, password, self._clock()), self._desk, words.SIGNIN_DB_ERROR)
         except Failed as err:
             log.exception("sign-in not possible")
             self.window.say(err.message)
             return
+        result, number = answer.result, answer.staff_no
         if not result.signed_in:
             log.info("sign-in refused: %s", result.outcome.value)
             self.window.say(refusal_text(result))
@@ -190,7 +179,7 @@ class SignInController(QObject):
         actor = self.actor
         if actor is not None:
             try:
-                self._runner.write(partial(sign_out, desk=dataclasses.replace(self._desk, actor=actor), idle=True))
+                self._runner.call(SIGN_OUT, SignOut(idle=True), dataclasses.replace(self._desk, actor=actor))
             except Failed:
                 log.exception("sign-out not recorded")
         self.actor = None

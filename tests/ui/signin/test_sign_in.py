@@ -13,9 +13,10 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.account_views import NewAccount
 from counter.access.desk import Desk
 from counter.access.roles import SINGLE_DESK, Actor, Permission, Role
-from counter.actions.admin.accounts import NewAccount, add_account
+from counter.actions.admin.accounts import add_account
 from counter.actions.admin.guard import accounts_exist
 from counter.actions.site.store import Store
 from counter.audit.actions import AuditAction

@@ -1,0 +1,118 @@
+"""Accounts and the desk's own settings: signing in and out, the administrator's account commands, the 本窗口 page.
+
+Signing in, and asking whether the database has accounts at all, come before anyone is signed in
+(:attr:`Open.BEFORE_SIGN_IN`); every other operation here names the permission the action asks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from counter.access.account_views import AccountInfo, NewAccount, Problem, SignInResult
+from counter.access.roles import Permission
+from counter.service.operation import Open, read, write
+
+
+@dataclass(frozen=True)
+class AccountsAsked:
+    """A request that carries nothing but the desk it is asked for."""
+
+
+@dataclass(frozen=True)
+class AccountLogin:
+    login: str
+
+
+@dataclass(frozen=True)
+class NewPassword:
+    login: str
+    password: str
+
+
+@dataclass(frozen=True)
+class SignIn:
+    """A login and password typed at the desk; ``now`` is the desk's clock, which the lockout counts by."""
+
+    login: str
+    password: str
+    now: dt.datetime
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    """The attempt's answer, and the staff number (工号) the pad shows when it succeeded ("" otherwise)."""
+
+    result: SignInResult
+    staff_no: str = ""
+
+
+@dataclass(frozen=True)
+class SignOut:
+    idle: bool = False  # the screen lock signed the account out
+
+
+ACCOUNTS_EXIST = read(
+    "admin.accounts_exist",
+    AccountsAsked,
+    bool,
+    Open.BEFORE_SIGN_IN,
+    "counter.service.runs.admin:accounts_exist",
+    doc="Whether the database has accounts: the desk asks for a sign-in only where it has.",
+)
+SIGN_IN = write(
+    "admin.sign_in",
+    SignIn,
+    SignedIn,
+    Open.BEFORE_SIGN_IN,
+    "counter.service.runs.admin:sign_in",
+    doc="Sign in at the desk; a refusal is an answer, committed with its count and lock, never a fault.",
+)
+UNLOCK = write(
+    "admin.unlock",
+    SignIn,
+    SignedIn,
+    Open.BEFORE_SIGN_IN,
+    "counter.service.runs.admin:unlock",
+    doc="The signed-in clerk's password at the screen lock, under the same lockout as a sign-in.",
+)
+SIGN_OUT = write(
+    "admin.sign_out",
+    SignOut,
+    None,
+    Open.ANY_DESK,
+    "counter.service.runs.admin:sign_out",
+    doc="The account the desk names left it: recorded in the desk's trail.",
+)
+ADD_ACCOUNT = write(
+    "admin.add_account",
+    NewAccount,
+    tuple[Problem, ...],
+    Permission.MANAGE_ACCOUNTS,
+    "counter.service.runs.admin:add_account",
+    doc="Add an account; every problem at once, and nothing added unless there is none.",
+)
+LIST_ACCOUNTS = read(
+    "admin.list_accounts",
+    AccountsAsked,
+    tuple[AccountInfo, ...],
+    Permission.MANAGE_ACCOUNTS,
+    "counter.service.runs.admin:list_accounts",
+    doc="Every account, by login, never a password hash.",
+)
+DISABLE_ACCOUNT = write(
+    "admin.disable_account",
+    AccountLogin,
+    tuple[Problem, ...],
+    Permission.MANAGE_ACCOUNTS,
+    "counter.service.runs.admin:disable_account",
+    doc="Disable an account, kept for the trail; never the last enabled administrator.",
+)
+SET_PASSWORD = write(
+    "admin.set_password",
+    NewPassword,
+    tuple[Problem, ...],
+    Open.IN_ACTION,
+    "counter.service.runs.admin:set_password",
+    doc="A new password, its lock lifted: an administrator's for anyone, an account's own for itself.",
+)
