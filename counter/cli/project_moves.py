@@ -166,7 +166,7 @@ Move = Callable[["Unit", "Desk", dt.date, dt.datetime], Any]
 
 def _run(args: argparse.Namespace, move: Move) -> Any:
     """Run ``move`` in one unit of work; a refusal or a missing project as Chinese sentences (exit 1)."""
-    from counter.actions.projects.project_steps import NoSuchProject
+    from counter.projects.not_found import NoSuchProject
     from counter.projects.rules import ProjectRefused
     from counter.words.projects import NO_SUCH_PROJECT, problems_text
 
@@ -182,7 +182,8 @@ def _run(args: argparse.Namespace, move: Move) -> Any:
 
 
 def _state_of(args: argparse.Namespace, number: str) -> ProjectState | None:
-    from counter.actions.projects.project_steps import NoSuchProject, read_project
+    from counter.actions.projects.project_steps import read_project
+    from counter.projects.not_found import NoSuchProject
 
     if not number:
         return None

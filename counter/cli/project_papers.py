@@ -26,8 +26,10 @@ def add_project_papers(project: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_project_print(args: argparse.Namespace) -> int:
-    from counter.actions.projects.project_papers import PaperProblem, ProjectPaperNotPossible, make_project_paper
-    from counter.actions.projects.project_steps import NoSuchProject
+    from counter.actions.projects.project_papers import make_project_paper
+    from counter.projects.papers import PaperProblem
+    from counter.projects.papers import ProjectPaperNotPossible
+    from counter.projects.not_found import NoSuchProject
     from counter.cli.phrases import OUT_FOLDER_MISSING
     from counter.projects.forms import ProjectForm
     from counter.words.project_papers import FORM_NAME, NEEDS_PROJECT, PRINTED, not_now_text

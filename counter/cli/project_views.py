@@ -26,7 +26,7 @@ from counter.projects.report import MonthlyReport, ReportRow
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
-    from counter.actions.projects.project_reads import QueueRow
+    from counter.projects.queue import QueueRow
 
 _TODAY_HELP = tr("以该日期为今天（培训、核对期限）")
 
@@ -251,7 +251,8 @@ def project_text(view: ProjectView, day: dt.date) -> str:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from counter.actions.projects.project_steps import NoSuchProject, read_project
+    from counter.actions.projects.project_steps import read_project
+    from counter.projects.not_found import NoSuchProject
     from counter.words.projects import NO_SUCH_PROJECT
 
     number, day = project_number(args), today(args)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from enum import StrEnum
 
 from counter.parties.text import TextField, check_text
@@ -72,7 +72,7 @@ class ProjectProblem(StrEnum):
 class ProjectRefused(Exception):
     """A move refused; every problem is listed, nothing was kept."""
 
-    def __init__(self, problems: Iterable[ProjectProblem]) -> None:
+    def __init__(self, problems: Sequence[ProjectProblem]) -> None:
         self.problems = tuple(dict.fromkeys(problems))
         super().__init__(", ".join(p.value for p in self.problems))
 

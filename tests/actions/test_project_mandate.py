@@ -15,7 +15,8 @@ import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.desk import Desk
-from counter.actions.projects.project_papers import ProjectPaperMade, make_project_paper
+from counter.actions.projects.project_papers import make_project_paper
+from counter.documents.project_paper_made import ProjectPaperMade
 from counter.actions.projects.project_steps import (
     accept_project,
     assign_agents,

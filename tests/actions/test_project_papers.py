@@ -15,26 +15,12 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.access.desk import Desk
 from counter.actions.admin.office import office_settings
 from counter.actions.cases.documents import save_office_settings
-from counter.actions.projects.project_papers import (
-    PaperProblem,
-    ProjectPaperMade,
-    ProjectPaperNotPossible,
-    make_project_paper,
-)
-from counter.actions.projects.project_steps import (
-    NoSuchProject,
-    accept_project,
-    assign_agents,
-    complete_project,
-    evaluate_project,
-    file_step,
-    import_service_list,
-    plan_project,
-    register_project,
-    sign_project,
-    step_done,
-    terminate_project,
-)
+from counter.actions.projects.project_papers import make_project_paper
+from counter.projects.papers import PaperProblem
+from counter.documents.project_paper_made import ProjectPaperMade
+from counter.projects.papers import ProjectPaperNotPossible
+from counter.actions.projects.project_steps import accept_project, assign_agents, complete_project, evaluate_project, file_step, import_service_list, plan_project, register_project, sign_project, step_done, terminate_project
+from counter.projects.not_found import NoSuchProject
 from counter.audit.actions import AuditAction
 from counter.db import models
 from counter.db.settings_store import mark_training

@@ -17,8 +17,6 @@ import datetime as dt
 import hashlib
 import json
 import logging
-from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -29,49 +27,22 @@ from counter.actions.admin.audit import record_at_desk
 from counter.actions.admin.guard import require
 from counter.actions.admin.office import office_settings
 from counter.actions.cases.documents import marked_for_training
-from counter.actions.projects.project_steps import NoSuchProject, service_list
+from counter.actions.projects.project_steps import service_list
 from counter.audit.actions import AuditAction
 from counter.db import project_store
 from counter.documents.data import DocumentData, OfficeSettings
+from counter.documents.project_paper_made import ProjectPaperMade
 from counter.documents.project_papers import KIND_OF_FORM, paper_no, project_paper_for
 from counter.projects.forms import ProjectForm, printable
-from counter.projects.model import ProjectEvent, ProjectState, ProjectView, Satisfaction
+from counter.projects.model import ProjectEvent, ProjectView, Satisfaction
+from counter.projects.not_found import NoSuchProject
+from counter.projects.papers import PaperProblem, ProjectPaperNotPossible
 from counter.projects.service_items import ServiceList, list_text, parse_service_list
 
 log = logging.getLogger(__name__)
 
 PROJECT_KEY = "project"  # in a record's snapshot beside the office settings: what of the project it printed
 ITEMS_KEY = "items"  # and the reference list it printed (the site's own may be replaced later), as its TSV
-
-
-class PaperProblem(StrEnum):
-    NOT_NOW = "not_now"  # the form is not printable in the project's state
-    NO_PROJECT = "no_project"  # a project's form asked for without a project number
-
-
-class ProjectPaperNotPossible(Exception):
-    """The form cannot be printed for this project now; ``state`` is the project's (None without one)."""
-
-    def __init__(self, problem: PaperProblem, form: ProjectForm, state: ProjectState | None = None) -> None:
-        super().__init__(f"{form.value}: {problem.value}")
-        self.problem = problem
-        self.form = form
-        self.state = state
-
-
-@dataclass(frozen=True, slots=True)
-class ProjectPaperMade:
-    form: ProjectForm
-    doc_no: str  # empty for a leaflet
-    project_no: str  # empty for a leaflet
-    pdf: bytes
-    content_hash: str
-    reprint: bool
-
-    @property
-    def title(self) -> str:
-        """The print job's title: what the paper is and whose."""
-        return f"{KIND_OF_FORM[self.form].value} {self.doc_no}".strip()
 
 
 def _hash(pdf: bytes) -> str:

@@ -4,7 +4,6 @@ evaluations the 好差评 figures count as their own channel."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
@@ -15,21 +14,9 @@ from counter.actions.admin.guard import require
 from counter.db import project_store
 from counter.projects.evaluations import EvaluationCounts, count_evaluations
 from counter.projects.model import ProjectView
+from counter.projects.queue import QueueRow
 from counter.projects.report import Month, MonthlyReport, monthly_report
-from counter.projects.schedule import NextStep, next_steps, overdue_steps
-
-
-@dataclass(frozen=True, slots=True)
-class QueueRow:
-    """A project on the agent's day: what it waits on next, when that is due, and how many steps are overdue."""
-
-    project: ProjectView
-    next: NextStep | None
-    overdue: int
-
-    @property
-    def due_on(self) -> dt.date | None:
-        return self.next.due_on if self.next is not None else None
+from counter.projects.schedule import next_steps, overdue_steps
 
 
 def agent_queue(session: Session, today: dt.date, agent: str = "", site_code: str | None = None) -> list[QueueRow]:

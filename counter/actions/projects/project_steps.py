@@ -33,6 +33,7 @@ from counter.projects.model import (
     ProjectView,
     Satisfaction,
 )
+from counter.projects.not_found import NoSuchProject
 from counter.projects.numbers import SEQUENCE_KIND, project_no
 from counter.projects.rules import (
     ProjectProblem,
@@ -55,10 +56,6 @@ from counter.projects.service_items import (
 log = logging.getLogger(__name__)
 
 MAX_TEXT = 500  # a coordination's or a reason's words: a paragraph, not a file
-
-
-class NoSuchProject(LookupError):
-    """No project has that number."""
 
 
 def service_list(session: Session | None = None) -> ServiceList:

@@ -1,8 +1,7 @@
 """The agent's day: the projects not ended, each with what it waits on next and when that is due.
 
-Read by :func:`counter.actions.projects.project_reads.agent_queue`, which puts the projects with overdue approvals
-first; a
-row is red as the other lists colour a passed deadline (:mod:`counter.ui.cases.marks`), so an agent reads both the
+Read by the operation ``projects.read_day``, which puts the projects with overdue approvals first; a row is red as
+the other lists colour a passed deadline (:mod:`counter.ui.cases.marks`), so an agent reads both the
 same way.  The agent chooser keeps an agent's own projects; Enter or a double-click opens the project.
 """
 
@@ -11,18 +10,17 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
-from functools import partial
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QPushButton, QVBoxLayout, QWidget
 
-from counter.actions.projects.project_reads import QueueRow, agent_queue
-from counter.actions.site.store import Unit
+from counter.projects.queue import QueueRow
+from counter.service.projects import READ_DAY, ReadDay
 from counter.ui.cases.marks import RED, RED_TEXT, paint, restyle
 from counter.ui.cases.tables import CASE_NO_ROLE, fill_row, line_table
 from counter.ui.plain_text import plain_label, plain_tip
 from counter.ui.projects import words
-from counter.ui.runner import Failed, Runner
+from counter.ui.runner import Dropped, Failed, Runner
 from counter.words.projects import OVERDUE_STEPS, next_text
 from counter.words.punctuation import LIST_JOIN
 
@@ -73,15 +71,20 @@ class DayPage(QWidget):
         return str(self.agent.currentData() or "")
 
     def refresh(self) -> None:
-        """Every open project's agents for the chooser, and the rows of the agent chosen, in one session."""
+        """Every open project's agents for the chooser, and the rows of the agent chosen, in one read."""
         today = self._today()
         try:
-            agents, rows = self._runner.read(partial(_read, today=today, agent=self.chosen_agent()), words.READ_FAILED)
+            day = self._runner.call(
+                READ_DAY, ReadDay(today, self.chosen_agent()), message=words.READ_FAILED, owner=self
+            )
+        except Dropped:  # the window closed while the day was read
+            return
         except Failed as err:
             log.exception("the agent's day could not be read")
             restyle(self.summary, "listError")
             self.summary.setText(err.message)
             return
+        agents, rows = day.agents, list(day.rows)
         restyle(self.summary, "listSummary")
         chosen = self.chosen_agent()
         self.agent.clear()
@@ -122,11 +125,3 @@ class DayPage(QWidget):
         item = self.table.item(index.row(), 0)
         if item is not None:
             self.project_chosen.emit(str(item.data(CASE_NO_ROLE)))
-
-
-def _read(unit: Unit, today: dt.date, agent: str) -> tuple[tuple[str, ...], list[QueueRow]]:
-    """The agents of every open project (the chooser's names), and the rows of ``agent`` ("" every agent's)."""
-    every = agent_queue(unit, today)
-    agents = tuple(sorted({a for r in every for a in r.project.agents}))
-    rows = agent_queue(unit, today, agent) if agent else every
-    return agents, rows

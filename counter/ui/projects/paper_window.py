@@ -1,7 +1,7 @@
 """A 帮您办 paper on screen, and printed from there: the pages as they will come out, 打印 and 关闭.
 
-The papers are made by :func:`counter.actions.projects.project_papers.make_project_paper`, imported when the first paper
-is asked for (reportlab and its fonts load then, not when the window opens).  The case notices' preview keeps a
+The papers are made by the operation ``projects.make_paper`` (reportlab and its fonts load with the first paper, not
+when the window opens).  The case notices' preview keeps a
 record per case document kind; a project's paper is not a case document, so this window prints through the same
 :class:`counter.ui.printing.print_run.PrintRun` (CUPS or Qt, as the desk is set) without that record.
 """

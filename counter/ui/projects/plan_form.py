@@ -3,7 +3,7 @@
 The stage and the department of an approval are the list's (附件1 names who handles it; the stage is where a
 project meets it), so the agent only chooses the items and edits the dates: a plan cannot put an approval in the
 wrong stage by a slip.  A changed plan keeps each step's number, so a step already filed or done keeps its record
-(:func:`counter.actions.projects.project_steps.plan_project` refuses to drop or move it, and says so in the form).  A
+(the operation ``projects.plan_project`` refuses to drop or move it, and says so in the form).  A
 new step is
 offered a date a few weeks on per stage, for the agent to correct.
 """

@@ -29,9 +29,6 @@ from PySide6.QtWidgets import (
 
 from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
-from counter.actions.projects import project_steps as moves
-from counter.actions.projects.project_papers import ProjectPaperNotPossible
-from counter.actions.projects.project_steps import NoSuchProject, read_project
 from counter.projects.forms import ProjectForm, printable
 from counter.projects.model import (
     STAGE_ORDER,
@@ -42,9 +39,36 @@ from counter.projects.model import (
     ProjectView,
     StepState,
 )
+from counter.projects.not_found import NoSuchProject
+from counter.projects.papers import ProjectPaperNotPossible
 from counter.projects.rules import MOVES, ProjectRefused
 from counter.projects.schedule import overdue_steps
 from counter.projects.service_items import ServiceList
+from counter.service.operation import Operation
+from counter.service.projects import (
+    ACCEPT_PROJECT,
+    ASSIGN_AGENTS,
+    COMPLETE_PROJECT,
+    EVALUATE_PROJECT,
+    FILE_STEP,
+    PLAN_PROJECT,
+    READ_PROJECT,
+    RECORD_COORDINATION,
+    SIGN_PROJECT,
+    STEP_DONE,
+    TERMINATE_PROJECT,
+    AcceptProject,
+    AssignAgents,
+    CompleteProject,
+    EvaluateProject,
+    FileStep,
+    PlanProject,
+    ProjectNo,
+    RecordCoordination,
+    SignProject,
+    StepDone,
+    TerminateProject,
+)
 from counter.ui.cases.marks import RED, RED_TEXT, paint
 from counter.ui.cases.tables import fill_row, full_table
 from counter.ui.flow_layout import FlowLayout
@@ -61,6 +85,8 @@ from counter.words.punctuation import LIST_JOIN, MARK_JOIN
 log = logging.getLogger(__name__)
 
 Clock = Callable[[], dt.datetime]
+#: a move: its operation and the request the form filled
+Move = tuple[Operation[Any, None], Any]
 HEADING_STYLE = "QLabel#projectHeading { font-size: 17px; font-weight: bold; color: #102a43; }"
 FACT_STYLE = "QLabel#factName { color: #486581; }"
 # the facts two a line (short ones), then the long ones a line each: the plan stays in view at 768 pixels high
@@ -111,7 +137,7 @@ def refusal_text(err: Exception, state: ProjectState | None = None) -> str:
     if isinstance(err, NotPermitted):
         return not_permitted(err.permission, err.signed_in)
     if isinstance(err, NoSuchProject):
-        return NO_SUCH_PROJECT.format(project_no=str(err))
+        return NO_SUCH_PROJECT.format(project_no=err.number)
     if isinstance(err, ProjectPaperNotPossible):
         state_word = words.STATE[err.state] if err.state is not None else ""
         return words.PAPER_NOT_NOW.format(state=state_word, form=words.FORM[err.form])
@@ -229,7 +255,7 @@ class ProjectPage(QScrollArea):
     def open_project(self, number: str) -> bool:
         """Read the project and show it; a number not found is said where the heading stands."""
         try:
-            project = self._runner.read(partial(read_project, number=number.strip().upper()), words.READ_FAILED)
+            project = self._runner.call(READ_PROJECT, ProjectNo(number.strip().upper()), message=words.READ_FAILED)
         except (NoSuchProject, Failed) as err:
             self.heading.setText(refusal_text(err))
             return False
@@ -243,7 +269,7 @@ class ProjectPage(QScrollArea):
         if self.project is not None:
             number = self.project.project_no
             try:
-                project = self._runner.read(partial(read_project, number=number), words.READ_FAILED)
+                project = self._runner.call(READ_PROJECT, ProjectNo(number), message=words.READ_FAILED)
             except (NoSuchProject, Failed) as err:
                 self.say_saved(refusal_text(err))
                 return
@@ -370,23 +396,22 @@ class ProjectPage(QScrollArea):
         event = self.form.current
         if self.project is None or event is None:
             return
-        action = self._action(event, self.project.project_no)
-        if self._kept(event, action, self.form.show_problems):
+        if self._kept(event, self._action(event, self.project.project_no), self.form.show_problems):
             self.form.close_form()
 
     def on_plan_confirmed(self) -> None:
         if self.project is None:
             return
         now = self._clock()
-        action = partial(moves.plan_project, desk=self._desk, number=self.project.project_no,
-                         steps=self.plan_form.steps(), now=now)  # fmt: skip
-        if self._kept(ProjectEvent.PLANNED, action, self.plan_form.show_problems):
+        move = PlanProject(self.project.project_no, self.plan_form.steps(), now)
+        if self._kept(ProjectEvent.PLANNED, (PLAN_PROJECT, move), self.plan_form.show_problems):
             self.plan_form.close_form()
 
-    def _kept(self, event: ProjectEvent, action: Callable[[Any], object], say: Callable[[str], None]) -> bool:
+    def _kept(self, event: ProjectEvent, move: Move, say: Callable[[str], None]) -> bool:
         """Run the move; on refusal say every reason in the form, and keep what was typed."""
+        op, request = move
         try:
-            self._runner.write(action, words.SAVE_FAILED)
+            self._runner.call(op, request, self._desk, words.SAVE_FAILED)
         except (ProjectRefused, NotPermitted, NoSuchProject, Failed) as err:
             log.info("project move %s refused: %s", event.value, err)
             say(refusal_text(err, self.project.state if self.project else None))
@@ -397,33 +422,26 @@ class ProjectPage(QScrollArea):
             self.changed.emit(self.project.project_no)
         return True
 
-    def _action(self, event: ProjectEvent, number: str) -> Callable[[Any], object]:
-        """The action of ``event`` with what the form holds (each move's arguments spelled out, as the action's)."""
-        form, desk, now = self.form, self._desk, self._clock()
+    def _action(self, event: ProjectEvent, number: str) -> Move:
+        """The operation of ``event`` and its request, with what the form holds."""
+        form, now = self.form, self._clock()
         today, day, step = now.date(), form.chosen_day(), form.step_no()
         coordination = Coordination(day, form.with_whom.text(), form.what.text(), form.outcome.text(),
-                                    agent=desk.clerk, step_no=step)  # fmt: skip
-        built: dict[ProjectEvent, Callable[[Any], object]] = {
-            ProjectEvent.ACCEPTED: partial(moves.accept_project, desk=desk, number=number, today=today, now=now),
-            ProjectEvent.AGENT_ASSIGNED: partial(
-                moves.assign_agents, desk=desk, number=number, agents=split_agents(form.agents.text()), now=now
+                                    agent=self._desk.clerk, step_no=step)  # fmt: skip
+        built: dict[ProjectEvent, Move] = {
+            ProjectEvent.ACCEPTED: (ACCEPT_PROJECT, AcceptProject(number, today, now)),
+            ProjectEvent.AGENT_ASSIGNED: (ASSIGN_AGENTS, AssignAgents(number, split_agents(form.agents.text()), now)),
+            ProjectEvent.SIGNED: (SIGN_PROJECT, SignProject(number, day, today, now, form.chosen_items())),
+            ProjectEvent.STEP_FILED: (FILE_STEP, FileStep(number, step, day, today, now, form.case_no.text())),
+            ProjectEvent.STEP_DONE: (STEP_DONE, StepDone(number, step, day, today, now, form.result_no.text())),
+            ProjectEvent.COORDINATED: (RECORD_COORDINATION, RecordCoordination(number, coordination, today, now)),
+            ProjectEvent.COMPLETED: (COMPLETE_PROJECT, CompleteProject(number, day, today, now)),
+            ProjectEvent.EVALUATED: (
+                EVALUATE_PROJECT,
+                EvaluateProject(number, form.chosen_satisfaction(), form.note.text(), today, now),
             ),
-            ProjectEvent.SIGNED: partial(moves.sign_project, desk=desk, number=number, day=day, today=today, now=now,
-                                         items=form.chosen_items()),
-            ProjectEvent.STEP_FILED: partial(moves.file_step, desk=desk, number=number, step_no=step, day=day,
-                                             today=today, now=now, case_no=form.case_no.text()),
-            ProjectEvent.STEP_DONE: partial(moves.step_done, desk=desk, number=number, step_no=step, day=day,
-                                            today=today, now=now, result_no=form.result_no.text()),
-            ProjectEvent.COORDINATED: partial(moves.record_coordination, desk=desk, number=number,
-                                              coordination=coordination, today=today, now=now),
-            ProjectEvent.COMPLETED: partial(moves.complete_project, desk=desk, number=number, day=day, today=today,
-                                            now=now),
-            ProjectEvent.EVALUATED: partial(moves.evaluate_project, desk=desk, number=number,
-                                            satisfaction=form.chosen_satisfaction(), note=form.note.text(), day=today,
-                                            now=now),
-            ProjectEvent.TERMINATED: partial(moves.terminate_project, desk=desk, number=number,
-                                             reason=form.reason.text(), day=day, today=today, now=now),
-        }  # fmt: skip
+            ProjectEvent.TERMINATED: (TERMINATE_PROJECT, TerminateProject(number, form.reason.text(), day, today, now)),
+        }
         return built[event]
 
     def on_form_cancelled(self) -> None:

@@ -34,10 +34,10 @@ from PySide6.QtWidgets import (
 
 from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
-from counter.actions.projects.project_steps import register_project
 from counter.projects.model import ProjectClass, ProjectFacts
 from counter.projects.rules import MAX_INVESTMENT, ProjectProblem, ProjectRefused, fact_text_problems
 from counter.projects.service_items import ServiceList
+from counter.service.projects import REGISTER_PROJECT, RegisterProject
 from counter.ui.plain_text import plain_label, plain_tip
 from counter.ui.projects import words
 from counter.ui.projects.project_page import refusal_text
@@ -246,9 +246,9 @@ class RegisterForm(QScrollArea):
 
     def on_save(self) -> None:
         now = self._clock()
-        action = partial(register_project, desk=self._desk, facts=self.facts(), today=now.date(), now=now)
+        request = RegisterProject(self.facts(), now.date(), now)
         try:
-            number = self._runner.write(action, words.SAVE_FAILED)
+            number = self._runner.call(REGISTER_PROJECT, request, self._desk, words.SAVE_FAILED)
         except ProjectRefused as err:
             log.info("project not registered: %s", err)
             self.show_refusal(err.problems)

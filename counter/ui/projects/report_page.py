@@ -1,7 +1,7 @@
 """F8's 帮您办 page: the month's report a county sends the league (due on the 23rd), as the supervisor checks it.
 
-Read by :func:`counter.actions.projects.project_reads.projects_report`: each project served in the month, stated as of
-today or the month's last day.  Two small count tables (county × state, county × stage, each with its total)
+Read by the operation ``projects.read_report``: each project served in the month, stated as of today or the month's
+last day.  Two small count tables (county × state, county × stage, each with its total)
 stand above the rows, so the figures the league asks for are read off without scrolling; 导出CSV writes the rows
 as a spreadsheet opens them (UTF-8 with its mark, so Excel shows the Chinese).
 """
@@ -12,7 +12,6 @@ import csv
 import datetime as dt
 import logging
 from collections.abc import Callable, Sequence
-from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
@@ -26,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter.actions.projects.project_reads import projects_report
 from counter.projects.model import ProjectState, Stage
 from counter.projects.report import NO_STAGE, Month, MonthlyReport, ReportRow
+from counter.service.projects import READ_REPORT, ReadReport
 from counter.ui.cases.marks import RED, RED_TEXT, paint, restyle
 from counter.ui.cases.tables import fill_row, line_table
 from counter.ui.plain_text import plain_label, plain_tip
@@ -128,7 +127,7 @@ class ProjectsReportPage(QWidget):
         month = self.chosen_month()
         today = self._clock().date()
         try:
-            report = self._runner.read(partial(projects_report, month=month, today=today), words.READ_FAILED)
+            report = self._runner.call(READ_REPORT, ReadReport(month, today), message=words.READ_FAILED)
         except Failed as err:
             log.exception("the projects' report could not be read")
             restyle(self.summary, "listError")

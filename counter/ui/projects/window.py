@@ -17,9 +17,11 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 
 from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
-from counter.actions.projects.project_steps import NoSuchProject, service_list
 from counter.projects.forms import ProjectForm
-from counter.projects.service_items import ServiceList
+from counter.projects.not_found import NoSuchProject
+from counter.projects.papers import ProjectPaperNotPossible
+from counter.projects.service_items import ServiceList, shipped_service_list
+from counter.service.projects import MAKE_PAPER, READ_SERVICE_LIST, MakePaper, NoRequest
 from counter.ui.projects import words
 from counter.ui.projects.day_page import DayPage
 from counter.ui.projects.paper_window import PaperWindow
@@ -43,10 +45,11 @@ def site_list(runner: Runner) -> ServiceList:
     """The site's reference list (its own where one was imported); the shipped one when the database cannot be
     read now, so the forms still open and the move itself reports the fault."""
     try:
-        return runner.read(service_list)
+        found: ServiceList = runner.call(READ_SERVICE_LIST, NoRequest())
+        return found
     except Failed:
         log.exception("the site's agent-service item list not read: the shipped one is offered")
-        return service_list()
+        return shipped_service_list()
 
 
 class ProjectsWindow(QTabWidget):
@@ -106,15 +109,11 @@ class ProjectsWindow(QTabWidget):
     def on_print_requested(self, number: str, form_value: str) -> None:
         """Make the paper (numbered the first time, the same paper after) and show it, ready to print."""
         form = ProjectForm(form_value)
-        from counter.actions.projects.project_papers import (  # with the first paper
-            ProjectPaperNotPossible,
-            make_project_paper,
-        )
-
         now = self._clock()
-        action = partial(make_project_paper, desk=self._desk, number=number, form=form, today=now.date(), now=now)
         try:
-            made = self._runner.write(action, words.SAVE_FAILED)
+            made = self._runner.call(
+                MAKE_PAPER, MakePaper(number, form, now.date(), now), self._desk, words.SAVE_FAILED
+            )
         except (Failed, ProjectPaperNotPossible, NoSuchProject, NotPermitted) as err:
             self.page.say_saved(refusal_text(err))
             return
