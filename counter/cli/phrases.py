@@ -167,7 +167,7 @@ class _StatusLike(Protocol):
 
 
 def review_line(item: _ReviewLike) -> str:
-    """One review-list item (a counter.actions.sync.sync_status.ReviewItem) as a line."""
+    """One review-list item (a counter.sync.status.ReviewItem) as a line."""
     return SYNC_REVIEW_LINE.format(
         id=item.id, from_site=item.from_site, export_no=item.export_no, record_type=item.record_type,
         record_key=item.record_key, reason=hold_reason(item.reason), detail=item.detail,
@@ -192,7 +192,7 @@ class _HeldLike(Protocol):
 
 
 def held_at_hall_text(held: Sequence[_HeldLike]) -> str:
-    """A township's records its hall did not take in (counter.actions.sync.sync_status.HeldAtHall), why, one a line."""
+    """A township's records its hall did not take in (counter.sync.status.HeldAtHall), why, one a line."""
     lines = [SYNC_HELD_AT_HALL.format(count=len(held))]
     lines += [
         SYNC_HELD_AT_HALL_LINE.format(number=h.number, reason=hold_reason(h.reason), detail=h.detail, hall=h.hall,
@@ -203,7 +203,7 @@ def held_at_hall_text(held: Sequence[_HeldLike]) -> str:
 
 
 def sync_status_text(status: _StatusLike) -> str:
-    """A counter.actions.sync.sync_status.SyncStatus as lines."""
+    """A counter.sync.status.SyncStatus as lines."""
     since = status.pending_since
     return SYNC_STATUS_LINES.format(
         site_code=status.site_code,

@@ -24,10 +24,11 @@ from counter.cli.messages import add_gateway_command
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
-    from counter.actions.admin.site import ShownSite, SiteRefused
     from counter.actions.site.store import Unit
     from counter.cli.common import Commands
     from counter.sync.keys import KeyUnreadable
+    from counter.sync.site_faults import SiteRefused
+    from counter.sync.site_view import ShownSite
     from counter.sync.sites import SiteIdentity
 
 SITE_KINDS = ("hall", "township", "league")
@@ -75,9 +76,9 @@ def add_site_commands(commands: Commands, common: argparse.ArgumentParser) -> No
 
 
 def cmd_site_show(args: argparse.Namespace) -> int:
-    from counter.actions.admin.site import SiteKeys
     from counter.cli.phrases import SITE_KEY_ELSEWHERE, SITE_KEY_HERE
     from counter.sync.keys import key_fingerprint
+    from counter.sync.site_view import SiteKeys
     from counter.words.sites import STORED_KEYS_CHANGED
 
     shown = open_store(args).write(_site_as_shown)  # the identity is made on first use
@@ -110,7 +111,7 @@ def cmd_site_show(args: argparse.Namespace) -> int:
 
 
 def cmd_site_init(args: argparse.Namespace) -> int:
-    from counter.actions.admin.site import SiteKind, SiteRefused
+    from counter.actions.admin.site import SiteKind
     from counter.actions.site.site_setup import set_up_site
     from counter.cli.phrases import (
         SITE_CATALOG_LOADED,
@@ -123,6 +124,7 @@ def cmd_site_init(args: argparse.Namespace) -> int:
     from counter.host.paths import site_key_path
     from counter.resources import bundled_catalog_dir
     from counter.sync.keys import KeyUnreadable
+    from counter.sync.site_faults import SiteRefused
 
     store = open_store(args)
     try:
@@ -148,8 +150,9 @@ def cmd_site_init(args: argparse.Namespace) -> int:
 
 
 def cmd_site_card(args: argparse.Namespace) -> int:
-    from counter.actions.admin.site import StoredKeysChanged, write_card_file
+    from counter.actions.admin.site import write_card_file
     from counter.cli.phrases import SITE_CARD_WRITE_FAILED, SITE_CARD_WRITTEN
+    from counter.sync.site_faults import StoredKeysChanged
     from counter.words.sites import CARD_REFUSED_KEYS_CHANGED
 
     try:
@@ -166,9 +169,10 @@ def cmd_site_card(args: argparse.Namespace) -> int:
 
 
 def cmd_site_register(args: argparse.Namespace) -> int:
-    from counter.actions.admin.site import PeerRefused, read_card_file, same_fingerprint
+    from counter.actions.admin.site import read_card_file, same_fingerprint
     from counter.actions.site.site_setup import register_card
     from counter.cli.phrases import SITE_CARD_READ_FAILED, SITE_CARD_REFUSED, SITE_REGISTER_CHECK
+    from counter.sync.site_faults import PeerRefused
     from counter.words.files import file_fault
     from counter.words.punctuation import LIST_JOIN
     from counter.words.sites import FINGERPRINT_DIFFERS, peer_change_text, site_problem_text

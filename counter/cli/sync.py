@@ -5,8 +5,8 @@ writes updates for one township (``export --to SITE --out``).  ``import``
 checks the file whole before anything is written: a refused package names the
 reason in Chinese and exits 1 with nothing imported.  ``status`` and
 ``review`` show where the site stands and what waits on the review list
-(``--json``: the keys of :class:`counter.actions.sync.sync_status.SyncStatus` and
-:class:`counter.actions.sync.sync_status.ReviewItem`).
+(``--json``: the keys of :class:`counter.sync.status.SyncStatus` and
+:class:`counter.sync.status.ReviewItem`).
 """
 
 from __future__ import annotations
@@ -53,9 +53,9 @@ def _now() -> dt.datetime:
 
 
 def cmd_sync_export(args: argparse.Namespace) -> int:
-    from counter.actions.sync.packages import SyncNotPossible
     from counter.actions.sync.sync_files import export_to_files
     from counter.cli.phrases import SYNC_KEY_UNUSABLE, SYNC_WRITE_FAILED
+    from counter.sync.exchange import SyncNotPossible
     from counter.sync.keys import KeyUnreadable
     from counter.words.sync import SENT_SEAL_CHANGED, exported_text, sync_not_possible
 

@@ -43,7 +43,7 @@ ENCRYPTION_KEY_PROBLEM = {
     "other_site": tr("{path} 中的解密密钥与本站点名片上的公钥不符：请在保存本站点密钥的那台电脑上操作。"),
 }
 
-# Keyed by counter.actions.site.site_setup.PeerChange: what registering a site's card changed.
+# Keyed by counter.sync.site_view.PeerChange: what registering a site's card changed.
 PEER_CHANGE = {
     "new": tr("已登记站点 {code}，今后接受其签名的数据包。"),
     "same_key": tr("已更新站点 {code} 的登记，公钥未变。"),

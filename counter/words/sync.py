@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from counter.words.punctuation import LIST_JOIN
 from counter.words.translate import tr
 
-# Keyed by the codes' values: counter.sync.package.RejectCode, counter.actions.sync.packages.SyncProblem and
+# Keyed by the codes' values: counter.sync.package.RejectCode, counter.sync.exchange.SyncProblem and
 # counter.actions.sync.sync_apply.HoldReason.
 
 PACKAGE_REJECTED = {

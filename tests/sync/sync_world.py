@@ -14,9 +14,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.access.desk import Desk
 from counter.actions.admin.site import init_site, register_peer
 from counter.actions.site.demo import run_demo
-from counter.actions.sync.packages import ExportResult, ImportReport, export_package, import_package
+from counter.actions.sync.packages import ExportResult, export_package, import_package
 from counter.case.numbers import DeskIdentity
 from counter.db.engine import make_engine, make_sessions
+from counter.sync.exchange import ImportReport
 from counter.sync.sites import SiteIdentity, SiteKind
 from tests.pg_server import CATALOG, FreshDatabases
 

@@ -18,21 +18,22 @@ import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.admin.calendar import office_calendar
-from counter.actions.admin.site import PeerRefused, register_peer
+from counter.actions.admin.site import register_peer
 from counter.actions.intake.same_day import finish_same_day
-from counter.actions.intake.take import IntakeRequest, move_case, take_intake
+from counter.actions.intake.take import move_case, take_intake
 from counter.actions.ratings.league_figures import league_figures
 from counter.actions.ratings.period_figures import period_figures
 from counter.actions.site.demo import complete_checklist, fresh_checklist
-from counter.sync.exchange import SyncNotPossible
-from counter.sync.exchange import SyncProblem
 from counter.case.league_figures import LeagueGroup
 from counter.case.status import CaseEvent
 from counter.catalog.stored_guide import StoredGuide
 from counter.cli.main import main
 from counter.db.catalog_store import current_guide
+from counter.intake.request import IntakeRequest
 from counter.ratings.figures import Grouping
+from counter.sync.exchange import SyncNotPossible, SyncProblem
 from counter.sync.package import PackageRejected, RejectCode
+from counter.sync.site_faults import PeerRefused
 from counter.sync.sites import SiteKind, SiteProblem
 from tests.actions.test_intake_actions import applicant
 from tests.same_day_catalog import add_immediate_guide

@@ -20,7 +20,7 @@ import pytest
 from sqlalchemy import select
 
 from counter.actions.site.demo import run_demo
-from counter.actions.sync.sync_status import HeldAtHall, held_at_hall, sync_status
+from counter.actions.sync.sync_status import held_at_hall, sync_status
 from counter.case.decisions import item_note
 from counter.case.status import CaseEvent, CaseStatus
 from counter.cli.main import main
@@ -29,6 +29,7 @@ from counter.db.sync.case_records import case_records
 from counter.sync.keys import load_private_key
 from counter.sync.package import MAGICS, Header, PackageKind, PackageRejected, RejectCode
 from counter.sync.record_json import to_dict
+from counter.sync.status import HeldAtHall
 from tests.sync.packages import write_package
 from tests.sync.sync_world import NOW, TODAY, Site, hall_and_township
 

@@ -16,11 +16,9 @@ from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
 from counter.access.roles import Actor, Permission, Role
 from counter.actions.admin.site import (
-    PeerRefused,
     SiteIdentity,
     SiteKind,
     SiteProblem,
-    SiteRefused,
     init_site,
     peer_keys,
     peers,
@@ -51,6 +49,7 @@ from counter.sync.keys import (
     sign,
     verify,
 )
+from counter.sync.site_faults import PeerRefused, SiteRefused
 
 TOWNSHIP = DeskConfig(site_code="ARS01", site_name="阿尔山市明水河镇便民服务中心", desk_no="1", clerk="其其格")
 HALL_KEY = public_key_text(new_private_key())

@@ -26,9 +26,7 @@ verify.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from enum import StrEnum
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -63,6 +61,8 @@ from counter.sync.keys import (
     public_key_text,
     save_private_key,
 )
+from counter.sync.site_faults import PeerRefused, SiteRefused, StoredKeysChanged
+from counter.sync.site_view import ShownSite, SiteKeys
 from counter.sync.sites import (
     Peer,
     SiteIdentity,
@@ -116,18 +116,6 @@ SET_UP = "site.set_up_at"  # when an administrator last set the identity on purp
 AUDIT_SUBJECT = "site"
 
 log = logging.getLogger(__name__)
-
-
-class SiteRefused(Exception):
-    """The identity asked for has problems; ``codes`` lists every one."""
-
-    def __init__(self, codes: list[SiteProblem]) -> None:
-        super().__init__(", ".join(code.value for code in codes))
-        self.codes = tuple(codes)
-
-
-class PeerRefused(SiteRefused):
-    """The peer to register has problems; ``codes`` lists every one."""
 
 
 def this_site(session: Session, key_path: Path | None = None) -> SiteIdentity:
@@ -282,23 +270,6 @@ def site_signing_key(session: Session, key_path: Path | None = None) -> Ed25519P
     return key
 
 
-class StoredKeysChanged(Exception):
-    """The site's public keys in the database are not the public halves of this machine's key files.
-
-    The desks may write the settings (on a hall, their database role updates
-    settings rows), so a stored key is only a claim: a card written from a
-    replaced one would have a township seal its packages to, and trust
-    signatures of, whoever replaced it.  ``from_files`` is the identity with
-    the keys the files hold; ``path`` is the signing key's file.
-    """
-
-    def __init__(self, path: Path, from_files: SiteIdentity, stored: SiteIdentity) -> None:
-        super().__init__(f"{path}: stored fingerprint {stored.fingerprint}, key files {from_files.fingerprint}")
-        self.path = path
-        self.from_files = from_files
-        self.stored = stored
-
-
 def site_for_card(session: Session, key_path: Path | None = None) -> SiteIdentity:
     """This site's identity as its card shows it, the public keys taken from the key files themselves.
 
@@ -333,22 +304,6 @@ def site_for_card(session: Session, key_path: Path | None = None) -> SiteIdentit
         )
         raise StoredKeysChanged(path, from_files, stored)
     return from_files
-
-
-class SiteKeys(StrEnum):
-    """Where this site's key files are, as the identity shown says."""
-
-    HERE = "here"  # on this machine, and the stored public keys are theirs
-    ELSEWHERE = "elsewhere"  # not on this machine (another desk of a hall): the stored keys are shown
-    CHANGED = "changed"  # on this machine, but the stored public keys are not theirs: the files' are shown
-
-
-@dataclass(frozen=True, slots=True)
-class ShownSite:
-    identity: SiteIdentity
-    keys: SiteKeys
-    key_path: Path
-    retired: tuple[RetiredKey, ...] = ()  # the keys this site's key replaced, oldest first
 
 
 def site_as_shown(session: Session, key_path: Path | None = None) -> ShownSite:

@@ -21,14 +21,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from enum import StrEnum
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter.access.desk import Desk
-from counter.actions.admin.site import SiteRefused, init_site, peers, register_peer, site_is_set_up, stored_site
+from counter.actions.admin.site import init_site, peers, register_peer, site_is_set_up, stored_site
 from counter.actions.cases.documents import office_settings, save_office_settings
 from counter.actions.catalog.imports import BundledSync, sync_bundled
 from counter.actions.site.store import Store
@@ -36,6 +35,8 @@ from counter.case.numbers import DeskIdentity
 from counter.db import models
 from counter.db.settings_store import get_setting, office_key
 from counter.host.desk_config import Source, config_path, load_desk_config, load_desk_settings, save_desk_config
+from counter.sync.site_faults import SiteRefused
+from counter.sync.site_view import PeerChange, Registration, SiteState
 from counter.sync.sites import SiteDesk, SiteIdentity, SiteKind, SiteOffice, SiteProblem, setup_problems
 
 __all__ = [
@@ -57,48 +58,11 @@ Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True, slots=True)
-class SiteState:
-    """Whether the site is set up, and what a set-up form starts from.
-
-    The proposal is the stored identity once set up; before that the site code
-    and name this machine's desk settings were given on purpose (by the
-    machine's file or the user's, never the program's defaults, which name the
-    league's hall), and no kind: a township must never become a hall by
-    pressing Enter.  The office is the one stored for that code, where someone
-    stored one (``counter office``, a hall's update): never the league hall's
-    defaults, which a township must not print.  The desk's number and clerk are
-    this machine's, the clerk "" while nobody named one.
-    """
-
-    set_up: bool
-    identity: SiteIdentity | None  # as stored; None on a database that has none yet
-    code: str
-    name: str
-    kind: SiteKind | None
-    office: SiteOffice | None = None
-    desk_no: str = ""
-    clerk: str = ""
-
-
-@dataclass(frozen=True, slots=True)
 class SiteSetUp:
     identity: SiteIdentity
     desk: Desk  # the desk as configured now: the site's code and name, the same desk number and account
     desk_file: Path  # the user's desk settings, where the code and name were written (if they differ)
     catalog: BundledSync | None  # None when the database already had a catalog
-
-
-class PeerChange(StrEnum):
-    NEW = "new"
-    SAME_KEY = "same_key"  # registered again with the key it had
-    NEW_KEY = "new_key"  # registered again with another key: the old one is no longer trusted
-
-
-@dataclass(frozen=True, slots=True)
-class Registration:
-    code: str
-    change: PeerChange
-    old_fingerprint: str  # the replaced key's, for NEW_KEY; "" otherwise
 
 
 def site_state(session: Session) -> SiteState:

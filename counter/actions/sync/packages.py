@@ -31,7 +31,6 @@ import json
 import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +67,7 @@ from counter.ratings.rectification import RectEvent
 from counter.sync.appeal_record import AppealRecord
 from counter.sync.body_packer import packed_groups
 from counter.sync.case_reader import CaseReader
+from counter.sync.exchange import ImportReport, SyncNotPossible, SyncProblem
 from counter.sync.freshness import check_fresh
 from counter.sync.hall_owned import owned_keys
 from counter.sync.package import (
@@ -119,23 +119,6 @@ Progress = Callable[[int, int], None]
 READ_CHUNK = 2000  # cases read per step of an export (the progress bar moves per step)
 
 
-class SyncProblem(StrEnum):
-    NO_HALL = "no_hall"  # a township with no hall registered
-    SEVERAL_HALLS = "several_halls"  # a township with more than one: name the one with --to
-    TO_SITE_REQUIRED = "to_site_required"  # a hall exports for one township: which
-    UNKNOWN_PEER = "unknown_peer"  # the site named is not registered
-    WRONG_PEER_KIND = "wrong_peer_kind"  # a township exporting to a township, a hall to a hall
-    TRAINING = "training"  # the training database: its cases are practice and must never reach another site
-    OLD_CARD = "old_card"  # the peer was registered from a card without an encryption key: nothing can be sealed to it
-
-
-class SyncNotPossible(Exception):
-    def __init__(self, problem: SyncProblem, site: str = "") -> None:
-        super().__init__(f"{problem.value} {site}".strip())
-        self.problem = problem
-        self.site = site
-
-
 @dataclass(frozen=True)
 class ExportResult:
     """An export's packages: one, or as many as the package limits need, numbered on from ``export_no``."""
@@ -154,17 +137,6 @@ class ExportResult:
         if len(self.packages) != 1:
             raise ValueError(f"{len(self.packages)} packages")
         return self.packages[0]
-
-
-@dataclass(frozen=True)
-class ImportReport:
-    from_site: str
-    kind: str
-    export_no: int
-    applied: int
-    unchanged: int
-    held: int
-    replayed: bool
 
 
 def _hall_of(session: Session, to_site: str | None) -> str:

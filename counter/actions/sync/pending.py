@@ -7,23 +7,17 @@ after which the line turns red.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from counter.actions.sync.sync_status import SyncStatus, sync_status
+from counter.actions.sync.sync_status import sync_status
 from counter.db.settings_store import get_setting
+from counter.sync.status import PendingSync
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session as Unit
 
 WARN_DAYS_KEY = "sync.warn_days"
 WARN_DAYS = 3
-
-
-@dataclass(frozen=True, slots=True)
-class PendingSync:
-    status: SyncStatus
-    warn_days: int  # a case waiting longer than this is overdue for the hall
 
 
 def warn_days(unit: Unit) -> int:

@@ -6,9 +6,6 @@ Read on every refresh of the status bar and of the sync page, apart from the exp
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
-
 from sqlalchemy.orm import Session
 
 from counter.actions.admin.site import peers, this_site
@@ -16,47 +13,7 @@ from counter.db.sync import store as sync_store
 from counter.db.sync.held import told_held
 from counter.db.sync.marks import changed_case_ids, changed_project_ids, earliest_change
 from counter.sync.sites import SiteKind
-
-
-@dataclass(frozen=True)
-class SyncStatus:
-    site_code: str
-    site_kind: str
-    pending_cases: int
-    pending_since: dt.datetime | None
-    last_export_at: dt.datetime | None
-    last_import_at: dt.datetime | None
-    review_open: int
-    pending_projects: int = 0  # 帮您办 projects with anything the hall has not acknowledged (a township)
-    held_at_hall: int = 0  # this township's records its hall holds for review, as its last update said
-
-
-@dataclass(frozen=True)
-class ReviewItem:
-    id: int
-    from_site: str
-    export_no: int
-    record_type: str
-    record_key: str
-    reason: str
-    detail: str
-    created_at: dt.datetime
-
-
-@dataclass(frozen=True)
-class HeldAtHall:
-    """One of this township's records its hall did not take in, as the hall's last update told (counter.db.sync.held).
-
-    ``reason`` is a hold reason's code (worded by counter.words.sync.hold_reason), ``detail`` the field and what is
-    wrong with it: what the township's clerk needs to put it right, or to ask the hall about it by its number.
-    """
-
-    hall: str
-    record_type: str
-    number: str
-    reason: str
-    detail: str
-    held_at: dt.datetime
+from counter.sync.status import HeldAtHall, ReviewItem, SyncStatus
 
 
 def held_at_hall(session: Session) -> list[HeldAtHall]:

@@ -1,8 +1,9 @@
 """The status-bar line of a township desk: what has not reached the hall yet, and since when.
 
 Amber while cases wait, red once the oldest has waited longer than the set
-number of days (``sync.warn_days``, three unless set; :mod:`counter.actions.sync.pending`): a township that has not
-synced for a week should notice before the hall asks.
+number of days (``sync.warn_days``, three unless set; the operation ``sync.read_pending``): a township that has not
+synced for a week should notice before the hall asks.  Read by a timer, in the background: while a clerk's step runs
+the read gives way, and the next tick reads again.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from PySide6.QtWidgets import QLabel
 
 from counter.case.moments import stored_utc
 from counter.ui.cases.case_lines import local_time
-from counter.ui.runner import Failed, Runner
+from counter.ui.runner import Busy, Failed, Runner
 from counter.ui.sync import words
 
 log = logging.getLogger(__name__)
@@ -28,10 +29,12 @@ def minute_text(at: dt.datetime) -> str:
 class PendingLabel(QLabel):
     def refresh(self, runner: Runner, now: dt.datetime | None = None) -> None:
         """Read the pending count again; a hall, or nothing pending, shows nothing."""
-        from counter.actions.sync.pending import pending_sync
+        from counter.service.sync import READ_PENDING, SyncAsked
 
         try:
-            pending = runner.read(pending_sync)
+            pending = runner.call(READ_PENDING, SyncAsked(), background=True, owner=self)
+        except Busy:  # a clerk's step is running: the next tick reads again
+            return
         except Failed:
             log.exception("sync status not read")
             return

@@ -48,7 +48,8 @@ from counter.words.sites import (
 
 if TYPE_CHECKING:
     from counter.access.desk import Desk
-    from counter.actions.admin.site import Peer, ShownSite, SiteIdentity
+    from counter.actions.admin.site import Peer, SiteIdentity
+    from counter.sync.site_view import ShownSite
 
 log = logging.getLogger(__name__)
 # the shipped monospaced face, not fontconfig's "monospace": the fingerprint reads the same at both sites
@@ -119,7 +120,7 @@ class SiteCardBox(QGroupBox):
         The fingerprint is the key files' where they are; stored keys that are
         not theirs are said in red beneath it (the card is refused then).
         """
-        from counter.actions.admin.site import SiteKeys
+        from counter.sync.site_view import SiteKeys
 
         self._desk = desk
         self.identity = shown.identity
@@ -150,8 +151,9 @@ class SiteCardBox(QGroupBox):
 
     def export_to(self, path: Path) -> None:
         """Write the card with the keys read from this machine's key files now, not the ones the page showed."""
-        from counter.actions.admin.site import StoredKeysChanged, site_for_card, write_card_file
+        from counter.actions.admin.site import site_for_card, write_card_file
         from counter.sync.keys import KeyUnreadable
+        from counter.sync.site_faults import StoredKeysChanged
 
         try:
             identity = self._runner.write(site_for_card)
@@ -206,8 +208,9 @@ class SiteCardBox(QGroupBox):
         self.confirm_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def on_confirm_clicked(self) -> None:
-        from counter.actions.admin.site import PeerRefused, same_fingerprint
+        from counter.actions.admin.site import same_fingerprint
         from counter.actions.site.site_setup import register_card
+        from counter.sync.site_faults import PeerRefused
 
         card = self.card
         if card is None:

@@ -22,7 +22,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from counter.actions.site.site_setup import SiteDesk, SiteKind, SiteOffice, SiteProblem, SiteState, setup_problems
+from counter.actions.site.site_setup import SiteDesk, SiteKind, SiteOffice, SiteProblem, setup_problems
+from counter.sync.site_view import SiteState
 from counter.ui.plain_text import plain_label
 from counter.ui.sync import words
 from counter.words.sites import site_problem_text

@@ -68,11 +68,13 @@ from counter.words.sync import (
 
 if TYPE_CHECKING:
     from counter.access.desk import Desk
-    from counter.actions.admin.site import Peer, ShownSite
-    from counter.actions.site.site_setup import SiteSetUp, SiteState
+    from counter.actions.admin.site import Peer
+    from counter.actions.site.site_setup import SiteSetUp
     from counter.actions.site.store import Unit
-    from counter.actions.sync.packages import ExportResult, ImportReport
-    from counter.actions.sync.sync_status import HeldAtHall, ReviewItem, SyncStatus
+    from counter.actions.sync.packages import ExportResult
+    from counter.sync.exchange import ImportReport
+    from counter.sync.site_view import ShownSite, SiteState
+    from counter.sync.status import HeldAtHall, ReviewItem, SyncStatus
 
 log = logging.getLogger(__name__)
 
@@ -434,7 +436,7 @@ class SyncPage(QWidget):
         self._say(said)
 
     def on_imported(self, result: object) -> None:
-        from counter.actions.sync.packages import ImportReport
+        from counter.sync.exchange import ImportReport
 
         assert isinstance(result, ImportReport)
         template = SYNC_REPLAYED if result.replayed else SYNC_IMPORTED
@@ -460,7 +462,7 @@ class SyncPage(QWidget):
 
     def _set_up_failure(self, err: object, request: SetUpRequest) -> str | None:
         """Why the set-up did not happen, where only a set-up fails so; the problems also go beside the fields."""
-        from counter.actions.admin.site import SiteRefused
+        from counter.sync.site_faults import SiteRefused
 
         if isinstance(err, SiteRefused):
             self.site_form.show_problems(err.codes, request.code)
@@ -478,7 +480,7 @@ class SyncPage(QWidget):
 
     @staticmethod
     def _reason(err: object) -> str:  # noqa: PLR0911 (one answer per kind of failure, read top to bottom)
-        from counter.actions.sync.packages import SyncNotPossible
+        from counter.sync.exchange import SyncNotPossible
         from counter.sync.keys import KeyUnreadable
         from counter.sync.package import PackageRejected
 

@@ -1,0 +1,41 @@
+"""Sync's operations in process (:mod:`counter.service.sync`)."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from counter.access.desk import Desk
+from counter.actions.sync import packages, pending, sync_files, sync_status
+from counter.service.runs import at_desk
+from counter.service.sync import ExportPackage, ImportPackage, ReviewList, StatusAndHeld, SyncAsked
+from counter.sync.exchange import ExportedFiles, ImportReport, PackageFileFailed
+from counter.sync.status import PendingSync, ReviewItem
+from counter.util.bounded_read import NotRegularFile
+
+
+def read_pending(work: Session, desk: Desk | None, request: SyncAsked) -> PendingSync:
+    return pending.pending_sync(work)
+
+
+def read_status(work: Session, desk: Desk | None, request: SyncAsked) -> StatusAndHeld:
+    return StatusAndHeld(sync_status.sync_status(work), tuple(sync_status.held_at_hall(work)))
+
+
+def review_items(work: Session, desk: Desk | None, request: ReviewList) -> tuple[ReviewItem, ...]:
+    return tuple(sync_status.review_items(work, open_only=request.open_only))
+
+
+def export_package(work: Session, desk: Desk | None, request: ExportPackage) -> ExportedFiles:
+    """The files written inside the export's transaction: a file that cannot be written records no export."""
+    try:
+        result, paths = sync_files.export_to_files(work, at_desk(desk), request.now, request.path, request.to_site)
+    except OSError as err:
+        kind = err.kind if isinstance(err, NotRegularFile) else ""
+        raise PackageFileFailed(request.path, err.errno or 0, kind) from err
+    return ExportedFiles(
+        result.export_no, len(result.packages), result.to_site, result.records, tuple(paths), result.sent_seal_changed
+    )
+
+
+def import_package(work: Session, desk: Desk | None, request: ImportPackage) -> ImportReport:
+    return packages.import_package(work, at_desk(desk), request.data, request.now)

@@ -1,0 +1,102 @@
+"""Sync between a hall and its townships: where it stands, the review list, a package sent and one taken in.
+
+The export writes its files in the transaction that numbers them (a package whose file could not be written takes
+no number), so its request names the file and its answer is what was written, never the packages' bytes; the import
+carries the package the face read (the face reads the file, refusing one beyond the limit before it is read).
+Reading where sync stands is a write: the first look at a site's settings may store its defaults.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from counter.access.roles import Permission
+from counter.service.operation import Open, read, write
+from counter.sync.exchange import ExportedFiles, ImportReport
+from counter.sync.status import HeldAtHall, PendingSync, ReviewItem, SyncStatus
+
+_FAULTS = (
+    "counter.sync.exchange:SyncNotPossible",
+    "counter.sync.keys:KeyUnreadable",
+    "counter.sync.package:PackageRejected",
+)
+
+
+@dataclass(frozen=True)
+class SyncAsked:
+    """A request that carries nothing: the site's own sync is read."""
+
+
+@dataclass(frozen=True)
+class ReviewList:
+    open_only: bool = True  # False: the items already dealt with too
+
+
+@dataclass(frozen=True)
+class StatusAndHeld:
+    """Where sync stands, and this township's records its hall holds for review (none at a hall)."""
+
+    status: SyncStatus
+    held: tuple[HeldAtHall, ...]
+
+
+@dataclass(frozen=True)
+class ExportPackage:
+    """Write the export to ``path`` (more packages beside it when it needs several); ``to_site``: the peer it goes
+    to, None for a township's one hall.  ``now`` is the desk's clock (a training day's)."""
+
+    path: Path
+    now: dt.datetime
+    to_site: str | None = None
+
+
+@dataclass(frozen=True)
+class ImportPackage:
+    data: bytes
+    now: dt.datetime
+
+
+READ_PENDING = read(
+    "sync.read_pending",
+    SyncAsked,
+    PendingSync,
+    Open.ANY_DESK,
+    "counter.service.runs.sync:read_pending",
+    doc="The status bar's count of cases not yet at the hall, and after how many days it turns red.",
+)
+READ_STATUS = write(
+    "sync.read_status",
+    SyncAsked,
+    StatusAndHeld,
+    Open.ANY_DESK,
+    "counter.service.runs.sync:read_status",
+    doc="Where sync stands at this site, and the records its hall holds for review.",
+)
+REVIEW_ITEMS = read(
+    "sync.review_items",
+    ReviewList,
+    tuple[ReviewItem, ...],
+    Open.ANY_DESK,
+    "counter.service.runs.sync:review_items",
+    doc="The records taken in from a peer that wait for review (or, not open only, every one ever held).",
+)
+EXPORT_PACKAGE = write(
+    "sync.export_package",
+    ExportPackage,
+    ExportedFiles,
+    Permission.SYNC,
+    "counter.service.runs.sync:export_package",
+    faults=(*_FAULTS, "counter.sync.exchange:PackageFileFailed"),
+    doc="Write this site's package for its hall, or its updates for a peer, to files; numbered only once written.",
+)
+IMPORT_PACKAGE = write(
+    "sync.import_package",
+    ImportPackage,
+    ImportReport,
+    Permission.SYNC,
+    "counter.service.runs.sync:import_package",
+    faults=_FAULTS,
+    doc="Check a peer's package whole and take it in; a refused package changes nothing.",
+)
