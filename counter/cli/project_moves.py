@@ -1,10 +1,10 @@
 """The 帮您办 project's moves at the command line (``counter project register|accept|agents|…|terminate``).
 
-A move opens the database, runs its action (:mod:`counter.actions.projects.project_steps`) in one unit of work and
-prints the
-project's state after it; a refusal lists every problem in Chinese on stderr (exit 1) and keeps nothing.  The facts
-and the plan come from files, read by :mod:`counter.projects.inputs`; their problems are listed the same way.
-Dates are the real day, or with ``--today`` the training day; a training run's history is dated on that day too.
+A move opens the database, asks its operation (:mod:`counter.service.projects`), which runs in one unit of work,
+and prints the project's state after it; a refusal lists every problem in Chinese on stderr (exit 1) and keeps
+nothing.  The facts and the plan come from files, read by :mod:`counter.projects.inputs`; their problems are
+listed the same way.  Dates are the real day, or with ``--today`` the training day; a training run's history is
+dated on that day too.
 """
 
 from __future__ import annotations
@@ -19,22 +19,21 @@ from counter.cli.common import (
     EXIT_OK,
     Reported,
     UsageError,
+    desk,
     free_text,
     moment,
-    open_store,
+    open_service,
     parse_date,
     print_json,
-    signed_in,
     today,
 )
 from counter.parties.text import TextField
 from counter.projects.inputs import InputRefused, parse_document, plan_from_list, read_facts, read_plan
-from counter.projects.model import ProjectState, Satisfaction
+from counter.projects.model import ProjectState, ProjectView, Satisfaction
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
-    from counter.access.desk import Desk
-    from counter.actions.site.store import Unit
+    from counter.service.operation import Operation
 
 _DAY_HELP = tr("日期（YYYY-MM-DD），默认今天")
 
@@ -161,56 +160,63 @@ def project_number(args: argparse.Namespace) -> str:
     return str(args.project_no).strip().upper()
 
 
-Move = Callable[["Unit", "Desk", dt.date, dt.datetime], Any]
+#: a move, given the day and the moment the command acts on: its operation and request
+Move = Callable[[dt.date, dt.datetime], "tuple[Operation[Any, Any], Any]"]
 
 
 def _run(args: argparse.Namespace, move: Move) -> Any:
-    """Run ``move`` in one unit of work; a refusal or a missing project as Chinese sentences (exit 1)."""
+    """Run ``move``'s operation; a refusal or a missing project as Chinese sentences (exit 1)."""
     from counter.projects.not_found import NoSuchProject
     from counter.projects.rules import ProjectRefused
     from counter.words.projects import NO_SUCH_PROJECT, problems_text
 
     day, now = today(args), moment(args)
-    store, by = signed_in(args)
+    service = open_service(args)
+    op, request = move(day, now)
     try:
-        return store.write(lambda unit: move(unit, by, day, now))
+        return service.call(op, request, desk())
     except NoSuchProject as err:
-        raise Reported(NO_SUCH_PROJECT.format(project_no=err.args[0])) from err
+        raise Reported(NO_SUCH_PROJECT.format(project_no=err.number)) from err
     except ProjectRefused as err:
         state = _state_of(args, getattr(args, "project_no", ""))
         raise Reported("\n".join(problems_text(err.problems, state))) from err
 
 
+def _read(args: argparse.Namespace, number: str) -> ProjectView:
+    from counter.service.projects import READ_PROJECT, ProjectNo
+
+    found: ProjectView = open_service(args).call(READ_PROJECT, ProjectNo(number))
+    return found
+
+
 def _state_of(args: argparse.Namespace, number: str) -> ProjectState | None:
-    from counter.actions.projects.project_steps import read_project
     from counter.projects.not_found import NoSuchProject
 
     if not number:
         return None
     try:
-        return open_store(args).read(lambda unit: read_project(unit, number.strip().upper())).state
+        return _read(args, number.strip().upper()).state
     except NoSuchProject:
         return None
 
 
 def _moved(args: argparse.Namespace, what: str) -> int:
     """After a move: the project, what was done, and its state now."""
-    from counter.actions.projects.project_steps import read_project
     from counter.words.projects import PROJECT_STATE
 
     number = project_number(args)
-    view = open_store(args).read(lambda unit: read_project(unit, number))
+    view = _read(args, number)
     print(tr("项目 {project_no}：{what}。当前状态：{state}").format(
         project_no=number, what=what, state=PROJECT_STATE[view.state]))  # fmt: skip
     return EXIT_OK
 
 
 def cmd_register(args: argparse.Namespace) -> int:
-    from counter.actions.projects.project_steps import register_project
+    from counter.service.projects import REGISTER_PROJECT, RegisterProject
 
     day = today(args)  # a wrong --today is misuse, before the file is looked at
     facts = _read_file(Path(args.file), read_facts)
-    number = _run(args, lambda unit, by, _day, now: register_project(unit, by, facts, day, now))
+    number = _run(args, lambda _day, now: (REGISTER_PROJECT, RegisterProject(facts, day, now)))
     if args.json:
         print_json({"project_no": number})
     else:
@@ -219,41 +225,41 @@ def cmd_register(args: argparse.Namespace) -> int:
 
 
 def cmd_accept(args: argparse.Namespace) -> int:
-    from counter.actions.projects.project_steps import accept_project
     from counter.projects.model import ProjectEvent
+    from counter.service.projects import ACCEPT_PROJECT, AcceptProject
     from counter.words.projects import PROJECT_EVENT
 
     number = project_number(args)
-    _run(args, lambda unit, by, day, now: accept_project(unit, by, number, day, now))
+    _run(args, lambda day, now: (ACCEPT_PROJECT, AcceptProject(number, day, now)))
     return _moved(args, PROJECT_EVENT[ProjectEvent.ACCEPTED])
 
 
 def cmd_agents(args: argparse.Namespace) -> int:
-    from counter.actions.projects.project_steps import assign_agents
+    from counter.service.projects import ASSIGN_AGENTS, AssignAgents
     from counter.words.punctuation import LIST_JOIN
 
     number, names = project_number(args), tuple(args.names)
-    _run(args, lambda unit, by, _day, now: assign_agents(unit, by, number, names, now))
+    _run(args, lambda _day, now: (ASSIGN_AGENTS, AssignAgents(number, names, now)))
     kept = LIST_JOIN.join(dict.fromkeys(n.strip() for n in names if n.strip()))
     return _moved(args, tr("代办员为{agents}").format(agents=kept))
 
 
 def cmd_sign(args: argparse.Namespace) -> int:
-    from counter.actions.projects.project_steps import sign_project
     from counter.projects.model import ProjectEvent
+    from counter.service.projects import SIGN_PROJECT, SignProject
     from counter.words.projects import PROJECT_EVENT
 
     number, on = project_number(args), _day(args)
     items = _list_numbers(args.items, "--items") if args.items is not None else None
-    _run(args, lambda unit, by, day, now: sign_project(unit, by, number, on, day, now, items=items))
+    _run(args, lambda day, now: (SIGN_PROJECT, SignProject(number, on, day, now, items)))
     return _moved(args, PROJECT_EVENT[ProjectEvent.SIGNED])
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
-    from counter.actions.projects.project_steps import plan_project, service_list
+    from counter.service.projects import PLAN_PROJECT, READ_SERVICE_LIST, NoRequest, PlanProject
 
     number = project_number(args)
-    items = open_store(args).read(service_list)  # the site's own list, where one was imported
+    items = open_service(args).call(READ_SERVICE_LIST, NoRequest())  # the site's own list, where one was imported
     if args.from_list:
         start = parse_date(args.start) if args.start else today(args)
         numbers = _list_numbers(args.from_list, "--from-list")
@@ -262,62 +268,62 @@ def cmd_plan(args: argparse.Namespace) -> int:
         if args.start:
             raise UsageError(tr("--start 只能与 --from-list 一起使用。"))
         steps = _read_file(Path(args.file), lambda data: read_plan(data, items))
-    _run(args, lambda unit, by, _day, now: plan_project(unit, by, number, steps, now))
+    _run(args, lambda _day, now: (PLAN_PROJECT, PlanProject(number, steps, now)))
     return _moved(args, tr("申报计划共 {count} 个审批事项").format(count=len(steps)))
 
 
 def cmd_file(args: argparse.Namespace) -> int:
-    from counter.actions.projects.project_steps import file_step
+    from counter.service.projects import FILE_STEP, FileStep
 
     number, on, step, case = project_number(args), _day(args), args.step, args.case
-    _run(args, lambda unit, by, day, now: file_step(unit, by, number, step, on, day, now, case_no=case))
+    _run(args, lambda day, now: (FILE_STEP, FileStep(number, step, on, day, now, case)))
     return _moved(args, tr("第 {step} 步已申报").format(step=step))
 
 
 def cmd_done(args: argparse.Namespace) -> int:
-    from counter.actions.projects.project_steps import step_done
+    from counter.service.projects import STEP_DONE, StepDone
 
     number, on, step, result = project_number(args), _day(args), args.step, args.result
-    _run(args, lambda unit, by, day, now: step_done(unit, by, number, step, on, day, now, result_no=result))
+    _run(args, lambda day, now: (STEP_DONE, StepDone(number, step, on, day, now, result)))
     return _moved(args, tr("第 {step} 步已办结").format(step=step))
 
 
 def cmd_coordinate(args: argparse.Namespace) -> int:
-    from counter.actions.projects.project_steps import record_coordination
     from counter.projects.model import Coordination
+    from counter.service.projects import RECORD_COORDINATION, RecordCoordination
 
     number = project_number(args)
     c = Coordination(_day(args), args.with_whom, args.what, args.outcome, agent="", step_no=args.step)
-    _run(args, lambda unit, by, day, now: record_coordination(unit, by, number, c, day, now))
+    _run(args, lambda day, now: (RECORD_COORDINATION, RecordCoordination(number, c, day, now)))
     return _moved(args, tr("已记录与{with_whom}的协调").format(with_whom=args.with_whom.strip()))
 
 
 def cmd_complete(args: argparse.Namespace) -> int:
-    from counter.actions.projects.project_steps import complete_project
     from counter.projects.model import ProjectEvent
+    from counter.service.projects import COMPLETE_PROJECT, CompleteProject
     from counter.words.projects import PROJECT_EVENT
 
     number, on = project_number(args), _day(args)
-    _run(args, lambda unit, by, day, now: complete_project(unit, by, number, on, day, now))
+    _run(args, lambda day, now: (COMPLETE_PROJECT, CompleteProject(number, on, day, now)))
     return _moved(args, PROJECT_EVENT[ProjectEvent.COMPLETED])
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from counter.actions.projects.project_steps import evaluate_project
+    from counter.service.projects import EVALUATE_PROJECT, EvaluateProject
     from counter.words.projects import SATISFACTION
 
     number, answer, note = project_number(args), Satisfaction(args.satisfaction), args.note
-    _run(args, lambda unit, by, day, now: evaluate_project(unit, by, number, answer, note, day, now))
+    _run(args, lambda day, now: (EVALUATE_PROJECT, EvaluateProject(number, answer, note, day, now)))
     return _moved(args, tr("评价为“{answer}”").format(answer=SATISFACTION[answer]))
 
 
 def cmd_terminate(args: argparse.Namespace) -> int:
-    from counter.actions.projects.project_steps import terminate_project
     from counter.projects.model import ProjectEvent
+    from counter.service.projects import TERMINATE_PROJECT, TerminateProject
     from counter.words.projects import PROJECT_EVENT
 
     number, on, reason = project_number(args), _day(args), args.reason
-    _run(args, lambda unit, by, day, now: terminate_project(unit, by, number, reason, on, day, now))
+    _run(args, lambda day, now: (TERMINATE_PROJECT, TerminateProject(number, reason, on, day, now)))
     return _moved(args, PROJECT_EVENT[ProjectEvent.TERMINATED])
 
 

@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from counter.cli.common import EXIT_OK, Reported, moment, signed_in, today
+from counter.cli.common import EXIT_OK, Reported, desk, moment, open_service, today
 from counter.words.project_papers import FORM_HELP, OUT_HELP, PRINT_HELP, PROJECT_HELP
 from counter.words.translate import tr
 
@@ -26,12 +26,11 @@ def add_project_papers(project: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_project_print(args: argparse.Namespace) -> int:
-    from counter.actions.projects.project_papers import make_project_paper
-    from counter.projects.papers import PaperProblem
-    from counter.projects.papers import ProjectPaperNotPossible
-    from counter.projects.not_found import NoSuchProject
     from counter.cli.phrases import OUT_FOLDER_MISSING
     from counter.projects.forms import ProjectForm
+    from counter.projects.not_found import NoSuchProject
+    from counter.projects.papers import PaperProblem, ProjectPaperNotPossible
+    from counter.service.projects import MAKE_PAPER, MakePaper
     from counter.words.project_papers import FORM_NAME, NEEDS_PROJECT, PRINTED, not_now_text
     from counter.words.projects import NO_SUCH_PROJECT
 
@@ -41,11 +40,11 @@ def cmd_project_print(args: argparse.Namespace) -> int:
     if not out.parent.is_dir():  # never papers in folders nobody meant to make (counter.cli.documents._write)
         raise Reported(OUT_FOLDER_MISSING.format(folder=out.parent))
     day, now = today(args), moment(args)
-    store, by = signed_in(args)
+    service = open_service(args)
     try:
-        made = store.write(lambda unit: make_project_paper(unit, by, number, form, day, now))
+        made = service.call(MAKE_PAPER, MakePaper(number, form, day, now), desk())
     except NoSuchProject as err:
-        raise Reported(NO_SUCH_PROJECT.format(project_no=err.args[0])) from err
+        raise Reported(NO_SUCH_PROJECT.format(project_no=err.number)) from err
     except ProjectPaperNotPossible as err:
         if err.problem is PaperProblem.NO_PROJECT:
             raise Reported(NEEDS_PROJECT.format(form=FORM_NAME[form])) from err

@@ -18,7 +18,7 @@ import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from counter.cli.common import EXIT_OK, Reported, UsageError, desk, open_store, print_json, today
+from counter.cli.common import EXIT_OK, Reported, UsageError, desk, open_service, print_json, today
 from counter.cli.project_moves import project_number
 from counter.projects.inputs import TEXT_FIELDS
 from counter.projects.model import ProjectClass, ProjectState, ProjectView
@@ -251,13 +251,13 @@ def project_text(view: ProjectView, day: dt.date) -> str:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from counter.actions.projects.project_steps import read_project
     from counter.projects.not_found import NoSuchProject
+    from counter.service.projects import READ_PROJECT, ProjectNo
     from counter.words.projects import NO_SUCH_PROJECT
 
     number, day = project_number(args), today(args)
     try:
-        view = open_store(args).read(lambda unit: read_project(unit, number))
+        view = open_service(args).call(READ_PROJECT, ProjectNo(number))
     except NoSuchProject as err:
         raise Reported(NO_SUCH_PROJECT.format(project_no=number)) from err
     if args.json:
@@ -278,11 +278,11 @@ def _table(rows: list[list[str]]) -> list[str]:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from counter.actions.projects.project_reads import recent_projects
+    from counter.service.projects import RECENT_PROJECTS, RecentProjects
     from counter.words.projects import PROJECT_STATE
     from counter.words.punctuation import LIST_JOIN
 
-    views = open_store(args).read(recent_projects)
+    views = open_service(args).call(RECENT_PROJECTS, RecentProjects())
     if args.json:
         print_json([
             {"project_no": v.project_no, "state": v.state.value, "county": v.facts.county, "name": v.facts.name,
@@ -322,12 +322,12 @@ def _queue_json(r: QueueRow, day: dt.date) -> dict[str, Any]:
 
 
 def cmd_queue(args: argparse.Namespace) -> int:
-    from counter.actions.projects.project_reads import agent_queue
+    from counter.service.projects import READ_DAY, ReadDay
     from counter.words.projects import OVERDUE_STEPS, PROJECT_STATE, next_text
     from counter.words.punctuation import LIST_JOIN
 
     day, agent = today(args), args.agent.strip()
-    rows = open_store(args).read(lambda unit: agent_queue(unit, day, agent))
+    rows = open_service(args).call(READ_DAY, ReadDay(day, agent)).rows
     if args.json:
         print_json([_queue_json(r, day) for r in rows])
         return EXIT_OK
@@ -434,15 +434,15 @@ def report_text(report: MonthlyReport) -> str:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from counter.actions.projects.project_reads import projects_report
     from counter.projects.report import Month
+    from counter.service.projects import READ_REPORT, ReadReport
 
     try:
         month = Month.parse(args.month)
     except ValueError as err:
         raise UsageError(tr("--month 应为 YYYY-MM 格式的月份，收到：{raw}").format(raw=args.month)) from err
     day, county = today(args), args.county.strip() or None
-    report = open_store(args).read(lambda unit: projects_report(unit, month, day, county))
+    report = open_service(args).call(READ_REPORT, ReadReport(month, day, county))
     if args.json:
         text = json.dumps(report_json(report), ensure_ascii=False, indent=2) + "\n"
     elif args.csv:
@@ -460,18 +460,17 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_items(args: argparse.Namespace) -> int:
-    from counter.actions.projects.project_steps import import_service_list, service_list
     from counter.projects.service_items import BadServiceList
+    from counter.service.projects import IMPORT_SERVICE_LIST, READ_SERVICE_LIST, ImportServiceList, NoRequest
     from counter.words.projects import BAD_SERVICE_LIST, STAGE, list_fault_text
 
-    store = open_store(args)  # signs in --user: an import is the account's
+    service = open_service(args)  # signs in --user: an import is the account's
     try:
         if args.import_file:
             text = _list_file(Path(args.import_file))
-            by = desk()
-            items = store.write(lambda unit: import_service_list(unit, by, text))
+            items = service.call(IMPORT_SERVICE_LIST, ImportServiceList(text), desk())
         else:
-            items = store.read(service_list)
+            items = service.call(READ_SERVICE_LIST, NoRequest())
     except BadServiceList as err:
         raise Reported("\n".join([BAD_SERVICE_LIST, *(list_fault_text(f) for f in err.faults)])) from err
     if args.json:
