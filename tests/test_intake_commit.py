@@ -22,7 +22,7 @@ from counter.actions.admin.calendar import office_calendar
 from counter.actions.admin.database_file import database_place
 from counter.actions.cases.holidays import set_holiday
 from counter.actions.catalog.imports import import_source
-from counter.actions.intake.take import IntakeRequest, preview, take_intake
+from counter.actions.intake.take import preview, take_intake
 from counter.actions.site.demo import DEMO_BUNDLE, complete_checklist, fresh_checklist
 from counter.calendar.workdays import WorkCalendar
 from counter.case.numbers import DeskIdentity
@@ -33,6 +33,7 @@ from counter.db.catalog_store import current_guide
 from counter.db.engine import make_engine, make_sessions
 from counter.host.desk_at import desk_at
 from counter.host.desk_config import DeskConfig
+from counter.intake.request import IntakeRequest
 from counter.resources import bundled_catalog_dir
 from tests.catalog_db import made_once
 from tests.conftest import made_database

@@ -179,7 +179,7 @@ def _party_path(problem: PartyProblem, file: IntakeFile) -> str:
 
 
 def _intake_lines(err: IntakeNotPossible, file: IntakeFile, day: dt.date) -> list[Line]:
-    from counter.actions.intake.intake_file import FileDoesNotFit
+    from counter.intake.file_refused import FileDoesNotFit
     from counter.words.cases import subject_problem_why
     from counter.words.intake import intake_reason
 

@@ -37,8 +37,9 @@ def add_intake_rule_commands(site: argparse._SubParsersAction[Any], common: argp
 def cmd_site_rules(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
-    from counter.actions.cases.intake_settings import RulesRefused, intake_rules, save_intake_rules
+    from counter.actions.cases.intake_settings import intake_rules, save_intake_rules
     from counter.cli.phrases import SITE_RULES_MARGIN, SITE_RULES_PERIOD
+    from counter.intake.rules import RulesRefused
     from counter.words.intake import rule_problem_text
 
     changes = {

@@ -44,8 +44,8 @@ def add_licence_command(site: argparse._SubParsersAction[Any], common: argparse.
 def cmd_licences(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
-    from counter.actions.intake.licences import LibraryRefused, library_settings, save_library
-    from counter.intake.licences import LibrarySettings
+    from counter.actions.intake.licences import library_settings, save_library
+    from counter.intake.licences import LibraryRefused, LibrarySettings
     from counter.words.licences import LIBRARY_PROBLEM
 
     changes: dict[str, Any] = {
@@ -80,7 +80,7 @@ def cmd_licences(args: argparse.Namespace) -> int:
 
 
 def _show(settings: LibrarySettings, as_json: bool) -> None:
-    from counter.actions.intake.licences import SECRET_SHOWN
+    from counter.intake.licences import SECRET_SHOWN
     from counter.words.licences import LIBRARY_FORMAT_SHIPPED, LIBRARY_LINE, LIBRARY_NONE
 
     if as_json:

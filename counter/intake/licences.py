@@ -310,3 +310,15 @@ def format_from_toml(text: str) -> LibraryFormat:
         )
     except (KeyError, TypeError, AttributeError) as err:
         raise ValueError(f"the format lacks {err}") from err
+
+
+#: the secret as the audit trail and ``counter site licences`` show it: set or not, never its value
+SECRET_SHOWN = "******"
+
+
+class LibraryRefused(ValueError):
+    """Settings with problems: nothing was saved.  Every problem at once."""
+
+    def __init__(self, problems: tuple[LibraryProblem, ...]) -> None:
+        super().__init__(", ".join(p.value for p in problems))
+        self.problems = problems

@@ -75,3 +75,11 @@ class IntakeRules:
 def in_range(rule: IntakeRule, value: int) -> bool:
     low, high = RULE_RANGE[rule]
     return low <= value <= high
+
+
+class RulesRefused(ValueError):
+    """Values outside their ranges: nothing was saved."""
+
+    def __init__(self, problems: tuple[RuleProblem, ...]) -> None:
+        super().__init__(", ".join(f"{p.rule.value}={p.value}" for p in problems))
+        self.problems = problems

@@ -22,7 +22,7 @@ from counter.actions.cases.decisions import decide_item
 from counter.actions.cases.documents import make_document
 from counter.actions.cases.item_steps import route_items
 from counter.actions.catalog.guide_status import allow_draft_intake
-from counter.actions.intake.take import IntakeRequest, take_intake
+from counter.actions.intake.take import take_intake
 from counter.actions.ratings.case_figures import month_figures
 from counter.actions.site.demo import complete_checklist
 from counter.case.decisions import DecisionProblem, DecisionRefused
@@ -32,6 +32,7 @@ from counter.db import models
 from counter.db.catalog_store import current_guide, import_bundles
 from counter.documents.kinds import DocumentKind
 from counter.intake.checklist import start_checklist
+from counter.intake.request import IntakeRequest
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import applicant
 from tests.documents.pdf_tools import pdf_text

@@ -14,13 +14,8 @@ from counter.access.desk import Desk
 from counter.access.roles import Actor, Permission, Role
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.cases.case_reads import case_rows, day_lists
-from counter.actions.cases.intake_settings import (
-    DEFERRAL_MARGIN_KEY,
-    RulesRefused,
-    deferral_policy,
-    save_deferral_margin,
-)
-from counter.actions.intake.take import IntakeRequest, lapse_correction, move_case, preview
+from counter.actions.cases.intake_settings import DEFERRAL_MARGIN_KEY, deferral_policy, save_deferral_margin
+from counter.actions.intake.take import lapse_correction, move_case, preview
 from counter.case.correction_lapse import CorrectionNotDue
 from counter.case.numbers import DeskIdentity
 from counter.case.status import CaseEvent, CaseStatus, MoveNotAllowed
@@ -29,6 +24,8 @@ from counter.db.case_store import case_view
 from counter.intake.checklist import Receipt, ReceivedMedium, record
 from counter.intake.not_possible import IntakeNotPossible
 from counter.intake.outcome import DeferralRequest, Outcome, ReasonCode
+from counter.intake.request import IntakeRequest
+from counter.intake.rules import RulesRefused
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import full_request, take
 from tests.entrusted import RESTAURANT_ITEMS, entrust_in

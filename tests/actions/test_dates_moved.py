@@ -20,7 +20,7 @@ from counter.access.desk import Desk
 from counter.actions.cases.decisions import deny_lapsed_deferral
 from counter.actions.cases.documents import make_document
 from counter.actions.cases.holidays import import_schedule, set_holiday
-from counter.actions.intake.take import IntakeRequest, lapse_correction
+from counter.actions.intake.take import lapse_correction
 from counter.actions.outbox.messages import save_gateway
 from counter.case.correction_lapse import CorrectionNotDue
 from counter.case.dates_moved import CORRECTION, PROMISED, read_moves
@@ -32,6 +32,7 @@ from counter.db.case_store import case_view
 from counter.documents.kinds import DocumentKind
 from counter.intake.checklist import Receipt, record
 from counter.intake.outcome import DeferralRequest
+from counter.intake.request import IntakeRequest
 from counter.sms.gateway import GatewaySettings
 from tests.actions.test_intake_actions import full_request, take
 from tests.actions.test_provisional_dates import NOTICE_2027

@@ -26,7 +26,7 @@ from counter.actions.catalog.guide_status import (
     publish_guide,
 )
 from counter.actions.catalog.imports import sync_bundled
-from counter.actions.intake.take import IntakeRequest, take_intake
+from counter.actions.intake.take import take_intake
 from counter.actions.site.demo import complete_checklist, fresh_checklist
 from counter.audit.actions import AuditAction
 from counter.catalog.model import Bundle, GuideStatus, TimeLimit, TimeUnit
@@ -37,6 +37,7 @@ from counter.documents.kinds import DocumentKind
 from counter.documents.words import DOC_DRAFT_GUIDE
 from counter.intake.not_possible import IntakeNotPossible
 from counter.intake.outcome import Outcome, ReasonCode
+from counter.intake.request import IntakeRequest
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import applicant
 from tests.conftest import SHIPPED_CATALOG

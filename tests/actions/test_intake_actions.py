@@ -14,7 +14,7 @@ from counter.access.roles import Role
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.cases.decisions import decide_item, deny_lapsed_deferral
 from counter.actions.cases.hand_over import hand_over_results
-from counter.actions.intake.take import IntakeRequest, extend_deferral, fulfil_deferred, move_case, take_intake
+from counter.actions.intake.take import extend_deferral, fulfil_deferred, move_case, take_intake
 from counter.actions.site.demo import complete_checklist, fresh_checklist, run_demo
 from counter.case.decisions import DecisionProblem, DecisionRefused
 from counter.case.hand_over import HandOverRequest, HandOverWay
@@ -29,6 +29,7 @@ from counter.intake.checklist import Receipt, record
 from counter.intake.not_possible import IntakeNotPossible
 from counter.intake.outcome import DeferralRequest
 from counter.intake.parties import Applicant, ApplicantKind, Parties
+from counter.intake.request import IntakeRequest
 from counter.parties.identifiers import make_id_number
 from tests.actions.conftest import TODAY
 from tests.entrusted import RESTAURANT_ITEMS

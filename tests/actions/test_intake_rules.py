@@ -16,7 +16,6 @@ from counter.actions.admin.calendar import office_calendar
 from counter.actions.cases.intake_settings import (
     CORRECTION_PERIOD_KEY,
     DEFERRAL_MARGIN_KEY,
-    RulesRefused,
     intake_rules,
     save_intake_rules,
 )
@@ -24,7 +23,7 @@ from counter.actions.intake.take import preview
 from counter.case.numbers import DeskIdentity
 from counter.db import models
 from counter.intake.checklist import Receipt, record
-from counter.intake.rules import IntakeRule, IntakeRules, RuleProblem
+from counter.intake.rules import IntakeRule, IntakeRules, RuleProblem, RulesRefused
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import full_request
 

@@ -13,7 +13,7 @@ from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.cases.documents import make_document
 from counter.actions.intake.licences import look_up_licences
-from counter.actions.intake.take import LICENCE_EXPIRED, IntakeRequest, take_intake
+from counter.actions.intake.take import LICENCE_EXPIRED, take_intake
 from counter.actions.site.demo import complete_checklist, fresh_checklist
 from counter.catalog.model import Bundle
 from counter.db.case_store import case_view
@@ -32,6 +32,7 @@ from counter.intake.checklist import (
 from counter.intake.licences import LibrarySettings, LicenceProblem, licence_of_record, lookup_failed_of_record
 from counter.intake.not_possible import IntakeNotPossible
 from counter.intake.parties import Applicant, ApplicantKind, Parties
+from counter.intake.request import IntakeRequest
 from counter.words.intake import LICENCE_LOOKUP_FAILED, licence_text
 from tests.actions.conftest import TODAY
 from tests.documents.pdf_tools import pdf_text

@@ -14,13 +14,14 @@ from counter.actions.admin.calendar import office_calendar
 from counter.actions.cases.documents import make_document
 from counter.actions.cases.item_authority import set_item_held
 from counter.actions.catalog.guide_status import allow_draft_intake
-from counter.actions.intake.take import IntakeRequest, take_intake
+from counter.actions.intake.take import take_intake
 from counter.actions.site.demo import complete_checklist, fresh_checklist
 from counter.db.catalog_store import current_guide
 from counter.documents.kinds import DocumentKind
 from counter.intake.no_licence import no_licence_text
 from counter.intake.not_possible import IntakeNotPossible
 from counter.intake.outcome import Outcome, Reason, ReasonCode, Refusal, RefusalGround
+from counter.intake.request import IntakeRequest
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import applicant
 from tests.documents.pdf_tools import pdf_text

@@ -21,7 +21,7 @@ from counter.actions.intake.notice_pledges import (
     pledge_row,
     record_check,
 )
-from counter.actions.intake.take import IntakeRequest, take_intake
+from counter.actions.intake.take import take_intake
 from counter.actions.site.demo import complete_checklist, fresh_checklist
 from counter.case.decisions import DecisionRefused
 from counter.case.moments import office_day
@@ -31,6 +31,7 @@ from counter.cli.case_text import case_as_text
 from counter.db.case_store import case_view
 from counter.db.catalog_store import current_guide
 from counter.intake.outcome import Outcome
+from counter.intake.request import IntakeRequest
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import applicant
 from tests.documents.pdf_tools import pdf_text

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.cases.case_view import read_case
-from counter.actions.intake.take import IntakeRequest, take_intake
+from counter.actions.intake.take import take_intake
 from counter.actions.ratings.period_figures import period_figures
 from counter.actions.site.demo import complete_checklist, fresh_checklist
 from counter.case.queue_ticket import QueueTicket
@@ -19,6 +19,7 @@ from counter.db.case_store import case_view
 from counter.db.catalog_store import current_guide
 from counter.intake.checklist import answer
 from counter.intake.parties import Applicant, ApplicantKind, Parties
+from counter.intake.request import IntakeRequest
 from counter.parties.identifiers import make_id_number
 from counter.ratings.figures import Grouping
 from tests.actions.conftest import TODAY

@@ -18,13 +18,14 @@ from counter.actions.admin.calendar import office_calendar
 from counter.actions.cases.case_view import read_case
 from counter.actions.cases.decisions import decide_item
 from counter.actions.catalog.guide_status import allow_draft_intake
-from counter.actions.intake.take import IntakeRequest, take_intake
+from counter.actions.intake.take import take_intake
 from counter.actions.ratings.case_figures import month_figures
 from counter.actions.ratings.period_figures import period_figures
 from counter.actions.site.demo import complete_checklist
 from counter.case.promise_figures import FigureGroup
 from counter.db.catalog_store import current_guide
 from counter.intake.checklist import start_checklist
+from counter.intake.request import IntakeRequest
 from counter.ratings.figures import Grouping
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import applicant

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
-from counter.actions.intake.take import IntakeRequest, take_intake
+from counter.actions.intake.take import take_intake
 from counter.actions.site.demo import complete_checklist, fresh_checklist
 from counter.db import models
 from counter.db.case_store import case_view
@@ -19,6 +19,7 @@ from counter.intake.checklist import Receipt, record
 from counter.intake.not_possible import IntakeNotPossible
 from counter.intake.outcome import Outcome
 from counter.intake.parties import Applicant, ApplicantKind, Parties
+from counter.intake.request import IntakeRequest
 from counter.intake.subject import SubjectProblemCode
 from counter.parties.identifiers import make_id_number
 from tests.actions.conftest import TODAY

@@ -25,7 +25,7 @@ from counter.actions.cases.holidays import import_schedule, set_holiday
 from counter.actions.cases.item_authority import authority_key
 from counter.actions.cases.item_steps import route_items
 from counter.actions.catalog.imports import import_source
-from counter.actions.intake.take import IntakeRequest, extend_deferral, fulfil_deferred, move_case, take_intake
+from counter.actions.intake.take import extend_deferral, fulfil_deferred, move_case, take_intake
 from counter.actions.ratings.period_figures import period_figures
 from counter.actions.ratings.record import (
     choose_handling,
@@ -42,6 +42,7 @@ from counter.db.catalog_store import current_guide
 from counter.db.settings_store import put_setting
 from counter.documents.kinds import DocumentKind
 from counter.intake.parties import Applicant, ApplicantKind, Parties
+from counter.intake.request import IntakeRequest
 from counter.ratings.figures import Grouping
 from counter.ratings.rectification import AppealGround, RectEvent
 from counter.ratings.settings import RatingSettings

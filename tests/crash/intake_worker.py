@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.catalog.imports import sync_bundled
-from counter.actions.intake.take import IntakeRequest, preview, take_intake
+from counter.actions.intake.take import preview, take_intake
 from counter.actions.site.demo import complete_checklist, fresh_checklist
 from counter.case.numbers import DeskIdentity
 from counter.catalog.stored_guide import StoredGuide
@@ -37,6 +37,7 @@ from counter.db.migrate import upgrade
 from counter.intake.draft import IntakeDraft, draft_to_json
 from counter.intake.outcome import Outcome
 from counter.intake.parties import Agent, Applicant, ApplicantKind, Parties
+from counter.intake.request import IntakeRequest
 from counter.parties.identifiers import make_id_number
 from counter.resources import bundled_catalog_dir
 

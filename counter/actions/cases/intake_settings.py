@@ -23,7 +23,7 @@ from counter.db.outbox_store import GATEWAY_KEY
 from counter.db.platform_store import PLATFORM_KEY
 from counter.db.settings_store import AUTHORITY_PREFIX, SITE_NAME, TRAINING, get_setting, office_key, put_setting
 from counter.intake.policies import DeferralPolicy
-from counter.intake.rules import IntakeRule, IntakeRules, RuleProblem, in_range
+from counter.intake.rules import IntakeRule, IntakeRules, RulesRefused, in_range
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -33,14 +33,6 @@ if TYPE_CHECKING:
 DEFERRAL_MARGIN_KEY = "intake.deferral_margin_days"
 CORRECTION_PERIOD_KEY = "intake.correction_period_days"
 RULE_KEY = {IntakeRule.DEFERRAL_MARGIN: DEFERRAL_MARGIN_KEY, IntakeRule.CORRECTION_PERIOD: CORRECTION_PERIOD_KEY}
-
-
-class RulesRefused(ValueError):
-    """Values outside their ranges: nothing was saved."""
-
-    def __init__(self, problems: tuple[RuleProblem, ...]) -> None:
-        super().__init__(", ".join(f"{p.rule.value}={p.value}" for p in problems))
-        self.problems = problems
 
 
 def intake_rules(session: Session) -> IntakeRules:

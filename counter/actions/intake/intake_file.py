@@ -1,7 +1,7 @@
 """An intake from a file (``counter case take``): the window's request, the window's action, the window's dates.
 
 The file is read by :mod:`counter.intake.request_file` into the form the window's fields would hold;
-:func:`~counter.actions.intake.take.intake_request` makes the request from it exactly as the window does, and
+:func:`~counter.intake.request.intake_request` makes the request from it exactly as the window does, and
 :func:`~counter.actions.intake.take.take_intake` decides and records it with the office's calendar and the default
 correction periods, as the window's commit does.  The day is the caller's ``today``: the command line gives the real
 date, or the training day only on the training database, so a script never dates a case the window could not.
@@ -17,34 +17,20 @@ from typing import TYPE_CHECKING
 from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.catalog.guides import find_guide, guide_version
-from counter.actions.intake.take import TakenIntake, intake_request, preview, take_intake
+from counter.actions.intake.take import preview, take_intake
 from counter.case.numbers import FIRST_SUPPORTED_DAY
-from counter.db.catalog_store import StoredGuide, guide_history
+from counter.catalog.stored_guide import StoredGuide
+from counter.db.catalog_store import guide_history
 from counter.documents.fonts import unprintable
-from counter.intake.not_possible import IntakeNotPossible
+from counter.intake.file_refused import FileDoesNotFit
 from counter.intake.parties import party_problems
+from counter.intake.request import TakenIntake, intake_request
 from counter.intake.request_file import FileProblem, FileProblemCode, IntakeFile, fill_form
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session as Unit
 
 log = logging.getLogger(__name__)
-
-
-class FileDoesNotFit(IntakeNotPossible):
-    """The file names what the guide does not have (a bundle, a version, a situation, a material …).
-
-    Carries the file's problems, and beside them what the window would show for the rest of the form: the
-    decision's reasons and the parties' problems, so one run lists everything to fix.
-    """
-
-    def __init__(self, file_problems: tuple[FileProblem, ...], intake: IntakeNotPossible | None = None) -> None:
-        super().__init__(
-            intake.decision if intake else None,
-            intake.party_problems if intake else (),
-            "; ".join(f"{p.path}: {p.code.value}" for p in file_problems),
-        )
-        self.file_problems = file_problems
 
 
 def _guide(unit: Unit, file: IntakeFile) -> StoredGuide:
@@ -78,9 +64,7 @@ def take_from_file(unit: Unit, desk: Desk, file: IntakeFile, today: dt.date) -> 
         decision = preview(unit, request if not dates else dataclasses.replace(request, received_on=None), today,
                            calendar, site_code=desk.identity.site_code)  # fmt: skip
         shown = decision if not decision.outcome.decided else None
-        raise FileDoesNotFit(
-            problems, IntakeNotPossible(shown, tuple(party_problems(request.parties, today, unprintable)))
-        )
+        raise FileDoesNotFit(problems, shown, tuple(party_problems(request.parties, today, unprintable)))
     return take_intake(unit, desk, request, today, calendar, ends_draft=False)
 
 

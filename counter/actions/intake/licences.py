@@ -26,7 +26,13 @@ from counter.host.licence_library import (
     load_secret,
     save_secret,
 )
-from counter.intake.licences import LibraryProblem, LibrarySettings, library_from_json
+from counter.intake.licences import (
+    SECRET_SHOWN,
+    LibraryProblem,
+    LibraryRefused,
+    LibrarySettings,
+    library_from_json,
+)
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -38,15 +44,6 @@ if TYPE_CHECKING:
 __all__ = ["LIBRARY_KEY", "LibraryRefused", "library_settings", "look_up_licences", "save_library"]
 
 LIBRARY_KEY = "licences.library"  # the hall's 证照库 (LibrarySettings as JSON, without its secret)
-SECRET_SHOWN = "******"
-
-
-class LibraryRefused(ValueError):
-    """Settings with problems: nothing was saved.  Every problem at once."""
-
-    def __init__(self, problems: tuple[LibraryProblem, ...]) -> None:
-        super().__init__(", ".join(p.value for p in problems))
-        self.problems = problems
 
 
 def library_settings(session: Session, folder: Path | None = None) -> LibrarySettings:

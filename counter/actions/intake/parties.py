@@ -2,24 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from counter.db.party_store import find_party
+from counter.intake.known_party import KnownParty
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session as Unit
-
-
-@dataclass(frozen=True, slots=True)
-class KnownParty:
-    """What earlier cases knew of a person or company (一证办理), as plain data."""
-
-    kind: str
-    name: str
-    phone: str
-    address: str
-    legal_rep: str
 
 
 def known_party(unit: Unit, id_no: str) -> KnownParty | None:

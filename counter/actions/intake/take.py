@@ -12,7 +12,6 @@ import datetime as dt
 import hashlib
 import json
 import logging
-from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
@@ -40,7 +39,6 @@ from counter.case.not_found import CaseNotFound
 from counter.case.numbers import case_no
 from counter.case.pages import TakenPage
 from counter.case.provisional_lapse import check_settled
-from counter.case.queue_ticket import QueueTicket
 from counter.case.same_day import same_day_note
 from counter.case.status import NOTE_CODES_JOIN, NOTE_DUE_REASON, CaseEvent, CaseStatus, next_status
 from counter.case.view import CaseMaterialLine
@@ -67,21 +65,19 @@ from counter.documents.deciders import unnamed_bodies
 from counter.documents.fonts import unprintable
 from counter.documents.item_law import rights_items
 from counter.intake.checklist import Checklist, licence_column
-from counter.intake.draft import IntakeDraft
 from counter.intake.not_possible import ClerkUnnamed, IntakeNotPossible
 from counter.intake.outcome import (
     CorrectionPolicy,
     DeadlineCalendar,
     Decision,
     DeferralPolicy,
-    DeferralRequest,
     Outcome,
     Reason,
     ReasonCode,
-    Refusal,
     decide,
 )
-from counter.intake.parties import Parties, normalised, party_problems
+from counter.intake.parties import normalised, party_problems
+from counter.intake.request import IntakeRequest, TakenIntake
 from counter.intake.subject import SubjectValues, check_subject, subject_json, subject_required
 from counter.util.case_uid import case_uid_ok
 
@@ -101,39 +97,6 @@ STATUS_OF_OUTCOME = {
     Outcome.CORRECT: CaseStatus.CORRECTION_ISSUED,
     Outcome.REFUSE: CaseStatus.REFUSED,
 }
-
-
-@dataclass(frozen=True, slots=True)
-class IntakeRequest:
-    checklist: Checklist
-    parties: Parties
-    deferral: DeferralRequest | None = None
-    refusal: Refusal | None = None
-    previous_case_no: str = ""  # the correction notice this intake answers
-    uid: str = ""  # made by the desk once per intake: a commit retried after a lost connection finds its case
-    # the day the materials arrived (the decision day when None): a 补正 is told within five working days of it
-    received_on: dt.date | None = None
-    subject: tuple[tuple[str, str], ...] = ()  # the bundle's subject fields, by code (counter.intake.subject)
-    ticket: QueueTicket | None = None  # the hall's queue ticket the applicant was called by (叫号)
-    pages: tuple[TakenPage, ...] = ()  # the document camera's pages of its materials, in the order taken
-
-
-def intake_request(form: IntakeDraft, uid: str) -> IntakeRequest:
-    """The request the form stands for: what the window commits, and what ``counter case take`` commits.
-
-    The agent's fields count only while the form has an agent, a deferral only when the applicant asked for one, a
-    refusal only while the clerk is refusing (:class:`IntakeDraft` keeps the others for switching back).
-    """
-    return IntakeRequest(
-        form.checklist, form.parties(), form.deferral(), form.refusal(), form.previous_case_no, uid,
-        subject=form.subject,
-    )  # fmt: skip
-
-
-@dataclass(frozen=True, slots=True)
-class TakenIntake:
-    case_no: str
-    decision: Decision
 
 
 def preview(

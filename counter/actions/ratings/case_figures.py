@@ -6,8 +6,6 @@ The counting rules are the domain's (:mod:`counter.case.promise_figures`); this 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from sqlalchemy.orm import Session
 
 from counter.access.desk import Desk
@@ -15,7 +13,8 @@ from counter.access.roles import Permission
 from counter.actions.admin.acting import this_desk
 from counter.actions.admin.guard import require
 from counter.actions.ratings.period_figures import accepted_versions
-from counter.case.promise_figures import FigureGroup, PromiseFigures, VersionCount, month_days, promise_figures
+from counter.case.month_figures import MonthFigures
+from counter.case.promise_figures import FigureGroup, VersionCount, month_days, promise_figures
 from counter.db.figure_store import bundle_names, version_counts
 from counter.ratings.figures import Grouping
 
@@ -24,14 +23,6 @@ __all__ = ["MonthFigures", "month_figures"]
 
 #: the same query as ``counter figures`` (:mod:`counter.db.figure_store`), grouped the same way
 _GROUPING = {FigureGroup.DESK: Grouping.DESK, FigureGroup.BUNDLE: Grouping.BUNDLE}
-
-
-@dataclass(frozen=True, slots=True)
-class MonthFigures:
-    month: str  # YYYY-MM
-    group: FigureGroup
-    lines: tuple[PromiseFigures, ...]
-    total: PromiseFigures
 
 
 def month_figures(session: Session, month: str, group: FigureGroup, *, desk: Desk | None = None) -> MonthFigures:

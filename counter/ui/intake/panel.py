@@ -29,19 +29,22 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
 from counter.actions.admin.calendar import office_calendar
-from counter.actions.catalog.guides import StoredGuide, guide_version
-from counter.actions.intake.parties import KnownParty, known_party
-from counter.actions.intake.take import IntakeRequest, TakenIntake, intake_request, preview, take_intake
+from counter.actions.catalog.guides import guide_version
+from counter.actions.intake.parties import known_party
+from counter.actions.intake.take import preview, take_intake
 from counter.actions.site.store import Unit
 from counter.calendar.workdays import BeyondData
 from counter.case.not_found import CaseNotFound
 from counter.case.number_faults import NumbersBehind, OtherSeries
+from counter.catalog.stored_guide import StoredGuide
 from counter.documents.fonts import unprintable
 from counter.intake.checklist import Checklist, MaterialEntry, answer, record_entry, start_checklist
 from counter.intake.draft import DraftProblemCode, DraftUnreadable, IntakeDraft, fit_checklist
+from counter.intake.known_party import KnownParty
 from counter.intake.not_possible import IntakeNotPossible
 from counter.intake.outcome import Decision, Outcome, RefusalGround, refusal_grounds
 from counter.intake.parties import party_problems
+from counter.intake.request import IntakeRequest, TakenIntake, intake_request
 from counter.intake.subject import SubjectProblem, subject_problems, subject_required
 from counter.ui.connection import Reconnector
 from counter.ui.intake.camera_desk import CameraDesk

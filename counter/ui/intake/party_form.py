@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter.actions.intake.parties import KnownParty
+from counter.intake.known_party import KnownParty
 from counter.intake.parties import Agent, Applicant, ApplicantKind, Delivery, name_field
 from counter.parties.id_card import IdCard
 from counter.parties.text import TextField

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QPushButton, QSpinBox, Q
 
 from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
-from counter.actions.cases.intake_settings import RulesRefused, intake_rules, save_intake_rules
-from counter.intake.rules import RULE_RANGE, IntakeRule, IntakeRules
+from counter.actions.cases.intake_settings import intake_rules, save_intake_rules
+from counter.intake.rules import RULE_RANGE, IntakeRule, IntakeRules, RulesRefused
 from counter.ui.pad.style import PAGE_STYLE
 from counter.ui.pad.words import (
     INTAKE_RULES_DAYS,

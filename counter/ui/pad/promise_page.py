@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QPushButton, QV
 
 from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
-from counter.actions.ratings.case_figures import MonthFigures, month_figures
+from counter.actions.ratings.case_figures import month_figures
+from counter.case.month_figures import MonthFigures
 from counter.case.promise_figures import FigureGroup, PromiseFigures
 from counter.ui.pad.style import PAGE_STYLE
 from counter.ui.pad.tables import fill_figure_rows, line_table

@@ -9,16 +9,18 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.admin.calendar import office_calendar
-from counter.actions.intake.take import IntakeRequest, take_intake
+from counter.actions.intake.take import take_intake
 from counter.case.status import CaseStatus
+from counter.catalog.stored_guide import StoredGuide
 from counter.db.case_store import case_view
-from counter.db.catalog_store import StoredGuide, current_guide
+from counter.db.catalog_store import current_guide
 from counter.db.draft_store import load_draft
 from counter.documents.fonts import unprintable
 from counter.intake.checklist import Receipt, start_checklist
 from counter.intake.not_possible import IntakeNotPossible
 from counter.intake.outcome import Refusal, RefusalGround, decide
 from counter.intake.parties import Applicant, ApplicantKind, Delivery, Parties, party_problems
+from counter.intake.request import IntakeRequest
 from counter.ui.intake import IntakePanel
 from counter.ui.intake.outcome_box import commit_problems
 from counter.words.database import DB_FAULT
