@@ -9,12 +9,30 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from counter.case.period_figures import RectCounts
-from counter.ratings.figures import Figures, Grouping, ServiceFact, line_key
-from counter.ratings.levels import is_bad
+from counter.ratings.figures import Figures, Grouping, line_key
+from counter.ratings.levels import Level, is_bad
 from counter.ratings.rectification import OPEN_STATES, RectState, effective_due, is_overdue
 from counter.ratings.status import DeskStatus
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceFact:
+    """One service as the figures count it: its case, its rating and what became of a bad one."""
+
+    day: dt.date
+    desk_no: str
+    clerk: str
+    bundle_code: str
+    bundle_name: str
+    status: DeskStatus | None  # None: never sent to the pad
+    level: Level | None  # the first rating's level, when rated
+    excluded: bool = False  # the rating was removed on appeal
+    rectification: RectState | None = None
+    site_code: str = ""  # the site that took the case: a league's database holds many
+    appealing: bool = False  # an appeal of its rating filed and not decided (申诉中)
 
 
 def fact_part(fact: ServiceFact, grouping: Grouping) -> tuple[str, ...]:

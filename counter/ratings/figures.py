@@ -27,29 +27,9 @@ holds the two equal on a varied dataset.  The choices, written down:
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
-
-from counter.ratings.levels import Level
-from counter.ratings.rectification import RectState
-from counter.ratings.status import DeskStatus
-
-
-@dataclass(frozen=True, slots=True)
-class ServiceFact:
-    day: dt.date
-    desk_no: str
-    clerk: str
-    bundle_code: str
-    bundle_name: str
-    status: DeskStatus | None  # None: never sent to the pad
-    level: Level | None  # the first rating's level, when rated
-    excluded: bool = False  # the rating was removed on appeal
-    rectification: RectState | None = None
-    site_code: str = ""  # the site that took the case: a league's database holds many
-    appealing: bool = False  # an appeal of its rating filed and not decided (申诉中)
 
 
 class Grouping(StrEnum):

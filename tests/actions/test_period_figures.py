@@ -44,12 +44,12 @@ from counter.db.rating_store import (
 from counter.host.desk_at import desk_at
 from counter.host.desk_config import DeskConfig
 from counter.intake.outcome import Outcome
-from counter.ratings.figures import Figures, Grouping, ServiceFact, line_key
+from counter.ratings.figures import Figures, Grouping, line_key
 from counter.ratings.levels import Level, is_bad
 from counter.ratings.rectification import MOVES, AppealGround, RectEvent, RectState
 from counter.ratings.status import DeskStatus
 from tests.conftest import SHIPPED_CATALOG
-from tests.figures_oracle import deferral_overdue, fact_part, figures_by, rect_counts
+from tests.figures_oracle import ServiceFact, deferral_overdue, fact_part, figures_by, rect_counts
 from tests.pg_server import CATALOG, FreshDatabases
 
 DESK_ROLE_WORK = True  # on PostgreSQL, as the desk role (tests/actions/conftest.py)

@@ -9,11 +9,11 @@ import json
 from fractions import Fraction
 
 from counter.ratings.export import FIELDS, RatingRecord, region_of, to_csv, to_json
-from counter.ratings.figures import Grouping, ServiceFact
+from counter.ratings.figures import Grouping
 from counter.ratings.levels import Channel, Coding, Level, RaterKind
 from counter.ratings.rectification import RectState
 from counter.ratings.status import DeskStatus
-from tests.figures_oracle import figures_by, total_figures
+from tests.figures_oracle import ServiceFact, figures_by, total_figures
 
 MON, TUE = dt.date(2026, 11, 23), dt.date(2026, 11, 24)
 
