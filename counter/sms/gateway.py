@@ -1,4 +1,5 @@
-"""The hall's SMS gateway as settings, and when a message that failed is tried again.
+"""The hall's SMS gateway as settings; when a message that failed is tried again is every outbox's rule
+(:func:`counter.outbox.rules.next_wait`).
 
 The gateway is the hall's (one per database, every desk reads the same); a database without an endpoint has no
 gateway: nothing is queued, and the receipt does not promise an SMS.  The secret signs each request
@@ -11,18 +12,18 @@ secret's signatures, the applicants' phone numbers and the texts would cross the
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import json
 from dataclasses import dataclass, field
 from enum import StrEnum
 from urllib.parse import urlsplit
 
+from counter.outbox.rules import next_wait
 from counter.sms.kinds import MessageKind
+
+__all__ = ["GatewayProblem", "GatewaySettings", "gateway_from_json", "next_wait"]
 
 DEFAULT_TIMEOUT = 10.0  # seconds for one request: a gateway slower than this is retried later
 DEFAULT_ATTEMPTS = 6  # then the message waits in the failed list for a supervisor
-FIRST_WAIT = dt.timedelta(seconds=30)  # before the second attempt; doubled at each failure after it
-LONGEST_WAIT = dt.timedelta(hours=1)
 
 
 class GatewayProblem(StrEnum):
@@ -96,9 +97,3 @@ def gateway_from_json(raw: str | None) -> GatewaySettings:
         )
     except (ValueError, TypeError, AttributeError):
         return GatewaySettings()
-
-
-def next_wait(failures: int) -> dt.timedelta:
-    """How long a message waits after its ``failures``-th failed attempt: 30 s, 1 min, 2 min … at most an hour."""
-    wait: dt.timedelta = FIRST_WAIT * (2 ** max(failures - 1, 0))
-    return min(wait, LONGEST_WAIT)

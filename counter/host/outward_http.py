@@ -1,0 +1,200 @@
+"""One HTTPS POST to an outward channel (the SMS gateway, the region's platform), bounded every way a receiver
+could hold the sender: the standard library's client, no other dependency.
+
+Every channel's transport sends through :class:`Link`, so the bounds are written once:
+
+- **no redirect is followed**: ``http.client`` follows none, and a 3xx is a refusal
+  (:func:`counter.outbox.rules.answer_of`), never "sent": a redirect would carry the signature, the phone and the
+  text to wherever it points, plain ``http://`` too;
+- **the answer is capped** (:data:`counter.outbox.rules.ANSWER_LIMIT`): a ``Content-Length`` over it is refused
+  unread, and no more than the cap and one byte are ever read of one without it; an answer over it is a failed
+  send, its connection closed;
+- **a total deadline per send**, not per read: a receiver that sends its headers, then a byte every few seconds,
+  never lets one read time out, so a watchdog shuts the connection's socket at the deadline, wherever the send is
+  (connecting, the TLS handshake, the headers, the body), and each read waits at most the time left.
+
+Only ``https://``, the certificate checked against ``ca_file`` when given (a government network's own CA), else the
+machine's trusted authorities (the system's, or the file ``SSL_CERT_FILE`` names), and the host name against the
+endpoint's.  A connection is kept from one send to the next (HTTP/1.1 keep-alive: a round sends its rows one after
+the other, and a TLS handshake per row would cost more than the row); a kept connection the receiver closed
+meanwhile is used again once, on a new one, under the same key, which the receiver keeps once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import hmac
+import http.client
+import socket
+import ssl
+import threading
+import time
+from urllib.parse import urlsplit
+
+from counter.outbox.rules import ANSWER_LIMIT, Answer, Outcome, answer_of
+
+__all__ = ["Link", "signature", "signed_headers"]
+
+#: how a kept connection the receiver closed meanwhile shows at the next request (over TLS: an EOF in the protocol)
+_CLOSED_MEANWHILE = (
+    http.client.RemoteDisconnected,
+    ConnectionResetError,
+    BrokenPipeError,
+    ssl.SSLEOFError,
+    ssl.SSLZeroReturnError,
+)
+
+
+def signature(secret: str, timestamp: str, body: bytes) -> str:
+    """The hex HMAC-SHA256, keyed by the channel's secret, of the timestamp, a full stop and the body."""
+    return hmac.new(secret.encode("utf-8"), timestamp.encode("ascii") + b"." + body, hashlib.sha256).hexdigest()
+
+
+def signed_headers(account: str, secret: str, key: str, body: bytes) -> dict[str, str]:
+    """The envelope every channel's request carries: its idempotency key, its account, the time and the body's
+    signature."""
+    timestamp = str(int(time.time()))
+    return {
+        "Content-Type": "application/json; charset=utf-8",
+        "Idempotency-Key": key,
+        "X-Counter-Account": account,
+        "X-Counter-Timestamp": timestamp,
+        "X-Counter-Signature": signature(secret, timestamp, body),
+    }
+
+
+class _TooLarge(Exception):
+    pass
+
+
+class _PastDeadline(Exception):
+    pass
+
+
+class Link:
+    """A connection to one receiver, kept from one send to the next; :meth:`post` never raises for what the network
+    or the receiver did."""
+
+    def __init__(self) -> None:
+        self._connection: http.client.HTTPSConnection | None = None
+        self._where: tuple[str, int | None, str] | None = None
+        self._fired = False
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+        self._connection = None
+
+    def post(
+        self,
+        url: str,
+        body: bytes,
+        headers: dict[str, str],
+        *,
+        deadline: float,
+        ca_file: str = "",
+        id_required: bool = True,
+        limit: int = ANSWER_LIMIT,
+    ) -> Answer:
+        """Send ``body`` and read what came of it within ``deadline`` seconds in all."""
+        if not url.lower().startswith("https://"):
+            return Answer(Outcome.REFUSED, detail="endpoint is not https://: nothing sent")
+        end = time.monotonic() + deadline
+        self._fired = False
+        watchdog = threading.Timer(deadline, self._shut)
+        watchdog.daemon = True
+        watchdog.start()
+        try:
+            status, raw, location = self._send(url, body, headers, end, ca_file, limit)
+        except _TooLarge:
+            self.close()
+            return Answer(Outcome.TRY_AGAIN, detail=f"answer larger than {limit // 1024} KiB: not read")
+        except (_PastDeadline, TimeoutError, OSError, http.client.HTTPException) as err:
+            self.close()
+            if self._fired or isinstance(err, _PastDeadline | TimeoutError) or time.monotonic() >= end:
+                return Answer(Outcome.TRY_AGAIN, detail=f"timeout after {deadline:g} s", answered=False)
+            return Answer(Outcome.TRY_AGAIN, detail=f"no connection: {type(err).__name__}: {err}", answered=False)
+        finally:
+            watchdog.cancel()
+        return answer_of(status, raw, id_required=id_required, location=location)
+
+    def _shut(self) -> None:
+        """The deadline: whatever the send waits for, its socket is shut under it."""
+        self._fired = True
+        connection = self._connection
+        sock = connection.sock if connection is not None else None
+        if sock is not None:
+            with contextlib.suppress(OSError):  # closed meanwhile
+                socket.socket.shutdown(sock, socket.SHUT_RDWR)
+
+    def _connect(self, url: str, end: float, ca_file: str) -> http.client.HTTPSConnection:
+        parts = urlsplit(url)
+        where = (parts.hostname or "", parts.port, ca_file)
+        if self._connection is None or self._where != where:
+            self.close()
+            # a context of our own: certificate and host name checked, whatever the library's defaults may become
+            context = ssl.create_default_context(cafile=ca_file or None)
+            self._connection = http.client.HTTPSConnection(where[0], where[1], timeout=_left(end), context=context)
+            self._where = where
+            self._connection.connect()
+            if self._fired:
+                raise _PastDeadline
+        return self._connection
+
+    def _send(
+        self, url: str, body: bytes, headers: dict[str, str], end: float, ca_file: str, limit: int
+    ) -> tuple[int, bytes, str]:
+        parts = urlsplit(url)
+        path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        kept = self._connection is not None and self._where == (parts.hostname or "", parts.port, ca_file)
+        try:
+            return self._exchange(self._connect(url, end, ca_file), path, body, headers, end, limit)
+        except _CLOSED_MEANWHILE:
+            if not kept or self._fired:
+                raise
+            self.close()  # the receiver closed the kept connection: once more on a new one, under the same key
+            return self._exchange(self._connect(url, end, ca_file), path, body, headers, end, limit)
+
+    def _exchange(
+        self,
+        connection: http.client.HTTPSConnection,
+        path: str,
+        body: bytes,
+        headers: dict[str, str],
+        end: float,
+        limit: int,
+    ) -> tuple[int, bytes, str]:
+        _wait_at_most(connection, end)
+        connection.request("POST", path, body, headers)
+        response = connection.getresponse()
+        length = response.getheader("Content-Length", "")
+        if length.strip().isdigit() and int(length) > limit:
+            raise _TooLarge
+        raw = bytearray()
+        while True:
+            _wait_at_most(connection, end)
+            chunk = response.read1(limit + 1 - len(raw))
+            if not chunk:
+                break
+            raw += chunk
+            if len(raw) > limit:
+                raise _TooLarge
+        response.close()  # read whole: the connection is free for the next send, if the receiver keeps it
+        if response.will_close:
+            self.close()
+        return response.status, bytes(raw), response.getheader("Location", "")
+
+
+def _left(end: float) -> float:
+    left = end - time.monotonic()
+    if left <= 0:
+        raise _PastDeadline
+    return left
+
+
+def _wait_at_most(connection: http.client.HTTPSConnection, end: float) -> None:
+    """Each read waits at most the time left to the send's deadline."""
+    left = _left(end)
+    if connection.sock is not None:
+        connection.sock.settimeout(left)
