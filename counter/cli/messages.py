@@ -100,7 +100,7 @@ def message_json(row: MessageRow) -> dict[str, Any]:
     return {
         "id": row.id,
         "case_no": row.case_no,
-        "kind": row.kind.value,
+        "kind": str(row.kind),
         "state": row.state.value,
         "phone": row.phone,
         "text": row.text,
@@ -115,7 +115,7 @@ def message_json(row: MessageRow) -> dict[str, Any]:
 
 def cmd_list(args: argparse.Namespace) -> int:
     from counter.actions.outbox.messages import message_list
-    from counter.words.messages import MESSAGE_KIND, MESSAGE_STATE, MESSAGES_LINE, MESSAGES_NONE
+    from counter.words.messages import MESSAGE_STATE, MESSAGES_LINE, MESSAGES_NONE, message_kind
 
     store, by = signed_in(args)
     rows = store.read(lambda session: message_list(session, by, failed_only=args.failed))
@@ -128,7 +128,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         state = MESSAGE_STATE[row.state]
         print(
             MESSAGES_LINE.format(
-                id=row.id, case_no=row.case_no, kind=MESSAGE_KIND[row.kind], state=state, phone=row.phone,
+                id=row.id, case_no=row.case_no, kind=message_kind(row.kind), state=state, phone=row.phone,
                 attempts=row.attempts, error=row.last_error,
             ).rstrip()
         )  # fmt: skip

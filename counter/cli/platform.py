@@ -78,7 +78,7 @@ def cmd_send(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     from counter.actions.outbox.platform import event_list
-    from counter.words.platform import PLATFORM_KIND, PLATFORM_LINE, PLATFORM_NONE, PLATFORM_STATE
+    from counter.words.platform import PLATFORM_LINE, PLATFORM_NONE, PLATFORM_STATE, platform_kind
 
     store, by = signed_in(args)
     rows = store.read(lambda session: event_list(session, by, failed_only=args.failed))
@@ -86,7 +86,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         print_json(
             [
                 {
-                    "id": r.id, "case_no": r.case_no, "kind": r.kind.value, "state": r.state.value,
+                    "id": r.id, "case_no": r.case_no, "kind": str(r.kind), "state": r.state.value,
                     "attempts": r.attempts, "created_at": r.created_at.isoformat(), "next_at": r.next_at.isoformat(),
                     "sent_at": r.sent_at.isoformat() if r.sent_at else None, "platform_id": r.platform_id,
                     "last_error": r.last_error,
@@ -99,7 +99,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         print(PLATFORM_NONE)
     for r in rows:
         print(
-            PLATFORM_LINE.format(id=r.id, case_no=r.case_no, kind=PLATFORM_KIND[r.kind], state=PLATFORM_STATE[r.state],
+            PLATFORM_LINE.format(id=r.id, case_no=r.case_no, kind=platform_kind(r.kind), state=PLATFORM_STATE[r.state],
                                  attempts=r.attempts, error=r.last_error).rstrip()
         )  # fmt: skip
     return EXIT_OK

@@ -12,7 +12,8 @@ only a row still being sent, so a row marked sent meanwhile is never put back to
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from enum import StrEnum
+from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, or_, select, update
 from sqlalchemy.orm import InstrumentedAttribute, Session
@@ -20,6 +21,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from counter.db import models
 from counter.sms.outbox import MessageState
 
+E = TypeVar("E", bound=StrEnum)
 WAITING, SENDING, SENT, FAILED = (s.value for s in MessageState)
 #: an outbox's table: the SMS messages', or the platform's events (each with its own column for the answer's id)
 OutboxModel = type[models.OutboxMessage] | type[models.PlatformEvent]
@@ -68,3 +70,23 @@ def mark_failed(session: Session, model: OutboxModel, row_id: int, error: str, r
         .values(values)
         .execution_options(synchronize_session=False)
     )
+
+
+def retry(session: Session, model: OutboxModel, row_id: int, now: dt.datetime) -> bool:
+    """A failed row back in the queue, with its attempts counted afresh; False when none failed by that id."""
+    done = session.execute(
+        update(model)
+        .where(model.id == row_id, model.state == FAILED)
+        .values(state=WAITING, attempts=0, next_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    return bool(done.rowcount)  # type: ignore[attr-defined]
+
+
+def kind_or_code(kinds: type[E], code: str) -> E | str:
+    """A row's kind as the lists show it: the code itself for one this version does not know (a newer version's
+    row), so that the row is listed, not the list stopped."""
+    try:
+        return kinds(code)
+    except ValueError:
+        return code

@@ -10,7 +10,8 @@ The sender claims what is due (:func:`claim_due`) in a transaction of its own, b
 ``FOR UPDATE SKIP LOCKED``, so two senders never take one message; on SQLite the writing unit of work's
 ``BEGIN IMMEDIATE`` (:mod:`counter.db.engine`) does the same.  A claim is a lease: a sender that died between the
 gateway's answer and its mark leaves the message ``sending`` until ``next_at``, and the next claim sends it again
-under the same key, which the gateway drops as a repeat.
+under the same key, which the gateway drops as a repeat.  The claim, the marks and the retry are every outbox's
+(:mod:`counter.db.outbox_marks`, :mod:`counter.actions.outbox.frame`).
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from counter.db import models, outbox_marks
+from counter.db import models
+from counter.db.outbox_marks import kind_or_code
 from counter.db.settings_store import get_setting, is_training
 from counter.sms.gateway import GatewaySettings, gateway_from_json
 from counter.sms.kinds import MessageKind, message_key, tell_of
@@ -164,51 +166,25 @@ class Claimed:
     tracking: str
 
 
-def claim_due(session: Session, now: dt.datetime, limit: int, lease: dt.timedelta) -> list[Claimed]:
-    """Up to ``limit`` messages due at ``now`` (waiting, or left sending by a sender whose lease ran out), oldest
-    due first, marked as this sender's until ``now + lease``: the caller commits the claim before sending."""
+def claimed(session: Session, message_id: int) -> Claimed:
+    """A message the sender claimed (:func:`counter.db.outbox_marks.claim`), as it words and sends it.
+    ValueError for a kind this version does not know, LookupError for one not there: the sender sets it aside."""
     m, c = models.OutboxMessage, models.Case
-    ids = outbox_marks.claim(session, m, now, limit, lease, m.next_at, m.id)
-    if not ids:
-        return []
-    rows = session.execute(
-        select(
-            m.id,
-            m.key,
-            m.kind,
-            m.phone,
-            m.text,
-            m.attempts,
-            c.case_no,
-            c.site_code,
-            c.guide_version_id,
-            m.item_code,
-            m.due_on,
-            m.tracking,
-        )
+    r = session.execute(
+        select(m.id, m.key, m.kind, m.phone, m.text, m.attempts, c.case_no, c.site_code, c.guide_version_id,
+               m.item_code, m.due_on, m.tracking)
         .join(c, c.id == m.case_id)
-        .where(m.id.in_(ids))
-        .order_by(m.next_at, m.id)
-    ).all()
-    return [
-        Claimed(r[0], r[1], MessageKind(r[2]), r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11]) for r in rows
-    ]
+        .where(m.id == message_id)
+    ).one_or_none()  # fmt: skip
+    if r is None:
+        raise LookupError(f"no message {message_id} with its case")
+    return Claimed(r[0], r[1], MessageKind(r[2]), r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11])
 
 
 def word(session: Session, message_id: int, text: str) -> None:
     """Keep the words a message is sent with: later attempts send the same."""
     m = models.OutboxMessage
     session.execute(update(m).where(m.id == message_id).values(text=text).execution_options(synchronize_session=False))
-
-
-def mark_sent(session: Session, message_id: int, gateway_id: str, at: dt.datetime) -> bool:
-    """Sent, once: a message already marked sent stays as it was (False)."""
-    return outbox_marks.mark_sent(session, models.OutboxMessage, message_id, {"gateway_id": gateway_id}, at)
-
-
-def mark_failed(session: Session, message_id: int, error: str, retry_at: dt.datetime | None) -> None:
-    """An attempt failed: the message waits until ``retry_at``, or (None) waits in the failed list."""
-    outbox_marks.mark_failed(session, models.OutboxMessage, message_id, error, retry_at)
 
 
 def message_rows(session: Session, states: Sequence[str] = (), limit: int = 500) -> list[MessageRow]:
@@ -236,18 +212,19 @@ def message_rows(session: Session, states: Sequence[str] = (), limit: int = 500)
     if states:
         query = query.where(m.state.in_(states))
     return [
-        MessageRow(r[0], r[1], MessageKind(r[2]), MessageState(r[3]), r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11])
+        MessageRow(
+            r[0],
+            r[1],
+            kind_or_code(MessageKind, r[2]),
+            MessageState(r[3]),
+            r[4],
+            r[5],
+            r[6],
+            r[7],
+            r[8],
+            r[9],
+            r[10],
+            r[11],
+        )
         for r in session.execute(query)
     ]
-
-
-def retry(session: Session, message_id: int, now: dt.datetime) -> bool:
-    """A failed message back in the queue, with its attempts counted afresh; False when none failed by that id."""
-    m = models.OutboxMessage
-    done = session.execute(
-        update(m)
-        .where(m.id == message_id, m.state == FAILED)
-        .values(state=WAITING, attempts=0, next_at=now)
-        .execution_options(synchronize_session=False)
-    )
-    return bool(done.rowcount)  # type: ignore[attr-defined]

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, select, update
+from sqlalchemy import Table, bindparam, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -34,6 +34,7 @@ from counter.case.decisions import read_item_note
 from counter.case.status import CaseEvent, CaseStatus
 from counter.db import models, outbox_marks
 from counter.db.catalog_store import guide_version
+from counter.db.outbox_marks import kind_or_code
 from counter.db.outbox_store import moment_text
 from counter.db.settings_store import get_setting, is_training
 from counter.platform.events import (
@@ -275,26 +276,21 @@ class ClaimedEvent:
 
 
 def claim_due(session: Session, now: dt.datetime, limit: int, lease: dt.timedelta) -> list[ClaimedEvent]:
-    """Up to ``limit`` events due at ``now`` (waiting, or left sending by a sender whose lease ran out), in the order
-    they were queued (the platform reads a case's steps in order), marked as this sender's until ``now + lease``:
-    the caller commits the claim before sending."""
+    """Up to ``limit`` events due at ``now``, in the order they were queued (the platform reads a case's steps in
+    order), marked as this sender's until ``now + lease``: the caller commits the claim before sending."""
     e = models.PlatformEvent
-    ids = outbox_marks.claim(session, e, now, limit, lease, e.id)
-    if not ids:
-        return []
+    return [claimed(session, i) for i in outbox_marks.claim(session, e, now, limit, lease, e.id)]
+
+
+def claimed(session: Session, event_id: int) -> ClaimedEvent:
+    """An event the sender claimed, as it maps and sends it.  ValueError for a kind this version does not know,
+    LookupError for one not there: the sender sets it aside."""
+    e = models.PlatformEvent
     columns = (e.id, e.key, e.case_id, e.kind, e.event, e.at, e.round, e.item_code, e.detail, e.attempts)
-    rows = session.execute(select(*columns).where(e.id.in_(ids)).order_by(e.id)).all()
-    return [ClaimedEvent(r[0], r[1], r[2], PlatformKind(r[3]), r[4], r[5], r[6], r[7], r[8], r[9]) for r in rows]
-
-
-def mark_sent(session: Session, event_id: int, platform_id: str, at: dt.datetime) -> bool:
-    """Sent, once: an event already marked sent stays as it was (False)."""
-    return outbox_marks.mark_sent(session, models.PlatformEvent, event_id, {"platform_id": platform_id}, at)
-
-
-def mark_failed(session: Session, event_id: int, error: str, retry_at: dt.datetime | None) -> None:
-    """An attempt failed: the event waits until ``retry_at``, or (None) waits in the failed list."""
-    outbox_marks.mark_failed(session, models.PlatformEvent, event_id, error, retry_at)
+    r = session.execute(select(*columns).where(e.id == event_id)).one_or_none()
+    if r is None:
+        raise LookupError(f"no platform event {event_id}")
+    return ClaimedEvent(r[0], r[1], r[2], PlatformKind(r[3]), r[4], r[5], r[6], r[7], r[8], r[9])
 
 
 def event_rows(session: Session, states: Sequence[str] = (), limit: int = 500) -> list[EventRow]:
@@ -310,18 +306,6 @@ def event_rows(session: Session, states: Sequence[str] = (), limit: int = 500) -
     if states:
         query = query.where(e.state.in_(states))
     return [
-        EventRow(r[0], r[1], PlatformKind(r[2]), MessageState(r[3]), r[4], r[5], r[6], r[7], r[8], r[9])
+        EventRow(r[0], r[1], kind_or_code(PlatformKind, r[2]), MessageState(r[3]), r[4], r[5], r[6], r[7], r[8], r[9])
         for r in session.execute(query)
     ]
-
-
-def retry(session: Session, event_id: int, now: dt.datetime) -> bool:
-    """A failed event back in the queue, with its attempts counted afresh; False when none failed by that id."""
-    e = models.PlatformEvent
-    done = session.execute(
-        update(e)
-        .where(e.id == event_id, e.state == FAILED)
-        .values(state=WAITING, attempts=0, next_at=now)
-        .execution_options(synchronize_session=False)
-    )
-    return bool(done.rowcount)  # type: ignore[attr-defined]

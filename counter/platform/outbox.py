@@ -15,7 +15,7 @@ class EventRow:
 
     id: int
     case_no: str
-    kind: PlatformKind
+    kind: PlatformKind | str  # the code itself for a kind this version does not know
     state: MessageState
     attempts: int
     created_at: dt.datetime

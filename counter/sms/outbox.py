@@ -22,7 +22,7 @@ class MessageRow:
 
     id: int
     case_no: str
-    kind: MessageKind
+    kind: MessageKind | str  # the code itself for a kind this version does not know
     state: MessageState
     phone: str
     text: str

@@ -22,6 +22,14 @@ MESSAGE_KIND = {
     MessageKind.CORRECTION_MOVED: tr("补正期限顺延"),
     MessageKind.PROMISE_MOVED: tr("承诺办结日期顺延"),
 }
+KIND_UNKNOWN = tr("无法识别的类型")  # a row of a kind this version does not know: listed, set aside, never sent
+
+
+def message_kind(kind: MessageKind | str) -> str:
+    """A message's kind in words; one this version does not know (a newer version's row) as such."""
+    return MESSAGE_KIND[kind] if isinstance(kind, MessageKind) else KIND_UNKNOWN
+
+
 MESSAGE_STATE = {
     MessageState.WAITING: tr("待发送"),
     MessageState.SENDING: tr("发送中"),

@@ -6,6 +6,7 @@ from __future__ import annotations
 from counter.platform.events import PlatformKind
 from counter.platform.settings import PlatformProblem
 from counter.sms.outbox import MessageState
+from counter.words.messages import KIND_UNKNOWN
 from counter.words.translate import tr
 
 PLATFORM_KIND = {
@@ -26,6 +27,13 @@ PLATFORM_KIND = {
     PlatformKind.VOIDED: tr("作废"),
     PlatformKind.LICENCE_VOIDED: tr("电子证照作废"),
 }
+
+
+def platform_kind(kind: PlatformKind | str) -> str:
+    """An event's kind in words; one this version does not know (a newer version's row) as such."""
+    return PLATFORM_KIND[kind] if isinstance(kind, PlatformKind) else KIND_UNKNOWN
+
+
 PLATFORM_STATE = {
     MessageState.WAITING: tr("待上报"),
     MessageState.SENDING: tr("上报中"),

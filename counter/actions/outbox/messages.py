@@ -1,44 +1,46 @@
-"""Messages to applicants: the gateway's settings, the 容缺 reminders, the sender, and the supervisor's list.
+"""Messages to applicants: the gateway's settings, the 容缺 reminders, the SMS channel, and the supervisor's list.
 
-The messages themselves are queued by the steps they tell of (:mod:`counter.db.outbox_store`).  The sender
-(:func:`send_due`) works in three steps per message, each its own unit of work but the sending: claim what is due
-(committed before anything leaves), send it, mark it.  A message is marked sent once; a sender that dies after the
-gateway took a message and before the mark leaves it claimed, and the next claim after the lease sends it again
-under the same idempotency key, which the gateway drops as a repeat.  Failures wait twice as long each time
-(:func:`counter.sms.gateway.next_wait`); after the gateway's number of attempts, or at once for an answer that
-will not change, the message waits in the failed list for a supervisor (:func:`retry_message`).
+The messages themselves are queued by the steps they tell of (:mod:`counter.db.outbox_store`) and sent by every
+outbox's frame (:mod:`counter.actions.outbox.frame`): claimed with a lease, sent, marked once, failures waiting twice
+as long each time; after the gateway's number of attempts, or at once for an answer that will not change, a message
+waits in the failed list for a supervisor (:func:`retry_message`).  What is the SMS channel's own is here
+(:class:`_Sms`): the gateway's settings, the words a message is sent with (kept at its first claim: every attempt
+sends the same), and a reminder whose date passed while it waited, failed rather than sent.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
 from counter.access.roles import Permission
 from counter.actions.admin.acting import this_desk
-from counter.actions.admin.audit import record_at_desk
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.admin.guard import require
 from counter.actions.cases.case_reads import DUE_SOON_WORKING_DAYS
 from counter.actions.cases.documents import office_settings
-from counter.audit.actions import AuditAction
+from counter.actions.outbox import frame
+from counter.actions.outbox.frame import SECRET_SHOWN, Clock, Job, Route, Writer, save_settings
 from counter.case.item_lines import office_day
 from counter.db import models, outbox_store
 from counter.db.case_lists import deferrals_due_by
 from counter.db.catalog_store import guide_version
 from counter.db.outbox_store import FAILED, GATEWAY_KEY, Claimed
 from counter.db.settings_store import put_setting
-from counter.host.sms_gateway import Answer, Outcome, SmsRequest, post_message
+from counter.host.outward_http import Link
+from counter.host.sms_gateway import Answer, SmsRequest, post_message
 from counter.host.sms_secret import load_secret, save_secret, secret_path
+from counter.outbox import rules
+from counter.outbox.rules import SendRound
 from counter.parties.masking import mask_phone
-from counter.sms.gateway import GatewayProblem, GatewaySettings, next_wait
+from counter.sms.gateway import GatewayProblem, GatewaySettings
 from counter.sms.kinds import gateway_key
 from counter.sms.outbox import MessageRow
 from counter.sms.texts import MessageFacts, message_text
@@ -52,6 +54,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BATCH",
+    "SECRET_SHOWN",
     "GatewayRefused",
     "SendRound",
     "claim_lease",
@@ -69,7 +72,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 BATCH = 20  # messages claimed at once: a slow gateway holds no more than these
-SECRET_SHOWN = "******"  # the secret as the audit trail and the faces show it
+Post = Callable[[SmsRequest], Answer]
 
 
 class GatewayRefused(ValueError):
@@ -132,16 +135,7 @@ def save_gateway(
     problems = settings.problems()
     if problems:
         raise GatewayRefused(problems)
-    before = dataclasses.asdict(gateway_settings(session, folder))
-    after = dataclasses.asdict(settings)
-    save_secret(settings.secret, secret_path(folder))
-    put_setting(session, GATEWAY_KEY, settings.to_json())
-    changed = {
-        k: {"from": SECRET_SHOWN, "to": SECRET_SHOWN} if k == "secret" else {"from": before.get(k), "to": v}
-        for k, v in after.items()
-        if before.get(k) != v
-    }
-    record_at_desk(session, by, AuditAction.SETTING_CHANGED, GATEWAY_KEY, changed)
+    save_settings(session, by, GATEWAY_KEY, gateway_settings(session, folder), settings, secret_path(folder))
 
 
 def queue_reminders(session: Session, today: dt.date) -> int:
@@ -163,101 +157,89 @@ def queue_reminders(session: Session, today: dt.date) -> int:
     return queued
 
 
-@dataclass(frozen=True, slots=True)
-class SendRound:
-    """What one pass of the sender did."""
+class _Sms:
+    """The SMS channel as the frame drives it (:class:`counter.actions.outbox.frame.Channel`)."""
 
-    sent: int = 0
-    waiting: int = 0  # failed this time, to be tried again
-    failed: int = 0  # failed for good: in the supervisor's list
+    name = "message"
+    model = models.OutboxMessage
+    answer_column = "gateway_id"
+    wait_out_silence = False  # a gateway that never answers runs out of attempts: the clerk promised an SMS
+    marks_per_batch = False  # a slow gateway: each message marked as soon as it is sent
 
-    def __add__(self, other: SendRound) -> SendRound:
-        return SendRound(self.sent + other.sent, self.waiting + other.waiting, self.failed + other.failed)
+    def __init__(self, folder: Path | None, post: Post | None) -> None:
+        self.folder = folder
+        self.link = Link() if post is None else None
+        self.post = post or functools.partial(post_message, link=self.link)
 
+    def route(self, session: Session) -> Route | None:
+        """Nothing without a gateway; nothing with settings that cannot be used (an ``http://`` endpoint stored by
+        an earlier version, no secret on this machine): the messages wait, unsent and not failed, until they are
+        put right."""
+        move_secret_out(session, self.folder)
+        settings = gateway_settings(session, self.folder)
+        if not settings.configured:
+            return None
+        problems = settings.problems()
+        if problems:
+            log.error("SMS gateway settings unusable (%s): nothing sent", ", ".join(p.value for p in problems))
+            return None
+        return Route(settings.timeout, settings.attempts, settings)
 
-T = TypeVar("T")
+    def claim_order(self) -> tuple[Any, ...]:
+        return (models.OutboxMessage.next_at, models.OutboxMessage.id)
 
+    def job(self, session: Session, route: Route, row_id: int, now: dt.datetime) -> Job:
+        """The message's request, worded at its first claim.  A reminder whose due date passed while it waited (a
+        gateway down for days) is not sent but failed, with why: "please hand in by" a day gone would mislead."""
+        settings: GatewaySettings = route.settings
+        message = outbox_store.claimed(session, row_id)
+        if message.due_on is not None and message.due_on < office_day(now):
+            return Job(row_id, message.attempts, problem=f"expired: due {message.due_on.isoformat()}")
+        facts = _facts(session, message)
+        text = message.text
+        if not text:
+            text = message_text(facts, settings.sign or office_settings(session, message.site_code).office_name)
+            outbox_store.word(session, message.id, text)
+        template = settings.templates.get(message.kind.value, "")
+        request = SmsRequest(
+            endpoint=settings.endpoint,
+            account=settings.account,
+            secret=settings.secret,
+            key=gateway_key(message.key),  # the message's own key names its case's uid: the gateway gets a digest
+            phone=message.phone,
+            sign=settings.sign,
+            template_id=template,
+            params=facts.params() if template else {},
+            content=text,
+            timeout=settings.timeout,
+        )
+        return Job(row_id, message.attempts, request)
 
-class Writer(Protocol):
-    """Where the sender's units of work run: the faces' :class:`counter.actions.site.store.Store`, or any session
-    factory's transactions."""
+    def send(self, route: Route, request: SmsRequest) -> Answer:
+        return self.post(request)
 
-    def write(self, action: Callable[[Session], T]) -> T: ...
-
-
-Clock = Callable[[], dt.datetime]
-Post = Callable[[SmsRequest], Answer]
+    def close(self) -> None:
+        if self.link is not None:
+            self.link.close()
 
 
 def send_due(
     store: Writer,
     *,
     clock: Clock = models.utcnow,
-    post: Post = post_message,
+    post: Post | None = None,
     batch: int = BATCH,
     folder: Path | None = None,
 ) -> SendRound:
     """Send every message due now, a batch at a time, until none is left; what came of them.  ``folder``: where
-    the gateway's secret is kept, when not this machine's key folder (tests)."""
-    done = SendRound()
-    while True:
-        settings, claimed, expired = store.write(lambda session: _claim(session, clock(), batch, folder))
-        done += SendRound(failed=expired)
-        if not claimed and not expired:
-            return done
-        for worded in claimed:
-            done += _deliver(store, settings, worded, clock, post)
-
-
-def _claim(
-    session: Session, now: dt.datetime, batch: int, folder: Path | None
-) -> tuple[GatewaySettings, list[Worded], int]:
-    """Claim what is due, each with its words (kept at the first claim: every attempt sends the same) and its
-    template's parameters; nothing without a gateway.  A reminder whose due date passed while it waited (a gateway
-    down for days) is not sent but failed, with why: "please hand in by" a day gone would mislead.
-
-    Settings with a problem (an ``http://`` endpoint stored by an earlier version, no secret on this machine) claim
-    nothing: the messages wait, unsent and not failed, until the settings are put right."""
-    move_secret_out(session, folder)
-    settings = gateway_settings(session, folder)
-    if not settings.configured:
-        return settings, [], 0
-    problems = settings.problems()
-    if problems:
-        log.error("SMS gateway settings unusable (%s): nothing sent", ", ".join(p.value for p in problems))
-        return settings, [], 0
-    lease = claim_lease(settings, batch)
-    today = office_day(now)
-    worded = []
-    expired = 0
-    for message in outbox_store.claim_due(session, now, batch, lease):
-        if message.due_on is not None and message.due_on < today:
-            outbox_store.mark_failed(session, message.id, f"expired: due {message.due_on.isoformat()}", None)
-            expired += 1
-            continue
-        facts = _facts(session, message)
-        text = message.text
-        if not text:
-            text = message_text(facts, settings.sign or _office_name(session, message.site_code))
-            outbox_store.word(session, message.id, text)
-        worded.append(Worded(dataclasses.replace(message, text=text), facts.params()))
-    return settings, worded, expired
+    the gateway's secret is kept, when not this machine's key folder (tests); ``post``: how a request is sent (the
+    default keeps one connection to the gateway for the whole pass)."""
+    return frame.send_due(store, _Sms(folder, post), clock=clock, batch=batch)
 
 
 def claim_lease(settings: GatewaySettings, batch: int) -> dt.timedelta:
-    """How long a claim holds: longer than the batch's attempts can take one after the other, each to its timeout,
-    so no other sender takes a message this one is still to send."""
-    return dt.timedelta(seconds=settings.timeout * (batch + 1) + 30)
-
-
-@dataclass(frozen=True, slots=True)
-class Worded:
-    message: Claimed
-    params: dict[str, str]
-
-
-def _office_name(session: Session, site_code: str) -> str:
-    return office_settings(session, site_code).office_name
+    """How long a claim holds (:func:`counter.outbox.rules.claim_lease`)."""
+    return rules.claim_lease(settings.timeout, batch)
 
 
 def _facts(session: Session, message: Claimed) -> MessageFacts:
@@ -274,34 +256,6 @@ def _facts(session: Session, message: Claimed) -> MessageFacts:
     )
 
 
-def _deliver(store: Writer, settings: GatewaySettings, worded: Worded, clock: Clock, post: Post) -> SendRound:
-    """Send one claimed message and mark what came of it."""
-    message = worded.message
-    template = settings.templates.get(message.kind.value, "")
-    request = SmsRequest(
-        endpoint=settings.endpoint,
-        account=settings.account,
-        secret=settings.secret,
-        key=gateway_key(message.key),  # the message's own key names its case's uid: the gateway gets a digest of it
-        phone=message.phone,
-        sign=settings.sign,
-        template_id=template,
-        params=worded.params if template else {},
-        content=message.text,
-        timeout=settings.timeout,
-    )
-    answer = post(request)
-    if answer.outcome is Outcome.SENT:
-        store.write(lambda session: outbox_store.mark_sent(session, message.id, answer.gateway_id, clock()))
-        log.info("message %s (%s) sent", message.id, message.kind.value)
-        return SendRound(sent=1)
-    final = answer.outcome is Outcome.REFUSED or message.attempts >= settings.attempts
-    retry_at = None if final else clock() + next_wait(message.attempts)
-    store.write(lambda session: outbox_store.mark_failed(session, message.id, answer.detail, retry_at))
-    log.warning("message %s attempt %d failed%s: %s", message.id, message.attempts, " for good" * final, answer.detail)
-    return SendRound(failed=1) if final else SendRound(waiting=1)
-
-
 def run_sender(
     store: Writer,
     stop: threading.Event,
@@ -309,21 +263,21 @@ def run_sender(
     interval: float = 10.0,
     today: Callable[[], dt.date] = dt.date.today,
     clock: Clock = models.utcnow,
-    post: Post = post_message,
+    post: Post | None = None,
 ) -> SendRound:
     """The sender as a service: every ``interval`` seconds send what is due, and once a day queue the reminders,
     until ``stop`` is set.  What it did in all."""
-    done = SendRound()
-    reminded: dt.date | None = None
-    while not stop.is_set():
+    reminded: list[dt.date] = []
+
+    def one_pass() -> SendRound:
         day = today()
-        if day != reminded:
-            queued = store.write(lambda session: queue_reminders(session, day))  # noqa: B023 (called at once)
+        if day not in reminded:
+            queued = store.write(lambda session: queue_reminders(session, day))
             log.info("deferral reminders queued: %d", queued)
-            reminded = day
-        done += send_due(store, clock=clock, post=post)
-        stop.wait(interval)
-    return done
+            reminded[:] = [day]
+        return send_due(store, clock=clock, post=post)
+
+    return frame.run(stop, interval, one_pass)
 
 
 def message_list(
@@ -338,9 +292,4 @@ def message_list(
 
 def retry_message(session: Session, desk: Desk | None, message_id: int) -> bool:
     """A failed message back in the queue, its attempts counted afresh; False when no failed message has the id."""
-    by = this_desk(desk)
-    require(session, by.actor, Permission.SEE_FIGURES)
-    again = outbox_store.retry(session, message_id, models.utcnow())
-    if again:
-        log.info("message %s queued again by %s", message_id, by.clerk)
-    return again
+    return frame.retry(session, desk, models.OutboxMessage, message_id)

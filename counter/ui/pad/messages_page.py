@@ -20,7 +20,7 @@ from counter.words.messages import (
     FAILED_RETRIED,
     FAILED_RETRY,
     FAILED_TITLE,
-    MESSAGE_KIND,
+    message_kind,
 )
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ class FailedMessagesPage(FailedList):
         return partial(message_list, desk=desk, failed_only=True)
 
     def cells(self, row: MessageRow) -> tuple[str, ...]:
-        return (str(row.id), row.case_no, MESSAGE_KIND[row.kind], row.phone, str(row.attempts), row.last_error)
+        return (str(row.id), row.case_no, message_kind(row.kind), row.phone, str(row.attempts), row.last_error)
 
     def requeue(self, desk: Desk | None, row_id: int) -> Callable[[Unit], int]:
         return partial(retry_message, desk=desk, message_id=row_id)

@@ -15,13 +15,13 @@ from counter.actions.outbox.platform import event_list, retry_event
 from counter.ui.pad.failed_list import FailedList, FailedListWords
 from counter.ui.runner import Runner
 from counter.words.platform import (
-    PLATFORM_KIND,
     REPORTS_COLUMNS,
     REPORTS_NONE,
     REPORTS_READ,
     REPORTS_RETRIED,
     REPORTS_RETRY,
     REPORTS_TITLE,
+    platform_kind,
 )
 
 if TYPE_CHECKING:
@@ -44,7 +44,7 @@ class FailedReportsPage(FailedList):
         return partial(event_list, desk=desk, failed_only=True)
 
     def cells(self, row: EventRow) -> tuple[str, ...]:
-        return (str(row.id), row.case_no, PLATFORM_KIND[row.kind], str(row.attempts), row.last_error)
+        return (str(row.id), row.case_no, platform_kind(row.kind), str(row.attempts), row.last_error)
 
     def requeue(self, desk: Desk | None, row_id: int) -> Callable[[Unit], int]:
         return partial(retry_event, desk=desk, event_id=row_id)
