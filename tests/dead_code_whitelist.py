@@ -1,6 +1,8 @@
-"""Names vulture takes for unused that are used all the same, each with the reason (tests/test_dead_code.py).
+"""Names vulture takes for unused in the app that the app uses all the same, each with the reason
+(tests/test_dead_code.py).
 
-vulture sees only what the code calls by name.  These are reached another way: Qt or a library calls them, a
+vulture reads the app alone (counter/): a name only the tests use is not used.  vulture sees only what the code
+calls by name.  These are reached another way: Qt or a library calls them, a
 library reads them, a dataclass compares them whole, a string names them.  An entry here is a name, as vulture
 counts it: it keeps every attribute or function of that name alive, so each is written as narrowly as it can be.
 """
@@ -38,9 +40,14 @@ _.alignment  # counter/catalog/workbook.py and platform_workbook.py: openpyxl wr
 _.number_format  # counter/catalog/workbook.py: openpyxl writes a cell as text, not as a number
 _.data_type  # counter/catalog/workbook.py: openpyxl writes a cell as text, not as a number
 _.cluster_level  # counter/documents/fonts.py: HarfBuzz reads how the buffer groups characters into clusters
+_.freeze_panes  # counter/catalog/workbook.py: openpyxl keeps the head row in view
+_.metadata  # counter/db/models/base.py: SQLAlchemy reads the naming convention of the schema's constraints
+_.pdfname  # counter/documents/flate.py: reportlab names the stream's filter by it
+_.__class__  # counter/sync/record_json.py: a probe of whether a class can take an instance of its twin's
 
 # --- kept for what holding them does ---------------------------------------------------------------------------
 _.export_dialog  # counter/ui/projects/report_page.py: holds the open, modeless dialog so it is not collected
+_.save_dialog  # counter/ui/printing/preview_window.py: the same, for the preview's save dialog
 
 # --- read whole or through a name built from a string -----------------------------------------------------------
 _.not_null  # counter/backup/schema.py: a column is compared whole with the schema's (a frozen dataclass)
@@ -67,4 +74,82 @@ _.CASE_NO_TAKEN  # the same
 _.PREVIOUS_MISSING  # the same
 _.DOCUMENT_CONFLICT  # the same
 _.SCHEMA_UPGRADED  # counter/audit/actions.py: a trail is kept for years; one written earlier may hold this code
+_.ON_REQUEST  # counter/host/desk_config.py: a pad screen setting, read from desk.json by its value
+_.A  # counter/intake/licences.py TrustLevel: the licence library's 可信等级, read by their values
+_.B
+_.C
+_.D
+_.MISTAKEN  # counter/ratings/rectification.py AppealGround: chosen and stored by their values
+_.MALICIOUS
 _.received_at  # counter/db/models/trail.py PeerSeal: written by counter/db/peer_seals.py's insert, for support to read
+
+# --- only tests use these yet: each to move under tests/ or to delete (tests/test_dead_code.py) ------------------
+# reads and values no screen or command makes
+_.save_deferral_margin  # counter/actions/cases/intake_settings.py
+_.desk_rating_status  # counter/actions/ratings/record.py
+_.first_covered  # counter/calendar/workdays.py
+_.first_beyond  # counter/calendar/workdays.py
+_.extension_days  # counter/case/item_clock.py
+_.forms_without_fields  # counter/catalog/validate.py
+_.corrections_due_by  # counter/db/case_lists.py
+_.documents_of_case  # counter/db/document_store.py
+_.narrowest_bar_mm  # counter/documents/codes.py
+_.of_project  # counter/documents/kinds.py
+_.issues_receipt  # counter/intake/outcome.py
+_.holder  # counter/intake/licences.py
+_.birth_date  # counter/parties/identifiers.py
+_.GOOD_LEVELS  # counter/ratings/levels.py
+_.LICENSES  # counter/resources/__init__.py
+_.SMS_LENGTH  # counter/sms/texts.py
+_.MAGIC  # counter/sync/package.py
+_.MATERIAL_KIND  # counter/words/catalog.py
+_.REMEDY_KIND  # counter/words/catalog.py
+_.REVIEW_BODY  # counter/words/catalog.py
+_.RATING_CHANNEL  # counter/words/ratings.py
+_.RATING_CHOICE_PROBLEM  # counter/words/ratings.py
+_.last_problem  # counter/words/translate.py
+_.N_  # counter/words/translate.py: tools/extract_words.py reads it as a marker; no app string is marked with it
+# test data makers: the catalog's, the sync's, the pad's voice
+_.write_platform_workbook  # counter/catalog/platform_workbook.py
+_.read_folder  # counter/catalog/reader.py (tools/remedy_table.py and benchmarks/big_catalog.py too)
+_.case_records  # counter/db/sync/case_records.py (benchmarks/ too)
+_.synthesise  # counter/host/voice.py
+_.wav_seconds  # counter/host/voice.py
+# probes of widget tests
+_.open_window  # counter/ui/app.py (tools/screenshot.py too)
+_.offered_items  # counter/ui/cases/case_documents.py
+_.plain_text  # counter/ui/guide_view.py and counter/ui/intake/outcome_box.py
+_.save_draft_now  # counter/ui/intake/panel.py
+_.is_active  # counter/ui/pad/timers.py
+_.page_counts  # counter/ui/printing/preview_window.py
+_.text_percent  # counter/ui/text_size.py
+# the service between the faces and the actions, being built: its callers come with it
+_.open_service  # counter/cli/common.py
+_.prune_receipts  # counter/db/receipts.py
+_.WARNINGS  # counter/catalog/problems.py
+_.RUNNER_WAITING  # counter/ui/words.py
+_.claim_due  # counter/db/platform_store.py
+_.os_error  # counter/sync/exchange.py
+_.SiteSetUpDone  # counter/sync/site_view.py
+_.catalog_loaded  # counter/sync/site_view.py
+_.catalog_versions  # counter/sync/site_view.py
+
+# --- the service's operations, reached by name -------------------------------------------------------------------
+_.operations  # counter/service/catalogue.py: every declared operation by name, for the reference (tools/)
+_.IN_ACTION  # counter/service/operation.py: where an operation may be called from, read from its declaration
+_.BEFORE_SIGN_IN  # the same
+# counter/service/*.py: operations declared by name (DECLARED) and called through the service by that name
+_.ACCOUNTS_EXIST
+_.RECENT_PROJECTS
+_.IMPORT_SERVICE_LIST
+_.READ_STATUS
+_.REVIEW_ITEMS
+_.EXPORT_PACKAGE
+_.IMPORT_PACKAGE
+# counter/service/runs/: each run is named by a string in its operation's declaration (_RUNS + "read_day")
+_.read_day
+_.read_service_list
+_.read_report
+_.make_paper
+_.read_pending
+_.read_status
