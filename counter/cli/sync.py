@@ -18,13 +18,12 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from counter.cli.common import EXIT_OK, Reported, open_store, print_json, signed_in
+from counter.cli.common import EXIT_OK, Reported, desk, open_service, print_json
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
-    from counter.actions.site.store import Unit
-    from counter.actions.sync.packages import ExportResult
     from counter.cli.common import Commands
+    from counter.sync.exchange import ImportReport
 
 
 def add_sync_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
@@ -53,39 +52,35 @@ def _now() -> dt.datetime:
 
 
 def cmd_sync_export(args: argparse.Namespace) -> int:
-    from counter.actions.sync.sync_files import export_to_files
     from counter.cli.phrases import SYNC_KEY_UNUSABLE, SYNC_WRITE_FAILED
-    from counter.sync.exchange import SyncNotPossible
+    from counter.service.sync import EXPORT_PACKAGE, ExportPackage
+    from counter.sync.exchange import PackageFileFailed, SyncNotPossible
     from counter.sync.keys import KeyUnreadable
     from counter.words.sync import SENT_SEAL_CHANGED, exported_text, sync_not_possible
 
     out = Path(args.out)
-    store, by = signed_in(args)
-
-    def export(session: Unit) -> tuple[ExportResult, list[Path]]:
-        # the files are written inside the transaction: files that cannot be written record no export
-        return export_to_files(session, by, _now(), out, to_site=args.to_site)
-
+    service = open_service(args)
     try:
-        result, paths = store.write(export)
+        # the files are written inside the transaction: files that cannot be written record no export
+        result = service.call(EXPORT_PACKAGE, ExportPackage(out, _now(), args.to_site), desk())
     except SyncNotPossible as err:
         raise Reported(sync_not_possible(err.problem.value, err.site)) from err
     except KeyUnreadable as err:
         raise Reported(SYNC_KEY_UNUSABLE.format(path=err.path)) from err
-    except OSError as err:
-        raise Reported(SYNC_WRITE_FAILED.format(path=out, error=err)) from err
-    count = len(result.packages)
-    print(exported_text(result.export_no, count, result.to_site, result.records, [str(p) for p in paths]))
+    except PackageFileFailed as err:
+        raise Reported(SYNC_WRITE_FAILED.format(path=out, error=err.os_error())) from err
+    paths = [str(p) for p in result.paths]
+    print(exported_text(result.export_no, result.count, result.to_site, result.records, paths))
     if result.sent_seal_changed is not None:
         print(SENT_SEAL_CHANGED.format(no=result.sent_seal_changed), file=sys.stderr)
     return EXIT_OK
 
 
 def cmd_sync_import(args: argparse.Namespace) -> int:
-    from counter.actions.sync.packages import PackageRejected, import_package, package_summary
     from counter.cli.phrases import SYNC_READ_FAILED
+    from counter.service.sync import IMPORT_PACKAGE, ImportPackage
     from counter.sync.keys import KeyUnreadable
-    from counter.sync.package import read_package_file
+    from counter.sync.package import PackageRejected, read_package_file
     from counter.words.files import file_fault
     from counter.words.sites import key_problem_text
     from counter.words.sync import SYNC_IMPORTED, SYNC_REPLAYED, package_rejected
@@ -97,15 +92,15 @@ def cmd_sync_import(args: argparse.Namespace) -> int:
         raise Reported(SYNC_READ_FAILED.format(path=path, error=file_fault(err))) from err
     except PackageRejected as err:
         raise Reported(package_rejected(err.code.value, err.earlier)) from err
-    store, by = signed_in(args)
+    service = open_service(args)
     try:
-        report = store.write(lambda session: import_package(session, by, data, _now()))
+        report = service.call(IMPORT_PACKAGE, ImportPackage(data, _now()), desk())
     except PackageRejected as err:
         raise Reported(package_rejected(err.code.value, err.earlier)) from err
     except KeyUnreadable as err:  # the package is good, but this machine does not hold the key that opens it
         raise Reported(key_problem_text(err.reason, err.path, err.encryption)) from err
     if args.json:
-        print_json({"ok": True, **package_summary(report)})
+        print_json({"ok": True, **_summary(report)})
     elif report.replayed:
         print(SYNC_REPLAYED.format(from_site=report.from_site, export_no=report.export_no))
     else:
@@ -120,11 +115,12 @@ def cmd_sync_import(args: argparse.Namespace) -> int:
 
 def cmd_sync_status(args: argparse.Namespace) -> int:
     """Where sync stands; at a township, also which of its records the hall did not take in, and why."""
-    from counter.actions.sync.sync_status import held_at_hall, sync_status
     from counter.cli.phrases import held_at_hall_text, sync_status_text
+    from counter.service.sync import READ_STATUS, SyncAsked
     from counter.words.sync import hold_reason
 
-    status, held = open_store(args).write(lambda session: (sync_status(session), held_at_hall(session)))
+    read = open_service(args).call(READ_STATUS, SyncAsked(), desk())
+    status, held = read.status, list(read.held)
     if args.json:
         told = [{**asdict(h), "message": hold_reason(h.reason)} for h in held]
         print_json({**asdict(status), "held_at_hall_records": told})
@@ -136,11 +132,11 @@ def cmd_sync_status(args: argparse.Namespace) -> int:
 
 
 def cmd_sync_review(args: argparse.Namespace) -> int:
-    from counter.actions.sync.sync_status import review_items
     from counter.cli.phrases import SYNC_REVIEW_COUNT, review_line
+    from counter.service.sync import REVIEW_ITEMS, ReviewList
     from counter.words.sync import hold_reason
 
-    items = open_store(args).read(lambda session: review_items(session, open_only=not args.all))
+    items = open_service(args).call(REVIEW_ITEMS, ReviewList(open_only=not args.all), desk())
     if args.json:
         print_json([{**asdict(item), "message": hold_reason(item.reason)} for item in items])
         return EXIT_OK
@@ -148,3 +144,16 @@ def cmd_sync_review(args: argparse.Namespace) -> int:
         print(review_line(item))
     print(SYNC_REVIEW_COUNT.format(count=len(items)))
     return EXIT_OK
+
+
+def _summary(report: ImportReport) -> dict[str, object]:
+    """The report as the command's JSON output names it."""
+    return {
+        "from_site": report.from_site,
+        "kind": report.kind,
+        "export_no": report.export_no,
+        "applied": report.applied,
+        "unchanged": report.unchanged,
+        "held": report.held,
+        "replayed": report.replayed,
+    }
