@@ -38,7 +38,8 @@ from benchmarks.bench_lists import Bare, _ms, _read, _window_collector, postgres
 from benchmarks.big_hall import BigHall, describe
 from benchmarks.goals import Verdicts, arguments, percentile
 from counter.access.desk import Desk
-from counter.actions.cases.case_reads import FOUND_AT_MOST, cases_found
+from counter.actions.cases.case_reads import cases_found
+from counter.case.case_lists import FOUND_AT_MOST
 from counter.case.lookup import LOOKBACK_DAYS, SEQUENCE_MARK, Lookup, LookupKind, read_lookup, since
 from counter.case.numbers import DeskIdentity
 from counter.db.engine import make_engine, make_sessions

@@ -66,16 +66,17 @@ from counter.actions.cases.item_authority import set_entrustment
 from counter.actions.cases.item_queue import (
     DUE_PAGE_MOST,
     QUEUE_MOST,
-    QueueRow,
     coming_due,
     department_loads,
     department_queue,
     due_counts,
 )
-from counter.actions.cases.item_steps import StepRequest, route_items, take_item_step
+from counter.actions.cases.item_steps import route_items, take_item_step
 from counter.actions.cases.item_track import IN_HAND
 from counter.case.item_lines import office_day
 from counter.case.item_path import ItemEvent, PauseReason
+from counter.case.item_queue import QueueRow
+from counter.case.item_step_request import StepRequest
 from counter.case.numbers import DeskIdentity
 from counter.db.engine import make_engine, make_sessions
 from counter.db.figure_store import item_lines

@@ -65,8 +65,9 @@ from benchmarks.big_hall import BigHall, build, describe
 from benchmarks.goals import Verdicts, arguments, percentile
 from counter.access.desk import Desk
 from counter.actions.cases.case_reads import DUE_COUNT_CAP, DUE_PAGE, case_rows, case_view, day_lists
-from counter.actions.cases.case_view import CasePage, read_case
+from counter.actions.cases.case_view import read_case
 from counter.actions.ratings.record import open_rectifications
+from counter.case.case_page import CasePage
 from counter.case.decisions import LAPSE_EVENTS
 from counter.case.numbers import DeskIdentity
 from counter.case.status import NOTE_CODES_JOIN

@@ -28,8 +28,8 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from counter.access.desk import Desk
-    from counter.actions.cases.item_steps import StepRequest
     from counter.actions.site.store import Store
+    from counter.case.item_step_request import StepRequest
     from counter.ui.cases.case_page import CasePage
     from counter.ui.intake import IntakePanel
     from counter.ui.main_window import MainWindow
@@ -207,8 +207,9 @@ def text_size_shot(driver: Driver, window: MainWindow) -> None:
 def on_their_way(db: Store, desk: Desk, case_no: str) -> None:
     """The items of a case still to be decided at their departments: routed, one signed for, one paused."""
     from counter.actions.cases.item_authority import set_entrustment
-    from counter.actions.cases.item_steps import StepRequest, route_items
+    from counter.actions.cases.item_steps import route_items
     from counter.case.item_path import ItemEvent, PauseReason
+    from counter.case.item_step_request import StepRequest
 
     now = dt.datetime.now(dt.UTC)
     db.write(lambda s: route_items(s, desk, case_no, now))

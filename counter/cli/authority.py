@@ -36,7 +36,8 @@ def add_authority_command(site: argparse._SubParsersAction[Any], common: argpars
 
 
 def cmd_site_authority(args: argparse.Namespace) -> int:
-    from counter.actions.cases.item_authority import SiteAuthority, set_entrustment, set_item_held, site_authority
+    from counter.actions.cases.item_authority import set_entrustment, set_item_held, site_authority
+    from counter.case.site_authority import SiteAuthority
 
     store, by = signed_in(args)
     site = by.identity.site_code

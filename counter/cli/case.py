@@ -277,7 +277,8 @@ def cmd_case_lapse(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from counter.actions.cases.case_reads import case_views
-    from counter.actions.site.demo import DemoUnavailable, run_demo, write_documents
+    from counter.actions.site.demo import run_demo, write_documents
+    from counter.case.demo_cases import DemoUnavailable
     from counter.cli.case_text import case_json
 
     out = Path(args.out)

@@ -26,9 +26,9 @@ from counter.cli.common import today as today_of
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
-    from counter.actions.cases.documents import MadeDocument
     from counter.actions.site.store import Store, Unit
     from counter.cli.common import Commands
+    from counter.documents.made import MadeDocument
 
 CASE_DOCUMENTS = ("application", "receipt", "deferral", "pledge", "correction", "refusal", "denial", "service")
 # the fields of counter.documents.data.OfficeSettings, named here so that building the
@@ -148,9 +148,10 @@ def cmd_print(args: argparse.Namespace) -> int:
 
 
 def cmd_guide_notice(args: argparse.Namespace) -> int:
-    from counter.actions.cases.documents import GuideNotFound, make_guide_notice
+    from counter.actions.cases.documents import make_guide_notice
     from counter.actions.catalog.guides import find_guide
     from counter.case.number_faults import NumbersBehind
+    from counter.documents.made import GuideNotFound
     from counter.words.database import document_numbers_behind_text
 
     store = open_store(args)
@@ -192,9 +193,10 @@ def _write(out: Path, pdf: bytes) -> None:
 
 def cmd_form(args: argparse.Namespace) -> int:
     """One form to --out, every form of the bundle (blank and sample) into the folder --out, or the list of forms."""
-    from counter.actions.cases.documents import GuideNotFound
     from counter.actions.catalog.guides import find_guide
-    from counter.actions.intake.forms import FormNotFound, FormPaper, guide_forms, make_form
+    from counter.actions.intake.forms import guide_forms, make_form
+    from counter.documents.form_paper import FormNotFound, FormPaper
+    from counter.documents.made import GuideNotFound
 
     if (args.material or args.all) and not args.out:
         raise UsageError(tr("请用 --out 指定保存的文件（--all 时为目录）"))

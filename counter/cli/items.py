@@ -18,8 +18,8 @@ from counter.parties.text import TextField
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
-    from counter.actions.cases.item_queue import QueueRow
-    from counter.actions.cases.item_track import ItemStanding
+    from counter.case.item_queue import QueueRow
+    from counter.case.item_standing import ItemStanding
     from counter.cli.common import Commands
 
 # a department's 不予批准 of a licence under 行政许可法 第七十八条: its own decision carries the bar
@@ -192,8 +192,9 @@ def cmd_item_route(args: argparse.Namespace) -> int:
 
 
 def cmd_item_step(args: argparse.Namespace) -> int:
-    from counter.actions.cases.item_steps import StepRequest, take_item_step
+    from counter.actions.cases.item_steps import take_item_step
     from counter.case.item_path import ItemEvent, PauseReason
+    from counter.case.item_step_request import StepRequest
     from counter.words.items import ITEM_STATE
 
     options: dict[str, Any] = {}

@@ -33,8 +33,9 @@ def add_same_day_commands(case: argparse._SubParsersAction[Any], common: argpars
 
 
 def cmd_same_day(args: argparse.Namespace) -> int:
-    from counter.actions.intake.same_day import SameDayNotPossible, finish_same_day
+    from counter.actions.intake.same_day import finish_same_day
     from counter.case.not_found import CaseNotFound
+    from counter.case.same_day_refused import SameDayNotPossible
     from counter.case.status import MoveNotAllowed
     from counter.words.cases import CASE_NOT_FOUND, CASE_STATUS
     from counter.words.punctuation import CLAUSE_JOIN

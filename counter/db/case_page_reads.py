@@ -36,8 +36,9 @@ from counter.case.pages import MaterialPage
 from counter.case.view import CaseView
 from counter.db import models
 from counter.db.case_store import HEAD_COLUMNS, ticket_columns, view_of
-from counter.db.document_store import DocumentLine, document_lines, line_columns
+from counter.db.document_store import document_lines, line_columns
 from counter.db.settings_store import AUTHORITY_PREFIX, OFFICE_PREFIX, known_missing, known_values, office_key
+from counter.documents.document_line import DocumentLine
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,26 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any, cast
 
 from sqlalchemy import ColumnElement, Select, Table, func, select
 from sqlalchemy.orm import Session
 
 from counter.db import models
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentLine:
-    """A notice of a case as the case page lists it."""
-
-    document_id: int
-    doc_no: str
-    kind: str
-    issued_on: dt.date
-    prints: int
-    failed_prints: int
-    made_under: str = ""  # the settings it was made under, as kept for its reprint (its title follows them)
+from counter.documents.document_line import DocumentLine
 
 
 def find_document(session: Session, case_id: int | None, kind: str, doc_no: str = "") -> models.DocumentRecord | None:

@@ -55,7 +55,7 @@ class OrganAnswer(StrEnum):
 @dataclass(frozen=True, slots=True)
 class HeldItems:
     """What the site's authority setting held when the paper was first made: the 实施编码 it decides in its own
-    name, and the written 授权 recorded per 实施编码 (:class:`counter.actions.cases.item_authority.SiteAuthority`)."""
+    name, and the written 授权 recorded per 实施编码 (:class:`counter.case.site_authority.SiteAuthority`)."""
 
     site_items: frozenset[str] = frozenset()
     entrusted: Mapping[str, str] = field(default_factory=dict)

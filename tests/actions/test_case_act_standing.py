@@ -18,10 +18,11 @@ from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
 from counter.access.roles import Actor, Role
 from counter.actions.cases.decisions import deny_lapsed_deferral
-from counter.actions.cases.item_steps import StepRequest, route_items, take_item_step
+from counter.actions.cases.item_steps import route_items, take_item_step
 from counter.actions.intake.take import extend_deferral, lapse_correction, move_case
 from counter.case.decisions import DecisionProblem, DecisionRefused
 from counter.case.item_path import ItemEvent
+from counter.case.item_step_request import StepRequest
 from counter.case.numbers import DeskIdentity
 from counter.case.status import CaseEvent, CaseStatus
 from counter.db import models

@@ -10,9 +10,10 @@ import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.desk import Desk
-from counter.actions.cases.documents import MadeDocument, make_document
+from counter.actions.cases.documents import make_document
 from counter.actions.intake.take import extend_deferral
 from counter.documents.kinds import DocumentKind
+from counter.documents.made import MadeDocument
 from counter.documents.model import DocumentNotPossible
 from tests.actions.signed_head import head_of
 from tests.actions.test_dates_moved import deferral

@@ -19,11 +19,12 @@ from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.cases.decisions import case_and_bundle
 from counter.actions.cases.documents import make_document
-from counter.actions.cases.item_steps import StepRequest, item_standings, route_items, take_item_step
+from counter.actions.cases.item_steps import item_standings, route_items, take_item_step
 from counter.actions.intake.take import extend_deferral
 from counter.actions.outbox.messages import save_gateway
 from counter.case.decisions import DecisionProblem, DecisionRefused, items_served
 from counter.case.item_path import ItemEvent
+from counter.case.item_step_request import StepRequest
 from counter.case.status import CaseEvent
 from counter.db import models
 from counter.documents.kinds import DocumentKind

@@ -13,7 +13,6 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.desk import Desk
 from counter.actions.cases.documents import (
-    MadeDocument,
     make_document,
     make_guide_notice,
     office_settings,
@@ -28,6 +27,7 @@ from counter.db import models
 from counter.db.case_store import case_by_no, case_view
 from counter.db.document_store import documents_of_case
 from counter.documents.kinds import DocumentKind
+from counter.documents.made import MadeDocument
 from counter.documents.model import DocumentNotPossible
 from tests.actions.conftest import TODAY
 from tests.cups_server import Cups

@@ -15,8 +15,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.desk import Desk
 from counter.actions.cases.decisions import decide_item
-from counter.actions.cases.item_steps import StepRequest, route_items, take_item_step
+from counter.actions.cases.item_steps import route_items, take_item_step
 from counter.case.item_path import ItemEvent
+from counter.case.item_step_request import StepRequest
 from counter.db import models
 from counter.db.sync.case_records import case_records
 from counter.sync.records import HistoryEntry

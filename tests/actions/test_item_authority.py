@@ -16,10 +16,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.access.desk import Desk
 from counter.access.roles import Actor, Role
 from counter.actions.cases.decisions import decide_item
-from counter.actions.cases.item_steps import StepRequest, route_items, take_item_step
+from counter.actions.cases.item_steps import route_items, take_item_step
 from counter.actions.intake.take import move_case
 from counter.case.decisions import DecisionProblem, DecisionRefused
 from counter.case.item_path import ItemEvent
+from counter.case.item_step_request import StepRequest
 from counter.case.numbers import DeskIdentity
 from counter.case.status import CaseEvent, CaseStatus
 from counter.db import models

@@ -15,12 +15,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.access.desk import Desk
 from counter.actions.cases.decisions import decide_item
 from counter.actions.cases.item_queue import coming_due, department_loads, department_queue, due_counts
-from counter.actions.cases.item_steps import StepRequest, item_standings, route_items
+from counter.actions.cases.item_steps import item_standings, route_items
 from counter.actions.cases.item_track import last_history_id, retrack_after
 from counter.actions.intake.take import move_case
 from counter.actions.ratings.period_figures import period_figures
 from counter.case.item_clock import DueAlert
 from counter.case.item_path import ItemEvent, ItemState, PauseReason
+from counter.case.item_step_request import StepRequest
 from counter.case.status import CaseEvent
 from counter.db import models
 from counter.db.case_store import add_history, case_by_no

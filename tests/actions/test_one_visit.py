@@ -19,11 +19,12 @@ from counter.access.roles import Actor, Role
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.cases.hand_over import hand_over_results
 from counter.actions.cases.item_queue import department_queue
-from counter.actions.cases.item_steps import StepRequest, route_items, take_item_step
+from counter.actions.cases.item_steps import route_items, take_item_step
 from counter.actions.intake.take import take_intake
 from counter.actions.outbox.messages import save_gateway, send_due
 from counter.case.hand_over import HandOverRequest, HandOverWay
 from counter.case.item_path import ItemEvent, PauseReason
+from counter.case.item_step_request import StepRequest
 from counter.case.numbers import DeskIdentity
 from counter.case.status import CaseStatus
 from counter.db import models

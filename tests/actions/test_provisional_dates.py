@@ -17,13 +17,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.cases.decisions import deny_lapsed_deferral
-from counter.actions.cases.documents import MadeDocument, make_document
+from counter.actions.cases.documents import make_document
 from counter.actions.cases.holidays import import_schedule
 from counter.actions.intake.take import take_intake
 from counter.actions.site.demo import run_demo
 from counter.case.view import CaseView
 from counter.db.case_store import case_view
 from counter.documents.kinds import DocumentKind
+from counter.documents.made import MadeDocument
 from counter.documents.words import DOC_PROVISIONAL_DATES
 from counter.intake.checklist import Receipt, record
 from counter.intake.outcome import DeferralRequest

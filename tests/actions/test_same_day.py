@@ -12,12 +12,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
-from counter.actions.intake.same_day import SameDayNotPossible, finish_same_day, same_day_check
+from counter.actions.intake.same_day import finish_same_day, same_day_check
 from counter.actions.intake.take import IntakeRequest, take_intake
 from counter.actions.site.demo import complete_checklist, fresh_checklist
 from counter.case.hand_over import HandOverWay, hand_over_note, hand_overs
 from counter.case.item_lines import office_day
 from counter.case.same_day import NOTE_SAME_DAY, SameDayProblem
+from counter.case.same_day_refused import SameDayNotPossible
 from counter.case.status import CaseStatus
 from counter.catalog.stored_guide import StoredGuide
 from counter.db import models

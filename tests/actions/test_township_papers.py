@@ -24,7 +24,6 @@ from counter.actions.admin.site import init_site
 from counter.actions.cases.decisions import case_and_bundle, record_decision
 from counter.actions.cases.documents import (
     OWN_PLACE,
-    MadeDocument,
     make_document,
     make_guide_notice,
     prints_own_place,
@@ -40,6 +39,7 @@ from counter.db import models
 from counter.db.catalog_store import current_guide
 from counter.db.engine import make_engine, make_sessions
 from counter.documents.kinds import DocumentKind
+from counter.documents.made import MadeDocument
 from counter.intake.parties import Applicant, ApplicantKind, Parties
 from counter.parties.identifiers import make_id_number
 from counter.sync.sites import SiteKind

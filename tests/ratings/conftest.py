@@ -21,7 +21,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.desk import Desk
 from counter.access.roles import Actor, Role
-from counter.actions.site.demo import DemoCase, run_demo
+from counter.actions.site.demo import run_demo
+from counter.case.demo_cases import DemoCase
 from counter.db import models
 from counter.db.account_store import insert_account
 from counter.db.engine import make_engine, make_sessions

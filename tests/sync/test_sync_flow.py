@@ -24,12 +24,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.admin.site import peer_keys
 from counter.actions.cases.decisions import decide_item
-from counter.actions.cases.item_steps import StepRequest, item_standings, route_items, take_item_step
+from counter.actions.cases.item_steps import item_standings, route_items, take_item_step
 from counter.actions.intake.take import move_case
 from counter.actions.projects.project_steps import import_service_list, service_list
 from counter.actions.site.demo import DEMO_BUNDLE, run_demo
 from counter.actions.sync.sync_status import review_items, sync_status
 from counter.case.item_path import ItemEvent, ItemState, PauseReason
+from counter.case.item_step_request import StepRequest
 from counter.case.status import CaseEvent, CaseStatus
 from counter.catalog.search import Match, SearchIndex
 from counter.db import models

@@ -17,12 +17,13 @@ import pytest
 from sqlalchemy import select
 
 from counter.actions.cases.hand_over import hand_over_results
-from counter.actions.cases.item_steps import StepRequest, route_items, take_item_step
+from counter.actions.cases.item_steps import route_items, take_item_step
 from counter.actions.site.demo import DEMO_BUNDLE, run_demo
 from counter.actions.sync.sync_status import review_items
 from counter.case.hand_over import HandedItem, HandOver, HandOverRequest, HandOverWay, hand_over_note, hand_overs
 from counter.case.item_lines import office_day
 from counter.case.item_path import ItemEvent
+from counter.case.item_step_request import StepRequest
 from counter.case.status import CaseEvent, CaseStatus
 from counter.db import models
 from counter.db.case_store import case_view

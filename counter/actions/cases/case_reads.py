@@ -7,7 +7,6 @@ Each read takes the caller's unit of work and returns plain data from :mod:`coun
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from counter.access.not_permitted import NotPermitted
@@ -15,7 +14,7 @@ from counter.access.roles import Permission
 from counter.actions.admin.acting import this_desk
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.admin.guard import accounts_known, require
-from counter.calendar.workdays import WorkCalendar
+from counter.case.case_lists import FOUND_AT_MOST, DayLists
 from counter.case.lookup import LOOKBACK_DAYS, FoundCase, Lookup, since
 from counter.case.view import CaseRow
 from counter.db import case_lists, case_store
@@ -38,7 +37,6 @@ __all__ = [
     "may_see_whole_numbers",
 ]
 
-FOUND_AT_MOST = 200  # a lookup's list: a common name in a busy hall; the clerk narrows it with the ID number
 
 DUE_SOON_WORKING_DAYS = 2  # "due soon": a deferral due within two working days, or already overdue
 
@@ -104,17 +102,6 @@ DUE_PAGE = 100  # the deferrals and corrections coming due the F6 list shows: th
 DUE_COUNT_CAP = 500  # beyond this many coming due, the list says "more than" instead of counting them all
 
 
-@dataclass(frozen=True, slots=True)
-class DayLists:
-    calendar: WorkCalendar
-    soon_until: dt.date  # the last day still "coming due"
-    of_day: tuple[CaseRow, ...]  # taken today at the desk
-    due: tuple[CaseRow, ...]  # the earliest DUE_PAGE awaiting deferred materials or a correction, due by soon_until
-    due_count: int  # how many are due by soon_until (at most DUE_COUNT_CAP of each kind counted)
-    due_overdue: int  # how many of those are already past
-    due_counted_all: bool  # False: more than due_count are due, and they were not all counted
-
-
 def day_lists(unit: Unit, today: dt.date, desk: Desk | None = None) -> DayLists:
     """Today's cases at a desk and the deferrals and corrections of the hall coming due, with one office calendar.
 
@@ -132,4 +119,4 @@ def day_lists(unit: Unit, today: dt.date, desk: Desk | None = None) -> DayLists:
         due += case_lists.corrections_due_page(unit, soon_until, DUE_PAGE)
         count, overdue, whole = case_lists.due_counts(unit, soon_until, today, DUE_COUNT_CAP)
     due.sort(key=lambda r: (r.next_due or soon_until, r.case_no))
-    return DayLists(calendar, soon_until, tuple(of_day), tuple(due[:DUE_PAGE]), count, overdue, whole)
+    return DayLists(calendar.table, soon_until, tuple(of_day), tuple(due[:DUE_PAGE]), count, overdue, whole)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
@@ -37,6 +36,7 @@ from counter.case.decisions import (
     lapsing,
     waiting_items,
 )
+from counter.case.lapse import Lapse
 from counter.case.moments import moment_on
 from counter.case.not_found import CaseNotFound
 from counter.case.provisional_lapse import check_settled
@@ -49,17 +49,6 @@ from counter.db.catalog_store import guide_version
 log = logging.getLogger(__name__)
 
 DENIAL_REASONS_JOIN = "；"  # the case's own denial_reason: its items' reasons, as stored (never translated)
-
-
-@dataclass(frozen=True, slots=True)
-class Lapse:
-    """What a lapse did: the materials found lapsed, the items they took down, the case's status after, and the items
-    they serve that are left to their deciding bodies to deny (the window neither holds them nor was entrusted)."""
-
-    materials: tuple[str, ...]
-    items: tuple[str, ...]
-    status: CaseStatus
-    referred: tuple[str, ...] = ()
 
 
 def case_and_bundle(session: Session, number: str, *, lock: bool = False) -> tuple[models.Case, Bundle]:

@@ -15,7 +15,6 @@ import datetime as dt
 import hashlib
 import json
 import logging
-from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
@@ -40,6 +39,7 @@ from counter.db.settings_store import is_township, is_training, office_key, put_
 from counter.documents.acceptance import HELD, NOTHING_HELD, HeldItems, held_of_record, held_record
 from counter.documents.deciders import decider_name
 from counter.documents.kinds import DocumentKind, record_kind
+from counter.documents.made import GuideNotFound, MadeDocument
 from counter.documents.model import DocumentData, OfficeSettings, document_for, guide_notice_for
 
 log = logging.getLogger(__name__)
@@ -61,30 +61,6 @@ __all__ = [
 ]
 
 SEQUENCE_KIND = "doc"  # one sequence of notice numbers per desk and day, whatever the kind
-
-
-@dataclass(frozen=True, slots=True)
-class MadeDocument:
-    document_id: int
-    doc_no: str
-    kind: DocumentKind
-    case_no: str  # empty for a guide notice
-    pdf: bytes
-    content_hash: str
-    reprint: bool
-    check_dates: bool  # a printed date lies beyond the holiday data: the clerk checks it
-    heading: str = ""  # the paper's own title where its kind names another (a 告知承诺书 numbered in its own table)
-
-    @property
-    def title(self) -> str:
-        """The print job's title: what the paper is and whose."""
-        return f"{self.kind.value} {self.doc_no} {self.case_no}".strip()
-
-
-class GuideNotFound(Exception):
-    def __init__(self, bundle_code: str) -> None:
-        super().__init__(bundle_code)
-        self.bundle_code = bundle_code
 
 
 def save_office_settings(

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
@@ -23,7 +22,7 @@ from counter.access.desk import Desk
 from counter.actions.admin.audit import record_at_desk
 from counter.actions.admin.guard import require
 from counter.actions.cases.decisions import case_and_bundle
-from counter.actions.cases.documents import MadeDocument, make_document
+from counter.actions.cases.documents import make_document
 from counter.audit.actions import AuditAction
 from counter.case.hand_over import (
     HandOver,
@@ -41,19 +40,11 @@ from counter.case.hand_over import (
     signed_return_note,
     signed_return_problems,
 )
+from counter.case.handed_over import HandedOver
 from counter.case.item_lines import office_day
 from counter.case.status import CaseEvent, CaseStatus, next_status
 from counter.db.case_store import add_history, case_view
 from counter.documents.kinds import DocumentKind
-
-
-@dataclass(frozen=True, slots=True)
-class HandedOver:
-    """What a hand-over did: its record, the case's status after, and its 送达回证."""
-
-    hand_over: HandOver
-    status: CaseStatus
-    service_receipt: MadeDocument
 
 
 def hand_over_results(

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
@@ -31,6 +31,7 @@ from counter.actions.catalog.guides import decider_names
 from counter.audit.actions import AuditAction
 from counter.case.decisions import DecisionProblem, DecisionRefused
 from counter.case.item_lines import office_day
+from counter.case.site_authority import SiteAuthority
 from counter.case.status import CaseEvent
 from counter.catalog.model import Bundle
 from counter.db import models
@@ -48,14 +49,6 @@ _REFUSAL_PROBLEM = {
     AuthorityRefusal.OTHER_DEPARTMENT: DecisionProblem.OTHER_DEPARTMENT,
     AuthorityRefusal.NO_ROLE: DecisionProblem.NO_ITEM_ROLE,
 }
-
-
-@dataclass(frozen=True, slots=True)
-class SiteAuthority:
-    """What a site holds of its items: those it decides itself, and those it records for a department."""
-
-    site_items: frozenset[str] = frozenset()
-    entrusted: dict[str, str] = field(default_factory=dict)
 
 
 def authority_key(site_code: str) -> str:

@@ -9,49 +9,21 @@ the working day before its date, on the day, after it.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Executable, case, func, select
 from sqlalchemy.orm import Session, aliased
 
 from counter.actions.admin.calendar import office_calendar
-from counter.case.item_clock import DueAlert, due_alert
+from counter.case.item_clock import due_alert
 from counter.case.item_path import ItemState
+from counter.case.item_queue import DepartmentLoad, QueueRow
 from counter.db import models
 
 QUEUE_MOST = 500  # rows a queue shows: a department holding more works the first, by date, and they move up
 #: the reminders the window shows, the most overdue first: a league behind with its departments holds thousands, and
 #: the list's summary says how many there are (:func:`due_counts`)
 DUE_PAGE_MOST = 200
-
-
-@dataclass(frozen=True, slots=True)
-class QueueRow:
-    """One item with its department: the case, the item, where it stands and when it is due."""
-
-    case_no: str
-    applicant_name: str
-    bundle_name: str
-    item_code: str
-    item_name: str
-    department: str
-    state: ItemState
-    routed_on: dt.date
-    due_on: dt.date | None  # None while paused
-    legal_due: dt.date | None
-    promised_due: dt.date | None
-    paused_since: dt.date | None
-    alert: DueAlert | None
-
-
-@dataclass(frozen=True, slots=True)
-class DepartmentLoad:
-    """A department's count of items in hand, and how many of them are overdue today."""
-
-    department: str
-    items: int
-    overdue: int
 
 
 def _row(item: type[models.OpenItem]) -> tuple[Any, ...]:

@@ -11,7 +11,6 @@ entry in the same unit of work.  A decision goes the way every item's decision g
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
@@ -21,31 +20,20 @@ from counter.actions.admin.audit import record_at_desk
 from counter.actions.admin.guard import require
 from counter.actions.cases.decisions import case_and_bundle, record_decision
 from counter.actions.cases.item_authority import check_item
-from counter.actions.cases.item_track import ItemStanding, standings, track_items
+from counter.actions.cases.item_track import standings, track_items
 from counter.audit.actions import AuditAction
 from counter.audit.masking import masked_text
 from counter.case.decisions import DecisionProblem, DecisionRefused
 from counter.case.item_lines import item_paths, office_day, step_note
-from counter.case.item_path import ItemEvent, ItemState, ItemStep, PauseReason, check_step
+from counter.case.item_path import ItemEvent, ItemState, ItemStep, check_step
+from counter.case.item_standing import ItemStanding
+from counter.case.item_step_request import StepRequest
 from counter.case.status import CaseEvent, CaseStatus, next_status
 from counter.case.view import CaseView
 from counter.db import models
 from counter.db.case_store import add_history, case_view
 
 _DECISIONS = {ItemEvent.APPROVED: True, ItemEvent.DENIED: False}
-
-
-@dataclass(frozen=True, slots=True)
-class StepRequest:
-    """A department's step of one item, with what its event needs (:class:`counter.case.item_path.ItemStep`)."""
-
-    event: ItemEvent
-    pause: PauseReason | None = None
-    days: int = 0
-    approved_by: str = ""
-    result_no: str = ""
-    reason: str = ""
-    false_materials: bool = False  # a 不予批准 of a licence under 行政许可法 第七十八条 (counter.case.decisions)
 
 
 def _read(session: Session, case: models.Case) -> tuple[CaseView, dict[str, list[ItemStep]]]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
 
 from sqlalchemy import delete, exists, func, or_, select
 from sqlalchemy.orm import Session
@@ -21,11 +20,11 @@ from counter.actions.admin.calendar import office_calendar
 from counter.actions.admin.office import office_settings, stored_office_settings
 from counter.actions.cases.item_authority import site_authority
 from counter.actions.catalog.guides import decider_names
-from counter.calendar.workdays import DateResult
 from counter.case.decisions import deferred_items
-from counter.case.item_clock import DueAlert, due_alert, item_clock, served_promise, signed_on
+from counter.case.item_clock import due_alert, item_clock, served_promise, signed_on
 from counter.case.item_lines import item_paths, office_day
-from counter.case.item_path import ItemState, ItemStep, state_of
+from counter.case.item_path import state_of
+from counter.case.item_standing import ItemStanding
 from counter.case.status import CaseStatus
 from counter.case.view import CaseView
 from counter.catalog.model import Bundle
@@ -37,27 +36,6 @@ from counter.documents.kinds import DocumentKind
 
 #: the statuses whose items are still worked at their departments (counter.case.status: an item's path runs then)
 IN_HAND = frozenset({CaseStatus.ACCEPTED.value, CaseStatus.AWAITING_DEFERRED.value, CaseStatus.IN_APPROVAL.value})
-
-
-@dataclass(frozen=True, slots=True)
-class ItemStanding:
-    """Where one item of a case stands: its department, its state, its dates and how near the nearest is."""
-
-    code: str
-    name: str
-    department: str
-    state: ItemState | None  # None: not routed yet
-    legal_due: DateResult | None
-    promised_due: DateResult | None
-    paused_since: dt.date | None
-    alert: DueAlert | None  # of the nearer date, while the item is undecided
-    steps: tuple[ItemStep, ...]
-
-    @property
-    def due_on(self) -> dt.date | None:
-        """The nearer of the promised and the legal date; None while paused."""
-        dues = [d.date for d in (self.promised_due, self.legal_due) if d is not None]
-        return min(dues) if dues else None
 
 
 def standings(session: Session, view: CaseView, bundle: Bundle, today: dt.date) -> tuple[ItemStanding, ...]:

@@ -9,41 +9,18 @@ and sample without exception.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
 from counter.access.desk import Desk
 from counter.access.roles import Permission
 from counter.actions.admin.guard import require
-from counter.actions.cases.documents import GuideNotFound, marked_for_training, office_settings
+from counter.actions.cases.documents import marked_for_training, office_settings
 from counter.catalog.model import Bundle
 from counter.db.catalog_store import current_guide
+from counter.documents.form_paper import FormNotFound, FormPaper
 from counter.documents.forms import bundle_forms, form_for
-from counter.documents.kinds import DocumentKind
-
-
-@dataclass(frozen=True, slots=True)
-class FormPaper:
-    bundle_code: str
-    material_code: str
-    name: str  # the form's name, its title on paper
-    kind: DocumentKind  # BLANK_FORM or SAMPLE_FORM
-    pdf: bytes
-
-    @property
-    def title(self) -> str:
-        """The print job's title: what the paper is and of which guide."""
-        return f"{self.kind.value} {self.bundle_code} {self.material_code}"
-
-
-class FormNotFound(Exception):
-    """The guide has no form of that code (no material of it, or one the applicant does not fill in)."""
-
-    def __init__(self, bundle_code: str, material_code: str) -> None:
-        super().__init__(f"{bundle_code} {material_code}")
-        self.bundle_code = bundle_code
-        self.material_code = material_code
+from counter.documents.made import GuideNotFound
 
 
 def _guide(session: Session, bundle_code: str) -> Bundle:

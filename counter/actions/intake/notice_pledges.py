@@ -13,12 +13,10 @@ false promise is revoked (《中华人民共和国行政许可法》第六十九
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counter.access.authority import AuthorityRefusal
 from counter.access.case_acts import CaseAct
 from counter.access.case_rights import permission_for
 from counter.access.desk import Desk
@@ -37,6 +35,7 @@ from counter.case.decisions import item_note
 from counter.case.moments import moment_on
 from counter.case.numbers import DocKind, doc_no
 from counter.case.pledge_checks import PledgeProblem, PledgeRefused
+from counter.case.pledge_rows import PledgeOffer, PledgeRow
 from counter.case.status import CaseEvent, CaseStatus, next_status
 from counter.db import models
 from counter.db.case_store import add_history, case_view, next_sequence
@@ -44,22 +43,6 @@ from counter.documents.words import DOC_YOU
 
 #: the result number a grant on a promise is recorded with: the licence is the 告知承诺书's decision
 PLEDGE_GRANTED = "告知承诺"
-
-
-@dataclass(frozen=True, slots=True)
-class PledgeRow:
-    """One item granted on a promise, as the department's list shows it."""
-
-    case_no: str
-    applicant_name: str
-    item_code: str
-    item_name: str
-    department: str
-    granted_on: dt.date
-    check_due: dt.date
-    checked_on: dt.date | None
-    kept: bool | None
-    finding: str
 
 
 def grant_on_pledge(
@@ -130,19 +113,6 @@ def pledge_row(session: Session, number: str, item_code: str) -> PledgeRow | Non
     case, _ = case_and_bundle(session, number)
     row = session.get(models.PledgeCheck, (case.id, item_code))
     return None if row is None else _row(row, case)
-
-
-@dataclass(frozen=True, slots=True)
-class PledgeOffer:
-    """An item of a case the guide marks for 告知承诺, as the case page offers its acts: its grant on a promise and
-    check so far (None before the grant), and whether the desk's account has the standing to grant, check or revoke
-    it (the one rule, :mod:`counter.access.authority`): ``deciding`` is the body that decides it, ``refusal`` why the
-    account may not (None where it may)."""
-
-    item_code: str
-    row: PledgeRow | None
-    deciding: str
-    refusal: AuthorityRefusal | None
 
 
 def pledge_offers(session: Session, desk: Desk, number: str) -> tuple[PledgeOffer, ...]:

@@ -30,6 +30,7 @@ from counter.case.item_lines import office_day
 from counter.case.moments import moment_on
 from counter.case.not_found import CaseNotFound
 from counter.case.same_day import NOTE_SAME_DAY, SameDayProblem, at_the_window, same_day_problems
+from counter.case.same_day_refused import SameDayNotPossible
 from counter.case.status import CaseEvent, CaseStatus
 from counter.catalog.model import Bundle
 from counter.db import models
@@ -38,15 +39,6 @@ from counter.db.catalog_store import guide_version
 from counter.documents.kinds import DocumentKind
 
 __all__ = ["SameDayNotPossible", "finish_same_day", "same_day_check"]
-
-
-class SameDayNotPossible(Exception):
-    """The case cannot be decided and handed over at the window; every reason is given."""
-
-    def __init__(self, case_no: str, problems: tuple[SameDayProblem, ...]) -> None:
-        super().__init__(f"{case_no}: {', '.join(p.value for p in problems)}")
-        self.case_no = case_no
-        self.problems = problems
 
 
 def same_day_check(session: Session, number: str, today: dt.date) -> tuple[SameDayProblem, ...]:

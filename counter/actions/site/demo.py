@@ -8,7 +8,6 @@ through the same actions as the window, so what it prints is what the desk does.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -20,7 +19,7 @@ from counter.actions.cases.decisions import deny_lapsed_deferral
 from counter.actions.intake.take import IntakeRequest, fulfil_deferred, take_intake
 from counter.calendar.provisional import unsettled
 from counter.case.decisions import lapse_day as lapse_day_after
-from counter.case.status import CaseStatus
+from counter.case.demo_cases import DemoCase, DemoUnavailable
 from counter.catalog.departments import PLACE
 from counter.catalog.model import Bundle, Medium, Necessity
 from counter.catalog.stored_guide import StoredGuide
@@ -34,19 +33,6 @@ from counter.parties.identifiers import make_id_number
 from counter.sync.sites import SiteKind
 
 DEMO_BUNDLE = "XAM-YJS-008"  # 我要开小餐馆（50平方米以下）
-
-
-@dataclass(frozen=True, slots=True)
-class DemoCase:
-    label: str  # what the sample shows, in Chinese, for the printed list
-    case_no: str
-    status: CaseStatus
-    denied_items: tuple[str, ...] = ()  # items whose 不予批准决定书 the sample prints
-    on: dt.date | None = None  # the day of that step (the demo's working day; a lapse's, after the due date)
-
-
-class DemoUnavailable(Exception):
-    """The catalog has no published guide to take sample intakes under."""
 
 
 def complete_checklist(bundle: Bundle, checklist: Checklist) -> Checklist:

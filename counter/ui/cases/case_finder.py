@@ -22,7 +22,8 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushBu
 
 from counter.access.desk import Desk
 from counter.access.roles import Permission
-from counter.actions.cases.case_reads import FOUND_AT_MOST, cases_found
+from counter.actions.cases.case_reads import cases_found
+from counter.case.case_lists import FOUND_AT_MOST
 from counter.case.lookup import LOOKBACK_CHOICES, LOOKBACK_DAYS, FoundCase, LookupKind, read_lookup
 from counter.ui.cases.marks import restyle
 from counter.ui.cases.tables import CASE_NO_ROLE, fill_row, line_table

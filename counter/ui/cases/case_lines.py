@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from enum import Enum
 from typing import TypeVar
 
-from counter.actions.cases.case_view import ItemLine
+from counter.case.case_page import ItemLine
 from counter.case.item_clock import DueAlert
 from counter.case.moments import local_moment
 from counter.case.same_day import NOTE_SAME_DAY

@@ -19,8 +19,9 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QPushButton, QTableWidget, QTabWidget, QVBoxLayout, QWidget
 
 from counter.access.desk import Desk
-from counter.actions.cases.case_reads import DayLists, day_lists
+from counter.actions.cases.case_reads import day_lists
 from counter.calendar.workdays import WorkCalendar
+from counter.case.case_lists import DayLists
 from counter.case.status import CaseStatus
 from counter.case.view import CaseRow
 from counter.ui.cases.case_lines import day_text, desk_text, overdue_days

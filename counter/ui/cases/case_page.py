@@ -22,12 +22,14 @@ from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
 from counter.access.roles import Permission
 from counter.actions.admin.calendar import office_calendar
-from counter.actions.cases.case_view import ItemLine, read_case
-from counter.actions.intake.same_day import SameDayNotPossible, finish_same_day
+from counter.actions.cases.case_view import read_case
+from counter.actions.intake.same_day import finish_same_day
+from counter.case.case_page import ItemLine
 from counter.case.correction_lapse import CorrectionNotDue
 from counter.case.decisions import DecisionRefused
 from counter.case.item_path import ItemEvent
 from counter.case.not_found import CaseNotFound
+from counter.case.same_day_refused import SameDayNotPossible
 from counter.case.status import CaseEvent, CaseStatus, MoveNotAllowed
 from counter.case.view import CaseView
 from counter.catalog.model import Situation

@@ -14,13 +14,13 @@ from functools import partial
 
 from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
-from counter.actions.cases.case_view import ItemLine
-from counter.actions.cases.documents import MadeDocument
 from counter.actions.cases.hand_over import hand_over_results
+from counter.case.case_page import ItemLine
 from counter.case.hand_over import HandOverRefused, HandOverRequest
 from counter.case.not_found import CaseNotFound
 from counter.case.status import MoveNotAllowed
 from counter.case.view import CaseView
+from counter.documents.made import MadeDocument
 from counter.ui.cases import words
 from counter.ui.cases.hand_over_form import HandOverForm
 from counter.ui.cases.rules import results_to_hand

@@ -18,18 +18,12 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from counter.access.desk import Desk
 from counter.actions.admin.accounts import own_department
-from counter.actions.cases.item_queue import (
-    DUE_PAGE_MOST,
-    DepartmentLoad,
-    QueueRow,
-    coming_due,
-    department_loads,
-    department_queue,
-    due_counts,
-)
-from counter.actions.intake.notice_pledges import PledgeRow, pledge_checks
+from counter.actions.cases.item_queue import DUE_PAGE_MOST, coming_due, department_loads, department_queue, due_counts
+from counter.actions.intake.notice_pledges import pledge_checks
 from counter.actions.site.store import Unit
 from counter.case.item_clock import DueAlert
+from counter.case.item_queue import DepartmentLoad, QueueRow
+from counter.case.pledge_rows import PledgeRow
 from counter.ui.cases.marks import URGENCY_COLOURS, paint, restyle
 from counter.ui.cases.rules import ALERT_URGENCY
 from counter.ui.cases.tables import CASE_NO_ROLE, fill_row, line_table

@@ -21,7 +21,7 @@ from functools import partial
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from counter.actions.cases.case_view import ItemLine
+from counter.case.case_page import ItemLine
 from counter.case.item_lines import item_paths, office_day
 from counter.case.item_path import ItemEvent, ItemState, ItemStep, state_of
 from counter.case.pledge_checks import item_revocations

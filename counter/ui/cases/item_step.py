@@ -17,10 +17,11 @@ from functools import partial
 
 from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
-from counter.actions.cases.case_view import ItemLine
-from counter.actions.cases.item_steps import StepRequest, take_item_step
+from counter.actions.cases.item_steps import take_item_step
+from counter.case.case_page import ItemLine
 from counter.case.decisions import DecisionRefused
 from counter.case.item_path import StepProblem, StepRefused
+from counter.case.item_step_request import StepRequest
 from counter.case.not_found import CaseNotFound
 from counter.case.status import MoveNotAllowed
 from counter.case.view import CaseView

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter.actions.cases.case_view import ItemLine
-from counter.actions.cases.item_steps import StepRequest
+from counter.case.case_page import ItemLine
 from counter.case.item_path import MOST_EXTENSION_DAYS, ItemEvent, PauseReason
+from counter.case.item_step_request import StepRequest
 from counter.case.status import CaseEvent
 from counter.ui.cases import words
 from counter.ui.cases.item_step_rules import DEPARTMENT_STEPS

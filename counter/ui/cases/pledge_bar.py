@@ -30,21 +30,16 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, 
 from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
 from counter.access.roles import Permission
-from counter.actions.cases.documents import MadeDocument
-from counter.actions.intake.notice_pledges import (
-    PledgeOffer,
-    grant_on_pledge,
-    pledge_offers,
-    pledge_paper,
-    record_check,
-)
+from counter.actions.intake.notice_pledges import grant_on_pledge, pledge_offers, pledge_paper, record_check
 from counter.case.decisions import DecisionRefused
 from counter.case.moments import moment_on
 from counter.case.not_found import CaseNotFound
 from counter.case.pledge_checks import PledgeRefused
+from counter.case.pledge_rows import PledgeOffer
 from counter.case.status import CaseEvent, CaseStatus, MoveNotAllowed
 from counter.case.view import CaseView
 from counter.documents.kinds import DocumentKind
+from counter.documents.made import MadeDocument
 from counter.ui.cases import words
 from counter.ui.cases.rules import allowed
 from counter.ui.plain_text import plain_label
@@ -83,7 +78,7 @@ from counter.words.pledges import (
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
 
-    from counter.actions.cases.case_view import ItemLine
+    from counter.case.case_page import ItemLine
     from counter.ui.cases.item_states import ItemStates
 
 log = logging.getLogger(__name__)

@@ -18,11 +18,11 @@ from counter.access.case_acts import CaseAct
 from counter.access.desk import Desk
 from counter.access.roles import Actor, Permission
 from counter.actions.admin.calendar import office_calendar
-from counter.actions.cases.case_view import ItemLine
 from counter.actions.cases.item_authority import act_refusals
 from counter.actions.intake.same_day import same_day_check
 from counter.calendar.provisional import unsettled
 from counter.calendar.workdays import WorkCalendar
+from counter.case.case_page import ItemLine
 from counter.case.not_found import CaseNotFound
 from counter.case.status import CaseStatus
 from counter.case.view import CaseView

@@ -19,9 +19,10 @@ from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
-from counter.actions.intake.same_day import SameDayNotPossible, finish_same_day, same_day_check
+from counter.actions.intake.same_day import finish_same_day, same_day_check
 from counter.case.not_found import CaseNotFound
 from counter.case.same_day import same_day_bundle
+from counter.case.same_day_refused import SameDayNotPossible
 from counter.case.status import MoveNotAllowed
 from counter.catalog.model import Bundle
 from counter.ui.intake.words import INTAKE_SAME_DAY_BUTTON, INTAKE_SAME_DAY_FAILED, INTAKE_SAME_DAY_HINT

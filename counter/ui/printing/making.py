@@ -16,21 +16,21 @@ from functools import partial
 
 from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
-from counter.actions.cases.case_view import CASE_KINDS, CaseNotices, fitting_kinds
 from counter.actions.cases.documents import (
-    GuideNotFound,
-    MadeDocument,
     make_document,
     make_guide_notice,
     office_settings,
     record_print,
     save_office_settings,
 )
-from counter.actions.intake.forms import FormNotFound, guide_forms, make_form
+from counter.actions.intake.forms import guide_forms, make_form
 from counter.actions.site.store import Unit
+from counter.case.case_page import CASE_KINDS, CaseNotices, fitting_kinds
 from counter.case.not_found import CaseNotFound
 from counter.case.number_faults import NumbersBehind
+from counter.documents.form_paper import FormNotFound
 from counter.documents.kinds import DocumentKind
+from counter.documents.made import GuideNotFound, MadeDocument
 from counter.documents.model import DocumentNotPossible, OfficeSettings
 from counter.intake.outcome import Outcome
 from counter.ui.printing.words import (

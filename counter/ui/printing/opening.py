@@ -19,8 +19,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from counter.access.desk import Desk
-from counter.actions.cases.documents import MadeDocument
 from counter.documents.kinds import DocumentKind
+from counter.documents.made import MadeDocument
 from counter.ui.focus import back_to
 from counter.ui.geometry import fit_to_screen
 from counter.ui.printing.making import (

@@ -30,7 +30,7 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractSlider, QFileDialog, QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from counter.access.desk import Desk
-from counter.actions.cases.documents import MadeDocument
+from counter.documents.made import MadeDocument
 from counter.host.desk_config import load_desk_config
 from counter.ui.plain_text import plain_label
 from counter.ui.printing.making import record

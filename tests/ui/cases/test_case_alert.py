@@ -7,7 +7,8 @@ import datetime as dt
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.cases.case_view import ItemLine, read_case
+from counter.actions.cases.case_view import read_case
+from counter.case.case_page import ItemLine
 from counter.case.item_clock import DueAlert
 from counter.case.view import CaseView
 from counter.ui.cases.case_lines import case_alert

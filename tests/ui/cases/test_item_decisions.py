@@ -13,8 +13,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.access.desk import Desk
 from counter.access.passwords import hash_password
 from counter.access.roles import Actor, Permission, Role
-from counter.actions.cases.item_steps import StepRequest, route_items, take_item_step
+from counter.actions.cases.item_steps import route_items, take_item_step
 from counter.case.item_path import ItemEvent, ItemState, PauseReason
+from counter.case.item_step_request import StepRequest
 from counter.case.status import CaseEvent, CaseStatus
 from counter.db import models
 from counter.documents.kinds import DocumentKind

@@ -15,9 +15,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.desk import Desk
 from counter.access.roles import Actor, Role
-from counter.actions.cases.item_steps import StepRequest, route_items, take_item_step
+from counter.actions.cases.item_steps import route_items, take_item_step
 from counter.case.item_clock import DueAlert
 from counter.case.item_path import ItemEvent, PauseReason
+from counter.case.item_step_request import StepRequest
 from counter.db import models
 from counter.ui.cases.item_queue_page import ItemQueuePage
 from counter.ui.cases.marks import RED

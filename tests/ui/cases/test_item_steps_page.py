@@ -14,8 +14,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.access.desk import Desk
 from counter.access.passwords import hash_password
 from counter.access.roles import Actor, Role
-from counter.actions.cases.case_view import ItemLine
 from counter.actions.cases.item_steps import route_items
+from counter.case.case_page import ItemLine
 from counter.case.item_lines import item_paths, office_day
 from counter.case.item_path import ItemEvent, ItemState, PauseReason, StepProblem, state_of
 from counter.case.status import CaseEvent, CaseStatus

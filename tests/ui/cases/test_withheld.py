@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.case_acts import CaseAct
 from counter.access.roles import SINGLE_DESK, Actor, Role
-from counter.actions.cases.case_view import ItemLine
+from counter.case.case_page import ItemLine
 from counter.case.same_day import SameDayProblem
 from counter.case.status import CaseEvent, CaseStatus
 from counter.case.view import CaseView

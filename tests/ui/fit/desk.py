@@ -15,10 +15,11 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from counter.actions.cases.case_view import read_case
-from counter.actions.cases.item_steps import StepRequest, route_items, take_item_step
+from counter.actions.cases.item_steps import route_items, take_item_step
 from counter.actions.catalog.guides import current_guide, search_entries
 from counter.actions.site.store import Store
 from counter.case.item_path import ItemEvent
+from counter.case.item_step_request import StepRequest
 from counter.case.status import CaseEvent
 from counter.catalog.model import Bundle
 from counter.documents.kinds import DocumentKind

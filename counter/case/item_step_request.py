@@ -1,0 +1,20 @@
+"""A department's step of one item as the window or the command line asks it: plain data, checked by the action."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from counter.case.item_path import ItemEvent, PauseReason
+
+
+@dataclass(frozen=True, slots=True)
+class StepRequest:
+    """A department's step of one item, with what its event needs (:class:`counter.case.item_path.ItemStep`)."""
+
+    event: ItemEvent
+    pause: PauseReason | None = None
+    days: int = 0
+    approved_by: str = ""
+    result_no: str = ""
+    reason: str = ""
+    false_materials: bool = False  # a 不予批准 of a licence under 行政许可法 第七十八条 (counter.case.decisions)

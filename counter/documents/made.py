@@ -1,0 +1,33 @@
+"""A paper made (numbered and recorded, or reprinted as first made), and the refusal of a guide not found.
+
+Plain data the faces preview, print and count the print of; the PDF travels with it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from counter.documents.kinds import DocumentKind
+
+
+@dataclass(frozen=True, slots=True)
+class MadeDocument:
+    document_id: int
+    doc_no: str
+    kind: DocumentKind
+    case_no: str  # empty for a guide notice
+    pdf: bytes
+    content_hash: str
+    reprint: bool
+    check_dates: bool  # a printed date lies beyond the holiday data: the clerk checks it
+    heading: str = ""  # the paper's own title where its kind names another (a 告知承诺书 numbered in its own table)
+
+    @property
+    def title(self) -> str:
+        """The print job's title: what the paper is and whose."""
+        return f"{self.kind.value} {self.doc_no} {self.case_no}".strip()
+
+
+class GuideNotFound(Exception):
+    def __init__(self, bundle_code: str) -> None:
+        super().__init__(bundle_code)
+        self.bundle_code = bundle_code
