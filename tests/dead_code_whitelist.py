@@ -98,10 +98,7 @@ _.of_project  # counter/documents/kinds.py
 _.issues_receipt  # counter/intake/outcome.py
 _.holder  # counter/intake/licences.py
 _.birth_date  # counter/parties/identifiers.py
-_.GOOD_LEVELS  # counter/ratings/levels.py
 _.LICENSES  # counter/resources/__init__.py
-_.SMS_LENGTH  # counter/sms/texts.py
-_.MAGIC  # counter/sync/package.py
 _.MATERIAL_KIND  # counter/words/catalog.py
 _.REMEDY_KIND  # counter/words/catalog.py
 _.REVIEW_BODY  # counter/words/catalog.py
@@ -113,8 +110,6 @@ _.N_  # counter/words/translate.py: tools/extract_words.py reads it as a marker;
 _.write_platform_workbook  # counter/catalog/platform_workbook.py
 _.read_folder  # counter/catalog/reader.py (tools/remedy_table.py and benchmarks/big_catalog.py too)
 _.case_records  # counter/db/sync/case_records.py (benchmarks/ too)
-_.synthesise  # counter/host/voice.py
-_.wav_seconds  # counter/host/voice.py
 # probes of widget tests
 _.open_window  # counter/ui/app.py (tools/screenshot.py too)
 _.offered_items  # counter/ui/cases/case_documents.py

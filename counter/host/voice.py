@@ -16,7 +16,6 @@ from __future__ import annotations
 import logging
 import shutil
 import subprocess
-import wave
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -37,17 +36,6 @@ def command(text: str, voice: str = DEFAULT_VOICE, wav: Path | None = None) -> l
 
 def voice_for(language: str) -> str:
     return VOICES.get(language, DEFAULT_VOICE)
-
-
-def synthesise(text: str, wav: Path, voice: str = DEFAULT_VOICE) -> None:
-    """``text`` spoken into a WAV file (what :class:`Speaker` plays, kept to be checked)."""
-    subprocess.run(command(text, voice, wav), check=True, capture_output=True, timeout=30)
-
-
-def wav_seconds(path: Path) -> float:
-    """How long a WAV file plays, from its header."""
-    with wave.open(str(path), "rb") as sound:
-        return sound.getnframes() / sound.getframerate()
 
 
 class Speaker:

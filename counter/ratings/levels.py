@@ -26,7 +26,6 @@ class Level(StrEnum):
 
 
 BAD_LEVELS = frozenset({Level.DISSATISFIED, Level.VERY_DISSATISFIED})
-GOOD_LEVELS = frozenset(Level) - BAD_LEVELS
 
 
 def is_bad(level: Level) -> bool:

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from counter.sms.kinds import MessageKind
 
-SMS_LENGTH = 70  # one message of Chinese text, signature included
 NAME_MAX = 14  # a bundle's or item's name beyond this is cut, with "…"
 
 BODY = {

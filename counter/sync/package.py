@@ -96,7 +96,6 @@ APPEALS_FORMAT = 8  # a hall's update with the appeals it decided of the townshi
 #: what this reads
 FORMATS = (CASES_FORMAT, PROJECTS_FORMAT, HELD_FORMAT, SEALS_FORMAT, SUBJECT_FORMAT, PAGES_FORMAT, APPEALS_FORMAT)
 MAGICS = {n: f"COUNTER-SYNC/{n}\n".encode("ascii") for n in FORMATS}
-MAGIC = MAGICS[CASES_FORMAT]  # the first line of a package of format 2
 OLD_FORMATS = (1,)  # unencrypted: refused by name, the sender must upgrade (docs/sync-crypto.md)
 SUITES = (SUITE,)
 _MAGIC_ANY = re.compile(rb"^COUNTER-SYNC/(\d{1,9})\n")

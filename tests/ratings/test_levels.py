@@ -9,7 +9,6 @@ from hypothesis import strategies as st
 from counter.ratings.levels import (
     BAD_LEVELS,
     CHANNEL_CODE,
-    GOOD_LEVELS,
     Channel,
     Coding,
     Level,
@@ -51,7 +50,7 @@ def test_the_two_codings_mirror_each_other(level: Level) -> None:
 
 def test_basic_satisfaction_is_a_good_rating_and_only_two_levels_are_bad() -> None:
     assert {Level.DISSATISFIED, Level.VERY_DISSATISFIED} == BAD_LEVELS
-    assert Level.BASIC in GOOD_LEVELS
+    assert not is_bad(Level.BASIC)
     assert [is_bad(level) for level in Level] == [False, False, False, True, True]
 
 

@@ -40,7 +40,7 @@ from counter.db.sync.projects import project_records
 from counter.projects.model import Coordination, ProjectState, Satisfaction, StepState
 from counter.projects.report import Month
 from counter.sync.keys import load_private_key
-from counter.sync.package import MAGIC, Header, PackageKind, PackageRejected, RejectCode
+from counter.sync.package import CASES_FORMAT, MAGICS, Header, PackageKind, PackageRejected, RejectCode
 from counter.sync.record_json import to_dict
 from counter.sync.sites import SiteKind
 from counter.words.sync import hold_reason, package_rejected
@@ -53,6 +53,8 @@ PROJECT_TABLES = (
     models.Project, models.ProjectStep, models.ProjectHistory, models.ProjectCoordination, models.ProjectPaper,
     models.SyncImport, models.SyncReview, models.AuditEntry,
 )  # fmt: skip
+
+MAGIC = MAGICS[CASES_FORMAT]  # the first line of a package of format 2
 
 
 @dataclasses.dataclass
