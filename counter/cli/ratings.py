@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from counter.cli.common import EXIT_OK, Reported, UsageError, parse_date, signed_in
+from counter.cli.common import EXIT_OK, Reported, UsageError, desk, open_service, parse_date
 from counter.ratings.levels import OLD_CODING_NAMES, Coding
 from counter.words.translate import tr
 
@@ -41,7 +41,6 @@ def add_ratings_commands(commands: Commands, common: argparse.ArgumentParser) ->
 
 
 def cmd_ratings_export(args: argparse.Namespace) -> int:
-    from counter.actions.ratings.record import ratings_for_export, record_export
     from counter.cli.phrases import (
         RATING_CODING,
         RATINGS_EXPORT_BAD_RANGE,
@@ -49,13 +48,15 @@ def cmd_ratings_export(args: argparse.Namespace) -> int:
         RATINGS_EXPORT_WRITE_FAILED,
     )
     from counter.ratings.export import to_csv, to_json
+    from counter.service.ratings import EXPORT_RECORDS, RECORD_EXPORT, ExportDone, Period
 
     first, last = parse_date(args.date_from), parse_date(args.date_to)
     if last < first:
         raise UsageError(RATINGS_EXPORT_BAD_RANGE)
     coding = Coding(args.coding)
-    store, by = signed_in(args)
-    records = store.read(lambda session: ratings_for_export(session, first, last, desk=by))
+    service = open_service(args)
+    by = desk()
+    records = service.call(EXPORT_RECORDS, Period(first, last), by)
     text = to_json(records, coding) if args.format == "json" else to_csv(records, coding)
     if args.out:
         try:  # a BOM lets Excel and WPS read the CSV as UTF-8
@@ -65,6 +66,6 @@ def cmd_ratings_export(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     target = f"file:{args.out}" if args.out else "stdout"
-    store.write(lambda session: record_export(session, first, last, len(records), target, desk=by))
+    service.call(RECORD_EXPORT, ExportDone(first, last, len(records), target), by)
     print(RATINGS_EXPORT_DONE.format(count=len(records), coding=RATING_CODING[coding]), file=sys.stderr)
     return EXIT_OK

@@ -13,12 +13,6 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.access.roles import Role
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.ratings.record import (
-    AppealRefused,
-    ChoiceRefused,
-    MoveRefused,
-    RatingRecorded,
-    RatingRefused,
-    SettingsRefused,
     add_rectification_note,
     choose_handling,
     close_stale_requests,
@@ -43,7 +37,9 @@ from counter.db import models
 from counter.ratings.choice import ChoiceProblem, RatingChoice
 from counter.ratings.figures import Grouping
 from counter.ratings.levels import Level
+from counter.ratings.recorded import RatingRecorded
 from counter.ratings.rectification import AppealGround, MoveProblem, RectEvent, RectState
+from counter.ratings.refusals import AppealRefused, ChoiceRefused, MoveRefused, RatingRefused, SettingsRefused
 from counter.ratings.settings import RatingSettings
 from counter.ratings.status import DeskStatus, SendRefusal
 from counter.ratings.views import PadCase

@@ -16,7 +16,6 @@ from counter.access.desk import Desk
 from counter.access.roles import GRANTS, Permission, Role
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.ratings.record import (
-    AppealRefused,
     appeal_offer,
     choose_handling,
     decide_appeal,
@@ -33,6 +32,7 @@ from counter.ratings.choice import RatingChoice
 from counter.ratings.figures import Figures, Grouping
 from counter.ratings.levels import Level
 from counter.ratings.rectification import AppealGround, AppealProblem, AppealStatus, RectEvent, RectState
+from counter.ratings.refusals import AppealRefused
 from tests.figures_oracle import adds_up
 from tests.ratings.conftest import DESK, TODAY, Clock, account_desk
 

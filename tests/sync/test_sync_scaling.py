@@ -21,7 +21,7 @@ from sqlalchemy import Engine, event, select
 
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.cases.documents import make_document, record_print
-from counter.actions.ratings.record import offered_reasons, rating_settings, record_rating, record_unrated, send_to_pad
+from counter.actions.ratings.record import rating_settings, record_rating, record_unrated, send_to_pad
 from counter.actions.site.demo import run_demo
 from counter.actions.sync.packages import export_package, import_package
 from counter.db import models
@@ -30,6 +30,7 @@ from counter.db.sync.cases import apply_cases
 from counter.documents.kinds import DocumentKind
 from counter.ratings.choice import RatingChoice
 from counter.ratings.levels import Level
+from counter.ratings.pad_reasons import offered_reasons
 from counter.sync.case_reader import PackageCase
 from counter.sync.record_json import to_dict
 from counter.sync.records import CaseRecord

@@ -10,7 +10,6 @@ rating itself stays as it was given.  The desk side learns only
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
@@ -50,11 +49,12 @@ from counter.db.rating_store import (
 )
 from counter.db.settings_store import get_setting, put_setting
 from counter.parties.names import mask_name
-from counter.ratings.choice import ChoiceProblem, RatingChoice, choice_problems
+from counter.ratings.choice import RatingChoice, choice_problems
 from counter.ratings.export import RatingRecord, region_of
 from counter.ratings.figures import Figures, Grouping
 from counter.ratings.levels import Channel, is_bad
-from counter.ratings.reasons import DEFAULT_LABELS, DEFAULT_REASONS
+from counter.ratings.pad_reasons import offered_reasons
+from counter.ratings.recorded import RatingRecorded
 from counter.ratings.rectification import (
     AppealGround,
     AppealProblem,
@@ -72,6 +72,7 @@ from counter.ratings.rectification import (
     reviewer_problems,
     state_after,
 )
+from counter.ratings.refusals import AppealRefused, ChoiceRefused, MoveRefused, RatingRefused, SettingsRefused
 from counter.ratings.settings import (
     KEYS,
     RatingSettings,
@@ -85,37 +86,6 @@ from counter.ratings.views import AppealOffer, PadCase, RectificationAlert, Rect
 
 #: a request older than its time on the pad and this much more was left by a pad that stopped
 STALE_GRACE = dt.timedelta(seconds=30)
-
-
-class RatingRefused(Exception):
-    def __init__(self, code: SendRefusal, case_no: str = "") -> None:
-        super().__init__(f"{code.value} {case_no}".strip())
-        self.code = code
-        self.case_no = case_no
-
-
-class ChoiceRefused(Exception):
-    def __init__(self, problems: list[ChoiceProblem]) -> None:
-        super().__init__(", ".join(p.value for p in problems))
-        self.problems = tuple(problems)
-
-
-class MoveRefused(Exception):
-    def __init__(self, problems: list[MoveProblem]) -> None:
-        super().__init__(", ".join(p.value for p in problems))
-        self.problems = tuple(problems)
-
-
-class AppealRefused(Exception):
-    def __init__(self, problems: list[AppealProblem]) -> None:
-        super().__init__(", ".join(p.value for p in problems))
-        self.problems = tuple(problems)
-
-
-class SettingsRefused(Exception):
-    def __init__(self, problems: list[SettingProblem]) -> None:
-        super().__init__(", ".join(p.code.value for p in problems))
-        self.problems = tuple(problems)
 
 
 # --- settings -----------------------------------------------------------------------------
@@ -140,13 +110,6 @@ def save_rating_settings(session: Session, settings: RatingSettings, *, desk: De
             changed[key] = {"from": before, "to": value}
         put_setting(session, key, value)
     record_at_desk(session, by, AuditAction.SETTING_CHANGED, "ratings", changed)
-
-
-def offered_reasons(settings: RatingSettings) -> tuple[str, ...]:
-    """The reason buttons of the pad: the office's list, or the default one."""
-    if settings.reasons:
-        return tuple(r.strip() for r in settings.reasons)
-    return tuple(DEFAULT_LABELS[code] for code in DEFAULT_REASONS)
 
 
 def _period_text(period: TimeLimit) -> str:
@@ -221,13 +184,6 @@ def desk_rating_status(session: Session, case_no: str) -> DeskStatus | None:
 
 
 # --- the pad: the applicant's answer ---------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class RatingRecorded:
-    rating_id: int
-    case_no: str
-    alert: RectificationAlert | None  # for the supervisor only, never the desk
 
 
 def _open_request(session: Session, request_id: int) -> RequestRow:

@@ -17,7 +17,6 @@ at the screen's edge in between (:class:`~counter.ui.pad.strip.PadStrip`).
 from __future__ import annotations
 
 import logging
-from functools import partial
 
 from PySide6.QtCore import QObject, QSize, Signal
 from PySide6.QtGui import QGuiApplication, QScreen
@@ -26,25 +25,25 @@ from shiboken6 import isValid
 
 from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
-from counter.actions.admin.calendar import office_calendar
-from counter.actions.admin.office import office_settings
-from counter.actions.ratings.record import (
-    ChoiceRefused,
-    RatingRecorded,
-    RatingRefused,
-    close_stale_requests,
-    rating_settings,
-    record_rating,
-    record_unrated,
-    send_to_pad,
-)
-from counter.actions.site.store import Unit
 from counter.host.desk_config import PadMode
 from counter.host.voice import Speaker
 from counter.ratings.choice import RatingChoice
 from counter.ratings.levels import is_bad
-from counter.ratings.settings import RatingSettings, SettingProblem
+from counter.ratings.refusals import ChoiceRefused, RatingRefused
+from counter.ratings.settings import RatingSettings
 from counter.ratings.status import DeskStatus
+from counter.service.ratings import (
+    CLOSE_STALE,
+    RECORD_RATING,
+    RECORD_UNRATED,
+    SEND_TO_PAD,
+    START_PAD,
+    PadStarting,
+    RecordRating,
+    RecordUnrated,
+    SendToPad,
+    StaleClosing,
+)
 from counter.ui.geometry import screen_of
 from counter.ui.pad.alerts import SupervisorAlerts
 from counter.ui.pad.pad_window import PadIdle, PadWindow
@@ -134,21 +133,14 @@ class PadController(QObject):
     def start(self) -> None:
         """Close what a stopped pad left open, and show the pad, idle, on its screen."""
         notice = ""
-        desk, now = self._desk, self._clock()
-
-        def begin(unit: Unit) -> tuple[list[str], RatingSettings, list[SettingProblem]]:
-            lapsed = close_stale_requests(unit, desk, now)
-            settings, problems = rating_settings(unit)
-            self.alerts.prime(unit)
-            self._office_mn = office_settings(unit, desk.identity.site_code).office_name_mn
-            return lapsed, settings, problems
-
         try:
-            lapsed, settings, problems = self._runner.write(begin)
-            notice = settings.idle_text
-            for case_no in lapsed:
+            start = self._runner.call(START_PAD, PadStarting(self._clock()), self._desk)
+            self.alerts.prime(start.newest_rectification)
+            self._office_mn = start.office_name_mn
+            notice = start.settings.idle_text
+            for case_no in start.lapsed:
                 self.status_changed.emit(case_no, DeskStatus.UNRATED)
-            for problem in problems:
+            for problem in start.problems:
                 log.warning("rating setting %s unusable (%s), default used", problem.key, problem.code.value)
         except Failed:
             log.exception("pad start-up could not read the database")
@@ -277,11 +269,11 @@ class PadController(QObject):
             return False
         try:
             # what a stopped pad left open is closed first, and stays so
-            lapsed = self._runner.write(partial(close_stale_requests, desk=self._desk, now=self._clock()))
+            lapsed = self._runner.call(CLOSE_STALE, StaleClosing(self._clock()), self._desk)
             for stale in lapsed:
                 self.status_changed.emit(stale, DeskStatus.UNRATED)
-            send = partial(send_to_pad, case_no=case_no, desk=self._desk, now=self._clock())
-            case = self._runner.write(send, DESK_RATING_FAILED)
+            send = SendToPad(case_no, self._clock())
+            case = self._runner.call(SEND_TO_PAD, send, self._desk, DESK_RATING_FAILED)
         except NotPermitted as refused:
             self.refused.emit(not_permitted(refused.permission, refused.signed_in))
             return False
@@ -298,13 +290,8 @@ class PadController(QObject):
         return True
 
     def on_choice_made(self, request_id: int, choice: RatingChoice) -> None:
-        desk, now = self._desk, self._clock()
-
-        def rate(unit: Unit) -> RatingRecorded:
-            return record_rating(unit, request_id, choice, desk, now, office_calendar(unit))
-
         try:
-            recorded = self._runner.write(rate)
+            recorded = self._runner.call(RECORD_RATING, RecordRating(request_id, choice, self._clock()), self._desk)
         except (RatingRefused, ChoiceRefused, Failed):
             log.exception("rating not stored")
             self.pad.show_problem(PAD_SAVE_FAILED)
@@ -316,7 +303,7 @@ class PadController(QObject):
 
     def on_timed_out(self, request_id: int) -> None:
         try:
-            case_no = self._runner.write(partial(record_unrated, request_id=request_id, now=self._clock()))
+            case_no = self._runner.call(RECORD_UNRATED, RecordUnrated(request_id, self._clock()), self._desk)
         except (RatingRefused, Failed):
             log.exception("unrated service not stored")
             return

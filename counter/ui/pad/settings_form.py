@@ -7,7 +7,6 @@ at once and nothing is saved until there is none.
 from __future__ import annotations
 
 import logging
-from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -23,9 +22,11 @@ from PySide6.QtWidgets import (
 
 from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
-from counter.actions.ratings.record import SettingsRefused, offered_reasons, rating_settings, save_rating_settings
 from counter.catalog.model import TimeLimit, TimeUnit
+from counter.ratings.pad_reasons import offered_reasons
+from counter.ratings.refusals import SettingsRefused
 from counter.ratings.settings import PERIOD_RANGE, TIMEOUT_RANGE, RatingSettings, SettingProblem
+from counter.service.ratings import READ_SETTINGS, SAVE_SETTINGS, SettingsAsked
 from counter.ui.pad.style import PAGE_STYLE
 from counter.ui.pad.words import (
     PAD_IDLE_DEFAULT,
@@ -99,11 +100,12 @@ class RatingSettingsForm(QWidget):
 
     def load(self) -> None:
         try:
-            settings, problems = self._runner.read(rating_settings, SUPERVISE_READ_FAILED)
+            read = self._runner.call(READ_SETTINGS, SettingsAsked(), self._desk, SUPERVISE_READ_FAILED, owner=self)
         except Failed as err:
             log.exception("rating settings not read")
             self._say(err.message, "problems")
             return
+        settings, problems = read.settings, read.problems
         self.timeout.setValue(settings.timeout_seconds)
         self.period.setValue(settings.period.value)
         self.unit.setCurrentIndex(list(TimeUnit).index(settings.period.unit))
@@ -123,8 +125,7 @@ class RatingSettingsForm(QWidget):
     def on_save_clicked(self) -> None:
         settings = self.settings()
         try:
-            save = partial(save_rating_settings, settings=settings, desk=self._desk)
-            self._runner.write(save, SUPERVISE_SAVE_FAILED)
+            self._runner.call(SAVE_SETTINGS, settings, self._desk, SUPERVISE_SAVE_FAILED, owner=self)
         except NotPermitted as refused:
             self._say(not_permitted(refused.permission, refused.signed_in), "problems")
             return

@@ -4,7 +4,7 @@ Open rectifications of every desk, earliest due first, past due in red; the
 chosen one's rating, reasons and history below, with the moves its state
 allows (回访核实 → 立行立改 / 限期整改 / 解释说明 → 反馈) and the appeal: filed
 (申诉) by the clerk rated or for her, decided (复核) by a supervisor signed in who is not that clerk
-(:func:`counter.actions.ratings.record.appeal_offer`); where the page cannot decide, it says why instead of offering the
+(``ratings.rectification_detail``); where the page cannot decide, it says why instead of offering the
 buttons (the clerk's own rating; a desk without accounts, whose appeals the hall decides).  Every move names who
 made it and what was found or done; the history only grows.  Until user roles exist anyone may open this page — it is
 the one place a level is shown, and the rater's name stays masked (the case
@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
 from functools import partial
+from typing import TypeVar
 
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
@@ -41,22 +41,23 @@ from PySide6.QtWidgets import (
 
 from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
-from counter.actions.ratings.record import (
-    AppealRefused,
-    MoveRefused,
-    add_rectification_note,
-    appeal_offer,
-    choose_handling,
-    decide_appeal,
-    file_appeal,
-    open_rectifications,
-    record_feedback,
-    record_revisit,
-    rectification_detail,
-)
-from counter.actions.site.store import Unit
 from counter.ratings.rectification import CHOSEN_MOVES, AppealGround, AppealStatus, RectEvent, RectState, moves_from
+from counter.ratings.refusals import AppealRefused, MoveRefused
 from counter.ratings.views import AppealOffer, RectificationAlert, RectificationRow, RectificationView
+from counter.service.operation import Operation
+from counter.service.ratings import (
+    DECIDE_APPEAL,
+    FILE_APPEAL,
+    MOVE_RECTIFICATION,
+    OPEN_RECTIFICATIONS,
+    RECTIFICATION_DETAIL,
+    DecideAppeal,
+    FileAppeal,
+    MoveRectification,
+    RectificationAsked,
+    RectificationDetail,
+    RectificationsAsked,
+)
 from counter.ui.pad.alerts import SupervisorAlerts
 from counter.ui.pad.style import DUE_SOON_COLOURS, OVERDUE_COLOURS, PAGE_STYLE
 from counter.ui.pad.tables import line_table, read_only_items
@@ -120,6 +121,8 @@ from counter.words.ratings import (
 )
 
 log = logging.getLogger(__name__)
+
+Req = TypeVar("Req")
 
 PAGE = 200  # rows read at a time: a screenful many times over, and a read of a few milliseconds at any size
 
@@ -309,16 +312,10 @@ class RectificationPage(QWidget):
     def on_refresh(self) -> None:
         """Read the open rectifications again (every desk's), keeping the chosen one if still open."""
         chosen = self.chosen_id()
-        alerts = self._alerts
-
-        def read(unit: Unit) -> list[RectificationRow]:
-            rows = open_rectifications(unit, limit=PAGE)
-            if alerts is not None:
-                alerts.check(unit)
-            return rows
-
         try:
-            rows = self._runner.read(read, SUPERVISE_READ_FAILED)
+            rows = self._rows_after(None)
+            if self._alerts is not None:  # what the list just read is not alerted again
+                self._alerts.check(self._runner, self._desk)
         except Failed as err:
             log.exception("rectifications not read")
             self._say(err.message, "problems")
@@ -371,12 +368,17 @@ class RectificationPage(QWidget):
             return
         after = self._rows[-1].page_key()
         try:
-            rows = self._runner.read(partial(open_rectifications, after=after, limit=PAGE), SUPERVISE_READ_FAILED)
+            rows = self._rows_after(after)
         except Failed as err:
             log.exception("rectifications not read")
             self._say(err.message, "problems")
             return
         self._append(rows)
+
+    def _rows_after(self, after: tuple[dt.date, int] | None) -> list[RectificationRow]:
+        """A page of the open rectifications: the first, or the one after the row ``after``."""
+        asked = RectificationsAsked(after, PAGE)
+        return list(self._runner.call(OPEN_RECTIFICATIONS, asked, self._desk, SUPERVISE_READ_FAILED, owner=self))
 
     def chosen_id(self) -> int | None:
         rows = {index.row() for index in self.table.selectionModel().selectedRows()}
@@ -398,17 +400,20 @@ class RectificationPage(QWidget):
             self.show_detail(None)
             return
         try:
-            view, offer = self._runner.read(partial(self._detail_read, chosen), SUPERVISE_READ_FAILED)
+            detail = self._detail_read(chosen)
         except Failed as err:
             log.exception("rectification not read")
             self._say(err.message, "problems")
             return
-        self.show_detail(view, offer)
+        self.show_detail(detail.view, detail.offer)
 
-    def _detail_read(self, rectification_id: int, unit: Unit) -> tuple[RectificationView | None, AppealOffer | None]:
+    def _detail_read(self, rectification_id: int) -> RectificationDetail:
         """The rectification, and what this page may do about its rating's appeal: one read."""
-        view = rectification_detail(unit, rectification_id)
-        return view, None if view is None else appeal_offer(unit, view.rating_id, desk=self._desk)
+        asked = RectificationAsked(rectification_id)
+        found: RectificationDetail = self._runner.call(
+            RECTIFICATION_DETAIL, asked, self._desk, SUPERVISE_READ_FAILED, owner=self
+        )
+        return found
 
     # --- the chosen one --------------------------------------------------------------------
 
@@ -465,22 +470,12 @@ class RectificationPage(QWidget):
         view = self._view
         if view is None:
             return
-        rect_id, by, note, now = view.row.rectification_id, self.by.text(), self.note.toPlainText(), self._clock()
-        desk = self._desk
+        rect_id = view.row.rectification_id
         chosen = self.fix_due.date()
         fix_due = dt.date(chosen.year(), chosen.month(), chosen.day()) if event is RectEvent.FIX_BY_DEADLINE else None
-
-        def move(unit: Unit) -> RectState:
-            if event is RectEvent.REVISITED:
-                return record_revisit(unit, rect_id, by, note, now, desk=desk)
-            if event is RectEvent.FED_BACK:
-                return record_feedback(unit, rect_id, by, note, now, desk=desk)
-            if event is RectEvent.NOTE:
-                return add_rectification_note(unit, rect_id, by, note, now, desk=desk)
-            return choose_handling(unit, rect_id, event, by, note, now, fix_due, desk=desk)
-
+        move = MoveRectification(rect_id, event, self.by.text(), self.note.toPlainText(), self._clock(), fix_due)
         try:
-            state = self._runner.write(move, SUPERVISE_SAVE_FAILED)
+            state = self._runner.call(MOVE_RECTIFICATION, move, self._desk, SUPERVISE_SAVE_FAILED, owner=self)
         except NotPermitted as refused:
             self.problems.setText(not_permitted(refused.permission, refused.signed_in))
             return
@@ -500,11 +495,8 @@ class RectificationPage(QWidget):
         if view is None:
             return
         ground = AppealGround(self.appeal_ground.currentData())
-        decide = partial(
-            decide_appeal, rating_id=view.rating_id, by=self.by.text(), ground=ground,
-            reason=self.appeal_reason.text(), upheld=upheld, now=self._clock(), desk=self._desk,
-        )  # fmt: skip
-        if self._appeal_stored(decide, "appeal not stored"):
+        decide = DecideAppeal(view.rating_id, self.by.text(), ground, self.appeal_reason.text(), upheld, self._clock())
+        if self._appeal_stored(DECIDE_APPEAL, decide, "appeal not stored"):
             self._say(SUPERVISE_APPEAL_DONE.format(decision=SUPERVISE_APPEAL_DECISION[upheld]), "done")
             self._reload(view.row.rectification_id)
 
@@ -513,18 +505,15 @@ class RectificationPage(QWidget):
         view = self._view
         if view is None:
             return
-        filing = partial(
-            file_appeal, rating_id=view.rating_id, by=self.by.text(), reason=self.appeal_reason.text(),
-            now=self._clock(), desk=self._desk,
-        )  # fmt: skip
-        if self._appeal_stored(filing, "appeal not filed"):
+        filing = FileAppeal(view.rating_id, self.by.text(), self.appeal_reason.text(), self._clock())
+        if self._appeal_stored(FILE_APPEAL, filing, "appeal not filed"):
             self._say(SUPERVISE_APPEAL_FILED, "done")
             self._reload(view.row.rectification_id)
 
-    def _appeal_stored(self, step: Callable[[Unit], object], failure: str) -> bool:
+    def _appeal_stored(self, op: Operation[Req, None], step: Req, failure: str) -> bool:
         """Store an appeal's step (filed or decided); on a refusal or a failure say why and keep what was typed."""
         try:
-            self._runner.write(step, SUPERVISE_SAVE_FAILED)
+            self._runner.call(op, step, self._desk, SUPERVISE_SAVE_FAILED, owner=self)
         except NotPermitted as refused:
             self.problems.setText(not_permitted(refused.permission, refused.signed_in))
             return False
@@ -542,7 +531,8 @@ class RectificationPage(QWidget):
         """After a move: the list again, and the same rectification (or its final state when it left the list)."""
         self.on_refresh()
         if not self.choose(rectification_id):
-            self.show_detail(*self._runner.read(partial(self._detail_read, rectification_id)))
+            detail = self._detail_read(rectification_id)
+            self.show_detail(detail.view, detail.offer)
 
     def _zone(self) -> dt.tzinfo | None:
         return self._clock().tzinfo
@@ -564,7 +554,7 @@ class RectificationPage(QWidget):
         """The list's first page again, once for every alert raised since the last read, keeping the chosen row."""
         chosen = self.chosen_id()
         try:
-            self.show_rows(self._runner.read(partial(open_rectifications, limit=PAGE)))
+            self.show_rows(self._rows_after(None))
         except Failed:
             log.exception("rectifications not read")
             return

@@ -23,13 +23,14 @@ from PySide6.QtWidgets import QApplication
 from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.catalog.imports import import_source
-from counter.actions.ratings.record import RatingRecorded, record_rating, record_revisit, record_unrated, send_to_pad
+from counter.actions.ratings.record import record_rating, record_revisit, record_unrated, send_to_pad
 from counter.actions.site.demo import run_demo
 from counter.case.numbers import DeskIdentity
 from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import upgrade
 from counter.ratings.choice import RatingChoice
 from counter.ratings.levels import Level
+from counter.ratings.recorded import RatingRecorded
 from counter.ratings.views import PadCase
 from counter.ui.fonts import install_fonts
 from counter.ui.pad.figures_page import FiguresPage

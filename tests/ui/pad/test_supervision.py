@@ -16,7 +16,14 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.roles import Role
 from counter.actions.admin.calendar import office_calendar
-from counter.actions.ratings.record import decide_appeal, file_appeal, record_rating, record_unrated, send_to_pad
+from counter.actions.ratings.record import (
+    decide_appeal,
+    file_appeal,
+    newest_rectification,
+    record_rating,
+    record_unrated,
+    send_to_pad,
+)
 from counter.db import models
 from counter.db.rating_store import add_rating, add_rectification, add_rectification_line, add_request
 from counter.projects.model import Satisfaction
@@ -189,10 +196,10 @@ def test_a_new_bad_rating_alerts_the_open_page(
     assert not page.empty.isHidden()
     assert page.detail.isHidden()  # nothing to choose: no hint to choose one above, no greyed form
     with sessions() as session:
-        alerts.prime(session)
+        alerts.prime(newest_rectification(session))
     rate(sessions, demo_cases["受理"], RatingChoice(Level.DISSATISFIED, ("其他",)), clock)
-    with qtbot.waitSignal(alerts.raised), sessions() as session:
-        alerts.check(session)  # as the window's timer does for a rating from another desk
+    with qtbot.waitSignal(alerts.raised):
+        alerts.check(runner_on(sessions))  # as the window's timer does for a rating from another desk
     qtbot.waitUntil(lambda: column(page, 0) == [demo_cases["受理"]])
     assert not page.detail.isHidden()
     assert page.alert_badge.text() == "新差评 1 条"
@@ -322,7 +329,7 @@ def test_alerts_raised_together_read_the_list_once(qtbot: QtBot, sessions: sessi
     qtbot.addWidget(page)
     page.on_refresh()
     with sessions() as session:
-        alerts.prime(session)
+        alerts.prime(newest_rectification(session))
     open_rectifications_of(sessions, 12, clock)  # rated bad at other desks since the last check
     reads: list[str] = []
     engine = sessions.kw["bind"]
@@ -333,8 +340,8 @@ def test_alerts_raised_together_read_the_list_once(qtbot: QtBot, sessions: sessi
 
     event.listen(engine, "before_cursor_execute", count)
     try:
-        with qtbot.waitSignal(alerts.raised), sessions() as session:
-            alerts.check(session)
+        with qtbot.waitSignal(alerts.raised):
+            alerts.check(runner_on(sessions))
         qtbot.waitUntil(lambda: page.table.rowCount() == 12)
     finally:
         event.remove(engine, "before_cursor_execute", count)

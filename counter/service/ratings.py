@@ -1,0 +1,316 @@
+"""好差评: the pad's requests and answers, the office's rating settings, the 督办 page, the figures and the export.
+
+The desk learns only whether a service was rated; the level goes to the supervisor's operations.  Nobody reviews
+their own rating: the appeal's operations ask it of the account signed in, in the action
+(:func:`counter.ratings.rectification.reviewer_problems`), whatever the gate let through.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from counter.access.roles import Permission
+from counter.projects.evaluations import EvaluationCounts
+from counter.ratings.choice import RatingChoice
+from counter.ratings.export import RatingRecord
+from counter.ratings.figures import Figures, Grouping
+from counter.ratings.recorded import RatingRecorded
+from counter.ratings.rectification import AppealGround, RectEvent, RectState
+from counter.ratings.settings import RatingSettings, SettingProblem
+from counter.ratings.views import AppealOffer, PadCase, RectificationAlert, RectificationRow, RectificationView
+from counter.service.operation import Open, read, write
+
+_REFUSED = "counter.ratings.refusals:"
+
+
+# --- the pad ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PadStarting:
+    """The desk's pad starts: ``now`` is the desk's clock, which the pad's time on each request is counted by."""
+
+    now: dt.datetime
+
+
+@dataclass(frozen=True)
+class PadStart:
+    """What the pad needs at its start, read in one unit of work with the requests it closed."""
+
+    lapsed: tuple[str, ...]  # the cases a stopped pad left open, now recorded as unrated
+    settings: RatingSettings
+    problems: tuple[SettingProblem, ...]  # stored settings that could not be used: defaults stand in
+    newest_rectification: int  # alerts are raised for those opened after it
+    office_name_mn: str  # the office's name in Mongolian, for the idle pad's greeting
+
+
+@dataclass(frozen=True)
+class StaleClosing:
+    now: dt.datetime
+
+
+@dataclass(frozen=True)
+class SendToPad:
+    case_no: str
+    now: dt.datetime
+
+
+@dataclass(frozen=True)
+class RecordRating:
+    request_id: int
+    choice: RatingChoice
+    now: dt.datetime
+
+
+@dataclass(frozen=True)
+class RecordUnrated:
+    request_id: int
+    now: dt.datetime
+
+
+START_PAD = write(
+    "ratings.start_pad",
+    PadStarting,
+    PadStart,
+    Open.ANY_DESK,
+    "counter.service.runs.ratings:start_pad",
+    doc="Close what this desk's stopped pad left open, and read what the idle pad shows.",
+)
+CLOSE_STALE = write(
+    "ratings.close_stale",
+    StaleClosing,
+    tuple[str, ...],
+    Open.ANY_DESK,
+    "counter.service.runs.ratings:close_stale",
+    doc="Requests this desk's pad left open past their time, recorded as unrated: their case numbers.",
+)
+SEND_TO_PAD = write(
+    "ratings.send_to_pad",
+    SendToPad,
+    PadCase,
+    Permission.SEND_TO_PAD,
+    "counter.service.runs.ratings:send_to_pad",
+    faults=(_REFUSED + "RatingRefused",),
+    doc="Ask the applicant to rate the service: what the pad is to show; once per service (一次一评).",
+)
+RECORD_RATING = write(
+    "ratings.record_rating",
+    RecordRating,
+    RatingRecorded,
+    Open.ANY_DESK,
+    "counter.service.runs.ratings:record_rating",
+    faults=(_REFUSED + "RatingRefused", _REFUSED + "ChoiceRefused"),
+    doc="The applicant's rating; a bad one opens its rectification and alerts the supervisor.",
+)
+RECORD_UNRATED = write(
+    "ratings.record_unrated",
+    RecordUnrated,
+    str,
+    Open.ANY_DESK,
+    "counter.service.runs.ratings:record_unrated",
+    faults=(_REFUSED + "RatingRefused",),
+    doc="The pad's time ran out: the service is recorded as unrated; its case number.",
+)
+
+
+# --- the office's settings -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SettingsAsked:
+    """A request that carries nothing but the desk it is asked for."""
+
+
+@dataclass(frozen=True)
+class SettingsRead:
+    settings: RatingSettings
+    problems: tuple[SettingProblem, ...]  # stored values that could not be used: defaults stand in
+
+
+READ_SETTINGS = read(
+    "ratings.read_settings",
+    SettingsAsked,
+    SettingsRead,
+    Open.ANY_DESK,
+    "counter.service.runs.ratings:read_settings",
+    doc="The office's rating settings, and the stored values that could not be used.",
+)
+SAVE_SETTINGS = write(
+    "ratings.save_settings",
+    RatingSettings,
+    None,
+    Permission.CHANGE_SETTINGS,
+    "counter.service.runs.ratings:save_settings",
+    faults=(_REFUSED + "SettingsRefused",),
+    doc="Keep the office's rating settings; every problem at once, and nothing kept unless there is none.",
+)
+
+
+# --- the supervisor: rectifications and appeals ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AlertsAfter:
+    last_seen: int  # the newest rectification already alerted
+
+
+@dataclass(frozen=True)
+class RectificationsAsked:
+    """The open rectifications, earliest due first: ``limit`` after the row ``after`` (its due date and id)."""
+
+    after: tuple[dt.date, int] | None = None
+    limit: int | None = None
+
+
+@dataclass(frozen=True)
+class RectificationAsked:
+    rectification_id: int
+
+
+@dataclass(frozen=True)
+class RectificationDetail:
+    view: RectificationView | None  # None: no such rectification
+    offer: AppealOffer | None  # what the asking desk may do about its rating's appeal
+
+
+@dataclass(frozen=True)
+class MoveRectification:
+    """A step of a rectification: 回访核实, a handling (立行立改, 限期整改 by ``fix_due``, 解释说明), 反馈 or a note."""
+
+    rectification_id: int
+    event: RectEvent
+    by: str
+    note: str
+    now: dt.datetime
+    fix_due: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class FileAppeal:
+    rating_id: int
+    by: str
+    reason: str
+    now: dt.datetime
+
+
+@dataclass(frozen=True)
+class DecideAppeal:
+    rating_id: int
+    by: str
+    ground: AppealGround
+    reason: str
+    upheld: bool
+    now: dt.datetime
+
+
+NEW_ALERTS = read(
+    "ratings.new_alerts",
+    AlertsAfter,
+    tuple[RectificationAlert, ...],
+    Open.ANY_DESK,
+    "counter.service.runs.ratings:new_alerts",
+    doc="Rectifications opened at any desk after the last one alerted.",
+)
+OPEN_RECTIFICATIONS = read(
+    "ratings.open_rectifications",
+    RectificationsAsked,
+    tuple[RectificationRow, ...],
+    Open.ANY_DESK,
+    "counter.service.runs.ratings:open_rectifications",
+    doc="Open rectifications of every desk, earliest due first, a page at a time.",
+)
+RECTIFICATION_DETAIL = read(
+    "ratings.rectification_detail",
+    RectificationAsked,
+    RectificationDetail,
+    Open.ANY_DESK,
+    "counter.service.runs.ratings:rectification_detail",
+    doc="A rectification, and what the asking desk may do about its rating's appeal, and why not the rest.",
+)
+MOVE_RECTIFICATION = write(
+    "ratings.move_rectification",
+    MoveRectification,
+    RectState,
+    Permission.RECTIFY,
+    "counter.service.runs.ratings:move_rectification",
+    faults=(_REFUSED + "MoveRefused",),
+    doc="A step of a rectification, by whoever may rectify; the state it leaves.",
+)
+FILE_APPEAL = write(
+    "ratings.file_appeal",
+    FileAppeal,
+    None,
+    Open.IN_ACTION,
+    "counter.service.runs.ratings:file_appeal",
+    faults=(_REFUSED + "AppealRefused",),
+    doc="An appeal (申诉) of a 差评, by the clerk rated or a supervisor for her; the rating stays counted.",
+)
+DECIDE_APPEAL = write(
+    "ratings.decide_appeal",
+    DecideAppeal,
+    None,
+    Permission.RECTIFY,
+    "counter.service.runs.ratings:decide_appeal",
+    faults=(_REFUSED + "AppealRefused",),
+    doc="An appeal decided (复核) by a supervisor signed in who is not the clerk rated; upheld, it excludes it.",
+)
+
+
+# --- figures and the export ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Period:
+    first: dt.date
+    last: dt.date
+
+
+@dataclass(frozen=True)
+class RatingFiguresAsked:
+    first: dt.date
+    last: dt.date
+    grouping: Grouping
+
+
+@dataclass(frozen=True)
+class RatingFigures:
+    """The period's figures, one line per group, the total, and the 帮您办 评价表s: one moment's read."""
+
+    lines: tuple[Figures, ...]
+    total: Figures
+    agent_service: EvaluationCounts
+
+
+@dataclass(frozen=True)
+class ExportDone:
+    first: dt.date
+    last: dt.date
+    count: int
+    target: str  # where the records went: "stdout" or "file:PATH"
+
+
+RATING_FIGURES = read(
+    "ratings.rating_figures",
+    RatingFiguresAsked,
+    RatingFigures,
+    Permission.SEE_FIGURES,
+    "counter.service.runs.ratings:rating_figures",
+    doc="The period's 好差评 figures by day, desk, clerk or bundle, with the 帮您办 channel's.",
+)
+EXPORT_RECORDS = read(
+    "ratings.export_records",
+    Period,
+    tuple[RatingRecord, ...],
+    Permission.SEE_FIGURES,
+    "counter.service.runs.ratings:export_records",
+    doc="The period's rating records, for the export; recorded once written (ratings.record_export).",
+)
+RECORD_EXPORT = write(
+    "ratings.record_export",
+    ExportDone,
+    None,
+    Permission.SEE_FIGURES,
+    "counter.service.runs.ratings:record_export",
+    doc="What left the database: the period, how many records, and where they went.",
+)

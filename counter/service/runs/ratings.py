@@ -1,0 +1,120 @@
+"""好差评's operations in process (:mod:`counter.service.ratings`)."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from counter.access.desk import Desk
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.admin.office import office_settings
+from counter.actions.projects.project_reads import agent_service_figures
+from counter.actions.ratings import record
+from counter.ratings.export import RatingRecord
+from counter.ratings.recorded import RatingRecorded
+from counter.ratings.rectification import RectEvent, RectState
+from counter.ratings.settings import RatingSettings
+from counter.ratings.views import PadCase, RectificationAlert, RectificationRow
+from counter.service.ratings import (
+    AlertsAfter,
+    DecideAppeal,
+    ExportDone,
+    FileAppeal,
+    MoveRectification,
+    PadStart,
+    PadStarting,
+    Period,
+    RatingFigures,
+    RatingFiguresAsked,
+    RecordRating,
+    RecordUnrated,
+    RectificationAsked,
+    RectificationDetail,
+    RectificationsAsked,
+    SendToPad,
+    SettingsAsked,
+    SettingsRead,
+    StaleClosing,
+)
+from counter.service.runs import at_desk
+
+
+def start_pad(work: Session, desk: Desk | None, request: PadStarting) -> PadStart:
+    at = at_desk(desk)
+    lapsed = record.close_stale_requests(work, at, request.now)
+    settings, problems = record.rating_settings(work)
+    office = office_settings(work, at.identity.site_code)
+    newest = record.newest_rectification(work)
+    return PadStart(tuple(lapsed), settings, tuple(problems), newest, office.office_name_mn)
+
+
+def close_stale(work: Session, desk: Desk | None, request: StaleClosing) -> tuple[str, ...]:
+    return tuple(record.close_stale_requests(work, at_desk(desk), request.now))
+
+
+def send_to_pad(work: Session, desk: Desk | None, request: SendToPad) -> PadCase:
+    return record.send_to_pad(work, request.case_no, at_desk(desk), request.now)
+
+
+def record_rating(work: Session, desk: Desk | None, request: RecordRating) -> RatingRecorded:
+    calendar = office_calendar(work)
+    return record.record_rating(work, request.request_id, request.choice, at_desk(desk), request.now, calendar)
+
+
+def record_unrated(work: Session, desk: Desk | None, request: RecordUnrated) -> str:
+    return record.record_unrated(work, request.request_id, request.now)
+
+
+def read_settings(work: Session, desk: Desk | None, request: SettingsAsked) -> SettingsRead:
+    settings, problems = record.rating_settings(work)
+    return SettingsRead(settings, tuple(problems))
+
+
+def save_settings(work: Session, desk: Desk | None, request: RatingSettings) -> None:
+    record.save_rating_settings(work, request, desk=desk)
+
+
+def new_alerts(work: Session, desk: Desk | None, request: AlertsAfter) -> tuple[RectificationAlert, ...]:
+    return tuple(record.new_rectifications(work, request.last_seen))
+
+
+def open_rectifications(work: Session, desk: Desk | None, request: RectificationsAsked) -> tuple[RectificationRow, ...]:
+    return tuple(record.open_rectifications(work, after=request.after, limit=request.limit))
+
+
+def rectification_detail(work: Session, desk: Desk | None, request: RectificationAsked) -> RectificationDetail:
+    view = record.rectification_detail(work, request.rectification_id)
+    offer = None if view is None else record.appeal_offer(work, view.rating_id, desk=desk)
+    return RectificationDetail(view, offer)
+
+
+def move_rectification(work: Session, desk: Desk | None, request: MoveRectification) -> RectState:
+    rect_id, by, note, now = request.rectification_id, request.by, request.note, request.now
+    if request.event is RectEvent.REVISITED:
+        return record.record_revisit(work, rect_id, by, note, now, desk=desk)
+    if request.event is RectEvent.FED_BACK:
+        return record.record_feedback(work, rect_id, by, note, now, desk=desk)
+    if request.event is RectEvent.NOTE:
+        return record.add_rectification_note(work, rect_id, by, note, now, desk=desk)
+    return record.choose_handling(work, rect_id, request.event, by, note, now, request.fix_due, desk=desk)
+
+
+def file_appeal(work: Session, desk: Desk | None, request: FileAppeal) -> None:
+    record.file_appeal(work, request.rating_id, request.by, request.reason, request.now, desk=desk)
+
+
+def decide_appeal(work: Session, desk: Desk | None, request: DecideAppeal) -> None:
+    r = request
+    record.decide_appeal(work, r.rating_id, r.by, r.ground, r.reason, r.upheld, r.now, desk=desk)
+
+
+def rating_figures(work: Session, desk: Desk | None, request: RatingFiguresAsked) -> RatingFigures:
+    lines, total = record.rating_figures(work, request.first, request.last, request.grouping, desk=desk)
+    return RatingFigures(lines, total, agent_service_figures(work, request.first, request.last, desk=desk))
+
+
+def export_records(work: Session, desk: Desk | None, request: Period) -> tuple[RatingRecord, ...]:
+    return tuple(record.ratings_for_export(work, request.first, request.last, desk=desk))
+
+
+def record_export(work: Session, desk: Desk | None, request: ExportDone) -> None:
+    record.record_export(work, request.first, request.last, request.count, request.target, desk=desk)
