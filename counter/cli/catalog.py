@@ -73,7 +73,7 @@ def add_catalog_commands(commands: Commands, common: argparse.ArgumentParser) ->
 
 
 def cmd_catalog_validate(args: argparse.Namespace) -> int:
-    from counter.actions.catalog.imports import check_source
+    from counter.catalog.check import check_source
 
     result = check_source(Path(args.path))
     if result.problems:
@@ -139,9 +139,10 @@ def cmd_catalog_import(args: argparse.Namespace) -> int:
 def cmd_catalog_publish(args: argparse.Namespace) -> int:
     """Publish a 待核 or 样例 guide, named exactly (code, number or whole name): a slip of the keys publishes
     nothing."""
-    from counter.actions.catalog.guide_status import NotADraft, PublishRefused, bundle_named, publish_guide
+    from counter.actions.catalog.guide_status import bundle_named, publish_guide
     from counter.actions.catalog.guides import current_guide
     from counter.catalog.model import GuideStatus
+    from counter.catalog.publication import NotADraft, PublishRefused
     from counter.words.catalog_problems import PUBLISH_REFUSED
 
     store = open_store(args)

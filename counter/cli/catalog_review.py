@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from counter.actions.catalog.guide_status import GuideToConfirm
 from counter.catalog.model import Bundle
+from counter.catalog.publication import GuideToConfirm
 from counter.catalog.review import Concern, Finding
 from counter.words import catalog_review as words
 

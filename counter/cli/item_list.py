@@ -17,7 +17,7 @@ from counter.words.punctuation import LIST_JOIN
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
-    from counter.actions.catalog.guide_status import PublicationPreview
+    from counter.catalog.publication import PublicationPreview
 
 SECRET_ENV = "COUNTER_ITEM_LIST_SECRET"
 

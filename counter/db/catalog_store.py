@@ -19,26 +19,18 @@ import dataclasses
 import functools
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Select, bindparam, func, select, text
 from sqlalchemy.orm import Session
 
 from counter.catalog.document import canonical_json, content_hash, from_document, to_document
+from counter.catalog.import_result import ImportReport
 from counter.catalog.model import Bundle, GuideStatus
+from counter.catalog.publication import NotADraft, Publication
 from counter.catalog.search import SearchEntry, search_text
 from counter.catalog.stored_guide import StoredGuide
 from counter.db import models
-
-
-@dataclass(frozen=True, slots=True)
-class ImportReport:
-    import_id: int | None  # None when nothing changed and no import was recorded
-    new_versions: tuple[str, ...]  # bundle codes that got a new guide version
-    unchanged: int
-    back_to_draft: tuple[str, ...] = ()  # published guides whose current version is now a revised draft
-
 
 SITE_PUBLISHED = "published"  # the import kind of a version made by publishing a draft; its source names who
 CONFIRMED_KINDS = (SITE_PUBLISHED, "sync")  # versions a site confirmed: published here, or sent by the hall
@@ -152,24 +144,6 @@ def _as_published(bundle: Bundle) -> frozenset[str]:
     published = dataclasses.replace(bundle, status=GuideStatus.PUBLISHED)
     candidates = (published, dataclasses.replace(published, sample=False))
     return frozenset(content_hash(to_document(b)) for b in candidates)
-
-
-@dataclass(frozen=True, slots=True)
-class Publication:
-    bundle_code: str
-    version: int  # the new, published version
-    draft_version: int  # the 待核 version it confirms
-    import_id: int  # the record of who published it and when
-
-
-class NotADraft(Exception):
-    """Only a 待核 or 样例 guide is published by a site: a confirmed one already is, an unpublished one has no
-    guide."""
-
-    def __init__(self, bundle_code: str, status: GuideStatus | None) -> None:
-        super().__init__(f"{bundle_code}: {status.value if status else 'not found'}")
-        self.bundle_code = bundle_code
-        self.status = status
 
 
 def publish_draft(session: Session, bundle_code: str, who: str) -> Publication:

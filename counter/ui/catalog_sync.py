@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 
 class BundledSyncThread(QThread):
     progress = Signal(int, int)  # files read, files in all
-    synced = Signal(object)  # counter.actions.catalog.imports.BundledSync
+    synced = Signal(object)  # counter.catalog.import_result.BundledSync
     failed = Signal(str)  # the cause in the clerk's words; the error itself goes to the log
 
     def __init__(self, store: Store, folder: Path, parent: QObject | None = None) -> None:

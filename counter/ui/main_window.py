@@ -30,8 +30,8 @@ from counter.ui.search_panel import SearchPanel
 from counter.ui.text_size import px, scaled
 
 if TYPE_CHECKING:
-    from counter.actions.catalog.imports import BundledSync
     from counter.actions.site.store import Store, Unit
+    from counter.catalog.import_result import BundledSync
     from counter.catalog.model import Bundle
     from counter.catalog.problems import Problem
     from counter.catalog.site_contacts import SiteContacts

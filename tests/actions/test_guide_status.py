@@ -18,7 +18,6 @@ from counter.actions.admin.calendar import office_calendar
 from counter.actions.cases.documents import make_document
 from counter.actions.catalog.guide_status import (
     DRAFT_INTAKE_KEY,
-    NotADraft,
     allow_draft_intake,
     draft_guides,
     draft_intake,
@@ -30,6 +29,7 @@ from counter.actions.intake.take import take_intake
 from counter.actions.site.demo import complete_checklist, fresh_checklist
 from counter.audit.actions import AuditAction
 from counter.catalog.model import Bundle, GuideStatus, TimeLimit, TimeUnit
+from counter.catalog.publication import NotADraft
 from counter.db import models
 from counter.db.catalog_store import SITE_PUBLISHED, current_guide, guide_history, import_bundles
 from counter.db.settings_store import mark_training

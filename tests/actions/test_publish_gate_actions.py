@@ -6,9 +6,10 @@ import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.desk import Desk
-from counter.actions.catalog.guide_status import PublishRefused, publish_guide
+from counter.actions.catalog.guide_status import publish_guide
 from counter.catalog.model import GuideStatus
 from counter.catalog.problems import Rule
+from counter.catalog.publication import PublishRefused
 from counter.db.catalog_store import current_guide, guide_history
 from counter.db.platform_store import PLATFORM_KEY
 from counter.db.settings_store import put_setting

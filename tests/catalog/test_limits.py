@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from counter.actions.catalog.imports import check_source
+from counter.catalog.check import check_source
 from counter.catalog.document import content_hash, from_document, to_document
 from counter.catalog.limits import catalog_warnings, limit_warnings
 from counter.catalog.model import Bundle, GuideStatus, Item, ItemType, TimeLimit, TimeUnit

@@ -9,7 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from counter.actions.catalog.imports import check_source
+from counter.catalog.check import check_source
 from counter.catalog.platform_columns import COLUMNS, SheetKind, canonical, header_key, limit
 from counter.catalog.platform_workbook import read_platform_workbook, write_platform_workbook
 from counter.catalog.problems import WORKBOOK_KEY, Problem, Rule, WorkbookProblem

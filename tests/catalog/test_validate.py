@@ -379,7 +379,7 @@ def test_the_shipped_catalog_is_complete_and_valid() -> None:
 
 def test_a_missing_path_and_a_file_that_is_no_catalog_are_named_as_such(tmp_path: Path) -> None:
     """Not an encoding problem: the clerk reads that the folder is missing, or that the file is of the wrong kind."""
-    from counter.actions.catalog.imports import check_source
+    from counter.catalog.check import check_source
     from counter.words.catalog_problems import problem_text
 
     missing = tmp_path / "nowhere"
@@ -395,7 +395,7 @@ def test_a_missing_path_and_a_file_that_is_no_catalog_are_named_as_such(tmp_path
 
 def test_a_path_the_system_cannot_look_at_is_named_with_its_reason(tmp_path: Path) -> None:
     """A name too long for the file system made ``Path.is_dir`` raise: the command ended in an unexpected error."""
-    from counter.actions.catalog.imports import check_source
+    from counter.catalog.check import check_source
     from counter.words.catalog_problems import problem_text
 
     too_long = tmp_path / ("目录" * 200)

@@ -20,14 +20,19 @@ from counter.actions.admin.audit import record_at_desk
 from counter.actions.admin.guard import require
 from counter.actions.catalog.guides import decider_names
 from counter.audit.actions import AuditAction
-from counter.catalog.guide_changes import GuideChanges, guide_changes
-from counter.catalog.model import Bundle, GuideStatus
-from counter.catalog.problems import Problem
-from counter.catalog.publish_gate import publish_problems
-from counter.catalog.review import Finding, review_bundle
-from counter.db.catalog_store import (
+from counter.catalog.guide_changes import guide_changes
+from counter.catalog.model import GuideStatus
+from counter.catalog.publication import (
+    DraftIntake,
+    GuideToConfirm,
     NotADraft,
     Publication,
+    PublicationPreview,
+    PublishRefused,
+)
+from counter.catalog.publish_gate import publish_problems
+from counter.catalog.review import review_bundle
+from counter.db.catalog_store import (
     current_guide,
     guide_history,
     guide_version,
@@ -63,18 +68,6 @@ __all__ = [
 ]
 
 DRAFT_INTAKE_KEY = "catalog.allow_draft_intake"  # "1": real work may take intakes on 待核 guides; absent or "0": not
-
-
-@dataclass(frozen=True, slots=True)
-class DraftIntake:
-    """Whether intakes may be taken on 待核 guides here, and why: what the intake panel and the settings show."""
-
-    training: bool  # the training database: always
-    site_allows: bool  # the administrator's setting, for real work
-
-    @property
-    def allowed(self) -> bool:
-        return self.training or self.site_allows
 
 
 def draft_intake(session: Session) -> DraftIntake:
@@ -120,16 +113,6 @@ def draft_guides(session: Session) -> list[DraftGuide]:
     return drafts
 
 
-@dataclass(frozen=True, slots=True)
-class GuideToConfirm:
-    """A 待核 guide and what its departments must confirm before it is published (:mod:`counter.catalog.review`)."""
-
-    bundle: Bundle
-    version: int
-    deciders: dict[str, str]  # 实施编码 → the deciding department as this site names it
-    findings: tuple[Finding, ...]
-
-
 def guides_to_confirm(session: Session, site_code: str) -> list[GuideToConfirm]:
     """Every current 待核 guide of this site with its findings, in the league's order: one report for the hall."""
     reviewed = []
@@ -152,18 +135,6 @@ def bundle_named(session: Session, wanted: str) -> str | None:
     number = int(wanted) if wanted.isdigit() else None
     entries = search_entries(session)
     return next((e.bundle_code for e in entries if wanted in (e.bundle_code, e.name) or e.number == number), None)
-
-
-@dataclass(frozen=True, slots=True)
-class PublicationPreview:
-    """What publishing a bundle's 待核 guide will do, for the administrator to confirm before it is done."""
-
-    name: str
-    draft_version: int  # the 待核 version confirmed
-    new_version: int  # the published version it becomes
-    published_version: int | None  # the version this site last published of the bundle; None: never
-    changes: GuideChanges | None  # against that version; None when there is none
-    drafts_taken: bool  # real work here already takes intakes on 待核 guides (their papers say 待核)
 
 
 def publication_preview(session: Session, bundle_code: str) -> PublicationPreview:
@@ -189,16 +160,6 @@ def publication_preview(session: Session, bundle_code: str) -> PublicationPrevie
         guide_changes(before.bundle, stored.bundle) if before is not None else None,
         draft_intake(session).site_allows,
     )
-
-
-class PublishRefused(Exception):
-    """The guide may not be published as it stands: ``problems`` lists every reason
-    (:func:`counter.catalog.publish_gate.publish_problems`)."""
-
-    def __init__(self, bundle_code: str, problems: list[Problem]) -> None:
-        super().__init__(f"{bundle_code}: {len(problems)} problems")
-        self.bundle_code = bundle_code
-        self.problems = tuple(problems)
 
 
 def publish_guide(session: Session, bundle_code: str, *, desk: Desk | None = None) -> Publication:

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,81 +22,36 @@ from counter.actions.admin.acting import system_desk, this_desk
 from counter.actions.admin.audit import record_at_desk
 from counter.actions.admin.guard import require
 from counter.audit.actions import AuditAction
+from counter.catalog.check import WORKBOOK_SUFFIXES, CheckResult, Progress, check_source, read_source
 from counter.catalog.fingerprint import BUNDLED_FINGERPRINT_KEY, BUNDLED_PROBLEMS_KEY, folder_fingerprint
-from counter.catalog.limits import catalog_warnings
-from counter.catalog.model import Bundle
+from counter.catalog.import_result import BundledSync, ImportOutcome, ImportReport
 from counter.catalog.problems import Problem, Rule, problems_from_json, problems_to_json
-from counter.catalog.reader import CATALOG_SUFFIX, ReadResult, catalog_files, read_paths
-from counter.catalog.validate import validate_read
-from counter.db.catalog_store import ImportReport, import_bundles, lock_catalog
+from counter.db.catalog_store import import_bundles, lock_catalog
 from counter.db.settings_store import get_setting, put_setting
 
 if TYPE_CHECKING:
     from counter.access.desk import Desk
 
+__all__ = [
+    "BUNDLED_FINGERPRINT",
+    "WORKBOOK_SUFFIXES",
+    "BundledSync",
+    "CheckResult",
+    "ImportOutcome",
+    "Progress",
+    "check_source",
+    "import_source",
+    "read_source",
+    "sync_bundled",
+]
+
 log = logging.getLogger(__name__)
 
 BUNDLED_FINGERPRINT = BUNDLED_FINGERPRINT_KEY
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
-
-Progress = Callable[[int, int], None]
 
 # One bundled sync at a time in a process: the window's start-up thread and a site set-up may both find the
 # database without its catalog, and the second must find the first one's work done, not import it again.
 _BUNDLED_LOCK = threading.Lock()
-
-
-@dataclass(frozen=True, slots=True)
-class CheckResult:
-    bundles: tuple[tuple[str, Bundle], ...]
-    problems: tuple[Problem, ...]
-    warnings: tuple[Problem, ...] = ()  # never stop an import (counter.catalog.problems.WARNINGS)
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
-
-@dataclass(frozen=True, slots=True)
-class ImportOutcome:
-    report: ImportReport | None  # None when problems stopped the import
-    problems: tuple[Problem, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class BundledSync:
-    checked: bool  # False when the files had not changed since the last start
-    new_versions: tuple[str, ...]
-    problems: tuple[Problem, ...]  # the files skipped, and why
-
-
-def read_source(path: Path, on_progress: Progress | None = None) -> ReadResult:
-    """A catalog folder, one catalog file, or a workbook.
-
-    A path the system cannot even look at is a problem named like any other (``UNREADABLE``, with the system's
-    reason), not an error: :meth:`Path.is_dir` and :meth:`Path.exists` answer False only for a path that is not
-    there, and raise for a name too long for the file system or a folder the user may not enter or list.
-    """
-    try:
-        folder = catalog_files(path) if path.is_dir() else None
-        one_file = folder is None and path.suffix == CATALOG_SUFFIX and path.is_file()
-        there = folder is not None or one_file or path.exists()
-    except OSError as err:
-        return ReadResult((), (Problem(Rule.UNREADABLE, str(path), detail=err.strerror or str(err)),))
-    if folder is not None:
-        return read_paths(folder, on_progress)
-    if path.suffix.lower() in WORKBOOK_SUFFIXES:
-        from counter.catalog.workbook import read_workbook
-
-        return read_workbook(path)
-    if one_file:
-        return read_paths([path], on_progress)
-    return ReadResult((), (Problem(Rule.NOT_FOUND if not there else Rule.NOT_A_CATALOG, str(path)),))
-
-
-def check_source(path: Path, on_progress: Progress | None = None) -> CheckResult:
-    read = read_source(path, on_progress)
-    return CheckResult(read.bundles, tuple(validate_read(read)), tuple(catalog_warnings(read.bundles)))
 
 
 def import_source(

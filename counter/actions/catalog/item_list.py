@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import logging
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from counter.actions.catalog.guide_status import NotADraft, PublicationPreview, publication_preview
-from counter.actions.catalog.imports import ImportOutcome, import_source
+from counter.actions.catalog.guide_status import publication_preview
+from counter.actions.catalog.imports import import_source
+from counter.catalog.import_result import Pulled
+from counter.catalog.publication import NotADraft
 from counter.host.item_list import fetch_item_list
 
 if TYPE_CHECKING:
@@ -26,13 +27,6 @@ if TYPE_CHECKING:
 __all__ = ["Pulled", "pull_item_list"]
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True, slots=True)
-class Pulled:
-    failure: str  # why nothing was fetched ("": fetched)
-    outcome: ImportOutcome | None  # the import of what was fetched: its report, or the problems that stopped it
-    previews: tuple[tuple[str, PublicationPreview], ...] = ()  # each new 待核 guide's changes, by bundle code
 
 
 def pull_item_list(

@@ -74,7 +74,7 @@ def build_prepared(catalog: Path, folder: Path, force: bool = False) -> bool:
 
 def _build(catalog: Path, database: Path) -> None:
     # the import's own code, as a first start runs it: imported here, so a desk completing its copy does not load it
-    from counter.actions.catalog.imports import check_source
+    from counter.catalog.check import check_source
     from counter.db.catalog_store import import_bundles
     from counter.db.engine import make_engine, make_sessions
     from counter.db.migrate import upgrade

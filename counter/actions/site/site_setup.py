@@ -24,14 +24,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.desk import Desk
 from counter.actions.admin.site import init_site, peers, register_peer, site_is_set_up, stored_site
 from counter.actions.cases.documents import office_settings, save_office_settings
-from counter.actions.catalog.imports import BundledSync, sync_bundled
-from counter.actions.site.store import Store
+from counter.actions.catalog.imports import sync_bundled
 from counter.case.numbers import DeskIdentity
+from counter.catalog.import_result import BundledSync
 from counter.db import models
 from counter.db.settings_store import get_setting, office_key
 from counter.host.desk_config import Source, config_path, load_desk_config, load_desk_settings, save_desk_config
@@ -84,7 +84,7 @@ def site_state(session: Session) -> SiteState:
 
 
 def set_up_site(
-    store: Store,
+    sessions: sessionmaker[Session],
     code: str,
     name: str,
     kind: SiteKind | None,
@@ -137,14 +137,17 @@ def set_up_site(
         return identity
 
     try:
-        identity = store.write(identity_and_desk)
+        with sessions.begin() as session:
+            identity = identity_and_desk(session)
     except BaseException:
         if saved:  # the commit failed after the file was written: the desk keeps agreeing with the database
             save_desk_config(before)
         raise
     catalog = None
-    if not store.read(_has_catalog):
-        catalog = sync_bundled(store.sessions(), catalog_folder, on_progress, desk=after)
+    with sessions() as session:
+        has_catalog = _has_catalog(session)
+    if not has_catalog:
+        catalog = sync_bundled(sessions, catalog_folder, on_progress, desk=after)
     return SiteSetUp(identity, after, config_path(), catalog)
 
 

@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from counter.actions.catalog.guide_status import PublicationPreview
 from counter.catalog.guide_changes import GuideChanges
+from counter.catalog.publication import PublicationPreview
 from counter.ui.pad.words import (
     GUIDE_CHANGE,
     GUIDE_CHANGE_PROMISE,

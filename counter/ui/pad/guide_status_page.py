@@ -15,14 +15,13 @@ from PySide6.QtWidgets import QCheckBox, QListWidget, QListWidgetItem, QPushButt
 
 from counter.access.not_permitted import NotPermitted
 from counter.actions.catalog.guide_status import (
-    NotADraft,
-    PublishRefused,
     allow_draft_intake,
     draft_guides,
     draft_intake,
     publication_preview,
     publish_guide,
 )
+from counter.catalog.publication import NotADraft, PublishRefused
 from counter.ui.pad.guide_publish import PublishConfirmation
 from counter.ui.pad.words import (
     GUIDE_STATUS_ALLOW,
