@@ -3,7 +3,7 @@
 The library's real interface is not public.  The request and the answer are the app's own JSON format, its keys
 read from a data file (:class:`counter.intake.licences.LibraryFormat`; the shipped one is
 ``counter/resources/platform/licence-library.toml``) that an integrator adapts to the province's interface.  The
-request is signed as the SMS gateway's are (:func:`counter.host.sms_gateway.signature`): the headers
+request is signed as the SMS gateway's are (:func:`counter.host.outward_http.signature`): the headers
 ``X-Counter-Account``, ``X-Counter-Timestamp`` and ``X-Counter-Signature``, the hex HMAC-SHA256 keyed by the
 secret of the timestamp, a full stop and the body.
 
@@ -28,8 +28,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from counter.host.outward_http import signature
 from counter.host.paths import site_key_path
-from counter.host.sms_gateway import signature
 from counter.host.sms_secret import load_secret, save_secret
 from counter.intake.licences import LibraryFormat, LibrarySettings, Licence, MalformedAnswer, format_from_toml
 from counter.resources import licence_format_file
