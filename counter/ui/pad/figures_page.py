@@ -1,7 +1,7 @@
 """好差评统计: 好评率, 差评数, 未评率, 整改率 by day, desk, clerk or bundle, for a period.
 
 The numbers are counted by the database with the queries ``counter figures`` uses
-(:func:`counter.actions.ratings.record.rating_figures`), to the rules of :mod:`counter.ratings.figures`, so the screen
+(``ratings.rating_figures``), to the rules of :mod:`counter.ratings.figures`, so the screen
 and the league's report agree; the rules behind each rate are printed under the table, because a rate nobody can
 recompute is not trusted.
 """
@@ -25,9 +25,8 @@ from PySide6.QtWidgets import (
 
 from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
-from counter.actions.projects.project_reads import agent_service_figures
-from counter.actions.ratings.record import rating_figures
 from counter.ratings.figures import Figures, Grouping
+from counter.service.ratings import RATING_FIGURES, RatingFiguresAsked
 from counter.ui.pad.style import PAGE_STYLE
 from counter.ui.pad.tables import fill_figure_rows, line_table
 from counter.ui.pad.timers import Clock, local_now
@@ -146,14 +145,9 @@ class FiguresPage(QWidget):
         first, last = sorted((_day(self.first), _day(self.last)))
         grouping = Grouping(self.grouping.currentData())
         try:
-            # the cases' ratings and the projects' 评价表s of one moment: one unit of work
-            (lines, total), evaluations = self._runner.read(
-                lambda unit: (
-                    rating_figures(unit, first, last, grouping, desk=self._desk),
-                    agent_service_figures(unit, first, last, desk=self._desk),
-                ),
-                RATING_FIGURES_READ_FAILED,
-            )
+            # the cases' ratings and the projects' 评价表s of one moment: one operation
+            asked = RatingFiguresAsked(first, last, grouping)
+            figures = self._runner.call(RATING_FIGURES, asked, self._desk, RATING_FIGURES_READ_FAILED, owner=self)
         except NotPermitted as refused:
             self.error.setText(not_permitted(refused.permission, refused.signed_in))
             self.error.show()
@@ -164,8 +158,8 @@ class FiguresPage(QWidget):
             self.error.show()
             return
         self.error.hide()
-        self.show_figures(lines, total, grouping)
-        self.agent_service.setText(agent_service_line(evaluations))
+        self.show_figures(figures.lines, figures.total, grouping)
+        self.agent_service.setText(agent_service_line(figures.agent_service))
 
     def show_figures(self, lines: tuple[Figures, ...], total: Figures, grouping: Grouping) -> None:
         rows = [figure_cells(line, group_label(line.label, grouping)) for line in lines]
