@@ -72,12 +72,28 @@ class _PastDeadline(Exception):
     pass
 
 
+class _Connection(http.client.HTTPSConnection):
+    """The library's connection, its TLS handshake made once the socket is where the deadline's watchdog finds it:
+    a receiver that drips its handshake is held to the deadline too."""
+
+    def __init__(self, host: str, port: int | None, context: ssl.SSLContext) -> None:
+        super().__init__(host, port, context=context)
+        self.tls = context
+
+    def connect_by(self, end: float) -> None:
+        raw = socket.create_connection((self.host, self.port), _left(end))
+        raw.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self.sock = self.tls.wrap_socket(raw, server_hostname=self.host, do_handshake_on_connect=False)
+        self.sock.settimeout(_left(end))  # past the deadline already: the watchdog may have looked before the socket
+        self.sock.do_handshake()
+
+
 class Link:
     """A connection to one receiver, kept from one send to the next; :meth:`post` never raises for what the network
     or the receiver did."""
 
     def __init__(self) -> None:
-        self._connection: http.client.HTTPSConnection | None = None
+        self._connection: _Connection | None = None
         self._where: tuple[str, int | None, str] | None = None
         self._fired = False
 
@@ -128,18 +144,16 @@ class Link:
             with contextlib.suppress(OSError):  # closed meanwhile
                 socket.socket.shutdown(sock, socket.SHUT_RDWR)
 
-    def _connect(self, url: str, end: float, ca_file: str) -> http.client.HTTPSConnection:
+    def _connect(self, url: str, end: float, ca_file: str) -> _Connection:
         parts = urlsplit(url)
         where = (parts.hostname or "", parts.port, ca_file)
         if self._connection is None or self._where != where:
             self.close()
             # a context of our own: certificate and host name checked, whatever the library's defaults may become
             context = ssl.create_default_context(cafile=ca_file or None)
-            self._connection = http.client.HTTPSConnection(where[0], where[1], timeout=_left(end), context=context)
+            self._connection = _Connection(where[0], where[1], context)
             self._where = where
-            self._connection.connect()
-            if self._fired:
-                raise _PastDeadline
+            self._connection.connect_by(end)
         return self._connection
 
     def _send(

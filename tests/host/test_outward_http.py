@@ -3,6 +3,7 @@ drips, and an answer's declared size refused before it is read."""
 
 from __future__ import annotations
 
+import socket
 import tempfile
 import threading
 import time
@@ -76,3 +77,32 @@ def test_an_answer_declared_larger_than_the_cap_is_refused_unread() -> None:
 def test_plain_http_is_refused_before_anything_is_sent() -> None:
     answer = Link().post("http://127.0.0.1:9/send", b"{}", {}, deadline=1.0)
     assert (answer.outcome, answer.detail) == (Outcome.REFUSED, "endpoint is not https://: nothing sent")
+
+
+def test_a_tls_handshake_dripped_a_byte_at_a_time_ends_at_the_deadline() -> None:
+    """The receiver answers the hello with the head of a 16 KB handshake record, then a byte at a time."""
+    released = threading.Event()
+    listener = socket.create_server(("127.0.0.1", 0))
+
+    def drip() -> None:
+        connection, _ = listener.accept()
+        with connection:
+            connection.recv(4096)
+            for byte in b"\x16\x03\x03\x40\x00" + bytes(200):
+                try:
+                    connection.sendall(bytes([byte]))
+                except OSError:
+                    return
+                if released.wait(DRIP_SECONDS):
+                    return
+
+    thread = threading.Thread(target=drip, daemon=True)
+    thread.start()
+    try:
+        answer, took = _post(f"https://127.0.0.1:{listener.getsockname()[1]}/send", "")
+    finally:
+        released.set()
+        thread.join()
+        listener.close()
+    assert (answer.outcome, answer.answered, answer.detail) == (Outcome.TRY_AGAIN, False, "timeout after 1 s")
+    assert took < 2.5
