@@ -22,9 +22,9 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushBu
 
 from counter.access.desk import Desk
 from counter.access.roles import Permission
-from counter.actions.cases.case_reads import cases_found
 from counter.case.case_lists import FOUND_AT_MOST
 from counter.case.lookup import LOOKBACK_CHOICES, LOOKBACK_DAYS, FoundCase, LookupKind, read_lookup
+from counter.service.cases import FIND_CASES, FindCases
 from counter.ui.cases.marks import restyle
 from counter.ui.cases.tables import CASE_NO_ROLE, fill_row, line_table
 from counter.ui.cases.words import (
@@ -80,9 +80,8 @@ def look_for(runner: Runner, desk: Desk, today: dt.date, typed: str, days: int) 
         return Found(case_no=lookup.text)
     if lookup.too_short:
         return Found(summary=CASE_FOUND_SHORT, problem=True)
-    read = partial(cases_found, lookup=lookup, today=today, desk=desk, days=days)
     try:
-        rows = runner.read(read, CASE_FOUND_READ_FAILED)
+        rows = runner.call(FIND_CASES, FindCases(lookup, today, days), desk, CASE_FOUND_READ_FAILED)
     except Failed as err:
         log.exception("cases could not be looked for")  # never what was typed: a name, an ID number
         return Found(summary=err.message, problem=True)

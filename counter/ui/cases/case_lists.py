@@ -19,11 +19,11 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QPushButton, QTableWidget, QTabWidget, QVBoxLayout, QWidget
 
 from counter.access.desk import Desk
-from counter.actions.cases.case_reads import day_lists
 from counter.calendar.workdays import WorkCalendar
 from counter.case.case_lists import DayLists
 from counter.case.status import CaseStatus
 from counter.case.view import CaseRow
+from counter.service.cases import DAY_LISTS, Day
 from counter.ui.cases.case_lines import day_text, desk_text, overdue_days
 from counter.ui.cases.item_queue_page import ItemQueuePage
 from counter.ui.cases.marks import URGENCY_COLOURS, paint, restyle
@@ -124,9 +124,8 @@ class CaseLists(QWidget):
         """Read both lists of cases again, in one session; then the items at their departments."""
         self.items.refresh()
         today = self._today()
-        lists = partial(day_lists, today=today, desk=self._desk)
         try:
-            read = self._runner.read(lists, CASE_LIST_READ_FAILED)
+            read = self._runner.call(DAY_LISTS, Day(today), self._desk, CASE_LIST_READ_FAILED)
         except Failed as err:
             log.exception("case lists could not be read")
             for summary in (self.today_summary, self.due_summary):

@@ -1,7 +1,7 @@
 """Everything about one case on one page, and the steps that can be taken on it now.
 
-The page holds a :class:`CaseView` (plain data), never an ORM object.  Each action is one unit of work (through
-:class:`counter.ui.runner.Runner`) of :mod:`counter.actions.intake.take`, after which the page reads the case again:
+The page holds a :class:`CaseView` (plain data), never an ORM object.  Each action is one operation of
+:mod:`counter.service.cases` (through :class:`counter.ui.runner.Runner`), after which the page reads the case again:
 what it shows is what the database holds.  The desks of a hall share the database, so a case may have moved on since the
 page was drawn; the action then finds the move no longer allowed, and the page says so and shows the case as it is.
 """
@@ -21,21 +21,19 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWi
 from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
 from counter.access.roles import Permission
-from counter.actions.admin.calendar import office_calendar
-from counter.actions.cases.case_view import read_case
-from counter.actions.intake.same_day import finish_same_day
+from counter.calendar.workdays import WorkCalendar
 from counter.case.case_page import ItemLine
 from counter.case.correction_lapse import CorrectionNotDue
 from counter.case.decisions import DecisionRefused
 from counter.case.item_path import ItemEvent
 from counter.case.not_found import CaseNotFound
-from counter.case.same_day_refused import SameDayNotPossible
 from counter.case.status import CaseEvent, CaseStatus, MoveNotAllowed
 from counter.case.view import CaseView
 from counter.catalog.model import Situation
 from counter.documents.kinds import DocumentKind
 from counter.intake.not_possible import IntakeNotPossible
 from counter.intake.outcome import Outcome
+from counter.service.cases import READ_CALENDAR, READ_CASE, Nothing, ReadCase
 from counter.ui.cases import words
 from counter.ui.cases.action_bar import ActionBar
 from counter.ui.cases.action_form import ActionForm
@@ -74,6 +72,7 @@ from counter.ui.cases.rules import (
     item_actions,
     material_mark,
 )
+from counter.ui.cases.same_day_step import finish_same_day
 from counter.ui.cases.tables import fill_row, full_table
 from counter.ui.cases.withheld import read_refusals, same_day_offer, withheld_texts
 from counter.ui.plain_text import plain_label
@@ -83,8 +82,7 @@ from counter.ui.text_size import px, scaled
 from counter.words.access import not_permitted
 from counter.words.cases import CASE_EVENT, CASE_NOT_FOUND, CASE_STATUS, RULE_PROBLEMS, decision_refused_text
 from counter.words.intake import OUTCOME
-from counter.words.punctuation import CLAUSE_JOIN, SENTENCES
-from counter.words.same_day import SAME_DAY_DONE, SAME_DAY_PROBLEM, SAME_DAY_REFUSED
+from counter.words.punctuation import SENTENCES
 
 log = logging.getLogger(__name__)
 
@@ -235,8 +233,8 @@ class CasePage(QWidget):
         says why (:attr:`read_error`), and where there is no such case it keeps what it showed."""
         self.read_error = ""
         try:
-            read = partial(read_case, case_no=self.case_no, today=self._today())  # the items' alerts of the day
-            page = self._runner.read(read, words.CASE_READ_FAILED)
+            read = ReadCase(self.case_no, self._today())  # the items' alerts of the day
+            page = self._runner.call(READ_CASE, read, self._desk, words.CASE_READ_FAILED)
         except Failed as err:
             log.exception("case %s could not be read", self.case_no)
             self.read_error = err.message
@@ -448,30 +446,15 @@ class CasePage(QWidget):
             return
         self.notice.hide()
         self.form.close_form()
-        step = partial(finish_same_day, desk=self._desk, number=view.case_no, today=self._today())
-        try:
-            self._runner.write(step, words.CASE_SAVE_FAILED)
-        except Failed as err:
-            log.exception("case %s: same-day step not saved", view.case_no)
-            self.show_notice(err.message, "noticeError")
-            return
-        except NotPermitted as refused:
-            self.show_notice(not_permitted(refused.permission, refused.signed_in, refused.single_desk), "noticeError")
-            return
-        except SameDayNotPossible as err:
+        outcome = finish_same_day(self._runner, self._desk, view.case_no, self._today())
+        if outcome.reload:
             self.reload()
-            reasons = CLAUSE_JOIN.join(SAME_DAY_PROBLEM[p] for p in err.problems)
-            self.show_notice(SAME_DAY_REFUSED.format(case_no=view.case_no, reasons=reasons), "noticeWarn")
-            return
-        except (MoveNotAllowed, CaseNotFound):
-            self.reload()
-            status = CASE_STATUS[self.view.status] if self.view else ""
-            self.show_notice(words.CASE_MOVED_MEANWHILE.format(status=status), "noticeWarn")
-            return
-        log.info("case %s: decided and handed over at the window", view.case_no)
-        self.reload()
-        self.show_notice(SAME_DAY_DONE.format(case_no=view.case_no), "noticeOk")
-        self.case_changed.emit(view.case_no)
+        text = outcome.text
+        if outcome.moved:
+            text = words.CASE_MOVED_MEANWHILE.format(status=CASE_STATUS[self.view.status] if self.view else "")
+        self.show_notice(text, outcome.style)
+        if outcome.saved:
+            self.case_changed.emit(view.case_no)
 
     def on_form_cancelled(self) -> None:
         self.form.close_form()
@@ -523,9 +506,8 @@ class CasePage(QWidget):
         if problems:
             return
         items = {item.code: item.name for item in self._items}
-        step = partial(take_step, desk=self._desk, event=event, values=values, view=view, today=today, items=items)
         try:
-            done = self._runner.write(step, words.CASE_SAVE_FAILED)
+            done = take_step(self._runner, self._desk, event, values, view, today, items)
         except (Failed, NotPermitted, DecisionRefused, MoveNotAllowed, IntakeNotPossible, CaseNotFound,
                 CorrectionNotDue) as err:  # fmt: skip
             self._step_refused(err, view, event, items)
@@ -596,7 +578,7 @@ class CasePage(QWidget):
         today = self._today()
         start = max(today, deferral_due(view) or today)
         try:
-            calendar = self._runner.read(office_calendar)
+            calendar = WorkCalendar(self._runner.call(READ_CALENDAR, Nothing(), self._desk))
         except Failed:
             log.exception("holiday table unavailable; offering a week later")
             return start + dt.timedelta(days=7)

@@ -1,4 +1,4 @@
-"""A step taken on a case from its page, in the runner's unit of work, and what the page then says about it."""
+"""A step taken on a case from its page, one operation of the service, and what the page then says about it."""
 
 from __future__ import annotations
 
@@ -6,12 +6,24 @@ import datetime as dt
 from collections.abc import Mapping
 
 from counter.access.desk import Desk
-from counter.actions.cases.decisions import decide_item, deny_lapsed_deferral
-from counter.actions.cases.item_steps import route_items
-from counter.actions.intake.take import extend_deferral, fulfil_deferred, lapse_correction, move_case
-from counter.actions.site.store import Unit
 from counter.case.status import CaseEvent, CaseStatus
 from counter.case.view import CaseView
+from counter.service.cases import (
+    DECIDE_ITEM,
+    DENY_LAPSED,
+    EXTEND_DEFERRAL,
+    FULFIL_DEFERRED,
+    LAPSE_CORRECTION,
+    MOVE_CASE,
+    ROUTE_ITEMS,
+    DecideItem,
+    DenyLapsed,
+    ExtendDeferral,
+    FulfilDeferred,
+    LapseCorrection,
+    MoveCase,
+    RouteItems,
+)
 from counter.ui.cases.case_lines import material_names, names_of
 from counter.ui.cases.rules import FormValues
 from counter.ui.cases.words import (
@@ -27,12 +39,14 @@ from counter.ui.cases.words import (
     CASE_DONE_ROUTED,
     CASE_ITEM_APPROVED,
     CASE_ITEM_DENIED,
+    CASE_SAVE_FAILED,
 )
+from counter.ui.runner import Runner
 from counter.words.cases import CASE_STATUS
 
 
 def take_step(
-    unit: Unit,
+    runner: Runner,
     desk: Desk,
     event: CaseEvent,
     values: FormValues,
@@ -42,22 +56,26 @@ def take_step(
 ) -> str:
     """Do the step (checked by ``form_problems`` already); the sentence the page shows once it is saved.
 
-    ``items``: the bundle's item names by code, for the sentence to name the items decided.
+    ``items``: the bundle's item names by code, for the sentence to name the items decided.  Raises
+    :class:`counter.ui.runner.Failed` and the step's refusals (the operations' faults).
     """
     item_names = items or {}
+    number = view.case_no
     now = dt.datetime.combine(today, dt.datetime.now().time()).astimezone()  # the desk's day, a training day too
     if event is CaseEvent.DEFERRED_ARRIVED:
-        status = fulfil_deferred(unit, desk, view.case_no, set(values.ticked), today)
+        status = runner.call(
+            FULFIL_DEFERRED, FulfilDeferred(number, frozenset(values.ticked), today), desk, CASE_SAVE_FAILED
+        )
         names = material_names(view.materials)
         still = [m.code for m in view.deferred_open() if m.code not in values.ticked]
         partly = CASE_DONE_PARTLY.format(arrived=names_of(sorted(values.ticked), names), open=names_of(still, names))
         return CASE_DONE_COMPLETE if status is CaseStatus.IN_APPROVAL else partly
     if event is CaseEvent.DEFERRAL_EXTENDED:
         assert values.new_due is not None  # form_problems saw to it
-        extend_deferral(unit, desk, view.case_no, values.new_due, values.reason, now)
+        runner.call(EXTEND_DEFERRAL, ExtendDeferral(number, values.new_due, values.reason, now), desk, CASE_SAVE_FAILED)
         return CASE_DONE_EXTENDED.format(due=values.new_due.isoformat())
     if event is CaseEvent.DENIED:  # a lapsed 容缺: the fact, the items the window may deny; the rest to their bodies
-        lapse = deny_lapsed_deferral(unit, desk, view.case_no, today, values.reason)
+        lapse = runner.call(DENY_LAPSED, DenyLapsed(number, today, values.reason), desk, CASE_SAVE_FAILED)
         names = material_names(view.materials)
         return CASE_DONE_LAPSED.format(
             materials=names_of(list(lapse.materials), names),
@@ -66,15 +84,16 @@ def take_step(
         )  # fmt: skip
     if event in (CaseEvent.ITEM_APPROVED, CaseEvent.ITEM_DENIED):
         approve = event is CaseEvent.ITEM_APPROVED
-        status = decide_item(unit, desk, view.case_no, values.item, approve=approve, text=values.reason, at=now)
+        decide = DecideItem(number, values.item, approve, values.reason, now)
+        status = runner.call(DECIDE_ITEM, decide, desk, CASE_SAVE_FAILED)
         decision = CASE_ITEM_APPROVED if approve else CASE_ITEM_DENIED
         item = item_names.get(values.item, values.item)
         return CASE_DONE_ITEM.format(item=item, decision=decision, status=CASE_STATUS[status])
     if event is CaseEvent.ITEM_ROUTED:  # on the desk's day (a training day too), at this moment of it
-        routed = route_items(unit, desk, view.case_no, now)
+        routed = runner.call(ROUTE_ITEMS, RouteItems(number, now), desk, CASE_SAVE_FAILED)
         return CASE_DONE_ROUTED.format(items=names_of(list(routed), item_names)) if routed else CASE_DONE_NOTHING_ROUTED
     if event is CaseEvent.CORRECTION_LAPSED:
-        status = lapse_correction(unit, desk, view.case_no, today, values.reason)
+        status = runner.call(LAPSE_CORRECTION, LapseCorrection(number, today, values.reason), desk, CASE_SAVE_FAILED)
     else:
-        status = move_case(unit, desk, view.case_no, event, values.reason, now)
+        status = runner.call(MOVE_CASE, MoveCase(number, event, values.reason, now), desk, CASE_SAVE_FAILED)
     return CASE_DONE_MOVED.format(action=CASE_ACTION[event], status=CASE_STATUS[status])

@@ -10,17 +10,16 @@ import datetime as dt
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import partial
 
 from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
-from counter.actions.cases.hand_over import hand_over_results
 from counter.case.case_page import ItemLine
 from counter.case.hand_over import HandOverRefused, HandOverRequest
 from counter.case.not_found import CaseNotFound
 from counter.case.status import MoveNotAllowed
 from counter.case.view import CaseView
 from counter.documents.made import MadeDocument
+from counter.service.cases import HAND_OVER, HandOverResults
 from counter.ui.cases import words
 from counter.ui.cases.hand_over_form import HandOverForm
 from counter.ui.cases.rules import results_to_hand
@@ -58,9 +57,8 @@ def open_hand_over(form: HandOverForm, view: CaseView, items: Sequence[ItemLine]
 def confirm(runner: Runner, desk: Desk, number: str, request: HandOverRequest, day: dt.date) -> Outcome:
     """Save the hand-over as of ``day`` (the desk's day, a training day too) at this moment of it."""
     now = dt.datetime.combine(day, dt.datetime.now().time()).astimezone()
-    step = partial(hand_over_results, desk=desk, number=number, request=request, now=now)
     try:
-        done = runner.write(step, words.CASE_SAVE_FAILED)
+        done = runner.call(HAND_OVER, HandOverResults(number, request, now), desk, words.CASE_SAVE_FAILED)
     except HandOverRefused as refused:
         return Outcome(hand_over_refused_text(refused.problems), "form")
     except Failed as err:

@@ -11,19 +11,15 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
-from functools import partial
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from counter.access.desk import Desk
-from counter.actions.admin.accounts import own_department
-from counter.actions.cases.item_queue import DUE_PAGE_MOST, coming_due, department_loads, department_queue, due_counts
-from counter.actions.intake.notice_pledges import pledge_checks
-from counter.actions.site.store import Unit
 from counter.case.item_clock import DueAlert
-from counter.case.item_queue import DepartmentLoad, QueueRow
+from counter.case.item_queue import QueueRow
 from counter.case.pledge_rows import PledgeRow
+from counter.service.cases import READ_QUEUE, ReadQueue
 from counter.ui.cases.marks import URGENCY_COLOURS, paint, restyle
 from counter.ui.cases.rules import ALERT_URGENCY
 from counter.ui.cases.tables import CASE_NO_ROLE, fill_row, line_table
@@ -68,7 +64,7 @@ class ItemQueuePage(QWidget):
         self.summary.setWordWrap(True)
         self.table = line_table(ITEM_QUEUE_COLUMNS, stretch=len(ITEM_QUEUE_COLUMNS) - 1)  # the bundle gives way first
         self.table.setTabKeyNavigation(False)
-        # 告知承诺: the checks the department owes, soonest due first (counter.actions.intake.notice_pledges)
+        # 告知承诺: the checks the department owes, soonest due first (counter.service.cases.READ_QUEUE)
         self.pledges_summary = plain_label()
         self.pledges_summary.setWordWrap(True)
         self.pledges = line_table(PLEDGE_LIST_COLUMNS, stretch=len(PLEDGE_LIST_COLUMNS) - 1)
@@ -97,14 +93,14 @@ class ItemQueuePage(QWidget):
         """The departments with their counts, and the rows of the choice, in one session."""
         today = self._today()
         chosen = self.department() if self._opened else None
-        read = partial(_read, today=today, department=chosen, desk=self._desk)
         try:
-            chosen, loads, rows, counts, checks = self._runner.read(read, self._read_failed)
+            queue = self._runner.call(READ_QUEUE, ReadQueue(today, chosen), self._desk, self._read_failed)
         except Failed as err:
             log.exception("items at their departments could not be read")
             restyle(self.summary, "listError")
             self.summary.setText(err.message)
             return
+        chosen, loads, rows, counts, checks = queue.department, queue.loads, queue.rows, queue.counts, queue.checks
         restyle(self.summary, "listSummary")
         self._opened = True
         self.chooser.clear()
@@ -166,18 +162,3 @@ class ItemQueuePage(QWidget):
         item = self.table.item(index.row(), 0)
         if item is not None:
             self.case_chosen.emit(str(item.data(CASE_NO_ROLE)))
-
-
-def _read(
-    unit: Unit, today: dt.date, department: str | None, desk: Desk | None
-) -> tuple[str, tuple[DepartmentLoad, ...], tuple[QueueRow, ...], tuple[int, int], tuple[PledgeRow, ...]]:
-    """The department shown (None: the desk's own, if any), the departments' loads, the rows shown, for the
-    reminders how many items are due or overdue in all (the list shows the first :data:`DUE_PAGE_MOST`), and the
-    告知承诺 checks owed: the department's, or every one with the reminders."""
-    own = own_department(unit, desk) if desk is not None else ""
-    chosen = own if department is None else department
-    loads = department_loads(unit, today)
-    checks = pledge_checks(unit, chosen)
-    if chosen:
-        return chosen, loads, department_queue(unit, chosen, today), (0, 0), checks
-    return chosen, loads, coming_due(unit, today, most=DUE_PAGE_MOST), due_counts(unit, today), checks

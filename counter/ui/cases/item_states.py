@@ -3,7 +3,7 @@
 An item on its way is shown where its department has it (routed, signed for, under review, paused and why:
 :mod:`counter.case.item_path`), read from the case's history with the rest of the page.
 
-A bundle is decided item by item (:mod:`counter.actions.cases.decisions`): a lapsed 容缺 denies only the items its
+A bundle is decided item by item (:data:`counter.service.cases.DECIDE_ITEM`): a lapsed 容缺 denies only the items its
 materials serve, and the others go on.  This table says which is which, so the clerk tells the applicant which
 licence is refused and which are still coming.
 

@@ -13,11 +13,9 @@ import datetime as dt
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import partial
 
 from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
-from counter.actions.cases.item_steps import take_item_step
 from counter.case.case_page import ItemLine
 from counter.case.decisions import DecisionRefused
 from counter.case.item_path import StepProblem, StepRefused
@@ -25,6 +23,7 @@ from counter.case.item_step_request import StepRequest
 from counter.case.not_found import CaseNotFound
 from counter.case.status import MoveNotAllowed
 from counter.case.view import CaseView
+from counter.service.cases import ITEM_STEP, ItemStep
 from counter.ui.cases import words
 from counter.ui.cases.rules import items_to_route
 from counter.ui.runner import Failed, Runner
@@ -62,9 +61,8 @@ def route_title(view: CaseView, items: Sequence[ItemLine]) -> str:
 def confirm(runner: Runner, desk: Desk, number: str, item: ItemLine, request: StepRequest, day: dt.date) -> Outcome:
     """Take the step of ``item``, as of ``day`` at this moment of it."""
     now = dt.datetime.combine(day, dt.datetime.now().time()).astimezone()
-    step = partial(take_item_step, desk=desk, number=number, item_code=item.code, request=request, now=now)
     try:
-        after = runner.write(step, words.CASE_SAVE_FAILED)
+        after = runner.call(ITEM_STEP, ItemStep(number, item.code, request, now), desk, words.CASE_SAVE_FAILED)
     except (StepRefused, NotPermitted, DecisionRefused, MoveNotAllowed, CaseNotFound, Failed) as err:
         return _refused(err, number, item, request)
     log.info("case %s: %s of %s", number, request.event.value, item.code)

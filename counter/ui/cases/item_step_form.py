@@ -5,7 +5,7 @@ department once, then the steps its state allows (:func:`counter.ui.cases.item_s
 reached by Tab.  The form sits under the case's buttons, as the page's other forms do, and asks only what the step
 needs: a pause its reason (and a detail), an extension its working days, the head who approved it and the reason
 told to the applicant, a 准予 its result's number, a 不予批准 its reasons.  Enter confirms it from any of its fields.
-What the step lacks is said by the action (:func:`counter.actions.cases.item_steps.take_item_step`), never guessed here.
+What the step lacks is said by the action (:data:`counter.service.cases.ITEM_STEP`), never guessed here.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ the body that may decide it, checked after, and revoked when the check finds the
 告知承诺书's preview), 核查属实, 承诺不实，撤销许可 (with what the check found; then the 撤销行政许可决定书's
 preview), and each paper again.  Where the account may not, it says why: the body that decides the item (the one rule,
 :mod:`counter.access.authority`), or the supervisor's role a revocation needs.  Each act is a step under a short
-confirmation row (确认 / 取消, Enter and Esc), asked again by :mod:`counter.actions.intake.notice_pledges`; the papers
+confirmation row (确认 / 取消, Enter and Esc), asked again by its operation (:mod:`counter.service.cases`); the papers
 go through the app's print preview (:func:`counter.ui.printing.opening.open_preview`), numbered the first time and
 reprinted the same.
 """
@@ -21,7 +21,7 @@ import logging
 from collections.abc import Callable
 from enum import StrEnum
 from functools import partial
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -30,7 +30,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, 
 from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
 from counter.access.roles import Permission
-from counter.actions.intake.notice_pledges import grant_on_pledge, pledge_offers, pledge_paper, record_check
 from counter.case.decisions import DecisionRefused
 from counter.case.moments import moment_on
 from counter.case.not_found import CaseNotFound
@@ -40,6 +39,16 @@ from counter.case.status import CaseEvent, CaseStatus, MoveNotAllowed
 from counter.case.view import CaseView
 from counter.documents.kinds import DocumentKind
 from counter.documents.made import MadeDocument
+from counter.service.cases import (
+    GRANT_ON_PLEDGE,
+    PLEDGE_OFFERS,
+    PLEDGE_PAPER,
+    RECORD_PLEDGE_CHECK,
+    CaseNo,
+    PledgeCheck,
+    PledgePaper,
+    PledgeStep,
+)
 from counter.ui.cases import words
 from counter.ui.cases.rules import allowed
 from counter.ui.plain_text import plain_label
@@ -183,7 +192,7 @@ class PledgeBar(QWidget):
         """The case's 告知承诺 items read again (nothing where its guide marks none), and the chosen one shown."""
         self.view = view
         try:
-            offers = self._runner.read(partial(pledge_offers, desk=self._desk, number=view.case_no))
+            offers = self._runner.call(PLEDGE_OFFERS, CaseNo(view.case_no), self._desk)
         except (Failed, CaseNotFound):
             log.warning("case %s: its items granted on a promise could not be read", view.case_no)
             offers = ()
@@ -266,20 +275,14 @@ class PledgeBar(QWidget):
         if act is None or item is None or view is None:
             return
         today = self._today()
-        step: Callable[[Any], Any]
-        if act is PledgeAct.GRANT:
-            at = moment_on(today, dt.datetime.now(dt.UTC))  # the desk's day, a training desk's too
-            step = partial(
-                grant_on_pledge, desk=self._desk, number=view.case_no, item_code=item.code, today=today, at=at
-            )
-        else:
-            kept, finding = act is PledgeAct.KEPT, self.finding.text()
-            step = partial(
-                record_check, desk=self._desk, number=view.case_no, item_code=item.code, today=today, kept=kept,
-                finding=finding,
-            )  # fmt: skip
         try:
-            self._runner.write(step, words.CASE_SAVE_FAILED)
+            if act is PledgeAct.GRANT:
+                at = moment_on(today, dt.datetime.now(dt.UTC))  # the desk's day, a training desk's too
+                grant = PledgeStep(view.case_no, item.code, today, at)
+                self._runner.call(GRANT_ON_PLEDGE, grant, self._desk, words.CASE_SAVE_FAILED)
+            else:
+                check = PledgeCheck(view.case_no, item.code, today, act is PledgeAct.KEPT, self.finding.text())
+                self._runner.call(RECORD_PLEDGE_CHECK, check, self._desk, words.CASE_SAVE_FAILED)
         except _REFUSED as err:
             self.told.emit(self._refused_text(err, item), "noticeError")
             return
@@ -299,11 +302,9 @@ class PledgeBar(QWidget):
 
     def print_paper(self, case_no: str, item: ItemLine, *, revoked: bool) -> None:
         """The 告知承诺书 (or the 撤销行政许可决定书) in the print preview: numbered now, or reprinted as first made."""
-        make = partial(
-            pledge_paper, desk=self._desk, number=case_no, item_code=item.code, today=self._today(), revoked=revoked
-        )
+        make = PledgePaper(case_no, item.code, self._today(), revoked)
         try:
-            pdf: bytes = self._runner.write(make, words.CASE_SAVE_FAILED)
+            pdf = self._runner.call(PLEDGE_PAPER, make, self._desk, words.CASE_SAVE_FAILED)
         except _REFUSED as err:
             self.told.emit(self._refused_text(err, item), "noticeError")
             return

@@ -2,7 +2,7 @@
 
 A clerk who pressed Ctrl+J on a 即办 case, or looked for the lapse of an overdue 容缺, and found nothing, was told
 nothing.  The page now reads, beside its buttons, what the actions would refuse and why
-(:func:`counter.actions.intake.same_day.same_day_check`, :func:`counter.actions.cases.item_authority.act_refusals`),
+(:data:`counter.service.cases.SAME_DAY_CHECK`, :data:`counter.service.cases.ACT_REFUSALS`),
 and says it
 in words: the rule of standing (:mod:`counter.access.case_acts`), the role, or the date.
 """
@@ -12,20 +12,17 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Sequence
-from functools import partial
 
 from counter.access.case_acts import CaseAct
 from counter.access.desk import Desk
 from counter.access.roles import Actor, Permission
-from counter.actions.admin.calendar import office_calendar
-from counter.actions.cases.item_authority import act_refusals
-from counter.actions.intake.same_day import same_day_check
 from counter.calendar.provisional import unsettled
 from counter.calendar.workdays import WorkCalendar
 from counter.case.case_page import ItemLine
 from counter.case.not_found import CaseNotFound
 from counter.case.status import CaseStatus
 from counter.case.view import CaseView
+from counter.service.cases import ACT_REFUSALS, READ_CALENDAR, SAME_DAY_CHECK, CaseNo, CaseOnDay, Nothing
 from counter.ui.cases.rules import Refusals, Refused, Withheld, revoked_not_handed, unsettled_due, withheld
 from counter.ui.cases.words import CASE_WITHHELD, CASE_WITHHELD_ITEM
 from counter.ui.runner import Failed, Runner
@@ -51,7 +48,7 @@ def same_day_offer(runner: Runner, view: CaseView, today: dt.date, immediate: bo
     if not immediate:
         return False, ()
     try:
-        problems = runner.read(partial(same_day_check, number=view.case_no, today=today))
+        problems = runner.call(SAME_DAY_CHECK, CaseOnDay(view.case_no, today))
     except (Failed, CaseNotFound):
         log.warning("case %s: could not ask whether it can be done at once", view.case_no)
         return False, ()
@@ -75,7 +72,7 @@ def read_refusals(runner: Runner, desk: Desk, view: CaseView) -> Refused:
     if not any(desk.actor.may(permission) for permission in steps):
         return Refused(unsettled=dues)
     try:
-        found: Refusals = runner.read(partial(act_refusals, desk=desk, number=view.case_no))
+        found: Refusals = runner.call(ACT_REFUSALS, CaseNo(view.case_no), desk)
     except (Failed, CaseNotFound):
         log.warning("case %s: could not ask which steps the desk may take", view.case_no)
         return Refused(unsettled=dues)
@@ -95,7 +92,7 @@ def read_unsettled(runner: Runner, view: CaseView) -> tuple[dt.date, ...]:
     else:
         return ()
     try:
-        calendar: WorkCalendar = runner.read(office_calendar)
+        calendar = WorkCalendar(runner.call(READ_CALENDAR, Nothing()))
     except Failed:
         log.warning("case %s: could not read the calendar its lapse is counted on", view.case_no)
         return ()

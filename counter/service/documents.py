@@ -1,0 +1,146 @@
+"""The papers: a case's notices made (numbered the first time, reprinted as first made after), a guide's
+一次性告知单 and its forms, every print recorded, and the site's details printed on every paper.
+
+A paper crosses as :class:`counter.documents.made.MadeDocument`, its PDF within; the face previews, saves or prints
+it and records each print (:data:`RECORD_PRINT`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from counter.access.roles import Permission
+from counter.documents.data import OfficeSettings
+from counter.documents.form_paper import FormPaper
+from counter.documents.kinds import DocumentKind
+from counter.documents.made import MadeDocument
+from counter.service.operation import Open, read, write
+
+_RUNS = "counter.service.runs.documents:"
+_BEHIND = "counter.case.number_faults:NumbersBehind"
+_GUIDE = "counter.documents.made:GuideNotFound"
+
+
+@dataclass(frozen=True)
+class CasePapers:
+    """The notices ``kinds`` of a case, made together (all or none); a denial is ``item_code``'s, a 送达回证 or a
+    期限告知书 the ``hand_over_no``-th (0: the case's only or latest)."""
+
+    case_no: str
+    kinds: tuple[DocumentKind, ...]
+    today: dt.date
+    item_code: str = ""
+    hand_over_no: int = 0
+
+
+@dataclass(frozen=True)
+class GuideNotice:
+    bundle: str  # the bundle's code; with ``find``, as ``catalog show`` takes it (number, name, pinyin initials)
+    today: dt.date
+    find: bool = False
+
+
+@dataclass(frozen=True)
+class GuideOf:
+    bundle: str
+    find: bool = False  # as GuideNotice.find
+
+
+@dataclass(frozen=True)
+class GuideForms:
+    """The bundle found, and its forms the applicant fills in: (material code, name)."""
+
+    bundle_code: str
+    forms: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class MakeForms:
+    """Each form of ``material_codes`` made blank and/or as a 示范样表 (``samples``: False blank, True sample)."""
+
+    bundle_code: str
+    material_codes: tuple[str, ...]
+    today: dt.date
+    samples: tuple[bool, ...]
+
+
+@dataclass(frozen=True)
+class RecordPrint:
+    made: MadeDocument  # its numbers and hash: the PDF need not travel with it
+    target: str  # "file:PATH" or "printer:NAME"
+    ok: bool
+    error: str = ""
+
+
+@dataclass(frozen=True)
+class SiteOffice:
+    site_code: str
+
+
+@dataclass(frozen=True)
+class SaveOffice:
+    site_code: str
+    settings: OfficeSettings
+
+
+MAKE_CASE_PAPERS = write(
+    "documents.make_case_papers",
+    CasePapers,
+    tuple[MadeDocument, ...],
+    Permission.PRINT,
+    f"{_RUNS}make_case_papers",
+    faults=("counter.documents.data:DocumentNotPossible", _BEHIND),
+    doc="A case's notices, numbered and kept the first time, reprinted identically after; every one or none.",
+)
+MAKE_GUIDE_NOTICE = write(
+    "documents.make_guide_notice",
+    GuideNotice,
+    MadeDocument,
+    Permission.PRINT,
+    f"{_RUNS}make_guide_notice",
+    faults=(_GUIDE, _BEHIND),
+    doc="The 一次性告知单 of a published guide, numbered, for an applicant who only came to ask.",
+)
+GUIDE_FORMS = read(
+    "documents.guide_forms",
+    GuideOf,
+    GuideForms,
+    Open.ANY_DESK,
+    f"{_RUNS}guide_forms",
+    faults=(_GUIDE,),
+    doc="The forms of a guide the applicant fills in.",
+)
+MAKE_FORMS = read(
+    "documents.make_forms",
+    MakeForms,
+    tuple[FormPaper, ...],
+    Permission.PRINT,
+    f"{_RUNS}make_forms",
+    faults=(_GUIDE, "counter.documents.form_paper:FormNotFound"),
+    doc="A guide's forms, blank or as 示范样表: no number, nothing stored.",
+)
+RECORD_PRINT = write(
+    "documents.record_print",
+    RecordPrint,
+    None,
+    Open.ANY_DESK,
+    f"{_RUNS}record_print",
+    doc="A print kept on record: what, when, who, where to, and whether it went.",
+)
+READ_OFFICE = read(
+    "documents.read_office",
+    SiteOffice,
+    OfficeSettings,
+    Open.ANY_DESK,
+    f"{_RUNS}read_office",
+    doc="The site's details printed on every paper; the league hall's defaults for anything not set.",
+)
+SAVE_OFFICE = write(
+    "documents.save_office",
+    SaveOffice,
+    None,
+    Permission.CHANGE_SETTINGS,
+    f"{_RUNS}save_office",
+    doc="New details apply to papers made from now on; papers already made keep theirs.",
+)

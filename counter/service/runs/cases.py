@@ -1,0 +1,251 @@
+"""The cases' operations in process (:mod:`counter.service.cases`)."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.access.case_acts import CaseAct
+from counter.access.desk import Desk
+from counter.actions.admin.accounts import own_department
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.cases import case_reads, decisions, item_authority, item_queue, item_steps
+from counter.actions.cases import hand_over as hand_overs
+from counter.actions.cases.case_view import read_case
+from counter.actions.intake import notice_pledges, same_day, take
+from counter.actions.site.demo import run_demo as run_sample_intakes
+from counter.actions.site.demo import write_documents
+from counter.calendar.workdays import HolidayTable
+from counter.case.case_lists import DayLists
+from counter.case.case_page import CasePage
+from counter.case.hand_over import HandOver
+from counter.case.handed_over import HandedOver
+from counter.case.item_path import ItemState
+from counter.case.item_queue import DepartmentLoad, QueueRow
+from counter.case.item_standing import ItemStanding
+from counter.case.lapse import Lapse
+from counter.case.lookup import FoundCase
+from counter.case.pledge_rows import PledgeOffer, PledgeRow
+from counter.case.same_day import SameDayProblem
+from counter.case.site_authority import SiteAuthority
+from counter.case.status import CaseStatus
+from counter.case.view import CaseRow, CaseView
+from counter.service.cases import (
+    CaseNo,
+    CaseNos,
+    CaseOnDay,
+    CaseShown,
+    ChangeAuthority,
+    Day,
+    DecideItem,
+    DemoPaper,
+    DemoRun,
+    DenyLapsed,
+    DepartmentDay,
+    ExtendDeferral,
+    FindCases,
+    FulfilDeferred,
+    HandOverResults,
+    ItemStep,
+    LapseCorrection,
+    ListCases,
+    MoveCase,
+    Nothing,
+    PledgeCheck,
+    PledgePaper,
+    PledgeStep,
+    Queue,
+    ReadCase,
+    ReadQueue,
+    RouteItems,
+    RunDemo,
+    SignedReturn,
+    SiteCode,
+    SiteDay,
+)
+from counter.service.runs import at_desk
+
+# --- reading ----------------------------------------------------------------------------------------------------
+
+
+def read_page(work: Session, desk: Desk | None, request: ReadCase) -> CasePage | None:
+    return read_case(work, request.case_no, request.today)
+
+
+def read_calendar(work: Session, desk: Desk | None, request: Nothing) -> HolidayTable:
+    return office_calendar(work).table
+
+
+def find_cases(work: Session, desk: Desk | None, request: FindCases) -> tuple[FoundCase, ...]:
+    return tuple(case_reads.cases_found(work, request.lookup, request.today, desk, request.days))
+
+
+def day_lists(work: Session, desk: Desk | None, request: Day) -> DayLists:
+    return case_reads.day_lists(work, request.today, desk)
+
+
+def list_cases(work: Session, desk: Desk | None, request: ListCases) -> tuple[CaseRow, ...]:
+    return tuple(case_reads.case_rows(work, request.today, overdue=request.overdue, due_soon=request.due_soon))
+
+
+def show_case(work: Session, desk: Desk | None, request: CaseNo) -> CaseShown:
+    view = case_reads.case_view(work, request.case_no)
+    return CaseShown(view, view is not None and case_reads.may_see_whole_numbers(work, at_desk(desk)))
+
+
+def case_views(work: Session, desk: Desk | None, request: CaseNos) -> tuple[CaseView, ...]:
+    return tuple(case_reads.case_views(work, request.case_nos))
+
+
+def act_refusals(work: Session, desk: Desk | None, request: CaseNo) -> dict[CaseAct, tuple[tuple[str, str], ...]]:
+    return item_authority.act_refusals(work, at_desk(desk), request.case_no)
+
+
+def same_day_check(work: Session, desk: Desk | None, request: CaseOnDay) -> tuple[SameDayProblem, ...]:
+    return tuple(same_day.same_day_check(work, request.case_no, request.today))
+
+
+# --- the window's steps -----------------------------------------------------------------------------------------
+
+
+def fulfil_deferred(work: Session, desk: Desk | None, request: FulfilDeferred) -> CaseStatus:
+    return take.fulfil_deferred(work, at_desk(desk), request.case_no, set(request.arrived), request.today)
+
+
+def extend_deferral(work: Session, desk: Desk | None, request: ExtendDeferral) -> None:
+    take.extend_deferral(work, at_desk(desk), request.case_no, request.new_due, request.reason, request.at)
+
+
+def deny_lapsed(work: Session, desk: Desk | None, request: DenyLapsed) -> Lapse:
+    return decisions.deny_lapsed_deferral(work, at_desk(desk), request.case_no, request.today, request.reason)
+
+
+def decide_item(work: Session, desk: Desk | None, request: DecideItem) -> CaseStatus:
+    return decisions.decide_item(
+        work, at_desk(desk), request.case_no, request.item_code, approve=request.approve, text=request.text,
+        false_materials=request.false_materials, at=request.at,
+    )  # fmt: skip
+
+
+def route_items(work: Session, desk: Desk | None, request: RouteItems) -> tuple[str, ...]:
+    return item_steps.route_items(work, at_desk(desk), request.case_no, request.at)
+
+
+def lapse_correction(work: Session, desk: Desk | None, request: LapseCorrection) -> CaseStatus:
+    return take.lapse_correction(work, at_desk(desk), request.case_no, request.today, request.note)
+
+
+def move_case(work: Session, desk: Desk | None, request: MoveCase) -> CaseStatus:
+    return take.move_case(work, at_desk(desk), request.case_no, request.event, request.note, request.at)
+
+
+def finish_same_day(work: Session, desk: Desk | None, request: CaseOnDay) -> CaseStatus:
+    return same_day.finish_same_day(work, at_desk(desk), request.case_no, request.today)
+
+
+def hand_over(work: Session, desk: Desk | None, request: HandOverResults) -> HandedOver:
+    return hand_overs.hand_over_results(work, at_desk(desk), request.case_no, request.request, request.now)
+
+
+def signed_return(work: Session, desk: Desk | None, request: SignedReturn) -> HandOver:
+    return hand_overs.record_signed_return(
+        work, at_desk(desk), request.case_no, request.hand_over, request.signed_on, request.now
+    )
+
+
+# --- a department's items ---------------------------------------------------------------------------------------
+
+
+def item_step(work: Session, desk: Desk | None, request: ItemStep) -> ItemState:
+    return item_steps.take_item_step(
+        work, at_desk(desk), request.case_no, request.item_code, request.request, request.now
+    )
+
+
+def item_standings(work: Session, desk: Desk | None, request: CaseOnDay) -> tuple[ItemStanding, ...]:
+    return item_steps.item_standings(work, request.case_no, request.today)
+
+
+def read_queue(work: Session, desk: Desk | None, request: ReadQueue) -> Queue:
+    own = own_department(work, desk) if desk is not None else ""
+    chosen = own if request.department is None else request.department
+    today = request.today
+    loads = item_queue.department_loads(work, today)
+    checks = notice_pledges.pledge_checks(work, chosen)
+    if chosen:
+        return Queue(chosen, loads, item_queue.department_queue(work, chosen, today), (0, 0), checks)
+    rows = item_queue.coming_due(work, today, most=item_queue.DUE_PAGE_MOST)
+    return Queue(chosen, loads, rows, item_queue.due_counts(work, today), checks)
+
+
+def department_loads(work: Session, desk: Desk | None, request: SiteDay) -> tuple[DepartmentLoad, ...]:
+    return item_queue.department_loads(work, request.today, request.site_code)
+
+
+def department_queue(work: Session, desk: Desk | None, request: DepartmentDay) -> tuple[QueueRow, ...]:
+    return item_queue.department_queue(work, request.department, request.today, request.site_code)
+
+
+def coming_due(work: Session, desk: Desk | None, request: SiteDay) -> tuple[QueueRow, ...]:
+    return item_queue.coming_due(work, request.today, request.site_code)
+
+
+# --- 告知承诺 -------------------------------------------------------------------------------------------------------
+
+
+def pledge_offers(work: Session, desk: Desk | None, request: CaseNo) -> tuple[PledgeOffer, ...]:
+    return notice_pledges.pledge_offers(work, at_desk(desk), request.case_no)
+
+
+def grant_on_pledge(work: Session, desk: Desk | None, request: PledgeStep) -> CaseStatus:
+    return notice_pledges.grant_on_pledge(
+        work, at_desk(desk), request.case_no, request.item_code, request.today, request.at
+    )
+
+
+def record_pledge_check(work: Session, desk: Desk | None, request: PledgeCheck) -> PledgeRow:
+    return notice_pledges.record_check(
+        work, at_desk(desk), request.case_no, request.item_code, request.today, kept=request.kept,
+        finding=request.finding,
+    )  # fmt: skip
+
+
+def pledge_paper(work: Session, desk: Desk | None, request: PledgePaper) -> bytes:
+    return notice_pledges.pledge_paper(
+        work, at_desk(desk), request.case_no, request.item_code, request.today, revoked=request.revoked
+    )
+
+
+# --- the site's authority ---------------------------------------------------------------------------------------
+
+
+def site_authority(work: Session, desk: Desk | None, request: SiteCode) -> SiteAuthority:
+    return item_authority.site_authority(work, request.site_code)
+
+
+def change_authority(work: Session, desk: Desk | None, request: ChangeAuthority) -> SiteAuthority:
+    by, site = at_desk(desk), request.site_code
+    for code in request.hold:
+        item_authority.set_item_held(work, by, site, code, held=True)
+    for code, text in request.entrust:
+        item_authority.set_entrustment(work, by, site, code, text)
+    for code in request.release:
+        item_authority.set_item_held(work, by, site, code, held=False)
+        item_authority.set_entrustment(work, by, site, code, "")
+    return item_authority.site_authority(work, site)
+
+
+# --- the training run -------------------------------------------------------------------------------------------
+
+
+def run_demo(work: sessionmaker[Session], desk: Desk | None, request: RunDemo) -> DemoRun:
+    by = at_desk(desk)
+    made = run_sample_intakes(work, by, request.today)
+    with tempfile.TemporaryDirectory(prefix="counter-demo-") as folder:
+        written = write_documents(work, by, made, request.today, Path(folder))
+        papers = tuple(DemoPaper(path.name, path.read_bytes()) for path in written)
+    with work.begin() as session:
+        views = tuple(case_reads.case_views(session, [c.case_no for c in made]))
+    return DemoRun(tuple(made), papers, views)

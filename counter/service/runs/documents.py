@@ -1,0 +1,74 @@
+"""The papers' operations in process (:mod:`counter.service.documents`)."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from counter.access.desk import Desk
+from counter.actions.admin.office import office_settings
+from counter.actions.cases import documents
+from counter.actions.catalog.guides import find_guide
+from counter.actions.intake import forms
+from counter.documents.data import OfficeSettings
+from counter.documents.form_paper import FormPaper
+from counter.documents.made import MadeDocument
+from counter.service.documents import (
+    CasePapers,
+    GuideForms,
+    GuideNotice,
+    GuideOf,
+    MakeForms,
+    RecordPrint,
+    SaveOffice,
+    SiteOffice,
+)
+from counter.service.runs import at_desk
+
+
+def make_case_papers(work: Session, desk: Desk | None, request: CasePapers) -> tuple[MadeDocument, ...]:
+    by = at_desk(desk)
+    return tuple(
+        documents.make_document(
+            work, by, request.case_no, kind, request.today, request.item_code, hand_over_no=request.hand_over_no
+        )
+        for kind in request.kinds
+    )
+
+
+def _bundle_code(work: Session, bundle: str, find: bool) -> str:
+    """The bundle named as ``catalog show`` takes it (code, number, name or pinyin initials) where asked to find it."""
+    if not find:
+        return bundle
+    stored = find_guide(work, bundle)
+    return stored.bundle.code if stored else bundle.strip()
+
+
+def make_guide_notice(work: Session, desk: Desk | None, request: GuideNotice) -> MadeDocument:
+    code = _bundle_code(work, request.bundle, request.find)
+    return documents.make_guide_notice(work, at_desk(desk), code, request.today)
+
+
+def guide_forms(work: Session, desk: Desk | None, request: GuideOf) -> GuideForms:
+    code = _bundle_code(work, request.bundle, request.find)
+    return GuideForms(code, forms.guide_forms(work, code))
+
+
+def make_forms(work: Session, desk: Desk | None, request: MakeForms) -> tuple[FormPaper, ...]:
+    by = at_desk(desk)
+    return tuple(
+        forms.make_form(work, by, request.bundle_code, material, request.today, sample=sample)
+        for material in request.material_codes
+        for sample in request.samples
+    )
+
+
+def record_print(work: Session, desk: Desk | None, request: RecordPrint) -> None:
+    documents.record_print(work, at_desk(desk), request.made, request.target, request.ok, request.error)
+
+
+def read_office(work: Session, desk: Desk | None, request: SiteOffice) -> OfficeSettings:
+    return office_settings(work, request.site_code)
+
+
+def save_office(work: Session, desk: Desk | None, request: SaveOffice) -> None:
+    documents.save_office_settings(work, request.site_code, request.settings, desk=desk)
