@@ -3,7 +3,10 @@
 Each desk is an OS process (``tests/db/hall_worker.py``, the machine the load test starts), with its own desk number
 and, a computer of its own, its own state folder, all let go at the same moment; each takes its intakes flat out, one
 transaction each (``take_intake``: counter, case, checklist lines, history line, audit entry, party, COMMIT, the
-number noted outside the database).
+number noted outside the database).  Each connects as a desk does, through the desk's own ``Store`` (the same engine
+and connection settings the window gets: the bounds of a desk's PostgreSQL session, the checks at opening, the
+numbers' guard) and commits each intake through ``Store.write`` as the intake panel does: a worker on a bare engine
+of its own measured a leaner connection than any desk has.
 The floor is the same number of processes writing the same rows with the bare driver (``benchmarks/bare_desk.py``,
 each number noted after its commit as the action notes it), on the same database, with the same durability: SQLite
 in WAL mode with ``synchronous=FULL`` and ``BEGIN IMMEDIATE``; PostgreSQL on a cluster started with ``fsync`` and

@@ -4,7 +4,10 @@ Runs as a process of its own, as a desk does::
 
     python -m tests.db.hall_worker URL SITE DESK CLERK COUNT MACHINE [--no-receipts] [--no-pdf] [--pause MS]
 
-It connects, loads the guide of 我要开小餐馆 and prints ``ready``; then it waits
+It opens the database as a desk does, through the desk's own :class:`~counter.actions.site.store.Store` (the same
+engine, the desk's connection settings: its bounds on PostgreSQL, its checks at opening, its numbers' guard), so that
+a load measured here is the load of desks and not of a leaner connection; every intake is committed through
+``Store.write`` as the intake panel commits it.  It loads the guide of 我要开小餐馆 and prints ``ready``; then it waits
 for a line on stdin, so that every desk of the hall starts at the same moment
 and the per-desk counters are really contended.  Each intake is one transaction
 (timed: the commit latency a clerk waits for); its receipt is made in the
@@ -41,19 +44,19 @@ import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import IO
-
-from sqlalchemy.exc import SQLAlchemyError
 
 from counter.access.desk import Desk
 from counter.actions.cases.documents import make_document
 from counter.actions.intake.take import take_intake
 from counter.actions.site.demo import DEMO_BUNDLE, complete_checklist, fresh_checklist
+from counter.actions.site.store import Store
 from counter.case.numbers import DeskIdentity
 from counter.db.catalog_store import current_guide
-from counter.db.engine import make_engine, make_sessions
 from counter.documents.kinds import DocumentKind
+from counter.host.database_faults import StoreFault
 from counter.intake.parties import Applicant, ApplicantKind, Parties
 from counter.intake.request import IntakeRequest
 from counter.parties.identifiers import make_id_number
@@ -90,10 +93,8 @@ def _no_drawing(data: object) -> bytes:
 
 
 def run_desk(url: str, desk: Desk, count: int, machine: int, receipts: bool, pause_ms: float = 0) -> DeskReport:
-    engine = make_engine(url)
-    sessions = make_sessions(engine)
-    with sessions() as session:
-        stored = current_guide(session, DEMO_BUNDLE)
+    store = Store(url)  # as the window opens it: counter.ui.app
+    stored = store.read(lambda unit: current_guide(unit, DEMO_BUNDLE))
     assert stored is not None, f"{DEMO_BUNDLE} is not in the database"
     checklist = complete_checklist(stored.bundle, fresh_checklist(stored))
     print("ready", flush=True)
@@ -110,18 +111,18 @@ def run_desk(url: str, desk: Desk, count: int, machine: int, receipts: bool, pau
             request = IntakeRequest(checklist, applicant(machine, n))
             start = time.perf_counter()
             try:
-                with sessions.begin() as session:  # as the panel commits it; the office calendar read with its reads
-                    taken = take_intake(session, desk, request, TODAY)
+                # as the panel commits it (counter.ui.intake.panel); the office calendar read with its reads
+                taken = store.write(partial(take_intake, desk=desk, request=request, today=TODAY))
                 latencies.append((time.perf_counter() - start) * 1000)
                 cases.append(taken.case_no)
                 if receipts:
-                    with sessions.begin() as session:
-                        made = make_document(session, desk, taken.case_no, DocumentKind.RECEIPT, TODAY)
+                    receipt = partial(make_document, desk=desk, case_no=taken.case_no, today=TODAY)
+                    made = store.write(partial(receipt, kind=DocumentKind.RECEIPT))
                     documents.append(made.doc_no)
-            except SQLAlchemyError as err:
-                errors.append(f"{type(err).__name__}: {str(err).splitlines()[0]}")
+            except StoreFault as err:  # what the database refused, as the window receives it
+                errors.append(f"{err.error}: {err.detail.splitlines()[0] if err.detail else err.fault.value}")
     finally:
-        engine.dispose()
+        store.dispose()
     return DeskReport(cases, documents, latencies, errors)
 
 
