@@ -98,15 +98,14 @@ class Channel(Protocol):
     """One outward channel as the frame drives it."""
 
     name: str  # in the log: "message", "platform event"
+    answer_column: str  # where the receiver's id for a row is kept
+    wait_out_silence: bool  # no answer at all does not count towards the attempts (a township offline for a day)
+    marks_per_batch: bool  # a batch's marks in one unit of work (many fast sends), else each after its send
 
     @property
     def model(self) -> OutboxModel:
         """Its outbox's table."""
         ...
-
-    answer_column: str  # where the receiver's id for a row is kept
-    wait_out_silence: bool  # no answer at all does not count towards the attempts (a township offline for a day)
-    marks_per_batch: bool  # a batch's marks in one unit of work (many fast sends), else each after its send
 
     def route(self, session: Session) -> Route | None:
         """The settings, when they can be used; None: nothing is claimed, the rows wait (logged why)."""
