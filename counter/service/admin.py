@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from counter.access.account_views import AccountInfo, NewAccount, Problem, SignInResult
 from counter.access.roles import Permission
+from counter.case.desk_name_checks import DeskNameProblem
 from counter.service.operation import Open, read, write
 
 
@@ -115,4 +116,22 @@ SET_PASSWORD = write(
     Open.IN_ACTION,
     "counter.service.runs.admin:set_password",
     doc="A new password, its lock lifted: an administrator's for anyone, an account's own for itself.",
+)
+
+
+@dataclass(frozen=True)
+class DeskChanges:
+    """What the 本窗口 page changes of this computer's desk: ``clerk``, ``desk_no`` or ``photo`` (a kept copy)."""
+
+    changes: dict[str, str]
+
+
+CHANGE_DESK = write(
+    "admin.change_desk",
+    DeskChanges,
+    tuple[DeskNameProblem, ...],
+    Permission.CHANGE_SETTINGS,
+    "counter.service.runs.admin:change_desk",
+    doc="This computer's clerk, desk number or photo, as ``counter desk`` sets them: every problem at once, "
+    "else the change recorded in the trail and kept in the desk's settings.",
 )

@@ -7,8 +7,10 @@ from sqlalchemy.orm import Session
 from counter.access.account_views import AccountInfo, NewAccount, Problem, SignInResult
 from counter.access.desk import Desk
 from counter.actions.admin import accounts
+from counter.actions.admin.desk_settings import change_desk as change_this_desk
 from counter.actions.admin.guard import accounts_exist as any_account
-from counter.service.admin import AccountLogin, AccountsAsked, NewPassword, SignedIn, SignIn, SignOut
+from counter.case.desk_name_checks import DeskNameProblem
+from counter.service.admin import AccountLogin, AccountsAsked, DeskChanges, NewPassword, SignedIn, SignIn, SignOut
 from counter.service.runs import at_desk
 
 
@@ -50,3 +52,7 @@ def disable_account(work: Session, desk: Desk | None, request: AccountLogin) -> 
 
 def set_password(work: Session, desk: Desk | None, request: NewPassword) -> tuple[Problem, ...]:
     return accounts.set_password(work, at_desk(desk), request.login, request.password)
+
+
+def change_desk(work: Session, desk: Desk | None, request: DeskChanges) -> tuple[DeskNameProblem, ...]:
+    return change_this_desk(work, at_desk(desk), request.changes)

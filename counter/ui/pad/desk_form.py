@@ -3,7 +3,7 @@
 A new desk names no clerk, and takes no intake until one is named (:class:`counter.intake.not_possible.ClerkUnnamed`):
 this page is where the window names one, beside ``counter desk --clerk``.  The settings are the machine's
 (``desk.json``), but what they say is printed on every receipt and shown on the pad: so the page goes through the
-command line's checks and its trail (:func:`counter.actions.admin.desk_settings.change_desk`), and where the database
+command line's checks and its trail (``admin.change_desk``), and where the database
 has accounts only an administrator sees it.  The photo is copied into the data folder, so the pad keeps showing it once
 the stick it came from is gone.
 """
@@ -11,7 +11,6 @@ the stick it came from is gone.
 from __future__ import annotations
 
 import logging
-from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -22,6 +21,7 @@ from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
 from counter.case.desk_names import CLERK_NAME_MAX
 from counter.host.desk_config import DeskConfig, keep_photo, load_desk_config, save_desk_config
+from counter.service.admin import CHANGE_DESK, DeskChanges
 from counter.ui.pad.style import PAGE_STYLE
 from counter.ui.pad.words import (
     DESK_CLERK,
@@ -153,8 +153,6 @@ class DeskForm(QWidget):
         return {name: value for name, value in wanted.items() if value != now[name]}
 
     def on_save_clicked(self) -> None:
-        from counter.actions.admin.desk_settings import change_desk
-
         before = load_desk_config()
         changes = self.changes(before)
         if not changes:
@@ -163,7 +161,7 @@ class DeskForm(QWidget):
         try:
             if changes.get("photo"):
                 changes["photo"] = str(keep_photo(Path(changes["photo"])))
-            problems = self._runner.write(partial(change_desk, desk=self._desk, changes=changes), DESK_DB_FAILED)
+            problems = self._runner.call(CHANGE_DESK, DeskChanges(changes), self._desk, DESK_DB_FAILED)
         except NotPermitted as refused:
             self._say(not_permitted(refused.permission, refused.signed_in), "problems")
             return
