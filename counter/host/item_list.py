@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from counter.host.licence_library import network_failure
-from counter.host.sms_gateway import signature
+from counter.host.outward_http import signature
 
 __all__ = ["LIST_LIMIT", "Fetched", "fetch_item_list"]
 
