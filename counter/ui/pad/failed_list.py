@@ -1,13 +1,13 @@
 """A supervisor's list of what an outbox could not send (短信告知, 平台上报): look at it, choose, send again.
 
-Both outboxes keep what failed for good until a supervisor puts it back in the queue (:mod:`counter.db.outbox_marks`);
-their pages differ only in their words, the rows they read, a row's cells and the action that requeues one.  Every
+Both outboxes keep what failed for good until a supervisor puts it back in the queue; their pages differ only in
+their words, the operation that reads the rows, a row's cells and the operation that requeues one.  Every
 column but the last (the reason, which takes what is left) is as wide as its content, so a case number is whole.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -29,7 +29,7 @@ from counter.words.access import not_permitted
 
 if TYPE_CHECKING:
     from counter.access.desk import Desk
-    from counter.actions.site.store import Unit
+    from counter.service.operation import Operation
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -45,7 +45,7 @@ class FailedListWords:
 
 
 class FailedList(QWidget):
-    """The failed rows of one outbox; a subclass says which (``rows``, ``cells``, ``requeue``)."""
+    """The failed rows of one outbox; a subclass says which (``listing``, ``cells``, ``requeueing``)."""
 
     retried = Signal(int)  # how many went back in the queue
 
@@ -78,20 +78,47 @@ class FailedList(QWidget):
 
     # what a page says about its outbox
 
-    def rows(self, desk: Desk | None) -> Callable[[Unit], list[Any]]:
+    def listing(self) -> tuple[Operation[Any, Sequence[Any]], object]:
+        """The operation that reads the outbox's failed rows (each with an ``id``), and its request."""
         raise NotImplementedError
 
     def cells(self, row: Any) -> tuple[str, ...]:
         raise NotImplementedError
 
-    def requeue(self, desk: Desk | None, row_id: int) -> Callable[[Unit], int]:
+    def requeueing(self, row_id: int) -> tuple[Operation[Any, int], object]:
+        """The operation that puts the row ``row_id`` back in the queue (how many went back), and its request."""
         raise NotImplementedError
+
+    # a page that still reads and requeues through a unit of work of its own, instead of the two above
+
+    def rows(self, desk: Desk | None) -> Callable[[Any], Sequence[Any]]:
+        raise NotImplementedError
+
+    def requeue(self, desk: Desk | None, row_id: int) -> Callable[[Any], int]:
+        raise NotImplementedError
+
+    def _by_unit(self) -> bool:
+        return type(self).rows is not FailedList.rows
+
+    def _read_rows(self) -> list[Any]:
+        if self._by_unit():
+            return list(self._runner.read(self.rows(self._desk), self._words.failed))
+        op, request = self.listing()
+        found: Sequence[Any] = self._runner.call(op, request, self._desk, self._words.failed, owner=self)
+        return list(found)
+
+    def _requeue_row(self, row_id: int) -> int:
+        if self._by_unit():
+            count: int = self._runner.write(self.requeue(self._desk, row_id), self._words.failed)
+            return count
+        op, request = self.requeueing(row_id)
+        return self._runner.call(op, request, self._desk, self._words.failed, owner=self)
 
     # the list
 
     def load(self) -> None:
         try:
-            rows = self._runner.read(self.rows(self._desk), self._words.failed)
+            rows = self._read_rows()
         except NotPermitted as refused:
             self.message.setText(not_permitted(refused.permission, refused.signed_in))
             return
@@ -117,7 +144,7 @@ class FailedList(QWidget):
         if not chosen:
             return
         try:
-            count = sum(self._runner.write(self.requeue(self._desk, i), self._words.failed) for i in chosen)
+            count = sum(self._requeue_row(i) for i in chosen)
         except NotPermitted as refused:
             self.message.setText(not_permitted(refused.permission, refused.signed_in))
             return
