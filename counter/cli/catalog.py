@@ -14,7 +14,7 @@ from counter.cli.common import (
     Reported,
     desk,
     ensure_catalog,
-    open_store,
+    open_service,
     print_json,
     problem_json,
     problem_line,
@@ -73,7 +73,7 @@ def add_catalog_commands(commands: Commands, common: argparse.ArgumentParser) ->
 
 
 def cmd_catalog_validate(args: argparse.Namespace) -> int:
-    from counter.catalog.check import check_source
+    from counter.catalog.check import check_source  # reads the source alone: no database
 
     result = check_source(Path(args.path))
     if result.problems:
@@ -94,13 +94,12 @@ def cmd_catalog_validate(args: argparse.Namespace) -> int:
 
 def cmd_catalog_review(args: argparse.Namespace) -> int:
     """What the departments must confirm in this site's 待核 guides, one report (:mod:`counter.catalog.review`)."""
-    from counter.actions.catalog.guide_status import guides_to_confirm
     from counter.cli.catalog_review import review_json, review_lines
+    from counter.service.catalog import GUIDES_TO_CONFIRM, SiteGuides
 
-    store = open_store(args)
-    ensure_catalog(store)
-    site_code = desk().identity.site_code
-    guides = store.read(lambda unit: guides_to_confirm(unit, site_code))
+    service = open_service(args)
+    ensure_catalog(service)
+    guides = service.call(GUIDES_TO_CONFIRM, SiteGuides(desk().identity.site_code))
     if args.json:
         print_json(review_json(guides))
     else:
@@ -109,10 +108,10 @@ def cmd_catalog_review(args: argparse.Namespace) -> int:
 
 
 def cmd_catalog_import(args: argparse.Namespace) -> int:
-    from counter.actions.catalog.imports import import_source
+    from counter.service.catalog import IMPORT_SOURCE, ImportSource
 
-    store = open_store(args)
-    outcome = import_source(store.sessions(), Path(args.path), desk=desk())
+    service = open_service(args)
+    outcome = service.call(IMPORT_SOURCE, ImportSource(Path(args.path)), desk())
     if outcome.report is None:
         report_problems(outcome.problems, args.json)
         print(tr("未导入任何内容。"), file=sys.stderr)
@@ -139,20 +138,19 @@ def cmd_catalog_import(args: argparse.Namespace) -> int:
 def cmd_catalog_publish(args: argparse.Namespace) -> int:
     """Publish a 待核 or 样例 guide, named exactly (code, number or whole name): a slip of the keys publishes
     nothing."""
-    from counter.actions.catalog.guide_status import bundle_named, publish_guide
-    from counter.actions.catalog.guides import current_guide
-    from counter.catalog.model import GuideStatus
     from counter.catalog.publication import NotADraft, PublishRefused
+    from counter.service.catalog import BUNDLE_NAMED, CURRENT_GUIDE, PUBLISH_GUIDE, BundleCode, BundleNamed
+    from counter.catalog.model import GuideStatus
     from counter.words.catalog_problems import PUBLISH_REFUSED
 
-    store = open_store(args)
-    ensure_catalog(store)
-    code = store.read(lambda unit: bundle_named(unit, args.bundle))
-    stored = store.read(lambda unit: current_guide(unit, code)) if code else None
+    service = open_service(args)
+    ensure_catalog(service)
+    code = service.call(BUNDLE_NAMED, BundleNamed(args.bundle))
+    stored = service.call(CURRENT_GUIDE, BundleCode(code)) if code else None
     if code is None or stored is None:
         raise Reported(phrases.CATALOG_PUBLISH_UNKNOWN.format(bundle=args.bundle))
     try:
-        done = store.write(lambda unit: publish_guide(unit, code, desk=desk()))
+        done = service.call(PUBLISH_GUIDE, BundleCode(code), desk())
     except NotADraft as err:
         already = err.status is GuideStatus.PUBLISHED
         wording = phrases.CATALOG_PUBLISH_ALREADY if already else phrases.CATALOG_PUBLISH_NO_GUIDE
@@ -177,12 +175,12 @@ def cmd_catalog_publish(args: argparse.Namespace) -> int:
 
 def cmd_catalog_draft_intake(args: argparse.Namespace) -> int:
     """The site's setting for intakes on 待核 guides: shown, or set by an administrator (``on`` / ``off``)."""
-    from counter.actions.catalog.guide_status import allow_draft_intake, draft_intake
+    from counter.service.catalog import ALLOW_DRAFT_INTAKE, DRAFT_INTAKE, AllowDraftIntake, CatalogAsked
 
-    store = open_store(args)
+    service = open_service(args)
     if args.allow is not None:
-        store.write(lambda unit: allow_draft_intake(unit, args.allow == "on", desk=desk()))
-    state = store.read(draft_intake)
+        service.call(ALLOW_DRAFT_INTAKE, AllowDraftIntake(args.allow == "on"), desk())
+    state = service.call(DRAFT_INTAKE, CatalogAsked())
     if args.json:
         print_json({"site_allows": state.site_allows, "training": state.training, "allowed": state.allowed})
         return EXIT_OK
@@ -206,12 +204,12 @@ def cmd_catalog_template(args: argparse.Namespace) -> int:
 
 
 def cmd_catalog_list(args: argparse.Namespace) -> int:
-    from counter.actions.catalog.guides import search_entries as catalog_entries
+    from counter.service.catalog import SEARCH_ENTRIES, CatalogAsked
     from counter.words.catalog import STATUS_TAG
 
-    store = open_store(args)
-    ensure_catalog(store)
-    entries = store.read(catalog_entries)
+    service = open_service(args)
+    ensure_catalog(service)
+    entries = service.call(SEARCH_ENTRIES, CatalogAsked())
     if args.json:
         print_json(
             [
@@ -230,15 +228,15 @@ def cmd_catalog_list(args: argparse.Namespace) -> int:
 
 def cmd_catalog_find(args: argparse.Namespace) -> int:
     """The window's search for ``text``; exit 1 when nothing matches (the suggestion, if any, is still printed)."""
-    from counter.actions.catalog.guides import find_bundles
     from counter.catalog.search import Match
     from counter.cli import phrases
     from counter.words.catalog import STATUS_TAG
+    from counter.service.catalog import FIND_BUNDLES, FindBundles
     from counter.words.search import MATCH, SEARCH_SUGGESTION
 
-    store = open_store(args)
-    ensure_catalog(store)
-    answer = store.read(lambda session: find_bundles(session, args.text))
+    service = open_service(args)
+    ensure_catalog(service)
+    answer = service.call(FIND_BUNDLES, FindBundles(args.text))
     tip = answer.suggestion
     if args.json:
         print_json(
@@ -271,18 +269,17 @@ def cmd_catalog_find(args: argparse.Namespace) -> int:
 
 
 def cmd_catalog_show(args: argparse.Namespace) -> int:
-    from counter.actions.catalog.guides import decider_names, find_guide
     from counter.catalog.document import to_document
+    from counter.service.catalog import READ_GUIDE, GuideAsked
 
-    store = open_store(args)
-    ensure_catalog(store)
+    service = open_service(args)
+    ensure_catalog(service)
     wanted = args.bundle.strip()
-    stored = store.read(lambda session: find_guide(session, wanted))
-    if stored is None:
+    shown = service.call(READ_GUIDE, GuideAsked(wanted, desk().identity.site_code, found=True))
+    if shown is None:
         print(tr("未找到一件事：{wanted}").format(wanted=wanted), file=sys.stderr)
         return EXIT_PROBLEM
-    site_code = desk().identity.site_code
-    deciders = store.read(lambda session: decider_names(session, stored.bundle, site_code))
+    stored, deciders = shown.stored, shown.deciders
     if args.json:
         # aliases always, an empty list included: a script reads one shape (the stored document omits them when none)
         document = {"version_id": stored.version_id, "version": stored.version, "aliases": [],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from counter.catalog.model import Bundle
@@ -19,7 +20,7 @@ def finding_text(bundle: Bundle, finding: Finding) -> str:
     return words.CONCERN_TEXT[finding.concern].format(detail=detail, material=material)
 
 
-def review_lines(guides: list[GuideToConfirm]) -> list[str]:
+def review_lines(guides: Sequence[GuideToConfirm]) -> list[str]:
     """The report: a head line, then each guide, its items under their departments, then its materials."""
     if not guides:
         return [words.REVIEW_NONE]
@@ -52,7 +53,7 @@ def _own(finding: Finding) -> bool:
     return not finding.item and not finding.material
 
 
-def review_json(guides: list[GuideToConfirm]) -> list[dict[str, Any]]:
+def review_json(guides: Sequence[GuideToConfirm]) -> list[dict[str, Any]]:
     return [
         {
             "code": g.bundle.code,

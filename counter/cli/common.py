@@ -1,7 +1,8 @@
 """What every command group shares: the database, who acts, output, problems, exit codes.
 
-A command opens the database with :func:`open_store` (which migrates it and signs in ``--user`` once per run) and
-hands actions to :meth:`Store.read` / :meth:`Store.write`; it never sees a session's type nor SQLAlchemy.  A
+A command opens the database with :func:`open_service` (which migrates it and signs in ``--user`` once per run) and
+asks the service's operations (``service.call(OPERATION, Request(...), desk())``); it never sees a session's type
+nor SQLAlchemy.  A
 database that refuses the work (:class:`StoreFault`) or was written by a newer program (:class:`SchemaTooNew`) is
 put into words here, by :func:`failure_text`, and nowhere else.  The group modules import this module and never
 :mod:`counter.cli.main`, so the command line has no import circle.
@@ -29,8 +30,9 @@ if TYPE_CHECKING:
     from typing import TypeAlias
 
     from counter.access.desk import Desk
-    from counter.actions.site.store import Step, Store
+    from counter.actions.site.store import Store
     from counter.catalog.problems import Problem
+    from counter.host.migration_step import Step
     from counter.service.local import InProcess
 
     Commands: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
@@ -46,6 +48,7 @@ __all__ = [
     "desk",
     "ensure_catalog",
     "failure_text",
+    "open_service",
     "open_store",
     "own_out_folder",
     "parse_date",
@@ -116,15 +119,15 @@ def start_run() -> Token[Actor | None]:
     return _run_actor.set(None)
 
 
-# The stores this run opened: a command ends by closing them (close_stores), so its connections close politely
+# The databases this run opened: a command ends by closing them (close_stores), so its connections close politely
 # instead of being left to the garbage collector (Python 3.13 warns of every SQLite connection left open).
-_opened: list[Store] = []
+_opened: list[InProcess] = []
 
 
 def close_stores() -> None:
     """Close every database the command opened; called once the command has finished, however it ended."""
     while _opened:
-        _opened.pop().dispose()
+        _opened.pop().close()
     _run_training.set(False)  # the run's training ends with its databases
 
 
@@ -140,8 +143,8 @@ def store_url(args: argparse.Namespace) -> str:
     people into the live database (on a township they would go to the hall with the next package); another
     command given ``--today`` on the live database (a deadline across a holiday, checked on real cases) is warned.
     """
-    from counter.actions.admin.schema import database_url, is_live_database
     from counter.cli.phrases import TRAINING_DEMO_ON_LIVE, TRAINING_ON_LIVE
+    from counter.host.database_choice import database_url, is_live_database
 
     explicit = getattr(args, "db", None)
     url = database_url(explicit, training(args))
@@ -154,49 +157,46 @@ def store_url(args: argparse.Namespace) -> str:
     return url
 
 
-def open_store(
-    args: argparse.Namespace,
-    create: bool = False,
-    lock_timeout_s: float | None = None,
-    on_step: Callable[[Step], None] | None = None,
-) -> Store:
-    """The database of :func:`store_url`, migrated, ``--user`` signed in; the training file marked as such.
-
-    ``create``: the command is the set-up step (``counter db upgrade``) and makes a missing SQLite file.  Otherwise
-    only training and the first start of this machine's default file make one (:func:`may_create`).
-    ``lock_timeout_s`` and ``on_step``: the migration's wait for a lock (None: the store's own) and its report of
-    each step (:class:`counter.actions.site.store.Store`).
-
-    Raises :class:`SchemaTooNew`, :class:`DatabaseMissing`, :class:`DatabaseReadOnly` or :class:`StoreFault`,
-    worded by :func:`failure_text`.
-    """
-    from counter.actions.admin.database_file import may_create
-    from counter.actions.admin.schema import is_training_database
-    from counter.actions.site.store import LOCK_TIMEOUT_S, Store
-
-    url = store_url(args)
-    training_file = training(args) and is_training_database(url)
-    demo = bool(getattr(args, "training", False))  # counter demo: sample people, in whatever file it was given
-    make = create or may_create(getattr(args, "db", None), training_file or demo)
-    wait = LOCK_TIMEOUT_S if lock_timeout_s is None else lock_timeout_s
-    store = Store(url, training=training_file, create=make, lock_timeout_s=wait, on_step=on_step)
-    _opened.append(store)
-    _run_training.set(training_file or demo)
-    store.sessions()  # opens and migrates now, so that a command learns of a too-new database before it acts
-    sign_in_for_run(args, store)  # as --user, once per run; the single desk without it
-    return store
-
-
 def open_service(
     args: argparse.Namespace,
     create: bool = False,
     lock_timeout_s: float | None = None,
     on_step: Callable[[Step], None] | None = None,
 ) -> InProcess:
-    """The service in process on the database of :func:`open_store` (opened, migrated, ``--user`` signed in)."""
-    from counter.service.local import InProcess
+    """The service in process on the database of :func:`store_url`, migrated, ``--user`` signed in; the training
+    file marked as such.
 
-    return InProcess(open_store(args, create, lock_timeout_s, on_step))
+    ``create``: the command is the set-up step (``counter db upgrade``) and makes a missing SQLite file.  Otherwise
+    only training and the first start of this machine's default file make one (:func:`may_create`).
+    ``lock_timeout_s`` and ``on_step``: the migration's wait for a lock (None: the usual one) and its report of
+    each step (:func:`counter.service.local.serve`).
+
+    Raises :class:`SchemaTooNew`, :class:`DatabaseMissing`, :class:`DatabaseReadOnly` or :class:`StoreFault`,
+    worded by :func:`failure_text`.
+    """
+    from counter.host.database_choice import is_training_database, may_create
+    from counter.service.local import serve
+
+    url = store_url(args)
+    training_file = training(args) and is_training_database(url)
+    demo = bool(getattr(args, "training", False))  # counter demo: sample people, in whatever file it was given
+    make = create or may_create(getattr(args, "db", None), training_file or demo)
+    service = serve(url, training=training_file, create=make, lock_timeout_s=lock_timeout_s, on_step=on_step)
+    _opened.append(service)
+    _run_training.set(training_file or demo)
+    service.open()  # opens and migrates now, so that a command learns of a too-new database before it acts
+    sign_in_for_run(args, service)  # as --user, once per run; the single desk without it
+    return service
+
+
+def open_store(
+    args: argparse.Namespace,
+    create: bool = False,
+    lock_timeout_s: float | None = None,
+    on_step: Callable[[Step], None] | None = None,
+) -> Store:
+    """The store behind :func:`open_service`, for the commands that still hand it closures."""
+    return open_service(args, create, lock_timeout_s, on_step).store
 
 
 def failure_text(err: Exception) -> str:
@@ -251,17 +251,17 @@ def signed_in(args: argparse.Namespace, create: bool = False) -> tuple[Store, De
     return store, desk()
 
 
-def sign_in_for_run(args: argparse.Namespace, store: Store) -> None:
+def sign_in_for_run(args: argparse.Namespace, service: InProcess) -> None:
     """Sign in as ``--user`` once per run; a refusal is reported (exit 1) after the attempt is committed.
 
     Once a database has accounts, a command acts as the account named by the global ``--user LOGIN``: the password
-    comes from ``COUNTER_PASSWORD`` or a prompt, and the sign-in goes through the same action as the window's, so a
-    wrong password counts towards the lock and is audited.  Without ``--user`` the run acts as the single desk,
-    which the actions refuse once accounts exist.
+    comes from ``COUNTER_PASSWORD`` or a prompt, and the sign-in goes through the same operation as the window's
+    (``admin.sign_in``), so a wrong password counts towards the lock and is audited.  Without ``--user`` the run
+    acts as the single desk, which the actions refuse once accounts exist.
     """
     from counter.access.lockout import POLICY
-    from counter.actions.admin.accounts import sign_in
     from counter.cli.phrases import ACCOUNT_PASSWORD_PROMPT
+    from counter.service.admin import SIGN_IN, SignIn
     from counter.words.access import sign_in_refusal_text
 
     login = getattr(args, "user", None)
@@ -276,7 +276,7 @@ def sign_in_for_run(args: argparse.Namespace, store: Store) -> None:
     from counter.host.desk_config import load_desk_config
 
     where, now = desk_at(load_desk_config(), SINGLE_DESK), dt.datetime.now(dt.UTC)  # nobody, until signed in
-    result = store.write(lambda session: sign_in(session, login, password, where, now))
+    result = service.call(SIGN_IN, SignIn(login, password, now), where).result
     if result.actor is None:
         minutes = int(POLICY.lock_for.total_seconds() // 60)
         raise Reported(sign_in_refusal_text(result.outcome, result.attempts_left, result.locked_until, minutes))
@@ -315,12 +315,14 @@ def own_out_folder(out: Path) -> None:
     out.mkdir(exist_ok=True)
 
 
-def ensure_catalog(store: Store) -> None:
-    """Load the bundled catalog on first use, as the window does at start-up."""
-    from counter.actions.catalog.imports import sync_bundled
+def ensure_catalog(service: InProcess | Store) -> None:
+    """Load the bundled catalog on first use, as the window does at start-up (``catalog.sync_bundled``)."""
     from counter.resources import bundled_catalog_dir
+    from counter.service.catalog import SYNC_BUNDLED, SyncBundled
+    from counter.service.local import InProcess
 
-    result = sync_bundled(store.sessions(), bundled_catalog_dir(), desk=desk())
+    served = service if isinstance(service, InProcess) else InProcess(service)
+    result = served.call(SYNC_BUNDLED, SyncBundled(bundled_catalog_dir()), desk())
     for problem in result.problems:
         print(tr("警告：{problem}").format(problem=problem_line(problem)), file=sys.stderr)
 

@@ -12,7 +12,7 @@ import os
 import sys
 from typing import TYPE_CHECKING, Any
 
-from counter.cli.common import EXIT_OK, EXIT_PROBLEM, Reported, desk, open_store, print_json, report_problems
+from counter.cli.common import EXIT_OK, EXIT_PROBLEM, Reported, desk, open_service, print_json, report_problems
 from counter.words.punctuation import LIST_JOIN
 from counter.words.translate import tr
 
@@ -44,11 +44,11 @@ def add_pull_command(catalog: argparse._SubParsersAction[Any], common: argparse.
 
 
 def cmd_pull(args: argparse.Namespace) -> int:
-    from counter.actions.catalog.item_list import pull_item_list
+    from counter.service.catalog import PULL_ITEM_LIST, PullItemList
 
-    store = open_store(args)
+    service = open_service(args)
     secret = os.environ.get(SECRET_ENV, "")
-    pulled = pull_item_list(store.sessions(), args.url, args.account, secret, timeout=args.timeout, desk=desk())
+    pulled = service.call(PULL_ITEM_LIST, PullItemList(args.url, args.account, secret, args.timeout), desk())
     if pulled.failure:
         raise Reported(tr("没有取到实施清单（{detail}）：目录未作任何改动。").format(detail=pulled.failure))
     assert pulled.outcome is not None  # fetched: imported, or refused with its problems

@@ -11,34 +11,17 @@ caller takes the ordinary path through :mod:`counter.db`.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from counter.catalog.fingerprint import BUNDLED_FINGERPRINT_KEY, BUNDLED_PROBLEMS_KEY
 from counter.catalog.guide_status import GuideStatus
 from counter.catalog.search import SearchEntry
 from counter.db.revision import HEAD
+from counter.host.database_choice import sqlite_path
+from counter.host.quick_start import QuickStart
 
 if TYPE_CHECKING:
     from counter.catalog.problems import Problem
-
-_SQLITE_PREFIX = "sqlite:///"
-
-
-@dataclass(frozen=True, slots=True)
-class QuickStart:
-    entries: list[SearchEntry]
-    catalog_problems: tuple[Problem, ...]  # what the last read of the bundled files found
-    accounts: bool  # the database has accounts: nobody works before signing in
-
-
-def sqlite_path(url: str) -> Path | None:
-    """The file of a plain ``sqlite:///PATH`` URL; ``None`` for anything else."""
-    if not url.startswith(_SQLITE_PREFIX) or "?" in url:
-        return None
-    path = url[len(_SQLITE_PREFIX) :]
-    return Path(path) if path and path != ":memory:" else None
 
 
 def quick_start(url: str, bundled_fingerprint: str) -> QuickStart | None:

@@ -6,7 +6,9 @@ of each migration an upgrade runs through :class:`Step`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from counter.host.migration_step import Step
+
+__all__ = ["HEAD", "LOCK_TIMEOUT_S", "Step"]
 
 HEAD = "0034_operation_receipt"
 #: how long a migration on PostgreSQL waits for a lock before the upgrade gives up (``lock_timeout``).  A desk holds
@@ -14,13 +16,3 @@ HEAD = "0034_operation_receipt"
 #: means a connection that stays (a desk left running, a backup under way); and every desk that asks for the table
 #: queues behind the waiting migration for as long as it waits, so the wait is kept short.
 LOCK_TIMEOUT_S = 5.0
-
-
-@dataclass(frozen=True, slots=True)
-class Step:
-    """One migration of an upgrade, as it starts (``seconds`` None) and as it ends (the seconds it took)."""
-
-    revision: str
-    number: int  # its place among the migrations this upgrade runs, from 1
-    count: int  # how many this upgrade runs
-    seconds: float | None = None

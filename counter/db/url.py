@@ -3,42 +3,33 @@
 Training (``counter demo``, ``--today``) takes the training file in the data folder instead, unless ``--db`` names
 one: ``COUNTER_DB_URL`` names the desk's live database (a hall's PostgreSQL), so training never follows it.
 
-Kept apart from :mod:`counter.db.engine` so start-up can decide without importing SQLAlchemy.
+Which database is decided by :mod:`counter.host.database_choice` (start-up decides without importing SQLAlchemy);
+this module adds what the engine asks of a server's URL.
 """
 
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from counter.host.paths import default_db_url, training_db_url
+from counter.host.database_choice import ENV_URL, SQLITE_FILE, resolve_url, same_database
 
-ENV_URL = "COUNTER_DB_URL"
-SQLITE_FILE = "sqlite:///"
+__all__ = [
+    "ENV_URL",
+    "SQLITE_FILE",
+    "TRUSTED_NETWORK_ENV",
+    "VERIFIED_TLS",
+    "PlainConnection",
+    "plain_at_connection",
+    "plain_over_network",
+    "resolve_url",
+    "same_database",
+]
+
 #: set to 1 on a desk whose network to the hall's server is trusted: it may then talk to the server in clear
 TRUSTED_NETWORK_ENV = "COUNTER_DB_TRUSTED_NETWORK"
 #: the one TLS mode that both encrypts and checks the server's certificate and name against the hall's own CA
 VERIFIED_TLS = "verify-full"
-
-
-def resolve_url(explicit: str | None = None, training: bool = False) -> str:
-    if explicit:
-        return explicit
-    if training:
-        return training_db_url()
-    return os.environ.get(ENV_URL) or default_db_url()
-
-
-def same_database(a: str, b: str) -> bool:
-    """Whether two URLs name one database: an SQLite file however its path is spelt, any other URL as written."""
-    return _canonical(a) == _canonical(b)
-
-
-def _canonical(url: str) -> str:
-    if url.startswith(SQLITE_FILE) and "?" not in url and url != f"{SQLITE_FILE}:memory:":
-        return SQLITE_FILE + str(Path(url[len(SQLITE_FILE) :]).expanduser().resolve())
-    return url
 
 
 def plain_over_network(url: str) -> bool:

@@ -17,10 +17,10 @@ import json
 import logging
 import uuid
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from counter.access.roles import Permission
-from counter.actions.site.store import Store
 from counter.service.codec import decode, encode
 from counter.service.faults import declared, decode_fault, encode_fault
 
@@ -28,6 +28,9 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from counter.access.desk import Desk
+    from counter.actions.site.store import Store
+    from counter.host.migration_step import Step
+    from counter.host.quick_start import QuickStart
     from counter.service.operation import Operation
 
 log = logging.getLogger(__name__)
@@ -49,6 +52,30 @@ def new_key() -> str:
     return uuid.uuid4().hex
 
 
+def serve(
+    url: str,
+    *,
+    training: bool = False,
+    create: bool = False,
+    check_whole: bool = False,
+    lock_timeout_s: float | None = None,
+    on_step: Callable[[Step], None] | None = None,
+) -> InProcess:
+    """The service on the database at ``url``, not opened yet: the way a face opens its database.
+
+    ``training``: the training file, marked as such; ``create``: a missing SQLite file may be made
+    (:func:`counter.host.database_choice.may_create`); ``check_whole``: the file is checked whole as it is opened;
+    ``lock_timeout_s`` and ``on_step``: the migration's wait for a lock (None: the usual one) and its report of each
+    step.  The storage code is imported here, when a face asks for it, not with this module: the window imports
+    this module before it shows, and SQLAlchemy after.
+    """
+    from counter.actions.site.store import LOCK_TIMEOUT_S, Store
+
+    wait = LOCK_TIMEOUT_S if lock_timeout_s is None else lock_timeout_s
+    store = Store(url, training=training, create=create, lock_timeout_s=wait, on_step=on_step, check_whole=check_whole)
+    return InProcess(store)
+
+
 class InProcess:
     """The operations on ``store``'s database, in this process.
 
@@ -68,12 +95,35 @@ class InProcess:
     def training(self) -> bool:
         return self.store.training
 
+    @property
+    def backend(self) -> str:
+        """``sqlite`` or ``postgresql``: for the log of a start."""
+        return self.store.backend
+
     def open(self) -> None:
         """Open (and migrate) the database now, so that a start learns of a fault before its first operation."""
         self.store.sessions()
 
     def close(self) -> None:
         self.store.dispose()
+
+    def check_file(self) -> None:
+        """Raise :class:`DatabaseMissing` or :class:`DatabaseReadOnly` when the SQLite file may not be opened: asked
+        before anything reads it, so that neither is mistaken for a damaged file."""
+        self.store.check_file()
+
+    def quick_start(self, catalog: Path) -> QuickStart | None:
+        """What the window needs before it shows, read without SQLAlchemy, when the desk's SQLite file is current and
+        the bundled ``catalog`` is as last imported; None for any other start (the database is then opened first).
+
+        A first start copies the prepared database first, when the installation has one that fits: it is then a
+        quick start too.
+        """
+        from counter.actions.site.startup import quick_start, start_from_prepared
+        from counter.catalog.fingerprint import folder_fingerprint
+
+        start_from_prepared(self.store, catalog)
+        return quick_start(self.store.url, folder_fingerprint(catalog))
 
     def call(self, op: Operation[Req, Res], request: Req, desk: Desk | None = None, *, key: str = "") -> Res:
         if self.wire:

@@ -28,11 +28,9 @@ import logging
 import os
 
 from counter.backup.check import quick_check
-from counter.db.quick_start import sqlite_path
-from counter.db.url import resolve_url, same_database
+from counter.host.database_choice import file_place, may_create, sqlite_path
 from counter.host.database_faults import DatabaseDamaged, DatabaseMissing, DatabaseReadOnly
 from counter.host.database_notes import read_note, remember_database
-from counter.host.paths import default_db_url
 
 __all__ = [
     "check_database_file",
@@ -49,20 +47,10 @@ def database_place(url: str) -> str:
     """The database as this machine's notes know it: the SQLite file's full path, else the URL without password."""
     path = sqlite_path(url)
     if path is not None:
-        return str(path.expanduser().resolve())
+        return file_place(path)
     from sqlalchemy.engine import make_url  # only for a server's URL: an SQLite desk starts without SQLAlchemy
 
     return make_url(url).render_as_string(hide_password=True)
-
-
-def may_create(given: str | None, training: bool) -> bool:
-    """Whether opening the database a face names may make it: training, or the default file on a first start."""
-    if training:
-        return True
-    url = resolve_url(given)
-    if sqlite_path(url) is None or not same_database(url, default_db_url()):
-        return False  # named by --db or COUNTER_DB_URL: made only by the set-up step
-    return read_note(database_place(url)) is None
 
 
 def check_database_file(url: str, create: bool) -> None:
