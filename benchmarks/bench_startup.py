@@ -4,38 +4,52 @@ The floor is a bare window: import QtWidgets, show an empty QMainWindow, paint i
 The desk is ``counter --exit-when-ready`` as its program starts it, which is ready when the clerk can type and be
 answered: the window shown, the catalog in place, the first search (``xcg``) answered through the search box and
 its list painted with the desk's fonts.  Each says when it got there (``ready``, timed from the moment the process
-was started), and the goals are on that.  Beside it stands when each process ended (``ended``): the desk's
+was started).  Beside it stands when each process ended (``ended``): the desk's
 warm-up thread, which opens the database through SQLAlchemy while the clerk reads the screen so that the first F5
 does not wait, runs as on every start and is waited for; both end without the interpreter's teardown, the desk by
 :mod:`counter.host.quick_exit` and the bare window by the same ``os._exit`` after flushing its streams.  Both run
 on the offscreen platform, with the same interpreter and environment.
 
+Budgets are on what a clerk feels, not on a ratio (a start twice a bare window's said nothing of a key held up by
+the warm-up's imports, which hold the interpreter's lock, nor of the warm-up's own length):
+
+- **a key typed at any moment after the window shows** is painted within 50 ms, p95: from ready (in the window's
+  first turn of the event loop, before its first paint) one key every 30 ms, until the start's own work is over
+  (the warm-up thread, the draft's offer, the pad) and one beyond, each timed from the moment it was typed, so that
+  a key waiting behind the window's thread counts its wait.  A bare window typed into alike is printed beside it.
+- **F5 pressed at once after ready** shows the intake within 1 s (Enter on the first search's guide, then F5, to the
+  intake painted, waiting for the database's warm-up as it must), in a first and a warm start; beside it a bare
+  window showing a form of thirty fields.
+- **the whole start to its warm-up's end**: the processor time of ``counter --exit-when-ready`` as the kernel counts
+  it (every thread, to the process's end), beside the bare window's; for the record.
+
+The starts themselves, each beside a bare window, their ratios printed for information:
+
 - **first start**: an empty home (``COUNTER_HOME`` and ``COUNTER_STATE`` new empty folders, the default SQLite
-  file), with the prepared database an installation carries (:mod:`counter.db.prepared_start`).  Goal <= 3x.
-- **warm start**: the same desk started again on the database its first start made.  Goal <= 2x.
+  file), with the prepared database an installation carries (:mod:`counter.db.prepared_start`).
+- **warm start**: the same desk started again on the database its first start made.
 - **warm start on a hall's file**: the desk started again on an SQLite file holding years of a hall's cases
   (``--cases``, 60,000 by default: a hall sharing one file, or a township after years), built through the real
   intake and sync import (:mod:`benchmarks.big_hall`, untimed): what the desk does at start must not grow with the
-  cases the file holds.  Goal <= 2x, as the warm start.
-- **the keys right after ready**: in every first and warm start, ten keystrokes of ``xiaocanguan`` typed one every
-  30 ms from the moment it is ready, while the warm-up thread imports SQLAlchemy and opens the database; each from
-  the search box taking the text to the list painted.  Goal p95 <= 16 ms (a frame, as for any keystroke): the work
-  after ready must not hold up the window's thread.
+  cases the file holds.
 - the first start without prepared data (an installation built without it: the desk builds its database the slow
-  way) is printed beside them, without a goal.
+  way) is printed beside them.
 
-Rounds are interleaved (bare, first, warm, in an order that turns each round) and medians compared; the resources
-are a temporary folder holding the shipped files and the prepared database (copied when the installation's fits,
-else built, untimed), so a run neither depends on nor changes the checkout.  The app's modules are byte-compiled
-first, as an installed package's are.  Exits non-zero when a goal is missed.
+The starts that are typed into or pressed F5 in are runs of their own, so that the ready and end times are not
+moved by the typing.  Rounds are interleaved (bare, first, warm and their typed and F5 runs, in an order that turns
+each round) and medians compared; the resources are a temporary folder holding the shipped files and the prepared
+database (copied when the installation's fits, else built, untimed), so a run neither depends on nor changes the
+checkout.  The app's modules are byte-compiled first, as an installed package's are.  Exits non-zero when a budget
+is missed.
 
-    .venv/bin/python benchmarks/bench_startup.py [--runs 9] [--smoke]
+    .venv/bin/python benchmarks/bench_startup.py [--runs 9] [--cases 60000] [--smoke]
 """
 
 from __future__ import annotations
 
 import compileall
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -54,56 +68,139 @@ from counter.db.prepared_start import DATABASE, FINGERPRINT, Prepared, check_pre
 from counter.resources import CATALOG, FONTS, ICONS, LICENSES, PREPARED, TRANSLATIONS, resources_dir
 
 GROWN_CASES = 60_000
-FIRST_GOAL = 3.0
-WARM_GOAL = 2.0
-KEY_GOAL = 16.0  # a keystroke to its painted list within one frame at 60 Hz, as in bench_search.py
-# the bare window ends as the desk does (counter.host.quick_exit): streams flushed, no interpreter teardown
+KEY_GOAL = 50.0  # a key typed at any moment after the window shows, painted within 50 ms p95
+F5_GOAL = 1000.0  # F5 pressed at once after ready shows the intake within 1 s
+KEY_EVERY_MS = 30  # a quick typist's pace
+BARE_KEYS = 20  # the bare window's keys: as many as a warm desk's start takes about
+# the bare window ends as the desk does (counter.host.quick_exit): streams flushed, no interpreter teardown.  With
+# BENCH_KEYS it is typed into as the desk is (a line edit, the window repainted), each key timed from the moment it
+# was typed; with BENCH_F5 it shows a form of thirty fields in a window of its own at once, as F5 does
 BARE = """
 import os, sys, time
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QApplication, QFormLayout, QLineEdit, QMainWindow, QWidget
 app = QApplication(sys.argv)
 window = QMainWindow()
+box = QLineEdit()
+window.setCentralWidget(box)
 window.show()
+KEYS = ["xi", "xia", "xiao", "xiaoc", "xiaoca", "xiaocan", "xiaocang", "xiaocangu", "xiaocangua", "xiaocanguan"]
+def ended():
+    app.quit()
+def typing(count):
+    first = time.perf_counter()
+    def key(i):
+        if i == count:
+            ended()
+            return
+        due = first + i * %(every)d / 1000
+        box.setText(KEYS[i %% len(KEYS)])
+        window.repaint()
+        print(f"key-ms {(time.perf_counter() - due) * 1000:.3f}", file=sys.stderr, flush=True)
+        wait = first + (i + 1) * %(every)d / 1000 - time.perf_counter()
+        QTimer.singleShot(max(0, round(wait * 1000)), lambda: key(i + 1))
+    QTimer.singleShot(0, lambda: key(0))
+def f5():
+    pressed = time.perf_counter()
+    form = QWidget()
+    layout = QFormLayout(form)
+    for n in range(30):
+        layout.addRow(f"field {n}", QLineEdit())
+    form.show()
+    form.repaint()
+    print(f"f5-ms {(time.perf_counter() - pressed) * 1000:.3f}", file=sys.stderr, flush=True)
+    ended()
 def ready():
     window.repaint()
     print(f"ready-at {time.time():.6f} cpu {time.process_time():.6f}", file=sys.stderr, flush=True)
-    app.quit()
+    if os.environ.get("BENCH_KEYS"):
+        typing(int(os.environ["BENCH_KEYS"]))
+    elif os.environ.get("BENCH_F5"):
+        QTimer.singleShot(0, f5)
+    else:
+        ended()
 QTimer.singleShot(0, ready)
 app.exec()
 sys.stdout.flush()
 sys.stderr.flush()
 os._exit(0)
-"""
+""".replace("%(every)d", str(KEY_EVERY_MS)).replace("%%", "%")
 # ``counter`` as its program starts it (counter.__main__.entry), told when the first search has been answered: the
-# hook (counter.ui.ready) needs no Qt, so the program imports the window and Qt itself, in its own order
+# hook (counter.ui.ready) needs no Qt, so the program imports the window and Qt itself, in its own order.  Ready comes
+# in the window's first turn of the event loop, before its first paint, so the keys typed from then on are typed at
+# any moment after the window shows.  With BENCH_KEYS the clerk types on, one key every 30 ms, until the start's own
+# work is over (the warm-up thread's and what the window does once it is: the draft's offer, the pad) and one key
+# beyond; each key is timed from the moment it was typed, not from the moment the window got round to it, so a
+# window held up by the start's work is seen as the clerk sees it.  With BENCH_F5 the clerk presses Enter (the guide)
+# and F5 at once, and the intake is timed from the press to its window painted, waiting for the database as it must.
 DESK = """
-import sys, time
+import os, sys, time
 from counter.ui import ready
 answer = ready.answer_first_search
 KEYS = ["xi", "xia", "xiao", "xiaoc", "xiaoca", "xiaocan", "xiaocang", "xiaocangu", "xiaocangua", "xiaocanguan"]
+EVERY = %(every)d / 1000
+if os.environ.get("BENCH_F5"):
+    from counter.host.desk_config import DeskConfig, save_desk_config
+    save_desk_config(DeskConfig(clerk="乌兰"))  # a desk with no clerk named takes no intake
 def answered(window):
     answer(window)
     print(f"ready-at {time.time():.6f} cpu {time.process_time():.6f}", file=sys.stderr, flush=True)
     from PySide6.QtCore import QTimer
-    # the clerk types on at once, while the warm-up thread opens the database: each key as the search box takes it,
-    # to its list painted, one every 30 ms
-    typed = iter(KEYS)
-    def key():
-        text = next(typed, None)
-        if text is None:
-            return
-        started = time.perf_counter()
-        window.search_panel.box.setText(text)
+    import counter.ui.app as app_module
+    # the end the program asks for waits until the clerk has stopped: the keys typed during the start's last work
+    # are answered and counted
+    ending = app_module._ExitWhenReady._end_when_both
+    held = []
+    done = []
+    last = []
+    def end_when_both(self):
+        if not (self._answered is False or (self._answered and self._settled)):
+            return  # not the end yet: ready, the start's work still going on
+        held.append(self)
+        if done:
+            ending(self)
+    app_module._ExitWhenReady._end_when_both = end_when_both
+    def finished():
+        done.append(True)
+        for asked in held:
+            ending(asked)
+    first = time.perf_counter()
+    def key(i):
+        due = first + i * EVERY
+        window.search_panel.box.setText(KEYS[i %% len(KEYS)])
         window.search_panel.results.viewport().repaint()
-        print(f"key-ms {(time.perf_counter() - started) * 1000:.3f}", file=sys.stderr, flush=True)
-        QTimer.singleShot(30, key)
-    QTimer.singleShot(0, key)
+        print(f"key-ms {(time.perf_counter() - due) * 1000:.3f}", file=sys.stderr, flush=True)
+        if last and last[0] == i:
+            finished()
+            return
+        if held and not last:
+            last.append(i + 1)  # the start's work is over: one key more
+        wait = first + (i + 1) * EVERY - time.perf_counter()
+        QTimer.singleShot(max(0, round(wait * 1000)), lambda: key(i + 1))
+    def f5():
+        from PySide6.QtCore import Qt
+        from PySide6.QtTest import QTest
+        pressed = time.perf_counter()
+        QTest.keyClick(window.search_panel.box, Qt.Key.Key_Return)
+        QTest.keyClick(window, Qt.Key.Key_F5)
+        panel = window.desk_actions.intake
+        if panel is None or not panel.isVisible():
+            print("F5 opened no intake", file=sys.stderr, flush=True)
+            os._exit(3)
+        panel.repaint()
+        print(f"f5-ms {(time.perf_counter() - pressed) * 1000:.3f}", file=sys.stderr, flush=True)
+        finished()
+    if os.environ.get("BENCH_KEYS"):
+        QTimer.singleShot(0, lambda: key(0))
+    elif os.environ.get("BENCH_F5"):
+        QTimer.singleShot(0, f5)
+    else:
+        finished()
 ready.answer_first_search = answered
 from counter.__main__ import entry
 sys.argv = ["counter", "--exit-when-ready", *sys.argv[1:]]
 entry()
-"""
+""".replace("%(every)d", str(KEY_EVERY_MS)).replace("%%", "%")
 # what a warm start loads by the time it is ready but must not need: the documents, the catalog's readers, pinyin; by
 # the time it is ready, also the catalog's model, the numbers' check, the audit trail's code (the log's masking, the
 # rows' states: a store's first unit of work imports it), the roles (the first action asks them), the reader of the
@@ -142,20 +239,29 @@ class Start:
     ready: float  # from the process's start until it could answer a keystroke (the bare window: painted)
     end: float  # until it ended: for the desk, once the warm-up thread had opened the database too
     cpu: float  # the processor time the process had used by then: what others' work on the machine moves least
-    keys: tuple[float, ...] = ()  # the keystrokes typed at once after ready, each to its list painted (ms)
+    cpu_end: float  # the processor time of the whole process, to its end (its warm-up's too), from the kernel
+    keys: tuple[float, ...] = ()  # the keys typed after ready, each from the moment it was typed to painted (ms)
+    f5: float | None = None  # F5 pressed at once after ready, to the intake painted (ms)
 
 
-def timed(args: list[str], env: dict[str, str]) -> Start:
+def timed(args: list[str], env: dict[str, str], **extra: str) -> Start:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.time()
-    done = subprocess.run(args, env=env, capture_output=True, text=True, check=False)
+    done = subprocess.run(args, env={**env, **extra}, capture_output=True, text=True, check=False)
     end = time.time()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(args[:3])} failed ({done.returncode}):\n{done.stderr}")
     ready = [line.split() for line in done.stderr.splitlines() if line.startswith("ready-at ")]
     if len(ready) != 1:
         raise SystemExit(f"{' '.join(args[:3])} never said it was ready:\n{done.stderr}")
-    keys = tuple(float(line.split()[1]) for line in done.stderr.splitlines() if line.startswith("key-ms "))
-    return Start(float(ready[0][1]) - start, end - start, float(ready[0][3]), keys)
+    said = [line.split() for line in done.stderr.splitlines()]
+    keys = tuple(float(words[1]) for words in said if words and words[0] == "key-ms")
+    f5 = [float(words[1]) for words in said if words and words[0] == "f5-ms"]
+    if extra.get("BENCH_F5") and len(f5) != 1:
+        raise SystemExit(f"{' '.join(args[:3])} timed no F5:\n{done.stderr}")
+    cpu_end = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return Start(float(ready[0][1]) - start, end - start, float(ready[0][3]), cpu_end, keys, f5[0] if f5 else None)
 
 
 def resources_copy(root: Path, prepared: bool) -> Path:
@@ -202,15 +308,32 @@ def grown_hall(root: Path, cases: int) -> str:
     return url
 
 
-def judge_keys(after_ready: list[float], verdicts: Verdicts) -> None:
-    """The keystrokes typed at once after ready, against a frame."""
-    if after_ready:
-        print(f"the keys typed at once after ready, while the database warms up: {summary(after_ready)}")
-        verdicts.at_most("a keystroke right after ready, to its list painted, p95", percentile(after_ready, 0.95),
-                         KEY_GOAL)  # fmt: skip
+def judge_keys(times: dict[str, list[Start]], verdicts: Verdicts) -> None:
+    """The keys typed at any moment after the window shows, each from the moment it was typed, beside a bare window
+    typed into alike in the same run."""
+    bare = [key for start in times["bare keys"] for key in start.keys]
+    desk = [
+        key for name in ("first keys", "warm keys", "grown keys") for start in times.get(name, []) for key in start.keys
+    ]
+    print(f"keys typed into a bare window: {summary(bare)} ({len(bare)} keys)")
+    if desk:
+        print(f"keys typed into the desk from ready to the end of its start's work and one beyond: {summary(desk)} "
+              f"({len(desk)} keys)")  # fmt: skip
+        verdicts.at_most("a key typed at any moment after the window shows, to its list painted, p95",
+                         percentile(desk, 0.95), KEY_GOAL, floor=percentile(bare, 0.95))  # fmt: skip
     else:
         print("no keystroke was typed after ready: the desk ended before the first")
         verdicts.at_most("keystrokes typed after ready (none counted)", 1, 0, unit="missing")
+
+
+def judge_f5(times: dict[str, list[Start]], verdicts: Verdicts) -> None:
+    """F5 pressed at once after ready, to the intake painted, beside a bare window showing a form of its own."""
+    bare = [s.f5 for s in times["bare f5"] if s.f5 is not None]
+    for name, label in (("first f5", "first start"), ("warm f5", "warm start")):
+        desk = [s.f5 for s in times[name] if s.f5 is not None]
+        print(f"F5 at once after ready, {label}: {summary(desk)}; a bare window's form: {summary(bare)}")
+        verdicts.at_most(f"F5 pressed at once after ready ({label}), to the intake painted, worst of the runs",
+                         max(desk), F5_GOAL, floor=max(bare))  # fmt: skip
 
 
 def print_table(times: dict[str, list[Start]], slow: list[Start], runs: int, cases: int) -> None:
@@ -225,22 +348,30 @@ def print_table(times: dict[str, list[Start]], slow: list[Start], runs: int, cas
     slow_ms = statistics.median(s.ready for s in slow) * 1000
     slow_end_ms = statistics.median(s.end for s in slow) * 1000
     print(f"medians over {runs} interleaved rounds (load average {os.getloadavg()[0]:.1f}), from the process's start:")
-    print("                                         ready     ended   cpu when ready")
+    print("                                         ready     ended   cpu when ready   cpu to the end")
     for label, name in (("bare PySide6 window (painted)", "bare"), ("first start, empty home (prepared)", "first"),
                         ("warm start", "warm"), (f"warm start, {cases:,} cases", "grown")):  # fmt: skip
-        print(f"  {label:<35}{median(name):7.0f}   {median(name, True):7.0f}   {cpu(name):7.0f} ms")
+        if name not in times:
+            continue
+        whole = statistics.median(s.cpu_end for s in times[name]) * 1000
+        print(
+            f"  {label:<35}{median(name):7.0f}   {median(name, True):7.0f}   {cpu(name):7.0f}          {whole:7.0f} ms"
+        )
     print(f"  first start without prepared data    {slow_ms:7.0f}   {slow_end_ms:7.0f} ms")
     print("  (ready: the first search answered and painted; ended: the database warmed up too, the first F5's wait;")
     print("   cpu: the processor time used by the moment it was ready, which others' work on the machine moves least)")
     print(f"processor time when ready, against the bare window's: first start {cpu('first') / cpu('bare'):.2f}x, "
-          f"warm start {cpu('warm') / cpu('bare'):.2f}x, with {cases:,} cases {cpu('grown') / cpu('bare'):.2f}x "
-          "(no goal: the goals are on the clerk's wait)")  # fmt: skip
+          f"warm start {cpu('warm') / cpu('bare'):.2f}x"
+          + (f", with {cases:,} cases {cpu('grown') / cpu('bare'):.2f}x " if "grown" in times else " ")
+          + "(no goal: the budgets are on what the clerk feels)")  # fmt: skip
 
 
-def main() -> None:
+def main() -> None:  # noqa: PLR0915 (the run's steps, in the order they run)
     parser = arguments(__doc__)
     parser.add_argument("--runs", type=int, default=9)
-    parser.add_argument("--cases", type=int, default=GROWN_CASES, help="the cases of the hall's file (default 60000)")
+    parser.add_argument(
+        "--cases", type=int, default=GROWN_CASES, help="the cases of the hall's file (default 60000; 0: none)"
+    )
     args = parser.parse_args()
     runs = 2 if args.smoke else args.runs
     cases = 2_000 if args.smoke else args.cases
@@ -265,15 +396,26 @@ def main() -> None:
         warm_env = desk_env(prepared)
         timed(app, warm_env)  # the warm desk's own first start, and the interpreter's caches for everyone
         timed(bare, base)
-        grown_url = grown_hall(root, cases)
-        grown, grown_env = [*app, "--db", grown_url], desk_env(prepared)
-        timed(grown, grown_env)  # that desk's own first start on the hall's file
+        if cases:
+            grown_url = grown_hall(root, cases)
+            grown, grown_env = [*app, "--db", grown_url], desk_env(prepared)
+            timed(grown, grown_env)  # that desk's own first start on the hall's file
+        keys, f5 = {"BENCH_KEYS": str(BARE_KEYS)}, {"BENCH_F5": "1"}
         work: dict[str, Callable[[], Start]] = {
             "bare": lambda: timed(bare, base),
             "first": lambda: timed(app, desk_env(prepared)),
             "warm": lambda: timed(app, warm_env),
             "grown": lambda: timed(grown, grown_env),
+            "bare keys": lambda: timed(bare, base, **keys),
+            "first keys": lambda: timed(app, desk_env(prepared), BENCH_KEYS="1"),
+            "warm keys": lambda: timed(app, warm_env, BENCH_KEYS="1"),
+            "grown keys": lambda: timed(grown, grown_env, BENCH_KEYS="1"),
+            "bare f5": lambda: timed(bare, base, **f5),
+            "first f5": lambda: timed(app, desk_env(prepared), **f5),
+            "warm f5": lambda: timed(app, warm_env, **f5),
         }
+        if not cases:  # --cases 0: no hall's file
+            del work["grown"], work["grown keys"]
         times = interleaved(work, runs)
         slow = [timed(app, desk_env(unprepared)) for _ in range(1 if args.smoke else 3)]
         probe = subprocess.run([sys.executable, "-c", PROBE], env=warm_env, capture_output=True, text=True, check=True)
@@ -281,18 +423,30 @@ def main() -> None:
     def median(name: str) -> float:
         return statistics.median(s.ready for s in times[name]) * 1000
 
-    bare_ms, first_ms, warm_ms, grown_ms = median("bare"), median("first"), median("warm"), median("grown")
+    bare_ms, first_ms, warm_ms = median("bare"), median("first"), median("warm")
     slow_ms = statistics.median(s.ready for s in slow) * 1000
     print_table(times, slow, runs, cases)
     said = dict(line.split(": ", 1) for line in probe.stderr.splitlines() if line.startswith("loaded"))
     loaded = ",".join(sorted({*said["loaded"].split(","), *said["loaded by its end"].split(",")} - {"-"})) or "-"
     verdicts = Verdicts(smoke=args.smoke)
-    verdicts.ratio("first start (empty home) ready, against a bare window", first_ms, bare_ms, FIRST_GOAL)
-    verdicts.ratio("warm start ready, against a bare window", warm_ms, bare_ms, WARM_GOAL)
-    verdicts.ratio(f"warm start on a hall's file of {cases:,} cases ready, against a bare window", grown_ms, bare_ms,
-                   WARM_GOAL)  # fmt: skip
+    judge_keys(times, verdicts)
+    judge_f5(times, verdicts)
+    # the whole start, to the end of its warm-up (--exit-when-ready): the processor time, which the machine's other
+    # work moves least, beside the bare window's
+    bare_cpu = statistics.median(s.cpu_end for s in times["bare"]) * 1000
+    for name, label in (("first", "first start"), ("warm", "warm start"), ("grown", f"warm start, {cases:,} cases")):
+        if name not in times:
+            continue
+        whole = statistics.median(s.cpu_end for s in times[name]) * 1000
+        verdicts.record(f"the whole {label} to its warm-up's end, processor time", whole, unit="ms cpu",
+                        floor=bare_cpu)  # fmt: skip
+    # the ratios of the moment each was ready, for information: a clerk feels the keys and F5, not a ratio
+    verdicts.record("first start (empty home) ready, against a bare window", first_ms, floor=bare_ms)
+    verdicts.record("warm start ready, against a bare window", warm_ms, floor=bare_ms)
+    if "grown" in times:
+        verdicts.record(f"warm start on a hall's file of {cases:,} cases ready, against a bare window",
+                        median("grown"), floor=bare_ms)  # fmt: skip
     print(f"first start without prepared data (the fallback): {slow_ms / bare_ms:.1f}x a bare window, no goal")
-    judge_keys([key for name in ("first", "warm", "grown") for start in times[name] for key in start.keys], verdicts)
     count = 0 if loaded == "-" else len(loaded.split(","))
     verdicts.at_most(f"modules a warm start loads but does not need ({loaded})", count, 0, unit="modules")
     raise SystemExit(verdicts.finish())
