@@ -56,14 +56,16 @@ from counter.actions.cases.case_reads import case_view as read_case_view
 from counter.actions.cases.documents import make_document, office_settings, record_print
 from counter.actions.catalog.guides import current_guide
 from counter.actions.catalog.imports import import_source
-from counter.actions.intake.take import IntakeRequest, take_intake
+from counter.actions.intake.take import take_intake
 from counter.actions.site.demo import DEMO_BUNDLE, complete_checklist, fresh_checklist, run_demo
 from counter.actions.site.store import Store, Unit
+from counter.case.intake_request import IntakeRequest
 from counter.case.numbers import DeskIdentity, DocKind, doc_no
 from counter.case.view import CaseView
 from counter.catalog.model import Bundle
+from counter.catalog.stored_guide import StoredGuide
 from counter.db.case_store import case_view
-from counter.db.catalog_store import StoredGuide, guide_version
+from counter.db.catalog_store import guide_version
 from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import upgrade
 from counter.documents.model import (

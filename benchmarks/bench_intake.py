@@ -82,9 +82,10 @@ def action_side(
     from counter.access.desk import Desk
     from counter.access.roles import SINGLE_DESK, Actor, Role
     from counter.actions.admin.calendar import office_calendar
-    from counter.actions.intake.take import IntakeRequest, preview, take_intake
+    from counter.actions.intake.take import preview, take_intake
     from counter.actions.site.demo import DEMO_BUNDLE, complete_checklist, fresh_checklist
     from counter.actions.site.store import Store
+    from counter.case.intake_request import IntakeRequest
     from counter.case.numbers import DeskIdentity
     from counter.db.catalog_store import current_guide
     from counter.documents.fonts import unprintable

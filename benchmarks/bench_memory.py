@@ -43,10 +43,11 @@ from counter.actions.admin.calendar import office_calendar
 from counter.actions.cases.documents import make_document, record_print
 from counter.actions.catalog.guides import current_guide
 from counter.actions.catalog.imports import import_source
-from counter.actions.intake.take import IntakeRequest, take_intake
+from counter.actions.intake.take import take_intake
 from counter.actions.ratings.record import offered_reasons, rating_settings, record_rating, send_to_pad
 from counter.actions.site.demo import DEMO_BUNDLE, complete_checklist, fresh_checklist
 from counter.actions.site.store import Store, Unit
+from counter.case.intake_request import IntakeRequest
 from counter.case.numbers import DeskIdentity
 from counter.catalog.model import Necessity
 from counter.documents.kinds import DocumentKind

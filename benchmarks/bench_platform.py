@@ -48,8 +48,9 @@ def queue_backlog(url: str, events: int) -> int:
 
     from counter.access.desk import Desk
     from counter.actions.admin.calendar import office_calendar
-    from counter.actions.intake.take import IntakeRequest, take_intake
+    from counter.actions.intake.take import take_intake
     from counter.actions.site.demo import DEMO_BUNDLE, complete_checklist, fresh_checklist
+    from counter.case.intake_request import IntakeRequest
     from counter.case.numbers import DeskIdentity
     from counter.db import models, platform_store
     from counter.db.catalog_store import current_guide
@@ -133,9 +134,10 @@ def intakes(verdicts: Verdicts, url: str, platform: Any, keys: Path, count: int)
     """The intake's commit with the report queued and without, by turns; the p95s compared."""
     from counter.access.desk import Desk
     from counter.actions.admin.calendar import office_calendar
-    from counter.actions.intake.take import IntakeRequest, take_intake
+    from counter.actions.intake.take import take_intake
     from counter.actions.site.demo import DEMO_BUNDLE, complete_checklist, fresh_checklist
     from counter.actions.site.store import Store, Unit
+    from counter.case.intake_request import IntakeRequest
     from counter.case.numbers import DeskIdentity
     from counter.db.catalog_store import current_guide
     from tests.db.hall_worker import TODAY, applicant

@@ -52,7 +52,7 @@ from counter.actions.admin.calendar import office_calendar
 from counter.actions.cases.documents import make_document, office_settings, record_print, save_office_settings
 from counter.actions.catalog.guide_status import PublishRefused, publish_guide
 from counter.actions.catalog.imports import import_source
-from counter.actions.intake.take import IntakeRequest, fulfil_deferred, take_intake
+from counter.actions.intake.take import fulfil_deferred, take_intake
 from counter.actions.ratings.record import (
     choose_handling,
     offered_reasons,
@@ -66,6 +66,7 @@ from counter.actions.ratings.record import (
 from counter.actions.site.demo import complete_checklist, fresh_checklist
 from counter.actions.sync.packages import import_package
 from counter.actions.sync.sync_status import review_items
+from counter.case.intake_request import IntakeRequest
 from counter.case.status import CaseStatus
 from counter.catalog.model import GuideStatus, Necessity
 from counter.db import models

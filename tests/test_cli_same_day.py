@@ -12,11 +12,11 @@ from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.intake.take import take_intake
 from counter.actions.site.demo import complete_checklist, fresh_checklist
+from counter.case.intake_request import IntakeRequest
 from counter.case.numbers import DeskIdentity
 from counter.catalog.stored_guide import StoredGuide
 from counter.db.catalog_store import current_guide
 from counter.db.engine import make_engine, make_sessions
-from counter.intake.request import IntakeRequest
 from tests.actions.test_intake_actions import applicant
 from tests.conftest import made_database
 from tests.same_day_catalog import IMMEDIATE_CODE, add_immediate_guide

@@ -25,6 +25,7 @@ from counter.actions.catalog.imports import import_source
 from counter.actions.intake.take import preview, take_intake
 from counter.actions.site.demo import DEMO_BUNDLE, complete_checklist, fresh_checklist
 from counter.calendar.workdays import WorkCalendar
+from counter.case.intake_request import IntakeRequest
 from counter.case.numbers import DeskIdentity
 from counter.catalog.stored_guide import StoredGuide
 from counter.db import models
@@ -33,7 +34,6 @@ from counter.db.catalog_store import current_guide
 from counter.db.engine import make_engine, make_sessions
 from counter.host.desk_at import desk_at
 from counter.host.desk_config import DeskConfig
-from counter.intake.request import IntakeRequest
 from counter.resources import bundled_catalog_dir
 from tests.catalog_db import made_once
 from tests.conftest import made_database

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.intake.take import take_intake
 from counter.actions.site.demo import DEMO_BUNDLE, complete_checklist, fresh_checklist
+from counter.case.intake_request import IntakeRequest
 from counter.cli.main import main
 from counter.cli.phrases import TRAINING_DEMO_ON_LIVE, TRAINING_NO_BACKUP, TRAINING_ON_LIVE
 from counter.db import models
@@ -26,7 +27,6 @@ from counter.db.catalog_store import current_guide
 from counter.db.settings_store import is_training
 from counter.host.paths import default_db_url, site_key_path, training_db_url
 from counter.intake.parties import Applicant, ApplicantKind, Parties
-from counter.intake.request import IntakeRequest
 from counter.parties.identifiers import make_id_number
 from counter.sync.sites import SiteKind
 from counter.words.sync import sync_not_possible

@@ -1,6 +1,6 @@
 """``counter case take REQUEST.json [--json]``: an intake from a script, as the window takes it.
 
-The file is read by :mod:`counter.intake.request_file` and taken by :mod:`counter.actions.intake.intake_file`, through
+The file is read by :mod:`counter.intake.request_file` and taken by the service's ``intake.take_from_file``, through
 the window's request and action.  The case is printed as ``counter case show`` prints it; otherwise every problem
 is listed at once, each at its place in the file (``materials.M05.medium``, ``applicant.id_no``), exit 1.  A file
 that cannot be read is exit 1 too; wrong arguments are argparse's exit 2.
@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from counter.cli import phrases
-from counter.cli.common import EXIT_OK, EXIT_PROBLEM, Reported, desk, ensure_catalog, open_store, print_json, today
+from counter.cli.common import EXIT_OK, EXIT_PROBLEM, Reported, desk, ensure_catalog, open_service, print_json, today
 from counter.cli.common import training as is_training
 
 if TYPE_CHECKING:
@@ -78,12 +78,12 @@ def _refuse_live_training_day(args: argparse.Namespace) -> None:
 
 
 def cmd_case_take(args: argparse.Namespace) -> int:
-    from counter.actions.intake.intake_file import take_from_file
     from counter.case.not_found import CaseNotFound
     from counter.case.number_faults import NumbersBehind, OtherSeries
     from counter.cli.case_text import print_case
     from counter.intake.not_possible import ClerkUnnamed, IntakeNotPossible
     from counter.intake.request_file import FileUnreadable, read_intake_file
+    from counter.service.intake import TAKE_FROM_FILE, TakeFromFile
     from counter.words.database import numbers_behind_text
     from counter.words.sites import OTHER_SERIES
 
@@ -94,11 +94,11 @@ def cmd_case_take(args: argparse.Namespace) -> int:
     except FileUnreadable as err:
         return _report(_file_lines(err.problems), args.json)
     _refuse_live_training_day(args)
-    store = open_store(args)
-    ensure_catalog(store)
+    service = open_service(args)
+    ensure_catalog(service.store)
     by = desk()
     try:
-        taken = store.write(lambda unit: take_from_file(unit, by, file, day))
+        taken = service.call(TAKE_FROM_FILE, TakeFromFile(file, day), by)
     except CaseNotFound as err:
         raise Reported(phrases.CASE_TAKE_PREVIOUS_NOT_FOUND.format(case_no=err.case_no)) from err
     except ClerkUnnamed as err:
@@ -109,7 +109,7 @@ def cmd_case_take(args: argparse.Namespace) -> int:
         raise Reported(numbers_behind_text(err.last_issued, err.where, err.note)) from err
     except OtherSeries as err:
         raise Reported(OTHER_SERIES.format(desk=err.desk_code, site=err.site_code)) from err
-    shown = print_case(store, by, taken.case_no, as_json=args.json)
+    shown = print_case(service.store, by, taken.case_no, as_json=args.json)
     assert shown  # committed just now
     return EXIT_OK
 

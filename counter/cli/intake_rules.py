@@ -8,14 +8,10 @@ the command shows the rules and changes those given as options.
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from counter.cli.common import EXIT_OK, Reported, print_json, signed_in
+from counter.cli.common import EXIT_OK, Reported, desk, open_service, print_json
 from counter.words.translate import tr
-
-if TYPE_CHECKING:
-    from counter.actions.site.store import Unit
-    from counter.intake.rules import IntakeRules
 
 
 def add_intake_rule_commands(site: argparse._SubParsersAction[Any], common: argparse.ArgumentParser) -> None:
@@ -37,9 +33,9 @@ def add_intake_rule_commands(site: argparse._SubParsersAction[Any], common: argp
 def cmd_site_rules(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
-    from counter.actions.cases.intake_settings import intake_rules, save_intake_rules
     from counter.cli.phrases import SITE_RULES_MARGIN, SITE_RULES_PERIOD
     from counter.intake.rules import RulesRefused
+    from counter.service.intake import READ_INTAKE_RULES, SAVE_INTAKE_RULES, DeskOnly, SaveIntakeRules
     from counter.words.intake import rule_problem_text
 
     changes = {
@@ -51,16 +47,13 @@ def cmd_site_rules(args: argparse.Namespace) -> int:
         if value is not None
     }
 
-    def show_or_change(session: Unit) -> IntakeRules:
-        rules = intake_rules(session)
+    service = open_service(args)
+    by = desk()
+    rules = service.call(READ_INTAKE_RULES, DeskOnly(), by)
+    try:
         if changes:
             rules = replace(rules, **changes)
-            save_intake_rules(session, rules, desk=by)
-        return rules
-
-    store, by = signed_in(args)
-    try:
-        rules = store.write(show_or_change)
+            service.call(SAVE_INTAKE_RULES, SaveIntakeRules(rules), by)
     except RulesRefused as err:
         raise Reported("\n".join(rule_problem_text(p) for p in err.problems)) from err
     if args.json:

@@ -10,11 +10,10 @@ import argparse
 import os
 from typing import TYPE_CHECKING, Any
 
-from counter.cli.common import EXIT_OK, Reported, print_json, signed_in
+from counter.cli.common import EXIT_OK, Reported, desk, open_service, print_json
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
-    from counter.actions.site.store import Unit
     from counter.intake.licences import LibrarySettings
 
 SECRET_ENV = "COUNTER_LICENCE_SECRET"
@@ -44,8 +43,8 @@ def add_licence_command(site: argparse._SubParsersAction[Any], common: argparse.
 def cmd_licences(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
-    from counter.actions.intake.licences import library_settings, save_library
     from counter.intake.licences import LibraryRefused, LibrarySettings
+    from counter.service.intake import READ_LIBRARY, SAVE_LIBRARY, DeskOnly, SaveLibrary
     from counter.words.licences import LIBRARY_PROBLEM
 
     changes: dict[str, Any] = {
@@ -59,20 +58,13 @@ def cmd_licences(args: argparse.Namespace) -> int:
     if args.secret_from_env:
         changes["secret"] = os.environ.get(SECRET_ENV, "")
 
-    def show_or_change(session: Unit) -> LibrarySettings:
-        settings = library_settings(session)
-        if args.off:
-            settings = LibrarySettings()
-        elif changes:
-            settings = replace(settings, **changes)
-        else:
-            return settings
-        save_library(session, settings, desk=by)
-        return settings
-
-    store, by = signed_in(args)
+    service = open_service(args)
+    by = desk()
+    settings = service.call(READ_LIBRARY, DeskOnly(), by)
     try:
-        settings = store.write(show_or_change)
+        if args.off or changes:
+            settings = LibrarySettings() if args.off else replace(settings, **changes)
+            service.call(SAVE_LIBRARY, SaveLibrary(settings), by)
     except LibraryRefused as err:
         raise Reported("\n".join(LIBRARY_PROBLEM[p] for p in err.problems)) from err
     _show(settings, args.json)

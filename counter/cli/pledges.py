@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from counter.cli.common import EXIT_OK, Reported, free_text, moment, open_store, signed_in, today
+from counter.cli.common import EXIT_OK, Reported, desk, free_text, moment, open_service, today
 from counter.parties.text import TextField
 from counter.words.translate import tr
 
@@ -54,12 +54,12 @@ def add_pledge_commands(item: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_item_pledge(args: argparse.Namespace) -> int:
-    from counter.actions.intake.notice_pledges import grant_on_pledge, pledge_row
+    from counter.service.intake import GRANT_ON_PLEDGE, READ_PLEDGE, GrantOnPledge, PledgeItem
 
-    store, by = signed_in(args)
+    service, by = open_service(args), desk()
     day, at = today(args), moment(args)
-    _faults(args, lambda: store.write(lambda s: grant_on_pledge(s, by, args.case_no, args.item, day, at)))
-    row = store.read(lambda s: pledge_row(s, args.case_no, args.item))
+    _faults(args, lambda: service.call(GRANT_ON_PLEDGE, GrantOnPledge(args.case_no, args.item, day, at), by))
+    row = service.call(READ_PLEDGE, PledgeItem(args.case_no, args.item), by)
     assert row is not None  # just granted
     print(tr("办件 {case_no} 事项 {item}：已依告知承诺许可（{department}），核查期限 {due}").format(
         case_no=row.case_no, item=row.item_code, department=row.department, due=row.check_due.isoformat()))  # fmt: skip
@@ -67,15 +67,11 @@ def cmd_item_pledge(args: argparse.Namespace) -> int:
 
 
 def cmd_item_check(args: argparse.Namespace) -> int:
-    from counter.actions.intake.notice_pledges import record_check
+    from counter.service.intake import RECORD_PLEDGE_CHECK, RecordCheck
 
-    store, by = signed_in(args)
-    day, kept = today(args), bool(args.kept)
-    finding = args.finding or ""
-    row = _faults(
-        args,
-        lambda: store.write(lambda s: record_check(s, by, args.case_no, args.item, day, kept=kept, finding=finding)),
-    )
+    service, by = open_service(args), desk()
+    check = RecordCheck(args.case_no, args.item, today(args), bool(args.kept), args.finding or "")
+    row = _faults(args, lambda: service.call(RECORD_PLEDGE_CHECK, check, by))
     line = (
         tr("办件 {case_no} 事项 {item}：核查属实")
         if row.kept
@@ -86,9 +82,9 @@ def cmd_item_check(args: argparse.Namespace) -> int:
 
 
 def cmd_item_pledges(args: argparse.Namespace) -> int:
-    from counter.actions.intake.notice_pledges import pledge_checks
+    from counter.service.intake import PLEDGE_CHECKS, PledgeChecks
 
-    rows = open_store(args).read(lambda s: pledge_checks(s, args.department.strip(), open_only=not args.all))
+    rows = open_service(args).call(PLEDGE_CHECKS, PledgeChecks(args.department.strip(), open_only=not args.all), desk())
     if args.json:
         print(json.dumps([_row_json(r) for r in rows], ensure_ascii=False, indent=2))
         return EXIT_OK
@@ -100,14 +96,11 @@ def cmd_item_pledges(args: argparse.Namespace) -> int:
 
 
 def cmd_item_pledge_paper(args: argparse.Namespace) -> int:
-    from counter.actions.intake.notice_pledges import pledge_paper
+    from counter.service.intake import PLEDGE_PAPER, PledgePaper
 
-    store, by = signed_in(args)
-    day = today(args)
-    pdf = _faults(
-        args,
-        lambda: store.write(lambda s: pledge_paper(s, by, args.case_no, args.item, day, revoked=args.revocation)),
-    )
+    service, by = open_service(args), desk()
+    paper = PledgePaper(args.case_no, args.item, today(args), bool(args.revocation))
+    pdf = _faults(args, lambda: service.call(PLEDGE_PAPER, paper, by))
     Path(args.out).write_bytes(pdf)
     return EXIT_OK
 

@@ -1,6 +1,6 @@
 """即办件 on the command line: ``counter case same-day CASE_NO`` and ``counter case figures --month YYYY-MM``.
 
-The same-day step is the window's 当场办结并送达 (:mod:`counter.actions.intake.same_day`); the figures are the 24-point
+The same-day step is the window's 当场办结并送达 (``intake.finish_same_day``); the figures are the 24-point
 table's 即办件 share and 承诺时限压减率 (:mod:`counter.case.promise_figures`), as text or as JSON with English keys.
 """
 
@@ -10,13 +10,13 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from counter.case.promise_figures import REDUCTION_GOAL, SAME_DAY_SHARE_GOAL, FigureGroup, PromiseFigures
-from counter.cli.common import EXIT_OK, Reported, UsageError, print_json, signed_in, today
+from counter.cli.common import EXIT_OK, Reported, UsageError, desk, open_service, print_json, today
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
     from fractions import Fraction
 
-    from counter.actions.ratings.case_figures import MonthFigures
+    from counter.case.month_figures import MonthFigures
 
 
 def add_same_day_commands(case: argparse._SubParsersAction[Any], common: argparse.ArgumentParser) -> None:
@@ -33,18 +33,18 @@ def add_same_day_commands(case: argparse._SubParsersAction[Any], common: argpars
 
 
 def cmd_same_day(args: argparse.Namespace) -> int:
-    from counter.actions.intake.same_day import finish_same_day
     from counter.case.not_found import CaseNotFound
     from counter.case.same_day_refused import SameDayNotPossible
     from counter.case.status import MoveNotAllowed
+    from counter.service.intake import FINISH_SAME_DAY, SameDay
     from counter.words.cases import CASE_NOT_FOUND, CASE_STATUS
     from counter.words.punctuation import CLAUSE_JOIN
     from counter.words.same_day import SAME_DAY_DONE, SAME_DAY_PROBLEM, SAME_DAY_REFUSED
 
-    store, by = signed_in(args)
+    service = open_service(args)
     day = today(args)
     try:
-        store.write(lambda session: finish_same_day(session, by, args.case_no, day))
+        service.call(FINISH_SAME_DAY, SameDay(args.case_no, day), desk())
     except CaseNotFound as err:
         raise Reported(CASE_NOT_FOUND.format(case_no=err.case_no)) from err
     except SameDayNotPossible as err:
@@ -58,17 +58,16 @@ def cmd_same_day(args: argparse.Namespace) -> int:
 
 
 def cmd_figures(args: argparse.Namespace) -> int:
-    from counter.actions.ratings.case_figures import month_figures
     from counter.case.promise_figures import month_days
+    from counter.service.intake import MONTH_FIGURES, FiguresOfMonth
     from counter.words.same_day import FIGURES_BAD_MONTH
 
     try:
         month_days(args.month)
     except ValueError as err:
         raise UsageError(FIGURES_BAD_MONTH.format(month=args.month)) from err
-    store, by = signed_in(args)
-    group = FigureGroup(args.by)
-    figures = store.read(lambda session: month_figures(session, args.month, group, desk=by))
+    service = open_service(args)
+    figures = service.call(MONTH_FIGURES, FiguresOfMonth(args.month, FigureGroup(args.by)), desk())
     if args.json:
         print_json(figures_json(figures))
     else:

@@ -1,11 +1,47 @@
-"""The intake at the window: its draft kept while the clerk types, offered back at start, dropped when given up."""
+"""The intake at the window: its guide, its preview at each change, its commit, and what the desk asks around it.
+
+The draft is kept while the clerk types, offered back at start and dropped when given up; the outcome is previewed
+at each change and decided again on commit from the stored guide version; a 即办 case is finished at the window; the
+hall's intake rules and 证照库 are read and set; a promise's grant (告知承诺) is recorded and checked.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
+from counter.access.roles import Permission
+from counter.calendar.workdays import BeyondData
+from counter.case.intake_request import IntakeRequest, TakenIntake
+from counter.case.month_figures import MonthFigures
+from counter.case.pledge_rows import PledgeRow
+from counter.case.promise_figures import FigureGroup
+from counter.case.same_day import SameDayProblem
+from counter.case.status import CaseStatus
+from counter.catalog.model import Item
+from counter.catalog.stored_guide import StoredGuide
 from counter.intake.draft import IntakeDraft, StoredDraft
-from counter.service.operation import Open, write
+from counter.intake.known_party import KnownParty
+from counter.intake.licences import LibrarySettings
+from counter.intake.outcome import Decision
+from counter.intake.request_file import IntakeFile
+from counter.intake.rules import IntakeRules
+from counter.service.operation import Open, read, write
+
+_RUNS = "counter.service.runs.intake"
+#: what refuses an intake: the form not yet takeable, the desk's numbers behind or in another site's series
+_TAKE_FAULTS = (
+    "counter.intake.not_possible:IntakeNotPossible",
+    "counter.intake.file_refused:FileDoesNotFit",
+    "counter.case.number_faults:NumbersBehind",
+    "counter.case.number_faults:OtherSeries",
+)
+#: what refuses a step on a granted promise: the item's, the decision's rule, the case's status
+_PLEDGE_FAULTS = (
+    "counter.case.pledge_checks:PledgeRefused",
+    "counter.case.decisions:DecisionRefused",
+    "counter.case.status:MoveNotAllowed",
+)
 
 
 @dataclass(frozen=True)
@@ -18,12 +54,119 @@ class DeskOnly:
     """A request that carries nothing but the desk it is asked for."""
 
 
+@dataclass(frozen=True)
+class GuideVersion:
+    version_id: int
+
+
+@dataclass(frozen=True)
+class CurrentGuide:
+    bundle_code: str
+
+
+@dataclass(frozen=True)
+class PreviewIntake:
+    """The form as it stands; ``applied``: the items its answers apply, whose 收件 papers the preview names."""
+
+    request: IntakeRequest
+    today: dt.date
+    applied: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class IntakePreview:
+    """The outcome the commit would come to now; ``beyond``: where the holiday data stops before its dates;
+    ``papers``: the hall's 收件 paper of each outcome (by Outcome value) where it only receives the items."""
+
+    decision: Decision
+    beyond: BeyondData | None
+    papers: dict[str, str]
+
+
+@dataclass(frozen=True)
+class KnownPartyOf:
+    id_no: str
+
+
+@dataclass(frozen=True)
+class TakeIntake:
+    request: IntakeRequest
+    today: dt.date
+
+
+@dataclass(frozen=True)
+class TakeFromFile:
+    file: IntakeFile
+    today: dt.date
+
+
+@dataclass(frozen=True)
+class SameDay:
+    case_no: str
+    today: dt.date
+
+
+@dataclass(frozen=True)
+class SaveIntakeRules:
+    rules: IntakeRules
+
+
+@dataclass(frozen=True)
+class SaveLibrary:
+    settings: LibrarySettings
+
+
+@dataclass(frozen=True)
+class FiguresOfMonth:
+    month: str  # YYYY-MM
+    group: FigureGroup
+
+
+@dataclass(frozen=True)
+class GrantOnPledge:
+    case_no: str
+    item_code: str
+    today: dt.date
+    at: dt.datetime | None = None  # the moment recorded (training: the training day at this time of it)
+
+
+@dataclass(frozen=True)
+class PledgeItem:
+    case_no: str
+    item_code: str
+
+
+@dataclass(frozen=True)
+class RecordCheck:
+    case_no: str
+    item_code: str
+    today: dt.date
+    kept: bool
+    finding: str = ""
+
+
+@dataclass(frozen=True)
+class PledgeChecks:
+    department: str = ""  # the deciding department's full name; "": every department's
+    open_only: bool = True
+
+
+@dataclass(frozen=True)
+class PledgePaper:
+    case_no: str
+    item_code: str
+    today: dt.date
+    revoked: bool  # the 撤销决定书, not the 告知承诺书
+
+
+# --- the draft ----------------------------------------------------------------------------------------------
+
 KEEP_DRAFT = write(
     "intake.keep_draft",
     KeepDraft,
     None,
     Open.ANY_DESK,
-    "counter.service.runs.intake:keep_draft",
+    f"{_RUNS}:keep_draft",
     doc="Keep the desk's unfinished intake, replacing the one kept before.",
 )
 DROP_DRAFT = write(
@@ -31,7 +174,7 @@ DROP_DRAFT = write(
     DeskOnly,
     None,
     Open.ANY_DESK,
-    "counter.service.runs.intake:drop_draft",
+    f"{_RUNS}:drop_draft",
     doc="The clerk gave the intake up, or took it: no draft is kept for the desk.",
 )
 CHECK_DRAFT = write(
@@ -39,6 +182,190 @@ CHECK_DRAFT = write(
     DeskOnly,
     StoredDraft | None,
     Open.ANY_DESK,
-    "counter.service.runs.intake:check_draft",
+    f"{_RUNS}:check_draft",
     doc="The desk's unfinished intake, checked against its guide; one that cannot be used is dropped and named.",
+)
+
+# --- the form and its commit --------------------------------------------------------------------------------
+
+READ_GUIDE_VERSION = read(
+    "intake.read_guide_version",
+    GuideVersion,
+    StoredGuide | None,
+    Open.ANY_DESK,
+    f"{_RUNS}:read_guide_version",
+    doc="One stored guide version (a draft's, a case's); None when it is gone.",
+)
+READ_CURRENT_GUIDE = read(
+    "intake.read_current_guide",
+    CurrentGuide,
+    StoredGuide | None,
+    Open.ANY_DESK,
+    f"{_RUNS}:read_current_guide",
+    doc="The newest guide version of a bundle, the one an intake opens on; None when the bundle is unknown.",
+)
+DRAFT_GUIDES_TAKEN = read(
+    "intake.draft_guides_taken",
+    DeskOnly,
+    bool,
+    Open.ANY_DESK,
+    f"{_RUNS}:draft_guides_taken",
+    doc="Whether an intake may be taken on a 待核 guide here: the training database, or a site that allows it.",
+)
+SITE_SET_UP = read(
+    "intake.site_set_up",
+    DeskOnly,
+    bool,
+    Open.ANY_DESK,
+    f"{_RUNS}:site_set_up",
+    doc="Whether someone chose this site's identity, rather than the program making it at first use.",
+)
+PREVIEW_INTAKE = read(
+    "intake.preview_intake",
+    PreviewIntake,
+    IntakePreview,
+    Open.ANY_DESK,
+    f"{_RUNS}:preview_intake",
+    faults=("counter.intake.not_possible:IntakeNotPossible",),
+    doc="The outcome the form comes to now, read as the commit reads it, with the papers it would print.",
+)
+KNOWN_PARTY = read(
+    "intake.known_party",
+    KnownPartyOf,
+    KnownParty | None,
+    Open.ANY_DESK,
+    f"{_RUNS}:known_party_of",
+    doc="一证办理: the person or company of this ID number or credit code as earlier cases knew it; None if none.",
+)
+TAKE_INTAKE = write(
+    "intake.take_intake",
+    TakeIntake,
+    TakenIntake,
+    Open.IN_ACTION,  # TAKE_INTAKE, asked by the action with the intake's other reads: one round trip, not three
+    f"{_RUNS}:take",
+    faults=_TAKE_FAULTS,
+    doc="Take the case with its one outcome, decided again from the stored guide version; the desk's draft goes "
+    "with it.  A request whose uid is already a case answers with that case and writes nothing.",
+)
+TAKE_FROM_FILE = write(
+    "intake.take_from_file",
+    TakeFromFile,
+    TakenIntake,
+    Open.IN_ACTION,  # TAKE_INTAKE, as the window's intake: after the file's own problems are listed
+    f"{_RUNS}:take_file",
+    faults=_TAKE_FAULTS,
+    doc="The intake an intake file describes (counter case take), taken as the window takes it; the desk's draft "
+    "is left alone.",
+)
+
+# --- 即办件 -------------------------------------------------------------------------------------------------
+
+SAME_DAY_CHECK = read(
+    "intake.same_day_check",
+    SameDay,
+    tuple[SameDayProblem, ...],
+    Open.ANY_DESK,
+    f"{_RUNS}:check_same_day",
+    doc="Why the case cannot be decided and handed over at the window today; empty when it can.",
+)
+FINISH_SAME_DAY = write(
+    "intake.finish_same_day",
+    SameDay,
+    CaseStatus,
+    Permission.TAKE_INTAKE,
+    f"{_RUNS}:finish_at_window",
+    faults=("counter.case.same_day_refused:SameDayNotPossible", "counter.case.status:MoveNotAllowed"),
+    doc="当场办结并送达: each item granted at the window and the result handed over there.",
+)
+MONTH_FIGURES = read(
+    "intake.month_figures",
+    FiguresOfMonth,
+    MonthFigures,
+    Permission.SEE_FIGURES,
+    f"{_RUNS}:figures_of_month",
+    doc="即办件占比 and 承诺时限压减率 of the cases accepted in a month, per desk or bundle.",
+)
+
+# --- the hall's intake rules and 证照库 ---------------------------------------------------------------------
+
+READ_INTAKE_RULES = read(
+    "intake.read_intake_rules",
+    DeskOnly,
+    IntakeRules,
+    Open.ANY_DESK,
+    f"{_RUNS}:read_intake_rules",
+    doc="The hall's 容缺 margin and 补正 period as stored; the defaults for any unset.",
+)
+SAVE_INTAKE_RULES = write(
+    "intake.save_intake_rules",
+    SaveIntakeRules,
+    None,
+    Permission.CHANGE_SETTINGS,
+    f"{_RUNS}:save_rules",
+    faults=("counter.intake.rules:RulesRefused",),
+    doc="Set the hall's intake rules, refused whole with any value out of range; each change audited.",
+)
+READ_LIBRARY = read(
+    "intake.read_library",
+    DeskOnly,
+    LibrarySettings,
+    Open.ANY_DESK,
+    f"{_RUNS}:read_library",
+    doc="The hall's 证照库 with this machine's secret, which the intake asks off the window's thread; none in "
+    "training.",
+)
+SAVE_LIBRARY = write(
+    "intake.save_library",
+    SaveLibrary,
+    None,
+    Permission.CHANGE_SETTINGS,
+    f"{_RUNS}:save_library_settings",
+    faults=("counter.intake.licences:LibraryRefused",),
+    doc="Set the hall's 证照库 (all empty: none), refused whole with any problem; audited, the secret masked.",
+)
+
+# --- 告知承诺 -----------------------------------------------------------------------------------------------
+
+GRANT_ON_PLEDGE = write(
+    "intake.grant_on_pledge",
+    GrantOnPledge,
+    CaseStatus,
+    Open.IN_ACTION,
+    f"{_RUNS}:grant_pledge",
+    faults=_PLEDGE_FAULTS,
+    doc="准予 on the applicant's signed promise, by the body that may decide the item; its 核查 date kept.",
+)
+READ_PLEDGE = read(
+    "intake.read_pledge",
+    PledgeItem,
+    PledgeRow | None,
+    Open.ANY_DESK,
+    f"{_RUNS}:read_pledge",
+    doc="The grant on a promise of one item of a case, with its check; None when there is none.",
+)
+RECORD_PLEDGE_CHECK = write(
+    "intake.record_pledge_check",
+    RecordCheck,
+    PledgeRow,
+    Open.IN_ACTION,
+    f"{_RUNS}:record_pledge_check",
+    faults=_PLEDGE_FAULTS,
+    doc="The 核查 of a promise: kept, or found false and the licence revoked.",
+)
+PLEDGE_CHECKS = read(
+    "intake.pledge_checks",
+    PledgeChecks,
+    tuple[PledgeRow, ...],
+    Open.ANY_DESK,
+    f"{_RUNS}:pledge_checks",
+    doc="The grants on a promise awaiting their check (or all), the earliest due first.",
+)
+PLEDGE_PAPER = write(
+    "intake.pledge_paper",
+    PledgePaper,
+    bytes,
+    Permission.PRINT,
+    f"{_RUNS}:pledge_paper",
+    faults=_PLEDGE_FAULTS,
+    doc="The 告知承诺书, or the 撤销行政许可决定书 of a promise found false, as PDF; numbered once.",
 )

@@ -161,11 +161,11 @@ class DeskActions(QObject):
         if refused or bundle is None:
             self._say(refused)
             return
-        from counter.actions.catalog.guides import current_guide
+        from counter.service.intake import READ_CURRENT_GUIDE, CurrentGuide
         from counter.ui.intake import open_intake
 
         try:
-            stored = self.runner.read(partial(current_guide, bundle_code=bundle.code))
+            stored = self.runner.call(READ_CURRENT_GUIDE, CurrentGuide(bundle.code), self.desk())
         except Failed as err:
             self._say(err.message)
             return
@@ -199,15 +199,15 @@ class DeskActions(QObject):
 
         Asked before the panel opens, so the clerk is told at once; the action decides again on commit.
         """
-        from counter.actions.catalog.guide_status import drafts_may_be_taken
         from counter.catalog.model import GuideStatus
+        from counter.service.intake import DRAFT_GUIDES_TAKEN, DeskOnly
 
         if not bundle.has_guide:
             return words.DESK_INTAKE_UNPUBLISHED.format(name=bundle.name)
         if bundle.status is not GuideStatus.DRAFT:
             return ""
         try:
-            allowed = self.runner.read(drafts_may_be_taken)
+            allowed = self.runner.call(DRAFT_GUIDES_TAKEN, DeskOnly(), self.desk())
         except Failed as err:
             return err.message
         return "" if allowed else words.DESK_INTAKE_DRAFT_REFUSED.format(name=bundle.name)
@@ -279,10 +279,10 @@ class DeskActions(QObject):
             self.draft_left.emit()
 
     def on_resubmit_requested(self, case_no: str, bundle_code: str) -> None:
-        from counter.actions.catalog.guides import current_guide
+        from counter.service.intake import READ_CURRENT_GUIDE, CurrentGuide
 
         try:
-            stored = self.runner.read(partial(current_guide, bundle_code=bundle_code))
+            stored = self.runner.call(READ_CURRENT_GUIDE, CurrentGuide(bundle_code), self.desk())
         except Failed as err:
             self._say(err.message)
             return
@@ -389,10 +389,10 @@ class DeskActions(QObject):
         Otherwise the desk would go on as the hall the program makes at first use, and a township's cases would
         carry the hall's code; the form (or, for a clerk, the notice to fetch an administrator) says so at once.
         """
-        from counter.actions.admin.site import site_is_set_up
+        from counter.service.intake import SITE_SET_UP, DeskOnly
 
         try:
-            done = self.runner.read(site_is_set_up)
+            done = self.runner.call(SITE_SET_UP, DeskOnly(), self.desk())
         except Failed:
             log.exception("site set-up state unreadable")  # F10 names the problem when it is opened
             return
@@ -492,7 +492,7 @@ class DeskActions(QObject):
     def choose_form(self, bundle: Bundle | None) -> None:
         """Ctrl+Shift+P: the forms of the guide on screen, each printed blank or as 示范样表.
 
-        A 待核 guide's forms print too (marked so on the paper): see :mod:`counter.actions.intake.forms`.
+        A 待核 guide's forms print too (marked so on the paper), as the forms' operation makes them.
         """
         if bundle is None:
             self._say(words.DESK_FORMS_NO_GUIDE)

@@ -13,12 +13,12 @@ from counter.actions.intake.same_day import finish_same_day
 from counter.actions.intake.take import move_case, take_intake
 from counter.actions.ratings.case_figures import month_figures
 from counter.actions.site.demo import complete_checklist, fresh_checklist
+from counter.case.intake_request import IntakeRequest
 from counter.case.numbers import DeskIdentity
 from counter.case.promise_figures import FigureGroup
 from counter.case.status import CaseEvent
 from counter.catalog.stored_guide import StoredGuide
 from counter.db.catalog_store import current_guide
-from counter.intake.request import IntakeRequest
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import applicant
 from tests.same_day_catalog import IMMEDIATE_CODE, add_immediate_guide

@@ -26,13 +26,13 @@ from counter.actions.intake.take import take_intake
 from counter.actions.ratings.case_figures import month_figures
 from counter.actions.site.demo import complete_checklist
 from counter.case.decisions import DecisionProblem, DecisionRefused
+from counter.case.intake_request import IntakeRequest
 from counter.case.promise_figures import FigureGroup
 from counter.case.status import CaseStatus
 from counter.db import models
 from counter.db.catalog_store import current_guide, import_bundles
 from counter.documents.kinds import DocumentKind
 from counter.intake.checklist import start_checklist
-from counter.intake.request import IntakeRequest
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import applicant
 from tests.documents.pdf_tools import pdf_text

@@ -16,12 +16,12 @@ from counter.actions.cases.case_pages import CaseNotFound, add_page, pages_of_ca
 from counter.actions.intake.take import take_intake
 from counter.actions.site.demo import complete_checklist, fresh_checklist
 from counter.case import pages
+from counter.case.intake_request import IntakeRequest
 from counter.case.pages import PageProblem, PageRefused, TakenPage, page_image
 from counter.db import models
 from counter.db.catalog_store import current_guide
 from counter.host.camera import SyntheticCamera
 from counter.intake.parties import Applicant, ApplicantKind, Parties
-from counter.intake.request import IntakeRequest
 from counter.parties.identifiers import make_id_number
 from tests.actions.conftest import TODAY
 

@@ -17,6 +17,7 @@ from counter.actions.cases.case_reads import case_rows, day_lists
 from counter.actions.cases.intake_settings import DEFERRAL_MARGIN_KEY, deferral_policy, save_deferral_margin
 from counter.actions.intake.take import lapse_correction, move_case, preview
 from counter.case.correction_lapse import CorrectionNotDue
+from counter.case.intake_request import IntakeRequest
 from counter.case.numbers import DeskIdentity
 from counter.case.status import CaseEvent, CaseStatus, MoveNotAllowed
 from counter.db import models
@@ -24,7 +25,6 @@ from counter.db.case_store import case_view
 from counter.intake.checklist import Receipt, ReceivedMedium, record
 from counter.intake.not_possible import IntakeNotPossible
 from counter.intake.outcome import DeferralRequest, Outcome, ReasonCode
-from counter.intake.request import IntakeRequest
 from counter.intake.rules import RulesRefused
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import full_request, take

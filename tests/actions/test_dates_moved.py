@@ -25,6 +25,7 @@ from counter.actions.outbox.messages import save_gateway
 from counter.case.correction_lapse import CorrectionNotDue
 from counter.case.dates_moved import CORRECTION, PROMISED, read_moves
 from counter.case.decisions import DecisionProblem, DecisionRefused
+from counter.case.intake_request import IntakeRequest
 from counter.case.status import CaseEvent, CaseStatus
 from counter.case.view import CaseView
 from counter.db import models
@@ -32,7 +33,6 @@ from counter.db.case_store import case_view
 from counter.documents.kinds import DocumentKind
 from counter.intake.checklist import Receipt, record
 from counter.intake.outcome import DeferralRequest
-from counter.intake.request import IntakeRequest
 from counter.sms.gateway import GatewaySettings
 from tests.actions.test_intake_actions import full_request, take
 from tests.actions.test_provisional_dates import NOTICE_2027

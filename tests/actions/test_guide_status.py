@@ -28,6 +28,7 @@ from counter.actions.catalog.imports import sync_bundled
 from counter.actions.intake.take import take_intake
 from counter.actions.site.demo import complete_checklist, fresh_checklist
 from counter.audit.actions import AuditAction
+from counter.case.intake_request import IntakeRequest
 from counter.catalog.model import Bundle, GuideStatus, TimeLimit, TimeUnit
 from counter.catalog.publication import NotADraft
 from counter.db import models
@@ -37,7 +38,6 @@ from counter.documents.kinds import DocumentKind
 from counter.documents.words import DOC_DRAFT_GUIDE
 from counter.intake.not_possible import IntakeNotPossible
 from counter.intake.outcome import Outcome, ReasonCode
-from counter.intake.request import IntakeRequest
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import applicant
 from tests.conftest import SHIPPED_CATALOG

@@ -18,6 +18,7 @@ from counter.actions.intake.take import extend_deferral, fulfil_deferred, move_c
 from counter.actions.site.demo import complete_checklist, fresh_checklist, run_demo
 from counter.case.decisions import DecisionProblem, DecisionRefused
 from counter.case.hand_over import HandOverRequest, HandOverWay
+from counter.case.intake_request import IntakeRequest
 from counter.case.numbers import CASE_NO_MAX, DeskIdentity
 from counter.case.status import CaseEvent, CaseStatus, MoveNotAllowed
 from counter.db import models
@@ -29,7 +30,6 @@ from counter.intake.checklist import Receipt, record
 from counter.intake.not_possible import IntakeNotPossible
 from counter.intake.outcome import DeferralRequest
 from counter.intake.parties import Applicant, ApplicantKind, Parties
-from counter.intake.request import IntakeRequest
 from counter.parties.identifiers import make_id_number
 from tests.actions.conftest import TODAY
 from tests.entrusted import RESTAURANT_ITEMS

@@ -19,11 +19,11 @@ from counter.actions.admin.calendar import office_calendar
 from counter.actions.cases.documents import office_settings, save_office_settings
 from counter.actions.intake.take import preview, take_intake
 from counter.actions.site.demo import complete_checklist, fresh_checklist
+from counter.case.intake_request import IntakeRequest
 from counter.db.catalog_store import current_guide
 from counter.documents.acceptance import OrganAnswer, entrustee_unanswered
 from counter.intake.not_possible import IntakeNotPossible
 from counter.intake.outcome import Outcome, Reason, ReasonCode
-from counter.intake.request import IntakeRequest
 from counter.words.intake import intake_reason
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import applicant

@@ -15,6 +15,7 @@ from counter.actions.cases.documents import make_document
 from counter.actions.intake.licences import look_up_licences
 from counter.actions.intake.take import LICENCE_EXPIRED, take_intake
 from counter.actions.site.demo import complete_checklist, fresh_checklist
+from counter.case.intake_request import IntakeRequest
 from counter.catalog.model import Bundle
 from counter.db.case_store import case_view
 from counter.db.catalog_store import current_guide
@@ -32,7 +33,6 @@ from counter.intake.checklist import (
 from counter.intake.licences import LibrarySettings, LicenceProblem, licence_of_record, lookup_failed_of_record
 from counter.intake.not_possible import IntakeNotPossible
 from counter.intake.parties import Applicant, ApplicantKind, Parties
-from counter.intake.request import IntakeRequest
 from counter.words.intake import LICENCE_LOOKUP_FAILED, licence_text
 from tests.actions.conftest import TODAY
 from tests.documents.pdf_tools import pdf_text

@@ -161,7 +161,7 @@ def test_a_same_day_case_told_only_of_its_acceptance(sessions: sessionmaker[Sess
         immediate = add_immediate_guide(s)
         save_gateway(s, GATEWAY, desk=desk)
     from counter.actions.site.demo import complete_checklist, fresh_checklist
-    from counter.intake.request import IntakeRequest
+    from counter.case.intake_request import IntakeRequest
 
     checklist = complete_checklist(immediate.bundle, fresh_checklist(immediate))
     number = take(sessions, desk, IntakeRequest(checklist, applicant()))

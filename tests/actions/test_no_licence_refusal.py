@@ -16,12 +16,12 @@ from counter.actions.cases.item_authority import set_item_held
 from counter.actions.catalog.guide_status import allow_draft_intake
 from counter.actions.intake.take import take_intake
 from counter.actions.site.demo import complete_checklist, fresh_checklist
+from counter.case.intake_request import IntakeRequest
 from counter.db.catalog_store import current_guide
 from counter.documents.kinds import DocumentKind
 from counter.intake.no_licence import no_licence_text
 from counter.intake.not_possible import IntakeNotPossible
 from counter.intake.outcome import Outcome, Reason, ReasonCode, Refusal, RefusalGround
-from counter.intake.request import IntakeRequest
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import applicant
 from tests.documents.pdf_tools import pdf_text

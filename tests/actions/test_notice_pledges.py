@@ -24,6 +24,7 @@ from counter.actions.intake.notice_pledges import (
 from counter.actions.intake.take import take_intake
 from counter.actions.site.demo import complete_checklist, fresh_checklist
 from counter.case.decisions import DecisionRefused
+from counter.case.intake_request import IntakeRequest
 from counter.case.moments import office_day
 from counter.case.pledge_checks import PledgeProblem, PledgeRefused, Revocation, item_revocations
 from counter.case.status import CaseEvent, CaseStatus
@@ -31,7 +32,6 @@ from counter.cli.case_text import case_as_text
 from counter.db.case_store import case_view
 from counter.db.catalog_store import current_guide
 from counter.intake.outcome import Outcome
-from counter.intake.request import IntakeRequest
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import applicant
 from tests.documents.pdf_tools import pdf_text

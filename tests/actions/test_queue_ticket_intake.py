@@ -13,13 +13,13 @@ from counter.actions.cases.case_view import read_case
 from counter.actions.intake.take import take_intake
 from counter.actions.ratings.period_figures import period_figures
 from counter.actions.site.demo import complete_checklist, fresh_checklist
+from counter.case.intake_request import IntakeRequest
 from counter.case.queue_ticket import QueueTicket
 from counter.cli.figures import line_json
 from counter.db.case_store import case_view
 from counter.db.catalog_store import current_guide
 from counter.intake.checklist import answer
 from counter.intake.parties import Applicant, ApplicantKind, Parties
-from counter.intake.request import IntakeRequest
 from counter.parties.identifiers import make_id_number
 from counter.ratings.figures import Grouping
 from tests.actions.conftest import TODAY

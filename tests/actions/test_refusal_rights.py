@@ -14,6 +14,7 @@ from counter.actions.cases.item_authority import set_entrustment
 from counter.actions.catalog.guide_status import allow_draft_intake
 from counter.actions.intake.take import preview, take_intake
 from counter.actions.site.demo import complete_checklist, fresh_checklist
+from counter.case.intake_request import IntakeRequest
 from counter.catalog.departments import PLACE
 from counter.db.catalog_store import current_guide
 from counter.documents.data import OfficeSettings
@@ -21,7 +22,6 @@ from counter.documents.kinds import DocumentKind
 from counter.intake.checklist import answer
 from counter.intake.not_possible import IntakeNotPossible
 from counter.intake.outcome import Outcome, Reason, ReasonCode, Refusal, RefusalGround
-from counter.intake.request import IntakeRequest
 from counter.intake.turn_to import turn_to_text
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import applicant

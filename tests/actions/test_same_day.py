@@ -13,9 +13,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.intake.same_day import finish_same_day, same_day_check
-from counter.actions.intake.take import IntakeRequest, take_intake
+from counter.actions.intake.take import take_intake
 from counter.actions.site.demo import complete_checklist, fresh_checklist
 from counter.case.hand_over import HandOverWay, hand_over_note, hand_overs
+from counter.case.intake_request import IntakeRequest
 from counter.case.item_lines import office_day
 from counter.case.same_day import NOTE_SAME_DAY, SameDayProblem
 from counter.case.same_day_refused import SameDayNotPossible

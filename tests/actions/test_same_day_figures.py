@@ -22,10 +22,10 @@ from counter.actions.intake.take import take_intake
 from counter.actions.ratings.case_figures import month_figures
 from counter.actions.ratings.period_figures import period_figures
 from counter.actions.site.demo import complete_checklist
+from counter.case.intake_request import IntakeRequest
 from counter.case.promise_figures import FigureGroup
 from counter.db.catalog_store import current_guide
 from counter.intake.checklist import start_checklist
-from counter.intake.request import IntakeRequest
 from counter.ratings.figures import Grouping
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import applicant

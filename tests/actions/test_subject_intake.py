@@ -12,6 +12,7 @@ from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.intake.take import take_intake
 from counter.actions.site.demo import complete_checklist, fresh_checklist
+from counter.case.intake_request import IntakeRequest
 from counter.db import models
 from counter.db.case_store import case_view
 from counter.db.catalog_store import current_guide
@@ -19,7 +20,6 @@ from counter.intake.checklist import Receipt, record
 from counter.intake.not_possible import IntakeNotPossible
 from counter.intake.outcome import Outcome
 from counter.intake.parties import Applicant, ApplicantKind, Parties
-from counter.intake.request import IntakeRequest
 from counter.intake.subject import SubjectProblemCode
 from counter.parties.identifiers import make_id_number
 from tests.actions.conftest import TODAY

@@ -13,12 +13,12 @@ from counter.actions.cases.documents import make_document, save_office_settings
 from counter.actions.catalog.guide_status import allow_draft_intake
 from counter.actions.intake.take import take_intake
 from counter.actions.site.demo import complete_checklist, fresh_checklist
+from counter.case.intake_request import IntakeRequest
 from counter.catalog.departments import PLACE
 from counter.catalog.remedies import Levy, RemedyKind
 from counter.db.catalog_store import current_guide
 from counter.documents.kinds import DocumentKind
 from counter.intake.outcome import Outcome, Refusal, RefusalGround
-from counter.intake.request import IntakeRequest
 from counter.intake.turn_to import turn_to_text
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import applicant

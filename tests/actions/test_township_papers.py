@@ -31,9 +31,9 @@ from counter.actions.cases.documents import (
 )
 from counter.actions.cases.hand_over import hand_over_results
 from counter.actions.cases.item_authority import check_item
-from counter.actions.intake.take import IntakeRequest
 from counter.actions.site.demo import complete_checklist, fresh_checklist, run_demo
 from counter.case.hand_over import HandOverRequest, HandOverWay
+from counter.case.intake_request import IntakeRequest
 from counter.case.numbers import DeskIdentity
 from counter.db import models
 from counter.db.catalog_store import current_guide

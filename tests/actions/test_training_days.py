@@ -17,12 +17,12 @@ from counter.actions.intake.same_day import finish_same_day
 from counter.actions.intake.take import fulfil_deferred, lapse_correction, take_intake
 from counter.actions.site.demo import complete_checklist, fresh_checklist
 from counter.case.decisions import lapse_day
+from counter.case.intake_request import IntakeRequest
 from counter.case.moments import moment_on, office_day
 from counter.case.view import CaseView
 from counter.db.case_store import case_view
 from counter.intake.checklist import Receipt, record
 from counter.intake.outcome import DeferralRequest
-from counter.intake.request import IntakeRequest
 from tests.actions.test_intake_actions import applicant, full_request
 from tests.same_day_catalog import add_immediate_guide
 from tests.signed_in import entrusted_supervisor

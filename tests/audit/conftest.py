@@ -23,6 +23,7 @@ from counter.actions.catalog.imports import import_source
 from counter.actions.intake.take import take_intake
 from counter.actions.ratings.record import record_rating, send_to_pad
 from counter.actions.site.demo import DEMO_BUNDLE, complete_checklist, fresh_checklist, run_demo
+from counter.case.intake_request import IntakeRequest
 from counter.case.numbers import DeskIdentity
 from counter.catalog.model import Necessity
 from counter.db import models
@@ -35,7 +36,6 @@ from counter.host.desk_config import DeskConfig
 from counter.intake.checklist import Receipt, record
 from counter.intake.outcome import DeferralRequest
 from counter.intake.parties import Applicant, ApplicantKind, Parties
-from counter.intake.request import IntakeRequest
 from counter.parties.identifiers import make_id_number
 from counter.ratings.choice import RatingChoice
 from counter.ratings.levels import Level

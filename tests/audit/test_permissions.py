@@ -37,12 +37,12 @@ from counter.actions.ratings.record import (
     send_to_pad,
 )
 from counter.actions.site.demo import complete_checklist, fresh_checklist
+from counter.case.intake_request import IntakeRequest
 from counter.case.status import CaseEvent
 from counter.db.catalog_store import current_guide
 from counter.db.settings_store import put_setting
 from counter.documents.kinds import DocumentKind
 from counter.intake.parties import Applicant, ApplicantKind, Parties
-from counter.intake.request import IntakeRequest
 from counter.ratings.figures import Grouping
 from counter.ratings.rectification import AppealGround, RectEvent
 from counter.ratings.settings import RatingSettings

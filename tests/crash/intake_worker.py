@@ -28,6 +28,7 @@ from counter.actions.admin.calendar import office_calendar
 from counter.actions.catalog.imports import sync_bundled
 from counter.actions.intake.take import preview, take_intake
 from counter.actions.site.demo import complete_checklist, fresh_checklist
+from counter.case.intake_request import IntakeRequest
 from counter.case.numbers import DeskIdentity
 from counter.catalog.stored_guide import StoredGuide
 from counter.db.catalog_store import current_guide, search_entries
@@ -37,7 +38,6 @@ from counter.db.migrate import upgrade
 from counter.intake.draft import IntakeDraft, draft_to_json
 from counter.intake.outcome import Outcome
 from counter.intake.parties import Agent, Applicant, ApplicantKind, Parties
-from counter.intake.request import IntakeRequest
 from counter.parties.identifiers import make_id_number
 from counter.resources import bundled_catalog_dir
 

@@ -53,12 +53,12 @@ from counter.actions.cases.documents import make_document
 from counter.actions.intake.take import take_intake
 from counter.actions.site.demo import DEMO_BUNDLE, complete_checklist, fresh_checklist
 from counter.actions.site.store import Store
+from counter.case.intake_request import IntakeRequest
 from counter.case.numbers import DeskIdentity
 from counter.db.catalog_store import current_guide
 from counter.documents.kinds import DocumentKind
 from counter.host.database_faults import StoreFault
 from counter.intake.parties import Applicant, ApplicantKind, Parties
-from counter.intake.request import IntakeRequest
 from counter.parties.identifiers import make_id_number
 
 TODAY = dt.date(2026, 11, 20)  # a Friday

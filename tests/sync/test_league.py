@@ -24,12 +24,12 @@ from counter.actions.intake.take import move_case, take_intake
 from counter.actions.ratings.league_figures import league_figures
 from counter.actions.ratings.period_figures import period_figures
 from counter.actions.site.demo import complete_checklist, fresh_checklist
+from counter.case.intake_request import IntakeRequest
 from counter.case.league_figures import LeagueGroup
 from counter.case.status import CaseEvent
 from counter.catalog.stored_guide import StoredGuide
 from counter.cli.main import main
 from counter.db.catalog_store import current_guide
-from counter.intake.request import IntakeRequest
 from counter.ratings.figures import Grouping
 from counter.sync.exchange import SyncNotPossible, SyncProblem
 from counter.sync.package import PackageRejected, RejectCode

@@ -22,13 +22,13 @@ from counter.actions.cases.case_pages import add_page, pages_of_case
 from counter.actions.cases.case_view import read_case
 from counter.actions.intake.take import take_intake
 from counter.actions.site.demo import complete_checklist, fresh_checklist
+from counter.case.intake_request import IntakeRequest
 from counter.db import models
 from counter.db.catalog_store import current_guide
 from counter.db.sync.case_records import case_dicts
 from counter.db.sync.pages import page_records
 from counter.host.camera import SyntheticCamera
 from counter.intake.parties import Applicant, ApplicantKind, Parties
-from counter.intake.request import IntakeRequest
 from counter.parties.identifiers import make_id_number
 from counter.sync import package
 from counter.sync.keys import load_private_key

@@ -20,12 +20,12 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.intake.take import take_intake
 from counter.actions.site.demo import complete_checklist, fresh_checklist
+from counter.case.intake_request import IntakeRequest
 from counter.db import models
 from counter.db.case_store import case_view
 from counter.db.catalog_store import current_guide
 from counter.db.sync.case_records import case_dicts
 from counter.intake.parties import Applicant, ApplicantKind, Parties
-from counter.intake.request import IntakeRequest
 from counter.parties.identifiers import make_id_number
 from counter.sync import package
 from counter.sync.keys import load_private_key

@@ -1,7 +1,7 @@
 """An intake from a file (``counter case take``): the window's request, the window's action, the window's dates.
 
 The file is read by :mod:`counter.intake.request_file` into the form the window's fields would hold;
-:func:`~counter.intake.request.intake_request` makes the request from it exactly as the window does, and
+:func:`~counter.case.intake_request.intake_request` makes the request from it exactly as the window does, and
 :func:`~counter.actions.intake.take.take_intake` decides and records it with the office's calendar and the default
 correction periods, as the window's commit does.  The day is the caller's ``today``: the command line gives the real
 date, or the training day only on the training database, so a script never dates a case the window could not.
@@ -18,13 +18,13 @@ from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.catalog.guides import find_guide, guide_version
 from counter.actions.intake.take import preview, take_intake
+from counter.case.intake_request import TakenIntake, intake_request
 from counter.case.numbers import FIRST_SUPPORTED_DAY
 from counter.catalog.stored_guide import StoredGuide
 from counter.db.catalog_store import guide_history
 from counter.documents.fonts import unprintable
 from counter.intake.file_refused import FileDoesNotFit
 from counter.intake.parties import party_problems
-from counter.intake.request import TakenIntake, intake_request
 from counter.intake.request_file import FileProblem, FileProblemCode, IntakeFile, fill_form
 
 if TYPE_CHECKING:

@@ -34,6 +34,7 @@ from counter.audit.actions import AuditAction
 from counter.audit.masking import masked_text
 from counter.case.correction_lapse import CorrectionNotDue
 from counter.case.decisions import DecisionProblem, DecisionRefused, closing_event, lapse_day, undecided_items
+from counter.case.intake_request import IntakeRequest, TakenIntake
 from counter.case.moments import moment_on
 from counter.case.not_found import CaseNotFound
 from counter.case.numbers import case_no
@@ -77,7 +78,6 @@ from counter.intake.outcome import (
     decide,
 )
 from counter.intake.parties import normalised, party_problems
-from counter.intake.request import IntakeRequest, TakenIntake
 from counter.intake.subject import SubjectValues, check_subject, subject_json, subject_required
 from counter.util.case_uid import case_uid_ok
 

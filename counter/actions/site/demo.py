@@ -16,10 +16,11 @@ from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.admin.site import stored_site
 from counter.actions.cases.decisions import deny_lapsed_deferral
-from counter.actions.intake.take import IntakeRequest, fulfil_deferred, take_intake
+from counter.actions.intake.take import fulfil_deferred, take_intake
 from counter.calendar.provisional import unsettled
 from counter.case.decisions import lapse_day as lapse_day_after
 from counter.case.demo_cases import DemoCase, DemoUnavailable
+from counter.case.intake_request import IntakeRequest
 from counter.catalog.departments import PLACE
 from counter.catalog.model import Bundle, Medium, Necessity
 from counter.catalog.stored_guide import StoredGuide

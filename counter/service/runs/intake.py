@@ -5,9 +5,50 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from counter.access.desk import Desk
-from counter.actions.intake import drafts
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.admin.site import site_is_set_up
+from counter.actions.cases.intake_settings import intake_rules, save_intake_rules
+from counter.actions.catalog.guide_status import drafts_may_be_taken
+from counter.actions.catalog.guides import current_guide, guide_version
+from counter.actions.intake import drafts, notice_pledges
+from counter.actions.intake.intake_file import take_from_file
+from counter.actions.intake.licences import library_settings, save_library
+from counter.actions.intake.parties import known_party
+from counter.actions.intake.received_papers import received_papers
+from counter.actions.intake.same_day import finish_same_day, same_day_check
+from counter.actions.intake.take import preview, take_intake
+from counter.actions.ratings.case_figures import month_figures
+from counter.case.intake_request import TakenIntake
+from counter.case.month_figures import MonthFigures
+from counter.case.pledge_rows import PledgeRow
+from counter.case.same_day import SameDayProblem
+from counter.case.status import CaseStatus
+from counter.catalog.stored_guide import StoredGuide
 from counter.intake.draft import StoredDraft
-from counter.service.intake import DeskOnly, KeepDraft
+from counter.intake.known_party import KnownParty
+from counter.intake.licences import LibrarySettings
+from counter.intake.provisional import provisional_mark
+from counter.intake.rules import IntakeRules
+from counter.service.intake import (
+    CurrentGuide,
+    DeskOnly,
+    FiguresOfMonth,
+    GrantOnPledge,
+    GuideVersion,
+    IntakePreview,
+    KeepDraft,
+    KnownPartyOf,
+    PledgeChecks,
+    PledgeItem,
+    PledgePaper,
+    PreviewIntake,
+    RecordCheck,
+    SameDay,
+    SaveIntakeRules,
+    SaveLibrary,
+    TakeFromFile,
+    TakeIntake,
+)
 from counter.service.runs import at_desk
 
 
@@ -21,3 +62,97 @@ def drop_draft(work: Session, desk: Desk | None, request: DeskOnly) -> None:
 
 def check_draft(work: Session, desk: Desk | None, request: DeskOnly) -> StoredDraft | None:
     return drafts.check_draft(work, at_desk(desk))
+
+
+def read_guide_version(work: Session, desk: Desk | None, request: GuideVersion) -> StoredGuide | None:
+    return guide_version(work, request.version_id)
+
+
+def read_current_guide(work: Session, desk: Desk | None, request: CurrentGuide) -> StoredGuide | None:
+    return current_guide(work, request.bundle_code)
+
+
+def draft_guides_taken(work: Session, desk: Desk | None, request: DeskOnly) -> bool:
+    return drafts_may_be_taken(work)
+
+
+def site_set_up(work: Session, desk: Desk | None, request: DeskOnly) -> bool:
+    return site_is_set_up(work)
+
+
+def preview_intake(work: Session, desk: Desk | None, request: PreviewIntake) -> IntakePreview:
+    """On the office's calendar, read as the commit reads it, with the 收件 papers under the desk's site."""
+    site, today = at_desk(desk).identity.site_code, request.today
+    calendar = office_calendar(work)
+    decision = preview(work, request.request, today, calendar, site_code=site)
+    papers = received_papers(work, request.applied, site)
+    return IntakePreview(decision, provisional_mark(calendar, today, decision), papers)
+
+
+def known_party_of(work: Session, desk: Desk | None, request: KnownPartyOf) -> KnownParty | None:
+    return known_party(work, request.id_no)
+
+
+def take(work: Session, desk: Desk | None, request: TakeIntake) -> TakenIntake:
+    """The case whole, and the draft gone, in one transaction; or nothing (on the office's calendar, read with the
+    intake's reads)."""
+    return take_intake(work, at_desk(desk), request.request, request.today)
+
+
+def take_file(work: Session, desk: Desk | None, request: TakeFromFile) -> TakenIntake:
+    return take_from_file(work, at_desk(desk), request.file, request.today)
+
+
+def check_same_day(work: Session, desk: Desk | None, request: SameDay) -> tuple[SameDayProblem, ...]:
+    return same_day_check(work, request.case_no, request.today)
+
+
+def finish_at_window(work: Session, desk: Desk | None, request: SameDay) -> CaseStatus:
+    return finish_same_day(work, at_desk(desk), request.case_no, request.today)
+
+
+def figures_of_month(work: Session, desk: Desk | None, request: FiguresOfMonth) -> MonthFigures:
+    return month_figures(work, request.month, request.group, desk=desk)
+
+
+def read_intake_rules(work: Session, desk: Desk | None, request: DeskOnly) -> IntakeRules:
+    return intake_rules(work)
+
+
+def save_rules(work: Session, desk: Desk | None, request: SaveIntakeRules) -> None:
+    save_intake_rules(work, request.rules, desk=desk)
+
+
+def read_library(work: Session, desk: Desk | None, request: DeskOnly) -> LibrarySettings:
+    return library_settings(work)
+
+
+def save_library_settings(work: Session, desk: Desk | None, request: SaveLibrary) -> None:
+    save_library(work, request.settings, desk=desk)
+
+
+def grant_pledge(work: Session, desk: Desk | None, request: GrantOnPledge) -> CaseStatus:
+    return notice_pledges.grant_on_pledge(
+        work, at_desk(desk), request.case_no, request.item_code, request.today, request.at
+    )
+
+
+def read_pledge(work: Session, desk: Desk | None, request: PledgeItem) -> PledgeRow | None:
+    return notice_pledges.pledge_row(work, request.case_no, request.item_code)
+
+
+def record_pledge_check(work: Session, desk: Desk | None, request: RecordCheck) -> PledgeRow:
+    return notice_pledges.record_check(
+        work, at_desk(desk), request.case_no, request.item_code, request.today, kept=request.kept,
+        finding=request.finding,
+    )  # fmt: skip
+
+
+def pledge_checks(work: Session, desk: Desk | None, request: PledgeChecks) -> tuple[PledgeRow, ...]:
+    return notice_pledges.pledge_checks(work, request.department, open_only=request.open_only)
+
+
+def pledge_paper(work: Session, desk: Desk | None, request: PledgePaper) -> bytes:
+    return notice_pledges.pledge_paper(
+        work, at_desk(desk), request.case_no, request.item_code, request.today, revoked=request.revoked
+    )

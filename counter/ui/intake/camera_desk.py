@@ -3,7 +3,7 @@
 The camera is asked on a thread of its own (a camera takes a second or two, and may hang), and the image is bounded
 and compressed there too (:func:`counter.case.pages.page_image`): the window keeps painting.  The pages wait here,
 in memory, until the intake is taken: they go into the case in the intake's unit of work
-(:class:`counter.intake.request.IntakeRequest`).  A draft does not keep them (a page is hundreds of kilobytes, a
+(:class:`counter.case.intake_request.IntakeRequest`).  A draft does not keep them (a page is hundreds of kilobytes, a
 draft is saved every few seconds): an intake restored from its draft is photographed again.  Which camera a desk has
 is its setting (:func:`counter.host.camera.desk_camera`); a desk without one is told so, and the paper is taken.
 """

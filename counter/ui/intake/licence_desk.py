@@ -17,12 +17,12 @@ from typing import Protocol
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
-from counter.actions.intake.licences import library_settings
 from counter.catalog.model import Bundle
 from counter.host.licence_library import LookUp, LookUpOutcome
 from counter.intake.checklist import Checklist, LicenceNotTaken, mark_lookup_failed, take_licence
 from counter.intake.draft import IntakeDraft
 from counter.intake.licences import LibrarySettings, Licence, fits
+from counter.service.intake import READ_LIBRARY, DeskOnly
 from counter.ui.intake.licence_lookup import LicenceAsker, LicenceChooser, licence_line
 from counter.ui.intake.words import (
     INTAKE_LICENCE_ASKING,
@@ -69,10 +69,11 @@ class LicenceDesk(QObject):
 
     def _settings(self) -> LibrarySettings:
         try:
-            return self._runner.read(library_settings)
+            settings: LibrarySettings = self._runner.call(READ_LIBRARY, DeskOnly())
         except Failed as err:  # no settings read: asked of nobody, the paper as before
             log.warning("licence library settings not read: %s", err.error)
             return LibrarySettings()
+        return settings
 
     def on_asked(self, code: str) -> None:
         material = next((m for m in self.panel.bundle.materials if m.code == code), None)

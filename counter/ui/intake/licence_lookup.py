@@ -17,9 +17,8 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtGui import QFontInfo, QKeyEvent
 from PySide6.QtWidgets import QDialog, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from counter.actions.intake.licences import look_up_licences
 from counter.catalog.model import Material
-from counter.host.licence_library import LookUp, LookUpOutcome
+from counter.host.licence_library import LookUp, LookUpOutcome, ask_library
 from counter.intake.licences import LibrarySettings, Licence, fits, licence_problems
 from counter.ui.intake.words import (
     INTAKE_LICENCE_CHOOSE,
@@ -52,7 +51,7 @@ class LookUpThread(QThread):
 
     def run(self) -> None:
         try:
-            found = look_up_licences(self._settings, self._holder_id, self._types)
+            found = ask_library(self._settings, self._holder_id.strip().upper(), self._types)
         except Exception as err:
             log.exception("licence look-up failed unexpectedly")
             found = LookUp(LookUpOutcome.FAILED, detail=f"{type(err).__name__}")

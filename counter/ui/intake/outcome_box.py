@@ -8,14 +8,13 @@ It only shows a :class:`Decision`; it decides nothing.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from counter.calendar.workdays import BeyondData, WorkCalendar
+from counter.calendar.workdays import BeyondData
 from counter.catalog.model import Subject
 from counter.intake.checklist import ProblemCode
 from counter.intake.not_possible import IntakeNotPossible
@@ -86,20 +85,6 @@ def date_lines(decision: Decision) -> list[str]:
     return lines
 
 
-def decision_dates(decision: Decision) -> list[dt.date]:
-    """Every date the decision puts on paper."""
-    dates = [decision.promised_date, decision.accepted_on, decision.correction_due, decision.notify_by]
-    return [d for d in (*dates, *(m.due for m in decision.deferred)) if d is not None]
-
-
-def provisional_mark(calendar: WorkCalendar, today: dt.date, decision: Decision) -> BeyondData | None:
-    """Where the holiday data stops before the decision's dates, for the warning to name; None when it covers them."""
-    dates = decision_dates(decision)
-    if not decision.beyond_calendar_data or not dates:
-        return None
-    return calendar.beyond(today, max(dates))
-
-
 def beyond_text(beyond: BeyondData | None) -> str:
     """The warning: naming the last day of holiday data (so the clerk knows which dates are provisional), or, when
     it is not known, that the arrangement is not published yet."""
@@ -163,9 +148,9 @@ class OutcomeBox(QFrame):
             label.setTextFormat(Qt.TextFormat.RichText)
 
     def show_decision(self, decision: Decision, beyond: BeyondData | None = None, paper: str = "") -> None:
-        """``beyond``: where the holiday data stops before the decision's dates (:func:`provisional_mark`);
-        ``paper``: the hall's 收件 paper the outcome prints, where it only receives the items
-        (:func:`counter.ui.intake.papers.received_papers`)."""
+        """``beyond``: where the holiday data stops before the decision's dates
+        (:func:`counter.intake.provisional.provisional_mark`); ``paper``: the hall's 收件 paper the outcome prints,
+        where it only receives the items (:data:`counter.service.intake.PREVIEW_INTAKE`)."""
         self.outcome = decision.outcome
         self.headline.setText(headline(decision.outcome))
         self.headline.setStyleSheet(scaled(headline_style(decision.outcome)))

@@ -20,7 +20,6 @@ import datetime as dt
 import logging
 import uuid
 from collections.abc import Callable
-from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
@@ -28,12 +27,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
-from counter.actions.admin.calendar import office_calendar
-from counter.actions.catalog.guides import guide_version
-from counter.actions.intake.parties import known_party
-from counter.actions.intake.take import preview, take_intake
-from counter.actions.site.store import Unit
-from counter.calendar.workdays import BeyondData
+from counter.case.intake_request import IntakeRequest, TakenIntake, intake_request
 from counter.case.not_found import CaseNotFound
 from counter.case.number_faults import NumbersBehind, OtherSeries
 from counter.catalog.stored_guide import StoredGuide
@@ -44,16 +38,24 @@ from counter.intake.known_party import KnownParty
 from counter.intake.not_possible import IntakeNotPossible
 from counter.intake.outcome import Decision, Outcome, RefusalGround, refusal_grounds
 from counter.intake.parties import party_problems
-from counter.intake.request import IntakeRequest, TakenIntake, intake_request
 from counter.intake.subject import SubjectProblem, subject_problems, subject_required
+from counter.service.intake import (
+    KNOWN_PARTY,
+    PREVIEW_INTAKE,
+    READ_GUIDE_VERSION,
+    TAKE_INTAKE,
+    GuideVersion,
+    KnownPartyOf,
+    PreviewIntake,
+    TakeIntake,
+)
 from counter.ui.connection import Reconnector
 from counter.ui.intake.camera_desk import CameraDesk
 from counter.ui.intake.draft_keeper import DraftKeeper
 from counter.ui.intake.form_fields import read_fields, show_fields
 from counter.ui.intake.licence_desk import LicenceDesk
-from counter.ui.intake.outcome_box import commit_problems, provisional_mark
+from counter.ui.intake.outcome_box import commit_problems
 from counter.ui.intake.panel_layout import PanelLayout
-from counter.ui.intake.papers import received_papers
 from counter.ui.intake.queue_line import QueueLine
 from counter.ui.intake.refusal_confirm import RefusalConfirmation
 from counter.ui.intake.words import (
@@ -144,7 +146,7 @@ class IntakePanel(PanelLayout):
         parent: QWidget | None = None,
     ) -> IntakePanel:
         """A panel showing the draft exactly; :class:`DraftUnreadable` when it no longer fits."""
-        guide = runner.read(partial(guide_version, version_id=draft.guide_version_id))
+        guide = runner.call(READ_GUIDE_VERSION, GuideVersion(draft.guide_version_id), desk)
         if guide is None:
             raise DraftUnreadable(DraftProblemCode.GUIDE_MISSING, str(draft.guide_version_id))
         panel = cls(runner, desk, guide, today, draft.previous_case_no, parent)
@@ -231,18 +233,13 @@ class IntakePanel(PanelLayout):
     # --- refreshing what is shown --------------------------------------------------
 
     def refresh_decision(self) -> None:
-        request, today, site = self.request(), self._today(), self._desk.identity.site_code
-        applied = self.bundle.items_for(request.checklist.answers_dict())
+        request, today = self.request(), self._today()
+        applied = tuple(self.bundle.items_for(request.checklist.answers_dict()))
         self.refusal.show_applied({item.code for item in applied})
-
-        def decide(unit: Unit) -> tuple[Decision, BeyondData | None, dict[str, str]]:
-            calendar = office_calendar(unit)
-            decision = preview(unit, request, today, calendar, site_code=site)
-            return decision, provisional_mark(calendar, today, decision), received_papers(unit, applied, site)
-
         try:
-            # on the connection the commit runs on, and read as it reads (counter.actions.intake.take.preview)
-            self._decision, beyond, self._papers = self._runner.read(decide, INTAKE_PREVIEW_FAILED)
+            # on the connection the commit runs on, and read as it reads (the service's intake.preview_intake)
+            asked = PreviewIntake(request, today, applied)
+            shown = self._runner.call(PREVIEW_INTAKE, asked, self._desk, INTAKE_PREVIEW_FAILED)
         except IntakeNotPossible as err:
             self._decision = None
             self.outcome_box.show_error(commit_problems(err))
@@ -250,7 +247,9 @@ class IntakePanel(PanelLayout):
             self._decision = None
             self.outcome_box.show_error(err.message)
         else:
-            self.outcome_box.show_decision(self._decision, beyond, self._papers.get(self._decision.outcome.value, ""))
+            self._decision, self._papers = shown.decision, shown.papers
+            paper = shown.papers.get(shown.decision.outcome.value, "")
+            self.outcome_box.show_decision(shown.decision, shown.beyond, paper)
             if self.deferral_open():
                 self.outcome_box.show_deferral_unconfirmed()
         self.refresh_parties()  # an accepted case needs the subject's fields, a 补正 not: what is missing follows
@@ -369,10 +368,11 @@ class IntakePanel(PanelLayout):
         if self.drafts.paused:
             return None
         try:
-            return self._runner.read(partial(known_party, id_no=id_no))
+            known: KnownParty | None = self._runner.call(KNOWN_PARTY, KnownPartyOf(id_no), self._desk)
         except Failed as err:  # a help, not a condition: the clerk types on
             log.warning("party look-up failed: %s", err.error)
             return None
+        return known
 
     def on_draft_saved(self, time: str) -> None:
         self.show_status(INTAKE_DRAFT_SAVED.format(time=time))
@@ -417,14 +417,9 @@ class IntakePanel(PanelLayout):
         if not self.commit_button.isEnabled():
             return
         self.drafts.timer.stop()
-        desk, request, today = self._desk, self.request(), self._today()
-
-        def take(unit: Unit) -> TakenIntake:
-            """The case whole, and the draft gone, in one transaction; or nothing."""
-            return take_intake(unit, desk, request, today)  # on the office's calendar, read with the intake's reads
-
+        request = TakeIntake(self.request(), self._today())  # the case whole, and the draft gone, in one transaction
         try:
-            taken = self._runner.write(take)  # worded below, once what became of the draft is known
+            taken = self._runner.call(TAKE_INTAKE, request, self._desk)  # worded below, once the draft's fate is known
         except IntakeNotPossible as err:
             self.show_message(commit_problems(err, self.bundle.subject))
         except CaseNotFound as err:

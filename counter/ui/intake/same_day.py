@@ -2,7 +2,7 @@
 
 The applicant is still at the desk: the clerk decides and hands the result over at once (Ctrl+J, or Tab to the
 button and Enter) before printing the receipt, whose printing closes the panel.  The offer appears only when the
-action would take it (:func:`counter.actions.intake.same_day.same_day_check`, asked once after the commit and only for
+action would take it (:data:`counter.service.intake.SAME_DAY_CHECK`, asked once after the commit and only for
 a bundle the guide marks wholly 即办), and the action checks again when it runs; where it would not, the line says
 why (the item is a department's to decide, the result is to be posted), so a 即办 bundle never ends in silence.
 """
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -19,12 +18,12 @@ from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
-from counter.actions.intake.same_day import finish_same_day, same_day_check
 from counter.case.not_found import CaseNotFound
 from counter.case.same_day import same_day_bundle
 from counter.case.same_day_refused import SameDayNotPossible
 from counter.case.status import MoveNotAllowed
 from counter.catalog.model import Bundle
+from counter.service.intake import FINISH_SAME_DAY, SAME_DAY_CHECK, SameDay
 from counter.ui.intake.words import INTAKE_SAME_DAY_BUTTON, INTAKE_SAME_DAY_FAILED, INTAKE_SAME_DAY_HINT
 from counter.ui.plain_text import plain_label
 from counter.ui.runner import Failed, Runner
@@ -70,7 +69,7 @@ class SameDayOffer(QWidget):
         if not same_day_bundle(bundle):
             return False  # no read at all for the bundles that are not 即办: nearly every intake
         try:
-            problems = runner.read(partial(same_day_check, number=case_no, today=today))
+            problems = runner.call(SAME_DAY_CHECK, SameDay(case_no, today), desk)
         except (Failed, CaseNotFound):
             log.warning("case %s: could not ask whether it can be done at once", case_no)
             return False
@@ -94,7 +93,7 @@ class SameDayOffer(QWidget):
             return
         runner, desk, case_no, today = self._case
         try:
-            runner.write(partial(finish_same_day, desk=desk, number=case_no, today=today), INTAKE_SAME_DAY_FAILED)
+            runner.call(FINISH_SAME_DAY, SameDay(case_no, today), desk, INTAKE_SAME_DAY_FAILED)
         except Failed as err:
             self.line.setText(err.message)  # nothing kept: the clerk may try again
             return

@@ -7,15 +7,14 @@ again and its refusal is shown here all the same, as the command line shows it.
 from __future__ import annotations
 
 import logging
-from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
-from counter.actions.cases.intake_settings import intake_rules, save_intake_rules
 from counter.intake.rules import RULE_RANGE, IntakeRule, IntakeRules, RulesRefused
+from counter.service.intake import READ_INTAKE_RULES, SAVE_INTAKE_RULES, DeskOnly, SaveIntakeRules
 from counter.ui.pad.style import PAGE_STYLE
 from counter.ui.pad.words import (
     INTAKE_RULES_DAYS,
@@ -80,7 +79,7 @@ class IntakeRulesForm(QWidget):
 
     def load(self) -> None:
         try:
-            rules = self._runner.read(intake_rules, SUPERVISE_READ_FAILED)
+            rules = self._runner.call(READ_INTAKE_RULES, DeskOnly(), self._desk, SUPERVISE_READ_FAILED)
         except Failed as err:
             log.exception("intake rules not read")
             self._say(err.message, "problems")
@@ -95,7 +94,7 @@ class IntakeRulesForm(QWidget):
     def on_save_clicked(self) -> None:
         rules = self.rules()
         try:
-            self._runner.write(partial(save_intake_rules, rules=rules, desk=self._desk), SUPERVISE_SAVE_FAILED)
+            self._runner.call(SAVE_INTAKE_RULES, SaveIntakeRules(rules), self._desk, SUPERVISE_SAVE_FAILED)
         except NotPermitted as refused:
             self._say(not_permitted(refused.permission, refused.signed_in), "problems")
             return

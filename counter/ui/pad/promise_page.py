@@ -1,23 +1,22 @@
 """即办件占比 and 承诺时限压减率 of a month, per desk or bundle, each beside its goal: the supervisor's 即办 page.
 
 The figures and their rules are the domain's (:mod:`counter.case.promise_figures`), read by
-:func:`counter.actions.ratings.case_figures.month_figures`, the same as ``counter case figures`` prints.
+:data:`counter.service.intake.MONTH_FIGURES`, the same as ``counter case figures`` prints.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-from functools import partial
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
-from counter.actions.ratings.case_figures import month_figures
 from counter.case.month_figures import MonthFigures
 from counter.case.promise_figures import FigureGroup, PromiseFigures
+from counter.service.intake import MONTH_FIGURES, FiguresOfMonth
 from counter.ui.pad.style import PAGE_STYLE
 from counter.ui.pad.tables import fill_figure_rows, line_table
 from counter.ui.pad.timers import Clock, local_now
@@ -104,8 +103,8 @@ class PromisePage(QWidget):
     def on_show(self) -> None:
         group = FigureGroup(self.group.currentData())
         try:
-            read = partial(month_figures, month=self.chosen_month(), group=group, desk=self._desk)
-            figures = self._runner.read(read, FIGURES_READ_FAILED)
+            asked = FiguresOfMonth(self.chosen_month(), group)
+            figures = self._runner.call(MONTH_FIGURES, asked, self._desk, FIGURES_READ_FAILED)
         except NotPermitted as refused:
             self.error.setText(not_permitted(refused.permission, refused.signed_in))
             self.error.show()

@@ -24,6 +24,7 @@ from counter.actions.cases.decisions import decide_item
 from counter.actions.catalog.imports import import_source
 from counter.actions.intake.take import take_intake
 from counter.actions.site.demo import DEMO_BUNDLE, complete_checklist, run_demo
+from counter.case.intake_request import IntakeRequest
 from counter.case.numbers import DeskIdentity
 from counter.catalog.model import Necessity, TimeLimit, TimeUnit
 from counter.db.catalog_store import current_guide
@@ -33,7 +34,6 @@ from counter.intake.checklist import Receipt, ReceivedMedium, record, start_chec
 from counter.intake.outcome import DeferralRequest
 from counter.intake.parties import Applicant, ApplicantKind, Parties
 from counter.intake.policies import DeferralPolicy
-from counter.intake.request import IntakeRequest
 from counter.parties.identifiers import make_id_number
 from tests.entrusted import RESTAURANT_ITEMS, entrust_in
 from tests.signed_in import signed_in

@@ -16,12 +16,12 @@ from counter.actions.admin.calendar import office_calendar
 from counter.actions.cases.decisions import decide_item
 from counter.actions.intake.take import fulfil_deferred, take_intake
 from counter.actions.site.demo import complete_checklist
+from counter.case.intake_request import IntakeRequest
 from counter.case.status import CaseEvent, CaseStatus
 from counter.catalog.model import Necessity
 from counter.db.catalog_store import current_guide
 from counter.intake.checklist import Receipt, record, start_checklist
 from counter.intake.parties import Applicant, ApplicantKind, Parties
-from counter.intake.request import IntakeRequest
 from counter.parties.masking import mask_id
 from counter.ui.cases.case_page import CasePage, Loaded
 from counter.ui.cases.marks import AMBER, LACKING_TEXT, RED

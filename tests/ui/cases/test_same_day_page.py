@@ -12,10 +12,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.intake.take import take_intake
 from counter.actions.site.demo import complete_checklist, fresh_checklist
+from counter.case.intake_request import IntakeRequest
 from counter.case.status import CaseEvent, CaseStatus
 from counter.db.catalog_store import current_guide
 from counter.intake.parties import Applicant, ApplicantKind, Delivery, Parties
-from counter.intake.request import IntakeRequest
 from counter.ui.cases.case_page import CasePage, Loaded
 from counter.words.cases import CASE_EVENT, CASE_STATUS
 from counter.words.same_day import SAME_DAY_DONE

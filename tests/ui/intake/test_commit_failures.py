@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.intake.take import take_intake
+from counter.case.intake_request import IntakeRequest
 from counter.case.status import CaseStatus
 from counter.catalog.stored_guide import StoredGuide
 from counter.db.case_store import case_view
@@ -20,7 +21,6 @@ from counter.intake.checklist import Receipt, start_checklist
 from counter.intake.not_possible import IntakeNotPossible
 from counter.intake.outcome import Refusal, RefusalGround, decide
 from counter.intake.parties import Applicant, ApplicantKind, Delivery, Parties, party_problems
-from counter.intake.request import IntakeRequest
 from counter.ui.intake import IntakePanel
 from counter.ui.intake.outcome_box import commit_problems
 from counter.words.database import DB_FAULT

@@ -20,11 +20,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.catalog.imports import import_source
+from counter.case.intake_request import IntakeRequest
 from counter.db import models
 from counter.db.catalog_store import current_guide
 from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import upgrade
-from counter.intake.request import IntakeRequest
 from counter.ui.intake import IntakePanel
 from tests.conftest import SHIPPED_CATALOG
 from tests.pg_server import PgCluster, pg_bin, start_cluster, stop_cluster

@@ -11,11 +11,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.intake.take import take_intake
+from counter.case.intake_request import IntakeRequest
 from counter.db.catalog_store import current_guide
 from counter.intake.checklist import start_checklist
 from counter.intake.outcome import Refusal, RefusalGround
 from counter.intake.parties import Applicant, ApplicantKind, Delivery, Parties
-from counter.intake.request import IntakeRequest
 from counter.ui.intake import IntakePanel
 from counter.ui.intake.words import INTAKE_ID_OK
 from tests.codes import make_credit_code, make_org_code

@@ -1,4 +1,5 @@
-"""The paper each outcome of the form prints, as the window names it on its button and in its outcome.
+"""The paper each outcome of the form prints, as the window names it on its button and in its outcome (read with
+the intake's preview: :data:`counter.service.intake.PREVIEW_INTAKE`).
 
 Where the hall only receives the items applied for (:mod:`counter.documents.acceptance`: no own power, no
 entrustment recorded), the paper of the 受理 stage is the hall's 收件 paper — a 收件凭证, a 补齐材料告知书, a
@@ -10,15 +11,18 @@ site's office settings and authority setting) with each preview, so the label na
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from counter.actions.admin.office import office_settings
 from counter.actions.cases.item_authority import site_authority
-from counter.actions.site.store import Unit
 from counter.catalog.model import Item
 from counter.documents.acceptance import HeldItems
 from counter.documents.acting import received_title
 from counter.documents.kinds import DocumentKind
 from counter.intake.outcome import Outcome
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session as Unit
 
 #: the paper each decided outcome hands over first (counter.ui.printing.making.OUTCOME_KINDS), by Outcome value
 OUTCOME_PAPER = {
