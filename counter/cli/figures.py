@@ -1,9 +1,9 @@
 """``counter figures --from DATE --to DATE --by day|desk|clerk|bundle|site|county|hall [--json|--csv]``: what a county
 sends the league each month, and what the league reads of its halls.
 
-The read is :func:`counter.actions.ratings.period_figures.period_figures`, the supervision window's queries; a league
-server on PostgreSQL, holding the halls' and townships' cases received by sync, answers ``--by site`` across them, and a
-league site (:mod:`counter.actions.ratings.league_figures`) ``--by county`` and ``--by hall``.  The
+The read is ``ratings.period_figures``, the supervision window's queries; a league server on PostgreSQL, holding the
+halls' and townships' cases received by sync, answers ``--by site`` across them, and a league site
+(``ratings.league_figures``) ``--by county`` and ``--by hall``.  The
 terminal gets a table with Chinese headings; ``--json`` stable English keys (rates as fractions, 0.2 is 20 %, null
 where nothing was counted); ``--csv`` the same keys as columns, every text cell neutralised against spreadsheet
 formulas as the ratings export does.
@@ -19,7 +19,7 @@ import unicodedata
 from typing import TYPE_CHECKING, Any
 
 from counter.case.league_figures import LeagueGroup
-from counter.cli.common import EXIT_OK, UsageError, parse_date, signed_in, today
+from counter.cli.common import EXIT_OK, UsageError, desk, open_service, parse_date, today
 from counter.projects.evaluations import EvaluationCounts
 from counter.ratings.figures import Grouping
 from counter.words.translate import tr
@@ -27,9 +27,9 @@ from counter.words.translate import tr
 if TYPE_CHECKING:
     from fractions import Fraction
 
-    from counter.actions.ratings.period_figures import PeriodFigures
     from counter.case.period_figures import PeriodLine
     from counter.cli.common import Commands
+    from counter.projects.period_figures import PeriodFigures
 
 
 def add_figures_command(commands: Commands, common: argparse.ArgumentParser) -> None:
@@ -51,24 +51,22 @@ def add_figures_command(commands: Commands, common: argparse.ArgumentParser) -> 
 
 
 def cmd_figures(args: argparse.Namespace) -> int:
-    from counter.actions.ratings.period_figures import period_figures
+    from counter.service.ratings import LEAGUE_FIGURES, PERIOD_FIGURES, LeagueAsked, PeriodAsked
     from counter.words.period_figures import PERIOD_BAD_RANGE
 
     first, last = parse_date(args.date_from), parse_date(args.date_to)
     if last < first:
         raise UsageError(PERIOD_BAD_RANGE.format(first=first.isoformat(), last=last.isoformat()))
     day = parse_date(args.as_of) if args.as_of else today(args)
-    store, by = signed_in(args)
+    service = open_service(args)
+    by = desk()
     grouping: Grouping | LeagueGroup
     if args.by in {g.value for g in LeagueGroup}:
-        from counter.actions.ratings.league_figures import league_figures
-
         grouping = LeagueGroup(args.by)
-        league = store.read(lambda session: league_figures(session, first, last, LeagueGroup(args.by), day, desk=by))
-        figures = league.figures
+        figures = service.call(LEAGUE_FIGURES, LeagueAsked(first, last, grouping, day), by)
     else:
         grouping = Grouping(args.by)
-        figures = store.read(lambda session: period_figures(session, first, last, Grouping(args.by), day, desk=by))
+        figures = service.call(PERIOD_FIGURES, PeriodAsked(first, last, grouping, day), by)
     if args.json:
         from counter.cli.common import print_json
 

@@ -11,7 +11,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from counter.access.roles import Permission
+from counter.case.league_figures import LeagueGroup
 from counter.projects.evaluations import EvaluationCounts
+from counter.projects.period_figures import PeriodFigures
 from counter.ratings.choice import RatingChoice
 from counter.ratings.export import RatingRecord
 from counter.ratings.figures import Figures, Grouping
@@ -313,4 +315,40 @@ RECORD_EXPORT = write(
     Permission.SEE_FIGURES,
     "counter.service.runs.ratings:record_export",
     doc="What left the database: the period, how many records, and where they went.",
+)
+
+
+@dataclass(frozen=True)
+class PeriodAsked:
+    """The period ``first`` to ``last`` (both included), grouped; overdue judged on ``today``."""
+
+    first: dt.date
+    last: dt.date
+    grouping: Grouping
+    today: dt.date
+
+
+@dataclass(frozen=True)
+class LeagueAsked:
+    first: dt.date
+    last: dt.date
+    group: LeagueGroup
+    today: dt.date
+
+
+PERIOD_FIGURES = read(
+    "ratings.period_figures",
+    PeriodAsked,
+    PeriodFigures,
+    Permission.SEE_FIGURES,
+    "counter.service.runs.ratings:period_figures",
+    doc="The period's ratings, cases, 即办件 and rectifications per day, desk, clerk, bundle or site, and the total.",
+)
+LEAGUE_FIGURES = read(
+    "ratings.league_figures",
+    LeagueAsked,
+    PeriodFigures,
+    Permission.SEE_FIGURES,
+    "counter.service.runs.ratings:league_figures",
+    doc="A league's period over the halls it received by sync, per county or per hall, and the total.",
 )

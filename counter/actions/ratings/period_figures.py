@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
@@ -34,22 +33,10 @@ from counter.db.figure_store import (
     version_counts,
     version_hashes,
 )
-from counter.projects.evaluations import EvaluationCounts
+from counter.projects.period_figures import PeriodFigures
 from counter.ratings.figures import Figures, Grouping, line_key
 
 __all__ = ["PeriodFigures", "accepted_versions", "period_figures", "rating_lines"]
-
-
-@dataclass(frozen=True, slots=True)
-class PeriodFigures:
-    first: dt.date
-    last: dt.date
-    grouping: Grouping
-    today: dt.date  # what "overdue" was judged against
-    lines: tuple[PeriodLine, ...]
-    total: PeriodLine
-    # the 评价表s of 帮您办 projects given in the period: a channel of its own (counter.projects.evaluations)
-    agent_service: EvaluationCounts = field(default_factory=EvaluationCounts)
 
 
 def _ratings(count: ServiceLine, label: str) -> Figures:

@@ -9,6 +9,9 @@ from counter.actions.admin.calendar import office_calendar
 from counter.actions.admin.office import office_settings
 from counter.actions.projects.project_reads import agent_service_figures
 from counter.actions.ratings import record
+from counter.actions.ratings.league_figures import league_figures as league_lines
+from counter.actions.ratings.period_figures import period_figures as period_lines
+from counter.projects.period_figures import PeriodFigures
 from counter.ratings.export import RatingRecord
 from counter.ratings.recorded import RatingRecorded
 from counter.ratings.rectification import RectEvent, RectState
@@ -19,10 +22,12 @@ from counter.service.ratings import (
     DecideAppeal,
     ExportDone,
     FileAppeal,
+    LeagueAsked,
     MoveRectification,
     PadStart,
     PadStarting,
     Period,
+    PeriodAsked,
     RatingFigures,
     RatingFiguresAsked,
     RecordRating,
@@ -118,3 +123,13 @@ def export_records(work: Session, desk: Desk | None, request: Period) -> tuple[R
 
 def record_export(work: Session, desk: Desk | None, request: ExportDone) -> None:
     record.record_export(work, request.first, request.last, request.count, request.target, desk=desk)
+
+
+def period_figures(work: Session, desk: Desk | None, request: PeriodAsked) -> PeriodFigures:
+    r = request
+    return period_lines(work, r.first, r.last, r.grouping, r.today, desk=desk)
+
+
+def league_figures(work: Session, desk: Desk | None, request: LeagueAsked) -> PeriodFigures:
+    r = request
+    return league_lines(work, r.first, r.last, r.group, r.today, desk=desk).figures
