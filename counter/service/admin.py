@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from counter.access.account_views import AccountInfo, NewAccount, Problem, SignInResult
 from counter.access.roles import Permission
 from counter.case.desk_name_checks import DeskNameProblem
+from counter.catalog.draft_guide import DraftGuide
+from counter.catalog.publication import DraftIntake, PublicationPreview
 from counter.service.operation import Open, read, write
 
 
@@ -134,4 +136,39 @@ CHANGE_DESK = write(
     "counter.service.runs.admin:change_desk",
     doc="This computer's clerk, desk number or photo, as ``counter desk`` sets them: every problem at once, "
     "else the change recorded in the trail and kept in the desk's settings.",
+)
+
+
+# --- the 待核指南 page: publishing is catalog.publish_guide, the setting catalog.allow_draft_intake ------------
+
+
+@dataclass(frozen=True)
+class GuideDrafts:
+    """Whether real work takes intakes on 待核 guides here, and the guides this site has not confirmed yet."""
+
+    intake: DraftIntake
+    drafts: tuple[DraftGuide, ...]
+
+
+@dataclass(frozen=True)
+class PreviewAsked:
+    bundle_code: str
+
+
+GUIDE_DRAFTS = read(
+    "admin.guide_drafts",
+    AccountsAsked,
+    GuideDrafts,
+    Open.ANY_DESK,
+    "counter.service.runs.admin:guide_drafts",
+    doc="The 待核 and 样例 guides in the league's order, and whether intakes are taken on them here.",
+)
+PUBLICATION_PREVIEW = read(
+    "admin.publication_preview",
+    PreviewAsked,
+    PublicationPreview,
+    Open.ANY_DESK,
+    "counter.service.runs.admin:publication_preview",
+    faults=("counter.catalog.publication:NotADraft",),
+    doc="What publishing a bundle's 待核 guide would change, asked before it is published.",
 )

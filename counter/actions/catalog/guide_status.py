@@ -9,7 +9,6 @@ itself is :func:`counter.intake.outcome.decide`'s, given the answer of :func:`dr
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
@@ -20,6 +19,7 @@ from counter.actions.admin.audit import record_at_desk
 from counter.actions.admin.guard import require
 from counter.actions.catalog.guides import decider_names
 from counter.audit.actions import AuditAction
+from counter.catalog.draft_guide import DraftGuide
 from counter.catalog.guide_changes import guide_changes
 from counter.catalog.model import GuideStatus
 from counter.catalog.publication import (
@@ -89,15 +89,6 @@ def allow_draft_intake(session: Session, allowed: bool, *, desk: Desk | None = N
         return
     put_setting(session, DRAFT_INTAKE_KEY, value)
     record_at_desk(session, by, AuditAction.SETTING_CHANGED, DRAFT_INTAKE_KEY, {"from": before, "to": value})
-
-
-@dataclass(frozen=True, slots=True)
-class DraftGuide:
-    code: str
-    number: int
-    name: str
-    version: int
-    sample: bool = False  # a 样例 shipped as published: its papers say 样例 until the site publishes it
 
 
 def draft_guides(session: Session) -> list[DraftGuide]:

@@ -9,8 +9,20 @@ from counter.access.desk import Desk
 from counter.actions.admin import accounts
 from counter.actions.admin.desk_settings import change_desk as change_this_desk
 from counter.actions.admin.guard import accounts_exist as any_account
+from counter.actions.catalog import guide_status
 from counter.case.desk_name_checks import DeskNameProblem
-from counter.service.admin import AccountLogin, AccountsAsked, DeskChanges, NewPassword, SignedIn, SignIn, SignOut
+from counter.catalog.publication import PublicationPreview
+from counter.service.admin import (
+    AccountLogin,
+    AccountsAsked,
+    DeskChanges,
+    GuideDrafts,
+    NewPassword,
+    PreviewAsked,
+    SignedIn,
+    SignIn,
+    SignOut,
+)
 from counter.service.runs import at_desk
 
 
@@ -56,3 +68,11 @@ def set_password(work: Session, desk: Desk | None, request: NewPassword) -> tupl
 
 def change_desk(work: Session, desk: Desk | None, request: DeskChanges) -> tuple[DeskNameProblem, ...]:
     return change_this_desk(work, at_desk(desk), request.changes)
+
+
+def guide_drafts(work: Session, desk: Desk | None, request: AccountsAsked) -> GuideDrafts:
+    return GuideDrafts(guide_status.draft_intake(work), tuple(guide_status.draft_guides(work)))
+
+
+def publication_preview(work: Session, desk: Desk | None, request: PreviewAsked) -> PublicationPreview:
+    return guide_status.publication_preview(work, request.bundle_code)

@@ -1,8 +1,8 @@
 """待核指南: the administrator's page for the guides this site has not confirmed yet (待核 drafts and 样例).
 
-Two acts, both the site administrator's (the actions check again): whether real work may take intakes on a 待核
-guide (:func:`counter.actions.catalog.guide_status.allow_draft_intake`), and publishing a draft after checking it
-(:func:`counter.actions.catalog.guide_status.publish_guide`), which makes a new version and leaves the draft as it was.
+Two acts, both the site administrator's (the service checks again): whether real work may take intakes on a 待核
+guide (``catalog.allow_draft_intake``), and publishing a draft after checking it (``catalog.publish_guide``), which
+makes a new version and leaves the draft as it was.
 """
 
 from __future__ import annotations
@@ -14,14 +14,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from counter.access.not_permitted import NotPermitted
-from counter.actions.catalog.guide_status import (
-    allow_draft_intake,
-    draft_guides,
-    draft_intake,
-    publication_preview,
-    publish_guide,
-)
 from counter.catalog.publication import NotADraft, PublishRefused
+from counter.service.admin import GUIDE_DRAFTS, PUBLICATION_PREVIEW, AccountsAsked, PreviewAsked
+from counter.service.catalog import ALLOW_DRAFT_INTAKE, PUBLISH_GUIDE, AllowDraftIntake, BundleCode
 from counter.ui.pad.guide_publish import PublishConfirmation
 from counter.ui.pad.words import (
     GUIDE_STATUS_ALLOW,
@@ -43,13 +38,12 @@ from counter.words.access import not_permitted
 from counter.words.catalog_problems import PUBLISH_REFUSED, problem_text
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from counter.access.desk import Desk
-    from counter.actions.site.store import Unit
+    from counter.service.operation import Operation
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
+Req = TypeVar("Req")
 T = TypeVar("T")
 
 
@@ -79,11 +73,11 @@ class GuideStatusPage(QWidget):
 
     def load(self) -> None:
         try:
-            state = self._runner.read(draft_intake, GUIDE_STATUS_FAILED)
-            drafts = self._runner.read(draft_guides, GUIDE_STATUS_FAILED)
+            found = self._runner.call(GUIDE_DRAFTS, AccountsAsked(), self._desk, GUIDE_STATUS_FAILED, owner=self)
         except Failed as err:
             self.message.setText(err.message)
             return
+        state, drafts = found.intake, found.drafts
         self.allow.setChecked(state.site_allows)
         self.training.setVisible(state.training)
         self.drafts.clear()
@@ -101,7 +95,7 @@ class GuideStatusPage(QWidget):
             self.message.setText(GUIDE_STATUS_NONE)
 
     def on_allow_clicked(self, checked: bool) -> None:
-        if self._act(partial(allow_draft_intake, allowed=checked, desk=self._desk)):
+        if self._act(ALLOW_DRAFT_INTAKE, AllowDraftIntake(checked), done=True):
             self.message.setText(GUIDE_STATUS_SAVED.format(state=GUIDE_STATUS_ON if checked else GUIDE_STATUS_OFF))
         else:
             self.allow.setChecked(not checked)
@@ -113,7 +107,8 @@ class GuideStatusPage(QWidget):
             return
         code, name = str(line.data(CODE_ROLE)), str(line.data(NAME_ROLE))
         try:
-            preview = self._runner.read(partial(publication_preview, bundle_code=code), GUIDE_STATUS_FAILED)
+            asked = PreviewAsked(code)
+            preview = self._runner.call(PUBLICATION_PREVIEW, asked, self._desk, GUIDE_STATUS_FAILED, owner=self)
         except NotADraft:
             self.load()  # published meanwhile at another desk
             return
@@ -127,16 +122,17 @@ class GuideStatusPage(QWidget):
         self.confirmation.open()
 
     def publish(self, code: str, name: str) -> None:
-        done = self._act(partial(publish_guide, bundle_code=code, desk=self._desk))
+        done = self._act(PUBLISH_GUIDE, BundleCode(code))
         if done is None:
             return
         self.load()
         self.message.setText(GUIDE_STATUS_PUBLISHED.format(name=name, version=done.version))
 
-    def _act(self, action: Callable[[Unit], T]) -> T | None:
-        """The action's result, or None with the reason said."""
+    def _act(self, op: Operation[Req, T], request: Req, done: T | None = None) -> T | None:
+        """The operation's answer (``done`` for one that answers nothing), or None with the reason said."""
         try:
-            return self._runner.write(action, GUIDE_STATUS_FAILED)
+            answer = self._runner.call(op, request, self._desk, GUIDE_STATUS_FAILED, owner=self)
+            return done if done is not None else answer
         except NotPermitted as refused:
             self.message.setText(not_permitted(refused.permission, refused.signed_in))
         except NotADraft:
