@@ -8,12 +8,12 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from counter.cli.common import EXIT_OK, EXIT_PROBLEM, Reported, open_store, parse_date, print_json, signed_in
+from counter.cli.common import EXIT_OK, EXIT_PROBLEM, Reported, desk, open_service, parse_date, print_json
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
-    from counter.actions.site.store import Store
     from counter.cli.common import Commands
+    from counter.service.local import InProcess
 
 
 def add_holiday_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
@@ -39,8 +39,8 @@ def add_holiday_commands(commands: Commands, common: argparse.ArgumentParser) ->
 
 
 def cmd_holidays_import(args: argparse.Namespace) -> int:
-    from counter.actions.cases.holidays import import_schedule
     from counter.cli.phrases import FILE_TOO_LARGE
+    from counter.service.calendar import IMPORT_SCHEDULE, ImportSchedule
     from counter.util.bounded_read import HOLIDAY_NOTICE_LIMIT, TooLarge, read_bounded
     from counter.words.files import file_fault
     from counter.words.workdays import schedule_problem_text
@@ -54,8 +54,8 @@ def cmd_holidays_import(args: argparse.Namespace) -> int:
         raise Reported(tr("无法读取节假日安排文件 {path}：{err}").format(path=path, err=file_fault(err))) from err
     except UnicodeDecodeError as err:
         raise Reported(tr("无法读取节假日安排文件 {path}：{err}").format(path=path, err=err)) from err
-    store, by = signed_in(args)
-    result = store.write(lambda session: import_schedule(session, text, args.year, path.name, desk=by))
+    service = open_service(args)
+    result = service.call(IMPORT_SCHEDULE, ImportSchedule(text, args.year, path.name), desk())
     if not result.ok:
         for problem in result.problems:
             print(schedule_problem_text(problem))
@@ -67,7 +67,7 @@ def cmd_holidays_import(args: argparse.Namespace) -> int:
         )
     )
     _say_moved(result.moved)
-    _say_early(store)
+    _say_early(service)
     return EXIT_OK
 
 
@@ -79,11 +79,11 @@ def _say_moved(cases: tuple[str, ...]) -> None:
             print(f"  {number}")
 
 
-def _say_early(store: Store) -> None:
+def _say_early(service: InProcess) -> None:
     """How many lapses wait for their bodies' correction, now that the days changed (the list says which)."""
-    from counter.actions.cases.early_lapses import early_lapses
+    from counter.service.calendar import EARLY_LAPSES, CalendarAsked
 
-    rows = store.read(early_lapses)
+    rows = service.call(EARLY_LAPSES, CalendarAsked())
     if rows:
         print(
             tr("有 {count} 项逾期处理早于按公布的安排重算的期限，已列入待实施部门自行纠正的清单。").format(
@@ -94,10 +94,10 @@ def _say_early(store: Store) -> None:
 
 def cmd_holidays_early_lapses(args: argparse.Namespace) -> int:
     """Each lapse found early, with its dates, the items it took down with their deciding bodies, and what to do."""
-    from counter.actions.cases.early_lapses import early_lapses
+    from counter.service.calendar import EARLY_LAPSES, CalendarAsked
     from counter.words.lapses import CORRECTION_PATH
 
-    rows = open_store(args).read(early_lapses)
+    rows = open_service(args).call(EARLY_LAPSES, CalendarAsked())
     if args.json:
         print_json(
             [
@@ -132,13 +132,13 @@ def cmd_holidays_early_lapses(args: argparse.Namespace) -> int:
 
 
 def cmd_holidays_set(args: argparse.Namespace) -> int:
-    from counter.actions.admin.holiday_reads import OFF, WORK
-    from counter.actions.cases.holidays import set_holiday
+    from counter.calendar.office_days import OFF, WORK
+    from counter.service.calendar import SET_HOLIDAY, SetHoliday
 
     day = parse_date(args.date)
     kind = {"off": OFF, "work": WORK, "clear": None}[args.kind]
-    store, by = signed_in(args)
-    moved = store.write(lambda session: set_holiday(session, day, kind, desk=by))
+    service = open_service(args)
+    moved = service.call(SET_HOLIDAY, SetHoliday(day, kind), desk())
     print(
         tr("{day}：{kind}").format(
             day=day.isoformat(),
@@ -146,15 +146,14 @@ def cmd_holidays_set(args: argparse.Namespace) -> int:
         )
     )
     _say_moved(moved)
-    _say_early(store)
+    _say_early(service)
     return EXIT_OK
 
 
 def cmd_holidays_list(args: argparse.Namespace) -> int:
-    from counter.actions.admin.holiday_reads import holiday_overview
+    from counter.service.calendar import HOLIDAY_OVERVIEW, CalendarAsked
 
-    store = open_store(args)
-    overview = store.read(holiday_overview)
+    overview = open_service(args).call(HOLIDAY_OVERVIEW, CalendarAsked())
     last = overview.covered_until
     if args.json:
         print_json(

@@ -25,12 +25,12 @@ from sqlalchemy import (
 from sqlalchemy import cast as sql_cast
 from sqlalchemy.orm import Session
 
+from counter.calendar.office_days import OFF, WORK
 from counter.calendar.workdays import DateSpan, HolidayTable
 from counter.db import models
 from counter.db.settings_store import get_setting, put_setting
 
 COVERED_KEY = "holidays.covered"
-OFF, WORK = "off", "work"
 
 
 def load_table(session: Session) -> HolidayTable:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -33,6 +32,7 @@ from counter.audit.actions import AuditAction
 from counter.calendar.workdays import WorkCalendar
 from counter.case.dates_moved import CORRECTION, governed
 from counter.case.decisions import items_served, lapse_day
+from counter.case.early_lapse_rows import EarlyLapseRow
 from counter.case.early_lapses import (
     LAPSE_EVENTS,
     EarlyLapse,
@@ -118,16 +118,6 @@ def _early(view: CaseView, bundle: Bundle, calendar: WorkCalendar, rules: Intake
             if one is not None:
                 found.append(one)
     return found
-
-
-@dataclass(frozen=True, slots=True)
-class EarlyLapseRow:
-    """One lapse found early, as the deciding bodies see it: the case, the dates, and each item it took down with
-    its deciding body (for a 补正 lapse: every item the application was for)."""
-
-    case_no: str
-    lapse: EarlyLapse
-    items: tuple[tuple[str, str, str], ...]  # (code, name, deciding body)
 
 
 def early_lapses(session: Session) -> list[EarlyLapseRow]:

@@ -9,7 +9,6 @@ deadline printed with a provisional holiday never lapses before the days the not
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
@@ -21,24 +20,12 @@ from counter.actions.admin.calendar import office_calendar
 from counter.actions.admin.guard import require
 from counter.actions.cases.date_moves import honour_printed_dates
 from counter.audit.actions import AuditAction
-from counter.calendar.schedule import ScheduleProblem, parse_official_schedule
+from counter.calendar.office_days import ScheduleImport
+from counter.calendar.schedule import parse_official_schedule
 from counter.db.holiday_store import set_day, store_year
 
 if TYPE_CHECKING:
     from counter.access.desk import Desk
-
-
-@dataclass(frozen=True, slots=True)
-class ScheduleImport:
-    year: int
-    days_off: int
-    working_days: int
-    problems: tuple[ScheduleProblem, ...]
-    moved: tuple[str, ...] = ()  # the open cases whose dates the import moved later (counter.actions.cases.date_moves)
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
 
 
 def _year(year: int) -> list[dt.date]:
