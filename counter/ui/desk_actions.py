@@ -313,7 +313,7 @@ class DeskActions(QObject):
         if self.pad is None:
             return
         try:
-            self.runner.read(self.pad.alerts.check)
+            self.pad.alerts.check(self.runner, self.desk())  # a timer's look: refused while the clerk's step runs
         except Exception:  # the next look tries again; the 督办 page lists them all anyway
             log.exception("could not look for new rectifications")
 
