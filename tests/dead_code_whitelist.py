@@ -128,23 +128,7 @@ _.os_error  # counter/sync/exchange.py
 _.SiteSetUpDone  # counter/sync/site_view.py
 _.catalog_loaded  # counter/sync/site_view.py
 _.catalog_versions  # counter/sync/site_view.py
+_.package_summary  # counter/actions/sync/packages.py
 
-# --- the service's operations, reached by name -------------------------------------------------------------------
+# --- the service's catalogue (its operations and their runs, reached by name: tests/test_dead_code.py BY_NAME) ------
 _.operations  # counter/service/catalogue.py: every declared operation by name, for the reference (tools/)
-_.IN_ACTION  # counter/service/operation.py: where an operation may be called from, read from its declaration
-_.BEFORE_SIGN_IN  # the same
-# counter/service/*.py: operations declared by name (DECLARED) and called through the service by that name
-_.ACCOUNTS_EXIST
-_.RECENT_PROJECTS
-_.IMPORT_SERVICE_LIST
-_.READ_STATUS
-_.REVIEW_ITEMS
-_.EXPORT_PACKAGE
-_.IMPORT_PACKAGE
-# counter/service/runs/: each run is named by a string in its operation's declaration (_RUNS + "read_day")
-_.read_day
-_.read_service_list
-_.read_report
-_.make_paper
-_.read_pending
-_.read_status
