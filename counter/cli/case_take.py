@@ -95,7 +95,7 @@ def cmd_case_take(args: argparse.Namespace) -> int:
         return _report(_file_lines(err.problems), args.json)
     _refuse_live_training_day(args)
     service = open_service(args)
-    ensure_catalog(service.store)
+    ensure_catalog(service)
     by = desk()
     try:
         taken = service.call(TAKE_FROM_FILE, TakeFromFile(file, day), by)

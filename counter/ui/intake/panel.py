@@ -119,7 +119,7 @@ class IntakePanel(PanelLayout):
         self.licences = LicenceDesk(self, runner, today, self)
         self.camera = CameraDesk(self, self)  # 高拍仪: the pages go with the case
         self._uid = uuid.uuid4().hex  # the same for every attempt to commit this intake
-        self.reconnector = Reconnector(runner.store, self)
+        self.reconnector = Reconnector(runner.service, self)
         self.queue_line = QueueLine(desk)  # 叫号: the ticket called goes with the case
         self.applicant_form.form.insertRow(0, self.queue_line)
         day = INTAKE_DAY.format(date=day_text(today()), desk=desk.identity.desk_no, clerk=desk.clerk)
