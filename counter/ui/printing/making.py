@@ -1,30 +1,22 @@
-"""Every database call of the printing windows, one unit of work per user event, through the runner.
+"""Every database call of the printing windows, one operation of :mod:`counter.service.documents` per user event,
+through the runner.
 
 The windows hold :class:`MadeDocument` (the PDF bytes and the numbers, plain
 data) and never a session.  Making a notice numbers it the first time and
-reprints it identically afterwards (:func:`counter.actions.cases.documents.make_document`);
+reprints it identically afterwards (:data:`counter.service.documents.MAKE_CASE_PAPERS`);
 the notices that go together — the deferral notice, the pledge and the receipt
 of a 容缺受理 — are made in one transaction, all or none.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import logging
-from functools import partial
 
 from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
-from counter.actions.cases.documents import (
-    make_document,
-    make_guide_notice,
-    office_settings,
-    record_print,
-    save_office_settings,
-)
-from counter.actions.intake.forms import guide_forms, make_form
-from counter.actions.site.store import Unit
 from counter.case.case_page import CASE_KINDS, CaseNotices, fitting_kinds
 from counter.case.not_found import CaseNotFound
 from counter.case.number_faults import NumbersBehind
@@ -33,6 +25,23 @@ from counter.documents.kinds import DocumentKind
 from counter.documents.made import GuideNotFound, MadeDocument
 from counter.documents.model import DocumentNotPossible, OfficeSettings
 from counter.intake.outcome import Outcome
+from counter.service.documents import (
+    GUIDE_FORMS,
+    MAKE_CASE_PAPERS,
+    MAKE_FORMS,
+    MAKE_GUIDE_NOTICE,
+    READ_OFFICE,
+    RECORD_PRINT,
+    SAVE_OFFICE,
+    CasePapers,
+    GuideForms,
+    GuideNotice,
+    GuideOf,
+    MakeForms,
+    RecordPrint,
+    SaveOffice,
+    SiteOffice,
+)
 from counter.ui.printing.words import (
     FORMS_NO_GUIDE,
     FORMS_NOT_FOUND,
@@ -80,12 +89,8 @@ def make_case_documents(
 
     Raises :class:`NoticeRefused`.
     """
-
-    def make(unit: Unit) -> tuple[MadeDocument, ...]:
-        return tuple(make_document(unit, desk, case_no, kind, today, item_code) for kind in kinds)
-
     try:
-        return runner.write(make, PRINTING_DB_FAILED)
+        return runner.call(MAKE_CASE_PAPERS, CasePapers(case_no, kinds, today, item_code), desk, PRINTING_DB_FAILED)
     except DocumentNotPossible as err:
         raise NoticeRefused(document_problems_text(err.problems, err.unnamed)) from err
     except CaseNotFound as err:
@@ -102,8 +107,8 @@ def make_case_documents(
 def make_guide_document(runner: Runner, desk: Desk, bundle_code: str, today: dt.date) -> MadeDocument:
     """The 一次性告知单 of a published guide.  Raises :class:`NoticeRefused`."""
     try:
-        make = partial(make_guide_notice, desk=desk, bundle_code=bundle_code, today=today)
-        return runner.write(make, PRINTING_DB_FAILED)
+        made: MadeDocument = runner.call(MAKE_GUIDE_NOTICE, GuideNotice(bundle_code, today), desk, PRINTING_DB_FAILED)
+        return made
     except GuideNotFound as err:
         raise NoticeRefused(PRINTING_GUIDE_UNPUBLISHED) from err
     except NumbersBehind as err:
@@ -118,7 +123,8 @@ def make_guide_document(runner: Runner, desk: Desk, bundle_code: str, today: dt.
 def read_forms(runner: Runner, bundle_code: str) -> tuple[tuple[str, str], ...]:
     """The (code, name) of the forms of a guide.  Raises :class:`NoticeRefused`."""
     try:
-        return runner.read(partial(guide_forms, bundle_code=bundle_code), PRINTING_DB_FAILED)
+        found: GuideForms = runner.call(GUIDE_FORMS, GuideOf(bundle_code), message=PRINTING_DB_FAILED)
+        return found.forms
     except GuideNotFound as err:
         raise NoticeRefused(FORMS_NO_GUIDE) from err
     except Failed as err:
@@ -134,11 +140,9 @@ def make_form_document(
     Its ``document_id`` is 0 because nothing is stored; the preview that shows it keeps no record
     (``keeps_record=False``).  Raises :class:`NoticeRefused`.
     """
-    make = partial(
-        make_form, desk=desk, bundle_code=bundle_code, material_code=material_code, today=today, sample=sample
-    )
+    make = MakeForms(bundle_code, (material_code,), today, (sample,))
     try:
-        paper = runner.read(make, PRINTING_DB_FAILED)  # a form changes nothing stored
+        (paper,) = runner.call(MAKE_FORMS, make, desk, PRINTING_DB_FAILED)  # a form changes nothing stored
     except GuideNotFound as err:
         raise NoticeRefused(FORMS_NO_GUIDE) from err
     except FormNotFound as err:
@@ -162,13 +166,14 @@ def make_form_document(
 
 def record(runner: Runner, desk: Desk, made: MadeDocument, target: str, ok: bool, error: str = "") -> None:
     """Raises :class:`counter.ui.runner.Failed` worded as the preview window says it."""
-    write = partial(record_print, desk=desk, made=made, target=target, ok=ok, error=error)
-    runner.write(write, PRINTING_NOT_RECORDED)
+    kept = RecordPrint(dataclasses.replace(made, pdf=b""), target, ok, error)  # its numbers, not its pages again
+    runner.call(RECORD_PRINT, kept, desk, PRINTING_NOT_RECORDED)
 
 
 def read_office(runner: Runner, site_code: str) -> OfficeSettings:
-    return runner.read(partial(office_settings, site_code=site_code), OFFICE_READ_FAILED)
+    settings: OfficeSettings = runner.call(READ_OFFICE, SiteOffice(site_code), message=OFFICE_READ_FAILED)
+    return settings
 
 
 def store_office(runner: Runner, site_code: str, settings: OfficeSettings, desk: Desk | None = None) -> None:
-    runner.write(partial(save_office_settings, site_code=site_code, settings=settings, desk=desk), OFFICE_SAVE_FAILED)
+    runner.call(SAVE_OFFICE, SaveOffice(site_code, settings), desk, OFFICE_SAVE_FAILED)

@@ -16,7 +16,7 @@ window that opened it): a preview left open behind the desk at every print
 would pile up all day, each holding its pages' images.  Every print of a numbered
 notice is recorded, also a failed one and a copy saved as a PDF file.  A blank
 form or 示范样表 is shown and printed the same way but recorded nowhere: it has
-no stored document to count the print against (see :mod:`counter.actions.intake.forms`).
+no stored document to count the print against (see :data:`counter.service.documents.MAKE_FORMS`).
 """
 
 from __future__ import annotations
