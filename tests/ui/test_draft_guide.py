@@ -86,6 +86,8 @@ def test_the_administrator_allows_drafts_and_publishes_one_from_the_supervisor_w
     assert [page.drafts.item(i).text() for i in range(page.drafts.count())] == [f"8 {NAME}（样例，第1版）"]
     page.allow.click()
     assert db.read(draft_intake).site_allows
+    assert page.allow.isChecked()  # the setting answers nothing: kept, not taken back as refused
+    assert page.message.text() == "已保存：允许依待核指南受理"
     page.publish_button.click()  # asked first, showing what changes: Space or Enter there goes back
     confirmation = page.confirmation
     assert confirmation is not None
