@@ -13,7 +13,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from counter.cli.common import EXIT_OK, EXIT_PROBLEM, open_store, print_json
+from counter.cli.common import EXIT_OK, EXIT_PROBLEM, desk, open_service, print_json
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
@@ -35,11 +35,11 @@ def add_audit_commands(commands: Commands, common: argparse.ArgumentParser) -> N
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
-    from counter.actions.site.trail_check import verify_trail
     from counter.cli.phrases import AUDIT_BROKEN, AUDIT_WHOLE
+    from counter.service.site import VERIFY_TRAIL, SiteAsked
     from counter.words.audit import mismatch_text, seal_state_text, trail_problem_text
 
-    report = open_store(args).read(verify_trail)
+    report = open_service(args).call(VERIFY_TRAIL, SiteAsked(), desk())
     if args.json:
         print_json(_report_json(report))
         return EXIT_OK if report.whole else EXIT_PROBLEM
@@ -57,14 +57,14 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_seal(args: argparse.Namespace) -> int:
-    from counter.actions.admin.audit_seal import seal_trail
     from counter.cli.common import Reported
     from counter.cli.phrases import AUDIT_SEALED
+    from counter.service.site import SEAL_TRAIL, SiteAsked
     from counter.sync.keys import KeyUnreadable
     from counter.words.sites import key_problem_text
 
     try:
-        made = open_store(args).write(seal_trail)
+        made = open_service(args).call(SEAL_TRAIL, SiteAsked(), desk())
     except KeyUnreadable as err:
         raise Reported(key_problem_text(err.reason, err.path, err.encryption)) from err
     if args.json:

@@ -20,7 +20,7 @@ from counter.words.translate import tr
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from counter.actions.admin.desk_settings import DeskNameProblem
+    from counter.case.desk_name_checks import DeskNameProblem
     from counter.cli.common import Commands
     from counter.host.desk_config import DeskSettings
     from counter.host.machine_config import MachineProblem
@@ -82,8 +82,9 @@ def _authorise(args: argparse.Namespace, changes: dict[str, str]) -> Callable[[]
 
     A database that does not exist yet has no accounts: the desk is set up before its first start without making one.
     """
-    from counter.actions.admin.desk_settings import desk_name_problems, may_change_desk, record_desk_change
+    from counter.actions.admin.desk_settings import may_change_desk, record_desk_change
     from counter.actions.site.backup import NotSQLite, database_file
+    from counter.case.desk_name_checks import desk_name_problems
     from counter.cli.common import store_url
 
     clerk, site_name = changes.get("clerk"), changes.get("site_name")

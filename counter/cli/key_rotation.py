@@ -7,7 +7,7 @@ import argparse
 import datetime as dt
 from typing import Any
 
-from counter.cli.common import EXIT_OK, Reported, print_json, signed_in
+from counter.cli.common import EXIT_OK, Reported, desk, open_service, print_json
 from counter.words.translate import tr
 
 
@@ -40,16 +40,14 @@ def _moment(text: str, now: dt.datetime) -> dt.datetime:
 
 
 def cmd_site_rotate_key(args: argparse.Namespace) -> int:
-    from counter.actions.admin.key_rotation import Rotated, rotate_site_key
     from counter.host.paths import site_key_path
+    from counter.service.site import ROTATE_KEY, RotateKey
     from counter.sync.keys import install_next_keys
 
     now = dt.datetime.now(dt.UTC)
     revoked = None if args.revoked_since is None else _moment(args.revoked_since, now)
-    store, by = signed_in(args)
-    path = site_key_path()
-    done: Rotated = store.write(lambda session: rotate_site_key(session, by, path, revoked, now))
-    install_next_keys(path)
+    done = open_service(args).call(ROTATE_KEY, RotateKey(now, revoked), desk())
+    install_next_keys(site_key_path())  # the new key files in place once the rotation is committed
     if args.json:
         print_json(
             {

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from counter.cli.authority import add_authority_command
-from counter.cli.common import EXIT_OK, Reported, desk, open_store, print_json, problem_line, signed_in
+from counter.cli.common import EXIT_OK, Reported, desk, open_service, print_json, problem_line
 from counter.cli.intake_rules import add_intake_rule_commands
 from counter.cli.key_rotation import add_rotate_key_command
 from counter.cli.licences import add_licence_command
@@ -24,7 +24,6 @@ from counter.cli.messages import add_gateway_command
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
-    from counter.actions.site.store import Unit
     from counter.cli.common import Commands
     from counter.sync.keys import KeyUnreadable
     from counter.sync.site_faults import SiteRefused
@@ -81,7 +80,7 @@ def cmd_site_show(args: argparse.Namespace) -> int:
     from counter.sync.site_view import SiteKeys
     from counter.words.sites import STORED_KEYS_CHANGED
 
-    shown = open_store(args).write(_site_as_shown)  # the identity is made on first use
+    shown = _site_as_shown(args)  # the identity is made on first use
     key_here, changed = shown.keys is SiteKeys.HERE, shown.keys is SiteKeys.CHANGED
     retired = [
         {
@@ -111,8 +110,6 @@ def cmd_site_show(args: argparse.Namespace) -> int:
 
 
 def cmd_site_init(args: argparse.Namespace) -> int:
-    from counter.actions.admin.site import SiteKind
-    from counter.actions.site.site_setup import set_up_site
     from counter.cli.phrases import (
         SITE_CATALOG_LOADED,
         SITE_DESK_SET,
@@ -120,43 +117,41 @@ def cmd_site_init(args: argparse.Namespace) -> int:
         SITE_KEY_NOTE,
         SITE_SETUP_WRITE_FAILED,
     )
-    from counter.host.desk_config import config_path
     from counter.host.paths import site_key_path
     from counter.resources import bundled_catalog_dir
+    from counter.service.site import SET_UP, SetUpSite
     from counter.sync.keys import KeyUnreadable
-    from counter.sync.site_faults import SiteRefused
+    from counter.sync.site_faults import SiteFileFailed, SiteRefused
+    from counter.sync.sites import SiteKind
 
-    store = open_store(args)
+    request = SetUpSite(args.code, args.name, SiteKind(args.kind), bundled_catalog_dir())
     try:
-        done = set_up_site(
-            store, args.code, args.name, SiteKind(args.kind), desk=desk(), catalog_folder=bundled_catalog_dir()
-        )
+        done = open_service(args).call(SET_UP, request, desk())
     except SiteRefused as err:
         raise _refused(err, args.code) from err
     except KeyUnreadable as err:
         raise _key_refused(err) from err
-    except OSError as err:  # the desk's settings or the key file: the identity was rolled back
-        path = err.filename2 or err.filename or config_path()  # a rename names its target second
-        raise Reported(SITE_SETUP_WRITE_FAILED.format(path=path, error=err.strerror or err)) from err
+    except SiteFileFailed as err:  # the desk's settings or the key file: the identity was rolled back
+        raise Reported(SITE_SETUP_WRITE_FAILED.format(path=err.path, error=err.strerror or err)) from err
     print(SITE_INIT_DONE)
     print(_identity_text(done.identity))
     print(SITE_DESK_SET.format(code=done.identity.code, name=done.identity.name, path=done.desk_file))
-    if done.catalog is not None:
-        print(SITE_CATALOG_LOADED.format(count=len(done.catalog.new_versions)))
-        for problem in done.catalog.problems:
+    if done.catalog_loaded:
+        print(SITE_CATALOG_LOADED.format(count=len(done.catalog_versions)))
+        for problem in done.catalog_problems:
             print(tr("警告：{problem}").format(problem=problem_line(problem)), file=sys.stderr)
     print(SITE_KEY_NOTE.format(path=site_key_path()))
     return EXIT_OK
 
 
 def cmd_site_card(args: argparse.Namespace) -> int:
-    from counter.actions.admin.site import write_card_file
     from counter.cli.phrases import SITE_CARD_WRITE_FAILED, SITE_CARD_WRITTEN
     from counter.sync.site_faults import StoredKeysChanged
+    from counter.sync.sites import write_card_file
     from counter.words.sites import CARD_REFUSED_KEYS_CHANGED
 
     try:
-        identity = open_store(args).write(_site_for_card)  # the keys from this machine's key files
+        identity = _site_for_card(args)  # the keys from this machine's key files
     except StoredKeysChanged as err:
         raise Reported(CARD_REFUSED_KEYS_CHANGED.format(path=err.path)) from err
     out = Path(args.out)
@@ -169,10 +164,10 @@ def cmd_site_card(args: argparse.Namespace) -> int:
 
 
 def cmd_site_register(args: argparse.Namespace) -> int:
-    from counter.actions.admin.site import read_card_file, same_fingerprint
-    from counter.actions.site.site_setup import register_card
     from counter.cli.phrases import SITE_CARD_READ_FAILED, SITE_CARD_REFUSED, SITE_REGISTER_CHECK
+    from counter.service.site import REGISTER_CARD, RegisterCard
     from counter.sync.site_faults import PeerRefused
+    from counter.sync.sites import read_card_file, same_fingerprint
     from counter.words.files import file_fault
     from counter.words.punctuation import LIST_JOIN
     from counter.words.sites import FINGERPRINT_DIFFERS, peer_change_text, site_problem_text
@@ -194,9 +189,9 @@ def cmd_site_register(args: argparse.Namespace) -> int:
         )
     if args.fingerprint is not None and not same_fingerprint(args.fingerprint, card.fingerprint):
         raise Reported(FINGERPRINT_DIFFERS.format(given=args.fingerprint, fingerprint=card.fingerprint))
-    store, by = signed_in(args)
+    service = open_service(args)
     try:
-        done = store.write(lambda session: register_card(session, card, desk=by, county=args.county))
+        done = service.call(REGISTER_CARD, RegisterCard(card, args.county), desk())
     except PeerRefused as err:
         raise _refused(err, card.code) from err
     print(peer_change_text(done.change, done.code, done.old_fingerprint))
@@ -204,11 +199,11 @@ def cmd_site_register(args: argparse.Namespace) -> int:
 
 
 def cmd_site_peers(args: argparse.Namespace) -> int:
-    from counter.actions.admin.site import peers
     from counter.cli.phrases import SITE_NO_PEERS, SITE_PEER_COUNT, SITE_PEER_LINE
+    from counter.service.site import PEERS, SiteAsked
     from counter.words.sites import SITE_KIND
 
-    found = open_store(args).read(peers)
+    found = open_service(args).call(PEERS, SiteAsked(), desk())
     if args.json:
         print_json(
             [
@@ -240,24 +235,26 @@ def cmd_site_peers(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _site_for_card(session: Unit) -> SiteIdentity:
-    from counter.actions.admin.site import site_for_card
+def _site_for_card(args: argparse.Namespace) -> SiteIdentity:
+    from counter.service.site import CARD, SiteAsked
     from counter.sync.keys import KeyUnreadable
 
     try:
-        return site_for_card(session)
+        card: SiteIdentity = open_service(args).call(CARD, SiteAsked(), desk())
     except KeyUnreadable as err:
         raise _key_refused(err) from err
+    return card
 
 
-def _site_as_shown(session: Unit) -> ShownSite:
-    from counter.actions.admin.site import site_as_shown
+def _site_as_shown(args: argparse.Namespace) -> ShownSite:
+    from counter.service.site import SHOWN, SiteAsked
     from counter.sync.keys import KeyUnreadable
 
     try:
-        return site_as_shown(session)
+        shown: ShownSite = open_service(args).call(SHOWN, SiteAsked(), desk())
     except KeyUnreadable as err:  # a first identity, and a key file there that cannot be used
         raise _key_refused(err) from err
+    return shown
 
 
 def _identity_json(identity: SiteIdentity) -> dict[str, str]:

@@ -15,6 +15,8 @@ from pathlib import Path
 from counter.access.roles import Permission
 from counter.service.operation import Open, read, write
 from counter.sync.exchange import ExportedFiles, ImportReport
+from counter.sync.site_view import ShownSite, SiteState
+from counter.sync.sites import Peer
 from counter.sync.status import HeldAtHall, PendingSync, ReviewItem, SyncStatus
 
 _FAULTS = (
@@ -40,6 +42,19 @@ class StatusAndHeld:
 
     status: SyncStatus
     held: tuple[HeldAtHall, ...]
+
+
+@dataclass(frozen=True)
+class SyncPage:
+    """What the sync page shows: the site's state; once it is set up, the site, where sync stands, the peers, the
+    review list and the records the hall holds (all None or empty before)."""
+
+    state: SiteState
+    shown: ShownSite | None = None
+    status: SyncStatus | None = None
+    peers: tuple[Peer, ...] = ()
+    reviews: tuple[ReviewItem, ...] = ()
+    held: tuple[HeldAtHall, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -73,6 +88,15 @@ READ_STATUS = write(
     Open.ANY_DESK,
     "counter.service.runs.sync:read_status",
     doc="Where sync stands at this site, and the records its hall holds for review.",
+)
+READ_PAGE = write(
+    "sync.read_page",
+    SyncAsked,
+    SyncPage,
+    Open.ANY_DESK,
+    "counter.service.runs.sync:read_page",
+    faults=("counter.sync.keys:KeyUnreadable",),
+    doc="The sync page in one unit of work: whether the site is set up, and then all it shows of it.",
 )
 REVIEW_ITEMS = read(
     "sync.review_items",

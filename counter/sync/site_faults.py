@@ -5,6 +5,7 @@ Each keeps what it was given, so that it crosses the service as it is (:mod:`cou
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from counter.sync.sites import SiteIdentity, SiteProblem
@@ -37,3 +38,24 @@ class StoredKeysChanged(Exception):
         self.path = path
         self.from_files = from_files
         self.stored = stored
+
+
+class SiteFileFailed(Exception):
+    """A file of this machine could not be written: the desk's settings at a set-up (the identity rolled back with
+    it), or a backup's copy.  ``errno`` is the system's error number (0 when none was given), ``strerror`` its words."""
+
+    def __init__(self, path: Path, errno: int, strerror: str = "") -> None:
+        super().__init__(f"{path}: {strerror or errno}")
+        self.path = path
+        self.errno = errno
+        self.strerror = strerror
+
+    def os_error(self) -> OSError:
+        """The system's error again, as the faces word a file's fault (:func:`counter.words.files.file_fault`)."""
+        return OSError(self.errno, self.strerror, str(self.path))
+
+    @classmethod
+    def of(cls, err: OSError, path: Path) -> SiteFileFailed:
+        """``err`` as this fault; the file it names (a rename names its target second), else ``path``."""
+        named = err.filename2 or err.filename
+        return cls(Path(os.fsdecode(named)) if named else path, err.errno or 0, err.strerror or str(err))

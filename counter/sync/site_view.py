@@ -6,6 +6,7 @@ Plain data, read and written by the site's operations (:mod:`counter.service.sit
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -81,3 +82,14 @@ class SiteSetUpDone:
     catalog_loaded: bool = False
     catalog_versions: tuple[str, ...] = ()
     catalog_problems: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Rotated:
+    """A key rotation (``counter site rotate-key``): the fingerprints, and where the old key's seals end."""
+
+    old_fingerprint: str
+    new_fingerprint: str
+    last_old_seal: int | None  # the old key's last seal; None where its file was not here or it is revoked
+    first_new_seal: int
+    revoked_since: dt.datetime | None

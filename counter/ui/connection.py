@@ -3,7 +3,7 @@
 A hall's desks reach PostgreSQL over the network, which can drop for a moment
 or an hour.  A lost connection is told apart from other database errors (a full
 disk, a locked SQLite file) because only this one is worth retrying on its own:
-the desk probes with ``SELECT 1`` every few seconds and says when it is back.
+the desk probes (``site.ping``: ``SELECT 1``) every few seconds and says when it is back.
 Nothing is committed while it is away, so nothing is lost: what the clerk typed
 stays on screen.
 """
@@ -11,11 +11,14 @@ stays on screen.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from counter.actions.site.store import Store, ping
 from counter.host.database_faults import StoreFault
+
+if TYPE_CHECKING:
+    from counter.service.local import Service
 
 log = logging.getLogger(__name__)
 
@@ -32,9 +35,9 @@ class Reconnector(QObject):
     attempted = Signal(int)  # the number of failed probes so far
     restored = Signal()
 
-    def __init__(self, store: Store, parent: QObject, interval_ms: int = RETRY_INTERVAL_MS) -> None:
+    def __init__(self, service: Service, parent: QObject, interval_ms: int = RETRY_INTERVAL_MS) -> None:
         super().__init__(parent)
-        self._store = store
+        self._service = service
         self.attempts = 0
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
@@ -53,8 +56,10 @@ class Reconnector(QObject):
         self.timer.stop()
 
     def on_tick(self) -> None:
+        from counter.service.site import PING, SiteAsked  # with the first probe, not at the window's start
+
         try:
-            self._store.read(ping)
+            self._service.call(PING, SiteAsked())
         except StoreFault as err:
             self.attempts += 1
             log.warning("database still unreachable (attempt %d): %s", self.attempts, err.error)

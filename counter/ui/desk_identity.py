@@ -3,14 +3,13 @@ the league hall's.
 
 A desk without a clerk takes no intake (:class:`counter.intake.not_possible.ClerkUnnamed`): the line says so before the
 clerk tries, and where to name one.  A township centre whose 单位信息 still says the hall's name, seal, address or
-phone prints them on every paper (:func:`counter.actions.admin.office.office_still_the_halls`): the line names what is
+phone prints them on every paper (the operation ``site.office_still_halls``): the line names what is
 still the hall's until the township's own is saved.  Nothing missing, nothing shown.
 """
 
 from __future__ import annotations
 
 import logging
-from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel
@@ -31,10 +30,10 @@ RED = "color: #b42318; font-weight: bold;"
 class IdentityLabel(QLabel):
     def refresh(self, runner: Runner, desk: Desk) -> None:
         """Read again what the desk still lacks; shown only while something does."""
-        from counter.actions.admin.office import office_still_the_halls
+        from counter.service.site import OFFICE_STILL_HALLS, OfficeAsked
 
         try:
-            halls = runner.read(partial(office_still_the_halls, site_code=desk.identity.site_code))
+            halls = runner.call(OFFICE_STILL_HALLS, OfficeAsked(desk.identity.site_code), desk, owner=self)
         except Failed:
             log.exception("office settings not read for the status line")
             halls = ()

@@ -27,7 +27,6 @@ from counter.sync.site_faults import SiteRefused
 from counter.sync.site_view import PeerChange
 from counter.sync.sites import SiteIdentity
 from tests.conftest import SHIPPED_CATALOG
-from tests.ui.runners import OpenedStore
 
 TOWNSHIP_NAME = "阿尔山市明水河镇便民服务中心"
 
@@ -51,7 +50,7 @@ def guide_versions(sessions: sessionmaker[Session]) -> int:
 def set_up(
     sessions: sessionmaker[Session], code: str, name: str, kind: SiteKind | None, desk: Desk | None = None
 ) -> SiteSetUp:
-    return set_up_site(OpenedStore(sessions), code, name, kind, desk=desk or desk_at(load_desk_config()),
+    return set_up_site(sessions, code, name, kind, desk=desk or desk_at(load_desk_config()),
                        catalog_folder=SHIPPED_CATALOG)  # fmt: skip
 
 
@@ -70,7 +69,7 @@ def set_up_whole(
     """The form's set-up, its office and desk too; the catalog from an empty folder (the identity is the point)."""
     folder = tmp_path / "no-catalog"
     folder.mkdir(exist_ok=True)
-    return set_up_site(OpenedStore(sessions), "ARX01", TOWNSHIP_NAME, SiteKind.TOWNSHIP,
+    return set_up_site(sessions, "ARX01", TOWNSHIP_NAME, SiteKind.TOWNSHIP,
                        desk=desk_at(load_desk_config()), catalog_folder=folder, office=office,
                        this_desk=this_desk)  # fmt: skip
 

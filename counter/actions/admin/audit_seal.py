@@ -10,7 +10,6 @@ often as packages leave, without anyone remembering to.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -19,19 +18,12 @@ from sqlalchemy.orm import Session
 from counter.actions.admin.site import site_signing_key, this_site
 from counter.audit.chain import GENESIS
 from counter.audit.seal import parse_payload, payload_digest, seal_payload
+from counter.audit.seal_made import SealMade
 from counter.db import audit_seals
 from counter.db.models import utcnow
 from counter.host import paths
 from counter.host.seal_anchors import add_anchor, anchors_path
 from counter.sync.keys import KeyUnreadable, sign
-
-
-@dataclass(frozen=True, slots=True)
-class SealMade:
-    no: int  # the seal's number
-    chains: int
-    entries: int  # the entries it covers: the sum of the chains' last numbers
-    digest: str  # the seal's digest: what the next seal names, and what to write down elsewhere
 
 
 def seal_trail(session: Session, key_path: Path | None = None, now: dt.datetime | None = None) -> SealMade:

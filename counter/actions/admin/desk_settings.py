@@ -11,7 +11,7 @@ the one desk, and its user sets up the desk as before.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from counter.access.desk import Desk
@@ -19,7 +19,8 @@ from counter.access.roles import Permission
 from counter.actions.admin.audit import record_at_desk
 from counter.actions.admin.guard import require
 from counter.audit.actions import AuditAction
-from counter.case.desk_names import NameProblem, clerk_name_problem, same_name, site_name_problem
+from counter.case.desk_name_checks import DeskNameProblem, desk_name_problems
+from counter.case.desk_names import NameProblem, same_name
 from counter.case.numbers import DESK_NO
 from counter.db.account_store import all_accounts
 from counter.host.desk_config import load_desk_config, save_desk_config
@@ -38,22 +39,6 @@ __all__ = [
 
 #: what the window's 本窗口 changes of this computer's desk
 CHANGEABLE = frozenset({"clerk", "desk_no", "photo"})
-
-
-@dataclass(frozen=True, slots=True)
-class DeskNameProblem:
-    field: str  # "clerk" or "site_name", as in DeskConfig
-    problem: NameProblem
-
-
-def desk_name_problems(clerk: str | None, site_name: str | None) -> tuple[DeskNameProblem, ...]:
-    """What is wrong with the names given (None: not being changed), by field; needs no database."""
-    found = []
-    if clerk is not None and (problem := clerk_name_problem(clerk)) is not None:
-        found.append(DeskNameProblem("clerk", problem))
-    if site_name is not None and (problem := site_name_problem(site_name)) is not None:
-        found.append(DeskNameProblem("site_name", problem))
-    return tuple(found)
 
 
 def may_change_desk(unit: Unit, desk: Desk, clerk: str | None) -> tuple[DeskNameProblem, ...]:

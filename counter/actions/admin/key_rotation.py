@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -42,16 +41,8 @@ from counter.sync.keys import (
     public_key_text,
     save_private_key,
 )
+from counter.sync.site_view import Rotated
 from counter.sync.sites import SiteIdentity
-
-
-@dataclass(frozen=True, slots=True)
-class Rotated:
-    old_fingerprint: str
-    new_fingerprint: str
-    last_old_seal: int | None  # the old key's last seal; None where its file was not here or it is revoked
-    first_new_seal: int
-    revoked_since: dt.datetime | None
 
 
 def rotate_site_key(

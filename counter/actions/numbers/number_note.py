@@ -12,7 +12,6 @@ last cases would let the desk issue those numbers again.  Whatever was in the no
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
@@ -21,30 +20,12 @@ from counter.access.roles import Permission
 from counter.actions.admin.guard import require
 from counter.actions.numbers.number_guard import CASE_KIND, NOT_NOTED, check_numbers, place_of
 from counter.case.number_faults import NumbersBehind
+from counter.case.number_notes import Behind, NoteReport, Renoted
 from counter.db.number_checks import case_prefix, desk_latest
 from counter.host.database_notes import DatabaseNote, SeriesMark, load_note, note_path, renew_note, series_key
 
 if TYPE_CHECKING:
     from counter.access.desk import Desk
-
-
-@dataclass(frozen=True, slots=True)
-class NoteReport:
-    """What ``counter db numbers --check`` tells: the note, what it and the database say, what stops numbering."""
-
-    path: str
-    fault: str  # "" when the note was read; else a NoteFault value: missing, unreadable, not_a_file
-    detail: str  # what the system said of an unreadable note
-    noted: str  # the last case number of this desk in the note ("" none)
-    recorded: str  # the last case number the database's counter of this desk gave out ("" none)
-    problem: NumbersBehind | None  # what refuses the next number, or None when the desk may number
-
-
-@dataclass(frozen=True, slots=True)
-class Renoted:
-    path: str  # the note made again
-    aside: str  # where what was in its place was kept ("" nothing was)
-    noted: str  # the last case number of this desk it now holds ("" none)
 
 
 def note_report(session: Session, desk: Desk, today: dt.date) -> NoteReport:
@@ -60,7 +41,7 @@ def note_report(session: Session, desk: Desk, today: dt.date) -> NoteReport:
     try:
         check_numbers(session, desk, today)
     except NumbersBehind as err:
-        problem = err
+        problem = Behind(err.last_issued, err.where, err.note)
     if problem is not None and problem.where.startswith("note_") and not fault:
         fault = problem.where.removeprefix("note_")  # a note made anew at start, holding nothing of this desk
     return NoteReport(path, fault, detail, noted, _last_case(session, desk), problem)

@@ -5,9 +5,11 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from counter.access.desk import Desk
+from counter.actions.admin import site
+from counter.actions.site import site_setup
 from counter.actions.sync import packages, pending, sync_files, sync_status
 from counter.service.runs import at_desk
-from counter.service.sync import ExportPackage, ImportPackage, ReviewList, StatusAndHeld, SyncAsked
+from counter.service.sync import ExportPackage, ImportPackage, ReviewList, StatusAndHeld, SyncAsked, SyncPage
 from counter.sync.exchange import ExportedFiles, ImportReport, PackageFileFailed
 from counter.sync.status import PendingSync, ReviewItem
 from counter.util.bounded_read import NotRegularFile
@@ -19,6 +21,16 @@ def read_pending(work: Session, desk: Desk | None, request: SyncAsked) -> Pendin
 
 def read_status(work: Session, desk: Desk | None, request: SyncAsked) -> StatusAndHeld:
     return StatusAndHeld(sync_status.sync_status(work), tuple(sync_status.held_at_hall(work)))
+
+
+def read_page(work: Session, desk: Desk | None, request: SyncAsked) -> SyncPage:
+    state = site_setup.site_state(work)
+    if not state.set_up:
+        return SyncPage(state)
+    return SyncPage(
+        state, site.site_as_shown(work), sync_status.sync_status(work), tuple(site.peers(work)),
+        tuple(sync_status.review_items(work)), tuple(sync_status.held_at_hall(work)),
+    )  # fmt: skip
 
 
 def review_items(work: Session, desk: Desk | None, request: ReviewList) -> tuple[ReviewItem, ...]:

@@ -11,7 +11,6 @@ button; the action checks again.
 from __future__ import annotations
 
 import logging
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -47,9 +46,11 @@ from counter.words.sites import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from counter.access.desk import Desk
-    from counter.actions.admin.site import Peer, SiteIdentity
     from counter.sync.site_view import ShownSite
+    from counter.sync.sites import Peer, SiteIdentity
 
 log = logging.getLogger(__name__)
 # the shipped monospaced face, not fontconfig's "monospace": the fingerprint reads the same at both sites
@@ -114,7 +115,7 @@ class SiteCardBox(QGroupBox):
         self.given.returnPressed.connect(self.on_confirm_clicked)
         self.cancel_button.clicked.connect(self.on_cancel_clicked)
 
-    def show_site(self, shown: ShownSite, peers: list[Peer], desk: Desk) -> None:
+    def show_site(self, shown: ShownSite, peers: Sequence[Peer], desk: Desk) -> None:
         """This site and the peers it trusts, as read by the page; ``desk`` is who acts from now on.
 
         The fingerprint is the key files' where they are; stored keys that are
@@ -151,12 +152,13 @@ class SiteCardBox(QGroupBox):
 
     def export_to(self, path: Path) -> None:
         """Write the card with the keys read from this machine's key files now, not the ones the page showed."""
-        from counter.actions.admin.site import site_for_card, write_card_file
+        from counter.service.site import CARD, SiteAsked
         from counter.sync.keys import KeyUnreadable
         from counter.sync.site_faults import StoredKeysChanged
+        from counter.sync.sites import write_card_file
 
         try:
-            identity = self._runner.write(site_for_card)
+            identity = self._runner.call(CARD, SiteAsked(), self._desk, owner=self)
         except Failed as err:
             log.exception("site card not made")
             self._say(err.message, error=True)
@@ -183,7 +185,7 @@ class SiteCardBox(QGroupBox):
 
     def read_card(self, path: Path) -> None:
         """Read the card at ``path``: refused with every problem, or shown for the fingerprint check."""
-        from counter.actions.admin.site import read_card_file
+        from counter.sync.sites import read_card_file
 
         self.card = None
         self.check.hide()
@@ -208,9 +210,9 @@ class SiteCardBox(QGroupBox):
         self.confirm_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def on_confirm_clicked(self) -> None:
-        from counter.actions.admin.site import same_fingerprint
-        from counter.actions.site.site_setup import register_card
+        from counter.service.site import REGISTER_CARD, RegisterCard
         from counter.sync.site_faults import PeerRefused
+        from counter.sync.sites import same_fingerprint
 
         card = self.card
         if card is None:
@@ -221,7 +223,7 @@ class SiteCardBox(QGroupBox):
             self.given.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         try:
-            done = self._runner.write(partial(register_card, card=card, desk=self._desk), words.CARD_DB_FAILED)
+            done = self._runner.call(REGISTER_CARD, RegisterCard(card), self._desk, words.CARD_DB_FAILED, owner=self)
         except PeerRefused as err:
             self._say(CLAUSE_JOIN.join(site_problem_text(problem, card.code) for problem in err.codes), error=True)
             return

@@ -10,7 +10,7 @@ them where the catalog's guides name the league hall) and this desk's number
 and clerk (the clerk only on a desk without accounts: where accounts exist the
 account signed in is the clerk).  Nothing is proposed from the league hall's
 defaults.  The checks are the command line's
-(:func:`counter.actions.site.site_setup.setup_problems`), every problem at once, and
+(:func:`counter.sync.sites.setup_problems`), every problem at once, and
 the same ones run again in the action.
 """
 
@@ -22,8 +22,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from counter.actions.site.site_setup import SiteDesk, SiteKind, SiteOffice, SiteProblem, setup_problems
 from counter.sync.site_view import SiteState
+from counter.sync.sites import SiteDesk, SiteKind, SiteOffice, SiteProblem, setup_problems
 from counter.ui.plain_text import plain_label
 from counter.ui.sync import words
 from counter.words.sites import site_problem_text
@@ -35,7 +35,7 @@ OFFICE_FIELDS = ("seal_caption", "address", "hours", "consult_phone", "complaint
 
 @dataclass(frozen=True, slots=True)
 class SetUpRequest:
-    """What the form asks for, checked: handed to :func:`counter.actions.site.site_setup.set_up_site`."""
+    """What the form asks for, checked: asked of the service as ``site.set_up``."""
 
     code: str
     name: str

@@ -3,8 +3,9 @@
 A township sends its cases to the hall and takes the hall's updates back; a
 hall takes townships' cases in and sends each its updates.  Either way a
 package is a file (a USB stick, a network share): the page asks where, runs the
-work on a worker thread with a progress bar, and says in one line what came of
-it.  A rejected package changes nothing, and the page says why.
+operation (``sync.export_package``, ``sync.import_package``) off the window's thread with a busy bar, and says in one
+line what came of it: the operation answers once, at its end, so the bar shows the work going on, not how far it is.
+A rejected package changes nothing, and the page says why.
 
 A site nobody has set up is asked about first (:mod:`counter.ui.sync.site_form`):
 an administrator sets its kind, code, name, office and this desk's number and
@@ -19,8 +20,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -68,24 +67,14 @@ from counter.words.sync import (
 
 if TYPE_CHECKING:
     from counter.access.desk import Desk
-    from counter.actions.admin.site import Peer
-    from counter.actions.site.site_setup import SiteSetUp
-    from counter.actions.site.store import Unit
-    from counter.actions.sync.packages import ExportResult
-    from counter.sync.exchange import ImportReport
-    from counter.sync.site_view import ShownSite, SiteState
+    from counter.sync.exchange import ExportedFiles, ImportReport
+    from counter.sync.site_view import ShownSite, SiteSetUpDone, SiteState
+    from counter.sync.sites import Peer
     from counter.sync.status import HeldAtHall, ReviewItem, SyncStatus
 
 log = logging.getLogger(__name__)
 
 Clock = Callable[[], dt.datetime]
-Sync = tuple["ShownSite", "SyncStatus", list["Peer"], list["ReviewItem"], list["HeldAtHall"]]
-
-
-@dataclass(frozen=True, slots=True)
-class Exported:
-    result: ExportResult
-    paths: list[Path]
 
 
 #: the kinds of peer each kind of site chooses among to send to: a hall its townships (their updates) and its league
@@ -227,28 +216,20 @@ class SyncPage(QWidget):
 
     def refresh(self) -> None:
         """What the page shows, read again: the set-up form, or the site, the last syncs, pending, the review list."""
-        from counter.actions.admin.site import peers, site_as_shown
-        from counter.actions.site.site_setup import site_state
-        from counter.actions.sync.sync_status import held_at_hall, review_items, sync_status
+        from counter.service.sync import READ_PAGE, SyncAsked
 
-        def read(unit: Unit) -> tuple[SiteState, Sync | None]:
-            """In a write: the first look at this site's settings may store its defaults."""
-            state = site_state(unit)
-            if not state.set_up:
-                return state, None
-            return state, (site_as_shown(unit), sync_status(unit), peers(unit), review_items(unit), held_at_hall(unit))
-
-        try:
-            state, sync = self._runner.write(read, words.SYNC_DB_FAILED)
+        try:  # a write: the first look at this site's settings may store its defaults
+            page = self._runner.call(READ_PAGE, SyncAsked(), self._desk, words.SYNC_DB_FAILED, owner=self)
         except Failed as err:
             log.exception("sync page not read")
             self._say(err.message, error=True)
             return
+        state = page.state
         self.state = state
-        if sync is None:
+        if page.shown is None or page.status is None:
             self._show_set_up(state)
             return
-        self._show_sync(*sync)
+        self._show_sync(page.shown, page.status, page.peers, page.reviews, page.held)
 
     def focus_first(self) -> None:
         """The keyboard in the set-up form's first field, or on the page's first action."""
@@ -272,7 +253,12 @@ class SyncPage(QWidget):
             self._form_filled = True
 
     def _show_sync(
-        self, shown: ShownSite, status: SyncStatus, others: list[Peer], items: list[ReviewItem], held: list[HeldAtHall]
+        self,
+        shown: ShownSite,
+        status: SyncStatus,
+        others: tuple[Peer, ...],
+        items: tuple[ReviewItem, ...],
+        held: tuple[HeldAtHall, ...],
     ) -> None:
         self._form_filled = False
         self.site_form.hide()
@@ -309,7 +295,7 @@ class SyncPage(QWidget):
         self._show_review(items)
         self._show_held(held)
 
-    def _show_held(self, rows: list[HeldAtHall]) -> None:
+    def _show_held(self, rows: tuple[HeldAtHall, ...]) -> None:
         """A township's records its hall holds for review, with the hall's reason: shown only while there are any."""
         self.held.setRowCount(len(rows))
         for row, item in enumerate(rows):
@@ -319,7 +305,7 @@ class SyncPage(QWidget):
         self.held.resizeColumnsToContents()
         self.held_box.setVisible(bool(rows))
 
-    def _show_review(self, rows: list[ReviewItem]) -> None:
+    def _show_review(self, rows: tuple[ReviewItem, ...]) -> None:
         self.review.setRowCount(len(rows))
         for row, item in enumerate(rows):
             reason = hold_reason(item.reason)
@@ -352,20 +338,20 @@ class SyncPage(QWidget):
 
     def export_to(self, path: Path) -> SyncWorker:
         """Write the package to ``path`` on the worker; the page says what was written."""
-        from counter.actions.sync.sync_files import export_to_files
+        from counter.service.sync import EXPORT_PACKAGE, ExportPackage
 
         to_site = self.to_site.currentData() if self.to_site.isVisible() else None
-        desk, runner, now = self._desk, self._runner, self._clock()
+        desk, runner, request = self._desk, self._runner, ExportPackage(path, self._clock(), to_site)
 
-        def work(progress: Progress) -> Exported:
+        def work(progress: Progress) -> ExportedFiles:
             # the files written in the export's transaction: one that fails or is killed takes no package number
-            export = partial(export_to_files, desk=desk, now=now, path=path, to_site=to_site, on_progress=progress)
-            return Exported(*runner.write(export, words.SYNC_DB_FAILED))
+            found: ExportedFiles = runner.call(EXPORT_PACKAGE, request, desk, words.SYNC_DB_FAILED)
+            return found
 
         return self._start(work, self.on_exported)
 
     def import_from(self, path: Path) -> SyncWorker | None:
-        from counter.actions.sync.packages import import_package
+        from counter.service.sync import IMPORT_PACKAGE, ImportPackage
         from counter.sync.package import PackageRejected, read_package_file
 
         try:
@@ -376,11 +362,11 @@ class SyncPage(QWidget):
         except PackageRejected as err:
             self._say(words.SYNC_FAILED.format(reason=package_rejected(err.code, err.earlier)), error=True)
             return None
-        desk, runner, now = self._desk, self._runner, self._clock()
+        desk, runner, request = self._desk, self._runner, ImportPackage(data, self._clock())
 
         def work(progress: Progress) -> ImportReport:
-            replay = partial(import_package, desk=desk, data=data, now=now, on_progress=progress)
-            return runner.write(replay, words.SYNC_DB_FAILED)
+            found: ImportReport = runner.call(IMPORT_PACKAGE, request, desk, words.SYNC_DB_FAILED)
+            return found
 
         return self._start(work, self.on_imported)
 
@@ -390,15 +376,16 @@ class SyncPage(QWidget):
 
     def set_up(self, request: SetUpRequest) -> SyncWorker:
         """Set the site up on the worker: a catalog loaded into an empty database takes a second or two."""
-        from counter.actions.site.site_setup import set_up_site
         from counter.resources import bundled_catalog_dir
+        from counter.service.site import SET_UP, SetUpSite
 
-        store, desk = self._runner.store, self._desk
+        desk, runner = self._desk, self._runner
         folder = self._catalog_folder or bundled_catalog_dir()
+        asked = SetUpSite(request.code, request.name, request.kind, folder, request.office, request.desk)
 
-        def work(progress: Progress) -> SiteSetUp:
-            return set_up_site(store, request.code, request.name, request.kind, desk=desk, catalog_folder=folder,
-                               on_progress=progress, office=request.office, this_desk=request.desk)  # fmt: skip
+        def work(progress: Progress) -> SiteSetUpDone:
+            done: SiteSetUpDone = runner.call(SET_UP, asked, desk, words.SYNC_DB_FAILED)
+            return done
 
         self.site_form.set_busy(True)
         self._setting_up = request
@@ -426,10 +413,12 @@ class SyncPage(QWidget):
         self.progress.setValue(done)
 
     def on_exported(self, result: object) -> None:
-        assert isinstance(result, Exported)
-        made = result.result
+        from counter.sync.exchange import ExportedFiles
+
+        assert isinstance(result, ExportedFiles)
+        made = result
         paths = [str(p) for p in result.paths]
-        said = exported_text(made.export_no, len(made.packages), made.to_site, made.records, paths)
+        said = exported_text(made.export_no, made.count, made.to_site, made.records, paths)
         if made.sent_seal_changed is not None:
             self._say(f"{said}\n{SENT_SEAL_CHANGED.format(no=made.sent_seal_changed)}", error=True)
             return
@@ -445,14 +434,14 @@ class SyncPage(QWidget):
 
     def on_set_up(self, result: object) -> None:
         """The site is set up: this page and the desk act under its code from now on."""
-        from counter.actions.site.site_setup import SiteSetUp
+        from counter.sync.site_view import SiteSetUpDone
 
-        assert isinstance(result, SiteSetUp)
+        assert isinstance(result, SiteSetUpDone)
         site = result.identity
         self._desk = result.desk
         done = [words.SETUP_DONE.format(name=site.name, code=site.code, kind=SITE_KIND[site.kind.value])]
-        if result.catalog is not None:
-            done.append(words.SETUP_CATALOG.format(count=len(result.catalog.new_versions)))
+        if result.catalog_loaded:
+            done.append(words.SETUP_CATALOG.format(count=len(result.catalog_versions)))
         self._after_refresh = "\n".join(done)
         log.info("site set up as %s (%s)", site.code, site.kind.value)
         self.site_set_up.emit(result)
@@ -462,14 +451,13 @@ class SyncPage(QWidget):
 
     def _set_up_failure(self, err: object, request: SetUpRequest) -> str | None:
         """Why the set-up did not happen, where only a set-up fails so; the problems also go beside the fields."""
-        from counter.sync.site_faults import SiteRefused
+        from counter.sync.site_faults import SiteFileFailed, SiteRefused
 
         if isinstance(err, SiteRefused):
             self.site_form.show_problems(err.codes, request.code)
             return CLAUSE_JOIN.join(site_problem_text(problem, request.code) for problem in err.codes)
-        if isinstance(err, OSError):
-            path = err.filename2 or err.filename or ""
-            return words.SETUP_FILE_FAILED.format(path=path, fault=file_fault(err))
+        if isinstance(err, SiteFileFailed):
+            return words.SETUP_FILE_FAILED.format(path=err.path, fault=file_fault(err.os_error()))
         return None
 
     def on_failed(self, err: object) -> None:
@@ -480,7 +468,7 @@ class SyncPage(QWidget):
 
     @staticmethod
     def _reason(err: object) -> str:  # noqa: PLR0911 (one answer per kind of failure, read top to bottom)
-        from counter.sync.exchange import SyncNotPossible
+        from counter.sync.exchange import PackageFileFailed, SyncNotPossible
         from counter.sync.keys import KeyUnreadable
         from counter.sync.package import PackageRejected
 
@@ -496,6 +484,8 @@ class SyncPage(QWidget):
             return not_permitted(err.permission, err.signed_in)
         if isinstance(err, Failed):
             return err.message
+        if isinstance(err, PackageFileFailed):
+            return words.SYNC_FILE_FAILED.format(fault=file_fault(err.os_error()))
         if isinstance(err, OSError):
             return words.SYNC_FILE_FAILED.format(fault=file_fault(err))
         log.error("sync failed: %r", err)

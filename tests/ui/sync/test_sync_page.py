@@ -125,6 +125,28 @@ def test_a_township_sends_its_cases_and_the_hall_takes_them_once(
 
 
 @pytest.mark.slow
+def test_a_package_that_cannot_be_written_is_named_and_takes_no_number(
+    qtbot: QtBot, township: Site, hall: Site, tmp_path: Path
+) -> None:
+    """The export's files are written in its transaction: the file's fault crosses the service as data, is worded
+    by the page as the system's error, and the next export still is the first."""
+    import errno
+
+    from counter.ui.sync import words
+    from counter.words.files import file_fault
+
+    run_demo(township.sessions, township.desk, TODAY)
+    sent = page_of(qtbot, township)
+    finish(qtbot, sent, sent.export_to(tmp_path / "no-stick" / "XAMT01.sync"))
+    fault = file_fault(OSError(errno.ENOENT, "No such file or directory"))
+    assert sent.result.text() == words.SYNC_FAILED.format(reason=words.SYNC_FILE_FAILED.format(fault=fault))
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    finish(qtbot, sent, sent.export_to(stick / "XAMT01.sync"))
+    assert sent.result.text().startswith("已导出第 1 号数据包")
+
+
+@pytest.mark.slow
 def test_a_township_whose_work_needs_several_packages_writes_them_all_and_says_so(
     qtbot: QtBot, township: Site, hall: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -1,0 +1,135 @@
+"""The site's operations in process (:mod:`counter.service.site`)."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from counter.access.desk import Desk
+from counter.actions.admin import audit_seal, desk_role, desk_settings, key_rotation, office, site
+from counter.actions.numbers import number_guard, number_note
+from counter.actions.site import backup as backups
+from counter.actions.site import site_setup, store, trail_check
+from counter.audit.seal_made import SealMade
+from counter.audit.verify import AuditReport
+from counter.case.desk_name_checks import DeskNameProblem
+from counter.case.number_notes import NoteReport, Renoted
+from counter.db.engine import Sessions
+from counter.host import paths
+from counter.service.runs import at_desk
+from counter.service.site import (
+    Backup,
+    BackupMade,
+    DeskChange,
+    DeskClerk,
+    DeskRole,
+    NumbersAsked,
+    OfficeAsked,
+    RegisterCard,
+    Renote,
+    RotateKey,
+    SetUpSite,
+    SiteAsked,
+)
+from counter.sync.site_faults import SiteFileFailed
+from counter.sync.site_view import Registration, Rotated, ShownSite, SiteSetUpDone
+from counter.sync.sites import Peer, SiteIdentity
+
+
+def read_shown(work: Session, desk: Desk | None, request: SiteAsked) -> ShownSite:
+    return site.site_as_shown(work)
+
+
+def read_card(work: Session, desk: Desk | None, request: SiteAsked) -> SiteIdentity:
+    return site.site_for_card(work)
+
+
+def register_card(work: Session, desk: Desk | None, request: RegisterCard) -> Registration:
+    return site_setup.register_card(work, request.card, desk=at_desk(desk), county=request.county)
+
+
+def peers(work: Session, desk: Desk | None, request: SiteAsked) -> tuple[Peer, ...]:
+    return tuple(site.peers(work))
+
+
+def set_up(work: Sessions, desk: Desk | None, request: SetUpSite) -> SiteSetUpDone:
+    """The identity and the desk's settings in one transaction, the catalog after it (:func:`set_up_site`)."""
+    try:
+        done = site_setup.set_up_site(
+            work, request.code, request.name, request.kind, desk=at_desk(desk), catalog_folder=request.catalog_folder,
+            office=request.office, this_desk=request.this_desk,
+        )  # fmt: skip
+    except OSError as err:  # the desk's settings or the key file: the identity was rolled back
+        from counter.host.desk_config import config_path
+
+        raise SiteFileFailed.of(err, config_path()) from err
+    catalog = done.catalog
+    if catalog is None:
+        return SiteSetUpDone(done.identity, done.desk, done.desk_file)
+    return SiteSetUpDone(done.identity, done.desk, done.desk_file, True, catalog.new_versions, catalog.problems)
+
+
+def rotate_key(work: Session, desk: Desk | None, request: RotateKey) -> Rotated:
+    return key_rotation.rotate_site_key(work, at_desk(desk), paths.site_key_path(), request.revoked_since, request.now)
+
+
+def verify_trail(work: Session, desk: Desk | None, request: SiteAsked) -> AuditReport:
+    return trail_check.verify_trail(work)
+
+
+def seal_trail(work: Session, desk: Desk | None, request: SiteAsked) -> SealMade:
+    return audit_seal.seal_trail(work)
+
+
+def office_still_halls(work: Session, desk: Desk | None, request: OfficeAsked) -> tuple[str, ...]:
+    return office.office_still_the_halls(work, site_code=request.site_code)
+
+
+def ping(work: Session, desk: Desk | None, request: SiteAsked) -> None:
+    store.ping(work)
+
+
+def check_numbers(work: Session, desk: Desk | None, request: NumbersAsked) -> None:
+    if request.series:
+        site.check_series(work, at_desk(desk))
+    number_guard.check_numbers(work, at_desk(desk), request.day)
+
+
+def note_report(work: Session, desk: Desk | None, request: NumbersAsked) -> NoteReport:
+    return number_note.note_report(work, at_desk(desk), request.day)
+
+
+def renote(work: Session, desk: Desk | None, request: Renote) -> Renoted:
+    return number_note.renote(work, at_desk(desk), request.now)
+
+
+def skip_issued(work: Session, desk: Desk | None, request: NumbersAsked) -> str | None:
+    return number_guard.skip_issued(work, at_desk(desk), request.day)
+
+
+def grant_desk_role(work: Session, desk: Desk | None, request: DeskRole) -> str | None:
+    problem = desk_role.grant_desk_role(work, request.role, request.password)
+    return None if problem is None else problem.value
+
+
+def may_change_desk(work: Session, desk: Desk | None, request: DeskClerk) -> tuple[DeskNameProblem, ...]:
+    return desk_settings.may_change_desk(work, at_desk(desk), request.clerk)
+
+
+def record_desk_change(work: Session, desk: Desk | None, request: DeskChange) -> None:
+    desk_settings.record_desk_change(work, at_desk(desk), dict(request.changes))
+
+
+def backup(work: Sessions, desk: Desk | None, request: Backup) -> BackupMade:
+    """An administrator's (where accounts exist), checked first; the copy made online; then the audit entry."""
+    by = at_desk(desk)
+    with work() as session:
+        backups.authorise(session, by)
+    url = work.kw["bind"].url.render_as_string(hide_password=False)
+    try:
+        made = backups.make_backup(url, request.out)
+    except OSError as err:
+        raise SiteFileFailed.of(err, request.out or backups.backups_folder()) from err
+    kept = None if request.out else backups.backup_count()
+    with work.begin() as session:
+        backups.record_backup(session, by, made, kept)
+    return BackupMade(made, kept)
