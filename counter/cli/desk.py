@@ -13,7 +13,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from counter.cli import phrases
-from counter.cli.common import EXIT_OK, UsageError, print_json, signed_in
+from counter.cli.common import EXIT_OK, UsageError, print_json
 from counter.words.punctuation import CLAUSE_JOIN
 from counter.words.translate import tr
 
@@ -82,21 +82,20 @@ def _authorise(args: argparse.Namespace, changes: dict[str, str]) -> Callable[[]
 
     A database that does not exist yet has no accounts: the desk is set up before its first start without making one.
     """
-    from counter.actions.admin.desk_settings import may_change_desk, record_desk_change
-    from counter.actions.site.backup import NotSQLite, database_file
     from counter.case.desk_name_checks import desk_name_problems
-    from counter.cli.common import store_url
+    from counter.cli.common import desk, open_service, store_url
+    from counter.host.database_choice import sqlite_path
+    from counter.service.site import MAY_CHANGE_DESK, RECORD_DESK_CHANGE, DeskChange, DeskClerk
 
     clerk, site_name = changes.get("clerk"), changes.get("site_name")
     _refuse(desk_name_problems(clerk, site_name))
-    try:
-        if not database_file(store_url(args)).exists():
-            return lambda: None
-    except NotSQLite:
-        pass
-    store, by = signed_in(args)
-    _refuse(store.write(lambda unit: may_change_desk(unit, by, clerk)))
-    return lambda: store.write(lambda unit: record_desk_change(unit, by, changes))
+    path = sqlite_path(store_url(args))
+    if path is not None and not path.exists():
+        return lambda: None
+    service = open_service(args)
+    by = desk()
+    _refuse(service.call(MAY_CHANGE_DESK, DeskClerk(clerk), by))
+    return lambda: service.call(RECORD_DESK_CHANGE, DeskChange(changes), by)
 
 
 def _refuse(problems: tuple[DeskNameProblem, ...]) -> None:
