@@ -3,9 +3,9 @@
 Chosen over a serialisation library's own structs: the requests and responses are the domain's frozen dataclasses
 already (a ``CaseView``, a ``Decision``), typed with the standard hints, and re-declaring each as a library struct
 would write every type twice.  The walk below covers what those hints use — dataclasses, enums, dates and times,
-``Decimal``, ``Path``, ``bytes``, tuples, lists, sets, mappings, ``Literal``, optional and union types — and refuses
-anything else by name, so a type that cannot cross is found by the test that walks every operation
-(``tests/service/test_codec.py``), not by a hall's desk.
+``Decimal``, ``Fraction``, ``Path``, ``bytes``, tuples, lists, sets (in one order), mappings, ``Literal``, optional
+and union types — and refuses anything else by name, so a type that cannot cross is found by the test that walks
+every operation (``tests/service/test_codec.py``), not by a hall's desk.
 
 A union of several types carries the name of the arm it holds, since JSON alone cannot tell a ``date`` from a
 ``str``; every other value is written as plainly as JSON allows.
@@ -17,11 +17,13 @@ import base64
 import dataclasses
 import datetime as dt
 import functools
+import json
 import types
 import typing
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from enum import Enum
+from fractions import Fraction
 from pathlib import Path, PurePath
 from typing import Any, Literal, Union
 
@@ -80,6 +82,8 @@ def _encoder(hint: Any) -> typing.Callable[[Any], Json]:  # noqa: PLR0911 - one 
             items = [_encoder(a) for a in args]
             return lambda v: [e(x) for e, x in zip(items, v, strict=True)]
         item = _encoder(args[0] if args else Any)
+        if origin in (set, frozenset):  # in one order whatever the set's: the same set is the same text
+            return lambda v: sorted((item(x) for x in v), key=_order)
         return lambda v: [item(x) for x in v]
     if origin in (dict, Mapping) or origin is typing.Mapping:
         key, val = _encoder(args[0]), _encoder(args[1])
@@ -100,7 +104,7 @@ def _class_encoder(cls: type) -> typing.Callable[[Any], Json]:  # noqa: PLR0911 
         return lambda v: v
     if cls is float:
         return float
-    if cls is Decimal:
+    if cls is Decimal or cls is Fraction:
         return str
     if cls is dt.datetime or cls is dt.date or cls is dt.time:
         return lambda v: v.isoformat()
@@ -124,6 +128,10 @@ def _dataclass_encoder(cls: type) -> typing.Callable[[Any], Json]:
         return {name: enc(getattr(v, name)) for name, enc in fields}
 
     return encode_fields
+
+
+def _order(encoded: Json) -> str:
+    return json.dumps(encoded, sort_keys=True, ensure_ascii=False)
 
 
 def _union_encoder(args: tuple[Any, ...]) -> typing.Callable[[Any], Json]:
@@ -208,6 +216,8 @@ def _class_decoder(cls: type) -> typing.Callable[[Json], Any]:  # noqa: PLR0911 
         return float
     if cls is Decimal:
         return Decimal
+    if cls is Fraction:
+        return Fraction
     if cls is dt.datetime:
         return dt.datetime.fromisoformat
     if cls is dt.date:

@@ -9,6 +9,7 @@ import typing
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from enum import Enum
+from fractions import Fraction
 from pathlib import Path, PurePath
 from typing import Any, Literal, Union
 
@@ -45,7 +46,24 @@ def strategy_for(hint: Any, depth: int = 0) -> st.SearchStrategy[Any]:  # noqa: 
     raise TypeError(f"no values for {hint!r}")
 
 
+def _special() -> dict[type, st.SearchStrategy[Any]]:
+    """Types whose own checks refuse almost every value drawn at random: values of their rules instead."""
+    from counter.calendar.workdays import DateSpan
+    from counter.case.numbers import DeskIdentity
+    from counter.case.queue_ticket import QueueTicket
+
+    days = st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2040, 1, 1))
+    return {
+        DeskIdentity: st.builds(DeskIdentity, st.sampled_from(["XAM01", "HLR12", "AR"]), st.sampled_from(["1", "8"])),
+        QueueTicket: st.builds(QueueTicket, st.sampled_from(["A012", "B7"]), st.none() | st.integers(0, 3600)),
+        DateSpan: st.tuples(days, days).map(lambda ends: DateSpan(min(ends), max(ends))),
+    }
+
+
 def _class_strategy(cls: type, depth: int) -> st.SearchStrategy[Any]:
+    special = _special()
+    if cls in special:
+        return special[cls]
     if issubclass(cls, Enum):
         return st.sampled_from(list(cls))
     simple: dict[type, st.SearchStrategy[Any]] = {
@@ -59,6 +77,7 @@ def _class_strategy(cls: type, depth: int) -> st.SearchStrategy[Any]:
         dt.time: st.times(),
         dt.timedelta: st.integers(0, 10**6).map(lambda s: dt.timedelta(seconds=s)),
         bytes: st.binary(max_size=6),
+        Fraction: st.fractions(max_denominator=1000),
     }
     if cls in simple:
         return simple[cls]

@@ -17,11 +17,19 @@ from counter.service.operation import Open, Operation
 from tests.service.served import Count
 from tests.signed_in import add_account
 
-COUNT = Operation("test.count", Count, int, True, Open.ANY_DESK, "tests.service.served:count")
-COUNTED = Operation("test.counted", Count, int, False, Open.ANY_DESK, "tests.service.served:counted")
-MISSING = Operation("test.missing", Count, int, True, Open.ANY_DESK, "tests.service.served:missing")
-BROKEN = Operation("test.broken", Count, int, False, Open.ANY_DESK, "tests.service.served:broken")
-GATED = Operation("test.gated", Count, int, True, Permission.MANAGE_ACCOUNTS, "tests.service.served:count")
+COUNT: Operation[Count, int] = Operation("test.count", Count, int, True, Open.ANY_DESK, "tests.service.served:count")
+COUNTED: Operation[Count, int] = Operation(
+    "test.counted", Count, int, False, Open.ANY_DESK, "tests.service.served:counted"
+)
+MISSING: Operation[Count, int] = Operation(
+    "test.missing", Count, int, True, Open.ANY_DESK, "tests.service.served:missing"
+)
+BROKEN: Operation[Count, int] = Operation(
+    "test.broken", Count, int, False, Open.ANY_DESK, "tests.service.served:broken"
+)
+GATED: Operation[Count, int] = Operation(
+    "test.gated", Count, int, True, Permission.MANAGE_ACCOUNTS, "tests.service.served:count"
+)
 
 
 @pytest.fixture

@@ -29,8 +29,10 @@ from tests.db.test_number_check_race import demo_intake
 from tests.pg_server import CATALOG, FreshDatabases
 from tests.service.served import CaseStep, Count
 
-LOCK_CASE = Operation("test.lock_case", CaseStep, bool, True, Open.ANY_DESK, "tests.service.served:lock_case")
-COUNT = Operation("test.count", Count, int, True, Open.ANY_DESK, "tests.service.served:count")
+LOCK_CASE: Operation[CaseStep, bool] = Operation(
+    "test.lock_case", CaseStep, bool, True, Open.ANY_DESK, "tests.service.served:lock_case"
+)
+COUNT: Operation[Count, int] = Operation("test.count", Count, int, True, Open.ANY_DESK, "tests.service.served:count")
 BOUND_S = 1.5
 
 
