@@ -9,7 +9,6 @@ them all.  Nothing here reaches the clerk's status widget.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -43,32 +42,21 @@ class SupervisorAlerts(QObject):
         self.raised.emit(alert)
         self.count_changed.emit(len(self._unseen))
 
-    def check(self, runner: Runner | object, desk: Desk | None = None) -> None:
+    def check(self, runner: Runner, desk: Desk | None = None) -> None:
         """Take in rectifications opened at any desk since the last one seen (``ratings.new_alerts``).
 
         Asked by a timer: while the clerk's own operation runs the look is refused, and the next tick looks again.
-        Given a unit of work instead of a runner (a caller already inside one), the operation's function runs in it.
         """
-        asked = AlertsAfter(self._last_id)
-        if isinstance(runner, Runner):
-            try:
-                found = runner.call(NEW_ALERTS, asked, desk, background=True)
-            except Busy:
-                return
-        else:
-            module, _, name = NEW_ALERTS.runs.partition(":")
-            found = getattr(importlib.import_module(module), name)(runner, desk, asked)
+        try:
+            found = runner.call(NEW_ALERTS, AlertsAfter(self._last_id), desk, background=True)
+        except Busy:
+            return
         self.take(found)
 
     def take(self, found: Iterable[RectificationAlert]) -> None:
-        """Alerts read with another look (the 督办 page's list): those not seen yet are raised."""
+        """Alerts read by a look: those not seen yet are raised."""
         for alert in found:
             self.add(alert)
-
-    @property
-    def last_seen(self) -> int:
-        """The newest rectification alerted, or known of at the start."""
-        return self._last_id
 
     def prime(self, newest: int) -> None:
         """Alert only for rectifications opened after ``newest``: the older ones are on the 督办 page already."""
