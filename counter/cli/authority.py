@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from counter.cli.common import EXIT_OK, Reported, print_json, signed_in
+from counter.cli.common import EXIT_OK, Reported, desk, open_service, print_json
 from counter.parties.text import TextField, check_text
 from counter.words.translate import tr
 
@@ -36,10 +36,9 @@ def add_authority_command(site: argparse._SubParsersAction[Any], common: argpars
 
 
 def cmd_site_authority(args: argparse.Namespace) -> int:
-    from counter.actions.cases.item_authority import set_entrustment, set_item_held, site_authority
-    from counter.case.site_authority import SiteAuthority
+    from counter.service.cases import CHANGE_AUTHORITY, SITE_AUTHORITY, ChangeAuthority, SiteCode
 
-    store, by = signed_in(args)
+    service, by = open_service(args), desk()
     site = by.identity.site_code
     entrusted = []
     for line in args.entrust:
@@ -51,21 +50,11 @@ def cmd_site_authority(args: argparse.Namespace) -> int:
             raise Reported(tr("授权文书含有不能录入的字符或超过长度：{line}").format(line=line[:60]))
         entrusted.append((code.strip(), checked.value))
 
-    def change(session: Any) -> SiteAuthority:
-        for code in args.hold:
-            set_item_held(session, by, site, code.strip(), held=True)
-        for code, text in entrusted:
-            set_entrustment(session, by, site, code, text)
-        for code in args.release:
-            set_item_held(session, by, site, code.strip(), held=False)
-            set_entrustment(session, by, site, code.strip(), "")
-        return site_authority(session, site)
-
-    held = (
-        store.write(change)
-        if (args.hold or entrusted or args.release)
-        else store.read(lambda session: site_authority(session, site))
-    )
+    if args.hold or entrusted or args.release:
+        hold, release = tuple(c.strip() for c in args.hold), tuple(c.strip() for c in args.release)
+        held = service.call(CHANGE_AUTHORITY, ChangeAuthority(site, hold, tuple(entrusted), release), by)
+    else:
+        held = service.call(SITE_AUTHORITY, SiteCode(site), by)
     if args.json:
         print_json({"site": site, "site_items": sorted(held.site_items), "entrusted": held.entrusted})
         return EXIT_OK

@@ -26,10 +26,9 @@ from counter.cli.common import (
     ensure_catalog,
     free_text,
     moment,
-    open_store,
+    open_service,
     own_out_folder,
     print_json_items,
-    signed_in,
     today,
 )
 from counter.cli.same_day import add_same_day_commands
@@ -39,8 +38,6 @@ from counter.words.translate import tr
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from counter.actions.site.store import Unit
-    from counter.case.status import CaseStatus
     from counter.cli.common import Commands
 
 T = TypeVar("T")
@@ -119,31 +116,25 @@ def add_case_commands(commands: Commands, common: argparse.ArgumentParser) -> No
 def cmd_case_show(args: argparse.Namespace) -> int:
     from counter.cli.case_text import print_case
 
-    if not print_case(open_store(args), desk(), args.case_no, as_json=args.json):
+    if not print_case(open_service(args), desk(), args.case_no, as_json=args.json):
         print(tr("未找到办件：{case_no}").format(case_no=args.case_no), file=sys.stderr)
         return EXIT_PROBLEM
     return EXIT_OK
 
 
 def cmd_case_list(args: argparse.Namespace) -> int:
-    from counter.actions.cases.case_reads import case_rows
     from counter.cli.case_text import row_json, row_line
+    from counter.service.cases import LIST_CASES, ListCases
 
-    store = open_store(args)
+    service = open_service(args)
     day = today(args)
-
-    def listed(session: Unit) -> int:
-        """Printed as they are read: a backlog of a league's size is never held whole."""
-        rows = case_rows(session, day, overdue=args.overdue, due_soon=args.due_soon)
-        if args.json:
-            return print_json_items(row_json(r, day) for r in rows)
-        count = 0
+    rows = service.call(LIST_CASES, ListCases(day, args.overdue, args.due_soon), desk())
+    if args.json:
+        count = print_json_items(row_json(r, day) for r in rows)
+    else:
         for row in rows:
             print(row_line(row, day))
-            count += 1
-        return count
-
-    count = store.read(listed)
+        count = len(rows)
     if not args.json:
         print(tr("共 {count} 件。").format(count=count), file=sys.stderr)
     return EXIT_OK
@@ -164,41 +155,34 @@ def _move_refusals(args: argparse.Namespace, run: Callable[[], T], not_allowed: 
 
 
 def cmd_case_void(args: argparse.Namespace) -> int:
-    from counter.actions.intake.take import move_case
     from counter.case.status import CaseEvent
     from counter.cli.phrases import CASE_VOID_NOT_ALLOWED, CASE_VOID_REASON_REQUIRED, CASE_VOIDED_DONE
+    from counter.service.cases import MOVE_CASE, MoveCase
 
     reason = args.reason.strip()
     if not reason:
         raise UsageError(CASE_VOID_REASON_REQUIRED)
-    store, by = signed_in(args)
+    service, by = open_service(args), desk()
     at = moment(args)  # in training, the training day at this time of it
-    _move_refusals(
-        args,
-        lambda: store.write(lambda session: move_case(session, by, args.case_no, CaseEvent.VOIDED, reason, at)),
-        CASE_VOID_NOT_ALLOWED,
-    )
+    void = MoveCase(args.case_no, CaseEvent.VOIDED, reason, at)
+    _move_refusals(args, lambda: service.call(MOVE_CASE, void, by), CASE_VOID_NOT_ALLOWED)
     print(CASE_VOIDED_DONE.format(case_no=args.case_no, reason=reason))
     return EXIT_OK
 
 
 def cmd_case_correction_lapse(args: argparse.Namespace) -> int:
-    from counter.actions.intake.take import lapse_correction
     from counter.case.correction_lapse import CorrectionNotDue
     from counter.cli.phrases import (
         CASE_CORRECTION_LAPSE_NOT_ALLOWED,
         CASE_CORRECTION_LAPSE_NOT_DUE,
         CASE_CORRECTION_LAPSED_DONE,
     )
+    from counter.service.cases import LAPSE_CORRECTION, LapseCorrection
 
-    store, by = signed_in(args)
-    day = today(args)
-
-    def lapse(session: Unit) -> None:
-        lapse_correction(session, by, args.case_no, day, args.note.strip())
-
-    try:
-        decision_faults(args, lambda: store.write(lapse), CASE_CORRECTION_LAPSE_NOT_ALLOWED)  # a provisional date too
+    service, by = open_service(args), desk()
+    lapse = LapseCorrection(args.case_no, today(args), args.note.strip())
+    try:  # a provisional date too
+        decision_faults(args, lambda: service.call(LAPSE_CORRECTION, lapse, by), CASE_CORRECTION_LAPSE_NOT_ALLOWED)
     except CorrectionNotDue as err:
         due = err.due.isoformat() if err.due else ""
         first = err.first_day.isoformat() if err.first_day else ""
@@ -221,28 +205,15 @@ def decision_faults(args: argparse.Namespace, run: Callable[[], T], not_allowed:
 
 
 def cmd_case_decide(args: argparse.Namespace) -> int:
-    from counter.actions.cases.decisions import decide_item
     from counter.cli.phrases import CASE_ITEM_APPROVED, CASE_ITEM_DECIDED, CASE_ITEM_DENIED
+    from counter.service.cases import DECIDE_ITEM, DecideItem
     from counter.words.cases import CASE_STATUS
 
-    store, by = signed_in(args)
+    service, by = open_service(args), desk()
     text = args.result_no if args.approve else args.reason
-
     at = moment(args)  # in training, the training day at this time of it
-
-    def decide(session: Unit) -> CaseStatus:
-        return decide_item(
-            session,
-            by,
-            args.case_no,
-            args.item,
-            approve=args.approve,
-            text=text,
-            false_materials=args.false_materials,
-            at=at,
-        )
-
-    status = decision_faults(args, lambda: store.write(decide))
+    decide = DecideItem(args.case_no, args.item, args.approve, text, at, false_materials=args.false_materials)
+    status = decision_faults(args, lambda: service.call(DECIDE_ITEM, decide, by))
     decision = CASE_ITEM_APPROVED if args.approve else CASE_ITEM_DENIED
     print(
         CASE_ITEM_DECIDED.format(
@@ -253,16 +224,14 @@ def cmd_case_decide(args: argparse.Namespace) -> int:
 
 
 def cmd_case_lapse(args: argparse.Namespace) -> int:
-    from counter.actions.cases.decisions import deny_lapsed_deferral
     from counter.cli.phrases import CASE_LAPSED_DONE, CASE_LAPSED_NONE
+    from counter.service.cases import DENY_LAPSED, DenyLapsed
     from counter.words.cases import CASE_STATUS
     from counter.words.punctuation import LIST_JOIN
 
-    store, by = signed_in(args)
-    day = today(args)
-    lapse = decision_faults(
-        args, lambda: store.write(lambda session: deny_lapsed_deferral(session, by, args.case_no, day, args.reason))
-    )
+    service, by = open_service(args), desk()
+    deny = DenyLapsed(args.case_no, today(args), args.reason)
+    lapse = decision_faults(args, lambda: service.call(DENY_LAPSED, deny, by))
     print(
         CASE_LAPSED_DONE.format(
             case_no=args.case_no.upper(),
@@ -276,29 +245,29 @@ def cmd_case_lapse(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from counter.actions.cases.case_reads import case_views
-    from counter.actions.site.demo import run_demo, write_documents
     from counter.case.demo_cases import DemoUnavailable
     from counter.cli.case_text import case_json
+    from counter.service.cases import RUN_DEMO, RunDemo
 
     out = Path(args.out)
     own_out_folder(out)
-    store = open_store(args)
-    ensure_catalog(store)
+    service = open_service(args)
+    ensure_catalog(service.store)
     by, day = desk(), today(args)
     try:
-        made = run_demo(store.sessions(), by, day)
+        run = service.call(RUN_DEMO, RunDemo(day), by)
     except DemoUnavailable as err:
         raise Reported(tr("目录中没有可用于演示的已发布指南：{err}").format(err=err)) from err
+    made = run.cases
     taken_on = made[0].on if made else None
     if taken_on is not None and taken_on != day:
         said = tr("{day} 不是工作日：演示办件按下一个工作日 {taken_on} 办理。")
         print(said.format(day=day.isoformat(), taken_on=taken_on.isoformat()), file=sys.stderr)
-    documents = write_documents(store.sessions(), by, made, day, out)
-    views = store.read(lambda session: case_views(session, [c.case_no for c in made]))
-    summary = [case_json(v) for v in views]
+    for paper in run.papers:  # written on this desk, whichever the run's database
+        (out / paper.name).write_bytes(paper.pdf)
+    summary = [case_json(v) for v in run.views]
     (out / "cases.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2, default=str), "utf-8")
     for case in made:
         print(f"{case.case_no}\t{case.label}")
-    print(tr("已生成 {count} 份文书：{out}").format(count=len(documents), out=out), file=sys.stderr)
+    print(tr("已生成 {count} 份文书：{out}").format(count=len(run.papers), out=out), file=sys.stderr)
     return EXIT_OK

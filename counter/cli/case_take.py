@@ -109,7 +109,7 @@ def cmd_case_take(args: argparse.Namespace) -> int:
         raise Reported(numbers_behind_text(err.last_issued, err.where, err.note)) from err
     except OtherSeries as err:
         raise Reported(OTHER_SERIES.format(desk=err.desk_code, site=err.site_code)) from err
-    shown = print_case(service.store, by, taken.case_no, as_json=args.json)
+    shown = print_case(service, by, taken.case_no, as_json=args.json)
     assert shown  # committed just now
     return EXIT_OK
 

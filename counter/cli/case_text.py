@@ -29,7 +29,7 @@ HAND_OVER_NOTES = HAND_OVER_EVENTS | {CaseEvent.SERVICE_SIGNED.value}
 
 if TYPE_CHECKING:
     from counter.access.desk import Desk
-    from counter.actions.site.store import Store, Unit
+    from counter.service.local import Service
 
 
 def _label(table: dict[Any, str], enum: type[Any], value: str) -> str:
@@ -169,18 +169,16 @@ def row_line(row: CaseRow, today: dt.date) -> str:
     )
 
 
-def print_case(store: Store, by: Desk, case_no: str, *, as_json: bool) -> bool:
+def print_case(service: Service, by: Desk, case_no: str, *, as_json: bool) -> bool:
     """``case show`` and ``case take`` print a case alike, ID numbers whole only for whoever may see them.
 
     False, and nothing printed, where there is no such case.
     """
-    from counter.actions.cases.case_reads import case_view, may_see_whole_numbers
     from counter.cli.common import print_json
+    from counter.service.cases import SHOW_CASE, CaseNo
 
-    def read(unit: Unit) -> tuple[CaseView | None, bool]:
-        return case_view(unit, case_no), may_see_whole_numbers(unit, by)
-
-    view, whole = store.read(read)
+    shown = service.call(SHOW_CASE, CaseNo(case_no), by)
+    view, whole = shown.view, shown.whole
     if view is None:
         return False
     if not whole:

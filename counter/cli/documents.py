@@ -17,18 +17,17 @@ from counter.cli.common import (
     UsageError,
     desk,
     ensure_catalog,
-    open_store,
+    open_service,
     own_out_folder,
     print_json,
-    signed_in,
 )
 from counter.cli.common import today as today_of
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
-    from counter.actions.site.store import Store, Unit
     from counter.cli.common import Commands
     from counter.documents.made import MadeDocument
+    from counter.service.local import Service
 
 CASE_DOCUMENTS = ("application", "receipt", "deferral", "pledge", "correction", "refusal", "denial", "service")
 # the fields of counter.documents.data.OfficeSettings, named here so that building the
@@ -81,16 +80,18 @@ def add_document_commands(commands: Commands, common: argparse.ArgumentParser) -
     p.set_defaults(func=cmd_office)
 
 
-def deliver(args: argparse.Namespace, made: MadeDocument, store: Store) -> int:
+def deliver(args: argparse.Namespace, made: MadeDocument, service: Service) -> int:
     """Write the PDF to --out and/or send it to --printer; every print is recorded (a hand-over's 送达回证 too)."""
-    from counter.actions.cases.documents import record_print
+    from dataclasses import replace
+
     from counter.printing.cups import PrintFailed, submit
+    from counter.service.documents import RECORD_PRINT, RecordPrint
     from counter.words.printing import print_problem_text
 
     by = desk()
 
     def record(target: str, ok: bool, error: str = "") -> None:
-        store.write(lambda session: record_print(session, by, made, target, ok=ok, error=error))
+        service.call(RECORD_PRINT, RecordPrint(replace(made, pdf=b""), target, ok, error), by)
 
     outcome = EXIT_OK
     if args.out:
@@ -115,26 +116,23 @@ def deliver(args: argparse.Namespace, made: MadeDocument, store: Store) -> int:
 
 
 def cmd_print(args: argparse.Namespace) -> int:
-    from counter.actions.cases.documents import make_document
     from counter.case.not_found import CaseNotFound
     from counter.case.number_faults import NumbersBehind
     from counter.documents.kinds import DocumentKind
     from counter.documents.model import DocumentNotPossible
+    from counter.service.documents import MAKE_CASE_PAPERS, CasePapers
     from counter.words.database import document_numbers_behind_text
     from counter.words.documents import document_problems_text
 
     if not args.out and args.printer is None:
         raise UsageError(tr("请用 --out FILE.pdf 保存，或用 --printer NAME 打印（NAME 为空表示默认打印机）"))
-    store, by = signed_in(args)
+    service, by = open_service(args), desk()
     kind, day = DocumentKind(args.doc), today_of(args)
     try:
         numbered = kind in (DocumentKind.SERVICE_RECEIPT, DocumentKind.DATE_NOTICE)  # which hand-over, which change
         hand_over = args.hand_over if numbered else 0
-        made = store.write(
-            lambda session: make_document(
-                session, by, args.case_no, kind, day, args.item.strip(), hand_over_no=hand_over
-            )
-        )
+        papers = CasePapers(args.case_no, (kind,), day, args.item.strip(), hand_over)
+        (made,) = service.call(MAKE_CASE_PAPERS, papers, by)
     except CaseNotFound as err:
         raise Reported(tr("未找到办件：{case_no}").format(case_no=err.case_no)) from err
     except NumbersBehind as err:
@@ -144,35 +142,27 @@ def cmd_print(args: argparse.Namespace) -> int:
         raise Reported(
             tr("办件 {case_no} 不能出具这种文书：{reasons}").format(case_no=args.case_no, reasons=reasons)
         ) from err
-    return deliver(args, made, store)
+    return deliver(args, made, service)
 
 
 def cmd_guide_notice(args: argparse.Namespace) -> int:
-    from counter.actions.cases.documents import make_guide_notice
-    from counter.actions.catalog.guides import find_guide
     from counter.case.number_faults import NumbersBehind
     from counter.documents.made import GuideNotFound
+    from counter.service.documents import MAKE_GUIDE_NOTICE, GuideNotice
     from counter.words.database import document_numbers_behind_text
 
-    store = open_store(args)
-    ensure_catalog(store)
+    service = open_service(args)
+    ensure_catalog(service.store)
     by, day = desk(), today_of(args)
-    wanted = args.bundle.strip()
-
-    def notice(session: Unit) -> MadeDocument:
-        """The bundle named as ``catalog show`` takes it: code, number, name or pinyin initials."""
-        stored = find_guide(session, wanted)
-        return make_guide_notice(session, by, stored.bundle.code if stored else wanted, day)
-
-    try:
-        made = store.write(notice)
+    try:  # the bundle named as ``catalog show`` takes it: code, number, name or pinyin initials
+        made = service.call(MAKE_GUIDE_NOTICE, GuideNotice(args.bundle.strip(), day, find=True), by)
     except GuideNotFound as err:
         raise Reported(
             tr("一件事 {bundle_code} 不存在或指南未发布，不能出具一次性告知单").format(bundle_code=err.bundle_code)
         ) from err
     except NumbersBehind as err:
         raise Reported(document_numbers_behind_text(err.last_issued, err.where, err.note)) from err
-    return deliver(args, made, store)
+    return deliver(args, made, service)
 
 
 def _write(out: Path, pdf: bytes) -> None:
@@ -193,38 +183,27 @@ def _write(out: Path, pdf: bytes) -> None:
 
 def cmd_form(args: argparse.Namespace) -> int:
     """One form to --out, every form of the bundle (blank and sample) into the folder --out, or the list of forms."""
-    from counter.actions.catalog.guides import find_guide
-    from counter.actions.intake.forms import guide_forms, make_form
-    from counter.documents.form_paper import FormNotFound, FormPaper
+    from counter.documents.form_paper import FormNotFound
     from counter.documents.made import GuideNotFound
+    from counter.service.documents import GUIDE_FORMS, MAKE_FORMS, GuideOf, MakeForms
 
     if (args.material or args.all) and not args.out:
         raise UsageError(tr("请用 --out 指定保存的文件（--all 时为目录）"))
     if args.material and args.all:
         raise UsageError(tr("--all 打印全部表格，不再写材料编码"))
-    store = open_store(args)
-    ensure_catalog(store)
+    service = open_service(args)
+    ensure_catalog(service.store)
     by, day = desk(), today_of(args)
-    wanted = args.bundle.strip()
-
-    def forms(session: Unit) -> tuple[str, tuple[tuple[str, str], ...]]:
-        """The bundle named as ``catalog show`` takes it: code, number, name or pinyin initials."""
-        stored = find_guide(session, wanted)
-        code = stored.bundle.code if stored else wanted
-        return code, guide_forms(session, code)
-
-    def papers(session: Unit, code: str, wanted_forms: tuple[str, ...], samples: tuple[bool, ...]) -> list[FormPaper]:
-        return [make_form(session, by, code, m, day, sample=s) for m in wanted_forms for s in samples]
-
-    try:
-        code, listed = store.read(forms)
+    try:  # the bundle named as ``catalog show`` takes it: code, number, name or pinyin initials
+        found = service.call(GUIDE_FORMS, GuideOf(args.bundle.strip(), find=True), by)
+        code, listed = found.bundle_code, found.forms
         if not args.material and not args.all:
             for material_code, name in listed:
                 print(f"{material_code}\t{name}")
             return EXIT_OK
         chosen = tuple(m for m, _ in listed) if args.all else (args.material.strip(),)
         samples = (False, True) if args.all else (args.sample,)
-        made = store.read(lambda session: papers(session, code, chosen, samples))
+        made = service.call(MAKE_FORMS, MakeForms(code, chosen, day, samples), by)
     except GuideNotFound as err:
         raise Reported(
             tr("一件事 {bundle_code} 不存在或没有办事指南，不能打印表格").format(bundle_code=err.bundle_code)
@@ -250,21 +229,15 @@ def cmd_form(args: argparse.Namespace) -> int:
 def cmd_office(args: argparse.Namespace) -> int:
     from dataclasses import asdict, replace
 
-    from counter.actions.cases.documents import office_settings, save_office_settings
-    from counter.documents.data import OfficeSettings
+    from counter.service.documents import READ_OFFICE, SAVE_OFFICE, SaveOffice, SiteOffice
 
-    store, by = signed_in(args)
+    service, by = open_service(args), desk()
     site = by.identity.site_code
     changes = {name: getattr(args, name) for name in OFFICE_FIELDS if getattr(args, name)}
-
-    def show_or_change(session: Unit) -> OfficeSettings:
-        settings = office_settings(session, site)
-        if changes:
-            settings = replace(settings, **changes)
-            save_office_settings(session, site, settings, desk=by)
-        return settings
-
-    settings = store.write(show_or_change)
+    settings = service.call(READ_OFFICE, SiteOffice(site), by)
+    if changes:
+        settings = replace(settings, **changes)
+        service.call(SAVE_OFFICE, SaveOffice(site, settings), by)
     if args.json:
         print_json({"site_code": site, **asdict(settings)})
     else:

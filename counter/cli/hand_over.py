@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from counter.cli.common import EXIT_OK, Reported, UsageError, desk, free_text, moment, open_store, parse_date
+from counter.cli.common import EXIT_OK, Reported, UsageError, desk, free_text, moment, open_service, parse_date
 from counter.parties.text import TextField
 from counter.words.translate import tr
 
@@ -55,10 +55,10 @@ def add_hand_over_commands(commands: Commands, common: argparse.ArgumentParser) 
 
 
 def cmd_hand_over(args: argparse.Namespace) -> int:
-    from counter.actions.cases.hand_over import hand_over_results
     from counter.case.hand_over import HandOverRefused, HandOverRequest, HandOverWay
     from counter.cli.case import decision_faults
     from counter.cli.documents import deliver
+    from counter.service.cases import HAND_OVER, HandOverResults
     from counter.words.hand_over import HAND_OVER_WAY, hand_over_refused_text
 
     if not args.out and args.printer is None:
@@ -73,12 +73,11 @@ def cmd_hand_over(args: argparse.Namespace) -> int:
         items=tuple(code.strip() for code in args.items.split(",") if code.strip()),
         partial=args.partial,
     )
-    store, by, now = open_store(args), desk(), moment(args)  # in training, the training day
+    service, by, now = open_service(args), desk(), moment(args)  # in training, the training day
     not_allowed = tr("办件 {case_no} 现在的状态是“{status}”，不能送达。")
+    results = HandOverResults(args.case_no, request, now)
     try:
-        done = decision_faults(
-            args, lambda: store.write(lambda s: hand_over_results(s, by, args.case_no, request, now)), not_allowed
-        )
+        done = decision_faults(args, lambda: service.call(HAND_OVER, results, by), not_allowed)
     except HandOverRefused as err:
         raise Reported(hand_over_refused_text(err.problems)) from err
     print(
@@ -86,25 +85,22 @@ def cmd_hand_over(args: argparse.Namespace) -> int:
             case_no=args.case_no.upper(), way=HAND_OVER_WAY[done.hand_over.way], count=len(done.hand_over.items)
         )
     )
-    deliver(args, done.service_receipt, store)
+    deliver(args, done.service_receipt, service)
     return EXIT_OK
 
 
 def cmd_hand_over_signed(args: argparse.Namespace) -> int:
-    from counter.actions.cases.hand_over import record_signed_return
     from counter.case.hand_over import SignedReturnRefused
     from counter.cli.case import decision_faults
+    from counter.service.cases import SIGNED_RETURN, SignedReturn
     from counter.words.hand_over import signed_return_refused_text
 
     signed_on = parse_date(args.signed_on)
-    store, by, now = open_store(args), desk(), moment(args)
+    service, by, now = open_service(args), desk(), moment(args)
     not_allowed = tr("办件 {case_no} 现在的状态是“{status}”，不能登记送达回执。")
+    signed = SignedReturn(args.case_no, args.hand_over, signed_on, now)
     try:
-        decision_faults(
-            args,
-            lambda: store.write(lambda s: record_signed_return(s, by, args.case_no, args.hand_over, signed_on, now)),
-            not_allowed,
-        )
+        decision_faults(args, lambda: service.call(SIGNED_RETURN, signed, by), not_allowed)
     except SignedReturnRefused as err:
         raise Reported(signed_return_refused_text(err.problems)) from err
     print(

@@ -12,7 +12,7 @@ import datetime as dt
 import json
 from typing import TYPE_CHECKING, Any
 
-from counter.cli.common import EXIT_OK, Reported, free_text, moment, open_store, signed_in, today
+from counter.cli.common import EXIT_OK, Reported, desk, free_text, moment, open_service, today
 from counter.cli.pledges import add_pledge_commands
 from counter.parties.text import TextField
 from counter.words.translate import tr
@@ -105,10 +105,10 @@ def add_item_commands(commands: Commands, common: argparse.ArgumentParser) -> No
 
 
 def cmd_item_list(args: argparse.Namespace) -> int:
-    from counter.actions.cases.item_steps import item_standings
+    from counter.service.cases import ITEM_STANDINGS, CaseOnDay
 
-    day = today(args)
-    standings = _faults(args, lambda: open_store(args).read(lambda s: item_standings(s, args.case_no, day)))
+    service, day = open_service(args), today(args)
+    standings = _faults(args, lambda: service.call(ITEM_STANDINGS, CaseOnDay(args.case_no, day), desk()))
     if args.json:
         print(json.dumps([_standing_json(i) for i in standings], ensure_ascii=False, indent=2))
     else:
@@ -118,11 +118,11 @@ def cmd_item_list(args: argparse.Namespace) -> int:
 
 
 def cmd_item_queue(args: argparse.Namespace) -> int:
-    from counter.actions.cases.item_queue import department_loads, department_queue
+    from counter.service.cases import DEPARTMENT_LOADS, DEPARTMENT_QUEUE, DepartmentDay, SiteDay
 
-    day, store = today(args), open_store(args)
+    day, service = today(args), open_service(args)
     if not args.department.strip():
-        loads = store.read(lambda s: department_loads(s, day, args.site.strip().upper()))
+        loads = service.call(DEPARTMENT_LOADS, SiteDay(day, args.site.strip().upper()), desk())
         if args.json:
             print(json.dumps([{"department": d.department, "items": d.items, "overdue": d.overdue} for d in loads],
                              ensure_ascii=False, indent=2))  # fmt: skip
@@ -131,16 +131,16 @@ def cmd_item_queue(args: argparse.Namespace) -> int:
                 department=load.department, items=load.items, overdue=load.overdue))  # fmt: skip
         return EXIT_OK
     department, site = args.department.strip(), args.site.strip().upper()
-    rows = store.read(lambda s: department_queue(s, department, day, site))
+    rows = service.call(DEPARTMENT_QUEUE, DepartmentDay(department, day, site), desk())
     _print_rows(rows, as_json=args.json)
     return EXIT_OK
 
 
 def cmd_item_due(args: argparse.Namespace) -> int:
-    from counter.actions.cases.item_queue import coming_due
+    from counter.service.cases import COMING_DUE, SiteDay
 
-    day, site = today(args), args.site.strip().upper()
-    _print_rows(open_store(args).read(lambda s: coming_due(s, day, site)), as_json=args.json)
+    service, day, site = open_service(args), today(args), args.site.strip().upper()
+    _print_rows(service.call(COMING_DUE, SiteDay(day, site), desk()), as_json=args.json)
     return EXIT_OK
 
 
@@ -178,12 +178,12 @@ def _row_json(r: QueueRow) -> dict[str, Any]:
 
 
 def cmd_item_route(args: argparse.Namespace) -> int:
-    from counter.actions.cases.item_steps import route_items
+    from counter.service.cases import ROUTE_ITEMS, RouteItems
     from counter.words.punctuation import LIST_JOIN
 
-    store, by = signed_in(args)
+    service, by = open_service(args), desk()
     now = moment(args)  # in training, the training day at this time of it
-    routed = _faults(args, lambda: store.write(lambda s: route_items(s, by, args.case_no, now)))
+    routed = _faults(args, lambda: service.call(ROUTE_ITEMS, RouteItems(args.case_no, now), by))
     if routed:
         print(tr("办件 {case_no}：已分发 {items}").format(case_no=args.case_no.upper(), items=LIST_JOIN.join(routed)))
     else:
@@ -192,9 +192,9 @@ def cmd_item_route(args: argparse.Namespace) -> int:
 
 
 def cmd_item_step(args: argparse.Namespace) -> int:
-    from counter.actions.cases.item_steps import take_item_step
     from counter.case.item_path import ItemEvent, PauseReason
     from counter.case.item_step_request import StepRequest
+    from counter.service.cases import ITEM_STEP, ItemStep
     from counter.words.items import ITEM_STATE
 
     options: dict[str, Any] = {}
@@ -207,9 +207,10 @@ def cmd_item_step(args: argparse.Namespace) -> int:
     elif args.step == "deny":
         options = {"reason": args.reason, "false_materials": args.false_materials}
     request = StepRequest(ItemEvent(STEPS[args.step]), **options)
-    store, by = signed_in(args)
+    service, by = open_service(args), desk()
     now = moment(args)  # in training, the training day at this time of it
-    state = _faults(args, lambda: store.write(lambda s: take_item_step(s, by, args.case_no, args.item, request, now)))
+    step = ItemStep(args.case_no, args.item, request, now)
+    state = _faults(args, lambda: service.call(ITEM_STEP, step, by))
     print(tr("办件 {case_no} 事项 {item}：{state}").format(
         case_no=args.case_no.upper(), item=args.item, state=ITEM_STATE[state]))  # fmt: skip
     return EXIT_OK
