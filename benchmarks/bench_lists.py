@@ -67,11 +67,11 @@ from counter.access.desk import Desk
 from counter.actions.cases.case_reads import DUE_COUNT_CAP, DUE_PAGE, case_rows, case_view, day_lists
 from counter.actions.cases.case_view import read_case
 from counter.actions.ratings.record import open_rectifications
-from counter.case.case_page import CasePage
 from counter.case.decisions import LAPSE_EVENTS
 from counter.case.numbers import DeskIdentity
 from counter.case.status import NOTE_CODES_JOIN
 from counter.db.engine import make_engine, make_sessions
+from counter.documents.case_page import CasePage
 from tests.pg_server import HALL_MEMORY, start_cluster, stop_cluster
 
 PAGE = 200  # the first page of the open rectifications, as the 督办 page reads it

@@ -18,7 +18,7 @@ from counter.parties.text import TextField
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
-    from counter.case.pledge_rows import PledgeRow
+    from counter.access.pledge_offers import PledgeRow
 
 
 def add_pledge_commands(item: Any, common: argparse.ArgumentParser) -> None:

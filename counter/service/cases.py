@@ -13,24 +13,24 @@ import datetime as dt
 from dataclasses import dataclass
 
 from counter.access.case_acts import CaseAct
+from counter.access.pledge_offers import PledgeOffer, PledgeRow
 from counter.access.roles import Permission
 from counter.calendar.workdays import HolidayTable
 from counter.case.case_lists import DayLists
-from counter.case.case_page import CasePage
 from counter.case.demo_cases import DemoCase
 from counter.case.hand_over import HandOver, HandOverRequest
-from counter.case.handed_over import HandedOver
 from counter.case.item_path import ItemState
 from counter.case.item_queue import DepartmentLoad, QueueRow
 from counter.case.item_standing import ItemStanding
 from counter.case.item_step_request import StepRequest
 from counter.case.lapse import Lapse
 from counter.case.lookup import FoundCase, Lookup
-from counter.case.pledge_rows import PledgeOffer, PledgeRow
 from counter.case.same_day import SameDayProblem
 from counter.case.site_authority import SiteAuthority
 from counter.case.status import CaseEvent, CaseStatus
 from counter.case.view import CaseRow, CaseView
+from counter.documents.case_page import CasePage
+from counter.documents.handed_over import HandedOver
 from counter.service.operation import Open, read, write
 
 _RUNS = "counter.service.runs.cases:"

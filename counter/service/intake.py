@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from counter.access.pledge_offers import PledgeRow
 from counter.access.roles import Permission
 from counter.calendar.workdays import BeyondData
 from counter.case.intake_request import IntakeRequest, TakenIntake
 from counter.case.month_figures import MonthFigures
-from counter.case.pledge_rows import PledgeRow
 from counter.case.promise_figures import FigureGroup
 from counter.case.same_day import SameDayProblem
 from counter.case.status import CaseStatus

@@ -1,4 +1,4 @@
-"""One case as its page shows it (:class:`counter.case.case_page.CasePage`): the case view, the situations of its
+"""One case as its page shows it (:class:`counter.documents.case_page.CasePage`): the case view, the situations of its
 guide, and its notices, read in one unit of work, so the page never shows a case beside notices of another moment.
 """
 
@@ -14,7 +14,6 @@ from counter.actions.admin.calendar import office_calendar
 from counter.actions.admin.office import stored_office_settings
 from counter.actions.cases.documents import made_under
 from counter.actions.cases.item_authority import site_authority
-from counter.case.case_page import CaseNotices, CasePage, ItemLine, fitting_item_papers, fitting_kinds
 from counter.case.decisions import first_lapse_day, lapse_day
 from counter.case.item_clock import DueAlert, due_alert
 from counter.case.same_day import same_day_bundle
@@ -26,6 +25,7 @@ from counter.db.case_page_reads import case_page_reads
 from counter.db.catalog_store import known_guide
 from counter.documents.acceptance import HeldItems
 from counter.documents.acting import ACCEPTANCE_PAPERS, concerned_items, received_title
+from counter.documents.case_page import CaseNotices, CasePage, ItemLine, fitting_item_papers, fitting_kinds
 from counter.documents.data import OfficeSettings
 from counter.documents.deciders import places_of
 from counter.documents.document_line import DocumentLine

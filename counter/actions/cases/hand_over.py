@@ -40,10 +40,10 @@ from counter.case.hand_over import (
     signed_return_note,
     signed_return_problems,
 )
-from counter.case.handed_over import HandedOver
 from counter.case.item_lines import office_day
 from counter.case.status import CaseEvent, CaseStatus, next_status
 from counter.db.case_store import add_history, case_view
+from counter.documents.handed_over import HandedOver
 from counter.documents.kinds import DocumentKind
 
 

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from counter.access.case_acts import CaseAct
 from counter.access.case_rights import permission_for
 from counter.access.desk import Desk
+from counter.access.pledge_offers import PledgeOffer, PledgeRow
 from counter.access.roles import Permission
 from counter.actions.admin.audit import record_at_desk
 from counter.actions.admin.calendar import office_calendar
@@ -35,7 +36,6 @@ from counter.case.decisions import item_note
 from counter.case.moments import moment_on
 from counter.case.numbers import DocKind, doc_no
 from counter.case.pledge_checks import PledgeProblem, PledgeRefused
-from counter.case.pledge_rows import PledgeOffer, PledgeRow
 from counter.case.status import CaseEvent, CaseStatus, next_status
 from counter.db import models
 from counter.db.case_store import add_history, case_view, next_sequence

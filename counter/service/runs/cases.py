@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.case_acts import CaseAct
 from counter.access.desk import Desk
+from counter.access.pledge_offers import PledgeOffer, PledgeRow
 from counter.actions.admin.accounts import own_department
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.cases import case_reads, decisions, item_authority, item_queue, item_steps
@@ -19,19 +20,18 @@ from counter.actions.site.demo import run_demo as run_sample_intakes
 from counter.actions.site.demo import write_documents
 from counter.calendar.workdays import HolidayTable
 from counter.case.case_lists import DayLists
-from counter.case.case_page import CasePage
 from counter.case.hand_over import HandOver
-from counter.case.handed_over import HandedOver
 from counter.case.item_path import ItemState
 from counter.case.item_queue import DepartmentLoad, QueueRow
 from counter.case.item_standing import ItemStanding
 from counter.case.lapse import Lapse
 from counter.case.lookup import FoundCase
-from counter.case.pledge_rows import PledgeOffer, PledgeRow
 from counter.case.same_day import SameDayProblem
 from counter.case.site_authority import SiteAuthority
 from counter.case.status import CaseStatus
 from counter.case.view import CaseRow, CaseView
+from counter.documents.case_page import CasePage
+from counter.documents.handed_over import HandedOver
 from counter.service.cases import (
     CaseNo,
     CaseNos,

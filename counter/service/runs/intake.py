@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from counter.access.desk import Desk
+from counter.access.pledge_offers import PledgeRow
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.admin.site import site_is_set_up
 from counter.actions.cases.intake_settings import intake_rules, save_intake_rules
@@ -20,7 +21,6 @@ from counter.actions.intake.take import preview, take_intake
 from counter.actions.ratings.case_figures import month_figures
 from counter.case.intake_request import TakenIntake
 from counter.case.month_figures import MonthFigures
-from counter.case.pledge_rows import PledgeRow
 from counter.case.same_day import SameDayProblem
 from counter.case.status import CaseStatus
 from counter.catalog.stored_guide import StoredGuide

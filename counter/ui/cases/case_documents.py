@@ -3,7 +3,7 @@
 A notice not made yet is offered as "打印…", one already made as "重打…": a
 reprint is the same paper, with the same number, as the first time.  Which
 kinds are offered is decided by the rules that make them
-(:func:`counter.case.case_page.fitting_kinds`), so the page never offers a
+(:func:`counter.documents.case_page.fitting_kinds`), so the page never offers a
 notice that would then be refused.
 
 A 不予批准决定书 is one item's paper, issued in its department's name (seed 001 第十七条(二)): one button per
@@ -11,7 +11,7 @@ denied item, named by the item, so a bundle with two items denied has two papers
 
 Each paper is named by the title it carries: where the hall only receives the items (no power of its own, no
 entrustment recorded: :mod:`counter.documents.acceptance`), its receipt is a 收件凭证, not a 受理凭证
-(行政许可法 第二十六条), read with the case (:attr:`counter.case.case_page.CaseNotices.titles`).
+(行政许可法 第二十六条), read with the case (:attr:`counter.documents.case_page.CaseNotices.titles`).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from itertools import pairwise
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
-from counter.case.case_page import CASE_KINDS, CaseNotices, ItemPaper
+from counter.documents.case_page import CASE_KINDS, CaseNotices, ItemPaper
 from counter.documents.document_line import DocumentLine
 from counter.documents.kinds import DocumentKind, kind_of_record
 from counter.ui.cases.tables import fill_row, full_table
@@ -54,7 +54,7 @@ def prints_text(line: DocumentLine) -> str:
 
 def kind_title(kind: str, item: str = "", titles: Mapping[str, str] | None = None) -> str:
     """The paper's title as it carries it: ``titles`` where the case's paper is not its kind's own (the hall's 收件
-    paper: :attr:`counter.case.case_page.CaseNotices.titles`), else the kind's; one item's paper names the
+    paper: :attr:`counter.documents.case_page.CaseNotices.titles`), else the kind's; one item's paper names the
     item."""
     title = (titles or {}).get(kind) or DOC_TITLE.get(kind_of_record(kind), kind)
     return PRINTING_ITEM_TITLE.format(title=title, item=item) if item else title

@@ -12,13 +12,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from enum import Enum
 from typing import TypeVar
 
-from counter.case.case_page import ItemLine
 from counter.case.item_clock import DueAlert
 from counter.case.moments import local_moment
 from counter.case.same_day import NOTE_SAME_DAY
 from counter.case.status import NOTE_CODES_JOIN, NOTE_DUE_REASON, CaseEvent, CaseStatus
 from counter.case.view import CaseMaterialLine, CaseView, HistoryLine
 from counter.catalog.model import Situation
+from counter.documents.case_page import ItemLine
 from counter.intake.checklist import Receipt, ReceivedMedium
 from counter.intake.outcome import Outcome, RefusalGround
 from counter.intake.parties import ApplicantKind, Delivery

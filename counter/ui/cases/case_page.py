@@ -22,7 +22,6 @@ from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
 from counter.access.roles import Permission
 from counter.calendar.workdays import WorkCalendar
-from counter.case.case_page import ItemLine
 from counter.case.correction_lapse import CorrectionNotDue
 from counter.case.decisions import DecisionRefused
 from counter.case.item_path import ItemEvent
@@ -30,6 +29,7 @@ from counter.case.not_found import CaseNotFound
 from counter.case.status import CaseEvent, CaseStatus, MoveNotAllowed
 from counter.case.view import CaseView
 from counter.catalog.model import Situation
+from counter.documents.case_page import ItemLine
 from counter.documents.kinds import DocumentKind
 from counter.intake.not_possible import IntakeNotPossible
 from counter.intake.outcome import Outcome

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 
 from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
-from counter.case.case_page import ItemLine
 from counter.case.hand_over import HandOverRefused, HandOverRequest
 from counter.case.not_found import CaseNotFound
 from counter.case.status import MoveNotAllowed
 from counter.case.view import CaseView
+from counter.documents.case_page import ItemLine
 from counter.documents.made import MadeDocument
 from counter.service.cases import HAND_OVER, HandOverResults
 from counter.ui.cases import words

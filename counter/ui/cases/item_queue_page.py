@@ -16,9 +16,9 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from counter.access.desk import Desk
+from counter.access.pledge_offers import PledgeRow
 from counter.case.item_clock import DueAlert
 from counter.case.item_queue import QueueRow
-from counter.case.pledge_rows import PledgeRow
 from counter.service.cases import READ_QUEUE, ReadQueue
 from counter.ui.cases.marks import URGENCY_COLOURS, paint, restyle
 from counter.ui.cases.rules import ALERT_URGENCY

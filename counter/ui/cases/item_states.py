@@ -21,12 +21,12 @@ from functools import partial
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from counter.case.case_page import ItemLine
 from counter.case.item_lines import item_paths, office_day
 from counter.case.item_path import ItemEvent, ItemState, ItemStep, state_of
 from counter.case.pledge_checks import item_revocations
 from counter.case.status import CaseEvent
 from counter.case.view import CaseView
+from counter.documents.case_page import ItemLine
 from counter.ui.cases.item_step_form import ItemStepBar
 from counter.ui.cases.marks import URGENCY_COLOURS, paint
 from counter.ui.cases.rules import ALERT_URGENCY, ITEM_ACTIONS, allowed

@@ -16,13 +16,13 @@ from dataclasses import dataclass
 
 from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
-from counter.case.case_page import ItemLine
 from counter.case.decisions import DecisionRefused
 from counter.case.item_path import StepProblem, StepRefused
 from counter.case.item_step_request import StepRequest
 from counter.case.not_found import CaseNotFound
 from counter.case.status import MoveNotAllowed
 from counter.case.view import CaseView
+from counter.documents.case_page import ItemLine
 from counter.service.cases import ITEM_STEP, ItemStep
 from counter.ui.cases import words
 from counter.ui.cases.rules import items_to_route

@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter.case.case_page import ItemLine
 from counter.case.item_path import MOST_EXTENSION_DAYS, ItemEvent, PauseReason
 from counter.case.item_step_request import StepRequest
 from counter.case.status import CaseEvent
+from counter.documents.case_page import ItemLine
 from counter.ui.cases import words
 from counter.ui.cases.item_step_rules import DEPARTMENT_STEPS
 from counter.ui.flow_layout import FlowLayout

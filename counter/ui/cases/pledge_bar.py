@@ -29,12 +29,12 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, 
 
 from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
+from counter.access.pledge_offers import PledgeOffer
 from counter.access.roles import Permission
 from counter.case.decisions import DecisionRefused
 from counter.case.moments import moment_on
 from counter.case.not_found import CaseNotFound
 from counter.case.pledge_checks import PledgeRefused
-from counter.case.pledge_rows import PledgeOffer
 from counter.case.status import CaseEvent, CaseStatus, MoveNotAllowed
 from counter.case.view import CaseView
 from counter.documents.kinds import DocumentKind
@@ -87,7 +87,7 @@ from counter.words.pledges import (
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
 
-    from counter.case.case_page import ItemLine
+    from counter.documents.case_page import ItemLine
     from counter.ui.cases.item_states import ItemStates
 
 log = logging.getLogger(__name__)

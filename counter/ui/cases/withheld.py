@@ -18,10 +18,10 @@ from counter.access.desk import Desk
 from counter.access.roles import Actor, Permission
 from counter.calendar.provisional import unsettled
 from counter.calendar.workdays import WorkCalendar
-from counter.case.case_page import ItemLine
 from counter.case.not_found import CaseNotFound
 from counter.case.status import CaseStatus
 from counter.case.view import CaseView
+from counter.documents.case_page import ItemLine
 from counter.service.cases import ACT_REFUSALS, READ_CALENDAR, SAME_DAY_CHECK, CaseNo, CaseOnDay, Nothing
 from counter.ui.cases.rules import Refusals, Refused, Withheld, revoked_not_handed, unsettled_due, withheld
 from counter.ui.cases.words import CASE_WITHHELD, CASE_WITHHELD_ITEM

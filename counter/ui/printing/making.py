@@ -17,9 +17,9 @@ import logging
 
 from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
-from counter.case.case_page import CASE_KINDS, CaseNotices, fitting_kinds
 from counter.case.not_found import CaseNotFound
 from counter.case.number_faults import NumbersBehind
+from counter.documents.case_page import CASE_KINDS, CaseNotices, fitting_kinds
 from counter.documents.form_paper import FormNotFound
 from counter.documents.kinds import DocumentKind
 from counter.documents.made import GuideNotFound, MadeDocument

@@ -8,9 +8,9 @@ import datetime as dt
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.cases.case_view import read_case
-from counter.case.case_page import ItemLine
 from counter.case.item_clock import DueAlert
 from counter.case.view import CaseView
+from counter.documents.case_page import ItemLine
 from counter.ui.cases.case_lines import case_alert
 from tests.ui.cases.casebook import DAY, Casebook
 

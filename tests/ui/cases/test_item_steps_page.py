@@ -15,11 +15,11 @@ from counter.access.desk import Desk
 from counter.access.passwords import hash_password
 from counter.access.roles import Actor, Role
 from counter.actions.cases.item_steps import route_items
-from counter.case.case_page import ItemLine
 from counter.case.item_lines import item_paths, office_day
 from counter.case.item_path import ItemEvent, ItemState, PauseReason, StepProblem, state_of
 from counter.case.status import CaseEvent, CaseStatus
 from counter.db import models
+from counter.documents.case_page import ItemLine
 from counter.ui.cases.words import CASE_ACTION, CASE_ITEM_APPROVED, ITEM_STEP_ACTION
 from counter.words.cases import CASE_EVENT
 from counter.words.items import ITEM_STATE, PAUSE_REASON, STEP_PROBLEM

@@ -17,12 +17,12 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.case_acts import CaseAct
 from counter.access.roles import SINGLE_DESK, Actor, Role
-from counter.case.case_page import ItemLine
 from counter.case.same_day import SameDayProblem
 from counter.case.status import CaseEvent, CaseStatus
 from counter.case.view import CaseView
 from counter.db.case_store import case_view
 from counter.db.engine import make_engine, make_sessions
+from counter.documents.case_page import ItemLine
 from counter.ui.cases.case_page import CasePage, Loaded
 from counter.ui.cases.rules import Refused, Withheld, available_actions, unsettled_due, withheld
 from counter.ui.cases.withheld import withheld_texts
