@@ -14,4 +14,3 @@ class CorrectionNotDue(Exception):
         self.case_no = case_no
         self.due = due
         self.first_day = first_day
-
