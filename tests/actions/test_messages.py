@@ -16,7 +16,7 @@ from counter.actions.cases.decisions import decide_item
 from counter.actions.cases.documents import make_document
 from counter.actions.intake.same_day import finish_same_day
 from counter.actions.intake.take import take_intake
-from counter.actions.outbox.messages import GatewayRefused, queue_reminders, save_gateway, sms_promised
+from counter.actions.outbox.messages import queue_reminders, save_gateway, sms_promised
 from counter.case.hand_over import HandOverRequest, HandOverWay
 from counter.db import models
 from counter.db.outbox_store import GATEWAY_KEY, moment_text, word
@@ -24,6 +24,7 @@ from counter.db.settings_store import get_setting, mark_training
 from counter.documents.kinds import DocumentKind
 from counter.intake.parties import Applicant, ApplicantKind, Parties
 from counter.sms.gateway import GatewayProblem, GatewaySettings
+from counter.sms.gateway_refused import GatewayRefused
 from tests.actions.conftest import TODAY
 from tests.actions.test_hand_over import AGENT_ID, PICKUP, decide, hand
 from tests.actions.test_intake_actions import ID, applicant, full_request, take

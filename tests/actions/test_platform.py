@@ -18,7 +18,6 @@ from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.intake.take import take_intake
 from counter.actions.outbox.platform import (
-    PlatformRefused,
     SendRound,
     event_list,
     mapping_path,
@@ -34,6 +33,7 @@ from counter.host.platform_client import Report, ReportRequest, post_report
 from counter.platform.events import platform_key
 from counter.platform.mapping import SOURCES
 from counter.platform.settings import PlatformProblem, PlatformSettings
+from counter.platform.settings_refused import PlatformRefused
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import ID, full_request, take
 from tests.actions.test_sms_secret import stored_everywhere

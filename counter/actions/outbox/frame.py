@@ -22,7 +22,6 @@ import dataclasses
 import datetime as dt
 import functools
 import logging
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
@@ -36,6 +35,7 @@ from counter.db import models, outbox_marks
 from counter.db.settings_store import put_setting
 from counter.host.sms_secret import save_secret
 from counter.outbox.rules import Answer, Outcome, SendRound, claim_lease, is_final, next_wait
+from counter.outbox.secret_shown import SECRET_SHOWN
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -46,7 +46,6 @@ if TYPE_CHECKING:
     from counter.db.outbox_marks import OutboxModel
 
 __all__ = [
-    "SECRET_SHOWN",
     "SET_ASIDE",
     "Channel",
     "Clock",
@@ -54,14 +53,12 @@ __all__ = [
     "Route",
     "Writer",
     "retry",
-    "run",
     "save_settings",
     "send_due",
 ]
 
 log = logging.getLogger(__name__)
 
-SECRET_SHOWN = "******"  # a channel's secret as the audit trail and the faces show it
 SET_ASIDE = "set aside"  # the reason's start for a row the frame cannot read: in the failed list, not sent
 T = TypeVar("T")
 Clock = Callable[[], dt.datetime]
@@ -210,15 +207,6 @@ def _mark(session: Session, *, channel: Channel, marks: list[Mark], now: dt.date
             outbox_marks.mark_sent(session, channel.model, mark.row_id, {channel.answer_column: mark.remote_id}, now)
         else:
             outbox_marks.mark_failed(session, channel.model, mark.row_id, mark.error, mark.retry_at)
-
-
-def run(stop: threading.Event, interval: float, one_pass: Callable[[], SendRound]) -> SendRound:
-    """A sender as a service: every ``interval`` seconds one pass, until ``stop`` is set.  What it did in all."""
-    done = SendRound()
-    while not stop.is_set():
-        done += one_pass()
-        stop.wait(interval)
-    return done
 
 
 def retry(session: Session, desk: Desk | None, model: OutboxModel, row_id: int) -> bool:

@@ -27,7 +27,7 @@ from counter.actions.admin.guard import require
 from counter.actions.cases.case_reads import DUE_SOON_WORKING_DAYS
 from counter.actions.cases.documents import office_settings
 from counter.actions.outbox import frame
-from counter.actions.outbox.frame import SECRET_SHOWN, Clock, Job, Route, Writer, save_settings
+from counter.actions.outbox.frame import Clock, Job, Route, Writer, save_settings
 from counter.case.item_lines import office_day
 from counter.db import models, outbox_store
 from counter.db.case_lists import deferrals_due_by
@@ -39,8 +39,10 @@ from counter.host.sms_gateway import Answer, SmsRequest, post_message
 from counter.host.sms_secret import load_secret, save_secret, secret_path
 from counter.outbox import rules
 from counter.outbox.rules import SendRound
+from counter.outbox.service_loop import run_passes
 from counter.parties.masking import mask_phone
-from counter.sms.gateway import GatewayProblem, GatewaySettings
+from counter.sms.gateway import GatewaySettings
+from counter.sms.gateway_refused import GatewayRefused
 from counter.sms.kinds import gateway_key
 from counter.sms.outbox import MessageRow
 from counter.sms.texts import MessageFacts, message_text
@@ -54,8 +56,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BATCH",
-    "SECRET_SHOWN",
-    "GatewayRefused",
     "SendRound",
     "claim_lease",
     "gateway_settings",
@@ -73,14 +73,6 @@ log = logging.getLogger(__name__)
 
 BATCH = 20  # messages claimed at once: a slow gateway holds no more than these
 Post = Callable[[SmsRequest], Answer]
-
-
-class GatewayRefused(ValueError):
-    """Settings with problems: nothing was saved.  Every problem at once."""
-
-    def __init__(self, problems: tuple[GatewayProblem, ...]) -> None:
-        super().__init__(", ".join(p.value for p in problems))
-        self.problems = problems
 
 
 def gateway_settings(session: Session, folder: Path | None = None) -> GatewaySettings:
@@ -277,7 +269,7 @@ def run_sender(
             reminded[:] = [day]
         return send_due(store, clock=clock, post=post)
 
-    return frame.run(stop, interval, one_pass)
+    return run_passes(stop, interval, one_pass)
 
 
 def message_list(

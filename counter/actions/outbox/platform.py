@@ -25,7 +25,7 @@ from counter.access.roles import Permission
 from counter.actions.admin.acting import this_desk
 from counter.actions.admin.guard import require
 from counter.actions.outbox import frame
-from counter.actions.outbox.frame import SECRET_SHOWN, Clock, Job, Route, Writer, save_settings
+from counter.actions.outbox.frame import Clock, Job, Route, Writer, save_settings
 from counter.actions.outbox.platform_facts import Withheld, facts_of
 from counter.db import models, platform_store
 from counter.db.platform_store import FAILED, PLATFORM_KEY
@@ -33,10 +33,12 @@ from counter.host.platform_client import PlatformLink, Report, ReportRequest
 from counter.host.platform_secret import platform_secret_path
 from counter.host.sms_secret import load_secret
 from counter.outbox.rules import SendRound
+from counter.outbox.service_loop import run_passes
 from counter.platform.events import platform_key
 from counter.platform.mapping import Mapping, MappingError, MissingElement, load_mapping
 from counter.platform.outbox import EventRow
 from counter.platform.settings import PlatformProblem, PlatformSettings
+from counter.platform.settings_refused import PlatformRefused
 from counter.resources import resources_dir
 
 if TYPE_CHECKING:
@@ -46,8 +48,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BATCH",
-    "SECRET_SHOWN",
-    "PlatformRefused",
     "SendRound",
     "event_list",
     "mapping_named",
@@ -62,14 +62,6 @@ log = logging.getLogger(__name__)
 
 BATCH = 200  # events claimed at once: the platform answers each in milliseconds, a slow one holds no more
 Post = Callable[[ReportRequest], Report]
-
-
-class PlatformRefused(ValueError):
-    """Settings with problems: nothing was saved.  Every problem at once."""
-
-    def __init__(self, problems: tuple[PlatformProblem, ...]) -> None:
-        super().__init__(", ".join(p.value for p in problems))
-        self.problems = problems
 
 
 def mapping_path(name: str) -> Path:
@@ -195,7 +187,7 @@ def send_due(
 
 def run_sender(store: Writer, stop: threading.Event, *, interval: float = 10.0) -> SendRound:
     """The sender as a service: every ``interval`` seconds send what is due, until ``stop`` is set."""
-    return frame.run(stop, interval, lambda: send_due(store))
+    return run_passes(stop, interval, lambda: send_due(store))
 
 
 def event_list(

@@ -1,16 +1,15 @@
 """短信告知: the messages to applicants that the gateway would not take, for a supervisor to look at and send again.
 
 A message lands here when the gateway refused it (a number it will not serve, a wrong secret) or after its attempts
-ran out (:mod:`counter.actions.outbox.messages`); the sender keeps trying the others by itself.  重新发送 puts the
+ran out (:data:`counter.service.outbox.SEND_MESSAGES`); the sender keeps trying the others by itself.  重新发送 puts the
 chosen ones back in the queue, their attempts counted afresh: the sender takes them on its next round.
 """
 
 from __future__ import annotations
 
-from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from counter.actions.outbox.messages import message_list, retry_message
+from counter.service.outbox import LIST_MESSAGES, RETRY_MESSAGE, ListOutbox, RetryRow
 from counter.ui.pad.failed_list import FailedList, FailedListWords
 from counter.ui.runner import Runner
 from counter.words.messages import (
@@ -24,12 +23,10 @@ from counter.words.messages import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from PySide6.QtWidgets import QWidget
 
     from counter.access.desk import Desk
-    from counter.actions.site.store import Unit
+    from counter.service.operation import Operation
     from counter.sms.outbox import MessageRow
 
 WORDS = FailedListWords(FAILED_TITLE, FAILED_COLUMNS, FAILED_NONE, FAILED_READ, FAILED_RETRY, FAILED_RETRIED)
@@ -39,11 +36,11 @@ class FailedMessagesPage(FailedList):
     def __init__(self, runner: Runner, desk: Desk | None = None, parent: QWidget | None = None) -> None:
         super().__init__(runner, WORDS, desk, parent)
 
-    def rows(self, desk: Desk | None) -> Callable[[Unit], list[MessageRow]]:
-        return partial(message_list, desk=desk, failed_only=True)
+    def listing(self) -> tuple[Operation[Any, Any], ListOutbox]:
+        return LIST_MESSAGES, ListOutbox(failed_only=True)
 
     def cells(self, row: MessageRow) -> tuple[str, ...]:
         return (str(row.id), row.case_no, message_kind(row.kind), row.phone, str(row.attempts), row.last_error)
 
-    def requeue(self, desk: Desk | None, row_id: int) -> Callable[[Unit], int]:
-        return partial(retry_message, desk=desk, message_id=row_id)
+    def requeueing(self, row_id: int) -> tuple[Operation[Any, Any], RetryRow]:
+        return RETRY_MESSAGE, RetryRow(row_id)

@@ -2,16 +2,15 @@
 
 An event lands here when the platform refused it (an element it will not accept, a wrong secret), when the mapping
 file leaves a required element without a value, or after the platform's failed answers ran out
-(:mod:`counter.actions.outbox.platform`); no answer at all (offline) never sends one here.  重新上报 puts the chosen
-ones back in the queue, their attempts counted afresh: the sender takes them on its next round.
+(:data:`counter.service.outbox.SEND_REPORTS`); no answer at all (offline) never sends one here.  重新上报 puts the
+chosen ones back in the queue, their attempts counted afresh: the sender takes them on its next round.
 """
 
 from __future__ import annotations
 
-from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from counter.actions.outbox.platform import event_list, retry_event
+from counter.service.outbox import LIST_REPORTS, RETRY_REPORT, ListOutbox, RetryRow
 from counter.ui.pad.failed_list import FailedList, FailedListWords
 from counter.ui.runner import Runner
 from counter.words.platform import (
@@ -25,13 +24,11 @@ from counter.words.platform import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from PySide6.QtWidgets import QWidget
 
     from counter.access.desk import Desk
-    from counter.actions.site.store import Unit
     from counter.platform.outbox import EventRow
+    from counter.service.operation import Operation
 
 WORDS = FailedListWords(REPORTS_TITLE, REPORTS_COLUMNS, REPORTS_NONE, REPORTS_READ, REPORTS_RETRY, REPORTS_RETRIED)
 
@@ -40,11 +37,11 @@ class FailedReportsPage(FailedList):
     def __init__(self, runner: Runner, desk: Desk | None = None, parent: QWidget | None = None) -> None:
         super().__init__(runner, WORDS, desk, parent)
 
-    def rows(self, desk: Desk | None) -> Callable[[Unit], list[EventRow]]:
-        return partial(event_list, desk=desk, failed_only=True)
+    def listing(self) -> tuple[Operation[Any, Any], ListOutbox]:
+        return LIST_REPORTS, ListOutbox(failed_only=True)
 
     def cells(self, row: EventRow) -> tuple[str, ...]:
         return (str(row.id), row.case_no, platform_kind(row.kind), str(row.attempts), row.last_error)
 
-    def requeue(self, desk: Desk | None, row_id: int) -> Callable[[Unit], int]:
-        return partial(retry_event, desk=desk, event_id=row_id)
+    def requeueing(self, row_id: int) -> tuple[Operation[Any, Any], RetryRow]:
+        return RETRY_REPORT, RetryRow(row_id)

@@ -1,0 +1,26 @@
+"""A channel's secret as the audit trail and the faces show it: set or not, never its value.
+
+The secret signs the channel's requests and stays on the machine that sends; the settings the faces read carry
+:data:`SECRET_SHOWN` in its place (:func:`shown`), so a settings read never takes the secret off that machine.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Protocol, TypeVar
+
+SECRET_SHOWN = "******"
+
+
+class _WithSecret(Protocol):
+    @property
+    def secret(self) -> str: ...
+
+
+S = TypeVar("S", bound=_WithSecret)
+
+
+def shown(settings: S) -> S:
+    """``settings`` (a dataclass with a ``secret``) as a face may hold them: the secret :data:`SECRET_SHOWN` when
+    one is set, empty when none is."""
+    return dataclasses.replace(settings, secret=SECRET_SHOWN if settings.secret else "")  # type: ignore[type-var]

@@ -1,0 +1,22 @@
+"""A sender run as a service: one pass, a wait, another, until it is told to stop.
+
+The loop is the face's (``counter messages send``, ``counter platform send``), each pass one operation of the
+service: a stop asked of a running sender (SIGTERM) is seen between passes, and what was sent until then is still
+counted and reported.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+from counter.outbox.rules import SendRound
+
+
+def run_passes(stop: threading.Event, interval: float, one_pass: Callable[[], SendRound]) -> SendRound:
+    """Every ``interval`` seconds one pass, until ``stop`` is set.  What it did in all."""
+    done = SendRound()
+    while not stop.is_set():
+        done += one_pass()
+        stop.wait(interval)
+    return done

@@ -1,0 +1,13 @@
+"""The platform's connection refused: nothing was saved."""
+
+from __future__ import annotations
+
+from counter.platform.settings import PlatformProblem
+
+
+class PlatformRefused(ValueError):
+    """Settings with problems: nothing was saved.  Every problem at once."""
+
+    def __init__(self, problems: tuple[PlatformProblem, ...]) -> None:
+        super().__init__(", ".join(p.value for p in problems))
+        self.problems = problems

@@ -1,0 +1,189 @@
+"""The outward channels' outboxes: the applicants' SMS and the reports to the region's platform.
+
+Each channel is sent by passes (one pass: everything due, a batch at a time, until none is left), run by the
+sender's command once or as a service, which waits between passes and stops between them; each pass is one
+operation of many units of work (claim, send, mark).  A supervisor reads what failed for good and puts it back in
+the queue; the channels' settings are shown and changed, the secret kept on the machine that sends: the settings a
+face reads carry its mark (:data:`counter.outbox.secret_shown.SECRET_SHOWN`), never its value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from counter.access.roles import Permission
+from counter.outbox.rules import SendRound
+from counter.platform.outbox import EventRow
+from counter.platform.settings import PlatformSettings
+from counter.service.operation import Open, read, write
+from counter.sms.gateway import GatewaySettings
+from counter.sms.outbox import MessageRow
+
+_RUNS = "counter.service.runs.outbox"
+
+
+@dataclass(frozen=True)
+class SendPass:
+    """One pass of a channel's sender; ``batch``: rows claimed at once (0: the channel's own number)."""
+
+    batch: int = 0
+
+
+@dataclass(frozen=True)
+class QueueReminders:
+    """The 容缺 reminders of the deferrals due within two working days of ``today``."""
+
+    today: dt.date
+
+
+@dataclass(frozen=True)
+class ListOutbox:
+    """A channel's rows, newest first; ``failed_only``: what waits for a supervisor."""
+
+    failed_only: bool = False
+    limit: int = 500
+
+
+@dataclass(frozen=True)
+class RetryRow:
+    row_id: int
+
+
+@dataclass(frozen=True)
+class SettingsAsked:
+    """A request that carries nothing: the channel's settings as stored."""
+
+
+@dataclass(frozen=True)
+class ChangeGateway:
+    """What changes in the hall's gateway (None: kept as it is), applied to the settings as stored in the same
+    transaction; ``off``: no gateway at all.  ``templates`` are added to those kept; ``secret`` is the new one."""
+
+    off: bool = False
+    endpoint: str | None = None
+    account: str | None = None
+    secret: str | None = None
+    sign: str | None = None
+    timeout: float | None = None
+    attempts: int | None = None
+    templates: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ChangePlatform:
+    """What changes in the site's connection to the platform (None: kept as it is), applied to the settings as
+    stored in the same transaction; ``secret`` is the new one."""
+
+    enabled: bool | None = None
+    endpoint: str | None = None
+    account: str | None = None
+    secret: str | None = None
+    timeout: float | None = None
+    attempts: int | None = None
+    mapping: str | None = None
+    ca_file: str | None = None
+
+
+# --- the applicants' SMS -----------------------------------------------------------------------------------
+
+SEND_MESSAGES = write(
+    "outbox.send_messages",
+    SendPass,
+    SendRound,
+    Open.ANY_DESK,  # the sender's own act, asked of no account
+    f"{_RUNS}:send_messages",
+    whole=True,
+    doc="One pass of the SMS sender: every message due sent through the hall's gateway, a batch at a time, each "
+    "claimed, sent and marked once; what came of them.",
+)
+QUEUE_REMINDERS = write(
+    "outbox.queue_reminders",
+    QueueReminders,
+    int,
+    Open.ANY_DESK,  # the sender's own act, once a day, asked of no account
+    f"{_RUNS}:queue_reminders",
+    doc="Queue the reminder of each deferral due within two working days, once per case and due date; how many.",
+)
+LIST_MESSAGES = read(
+    "outbox.list_messages",
+    ListOutbox,
+    tuple[MessageRow, ...],
+    Permission.SEE_FIGURES,
+    f"{_RUNS}:list_messages",
+    doc="The messages to applicants, newest first (the failed ones only: what waits for a supervisor), phones masked.",
+)
+RETRY_MESSAGE = write(
+    "outbox.retry_message",
+    RetryRow,
+    bool,
+    Permission.SEE_FIGURES,
+    f"{_RUNS}:retry_message",
+    doc="A failed message back in the queue, its attempts counted afresh; False when no failed message has the id.",
+)
+READ_GATEWAY = read(
+    "outbox.read_gateway",
+    SettingsAsked,
+    GatewaySettings,
+    Open.ANY_DESK,
+    f"{_RUNS}:read_gateway",
+    doc="The hall's SMS gateway as stored, the secret shown as set or not.",
+)
+CHANGE_GATEWAY = write(
+    "outbox.change_gateway",
+    ChangeGateway,
+    GatewaySettings,
+    Permission.CHANGE_SETTINGS,
+    f"{_RUNS}:change_gateway",
+    faults=("counter.sms.gateway_refused:GatewayRefused",),
+    doc="Change the hall's SMS gateway, refused whole with any problem; the secret to this machine's key folder, "
+    "the change audited; the settings as they now stand, the secret shown as set or not.",
+)
+
+# --- the reports to the region's platform ------------------------------------------------------------------
+
+SEND_REPORTS = write(
+    "outbox.send_reports",
+    SendPass,
+    SendRound,
+    Open.ANY_DESK,  # the sender's own act, asked of no account
+    f"{_RUNS}:send_reports",
+    whole=True,
+    doc="One pass of the platform's sender: every event due reported in the order queued, a batch at a time, each "
+    "claimed, sent and marked once; what came of them.",
+)
+LIST_REPORTS = read(
+    "outbox.list_reports",
+    ListOutbox,
+    tuple[EventRow, ...],
+    Permission.SEE_FIGURES,
+    f"{_RUNS}:list_reports",
+    doc="The events reported to the platform, newest first (the failed ones only: what waits for a supervisor).",
+)
+RETRY_REPORT = write(
+    "outbox.retry_report",
+    RetryRow,
+    bool,
+    Permission.SEE_FIGURES,
+    f"{_RUNS}:retry_report",
+    doc="A failed event back in the queue, its attempts counted afresh; False when no failed event has the id.",
+)
+READ_PLATFORM = read(
+    "outbox.read_platform",
+    SettingsAsked,
+    PlatformSettings,
+    Open.ANY_DESK,
+    f"{_RUNS}:read_platform",
+    doc="The site's connection to the platform as stored, the secret shown as set or not.",
+)
+CHANGE_PLATFORM = write(
+    "outbox.change_platform",
+    ChangePlatform,
+    PlatformSettings,
+    Permission.CHANGE_SETTINGS,
+    f"{_RUNS}:change_platform",
+    faults=("counter.platform.settings_refused:PlatformRefused",),
+    doc="Change the site's connection to the platform, refused whole with any problem (its mapping file too); the "
+    "secret to this machine's key folder, the change audited; the settings as they now stand, the secret shown as "
+    "set or not.",
+)
