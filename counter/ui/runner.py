@@ -25,7 +25,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from counter.host.database_faults import DatabaseDamaged, DbFault, SchemaTooNew, StoreFault
@@ -167,7 +167,9 @@ class Runner(QObject):
 
     def _wait(self, future: Future[Any]) -> None:
         """Turn the window's event loop until ``future`` is done; say the window is busy if it takes long."""
-        if QApplication.instance() is None:  # no window (a test of an action alone): wait as a command would
+        if QApplication.instance() is None or QThread.currentThread().loopLevel() == 0:
+            # no event loop turns (a test's own call, the program ending after its loop): nothing waits to be painted,
+            # and a loop started here would run the deferred deletions of the widgets closing around the call
             future.exception()
             return
         answered = _Answered()

@@ -9,8 +9,9 @@ session's bound with the clerk's sentence.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -34,6 +35,25 @@ LOCK_CASE: Operation[CaseStep, bool] = Operation(
 )
 COUNT: Operation[Count, int] = Operation("test.count", Count, int, True, Open.ANY_DESK, "tests.service.served:count")
 BOUND_S = 1.5
+T = TypeVar("T")
+
+
+def in_the_loop(qtbot: QtBot, body: Callable[[], T]) -> T:
+    """``body`` run from the window's event loop, as every clerk's step is: a slot called while the loop turns."""
+    done: list[tuple[T | None, BaseException | None]] = []
+
+    def run() -> None:
+        try:
+            done.append((body(), None))
+        except BaseException as err:
+            done.append((None, err))
+
+    QTimer.singleShot(0, run)
+    qtbot.waitUntil(lambda: bool(done), timeout=30_000)
+    answer, err = done[0]
+    if err is not None:
+        raise err
+    return answer  # type: ignore[return-value]
 
 
 class Paints(QObject):
@@ -82,7 +102,7 @@ def test_a_key_typed_while_a_write_waits_on_a_locked_case_is_painted_and_the_wri
             QTimer.singleShot(300, type_a_key)  # the clerk types while the step waits
             started = time.monotonic()
             with pytest.raises(Failed) as failed:
-                runner.call(LOCK_CASE, CaseStep(case_no), message=CASE_SAVE_FAILED)
+                in_the_loop(qtbot, lambda: runner.call(LOCK_CASE, CaseStep(case_no), message=CASE_SAVE_FAILED))
             ended = time.monotonic()
         assert typed, "the window's loop did not turn during the wait"
         assert line.text() == "8"
@@ -96,6 +116,16 @@ def test_a_key_typed_while_a_write_waits_on_a_locked_case_is_painted_and_the_wri
     finally:
         other.dispose()
         store.dispose()
+
+
+def test_a_call_made_where_no_loop_turns_waits_as_a_command_would(qtbot: QtBot, desk_store: Store) -> None:
+    """A test's own call, or one made as the program ends: no loop is started, so no widget closing around it is
+    deleted under the caller's feet."""
+    runner = Runner(desk_store)
+    ticked: list[int] = []
+    QTimer.singleShot(0, lambda: ticked.append(1))
+    assert runner.call(COUNT, Count(1)) == 1
+    assert ticked == []  # the loop did not turn during the call
 
 
 def test_a_second_operation_while_one_is_in_flight_is_refused(qtbot: QtBot, desk_store: Store) -> None:
@@ -112,7 +142,7 @@ def test_a_second_operation_while_one_is_in_flight_is_refused(qtbot: QtBot, desk
         blocker.execute(text("CREATE TABLE hold (x INTEGER)"))
         QTimer.singleShot(50, second_submit)
         QTimer.singleShot(400, blocker.rollback)
-        first = runner.call(COUNT, Count(1))
+        first = in_the_loop(qtbot, lambda: runner.call(COUNT, Count(1)))
     assert first == 1
     assert len(refused) == 1
     assert refused[0].message == words.RUNNER_BUSY
@@ -124,12 +154,12 @@ def test_the_window_says_it_is_busy_only_when_the_wait_is_felt(qtbot: QtBot, des
     runner = Runner(desk_store)
     shown: list[bool] = []
     runner.busy.connect(shown.append)
-    runner.call(COUNT, Count(1))
+    in_the_loop(qtbot, lambda: runner.call(COUNT, Count(1)))
     assert shown == []  # a moment's write: no flicker
     with desk_store.sessions().begin() as blocker:
         blocker.execute(text("CREATE TABLE hold (x INTEGER)"))
         QTimer.singleShot(600, blocker.rollback)
-        runner.call(COUNT, Count(1))
+        in_the_loop(qtbot, lambda: runner.call(COUNT, Count(1)))
     assert shown == [True, False]
 
 
@@ -143,5 +173,5 @@ def test_an_answer_for_a_widget_closed_meanwhile_is_dropped(qtbot: QtBot, desk_s
         QTimer.singleShot(50, owner.close)  # the clerk closed the page while its step was being saved
         QTimer.singleShot(300, blocker.rollback)
         with pytest.raises(Dropped):
-            runner.call(COUNT, Count(1), owner=owner)
+            in_the_loop(qtbot, lambda: runner.call(COUNT, Count(1), owner=owner))
     assert runner.call(COUNT, Count(0)) == 1  # the write itself was kept: only its answer had nowhere to go
