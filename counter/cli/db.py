@@ -1,10 +1,11 @@
 """The database command: ``counter db upgrade`` migrates the schema to this program's revision.
 
-Opening the database migrates it (:func:`counter.cli.common.open_store`); the command says where it now stands.
+Opening the database migrates it (:func:`counter.cli.common.open_service`), each migration printed as it runs; the
+command then asks where it stands (``site.schema_revision``).
 It is also the explicit step that makes a new SQLite database: no other command makes one where a configured file
-is missing (:mod:`counter.actions.admin.database_file`).
+is missing (:mod:`counter.host.database_choice`).
 ``counter db grant-desk ROLE`` (or ``db upgrade --desk-role ROLE``), run by the tables' owner on a hall's PostgreSQL,
-makes ROLE the one the desks connect as: rows, never the tables (see :mod:`counter.db.desk_role`).
+makes ROLE the one the desks connect as: rows, never the tables (the operation ``site.grant_desk_role``).
 """
 
 from __future__ import annotations
@@ -13,16 +14,17 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from counter.actions.site.store import LOCK_TIMEOUT_S
-from counter.cli.common import EXIT_OK, open_store, signed_in
+from counter.cli.common import EXIT_OK, desk, open_service
+from counter.host.migration_wait import LOCK_TIMEOUT_S
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
     import datetime as dt
 
     from counter.access.desk import Desk
-    from counter.actions.site.store import Step, Store
     from counter.cli.common import Commands
+    from counter.host.migration_step import Step
+    from counter.service.local import InProcess
 
 
 def add_db_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
@@ -71,17 +73,16 @@ def cmd_db_numbers(args: argparse.Namespace) -> int:
     """Whether the desk may number intakes; with ``--skip-issued``, number on above what it issued before."""
     import datetime as dt
 
-    from counter.actions.numbers.number_guard import check_numbers, skip_issued
     from counter.case.number_faults import NumbersBehind
     from counter.cli.common import EXIT_PROBLEM, today
+    from counter.service.site import CHECK_NUMBERS, RENOTE, SKIP_ISSUED, NumbersAsked, Renote
     from counter.words.database import numbers_behind_text
 
-    store, by = signed_in(args)
+    service = open_service(args)
+    by: Desk = desk()
     day: dt.date = today(args)
     if args.renote:
-        from counter.actions.numbers.number_note import renote
-
-        made = store.write(lambda unit: renote(unit, by, dt.datetime.now(dt.UTC)))
+        made = service.call(RENOTE, Renote(dt.datetime.now(dt.UTC)), by)
         if made.aside:
             print(tr("原来的编号记录已改名保留：{path}").format(path=made.aside))
         print(
@@ -90,13 +91,13 @@ def cmd_db_numbers(args: argparse.Namespace) -> int:
             )
         )
     if args.check:
-        return _numbers_check(store, by, day)
+        return _numbers_check(service, by, day)
     if args.skip_issued:
-        skipped = store.write(lambda unit: skip_issued(unit, by, day))
+        skipped = service.call(SKIP_ISSUED, NumbersAsked(day), by)
         if skipped is not None:
             print(tr("本窗口将从 {number} 之后继续编号；该编号及之前的编号不会再次发出。").format(number=skipped))
     try:
-        store.read(lambda unit: check_numbers(unit, by, day))
+        service.call(CHECK_NUMBERS, NumbersAsked(day), by)
     except NumbersBehind as err:
         print(numbers_behind_text(err.last_issued, err.where, err.note), file=sys.stderr)
         return EXIT_PROBLEM
@@ -104,13 +105,13 @@ def cmd_db_numbers(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _numbers_check(store: Store, by: Desk, day: dt.date) -> int:
+def _numbers_check(service: InProcess, by: Desk, day: dt.date) -> int:
     """``--check``: where this machine's note of issued numbers is, its state, what it and the database say."""
-    from counter.actions.numbers.number_note import note_report
     from counter.cli.common import EXIT_PROBLEM
+    from counter.service.site import NOTE_REPORT, NumbersAsked
     from counter.words.database import NOTE_FAULT, numbers_behind_text
 
-    report = store.read(lambda unit: note_report(unit, by, day))
+    report = service.call(NOTE_REPORT, NumbersAsked(day), by)
     state = NOTE_FAULT[report.fault] if report.fault else tr("完好")
     print(tr("本机的编号记录：{path}").format(path=report.path))
     print(tr("记录状态：{state}").format(state=state))
@@ -147,13 +148,15 @@ def _print_step(step: Step) -> None:
 
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
-    from counter.actions.admin.schema import HEAD
+    """Open the database, which migrates it, each step printed as it runs; then say where it stands."""
+    from counter.service.site import SCHEMA_REVISION, SiteAsked
 
     # the set-up step: the one command that makes a missing database
-    store = open_store(args, create=True, lock_timeout_s=args.lock_timeout, on_step=_print_step)
-    print(tr("数据库结构已是最新（{revision}）。").format(revision=HEAD))
+    service = open_service(args, create=True, lock_timeout_s=args.lock_timeout, on_step=_print_step)
+    revision = service.call(SCHEMA_REVISION, SiteAsked(), desk())
+    print(tr("数据库结构已是最新（{revision}）。").format(revision=revision))
     if args.desk_role:
-        return _grant(store, args.desk_role, None)
+        return _grant(service, args.desk_role, None)
     return EXIT_OK
 
 
@@ -161,16 +164,16 @@ def cmd_db_grant_desk(args: argparse.Namespace) -> int:
     import sys
 
     password = sys.stdin.readline().rstrip("\n") if args.password_stdin else None
-    return _grant(open_store(args), args.role, password)
+    return _grant(open_service(args), args.role, password)
 
 
-def _grant(store: Store, role: str, password: str | None) -> int:
-    from counter.actions.admin.desk_role import grant_desk_role
+def _grant(service: InProcess, role: str, password: str | None) -> int:
     from counter.cli.common import Reported
     from counter.cli.phrases import DESK_ROLE_GRANTED, DESK_ROLE_PROBLEM
+    from counter.service.site import GRANT_DESK_ROLE, DeskRole
 
-    problem = store.write(lambda session: grant_desk_role(session, role, password))
+    problem = service.call(GRANT_DESK_ROLE, DeskRole(role, password), desk())
     if problem is not None:
-        raise Reported(DESK_ROLE_PROBLEM[problem.value].format(role=role))
+        raise Reported(DESK_ROLE_PROBLEM[problem].format(role=role))
     print(DESK_ROLE_GRANTED.format(role=role))
     return EXIT_OK

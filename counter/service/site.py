@@ -242,6 +242,14 @@ RECORD_DESK_CHANGE = write(
     "counter.service.runs.site:record_desk_change",
     doc="This desk's settings changed, in the audit trail.",
 )
+SCHEMA_REVISION = read(
+    "site.schema_revision",
+    SiteAsked,
+    str | None,
+    Open.ANY_DESK,
+    "counter.service.runs.site:schema_revision",
+    doc="The schema revision the database stands at (opening it migrated it: counter db upgrade).",
+)
 BACKUP = write(
     "site.backup",
     Backup,

@@ -119,6 +119,12 @@ def record_desk_change(work: Session, desk: Desk | None, request: DeskChange) ->
     desk_settings.record_desk_change(work, at_desk(desk), dict(request.changes))
 
 
+def schema_revision(work: Session, desk: Desk | None, request: SiteAsked) -> str | None:
+    from counter.db.migrate import current_revision  # Alembic's tables, read only when asked
+
+    return current_revision(work.get_bind().engine)
+
+
 def backup(work: Sessions, desk: Desk | None, request: Backup) -> BackupMade:
     """An administrator's (where accounts exist), checked first; the copy made online; then the audit entry."""
     by = at_desk(desk)
