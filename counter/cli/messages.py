@@ -10,18 +10,21 @@ intake rules.  JSON keys: see the README.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import logging
 import os
 import signal
 import threading
 from typing import TYPE_CHECKING, Any
 
-from counter.cli.common import EXIT_OK, Reported, UsageError, open_store, print_json, signed_in, today
+from counter.cli.common import EXIT_OK, Reported, UsageError, desk, open_service, print_json, today
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
-    from counter.actions.site.store import Unit
     from counter.sms.gateway import GatewaySettings
     from counter.sms.outbox import MessageRow
+
+log = logging.getLogger(__name__)
 
 SECRET_ENV = "COUNTER_SMS_SECRET"  # the gateway's secret, kept out of the shell's history and the process list
 
@@ -66,19 +69,35 @@ def add_gateway_command(site: argparse._SubParsersAction[Any], common: argparse.
 
 
 def cmd_send(args: argparse.Namespace) -> int:
-    from counter.actions.outbox.messages import SendRound, queue_reminders, run_sender, send_due
+    """One pass (``--once``) or passes every ``--interval`` seconds until stopped, each pass an operation of the
+    service: a stop (SIGTERM) is seen between passes, and what was sent until then is reported."""
+    from counter.outbox.rules import SendRound
+    from counter.outbox.service_loop import run_passes
+    from counter.service.outbox import QUEUE_REMINDERS, SEND_MESSAGES, QueueReminders, SendPass
     from counter.words.messages import MESSAGES_SENT, MESSAGES_STOPPING
 
-    store = open_store(args)
+    service = open_service(args)
     if args.once:
         day = today(args)  # a training desk's day: every date of a command given --today is that day
-        store.write(lambda session: queue_reminders(session, day))
-        done = send_due(store)
+        service.call(QUEUE_REMINDERS, QueueReminders(day))
+        done = service.call(SEND_MESSAGES, SendPass())
     else:
+        reminded: list[dt.date] = []
+
+        def one_pass() -> SendRound:
+            """The day's reminders queued at its first pass, then what is due sent."""
+            day = dt.date.today()
+            if day not in reminded:
+                queued = service.call(QUEUE_REMINDERS, QueueReminders(day))
+                log.info("deferral reminders queued: %d", queued)
+                reminded[:] = [day]
+            sent: SendRound = service.call(SEND_MESSAGES, SendPass())
+            return sent
+
         stop = threading.Event()
         signal.signal(signal.SIGTERM, lambda *_: stop.set())
         try:
-            done = run_sender(store, stop, interval=max(args.interval, 0.5))
+            done = run_passes(stop, max(args.interval, 0.5), one_pass)
         except KeyboardInterrupt:
             done = SendRound()
         print(MESSAGES_STOPPING)
@@ -87,11 +106,11 @@ def cmd_send(args: argparse.Namespace) -> int:
 
 
 def cmd_remind(args: argparse.Namespace) -> int:
-    from counter.actions.outbox.messages import queue_reminders
+    from counter.service.outbox import QUEUE_REMINDERS, QueueReminders
     from counter.words.messages import MESSAGES_REMINDED
 
     day = today(args)
-    count = open_store(args).write(lambda session: queue_reminders(session, day))
+    count = open_service(args).call(QUEUE_REMINDERS, QueueReminders(day))
     print(MESSAGES_REMINDED.format(count=count))
     return EXIT_OK
 
@@ -114,11 +133,11 @@ def message_json(row: MessageRow) -> dict[str, Any]:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from counter.actions.outbox.messages import message_list
+    from counter.service.outbox import LIST_MESSAGES, ListOutbox
     from counter.words.messages import MESSAGE_STATE, MESSAGES_LINE, MESSAGES_NONE, message_kind
 
-    store, by = signed_in(args)
-    rows = store.read(lambda session: message_list(session, by, failed_only=args.failed))
+    service = open_service(args)
+    rows = service.call(LIST_MESSAGES, ListOutbox(failed_only=args.failed), desk())
     if args.json:
         print_json([message_json(row) for row in rows])
         return EXIT_OK
@@ -136,11 +155,11 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_retry(args: argparse.Namespace) -> int:
-    from counter.actions.outbox.messages import retry_message
+    from counter.service.outbox import RETRY_MESSAGE, RetryRow
     from counter.words.messages import MESSAGES_NOT_FAILED, MESSAGES_RETRIED
 
-    store, by = signed_in(args)
-    if not store.write(lambda session: retry_message(session, by, args.id)):
+    service = open_service(args)
+    if not service.call(RETRY_MESSAGE, RetryRow(args.id), desk()):
         raise Reported(MESSAGES_NOT_FAILED.format(id=args.id))
     print(MESSAGES_RETRIED.format(id=args.id))
     return EXIT_OK
@@ -160,10 +179,9 @@ def _templates(pairs: list[str]) -> dict[str, str]:
 
 
 def cmd_gateway(args: argparse.Namespace) -> int:
-    from dataclasses import replace
-
-    from counter.actions.outbox.messages import GatewayRefused, gateway_settings, save_gateway
-    from counter.sms.gateway import GatewaySettings
+    """Shown as stored, or changed (all in one transaction, on the settings as stored) when anything is given."""
+    from counter.service.outbox import CHANGE_GATEWAY, READ_GATEWAY, ChangeGateway, SettingsAsked
+    from counter.sms.gateway_refused import GatewayRefused
     from counter.words.messages import GATEWAY_PROBLEM
 
     changes: dict[str, Any] = {
@@ -178,20 +196,13 @@ def cmd_gateway(args: argparse.Namespace) -> int:
         changes["secret"] = os.environ.get(SECRET_ENV, "")
     templates = _templates(args.template)
 
-    def show_or_change(session: Unit) -> GatewaySettings:
-        settings = gateway_settings(session)
-        if args.off:
-            settings = GatewaySettings()
-        elif changes or templates:
-            settings = replace(settings, **changes, templates=settings.templates | templates)
-        else:
-            return settings
-        save_gateway(session, settings, desk=by)
-        return settings
-
-    store, by = signed_in(args)
+    service = open_service(args)
+    by = desk()
     try:
-        settings = store.write(show_or_change)
+        if args.off or changes or templates:
+            settings = service.call(CHANGE_GATEWAY, ChangeGateway(args.off, **changes, templates=templates), by)
+        else:
+            settings = service.call(READ_GATEWAY, SettingsAsked(), by)
     except GatewayRefused as err:
         raise Reported("\n".join(GATEWAY_PROBLEM[p] for p in err.problems)) from err
     _show_gateway(settings, args.json)
@@ -199,7 +210,7 @@ def cmd_gateway(args: argparse.Namespace) -> int:
 
 
 def _show_gateway(settings: GatewaySettings, as_json: bool) -> None:
-    from counter.actions.outbox.messages import SECRET_SHOWN
+    from counter.outbox.secret_shown import SECRET_SHOWN
     from counter.sms.kinds import MessageKind
     from counter.words.messages import GATEWAY_LINE, GATEWAY_NONE, GATEWAY_SIGN_DEFAULT, GATEWAY_TEMPLATE, MESSAGE_KIND
 
