@@ -15,11 +15,10 @@ import signal
 import threading
 from typing import TYPE_CHECKING, Any
 
-from counter.cli.common import EXIT_OK, Reported, open_store, print_json, signed_in
+from counter.cli.common import EXIT_OK, Reported, desk, open_service, print_json
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
-    from counter.actions.site.store import Unit
     from counter.platform.settings import PlatformSettings
 
 SECRET_ENV = "COUNTER_PLATFORM_SECRET"  # the platform's secret, kept out of the shell's history and the process list
@@ -58,17 +57,26 @@ def add_platform_commands(commands: argparse._SubParsersAction[Any], common: arg
 
 
 def cmd_send(args: argparse.Namespace) -> int:
-    from counter.actions.outbox.platform import SendRound, run_sender, send_due
+    """One pass (``--once``) or passes every ``--interval`` seconds until stopped, each pass an operation of the
+    service: a stop (SIGTERM) is seen between passes, and what was reported until then is counted."""
+    from counter.outbox.rules import SendRound
+    from counter.outbox.service_loop import run_passes
+    from counter.service.outbox import SEND_REPORTS, SendPass
     from counter.words.platform import PLATFORM_SENT, PLATFORM_STOPPING
 
-    store = open_store(args)
+    service = open_service(args)
+
+    def one_pass() -> SendRound:
+        sent: SendRound = service.call(SEND_REPORTS, SendPass())
+        return sent
+
     if args.once:
-        done = send_due(store)
+        done = one_pass()
     else:
         stop = threading.Event()
         signal.signal(signal.SIGTERM, lambda *_: stop.set())
         try:
-            done = run_sender(store, stop, interval=max(args.interval, 0.5))
+            done = run_passes(stop, max(args.interval, 0.5), one_pass)
         except KeyboardInterrupt:
             done = SendRound()
         print(PLATFORM_STOPPING)
@@ -77,11 +85,11 @@ def cmd_send(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from counter.actions.outbox.platform import event_list
+    from counter.service.outbox import LIST_REPORTS, ListOutbox
     from counter.words.platform import PLATFORM_LINE, PLATFORM_NONE, PLATFORM_STATE, platform_kind
 
-    store, by = signed_in(args)
-    rows = store.read(lambda session: event_list(session, by, failed_only=args.failed))
+    service = open_service(args)
+    rows = service.call(LIST_REPORTS, ListOutbox(failed_only=args.failed), desk())
     if args.json:
         print_json(
             [
@@ -106,20 +114,20 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_retry(args: argparse.Namespace) -> int:
-    from counter.actions.outbox.platform import retry_event
+    from counter.service.outbox import RETRY_REPORT, RetryRow
     from counter.words.platform import PLATFORM_NOT_FAILED, PLATFORM_RETRIED
 
-    store, by = signed_in(args)
-    if not store.write(lambda session: retry_event(session, by, args.id)):
+    service = open_service(args)
+    if not service.call(RETRY_REPORT, RetryRow(args.id), desk()):
         raise Reported(PLATFORM_NOT_FAILED.format(id=args.id))
     print(PLATFORM_RETRIED.format(id=args.id))
     return EXIT_OK
 
 
 def cmd_settings(args: argparse.Namespace) -> int:
-    from dataclasses import replace
-
-    from counter.actions.outbox.platform import PlatformRefused, platform_settings, save_platform
+    """Shown as stored, or changed (all in one transaction, on the settings as stored) when anything is given."""
+    from counter.platform.settings_refused import PlatformRefused
+    from counter.service.outbox import CHANGE_PLATFORM, READ_PLATFORM, ChangePlatform, SettingsAsked
     from counter.words.platform import PLATFORM_PROBLEM
 
     changes: dict[str, Any] = {
@@ -135,17 +143,13 @@ def cmd_settings(args: argparse.Namespace) -> int:
     if args.secret_from_env:
         changes["secret"] = os.environ.get(SECRET_ENV, "")
 
-    def show_or_change(session: Unit) -> PlatformSettings:
-        settings = platform_settings(session)
-        if not changes:
-            return settings
-        settings = replace(settings, **changes)
-        save_platform(session, settings, desk=by)
-        return settings
-
-    store, by = signed_in(args)
+    service = open_service(args)
+    by = desk()
     try:
-        settings = store.write(show_or_change)
+        if changes:
+            settings = service.call(CHANGE_PLATFORM, ChangePlatform(**changes), by)
+        else:
+            settings = service.call(READ_PLATFORM, SettingsAsked(), by)
     except PlatformRefused as err:
         raise Reported("\n".join(PLATFORM_PROBLEM[p] for p in err.problems)) from err
     _show(settings, args.json)
@@ -153,7 +157,7 @@ def cmd_settings(args: argparse.Namespace) -> int:
 
 
 def _show(settings: PlatformSettings, as_json: bool) -> None:
-    from counter.actions.outbox.platform import SECRET_SHOWN
+    from counter.outbox.secret_shown import SECRET_SHOWN
     from counter.words.platform import PLATFORM_OFF, PLATFORM_SETTINGS_LINE, PLATFORM_VIA_HALL
 
     if as_json:
