@@ -93,11 +93,6 @@ class CaseShown:
     whole: bool
 
 
-@dataclass(frozen=True)
-class CaseNos:
-    case_nos: tuple[str, ...]
-
-
 READ_CASE = read(
     "cases.read_case",
     ReadCase,
@@ -147,14 +142,6 @@ SHOW_CASE = read(
     Open.ANY_DESK,
     f"{_RUNS}show_case",
     doc="One case whole (counter case show), and whether the account may see its ID numbers whole.",
-)
-CASE_VIEWS = read(
-    "cases.case_views",
-    CaseNos,
-    tuple[CaseView, ...],
-    Open.ANY_DESK,
-    f"{_RUNS}case_views",
-    doc="The cases among the numbers that exist, in their order.",
 )
 ACT_REFUSALS = read(
     "cases.act_refusals",

@@ -29,12 +29,11 @@ from counter.case.lookup import FoundCase
 from counter.case.same_day import SameDayProblem
 from counter.case.site_authority import SiteAuthority
 from counter.case.status import CaseStatus
-from counter.case.view import CaseRow, CaseView
+from counter.case.view import CaseRow
 from counter.documents.case_page import CasePage
 from counter.documents.handed_over import HandedOver
 from counter.service.cases import (
     CaseNo,
-    CaseNos,
     CaseOnDay,
     CaseShown,
     ChangeAuthority,
@@ -93,10 +92,6 @@ def list_cases(work: Session, desk: Desk | None, request: ListCases) -> tuple[Ca
 def show_case(work: Session, desk: Desk | None, request: CaseNo) -> CaseShown:
     view = case_reads.case_view(work, request.case_no)
     return CaseShown(view, view is not None and case_reads.may_see_whole_numbers(work, at_desk(desk)))
-
-
-def case_views(work: Session, desk: Desk | None, request: CaseNos) -> tuple[CaseView, ...]:
-    return tuple(case_reads.case_views(work, request.case_nos))
 
 
 def act_refusals(work: Session, desk: Desk | None, request: CaseNo) -> dict[CaseAct, tuple[tuple[str, str], ...]]:
