@@ -50,8 +50,9 @@ from enum import StrEnum
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-#: tables the desks only read: the schema's version, the peers the hall trusts (the administrator's login adds them)
-READ_ONLY = frozenset({"alembic_version", "site_peer"})
+#: tables the desks only read: the schema's version, the peers the hall trusts (the administrator's login adds them),
+#: the hall server's desks and sessions (a desk role that wrote one would make itself a signed-in session)
+READ_ONLY = frozenset({"alembic_version", "site_peer", "hall_desk", "desk_session"})
 #: tables whose rows the program only appends, without the trigger that refuses a change: a project's history
 APPEND_ONLY = frozenset({"project_history"})
 #: the columns of an account a desk writes: a sign-in's count, lock and time, none of which decides who may do what.

@@ -11,4 +11,4 @@ from counter.host.migration_wait import LOCK_TIMEOUT_S
 
 __all__ = ["HEAD", "LOCK_TIMEOUT_S", "Step"]
 
-HEAD = "0034_operation_receipt"
+HEAD = "0035_desk_session"

@@ -23,6 +23,7 @@ from counter.db.models.cases import (
     Party,
     PrintRecord,
 )
+from counter.db.models.desk_sessions import DeskSession, HallDesk
 from counter.db.models.exchange import (
     OutboxMessage,
     PlatformEvent,
@@ -63,9 +64,11 @@ __all__ = [
     "CaseTicket",
     "CatalogImport",
     "DeskCounter",
+    "DeskSession",
     "DocumentRecord",
     "Draft",
     "GuideVersion",
+    "HallDesk",
     "Holiday",
     "InsertOnly",
     "OpenItem",
