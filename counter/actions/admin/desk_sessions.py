@@ -1,0 +1,115 @@
+"""The hall server's desks and sessions: a desk machine registered, a clerk signed in at it, the token checked.
+
+A session is opened only for a registered desk whose key the machine showed, and only by the accounts' own sign-in
+(:func:`counter.actions.admin.accounts.sign_in`: the lockout, the trail); it then stands for that account at that
+desk of this database's site, and for nothing the desk's requests say.  It ends at sign-out, at its longest life, when
+idle, and at its first use after its account was disabled; a desk registered again ends every session of the old
+key.  Only SHA-256 hashes of keys and tokens are stored (:mod:`counter.db.models.desk_sessions`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hmac
+
+from sqlalchemy import update
+from sqlalchemy.orm import Session
+
+from counter.access.account_views import SignInResult
+from counter.access.desk import Desk
+from counter.access.desk_session import IDLE_MINUTES, LONGEST_HOURS, DeskSignIn, SessionDesk, SessionEnd
+from counter.access.lockout import SignInOutcome
+from counter.access.roles import Actor
+from counter.actions.admin import accounts
+from counter.actions.admin.site import this_site
+from counter.case.numbers import DeskIdentity
+from counter.db import models
+from counter.db.account_store import account_row
+from counter.db.models import utcnow
+
+
+def register_desk(session: Session, desk_no: str, key_hash: str) -> None:
+    """Keep ``key_hash`` as the key of desk ``desk_no``; the sessions opened with an earlier key end now."""
+    DeskIdentity(this_site(session).code, desk_no)  # a desk number that numbers cases, or BadIdentity
+    now = utcnow()
+    row = session.get(models.HallDesk, desk_no)
+    if row is None:
+        session.add(models.HallDesk(desk_no=desk_no, key_hash=key_hash, registered_at=now))
+    else:
+        row.key_hash, row.registered_at = key_hash, now
+    live = models.DeskSession.ended_at.is_(None)
+    session.execute(update(models.DeskSession).where(models.DeskSession.desk_no == desk_no, live).values(ended_at=now))
+
+
+def open_session(
+    session: Session, login: str, password: str, desk_no: str, key_hash: str, token_hash: str, now: dt.datetime
+) -> DeskSignIn:
+    """Sign ``login`` in at desk ``desk_no`` if the machine's key is that desk's; a session of ``token_hash`` when it
+    succeeds.  An unknown desk or key tries no password, so that it neither counts towards nor reveals a lock."""
+    row = session.get(models.HallDesk, desk_no)
+    if row is None or not hmac.compare_digest(row.key_hash, key_hash):
+        return DeskSignIn(SignInResult(SignInOutcome.UNKNOWN_LOGIN, login[:40]), desk_known=False)
+    site = this_site(session)
+    desk = Desk(DeskIdentity(site.code, desk_no), "", site_name=site.name)
+    result = accounts.sign_in(session, login, password, desk, now)
+    if result.actor is None:
+        return DeskSignIn(result)
+    ends = now + dt.timedelta(hours=LONGEST_HOURS)
+    session.add(
+        models.DeskSession(
+            token_hash=token_hash, login=result.actor.login, desk_no=desk_no, made_at=now, used_at=now, ends_at=ends
+        )
+    )
+    return DeskSignIn(result, staff_no=accounts.staff_no(session, result.actor.login))
+
+
+def find_session(session: Session, token_hash: str, key_hash: str, now: dt.datetime) -> SessionDesk | SessionEnd:
+    """Whom ``token_hash`` stands for now, asked by the machine of the desk key ``key_hash``, its use noted; else why
+    not, the session ended if it must be.  A token shown with another desk's key (or none) opens nothing."""
+    row = session.get(models.DeskSession, token_hash)
+    if row is None:
+        return SessionEnd.UNKNOWN
+    desk = session.get(models.HallDesk, row.desk_no)
+    if desk is None or not hmac.compare_digest(desk.key_hash, key_hash):
+        return SessionEnd.UNKNOWN
+    if row.ended_at is not None:
+        return SessionEnd.SIGNED_OUT
+    end = _end(session, row, now)
+    if end is not None:
+        row.ended_at = now
+        return end
+    account = account_row(session, row.login)
+    assert account is not None  # checked by _end
+    row.used_at = now
+    site = this_site(session)
+    return SessionDesk(account.login, account.name, account.roles, account.staff_no, row.desk_no, site.code, site.name)
+
+
+def _end(session: Session, row: models.DeskSession, now: dt.datetime) -> SessionEnd | None:
+    if now >= _aware(row.ends_at):
+        return SessionEnd.EXPIRED
+    if now - _aware(row.used_at) > dt.timedelta(minutes=IDLE_MINUTES):
+        return SessionEnd.IDLE
+    account = account_row(session, row.login)
+    if account is None or account.disabled:
+        return SessionEnd.ACCOUNT_DISABLED
+    return None
+
+
+def end_session(session: Session, token_hash: str, idle: bool, now: dt.datetime) -> None:
+    """Sign out: the session of ``token_hash`` ends, recorded in its desk's trail; an ended or unknown one is left."""
+    row = session.get(models.DeskSession, token_hash)
+    if row is None or row.ended_at is not None:
+        return
+    row.ended_at = now
+    account = account_row(session, row.login)
+    if account is None:
+        return
+    site = this_site(session)
+    actor = Actor(account.login, account.name, account.roles)
+    accounts.sign_out(session, Desk(DeskIdentity(site.code, row.desk_no), account.name, actor), idle=idle)
+
+
+def _aware(moment: dt.datetime) -> dt.datetime:
+    """A stored time as UTC: SQLite gives it back without its zone."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)

@@ -1,0 +1,111 @@
+"""The hall server's own operations: a desk machine registered, a session opened at sign-in, found, and ended.
+
+They run in process on the server alone (:mod:`counter.server`), which never serves them to a desk over HTTPS: a
+desk signs in at the server's door and holds only the token it is given.  Keys and tokens cross as their SHA-256
+hashes: the server shows the key or the token once, and the database (its receipts included) keeps neither.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from counter.access.desk_session import DeskSignIn, SessionDesk, SessionEnd
+from counter.service.operation import Open, write
+
+_RUNS = "counter.service.runs.hall"
+#: the operations' area: the server refuses every operation of it at its operations' door
+AREA = "hall."
+
+
+@dataclass(frozen=True)
+class RegisterDesk:
+    desk_no: str
+    key_hash: str
+
+
+@dataclass(frozen=True)
+class OpenSession:
+    """A sign-in at the server: the login and password typed, the desk the machine's key stands for, the hash of the
+    token the server will hand over if it succeeds; ``now``: the server's clock."""
+
+    login: str
+    password: str
+    desk_no: str
+    key_hash: str
+    token_hash: str
+    now: dt.datetime
+
+
+@dataclass(frozen=True)
+class FindSession:
+    """A request's token and the key of the desk machine that sent it: a token opens its session only with the key
+    of the desk it was issued at, so that a token carried to another machine opens nothing."""
+
+    token_hash: str
+    key_hash: str
+    now: dt.datetime
+
+
+@dataclass(frozen=True)
+class EndSession:
+    token_hash: str
+    idle: bool = False  # the desk's screen lock signed the account out
+
+
+REGISTER_DESK = write(
+    "hall.register_desk",
+    RegisterDesk,
+    None,
+    Open.IN_ACTION,  # the administrator at the server's own machine, which alone holds the database's credentials
+    f"{_RUNS}:register_desk",
+    doc="Register a desk machine at the server under its desk number, replacing any key it had; its sessions end.",
+)
+OPEN_SESSION = write(
+    "hall.open_session",
+    OpenSession,
+    DeskSignIn,
+    Open.BEFORE_SIGN_IN,
+    f"{_RUNS}:open_session",
+    doc="Sign in at a registered desk under the lockout; a session of the token's hash when it succeeds.",
+)
+FIND_SESSION = write(
+    "hall.find_session",
+    FindSession,
+    SessionDesk | SessionEnd,
+    Open.IN_ACTION,  # the token is the credential: the session it opens, or why none
+    f"{_RUNS}:find_session",
+    whole=True,  # one short transaction of its own per request, with no receipt: it only marks the session used
+    doc="Whom a token stands for now, its use noted; or why it no longer opens a session (ending it if it must).",
+)
+END_SESSION = write(
+    "hall.end_session",
+    EndSession,
+    None,
+    Open.IN_ACTION,
+    f"{_RUNS}:end_session",
+    whole=True,  # ending an ended session changes nothing: safe to repeat without a receipt
+    doc="Sign out: the session ends, recorded in its desk's trail.",
+)
+
+
+# --- what crosses the server's door (POST /v1/sign-in), beside the operations' own requests ------------------
+
+
+@dataclass(frozen=True)
+class DeskCredentials:
+    """What a desk machine sends to sign in: the clerk's login and password, and the desk's number and key as the
+    administrator registered them (``counter serve add-desk``)."""
+
+    login: str
+    password: str
+    desk_no: str
+    desk_key: str
+
+
+@dataclass(frozen=True)
+class SessionOpened:
+    """The door's answer: the sign-in's, and the session's token when it succeeded ("" otherwise)."""
+
+    sign_in: DeskSignIn
+    token: str = ""
