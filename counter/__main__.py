@@ -1,9 +1,10 @@
 """``counter`` and ``python -m counter``: the window, or a command.
 
 No arguments, or only a window start's options (``--db``, ``--today``, ``--user``, ``--exit-when-ready``), start
-the desk app (:mod:`counter.ui.app`); anything else is a command (:mod:`counter.cli.main`).  It is decided here,
-with a parser of four options, so that the desk's every-morning start does not build the forty commands' parser,
-and so that the command line never imports the window.
+the desk app (:mod:`counter.ui.app`); ``serve`` the hall server (:mod:`counter.server.main`); anything else is a
+command (:mod:`counter.cli.main`).  It is decided here, with a parser of four options, so that the desk's
+every-morning start does not build the forty commands' parser, and so that the command line never imports the
+window.
 """
 
 from __future__ import annotations
@@ -87,6 +88,10 @@ def _run(args_list: list[str], window: argparse.Namespace | None) -> int:
     # The language is chosen here, before either face is imported: every words module makes its sentences when it
     # is first imported (NAME = tr("…")), so a language chosen after that would leave them in the old one.
     set_language(language_from_environment())
+    if args_list[:1] == ["serve"]:
+        from counter.server.main import main as serve
+
+        return serve(args_list[1:])
     if window is None:
         from counter.cli.main import main as command
 

@@ -20,6 +20,7 @@ FACES_AND_STORAGE = {
     "counter.__main__",
     "counter.ui",
     "counter.cli",
+    "counter.server",
     "counter.service",
     "counter.actions",
     "counter.words",

@@ -1,0 +1,171 @@
+"""The server's routes: the sign-in door, sign-out, and every operation of the service by name.
+
+``POST /v1/sign-in``    a desk's credentials (:class:`counter.service.hall.DeskCredentials`) → the sign-in's answer,
+                        with a session token when it succeeded.
+``POST /v1/sign-out``   the token's session ends.
+``POST /v1/operations/{name}``   the operation's request as the codec writes it; the token as ``Authorization:
+                        Bearer``, with the machine's desk key as ``Desk-Key`` (a token opens its session only on the
+                        machine of its desk); a write's idempotency key as ``Idempotency-Key`` → the codec's JSON of
+                        the answer (200), or the declared fault as :func:`counter.service.faults.encode_fault` writes
+                        it (4xx).
+
+The operation runs for the desk the server builds from the token's session (:func:`desk_of`), never from a desk
+number, site, role or clerk's name in the request.  The server's own operations (:mod:`counter.service.hall`), the
+sign-in as an operation, and the operations of many transactions (``whole``: a catalog import, a backup, the demo)
+are not served: the first two only through the door, the last ones not yet (their gates are asked in process only).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import re
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from counter.access.desk import Desk
+from counter.access.desk_session import SessionDesk, SessionEnd
+from counter.access.not_permitted import NotPermitted
+from counter.access.roles import Actor
+from counter.case.not_found import CaseNotFound
+from counter.case.numbers import DeskIdentity
+from counter.host.database_faults import DatabaseDamaged, DatabaseMissing, DatabaseReadOnly, SchemaTooNew, StoreFault
+from counter.server.secrets_hash import digest, new_secret
+from counter.service.admin import SIGN_IN, UNLOCK
+from counter.service.catalogue import operations
+from counter.service.codec import NotSerialisable, decode, encode
+from counter.service.faults import declared, encode_fault
+from counter.service.hall import (
+    AREA,
+    END_SESSION,
+    FIND_SESSION,
+    OPEN_SESSION,
+    DeskCredentials,
+    EndSession,
+    FindSession,
+    OpenSession,
+    SessionOpened,
+)
+from counter.service.local import InProcess
+from counter.service.operation import Operation
+
+log = logging.getLogger(__name__)
+
+#: an idempotency key as a desk makes it (:func:`counter.service.local.new_key`: 32 hex digits), with room to spare;
+#: the receipt keeps it behind the desk's number, within the receipt's 64 characters
+KEY = re.compile(r"[0-9A-Za-z_-]{8,48}")
+#: the operations asked through the door or at the server's own machine, never by name
+NOT_SERVED = frozenset({SIGN_IN.name, UNLOCK.name})
+#: faults of the database itself: the server's trouble, not the request's
+_STORE_FAULTS = (StoreFault, SchemaTooNew, DatabaseMissing, DatabaseReadOnly, DatabaseDamaged)
+
+
+def served(op: Operation[Any, Any]) -> bool:
+    """Whether the server answers ``op`` by name."""
+    return not (op.name.startswith(AREA) or op.name in NOT_SERVED or op.whole)
+
+
+def make_app(service: InProcess) -> Starlette:
+    """The server's application on ``service`` (its own store; ``wire`` off: the HTTP body is the wire)."""
+    table = {name: op for name, op in operations().items() if served(op)}
+
+    async def sign_in(request: Request) -> Response:
+        try:
+            asked = decode(json.loads(await request.body()), DeskCredentials)
+        except (ValueError, KeyError, TypeError, NotSerialisable):
+            return _refused(400, "request")
+        token = new_secret()
+        opening = OpenSession(asked.login, asked.password, asked.desk_no, digest(asked.desk_key), digest(token), _now())
+        answer = await run_in_threadpool(service.call, OPEN_SESSION, opening)
+        opened = SessionOpened(answer, token if answer.result.signed_in else "")
+        return JSONResponse(encode(opened, SessionOpened), status_code=200 if answer.desk_known else 403)
+
+    async def sign_out(request: Request) -> Response:
+        token = _bearer(request)
+        if token is None:
+            return _refused(401, SessionEnd.UNKNOWN.value)
+        idle = request.query_params.get("idle") == "1"
+        await run_in_threadpool(service.call, END_SESSION, EndSession(digest(token), idle))
+        return Response(status_code=204)
+
+    async def operation(request: Request) -> Response:
+        op = table.get(request.path_params["name"])
+        if op is None:
+            return _refused(404, "operation")
+        desk = await _desk_of(service, request)
+        if isinstance(desk, SessionEnd):
+            return _refused(401, desk.value)
+        key = request.headers.get("idempotency-key", "")
+        if op.writes and not KEY.fullmatch(key):
+            return _refused(400, "idempotency_key")
+        try:
+            asked = decode(json.loads(await request.body()), op.request)
+        except (ValueError, KeyError, TypeError, NotSerialisable):
+            return _refused(400, "request")
+        return await run_in_threadpool(_answer, service, op, asked, desk, f"d{desk.identity.desk_no}-{key}")
+
+    routes = [
+        Route("/v1/sign-in", sign_in, methods=["POST"]),
+        Route("/v1/sign-out", sign_out, methods=["POST"]),
+        Route("/v1/operations/{name}", operation, methods=["POST"]),
+    ]
+    return Starlette(routes=routes)
+
+
+def _answer(service: InProcess, op: Operation[Any, Any], asked: Any, desk: Desk, key: str) -> Response:
+    """``op`` run for ``desk`` under ``key`` (the desk's number before the desk's own key: no two desks share a
+    receipt), and its answer or its declared fault as the response."""
+    try:
+        answer = service.call(op, asked, desk, key=key)
+    except Exception as err:
+        if not declared(err, op.faults):
+            log.exception("operation %s failed at desk %s", op.name, desk.identity.desk_no)
+            return _refused(500, "server")
+        return JSONResponse(encode_fault(err), status_code=_status(err))
+    return Response(json.dumps(encode(answer, op.response), ensure_ascii=False), media_type="application/json")
+
+
+async def _desk_of(service: InProcess, request: Request) -> Desk | SessionEnd:
+    token = _bearer(request)
+    if token is None:
+        return SessionEnd.UNKNOWN
+    key = request.headers.get("desk-key", "")
+    found = await run_in_threadpool(service.call, FIND_SESSION, FindSession(digest(token), digest(key), _now()))
+    return found if isinstance(found, SessionEnd) else desk_of(found)
+
+
+def desk_of(session: SessionDesk) -> Desk:
+    """The desk an operation runs for: the session's account, desk and site, as the server's database holds them."""
+    actor = Actor(session.login, session.name, session.roles)
+    identity = DeskIdentity(session.site_code, session.desk_no)
+    return Desk(identity, session.name, actor, site_name=session.site_name, staff_no=session.staff_no)
+
+
+def _bearer(request: Request) -> str | None:
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    return token.strip() if scheme.lower() == "bearer" and token.strip() else None
+
+
+def _status(err: Exception) -> int:
+    if isinstance(err, NotPermitted):
+        return 403
+    if isinstance(err, CaseNotFound):
+        return 404
+    if isinstance(err, _STORE_FAULTS):
+        return 503
+    return 422  # the request refused by the domain's rules: the face words the fault
+
+
+def _refused(status: int, reason: str) -> Response:
+    """A refusal that is no fault of an operation: the desk's transport reads ``refused`` (never shown as is)."""
+    return JSONResponse({"refused": reason}, status_code=status)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)

@@ -1,0 +1,94 @@
+"""``counter serve``: the hall server on its database, over TLS only; ``counter serve add-desk``: a desk registered.
+
+    counter serve --db URL --cert server.crt --key server.key [--host 0.0.0.0] [--port 8443]
+    counter serve add-desk --db URL --desk 8
+
+The server listens with TLS and nothing else: there is no plain-HTTP port to forget to close.  ``add-desk`` prints
+the desk's key once; the machine of that desk keeps it and shows it at each sign-in (the database keeps its hash).
+The database URL may come from ``COUNTER_DB_URL`` instead of ``--db``, so that it need not stand in a process list.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Sequence
+
+EXIT_OK, EXIT_MISUSE = 0, 2
+#: the port a hall's desks are told when the administrator names none: HTTPS's alternative, unprivileged
+DEFAULT_PORT = 8443
+
+
+def main(argv: Sequence[str]) -> int:
+    """``counter serve`` with ``argv`` (after ``serve``); the exit status."""
+    args = list(argv)
+    if args[:1] == ["add-desk"]:
+        return _add_desk(args[1:])
+    parser = argparse.ArgumentParser(prog="counter serve", description="政务服务中心的服务端：各窗口经 HTTPS 办理业务")
+    parser.add_argument("--db", default=os.environ.get("COUNTER_DB_URL", ""), help="数据库地址")
+    parser.add_argument("--cert", required=True, help="服务端证书（由本中心 CA 签发，PEM）")
+    parser.add_argument("--key", required=True, help="服务端证书的私钥（PEM）")
+    parser.add_argument("--host", default="0.0.0.0", help="监听地址")
+    parser.add_argument("--port", type=int, default=DEFAULT_PORT, help="监听端口")
+    found = parser.parse_args(args)
+    if not found.db:
+        parser.error("请用 --db 或 COUNTER_DB_URL 指定数据库")
+    return _serve(found.db, found.cert, found.key, found.host, found.port)
+
+
+def _serve(url: str, cert: str, key: str, host: str, port: int) -> int:
+    import uvicorn
+
+    from counter.host.logs import setup_logging
+    from counter.server.app import make_app
+    from counter.service.local import InProcess, serve
+
+    setup_logging()
+    service = InProcess(serve(url).store, wire=False)
+    service.open()  # the database's faults (missing, too new) stop the start, before any desk is told "ready"
+    config = uvicorn.Config(
+        make_app(service),
+        host=host,
+        port=port,
+        ssl_certfile=cert,
+        ssl_keyfile=key,
+        log_level="info",
+        access_log=False,  # the operations' own log lines say what was done; a line per request says nothing more
+        timeout_graceful_shutdown=10,
+    )
+    logging.getLogger(__name__).info("hall server on %s:%d (TLS), database %s", host, port, service.backend)
+    try:
+        uvicorn.Server(config).run()
+    finally:
+        service.close()
+    return EXIT_OK
+
+
+def _add_desk(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="counter serve add-desk", description="在服务端登记一台窗口电脑，显示其密钥（仅此一次）"
+    )
+    parser.add_argument("--db", default=os.environ.get("COUNTER_DB_URL", ""), help="数据库地址")
+    parser.add_argument("--desk", required=True, help="窗口号（1-4位数字）")
+    found = parser.parse_args(argv)
+    if not found.db:
+        parser.error("请用 --db 或 COUNTER_DB_URL 指定数据库")
+    from counter.case.numbers import BadIdentity
+    from counter.server.secrets_hash import digest, new_secret
+    from counter.service.hall import REGISTER_DESK, RegisterDesk
+    from counter.service.local import serve
+
+    service = serve(found.db)
+    key = new_secret()
+    try:
+        service.call(REGISTER_DESK, RegisterDesk(found.desk, digest(key)))
+    except BadIdentity:
+        print(f"窗口号 {found.desk} 不可用：应为1-4位数字", file=sys.stderr)
+        return EXIT_MISUSE
+    finally:
+        service.close()
+    print(f"{found.desk}号窗口已登记。窗口密钥（只显示这一次，请配置到该窗口电脑）：")
+    print(key)
+    return EXIT_OK
