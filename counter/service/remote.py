@@ -1,0 +1,194 @@
+"""The service over HTTPS: a hall desk's operations asked of the hall server (:mod:`counter.server`).
+
+The same :class:`counter.service.local.Service` as the in-process transport: the face calls ``call(op, request)``
+and gets the answer or the operation's declared fault, raised again from what the server wrote
+(:func:`counter.service.faults.decode_fault`), so that it cannot tell which transport it holds.  The desk argument is
+not sent: the server knows the desk and the account from the session's token alone.
+
+Trust: only the hall's own CA is trusted (its certificate file, given by the desk's set-up), and the server's name
+is checked against its certificate; a certificate from anyone else, a public CA's included, is refused
+(:class:`ServerNotTrusted`), and never retried.
+
+A write lost in transit (the connection dropped before its answer came) is asked again with the same idempotency key,
+a few times over some seconds: the server answers a repeat from the write's receipt and applies it once.  When the
+server stays away, :class:`ServerUnreachable` is raised for the face to say so and keep the clerk's work.
+Standard library only: the desk installs nothing for it.
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import logging
+import ssl
+import threading
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+from urllib.parse import urlsplit
+
+from counter.service.codec import decode, encode
+from counter.service.faults import decode_fault
+from counter.service.hall import DeskCredentials, SessionOpened
+from counter.service.local import new_key
+
+if TYPE_CHECKING:
+    from counter.access.desk import Desk
+    from counter.access.desk_session import DeskSignIn
+    from counter.service.operation import Operation
+
+log = logging.getLogger(__name__)
+
+Req = TypeVar("Req")
+Res = TypeVar("Res")
+
+#: the waits before each retry of a request whose answer did not come: some seven seconds in all, enough for a
+#: server's restart (its systemd unit restarts it at once) and short enough for a clerk to be told
+RETRY_WAITS_S = (0.2, 0.5, 1.0, 2.0, 3.5)
+#: how long one request may take before it counts as lost: the slowest operation (a month's figures) with room
+TIMEOUT_S = 60.0
+
+
+class ServerUnreachable(Exception):
+    """The hall server did not answer, after the retries: the face keeps the clerk's work and says so."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)
+        self.detail = detail
+
+
+class ServerNotTrusted(Exception):
+    """The server's certificate is not from the hall's CA, or not for its name: nothing was sent."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)
+        self.detail = detail
+
+
+class SessionEnded(Exception):
+    """The token no longer opens a session (``reason``: a :class:`counter.access.desk_session.SessionEnd` value,
+    or ``none`` when the desk is not signed in): the face asks for the sign-in again."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class Refused(Exception):
+    """The server refused the request itself (``reason``: ``operation`` not served, ``request`` not readable, ...,
+    ``server`` for a fault of the server's own): a fault of the program, not of the clerk's request."""
+
+    def __init__(self, status: int, reason: str) -> None:
+        super().__init__(f"{status} {reason}")
+        self.status = status
+        self.reason = reason
+
+
+class Remote:
+    """The hall's operations at ``root`` (``https://host:port``), trusting the CA certificate at ``ca_file`` alone."""
+
+    def __init__(self, root: str, ca_file: Path, *, retry_waits_s: tuple[float, ...] = RETRY_WAITS_S) -> None:
+        parts = urlsplit(root)
+        if parts.scheme != "https" or not parts.hostname:
+            raise ValueError(f"the hall server's address must be https://host[:port], not {root!r}")
+        self._host, self._port = parts.hostname, parts.port or 443
+        self._context = ssl.create_default_context(cafile=str(ca_file))  # this CA only: no system store
+        self._context.minimum_version = ssl.TLSVersion.TLSv1_2
+        self._waits = retry_waits_s
+        self._local = threading.local()  # one kept-alive connection per thread: the window asks from its workers
+        self._open: set[http.client.HTTPSConnection] = set()  # every thread's, for close()
+        self._lock = threading.Lock()
+        self._token = ""
+        self._desk_key = ""
+
+    @property
+    def signed_in(self) -> bool:
+        return bool(self._token)
+
+    def sign_in(self, login: str, password: str, desk_no: str, desk_key: str) -> DeskSignIn:
+        """Sign in at the server's door; the token is kept for the calls when it succeeds."""
+        body = encode(DeskCredentials(login, password, desk_no, desk_key), DeskCredentials)
+        status, data = self._post("/v1/sign-in", body, {}, retry=True)
+        if status not in (200, 403):
+            raise _refusal(status, data)
+        opened: SessionOpened = decode(data, SessionOpened)
+        self._token, self._desk_key = opened.token, desk_key
+        return opened.sign_in
+
+    def sign_out(self, *, idle: bool = False) -> None:
+        """End the session at the server (the screen lock's: ``idle``); the token is forgotten whatever it answers."""
+        token, self._token = self._token, ""
+        if token:
+            self._post(f"/v1/sign-out{'?idle=1' if idle else ''}", None, self._bearer(token), retry=True)
+
+    def call(self, op: Operation[Req, Res], request: Req, desk: Desk | None = None, *, key: str = "") -> Res:
+        if not self._token:
+            raise SessionEnded("none")
+        headers = self._bearer(self._token)
+        if op.writes:
+            headers["Idempotency-Key"] = key or new_key()  # the same key for every retry below
+        status, data = self._post(f"/v1/operations/{op.name}", encode(request, op.request), headers, retry=True)
+        if status == 200:
+            return decode(data, op.response)  # type: ignore[no-any-return]
+        if isinstance(data, dict) and "fault" in data:
+            raise decode_fault(data)
+        if status == 401:
+            self._token = ""
+            raise SessionEnded(str(data.get("refused", "")) if isinstance(data, dict) else "")
+        raise _refusal(status, data)
+
+    def _bearer(self, token: str) -> dict[str, str]:
+        return {"Authorization": f"Bearer {token}", "Desk-Key": self._desk_key}
+
+    def close(self) -> None:
+        """Close every thread's connection (the desk's end); a later call opens a new one."""
+        with self._lock:
+            connections, self._open = self._open, set()
+        for connection in connections:
+            connection.close()
+        self._local.connection = None
+
+    def _drop(self) -> None:
+        """Close this thread's connection, after a fault on it."""
+        connection = getattr(self._local, "connection", None)
+        self._local.connection = None
+        if connection is not None:
+            connection.close()
+            with self._lock:
+                self._open.discard(connection)
+
+    def _post(self, path: str, body: Any, headers: dict[str, str], *, retry: bool) -> tuple[int, Any]:
+        payload = b"" if body is None else json.dumps(body, ensure_ascii=False).encode()
+        sent = {"Content-Type": "application/json", **headers}
+        waits = iter(self._waits if retry else ())
+        while True:
+            try:
+                return self._once(path, payload, sent)
+            except ssl.SSLCertVerificationError as err:
+                self._drop()
+                raise ServerNotTrusted(str(err.verify_message or err)) from err
+            except (OSError, http.client.HTTPException) as err:
+                self._drop()
+                wait = next(waits, None)
+                if wait is None:
+                    raise ServerUnreachable(f"{self._host}:{self._port}: {err}") from err
+                log.info("no answer from the hall server for %s (%s): asked again in %.1f s", path, err, wait)
+                time.sleep(wait)
+
+    def _once(self, path: str, payload: bytes, headers: dict[str, str]) -> tuple[int, Any]:
+        connection = getattr(self._local, "connection", None)
+        if connection is None:
+            connection = http.client.HTTPSConnection(self._host, self._port, context=self._context, timeout=TIMEOUT_S)
+            self._local.connection = connection
+            with self._lock:
+                self._open.add(connection)
+        connection.request("POST", path, body=payload, headers=headers)
+        answer = connection.getresponse()
+        raw = answer.read()
+        data = json.loads(raw) if raw else None
+        return answer.status, data
+
+
+def _refusal(status: int, data: Any) -> Refused:
+    reason = data.get("refused", "") if isinstance(data, dict) else ""
+    return Refused(status, str(reason))

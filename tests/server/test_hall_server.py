@@ -1,0 +1,237 @@
+"""``counter serve`` as a process of its own, asked through the desks' HTTPS transport (counter.service.remote).
+
+One server for the module, on an SQLite file with three accounts (the administrator, a supervisor, a window clerk)
+and two registered desks, 8 and 9; each test signs in as it needs.  The server is asked only as a desk asks it: the
+desk's key, a login and password, the operations' requests; never a desk number or an account inside a request.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import http.client
+import os
+import ssl
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from counter.access.account_views import NewAccount
+from counter.access.desk import Desk
+from counter.access.lockout import SignInOutcome
+from counter.access.not_permitted import NotPermitted
+from counter.access.roles import SINGLE_DESK, Actor, Permission, Role
+from counter.case.numbers import DeskIdentity
+from counter.case.promise_figures import FigureGroup
+from counter.intake.checklist import start_checklist
+from counter.intake.draft import IntakeDraft
+from counter.intake.parties import Agent, Applicant, ApplicantKind
+from counter.service.admin import (
+    ACCOUNTS_EXIST,
+    ADD_ACCOUNT,
+    DISABLE_ACCOUNT,
+    LIST_ACCOUNTS,
+    SIGN_IN,
+    AccountLogin,
+    AccountsAsked,
+    SignIn,
+)
+from counter.service.hall import FIND_SESSION, FindSession
+from counter.service.intake import CHECK_DRAFT, KEEP_DRAFT, MONTH_FIGURES, DeskOnly, FiguresOfMonth, KeepDraft
+from counter.service.local import new_key, serve
+from counter.service.remote import Refused, Remote, ServerNotTrusted, SessionEnded
+from tests.conftest import made_database
+from tests.db.tls_server import make_authority
+from tests.intake.samples import INDIVIDUAL_NO_AGENT, RESTAURANT
+from tests.server.hall_server import HallServer, hall_server
+
+pytestmark = pytest.mark.program
+
+PASSWORD = "Xam01desk2026"
+#: login → the roles the administrator gave it
+ACCOUNTS = {
+    "admin": (Role.ADMIN,),
+    "baoyin": (Role.CLERK, Role.SUPERVISOR),
+    "wulan": (Role.CLERK,),
+    "sarula": (Role.CLERK,),  # disabled by a test
+    "tana": (Role.CLERK,),  # locked out by a test
+}
+
+
+def _add_accounts(url: str) -> None:
+    service = serve(url)
+    desk = Desk(DeskIdentity("XAM01", "1"), "宝音")
+    for login, roles in ACCOUNTS.items():
+        new = NewAccount(login, f"{login}名", frozenset(roles), PASSWORD)
+        assert service.call(ADD_ACCOUNT, new, desk) == ()
+        desk = Desk(desk.identity, "admin名", Actor("admin", "admin名", frozenset({Role.ADMIN})))
+    service.close()
+
+
+@pytest.fixture(scope="module")
+def hall(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HallServer]:
+    folder = tmp_path_factory.mktemp("hall")
+    env = dict(os.environ)
+    env.pop("COUNTER_DB_URL", None)
+    env.update(
+        COUNTER_HOME=str(folder / "home"),
+        COUNTER_MACHINE_CONFIG=str(folder / "machine" / "desk.toml"),
+        COUNTER_STATE=str(folder / "state"),
+    )
+    url = made_database(folder / "hall.sqlite3")
+    _add_accounts(url)
+    with hall_server(folder, url, ("8", "9"), env) as server:
+        yield server
+
+
+@pytest.fixture(autouse=True)
+def closed(hall: HallServer) -> Iterator[None]:
+    """Every desk's connections closed at the test's end."""
+    yield
+    hall.close_remotes()
+
+
+def test_a_desk_signs_in_at_the_server_and_reads_and_writes_as_its_account(hall: HallServer) -> None:
+    admin = hall.desk("8", "admin", PASSWORD)
+    assert admin.call(ACCOUNTS_EXIST, AccountsAsked()) is True
+    logins = {a.login for a in admin.call(LIST_ACCOUNTS, AccountsAsked())}
+    assert set(ACCOUNTS) <= logins
+    new = NewAccount("gerile", "格日乐", frozenset({Role.CLERK}), PASSWORD)
+    assert admin.call(ADD_ACCOUNT, new) == ()
+    assert "gerile" in {a.login for a in admin.call(LIST_ACCOUNTS, AccountsAsked())}
+
+
+def test_a_write_asked_again_with_its_key_applies_once(hall: HallServer) -> None:
+    admin = hall.desk("8", "admin", PASSWORD)
+    new = NewAccount("aodeng", "敖登", frozenset({Role.CLERK}), PASSWORD)
+    key = new_key()
+    assert admin.call(ADD_ACCOUNT, new, key=key) == ()
+    # the same write again under its key: answered from its receipt, not added a second time (which would say
+    # LOGIN_TAKEN); under a new key it is a new write, and refused as one
+    assert admin.call(ADD_ACCOUNT, new, key=key) == ()
+    assert admin.call(ADD_ACCOUNT, new, key=new_key()) != ()
+
+
+def test_a_token_after_sign_out_is_refused(hall: HallServer) -> None:
+    clerk = hall.desk("8", "wulan", PASSWORD)
+    token = clerk._token
+    clerk.sign_out()
+    with pytest.raises(SessionEnded):
+        clerk.call(ACCOUNTS_EXIST, AccountsAsked())
+    clerk._token = token  # the old token kept and shown again: the session it opened is over
+    with pytest.raises(SessionEnded) as ended:
+        clerk.call(ACCOUNTS_EXIST, AccountsAsked())
+    assert ended.value.reason == "signed_out"
+
+
+def test_a_token_shown_from_another_desks_machine_opens_nothing(hall: HallServer) -> None:
+    at_8 = hall.desk("8", "wulan", PASSWORD)
+    at_9 = hall.desk("9", "baoyin", PASSWORD)
+    at_9._token = at_8._token  # desk 8's token carried to desk 9's machine, which shows its own key with it
+    with pytest.raises(SessionEnded) as ended:
+        at_9.call(ACCOUNTS_EXIST, AccountsAsked())
+    assert ended.value.reason == "unknown"
+    assert at_8.call(ACCOUNTS_EXIST, AccountsAsked()) is True  # on its own machine it still works
+
+
+def test_the_desk_is_the_one_the_server_knows_for_the_token(hall: HallServer) -> None:
+    at_8 = hall.desk("8", "wulan", PASSWORD)
+    at_9 = hall.desk("9", "baoyin", PASSWORD)
+    draft = IntakeDraft(
+        start_checklist(RESTAURANT, INDIVIDUAL_NO_AGENT, guide_version=1),
+        Applicant(ApplicantKind.PERSON, "王䶮", "11010519491231002X", "13904821234", "兴安盟"),
+        Agent("", "", ""),
+        with_agent=False,
+    )
+    at_8.call(KEEP_DRAFT, KeepDraft(draft))
+    # what a desk passes as its desk is never sent: desk 9's machine, claiming desk 8, sees desk 9's own (none)
+    claimed = Desk(DeskIdentity("XAM01", "8"), "乌兰", Actor("admin", "admin名", frozenset({Role.ADMIN})))
+    assert at_9.call(CHECK_DRAFT, DeskOnly(), claimed) is None
+    kept = at_8.call(CHECK_DRAFT, DeskOnly())
+    assert kept is not None
+
+
+def test_a_window_clerks_token_is_refused_a_supervisors_operation(hall: HallServer) -> None:
+    asked = FiguresOfMonth("2026-11", FigureGroup.DESK)
+    clerk = hall.desk("8", "wulan", PASSWORD)
+    with pytest.raises(NotPermitted) as refused:
+        clerk.call(MONTH_FIGURES, asked)
+    assert refused.value.permission is Permission.SEE_FIGURES
+    with pytest.raises(NotPermitted):  # nor an administrator's, whatever desk the call names
+        clerk.call(LIST_ACCOUNTS, AccountsAsked(), Desk(DeskIdentity("XAM01", "1"), "admin", SINGLE_DESK))
+    supervisor = hall.desk("9", "baoyin", PASSWORD)
+    assert supervisor.call(MONTH_FIGURES, asked).month == "2026-11"
+
+
+def test_a_disabled_account_is_ended_at_its_next_use(hall: HallServer) -> None:
+    clerk = hall.desk("8", "sarula", PASSWORD)
+    assert clerk.call(ACCOUNTS_EXIST, AccountsAsked()) is True
+    admin = hall.desk("9", "admin", PASSWORD)
+    assert admin.call(DISABLE_ACCOUNT, AccountLogin("sarula")) == ()
+    with pytest.raises(SessionEnded) as ended:
+        clerk.call(ACCOUNTS_EXIST, AccountsAsked())
+    assert ended.value.reason == "account_disabled"
+
+
+def test_the_server_locks_an_account_out_after_wrong_passwords(hall: HallServer) -> None:
+    remote = hall.remote()
+    outcomes = [remote.sign_in("tana", "wrong0pass", "8", hall.desk_keys["8"]).result.outcome for _ in range(5)]
+    assert outcomes[-1] is SignInOutcome.LOCKED, outcomes
+    assert remote.sign_in("tana", PASSWORD, "8", hall.desk_keys["8"]).result.outcome is SignInOutcome.LOCKED
+    assert not remote.signed_in
+
+
+def test_a_machine_without_its_desks_key_is_not_signed_in(hall: HallServer) -> None:
+    remote = hall.remote()
+    answer = remote.sign_in("admin", PASSWORD, "8", hall.desk_keys["9"])
+    assert not answer.desk_known
+    assert not answer.result.signed_in
+    assert not remote.signed_in
+
+
+def test_the_servers_own_operations_and_the_sign_in_are_not_served_by_name(hall: HallServer) -> None:
+    admin = hall.desk("8", "admin", PASSWORD)
+    with pytest.raises(Refused) as refused:
+        admin.call(FIND_SESSION, FindSession("0" * 64, "0" * 64, _now()))
+    assert refused.value.status == 404
+    with pytest.raises(Refused) as refused:
+        admin.call(SIGN_IN, SignIn("admin", PASSWORD, _now()))
+    assert refused.value.status == 404
+
+
+def test_a_request_that_does_not_decode_is_refused(hall: HallServer) -> None:
+    admin = hall.desk("8", "admin", PASSWORD)
+    connection = _connection(hall)
+    headers = {"Authorization": f"Bearer {admin._token}", "Desk-Key": hall.desk_keys["8"], "Idempotency-Key": new_key()}
+    connection.request("POST", "/v1/operations/admin.disable_account", body=b'{"user": 1}', headers=headers)
+    answer = connection.getresponse()
+    answer.read()
+    assert answer.status == 400
+    connection.request("POST", "/v1/operations/admin.no_such_thing", body=b"{}", headers=headers)
+    assert connection.getresponse().status == 404
+    connection.close()
+
+
+def test_plain_http_is_refused(hall: HallServer) -> None:
+    connection = http.client.HTTPConnection("127.0.0.1", hall.port, timeout=10)
+    connection.request("POST", "/v1/sign-in", body=b"{}")  # sent in clear: the server takes it for a TLS hello
+    with pytest.raises((http.client.HTTPException, ConnectionError)):  # and closes the connection unanswered
+        connection.getresponse()
+    connection.close()
+
+
+def test_a_server_certificate_not_from_the_halls_ca_is_refused(hall: HallServer, tmp_path: Path) -> None:
+    stranger = make_authority("某公共 CA").write(tmp_path / "other-ca.crt")
+    remote = Remote(hall.root, stranger)
+    with pytest.raises(ServerNotTrusted):
+        remote.sign_in("admin", PASSWORD, "8", hall.desk_keys["8"])
+    remote.close()
+
+
+def _connection(hall: HallServer) -> http.client.HTTPSConnection:
+    context = ssl.create_default_context(cafile=str(hall.ca_file))
+    return http.client.HTTPSConnection("127.0.0.1", hall.port, context=context, timeout=30)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
