@@ -229,7 +229,7 @@ class ChannelSettings(Protocol):
 
 
 def save_settings(
-    session: Session, by: Desk, key: str, before: ChannelSettings, after: ChannelSettings, secret_file: Path
+    session: Session, desk: Desk, key: str, before: ChannelSettings, after: ChannelSettings, secret_file: Path
 ) -> None:
     """Keep a channel's settings checked by the caller: the secret in ``secret_file``, the rest in the database
     under ``key``; the change on the audit trail, the secret as :data:`SECRET_SHOWN`."""
@@ -241,4 +241,4 @@ def save_settings(
         for k, v in new.items()
         if old.get(k) != v
     }
-    record_at_desk(session, by, AuditAction.SETTING_CHANGED, key, changed)
+    record_at_desk(session, desk, AuditAction.SETTING_CHANGED, key, changed)
