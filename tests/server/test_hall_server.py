@@ -13,6 +13,7 @@ import os
 import ssl
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -39,10 +40,11 @@ from counter.service.admin import (
 from counter.service.hall import FIND_SESSION, FindSession
 from counter.service.intake import CHECK_DRAFT, KEEP_DRAFT, MONTH_FIGURES, DeskOnly, FiguresOfMonth, KeepDraft
 from counter.service.local import new_key, serve
-from counter.service.remote import Refused, Remote, ServerNotTrusted, SessionEnded
+from counter.service.remote import Refused, Remote, ServerNotTrusted, ServerUnreachable, SessionEnded
 from tests.conftest import made_database
 from tests.db.tls_server import make_authority
 from tests.intake.samples import INDIVIDUAL_NO_AGENT, RESTAURANT
+from tests.pg_server import free_port
 from tests.server.hall_server import HallServer, hall_server
 
 pytestmark = pytest.mark.program
@@ -110,6 +112,35 @@ def test_a_write_asked_again_with_its_key_applies_once(hall: HallServer) -> None
     # LOGIN_TAKEN); under a new key it is a new write, and refused as one
     assert admin.call(ADD_ACCOUNT, new, key=key) == ()
     assert admin.call(ADD_ACCOUNT, new, key=new_key()) != ()
+
+
+def test_a_write_whose_answer_was_lost_is_asked_again_under_its_key_and_applies_once(
+    hall: HallServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    admin = hall.desk("8", "admin", PASSWORD)
+    sent = Remote._once
+    lost: list[str] = []
+
+    def answer_lost(remote: Remote, path: str, payload: bytes, headers: dict[str, str]) -> tuple[int, Any]:
+        answered = sent(remote, path, payload, headers)  # the server applied it and answered
+        if not lost:
+            lost.append(headers["Idempotency-Key"])
+            raise ConnectionResetError("the answer was lost on the way back")
+        assert headers["Idempotency-Key"] == lost[0]
+        return answered
+
+    monkeypatch.setattr(Remote, "_once", answer_lost)
+    new = NewAccount("naran", "娜仁", frozenset({Role.CLERK}), PASSWORD)
+    assert admin.call(ADD_ACCOUNT, new) == ()  # not LOGIN_TAKEN: the second asking was answered from the receipt
+    assert lost
+
+
+def test_a_server_that_does_not_answer_is_named(tmp_path: Path) -> None:
+    ca_file = make_authority().write(tmp_path / "hall-ca.crt")
+    remote = Remote(f"https://127.0.0.1:{free_port()}", ca_file, retry_waits_s=(0.01, 0.01))
+    remote._token, remote._desk_key = "a token", "a key"
+    with pytest.raises(ServerUnreachable):
+        remote.call(ADD_ACCOUNT, NewAccount("naran", "娜仁", frozenset({Role.CLERK}), PASSWORD))
 
 
 def test_a_token_after_sign_out_is_refused(hall: HallServer) -> None:
