@@ -1,8 +1,8 @@
 """``counter serve`` as a process of its own, asked through the desks' HTTPS transport (counter.service.remote).
 
-One server for the module, on an SQLite file with three accounts (the administrator, a supervisor, a window clerk)
-and two registered desks, 8 and 9; each test signs in as it needs.  The server is asked only as a desk asks it: the
-desk's key, a login and password, the operations' requests; never a desk number or an account inside a request.
+One server for each kind of database (an SQLite file, then PostgreSQL), on a hall with accounts of each role and two
+registered desks, 8 and 9; each test signs in as it needs.  The server is asked only as a desk asks it: the desk's
+key, a login and password, the operations' requests; never a desk number or an account inside a request.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ from counter.service.remote import Refused, Remote, ServerNotTrusted, ServerUnre
 from tests.conftest import made_database
 from tests.db.tls_server import make_authority
 from tests.intake.samples import INDIVIDUAL_NO_AGENT, RESTAURANT
-from tests.pg_server import free_port
+from tests.pg_server import BACKENDS, CATALOG, PgDatabases, free_port
 from tests.server.hall_server import HallServer, hall_server
 
 pytestmark = pytest.mark.program
@@ -70,8 +70,9 @@ def _add_accounts(url: str) -> None:
     service.close()
 
 
-@pytest.fixture(scope="module")
-def hall(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HallServer]:
+@pytest.fixture(scope="module", params=BACKENDS)
+def hall(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[HallServer]:
+    """The server on a hall's SQLite file, then on a PostgreSQL database of the run's cluster."""
     folder = tmp_path_factory.mktemp("hall")
     env = dict(os.environ)
     env.pop("COUNTER_DB_URL", None)
@@ -80,10 +81,20 @@ def hall(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HallServer]:
         COUNTER_MACHINE_CONFIG=str(folder / "machine" / "desk.toml"),
         COUNTER_STATE=str(folder / "state"),
     )
-    url = made_database(folder / "hall.sqlite3")
+    databases: PgDatabases | None = None
+    if request.param == "postgresql":
+        databases = request.getfixturevalue("pg_databases")
+        name = databases.create(CATALOG)
+        url = databases.cluster.url(name)
+    else:
+        url = made_database(folder / "hall.sqlite3")
     _add_accounts(url)
-    with hall_server(folder, url, ("8", "9"), env) as server:
-        yield server
+    try:
+        with hall_server(folder, url, ("8", "9"), env) as server:
+            yield server
+    finally:
+        if databases is not None:
+            databases.drop(name)
 
 
 @pytest.fixture(autouse=True)
