@@ -1,0 +1,84 @@
+"""The hall server's sessions in process, on the server's clock: idle and longest ends, a desk registered again.
+
+The server process cannot be asked at another time of day; its operations can (``now`` is a request's field that
+the server fills from its own clock, never a desk's).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from counter.access.account_views import NewAccount
+from counter.access.desk import Desk
+from counter.access.desk_session import IDLE_MINUTES, LONGEST_HOURS, SessionDesk, SessionEnd
+from counter.access.roles import Role
+from counter.case.numbers import DeskIdentity
+from counter.service.admin import ADD_ACCOUNT
+from counter.service.hall import (
+    END_SESSION,
+    FIND_SESSION,
+    OPEN_SESSION,
+    REGISTER_DESK,
+    EndSession,
+    FindSession,
+    OpenSession,
+    RegisterDesk,
+)
+from counter.service.local import InProcess, serve
+from tests.conftest import made_database
+
+PASSWORD = "Xam01desk2026"
+KEY, TOKEN = "k" * 64, "t" * 64  # the hashes the server would compute
+START = dt.datetime(2026, 11, 26, 8, 30, tzinfo=dt.UTC)
+
+
+@pytest.fixture
+def hall(tmp_path: Path) -> InProcess:
+    service = serve(made_database(tmp_path / "hall.sqlite3", catalog=False))
+    new = NewAccount("wulan", "乌兰", frozenset({Role.ADMIN, Role.CLERK}), PASSWORD)
+    assert service.call(ADD_ACCOUNT, new, Desk(DeskIdentity("XAM01", "1"), "乌兰")) == ()
+    service.call(REGISTER_DESK, RegisterDesk("8", KEY))
+    opened = service.call(OPEN_SESSION, OpenSession("wulan", PASSWORD, "8", KEY, TOKEN, START))
+    assert opened.result.signed_in
+    return service
+
+
+def _find(hall: InProcess, at: dt.datetime, key: str = KEY) -> SessionDesk | SessionEnd:
+    found: SessionDesk | SessionEnd = hall.call(FIND_SESSION, FindSession(TOKEN, key, at))
+    return found
+
+
+def test_a_session_stands_for_its_account_at_its_desk(hall: InProcess) -> None:
+    found = _find(hall, START + dt.timedelta(minutes=1))
+    assert isinstance(found, SessionDesk)
+    assert (found.login, found.name, found.desk_no) == ("wulan", "乌兰", "8")
+    assert found.roles == frozenset({Role.ADMIN, Role.CLERK})
+
+
+def test_a_session_left_idle_ends(hall: InProcess) -> None:
+    assert isinstance(_find(hall, START + dt.timedelta(minutes=IDLE_MINUTES - 1)), SessionDesk)
+    late = START + dt.timedelta(minutes=2 * IDLE_MINUTES)  # more than the idle limit after the last use
+    assert _find(hall, late) is SessionEnd.IDLE
+    assert _find(hall, late) is SessionEnd.SIGNED_OUT  # ended: it stays ended
+
+
+def test_a_session_in_use_ends_at_its_longest(hall: InProcess) -> None:
+    at = START
+    while at < START + dt.timedelta(hours=LONGEST_HOURS) - dt.timedelta(minutes=IDLE_MINUTES):
+        at += dt.timedelta(minutes=IDLE_MINUTES - 1)
+        assert isinstance(_find(hall, at), SessionDesk), at
+    assert _find(hall, START + dt.timedelta(hours=LONGEST_HOURS)) is SessionEnd.EXPIRED
+
+
+def test_a_desk_registered_again_ends_the_sessions_of_its_old_key(hall: InProcess) -> None:
+    hall.call(REGISTER_DESK, RegisterDesk("8", "n" * 64))
+    assert _find(hall, START + dt.timedelta(minutes=1)) is SessionEnd.UNKNOWN  # the old key is no desk's
+    assert _find(hall, START + dt.timedelta(minutes=1), "n" * 64) is SessionEnd.SIGNED_OUT
+
+
+def test_a_session_signed_out_is_over(hall: InProcess) -> None:
+    hall.call(END_SESSION, EndSession(TOKEN))
+    assert _find(hall, START + dt.timedelta(minutes=1)) is SessionEnd.SIGNED_OUT
