@@ -2,11 +2,12 @@
 
 In the spirit of Anki's ``CollectionOp`` and ``QueryOp``: a widget asks :meth:`Runner.call` for a named operation
 of :mod:`counter.service` with its request, and the sentence it shows when the database fails.  The operation runs
-on the runner's worker thread; the window's own thread keeps its event loop turning meanwhile (it paints, and takes
-keys), and the answer is handed back on the window's thread, where the widget's code goes on from the call.  A write
-that takes longer than a moment says so (:attr:`Runner.busy`, the wait cursor, the status bar), and a second
-operation asked while one is in flight is refused (:class:`Busy`), never queued behind it: a clerk pressing Ctrl+Enter
-twice takes one intake.  An answer for a widget closed meanwhile is dropped (:class:`Dropped`).
+on a worker thread; the window's own thread keeps its event loop turning meanwhile (it paints, and takes keys), and
+the answer is handed back on the window's thread, where the widget's code goes on from the call.  Operations run one
+at a time: one asked while another runs waits its turn.  A wait longer than a moment is shown (:attr:`Runner.busy`,
+the wait cursor, the status bar); the same write asked again while it runs is refused (:class:`Busy`), so a clerk
+pressing Ctrl+Enter twice takes one intake; a timer's operation gives way rather than waits.  An answer for a widget
+closed meanwhile is dropped (:class:`Dropped`).
 
 A :class:`StoreFault` or :class:`SchemaTooNew` becomes a :class:`Failed` whose :attr:`Failed.message` is the widget's
 sentence filled in — here, and nowhere else.  A write that fails was rolled back whole: nothing of it was kept.
@@ -20,8 +21,9 @@ says it.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import shiboken6
@@ -45,6 +47,8 @@ Res = TypeVar("Res")
 
 #: how long an operation runs before the window says it is busy: shorter waits would only flicker
 BUSY_AFTER_MS = 250
+#: how often the window's thread looks whether the worker is done: within a frame, and nothing a clerk would feel
+LOOK_EVERY_MS = 5
 
 
 class Failed(Exception):
@@ -88,12 +92,6 @@ def failed(err: StoreFault | SchemaTooNew, message: str) -> Failed:
     return Failed(text, err.fault, err.error, err.connection_lost)
 
 
-class _Answered(QObject):
-    """Carries "the worker is done" to the window's thread (a queued signal: emitted on the worker)."""
-
-    done = Signal()
-
-
 class Runner(QObject):
     """Runs the widgets' operations on one :class:`Service`, one at a time, off the window's thread."""
 
@@ -107,9 +105,7 @@ class Runner(QObject):
 
             service = InProcess(service)
         self.service: Service = service
-        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="counter-operation")
         self._running = ""  # the operation in flight, or the last one: for the log
-        self._background = False
         self._pending: Future[Any] = Future()
         self._pending.set_result(None)  # nothing in flight yet
 
@@ -129,25 +125,33 @@ class Runner(QObject):
         background: bool = False,
     ) -> Res:
         """``op``'s answer to ``request``, asked for ``desk``; raises :class:`Failed` worded with ``message``, the
-        operation's declared faults as they are, :class:`Busy` while another runs, :class:`Dropped` when ``owner``
-        was closed meanwhile.
+        operation's declared faults as they are, :class:`Busy` for the same write asked again while it runs,
+        :class:`Dropped` when ``owner`` was closed meanwhile.  Another operation asked meanwhile (the start's reads,
+        the status bar's) waits its turn, the window painting.
 
-        ``background``: asked by a timer, not by the clerk (the draft kept while typing).  A clerk's operation asked
-        while a background one runs waits for it instead of being refused; a background one asked while anything
-        runs is refused, to be asked again later.
+        ``background``: asked by a timer, not by the clerk (the draft kept while typing, a list refreshed): refused
+        (:class:`Busy`) while anything runs, to be asked again at the next tick.
         """
-        return self._run(op.name, lambda: self.service.call(op, request, desk), message, owner, background)
+        return self._run(op.name, lambda: self.service.call(op, request, desk), message, owner, background, op.writes)
 
     def _run(
-        self, name: str, work: Callable[[], T], message: str, owner: QObject | None, background: bool = False
+        self,
+        name: str,
+        work: Callable[[], T],
+        message: str,
+        owner: QObject | None,
+        background: bool = False,
+        writes: bool = True,
     ) -> T:
-        if not self._pending.done() and self._background and not background:
-            self._wait(self._pending)  # a moment's write of the draft: the clerk's step follows it
-        if not self._pending.done():
-            log.info("operation %s refused: %s is still running", name, self._running)
-            raise Busy(self._running)
-        self._running, self._background = name, background
-        future = self._worker.submit(work)
+        while not self._pending.done():
+            if background or (writes and name == self._running):
+                # a timer's tick comes again; the same step asked twice (Ctrl+Enter pressed again) is one step
+                log.info("operation %s refused: %s is still running", name, self._running)
+                raise Busy(self._running)
+            self._wait(self._pending)  # another operation first: this one waits its turn, the window still painting
+        self._running = name
+        future: Future[T] = Future()
+        threading.Thread(target=_carry_out, args=(work, future), name=f"counter-{name}", daemon=True).start()
         self._pending = future
         self._wait(future)
         if owner is not None and not shiboken6.isValid(owner):
@@ -172,22 +176,25 @@ class Runner(QObject):
             # and a loop started here would run the deferred deletions of the widgets closing around the call
             future.exception()
             return
-        answered = _Answered()
         loop = QEventLoop()
-        answered.done.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
-        future.add_done_callback(lambda _f: answered.done.emit())
+        # the worker is looked at from the window's thread, never calls into Qt itself: a signal emitted from the
+        # worker could reach a loop or a runner already gone (the program closing), and that is a crash
+        looked = QTimer()
+        looked.setInterval(LOOK_EVERY_MS)
+        looked.timeout.connect(lambda: loop.quit() if future.done() else None)
         shown = QTimer()
         shown.setSingleShot(True)
         shown.timeout.connect(self._show_busy)
         shown.start(BUSY_AFTER_MS)
-        if not future.done():
+        looked.start()
+        while not future.done():
             loop.exec()
+        looked.stop()
         shown.stop()
         if self._busy_shown:
             self._busy_shown = False
             QApplication.restoreOverrideCursor()
             self.busy.emit(False)
-        answered.deleteLater()
 
     _busy_shown = False
 
@@ -197,16 +204,12 @@ class Runner(QObject):
             QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
             self.busy.emit(True)
 
-    def close(self) -> None:
-        """Let the worker go once its operation (if any) is done; the window is closing."""
-        self._worker.shutdown(wait=True)
-
     # --- the closures of the faces not yet moved onto the service; each goes as its face moves ---------------
 
     def read(self, action: Callable[[Any], T], message: str = CAUSE) -> T:
         """``action``'s result; raises :class:`Failed` worded with ``message``."""
         store = self.service.store  # type: ignore[attr-defined]
-        found: T = self._run(_name(action), lambda: store.read(action), message, None)
+        found: T = self._run(_name(action), lambda: store.read(action), message, None, writes=False)
         return found
 
     def write(self, action: Callable[[Any], T], message: str = CAUSE) -> T:
@@ -218,6 +221,17 @@ class Runner(QObject):
     @property
     def store(self) -> Any:
         return self.service.store  # type: ignore[attr-defined]
+
+
+def _carry_out(work: Callable[[], T], future: Future[T]) -> None:
+    """``work`` on its own thread, its answer or its exception kept in ``future`` for the window's thread.
+
+    A daemon thread: the window's thread waits for it on every call, so none is left running at the end but one
+    whose window is gone, and the program's end does not wait on it."""
+    try:
+        future.set_result(work())
+    except BaseException as err:
+        future.set_exception(err)
 
 
 def _name(action: Callable[..., object]) -> str:

@@ -34,6 +34,9 @@ LOCK_CASE: Operation[CaseStep, bool] = Operation(
     "test.lock_case", CaseStep, bool, True, Open.ANY_DESK, "tests.service.served:lock_case"
 )
 COUNT: Operation[Count, int] = Operation("test.count", Count, int, True, Open.ANY_DESK, "tests.service.served:count")
+COUNTED: Operation[Count, int] = Operation(
+    "test.counted", Count, int, False, Open.ANY_DESK, "tests.service.served:counted"
+)
 BOUND_S = 1.5
 T = TypeVar("T")
 
@@ -147,6 +150,39 @@ def test_a_second_operation_while_one_is_in_flight_is_refused(qtbot: QtBot, desk
     assert len(refused) == 1
     assert refused[0].message == words.RUNNER_BUSY
     assert runner.call(COUNT, Count(1)) == 2  # applied once for the first submit, once now: never for the refused
+
+
+def test_another_operation_asked_meanwhile_waits_its_turn(qtbot: QtBot, desk_store: Store) -> None:
+    runner = Runner(desk_store)
+    read_meanwhile: list[int] = []
+
+    def status_bar_refresh() -> None:  # the start's reads, the status bar's: asked while the step is saved
+        read_meanwhile.append(runner.call(COUNTED, Count(0)))
+
+    with desk_store.sessions().begin() as blocker:
+        blocker.execute(text("CREATE TABLE hold (x INTEGER)"))
+        QTimer.singleShot(50, status_bar_refresh)
+        QTimer.singleShot(400, blocker.rollback)
+        assert in_the_loop(qtbot, lambda: runner.call(COUNT, Count(1))) == 1
+    assert read_meanwhile == [1]  # it waited for the write, then read what the write left
+
+
+def test_a_timer_s_operation_gives_way_to_one_in_flight(qtbot: QtBot, desk_store: Store) -> None:
+    runner = Runner(desk_store)
+    skipped: list[Busy] = []
+
+    def tick() -> None:
+        try:
+            runner.call(COUNTED, Count(0), background=True)
+        except Busy as err:
+            skipped.append(err)
+
+    with desk_store.sessions().begin() as blocker:
+        blocker.execute(text("CREATE TABLE hold (x INTEGER)"))
+        QTimer.singleShot(50, tick)
+        QTimer.singleShot(400, blocker.rollback)
+        in_the_loop(qtbot, lambda: runner.call(COUNT, Count(1)))
+    assert len(skipped) == 1
 
 
 def test_the_window_says_it_is_busy_only_when_the_wait_is_felt(qtbot: QtBot, desk_store: Store) -> None:
