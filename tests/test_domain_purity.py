@@ -9,7 +9,15 @@ import sys
 
 import counter
 
-FACES = ("counter.db", "counter.ui", "counter.cli", "counter.actions", "counter.__main__")
+FACES = (
+    "counter.db",
+    "counter.ui",
+    "counter.cli",
+    "counter.actions",
+    "counter.service",
+    "counter.server",
+    "counter.__main__",
+)
 
 
 def domain_modules() -> list[str]:

@@ -20,7 +20,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from counter.access.roles import Permission
 from counter.service.codec import decode, encode
 from counter.service.faults import declared, decode_fault, encode_fault
 
@@ -131,7 +130,9 @@ class InProcess:
         run = _function(op.runs)
         try:
             if op.whole:
-                answer = run(self.store.sessions(), desk, request)
+                # its gate asked first, in a unit of its own: the work opens its own units after
+                self.store.read(lambda work: _gated(work, op, desk, request, _nothing))
+                answer = self.store.whole(lambda sessions: run(sessions, desk, request))
             elif op.writes:
                 answer = self.store.write(lambda work: _once(work, op, desk, request, run, key or new_key()))
             else:
@@ -146,6 +147,10 @@ class InProcess:
         return found
 
 
+def _nothing(work: Session, desk: Desk | None, request: Any) -> None:
+    """What a gate alone runs."""
+
+
 class _Replayed:
     """An answer read back from a receipt: already decoded."""
 
@@ -154,8 +159,10 @@ class _Replayed:
 
 
 def _gated(work: Session, op: Operation[Any, Any], desk: Desk | None, request: Any, run: Callable[..., Any]) -> Any:
+    # here, not with the module: the window imports this module before its first search, which needs no roles
+    from counter.access.roles import SINGLE_DESK, Permission
+
     if isinstance(op.gate, Permission):
-        from counter.access.roles import SINGLE_DESK
         from counter.actions.admin.guard import require
 
         require(work, desk.actor if desk is not None else SINGLE_DESK, op.gate)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -48,3 +49,20 @@ def lock_case(work: Session, desk: Desk | None, request: CaseStep) -> bool:
     from counter.db.case_store import case_by_no
 
     return case_by_no(work, request.case_no, lock=True) is not None
+
+
+def count_in_batches(sessions: Any, desk: Desk | None, request: Count) -> int:
+    """Work of many units (an import in batches): one unit per step, each committed on its own."""
+    for _ in range(request.by):
+        with sessions.begin() as work:
+            count(work, desk, Count(1))
+    with sessions() as work:
+        return int(get_setting(work, KEY) or "0")
+
+
+def broken_batches(sessions: Any, desk: Desk | None, request: Count) -> int:
+    from sqlalchemy import text
+
+    with sessions.begin() as work:
+        work.execute(text("INSERT INTO no_such_table VALUES (1)"))
+    return 0

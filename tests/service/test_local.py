@@ -12,6 +12,7 @@ from counter.access.not_permitted import NotPermitted
 from counter.access.roles import Permission, Role
 from counter.actions.site.store import Store
 from counter.case.not_found import CaseNotFound
+from counter.host.database_faults import StoreFault
 from counter.service.local import InProcess
 from counter.service.operation import Open, Operation
 from tests.service.served import Count
@@ -75,3 +76,21 @@ def test_the_gate_is_asked_before_the_action_runs(service: InProcess) -> None:
         service.call(GATED, Count(3))
     assert refused.value.permission is Permission.MANAGE_ACCOUNTS
     assert service.call(COUNTED, Count(0)) == 0
+
+
+BATCHES: Operation[Count, int] = Operation(
+    "test.batches", Count, int, True, Permission.MANAGE_ACCOUNTS, "tests.service.served:count_in_batches", whole=True
+)
+BROKEN_BATCHES: Operation[Count, int] = Operation(
+    "test.broken_batches", Count, int, True, Open.ANY_DESK, "tests.service.served:broken_batches", whole=True
+)
+
+
+def test_work_of_many_units_asks_its_gate_first_and_words_what_the_database_says(service: InProcess) -> None:
+    assert service.call(BATCHES, Count(3)) == 3  # the single desk may, while the database has no account
+    with pytest.raises(StoreFault):  # the database's refusal, as for one unit of work: never a raw driver error
+        service.call(BROKEN_BATCHES, Count(1))
+    service.store.write(lambda work: add_account(work, "admin", "其其格", Role.ADMIN))
+    with pytest.raises(NotPermitted):
+        service.call(BATCHES, Count(3))
+    assert service.call(COUNTED, Count(0)) == 3  # nothing of the refused work ran

@@ -150,6 +150,11 @@ class Store:
         """Run ``action`` in one transaction: committed whole when it returns, rolled back when it raises."""
         return self._within(lambda sessions: _in(sessions.begin(), action))
 
+    def whole(self, run: Callable[[Sessions], T]) -> T:
+        """``run`` with the session factory, for work of many units (an import in batches, a training run): what the
+        database raises, worded as for one unit of work.  Each unit ``run`` opens commits or rolls back on its own."""
+        return self._within(run)
+
     def _within(self, run: Callable[[Sessions], T]) -> T:
         """``run`` on the opened database, which runs an action in a unit of work; what the database raises, as a
         :class:`StoreFault`."""
