@@ -27,7 +27,6 @@ NOT_ACTIONS = {
     ),
     "counter.actions.admin.guard.require": "the check every action makes with desk.actor; no face calls it",
     "counter.actions.admin.guard.current_roles": "the authority rule's read of desk.actor's roles; no face calls it",
-    "counter.host.desk_at.desk_at": "builds the Desk from desk.json and the account: the one place they meet",
 }
 
 
