@@ -63,7 +63,7 @@ def version_lines() -> list[str]:
     from PySide6 import __version__ as pyside_version
 
     from counter import __version__
-    from counter.actions.admin.schema import HEAD
+    from counter.db.revision import HEAD  # the schema revision: a constant, no storage code loaded
 
     return [
         f"counter {__version__}",

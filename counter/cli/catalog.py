@@ -138,9 +138,9 @@ def cmd_catalog_import(args: argparse.Namespace) -> int:
 def cmd_catalog_publish(args: argparse.Namespace) -> int:
     """Publish a 待核 or 样例 guide, named exactly (code, number or whole name): a slip of the keys publishes
     nothing."""
+    from counter.catalog.model import GuideStatus
     from counter.catalog.publication import NotADraft, PublishRefused
     from counter.service.catalog import BUNDLE_NAMED, CURRENT_GUIDE, PUBLISH_GUIDE, BundleCode, BundleNamed
-    from counter.catalog.model import GuideStatus
     from counter.words.catalog_problems import PUBLISH_REFUSED
 
     service = open_service(args)
@@ -230,8 +230,8 @@ def cmd_catalog_find(args: argparse.Namespace) -> int:
     """The window's search for ``text``; exit 1 when nothing matches (the suggestion, if any, is still printed)."""
     from counter.catalog.search import Match
     from counter.cli import phrases
-    from counter.words.catalog import STATUS_TAG
     from counter.service.catalog import FIND_BUNDLES, FindBundles
+    from counter.words.catalog import STATUS_TAG
     from counter.words.search import MATCH, SEARCH_SUGGESTION
 
     service = open_service(args)

@@ -3,8 +3,8 @@
 Start-up is measured against a bare Qt window, so it does only what the first
 keystroke needs.  On the usual start — an SQLite desk whose schema is current
 and whose bundled catalog has not changed — the search index is read with the
-standard sqlite3 module (:mod:`counter.actions.site.startup`) and SQLAlchemy is
-imported on a warm-up thread after the window shows.  A first start copies the
+standard sqlite3 module (:meth:`counter.service.local.InProcess.quick_start`) and
+SQLAlchemy is imported on a warm-up thread after the window shows.  A first start copies the
 prepared database when the installation has one that fits, and is then a quick
 start too.  Any other start (a first start without it, a changed catalog,
 PostgreSQL, an old schema) opens the database
@@ -21,14 +21,10 @@ import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from counter import resources
-from counter.actions.admin.database_file import may_create
-from counter.actions.admin.schema import database_url, is_live_database, is_training_database
-from counter.actions.site.startup import QuickStart, quick_start, start_from_prepared
-from counter.actions.site.store import Store
-from counter.catalog.fingerprint import folder_fingerprint
+from counter.host.database_choice import database_url, is_live_database, is_training_database, may_create
 from counter.host.database_faults import (
     DatabaseDamaged,
     DatabaseMissing,
@@ -40,6 +36,7 @@ from counter.host.database_faults import (
 from counter.host.logs import setup_logging
 from counter.host.paths import data_dir
 from counter.host.private_files import keep_files_private
+from counter.service.local import InProcess, serve
 from counter.ui import ready, words
 from counter.ui.daily_backup import start_daily_backup
 from counter.ui.runner import Runner
@@ -65,6 +62,8 @@ from counter.ui.single_desk import Claim, SingleDesk
 from counter.ui.unexpected import install as install_unexpected_hook
 
 if TYPE_CHECKING:
+    from counter.host.quick_start import QuickStart
+    from counter.service.local import Service
     from counter.ui.signin.controller import SignInController
 
 log = logging.getLogger(__name__)
@@ -122,10 +121,15 @@ def installation_failure() -> str | None:
     return missing_resources_text(missing)
 
 
-def database_file_failure(store: Store) -> str | None:
+def served(service: InProcess | Any) -> InProcess:
+    """``service``; a store (a test's own) served in process."""
+    return service if isinstance(service, InProcess) else InProcess(service)
+
+
+def database_file_failure(service: InProcess) -> str | None:
     """The Chinese reason when the database file is missing or read-only: said before anything reads it."""
     try:
-        store.check_file()
+        service.check_file()
     except DatabaseMissing as err:
         from counter.words.database import database_missing_text  # only a start that fails needs these words
 
@@ -137,14 +141,14 @@ def database_file_failure(store: Store) -> str | None:
     return None
 
 
-def open_database(store: Store) -> str | None:
+def open_database(service: InProcess | Any) -> str | None:
     """Open the database now; the Chinese reason when it cannot be used.
 
     The file itself was looked at first (:func:`database_file_failure`); a desk's SQLite file is checked whole as it
     is opened, and one that fails raises :class:`DatabaseDamaged` (:func:`open_or_restore`).
     """
     try:
-        store.sessions()
+        served(service).open()
     except SchemaTooNew as err:
         log.error("database schema %s is newer than this program", err.revision)
         return words.DESK_SCHEMA_TOO_NEW.format(revision=err.revision)
@@ -158,20 +162,20 @@ def open_database(store: Store) -> str | None:
     return None
 
 
-def open_or_restore(app: QApplication, store: Store, exit_when_ready: bool) -> str | None:
+def open_or_restore(app: QApplication, service: InProcess, exit_when_ready: bool) -> str | None:
     """:func:`open_database`, the file checked whole first; a damaged one is offered its latest good backup.
 
     The Chinese reason when the database cannot be used, ``""`` when the clerk chose to quit over a damaged file
     (said already), None once open.
     """
     try:
-        return open_database(store)
+        return open_database(service)
     except DatabaseDamaged as err:
         from counter.ui.damaged_db import offer_restore  # only a damaged file needs its dialog
 
-        if not offer_restore(app, store.url, err.path, exit_when_ready):
+        if not offer_restore(app, service.url, err.path, exit_when_ready):
             return ""
-        return open_database(store)  # the backup restored passed the same check when it was taken
+        return open_database(service)  # the backup restored passed the same check when it was taken
 
 
 def _ask_when_damaged(app: QApplication, window: MainWindow, url: str, exit_when_ready: bool) -> None:
@@ -207,24 +211,25 @@ _NAMED_FAULTS = frozenset(
 )
 
 
-def open_window(db_url: str | None) -> tuple[MainWindow, Store]:
+def open_window(db_url: str | None) -> tuple[MainWindow, InProcess]:
     """The main window on an opened, migrated database; not shown yet (tests, screenshots).
 
     Raises :class:`SchemaTooNew` and :class:`StoreFault`.
     """
-    store = Store(database_url(db_url), create=may_create(db_url, False))
-    store.sessions()
-    return MainWindow(store, resources.bundled_catalog_dir()), store
+    service = serve(database_url(db_url), create=may_create(db_url, False))
+    service.open()
+    return MainWindow(service, resources.bundled_catalog_dir()), service
 
 
-def has_accounts(store: Store) -> bool:
+def has_accounts(service: Service) -> bool:
     """Whether nobody may work here before signing in (an opened database)."""
-    from counter.actions.admin.guard import accounts_exist
+    from counter.service.admin import ACCOUNTS_EXIST, AccountsAsked
 
-    return store.read(accounts_exist)
+    found: bool = service.call(ACCOUNTS_EXIST, AccountsAsked())
+    return found
 
 
-def start_sign_in(window: MainWindow, store: Store, begin_work: bool = True) -> SignInController:
+def start_sign_in(window: MainWindow, service: Service | Any, begin_work: bool = True) -> SignInController:
     """Hall mode: the sign-in window first; the main window once someone has signed in.
 
     The first sign-in starts the desk's work (the draft offer, the review pad);
@@ -237,7 +242,7 @@ def start_sign_in(window: MainWindow, store: Store, begin_work: bool = True) -> 
 
     config = load_desk_config()
     place = SIGNIN_PLACE.format(site=config.site_name, desk=config.desk_no)
-    controller = SignInController(Runner(store), desk_at(config), place, parent=window)
+    controller = SignInController(Runner(service), desk_at(config), place, parent=window)
     controller.home_focus = window.search_panel.box
     started = False
 
@@ -273,7 +278,7 @@ def front_window(window: MainWindow) -> QWidget:
 
 
 def _warm_up(
-    store: Store,
+    service: InProcess,
     opened: Callable[[], None],
     check: Callable[[], None],
     settled: Callable[[], None],
@@ -288,7 +293,7 @@ def _warm_up(
     settles the start.
     """
     try:
-        store.sessions()
+        service.open()
     except DatabaseDamaged as err:
         damaged(str(err.path))
         return
@@ -304,7 +309,7 @@ def _warm_up(
 
 
 def _bring_catalog_up(
-    app: QApplication, window: MainWindow, db: Store, quick: QuickStart | None, today: dt.date | None = None
+    app: QApplication, window: MainWindow, db: InProcess, quick: QuickStart | None, today: dt.date | None = None
 ) -> threading.Thread | None:
     """After a full start, sync the bundled catalog; after a quick one, warm the database up; the warm-up thread."""
     opened = window.desk_actions.database_open.emit
@@ -375,8 +380,8 @@ def run(db_url: str | None, exit_when_ready: bool, argv: list[str], today: dt.da
     try:
         training_file = training and is_training_database(url)  # --today with --db: that file is not thrown away
         # a desk's own file is checked whole before its first unit of work (training's is thrown away at will)
-        store = Store(url, training=training_file, create=may_create(db_url, training_file), check_whole=not training)
-        return _run_desk(app, desk, store, exit_when_ready, today)
+        service = serve(url, training=training_file, create=may_create(db_url, training_file), check_whole=not training)
+        return _run_desk(app, desk, service, exit_when_ready, today)
     finally:
         collector.stop()
         desk.release()  # tests and tools start the window again in the same process
@@ -411,13 +416,13 @@ class _ExitWhenReady(QObject):
             self._app.exit(0 if self._answered else 1)
 
 
-def _run_desk(app: QApplication, desk: SingleDesk, db: Store, exit_when_ready: bool, today: dt.date | None) -> int:
+def _run_desk(app: QApplication, desk: SingleDesk, db: InProcess, exit_when_ready: bool, today: dt.date | None) -> int:
     failure = database_file_failure(db)  # missing or read-only: named as such, never offered a restore
     if failure is not None:
         return _startup_failure(app, failure, exit_when_ready)
     folder = resources.bundled_catalog_dir()
-    start_from_prepared(db, folder)  # a first start: the prepared database, when the installation has one that fits
-    quick = quick_start(db.url, folder_fingerprint(folder))
+    # a first start copies the prepared database first, when the installation has one that fits
+    quick = db.quick_start(folder)
     if quick is None:
         failure = open_or_restore(app, db, exit_when_ready)
         if failure is not None:
@@ -469,5 +474,5 @@ def _run_desk(app: QApplication, desk: SingleDesk, db: Store, exit_when_ready: b
         if warm_up.ident is None:  # the loop ended before its timer came (--exit-when-ready): its work is still owed
             warm_up.start()
         warm_up.join()
-    db.dispose()
+    db.close()
     return code

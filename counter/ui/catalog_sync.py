@@ -1,9 +1,10 @@
 """Bring the bundled catalog into the database without freezing the window.
 
-On a first start this reads, checks and imports about a hundred files (and
-computes their pinyin), about a second; later starts only compare a fingerprint.
-It runs on a worker thread with its own sessions; only plain data (counts, the
-:class:`BundledSync` result, the cause in the clerk's words) comes back, through queued signals.
+On a first start this reads, checks and imports about a hundred files (and computes their pinyin), about a second;
+later starts only compare a fingerprint.  It is the service's ``catalog.sync_bundled``, asked on a thread of its own
+so that the clerk searches meanwhile; only plain data (the :class:`BundledSync` answer, the cause in the clerk's
+words) comes back, through queued signals.  The answer comes whole at the end: the status bar says a sync is under
+way until then, as the files read cannot be counted across the service.
 """
 
 from __future__ import annotations
@@ -15,28 +16,27 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QThread, Signal
 
 if TYPE_CHECKING:
-    from counter.actions.site.store import Store
+    from counter.service.local import Service
 
 
 log = logging.getLogger(__name__)
 
 
 class BundledSyncThread(QThread):
-    progress = Signal(int, int)  # files read, files in all
     synced = Signal(object)  # counter.catalog.import_result.BundledSync
     failed = Signal(str)  # the cause in the clerk's words; the error itself goes to the log
 
-    def __init__(self, store: Store, folder: Path, parent: QObject | None = None) -> None:
+    def __init__(self, service: Service, folder: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._store = store
+        self._service = service
         self._folder = folder
 
     def run(self) -> None:
-        # imported here: the reader, the validator and pypinyin stay out of start-up
-        from counter.actions.catalog.imports import sync_bundled
+        # imported here: the declarations of the catalog stay out of start-up
+        from counter.service.catalog import SYNC_BUNDLED, SyncBundled
 
         try:
-            result = sync_bundled(self._store.sessions(), self._folder, self.progress.emit)
+            result = self._service.call(SYNC_BUNDLED, SyncBundled(self._folder))
         except Exception as err:  # a broken sync must never take the desk down
             log.exception("bundled catalog sync failed")
             self.failed.emit(_cause(err))

@@ -2,15 +2,15 @@
 
 Every signal of the window is connected in :meth:`MainWindow._connect_signals`
 and every slot is an ``on_…`` method, so the whole behaviour of the window can
-be read in one place.  The window holds plain data only; it opens one database
-session per user event and closes it before returning.
+be read in one place.  The window holds plain data only; each user event asks one
+operation of the service (:mod:`counter.service`), off the window's thread.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -30,12 +30,11 @@ from counter.ui.search_panel import SearchPanel
 from counter.ui.text_size import px, scaled
 
 if TYPE_CHECKING:
-    from counter.actions.site.store import Store, Unit
     from counter.catalog.import_result import BundledSync
     from counter.catalog.model import Bundle
     from counter.catalog.problems import Problem
-    from counter.catalog.site_contacts import SiteContacts
-    from counter.catalog.stored_guide import StoredGuide
+    from counter.service.catalog import GuideShown
+    from counter.service.local import Service
     from counter.ui.catalog_sync import BundledSyncThread
     from counter.ui.guide_view import GuideView
     from counter.ui.signin.controller import SignInController
@@ -50,18 +49,19 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        store: Store,
+        service: Service | Any,
         bundled_folder: Path | None,
         entries: list[SearchEntry] | None = None,
         today: dt.date | None = None,
     ) -> None:
-        """``entries`` is the search index when start-up already read it (without SQLAlchemy);
+        """``service``: the operations the window asks (a test's own store is served in process by the runner);
+        ``entries`` is the search index when start-up already read it (without SQLAlchemy);
         ``today`` fixes the date for training (``counter --today``), which the window's strip and title say."""
         super().__init__()
         app = QApplication.instance()
         if app is not None:  # the window's worker threads must never run the cyclic collector on its Qt objects
             keep_collection_on_gui_thread(app)
-        self.runner = Runner(store)
+        self.runner = Runner(service)
         self.desk_actions = DeskActions(
             self, self.runner, (lambda: today) if today else dt.date.today, training=today is not None
         )
@@ -308,9 +308,9 @@ class MainWindow(QMainWindow):
 
     def load_index(self, entries: list[SearchEntry] | None = None) -> None:
         if entries is None:
-            from counter.actions.catalog.guides import search_entries
+            from counter.service.catalog import SEARCH_ENTRIES, CatalogAsked
 
-            entries = self.runner.read(search_entries)
+            entries = list(self.runner.call(SEARCH_ENTRIES, CatalogAsked()))
         self.search_panel.set_index(SearchIndex(entries))
         self.catalog_label.setText(words.DESK_STATUS_CATALOG.format(count=len(entries)))
 
@@ -322,15 +322,11 @@ class MainWindow(QMainWindow):
         if self._sync is None:
             from counter.ui.catalog_sync import BundledSyncThread
 
-            self._sync = BundledSyncThread(self.runner.store, self._bundled_folder, self)
-            self._sync.progress.connect(self.on_sync_progress)
+            self._sync = BundledSyncThread(self.runner.service, self._bundled_folder, self)
             self._sync.synced.connect(self.on_synced)
             self._sync.failed.connect(self.on_sync_failed)
         self.statusBar().showMessage(words.DESK_STATUS_SYNCING)
         self._sync.start()
-
-    def on_sync_progress(self, done: int, total: int) -> None:
-        self.statusBar().showMessage(words.DESK_STATUS_SYNC_PROGRESS.format(done=done, total=total))
 
     def on_synced(self, result: BundledSync) -> None:
         self.statusBar().clearMessage()
@@ -357,25 +353,18 @@ class MainWindow(QMainWindow):
         self.catalog_ready.emit(False)
 
     def on_bundle_chosen(self, code: str) -> None:
-        from counter.actions.catalog.guides import current_guide, decider_names, site_contacts
+        from counter.service.catalog import READ_GUIDE, GuideAsked
 
         site_code = self.desk_actions.desk().identity.site_code
-
-        def read(unit: Unit) -> tuple[StoredGuide, dict[str, str], SiteContacts] | None:
-            """The guide with this site's names for it, in one unit of work: a hit chosen opens at once."""
-            stored = current_guide(unit, code)
-            if stored is None:
-                return None
-            return stored, decider_names(unit, stored.bundle, site_code), site_contacts(unit, site_code)
-
-        shown = self.runner.read(read)
+        # the guide with this site's names for it, in one operation: a hit chosen opens at once
+        shown: GuideShown | None = self.runner.call(READ_GUIDE, GuideAsked(code, site_code))
         if shown is None:
             self.guide_view.show_empty()
             self.statusBar().showMessage(words.DESK_GUIDE_NOT_FOUND, 5000)
             self.version_label.clear()
             return
-        stored, deciders, site = shown
-        self.guide_view.show_bundle(stored.bundle, stored.version, deciders, site)
+        stored = shown.stored
+        self.guide_view.show_bundle(stored.bundle, stored.version, shown.deciders, shown.site)
         self.version_label.setText(words.DESK_STATUS_VERSION.format(version=stored.version))
 
     def on_find(self) -> None:

@@ -16,7 +16,6 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.desk import Desk
 from counter.actions.projects.project_papers import make_project_paper
-from counter.documents.project_paper_made import ProjectPaperMade
 from counter.actions.projects.project_steps import (
     accept_project,
     assign_agents,
@@ -28,6 +27,7 @@ from counter.actions.projects.project_steps import (
     step_done,
 )
 from counter.db import project_store
+from counter.documents.project_paper_made import ProjectPaperMade
 from counter.projects.forms import ProjectForm
 from counter.projects.model import PlanStep, ProjectEvent, Stage
 from counter.projects.rules import ProjectProblem, ProjectRefused

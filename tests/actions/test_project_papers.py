@@ -16,16 +16,27 @@ from counter.access.desk import Desk
 from counter.actions.admin.office import office_settings
 from counter.actions.cases.documents import save_office_settings
 from counter.actions.projects.project_papers import make_project_paper
-from counter.projects.papers import PaperProblem
-from counter.documents.project_paper_made import ProjectPaperMade
-from counter.projects.papers import ProjectPaperNotPossible
-from counter.actions.projects.project_steps import accept_project, assign_agents, complete_project, evaluate_project, file_step, import_service_list, plan_project, register_project, sign_project, step_done, terminate_project
-from counter.projects.not_found import NoSuchProject
+from counter.actions.projects.project_steps import (
+    accept_project,
+    assign_agents,
+    complete_project,
+    evaluate_project,
+    file_step,
+    import_service_list,
+    plan_project,
+    register_project,
+    sign_project,
+    step_done,
+    terminate_project,
+)
 from counter.audit.actions import AuditAction
 from counter.db import models
 from counter.db.settings_store import mark_training
+from counter.documents.project_paper_made import ProjectPaperMade
 from counter.projects.forms import ProjectForm
 from counter.projects.model import ProjectState, Satisfaction
+from counter.projects.not_found import NoSuchProject
+from counter.projects.papers import PaperProblem, ProjectPaperNotPossible
 from counter.projects.service_items import shipped_list_path
 from tests.documents.pdf_tools import pdf_fonts, pdf_text
 from tests.projects.samples import APPLIED, FACTS, OTHER, plan

@@ -86,7 +86,7 @@ def test_a_broken_file_shows_the_banner_and_the_good_bundles_stay(
         assert not window.banner.isVisible()
     finally:
         window.close()
-        db.dispose()
+        db.close()
 
 
 def test_a_file_broken_later_keeps_its_last_good_guide(qtbot: QtBot, resources: Path, catalog_dir: Path) -> None:
@@ -94,7 +94,7 @@ def test_a_file_broken_later_keeps_its_last_good_guide(qtbot: QtBot, resources: 
     start_window(qtbot, first)
     assert not first.banner.isVisible()
     first.close()
-    db.dispose()
+    db.close()
 
     guide = catalog_dir / "008.toml"
     guide.write_text(guide.read_text(encoding="utf-8").replace('desk_no = "8号窗口"', "desk_no = "), encoding="utf-8")
@@ -108,7 +108,7 @@ def test_a_file_broken_later_keeps_its_last_good_guide(qtbot: QtBot, resources: 
         assert second.version_label.text() == words.DESK_STATUS_VERSION.format(version=1)
     finally:
         second.close()
-        db.dispose()
+        db.close()
 
 
 def test_the_shipped_catalog_loads_clean_and_finds_the_small_restaurant(qtbot: QtBot, db: Store) -> None:
