@@ -19,7 +19,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from counter.cli.common import EXIT_OK, Reported, UsageError, signed_in, store_url
+from counter.cli.common import EXIT_OK, Reported, UsageError, desk, open_service, signed_in, store_url
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
@@ -37,43 +37,34 @@ def add_backup_commands(commands: Commands, common: argparse.ArgumentParser) -> 
 
 
 def _postgresql(url: str, file: str | None) -> Reported:
-    from counter.actions.site.backup import pg_commands
     from counter.cli.phrases import BACKUP_POSTGRESQL
+    from counter.host.backups import pg_commands
 
     dump, restore = pg_commands(url, Path(file or f"counter-{dt.date.today():%Y%m%d}.dump"))
     return Reported(BACKUP_POSTGRESQL.format(dump=dump, restore=restore))
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from counter.actions.site.backup import (
-        BackupFailed,
-        NotSQLite,
-        authorise,
-        backup_count,
-        database_file,
-        make_backup,
-        record_backup,
-    )
+    from counter.backup.sqlite_files import BackupFailed
     from counter.cli.phrases import BACKUP_DONE, BACKUP_FAILED
+    from counter.host.backups import NotSQLite, database_file
+    from counter.service.site import BACKUP, Backup
+    from counter.sync.site_faults import SiteFileFailed
 
     url = _database(args)
     try:
         database_file(url)
     except NotSQLite:
         raise _postgresql(url, args.out) from None
-    store, by = signed_in(args)
-    store.read(lambda session: authorise(session, by))
-    out = Path(args.out) if args.out else None
-    try:
-        made = make_backup(url, out)
+    service = open_service(args)
+    try:  # an administrator's, checked before the copy; recorded in the trail after it
+        made = service.call(BACKUP, Backup(Path(args.out) if args.out else None), desk())
     except BackupFailed as err:
         raise Reported(BACKUP_FAILED.format(reason=err.reason)) from err
-    except OSError as err:
+    except SiteFileFailed as err:
         raise Reported(BACKUP_FAILED.format(reason=err.strerror or err)) from err
-    kept = None if out else backup_count()
-    store.write(lambda session: record_backup(session, by, made, kept))
-    store.dispose()
-    print(BACKUP_DONE.format(path=made))
+    service.close()
+    print(BACKUP_DONE.format(path=made.path))
     return EXIT_OK
 
 
@@ -131,8 +122,8 @@ def _database(args: argparse.Namespace) -> str:
     Its copies would be named and pruned with the live database's in the backups folder, and a training file put
     back by a restore is a day of practice nobody needs.
     """
-    from counter.actions.admin.schema import is_training_database
     from counter.cli.phrases import TRAINING_NO_BACKUP
+    from counter.host.database_choice import is_training_database
 
     url = store_url(args)
     if is_training_database(url):

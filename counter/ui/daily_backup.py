@@ -1,6 +1,7 @@
-"""The daily backup, once the window shows: on its own thread, where SQLAlchemy is imported, not before.
+"""The daily backup, once the window shows: on its own thread, never holding up the window.
 
-(The file's health is checked where it is first opened for work: :class:`counter.actions.site.store.Store`.)
+Work on the database file itself, not through the service (:mod:`counter.host.backups`): a copy made online, the
+program's own, logged and not audited.  (The file's health is checked where it is first opened for work.)
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ log = logging.getLogger(__name__)
 
 
 def _daily_backup(url: str) -> None:
-    from counter.actions.site.backup import backup_if_due
+    from counter.host.backups import backup_if_due
 
     try:
         backup_if_due(url, dt.datetime.now())

@@ -15,12 +15,10 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import shlex
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session
 
 from counter.access.roles import Permission
@@ -32,19 +30,21 @@ from counter.backup.sqlite_files import (
     BackupFailed,
     BackupFile,
     RestoreRefused,
-    backup_files,
-    copy_database,
     daily_backup_due,
-    keep_setting,
     latest_good_backup,
-    new_backup_path,
-    prune,
     quick_check,
     restore_file,
-    stale_parts,
     usable_backup,
 )
-from counter.host import paths
+from counter.host.backups import (
+    NotSQLite,
+    backup_count,
+    backup_if_due,
+    backups_folder,
+    database_file,
+    make_backup,
+    pg_commands,
+)
 
 if TYPE_CHECKING:
     from counter.access.desk import Desk
@@ -56,6 +56,7 @@ __all__ = [
     "RestoreRefused",
     "Restored",
     "authorise",
+    "backup_count",
     "backup_if_due",
     "backups_folder",
     "check_backup",
@@ -73,41 +74,11 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 
-class NotSQLite(Exception):
-    """The URL names no SQLite file (PostgreSQL, or an in-memory database): use the server's own tools."""
-
-
 @dataclass(frozen=True, slots=True)
 class Restored:
     database: Path
     revision: str  # of the restored file; an older one is migrated when the program next opens it
     kept: Path | None  # where the database that was there now is; None when there was none
-
-
-def backups_folder() -> Path:
-    return paths.data_dir() / "backups"
-
-
-def database_file(url: str) -> Path:
-    """The SQLite file of ``url``; :class:`NotSQLite` otherwise."""
-    parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
-        raise NotSQLite(url)
-    if parsed.database.startswith("file:"):
-        raise NotSQLite(url)
-    return Path(parsed.database)
-
-
-def make_backup(url: str, out: Path | None = None, now: dt.datetime | None = None) -> Path:
-    """Back up the SQLite database of ``url`` to ``out`` (default: a new file in the backups folder, then pruned)."""
-    source = database_file(url)
-    if out is not None:
-        return copy_database(source, out)
-    folder = backups_folder()
-    made = copy_database(source, new_backup_path(folder, now or dt.datetime.now()))
-    for old in prune(folder, keep_setting(source), made):
-        log.info("old backup removed: %s", old)
-    return made
 
 
 def _refused(file: Path, refused: RestoreRefused) -> RestoreRefused:
@@ -161,28 +132,6 @@ def restore_backup(url: str, file: Path, now: dt.datetime | None = None) -> Rest
     return Restored(target, revision, kept)
 
 
-def backup_if_due(url: str, now: dt.datetime) -> Path | None:
-    """The daily automatic backup: made when none was taken today; the new file, else ``None``.
-
-    Never raises: the desk works on without a backup, and the log says why.
-    Does nothing for a database that is not an SQLite file.
-    """
-    try:
-        database_file(url)
-        for left in stale_parts(backups_folder(), now):  # at every start: a backup killed earlier left its copy
-            log.warning("a killed backup's temporary copy removed: %s", left)
-        if not daily_backup_due(backups_folder(), now):
-            return None
-        made = make_backup(url, None, now)
-    except NotSQLite:
-        return None
-    except (BackupFailed, OSError) as err:
-        log.error("daily backup failed: %s", err)
-        return None
-    log.info("daily backup written: %s", made)
-    return made
-
-
 def authorise(session: Session, desk: Desk) -> None:
     """Backing up and restoring need an administrator where accounts exist (:class:`NotPermitted`)."""
     require(session, desk.actor, Permission.CHANGE_SETTINGS)
@@ -199,21 +148,3 @@ def record_backup(session: Session, desk: Desk, made: Path, backups: int | None 
 def record_restore(session: Session, desk: Desk, restored: Restored, source: Path) -> None:
     detail = {"from": str(source), "revision": restored.revision, "kept": str(restored.kept or "")}
     record_at_desk(session, desk, AuditAction.BACKUP_RESTORED, source.name, detail)
-
-
-def backup_count() -> int:
-    return len(backup_files(backups_folder()))
-
-
-def pg_commands(url: str, file: Path) -> tuple[str, str]:
-    """The ``pg_dump`` and ``pg_restore`` commands, ready to paste, for the PostgreSQL database of ``url``.
-
-    The password is left out (give it in ``PGPASSWORD`` or ``~/.pgpass``).
-    """
-    given = make_url(url)
-    parsed = URL.create("postgresql", given.username, None, given.host, given.port, given.database, given.query)
-    target = shlex.quote(f"--dbname={parsed.render_as_string(hide_password=False)}")
-    out = shlex.quote(str(file))
-    dump = f"pg_dump --format=custom --file={out} {target}"
-    restore = f"pg_restore --clean --if-exists --no-owner --single-transaction {target} {out}"
-    return dump, restore
