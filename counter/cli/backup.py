@@ -19,7 +19,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from counter.cli.common import EXIT_OK, Reported, UsageError, desk, open_service, signed_in, store_url
+from counter.cli.common import EXIT_OK, Reported, UsageError, desk, open_service, store_url
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
@@ -69,17 +69,12 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from counter.actions.site.backup import (
-        NotSQLite,
-        RestoreRefused,
-        authorise,
-        check_backup,
-        database_file,
-        quick_check,
-        record_restore,
-        restore_backup,
-    )
+    from counter.actions.site.backup import check_backup, restore_backup
+    from counter.backup.check import quick_check
+    from counter.backup.sqlite_files import RestoreRefused
     from counter.cli.phrases import RESTORE_CONFIRM, RESTORE_DONE, RESTORE_KEPT, RESTORE_NOTHING_KEPT
+    from counter.host.backups import NotSQLite, database_file
+    from counter.service.site import MAY_RESTORE, RECORD_RESTORE, RecordRestore, SiteAsked
     from counter.words.database import RESTORE_FAILED, restore_refused
 
     url = _database(args)
@@ -96,18 +91,18 @@ def cmd_restore(args: argparse.Namespace) -> int:
         raise UsageError(RESTORE_CONFIRM.format(file=source, database=target))
     if target.exists() and quick_check(target):
         # a damaged database can name no administrator: whoever holds the file may restore it
-        store, by = signed_in(args)
-        store.read(lambda session: authorise(session, by))
-        store.dispose()
+        service = open_service(args)
+        service.call(MAY_RESTORE, SiteAsked(), desk())
+        service.close()
     try:
         restored = restore_backup(url, source)
     except RestoreRefused as err:
         raise Reported(restore_refused(err.problem, err.detail, err.differences, err.foreign)) from err
     except OSError as err:
         raise Reported(RESTORE_FAILED.format(reason=err.strerror or err)) from err
-    store, by = signed_in(args)  # migrates an older backup to this program's schema
-    store.write(lambda session: record_restore(session, by, restored, source))
-    store.dispose()
+    service = open_service(args)  # migrates an older backup to this program's schema
+    service.call(RECORD_RESTORE, RecordRestore(restored, source), desk())
+    service.close()
     print(RESTORE_DONE.format(database=target, file=source, revision=restored.revision))
     if restored.kept is None:
         print(RESTORE_NOTHING_KEPT)

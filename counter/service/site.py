@@ -14,6 +14,7 @@ from pathlib import Path
 from counter.access.roles import Permission
 from counter.audit.seal_made import SealMade
 from counter.audit.verify import AuditReport
+from counter.backup.restored import Restored
 from counter.case.desk_name_checks import DeskNameProblem
 from counter.case.number_notes import NoteReport, Renoted
 from counter.service.operation import Open, read, write
@@ -96,6 +97,12 @@ class Backup:
 class BackupMade:
     path: Path
     kept: int | None  # the backups now in the folder; None for a backup written where the user named
+
+
+@dataclass(frozen=True)
+class RecordRestore:
+    restored: Restored
+    source: Path
 
 
 SHOWN = write(
@@ -259,4 +266,20 @@ BACKUP = write(
     faults=("counter.backup.sqlite_files:BackupFailed", "counter.sync.site_faults:SiteFileFailed"),
     whole=True,
     doc="Copy the SQLite database online and check the copy; the backup in the audit trail.",
+)
+MAY_RESTORE = read(
+    "site.may_restore",
+    SiteAsked,
+    None,
+    Permission.CHANGE_SETTINGS,
+    "counter.service.runs.site:may_restore",
+    doc="Refuse anyone but an administrator (where accounts exist) before a backup replaces the database.",
+)
+RECORD_RESTORE = write(
+    "site.record_restore",
+    RecordRestore,
+    None,
+    Open.ANY_DESK,
+    "counter.service.runs.site:record_restore",
+    doc="A backup put in place, in the restored database's trail (a damaged one could name no administrator).",
 )

@@ -30,7 +30,9 @@ log = logging.getLogger(__name__)
 
 def offer_restore(app: QApplication, url: str, path: Path, exit_when_ready: bool) -> bool:
     """Whether the desk may go on: only when the clerk chose 恢复 and the restore succeeded."""
-    from counter.actions.site.backup import RestoreRefused, backups_folder, latest_good_backup, restore_backup
+    from counter.actions.site.backup import restore_backup  # the file put in place before any store opens it
+    from counter.backup.sqlite_files import RestoreRefused, latest_good_backup
+    from counter.host.backups import backups_folder
 
     good = latest_good_backup(backups_folder())
     message = DB_DAMAGED.format(path=path) + "\n\n"

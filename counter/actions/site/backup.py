@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,6 +25,7 @@ from counter.actions.admin.audit import record_at_desk
 from counter.actions.admin.audit_seal import seal_if_key_here
 from counter.actions.admin.guard import require
 from counter.audit.actions import AuditAction
+from counter.backup.restored import Restored
 from counter.backup.sqlite_files import (
     BackupFailed,
     BackupFile,
@@ -72,13 +72,6 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True, slots=True)
-class Restored:
-    database: Path
-    revision: str  # of the restored file; an older one is migrated when the program next opens it
-    kept: Path | None  # where the database that was there now is; None when there was none
 
 
 def _refused(file: Path, refused: RestoreRefused) -> RestoreRefused:

@@ -24,6 +24,7 @@ from counter.service.site import (
     DeskRole,
     NumbersAsked,
     OfficeAsked,
+    RecordRestore,
     RegisterCard,
     Renote,
     RotateKey,
@@ -139,3 +140,11 @@ def backup(work: Sessions, desk: Desk | None, request: Backup) -> BackupMade:
     with work.begin() as session:
         backups.record_backup(session, by, made, kept)
     return BackupMade(made, kept)
+
+
+def may_restore(work: Session, desk: Desk | None, request: SiteAsked) -> None:
+    backups.authorise(work, at_desk(desk))
+
+
+def record_restore(work: Session, desk: Desk | None, request: RecordRestore) -> None:
+    backups.record_restore(work, at_desk(desk), request.restored, request.source)
