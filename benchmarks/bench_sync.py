@@ -53,7 +53,6 @@ from benchmarks.goals import Verdicts, arguments
 from counter.actions.sync.packages import PackageRejected, export_package, import_package
 from counter.db import models
 from counter.db.engine import make_engine, make_sessions
-from counter.db.sync.case_records import case_records
 from counter.db.sync.cases import apply_cases
 from counter.sync.case_reader import CaseReader
 from counter.sync.exchange import ImportReport
@@ -62,6 +61,7 @@ from counter.sync.sender_checks import Sender
 from counter.sync.sites import SiteKind
 from tests.catalog_db import catalog_file
 from tests.pg_server import HALL_MEMORY, MIGRATED, PgCluster, PgDatabases, start_cluster, stop_cluster
+from tests.sync.case_records import case_records
 from tests.sync.sync_world import Site, introduce, make_site, sqlite_copy
 
 GOAL_RATE = 5000.0  # cases a second, each way (issue 20)

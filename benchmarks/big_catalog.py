@@ -20,9 +20,9 @@ from typing import Any
 
 from counter.catalog.document import to_document
 from counter.catalog.model import Bundle
-from counter.catalog.reader import read_folder
 from counter.catalog.validate import NUMBER_MAX
 from counter.resources import bundled_catalog_dir
+from tests.catalog.folder import read_folder
 
 CHARS = "店馆厂场站所社院室中心公司合作经营销售服务维修加工养殖种植批发零售食品药品医疗器械烟酒农资"
 VERBS = ("我要开", "我要办", "我要申请", "我要变更", "我要注销")

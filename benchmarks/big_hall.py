@@ -45,9 +45,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.account_views import NewAccount
 from counter.access.desk import Desk
 from counter.access.roles import Role
-from counter.actions.admin.accounts import NewAccount, add_account, sign_in
+from counter.actions.admin.accounts import add_account, sign_in
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.cases.documents import make_document, office_settings, record_print, save_office_settings
 from counter.actions.catalog.guide_status import PublishRefused, publish_guide
@@ -55,7 +56,6 @@ from counter.actions.catalog.imports import import_source
 from counter.actions.intake.take import fulfil_deferred, take_intake
 from counter.actions.ratings.record import (
     choose_handling,
-    offered_reasons,
     rating_settings,
     record_feedback,
     record_rating,
@@ -74,7 +74,6 @@ from counter.db.account_store import account_row
 from counter.db.catalog_store import current_guide
 from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import upgrade
-from counter.db.sync.case_records import case_records
 from counter.documents.acceptance import OrganAnswer
 from counter.documents.kinds import DocumentKind
 from counter.intake.checklist import Checklist, Receipt, ReceivedMedium, record
@@ -84,6 +83,7 @@ from counter.intake.turn_to import turn_to_text
 from counter.parties.identifiers import make_id_number
 from counter.ratings.choice import RatingChoice
 from counter.ratings.levels import Level, is_bad
+from counter.ratings.pad_reasons import offered_reasons
 from counter.ratings.rectification import RectEvent
 from counter.sync.keys import load_private_key
 from counter.sync.package import CASES_FORMAT, SUBJECT_FORMAT, Header, PackageKind, canonical_json, write_packed
@@ -92,6 +92,7 @@ from counter.sync.sites import SiteKind
 from tests.catalog_db import catalog_file
 from tests.conftest import SHIPPED_CATALOG
 from tests.subject_values import typed_subject
+from tests.sync.case_records import case_records
 from tests.sync.sync_world import Site, introduce, make_site, sqlite_copy
 
 __all__ = [

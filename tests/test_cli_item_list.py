@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from counter.catalog.platform_workbook import write_platform_workbook
 from counter.db.catalog_store import current_guide
 from counter.db.engine import make_engine, make_sessions
 from tests.actions.test_item_list import SECRET, running_item_library
+from tests.catalog.platform_writer import write_platform_workbook
 from tests.conftest import made_database
 from tests.test_cli import run
 

@@ -9,7 +9,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from counter.catalog import search
-from counter.catalog.reader import read_folder
 from counter.catalog.search import (
     RANKED,
     SEGMENT,
@@ -22,6 +21,7 @@ from counter.catalog.search import (
     search_text,
 )
 from counter.resources import bundled_catalog_dir
+from tests.catalog.folder import read_folder
 
 NAMES = [
     (6, "我要开药店"),

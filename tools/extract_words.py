@@ -1,6 +1,6 @@
 """Write the translators' template ``resources/translations/counter.pot`` from the words of the app.
 
-Every ``tr("…")`` and ``N_("…")`` call under ``counter/`` whose first argument is a string literal is a message;
+Every ``tr("…")`` call under ``counter/`` whose first argument is a string literal is a message;
 its Chinese is the message id.  The template is deterministic (no creation date, messages in the order they first
 appear, files in path order), so a test can check that the committed one is up to date:
 
@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "counter"
 TEMPLATE = ROOT / "counter" / "resources" / "translations" / "counter.pot"
-MARKERS = frozenset({"tr", "N_"})
+MARKERS = frozenset({"tr"})
 
 HEADER = """\
 # The words of counter (一件事一次办 desk app), for translators.

@@ -94,10 +94,6 @@ class HolidayTable:
         object.__setattr__(self, "covered", _join_spans(self.covered))
 
     @property
-    def first_covered(self) -> dt.date | None:
-        return self.covered[0].first if self.covered else None
-
-    @property
     def last_covered(self) -> dt.date | None:
         return self.covered[-1].last if self.covered else None
 
@@ -237,10 +233,6 @@ class DateResult:
     @property
     def beyond_data(self) -> bool:
         return self.beyond is not None
-
-    @property
-    def first_beyond(self) -> dt.date | None:
-        return self.beyond.first if self.beyond else None
 
 
 @dataclass(frozen=True, slots=True)

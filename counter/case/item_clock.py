@@ -37,7 +37,6 @@ class ItemClock:
     legal_due: DateResult | None  # None: the item has no legal limit in the catalog, or it is paused now
     promised_due: DateResult | None  # None: no promised limit, or paused now
     pauses: tuple[PauseSpan, ...]
-    extension_days: int
 
     @property
     def paused_since(self) -> dt.date | None:
@@ -81,7 +80,6 @@ def item_clock(
         _due(calendar, accepted_on, legal, pauses, extension),
         _due(calendar, accepted_on, promised, pauses, 0),
         pauses,
-        extension,
     )
 
 

@@ -197,13 +197,6 @@ def limit(raw: object) -> dict[str, object]:
     return {"value": int(found.group(1)), "unit": unit.value}
 
 
-def limit_text(value: int, unit: TimeUnit) -> str:
-    """How a limit is written in a platform workbook; the inverse of :func:`limit`."""
-    if value == 0 and unit is TimeUnit.WORKING_DAY:
-        return IMMEDIATE
-    return f"{value}个工作日" if unit is TimeUnit.WORKING_DAY else f"{value}日"
-
-
 def money(raw: object) -> str:
     plain = _plain(raw).removesuffix("元")
     try:

@@ -449,12 +449,6 @@ def catalog_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix == CATALOG_SUFFIX and p.is_file())
 
 
-def read_folder(folder: Path, on_progress: Callable[[int, int], None] | None = None) -> ReadResult:
-    """Read every ``*.toml`` file of a catalog folder, in name order."""
-    files = catalog_files(folder)
-    return read_paths(files, on_progress)
-
-
 def read_paths(files: Iterable[Path], on_progress: Callable[[int, int], None] | None = None) -> ReadResult:
     paths = list(files)
     bundles: list[tuple[str, Bundle]] = []

@@ -509,7 +509,7 @@ def _check_fields(out: _Collector, material: Material, label: str) -> None:
     """A form's boxes each have a label of their own: the blank form prints them, the sample fills them.
 
     A form without boxes is not an error: its blank prints the applicant's standard block and says that the
-    catalog lists no boxes (:func:`forms_without_fields` names such forms for the catalog editor).
+    catalog lists no boxes; the catalog editor adds them from the department's official form.
     """
     seen: set[str] = set()
     for number, form_field in enumerate(material.fields, 1):
@@ -521,17 +521,6 @@ def _check_fields(out: _Collector, material: Material, label: str) -> None:
     for key, given in (("materials.fields", material.fields), ("materials.prescribed_by", material.prescribed_by)):
         if given and material.kind is not MaterialKind.FORM:
             out.report(Rule.UNKNOWN_KEY, key, material=label)
-
-
-def forms_without_fields(bundle: Bundle) -> tuple[Material, ...]:
-    """The forms of a guide (published or 待核) whose boxes the catalog does not list yet.
-
-    Their blank and sample (兴署办发〔2021〕8 号, 附件 items 23-24) are printed with the applicant's standard
-    block only; the catalog editor adds the boxes from the department's official form.
-    """
-    if not bundle.has_guide:
-        return ()
-    return tuple(m for m in bundle.materials if m.kind is MaterialKind.FORM and not m.fields)
 
 
 def _check_deferral(out: _Collector, bundle: Bundle, material: Material, label: str) -> None:

@@ -244,20 +244,6 @@ def deferrals_due_by(session: Session, last_day: dt.date) -> list[CaseRow]:
     return _rows(session, stmt)
 
 
-def corrections_due_by(session: Session, last_day: dt.date) -> list[CaseRow]:
-    """Correction notices unanswered with a deadline on or before ``last_day``; the deadline is the row's due."""
-    stmt = (
-        _listing(models.Case.correction_due)
-        .where(
-            _status_is(CaseStatus.CORRECTION_ISSUED),
-            models.Case.correction_due.is_not(None),
-            models.Case.correction_due <= last_day,
-        )
-        .order_by(models.Case.correction_due, models.Case.case_no)
-    )
-    return _rows(session, stmt)
-
-
 def _waiting(material: type[models.CaseMaterial]) -> list[ColumnElement[bool]]:
     """A deferred material still awaited, in the words of ``ix_case_material_waiting``'s own condition (the
     planners use a partial index only for a query that states its condition)."""
@@ -278,10 +264,11 @@ STREAM_BATCH = 500
 def due_rows(session: Session, last_day: dt.date) -> Iterator[CaseRow]:
     """Every deferral and unanswered correction notice due by ``last_day``, earliest first, as they are read.
 
-    What :func:`deferrals_due_by` and :func:`corrections_due_by` give, merged in due order (then number), but
-    streamed: each kind is walked along its index in due order (the F6 page's walk without its limit) and the two
-    walks are merged as they come, so a league's backlog of hundreds of thousands of overdue cases is listed in
-    the memory of a batch, where reading every row and sorting them all took 7.8 s and 177 MB at a million cases.
+    What :func:`deferrals_due_by` and the correction notices unanswered by then give, merged in due order (then
+    number), but streamed: each kind is walked along its index in due order (the F6 page's walk without its limit)
+    and the two walks are merged as they come, so a league's backlog of hundreds of thousands of overdue cases is
+    listed in the memory of a batch, where reading every row and sorting them all took 7.8 s and 177 MB at a
+    million cases.
     The rows are read while the caller iterates: it must do so inside the unit of work.
     """
     statements = _due_statements(session.get_bind().dialect.name)
@@ -347,7 +334,8 @@ def index_walk(session: Session) -> Iterator[None]:
 
 
 def corrections_due_page(session: Session, last_day: dt.date, limit: int) -> list[CaseRow]:
-    """The first ``limit`` of :func:`corrections_due_by`, in its order (``ix_case_correction_due``)."""
+    """The first ``limit`` of the correction notices unanswered with a deadline on or before ``last_day``, in due
+    order then number (``ix_case_correction_due``); the deadline is the row's due."""
     page = _due_statements(session.get_bind().dialect.name).correction_page
     return _listed(session, page, {"last_day": last_day, "limit": limit})
 

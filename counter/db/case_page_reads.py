@@ -48,7 +48,7 @@ class CasePageReads:
     view: CaseView
     guide_hash: str  # the content hash of the case's guide version: its guide is parsed once per content
     office: str | None  # the site's office settings as stored (None: never set)
-    documents: tuple[DocumentLine, ...]  # the case's notices with their prints, as documents_of_case reads them
+    documents: tuple[DocumentLine, ...]  # the case's notices with their prints (counter.db.document_store.line_columns)
     item_dues: dict[str, dt.date | None]  # the items still with their departments, each its nearer date (paused: None)
     pages: tuple[MaterialPage, ...] = ()  # the document camera's pages of its materials, by material and page
 

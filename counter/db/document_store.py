@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Select, Table, func, select
+from sqlalchemy import ColumnElement, Table, func, select
 from sqlalchemy.orm import Session
 
 from counter.db import models
@@ -44,19 +43,10 @@ def add_print(
     )
 
 
-def documents_of_case(session: Session, case_id: int) -> list[DocumentLine]:
-    """The case's documents with how often each was printed, and how often that failed.
-
-    The counts are asked per document of this case, by the index on the print's document: a grouping of every
-    print record joined afterwards counted the prints of every case the hall ever printed for each case opened.
-    """
-    return _documents(session, _lines().where(models.DocumentRecord.case_id == case_id))
-
-
 def line_columns() -> tuple[ColumnElement[Any], ...]:
     """The columns of a :class:`DocumentLine`, in its order, of ``document_record`` in the statement's FROM: the
-    prints of each document counted by the index on the print's document (as :func:`documents_of_case` reads them;
-    the case page reads them in a statement of its own, :mod:`counter.db.case_page_reads`)."""
+    prints of each document counted by the index on the print's document, not by a grouping of every print record
+    joined afterwards (the case page reads them in a statement of its own, :mod:`counter.db.case_page_reads`)."""
     record = cast(Table, models.DocumentRecord.__table__)
     p, d = cast(Table, models.PrintRecord.__table__).c, record.c
     prints = select(func.count()).where(p.document_id == d.id).correlate(record).scalar_subquery()
@@ -70,14 +60,3 @@ def document_lines(rows: Iterable[Sequence[Any]]) -> list[DocumentLine]:
         DocumentLine(i, no, kind, on, prints or 0, failed or 0, office)
         for i, no, kind, on, prints, failed, office in rows
     ]
-
-
-def _lines() -> Select[int, str, str, dt.date, int, int, str]:
-    stmt: Select[int, str, str, dt.date, int, int, str] = select(*line_columns()).order_by(models.DocumentRecord.id)
-    return stmt
-
-
-def _documents(
-    session: Session, stmt: Select[int, str, str, dt.date, int, int, str], values: dict[str, str] | None = None
-) -> list[DocumentLine]:
-    return document_lines(session.execute(stmt, values))

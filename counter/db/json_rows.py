@@ -6,7 +6,7 @@ written back as text — half of the export.  Here the statement, compiled once,
 the values JSON writes otherwise are turned, straight from what the driver hands back: a time into its ISO form in
 UTC (:func:`counter.sync.record_json.to_dict`'s), a day into ``YYYY-MM-DD``, SQLite's 0 and 1 of a flag into
 ``false`` and ``true``.  What a record's JSON holds is unchanged: a test holds it equal to the records read through
-SQLAlchemy (:func:`counter.db.sync.case_records.case_records`).
+SQLAlchemy.
 """
 
 from __future__ import annotations

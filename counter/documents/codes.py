@@ -51,10 +51,6 @@ class Code128:
     def width_modules(self) -> int:
         return len(self.modules)
 
-    @property
-    def narrowest_bar_mm(self) -> float:
-        return min(bar.width for bar in self.bars) * MODULE_MM
-
 
 def code128(value: str) -> Code128:
     """The Code128 modules of ``value`` (ASCII), as python-barcode encodes them."""

@@ -51,11 +51,6 @@ class DocumentKind(StrEnum):
     def needs_case(self) -> bool:
         return self not in _NO_CASE
 
-    @property
-    def of_project(self) -> bool:
-        """A paper of the 帮您办 service (:mod:`counter.documents.project_papers`)."""
-        return self.value.startswith(PROJECT_PREFIX)
-
 
 PROJECT_PREFIX = "project_"
 _NO_CASE = frozenset(

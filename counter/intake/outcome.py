@@ -111,11 +111,6 @@ class Outcome(StrEnum):
         """Whether this is one of the four outcomes of 第十六条 / 第三十二条."""
         return self in _DECIDED
 
-    @property
-    def issues_receipt(self) -> bool:
-        """Whether the applicant leaves with a 受理凭证."""
-        return self in (Outcome.ACCEPT, Outcome.DEFER)
-
 
 _DECIDED = frozenset({Outcome.ACCEPT, Outcome.DEFER, Outcome.CORRECT, Outcome.REFUSE})
 

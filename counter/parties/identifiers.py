@@ -100,14 +100,13 @@ class IdProblem:
 class IdCheck:
     """The normalised number and all that is wrong with it.
 
-    ``birth_date`` and ``sex`` are read only from a number that passes every
-    check: when the check digit fails a digit is mistyped somewhere, perhaps in
-    the date, and a form filled from it would carry the typo on.
+    ``sex`` is read only from a number that passes every check: when the check
+    digit fails a digit is mistyped somewhere, and a form filled from it would
+    carry the typo on.
     """
 
     value: str
     problems: tuple[IdProblem, ...] = ()
-    birth_date: dt.date | None = None
     sex: Sex | None = None
 
     @property
@@ -179,7 +178,7 @@ def check_id_number(text: str, *, today: dt.date) -> IdCheck:
     if problems:
         return IdCheck(value, tuple(problems))
     sex = Sex.MALE if int(value[16]) % 2 else Sex.FEMALE
-    return IdCheck(value, (), birth, sex)
+    return IdCheck(value, (), sex)
 
 
 def make_id_number(area: str, birth: dt.date, order: int) -> str:

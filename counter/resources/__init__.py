@@ -21,7 +21,6 @@ from pathlib import Path
 CATALOG = "catalog"
 FONTS = "fonts"
 TRANSLATIONS = "translations"
-LICENSES = "licenses"
 ICONS = "icons"
 DEVICES = "devices"  # how the desk speaks to the window's devices: data files an integrator adapts
 PLATFORM = "platform"  # the formats of the region's systems (docs/platform.md)

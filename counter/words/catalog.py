@@ -9,14 +9,13 @@ from counter.catalog.model import (
     GuideStatus,
     Item,
     ItemType,
-    MaterialKind,
     Medium,
     Necessity,
     SourceChannel,
     TimeLimit,
     TimeUnit,
 )
-from counter.catalog.remedies import Levy, RemedyKind, ReviewBody
+from counter.catalog.remedies import Levy
 from counter.words.translate import tr
 
 UNPUBLISHED = tr("指南未发布")
@@ -28,11 +27,6 @@ DRAFT_GUIDE = tr("待核指南：已起草并通过校验，尚未经本中心�
 
 TIME_UNIT = {TimeUnit.WORKING_DAY: tr("个工作日"), TimeUnit.CALENDAR_DAY: tr("个自然日")}
 NECESSITY = {Necessity.REQUIRED: tr("必要"), Necessity.OPTIONAL: tr("非必要"), Necessity.DEFERRABLE: tr("容缺后补")}
-MATERIAL_KIND = {
-    MaterialKind.CERTIFICATE: tr("证件证书证明"),
-    MaterialKind.FORM: tr("申请表格文书"),
-    MaterialKind.OTHER: tr("其他"),
-}
 COPY_FORM = {CopyForm.ORIGINAL: tr("原件"), CopyForm.COPY: tr("复印件"), CopyForm.ORIGINAL_AND_COPY: tr("原件和复印件")}
 MEDIUM = {Medium.PAPER: tr("纸质"), Medium.ELECTRONIC: tr("电子"), Medium.PAPER_OR_ELECTRONIC: tr("纸质或电子")}
 SOURCE = {
@@ -54,20 +48,10 @@ ITEM_TYPE = {
     ItemType.PUBLIC_SERVICE: tr("公共服务"),
 }
 CASE_KIND = {CaseKind.IMMEDIATE: tr("即办件"), CaseKind.PROMISED: tr("承诺件")}
-REMEDY_KIND = {
-    RemedyKind.REVIEW_OR_SUIT: tr("行政复议或行政诉讼"),
-    RemedyKind.REVIEW_FIRST: tr("复议前置"),
-    RemedyKind.COMPLAINT: tr("仅可投诉"),
-}
 LEVY = {
     Levy.ASSESS: tr("确认纳税主体、计税依据等"),
     Levy.COLLECT: tr("征收税款、加收滞纳金"),
     Levy.WITHHOLD: tr("代扣代缴、代收代缴、代征"),
-}
-REVIEW_BODY = {
-    ReviewBody.GOVERNMENT: tr("本级人民政府"),
-    ReviewBody.SUPERIOR: tr("上一级主管部门"),
-    ReviewBody.SITE: tr("由本站点设定"),
 }
 ADMIN_LEVEL = {
     AdminLevel.REGION: tr("自治区"),

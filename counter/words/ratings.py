@@ -1,4 +1,4 @@
-"""The words of ratings (好差评): levels, reasons, channels, rectification states and their problems."""
+"""The words of ratings (好差评): levels, reasons, rectification states and their problems."""
 
 from __future__ import annotations
 
@@ -13,15 +13,6 @@ RATING_LEVEL = {
     "dissatisfied": tr("不满意"),
     "very_dissatisfied": tr("非常不满意"),
 }
-RATING_CHANNEL = {
-    "pc": tr("PC端"),
-    "mobile": tr("移动端"),
-    "qr_code": tr("二维码"),
-    "hall_tablet": tr("政务大厅平板电脑"),
-    "other_terminal": tr("其他终端"),
-    "phone": tr("电话"),
-    "sms": tr("短信"),
-}
 RATING_DESK_STATUS = {"pending": tr("评价中"), "rated": tr("已评价"), "unrated": tr("未评价")}
 RATING_REFUSAL = {
     "no_case": tr("未找到办件 {case_no}，不能发送评价"),
@@ -31,12 +22,6 @@ RATING_REFUSAL = {
     "follow_up_done": tr("办件 {case_no} 的整改后再评价已发送过，不能再次发送"),
     "no_request": tr("没有这项评价请求"),
     "request_closed": tr("办件 {case_no} 的这次评价已结束，不能再记录"),
-}
-RATING_CHOICE_PROBLEM = {
-    "reason_required": tr("请至少选择一项不满意的原因"),
-    "reason_not_offered": tr("所选原因不在本单位的原因列表中"),
-    "reason_not_asked": tr("满意的评价不需要选择原因"),
-    "comment_too_long": tr("文字评价不能超过300字"),
 }
 RECT_STATE = {
     "awaiting_revisit": tr("待回访"),

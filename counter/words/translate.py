@@ -46,15 +46,9 @@ class _State:
     code: str = SOURCE_LANGUAGE
     table: dict[str, str] | None = None  # None: not chosen yet
     produced: bool = False  # a translated string has left tr()
-    problem: str = ""  # the last catalogue that failed, in words
 
 
 _state = _State()
-
-
-def N_(message: str) -> str:  # noqa: N802 -- gettext's own name for "mark, do not translate"; extractors know it
-    """Mark ``message`` for the template without translating it (for a table translated later by ``tr``)."""
-    return message
 
 
 def tr(message: str) -> str:
@@ -84,20 +78,14 @@ def active_language() -> str:
     return _state.code
 
 
-def last_problem() -> str:
-    """Why the last catalogue asked for was not used, in words; empty when it was (or none was asked)."""
-    return _state.problem
-
-
 def set_language(code: str | None, folder: Path | None = None) -> bool:
     """Use the catalogue ``<code>.po`` from ``folder`` (the shipped translations); ``None``: Chinese.
 
-    Returns whether the language asked for is now active.  A missing or broken file is logged and reported by
-    :func:`last_problem`, and Chinese stays active.
+    Returns whether the language asked for is now active.  A missing or broken file is logged, in words, and
+    Chinese stays active.
     """
     if _state.produced:
         log.warning("language changed to %s after translated words were made: those stay as they were", code)
-    _state.problem = ""
     _state.produced = False
     if code is None or code == SOURCE_LANGUAGE:
         _state.code, _state.table = SOURCE_LANGUAGE, {}
@@ -106,13 +94,13 @@ def set_language(code: str | None, folder: Path | None = None) -> bool:
     try:
         table = read_po(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        _state.problem = MISSING_CATALOGUE.format(code=code, path=path)
+        problem = MISSING_CATALOGUE.format(code=code, path=path)
     except (OSError, UnicodeDecodeError, CatalogueError) as err:
-        _state.problem = BROKEN_CATALOGUE.format(path=path, reason=err)
+        problem = BROKEN_CATALOGUE.format(path=path, reason=err)
     else:
         _state.code, _state.table = code, table
         return True
-    log.error("%s", _state.problem)
+    log.error("%s", problem)
     _state.code, _state.table = SOURCE_LANGUAGE, {}
     return False
 

@@ -24,8 +24,8 @@ from counter.case.not_found import CaseNotFound
 from counter.case.numbers import DOC_NO_MAX
 from counter.cli.main import main
 from counter.db import models
-from counter.db.case_store import case_by_no, case_view
-from counter.db.document_store import documents_of_case
+from counter.db.case_page_reads import case_page_reads
+from counter.db.case_store import case_view
 from counter.documents.kinds import DocumentKind
 from counter.documents.made import MadeDocument
 from counter.documents.model import DocumentNotPossible
@@ -94,9 +94,9 @@ def test_numbers_are_unique_and_the_pledge_has_its_own_series(
     assert pledge.doc_no.split("-")[2] == "C"  # the pledge's own letter, not the deferral notice's R
     assert deferral.doc_no.split("-")[2] == "R"
     with sessions() as s:
-        case = case_by_no(s, cases["容缺受理"])
-        assert case is not None
-        assert [line.kind for line in documents_of_case(s, case.id)] == ["deferral", "pledge", "receipt"]
+        page = case_page_reads(s, cases["容缺受理"])
+        assert page is not None
+        assert [line.kind for line in page.documents] == ["deferral", "pledge", "receipt"]
 
 
 def test_a_notice_that_does_not_fit_the_case_is_refused_with_every_reason(
@@ -119,9 +119,9 @@ def test_every_print_is_recorded_also_a_failed_one(
         record_print(s, desk, made, "printer:desk8", ok=False, error="printer_stopped")
         record_print(s, desk, made, "printer:desk8", ok=True)
     with sessions() as s:
-        case = case_by_no(s, cases["受理"])
-        assert case is not None
-        (line,) = documents_of_case(s, case.id)
+        page = case_page_reads(s, cases["受理"])
+        assert page is not None
+        (line,) = page.documents
         prints = s.scalars(select(models.PrintRecord).order_by(models.PrintRecord.id)).all()
     assert (line.prints, line.failed_prints) == (2, 1)
     assert [(p.ok, p.clerk, p.desk_no, p.content_hash) for p in prints] == [

@@ -19,9 +19,9 @@ from counter.actions.cases.item_steps import route_items, take_item_step
 from counter.case.item_path import ItemEvent
 from counter.case.item_step_request import StepRequest
 from counter.db import models
-from counter.db.sync.case_records import case_records
 from counter.sync.records import HistoryEntry
 from tests.actions.test_intake_actions import full_request, take
+from tests.sync.case_records import case_records
 
 DESK_ROLE_WORK = True  # on PostgreSQL, as the desk role (tests/actions/conftest.py)
 ENTRUSTED_RESTAURANT = True  # its departments' items decided at the window under their 授权 (tests/actions/conftest.py)

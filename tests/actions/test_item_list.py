@@ -20,8 +20,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.access.desk import Desk
 from counter.actions.catalog.item_list import pull_item_list
 from counter.catalog.model import GuideStatus
-from counter.catalog.platform_workbook import write_platform_workbook
 from counter.db.catalog_store import current_guide
+from tests.catalog.platform_writer import write_platform_workbook
 from tests.db.tls_server import SERVER_CERT, SERVER_KEY, make_authority, write_server_certificate
 
 SECRET = "item-list-secret"

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from counter.catalog.problems import Problem, Rule
-from counter.catalog.reader import read_folder
 from counter.catalog.validate import validate_read
 from tests.catalog.builders import (
     Doc,
@@ -27,6 +26,7 @@ from tests.catalog.builders import (
     rename_item,
     valid_bundle,
 )
+from tests.catalog.folder import read_folder
 
 FILE = "<file>"  # in an expectation: the bundle has no code, so the file name stands for it
 

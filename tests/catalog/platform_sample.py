@@ -29,8 +29,8 @@ from counter.catalog.model import (
     TimeLimit,
     TimeUnit,
 )
-from counter.catalog.platform_workbook import write_platform_workbook
 from counter.catalog.remedies import Remedy, RemedyKind, ReviewBody
+from tests.catalog.platform_writer import write_platform_workbook
 
 SAMPLE = Path(__file__).parent / "data" / "platform-two-bundles.xlsx"
 REGISTRATION_BASIS = "《市场主体登记管理条例》第三条、第十六条"

@@ -13,13 +13,13 @@ from counter.catalog.document import content_hash, from_document, to_document
 from counter.catalog.limits import catalog_warnings, limit_warnings
 from counter.catalog.model import Bundle, GuideStatus, Item, ItemType, TimeLimit, TimeUnit
 from counter.catalog.problems import Rule
-from counter.catalog.reader import read_folder
 from counter.catalog.workbook import read_workbook, write_workbook
 from counter.cli.guide_text import guide_as_text
 from counter.documents.guide_notice import guide_notice_for
 from counter.documents.model import OfficeSettings, Pairs
 from counter.words.catalog_problems import problem_text
 from tests.catalog.builders import item, item_code, valid_bundle, write_catalog
+from tests.catalog.folder import read_folder
 from tests.conftest import SHIPPED_CATALOG
 
 WD = TimeUnit.WORKING_DAY

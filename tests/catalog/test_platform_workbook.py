@@ -11,13 +11,14 @@ import pytest
 
 from counter.catalog.check import check_source
 from counter.catalog.platform_columns import COLUMNS, SheetKind, canonical, header_key, limit
-from counter.catalog.platform_workbook import read_platform_workbook, write_platform_workbook
+from counter.catalog.platform_workbook import read_platform_workbook
 from counter.catalog.problems import WORKBOOK_KEY, Problem, Rule, WorkbookProblem
 from counter.catalog.workbook import read_workbook
 from counter.catalog.workbook_labels import WORKBOOK_HEADERS
 from counter.cli.main import main
 from counter.words.catalog_problems import problem_text
 from tests.catalog.platform_sample import SAMPLE, bundles
+from tests.catalog.platform_writer import write_platform_workbook
 from tests.conftest import made_database
 
 

@@ -9,9 +9,9 @@ import pytest
 from counter.catalog.model import Bundle
 from counter.catalog.problems import Rule
 from counter.catalog.publish_gate import publish_problems, unsourced_bounds
-from counter.catalog.reader import read_folder
 from counter.db.catalog_store import unconfirmed
 from counter.words.catalog_problems import problem_text
+from tests.catalog.folder import read_folder
 from tests.conftest import SHIPPED_CATALOG
 
 

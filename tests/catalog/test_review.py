@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from counter.catalog.model import Bundle, GuideStatus, TimeLimit, TimeUnit
-from counter.catalog.reader import read_folder
 from counter.catalog.review import Concern, Finding, bare_laws, review_bundle
 from counter.cli.main import main
 from tests.catalog.builders import valid_bundle, write_catalog
+from tests.catalog.folder import read_folder
 from tests.conftest import SHIPPED_CATALOG, made_database
 
 

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from counter.catalog.model import TimeLimit, TimeUnit
 from counter.catalog.problems import WARNINGS, Problem, Rule
-from counter.catalog.reader import read_folder, read_paths
+from counter.catalog.reader import read_paths
 from counter.catalog.validate import catch_all_words, validate_bundle, validate_catalog, validate_read
 from counter.words.catalog_problems import problem_text
 from tests.catalog.breaches import BREACHES, Breach, broken, check, place
@@ -34,6 +34,7 @@ from tests.catalog.builders import (
     valid_bundle,
     write_catalog,
 )
+from tests.catalog.folder import read_folder
 from tests.conftest import costly_examples
 
 SHIPPED_CATALOG = Path(__file__).resolve().parents[2] / "counter" / "resources" / "catalog"

@@ -17,11 +17,11 @@ from sqlalchemy import select
 
 from counter.actions.site.store import Store
 from counter.db import models
-from counter.db.sync.case_records import case_records
 from counter.host.desk_config import DeskConfig, save_desk_config
 from counter.sync.record_json import parse_records, to_dict
 from tests.cli.test_case_take import ACCEPT, problems, taken_json, write
 from tests.conftest import made_database
+from tests.sync.case_records import case_records
 
 
 @pytest.fixture

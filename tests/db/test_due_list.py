@@ -28,6 +28,21 @@ WAITING = 1_500  # awaiting deferred materials, nearly all overdue
 NOTICES = 700  # correction notices unanswered
 
 
+def corrections_due_by(session: Session, last_day: dt.date) -> list[CaseRow]:
+    """Correction notices unanswered with a deadline on or before ``last_day``, the deadline the row's due: every
+    one, sorted by the database, against which the page and the stream the app reads are checked."""
+    stmt = (
+        case_lists._listing(models.Case.correction_due)
+        .where(
+            models.Case.status == CaseStatus.CORRECTION_ISSUED.value,
+            models.Case.correction_due.is_not(None),
+            models.Case.correction_due <= last_day,
+        )
+        .order_by(models.Case.correction_due, models.Case.case_no)
+    )
+    return case_lists._rows(session, stmt)
+
+
 @pytest.fixture
 def hall(catalog_hall: sessionmaker[Session]) -> sessionmaker[Session]:
     _fill(catalog_hall)
@@ -81,7 +96,7 @@ def test_a_long_backlog_gives_the_earliest_page_in_order_and_says_how_many(hall:
         lists = day_lists(session, TODAY, Desk(DeskIdentity("XAM01", "5"), "测试"))
         # every row coming due, by the reads that work out each waiting case's next due: what the page begins
         rows = case_lists.deferrals_due_by(session, lists.soon_until)
-        rows += case_lists.corrections_due_by(session, lists.soon_until)
+        rows += corrections_due_by(session, lists.soon_until)
         exact = case_lists.due_counts(session, lists.soon_until, TODAY, cap=10_000)
     whole = sorted(rows, key=lambda r: (r.next_due or lists.soon_until, r.case_no))
     assert len(whole) > 2 * DUE_COUNT_CAP
@@ -168,7 +183,7 @@ def test_the_supervisors_whole_list_is_every_row_due_in_the_order_of_the_reads_t
     """``case list --due-soon`` / ``--overdue``: the rows the sorting reads give, merged as the two walks come."""
     last_day = TODAY + dt.timedelta(days=4)
     with hall() as session:
-        rows = case_lists.deferrals_due_by(session, last_day) + case_lists.corrections_due_by(session, last_day)
+        rows = case_lists.deferrals_due_by(session, last_day) + corrections_due_by(session, last_day)
         streamed = list(case_lists.due_rows(session, last_day))
     whole = sorted(rows, key=lambda r: (r.next_due or last_day, r.case_no))
     assert len(whole) > 2 * case_lists.STREAM_BATCH

@@ -28,6 +28,7 @@ from counter.catalog.model import Bundle
 from counter.db.case_store import case_view
 from counter.db.catalog_store import guide_version
 from counter.db.engine import make_engine, make_sessions
+from counter.documents.kinds import PROJECT_PREFIX
 from counter.documents.model import (
     DocumentData,
     DocumentKind,
@@ -80,7 +81,7 @@ class DemoCases:
     office: OfficeSettings
 
     def document(self, kind: DocumentKind, sequence: int = 1) -> DocumentData:
-        if kind.of_project:  # a 帮您办 paper: the sample project's (tests/documents/project_samples.py)
+        if kind.value.startswith(PROJECT_PREFIX):  # 帮您办: the sample project (tests/documents/project_samples.py)
             return project_document(kind, self.office)
         if kind is DocumentKind.GUIDE_NOTICE:
             return guide_notice_for(self.bundle, self.office, TODAY, DESK.clerk, guide_version=1)

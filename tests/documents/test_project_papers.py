@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from counter.documents.data import DocumentData, Flow, OfficeSettings, Table
-from counter.documents.kinds import DocumentKind
+from counter.documents.kinds import PROJECT_PREFIX, DocumentKind
 from counter.documents.project_papers import KIND_OF_FORM, paper_no, project_paper_for
 from counter.documents.project_words import FLOW_STEPS, TICK
 from counter.documents.render import render_pdf
@@ -160,7 +160,7 @@ def test_the_project_number_is_the_barcode(tmp_path: Path) -> None:
 
 def test_a_paper_number_is_the_project_and_the_annex() -> None:
     assert paper_no(PROJECT_NO, ProjectForm.TERMINATION) == f"{PROJECT_NO}-8"
-    assert {k for k in DocumentKind if k.of_project} == set(KIND_OF_FORM.values())
+    assert {k for k in DocumentKind if k.value.startswith(PROJECT_PREFIX)} == set(KIND_OF_FORM.values())
     assert all(len(k.value) <= 16 and not k.needs_case and k.number_kind is None for k in KIND_OF_FORM.values())
     with pytest.raises(ValueError, match="project"):
         project_paper_for(ProjectForm.PLEDGE, None, shipped_service_list(), OfficeSettings(), ISSUED)

@@ -231,8 +231,7 @@ def test_the_narrowest_bar_is_at_least_a_third_of_a_millimetre(demo: DemoCases) 
         barcode = code128(view.case_no)
         assert barcode.modules.startswith("11010")  # a start code
         assert min(bar.width for bar in barcode.bars) == 1
-        assert barcode.narrowest_bar_mm == pytest.approx(MODULE_MM)
-        assert barcode.narrowest_bar_mm >= 0.33
+        assert min(bar.width for bar in barcode.bars) * MODULE_MM >= 0.33
 
 
 @pytest.mark.parametrize("kind", list(DocumentKind))

@@ -90,7 +90,6 @@ def test_everything_handed_in_is_accepted_with_the_longest_item_promise() -> Non
         promised_date=march(16),  # 环境影响登记表备案 promises nothing: its legal 10 calendar days
         accepted_on=TODAY,
     )
-    assert decision.outcome.issues_receipt
 
 
 def test_the_bundle_promise_wins_over_the_items_when_the_guide_states_one() -> None:
@@ -210,7 +209,6 @@ def test_a_matter_needing_no_licence_is_refused() -> None:
     assert decision.outcome is Outcome.REFUSE
     assert decision.refusal is RefusalGround.NO_LICENCE_NEEDED
     assert decision.reasons == (Reason(ReasonCode.REFUSED_NO_LICENCE_NEEDED),)
-    assert not decision.outcome.issues_receipt
 
 
 def test_a_refusal_outside_the_remit_without_the_body_is_not_finished() -> None:

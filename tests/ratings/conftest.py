@@ -25,9 +25,12 @@ from counter.actions.site.demo import run_demo
 from counter.case.demo_cases import DemoCase
 from counter.db import models
 from counter.db.account_store import insert_account
+from counter.db.case_store import case_by_no
 from counter.db.engine import make_engine, make_sessions
+from counter.db.rating_store import requests_of_case
 from counter.host.desk_at import desk_at
 from counter.host.desk_config import DeskConfig
+from counter.ratings.status import DeskStatus
 from tests.catalog_db import made_once
 from tests.pg_server import BACKENDS, CATALOG, FreshDatabases, PgDatabases
 
@@ -62,6 +65,15 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         metafunc.fixturenames
     )
     metafunc.parametrize("sessions", ["sqlite"] if sqlite_only else list(BACKENDS), indirect=True)
+
+
+def desk_status(session: Session, case_no: str) -> DeskStatus | None:
+    """The status of a service's latest rating round, as the clerk's screen is told it; ``None`` when never sent."""
+    case = case_by_no(session, case_no)
+    if case is None:
+        return None
+    requests = requests_of_case(session, case.id)
+    return requests[-1].status if requests else None
 
 
 class Clock:

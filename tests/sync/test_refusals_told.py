@@ -25,11 +25,11 @@ from counter.case.decisions import item_note
 from counter.case.status import CaseEvent, CaseStatus
 from counter.cli.main import main
 from counter.db import models
-from counter.db.sync.case_records import case_records
 from counter.sync.keys import load_private_key
 from counter.sync.package import MAGICS, Header, PackageKind, PackageRejected, RejectCode
 from counter.sync.record_json import to_dict
 from counter.sync.status import HeldAtHall
+from tests.sync.case_records import case_records
 from tests.sync.packages import write_package
 from tests.sync.sync_world import NOW, TODAY, Site, hall_and_township
 

@@ -33,7 +33,6 @@ from counter.actions.site.demo import run_demo
 from counter.actions.sync.sync_status import review_items
 from counter.case.status import CaseEvent, CaseStatus
 from counter.db import models
-from counter.db.sync.case_records import case_records
 from counter.documents.kinds import DocumentKind
 from counter.host.desk_at import desk_at
 from counter.host.desk_config import FORMER_DEFAULT_CLERK, DeskConfig
@@ -43,6 +42,7 @@ from counter.sync.keys import encryption_key_path, load_private_key
 from counter.sync.package import Header, PackageKind, PackageRejected, RejectCode
 from counter.sync.record_json import to_dict
 from tests.conftest import REPO
+from tests.sync.case_records import case_records
 from tests.sync.packages import write_package
 from tests.sync.sync_world import NOW, TODAY, Site, hall_and_township
 from tests.sync.test_sync_flow import counts, unpack

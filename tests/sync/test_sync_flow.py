@@ -38,11 +38,9 @@ from counter.db.case_store import case_view
 from counter.db.catalog_store import current_guide, import_bundles, search_entries
 from counter.db.holiday_store import set_day
 from counter.db.sync import cases as sync_cases
-from counter.db.sync.case_records import case_records
 from counter.projects.service_items import shipped_list_path
 from counter.sync.keys import encryption_key_path, load_encryption_key, load_private_key, new_private_key
 from counter.sync.package import (
-    MAGIC,
     Header,
     PackageRejected,
     RejectCode,
@@ -56,7 +54,8 @@ from counter.sync.sites import SiteKind
 from tests.entrusted import RESTAURANT_ITEMS, entrust
 from tests.pg_server import CATALOG, FreshDatabases
 from tests.signed_in import signed_in
-from tests.sync.packages import write_package
+from tests.sync.case_records import case_records
+from tests.sync.packages import MAGIC, write_package
 from tests.sync.sync_world import NOW, TODAY, Site, introduce, make_site, sqlite_copy
 
 TABLES = (

@@ -25,7 +25,7 @@ from counter.actions.ratings.record import rating_settings, record_rating, recor
 from counter.actions.site.demo import run_demo
 from counter.actions.sync.packages import export_package, import_package
 from counter.db import models
-from counter.db.sync.case_records import case_dicts, case_records
+from counter.db.sync.case_records import case_dicts
 from counter.db.sync.cases import apply_cases
 from counter.documents.kinds import DocumentKind
 from counter.ratings.choice import RatingChoice
@@ -36,6 +36,7 @@ from counter.sync.record_json import to_dict
 from counter.sync.records import CaseRecord
 from counter.sync.sender_checks import Sender
 from counter.sync.sites import SiteKind
+from tests.sync.case_records import case_records
 from tests.sync.sync_world import NOW, TODAY, Site, introduce, make_site
 
 

@@ -31,12 +31,12 @@ from counter.case.pledge_checks import item_revocations
 from counter.case.status import CaseEvent, CaseStatus
 from counter.db import models
 from counter.db.case_store import case_view
-from counter.db.sync.case_records import case_records
 from counter.sync.keys import load_private_key
 from counter.sync.package import Header, PackageKind
 from counter.sync.record_json import to_dict
 from tests.conftest import SHIPPED_CATALOG
 from tests.signed_in import signed_in
+from tests.sync.case_records import case_records
 from tests.sync.packages import write_package
 from tests.sync.sync_world import NOW, TODAY, Site, hall_and_township
 

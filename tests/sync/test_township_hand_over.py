@@ -27,7 +27,6 @@ from counter.case.item_step_request import StepRequest
 from counter.case.status import CaseEvent, CaseStatus
 from counter.db import models
 from counter.db.case_store import case_view
-from counter.db.sync.case_records import case_records
 from counter.parties.identifiers import make_id_number
 from counter.sync.keys import load_private_key
 from counter.sync.package import Header, PackageKind
@@ -37,6 +36,7 @@ from counter.words.sync import hold_reason
 from tests.documents.pdf_tools import pdf_text
 from tests.entrusted import entrust
 from tests.pg_server import CATALOG, FreshDatabases
+from tests.sync.case_records import case_records
 from tests.sync.packages import write_package
 from tests.sync.sync_world import NOW, TODAY, Site, introduce, make_site, sqlite_copy
 

@@ -1,6 +1,6 @@
 """No user-visible Chinese bypasses the translation mechanism in the modules this check covers.
 
-Every string literal with Chinese (CJK) characters must be the direct first argument of ``tr(…)`` or ``N_(…)``,
+Every string literal with Chinese (CJK) characters must be the direct first argument of ``tr(…)``,
 so the template lists it and a catalogue can translate it.  Docstrings and comments are not shown to anyone and
 are left alone; an f-string with Chinese is always a failure (its text cannot be looked up: write
 ``tr("…{name}…").format(name=…)``).  Punctuation between words (、 ； ： full-width brackets) is Chinese too and
@@ -23,7 +23,7 @@ COVERED: tuple[str, ...] = (
 )
 # the mechanism's own reports of a broken catalogue: they cannot go through the catalogue that failed
 EXEMPT = frozenset({"counter/words/translate.py"})
-MARKERS = frozenset({"tr", "N_"})
+MARKERS = frozenset({"tr"})
 CJK = re.compile(r"[\u2e80-\u2fdf\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 
@@ -46,7 +46,7 @@ def _docstrings(tree: ast.Module) -> set[int]:
 
 
 def bypasses(source: str, name: str = "<source>") -> list[str]:
-    """Every Chinese literal of ``source`` that does not go through tr()/N_(), as ``file:line: text``."""
+    """Every Chinese literal of ``source`` that does not go through tr(), as ``file:line: text``."""
     tree = ast.parse(source, filename=name)
     docstrings = _docstrings(tree)
     marked: set[int] = set()
@@ -82,10 +82,9 @@ def test_every_chinese_literal_of_the_covered_modules_goes_through_tr() -> None:
 def test_the_check_catches_what_bypasses_and_spares_what_does_not() -> None:
     source = '''
 """模块说明：不显示给用户。"""
-from counter.words.translate import N_, tr
+from counter.words.translate import tr
 
 A = tr("受理")
-B = N_("补正")
 C = "不予受理"
 D = tr("{name}：" "续行")
 E = {"key": tr("必要"), "other": "非必要"}

@@ -7,7 +7,6 @@ policy, and set from the supervisor's window (受理设置) or ``counter site ru
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
@@ -77,11 +76,6 @@ def save_intake_rules(session: Session, rules: IntakeRules, *, desk: Desk | None
             continue
         put_setting(session, key, str(value))
         record_at_desk(session, by, AuditAction.SETTING_CHANGED, key, {"from": stored, "to": str(value)})
-
-
-def save_deferral_margin(session: Session, days: int, *, desk: Desk | None = None) -> None:
-    """Set the margin alone, the 补正 period as it is."""
-    save_intake_rules(session, replace(intake_rules(session), deferral_margin_days=days), desk=desk)
 
 
 def intake_keys(site: str) -> tuple[str, ...]:

@@ -174,15 +174,6 @@ def send_to_pad(session: Session, case_no: str, desk: Desk, now: dt.datetime) ->
     )
 
 
-def desk_rating_status(session: Session, case_no: str) -> DeskStatus | None:
-    """What the clerk may see of a service's rating (its latest round); ``None`` when never sent."""
-    case = case_by_no(session, case_no)
-    if case is None:
-        return None
-    requests = requests_of_case(session, case.id)
-    return requests[-1].status if requests else None
-
-
 # --- the pad: the applicant's answer ---------------------------------------------------------
 
 

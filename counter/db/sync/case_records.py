@@ -15,7 +15,6 @@ from typing import Any, TypeVar
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
-from counter.case.view import CaseMaterialLine
 from counter.db.bulk_rows import chunks
 from counter.db.json_rows import json_rows
 from counter.db.sync.tables import (
@@ -35,20 +34,8 @@ from counter.db.sync.tables import (
     RECT_LINE,
     REQUEST,
     memberships,
-    utc,
 )
-from counter.sync.records import (
-    AppealEntry,
-    CaseRecord,
-    DocumentEntry,
-    GuideRef,
-    HistoryEntry,
-    PrintEntry,
-    RatingEntry,
-    RatingRound,
-    RectificationEntry,
-    RectLine,
-)
+from counter.sync.records import CaseRecord
 
 T = TypeVar("T")
 
@@ -59,14 +46,6 @@ def _grouped(rows: Iterable[Sequence[Any]]) -> dict[Any, list[Sequence[Any]]]:
     for row in rows:
         groups[row[0]].append(row)
     return groups
-
-
-def case_records(session: Session, case_ids: Sequence[int]) -> list[CaseRecord]:
-    """The records of these cases, with every part, read a chunk of cases at a time."""
-    records: list[CaseRecord] = []
-    for ids in chunks(sorted(case_ids), CHUNK):
-        records.extend(_case_chunk(session, ids, _record, as_json=False))
-    return records
 
 
 class _Among:
@@ -105,7 +84,7 @@ class _Among:
 
 
 def case_dicts(session: Session, case_ids: Sequence[int]) -> list[dict[str, Any]]:
-    """The records of these cases as plain JSON data: ``to_dict`` of :func:`case_records`, made from the rows.
+    """The records of these cases as plain JSON data, as ``to_dict`` writes a case's record, made from the rows.
 
     The export writes nothing but this JSON: made straight from the rows it skips a frozen object per checklist
     line, history line, print and rating (half of a township's export), and read by the driver
@@ -199,51 +178,8 @@ _NO_ROWS: list[Sequence[Any]] = []
 _MATERIAL_KEYS = MATERIAL_COLUMNS[1:]
 
 
-def _record(c: Sequence[Any], *parts: Any) -> CaseRecord:
-    """One case's record from its head row and its parts' rows (see :func:`_case_chunk` for their columns)."""
-    materials, history, documents, prints, requests, ratings, lapses, rects, rect_lines, appeals = parts
-    case_id = c[0]
-    fields = dict(zip(CASE_FIELDS, c[1 : 1 + len(CASE_FIELDS)], strict=True))
-    fields["created_at"] = utc(fields["created_at"])
-    content_hash, guide_bundle, version, previous_uid = c[1 + len(CASE_FIELDS) : -1]
-
-    def rating_entry(request_id: int) -> RatingEntry | None:
-        r = ratings.get(request_id)
-        if r is None:
-            return None
-        rating_id = r[-1]
-        o = rects.get(rating_id)
-        rectification = None if o is None else RectificationEntry(
-            utc(o[0]), o[1], o[2], o[3], o[4],
-            tuple(RectLine(utc(y[1]), *y[2:-1]) for y in rect_lines.get(o[-1], _NO_ROWS)),
-        )  # fmt: skip
-        appealed = tuple(AppealEntry(utc(y[1]), *y[2:-1]) for y in appeals.get(rating_id, _NO_ROWS))
-        return RatingEntry(*(*r[:4], utc(r[4]), *r[5:-1], rectification, appealed))
-
-    return CaseRecord(
-        **fields,
-        guide=GuideRef(content_hash, guide_bundle, version),
-        previous_uid=previous_uid or "",
-        materials=tuple(CaseMaterialLine(*row[1:-1]) for row in materials.get(case_id, _NO_ROWS)),
-        history=tuple(HistoryEntry(utc(y[1]), *y[2:-1]) for y in history.get(case_id, _NO_ROWS)),
-        documents=tuple(
-            DocumentEntry(*(
-                *y[1:9], utc(y[9]), tuple(PrintEntry(utc(q[1]), *q[2:-1]) for q in prints.get(y[-1], _NO_ROWS))
-            ))
-            for y in documents.get(case_id, _NO_ROWS)
-        ),
-        ratings=tuple(
-            RatingRound(
-                q[1], utc(q[2]), q[3], q[4], q[5], rating_entry(q[-1]),
-                None if (lapse := lapses.get(q[-1])) is None else utc(lapse),
-            )
-            for q in sorted(requests.get(case_id, _NO_ROWS), key=lambda q: q[1])
-        ),
-    )  # fmt: skip
-
-
 def _json(c: Sequence[Any], *parts: Any) -> dict[str, Any]:
-    """:func:`_record`'s record as ``to_dict`` writes it, made from the same rows read as JSON values
+    """A case's record as ``to_dict`` writes it, made from the rows read as JSON values
     (:mod:`counter.db.json_rows`: times, days and flags as JSON writes them)."""
     materials, history, documents, prints, requests, ratings, lapses, rects, rect_lines, appeals = parts
     case_id = c[0]
