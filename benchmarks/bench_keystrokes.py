@@ -42,6 +42,9 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+from counter.service.local import InProcess
+from tests.ui.runners import store_of
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEvent, QEventLoop, Qt
@@ -62,6 +65,7 @@ from counter.ui.geometry import fit_to_screen
 from counter.ui.intake import IntakePanel
 from counter.ui.main_window import MainWindow
 from tests.id_card_player import CardPlayer, good_read
+from tests.ui.shown_text import outcome_text
 
 TODAY = dt.date(2026, 11, 20)
 SCREEN = (1366, 768)
@@ -326,7 +330,7 @@ def serve(window: MainWindow, keys: Keyboard, person: Applicant, reader: CardPla
     if person.outcome == "refuse":
         keys.wait_until(lambda: panel.confirmation is not None and panel.confirmation.isVisible(), "the confirmation")
         keys.key(Qt.Key.Key_Y, "Alt+Y", Qt.KeyboardModifier.AltModifier)
-    keys.wait_until(lambda: bool(taken), f"the commit ({panel.outcome_box.plain_text()[:200]})")
+    keys.wait_until(lambda: bool(taken), f"the commit ({outcome_text(panel.outcome_box)[:200]})")
     keys.wait_for_focus(panel.print_button, "the keyboard on the print button")
     keys.key(Qt.Key.Key_Escape, "Esc")  # no paper: the panel closes, the desk is back
     keys.wait_until(lambda: not panel.isVisible(), "the panel to close")
@@ -342,7 +346,7 @@ def open_desk(folder: Path, today: dt.date | None = TODAY) -> tuple[MainWindow, 
 
     ``today``: the training day the desk takes (the keys' counts do not depend on the date); None, a live desk."""
     store = Store(f"sqlite:///{folder / 'desk.sqlite3'}", create=True)
-    window = MainWindow(store, bundled_catalog_dir(), today=today)
+    window = MainWindow(InProcess(store), bundled_catalog_dir(), today=today)
     fit_to_screen(window, (1280, 800))
     window.show()
     ready: list[bool] = []
@@ -411,7 +415,7 @@ def serve_round(window: MainWindow, keys: Keyboard, people: list[Applicant], rea
                 f"applicant {person.number} ({NAMES[person.outcome]}) stuck at line {where.lineno}: {err}"
             )
             break
-        view = window.runner.read(partial(case_view, case_no=case_no))
+        view = store_of(window.runner).read(partial(case_view, case_no=case_no))
         if view is None or view.outcome != person.outcome:
             got = view.outcome if view else None
             done.problems.append(f"applicant {person.number}: case {case_no} is {got}, not {person.outcome}")

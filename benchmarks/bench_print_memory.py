@@ -34,6 +34,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from counter.service.local import InProcess
+from tests.ui.runners import store_of
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEvent, QEventLoop, Qt
@@ -51,6 +54,7 @@ from counter.ui.intake import IntakePanel
 from counter.ui.main_window import MainWindow
 from counter.ui.printing.preview_window import PreviewWindow
 from tests.cups_server import running_cups
+from tests.ui.shown_text import outcome_text
 
 TODAY = dt.date(2026, 11, 20)
 SCREEN = (1366, 768)
@@ -105,7 +109,7 @@ def one_screen(folder: Path) -> None:
 def open_desk(folder: Path) -> MainWindow:
     """The desk as it starts, the catalog in, and 我要开小餐馆 on screen."""
     store = Store(f"sqlite:///{folder / 'desk.sqlite3'}", create=True)
-    window = MainWindow(store, bundled_catalog_dir())
+    window = MainWindow(InProcess(store), bundled_catalog_dir())
     fit_to_screen(window, (1280, 800))
     window.show()
     ready: list[bool] = []
@@ -165,7 +169,7 @@ def serve(window: MainWindow, n: int) -> None:
     QTest.mouseClick(panel.commit_button, Qt.MouseButton.LeftButton)
     if panel.confirmation is not None and panel.confirmation.isVisible():
         QTest.mouseClick(panel.confirmation.confirm_button, Qt.MouseButton.LeftButton)
-    wait_until(lambda: bool(taken), f"applicant {n}'s commit ({panel.outcome_box.plain_text()[:120]})")
+    wait_until(lambda: bool(taken), f"applicant {n}'s commit ({outcome_text(panel.outcome_box)[:120]})")
     QTest.mouseClick(panel.print_button, Qt.MouseButton.LeftButton)
     [preview] = [p for p in previews() if p.isVisible()]
     done: list[bool] = []
@@ -212,7 +216,7 @@ def day(intakes: int, warm: int, jobs: Path, verdicts: Verdicts) -> int:
     verdicts.at_most(f"VmRSS after intake {intakes}", rss[intakes], rss[warm] + GROWTH_GOAL_MIB, "MiB", floor=before)
     verdicts.at_most(f"preview windows held after intake {intakes}", held, 0, unit="windows")
     window.close()
-    window.runner.store.dispose()
+    store_of(window.runner).dispose()
     app.shutdown()
     return verdicts.finish()
 

@@ -136,14 +136,6 @@ class GuideView(QScrollArea):
         if self.bundle is not None and self.bundle.has_guide:
             self.materials.show_html(materials_html(self.bundle, answers))
 
-    def plain_text(self) -> str:
-        """What the page says, for tests and for copying into a message."""
-        notices = [self.draft_notice.text()] if self.draft_notice.isVisibleTo(self) else []
-        parts = [self.title.text(), *notices, self.body.toPlainText()]
-        if self.materials.isVisibleTo(self):
-            parts.append(self.materials.toPlainText())
-        return "\n".join(parts)
-
     def _show_materials(self, visible: bool) -> None:
         self.materials_heading.setVisible(visible)
         self.materials.setVisible(visible)

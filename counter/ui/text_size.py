@@ -34,10 +34,6 @@ def set_text_percent(percent: int) -> None:
     _percent = percent if percent in PERCENTS else DEFAULT_PERCENT
 
 
-def text_percent() -> int:
-    return _percent
-
-
 def factor() -> float:
     return _percent / 100
 

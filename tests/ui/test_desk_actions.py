@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from counter.actions.catalog.imports import import_source
 from counter.actions.site.demo import run_demo
 from counter.actions.site.store import Store
+from counter.service.local import InProcess
 from counter.ui.cases.scanner import ScannerFilter
 from counter.ui.intake import IntakePanel
 from counter.ui.main_window import MainWindow
@@ -87,16 +88,16 @@ def test_an_unpublished_guide_cannot_be_taken(qtbot: QtBot, window: MainWindow) 
 def test_an_unfinished_intake_is_offered_back_after_a_crash(
     qtbot: QtBot, db: Store, catalog_dir: Path, named_desk: None
 ) -> None:
-    first = start_window(qtbot, MainWindow(db, catalog_dir))
+    first = start_window(qtbot, MainWindow(InProcess(db), catalog_dir))
     open_bundle(first, "xcg")
     QTest.keyClick(first, Qt.Key.Key_F5)
     panel = first.desk_actions.intake
     assert panel is not None
     qtbot.addWidget(panel)
     panel.applicant_form.name.setText("乌云其木格")
-    assert panel.save_draft_now()
+    assert panel.drafts.save_now()
     # the power goes: no close, no commit; the next start finds the draft
-    second = start_window(qtbot, MainWindow(db, catalog_dir))
+    second = start_window(qtbot, MainWindow(InProcess(db), catalog_dir))
     second.offer_draft()
     assert second.draft_offer.isVisible()
     assert "上次未完成的受理" in second.draft_offer.label.text()
@@ -117,7 +118,7 @@ def test_an_unfinished_intake_is_offered_back_after_a_crash(
 def test_an_intake_closed_unfinished_is_offered_back_at_once_and_enter_restores_it(
     qtbot: QtBot, db: Store, catalog_dir: Path, named_desk: None
 ) -> None:
-    window = start_window(qtbot, MainWindow(db, catalog_dir))
+    window = start_window(qtbot, MainWindow(InProcess(db), catalog_dir))
     open_bundle(window, "xcg")
     QTest.keyClick(window, Qt.Key.Key_F5)
     panel = window.desk_actions.intake
@@ -160,7 +161,7 @@ def test_a_scanned_case_number_opens_its_page(qtbot: QtBot, db: Store) -> None:
     from counter.case.numbers import DeskIdentity
 
     made = run_demo(db.sessions(), Desk(DeskIdentity("XAM01", "1"), "乌兰"), TODAY)
-    window = start_window(qtbot, MainWindow(db, None, today=TODAY))
+    window = start_window(qtbot, MainWindow(InProcess(db), None, today=TODAY))
     clock = iter(range(0, 10_000, 5))
     scanner = ScannerFilter(clock=lambda: next(clock))
     app = QApplication.instance()
@@ -195,7 +196,7 @@ def test_f7_finds_a_case_by_what_the_applicant_has_at_hand(qtbot: QtBot, db: Sto
     from counter.case.numbers import DeskIdentity
 
     run_demo(db.sessions(), Desk(DeskIdentity("XAM01", "1"), "乌兰"), TODAY)
-    window = start_window(qtbot, MainWindow(db, None, today=TODAY))
+    window = start_window(qtbot, MainWindow(InProcess(db), None, today=TODAY))
 
     def titled() -> list[str]:
         return [w.windowTitle() for w in QApplication.topLevelWidgets() if w.isVisible()]
@@ -228,7 +229,7 @@ def test_f9_sends_the_last_service_to_the_pad_and_f8_opens_supervision(qtbot: Qt
     from counter.case.numbers import DeskIdentity
 
     made = run_demo(db.sessions(), Desk(DeskIdentity("XAM01", "1"), "乌兰"), TODAY)
-    window = start_window(qtbot, MainWindow(db, None, today=TODAY))
+    window = start_window(qtbot, MainWindow(InProcess(db), None, today=TODAY))
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)  # shortcuts go to the active window
     QTest.keyClick(window, Qt.Key.Key_F9)
@@ -265,7 +266,7 @@ def test_a_bad_rating_at_another_desk_alerts_the_supervisor(qtbot: QtBot, db: St
 
     import_source(db.sessions(), SHIPPED_CATALOG)
     made = run_demo(db.sessions(), Desk(DeskIdentity("XAM01", "2"), "包金花"), TODAY)
-    window = start_window(qtbot, MainWindow(db, None, today=TODAY))
+    window = start_window(qtbot, MainWindow(InProcess(db), None, today=TODAY))
     window.start_pad()
     pad = window.desk_actions.pad
     assert pad is not None
@@ -294,7 +295,7 @@ def test_signing_out_closes_a_filled_intake_without_a_question(
     qtbot: QtBot, db: Store, catalog_dir: Path, named_desk: None
 ) -> None:
     """Nobody is at the desk to answer: the intake closes, kept as the desk's draft."""
-    window = start_window(qtbot, MainWindow(db, catalog_dir))
+    window = start_window(qtbot, MainWindow(InProcess(db), catalog_dir))
     open_bundle(window, "xcg")
     QTest.keyClick(window, Qt.Key.Key_F5)
     panel = window.desk_actions.intake

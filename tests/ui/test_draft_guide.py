@@ -13,16 +13,18 @@ from pytestqt.qtbot import QtBot
 
 from counter.actions.catalog.guide_status import allow_draft_intake, draft_intake
 from counter.actions.site.store import Store
+from counter.service.local import InProcess
 from counter.ui import words
 from counter.ui.intake import IntakePanel
 from counter.ui.intake.words import INTAKE_DRAFT_GUIDE
 from counter.ui.main_window import MainWindow
 from counter.ui.pad.guide_status_page import GuideStatusPage
 from counter.ui.pad.words import GUIDE_STATUS_PUBLISHED
-from counter.ui.runner import Runner
 from counter.words.catalog import DRAFT_GUIDE
 from counter.words.catalog_problems import PUBLISH_REFUSED
 from tests.ui.conftest import start_window
+from tests.ui.runners import runner_for
+from tests.ui.shown_text import guide_text
 from tests.ui.test_desk_actions import open_bundle, shown_messages
 
 NAME = "我要开小餐馆（50平方米以下）"
@@ -40,7 +42,7 @@ def draft_catalog(catalog_dir: Path) -> Path:
 
 @pytest.fixture
 def window(qtbot: QtBot, db: Store, draft_catalog: Path, named_desk: None) -> MainWindow:
-    return start_window(qtbot, MainWindow(db, draft_catalog))
+    return start_window(qtbot, MainWindow(InProcess(db), draft_catalog))
 
 
 def test_a_draft_guide_is_shown_whole_under_its_banner(window: MainWindow) -> None:
@@ -49,7 +51,7 @@ def test_a_draft_guide_is_shown_whole_under_its_banner(window: MainWindow) -> No
     assert view.draft_notice.isVisibleTo(view)
     assert view.draft_notice.text() == DRAFT_GUIDE
     assert view.materials.isVisibleTo(view)  # the whole guide, not the 未发布 panel
-    assert DRAFT_GUIDE in view.plain_text()
+    assert DRAFT_GUIDE in guide_text(view)
 
 
 def test_f5_on_a_draft_is_refused_where_the_site_does_not_allow_it(window: MainWindow) -> None:
@@ -78,7 +80,7 @@ def test_a_published_guide_has_no_draft_banner(qtbot: QtBot, window: MainWindow)
 def test_the_administrator_allows_drafts_and_publishes_one_from_the_supervisor_window(
     qtbot: QtBot, db: Store, window: MainWindow
 ) -> None:
-    page = GuideStatusPage(Runner(db))
+    page = GuideStatusPage(runner_for(db))
     qtbot.addWidget(page)
     page.load()
     assert not page.allow.isChecked()
@@ -117,8 +119,8 @@ def test_the_window_refuses_to_publish_a_guide_the_gate_refuses_and_says_why(
     shared = "窗口通过不动产登记信息共享调取。"
     assert text.count(shared) == 1
     path.write_text(text.replace(shared, shared.replace("。", "；租期不少于一年。")), encoding="utf-8")
-    start_window(qtbot, MainWindow(db, draft_catalog))
-    page = GuideStatusPage(Runner(db))
+    start_window(qtbot, MainWindow(InProcess(db), draft_catalog))
+    page = GuideStatusPage(runner_for(db))
     qtbot.addWidget(page)
     page.load()
     page.drafts.setCurrentRow(0)

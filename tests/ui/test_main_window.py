@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from counter.ui import words
 from counter.ui.main_window import MainWindow
 from counter.words.catalog import UNPUBLISHED
+from tests.ui.shown_text import guide_text
 
 XCG_CODE = "T-YJS-008"
 
@@ -58,7 +59,7 @@ def test_down_and_enter_open_the_guide(qtbot: QtBot, window: MainWindow) -> None
     view = window.guide_view
     assert view.bundle is not None
     assert view.bundle.code == XCG_CODE
-    text = view.plain_text()
+    text = guide_text(view)
     assert "我要开小餐馆（50平方米以下）" in text
     assert "8号窗口" in text
     assert "星期一至星期五 08:30-11:30 14:30-17:30（法定节假日除外）" in text
@@ -147,7 +148,7 @@ def test_an_unpublished_bundle_says_so(qtbot: QtBot, window: MainWindow) -> None
     view = window.guide_view
     assert view.bundle is not None
     assert view.bundle.code == "T-YJS-009"
-    assert "指南未发布：该事项办事指南尚未发布，暂不能受理" in view.plain_text()
+    assert "指南未发布：该事项办事指南尚未发布，暂不能受理" in guide_text(view)
     assert not view.materials.isVisible()
     assert not view.situations.isVisible()
     assert not view.sample_notice.isVisible()

@@ -52,6 +52,8 @@ from counter.ui.sync.site_form import OFFICE_FIELDS
 from counter.ui.sync.sync_page import SyncPage
 from tests.codes import make_credit_code, make_org_code
 from tests.same_day_catalog import IMMEDIATE_CODE, add_immediate_guide
+from tests.ui.runners import store_of
+from tests.ui.shown_text import outcome_text
 
 GOAL = 25  # overhead keys per applicant, mean: the benchmark's goal (with its keys per licence a refusal names)
 COMPANY = {
@@ -92,13 +94,13 @@ def top(kind: type[QWidget], of: MainWindow | None = None) -> QWidget | None:
 
 
 def view_of(window: MainWindow, case_no: str) -> CaseView:
-    view = window.runner.read(partial(case_view, case_no=case_no))
+    view = store_of(window.runner).read(partial(case_view, case_no=case_no))
     assert view is not None, case_no
     return view
 
 
 def papers(window: MainWindow, case_no: str) -> set[str]:
-    page = window.runner.read(partial(read_case, case_no=case_no))
+    page = store_of(window.runner).read(partial(read_case, case_no=case_no))
     assert page is not None
     assert page.notices is not None
     return {line.kind for line in page.notices.lines}
@@ -126,7 +128,7 @@ def commit(keys: Keyboard, panel: IntakePanel, *, confirm: bool = False) -> str:
     if confirm:
         keys.wait_until(lambda: panel.confirmation is not None and panel.confirmation.isVisible(), "the confirmation")
         keys.key(Qt.Key.Key_Y, "Alt+Y", Qt.KeyboardModifier.AltModifier)
-    keys.wait_until(lambda: bool(taken), f"the commit ({panel.outcome_box.plain_text()[:200]})")
+    keys.wait_until(lambda: bool(taken), f"the commit ({outcome_text(panel.outcome_box)[:200]})")
     return taken[0]
 
 
@@ -350,7 +352,7 @@ def test_ten_applicants_in_one_morning_by_keyboard_alone(
     awaited = [m.code for m in view_of(window, deferred).deferred_open()]
     assert awaited
     site = window.desk_actions.desk().identity.site_code
-    first_day = window.runner.read(partial(read_case, case_no=deferred))
+    first_day = store_of(window.runner).read(partial(read_case, case_no=deferred))
     assert first_day is not None
     lapse_day = first_day.lapse_from  # the first working day after the 容缺 materials were due
     assert lapse_day is not None

@@ -17,12 +17,14 @@ from counter.db.catalog_store import search_entries
 from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import upgrade
 from counter.host import paths
+from counter.service.local import InProcess
 from counter.ui import words
 from counter.ui.app import open_window
 from counter.ui.damaged_db_words import DB_DAMAGED
 from counter.ui.main_window import MainWindow
 from tests.conftest import SHIPPED_CATALOG
 from tests.ui.conftest import start_window
+from tests.ui.shown_text import guide_text
 
 RUN = "from counter.ui.app import run; raise SystemExit(run(None, True, []))"
 # the start of a desk's program that notes every paint from the moment the window is placed (``painted``)
@@ -104,7 +106,7 @@ def test_a_file_broken_later_keeps_its_last_good_guide(qtbot: QtBot, resources: 
         assert "008.toml" in second.banner.text()
         assert "T-YJS-008" in second.search_panel.hits()
         second.on_bundle_chosen("T-YJS-008")
-        assert "8号窗口" in second.guide_view.plain_text()
+        assert "8号窗口" in guide_text(second.guide_view)
         assert second.version_label.text() == words.DESK_STATUS_VERSION.format(version=1)
     finally:
         second.close()
@@ -112,7 +114,7 @@ def test_a_file_broken_later_keeps_its_last_good_guide(qtbot: QtBot, resources: 
 
 
 def test_the_shipped_catalog_loads_clean_and_finds_the_small_restaurant(qtbot: QtBot, db: Store) -> None:
-    window = start_window(qtbot, MainWindow(db, SHIPPED_CATALOG))
+    window = start_window(qtbot, MainWindow(InProcess(db), SHIPPED_CATALOG))
     assert not window.banner.isVisible(), window.banner.text()
     assert window.catalog_label.text() == words.DESK_STATUS_CATALOG.format(count=103)
     QTest.keyClicks(window.search_panel.box, "xcg")
@@ -121,7 +123,7 @@ def test_the_shipped_catalog_loads_clean_and_finds_the_small_restaurant(qtbot: Q
     assert bundle is not None
     assert bundle.number == 8
     assert bundle.address is not None
-    text = window.guide_view.plain_text()
+    text = guide_text(window.guide_view)
     assert bundle.address.desk_no in text
     assert all(m.name in text for m in bundle.materials)
 

@@ -133,10 +133,6 @@ class CaseDocuments(QWidget):
         """The kinds with a button showing, in the order shown."""
         return tuple(k for k in CASE_KINDS if k in self.notices.fitting)
 
-    def offered_items(self) -> tuple[str, ...]:
-        """The item codes with a paper's button showing, in the order shown."""
-        return tuple(p.item_code for p in self.notices.item_papers)
-
     def on_kind_clicked(self, kind: DocumentKind, _checked: bool = False) -> None:
         self.print_requested.emit(kind.value, "")
 

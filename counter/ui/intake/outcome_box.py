@@ -12,7 +12,7 @@ import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from counter.calendar.workdays import BeyondData
 from counter.catalog.model import Subject
@@ -192,16 +192,3 @@ class OutcomeBox(QFrame):
             parts.append(f"<b>{html.escape(heading)}</b><br>{_bullets(lines)}")
         self.parties.setText("<br>".join(parts))
         self.parties.setVisible(bool(parts))
-
-    def plain_text(self) -> str:
-        """Everything the box shows, as the clerk reads it (for tests and screen readers)."""
-        shown = [w for w in (self.headline, self.summary, self.reasons, self.dates, self.beyond, self.parties,
-                             self.error) if not w.isHidden() and w.text()]  # fmt: skip
-        return "\n".join(_plain(w) for w in shown)
-
-
-def _plain(label: QLabel) -> str:
-    if label.textFormat() is not Qt.TextFormat.RichText:
-        return label.text()
-    text = label.text().replace("<br>", "\n").replace("<b>", "").replace("</b>", "")
-    return html.unescape(text)

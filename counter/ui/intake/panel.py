@@ -299,10 +299,6 @@ class IntakePanel(PanelLayout):
         self.drafts.schedule()
         self.reset_cancel()
 
-    def save_draft_now(self) -> bool:
-        """Write the draft at once (the keeper does it 400 ms after the last change)."""
-        return self.drafts.save_now()
-
     # --- slots ------------------------------------------------------------------------
 
     def on_answered(self, situation: str, option: str) -> None:

@@ -32,8 +32,5 @@ class PadTimer(QObject):
     def stop(self) -> None:
         self._timer.stop()
 
-    def is_active(self) -> bool:
-        return self._timer.isActive()
-
 
 TimerFactory = Callable[[QObject], PadTimer]

@@ -247,9 +247,6 @@ class PreviewWindow(QWidget):
                 image.setDevicePixelRatio(ratio)
             view.show_pages(images)
 
-    def page_counts(self) -> list[int]:
-        return [view.page_count() for view in self.views]
-
     def current(self) -> MadeDocument:
         return self.documents[max(self.tabs.currentIndex(), 0)]
 

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QTableWidget
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.case.view import CaseView
 from counter.db.case_store import case_view
+
+if TYPE_CHECKING:
+    from counter.ui.cases.case_documents import CaseDocuments
+
+
+def offered_items(documents: CaseDocuments) -> tuple[str, ...]:
+    """The item codes whose paper's button the case page shows, in the order shown."""
+    return tuple(code for code, button in documents.item_buttons.items() if not button.isHidden())
 
 
 def column(table: QTableWidget, index: int) -> list[str]:

@@ -34,7 +34,7 @@ from counter.words.items import ITEM_STATE, PAUSE_REASON
 from tests.signed_in import signed_in
 from tests.ui.cases.casebook import DESK_1, SUPERVISOR, Casebook, deny_the_lapsed_licence
 from tests.ui.cases.conftest import Clock
-from tests.ui.cases.helpers import column, row_texts, stored
+from tests.ui.cases.helpers import column, offered_items, row_texts, stored
 from tests.ui.printing.helpers import pdf_text
 from tests.ui.runners import runner_on
 
@@ -82,7 +82,7 @@ def test_each_denied_item_has_its_own_paper_printed_from_the_page_by_keyboard(
 ) -> None:
     page = open_page(qtbot, case_sessions, today, book.denied, deny_the_lapsed_licence(case_sessions, book))
     documents = page.documents
-    assert documents.offered_items() == (FOOD,)  # only the item the lapsed materials served
+    assert offered_items(documents) == (FOOD,)  # only the item the lapsed materials served
     button = documents.item_buttons[FOOD]
     assert button.isVisible()
     assert button.text() == "打印不予批准决定书（食品经营许可）"
@@ -138,7 +138,7 @@ def test_an_item_is_denied_and_another_granted_from_the_list_by_keyboard(
     assert not form.isVisible()
     assert item_row(page, FOOD)[2:] == [CASE_ITEM_DENIED, "经营场所不符合食品安全要求"]
     assert "食品经营许可" in page.notice.text()
-    assert page.documents.offered_items() == (FOOD,)  # its paper can be printed at once
+    assert offered_items(page.documents) == (FOOD,)  # its paper can be printed at once
     assert states.chosen() == states.items[0]  # the next item waiting is chosen again
 
     first = states.items[0]

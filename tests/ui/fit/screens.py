@@ -19,7 +19,7 @@ from counter.actions.site.store import Store
 from counter.ui.fonts import install_fonts
 from counter.ui.geometry import screen_of
 from counter.ui.main_window import MainWindow
-from counter.ui.text_size import set_text_percent, text_percent
+from counter.ui.text_size import factor, set_text_percent
 from tests.conftest import REPO
 from tests.ui.cases.casebook import Casebook
 from tests.ui.fit.check import fit_problems
@@ -32,14 +32,14 @@ SHOTS = os.environ.get("COUNTER_FIT_SHOTS", "")  # a folder: each window's pictu
 def keep_picture(window: QWidget, name: str) -> None:
     if SHOTS:
         size = screen_of(window).size()
-        window.grab().save(str(Path(SHOTS) / f"{name}-{size.width()}x{size.height()}-{text_percent()}.png"))
+        window.grab().save(str(Path(SHOTS) / f"{name}-{size.width()}x{size.height()}-{round(factor() * 100)}.png"))
 
 
 @pytest.fixture(scope="session", autouse=True)
 def text_size(qapp: QApplication) -> None:
     """The text size of this run, applied as the desk applies it at start-up: before the font and every window."""
     set_text_percent(int(os.environ["COUNTER_FIT_TEXT"]))
-    assert text_percent() == int(os.environ["COUNTER_FIT_TEXT"])
+    assert round(factor() * 100) == int(os.environ["COUNTER_FIT_TEXT"])
     install_fonts(qapp, REPO / "counter" / "resources" / "fonts")
 
 

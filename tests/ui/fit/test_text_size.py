@@ -15,12 +15,13 @@ from pytestqt.qtbot import QtBot
 
 from counter.actions.site.store import Store
 from counter.host.desk_config import config_path, load_desk_config
+from counter.service.local import InProcess
 from counter.ui.app import prepare_app
 from counter.ui.fonts import UI_PIXEL_SIZE, install_fonts
 from counter.ui.main_window import MainWindow
 from counter.ui.pad.pad_window import PadWindow
 from counter.ui.signin.sign_in_window import SignInWindow
-from counter.ui.text_size import percent_of, scaled, set_text_percent, text_percent
+from counter.ui.text_size import factor, percent_of, scaled, set_text_percent
 from counter.ui.text_size_dialog import TextSizeDialog
 from tests.conftest import REPO
 from tests.ui.conftest import start_window
@@ -58,7 +59,7 @@ def test_the_size_in_the_desks_settings_is_applied_at_start_up(
     config_path().parent.mkdir(parents=True, exist_ok=True)
     config_path().write_text(json.dumps({"text_scale": "125"}), encoding="utf-8")
     assert prepare_app(qapp) is None
-    assert text_percent() == 125
+    assert factor() == 1.25
     assert qapp.font().pixelSize() == round(UI_PIXEL_SIZE * 1.25)
 
 
@@ -79,7 +80,7 @@ def _font_sizes(make: Callable[[], QWidget], qtbot: QtBot) -> list[tuple[str, in
 
 
 def _main_window(db: Store, catalog_dir: Path, qtbot: QtBot) -> QWidget:
-    window = start_window(qtbot, MainWindow(db, catalog_dir))
+    window = start_window(qtbot, MainWindow(InProcess(db), catalog_dir))
     QTest.keyClicks(window.search_panel.box, "xcg")
     QTest.keyClick(window.search_panel.box, Qt.Key.Key_Return)
     return window
@@ -112,7 +113,7 @@ def test_every_text_of_a_window_grows_with_the_size(
 def test_the_clerk_sets_the_size_by_keyboard_and_it_applies_at_once(
     qtbot: QtBot, db: Store, catalog_dir: Path, text_at: None
 ) -> None:
-    window = start_window(qtbot, MainWindow(db, catalog_dir))
+    window = start_window(qtbot, MainWindow(InProcess(db), catalog_dir))
     window.activateWindow()
     QTest.keyClick(window, Qt.Key.Key_F12)
     dialog = window.desk_actions.text_size
@@ -128,7 +129,7 @@ def test_the_clerk_sets_the_size_by_keyboard_and_it_applies_at_once(
     assert load_desk_config().text_scale == "125"
     assert "125%" in dialog.message.text()
     assert "重新启动" in dialog.message.text()  # what waits for the next start is named
-    assert text_percent() == 125  # the windows opened from now on are built at it
+    assert factor() == 1.25  # the windows opened from now on are built at it
     assert QApplication.font().pixelSize() == round(UI_PIXEL_SIZE * 1.25)
     plain = QLabel("办件", window)  # an open window's text without a size of its own grows at once
     qtbot.waitUntil(lambda: plain.font().pixelSize() == round(UI_PIXEL_SIZE * 1.25))

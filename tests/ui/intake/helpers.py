@@ -14,6 +14,7 @@ from counter.intake.no_licence import no_licence_text
 from counter.intake.outcome import RefusalGround
 from counter.parties.identifiers import make_id_number
 from counter.ui.intake import IntakePanel
+from tests.ui.shown_text import outcome_text
 
 PERSON_ID = make_id_number("152201", dt.date(1985, 5, 5), 11)
 AGENT_ID = make_id_number("150702", dt.date(1990, 6, 15), 37)
@@ -71,7 +72,7 @@ def refuse(panel: IntakePanel, ground: RefusalGround = RefusalGround.NO_LICENCE_
 
 def commit(qtbot: QtBot, panel: IntakePanel) -> str:
     """Press the commit button; a refusal's confirmation is answered with 确认出具."""
-    assert panel.commit_button.isEnabled(), panel.outcome_box.plain_text()
+    assert panel.commit_button.isEnabled(), outcome_text(panel.outcome_box)
     with qtbot.waitSignal(panel.case_taken, timeout=10_000) as taken:
         QTest.mouseClick(panel.commit_button, Qt.MouseButton.LeftButton)
         if panel.confirmation is not None and panel.confirmation.isVisible():

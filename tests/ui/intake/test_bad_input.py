@@ -61,7 +61,7 @@ def test_odd_text_is_stored_and_shown_as_typed(
     row.setFocus()
     QTest.keyClick(row, Qt.Key.Key_2)
     row.note.insert(QUOTES + SQL)
-    assert panel.save_draft_now()
+    assert panel.drafts.save_now()
 
     case_no = commit(qtbot, panel)
     with sessions() as session:

@@ -112,7 +112,7 @@ def test_restoring_does_not_fill_from_earlier_cases(
     first = make_panel()
     first.applicant_form.id_field.edit.setText(taken.applicant_form.id_field.text())
     first.applicant_form.phone.clear()  # filled by 一证办理, then cleared by the clerk
-    assert first.save_draft_now()
+    assert first.drafts.save_now()
     info = pending_draft(runner_on(sessions), DESK)
     assert info is not None
     assert info.draft is not None
@@ -146,7 +146,7 @@ def test_a_draft_whose_guide_version_is_gone_is_discarded(
     qtbot: QtBot, sessions: sessionmaker[Session], panel: IntakePanel
 ) -> None:
     fill_person(panel)
-    assert panel.save_draft_now()
+    assert panel.drafts.save_now()
     saved = stored_draft(sessions)
     assert saved is not None
     with sessions.begin() as session:
@@ -165,7 +165,7 @@ def test_committing_drops_the_draft_and_saves_no_new_one(
     assert panel.drafts.timer.isActive()
     commit(qtbot, panel)
     assert not panel.drafts.timer.isActive()
-    assert not panel.save_draft_now()
+    assert not panel.drafts.save_now()
     assert stored_draft(sessions) is None
 
 
@@ -173,7 +173,7 @@ def test_cancelling_asks_twice_then_drops_the_draft(
     qtbot: QtBot, sessions: sessionmaker[Session], panel: IntakePanel
 ) -> None:
     fill_person(panel)
-    assert panel.save_draft_now()
+    assert panel.drafts.save_now()
     QTest.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)
     assert panel.cancel_button.text() == "确认放弃？再按一次"
     assert stored_draft(sessions) is not None
@@ -222,7 +222,7 @@ def test_a_filled_intake_asks_before_closing_and_an_empty_one_does_not(qtbot: Qt
 
 def test_the_clerk_can_discard_the_offered_draft(sessions: sessionmaker[Session], panel: IntakePanel) -> None:
     panel.applicant_form.name.setText("张海军")
-    assert panel.save_draft_now()
+    assert panel.drafts.save_now()
     discard_draft(runner_on(sessions), DESK)
     assert pending_draft(runner_on(sessions), DESK) is None
 
@@ -233,7 +233,7 @@ def test_a_draft_that_cannot_be_saved_is_said_and_the_form_kept(
     with sessions.begin() as session:
         session.execute(text("DROP TABLE draft"))
     panel.applicant_form.name.setText("张海军")
-    assert not panel.save_draft_now()
+    assert not panel.drafts.save_now()
     assert panel.status.text() == f"草稿未能保存（{DB_FAULT['other']}）；表单内容仍在本窗口中，请暂勿关闭窗口"
     assert panel.applicant_form.name.text() == "张海军"
 
@@ -241,7 +241,7 @@ def test_a_draft_that_cannot_be_saved_is_said_and_the_form_kept(
 def test_a_saved_time_is_shown_in_local_time(sessions: sessionmaker[Session], panel: IntakePanel) -> None:
     before = dt.datetime.now(dt.UTC) - dt.timedelta(seconds=5)
     panel.applicant_form.name.setText("张海军")
-    assert panel.save_draft_now()
+    assert panel.drafts.save_now()
     info = pending_draft(runner_on(sessions), DESK)
     assert info is not None
     assert info.saved_at.tzinfo is not None

@@ -12,6 +12,7 @@ from counter.intake.outcome import Outcome, Reason, ReasonCode, RefusalGround
 from counter.ui.intake import IntakePanel
 from counter.ui.intake.refusal_confirm import RefusalConfirmation
 from tests.ui.intake.helpers import commit, fill_person
+from tests.ui.shown_text import outcome_text
 
 FOOD = "152201-YJS008-02"  # 食品经营许可, of 我要开小餐馆; 152201-YJS008-04 is the 涉税事项 (其他行政权力)
 
@@ -28,7 +29,7 @@ def test_only_licences_are_offered_and_none_is_ticked_for_the_clerk(qtbot: QtBot
     assert panel.decision is not None
     assert panel.decision.outcome is Outcome.INCOMPLETE
     assert panel.decision.reasons == (Reason(ReasonCode.NO_LICENCE_ITEMS_MISSING),)
-    assert "须逐项选定不需要取得行政许可的事项" in panel.outcome_box.plain_text()
+    assert "须逐项选定不需要取得行政许可的事项" in outcome_text(panel.outcome_box)
     boxes[FOOD].setChecked(True)
     refused = panel.decision
     assert refused is not None

@@ -23,6 +23,7 @@ from counter.ui.intake import IntakePanel
 from tests.ui.intake.conftest import DESK, TODAY
 from tests.ui.intake.helpers import commit, fill_person
 from tests.ui.runners import runner_on
+from tests.ui.shown_text import outcome_text
 
 NEW_CAR = "XAM-YJS-055"  # 我要办理新车上牌
 
@@ -47,7 +48,7 @@ def test_the_form_says_the_receipt_waits_for_the_answer_and_commits_once_it_is_g
     assert waiting is not None
     assert waiting.outcome is Outcome.INCOMPLETE
     assert not panel.commit_button.isEnabled()
-    said = panel.outcome_box.plain_text()
+    said = outcome_text(panel.outcome_box)
     assert "司法局" in said
     assert "请管理员先在“单位信息”中设定“本单位是否为行政机关”" in said
     assert "counter" not in said
@@ -59,5 +60,5 @@ def test_the_form_says_the_receipt_waits_for_the_answer_and_commits_once_it_is_g
     panel.refresh_decision()
     taken = panel.decision
     assert taken is not None
-    assert taken.outcome is Outcome.ACCEPT, panel.outcome_box.plain_text()
+    assert taken.outcome is Outcome.ACCEPT, outcome_text(panel.outcome_box)
     assert commit(qtbot, panel)

@@ -18,6 +18,7 @@ from counter.ui.intake import IntakePanel
 from counter.ui.intake.style import OUTCOME_COLOURS
 from tests.ui.intake.conftest import DESK, MakePanel
 from tests.ui.intake.helpers import answer, commit, fill_person, press, ready
+from tests.ui.shown_text import outcome_text
 
 
 def outcome(panel: IntakePanel) -> Outcome | None:
@@ -25,7 +26,7 @@ def outcome(panel: IntakePanel) -> Outcome | None:
 
 
 def shown(panel: IntakePanel) -> str:
-    return panel.outcome_box.plain_text()
+    return outcome_text(panel.outcome_box)
 
 
 def test_all_received_is_accepted_and_committing_stores_every_line(
@@ -38,7 +39,7 @@ def test_all_received_is_accepted_and_committing_stores_every_line(
     assert "申请材料齐全、符合法定形式" in shown(panel)
     assert "承诺办结日期：2025年3月13日" in shown(panel)  # five working days from Thursday 6 March
     assert panel.commit_button.text() == "收件，出具收件凭证\nCtrl+Enter"  # the hall only receives the items
-    panel.save_draft_now()
+    panel.drafts.save_now()
     case_no = commit(qtbot, panel)
     assert case_no.startswith("XAM01-20250306-08-")
     assert panel.case_no_label.text() == case_no
@@ -197,7 +198,7 @@ def test_dates_beyond_the_holiday_data_are_flagged(qtbot: QtBot, make_panel: Mak
         "⚠ 节假日安排只到2026年12月31日，此后的日期按法定节假日推算，为暂定日期，"
         "以国务院办公厅公布的节假日安排为准（文书上注明）"
     )
-    assert panel.outcome_box.beyond.text() in panel.outcome_box.plain_text()
+    assert panel.outcome_box.beyond.text() in outcome_text(panel.outcome_box)
 
 
 def test_before_the_situations_are_answered_the_box_asks_for_them_not_for_every_material(panel: IntakePanel) -> None:

@@ -27,6 +27,7 @@ from counter.ui.intake.words import (
 from tests.ui.intake.conftest import DESK, TODAY
 from tests.ui.intake.helpers import PERSON_ID, commit, ready
 from tests.ui.runners import runner_on
+from tests.ui.shown_text import outcome_text
 
 
 def test_open_intake_shows_a_window_beside_the_main_one(
@@ -65,7 +66,7 @@ def test_an_unpublished_guide_cannot_be_taken(qtbot: QtBot, sessions: sessionmak
     panel.applicant_form.id_field.edit.setText(PERSON_ID)
     assert panel.decision is not None
     assert panel.decision.outcome is Outcome.UNPUBLISHED
-    assert "指南未发布：本窗口不能受理" in panel.outcome_box.plain_text()
+    assert "指南未发布：本窗口不能受理" in outcome_text(panel.outcome_box)
     assert not panel.commit_button.isEnabled()
 
 

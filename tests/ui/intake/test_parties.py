@@ -21,6 +21,7 @@ from counter.ui.intake.words import INTAKE_ID_OK
 from tests.codes import make_credit_code, make_org_code
 from tests.ui.intake.conftest import DESK, TODAY, MakePanel
 from tests.ui.intake.helpers import AGENT_ID, PERSON_ID, all_licences
+from tests.ui.shown_text import outcome_text
 
 COMPANY_CODE = make_credit_code("91152201" + make_org_code("MA0Q1234"))
 
@@ -137,13 +138,13 @@ def test_agent_and_delivery_are_parties_only_when_chosen(qtbot: QtBot, panel: In
     parties = panel.form().parties()
     assert parties.agent is not None
     assert parties.agent.name == "李𬭚"
-    problems = panel.outcome_box.plain_text()
+    problems = outcome_text(panel.outcome_box)
     assert "授权委托书：必须填写" in problems
     delivery = panel.delivery_form
     assert not delivery.form.isRowVisible(delivery.address_line)
     delivery.buttons["post"].click()
     assert delivery.form.isRowVisible(delivery.address_line)
-    assert "邮寄地址：必须填写" in panel.outcome_box.plain_text()
+    assert "邮寄地址：必须填写" in outcome_text(panel.outcome_box)
     assert panel.form().parties().delivery is Delivery.POST
 
 

@@ -20,6 +20,7 @@ from counter.ui.intake.refusal_confirm import RefusalConfirmation
 from tests.entrusted import RESTAURANT_ITEMS, entrust_in
 from tests.ui.intake.conftest import DESK
 from tests.ui.intake.helpers import fill_person, refuse
+from tests.ui.shown_text import outcome_text
 
 LONG_OFFICE = "兴安盟行政审批和政务服务局（兴安盟数据局）科尔沁右翼前旗分局食品经营许可审批科"
 NOTICE_LINES = {  # 小餐馆: three licences and one 其他行政权力 (涉税事项), each with its basis as the notice's table
@@ -181,7 +182,7 @@ def test_the_office_field_shows_a_long_name_whole_and_keeps_it_one_line(qtbot: Q
     assert panel.decision.turn_to == stored(LONG_OFFICE)
     field.setPlainText("   ")  # validated as before: blank is no office, and the item is named
     assert panel.decision.outcome is Outcome.INCOMPLETE
-    assert "须逐项写明有权机关：“新办纳税人涉税事项”应当向哪个行政机关申请" in panel.outcome_box.plain_text()
+    assert "须逐项写明有权机关：“新办纳税人涉税事项”应当向哪个行政机关申请" in outcome_text(panel.outcome_box)
 
 
 def test_a_bundle_without_a_licence_is_not_refused_under_the_licensing_law(

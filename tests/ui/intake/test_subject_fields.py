@@ -18,6 +18,7 @@ from counter.ui.intake import IntakePanel
 from tests.ui.intake.conftest import DESK, TODAY
 from tests.ui.intake.helpers import fill_person
 from tests.ui.runners import runner_on
+from tests.ui.shown_text import outcome_text
 
 NEWBORN = "XAM-YJS-052"
 MakeNewborn = Callable[[], IntakePanel]
@@ -96,7 +97,7 @@ def test_an_accepted_case_waits_for_the_newborn_and_says_what_is_missing(qtbot: 
     form = panel.subject_form
     form.lines["birth_date"].setText("2099-01-01")
     assert not panel.commit_button.isEnabled()
-    shown = panel.outcome_box.plain_text()
+    shown = outcome_text(panel.outcome_box)
     assert "新生儿信息还需完善" in shown
     assert "新生儿姓名：受理时必须填写" in shown
     assert "出生日期：不能晚于今天" in shown
@@ -105,7 +106,7 @@ def test_an_accepted_case_waits_for_the_newborn_and_says_what_is_missing(qtbot: 
     form.lines["birth_date"].setText("2025-03-01")
     form.lines["birth_certificate_no"].setText("Q150123456")
     qtbot.waitUntil(panel.commit_button.isEnabled)
-    assert "新生儿信息还需完善" not in panel.outcome_box.plain_text()
+    assert "新生儿信息还需完善" not in outcome_text(panel.outcome_box)
 
 
 def test_the_draft_keeps_the_newborn(qtbot: QtBot, newborn: MakeNewborn) -> None:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.db.case_store import case_view
 from counter.ui.intake import IntakePanel
 from tests.ui.intake.helpers import commit, fill_person, ready
+from tests.ui.shown_text import outcome_text
 
 MONGOLIAN = "ᠪᠠᠲᠤ"  # Batu
 
@@ -33,7 +34,7 @@ def test_a_pasted_page_is_named_beside_the_name_and_not_taken(qtbot: QtBot, pane
     assert message.textFormat() is Qt.TextFormat.PlainText
     assert panel.applicant_form.name.text() == "王" * 5_000  # kept as pasted: the clerk sees what went wrong
     assert not panel.commit_button.isEnabled()
-    assert "申请人姓名或名称：最多50个字" in panel.outcome_box.plain_text()
+    assert "申请人姓名或名称：最多50个字" in outcome_text(panel.outcome_box)
 
 
 def test_a_nul_or_a_hidden_character_in_a_name_is_named_where_it_stands(qtbot: QtBot, panel: IntakePanel) -> None:

@@ -37,9 +37,6 @@ class ManualTimer(PadTimer):
     def stop(self) -> None:
         self.active = False
 
-    def is_active(self) -> bool:
-        return self.active
-
     def fire(self) -> None:
         assert self.active, "a stopped timer cannot fire"
         self.active = False

@@ -112,7 +112,7 @@ def test_a_tap_records_the_level_and_the_clerk_sees_only_rated(
     assert rated.args == [case_no, DeskStatus.RATED]
     assert stored_levels(sessions) == ["satisfied"]
     assert pad.page() is PadPage.THANKS
-    assert not timeout_timer(pad).is_active()
+    assert not timeout_timer(pad).active
     assert thanks_timer(pad).interval == THANKS_MS
     assert "已评价" in controller.status_label.text()
     assert not any(word in controller.status_label.text() for word in LEVEL_WORDS)
@@ -363,10 +363,10 @@ def test_every_touch_gives_the_applicant_the_full_time_again(
     timer = timeout_timer(pad)
     timer.stop()
     tap(pad.face_buttons[Level.DISSATISFIED])
-    assert timer.is_active()
+    assert timer.active
     timer.stop()
     tap(pad.reason_buttons[1])
-    assert timer.is_active()
+    assert timer.active
     assert timer.interval == 60_000
 
 

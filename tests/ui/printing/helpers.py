@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pypdfium2
 from PySide6.QtGui import QImage
@@ -15,8 +16,16 @@ from counter.access.desk import Desk
 from counter.case.numbers import DeskIdentity
 from counter.db import models
 
+if TYPE_CHECKING:
+    from counter.ui.printing.preview_window import PreviewWindow
+
 DESK = Desk(DeskIdentity("XAM01", "8"), "乌兰")
 TODAY = dt.date(2026, 11, 20)  # a Friday, the demo's day
+
+
+def page_counts(window: PreviewWindow) -> list[int]:
+    """The pages the preview shows of each of its documents, tab by tab."""
+    return [view.page_count() for view in window.views]
 
 
 def pdf_pages(pdf: bytes) -> int:

@@ -9,6 +9,7 @@ from PIL import Image
 from PySide6.QtWidgets import QApplication
 
 from counter.ui.printing.preview_window import WINDOW_SIZE
+from tests.ui.printing.helpers import page_counts
 from tests.ui.printing.pictures import draw
 from tests.ui.test_startup import RUN, run_app
 
@@ -26,7 +27,7 @@ def test_the_preview_picture_is_drawn(qapp: QApplication, app_font: str | None, 
     assert app_font == "WenQuanYi Micro Hei"
     path, window = draw(tmp_path, tmp_path)
     try:
-        assert window.page_counts()[0] >= 2
+        assert page_counts(window)[0] >= 2
         with Image.open(path) as image:
             assert image.size == WINDOW_SIZE
             colours = image.convert("RGB").getcolors(maxcolors=1 << 20)

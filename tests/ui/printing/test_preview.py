@@ -31,7 +31,7 @@ from counter.ui.printing.words import (
 from counter.words.printing import print_problem_text
 from tests.cups_server import Cups
 from tests.ui.printing.conftest import Queue
-from tests.ui.printing.helpers import DESK, TODAY, ink, pdf_pages, print_records, wait_for_jobs
+from tests.ui.printing.helpers import DESK, TODAY, ink, page_counts, pdf_pages, print_records, wait_for_jobs
 from tests.ui.runners import runner_on
 
 DEFERRAL_SET = (DocumentKind.DEFERRAL, DocumentKind.PLEDGE, DocumentKind.RECEIPT)
@@ -66,8 +66,8 @@ def test_the_preview_shows_every_page_of_each_pdf(
         "容缺受理承诺书",
         "受理凭证",
     ]
-    assert window.page_counts() == [pdf_pages(made.pdf) for made in window.documents]
-    assert all(count >= 2 for count in window.page_counts())  # 一式两份: a full set of pages per copy
+    assert page_counts(window) == [pdf_pages(made.pdf) for made in window.documents]
+    assert all(count >= 2 for count in page_counts(window))  # 一式两份: a full set of pages per copy
     first_page = window.views[0].pages[0].pixmap().toImage()
     assert first_page.width() > 700  # A4 at screen resolution
     assert ink(first_page) > 0.01  # text, tables, the barcode: not a blank page
@@ -81,7 +81,7 @@ def test_the_preview_shows_every_page_of_each_pdf(
     assert window.title.text() == "受理凭证"
     assert window.documents[2].doc_no in window.numbers.text()
     assert window.content_line.text() == PRINTING_CONTENT_LINE.format(
-        titles="容缺受理通知书、容缺受理承诺书、受理凭证", pages=sum(window.page_counts())
+        titles="容缺受理通知书、容缺受理承诺书、受理凭证", pages=sum(page_counts(window))
     )
     assert window.printer_line.text() == PRINTING_PRINTER_LINE.format(printer="系统默认打印机")
 

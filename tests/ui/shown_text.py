@@ -1,0 +1,36 @@
+"""What a widget shows, as the clerk reads it: the text widget tests look for, read from the widgets' public labels."""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+if TYPE_CHECKING:
+    from counter.ui.guide_view import GuideView
+    from counter.ui.intake.outcome_box import OutcomeBox
+
+
+def guide_text(view: GuideView) -> str:
+    """What the guide page says: its title, the 待核 banner when shown, the guide, and its materials when shown."""
+    notices = [view.draft_notice.text()] if view.draft_notice.isVisibleTo(view) else []
+    parts = [view.title.text(), *notices, view.body.toPlainText()]
+    if view.materials.isVisibleTo(view):
+        parts.append(view.materials.toPlainText())
+    return "\n".join(parts)
+
+
+def outcome_text(box: OutcomeBox) -> str:
+    """Everything the outcome box shows, line by line, without its markup."""
+    shown = [w for w in (box.headline, box.summary, box.reasons, box.dates, box.beyond, box.parties, box.error)
+             if not w.isHidden() and w.text()]  # fmt: skip
+    return "\n".join(_plain(w) for w in shown)
+
+
+def _plain(label: QLabel) -> str:
+    if label.textFormat() is not Qt.TextFormat.RichText:
+        return label.text()
+    text = label.text().replace("<br>", "\n").replace("<b>", "").replace("</b>", "")
+    return html.unescape(text)
