@@ -36,7 +36,7 @@ _.logThreads  # counter/host/logs.py: logging reads these three to skip what the
 _.logProcesses
 _.logMultiprocessing
 _.msg  # counter/host/logs.py: logging's handlers read the record's message, set here already formatted
-_.alignment  # counter/catalog/workbook.py and platform_workbook.py: openpyxl writes a cell's alignment
+_.alignment  # counter/catalog/workbook.py: openpyxl writes a cell's alignment
 _.number_format  # counter/catalog/workbook.py: openpyxl writes a cell as text, not as a number
 _.data_type  # counter/catalog/workbook.py: openpyxl writes a cell as text, not as a number
 _.cluster_level  # counter/documents/fonts.py: HarfBuzz reads how the buffer groups characters into clusters
@@ -44,6 +44,8 @@ _.freeze_panes  # counter/catalog/workbook.py: openpyxl keeps the head row in vi
 _.metadata  # counter/db/models/base.py: SQLAlchemy reads the naming convention of the schema's constraints
 _.pdfname  # counter/documents/flate.py: reportlab names the stream's filter by it
 _.__class__  # counter/sync/record_json.py: a probe of whether a class can take an instance of its twin's
+_.holder  # counter/intake/licences.py Licence: the 持证主体 the library gave, kept in the case's licence record
+# (dataclasses.asdict in licence_record) for the file and support to read
 
 # --- kept for what holding them does ---------------------------------------------------------------------------
 _.export_dialog  # counter/ui/projects/report_page.py: holds the open, modeless dialog so it is not collected
@@ -83,52 +85,13 @@ _.MISTAKEN  # counter/ratings/rectification.py AppealGround: chosen and stored b
 _.MALICIOUS
 _.received_at  # counter/db/models/trail.py PeerSeal: written by counter/db/peer_seals.py's insert, for support to read
 
-# --- only tests use these yet: each to move under tests/ or to delete (tests/test_dead_code.py) ------------------
-# reads and values no screen or command makes
-_.save_deferral_margin  # counter/actions/cases/intake_settings.py
-_.desk_rating_status  # counter/actions/ratings/record.py
-_.first_covered  # counter/calendar/workdays.py
-_.first_beyond  # counter/calendar/workdays.py
-_.extension_days  # counter/case/item_clock.py
-_.forms_without_fields  # counter/catalog/validate.py
-_.corrections_due_by  # counter/db/case_lists.py
-_.documents_of_case  # counter/db/document_store.py
-_.narrowest_bar_mm  # counter/documents/codes.py
-_.of_project  # counter/documents/kinds.py
-_.issues_receipt  # counter/intake/outcome.py
-_.holder  # counter/intake/licences.py
-_.birth_date  # counter/parties/identifiers.py
-_.LICENSES  # counter/resources/__init__.py
-_.MATERIAL_KIND  # counter/words/catalog.py
-_.REMEDY_KIND  # counter/words/catalog.py
-_.REVIEW_BODY  # counter/words/catalog.py
-_.RATING_CHANNEL  # counter/words/ratings.py
-_.RATING_CHOICE_PROBLEM  # counter/words/ratings.py
-_.last_problem  # counter/words/translate.py
-_.N_  # counter/words/translate.py: tools/extract_words.py reads it as a marker; no app string is marked with it
-# test data makers: the catalog's, the sync's, the pad's voice
-_.write_platform_workbook  # counter/catalog/platform_workbook.py
-_.read_folder  # counter/catalog/reader.py (tools/remedy_table.py and benchmarks/big_catalog.py too)
-_.case_records  # counter/db/sync/case_records.py (benchmarks/ too)
-# probes of widget tests
-_.open_window  # counter/ui/app.py (tools/screenshot.py too)
-_.offered_items  # counter/ui/cases/case_documents.py
-_.plain_text  # counter/ui/guide_view.py and counter/ui/intake/outcome_box.py
-_.save_draft_now  # counter/ui/intake/panel.py
-_.is_active  # counter/ui/pad/timers.py
-_.page_counts  # counter/ui/printing/preview_window.py
-_.text_percent  # counter/ui/text_size.py
-# the service between the faces and the actions, being built: its callers come with it
-_.open_service  # counter/cli/common.py
+# --- the service between the faces and the actions, being built: its callers come with it ------------------------
+_.open_window  # counter/ui/app.py: the window on an opened database (tools/screenshot.py) until the window is wired
 _.Remote  # counter/service/remote.py: a hall desk's transport, asked by tests/server until the window holds it
 _.prune_receipts  # counter/db/receipts.py
 _.WARNINGS  # counter/catalog/problems.py
 _.RUNNER_WAITING  # counter/ui/words.py
 _.claim_due  # counter/db/platform_store.py
-_.os_error  # counter/sync/exchange.py
-_.SiteSetUpDone  # counter/sync/site_view.py
-_.catalog_loaded  # counter/sync/site_view.py
-_.catalog_versions  # counter/sync/site_view.py
 _.package_summary  # counter/actions/sync/packages.py
 
 # --- the service's catalogue (its operations and their runs, reached by name: tests/test_dead_code.py BY_NAME) ------
