@@ -25,7 +25,7 @@ import logging
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractSlider, QFileDialog, QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
@@ -128,6 +128,10 @@ class PreviewWindow(QWidget):
         self.pending = list(range(len(documents)))  # what the next 打印 sends, in order
         self.printed: set[int] = set()
         self.run: PrintRun | None = None
+        # a job's record being written: the database answers while the window's loop turns, and the run's end, taken
+        # meanwhile, waits for it (the window would close and go under the record's feet)
+        self._recording = False
+        self._end_after_record = False
         self._close_after_run = False
         self.chooser: PrinterChooser | None = None
         self.save_dialog: QFileDialog | None = None
@@ -291,22 +295,25 @@ class PreviewWindow(QWidget):
 
     def on_sent(self, sent: Sent) -> None:
         made = self.documents[sent.index]
-        self._record(made, f"printer:{sent.queue}", ok=True)
         self.pending.remove(sent.index)
         self.printed.add(sent.index)
         gone = LIST_JOIN.join(doc_title(self.documents[i]) for i in sorted(self.printed))
         self.done.setText(PRINTING_SENT.format(printer=sent.queue, titles=gone))
         self.done.show()
+        self._record_now(made, f"printer:{sent.queue}", ok=True)
 
     def on_failed(self, failure: Failure) -> None:
         made = self.documents[failure.index]
         error = ": ".join(part for part in (failure.problem.value, failure.detail) if part)
-        self._record(made, f"printer:{failure.printer or 'default'}", ok=False, error=error)
+        self._record_now(made, f"printer:{failure.printer or 'default'}", ok=False, error=error)
         text = print_problem_text(failure.problem, failure.printer, failure.detail)
         self._say_problem(PRINTING_FAILED.format(title=doc_title(made), problem=text))
 
     def on_run_finished(self) -> None:
         """The run is over: every paper out closes the window; a failure keeps it, to print on from there."""
+        if self._recording:  # a job's record is being written: the run ends once it is (_record_now)
+            self._end_after_record = True
+            return
         run, self.run = self.run, None
         if run is not None:
             run.wait()  # its end is said from its own thread just before that ends: let it end before letting it go
@@ -369,6 +376,17 @@ class PreviewWindow(QWidget):
         self.done.setText(PRINTING_SAVED.format(title=doc_title(made), path=path))
         self.done.show()
         return True
+
+    def _record_now(self, made: MadeDocument, target: str, ok: bool, error: str = "") -> None:
+        """A job's record, written as the run goes; the run's end, if it came meanwhile, taken after it."""
+        self._recording = True
+        try:
+            self._record(made, target, ok, error)
+        finally:
+            self._recording = False
+        if self._end_after_record:  # taken as the run's end would have been: after what the window had queued
+            self._end_after_record = False
+            QTimer.singleShot(0, self.on_run_finished)
 
     def _record(self, made: MadeDocument, target: str, ok: bool, error: str = "") -> None:
         if not self.keeps_record:
