@@ -159,9 +159,10 @@ def office_year(url: str) -> None:
 
 def add_accounts(url: str) -> None:
     """A hall's accounts: an administrator, and the clerk who takes the intakes (:data:`CLERK`)."""
+    from counter.access.account_views import NewAccount
     from counter.access.desk import Desk
     from counter.access.roles import Actor, Role
-    from counter.actions.admin.accounts import NewAccount, add_account
+    from counter.actions.admin.accounts import add_account
     from counter.case.numbers import DeskIdentity
     from counter.db.engine import make_engine, make_sessions
 

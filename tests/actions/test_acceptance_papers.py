@@ -105,8 +105,9 @@ def test_an_item_the_hall_only_received_is_timed_from_its_departments_acceptance
 ) -> None:
     """许可法 第四十二条 counts from 受理: where the hall only received the item, from the day its department signed
     for it; where the window accepted it for the department, from the case's day, whenever the department signs."""
+    from counter.access.account_views import NewAccount
     from counter.access.roles import Actor, Role
-    from counter.actions.admin.accounts import NewAccount, add_account
+    from counter.actions.admin.accounts import add_account
     from counter.actions.cases.item_steps import item_standings, route_items, take_item_step
     from counter.case.item_path import ItemEvent
     from counter.case.item_step_request import StepRequest

@@ -10,10 +10,11 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.account_views import NewAccount
 from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
 from counter.access.roles import Actor, Role
-from counter.actions.admin.accounts import NewAccount, add_account
+from counter.actions.admin.accounts import add_account
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.cases.documents import make_document
 from counter.actions.catalog.guide_status import (

@@ -10,7 +10,7 @@ import orjson
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
-from counter.sync.package import Header, Package, check_package, unpack_package, write_packed
+from counter.sync.package import CASES_FORMAT, MAGICS, Header, Package, check_package, unpack_package, write_packed
 
 
 def pack_body(records: list[Any]) -> tuple[bytes, int]:
@@ -43,3 +43,7 @@ def read_package(data: bytes, trusted: Mapping[str, str], this_site: str, key: X
     """
     header, body = check_package(data, trusted, this_site)
     return unpack_package(header, body, key)
+
+
+#: the first line of a package of format 2 (cases only), as the tests of the format read it
+MAGIC = MAGICS[CASES_FORMAT]

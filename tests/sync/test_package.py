@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from counter.sync.keys import encryption_key_text, new_encryption_key, new_private_key, public_key_text
-from counter.sync.package import MAGIC, Header, PackageKind, PackageRejected, RejectCode, canonical_json, write_packed
-from tests.sync.packages import read_package, write_package
+from counter.sync.package import Header, PackageKind, PackageRejected, RejectCode, canonical_json, write_packed
+from tests.sync.packages import MAGIC, read_package, write_package
 
 KEY = new_private_key()
 OTHER_KEY = new_private_key()

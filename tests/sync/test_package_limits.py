@@ -27,7 +27,6 @@ from counter.sync.keys import (
     save_private_key,
 )
 from counter.sync.package import (
-    MAGIC,
     MAX_FILE,
     MAX_HEADER,
     MAX_PLAIN,
@@ -38,7 +37,7 @@ from counter.sync.package import (
     sign_sealed,
     write_packed,
 )
-from tests.sync.packages import read_package, write_package
+from tests.sync.packages import MAGIC, read_package, write_package
 from tests.sync.test_package import HALL, HALL_BOX, HEADER, KEY, RECORDS, TRUSTED
 
 GIB = 1 << 30

@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 
 from counter.sync.keys import encryption_key_text, new_encryption_key, new_private_key, public_key_text, sign
-from counter.sync.package import MAGIC, PackageRejected, RejectCode, canonical_json, sign_sealed
+from counter.sync.package import PackageRejected, RejectCode, canonical_json, sign_sealed
 from counter.sync.seal import new_ephemeral, open_sealed, seal
 from counter.words.sync import package_rejected
-from tests.sync.packages import read_package, write_package
+from tests.sync.packages import MAGIC, read_package, write_package
 from tests.sync.test_package import HALL, HALL_BOX, HEADER, KEY, RECORDS, TRUSTED
 
 THIEF = new_private_key()  # a registered township that would pass another's cases off as its own

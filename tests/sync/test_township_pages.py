@@ -34,7 +34,7 @@ from counter.sync import package
 from counter.sync.keys import load_private_key
 from counter.sync.package import Header, PackageKind, PackageRejected, RejectCode
 from counter.sync.record_json import to_dict
-from tests.sync.packages import write_package
+from tests.sync.packages import MAGIC, write_package
 from tests.sync.sync_world import NOW, TODAY, Site, hall_and_township
 
 BUNDLE = "XAM-YJS-008"  # the restaurant: a bundle of ordinary materials, no subject
@@ -104,7 +104,7 @@ def test_a_page_taken_after_the_case_went_goes_with_the_next_package(sites: tupl
     hall, ars = sites
     number, code = take(ars)
     first = ars.export().data
-    assert first.startswith(package.MAGIC)  # no page yet: format 2, as before
+    assert first.startswith(MAGIC)  # no page yet: format 2, as before
     assert hall.take(first).applied == 1
     ars.take(hall.export(to_site=ars.code, now=NOW + dt.timedelta(minutes=1)).data, now=NOW + dt.timedelta(minutes=1))
     photograph(ars, number, code, SyntheticCamera())

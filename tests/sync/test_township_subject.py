@@ -29,10 +29,10 @@ from counter.intake.parties import Applicant, ApplicantKind, Parties
 from counter.parties.identifiers import make_id_number
 from counter.sync import package
 from counter.sync.keys import load_private_key
-from counter.sync.package import MAGIC, Header, PackageKind, PackageRejected, RejectCode
+from counter.sync.package import Header, PackageKind, PackageRejected, RejectCode
 from counter.sync.record_json import record_from_dict
 from counter.sync.records import CaseRecord
-from tests.sync.packages import write_package
+from tests.sync.packages import MAGIC, write_package
 from tests.sync.sync_world import NOW, TODAY, Site, hall_and_township
 
 NEWBORN = "XAM-YJS-052"
