@@ -42,6 +42,8 @@ import time
 from functools import partial
 from pathlib import Path
 
+from counter.service.local import InProcess
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtWidgets import QApplication
@@ -54,7 +56,7 @@ from counter.actions.admin.calendar import office_calendar
 from counter.actions.cases.documents import make_document, record_print
 from counter.actions.catalog.guides import current_guide
 from counter.actions.intake.take import take_intake
-from counter.actions.ratings.record import offered_reasons, rating_settings, record_rating, send_to_pad
+from counter.actions.ratings.record import rating_settings, record_rating, send_to_pad
 from counter.actions.site.demo import DEMO_BUNDLE, complete_checklist, fresh_checklist
 from counter.actions.site.store import Store, Unit
 from counter.case.intake_request import IntakeRequest
@@ -66,6 +68,7 @@ from counter.intake.parties import Applicant, ApplicantKind, Parties
 from counter.parties.identifiers import make_id_number
 from counter.ratings.choice import RatingChoice
 from counter.ratings.levels import Level
+from counter.ratings.pad_reasons import offered_reasons
 from counter.resources import bundled_catalog_dir
 from counter.ui.geometry import fit_to_screen
 from counter.ui.main_window import MainWindow
@@ -99,7 +102,7 @@ def main() -> int:
 def open_window(store: Store) -> MainWindow:
     """The desk's main window as it starts: shown, the shipped catalog synced, the first search answered, the pad
     started."""
-    window = MainWindow(store, bundled_catalog_dir())
+    window = MainWindow(InProcess(store), bundled_catalog_dir())
     fit_to_screen(window, (1366, 768))
     window.show()
     ready: list[bool] = []

@@ -34,6 +34,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from counter.service.local import InProcess
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -187,7 +189,7 @@ def search_alone(index: SearchIndex, typed_in_order: list[str], passes: int) -> 
 
 def measure(app: QApplication, label: str, url: str, passes: int, smoke: bool, verdicts: Verdicts) -> None:
     store = Store(url)
-    window = MainWindow(store, None)  # reads its search entries from the database, as at start
+    window = MainWindow(InProcess(store), None)  # reads its search entries from the database, as at start
     window.resize(1280, 800)
     window.show()
     panel = window.search_panel

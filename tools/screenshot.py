@@ -144,7 +144,7 @@ class Driver:
         QTimer.singleShot(60_000, loop.quit)
         loop.exec()
         self.settle()
-        return window, db
+        return window, db.store  # the tools arrange what is stored through the store itself
 
     def settle(self) -> None:
         """Let X draw everything asked so far: a few rounds of events and a short pause."""
@@ -249,7 +249,7 @@ class Driver:
             admin = Actor("admin01", "王敏", frozenset({Role.ADMIN}))
             clerk = NewAccount("wulan", "乌兰", frozenset({Role.CLERK}), "chuangkou2026", staff_no="1508")
             add_account(session, desk_at(config, admin), clerk)
-        sign_in = start_sign_in(window, db, begin_work=False)
+        sign_in = start_sign_in(window, window.runner.service, begin_work=False)
         form = sign_in.window
         form.login.setText("wulan")
         form.password.setText("chuangkou")

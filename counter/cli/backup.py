@@ -69,11 +69,11 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from counter.actions.site.backup import check_backup, restore_backup
     from counter.backup.check import quick_check
     from counter.backup.sqlite_files import RestoreRefused
     from counter.cli.phrases import RESTORE_CONFIRM, RESTORE_DONE, RESTORE_KEPT, RESTORE_NOTHING_KEPT
     from counter.host.backups import NotSQLite, database_file
+    from counter.service.local import check_backup_file, restore_file
     from counter.service.site import MAY_RESTORE, RECORD_RESTORE, RecordRestore, SiteAsked
     from counter.words.database import RESTORE_FAILED, restore_refused
 
@@ -84,7 +84,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
         raise _postgresql(url, args.file) from None
     source = Path(args.file)
     try:  # checked before anything else, so a wrong file is named at once
-        check_backup(source)
+        check_backup_file(source)
     except RestoreRefused as err:
         raise Reported(restore_refused(err.problem, err.detail, err.differences, err.foreign)) from err
     if not args.yes:
@@ -95,7 +95,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
         service.call(MAY_RESTORE, SiteAsked(), desk())
         service.close()
     try:
-        restored = restore_backup(url, source)
+        restored = restore_file(url, source)
     except RestoreRefused as err:
         raise Reported(restore_refused(err.problem, err.detail, err.differences, err.foreign)) from err
     except OSError as err:

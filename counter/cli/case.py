@@ -252,7 +252,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     out = Path(args.out)
     own_out_folder(out)
     service = open_service(args)
-    ensure_catalog(service.store)
+    ensure_catalog(service)
     by, day = desk(), today(args)
     try:
         run = service.call(RUN_DEMO, RunDemo(day), by)

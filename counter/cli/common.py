@@ -30,7 +30,6 @@ if TYPE_CHECKING:
     from typing import TypeAlias
 
     from counter.access.desk import Desk
-    from counter.actions.site.store import Store
     from counter.catalog.problems import Problem
     from counter.host.migration_step import Step
     from counter.service.local import InProcess
@@ -49,7 +48,6 @@ __all__ = [
     "ensure_catalog",
     "failure_text",
     "open_service",
-    "open_store",
     "own_out_folder",
     "parse_date",
     "print_json",
@@ -57,7 +55,6 @@ __all__ = [
     "report_problems",
     "run_actor",
     "sign_in_for_run",
-    "signed_in",
     "start_run",
     "store_url",
     "today",
@@ -189,16 +186,6 @@ def open_service(
     return service
 
 
-def open_store(
-    args: argparse.Namespace,
-    create: bool = False,
-    lock_timeout_s: float | None = None,
-    on_step: Callable[[Step], None] | None = None,
-) -> Store:
-    """The store behind :func:`open_service`, for the commands that still hand it closures."""
-    return open_service(args, create, lock_timeout_s, on_step).store
-
-
 def failure_text(err: Exception) -> str:
     """What a command says when an action failed in a way no command words itself (exit 1).
 
@@ -239,16 +226,6 @@ def run_actor() -> Actor:
     if actor is None:
         raise DeskBeforeSignIn("the desk was asked for before the database was opened and --user signed in")
     return actor
-
-
-def signed_in(args: argparse.Namespace, create: bool = False) -> tuple[Store, Desk]:
-    """The database opened with ``--user`` signed in, and this machine's desk acting as that account.
-
-    The one way a command learns who acts: the desk is read after the sign-in, never before it (a desk read first
-    would act as nobody, and a database with accounts would refuse it).
-    """
-    store = open_store(args, create)
-    return store, desk()
 
 
 def sign_in_for_run(args: argparse.Namespace, service: InProcess) -> None:
@@ -315,14 +292,12 @@ def own_out_folder(out: Path) -> None:
     out.mkdir(exist_ok=True)
 
 
-def ensure_catalog(service: InProcess | Store) -> None:
+def ensure_catalog(service: InProcess) -> None:
     """Load the bundled catalog on first use, as the window does at start-up (``catalog.sync_bundled``)."""
     from counter.resources import bundled_catalog_dir
     from counter.service.catalog import SYNC_BUNDLED, SyncBundled
-    from counter.service.local import InProcess
 
-    served = service if isinstance(service, InProcess) else InProcess(service)
-    result = served.call(SYNC_BUNDLED, SyncBundled(bundled_catalog_dir()), desk())
+    result = service.call(SYNC_BUNDLED, SyncBundled(bundled_catalog_dir()), desk())
     for problem in result.problems:
         print(tr("警告：{problem}").format(problem=problem_line(problem)), file=sys.stderr)
 

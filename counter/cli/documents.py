@@ -152,7 +152,7 @@ def cmd_guide_notice(args: argparse.Namespace) -> int:
     from counter.words.database import document_numbers_behind_text
 
     service = open_service(args)
-    ensure_catalog(service.store)
+    ensure_catalog(service)
     by, day = desk(), today_of(args)
     try:  # the bundle named as ``catalog show`` takes it: code, number, name or pinyin initials
         made = service.call(MAKE_GUIDE_NOTICE, GuideNotice(args.bundle.strip(), day, find=True), by)
@@ -192,7 +192,7 @@ def cmd_form(args: argparse.Namespace) -> int:
     if args.material and args.all:
         raise UsageError(tr("--all 打印全部表格，不再写材料编码"))
     service = open_service(args)
-    ensure_catalog(service.store)
+    ensure_catalog(service)
     by, day = desk(), today_of(args)
     try:  # the bundle named as ``catalog show`` takes it: code, number, name or pinyin initials
         found = service.call(GUIDE_FORMS, GuideOf(args.bundle.strip(), find=True), by)

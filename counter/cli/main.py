@@ -113,7 +113,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _dispatch(args: argparse.Namespace) -> int:
     """Run the command; every failure becomes a message and an exit status, never a traceback.
 
-    Nobody acts until the command opens its database, where ``--user`` signs in (:func:`counter.cli.common.signed_in`).
+    Nobody acts until the command opens its database, where ``--user`` signs in
+    (:func:`counter.cli.common.open_service`).
     """
     run = start_run()
     try:

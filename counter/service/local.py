@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
     from counter.access.desk import Desk
     from counter.actions.site.store import Store
+    from counter.backup.restored import Restored
     from counter.host.migration_step import Step
     from counter.host.quick_start import QuickStart
     from counter.service.operation import Operation
@@ -73,6 +74,26 @@ def serve(
     wait = LOCK_TIMEOUT_S if lock_timeout_s is None else lock_timeout_s
     store = Store(url, training=training, create=create, lock_timeout_s=wait, on_step=on_step, check_whole=check_whole)
     return InProcess(store)
+
+
+def check_backup_file(file: Path) -> str:
+    """The schema revision of the backup ``file`` when it may be restored; else ``RestoreRefused``.
+
+    Work on files, not an operation: restoring replaces the database file itself, before any store opens it (a
+    damaged file cannot be opened to be asked), so it is a verb of the in-process service alone.  At a hall the
+    administrator restores the server's database on the server (docs/backup.md).
+    """
+    from counter.actions.site.backup import check_backup
+
+    return check_backup(file)
+
+
+def restore_file(url: str, file: Path) -> Restored:
+    """Replace the SQLite database of ``url`` by the backup ``file`` (checked whole first), the old one kept beside
+    it; see :func:`check_backup_file` for why this is no operation."""
+    from counter.actions.site.backup import restore_backup
+
+    return restore_backup(url, file)
 
 
 class InProcess:

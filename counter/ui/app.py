@@ -229,7 +229,7 @@ def has_accounts(service: Service) -> bool:
     return found
 
 
-def start_sign_in(window: MainWindow, service: Service | Any, begin_work: bool = True) -> SignInController:
+def start_sign_in(window: MainWindow, service: Service, begin_work: bool = True) -> SignInController:
     """Hall mode: the sign-in window first; the main window once someone has signed in.
 
     The first sign-in starts the desk's work (the draft offer, the review pad);

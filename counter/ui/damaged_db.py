@@ -30,9 +30,9 @@ log = logging.getLogger(__name__)
 
 def offer_restore(app: QApplication, url: str, path: Path, exit_when_ready: bool) -> bool:
     """Whether the desk may go on: only when the clerk chose 恢复 and the restore succeeded."""
-    from counter.actions.site.backup import restore_backup  # the file put in place before any store opens it
     from counter.backup.sqlite_files import RestoreRefused, latest_good_backup
     from counter.host.backups import backups_folder
+    from counter.service.local import restore_file  # the file put in place before any store opens it
 
     good = latest_good_backup(backups_folder())
     message = DB_DAMAGED.format(path=path) + "\n\n"
@@ -51,7 +51,7 @@ def offer_restore(app: QApplication, url: str, path: Path, exit_when_ready: bool
     if good is None or box.clickedButton() is not restore:
         return False
     try:
-        restored = restore_backup(url, good.path)
+        restored = restore_file(url, good.path)
     except RestoreRefused as err:  # the backup is not this program's own (its schema names how): logged already
         refused = restore_refused(err.problem, err.detail, err.differences, err.foreign)
         QMessageBox.critical(None, DB_DAMAGED_TITLE, refused)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -49,12 +49,12 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        service: Service | Any,
+        service: Service,
         bundled_folder: Path | None,
         entries: list[SearchEntry] | None = None,
         today: dt.date | None = None,
     ) -> None:
-        """``service``: the operations the window asks (a test's own store is served in process by the runner);
+        """``service``: the operations the window asks, in process or at the hall's server;
         ``entries`` is the search index when start-up already read it (without SQLAlchemy);
         ``today`` fixes the date for training (``counter --today``), which the window's strip and title say."""
         super().__init__()

@@ -35,7 +35,6 @@ from counter.ui import words
 
 if TYPE_CHECKING:
     from counter.access.desk import Desk
-    from counter.actions.site.store import Store
     from counter.service.local import Service
     from counter.service.operation import Operation
 
@@ -98,13 +97,9 @@ class Runner(QObject):
     #: an operation has run longer than :data:`BUSY_AFTER_MS` (True), or ended (False)
     busy = Signal(bool)
 
-    def __init__(self, service: Service | Store, parent: QObject | None = None) -> None:
+    def __init__(self, service: Service, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        if not hasattr(service, "call"):  # a store opened here (the start, a test's own): served in process
-            from counter.service.local import InProcess
-
-            service = InProcess(service)
-        self.service: Service = service
+        self.service = service
         self._running = ""  # the operation in flight, or the last one: for the log
         self._pending: Future[Any] = Future()
         self._pending.set_result(None)  # nothing in flight yet
@@ -204,24 +199,6 @@ class Runner(QObject):
             QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
             self.busy.emit(True)
 
-    # --- the closures of the faces not yet moved onto the service; each goes as its face moves ---------------
-
-    def read(self, action: Callable[[Any], T], message: str = CAUSE) -> T:
-        """``action``'s result; raises :class:`Failed` worded with ``message``."""
-        store = self.service.store  # type: ignore[attr-defined]
-        found: T = self._run(_name(action), lambda: store.read(action), message, None, writes=False)
-        return found
-
-    def write(self, action: Callable[[Any], T], message: str = CAUSE) -> T:
-        """``action``'s result, committed whole; raises :class:`Failed` (nothing kept) worded with ``message``."""
-        store = self.service.store  # type: ignore[attr-defined]
-        found: T = self._run(_name(action), lambda: store.write(action), message, None)
-        return found
-
-    @property
-    def store(self) -> Any:
-        return self.service.store  # type: ignore[attr-defined]
-
 
 def _carry_out(work: Callable[[], T], future: Future[T]) -> None:
     """``work`` on its own thread, its answer or its exception kept in ``future`` for the window's thread.
@@ -232,8 +209,3 @@ def _carry_out(work: Callable[[], T], future: Future[T]) -> None:
         future.set_result(work())
     except BaseException as err:
         future.set_exception(err)
-
-
-def _name(action: Callable[..., object]) -> str:
-    inner = getattr(action, "func", action)  # functools.partial
-    return getattr(inner, "__qualname__", repr(inner))

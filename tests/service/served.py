@@ -66,3 +66,22 @@ def broken_batches(sessions: Any, desk: Desk | None, request: Count) -> int:
     with sessions.begin() as work:
         work.execute(text("INSERT INTO no_such_table VALUES (1)"))
     return 0
+
+
+def write_then_fail(work: Session, desk: Desk | None, request: Count) -> int:
+    """A write whose first half is in the database's transaction when its second half fails."""
+    from sqlalchemy import text
+
+    put_setting(work, KEY, "half")
+    work.flush()
+    work.execute(text("INSERT INTO no_such_table VALUES (1)"))
+    return 0
+
+
+def write_read_only(work: Session, desk: Desk | None, request: Count) -> int:
+    from sqlalchemy import text
+
+    work.execute(text("PRAGMA query_only = ON"))
+    put_setting(work, KEY, "no")
+    work.flush()
+    return 0

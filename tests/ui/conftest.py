@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.site.store import Store
 from counter.host.desk_config import DeskConfig, save_desk_config
+from counter.service.local import InProcess
 from counter.ui.collector import MainThreadCollector
 from counter.ui.fonts import install_fonts
 from counter.ui.main_window import MainWindow
@@ -135,7 +136,7 @@ def start_window(qtbot: QtBot, window: MainWindow) -> MainWindow:
 
 @pytest.fixture
 def window(qtbot: QtBot, db: Store, catalog_dir: Path, named_desk: None) -> MainWindow:
-    return start_window(qtbot, MainWindow(db, catalog_dir))
+    return start_window(qtbot, MainWindow(InProcess(db), catalog_dir))
 
 
 @pytest.fixture

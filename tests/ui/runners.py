@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.site.store import Store
 from counter.db.engine import Sessions
+from counter.service.local import InProcess
 from counter.ui.runner import Runner
 
 
@@ -35,4 +36,16 @@ class OpenedStore(Store):
 
 
 def runner_on(sessions: sessionmaker[Session]) -> Runner:
-    return Runner(OpenedStore(sessions))
+    return Runner(InProcess(OpenedStore(sessions)))
+
+
+def runner_for(store: Store) -> Runner:
+    """The window's runner on a store the test opened: the service in process, as a desk runs it."""
+    return Runner(InProcess(store))
+
+
+def store_of(runner: Runner) -> Store:
+    """The store behind a runner the test made, to arrange and check what is stored without an operation."""
+    service = runner.service
+    assert isinstance(service, InProcess)
+    return service.store

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from counter.actions.site.store import Store
+from counter.service.local import InProcess
 from counter.ui.collector import MainThreadCollector
 from counter.ui.main_window import MainWindow
 
@@ -87,7 +88,7 @@ def test_a_window_opened_where_none_runs_starts_it(qapp: QApplication, qtbot: Qt
     assert suite is not None
     suite.stop()  # as in a process whose main started none
     assert gc.isenabled()
-    window = MainWindow(db, None)
+    window = MainWindow(InProcess(db), None)
     qtbot.addWidget(window)
     started = qapp.findChild(MainThreadCollector)
     assert started is not None
@@ -100,5 +101,5 @@ def test_a_window_opened_where_none_runs_starts_it(qapp: QApplication, qtbot: Qt
 def test_a_second_window_keeps_the_running_one(qapp: QApplication, qtbot: QtBot, db: Store) -> None:
     running = qapp.findChildren(MainThreadCollector)
     for _ in range(2):
-        qtbot.addWidget(MainWindow(db, None))
+        qtbot.addWidget(MainWindow(InProcess(db), None))
     assert qapp.findChildren(MainThreadCollector) == running

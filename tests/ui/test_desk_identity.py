@@ -22,6 +22,7 @@ from counter.actions.site.store import Store
 from counter.case.numbers import DeskIdentity
 from counter.host.desk_at import desk_at
 from counter.host.desk_config import TRAINING_CLERK, DeskConfig, config_path, load_desk_config, save_desk_config
+from counter.service.local import InProcess
 from counter.sync.sites import SiteKind
 from counter.ui.desk_identity import IdentityLabel
 from counter.ui.intake import IntakePanel
@@ -43,7 +44,7 @@ def shown_messages(window: MainWindow) -> list[str]:
 
 
 def test_f5_at_a_desk_without_a_clerk_says_so_and_f8_names_one(qtbot: QtBot, db: Store, catalog_dir: Path) -> None:
-    window = start_window(qtbot, MainWindow(db, catalog_dir))
+    window = start_window(qtbot, MainWindow(InProcess(db), catalog_dir))
     window.start_pad()
     assert window.desk_actions.pad is not None
     qtbot.addWidget(window.desk_actions.pad.pad)
@@ -84,7 +85,7 @@ def test_f5_at_a_desk_without_a_clerk_says_so_and_f8_names_one(qtbot: QtBot, db:
 
 
 def test_a_training_desk_takes_intakes_out_of_the_box(qtbot: QtBot, db: Store, catalog_dir: Path) -> None:
-    window = start_window(qtbot, MainWindow(db, catalog_dir, today=TODAY))
+    window = start_window(qtbot, MainWindow(InProcess(db), catalog_dir, today=TODAY))
     assert window.desk_actions.desk().clerk == TRAINING_CLERK
     open_bundle(window, "xcg")
     window.activateWindow()
@@ -139,7 +140,7 @@ def test_a_township_is_told_in_red_until_its_office_is_its_own(qtbot: QtBot, db:
     with db.sessions().begin() as session:
         init_site(session, "ARS01", "明水河镇便民服务中心", SiteKind.TOWNSHIP, desk=desk_at(load_desk_config()),
                   key_path=config_path().parent / "k.pem")  # fmt: skip
-    window = start_window(qtbot, MainWindow(db, catalog_dir))
+    window = start_window(qtbot, MainWindow(InProcess(db), catalog_dir))
     window.start_pad()
     assert window.desk_actions.pad is not None
     qtbot.addWidget(window.desk_actions.pad.pad)

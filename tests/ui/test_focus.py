@@ -21,6 +21,7 @@ from counter.actions.catalog.imports import import_source
 from counter.actions.site.demo import run_demo
 from counter.actions.site.store import Store
 from counter.case.numbers import DeskIdentity
+from counter.service.local import InProcess
 from counter.ui.app import start_sign_in
 from counter.ui.focus import first_control
 from counter.ui.main_window import MainWindow
@@ -60,7 +61,7 @@ def focus_is(qtbot: QtBot, widget: QWidget) -> None:
 def test_f6_puts_the_keyboard_in_the_case_list_and_titles_its_window(qtbot: QtBot, db: Store) -> None:
     import_source(db.sessions(), SHIPPED_CATALOG)
     run_demo(db.sessions(), Desk(DeskIdentity("XAM01", "1"), "乌兰"), TODAY)
-    window = start_window(qtbot, MainWindow(db, None, today=TODAY))
+    window = start_window(qtbot, MainWindow(InProcess(db), None, today=TODAY))
     press(qtbot, window, Qt.Key.Key_F6)
     lists = window.desk_actions.cases().lists
     assert lists is not None
@@ -120,9 +121,9 @@ def test_f12_puts_the_keyboard_on_the_chosen_text_size(qtbot: QtBot, window: Mai
 def test_the_lock_asks_for_the_password_and_unlocking_gives_the_keyboard_back(
     qtbot: QtBot, hall: Store, resources: Path
 ) -> None:
-    window = start_window(qtbot, MainWindow(hall, resources / "catalog"))
+    window = start_window(qtbot, MainWindow(InProcess(hall), resources / "catalog"))
     window.hide()
-    sign_in = start_sign_in(window, hall, begin_work=False)
+    sign_in = start_sign_in(window, window.runner.service, begin_work=False)
     qtbot.addWidget(sign_in.window)
     with qtbot.waitSignal(sign_in.signed_in):
         type_in(qtbot, sign_in, "clerk01", PASSWORD)
@@ -202,9 +203,9 @@ def test_the_f_keys_answer_from_the_intake_as_from_the_desk(qtbot: QtBot, window
 
 
 def test_no_f_key_opens_anything_while_the_screen_is_locked(qtbot: QtBot, hall: Store, resources: Path) -> None:
-    window = start_window(qtbot, MainWindow(hall, resources / "catalog"))
+    window = start_window(qtbot, MainWindow(InProcess(hall), resources / "catalog"))
     window.hide()
-    sign_in = start_sign_in(window, hall, begin_work=False)
+    sign_in = start_sign_in(window, window.runner.service, begin_work=False)
     qtbot.addWidget(sign_in.window)
     with qtbot.waitSignal(sign_in.signed_in):
         type_in(qtbot, sign_in, "clerk01", PASSWORD)

@@ -7,17 +7,20 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
-from sqlalchemy.orm import Session
 
 from counter.actions.site.store import Store
 from counter.db.settings_store import get_setting, put_setting
 from counter.host.database_faults import DbFault
+from counter.service.local import InProcess
+from counter.service.operation import Open, Operation
 from counter.ui import words
 from counter.ui.cases.words import CASE_READ_FAILED, CASE_SAVE_FAILED
 from counter.ui.intake.words import INTAKE_DB_FAULT
 from counter.ui.runner import Failed, Runner
 from counter.words.database import DB_FAULT
 from tests.backup.test_backup import damage
+from tests.service.served import KEY as SERVED_KEY
+from tests.service.served import Count
 
 KEY = "test.runner"
 
@@ -29,48 +32,48 @@ def store(tmp_path: Path) -> Iterator[Store]:
     opened.dispose()
 
 
-def write_then_fail(unit: Session) -> None:
-    put_setting(unit, KEY, "half")
-    unit.flush()  # the first half is in the database's transaction …
-    unit.execute(text("INSERT INTO no_such_table VALUES (1)"))  # … and the second half fails
+FAILS: Operation[Count, int] = Operation(
+    "test.write_then_fail", Count, int, True, Open.ANY_DESK, "tests.service.served:write_then_fail"
+)
+READ_ONLY: Operation[Count, int] = Operation(
+    "test.write_read_only", Count, int, True, Open.ANY_DESK, "tests.service.served:write_read_only"
+)
+COUNT: Operation[Count, int] = Operation("test.count", Count, int, True, Open.ANY_DESK, "tests.service.served:count")
+COUNTED: Operation[Count, int] = Operation(
+    "test.counted", Count, int, False, Open.ANY_DESK, "tests.service.served:counted"
+)
 
 
 def test_a_fault_in_a_write_becomes_the_widgets_sentence_and_nothing_is_committed(store: Store) -> None:
-    runner = Runner(store)
+    runner = Runner(InProcess(store))
     with pytest.raises(Failed) as failed:
-        runner.write(write_then_fail, CASE_SAVE_FAILED)
+        runner.call(FAILS, Count(1), message=CASE_SAVE_FAILED)
     assert failed.value.message == CASE_SAVE_FAILED.format(fault=DB_FAULT["other"])
     assert failed.value.error == "OperationalError"  # for the log; never in the clerk's sentence
     assert failed.value.fault is DbFault.OTHER
     assert not failed.value.connection_lost  # SQLite is a file here: nothing to wait for
-    assert runner.read(lambda unit: get_setting(unit, KEY)) is None
+    assert store.read(lambda unit: get_setting(unit, SERVED_KEY)) is None
 
 
 def test_without_a_sentence_of_its_own_the_cause_is_said_in_plain_words(store: Store) -> None:
-    runner = Runner(store)
+    runner = Runner(InProcess(store))
     with pytest.raises(Failed) as failed:
-        runner.write(write_then_fail)
+        runner.call(FAILS, Count(1))
     assert failed.value.message == DB_FAULT["other"]
 
 
 def test_a_read_only_database_is_named_as_such(store: Store) -> None:
-    runner = Runner(store)
-
-    def refused(unit: Session) -> None:
-        unit.execute(text("PRAGMA query_only = ON"))
-        put_setting(unit, KEY, "no")
-        unit.flush()
-
+    runner = Runner(InProcess(store))
     with pytest.raises(Failed) as failed:
-        runner.write(refused, INTAKE_DB_FAULT)
+        runner.call(READ_ONLY, Count(1), message=INTAKE_DB_FAULT)
     assert failed.value.fault is DbFault.READ_ONLY
     assert failed.value.message == INTAKE_DB_FAULT.format(fault=DB_FAULT["read_only"])
 
 
 def test_a_write_that_returns_is_committed_whole(store: Store) -> None:
-    runner = Runner(store)
-    runner.write(lambda unit: put_setting(unit, KEY, "kept"))
-    assert runner.read(lambda unit: get_setting(unit, KEY)) == "kept"
+    runner = Runner(InProcess(store))
+    assert runner.call(COUNT, Count(2)) == 2
+    assert runner.call(COUNTED, Count(0)) == 2
 
 
 def test_a_database_of_a_newer_program_is_worded_as_at_start(store: Store) -> None:
@@ -78,7 +81,7 @@ def test_a_database_of_a_newer_program_is_worded_as_at_start(store: Store) -> No
     store.write(lambda unit: unit.execute(text("UPDATE alembic_version SET version_num = '9999_future'")))
     store.dispose()  # the next use opens it again, and finds the newer schema
     with pytest.raises(Failed) as failed:
-        Runner(store).read(lambda unit: get_setting(unit, KEY), CASE_READ_FAILED)
+        Runner(InProcess(store)).call(COUNTED, Count(0), message=CASE_READ_FAILED)
     assert failed.value.message == words.DESK_SCHEMA_TOO_NEW.format(revision="9999_future")
 
 
@@ -91,7 +94,7 @@ def test_a_file_that_fails_its_check_is_named_damaged_and_nothing_is_done(tmp_pa
     damage(path)
     store = Store(f"sqlite:///{path}", check_whole=True)
     with pytest.raises(Failed) as failed:
-        Runner(store).write(lambda unit: put_setting(unit, KEY, "lost"), CASE_SAVE_FAILED)
+        Runner(InProcess(store)).call(COUNT, Count(1), message=CASE_SAVE_FAILED)
     store.dispose()
     assert failed.value.fault is DbFault.DAMAGED
     assert failed.value.message == CASE_SAVE_FAILED.format(fault=DB_FAULT["damaged"])

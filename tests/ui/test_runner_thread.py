@@ -22,6 +22,7 @@ from sqlalchemy import text
 
 from counter.actions.site.store import Store
 from counter.db.engine import Bounds, make_engine
+from counter.service.local import InProcess
 from counter.service.operation import Open, Operation
 from counter.ui import words
 from counter.ui.cases.words import CASE_SAVE_FAILED
@@ -99,7 +100,7 @@ def test_a_key_typed_while_a_write_waits_on_a_locked_case_is_painted_and_the_wri
 
     try:
         case_no = demo_intake(store.sessions(), 1)
-        runner = Runner(store)
+        runner = Runner(InProcess(store))
         with other.connect() as holder, holder.begin():
             holder.execute(text('SELECT id FROM "case" WHERE case_no = :no FOR UPDATE'), {"no": case_no})
             QTimer.singleShot(300, type_a_key)  # the clerk types while the step waits
@@ -124,7 +125,7 @@ def test_a_key_typed_while_a_write_waits_on_a_locked_case_is_painted_and_the_wri
 def test_a_call_made_where_no_loop_turns_waits_as_a_command_would(qtbot: QtBot, desk_store: Store) -> None:
     """A test's own call, or one made as the program ends: no loop is started, so no widget closing around it is
     deleted under the caller's feet."""
-    runner = Runner(desk_store)
+    runner = Runner(InProcess(desk_store))
     ticked: list[int] = []
     QTimer.singleShot(0, lambda: ticked.append(1))
     assert runner.call(COUNT, Count(1)) == 1
@@ -132,7 +133,7 @@ def test_a_call_made_where_no_loop_turns_waits_as_a_command_would(qtbot: QtBot, 
 
 
 def test_a_second_operation_while_one_is_in_flight_is_refused(qtbot: QtBot, desk_store: Store) -> None:
-    runner = Runner(desk_store)
+    runner = Runner(InProcess(desk_store))
     refused: list[Failed] = []
 
     def second_submit() -> None:  # Ctrl+Enter pressed again while the first intake is being saved
@@ -153,7 +154,7 @@ def test_a_second_operation_while_one_is_in_flight_is_refused(qtbot: QtBot, desk
 
 
 def test_another_operation_asked_meanwhile_waits_its_turn(qtbot: QtBot, desk_store: Store) -> None:
-    runner = Runner(desk_store)
+    runner = Runner(InProcess(desk_store))
     read_meanwhile: list[int] = []
 
     def status_bar_refresh() -> None:  # the start's reads, the status bar's: asked while the step is saved
@@ -168,7 +169,7 @@ def test_another_operation_asked_meanwhile_waits_its_turn(qtbot: QtBot, desk_sto
 
 
 def test_a_timer_s_operation_gives_way_to_one_in_flight(qtbot: QtBot, desk_store: Store) -> None:
-    runner = Runner(desk_store)
+    runner = Runner(InProcess(desk_store))
     skipped: list[Busy] = []
 
     def tick() -> None:
@@ -187,7 +188,7 @@ def test_a_timer_s_operation_gives_way_to_one_in_flight(qtbot: QtBot, desk_store
 
 def test_the_window_says_it_is_busy_only_when_the_wait_is_felt(qtbot: QtBot, desk_store: Store) -> None:
     desk_store.sessions()  # opened and migrated at the desk's start, not by the write
-    runner = Runner(desk_store)
+    runner = Runner(InProcess(desk_store))
     shown: list[bool] = []
     runner.busy.connect(shown.append)
     in_the_loop(qtbot, lambda: runner.call(COUNT, Count(1)))
@@ -200,7 +201,7 @@ def test_the_window_says_it_is_busy_only_when_the_wait_is_felt(qtbot: QtBot, des
 
 
 def test_an_answer_for_a_widget_closed_meanwhile_is_dropped(qtbot: QtBot, desk_store: Store) -> None:
-    runner = Runner(desk_store)
+    runner = Runner(InProcess(desk_store))
     owner = QLineEdit()
     owner.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     owner.show()

@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from counter.actions.catalog.guides import search_entries
 from counter.actions.site.store import Store
 from counter.catalog.search import SEGMENT, SearchEntry, SearchIndex
+from counter.service.local import InProcess
 from counter.ui import words
 from counter.ui.hit_delegate import HIT_ROLE, NAME_ROLE, NUMBER_ROLE, STATUS_ROLE, HitDelegate
 from counter.ui.hit_model import CODE_ROLE, PAGE, HitModel
@@ -41,7 +42,7 @@ def window(qtbot: QtBot, shipped_db: Path, tmp_path: Path) -> Iterator[MainWindo
     path = tmp_path / "desk.sqlite3"
     shutil.copy(shipped_db, path)
     store = Store(f"sqlite:///{path}", create=True)
-    yield start_window(qtbot, MainWindow(store, None))
+    yield start_window(qtbot, MainWindow(InProcess(store), None))
     store.dispose()
 
 
@@ -172,7 +173,7 @@ def test_five_thousand_bundles_lay_out_a_page_and_the_rest_as_the_clerk_goes_dow
         for n in range(1, 5001)
     ]
     store = Store(f"sqlite:///{tmp_path / 'never-opened.sqlite3'}", create=True)
-    window = start_window(qtbot, MainWindow(store, None, entries))
+    window = start_window(qtbot, MainWindow(InProcess(store), None, entries))
     panel = window.search_panel
     delegate = CountingDelegate(panel.results)
     panel.results.setItemDelegate(delegate)
@@ -197,7 +198,7 @@ def test_the_list_holds_every_hit_in_order_and_the_keys_reach_the_last(qtbot: Qt
     ]
     expected = [hit.bundle_code for hit in SearchIndex(entries).find("x").hits]
     store = Store(f"sqlite:///{tmp_path / 'never-opened.sqlite3'}", create=True)
-    window = start_window(qtbot, MainWindow(store, None, entries))
+    window = start_window(qtbot, MainWindow(InProcess(store), None, entries))
     panel = window.search_panel
     type_into_the_box(qtbot, window, "x")
     assert panel.hits() == expected
@@ -219,7 +220,7 @@ def test_a_row_is_as_tall_as_its_name_wraps_at_the_width_the_list_has(qtbot: QtB
     long_name = "我要开办食品生产企业兼营批发零售及餐饮服务" * 2
     entries = [SearchEntry("G-1", 1, long_name, True, f"{SEGMENT}\x01xd"), SearchEntry("G-2", 2, "短", True, "")]
     store = Store(f"sqlite:///{tmp_path / 'never-opened.sqlite3'}", create=True)
-    window = start_window(qtbot, MainWindow(store, None, entries))
+    window = start_window(qtbot, MainWindow(InProcess(store), None, entries))
     results = window.search_panel.results
     wide = results.visualRect(window.search_panel.model.index(0, 0)).height()
     short = results.visualRect(window.search_panel.model.index(1, 0)).height()

@@ -7,7 +7,7 @@ column but the last (the reason, which takes what is left) is as wide as its con
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -89,28 +89,12 @@ class FailedList(QWidget):
         """The operation that puts the row ``row_id`` back in the queue (how many went back), and its request."""
         raise NotImplementedError
 
-    # a page that still reads and requeues through a unit of work of its own, instead of the two above
-
-    def rows(self, desk: Desk | None) -> Callable[[Any], Sequence[Any]]:
-        raise NotImplementedError
-
-    def requeue(self, desk: Desk | None, row_id: int) -> Callable[[Any], int]:
-        raise NotImplementedError
-
-    def _by_unit(self) -> bool:
-        return type(self).rows is not FailedList.rows
-
     def _read_rows(self) -> list[Any]:
-        if self._by_unit():
-            return list(self._runner.read(self.rows(self._desk), self._words.failed))
         op, request = self.listing()
         found: Sequence[Any] = self._runner.call(op, request, self._desk, self._words.failed, owner=self)
         return list(found)
 
     def _requeue_row(self, row_id: int) -> int:
-        if self._by_unit():
-            count: int = self._runner.write(self.requeue(self._desk, row_id), self._words.failed)
-            return count
         op, request = self.requeueing(row_id)
         return self._runner.call(op, request, self._desk, self._words.failed, owner=self)
 

@@ -25,6 +25,7 @@ from counter.catalog.model import Bundle
 from counter.documents.kinds import DocumentKind
 from counter.intake.outcome import RefusalGround
 from counter.ratings.levels import Level
+from counter.service.local import InProcess
 from counter.ui.app import WINDOW_SIZE
 from counter.ui.cases.opening import CaseDesk
 from counter.ui.geometry import fit_to_screen
@@ -34,6 +35,7 @@ from counter.ui.printing.opening import open_case_documents
 from counter.ui.printing.preview_window import PreviewWindow
 from counter.ui.printing.printer_chooser import PrinterChooser
 from tests.ui.cases.casebook import Casebook
+from tests.ui.runners import store_of
 
 PAD_PANEL = (800, 480)  # the smallest pad screen a desk has
 DAY = dt.date(2026, 11, 24)  # the 2026-11-18 deferral is overdue, the 2026-11-20 one due tomorrow
@@ -48,7 +50,7 @@ def settle() -> None:
 
 def desk_window(store: Store) -> MainWindow:
     """The main window as the app makes and places it, shown, with the catalog the database holds."""
-    window = MainWindow(store, None, today=DAY)
+    window = MainWindow(InProcess(store), None, today=DAY)
     fit_to_screen(window, WINDOW_SIZE)
     window.show()
     window.catalog_ready.emit(True)
@@ -59,7 +61,10 @@ def desk_window(store: Store) -> MainWindow:
 def longest_guide(window: MainWindow) -> Bundle:
     """The published guide with the most materials (and, among equals, the longest names) in the shipped catalog."""
     runner = window.runner
-    guides = (runner.read(partial(current_guide, bundle_code=e.bundle_code)) for e in runner.read(search_entries))
+    guides = (
+        store_of(runner).read(partial(current_guide, bundle_code=e.bundle_code))
+        for e in store_of(runner).read(search_entries)
+    )
     bundles = [g.bundle for g in guides if g is not None and g.bundle.published]
     return max(bundles, key=lambda b: (len(b.materials), sum(len(m.name) for m in b.materials)))
 
@@ -68,7 +73,7 @@ def fullest_case(window: MainWindow, book: Casebook) -> str:
     """The case of the book with the most lines of materials and history."""
 
     def lines(case_no: str) -> int:
-        page = window.runner.read(partial(read_case, case_no=case_no))
+        page = store_of(window.runner).read(partial(read_case, case_no=case_no))
         assert page is not None
         return len(page.view.materials) + len(page.view.history)
 
@@ -132,10 +137,10 @@ def open_case_item_step(window: MainWindow, book: Casebook) -> QWidget:
     """A department's 延期 of an item signed for, its form filled in (the tallest of the step forms)."""
     now = dt.datetime.combine(DAY, dt.time(9)).astimezone()
     desk, food = window.desk_actions.desk(), "152201-YJS008-02"
-    window.runner.write(partial(route_items, desk=desk, number=book.accepted, now=now))
+    store_of(window.runner).write(partial(route_items, desk=desk, number=book.accepted, now=now))
     signed = StepRequest(ItemEvent.SIGNED)
     sign = partial(take_item_step, desk=desk, number=book.accepted, item_code=food, request=signed, now=now)
-    window.runner.write(sign)
+    store_of(window.runner).write(sign)
     page = _cases(window).open_case(book.accepted)
     assert page is not None
     states = page.item_states

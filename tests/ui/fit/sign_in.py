@@ -36,7 +36,7 @@ def sign_in(window: MainWindow, store: Store) -> QWidget:
     """The window a hall's desk opens on, after a wrong password (its longest state)."""
     _hall(store)
     window.hide()
-    controller = start_sign_in(window, store, begin_work=False)
+    controller = start_sign_in(window, window.runner.service, begin_work=False)
     form = controller.window
     form.login.setText("wulan")
     form.password.setText("wrong-password-1")
@@ -48,7 +48,7 @@ def sign_in(window: MainWindow, store: Store) -> QWidget:
 def screen_lock(window: MainWindow, store: Store) -> QWidget:
     _hall(store)
     window.hide()
-    controller = start_sign_in(window, store, begin_work=False)
+    controller = start_sign_in(window, window.runner.service, begin_work=False)
     form = controller.window
     form.login.setText("wulan")
     form.password.setText(PASSWORD)

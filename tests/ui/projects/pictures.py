@@ -35,6 +35,7 @@ from counter.ui.projects.window import ProjectsWindow
 from counter.ui.runner import Runner
 from tests.projects.samples import FACTS, OTHER, plan
 from tests.ui.projects.conftest import DESK, START, Clock
+from tests.ui.runners import runner_for, store_of
 
 REPO = Path(__file__).resolve().parents[3]
 THIRD = OTHER.__class__(
@@ -78,12 +79,12 @@ def serve(runner: Runner, clock: Clock) -> str:
         del other
         return number
 
-    return runner.write(act)
+    return store_of(runner).write(act)
 
 
 def draw(out: Path, work: Path, size: tuple[int, int], suffix: str, extra: bool = False) -> list[Path]:
     store = Store(f"sqlite:///{work / 'projects.sqlite3'}", create=True)
-    runner = Runner(store)
+    runner = runner_for(store)
     clock = Clock(START)
     number = serve(runner, clock)
     clock.day = dt.date(2026, 10, 23)  # the land stage's two approvals past their dates

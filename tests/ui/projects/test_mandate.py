@@ -19,6 +19,7 @@ from counter.words.projects import problem_text
 from tests.projects.samples import FACTS
 from tests.ui.projects.conftest import Clock
 from tests.ui.projects.test_window import served
+from tests.ui.runners import store_of
 
 
 def _tick(window: ProjectsWindow, *numbers: int) -> None:
@@ -73,7 +74,7 @@ def test_a_step_outside_the_mandate_waits_for_a_new_one_signed_in_the_window(
     editor.confirm_button.click()
     assert problem_text(ProjectProblem.OUTSIDE_MANDATE) in editor.problems.text()
     assert not editor.isHidden()  # what was planned stays, to be saved once a new one is signed
-    assert len(runner.read(partial(read_project, number=number)).steps) == rows
+    assert len(store_of(runner).read(partial(read_project, number=number)).steps) == rows
     editor.cancel_button.click()
 
     assert page.move_buttons[ProjectEvent.SIGNED].isVisible()  # in service: a new 授权委托书 may be signed
@@ -90,5 +91,5 @@ def test_a_step_outside_the_mandate_waits_for_a_new_one_signed_in_the_window(
     editor.add_button.click()
     editor.confirm_button.click()
     assert editor.isHidden()
-    stored = runner.read(partial(read_project, number=number))
+    stored = store_of(runner).read(partial(read_project, number=number))
     assert [s.item_no for s in stored.steps][-1] == 8

@@ -14,15 +14,16 @@ from counter.ui.runner import Runner
 from tests.projects.samples import FACTS, OTHER
 from tests.ui.pad.test_supervision import cell
 from tests.ui.projects.conftest import DESK, START, Clock
+from tests.ui.runners import store_of
 
 
 def test_the_supervisions_tab_shows_the_months_two_projects(
     qtbot: QtBot, runner: Runner, clock: Clock, tmp_path: Path
 ) -> None:
     now = clock()
-    first = runner.write(partial(register_project, desk=DESK, facts=FACTS, today=START, now=now))
-    runner.write(partial(accept_project, desk=DESK, number=first, today=START, now=now))
-    second = runner.write(partial(register_project, desk=DESK, facts=OTHER, today=START, now=now))
+    first = store_of(runner).write(partial(register_project, desk=DESK, facts=FACTS, today=START, now=now))
+    store_of(runner).write(partial(accept_project, desk=DESK, number=first, today=START, now=now))
+    second = store_of(runner).write(partial(register_project, desk=DESK, facts=OTHER, today=START, now=now))
     window = SupervisorWindow(runner, "其其格", clock=clock)
     qtbot.addWidget(window)
     window.refresh()

@@ -30,6 +30,7 @@ from counter.ui.runner import Runner
 from counter.words.projects import OVERDUE_STEPS, problem_text
 from tests.projects.samples import FACTS, plan
 from tests.ui.projects.conftest import DESK, START, Clock
+from tests.ui.runners import store_of
 
 
 def _column(table, column: int) -> list[str]:  # type: ignore[no-untyped-def]
@@ -48,7 +49,7 @@ def served(runner: Runner, clock: Clock) -> str:
         plan_project(session, DESK, number, plan(START), now)
         return number
 
-    return runner.write(act)
+    return store_of(runner).write(act)
 
 
 def state_of(page: ProjectPage) -> ProjectState:
@@ -111,7 +112,7 @@ def test_a_project_is_served_through_the_window(qtbot: QtBot, projects_window: P
     page.move_buttons[ProjectEvent.STEP_DONE].click()
     page.form.result_no.setText("兴发改备〔2026〕12号")
     QTest.keyClick(page.form.result_no, Qt.Key.Key_Return)
-    stored = runner.read(partial(read_project, number=number))
+    stored = store_of(runner).read(partial(read_project, number=number))
     assert stored.steps[0].state is StepState.DONE
     assert stored.steps[0].result_no == "兴发改备〔2026〕12号"
     assert words.STEP_STATE[StepState.DONE] in _column(page.plan, 7)
@@ -134,7 +135,7 @@ def test_a_refusal_is_said_in_chinese_and_nothing_is_kept(
     assert problem_text(ProjectProblem.NO_SUCH_CASE) in said
     assert not page.form.isHidden()
     assert page.form.case_no.text() == "NO-SUCH-CASE"  # what was typed stays
-    stored = runner.read(partial(read_project, number=number))
+    stored = store_of(runner).read(partial(read_project, number=number))
     assert all(s.filed_on is None for s in stored.steps)
 
 
@@ -143,7 +144,7 @@ def test_an_overdue_project_is_red_on_the_agents_day(
 ) -> None:
     late = served(runner, clock)
     clock.day = START + dt.timedelta(days=10)  # the 备案 was expected on the 5th day
-    fresh = runner.write(partial(register_project, desk=DESK, facts=FACTS, today=clock.day, now=clock()))
+    fresh = store_of(runner).write(partial(register_project, desk=DESK, facts=FACTS, today=clock.day, now=clock()))
     day = projects_window.day
     day.refresh()
     numbers = _column(day.table, 0)
@@ -194,7 +195,9 @@ def test_enter_in_the_reference_list_adds_the_item_and_elsewhere_saves_the_plan(
 ) -> None:
     number = served(runner, clock)
     # a new 授权委托书 lists 划拨国有土地使用权审批 too (tests/ui/projects/test_mandate.py)
-    runner.write(lambda unit: sign_project(unit, DESK, number, START, START, clock(), items=(*FACTS.requested, 8)))
+    store_of(runner).write(
+        lambda unit: sign_project(unit, DESK, number, START, START, clock(), items=(*FACTS.requested, 8))
+    )
     page = projects_window.page
     projects_window.setCurrentWidget(page)
     assert page.open_project(number)
@@ -208,7 +211,7 @@ def test_enter_in_the_reference_list_adds_the_item_and_elsewhere_saves_the_plan(
     assert not editor.isHidden()  # added, not saved yet
     QTest.keyClick(editor.confirm_button, Qt.Key.Key_Return)
     assert editor.isHidden()
-    stored = runner.read(partial(read_project, number=number))
+    stored = store_of(runner).read(partial(read_project, number=number))
     assert len(stored.steps) == rows + 1
 
 
@@ -218,7 +221,7 @@ def test_the_forms_offer_the_sites_own_list(qtbot: QtBot, runner: Runner, clock:
     from counter.projects.service_items import shipped_list_path
 
     own = shipped_list_path().read_text(encoding="utf-8") + "23\t林草部门\t使用林地审核同意书核发\t行政许可\t用地\n"
-    runner.write(lambda unit: import_service_list(unit, DESK, own))
+    store_of(runner).write(lambda unit: import_service_list(unit, DESK, own))
     window = ProjectsWindow(runner, DESK, clock)
     qtbot.addWidget(window)
     catalogue = window.page.plan_form.catalogue

@@ -22,12 +22,13 @@ from counter.actions.site.store import Store
 from counter.audit.actions import AuditAction
 from counter.case.numbers import DeskIdentity
 from counter.db import models
+from counter.service.local import InProcess
 from counter.ui.app import start_sign_in
 from counter.ui.main_window import MainWindow
-from counter.ui.runner import Runner
 from counter.ui.signin.controller import SignInController
 from counter.ui.signin.stay import STAYS_WHEN_LOCKED
 from tests.ui.conftest import start_window
+from tests.ui.runners import runner_for
 
 PASSWORD = "chuangkou2026"
 NOW = dt.datetime(2026, 11, 20, 2, 0, tzinfo=dt.UTC)
@@ -65,7 +66,7 @@ def hall(db: Store) -> Store:
 @pytest.fixture
 def controller(qtbot: QtBot, hall: Store) -> SignInController:
     sign_in = SignInController(
-        Runner(hall), Desk(DeskIdentity("XAM01", "8"), "乌兰"), "乌兰浩特市政务服务中心　8号窗口", clock=Clock()
+        runner_for(hall), Desk(DeskIdentity("XAM01", "8"), "乌兰"), "乌兰浩特市政务服务中心　8号窗口", clock=Clock()
     )
     qtbot.addWidget(sign_in.window)
     sign_in.start()
@@ -171,10 +172,10 @@ def test_switching_clerks_at_the_lock_signs_the_first_out(
 def test_the_main_window_waits_for_a_sign_in_and_shows_what_the_roles_allow(
     qtbot: QtBot, hall: Store, resources: Path
 ) -> None:
-    window = MainWindow(hall, resources / "catalog")
+    window = MainWindow(InProcess(hall), resources / "catalog")
     start_window(qtbot, window)
     window.hide()
-    sign_in = start_sign_in(window, hall, begin_work=False)
+    sign_in = start_sign_in(window, window.runner.service, begin_work=False)
     qtbot.addWidget(sign_in.window)
     assert not window.isVisible()
     with qtbot.waitSignal(sign_in.signed_in):
