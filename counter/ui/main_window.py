@@ -173,6 +173,14 @@ class MainWindow(QMainWindow):
         self.draft_offer.restore_button.clicked.connect(self.on_draft_restore)
         self.desk_actions.draft_left.connect(self.offer_draft)
         self.draft_offer.discard_button.clicked.connect(self.on_draft_discard)
+        self.runner.busy.connect(self.on_runner_busy)
+
+    def on_runner_busy(self, busy: bool) -> None:
+        """An operation has kept the clerk waiting longer than a moment: said in the status bar until it ends."""
+        if busy:
+            self.statusBar().showMessage(words.RUNNER_WAITING)
+        elif self.statusBar().currentMessage() == words.RUNNER_WAITING:
+            self.statusBar().clearMessage()
 
     def _central(self, splitter: QSplitter) -> QWidget:
         """Top to bottom: the training strip (in training), the banner, the draft offer, the buttons, the panes."""

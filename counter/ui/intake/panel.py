@@ -64,6 +64,7 @@ from counter.ui.intake.words import (
     INTAKE_CLOSE_STAY,
     INTAKE_CLOSE_TITLE,
     INTAKE_COMMIT_DEFERRAL_OPEN,
+    INTAKE_COMMIT_KEYS,
     INTAKE_CONNECTION_BACK,
     INTAKE_CONNECTION_LOST,
     INTAKE_CONNECTION_RETRYING,
@@ -75,6 +76,7 @@ from counter.ui.intake.words import (
     INTAKE_GROUND_REQUIRED,
     INTAKE_PREVIEW_FAILED,
     INTAKE_PREVIOUS_NOT_FOUND,
+    INTAKE_SAVING,
 )
 from counter.ui.plain_text import plain_box
 from counter.ui.runner import Failed, Runner
@@ -414,6 +416,18 @@ class IntakePanel(PanelLayout):
             return
         self.drafts.timer.stop()
         request = TakeIntake(self.request(), self._today())  # the case whole, and the draft gone, in one transaction
+        # while the database answers the window paints and takes keys: the button says the intake is being saved,
+        # and a second Ctrl+Enter finds it disabled and takes nothing twice
+        named = self.commit_button.text()
+        self.commit_button.setEnabled(False)
+        self.commit_button.setText(INTAKE_COMMIT_KEYS.format(action=INTAKE_SAVING))
+        try:
+            self._take(request)
+        finally:
+            self.commit_button.setText(named)
+            self.refresh_commit()
+
+    def _take(self, request: TakeIntake) -> None:
         try:
             taken = self._runner.call(TAKE_INTAKE, request, self._desk)  # worded below, once the draft's fate is known
         except IntakeNotPossible as err:

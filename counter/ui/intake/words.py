@@ -156,6 +156,8 @@ INTAKE_TURN_TO = tr("逐项告知申请人向哪个行政机关申请（全称�
 INTAKE_TURN_TO_ITEM = tr("“{item}”向：")
 INTAKE_TURN_TO_HINT = tr("有权受理的行政机关全称，如：呼伦贝尔市海拉尔区市场监督管理局")
 INTAKE_COMMIT = tr("办结受理")
+#: the commit button while the intake is being saved (the database answering; the window still paints)
+INTAKE_SAVING = tr("正在保存……")
 # the commit button names the act and the paper of the outcome the form comes to (Outcome values)
 INTAKE_COMMIT_FOR = {
     "accept": tr("受理，出具受理凭证"),

@@ -1,0 +1,67 @@
+"""The intake's Ctrl+Enter while the database makes it wait: the panel says it is saving, paints and takes keys,
+and a second Ctrl+Enter takes nothing twice.
+
+Before, the window waited on its own thread: a desk whose database was held (another desk's long write on a
+township's file, a hall's row lock) froze until the lock went, and the clerk pressing again was never told.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.actions.site.store import Store
+from counter.db import models
+from counter.service.intake import DROP_DRAFT, DeskOnly
+from counter.ui.intake import IntakePanel
+from counter.ui.intake.words import INTAKE_SAVING
+from counter.ui.main_window import MainWindow
+from counter.ui.words import RUNNER_WAITING
+from tests.ui.intake.helpers import ready
+from tests.ui.test_runner_thread import in_the_loop
+
+HELD_MS = 800
+
+
+def test_a_commit_waiting_on_the_database_says_so_and_a_second_press_takes_nothing_twice(
+    qtbot: QtBot, sessions: sessionmaker[Session], panel: IntakePanel
+) -> None:
+    ready(qtbot, panel)
+    assert panel.commit_button.isEnabled()
+    seen: list[tuple[str, bool]] = []
+    typed_at: list[float] = []
+
+    def meanwhile() -> None:  # what the clerk sees, and does, while the intake is being saved
+        seen.append((panel.commit_button.text(), panel.commit_button.isEnabled()))
+        typed_at.append(time.monotonic())
+        QTest.keyClick(panel, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # pressed again
+
+    with sessions.begin() as holder:  # another desk's write holds the township's file
+        holder.execute(text("CREATE TABLE hold_the_file (x INTEGER)"))
+        QTimer.singleShot(300, meanwhile)
+        QTimer.singleShot(HELD_MS, holder.rollback)
+        with qtbot.waitSignal(panel.case_taken, timeout=15_000):
+            in_the_loop(qtbot, lambda: QTest.keyClick(panel, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier))
+    assert seen == [(f"{INTAKE_SAVING}\nCtrl+Enter", False)]  # said, and not pressable twice, while it waited
+    assert typed_at  # the window took keys during the wait
+    with sessions() as session:
+        assert session.scalar(select(func.count()).select_from(models.Case)) == 1  # one intake, not two
+    assert panel.finished
+
+
+def test_the_desk_s_status_bar_says_it_is_waiting_while_a_step_is_saved(
+    qtbot: QtBot, window: MainWindow, db: Store
+) -> None:
+    seen: list[str] = []
+    with db.sessions().begin() as holder:
+        holder.execute(text("CREATE TABLE hold_the_file (x INTEGER)"))
+        QTimer.singleShot(500, lambda: seen.append(window.statusBar().currentMessage()))
+        QTimer.singleShot(HELD_MS, holder.rollback)
+        in_the_loop(qtbot, lambda: window.runner.call(DROP_DRAFT, DeskOnly(), window.desk_actions.desk()))
+    assert seen == [RUNNER_WAITING]
+    assert window.statusBar().currentMessage() == ""  # said no longer once the step is done
