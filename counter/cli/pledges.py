@@ -54,11 +54,11 @@ def add_pledge_commands(item: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_item_pledge(args: argparse.Namespace) -> int:
-    from counter.service.intake import GRANT_ON_PLEDGE, READ_PLEDGE, GrantOnPledge, PledgeItem
+    from counter.service.cases import GRANT_ON_PLEDGE, READ_PLEDGE, PledgeItem, PledgeStep
 
     service, by = open_service(args), desk()
     day, at = today(args), moment(args)
-    _faults(args, lambda: service.call(GRANT_ON_PLEDGE, GrantOnPledge(args.case_no, args.item, day, at), by))
+    _faults(args, lambda: service.call(GRANT_ON_PLEDGE, PledgeStep(args.case_no, args.item, day, at), by))
     row = service.call(READ_PLEDGE, PledgeItem(args.case_no, args.item), by)
     assert row is not None  # just granted
     print(tr("办件 {case_no} 事项 {item}：已依告知承诺许可（{department}），核查期限 {due}").format(
@@ -67,10 +67,10 @@ def cmd_item_pledge(args: argparse.Namespace) -> int:
 
 
 def cmd_item_check(args: argparse.Namespace) -> int:
-    from counter.service.intake import RECORD_PLEDGE_CHECK, RecordCheck
+    from counter.service.cases import RECORD_PLEDGE_CHECK, PledgeCheck
 
     service, by = open_service(args), desk()
-    check = RecordCheck(args.case_no, args.item, today(args), bool(args.kept), args.finding or "")
+    check = PledgeCheck(args.case_no, args.item, today(args), bool(args.kept), args.finding or "")
     row = _faults(args, lambda: service.call(RECORD_PLEDGE_CHECK, check, by))
     line = (
         tr("办件 {case_no} 事项 {item}：核查属实")
@@ -82,7 +82,7 @@ def cmd_item_check(args: argparse.Namespace) -> int:
 
 
 def cmd_item_pledges(args: argparse.Namespace) -> int:
-    from counter.service.intake import PLEDGE_CHECKS, PledgeChecks
+    from counter.service.cases import PLEDGE_CHECKS, PledgeChecks
 
     rows = open_service(args).call(PLEDGE_CHECKS, PledgeChecks(args.department.strip(), open_only=not args.all), desk())
     if args.json:
@@ -96,7 +96,7 @@ def cmd_item_pledges(args: argparse.Namespace) -> int:
 
 
 def cmd_item_pledge_paper(args: argparse.Namespace) -> int:
-    from counter.service.intake import PLEDGE_PAPER, PledgePaper
+    from counter.service.cases import PLEDGE_PAPER, PledgePaper
 
     service, by = open_service(args), desk()
     paper = PledgePaper(args.case_no, args.item, today(args), bool(args.revocation))

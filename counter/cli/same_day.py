@@ -1,6 +1,6 @@
 """即办件 on the command line: ``counter case same-day CASE_NO`` and ``counter case figures --month YYYY-MM``.
 
-The same-day step is the window's 当场办结并送达 (``intake.finish_same_day``); the figures are the 24-point
+The same-day step is the window's 当场办结并送达 (``cases.finish_same_day``); the figures are the 24-point
 table's 即办件 share and 承诺时限压减率 (:mod:`counter.case.promise_figures`), as text or as JSON with English keys.
 """
 
@@ -36,7 +36,7 @@ def cmd_same_day(args: argparse.Namespace) -> int:
     from counter.case.not_found import CaseNotFound
     from counter.case.same_day_refused import SameDayNotPossible
     from counter.case.status import MoveNotAllowed
-    from counter.service.intake import FINISH_SAME_DAY, SameDay
+    from counter.service.cases import FINISH_SAME_DAY, CaseOnDay
     from counter.words.cases import CASE_NOT_FOUND, CASE_STATUS
     from counter.words.punctuation import CLAUSE_JOIN
     from counter.words.same_day import SAME_DAY_DONE, SAME_DAY_PROBLEM, SAME_DAY_REFUSED
@@ -44,7 +44,7 @@ def cmd_same_day(args: argparse.Namespace) -> int:
     service = open_service(args)
     day = today(args)
     try:
-        service.call(FINISH_SAME_DAY, SameDay(args.case_no, day), desk())
+        service.call(FINISH_SAME_DAY, CaseOnDay(args.case_no, day), desk())
     except CaseNotFound as err:
         raise Reported(CASE_NOT_FOUND.format(case_no=err.case_no)) from err
     except SameDayNotPossible as err:

@@ -432,6 +432,12 @@ class PledgeStep:
 
 
 @dataclass(frozen=True)
+class PledgeItem:
+    case_no: str
+    item_code: str
+
+
+@dataclass(frozen=True)
 class PledgeCheck:
     case_no: str
     item_code: str
@@ -446,6 +452,12 @@ class PledgePaper:
     item_code: str
     today: dt.date
     revoked: bool  # the 撤销行政许可决定书, not the 告知承诺书
+
+
+@dataclass(frozen=True)
+class PledgeChecks:
+    department: str = ""  # the deciding department's full name; "": every department's
+    open_only: bool = True
 
 
 PLEDGE_OFFERS = read(
@@ -466,6 +478,14 @@ GRANT_ON_PLEDGE = write(
     faults=_PLEDGE_FAULTS,
     doc="准予 on the applicant's signed promise, by the body that may decide the item; its 核查 date kept.",
 )
+READ_PLEDGE = read(
+    "cases.read_pledge",
+    PledgeItem,
+    PledgeRow | None,
+    Open.ANY_DESK,
+    f"{_RUNS}read_pledge",
+    doc="The grant on a promise of one item of a case, with its check; None when there is none.",
+)
 RECORD_PLEDGE_CHECK = write(
     "cases.record_pledge_check",
     PledgeCheck,
@@ -474,6 +494,14 @@ RECORD_PLEDGE_CHECK = write(
     f"{_RUNS}record_pledge_check",
     faults=_PLEDGE_FAULTS,
     doc="The 核查 of a promise: kept, or found false and the licence revoked.",
+)
+PLEDGE_CHECKS = read(
+    "cases.pledge_checks",
+    PledgeChecks,
+    tuple[PledgeRow, ...],
+    Open.ANY_DESK,
+    f"{_RUNS}pledge_checks",
+    doc="The grants on a promise awaiting their check (or all), the earliest due first.",
 )
 PLEDGE_PAPER = write(
     "cases.pledge_paper",

@@ -1,8 +1,9 @@
 """The intake at the window: its guide, its preview at each change, its commit, and what the desk asks around it.
 
 The draft is kept while the clerk types, offered back at start and dropped when given up; the outcome is previewed
-at each change and decided again on commit from the stored guide version; a 即办 case is finished at the window; the
-hall's intake rules and 证照库 are read and set; a promise's grant (告知承诺) is recorded and checked.
+at each change and decided again on commit from the stored guide version; the month's 即办件 figures are read; the
+hall's intake rules and 证照库 are read and set.  A taken case's 当场办结 and 告知承诺 act on the case after its
+intake: they are :mod:`counter.service.cases`.
 """
 
 from __future__ import annotations
@@ -10,14 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from counter.access.pledge_offers import PledgeRow
 from counter.access.roles import Permission
 from counter.calendar.workdays import BeyondData
 from counter.case.intake_request import IntakeRequest, TakenIntake
 from counter.case.month_figures import MonthFigures
 from counter.case.promise_figures import FigureGroup
-from counter.case.same_day import SameDayProblem
-from counter.case.status import CaseStatus
 from counter.catalog.model import Item
 from counter.catalog.stored_guide import StoredGuide
 from counter.intake.draft import IntakeDraft, StoredDraft
@@ -35,12 +33,6 @@ _TAKE_FAULTS = (
     "counter.intake.file_refused:FileDoesNotFit",
     "counter.case.number_faults:NumbersBehind",
     "counter.case.number_faults:OtherSeries",
-)
-#: what refuses a step on a granted promise: the item's, the decision's rule, the case's status
-_PLEDGE_FAULTS = (
-    "counter.case.pledge_checks:PledgeRefused",
-    "counter.case.decisions:DecisionRefused",
-    "counter.case.status:MoveNotAllowed",
 )
 
 
@@ -101,12 +93,6 @@ class TakeFromFile:
 
 
 @dataclass(frozen=True)
-class SameDay:
-    case_no: str
-    today: dt.date
-
-
-@dataclass(frozen=True)
 class SaveIntakeRules:
     rules: IntakeRules
 
@@ -120,43 +106,6 @@ class SaveLibrary:
 class FiguresOfMonth:
     month: str  # YYYY-MM
     group: FigureGroup
-
-
-@dataclass(frozen=True)
-class GrantOnPledge:
-    case_no: str
-    item_code: str
-    today: dt.date
-    at: dt.datetime | None = None  # the moment recorded (training: the training day at this time of it)
-
-
-@dataclass(frozen=True)
-class PledgeItem:
-    case_no: str
-    item_code: str
-
-
-@dataclass(frozen=True)
-class RecordCheck:
-    case_no: str
-    item_code: str
-    today: dt.date
-    kept: bool
-    finding: str = ""
-
-
-@dataclass(frozen=True)
-class PledgeChecks:
-    department: str = ""  # the deciding department's full name; "": every department's
-    open_only: bool = True
-
-
-@dataclass(frozen=True)
-class PledgePaper:
-    case_no: str
-    item_code: str
-    today: dt.date
-    revoked: bool  # the 撤销决定书, not the 告知承诺书
 
 
 # --- the draft ----------------------------------------------------------------------------------------------
@@ -258,25 +207,8 @@ TAKE_FROM_FILE = write(
     "is left alone.",
 )
 
-# --- 即办件 -------------------------------------------------------------------------------------------------
+# --- 即办件 figures-------------------------------------------------------------------------------------------
 
-SAME_DAY_CHECK = read(
-    "intake.same_day_check",
-    SameDay,
-    tuple[SameDayProblem, ...],
-    Open.ANY_DESK,
-    f"{_RUNS}:check_same_day",
-    doc="Why the case cannot be decided and handed over at the window today; empty when it can.",
-)
-FINISH_SAME_DAY = write(
-    "intake.finish_same_day",
-    SameDay,
-    CaseStatus,
-    Permission.TAKE_INTAKE,
-    f"{_RUNS}:finish_at_window",
-    faults=("counter.case.same_day_refused:SameDayNotPossible", "counter.case.status:MoveNotAllowed"),
-    doc="当场办结并送达: each item granted at the window and the result handed over there.",
-)
 MONTH_FIGURES = read(
     "intake.month_figures",
     FiguresOfMonth,
@@ -322,50 +254,4 @@ SAVE_LIBRARY = write(
     f"{_RUNS}:save_library_settings",
     faults=("counter.intake.licences:LibraryRefused",),
     doc="Set the hall's 证照库 (all empty: none), refused whole with any problem; audited, the secret masked.",
-)
-
-# --- 告知承诺 -----------------------------------------------------------------------------------------------
-
-GRANT_ON_PLEDGE = write(
-    "intake.grant_on_pledge",
-    GrantOnPledge,
-    CaseStatus,
-    Open.IN_ACTION,
-    f"{_RUNS}:grant_pledge",
-    faults=_PLEDGE_FAULTS,
-    doc="准予 on the applicant's signed promise, by the body that may decide the item; its 核查 date kept.",
-)
-READ_PLEDGE = read(
-    "intake.read_pledge",
-    PledgeItem,
-    PledgeRow | None,
-    Open.ANY_DESK,
-    f"{_RUNS}:read_pledge",
-    doc="The grant on a promise of one item of a case, with its check; None when there is none.",
-)
-RECORD_PLEDGE_CHECK = write(
-    "intake.record_pledge_check",
-    RecordCheck,
-    PledgeRow,
-    Open.IN_ACTION,
-    f"{_RUNS}:record_pledge_check",
-    faults=_PLEDGE_FAULTS,
-    doc="The 核查 of a promise: kept, or found false and the licence revoked.",
-)
-PLEDGE_CHECKS = read(
-    "intake.pledge_checks",
-    PledgeChecks,
-    tuple[PledgeRow, ...],
-    Open.ANY_DESK,
-    f"{_RUNS}:pledge_checks",
-    doc="The grants on a promise awaiting their check (or all), the earliest due first.",
-)
-PLEDGE_PAPER = write(
-    "intake.pledge_paper",
-    PledgePaper,
-    bytes,
-    Permission.PRINT,
-    f"{_RUNS}:pledge_paper",
-    faults=_PLEDGE_FAULTS,
-    doc="The 告知承诺书, or the 撤销行政许可决定书 of a promise found false, as PDF; numbered once.",
 )

@@ -53,6 +53,8 @@ from counter.service.cases import (
     MoveCase,
     Nothing,
     PledgeCheck,
+    PledgeChecks,
+    PledgeItem,
     PledgePaper,
     PledgeStep,
     Queue,
@@ -200,11 +202,19 @@ def grant_on_pledge(work: Session, desk: Desk | None, request: PledgeStep) -> Ca
     )
 
 
+def read_pledge(work: Session, desk: Desk | None, request: PledgeItem) -> PledgeRow | None:
+    return notice_pledges.pledge_row(work, request.case_no, request.item_code)
+
+
 def record_pledge_check(work: Session, desk: Desk | None, request: PledgeCheck) -> PledgeRow:
     return notice_pledges.record_check(
         work, at_desk(desk), request.case_no, request.item_code, request.today, kept=request.kept,
         finding=request.finding,
     )  # fmt: skip
+
+
+def pledge_checks(work: Session, desk: Desk | None, request: PledgeChecks) -> tuple[PledgeRow, ...]:
+    return notice_pledges.pledge_checks(work, request.department, open_only=request.open_only)
 
 
 def pledge_paper(work: Session, desk: Desk | None, request: PledgePaper) -> bytes:

@@ -5,24 +5,20 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from counter.access.desk import Desk
-from counter.access.pledge_offers import PledgeRow
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.admin.site import site_is_set_up
 from counter.actions.cases.intake_settings import intake_rules, save_intake_rules
 from counter.actions.catalog.guide_status import drafts_may_be_taken
 from counter.actions.catalog.guides import current_guide, guide_version
-from counter.actions.intake import drafts, notice_pledges
+from counter.actions.intake import drafts
 from counter.actions.intake.intake_file import take_from_file
 from counter.actions.intake.licences import library_settings, save_library
 from counter.actions.intake.parties import known_party
 from counter.actions.intake.received_papers import received_papers
-from counter.actions.intake.same_day import finish_same_day, same_day_check
 from counter.actions.intake.take import preview, take_intake
 from counter.actions.ratings.case_figures import month_figures
 from counter.case.intake_request import TakenIntake
 from counter.case.month_figures import MonthFigures
-from counter.case.same_day import SameDayProblem
-from counter.case.status import CaseStatus
 from counter.catalog.stored_guide import StoredGuide
 from counter.intake.draft import StoredDraft
 from counter.intake.known_party import KnownParty
@@ -33,17 +29,11 @@ from counter.service.intake import (
     CurrentGuide,
     DeskOnly,
     FiguresOfMonth,
-    GrantOnPledge,
     GuideVersion,
     IntakePreview,
     KeepDraft,
     KnownPartyOf,
-    PledgeChecks,
-    PledgeItem,
-    PledgePaper,
     PreviewIntake,
-    RecordCheck,
-    SameDay,
     SaveIntakeRules,
     SaveLibrary,
     TakeFromFile,
@@ -103,14 +93,6 @@ def take_file(work: Session, desk: Desk | None, request: TakeFromFile) -> TakenI
     return take_from_file(work, at_desk(desk), request.file, request.today)
 
 
-def check_same_day(work: Session, desk: Desk | None, request: SameDay) -> tuple[SameDayProblem, ...]:
-    return same_day_check(work, request.case_no, request.today)
-
-
-def finish_at_window(work: Session, desk: Desk | None, request: SameDay) -> CaseStatus:
-    return finish_same_day(work, at_desk(desk), request.case_no, request.today)
-
-
 def figures_of_month(work: Session, desk: Desk | None, request: FiguresOfMonth) -> MonthFigures:
     return month_figures(work, request.month, request.group, desk=desk)
 
@@ -129,30 +111,3 @@ def read_library(work: Session, desk: Desk | None, request: DeskOnly) -> Library
 
 def save_library_settings(work: Session, desk: Desk | None, request: SaveLibrary) -> None:
     save_library(work, request.settings, desk=desk)
-
-
-def grant_pledge(work: Session, desk: Desk | None, request: GrantOnPledge) -> CaseStatus:
-    return notice_pledges.grant_on_pledge(
-        work, at_desk(desk), request.case_no, request.item_code, request.today, request.at
-    )
-
-
-def read_pledge(work: Session, desk: Desk | None, request: PledgeItem) -> PledgeRow | None:
-    return notice_pledges.pledge_row(work, request.case_no, request.item_code)
-
-
-def record_pledge_check(work: Session, desk: Desk | None, request: RecordCheck) -> PledgeRow:
-    return notice_pledges.record_check(
-        work, at_desk(desk), request.case_no, request.item_code, request.today, kept=request.kept,
-        finding=request.finding,
-    )  # fmt: skip
-
-
-def pledge_checks(work: Session, desk: Desk | None, request: PledgeChecks) -> tuple[PledgeRow, ...]:
-    return notice_pledges.pledge_checks(work, request.department, open_only=request.open_only)
-
-
-def pledge_paper(work: Session, desk: Desk | None, request: PledgePaper) -> bytes:
-    return notice_pledges.pledge_paper(
-        work, at_desk(desk), request.case_no, request.item_code, request.today, revoked=request.revoked
-    )

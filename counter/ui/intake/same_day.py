@@ -2,7 +2,7 @@
 
 The applicant is still at the desk: the clerk decides and hands the result over at once (Ctrl+J, or Tab to the
 button and Enter) before printing the receipt, whose printing closes the panel.  The offer appears only when the
-action would take it (:data:`counter.service.intake.SAME_DAY_CHECK`, asked once after the commit and only for
+action would take it (:data:`counter.service.cases.SAME_DAY_CHECK`, asked once after the commit and only for
 a bundle the guide marks wholly 即办), and the action checks again when it runs; where it would not, the line says
 why (the item is a department's to decide, the result is to be posted), so a 即办 bundle never ends in silence.
 """
@@ -23,7 +23,7 @@ from counter.case.same_day import same_day_bundle
 from counter.case.same_day_refused import SameDayNotPossible
 from counter.case.status import MoveNotAllowed
 from counter.catalog.model import Bundle
-from counter.service.intake import FINISH_SAME_DAY, SAME_DAY_CHECK, SameDay
+from counter.service.cases import FINISH_SAME_DAY, SAME_DAY_CHECK, CaseOnDay
 from counter.ui.intake.words import INTAKE_SAME_DAY_BUTTON, INTAKE_SAME_DAY_FAILED, INTAKE_SAME_DAY_HINT
 from counter.ui.plain_text import plain_label
 from counter.ui.runner import Failed, Runner
@@ -69,7 +69,7 @@ class SameDayOffer(QWidget):
         if not same_day_bundle(bundle):
             return False  # no read at all for the bundles that are not 即办: nearly every intake
         try:
-            problems = runner.call(SAME_DAY_CHECK, SameDay(case_no, today), desk)
+            problems = runner.call(SAME_DAY_CHECK, CaseOnDay(case_no, today), desk)
         except (Failed, CaseNotFound):
             log.warning("case %s: could not ask whether it can be done at once", case_no)
             return False
@@ -93,7 +93,7 @@ class SameDayOffer(QWidget):
             return
         runner, desk, case_no, today = self._case
         try:
-            runner.call(FINISH_SAME_DAY, SameDay(case_no, today), desk, INTAKE_SAME_DAY_FAILED)
+            runner.call(FINISH_SAME_DAY, CaseOnDay(case_no, today), desk, INTAKE_SAME_DAY_FAILED)
         except Failed as err:
             self.line.setText(err.message)  # nothing kept: the clerk may try again
             return
