@@ -362,12 +362,13 @@ class Driver:
     def sync_pages(self, folder: Path, township: tuple[Any, Any], hall: tuple[Any, Any]) -> None:
         from PySide6.QtCore import QEventLoop
 
+        from counter.service.local import InProcess
         from counter.ui.desk_actions import SYNC_SIZE
         from counter.ui.geometry import fit_to_screen
         from counter.ui.runner import Runner
         from counter.ui.sync.sync_page import SyncPage
 
-        page = SyncPage(Runner(township[0]), township[1])
+        page = SyncPage(Runner(InProcess(township[0])), township[1])
         fit_to_screen(page, SYNC_SIZE)
         page.refresh()
         page.show()
@@ -380,7 +381,7 @@ class Driver:
         self.settle()
         self.save(page, "sync.png")
         os.environ["COUNTER_HOME"] = str(folder / HALL_HOME)  # the hall's page reads the hall's key files
-        hall_page = SyncPage(Runner(hall[0]), hall[1])
+        hall_page = SyncPage(Runner(InProcess(hall[0])), hall[1])
         fit_to_screen(hall_page, SYNC_SIZE)
         hall_page.refresh()
         hall_page.show()

@@ -90,8 +90,9 @@ def hand_in(intake: IntakePanel) -> None:
     intake.deferral.pledge_signed.setChecked(True)
 
 
-def intake_shots(driver: Driver, window: MainWindow) -> None:
+def intake_shots(driver: Driver, window: MainWindow, db: Store) -> None:
     from PySide6.QtCore import QEventLoop, QTimer
+    from sqlalchemy import text
 
     from counter.ui.printing.preview_window import PreviewWindow
 
@@ -108,8 +109,15 @@ def intake_shots(driver: Driver, window: MainWindow) -> None:
     loop = QEventLoop()
     intake.case_taken.connect(lambda _case_no: loop.quit())
     QTimer.singleShot(30_000, loop.quit)
-    intake.commit_button.click()
-    if intake.taken is None:
+    with db.sessions().begin() as holder:  # another desk holds the file: the clerk's Ctrl+Enter waits, and says so
+
+        def waiting() -> None:
+            driver.save(intake, "intake-saving.png")  # it stands over the desk: the clerk sees it and its button
+            holder.rollback()
+
+        holder.execute(text("CREATE TABLE hold_the_file (x INTEGER)"))
+        QTimer.singleShot(900, waiting)
+        QTimer.singleShot(0, intake.commit_button.click)  # from the window's loop, as the clerk's key is taken
         loop.exec()
     driver.settle()
     driver.save(intake, "intake-taken.png")
@@ -253,7 +261,7 @@ def working_window_shots(driver: Driver) -> None:
     demo = {c.label: c.case_no for c in run_demo(db.sessions(), desk, dt.date.today())}
     answered(db, desk)
     on_their_way(db, desk, demo["容缺逾期：逾期事实已记录，转实施部门决定"])
-    intake_shots(driver, window)
+    intake_shots(driver, window, db)
     case_shots(driver, window, demo["补正（委托代理人办理）"], demo["容缺逾期：逾期事实已记录，转实施部门决定"])
     supervision_shots(driver, window)
     text_size_shot(driver, window)
