@@ -38,6 +38,7 @@ from counter.ui.pad.words import (
     DESK_PHOTO_CLEAR,
     DESK_PHOTO_FILTER,
     DESK_PHOTO_NONE,
+    DESK_PHOTO_UNREAD,
     DESK_PROBLEMS,
     DESK_SAVE,
     DESK_SAVE_FAILED,
@@ -132,7 +133,9 @@ class DeskForm(QWidget):
         try:
             data = read_bounded(path, PHOTO_FILE_LIMIT)
         except OSError as err:
-            self._say(f"{DESK_PHOTO_BAD.format(path=path)}（{file_fault(err)}）", "problems")
+            self._say(
+                DESK_PHOTO_UNREAD.format(problem=DESK_PHOTO_BAD.format(path=path), cause=file_fault(err)), "problems"
+            )
             return
         except TooLarge:
             data = b""

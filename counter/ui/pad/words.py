@@ -218,6 +218,8 @@ DESK_PHOTO_CHOOSE = tr("选择照片…")
 DESK_PHOTO_CLEAR = tr("不用照片")
 DESK_PHOTO_FILTER = tr("图片 (*.png *.jpg *.jpeg *.bmp);;所有文件 (*)")
 DESK_PHOTO_BAD = tr("没有保存：{path} 不是能显示的图片")
+#: the photo that could not be read, and why (the file's fault in the clerk's words)
+DESK_PHOTO_UNREAD = tr("{problem}（{cause}）")
 DESK_NOTE = tr(
     "本窗口的设置保存在这台电脑上：窗口号是本机办件编号的一部分，工作人员的姓名和照片印在受理凭证上、显示在评价器上。"
     "没有设置姓名的窗口不能受理。"
