@@ -108,9 +108,10 @@ def test_each_broken_rule_is_reported_alone(tmp_path: Path, breach: Breach) -> N
 
 
 def test_every_rule_has_a_breach_or_a_test_of_its_own() -> None:
-    reader_rules = {  # each has its own test below (TOO_LARGE in tests/util/test_bounded_reads.py)
+    reader_rules = {  # each has its own test below (TOO_LARGE in tests/util/test_bounded_reads.py, NOT_REGULAR in
+        # tests/util/test_named_pipes.py)
         Rule.UNREADABLE, Rule.NOT_UTF8, Rule.SYNTAX, Rule.WRONG_TYPE, Rule.UNKNOWN_VALUE, Rule.UNKNOWN_KEY,
-        Rule.LIMIT_WITHOUT_UNIT, Rule.NOT_FOUND, Rule.NOT_A_CATALOG, Rule.TOO_LARGE,
+        Rule.LIMIT_WITHOUT_UNIT, Rule.NOT_FOUND, Rule.NOT_A_CATALOG, Rule.TOO_LARGE, Rule.NOT_REGULAR,
     }  # fmt: skip
     broken_alone = {e.rule for b in BREACHES for e in b.expected}
     # asked only when a site publishes a guide: tests/catalog/test_publish_gate.py
@@ -270,7 +271,7 @@ def test_a_file_that_cannot_be_opened_is_unreadable_with_the_reason(tmp_path: Pa
     (tmp_path / "008.toml").mkdir()
 
     [problem] = read_paths([tmp_path / "008.toml"]).problems
-    assert (problem.rule, problem.file, problem.detail) == (Rule.UNREADABLE, "008.toml", "Is a directory")
+    assert (problem.rule, problem.file, problem.detail) == (Rule.UNREADABLE, "008.toml", "a folder, not a file")
 
 
 def test_an_unknown_key_is_reported(tmp_path: Path) -> None:

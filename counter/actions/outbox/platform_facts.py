@@ -24,7 +24,7 @@ from sqlalchemy import select
 
 from counter.actions.admin.office import office_settings
 from counter.case.decisions import read_item_note
-from counter.case.moments import stored_utc
+from counter.case.moments import office_day, stored_utc
 from counter.case.status import CaseEvent, CaseStatus
 from counter.db import models
 from counter.db.case_store import answers_of
@@ -154,7 +154,7 @@ def _licence(
         "licence.holder_id_type": facts["case.applicant_id_type"],
         "licence.holder_id": facts["case.applicant_id_no"],
         "licence.issuer": decider_name(item, office_settings(session, case.site_code)),
-        "licence.issued_on": moment(issued_at)[:10],
+        "licence.issued_on": office_day(issued_at).isoformat(),  # the paper's day, not a time's date in another zone
     }
 
 
@@ -176,7 +176,7 @@ def _voided_licence(
     ).one()
     note = str(json.loads(detail or "{}").get("note", ""))
     return _licence(session, case, event.item_code, issued_at, facts, note) | {
-        "licence.voided_on": moment(event.at)[:10],
+        "licence.voided_on": office_day(event.at).isoformat(),
         "licence.void_reason": reason,
     }
 
