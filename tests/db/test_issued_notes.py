@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, event
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from counter.actions.numbers.number_guard import note_issued
 from counter.actions.site.store import Store
@@ -53,7 +53,6 @@ def test_the_stores_sessions_note_their_commits_and_no_other_session_does(tmp_pa
         assert event.contains(engine, "commit", issued_notes._database_commits)
 
         assert not notes_commits(Session(engine))  # a session of the process, on the same engine
-        assert not notes_commits(sessionmaker(engine)())
         assert not event.contains(Session, "after_commit", issued_notes._committed)
         assert not event.contains(Engine, "commit", issued_notes._database_commits)
     finally:
