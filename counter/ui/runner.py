@@ -4,8 +4,9 @@ In the spirit of Anki's ``CollectionOp`` and ``QueryOp``: a widget asks :meth:`R
 of :mod:`counter.service` with its request, and the sentence it shows when the database fails.  The operation runs
 on a worker thread; the window's own thread keeps its event loop turning meanwhile (it paints, and takes keys), and
 the answer is handed back on the window's thread, where the widget's code goes on from the call.  Operations run one
-at a time: one asked while another runs waits its turn.  A wait longer than a moment is shown (:attr:`Runner.busy`,
-the wait cursor, the status bar); the same write asked again while it runs is refused (:class:`Busy`), so a clerk
+at a time: one asked while another runs waits its turn.  For the first moment of a wait the clerk's keys are held, in
+order, behind the step; a wait longer than that is shown (:attr:`Runner.busy`, the wait cursor, the status bar) and
+the keys are taken as they come; the same write asked again while it runs is refused (:class:`Busy`), so a clerk
 pressing Ctrl+Enter twice takes one intake; a timer's operation gives way rather than waits.  An answer for a widget
 closed meanwhile is dropped (:class:`Dropped`).
 
@@ -182,6 +183,15 @@ class Runner(QObject):
         shown.timeout.connect(self._show_busy)
         shown.start(BUSY_AFTER_MS)
         looked.start()
+        # a moment first with the clerk's keys held back, in order: a step that answers within it is never overtaken
+        # by the keys typed behind it (Enter, then F5 at once, opens the intake of the guide Enter showed); a wait
+        # longer than that is said, and from then on the keys are taken and painted as they come
+        moment = QTimer()
+        moment.setSingleShot(True)
+        moment.timeout.connect(loop.quit)
+        moment.start(BUSY_AFTER_MS)
+        loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        moment.stop()
         while not future.done():
             loop.exec()
         looked.stop()
