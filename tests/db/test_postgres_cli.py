@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, inspect, text
@@ -33,8 +34,8 @@ def cli_engines(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Engine]]:
     """
     opened: list[Engine] = []
 
-    def recording(url: str) -> Engine:
-        opened.append(make_engine(url))
+    def recording(url: str, **settings: Any) -> Engine:  # the desk's bounds and the rest, as the store gives them
+        opened.append(make_engine(url, **settings))
         return opened[-1]
 
     monkeypatch.setattr(engine_module, "make_engine", recording)
