@@ -208,13 +208,8 @@ def _once(
     return answer
 
 
-_FUNCTIONS: dict[str, Callable[..., Any]] = {}
-
-
 def _function(path: str) -> Callable[..., Any]:
-    found = _FUNCTIONS.get(path)
-    if found is None:
-        module, _, name = path.partition(":")
-        found = getattr(importlib.import_module(module), name)
-        _FUNCTIONS[path] = found
+    """The implementation ``module:function`` names; Python keeps each module once imported."""
+    module, _, name = path.partition(":")
+    found: Callable[..., Any] = getattr(importlib.import_module(module), name)
     return found
