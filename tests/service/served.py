@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from counter.access.desk import Desk
 from counter.case.not_found import CaseNotFound
 from counter.db.settings_store import get_setting, put_setting
+from counter.service.operation import Open, Operation
 
 KEY = "test.count"
 
@@ -85,3 +86,10 @@ def write_read_only(work: Session, desk: Desk | None, request: Count) -> int:
     put_setting(work, KEY, "no")
     work.flush()
     return 0
+
+
+#: a write whose second application would show, and its read: the operations the tests of every transport ask
+COUNT: Operation[Count, int] = Operation("test.count", Count, int, True, Open.ANY_DESK, "tests.service.served:count")
+COUNTED: Operation[Count, int] = Operation(
+    "test.counted", Count, int, False, Open.ANY_DESK, "tests.service.served:counted"
+)

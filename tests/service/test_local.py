@@ -15,13 +15,9 @@ from counter.case.not_found import CaseNotFound
 from counter.host.database_faults import StoreFault
 from counter.service.local import InProcess
 from counter.service.operation import Open, Operation
-from tests.service.served import Count
+from tests.service.served import COUNT, COUNTED, Count
 from tests.signed_in import add_account
 
-COUNT: Operation[Count, int] = Operation("test.count", Count, int, True, Open.ANY_DESK, "tests.service.served:count")
-COUNTED: Operation[Count, int] = Operation(
-    "test.counted", Count, int, False, Open.ANY_DESK, "tests.service.served:counted"
-)
 MISSING: Operation[Count, int] = Operation(
     "test.missing", Count, int, True, Open.ANY_DESK, "tests.service.served:missing"
 )

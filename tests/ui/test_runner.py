@@ -19,8 +19,8 @@ from counter.ui.intake.words import INTAKE_DB_FAULT
 from counter.ui.runner import Failed, Runner
 from counter.words.database import DB_FAULT
 from tests.backup.test_backup import damage
+from tests.service.served import COUNT, COUNTED, Count
 from tests.service.served import KEY as SERVED_KEY
-from tests.service.served import Count
 
 KEY = "test.runner"
 
@@ -37,10 +37,6 @@ FAILS: Operation[Count, int] = Operation(
 )
 READ_ONLY: Operation[Count, int] = Operation(
     "test.write_read_only", Count, int, True, Open.ANY_DESK, "tests.service.served:write_read_only"
-)
-COUNT: Operation[Count, int] = Operation("test.count", Count, int, True, Open.ANY_DESK, "tests.service.served:count")
-COUNTED: Operation[Count, int] = Operation(
-    "test.counted", Count, int, False, Open.ANY_DESK, "tests.service.served:counted"
 )
 
 

@@ -29,14 +29,10 @@ from counter.ui.cases.words import CASE_SAVE_FAILED
 from counter.ui.runner import Busy, Dropped, Failed, Runner
 from tests.db.test_number_check_race import demo_intake
 from tests.pg_server import CATALOG, FreshDatabases
-from tests.service.served import CaseStep, Count
+from tests.service.served import COUNT, COUNTED, CaseStep, Count
 
 LOCK_CASE: Operation[CaseStep, bool] = Operation(
     "test.lock_case", CaseStep, bool, True, Open.ANY_DESK, "tests.service.served:lock_case"
-)
-COUNT: Operation[Count, int] = Operation("test.count", Count, int, True, Open.ANY_DESK, "tests.service.served:count")
-COUNTED: Operation[Count, int] = Operation(
-    "test.counted", Count, int, False, Open.ANY_DESK, "tests.service.served:counted"
 )
 BOUND_S = 1.5
 T = TypeVar("T")
