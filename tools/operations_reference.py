@@ -10,7 +10,6 @@ the common ones.  A hall's server and its desks speak exactly these; a change to
 
 from __future__ import annotations
 
-import argparse
 import dataclasses
 import sys
 import typing
@@ -89,19 +88,9 @@ def render() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    cli = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    cli.add_argument("--check", action="store_true", help="exit 1 if the committed page is out of date")
-    args = cli.parse_args(argv)
-    text = render()
-    if args.check:
-        current = PAGE.read_text(encoding="utf-8") if PAGE.exists() else ""
-        if current != text:
-            print(f"{PAGE.relative_to(ROOT)} is out of date: run python tools/operations_reference.py", file=sys.stderr)
-            return 1
-        return 0
-    PAGE.write_text(text, encoding="utf-8")
-    print(f"wrote {PAGE.relative_to(ROOT)}")
-    return 0
+    from generated_page import page_main  # beside this file: on the path when run as a script
+
+    return page_main(PAGE, render, "operations_reference.py", __doc__.splitlines()[0] if __doc__ else "", argv)
 
 
 if __name__ == "__main__":
