@@ -99,6 +99,10 @@ class ChecklistView(QWidget):
     def pending_rows(self) -> list[MaterialRow]:
         return [r for r in self.rows.values() if r.receipt is Receipt.PENDING]
 
+    def open_deferral(self) -> MaterialRow | None:
+        """The first 容缺后补 row still pending: key 6 goes there before the 容缺 conditions, or it is left behind."""
+        return next((r for r in self.pending_rows() if r.deferrable), None)
+
     def show_pending(self) -> None:
         pending = len(self.pending_rows())
         if pending:

@@ -11,7 +11,7 @@ under the name; anything the clerk then records by key replaces the licence.
 Choosing 已收取 fills the counts and the medium the guide asks for, so the common
 case needs no typing; 有缺陷 opens the note the correction notice prints, and
 当场更正 (行政许可法 第三十二条第一款第三项) the note of what was corrected; both put
-the cursor in it.  A row still pending is tinted, so nothing is left behind.
+the cursor in it, and Enter there goes on to the next row.  A row still pending is tinted, so nothing is left behind.
 
 The row holds what the clerk set and says so through :attr:`recorded`; the
 checklist itself (and its rules: what a missing line keeps, what a defect
@@ -151,7 +151,8 @@ class MaterialRow(QFrame):
             # the guide's counts, filled in by key 1: changed by a click when a paper differs, never a Tab stop
             # (the list is one stop, its rows settled by keys)
             spin.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        self.note_line = CheckedLine(TextField.NOTE)  # what the desk will not take in it, said beneath it
+        # what the desk will not take in it, said beneath it; never selected whole by the focus coming back
+        self.note_line = CheckedLine(TextField.NOTE, kept=True)
         self.note = self.note_line.edit
         self.note.setPlaceholderText(INTAKE_DEFECT_HINT)
         self.name_label = plain_label(material.name)
@@ -214,6 +215,7 @@ class MaterialRow(QFrame):
         self.originals.valueChanged.connect(self.on_detail_changed)
         self.copies.valueChanged.connect(self.on_detail_changed)
         self.note.textChanged.connect(self.on_detail_changed)
+        self.note.returnPressed.connect(self.on_note_done)
 
     # --- what the row shows ------------------------------------------------------
 
@@ -334,6 +336,10 @@ class MaterialRow(QFrame):
             button.setChecked(m is medium)
         self._update_view()
         self.recorded.emit(self.entry())
+
+    def on_note_done(self) -> None:
+        """Enter in the note: it is written, on to the next material (Tab would leave the list)."""
+        self.step.emit(1)
 
     def on_detail_changed(self) -> None:
         self.recorded.emit(self.entry())

@@ -317,11 +317,15 @@ class IntakePanel(PanelLayout):
         self.schedule_draft()
 
     def on_deferral_chosen(self, code: str) -> None:
-        """Key 6 on a 容缺后补 row: the applicant's request is ticked; the keyboard goes to the first of its conditions
-        still to confirm (Space, Tab, Space), or, both confirmed, on to the next material."""
+        """Key 6 on a 容缺后补 row: the applicant's request is ticked; the keyboard goes to the next 容缺后补 row still
+        open (008's 健康证明 after its 管理制度: 6 there too), then to the first of its conditions still to confirm
+        (Space, Tab, Space), or, both confirmed, on to the next material."""
         self.deferral.asked.setChecked(True)
         unconfirmed = self.deferral.unconfirmed()
-        if unconfirmed is not None:
+        still_open = self.checklist_view.open_deferral()
+        if still_open is not None:
+            still_open.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif unconfirmed is not None:
             unconfirmed.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
             self.checklist_view.on_step(code, 1)

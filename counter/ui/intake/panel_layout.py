@@ -219,8 +219,8 @@ class PanelLayout(QWidget):
         chain = [
             self.delivery_form.notify_phone,
             *self.situations.buttons(),
+            *self.checklist_view.rows.values(),  # the row keys work at once: 全部已收取 after the list, not before
             self.checklist_view.all_received_button,
-            *self.checklist_view.rows.values(),
             self.deferral.asked,
             self.deferral.no_bad_credit,
             self.deferral.pledge_signed,

@@ -163,6 +163,9 @@ class ApplicantForm(QGroupBox):
         focus = QApplication.focusWidget()
         if focus is None or focus in (self.id_field.edit, self.name, self.address):
             self.phone.setFocus(Qt.FocusReason.OtherFocusReason)  # what the card does not give comes next
+            # a number filled from an earlier case is selected: the new one typed by habit replaces it, never
+            # appended to it (1390482000013600000000)
+            self.phone.selectAll()
 
     def fill_known(self, known: KnownParty) -> bool:
         """Fill what the clerk left empty from an earlier case; True when anything was filled."""

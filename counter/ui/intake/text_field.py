@@ -11,6 +11,7 @@ blank on the receipt.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from counter.documents.fonts import unprintable
@@ -20,13 +21,31 @@ from counter.ui.plain_text import plain_label
 from counter.words.texts import text_problem_text
 
 
-class CheckedLine(QWidget):
-    """A line edit (:attr:`edit`) and the message beneath it (:attr:`message`), hidden while the text is good."""
+class KeptLine(QLineEdit):
+    """A line whose text Tab and Shift+Tab never select: the cursor goes to its end.
 
-    def __init__(self, kind: TextField, parent: QWidget | None = None) -> None:
+    A plain line edit entered by Tab selects all it holds, so the next key replaces it.  A material's note is reached
+    by Shift+Tab from the rows, whose keys are digits: "3", "1" meant for a row replaced 缺负责人签字 with "31", which
+    the 补正 notice would have printed.
+    """
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt's name)
+        super().focusInEvent(event)
+        if event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason):
+            self.deselect()
+            self.end(False)
+
+
+class CheckedLine(QWidget):
+    """A line edit (:attr:`edit`) and the message beneath it (:attr:`message`), hidden while the text is good.
+
+    ``kept``: the line is a :class:`KeptLine`, its text never selected by the focus coming back to it.
+    """
+
+    def __init__(self, kind: TextField, parent: QWidget | None = None, *, kept: bool = False) -> None:
         super().__init__(parent)
         self._kind = kind
-        self.edit = QLineEdit()
+        self.edit = KeptLine() if kept else QLineEdit()
         self.message = plain_label()
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)

@@ -30,10 +30,10 @@ def test_tab_goes_from_the_parties_to_the_situations_to_the_materials_to_the_dec
     first_option = situations.option_button("operator", "individual")
     assert tab(qtbot, panel.delivery_form.notify_phone) is first_option
     assert tab(qtbot, first_option) is situations.option_button("agent", "self")  # a question is one stop
-    assert tab(qtbot, situations.option_button("signboard", "yes")) is panel.checklist_view.all_received_button
     rows = list(panel.checklist_view.rows.values())
-    assert tab(qtbot, panel.checklist_view.all_received_button) is rows[0]
-    assert tab(qtbot, rows[0]) is panel.deferral.asked  # the list is one stop: Tab leaves it
+    assert tab(qtbot, situations.option_button("signboard", "yes")) is rows[0]  # where the row keys work
+    assert tab(qtbot, rows[0]) is panel.checklist_view.all_received_button  # the list is one stop: Tab leaves it
+    assert tab(qtbot, panel.checklist_view.all_received_button) is panel.deferral.asked
     rows[0].setFocus()
     QTest.keyClick(rows[0], Qt.Key.Key_Down)  # the arrows walk it
     assert QApplication.focusWidget() is rows[1]
@@ -45,8 +45,8 @@ def test_the_rows_made_again_after_an_answer_keep_the_order(qtbot: QtBot, panel:
     button.setFocus()
     QTest.keyClick(button, Qt.Key.Key_Space)  # the list changes: new rows
     rows = list(panel.checklist_view.rows.values())
-    assert tab(qtbot, panel.checklist_view.all_received_button) is rows[0]
-    assert tab(qtbot, rows[0]) is panel.deferral.asked
+    assert tab(qtbot, panel.situations.option_button("signboard", "yes")) is rows[0]
+    assert tab(qtbot, rows[0]) is panel.checklist_view.all_received_button
 
 
 def test_after_issuing_a_refusal_the_keyboard_is_on_the_print_button(qtbot: QtBot, panel: IntakePanel) -> None:
