@@ -10,7 +10,6 @@ this module adds what the engine asks of a server's URL.
 from __future__ import annotations
 
 import os
-from urllib.parse import parse_qs, urlsplit
 
 from counter.host.database_choice import ENV_URL, SQLITE_FILE, resolve_url, same_database
 
@@ -42,17 +41,31 @@ def plain_over_network(url: str) -> bool:
     socket (a ``host`` that is a folder, or none; libpq's ``PGHOST`` and ``PGSSLMODE`` count where the URL is silent)
     never leaves the machine.
     """
-    parts = urlsplit(url)
-    if not parts.scheme.startswith("postgresql") or os.environ.get(TRUSTED_NETWORK_ENV) == "1":
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    # read as the engine reads it, not as a web address: a password with "#" in it is a password to
+    # SQLAlchemy and libpq, where urlsplit took it for the start of a fragment and lost the query after it
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return False  # no URL the engine could open either; it says so
+    if parsed.get_backend_name() != "postgresql" or os.environ.get(TRUSTED_NETWORK_ENV) == "1":
         return False
-    query = parse_qs(parts.query)
-    hosts = [h for given in query.get("host", []) for h in given.split(",")] or [
-        parts.hostname or os.environ.get("PGHOST", "")
+    hosts = [h for given in _values(parsed.query.get("host")) for h in given.split(",")] or [
+        parsed.host or os.environ.get("PGHOST", "")
     ]
     if all(not h or h.startswith("/") for h in hosts):
         return False
-    mode = query.get("sslmode", [os.environ.get("PGSSLMODE", "")])[-1]
+    mode = (_values(parsed.query.get("sslmode")) or [os.environ.get("PGSSLMODE", "")])[-1]
     return mode != VERIFIED_TLS
+
+
+def _values(given: str | tuple[str, ...] | None) -> list[str]:
+    """A query parameter's values: SQLAlchemy gives one as a string, several as a tuple."""
+    if given is None:
+        return []
+    return [given] if isinstance(given, str) else list(given)
 
 
 class PlainConnection(Exception):
