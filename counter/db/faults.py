@@ -46,6 +46,9 @@ _DRIVER_WORDS = (
     # libpq's, at a TLS connection (sslmode=verify-full) to a server that is not the one the hall's CA vouches for
     ("certificate verify failed", DbFault.CERTIFICATE),
     ("does not match host name", DbFault.CERTIFICATE),
+    # libpq's, before any TLS is spoken, when the CA file sslrootcert names is not there ("root certificate file …
+    # does not exist") or cannot be read ("could not read root certificate file …": another account's, mode 0600)
+    ("root certificate file", DbFault.CA_FILE),
     # libpq's, when the first answer to its opening request is none PostgreSQL gives (a TLS or GSS request, or the
     # start of a session): another database's server (达梦 DM speaks its own protocol), or another service
     ("received invalid response to ssl negotiation", DbFault.NOT_POSTGRESQL),

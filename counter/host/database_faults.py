@@ -33,6 +33,9 @@ class DbFault(StrEnum):
     PLAIN_CONNECTION = "plain_connection"
     # the server's certificate is not the hall's CA's, or not for the name the desk dialled: not the hall's server
     CERTIFICATE = "certificate"
+    # the hall's CA certificate the URL names (sslrootcert) is missing or this system account may not read it: made
+    # under umask 077 it is its maker's alone; libpq says so only in its sentence, and nothing was sent
+    CA_FILE = "ca_file"
     # a row about to be written is not as the audit trail last recorded it (counter.audit.state.RowAltered)
     ROW_ALTERED = "row_altered"
     # the schema is older than the program and this login may not upgrade it: a hall's desk updated before its
