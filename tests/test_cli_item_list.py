@@ -30,6 +30,8 @@ def test_the_pulled_list_is_imported_as_drafts_and_its_changes_printed(
     path = tmp_path / "list.xlsx"
     write_platform_workbook(path, [dataclasses.replace(stored.bundle, materials=stored.bundle.materials[:-1])])
     monkeypatch.setenv("COUNTER_ITEM_LIST_SECRET", SECRET)
+    monkeypatch.setenv("COUNTER_ITEM_LIST_URL", "")  # the command sets its own: put back after the test
+    monkeypatch.setenv("COUNTER_ITEM_LIST_ACCOUNT", "")
     with running_item_library() as library:
         library.status = 503
         code, _, err = run(capsys, "catalog", "pull", library.url, "--account", "hall", "--db", db)
@@ -40,6 +42,6 @@ def test_the_pulled_list_is_imported_as_drafts_and_its_changes_printed(
         assert code == 0
         assert "1 个一件事生成待核指南" in out
         assert f"删去材料：{dropped}" in out
-        code, out, _ = run(capsys, "catalog", "pull", library.url, "--account", "hall", "--json", "--db", db)
+        code, out, _ = run(capsys, "catalog", "pull", "--json", "--db", db)  # the address and account kept as set
     assert code == 0
     assert json.loads(out)["new_versions"] == []  # the same list again: nothing new

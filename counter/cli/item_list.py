@@ -1,8 +1,10 @@
 """``counter catalog pull``: the region's 实施清单 fetched from its 事项库 and imported as 待核 guides.
 
 What publishing each would change is printed, for the administrator to read before ``counter catalog publish``.
-The secret comes from the environment (``COUNTER_ITEM_LIST_SECRET``), kept out of the shell's history and the
-process list.
+The 事项库's address, account and secret are those of the machine that runs the pull (its environment:
+``COUNTER_ITEM_LIST_URL``, ``COUNTER_ITEM_LIST_ACCOUNT``, ``COUNTER_ITEM_LIST_SECRET``; the secret kept out of the
+shell's history and the process list); an address and account given here are this process's own, for a township
+that pulls itself.
 """
 
 from __future__ import annotations
@@ -19,8 +21,6 @@ from counter.words.translate import tr
 if TYPE_CHECKING:
     from counter.catalog.publication import PublicationPreview
 
-SECRET_ENV = "COUNTER_ITEM_LIST_SECRET"
-
 CHANGES = {
     "materials_added": tr("  新增材料：{names}"),
     "materials_removed": tr("  删去材料：{names}"),
@@ -36,19 +36,26 @@ def add_pull_command(catalog: argparse._SubParsersAction[Any], common: argparse.
     p = catalog.add_parser(
         "pull", parents=[common], help=tr("从自治区事项库取实施清单，导入为待核指南，并列出发布后的变化")
     )
-    p.add_argument("url", help=tr("事项库地址（只接受 https://）"))
-    p.add_argument("--account", default="", help=tr("事项库账号；密钥取自环境变量 COUNTER_ITEM_LIST_SECRET"))
+    p.add_argument("url", nargs="?", help=tr("事项库地址（只接受 https://；默认取环境变量 COUNTER_ITEM_LIST_URL）"))
+    p.add_argument(
+        "--account",
+        help=tr("事项库账号（默认取环境变量 COUNTER_ITEM_LIST_ACCOUNT）；密钥取自环境变量 COUNTER_ITEM_LIST_SECRET"),
+    )
     p.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS", help=tr("超时秒数（默认 30）"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_pull)
 
 
 def cmd_pull(args: argparse.Namespace) -> int:
+    from counter.host.item_list import SOURCE_ENV
     from counter.service.catalog import PULL_ITEM_LIST, PullItemList
 
+    url_env, account_env, _ = SOURCE_ENV
+    for name, given in ((url_env, args.url), (account_env, args.account)):
+        if given is not None:
+            os.environ[name] = given  # this process runs the pull: its own settings, as a server's are its own
     service = open_service(args)
-    secret = os.environ.get(SECRET_ENV, "")
-    pulled = service.call(PULL_ITEM_LIST, PullItemList(args.url, args.account, secret, args.timeout), desk())
+    pulled = service.call(PULL_ITEM_LIST, PullItemList(args.timeout), desk())
     if pulled.failure:
         raise Reported(tr("没有取到实施清单（{detail}）：目录未作任何改动。").format(detail=pulled.failure))
     assert pulled.outcome is not None  # fetched: imported, or refused with its problems

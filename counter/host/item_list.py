@@ -12,7 +12,9 @@ Whatever the network or the 事项库 does, the answer is a :class:`Fetched`, ne
 
 from __future__ import annotations
 
+import dataclasses
 import http.client
+import os
 import ssl
 import time
 import urllib.request
@@ -22,7 +24,11 @@ from pathlib import Path
 from counter.host.licence_library import network_failure
 from counter.host.outward_http import signature
 
-__all__ = ["LIST_LIMIT", "Fetched", "fetch_item_list"]
+__all__ = ["LIST_LIMIT", "SOURCE_ENV", "Fetched", "ItemListSource", "fetch_item_list", "item_list_source"]
+
+#: where the machine that runs the pull keeps its 事项库's address, account and secret: its own environment (the hall
+#: server's environment file, mode 0600; a township's shell), never a request a desk sends
+SOURCE_ENV = ("COUNTER_ITEM_LIST_URL", "COUNTER_ITEM_LIST_ACCOUNT", "COUNTER_ITEM_LIST_SECRET")
 
 LIST_LIMIT = 64 * 1024 * 1024  # a region's whole list with its materials is a few megabytes
 _ZIP = b"PK\x03\x04"  # an .xlsx is a zip archive
@@ -32,6 +38,24 @@ _ZIP = b"PK\x03\x04"  # an .xlsx is a zip archive
 class Fetched:
     path: Path | None  # the workbook, written into the folder given; None: nothing usable came
     detail: str = ""  # what went wrong, for the log and the administrator
+
+
+@dataclass(frozen=True, slots=True)
+class ItemListSource:
+    """The 事项库 this machine asks, with its credentials: read where the pull runs, so that none crosses."""
+
+    endpoint: str
+    account: str
+    secret: str = dataclasses.field(repr=False)
+
+
+def item_list_source() -> ItemListSource:
+    """The source this process's environment names (:data:`SOURCE_ENV`); empty fields for what is not set.
+
+    The address comes with the secret, not from the request: a secret sent wherever a request pointed would be given
+    away by anyone allowed to ask for a pull."""
+    endpoint, account, secret = (os.environ.get(name, "").strip() for name in SOURCE_ENV)
+    return ItemListSource(endpoint, account, secret)
 
 
 def fetch_item_list(endpoint: str, account: str, secret: str, timeout: float, folder: Path) -> Fetched:

@@ -85,9 +85,9 @@ class SyncBundled:
 
 @dataclass(frozen=True)
 class PullItemList:
-    endpoint: str
-    account: str
-    secret: str
+    """A pull of the region's list; the 事项库's address, account and secret are the running machine's own
+    (:func:`counter.host.item_list.item_list_source`), never the request's."""
+
     timeout: float = 30.0
 
 
@@ -189,5 +189,6 @@ PULL_ITEM_LIST = write(
     Permission.MANAGE_CATALOG,
     _RUNS + "pull_item_list",
     whole=True,
-    doc="Fetch the region's 实施清单 and import it as 待核 guides, with what publishing each would change.",
+    doc="Fetch the region's 实施清单 from the 事项库 the running machine is set to (its address, account and "
+    "secret never in the request) and import it as 待核 guides, with what publishing each would change.",
 )

@@ -18,6 +18,7 @@ from counter.case.month_figures import MonthFigures
 from counter.case.promise_figures import FigureGroup
 from counter.catalog.model import Item
 from counter.catalog.stored_guide import StoredGuide
+from counter.host.licence_library import LookUp
 from counter.intake.draft import IntakeDraft, StoredDraft
 from counter.intake.known_party import KnownParty
 from counter.intake.licences import LibrarySettings
@@ -100,6 +101,14 @@ class SaveIntakeRules:
 @dataclass(frozen=True)
 class SaveLibrary:
     settings: LibrarySettings
+
+
+@dataclass(frozen=True)
+class LookUpLicences:
+    """What the 证照库 holds of one applicant (居民身份证号 or 统一社会信用代码) of these licence types."""
+
+    holder_id: str
+    types: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -243,8 +252,17 @@ READ_LIBRARY = read(
     LibrarySettings,
     Open.ANY_DESK,
     f"{_RUNS}:read_library",
-    doc="The hall's 证照库 with this machine's secret, which the intake asks off the window's thread; none in "
-    "training.",
+    doc="The hall's 证照库 as stored, the secret shown as set or not (it never leaves the machine that asks the "
+    "library); none in training.",
+)
+LOOK_UP_LICENCES = read(
+    "intake.look_up_licences",
+    LookUpLicences,
+    LookUp,
+    Permission.TAKE_INTAKE,
+    f"{_RUNS}:look_up_licences",
+    doc="Ask the hall's 证照库 what it holds of an applicant, with the secret of the machine that runs the operation "
+    "(the hall server's, a township's own): the window asks it off its own thread; none set: not asked.",
 )
 SAVE_LIBRARY = write(
     "intake.save_library",
@@ -253,5 +271,6 @@ SAVE_LIBRARY = write(
     Permission.CHANGE_SETTINGS,
     f"{_RUNS}:save_library_settings",
     faults=("counter.intake.licences:LibraryRefused",),
-    doc="Set the hall's 证照库 (all empty: none), refused whole with any problem; audited, the secret masked.",
+    doc="Set the hall's 证照库 (all empty: none), refused whole with any problem; audited, the secret masked (the "
+    "masked secret sent back keeps the one kept).",
 )

@@ -60,9 +60,12 @@ def save_library(
     session: Session, settings: LibrarySettings, *, desk: Desk | None = None, folder: Path | None = None
 ) -> None:
     """Set the hall's library (all empty: none); refused whole (:class:`LibraryRefused`) with any problem.  The
-    change is on the audit trail, the secret as :data:`SECRET_SHOWN`."""
+    change is on the audit trail, the secret as :data:`SECRET_SHOWN`; a secret given as :data:`SECRET_SHOWN` (the
+    settings as read, sent back) keeps this machine's."""
     by = this_desk(desk)
     require(session, by.actor, Permission.CHANGE_SETTINGS)
+    if settings.secret == SECRET_SHOWN:  # the settings as read, sent back: the secret kept is kept
+        settings = dataclasses.replace(settings, secret=load_secret(library_secret_path(folder)))
     problems = settings.problems()
     if settings.format_file:
         try:

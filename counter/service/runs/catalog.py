@@ -11,6 +11,7 @@ from counter.catalog.import_result import BundledSync, ImportOutcome, Pulled
 from counter.catalog.publication import DraftIntake, GuideToConfirm, Publication
 from counter.catalog.search import SearchAnswer, SearchEntry
 from counter.catalog.stored_guide import StoredGuide
+from counter.host.item_list import item_list_source
 from counter.service.catalog import (
     AllowDraftIntake,
     BundleCode,
@@ -76,4 +77,6 @@ def sync_bundled(work: sessionmaker[Session], desk: Desk | None, request: SyncBu
 
 
 def pull_item_list(work: sessionmaker[Session], desk: Desk | None, request: PullItemList) -> Pulled:
-    return pull(work, request.endpoint, request.account, request.secret, timeout=request.timeout, desk=desk)
+    """The source read here, where the operation runs: the server's own settings at a hall, a township's at home."""
+    source = item_list_source()
+    return pull(work, source.endpoint, source.account, source.secret, timeout=request.timeout, desk=desk)

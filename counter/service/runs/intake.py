@@ -13,6 +13,7 @@ from counter.actions.catalog.guides import current_guide, guide_version
 from counter.actions.intake import drafts
 from counter.actions.intake.intake_file import take_from_file
 from counter.actions.intake.licences import library_settings, save_library
+from counter.actions.intake.licences import look_up_licences as ask_library_of
 from counter.actions.intake.parties import known_party
 from counter.actions.intake.received_papers import received_papers
 from counter.actions.intake.take import preview, take_intake
@@ -20,9 +21,10 @@ from counter.actions.ratings.case_figures import month_figures
 from counter.case.intake_request import TakenIntake
 from counter.case.month_figures import MonthFigures
 from counter.catalog.stored_guide import StoredGuide
+from counter.host.licence_library import LookUp
 from counter.intake.draft import StoredDraft
 from counter.intake.known_party import KnownParty
-from counter.intake.licences import LibrarySettings
+from counter.intake.licences import LibrarySettings, shown_library
 from counter.intake.provisional import provisional_mark
 from counter.intake.rules import IntakeRules
 from counter.service.intake import (
@@ -33,6 +35,7 @@ from counter.service.intake import (
     IntakePreview,
     KeepDraft,
     KnownPartyOf,
+    LookUpLicences,
     PreviewIntake,
     SaveIntakeRules,
     SaveLibrary,
@@ -106,7 +109,12 @@ def save_rules(work: Session, desk: Desk | None, request: SaveIntakeRules) -> No
 
 
 def read_library(work: Session, desk: Desk | None, request: DeskOnly) -> LibrarySettings:
-    return library_settings(work)
+    return shown_library(library_settings(work))
+
+
+def look_up_licences(work: Session, desk: Desk | None, request: LookUpLicences) -> LookUp:
+    """The settings read in the operation's unit of work, the question asked with them (the timeout bounds it)."""
+    return ask_library_of(library_settings(work), request.holder_id, request.types)
 
 
 def save_library_settings(work: Session, desk: Desk | None, request: SaveLibrary) -> None:

@@ -1,10 +1,11 @@
 """The intake panel's side of the 证照库: key 7 asks, the answer is shown, the clerk's choice goes into the checklist.
 
 The panel hands over only what this needs (:class:`LicencePanel`): its bundle, its checklist and the applicant's ID
-number as typed, and takes back a new checklist through :meth:`LicencePanel.apply_checklist`.  The library's
-settings are read through the runner like every other read; the question itself runs off the window's thread
-(:mod:`counter.ui.intake.licence_lookup`).  With no library set, or none answering, the line records the failed
-look-up and the status line tells the clerk to take the paper.
+number as typed, and takes back a new checklist through :meth:`LicencePanel.apply_checklist`.  The question is an
+operation of the service (``intake.look_up_licences``), asked off the window's thread
+(:mod:`counter.ui.intake.licence_lookup`): it runs where the library's secret is kept, the hall server or this
+machine alone, and the window never holds the secret.  With no library set, or none answering, the line records the
+failed look-up and the status line tells the clerk to take the paper.
 """
 
 from __future__ import annotations
@@ -17,12 +18,13 @@ from typing import Protocol
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
+from counter.access.desk import Desk
 from counter.catalog.model import Bundle
 from counter.host.licence_library import LookUp, LookUpOutcome
 from counter.intake.checklist import Checklist, LicenceNotTaken, mark_lookup_failed, take_licence
 from counter.intake.draft import IntakeDraft
-from counter.intake.licences import LibrarySettings, Licence, fits
-from counter.service.intake import READ_LIBRARY, DeskOnly
+from counter.intake.licences import Licence, fits
+from counter.service.intake import LOOK_UP_LICENCES, LookUpLicences
 from counter.ui.intake.licence_lookup import LicenceAsker, LicenceChooser, licence_line
 from counter.ui.intake.words import (
     INTAKE_LICENCE_ASKING,
@@ -34,7 +36,7 @@ from counter.ui.intake.words import (
     INTAKE_LICENCE_PROBLEM,
     INTAKE_LICENCE_TAKEN,
 )
-from counter.ui.runner import Failed, Runner
+from counter.ui.runner import Runner
 from counter.words.punctuation import CLAUSE_JOIN
 
 log = logging.getLogger(__name__)
@@ -56,10 +58,18 @@ class LicencePanel(Protocol):
 
 
 class LicenceDesk(QObject):
-    def __init__(self, panel: LicencePanel, runner: Runner, today: Callable[[], dt.date], parent: QObject) -> None:
+    def __init__(
+        self,
+        panel: LicencePanel,
+        runner: Runner,
+        today: Callable[[], dt.date],
+        parent: QObject,
+        desk: Desk | None = None,
+    ) -> None:
         super().__init__(parent)
         self.panel = panel
         self._runner = runner
+        self._desk = desk
         self._today = today
         self._window = parent if isinstance(parent, QWidget) else None
         self.asker = LicenceAsker(self)
@@ -67,13 +77,16 @@ class LicenceDesk(QObject):
         self.chooser: LicenceChooser | None = None
         self._holders: dict[str, str] = {}  # the ID number each look-up on its way asked about
 
-    def _settings(self) -> LibrarySettings:
-        try:
-            settings: LibrarySettings = self._runner.call(READ_LIBRARY, DeskOnly())
-        except Failed as err:  # no settings read: asked of nobody, the paper as before
-            log.warning("licence library settings not read: %s", err.error)
-            return LibrarySettings()
-        return settings
+    def _ask(self, holder_id: str) -> Callable[[tuple[str, ...]], LookUp]:
+        """The question as the service asks it, on the look-up's own thread: the clerk goes on meanwhile (the
+        runner's one-at-a-time queue is the window's, not this)."""
+        service, desk = self._runner.service, self._desk
+
+        def ask(types: tuple[str, ...]) -> LookUp:
+            found: LookUp = service.call(LOOK_UP_LICENCES, LookUpLicences(holder_id, types), desk)
+            return found
+
+        return ask
 
     def on_asked(self, code: str) -> None:
         material = next((m for m in self.panel.bundle.materials if m.code == code), None)
@@ -84,7 +97,7 @@ class LicenceDesk(QObject):
             self.panel.show_status(INTAKE_LICENCE_NO_ID, error=True)
             return
         self._holders[code] = holder_id
-        if self.asker.ask(material, self._settings(), holder_id):
+        if self.asker.ask(material, self._ask(holder_id)):
             self.panel.show_status(INTAKE_LICENCE_ASKING.format(name=material.name))
 
     def on_answered(self, code: str, found: LookUp) -> None:

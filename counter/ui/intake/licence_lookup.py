@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtGui import QFontInfo, QKeyEvent
 from PySide6.QtWidgets import QDialog, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from counter.catalog.model import Material
-from counter.host.licence_library import LookUp, LookUpOutcome, ask_library
-from counter.intake.licences import LibrarySettings, Licence, fits, licence_problems
+from counter.host.licence_library import LookUp, LookUpOutcome
+from counter.intake.licences import Licence, fits, licence_problems
 from counter.ui.intake.words import (
     INTAKE_LICENCE_CHOOSE,
     INTAKE_LICENCE_EXPIRED_MARK,
@@ -38,22 +39,22 @@ log = logging.getLogger(__name__)
 
 
 class LookUpThread(QThread):
-    """One question to the library, off the window's thread."""
+    """One question to the library, off the window's thread: ``ask`` is the service's operation
+    (:data:`counter.service.intake.LOOK_UP_LICENCES`), run where the library's secret is (the hall server, or this
+    machine alone)."""
 
     done = Signal(str, object)  # the material's code, the LookUp
 
-    def __init__(self, code: str, settings: LibrarySettings, holder_id: str, types: tuple[str, ...]) -> None:
+    def __init__(self, code: str, ask: Callable[[], LookUp]) -> None:
         super().__init__()
         self.code = code
-        self._settings = settings
-        self._holder_id = holder_id
-        self._types = types
+        self._ask = ask
 
     def run(self) -> None:
         try:
-            found = ask_library(self._settings, self._holder_id.strip().upper(), self._types)
-        except Exception as err:
-            log.exception("licence look-up failed unexpectedly")
+            found = self._ask()
+        except Exception as err:  # the service unreachable or failing: the paper way, as with no answer
+            log.warning("licence look-up failed: %s", type(err).__name__)
             found = LookUp(LookUpOutcome.FAILED, detail=f"{type(err).__name__}")
         self.done.emit(self.code, found)
 
@@ -146,11 +147,12 @@ class LicenceAsker(QObject):
         super().__init__(parent)
         self.running: dict[str, LookUpThread] = {}
 
-    def ask(self, material: Material, settings: LibrarySettings, holder_id: str) -> bool:
-        """Start asking for this material; False when a question for it is already on its way."""
+    def ask(self, material: Material, ask: Callable[[tuple[str, ...]], LookUp]) -> bool:
+        """Start asking for this material (``ask`` given its types); False when a question for it is already on its
+        way."""
         if material.code in self.running:
             return False
-        thread = LookUpThread(material.code, settings, holder_id, (material.name,))
+        thread = LookUpThread(material.code, lambda: ask((material.name,)))
         thread.done.connect(self._on_done)
         thread.finished.connect(thread.deleteLater)
         self.running[material.code] = thread

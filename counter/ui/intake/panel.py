@@ -118,7 +118,7 @@ class IntakePanel(PanelLayout):
         self.taken: TakenIntake | None = None
         self.confirmation: RefusalConfirmation | None = None
         self.drafts = DraftKeeper(runner, desk, self.form, self)
-        self.licences = LicenceDesk(self, runner, today, self)
+        self.licences = LicenceDesk(self, runner, today, self, desk)
         self.camera = CameraDesk(self, self)  # 高拍仪: the pages go with the case
         self._uid = uuid.uuid4().hex  # the same for every attempt to commit this intake
         self.reconnector = Reconnector(runner.service, self)
