@@ -1,0 +1,531 @@
+"""A hall served by ``counter serve``: many desk machines taking intakes through the server, on a real PostgreSQL.
+
+Each desk is a process of its own (:mod:`benchmarks.server_desk`) and a machine of its own: its desk registered by
+``counter serve add-desk`` (its own key), its own account signed in through :class:`counter.service.remote.Remote`,
+its own folders, no database URL in its environment.  For ``--seconds`` every desk takes intakes as the window does
+(``intake.preview_intake`` then ``intake.take_intake``), flat out, with a bare request (``site.ping``) timed before
+each: the floor printed beside every figure.  The server is ``counter serve`` itself (uvicorn, TLS with the hall's own
+CA) on a throwaway PostgreSQL started with ``fsync`` and ``synchronous_commit`` on, as a hall's server runs.
+
+The runs, each checked against the database afterwards (every case number a desk was told is there exactly once; no
+intake's uid is more than one case; no two desks told the same number):
+
+1. 20 desks, then 50, on one server: intake p95 ≤ 150 ms at 20 and ≤ 300 ms at 50; 0 errors; 0 duplicate numbers.
+2. 20 desks on one server that is killed (SIGKILL) a third into the run and started again: every intake a desk was
+   told was taken is in the database once, and none applied twice (the write asked again under its idempotency key,
+   the intake's uid).  An intake that waited for the server to come back is counted apart; its time is no budget's.
+3. 20 desks, then 50, spread over two servers on the one database: the same budgets.
+4. F6 (``cases.day_lists``) and F7 (``cases.read_case``, ``cases.find_cases`` by ID number, phone, name and a
+   number's tail) through the server, on the hall as built: F7's open p95 ≤ 50 ms, F6 and F7's finds p95 ≤ 200 ms.
+
+``--cases N`` first builds a hall of N cases through the real write path (:mod:`benchmarks.big_hall`: township
+packages taken in by the hall's sync import), stopped between two packages after ``--build-minutes``; the number
+built is printed, and the figures are of that hall.
+
+    .venv/bin/python benchmarks/bench_server_load.py [--desks 20 50] [--seconds 30] [--cases 0] [--build-minutes 20]
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import random
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import IO, Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from sqlalchemy import create_engine, text
+
+from benchmarks.bare_desk import durable_postgres
+from benchmarks.goals import Verdicts, arguments, percentile
+from benchmarks.server_desk import DeskRun
+from counter.access.account_views import NewAccount
+from counter.access.desk import Desk
+from counter.access.roles import Actor, Role
+from counter.case.lookup import LOOKBACK_DAYS, read_lookup
+from counter.case.numbers import DeskIdentity
+from counter.service.admin import ADD_ACCOUNT
+from counter.service.cases import DAY_LISTS, FIND_CASES, READ_CASE, Day, FindCases, ReadCase
+from counter.service.local import serve
+from counter.service.remote import Remote
+from counter.service.site import PING, SiteAsked
+from tests.db.tls_server import SERVER_CERT, SERVER_KEY, make_authority, write_server_certificate
+from tests.pg_server import free_port
+from tests.server.hall_server import add_desk
+
+ROOT = Path(__file__).resolve().parent.parent
+#: intake p95 through the server (ms), by the number of desks at once: the issue's budgets
+INTAKE_BUDGET_MS = {20: 150.0, 50: 300.0}
+OPEN_GOAL_MS = 50.0  # F7: open a case (the case page), p95
+FIND_GOAL_MS = 200.0  # F7: find a case, p95 of each kind
+DAY_LIST_GOAL_MS = 200.0  # F6: the desk's day lists, p95
+WARM_UP = 2  # each desk's first intakes fill the server's caches and prepare its statements: not in the latencies
+FIRST_DESK = 11  # the desks are numbered from here, as in bench_hall
+PASSWORD = "Hall2026desk"
+ADMIN = "benchadmin"
+START_S = 90.0  # a server's start on a loaded machine: the program's imports and the database's check
+READS = 60  # rounds of F6 and F7 asked
+
+
+# --- the hall: accounts, desks, certificates, servers -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Machine:
+    desk_no: str
+    login: str
+    key: str  # the desk key ``counter serve add-desk`` printed
+
+
+def clerk_login(n: int) -> str:
+    return f"clerk{n:02d}"
+
+
+def add_accounts(url: str, count: int) -> None:
+    """An administrator (unless the hall has one) and ``count`` clerks, added as the administrator adds them."""
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        admins = [login for login, roles in conn.execute(text("SELECT login, roles FROM account")) if "admin" in roles]
+    engine.dispose()
+    service = serve(url)
+    try:
+        desk = Desk(DeskIdentity("XAM01", "1"), "管理员")
+        if not admins:
+            new = NewAccount(ADMIN, "管理员", frozenset({Role.ADMIN}), PASSWORD)
+            assert service.call(ADD_ACCOUNT, new, desk) == ()
+            admins = [ADMIN]
+        desk = Desk(desk.identity, "管理员", Actor(admins[0], "管理员", frozenset({Role.ADMIN})))
+        for n in range(count):
+            new = NewAccount(clerk_login(n), f"窗口{n:02d}", frozenset({Role.CLERK}), PASSWORD)
+            assert service.call(ADD_ACCOUNT, new, desk) == (), clerk_login(n)
+    finally:
+        service.close()
+
+
+def register_desks(url: str, count: int, env: dict[str, str]) -> list[Machine]:
+    """``counter serve add-desk`` for each desk machine, a few at a time: each its own key."""
+    numbers = [str(FIRST_DESK + n) for n in range(count)]
+    # the first alone: on a hall whose site identity is not made yet, two at once both make it, and one fails
+    keys = [add_desk(url, numbers[0], env)]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        keys += pool.map(lambda desk: add_desk(url, desk, env), numbers[1:])
+    return [Machine(desk, clerk_login(n), key) for n, (desk, key) in enumerate(zip(numbers, keys, strict=True))]
+
+
+@dataclass
+class Server:
+    """One ``counter serve`` process on ``port``, started (again) by :meth:`start`."""
+
+    url: str
+    tls: Path
+    port: int
+    env: dict[str, str]
+    log: Path
+    process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def root(self) -> str:
+        return f"https://127.0.0.1:{self.port}"
+
+    def start(self) -> float:
+        """Start and wait until it listens; the seconds that took."""
+        began = time.perf_counter()
+        args = ["serve", "--cert", str(self.tls / SERVER_CERT), "--key", str(self.tls / SERVER_KEY)]
+        env = {**self.env, "COUNTER_DB_URL": self.url}  # the server's alone, and in no process list
+        with self.log.open("a") as out:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "counter", *args, "--host", "127.0.0.1", "--port", str(self.port)],
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                env=env,
+                cwd=ROOT,
+            )
+        deadline = time.monotonic() + START_S
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"counter serve ended ({self.process.returncode}):\n{self.log.read_text()}")
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=1):
+                    return time.perf_counter() - began
+            except OSError:
+                time.sleep(0.05)  # a process's start: nothing to wait on but its port
+        raise RuntimeError(f"counter serve did not listen within {START_S} s:\n{self.log.read_text()}")
+
+    def kill(self) -> None:
+        """SIGKILL: no request finished, no connection closed, nothing flushed."""
+        assert self.process is not None
+        self.process.send_signal(signal.SIGKILL)
+        self.process.wait()
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+@contextlib.contextmanager
+def servers(url: str, folder: Path, tls: Path, count: int) -> Iterator[list[Server]]:
+    env = _env(folder / "server")
+    made = [Server(url, tls, free_port(), env, folder / f"server-{n}.log") for n in range(count)]
+    try:
+        for server in made:
+            server.start()
+        yield made
+    finally:
+        for server in made:
+            server.stop()
+
+
+def _env(home: Path) -> dict[str, str]:
+    """A machine's own folders; no database URL from this process's environment."""
+    env = {k: v for k, v in os.environ.items() if k != "COUNTER_DB_URL"}
+    env.update(
+        PYTHONPATH=str(ROOT),
+        COUNTER_HOME=str(home / "home"),
+        COUNTER_STATE=str(home / "state"),
+        COUNTER_MACHINE_CONFIG=str(home / "machine" / "desk.toml"),
+    )
+    return env
+
+
+# --- the desks under load ------------------------------------------------------------------------------------
+
+
+@dataclass
+class LoadRun:
+    runs: list[DeskRun]
+    seconds: float
+    restart_s: float | None = None  # the killed server's start again, when it was killed
+    load: tuple[float, float, float] = (0.0, 0.0, 0.0)  # the machine's load average at the end
+
+    def all(self, name: str, warm_up: int = WARM_UP) -> list[float]:
+        return [t for run in self.runs for t in getattr(run, name)[warm_up:]]
+
+    @property
+    def cases(self) -> list[str]:
+        return [case for run in self.runs for case in run.cases]
+
+
+def run_desks(
+    machines: Sequence[Machine],
+    roots: Sequence[str],
+    ca_file: Path,
+    folder: Path,
+    seconds: float,
+    during: Callable[[], float | None] = lambda: None,
+) -> LoadRun:
+    """One process per desk machine (machine ``n`` asks ``roots[n % len(roots)]``), all let go at once; ``during``
+    is called once they are going, in this process (a server killed and started again)."""
+    with contextlib.ExitStack() as stack:
+        desks: list[subprocess.Popen[str]] = []
+        logs: list[IO[str]] = []
+        stack.callback(_stop_all, desks)
+        for n, machine in enumerate(machines):
+            logs.append(stack.enter_context(tempfile.TemporaryFile("w+")))
+            root = roots[n % len(roots)]
+            command = [sys.executable, "-m", "benchmarks.server_desk", root, str(ca_file), machine.desk_no, str(n)]
+            desk = subprocess.Popen(
+                [*command, str(seconds)],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=logs[-1],
+                text=True,
+                cwd=ROOT,
+                env=_env(folder / f"desk-{machine.desk_no}"),
+            )
+            assert desk.stdin is not None
+            desk.stdin.write(f"{machine.login}\n{PASSWORD}\n{machine.key}\n")
+            desk.stdin.flush()
+            desks.append(desk)
+        for desk, log in zip(desks, logs, strict=True):
+            assert desk.stdout is not None
+            if desk.stdout.readline().strip() != "ready":
+                raise RuntimeError(f"a desk did not start:\n{_read(desk, log)}")
+        start = time.perf_counter()
+        for desk in desks:
+            assert desk.stdin is not None
+            desk.stdin.write("go\n")
+            desk.stdin.flush()
+        restart_s = during()
+        outputs = [desk.communicate()[0] for desk in desks]
+        took = time.perf_counter() - start
+        for desk, log in zip(desks, logs, strict=True):
+            if desk.returncode != 0:
+                raise RuntimeError(f"a desk failed:\n{_read(desk, log)}")
+    runs = [DeskRun(**json.loads(out.splitlines()[-1])) for out in outputs]
+    return LoadRun(runs, took, restart_s, os.getloadavg())
+
+
+def _stop_all(desks: list[subprocess.Popen[str]]) -> None:
+    """Whatever went wrong, no desk process outlives the run."""
+    for desk in desks:
+        if desk.poll() is None:
+            desk.kill()
+            desk.wait()
+
+
+def _read(desk: subprocess.Popen[str], log: IO[str]) -> str:
+    desk.wait()
+    log.seek(0)
+    return log.read()
+
+
+@dataclass
+class Stored:
+    """What the database holds of a run's intakes."""
+
+    told: int  # case numbers the desks were told
+    told_twice: int  # numbers told to two intakes (a duplicate number)
+    missing: int  # numbers told but not in the database
+    applied_twice: int  # intakes (uids) that became more than one case
+    untold: int  # cases in the database of the run's uids that no desk was told of
+
+
+def stored(url: str, load: LoadRun) -> Stored:
+    told = load.cases
+    uids = [uid for run in load.runs for uid in run.uids]
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        rows = conn.execute(text('SELECT uid, case_no FROM "case" WHERE uid = ANY(:uids)'), {"uids": uids}).all()
+    engine.dispose()
+    per_uid: dict[str, int] = {}
+    per_number: dict[str, int] = {}
+    for uid, case_no in rows:
+        per_uid[uid] = per_uid.get(uid, 0) + 1
+        per_number[case_no] = per_number.get(case_no, 0) + 1
+    return Stored(
+        told=len(told),
+        told_twice=len(told) - len(set(told)),
+        missing=sum(1 for case in set(told) if per_number.get(case, 0) != 1),
+        applied_twice=sum(1 for count in per_uid.values() if count > 1),
+        untold=len(set(per_number) - set(told)),
+    )
+
+
+def judge(verdicts: Verdicts, where: str, load: LoadRun, url: str, budget_ms: float | None) -> None:
+    """The run's figures printed beside the floor, and its goals checked against the database."""
+    takes, pings, previews = load.all("take_ms"), load.all("ping_ms"), load.all("preview_ms")
+    waited = [t for run in load.runs for t in run.waited_ms]
+    outages = sum(run.outages for run in load.runs)
+    resent = sum(run.resent for run in load.runs)
+    errors = [error for run in load.runs for error in run.errors]
+    rate = len(load.cases) / load.seconds
+    print(
+        f"{where}: {len(load.cases)} intakes in {load.seconds:.1f} s = {rate:,.1f}/s; take p50 "
+        f"{statistics.median(takes):.1f} ms, preview p50 {statistics.median(previews):.1f} p95 "
+        f"{percentile(previews, 0.95):.1f} ms, bare request p50 {statistics.median(pings):.1f} ms; load average "
+        f"{load.load[0]:.1f} on {os.cpu_count()} cores",
+        flush=True,
+    )
+    if load.restart_s is not None:
+        print(
+            f"{where}: server started again in {load.restart_s:.1f} s; {len(waited)} intakes waited for it "
+            f"(longest {max(waited, default=0) / 1000:.1f} s); {resent} requests sent again by the transport, their "
+            f"answer lost; {outages} times it gave up and the desk asked again",
+            flush=True,
+        )
+    if budget_ms is not None:
+        verdicts.at_most(f"intake p95, {where}", percentile(takes, 0.95), budget_ms, floor=percentile(pings, 0.95))
+    else:
+        verdicts.record(f"intake p95, {where}", percentile(takes, 0.95), floor=percentile(pings, 0.95))
+    for error in sorted(set(errors))[:3]:
+        print(f"{where}: refused: {error}", flush=True)
+    verdicts.at_most(f"intakes refused or failed, {where}", len(errors), 0, unit="intakes")
+    found = stored(url, load)
+    verdicts.at_most(f"duplicate case numbers told, {where}", found.told_twice, 0, unit="numbers")
+    verdicts.at_most(f"intakes told taken but not in the database once, {where}", found.missing, 0, unit="intakes")
+    verdicts.at_most(f"intakes applied twice, {where}", found.applied_twice, 0, unit="intakes")
+    print(f"{where}: cases of the run's intakes no desk was told of: {found.untold}", flush=True)
+
+
+def killed_midway(server: Server, seconds: float) -> Callable[[], float]:
+    """What runs while the desks go: the server killed a third into the run and started again."""
+
+    def during() -> float:
+        time.sleep(seconds / 3)  # the desks are taking intakes: the moment of the kill is the point
+        server.kill()
+        return server.start()
+
+    return during
+
+
+# --- F6 and F7 through the server ----------------------------------------------------------------------------
+
+
+@dataclass
+class Samples:
+    case_nos: list[str] = field(default_factory=list)  # any case of the hall, to open
+    recent: list[tuple[str, str, str, str]] = field(default_factory=list)  # case_no, ID number, phone, name
+
+
+def samples(url: str, today: dt.date, count: int) -> Samples:
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        top = conn.execute(text('SELECT max(id) FROM "case"')).scalar_one()
+        ids = random.Random(7).sample(range(1, top + 1), min(top, count * 4))
+        opened = conn.execute(
+            text('SELECT case_no FROM "case" WHERE id = ANY(:ids) LIMIT :n'), {"ids": ids, "n": count}
+        ).scalars()
+        recent = conn.execute(
+            text(
+                'SELECT case_no, applicant_id_no, applicant_phone, applicant_name FROM "case"'
+                " WHERE received_on >= :since AND applicant_phone <> '' ORDER BY random() LIMIT :n"
+            ),
+            {"since": today - dt.timedelta(days=LOOKBACK_DAYS), "n": count},
+        ).all()
+        found = Samples(list(opened), [(row[0], row[1], row[2], row[3]) for row in recent])
+    engine.dispose()
+    return found
+
+
+def reads(verdicts: Verdicts, remote: Remote, url: str, rounds: int, where: str) -> None:
+    """F6 and F7 asked through the server, round after round, each beside a bare request of the same moment."""
+    today = dt.date.today()
+    picked = samples(url, today, rounds)
+    times: dict[str, list[float]] = {}
+
+    def timed(label: str, ask: Callable[[], Any]) -> Any:
+        start = time.perf_counter()
+        answer = ask()
+        times.setdefault(label, []).append((time.perf_counter() - start) * 1000)
+        return answer
+
+    for n in range(rounds):
+        timed("bare request", partial(remote.call, PING, SiteAsked()))
+        lists = timed("F6 day lists", partial(remote.call, DAY_LISTS, Day(today)))
+        assert n or lists.of_day, "the desk's own cases of the day are listed"
+        case_no = picked.case_nos[n % len(picked.case_nos)]
+        page = timed("F7 open a case", partial(remote.call, READ_CASE, ReadCase(case_no, today)))
+        assert page is not None, case_no
+        if picked.recent:
+            number, id_no, phone, name = picked.recent[n % len(picked.recent)]
+            for label, typed in (("ID number", id_no), ("phone", phone), ("name", name), ("tail", number[-4:])):
+                lookup = read_lookup(typed)
+                if lookup is None or lookup.too_short:
+                    continue
+                asked = FindCases(lookup, today, LOOKBACK_DAYS)
+                found = timed(f"F7 find by {label}", partial(remote.call, FIND_CASES, asked))
+                # a phone or a name many applicants share lists the newest first, up to its cap: not always this one
+                assert label != "ID number" or number in {case.case_no for case in found}, (label, typed)
+    floor = percentile(times["bare request"], 0.95)
+    for label, values in times.items():
+        if label == "bare request":
+            continue
+        goal = (
+            OPEN_GOAL_MS
+            if label.startswith("F7 open")
+            else DAY_LIST_GOAL_MS
+            if label.startswith("F6")
+            else FIND_GOAL_MS
+        )
+        verdicts.at_most(f"{label} p95, {where}", percentile(values, 0.95), goal, floor=floor)
+
+
+def count_cases(url: str) -> int:
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        count: int = conn.execute(text('SELECT count(*) FROM "case"')).scalar_one()
+    engine.dispose()
+    return count
+
+
+# --- the run -------------------------------------------------------------------------------------------------
+
+
+class BuildStopped(Exception):
+    """The hall's build reached its time: it stops between two packages (each its own transaction)."""
+
+
+def build_hall(url: str, cases: int, minutes: float) -> int:
+    """A hall of up to ``cases`` cases built through the real path, stopped after ``minutes``; the cases built."""
+    from benchmarks.big_hall import build, describe
+
+    deadline = time.monotonic() + minutes * 60
+
+    def progress(line: str) -> None:
+        print(line, flush=True)
+        if time.monotonic() > deadline and "cases/s" in line:
+            raise BuildStopped(line)
+
+    began = time.perf_counter()
+    with contextlib.suppress(BuildStopped):
+        build(url, cases, progress=progress)
+    built = describe(url).cases
+    print(f"hall built through sync import: {built:,} cases in {time.perf_counter() - began:.0f} s", flush=True)
+    return built
+
+
+def main() -> None:
+    parser = arguments(__doc__)
+    parser.add_argument("--desks", type=int, nargs="+", default=[20, 50])
+    parser.add_argument("--seconds", type=float, default=30.0, help="each run's length")
+    parser.add_argument("--cases", type=int, default=0, help="a hall of this many cases built first (big_hall)")
+    parser.add_argument("--build-minutes", type=float, default=20.0, help="the hall's build stops after this")
+    args = parser.parse_args()
+    desk_counts = [3] if args.smoke else args.desks
+    seconds = 4.0 if args.smoke else args.seconds
+    verdicts = Verdicts(smoke=args.smoke)
+    print(
+        f"{os.cpu_count()} cores shared by the desks, the servers and PostgreSQL; load average {os.getloadavg()[0]:.1f}"
+    )
+    with tempfile.TemporaryDirectory() as tmp, durable_postgres() as url:
+        folder = Path(tmp)
+        os.environ["COUNTER_HOME"] = str(folder / "bench" / "home")  # this process's own notes and keys
+        os.environ["COUNTER_STATE"] = str(folder / "bench" / "state")
+        if args.cases and not args.smoke:
+            build_hall(url, args.cases, args.build_minutes)
+        most = max(desk_counts)
+        add_accounts(url, most)
+        machines = register_desks(url, most, _env(folder / "admin"))
+        authority = make_authority("兴安盟政务服务中心 CA")
+        tls = folder / "tls"
+        tls.mkdir()
+        write_server_certificate(authority, tls, "localhost")
+        ca_file = authority.write(folder / "hall-ca.crt")
+
+        def budget(desks: int) -> float:
+            return INTAKE_BUDGET_MS.get(desks, INTAKE_BUDGET_MS[20] if desks <= 20 else INTAKE_BUDGET_MS[50])
+
+        with servers(url, folder, tls, 1) as (server,):
+            for desks in desk_counts:
+                load = run_desks(machines[:desks], [server.root], ca_file, folder, seconds)
+                judge(verdicts, f"{desks} desks, one server", load, url, budget(desks))
+            desks = desk_counts[0]
+            load = run_desks(machines[:desks], [server.root], ca_file, folder, seconds, killed_midway(server, seconds))
+            judge(verdicts, f"{desks} desks, the server killed and started again", load, url, None)
+        with servers(url, folder, tls, 2) as pair:
+            for desks in desk_counts:
+                load = run_desks(machines[:desks], [s.root for s in pair], ca_file, folder, seconds)
+                judge(verdicts, f"{desks} desks, two servers on one database", load, url, budget(desks))
+            cases = count_cases(url)
+            remote = Remote(pair[0].root, ca_file)
+            first = machines[0]
+            assert remote.sign_in(first.login, PASSWORD, first.desk_no, first.key).result.signed_in
+            try:
+                reads(verdicts, remote, url, 5 if args.smoke else READS, f"{cases:,} cases")
+            finally:
+                remote.sign_out()
+                remote.close()
+    raise SystemExit(verdicts.finish())
+
+
+if __name__ == "__main__":
+    main()
