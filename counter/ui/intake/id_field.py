@@ -25,7 +25,7 @@ from counter.parties.identifiers import (
     check_credit_code,
     check_id_number,
 )
-from counter.ui.intake.words import INTAKE_ID_OK
+from counter.ui.intake.words import INTAKE_ID_CARD_EXPIRED, INTAKE_ID_OK
 from counter.ui.plain_text import plain_label
 from counter.ui.restyle import set_style_property
 from counter.words.identifiers import credit_code_error_text, id_error_text
@@ -83,6 +83,7 @@ class IdField(QWidget):
         layout.addWidget(self.edit)
         layout.addWidget(self.message)
         self.message.hide()
+        self.expired_card = ""  # the number of an expired card read (F2): valid, but no proof of who is here
         self._connect_signals()
 
     def _connect_signals(self) -> None:
@@ -95,6 +96,14 @@ class IdField(QWidget):
     def set_kind(self, kind: ApplicantKind) -> None:
         self._kind = kind
         self.on_text_changed(self.edit.text())
+
+    def mark_expired(self, id_no: str) -> None:
+        """``id_no``: the number of the card just read when it has expired ("" when it has not): while the line holds
+        it, the line says so in red, not 号码有效 in green."""
+        self.expired_card = id_no
+
+    def holds_expired_card(self) -> bool:
+        return bool(self.expired_card) and self.check().value == self.expired_card
 
     def check(self) -> IdCheck | CreditCodeCheck:
         if self._kind is ApplicantKind.PERSON:
@@ -109,8 +118,9 @@ class IdField(QWidget):
     def _show(self, check: IdCheck | CreditCodeCheck, *, finished: bool) -> None:
         errors = set(check.errors)
         if check.ok:
-            self.message.setText(INTAKE_ID_OK)
-            set_style_property(self.message, "role", "field-ok")
+            expired = bool(self.expired_card) and check.value == self.expired_card
+            self.message.setText(INTAKE_ID_CARD_EXPIRED if expired else INTAKE_ID_OK)
+            set_style_property(self.message, "role", "field-error" if expired else "field-ok")
             self.message.show()
         elif errors <= {IdError.EMPTY, CreditCodeError.EMPTY} or (not finished and errors <= _NOT_YET):
             self.message.hide()

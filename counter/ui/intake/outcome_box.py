@@ -26,6 +26,8 @@ from counter.ui.intake.words import (
     INTAKE_ANSWER_FIRST,
     INTAKE_BEYOND_CALENDAR,
     INTAKE_BEYOND_NAMED,
+    INTAKE_BLOCKED,
+    INTAKE_BLOCKED_HEADLINE,
     INTAKE_CORRECTION_DUE,
     INTAKE_DEFERRAL_UNCONFIRMED,
     INTAKE_DEFERRAL_UNCONFIRMED_HEADLINE,
@@ -126,6 +128,8 @@ class OutcomeBox(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.outcome = Outcome.INCOMPLETE
+        self._summary = ""
+        self.held = False  # the headline says what the clerk must do first, not the outcome
         self.headline = plain_label()
         self.headline.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.summary = plain_label()
@@ -152,10 +156,9 @@ class OutcomeBox(QFrame):
         (:func:`counter.intake.provisional.provisional_mark`); ``paper``: the hall's 收件 paper the outcome prints,
         where it only receives the items (:data:`counter.service.intake.PREVIEW_INTAKE`)."""
         self.outcome = decision.outcome
-        self.headline.setText(headline(decision.outcome))
-        self.headline.setStyleSheet(scaled(headline_style(decision.outcome)))
         received = OUTCOME_SUMMARY_RECEIVED.get(decision.outcome) if paper else None
-        self.summary.setText(received.format(paper=paper) if received else OUTCOME_SUMMARY[decision.outcome])
+        self._summary = received.format(paper=paper) if received else OUTCOME_SUMMARY[decision.outcome]
+        self.show_outcome()
         self.reasons.setText(_bullets(shown_reason_lines(decision)))
         dates = date_lines(decision)
         self.dates.setText("\n".join(dates))
@@ -164,9 +167,31 @@ class OutcomeBox(QFrame):
         self.beyond.setVisible(decision.beyond_calendar_data)
         self.error.hide()
 
+    def show_outcome(self) -> None:
+        """The headline and its line as the decision has them: nothing stands between it and the button."""
+        self.held = False
+        self.headline.setText(headline(self.outcome))
+        self.headline.setStyleSheet(scaled(headline_style(self.outcome)))
+        self.summary.setText(self._summary)
+
+    def show_undecided(self) -> None:
+        """No decision to show (the preview failed): the headline of the undecided, over the greyed button."""
+        self.outcome = Outcome.INCOMPLETE
+        self._summary = ""
+        self.show_outcome()
+
+    def show_blocked(self) -> None:
+        """Decided, but what the commit checks is not right yet (the lines beneath say what): the headline must not
+        say the outcome in its colour over a greyed button."""
+        self.held = True
+        self.headline.setText(INTAKE_BLOCKED_HEADLINE)
+        self.headline.setStyleSheet(scaled(headline_style(Outcome.INCOMPLETE)))
+        self.summary.setText(INTAKE_BLOCKED.format(outcome=headline(self.outcome)))
+
     def show_deferral_unconfirmed(self) -> None:
         """The applicant asked for 容缺 and its conditions are not yet confirmed: the headline is neither the 补正 the
         form comes to meanwhile nor a 容缺受理 not yet granted, but what the clerk must do (the commit waits too)."""
+        self.held = True
         self.headline.setText(INTAKE_DEFERRAL_UNCONFIRMED_HEADLINE)
         self.headline.setStyleSheet(scaled(headline_style(Outcome.INCOMPLETE)))
         self.summary.setText(INTAKE_DEFERRAL_UNCONFIRMED)
@@ -180,10 +205,12 @@ class OutcomeBox(QFrame):
         problems: Sequence[PartyProblem],
         subject: Subject | None = None,
         of_subject: Sequence[SubjectProblem] = (),
+        more: Sequence[str] = (),
     ) -> None:
-        """The applicant's part, then the subject's (the newborn's, the household's), each under its heading."""
+        """The applicant's part, then the subject's (the newborn's, the household's), each under its heading;
+        ``more``: what else the desk found of the applicant (an expired card read)."""
         parts = []
-        lines = [party_problem_text(p) for p in problems]
+        lines = [*more, *(party_problem_text(p) for p in problems)]
         if lines:
             parts.append(f"<b>{html.escape(INTAKE_PARTY_HEADING)}</b><br>{_bullets(lines)}")
         lines = [subject_problem_text(p, subject) for p in of_subject]

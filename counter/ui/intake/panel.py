@@ -59,6 +59,7 @@ from counter.ui.intake.panel_layout import PanelLayout
 from counter.ui.intake.queue_line import QueueLine
 from counter.ui.intake.refusal_confirm import RefusalConfirmation
 from counter.ui.intake.words import (
+    INTAKE_BLOCKED_CARD,
     INTAKE_CLOSE_GO,
     INTAKE_CLOSE_QUESTION,
     INTAKE_CLOSE_STAY,
@@ -252,15 +253,14 @@ class IntakePanel(PanelLayout):
             self._decision, self._papers = shown.decision, shown.papers
             paper = shown.papers.get(shown.decision.outcome.value, "")
             self.outcome_box.show_decision(shown.decision, shown.beyond, paper)
-            if self.deferral_open():
-                self.outcome_box.show_deferral_unconfirmed()
         self.refresh_parties()  # an accepted case needs the subject's fields, a 补正 not: what is missing follows
 
     def refresh_parties(self) -> None:
         form, today = self.form(), self._today()
         of_subject = self.subject_problems(form)
+        expired = [INTAKE_BLOCKED_CARD] if self.applicant_form.card_expired() else []
         self.outcome_box.show_party_problems(
-            party_problems(form.parties(), today, unprintable), self.bundle.subject, of_subject
+            party_problems(form.parties(), today, unprintable), self.bundle.subject, of_subject, expired
         )
         self.delivery_form.show_applicant_phone(self.applicant_form.phone.text())
         self.refresh_commit()
@@ -274,13 +274,23 @@ class IntakePanel(PanelLayout):
     def refresh_commit(self) -> None:
         decided = self._decision is not None and self._decision.outcome.decided
         form = self.form()
-        ready = (
-            decided
-            and not party_problems(form.parties(), self._today(), unprintable)
+        right = (
+            not party_problems(form.parties(), self._today(), unprintable)
             and not self.subject_problems(form)
+            and not self.applicant_form.card_expired()
         )
+        ready = decided and right
         held = self.deferral_open()
         self.commit_button.setEnabled(ready and not held and not self.finished and not self.reconnector.waiting)
+        # the headline says what the button can do: never the outcome's colour over a greyed button
+        if held:
+            self.outcome_box.show_deferral_unconfirmed()
+        elif decided and not right and not self.finished:
+            self.outcome_box.show_blocked()
+        elif self._decision is not None:
+            self.outcome_box.show_outcome()
+        else:
+            self.outcome_box.show_undecided()  # the preview failed: its message stands beneath
         if held:
             self.name_commit_text(INTAKE_COMMIT_DEFERRAL_OPEN)
         elif self.refusal.isChecked():

@@ -82,6 +82,7 @@ class ApplicantForm(QGroupBox):
 
     def __init__(self, today: Callable[[], dt.date], parent: QWidget | None = None) -> None:
         super().__init__(INTAKE_APPLICANT, parent)
+        self._today = today
         kinds, self.kind_group, self.kind_buttons = _radios({k.value: APPLICANT_KIND[k] for k in ApplicantKind})
         self.name_line = CheckedLine(TextField.PERSON_NAME)
         self.name = self.name_line.edit
@@ -156,6 +157,7 @@ class ApplicantForm(QGroupBox):
         """The card is the applicant's own word for who they are: its name, number and address replace what was
         typed; the phone stays (the card has none)."""
         self.kind_buttons[ApplicantKind.PERSON.value].setChecked(True)
+        self.id_field.mark_expired(card.id_no if card.expired(self._today()) else "")
         self.name.setText(card.name)
         self.address.setText(card.address)
         self.id_field.edit.setText(card.id_no)  # last: 一证办理 fills the phone from an earlier case, if any
@@ -166,6 +168,10 @@ class ApplicantForm(QGroupBox):
             # a number filled from an earlier case is selected: the new one typed by habit replaces it, never
             # appended to it (1390482000013600000000)
             self.phone.selectAll()
+
+    def card_expired(self) -> bool:
+        """The number is that of an expired card read here: it proves nobody, and the intake cannot go on."""
+        return self.kind() is ApplicantKind.PERSON and self.id_field.holds_expired_card()
 
     def fill_known(self, known: KnownParty) -> bool:
         """Fill what the clerk left empty from an earlier case; True when anything was filled."""

@@ -25,6 +25,7 @@ INTAKE_ADDRESS = {"person": tr("地址"), "company": tr("住所")}
 INTAKE_LEGAL_REP = tr("法定代表人")
 INTAKE_AUTOFILLED = tr("已按以往办件自动填写")
 INTAKE_ID_OK = tr("号码有效")
+INTAKE_ID_CARD_EXPIRED = tr("号码有效，但此身份证已过期")
 INTAKE_CARD_BUTTON = tr("读身份证（{key}）")
 INTAKE_CARD_READING = tr("正在读卡，请把身份证放在阅读器上……")
 INTAKE_CARD_SEX = {"1": tr("男"), "2": tr("女")}
@@ -137,6 +138,11 @@ INTAKE_BEYOND_CALENDAR = tr(
 )
 INTAKE_BEYOND_NAMED = tr("⚠ {warning}（文书上注明）")  # warning: counter.words.workdays.beyond_data_warning
 INTAKE_DEFERRAL = tr("容缺受理")
+# decided, but something the commit checks stands in the way (an expired card, a required field empty): the headline
+# says so in the colour of the undecided, over the greyed button, never the outcome's green
+INTAKE_BLOCKED_HEADLINE = tr("暂不能出具")
+INTAKE_BLOCKED = tr("按下列各项补全或更正后，方可出具“{outcome}”")
+INTAKE_BLOCKED_CARD = tr("申请人身份证已过期，不能作为有效身份证明：请申请人出示有效证件")
 INTAKE_DEFERRAL_ASKED = tr("申请人申请容缺受理(&R)")  # Alt+R from anywhere in the intake
 # asked for 容缺, its two conditions not yet confirmed: the headline and its line while the commit waits
 INTAKE_DEFERRAL_UNCONFIRMED_HEADLINE = tr("待确认容缺条件")
