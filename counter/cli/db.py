@@ -4,8 +4,9 @@ Opening the database migrates it (:func:`counter.cli.common.open_service`), each
 command then asks where it stands (``site.schema_revision``).
 It is also the explicit step that makes a new SQLite database: no other command makes one where a configured file
 is missing (:mod:`counter.host.database_choice`).
-``counter db grant-desk ROLE`` (or ``db upgrade --desk-role ROLE``), run by the tables' owner on a hall's PostgreSQL,
-makes ROLE the one the desks connect as: rows, never the tables (the operation ``site.grant_desk_role``).
+A hall's desks no longer connect to its PostgreSQL: they ask the hall server (``counter serve``), whose role owns
+the tables, so there is no desk role to grant.  ``counter db grant-desk`` and ``db upgrade --desk-role``, which made
+one, are kept only to say so and where the 运维手册 retires a hall's old desk role; they change nothing.
 """
 
 from __future__ import annotations
@@ -32,9 +33,7 @@ def add_db_commands(commands: Commands, common: argparse.ArgumentParser) -> None
         dest="db_command", metavar="ACTION", required=True
     )
     p = db.add_parser("upgrade", parents=[common], help=tr("升级数据库结构"))
-    p.add_argument(
-        "--desk-role", metavar="ROLE", help=tr("PostgreSQL：升级后再给窗口连接用的角色授权（同 grant-desk）")
-    )
+    p.add_argument("--desk-role", metavar="ROLE", help=tr("已停用：大厅不再有窗口连接数据库用的角色"))
     p.add_argument(
         "--lock-timeout",
         type=_seconds,
@@ -46,11 +45,9 @@ def add_db_commands(commands: Commands, common: argparse.ArgumentParser) -> None
         ).format(seconds=LOCK_TIMEOUT_S),
     )
     p.set_defaults(func=cmd_db_upgrade)
-    p = db.add_parser(
-        "grant-desk", parents=[common], help=tr("PostgreSQL：给窗口连接用的角色授权（只能读写数据，不拥有表）")
-    )
+    p = db.add_parser("grant-desk", parents=[common], help=tr("已停用：大厅不再有窗口连接数据库用的角色"))
     p.add_argument("role", metavar="ROLE")
-    p.add_argument("--password-stdin", action="store_true", help=tr("新建角色时从标准输入读一行作为它的密码"))
+    p.add_argument("--password-stdin", action="store_true", help=tr("已停用"))
     p.set_defaults(func=cmd_db_grant_desk)
     p = db.add_parser("numbers", parents=[common], help=tr("检查本窗口的编号是否会与已发出的编号重复"))
     p.add_argument(
@@ -151,29 +148,23 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
     """Open the database, which migrates it, each step printed as it runs; then say where it stands."""
     from counter.service.site import SCHEMA_REVISION, SiteAsked
 
+    if args.desk_role:
+        _desk_role_retired()  # before anything is opened: the hall's technician is mid-way through the old manual
     # the set-up step: the one command that makes a missing database
     service = open_service(args, create=True, lock_timeout_s=args.lock_timeout, on_step=_print_step)
     revision = service.call(SCHEMA_REVISION, SiteAsked(), desk())
     print(tr("数据库结构已是最新（{revision}）。").format(revision=revision))
-    if args.desk_role:
-        return _grant(service, args.desk_role, None)
     return EXIT_OK
 
 
 def cmd_db_grant_desk(args: argparse.Namespace) -> int:
-    import sys
-
-    password = sys.stdin.readline().rstrip("\n") if args.password_stdin else None
-    return _grant(open_service(args), args.role, password)
+    _desk_role_retired()
+    return EXIT_OK  # not reached
 
 
-def _grant(service: InProcess, role: str, password: str | None) -> int:
-    from counter.cli.common import Reported
-    from counter.cli.phrases import DESK_ROLE_GRANTED, DESK_ROLE_PROBLEM
-    from counter.service.site import GRANT_DESK_ROLE, DeskRole
+def _desk_role_retired() -> None:
+    """The old options refused, with what to do instead: no role is granted, nothing is opened."""
+    from counter.cli.common import UsageError
+    from counter.words.database import DESK_ROLE_RETIRED
 
-    problem = service.call(GRANT_DESK_ROLE, DeskRole(role, password), desk())
-    if problem is not None:
-        raise Reported(DESK_ROLE_PROBLEM[problem].format(role=role))
-    print(DESK_ROLE_GRANTED.format(role=role))
-    return EXIT_OK
+    raise UsageError(DESK_ROLE_RETIRED)

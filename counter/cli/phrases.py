@@ -65,20 +65,6 @@ AUDIT_WHOLE = tr("审计日志完整：共 {chains} 条链、{entries} 条记录
 AUDIT_BROKEN = tr(
     "审计日志有 {count} 个问题（共 {chains} 条链、{entries} 条记录）。请保留数据库文件，并报告系统管理员。"
 )
-DESK_ROLE_GRANTED = tr(
-    "已为角色 {role} 授权：可以读写窗口当天的数据，不能改账号、对端站点和设置，不能改表、停用或删除触发器。"
-    "各窗口的数据库地址请用这个角色连接；账号、站点和设置由管理员用所有者的登录修改。"
-)
-#: why a desk role could not be granted, by GrantProblem's value (counter.db.desk_role)
-DESK_ROLE_PROBLEM = {
-    "not_postgresql": tr("只有 PostgreSQL 数据库（大厅）才有连接角色；SQLite 数据库文件靠文件权限保护。"),
-    "bad_role_name": tr("角色名 {role} 不可用：只能用小写字母、数字和下划线，且不以数字开头。"),
-    "role_is_owner": tr("角色 {role} 拥有这个数据库的表，能停用触发器，不能作为窗口的连接角色：请另建一个角色。"),
-    "cannot_create_role": tr(
-        "角色 {role} 还不存在，当前连接也无权新建角色："
-        "请先以 postgres 用户运行 createuser --pwprompt {role}，再运行本命令。"
-    ),
-}
 AUDIT_SEALED = tr(
     "已封存审计日志：第 {no} 号封签，{chains} 条链、{entries} 条记录。封签摘要 {digest}，请记入值班登记簿。"
 )

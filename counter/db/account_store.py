@@ -145,7 +145,8 @@ def store_attempt(session: Session, login: str, state: AttemptState, signed_in_a
 
 
 def may_set_password_hash(session: Session) -> bool:
-    """Whether this connection may write a password hash: not a hall desk's role (counter.db.desk_role)."""
+    """Whether this connection may write a password hash: not a login granted less than the tables (a hall's old
+    desk role, retired as the 运维手册 says, kept it from the column)."""
     if session.get_bind().dialect.name != "postgresql":
         return True
     return bool(session.scalar(text("SELECT has_column_privilege('account', 'password_hash', 'UPDATE')")))

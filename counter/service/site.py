@@ -73,12 +73,6 @@ class Renote:
 
 
 @dataclass(frozen=True)
-class DeskRole:
-    role: str
-    password: str | None = None
-
-
-@dataclass(frozen=True)
 class DeskClerk:
     clerk: str | None  # the clerk's name being given, None when it is not being changed
 
@@ -224,14 +218,6 @@ SKIP_ISSUED = write(
     Permission.CHANGE_SETTINGS,
     "counter.service.runs.site:skip_issued",
     doc="Number on above what this desk issued (after a restore); the last number skipped, or None.",
-)
-GRANT_DESK_ROLE = write(
-    "site.grant_desk_role",
-    DeskRole,
-    str | None,
-    Open.IN_ACTION,
-    "counter.service.runs.site:grant_desk_role",
-    doc="Make a PostgreSQL role the desks' (rows, never the tables); the problem's code, or None when granted.",
 )
 MAY_CHANGE_DESK = write(
     "site.may_change_desk",

@@ -69,6 +69,14 @@ DB_FAULT = {
     "other": tr("数据库出了意外的问题，没有完成；详情已写入日志，如一再出现请联系运维人员"),
 }
 
+#: ``counter db grant-desk`` and ``db upgrade --desk-role``, retired: what a technician following an old manual does
+DESK_ROLE_RETIRED = tr(
+    "大厅已不再给窗口设数据库角色，本命令什么也没有做：各窗口经大厅服务端（counter serve）办理业务，"
+    "数据库只接受服务端的角色和数据库管理员的连接。新装的大厅按运维手册“五、大厅的服务端和 PostgreSQL”设置；"
+    "已有窗口角色（如 counter_desk）的大厅，按运维手册第五节“从窗口角色改为服务端”撤销它。"
+    "升级数据库结构用 counter db upgrade（不带 --desk-role）"
+)
+
 
 def fault_text(fault: str, server: str = "") -> str:
     """Why the database refused (a ``DbFault`` value), in the clerk's words: what it raised is the log's, in

@@ -32,8 +32,6 @@ from tests.actions.test_intake_actions import full_request, take
 from tests.actions.test_item_decisions import deferred_case
 from tests.entrusted import ENTRUSTMENT, RESTAURANT_ITEMS, entrust_in
 
-DESK_ROLE_WORK = True  # on PostgreSQL, as the desk role (tests/actions/conftest.py)
-
 FOOD = RESTAURANT_ITEMS[1]  # 食品经营许可: the only item M08 serves
 MARKET = "乌兰浩特市市场监督管理局"
 NOW = dt.datetime(2026, 11, 20, 10, tzinfo=dt.UTC)

@@ -24,8 +24,6 @@ from tests.actions.test_intake_actions import applicant
 from tests.same_day_catalog import IMMEDIATE_CODE, add_immediate_guide
 from tests.signed_in import signed_in
 
-DESK_ROLE_WORK = True  # on PostgreSQL, as the desk role (tests/actions/conftest.py)
-
 RESTAURANT = "XAM-YJS-008"  # four items: 新办纳税人涉税事项 is 即办 (5 → 0 days), the licences cut 3→1, 10→3, 20→3
 
 

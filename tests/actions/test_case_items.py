@@ -38,8 +38,6 @@ from tests.actions.test_intake_actions import applicant
 from tests.documents.pdf_tools import pdf_text
 from tests.entrusted import RESTAURANT_ITEMS, entrust_in
 
-DESK_ROLE_WORK = True  # on PostgreSQL, as the desk role (tests/actions/conftest.py)
-
 RESTAURANT, TRANSFER, TAXES = "XAM-YJS-008", "XAM-YJS-048", "XAM-YJS-053"
 SIGNBOARD = "152201-YJS008-03"  # 户外招牌设置审批, 城市管理综合行政执法局
 NO_SIGNBOARD = {"operator": "individual", "agent": "self", "signboard": "no"}

@@ -27,8 +27,6 @@ from tests.actions.test_intake_actions import full_request, take
 from tests.actions.test_item_steps import at
 from tests.entrusted import entrust_in
 
-DESK_ROLE_WORK = True  # on PostgreSQL, as the desk role (tests/actions/conftest.py)
-
 
 @contextmanager
 def _counted(sessions: sessionmaker[Session]) -> Iterator[list[str]]:

@@ -25,8 +25,6 @@ from counter.intake.parties import Applicant, ApplicantKind, Parties
 from counter.parties.identifiers import make_id_number
 from tests.actions.conftest import TODAY
 
-DESK_ROLE_WORK = True
-
 
 def trail(sessions: sessionmaker[Session], number: str) -> list[tuple[str, dict[str, object]]]:
     """The case's audit entries: action and detail, in order."""

@@ -33,8 +33,6 @@ from tests.documents.pdf_tools import pdf_text
 from tests.entrusted import RESTAURANT_ITEMS, entrust_in
 from tests.signed_in import signed_in
 
-DESK_ROLE_WORK = True  # on PostgreSQL, as the desk role (tests/actions/conftest.py)
-
 FOOD = "152201-YJS008-02"  # 食品经营许可: the only item 从业人员健康证明 serves
 OTHERS = ("152201-YJS008-01", "152201-YJS008-03", "152201-YJS008-04")
 THREE_WORKING_DAYS = dt.date(2026, 11, 25)  # Friday 20 November, then 23, 24, 25

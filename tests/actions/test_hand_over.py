@@ -39,7 +39,6 @@ from tests.actions.test_intake_actions import full_request, take
 from tests.actions.test_item_steps import ITEMS, at
 from tests.documents.pdf_tools import pdf_lines, pdf_text
 
-DESK_ROLE_WORK = True  # on PostgreSQL, as the desk role (tests/actions/conftest.py)
 ENTRUSTED_RESTAURANT = True  # its departments' items decided at the window under their 授权 (tests/actions/conftest.py)
 
 AGENT_ID = make_id_number("152201", dt.date(1980, 3, 4), 12)

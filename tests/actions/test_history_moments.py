@@ -23,7 +23,6 @@ from counter.sync.records import HistoryEntry
 from tests.actions.test_intake_actions import full_request, take
 from tests.sync.case_records import case_records
 
-DESK_ROLE_WORK = True  # on PostgreSQL, as the desk role (tests/actions/conftest.py)
 ENTRUSTED_RESTAURANT = True  # its departments' items decided at the window under their 授权 (tests/actions/conftest.py)
 
 TICK = dt.datetime(2026, 11, 23, 2, 0, tzinfo=dt.UTC)

@@ -35,7 +35,6 @@ from tests.actions.conftest import TODAY
 from tests.entrusted import RESTAURANT_ITEMS
 from tests.signed_in import signed_in
 
-DESK_ROLE_WORK = True  # on PostgreSQL, as the desk role (tests/actions/conftest.py)
 ENTRUSTED_RESTAURANT = True  # its departments' items decided at the window under their 授权 (tests/actions/conftest.py)
 
 ID = make_id_number("152201", dt.date(1975, 5, 4), 211)

@@ -12,8 +12,6 @@ from counter.access.desk import Desk
 from counter.db import models
 from tests.actions.test_intake_actions import full_request, take
 
-DESK_ROLE_WORK = True  # on PostgreSQL, as the desk role (tests/actions/conftest.py)
-
 
 def _count(sessions: sessionmaker[Session], table: type[models.Base]) -> int:
     with sessions() as s:

@@ -28,8 +28,6 @@ from counter.db.case_store import case_view
 from tests.actions.test_intake_actions import full_request, take
 from tests.entrusted import ENTRUSTMENT, RESTAURANT_ITEMS, entrust_in
 
-DESK_ROLE_WORK = True  # on PostgreSQL, as the desk role (tests/actions/conftest.py)
-
 FOOD, SIGN, TAX = RESTAURANT_ITEMS[1], RESTAURANT_ITEMS[2], RESTAURANT_ITEMS[3]
 MARKET = "乌兰浩特市市场监督管理局"
 NOW = dt.datetime(2026, 11, 20, 10, tzinfo=dt.UTC)

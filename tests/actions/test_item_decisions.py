@@ -27,8 +27,6 @@ from tests.documents.pdf_tools import pdf_text
 from tests.entrusted import entrust_in
 from tests.signed_in import signed_in
 
-DESK_ROLE_WORK = True  # on PostgreSQL, as the desk role (tests/actions/conftest.py)
-
 FOOD = "152201-YJS008-02"  # 食品经营许可: the only item M08 (食品安全管理制度文本) serves
 OTHERS = ("152201-YJS008-01", "152201-YJS008-03", "152201-YJS008-04")
 

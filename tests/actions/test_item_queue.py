@@ -29,7 +29,6 @@ from counter.ratings.figures import Grouping
 from tests.actions.test_intake_actions import full_request, take
 from tests.actions.test_item_steps import FOOD, ITEMS, SIGN, at, step
 
-DESK_ROLE_WORK = True  # on PostgreSQL, as the desk role (tests/actions/conftest.py)
 ENTRUSTED_RESTAURANT = True  # its departments' items decided at the window under their 授权 (tests/actions/conftest.py)
 
 MARKET = "乌兰浩特市市场监督管理局"  # decides 设立登记 and 食品经营许可 for the hall's site

@@ -38,8 +38,6 @@ from tests.actions.conftest import TODAY
 from tests.documents.pdf_tools import pdf_text
 from tests.licence_library import ACCOUNT, CREDIT_CODE, SECRET, Library, running_library
 
-DESK_ROLE_WORK = True  # on PostgreSQL, as the desk role (tests/actions/conftest.py)
-
 BUNDLE = "XAM-YJS-033"  # 我要办理企业用电报装: the company's 营业执照 is 共享获取 (M02)
 LICENCE_MATERIAL = "M02"
 SHOP = Parties(

@@ -36,8 +36,6 @@ from tests.actions.test_sms_sender import Clock, Writes
 from tests.pg_server import CATALOG, FreshDatabases
 from tests.sms_gateway import SECRET, running_gateway
 
-DESK_ROLE_WORK = True  # on PostgreSQL, as the desk role (tests/actions/conftest.py)
-
 SITE = "XAM01"
 WINDOW = Desk(DeskIdentity(SITE, "8"), "乌兰", Actor("wulan", "乌兰", frozenset({Role.CLERK})))
 #: three departments' staff at their own desks, each with the items its department decides

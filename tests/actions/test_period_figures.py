@@ -52,8 +52,6 @@ from tests.conftest import SHIPPED_CATALOG
 from tests.figures_oracle import ServiceFact, deferral_overdue, fact_part, figures_by, rect_counts
 from tests.pg_server import CATALOG, FreshDatabases
 
-DESK_ROLE_WORK = True  # on PostgreSQL, as the desk role (tests/actions/conftest.py)
-
 DESK = desk_at(DeskConfig(site_code="XAM01", site_name="兴安盟政务服务中心", desk_no="8", clerk="乌兰"))
 FIRST, LAST = dt.date(2026, 10, 5), dt.date(2026, 10, 31)  # the period asked for: days before and after exist
 TODAY = dt.date(2026, 11, 12)

@@ -35,8 +35,6 @@ from counter.words.projects import history_note_text
 from tests.documents.pdf_tools import pdf_text
 from tests.projects.samples import APPLIED, FACTS, plan
 
-DESK_ROLE_WORK = True  # on PostgreSQL, as the desk role (tests/actions/conftest.py)
-
 APPROVAL, FILING, PROPOSAL, FEASIBILITY = 1, 2, 3, 4  # 企业投资项目核准, 备案; 政府投资项目建议书, 可研 (附件1)
 ALLOCATION = 8  # 划拨国有土地使用权审批: not in the food factory's 授权委托书 (2, 7, 16, 10)
 

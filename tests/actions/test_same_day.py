@@ -32,8 +32,6 @@ from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import ID, applicant
 from tests.same_day_catalog import add_immediate_guide
 
-DESK_ROLE_WORK = True  # on PostgreSQL, as the desk role (tests/actions/conftest.py)
-
 
 def _take(sessions: sessionmaker[Session], desk: Desk, stored: StoredGuide, parties: Parties | None = None) -> str:
     checklist = complete_checklist(stored.bundle, fresh_checklist(stored))

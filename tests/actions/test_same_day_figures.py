@@ -32,8 +32,6 @@ from tests.actions.test_intake_actions import applicant
 from tests.entrusted import entrust_in
 from tests.signed_in import signed_in
 
-DESK_ROLE_WORK = True  # on PostgreSQL, as the desk role (tests/actions/conftest.py)
-
 TAXES = "XAM-YJS-053"  # every item 即办件 promising 0 days: the catalog's promise alone made it 100 % 即办
 NEW_TRADER = {"register": "new", "entity": "individual", "agent": "staff"}  # four items of the five
 

@@ -25,8 +25,6 @@ from counter.parties.identifiers import make_id_number
 from tests.actions.conftest import TODAY
 from tests.subject_values import typed_subject
 
-DESK_ROLE_WORK = True  # on PostgreSQL, as the desk role (tests/actions/conftest.py)
-
 NEWBORN = "XAM-YJS-052"
 MOTHER = Parties(
     Applicant(ApplicantKind.PERSON, "其其格", make_id_number("152201", dt.date(1994, 3, 8), 222), "13904821111")

@@ -199,8 +199,9 @@ def _attempt(
     result = _result(decision, login[:_LOGIN_IN_AUDIT], row)
     rehash = decision.signed_in and stored is not None and needs_rehash(stored)
     if rehash and result.actor is not None and account_store.may_set_password_hash(session):
-        # the stored hash is part of the account's recorded state: the new one is recorded like any change.  A hall
-        # desk's role may not write it (counter.db.desk_role): the hash waits for a sign-in on the owner's login
+        # the stored hash is part of the account's recorded state: the new one is recorded like any change.  A
+        # login granted less than the tables may not write it (a hall's old desk role): the hash waits for a sign-in
+        # on the owner's login
         account_store.set_password_hash(session, login, hash_password(password))
         rehashed = {"change": "password_rehashed", "via": via}
         record(session, result.actor, (desk or system_desk(None)).identity, AuditAction.ACCOUNT_CHANGED, login,

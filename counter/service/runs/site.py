@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from counter.access.desk import Desk
-from counter.actions.admin import audit_seal, desk_role, desk_settings, key_rotation, office, site
+from counter.actions.admin import audit_seal, desk_settings, key_rotation, office, site
 from counter.actions.numbers import number_guard, number_note
 from counter.actions.site import backup as backups
 from counter.actions.site import site_setup, store, trail_check
@@ -21,7 +21,6 @@ from counter.service.site import (
     BackupMade,
     DeskChange,
     DeskClerk,
-    DeskRole,
     NumbersAsked,
     OfficeAsked,
     RecordRestore,
@@ -105,11 +104,6 @@ def renote(work: Session, desk: Desk | None, request: Renote) -> Renoted:
 
 def skip_issued(work: Session, desk: Desk | None, request: NumbersAsked) -> str | None:
     return number_guard.skip_issued(work, at_desk(desk), request.day)
-
-
-def grant_desk_role(work: Session, desk: Desk | None, request: DeskRole) -> str | None:
-    problem = desk_role.grant_desk_role(work, request.role, request.password)
-    return None if problem is None else problem.value
 
 
 def may_change_desk(work: Session, desk: Desk | None, request: DeskClerk) -> tuple[DeskNameProblem, ...]:
