@@ -10,17 +10,25 @@
                         it (4xx).
 
 The operation runs for the desk the server builds from the token's session (:func:`desk_of`), never from a desk
-number, site, role or clerk's name in the request.  The server's own operations (:mod:`counter.service.hall`), the
-sign-in as an operation, and the operations of many transactions (``whole``: a catalog import, a backup, the demo)
-are not served: the first two only through the door, the last ones not yet (their gates are asked in process only).
+number, site, role or clerk's name in the request; its gate is asked at the server of that account as the database
+holds it, the operations of many transactions (``whole``: a catalog import, a pull of the region's list, a backup)
+included.  Each runs on a worker thread (Starlette's pool, 40 threads): a long one holds one thread and its own
+desk's answer, never another desk's.  Not served: the server's own operations (:mod:`counter.service.hall`), the
+sign-in as an operation (both only through the door), and the acts the server does itself (:data:`SERVERS_OWN`).
+
+A request's file (a ``Path`` field: a catalog source, a backup's name) names a file of the server's machine, never
+the desk's: it must be a plain relative name inside the one folder ``counter serve --files`` gives
+(:func:`confined`), else the request is refused before it runs.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import logging
 import re
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from starlette.applications import Starlette
@@ -38,6 +46,7 @@ from counter.case.numbers import DeskIdentity
 from counter.host.database_faults import DatabaseDamaged, DatabaseMissing, DatabaseReadOnly, SchemaTooNew, StoreFault
 from counter.server.secrets_hash import digest, new_secret
 from counter.service.admin import SIGN_IN, UNLOCK
+from counter.service.catalog import SYNC_BUNDLED
 from counter.service.catalogue import operations
 from counter.service.codec import NotSerialisable, decode, encode
 from counter.service.faults import declared, encode_fault
@@ -54,25 +63,52 @@ from counter.service.hall import (
 )
 from counter.service.local import InProcess
 from counter.service.operation import Operation
+from counter.service.outbox import SEND_MESSAGES, SEND_REPORTS
+from counter.service.site import SET_UP
 
 log = logging.getLogger(__name__)
 
 #: an idempotency key as a desk makes it (:func:`counter.service.local.new_key`: 32 hex digits), with room to spare;
 #: the receipt keeps it behind the desk's number, within the receipt's 64 characters
 KEY = re.compile(r"[0-9A-Za-z_-]{8,48}")
+#: the acts the server does itself, never a desk: the senders (its hall work), the bundled catalog's import and
+#: a desk machine's own set-up (both of the machine that runs them, its folders and its settings file)
+SERVERS_OWN = frozenset({SEND_MESSAGES.name, SEND_REPORTS.name, SYNC_BUNDLED.name, SET_UP.name})
 #: the operations asked through the door or at the server's own machine, never by name
-NOT_SERVED = frozenset({SIGN_IN.name, UNLOCK.name})
+NOT_SERVED = frozenset({SIGN_IN.name, UNLOCK.name}) | SERVERS_OWN
 #: faults of the database itself: the server's trouble, not the request's
 _STORE_FAULTS = (StoreFault, SchemaTooNew, DatabaseMissing, DatabaseReadOnly, DatabaseDamaged)
 
 
 def served(op: Operation[Any, Any]) -> bool:
     """Whether the server answers ``op`` by name."""
-    return not (op.name.startswith(AREA) or op.name in NOT_SERVED or op.whole)
+    return not (op.name.startswith(AREA) or op.name in NOT_SERVED)
 
 
-def make_app(service: InProcess) -> Starlette:
-    """The server's application on ``service`` (its own store; ``wire`` off: the HTTP body is the wire)."""
+class OutsideFiles(ValueError):
+    """A request's file that is not a plain name inside the server's files folder (or no folder was given)."""
+
+
+def confined(asked: Any, files: Path | None) -> Any:
+    """``asked`` with each of its ``Path`` fields made a file of ``files``; :class:`OutsideFiles` for an absolute
+    name, one that climbs out (``..``), or any name when the server was given no folder."""
+    if not dataclasses.is_dataclass(asked) or isinstance(asked, type):
+        return asked
+    changes: dict[str, Path] = {}
+    for one in dataclasses.fields(asked):
+        value = getattr(asked, one.name)
+        if not isinstance(value, Path):
+            continue
+        name = PurePosixPath(value.as_posix())
+        if files is None or name.is_absolute() or ".." in name.parts or not name.parts or "\\" in str(value):
+            raise OutsideFiles(str(value))
+        changes[one.name] = files.joinpath(*name.parts)
+    return dataclasses.replace(asked, **changes) if changes else asked
+
+
+def make_app(service: InProcess, files: Path | None = None) -> Starlette:
+    """The server's application on ``service`` (its own store; ``wire`` off: the HTTP body is the wire); ``files``:
+    the folder a request's file may name (:func:`confined`)."""
     table = {name: op for name, op in operations().items() if served(op)}
 
     async def sign_in(request: Request) -> Response:
@@ -108,6 +144,10 @@ def make_app(service: InProcess) -> Starlette:
             asked = decode(json.loads(await request.body()), op.request)
         except (ValueError, KeyError, TypeError, NotSerialisable):
             return _refused(400, "request")
+        try:
+            asked = confined(asked, files)
+        except OutsideFiles:
+            return _refused(400, "path")
         return await run_in_threadpool(_answer, service, op, asked, desk, f"d{desk.identity.desk_no}-{key}")
 
     routes = [

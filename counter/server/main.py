@@ -1,11 +1,15 @@
 """``counter serve``: the hall server on its database, over TLS only; ``counter serve add-desk``: a desk registered.
 
     counter serve --db URL --cert server.crt --key server.key [--host 0.0.0.0] [--port 8443]
+                  [--hall-work on|off] [--work-interval SECONDS] [--files FOLDER]
     counter serve add-desk --db URL --desk 8
 
 The server listens with TLS and nothing else: there is no plain-HTTP port to forget to close.  ``add-desk`` prints
 the desk's key once; the machine of that desk keeps it and shows it at each sign-in (the database keeps its hash).
 The database URL may come from ``COUNTER_DB_URL`` instead of ``--db``, so that it need not stand in a process list.
+``--hall-work``: whether this server also runs the hall's own work (:mod:`counter.server.hall_work`: the SMS and
+platform senders, the reminders, the seals, the pruning); two servers may both, safely.  ``--files``: the one folder
+of this machine an operation's file may name (a catalog source to import, a backup to write); none: no such request.
 """
 
 from __future__ import annotations
@@ -15,6 +19,9 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+
+from counter.server.hall_work import DEFAULT_INTERVAL_S
 
 EXIT_OK, EXIT_MISUSE = 0, 2
 #: the port a hall's desks are told when the administrator names none: HTTPS's alternative, unprivileged
@@ -32,24 +39,37 @@ def main(argv: Sequence[str]) -> int:
     parser.add_argument("--key", required=True, help="服务端证书的私钥（PEM）")
     parser.add_argument("--host", default="0.0.0.0", help="监听地址")
     parser.add_argument("--port", type=int, default=DEFAULT_PORT, help="监听端口")
+    parser.add_argument(
+        "--hall-work",
+        choices=("on", "off"),
+        default="on",
+        help="是否在本服务端发送短信和上报、排入提醒、封存审计日志、清理过期会话（两台服务端都开也安全）",
+    )
+    parser.add_argument(
+        "--work-interval", type=float, default=DEFAULT_INTERVAL_S, metavar="SECONDS", help="两轮之间的秒数（默认 10）"
+    )
+    parser.add_argument("--files", type=Path, help="导入目录源、写备份时可以使用的本机文件夹（不指定：不接受此类请求）")
     found = parser.parse_args(args)
     if not found.db:
         parser.error("请用 --db 或 COUNTER_DB_URL 指定数据库")
-    return _serve(found.db, found.cert, found.key, found.host, found.port)
+    work_interval = max(found.work_interval, 0.5) if found.hall_work == "on" else None
+    return _serve(found.db, found.cert, found.key, found.host, found.port, work_interval, found.files)
 
 
-def _serve(url: str, cert: str, key: str, host: str, port: int) -> int:
+def _serve(url: str, cert: str, key: str, host: str, port: int, work_interval: float | None, files: Path | None) -> int:
     import uvicorn
 
     from counter.host.logs import setup_logging
     from counter.server.app import make_app
+    from counter.server.hall_work import HallWork
     from counter.service.local import InProcess, serve
 
     setup_logging()
     service = InProcess(serve(url).store, wire=False)
     service.open()  # the database's faults (missing, too new) stop the start, before any desk is told "ready"
+    work = HallWork(service, work_interval) if work_interval is not None else None
     config = uvicorn.Config(
-        make_app(service),
+        make_app(service, files),
         host=host,
         port=port,
         ssl_certfile=cert,
@@ -59,9 +79,13 @@ def _serve(url: str, cert: str, key: str, host: str, port: int) -> int:
         timeout_graceful_shutdown=10,
     )
     logging.getLogger(__name__).info("hall server on %s:%d (TLS), database %s", host, port, service.backend)
+    if work is not None:
+        work.start()
     try:
         uvicorn.Server(config).run()
     finally:
+        if work is not None:
+            work.stop()
         service.close()
     return EXIT_OK
 

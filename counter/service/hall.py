@@ -89,6 +89,30 @@ END_SESSION = write(
 )
 
 
+@dataclass(frozen=True)
+class Prune:
+    """The server's scheduled tidying at ``now`` (its clock)."""
+
+    now: dt.datetime
+
+
+@dataclass(frozen=True)
+class Pruned:
+    sessions: int  # ended or expired desk sessions dropped
+    receipts: int  # idempotency receipts past their keeping dropped
+
+
+PRUNE = write(
+    "hall.prune",
+    Prune,
+    Pruned,
+    Open.IN_ACTION,  # the server's own scheduled work, asked of no account
+    f"{_RUNS}:prune",
+    whole=True,  # deleting what is past its keeping again deletes nothing: safe to repeat without a receipt
+    doc="Drop the desk sessions ended a week ago and the idempotency receipts past their week; how many of each.",
+)
+
+
 # --- what crosses the server's door (POST /v1/sign-in), beside the operations' own requests ------------------
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hmac
 
-from sqlalchemy import update
+from sqlalchemy import delete, or_, update
 from sqlalchemy.orm import Session
 
 from counter.access.account_views import SignInResult
@@ -113,3 +113,18 @@ def end_session(session: Session, token_hash: str, idle: bool, now: dt.datetime)
 def _aware(moment: dt.datetime) -> dt.datetime:
     """A stored time as UTC: SQLite gives it back without its zone."""
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
+
+
+#: how long a session's row stays after it ended (signed out, expired, idle, disabled): its sign-in and sign-out are
+#: in the audit trail for good; the row is kept a week, for the support's questions about a desk's last days
+ENDED_KEPT_DAYS = 7
+
+
+def prune_sessions(session: Session, now: dt.datetime) -> int:
+    """Drop the sessions that ended (or could last no longer) more than :data:`ENDED_KEPT_DAYS` ago; how many went.
+
+    A session left idle is never ended by a request; its longest life (``ends_at``) bounds it all the same."""
+    before = now - dt.timedelta(days=ENDED_KEPT_DAYS)
+    Row = models.DeskSession  # noqa: N806 (a table, named as one)
+    done = session.execute(delete(Row).where(or_(Row.ends_at < before, Row.ended_at < before)))
+    return int(getattr(done, "rowcount", 0) or 0)

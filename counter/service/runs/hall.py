@@ -9,7 +9,8 @@ from counter.access.desk_session import DeskSignIn, SessionDesk, SessionEnd
 from counter.actions.admin import desk_sessions
 from counter.db.engine import Sessions
 from counter.db.models import utcnow
-from counter.service.hall import EndSession, FindSession, OpenSession, RegisterDesk
+from counter.db.receipts import prune_receipts
+from counter.service.hall import EndSession, FindSession, OpenSession, Prune, Pruned, RegisterDesk
 
 
 def register_desk(work: Session, desk: Desk | None, request: RegisterDesk) -> None:
@@ -29,3 +30,8 @@ def find_session(work: Sessions, desk: Desk | None, request: FindSession) -> Ses
 def end_session(work: Sessions, desk: Desk | None, request: EndSession) -> None:
     with work.begin() as session:
         desk_sessions.end_session(session, request.token_hash, request.idle, utcnow())
+
+
+def prune(work: Sessions, desk: Desk | None, request: Prune) -> Pruned:
+    with work.begin() as session:
+        return Pruned(desk_sessions.prune_sessions(session, request.now), prune_receipts(session, request.now))

@@ -1,0 +1,80 @@
+"""The hall's own work as the server runs it, in process on a hall's file: the pruning of ended sessions and old
+receipts, and a round that goes on past a job that fails."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from counter.access.account_views import NewAccount
+from counter.access.desk import Desk
+from counter.access.roles import Actor, Role
+from counter.actions.site.store import Store
+from counter.case.numbers import DeskIdentity
+from counter.db import models
+from counter.server.hall_work import HallWork
+from counter.server.secrets_hash import digest
+from counter.service.admin import ADD_ACCOUNT
+from counter.service.hall import OPEN_SESSION, PRUNE, REGISTER_DESK, OpenSession, Prune, RegisterDesk
+from counter.service.local import InProcess
+
+PASSWORD = "Xam01desk2026"
+
+
+@pytest.fixture
+def service(tmp_path: Path) -> Iterator[InProcess]:
+    store = Store(f"sqlite:///{tmp_path / 'hall.sqlite3'}", create=True)
+    service = InProcess(store)
+    desk = Desk(DeskIdentity("XAM01", "1"), "宝音")
+    service.call(ADD_ACCOUNT, NewAccount("admin", "管理员", frozenset({Role.ADMIN}), PASSWORD), desk)
+    admin = Desk(desk.identity, "管理员", Actor("admin", "管理员", frozenset({Role.ADMIN})))
+    service.call(ADD_ACCOUNT, NewAccount("wulan", "乌兰", frozenset({Role.CLERK}), PASSWORD), admin)
+    service.call(REGISTER_DESK, RegisterDesk("8", digest("desk-8-key")))
+    yield service
+    store.dispose()
+
+
+def _sign_in(service: InProcess, token: str, now: dt.datetime) -> None:
+    opened = service.call(OPEN_SESSION, OpenSession("wulan", PASSWORD, "8", digest("desk-8-key"), digest(token), now))
+    assert opened.result.signed_in
+
+
+def _count(service: InProcess, model: type[models.Base]) -> int:
+    with service.store.sessions()() as session:
+        return int(session.scalar(select(func.count()).select_from(model)) or 0)
+
+
+def test_sessions_ended_a_week_ago_and_receipts_past_their_week_are_pruned(service: InProcess) -> None:
+    now = dt.datetime.now(dt.UTC)
+    _sign_in(service, "today", now)  # written under a receipt made now
+    _sign_in(service, "tomorrow", now + dt.timedelta(days=1))
+    receipts = _count(service, models.OperationReceipt)
+    assert receipts >= 2
+    pruned = service.call(PRUNE, Prune(now + dt.timedelta(days=8)))
+    # today's session could last no longer than 12 hours: gone a week after; tomorrow's is kept a day more
+    assert (pruned.sessions, pruned.receipts) == (1, receipts)
+    assert _count(service, models.DeskSession) == 1
+    assert _count(service, models.OperationReceipt) == 0
+    assert service.call(PRUNE, Prune(now + dt.timedelta(days=8))).sessions == 0  # again: nothing more
+
+
+def test_a_failing_job_is_logged_and_the_round_goes_on(
+    service: InProcess, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    work = HallWork(service, clock=lambda: dt.datetime.now(dt.UTC) + dt.timedelta(days=8))
+    _sign_in(service, "today", dt.datetime.now(dt.UTC))
+
+    def down() -> None:
+        raise ConnectionError("the gateway is down")
+
+    monkeypatch.setattr(work, "_send_messages", down)
+    with caplog.at_level(logging.INFO, logger="counter.server.hall_work"):
+        work.one_round()
+    assert "sms failed" in caplog.text
+    assert "pruned 1 session(s)" in caplog.text  # the jobs after it ran all the same
+    assert _count(service, models.DeskSession) == 0
