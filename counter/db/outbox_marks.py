@@ -23,8 +23,9 @@ from counter.sms.outbox import MessageState
 
 E = TypeVar("E", bound=StrEnum)
 WAITING, SENDING, SENT, FAILED = (s.value for s in MessageState)
-#: an outbox's table: the SMS messages', or the platform's events (each with its own column for the answer's id)
-OutboxModel = type[models.OutboxMessage] | type[models.PlatformEvent]
+#: an outbox's table: the SMS messages', the platform's events, or the front store's marks of them (each with its own
+#: column for the answer's id)
+OutboxModel = type[models.OutboxMessage] | type[models.PlatformEvent] | type[models.FrontStoreEvent]
 _Column = ColumnElement[Any] | InstrumentedAttribute[Any]  # what a claim's order names: a column of the table
 
 

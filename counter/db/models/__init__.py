@@ -32,6 +32,7 @@ from counter.db.models.exchange import (
     SyncImport,
     SyncReview,
 )
+from counter.db.models.front_store import FrontStoreEvent
 from counter.db.models.pledges import PledgeCheck
 from counter.db.models.projects import Project, ProjectCoordination, ProjectHistory, ProjectPaper, ProjectStep
 from counter.db.models.ratings import (
@@ -67,6 +68,7 @@ __all__ = [
     "DeskSession",
     "DocumentRecord",
     "Draft",
+    "FrontStoreEvent",
     "GuideVersion",
     "HallDesk",
     "Holiday",

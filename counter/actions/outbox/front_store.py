@@ -1,0 +1,189 @@
+"""The 前置库 channel: the platform's events written as rows of the national front-store tables, once each.
+
+A transport of the one outbox frame (:mod:`counter.actions.outbox.frame`) beside the HTTPS one: the same events, the
+same facts (:func:`counter.actions.outbox.platform_facts.facts_of`), written as rows
+(:func:`counter.platform.front_store.rows_of`) into the database the platform pulls
+(:mod:`counter.host.front_store`).  Its own marks (:class:`counter.db.models.FrontStoreEvent`) are caught up with
+the events in each claim's unit of work, claimed with a lease, and marked sent with the batch the rows went in.
+Each event's rows go in one transaction of the front store, and an event found there already (its sender died
+between that commit and the mark) is not written again: the platform reads every event once.
+
+The front store's place and password are the hall's settings (``counter platform front-store``), never a desk's:
+the URL in the database without its password, the password a file of the sending machine's key folder.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import threading
+import uuid
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+
+from counter.access.roles import Permission
+from counter.actions.admin.acting import this_desk
+from counter.actions.admin.guard import require
+from counter.actions.outbox import frame
+from counter.actions.outbox.frame import Clock, Job, Route, Writer, save_settings
+from counter.actions.outbox.platform_facts import Withheld, facts_of
+from counter.db import models
+from counter.db.case_store import answers_of
+from counter.db.catalog_store import guide_version
+from counter.db.front_store_store import FRONT_STORE_KEY, catch_up, claimed_mark
+from counter.db.settings_store import get_setting, is_training
+from counter.host.front_store import FrontStoreLink, FrontWrite, front_store_secret_path
+from counter.host.sms_secret import load_secret
+from counter.outbox.rules import Answer, SendRound
+from counter.outbox.service_loop import run_passes
+from counter.platform.events import PlatformKind, licence_key, platform_key
+from counter.platform.front_store import (
+    CaseExtra,
+    FrontStoreSettings,
+    ItemFacts,
+    MaterialFacts,
+    RowsRefused,
+    front_store_from_json,
+    guid_column,
+    rows_of,
+)
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from counter.access.desk import Desk
+    from counter.db.platform_store import ClaimedEvent
+
+__all__ = ["BATCH", "FrontStoreRefused", "front_store_settings", "run_sender", "save_front_store", "send_due"]
+
+BATCH = 200  # events claimed at once: a row is written in milliseconds
+
+
+class FrontStoreRefused(ValueError):
+    """Settings with problems: nothing saved.  Every problem at once."""
+
+    def __init__(self, problems: tuple[Any, ...]) -> None:
+        super().__init__(", ".join(p.value for p in problems))
+        self.problems = problems
+
+
+def front_store_settings(session: Session, folder: Path | None = None) -> FrontStoreSettings:
+    """The hall's front store with this machine's password; none in a training database."""
+    if is_training(session):
+        return FrontStoreSettings()
+    stored = front_store_from_json(get_setting(session, FRONT_STORE_KEY))
+    return dataclasses.replace(stored, secret=load_secret(front_store_secret_path(folder)))
+
+
+def save_front_store(
+    session: Session, settings: FrontStoreSettings, *, desk: Desk | None = None, folder: Path | None = None
+) -> None:
+    """Set the hall's front store; refused whole (:class:`FrontStoreRefused`) with any problem (none to switch it
+    off).  The password to this machine's key folder, the rest to the database; the change on the audit trail."""
+    by = this_desk(desk)
+    require(session, by.actor, Permission.CHANGE_SETTINGS)
+    problems = settings.problems() if settings.enabled else ()
+    if problems:
+        raise FrontStoreRefused(problems)
+    before = front_store_settings(session, folder)
+    save_settings(session, by, FRONT_STORE_KEY, before, settings, front_store_secret_path(folder))
+
+
+class _FrontStore:
+    """The front store as the frame drives it (:class:`counter.actions.outbox.frame.Channel`)."""
+
+    name = "front store event"
+    model = models.FrontStoreEvent
+    answer_column = "batch"
+    wait_out_silence = True  # the platform's database down for a day: only its own refusals count
+    marks_per_batch = True  # written in milliseconds: one commit for the batch's marks
+
+    def __init__(self, folder: Path | None, link: FrontStoreLink) -> None:
+        self.folder = folder
+        self.link = link
+        self.batch = ""
+
+    def route(self, session: Session) -> Route | None:
+        """Nothing where the hall has no front store, or one whose settings cannot be used (the events wait)."""
+        settings = front_store_settings(session, self.folder)
+        if not settings.sends or settings.problems():
+            return None
+        catch_up(session)
+        self.batch = uuid.uuid4().hex  # cd_batch: one per claim
+        return Route(settings.timeout, settings.attempts, settings)
+
+    def claim_order(self) -> tuple[Any, ...]:
+        return (models.FrontStoreEvent.event_id,)  # the order the events were queued: a case's steps in order
+
+    def job(self, session: Session, route: Route, row_id: int, now: dt.datetime) -> Job:
+        """The event's rows; one that cannot be filled (a withheld licence, a required column empty) fails now."""
+        settings: FrontStoreSettings = route.settings
+        attempts, event = claimed_mark(session, row_id)
+        try:
+            facts = facts_of(session, event)
+            rows = rows_of(event.kind, facts, _extra(session, event), settings)
+        except (Withheld, RowsRefused) as err:
+            return Job(row_id, attempts, problem=str(err))
+        request = FrontWrite(
+            settings.url,
+            settings.secret,
+            settings.timeout,
+            self.batch,
+            tuple((r.table, r.values) for r in rows),
+            guid_column(rows[0].table) if rows else "row_guid",
+        )
+        return Job(row_id, attempts, request)
+
+    def send(self, route: Route, request: FrontWrite) -> Answer:
+        return self.link.write(request)
+
+    def close(self) -> None:
+        self.link.close()
+
+
+def _extra(session: Session, event: ClaimedEvent) -> CaseExtra:
+    """The items of the guide the case was taken under, its version, the checklist, the licence's issuing key."""
+    case = session.get(models.Case, event.case_id)
+    assert case is not None  # an event's case is never deleted (the foreign key)
+    stored = guide_version(session, case.guide_version_id)
+    items: tuple[ItemFacts, ...] = ()
+    version = 0
+    if stored is not None:
+        chosen = stored.bundle.items_for(answers_of(case))
+        items = tuple(ItemFacts(i.code, i.basic_code, i.name) for i in chosen)
+        version = stored.version
+    m = models.CaseMaterial
+    lines = session.execute(
+        select(m.name, m.medium, m.originals, m.copies, m.receipt).where(m.case_id == case.id).order_by(m.id)
+    )
+    materials = tuple(
+        MaterialFacts(name, medium or "paper", originals + copies)
+        for name, medium, originals, copies, receipt in lines
+        if receipt in ("received", "shared_confirmed", "corrected_on_spot")
+    )
+    issued = platform_key(licence_key(case.uid, event.item_code)) if event.kind is PlatformKind.LICENCE_VOIDED else ""
+    return CaseExtra(items, version, materials, issued)
+
+
+def send_due(
+    store: Writer,
+    *,
+    clock: Clock = models.utcnow,
+    link: FrontStoreLink | None = None,
+    batch: int = BATCH,
+    folder: Path | None = None,
+) -> SendRound:
+    """Write every event due now into the front store, a batch at a time, until none is left; what came of them."""
+    return frame.send_due(store, _FrontStore(folder, link or FrontStoreLink()), clock=clock, batch=batch)
+
+
+def run_sender(store: Writer, stop: threading.Event, *, interval: float = 10.0) -> SendRound:
+    """The sender as a service: every ``interval`` seconds write what is due, until ``stop`` is set."""
+    return run_passes(stop, interval, lambda: send_due(store))
+
+
+def retry_event(session: Session, desk: Desk | None, mark_id: int) -> bool:
+    """A failed event back in the front store's queue; False when none failed by that id."""
+    return frame.retry(session, desk, models.FrontStoreEvent, mark_id)

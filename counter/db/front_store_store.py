@@ -1,0 +1,53 @@
+"""The front store's marks of the platform's events: caught up with the events queued, and read when claimed.
+
+The platform's events are queued once, with their step (:mod:`counter.db.platform_store`); the front store's sender
+takes every one of a kind it has a table for, in its own claim's unit of work (:func:`catch_up`), so no step's writer
+needs to know the front store is there, and a hall that sets one up later has every event since reporting began
+written to it.  An event already marked is never marked again (one mark per event, a unique key).
+"""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from sqlalchemy import Table, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from counter.db import models
+from counter.db.platform_store import ClaimedEvent, claimed
+from counter.platform.events import CASE_KINDS
+from counter.sms.outbox import MessageState
+
+FRONT_STORE_KEY = "front_store.settings"  # the hall's 前置库 (counter.platform.front_store.FrontStoreSettings)
+WAITING = MessageState.WAITING.value
+
+
+def catch_up(session: Session) -> int:
+    """A mark for every case event (the kinds the front store has tables for) not marked yet; how many were new."""
+    e, f = models.PlatformEvent, models.FrontStoreEvent
+    now = models.utcnow()
+    new = (
+        select(e.id, e.created_at)
+        .outerjoin(f, f.event_id == e.id)
+        .where(f.id.is_(None), e.kind.in_(sorted(k.value for k in CASE_KINDS)))
+        .order_by(e.id)
+    )
+    rows = [{"event_id": r[0], "created_at": now, "next_at": r[1]} for r in session.execute(new)]
+    if not rows:
+        return 0
+    table = cast(Table, f.__table__)
+    make: Any = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    statement = make(table).on_conflict_do_nothing(index_elements=["event_id"])
+    values = [{**r, "state": WAITING, "attempts": 0, "batch": "", "last_error": ""} for r in rows]
+    session.execute(statement, values)
+    return len(rows)
+
+
+def claimed_mark(session: Session, mark_id: int) -> tuple[int, ClaimedEvent]:
+    """A claimed mark's attempt and its event.  LookupError for a mark not there."""
+    f = models.FrontStoreEvent
+    found = session.execute(select(f.event_id, f.attempts).where(f.id == mark_id)).one_or_none()
+    if found is None:
+        raise LookupError(f"no front store mark {mark_id}")
+    return found[1], claimed(session, found[0])

@@ -1,0 +1,447 @@
+"""The 前置库: the platform's events as rows of the national front-store tables, which the platform pulls.
+
+Many provinces take a window system's 办件 and 电子证照 not by a call but from a database beside the platform (the
+前置库): the system writes rows into ``up_pro_accept`` (受理), ``up_pro_process`` (过程), ``up_pro_result`` (办结),
+``up_pro_special_procedure`` (特别程序), ``up_pro_material`` (材料) and ``up_lic_data`` (电子证照), each row carrying
+``cd_batch`` (批次号), ``cd_operation`` (同步类型), ``cd_time`` (同步时间), ``data_source`` (数据来源) and
+``row_guid`` (记录唯一标识); the platform reads what is new by batch and time.  The tables' columns are those of the
+public DDL, kept with its source in ``counter/resources/platform/front-store-tables.sql``.
+
+An event becomes its rows here, from the same facts the HTTPS channel maps
+(:func:`counter.actions.outbox.platform_facts.facts_of`) and what the case's lines and guide add
+(:class:`CaseExtra`).  The rows of one event are written in one transaction of the front store, so the platform sees
+all of them or none; each row's ``row_guid`` is made from the event's key, so every attempt of an event writes the
+same rows, and the front store's transport (:mod:`counter.host.front_store`) skips an event whose first row is
+there already: written once, whatever dies between the front store's commit and the sender's mark.
+
+What a public text confirms and what it does not: the table and column names, lengths and which are required
+come from the DDL; 办件类型 is GB/T 39046-2020 附录 A.6 (1 即办件, 2 承诺件); the 办结结果 codes are the BJJGDM
+list of public window systems and its common variant (:data:`RESULT_LISTS`), chosen by the hall's setting;
+持证主体代码类型 is GB/T 36903-2018 (111 公民身份证号码, 001 统一社会信用代码).  Not confirmed by a public text,
+and so the hall's setting or this module's stated choice: ``cd_operation``'s values (I/U/D), the 业务动作
+codes (:data:`STEP_CODES`), 收取方式 (:data:`GET_TYPES`), 申请人类型 and 申请类型.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+from urllib.parse import urlsplit
+
+from counter.platform.events import PlatformKind
+
+__all__ = [
+    "RESULT_LISTS",
+    "CaseExtra",
+    "FrontRow",
+    "FrontStoreProblem",
+    "FrontStoreSettings",
+    "ItemFacts",
+    "MaterialFacts",
+    "RowsRefused",
+    "front_store_from_json",
+    "rows_of",
+]
+
+DEFAULT_TIMEOUT = 10.0
+DEFAULT_ATTEMPTS = 10
+
+INSERT, UPDATE, DELETE = "I", "U", "D"  # cd_operation: 新增, 修改, 删除 (the values are this app's: not confirmed)
+
+ACCEPT, PROCESS, RESULT, SPECIAL, MATERIAL, LICENCE = (
+    "up_pro_accept",
+    "up_pro_process",
+    "up_pro_result",
+    "up_pro_special_procedure",
+    "up_pro_material",
+    "up_lic_data",
+)
+TABLES = (ACCEPT, PROCESS, RESULT, SPECIAL, MATERIAL, LICENCE)
+#: the column a row's identity is kept in: ``row_guid``, but in ``up_lic_data``, which the public DDL gives none, its
+#: 电子证照源标识 (``certificate_source_id``)
+GUID_COLUMNS = {LICENCE: "certificate_source_id"}
+
+
+def guid_column(table: str) -> str:
+    return GUID_COLUMNS.get(table, "row_guid")
+
+
+#: 办结结果代码, as public window systems send it: BJJGDM (0 出证办结, 1 退回办结, 2 作废办结, 3 删除办结
+#: 录入错误等技术上的无效记录, 4 转报办结, 5 补正不来办结, 6 办结) and its common variant (1 不予许可,
+#: 5 退件 incl. 申请人主动放弃, 6 不予受理); what each of the app's endings is under each list
+RESULT_LISTS: dict[str, dict[str, str]] = {
+    "bjjgdm": {
+        "granted_licence": "0",  # 出证办结
+        "granted": "6",  # 办结
+        "partly_granted": "6",
+        "denied": "1",  # 退回办结
+        "refused": "1",  # 退回办结
+        "withdrawn": "5",  # 补正不来办结
+        "voided": "3",  # 删除办结
+    },
+    "bjjgdm_variant": {
+        "granted_licence": "0",
+        "granted": "0",
+        "partly_granted": "0",
+        "denied": "1",  # 不予许可
+        "refused": "6",  # 不予受理
+        "withdrawn": "5",  # 退件（申请人主动放弃）
+        "voided": "3",  # 删除办结
+    },
+}
+
+#: 业务动作 (GB/T 39046-2020 表 7) of the steps written as process rows: the codes are not in a public text found;
+#: the hall's integrator checks them against the province's list
+STEP_CODES = {
+    PlatformKind.CORRECTION: ("补正告知", "07"),
+    PlatformKind.ITEM_DECIDED: ("审批决定", "05"),
+    PlatformKind.DELIVERED: ("送达", "08"),
+}
+#: 收取方式 per material (not confirmed): 纸质, 电子, 共享获取（证照库免提交）
+GET_TYPES = {"paper": "1", "electronic": "2", "shared": "3"}
+APPLICANT_TYPES = {"person": "1", "company": "2"}  # 申请人类型: 自然人, 法人 (not confirmed)
+#: 持证主体代码类型 / 证件类型: GB/T 36903-2018 (111 公民身份证号码, 001 统一社会信用代码)
+HOLDER_TYPES = {"id_card": "111", "credit_code": "001"}
+WINDOW_APPLICATION = "1"  # 申请类型: 窗口申请 (not confirmed)
+_URL = re.compile(r"^postgresql(\+psycopg)?://[^:@/]+@[^/]*/[A-Za-z0-9_]+(\?.*)?$")
+
+
+class FrontStoreProblem(StrEnum):
+    BAD_URL = "bad_url"  # not postgresql://USER@HOST[:PORT]/DB (no password in it: the password is the secret)
+    NO_SECRET = "no_secret"
+    NO_DATA_SOURCE = "no_data_source"  # 数据来源: the platform's code of this system, 1-3 characters
+    NO_ORG_CODE = "no_org_code"  # 受理部门编码
+    BAD_RESULT_LIST = "bad_result_list"
+    BAD_TIMEOUT = "bad_timeout"
+    BAD_ATTEMPTS = "bad_attempts"
+
+
+@dataclass(frozen=True, slots=True)
+class FrontStoreSettings:
+    """The hall's 前置库: where it is (``url`` without the password), the password (``secret``, a file of the sending
+    machine, never in the database) and what the platform assigned this system (数据来源, 租户, the ids its rows are
+    written under, 受理部门编码, 管辖属地编码), and the 办结结果 list it reads."""
+
+    enabled: bool = False
+    url: str = ""
+    secret: str = ""
+    data_source: str = ""
+    tenant_id: int = 0
+    org_id: int = 0
+    user_id: int = 0
+    org_code: str = ""
+    area_code: str = ""
+    result_list: str = "bjjgdm"
+    # 证照类型代码 of each licence type the hall's items issue (the defining body's credit code and a serial: the
+    # platform's list), and 颁证机构代码 (统一社会信用代码) of each issuing body by the name the papers print
+    licence_types: dict[str, str] = field(default_factory=dict)
+    issuer_codes: dict[str, str] = field(default_factory=dict)
+    timeout: float = DEFAULT_TIMEOUT
+    attempts: int = DEFAULT_ATTEMPTS
+
+    @property
+    def sends(self) -> bool:
+        return self.enabled and bool(self.url.strip())
+
+    def problems(self) -> tuple[FrontStoreProblem, ...]:
+        found: list[FrontStoreProblem] = []
+        if not _URL.match(self.url.strip()) or urlsplit(self.url.strip()).password is not None:
+            found.append(FrontStoreProblem.BAD_URL)
+        if not self.secret:
+            found.append(FrontStoreProblem.NO_SECRET)
+        if not 1 <= len(self.data_source.strip()) <= 3:
+            found.append(FrontStoreProblem.NO_DATA_SOURCE)
+        if not self.org_code.strip():
+            found.append(FrontStoreProblem.NO_ORG_CODE)
+        if self.result_list not in RESULT_LISTS:
+            found.append(FrontStoreProblem.BAD_RESULT_LIST)
+        if not 1 <= self.timeout <= 60:
+            found.append(FrontStoreProblem.BAD_TIMEOUT)
+        if not 1 <= self.attempts <= 30:
+            found.append(FrontStoreProblem.BAD_ATTEMPTS)
+        return tuple(found)
+
+    def to_json(self) -> str:
+        """As stored in the database: everything but the secret."""
+        stored = dataclasses.asdict(self)
+        del stored["secret"]
+        return json.dumps(stored, ensure_ascii=False, sort_keys=True)
+
+
+def front_store_from_json(raw: str | None) -> FrontStoreSettings:
+    """The settings a stored text says; none (not sending) when there is none or it cannot be read."""
+    if not raw:
+        return FrontStoreSettings()
+    try:
+        stored = json.loads(raw)
+        names = {f.name for f in dataclasses.fields(FrontStoreSettings)} - {"secret"}
+        kept = {k: v for k, v in stored.items() if k in names}
+        settings = FrontStoreSettings(**kept)
+        return dataclasses.replace(
+            settings,
+            licence_types={str(k): str(v) for k, v in dict(settings.licence_types).items()},
+            issuer_codes={str(k): str(v) for k, v in dict(settings.issuer_codes).items()},
+            tenant_id=int(settings.tenant_id),
+            org_id=int(settings.org_id),
+            user_id=int(settings.user_id),
+            timeout=float(settings.timeout),
+            attempts=int(settings.attempts),
+        )
+    except (ValueError, TypeError, AttributeError):
+        return FrontStoreSettings()
+
+
+@dataclass(frozen=True, slots=True)
+class ItemFacts:
+    """An item applied for, as the guide the case was taken under has it."""
+
+    code: str  # 实施编码
+    basic_code: str  # 基本编码
+    name: str
+    handle_item: str = ""  # 业务办理项编码, where the catalog has it
+
+
+@dataclass(frozen=True, slots=True)
+class MaterialFacts:
+    """One line of the case's checklist as the platform is told it: its name, how it came, how many."""
+
+    name: str
+    medium: str  # paper / electronic / shared
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class CaseExtra:
+    """What the rows need besides the event's facts: the items, the guide's version, the materials, and for a
+    licence withdrawn the key of the event that issued it (its row is the one deleted)."""
+
+    items: tuple[ItemFacts, ...] = ()
+    guide_version: int = 0
+    materials: tuple[MaterialFacts, ...] = ()
+    issued_key: str = ""
+    handed_by: str = ""  # who acted: the clerk of the step
+
+
+@dataclass(frozen=True, slots=True)
+class FrontRow:
+    """One row for a front-store table: its table, its operation, and its columns (``cd_batch`` and ``cd_time``
+    are the transport's, set at writing)."""
+
+    table: str
+    operation: str
+    row_guid: str
+    values: dict[str, object] = field(default_factory=dict)
+
+
+class RowsRefused(ValueError):
+    """An event whose required columns have no value: not written, in the failed list with why."""
+
+
+def rows_of(
+    kind: PlatformKind, facts: dict[str, str], extra: CaseExtra, settings: FrontStoreSettings
+) -> list[FrontRow]:
+    """The rows ``kind``'s event is written as (none for a kind the front store has no table for: the ratings)."""
+    rows = _rows(kind, facts, extra, settings)
+    made = [
+        dataclasses.replace(
+            row,
+            values={
+                **_common(settings, row, facts),
+                **row.values,
+                guid_column(row.table): row.row_guid,
+                "cd_operation": row.operation,
+            },
+        )
+        for row in rows
+    ]
+    for row in made:
+        missing = sorted(k for k in _REQUIRED[row.table] if row.values.get(k) in (None, ""))
+        if missing:
+            raise RowsRefused(f"{row.table}: no value for {', '.join(missing)}")
+    return made
+
+
+def _rows(  # noqa: PLR0911 - one return per kind of event reads as the table of what each is written as
+    kind: PlatformKind, facts: dict[str, str], extra: CaseExtra, settings: FrontStoreSettings
+) -> list[FrontRow]:
+    key = facts["event.key"]
+    codes = RESULT_LISTS[settings.result_list]
+    if kind in (PlatformKind.ACCEPTED, PlatformKind.DEFERRED):
+        return [*_accepts(key, facts, extra, settings), *_materials(key, facts, extra)]
+    if kind is PlatformKind.REFUSED:
+        return [
+            *_accepts(key, facts, extra, settings),
+            _result(key, facts, codes["refused"], facts.get("case.refusal_ground", "")),
+        ]
+    if kind in STEP_CODES:
+        return [_process(key, kind, facts, extra)]
+    if kind is PlatformKind.COMPLETED:
+        ending = facts.get("case.result", "") or "granted"
+        if ending == "granted" and facts.get("licence.number"):
+            ending = "granted_licence"
+        return [_result(key, facts, codes.get(ending, codes["granted"]), "")]
+    if kind is PlatformKind.WITHDRAWN:
+        return [_result(key, facts, codes["withdrawn"], facts.get("case.end_reason", ""))]
+    if kind is PlatformKind.VOIDED:
+        return [_result(key, facts, codes["voided"], facts.get("case.end_reason", ""))]
+    if kind is PlatformKind.LICENCE_ISSUED:
+        return [_licence(key, INSERT, facts, settings)]
+    if kind is PlatformKind.LICENCE_VOIDED:
+        return [_licence(extra.issued_key or key, DELETE, facts, settings)]
+    return []
+
+
+def row_guid(key: str, table: str, n: int = 0) -> str:
+    """A row's 记录唯一标识: the same for every attempt of its event (32 hex digits, no case's uid in it)."""
+    return hashlib.sha256(f"{key}:{table}:{n}".encode()).hexdigest()[:32]
+
+
+def row_id(guid: str, operation: str) -> int:
+    """The row's ``id`` (the DDL's 雪花算法 id, bigint): made from its guid and operation, positive, 60 bits."""
+    return int(hashlib.sha256(f"{guid}:{operation}".encode()).hexdigest()[:15], 16)
+
+
+def moment(text: str) -> dt.datetime | None:
+    """A fact's time (北京时间 ``YYYY-MM-DD HH:MM:SS``) or day (``YYYY-MM-DD``) as the tables' ``datetime``."""
+    text = text.strip()
+    if not text:
+        return None
+    return (
+        dt.datetime.fromisoformat(text) if " " in text else dt.datetime.combine(dt.date.fromisoformat(text), dt.time())
+    )
+
+
+def _common(settings: FrontStoreSettings, row: FrontRow, facts: dict[str, str]) -> dict[str, object]:
+    at = moment(facts.get("event.at", ""))
+    return {
+        "id": row_id(row.row_guid, row.operation),
+        "data_source": settings.data_source.strip(),
+        "tenant_id": settings.tenant_id,
+        "create_org_id": settings.org_id,
+        "create_user_id": settings.user_id,
+        "update_org_id": settings.org_id,
+        "update_user_id": settings.user_id,
+        "create_time": at,
+        "update_time": at,
+        "version": 1,
+    }
+
+
+def _accepts(key: str, facts: dict[str, str], extra: CaseExtra, settings: FrontStoreSettings) -> list[FrontRow]:
+    """One 受理 row per item applied for: the national table keeps one 事项 per row, the 办件编号 is the case's."""
+    same_day = facts.get("case.promised_on", "") in ("", facts.get("case.accepted_on", ""))
+    rows = []
+    for n, item in enumerate(extra.items):
+        rows.append(FrontRow(ACCEPT, INSERT, row_guid(key, ACCEPT, n), {
+            "project_no": facts["case.case_no"],
+            "accept_doc_no": facts.get("case.receipt_no", "") or facts["case.case_no"],
+            "apply_date": moment(facts.get("case.received_at", "")),
+            "accept_date": moment(facts.get("event.at", "")),
+            "apply_type": WINDOW_APPLICATION,
+            "applyer_name": facts.get("case.applicant_name", ""),
+            "applyer_page_code": facts.get("case.applicant_id_no", ""),
+            "applyer_page_type": HOLDER_TYPES.get(facts.get("case.applicant_id_type", ""), ""),
+            "applyer_type": APPLICANT_TYPES.get(facts.get("case.applicant_kind", ""), ""),
+            "contact_name": facts.get("case.agent_name", "") or None,
+            "contact_code": facts.get("case.agent_id_no", "") or None,
+            "contact_type": HOLDER_TYPES["id_card"] if facts.get("case.agent_id_no") else None,
+            "contact_mobile": facts.get("case.applicant_phone", "")[:11] or None,
+            "catalog_code": item.basic_code,
+            "task_code": item.code,
+            "task_handle_item": item.handle_item or None,
+            "task_name": item.name,
+            "task_version": extra.guide_version,
+            "org_code": settings.org_code.strip(),
+            "org_name": facts.get("event.office", ""),
+            "handle_user_name": facts.get("case.clerk", "") or None,
+            "project_name": facts.get("case.bundle_name", "") or None,
+            "project_type": "1" if same_day else "2",  # GB/T 39046-2020 A.6: 1 即办件, 2 承诺件
+            "promise_date": moment(facts.get("case.promised_on", "")),
+        }))  # fmt: skip
+    return rows
+
+
+def _materials(key: str, facts: dict[str, str], extra: CaseExtra) -> list[FrontRow]:
+    return [
+        FrontRow(
+            MATERIAL,
+            INSERT,
+            row_guid(key, MATERIAL, n),
+            {
+                "project_no": facts["case.case_no"],
+                "material_name": m.name[:200],
+                "get_type": GET_TYPES.get(m.medium, GET_TYPES["paper"]),
+                "get_num": str(m.count)[:5],
+            },
+        )
+        for n, m in enumerate(extra.materials)
+    ]
+
+
+def _process(key: str, kind: PlatformKind, facts: dict[str, str], extra: CaseExtra) -> FrontRow:
+    name, code = STEP_CODES[kind]
+    at = moment(facts.get("event.at", ""))
+    opinion = facts.get("item.note", "") or facts.get("item.decision", "") or name
+    if facts.get("item.name"):
+        name = f"{name}（{facts['item.name']}）"
+    return FrontRow(PROCESS, INSERT, row_guid(key, PROCESS), {
+        "project_no": facts["case.case_no"],
+        "event_name": code,
+        "process_name": name,
+        "event_start_time": at,
+        "event_end_time": at,
+        "handle_explain": opinion[:2000],
+        "handle_user_name": extra.handed_by or facts.get("case.clerk", ""),
+    })  # fmt: skip
+
+
+def _result(key: str, facts: dict[str, str], code: str, explain: str) -> FrontRow:
+    return FrontRow(RESULT, INSERT, row_guid(key, RESULT), {
+        "project_no": facts["case.case_no"],
+        "result_type": code,
+        "result_date": moment(facts.get("case.completed_at", "") or facts.get("event.at", "")),
+        "result_explain": explain[:2000] or None,
+        "result_cetr_name": facts.get("licence.type", "") or None,
+        "result_cetr_no": facts.get("licence.number", "") or None,
+        "is_delivery_results": "1" if facts.get("case.delivery") == "post" else "0",
+        "handle_user_name": facts.get("case.clerk", "") or None,
+    })  # fmt: skip
+
+
+def _licence(key: str, operation: str, facts: dict[str, str], settings: FrontStoreSettings) -> FrontRow:
+    return FrontRow(LICENCE, operation, row_guid(key, LICENCE), {
+        "certificate_name": facts.get("licence.type", ""),
+        "certificate_type": facts.get("licence.type", ""),
+        "certificate_type_code": settings.licence_types.get(facts.get("licence.type", ""), ""),
+        "certificate_number": facts.get("licence.number", ""),
+        "certificate_holder": facts.get("licence.holder", ""),
+        "certificate_holder_code": facts.get("licence.holder_id", ""),
+        "certificate_holder_type": HOLDER_TYPES.get(facts.get("licence.holder_id_type", ""), ""),
+        "certificate_area_code": settings.area_code.strip(),
+        "issue_dept": facts.get("licence.issuer", ""),
+        "issue_dept_code": settings.issuer_codes.get(facts.get("licence.issuer", ""), ""),
+        "issue_date": facts.get("licence.issued_on", ""),
+    })  # fmt: skip
+
+
+_BASE_REQUIRED = ("id", "data_source", "cd_operation")
+#: the columns the DDL makes NOT NULL that the rows fill (cd_batch and cd_time are the transport's)
+_REQUIRED: dict[str, tuple[str, ...]] = {
+    ACCEPT: (*_BASE_REQUIRED, "row_guid", "accept_date", "apply_date", "apply_type", "applyer_name",
+             "applyer_page_code", "applyer_page_type", "applyer_type", "catalog_code", "org_code", "org_name",
+             "project_no", "project_type", "task_code", "task_name"),
+    PROCESS: (*_BASE_REQUIRED, "row_guid", "event_end_time", "event_name", "event_start_time", "handle_explain",
+              "handle_user_name", "process_name", "project_no"),
+    RESULT: (*_BASE_REQUIRED, "row_guid", "is_delivery_results", "project_no", "result_date", "result_type"),
+    SPECIAL: (*_BASE_REQUIRED, "row_guid", "end_time", "project_no", "special_name", "special_reason", "special_time",
+              "special_type"),
+    MATERIAL: (*_BASE_REQUIRED, "row_guid", "get_type", "material_name", "project_no"),
+    LICENCE: (*_BASE_REQUIRED, "certificate_area_code", "certificate_holder", "certificate_holder_code",
+              "certificate_name", "certificate_number", "certificate_source_id", "certificate_type",
+              "certificate_type_code", "issue_date", "issue_dept", "issue_dept_code"),
+}  # fmt: skip

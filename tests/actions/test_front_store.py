@@ -1,0 +1,216 @@
+"""A day of cases written into the platform's 前置库 (a throwaway PostgreSQL with the national tables), once each,
+through a sender killed mid-batch, while the HTTPS platform receives the same events.
+
+The front store's tables are made from the DDL kept in the repository (``counter/resources/platform/
+front-store-tables.sql``); the hall's own database is SQLite or PostgreSQL (both run).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, select, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.access.desk import Desk
+from counter.actions.intake.take import extend_deferral, move_case
+from counter.actions.outbox.front_store import (
+    FrontStoreRefused,
+    front_store_settings,
+    save_front_store,
+    send_due,
+)
+from counter.case.status import CaseEvent
+from counter.db import models
+from counter.db.case_store import case_view
+from counter.host.front_store import FrontStoreLink, FrontWrite
+from counter.intake.checklist import Receipt, record
+from counter.intake.outcome import DeferralRequest
+from counter.outbox.rules import Answer, SendRound
+from counter.platform.events import CASE_KINDS
+from counter.platform.front_store import FrontStoreProblem, FrontStoreSettings
+from counter.resources import resources_dir
+from tests.actions.test_intake_actions import full_request, take
+from tests.actions.test_item_steps import ITEMS
+from tests.actions.test_platform import Clock, Writes, configure, events
+from tests.actions.test_platform_case import Sender
+from tests.actions.test_platform_licence import decide
+from tests.pg_server import PgDatabases
+from tests.platform_stub import running_platform
+from tests.signed_in import signed_in
+
+ENTRUSTED_RESTAURANT = True  # its departments' items decided at the window under their 授权 (tests/actions/conftest.py)
+DDL = resources_dir() / "platform" / "front-store-tables.sql"
+TABLES = ("up_pro_accept", "up_pro_process", "up_pro_result", "up_pro_special_procedure", "up_pro_material",
+          "up_lic_data")  # fmt: skip
+CODE_OF_LICENCE = "11100000000013127D001"  # 营业执照's 证照类型代码 as the hall's integrator set it (its own list)
+CODE_OF_FOOD_LICENCE = "11100000MB0143028Y002"  # 食品经营许可证's
+MARKET_CODE = "11152201MB1234567X"  # the issuing 市场监督管理局's 统一社会信用代码, as the integrator set it
+
+
+@pytest.fixture
+def front_store(pg_databases: PgDatabases) -> Iterator[str]:
+    """A fresh database with the national tables, as the platform made them; its URL (no password in it)."""
+    name = f"front{next(pg_databases._numbers)}"
+    with pg_databases.admin.connect() as conn:
+        conn.execute(text(f"CREATE DATABASE {name}"))
+    url = pg_databases.cluster.url(name)
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql(DDL.read_text(encoding="utf-8"))
+    engine.dispose()
+    yield url
+    pg_databases.drop(name)
+
+
+def rows(url: str, table: str) -> list[dict[str, object]]:
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(text(f"SELECT * FROM {table} ORDER BY cd_time, id"))]
+    finally:
+        engine.dispose()
+
+
+def settings_for(url: str, **changed: object) -> FrontStoreSettings:
+    settings = FrontStoreSettings(
+        enabled=True, url=url, secret="front-secret", data_source="C01", tenant_id=15, org_id=1522, user_id=7,
+        org_code="11152201MB0000000A", area_code="152201", result_list="bjjgdm_variant", timeout=2.0, attempts=3,
+        licence_types={"营业执照": CODE_OF_LICENCE, "食品经营许可证": CODE_OF_FOOD_LICENCE},
+        issuer_codes={"乌兰浩特市市场监督管理局": MARKET_CODE},
+    )  # fmt: skip
+    return dataclasses.replace(settings, **changed)  # type: ignore[arg-type]
+
+
+class Killed(FrontStoreLink):
+    """A sender killed after its third event's rows were committed in the front store, before any mark: the batch
+    left claimed, as a process killed there leaves it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.written = 0
+
+    def write(self, request: FrontWrite) -> Answer:
+        answer = super().write(request)
+        self.written += 1
+        if self.written == 3:
+            raise SystemExit("killed mid-batch")
+        return answer
+
+
+def test_the_settings_are_the_halls_refused_whole_and_the_password_never_in_the_database(
+    sessions: sessionmaker[Session], desk: Desk, tmp_path: Path
+) -> None:
+    keys = tmp_path / "keys"
+    bad = FrontStoreSettings(enabled=True, url="postgresql://u:pw@host/db", result_list="?")
+    with sessions.begin() as s, pytest.raises(FrontStoreRefused) as refused:
+        save_front_store(s, bad, desk=desk, folder=keys)
+    expected = {FrontStoreProblem.BAD_URL, FrontStoreProblem.NO_SECRET, FrontStoreProblem.NO_DATA_SOURCE,
+                FrontStoreProblem.BAD_RESULT_LIST}  # fmt: skip
+    assert set(refused.value.problems) >= expected
+    good = settings_for("postgresql://counter@db.example/front")
+    with sessions.begin() as s:
+        save_front_store(s, good, desk=desk, folder=keys)
+    with sessions() as s:
+        assert front_store_settings(s, keys) == good
+        stored = s.get(models.Setting, "front_store.settings")
+        assert stored is not None
+        assert "front-secret" not in stored.value
+    assert (keys / "front-store.secret").read_text(encoding="utf-8").strip() == "front-secret"
+
+
+def test_a_day_of_cases_reaches_the_front_store_once_each_through_a_kill_and_the_platform_gets_the_same_events(
+    sessions: sessionmaker[Session],
+    owner: sessionmaker[Session],
+    desk: Desk,
+    tmp_path: Path,
+    front_store: str,
+) -> None:
+    keys = tmp_path / "keys"
+    with running_platform() as platform:
+        configure(sessions, desk, platform, keys)
+        with sessions.begin() as s:
+            save_front_store(s, settings_for(front_store), desk=desk, folder=keys)
+        request = full_request(sessions)
+        granted = take(sessions, desk, request)  # 受理, then every item granted: 营业执照 with the first
+        for code in ITEMS:
+            decide(sessions, desk, granted, code)
+        denied = take(sessions, desk, request)  # 受理, then every item denied: 不予许可
+        for code in ITEMS:
+            decide(sessions, desk, denied, code, approve=False)
+        deferral = dataclasses.replace(
+            request, checklist=record(request.checklist, "M09", Receipt.MISSING), deferral=DeferralRequest(True, True)
+        )
+        deferred = take(sessions, desk, deferral)  # 容缺受理, its deadline extended by the supervisor below
+        missing = record(request.checklist, "M05", Receipt.MISSING)
+        corrected = take(sessions, desk, dataclasses.replace(request, checklist=missing))  # 补正告知
+        voided = take(sessions, desk, request)  # 受理, then voided by the supervisor: 删除办结
+        supervisor = signed_in(owner, Desk(desk.identity, "值班长"))  # from now on, accounts sign in
+        with sessions() as s:
+            view = case_view(s, deferred)
+        assert view is not None
+        (awaited,) = view.deferred_open()
+        assert awaited.due_on is not None
+        with sessions.begin() as s:
+            extend_deferral(s, supervisor, deferred, awaited.due_on + dt.timedelta(days=7), "申请人住院，不可抗力")
+            move_case(s, supervisor, voided, CaseEvent.VOIDED, "录入错误")
+
+        queued = [e for e in events(sessions) if e.kind in CASE_KINDS]
+        clock = Clock()
+        clock.past_now()
+        killed = Killed()
+        with pytest.raises(SystemExit):
+            send_due(Writes(sessions), clock=clock, link=killed, folder=keys, batch=5)
+        assert killed.written == 3
+        assert len(rows(front_store, "up_pro_accept")) > 0  # the first events are there, their marks not
+        clock.advance(minutes=10)  # the claim's lease runs out
+        done = send_due(Writes(sessions), clock=clock, folder=keys, batch=5)
+        with sessions() as s:
+            marks = s.execute(select(models.FrontStoreEvent.state, models.FrontStoreEvent.last_error)).all()
+        assert [m for m in marks if m[0] != "sent"] == []
+        assert len(marks) == len(queued)
+        assert done.failed == 0
+        assert send_due(Writes(sessions), clock=clock, folder=keys) == SendRound()  # nothing twice
+
+        accepts = rows(front_store, "up_pro_accept")
+        items_each = len(ITEMS)
+        # one 受理 row per item applied for, per case accepted (补正告知 is not 受理: it is a step of its own)
+        assert sorted({str(r["project_no"]) for r in accepts}) == sorted([granted, denied, deferred, voided])
+        assert len(accepts) == 4 * items_each
+        assert len({r["row_guid"] for r in accepts}) == len(accepts)
+        first = next(r for r in accepts if r["project_no"] == granted)
+        assert first["cd_operation"] == "I"
+        assert first["data_source"] == "C01"
+        assert first["applyer_page_type"] == "111"  # GB/T 36903-2018: 公民身份证号码
+        assert first["project_type"] in ("1", "2")  # GB/T 39046-2020 A.6
+        assert int(str(first["task_version"])) >= 1
+        assert len(str(first["cd_batch"])) == 32
+        results = {str(r["project_no"]): r for r in rows(front_store, "up_pro_result")}
+        assert results[granted]["result_type"] == "0"  # 出证办结
+        assert results[denied]["result_type"] == "1"  # 不予许可 (the variant list the hall chose)
+        assert results[voided]["result_type"] == "3"  # 删除办结
+        process = rows(front_store, "up_pro_process")
+        assert [r["project_no"] for r in process if r["event_name"] == "07"] == [corrected]  # 补正告知
+        assert sum(1 for r in process if r["event_name"] == "05") == 2 * items_each  # every item's 决定
+        licences = {r["certificate_type_code"]: r for r in rows(front_store, "up_lic_data")}
+        assert set(licences) == {CODE_OF_LICENCE, CODE_OF_FOOD_LICENCE}  # the granted case's two, once each
+        licence = licences[CODE_OF_LICENCE]
+        assert licence["certificate_holder_type"] == "111"
+        assert licence["issue_dept_code"] == MARKET_CODE
+        assert licence["certificate_area_code"] == "152201"
+        materials = rows(front_store, "up_pro_material")
+        assert {r["project_no"] for r in materials} == {granted, denied, deferred, voided}
+        assert all(r["get_type"] in ("1", "2", "3") for r in materials)
+        # every row once: no two rows share their guid and operation, in any table
+        for table in TABLES:
+            written = rows(front_store, table)
+            key = "certificate_source_id" if table == "up_lic_data" else "row_guid"
+            assert len({(r[key], r["cd_operation"]) for r in written}) == len(written)
+
+        # the HTTPS platform received the same events, once each
+        Sender(sessions, keys).due_now()
+        assert len(platform.events()) == len(events(sessions))
