@@ -140,6 +140,7 @@ class DeskActions(QObject):
 
             self._cases = CaseDesk(self._window, self.runner, self.desk(), self.today)
             self._cases.resubmit_requested.connect(self.on_resubmit_requested)
+            self._cases.served.connect(self.on_case_served)
         return self._cases
 
     # --- intake -------------------------------------------------------------------
@@ -318,12 +319,30 @@ class DeskActions(QObject):
             log.exception("could not look for new rectifications")
 
     def send_to_pad(self) -> None:
-        """F9: the applicant rates the service just done (also a correction or a refusal)."""
-        if not self.last_case_no:
+        """F9: the applicant rates the service just done (also a correction or a refusal): the case taken, scanned
+        or opened with F7 last; after a restart, the last case this desk took today (the applicant served before a
+        crash is still asked).  One already rated is refused by the pad, and said so."""
+        case_no = self.last_case_no or self.last_taken_today()
+        if not case_no:
             self._say(words.DESK_PAD_NO_CASE)
             return
+        self.last_case_no = case_no
         pad = self.pad or self.start_pad()
-        pad.send_case(self.last_case_no)
+        pad.send_case(case_no)
+
+    def last_taken_today(self) -> str:
+        """The newest case this desk took today, "" when none (or the list cannot be read: F9 says so)."""
+        from counter.service.cases import DAY_LISTS, Day
+
+        try:
+            lists = self.runner.call(DAY_LISTS, Day(self.today()), self.desk())
+        except Failed:
+            log.exception("today's cases unreadable for F9")
+            return ""
+        return max((row.case_no for row in lists.of_day), default="")
+
+    def on_case_served(self, case_no: str) -> None:
+        self.last_case_no = case_no
 
     def open_supervision(self) -> None:
         from counter.access.roles import Permission
@@ -570,7 +589,7 @@ class DeskActions(QObject):
         lookup = read_lookup(text)
         if lookup is None or lookup.kind is LookupKind.CASE_NO:
             if text.strip():  # a number of another shape is still looked up whole, and named if it is not there
-                self.cases().open_case(text.strip().upper())
+                self.cases().open_served(text.strip().upper())
             return
         self.cases().find_cases(text)
 

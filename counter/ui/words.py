@@ -140,7 +140,7 @@ DESK_TRAINING_ON_LIVE = tr(
 DESK_ACTION_PAD = tr("请申请人评价（F9）")
 DESK_ACTION_SUPERVISE = tr("督办与统计（F8）")
 DESK_ACTION_SYNC = tr("数据同步（F10）")
-DESK_PAD_NO_CASE = tr("还没有本窗口刚办理的办件：请先受理或扫描办件，再按 F9 请申请人评价。")
+DESK_PAD_NO_CASE = tr("本窗口今天还没有办理的办件：请先受理、扫描办件或按 F7 打开办件，再按 F9 请申请人评价。")
 
 # the 一次性告知单 of the guide on screen (counter.ui.printing)
 DESK_ACTION_GUIDE_NOTICE = tr("打印一次性告知单（Ctrl+P）")

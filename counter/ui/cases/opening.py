@@ -102,6 +102,7 @@ class CaseDesk(QObject):
 
     case_changed = Signal(str)
     resubmit_requested = Signal(str, str)  # case number, bundle code
+    served = Signal(str)  # a case F7 found and opened: the applicant at the window is its (F9 rates it)
 
     def __init__(self, parent: QWidget, runner: Runner, desk: Desk, today: Today) -> None:
         super().__init__(parent)
@@ -126,16 +127,29 @@ class CaseDesk(QObject):
         days = LOOKBACK_DAYS if self.finder is None else self.finder.days()
         found = look_for(self._runner, self._desk, self._today(), typed, days)
         if found.case_no or len(found.rows) == 1:
-            return self.open_case(found.case_no or found.rows[0].case_no)
+            return self.open_served(found.case_no or found.rows[0].case_no)
         if self.finder is None:
             finder = CaseFinder(self._runner, self._desk, self._today)
             _as_window(finder, self._window, LISTS_SIZE)
-            finder.case_chosen.connect(self.on_case_chosen)
+            finder.case_chosen.connect(self.on_found_chosen)
             finder.destroyed.connect(self.on_finder_closed)
             self.finder = finder
         self.finder.show_found(typed, found)
         bring_forward(self.finder, self.finder.table if found.rows else self.finder.field)
         return self.finder
+
+    def open_served(self, case_no: str) -> CasePage | None:
+        """A case F7 opened: the applicant it is for stands at the window, and F9 asks them to rate it."""
+        page = self.open_case(case_no)
+        if page is not None:
+            self.served.emit(case_no)
+        return page
+
+    def on_found_chosen(self, case_no: str) -> None:
+        """A case picked in F7's finder: opened as from a list, and it is the one being served."""
+        self.on_case_chosen(case_no)
+        if find_open_case(self._window, case_no) is not None:
+            self.served.emit(case_no)
 
     def on_finder_closed(self) -> None:
         self.finder = None
