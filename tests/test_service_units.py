@@ -55,6 +55,7 @@ def test_systemd_reads_every_unit_without_a_word(tmp_path: Path) -> None:
         "counter-backup.timer",
         "counter-seal@wulan.service",
         "counter-seal@wulan.timer",
+        "counter-serve.service",
         "counter-sms@wulan.service",
     ]
     done = subprocess.run(
@@ -72,7 +73,9 @@ def test_each_counter_command_in_the_units_is_one_the_command_line_takes() -> No
     for unit in sorted(UNITS.glob("counter-*.service")):
         for key, value in unit_lines(unit.name):
             command = shlex.split(value)
-            if key.startswith("Exec") and command[0] == PROGRAM:
+            # the hall server's own command line is its own (counter.server.main): its unit is run as systemd
+            # runs it by the 运维手册's test (tests/db/test_hall_setup_doc.py)
+            if key.startswith("Exec") and command[0] == PROGRAM and command[1] != "serve":
                 ran[unit.name] = parser.parse_args(command[1:]).func
     assert ran == COMMANDS
 
