@@ -25,6 +25,7 @@ from counter.cli.db import add_db_commands
 from counter.cli.desk import add_desk_command
 from counter.cli.documents import add_document_commands
 from counter.cli.figures import add_figures_command
+from counter.cli.front_store import add_front_store_commands
 from counter.cli.hand_over import add_hand_over_commands
 from counter.cli.holidays import add_holiday_commands
 from counter.cli.items import add_item_commands
@@ -79,6 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_sync_commands(commands, common)
     add_message_commands(commands, common)
     add_platform_commands(commands, common)
+    add_front_store_commands(commands, common)
     add_project_commands(commands, common)
     add_backup_commands(commands, common)
     return parser

@@ -40,6 +40,7 @@ __all__ = [
     "CaseExtra",
     "FrontRow",
     "FrontStoreProblem",
+    "FrontStoreRefused",
     "FrontStoreSettings",
     "ItemFacts",
     "MaterialFacts",
@@ -236,6 +237,14 @@ class FrontRow:
     operation: str
     row_guid: str
     values: dict[str, object] = field(default_factory=dict)
+
+
+class FrontStoreRefused(ValueError):
+    """Settings with problems: nothing saved.  Every problem at once."""
+
+    def __init__(self, problems: tuple[FrontStoreProblem, ...]) -> None:
+        super().__init__(", ".join(p.value for p in problems))
+        self.problems = problems
 
 
 class RowsRefused(ValueError):

@@ -50,6 +50,7 @@ from counter.service.catalog import SYNC_BUNDLED
 from counter.service.catalogue import operations
 from counter.service.codec import NotSerialisable, decode, encode
 from counter.service.faults import declared, encode_fault
+from counter.service.front_store import SEND_FRONT_STORE
 from counter.service.hall import (
     AREA,
     END_SESSION,
@@ -73,7 +74,7 @@ log = logging.getLogger(__name__)
 KEY = re.compile(r"[0-9A-Za-z_-]{8,48}")
 #: the acts the server does itself, never a desk: the senders (its hall work), the bundled catalog's import and
 #: a desk machine's own set-up (both of the machine that runs them, its folders and its settings file)
-SERVERS_OWN = frozenset({SEND_MESSAGES.name, SEND_REPORTS.name, SYNC_BUNDLED.name, SET_UP.name})
+SERVERS_OWN = frozenset({SEND_MESSAGES.name, SEND_REPORTS.name, SEND_FRONT_STORE.name, SYNC_BUNDLED.name, SET_UP.name})
 #: the operations asked through the door or at the server's own machine, never by name
 NOT_SERVED = frozenset({SIGN_IN.name, UNLOCK.name}) | SERVERS_OWN
 #: faults of the database itself: the server's trouble, not the request's

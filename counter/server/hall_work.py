@@ -3,7 +3,8 @@
 Every ``interval`` seconds, on a thread of its own:
 
 - the applicants' SMS due sent (``outbox.send_messages``), after the day's 容缺 reminders are queued, once a day;
-- the reports due to the region's platform sent (``outbox.send_reports``);
+- the reports due to the region's platform sent (``outbox.send_reports``), and written into its 前置库 where the
+  hall has one (``front_store.send``);
 - once an hour, the audit trail sealed with the site's key (``site.seal_trail``) and the ended desk sessions and old
   idempotency receipts pruned (``hall.prune``).
 
@@ -74,6 +75,7 @@ class HallWork:
             self._reminded = day
         self._job("sms", self._send_messages)
         self._job("platform", self._send_reports)
+        self._job("front store", self._send_front_store)
         if self._hourly_at is None or (now - self._hourly_at).total_seconds() >= HOURLY_S:
             self._hourly_at = now
             self._job("seal", self._seal)
@@ -108,6 +110,14 @@ class HallWork:
         done = self.service.call(SEND_REPORTS, SendPass())
         if done.sent or done.failed:
             log.info("hall work: reports sent %d, waiting %d, failed %d", done.sent, done.waiting, done.failed)
+
+    def _send_front_store(self) -> None:
+        from counter.service.front_store import SEND_FRONT_STORE
+        from counter.service.outbox import SendPass
+
+        done = self.service.call(SEND_FRONT_STORE, SendPass())
+        if done.sent or done.failed:
+            log.info("hall work: front store written %d, waiting %d, failed %d", done.sent, done.waiting, done.failed)
 
     def _seal(self) -> None:
         from counter.service.site import SEAL_TRAIL, SiteAsked

@@ -123,6 +123,7 @@ def test_the_settings_are_the_halls_refused_whole_and_the_password_never_in_the_
     assert (keys / "front-store.secret").read_text(encoding="utf-8").strip() == "front-secret"
 
 
+@pytest.mark.slow
 def test_a_day_of_cases_reaches_the_front_store_once_each_through_a_kill_and_the_platform_gets_the_same_events(
     sessions: sessionmaker[Session],
     owner: sessionmaker[Session],

@@ -41,6 +41,7 @@ from counter.outbox.service_loop import run_passes
 from counter.platform.events import PlatformKind, licence_key, platform_key
 from counter.platform.front_store import (
     CaseExtra,
+    FrontStoreRefused,
     FrontStoreSettings,
     ItemFacts,
     MaterialFacts,
@@ -56,17 +57,17 @@ if TYPE_CHECKING:
     from counter.access.desk import Desk
     from counter.db.platform_store import ClaimedEvent
 
-__all__ = ["BATCH", "FrontStoreRefused", "front_store_settings", "run_sender", "save_front_store", "send_due"]
+__all__ = [
+    "BATCH",
+    "FrontStoreRefused",
+    "front_store_settings",
+    "retry_event",
+    "run_sender",
+    "save_front_store",
+    "send_due",
+]
 
 BATCH = 200  # events claimed at once: a row is written in milliseconds
-
-
-class FrontStoreRefused(ValueError):
-    """Settings with problems: nothing saved.  Every problem at once."""
-
-    def __init__(self, problems: tuple[Any, ...]) -> None:
-        super().__init__(", ".join(p.value for p in problems))
-        self.problems = problems
 
 
 def front_store_settings(session: Session, folder: Path | None = None) -> FrontStoreSettings:

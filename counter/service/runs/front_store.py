@@ -1,0 +1,42 @@
+"""The front store's operations in process (:mod:`counter.service.front_store`)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from sqlalchemy.orm import Session
+
+from counter.access.desk import Desk
+from counter.actions.outbox import front_store
+from counter.db.engine import Sessions
+from counter.outbox.rules import SendRound
+from counter.outbox.secret_shown import shown
+from counter.platform.front_store import FrontStoreSettings
+from counter.service.front_store import ChangeFrontStore
+from counter.service.outbox import SendPass, SettingsAsked
+from counter.service.runs.outbox import _Transactions
+
+_NAMES = ("enabled", "url", "secret", "data_source", "tenant_id", "org_id", "user_id", "org_code", "area_code",
+          "result_list", "timeout", "attempts")  # fmt: skip
+
+
+def send_front_store(work: Sessions, desk: Desk | None, request: SendPass) -> SendRound:
+    return front_store.send_due(_Transactions(work), batch=request.batch or front_store.BATCH)
+
+
+def read_front_store(work: Session, desk: Desk | None, request: SettingsAsked) -> FrontStoreSettings:
+    return shown(front_store.front_store_settings(work))
+
+
+def change_front_store(work: Session, desk: Desk | None, request: ChangeFrontStore) -> FrontStoreSettings:
+    """The changes applied to the settings as stored, the password kept where none is given."""
+    stored = front_store.front_store_settings(work)
+    given = {name: getattr(request, name) for name in _NAMES if getattr(request, name) is not None}
+    settings = dataclasses.replace(
+        stored,
+        **given,
+        licence_types=stored.licence_types | (request.licence_types or {}),
+        issuer_codes=stored.issuer_codes | (request.issuer_codes or {}),
+    )
+    front_store.save_front_store(work, settings, desk=desk)
+    return shown(settings)

@@ -1,0 +1,43 @@
+"""The hall's 前置库 set up from the command line: refused with every problem in Chinese, the password from the
+environment kept off the database and off the screen, the codes the platform assigned shown back."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import made_database
+from tests.test_cli import run
+
+
+@pytest.mark.slow
+def test_the_front_store_is_set_by_the_hall_its_password_never_shown(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = made_database(tmp_path / "cli.sqlite3")
+    code, out, _ = run(capsys, "front-store", "settings", "--db", db)
+    assert (code, out.strip()) == (0, "本服务中心不向前置库写入。")
+    code, _, err = run(capsys, "front-store", "settings", "--on", "--url", "postgresql://u:secret@db/front",
+                       "--db", db)  # fmt: skip
+    assert code == 1
+    assert "不含口令" in err
+    assert "缺少前置库口令" in err
+    assert "缺少数据来源代码" in err
+    monkeypatch.setenv("COUNTER_FRONT_STORE_PASSWORD", "front-password")
+    code, out, _ = run(
+        capsys, "front-store", "settings", "--on", "--url", "postgresql://counter@front.example:5432/front",
+        "--password-from-env", "--data-source", "C01", "--org-code", "11152201MB0000000A", "--area-code", "152201",
+        "--result-list", "bjjgdm_variant", "--licence-type", "营业执照=11100000000013127D001", "--json", "--db", db,
+    )  # fmt: skip
+    assert code == 0
+    shown = json.loads(out)
+    assert (shown["enabled"], shown["password_set"], shown["result_list"]) == (True, True, "bjjgdm_variant")
+    assert shown["licence_types"] == {"营业执照": "11100000000013127D001"}
+    assert "front-password" not in out
+    code, out, _ = run(capsys, "front-store", "settings", "--db", db)
+    assert "postgresql://counter@front.example:5432/front" in out
+    assert "口令：已设置" in out
+    assert "front-password" not in out
+    assert "front-password" not in Path(db.removeprefix("sqlite:///")).read_bytes().decode("utf-8", "replace")
