@@ -27,7 +27,6 @@ _.insertFromMimeData  # counter/ui/intake/decision_controls.py: a pasted reason 
 # --- a library reads or calls these ----------------------------------------------------------------------------
 _.type_annotation_map  # counter/db/models/base.py: SQLAlchemy maps every datetime column to a zoned DateTime
 _.updated_at  # counter/db/models/: a column SQLAlchemy writes on every update, read by SQL, not by name
-_._missing_  # counter/ratings/levels.py: Enum calls it for an old coding's name
 _.__getattr__  # counter/ui/cases/__init__.py: Python calls it for the package's lazily imported names
 _.isolation_level  # counter/db/migrate.py: sqlite3 reads it: None leaves transactions to the explicit BEGIN
 _.makeToUnicodeCMap  # counter/documents/fonts.py: reportlab calls the function set on its module
@@ -81,6 +80,11 @@ _.A  # counter/intake/licences.py TrustLevel: the licence library's 可信等级
 _.B
 _.C
 _.D
+_.PC  # counter/ratings/levels.py Channel: stored by value, coded by the mapping file's [lists.channel] by value
+_.MOBILE
+_.QR_CODE
+_.OTHER_TERMINAL
+_.SMS
 _.MISTAKEN  # counter/ratings/rectification.py AppealGround: chosen and stored by their values
 _.MALICIOUS
 _.received_at  # counter/db/models/trail.py PeerSeal: written by counter/db/peer_seals.py's insert, for support to read

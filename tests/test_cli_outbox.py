@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from counter.words.messages import KIND_UNKNOWN
+from tests.codings import CHOSEN
 from tests.conftest import made_database
 from tests.hostile_receiver import Receiver, running_receiver
 from tests.test_cli import run
@@ -32,6 +33,7 @@ def _configure(capsys: pytest.CaptureFixture[str], channel: str, receiver: Recei
     else:
         args = ["platform", "settings", "--on", "--endpoint", receiver.url, "--account", "hall", "--secret-from-env",
                 "--ca-file", receiver.ca_file]  # fmt: skip
+        args += [arg for name, preset in CHOSEN.items() for arg in ("--coding", f"{name}={preset}")]
     assert run(capsys, *args, "--db", db)[0] == 0
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.codings import CHOSEN
 from tests.conftest import made_database
 from tests.platform_stub import SECRET, running_platform
 from tests.test_cli import run
@@ -23,21 +24,27 @@ def test_the_platform_is_set_up_the_events_sent_and_a_failed_one_retried(
 ) -> None:
     db = made_database(tmp_path / "cli.sqlite3")
     code, out, _ = run(capsys, "platform", "settings", "--db", db)
-    assert (code, out.strip()) == (0, "本站点不向一体化政务服务平台上报。")
+    assert code == 0
+    assert out.splitlines()[0] == "本站点不向一体化政务服务平台上报。"
+    assert "满意度代码（level）：未选定  可选：gbt39046、hcp" in out.splitlines()
     code, _, err = run(capsys, "platform", "settings", "--on", "--endpoint", "report.example", "--account", "hall",
                        "--db", db)  # fmt: skip
     assert code == 1
     assert "平台接口地址须以 https:// 开头" in err
     assert "缺少平台接入密钥" in err
+    assert "以下代码表尚未选定编码" in err
+    assert "满意度代码、评价渠道、办件类型代码、办结结果代码（BJJGDM）" in err
+    codings = [arg for name, preset in CHOSEN.items() for arg in ("--coding", f"{name}={preset}")]
     with running_platform() as platform:
         monkeypatch.setenv("COUNTER_PLATFORM_SECRET", SECRET)
         code, out, _ = run(
             capsys, "platform", "settings", "--on", "--endpoint", platform.url, "--account", "hall",
-            "--secret-from-env", "--ca-file", platform.ca_file, "--attempts", "1", "--json", "--db", db,
+            "--secret-from-env", "--ca-file", platform.ca_file, "--attempts", "1", *codings, "--json", "--db", db,
         )  # fmt: skip
         assert code == 0
         shown = json.loads(out)
         assert (shown["enabled"], shown["sends"], shown["secret"], shown["mapping"]) == (True, True, "******", "nmg")
+        assert shown["codings"] == CHOSEN
         assert SECRET not in out
         number = accepted_case(db)
         second = accepted_case(db)
@@ -46,6 +53,7 @@ def test_the_platform_is_set_up_the_events_sent_and_a_failed_one_retried(
         assert (code, out.strip()) == (0, "已上报 1 条，待重试 0 条，上报失败 1 条。")
         assert platform.bad_signatures == 0
         assert [e["projid"] for e in platform.events()] == [number]
+        assert platform.events()[0]["code_lists"].startswith("level=hcp;channel=hcp;")
     code, out, _ = run(capsys, "platform", "list", "--failed", "--json", "--db", db)
     (failed,) = json.loads(out)
     assert (failed["case_no"], failed["kind"], failed["state"]) == (second, "accepted", "failed")

@@ -36,11 +36,7 @@ CATALOG_DRAFT_INTAKE_HELP = tr("查看或设定：正式办件能否依待核指
 CATALOG_DRAFT_INTAKE_ON = tr("本中心允许依待核指南受理：受理凭证和各类文书均注明“依据待核办事指南”。")
 CATALOG_DRAFT_INTAKE_OFF = tr("本中心不允许依待核指南受理：待核指南的一件事须经管理员发布后才能受理。")
 CATALOG_DRAFT_INTAKE_TRAINING = tr("培训数据库：待核指南始终可以受理。")
-RATING_CODING = {
-    "best_first": tr("1 非常满意 … 5 非常不满意"),
-    "worst_first": tr("1 非常不满意 … 5 非常满意（即好差评星级数）"),
-}
-RATINGS_EXPORT_DONE = tr("共导出 {count} 条评价，满意度编码：{coding}")
+RATINGS_EXPORT_DONE = tr("共导出 {count} 条评价，{coding}")
 RATINGS_EXPORT_BAD_RANGE = tr("--to 的日期不能早于 --from")
 RATINGS_EXPORT_WRITE_FAILED = tr("无法写入 {path}：{error}")
 ACCOUNT_PASSWORD_PROMPT = tr("{login} 的密码：")

@@ -52,6 +52,13 @@ def add_platform_commands(commands: argparse._SubParsersAction[Any], common: arg
     p.add_argument("--attempts", type=int, metavar="N", help=tr("平台答复失败的最多次数，之后列入上报失败（1-30）"))
     p.add_argument("--mapping", metavar="NAME", help=tr("数据项对照文件名（counter/resources/platform/NAME.toml）"))
     p.add_argument("--ca-file", metavar="PATH", help=tr("平台自己的 CA 证书文件（PEM），空：本机信任的 CA"))
+    p.add_argument(
+        "--coding",
+        action="append",
+        default=[],
+        metavar="LIST=PRESET",
+        help=tr("选定一个代码表的编码（可多次给出；PRESET 为空则取消选定）；各代码表及其出处见对照文件和平台对接说明"),
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_settings)
 
@@ -128,7 +135,7 @@ def cmd_settings(args: argparse.Namespace) -> int:
     """Shown as stored, or changed (all in one transaction, on the settings as stored) when anything is given."""
     from counter.platform.settings_refused import PlatformRefused
     from counter.service.outbox import CHANGE_PLATFORM, READ_PLATFORM, ChangePlatform, SettingsAsked
-    from counter.words.platform import PLATFORM_PROBLEM
+    from counter.words.platform import platform_problem
 
     changes: dict[str, Any] = {
         name: value
@@ -142,6 +149,8 @@ def cmd_settings(args: argparse.Namespace) -> int:
         changes["enabled"] = bool(args.on)
     if args.secret_from_env:
         changes["secret"] = os.environ.get(SECRET_ENV, "")
+    if args.coding:
+        changes["codings"] = dict(_coding(text) for text in args.coding)
 
     service = open_service(args)
     by = desk()
@@ -151,9 +160,37 @@ def cmd_settings(args: argparse.Namespace) -> int:
         else:
             settings = service.call(READ_PLATFORM, SettingsAsked(), by)
     except PlatformRefused as err:
-        raise Reported("\n".join(PLATFORM_PROBLEM[p] for p in err.problems)) from err
+        raise Reported("\n".join(platform_problem(p, err.lists) for p in err.problems)) from err
     _show(settings, args.json)
     return EXIT_OK
+
+
+def _coding(text: str) -> tuple[str, str]:
+    from counter.cli.common import UsageError
+    from counter.words.platform import CODING_BAD_ARGUMENT
+
+    name, sep, preset = text.partition("=")
+    if not sep or not name.strip():
+        raise UsageError(CODING_BAD_ARGUMENT.format(text=text))
+    return name.strip(), preset.strip()
+
+
+def _codings_lines(settings: PlatformSettings) -> list[str]:
+    """Each code list the field codes in more than one way: the coding chosen, or that it is not, and the choices."""
+    from counter.platform.mapping import MappingError, load_mapping, mapping_file
+    from counter.words.platform import CODING_LINE, CODING_UNCHOSEN
+
+    try:
+        mapping = load_mapping(mapping_file(settings.mapping))
+    except MappingError:
+        return []
+    used = mapping.codings(settings.codings).used()
+    return [
+        CODING_LINE.format(title=cl.title, name=cl.name, chosen=used.get(cl.name) or CODING_UNCHOSEN,
+                           presets="、".join(cl.presets))
+        for cl in mapping.lists.values()
+        if cl.needs_choice
+    ]  # fmt: skip
 
 
 def _show(settings: PlatformSettings, as_json: bool) -> None:
@@ -166,7 +203,7 @@ def _show(settings: PlatformSettings, as_json: bool) -> None:
                 "enabled": settings.enabled, "sends": settings.sends, "endpoint": settings.endpoint,
                 "account": settings.account, "secret": SECRET_SHOWN if settings.secret else "",
                 "timeout": settings.timeout, "attempts": settings.attempts, "mapping": settings.mapping,
-                "ca_file": settings.ca_file,
+                "ca_file": settings.ca_file, "codings": settings.codings,
             }
         )  # fmt: skip
         return
@@ -180,3 +217,5 @@ def _show(settings: PlatformSettings, as_json: bool) -> None:
                                           timeout=f"{settings.timeout:g}", attempts=settings.attempts,
                                           mapping=settings.mapping, ca_file=settings.ca_file or "-")
         )  # fmt: skip
+    for line in _codings_lines(settings):
+        print(line)

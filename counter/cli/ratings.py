@@ -1,7 +1,10 @@
 """The ratings command: ``counter ratings export --from DATE --to DATE --format json|csv``.
 
-``--coding`` takes the codings by their order (:class:`counter.ratings.levels.Coding`); the names they had before,
-``gbt39046`` and ``interface``, stay accepted for scripts written against them.
+The records are coded in the codings the site's integrator chose of the platform's code lists (``counter platform
+settings --coding``), the same the platform's reports are sent in: the export refuses, naming the list, until the
+level's and the channel's are chosen.  ``--coding`` still names the level's coding for one file (``gbt39046``:
+GB/T 39046 A.8, 1 非常满意 …; ``hcp``: the 好差评 interfaces, 1 非常不满意 …); the names it took before,
+``best_first``, ``worst_first`` and ``interface``, stay accepted for scripts written against them.
 """
 
 from __future__ import annotations
@@ -12,11 +15,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from counter.cli.common import EXIT_OK, Reported, UsageError, desk, open_service, parse_date
-from counter.ratings.levels import OLD_CODING_NAMES, Coding
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
     from counter.cli.common import Commands
+
+#: ``--coding``'s names → the level list's preset (``[lists.level]``); the order-names it took before are kept
+LEVEL_PRESETS = {"gbt39046": "gbt39046", "hcp": "hcp", "best_first": "gbt39046", "worst_first": "hcp",
+                 "interface": "hcp"}  # fmt: skip
 
 
 def add_ratings_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
@@ -29,11 +35,11 @@ def add_ratings_commands(commands: Commands, common: argparse.ArgumentParser) ->
     p.add_argument("--format", choices=["json", "csv"], required=True)
     p.add_argument(
         "--coding",
-        choices=[*(c.value for c in Coding), *OLD_CODING_NAMES],
-        default=Coding.BEST_FIRST.value,
+        choices=sorted(LEVEL_PRESETS),
         help=tr(
-            "满意度数字编码：best_first 为 1 非常满意…5 非常不满意（默认）；"
-            "worst_first 为 1 非常不满意…5 非常满意（好差评星级数）。旧名 gbt39046、interface 仍可使用，分别同前两者"
+            "本次导出的满意度编码（默认：本站点选定的编码）：gbt39046 为 1 非常满意…5 非常不满意"
+            "（GB/T 39046 附录 A.8）；hcp 为 1 非常不满意…5 非常满意（好差评接口）。"
+            "旧名 best_first、worst_first、interface 仍可使用"
         ),
     )
     p.add_argument("--out", metavar="FILE", help=tr("写入文件（CSV 带 BOM，便于 Excel/WPS 打开）；默认输出到屏幕"))
@@ -41,23 +47,43 @@ def add_ratings_commands(commands: Commands, common: argparse.ArgumentParser) ->
 
 
 def cmd_ratings_export(args: argparse.Namespace) -> int:
-    from counter.cli.phrases import (
-        RATING_CODING,
-        RATINGS_EXPORT_BAD_RANGE,
-        RATINGS_EXPORT_DONE,
-        RATINGS_EXPORT_WRITE_FAILED,
-    )
-    from counter.ratings.export import to_csv, to_json
+    from counter.cli.phrases import RATINGS_EXPORT_BAD_RANGE, RATINGS_EXPORT_DONE, RATINGS_EXPORT_WRITE_FAILED
+    from counter.platform.code_lists import NoCode, Unchosen
+    from counter.platform.mapping import MappingError, load_mapping, mapping_file
+    from counter.platform.settings import PlatformProblem
+    from counter.ratings.export import EXPORT_LISTS, to_csv, to_json
+    from counter.service.outbox import READ_PLATFORM, SettingsAsked
     from counter.service.ratings import EXPORT_RECORDS, RECORD_EXPORT, ExportDone, Period
+    from counter.words.platform import (
+        PLATFORM_PROBLEM,
+        RATINGS_EXPORT_CODINGS,
+        RATINGS_EXPORT_NO_CODE,
+        RATINGS_EXPORT_UNCHOSEN,
+    )
 
     first, last = parse_date(args.date_from), parse_date(args.date_to)
     if last < first:
         raise UsageError(RATINGS_EXPORT_BAD_RANGE)
-    coding = Coding(args.coding)
     service = open_service(args)
     by = desk()
+    site = service.call(READ_PLATFORM, SettingsAsked(), by)
+    try:
+        mapping = load_mapping(mapping_file(site.mapping))
+    except MappingError as err:
+        raise Reported(PLATFORM_PROBLEM[PlatformProblem.BAD_MAPPING]) from err
+    chosen = site.codings | ({"level": LEVEL_PRESETS[args.coding]} if args.coding else {})
+    codings = mapping.codings(chosen)
     records = service.call(EXPORT_RECORDS, Period(first, last), by)
-    text = to_json(records, coding) if args.format == "json" else to_csv(records, coding)
+    unchosen = [cl.title for cl in codings.unchosen() if cl.name in EXPORT_LISTS]
+    if unchosen:  # refused before a line is written, whether there are records or not, naming every list at once
+        raise Reported(RATINGS_EXPORT_UNCHOSEN.format(lists="、".join(unchosen)))
+    try:
+        text = to_json(records, codings) if args.format == "json" else to_csv(records, codings)
+    except Unchosen as err:
+        raise Reported(RATINGS_EXPORT_UNCHOSEN.format(lists="、".join(err.titles))) from err
+    except NoCode as err:
+        title = mapping.lists[err.list_name].title
+        raise Reported(RATINGS_EXPORT_NO_CODE.format(list=title, preset=err.preset, value=err.value)) from err
     if args.out:
         try:  # a BOM lets Excel and WPS read the CSV as UTF-8
             Path(args.out).write_text(text, encoding="utf-8-sig" if args.format == "csv" else "utf-8", newline="")
@@ -67,5 +93,6 @@ def cmd_ratings_export(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
     target = f"file:{args.out}" if args.out else "stdout"
     service.call(RECORD_EXPORT, ExportDone(first, last, len(records), target), by)
-    print(RATINGS_EXPORT_DONE.format(count=len(records), coding=RATING_CODING[coding]), file=sys.stderr)
+    used = RATINGS_EXPORT_CODINGS.format(codings=codings.used_text(*EXPORT_LISTS))
+    print(RATINGS_EXPORT_DONE.format(count=len(records), coding=used), file=sys.stderr)
     return EXIT_OK

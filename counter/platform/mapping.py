@@ -8,19 +8,25 @@ a hall's integrator adapts without a new release of the app::
     name = "…"                       # whose interface this file describes
     [kinds]                          # the code of each event kind (PlatformKind values) in the platform's list
     accepted = "…"
-    [codes.<list>]                   # a code list: the app's value → the platform's code
-    person = "…"
+    [lists.<list>]                   # a code list, its name in the standard and its source
+    title = "…"
+    source = "…"
+    [lists.<list>.presets.<preset>]  # one coding of it met in the field, with its own source
+    source = "…"
+    codes = { person = "…" }         # the app's value → the code
     [[elements]]
     element = "办件编号"              # the element's name in GB/T 39046-2020 or the 好差评 rules
     field = "…"                      # its name in the request
     source = "case.case_no"          # the fact it is taken from (:data:`SOURCES`)
     kinds = ["case"]                 # the events that carry it: "case", "rating", "all" or kinds by name
-    code = "…"                       # optional: the code list its value goes through
+    code = "…"                       # optional: the code list its value goes through (in the chosen preset)
     required = true                  # optional: an event without a value for it is not sent (failed, with why)
     basis = "…"                      # where the element is defined
     confirmed = false                # whether its field name and codes were checked against the interface
 
-A value a code list does not name is sent as the app has it: the list may be incomplete, the platform says so.
+Which preset of a list with several is used is the site's choice (:mod:`counter.platform.code_lists`); a value the
+chosen preset has no code for keeps the event from being sent (:class:`counter.platform.code_lists.NoCode`), never
+sent as something the platform would read as another code.
 """
 
 from __future__ import annotations
@@ -30,7 +36,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from counter.platform.code_lists import CodeList, Codings, code_lists_from
 from counter.platform.events import CASE_KINDS, RATING_KINDS, PlatformKind
+from counter.resources import PLATFORM, resources_dir
 
 #: the facts an event may be mapped from: what :func:`counter.actions.outbox.platform_facts.facts_of` gives, and
 #: nothing else
@@ -42,6 +50,7 @@ SOURCES = frozenset(
         "event.at",  # when it happened, 北京时间 "YYYY-MM-DD HH:MM:SS"
         "event.site_code",  # the site where the case was taken
         "event.office",  # the office's name
+        "event.codings",  # the coding used of each code list: "level=gbt39046;channel=hcp;…" (filled in rendering)
         "case.case_no",  # 办件编号
         "case.bundle_code",  # the 一件事's code
         "case.bundle_name",
@@ -135,13 +144,19 @@ class Element:
 class Mapping:
     name: str
     kinds: dict[str, str]
-    codes: dict[str, dict[str, str]]
+    lists: dict[str, CodeList]
     elements: tuple[Element, ...]
     notes: str = ""
 
-    def render(self, kind: PlatformKind, facts: dict[str, str]) -> dict[str, str]:
-        """The request's fields for an event of ``kind`` with ``facts``.  :class:`MissingElement` when a required
-        element has no value: the platform would refuse the report, and sending it again will not change that."""
+    def codings(self, chosen: dict[str, str] | None = None) -> Codings:
+        """The file's code lists with the presets a site chose of them."""
+        return Codings(self.lists, dict(chosen or {}))
+
+    def render(self, kind: PlatformKind, facts: dict[str, str], codings: Codings) -> dict[str, str]:
+        """The request's fields for an event of ``kind`` with ``facts``, coded in ``codings``.
+        :class:`MissingElement` when a required element has no value: the platform would refuse the report, and
+        sending it again will not change that; :class:`counter.platform.code_lists.NoCode` for a value the chosen
+        coding has no code for, :class:`counter.platform.code_lists.Unchosen` for a list not chosen."""
         fields: dict[str, str] = {}
         missing: list[str] = []
         for element in self.elements:
@@ -150,8 +165,10 @@ class Mapping:
             value = facts.get(element.source, "")
             if element.source == "event.kind":
                 value = self.kinds.get(value, value)
+            elif element.source == "event.codings":
+                value = codings.used_text()
             elif element.code and value:
-                value = self.codes.get(element.code, {}).get(value, value)
+                value = codings.code(element.code, value)
             if element.required and not value:
                 missing.append(element.element)
             fields[element.field] = value
@@ -164,6 +181,11 @@ class MissingElement(ValueError):
     def __init__(self, elements: list[str]) -> None:
         super().__init__("required elements without a value: " + "、".join(elements))
         self.elements = elements
+
+
+def mapping_file(name: str) -> Path:
+    """The shipped mapping file of that name (``counter/resources/platform/<name>.toml``)."""
+    return resources_dir() / PLATFORM / f"{name}.toml"
 
 
 def load_mapping(path: Path) -> Mapping:
@@ -180,14 +202,12 @@ def mapping_from(data: dict[str, Any], where: str = "mapping") -> Mapping:
     platform = data.get("platform", {})
     kinds = {str(k): str(v) for k, v in dict(data.get("kinds", {})).items()}
     problems += [f"{where}: [kinds] {k}: no such event" for k in kinds if k not in {p.value for p in PlatformKind}]
-    codes = {
-        str(name): {str(k): str(v) for k, v in dict(table).items()} for name, table in data.get("codes", {}).items()
-    }
+    lists = code_lists_from(data.get("lists", {}), where, problems)
     elements: list[Element] = []
     fields: set[str] = set()
     for n, raw in enumerate(data.get("elements", [])):
         at = f"{where}: elements[{n}]"
-        element = _element(raw, at, codes, problems)
+        element = _element(raw, at, lists, problems)
         name = str(raw.get("field", "")).strip() if isinstance(raw, dict) else ""
         if name and name in fields:
             problems.append(f"{at}: field {name} twice")
@@ -198,10 +218,10 @@ def mapping_from(data: dict[str, Any], where: str = "mapping") -> Mapping:
         problems.append(f"{where}: no elements")
     if problems:
         raise MappingError(problems)
-    return Mapping(str(platform.get("name", "")), kinds, codes, tuple(elements), str(platform.get("notes", "")))
+    return Mapping(str(platform.get("name", "")), kinds, lists, tuple(elements), str(platform.get("notes", "")))
 
 
-def _element(raw: Any, at: str, codes: dict[str, dict[str, str]], problems: list[str]) -> Element | None:
+def _element(raw: Any, at: str, lists: dict[str, CodeList], problems: list[str]) -> Element | None:
     if not isinstance(raw, dict):
         problems.append(f"{at}: not a table")
         return None
@@ -210,7 +230,7 @@ def _element(raw: Any, at: str, codes: dict[str, dict[str, str]], problems: list
     if source and source not in SOURCES:
         found.append(f"{at}: unknown source {source}")
     code = str(raw.get("code", "")).strip()
-    if code and code not in codes:
+    if code and code not in lists:
         found.append(f"{at}: no code list {code}")
     kinds: set[PlatformKind] = set()
     for k in raw.get("kinds", ["all"]):

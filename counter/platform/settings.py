@@ -8,7 +8,9 @@ sends them.  A township with a network of its own sends directly too; the platfo
 
 The secret signs each request (:mod:`counter.host.platform_client`) and is kept as the SMS gateway's is, in a file
 of the machine that sends, never in the database; the endpoint is ``https://`` only.  ``mapping``: the name of the
-mapping file (``counter/resources/platform/<name>.toml``, :mod:`counter.platform.mapping`).
+mapping file (``counter/resources/platform/<name>.toml``, :mod:`counter.platform.mapping`).  ``codings``: the
+preset the integrator chose of each code list the field codes in more than one way (list → preset,
+:mod:`counter.platform.code_lists`): a site reports nothing, and exports no ratings, until each is chosen.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from urllib.parse import urlsplit
 
@@ -33,6 +35,8 @@ class PlatformProblem(StrEnum):
     BAD_TIMEOUT = "bad_timeout"  # 1 to 60 seconds
     BAD_ATTEMPTS = "bad_attempts"  # 1 to 30
     BAD_MAPPING = "bad_mapping"  # no mapping file of that name, or one that cannot be used
+    UNCHOSEN_CODING = "unchosen_coding"  # reporting on with a code list whose coding was not chosen
+    BAD_CODING = "bad_coding"  # a coding chosen for a list the file does not have, or a preset it does not have
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +49,7 @@ class PlatformSettings:
     attempts: int = DEFAULT_ATTEMPTS
     mapping: str = DEFAULT_MAPPING
     ca_file: str = ""  # the platform's own CA (a PEM file on the sending machine); "": the machine's trusted ones
+    codings: dict[str, str] = field(default_factory=dict)  # code list → the preset chosen of it
 
     @property
     def sends(self) -> bool:
@@ -91,6 +96,7 @@ def platform_from_json(raw: str | None) -> PlatformSettings:
             attempts=int(stored.get("attempts", DEFAULT_ATTEMPTS)),
             mapping=str(stored.get("mapping", DEFAULT_MAPPING)),
             ca_file=str(stored.get("ca_file", "")),
+            codings={str(k): str(v) for k, v in dict(stored.get("codings") or {}).items()},
         )
     except (ValueError, TypeError, AttributeError):
         return PlatformSettings()

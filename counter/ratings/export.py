@@ -1,13 +1,12 @@
-"""Ratings as the 好差评 system's rating records (国办发〔2019〕51号), for upload or audit.
+"""Ratings as the 好差评 system's rating records (国办发〔2019〕51号; GB/T 39046-2020 表 9), for upload or audit.
 
-The level is stored as its meaning and numbered here, in the coding the
-receiver names (:class:`counter.ratings.levels.Coding`, named by its order
-because no standard could be confirmed as its source); the file says which
-coding it uses in every line, so a file read months later cannot be misread.
-Keys are English snake_case, as every JSON of the command line.  The rater's
-real name and ID number are in the export because the interface asks for them
-(Inner Mongolia rates by real name); the file is for the supervisor and the
-platform, and the clerk never sees it.
+The level, the channel, the round and the rater's kind are stored as their meaning and coded here, in the codings
+the site's integrator chose of the platform's code lists (:class:`Codings`): the export
+and the platform's reports ask the same question of the same lists, so one channel is one code in both.  Every line
+names the codings it used (``coding``), so a file read months later cannot be misread.  Keys are English
+snake_case, as every JSON of the command line.  The rater's real name and ID number are in the export because the
+interface asks for them (Inner Mongolia rates by real name); the file is for the supervisor and the platform, and
+the clerk never sees it.
 """
 
 from __future__ import annotations
@@ -18,17 +17,22 @@ import io
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
-from counter.ratings.levels import (
-    CHANNEL_CODE,
-    RATER_KIND_CODE,
-    Channel,
-    Coding,
-    Level,
-    RaterKind,
-    level_code,
-)
+from counter.ratings.levels import Channel, Level, RaterKind
+
+
+class Codings(Protocol):
+    """The chosen codings of the code lists (:class:`counter.platform.code_lists.Codings`, which the platform's
+    package defines: the ratings do not import the platform, which imports them)."""
+
+    def code(self, list_name: str, value: str) -> str: ...
+
+    def used_text(self, *names: str) -> str: ...
+
+
+#: the code lists a rating record is coded by (``[lists.*]`` of the platform's mapping file)
+EXPORT_LISTS = ("level", "channel", "round", "applicant_kind")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +74,9 @@ FIELDS = (
 )  # fmt: skip
 
 
-def export_row(record: RatingRecord, coding: Coding) -> dict[str, Any]:
+def export_row(record: RatingRecord, codings: Codings) -> dict[str, Any]:
+    """One record coded in ``codings``: :class:`counter.platform.code_lists.Unchosen` for a list not chosen,
+    :class:`counter.platform.code_lists.NoCode` for a value its coding has no code for."""
     return {
         "case_no": record.case_no,
         "item_code": record.item_code,
@@ -81,26 +87,26 @@ def export_row(record: RatingRecord, coding: Coding) -> dict[str, Any]:
         "desk_no": record.desk_no,
         "site_code": record.site_code,
         "region": record.region,
-        "channel": CHANNEL_CODE[record.channel],
+        "channel": codings.code("channel", record.channel.value),
         "rater_name": record.rater_name,
         "rater_id_no": record.rater_id_no,
-        "rater_kind": RATER_KIND_CODE[record.rater_kind],
+        "rater_kind": codings.code("applicant_kind", record.rater_kind.value),
         "anonymous": record.anonymous,
-        "level": level_code(record.level, coding),
+        "level": codings.code("level", record.level.value),
         "satisfaction": record.level.value,
-        "coding": coding.value,
+        "coding": codings.used_text(*EXPORT_LISTS),
         "reasons": list(record.reasons),
         "comment": record.comment,
         "rated_at": record.rated_at.isoformat(timespec="seconds"),
-        "round": record.round,
+        "round": codings.code("round", str(record.round)),
         "excluded": record.excluded,
         "appeal_reason": record.appeal_reason,
         "appealing": record.appealing,
     }
 
 
-def to_json(records: Sequence[RatingRecord], coding: Coding) -> str:
-    return json.dumps([export_row(r, coding) for r in records], ensure_ascii=False, indent=2) + "\n"
+def to_json(records: Sequence[RatingRecord], codings: Codings) -> str:
+    return json.dumps([export_row(r, codings) for r in records], ensure_ascii=False, indent=2) + "\n"
 
 
 # What a spreadsheet reads as the start of a formula: a cell beginning with one of them runs as one in Excel and WPS
@@ -124,11 +130,11 @@ def _cell(value: Any) -> str:
     return neutralised(str(value))
 
 
-def to_csv(records: Sequence[RatingRecord], coding: Coding) -> str:
+def to_csv(records: Sequence[RatingRecord], codings: Codings) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(FIELDS)
     for record in records:
-        row = export_row(record, coding)
+        row = export_row(record, codings)
         writer.writerow([_cell(row[f]) for f in FIELDS])
     return out.getvalue()

@@ -1,13 +1,14 @@
-"""The five levels of a rating, and the numeric codes others give them.
+"""The five levels of a rating, the channels it is given by, and who rates.
 
-The store keeps the meaning (an enum value such as ``very_satisfied``), never a
-number: the two codings in use count in opposite directions (domain §6), and a
-stored ``1`` would mean the best service to one reader and the worst to the
-other.  Numbers are made only at export, in the coding the receiver names.
+The store keeps the meaning (an enum value such as ``very_satisfied``), never a number: the codings in use count in
+opposite directions, and a stored ``1`` would mean the best service to one reader and the worst to the other.
+GB/T 39046-2020 附录 A 表 A.8 codes 满意度 1 非常满意 … 5 非常不满意; the 好差评 interfaces of public window-system
+code send 整体满意度 1 非常不满意 … 5 非常满意.  Numbers are made only where a level leaves the hall, in the coding the
+site's integrator chose of the list (``[lists.level]`` of the platform's mapping file,
+:mod:`counter.platform.code_lists`), the same for the platform's reports and the ratings export.
 
-What counts as 好评 follows 好差评 practice (国办发〔2019〕51号, GB/T 39734): 差评 are
-the two dissatisfied levels, and every other level — 基本满意 included — is a
-好评.  好评率 is therefore (非常满意 + 满意 + 基本满意) / ratings.
+What counts as 好评 follows 好差评 practice (国办发〔2019〕51号, GB/T 39734): 差评 are the two dissatisfied levels,
+and every other level — 基本满意 included — is a 好评.  好评率 is therefore (非常满意 + 满意 + 基本满意) / ratings.
 """
 
 from __future__ import annotations
@@ -33,45 +34,9 @@ def is_bad(level: Level) -> bool:
     return level in BAD_LEVELS
 
 
-class Coding(StrEnum):
-    """The two numeric codings of a level in use, named by their order, not by a standard.
-
-    Which document defines which coding was checked (public copies, not the paid texts) and could not be confirmed:
-
-    - GB/T 39046-2020 is 《政务服务平台基础数据规范》, the platform's basic-data specification (data categories,
-      data items and their attributes); no copy of its tables that shows a satisfaction coding was found, so the
-      coding once named after it is named here by its order.
-    - 国办发〔2019〕51号 (《国务院办公厅关于建立政务服务“好差评”制度提高政务服务水平的意见》) names the five
-      levels, 非常满意 to 非常不满意, and gives them no numbers; GB/T 39734-2020 and GB/T 39735-2020 (the rating
-      guides) were not found with a numeric table either.
-    - Published descriptions of the 好差评 system mark the levels with stars, 非常满意 ☆☆☆☆☆ down to 非常不满意 ☆:
-      :attr:`WORST_FIRST` is that star count.  The national interface specification itself was not found.
-
-    A receiver names the order it expects; the file says it on every line.  The names the export used before
-    (``gbt39046``, ``interface``) are still read, so scripts that pass them keep working.
-    """
-
-    BEST_FIRST = "best_first"  # 1 非常满意 … 5 非常不满意
-    WORST_FIRST = "worst_first"  # 1 非常不满意 … 5 非常满意: the stars of the 好差评 marks
-
-    @classmethod
-    def _missing_(cls, value: object) -> Coding | None:
-        return OLD_CODING_NAMES.get(str(value))
-
-
-#: the names the export gave the codings before they were named by their order; still accepted
-OLD_CODING_NAMES: dict[str, Coding] = {"gbt39046": Coding.BEST_FIRST, "interface": Coding.WORST_FIRST}
-
-_BEST_FIRST = tuple(Level)
-
-
-def level_code(level: Level, coding: Coding) -> int:
-    rank = _BEST_FIRST.index(level) + 1  # 1 = 非常满意
-    return rank if coding is Coding.BEST_FIRST else 6 - rank
-
-
 class Channel(StrEnum):
-    """Where the rating was given: the rating record's 评价渠道, numbered as domain §6 lists them."""
+    """Where the rating was given: the 评价渠道 of GB/T 39046-2020 表 9 (PC端、移动服务端、二维码、政务大厅平板电脑、
+    政务大厅其他终端、电话、短信), in its order; their codes are the chosen preset's (``[lists.channel]``)."""
 
     PC = "pc"
     MOBILE = "mobile"
@@ -82,23 +47,8 @@ class Channel(StrEnum):
     SMS = "sms"
 
 
-CHANNEL_CODE: dict[Channel, int] = {
-    Channel.PC: 1,
-    Channel.MOBILE: 2,
-    Channel.QR_CODE: 3,
-    Channel.HALL_TABLET: 4,
-    Channel.OTHER_TERMINAL: 5,
-    Channel.PHONE: 6,
-    Channel.SMS: 7,
-}
-
-
 class RaterKind(StrEnum):
     """个人 or 法人: the same two kinds as an applicant (``person`` / ``company``)."""
 
     PERSON = "person"
     COMPANY = "company"
-
-
-#: the export's numeric code of the rater's kind: 1 自然人, 2 法人或其他组织
-RATER_KIND_CODE: dict[RaterKind, int] = {RaterKind.PERSON: 1, RaterKind.COMPANY: 2}

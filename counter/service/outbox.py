@@ -83,6 +83,7 @@ class ChangePlatform:
     attempts: int | None = None
     mapping: str | None = None
     ca_file: str | None = None
+    codings: dict[str, str] | None = None  # code list → preset, added to those chosen ("" takes a choice back)
 
 
 # --- the applicants' SMS -----------------------------------------------------------------------------------

@@ -49,7 +49,26 @@ PLATFORM_PROBLEM = {
     PlatformProblem.BAD_TIMEOUT: tr("超时须为 1 至 60 秒"),
     PlatformProblem.BAD_ATTEMPTS: tr("尝试次数须为 1 至 30"),
     PlatformProblem.BAD_MAPPING: tr("没有这个名称的数据项对照文件，或文件无法使用"),
+    PlatformProblem.UNCHOSEN_CODING: tr(
+        "以下代码表尚未选定编码，选定之前不上报、不导出评价：{lists}（各代码表的出处与可选编码见平台对接说明）"
+    ),
+    PlatformProblem.BAD_CODING: tr("对照文件中没有这些代码表或编码：{lists}"),
 }
+
+
+def platform_problem(problem: PlatformProblem, lists: tuple[str, ...] = ()) -> str:
+    """A refused setting in words, naming the code lists it is of."""
+    return PLATFORM_PROBLEM[problem].format(lists="、".join(lists))
+
+
+CODING_LINE = tr("{title}（{name}）：{chosen}  可选：{presets}")
+CODING_UNCHOSEN = tr("未选定")
+RATINGS_EXPORT_CODINGS = tr("所用编码：{codings}")
+RATINGS_EXPORT_UNCHOSEN = tr(
+    "以下代码表尚未选定编码，不能导出评价：{lists}。请对接方用 counter platform settings --coding 代码表=编码 选定"
+)
+RATINGS_EXPORT_NO_CODE = tr("代码表“{list}”的编码 {preset} 没有“{value}”的代码，不能导出")
+CODING_BAD_ARGUMENT = tr("--coding 须写成 代码表=编码，例如 level=gbt39046：{text}")
 PLATFORM_SENT = tr("已上报 {sent} 条，待重试 {waiting} 条，上报失败 {failed} 条。")
 PLATFORM_STOPPING = tr("平台上报已停止。")
 PLATFORM_NONE = tr("没有上报事件。")

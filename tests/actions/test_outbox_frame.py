@@ -27,6 +27,7 @@ from counter.words.messages import KIND_UNKNOWN, message_kind
 from counter.words.platform import platform_kind
 from tests.actions.test_intake_actions import full_request, take
 from tests.actions.test_sms_sender import Writes
+from tests.codings import CHOSEN
 from tests.hostile_receiver import DRIP, HUGE, OK, REDIRECT, Receiver, running_receiver
 
 TIMEOUT = 1.0  # the settings' least: one send's whole deadline
@@ -52,7 +53,9 @@ def _sms_configure(sessions: sessionmaker[Session], desk: Desk, receiver: Receiv
 
 
 def _platform_configure(sessions: sessionmaker[Session], desk: Desk, receiver: Receiver, keys: Path) -> None:
-    settings = PlatformSettings(True, receiver.url, "hall", "s3cret", TIMEOUT, 4, ca_file=receiver.ca_file)
+    settings = PlatformSettings(
+        True, receiver.url, "hall", "s3cret", TIMEOUT, 4, ca_file=receiver.ca_file, codings=CHOSEN
+    )
     with sessions.begin() as s:
         platform.save_platform(s, settings, desk=desk, folder=keys)
 

@@ -37,6 +37,7 @@ from counter.platform.settings_refused import PlatformRefused
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import ID, full_request, take
 from tests.actions.test_sms_secret import stored_everywhere
+from tests.codings import CHOSEN
 from tests.platform_stub import DROP, MALFORMED, SECRET, SLOW, STALL, Platform, running_platform
 
 T = TypeVar("T")
@@ -83,7 +84,9 @@ def keys(tmp_path: Path) -> Path:
 def configure(
     sessions: sessionmaker[Session], desk: Desk, platform: Platform, keys: Path, *, attempts: int = 4
 ) -> PlatformSettings:
-    settings = PlatformSettings(True, platform.url, "hall", SECRET, 1.0, attempts, ca_file=platform.ca_file)
+    settings = PlatformSettings(
+        True, platform.url, "hall", SECRET, 1.0, attempts, ca_file=platform.ca_file, codings=CHOSEN
+    )
     with sessions.begin() as s:
         save_platform(s, settings, desk=desk, folder=keys)
     return settings
@@ -240,7 +243,7 @@ def test_a_sender_killed_between_the_send_and_the_mark_sends_again_under_the_sam
 def test_a_platform_certificate_not_of_its_own_ca_sends_nothing(
     sessions: sessionmaker[Session], desk: Desk, platform: Platform, keys: Path
 ) -> None:
-    settings = PlatformSettings(True, platform.url, "hall", SECRET, 1.0, 4)  # the machine's CAs only
+    settings = PlatformSettings(True, platform.url, "hall", SECRET, 1.0, 4, codings=CHOSEN)  # the machine's CAs only
     with sessions.begin() as s:
         save_platform(s, settings, desk=desk, folder=keys)
     take(sessions, desk, full_request(sessions))
@@ -263,7 +266,7 @@ def test_the_secret_is_kept_owner_only_beside_the_keys_and_the_endpoint_is_https
     assert SECRET not in stored_everywhere(sessions)  # nor in the audit trail's entry of the change
     with sessions() as s:
         assert platform_settings(s, keys).secret == SECRET
-    plain = PlatformSettings(True, "http://127.0.0.1/report", "hall", SECRET)
+    plain = PlatformSettings(True, "http://127.0.0.1/report", "hall", SECRET, codings=CHOSEN)
     with pytest.raises(PlatformRefused) as refused, sessions.begin() as s:
         save_platform(s, plain, desk=desk, folder=keys)
     assert refused.value.problems == (PlatformProblem.BAD_ENDPOINT,)
@@ -276,7 +279,7 @@ def test_a_site_without_an_endpoint_keeps_its_events_waiting(
     sessions: sessionmaker[Session], desk: Desk, keys: Path
 ) -> None:
     with sessions.begin() as s:  # a township that reports through its hall
-        save_platform(s, PlatformSettings(True), desk=desk, folder=keys)
+        save_platform(s, PlatformSettings(True, codings=CHOSEN), desk=desk, folder=keys)
     take(sessions, desk, full_request(sessions))
     assert sender(sessions, keys, Clock()) == SendRound()
     assert [e.state for e in events(sessions)] == ["waiting"]

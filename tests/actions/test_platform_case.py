@@ -149,11 +149,12 @@ def test_a_restaurant_reported_from_intake_to_revisit_is_held_once_through_kills
     ]
     assert all(e["applicant_cert_no"] == ID for e in held[:9])
     (done,) = (e for e in held if e["event_type"] == "办结")
-    assert (done["result"], done["finish_time"][:10]) == ("1", TODAY.isoformat())
+    assert (done["result"], done["finish_time"][:10]) == ("0", TODAY.isoformat())  # BJJGDM 0 出证办结
     (handed,) = (e for e in held if e["event_type"] == "送达")
     assert handed["delivered_by"] == "1"  # 窗口领取
     (rated,) = (e for e in held if e["event_type"] == "评价")
-    assert (rated["rate_level"], rated["rate_channel"], rated["rate_reasons"]) == ("2", "pad", "等待时间长")
+    # the 好差评 interfaces' coding, chosen: 2 不满意, 4 政务大厅平板电脑 (as the ratings export sends it)
+    assert (rated["rate_level"], rated["rate_channel"], rated["rate_reasons"]) == ("2", "4", "等待时间长")
     assert rated["rate_round"] == "1"
     assert rated["rater_cert_no"] == ID
     assert [e["rect_step"] for e in held[10:]] == ["回访", "立行立改", "反馈"]

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from counter.intake.parties import ApplicantKind, Delivery
+from counter.platform.code_lists import NoCode, Unchosen
 from counter.platform.events import PlatformKind, kind_of_rectification, told_of_line
 from counter.platform.mapping import SOURCES, MappingError, MissingElement, load_mapping, mapping_from
 from counter.ratings.levels import Channel, Level
@@ -16,23 +17,67 @@ from counter.resources import resources_dir
 from counter.words.platform import PLATFORM_KIND
 
 SHIPPED = resources_dir() / "platform" / "nmg.toml"
+#: every result a case's end is reported with: 办结 (准予, 部分准予, 不予批准), 不予受理, 作废, 补正逾期, 撤回
+RESULTS = {"granted", "partly_granted", "denied", "refused", "voided", "lapsed", "withdrawn"}
 
 
 def test_the_shipped_mapping_names_every_kind_and_every_code_the_app_has() -> None:
     mapping = load_mapping(SHIPPED)
     assert set(mapping.kinds) == {k.value for k in PlatformKind}
-    assert set(mapping.codes["level"]) == {level.value for level in Level}
-    assert set(mapping.codes["channel"]) == {c.value for c in Channel}
-    assert set(mapping.codes["delivery"]) == {d.value for d in Delivery}
-    assert set(mapping.codes["applicant_kind"]) == {k.value for k in ApplicantKind}
+    lists = mapping.lists
+    for preset in lists["level"].presets.values():
+        assert set(preset.codes) == {level.value for level in Level}
+    assert set(lists["channel"].presets["hcp"].codes) == {c.value for c in Channel}
+    assert set(lists["channel"].presets["gbt39046_names"].codes) == {c.value for c in Channel}
+    assert set(lists["channel"].presets["hcp_sms6"].codes) == {c.value for c in Channel} - {Channel.PHONE.value}
+    assert set(lists["delivery"].presets["local"].codes) == {d.value for d in Delivery}
+    assert set(lists["express"].presets["gbt39046"].codes) == {d.value for d in Delivery}
+    for name in ("applicant_kind",):
+        assert set(lists[name].only.codes) == {k.value for k in ApplicantKind}  # type: ignore[union-attr]
     told = {e.value for e in RectEvent if kind_of_rectification(e.value) is not None}
-    assert set(mapping.codes["rect_event"]) == told
-    assert mapping.codes["channel"][Channel.HALL_TABLET.value] == "pad"  # 现场评价器
-    for kind in PlatformKind:  # every report names itself, its case and its key
+    assert set(lists["rect_event"].only.codes) == told  # type: ignore[union-attr]
+    for preset in lists["result"].presets.values():
+        assert set(preset.codes) == RESULTS
+    for kind in PlatformKind:  # every report names itself, its case, its key and the codings it used
         fields = {e.field for e in mapping.elements if kind in e.kinds}
-        assert {"request_id", "event_type", "event_time", "projid"} <= fields, kind
-    assert not any(e.confirmed for e in mapping.elements)  # nothing checked against the region's interface yet
+        assert {"request_id", "event_type", "event_time", "projid", "code_lists"} <= fields, kind
+    assert not any(e.confirmed for e in mapping.elements)  # field names not checked against the region's interface
     assert all(e.basis for e in mapping.elements)
+
+
+def test_every_code_list_and_every_preset_names_its_source() -> None:
+    """The lists the field codes in two ways wait for the integrator's choice; each is cited."""
+    lists = load_mapping(SHIPPED).lists
+    assert all(cl.title and cl.source for cl in lists.values())
+    assert all(p.source for cl in lists.values() for p in cl.presets.values())
+    assert {n for n, cl in lists.items() if cl.needs_choice} == {"level", "channel", "item_kind", "result"}
+    assert "A.8" in lists["level"].presets["gbt39046"].source
+    assert "A.6" in lists["item_kind"].presets["gbt39046"].source
+    assert "A.7" in lists["special_procedure"].only.source  # type: ignore[union-attr]
+    assert "表 9" in lists["channel"].source
+    assert "GB/T 36903" in lists["holder_type"].source
+    assert "GA/T 2000.156" in lists["id_type"].source
+    assert lists["result"].presets["bjjgdm"].codes["voided"] == "3"  # 删除办结: an entry made in error
+    assert lists["result"].presets["bjjgdm"].codes["lapsed"] == "5"  # 补正不来办结
+    assert lists["result"].presets["bjjgdm_variant"].codes["refused"] == "6"  # 不予受理
+    assert lists["result"].presets["bjjgdm_variant"].codes["withdrawn"] == "5"  # 退件, 申请人主动放弃
+
+
+def test_a_coding_is_asked_of_the_chosen_preset_and_refused_until_chosen() -> None:
+    codings = load_mapping(SHIPPED).codings({"level": "gbt39046"})
+    assert [cl.name for cl in codings.unchosen()] == ["channel", "item_kind", "result"]
+    assert codings.code("level", "very_satisfied") == "1"
+    assert codings.code("special_procedure", "extension") == "1"  # a list of one coding needs no choice
+    with pytest.raises(Unchosen) as unchosen:
+        codings.code("channel", "hall_tablet")
+    assert unchosen.value.titles == ("评价渠道",)
+    chosen = load_mapping(SHIPPED).codings({"level": "hcp", "channel": "hcp_sms6", "item_kind": "zero_one",
+                                            "result": "bjjgdm"})  # fmt: skip
+    assert chosen.unchosen() == ()
+    assert chosen.code("level", "very_satisfied") == "5"
+    with pytest.raises(NoCode):  # that client has no 电话: never sent as another channel's code
+        chosen.code("channel", "phone")
+    assert chosen.used_text("level", "channel") == "level=hcp;channel=hcp_sms6"
 
 
 def test_a_broken_mapping_is_refused_with_every_problem_named() -> None:
@@ -68,11 +113,12 @@ def test_an_unreadable_file_is_a_mapping_error(tmp_path: Path) -> None:
         load_mapping(tmp_path / "missing.toml")
 
 
-def test_codes_are_applied_a_value_no_list_names_passes_and_a_required_element_must_have_a_value() -> None:
+def test_codes_are_applied_a_value_no_code_is_refused_and_a_required_element_must_have_a_value() -> None:
     mapping = mapping_from(
         {
             "kinds": {"rated": "评价"},
-            "codes": {"level": {"dissatisfied": "2"}},
+            "lists": {"level": {"title": "满意度代码", "source": "GB/T 39046-2020 A.8",
+                                "presets": {"p": {"source": "x", "codes": {"dissatisfied": "2"}}}}},
             "elements": [
                 {"element": "事件类型", "field": "type", "source": "event.kind"},
                 {"element": "评价等级", "field": "level", "source": "rating.level", "code": "level",
@@ -82,10 +128,12 @@ def test_codes_are_applied_a_value_no_list_names_passes_and_a_required_element_m
         }
     )  # fmt: skip
     facts = dict.fromkeys(SOURCES, "") | {"event.kind": "rated", "rating.level": "dissatisfied"}
-    assert mapping.render(PlatformKind.RATED, facts) == {"type": "评价", "level": "2"}
-    assert mapping.render(PlatformKind.RATED, facts | {"rating.level": "satisfied"})["level"] == "satisfied"
+    codings = mapping.codings()
+    assert mapping.render(PlatformKind.RATED, facts, codings) == {"type": "评价", "level": "2"}
+    with pytest.raises(NoCode):
+        mapping.render(PlatformKind.RATED, facts | {"rating.level": "satisfied"}, codings)
     with pytest.raises(MissingElement) as missing:
-        mapping.render(PlatformKind.RATED, facts | {"rating.level": ""})
+        mapping.render(PlatformKind.RATED, facts | {"rating.level": ""}, codings)
     assert missing.value.elements == ["评价等级"]
 
 

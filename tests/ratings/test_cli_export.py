@@ -1,4 +1,5 @@
-"""``counter ratings export``: JSON and CSV, in both numeric codings, by the day of rating."""
+"""``counter ratings export``: JSON and CSV, in the codings the site chose (or refused until it has), by the day of
+rating."""
 
 from __future__ import annotations
 
@@ -13,14 +14,25 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.ratings.record import record_rating, send_to_pad
 from counter.cli.main import main
+from counter.db.platform_store import PLATFORM_KEY
+from counter.db.settings_store import put_setting
+from counter.platform.settings import PlatformSettings
 from counter.ratings.choice import RatingChoice
 from counter.ratings.export import FIELDS
 from counter.ratings.levels import Level
+from tests.codings import CHOSEN, OTHERS
 from tests.ratings.conftest import DESK, Clock
+
+
+def choose(sessions: sessionmaker[Session], codings: dict[str, str]) -> None:
+    """The integrator's choice of the code lists, as ``counter platform settings --coding`` stores it."""
+    with sessions.begin() as session:
+        put_setting(session, PLATFORM_KEY, PlatformSettings(codings=codings).to_json())
 
 
 @pytest.fixture
 def rated_db(sessions: sessionmaker[Session], demo_cases: dict[str, str], clock: Clock, db_path: Path) -> str:
+    choose(sessions, OTHERS)
     for label, choice in (
         ("受理", RatingChoice(Level.VERY_SATISFIED)),
         ("不予受理", RatingChoice(Level.DISSATISFIED, ("流程太复杂",), "要求到另一个部门")),
@@ -38,37 +50,56 @@ def export(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, st
     return code, out, err
 
 
-def test_json_in_both_codings(capsys: pytest.CaptureFixture[str], rated_db: str) -> None:
+def test_json_in_the_sites_codings_and_the_level_chosen_for_one_file(
+    capsys: pytest.CaptureFixture[str], rated_db: str
+) -> None:
     code, out, err = export(capsys, "--from", "2026-11-20", "--to", "2026-11-20", "--format", "json", "--db", rated_db)
     assert code == 0
-    best_first = json.loads(out)
-    assert [(r["satisfaction"], r["level"], r["coding"]) for r in best_first] == [
-        ("very_satisfied", 1, "best_first"),
-        ("dissatisfied", 4, "best_first"),
+    gbt = json.loads(out)
+    used = "level=gbt39046;channel=gbt39046_names;round=count;applicant_kind=gbt39046"
+    assert [(r["satisfaction"], r["level"], r["coding"]) for r in gbt] == [
+        ("very_satisfied", "1", used),
+        ("dissatisfied", "4", used),
     ]
+    assert gbt[0]["channel"] == "政务大厅平板电脑"
     assert "共导出 2 条评价" in err
-    assert "1 非常满意 … 5 非常不满意" in err
-    assert "39046" not in err
+    assert used in err  # the coding is named where the clerk's supervisor reads it too
     code, out, err = export(
-        capsys, "--from", "2026-11-20", "--to", "2026-11-20", "--format", "json", "--coding", "worst_first",
+        capsys, "--from", "2026-11-20", "--to", "2026-11-20", "--format", "json", "--coding", "hcp",
         "--db", rated_db,
     )  # fmt: skip
     assert code == 0
     interface = json.loads(out)
-    assert [(r["satisfaction"], r["level"], r["coding"]) for r in interface] == [
-        ("very_satisfied", 5, "worst_first"),
-        ("dissatisfied", 2, "worst_first"),
-    ]
-    assert "1 非常不满意 … 5 非常满意" in err
+    assert [(r["satisfaction"], r["level"]) for r in interface] == [("very_satisfied", "5"), ("dissatisfied", "2")]
+    assert interface[0]["coding"].startswith("level=hcp;")
     assert interface[1]["reasons"] == ["流程太复杂"]
-    assert interface[1]["channel"] == 4
     assert interface[1]["region"] == "152201"
+
+
+def test_nothing_is_exported_until_the_level_and_the_channel_are_chosen(
+    capsys: pytest.CaptureFixture[str], rated_db: str, sessions: sessionmaker[Session]
+) -> None:
+    choose(sessions, {})
+    args = ("--from", "2026-11-20", "--to", "2026-11-20", "--format", "json", "--db", rated_db)
+    code, out, err = export(capsys, *args)
+    assert code != 0
+    assert out == ""
+    assert "满意度代码" in err
+    assert "评价渠道" in err
+    code, out, err = export(capsys, *args, "--coding", "gbt39046")  # the level for this file; the channel still not
+    assert code != 0
+    assert "评价渠道" in err
+    assert "满意度代码" not in err
+    choose(sessions, CHOSEN)
+    code, out, _ = export(capsys, *args)
+    assert code == 0
+    assert {r["channel"] for r in json.loads(out)} == {"4"}  # the pad: 政务大厅平板电脑 in the 好差评 interfaces
 
 
 def test_csv_to_a_file_opens_in_excel(capsys: pytest.CaptureFixture[str], rated_db: str, tmp_path: Path) -> None:
     out_file = tmp_path / "ratings.csv"
     code, out, _ = export(
-        capsys, "--from", "2026-11-01", "--to", "2026-11-30", "--format", "csv", "--coding", "interface",
+        capsys, "--from", "2026-11-01", "--to", "2026-11-30", "--format", "csv", "--coding", "hcp",
         "--out", str(out_file), "--db", rated_db,
     )  # fmt: skip
     assert code == 0
@@ -77,10 +108,11 @@ def test_csv_to_a_file_opens_in_excel(capsys: pytest.CaptureFixture[str], rated_
     assert raw.startswith(b"\xef\xbb\xbf")  # the BOM Excel and WPS need to read UTF-8
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
     assert tuple(rows[0]) == FIELDS
-    assert [(r["level"], r["coding"]) for r in rows] == [("5", "worst_first"), ("2", "worst_first")]
+    assert [r["level"] for r in rows] == ["5", "2"]
+    assert {r["coding"].split(";")[0] for r in rows} == {"level=hcp"}
 
 
-@pytest.mark.parametrize(("old", "new"), [("gbt39046", "best_first"), ("interface", "worst_first")])
+@pytest.mark.parametrize(("old", "new"), [("best_first", "gbt39046"), ("interface", "hcp"), ("worst_first", "hcp")])
 def test_the_old_coding_names_still_work(capsys: pytest.CaptureFixture[str], rated_db: str, old: str, new: str) -> None:
     """A script written against the old names gets the same numbers, labelled with the coding's name."""
     args = ("--from", "2026-11-20", "--to", "2026-11-20", "--format", "json", "--db", rated_db)
@@ -89,7 +121,7 @@ def test_the_old_coding_names_still_work(capsys: pytest.CaptureFixture[str], rat
     code, new_out, _ = export(capsys, *args, "--coding", new)
     assert code == 0
     assert json.loads(old_out) == json.loads(new_out)
-    assert {r["coding"] for r in json.loads(old_out)} == {new}
+    assert {r["coding"].split(";")[0] for r in json.loads(old_out)} == {f"level={new}"}
 
 
 def test_csv_to_the_screen_and_an_empty_period(capsys: pytest.CaptureFixture[str], rated_db: str) -> None:
@@ -128,6 +160,7 @@ def test_a_formula_in_a_comment_is_written_as_text(
     comment: str,
 ) -> None:
     """A comment a spreadsheet would run (OWASP CSV injection) reaches the file behind an apostrophe; JSON keeps it."""
+    choose(sessions, CHOSEN)
     with sessions.begin() as session:
         pad = send_to_pad(session, demo_cases["受理"], DESK, clock())
         choice = RatingChoice(Level.DISSATISFIED, ("流程太复杂",), comment)

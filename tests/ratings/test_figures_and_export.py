@@ -10,9 +10,10 @@ from fractions import Fraction
 
 from counter.ratings.export import FIELDS, RatingRecord, region_of, to_csv, to_json
 from counter.ratings.figures import Grouping
-from counter.ratings.levels import Channel, Coding, Level, RaterKind
+from counter.ratings.levels import Channel, Level, RaterKind
 from counter.ratings.rectification import RectState
 from counter.ratings.status import DeskStatus
+from tests.codings import OTHERS, shipped_codings
 from tests.figures_oracle import ServiceFact, figures_by, total_figures
 
 MON, TUE = dt.date(2026, 11, 23), dt.date(2026, 11, 24)
@@ -100,27 +101,32 @@ RECORD = RatingRecord(
 )
 
 
-def test_json_names_its_coding_on_every_line() -> None:
-    gbt = json.loads(to_json([RECORD], Coding.BEST_FIRST))[0]
-    interface = json.loads(to_json([RECORD], Coding.WORST_FIRST))[0]
+GBT, HCP = shipped_codings(OTHERS), shipped_codings()
+
+
+def test_json_names_its_codings_on_every_line() -> None:
+    gbt = json.loads(to_json([RECORD], GBT))[0]
+    interface = json.loads(to_json([RECORD], HCP))[0]
     assert list(gbt) == list(FIELDS)
-    assert (gbt["level"], gbt["coding"], gbt["satisfaction"]) == (5, "best_first", "very_dissatisfied")
-    assert (interface["level"], interface["coding"]) == (1, "worst_first")
-    assert gbt["channel"] == 4
-    assert gbt["rater_kind"] == 1
+    assert (gbt["level"], gbt["satisfaction"]) == ("5", "very_dissatisfied")
+    assert gbt["coding"] == "level=gbt39046;channel=gbt39046_names;round=count;applicant_kind=gbt39046"
+    assert (interface["level"], interface["channel"]) == ("1", "4")
+    assert interface["coding"] == "level=hcp;channel=hcp;round=count;applicant_kind=gbt39046"
+    assert gbt["channel"] == "政务大厅平板电脑"
+    assert gbt["rater_kind"] == "1"
     assert gbt["reasons"] == ["办理时间长", "其他"]
     assert gbt["rated_at"] == "2026-11-20T10:31:05+08:00"
-    assert gbt["round"] == 1
+    assert gbt["round"] == "1"
     assert gbt["anonymous"] is False
 
 
 def test_csv_has_the_same_columns_in_both_codings() -> None:
-    for coding, level in ((Coding.BEST_FIRST, "5"), (Coding.WORST_FIRST, "1")):
-        rows = list(csv.DictReader(io.StringIO(to_csv([RECORD], coding))))
+    for codings, level in ((GBT, "5"), (HCP, "1")):
+        rows = list(csv.DictReader(io.StringIO(to_csv([RECORD], codings))))
         assert len(rows) == 1
         assert tuple(rows[0]) == FIELDS
         assert rows[0]["level"] == level
-        assert rows[0]["coding"] == coding.value
+        assert rows[0]["coding"] == codings.used_text("level", "channel", "round", "applicant_kind")
         assert rows[0]["reasons"] == "办理时间长；其他"
         assert rows[0]["excluded"] == "0"
 

@@ -1,51 +1,30 @@
-"""The five levels, their two numeric codings, and what counts as 好评 and 差评."""
+"""The five levels, their codings in the shipped code lists with their sources, and what counts as 好评 and 差评."""
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from counter.ratings.levels import (
-    BAD_LEVELS,
-    CHANNEL_CODE,
-    Channel,
-    Coding,
-    Level,
-    is_bad,
-    level_code,
-)
+from counter.ratings.levels import BAD_LEVELS, Channel, Level, is_bad
+from tests.codings import OTHERS, shipped_codings
+
+GBT = shipped_codings(OTHERS)  # GB/T 39046-2020 附录 A.8
+HCP = shipped_codings()  # the 好差评 interfaces
 
 
-def test_best_first_counts_from_the_best() -> None:
-    assert [level_code(level, Coding.BEST_FIRST) for level in Level] == [1, 2, 3, 4, 5]
+def test_gbt_39046_a8_counts_from_the_best() -> None:
+    assert [GBT.code("level", level) for level in Level] == ["1", "2", "3", "4", "5"]
+    assert "A.8" in GBT.preset("level").source
 
 
-def test_worst_first_counts_from_the_worst_as_the_stars_do() -> None:
-    assert [level_code(level, Coding.WORST_FIRST) for level in Level] == [5, 4, 3, 2, 1]
-
-
-def test_the_old_names_still_read_as_the_same_codings() -> None:
-    """Scripts written when the codings were named ``gbt39046`` and ``interface`` get the same numbers."""
-    assert Coding("gbt39046") is Coding.BEST_FIRST
-    assert Coding("interface") is Coding.WORST_FIRST
-    with pytest.raises(ValueError, match="stars"):
-        Coding("stars")
-
-
-def test_no_coding_is_credited_to_gbt_39046() -> None:
-    """GB/T 39046-2020 is the platform's basic-data specification: no coding of levels is known to come from it."""
-    assert all("39046" not in coding.value for coding in Coding)
-
-
-@given(st.sampled_from(Coding))
-def test_each_level_has_a_code_of_its_own(coding: Coding) -> None:
-    assert sorted(level_code(level, coding) for level in Level) == [1, 2, 3, 4, 5]
+def test_the_hcp_interfaces_count_from_the_worst() -> None:
+    assert [HCP.code("level", level) for level in Level] == ["5", "4", "3", "2", "1"]
+    assert "好差评接口" in HCP.preset("level").source
 
 
 @given(st.sampled_from(Level))
 def test_the_two_codings_mirror_each_other(level: Level) -> None:
-    assert level_code(level, Coding.BEST_FIRST) + level_code(level, Coding.WORST_FIRST) == 6
+    assert int(GBT.code("level", level)) + int(HCP.code("level", level)) == 6
 
 
 def test_basic_satisfaction_is_a_good_rating_and_only_two_levels_are_bad() -> None:
@@ -54,6 +33,7 @@ def test_basic_satisfaction_is_a_good_rating_and_only_two_levels_are_bad() -> No
     assert [is_bad(level) for level in Level] == [False, False, False, True, True]
 
 
-def test_the_window_pad_is_channel_four() -> None:
-    assert CHANNEL_CODE[Channel.HALL_TABLET] == 4
-    assert sorted(CHANNEL_CODE.values()) == [1, 2, 3, 4, 5, 6, 7]
+def test_the_window_pad_is_channel_four_and_the_channels_are_table_9s_seven() -> None:
+    assert HCP.code("channel", Channel.HALL_TABLET) == "4"
+    assert sorted(HCP.code("channel", c) for c in Channel) == ["1", "2", "3", "4", "5", "6", "7"]
+    assert GBT.code("channel", Channel.HALL_TABLET) == "政务大厅平板电脑"  # 表 9 names them, numbers none

@@ -9,9 +9,8 @@ from enum import StrEnum
 import pytest
 
 from counter.catalog.model import TimeUnit
-from counter.cli.phrases import RATING_CODING
 from counter.ratings.figures import Grouping
-from counter.ratings.levels import Coding, Level
+from counter.ratings.levels import Level
 from counter.ratings.reasons import DEFAULT_LABELS, DEFAULT_REASONS, MAX_REASON_LENGTH, ReasonCode
 from counter.ratings.rectification import AppealGround, AppealProblem, AppealStatus, MoveProblem, RectEvent, RectState
 from counter.ratings.settings import SettingProblemCode
@@ -48,7 +47,6 @@ from counter.words.ratings import (
         (APPEAL_STATUS, AppealStatus),
         (RATING_SETTING_PROBLEM, SettingProblemCode),
         (RATING_GROUPING, Grouping),
-        (RATING_CODING, Coding),
         (RATING_SETTINGS_UNIT, TimeUnit),
     ],
     ids=lambda value: getattr(value, "__name__", ""),

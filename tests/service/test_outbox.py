@@ -28,6 +28,7 @@ from counter.service.outbox import (
 )
 from counter.sms.gateway import GatewayProblem, GatewaySettings
 from counter.sms.gateway_refused import GatewayRefused
+from tests.codings import CHOSEN
 
 SECRET = "s3cret-of-this-machine"
 
@@ -60,7 +61,7 @@ def test_gateway_settings_refused_cross_as_their_refusal_and_nothing_is_saved(se
 
 def test_the_platform_secret_stays_on_this_machine_and_refused_settings_are_not_saved(service: InProcess) -> None:
     on = service.call(CHANGE_PLATFORM, ChangePlatform(enabled=True, endpoint="https://platform.example/report",
-                                                      account="hall", secret=SECRET))  # fmt: skip
+                                                      account="hall", secret=SECRET, codings=CHOSEN))  # fmt: skip
     assert (on.sends, on.secret) == (True, SECRET_SHOWN)
     with pytest.raises(PlatformRefused) as refused:
         service.call(CHANGE_PLATFORM, ChangePlatform(timeout=99))

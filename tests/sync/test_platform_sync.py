@@ -18,6 +18,7 @@ from counter.actions.site.demo import run_demo
 from counter.db import models
 from counter.platform.settings import PlatformSettings
 from tests.actions.test_platform import Clock, Writes
+from tests.codings import CHOSEN
 from tests.pg_server import BACKENDS
 from tests.platform_stub import SECRET, Platform, running_platform
 from tests.sync.sync_world import TODAY, Site, hall_and_township
@@ -48,9 +49,11 @@ def test_a_townships_events_go_up_through_the_hall_and_directly_and_are_held_onc
 ) -> None:
     hall, ars = sites
     with running_platform() as platform:
-        direct = PlatformSettings(True, platform.url, "site", SECRET, 1.0, 4, ca_file=platform.ca_file)
+        direct = PlatformSettings(True, platform.url, "site", SECRET, 1.0, 4, ca_file=platform.ca_file, codings=CHOSEN)
         report(hall, direct, tmp_path / "hall-keys")
-        report(ars, PlatformSettings(True), tmp_path / "ars-keys")  # through the hall: no network of its own
+        report(
+            ars, PlatformSettings(True, codings=CHOSEN), tmp_path / "ars-keys"
+        )  # through the hall: no network of its own
         run_demo(ars.sessions, ars.desk, TODAY)
         township = keys_of(ars.sessions)
         assert len(township) > 5

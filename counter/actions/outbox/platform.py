@@ -34,12 +34,12 @@ from counter.host.platform_secret import platform_secret_path
 from counter.host.sms_secret import load_secret
 from counter.outbox.rules import SendRound
 from counter.outbox.service_loop import run_passes
+from counter.platform.code_lists import Codings, NoCode, Unchosen
 from counter.platform.events import platform_key
-from counter.platform.mapping import Mapping, MappingError, MissingElement, load_mapping
+from counter.platform.mapping import Mapping, MappingError, MissingElement, load_mapping, mapping_file
 from counter.platform.outbox import EventRow
 from counter.platform.settings import PlatformProblem, PlatformSettings
 from counter.platform.settings_refused import PlatformRefused
-from counter.resources import resources_dir
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -49,6 +49,7 @@ if TYPE_CHECKING:
 __all__ = [
     "BATCH",
     "SendRound",
+    "chosen_codings",
     "event_list",
     "mapping_named",
     "platform_settings",
@@ -65,7 +66,7 @@ Post = Callable[[ReportRequest], Report]
 
 
 def mapping_path(name: str) -> Path:
-    return resources_dir() / "platform" / f"{name}.toml"
+    return mapping_file(name)
 
 
 @functools.cache
@@ -84,6 +85,29 @@ def mapping_named(name: str) -> Mapping:
     return _mapping(path, stamp)
 
 
+def chosen_codings(session: Session) -> Codings:
+    """The site's code lists in the codings its integrator chose (the mapping file its settings name): what every
+    report and export asks "the code of X" of (:meth:`counter.platform.code_lists.Codings.code`).
+    :class:`MappingError` when the file cannot be used."""
+    settings = platform_store.platform_settings(session)
+    return mapping_named(settings.mapping).codings(settings.codings)
+
+
+def _coding_problems(settings: PlatformSettings, mapping: Mapping) -> tuple[list[PlatformProblem], tuple[str, ...]]:
+    """A choice of a list or preset the file does not have; lists not chosen while reporting is on."""
+    problems: list[PlatformProblem] = []
+    named: list[str] = []
+    bad = [n for n, p in settings.codings.items() if n not in mapping.lists or p not in mapping.lists[n].presets]
+    if bad:
+        problems.append(PlatformProblem.BAD_CODING)
+        named += [mapping.lists[n].title if n in mapping.lists else n for n in bad]
+    unchosen = mapping.codings(settings.codings).unchosen()
+    if settings.enabled and unchosen:
+        problems.append(PlatformProblem.UNCHOSEN_CODING)
+        named += [cl.title for cl in unchosen if cl.title not in named]
+    return problems, tuple(named)
+
+
 def platform_settings(session: Session, folder: Path | None = None) -> PlatformSettings:
     """The site's connection, its secret from this machine's key folder (``folder``: another, for tests)."""
     stored = platform_store.platform_settings(session)
@@ -98,13 +122,15 @@ def save_platform(
     by = this_desk(desk)
     require(session, by.actor, Permission.CHANGE_SETTINGS)
     problems = list(settings.problems())
+    lists: tuple[str, ...] = ()
     if PlatformProblem.BAD_MAPPING not in problems:
         try:
-            mapping_named(settings.mapping)
+            coding_problems, lists = _coding_problems(settings, mapping_named(settings.mapping))
+            problems += coding_problems
         except MappingError:
             problems.append(PlatformProblem.BAD_MAPPING)
     if problems:
-        raise PlatformRefused(tuple(problems))
+        raise PlatformRefused(tuple(problems), lists)
     before = platform_settings(session, folder)
     save_settings(session, by, PLATFORM_KEY, before, settings, platform_secret_path(folder))
 
@@ -123,6 +149,7 @@ class _Platform:
         self.link = PlatformLink() if post is None else None
         self.post: Post = post or self.link  # type: ignore[assignment]
         self.mapping: Mapping | None = None
+        self.codings: Codings | None = None
 
     def route(self, session: Session) -> Route | None:
         """Nothing where this site does not send itself (its events wait, or go up through its hall); nothing with
@@ -139,6 +166,11 @@ class _Platform:
         except MappingError as err:
             log.error("platform mapping %s unusable: %s", settings.mapping, err)
             return None
+        self.codings = self.mapping.codings(settings.codings)
+        unchosen = self.codings.unchosen()
+        if unchosen:  # a site turned on before the lists were chosen: nothing leaves in a coding nobody chose
+            log.error("platform code lists without a chosen coding (%s): nothing sent", Unchosen(unchosen))
+            return None
         return Route(settings.timeout, settings.attempts, settings)
 
     def claim_order(self) -> tuple[Any, ...]:
@@ -149,9 +181,10 @@ class _Platform:
         settings: PlatformSettings = route.settings
         event = platform_store.claimed(session, row_id)
         assert self.mapping is not None
+        assert self.codings is not None
         try:
-            fields = self.mapping.render(event.kind, facts_of(session, event))
-        except (MissingElement, Withheld) as err:
+            fields = self.mapping.render(event.kind, facts_of(session, event), self.codings)
+        except (MissingElement, Withheld, NoCode, Unchosen) as err:
             return Job(row_id, event.attempts, problem=str(err))
         request = ReportRequest(
             endpoint=settings.endpoint,

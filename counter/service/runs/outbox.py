@@ -96,6 +96,9 @@ def change_platform(work: Session, desk: Desk | None, request: ChangePlatform) -
     """The changes applied to the settings as stored, the secret kept where none is given."""
     names = ("enabled", "endpoint", "account", "secret", "timeout", "attempts", "mapping", "ca_file")
     settings = dataclasses.replace(platform.platform_settings(work), **_given(request, *names))
+    if request.codings is not None:
+        codings = {k: v for k, v in (settings.codings | request.codings).items() if v}
+        settings = dataclasses.replace(settings, codings=codings)
     platform.save_platform(work, settings, desk=desk)
     return shown(settings)
 

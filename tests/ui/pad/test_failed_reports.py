@@ -20,6 +20,7 @@ from counter.platform.settings import PlatformSettings
 from counter.ui.pad.supervisor_window import SupervisorWindow
 from counter.words.platform import REPORTS_NONE, REPORTS_RETRIED, REPORTS_TAB
 from tests.actions.test_platform import Writes
+from tests.codings import CHOSEN
 from tests.ratings.conftest import Clock
 from tests.ui.runners import runner_on
 
@@ -36,7 +37,9 @@ def test_an_event_the_platform_refused_is_listed_and_reported_again(
     keys.mkdir()
     (keys / "platform.secret").write_text("secret", encoding="utf-8")
     with sessions.begin() as s:
-        put_setting(s, PLATFORM_KEY, PlatformSettings(True, "https://127.0.0.1:9/report", "hall").to_json())
+        put_setting(
+            s, PLATFORM_KEY, PlatformSettings(True, "https://127.0.0.1:9/report", "hall", codings=CHOSEN).to_json()
+        )
         case = s.scalars(select(models.Case).order_by(models.Case.id)).first()
         assert case is not None
         queue_line(s, case.id, case.uid, "taken", "accept", models.utcnow())
