@@ -59,6 +59,7 @@ def test_the_users_file_overrides_the_machines_field_by_field(machine_file: Path
         "id_reader_at": Source.DEFAULT, "id_reader_format": Source.DEFAULT, "queue_at": Source.DEFAULT,
         "queue_format": Source.DEFAULT, "pad_language": Source.DEFAULT,
         "pad_voice": Source.DEFAULT, "camera": Source.DEFAULT, "camera_at": Source.DEFAULT,
+        "server": Source.DEFAULT, "server_ca": Source.DEFAULT,
     }  # fmt: skip
     assert settings.machine.problems == ()
 

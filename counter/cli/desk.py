@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from counter.cli import phrases
 from counter.cli.common import EXIT_OK, UsageError, print_json
+from counter.cli.desk_server import SERVER_FIELD, add_server_options, keep_key, server_changes
 from counter.words.punctuation import CLAUSE_JOIN
 from counter.words.translate import tr
 
@@ -42,6 +43,7 @@ def add_desk_command(commands: Commands, common: argparse.ArgumentParser) -> Non
                    help=tr("评价器的文字：zh 汉文，mn 蒙古文（工作窗口始终是汉文）"))  # fmt: skip
     p.add_argument("--pad-voice", choices=("yes", "no"),
                    help=tr("评价器是否用语音读出提示（需要 espeak-ng）"))  # fmt: skip
+    add_server_options(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_desk)
 
@@ -56,6 +58,13 @@ def cmd_desk(args: argparse.Namespace) -> int:
                                  ("desk_no", args.desk), ("clerk", args.clerk),
                                  ("pad_mode", args.pad_mode), ("pad_keyboard", args.pad_keyboard),
                                  ("pad_language", args.pad_language), ("pad_voice", args.pad_voice)) if v}  # fmt: skip
+    server = server_changes(args)
+    if args.desk_key_file:
+        keep_key(args.desk_key_file)
+    if server and not changes:  # the machine's way to its server: no account's business, nothing in the database
+        save_desk_config(replace(load_desk_settings().config, **server))
+    elif server:
+        changes |= server
     if changes:
         record = _authorise(args, changes)
         try:
@@ -122,7 +131,7 @@ def desk_lines(settings: DeskSettings) -> list[str]:
         phrases.DESK_SUMMARY.format(**(config | {"clerk": config["clerk"] or phrases.DESK_VALUE_EMPTY})),
         *(
             phrases.DESK_VALUE_LINE.format(
-                field=phrases.DESK_FIELD[name],
+                field=(phrases.DESK_FIELD | SERVER_FIELD)[name],
                 value=config[name] or phrases.DESK_VALUE_EMPTY,
                 source=phrases.DESK_SOURCE[source.value],
             )

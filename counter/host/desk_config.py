@@ -73,6 +73,10 @@ class DeskConfig:
     pad_voice: str = "no"  # "yes": the pad speaks its prompts (espeak-ng, counter.ui.pad.voice)
     camera: str = ""  # the document camera (高拍仪): "v4l2" (a UVC camera, through v4l2-ctl) or "" none
     camera_at: str = ""  # its device, such as /dev/video0; "" the first one
+    # a hall's desk: the hall server's root (https://host:port) the window asks its operations of, instead of a
+    # database; "" a desk on its own database (a township, a single desk)
+    server: str = ""
+    server_ca: str = ""  # the hall's CA certificate, the only one the desk trusts for the server's
 
     def identity(self) -> DeskIdentity:
         return DeskIdentity(self.site_code, self.desk_no)

@@ -1,0 +1,78 @@
+"""``counter desk --server --ca --desk-key-file``: a hall desk's way to its server, checked as it is set.
+
+An address in clear, a CA file that is not there and a key that is no key are refused at once (exit 2), not found at
+the window's next start; the key is kept in a file of the user's alone, and never in the settings file.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from counter.cli.main import main
+from counter.host.desk_config import config_path, load_desk_config
+from counter.host.desk_key import desk_key_path, read_desk_key
+from tests.db.tls_server import make_authority
+
+KEY = "Zk3q8V1rX0bP2mW5nT7yH4cJ6dL9sA1eF3gQ5uR7tY0"
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_the_server_and_its_ca_are_kept_as_desk_settings(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    ca = make_authority("兴安盟政务服务中心 CA").write(tmp_path / "hall-ca.crt")
+    code, out, _ = run(capsys, "desk", "--server", "https://10.1.2.3:8443/", "--ca", str(ca))
+    assert code == 0
+    config = load_desk_config()
+    assert (config.server, config.server_ca) == ("https://10.1.2.3:8443", str(ca))
+    assert "大厅服务器地址：https://10.1.2.3:8443（用户设置文件）" in out
+    assert run(capsys, "desk", "--server", "")[0] == 0  # back to a desk on its own database
+    assert load_desk_config().server == ""
+
+
+@pytest.mark.parametrize("server", ["http://10.1.2.3:8443", "10.1.2.3:8443", "https://10.1.2.3:8443/counter"])
+def test_an_address_that_is_not_https_to_a_host_is_refused(capsys: pytest.CaptureFixture[str], server: str) -> None:
+    code, _, err = run(capsys, "desk", "--server", server)
+    assert code == 2
+    assert "https://主机:端口" in err
+    assert load_desk_config().server == ""
+
+
+def test_a_ca_file_that_cannot_be_read_as_a_certificate_is_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (tmp_path / "not-a-cert.crt").write_text("hello\n")
+    for path in (tmp_path / "missing.crt", tmp_path / "not-a-cert.crt"):
+        code, _, err = run(capsys, "desk", "--ca", str(path))
+        assert code == 2
+        assert "读不出大厅 CA 证书" in err
+    assert load_desk_config().server_ca == ""
+
+
+def test_the_desk_key_is_read_from_stdin_and_kept_in_a_file_of_its_own(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"desk 8 registered; its key (shown once):\n{KEY}\n"))
+    code, out, _ = run(capsys, "desk", "--desk", "8", "--desk-key-file", "-")
+    assert code == 0
+    assert "窗口密钥已保存" in out
+    assert KEY not in out
+    assert read_desk_key() == KEY
+    assert desk_key_path().stat().st_mode & 0o777 == 0o600
+    assert KEY not in config_path().read_text()
+
+
+def test_what_is_no_key_is_refused_and_nothing_kept(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("short key\n"))
+    code, _, err = run(capsys, "desk", "--desk-key-file", "-")
+    assert code == 2
+    assert "不是窗口密钥" in err
+    assert read_desk_key() == ""
