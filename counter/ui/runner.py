@@ -10,8 +10,9 @@ the keys are taken as they come; the same write asked again while it runs is ref
 pressing Ctrl+Enter twice takes one intake; a timer's operation gives way rather than waits.  An answer for a widget
 closed meanwhile is dropped (:class:`Dropped`).
 
-A :class:`StoreFault` or :class:`SchemaTooNew` becomes a :class:`Failed` whose :attr:`Failed.message` is the widget's
-sentence filled in — here, and nowhere else.  A write that fails was rolled back whole: nothing of it was kept.
+A :class:`StoreFault` or :class:`SchemaTooNew`, and a hall server's own faults (:func:`server_failed`), become a
+:class:`Failed` whose :attr:`Failed.message` is the widget's sentence filled in — here, and nowhere else.  A write
+that fails was rolled back whole: nothing of it was kept.
 
 A widget's sentence names ``{fault}``: the cause in plain words, from :data:`counter.words.database.DB_FAULT`, one
 truth per fault wherever it is shown.  What the database raised (an English class name and message) goes to the
@@ -92,6 +93,32 @@ def failed(err: StoreFault | SchemaTooNew, message: str) -> Failed:
     return Failed(text, err.fault, err.error, err.connection_lost)
 
 
+def server_failed(err: Exception, message: str) -> Failed | None:
+    """A hall server's fault (:mod:`counter.service.remote`) worded with the widget's sentence ``message``; None for
+    any other exception.
+
+    Only a desk on a server has loaded the transport: on any other the module is not there to be asked (and is not
+    imported for the asking).  A server away is a lost connection (the intake waits for it, as for a database);
+    a session ended is said here and brings the sign-in back (:mod:`counter.ui.hall_desk`).
+    """
+    import sys
+
+    remote = sys.modules.get("counter.service.remote")
+    if remote is None:
+        return None
+    from counter.ui import server_words
+
+    if isinstance(err, remote.ServerUnreachable):
+        return Failed(message.format(fault=server_words.SERVER_AWAY), DbFault.UNREACHABLE, type(err).__name__, True)
+    if isinstance(err, remote.ServerNotTrusted):
+        return Failed(message.format(fault=server_words.SERVER_NOT_TRUSTED), DbFault.CERTIFICATE, type(err).__name__)
+    if isinstance(err, remote.SessionEnded):
+        return Failed(message.format(fault=server_words.SESSION_OVER), DbFault.OTHER, type(err).__name__)
+    if isinstance(err, remote.Refused):
+        return Failed(message.format(fault=server_words.SERVER_REFUSED), DbFault.OTHER, type(err).__name__)
+    return None
+
+
 class Runner(QObject):
     """Runs the widgets' operations on one :class:`Service`, one at a time, off the window's thread."""
 
@@ -130,6 +157,11 @@ class Runner(QObject):
         """
         return self._run(op.name, lambda: self.service.call(op, request, desk), message, owner, background, op.writes)
 
+    def run(self, name: str, work: Callable[[], T], message: str = CAUSE) -> T:
+        """``work`` that is no operation of the service (the hall server's door: a sign-in, a sign-out), run as an
+        operation is: off the window's thread, one at a time, its faults worded with ``message``."""
+        return self._run(name, work, message, None)
+
     def _run(
         self,
         name: str,
@@ -164,6 +196,12 @@ class Runner(QObject):
         except DatabaseDamaged as err:  # its opening's check failed: the start asks the clerk about a backup
             damaged = StoreFault(DbFault.DAMAGED, f"{err.path} fails its quick check", type(err).__name__)
             raise failed(damaged, message) from err
+        except Exception as err:
+            remote = server_failed(err, message)
+            if remote is None:
+                raise
+            log.warning("hall server fault (%s) in %s: %s", remote.error, name, err)
+            raise remote from err
 
     def _wait(self, future: Future[Any]) -> None:
         """Turn the window's event loop until ``future`` is done; say the window is busy if it takes long."""

@@ -123,6 +123,7 @@ class IntakePanel(PanelLayout):
         self.camera = CameraDesk(self, self)  # 高拍仪: the pages go with the case
         self._uid = uuid.uuid4().hex  # the same for every attempt to commit this intake
         self.reconnector = Reconnector(runner.service, self)
+        self._connection_lost = INTAKE_CONNECTION_LOST  # what the commit waits for: the database, or the server
         self.queue_line = QueueLine(desk)  # 叫号: the ticket called goes with the case
         self.applicant_form.form.insertRow(0, self.queue_line)
         day = INTAKE_DAY.format(date=day_text(today()), desk=desk.identity.desk_no, clerk=desk.clerk)
@@ -459,7 +460,7 @@ class IntakePanel(PanelLayout):
         except Failed as err:
             if err.connection_lost:
                 log.warning("intake not committed, connection lost: %s", err.error)
-                self.wait_for_connection()
+                self.wait_for_connection(server=err.error == "ServerUnreachable")
                 return
             log.exception("intake not committed: %s", err.fault.value)
             kept = self.drafts.save_now()  # one message for the one fault: the draft's fate said as it is
@@ -472,14 +473,18 @@ class IntakePanel(PanelLayout):
             self.same_day.offer(self._runner, self._desk, self.bundle, taken.case_no, self._today())
             self.case_taken.emit(taken.case_no)
 
-    def wait_for_connection(self) -> None:
-        """Keep the form, say so, and commit again by itself once the database answers."""
-        self.show_message(INTAKE_CONNECTION_LOST)
+    def wait_for_connection(self, server: bool = False) -> None:
+        """Keep the form, say so, and commit again by itself once the database (a hall desk's ``server``) answers."""
+        if server:
+            from counter.ui.server_words import INTAKE_SERVER_AWAY
+
+            self._connection_lost = INTAKE_SERVER_AWAY
+        self.show_message(self._connection_lost)
         self.commit_button.setEnabled(False)
         self.reconnector.start()
 
     def on_reconnect_attempted(self, attempts: int) -> None:
-        self.show_message(INTAKE_CONNECTION_LOST + INTAKE_CONNECTION_RETRYING.format(attempts=attempts))
+        self.show_message(self._connection_lost + INTAKE_CONNECTION_RETRYING.format(attempts=attempts))
 
     def on_reconnected(self) -> None:
         self.show_message(INTAKE_CONNECTION_BACK)
