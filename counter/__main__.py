@@ -1,8 +1,9 @@
 """``counter`` and ``python -m counter``: the window, or a command.
 
-No arguments, or only a window start's options (``--db``, ``--today``, ``--user``, ``--exit-when-ready``), start
+No arguments, or only a window start's options (``--db``, ``--today``, ``--user``, ``--exit-when-ready``,
+``--server`` and ``--ca``), start
 the desk app (:mod:`counter.ui.app`); ``serve`` the hall server (:mod:`counter.server.main`); anything else is a
-command (:mod:`counter.cli.main`).  It is decided here, with a parser of four options, so that the desk's
+command (:mod:`counter.cli.main`).  It is decided here, with a parser of six options, so that the desk's
 every-morning start does not build the forty commands' parser, and so that the command line never imports the
 window.
 """
@@ -25,6 +26,8 @@ def window_args(argv: Sequence[str]) -> argparse.Namespace | None:
     parser.add_argument("--today")
     parser.add_argument("--user")
     parser.add_argument("--exit-when-ready", action="store_true")
+    parser.add_argument("--server")  # a hall's desk: its server, over the desk's settings (counter.ui.hall_desk)
+    parser.add_argument("--ca")
     try:
         args, rest = parser.parse_known_args(list(argv))
     except _NotAWindowStart:
@@ -115,7 +118,7 @@ def _start_window(window: argparse.Namespace) -> int:
             return EXIT_MISUSE
     from counter.ui.app import run
 
-    return run(window.db, window.exit_when_ready, [], today)
+    return run(window.db, window.exit_when_ready, [], today, server=window.server, ca=window.ca)
 
 
 def entry() -> None:

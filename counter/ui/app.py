@@ -64,7 +64,10 @@ from counter.ui.unexpected import install as install_unexpected_hook
 if TYPE_CHECKING:
     from counter.host.quick_start import QuickStart
     from counter.service.local import Service
+    from counter.service.remote import Remote
+    from counter.ui.hall_desk import HallService, HallSettings
     from counter.ui.signin.controller import SignInController
+    from counter.ui.signin.door import Door
 
 log = logging.getLogger(__name__)
 
@@ -229,11 +232,19 @@ def has_accounts(service: Service) -> bool:
     return found
 
 
-def start_sign_in(window: MainWindow, service: Service, begin_work: bool = True) -> SignInController:
+def start_sign_in(
+    window: MainWindow,
+    service: Service,
+    begin_work: bool = True,
+    door: Callable[[Runner], Door] | None = None,
+) -> SignInController:
     """Hall mode: the sign-in window first; the main window once someone has signed in.
 
     The first sign-in starts the desk's work (the draft offer, the review pad);
     a later one, after 换人登录, shows the main window again for the new clerk.
+    ``door``: where the sign-in is checked, made with the controller's runner; None for the desk's own database.
+    A desk on a hall server reads its search index at the first sign-in (nothing is served before one), and leaves
+    the site's set-up to the server's administrator.
     """
     from counter.host.desk_at import desk_at
     from counter.host.desk_config import load_desk_config
@@ -242,7 +253,11 @@ def start_sign_in(window: MainWindow, service: Service, begin_work: bool = True)
 
     config = load_desk_config()
     place = SIGNIN_PLACE.format(site=config.site_name, desk=config.desk_no)
-    controller = SignInController(Runner(service), desk_at(config), place, parent=window)
+    runner = Runner(service)
+    on_server = door is not None
+    controller = SignInController(
+        runner, desk_at(config), place, parent=window, door=door(runner) if door is not None else None
+    )
     controller.home_focus = window.search_panel.box
     started = False
 
@@ -251,13 +266,17 @@ def start_sign_in(window: MainWindow, service: Service, begin_work: bool = True)
         window.on_signed_in(controller)
         window.show()
         window.activateWindow()
+        if on_server and not started:
+            window.load_index()
+            window.catalog_ready.emit(True)
         if not begin_work:
+            started = True
             return
         window.offer_draft()
         if not started:
             started = True
             window.start_pad()
-            if window.training_strip is None:  # the sign-in has opened the database
+            if window.training_strip is None and not on_server:  # the sign-in has opened the database
                 window.desk_actions.offer_site_set_up()
 
     controller.signed_in.connect(on_signed_in)
@@ -340,7 +359,15 @@ def _bring_catalog_up(
     return warm_up
 
 
-def run(db_url: str | None, exit_when_ready: bool, argv: list[str], today: dt.date | None = None) -> int:
+def run(
+    db_url: str | None,
+    exit_when_ready: bool,
+    argv: list[str],
+    today: dt.date | None = None,
+    *,
+    server: str | None = None,
+    ca: str | None = None,
+) -> int:
     """Run the desk app until its window closes; the process's exit status.
 
     ``argv`` holds Qt's own options (``-platform``, ``-style`` …), without the
@@ -349,6 +376,8 @@ def run(db_url: str | None, exit_when_ready: bool, argv: list[str], today: dt.da
     cannot be used, when the desk's other start does not answer, or when
     ``exit_when_ready`` is set and the bundled catalog could not be synced
     (a skipped broken file still counts as ready: the desk works on without it).
+    ``server`` and ``ca``: a hall's server and its CA, over the desk's settings (:mod:`counter.ui.hall_desk`); a
+    desk with a server works on it unless ``db_url`` or ``today`` names a database of its own.
     """
     keep_files_private()  # as counter/__main__ does: also when the window is started on its own (tests, tools)
     setup_logging()
@@ -362,6 +391,11 @@ def run(db_url: str | None, exit_when_ready: bool, argv: list[str], today: dt.da
     incomplete = prepare_app(app)
     if incomplete is not None:
         return _startup_failure(app, incomplete, exit_when_ready)
+    from counter.ui.hall_desk import hall_settings
+
+    hall = hall_settings(server, ca)
+    if hall.on_server and db_url is None and today is None:
+        return _run_hall_desk(app, hall, exit_when_ready)
     training = today is not None  # counter --today: the training database unless --db names another
     url = database_url(db_url, training)
     if training and db_url and is_live_database(url):
@@ -385,6 +419,78 @@ def run(db_url: str | None, exit_when_ready: bool, argv: list[str], today: dt.da
     finally:
         collector.stop()
         desk.release()  # tests and tools start the window again in the same process
+
+
+def _run_hall_desk(app: QApplication, hall: HallSettings, exit_when_ready: bool) -> int:
+    """A hall's desk: the window on its server, once this machine's other start is not already it."""
+    from counter.ui.hall_desk import open_remote
+
+    remote = open_remote(hall)
+    if isinstance(remote, str):
+        return _startup_failure(app, remote, exit_when_ready)
+    desk = SingleDesk(data_dir(), hall.server)
+    claim = desk.claim()
+    if claim is Claim.RAISED:
+        print(words.DESK_ALREADY_RUNNING)
+        return 0
+    if claim is Claim.UNANSWERED:
+        return _startup_failure(app, words.DESK_ALREADY_RUNNING_NO_ANSWER.format(lock=desk.lock_path), exit_when_ready)
+    after_first_paint(app, desk.listen)
+    collector = MainThreadCollector(app)
+    try:
+        return _run_on_server(app, desk, remote, exit_when_ready)
+    finally:
+        collector.stop()
+        desk.release()
+
+
+def open_hall_window(remote: Remote, begin_work: bool = True) -> tuple[MainWindow, HallService]:
+    """The main window of a hall's desk on ``remote``, its sign-in window shown; the main window not shown yet.
+
+    The machine's desk key and number sign in at the server's door (:class:`counter.ui.signin.door.ServerDoor`); a
+    session the server ends brings the sign-in window back.
+    """
+    from counter.host.desk_config import load_desk_config
+    from counter.host.desk_key import read_desk_key
+    from counter.ui.hall_desk import HallService
+    from counter.ui.signin.door import ServerDoor
+
+    service = HallService(remote)
+    desk_no, key = load_desk_config().desk_no, read_desk_key()
+    window = MainWindow(service, None, [])
+    service.setParent(window)
+    window.sign_in = start_sign_in(
+        window, service, begin_work, door=lambda runner: ServerDoor(runner, remote, desk_no, key)
+    )
+    service.session_ended.connect(window.sign_in.on_session_ended)
+    return window, service
+
+
+def _run_on_server(app: QApplication, desk: SingleDesk, remote: Remote, exit_when_ready: bool) -> int:
+    watch_only(app)
+    window, service = open_hall_window(remote, begin_work=not exit_when_ready)
+    log.info("desk app started (hall server)")
+    fit_to_screen(window, WINDOW_SIZE)
+    desk.front = lambda: front_window(window)
+    assert window.sign_in is not None
+    watch_only(app, window, window.sign_in.window)
+
+    def watch_for_scans() -> None:
+        from counter.ui.cases.scanner import install_scanner  # as on a desk of its own
+
+        install_scanner(app).case_scanned.connect(window.desk_actions.on_case_scanned)
+
+    after_first_paint(app, watch_for_scans)
+    after_first_paint(app, lambda: install_rare_fonts(resources.fonts_dir()))
+    if exit_when_ready:  # nothing is served before a sign-in: the start is ready once the sign-in window shows
+        after_first_paint(app, lambda: app.exit(0))
+    code = app.exec()
+    try:
+        remote.sign_out()
+    except Exception:  # the server away at the end: the session ends there by itself, idle
+        log.exception("the session not ended at the server")
+    service.close()
+    return code
 
 
 class _ExitWhenReady(QObject):

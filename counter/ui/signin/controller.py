@@ -5,13 +5,14 @@ any of the app's windows restarts the idle timer; when it runs out, every
 window of the app but the applicant's review pad is hidden and the sign-in
 window asks for the password.  Hiding keeps each window as it was (a half-filled
 intake stays half-filled), so unlocking shows the work exactly as it was left.
-Sign-in and unlock are operations of the service (``admin.sign_in``, ``admin.unlock``), so failures count toward the
-lockout and every attempt is in the audit trail.
+Sign-in and unlock are asked of a door (:mod:`counter.ui.signin.door`): the operations of the desk's own database
+(``admin.sign_in``, ``admin.unlock``), or a hall server's sign-in; either way failures count toward the lockout and
+every attempt is in the audit trail.  A hall server that ends the session (its time is up, the account disabled)
+brings this window back as the lock does (:meth:`SignInController.on_session_ended`): the work stays as it was.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import logging
 from collections.abc import Callable
@@ -24,11 +25,11 @@ from counter.access.account_views import SignInResult
 from counter.access.desk import Desk
 from counter.access.lockout import POLICY
 from counter.access.roles import Actor
-from counter.service.admin import SIGN_IN, SIGN_OUT, UNLOCK, SignIn, SignOut
 from counter.ui.focus import bring_forward
 from counter.ui.geometry import fit_to_screen
 from counter.ui.runner import Failed, Runner
 from counter.ui.signin import words
+from counter.ui.signin.door import DeskUnknown, Door, LocalDoor
 from counter.ui.signin.sign_in_window import SignInWindow
 from counter.ui.signin.stay import STAYS_WHEN_LOCKED
 from counter.words.access import ROLE, sign_in_refusal_text
@@ -66,9 +67,11 @@ class SignInController(QObject):
         idle_minutes: int = IDLE_MINUTES,
         clock: Callable[[], dt.datetime] = _now,
         parent: QObject | None = None,
+        door: Door | None = None,
     ) -> None:
         super().__init__(parent)
         self._runner = runner
+        self._door = door if door is not None else LocalDoor(runner, desk)
         self._desk = desk  # where the sign-in is; who is signed in is :attr:`actor`
         self._clock = clock
         self.idle_minutes = idle_minutes
@@ -114,6 +117,39 @@ class SignInController(QObject):
             return
         self.is_locked = True
         self.idle_timer.stop()
+        self._hide_work()
+        self.window.ask_to_unlock(self.actor.login, self.actor.name, self.idle_minutes if idle else None)
+        bring_forward(self.window, self.window.password)
+        log.info("screen locked")
+        self._end_at_lock()
+        self.locked.emit()
+
+    def _end_at_lock(self) -> None:
+        try:
+            self._door.lock()
+        except Failed:
+            log.exception("the session not ended at the lock")
+
+    def on_session_ended(self, reason: str) -> None:
+        """The hall server ended the session under a request: the lock's window, saying why; the work kept.
+
+        Nobody signed in, or the screen locked already (the lock itself ended the session, and a timer's request
+        met its end): nothing more to say."""
+        if self.actor is None or self.is_locked:
+            return
+        from counter.ui.server_words import SESSION_ENDED, SESSION_ENDED_HEADING
+
+        log.info("session ended at the server (%s): sign-in asked again", reason)
+        self.is_locked = True
+        self.idle_timer.stop()
+        self._hide_work()
+        self.window.ask_to_unlock(self.actor.login, self.actor.name, None)
+        self.window.heading.setText(SESSION_ENDED_HEADING)
+        self.window.hint.setText(SESSION_ENDED.get(reason, SESSION_ENDED["none"]))
+        bring_forward(self.window, self.window.password)
+        self.locked.emit()
+
+    def _hide_work(self) -> None:
         self._hidden = [
             w
             for w in QApplication.topLevelWidgets()
@@ -122,10 +158,6 @@ class SignInController(QObject):
         self._focus_before = QApplication.focusWidget()
         for widget in self._hidden:
             widget.hide()
-        self.window.ask_to_unlock(self.actor.login, self.actor.name, self.idle_minutes if idle else None)
-        bring_forward(self.window, self.window.password)
-        log.info("screen locked")
-        self.locked.emit()
 
     def _unlock(self) -> None:
         self.is_locked = False
@@ -152,12 +184,18 @@ class SignInController(QObject):
 
     def on_submitted(self, login: str, password: str) -> None:
         unlocking = self.is_locked
-        op = UNLOCK if unlocking else SIGN_IN  # committed whatever the outcome: a wrong password is counted
+        ask = self._door.unlock if unlocking else self._door.sign_in  # committed whatever the outcome: counted
         try:
-            answer = self._runner.call(op, SignIn(login, password, self._clock()), self._desk, words.SIGNIN_DB_ERROR)
+            answer = ask(login, password, self._clock(), words.SIGNIN_DB_ERROR)
         except Failed as err:
             log.exception("sign-in not possible")
             self.window.say(err.message)
+            return
+        except DeskUnknown:
+            from counter.ui.server_words import SIGNIN_DESK_UNKNOWN
+
+            log.error("the hall server does not know this desk's key")
+            self.window.say(SIGNIN_DESK_UNKNOWN)
             return
         result, number = answer.result, answer.staff_no
         if not result.signed_in:
@@ -179,7 +217,7 @@ class SignInController(QObject):
         actor = self.actor
         if actor is not None:
             try:
-                self._runner.call(SIGN_OUT, SignOut(idle=True), dataclasses.replace(self._desk, actor=actor))
+                self._door.sign_out(actor)
             except Failed:
                 log.exception("sign-out not recorded")
         self.actor = None
