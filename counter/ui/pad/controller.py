@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, QSize, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from shiboken6 import isValid
@@ -47,7 +47,7 @@ from counter.service.ratings import (
 from counter.ui.geometry import screen_of
 from counter.ui.pad.alerts import SupervisorAlerts
 from counter.ui.pad.pad_window import PadIdle, PadWindow
-from counter.ui.pad.placement import PAD_MINIMUM, desk_windows, edge_spot, pad_spot
+from counter.ui.pad.placement import PAD_MINIMUM, PAD_SIZE, desk_windows, edge_spot, pad_spot
 from counter.ui.pad.screens import fill_screen, pad_screen, share_screen
 from counter.ui.pad.strip import STRIP_SIZE, PadStrip
 from counter.ui.pad.timers import Clock, PadTimer, TimerFactory, local_now
@@ -225,12 +225,11 @@ class PadController(QObject):
         area = self._clerk_screen().availableGeometry()
         beside = main.frameGeometry() if main is not None and main.isVisible() else None
         others = [w.frameGeometry() for w in self._others()]
+        # the pad's text fitted to the panel it asks for (a Mongolian pad at 150 % draws smaller there), so that its
+        # least size is what it needs in such a spot, never a size past the screen's edge
+        self.pad.rescale(PAD_SIZE.width(), PAD_SIZE.height())
         minimum = PAD_MINIMUM.expandedTo(self.pad.minimumSizeHint())
         spot = pad_spot(area, beside, others, minimum)
-        # the minimum hint is for the narrowest pad: at the spot's width a wrapped name may need more height
-        needed = self.pad.heightForWidth(spot.width())
-        if needed > spot.height():
-            spot = pad_spot(area, beside, others, minimum.expandedTo(QSize(spot.width(), needed)))
         self.pad.setGeometry(spot)
         self.pad.show()
         self.pad.raise_()

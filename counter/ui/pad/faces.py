@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 
 from counter.ratings.levels import Level
 from counter.ui.pad.style import INK, LEVEL_COLOURS, MOUTH_BEND, STARS, THANKS
-from counter.ui.text_size import factor
 
 
 def draw_face(painter: QPainter, centre: QPointF, diameter: float, level: Level) -> None:
@@ -65,12 +64,30 @@ class FaceButton(QAbstractButton):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._scale = 1.0
+        self._text = 1.0
+        self.peers: tuple[str, ...] = ()  # the five names: each is drawn at the size the longest of them fits
 
-    def set_scale(self, scale: float) -> None:
+    def set_scale(self, scale: float, text: float = 1.0) -> None:
         """The pad's proportions (:func:`counter.ui.pad.style.scale_of`): the least size follows them, as the rest
-        of the pad does, so a pad with less room (a smaller panel, a training strip over it) still fits its faces."""
+        of the pad does, so a pad with less room (a smaller panel, a training strip over it) still fits its faces;
+        ``text`` is the pad's text size (the desk's, or less where the pad's room is short)."""
         self._scale = scale
+        self._text = text
         self.updateGeometry()
+        self.update()
+
+    def label_size(self, box: QRectF) -> int:
+        """The names' pixel size in ``box``: the desk's text size, made smaller only as far as the longest of the five
+        names needs to fit the tile, so that all five are drawn alike (非常不满意 no smaller than 满意)."""
+        font = QFont(self.font())
+        wanted = max(16, round(min(box.height() * 0.1, box.width() * 0.15) * self._text))
+        font.setPixelSize(wanted)
+        font.setBold(True)
+        # measured, as a Mongolian letter is far narrower than the hanzi's square
+        width = max(QFontMetricsF(font).horizontalAdvance(text) for text in (*self.peers, self.text()))
+        if width > box.width() * 0.92:
+            return max(1, int(wanted * box.width() * 0.92 / width))
+        return wanted
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         return QSize(round(140 * self._scale), round(220 * self._scale))
@@ -78,23 +95,22 @@ class FaceButton(QAbstractButton):
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         return QSize(round(110 * self._scale), round(170 * self._scale))
 
+    def box(self) -> QRectF:
+        """The tile inside the button's edge: what is drawn and measured."""
+        return QRectF(self.rect()).adjusted(4, 4, -4, -4)
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        box = QRectF(self.rect()).adjusted(4, 4, -4, -4)
+        box = self.box()
         colour, tint = (QColor(c) for c in LEVEL_COLOURS[self.level])
         painter.setPen(QPen(colour if self.isDown() else QColor("#d9e2ec"), 3 if self.isDown() else 2))
         painter.setBrush(tint if self.isDown() else QColor("#ffffff"))
         painter.drawRoundedRect(box, 14, 14)
         diameter = min(box.width() * 0.76, box.height() * 0.52)
         font = QFont(self.font())
-        wanted = max(16, round(min(box.height() * 0.1, box.width() * 0.15) * factor()))  # the desk's text size
-        font.setPixelSize(wanted)
+        font.setPixelSize(self.label_size(box))
         font.setBold(True)
-        # the name fits: measured, as a Mongolian letter is far narrower than the hanzi's square
-        width = QFontMetricsF(font).horizontalAdvance(self.text())
-        if width > box.width() * 0.92:
-            font.setPixelSize(max(1, int(wanted * box.width() * 0.92 / width)))
         radius = min(box.width() / 12.5, box.height() * 0.035)
         # face, name and stars as one group, centred in the tile
         gap = diameter * 0.12

@@ -8,8 +8,9 @@ face instead.  With no touch for the set time the pad gives up: before any face 
 tapped, :attr:`PadWindow.timed_out` — the service is recorded as unrated, never as
 a rating; once a face is tapped, that face is the rating, recorded with the reasons
 ticked so far, none perhaps (the applicant left before saying why, or went back to
-the faces and then left).  Every touch starts that time again, so a slow reader is
-not cut off while choosing.
+the faces and then left).  Every touch, tap, key or movement of the mouse on the pad
+starts that time again (:meth:`PadWindow.eventFilter`), so an applicant still reading
+or choosing is never cut off (适老化: no time-out while the user is acting).
 
 The pad is for the applicant's finger (or mouse), not for a keyboard: no button
 takes the keyboard focus, so none is ringed as if chosen before the applicant
@@ -41,13 +42,16 @@ from dataclasses import dataclass
 from enum import IntEnum
 from functools import partial
 
-from PySide6.QtCore import QEvent, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QPainter, QPainterPath, QPixmap, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QSizePolicy,
@@ -60,7 +64,7 @@ from counter.ratings.choice import MAX_COMMENT_LENGTH, RatingChoice
 from counter.ratings.levels import Level, is_bad
 from counter.ratings.views import PadCase
 from counter.ui.pad.faces import FaceButton, ThanksMark
-from counter.ui.pad.style import LEVEL_COLOURS, pad_style, scale_of
+from counter.ui.pad.style import LEVEL_BADGES, pad_style, scale_of
 from counter.ui.pad.timers import PadTimer, TimerFactory
 from counter.ui.pad.words import (
     PAD_APPLICANT,
@@ -96,7 +100,16 @@ Words = Callable[[str], str]  # a Chinese source → the pad's language (counter
 #: how long the thanks stay before the pad returns to its idle page
 THANKS_MS = 6000
 AVATAR = 72  # at 800×480
+#: the least text size the pad shrinks to where its room is short, and its steps down from the desk's size
+LEAST_TEXT = 0.7
+TEXT_STEP = 0.05
 REASON_COLUMNS = 3
+#: what the applicant does on the pad: each starts the time-out again
+TOUCHES = frozenset({
+    QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseMove, QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd, QEvent.Type.KeyPress,
+    QEvent.Type.InputMethod,
+})  # fmt: skip
 
 
 class PadPage(IntEnum):
@@ -236,6 +249,9 @@ class PadWindow(QWidget):
         self._idle = PadIdle("", "", "", "", "", "")
         self._level: Level | None = None  # the bad face tapped for the service on the pad: from then on, the rating
         self._scale = 0.0
+        self._room = QSize()  # the size the pad is drawn for: its window's, or the panel it is about to be given
+        self._text = factor()  # the text size in use: the desk's, or less where the room is short (_fit_text)
+        self._sheet = ""
         self.pages = QStackedWidget()
         self.pages.addWidget(self._build_idle())
         self.pages.addWidget(self._build_rating())
@@ -243,10 +259,16 @@ class PadWindow(QWidget):
         self.pages.addWidget(self._build_thanks())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        # the pad takes the size it is given (its panel, the spot beside the clerk's windows) and fits its text to it;
+        # a layout's least size would grow the window past the screen's edge instead (Mongolian lines are tall)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout.addWidget(self.pages)
         self.reason_buttons: list[QPushButton] = []
         self.escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         self._connect_signals()
+        application = QApplication.instance()
+        if application is not None:  # every touch on any part of the pad, its own widgets made later included
+            application.installEventFilter(self)
         self._translate()
         self.rescale(800, 480)
 
@@ -269,9 +291,12 @@ class PadWindow(QWidget):
         self.comment.setAccessibleName(words(PAD_COMMENT_HINT))
         self.back_button.setText(words(PAD_BACK))
         self.submit_button.setText(words(PAD_SUBMIT))
+        names = tuple(words(RATING_LEVEL[level]) for level in self.face_buttons)
         for level, button in self.face_buttons.items():
             button.setText(words(RATING_LEVEL[level]))
             button.setAccessibleName(words(RATING_LEVEL[level]))
+            button.peers = names
+        self._fit_text()
 
     def greeting(self, idle: PadIdle) -> str:
         """The idle page's welcome in both scripts: the Mongolian line above the Chinese (内政办发〔1996〕32号 第三条),
@@ -323,13 +348,14 @@ class PadWindow(QWidget):
         # 800×480 pad, where a second line would push the faces off it; the case's lines wrap
         head.addWidget(self.rating_card, 2)
         head.addWidget(case_card, 1)
-        self.question = _label("question")
+        # wraps: a Mongolian question is three times as long as the Chinese
+        self.question = _label("question", wrap=True)
         self.question.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.face_buttons = {level: FaceButton(level, RATING_LEVEL[level]) for level in Level}
         faces = QHBoxLayout()
         for button in self.face_buttons.values():
             faces.addWidget(button)
-        self.tap_hint = _label("hint", PAD_TAP_HINT)
+        self.tap_hint = _label("hint", PAD_TAP_HINT, wrap=True)
         self.tap_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(page)
         layout.addLayout(head)
@@ -418,6 +444,7 @@ class PadWindow(QWidget):
         self.idle_desk.setText(self.words(PAD_DESK).format(desk_no=idle.desk_no))
         self.idle_card.show_clerk(idle.office, idle.desk_no, idle.clerk, idle.staff_no, idle.photo, self.words)
         self.notice.setText(idle.notice or self.words(PAD_IDLE_DEFAULT))
+        self._fit_text()
         self.pages.setCurrentIndex(PadPage.IDLE)
         self.went_idle.emit()
 
@@ -440,6 +467,7 @@ class PadWindow(QWidget):
         self.prompted.emit(SPOKEN.format(first=PAD_FOLLOW_UP_QUESTION if case.round > 1 else PAD_QUESTION,
                                          second=PAD_TAP_HINT))  # fmt: skip
         self._fill_reasons(case.reasons)
+        self._fit_text()
         self.pages.setCurrentIndex(PadPage.RATING)
         self.timeout_timer.start(case.timeout_seconds * 1000)
 
@@ -463,6 +491,7 @@ class PadWindow(QWidget):
         self.thanks.setVisible(bool(headline))
         self.thanks_mark.setVisible(bool(headline))
         self.thanks_detail.setText(detail)
+        self._fit_text()
         self.pages.setCurrentIndex(PadPage.THANKS)
         self.thanks_timer.start(THANKS_MS)
 
@@ -490,6 +519,7 @@ class PadWindow(QWidget):
         self.comment.setHidden(not keyboard)
         if not keyboard:
             self.comment.clear()
+        self._fit_text()
 
     def chosen_reasons(self) -> tuple[str, ...]:
         return tuple(b.text() for b in self.reason_buttons if b.isChecked())
@@ -505,11 +535,12 @@ class PadWindow(QWidget):
             return
         self._level = level
         self.chosen.setText(self.words(RATING_LEVEL[level]))
-        self.chosen.setStyleSheet(f"background: {LEVEL_COLOURS[level][0]};")
+        self.chosen.setStyleSheet(f"background: {LEVEL_BADGES[level]};")
         for button in self.reason_buttons:
             button.setChecked(False)
         self.comment.clear()
         self.submit_button.setEnabled(False)
+        self._fit_text()
         self.pages.setCurrentIndex(PadPage.REASONS)
         self.prompted.emit(PAD_REASONS_QUESTION)
         self.on_touched()
@@ -517,6 +548,12 @@ class PadWindow(QWidget):
     def on_reason_toggled(self) -> None:
         self.submit_button.setEnabled(bool(self.chosen_reasons()))
         self.on_touched()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        """The applicant acting on the pad — a touch, a tap, a key, the mouse — starts the time-out again."""
+        if event.type() in TOUCHES and isinstance(watched, QWidget) and watched.window() is self:
+            self.on_touched()
+        return False
 
     def on_touched(self) -> None:
         if self._case is not None:
@@ -580,19 +617,106 @@ class PadWindow(QWidget):
             self.rescale(room.width(), room.height())
 
     def rescale(self, width: int, height: int) -> None:
-        """Fonts, touch targets and spacing in proportion to the screen."""
+        """Fonts, touch targets and spacing in proportion to the screen, the text as large as the room allows."""
         scale = scale_of(width, height)
-        if abs(scale - self._scale) < 0.01:
+        room = QSize(width, height)
+        if abs(scale - self._scale) < 0.01 and room == self._room:
             return
-        self._scale = scale
-        self.setStyleSheet(pad_style(scale, factor()))
+        self._scale, self._room = scale, room
         margin, spacing = round(18 * scale), round(12 * scale)
         for layout in (self._idle_layout, self._rating_layout, self._reasons_layout):
             layout.setContentsMargins(margin, margin, margin, margin)
             layout.setSpacing(spacing)
         self._faces_layout.setSpacing(round(10 * scale))
-        for face in self.face_buttons.values():
-            face.set_scale(scale)
         self.reason_grid.setSpacing(round(12 * scale))
         for card in (self.idle_card, self.rating_card):
             card.set_avatar_size(round(AVATAR * scale))
+        self._fit_text()
+
+    def _fit_text(self) -> None:
+        """The desk's text size, or as much less as the pages need to fit the room, never under :data:`LEAST_TEXT`.
+
+        Mongolian script's lines are half as tall again as Chinese ones, and its words three times as long: at the
+        desk's 150 % a Mongolian pad's page would need twice its panel.  The applicant must see every face and
+        button first; the text is as large as that allows.
+        """
+        if not self._room.isValid() or self._scale <= 0:
+            return
+        text = factor()
+        while True:
+            self._apply_text(text)
+            if text <= LEAST_TEXT or self.fits(self._room):
+                return
+            text = max(LEAST_TEXT, round(text - TEXT_STEP, 2))
+
+    def _apply_text(self, text: float) -> None:
+        self._text = text
+        sheet = pad_style(self._scale, text)
+        if sheet != self._sheet:
+            self._sheet = sheet
+            self.setStyleSheet(sheet)
+        for face in self.face_buttons.values():
+            face.set_scale(self._scale, text)
+
+    @property
+    def text_size(self) -> float:
+        """The text size the pad draws at now, as a factor of the 100 % design."""
+        return self._text
+
+    def fits(self, room: QSize) -> bool:
+        """Whether every page, laid out at ``room`` with its words now, shows every line and button whole."""
+        current = self.pages.currentWidget()
+        kept = current.geometry() if current is not None else None
+        try:
+            pages = (self.pages.widget(index) for index in range(self.pages.count()))
+            return all(page_fits(page, room) for page in pages if page is not None)
+        finally:
+            if current is not None and kept is not None:
+                current.setGeometry(kept)
+                _lay_out(current)
+
+
+def _lay_out(widget: QWidget) -> None:
+    """Lay out ``widget`` and everything in it at their sizes now, shown or not (a page not on top is hidden)."""
+    for each in (widget, *widget.findChildren(QWidget)):
+        layout = each.layout()
+        if layout is not None:
+            layout.invalidate()
+            layout.activate()
+
+
+def _shown_in(widget: QWidget, page: QWidget) -> bool:
+    """Whether ``widget`` shows when ``page`` does: nothing between them is hidden."""
+    each: QWidget | None = widget
+    while each is not None and each is not page:
+        if each.isHidden():
+            return False
+        each = each.parentWidget()
+    return True
+
+
+def _whole(widget: QLabel | QAbstractButton | QLineEdit) -> bool:
+    """Whether the widget has the room its text needs; the faces fit their names to their tiles themselves."""
+    if isinstance(widget, FaceButton):
+        return True
+    if isinstance(widget, QLabel) and widget.wordWrap():
+        return widget.heightForWidth(widget.width()) <= widget.height()
+    least = widget.minimumSizeHint()
+    return least.width() <= widget.width() and least.height() <= widget.height()
+
+
+def page_fits(page: QWidget, room: QSize) -> bool:
+    """Whether ``page`` at ``room`` shows every label, button and field whole and inside it."""
+    if page.minimumSizeHint().width() > room.width():
+        return False
+    page.setGeometry(QRect(QPoint(0, 0), room))
+    _lay_out(page)
+    for widget in page.findChildren(QWidget):
+        if not isinstance(widget, QLabel | QAbstractButton | QLineEdit):
+            continue
+        if not _shown_in(widget, page) or widget.width() == 0:
+            continue
+        box = QRect(widget.mapTo(page, QPoint(0, 0)), widget.size())
+        if not page.rect().contains(box) or not _whole(widget):
+            return False
+    return True
