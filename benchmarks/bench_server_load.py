@@ -400,6 +400,11 @@ def reads(verdicts: Verdicts, remote: Remote, url: str, rounds: int, where: str)
     """F6 and F7 asked through the server, round after round, each beside a bare request of the same moment."""
     today = dt.date.today()
     picked = samples(url, today, rounds)
+    print(
+        f"{where}: {len(picked.case_nos)} cases to open, {len(picked.recent)} of the last {LOOKBACK_DAYS} days to find"
+    )
+    assert picked.case_nos, "no case to open: the figures would be of nothing"
+    assert picked.recent, "no recent case to find: the figures would be of nothing"
     times: dict[str, list[float]] = {}
 
     def timed(label: str, ask: Callable[[], Any]) -> Any:
@@ -415,16 +420,15 @@ def reads(verdicts: Verdicts, remote: Remote, url: str, rounds: int, where: str)
         case_no = picked.case_nos[n % len(picked.case_nos)]
         page = timed("F7 open a case", partial(remote.call, READ_CASE, ReadCase(case_no, today)))
         assert page is not None, case_no
-        if picked.recent:
-            number, id_no, phone, name = picked.recent[n % len(picked.recent)]
-            for label, typed in (("ID number", id_no), ("phone", phone), ("name", name), ("tail", number[-4:])):
-                lookup = read_lookup(typed)
-                if lookup is None or lookup.too_short:
-                    continue
-                asked = FindCases(lookup, today, LOOKBACK_DAYS)
-                found = timed(f"F7 find by {label}", partial(remote.call, FIND_CASES, asked))
-                # a phone or a name many applicants share lists the newest first, up to its cap: not always this one
-                assert label != "ID number" or number in {case.case_no for case in found}, (label, typed)
+        number, id_no, phone, name = picked.recent[n % len(picked.recent)]
+        for label, typed in (("ID number", id_no), ("phone", phone), ("name", name), ("tail", number[-4:])):
+            lookup = read_lookup(typed)
+            assert lookup is not None, (label, typed)
+            assert not lookup.too_short, (label, typed)
+            asked = FindCases(lookup, today, LOOKBACK_DAYS)
+            found = timed(f"F7 find by {label}", partial(remote.call, FIND_CASES, asked))
+            # a phone or a name many applicants share lists the newest first, up to its cap: not always this one
+            assert label != "ID number" or number in {case.case_no for case in found}, (label, typed)
     floor = percentile(times["bare request"], 0.95)
     for label, values in times.items():
         if label == "bare request":
