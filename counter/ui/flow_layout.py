@@ -8,6 +8,7 @@ Layout" example, with height-for-width so a scroll area or a window gives it the
 from __future__ import annotations
 
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QWidget
 
 
@@ -108,3 +109,30 @@ def flow_row(widgets: list[QWidget], spacing: int = 6) -> QWidget:
         layout.addWidget(widget)
     row.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
     return row
+
+
+class GrowingRow(QWidget):
+    """A wrapping row that asks for the height its lines take at its width, where the widget it sits in does not ask
+    for height-for-width (a window's status bar sizes its widgets by their hints alone)."""
+
+    def __init__(self, widgets: list[QWidget], spacing: int = 6, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.flow = FlowLayout(self, spacing)
+        for widget in widgets:
+            self.flow.addWidget(widget)
+
+    def add(self, widget: QWidget) -> None:
+        self.flow.addWidget(widget)
+        self.updateGeometry()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        least = self.flow.minimumSize()
+        return QSize(least.width(), max(least.height(), self.flow.heightForWidth(max(self.width(), 1))))
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return QSize(self.flow.sizeHint().width(), self.minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        if self.flow.heightForWidth(self.width()) != self.height():
+            self.updateGeometry()  # one more line, or one fewer: the status bar is asked again

@@ -22,7 +22,7 @@ from counter.ui.banner import Banner
 from counter.ui.collector import keep_collection_on_gui_thread
 from counter.ui.desk_actions import DeskActions
 from counter.ui.draft_offer import DraftOffer
-from counter.ui.flow_layout import FlowLayout
+from counter.ui.flow_layout import FlowLayout, GrowingRow
 from counter.ui.plain_text import plain_label
 from counter.ui.projects.key_words import DESK_ACTION as PROJECTS_ACTION
 from counter.ui.runner import Runner
@@ -98,8 +98,10 @@ class MainWindow(QMainWindow):
         self.catalog_label = plain_label()
         self.version_label = plain_label()
         self.statusBar().setStyleSheet(scaled("QStatusBar QLabel { padding: 0px 12px; color: #334e68; }"))
-        self.statusBar().addPermanentWidget(self.version_label)
-        self.statusBar().addPermanentWidget(self.catalog_label)
+        # the status bar's lines wrap onto a second line rather than being cut (a 1024-pixel screen at 150 % text
+        # holds the catalog's, the pad's and a township's lines only on two)
+        self.status_row = GrowingRow([self.version_label, self.catalog_label], spacing=0)
+        self.statusBar().addPermanentWidget(self.status_row)
         self.find_shortcuts = [QShortcut(QKeySequence(k), self) for k in ("Ctrl+F", "F3")]
         self.alert_timer = QTimer(self)
         self.alert_timer.setInterval(ALERT_CHECK_MS)
@@ -288,10 +290,9 @@ class MainWindow(QMainWindow):
         to take an intake, or that its township's 单位信息 is still the hall's.
         """
         pad = self.desk_actions.start_pad()
-        self.statusBar().addPermanentWidget(pad.status_label)
-        pending = self.desk_actions.pending_label()
-        self.statusBar().addPermanentWidget(pending)
-        self.statusBar().addPermanentWidget(self.desk_actions.identity_label())
+        self.status_row.add(pad.status_label)
+        self.status_row.add(self.desk_actions.pending_label())
+        self.status_row.add(self.desk_actions.identity_label())
         pad.alerts.count_changed.connect(self.on_alert_count)
         self.alert_timer.timeout.connect(self.desk_actions.check_alerts)
         self.alert_timer.timeout.connect(self.desk_actions.refresh_pending)

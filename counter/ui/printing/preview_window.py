@@ -72,6 +72,8 @@ from counter.words.punctuation import LIST_JOIN
 log = logging.getLogger(__name__)
 
 SCREEN_DPI = 96
+#: what the preview puts round a page across the screen: the window's edges, the grey desk's margins, a scroll bar
+PAGE_EDGES = 110
 WINDOW_SIZE = (960, 780)  # preferred, at 100 % text: counter.ui.geometry fits it to the screen
 
 
@@ -240,9 +242,16 @@ class PreviewWindow(QWidget):
     def _show_pages(self) -> None:
         screen = QGuiApplication.primaryScreen()
         ratio = screen.devicePixelRatio() if screen is not None else 1.0
+        # the paper grows with the text, but never past the screen's width: an A4 page at 150 % is 1,190 pixels wide,
+        # and a 1024-pixel screen showed only its left part (the 身份证号码 and 办件编号 cut off at the right)
+        room = (screen.availableGeometry().width() if screen is not None else 1024) - PAGE_EDGES
         for made, view in zip(self.documents, self.views, strict=True):
             try:
-                images = page_images(made.pdf, SCREEN_DPI * factor() * ratio)  # the paper grows with the text
+                dpi = SCREEN_DPI * factor() * ratio
+                images = page_images(made.pdf, dpi)
+                widest = max((image.width() / ratio for image in images), default=0)
+                if widest > room:
+                    images = page_images(made.pdf, dpi * room / widest)
             except PdfUnreadable:
                 log.exception("preview of %s %s could not be drawn", made.kind.value, made.doc_no)
                 self._say_problem(PRINTING_UNREADABLE.format(title=doc_title(made)))

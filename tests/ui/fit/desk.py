@@ -34,6 +34,7 @@ from counter.ui.main_window import MainWindow
 from counter.ui.printing.opening import open_case_documents
 from counter.ui.printing.preview_window import PreviewWindow
 from counter.ui.printing.printer_chooser import PrinterChooser
+from counter.ui.sync.words import SYNC_STATUS_STALE
 from tests.ui.cases.casebook import Casebook
 from tests.ui.runners import store_of
 
@@ -253,9 +254,12 @@ def open_text_size(window: MainWindow, _book: Casebook) -> QWidget:
 
 
 def the_main_window(window: MainWindow, _book: Casebook) -> QWidget:
-    """With everything the status bar holds once the desk is at work (the pad's line, the cases not yet sent)."""
+    """With everything the status bar holds once the desk is at work: the pad's line, and a township's cases not yet
+    at the hall, overdue (its longest words)."""
     window.start_pad()
-    window.desk_actions.pending_label().show()
+    pending = window.desk_actions.pending_label()
+    pending.setText(SYNC_STATUS_STALE.format(count=2, days=3, since="2026-11-18 09:30"))
+    pending.show()
     settle()
     return window
 

@@ -2,7 +2,8 @@
 
 Not collected by a plain ``pytest`` (the name does not start with ``test_``): Qt reads its screens once, when the
 process's QApplication is made, so :mod:`tests.ui.fit.test_fit` runs this module in a fresh pytest process per screen
-with ``QT_QPA_PLATFORM=offscreen:configfile=…`` naming one screen, and ``COUNTER_FIT_TEXT`` the text size in per cent.
+with ``QT_QPA_PLATFORM=offscreen:configfile=…`` naming one screen, ``COUNTER_FIT_TEXT`` the text size in per cent and
+``COUNTER_FIT_PAD_LANGUAGE`` the pad's language (the clerk's windows stay Chinese).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from counter.actions.site.store import Store
+from counter.host.desk_config import DeskConfig, save_desk_config
 from counter.ui.fonts import install_fonts
 from counter.ui.geometry import screen_of
 from counter.ui.main_window import MainWindow
@@ -23,7 +25,7 @@ from counter.ui.text_size import factor, set_text_percent
 from tests.conftest import REPO
 from tests.ui.cases.casebook import Casebook
 from tests.ui.fit.check import fit_problems
-from tests.ui.fit.desk import PAD_PANEL, WINDOWS, settle
+from tests.ui.fit.desk import PAD_PANEL, WINDOWS, open_preview, settle
 from tests.ui.fit.sign_in import SIGN_IN_WINDOWS
 
 SHOTS = os.environ.get("COUNTER_FIT_SHOTS", "")  # a folder: each window's picture is kept there, for a look
@@ -32,7 +34,9 @@ SHOTS = os.environ.get("COUNTER_FIT_SHOTS", "")  # a folder: each window's pictu
 def keep_picture(window: QWidget, name: str) -> None:
     if SHOTS:
         size = screen_of(window).size()
-        window.grab().save(str(Path(SHOTS) / f"{name}-{size.width()}x{size.height()}-{round(factor() * 100)}.png"))
+        language = os.environ.get("COUNTER_FIT_PAD_LANGUAGE", "zh")
+        shot = f"{name}-{size.width()}x{size.height()}-{round(factor() * 100)}-{language}.png"
+        window.grab().save(str(Path(SHOTS) / shot))
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -41,6 +45,12 @@ def text_size(qapp: QApplication) -> None:
     set_text_percent(int(os.environ["COUNTER_FIT_TEXT"]))
     assert round(factor() * 100) == int(os.environ["COUNTER_FIT_TEXT"])
     install_fonts(qapp, REPO / "counter" / "resources" / "fonts")
+
+
+@pytest.fixture(autouse=True)
+def pad_language(counter_home: Path) -> None:
+    """The desk's pad language of this run, in its settings before the desk starts its pad."""
+    save_desk_config(DeskConfig(pad_language=os.environ.get("COUNTER_FIT_PAD_LANGUAGE", "zh")))
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -66,6 +76,18 @@ def test_the_pad_keeps_to_its_panel(name: str, desk: MainWindow, casebook_templa
     """Full screen on an 800×480 pad, the pad cannot grow: everything must fit in the panel as it is."""
     window = WINDOWS[name](desk, casebook_template[1])
     assert window.size().toTuple() == PAD_PANEL, "the pad needs more room than its panel has"
+
+
+def test_the_preview_shows_its_pages_whole_width(desk: MainWindow, casebook_template: tuple[Path, Casebook]) -> None:
+    """An A4 page at 150 % is wider than a 1024-pixel screen: it is drawn to the window's width, never cut at the
+    right for the clerk to scroll to."""
+    preview = open_preview(desk, casebook_template[1])
+    for view in preview.views:
+        preview.tabs.setCurrentWidget(view)
+        settle()
+        widest = max(page.width() for page in view.pages)
+        assert widest <= view.viewport().width(), (widest, view.viewport().width())
+        assert view.horizontalScrollBar().maximum() == 0
 
 
 @pytest.mark.parametrize("name", list(SIGN_IN_WINDOWS))
