@@ -49,6 +49,8 @@ def _material(m: Material) -> dict[str, Any]:
         doc["fields"] = [{"label": f.label, "sample": f.sample} for f in m.fields]
     if m.prescribed_by:
         doc["prescribed_by"] = m.prescribed_by
+    if m.licence_floor is not None:  # only where set, as the boxes: other guides' hashes stay as they were
+        doc["licence_floor"] = m.licence_floor.value
     return doc
 
 

@@ -67,6 +67,17 @@ class MaterialKind(StrEnum):
     OTHER = "other"
 
 
+class LicenceFloor(StrEnum):
+    """The lowest 可信等级 (国办函〔2016〕108号) an 电子证照 may have to stand for a material: A 实施机构产生的证照批文,
+    B 窗口核验通过的, C 用户自行上传的 (taken once a clerk checked the original: it is then B), D 用户自制材料 (on the
+    applicant's pledge).  A floor of B takes A, B and C checked at the window; of A, only A."""
+
+    A = "A"
+    B = "B"
+    C = "C"
+    D = "D"
+
+
 class CopyForm(StrEnum):
     """原件 / 复印件 / 原件和复印件."""
 
@@ -333,6 +344,8 @@ class Material:
     # who prescribes the form's format (forms only), e.g. 国家市场监督管理总局: its boxes are that form's, and no
     # paper of the window stands in for it; empty: a local form, its boxes from the guide
     prescribed_by: str = ""
+    # the lowest trust level of an 电子证照 taken for it (None: any level, each with the window's step for it)
+    licence_floor: LicenceFloor | None = None
 
     def applies(self, answers: Mapping[str, str]) -> bool:
         """Whether this material is needed for the given situation answers.

@@ -29,6 +29,7 @@ from counter.catalog.model import (
     Intermediary,
     Item,
     ItemType,
+    LicenceFloor,
     Material,
     MaterialKind,
     Medium,
@@ -72,7 +73,7 @@ _MATERIAL_KEYS = {
     "code", "name", "items", "when", "kind", "copy_form", "medium", "originals",
     "copies", "paper_size", "source", "issuer", "necessity", "legal_basis",
     "requirement", "shared", "blank_form", "sample_form", "deferral_limit",
-    "intermediary", "fields", "prescribed_by",
+    "intermediary", "fields", "prescribed_by", "licence_floor",
 }  # fmt: skip
 _FIELD_KEYS = {"label", "sample"}
 _ADDRESS_KEYS = {"street", "number", "room", "desk_no"}
@@ -400,6 +401,7 @@ class DocumentReader:
                 intermediary=self.text(row, "intermediary"),
                 fields=self.read_fields(row),
                 prescribed_by=self.text(row, "prescribed_by"),
+                licence_floor=self.code(row, "licence_floor", LicenceFloor),
             )
         finally:
             self.material = ""

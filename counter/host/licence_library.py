@@ -1,11 +1,11 @@
 """One question to the region's 电子证照库 over HTTPS: the standard library's client, no other dependency.
 
-The library's real interface is not public.  The request and the answer are the app's own JSON format, its keys
-read from a data file (:class:`counter.intake.licences.LibraryFormat`; the shipped one is
-``counter/resources/platform/licence-library.toml``) that an integrator adapts to the province's interface.  The
-request is signed as the SMS gateway's are (:func:`counter.host.outward_http.signature`): the headers
-``X-Counter-Account``, ``X-Counter-Timestamp`` and ``X-Counter-Signature``, the hex HMAC-SHA256 keyed by the
-secret of the timestamp, a full stop and the body.
+The request carries what public library clients require (GB/T 36903-2018's 持证主体代码类型, the 证照类型代码, a
+用证事由); its keys and the answer's are read from a data file (:class:`counter.intake.licences.LibraryFormat`; the
+shipped one is ``counter/resources/platform/licence-library.toml``) that an integrator adapts to the province's
+interface.  The request is signed as the SMS gateway's are (:func:`counter.host.outward_http.signature`): the
+headers ``X-Counter-Account``, ``X-Counter-Timestamp`` and ``X-Counter-Signature``, the hex HMAC-SHA256 keyed by
+the secret of the timestamp, a full stop and the body.
 
 Only ``https://``, the certificate checked against the machine's trusted authorities (or the file
 ``SSL_CERT_FILE`` names, for a government network with its own CA) and the host name against the endpoint's.  The
@@ -31,6 +31,7 @@ from pathlib import Path
 from counter.host.outward_http import signature
 from counter.host.paths import site_key_path
 from counter.host.sms_secret import load_secret, save_secret
+from counter.intake.licence_trust import holder_type_code
 from counter.intake.licences import LibraryFormat, LibrarySettings, Licence, MalformedAnswer, format_from_toml
 from counter.resources import licence_format_file
 from counter.util.bounded_read import KIB, TooLarge, read_bounded
@@ -79,8 +80,9 @@ def load_format(settings: LibrarySettings) -> LibraryFormat:
         raise ValueError(f"{path}: {err}") from err
 
 
-def ask_library(settings: LibrarySettings, holder_id: str, types: tuple[str, ...]) -> LookUp:
-    """The licences the library holds of this holder, of these types (all types when empty)."""
+def ask_library(settings: LibrarySettings, holder_id: str, types: tuple[str, ...], reason: str = "") -> LookUp:
+    """The licences the library holds of this holder, of these types (all types when empty), asked with the
+    holder's 持证主体代码类型, the types' 证照类型代码 and the 用证事由 (:mod:`counter.intake.licence_trust`)."""
     if not settings.configured:
         return LookUp(LookUpOutcome.NOT_SET)
     if settings.problems():
@@ -90,13 +92,13 @@ def ask_library(settings: LibrarySettings, holder_id: str, types: tuple[str, ...
         form = load_format(settings)
     except ValueError as err:
         return LookUp(LookUpOutcome.FAILED, detail=f"format: {err}")
-    found = _ask(settings, form, holder_id, types)
+    found = _ask(settings, form, holder_id, types, reason)
     log.info("licence library: %s, %d licence(s) %s", found.outcome.value, len(found.licences), found.detail)
     return found
 
 
-def _ask(settings: LibrarySettings, form: LibraryFormat, holder_id: str, types: tuple[str, ...]) -> LookUp:
-    body = form.request_body(holder_id, types, str(uuid.uuid4()))
+def _ask(settings: LibrarySettings, form: LibraryFormat, holder_id: str, types: tuple[str, ...], reason: str) -> LookUp:
+    body = form.request_body(holder_id, types, str(uuid.uuid4()), holder_type_code(holder_id), reason)
     timestamp = str(int(time.time()))
     request = urllib.request.Request(
         settings.endpoint.strip(),

@@ -36,6 +36,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from counter.catalog.model import Bundle, CopyForm, Material, Medium, Necessity
+from counter.intake.licence_trust import TrustStep, checked_copy, trust_step
 from counter.intake.licences import Licence, LicenceProblem, licence_problems, licence_record, lookup_failed_record
 from counter.parties.text import TextField, check_text
 
@@ -144,6 +145,7 @@ class ProblemCode(StrEnum):
     MEDIUM_MISSING = "medium_missing"  # received, but not said whether on paper or electronically
     MEDIUM_NOT_ACCEPTED = "medium_not_accepted"  # received in a medium the guide does not accept
     COUNT_TOO_LOW = "count_too_low"  # received, but fewer originals or copies than the guide asks
+    ORIGINAL_NOT_CHECKED = "original_not_checked"  # a C-level licence whose original the clerk has not checked
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,14 +232,17 @@ def record(
     What does not fit the receipt is dropped rather than kept half-true: a missing
     material has no count, medium or note; a received one has no defect note; a
     shared one arrived by sharing.  A defective line and one corrected on the spot
-    keep their note.  A licence stays only on a line received electronically; a failed look-up stays whatever
-    the clerk then records, for it happened.
+    keep their note.  A licence stays only on a line received electronically, or on a line still pending whose
+    C-level licence waits for the clerk to check its original; a failed look-up stays whatever the clerk then
+    records, for it happened.
     """
     before = checklist.entry(code)
     if before is None:
         raise KeyError(f"material {code!r} is not on the checklist of bundle {checklist.bundle_code!r}")
     note = defect_note.strip()
-    if receipt in (Receipt.PENDING, Receipt.MISSING):
+    if receipt is Receipt.PENDING and licence is not None and trust_step(licence) is TrustStep.CHECK_ORIGINAL:
+        entry = MaterialEntry(code, receipt, licence=licence)  # 须核验原件: the licence waits for the clerk's check
+    elif receipt in (Receipt.PENDING, Receipt.MISSING):
         entry = MaterialEntry(code, receipt)
     elif receipt is Receipt.SHARED_CONFIRMED:
         entry = MaterialEntry(code, receipt, medium=ReceivedMedium.SHARED)
@@ -277,14 +282,35 @@ def take_licence(
     checklist: Checklist, bundle: Bundle, code: str, licence: Licence, holder_id: str, today: dt.date
 ) -> Checklist:
     """The line received electronically as this 电子证照 (第二十七条: worth its paper, whatever medium the guide
-    asks); :class:`LicenceNotTaken` for one past its validity, of another type or of another holder."""
+    asks); :class:`LicenceNotTaken` for one past its validity, of another type or holder, or below the material's
+    floor.  A C-level licence (用户自行上传, 国办函〔2016〕108号) is put on the line as 须核验原件, the line still
+    pending: it is taken when the clerk records the original checked (:func:`check_original`)."""
     material = next((m for m in bundle.materials if m.code == code), None)
     if material is None:
         raise KeyError(f"material {code!r} is not in bundle {bundle.code!r}")
     problems = licence_problems(material, licence, holder_id, today)
     if problems:
         raise LicenceNotTaken(problems)
+    if trust_step(licence) is TrustStep.CHECK_ORIGINAL:
+        return record(checklist, code, Receipt.PENDING, licence=licence)
     return record(checklist, code, Receipt.RECEIVED, medium=ReceivedMedium.ELECTRONIC, licence=licence)
+
+
+def awaits_original(entry: MaterialEntry) -> bool:
+    """Whether the line's licence waits for the clerk to check its original (须核验原件)."""
+    return entry.licence is not None and trust_step(entry.licence) is TrustStep.CHECK_ORIGINAL
+
+
+def check_original(checklist: Checklist, code: str) -> Checklist:
+    """The clerk checked the original of the line's C-level licence: the line received electronically, its licence
+    kept as B with "此件经与原件核对无误" (:func:`counter.intake.licence_trust.checked_copy`).  KeyError for a line
+    without a licence waiting for that check."""
+    entry = checklist.entry(code)
+    if entry is None or not awaits_original(entry):
+        raise KeyError(f"material {code!r} has no licence waiting for its original to be checked")
+    assert entry.licence is not None
+    checked = checked_copy(entry.licence)
+    return record(checklist, code, Receipt.RECEIVED, medium=ReceivedMedium.ELECTRONIC, licence=checked)
 
 
 def mark_lookup_failed(checklist: Checklist, codes: Iterable[str], reason: str) -> Checklist:
@@ -374,6 +400,8 @@ def checklist_problems(checklist: Checklist, bundle: Bundle) -> tuple[ChecklistP
     )
     for material in applicable.values():
         entry = checklist.entry(material.code)
+        if entry is not None and awaits_original(entry):  # 须核验原件 (国办函〔2016〕108号), optional or not
+            problems.append(ChecklistProblem(ProblemCode.ORIGINAL_NOT_CHECKED, material.code, material.name))
         if entry is not None and material.necessity is not Necessity.OPTIONAL:
             problems.extend(_entry_problems(material, entry))
     return tuple(problems)

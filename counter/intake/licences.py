@@ -12,7 +12,8 @@ adapts to the province's interface without a new release; this module reads any 
 it cannot read (:class:`MalformedAnswer`) rather than guess.
 
 The trust levels A–D are those of 国办函〔2016〕108号 (《"互联网+政务服务"技术体系建设指南》): the library states the
-level of each licence and the window records and prints it as stated; it does not grade a licence itself.
+level of each licence, and the level decides the window's step (:mod:`counter.intake.licence_trust`): A and D are
+used directly, B re-used, C taken only once the clerk recorded that the original was checked, which makes it B.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from enum import StrEnum
 from typing import Any
 from urllib.parse import urlsplit
 
-from counter.catalog.model import Material, MaterialKind
+from counter.catalog.model import LicenceFloor, Material, MaterialKind
 
 DEFAULT_TIMEOUT = 8.0  # seconds: the clerk waits at the window, the paper way is always open
 LICENCES_MAX = 50  # licences of one holder shown; an answer with more is read up to here
@@ -53,6 +54,11 @@ class Licence:
     valid_from: dt.date | None
     valid_until: dt.date | None
     trust: TrustLevel
+    # the clerk checked the original at this window (a C-level upload, now B: "此件经与原件核对无误")
+    checked_original: bool = False
+    # the 加注件 the library issued for this use, when it issues one: its identifier and until when it serves
+    annotated_id: str = ""
+    annotated_until: dt.date | None = None
 
     def expired(self, today: dt.date) -> bool:
         """Past its validity: the last day of validity still counts."""
@@ -63,6 +69,7 @@ class LicenceProblem(StrEnum):
     EXPIRED = "expired"  # past its validity: not taken
     NOT_THIS_MATERIAL = "not_this_material"  # a licence of another type than the material names
     NOT_THIS_HOLDER = "not_this_holder"  # issued to someone other than the applicant
+    BELOW_FLOOR = "below_floor"  # of a trust level the material does not take (its catalog's floor)
 
 
 def wants_licence(material: Material) -> bool:
@@ -85,7 +92,17 @@ def licence_problems(material: Material, licence: Licence, holder_id: str, today
         found.append(LicenceProblem.NOT_THIS_MATERIAL)
     if licence.holder_id.strip().upper() != holder_id.strip().upper():
         found.append(LicenceProblem.NOT_THIS_HOLDER)
+    if not above_floor(licence.trust, material.licence_floor):
+        found.append(LicenceProblem.BELOW_FLOOR)
     return found
+
+
+_RANK = {"A": 0, "B": 1, "C": 1, "D": 3}  # a C-level upload stands as B once its original is checked
+
+
+def above_floor(level: TrustLevel, floor: LicenceFloor | None) -> bool:
+    """Whether a licence of ``level`` may stand for a material of ``floor`` (None: any level may)."""
+    return floor is None or _RANK[level.value] <= _RANK[floor.value] or level.value == floor.value
 
 
 # --- the line's record ------------------------------------------------------------------------------------------
@@ -98,7 +115,7 @@ def licence_record(licence: Licence) -> str:
     """The licence as a checklist line keeps it (the ``licence`` column): compact JSON, dates in ISO form."""
     stored = dataclasses.asdict(licence)
     stored["trust"] = licence.trust.value
-    for key in ("valid_from", "valid_until"):
+    for key in ("valid_from", "valid_until", "annotated_until"):
         value = getattr(licence, key)
         stored[key] = value.isoformat() if value else None
     return json.dumps(stored, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
@@ -126,6 +143,9 @@ def licence_of_record(text: str) -> Licence | None:
             valid_from=_iso(stored.get("valid_from")),
             valid_until=_iso(stored.get("valid_until")),
             trust=TrustLevel(stored["trust"]),
+            checked_original=bool(stored.get("checked_original", False)),
+            annotated_id=str(stored.get("annotated_id") or ""),
+            annotated_until=_iso(stored.get("annotated_until")),
         )
     except (ValueError, KeyError, TypeError):
         return None
@@ -223,7 +243,10 @@ class LibraryFormat:
     ``request``: the request's key of ``holder_id``, ``types`` and ``request_id``; ``answer_list``: the key of the
     answer's list of licences; ``fields``: each licence field's key in one element of that list; ``date_format``:
     how the answer writes a date (``strptime``); ``open_ended``: the values of ``valid_until`` that mean 长期有效;
-    ``trust_levels``: the answer's word for each level, when it does not write A–D.
+    ``trust_levels``: the answer's word for each level, when it does not write A–D.  ``type_codes``: the
+    证照类型代码 of each licence type (the defining body's credit code and a serial, the library's own list), sent
+    with the types' names where the request names a key for them (``type_codes``), as the holder's 持证主体代码类型
+    (``holder_type``, GB/T 36903-2018) and the 用证事由 (``reason``) are.
     """
 
     request: Mapping[str, str]
@@ -232,10 +255,19 @@ class LibraryFormat:
     date_format: str = "%Y-%m-%d"
     open_ended: tuple[str, ...] = ("长期", "")
     trust_levels: Mapping[str, str] = field(default_factory=dict)
+    type_codes: Mapping[str, str] = field(default_factory=dict)
 
-    def request_body(self, holder_id: str, types: tuple[str, ...], request_id: str) -> bytes:
-        body = {self.request["holder_id"]: holder_id, self.request["types"]: list(types)}
+    def request_body(
+        self, holder_id: str, types: tuple[str, ...], request_id: str, holder_type: str = "", reason: str = ""
+    ) -> bytes:
+        body: dict[str, Any] = {self.request["holder_id"]: holder_id, self.request["types"]: list(types)}
         body[self.request["request_id"]] = request_id
+        optional = {
+            "holder_type": holder_type,
+            "type_codes": [self.type_codes[t] for t in types if t in self.type_codes],
+            "reason": reason,
+        }
+        body |= {self.request[k]: v for k, v in optional.items() if k in self.request}
         return json.dumps(body, ensure_ascii=False, sort_keys=True).encode("utf-8")
 
     def read_answer(self, raw: bytes) -> tuple[Licence, ...]:
@@ -265,6 +297,9 @@ class LibraryFormat:
         level = self.trust_levels.get(level, level).upper()
         if level not in TrustLevel.__members__:
             raise MalformedAnswer(f"licence {n}: trust level {level!r} is not A-D")
+        annotated = {
+            k: text(k, required=False) if k in self.fields else "" for k in ("annotated_id", "annotated_until")
+        }
         return Licence(
             kind=text("kind"),
             number=text("number"),
@@ -274,6 +309,8 @@ class LibraryFormat:
             valid_from=self._date(n, text("valid_from", required=False)),
             valid_until=self._until(n, text("valid_until", required=False)),
             trust=TrustLevel(level),
+            annotated_id=annotated["annotated_id"],
+            annotated_until=self._date(n, annotated["annotated_until"]),
         )
 
     def _until(self, n: int, value: str) -> dt.date | None:
@@ -307,6 +344,7 @@ def format_from_toml(text: str) -> LibraryFormat:
             date_format=str(answer.get("date_format", "%Y-%m-%d")),
             open_ended=tuple(str(v) for v in answer.get("open_ended", ["长期", ""])),
             trust_levels={str(k): str(v) for k, v in dict(answer.get("trust_levels", {})).items()},
+            type_codes={str(k): str(v) for k, v in dict(data.get("licence_types", {})).items()},
         )
     except (KeyError, TypeError, AttributeError) as err:
         raise ValueError(f"the format lacks {err}") from err

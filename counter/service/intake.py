@@ -109,6 +109,7 @@ class LookUpLicences:
 
     holder_id: str
     types: tuple[str, ...]
+    reason: str = ""  # 用证事由 (counter.intake.licence_trust.use_reason): the library logs every use with it
 
 
 @dataclass(frozen=True)

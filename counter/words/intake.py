@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from counter.intake.checklist import ProblemCode as IntakeProblemCode
 from counter.intake.checklist import Receipt, ReceivedMedium
-from counter.intake.licences import licence_of_record, lookup_failed_of_record
+from counter.intake.licences import TrustLevel, licence_of_record, lookup_failed_of_record
 from counter.intake.outcome import Outcome, ReasonCode, RefusalGround
 from counter.intake.rules import IntakeRule, RuleProblem
 from counter.parties.text import FIELD_LIMITS, TextField
@@ -136,6 +136,7 @@ INTAKE_REASON: dict[ReasonCode | IntakeProblemCode, str] = {
     IntakeProblemCode.MEDIUM_MISSING: tr("“{name}”须注明收取的是纸质材料还是电子材料"),
     IntakeProblemCode.MEDIUM_NOT_ACCEPTED: tr("“{name}”的材料形式不符合指南要求"),
     IntakeProblemCode.COUNT_TOO_LOW: tr("“{name}”的原件或复印件份数少于指南要求"),
+    IntakeProblemCode.ORIGINAL_NOT_CHECKED: tr("“{name}”是申请人自行上传的电子证照，须核验原件后按 1 收取"),
 }
 
 
@@ -157,11 +158,18 @@ def rule_problem_text(problem: RuleProblem) -> str:
 
 LICENCE_TAKEN = tr("电子证照 {number}号（{issuer}，可信等级{trust}）")
 LICENCE_LOOKUP_FAILED = tr("证照库未能查询，收取纸质材料")
+#: a C-level licence (用户自行上传, 国办函〔2016〕108号) on a line still pending: the clerk checks the original, then 1
+LICENCE_CHECK_ORIGINAL = tr("电子证照 {number}号（{issuer}，可信等级C，用户自行上传）：须核验原件，核验无误后按 1 收取")
+#: the 108号 words a copy checked against its original is kept with
+LICENCE_CHECKED = tr("，此件经与原件核对无误")
 
 
 def licence_text(record: str) -> str:
     """A checklist line's 电子证照 as the case page and the command line show it; "" for a line with none."""
     licence = licence_of_record(record)
+    if licence is not None and licence.trust is TrustLevel.C and not licence.checked_original:
+        return LICENCE_CHECK_ORIGINAL.format(number=licence.number, issuer=licence.issuer)
     if licence is not None:
-        return LICENCE_TAKEN.format(number=licence.number, issuer=licence.issuer, trust=licence.trust.value)
+        said = LICENCE_TAKEN.format(number=licence.number, issuer=licence.issuer, trust=licence.trust.value)
+        return said.removesuffix("）") + LICENCE_CHECKED + "）" if licence.checked_original else said
     return LICENCE_LOOKUP_FAILED if lookup_failed_of_record(record) else ""

@@ -75,9 +75,13 @@ def test_an_integrators_format_maps_other_keys_and_level_words() -> None:
     del renamed["number"]
     (licence,) = adapted.read_answer(_answer(renamed))
     assert (licence.number, licence.trust) == ("X-1", TrustLevel.A)
-    assert json.loads(adapted.request_body(CREDIT_CODE, ("营业执照",), "r1")) == {
+    reason = "办理《开餐馆》一件事，办件编号 XAM01-20261120-08-0001"
+    assert json.loads(adapted.request_body(CREDIT_CODE, ("营业执照",), "r1", "001", reason)) == {
         "holder_id": CREDIT_CODE,
+        "holder_type": "001",  # GB/T 36903-2018: 统一社会信用代码
         "types": ["营业执照"],
+        "type_codes": [],  # the shipped format names no 证照类型代码: the integrator's list
+        "reason": reason,
         "request_id": "r1",
     }
 

@@ -86,9 +86,10 @@ def save_library(
     record_at_desk(session, by, AuditAction.SETTING_CHANGED, LIBRARY_KEY, changed)
 
 
-def look_up_licences(settings: LibrarySettings, holder_id: str, types: tuple[str, ...]) -> LookUp:
-    """What the library holds of this applicant (by 居民身份证号 or 统一社会信用代码) of these licence types.
+def look_up_licences(settings: LibrarySettings, holder_id: str, types: tuple[str, ...], reason: str = "") -> LookUp:
+    """What the library holds of this applicant (by 居民身份证号 or 统一社会信用代码) of these licence types, asked
+    for the 用证事由 ``reason``.
 
     Takes seconds at worst (the settings' timeout): the window calls it off its own thread.
     """
-    return ask_library(settings, holder_id.strip().upper(), types)
+    return ask_library(settings, holder_id.strip().upper(), types, reason)

@@ -114,7 +114,7 @@ def read_library(work: Session, desk: Desk | None, request: DeskOnly) -> Library
 
 def look_up_licences(work: Session, desk: Desk | None, request: LookUpLicences) -> LookUp:
     """The settings read in the operation's unit of work, the question asked with them (the timeout bounds it)."""
-    return ask_library_of(library_settings(work), request.holder_id, request.types)
+    return ask_library_of(library_settings(work), request.holder_id, request.types, request.reason)
 
 
 def save_library_settings(work: Session, desk: Desk | None, request: SaveLibrary) -> None:

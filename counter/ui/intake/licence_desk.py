@@ -21,13 +21,15 @@ from PySide6.QtWidgets import QWidget
 from counter.access.desk import Desk
 from counter.catalog.model import Bundle
 from counter.host.licence_library import LookUp, LookUpOutcome
-from counter.intake.checklist import Checklist, LicenceNotTaken, mark_lookup_failed, take_licence
+from counter.intake.checklist import Checklist, LicenceNotTaken, awaits_original, mark_lookup_failed, take_licence
 from counter.intake.draft import IntakeDraft
+from counter.intake.licence_trust import use_reason
 from counter.intake.licences import Licence, fits
 from counter.service.intake import LOOK_UP_LICENCES, LookUpLicences
 from counter.ui.intake.licence_lookup import LicenceAsker, LicenceChooser, licence_line
 from counter.ui.intake.words import (
     INTAKE_LICENCE_ASKING,
+    INTAKE_LICENCE_CHECK_ORIGINAL,
     INTAKE_LICENCE_FAILED,
     INTAKE_LICENCE_NO_ID,
     INTAKE_LICENCE_NONE,
@@ -82,8 +84,10 @@ class LicenceDesk(QObject):
         runner's one-at-a-time queue is the window's, not this)."""
         service, desk = self._runner.service, self._desk
 
+        reason = use_reason(self.panel.bundle.name)  # 用证事由: the case has no number before it is taken
+
         def ask(types: tuple[str, ...]) -> LookUp:
-            found: LookUp = service.call(LOOK_UP_LICENCES, LookUpLicences(holder_id, types), desk)
+            found: LookUp = service.call(LOOK_UP_LICENCES, LookUpLicences(holder_id, types, reason), desk)
             return found
 
         return ask
@@ -130,4 +134,8 @@ class LicenceDesk(QObject):
         except KeyError:
             return
         self.panel.apply_checklist(taken, code)
+        line = taken.entry(code)
+        if line is not None and awaits_original(line):  # C: 须核验原件 (国办函〔2016〕108号)
+            self.panel.show_status(INTAKE_LICENCE_CHECK_ORIGINAL)
+            return
         self.panel.show_status(INTAKE_LICENCE_TAKEN.format(line=licence_line(licence)))

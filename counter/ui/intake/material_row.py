@@ -7,7 +7,9 @@ toggles 已收取; 7 asks the 证照库 (shared materials and certificates only,
 :attr:`licence_asked`: the panel asks and the clerk takes one licence); 8 has the desk's 高拍仪 take a page of it
 and 9 one the clerk compared with the original (:attr:`page_asked`: the panel keeps the pages); ↑ and ↓ move to
 the neighbouring row.  A line taken as an 电子证照, or whose look-up failed, says so
-under the name; anything the clerk then records by key replaces the licence.
+under the name; anything the clerk then records by key replaces the licence, but for 1 on a line whose C-level
+licence waits for its original (须核验原件, 国办函〔2016〕108号): that is the clerk's record that the original was
+checked, and the licence is taken, as B.
 Choosing 已收取 fills the counts and the medium the guide asks for, so the common
 case needs no typing; 有缺陷 opens the note the correction notice prints, and
 当场更正 (行政许可法 第三十二条第一款第三项) the note of what was corrected; both put
@@ -41,8 +43,10 @@ from counter.intake.checklist import (
     MaterialEntry,
     Receipt,
     ReceivedMedium,
+    awaits_original,
     licence_column,
 )
+from counter.intake.licence_trust import checked_copy
 from counter.parties.text import TextField
 from counter.ui.flow_layout import FlowLayout, flow_row
 from counter.ui.intake.text_field import CheckedLine
@@ -269,12 +273,15 @@ class MaterialRow(QFrame):
         paper = self.medium() is ReceivedMedium.PAPER
         self.originals.setEnabled(paper)
         self.copies.setEnabled(paper)
-        set_style_property(self, "state", self._receipt.value)
+        set_style_property(self, "state", self._receipt.value)  # 须核验原件 is pending: tinted until checked
 
     # --- what the clerk does -----------------------------------------------------
 
     def set_receipt(self, receipt: Receipt) -> None:
         if receipt not in self.receipt_buttons and receipt is not Receipt.PENDING:
+            return
+        if receipt is Receipt.RECEIVED and awaits_original(self.entry()):
+            self.take_checked_original()
             return
         self._licence = None  # the clerk's own record replaces a licence taken
         if receipt in HANDED_IN and self._receipt not in HANDED_IN:
@@ -290,6 +297,18 @@ class MaterialRow(QFrame):
         self.recorded.emit(self.entry())
         if receipt in WITH_NOTE:
             self.note.setFocus()
+
+    def take_checked_original(self) -> None:
+        """1 on a line whose C-level licence waits: the clerk checked the original, the licence is taken as B."""
+        assert self._licence is not None
+        self._licence = checked_copy(self._licence)
+        self._receipt = Receipt.RECEIVED
+        self.blockSignals(True)
+        for medium, button in self.medium_buttons.items():
+            button.setChecked(medium is ReceivedMedium.ELECTRONIC)
+        self.blockSignals(False)
+        self._update_view()
+        self.recorded.emit(self.entry())
 
     def show_pages(self, count: int, compared: int) -> None:
         """How many pages the camera took of the material, and how many of them the clerk compared."""

@@ -97,6 +97,7 @@ INTAKE_LICENCE_PROBLEM = {
     "expired": tr("已超过有效期"),
     "not_this_material": tr("证照类型与所需材料不符"),
     "not_this_holder": tr("持证主体不是本申请人"),
+    "below_floor": tr("可信等级低于本材料的要求"),
 }
 INTAKE_LICENCE_ASKING = tr("正在查询证照库：{name}。可以继续核对其他材料")
 INTAKE_LICENCE_NONE = tr("证照库中没有申请人的“{name}”：请收取纸质材料")
@@ -104,6 +105,7 @@ INTAKE_LICENCE_FAILED = tr("证照库暂时无法查询“{name}”：请收取�
 INTAKE_LICENCE_NOT_SET = tr("本大厅尚未设置证照库：请收取纸质材料，本件将记录未能查询")
 INTAKE_LICENCE_NO_ID = tr("请先填写申请人的身份证号或统一社会信用代码，再查询证照库")
 INTAKE_LICENCE_TAKEN = tr("已采用电子证照：{line}")
+INTAKE_LICENCE_CHECK_ORIGINAL = tr("用户自行上传的电子证照，须核验原件：请查看原件，核对无误后在该材料上按 1 收取")
 INTAKE_PAGES_TAKEN = tr("已拍 {count} 页")
 INTAKE_PAGES_COMPARED = tr("，其中 {compared} 页已与原件核对")
 INTAKE_PAGE_TAKING = tr("正在用高拍仪拍“{name}”，请不要移动材料")
