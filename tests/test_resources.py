@@ -15,7 +15,8 @@ from counter import resources
 from counter.documents import fonts as document_fonts
 from counter.resources import Lack, MissingResource, missing_resources
 from counter.ui import fonts as window_fonts
-from counter.words.host import missing_resources_text
+from counter.words import host
+from counter.words.at_command_line import missing_resources_text
 
 PACKAGE = Path(counter.__file__).resolve().parent
 
@@ -54,6 +55,9 @@ def test_a_removed_font_is_named_with_where_it_was_looked_for(shipped_copy: Path
     text = missing_resources_text(missing)
     assert "程序安装不完整" in text
     assert f"字体文件 hanamin-b.ttf 不存在：{shipped_copy / 'fonts' / 'hanamin-b.ttf'}" in text
+    shown = host.missing_resources_text(missing)  # the window's: the file named, not where (the log says)
+    assert "字体文件 hanamin-b.ttf 不存在" in shown
+    assert str(shipped_copy) not in shown
 
 
 def test_a_missing_catalog_folder_is_not_called_an_encoding_problem(shipped_copy: Path) -> None:

@@ -84,7 +84,7 @@ def cmd_case_take(args: argparse.Namespace) -> int:
     from counter.intake.not_possible import ClerkUnnamed, IntakeNotPossible
     from counter.intake.request_file import FileUnreadable, read_intake_file
     from counter.service.intake import TAKE_FROM_FILE, TakeFromFile
-    from counter.words.database import numbers_behind_text
+    from counter.words.at_command_line import numbers_behind_text
     from counter.words.sites import OTHER_SERIES
 
     day = today(args)  # a wrong --today is misuse, before the file is looked at

@@ -196,7 +196,7 @@ def failure_text(err: Exception) -> str:
     from counter.host.database_faults import DatabaseMissing, DatabaseReadOnly, DbFault, SchemaTooNew, StoreFault
     from counter.host.errors import report_unexpected
     from counter.words.access import not_permitted
-    from counter.words.database import database_missing_text, database_read_only_text, fault_text
+    from counter.words.at_command_line import database_missing_text, database_read_only_text, fault_text
     from counter.words.host import unexpected_text
 
     if isinstance(err, DatabaseMissing):

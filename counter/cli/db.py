@@ -73,7 +73,7 @@ def cmd_db_numbers(args: argparse.Namespace) -> int:
     from counter.case.number_faults import NumbersBehind
     from counter.cli.common import EXIT_PROBLEM, today
     from counter.service.site import CHECK_NUMBERS, RENOTE, SKIP_ISSUED, NumbersAsked, Renote
-    from counter.words.database import numbers_behind_text
+    from counter.words.at_command_line import numbers_behind_text
 
     service = open_service(args)
     by: Desk = desk()
@@ -106,7 +106,8 @@ def _numbers_check(service: InProcess, by: Desk, day: dt.date) -> int:
     """``--check``: where this machine's note of issued numbers is, its state, what it and the database say."""
     from counter.cli.common import EXIT_PROBLEM
     from counter.service.site import NOTE_REPORT, NumbersAsked
-    from counter.words.database import NOTE_FAULT, numbers_behind_text
+    from counter.words.at_command_line import numbers_behind_text
+    from counter.words.database import NOTE_FAULT
 
     report = service.call(NOTE_REPORT, NumbersAsked(day), by)
     state = NOTE_FAULT[report.fault] if report.fault else tr("完好")

@@ -121,7 +121,7 @@ def cmd_print(args: argparse.Namespace) -> int:
     from counter.documents.kinds import DocumentKind
     from counter.documents.model import DocumentNotPossible
     from counter.service.documents import MAKE_CASE_PAPERS, CasePapers
-    from counter.words.database import document_numbers_behind_text
+    from counter.words.at_command_line import document_numbers_behind_text
     from counter.words.documents import document_problems_text
 
     if not args.out and args.printer is None:
@@ -149,7 +149,7 @@ def cmd_guide_notice(args: argparse.Namespace) -> int:
     from counter.case.number_faults import NumbersBehind
     from counter.documents.made import GuideNotFound
     from counter.service.documents import MAKE_GUIDE_NOTICE, GuideNotice
-    from counter.words.database import document_numbers_behind_text
+    from counter.words.at_command_line import document_numbers_behind_text
 
     service = open_service(args)
     ensure_catalog(service)

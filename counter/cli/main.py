@@ -104,7 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     setup_logging()
     missing = missing_resources()
     if missing:  # an incomplete installation: no command would give a right answer (0 bundles, boxes for text)
-        from counter.words.host import missing_resources_text
+        from counter.words.at_command_line import missing_resources_text
 
         log.error("installation incomplete: %s", missing_summary(missing))
         print(missing_resources_text(missing), file=sys.stderr)

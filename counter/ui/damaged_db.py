@@ -35,11 +35,12 @@ def offer_restore(app: QApplication, url: str, path: Path, exit_when_ready: bool
     from counter.service.local import restore_file  # the file put in place before any store opens it
 
     good = latest_good_backup(backups_folder())
-    message = DB_DAMAGED.format(path=path) + "\n\n"
+    log.error("database file %s damaged; latest good backup: %s", path, good.path if good else "none")
+    message = DB_DAMAGED + "\n\n"
     if good is None:
         message += DB_DAMAGED_NO_BACKUP
     else:
-        message += DB_DAMAGED_OFFER.format(taken=f"{good.taken:%Y-%m-%d %H:%M}", backup=good.path)
+        message += DB_DAMAGED_OFFER.format(taken=f"{good.taken:%Y-%m-%d %H:%M}")
     print(message, file=sys.stderr)
     if exit_when_ready:
         return False
@@ -61,5 +62,5 @@ def offer_restore(app: QApplication, url: str, path: Path, exit_when_ready: bool
         QMessageBox.critical(None, DB_DAMAGED_TITLE, RESTORE_FAILED.format(reason=err))
         return False
     log.warning("database restored from %s at start; the damaged file kept at %s", good.path, restored.kept)
-    QMessageBox.information(None, DB_DAMAGED_TITLE, DB_RESTORED_AT_START.format(kept=restored.kept))
+    QMessageBox.information(None, DB_DAMAGED_TITLE, DB_RESTORED_AT_START)
     return True

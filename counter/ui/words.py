@@ -108,9 +108,10 @@ DESK_DB_UNAVAILABLE = tr("无法打开数据库（{fault}），请检查数据�
 DESK_UNEXPECTED_TITLE = tr("程序遇到意外错误")
 DESK_STARTUP_ERROR_TITLE = tr("一件事一次办 · 无法启动")
 # a second start of the same desk (counter.ui.single_desk)
-DESK_ALREADY_RUNNING = tr("counter 已在运行，已切换到已打开的窗口。")
+DESK_ALREADY_RUNNING = tr("本程序已在运行，已切换到已打开的窗口。")
+# the lock file's place is in the log (counter.ui.single_desk), for support
 DESK_ALREADY_RUNNING_NO_ANSWER = tr(
-    "counter 已在运行，但已打开的窗口没有响应。请稍候再试；若确实没有打开的窗口，请删除 {lock} 后重新启动。"
+    "本程序已在运行，但已打开的窗口没有响应。请稍候再试；若确实没有打开的窗口，请联系运维人员处理后重新启动。"
 )
 
 # intake, cases and the scanner, started from the main window
@@ -135,7 +136,7 @@ DESK_TRAINING = tr("培训模式：今天按 {today} 计，所办件均写入培
 DESK_TRAINING_TITLE_MARK = tr("【培训】")  # before the title of every window of a training desk
 DESK_WINDOW_TITLE_TRAINING = tr("【培训】一件事一次办 · 综合受理窗口")
 DESK_TRAINING_ON_LIVE = tr(
-    "培训模式（--today）不使用正式数据库：培训中办理的办件会成为真实办件。去掉 --db 即使用培训数据库 {training}。"
+    "培训模式不使用正式数据库：培训中办理的办件会成为真实办件。请不指定数据库启动培训模式，程序即使用培训数据库。"
 )
 DESK_ACTION_PAD = tr("请申请人评价（F9）")
 DESK_ACTION_SUPERVISE = tr("督办与统计（F8）")

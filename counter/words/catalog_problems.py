@@ -53,7 +53,7 @@ RULE_TEXT: dict[Rule, str] = {
     Rule.LIMIT_WITHOUT_SOURCE: tr("法定办结时限{limit}未写明出处（规定该时限的条款），须由实施部门确认（清单第12项）"),
     Rule.LIMIT_BORROWED: tr(
         "本事项不是行政许可，{field}不能援引《中华人民共和国行政许可法》第四十二条：“{detail}”。法律法规未规定时限的，"
-        "写明法律法规未规定（no_legal_limit），承诺时限按实际业务确定"
+        "写明法律法规未规定，承诺时限按实际业务确定"
     ),
     Rule.LIMIT_AND_NONE: tr("既写了法定办结时限{detail_limit}，又写明法律法规未规定时限，二者只能取其一"),
     Rule.DEFERRAL_OF_IDENTITY: tr("身份证件（{detail}）是申请人身份的证明，不得容缺后补"),

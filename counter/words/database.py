@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from counter.backup.schema_diff import Change, Part, SchemaDifference
 from counter.backup.sqlite_files import ForeignRow
 from counter.words.punctuation import CLAUSE_JOIN
 from counter.words.translate import tr
 
-# Keys are the values of counter.host.database_faults.DbFault: why the database refused, in the clerk's words.
+# Keys are the values of counter.host.database_faults.DbFault: why the database refused, in the clerk's words: whom to
+# call, never a command or a file (the command line says those: counter.words.at_command_line).
 DB_FAULT = {
     "disk_full": tr("磁盘空间已满，数据库无法写入。请联系运维人员清理磁盘"),
     "read_only": tr("数据库文件是只读的（权限或存储介质的问题），无法写入。请联系运维人员"),
@@ -21,40 +20,36 @@ DB_FAULT = {
     "idle_ended": tr(
         "本窗口与数据库的这次操作停顿太久，数据库已将其结束，没有保存任何改动。请再做一次；如果一再出现，请联系运维人员检查本机和网络"
     ),
-    "damaged": tr("数据库文件已损坏。请立即联系运维人员，用最近的备份恢复（counter restore）"),
+    "damaged": tr("数据库文件已损坏。请立即联系运维人员，用最近的备份恢复"),
     "unreachable": tr("无法连接数据库"),
     "not_ready": tr(
         "数据库服务器正在启动、恢复或关闭，暂时不接受连接。请稍等一两分钟再试；如果一直如此，请联系运维人员查看服务器"
     ),
     "not_permitted": tr(
-        "窗口连接数据库所用的角色无权做这项修改：账号、本站点、对端站点和设置只能由管理员用数据库所有者的登录"
-        "（运行 counter db upgrade 的那个）在命令行修改，见运维手册“大厅的 PostgreSQL”"
+        "窗口连接数据库所用的角色无权做这项修改：账号、本站点、对端站点和设置只能由管理员用数据库所有者的登录修改。"
+        "请联系系统管理员"
     ),
     "plain_connection": tr(
-        "数据库地址没有要求加密并核对服务器证书（sslmode=verify-full），窗口拒绝以明文连接大厅的数据库服务器。"
-        "请按运维手册在地址后加上 ?sslmode=verify-full&sslrootcert=大厅CA证书；"
-        "只有在受信任的网络里，才可设置环境变量 COUNTER_DB_TRUSTED_NETWORK=1 允许明文连接"
+        "数据库地址没有要求加密并核对服务器证书，窗口拒绝以明文连接大厅的数据库服务器。"
+        "请联系运维人员按运维手册设置数据库地址的加密方式"
     ),
     "certificate": tr(
         "数据库服务器出示的证书不是大厅 CA 签发的，或与所连的服务器名不符：窗口拒绝连接（可能连到了冒充的服务器）。"
-        "请联系运维人员核对地址中的服务器名和 sslrootcert 所指的大厅 CA 证书"
+        "请联系运维人员核对数据库地址中的服务器名和大厅 CA 证书"
     ),
     "ca_file": tr(
-        "读不了数据库地址里 sslrootcert 所指的大厅 CA 证书文件：文件不存在，或本系统账号没有读它的权限"
-        "（证书是在只许本人读的设置下生成或复制的）。没有连接服务器，也没有做任何改动。"
-        "请运维人员把大厅 CA 证书放到地址所写的位置，并设为所有账号可读（见运维手册“大厅自己的证书”）"
+        "读不了数据库地址所指的大厅 CA 证书文件：文件不存在，或本系统账号没有读它的权限。"
+        "没有连接服务器，也没有做任何改动。请联系运维人员（见运维手册“大厅自己的证书”）"
     ),
     "row_altered": tr(
-        "要修改的记录与审计日志最后记载的不符（可能被人绕过本程序直接改动过），本次操作未执行。"
-        "请系统管理员运行 counter audit verify 核查"
+        "要修改的记录与审计日志最后记载的不符（可能被人绕过本程序直接改动过），本次操作未执行。请系统管理员核查审计日志"
     ),
     "schema_behind": tr(
         "数据库的结构比本程序旧，窗口连接所用的角色无权升级它：大厅的数据库服务器要先于各窗口升级。"
-        "请管理员用数据库所有者的登录运行 counter db upgrade（见运维手册“六、升级”），再启动窗口"
+        "请联系系统管理员升级数据库（见运维手册“六、升级”），再启动窗口"
     ),
     "unsupported_server": tr(
-        "数据库服务器是 {server}，不是本程序能用的 PostgreSQL 12 或更新版本：它缺少本程序的数据库结构要用的功能"
-        "（见 docs/domestic-databases.md），窗口不使用它，也没有在它上面做任何改动。"
+        "数据库服务器是 {server}，不是本程序能用的 PostgreSQL 12 或更新版本，窗口不使用它，也没有在它上面做任何改动。"
         "请联系运维人员，把数据库地址改为大厅的 PostgreSQL 服务器"
     ),
     "not_postgresql": tr(
@@ -62,9 +57,8 @@ DB_FAULT = {
         "也没有在上面做任何改动。请联系运维人员核对数据库地址里的服务器名和端口（大厅的 PostgreSQL 默认是 5432）"
     ),
     "upgrade_blocked": tr(
-        "数据库升级没有进行，数据库没有任何改动：要修改的表正被其他连接占用，等到时限（--lock-timeout）仍未释放。"
-        "多半是还有窗口程序开着，或短信发送、审计封存、备份正在运行。"
-        "请先关闭所有窗口、停止这些服务（见运维手册“六、升级”），再运行 counter db upgrade"
+        "数据库升级没有进行，数据库没有任何改动：要修改的表正被其他连接占用。"
+        "请联系运维人员，关闭所有窗口、停止短信发送、审计封存和备份后再升级（见运维手册“六、升级”）"
     ),
     "other": tr("数据库出了意外的问题，没有完成；详情已写入日志，如一再出现请联系运维人员"),
 }
@@ -137,40 +131,43 @@ def restore_refused(
     return RESTORE_REFUSED.format(reason=RESTORE_PROBLEM[problem].format(detail=detail, differences=named, rows=rows))
 
 
-DATABASE_MISSING = tr("找不到数据库文件：{path}")
-DATABASE_FOLDER_MISSING = tr("它所在的文件夹 {folder} 也不存在：存放数据的网络共享盘或移动硬盘可能没有连接。")
+DATABASE_MISSING = tr("找不到数据库文件。")
+DATABASE_FOLDER_MISSING = tr("它所在的文件夹也不存在：存放数据的网络共享盘或移动硬盘可能没有连接。")
 DATABASE_WAS_HERE = tr(
     "本机自 {made_at} 起使用过这个数据库，现在它不见了。程序不会新建一个空数据库代替它（那样会重复使用已打印的编号）。"
 )
-DATABASE_MISSING_HELP = tr("请联系运维人员：重新连接共享盘，或用最近的备份恢复（counter restore）。")
-DATABASE_MISSING_SETUP = tr("如果这是新设置的数据库，请先运行：counter db upgrade --db {url}")
+DATABASE_MISSING_HELP = tr("请联系运维人员：重新连接共享盘，或用最近的备份恢复。")
+DATABASE_MISSING_SETUP = tr("如果这是新设置的数据库，请联系运维人员先建立数据库的结构。")
 DATABASE_READ_ONLY = tr(
-    "数据库文件是只读的，程序无法写入：{path}（文件、它所在的文件夹或存储介质不允许写入）。文件本身没有损坏，不需要恢复备份。请联系运维人员检查权限或挂载方式。"
+    "数据库文件是只读的，程序无法写入（文件、它所在的文件夹或存储介质不允许写入）。文件本身没有损坏，不需要恢复备份。请联系运维人员检查权限或挂载方式。"
 )
 
 
 def database_missing_text(path: str, folder_missing: bool, made_at: str, setup: bool) -> str:
-    """Why the desk does not open a missing database, and what to do; ``setup``: the command that makes one."""
-    lines = [DATABASE_MISSING.format(path=path)]
+    """Why the desk does not open a missing database, and whom to call; the file is the log's and the command
+    line's (:func:`counter.words.at_command_line.database_missing_text`), not the clerk's.  ``setup``: a database
+    never used here may only need making."""
+    del path  # named by the command line and the log, not on the clerk's screen
+    lines = [DATABASE_MISSING]
     if folder_missing:
-        lines.append(DATABASE_FOLDER_MISSING.format(folder=str(Path(path).parent)))
+        lines.append(DATABASE_FOLDER_MISSING)
     if made_at:
         lines.append(DATABASE_WAS_HERE.format(made_at=made_at))
     lines.append(DATABASE_MISSING_HELP)
     if setup and not made_at:
-        lines.append(DATABASE_MISSING_SETUP.format(url=f"sqlite:///{path}"))
+        lines.append(DATABASE_MISSING_SETUP)
     return "\n".join(lines)
 
 
 def database_read_only_text(path: str) -> str:
-    return DATABASE_READ_ONLY.format(path=path)
+    del path  # as database_missing_text
+    return DATABASE_READ_ONLY
 
 
 NUMBERS_BEHIND = tr(
     "不能受理：数据库中缺少本窗口已发出的编号（最后发出的是 {number}），继续编号可能与已打印给群众的编号重复。"
     "数据库可能丢失了最近的办件（日志文件损坏或恢复了较早的备份）。"
-    "请停止在本窗口收件，联系运维人员核对并用最近的备份恢复（counter restore）；"
-    "核对后由管理员运行 counter db numbers --skip-issued，从已发出的编号之后继续编号。"
+    "请停止在本窗口收件，联系运维人员核对并恢复最近的备份，或由管理员核对后从已发出的编号之后继续编号。"
 )
 
 
@@ -181,19 +178,19 @@ NOTE_FAULT = {
     "not_a_file": tr("不是普通文件（被换成了管道、设备或文件夹）"),
 }
 NOTE_PROBLEM = tr(
-    "本机记录本窗口已发出编号的文件{fault}：{path}。"
+    "本机记录本窗口已发出编号的文件{fault}。"
     "没有这份记录，数据库若丢失了最近的办件（日志文件损坏或恢复了较早的备份），本窗口会再次发出已打印给群众的编号。"
-    "请联系运维人员运行 counter db numbers --check 查看；"
-    "运维人员核对本窗口最后打印的受理凭证、文书编号不大于数据库中的编号后，"
-    "由管理员运行 counter db numbers --renote，按数据库重建这份记录（原文件会保留在旁边）。"
+    "请联系运维人员核对本窗口最后打印的受理凭证、文书编号，并重建这份记录。"
 )
 NUMBERS_STOPPED = tr("不能受理：")
 DOCUMENTS_STOPPED = tr("不能出具文书：")
 
 
 def note_problem_text(where: str, note: str) -> str:
-    """What is wrong with the note of issued numbers (``where`` is ``note_`` and a NoteFault value) and the fix."""
-    return NOTE_PROBLEM.format(fault=NOTE_FAULT[where.removeprefix("note_")], path=note)
+    """What is wrong with the note of issued numbers (``where`` is ``note_`` and a NoteFault value) and whom to call
+    (its file, ``note``, and the commands are the command line's: counter.words.at_command_line)."""
+    del note
+    return NOTE_PROBLEM.format(fault=NOTE_FAULT[where.removeprefix("note_")])
 
 
 def numbers_behind_text(number: str, where: str = "records", note: str = "") -> str:
@@ -208,8 +205,7 @@ NUMBERS_BEHIND_DOCUMENT = tr(
     "不能出具文书：数据库中缺少本窗口已发出的文书编号（最后发出的是 {number}），"
     "继续编号可能与已打印给群众的文书编号重复。"
     "数据库可能丢失了最近的记录（日志文件损坏或恢复了较早的备份）。"
-    "请联系运维人员核对并用最近的备份恢复（counter restore）；"
-    "核对后由管理员运行 counter db numbers --skip-issued，从已发出的编号之后继续编号。"
+    "请联系运维人员核对并恢复最近的备份，或由管理员核对后从已发出的编号之后继续编号。"
 )
 
 

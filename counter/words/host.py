@@ -26,18 +26,20 @@ def unexpected_text(report: Path | None) -> str:
 
 # --- an incomplete installation -------------------------------------------------------------------------------------
 
-RESOURCES_INCOMPLETE = tr("程序安装不完整，无法启动。缺少：\n{lines}\n请重新安装 counter，或联系技术支持。")
+RESOURCES_INCOMPLETE = tr("程序安装不完整，无法启动。缺少：\n{lines}\n请重新安装本程序，或联系技术支持。")
+# the window's words: what is missing, never where (the log and the command line name the file:
+# counter.words.at_command_line)
 RESOURCE_LACK = {
-    Lack.MISSING: tr("{what}不存在：{path}"),
-    Lack.UNREADABLE: tr("{what}无法打开（{detail}）：{path}"),
-    Lack.EMPTY: tr("{what}中没有目录文件（*.toml）：{path}"),
+    Lack.MISSING: tr("{what}不存在"),
+    Lack.UNREADABLE: tr("{what}无法打开"),
+    Lack.EMPTY: tr("{what}中没有事项目录文件"),
 }
 CATALOG_FOLDER = tr("事项目录文件夹")
 FONT_FILE = tr("字体文件")
 
 
 def missing_resources_text(missing: Sequence[MissingResource]) -> str:
-    """Why the desk does not start: each missing shipped file named, with where it was looked for."""
+    """Why the desk does not start: each missing shipped file named (where it was looked for is the log's)."""
     lines = []
     for item in missing:
         what = CATALOG_FOLDER if item.path.name == CATALOG else f"{FONT_FILE} {item.path.name} "

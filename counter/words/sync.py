@@ -43,9 +43,9 @@ PACKAGE_REJECTED = {
 SERIES_FIRST = tr("请先导入同一批的第 {parts} 个文件（编号 {numbers}），再导入这一个。")
 PACKAGE_REJECTED_TAIL = tr("整个数据包未导入，本站点数据没有任何改动。")
 SYNC_NOT_POSSIBLE = {
-    "no_hall": tr("尚未登记政务服务中心：请先用 counter site register 读入中心的站点名片。"),
-    "several_halls": tr("登记了多个政务服务中心（{site}）：请用 --to 指明发给哪一个。"),
-    "to_site_required": tr("政务服务中心导出更新时须用 --to 指明发给哪个乡镇便民服务中心。"),
+    "no_hall": tr("尚未登记政务服务中心：请先登记中心的站点名片。"),
+    "several_halls": tr("登记了多个政务服务中心（{site}）：请指明发给哪一个。"),
+    "to_site_required": tr("政务服务中心导出更新时须指明发给哪个乡镇便民服务中心。"),
     "unknown_peer": tr("站点 {site} 未登记。"),
     "wrong_peer_kind": tr("站点 {site} 的类型不对：乡镇只向中心导出办件，中心只向乡镇导出更新。"),
     "training": tr("这是培训数据库：培训中办理的办件不是真实办件，不能导出同步数据包。"),

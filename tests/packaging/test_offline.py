@@ -200,7 +200,7 @@ def test_installed_it_finds_its_files_inside_its_own_folder(installed: Installed
     finally:
         shutil.move(kept, font)
     assert done.returncode == 1
-    assert f"字体文件 hanamin-a-rare.ttf 不存在：{font}" in done.stderr
+    assert "字体文件 hanamin-a-rare.ttf 不存在" in done.stderr  # the path: on the command line and in the log
 
 
 def test_installed_it_prints_through_cups_with_the_machines_own_libraries(

@@ -140,4 +140,4 @@ def test_with_a_font_removed_it_refuses_to_start_naming_it(installed: Installed,
         shutil.move(kept, font)
     for done in (listed, window):
         assert done.returncode == 1
-        assert f"字体文件 hanamin-a-rare.ttf 不存在：{font}" in done.stderr
+        assert "字体文件 hanamin-a-rare.ttf 不存在" in done.stderr  # the path: on the command line and in the log
