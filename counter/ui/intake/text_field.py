@@ -11,7 +11,7 @@ blank on the receipt.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtGui import QFocusEvent, QFontMetrics
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from counter.documents.fonts import unprintable
@@ -19,6 +19,11 @@ from counter.intake.parties import PRINTED_NAMES
 from counter.parties.text import TextField, TextProblem, check_text
 from counter.ui.plain_text import plain_label
 from counter.words.texts import text_problem_text
+
+#: the characters a person's name line shows whole (a Mongolian name written in hanzi runs to a dozen), and the
+#: pixels its frame and margins take
+NAME_SHOWN = 12
+NAME_EDGES = 14
 
 
 class KeptLine(QLineEdit):
@@ -46,6 +51,8 @@ class CheckedLine(QWidget):
         super().__init__(parent)
         self._kind = kind
         self.edit = KeptLine() if kept else QLineEdit()
+        if kind is TextField.PERSON_NAME:  # 阿拉坦其其格·孟和巴雅尔 whole, at every text size, not its end alone
+            self.edit.setMinimumWidth(QFontMetrics(self.edit.font()).horizontalAdvance("阿" * NAME_SHOWN) + NAME_EDGES)
         self.message = plain_label()
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QStyle, QWidget
 from pytestqt.qtbot import QtBot
 
 from counter.actions.site.store import Store
@@ -25,7 +25,7 @@ from counter.ui.text_size import factor, set_text_percent
 from tests.conftest import REPO
 from tests.ui.cases.casebook import Casebook
 from tests.ui.fit.check import fit_problems
-from tests.ui.fit.desk import PAD_PANEL, WINDOWS, open_preview, settle
+from tests.ui.fit.desk import PAD_PANEL, WINDOWS, open_intake, open_preview, settle
 from tests.ui.fit.sign_in import SIGN_IN_WINDOWS
 
 SHOTS = os.environ.get("COUNTER_FIT_SHOTS", "")  # a folder: each window's picture is kept there, for a look
@@ -88,6 +88,20 @@ def test_the_preview_shows_its_pages_whole_width(desk: MainWindow, casebook_temp
         widest = max(page.width() for page in view.pages)
         assert widest <= view.viewport().width(), (widest, view.viewport().width())
         assert view.horizontalScrollBar().maximum() == 0
+
+
+LONG_NAME = "阿拉坦其其格·孟和巴雅尔"  # a Mongolian name written in hanzi: at 1366×768 and 150 % it showed without 阿
+
+
+def test_a_long_name_shows_whole_in_the_intake(desk: MainWindow, casebook_template: tuple[Path, Casebook]) -> None:
+    intake = open_intake(desk, casebook_template[1])
+    intake.agent_form.setChecked(True)
+    for form in (intake.applicant_form, intake.agent_form):
+        form.name.setText(LONG_NAME)
+        settle()
+        edit = form.name
+        shown = edit.width() - 2 * edit.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth) - 4
+        assert edit.fontMetrics().horizontalAdvance(LONG_NAME) <= shown, (edit.width(), shown)
 
 
 @pytest.mark.parametrize("name", list(SIGN_IN_WINDOWS))
