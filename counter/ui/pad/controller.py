@@ -189,14 +189,15 @@ class PadController(QObject):
         self.place()
 
     def _speak(self, voice: bool, language: str) -> None:
-        """The pad's prompts spoken (espeak-ng) when ``voice``, else silent."""
+        """The pad's prompts spoken (espeak-ng) when ``voice``, else silent: in Mandarin, then in the pad's language
+        where the machine has a voice for it (:mod:`counter.host.voice`)."""
         if self.speaker is not None:
-            self.pad.prompted.disconnect(self.speaker.say)
+            self.pad.spoken.disconnect(self.speaker.say)
             self.speaker.stop()
             self.speaker = None
         if voice:
             self.speaker = Speaker(language)
-            self.pad.prompted.connect(self.speaker.say)
+            self.pad.spoken.connect(self.speaker.say)
 
     def _clerk_screen(self) -> QScreen:
         window = self._desk_window

@@ -15,6 +15,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QPushButton, QVBoxLayout, QWidget
 
 from counter.host.desk_config import NO, PAD_LANGUAGES, YES, PadMode, load_desk_config, save_desk_config
+from counter.host.voice import has_program, own_voice
 from counter.ui.pad.style import PAGE_STYLE
 from counter.ui.pad.words import (
     DESK_PAD_KEYBOARD,
@@ -27,6 +28,10 @@ from counter.ui.pad.words import (
     DESK_PAD_SAVE_FAILED,
     DESK_PAD_SAVED,
     DESK_PAD_VOICE,
+    DESK_PAD_VOICE_BOTH,
+    DESK_PAD_VOICE_CHINESE,
+    DESK_PAD_VOICE_NO_MONGOLIAN,
+    DESK_PAD_VOICE_NONE,
 )
 from counter.ui.plain_text import plain_label
 from counter.ui.restyle import set_style_property
@@ -50,6 +55,9 @@ class DeskPadForm(QWidget):
         for code in PAD_LANGUAGES:
             self.language.addItem(DESK_PAD_LANGUAGES[code], code)
         self.voice = QCheckBox(DESK_PAD_VOICE)
+        self.voice_note = plain_label()  # which voices this computer has for the language chosen
+        self.voice_note.setWordWrap(True)
+        self.voice_note.setProperty("role", "note")
         note = plain_label(DESK_PAD_NOTE)
         note.setWordWrap(True)
         note.setProperty("role", "note")
@@ -61,6 +69,7 @@ class DeskPadForm(QWidget):
         form.addRow("", self.keyboard)
         form.addRow(DESK_PAD_LANGUAGE, self.language)
         form.addRow("", self.voice)
+        form.addRow("", self.voice_note)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)
@@ -68,6 +77,7 @@ class DeskPadForm(QWidget):
         layout.addWidget(self.save_button)
         layout.addStretch(1)
         self.save_button.clicked.connect(self.on_save_clicked)
+        self.language.currentIndexChanged.connect(self.on_language_changed)
 
     def load(self) -> None:
         config = load_desk_config()
@@ -76,7 +86,20 @@ class DeskPadForm(QWidget):
         language = config.pad_language if config.pad_language in PAD_LANGUAGES else PAD_LANGUAGES[0]
         self.language.setCurrentIndex(PAD_LANGUAGES.index(language))
         self.voice.setChecked(config.pad_speaks())
+        self.on_language_changed()
         self._say("", "done")
+
+    def on_language_changed(self) -> None:
+        """Say which voices read the pad's prompts in the language chosen: a Mongolian pad speaks Mongolian only where
+        the computer has a Mongolian voice (:mod:`counter.host.voice`), else Mandarin alone, and the clerk is told."""
+        language = str(self.language.currentData())
+        if not has_program():
+            text = DESK_PAD_VOICE_NONE
+        elif language == "zh":
+            text = DESK_PAD_VOICE_CHINESE
+        else:
+            text = DESK_PAD_VOICE_BOTH if own_voice(language) is not None else DESK_PAD_VOICE_NO_MONGOLIAN
+        self.voice_note.setText(text)
 
     def on_save_clicked(self) -> None:
         mode = PadMode(self.mode.currentData())

@@ -227,6 +227,7 @@ class PadWindow(QWidget):
     timed_out = Signal(int)  # request id: no rating within the set time
     went_idle = Signal()  # the idle page is on: no service on the pad, no thanks showing
     prompted = Signal(str)  # what the pad asks or says now, in Chinese: for its voice (counter.host.voice)
+    spoken = Signal(str, str)  # the same in Chinese and in the pad's language: said in both where it has a voice
 
     def __init__(
         self,
@@ -464,8 +465,7 @@ class PadWindow(QWidget):
         self.thanks_timer.stop()
         self.rating_card.show_clerk(case.office, case.desk_no, case.clerk, case.staff_no, case.photo, self.words)
         self._show_case_words(case)
-        self.prompted.emit(SPOKEN.format(first=PAD_FOLLOW_UP_QUESTION if case.round > 1 else PAD_QUESTION,
-                                         second=PAD_TAP_HINT))  # fmt: skip
+        self._say(PAD_FOLLOW_UP_QUESTION if case.round > 1 else PAD_QUESTION, PAD_TAP_HINT)
         self._fill_reasons(case.reasons)
         self._fit_text()
         self.pages.setCurrentIndex(PadPage.RATING)
@@ -479,7 +479,15 @@ class PadWindow(QWidget):
 
     def show_thanks(self, bad: bool) -> None:
         self._finish(self.words(PAD_THANKS), self.words(PAD_THANKS_BAD if bad else PAD_THANKS_GOOD))
-        self.prompted.emit(SPOKEN.format(first=PAD_THANKS, second=PAD_THANKS_BAD if bad else PAD_THANKS_GOOD))
+        self._say(PAD_THANKS, PAD_THANKS_BAD if bad else PAD_THANKS_GOOD)
+
+    def _say(self, first: str, second: str = "") -> None:
+        """A prompt for the pad's voice: in Chinese, and in the pad's words for a voice of the pad's language."""
+        words = self.words
+        chinese = SPOKEN.format(first=first, second=second) if second else first
+        own = words(SPOKEN).format(first=words(first), second=words(second)) if second else words(first)
+        self.prompted.emit(chinese)
+        self.spoken.emit(chinese, own)
 
     def show_problem(self, text: str) -> None:
         self._finish("", text)
@@ -542,7 +550,7 @@ class PadWindow(QWidget):
         self.submit_button.setEnabled(False)
         self._fit_text()
         self.pages.setCurrentIndex(PadPage.REASONS)
-        self.prompted.emit(PAD_REASONS_QUESTION)
+        self._say(PAD_REASONS_QUESTION)
         self.on_touched()
 
     def on_reason_toggled(self) -> None:

@@ -161,7 +161,12 @@ DESK_PAD_KEYBOARD = tr("申请人在评价器旁有键盘可用（差评时可�
 DESK_PAD_LANGUAGE = tr("评价器文字：")
 # keyed by counter.host.desk_config.PAD_LANGUAGES; the welcome is in both scripts either way
 DESK_PAD_LANGUAGES = {"zh": tr("汉文"), "mn": tr("蒙古文（欢迎语始终蒙汉两种文字）")}
-DESK_PAD_VOICE = tr("评价器用语音读出提示（普通话；需要本机装有 espeak-ng）")
+DESK_PAD_VOICE = tr("评价器用语音读出提示")
+#: under the voice's box, for the pad's language chosen: which voices this computer has for it
+DESK_PAD_VOICE_CHINESE = tr("用普通话读出。")
+DESK_PAD_VOICE_BOTH = tr("先用普通话、再用蒙古语读出。")
+DESK_PAD_VOICE_NO_MONGOLIAN = tr("本机没有蒙古语语音：蒙古文评价器的提示只用普通话读出。")
+DESK_PAD_VOICE_NONE = tr("本机没有安装语音朗读程序：评价器不出声，请系统管理员安装。")
 DESK_PAD_NOTE = tr(
     "只对这台电脑有效。只有一块屏幕时，评价器评价完成、超时或按 Esc 后自动隐藏；"
     "申请人没有键盘时，差评只点选不满意原因，不输入文字。"

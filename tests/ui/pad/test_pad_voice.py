@@ -15,10 +15,20 @@ from pytestqt.qtbot import QtBot
 from counter.host import voice
 from counter.host.desk_config import DeskConfig, PadMode
 from counter.ratings.levels import Level
+from counter.ui.pad import desk_pad_form
 from counter.ui.pad.controller import PadController
+from counter.ui.pad.desk_pad_form import DeskPadForm
 from counter.ui.pad.pad_window import PadWindow
-from counter.ui.pad.words import PAD_QUESTION, PAD_REASONS_QUESTION, PAD_TAP_HINT
+from counter.ui.pad.words import (
+    DESK_PAD_VOICE_BOTH,
+    DESK_PAD_VOICE_CHINESE,
+    DESK_PAD_VOICE_NO_MONGOLIAN,
+    PAD_QUESTION,
+    PAD_REASONS_QUESTION,
+    PAD_TAP_HINT,
+)
 from tests.ui.pad.pictures import CASE
+from tests.ui.pad.test_pad_language import QUESTION_MN
 
 #: seconds per character of Mandarin read aloud: a syllable a character, some three to six a second
 PER_CHARACTER = (0.15, 0.6)
@@ -93,6 +103,7 @@ def test_the_voice_is_off_by_default_and_on_when_the_desk_says(
             return 0
 
     monkeypatch.setattr(subprocess, "Popen", Playing)  # as counter.host.voice calls it
+    monkeypatch.setattr(voice, "own_voice", lambda *_: None)  # a machine with no Mongolian voice (Debian 12's)
     assert DeskConfig().pad_voice == "no"
     assert controller.speaker is None
     controller.pad.show_case(CASE)
@@ -113,3 +124,62 @@ def test_a_machine_without_espeak_ng_keeps_the_pad_silent(caplog: pytest.LogCapt
     assert not speaker.available
     speaker.say(PAD_QUESTION)  # nothing raised, nothing started
     assert "the pad stays silent" in caplog.text
+
+
+class Started:
+    """``subprocess.Popen`` as the speaker calls it: the command lines kept, nothing run."""
+
+    def __init__(self) -> None:
+        self.lines: list[list[str]] = []
+
+    def __call__(self, args: list[str], **_: Any) -> Started:
+        self.lines.append(args)
+        return self
+
+    def poll(self) -> int:
+        return 0
+
+
+def test_a_mongolian_pad_says_each_prompt_in_mandarin_then_mongolian_where_a_voice_is(
+    controller: PadController, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started = Started()
+    monkeypatch.setattr(voice, "own_voice", lambda language, *_: "mn" if language == "mn" else None)
+    monkeypatch.setattr(subprocess, "Popen", started)
+    controller.apply(PadMode.AUTO, keyboard=False, language="mn", voice=True)
+    controller.pad.show_case(CASE)
+    (line,) = started.lines
+    assert line[:2] == ["sh", "-c"]  # one after the other, one process group
+    mandarin, mongolian = line[4:11], line[11:]
+    assert mandarin[1:3] == ["-v", "cmn"]
+    assert mandarin[-1] == f"{PAD_QUESTION}。{PAD_TAP_HINT}"
+    assert mongolian[1:3] == ["-v", "mn"]
+    assert mongolian[-1].startswith(QUESTION_MN)
+    controller.apply(PadMode.AUTO, keyboard=False, language="zh", voice=True)
+    controller.pad.show_case(dataclasses.replace(CASE, request_id=CASE.request_id + 1))
+    last = started.lines[-1]
+    assert Path(last[0]).name == voice.PROGRAM  # a Chinese pad: Mandarin alone
+    assert last[1:3] == ["-v", "cmn"]
+
+
+def test_the_chained_command_runs_both(tmp_path: Path) -> None:
+    """The two voices' command lines joined as the speaker joins them: each runs, in order, with its own words."""
+    said = tmp_path / "said.txt"
+    first = ["sh", "-c", f'printf "%s|" "$1" >> {said}', "sh", "请您评价"]
+    then = ["sh", "-c", f'printf "%s|" "$1" >> {said}', "sh", QUESTION_MN]
+    subprocess.run(voice.one_after_the_other(first, then), check=True, timeout=30)
+    assert said.read_text(encoding="utf-8") == f"请您评价|{QUESTION_MN}|"
+
+
+@pytest.mark.parametrize(("mongolian", "note"), [(None, DESK_PAD_VOICE_NO_MONGOLIAN), ("mn", DESK_PAD_VOICE_BOTH)])
+def test_the_desks_settings_say_whether_a_mongolian_voice_is_there(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, mongolian: str | None, note: str
+) -> None:
+    monkeypatch.setattr(desk_pad_form, "own_voice", lambda language, *_: mongolian if language == "mn" else None)
+    monkeypatch.setattr(desk_pad_form, "has_program", lambda *_: True)
+    form = DeskPadForm()
+    qtbot.addWidget(form)
+    form.load()
+    assert form.voice_note.text() == DESK_PAD_VOICE_CHINESE
+    form.language.setCurrentIndex(form.language.findData("mn"))
+    assert form.voice_note.text() == note
