@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import http.client
+import json
 import os
 import re
 import shlex
@@ -96,8 +97,9 @@ class Hall:
         self.etc = tmp_path / "etc-counter"  # /etc/counter
         self.data = tmp_path / "var-lib-counter"  # /var/lib/counter: the server's data folder
         self.home = tmp_path / "home"
-        self.data.mkdir()
-        self.home.mkdir()
+        self.usb = tmp_path / "usb"  # /media/usb: what the technician carries from the server to a desk
+        for folder in (self.data, self.home, self.usb):
+            folder.mkdir()
         # /var/backups as on Debian 12: root's, 0755; in the server's folder, which the postgres user may enter
         self.var_backups = server.folder / "var-backups"
         self.var_backups.mkdir(mode=0o755)
@@ -111,8 +113,10 @@ class Hall:
         self.on_server = {"PGHOST": str(server.folder), "PGPORT": str(server.port), "PATH": self.path}
         self.as_root = {"PATH": self.path, "HOME": str(self.home), **self.on_server}
 
-    def ours(self, script: str) -> str:
-        """The manual's ``script`` with this test's machine put in; refused if it still names one of the real one."""
+    def ours(self, script: str, etc: Path | None = None) -> str:
+        """The manual's ``script`` with this test's machine put in; refused if it still names one of the real one.
+
+        ``etc``: the folder that stands for ``/etc/counter`` when it is not the server's (a desk machine's)."""
         port = self.server.port
         for theirs, mine in (
             ("@hall-server/", f"@localhost:{port}/"),
@@ -122,7 +126,8 @@ class Hall:
             ("10.1.2.5/32", "127.0.0.1/32"),
             ("/var/lib/postgresql/15/main", str(self.server.data)),
             ("/etc/postgresql/15/main", str(self.server.data)),
-            ("/etc/counter", str(self.etc)),
+            ("/etc/counter", str(etc or self.etc)),
+            ("/media/usb", str(self.usb)),
             ("/var/lib/counter", str(self.data)),
             ("/var/backups", str(self.var_backups)),
             ("runuser -u counter -- ", ""),
@@ -135,9 +140,17 @@ class Hall:
         assert not [path for path in SYSTEM_PATHS if path in script], script
         return script
 
-    def run(self, script: str, *, as_postgres: bool = False, given: str = "", env: Mapping[str, str] = {}) -> str:
+    def run(
+        self,
+        script: str,
+        *,
+        as_postgres: bool = False,
+        given: str = "",
+        env: Mapping[str, str] = {},
+        etc: Path | None = None,
+    ) -> str:
         """``script`` (the manual's, made ours) by ``sh -e`` as root, or as postgres; its output."""
-        script = self.ours(script)
+        script = self.ours(script, etc)
         environment = {**(self.on_server if as_postgres else self.as_root), **env}
         prefix = [*AS_POSTGRES, "env", *(f"{k}={v}" for k, v in environment.items())] if as_postgres else []
         done = subprocess.run(
@@ -251,11 +264,23 @@ def test_the_manuals_hall_set_up_runs_serves_and_upgrades(server: PgCluster, tmp
     assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
     desk_key = key_file.read_text(encoding="utf-8").strip().splitlines()[-1]
 
-    # 8: the unit's ExecStart as systemd runs it, and a desk signing in at it over HTTPS
+    # 8: the unit's ExecStart as systemd runs it; 9: a desk pointed at it, a clerk signing in there over HTTPS
+    shutil.copy(hall.etc / "hall-ca.crt", hall.usb / "hall-ca.crt")  # carried to the desk, as 9 says
+    shutil.copy(key_file, hall.usb / "desk-8.key")
+    desk_etc, desk_home = tmp_path / "desk-etc", tmp_path / "desk-home"
+    desk_etc.mkdir()
+    at_desk = {"HOME": str(desk_home), "COUNTER_HOME": str(desk_home / "data"), "COUNTER_STATE": str(desk_home / "st")}
     with serving(hall) as root:
-        remote = Remote(root, hall.etc / "hall-ca.crt")
+        [desk_step] = blocks("9")
+        hall.run(desk_step, env=at_desk, etc=desk_etc)
+        assert stat.S_IMODE((desk_etc / "hall-ca.crt").stat().st_mode) == 0o644
+        shown = json.loads(hall.run("counter desk --json", env=at_desk))
+        assert (shown["server"], shown["desk_no"]) == (root, "8")
+        [kept_key] = [p.read_text().strip() for p in (desk_home / "data").rglob("*key*") if p.is_file()]
+        assert kept_key == desk_key  # add-desk's output whole was given: its last line kept
+        remote = Remote(shown["server"], Path(shown["server_ca"]))
         try:
-            answer = remote.sign_in("wulan", ADMIN_PASSWORD, "8", desk_key)
+            answer = remote.sign_in("bater", ADMIN_PASSWORD, shown["desk_no"], kept_key)
             assert answer.result.signed_in, answer
             remote.sign_out()
         finally:
