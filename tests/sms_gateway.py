@@ -6,7 +6,8 @@ says otherwise (``trusted=False``): then the sender meets a certificate it has n
 
 It checks each request's signature, remembers what it delivered by the idempotency key (a repeat of a delivered key
 is answered 409 with the same id and not delivered again, as a gateway that keeps its requests does), and answers
-as the test scripts it: a status, or a stall longer than the sender's timeout.
+as the test scripts it: a status, a stall longer than the sender's timeout, or a message delivered and then left
+unanswered (:data:`HELD`: a sender killed while it waits for the answer).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from tests.https_stub import serving, trusting
 
 SECRET = "hall-secret"
 STALL = -1  # a scripted answer: no answer until the test ends (the sender's timeout)
+HELD = -2  # a scripted answer: delivered, then no answer until the test ends (the sender cannot know it went)
 
 
 @dataclass
@@ -59,12 +61,14 @@ def _handler(gateway: Gateway) -> type[BaseHTTPRequestHandler]:
                     gateway.bad_signatures += 1
                 gateway.requests.append(request)
                 status = gateway.script.pop(0) if gateway.script else 200
+                held = status == HELD
+                status = 200 if held else status
                 key = request["idempotency_key"]
                 if status == 200 and key in gateway.delivered:
                     status = 409
                 if status == 200:
                     gateway.delivered[key] = f"GW{len(gateway.delivered) + 1:04d}"
-            if status == STALL:
+            if status == STALL or held:
                 gateway.released.wait(30)
                 return
             answer = {"id": gateway.delivered[key]} if status in (200, 409) else {"error": "busy"}

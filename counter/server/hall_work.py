@@ -55,7 +55,7 @@ class HallWork:
         self._thread = threading.Thread(target=self._run, name="hall-work", daemon=True)
         self._thread.start()
 
-    def stop(self, wait_s: float = 30.0) -> None:
+    def stop(self, wait_s: float = 15.0) -> None:
         """Stop between two jobs: a message being sent is sent and marked first (or its lease lets another send it)."""
         self._stop.set()
         if self._thread is not None:
