@@ -244,7 +244,10 @@ def start_sign_in(
     a later one, after 换人登录, shows the main window again for the new clerk.
     ``door``: where the sign-in is checked, made with the controller's runner; None for the desk's own database.
     A desk on a hall server reads its search index at the first sign-in (nothing is served before one), and leaves
-    the site's set-up to the server's administrator.
+    the site's set-up to the server's administrator.  There 换人登录 comes after the session has ended (the lock
+    ended it, or the server did): what the one before left open cannot be kept at the server until someone is signed
+    in again, so it stays, hidden, until the next sign-in, which keeps the open intake as the desk's draft first and
+    then offers it back.
     """
     from counter.host.desk_at import desk_at
     from counter.host.desk_config import load_desk_config
@@ -260,9 +263,25 @@ def start_sign_in(
     )
     controller.home_focus = window.search_panel.box
     started = False
+    work_left = False  # a hall server's desk: the windows of the one before, hidden until the next sign-in
+
+    def on_signed_out() -> None:
+        nonlocal work_left
+        if not on_server:
+            window.on_signed_out()
+            return
+        work_left = True
+        window.desk_actions.sign_in_as(None, "")
+        window.hide()
 
     def on_signed_in() -> None:
-        nonlocal started
+        nonlocal started, work_left
+        if work_left:
+            work_left = False
+            intake = window.desk_actions.intake
+            if intake is not None:
+                intake.drafts.save_now()  # under the new session: nothing (a committed intake) or the form whole
+            window.desk_actions.close_work()
         window.on_signed_in(controller)
         window.show()
         window.activateWindow()
@@ -280,7 +299,7 @@ def start_sign_in(
                 window.desk_actions.offer_site_set_up()
 
     controller.signed_in.connect(on_signed_in)
-    controller.signed_out.connect(window.on_signed_out)
+    controller.signed_out.connect(on_signed_out)
     controller.start()
     return controller
 

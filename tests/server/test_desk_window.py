@@ -32,6 +32,7 @@ from counter.db.engine import make_engine, make_sessions
 from counter.host.desk_config import load_desk_config
 from counter.host.desk_key import desk_key_path, read_desk_key
 from counter.service.admin import ADD_ACCOUNT, DISABLE_ACCOUNT, AccountLogin
+from counter.service.intake import CHECK_DRAFT, DeskOnly
 from counter.service.local import serve
 from counter.service.remote import Remote, SessionEnded
 from counter.ui.app import open_hall_window
@@ -112,8 +113,9 @@ def hall(tmp_path: Path) -> Iterator[Hall]:
     admin = Actor("admin", "管理员", frozenset({Role.ADMIN}))
     first = NewAccount("admin", "管理员", frozenset({Role.ADMIN}), PASSWORD)
     assert service.call(ADD_ACCOUNT, first, Desk(DeskIdentity("XAM01", "1"), "管理员")) == ()
-    clerk = NewAccount("wulan", "乌兰", frozenset({Role.CLERK}), PASSWORD)
-    assert service.call(ADD_ACCOUNT, clerk, Desk(DeskIdentity("XAM01", "1"), "管理员", admin)) == ()
+    for login, name in (("wulan", "乌兰"), ("sarula", "萨如拉")):
+        clerk = NewAccount(login, name, frozenset({Role.CLERK}), PASSWORD)
+        assert service.call(ADD_ACCOUNT, clerk, Desk(DeskIdentity("XAM01", "1"), "管理员", admin)) == ()
     service.close()
     env = dict(os.environ)  # the server's own home: nothing of the desk's
     env.update(COUNTER_HOME=str(folder / "server-home"), COUNTER_STATE=str(folder / "server-state"))
@@ -227,6 +229,15 @@ def test_an_account_disabled_meanwhile_brings_the_sign_in_back_with_the_work_kep
     assert "账号已被管理员停用" in controller.window.hint.text()
     assert panel.request() == request
     assert hall.cases() == 0
+
+    QTest.mouseClick(controller.window.switch_button, Qt.MouseButton.LeftButton)  # 换人登录
+    assert not controller.window.login.isReadOnly()
+    _signed_in(qtbot, controller, "sarula")  # her session keeps the intake left open as the desk's draft
+    assert window.desk_actions.intake is None
+    kept = window.runner.call(CHECK_DRAFT, DeskOnly())
+    assert kept is not None
+    assert kept.draft is not None
+    assert kept.draft.applicant.name == "张海军"
 
 
 def test_the_server_away_mid_intake_keeps_it_and_it_commits_once_when_back(qtbot: QtBot, hall: Hall) -> None:
