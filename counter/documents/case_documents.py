@@ -70,6 +70,7 @@ from counter.documents.item_law import (
     turn_to_lines,
 )
 from counter.documents.kinds import DocumentKind
+from counter.documents.licence_lines import received_name, taken_licence
 from counter.documents.no_licence import no_licence_basis, no_licence_intro, no_licence_items, refuses_part
 from counter.documents.service_receipt import service_blocks, service_sign_off
 from counter.documents.words import (
@@ -84,7 +85,6 @@ from counter.documents.words import (
     place,
 )
 from counter.intake.checklist import PRESENT, Receipt, ReceivedMedium
-from counter.intake.licences import Licence, licence_of_record
 from counter.intake.outcome import RefusalGround
 from counter.intake.parties import ApplicantKind, Delivery
 from counter.intake.subject import subject_lines
@@ -169,27 +169,8 @@ def _copy_form(line: CaseMaterialLine) -> tuple[str, str]:
     return paper.DOC_DASH, paper.DOC_DASH
 
 
-def _taken_licence(line: CaseMaterialLine) -> Licence | None:
-    return licence_of_record(line.licence) if line.receipt == Receipt.RECEIVED.value else None
-
-
-def _received_name(line: CaseMaterialLine) -> str:
-    """The material's name; for an 电子证照, the licence under it: number, trust level, issuing body, validity."""
-    licence = _taken_licence(line)
-    if licence is None:
-        return line.name
-    validity = (
-        paper.DOC_LICENCE_UNTIL.format(date=date_text(licence.valid_until))
-        if licence.valid_until is not None
-        else paper.DOC_LICENCE_OPEN
-    )
-    return paper.DOC_LICENCE_LINES.format(
-        name=line.name, number=licence.number, trust=licence.trust.value, issuer=licence.issuer, validity=validity
-    )
-
-
 def _how_received(line: CaseMaterialLine) -> str:
-    if _taken_licence(line) is not None:
+    if taken_licence(line) is not None:
         return paper.DOC_HOW_LICENCE
     if line.due_on is not None:
         return paper.DOC_HOW_DEFERRED.format(date=date_text(line.due_on))
@@ -225,7 +206,7 @@ def _receipt(
     rows = tuple(
         (
             str(n),
-            _received_name(m),
+            received_name(m),
             *(_copy_form(m) if m.due_on is None else (paper.DOC_DASH, paper.DOC_DASH)),
             _how_received(m),
         )

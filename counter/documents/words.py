@@ -170,6 +170,11 @@ DOC_LICENCE_LINES = "{name}\n电子证照 {number}号\n{issuer}（可信等级{t
 DOC_HOW_LICENCE = "电子证照"
 DOC_LICENCE_UNTIL = "有效期至{date}"
 DOC_LICENCE_OPEN = "长期有效"
+DOC_LICENCE_CHECKED = "此件经与原件核对无误"  # 国办函〔2016〕108号: a C-level upload checked at the window, now B
+DOC_LICENCE_USE = "用证：{by}（{desk_no}号窗口）{time}，{reason}"
+DOC_LICENCE_ANNOTATED = "加注件 {id}{until}"
+DOC_LICENCE_ANNOTATED_UNTIL = "，有效期至{date}"
+DOC_MOMENT = "{year}年{month}月{day}日 {hour:02d}:{minute:02d}"
 DOC_PROMISED = "承诺办结日期"
 DOC_PROMISED_VALUE = "{date}前办结（承诺时限{limit}，自受理之日起按{unit}计算）"
 #: how a promise is counted, as the limit's unit says: a 自然日 promise counts weekends and holidays too

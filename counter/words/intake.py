@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from counter.intake.checklist import ProblemCode as IntakeProblemCode
 from counter.intake.checklist import Receipt, ReceivedMedium
+from counter.intake.licence_use import use_of_record
 from counter.intake.licences import TrustLevel, licence_of_record, lookup_failed_of_record
 from counter.intake.outcome import Outcome, ReasonCode, RefusalGround
 from counter.intake.rules import IntakeRule, RuleProblem
@@ -162,6 +163,7 @@ LICENCE_LOOKUP_FAILED = tr("证照库未能查询，收取纸质材料")
 LICENCE_CHECK_ORIGINAL = tr("电子证照 {number}号（{issuer}，可信等级C，用户自行上传）：须核验原件，核验无误后按 1 收取")
 #: the 108号 words a copy checked against its original is kept with
 LICENCE_CHECKED = tr("，此件经与原件核对无误")
+LICENCE_USED = tr("；用证：{by}，{reason}")
 
 
 def licence_text(record: str) -> str:
@@ -171,5 +173,7 @@ def licence_text(record: str) -> str:
         return LICENCE_CHECK_ORIGINAL.format(number=licence.number, issuer=licence.issuer)
     if licence is not None:
         said = LICENCE_TAKEN.format(number=licence.number, issuer=licence.issuer, trust=licence.trust.value)
-        return said.removesuffix("）") + LICENCE_CHECKED + "）" if licence.checked_original else said
+        said = said.removesuffix("）") + LICENCE_CHECKED + "）" if licence.checked_original else said
+        use = use_of_record(record)
+        return said + LICENCE_USED.format(by=use.by, reason=use.reason) if use is not None else said
     return LICENCE_LOOKUP_FAILED if lookup_failed_of_record(record) else ""

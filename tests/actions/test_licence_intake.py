@@ -83,7 +83,9 @@ def test_an_intake_takes_the_licence_and_its_receipt_names_number_and_trust_leve
     line = next(m for m in view.materials if m.code == LICENCE_MATERIAL)
     assert (line.receipt, line.medium) == (Receipt.RECEIVED.value, ReceivedMedium.ELECTRONIC.value)
     assert licence_of_record(line.licence) == current
-    assert licence_text(line.licence) == "电子证照 152201600012345号（乌兰浩特市市场监督管理局，可信等级A）"
+    assert licence_text(line.licence).startswith(
+        "电子证照 152201600012345号（乌兰浩特市市场监督管理局，可信等级A）；用证："
+    )
     path = tmp_path / "receipt.pdf"
     path.write_bytes(made.pdf)
     text = pdf_text(path)

@@ -66,6 +66,8 @@ from counter.documents.deciders import unnamed_bodies
 from counter.documents.fonts import unprintable
 from counter.documents.item_law import rights_items
 from counter.intake.checklist import Checklist, licence_column
+from counter.intake.licence_trust import use_reason
+from counter.intake.licence_use import LicenceUse, with_use
 from counter.intake.not_possible import ClerkUnnamed, IntakeNotPossible
 from counter.intake.outcome import (
     CorrectionPolicy,
@@ -293,7 +295,7 @@ def take_intake(
         "previous_case_id": previous.id if previous else None,
         "uid": request.uid or models.new_uid(),  # here, not by the column's default: the audit digest covers it
     }
-    lines = _material_values(bundle, request.checklist, decision)
+    lines = _material_values(bundle, request.checklist, decision, _use(desk, bundle, number, today))
     case_id = add_case(session, values, lines, CaseEvent.TAKEN.value, decision.outcome.value, at=_on(today))
     if request.ticket is not None:
         add_ticket(session, case_id, request.ticket)
@@ -351,9 +353,16 @@ def _ready_to_take(bundle: Bundle, request: IntakeRequest, decision: Decision, t
     return subject
 
 
-def _material_values(bundle: Bundle, checklist: Checklist, decision: Decision) -> list[CaseMaterialLine]:
+def _use(desk: Desk, bundle: Bundle, number: str, today: dt.date) -> LicenceUse:
+    """The 用证 of the licences the intake takes: this clerk at this desk, now, for this case."""
+    return LicenceUse(desk.clerk, desk.identity.desk_no, _on(today), use_reason(bundle.name, number))
+
+
+def _material_values(
+    bundle: Bundle, checklist: Checklist, decision: Decision, use: LicenceUse
+) -> list[CaseMaterialLine]:
     """The checklist's lines as the case keeps them: each material's name and necessity from the bundle, a deferred
-    one's due day from the decision."""
+    one's due day from the decision, a licence taken with its 用证 (:mod:`counter.intake.licence_use`)."""
     due = {d.code: d.due for d in decision.deferred}
     materials_by_code = {m.code: m for m in bundle.materials}
     return [
@@ -368,7 +377,7 @@ def _material_values(bundle: Bundle, checklist: Checklist, decision: Decision) -
             defect_note=e.defect_note,
             due_on=due.get(e.code),
             arrived_on=None,
-            licence=licence_column(e),
+            licence=with_use(licence_column(e), use),
         )
         for e in checklist.entries
     ]
