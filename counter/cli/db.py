@@ -147,7 +147,9 @@ def _print_step(step: Step) -> None:
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
     """Open the database, which migrates it, each step printed as it runs; then say where it stands."""
-    from counter.service.site import SCHEMA_REVISION, SiteAsked
+    from counter.service.site import OTHER_LOGINS, SCHEMA_REVISION, SiteAsked
+    from counter.words.database import DESK_ROLES_LEFT
+    from counter.words.punctuation import LIST_JOIN
 
     if args.desk_role:
         _desk_role_retired()  # before anything is opened: the hall's technician is mid-way through the old manual
@@ -155,6 +157,9 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
     service = open_service(args, create=True, lock_timeout_s=args.lock_timeout, on_step=_print_step)
     revision = service.call(SCHEMA_REVISION, SiteAsked(), desk())
     print(tr("数据库结构已是最新（{revision}）。").format(revision=revision))
+    left = service.call(OTHER_LOGINS, SiteAsked(), desk())
+    if left:  # upgraded all the same: the role is the hall's to retire, as the manual says
+        print(DESK_ROLES_LEFT.format(roles=LIST_JOIN.join(left)), file=sys.stderr)
     return EXIT_OK
 
 

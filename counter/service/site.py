@@ -243,6 +243,14 @@ SCHEMA_REVISION = read(
     "counter.service.runs.site:schema_revision",
     doc="The schema revision the database stands at (opening it migrated it: counter db upgrade).",
 )
+OTHER_LOGINS = read(
+    "site.other_logins",
+    SiteAsked,
+    tuple[str, ...],
+    Open.ANY_DESK,
+    "counter.service.runs.site:other_logins",
+    doc="The database roles besides the tables' owner granted rights on them (a hall's old desk role); none on SQLite.",
+)
 BACKUP = write(
     "site.backup",
     Backup,

@@ -71,6 +71,13 @@ DESK_ROLE_RETIRED = tr(
     "升级数据库结构用 counter db upgrade（不带 --desk-role）"
 )
 
+#: ``counter db upgrade`` on a hall whose tables other roles than the owner (the server's) may still write
+DESK_ROLES_LEFT = tr(
+    "注意：除了服务端的角色，数据库里还有角色能直接读写这些表：{roles}。多半是旧手册给窗口设的角色。"
+    "大厅的窗口现在只经服务端办理业务，拿到这个角色密码的人仍能绕过程序改数据库："
+    "请按运维手册第五节“从窗口角色改为服务端”撤销它"
+)
+
 
 def fault_text(fault: str, server: str = "") -> str:
     """Why the database refused (a ``DbFault`` value), in the clerk's words: what it raised is the log's, in

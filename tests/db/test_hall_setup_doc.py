@@ -436,7 +436,12 @@ def test_a_hall_with_a_desk_role_moves_to_the_server_as_the_manual_says(
     hall = Hall(cluster, tmp_path)
     _notify, upgrade, retire = blocks("10")
     assert "--desk-role" not in upgrade
+    capsys.readouterr()
+    assert main(["db", "upgrade", "--db", owner_url]) == 0  # the new program's upgrade names the role left
+    assert "还有角色能直接读写这些表：counter_desk" in capsys.readouterr().err
     hall.run(retire, as_postgres=True)
+    assert main(["db", "upgrade", "--db", owner_url]) == 0
+    assert "还有角色" not in capsys.readouterr().err  # none now
 
     desk = make_engine(desk_url)
     with pytest.raises(OperationalError, match='role "counter_desk" does not exist'):

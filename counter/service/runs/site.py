@@ -120,6 +120,12 @@ def schema_revision(work: Session, desk: Desk | None, request: SiteAsked) -> str
     return current_revision(work.get_bind().engine)
 
 
+def other_logins(work: Session, desk: Desk | None, request: SiteAsked) -> tuple[str, ...]:
+    from counter.db.table_logins import other_table_logins
+
+    return other_table_logins(work)
+
+
 def backup(work: Sessions, desk: Desk | None, request: Backup) -> BackupMade:
     """An administrator's (where accounts exist), checked first; the copy made online; then the audit entry."""
     by = at_desk(desk)
