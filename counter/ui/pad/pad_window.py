@@ -251,7 +251,6 @@ class PadWindow(QWidget):
         self._level: Level | None = None  # the bad face tapped for the service on the pad: from then on, the rating
         self._scale = 0.0
         self._room = QSize()  # the size the pad is drawn for: its window's, or the panel it is about to be given
-        self._text = factor()  # the text size in use: the desk's, or less where the room is short (_fit_text)
         self._sheet = ""
         self.pages = QStackedWidget()
         self.pages.addWidget(self._build_idle())
@@ -445,7 +444,7 @@ class PadWindow(QWidget):
         self.idle_desk.setText(self.words(PAD_DESK).format(desk_no=idle.desk_no))
         self.idle_card.show_clerk(idle.office, idle.desk_no, idle.clerk, idle.staff_no, idle.photo, self.words)
         self.notice.setText(idle.notice or self.words(PAD_IDLE_DEFAULT))
-        self._fit_text()
+        self._fit_text(PadPage.IDLE)
         self.pages.setCurrentIndex(PadPage.IDLE)
         self.went_idle.emit()
 
@@ -467,7 +466,7 @@ class PadWindow(QWidget):
         self._show_case_words(case)
         self._say(PAD_FOLLOW_UP_QUESTION if case.round > 1 else PAD_QUESTION, PAD_TAP_HINT)
         self._fill_reasons(case.reasons)
-        self._fit_text()
+        self._fit_text(PadPage.RATING, PadPage.REASONS)
         self.pages.setCurrentIndex(PadPage.RATING)
         self.timeout_timer.start(case.timeout_seconds * 1000)
 
@@ -499,7 +498,7 @@ class PadWindow(QWidget):
         self.thanks.setVisible(bool(headline))
         self.thanks_mark.setVisible(bool(headline))
         self.thanks_detail.setText(detail)
-        self._fit_text()
+        self._fit_text(PadPage.THANKS)
         self.pages.setCurrentIndex(PadPage.THANKS)
         self.thanks_timer.start(THANKS_MS)
 
@@ -527,7 +526,7 @@ class PadWindow(QWidget):
         self.comment.setHidden(not keyboard)
         if not keyboard:
             self.comment.clear()
-        self._fit_text()
+        self._fit_text(PadPage.REASONS)
 
     def chosen_reasons(self) -> tuple[str, ...]:
         return tuple(b.text() for b in self.reason_buttons if b.isChecked())
@@ -548,7 +547,7 @@ class PadWindow(QWidget):
             button.setChecked(False)
         self.comment.clear()
         self.submit_button.setEnabled(False)
-        self._fit_text()
+        self._fit_text(PadPage.REASONS)
         self.pages.setCurrentIndex(PadPage.REASONS)
         self._say(PAD_REASONS_QUESTION)
         self.on_touched()
@@ -641,47 +640,70 @@ class PadWindow(QWidget):
             card.set_avatar_size(round(AVATAR * scale))
         self._fit_text()
 
-    def _fit_text(self) -> None:
-        """The desk's text size, or as much less as the pages need to fit the room, never under :data:`LEAST_TEXT`.
+    def _fit_text(self, *which: PadPage) -> None:
+        """Each page's text (``which``, or all) at the desk's size, or as much less as that page needs to fit the
+        room, never under :data:`LEAST_TEXT`.
 
         Mongolian script's lines are half as tall again as Chinese ones, and its words three times as long: at the
         desk's 150 % a Mongolian pad's page would need twice its panel.  The applicant must see every face and
-        button first; the text is as large as that allows.
+        button first; the text is as large as that allows, page by page (a long notice on the idle page makes the
+        faces no smaller).  The sizes are tried by halves (about 20 ms each on this machine): a tap is answered at
+        once.
         """
         if not self._room.isValid() or self._scale <= 0:
             return
-        text = factor()
-        while True:
-            self._apply_text(text)
-            if text <= LEAST_TEXT or self.fits(self._room):
-                return
-            text = max(LEAST_TEXT, round(text - TEXT_STEP, 2))
-
-    def _apply_text(self, text: float) -> None:
-        self._text = text
-        sheet = pad_style(self._scale, text)
-        if sheet != self._sheet:
+        sheet = pad_style(self._scale, factor())
+        if sheet != self._sheet:  # the pad's own background, and the sizes of anything outside the pages
             self._sheet = sheet
             self.setStyleSheet(sheet)
-        for face in self.face_buttons.values():
-            face.set_scale(self._scale, text)
+        current = self.pages.currentWidget()
+        kept = current.geometry() if current is not None else None
+        for index in which or tuple(PadPage):
+            page = self.pages.widget(index)
+            if page is not None:
+                self._apply_text(page, self._largest_fitting(page))
+        if current is not None and kept is not None:
+            current.setGeometry(kept)
+            _lay_out(current)
+
+    def _largest_fitting(self, page: QWidget) -> float:
+        """The largest text size, in steps of :data:`TEXT_STEP` from the desk's down to :data:`LEAST_TEXT`, at
+        which ``page`` fits the room; the least when none does."""
+        sizes = [factor()]
+        while sizes[-1] - TEXT_STEP >= LEAST_TEXT - 1e-9:
+            sizes.append(round(sizes[-1] - TEXT_STEP, 2))
+        self._apply_text(page, sizes[0])
+        if page_fits(page, self._room):  # the usual case: the desk's size fits
+            return sizes[0]
+        low, high = 1, len(sizes) - 1  # sizes[high] is taken when nothing larger fits
+        while low < high:
+            middle = (low + high) // 2
+            self._apply_text(page, sizes[middle])
+            if page_fits(page, self._room):
+                high = middle
+            else:
+                low = middle + 1
+        return sizes[low]
+
+    def _apply_text(self, page: QWidget, text: float) -> None:
+        page.setProperty("text_size", text)
+        sheet = pad_style(self._scale, text)
+        if sheet != page.styleSheet():
+            page.setStyleSheet(sheet)
+        if page.isAncestorOf(self.question):
+            for face in self.face_buttons.values():
+                face.set_scale(self._scale, text)
 
     @property
     def text_size(self) -> float:
-        """The text size the pad draws at now, as a factor of the 100 % design."""
-        return self._text
+        """The text size the rating page (the faces, the question) draws at now, as a factor of the 100 % design."""
+        return self.page_text_size(PadPage.RATING)
 
-    def fits(self, room: QSize) -> bool:
-        """Whether every page, laid out at ``room`` with its words now, shows every line and button whole."""
-        current = self.pages.currentWidget()
-        kept = current.geometry() if current is not None else None
-        try:
-            pages = (self.pages.widget(index) for index in range(self.pages.count()))
-            return all(page_fits(page, room) for page in pages if page is not None)
-        finally:
-            if current is not None and kept is not None:
-                current.setGeometry(kept)
-                _lay_out(current)
+    def page_text_size(self, page: PadPage) -> float:
+        """The text size a page draws at now: the desk's, or less where the room is short."""
+        widget = self.pages.widget(page)
+        size = widget.property("text_size") if widget is not None else None
+        return float(size) if size is not None else factor()
 
 
 def _lay_out(widget: QWidget) -> None:
