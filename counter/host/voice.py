@@ -14,6 +14,7 @@ keeps its pad silent and says so once in the log: a pad never stops for its voic
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import shutil
@@ -41,6 +42,7 @@ def voice_for(language: str) -> str:
     return VOICES.get(language, DEFAULT_VOICE)
 
 
+@functools.cache  # the machine's voices do not change while the desk runs: asked once per language
 def own_voice(language: str, program: str = PROGRAM) -> str | None:
     """The voice that speaks ``language`` itself on this machine (not Mandarin standing in), or None: a voice named in
     :data:`VOICES`, else the first espeak-ng lists for the language."""

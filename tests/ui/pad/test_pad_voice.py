@@ -162,6 +162,7 @@ def test_a_mongolian_pad_says_each_prompt_in_mandarin_then_mongolian_where_a_voi
     assert last[1:3] == ["-v", "cmn"]
 
 
+@pytest.mark.slow
 def test_the_chained_command_runs_both(tmp_path: Path) -> None:
     """The two voices' command lines joined as the speaker joins them: each runs, in order, with its own words."""
     said = tmp_path / "said.txt"
