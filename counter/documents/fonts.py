@@ -11,9 +11,10 @@ fallback, character by character: first a subset of Hanazono Mincho A holding
 the CJK characters Micro Hei lacks (Extension A, compatibility ideographs,
 radicals, some of Extensions B-F; small and quick to load), then Hanazono
 Mincho B (the rest of Extensions B-F, 60,000 glyphs; loaded only when a
-character needs it).  A character no font has is drawn in the primary font
-(its .notdef box) rather than dropped, so the clerk sees that something is
-missing.
+character needs it), then BabelStone Han cut down to Extensions G, H and I
+(GB 18030-2022's newer characters; 5,300 glyphs, loaded only when needed).
+A character no font has is drawn in the primary font (its .notdef box) rather
+than dropped, so the clerk sees that something is missing.
 
 Traditional Mongolian script (an applicant's name, the office's name in
 Mongolian) is drawn in Noto Sans Mongolian, the first fallback.  Its letters
@@ -62,6 +63,7 @@ FALLBACKS = (
     MONGOLIAN,
     FontFile("CounterRareA", "hanamin-a-rare.ttf"),
     FontFile("CounterRareB", "hanamin-b.ttf"),
+    FontFile("CounterRareGH", "babelstone-han-ext-gh.ttf"),
 )
 
 

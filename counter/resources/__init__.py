@@ -28,7 +28,13 @@ PREPARED = "prepared"  # built at package time, never committed: see counter.db.
 
 # The font files the window and the documents cannot do without (counter.documents.fonts and counter.ui.fonts
 # name the same files; tests/test_resources.py checks that the three lists agree).
-REQUIRED_FONTS = ("wqy-microhei.ttc", "noto-sans-mongolian.ttf", "hanamin-a-rare.ttf", "hanamin-b.ttf")
+REQUIRED_FONTS = (
+    "wqy-microhei.ttc",
+    "noto-sans-mongolian.ttf",
+    "hanamin-a-rare.ttf",
+    "hanamin-b.ttf",
+    "babelstone-han-ext-gh.ttf",
+)
 
 
 def resources_dir() -> Path:

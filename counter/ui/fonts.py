@@ -3,9 +3,9 @@
 A fresh machine often has no Chinese font at all, and Qt then draws boxes; so the
 app registers WenQuanYi Micro Hei from ``resources/fonts`` itself rather than
 trusting fontconfig.  Names with rare characters (䶮, 𬭚) need more than its
-20,902 basic characters: the Hanazono fonts shipped beside it are registered
-too and listed after it, and Qt takes each character from the first family that
-has it.
+20,902 basic characters: the Hanazono fonts (CJK Extensions A-F) and BabelStone
+Han (Extensions G and H) shipped beside it are registered too and listed after
+it, and Qt takes each character from the first family that has it.
 
 Every widget draws with the shipped fonts alone, Latin letters and digits too
 (Micro Hei has full ASCII): the families are named one by one
@@ -18,7 +18,7 @@ character none of them has falls through to what the system has.  The hinting is
 too: fontconfig's would change the width of every line.
 
 The desk's start registers the Hanazono fonts only once its window has painted
-(:func:`install_rare_fonts`): their 36 MB are read while the clerk looks at the
+(:func:`install_rare_fonts`): their 40 MB are read while the clerk looks at the
 screen, not before it, and the first screen (the search box, the catalog's
 names) draws nothing from them.  The application font names them from the
 start; Qt finds a family once it is registered, and what was already drawn is
@@ -39,8 +39,9 @@ log = logging.getLogger(__name__)
 
 FONT_FILE = "wqy-microhei.ttc"
 FAMILY = "WenQuanYi Micro Hei"
-FALLBACK_FILES = ("hanamin-a-rare.ttf", "hanamin-b.ttf")  # CJK extensions, for rare name characters
-FALLBACK_FAMILIES = ("HanaMinA", "HanaMinB")  # the families of FALLBACK_FILES, in that order
+# CJK extensions, for rare name characters: Hanazono for Extensions A-F, BabelStone Han for G and H
+FALLBACK_FILES = ("hanamin-a-rare.ttf", "hanamin-b.ttf", "babelstone-han-ext-gh.ttf")
+FALLBACK_FAMILIES = ("HanaMinA", "HanaMinB", "BabelStone Han")  # the families of FALLBACK_FILES, in that order
 MONO_FAMILY = "WenQuanYi Micro Hei Mono"  # the second face of FONT_FILE: fingerprints and codes that line up
 # Traditional Mongolian script (U+1800-18AF; applicants' names in some leagues): Noto Sans Mongolian (OFL-1.1),
 # registered at start with Micro Hei (a quarter of a megabyte) and named after it, so a name in Mongolian script

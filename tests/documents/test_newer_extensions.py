@@ -1,0 +1,81 @@
+"""GB 18030-2022's newer characters on paper: a name with characters of CJK Extensions E, B, G and H prints every
+glyph, and one with a character no shipped font has (Extension I) is named before anything is printed."""
+
+from __future__ import annotations
+
+import ctypes
+import dataclasses
+import subprocess
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from counter.documents.fonts import FALLBACKS, PRIMARY, document_fonts, unprintable
+from counter.documents.model import DocumentKind, document_for
+from counter.documents.render import render_pdf
+from tests.documents.conftest import CASE_OF_KIND, TODAY, DemoCases
+from tests.documents.pdf_tools import pdf_fonts, pdf_text
+
+#: 𬭚 (Extension E), 𠮷 (Extension B), 𰀀 U+30000 (Extension G), 𱍐 U+31350 (Extension H)
+PRINTED = ("\U0002cb5a", "\U00020bb7", "\U00030000", "\U00031350")
+#: U+2EBF0, the first of the 622 characters of Extension I (公安人口信息专用字库补充汉字): no shipped font has it
+EXTENSION_I = "\U0002ebf0"
+NAME = "李" + "".join(PRINTED)
+
+
+def fonts_of_characters(path: Path) -> dict[str, set[str]]:
+    """Each character beyond U+FFFF of the PDF's text and the embedded fonts PDFium finds it drawn in."""
+    import pypdfium2
+    import pypdfium2.raw as pdfium
+
+    found: dict[str, set[str]] = {}
+    for page in pypdfium2.PdfDocument(path):
+        text = page.get_textpage()
+        units = [pdfium.FPDFText_GetUnicode(text, i) for i in range(pdfium.FPDFText_CountChars(text))]
+        for i, unit in enumerate(units):
+            if 0xD800 <= unit < 0xDC00:  # a high surrogate: the character is this pair
+                char = (chr(unit) + chr(units[i + 1])).encode("utf-16-be", "surrogatepass").decode("utf-16-be")
+                name = ctypes.create_string_buffer(256)
+                pdfium.FPDFText_GetFontInfo(text, i, name, 256, ctypes.byref(ctypes.c_int()))
+                found.setdefault(char, set()).add(name.value.decode())
+    return found
+
+
+def receipt(demo: DemoCases, name: str) -> bytes:
+    view = dataclasses.replace(demo.views[CASE_OF_KIND[DocumentKind.RECEIPT]], applicant_name=name)
+    return render_pdf(document_for(view, DocumentKind.RECEIPT, demo.office, "XAM01-R-0001", demo.bundle, TODAY))
+
+
+@pytest.mark.parametrize("char", PRINTED[2:])
+def test_extension_g_and_h_characters_have_real_glyphs(char: str) -> None:
+    fonts = document_fonts()
+    name = fonts.font_of(char)
+    assert name == FALLBACKS[-1].name  # BabelStone Han, cut down to Extensions G-I
+    assert fonts.covers(char)
+    from reportlab.pdfbase import pdfmetrics
+
+    face = pdfmetrics.getFont(name).face
+    glyph = face.charToGlyph[ord(char)]
+    assert glyph != 0
+    assert face.glyphPos[glyph + 1] > face.glyphPos[glyph]  # an outline, not an empty glyph
+
+
+def test_a_name_every_shipped_font_lacks_is_named_by_its_code_point() -> None:
+    assert unprintable(NAME) == ""
+    assert unprintable("李" + EXTENSION_I) == "2 U+2EBF0"
+    assert document_fonts().font_of(EXTENSION_I) == PRIMARY.name  # it would be the .notdef box
+
+
+@pytest.mark.slow
+def test_the_receipt_prints_every_glyph_of_a_rare_name(demo: DemoCases, tmp_path: Path) -> None:
+    path = tmp_path / "receipt.pdf"
+    path.write_bytes(receipt(demo, NAME))
+    assert NAME in pdf_text(path)  # each character's ToUnicode entry, beyond U+FFFF as a surrogate pair
+    drawn_in = fonts_of_characters(path)
+    assert drawn_in["\U0002cb5a"] == drawn_in["\U00020bb7"] == {"HanaMinA"}
+    assert drawn_in["\U00030000"] == drawn_in["\U00031350"] == {"BabelStoneHan"}
+    assert all(row.embedded for row in pdf_fonts(path))
+    subprocess.run(["pdftoppm", "-r", "100", "-f", "1", "-l", "1", "-png", "-singlefile", str(path),
+                    str(tmp_path / "receipt")], check=True)  # fmt: skip
+    assert Image.open(tmp_path / "receipt.png").getbbox() is not None
