@@ -29,11 +29,11 @@ def test_the_front_store_is_set_by_the_hall_its_password_never_shown(
     code, out, _ = run(
         capsys, "front-store", "settings", "--on", "--url", "postgresql://counter@front.example:5432/front",
         "--password-from-env", "--data-source", "C01", "--org-code", "11152201MB0000000A", "--area-code", "152201",
-        "--result-list", "bjjgdm_variant", "--licence-type", "营业执照=11100000000013127D001", "--json", "--db", db,
+        "--licence-type", "营业执照=11100000000013127D001", "--json", "--db", db,
     )  # fmt: skip
     assert code == 0
     shown = json.loads(out)
-    assert (shown["enabled"], shown["password_set"], shown["result_list"]) == (True, True, "bjjgdm_variant")
+    assert (shown["enabled"], shown["password_set"], shown["data_source"]) == (True, True, "C01")
     assert shown["licence_types"] == {"营业执照": "11100000000013127D001"}
     assert "front-password" not in out
     code, out, _ = run(capsys, "front-store", "settings", "--db", db)

@@ -45,7 +45,6 @@ def add_front_store_commands(commands: argparse._SubParsersAction[Any], common: 
     p.add_argument("--user-id", type=int, help=tr("用户 ID（平台分配）"))
     p.add_argument("--org-code", help=tr("受理部门编码"))
     p.add_argument("--area-code", help=tr("证照管辖属地编码"))
-    p.add_argument("--result-list", help=tr("办结结果代码表：bjjgdm 或 bjjgdm_variant"))
     p.add_argument("--timeout", type=float, metavar="SECONDS", help=tr("每次写入的超时秒数（1-60）"))
     p.add_argument("--attempts", type=int, metavar="N", help=tr("前置库拒绝的最多次数，之后列入失败（1-30）"))
     p.add_argument("--licence-type", action="append", default=[], metavar="NAME=CODE", help=tr("证照类型代码"))
@@ -88,8 +87,8 @@ def cmd_settings(args: argparse.Namespace) -> int:
     from counter.service.outbox import SettingsAsked
     from counter.words.front_store import FRONT_STORE_PROBLEM
 
-    names = ("url", "data_source", "tenant_id", "org_id", "user_id", "org_code", "area_code", "result_list",
-             "timeout", "attempts")  # fmt: skip
+    names = ("url", "data_source", "tenant_id", "org_id", "user_id", "org_code", "area_code", "timeout",
+             "attempts")  # fmt: skip
     changes: dict[str, Any] = {n: getattr(args, n) for n in names if getattr(args, n) is not None}
     if args.on or args.off:
         changes["enabled"] = bool(args.on)
@@ -136,7 +135,7 @@ def _show(settings: FrontStoreSettings, as_json: bool) -> None:
                 "enabled": settings.enabled, "url": settings.url, "password_set": bool(settings.secret),
                 "data_source": settings.data_source, "tenant_id": settings.tenant_id, "org_id": settings.org_id,
                 "user_id": settings.user_id, "org_code": settings.org_code, "area_code": settings.area_code,
-                "result_list": settings.result_list, "timeout": settings.timeout, "attempts": settings.attempts,
+                "timeout": settings.timeout, "attempts": settings.attempts,
                 "licence_types": settings.licence_types, "issuer_codes": settings.issuer_codes,
             }
         )  # fmt: skip
@@ -148,7 +147,7 @@ def _show(settings: FrontStoreSettings, as_json: bool) -> None:
             FRONT_STORE_SETTINGS_LINE.format(
                 url=settings.url, secret=FRONT_STORE_SECRET_SET if settings.secret else FRONT_STORE_SECRET_UNSET,
                 data_source=settings.data_source or "-", org_code=settings.org_code or "-",
-                area_code=settings.area_code or "-", result_list=settings.result_list,
+                area_code=settings.area_code or "-",
                 timeout=f"{settings.timeout:g}", attempts=settings.attempts,
             )
         )  # fmt: skip

@@ -14,12 +14,13 @@ all of them or none; each row's ``row_guid`` is made from the event's key, so ev
 same rows, and the front store's transport (:mod:`counter.host.front_store`) skips an event whose first row is
 there already: written once, whatever dies between the front store's commit and the sender's mark.
 
-What a public text confirms and what it does not: the table and column names, lengths and which are required
-come from the DDL; 办件类型 is GB/T 39046-2020 附录 A.6 (1 即办件, 2 承诺件); the 办结结果 codes are the BJJGDM
-list of public window systems and its common variant (:data:`RESULT_LISTS`), chosen by the hall's setting;
-持证主体代码类型 is GB/T 36903-2018 (111 公民身份证号码, 001 统一社会信用代码).  Not confirmed by a public text,
-and so the hall's setting or this module's stated choice: ``cd_operation``'s values (I/U/D), the 业务动作
-codes (:data:`STEP_CODES`), 收取方式 (:data:`GET_TYPES`), 申请人类型 and 申请类型.
+The codes are those every report uses, each list in the coding the integrator chose of the platform's mapping file
+(:class:`counter.platform.code_lists.Codings`, asked as :data:`Code`): 办件类型 (GB/T 39046-2020 A.6), the 办结结果
+(BJJGDM or its variant), 申请人类型, 证件类型 (GA/T 2000.156), 持证主体代码类型 (GB/T 36903-2018), 是否快递, 业务动作
+and 特别程序种类, so the front store and the HTTPS platform never say one thing in two codes.  The table and column
+names, lengths and which are required come from the DDL.  Not confirmed by a public text, and so this module's stated
+choice: ``cd_operation``'s values (I/U/D), 收取方式 (``get_type`` is two characters there, where GB/T 39046 writes
+the way's name: :data:`GET_TYPES`) and 申请类型 (:data:`WINDOW_APPLICATION`).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import datetime as dt
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from urllib.parse import urlsplit
@@ -36,8 +38,8 @@ from urllib.parse import urlsplit
 from counter.platform.events import PlatformKind
 
 __all__ = [
-    "RESULT_LISTS",
     "CaseExtra",
+    "Code",
     "FrontRow",
     "FrontStoreProblem",
     "FrontStoreRefused",
@@ -72,42 +74,18 @@ def guid_column(table: str) -> str:
     return GUID_COLUMNS.get(table, "row_guid")
 
 
-#: 办结结果代码, as public window systems send it: BJJGDM (0 出证办结, 1 退回办结, 2 作废办结, 3 删除办结
-#: 录入错误等技术上的无效记录, 4 转报办结, 5 补正不来办结, 6 办结) and its common variant (1 不予许可,
-#: 5 退件 incl. 申请人主动放弃, 6 不予受理); what each of the app's endings is under each list
-RESULT_LISTS: dict[str, dict[str, str]] = {
-    "bjjgdm": {
-        "granted_licence": "0",  # 出证办结
-        "granted": "6",  # 办结
-        "partly_granted": "6",
-        "denied": "1",  # 退回办结
-        "refused": "1",  # 退回办结
-        "withdrawn": "5",  # 补正不来办结
-        "voided": "3",  # 删除办结
-    },
-    "bjjgdm_variant": {
-        "granted_licence": "0",
-        "granted": "0",
-        "partly_granted": "0",
-        "denied": "1",  # 不予许可
-        "refused": "6",  # 不予受理
-        "withdrawn": "5",  # 退件（申请人主动放弃）
-        "voided": "3",  # 删除办结
-    },
+#: the steps written as process rows, with the name of their 环节 (业务动作 is the ``action`` list's code)
+STEP_NAMES = {
+    PlatformKind.CORRECTION: "补正告知",
+    PlatformKind.ITEM_DECIDED: "审批决定",
+    PlatformKind.DELIVERED: "送达",
 }
-
-#: 业务动作 (GB/T 39046-2020 表 7) of the steps written as process rows: the codes are not in a public text found;
-#: the hall's integrator checks them against the province's list
-STEP_CODES = {
-    PlatformKind.CORRECTION: ("补正告知", "07"),
-    PlatformKind.ITEM_DECIDED: ("审批决定", "05"),
-    PlatformKind.DELIVERED: ("送达", "08"),
-}
+#: the 业务动作 of a step when its facts do not say: GB/T 39046-2020 表 7 (通过, 退回, 其他)
+STEP_ACTIONS = {PlatformKind.CORRECTION: "return", PlatformKind.ITEM_DECIDED: "pass", PlatformKind.DELIVERED: "pass"}
 #: 收取方式 per material (not confirmed): 纸质, 电子, 共享获取（证照库免提交）
 GET_TYPES = {"paper": "1", "electronic": "2", "shared": "3"}
-APPLICANT_TYPES = {"person": "1", "company": "2"}  # 申请人类型: 自然人, 法人 (not confirmed)
-#: 持证主体代码类型 / 证件类型: GB/T 36903-2018 (111 公民身份证号码, 001 统一社会信用代码)
-HOLDER_TYPES = {"id_card": "111", "credit_code": "001"}
+#: the code of a value in a list, in the coding the integrator chose (Codings.code): ("result", "voided") → "3"
+Code = Callable[[str, str], str]
 WINDOW_APPLICATION = "1"  # 申请类型: 窗口申请 (not confirmed)
 _URL = re.compile(r"^postgresql(\+psycopg)?://[^:@/]+@[^/]*/[A-Za-z0-9_]+(\?.*)?$")
 
@@ -117,7 +95,6 @@ class FrontStoreProblem(StrEnum):
     NO_SECRET = "no_secret"
     NO_DATA_SOURCE = "no_data_source"  # 数据来源: the platform's code of this system, 1-3 characters
     NO_ORG_CODE = "no_org_code"  # 受理部门编码
-    BAD_RESULT_LIST = "bad_result_list"
     BAD_TIMEOUT = "bad_timeout"
     BAD_ATTEMPTS = "bad_attempts"
 
@@ -137,7 +114,6 @@ class FrontStoreSettings:
     user_id: int = 0
     org_code: str = ""
     area_code: str = ""
-    result_list: str = "bjjgdm"
     # 证照类型代码 of each licence type the hall's items issue (the defining body's credit code and a serial: the
     # platform's list), and 颁证机构代码 (统一社会信用代码) of each issuing body by the name the papers print
     licence_types: dict[str, str] = field(default_factory=dict)
@@ -159,8 +135,6 @@ class FrontStoreSettings:
             found.append(FrontStoreProblem.NO_DATA_SOURCE)
         if not self.org_code.strip():
             found.append(FrontStoreProblem.NO_ORG_CODE)
-        if self.result_list not in RESULT_LISTS:
-            found.append(FrontStoreProblem.BAD_RESULT_LIST)
         if not 1 <= self.timeout <= 60:
             found.append(FrontStoreProblem.BAD_TIMEOUT)
         if not 1 <= self.attempts <= 30:
@@ -252,10 +226,12 @@ class RowsRefused(ValueError):
 
 
 def rows_of(
-    kind: PlatformKind, facts: dict[str, str], extra: CaseExtra, settings: FrontStoreSettings
+    kind: PlatformKind, facts: dict[str, str], extra: CaseExtra, settings: FrontStoreSettings, code: Code
 ) -> list[FrontRow]:
-    """The rows ``kind``'s event is written as (none for a kind the front store has no table for: the ratings)."""
-    rows = _rows(kind, facts, extra, settings)
+    """The rows ``kind``'s event is written as (none for a kind the front store has no table for: the ratings),
+    coded by ``code``.  :class:`RowsRefused` for a required column without a value; the coding's own errors
+    (:class:`counter.platform.code_lists.NoCode`, ``Unchosen``) as they are."""
+    rows = _rows(kind, facts, extra, settings, code)
     made = [
         dataclasses.replace(
             row,
@@ -276,32 +252,26 @@ def rows_of(
 
 
 def _rows(  # noqa: PLR0911 - one return per kind of event reads as the table of what each is written as
-    kind: PlatformKind, facts: dict[str, str], extra: CaseExtra, settings: FrontStoreSettings
+    kind: PlatformKind, facts: dict[str, str], extra: CaseExtra, settings: FrontStoreSettings, code: Code
 ) -> list[FrontRow]:
     key = facts["event.key"]
-    codes = RESULT_LISTS[settings.result_list]
     if kind in (PlatformKind.ACCEPTED, PlatformKind.DEFERRED):
-        return [*_accepts(key, facts, extra, settings), *_materials(key, facts, extra)]
+        return [*_accepts(key, facts, extra, settings, code), *_materials(key, facts, extra)]
     if kind is PlatformKind.REFUSED:
-        return [
-            *_accepts(key, facts, extra, settings),
-            _result(key, facts, codes["refused"], facts.get("case.refusal_ground", "")),
-        ]
-    if kind in STEP_CODES:
-        return [_process(key, kind, facts, extra)]
+        ground = facts.get("case.refusal_ground", "")
+        return [*_accepts(key, facts, extra, settings, code), _result(key, facts, code, "refused", ground)]
+    if kind in STEP_NAMES:
+        return [_process(key, kind, facts, extra, code)]
     if kind is PlatformKind.COMPLETED:
-        ending = facts.get("case.result", "") or "granted"
-        if ending == "granted" and facts.get("licence.number"):
-            ending = "granted_licence"
-        return [_result(key, facts, codes.get(ending, codes["granted"]), "")]
-    if kind is PlatformKind.WITHDRAWN:
-        return [_result(key, facts, codes["withdrawn"], facts.get("case.end_reason", ""))]
-    if kind is PlatformKind.VOIDED:
-        return [_result(key, facts, codes["voided"], facts.get("case.end_reason", ""))]
+        return [_result(key, facts, code, facts.get("case.result", "") or "granted", "")]
+    if kind.value in ("withdrawn", "voided", "lapsed"):  # 撤回, 作废 (删除办结), 补正不来办结
+        return [_result(key, facts, code, kind.value, facts.get("case.end_reason", ""))]
+    if kind.value == "special_procedure":
+        return [_special(key, facts, code)]
     if kind is PlatformKind.LICENCE_ISSUED:
-        return [_licence(key, INSERT, facts, settings)]
+        return [_licence(key, INSERT, facts, settings, code)]
     if kind is PlatformKind.LICENCE_VOIDED:
-        return [_licence(extra.issued_key or key, DELETE, facts, settings)]
+        return [_licence(extra.issued_key or key, DELETE, facts, settings, code)]
     return []
 
 
@@ -341,9 +311,12 @@ def _common(settings: FrontStoreSettings, row: FrontRow, facts: dict[str, str]) 
     }
 
 
-def _accepts(key: str, facts: dict[str, str], extra: CaseExtra, settings: FrontStoreSettings) -> list[FrontRow]:
+def _accepts(
+    key: str, facts: dict[str, str], extra: CaseExtra, settings: FrontStoreSettings, code: Code
+) -> list[FrontRow]:
     """One 受理 row per item applied for: the national table keeps one 事项 per row, the 办件编号 is the case's."""
     same_day = facts.get("case.promised_on", "") in ("", facts.get("case.accepted_on", ""))
+    item_kind = facts.get("case.item_kind", "") or ("immediate" if same_day else "promised")  # GB/T 39046 A.6
     rows = []
     for n, item in enumerate(extra.items):
         rows.append(FrontRow(ACCEPT, INSERT, row_guid(key, ACCEPT, n), {
@@ -354,11 +327,11 @@ def _accepts(key: str, facts: dict[str, str], extra: CaseExtra, settings: FrontS
             "apply_type": WINDOW_APPLICATION,
             "applyer_name": facts.get("case.applicant_name", ""),
             "applyer_page_code": facts.get("case.applicant_id_no", ""),
-            "applyer_page_type": HOLDER_TYPES.get(facts.get("case.applicant_id_type", ""), ""),
-            "applyer_type": APPLICANT_TYPES.get(facts.get("case.applicant_kind", ""), ""),
+            "applyer_page_type": code("id_type", facts.get("case.applicant_id_type", "")),
+            "applyer_type": code("applicant_kind", facts.get("case.applicant_kind", "")),
             "contact_name": facts.get("case.agent_name", "") or None,
             "contact_code": facts.get("case.agent_id_no", "") or None,
-            "contact_type": HOLDER_TYPES["id_card"] if facts.get("case.agent_id_no") else None,
+            "contact_type": code("id_type", "id_card") if facts.get("case.agent_id_no") else None,
             "contact_mobile": facts.get("case.applicant_phone", "")[:11] or None,
             "catalog_code": item.basic_code,
             "task_code": item.code,
@@ -369,7 +342,7 @@ def _accepts(key: str, facts: dict[str, str], extra: CaseExtra, settings: FrontS
             "org_name": facts.get("event.office", ""),
             "handle_user_name": facts.get("case.clerk", "") or None,
             "project_name": facts.get("case.bundle_name", "") or None,
-            "project_type": "1" if same_day else "2",  # GB/T 39046-2020 A.6: 1 即办件, 2 承诺件
+            "project_type": code("item_kind", item_kind),
             "promise_date": moment(facts.get("case.promised_on", "")),
         }))  # fmt: skip
     return rows
@@ -392,37 +365,73 @@ def _materials(key: str, facts: dict[str, str], extra: CaseExtra) -> list[FrontR
     ]
 
 
-def _process(key: str, kind: PlatformKind, facts: dict[str, str], extra: CaseExtra) -> FrontRow:
-    name, code = STEP_CODES[kind]
+def _process(key: str, kind: PlatformKind, facts: dict[str, str], extra: CaseExtra, code: Code) -> FrontRow:
+    name = STEP_NAMES[kind]
+    action = facts.get("step.action", "") or STEP_ACTIONS[kind]
+    if kind is PlatformKind.ITEM_DECIDED and facts.get("item.decision") == "denied":
+        action = facts.get("step.action", "") or "return"
     at = moment(facts.get("event.at", ""))
     opinion = facts.get("item.note", "") or facts.get("item.decision", "") or name
     if facts.get("item.name"):
         name = f"{name}（{facts['item.name']}）"
     return FrontRow(PROCESS, INSERT, row_guid(key, PROCESS), {
         "project_no": facts["case.case_no"],
-        "event_name": code,
+        "event_name": code("action", action),
         "process_name": name,
         "event_start_time": at,
         "event_end_time": at,
         "handle_explain": opinion[:2000],
-        "handle_user_name": extra.handed_by or facts.get("case.clerk", ""),
+        "handle_user_name": extra.handed_by or facts.get("step.by", "") or facts.get("case.clerk", ""),
     })  # fmt: skip
 
 
-def _result(key: str, facts: dict[str, str], code: str, explain: str) -> FrontRow:
+def _result(key: str, facts: dict[str, str], code: Code, ending: str, explain: str) -> FrontRow:
     return FrontRow(RESULT, INSERT, row_guid(key, RESULT), {
         "project_no": facts["case.case_no"],
-        "result_type": code,
+        "result_type": code("result", ending),
         "result_date": moment(facts.get("case.completed_at", "") or facts.get("event.at", "")),
         "result_explain": explain[:2000] or None,
         "result_cetr_name": facts.get("licence.type", "") or None,
         "result_cetr_no": facts.get("licence.number", "") or None,
-        "is_delivery_results": "1" if facts.get("case.delivery") == "post" else "0",
+        "is_delivery_results": code("express", facts.get("case.delivery", "") or "pickup"),
         "handle_user_name": facts.get("case.clerk", "") or None,
     })  # fmt: skip
 
 
-def _licence(key: str, operation: str, facts: dict[str, str], settings: FrontStoreSettings) -> FrontRow:
+def _special(key: str, facts: dict[str, str], code: Code) -> FrontRow:
+    """A 特别程序 (GB/T 39046-2020 表 7: 延长审批, or another: a pause and its end, a 容缺 deadline extended)."""
+    step = facts.get("procedure.step", "")
+    started = moment(facts.get("procedure.started_at", "") or facts.get("event.at", ""))
+    return FrontRow(SPECIAL, INSERT, row_guid(key, SPECIAL), {
+        "project_no": facts["case.case_no"],
+        "special_type": code("special_procedure", step),
+        "special_name": _procedure_name(code, step),
+        "special_reason": facts.get("procedure.reason", "")[:2000],
+        "special_time": started,
+        "end_time": moment(facts.get("procedure.ended_at", "")) or started,
+        "result": facts.get("procedure.result", "")[:2000] or None,
+        "handle_user": facts.get("step.by", "") or None,
+        "applyer_user_name": facts.get("case.applicant_name", "") or None,
+    })  # fmt: skip
+
+
+#: 特别程序种类名称 where the mapping file has no list of them (GB/T 39046-2020 表 7 writes the name, no code)
+PROCEDURE_NAMES = {
+    "extension": "延长审批",
+    "pause": "暂停审查",
+    "resume": "暂停审查",
+    "deferral_extension": "延长容缺材料补交期限",
+}
+
+
+def _procedure_name(code: Code, step: str) -> str:
+    try:
+        return code("procedure_name", step)
+    except LookupError:  # no such list in the file, or no name for the step in it
+        return PROCEDURE_NAMES.get(step, step)
+
+
+def _licence(key: str, operation: str, facts: dict[str, str], settings: FrontStoreSettings, code: Code) -> FrontRow:
     return FrontRow(LICENCE, operation, row_guid(key, LICENCE), {
         "certificate_name": facts.get("licence.type", ""),
         "certificate_type": facts.get("licence.type", ""),
@@ -430,10 +439,11 @@ def _licence(key: str, operation: str, facts: dict[str, str], settings: FrontSto
         "certificate_number": facts.get("licence.number", ""),
         "certificate_holder": facts.get("licence.holder", ""),
         "certificate_holder_code": facts.get("licence.holder_id", ""),
-        "certificate_holder_type": HOLDER_TYPES.get(facts.get("licence.holder_id_type", ""), ""),
+        "certificate_holder_type": code("holder_type", facts.get("licence.holder_id_type", "")),
         "certificate_area_code": settings.area_code.strip(),
         "issue_dept": facts.get("licence.issuer", ""),
-        "issue_dept_code": settings.issuer_codes.get(facts.get("licence.issuer", ""), ""),
+        "issue_dept_code": facts.get("licence.issuer_code", "")
+        or settings.issuer_codes.get(facts.get("licence.issuer", ""), ""),
         "issue_date": facts.get("licence.issued_on", ""),
     })  # fmt: skip
 

@@ -34,7 +34,6 @@ class ChangeFrontStore:
     user_id: int | None = None
     org_code: str | None = None
     area_code: str | None = None
-    result_list: str | None = None
     timeout: float | None = None
     attempts: int | None = None
     licence_types: dict[str, str] | None = None

@@ -79,7 +79,7 @@ def rows(url: str, table: str) -> list[dict[str, object]]:
 def settings_for(url: str, **changed: object) -> FrontStoreSettings:
     settings = FrontStoreSettings(
         enabled=True, url=url, secret="front-secret", data_source="C01", tenant_id=15, org_id=1522, user_id=7,
-        org_code="11152201MB0000000A", area_code="152201", result_list="bjjgdm_variant", timeout=2.0, attempts=3,
+        org_code="11152201MB0000000A", area_code="152201", timeout=2.0, attempts=3,
         licence_types={"营业执照": CODE_OF_LICENCE, "食品经营许可证": CODE_OF_FOOD_LICENCE},
         issuer_codes={"乌兰浩特市市场监督管理局": MARKET_CODE},
     )  # fmt: skip
@@ -106,11 +106,11 @@ def test_the_settings_are_the_halls_refused_whole_and_the_password_never_in_the_
     sessions: sessionmaker[Session], desk: Desk, tmp_path: Path
 ) -> None:
     keys = tmp_path / "keys"
-    bad = FrontStoreSettings(enabled=True, url="postgresql://u:pw@host/db", result_list="?")
+    bad = FrontStoreSettings(enabled=True, url="postgresql://u:pw@host/db", org_code=" ")
     with sessions.begin() as s, pytest.raises(FrontStoreRefused) as refused:
         save_front_store(s, bad, desk=desk, folder=keys)
     expected = {FrontStoreProblem.BAD_URL, FrontStoreProblem.NO_SECRET, FrontStoreProblem.NO_DATA_SOURCE,
-                FrontStoreProblem.BAD_RESULT_LIST}  # fmt: skip
+                FrontStoreProblem.NO_ORG_CODE}  # fmt: skip
     assert set(refused.value.problems) >= expected
     good = settings_for("postgresql://counter@db.example/front")
     with sessions.begin() as s:
@@ -192,11 +192,15 @@ def test_a_day_of_cases_reaches_the_front_store_once_each_through_a_kill_and_the
         assert len(str(first["cd_batch"])) == 32
         results = {str(r["project_no"]): r for r in rows(front_store, "up_pro_result")}
         assert results[granted]["result_type"] == "0"  # 出证办结
-        assert results[denied]["result_type"] == "1"  # 不予许可 (the variant list the hall chose)
+        assert results[denied]["result_type"] == "1"  # 退回办结 (BJJGDM, the coding the test site chose)
         assert results[voided]["result_type"] == "3"  # 删除办结
         process = rows(front_store, "up_pro_process")
-        assert [r["project_no"] for r in process if r["event_name"] == "07"] == [corrected]  # 补正告知
-        assert sum(1 for r in process if r["event_name"] == "05") == 2 * items_each  # every item's 决定
+        actions = {"通过", "退回", "其他"}  # 业务动作 (GB/T 39046-2020 表 7), as the mapping file's list writes them
+        (correction,) = (r for r in process if r["process_name"] == "补正告知")
+        assert (correction["project_no"], correction["event_name"] in actions) == (corrected, True)
+        decided = [r for r in process if str(r["process_name"]).startswith("审批决定")]
+        assert len(decided) == 2 * items_each  # every item's 决定, of both cases
+        assert {r["event_name"] for r in decided} <= actions
         licences = {r["certificate_type_code"]: r for r in rows(front_store, "up_lic_data")}
         assert set(licences) == {CODE_OF_LICENCE, CODE_OF_FOOD_LICENCE}  # the granted case's two, once each
         licence = licences[CODE_OF_LICENCE]

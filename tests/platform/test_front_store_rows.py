@@ -19,10 +19,13 @@ from counter.platform.front_store import (
     rows_of,
 )
 from counter.resources import resources_dir
+from tests.codings import CHOSEN, shipped_codings
+
+CODE = shipped_codings().code  # the codes every report uses, as the test site's integrator chose them
 
 SETTINGS = FrontStoreSettings(
     enabled=True, url="postgresql://counter@front.example:5432/front", secret="pw", data_source="C01", tenant_id=1,
-    org_id=2, user_id=3, org_code="11152201MB0000000A", area_code="152201", result_list="bjjgdm",
+    org_id=2, user_id=3, org_code="11152201MB0000000A", area_code="152201",
     licence_types={"营业执照": "11100000000013127D001"}, issuer_codes={"市场监督管理局": "11152201MB1234567X"},
 )  # fmt: skip
 FACTS = {
@@ -40,7 +43,7 @@ EXTRA = CaseExtra(
 
 
 def test_an_acceptance_is_one_row_per_item_and_one_per_material_the_same_at_every_attempt() -> None:
-    rows = rows_of(PlatformKind.ACCEPTED, FACTS, EXTRA, SETTINGS)
+    rows = rows_of(PlatformKind.ACCEPTED, FACTS, EXTRA, SETTINGS, CODE)
     assert [(r.table, r.operation) for r in rows] == [("up_pro_accept", "I"), ("up_pro_material", "I"),
                                                       ("up_pro_material", "I")]  # fmt: skip
     accept = rows[0].values
@@ -49,20 +52,22 @@ def test_an_acceptance_is_one_row_per_item_and_one_per_material_the_same_at_ever
     assert accept["task_version"] == 3
     assert accept["data_source"] == "C01"
     assert [r.values["get_type"] for r in rows[1:]] == ["1", "3"]
-    assert rows == rows_of(PlatformKind.ACCEPTED, FACTS, EXTRA, SETTINGS)
+    assert rows == rows_of(PlatformKind.ACCEPTED, FACTS, EXTRA, SETTINGS, CODE)
     assert len({r.row_guid for r in rows}) == 3
 
 
 def test_the_result_code_is_the_chosen_lists_and_a_void_is_a_deletion_of_the_record() -> None:
     ended = {**FACTS, "case.end_reason": "录入错误"}
-    (void,) = rows_of(PlatformKind.VOIDED, ended, EXTRA, SETTINGS)
+    (void,) = rows_of(PlatformKind.VOIDED, ended, EXTRA, SETTINGS, CODE)
     assert (void.table, void.values["result_type"]) == ("up_pro_result", "3")  # 删除办结
     denied = {**FACTS, "case.result": "denied"}
-    (bjjgdm,) = rows_of(PlatformKind.COMPLETED, denied, EXTRA, SETTINGS)
+    (bjjgdm,) = rows_of(PlatformKind.COMPLETED, denied, EXTRA, SETTINGS, CODE)
     assert bjjgdm.values["result_type"] == "1"  # 退回办结
     refused = {**FACTS, "case.refusal_ground": "not_in_remit"}
     by_list = {
-        name: rows_of(PlatformKind.REFUSED, refused, EXTRA, dataclasses.replace(SETTINGS, result_list=name))[-1]
+        name: rows_of(PlatformKind.REFUSED, refused, EXTRA, SETTINGS, shipped_codings(CHOSEN | {"result": name}).code)[
+            -1
+        ]
         for name in ("bjjgdm", "bjjgdm_variant")
     }
     assert {name: row.values["result_type"] for name, row in by_list.items()} == {"bjjgdm": "1", "bjjgdm_variant": "6"}
@@ -72,9 +77,9 @@ def test_a_licence_withdrawn_deletes_the_row_it_was_issued_as() -> None:
     licence = {**FACTS, "licence.type": "营业执照", "licence.number": "152201600012345", "licence.holder": "巴特尔",
                "licence.holder_id": "152201197505042113", "licence.holder_id_type": "id_card",
                "licence.issuer": "市场监督管理局", "licence.issued_on": "2026-11-20"}  # fmt: skip
-    (issued,) = rows_of(PlatformKind.LICENCE_ISSUED, licence, EXTRA, SETTINGS)
+    (issued,) = rows_of(PlatformKind.LICENCE_ISSUED, licence, EXTRA, SETTINGS, CODE)
     withdrawn_facts = {**licence, "event.key": "b" * 32}
-    (withdrawn,) = rows_of(PlatformKind.LICENCE_VOIDED, withdrawn_facts, CaseExtra(issued_key="a" * 32), SETTINGS)
+    (withdrawn,) = rows_of(PlatformKind.LICENCE_VOIDED, withdrawn_facts, CaseExtra(issued_key="a" * 32), SETTINGS, CODE)
     assert (issued.operation, withdrawn.operation) == ("I", "D")
     assert withdrawn.row_guid == issued.row_guid
     assert withdrawn.values["id"] != issued.values["id"]
@@ -85,7 +90,7 @@ def test_a_licence_withdrawn_deletes_the_row_it_was_issued_as() -> None:
 def test_an_event_missing_a_required_column_is_refused_with_the_columns_named() -> None:
     no_codes = CaseExtra(items=(ItemFacts("", "", "设立登记"),))
     with pytest.raises(RowsRefused, match="catalog_code, task_code"):
-        rows_of(PlatformKind.ACCEPTED, FACTS, no_codes, SETTINGS)
+        rows_of(PlatformKind.ACCEPTED, FACTS, no_codes, SETTINGS, CODE)
 
 
 def test_the_settings_keep_no_password_and_read_back_whole() -> None:
@@ -105,8 +110,8 @@ def test_the_kept_ddl_has_the_six_tables_and_the_columns_every_row_writes() -> N
             assert re.search(rf"^  {column} ", body, re.M)
     assert "row_guid" not in tables["up_lic_data"]  # its identity is 电子证照源标识 (certificate_source_id)
     for row in [
-        *rows_of(PlatformKind.ACCEPTED, FACTS, EXTRA, SETTINGS),
-        *rows_of(PlatformKind.VOIDED, FACTS, EXTRA, SETTINGS),
+        *rows_of(PlatformKind.ACCEPTED, FACTS, EXTRA, SETTINGS, CODE),
+        *rows_of(PlatformKind.VOIDED, FACTS, EXTRA, SETTINGS, CODE),
     ]:
         columns = set(re.findall(r"^  (\w+) ", tables[row.table], re.M))
         assert set(row.values) <= columns

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import logging
 import threading
 import uuid
 from pathlib import Path
@@ -28,6 +29,7 @@ from counter.actions.admin.acting import this_desk
 from counter.actions.admin.guard import require
 from counter.actions.outbox import frame
 from counter.actions.outbox.frame import Clock, Job, Route, Writer, save_settings
+from counter.actions.outbox.platform import chosen_codings
 from counter.actions.outbox.platform_facts import Withheld, facts_of
 from counter.db import models
 from counter.db.case_store import answers_of
@@ -38,6 +40,7 @@ from counter.host.front_store import FrontStoreLink, FrontWrite, front_store_sec
 from counter.host.sms_secret import load_secret
 from counter.outbox.rules import Answer, SendRound
 from counter.outbox.service_loop import run_passes
+from counter.platform.code_lists import Codings, NoCode
 from counter.platform.events import PlatformKind, licence_key, platform_key
 from counter.platform.front_store import (
     CaseExtra,
@@ -50,6 +53,7 @@ from counter.platform.front_store import (
     guid_column,
     rows_of,
 )
+from counter.platform.mapping import MappingError
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -68,6 +72,7 @@ __all__ = [
 ]
 
 BATCH = 200  # events claimed at once: a row is written in milliseconds
+log = logging.getLogger(__name__)
 
 
 def front_store_settings(session: Session, folder: Path | None = None) -> FrontStoreSettings:
@@ -105,11 +110,21 @@ class _FrontStore:
         self.folder = folder
         self.link = link
         self.batch = ""
+        self.codings: Codings | None = None
 
     def route(self, session: Session) -> Route | None:
         """Nothing where the hall has no front store, or one whose settings cannot be used (the events wait)."""
         settings = front_store_settings(session, self.folder)
         if not settings.sends or settings.problems():
+            return None
+        try:  # the codes every report uses: the lists of the platform's mapping file, as the integrator chose them
+            self.codings = chosen_codings(session)
+        except MappingError as err:
+            log.error("front store: the platform's mapping unusable (%s): nothing written", err)
+            return None
+        unchosen = self.codings.unchosen()
+        if unchosen:
+            log.error("front store: code lists not chosen (%s): nothing written", ", ".join(c.name for c in unchosen))
             return None
         catch_up(session)
         self.batch = uuid.uuid4().hex  # cd_batch: one per claim
@@ -122,10 +137,11 @@ class _FrontStore:
         """The event's rows; one that cannot be filled (a withheld licence, a required column empty) fails now."""
         settings: FrontStoreSettings = route.settings
         attempts, event = claimed_mark(session, row_id)
+        assert self.codings is not None
         try:
             facts = facts_of(session, event)
-            rows = rows_of(event.kind, facts, _extra(session, event), settings)
-        except (Withheld, RowsRefused) as err:
+            rows = rows_of(event.kind, facts, _extra(session, event), settings, self.codings.code)
+        except (Withheld, RowsRefused, NoCode) as err:
             return Job(row_id, attempts, problem=str(err))
         request = FrontWrite(
             settings.url,

@@ -17,7 +17,7 @@ from counter.service.outbox import SendPass, SettingsAsked
 from counter.service.runs.outbox import _Transactions
 
 _NAMES = ("enabled", "url", "secret", "data_source", "tenant_id", "org_id", "user_id", "org_code", "area_code",
-          "result_list", "timeout", "attempts")  # fmt: skip
+          "timeout", "attempts")  # fmt: skip
 
 
 def send_front_store(work: Sessions, desk: Desk | None, request: SendPass) -> SendRound:
