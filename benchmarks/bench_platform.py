@@ -93,12 +93,16 @@ def configure(url: str, platform: Any, keys: Path, enabled: bool = True) -> None
     from counter.case.numbers import DeskIdentity
     from counter.db.engine import make_engine, make_sessions
     from counter.platform.settings import PlatformSettings
+    from tests.codings import CHOSEN, confirm_guides
     from tests.platform_stub import SECRET
 
     sessions = make_sessions(make_engine(url))
-    settings = PlatformSettings(enabled, platform.url, "hall", SECRET, 10.0, 10, ca_file=platform.ca_file)
+    settings = PlatformSettings(
+        enabled, platform.url, "hall", SECRET, 10.0, 10, ca_file=platform.ca_file, codings=CHOSEN
+    )
     with sessions.begin() as s:
         save_platform(s, settings, desk=Desk(DeskIdentity("XAM01", "1"), "管理员"), folder=keys)
+        confirm_guides(s)  # a case under a bundled sample guide is never reported
     sessions.kw["bind"].dispose()
 
 

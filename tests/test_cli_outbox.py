@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from counter.words.messages import KIND_UNKNOWN
-from tests.codings import CHOSEN
+from tests.codings import CHOSEN, confirm_guides_at
 from tests.conftest import made_database
 from tests.hostile_receiver import Receiver, running_receiver
 from tests.test_cli import run
@@ -44,6 +44,7 @@ def test_a_row_of_an_unknown_kind_is_set_aside_listed_and_the_next_one_sent(
 ) -> None:
     table, secret_env, sent_line = CHANNELS[channel]
     db = made_database(tmp_path / "cli.sqlite3")
+    confirm_guides_at(db, "XAM-YJS-008")
     with running_receiver() as receiver:
         monkeypatch.setenv(secret_env, "s3cret")
         _configure(capsys, channel, receiver, db)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.codings import CHOSEN
+from tests.codings import CHOSEN, confirm_guides_at
 from tests.conftest import made_database
 from tests.platform_stub import SECRET, running_platform
 from tests.test_cli import run
@@ -23,6 +23,7 @@ def test_the_platform_is_set_up_the_events_sent_and_a_failed_one_retried(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     db = made_database(tmp_path / "cli.sqlite3")
+    confirm_guides_at(db, "XAM-YJS-008")
     code, out, _ = run(capsys, "platform", "settings", "--db", db)
     assert code == 0
     assert out.splitlines()[0] == "本站点不向一体化政务服务平台上报。"

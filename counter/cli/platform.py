@@ -59,6 +59,15 @@ def add_platform_commands(commands: argparse._SubParsersAction[Any], common: arg
         metavar="LIST=PRESET",
         help=tr("选定一个代码表的编码（可多次给出；PRESET 为空则取消选定）；各代码表及其出处见对照文件和平台对接说明"),
     )
+    p.add_argument(
+        "--org-code",
+        action="append",
+        default=[],
+        metavar="NAME=CODE",
+        help=tr(
+            "本中心或颁证部门（全称）的统一社会信用代码，上报受理单位和发证单位代码用（可多次给出；CODE 为空则删除）"
+        ),
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_settings)
 
@@ -93,7 +102,7 @@ def cmd_send(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     from counter.service.outbox import LIST_REPORTS, ListOutbox
-    from counter.words.platform import PLATFORM_LINE, PLATFORM_NONE, PLATFORM_STATE, platform_kind
+    from counter.words.platform import PLATFORM_LINE, PLATFORM_NONE, PLATFORM_STATE, platform_kind, report_problem
 
     service = open_service(args)
     rows = service.call(LIST_REPORTS, ListOutbox(failed_only=args.failed), desk())
@@ -115,7 +124,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     for r in rows:
         print(
             PLATFORM_LINE.format(id=r.id, case_no=r.case_no, kind=platform_kind(r.kind), state=PLATFORM_STATE[r.state],
-                                 attempts=r.attempts, error=r.last_error).rstrip()
+                                 attempts=r.attempts, error=report_problem(r.last_error)).rstrip()
         )  # fmt: skip
     return EXIT_OK
 
@@ -151,6 +160,8 @@ def cmd_settings(args: argparse.Namespace) -> int:
         changes["secret"] = os.environ.get(SECRET_ENV, "")
     if args.coding:
         changes["codings"] = dict(_coding(text) for text in args.coding)
+    if args.org_code:
+        changes["org_codes"] = dict(_coding(text) for text in args.org_code)
 
     service = open_service(args)
     by = desk()
@@ -203,7 +214,7 @@ def _show(settings: PlatformSettings, as_json: bool) -> None:
                 "enabled": settings.enabled, "sends": settings.sends, "endpoint": settings.endpoint,
                 "account": settings.account, "secret": SECRET_SHOWN if settings.secret else "",
                 "timeout": settings.timeout, "attempts": settings.attempts, "mapping": settings.mapping,
-                "ca_file": settings.ca_file, "codings": settings.codings,
+                "ca_file": settings.ca_file, "codings": settings.codings, "org_codes": settings.org_codes,
             }
         )  # fmt: skip
         return

@@ -6,8 +6,14 @@ decision, 办结 (a case every item of which was denied too: its result is 不�
 rating, and each step of the rectification a bad one opens: the rater called back (回访), how it was handled (整改:
 立行立改, 限期整改, 解释说明), the rater told (反馈), and the rating voided on appeal; a case that ends without a
 decision, withdrawn by the applicant (撤回) or voided by a supervisor as entered in error (作废), so that the
-platform does not keep it as in hand until it is overdue.  Not told: a department's inner steps (分发, 签收, 审查,
-暂停, 延期), the dates a holiday change moved, a note on a rectification.
+platform does not keep it as in hand until it is overdue; a 补正 the applicant let lapse (补正不来办结).  特别程序
+(GB/T 39046-2020 表 7, 特别程序种类 A.7): an item's 延期 (第四十二条, 延长审批), its 暂停 and its resumption (the
+procedure's start and end), and a 容缺 deadline extended (除延长审批之外的情况).  Not told: a department's other inner
+steps (分发, 签收, 审查), the dates a holiday change moved, a note on a rectification.
+
+Each event carries the 业务动作 of GB/T 39046 表 7 (:data:`ACTION`: 通过, 退回, 其他) and, where it ends the case, the
+办结结果 (:data:`END_RESULT`) the chosen BJJGDM coding codes: a void is 删除办结, a lapsed 补正 补正不来办结, a
+withdrawal and a 不予受理 their own (:mod:`counter.platform.code_lists`).
 
 An item granted whose catalog entry names the licence it issues (:attr:`counter.catalog.model.Item.licence`) tells
 the platform of that licence too, as 电子证照 data (GB/T 36901-2018: the issuing department's results go to the
@@ -53,6 +59,8 @@ class PlatformKind(StrEnum):
     WITHDRAWN = "withdrawn"  # 撤回: the applicant withdrew the application
     VOIDED = "voided"  # 作废: the case was entered in error, voided by a supervisor
     LICENCE_VOIDED = "licence_voided"  # 电子证照作废: a licence sent before its case was voided, or its grant revoked
+    LAPSED = "lapsed"  # 补正不来办结: the applicant let the 补正 lapse
+    SPECIAL_PROCEDURE = "special_procedure"  # 特别程序: 延期, 暂停 and its resumption, a 容缺 deadline extended
 
 
 CASE_KINDS = frozenset(
@@ -68,6 +76,8 @@ CASE_KINDS = frozenset(
         PlatformKind.WITHDRAWN,
         PlatformKind.VOIDED,
         PlatformKind.LICENCE_VOIDED,
+        PlatformKind.LAPSED,
+        PlatformKind.SPECIAL_PROCEDURE,
     }
 )
 RATING_KINDS = frozenset(PlatformKind) - CASE_KINDS
@@ -87,6 +97,51 @@ _LINES = {
     CaseEvent.ITEMS_HANDED.value: PlatformKind.DELIVERED,
     CaseEvent.WITHDRAWN.value: PlatformKind.WITHDRAWN,
     CaseEvent.VOIDED.value: PlatformKind.VOIDED,
+    CaseEvent.CORRECTION_LAPSED.value: PlatformKind.LAPSED,
+    CaseEvent.DEFERRAL_EXTENDED.value: PlatformKind.SPECIAL_PROCEDURE,
+    CaseEvent.ITEM_EXTENDED.value: PlatformKind.SPECIAL_PROCEDURE,
+    CaseEvent.ITEM_PAUSED.value: PlatformKind.SPECIAL_PROCEDURE,
+    CaseEvent.ITEM_RESUMED.value: PlatformKind.SPECIAL_PROCEDURE,
+}
+#: the lines of an item's own path: their note leads with the item's code
+_ITEM_LINES = frozenset({CaseEvent.ITEM_APPROVED.value, CaseEvent.ITEM_DENIED.value, CaseEvent.ITEM_EXTENDED.value,
+                         CaseEvent.ITEM_PAUSED.value, CaseEvent.ITEM_RESUMED.value})  # fmt: skip
+
+#: the step of a 特别程序 each line is, which ``[lists.special_procedure]`` codes by its kind (GB/T 39046-2020 附录
+#: A.7): an item's 延期 is 延长审批; a pause (its start), its resumption (its end) and a 容缺 deadline extended are
+#: 除延长审批之外的情况
+PROCEDURE_OF = {
+    CaseEvent.ITEM_EXTENDED.value: "extension",
+    CaseEvent.ITEM_PAUSED.value: "pause",
+    CaseEvent.ITEM_RESUMED.value: "resume",
+    CaseEvent.DEFERRAL_EXTENDED.value: "deferral_extension",
+}
+
+#: 业务动作 (GB/T 39046-2020 表 7: 通过、退回、其他) of each event of a case, by the meaning ``[lists.action]`` codes:
+#: a step that moves the case on is 通过; one that sends it back to the applicant (补正, 不予受理) is 退回
+ACTION: dict[PlatformKind, str] = {
+    PlatformKind.ACCEPTED: "pass",
+    PlatformKind.DEFERRED: "pass",
+    PlatformKind.CORRECTION: "return",
+    PlatformKind.REFUSED: "return",
+    PlatformKind.ITEM_DECIDED: "pass",  # a denial is the step's 意见, 不予批准; the case moves on to 办结
+    PlatformKind.COMPLETED: "pass",
+    PlatformKind.DELIVERED: "pass",
+    PlatformKind.LICENCE_ISSUED: "pass",
+    PlatformKind.WITHDRAWN: "other",
+    PlatformKind.VOIDED: "other",
+    PlatformKind.LICENCE_VOIDED: "other",
+    PlatformKind.LAPSED: "other",
+    PlatformKind.SPECIAL_PROCEDURE: "other",
+}
+
+#: the 办结结果 of the events that end a case without a decision (``[lists.result]``; 办结 and 送达 take theirs from
+#: the items' decisions)
+END_RESULT: dict[PlatformKind, str] = {
+    PlatformKind.REFUSED: "refused",  # 不予受理
+    PlatformKind.VOIDED: "voided",  # 删除办结: entered in error
+    PlatformKind.WITHDRAWN: "withdrawn",  # 申请人撤回
+    PlatformKind.LAPSED: "lapsed",  # 补正不来办结
 }
 _RECT = {
     RectEvent.REVISITED.value: PlatformKind.REVISITED,
@@ -96,6 +151,20 @@ _RECT = {
     RectEvent.FED_BACK.value: PlatformKind.FED_BACK,
     RectEvent.VOIDED.value: PlatformKind.RATING_VOIDED,
 }
+
+
+class WithheldWhy(StrEnum):
+    """Why an event is never sent: it waits in the failed list with this code, worded for the supervisor."""
+
+    SAMPLE_GUIDE = "sample_guide"  # taken under a bundled sample guide: its codes are illustrative
+    NO_CODES = "no_codes"  # an item of the guide has no 实施编码
+    CASE_VOIDED = "case_voided"  # a licence of a case voided since
+    LICENCE_REVOKED = "licence_revoked"  # a licence revoked before it left
+    NO_LICENCE = "no_licence"  # the item no longer names a licence
+
+
+#: how a withheld event's reason is stored (its ``last_error``): this prefix, then the :class:`WithheldWhy` value
+WITHHELD_PREFIX = "withheld:"
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +186,7 @@ def told_of_line(event: str, note: str) -> Told | None:
     kind = _LINES.get(event)
     if kind is None:
         return None
-    if kind is PlatformKind.ITEM_DECIDED:
+    if event in _ITEM_LINES:
         return Told(kind, read_item_note(note)[0])
     return Told(kind)
 

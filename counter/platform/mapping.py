@@ -1,8 +1,9 @@
 """The mapping of an event's facts to the platform's elements, read from a data file (one per platform).
 
-The province's interface is the province's: its field names, its code lists and which elements each kind of report
-carries are set by its integrator, and several are not public (``docs/platform.md``).  So they are data, a TOML file
-a hall's integrator adapts without a new release of the app::
+The elements and their code lists are the national standard's (GB/T 39046-2020 表 5-9 and 附录 A, publicly
+transcribed) and the field's (the 好差评 interfaces, BJJGDM); the province's interface sets the request's field names,
+which coding of each list it reads, and which elements each kind of report carries (``docs/platform.md``).  So they
+are data, a TOML file a hall's integrator adapts without a new release of the app::
 
     [platform]
     name = "…"                       # whose interface this file describes
@@ -31,6 +32,7 @@ sent as something the platform would read as another code.
 
 from __future__ import annotations
 
+import json
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -92,6 +94,23 @@ SOURCES = frozenset(
         # 电子证照作废: a licence sent before its case was voided, or its grant revoked (PlatformKind.LICENCE_VOIDED)
         "licence.voided_on",  # the day the case was voided, or the licence revoked (北京时间)
         "licence.void_reason",  # the voiding's reason, or what the 核查 of a 告知承诺 found (许可法 第六十九条第二款)
+        # the national 办件 elements (GB/T 39046-2020 表 5-8)
+        "case.receipt_no",  # 受理文书编号: the number of the 受理凭证 (or 容缺受理通知书) made for the case
+        "case.guide_version",  # 事项版本: the guide version the case was taken under
+        "case.basic_codes",  # 基本编码 of the case's items, joined by ","
+        "case.handle_item_codes",  # 业务办理项编码 where the catalog has them ("" today: it keeps none apart)
+        "case.item_kind",  # 办件类型: immediate / promised (the items' 办件类型, GB/T 39046 A.6)
+        "case.accept_org_code",  # 受理单位统一社会信用代码: the office's, as the integrator set it
+        "case.materials",  # 材料: a JSON list, each {name, received, way, count} (表 5 第 21-24 项)
+        "step.action",  # 业务动作: pass / return / other (表 7 第 2 项)
+        "step.by",  # 环节处理人: the line's clerk
+        "procedure.step",  # 特别程序: extension / pause / resume / deferral_extension
+        "procedure.reason",  # 启动理由或依据
+        "procedure.started_at",
+        "procedure.ended_at",  # "" while a pause runs
+        "procedure.result",  # the new deadline of an extension, or the resumption
+        "licence.issuer_code",  # 发证单位代码: the deciding department's 统一社会信用代码, as the integrator set it
+        "licence.valid_until",  # 证照有效期限: "" (the 准予 does not record it yet)
         # ratings and their rectifications
         "rating.round",
         "rating.level",  # the level's meaning (counter.ratings.levels.Level)
@@ -112,6 +131,9 @@ SOURCES = frozenset(
         "rect.due_on",
     }
 )
+
+#: the sources whose value is a JSON list of objects, each with a ``way`` a code list codes (the materials)
+LISTED = frozenset({"case.materials"})
 
 _GROUPS: dict[str, frozenset[PlatformKind]] = {
     "all": frozenset(PlatformKind),
@@ -167,6 +189,8 @@ class Mapping:
                 value = self.kinds.get(value, value)
             elif element.source == "event.codings":
                 value = codings.used_text()
+            elif element.code and value and element.source in LISTED:
+                value = _coded_list(value, codings, element.code)
             elif element.code and value:
                 value = codings.code(element.code, value)
             if element.required and not value:
@@ -181,6 +205,13 @@ class MissingElement(ValueError):
     def __init__(self, elements: list[str]) -> None:
         super().__init__("required elements without a value: " + "、".join(elements))
         self.elements = elements
+
+
+def _coded_list(value: str, codings: Codings, list_name: str) -> str:
+    """A JSON list of objects, each one's ``way`` coded in the chosen preset of ``list_name``."""
+    rows = json.loads(value)
+    coded = [{**row, "way": codings.code(list_name, str(row.get("way", "")))} for row in rows]
+    return json.dumps(coded, ensure_ascii=False)
 
 
 def mapping_file(name: str) -> Path:

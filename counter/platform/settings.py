@@ -11,6 +11,7 @@ of the machine that sends, never in the database; the endpoint is ``https://`` o
 mapping file (``counter/resources/platform/<name>.toml``, :mod:`counter.platform.mapping`).  ``codings``: the
 preset the integrator chose of each code list the field codes in more than one way (list → preset,
 :mod:`counter.platform.code_lists`): a site reports nothing, and exports no ratings, until each is chosen.
+``org_codes``: the 统一社会信用代码 of the office and of the departments whose licences it reports, by full name.
 """
 
 from __future__ import annotations
@@ -50,6 +51,9 @@ class PlatformSettings:
     mapping: str = DEFAULT_MAPPING
     ca_file: str = ""  # the platform's own CA (a PEM file on the sending machine); "": the machine's trusted ones
     codings: dict[str, str] = field(default_factory=dict)  # code list → the preset chosen of it
+    # an office's or a department's full name → its 统一社会信用代码 (GB 32100-2015): 受理单位统一社会信用代码 and a
+    # licence's 发证单位代码 (GB/T 39046 表 6, 表 8); the catalog names departments and keeps no codes of them
+    org_codes: dict[str, str] = field(default_factory=dict)
 
     @property
     def sends(self) -> bool:
@@ -97,6 +101,7 @@ def platform_from_json(raw: str | None) -> PlatformSettings:
             mapping=str(stored.get("mapping", DEFAULT_MAPPING)),
             ca_file=str(stored.get("ca_file", "")),
             codings={str(k): str(v) for k, v in dict(stored.get("codings") or {}).items()},
+            org_codes={str(k): str(v) for k, v in dict(stored.get("org_codes") or {}).items()},
         )
     except (ValueError, TypeError, AttributeError):
         return PlatformSettings()

@@ -3,7 +3,9 @@ connection's settings and problems, and the lines of the sender and the failed l
 
 from __future__ import annotations
 
-from counter.platform.events import PlatformKind
+import re
+
+from counter.platform.events import WITHHELD_PREFIX, PlatformKind, WithheldWhy
 from counter.platform.settings import PlatformProblem
 from counter.sms.outbox import MessageState
 from counter.words.messages import KIND_UNKNOWN
@@ -26,6 +28,8 @@ PLATFORM_KIND = {
     PlatformKind.WITHDRAWN: tr("撤回"),
     PlatformKind.VOIDED: tr("作废"),
     PlatformKind.LICENCE_VOIDED: tr("电子证照作废"),
+    PlatformKind.LAPSED: tr("补正不来办结"),
+    PlatformKind.SPECIAL_PROCEDURE: tr("特别程序"),
 }
 
 
@@ -68,7 +72,7 @@ RATINGS_EXPORT_UNCHOSEN = tr(
     "以下代码表尚未选定编码，不能导出评价：{lists}。请对接方用 counter platform settings --coding 代码表=编码 选定"
 )
 RATINGS_EXPORT_NO_CODE = tr("代码表“{list}”的编码 {preset} 没有“{value}”的代码，不能导出")
-CODING_BAD_ARGUMENT = tr("--coding 须写成 代码表=编码，例如 level=gbt39046：{text}")
+CODING_BAD_ARGUMENT = tr("须写成 名称=值，例如 --coding level=gbt39046：{text}")
 PLATFORM_SENT = tr("已上报 {sent} 条，待重试 {waiting} 条，上报失败 {failed} 条。")
 PLATFORM_STOPPING = tr("平台上报已停止。")
 PLATFORM_NONE = tr("没有上报事件。")
@@ -89,3 +93,38 @@ REPORTS_COLUMNS = (tr("编号"), tr("办件编号"), tr("事件"), tr("尝试次
 REPORTS_RETRY = tr("重新上报")
 REPORTS_RETRIED = tr("已重新排队：{count} 条")
 REPORTS_READ = tr("暂时无法读取上报事件（{fault}）")
+
+# why an event waits in the failed list without being sent (its stored reason, counter.platform.events.WithheldWhy)
+WITHHELD = {
+    WithheldWhy.SAMPLE_GUIDE: tr("依样例办事指南受理的办件不上报：样例中的事项编码只是示意，不是平台的编码"),
+    WithheldWhy.NO_CODES: tr("办事指南中有事项缺少实施编码，不上报"),
+    WithheldWhy.CASE_VOIDED: tr("办件已作废：其电子证照不上报"),
+    WithheldWhy.LICENCE_REVOKED: tr("许可已撤销：其电子证照不上报"),
+    WithheldWhy.NO_LICENCE: tr("该事项已不颁发证照，不上报"),
+}
+REPORT_MISSING = tr("缺少必填数据项：{elements}")
+REPORT_NO_CODE = tr("代码表 {list}（{preset}）没有“{value}”的代码，不上报")
+REPORT_UNCHOSEN = tr("代码表尚未选定编码：{lists}")
+_MISSING = re.compile(r"^required elements without a value: (?P<elements>.*)$")
+_NO_CODE = re.compile(r"^code list (?P<list>\S+) \((?P<preset>[^)]*)\) has no code for (?P<value>.*)$")
+_UNCHOSEN = re.compile(r"^code lists without a chosen coding: (?P<lists>.*)$")
+
+
+def report_problem(text: str) -> str:
+    """Why an event failed, as the failed list shows it: the app's own reasons worded, the platform's answer (HTTP
+    status and its text) as it came."""
+    if text.startswith(WITHHELD_PREFIX):
+        code, _, detail = text.removeprefix(WITHHELD_PREFIX).partition(" ")
+        why = next((w for w in WithheldWhy if w.value == code), None)
+        if why is not None:
+            return WITHHELD[why] + (f"（{detail}）" if detail else "")
+    found = _MISSING.match(text)
+    if found:
+        return REPORT_MISSING.format(elements=found["elements"])
+    found = _NO_CODE.match(text)
+    if found:
+        return REPORT_NO_CODE.format(list=found["list"], preset=found["preset"], value=found["value"])
+    found = _UNCHOSEN.match(text)
+    if found:
+        return REPORT_UNCHOSEN.format(lists=found["lists"])
+    return text

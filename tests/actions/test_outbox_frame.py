@@ -27,7 +27,7 @@ from counter.words.messages import KIND_UNKNOWN, message_kind
 from counter.words.platform import platform_kind
 from tests.actions.test_intake_actions import full_request, take
 from tests.actions.test_sms_sender import Writes
-from tests.codings import CHOSEN
+from tests.codings import CHOSEN, confirm_guides
 from tests.hostile_receiver import DRIP, HUGE, OK, REDIRECT, Receiver, running_receiver
 
 TIMEOUT = 1.0  # the settings' least: one send's whole deadline
@@ -58,6 +58,7 @@ def _platform_configure(sessions: sessionmaker[Session], desk: Desk, receiver: R
     )
     with sessions.begin() as s:
         platform.save_platform(s, settings, desk=desk, folder=keys)
+        confirm_guides(s)
 
 
 SIDES = {

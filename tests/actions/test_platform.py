@@ -37,7 +37,7 @@ from counter.platform.settings_refused import PlatformRefused
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import ID, full_request, take
 from tests.actions.test_sms_secret import stored_everywhere
-from tests.codings import CHOSEN
+from tests.codings import CHOSEN, confirm_guides
 from tests.platform_stub import DROP, MALFORMED, SECRET, SLOW, STALL, Platform, running_platform
 
 T = TypeVar("T")
@@ -89,6 +89,7 @@ def configure(
     )
     with sessions.begin() as s:
         save_platform(s, settings, desk=desk, folder=keys)
+        confirm_guides(s)
     return settings
 
 
@@ -246,6 +247,7 @@ def test_a_platform_certificate_not_of_its_own_ca_sends_nothing(
     settings = PlatformSettings(True, platform.url, "hall", SECRET, 1.0, 4, codings=CHOSEN)  # the machine's CAs only
     with sessions.begin() as s:
         save_platform(s, settings, desk=desk, folder=keys)
+        confirm_guides(s)
     take(sessions, desk, full_request(sessions))
     assert sender(sessions, keys, Clock()) == SendRound(waiting=1)
     assert platform.requests == []

@@ -114,7 +114,7 @@ def test_a_granted_licence_is_held_once_after_kills_between_queue_send_and_mark_
         "licence_type": "营业执照",
         "licence_no": GRANTS[ITEMS[0]],
         "holder_name": "巴特尔",
-        "holder_cert_type": mapping.codes["id_type"]["id_card"],
+        "holder_cert_type": "111",  # GB/T 36903-2018: 公民身份证号码
         "holder_cert_no": ID,
         "issue_org": MARKET,
         "issue_date": TODAY.isoformat(),

@@ -9,7 +9,7 @@ import pytest
 
 from counter.intake.parties import ApplicantKind, Delivery
 from counter.platform.code_lists import NoCode, Unchosen
-from counter.platform.events import PlatformKind, kind_of_rectification, told_of_line
+from counter.platform.events import PlatformKind, Told, kind_of_rectification, told_of_line
 from counter.platform.mapping import SOURCES, MappingError, MissingElement, load_mapping, mapping_from
 from counter.ratings.levels import Channel, Level
 from counter.ratings.rectification import RectEvent
@@ -142,8 +142,13 @@ def test_which_lines_the_platform_is_told_of() -> None:
     assert told_of_line("taken", "refuse").kind is PlatformKind.REFUSED  # type: ignore[union-attr]
     assert told_of_line("item_denied", "152201-YJS008-03：不符合").item_code == "152201-YJS008-03"  # type: ignore[union-attr]
     assert told_of_line("denied", "").kind is PlatformKind.COMPLETED  # type: ignore[union-attr]
-    for inner in ("item_routed", "item_signed", "item_paused", "dates_moved", "deferred_arrived"):
+    for inner in ("item_routed", "item_signed", "item_review", "dates_moved", "deferred_arrived"):
         assert told_of_line(inner, "") is None
+    # 特别程序 (GB/T 39046 表 7): an item's 延期, 暂停 and its resumption, a 容缺 deadline extended; a lapsed 补正
+    paused = told_of_line("item_paused", '152201-YJS008-02：{"pause": "hearing", "detail": "听证"}')
+    assert paused == Told(PlatformKind.SPECIAL_PROCEDURE, "152201-YJS008-02")
+    assert told_of_line("deferral_extended", "2026-12-01：医院停诊") == Told(PlatformKind.SPECIAL_PROCEDURE)
+    assert told_of_line("correction_lapsed", "") == Told(PlatformKind.LAPSED)
     assert kind_of_rectification("opened") is None  # told with the rating
     assert kind_of_rectification("note") is None
 

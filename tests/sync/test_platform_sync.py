@@ -18,7 +18,7 @@ from counter.actions.site.demo import run_demo
 from counter.db import models
 from counter.platform.settings import PlatformSettings
 from tests.actions.test_platform import Clock, Writes
-from tests.codings import CHOSEN
+from tests.codings import CHOSEN, confirm_guides
 from tests.pg_server import BACKENDS
 from tests.platform_stub import SECRET, Platform, running_platform
 from tests.sync.sync_world import TODAY, Site, hall_and_township
@@ -54,6 +54,9 @@ def test_a_townships_events_go_up_through_the_hall_and_directly_and_are_held_onc
         report(
             ars, PlatformSettings(True, codings=CHOSEN), tmp_path / "ars-keys"
         )  # through the hall: no network of its own
+        for site in (hall, ars):  # a case under a bundled sample guide is never reported: both confirm theirs
+            with site.sessions.begin() as s:
+                confirm_guides(s, "XAM-YJS-008")
         run_demo(ars.sessions, ars.desk, TODAY)
         township = keys_of(ars.sessions)
         assert len(township) > 5

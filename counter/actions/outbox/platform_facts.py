@@ -26,12 +26,25 @@ from counter.actions.admin.office import office_settings
 from counter.case.decisions import read_item_note
 from counter.case.moments import office_day, stored_utc
 from counter.case.status import CaseEvent, CaseStatus
+from counter.catalog.model import CaseKind
 from counter.db import models
-from counter.db.case_store import answers_of
+from counter.db.case_store import answers_of, case_materials
 from counter.db.catalog_store import guide_version
+from counter.db.platform_store import platform_settings
 from counter.documents.deciders import decider_name
+from counter.documents.kinds import DocumentKind
+from counter.intake.checklist import PRESENT, Receipt
 from counter.intake.parties import ApplicantKind
-from counter.platform.events import PlatformKind, licence_key, platform_key
+from counter.platform.events import (
+    ACTION,
+    END_RESULT,
+    PROCEDURE_OF,
+    WITHHELD_PREFIX,
+    PlatformKind,
+    WithheldWhy,
+    licence_key,
+    platform_key,
+)
 from counter.platform.mapping import SOURCES
 
 if TYPE_CHECKING:
@@ -45,7 +58,12 @@ _CLOSED = (CaseEvent.COMPLETED.value, CaseEvent.DENIED.value)
 
 
 class Withheld(ValueError):
-    """An event that is not to be sent at all: a licence of a case voided, or revoked, since it was queued."""
+    """An event that is not to be sent at all: of a case taken under a sample guide, or a licence of a case voided,
+    or revoked, since it was queued.  Its text is the reason's code, which the failed list words."""
+
+    def __init__(self, why: WithheldWhy, detail: str = "") -> None:
+        super().__init__(f"{WITHHELD_PREFIX}{why.value}" + (f" {detail}" if detail else ""))
+        self.why, self.detail = why, detail
 
 
 def moment(at: dt.datetime | None) -> str:
@@ -63,14 +81,23 @@ def facts_of(session: Session, event: ClaimedEvent) -> dict[str, str]:
     assert case is not None  # an event's case is never deleted (the foreign key)
     facts = dict.fromkeys(SOURCES, "")
     facts |= _case_facts(session, case)
+    office = office_settings(session, case.site_code).office_name
+    org_codes = platform_settings(session).org_codes
     facts |= {
         "event.key": platform_key(event.key),
         "event.kind": event.kind.value,
         "event.at": moment(event.at),
         "event.site_code": case.site_code,
-        "event.office": office_settings(session, case.site_code).office_name,
+        "event.office": office,
+        "case.accept_org_code": org_codes.get(office, ""),
+        "step.action": ACTION.get(event.kind, ""),
+        "step.by": _line_clerk(session, case, event),
     }
     detail = json.loads(event.detail or "{}")
+    if event.kind in END_RESULT:
+        facts["case.result"] = END_RESULT[event.kind]
+    if event.kind is PlatformKind.SPECIAL_PROCEDURE:
+        facts |= _procedure(session, case, event, str(detail.get("note", "")))
     if event.kind is PlatformKind.ITEM_DECIDED:
         code, text = read_item_note(str(detail.get("note", "")))
         facts |= {"item.code": code, "item.name": _item_name(session, case, code),
@@ -78,12 +105,14 @@ def facts_of(session: Session, event: ClaimedEvent) -> dict[str, str]:
                   "item.note": text.strip()}  # fmt: skip
     if event.kind is PlatformKind.LICENCE_ISSUED:
         if case.status == CaseStatus.VOIDED.value:
-            raise Withheld("case voided: its licence is not reported")
+            raise Withheld(WithheldWhy.CASE_VOIDED)
         if event.item_code in _revoked(session, case):
-            raise Withheld("licence revoked: it is not reported")
+            raise Withheld(WithheldWhy.LICENCE_REVOKED)
         facts |= _licence(session, case, event.item_code, event.at, facts, str(detail.get("note", "")))
+        facts["licence.issuer_code"] = org_codes.get(facts["licence.issuer"], "")
     if event.kind is PlatformKind.LICENCE_VOIDED:
         facts |= _voided_licence(session, case, event, facts, str(detail.get("note", "")))
+        facts["licence.issuer_code"] = org_codes.get(facts["licence.issuer"], "")
     if event.kind in (PlatformKind.WITHDRAWN, PlatformKind.VOIDED):
         facts["case.end_reason"] = str(detail.get("note", ""))
     if event.kind in (PlatformKind.COMPLETED, PlatformKind.DELIVERED):
@@ -99,10 +128,24 @@ def facts_of(session: Session, event: ClaimedEvent) -> dict[str, str]:
 
 
 def _case_facts(session: Session, case: models.Case) -> dict[str, str]:
+    """The case's own facts.  :class:`Withheld` for a case taken under a bundled sample guide (its codes are
+    illustrative, and never leave the desk as the platform's), or one an item of which has no 实施编码."""
     stored = guide_version(session, case.guide_version_id)
     items = stored.bundle.items_for(answers_of(case)) if stored is not None else ()
+    if stored is not None and stored.bundle.sample:
+        raise Withheld(WithheldWhy.SAMPLE_GUIDE, case.bundle_code)
+    if any(not i.code.strip() for i in items):
+        raise Withheld(WithheldWhy.NO_CODES, case.bundle_code)
     company = case.applicant_kind == ApplicantKind.COMPANY.value
+    promised = any(i.case_kind is CaseKind.PROMISED for i in items) or (
+        case.promised_on is not None and case.promised_on != case.accepted_on
+    )
     return {
+        "case.receipt_no": _receipt_no(session, case),
+        "case.guide_version": str(stored.version) if stored is not None else "",
+        "case.basic_codes": ",".join(i.basic_code for i in items),
+        "case.item_kind": "promised" if promised else "immediate",
+        "case.materials": _materials(session, case),
         "case.case_no": case.case_no,
         "case.bundle_code": case.bundle_code,
         "case.bundle_name": stored.bundle.name if stored is not None else "",
@@ -126,6 +169,80 @@ def _case_facts(session: Session, case: models.Case) -> dict[str, str]:
     }
 
 
+def _receipt_no(session: Session, case: models.Case) -> str:
+    """受理文书编号: the number of the first 受理凭证 (or 容缺受理通知书) made for the case; "" before it is made."""
+    d = models.DocumentRecord
+    kinds = (DocumentKind.RECEIPT.value, DocumentKind.DEFERRAL.value)
+    query = select(d.doc_no).where(d.case_id == case.id, d.kind.in_(kinds)).order_by(d.id).limit(1)
+    return session.scalar(query) or ""
+
+
+def _materials(session: Session, case: models.Case) -> str:
+    """The checklist as 表 5's 材料 elements: each material's name, whether it was taken (是否收取 1/0), how (收取方式:
+    纸质, 电子, 共享, 容缺后补; coded by the mapping file's ``material_way``) and how many (收取数量: originals and
+    copies), as one JSON list."""
+    found = []
+    for line in case_materials(session, case.id):
+        taken = line.receipt in {r.value for r in PRESENT}
+        if line.receipt == Receipt.SHARED_CONFIRMED.value:
+            way = "shared"
+        elif line.due_on is not None and line.arrived_on is None:
+            way = "deferred"
+        elif taken:
+            way = "electronic" if line.medium == "electronic" else "paper"
+        else:
+            way = "missing"
+        found.append({"name": line.name, "received": "1" if taken else "0", "way": way,
+                      "count": str(line.originals + line.copies)})  # fmt: skip
+    return json.dumps(found, ensure_ascii=False) if found else ""
+
+
+def _line_clerk(session: Session, case: models.Case, event: ClaimedEvent) -> str:
+    """环节处理人: who wrote the history line the event tells of (the case's clerk for events not of a line)."""
+    h = models.CaseHistory
+    clerk = session.scalar(select(h.clerk).where(h.case_id == case.id, h.event == event.event, h.at == event.at))
+    return clerk or case.clerk
+
+
+def _procedure(session: Session, case: models.Case, event: ClaimedEvent, note: str) -> dict[str, str]:
+    """A 特别程序's step (GB/T 39046 表 7 第 11-21 项): which, why, when it started and ended, and its result."""
+    step = PROCEDURE_OF.get(event.event, "")
+    code, text = read_item_note(note)
+    carried = _object(text)
+    at = moment(event.at)
+    if step == "deferral_extension":  # the note: the new deadline, then the reason
+        return {"procedure.step": step, "procedure.reason": text.strip(), "procedure.started_at": at,
+                "procedure.ended_at": at, "procedure.result": code}  # fmt: skip
+    if step == "extension":
+        return {"procedure.step": step, "procedure.reason": str(carried.get("reason", "")),
+                "procedure.started_at": at, "procedure.ended_at": at,
+                "procedure.result": str(carried.get("days", ""))}  # fmt: skip
+    if step == "pause":
+        reason = "；".join(x for x in (str(carried.get("pause", "")), str(carried.get("detail", ""))) if x)
+        return {"procedure.step": step, "procedure.reason": reason, "procedure.started_at": at}
+    h = models.CaseHistory  # a resumption ends the item's last pause before it
+    paused = session.execute(
+        select(h.at, h.note)
+        .where(h.case_id == case.id, h.event == CaseEvent.ITEM_PAUSED.value, h.at <= event.at,
+               h.note.startswith(code, autoescape=True))
+        .order_by(h.at.desc())
+        .limit(1)
+    ).first()  # fmt: skip
+    began = _object(read_item_note(paused[1])[1]) if paused is not None else {}
+    reason = "；".join(x for x in (str(began.get("pause", "")), str(began.get("detail", ""))) if x)
+    started = moment(paused[0]) if paused is not None else ""
+    return {"procedure.step": step, "procedure.reason": reason, "procedure.started_at": started,
+            "procedure.ended_at": at}  # fmt: skip
+
+
+def _object(text: str) -> dict[str, object]:
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
 def _first_line(session: Session, case: models.Case) -> dt.datetime | None:
     h = models.CaseHistory
     return session.scalar(select(h.at).where(h.case_id == case.id).order_by(h.at).limit(1))
@@ -144,7 +261,7 @@ def _licence(
     stored = guide_version(session, case.guide_version_id)
     item = stored.bundle.item(item_code) if stored is not None else None
     if item is None or not item.licence:
-        raise Withheld(f"item {item_code} issues no licence")
+        raise Withheld(WithheldWhy.NO_LICENCE, item_code)
     return {
         "item.code": item.code,
         "item.name": item.name,

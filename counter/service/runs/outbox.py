@@ -99,6 +99,9 @@ def change_platform(work: Session, desk: Desk | None, request: ChangePlatform) -
     if request.codings is not None:
         codings = {k: v for k, v in (settings.codings | request.codings).items() if v}
         settings = dataclasses.replace(settings, codings=codings)
+    if request.org_codes is not None:
+        org_codes = {k: v for k, v in (settings.org_codes | request.org_codes).items() if v}
+        settings = dataclasses.replace(settings, org_codes=org_codes)
     platform.save_platform(work, settings, desk=desk)
     return shown(settings)
 

@@ -21,6 +21,7 @@ from counter.words.platform import (
     REPORTS_RETRY,
     REPORTS_TITLE,
     platform_kind,
+    report_problem,
 )
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ class FailedReportsPage(FailedList):
         return LIST_REPORTS, ListOutbox(failed_only=True)
 
     def cells(self, row: EventRow) -> tuple[str, ...]:
-        return (str(row.id), row.case_no, platform_kind(row.kind), str(row.attempts), row.last_error)
+        return (str(row.id), row.case_no, platform_kind(row.kind), str(row.attempts), report_problem(row.last_error))
 
     def requeueing(self, row_id: int) -> tuple[Operation[Any, Any], RetryRow]:
         return RETRY_REPORT, RetryRow(row_id)

@@ -16,9 +16,10 @@ from counter.db import models
 from counter.db.platform_store import PLATFORM_KEY, queue_line
 from counter.db.settings_store import put_setting
 from counter.host.platform_client import Outcome, Report, ReportRequest
+from counter.platform.events import WithheldWhy
 from counter.platform.settings import PlatformSettings
 from counter.ui.pad.supervisor_window import SupervisorWindow
-from counter.words.platform import REPORTS_NONE, REPORTS_RETRIED, REPORTS_TAB
+from counter.words.platform import REPORTS_NONE, REPORTS_RETRIED, REPORTS_TAB, WITHHELD
 from tests.actions.test_platform import Writes
 from tests.codings import CHOSEN
 from tests.ratings.conftest import Clock
@@ -43,7 +44,7 @@ def test_an_event_the_platform_refused_is_listed_and_reported_again(
         case = s.scalars(select(models.Case).order_by(models.Case.id)).first()
         assert case is not None
         queue_line(s, case.id, case.uid, "taken", "accept", models.utcnow())
-        number = case.case_no
+        number, case_bundle = case.case_no, case.bundle_code
     assert send_due(Writes(sessions), post=refused, folder=keys).failed == 1
     window = SupervisorWindow(runner_on(sessions), "宝音", clock=clock)
     qtbot.addWidget(window)
@@ -53,7 +54,9 @@ def test_an_event_the_platform_refused_is_listed_and_reported_again(
     page = window.reports
     assert window.currentWidget() is page
     cells = [page.table.item(0, c).text() for c in range(page.table.columnCount())]  # type: ignore[union-attr]
-    assert cells[1:] == [number, "受理", "1", "HTTP 422 申请人证件号码格式错误"]
+    # the demo case was taken under a bundled sample guide: never sent, its reason worded for the supervisor
+    assert cells[1:4] == [number, "受理", "1"]
+    assert cells[4] == WITHHELD[WithheldWhy.SAMPLE_GUIDE] + f"（{case_bundle}）"
     with qtbot.waitSignal(page.retried) as retried:
         QTest.mouseClick(page.retry_button, Qt.MouseButton.LeftButton)
     assert retried.args == [1]

@@ -1,0 +1,167 @@
+"""A day of cases reaches the platform's HTTPS stub with the national 办件 elements, coded as the chosen presets say.
+
+受理 with its items decided (a grant with its licence, a denial), 容缺受理 with its deadline extended (a 特别程序), a
+补正 let lapse (补正不来办结), a 不予受理 and a case voided (删除办结): each taken through the actions the window
+uses, sent by the real sender over TLS, read back as the platform holds it.  Run once in each coding of the lists
+the field codes two ways (:data:`tests.codings.CHOSEN`, :data:`tests.codings.OTHERS`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.access.desk import Desk
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.cases.decisions import case_and_bundle, record_decision
+from counter.actions.cases.item_authority import check_item
+from counter.actions.intake.take import extend_deferral, lapse_correction, move_case
+from counter.actions.outbox.platform import save_platform
+from counter.case.decisions import lapse_day
+from counter.case.status import CaseEvent
+from counter.db.case_store import case_view
+from counter.db.catalog_store import current_guide
+from counter.intake.checklist import Receipt, record
+from counter.intake.outcome import DeferralRequest, Refusal, RefusalGround
+from counter.intake.turn_to import turn_to_text
+from counter.platform.settings import PlatformSettings
+from tests.actions.conftest import TODAY
+from tests.actions.test_intake_actions import full_request, take
+from tests.actions.test_item_steps import ITEMS, MARKET, at
+from tests.actions.test_platform import events
+from tests.actions.test_platform_case import Sender
+from tests.codings import CHOSEN, OTHERS, confirm_guides
+from tests.platform_stub import SECRET, running_platform
+from tests.signed_in import signed_in
+
+ENTRUSTED_RESTAURANT = True  # its departments' items decided at the window under their 授权 (tests/actions/conftest.py)
+
+OFFICE = "兴安盟政务服务中心"
+ORG_CODES = {OFFICE: "11152200MB0000001A", MARKET: "11152201MB0000002B"}
+#: what each coding says, for every list the field codes two ways: (办件类型 承诺件, 满意度…, 办结结果 by meaning)
+EXPECTED = {
+    "bjjgdm": {"granted": "0", "denied": "1", "refused": "1", "voided": "3", "lapsed": "5"},
+    "bjjgdm_variant": {"granted": "0", "denied": "1", "refused": "6", "voided": "3", "lapsed": "5"},
+}
+PROMISED = {"gbt39046": "2", "zero_one": "1"}  # 承诺件: GB/T 39046 A.6, and the 0/1 writing
+
+
+def by_type(held: list[dict[str, Any]], kind: str, projid: str) -> list[dict[str, Any]]:
+    return [e for e in held if e["event_type"] == kind and e["projid"] == projid]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("chosen", [CHOSEN, OTHERS], ids=["hcp-bjjgdm", "gbt39046-variant"])
+def test_a_day_of_cases_reaches_the_platform_in_the_chosen_codings(
+    sessions: sessionmaker[Session], desk: Desk, tmp_path: Path, chosen: dict[str, str]
+) -> None:
+    keys = tmp_path / "keys"
+    with running_platform() as platform:
+        settings = PlatformSettings(True, platform.url, "hall", SECRET, 1.0, 4, ca_file=platform.ca_file,
+                                    codings=chosen, org_codes=ORG_CODES)  # fmt: skip
+        with sessions.begin() as s:
+            save_platform(s, settings, desk=desk, folder=keys)
+            confirm_guides(s)  # the site confirmed its guides: a sample guide's cases are never reported
+        sender = Sender(sessions, keys)
+        supervisor = signed_in(sessions, desk)
+
+        granted = take(sessions, supervisor, full_request(sessions))  # 受理, its items decided below
+        request = full_request(sessions)
+        deferred = take(sessions, supervisor, dataclasses.replace(
+            request, checklist=record(request.checklist, "M08", Receipt.MISSING), deferral=DeferralRequest(True, True)
+        ))  # fmt: skip
+        lapsed = take(sessions, supervisor, dataclasses.replace(
+            request, checklist=record(request.checklist, "M05", Receipt.MISSING)
+        ))  # fmt: skip
+        refused = take(sessions, supervisor, dataclasses.replace(
+            request, refusal=Refusal(RefusalGround.NOT_IN_REMIT, turn_to_text(
+                (code, "科尔沁右翼前旗市场监督管理局") for code in ITEMS
+            ))
+        ))  # fmt: skip
+        voided = take(sessions, supervisor, full_request(sessions))
+        with sessions.begin() as s:
+            view = case_view(s, deferred)
+            assert view is not None
+            (due,) = {m.due_on for m in view.deferred_open()}
+            assert due is not None
+            extend_deferral(
+                s, supervisor, deferred, due + dt.timedelta(days=2), "医院暂停办理健康证明", at=at(TODAY, 11)
+            )
+            notice = case_view(s, lapsed)
+            assert notice is not None
+            assert notice.correction_due is not None
+            lapse_correction(s, supervisor, lapsed, lapse_day(notice.correction_due, office_calendar(s)), "逾期未补正")
+            move_case(s, supervisor, voided, CaseEvent.VOIDED, "录入错误", at=at(TODAY, 12))
+        for code, approve in ((ITEMS[0], True), (ITEMS[1], False), (ITEMS[2], True), (ITEMS[3], True)):
+            with sessions.begin() as s:
+                case, bundle = case_and_bundle(s, granted)
+                acting = check_item(s, supervisor, case.case_no, bundle, case.site_code, code)
+                text = f"JY{code[-2:]}2026" if approve else "经营场所不符合食品安全要求"
+                record_decision(s, supervisor, granted, code, approve=approve, text=text, at=at(TODAY, 14),
+                                acting=acting)  # fmt: skip
+        sender.killed_then_resumed()  # a kill between a send and its mark loses nothing, sends nothing twice
+        assert {e.state for e in events(sessions)} == {"sent"}
+
+    held = platform.events()
+    results = EXPECTED[chosen["result"]]
+    used = held[0]["code_lists"]
+    assert f"level={chosen['level']};channel={chosen['channel']};" in used  # every report names its codings
+    assert f"item_kind={chosen['item_kind']};result={chosen['result']}" in used
+    assert {e["code_lists"] for e in held} == {used}
+    with sessions() as s:
+        stored = current_guide(s, "XAM-YJS-008")
+    assert stored is not None
+    basic = ",".join(i.basic_code for i in stored.bundle.items)
+
+    (accepted,) = by_type(held, "受理", granted)
+    assert accepted["action"] == "通过"
+    assert accepted["project_type"] == PROMISED[chosen["item_kind"]]
+    assert accepted["task_version"] == str(stored.version)  # the confirmed guide the case was taken under
+    assert accepted["catalog_codes"] == basic
+    assert accepted["accept_org_credit_code"] == ORG_CODES[OFFICE]
+    materials = json.loads(accepted["materials"])
+    assert materials[0] == {"name": "个体工商户登记（备案）申请书", "received": "1", "way": "纸质", "count": "1"}
+    assert materials[1]["count"] == "2"  # 收取数量: the original and its copy
+    # the 营业执照 the case itself issues is not asked of the applicant: 是否收取 0
+    assert [m for m in materials if m["received"] == "0"] == [
+        {"name": "营业执照", "received": "0", "way": "未收取", "count": "0"}
+    ]
+
+    (decided_ok, decided_no, *_) = by_type(held, "事项办理决定", granted)
+    assert (decided_ok["decided_item_code"], decided_ok["item_result"]) == (ITEMS[0], "1")
+    assert (decided_no["decided_item_code"], decided_no["item_result"]) == (ITEMS[1], "2")
+    (done,) = by_type(held, "办结", granted)
+    assert done["result"] == results["granted"]  # 部分准予: licences were issued, 出证办结
+    assert done["is_express"] == "0"
+    licences = by_type(held, "电子证照", granted)
+    business = next(e for e in licences if e["licence_item_code"] == ITEMS[0])
+    assert (business["licence_type"], business["licence_no"]) == ("营业执照", "JY012026")
+    assert (business["issue_org"], business["issue_org_code"]) == (MARKET, ORG_CODES[MARKET])
+    assert business["holder_cert_type"] == "111"  # GB/T 36903-2018: 公民身份证号码
+    assert business["licence_valid"] == ""  # the 准予 does not record it yet
+
+    (taken,) = by_type(held, "容缺受理", deferred)
+    assert [m["received"] for m in json.loads(taken["materials"]) if m["way"] == "容缺后补"] == ["0"]
+    (extended,) = by_type(held, "特别程序", deferred)
+    assert (extended["special_type"], extended["special_name"]) == ("2", "延长容缺材料补交期限")  # A.7: 2
+    assert extended["special_reason"] == "医院暂停办理健康证明"
+    assert extended["special_result"] == (due + dt.timedelta(days=2)).isoformat()
+    assert extended["special_start"]
+    assert extended["special_end"] == extended["special_start"]
+    assert extended["action"] == "其他"
+
+    (notice_sent,) = by_type(held, "补正告知", lapsed)
+    assert notice_sent["action"] == "退回"
+    (gone,) = by_type(held, "补正不来办结", lapsed)
+    assert gone["result"] == results["lapsed"]
+    (refusal,) = by_type(held, "不予受理", refused)
+    assert (refusal["result"], refusal["action"]) == (results["refused"], "退回")
+    (void,) = by_type(held, "作废", voided)
+    assert void["result"] == results["voided"]  # 删除办结: an entry made in error
+    assert void["end_reason"] == "录入错误"
