@@ -9,7 +9,9 @@ import datetime as dt
 
 import pytest
 
+from counter.catalog.document import canonical_json, content_hash, from_document, to_document
 from counter.catalog.model import Bundle, LicenceFloor, MaterialKind
+from counter.catalog.reader import parse_bundle
 from counter.intake.checklist import (
     Checklist,
     LicenceNotTaken,
@@ -23,6 +25,7 @@ from counter.intake.checklist import (
 from counter.intake.draft import draft_from_json, draft_to_json
 from counter.intake.licence_trust import ATTESTATION, TrustStep, holder_type_code, trust_step, use_reason
 from counter.intake.licences import Licence, LicenceProblem, TrustLevel, licence_of_record, licence_record
+from counter.resources import resources_dir
 from tests.intake.samples import RESTAURANT, everything_received
 from tests.intake.test_draft import a_draft
 from tests.licence_library import CREDIT_CODE
@@ -110,3 +113,22 @@ def test_the_holder_type_is_gb_t_36903s_and_the_reason_names_the_case_within_200
     long = use_reason("很长的一件事" * 60, "XAM01-20261120-08-0001")
     assert len(long) == 200
     assert long.endswith("一件事，办件编号 XAM01-20261120-08-0001")
+
+
+def test_a_materials_floor_is_catalog_data_kept_with_its_guide_and_a_wrong_one_refused() -> None:
+    shipped = resources_dir() / "catalog" / "033.toml"
+    text = shipped.read_text(encoding="utf-8")
+    plain, _ = parse_bundle(text, "XAM-YJS-033.toml")
+    assert plain is not None
+    floored = text.replace('code = "M02"\n', 'code = "M02"\nlicence_floor = "B"\n', 1)
+    bundle, problems = parse_bundle(floored, "XAM-YJS-033.toml")
+    assert bundle is not None
+    assert problems == []
+    m02 = next(m for m in bundle.materials if m.code == "M02")
+    assert m02.licence_floor is LicenceFloor.B
+    back, _ = from_document(to_document(bundle))
+    assert next(m for m in back.materials if m.code == "M02").licence_floor is LicenceFloor.B
+    assert content_hash(to_document(plain)) != content_hash(to_document(bundle))  # a floor is part of the guide
+    assert "licence_floor" not in canonical_json(to_document(plain))  # guides without one keep their hash
+    _, wrong = parse_bundle(floored.replace('licence_floor = "B"', 'licence_floor = "E"'), "XAM-YJS-033.toml")
+    assert [p.field for p in wrong] == ["licence_floor"]

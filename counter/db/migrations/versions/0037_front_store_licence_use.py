@@ -1,5 +1,9 @@
 """The front store's marks of the platform's events (前置库).
 
+The 电子证照 of the same change need no table: a licence's 用证 (who, when, why, its 加注件) and a C-level copy's
+check against its original are kept in the checklist line's licence record (counter.intake.licence_use), which the
+case's ``licence`` column holds already (0029).
+
 Revision ID: 0037_front_store_licence_use
 Revises: 0035_desk_session
 """
