@@ -68,6 +68,26 @@ class ExportPackage:
 
 
 @dataclass(frozen=True)
+class ExportData:
+    """The export of :class:`ExportPackage`, its packages given back rather than written: a hall's desk on the server
+    writes them where its clerk chose, the packages signed at the server, which alone holds the site's keys."""
+
+    now: dt.datetime
+    to_site: str | None = None
+
+
+@dataclass(frozen=True)
+class ExportedData:
+    """The packages, in the order to take them in, the first one's number, to whom, how many records in all."""
+
+    export_no: int
+    to_site: str
+    records: int
+    packages: tuple[bytes, ...]
+    sent_seal_changed: int | None = None  # as :class:`counter.sync.exchange.ExportedFiles` says it
+
+
+@dataclass(frozen=True)
 class ImportPackage:
     data: bytes
     now: dt.datetime
@@ -114,6 +134,17 @@ EXPORT_PACKAGE = write(
     "counter.service.runs.sync:export_package",
     faults=(*_FAULTS, "counter.sync.exchange:PackageFileFailed"),
     doc="Write this site's package for its hall, or its updates for a peer, to files; numbered only once written.",
+)
+EXPORT_DATA = write(
+    "sync.export_data",
+    ExportData,
+    ExportedData,
+    Permission.SYNC,
+    "counter.service.runs.sync:export_data",
+    faults=_FAULTS,
+    doc="This site's package for its hall, or its updates for a peer, signed where the site's keys are and given "
+    "back to be written by the desk that asked; numbered with the answer (asked again under its key: the same "
+    "packages).",
 )
 IMPORT_PACKAGE = write(
     "sync.import_package",

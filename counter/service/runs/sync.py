@@ -9,7 +9,16 @@ from counter.actions.admin import site
 from counter.actions.site import site_setup
 from counter.actions.sync import packages, pending, sync_files, sync_status
 from counter.service.runs import at_desk
-from counter.service.sync import ExportPackage, ImportPackage, ReviewList, StatusAndHeld, SyncAsked, SyncPage
+from counter.service.sync import (
+    ExportData,
+    ExportedData,
+    ExportPackage,
+    ImportPackage,
+    ReviewList,
+    StatusAndHeld,
+    SyncAsked,
+    SyncPage,
+)
 from counter.sync.exchange import ExportedFiles, ImportReport, PackageFileFailed
 from counter.sync.status import PendingSync, ReviewItem
 from counter.util.bounded_read import NotRegularFile
@@ -47,6 +56,12 @@ def export_package(work: Session, desk: Desk | None, request: ExportPackage) -> 
     return ExportedFiles(
         result.export_no, len(result.packages), result.to_site, result.records, tuple(paths), result.sent_seal_changed
     )
+
+
+def export_data(work: Session, desk: Desk | None, request: ExportData) -> ExportedData:
+    """The export committed with its answer (and its receipt): the numbers are taken once the desk may be told."""
+    result = packages.export_package(work, at_desk(desk), request.now, to_site=request.to_site)
+    return ExportedData(result.export_no, result.to_site, result.records, result.packages, result.sent_seal_changed)
 
 
 def import_package(work: Session, desk: Desk | None, request: ImportPackage) -> ImportReport:
