@@ -5,6 +5,7 @@ On both databases, against a real HTTPS server playing the platform with its own
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -28,7 +29,8 @@ from counter.actions.outbox.platform import (
 )
 from counter.actions.outbox.platform_facts import facts_of
 from counter.db import models
-from counter.db.platform_store import claim_due
+from counter.db.platform_store import PLATFORM_KEY, claim_due
+from counter.db.settings_store import put_setting
 from counter.host.platform_client import Report, ReportRequest, post_report
 from counter.platform.events import platform_key
 from counter.platform.mapping import SOURCES
@@ -275,6 +277,29 @@ def test_the_secret_is_kept_owner_only_beside_the_keys_and_the_endpoint_is_https
     with pytest.raises(PlatformRefused) as refused, sessions.begin() as s:
         save_platform(s, PlatformSettings(True, mapping="no-such-province"), desk=desk, folder=keys)
     assert refused.value.problems == (PlatformProblem.BAD_MAPPING,)
+
+
+def test_nothing_is_reported_until_the_integrator_chose_each_coding(
+    sessions: sessionmaker[Session], desk: Desk, platform: Platform, keys: Path
+) -> None:
+    """Reporting is not turned on with a list unchosen, naming each; a site turned on before the lists were chosen
+    (settings stored by an older version) sends nothing, and its events wait for the choice, not fail."""
+    unchosen = PlatformSettings(True, platform.url, "hall", SECRET, 1.0, 4, ca_file=platform.ca_file)
+    with pytest.raises(PlatformRefused) as refused, sessions.begin() as s:
+        save_platform(s, unchosen, desk=desk, folder=keys)
+    assert refused.value.problems == (PlatformProblem.UNCHOSEN_CODING,)
+    assert refused.value.lists == ("满意度代码", "评价渠道", "办件类型代码", "办结结果代码（BJJGDM）")
+    with pytest.raises(PlatformRefused) as refused, sessions.begin() as s:
+        save_platform(s, dataclasses.replace(unchosen, codings=CHOSEN | {"level": "stars"}), desk=desk, folder=keys)
+    assert refused.value.problems == (PlatformProblem.BAD_CODING, PlatformProblem.UNCHOSEN_CODING)
+    assert refused.value.lists == ("满意度代码",)  # a preset the list does not have: named once
+    configure(sessions, desk, platform, keys)
+    with sessions.begin() as s:  # as an older version stored it: on, with no coding chosen
+        put_setting(s, PLATFORM_KEY, unchosen.to_json())
+    take(sessions, desk, full_request(sessions))
+    assert sender(sessions, keys, Clock()) == SendRound()
+    assert platform.requests == []
+    assert [e.state for e in events(sessions)] == ["waiting"]
 
 
 def test_a_site_without_an_endpoint_keeps_its_events_waiting(

@@ -3,6 +3,7 @@ every problem named, and what a required element lacks keeps an event from being
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -11,10 +12,12 @@ from counter.intake.parties import ApplicantKind, Delivery
 from counter.platform.code_lists import NoCode, Unchosen
 from counter.platform.events import PlatformKind, Told, kind_of_rectification, told_of_line
 from counter.platform.mapping import SOURCES, MappingError, MissingElement, load_mapping, mapping_from
+from counter.ratings.export import export_row
 from counter.ratings.levels import Channel, Level
 from counter.ratings.rectification import RectEvent
 from counter.resources import resources_dir
 from counter.words.platform import PLATFORM_KIND
+from tests.ratings.test_figures_and_export import RECORD
 
 SHIPPED = resources_dir() / "platform" / "nmg.toml"
 #: every result a case's end is reported with: 办结 (准予, 部分准予, 不予批准), 不予受理, 作废, 补正逾期, 撤回
@@ -165,3 +168,21 @@ def test_every_kind_of_event_has_its_words() -> None:
     """The failed list (F8 平台上报, ``counter platform list``) names each event's kind: a kind without words would
     stop the list at the first such event (a voided case's licence, withheld, is one)."""
     assert set(PLATFORM_KIND) == set(PlatformKind)
+
+
+@pytest.mark.parametrize("channel_preset", ["hcp", "hcp_sms6", "gbt39046_names"])
+def test_the_export_and_the_platform_send_one_code_for_one_channel(channel_preset: str) -> None:
+    """Both ask the same question of the same list: a rating on the window's pad is one code in the file the
+    supervisor exports and in the report the platform receives, whichever coding the integrator chose."""
+    mapping = load_mapping(SHIPPED)
+    codings = mapping.codings({"level": "hcp", "channel": channel_preset, "item_kind": "gbt39046",
+                               "result": "bjjgdm"})  # fmt: skip
+    for channel in Channel:
+        if channel.value not in mapping.lists["channel"].presets[channel_preset].codes:
+            continue  # a client without 电话: neither sends it (NoCode), tested above
+        record = dataclasses.replace(RECORD, channel=channel)
+        facts = dict.fromkeys(SOURCES, "x") | {"event.kind": "rated", "rating.level": record.level.value,
+                                               "rating.channel": channel.value, "rating.round": "1"}  # fmt: skip
+        sent = mapping.render(PlatformKind.RATED, facts, codings)
+        assert sent["rate_channel"] == export_row(record, codings)["channel"], channel
+        assert sent["rate_level"] == export_row(record, codings)["level"]
