@@ -9,7 +9,6 @@ test then moves the lease's end to now, as the minute passing would, instead of 
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import os
 import threading
@@ -38,6 +37,7 @@ from counter.service.remote import Remote, ServerUnreachable
 from counter.service.sync import IMPORT_PACKAGE, ImportPackage
 from counter.sync.package import _header_json, _split
 from counter.sync.sites import SiteKind
+from tests.codings import CHOSEN
 from tests.conftest import made_database
 from tests.db.hall_worker import applicant
 from tests.pg_server import CATALOG, PgDatabases
@@ -135,11 +135,9 @@ def _take_intakes(clerk: Remote, machine: int, count: int) -> list[str]:
 
 def _set_platform(admin: Remote, platform: Platform) -> None:
     """The platform's connection through the server: its secret to the server's key folder."""
-    change = ChangePlatform(True, platform.url, "hall", PLATFORM_SECRET, 5.0, 5, ca_file=platform.ca_file)
-    if "codings" in {f.name for f in dataclasses.fields(ChangePlatform)}:  # the code lists' presets, where asked
-        from tests.codings import CHOSEN  # type: ignore[import-not-found,unused-ignore]
-
-        change = dataclasses.replace(change, codings=CHOSEN)  # type: ignore[call-arg,unused-ignore]
+    change = ChangePlatform(
+        True, platform.url, "hall", PLATFORM_SECRET, 5.0, 5, ca_file=platform.ca_file, codings=CHOSEN
+    )
     admin.call(CHANGE_PLATFORM, change)
 
 
