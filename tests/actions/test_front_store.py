@@ -39,6 +39,7 @@ from tests.actions.test_item_steps import ITEMS
 from tests.actions.test_platform import Clock, Writes, configure, events
 from tests.actions.test_platform_case import Sender
 from tests.actions.test_platform_licence import decide
+from tests.codings import confirm_guides
 from tests.pg_server import PgDatabases
 from tests.platform_stub import running_platform
 from tests.signed_in import signed_in
@@ -134,6 +135,8 @@ def test_a_day_of_cases_reaches_the_front_store_once_each_through_a_kill_and_the
     keys = tmp_path / "keys"
     with running_platform() as platform:
         configure(sessions, desk, platform, keys)
+        with owner.begin() as s:
+            confirm_guides(s, "XAM-YJS-008")  # the site confirmed its guide: a sample guide's cases never leave
         with sessions.begin() as s:
             save_front_store(s, settings_for(front_store), desk=desk, folder=keys)
         request = full_request(sessions)
