@@ -74,6 +74,8 @@ SHAPED = frozenset({MONGOLIAN.name})
 MONGOLIAN_CONTROLS = frozenset("\u180b\u180c\u180d\u180e\u180f\u200c\u200d\u202f")
 #: a text that needs shaping somewhere: Mongolian letters (U+1820-18AA) or the controls above
 _NEEDS_SHAPING = re.compile("[\u1800-\u18af\u200c\u200d\u202f]")
+#: the private-use characters: what a vendor's font draws there, no shipped font draws as meant
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010fffd]")
 
 
 #: the text each shaped glyph stands for, by the private code it is written with (a joined form, a ligature): the
@@ -251,7 +253,13 @@ class DocumentFonts:
             return name
 
     def covers(self, char: str) -> bool:
-        """Whether some font has a real glyph for ``char`` (not the .notdef box)."""
+        """Whether some font has a real glyph for ``char`` (not the .notdef box).
+
+        A private-use character never is: the shaped font's joined forms are numbered there
+        (:func:`_prepare_shaping`), so U+E000 would seem drawn by Noto Sans Mongolian, as one of its joined forms.
+        """
+        if _PRIVATE_USE.fullmatch(char):
+            return False
         font = self._fonts[self.font_of(char)]
         return ord(char) in font.face.charToGlyph or char in MONGOLIAN_CONTROLS
 

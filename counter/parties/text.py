@@ -21,6 +21,9 @@ door holds it to the same rules, here:
   U+180E) between a Mongolian letter and a final ᠠ or ᠡ, and ZWJ / ZWNJ beside a Mongolian letter (inside a word,
   or at its edge, where they choose a letter's joining form).  Anywhere else they are refused like any invisible
   character: "其\\u200d其格" has no Mongolian letter to join.
+* **No private-use code points** (U+E000-F8FF and planes 15-16): they mean what one vendor's font draws there and
+  nothing anywhere else; the receipt drew boxes.  Mongolian written with 蒙科立 (Menksoft) codes is first converted
+  to the Unicode letters (:mod:`counter.parties.menksoft`); any other private-use code point is refused.
 * **One 间隔号 in a person's name**: the ID card writes a transliterated name with U+00B7 (阿依古丽·买买提); the dots
   an input method offers beside it (``・`` U+30FB and U+FF65, ``•`` U+2022, ``‧`` U+2027, ``∙`` U+2219, ``⋅``
   U+22C5) look the same and are kept as it (:data:`NAME_DOTS`), so the name typed is the name on the card.
@@ -36,6 +39,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
+
+from counter.parties.menksoft import from_menksoft
 
 
 class TextField(StrEnum):
@@ -92,6 +97,7 @@ class TextProblem(StrEnum):
     BIDI = "bidi"  # detail: position and code point
     TOO_LONG = "too_long"  # detail: the limit and the length, "50 5100"
     UNPRINTABLE = "unprintable"  # detail: position and code point: no shipped font draws it (counter.intake.parties)
+    PRIVATE_USE = "private_use"  # detail: position and code point: a vendor's private code, not a Menksoft one
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +133,8 @@ _CONTROLS = (
     (0x0000, 0x001F), (0x007F, 0x009F), (0x2028, 0x2029), (0xD800, 0xDFFF), (0xFDD0, 0xFDEF), (0xFFFE, 0xFFFF),
     *((plane + 0xFFFE, plane + 0xFFFF) for plane in range(0x10000, 0x110000, 0x10000)),
 )  # fmt: skip
+#: the Private Use Area and the two supplementary private use planes: a vendor's own codes
+_PRIVATE_USE = ((0xE000, 0xF8FF), (0xF0000, 0xFFFFD), (0x100000, 0x10FFFD))
 #: Bidi_Control (PropList.txt): ALM, LRM, RLM, LRE…RLO, LRI…PDI.
 BIDI_CONTROLS = frozenset({0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)})
 
@@ -143,7 +151,12 @@ def _char_class(ranges: tuple[tuple[int, int], ...]) -> str:
 
 #: Every character a text may not hold somewhere: one search finds whether a text needs a closer look (nearly
 #: every text does not), and where.
-SUSPECT = re.compile(f"[{_char_class((*_CONTROLS, *_DEFAULT_IGNORABLE, *_OTHER_FORMAT))}]")
+SUSPECT = re.compile(f"[{_char_class((*_CONTROLS, *_DEFAULT_IGNORABLE, *_OTHER_FORMAT, *_PRIVATE_USE))}]")
+
+
+def private_use(cp: int) -> bool:
+    """Whether the code point is a private one: what it stands for is one vendor's font's choice."""
+    return any(low <= cp <= high for low, high in _PRIVATE_USE)
 
 
 def default_ignorable(cp: int) -> bool:
@@ -184,6 +197,8 @@ def _character_problem(text: str, lines: bool) -> tuple[TextProblem, str] | None
             continue
         if cp in BIDI_CONTROLS:
             return TextProblem.BIDI, f"{i + 1} U+{cp:04X}"
+        if private_use(cp):
+            return TextProblem.PRIVATE_USE, f"{i + 1} U+{cp:04X}"
         if not invisible(cp):
             return TextProblem.CONTROL, f"{i + 1} U+{cp:04X}"
         if not _mongolian_allows(text, i):
@@ -203,7 +218,7 @@ def check_text(value: str, field: TextField) -> TextCheck:
     """
     limit = FIELD_LIMITS[field]
     text = value.replace("\r\n", "\n") if limit.lines else value
-    text = unicodedata.normalize("NFC", text).strip()
+    text = unicodedata.normalize("NFC", from_menksoft(text)).strip()
     if field is TextField.PERSON_NAME:
         text = text.translate(NAME_DOTS)
     found = _character_problem(text, limit.lines)

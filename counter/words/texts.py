@@ -11,7 +11,11 @@ TEXT_PROBLEM = {
     TextProblem.BIDI: tr("第{position}个字符是改变文字方向的控制符（{code}），请删去"),
     TextProblem.TOO_LONG: tr("最多{most}个字，现有{length}个字"),
     TextProblem.UNPRINTABLE: tr(
-        "第{position}个字符（{code}）本系统的字体中没有，打印出来会是空白或方框，请核对证件后改正"
+        "第{position}个字符“{char}”（{code}）本系统的字体中没有，打印出来会是空白或方框，请核对证件后改正"
+    ),
+    TextProblem.PRIVATE_USE: tr(
+        "第{position}个字符（{code}）是某种输入法或字体自定义的编码（私用区），不是标准汉字或蒙古文，"
+        "无法识别也无法打印；请用标准编码的输入法重新输入"
     ),
 }
 
@@ -21,7 +25,15 @@ def text_problem_text(problem: TextProblem, detail: str) -> str:
     first, _, second = detail.partition(" ")
     if problem is TextProblem.TOO_LONG:
         return TEXT_PROBLEM[problem].format(most=first, length=second)
-    return TEXT_PROBLEM[problem].format(position=first, code=second)
+    return TEXT_PROBLEM[problem].format(position=first, code=second, char=_char(second))
+
+
+def _char(code: str) -> str:
+    """The character a detail's "U+2EBF0" names, or nothing when it is not one."""
+    try:
+        return chr(int(code.removeprefix("U+"), 16))
+    except ValueError:
+        return ""
 
 
 def coded_text_problem(detail: str) -> str:

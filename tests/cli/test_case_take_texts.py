@@ -87,6 +87,11 @@ def test_without_a_uid_one_is_made(capsys: pytest.CaptureFixture[str], db: str, 
         ({"applicant__name": "张\x00海军"}, "applicant.name", "第2个字符是控制字符（U+0000），不能录入，请删去"),
         ({"applicant__name": "王" * 5_000}, "applicant.name", "最多50个字，现有5000个字"),
         ({"applicant__name": "其\u200b其格"}, "applicant.name", "第2个字符是看不见的字符（U+200B），请删去后重新输入"),
+        ({"applicant__name": "\ue000\ue001\ue002"}, "applicant.name",
+         "第1个字符（U+E000）是某种输入法或字体自定义的编码（私用区），不是标准汉字或蒙古文，无法识别也无法打印；"
+         "请用标准编码的输入法重新输入"),
+        ({"applicant__name": "李\U0002ebf0"}, "applicant.name",
+         "第2个字符“\U0002ebf0”（U+2EBF0）本系统的字体中没有，打印出来会是空白或方框，请核对证件后改正"),
         ({"applicant__address": "路" * 121}, "applicant.address", "最多120个字，现有121个字"),
         ({"applicant__address": "兴安\u202e北路"}, "applicant.address",
          "第3个字符是改变文字方向的控制符（U+202E），请删去"),
@@ -129,6 +134,14 @@ def test_a_mongolian_name_is_taken_and_its_case_travels(
         store.dispose()
     records, found = parse_records(body, "cases")
     assert (len(records), found) == (1, [])
+
+
+def test_a_name_in_menksoft_codes_is_taken_in_unicode(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    """ᠮᠣᠩᠭᠣᠯ as a 蒙科立 input method writes it, one private code per glyph: taken as the Unicode letters."""
+    taken = taken_json(capsys, db, write(tmp_path, request(applicant__name="\ue2f2\ue289\ue2bc\ue2ec\ue289\ue2f9")))
+    assert taken["applicant_name"] == "ᠮᠣᠩᠭᠣᠯ"
 
 
 def test_a_texts_surroundings_are_trimmed_and_kept_in_nfc(

@@ -79,3 +79,10 @@ def test_the_receipt_prints_every_glyph_of_a_rare_name(demo: DemoCases, tmp_path
     subprocess.run(["pdftoppm", "-r", "100", "-f", "1", "-l", "1", "-png", "-singlefile", str(path),
                     str(tmp_path / "receipt")], check=True)  # fmt: skip
     assert Image.open(tmp_path / "receipt.png").getbbox() is not None
+
+
+def test_a_private_use_character_is_never_taken_as_drawn() -> None:
+    """The shaped Mongolian font numbers its joined forms from U+E000: a name of such codes printed boxes."""
+    document_fonts().font_of("ᠪ")  # the Mongolian font loaded and its joined forms numbered
+    assert unprintable("\ue000\ue001\ue002") == "1 U+E000"
+    assert unprintable("ᠪᠠᠲᠤ\ue234") == "5 U+E234"

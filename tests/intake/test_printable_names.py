@@ -31,13 +31,14 @@ def test_mongolian_chinese_and_rare_names_print() -> None:
 
 def test_a_character_no_font_has_is_named_with_its_place() -> None:
     assert unprintable("李\U0001f600") == "2 U+1F600"
-    assert unprintable("ᠪᠠᠲᠤ\U00030000") == "5 U+30000"  # CJK Extension G: in none of the shipped fonts
+    assert unprintable("ᠪᠠᠲᠤ\U0002ebf0") == "5 U+2EBF0"  # CJK Extension I: in none of the shipped fonts
+    assert unprintable("ᠪᠠᠲᠤ\U00030000") == ""  # CJK Extension G: BabelStone Han draws it
 
 
 def test_the_intake_refuses_such_a_name_and_says_why_in_chinese() -> None:
     problems = party_problems(person("李\U0001f600"), TODAY, unprintable)
     assert problems == [PartyProblem(PartyField.APPLICANT_NAME, PartyProblemCode.BAD_TEXT, "unprintable 2 U+1F600")]
     assert party_problem_why(problems[0]) == (
-        "第2个字符（U+1F600）本系统的字体中没有，打印出来会是空白或方框，请核对证件后改正"
+        "第2个字符“\U0001f600”（U+1F600）本系统的字体中没有，打印出来会是空白或方框，请核对证件后改正"
     )
     assert party_problems(person("ᠪᠠᠲᠤ"), TODAY, unprintable) == []

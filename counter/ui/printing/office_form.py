@@ -45,7 +45,7 @@ from counter.documents.deciders import (
 )
 from counter.documents.fonts import unprintable
 from counter.documents.model import OfficeSettings
-from counter.parties.text import TextField, TextProblem, check_text
+from counter.parties.text import TextField, TextProblem, check_text, clean_text
 from counter.ui.plain_text import plain_label
 from counter.ui.printing.making import read_office, store_office
 from counter.ui.printing.words import (
@@ -280,6 +280,8 @@ class OfficeSettingsForm(QWidget):
 
     def settings(self) -> OfficeSettings:
         values = {name: field.text().strip() for name, field in self.fields.items()}
+        # kept as the papers print it: a name pasted in 蒙科立 codes is kept in Unicode letters
+        values["office_name_mn"] = clean_text(values["office_name_mn"], TextField.ORGANISATION_NAME)
         boxes = {name: "\n".join(override_lines(box.toPlainText())) for name, box in self.boxes.items()}
         chosen = {LEVEL: str(self.level.currentData()), ORGAN: str(self.organ.currentData())}
         return OfficeSettings(**values, **boxes, **chosen)

@@ -134,7 +134,7 @@ def test_the_offices_name_in_mongolian_heads_the_next_paper_above_the_chinese(
     with qtbot.assertNotEmitted(form.saved):
         QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     assert form.message.text() == (
-        "单位名称（蒙古文）不能印在文书上：第7个字符（U+1F600）本系统的字体中没有，打印出来会是空白或方框，请核对证件后改正"
+        "单位名称（蒙古文）不能印在文书上：第7个字符“\U0001f600”（U+1F600）本系统的字体中没有，打印出来会是空白或方框，请核对证件后改正"
     )
     form.fields["office_name_mn"].setText(HINGGAN)
     with qtbot.waitSignal(form.saved):
@@ -142,6 +142,19 @@ def test_the_offices_name_in_mongolian_heads_the_next_paper_above_the_chinese(
     (refusal,) = make_case_documents(runner_on(sessions), DESK, cases["不予受理"], (DocumentKind.REFUSAL,), TODAY)
     text = pdf_text(refusal.pdf)
     assert text.index(HINGGAN) < text.index(OLD_NAME)
+
+
+def test_the_offices_name_in_menksoft_codes_is_saved_in_unicode(qtbot: QtBot, sessions: sessionmaker[Session]) -> None:
+    """ᠮᠣᠩᠭᠣᠯ pasted from a document made with a 蒙科立 input method: one private code per glyph."""
+    form = supervision(qtbot, sessions).office
+    form.fields["office_name_mn"].setText("\ue2f2\ue289\ue2bc\ue2ec\ue289\ue2f9")
+    with qtbot.waitSignal(form.saved) as saved:
+        QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert saved.args[0].office_name_mn == "ᠮᠣᠩᠭᠣᠯ"
+    form.fields["office_name_mn"].setText("\ue000\ue001")
+    with qtbot.assertNotEmitted(form.saved):
+        QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert "（U+E000）" in form.message.text()
 
 
 def test_every_field_can_be_reached_on_a_1024_by_768_screen(qtbot: QtBot, sessions: sessionmaker[Session]) -> None:
