@@ -1,5 +1,6 @@
 """A day of cases written into the platform's 前置库 (a throwaway PostgreSQL with the national tables), once each,
-through a sender killed mid-batch, while the HTTPS platform receives the same events.
+through a sender killed mid-batch, while the HTTPS platform receives the same events: 受理 and a grant with its
+licences, a denial, 容缺 with its deadline extended (特别程序), a 补正 let lapse, a 不予受理, a void.
 
 The front store's tables are made from the DDL kept in the repository (``counter/resources/platform/
 front-store-tables.sql``); the hall's own database is SQLite or PostgreSQL (both run).
@@ -17,7 +18,7 @@ from sqlalchemy import create_engine, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.desk import Desk
-from counter.actions.intake.take import extend_deferral, move_case
+from counter.actions.intake.take import extend_deferral, lapse_correction, move_case
 from counter.actions.outbox.front_store import (
     FrontStoreRefused,
     front_store_settings,
@@ -25,11 +26,14 @@ from counter.actions.outbox.front_store import (
     send_due,
 )
 from counter.case.status import CaseEvent
+from counter.catalog.departments import PLACE
 from counter.db import models
 from counter.db.case_store import case_view
+from counter.db.catalog_store import current_guide
 from counter.host.front_store import FrontStoreLink, FrontWrite
 from counter.intake.checklist import Receipt, record
-from counter.intake.outcome import DeferralRequest
+from counter.intake.outcome import DeferralRequest, Refusal, RefusalGround
+from counter.intake.turn_to import turn_to_text
 from counter.outbox.rules import Answer, SendRound
 from counter.platform.events import CASE_KINDS
 from counter.platform.front_store import FrontStoreProblem, FrontStoreSettings
@@ -153,6 +157,12 @@ def test_a_day_of_cases_reaches_the_front_store_once_each_through_a_kill_and_the
         missing = record(request.checklist, "M05", Receipt.MISSING)
         corrected = take(sessions, desk, dataclasses.replace(request, checklist=missing))  # 补正告知
         voided = take(sessions, desk, request)  # 受理, then voided by the supervisor: 删除办结
+        with sessions() as s:
+            guide = current_guide(s, "XAM-YJS-008")
+        assert guide is not None
+        bodies = turn_to_text((i.code, i.department.replace(PLACE, "科尔沁右翼前旗")) for i in guide.bundle.items)
+        refusal = Refusal(RefusalGround.NOT_IN_REMIT, bodies)
+        refused = take(sessions, desk, dataclasses.replace(request, refusal=refusal))  # 不予受理
         supervisor = signed_in(owner, Desk(desk.identity, "值班长"))  # from now on, accounts sign in
         with sessions() as s:
             view = case_view(s, deferred)
@@ -162,6 +172,12 @@ def test_a_day_of_cases_reaches_the_front_store_once_each_through_a_kill_and_the
         with sessions.begin() as s:
             extend_deferral(s, supervisor, deferred, awaited.due_on + dt.timedelta(days=7), "申请人住院，不可抗力")
             move_case(s, supervisor, voided, CaseEvent.VOIDED, "录入错误")
+        with sessions() as s:
+            told = case_view(s, corrected)
+        assert told is not None
+        assert told.correction_due is not None
+        with sessions.begin() as s:  # nothing came in answer to the 补正: it lapses (补正不来办结)
+            lapse_correction(s, supervisor, corrected, told.correction_due + dt.timedelta(days=30), "逾期未补正")
 
         queued = [e for e in events(sessions) if e.kind in CASE_KINDS]
         clock = Clock()
@@ -183,8 +199,8 @@ def test_a_day_of_cases_reaches_the_front_store_once_each_through_a_kill_and_the
         accepts = rows(front_store, "up_pro_accept")
         items_each = len(ITEMS)
         # one 受理 row per item applied for, per case accepted (补正告知 is not 受理: it is a step of its own)
-        assert sorted({str(r["project_no"]) for r in accepts}) == sorted([granted, denied, deferred, voided])
-        assert len(accepts) == 4 * items_each
+        assert sorted({str(r["project_no"]) for r in accepts}) == sorted([granted, denied, deferred, voided, refused])
+        assert len(accepts) == 5 * items_each
         assert len({r["row_guid"] for r in accepts}) == len(accepts)
         first = next(r for r in accepts if r["project_no"] == granted)
         assert first["cd_operation"] == "I"
@@ -197,6 +213,11 @@ def test_a_day_of_cases_reaches_the_front_store_once_each_through_a_kill_and_the
         assert results[granted]["result_type"] == "0"  # 出证办结
         assert results[denied]["result_type"] == "1"  # 退回办结 (BJJGDM, the coding the test site chose)
         assert results[voided]["result_type"] == "3"  # 删除办结
+        assert results[corrected]["result_type"] == "5"  # 补正不来办结
+        assert results[refused]["result_type"] == "1"  # 不予受理: 退回办结 in BJJGDM
+        (special,) = rows(front_store, "up_pro_special_procedure")  # the 容缺 deadline extended (GB/T 39046 A.7)
+        assert (special["project_no"], special["special_type"]) == (deferred, "2")
+        assert special["special_reason"] == "申请人住院，不可抗力"
         process = rows(front_store, "up_pro_process")
         actions = {"通过", "退回", "其他"}  # 业务动作 (GB/T 39046-2020 表 7), as the mapping file's list writes them
         (correction,) = (r for r in process if r["process_name"] == "补正告知")
@@ -211,7 +232,7 @@ def test_a_day_of_cases_reaches_the_front_store_once_each_through_a_kill_and_the
         assert licence["issue_dept_code"] == MARKET_CODE
         assert licence["certificate_area_code"] == "152201"
         materials = rows(front_store, "up_pro_material")
-        assert {r["project_no"] for r in materials} == {granted, denied, deferred, voided}
+        assert {r["project_no"] for r in materials} == {granted, denied, deferred, voided}  # not the refused one
         assert all(r["get_type"] in ("1", "2", "3") for r in materials)
         # every row once: no two rows share their guid and operation, in any table
         for table in TABLES:
