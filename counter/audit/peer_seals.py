@@ -9,6 +9,14 @@ numbered and names the digest of the one before it, so a trail sealed again show
 - a second seal under a number the hall already holds, not the same seal (``two_seals``);
 - a seal whose ``prev`` is not the digest of the seal before it that the hall holds (``broken_link``).
 
+Only a row the township signed can accuse it.  The hall keeps a seal only when its signature is the township's
+registered key (:func:`counter.actions.sync.sync_seals.keep_township_seal`), but a row can be written into
+``peer_seal`` by whoever can write the hall's database: such a row, not signed by the township, once made the hall
+name the honest township as having sealed a rewritten trail, for good.  It is now named for what it is — a row the
+township never signed (``unsigned``), the hall's database written, not the township's trail — and is left out of
+the two checks above.  An administrator who has looked into it sets it aside (``counter audit set-aside-seal``),
+which the hall's trail records; verify then no longer names it.
+
 The township learns which of its seals the hall holds (``sync.seals_at_hall``, in the hall's update): its own
 ``audit verify`` names a seal the hall holds that is no longer on the laptop as it was sent (:func:`sent_seal_gone`).
 """
@@ -22,11 +30,14 @@ from enum import StrEnum
 
 #: the setting a hall's update writes at a township: the newest of the township's seals the hall holds
 SEALS_AT_HALL = "sync.seals_at_hall"
+#: the setting, read as the hall's trail recorded it, naming the unsigned rows an administrator set aside
+SET_ASIDE = "audit.peer_seals_set_aside"
 
 
 class PeerSealProblem(StrEnum):
     TWO_SEALS = "two_seals"  # two different seals sent under one number
     BROKEN_LINK = "broken_link"  # the seal does not name the digest of the seal before it as the hall holds it
+    UNSIGNED = "unsigned"  # a row the township did not sign with its registered key: written at the hall
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +46,7 @@ class HeldSeal:
     no: int
     digest: str
     prev: str
+    signed: bool = True  # its signature is the site's registered key
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,16 +54,27 @@ class PeerSealFinding:
     site: str
     no: int
     problem: PeerSealProblem
+    digest: str = ""  # the row's, for an unsigned one: what setting it aside names
 
 
-def peer_seal_problems(held: Iterable[HeldSeal]) -> list[PeerSealFinding]:
-    """Every number under which a site sent two seals, and every seal that does not follow the one before it."""
+SetAside = frozenset[tuple[str, int, str]]  # (site, number, digest) of rows an administrator set aside
+
+
+def peer_seal_problems(held: Iterable[HeldSeal], set_aside: SetAside = frozenset()) -> list[PeerSealFinding]:
+    """Every row the site did not sign, every number under which it sent two seals, and every seal that does not
+    follow the one before it.  Rows set aside (``set_aside``) are left out of all three, unsigned rows out of the
+    last two: a row the township never signed says nothing of the township."""
     by_site: dict[str, dict[int, set[str]]] = {}
     prevs: dict[tuple[str, int], set[str]] = {}
+    found: list[PeerSealFinding] = []
     for seal in held:
+        if (seal.site, seal.no, seal.digest) in set_aside:
+            continue
+        if not seal.signed:
+            found.append(PeerSealFinding(seal.site, seal.no, PeerSealProblem.UNSIGNED, seal.digest))
+            continue
         by_site.setdefault(seal.site, {}).setdefault(seal.no, set()).add(seal.digest)
         prevs.setdefault((seal.site, seal.no), set()).add(seal.prev)
-    found: list[PeerSealFinding] = []
     for site, numbers in sorted(by_site.items()):
         for no, digests in sorted(numbers.items()):
             if len(digests) > 1:
@@ -60,6 +83,35 @@ def peer_seal_problems(held: Iterable[HeldSeal]) -> list[PeerSealFinding]:
             if before is not None and not prevs[(site, no)] <= before:
                 found.append(PeerSealFinding(site, no, PeerSealProblem.BROKEN_LINK))
     return found
+
+
+class NotSetAside(Exception):
+    """The row named is not held here, or is the township's own signed seal (``signed``): not set aside."""
+
+    def __init__(self, signed: bool) -> None:
+        super().__init__("signed" if signed else "not held")
+        self.signed = signed
+
+
+def set_aside_text(rows: SetAside) -> str:
+    """The setting's value: every row set aside, sorted."""
+    return json.dumps([list(row) for row in sorted(rows)])
+
+
+def parse_set_aside(text: str | None) -> SetAside:
+    """The rows of the setting's text; a part that cannot be read is left out (never raises): the row it named is
+    then named again, which is the side to err on."""
+    try:
+        raw = json.loads(text or "[]")
+    except ValueError:
+        return frozenset()
+    rows: set[tuple[str, int, str]] = set()
+    for item in raw if isinstance(raw, list) else ():
+        if isinstance(item, list) and len(item) == 3:
+            site, no, digest = item
+            if isinstance(site, str) and type(no) is int and isinstance(digest, str):
+                rows.add((site, no, digest))
+    return frozenset(rows)
 
 
 def seals_at_hall_text(no: int, digest: str) -> str:

@@ -42,6 +42,7 @@ class TrailProblemCode(StrEnum):
     SEAL_SENT = "seal_sent_changed"  # seal number seq, held by the hall, is gone or not as sent (chain "")
     PEER_SEAL_TWO = "peer_two_seals"  # the site ``chain`` sent two different seals numbered seq
     PEER_SEAL_LINK = "peer_seal_unlinked"  # the site ``chain``'s seal seq does not follow the one before it held here
+    PEER_SEAL_UNSIGNED = "peer_seal_unsigned"  # a row under site ``chain``, number seq, the site never signed
     SEAL_KEY = "seal_key_replaced"  # the key file on this machine is not the site's key in the database (chain "")
 
 
@@ -73,10 +74,21 @@ class TrailProblem:
     chain: str
     seq: int
     until: int = 0  # the last number of a range; 0 when the problem is one entry
+    digest: str = ""  # the row's digest, where a row is named by it (an unsigned peer seal)
 
     @property
     def last(self) -> int:
         return self.until or self.seq
+
+
+@dataclass(frozen=True, slots=True)
+class RestoreNote:
+    """A restore of an older backup on this machine: the trail put back to seal ``back_to``, seals ``first ..
+    last`` withdrawn with it.  Not a problem: named so that nobody reads the withdrawn seals as deleted."""
+
+    back_to: int
+    first: int
+    last: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +100,7 @@ class AuditReport:
     seals: int = 0  # seals read
     unsealed: int = 0  # entries after the newest seal of their chain: not a problem, not yet anchored either
     seal_key: str = ""  # the fingerprint of the key the seals were checked against ("" when none is known)
+    restores: tuple[RestoreNote, ...] = ()  # restores of older backups this machine recorded beside its key
 
     @property
     def whole(self) -> bool:

@@ -4,7 +4,9 @@
 problem it finds (exit 1), or one line saying the trail is whole (exit 0): a
 support engineer or an auditor can run it on a copy of a hall's database.
 ``audit seal`` signs the chains' heads with the site's key, on the machine
-that holds it (see :mod:`counter.audit.seal`).
+that holds it (see :mod:`counter.audit.seal`).  ``audit set-aside-seal``, at a
+hall, sets aside a township seal row the township never signed
+(:mod:`counter.audit.peer_seals`).
 """
 
 from __future__ import annotations
@@ -32,17 +34,25 @@ def add_audit_commands(commands: Commands, common: argparse.ArgumentParser) -> N
     p = audit.add_parser("seal", parents=[common], help=seal_help)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_audit_seal)
+    aside_help = tr("搁置大厅保存的一行乡镇封签：该乡镇从未签名的那一行（须管理员）")
+    p = audit.add_parser("set-aside-seal", parents=[common], help=aside_help)
+    p.add_argument("site", help=tr("乡镇站点代码"))
+    p.add_argument("no", type=int, help=tr("封签号"))
+    p.add_argument("digest", help=tr("这一行的摘要（校验结果 --json 中的 digest）"))
+    p.set_defaults(func=cmd_audit_set_aside_seal)
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
     from counter.cli.phrases import AUDIT_BROKEN, AUDIT_WHOLE
     from counter.service.site import VERIFY_TRAIL, SiteAsked
-    from counter.words.audit import mismatch_text, seal_state_text, trail_problem_text
+    from counter.words.audit import mismatch_text, restore_note_text, seal_state_text, trail_problem_text
 
     report = open_service(args).call(VERIFY_TRAIL, SiteAsked(), desk())
     if args.json:
         print_json(_report_json(report))
         return EXIT_OK if report.whole else EXIT_PROBLEM
+    for note in report.restores:
+        print(restore_note_text(note))
     if report.whole:
         print(AUDIT_WHOLE.format(entries=report.entries, chains=report.chains))
     else:
@@ -74,8 +84,22 @@ def cmd_audit_seal(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_audit_set_aside_seal(args: argparse.Namespace) -> int:
+    from counter.audit.peer_seals import NotSetAside
+    from counter.cli.common import Reported
+    from counter.service.site import SET_ASIDE_SEAL, SetAsideSeal
+    from counter.words.audit import SEAL_ALREADY_ASIDE, SEAL_NOT_HELD, SEAL_SET_ASIDE, SEAL_SIGNED_KEPT
+
+    try:
+        done = open_service(args).call(SET_ASIDE_SEAL, SetAsideSeal(args.site, args.no, args.digest), desk())
+    except NotSetAside as err:
+        raise Reported(SEAL_SIGNED_KEPT if err.signed else SEAL_NOT_HELD) from err
+    print((SEAL_SET_ASIDE if done else SEAL_ALREADY_ASIDE).format(site=args.site, no=args.no))
+    return EXIT_OK
+
+
 def _report_json(report: AuditReport) -> dict[str, object]:
-    from counter.words.audit import mismatch_text, trail_problem_text
+    from counter.words.audit import mismatch_text, restore_note_text, trail_problem_text
 
     problems = [
         {
@@ -83,6 +107,7 @@ def _report_json(report: AuditReport) -> dict[str, object]:
             "chain": p.chain,
             "seq": p.seq,
             "last_seq": p.last,
+            **({"digest": p.digest} if p.digest else {}),
             "message": trail_problem_text(p),
         }
         for p in report.problems
@@ -100,4 +125,8 @@ def _report_json(report: AuditReport) -> dict[str, object]:
         "seals": report.seals,
         "unsealed": report.unsealed,
         "seal_key_fingerprint": report.seal_key,
+        "restores": [
+            {"back_to": r.back_to, "first": r.first, "last": r.last, "message": restore_note_text(r)}
+            for r in report.restores
+        ],
     }

@@ -5,7 +5,7 @@ Why they are kept, and what is read from them: :mod:`counter.audit.peer_seals`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
@@ -29,10 +29,21 @@ def keep_seal(session: Session, site: str, no: int, digest: str, prev: str, payl
     return True
 
 
-def held_seals(session: Session) -> Iterator[HeldSeal]:
+Signed = Callable[[str, int, str, str, str], bool]  # site, number, digest, payload, signature → the site's seal
+
+
+def held_seals(session: Session, signed: Signed | None = None) -> Iterator[HeldSeal]:
+    """Every row held, in the order received; with ``signed``, each row's signature checked by it."""
     s = models.PeerSeal
-    for site, no, digest, prev in session.execute(select(s.site_code, s.no, s.digest, s.prev).order_by(s.id)):
-        yield HeldSeal(str(site), int(no), str(digest), str(prev))
+    rows = session.execute(select(s.site_code, s.no, s.digest, s.prev, s.payload, s.signature).order_by(s.id))
+    for site, no, digest, prev, payload, signature in rows:
+        good = True if signed is None else signed(str(site), int(no), str(digest), str(payload), str(signature))
+        yield HeldSeal(str(site), int(no), str(digest), str(prev), good)
+
+
+def is_held(session: Session, site: str, no: int, digest: str) -> bool:
+    s = models.PeerSeal
+    return session.scalar(select(s.id).where(s.site_code == site, s.no == no, s.digest == digest)) is not None
 
 
 def newest_held(session: Session, site: str) -> tuple[int, str]:

@@ -9,13 +9,23 @@ never anchored, so the file names no seal the database never had.
 
 One line per seal, ``<number> <sha-256 hex>``; a line that cannot be read is skipped (the file is the
 administrator's, on their machine), and the file is read only when it is a regular file of sensible size.
+
+A restore.  Putting back an older backup (``counter restore``) takes the database back to the seals it held: the
+seals anchored after them are gone from it, rightly, and were once named as deleted, for good.  The restore now
+writes a line ``restored <number> <sha-256 hex>`` — the newest seal of the database put back, ``0`` and
+:data:`GENESIS` for none — and the seals anchored after that number are read as withdrawn by that restore, not as
+deleted; the seals made from then on are anchored afresh.  A restore line whose seal is not the one anchored under
+its number withdraws nothing: a database that never was this site's is not made good by being called a backup.
+The line is written only by the restore on the machine that holds the key, where this file lives.
 """
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from counter.audit.chain import GENESIS
 from counter.util.bounded_read import MIB, TooLarge, read_bounded
 
 LIMIT = 16 * MIB  # a seal a day for a century is 3 MB
@@ -26,29 +36,79 @@ def anchors_path(key_path: Path) -> Path:
     return key_path.with_name(f"{key_path.stem}-seal-anchors.txt")
 
 
-def read_anchors(path: Path) -> dict[int, str]:
-    """Seal number → digest, as anchored; empty where there is no such file (or not one that can be read)."""
+RESTORED = "restored"
+
+
+@dataclass(frozen=True, slots=True)
+class Withdrawn:
+    """A restore that took the database back to seal ``back_to``: seals ``first .. last`` withdrawn with it."""
+
+    back_to: int
+    first: int
+    last: int
+
+
+@dataclass(slots=True)
+class AnchorLog:
+    """The file read in order: the seals anchored since the last restore, and what each restore withdrew."""
+
+    anchors: dict[int, str] = field(default_factory=dict)  # seal number → digest
+    restores: list[Withdrawn] = field(default_factory=list)  # restores that withdrew at least one seal
+    withdrawn: dict[int, set[str]] = field(default_factory=dict)  # seal number → digests withdrawn by a restore
+
+    def restore(self, back_to: int, digest: str) -> None:
+        if back_to and self.anchors.get(back_to, digest) != digest:
+            return  # not a backup of this site's trail as anchored: nothing is withdrawn
+        gone = sorted(no for no in self.anchors if no > back_to)
+        for no in gone:
+            self.withdrawn.setdefault(no, set()).add(self.anchors.pop(no))
+        if gone:
+            self.restores.append(Withdrawn(back_to, gone[0], gone[-1]))
+
+
+def read_anchor_log(path: Path) -> AnchorLog:
+    """The anchors and restores of the file; empty where there is no such file (or not one that can be read)."""
+    log = AnchorLog()
     if not path.is_file():
-        return {}
+        return log
     try:
         text = read_bounded(path, LIMIT).decode("ascii", errors="replace")
     except (OSError, TooLarge):
-        return {}
-    anchors: dict[int, str] = {}
+        return log
     for line in text.splitlines():
         number, _, digest = line.strip().partition(" ")
-        if number.isdigit() and len(digest) == 64:
-            anchors[int(number)] = digest
-    return anchors
+        if number == RESTORED:
+            back_to, _, digest = digest.partition(" ")
+            if back_to.isdigit() and len(digest) == 64:
+                log.restore(int(back_to), digest)
+        elif number.isdigit() and len(digest) == 64:
+            log.anchors.setdefault(int(number), digest)
+    return log
+
+
+def read_anchors(path: Path) -> dict[int, str]:
+    """Seal number → digest, as anchored since the last restore; empty where there is no such file."""
+    return read_anchor_log(path).anchors
 
 
 def add_anchor(path: Path, number: int, digest: str) -> None:
     """Append ``number digest`` unless that number is anchored already; flushed to the disk before returning."""
     if number in read_anchors(path):
         return
+    _append(path, f"{number} {digest}")
+
+
+def add_restore(path: Path, back_to: int, digest: str) -> None:
+    """Append that the database was put back to its seal ``back_to`` (``digest``; 0 and GENESIS for none), where
+    this machine anchors seals (the file is there); flushed to the disk before returning."""
+    if path.is_file():
+        _append(path, f"{RESTORED} {back_to} {digest if back_to else GENESIS}")
+
+
+def _append(path: Path, line: str) -> None:
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
     try:
-        os.write(fd, f"{number} {digest}\n".encode("ascii"))
+        os.write(fd, f"{line}\n".encode("ascii"))
         os.fsync(fd)
     finally:
         os.close(fd)

@@ -94,6 +94,15 @@ class BackupMade:
 
 
 @dataclass(frozen=True)
+class SetAsideSeal:
+    """A row of a township's seals held here that the township never signed, by site, number and digest."""
+
+    site: str
+    no: int
+    digest: str
+
+
+@dataclass(frozen=True)
 class RecordRestore:
     restored: Restored
     source: Path
@@ -169,6 +178,15 @@ SEAL_TRAIL = write(
     "counter.service.runs.site:seal_trail",
     faults=(_KEY,),
     doc="Seal the trail's chains with the site's key, on the machine that holds it.",
+)
+SET_ASIDE_SEAL = write(
+    "site.set_aside_seal",
+    SetAsideSeal,
+    bool,
+    Permission.CHANGE_SETTINGS,
+    "counter.service.runs.site:set_aside_seal",
+    faults=("counter.audit.peer_seals:NotSetAside",),
+    doc="Set aside a held township seal row the township never signed; False when it was already.",
 )
 OFFICE_STILL_HALLS = read(
     "site.office_still_halls",

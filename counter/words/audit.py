@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from counter.audit.setting_state import SettingKind
 from counter.audit.state import MismatchCode, RowMismatch, SubjectKind
-from counter.audit.verify import TrailProblem, TrailProblemCode
+from counter.audit.verify import RestoreNote, TrailProblem, TrailProblemCode
 from counter.words.translate import tr
 
 TRAIL_PROBLEM = {
@@ -20,6 +20,14 @@ TRAIL_PROBLEM = {
     TrailProblemCode.NO_ENTRIES: tr("链头记载有记录，但这条链的记录全部缺失"),
     TrailProblemCode.SEAL_BROKEN: tr("与签名封签不符：这一段中有记录在封存后被改写（其后的哈希被重新计算过）"),
 }
+
+RESTORE_NOTE = tr(
+    "本机恢复过较早的备份，审计日志回到第 {back_to} 号封签：第 {first} 至 {last} 号封签随备份恢复撤回，不是被删除"
+)
+SEAL_SET_ASIDE = tr("已搁置站点 {site} 第 {no} 号封签的这一行：已记入审计日志，校验不再列出")
+SEAL_ALREADY_ASIDE = tr("站点 {site} 第 {no} 号封签的这一行早已搁置")
+SEAL_NOT_HELD = tr("大厅没有保存这一行封签：请核对站点代码、封签号和摘要")
+SEAL_SIGNED_KEPT = tr("这一行是该站点用登记的密钥签名的封签，不能搁置")
 
 SUBJECT_KIND = {
     SubjectKind.CASE: tr("办件"),
@@ -93,13 +101,19 @@ SEAL_PROBLEM = {
     TrailProblemCode.PEER_SEAL_LINK: tr(
         "站点 {site} 的第 {no} 号封签没有接上大厅保存的前一个封签：该站点的封签在报送后被重做过"
     ),
+    TrailProblemCode.PEER_SEAL_UNSIGNED: tr(
+        "大厅保存的站点 {site} 第 {no} 号封签（摘要 {digest}）不是该站点用登记的密钥签名的："
+        "这一行是有人写进本厅数据库的，不能说明该站点改写了审计记录；查明后由管理员将这一行搁置"
+    ),
 }
 
 
 def trail_problem_text(problem: TrailProblem) -> str:
     """One problem of the trail: which chain (site-desk), which entry or entries, what is wrong."""
     if problem.code in SEAL_PROBLEM:
-        return SEAL_PROBLEM[problem.code].format(no=problem.seq, last=problem.last, site=problem.chain)
+        return SEAL_PROBLEM[problem.code].format(
+            no=problem.seq, last=problem.last, site=problem.chain, digest=problem.digest[:16]
+        )
     if problem.last == problem.seq:
         where = tr("第{seq}条").format(seq=problem.seq)
     else:
@@ -107,3 +121,8 @@ def trail_problem_text(problem: TrailProblem) -> str:
     return tr("链 {chain} {where}：{problem}").format(
         chain=problem.chain, where=where, problem=TRAIL_PROBLEM[problem.code]
     )
+
+
+def restore_note_text(note: RestoreNote) -> str:
+    """A restore this machine recorded, as ``audit verify`` names it beside its findings."""
+    return RESTORE_NOTE.format(back_to=note.back_to, first=note.first, last=note.last)

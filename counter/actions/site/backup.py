@@ -2,7 +2,9 @@
 
 SQLite (a desk, a township): :func:`make_backup` copies the live file online
 (other desks keep writing), :func:`restore_backup` replaces it by a checked
-backup and keeps the old one beside it, and :func:`backup_if_due` takes the
+backup and keeps the old one beside it (and, on the machine holding the site's
+key, notes beside the key which seal the trail went back to, so that ``audit
+verify`` names the seals made since as withdrawn by a restore, not deleted), and :func:`backup_if_due` takes the
 daily automatic backup into ``<data folder>/backups`` and keeps the newest N
 (setting ``backup.keep``, default 14).  PostgreSQL (a hall) is backed up with its
 own tools: :func:`pg_commands` gives the ``pg_dump`` / ``pg_restore`` commands for
@@ -15,6 +17,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,6 +29,7 @@ from counter.actions.admin.audit import record_at_desk
 from counter.actions.admin.audit_seal import seal_if_key_here
 from counter.actions.admin.guard import require
 from counter.audit.actions import AuditAction
+from counter.audit.seal import parse_payload, payload_digest
 from counter.backup.restored import Restored
 from counter.backup.sqlite_files import (
     BackupFailed,
@@ -36,6 +41,7 @@ from counter.backup.sqlite_files import (
     restore_file,
     usable_backup,
 )
+from counter.host import paths
 from counter.host.backups import (
     NotSQLite,
     backup_count,
@@ -45,6 +51,7 @@ from counter.host.backups import (
     make_backup,
     pg_commands,
 )
+from counter.host.seal_anchors import add_restore, anchors_path
 
 if TYPE_CHECKING:
     from counter.access.desk import Desk
@@ -122,7 +129,26 @@ def restore_backup(url: str, file: Path, now: dt.datetime | None = None) -> Rest
     except RestoreRefused as refused:
         raise _refused(file, refused) from None
     log.info("database %s restored from %s (revision %s); the old one kept at %s", target, file, revision, kept)
+    back_to, digest = newest_seal_in(target)
+    add_restore(anchors_path(paths.site_key_path()), back_to, digest)  # the seals after it withdrawn, not deleted
     return Restored(target, revision, kept)
+
+
+def newest_seal_in(file: Path) -> tuple[int, str]:
+    """The number and digest of the newest seal of the SQLite database ``file``; (0, "") when it holds none (or no
+    seals table, as an old backup may)."""
+    uri = f"{file.resolve().as_uri()}?mode=ro"
+    try:
+        with closing(sqlite3.connect(uri, uri=True)) as db:
+            payloads = [row[0] for row in db.execute("SELECT payload FROM audit_seal")]
+    except sqlite3.Error:
+        return 0, ""
+    newest = (0, "")
+    for payload in payloads:
+        body = parse_payload(str(payload))
+        if body is not None and body.no > newest[0]:
+            newest = (body.no, payload_digest(str(payload)))
+    return newest
 
 
 def authorise(session: Session, desk: Desk) -> None:

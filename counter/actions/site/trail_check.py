@@ -14,22 +14,26 @@ from sqlalchemy.orm import Session
 
 from counter.actions.admin.site import RETIRED_KEYS  # the keys the site's key replaced (counter.audit.site_keys)
 from counter.actions.cases.item_track import queue_drift
-from counter.actions.sync.sync_seals import sent_seal_changed
+from counter.actions.sync.sync_seals import sent_seal_changed, township_signed
 from counter.audit.chain import parse_at
 from counter.audit.peer_seals import (
+    SEALS_AT_HALL,
+    SET_ASIDE,
     PeerSealProblem,
+    parse_seals_at_hall,
+    parse_set_aside,
     peer_seal_problems,
 )
 from counter.audit.seal import SealBody, SealCheck, StoredSeal, check_seals, unanchored
 from counter.audit.site_keys import SealVerdict, parse_history, seal_verdict
 from counter.audit.state import MismatchCode, RowMismatch, SubjectKind, cross_check
-from counter.audit.verify import AuditReport, StoredEntry, TrailProblem, TrailProblemCode, verify_chains
+from counter.audit.verify import AuditReport, RestoreNote, StoredEntry, TrailProblem, TrailProblemCode, verify_chains
 from counter.db import audit_seals, audit_state, audit_store, peer_seals
 from counter.db.audit_derived import statuses_off_history
 from counter.db.setting_trail import recorded_setting
 from counter.db.settings_store import get_setting
 from counter.host import paths
-from counter.host.seal_anchors import anchors_path, read_anchors
+from counter.host.seal_anchors import anchors_path, read_anchor_log
 from counter.sync.keys import KeyUnreadable, key_fingerprint, load_private_key, public_key_text, verify
 
 Progress = Callable[[int, int], None]  # entries checked, entries in all
@@ -73,9 +77,9 @@ def verify_trail(session: Session, on_progress: Progress | None = None, key_path
     if public_key and _key_file_differs(path, public_key):
         problems.append(TrailProblem(TrailProblemCode.SEAL_KEY, "", 0))
     digests = audit_seals.seal_digests(session)
-    problems += _sent_seal_problems(session, digests)
-    anchored = read_anchors(anchors_path(path))
-    problems += [TrailProblem(TrailProblemCode.SEAL_ANCHOR, "", no) for no in unanchored(anchored, digests)]
+    log = read_anchor_log(anchors_path(path))
+    problems += _sent_seal_problems(session, digests, log.withdrawn)
+    problems += [TrailProblem(TrailProblemCode.SEAL_ANCHOR, "", no) for no in unanchored(log.anchors, digests)]
     return dataclasses.replace(
         report,
         problems=tuple(problems),
@@ -83,19 +87,31 @@ def verify_trail(session: Session, on_progress: Progress | None = None, key_path
         seals=sealed.seals,
         unsealed=sealed.unsealed,
         seal_key=_fingerprint(public_key),
+        restores=tuple(RestoreNote(r.back_to, r.first, r.last) for r in log.restores),
     )
 
 
-def _sent_seal_problems(session: Session, digests: Mapping[int, str]) -> list[TrailProblem]:
-    """A seal of this site the hall holds and this site no longer has as sent (``digests``: this site's seals); on a
-    hall, a township's seals that show it sealed a rewritten trail again (:mod:`counter.audit.peer_seals`)."""
+def _sent_seal_problems(
+    session: Session, digests: Mapping[int, str], withdrawn: Mapping[int, set[str]]
+) -> list[TrailProblem]:
+    """A seal of this site the hall holds and this site no longer has as sent (``digests``: this site's seals), unless
+    a restore on this machine withdrew it (``withdrawn``); on a hall, a township's seals that show it sealed a
+    rewritten trail again (:mod:`counter.audit.peer_seals`)."""
     found = []
     gone = sent_seal_changed(session, digests)
+    at_hall = parse_seals_at_hall(get_setting(session, SEALS_AT_HALL))
+    if gone is not None and at_hall is not None and at_hall[1] in withdrawn.get(gone, set()):
+        gone = None  # the hall holds a seal a restore here withdrew, not one rewritten
     if gone is not None:
         found.append(TrailProblem(TrailProblemCode.SEAL_SENT, "", gone))
     codes = {PeerSealProblem.TWO_SEALS: TrailProblemCode.PEER_SEAL_TWO,
-             PeerSealProblem.BROKEN_LINK: TrailProblemCode.PEER_SEAL_LINK}  # fmt: skip
-    found += [TrailProblem(codes[f.problem], f.site, f.no) for f in peer_seal_problems(peer_seals.held_seals(session))]
+             PeerSealProblem.BROKEN_LINK: TrailProblemCode.PEER_SEAL_LINK,
+             PeerSealProblem.UNSIGNED: TrailProblemCode.PEER_SEAL_UNSIGNED}  # fmt: skip
+    held = peer_seals.held_seals(session, township_signed(session))
+    set_aside = parse_set_aside(recorded_setting(session, SET_ASIDE))  # as the trail has it, not the settings row
+    found += [
+        TrailProblem(codes[f.problem], f.site, f.no, digest=f.digest) for f in peer_seal_problems(held, set_aside)
+    ]
     return found
 
 

@@ -8,7 +8,7 @@ seal whose signature is the township's registered key, and says in its next upda
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from sqlalchemy.orm import Session
 
@@ -52,6 +52,21 @@ def keep_township_seal(session: Session, township: str, record: SealRecord) -> b
     return peer_seals.keep_seal(
         session, township, record.no, payload_digest(record.payload), body.prev, record.payload, record.signature
     )
+
+
+def township_signed(session: Session) -> Callable[[str, int, str, str, str], bool]:
+    """Whether a held row (site, number, digest, payload, signature) is that site's seal under that number and
+    digest, signed with its registered key, as :func:`keep_township_seal` kept it; a row written into the hall's
+    database by other means is not."""
+    keys = peer_keys(session)
+
+    def signed(site: str, no: int, digest: str, payload: str, signature: str) -> bool:
+        body, key = parse_payload(payload), keys.get(site, "")
+        if body is None or body.site != site or body.no != no or payload_digest(payload) != digest or not key:
+            return False
+        return verify(key, payload.encode("utf-8"), signature)
+
+    return signed
 
 
 def sent_seal_changed(session: Session, digests: Mapping[int, str] | None = None) -> int | None:

@@ -8,7 +8,7 @@ from counter.access.desk import Desk
 from counter.actions.admin import audit_seal, desk_settings, key_rotation, office, site
 from counter.actions.numbers import number_guard, number_note
 from counter.actions.site import backup as backups
-from counter.actions.site import site_setup, store, trail_check
+from counter.actions.site import peer_seal_aside, site_setup, store, trail_check
 from counter.audit.seal_made import SealMade
 from counter.audit.verify import AuditReport
 from counter.case.desk_name_checks import DeskNameProblem
@@ -27,6 +27,7 @@ from counter.service.site import (
     RegisterCard,
     Renote,
     RotateKey,
+    SetAsideSeal,
     SetUpSite,
     SiteAsked,
 )
@@ -78,6 +79,10 @@ def verify_trail(work: Session, desk: Desk | None, request: SiteAsked) -> AuditR
 
 def seal_trail(work: Session, desk: Desk | None, request: SiteAsked) -> SealMade:
     return audit_seal.seal_trail(work)
+
+
+def set_aside_seal(work: Session, desk: Desk | None, request: SetAsideSeal) -> bool:
+    return peer_seal_aside.set_aside_peer_seal(work, at_desk(desk), request.site, request.no, request.digest)
 
 
 def office_still_halls(work: Session, desk: Desk | None, request: OfficeAsked) -> tuple[str, ...]:
