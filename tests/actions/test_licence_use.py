@@ -9,6 +9,7 @@ import os
 import subprocess
 from pathlib import Path
 
+import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.desk import Desk
@@ -32,6 +33,7 @@ UPLOADED = {**BUSINESS_LICENCE, "number": "152201600077777", "trust_level": "C",
 SHOTS = os.environ.get("COUNTER_SHOTS", "")  # a folder to keep the rendered page in, to look at
 
 
+@pytest.mark.slow  # a library over TLS, an intake, a receipt printed and rendered: about two seconds
 def test_the_use_of_a_checked_licence_is_logged_on_the_case_and_printed(
     sessions: sessionmaker[Session], desk: Desk, tmp_path: Path
 ) -> None:
