@@ -93,11 +93,15 @@ def _forms(letters: str) -> tuple[str, ...]:
 
 
 def _samples() -> list[str]:
-    """Every letter in every position with every selector, then every pair of letters (the ligatures) in every
-    position: in this order, so a glyph two letters share (final o and u) always says the first."""
-    single = [form for letter in _LETTERS for fvs in _FVS for form in _forms(letter + fvs)]
+    """Every letter in every position, every pair of letters (the ligatures, and the forms a letter takes beside
+    another) in every position, then every letter with every selector: in this order, so a glyph two letters share
+    (final o and u) always says the first, and a form a neighbour chooses (the medial ᠨ before a consonant) says the
+    letter alone, not the selector that asks for it elsewhere.  (A run's ``/ActualText`` gives the name exactly as
+    written, :func:`counter.documents.render._as_written`; these entries serve a reader that does not take it.)"""
+    single = [form for letter in _LETTERS for form in _forms(letter)]
     pairs = [form for first in _LETTERS for second in _LETTERS for form in _forms(first + second)]
-    return single + pairs
+    selected = [form for letter in _LETTERS for fvs in _FVS[1:] for form in _forms(letter + fvs)]
+    return single + pairs + selected
 
 
 def _prepare_shaping(font: Any) -> None:

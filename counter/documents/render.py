@@ -24,7 +24,7 @@ from typing import Any
 from counter.documents import words as paper
 from counter.documents.codes import BAR_HEIGHT_MM, MM, MODULE_MM, QUIET_MODULES, code128
 from counter.documents.flate import use_fast_deflate
-from counter.documents.fonts import PRIMARY, DocumentFonts, document_fonts
+from counter.documents.fonts import PRIMARY, SHAPED, DocumentFonts, document_fonts
 from counter.documents.layout import copy_marks, lay_out
 from counter.documents.model import DocumentData
 from counter.documents.page import (
@@ -44,6 +44,21 @@ from counter.documents.qr import qr_path
 BOLD_STROKE = 0.45  # the outline that thickens "bold" text: WenQuanYi Micro Hei has no bold face
 TRAINING_SIZE = 110.0  # 培训样张 across the page: four characters from corner to corner
 TRAINING_ALPHA = 0.16  # over the tables' fills, yet light enough that the notice beneath stays readable
+
+
+def _as_written(text: Any, written: str, drawn: str) -> None:
+    """Draw a shaped run and say, as its ``/ActualText``, the characters it was written with.
+
+    A shaped glyph's ToUnicode entry can give only one text for it, while the same glyph is drawn for other
+    writings: the medial ᠨ before a consonant is the form FVS1 asks for elsewhere, so ᠤᠯᠠᠭᠠᠨᠬᠠᠳᠠ read back with a
+    U+180B it never had, and a vowel separator came back as FVS3.  The run's actual text (ISO 32000-1, 14.9.4),
+    which pdftotext, PDFium and the viewers' search and copy take in place of the glyphs' entries, is the name as
+    it was written, selectors and separators included.
+    """
+    actual = ("\ufeff" + written).encode("utf-16-be").hex().upper()
+    text._code.append(f"/Span <</ActualText <{actual}>>> BDC")
+    text.textOut(drawn)
+    text._code.append("EMC")
 
 
 class _Painter:
@@ -103,7 +118,10 @@ class _Painter:
                 if (name, op.size) != font:
                     t.setFont(name, op.size)
                     font = (name, op.size)
-                t.textOut(self.fonts.shaped(name, piece, op.size))
+                if name in SHAPED:
+                    _as_written(t, piece, self.fonts.shaped(name, piece, op.size))
+                else:
+                    t.textOut(piece)
         c.drawText(t)
 
     def circle(self, op: CircleOp) -> None:

@@ -146,3 +146,28 @@ def test_a_mongolian_receipt_is_the_same_file_whatever_was_printed_before(demo: 
 def test_without_a_mongolian_name_the_paper_is_as_before(demo: DemoCases) -> None:
     assert receipt(demo, "巴图", "") == receipt(demo, "巴图")
     assert receipt(demo, "巴图", HINGGAN) != receipt(demo, "巴图")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("name", "office_mn"),
+    [
+        ("ᠴᠢᠴᠢᠭ\u180eᠠ", "ᠤᠯᠠᠭᠠᠨᠬᠠᠳᠠ ᠬᠣᠲᠠ"),  # a vowel separator; a medial ᠨ before a consonant, no selector
+        ("ᠨ\u180bᠠᠷᠠ", "ᠦᠨᠳᠦᠰᠦᠲᠡᠨ ᠦ ᠬᠣᠲᠠ"),  # a selector as written
+    ],
+)
+def test_the_mongolian_text_reads_back_exactly_as_written(
+    demo: DemoCases, tmp_path: Path, name: str, office_mn: str
+) -> None:
+    """The receipt's Mongolian lines, read by pdftotext and by PDFium, are the characters written: the office's
+    name once came back with an FVS1 (U+180B) it never had, and a vowel separator came back as FVS3."""
+    import pypdfium2
+
+    path = tmp_path / "receipt.pdf"
+    path.write_bytes(receipt(demo, name, office_mn))
+    text = pdf_text(path)
+    assert name in text
+    assert "".join(office_mn.split()) in text
+    pdfium = "".join(page.get_textpage().get_text_range() for page in pypdfium2.PdfDocument(path))
+    assert name in pdfium
+    assert office_mn in pdfium
