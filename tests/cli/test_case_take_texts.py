@@ -136,6 +136,25 @@ def test_a_mongolian_name_is_taken_and_its_case_travels(
     assert (len(records), found) == (1, [])
 
 
+def test_a_name_of_the_newer_cjk_extensions_is_taken_and_travels_intact(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    """李𬭚𠮷𰀀𱍐 (Extensions E, B, G and H, each drawn by a shipped font): kept, and carried by the package."""
+    name = "李\U0002cb5a\U00020bb7\U00030000\U00031350"
+    taken = taken_json(capsys, db, write(tmp_path, request(applicant__name=name, uid="D" * 32)))
+    assert taken["applicant_name"] == name
+    store = Store(db)
+    try:
+        with store.sessions()() as session:
+            ids = session.scalars(select(models.Case.id)).all()
+            body = [json.loads(json.dumps(to_dict(r), ensure_ascii=False)) for r in case_records(session, ids)]
+    finally:
+        store.dispose()
+    records, found = parse_records(body, "cases")
+    assert (len(records), found) == (1, [])
+    assert name in json.dumps(body, ensure_ascii=False)
+
+
 def test_a_name_in_menksoft_codes_is_taken_in_unicode(
     capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
 ) -> None:
