@@ -284,7 +284,7 @@ def take_licence(
     """The line received electronically as this 电子证照 (第二十七条: worth its paper, whatever medium the guide
     asks); :class:`LicenceNotTaken` for one past its validity, of another type or holder, or below the material's
     floor.  A C-level licence (用户自行上传, 国办函〔2016〕108号) is put on the line as 须核验原件, the line still
-    pending: it is taken when the clerk records the original checked (:func:`check_original`)."""
+    pending: it is taken when the clerk records the original checked (:func:`original_checked`)."""
     material = next((m for m in bundle.materials if m.code == code), None)
     if material is None:
         raise KeyError(f"material {code!r} is not in bundle {bundle.code!r}")
@@ -301,16 +301,15 @@ def awaits_original(entry: MaterialEntry) -> bool:
     return entry.licence is not None and trust_step(entry.licence) is TrustStep.CHECK_ORIGINAL
 
 
-def check_original(checklist: Checklist, code: str) -> Checklist:
-    """The clerk checked the original of the line's C-level licence: the line received electronically, its licence
-    kept as B with "此件经与原件核对无误" (:func:`counter.intake.licence_trust.checked_copy`).  KeyError for a line
-    without a licence waiting for that check."""
-    entry = checklist.entry(code)
-    if entry is None or not awaits_original(entry):
-        raise KeyError(f"material {code!r} has no licence waiting for its original to be checked")
+def original_checked(entry: MaterialEntry) -> MaterialEntry:
+    """The line once the clerk checked the original of its C-level licence (key 1 on the row): received
+    electronically, its licence kept as B with "此件经与原件核对无误"
+    (:func:`counter.intake.licence_trust.checked_copy`).  KeyError for a line without a licence waiting for it."""
+    if not awaits_original(entry):
+        raise KeyError(f"material {entry.code!r} has no licence waiting for its original to be checked")
     assert entry.licence is not None
-    checked = checked_copy(entry.licence)
-    return record(checklist, code, Receipt.RECEIVED, medium=ReceivedMedium.ELECTRONIC, licence=checked)
+    return MaterialEntry(entry.code, Receipt.RECEIVED, medium=ReceivedMedium.ELECTRONIC,
+                         licence=checked_copy(entry.licence), lookup_failed=entry.lookup_failed)  # fmt: skip
 
 
 def mark_lookup_failed(checklist: Checklist, codes: Iterable[str], reason: str) -> Checklist:

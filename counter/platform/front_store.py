@@ -54,7 +54,8 @@ __all__ = [
 DEFAULT_TIMEOUT = 10.0
 DEFAULT_ATTEMPTS = 10
 
-INSERT, UPDATE, DELETE = "I", "U", "D"  # cd_operation: 新增, 修改, 删除 (the values are this app's: not confirmed)
+# cd_operation: 新增 and 删除 (修改 would be U; none of the events changes a row it wrote): this app's, not confirmed
+INSERT, DELETE = "I", "D"
 
 ACCEPT, PROCESS, RESULT, SPECIAL, MATERIAL, LICENCE = (
     "up_pro_accept",
@@ -64,7 +65,6 @@ ACCEPT, PROCESS, RESULT, SPECIAL, MATERIAL, LICENCE = (
     "up_pro_material",
     "up_lic_data",
 )
-TABLES = (ACCEPT, PROCESS, RESULT, SPECIAL, MATERIAL, LICENCE)
 #: the column a row's identity is kept in: ``row_guid``, but in ``up_lic_data``, which the public DDL gives none, its
 #: 电子证照源标识 (``certificate_source_id``)
 GUID_COLUMNS = {LICENCE: "certificate_source_id"}

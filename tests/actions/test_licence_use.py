@@ -19,7 +19,7 @@ from counter.case.moments import office_day
 from counter.db.case_store import case_view
 from counter.documents.kinds import DocumentKind
 from counter.host.licence_library import LookUpOutcome
-from counter.intake.checklist import Receipt, check_original, take_licence
+from counter.intake.checklist import Checklist, Receipt, original_checked, record_entry, take_licence
 from counter.intake.licence_trust import use_reason
 from counter.intake.licence_use import use_of_record
 from counter.intake.licences import TrustLevel, licence_of_record
@@ -48,7 +48,7 @@ def test_the_use_of_a_checked_licence_is_logged_on_the_case_and_printed(
     )  # fmt: skip
     waiting = take_licence(checklist, bundle, LICENCE_MATERIAL, uploaded, CREDIT_CODE, TODAY)
     assert waiting.entry(LICENCE_MATERIAL).receipt is Receipt.PENDING  # type: ignore[union-attr]
-    number = _take(sessions, desk, check_original(waiting, LICENCE_MATERIAL))
+    number = _take(sessions, desk, _check_original(waiting, LICENCE_MATERIAL))
     with sessions.begin() as s:
         view = case_view(s, number)
         made = make_document(s, desk, number, DocumentKind.RECEIPT, TODAY)
@@ -75,3 +75,11 @@ def test_the_use_of_a_checked_licence_is_logged_on_the_case_and_printed(
     picture = path.with_suffix("")
     subprocess.run(["pdftoppm", "-png", "-r", "110", "-f", "1", "-l", "1", str(path), str(picture)], check=True)
     assert list(path.parent.glob(f"{picture.name}*.png"))
+
+
+def _check_original(checklist: Checklist, code: str) -> Checklist:
+    """The clerk's key 1 on the row of a licence waiting for its original, as the row records it."""
+    entry = checklist.entry(code)
+    if entry is None:
+        raise KeyError(code)
+    return record_entry(checklist, original_checked(entry))

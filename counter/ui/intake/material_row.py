@@ -45,8 +45,8 @@ from counter.intake.checklist import (
     ReceivedMedium,
     awaits_original,
     licence_column,
+    original_checked,
 )
-from counter.intake.licence_trust import checked_copy
 from counter.parties.text import TextField
 from counter.ui.flow_layout import FlowLayout, flow_row
 from counter.ui.intake.text_field import CheckedLine
@@ -300,14 +300,7 @@ class MaterialRow(QFrame):
 
     def take_checked_original(self) -> None:
         """1 on a line whose C-level licence waits: the clerk checked the original, the licence is taken as B."""
-        assert self._licence is not None
-        self._licence = checked_copy(self._licence)
-        self._receipt = Receipt.RECEIVED
-        self.blockSignals(True)
-        for medium, button in self.medium_buttons.items():
-            button.setChecked(medium is ReceivedMedium.ELECTRONIC)
-        self.blockSignals(False)
-        self._update_view()
+        self.show_entry(original_checked(self.entry()))
         self.recorded.emit(self.entry())
 
     def show_pages(self, count: int, compared: int) -> None:
