@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from counter.access.desk import Desk
 from counter.actions.admin.site import init_site
 from counter.actions.site.demo import run_demo
@@ -19,6 +21,7 @@ from tests.conftest import made_database
 from tests.sync.sync_world import NOW, TODAY, Site, introduce, make_site
 
 
+@pytest.mark.slow  # a training day's cases made first: seconds
 def test_an_export_as_data_is_taken_in_by_its_hall_and_asked_again_is_the_same(tmp_path: Path) -> None:
     url = made_database(tmp_path / "ars.sqlite3")
     engine = make_engine(url)
