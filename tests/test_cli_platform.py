@@ -11,6 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from counter.db.engine import make_engine, make_sessions
+from counter.db.platform_store import PLATFORM_KEY
+from counter.db.settings_store import put_setting
+from counter.platform.settings import PlatformSettings
 from tests.codings import CHOSEN, confirm_guides_at
 from tests.conftest import made_database
 from tests.platform_stub import SECRET, running_platform
@@ -69,3 +73,19 @@ def test_the_platform_is_set_up_the_events_sent_and_a_failed_one_retried(
     assert "没有编号为" in err
     code, out, _ = run(capsys, "platform", "settings", "--off", "--db", db)
     assert "本站点不向一体化政务服务平台上报" in out
+
+
+def test_the_sender_refuses_to_start_naming_the_code_lists_not_chosen(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A site turned on before its codings were chosen (settings an older version stored) is told which lists."""
+    db = made_database(tmp_path / "cli.sqlite3")
+    engine = make_engine(db)
+    with make_sessions(engine).begin() as s:
+        put_setting(s, PLATFORM_KEY, PlatformSettings(True, "https://platform.example/report", "hall").to_json())
+    engine.dispose()
+    code, out, err = run(capsys, "platform", "send", "--once", "--db", db)
+    assert code == 1
+    assert out == ""
+    assert "以下代码表尚未选定编码" in err
+    assert "满意度代码、评价渠道、办件类型代码、办结结果代码（BJJGDM）" in err

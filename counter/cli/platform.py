@@ -81,6 +81,7 @@ def cmd_send(args: argparse.Namespace) -> int:
     from counter.words.platform import PLATFORM_SENT, PLATFORM_STOPPING
 
     service = open_service(args)
+    _refuse_unchosen(service)
 
     def one_pass() -> SendRound:
         sent: SendRound = service.call(SEND_REPORTS, SendPass())
@@ -98,6 +99,25 @@ def cmd_send(args: argparse.Namespace) -> int:
         print(PLATFORM_STOPPING)
     print(PLATFORM_SENT.format(sent=done.sent, waiting=done.waiting, failed=done.failed))
     return EXIT_OK
+
+
+def _refuse_unchosen(service: Any) -> None:
+    """A site that reports with a code list whose coding was not chosen sends nothing: said here, naming the lists,
+    rather than by a pass that sends nothing."""
+    from counter.platform.mapping import MappingError, load_mapping, mapping_file
+    from counter.platform.settings import PlatformProblem
+    from counter.service.outbox import READ_PLATFORM, SettingsAsked
+    from counter.words.platform import platform_problem
+
+    settings = service.call(READ_PLATFORM, SettingsAsked())
+    if not settings.enabled:
+        return
+    try:
+        unchosen = load_mapping(mapping_file(settings.mapping)).codings(settings.codings).unchosen()
+    except MappingError:
+        return  # the sender logs it, as it does every mapping it cannot use
+    if unchosen:
+        raise Reported(platform_problem(PlatformProblem.UNCHOSEN_CODING, tuple(cl.title for cl in unchosen)))
 
 
 def cmd_list(args: argparse.Namespace) -> int:
