@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.codings import CHOSEN
 from tests.conftest import made_database
 from tests.test_cli import run
+from tests.test_cli_items import accepted_case
 
 
 @pytest.mark.slow
@@ -41,3 +43,32 @@ def test_the_front_store_is_set_by_the_hall_its_password_never_shown(
     assert "口令：已设置" in out
     assert "front-password" not in out
     assert "front-password" not in Path(db.removeprefix("sqlite:///")).read_bytes().decode("utf-8", "replace")
+
+
+@pytest.mark.slow
+def test_an_event_the_front_store_cannot_take_waits_in_the_failed_list_and_is_queued_again(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = made_database(tmp_path / "cli.sqlite3")
+    monkeypatch.setenv("COUNTER_FRONT_STORE_PASSWORD", "front-password")
+    code, _, _ = run(capsys, "platform", "settings", "--on", *(f"--coding={k}={v}" for k, v in CHOSEN.items()),
+                     "--db", db)  # fmt: skip
+    assert code == 0
+    code, _, _ = run(
+        capsys, "front-store", "settings", "--on", "--url", "postgresql://counter@front.invalid:5432/front",
+        "--password-from-env", "--data-source", "C01", "--org-code", "11152201MB0000000A", "--db", db,
+    )  # fmt: skip
+    assert code == 0
+    number = accepted_case(db)  # under the bundled sample guide: its codes are illustrative, never written
+    code, out, _ = run(capsys, "front-store", "send", "--once", "--db", db)
+    assert (code, out.strip()) == (0, "已写入前置库 0 条，待重试 0 条，写入失败 1 条。")
+    code, out, _ = run(capsys, "front-store", "list", "--failed", "--json", "--db", db)
+    (failed,) = json.loads(out)
+    assert (failed["case_no"], failed["kind"], failed["state"]) == (number, "accepted", "failed")
+    code, out, _ = run(capsys, "front-store", "list", "--db", db)
+    assert f"{number}  受理  写入失败" in out
+    code, out, _ = run(capsys, "front-store", "retry", str(failed["id"]), "--db", db)
+    assert (code, out.strip()) == (0, f"前置库事件 {failed['id']} 已重新排队。")
+    code, _, err = run(capsys, "front-store", "retry", str(failed["id"]), "--db", db)
+    assert code == 1
+    assert "没有编号为" in err

@@ -1,7 +1,8 @@
-"""The hall's 前置库 on the command line: ``counter front-store send|settings``.
+"""The hall's 前置库 on the command line: ``counter front-store send|list|retry|settings``.
 
 ``send`` writes the events due into the platform's front store and, without ``--once``, keeps doing so every
-``--interval`` seconds, as ``counter platform send`` reports them over HTTPS.  ``settings`` shows the hall's front
+``--interval`` seconds, as ``counter platform send`` reports them over HTTPS; ``list`` and ``retry`` are the
+supervisor's failed list.  ``settings`` shows the hall's front
 store or changes what is given; the password comes from the environment (``COUNTER_FRONT_STORE_PASSWORD``), never
 from the command line, and is kept in this machine's key folder.
 """
@@ -30,6 +31,13 @@ def add_front_store_commands(commands: argparse._SubParsersAction[Any], common: 
     p.add_argument("--once", action="store_true", help=tr("只写入一轮后退出"))
     p.add_argument("--interval", type=float, default=10.0, metavar="SECONDS", help=tr("两轮之间的秒数（默认 10）"))
     p.set_defaults(func=cmd_send)
+    p = sub.add_parser("list", parents=[common], help=tr("列出写入前置库的事件（最新的在前）"))
+    p.add_argument("--failed", action="store_true", help=tr("只列写入失败、等待处理的事件"))
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_list)
+    p = sub.add_parser("retry", parents=[common], help=tr("把写入失败的事件重新排队"))
+    p.add_argument("id", type=int)
+    p.set_defaults(func=cmd_retry)
     p = sub.add_parser("settings", parents=[common], help=tr("本服务中心的前置库（查看或修改）"))
     p.add_argument("--on", action="store_true", help=tr("开始写入"))
     p.add_argument("--off", action="store_true", help=tr("停止写入"))
@@ -77,6 +85,49 @@ def cmd_send(args: argparse.Namespace) -> int:
             done = SendRound()
         print(FRONT_STORE_STOPPING)
     print(FRONT_STORE_SENT.format(sent=done.sent, waiting=done.waiting, failed=done.failed))
+    return EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from counter.service.front_store import LIST_FRONT_STORE
+    from counter.service.outbox import ListOutbox
+    from counter.words.front_store import FRONT_STORE_LINE, FRONT_STORE_NONE, FRONT_STORE_STATE
+    from counter.words.platform import platform_kind
+
+    service = open_service(args)
+    rows = service.call(LIST_FRONT_STORE, ListOutbox(failed_only=args.failed), desk())
+    if args.json:
+        print_json(
+            [
+                {
+                    "id": r.id, "case_no": r.case_no, "kind": str(r.kind), "state": r.state.value,
+                    "attempts": r.attempts, "created_at": r.created_at.isoformat(), "next_at": r.next_at.isoformat(),
+                    "sent_at": r.sent_at.isoformat() if r.sent_at else None, "batch": r.platform_id,
+                    "last_error": r.last_error,
+                }
+                for r in rows
+            ]
+        )  # fmt: skip
+        return EXIT_OK
+    if not rows:
+        print(FRONT_STORE_NONE)
+    for r in rows:
+        print(
+            FRONT_STORE_LINE.format(id=r.id, case_no=r.case_no, kind=platform_kind(r.kind),
+                                    state=FRONT_STORE_STATE[r.state], attempts=r.attempts, error=r.last_error).rstrip()
+        )  # fmt: skip
+    return EXIT_OK
+
+
+def cmd_retry(args: argparse.Namespace) -> int:
+    from counter.service.front_store import RETRY_FRONT_STORE
+    from counter.service.outbox import RetryRow
+    from counter.words.front_store import FRONT_STORE_NOT_FAILED, FRONT_STORE_RETRIED
+
+    service = open_service(args)
+    if not service.call(RETRY_FRONT_STORE, RetryRow(args.id), desk()):
+        raise Reported(FRONT_STORE_NOT_FAILED.format(id=args.id))
+    print(FRONT_STORE_RETRIED.format(id=args.id))
     return EXIT_OK
 
 

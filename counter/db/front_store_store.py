@@ -8,6 +8,7 @@ written to it.  An event already marked is never marked again (one mark per even
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, cast
 
 from sqlalchemy import Table, select
@@ -15,8 +16,10 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from counter.db import models
+from counter.db.outbox_marks import kind_or_code
 from counter.db.platform_store import ClaimedEvent, claimed
-from counter.platform.events import CASE_KINDS
+from counter.platform.events import CASE_KINDS, PlatformKind
+from counter.platform.outbox import EventRow
 from counter.sms.outbox import MessageState
 
 FRONT_STORE_KEY = "front_store.settings"  # the hall's 前置库 (counter.platform.front_store.FrontStoreSettings)
@@ -42,6 +45,25 @@ def catch_up(session: Session) -> int:
     values = [{**r, "state": WAITING, "attempts": 0, "batch": "", "last_error": ""} for r in rows]
     session.execute(statement, values)
     return len(rows)
+
+
+def mark_rows(session: Session, states: Sequence[str] = (), limit: int = 500) -> list[EventRow]:
+    """The front store's marks, newest first (of ``states``; all when empty), as the supervisor's list reads them:
+    ``platform_id`` there is the batch the event's rows went in."""
+    f, e, c = models.FrontStoreEvent, models.PlatformEvent, models.Case
+    query = (
+        select(f.id, c.case_no, e.kind, f.state, f.attempts, f.created_at, f.next_at, f.sent_at, f.batch, f.last_error)
+        .join(e, e.id == f.event_id)
+        .join(c, c.id == e.case_id)
+        .order_by(f.id.desc())
+        .limit(limit)
+    )
+    if states:
+        query = query.where(f.state.in_(states))
+    return [
+        EventRow(r[0], r[1], kind_or_code(PlatformKind, r[2]), MessageState(r[3]), r[4], r[5], r[6], r[7], r[8], r[9])
+        for r in session.execute(query)
+    ]
 
 
 def claimed_mark(session: Session, mark_id: int) -> tuple[int, ClaimedEvent]:

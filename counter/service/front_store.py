@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from counter.access.roles import Permission
 from counter.outbox.rules import SendRound
 from counter.platform.front_store import FrontStoreSettings
+from counter.platform.outbox import EventRow
 from counter.service.operation import Open, read, write
-from counter.service.outbox import SendPass, SettingsAsked
+from counter.service.outbox import ListOutbox, RetryRow, SendPass, SettingsAsked
 
 _RUNS = "counter.service.runs.front_store"
 
@@ -49,6 +50,23 @@ SEND_FRONT_STORE = write(
     whole=True,
     doc="One pass of the front store's sender: every case event due written as rows of the national tables, one "
     "transaction each, in the order queued; an event found written is not written again; what came of them.",
+)
+LIST_FRONT_STORE = read(
+    "front_store.list",
+    ListOutbox,
+    tuple[EventRow, ...],
+    Permission.SEE_FIGURES,
+    f"{_RUNS}:list_front_store",
+    doc="The events as the front store's sender marked them, newest first (the failed ones only: what waits for a "
+    "supervisor), each with the batch its rows went in.",
+)
+RETRY_FRONT_STORE = write(
+    "front_store.retry",
+    RetryRow,
+    bool,
+    Permission.SEE_FIGURES,
+    f"{_RUNS}:retry_front_store",
+    doc="A failed event back in the front store's queue, its attempts counted afresh; False when none failed so.",
 )
 READ_FRONT_STORE = read(
     "front_store.read_settings",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from counter.platform.front_store import FrontStoreProblem
+from counter.sms.outbox import MessageState
 from counter.words.translate import tr
 
 FRONT_STORE_PROBLEM = {
@@ -15,6 +16,16 @@ FRONT_STORE_PROBLEM = {
     FrontStoreProblem.BAD_TIMEOUT: tr("超时须为 1 至 60 秒"),
     FrontStoreProblem.BAD_ATTEMPTS: tr("尝试次数须为 1 至 30"),
 }
+FRONT_STORE_STATE = {
+    MessageState.WAITING: tr("待写入"),
+    MessageState.SENDING: tr("写入中"),
+    MessageState.SENT: tr("已写入"),
+    MessageState.FAILED: tr("写入失败"),
+}
+FRONT_STORE_NONE = tr("没有写入前置库的事件。")
+FRONT_STORE_LINE = tr("{id}  {case_no}  {kind}  {state}  尝试 {attempts} 次  {error}")
+FRONT_STORE_RETRIED = tr("前置库事件 {id} 已重新排队。")
+FRONT_STORE_NOT_FAILED = tr("没有编号为 {id} 的写入失败事件。")
 FRONT_STORE_SENT = tr("已写入前置库 {sent} 条，待重试 {waiting} 条，写入失败 {failed} 条。")
 FRONT_STORE_STOPPING = tr("前置库写入已停止。")
 FRONT_STORE_OFF = tr("本服务中心不向前置库写入。")

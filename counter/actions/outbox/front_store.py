@@ -34,7 +34,7 @@ from counter.actions.outbox.platform_facts import Withheld, facts_of
 from counter.db import models
 from counter.db.case_store import answers_of
 from counter.db.catalog_store import guide_version
-from counter.db.front_store_store import FRONT_STORE_KEY, catch_up, claimed_mark
+from counter.db.front_store_store import FRONT_STORE_KEY, catch_up, claimed_mark, mark_rows
 from counter.db.settings_store import get_setting, is_training
 from counter.host.front_store import FrontStoreLink, FrontWrite, front_store_secret_path
 from counter.host.sms_secret import load_secret
@@ -54,6 +54,8 @@ from counter.platform.front_store import (
     rows_of,
 )
 from counter.platform.mapping import MappingError
+from counter.platform.outbox import EventRow
+from counter.sms.outbox import MessageState
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -199,6 +201,15 @@ def send_due(
 def run_sender(store: Writer, stop: threading.Event, *, interval: float = 10.0) -> SendRound:
     """The sender as a service: every ``interval`` seconds write what is due, until ``stop`` is set."""
     return run_passes(stop, interval, lambda: send_due(store))
+
+
+def mark_list(
+    session: Session, desk: Desk | None = None, *, failed_only: bool = False, limit: int = 500
+) -> list[EventRow]:
+    """The events as the front store's sender marked them, newest first (the failed ones only: what waits for a
+    supervisor); ``desk`` who reads."""
+    require(session, this_desk(desk).actor, Permission.SEE_FIGURES)
+    return mark_rows(session, (MessageState.FAILED.value,) if failed_only else (), limit)
 
 
 def retry_event(session: Session, desk: Desk | None, mark_id: int) -> bool:

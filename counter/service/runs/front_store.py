@@ -12,8 +12,9 @@ from counter.db.engine import Sessions
 from counter.outbox.rules import SendRound
 from counter.outbox.secret_shown import shown
 from counter.platform.front_store import FrontStoreSettings
+from counter.platform.outbox import EventRow
 from counter.service.front_store import ChangeFrontStore
-from counter.service.outbox import SendPass, SettingsAsked
+from counter.service.outbox import ListOutbox, RetryRow, SendPass, SettingsAsked
 from counter.service.runs.outbox import _Transactions
 
 _NAMES = ("enabled", "url", "secret", "data_source", "tenant_id", "org_id", "user_id", "org_code", "area_code",
@@ -22,6 +23,14 @@ _NAMES = ("enabled", "url", "secret", "data_source", "tenant_id", "org_id", "use
 
 def send_front_store(work: Sessions, desk: Desk | None, request: SendPass) -> SendRound:
     return front_store.send_due(_Transactions(work), batch=request.batch or front_store.BATCH)
+
+
+def list_front_store(work: Session, desk: Desk | None, request: ListOutbox) -> tuple[EventRow, ...]:
+    return tuple(front_store.mark_list(work, desk, failed_only=request.failed_only, limit=request.limit))
+
+
+def retry_front_store(work: Session, desk: Desk | None, request: RetryRow) -> bool:
+    return front_store.retry_event(work, desk, request.row_id)
 
 
 def read_front_store(work: Session, desk: Desk | None, request: SettingsAsked) -> FrontStoreSettings:
