@@ -191,7 +191,7 @@ def cmd_settings(args: argparse.Namespace) -> int:
         else:
             settings = service.call(READ_PLATFORM, SettingsAsked(), by)
     except PlatformRefused as err:
-        raise Reported("\n".join(platform_problem(p, err.lists) for p in err.problems)) from err
+        raise Reported("\n".join(platform_problem(p, err.lists, err.bad) for p in err.problems)) from err
     _show(settings, args.json)
     return EXIT_OK
 

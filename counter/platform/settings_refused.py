@@ -8,7 +8,11 @@ from counter.platform.settings import PlatformProblem
 class PlatformRefused(ValueError):
     """Settings with problems: nothing was saved.  Every problem at once."""
 
-    def __init__(self, problems: tuple[PlatformProblem, ...], lists: tuple[str, ...] = ()) -> None:
-        super().__init__(", ".join(p.value for p in problems) + (f" ({', '.join(lists)})" if lists else ""))
+    def __init__(
+        self, problems: tuple[PlatformProblem, ...], lists: tuple[str, ...] = (), bad: tuple[str, ...] = ()
+    ) -> None:
+        named = (*lists, *bad)
+        super().__init__(", ".join(p.value for p in problems) + (f" ({', '.join(named)})" if named else ""))
         self.problems = problems
-        self.lists = lists  # the code lists' names in the standard that UNCHOSEN_CODING or BAD_CODING is of
+        self.lists = lists  # the code lists not chosen (UNCHOSEN_CODING), by their names in the standard
+        self.bad = bad  # the lists, or list=preset choices, the mapping file does not have (BAD_CODING)

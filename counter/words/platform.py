@@ -60,9 +60,9 @@ PLATFORM_PROBLEM = {
 }
 
 
-def platform_problem(problem: PlatformProblem, lists: tuple[str, ...] = ()) -> str:
-    """A refused setting in words, naming the code lists it is of."""
-    return PLATFORM_PROBLEM[problem].format(lists="、".join(lists))
+def platform_problem(problem: PlatformProblem, lists: tuple[str, ...] = (), bad: tuple[str, ...] = ()) -> str:
+    """A refused setting in words, naming the code lists it is of (``bad``: the choices the file does not have)."""
+    return PLATFORM_PROBLEM[problem].format(lists="、".join(bad if problem is PlatformProblem.BAD_CODING else lists))
 
 
 CODING_LINE = tr("{title}（{name}）：{chosen}  可选：{presets}")

@@ -292,7 +292,7 @@ def test_nothing_is_reported_until_the_integrator_chose_each_coding(
     with pytest.raises(PlatformRefused) as refused, sessions.begin() as s:
         save_platform(s, dataclasses.replace(unchosen, codings=CHOSEN | {"level": "stars"}), desk=desk, folder=keys)
     assert refused.value.problems == (PlatformProblem.BAD_CODING, PlatformProblem.UNCHOSEN_CODING)
-    assert refused.value.lists == ("满意度代码",)  # a preset the list does not have: named once
+    assert (refused.value.bad, refused.value.lists) == (("level=stars",), ("满意度代码",))
     configure(sessions, desk, platform, keys)
     with sessions.begin() as s:  # as an older version stored it: on, with no coding chosen
         put_setting(s, PLATFORM_KEY, unchosen.to_json())

@@ -93,19 +93,20 @@ def chosen_codings(session: Session) -> Codings:
     return mapping_named(settings.mapping).codings(settings.codings)
 
 
-def _coding_problems(settings: PlatformSettings, mapping: Mapping) -> tuple[list[PlatformProblem], tuple[str, ...]]:
-    """A choice of a list or preset the file does not have; lists not chosen while reporting is on."""
+def _coding_problems(
+    settings: PlatformSettings, mapping: Mapping
+) -> tuple[list[PlatformProblem], tuple[str, ...], tuple[str, ...]]:
+    """Lists not chosen while reporting is on (by their names in the standard); choices of a list or preset the
+    file does not have (as given, ``list=preset``)."""
     problems: list[PlatformProblem] = []
-    named: list[str] = []
-    bad = [n for n, p in settings.codings.items() if n not in mapping.lists or p not in mapping.lists[n].presets]
+    bad = tuple(f"{n}={p}" for n, p in settings.codings.items()
+                if n not in mapping.lists or p not in mapping.lists[n].presets)  # fmt: skip
     if bad:
         problems.append(PlatformProblem.BAD_CODING)
-        named += [mapping.lists[n].title if n in mapping.lists else n for n in bad]
-    unchosen = mapping.codings(settings.codings).unchosen()
-    if settings.enabled and unchosen:
+    unchosen = mapping.codings(settings.codings).unchosen() if settings.enabled else ()
+    if unchosen:
         problems.append(PlatformProblem.UNCHOSEN_CODING)
-        named += [cl.title for cl in unchosen if cl.title not in named]
-    return problems, tuple(named)
+    return problems, tuple(cl.title for cl in unchosen), bad
 
 
 def platform_settings(session: Session, folder: Path | None = None) -> PlatformSettings:
@@ -123,14 +124,15 @@ def save_platform(
     require(session, by.actor, Permission.CHANGE_SETTINGS)
     problems = list(settings.problems())
     lists: tuple[str, ...] = ()
+    bad: tuple[str, ...] = ()
     if PlatformProblem.BAD_MAPPING not in problems:
         try:
-            coding_problems, lists = _coding_problems(settings, mapping_named(settings.mapping))
+            coding_problems, lists, bad = _coding_problems(settings, mapping_named(settings.mapping))
             problems += coding_problems
         except MappingError:
             problems.append(PlatformProblem.BAD_MAPPING)
     if problems:
-        raise PlatformRefused(tuple(problems), lists)
+        raise PlatformRefused(tuple(problems), lists, bad)
     before = platform_settings(session, folder)
     save_settings(session, by, PLATFORM_KEY, before, settings, platform_secret_path(folder))
 
