@@ -77,6 +77,8 @@ KEY = re.compile(r"[0-9A-Za-z_-]{8,48}")
 SERVERS_OWN = frozenset({SEND_MESSAGES.name, SEND_REPORTS.name, SEND_FRONT_STORE.name, SYNC_BUNDLED.name, SET_UP.name})
 #: the operations asked through the door or at the server's own machine, never by name
 NOT_SERVED = frozenset({SIGN_IN.name, UNLOCK.name}) | SERVERS_OWN
+#: the refusal of a request the server's database could not take now: asked again by the desk
+STORE_AWAY = "store"
 #: faults of the database itself: the server's trouble, not the request's
 _STORE_FAULTS = (StoreFault, SchemaTooNew, DatabaseMissing, DatabaseReadOnly, DatabaseDamaged)
 
@@ -119,7 +121,10 @@ def make_app(service: InProcess, files: Path | None = None) -> Starlette:
             return _refused(400, "request")
         token = new_secret()
         opening = OpenSession(asked.login, asked.password, asked.desk_no, digest(asked.desk_key), digest(token), _now())
-        answer = await run_in_threadpool(service.call, OPEN_SESSION, opening)
+        try:
+            answer = await run_in_threadpool(service.call, OPEN_SESSION, opening)
+        except _STORE_FAULTS as err:
+            return _store_away(request, err)
         opened = SessionOpened(answer, token if answer.result.signed_in else "")
         return JSONResponse(encode(opened, SessionOpened), status_code=200 if answer.desk_known else 403)
 
@@ -128,7 +133,10 @@ def make_app(service: InProcess, files: Path | None = None) -> Starlette:
         if token is None:
             return _refused(401, SessionEnd.UNKNOWN.value)
         idle = request.query_params.get("idle") == "1"
-        await run_in_threadpool(service.call, END_SESSION, EndSession(digest(token), idle))
+        try:
+            await run_in_threadpool(service.call, END_SESSION, EndSession(digest(token), idle))
+        except _STORE_FAULTS as err:
+            return _store_away(request, err)
         return Response(status_code=204)
 
     async def operation(request: Request) -> Response:
@@ -136,8 +144,8 @@ def make_app(service: InProcess, files: Path | None = None) -> Starlette:
         if op is None:
             return _refused(404, "operation")
         desk = await _desk_of(service, request)
-        if isinstance(desk, SessionEnd):
-            return _refused(401, desk.value)
+        if isinstance(desk, Response):
+            return desk
         key = request.headers.get("idempotency-key", "")
         if op.writes and not KEY.fullmatch(key):
             return _refused(400, "idempotency_key")
@@ -156,7 +164,7 @@ def make_app(service: InProcess, files: Path | None = None) -> Starlette:
         Route("/v1/sign-out", sign_out, methods=["POST"]),
         Route("/v1/operations/{name}", operation, methods=["POST"]),
     ]
-    return Starlette(routes=routes)
+    return Starlette(routes=routes, exception_handlers={Exception: _unexpected})
 
 
 def _answer(service: InProcess, op: Operation[Any, Any], asked: Any, desk: Desk, key: str) -> Response:
@@ -172,13 +180,17 @@ def _answer(service: InProcess, op: Operation[Any, Any], asked: Any, desk: Desk,
     return Response(json.dumps(encode(answer, op.response), ensure_ascii=False), media_type="application/json")
 
 
-async def _desk_of(service: InProcess, request: Request) -> Desk | SessionEnd:
+async def _desk_of(service: InProcess, request: Request) -> Desk | Response:
+    """The desk of the request's session, or the refusal to answer instead (no session; the database away)."""
     token = _bearer(request)
     if token is None:
-        return SessionEnd.UNKNOWN
+        return _refused(401, SessionEnd.UNKNOWN.value)
     key = request.headers.get("desk-key", "")
-    found = await run_in_threadpool(service.call, FIND_SESSION, FindSession(digest(token), digest(key), _now()))
-    return found if isinstance(found, SessionEnd) else desk_of(found)
+    try:
+        found = await run_in_threadpool(service.call, FIND_SESSION, FindSession(digest(token), digest(key), _now()))
+    except _STORE_FAULTS as err:
+        return _store_away(request, err)
+    return _refused(401, found.value) if isinstance(found, SessionEnd) else desk_of(found)
 
 
 def desk_of(session: SessionDesk) -> Desk:
@@ -201,6 +213,19 @@ def _status(err: Exception) -> int:
     if isinstance(err, _STORE_FAULTS):
         return 503
     return 422  # the request refused by the domain's rules: the face words the fault
+
+
+def _store_away(request: Request, err: Exception) -> Response:
+    """The server's database did not answer the session's own step (locked, down): the desk waits and asks again, as
+    for a server away (:class:`counter.service.remote.Remote`), never reading it as a refusal of its request."""
+    log.warning("the database did not answer %s: %s", request.url.path, err)
+    return _refused(503, STORE_AWAY)
+
+
+async def _unexpected(request: Request, err: Exception) -> Response:
+    """Any other failure answered in the door's own shape (JSON), never the framework's plain-text page, which a desk
+    could not read; the server's log has the traceback (the framework logs it after this answer)."""
+    return _refused(500, "server")
 
 
 def _refused(status: int, reason: str) -> Response:

@@ -45,6 +45,11 @@ Res = TypeVar("Res")
 #: the waits before each retry of a request whose answer did not come: some seven seconds in all, enough for a
 #: server's restart (its systemd unit restarts it at once) and short enough for a clerk to be told
 RETRY_WAITS_S = (0.2, 0.5, 1.0, 2.0, 3.5)
+#: the server's refusal of a request its database could not take now (:data:`counter.server.app.STORE_AWAY`: the
+#: transport may not import the server)
+STORE_AWAY = "store"
+#: the reason read from an answer that is not JSON
+UNREADABLE = "unreadable"
 #: how long one request may take before it counts as lost: the slowest operation (a month's figures) with room
 TIMEOUT_S = 60.0
 
@@ -163,17 +168,22 @@ class Remote:
         waits = iter(self._waits if retry else ())
         while True:
             try:
-                return self._once(path, payload, sent)
+                status, data = self._once(path, payload, sent)
             except ssl.SSLCertVerificationError as err:
                 self._drop()
                 raise ServerNotTrusted(str(err.verify_message or err)) from err
             except (OSError, http.client.HTTPException) as err:
                 self._drop()
-                wait = next(waits, None)
-                if wait is None:
-                    raise ServerUnreachable(f"{self._host}:{self._port}: {err}") from err
-                log.info("no answer from the hall server for %s (%s): asked again in %.1f s", path, err, wait)
-                time.sleep(wait)
+                trouble: Exception = err
+            else:
+                if not _store_away(status, data):
+                    return status, data
+                trouble = ConnectionError("the server's database did not answer")
+            wait = next(waits, None)
+            if wait is None:
+                raise ServerUnreachable(f"{self._host}:{self._port}: {trouble}") from trouble
+            log.info("no answer from the hall server for %s (%s): asked again in %.1f s", path, trouble, wait)
+            time.sleep(wait)
 
     def _once(self, path: str, payload: bytes, headers: dict[str, str]) -> tuple[int, Any]:
         connection = getattr(self._local, "connection", None)
@@ -185,8 +195,18 @@ class Remote:
         connection.request("POST", path, body=payload, headers=headers)
         answer = connection.getresponse()
         raw = answer.read()
-        data = json.loads(raw) if raw else None
+        try:
+            data = json.loads(raw) if raw else None
+        except ValueError:  # not the door's own shape (a proxy's page, a framework's): a refusal, never a crash
+            log.warning("the hall server answered %s to %s with a body that is not JSON", answer.status, path)
+            data = {"refused": UNREADABLE}
         return answer.status, data
+
+
+def _store_away(status: int, data: Any) -> bool:
+    """Whether the server said its database could not take the request now (``503``, refused ``store``): the request
+    did nothing there, and is asked again like one lost in transit."""
+    return status == 503 and isinstance(data, dict) and data.get("refused") == STORE_AWAY
 
 
 def _refusal(status: int, data: Any) -> Refused:

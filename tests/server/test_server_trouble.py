@@ -1,0 +1,153 @@
+"""The server's own trouble reaches a desk in the door's shape, and the desk reads it as a wait, never as a crash.
+
+A sign-in refused by a database that could not take it now (SQLite busy with the hall's own work, PostgreSQL
+restarting) came back as the framework's plain-text 500, and the desk's transport failed on it with a JSON error:
+the clerk saw an unexpected-error window.  Here the routes run in process (an ASGI call: no port, no thread) on a
+service whose database is away, and the transport is asked by a stub that answers as such a server does.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+from collections.abc import Iterator, MutableMapping
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler
+from pathlib import Path
+from typing import Any, ClassVar
+
+import pytest
+
+from counter.host.database_faults import DbFault, StoreFault
+from counter.server.app import STORE_AWAY, make_app
+from counter.service.admin import ACCOUNTS_EXIST, AccountsAsked
+from counter.service.remote import Refused, Remote, ServerUnreachable
+from tests.https_stub import serving
+
+
+class DatabaseAway:
+    """A service whose every call meets a database that cannot take it now (or ``error``)."""
+
+    def __init__(self, error: Exception | None = None) -> None:
+        self.error = error or StoreFault(DbFault.LOCKED, "OperationalError: database is locked")
+
+    def call(self, *_: Any, **__: Any) -> Any:
+        raise self.error
+
+
+def _post(service: Any, path: str, body: bytes, headers: dict[str, str]) -> tuple[int, Any]:
+    """``POST path`` asked of the server's application in process: its status and its JSON body."""
+    sent: list[MutableMapping[str, Any]] = []
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    async def send(message: MutableMapping[str, Any]) -> None:
+        sent.append(message)
+
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "https",
+        "path": path,
+        "raw_path": path.encode(),
+        "root_path": "",
+        "query_string": b"",
+        "headers": [(name.lower().encode(), value.encode()) for name, value in headers.items()],
+        "client": ("127.0.0.1", 50000),
+        "server": ("127.0.0.1", 8443),
+    }
+    # the framework raises an unexpected failure again after answering it, for the server's log
+    with contextlib.suppress(Exception):
+        asyncio.run(make_app(service)(scope, receive, send))
+    start = next(message for message in sent if message["type"] == "http.response.start")
+    content = b"".join(message.get("body", b"") for message in sent if message["type"] == "http.response.body")
+    return start["status"], json.loads(content)
+
+
+SIGN_IN_BODY = json.dumps({"login": "wulan", "password": "x", "desk_no": "8", "desk_key": "k"}).encode()
+BEARER = {"Authorization": "Bearer a-token", "Desk-Key": "a-key"}
+
+
+def test_a_sign_in_the_database_cannot_take_now_is_answered_as_such() -> None:
+    assert _post(DatabaseAway(), "/v1/sign-in", SIGN_IN_BODY, {}) == (503, {"refused": STORE_AWAY})
+
+
+def test_an_operations_session_the_database_cannot_find_now_is_answered_as_such() -> None:
+    path = f"/v1/operations/{ACCOUNTS_EXIST.name}"
+    assert _post(DatabaseAway(), path, b"{}", BEARER) == (503, {"refused": STORE_AWAY})
+
+
+def test_a_sign_out_the_database_cannot_take_now_is_answered_as_such() -> None:
+    assert _post(DatabaseAway(), "/v1/sign-out", b"", BEARER) == (503, {"refused": STORE_AWAY})
+
+
+def test_an_unexpected_failure_is_answered_in_json() -> None:
+    assert _post(DatabaseAway(RuntimeError("a bug")), "/v1/sign-in", SIGN_IN_BODY, {}) == (500, {"refused": "server"})
+
+
+class Answers(BaseHTTPRequestHandler):
+    """Answers each request with the next of ``script`` (status, content type, body); counts what it was asked."""
+
+    script: ClassVar[list[tuple[int, str, bytes]]] = []
+    asked: ClassVar[list[str]] = []
+
+    def do_POST(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        type(self).asked.append(self.path)
+        status, content_type, body = type(self).script.pop(0)
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *_: Any) -> None:
+        pass
+
+
+@dataclass(frozen=True)
+class Stub:
+    root: str
+    ca_file: Path
+    answers: type[Answers]  # its script and what it was asked
+
+    def remote(self) -> Remote:
+        """A desk's transport, signed in as far as the stub cares, with short waits between its retries."""
+        remote = Remote(self.root, self.ca_file, retry_waits_s=(0.01, 0.01))
+        remote._token, remote._desk_key = "a token", "a key"
+        return remote
+
+
+@pytest.fixture
+def stub(tmp_path: Path) -> Iterator[Stub]:
+    with serving("hall", tmp_path) as served:
+        answers = type("Script", (Answers,), {"script": [], "asked": []})
+        served.server.RequestHandlerClass = answers
+        assert served.ca_file is not None
+        yield Stub(served.root, served.ca_file, answers)
+
+
+AWAY = (503, "application/json", json.dumps({"refused": STORE_AWAY}).encode())
+
+
+def test_the_desk_asks_again_while_the_servers_database_is_away(stub: Stub) -> None:
+    stub.answers.script[:] = [AWAY, AWAY, (200, "application/json", b"true")]
+    assert stub.remote().call(ACCOUNTS_EXIST, AccountsAsked()) is True
+    assert len(stub.answers.asked) == 3
+
+
+def test_a_database_away_for_longer_than_the_retries_is_a_server_away(stub: Stub) -> None:
+    stub.answers.script[:] = [AWAY, AWAY, AWAY]
+    with pytest.raises(ServerUnreachable):
+        stub.remote().call(ACCOUNTS_EXIST, AccountsAsked())
+
+
+def test_an_answer_that_is_not_json_is_a_refusal_not_a_crash(stub: Stub) -> None:
+    stub.answers.script[:] = [(500, "text/plain", b"Internal Server Error")]
+    with pytest.raises(Refused) as refused:
+        stub.remote().call(ACCOUNTS_EXIST, AccountsAsked())
+    assert (refused.value.status, refused.value.reason) == (500, "unreadable")
