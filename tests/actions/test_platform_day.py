@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.cases.decisions import case_and_bundle, record_decision
+from counter.actions.cases.documents import make_document
 from counter.actions.cases.item_authority import check_item
 from counter.actions.intake.take import extend_deferral, lapse_correction, move_case
 from counter.actions.outbox.platform import save_platform
@@ -27,6 +28,7 @@ from counter.case.decisions import lapse_day
 from counter.case.status import CaseEvent
 from counter.db.case_store import case_view
 from counter.db.catalog_store import current_guide
+from counter.documents.kinds import DocumentKind
 from counter.intake.checklist import Receipt, record
 from counter.intake.outcome import DeferralRequest, Refusal, RefusalGround
 from counter.intake.turn_to import turn_to_text
@@ -72,6 +74,8 @@ def test_a_day_of_cases_reaches_the_platform_in_the_chosen_codings(
         supervisor = signed_in(sessions, desk)
 
         granted = take(sessions, supervisor, full_request(sessions))  # 受理, its items decided below
+        with sessions.begin() as s:  # the 受理凭证 printed at once, before the sender reads the case
+            receipt = make_document(s, supervisor, granted, DocumentKind.RECEIPT, TODAY).doc_no
         request = full_request(sessions)
         deferred = take(sessions, supervisor, dataclasses.replace(
             request, checklist=record(request.checklist, "M08", Receipt.MISSING), deferral=DeferralRequest(True, True)
@@ -121,6 +125,7 @@ def test_a_day_of_cases_reaches_the_platform_in_the_chosen_codings(
 
     (accepted,) = by_type(held, "受理", granted)
     assert accepted["action"] == "通过"
+    assert accepted["accept_doc_no"] == receipt  # 受理文书编号: the receipt's number
     assert accepted["project_type"] == PROMISED[chosen["item_kind"]]
     assert accepted["task_version"] == str(stored.version)  # the confirmed guide the case was taken under
     assert accepted["catalog_codes"] == basic
