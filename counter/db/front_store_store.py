@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, cast
 
-from sqlalchemy import Table, select
+from sqlalchemy import Table, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -24,18 +24,27 @@ from counter.sms.outbox import MessageState
 
 FRONT_STORE_KEY = "front_store.settings"  # the hall's 前置库 (counter.platform.front_store.FrontStoreSettings)
 WAITING = MessageState.WAITING.value
+LOOK_BACK = 10_000  # event ids below the newest marked one that a pass looks at again for one not marked yet
 
 
 def catch_up(session: Session) -> int:
-    """A mark for every case event (the kinds the front store has tables for) not marked yet; how many were new."""
+    """A mark for every case event (the kinds the front store has tables for) not marked yet; how many were new.
+
+    Only the events from :data:`LOOK_BACK` ids below the newest marked one are looked at (all of them the first
+    time): a pass reads a few rows by the key, not the whole outbox.  On PostgreSQL an event's id is taken when it
+    is queued and it may be committed later than newer ones; the look-back is far wider than the events a hall
+    queues while one step's unit of work is open."""
     e, f = models.PlatformEvent, models.FrontStoreEvent
     now = models.utcnow()
+    newest = session.scalar(select(func.max(f.event_id)))
     new = (
         select(e.id, e.created_at)
         .outerjoin(f, f.event_id == e.id)
         .where(f.id.is_(None), e.kind.in_(sorted(k.value for k in CASE_KINDS)))
         .order_by(e.id)
     )
+    if newest is not None:
+        new = new.where(e.id > newest - LOOK_BACK)
     rows = [{"event_id": r[0], "created_at": now, "next_at": r[1]} for r in session.execute(new)]
     if not rows:
         return 0

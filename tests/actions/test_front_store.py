@@ -243,3 +243,8 @@ def test_a_day_of_cases_reaches_the_front_store_once_each_through_a_kill_and_the
         # the HTTPS platform received the same events, once each
         Sender(sessions, keys).due_now()
         assert len(platform.events()) == len(events(sessions))
+
+        later = take(sessions, supervisor, request)  # a case of the afternoon: the next pass catches it up
+        clock.past_now()
+        assert send_due(Writes(sessions), clock=clock, folder=keys).sent == 1
+        assert len([r for r in rows(front_store, "up_pro_accept") if r["project_no"] == later]) == items_each
