@@ -652,10 +652,9 @@ class PadWindow(QWidget):
         """
         if not self._room.isValid() or self._scale <= 0:
             return
-        sheet = pad_style(self._scale, factor())
-        if sheet != self._sheet:  # the pad's own background, and the sizes of anything outside the pages
-            self._sheet = sheet
-            self.setStyleSheet(sheet)
+        if pad_style(self._scale, factor()) != self._sheet:  # the pad's background, and anything outside the pages
+            self._sheet = pad_style(self._scale, factor())
+            self.setStyleSheet(pad_style(self._scale, factor()))
         current = self.pages.currentWidget()
         kept = current.geometry() if current is not None else None
         for index in which or tuple(PadPage):
@@ -687,9 +686,8 @@ class PadWindow(QWidget):
 
     def _apply_text(self, page: QWidget, text: float) -> None:
         page.setProperty("text_size", text)
-        sheet = pad_style(self._scale, text)
-        if sheet != page.styleSheet():
-            page.setStyleSheet(sheet)
+        if pad_style(self._scale, text) != page.styleSheet():
+            page.setStyleSheet(pad_style(self._scale, text))
         if page.isAncestorOf(self.question):
             for face in self.face_buttons.values():
                 face.set_scale(self._scale, text)
