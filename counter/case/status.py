@@ -79,6 +79,9 @@ class CaseEvent(StrEnum):
     # body that granted it (行政许可法 第六十九条第二款; note: the item's code, NOTE_DUE_REASON, what the check found);
     # the case stays as it is, the item reads 已撤销 (counter.case.pledge_checks.item_revocations)
     ITEM_REVOKED = "item_revoked"
+    # at intake, a text written in 蒙科立 (Menksoft) private codes was kept in Unicode letters (note: the field and
+    # the original's code points, counter.parties.menksoft.original_note); the case stays as it is
+    TEXT_CONVERTED = "text_converted"
 
 
 _IN_HAND = frozenset({CaseStatus.ACCEPTED, CaseStatus.AWAITING_DEFERRED, CaseStatus.IN_APPROVAL})

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from counter.parties.identifiers import CreditCodeCheck, IdCheck, check_credit_code, check_id_number
+from counter.parties.menksoft import MENKSOFT
 from counter.parties.text import TextField, TextProblem, check_text, clean_text
 
 
@@ -135,6 +136,12 @@ def text_fields(parties: Parties) -> list[tuple[PartyField, str, TextField]]:
             (PartyField.AGENT_AUTHORISATION, parties.agent.authorisation, TextField.NOTE),
         ]
     return fields
+
+
+def converted_texts(parties: Parties) -> list[tuple[str, str]]:
+    """The texts written in 蒙科立 codes, which are kept in Unicode letters (:mod:`counter.parties.menksoft`):
+    (field, the text as written), for the case's history."""
+    return [(field.value, value.strip()) for field, value, _kind in text_fields(parties) if MENKSOFT.search(value)]
 
 
 def normalised(parties: Parties, today: dt.date) -> Parties:

@@ -96,7 +96,7 @@ TOWNSHIP_EVENTS: frozenset[str] = frozenset(
         CaseEvent.RESUBMITTED, CaseEvent.CORRECTION_LAPSED, CaseEvent.WITHDRAWN, CaseEvent.VOIDED,
         CaseEvent.DEFERRAL_LAPSED, CaseEvent.DEFERRAL_PART_LAPSED, CaseEvent.DENIED,
         CaseEvent.ITEMS_HANDED, CaseEvent.DELIVERED, CaseEvent.SERVICE_SIGNED, CaseEvent.DATES_MOVED,
-        CaseEvent.LAPSE_EARLY,
+        CaseEvent.LAPSE_EARLY, CaseEvent.TEXT_CONVERTED,
     )
 )  # fmt: skip
 #: An item's own path and decision (counter.case.item_lines: the item's code leads the note): taken from a township
@@ -114,7 +114,11 @@ _INTAKE_STATUSES = frozenset({CaseStatus.ACCEPTED, CaseStatus.AWAITING_DEFERRED,
 #: the merged history's to say (:func:`_hand_overs`), not the event's.
 STATUS_AFTER: dict[str, frozenset[str]] = {
     str(event): frozenset(s.value for s in (allowed if after is None else (after,)))
-    for event, (allowed, after) in [*MOVES.items(), (CaseEvent.TAKEN, (_INTAKE_STATUSES, None))]
+    for event, (allowed, after) in [
+        *MOVES.items(),
+        (CaseEvent.TAKEN, (_INTAKE_STATUSES, None)),
+        (CaseEvent.TEXT_CONVERTED, (_INTAKE_STATUSES, None)),  # written with the intake's line
+    ]
     if event.value in TOWNSHIP_EVENTS | TOWNSHIP_ITEM_EVENTS
 }
 

@@ -57,7 +57,26 @@ CASE_EVENT = {
     CaseEvent.DATES_MOVED: tr("按公布的节假日安排期限顺延"),
     CaseEvent.LAPSE_EARLY: tr("按公布的节假日安排，逾期处理早于期限，待实施部门自行纠正"),
     CaseEvent.ITEM_REVOKED: tr("撤销行政许可（告知承诺不实）"),
+    CaseEvent.TEXT_CONVERTED: tr("蒙科立编码已转为标准蒙古文"),
 }
+# the texts a 蒙科立 original is kept for (counter.parties.menksoft.original_note), by their field
+CONVERTED_FIELD = {
+    "applicant_name": tr("申请人名称"),
+    "legal_rep": tr("法定代表人"),
+    "applicant_address": tr("住所"),
+    "delivery_address": tr("邮寄地址"),
+    "agent_name": tr("代理人姓名"),
+    "agent_authorisation": tr("委托事项"),
+}
+CONVERTED_NOTE = tr("{field}原为蒙科立编码：{codes}")
+
+
+def converted_note_text(note: str) -> str:
+    """A 蒙科立 original kept in the history, in words: the field, then the code points as they were written."""
+    field, _, codes = note.partition(" ")
+    return CONVERTED_NOTE.format(field=CONVERTED_FIELD.get(field, field), codes=codes)
+
+
 # why an item's decision or a lapse was refused (counter.case.decisions.DecisionProblem)
 DECISION_PROBLEM = {
     DecisionProblem.NOT_LAPSED: tr(

@@ -16,9 +16,14 @@ import pytest
 from sqlalchemy import select
 
 from counter.actions.site.store import Store
+from counter.case.status import CaseEvent
 from counter.db import models
 from counter.host.desk_config import DeskConfig, save_desk_config
+from counter.parties.menksoft import read_original_note
 from counter.sync.record_json import parse_records, to_dict
+from counter.sync.records import CaseRecord
+from counter.sync.sender_checks import TOWNSHIP_EVENTS
+from counter.words.cases import converted_note_text
 from tests.cli.test_case_take import ACCEPT, problems, taken_json, write
 from tests.conftest import made_database
 from tests.sync.case_records import case_records
@@ -159,8 +164,28 @@ def test_a_name_in_menksoft_codes_is_taken_in_unicode(
     capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
 ) -> None:
     """ᠮᠣᠩᠭᠣᠯ as a 蒙科立 input method writes it, one private code per glyph: taken as the Unicode letters."""
-    taken = taken_json(capsys, db, write(tmp_path, request(applicant__name="\ue2f2\ue289\ue2bc\ue2ec\ue289\ue2f9")))
+    menksoft = "\ue2f2\ue289\ue2bc\ue2ec\ue289\ue2f9"
+    taken = taken_json(capsys, db, write(tmp_path, request(applicant__name=menksoft, uid="E" * 32)))
     assert taken["applicant_name"] == "ᠮᠣᠩᠭᠣᠯ"
+    store = Store(db)
+    try:
+        with store.sessions()() as session:
+            h = models.CaseHistory
+            lines = session.execute(select(h.event, h.note).order_by(h.id)).all()
+            ids = session.scalars(select(models.Case.id)).all()
+            body = [json.loads(json.dumps(to_dict(r), ensure_ascii=False)) for r in case_records(session, ids)]
+    finally:
+        store.dispose()
+    assert [event for event, _note in lines] == [CaseEvent.TAKEN.value, CaseEvent.TEXT_CONVERTED.value]
+    note = lines[1][1]
+    assert note == "applicant_name U+E2F2 U+E289 U+E2BC U+E2EC U+E289 U+E2F9"  # the original, kept
+    assert read_original_note(note) == ("applicant_name", menksoft)
+    assert converted_note_text(note) == "申请人名称原为蒙科立编码：U+E2F2 U+E289 U+E2BC U+E2EC U+E289 U+E2F9"
+    records, found = parse_records(body, "cases")
+    assert (len(records), found) == (1, [])
+    (record,) = records
+    assert isinstance(record, CaseRecord)
+    assert record.history[-1].event in TOWNSHIP_EVENTS  # a township's package carries the line to the hall
 
 
 def test_a_texts_surroundings_are_trimmed_and_kept_in_nfc(

@@ -79,8 +79,9 @@ from counter.intake.outcome import (
     ReasonCode,
     decide,
 )
-from counter.intake.parties import normalised, party_problems
+from counter.intake.parties import converted_texts, normalised, party_problems
 from counter.intake.subject import SubjectValues, check_subject, subject_json, subject_required
+from counter.parties.menksoft import original_note
 from counter.util.case_uid import case_uid_ok
 
 log = logging.getLogger(__name__)
@@ -201,6 +202,15 @@ def _first_reads(
     return reads, calendar
 
 
+def _keep_originals(session: Session, case_id: int, request: IntakeRequest, today: dt.date) -> int:
+    """A text written in 蒙科立 codes is kept in Unicode letters; its original goes into the case's history, by the
+    case just taken (``case_id``, given back)."""
+    for field, original in converted_texts(request.parties):
+        case = session.get_one(models.Case, case_id)
+        add_history(session, case, CaseEvent.TEXT_CONVERTED.value, original_note(field, original), at=_on(today))
+    return case_id
+
+
 def take_intake(
     session: Session,
     desk: Desk,
@@ -296,7 +306,10 @@ def take_intake(
         "uid": request.uid or models.new_uid(),  # here, not by the column's default: the audit digest covers it
     }
     lines = _material_values(bundle, request.checklist, decision, _use(desk, bundle, number, today))
-    case_id = add_case(session, values, lines, CaseEvent.TAKEN.value, decision.outcome.value, at=_on(today))
+    case_id = _keep_originals(
+        session, add_case(session, values, lines, CaseEvent.TAKEN.value, decision.outcome.value, at=_on(today)),
+        request, today,
+    )  # fmt: skip
     if request.ticket is not None:
         add_ticket(session, case_id, request.ticket)
     pages = _add_pages(session, case_id, {line.code for line in lines}, request.pages, desk.clerk)

@@ -43,7 +43,7 @@ from counter.ui.cases.words import (
     CASE_OVERDUE_EACH,
     CASE_SHARED_NOT_HANDED_IN,
 )
-from counter.words.cases import APPLICANT_KIND, DELIVERY, dates_moved_text
+from counter.words.cases import APPLICANT_KIND, DELIVERY, converted_note_text, dates_moved_text
 from counter.words.hand_over import hand_over_note_text
 from counter.words.intake import OUTCOME, RECEIPT, RECEIVED_MEDIUM, REFUSAL_GROUND, licence_text
 from counter.words.items import ITEM_STEP_EVENTS, step_note_text
@@ -95,7 +95,9 @@ def names_of(codes: Iterable[str], names: Mapping[str, str]) -> str:
     return LIST_JOIN.join(names.get(code, code) for code in codes)
 
 
-def history_note(line: HistoryLine, names: Mapping[str, str], items: Mapping[str, str] | None = None) -> str:
+def history_note(  # noqa: PLR0911 - one answer per kind of line, read top to bottom
+    line: HistoryLine, names: Mapping[str, str], items: Mapping[str, str] | None = None
+) -> str:
     """The note of a history line in words: outcomes, material and item codes turned into names.
 
     ``names``: material names by code; ``items``: the bundle's item names by code.
@@ -108,6 +110,8 @@ def history_note(line: HistoryLine, names: Mapping[str, str], items: Mapping[str
         return step_note_text(line, items)
     if line.event == CaseEvent.ITEM_REVOKED.value:  # a licence taken back: the item by name, what the check found
         return revoked_note_text(line.note, items)
+    if line.event == CaseEvent.TEXT_CONVERTED.value:  # a 蒙科立 original, by its code points
+        return converted_note_text(line.note)
     if line.event in (CaseEvent.DEFERRAL_EXTENDED.value, CaseEvent.DATES_MOVED.value, CaseEvent.LAPSE_EARLY.value):
         return _later_dates(line, names)
     # a hand-over's in words; any other as it stands
