@@ -105,6 +105,7 @@ SOURCES = frozenset(
         "step.action",  # 业务动作: pass / return / other (表 7 第 2 项)
         "step.by",  # 环节处理人: the line's clerk
         "procedure.step",  # 特别程序: extension / pause / resume / deferral_extension
+        "procedure.name",  # its name's key: extension / deferral_extension / pause_<counter.case.item_path.PauseReason>
         "procedure.reason",  # 启动理由或依据
         "procedure.started_at",
         "procedure.ended_at",  # "" while a pause runs

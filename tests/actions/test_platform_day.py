@@ -22,9 +22,12 @@ from counter.actions.admin.calendar import office_calendar
 from counter.actions.cases.decisions import case_and_bundle, record_decision
 from counter.actions.cases.documents import make_document
 from counter.actions.cases.item_authority import check_item
+from counter.actions.cases.item_steps import route_items, take_item_step
 from counter.actions.intake.take import extend_deferral, lapse_correction, move_case
 from counter.actions.outbox.platform import save_platform
 from counter.case.decisions import lapse_day
+from counter.case.item_path import ItemEvent, PauseReason
+from counter.case.item_step_request import StepRequest
 from counter.case.status import CaseEvent
 from counter.db.case_store import case_view
 from counter.db.catalog_store import current_guide
@@ -170,3 +173,51 @@ def test_a_day_of_cases_reaches_the_platform_in_the_chosen_codings(
     (void,) = by_type(held, "作废", voided)
     assert void["result"] == results["voided"]  # 删除办结: an entry made in error
     assert void["end_reason"] == "录入错误"
+
+
+@pytest.mark.slow
+def test_an_items_pause_resumption_and_extension_are_reported_as_special_procedures(
+    sessions: sessionmaker[Session], desk: Desk, tmp_path: Path
+) -> None:
+    """GB/T 39046 表 7: a pause (第四十五条) starts a 特别程序 of kind 2 and its resumption ends it, with the pause's
+    reason; an extension (第四十二条) is kind 1, 延长审批, its days the result."""
+    keys = tmp_path / "keys"
+    with running_platform() as platform:
+        settings = PlatformSettings(True, platform.url, "hall", SECRET, 1.0, 4, ca_file=platform.ca_file,
+                                    codings=CHOSEN)  # fmt: skip
+        with sessions.begin() as s:
+            save_platform(s, settings, desk=desk, folder=keys)
+            confirm_guides(s)
+        sender = Sender(sessions, keys)
+        number = take(sessions, desk, full_request(sessions))
+        with sessions() as s:
+            view = case_view(s, number)
+        assert view is not None
+        day1 = (view.accepted_on or view.received_on) + dt.timedelta(days=1)
+        day5 = day1 + dt.timedelta(days=4)
+        with sessions.begin() as s:
+            route_items(s, desk, number, at(day1, 9))
+        food, sign = ITEMS[1], ITEMS[2]
+        steps = (
+            (food, StepRequest(ItemEvent.SIGNED), day1, 10),
+            (sign, StepRequest(ItemEvent.SIGNED), day1, 10),
+            (food, StepRequest(ItemEvent.PAUSED, pause=PauseReason.INSPECTION, reason="现场核查经营场所"), day1, 11),
+            (food, StepRequest(ItemEvent.RESUMED), day5, 10),
+            (sign, StepRequest(ItemEvent.EXTENDED, days=10, approved_by="局长 王立新", reason="需补充勘验"), day5, 11),
+        )
+        for item, request, day, hour in steps:
+            with sessions.begin() as s:
+                take_item_step(s, desk, number, item, request, at(day, hour))
+        sender.killed_then_resumed()
+
+    paused, resumed, extended = by_type(platform.events(), "特别程序", number)
+    assert (paused["special_type"], paused["special_name"], paused["special_end"]) == ("2", "检验、检测、检疫", "")
+    assert paused["special_reason"] == "现场核查经营场所"
+    assert (resumed["special_type"], resumed["special_name"]) == ("2", "检验、检测、检疫")
+    assert resumed["special_start"] == paused["special_start"]  # the pause it ends
+    assert resumed["special_end"] > resumed["special_start"]
+    assert resumed["special_reason"] == paused["special_reason"]
+    assert (extended["special_type"], extended["special_name"]) == ("1", "延长审批")  # A.7: 1
+    assert (extended["special_reason"], extended["special_result"]) == ("需补充勘验", "10")
+    # 环节处理人 as the line has it: the department, recorded by the window's clerk under its 授权
+    assert all(e["step_handler"].endswith(f"（由{desk.clerk}代为录入）") for e in (paused, resumed, extended))

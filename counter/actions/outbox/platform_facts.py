@@ -205,21 +205,22 @@ def _line_clerk(session: Session, case: models.Case, event: ClaimedEvent) -> str
 
 
 def _procedure(session: Session, case: models.Case, event: ClaimedEvent, note: str) -> dict[str, str]:
-    """A 特别程序's step (GB/T 39046 表 7 第 11-21 项): which, why, when it started and ended, and its result."""
+    """A 特别程序's step (GB/T 39046 表 7 第 11-21 项): which (``procedure.step`` for its A.7 kind,
+    ``procedure.name`` for its name: a pause by its reason, 第四十五条's 听证, 检验检测检疫, 鉴定, 专家评审, or the
+    department's 补正), why, when it started and ended, and its result."""
     step = PROCEDURE_OF.get(event.event, "")
     code, text = read_item_note(note)
     carried = _object(text)
     at = moment(event.at)
+    found = {"procedure.step": step, "procedure.name": step, "procedure.started_at": at}
     if step == "deferral_extension":  # the note: the new deadline, then the reason
-        return {"procedure.step": step, "procedure.reason": text.strip(), "procedure.started_at": at,
-                "procedure.ended_at": at, "procedure.result": code}  # fmt: skip
+        return found | {"procedure.reason": text.strip(), "procedure.ended_at": at, "procedure.result": code}
     if step == "extension":
-        return {"procedure.step": step, "procedure.reason": str(carried.get("reason", "")),
-                "procedure.started_at": at, "procedure.ended_at": at,
-                "procedure.result": str(carried.get("days", ""))}  # fmt: skip
+        return found | {"procedure.reason": str(carried.get("reason", "")), "procedure.ended_at": at,
+                        "procedure.result": str(carried.get("days", ""))}  # fmt: skip
     if step == "pause":
-        reason = "；".join(x for x in (str(carried.get("pause", "")), str(carried.get("detail", ""))) if x)
-        return {"procedure.step": step, "procedure.reason": reason, "procedure.started_at": at}
+        return found | {"procedure.name": f"pause_{carried.get('pause', '')}",
+                        "procedure.reason": str(carried.get("detail", ""))}  # fmt: skip
     h = models.CaseHistory  # a resumption ends the item's last pause before it
     paused = session.execute(
         select(h.at, h.note)
@@ -229,10 +230,10 @@ def _procedure(session: Session, case: models.Case, event: ClaimedEvent, note: s
         .limit(1)
     ).first()  # fmt: skip
     began = _object(read_item_note(paused[1])[1]) if paused is not None else {}
-    reason = "；".join(x for x in (str(began.get("pause", "")), str(began.get("detail", ""))) if x)
-    started = moment(paused[0]) if paused is not None else ""
-    return {"procedure.step": step, "procedure.reason": reason, "procedure.started_at": started,
-            "procedure.ended_at": at}  # fmt: skip
+    return found | {"procedure.name": f"pause_{began.get('pause', '')}",
+                    "procedure.reason": str(began.get("detail", "")),
+                    "procedure.started_at": moment(paused[0]) if paused is not None else "",
+                    "procedure.ended_at": at}  # fmt: skip
 
 
 def _object(text: str) -> dict[str, object]:
