@@ -30,13 +30,11 @@ def test_the_front_store_is_set_by_the_hall_its_password_never_shown(
     monkeypatch.setenv("COUNTER_FRONT_STORE_PASSWORD", "front-password")
     code, out, _ = run(
         capsys, "front-store", "settings", "--on", "--url", "postgresql://counter@front.example:5432/front",
-        "--password-from-env", "--data-source", "C01", "--org-code", "11152201MB0000000A", "--area-code", "152201",
-        "--licence-type", "营业执照=11100000000013127D001", "--json", "--db", db,
+        "--password-from-env", "--data-source", "C01", "--area-code", "152201", "--json", "--db", db,
     )  # fmt: skip
     assert code == 0
     shown = json.loads(out)
     assert (shown["enabled"], shown["password_set"], shown["data_source"]) == (True, True, "C01")
-    assert shown["licence_types"] == {"营业执照": "11100000000013127D001"}
     assert "front-password" not in out
     code, out, _ = run(capsys, "front-store", "settings", "--db", db)
     assert "postgresql://counter@front.example:5432/front" in out
@@ -56,7 +54,7 @@ def test_an_event_the_front_store_cannot_take_waits_in_the_failed_list_and_is_qu
     assert code == 0
     code, _, _ = run(
         capsys, "front-store", "settings", "--on", "--url", "postgresql://counter@front.invalid:5432/front",
-        "--password-from-env", "--data-source", "C01", "--org-code", "11152201MB0000000A", "--db", db,
+        "--password-from-env", "--data-source", "C01", "--db", db,
     )  # fmt: skip
     assert code == 0
     number = accepted_case(db)  # under the bundled sample guide: its codes are illustrative, never written

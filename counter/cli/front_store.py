@@ -15,7 +15,7 @@ import signal
 import threading
 from typing import TYPE_CHECKING, Any
 
-from counter.cli.common import EXIT_OK, Reported, UsageError, desk, open_service, print_json
+from counter.cli.common import EXIT_OK, Reported, desk, open_service, print_json
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
@@ -51,12 +51,9 @@ def add_front_store_commands(commands: argparse._SubParsersAction[Any], common: 
     p.add_argument("--tenant-id", type=int, help=tr("租户 ID（平台分配）"))
     p.add_argument("--org-id", type=int, help=tr("机构 ID（平台分配）"))
     p.add_argument("--user-id", type=int, help=tr("用户 ID（平台分配）"))
-    p.add_argument("--org-code", help=tr("受理部门编码"))
     p.add_argument("--area-code", help=tr("证照管辖属地编码"))
     p.add_argument("--timeout", type=float, metavar="SECONDS", help=tr("每次写入的超时秒数（1-60）"))
     p.add_argument("--attempts", type=int, metavar="N", help=tr("前置库拒绝的最多次数，之后列入失败（1-30）"))
-    p.add_argument("--licence-type", action="append", default=[], metavar="NAME=CODE", help=tr("证照类型代码"))
-    p.add_argument("--issuer-code", action="append", default=[], metavar="NAME=CODE", help=tr("颁证机构代码"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_settings)
 
@@ -138,17 +135,13 @@ def cmd_settings(args: argparse.Namespace) -> int:
     from counter.service.outbox import SettingsAsked
     from counter.words.front_store import FRONT_STORE_PROBLEM
 
-    names = ("url", "data_source", "tenant_id", "org_id", "user_id", "org_code", "area_code", "timeout",
+    names = ("url", "data_source", "tenant_id", "org_id", "user_id", "area_code", "timeout",
              "attempts")  # fmt: skip
     changes: dict[str, Any] = {n: getattr(args, n) for n in names if getattr(args, n) is not None}
     if args.on or args.off:
         changes["enabled"] = bool(args.on)
     if args.password_from_env:
         changes["secret"] = os.environ.get(PASSWORD_ENV, "")
-    if args.licence_type:
-        changes["licence_types"] = dict(_pair(t) for t in args.licence_type)
-    if args.issuer_code:
-        changes["issuer_codes"] = dict(_pair(t) for t in args.issuer_code)
     service = open_service(args)
     by = desk()
     try:
@@ -162,18 +155,8 @@ def cmd_settings(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _pair(text: str) -> tuple[str, str]:
-    from counter.words.front_store import FRONT_STORE_BAD_PAIR
-
-    name, sep, code = text.partition("=")
-    if not sep or not name.strip() or not code.strip():
-        raise UsageError(FRONT_STORE_BAD_PAIR.format(text=text))
-    return name.strip(), code.strip()
-
-
 def _show(settings: FrontStoreSettings, as_json: bool) -> None:
     from counter.words.front_store import (
-        FRONT_STORE_CODE_LINE,
         FRONT_STORE_OFF,
         FRONT_STORE_SECRET_SET,
         FRONT_STORE_SECRET_UNSET,
@@ -185,9 +168,8 @@ def _show(settings: FrontStoreSettings, as_json: bool) -> None:
             {
                 "enabled": settings.enabled, "url": settings.url, "password_set": bool(settings.secret),
                 "data_source": settings.data_source, "tenant_id": settings.tenant_id, "org_id": settings.org_id,
-                "user_id": settings.user_id, "org_code": settings.org_code, "area_code": settings.area_code,
-                "timeout": settings.timeout, "attempts": settings.attempts,
-                "licence_types": settings.licence_types, "issuer_codes": settings.issuer_codes,
+                "user_id": settings.user_id, "area_code": settings.area_code, "timeout": settings.timeout,
+                "attempts": settings.attempts,
             }
         )  # fmt: skip
         return
@@ -197,10 +179,7 @@ def _show(settings: FrontStoreSettings, as_json: bool) -> None:
         print(
             FRONT_STORE_SETTINGS_LINE.format(
                 url=settings.url, secret=FRONT_STORE_SECRET_SET if settings.secret else FRONT_STORE_SECRET_UNSET,
-                data_source=settings.data_source or "-", org_code=settings.org_code or "-",
-                area_code=settings.area_code or "-",
+                data_source=settings.data_source or "-", area_code=settings.area_code or "-",
                 timeout=f"{settings.timeout:g}", attempts=settings.attempts,
             )
         )  # fmt: skip
-    for name, code in (settings.licence_types | settings.issuer_codes).items():
-        print(FRONT_STORE_CODE_LINE.format(name=name, code=code))

@@ -94,7 +94,6 @@ class FrontStoreProblem(StrEnum):
     BAD_URL = "bad_url"  # not postgresql://USER@HOST[:PORT]/DB (no password in it: the password is the secret)
     NO_SECRET = "no_secret"
     NO_DATA_SOURCE = "no_data_source"  # 数据来源: the platform's code of this system, 1-3 characters
-    NO_ORG_CODE = "no_org_code"  # 受理部门编码
     BAD_TIMEOUT = "bad_timeout"
     BAD_ATTEMPTS = "bad_attempts"
 
@@ -103,7 +102,8 @@ class FrontStoreProblem(StrEnum):
 class FrontStoreSettings:
     """The hall's 前置库: where it is (``url`` without the password), the password (``secret``, a file of the sending
     machine, never in the database) and what the platform assigned this system (数据来源, 租户, the ids its rows are
-    written under, 受理部门编码, 管辖属地编码), and the 办结结果 list it reads."""
+    written under, 管辖属地编码).  The 统一社会信用代码 of the office and the issuing departments are the platform
+    connection's (``PlatformSettings.org_codes``), the codes its chosen codings: one place for each."""
 
     enabled: bool = False
     url: str = ""
@@ -112,12 +112,7 @@ class FrontStoreSettings:
     tenant_id: int = 0
     org_id: int = 0
     user_id: int = 0
-    org_code: str = ""
-    area_code: str = ""
-    # 证照类型代码 of each licence type the hall's items issue (the defining body's credit code and a serial: the
-    # platform's list), and 颁证机构代码 (统一社会信用代码) of each issuing body by the name the papers print
-    licence_types: dict[str, str] = field(default_factory=dict)
-    issuer_codes: dict[str, str] = field(default_factory=dict)
+    area_code: str = ""  # 证照所属管辖属地编码
     timeout: float = DEFAULT_TIMEOUT
     attempts: int = DEFAULT_ATTEMPTS
 
@@ -133,8 +128,6 @@ class FrontStoreSettings:
             found.append(FrontStoreProblem.NO_SECRET)
         if not 1 <= len(self.data_source.strip()) <= 3:
             found.append(FrontStoreProblem.NO_DATA_SOURCE)
-        if not self.org_code.strip():
-            found.append(FrontStoreProblem.NO_ORG_CODE)
         if not 1 <= self.timeout <= 60:
             found.append(FrontStoreProblem.BAD_TIMEOUT)
         if not 1 <= self.attempts <= 30:
@@ -159,8 +152,6 @@ def front_store_from_json(raw: str | None) -> FrontStoreSettings:
         settings = FrontStoreSettings(**kept)
         return dataclasses.replace(
             settings,
-            licence_types={str(k): str(v) for k, v in dict(settings.licence_types).items()},
-            issuer_codes={str(k): str(v) for k, v in dict(settings.issuer_codes).items()},
             tenant_id=int(settings.tenant_id),
             org_id=int(settings.org_id),
             user_id=int(settings.user_id),
@@ -199,6 +190,9 @@ class CaseExtra:
     guide_version: int = 0
     materials: tuple[MaterialFacts, ...] = ()
     issued_key: str = ""
+    # 证照类型代码 of the licence an event is of: the 证照库's own code for the type, as the library format lists it
+    # (``[licence_types]``, :attr:`counter.intake.licences.LibraryFormat.type_codes`), the table a look-up sends too
+    licence_type_code: str = ""
     handed_by: str = ""  # who acted: the clerk of the step
 
 
@@ -269,9 +263,9 @@ def _rows(  # noqa: PLR0911 - one return per kind of event reads as the table of
     if kind.value == "special_procedure":
         return [_special(key, facts, code)]
     if kind is PlatformKind.LICENCE_ISSUED:
-        return [_licence(key, INSERT, facts, settings, code)]
+        return [_licence(key, INSERT, facts, extra, settings, code)]
     if kind is PlatformKind.LICENCE_VOIDED:
-        return [_licence(extra.issued_key or key, DELETE, facts, settings, code)]
+        return [_licence(extra.issued_key or key, DELETE, facts, extra, settings, code)]
     return []
 
 
@@ -338,7 +332,7 @@ def _accepts(
             "task_handle_item": item.handle_item or None,
             "task_name": item.name,
             "task_version": extra.guide_version,
-            "org_code": settings.org_code.strip(),
+            "org_code": facts.get("case.accept_org_code", ""),
             "org_name": facts.get("event.office", ""),
             "handle_user_name": facts.get("case.clerk", "") or None,
             "project_name": facts.get("case.bundle_name", "") or None,
@@ -431,19 +425,20 @@ def _procedure_name(code: Code, step: str) -> str:
         return PROCEDURE_NAMES.get(step, step)
 
 
-def _licence(key: str, operation: str, facts: dict[str, str], settings: FrontStoreSettings, code: Code) -> FrontRow:
+def _licence(
+    key: str, operation: str, facts: dict[str, str], extra: CaseExtra, settings: FrontStoreSettings, code: Code
+) -> FrontRow:
     return FrontRow(LICENCE, operation, row_guid(key, LICENCE), {
         "certificate_name": facts.get("licence.type", ""),
         "certificate_type": facts.get("licence.type", ""),
-        "certificate_type_code": settings.licence_types.get(facts.get("licence.type", ""), ""),
+        "certificate_type_code": extra.licence_type_code,
         "certificate_number": facts.get("licence.number", ""),
         "certificate_holder": facts.get("licence.holder", ""),
         "certificate_holder_code": facts.get("licence.holder_id", ""),
         "certificate_holder_type": code("holder_type", facts.get("licence.holder_id_type", "")),
         "certificate_area_code": settings.area_code.strip(),
         "issue_dept": facts.get("licence.issuer", ""),
-        "issue_dept_code": facts.get("licence.issuer_code", "")
-        or settings.issuer_codes.get(facts.get("licence.issuer", ""), ""),
+        "issue_dept_code": facts.get("licence.issuer_code", ""),
         "issue_date": facts.get("licence.issued_on", ""),
     })  # fmt: skip
 

@@ -24,7 +24,7 @@ _RUNS = "counter.service.runs.front_store"
 @dataclass(frozen=True)
 class ChangeFrontStore:
     """What changes in the hall's front store (None: kept as it is), applied to the settings as stored in the same
-    transaction; ``secret``: the new password.  ``licence_types`` and ``issuer_codes`` are added to those kept."""
+    transaction; ``secret``: the new password."""
 
     enabled: bool | None = None
     url: str | None = None
@@ -33,12 +33,9 @@ class ChangeFrontStore:
     tenant_id: int | None = None
     org_id: int | None = None
     user_id: int | None = None
-    org_code: str | None = None
     area_code: str | None = None
     timeout: float | None = None
     attempts: int | None = None
-    licence_types: dict[str, str] | None = None
-    issuer_codes: dict[str, str] | None = None
 
 
 SEND_FRONT_STORE = write(

@@ -12,7 +12,6 @@ FRONT_STORE_PROBLEM = {
     ),
     FrontStoreProblem.NO_SECRET: tr("缺少前置库口令"),
     FrontStoreProblem.NO_DATA_SOURCE: tr("缺少数据来源代码（平台分配给本系统，1 至 3 位）"),
-    FrontStoreProblem.NO_ORG_CODE: tr("缺少受理部门编码"),
     FrontStoreProblem.BAD_TIMEOUT: tr("超时须为 1 至 60 秒"),
     FrontStoreProblem.BAD_ATTEMPTS: tr("尝试次数须为 1 至 30"),
 }
@@ -30,10 +29,8 @@ FRONT_STORE_SENT = tr("已写入前置库 {sent} 条，待重试 {waiting} 条�
 FRONT_STORE_STOPPING = tr("前置库写入已停止。")
 FRONT_STORE_OFF = tr("本服务中心不向前置库写入。")
 FRONT_STORE_SETTINGS_LINE = tr(
-    "前置库：{url}　口令：{secret}　数据来源：{data_source}　受理部门编码：{org_code}　管辖属地编码：{area_code}　"
+    "前置库：{url}　口令：{secret}　数据来源：{data_source}　管辖属地编码：{area_code}　"
     "超时：{timeout} 秒　尝试：{attempts} 次（代码表按平台对接设置中选定的编码）"
 )
-FRONT_STORE_CODE_LINE = tr("　{name}：{code}")
 FRONT_STORE_SECRET_SET = tr("已设置")
 FRONT_STORE_SECRET_UNSET = tr("未设置")
-FRONT_STORE_BAD_PAIR = tr("须写成 名称=代码：{text}")

@@ -18,6 +18,8 @@ from sqlalchemy import create_engine, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.desk import Desk
+from counter.actions.admin.office import office_settings
+from counter.actions.intake.licences import save_library
 from counter.actions.intake.take import extend_deferral, lapse_correction, move_case
 from counter.actions.outbox.front_store import (
     FrontStoreRefused,
@@ -25,6 +27,7 @@ from counter.actions.outbox.front_store import (
     save_front_store,
     send_due,
 )
+from counter.actions.outbox.platform import platform_settings, save_platform
 from counter.case.status import CaseEvent
 from counter.catalog.departments import PLACE
 from counter.db import models
@@ -32,12 +35,13 @@ from counter.db.case_store import case_view
 from counter.db.catalog_store import current_guide
 from counter.host.front_store import FrontStoreLink, FrontWrite
 from counter.intake.checklist import Receipt, record
+from counter.intake.licences import LibrarySettings
 from counter.intake.outcome import DeferralRequest, Refusal, RefusalGround
 from counter.intake.turn_to import turn_to_text
 from counter.outbox.rules import Answer, SendRound
 from counter.platform.events import CASE_KINDS
 from counter.platform.front_store import FrontStoreProblem, FrontStoreSettings
-from counter.resources import resources_dir
+from counter.resources import licence_format_file, resources_dir
 from tests.actions.test_intake_actions import full_request, take
 from tests.actions.test_item_steps import ITEMS
 from tests.actions.test_platform import Clock, Writes, configure, events
@@ -55,6 +59,7 @@ TABLES = ("up_pro_accept", "up_pro_process", "up_pro_result", "up_pro_special_pr
 CODE_OF_LICENCE = "11100000000013127D001"  # 营业执照's 证照类型代码 as the hall's integrator set it (its own list)
 CODE_OF_FOOD_LICENCE = "11100000MB0143028Y002"  # 食品经营许可证's
 MARKET_CODE = "11152201MB1234567X"  # the issuing 市场监督管理局's 统一社会信用代码, as the integrator set it
+OFFICE_CODE = "11152201MB0000000A"  # the office's, as the integrator set it
 
 
 @pytest.fixture
@@ -84,11 +89,24 @@ def rows(url: str, table: str) -> list[dict[str, object]]:
 def settings_for(url: str, **changed: object) -> FrontStoreSettings:
     settings = FrontStoreSettings(
         enabled=True, url=url, secret="front-secret", data_source="C01", tenant_id=15, org_id=1522, user_id=7,
-        org_code="11152201MB0000000A", area_code="152201", timeout=2.0, attempts=3,
-        licence_types={"营业执照": CODE_OF_LICENCE, "食品经营许可证": CODE_OF_FOOD_LICENCE},
-        issuer_codes={"乌兰浩特市市场监督管理局": MARKET_CODE},
+        area_code="152201", timeout=2.0, attempts=3,
     )  # fmt: skip
     return dataclasses.replace(settings, **changed)  # type: ignore[arg-type]
+
+
+def hall_codes(session: Session, desk: Desk, keys: Path) -> None:
+    """What the hall's integrator set besides: the 统一社会信用代码 of the office and of the issuing department (the
+    platform connection's), and the 证照库's 证照类型代码 of the licences the restaurant's items issue (its format)."""
+    office = office_settings(session, desk.identity.site_code).office_name
+    reporting = dataclasses.replace(platform_settings(session, keys), org_codes={office: OFFICE_CODE,
+                                    "乌兰浩特市市场监督管理局": MARKET_CODE})  # fmt: skip
+    save_platform(session, reporting, desk=desk, folder=keys)
+    adapted = keys.parent / "library.toml"
+    codes = f'"营业执照" = "{CODE_OF_LICENCE}"\n"食品经营许可证" = "{CODE_OF_FOOD_LICENCE}"\n'
+    adapted.write_text(licence_format_file().read_text(encoding="utf-8").replace("[licence_types]\n",
+                       "[licence_types]\n" + codes))  # fmt: skip
+    library = LibrarySettings("https://library.example/query", "hall", "library-secret", format_file=str(adapted))
+    save_library(session, library, desk=desk, folder=keys)
 
 
 class Killed(FrontStoreLink):
@@ -111,11 +129,11 @@ def test_the_settings_are_the_halls_refused_whole_and_the_password_never_in_the_
     sessions: sessionmaker[Session], desk: Desk, tmp_path: Path
 ) -> None:
     keys = tmp_path / "keys"
-    bad = FrontStoreSettings(enabled=True, url="postgresql://u:pw@host/db", org_code=" ")
+    bad = FrontStoreSettings(enabled=True, url="postgresql://u:pw@host/db", timeout=0)
     with sessions.begin() as s, pytest.raises(FrontStoreRefused) as refused:
         save_front_store(s, bad, desk=desk, folder=keys)
     expected = {FrontStoreProblem.BAD_URL, FrontStoreProblem.NO_SECRET, FrontStoreProblem.NO_DATA_SOURCE,
-                FrontStoreProblem.NO_ORG_CODE}  # fmt: skip
+                FrontStoreProblem.BAD_TIMEOUT}  # fmt: skip
     assert set(refused.value.problems) >= expected
     good = settings_for("postgresql://counter@db.example/front")
     with sessions.begin() as s:
@@ -143,6 +161,7 @@ def test_a_day_of_cases_reaches_the_front_store_once_each_through_a_kill_and_the
             confirm_guides(s, "XAM-YJS-008")  # the site confirmed its guide: a sample guide's cases never leave
         with sessions.begin() as s:
             save_front_store(s, settings_for(front_store), desk=desk, folder=keys)
+            hall_codes(s, desk, keys)
         request = full_request(sessions)
         granted = take(sessions, desk, request)  # 受理, then every item granted: 营业执照 with the first
         for code in ITEMS:
@@ -205,6 +224,7 @@ def test_a_day_of_cases_reaches_the_front_store_once_each_through_a_kill_and_the
         first = next(r for r in accepts if r["project_no"] == granted)
         assert first["cd_operation"] == "I"
         assert first["data_source"] == "C01"
+        assert first["org_code"] == OFFICE_CODE
         assert first["applyer_page_type"] == "111"  # GB/T 36903-2018: 公民身份证号码
         assert first["project_type"] in ("1", "2")  # GB/T 39046-2020 A.6
         assert int(str(first["task_version"])) >= 1

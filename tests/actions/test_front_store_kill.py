@@ -26,8 +26,9 @@ from counter.actions.outbox.platform import save_platform
 from counter.case.numbers import DeskIdentity
 from counter.db import models
 from counter.db.engine import make_engine, make_sessions
+from counter.host.paths import site_key_path
 from counter.platform.settings import PlatformSettings
-from tests.actions.test_front_store import DDL, rows, settings_for
+from tests.actions.test_front_store import DDL, hall_codes, rows, settings_for
 from tests.actions.test_intake_actions import full_request, take
 from tests.actions.test_platform import Clock, Writes
 from tests.codings import CHOSEN, confirm_guides
@@ -73,6 +74,7 @@ def test_a_sender_killed_mid_batch_leaves_every_event_in_the_front_store_once(
         with sessions.begin() as s:  # the hall reports (its codings chosen), and writes to its front store
             save_platform(s, PlatformSettings(True, codings=CHOSEN), desk=desk)
             save_front_store(s, settings_for(slow_front_store), desk=desk)
+            hall_codes(s, desk, site_key_path().parent)
             confirm_guides(s, "XAM-YJS-008")  # the site confirmed its guide: a sample guide's cases never leave
         numbers = [take(sessions, desk, full_request(sessions)) for _ in range(CASES)]
 

@@ -25,8 +25,7 @@ CODE = shipped_codings().code  # the codes every report uses, as the test site's
 
 SETTINGS = FrontStoreSettings(
     enabled=True, url="postgresql://counter@front.example:5432/front", secret="pw", data_source="C01", tenant_id=1,
-    org_id=2, user_id=3, org_code="11152201MB0000000A", area_code="152201",
-    licence_types={"营业执照": "11100000000013127D001"}, issuer_codes={"市场监督管理局": "11152201MB1234567X"},
+    org_id=2, user_id=3, area_code="152201",
 )  # fmt: skip
 FACTS = {
     "event.key": "a" * 32, "event.at": "2026-11-20 09:30:00", "event.office": "乌兰浩特市政务服务中心",
@@ -34,6 +33,7 @@ FACTS = {
     "case.applicant_id_type": "id_card", "case.applicant_id_no": "152201197505042113",
     "case.received_at": "2026-11-20 09:10:00", "case.accepted_on": "2026-11-20", "case.promised_on": "2026-12-04",
     "case.clerk": "乌兰", "case.delivery": "post", "case.bundle_name": "我要开餐馆",
+    "case.accept_org_code": "11152201MB0000000A",
 }  # fmt: skip
 EXTRA = CaseExtra(
     items=(ItemFacts("11152201MB0000000A2000111000001", "000111000", "设立登记"),),
@@ -76,10 +76,13 @@ def test_the_result_code_is_the_chosen_lists_and_a_void_is_a_deletion_of_the_rec
 def test_a_licence_withdrawn_deletes_the_row_it_was_issued_as() -> None:
     licence = {**FACTS, "licence.type": "营业执照", "licence.number": "152201600012345", "licence.holder": "巴特尔",
                "licence.holder_id": "152201197505042113", "licence.holder_id_type": "id_card",
-               "licence.issuer": "市场监督管理局", "licence.issued_on": "2026-11-20"}  # fmt: skip
-    (issued,) = rows_of(PlatformKind.LICENCE_ISSUED, licence, EXTRA, SETTINGS, CODE)
+               "licence.issuer": "市场监督管理局", "licence.issuer_code": "11152201MB1234567X",
+               "licence.issued_on": "2026-11-20"}  # fmt: skip
+    typed = dataclasses.replace(EXTRA, licence_type_code="11100000000013127D001")  # the 证照库's code of 营业执照
+    (issued,) = rows_of(PlatformKind.LICENCE_ISSUED, licence, typed, SETTINGS, CODE)
     withdrawn_facts = {**licence, "event.key": "b" * 32}
-    (withdrawn,) = rows_of(PlatformKind.LICENCE_VOIDED, withdrawn_facts, CaseExtra(issued_key="a" * 32), SETTINGS, CODE)
+    withdrawal = dataclasses.replace(typed, issued_key="a" * 32)
+    (withdrawn,) = rows_of(PlatformKind.LICENCE_VOIDED, withdrawn_facts, withdrawal, SETTINGS, CODE)
     assert (issued.operation, withdrawn.operation) == ("I", "D")
     assert withdrawn.row_guid == issued.row_guid
     assert withdrawn.values["id"] != issued.values["id"]

@@ -27,6 +27,7 @@ from sqlalchemy import select
 from counter.access.roles import Permission
 from counter.actions.admin.acting import this_desk
 from counter.actions.admin.guard import require
+from counter.actions.intake.licences import library_settings
 from counter.actions.outbox import frame
 from counter.actions.outbox.frame import Clock, Job, Route, Writer, save_settings
 from counter.actions.outbox.platform import chosen_codings
@@ -37,6 +38,7 @@ from counter.db.catalog_store import guide_version
 from counter.db.front_store_store import FRONT_STORE_KEY, catch_up, claimed_mark, mark_rows
 from counter.db.settings_store import get_setting, is_training
 from counter.host.front_store import FrontStoreLink, FrontWrite, front_store_secret_path
+from counter.host.licence_library import load_format
 from counter.host.sms_secret import load_secret
 from counter.outbox.rules import Answer, SendRound
 from counter.outbox.service_loop import run_passes
@@ -113,6 +115,7 @@ class _FrontStore:
         self.link = link
         self.batch = ""
         self.codings: Codings | None = None
+        self.type_codes: dict[str, str] = {}
 
     def route(self, session: Session) -> Route | None:
         """Nothing where the hall has no front store, or one whose settings cannot be used (the events wait)."""
@@ -128,6 +131,7 @@ class _FrontStore:
         if unchosen:
             log.error("front store: code lists not chosen (%s): nothing written", ", ".join(c.name for c in unchosen))
             return None
+        self.type_codes = _licence_type_codes(session)
         catch_up(session)
         self.batch = uuid.uuid4().hex  # cd_batch: one per claim
         return Route(settings.timeout, settings.attempts, settings)
@@ -142,7 +146,8 @@ class _FrontStore:
         assert self.codings is not None
         try:
             facts = facts_of(session, event)
-            rows = rows_of(event.kind, facts, _extra(session, event), settings, self.codings.code)
+            extra = _extra(session, event, self.type_codes)
+            rows = rows_of(event.kind, facts, extra, settings, self.codings.code)
         except (Withheld, RowsRefused, NoCode) as err:
             return Job(row_id, attempts, problem=str(err))
         request = FrontWrite(
@@ -162,8 +167,20 @@ class _FrontStore:
         self.link.close()
 
 
-def _extra(session: Session, event: ClaimedEvent) -> CaseExtra:
-    """The items of the guide the case was taken under, its version, the checklist, the licence's issuing key."""
+def _licence_type_codes(session: Session) -> dict[str, str]:
+    """证照类型代码 by type: the 证照库's own codes, from the table its format file keeps for the look-ups (one
+    table for both); none when the format cannot be read (a licence then waits in the failed list, its code
+    missing)."""
+    try:
+        return dict(load_format(library_settings(session)).type_codes)
+    except ValueError as err:
+        log.error("front store: the licence library's format unusable (%s): no 证照类型代码", err)
+        return {}
+
+
+def _extra(session: Session, event: ClaimedEvent, type_codes: dict[str, str]) -> CaseExtra:
+    """The items of the guide the case was taken under, its version, the checklist, the licence's issuing key and
+    its type's 证照类型代码."""
     case = session.get(models.Case, event.case_id)
     assert case is not None  # an event's case is never deleted (the foreign key)
     stored = guide_version(session, case.guide_version_id)
@@ -183,7 +200,9 @@ def _extra(session: Session, event: ClaimedEvent) -> CaseExtra:
         if receipt in ("received", "shared_confirmed", "corrected_on_spot")
     )
     issued = platform_key(licence_key(case.uid, event.item_code)) if event.kind is PlatformKind.LICENCE_VOIDED else ""
-    return CaseExtra(items, version, materials, issued)
+    item = stored.bundle.item(event.item_code) if stored is not None and event.item_code else None
+    type_code = type_codes.get(item.licence, "") if item is not None and item.licence else ""
+    return CaseExtra(items, version, materials, issued, licence_type_code=type_code)
 
 
 def send_due(

@@ -17,7 +17,7 @@ from counter.service.front_store import ChangeFrontStore
 from counter.service.outbox import ListOutbox, RetryRow, SendPass, SettingsAsked
 from counter.service.runs.outbox import _Transactions
 
-_NAMES = ("enabled", "url", "secret", "data_source", "tenant_id", "org_id", "user_id", "org_code", "area_code",
+_NAMES = ("enabled", "url", "secret", "data_source", "tenant_id", "org_id", "user_id", "area_code",
           "timeout", "attempts")  # fmt: skip
 
 
@@ -41,11 +41,6 @@ def change_front_store(work: Session, desk: Desk | None, request: ChangeFrontSto
     """The changes applied to the settings as stored, the password kept where none is given."""
     stored = front_store.front_store_settings(work)
     given = {name: getattr(request, name) for name in _NAMES if getattr(request, name) is not None}
-    settings = dataclasses.replace(
-        stored,
-        **given,
-        licence_types=stored.licence_types | (request.licence_types or {}),
-        issuer_codes=stored.issuer_codes | (request.issuer_codes or {}),
-    )
+    settings = dataclasses.replace(stored, **given)
     front_store.save_front_store(work, settings, desk=desk)
     return shown(settings)
