@@ -51,8 +51,8 @@ OFFICE = "兴安盟政务服务中心"
 ORG_CODES = {OFFICE: "11152200MB0000001A", MARKET: "11152201MB0000002B"}
 #: what each coding says, for every list the field codes two ways: (办件类型 承诺件, 满意度…, 办结结果 by meaning)
 EXPECTED = {
-    "bjjgdm": {"granted": "0", "denied": "1", "refused": "1", "voided": "3", "lapsed": "5"},
-    "bjjgdm_variant": {"granted": "0", "denied": "1", "refused": "6", "voided": "3", "lapsed": "5"},
+    "bjjgdm": {"granted": "0", "denied": "1", "refused": "1", "voided": "3", "lapsed": "5", "withdrawn": "5"},
+    "bjjgdm_variant": {"granted": "0", "denied": "1", "refused": "6", "voided": "3", "lapsed": "5", "withdrawn": "5"},
 }
 PROMISED = {"gbt39046": "2", "zero_one": "1"}  # 承诺件: GB/T 39046 A.6, and the 0/1 writing
 
@@ -92,6 +92,7 @@ def test_a_day_of_cases_reaches_the_platform_in_the_chosen_codings(
             ))
         ))  # fmt: skip
         voided = take(sessions, supervisor, full_request(sessions))
+        withdrawn = take(sessions, supervisor, full_request(sessions))
         with sessions.begin() as s:
             view = case_view(s, deferred)
             assert view is not None
@@ -105,6 +106,7 @@ def test_a_day_of_cases_reaches_the_platform_in_the_chosen_codings(
             assert notice.correction_due is not None
             lapse_correction(s, supervisor, lapsed, lapse_day(notice.correction_due, office_calendar(s)), "逾期未补正")
             move_case(s, supervisor, voided, CaseEvent.VOIDED, "录入错误", at=at(TODAY, 12))
+            move_case(s, supervisor, withdrawn, CaseEvent.WITHDRAWN, "申请人主动撤回申请", at=at(TODAY, 12))
         for code, approve in ((ITEMS[0], True), (ITEMS[1], False), (ITEMS[2], True), (ITEMS[3], True)):
             with sessions.begin() as s:
                 case, bundle = case_and_bundle(s, granted)
@@ -173,6 +175,8 @@ def test_a_day_of_cases_reaches_the_platform_in_the_chosen_codings(
     (void,) = by_type(held, "作废", voided)
     assert void["result"] == results["voided"]  # 删除办结: an entry made in error
     assert void["end_reason"] == "录入错误"
+    (back,) = by_type(held, "撤回", withdrawn)
+    assert back["result"] == results["withdrawn"]  # 退件: the applicant pursues it no further
 
 
 @pytest.mark.slow

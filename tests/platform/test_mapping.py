@@ -62,6 +62,7 @@ def test_every_code_list_and_every_preset_names_its_source() -> None:
     assert "GA/T 2000.156" in lists["id_type"].source
     assert lists["result"].presets["bjjgdm"].codes["voided"] == "3"  # 删除办结: an entry made in error
     assert lists["result"].presets["bjjgdm"].codes["lapsed"] == "5"  # 补正不来办结
+    assert lists["result"].presets["bjjgdm"].codes["withdrawn"] == "5"  # the applicant pursues it no further
     assert lists["result"].presets["bjjgdm_variant"].codes["refused"] == "6"  # 不予受理
     assert lists["result"].presets["bjjgdm_variant"].codes["withdrawn"] == "5"  # 退件, 申请人主动放弃
 
