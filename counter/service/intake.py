@@ -82,6 +82,13 @@ class KnownPartyOf:
 
 
 @dataclass(frozen=True)
+class Resubmission:
+    """The case whose 补正 the applicant answers."""
+
+    case_no: str
+
+
+@dataclass(frozen=True)
 class TakeIntake:
     request: IntakeRequest
     today: dt.date
@@ -195,6 +202,15 @@ KNOWN_PARTY = read(
     Open.ANY_DESK,
     f"{_RUNS}:known_party_of",
     doc="一证办理: the person or company of this ID number or credit code as earlier cases knew it; None if none.",
+)
+RESUBMISSION = read(
+    "intake.resubmission",
+    Resubmission,
+    IntakeDraft | None,
+    Open.ANY_DESK,
+    f"{_RUNS}:resubmission",
+    doc="The intake of a 补正 answer as the case answered left it: its parties, situations and every line received, "
+    "on today's guide, with the lines its notice listed open; None when the case or its bundle's guide is gone.",
 )
 TAKE_INTAKE = write(
     "intake.take_intake",

@@ -145,11 +145,14 @@ class DeskActions(QObject):
 
     # --- intake -------------------------------------------------------------------
 
-    def start_intake(self, bundle: Bundle | None, previous_case_no: str = "") -> None:
+    def start_intake(
+        self, bundle: Bundle | None, previous_case_no: str = "", carried: IntakeDraft | None = None
+    ) -> None:
         """Open the intake panel for the guide on screen; an unpublished guide is refused.
 
         An intake still open but already committed has nothing left to lose: it
         makes way for the new one.  One not yet committed is brought forward instead.
+        ``carried``: a 补正 answer's form, filled from the case it answers (the service's intake.resubmission).
         """
         if self.intake is not None and self.intake.isVisible() and not self.intake.committed:
             self.intake.raise_()
@@ -163,7 +166,7 @@ class DeskActions(QObject):
             self._say(refused)
             return
         from counter.service.intake import READ_CURRENT_GUIDE, CurrentGuide
-        from counter.ui.intake import open_intake
+        from counter.ui.intake import open_intake, resubmit_intake
 
         try:
             stored = self.runner.call(READ_CURRENT_GUIDE, CurrentGuide(bundle.code), self.desk())
@@ -174,7 +177,10 @@ class DeskActions(QObject):
             self._say(words.DESK_GUIDE_NOT_FOUND)
             return
         self._let_go_of_finished_intake()
-        self.intake = open_intake(self._window, self.runner, self.desk(), stored, self.today, previous_case_no)
+        if carried is not None and carried.guide_version_id == stored.version_id:
+            self.intake = resubmit_intake(self._window, self.runner, self.desk(), stored, carried, self.today)
+        else:  # no form to carry (or the guide changed in between): the answer is taken afresh
+            self.intake = open_intake(self._window, self.runner, self.desk(), stored, self.today, previous_case_no)
         self.intake.case_taken.connect(self.on_case_taken)
         self.intake.closed.connect(self.on_intake_closed)
 
@@ -280,14 +286,17 @@ class DeskActions(QObject):
             self.draft_left.emit()
 
     def on_resubmit_requested(self, case_no: str, bundle_code: str) -> None:
-        from counter.service.intake import READ_CURRENT_GUIDE, CurrentGuide
+        """重新提交（补正后）: the answer's intake opens with what the case answered recorded (一次性告知: the
+        applicant brings only the papers its notice listed), on the lines to take."""
+        from counter.service.intake import READ_CURRENT_GUIDE, RESUBMISSION, CurrentGuide, Resubmission
 
         try:
             stored = self.runner.call(READ_CURRENT_GUIDE, CurrentGuide(bundle_code), self.desk())
+            carried = self.runner.call(RESUBMISSION, Resubmission(case_no), self.desk())
         except Failed as err:
             self._say(err.message)
             return
-        self.start_intake(stored.bundle if stored else None, previous_case_no=case_no)
+        self.start_intake(stored.bundle if stored else None, previous_case_no=case_no, carried=carried)
 
     # --- the review pad and the supervisor's pages -----------------------------------
 

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.admin.site import site_is_set_up
+from counter.actions.cases.case_reads import case_view
 from counter.actions.cases.intake_settings import intake_rules, save_intake_rules
 from counter.actions.catalog.guide_status import drafts_may_be_taken
 from counter.actions.catalog.guides import current_guide, guide_version
@@ -20,9 +21,10 @@ from counter.actions.intake.take import preview, take_intake
 from counter.actions.ratings.case_figures import month_figures
 from counter.case.intake_request import TakenIntake
 from counter.case.month_figures import MonthFigures
+from counter.case.resubmission import resubmission_draft
 from counter.catalog.stored_guide import StoredGuide
 from counter.host.licence_library import LookUp
-from counter.intake.draft import StoredDraft
+from counter.intake.draft import IntakeDraft, StoredDraft
 from counter.intake.known_party import KnownParty
 from counter.intake.licences import LibrarySettings, shown_library
 from counter.intake.provisional import provisional_mark
@@ -37,6 +39,7 @@ from counter.service.intake import (
     KnownPartyOf,
     LookUpLicences,
     PreviewIntake,
+    Resubmission,
     SaveIntakeRules,
     SaveLibrary,
     TakeFromFile,
@@ -63,6 +66,14 @@ def read_guide_version(work: Session, desk: Desk | None, request: GuideVersion) 
 
 def read_current_guide(work: Session, desk: Desk | None, request: CurrentGuide) -> StoredGuide | None:
     return current_guide(work, request.bundle_code)
+
+
+def resubmission(work: Session, desk: Desk | None, request: Resubmission) -> IntakeDraft | None:
+    view = case_view(work, request.case_no)
+    guide = current_guide(work, view.bundle_code) if view is not None else None
+    if view is None or guide is None:
+        return None
+    return resubmission_draft(view, guide.bundle, guide.version_id)
 
 
 def draft_guides_taken(work: Session, desk: Desk | None, request: DeskOnly) -> bool:

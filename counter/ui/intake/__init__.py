@@ -22,7 +22,15 @@ from counter.ui.intake.drafts import DraftInfo, discard_draft, pending_draft
 from counter.ui.intake.panel import IntakePanel
 from counter.ui.runner import Runner
 
-__all__ = ["DraftInfo", "IntakePanel", "discard_draft", "open_intake", "pending_draft", "restore_intake"]
+__all__ = [
+    "DraftInfo",
+    "IntakePanel",
+    "discard_draft",
+    "open_intake",
+    "pending_draft",
+    "restore_intake",
+    "resubmit_intake",
+]
 
 WINDOW_SIZE = (1280, 800)
 
@@ -48,6 +56,28 @@ def restore_intake(
     away since :func:`pending_draft` looked.
     """
     return _show(IntakePanel.from_draft(runner, desk, draft, today, parent))
+
+
+def resubmit_intake(
+    parent: QWidget,
+    runner: Runner,
+    desk: Desk,
+    stored_guide: StoredGuide,
+    carried: IntakeDraft,
+    today: Callable[[], dt.date],
+) -> IntakePanel:
+    """A 补正 answer's intake, filled with what the case it answers recorded, the keyboard on the first line its
+    notice listed: the applicant brings only those papers (一次性告知), and the clerk takes only them.
+
+    ``carried`` is on ``stored_guide`` (the service's intake.resubmission builds it on the current guide).
+    """
+    panel = IntakePanel(runner, desk, stored_guide, today, carried.previous_case_no, parent)
+    panel.apply_draft(carried)
+    _show(panel)
+    listed = panel.checklist_view.pending_rows()
+    if listed:
+        listed[0].setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+    return panel
 
 
 def _show(panel: IntakePanel) -> IntakePanel:
