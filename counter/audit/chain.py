@@ -8,6 +8,12 @@ chain's head pointing past the end.
 A chain alone proves nothing to someone who can write the database: they can
 edit an entry and compute every later hash again.  What anchors it is the seal
 (:mod:`counter.audit.seal`), signed with a key the desks do not hold.
+
+Under SM3.  Where the site's trail key is (:mod:`counter.host.trail_key`: the hall server's key folder, a township
+laptop's, 0600, never the database), each new entry is chained with HMAC-SM3 (GB/T 32905 with HMAC) under that key,
+and says so (``alg``): someone who can write the database but not read the key can no longer compute the chain
+again after an edit.  Entries written before, or where the key is not, keep SHA-256; both are checked, each by its
+own algorithm, and ``audit verify`` names which algorithm each span of a chain uses.
 """
 
 from __future__ import annotations
@@ -17,9 +23,17 @@ import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
+from cryptography.hazmat.primitives import hashes, hmac
+
 GENESIS = "0" * 64
+
+
+class ChainAlg(StrEnum):
+    SHA256 = ""  # every entry written before the trail key, and where it is not
+    HMAC_SM3 = "hmac-sm3"  # HMAC-SM3 under the site's trail key
 
 
 def chain_key(site_code: str, desk_no: str) -> str:
@@ -75,9 +89,15 @@ class AuditFields:
     subject: str
     detail: str  # canonical JSON (detail_text)
     state: str = ""  # the digest of the subject row after the change (counter.audit.state); "" for none
+    alg: str = ChainAlg.SHA256.value  # how the entry was chained (ChainAlg's value)
 
 
-def entry_hash(prev_hash: str, fields: AuditFields) -> str:
+class NoTrailKey(Exception):
+    """An entry chained with HMAC-SM3 cannot be hashed without the trail key."""
+
+
+def entry_hash(prev_hash: str, fields: AuditFields, key: bytes | None = None) -> str:
+    """The entry's hash by its own algorithm: SHA-256, or HMAC-SM3 under ``key`` (:class:`NoTrailKey` without)."""
     payload = [
         prev_hash,
         fields.chain,
@@ -92,5 +112,12 @@ def entry_hash(prev_hash: str, fields: AuditFields) -> str:
     ]
     if fields.state:  # entries made before states were recorded keep the hash they were written with
         payload.append(fields.state)
+    if fields.alg == ChainAlg.HMAC_SM3:
+        if key is None:
+            raise NoTrailKey(fields.chain)
+        payload.append(fields.alg)  # the algorithm is hashed too: an entry cannot be said to be another's
+        mac = hmac.HMAC(key, hashes.SM3())
+        mac.update(_PAYLOAD(payload).encode("utf-8"))
+        return mac.finalize().hex()
     encoded = _PAYLOAD(payload).encode("utf-8")
     return hashlib.sha256(encoded).hexdigest()

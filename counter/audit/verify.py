@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from counter.audit.chain import GENESIS, AuditFields, chain_key, entry_hash
+from counter.audit.chain import GENESIS, AuditFields, ChainAlg, chain_key, entry_hash
 from counter.audit.state import RowMismatch
 
 
@@ -43,6 +43,8 @@ class TrailProblemCode(StrEnum):
     PEER_SEAL_TWO = "peer_two_seals"  # the site ``chain`` sent two different seals numbered seq
     PEER_SEAL_LINK = "peer_seal_unlinked"  # the site ``chain``'s seal seq does not follow the one before it held here
     PEER_SEAL_UNSIGNED = "peer_seal_unsigned"  # a row under site ``chain``, number seq, the site never signed
+    DOWNGRADED = "chain_downgraded"  # entry seq is SHA-256 after entries under HMAC-SM3: rewritten, or the key gone
+    UNKNOWN_ALG = "chain_alg_unknown"  # entry seq names an algorithm this program does not know
     SEAL_KEY = "seal_key_replaced"  # the key file on this machine is not the site's key in the database (chain "")
 
 
@@ -82,6 +84,16 @@ class TrailProblem:
 
 
 @dataclass(frozen=True, slots=True)
+class AlgSpan:
+    """Entries ``first .. last`` of ``chain``, chained with ``alg``."""
+
+    chain: str
+    alg: ChainAlg
+    first: int
+    last: int
+
+
+@dataclass(frozen=True, slots=True)
 class RestoreNote:
     """A restore of an older backup on this machine: the trail put back to seal ``back_to``, seals ``first ..
     last`` withdrawn with it.  Not a problem: named so that nobody reads the withdrawn seals as deleted."""
@@ -101,6 +113,8 @@ class AuditReport:
     unsealed: int = 0  # entries after the newest seal of their chain: not a problem, not yet anchored either
     seal_key: str = ""  # the fingerprint of the key the seals were checked against ("" when none is known)
     restores: tuple[RestoreNote, ...] = ()  # restores of older backups this machine recorded beside its key
+    spans: tuple[AlgSpan, ...] = ()  # each chain's runs of entries by the algorithm they were chained with
+    unchecked: int = 0  # entries under HMAC-SM3 not checked: the trail key is not on this machine
 
     @property
     def whole(self) -> bool:
@@ -115,6 +129,9 @@ class ChainCheck:
     head: ChainHead | None
     problems: list[TrailProblem] = field(default_factory=list)
     checked: int = 0
+    key: bytes | None = None  # the trail key, where this machine holds it
+    unchecked: int = 0
+    spans: list[AlgSpan] = field(default_factory=list)
     _last: StoredEntry | None = None
 
     def feed(self, entry: StoredEntry) -> None:
@@ -122,8 +139,7 @@ class ChainCheck:
         seq, before = entry.seq, self._last
         if entry.fields.chain != self.chain or chain_key(entry.fields.site_code, entry.fields.desk_no) != self.chain:
             self._add(TrailProblemCode.WRONG_CHAIN, seq)
-        if entry_hash(entry.prev_hash, entry.fields) != entry.hash:
-            self._add(TrailProblemCode.EDITED, seq)
+        self._check_hash(entry)
         expected_seq = 1 if before is None else before.seq + 1
         if before is not None and seq == before.seq:
             self._add(TrailProblemCode.DUPLICATE_SEQ, seq)
@@ -133,6 +149,25 @@ class ChainCheck:
         if (before is not None or seq == 1) and entry.prev_hash != expected_prev:
             self._add(TrailProblemCode.BROKEN_LINK, seq)
         self._last = entry
+
+    def _check_hash(self, entry: StoredEntry) -> None:
+        """The entry's hash by its own algorithm, and the algorithm never going back from HMAC-SM3 to SHA-256."""
+        seq = entry.seq
+        try:
+            alg = ChainAlg(entry.fields.alg)
+        except ValueError:
+            self._add(TrailProblemCode.UNKNOWN_ALG, seq)
+            return
+        if self.spans and self.spans[-1].alg is ChainAlg.HMAC_SM3 and alg is ChainAlg.SHA256:
+            self._add(TrailProblemCode.DOWNGRADED, seq)
+        if self.spans and self.spans[-1].alg is alg:
+            self.spans[-1] = AlgSpan(self.chain, alg, self.spans[-1].first, seq)
+        else:
+            self.spans.append(AlgSpan(self.chain, alg, seq, seq))
+        if alg is ChainAlg.HMAC_SM3 and self.key is None:
+            self.unchecked += 1  # its link to the entry before is still checked
+        elif entry_hash(entry.prev_hash, entry.fields, self.key) != entry.hash:
+            self._add(TrailProblemCode.EDITED, seq)
 
     def finish(self) -> list[TrailProblem]:
         """The problems of the chain, once every entry has been fed."""
@@ -164,21 +199,26 @@ def verify_chains(
     chains: Iterable[tuple[str, Iterable[StoredEntry]]],
     heads: Mapping[str, ChainHead],
     on_progress: Progress | None = None,
+    key: bytes | None = None,
 ) -> AuditReport:
-    """Check every chain given (each with its entries in order) and every head, with or without entries."""
+    """Check every chain given (each with its entries in order) and every head, with or without entries; entries
+    under HMAC-SM3 with the trail ``key`` where this machine holds it, else counted as unchecked."""
     problems: list[TrailProblem] = []
-    checked, seen = 0, set[str]()
+    spans: list[AlgSpan] = []
+    checked, unchecked, seen = 0, 0, set[str]()
     for chain, entries in chains:
         seen.add(chain)
-        check = ChainCheck(chain, heads.get(chain))
+        check = ChainCheck(chain, heads.get(chain), key=key)
         for entry in entries:
             check.feed(entry)
             checked += 1
             if on_progress is not None and checked % 10_000 == 0:
                 on_progress(checked)
         problems.extend(check.finish())
+        spans.extend(check.spans)
+        unchecked += check.unchecked
     for chain in sorted(set(heads) - seen):
         problems.extend(ChainCheck(chain, heads[chain]).finish())
     if on_progress is not None:
         on_progress(checked)
-    return AuditReport(checked, len(seen | set(heads)), tuple(problems))
+    return AuditReport(checked, len(seen | set(heads)), tuple(problems), spans=tuple(spans), unchecked=unchecked)

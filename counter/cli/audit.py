@@ -45,7 +45,13 @@ def add_audit_commands(commands: Commands, common: argparse.ArgumentParser) -> N
 def cmd_audit_verify(args: argparse.Namespace) -> int:
     from counter.cli.phrases import AUDIT_BROKEN, AUDIT_WHOLE
     from counter.service.site import VERIFY_TRAIL, SiteAsked
-    from counter.words.audit import mismatch_text, restore_note_text, seal_state_text, trail_problem_text
+    from counter.words.audit import (
+        alg_spans_text,
+        mismatch_text,
+        restore_note_text,
+        seal_state_text,
+        trail_problem_text,
+    )
 
     report = open_service(args).call(VERIFY_TRAIL, SiteAsked(), desk())
     if args.json:
@@ -63,6 +69,8 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
         count = len(report.problems) + len(report.mismatches)
         print(AUDIT_BROKEN.format(count=count, entries=report.entries, chains=report.chains), file=sys.stderr)
     print(seal_state_text(report.seals, report.unsealed, report.seal_key))
+    for line in alg_spans_text(report.spans, report.unchecked):
+        print(line)
     return EXIT_OK if report.whole else EXIT_PROBLEM
 
 
@@ -99,7 +107,7 @@ def cmd_audit_set_aside_seal(args: argparse.Namespace) -> int:
 
 
 def _report_json(report: AuditReport) -> dict[str, object]:
-    from counter.words.audit import mismatch_text, restore_note_text, trail_problem_text
+    from counter.words.audit import ALG_NAME, mismatch_text, restore_note_text, trail_problem_text
 
     problems = [
         {
@@ -125,6 +133,8 @@ def _report_json(report: AuditReport) -> dict[str, object]:
         "seals": report.seals,
         "unsealed": report.unsealed,
         "seal_key_fingerprint": report.seal_key,
+        "spans": [{"chain": s.chain, "alg": ALG_NAME[s.alg], "first": s.first, "last": s.last} for s in report.spans],
+        "unchecked": report.unchecked,
         "restores": [
             {"back_to": r.back_to, "first": r.first, "last": r.last, "message": restore_note_text(r)}
             for r in report.restores

@@ -16,11 +16,13 @@ from typing import Any, cast
 from sqlalchemy import Table, and_, bindparam, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
-from counter.audit.chain import GENESIS, AuditFields, chain_key, detail_text, entry_hash
+from counter.audit.chain import GENESIS, AuditFields, ChainAlg, chain_key, detail_text, entry_hash
 from counter.audit.verify import ChainHead, StoredEntry
 from counter.db import models
 from counter.db.audit_state import row_state, written_state
 from counter.db.case_store import dialect_insert
+from counter.host import paths
+from counter.host.trail_key import read_trail_key, trail_key_path
 
 #: entries read per query while streaming a chain: memory stays flat however long the trail
 READ_BATCH = 5_000
@@ -62,6 +64,7 @@ def append(
     canonicalises them alike); the trail's check reads the row itself and would find any difference.
     """
     key = chain_key(site_code, desk_no)
+    trail_key = read_trail_key(trail_key_path(paths.site_key_path()))  # HMAC-SM3 where this machine holds it
     taken = _take_next(session, key)
     if taken is None:
         head = dialect_insert(session)(models.AuditChain).values(chain=key, last_seq=0, last_hash=GENESIS)
@@ -81,8 +84,9 @@ def append(
         subject=subject,
         detail=detail_text(detail),
         state=row_state(session, action, subject) if row is None else written_state(action, subject, row),
+        alg=ChainAlg.SHA256 if trail_key is None else ChainAlg.HMAC_SM3,
     )
-    digest = entry_hash(prev_hash, fields)
+    digest = entry_hash(prev_hash, fields, trail_key)
     _, add, moved = _statements()
     session.execute(
         add,
@@ -99,6 +103,7 @@ def append(
             "prev_hash": prev_hash,
             "hash": digest,
             "state": fields.state,
+            "alg": fields.alg,
         },
     )
     session.execute(moved, {"chain_key": key, "digest": digest})
@@ -134,7 +139,7 @@ def chain_entries(session: Session, chain: str, batch: int = READ_BATCH) -> Iter
     """
     e = models.AuditEntry
     columns = (e.id, e.chain, e.seq, e.at, e.actor, e.site_code, e.desk_no, e.action, e.subject, e.detail,
-               e.prev_hash, e.hash, e.state)  # fmt: skip
+               e.prev_hash, e.hash, e.state, e.alg)  # fmt: skip
     after: tuple[int, int] | None = None
     while True:
         query = select(*columns).where(e.chain == chain)
@@ -153,6 +158,7 @@ def chain_entries(session: Session, chain: str, batch: int = READ_BATCH) -> Iter
                 subject=row.subject,
                 detail=row.detail,
                 state=row.state,
+                alg=row.alg,
             )
             yield StoredEntry(fields, row.prev_hash, row.hash)
         if len(rows) < batch:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from counter.audit.chain import ChainAlg
 from counter.audit.setting_state import SettingKind
 from counter.audit.state import MismatchCode, RowMismatch, SubjectKind
-from counter.audit.verify import RestoreNote, TrailProblem, TrailProblemCode
+from counter.audit.verify import AlgSpan, RestoreNote, TrailProblem, TrailProblemCode
 from counter.words.translate import tr
 
 TRAIL_PROBLEM = {
@@ -19,6 +20,15 @@ TRAIL_PROBLEM = {
     TrailProblemCode.NO_HEAD: tr("这条链没有链头：无法确认末尾记录是否完整"),
     TrailProblemCode.NO_ENTRIES: tr("链头记载有记录，但这条链的记录全部缺失"),
     TrailProblemCode.SEAL_BROKEN: tr("与签名封签不符：这一段中有记录在封存后被改写（其后的哈希被重新计算过）"),
+    TrailProblemCode.DOWNGRADED: tr(
+        "前面的记录用 HMAC-SM3 串链，这里又回到 SHA-256：记录被没有审计密钥的人改写过，或写入它的电脑上没有审计密钥"
+    ),
+    TrailProblemCode.UNKNOWN_ALG: tr("记录所标的串链算法本程序不认识：记录被改动过"),
+}
+
+ALG_NAME = {
+    ChainAlg.SHA256: "SHA-256",
+    ChainAlg.HMAC_SM3: "HMAC-SM3",
 }
 
 RESTORE_NOTE = tr(
@@ -126,3 +136,22 @@ def trail_problem_text(problem: TrailProblem) -> str:
 def restore_note_text(note: RestoreNote) -> str:
     """A restore this machine recorded, as ``audit verify`` names it beside its findings."""
     return RESTORE_NOTE.format(back_to=note.back_to, first=note.first, last=note.last)
+
+
+def alg_spans_text(spans: tuple[AlgSpan, ...], unchecked: int) -> list[str]:
+    """Each chain's runs of entries by algorithm, one line a chain, and the entries this machine could not check;
+    nothing for a trail all under SHA-256 (every trail before the trail key), which its ``--json`` still lists."""
+    if all(span.alg is ChainAlg.SHA256 for span in spans) and not unchecked:
+        return []
+    by_chain: dict[str, list[str]] = {}
+    for span in spans:
+        where = tr("第{first}至{last}条").format(first=span.first, last=span.last)
+        by_chain.setdefault(span.chain, []).append(f"{where} {ALG_NAME[span.alg]}")
+    lines = [tr("链 {chain} 的串链算法：{spans}").format(chain=c, spans="；".join(s)) for c, s in by_chain.items()]
+    if unchecked:
+        lines.append(
+            tr("用 HMAC-SM3 串链的记录 {count} 条未在本机校验：本机没有审计密钥（在保存站点密钥的电脑上校验）").format(
+                count=unchecked
+            )
+        )
+    return lines

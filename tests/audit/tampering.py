@@ -14,6 +14,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.audit.chain import GENESIS, entry_hash
 from counter.db import audit_store
+from counter.host import paths
+from counter.host.trail_key import read_trail_key, trail_key_path
 
 TRIGGERS = {
     "audit_entry": ("trg_audit_entry_no_update", "trg_audit_entry_no_delete"),
@@ -31,12 +33,16 @@ def drop_triggers(sessions: sessionmaker[Session], tables: Iterable[str]) -> Non
                 s.execute(text(f"DROP TRIGGER IF EXISTS {trigger}"))
 
 
-def rechain(sessions: sessionmaker[Session], chain: str) -> None:
-    """Every entry's link and hash computed again from its fields, and the head set to the last: a whole chain."""
+def rechain(sessions: sessionmaker[Session], chain: str, key: bytes | None = None) -> None:
+    """Every entry's link and hash computed again from its fields, and the head set to the last: a whole chain.
+
+    Entries under HMAC-SM3 are computed with ``key``, by default the trail key of this machine where it is there (a
+    township's clerk holds the laptop and its key folder)."""
+    key = key or read_trail_key(trail_key_path(paths.site_key_path()))
     with sessions.begin() as s:
         prev = GENESIS
         for entry in list(audit_store.chain_entries(s, chain)):
-            digest = entry_hash(prev, entry.fields)
+            digest = entry_hash(prev, entry.fields, key)
             s.execute(
                 text("UPDATE audit_entry SET prev_hash = :prev, hash = :hash WHERE chain = :chain AND seq = :seq"),
                 {"prev": prev, "hash": digest, "chain": chain, "seq": entry.seq},

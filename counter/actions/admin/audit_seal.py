@@ -23,6 +23,7 @@ from counter.db import audit_seals
 from counter.db.models import utcnow
 from counter.host import paths
 from counter.host.seal_anchors import add_anchor, anchors_path
+from counter.host.trail_key import ensure_trail_key, trail_key_path
 from counter.sync.keys import KeyUnreadable, sign
 
 
@@ -44,7 +45,14 @@ def seal_with(
     key_path: Path | None = None,
 ) -> SealMade:
     """:func:`seal_trail` with the site's key already loaded and checked (:func:`site_signing_key`), as a sync
-    export has it.  The seal before it is anchored beside the key file (:mod:`counter.host.seal_anchors`)."""
+    export has it.  The seal before it is anchored beside the key file (:mod:`counter.host.seal_anchors`).
+
+    The machine's own key folder (``key_path`` None: where every entry written here looks for it) also gets the trail
+    key if it has none yet: from the first seal on, the entries written here are chained under HMAC-SM3
+    (:mod:`counter.host.trail_key`).
+    """
+    if key_path is None or key_path == paths.site_key_path():
+        ensure_trail_key(trail_key_path(paths.site_key_path()))
     tips = audit_seals.chain_tips(session)
     newest = audit_seals.newest_seal(session)
     body = None if newest is None else parse_payload(newest.payload)

@@ -34,6 +34,7 @@ from counter.db.setting_trail import recorded_setting
 from counter.db.settings_store import get_setting
 from counter.host import paths
 from counter.host.seal_anchors import anchors_path, read_anchor_log
+from counter.host.trail_key import read_trail_key, trail_key_path
 from counter.sync.keys import KeyUnreadable, key_fingerprint, load_private_key, public_key_text, verify
 
 Progress = Callable[[int, int], None]  # entries checked, entries in all
@@ -55,7 +56,8 @@ def verify_trail(session: Session, on_progress: Progress | None = None, key_path
             yield chain, audit_store.chain_entries(session, chain)
 
     progress = None if on_progress is None else (lambda done: on_progress(done, total))
-    report = verify_chains(chains(), heads, progress)
+    path = key_path or paths.site_key_path()
+    report = verify_chains(chains(), heads, progress, read_trail_key(trail_key_path(path)))
     public_key = get_setting(session, SITE_PUBLIC_KEY) or ""
     retired = parse_history(recorded_setting(session, RETIRED_KEYS))  # as the trail has it, not the settings row
 
@@ -73,7 +75,6 @@ def verify_trail(session: Session, on_progress: Progress | None = None, key_path
         audit_seals.last_seqs(session),
     )
     problems = [*report.problems, *_seal_problems(sealed)]
-    path = key_path or paths.site_key_path()
     if public_key and _key_file_differs(path, public_key):
         problems.append(TrailProblem(TrailProblemCode.SEAL_KEY, "", 0))
     digests = audit_seals.seal_digests(session)

@@ -74,6 +74,7 @@ class AuditEntry(InsertOnly, Base):
     hash: Mapped[str] = mapped_column(String(64))
     # the digest of the subject row (case, rating, account) after the change; "" for entries about no row
     state: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    alg: Mapped[str] = mapped_column(String(12), default="", server_default="")  # "" SHA-256; "hmac-sm3"
 
 
 class AuditSeal(InsertOnly, Base):
