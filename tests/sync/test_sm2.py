@@ -1,0 +1,103 @@
+"""SM2 (counter.sync.sm2) against the standard's worked examples and an independent implementation's vectors.
+
+The examples are those of GB/T 32918.2-2016 and GB/T 32918.4-2016, appendix A (the 256-bit example curve, user ID
+ALICE123@YAHOO.COM, fixed nonces); the vectors of ``data/sm2_vectors.json`` were made with sm-crypto (npm) on the
+recommended curve with the default user ID, C1C3C2 (``data/sm2_vectors_make.py`` says how).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from counter.sync import sm2
+
+EXAMPLE = sm2.Curve(
+    p=0x8542D69E4C044F18E8B92435BF6FF7DE457283915C45517D722EDB8B08F1DFC3,
+    a=0x787968B4FA32C3FD2417842E73BBFEFF2F3C848B6831D7E0EC65228B3937E498,
+    b=0x63E4C6D3B23B0C849CF84241484BFE48F61D59A5B16BA06E6E12D1DA27C5249A,
+    n=0x8542D69E4C044F18E8B92435BF6FF7DD297720630485628D5AE74EE7C32E79B7,
+    gx=0x421DEBD61B62EAB6746434EBC3CC315E32220B3BADD50BDC4C4E6C147FEDD43D,
+    gy=0x0680512BCBB42C07D47349D2153B70C4E5D7FDFCBFA36EA1A85841B9E46E09A2,
+)
+VECTORS = json.loads((Path(__file__).parent / "data" / "sm2_vectors.json").read_text(encoding="utf-8"))
+
+
+def test_the_signature_example_of_the_standard() -> None:
+    d = 0x128B2FA8BD433C6C068C8D803DFF79792A519A55171B1B650C23661D15897263
+    k = 0x6CB28D99385C175C94F94E934817663FC176D925DD72B727260DBAAE1FB2F96F
+    public = sm2.public_key(d, EXAMPLE)
+    assert public.hex().upper() == (
+        "04"
+        "0AE4C7798AA0F119471BEE11825BE46202BB79E2A5844495E97C04FF4DF2548A"
+        "7C0240F88F1CD4E16352A73C17B7F16F07353E53A176D684A9FE0C6BB798E857"
+    )
+    uid = b"ALICE123@YAHOO.COM"
+    z = sm2.z_value(public, uid, EXAMPLE)
+    assert z.hex().upper() == "F4A38489E32B45B6F876E3AC2168CA392362DC8F23459C1D1146FC3DBFB7BC9A"
+    signature = sm2.sign(d, b"message digest", uid, EXAMPLE, k=k)
+    assert signature.hex().upper() == (
+        "40F1EC59F793D9F49E09DCEF49130D4194F79FB1EED2CAA55BACDB49C4E755D1"
+        "6FC6DAC32C5D5CF10C77DFB20F7C2EB667A457872FB09EC56327A67EC7DEEBE7"
+    )
+    assert sm2.verify(public, b"message digest", signature, uid, EXAMPLE)
+    assert not sm2.verify(public, b"message digest", signature, sm2.DEFAULT_USER_ID, EXAMPLE)
+
+
+def test_the_encryption_example_of_the_standard_in_c1c3c2_order() -> None:
+    d = 0x1649AB77A00637BD5E2EFE283FBF353534AA7F7CB89463F208DDBC2920BB0DA0
+    k = 0x4C62EEFD6ECFC2B95B92FD6C3D9575148AFA17425546D49018E5388D49DD7B4F
+    c1 = (
+        "04"
+        "245C26FB68B1DDDDB12C4B6BF9F2B6D5FE60A383B0D18D1C4144ABF17F6252E7"
+        "76CB9264C2A7E88E52B19903FDC47378F605E36811F5C07423A24B84400F01B8"
+    )
+    c2 = "650053A89B41C418B0C3AAD00D886C00286467"
+    c3 = "9C3D7360C30156FAB7C80A0276712DA9D8094A634B766D3A285E07480653426D"
+    cipher = sm2.encrypt(sm2.public_key(d, EXAMPLE), b"encryption standard", EXAMPLE, k=k)
+    assert cipher.hex().upper() == c1 + c3 + c2
+    assert sm2.decrypt(d, cipher, EXAMPLE) == b"encryption standard"
+    assert sm2.decrypt(d, bytes.fromhex(c1 + c2 + c3), EXAMPLE) is None  # C1C2C3 order is not read as C1C3C2
+
+
+@pytest.mark.parametrize("vector", VECTORS["sm_crypto"], ids=lambda v: v["message"][:12])
+def test_sm_crypto_signatures_verify_and_its_ciphertext_decrypts(vector: dict[str, str]) -> None:
+    public, message = bytes.fromhex(vector["public_key"]), vector["message"].encode()
+    d = int(vector["private_key"], 16)
+    assert sm2.public_key(d) == public
+    assert sm2.verify(public, message, bytes.fromhex(vector["signature"]))
+    assert not sm2.verify(public, message + b".", bytes.fromhex(vector["signature"]))
+    assert sm2.decrypt(d, bytes.fromhex(vector["ciphertext"])) == message
+
+
+@pytest.mark.parametrize("vector", VECTORS["counter_verified_by_sm_crypto"], ids=lambda v: v["message"][:12])
+def test_what_sm_crypto_accepted_is_what_this_module_makes(vector: dict[str, str]) -> None:
+    d, k, message = int(vector["private_key"], 16), int(vector["k"], 16), vector["message"].encode()
+    public = sm2.public_key(d)
+    assert public.hex() == vector["public_key"]
+    assert sm2.sign(d, message, k=k).hex() == vector["signature"]
+    assert sm2.encrypt(public, message, k=k).hex() == vector["ciphertext"]
+
+
+def test_a_fresh_key_signs_and_opens_and_refuses_what_was_changed() -> None:
+    d = sm2.new_private_key()
+    public = sm2.public_key(d)
+    signature = sm2.sign(d, b"header")
+    assert sm2.verify(public, b"header", signature)
+    assert not sm2.verify(public, b"header", signature[:-1] + bytes([signature[-1] ^ 1]))
+    cipher = sm2.encrypt(public, b"content key")
+    assert sm2.decrypt(d, cipher) == b"content key"
+    assert sm2.decrypt(d, cipher[:-1] + bytes([cipher[-1] ^ 1])) is None
+    assert sm2.decrypt(sm2.new_private_key(), cipher) is None
+
+
+def test_bytes_that_are_no_point_of_the_curve_are_refused() -> None:
+    public = bytearray(sm2.public_key(sm2.new_private_key()))
+    public[-1] ^= 1
+    assert sm2.public_point(bytes(public)) is None
+    assert not sm2.verify(bytes(public), b"x", bytes(64))
+    assert sm2.decrypt(5, bytes(public) + bytes(40)) is None
+    with pytest.raises(ValueError, match="not an SM2 public key"):
+        sm2.encrypt(bytes(public), b"x")
