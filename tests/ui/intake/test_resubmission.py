@@ -29,8 +29,9 @@ COMPANY_WITH_SIGNBOARD = {"operator": "company", "agent": "agent", "signboard": 
 NOTES = {"M05": "租赁合同已过期", "M11": "缺负责人签字"}
 LISTED = ("M05", "M08", "M09", "M11")  # what the 补正通知书 asked for: the lines the answer opens
 #: the keys of the answer, the intake open to Ctrl+Enter: 1 on M05 (the keyboard on M06), Down, Down, 1 on M08,
-#: 1 on M09 (on M10), Down, 1 on M11, Ctrl+Enter.  A blank form took 57 keys to the same point, and the typing of
-#: the company's, the agent's and the 委托书's text besides.
+#: 1 on M09 (on M10), Down, 1 on M11, Ctrl+Enter.  The blank form it opened before took 24 keys and 44 typed
+#: characters to the same point (the credit code, the agent's ID number and the 委托书 typed, 一证办理 filling the
+#: rest, the kind, the agent box and the three situations chosen, 全部已收取).
 ANSWER_KEYS = 8
 
 
