@@ -39,6 +39,9 @@ class RetiredKey:
     public_key: str  # base64 Ed25519, as the site's stored key
     until: dt.datetime  # UTC: the moment it was replaced; no seal of it is dated later
     revoked_since: dt.datetime | None = None  # UTC: its seals from this moment on are refused
+    #: the encryption key retired with it (base64), so the retired card's fingerprint can be shown as its peers hold
+    #: it; "" for a key retired before it was kept
+    encryption_key: str = ""
 
 
 def history_text(keys: Sequence[RetiredKey]) -> str:
@@ -50,6 +53,7 @@ def history_text(keys: Sequence[RetiredKey]) -> str:
                 "until": key.until.isoformat(),
                 "revoked_since": None if key.revoked_since is None else key.revoked_since.isoformat(),
             }
+            | ({"encryption_key": key.encryption_key} if key.encryption_key else {})
             for key in keys
         ],
         sort_keys=True,
@@ -74,6 +78,7 @@ def parse_history(text: str | None) -> tuple[RetiredKey, ...]:
                     str(item["public_key"]),
                     as_utc(dt.datetime.fromisoformat(item["until"])),
                     None if revoked is None else as_utc(dt.datetime.fromisoformat(revoked)),
+                    str(item.get("encryption_key") or ""),
                 )
             )
         except (AttributeError, KeyError, TypeError, ValueError):

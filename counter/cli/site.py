@@ -76,15 +76,14 @@ def add_site_commands(commands: Commands, common: argparse.ArgumentParser) -> No
 
 def cmd_site_show(args: argparse.Namespace) -> int:
     from counter.cli.phrases import SITE_KEY_ELSEWHERE, SITE_KEY_HERE
-    from counter.sync.keys import key_fingerprint
-    from counter.sync.site_view import SiteKeys
+    from counter.sync.site_view import SiteKeys, retired_fingerprint
     from counter.words.sites import STORED_KEYS_CHANGED
 
     shown = _site_as_shown(args)  # the identity is made on first use
     key_here, changed = shown.keys is SiteKeys.HERE, shown.keys is SiteKeys.CHANGED
     retired = [
         {
-            "fingerprint": key_fingerprint(key.public_key),
+            "fingerprint": retired_fingerprint(key),
             "until": key.until.isoformat(),
             "revoked_since": None if key.revoked_since is None else key.revoked_since.isoformat(),
         }

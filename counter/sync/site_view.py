@@ -14,6 +14,7 @@ from pathlib import Path
 from counter.access.desk import Desk
 from counter.audit.site_keys import RetiredKey
 from counter.catalog.problems import Problem
+from counter.sync.keys import key_fingerprint
 from counter.sync.sites import SiteIdentity, SiteKind, SiteOffice
 
 
@@ -23,6 +24,13 @@ class SiteKeys(StrEnum):
     HERE = "here"  # on this machine, and the stored public keys are theirs
     ELSEWHERE = "elsewhere"  # not on this machine (another desk of a hall): the stored keys are shown
     CHANGED = "changed"  # on this machine, but the stored public keys are not theirs: the files' are shown
+
+
+def retired_fingerprint(key: RetiredKey) -> str:
+    """A retired key's fingerprint as its peers hold it: over the signing and the encryption key, as the card it
+    replaced printed it (:attr:`SiteIdentity.fingerprint`), so a peer finds the one it registered among a new
+    card's ``retired_fingerprints``.  A key retired before its encryption key was kept shows the signing key's."""
+    return key_fingerprint(key.public_key, key.encryption_key)
 
 
 @dataclass(frozen=True, slots=True)

@@ -72,13 +72,16 @@ def test_after_a_rotation_the_old_seals_and_the_new_verify_and_the_old_key_file_
     assert main(["site", "show", "--json", "--db", db]) == 0
     shown = json.loads(capsys.readouterr().out)
     assert [key["revoked_since"] for key in shown["retired_keys"]] == [None]
+    assert [key["fingerprint"] for key in shown["retired_keys"]] == [done["old_fingerprint"]]
     assert shown["fingerprint"] == done["new_fingerprint"]
     card_file = paths.site_key_path().parent / "card.json"
     assert main(["site", "card", "--out", str(card_file), "--db", db]) == 0
     card, card_problems = read_card_file(card_file)
     assert card_problems == []
     assert card is not None
-    assert card.retired == (key_fingerprint(old),)  # the peer sees the key it holds is the site's old one
+    # the peer finds the fingerprint it holds for the site, the old card's (over both keys), among the retired
+    assert card.retired == (done["old_fingerprint"],)
+    assert done["old_fingerprint"] != key_fingerprint(old)
     assert card.fingerprint == done["new_fingerprint"]
 
 

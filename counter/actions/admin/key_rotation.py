@@ -69,7 +69,7 @@ def rotate_site_key(
             last_old = seal_with(session, site_signing_key(session, path), before.code, at, path).no
     signing, sealing = new_private_key(), new_encryption_key()
     after = SiteIdentity(before.code, before.name, before.kind, public_key_text(signing), encryption_key_text(sealing))
-    retire_key(session, by, before.public_key, at, revoked_since)
+    retire_key(session, by, before.public_key, at, revoked_since, before.encryption_key)
     store_identity(session, after)
     detail = {
         "fingerprint": {"from": before.fingerprint, "to": after.fingerprint},

@@ -62,7 +62,7 @@ from counter.sync.keys import (
     save_private_key,
 )
 from counter.sync.site_faults import PeerRefused, SiteRefused, StoredKeysChanged
-from counter.sync.site_view import ShownSite, SiteKeys
+from counter.sync.site_view import ShownSite, SiteKeys, retired_fingerprint
 from counter.sync.sites import (
     Peer,
     SiteIdentity,
@@ -168,7 +168,7 @@ def init_site(
     key = _key_at(path)
     identity = SiteIdentity(code, name, kind, public_key_text(key), _encryption_key_at(path))
     if before is not None and before.public_key != identity.public_key:  # the key file was deleted: a new key
-        retire_key(session, by, before.public_key, datetime.now(UTC))
+        retire_key(session, by, before.public_key, datetime.now(UTC), encryption_key=before.encryption_key)
     _store(session, identity)
     put_setting(session, SET_UP, datetime.now(UTC).isoformat(timespec="seconds"))
     old = {} if before is None else _detail(before)
@@ -198,10 +198,16 @@ def retired_keys(session: Session) -> tuple[RetiredKey, ...]:
 
 
 def retire_key(
-    session: Session, desk: Desk, public_key: str, until: datetime, revoked_since: datetime | None = None
+    session: Session,
+    desk: Desk,
+    public_key: str,
+    until: datetime,
+    revoked_since: datetime | None = None,
+    encryption_key: str = "",
 ) -> None:
     """Keep ``public_key`` as a retired key of this site, which signed seals up to ``until`` (and, revoked, none
-    to be trusted from ``revoked_since``); the caller commits.
+    to be trusted from ``revoked_since``); the caller commits.  ``encryption_key``, the one retired with it, is
+    kept for the card's retired fingerprints (:func:`counter.sync.site_view.retired_fingerprint`).
 
     The whole history goes into the trail as the setting's change: ``audit verify`` reads it from there
     (:func:`counter.db.setting_trail.recorded_setting`), so a retired key planted in the settings table vouches for
@@ -209,7 +215,7 @@ def retire_key(
     """
     before = get_setting(session, RETIRED_KEYS)
     kept = [key for key in retired_keys(session) if key.public_key != public_key]
-    after = history_text([*kept, RetiredKey(public_key, until, revoked_since)])
+    after = history_text([*kept, RetiredKey(public_key, until, revoked_since, encryption_key)])
     put_setting(session, RETIRED_KEYS, after)
     record_at_desk(session, desk, AuditAction.SETTING_CHANGED, RETIRED_KEYS, {"from": before, "to": after})
 
@@ -292,7 +298,7 @@ def site_for_card(session: Session, key_path: Path | None = None) -> SiteIdentit
         if signing == stored.public_key:
             raise
         sealing = ""  # the signing key already disagrees: that is the problem to name
-    retired = tuple(key_fingerprint(key.public_key) for key in retired_keys(session))
+    retired = tuple(retired_fingerprint(key) for key in retired_keys(session))
     from_files = SiteIdentity(stored.code, stored.name, stored.kind, signing, sealing, retired)
     if (signing, sealing) != (stored.public_key, stored.encryption_key):
         log.error(
