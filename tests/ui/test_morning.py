@@ -153,8 +153,9 @@ def serve_with_papers(window: MainWindow, keys: Keyboard, person: Applicant) -> 
 
 
 def answer_correction(window: MainWindow, keys: Keyboard, person: Applicant, corrected: str) -> str:
-    """6: the 补正 applicant back without her paper: F7 with her ID number opens her one case; 重新提交（补正后） opens
-    the intake of the answer, filled from the case; the materials now complete, it is accepted."""
+    """6: the 补正 applicant back with her paper: F7 with her ID number opens her one case; 重新提交（补正后） opens
+    the intake of the answer carried from the case, the keyboard on the line its notice listed: 1, and it is
+    accepted."""
     keys.key(Qt.Key.Key_F7, "F7")
     keys.wait_until(lambda: isinstance(QApplication.focusWidget(), QLineEdit) and QApplication.focusWidget()
                     is not window.search_panel.box, "the F7 field")  # fmt: skip
@@ -171,10 +172,8 @@ def answer_correction(window: MainWindow, keys: Keyboard, person: Applicant, cor
                     and not window.desk_actions.intake.committed, "the intake of the answer")  # fmt: skip
     panel = window.desk_actions.intake
     assert panel is not None
-    keys.wait_for_focus(panel.applicant_form.id_field.edit, "the keyboard in the ID field")
-    back = dataclasses.replace(person, outcome="accept")
-    fill_parties(panel, keys, back)
-    answer_and_decide(panel, keys, back)
+    keys.wait_for_focus(panel.checklist_view.row("M05"), "the keyboard on the line the notice listed")
+    keys.key(Qt.Key.Key_1, "1")  # the parties, the situations and every other line as the case recorded them
     answered = commit(keys, panel)
     take_papers(keys, panel)
     keys.wait_for_focus(window.search_panel.box, "the keyboard back in the desk's search box")  # F5 is next
