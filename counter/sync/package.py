@@ -81,8 +81,10 @@ import orjson
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
+from counter.sync import sm_seal
 from counter.sync.keys import sign, verify
 from counter.sync.seal import SUITE, new_ephemeral, open_sealed, seal
+from counter.sync.sm_seal import SM_SUITE, Sm2PrivateKey
 from counter.util.bounded_read import TooLarge, read_bounded
 
 FORMAT_VERSION = 8  # the newest format this program writes and reads
@@ -97,7 +99,7 @@ APPEALS_FORMAT = 8  # a hall's update with the appeals it decided of the townshi
 FORMATS = (CASES_FORMAT, PROJECTS_FORMAT, HELD_FORMAT, SEALS_FORMAT, SUBJECT_FORMAT, PAGES_FORMAT, APPEALS_FORMAT)
 MAGICS = {n: f"COUNTER-SYNC/{n}\n".encode("ascii") for n in FORMATS}
 OLD_FORMATS = (1,)  # unencrypted: refused by name, the sender must upgrade (docs/sync-crypto.md)
-SUITES = (SUITE,)
+SUITES = (SUITE, SM_SUITE)  # every site reads both; a site writes the one it chose (docs/sync-crypto.md)
 _MAGIC_ANY = re.compile(rb"^COUNTER-SYNC/(\d{1,9})\n")
 # Ten thousand cases, a large township's several years, unpack to about 40 MB and pack to a tenth of that:
 # the bounds leave a wide margin and still keep a refused file to a few hundred megabytes of work at most.
@@ -161,9 +163,10 @@ class Header:
     body_sha256: str = ""
     body_bytes: int = 0
     format: int = CASES_FORMAT  # PROJECTS_FORMAT for a package holding projects
-    suite: str = SUITE
+    suite: str = SUITE  # SM_SUITE for a package sealed and signed with SM2, SM3 and SM4
     plain_bytes: int = 0  # the records' canonical JSON, unpacked
-    ephemeral_key: str = ""  # the sender's one-time X25519 public key, base64
+    #: the sender's one-time X25519 public key, base64; in SM_SUITE the SM2 ciphertext of the body's SM4 key
+    ephemeral_key: str = ""
     series: tuple[int, int] | None = None  # one of several packages of an export: (first export number, count)
 
     @property
@@ -227,24 +230,37 @@ def encode_record(record: Any) -> bytes:
     return orjson.dumps(record, option=orjson.OPT_SORT_KEYS)
 
 
-def write_packed(
-    header: Header, packed: bytes, count: int, plain_bytes: int, key: Ed25519PrivateKey, recipient: str
-) -> bytes:
+SigningKey = Ed25519PrivateKey | Sm2PrivateKey
+OpeningKey = X25519PrivateKey | Sm2PrivateKey
+
+
+def write_packed(header: Header, packed: bytes, count: int, plain_bytes: int, key: SigningKey, recipient: str) -> bytes:
     """The package file for a body already gzipped (:mod:`counter.sync.body_packer`), sealed to ``recipient`` (the
-    receiving site's X25519 public key, base64, from its site card) and signed with ``key``: the header's counts,
-    sizes, one-time key and body hash are set here."""
-    ephemeral, ephemeral_key = new_ephemeral()
+    receiving site's public key, base64, from its site card) and signed with ``key``: the header's counts, sizes,
+    suite, one-time key and body hash are set here.
+
+    The sender's key names the suite: an Ed25519 key seals to the receiver's X25519 key (:data:`SUITE`), an SM2
+    key to the receiver's SM2 key (:data:`SM_SUITE`).  ValueError for a recipient key of the other kind.
+    """
     fields = _header_fields(header)
-    fields.update(records=count, plain_bytes=plain_bytes, ephemeral_key=ephemeral_key, suite=SUITE)
+    fields.update(records=count, plain_bytes=plain_bytes)
+    if isinstance(key, Sm2PrivateKey):
+        content_key, sealed_key = sm_seal.new_content_key(recipient)
+        fields.update(ephemeral_key=sealed_key, suite=SM_SUITE)
+        return sign_sealed(fields, sm_seal.seal(packed, content_key, _associated(fields)), key)
+    ephemeral, ephemeral_key = new_ephemeral()
+    fields.update(ephemeral_key=ephemeral_key, suite=SUITE)
     sealed = seal(packed, ephemeral, recipient, _associated(fields))
     return sign_sealed(fields, sealed, key)
 
 
-def sign_sealed(fields: dict[str, Any], sealed: bytes, key: Ed25519PrivateKey) -> bytes:
+def sign_sealed(fields: dict[str, Any], sealed: bytes, key: SigningKey) -> bytes:
     """The file for a sealed body under ``fields`` (its hash and length set here), signed with ``key``."""
     fields = dict(fields, body_sha256=hashlib.sha256(sealed).hexdigest(), body_bytes=len(sealed))
     fields.pop("signature", None)
-    signed = dict(fields, signature=sign(key, canonical_json(fields)))
+    header = canonical_json(fields)
+    signature = sm_seal.sign(key, header) if isinstance(key, Sm2PrivateKey) else sign(key, header)
+    signed = dict(fields, signature=signature)
     return MAGICS[fields["format"]] + canonical_json(signed) + b"\n" + sealed
 
 
@@ -262,12 +278,15 @@ def read_package_file(path: Path) -> bytes:
         raise PackageRejected(RejectCode.TOO_LARGE, f"file of more than {MAX_FILE} bytes") from err
 
 
-def check_package(data: bytes, trusted: Mapping[str, str], this_site: str) -> tuple[Header, bytes]:
+def check_package(
+    data: bytes, trusted: Mapping[str, str], this_site: str, trusted_sm2: Mapping[str, str] | None = None
+) -> tuple[Header, bytes]:
     """Every check of a package but opening its body (:func:`unpack_package`): enough to know one already taken in.
 
-    ``trusted`` maps each registered peer's code to its public signing key.  The checks run from the outside in —
-    what the file is, its header and limits, who signed it, whom it is for — and the first that fails names the
-    rejection (:class:`PackageRejected`).
+    ``trusted`` maps each registered peer's code to its public signing key, ``trusted_sm2`` to its SM2 public key
+    (for a package of :data:`SM_SUITE`; a peer whose card had none is unknown to that suite).  The checks run from
+    the outside in — what the file is, its header and limits, who signed it, whom it is for — and the first that
+    fails names the rejection (:class:`PackageRejected`).
     """
     if len(data) > MAX_FILE:
         raise PackageRejected(RejectCode.TOO_LARGE, f"file of {len(data)} bytes")
@@ -279,14 +298,15 @@ def check_package(data: bytes, trusted: Mapping[str, str], this_site: str) -> tu
         raise PackageRejected(RejectCode.BAD_HEADER, f"format {header.format} under COUNTER-SYNC/{magic_format}")
     if not isinstance(signature, str) or not signature:
         raise PackageRejected(RejectCode.UNSIGNED, f"from {header.from_site}")
-    public_key = trusted.get(header.from_site)
-    if public_key is None:
-        raise PackageRejected(RejectCode.UNKNOWN_SITE, header.from_site)
+    national = header.suite == SM_SUITE
+    public_key = (trusted_sm2 or {}).get(header.from_site) if national else trusted.get(header.from_site)
+    if not public_key:
+        raise PackageRejected(RejectCode.UNKNOWN_SITE, header.from_site + (" (no SM2 key registered)" * national))
     try:
         signed_bytes = canonical_json(fields)
     except (ValueError, TypeError) as err:  # a string no UTF-8 can carry
         raise PackageRejected(RejectCode.BAD_HEADER, str(err)) from err
-    if not verify(public_key, signed_bytes, signature):
+    if not (sm_seal.verify if national else verify)(public_key, signed_bytes, signature):
         raise PackageRejected(RejectCode.BAD_SIGNATURE, f"from {header.from_site}")
     if canonical_json(_header_fields(header)) != signed_bytes:  # the seal is bound to the header as written here
         raise PackageRejected(RejectCode.BAD_HEADER, "header not as this program writes it")
@@ -303,9 +323,17 @@ def check_package(data: bytes, trusted: Mapping[str, str], this_site: str) -> tu
     return header, body
 
 
-def unpack_package(header: Header, body: bytes, key: X25519PrivateKey) -> Package:
-    """The checked body's records (:func:`check_package` first), opened with this site's encryption ``key``."""
-    packed = open_sealed(body, header.ephemeral_key, key, _associated(_header_fields(header)))
+def unpack_package(header: Header, body: bytes, key: OpeningKey, sm2_key: Sm2PrivateKey | None = None) -> Package:
+    """The checked body's records (:func:`check_package` first), opened with this site's encryption ``key`` (its
+    X25519 key), or for a package of :data:`SM_SUITE` its SM2 key (``sm2_key``, or ``key`` when that is one)."""
+    aad = _associated(_header_fields(header))
+    packed: bytes | None = None
+    if header.suite == SM_SUITE:
+        opener = sm2_key if sm2_key is not None else key
+        if isinstance(opener, Sm2PrivateKey):
+            packed = sm_seal.open_sealed(body, header.ephemeral_key, opener, aad)
+    elif isinstance(key, X25519PrivateKey):
+        packed = open_sealed(body, header.ephemeral_key, key, aad)
     if packed is None:
         raise PackageRejected(RejectCode.NOT_FOR_THIS_KEY, f"from {header.from_site} to {header.to_site}")
     records = _unpack(packed, header.plain_bytes)

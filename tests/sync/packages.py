@@ -7,10 +7,18 @@ from collections.abc import Mapping
 from typing import Any
 
 import orjson
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
-from counter.sync.package import CASES_FORMAT, MAGICS, Header, Package, check_package, unpack_package, write_packed
+from counter.sync.package import (
+    CASES_FORMAT,
+    MAGICS,
+    Header,
+    Package,
+    SigningKey,
+    check_package,
+    unpack_package,
+    write_packed,
+)
 
 
 def pack_body(records: list[Any]) -> tuple[bytes, int]:
@@ -23,11 +31,12 @@ def pack_body(records: list[Any]) -> tuple[bytes, int]:
     return gzip.compress(plain, compresslevel=6, mtime=0), len(plain)
 
 
-def write_package(header: Header, records: list[Any], key: Ed25519PrivateKey, recipient: str) -> bytes:
+def write_package(header: Header, records: list[Any], key: SigningKey, recipient: str) -> bytes:
     """The package file for ``records`` (plain JSON data), sealed to ``recipient`` and signed with ``key``.
 
     ``recipient`` is the receiving site's X25519 public key (base64, from its
-    site card).  The header's counts, sizes, one-time key and body hash are set here.
+    site card), or its SM2 key for a ``key`` of the national suite.  The
+    header's counts, sizes, one-time key and body hash are set here.
     """
     packed, plain_bytes = pack_body(records)
     return write_packed(header, packed, len(records), plain_bytes, key, recipient)
