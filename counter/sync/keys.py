@@ -36,6 +36,8 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
+from counter.sync.sm_seal import raw_public_key as raw_sm2_key
+
 PUBLIC_KEY_BYTES = 32
 SIGNATURE_BYTES = 64
 FINGERPRINT_HEX = 32  # 128 bits: a forged key matching a given fingerprint takes 2^128 tries (2^64 was within reach)
@@ -118,11 +120,16 @@ def save_private_key(key: Ed25519PrivateKey | X25519PrivateKey, path: Path) -> N
 
     A parent folder that does not exist yet is made readable by its owner only.
     """
+    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    write_private_file(path, pem)
+
+
+def write_private_file(path: Path, pem: bytes) -> None:
+    """Write a private key's text as :func:`save_private_key` does: mode 0600, atomically, its folder 0700."""
     folder = path.parent
     if not folder.exists():
         folder.mkdir(parents=True, exist_ok=True)
         os.chmod(folder, 0o700)
-    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
     tmp = path.with_name(path.name + ".tmp")
     with contextlib.suppress(FileNotFoundError):
         tmp.unlink()  # a leftover of an interrupted save, perhaps with a wider mode
@@ -191,7 +198,7 @@ def verify(public_key_b64: str, data: bytes, signature_b64: str) -> bool:
     return True
 
 
-def key_fingerprint(public_key_b64: str, encryption_key_b64: str = "") -> str:
+def key_fingerprint(public_key_b64: str, encryption_key_b64: str = "", sm2_key_b64: str = "") -> str:
     """The first 32 hex digits (128 bits) of SHA-256 over the raw public keys, in eight groups of four.
 
     "ab12 cd34 ef56 7890 1a2b 3c4d 5e6f 7a8b": what two sites read out over the
@@ -199,14 +206,17 @@ def key_fingerprint(public_key_b64: str, encryption_key_b64: str = "") -> str:
     signing key and, when given, the encryption key after it (both are 32 bytes,
     so the joined bytes have one reading).  64 bits, as before, let a forger
     with a few GPU-months make a card of their own that matches a real card's
-    fingerprint; 128 bits put that beyond reach.  Raises ValueError for text
-    that is not a public key.
+    fingerprint; 128 bits put that beyond reach.  A site that holds an SM2 key
+    (the national suite, :mod:`counter.sync.sm_seal`) has its 65 bytes after
+    them: a card without one keeps the fingerprint it always had.  Raises
+    ValueError for text that is not a public key.
     """
     raw = raw_public_key(public_key_b64)
     extra = raw_public_key(encryption_key_b64) if encryption_key_b64 else b""
-    if raw is None or extra is None:
+    national = raw_sm2_key(sm2_key_b64) if sm2_key_b64 else b""
+    if raw is None or extra is None or national is None or (national and not extra):
         raise ValueError("not a public key in base64")
-    digest = hashlib.sha256(raw + extra).hexdigest()[:FINGERPRINT_HEX]
+    digest = hashlib.sha256(raw + extra + national).hexdigest()[:FINGERPRINT_HEX]
     return " ".join(digest[i : i + 4] for i in range(0, FINGERPRINT_HEX, 4))
 
 

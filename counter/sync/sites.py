@@ -28,6 +28,7 @@ from typing import Any
 from counter.case.desk_names import clerk_name_problem
 from counter.case.numbers import DESK_NO, SITE_CODE
 from counter.sync.keys import key_fingerprint, raw_public_key
+from counter.sync.sm_seal import raw_public_key as raw_sm2_key
 from counter.util.bounded_read import SITE_CARD_LIMIT, TooLarge, read_bounded
 
 CARD_FORMAT = "counter-site/2"
@@ -77,10 +78,12 @@ class SiteIdentity:
     #: the fingerprints of the signing keys this site's key replaced, oldest first (on its card, for the peer who
     #: registers the new one: the key it holds for the site is one of these, not a stranger's)
     retired: tuple[str, ...] = ()
+    #: the SM2 public key (base64 of 04 ‖ x ‖ y) of a site that may use the national suite; "" for none
+    sm2_key: str = ""
 
     @property
     def fingerprint(self) -> str:
-        return key_fingerprint(self.public_key, self.encryption_key)
+        return key_fingerprint(self.public_key, self.encryption_key, self.sm2_key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,10 +97,11 @@ class Peer:
     registered_at: datetime
     encryption_key: str = ""  # empty for a peer registered from a card of the first format
     county: str = ""  # at a league, the 行政区划代码 of the county the hall serves (counter.sync.counties)
+    sm2_key: str = ""  # its SM2 public key, from a card that carried one: what national-suite packages need
 
     @property
     def fingerprint(self) -> str:
-        return key_fingerprint(self.public_key, self.encryption_key)
+        return key_fingerprint(self.public_key, self.encryption_key, self.sm2_key)
 
 
 def site_problems(
@@ -172,6 +176,8 @@ def site_card(identity: SiteIdentity) -> dict[str, Any]:
         "encryption_key": identity.encryption_key,
         "fingerprint": identity.fingerprint,
     }
+    if identity.sm2_key:  # only a site that holds one: another card is byte for byte as before
+        card["sm2_key"] = identity.sm2_key
     if identity.retired:  # an older program reading the card ignores it
         card["retired_fingerprints"] = list(identity.retired)
     return card
@@ -197,8 +203,11 @@ def read_site_card(text: str) -> tuple[SiteIdentity | None, list[SiteProblem]]:
     problems = site_problems(fields["code"], fields["name"], fields["public_key"], fields["encryption_key"])
     if fields["kind"] not in {kind.value for kind in SiteKind}:
         problems.append(SiteProblem.KIND_UNKNOWN)
+    sm2_key = _text(raw, "sm2_key")
+    if sm2_key and raw_sm2_key(sm2_key) is None:
+        problems.append(SiteProblem.KEY_FORMAT)
     if SiteProblem.KEY_FORMAT not in problems and _squeezed(
-        key_fingerprint(fields["public_key"], fields["encryption_key"])
+        key_fingerprint(fields["public_key"], fields["encryption_key"], sm2_key)
     ) != _squeezed(fields["fingerprint"]):
         problems.append(SiteProblem.FINGERPRINT_MISMATCH)
     if problems:
@@ -207,7 +216,7 @@ def read_site_card(text: str) -> tuple[SiteIdentity | None, list[SiteProblem]]:
     retired_raw = raw.get("retired_fingerprints")
     retired = tuple(f.strip() for f in retired_raw if isinstance(f, str)) if isinstance(retired_raw, list) else ()
     identity = SiteIdentity(
-        fields["code"], fields["name"], kind, fields["public_key"], fields["encryption_key"], retired[:100]
+        fields["code"], fields["name"], kind, fields["public_key"], fields["encryption_key"], retired[:100], sm2_key
     )
     return identity, []
 

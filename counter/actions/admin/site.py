@@ -61,6 +61,7 @@ from counter.sync.keys import (
     public_key_text,
     save_private_key,
 )
+from counter.sync.seal import SUITE
 from counter.sync.site_faults import PeerRefused, SiteRefused, StoredKeysChanged
 from counter.sync.site_view import ShownSite, SiteKeys, retired_fingerprint
 from counter.sync.sites import (
@@ -75,6 +76,10 @@ from counter.sync.sites import (
     site_problems,
     write_card_file,
 )
+from counter.sync.sm2_keys import load_sm2_key, sm2_key_at, sm2_key_path
+from counter.sync.sm_seal import SM_SUITE, Sm2PrivateKey
+from counter.sync.sm_seal import public_key_text as sm_public_key_text
+from counter.sync.sm_seal import raw_public_key as raw_sm2_key
 
 __all__ = [
     "Peer",
@@ -111,6 +116,8 @@ __all__ = [
 CODE, NAME, PUBLIC_KEY = SITE_CODE, SITE_NAME, "site.public_key"
 KIND = SITE_KIND  # read on its own where only the kind matters (counter.db.settings_store.is_township)
 ENCRYPTION_KEY = "site.encryption_key"
+SM2_KEY = "site.sm2_key"  # the SM2 public key of a site that chose the national suite (counter.sync.sm_seal)
+SUITE_SETTING = "sync.suite"  # the suite this site writes its packages in: SM_SUITE, or absent for today's
 RETIRED_KEYS = "site.retired_keys"  # the keys the site's key replaced (counter.audit.site_keys)
 SET_UP = "site.set_up_at"  # when an administrator last set the identity on purpose (UTC, ISO 8601)
 AUDIT_SUBJECT = "site"
@@ -298,9 +305,15 @@ def site_for_card(session: Session, key_path: Path | None = None) -> SiteIdentit
         if signing == stored.public_key:
             raise
         sealing = ""  # the signing key already disagrees: that is the problem to name
+    national = ""
+    if stored.sm2_key:  # a site on the national suite: its card carries the SM2 key file's public half
+        try:
+            national = sm_public_key_text(load_sm2_key(sm2_key_path(path)))
+        except KeyUnreadable:
+            national = ""
     retired = tuple(retired_fingerprint(key) for key in retired_keys(session))
-    from_files = SiteIdentity(stored.code, stored.name, stored.kind, signing, sealing, retired)
-    if (signing, sealing) != (stored.public_key, stored.encryption_key):
+    from_files = SiteIdentity(stored.code, stored.name, stored.kind, signing, sealing, retired, national)
+    if (signing, sealing, national) != (stored.public_key, stored.encryption_key, stored.sm2_key):
         log.error(
             "the site keys stored in the database differ from the key files at %s: stored fingerprint %s, "
             "key files %s; no card is written from them",
@@ -357,12 +370,14 @@ def register_peer(
     encryption_key: str = "",
     now: datetime | None = None,
     county: str = "",
+    sm2_key: str = "",
 ) -> None:
     """Accept packages from the site ``code`` signed by ``public_key``, seal packages to it with ``encryption_key``.
 
     ``county``, the 行政区划代码 of the county a hall serves, is what a league groups that hall's figures by
     (:mod:`counter.sync.counties`); a league registering a hall may leave it empty and give it later by registering
-    the card again.  Registering again without one keeps the county the peer had.
+    the card again.  Registering again without one keeps the county the peer had.  ``sm2_key``, from a card that
+    carries one, checks and opens the peer's packages of the national suite.
 
     Registering a code again replaces its keys.  ``encryption_key`` is empty
     only for a registration from an old card (tests of the upgrade make one):
@@ -376,8 +391,10 @@ def register_peer(
     by = this_desk(desk)
     require(session, by.actor, Permission.CHANGE_SETTINGS)
     code, name, public_key, encryption_key = code.strip(), name.strip(), public_key.strip(), encryption_key.strip()
-    county = county.strip()
+    county, sm2_key = county.strip(), sm2_key.strip()
     problems = site_problems(code, name, public_key, encryption_key or None)
+    if sm2_key and (raw_sm2_key(sm2_key) is None or not encryption_key):
+        problems.append(SiteProblem.KEY_FORMAT)
     if county and not COUNTY_CODE.match(county):
         problems.append(SiteProblem.COUNTY_FORMAT)
     if code == _own_code(session):
@@ -389,7 +406,7 @@ def register_peer(
         "code": code,
         "name": name,
         "kind": kind.value,
-        "fingerprint": key_fingerprint(public_key, encryption_key),
+        "fingerprint": key_fingerprint(public_key, encryption_key, sm2_key),
     }
     if county:
         detail["county"] = county
@@ -397,12 +414,12 @@ def register_peer(
     if row is None:
         session.add(
             models.SitePeer(code=code, name=name, kind=kind.value, public_key=public_key, encryption_key=encryption_key,
-                            registered_at=registered, county=county)
+                            registered_at=registered, county=county, sm2_key=sm2_key)
         )  # fmt: skip
     else:
-        detail["replaced_fingerprint"] = key_fingerprint(row.public_key, row.encryption_key)
+        detail["replaced_fingerprint"] = key_fingerprint(row.public_key, row.encryption_key, row.sm2_key)
         row.name, row.kind, row.public_key, row.registered_at = name, kind.value, public_key, registered
-        row.encryption_key = encryption_key
+        row.encryption_key, row.sm2_key = encryption_key, sm2_key
         row.county = county or row.county
     record_at_desk(session, by, AuditAction.SETTING_CHANGED, f"{AUDIT_SUBJECT}.peer:{code}", detail)
 
@@ -411,7 +428,9 @@ def peers(session: Session) -> list[Peer]:
     """Every registered peer, by code."""
     rows = session.scalars(select(models.SitePeer).order_by(models.SitePeer.code))
     return [
-        Peer(r.code, r.name, SiteKind(r.kind), r.public_key, _utc(r.registered_at), r.encryption_key, r.county)
+        Peer(
+            r.code, r.name, SiteKind(r.kind), r.public_key, _utc(r.registered_at), r.encryption_key, r.county, r.sm2_key
+        )
         for r in rows
     ]
 
@@ -421,12 +440,62 @@ def peer_keys(session: Session) -> dict[str, str]:
     return {peer.code: peer.public_key for peer in peers(session)}
 
 
+def peer_sm2_keys(session: Session) -> dict[str, str]:
+    """Code → SM2 public key of every peer registered from a card with one: what a national-suite package's
+    signature is checked against."""
+    return {peer.code: peer.sm2_key for peer in peers(session) if peer.sm2_key}
+
+
+def national_suite_chosen(session: Session) -> bool:
+    """Whether this site writes its packages in the national suite (SM2, SM3, SM4)."""
+    return get_setting(session, SUITE_SETTING) == SM_SUITE
+
+
+def choose_suite(session: Session, national: bool, desk: Desk | None = None, key_path: Path | None = None) -> None:
+    """Write this site's packages in the national suite (``national``) or today's, on the machine that holds the
+    site's keys; the caller commits.
+
+    Choosing the national suite makes the site's SM2 key (a file beside the others, :mod:`counter.sync.sm2_keys`)
+    and puts its public half in the identity, so the site's card carries it and its fingerprint changes: the site
+    hands its peers the new card, and each reads the new fingerprint over the phone before registering it.  Until a
+    peer has, packages to it are written in today's suite (it could not open the others), and it refuses the site's
+    national packages as from a key it does not know.  Raises :class:`NotPermitted` without CHANGE_SETTINGS and
+    :class:`KeyUnreadable` where the site's keys are not.
+    """
+    by = this_desk(desk)
+    require(session, by.actor, Permission.CHANGE_SETTINGS)
+    path = key_path or paths.site_key_path()
+    site_signing_key(session, path)  # the key machine only
+    before = this_site(session, path)
+    identity = before
+    if national and not before.sm2_key:
+        sm2_public = sm_public_key_text(sm2_key_at(path))
+        identity = SiteIdentity(
+            before.code, before.name, before.kind, before.public_key, before.encryption_key, sm2_key=sm2_public
+        )
+        _store(session, identity)
+    put_setting(session, SUITE_SETTING, SM_SUITE if national else SUITE)
+    detail = {"suite": SM_SUITE if national else SUITE, "fingerprint": identity.fingerprint}
+    record_at_desk(session, by, AuditAction.SETTING_CHANGED, SUITE_SETTING, detail)
+
+
+def site_sm2_key(session: Session, key_path: Path | None = None) -> Sm2PrivateKey:
+    """This site's SM2 key, checked against the public half its card carries; raises :class:`KeyUnreadable`."""
+    path = key_path or paths.site_key_path()
+    identity = this_site(session, path)
+    key = load_sm2_key(sm2_key_path(path))
+    if not identity.sm2_key or sm_public_key_text(key) != identity.sm2_key:
+        raise KeyUnreadable(sm2_key_path(path), KeyProblem.OTHER_SITE, encryption=True)
+    return key
+
+
 def _stored(session: Session) -> SiteIdentity | None:
     values = [get_setting(session, key) for key in (CODE, NAME, KIND, PUBLIC_KEY)]
     code, name, kind, public_key = values
     if code is None or name is None or public_key is None or kind not in {k.value for k in SiteKind}:
         return None
-    return SiteIdentity(code, name, SiteKind(kind), public_key, get_setting(session, ENCRYPTION_KEY) or "")
+    sealing, national = get_setting(session, ENCRYPTION_KEY) or "", get_setting(session, SM2_KEY) or ""
+    return SiteIdentity(code, name, SiteKind(kind), public_key, sealing, sm2_key=national)
 
 
 def _store(session: Session, identity: SiteIdentity) -> None:
@@ -436,6 +505,8 @@ def _store(session: Session, identity: SiteIdentity) -> None:
     put_setting(session, PUBLIC_KEY, identity.public_key)
     if identity.encryption_key:
         put_setting(session, ENCRYPTION_KEY, identity.encryption_key)
+    if identity.sm2_key:
+        put_setting(session, SM2_KEY, identity.sm2_key)
 
 
 def _own_code(session: Session) -> str:

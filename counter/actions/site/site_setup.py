@@ -167,11 +167,11 @@ def register_card(session: Session, card: SiteIdentity, desk: Desk, county: str 
     old = next((peer for peer in peers(session) if peer.code == card.code), None)
     register_peer(
         session, card.code, card.name, card.kind, card.public_key, desk=desk, encryption_key=card.encryption_key,
-        county=county,
+        county=county, sm2_key=card.sm2_key,
     )  # fmt: skip
     if old is None:
         return Registration(card.code, PeerChange.NEW, "")
-    if (old.public_key, old.encryption_key) == (card.public_key, card.encryption_key):
+    if (old.public_key, old.encryption_key, old.sm2_key) == (card.public_key, card.encryption_key, card.sm2_key):
         return Registration(card.code, PeerChange.SAME_KEY, "")
     return Registration(card.code, PeerChange.NEW_KEY, old.fingerprint)
 

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy.orm import Session
 
 from counter.access.desk import Desk
@@ -44,7 +44,16 @@ from counter.actions.admin.audit import record_at_desk
 from counter.actions.admin.audit_seal import seal_with
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.admin.guard import require
-from counter.actions.admin.site import peer_keys, peers, site_encryption_key, site_signing_key, this_site
+from counter.actions.admin.site import (
+    national_suite_chosen,
+    peer_keys,
+    peer_sm2_keys,
+    peers,
+    site_encryption_key,
+    site_signing_key,
+    site_sm2_key,
+    this_site,
+)
 from counter.actions.cases.date_moves import honour_printed_dates
 from counter.actions.cases.item_track import last_history_id, retrack_after
 from counter.actions.sync.sync_apply import RecordApplier, Tally
@@ -79,9 +88,11 @@ from counter.sync.package import (
     SEALS_FORMAT,
     SUBJECT_FORMAT,
     Header,
+    OpeningKey,
     PackageKind,
     PackageRejected,
     RejectCode,
+    SigningKey,
     check_package,
     encode_record,
     package_name,
@@ -101,6 +112,7 @@ from counter.sync.records import (
 )
 from counter.sync.sender_checks import Sender
 from counter.sync.sites import SiteIdentity, SiteKind
+from counter.sync.sm_seal import SM_SUITE
 from counter.util.collector import without_collector_pauses
 
 __all__ = [
@@ -177,6 +189,22 @@ def _peer_of_kind(session: Session, code: str, kind: SiteKind) -> str:
 # --- export ---------------------------------------------------------------------------------
 
 
+def _signer_and_recipient(
+    session: Session, code: str, target: str, key: Ed25519PrivateKey, key_path: Path | None
+) -> tuple[SigningKey, str]:
+    """The key a package to ``target`` is signed with and the peer's key it is sealed to: the national suite's where
+    this site chose it and the peer's card carried an SM2 key, today's otherwise."""
+    peer = next(p for p in peers(session) if p.code == target)
+    if not peer.encryption_key:
+        raise SyncNotPossible(SyncProblem.OLD_CARD, target)
+    if not national_suite_chosen(session):
+        return key, peer.encryption_key
+    if peer.sm2_key:
+        return site_sm2_key(session, key_path), peer.sm2_key
+    log.warning("%s chose the national suite, but %s registered no SM2 key: written in today's suite", code, target)
+    return key, peer.encryption_key
+
+
 def export_package(
     session: Session,
     desk: Desk,
@@ -202,9 +230,7 @@ def export_package(
     site = this_site(session, key_path)
     target, kind, own = _addressed(session, site, to_site)
     key = site_signing_key(session, key_path)  # before the reading: a machine that cannot sign says so at once
-    recipient = next(p.encryption_key for p in peers(session) if p.code == target)
-    if not recipient:
-        raise SyncNotPossible(SyncProblem.OLD_CARD, target)
+    signer, recipient = _signer_and_recipient(session, site.code, target, key, key_path)
     changed = None
     carried = _Carried()
     if kind is PackageKind.CASES:
@@ -239,7 +265,7 @@ def export_package(
             site.code, site.kind.value, target, kind, export_no, now, since, count, format=package_format,
             series=series,
         )  # fmt: skip
-        made.append(data := write_packed(header, body, count, plain, key, recipient))
+        made.append(data := write_packed(header, body, count, plain, signer, recipient))
         content_hash = hashlib.sha256(data.split(b"\n", 2)[2]).hexdigest()  # the sealed body, after magic and header
         # only the last package carries the marks: the hall acknowledging an earlier one has not seen the later
         # ones' cases, so the baseline stays where it was and they are sent again (and found unchanged) next time
@@ -379,7 +405,7 @@ def _import_package(
 ) -> ImportReport:
     require(session, desk.actor, Permission.SYNC)
     site = this_site(session)
-    header, body = check_package(data, peer_keys(session), site.code)
+    header, body = check_package(data, peer_keys(session), site.code, peer_sm2_keys(session))
     _check_direction(session, site.kind, header)
     earlier = sync_store.find_import(session, header.from_site, header.kind.value, header.export_no)
     if earlier is not None:  # known by its number: a replay is answered without unpacking the body
@@ -388,7 +414,9 @@ def _import_package(
         return ImportReport(header.from_site, header.kind.value, header.export_no, 0, 0, 0, replayed=True)
     _check_fresh(session, header, now)
     check_series(session, header)
-    opener = site_encryption_key(session, key_path)
+    opener: OpeningKey = (
+        site_sm2_key(session, key_path) if header.suite == SM_SUITE else site_encryption_key(session, key_path)
+    )
     with without_collector_pauses():
         return _import_body(session, desk, header, body, now, on_progress, opener)
 
@@ -418,7 +446,7 @@ def _import_body(
     body: bytes,
     now: dt.datetime,
     on_progress: Progress | None,
-    opener: X25519PrivateKey,
+    opener: OpeningKey,
 ) -> ImportReport:
     package = unpack_package(header, body, opener)
     reader: CaseReader | None = None

@@ -38,6 +38,8 @@ class SitePeer(Base):
     encryption_key: Mapped[str] = mapped_column(String(80), default="", server_default="")
     # the 行政区划代码 of the county a hall serves, at its league (counter.sync.counties); "" for every other peer
     county: Mapped[str] = mapped_column(String(6), default="", server_default="")
+    # SM2, 04 ‖ x ‖ y in base64: what national-suite packages are checked with and sealed to; "" for a card without
+    sm2_key: Mapped[str] = mapped_column(String(120), default="", server_default="")
 
 
 class SyncExport(Base):
