@@ -33,6 +33,7 @@ from counter.ratings.rectification import (
     appeal_status,
 )
 from counter.ratings.status import DeskStatus
+from counter.ratings.stored_reasons import national_codes, reason_labels
 from counter.ratings.views import (
     AppealLine,
     RectHistoryLine,
@@ -314,7 +315,7 @@ def rectification_view(session: Session, rectification_id: int) -> Rectification
         rating_id=rating.id,
         round=rating.round,
         rater_masked=mask_name(rating.rater_name),
-        reasons=tuple(json.loads(rating.reasons)),
+        reasons=reason_labels(rating.reasons),
         comment=rating.comment,
         history=history,
         appeals=tuple(appeals_of_rating(session, rating.id)),
@@ -405,7 +406,8 @@ def rating_records(session: Session, first: dt.date, last: dt.date) -> list[Rati
             clerk=row.clerk, staff_no=row.staff_no, desk_no=row.desk_no, site_code=row.site_code, region=row.region,
             channel=Channel(row.channel), rater_name=row.rater_name, rater_id_no=row.rater_id_no,
             rater_kind=RaterKind(row.rater_kind), anonymous=row.anonymous, level=Level(row.level),
-            reasons=tuple(json.loads(row.reasons)), comment=row.comment, rated_at=from_db(row.rated_at),
+            reasons=reason_labels(row.reasons), reason_codes=national_codes(row.reasons)[0],
+            reason_list=national_codes(row.reasons)[1], comment=row.comment, rated_at=from_db(row.rated_at),
             round=row.round, excluded=appeal_reason is not None, appeal_reason=appeal_reason or "",
             appealing=bool(under_appeal),
         )

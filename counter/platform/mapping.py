@@ -116,7 +116,9 @@ SOURCES = frozenset(
         "rating.round",
         "rating.level",  # the level's meaning (counter.ratings.levels.Level)
         "rating.channel",  # counter.ratings.levels.Channel: the hall's tablet is 现场评价器
-        "rating.reasons",  # the reasons the rater chose, joined by "；"
+        "rating.reasons",  # the hall's own reasons the rater chose, joined by "；": never a national indicator
+        "rating.reason_codes",  # 测评内容: the national indicators' codes, joined by "," (counter.ratings.eval_content)
+        "rating.reason_list",  # the 测评内容 list's version those codes were given under
         "rating.comment",
         "rating.rated_at",
         "rating.clerk",

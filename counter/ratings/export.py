@@ -59,6 +59,8 @@ class RatingRecord:
     excluded: bool  # removed on appeal (申诉复核); the record stays
     appeal_reason: str
     appealing: bool = False  # 申诉中: an appeal filed and not decided; still a valid rating
+    reason_codes: tuple[str, ...] = ()  # 测评内容: the national indicators' codes; the hall's own reasons are not here
+    reason_list: str = ""  # the 测评内容 list's version the codes were given under
 
 
 def region_of(area_code: str) -> str:
@@ -70,7 +72,7 @@ FIELDS = (
     "case_no", "item_code", "item_name", "department", "clerk", "staff_no", "desk_no", "site_code",
     "region", "channel", "rater_name", "rater_id_no", "rater_kind", "anonymous", "level", "satisfaction",
     "coding", "reasons", "comment", "rated_at", "round", "excluded", "appeal_reason",
-    "appealing",
+    "appealing", "reason_codes", "reason_list",
 )  # fmt: skip
 
 
@@ -102,6 +104,8 @@ def export_row(record: RatingRecord, codings: Codings) -> dict[str, Any]:
         "excluded": record.excluded,
         "appeal_reason": record.appeal_reason,
         "appealing": record.appealing,
+        "reason_codes": list(record.reason_codes),
+        "reason_list": record.reason_list,
     }
 
 

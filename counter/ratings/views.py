@@ -7,7 +7,7 @@ cross Qt signals, so they are frozen dataclasses and never ORM objects.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from counter.ratings.levels import Level
 from counter.ratings.rectification import (
@@ -35,8 +35,10 @@ class PadCase:
     photo: str  # path of the clerk's photo; "" none
     bundle_name: str
     rater_masked: str
-    reasons: tuple[str, ...]  # the office's reason list, as the pad offers it
+    reasons: tuple[str, ...]  # every reason the pad may offer, as it offers them
     timeout_seconds: int
+    #: the buttons after each bad level: its national 测评内容, then the office's own (pad_reasons.level_reasons)
+    level_reasons: dict[Level, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

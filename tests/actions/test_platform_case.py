@@ -107,7 +107,7 @@ def test_a_restaurant_reported_from_intake_to_revisit_is_held_once_through_kills
 
         def rate(s: Session) -> None:
             pad = send_to_pad(s, number, PAD, rated_at)
-            bad = RatingChoice(Level.DISSATISFIED, ("等待时间长",), "等了很久")
+            bad = RatingChoice(Level.DISSATISFIED, ("服务态度", "等待时间长"), "等了很久")
             recorded = record_rating(s, pad.request_id, bad, PAD, rated_at, office_calendar(s))
             found = rectification_of_rating(s, recorded.rating_id)
             assert found is not None
@@ -154,7 +154,10 @@ def test_a_restaurant_reported_from_intake_to_revisit_is_held_once_through_kills
     assert handed["delivered_by"] == "1"  # 窗口领取
     (rated,) = (e for e in held if e["event_type"] == "评价")
     # the 好差评 interfaces' coding, chosen: 2 不满意, 4 政务大厅平板电脑 (as the ratings export sends it)
-    assert (rated["rate_level"], rated["rate_channel"], rated["rate_reasons"]) == ("2", "4", "等待时间长")
+    assert (rated["rate_level"], rated["rate_channel"]) == ("2", "4")
+    # 测评内容 as the national list's code and version; the hall's own 等待时间长 stays at home
+    assert (rated["rate_reason_codes"], rated["rate_reason_list"]) == ("503", "national-offline-1")
+    assert "等待时间长" not in str(rated)
     assert rated["rate_round"] == "1"
     assert rated["rater_cert_no"] == ID
     assert [e["rect_step"] for e in held[10:]] == ["回访", "立行立改", "反馈"]

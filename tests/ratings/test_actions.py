@@ -70,7 +70,17 @@ def test_the_pad_shows_who_served_and_a_masked_name(
     assert pad.bundle_name == "我要开小餐馆（50平方米以下）"
     assert pad.rater_masked == "张**"
     assert pad.round == 1
-    assert pad.reasons == ("办理时间长", "服务态度差", "办理环境差", "流程太复杂", "等待时间长", "其他")
+    assert pad.reasons == (
+        "服务效率",
+        "服务水平",
+        "服务态度",
+        "办理时间长",
+        "服务态度差",
+        "办理环境差",
+        "流程太复杂",
+        "等待时间长",
+        "其他",
+    )
     assert pad.timeout_seconds == 60
 
 

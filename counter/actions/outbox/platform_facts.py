@@ -46,6 +46,7 @@ from counter.platform.events import (
     platform_key,
 )
 from counter.platform.mapping import SOURCES
+from counter.ratings.stored_reasons import local_labels, national_codes
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -346,7 +347,9 @@ def _rating(session: Session, case: models.Case, round_: int) -> dict[str, str]:
         "rating.round": str(round_),
         "rating.level": rating.level,
         "rating.channel": rating.channel,
-        "rating.reasons": "；".join(json.loads(rating.reasons or "[]")),
+        "rating.reasons": "；".join(local_labels(rating.reasons)),
+        "rating.reason_codes": ",".join(national_codes(rating.reasons)[0]),
+        "rating.reason_list": national_codes(rating.reasons)[1],
         "rating.comment": rating.comment,
         "rating.rated_at": moment(rating.rated_at),
         "rating.clerk": rating.clerk,

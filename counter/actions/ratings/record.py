@@ -50,10 +50,11 @@ from counter.db.rating_store import (
 from counter.db.settings_store import get_setting, put_setting
 from counter.parties.names import mask_name
 from counter.ratings.choice import RatingChoice, choice_problems
+from counter.ratings.eval_content import load_eval_content
 from counter.ratings.export import RatingRecord, region_of
 from counter.ratings.figures import Figures, Grouping
-from counter.ratings.levels import Channel, is_bad
-from counter.ratings.pad_reasons import offered_reasons
+from counter.ratings.levels import BAD_LEVELS, Channel, is_bad
+from counter.ratings.pad_reasons import level_reasons, offered_reasons
 from counter.ratings.recorded import RatingRecorded
 from counter.ratings.rectification import (
     AppealGround,
@@ -82,6 +83,7 @@ from counter.ratings.settings import (
     settings_values,
 )
 from counter.ratings.status import DeskStatus, SendRefusal
+from counter.ratings.stored_reasons import stored_reasons
 from counter.ratings.views import AppealOffer, PadCase, RectificationAlert, RectificationRow, RectificationView
 
 #: a request older than its time on the pad and this much more was left by a pad that stopped
@@ -158,6 +160,7 @@ def send_to_pad(session: Session, case_no: str, desk: Desk, now: dt.datetime) ->
     record_at_desk(session, desk, AuditAction.SENT_TO_PAD, case.case_no, {"request_id": request_id, "round": round_})
     view = case_view(session, case.case_no)
     assert view is not None
+    content = load_eval_content()
     return PadCase(
         request_id=request_id,
         case_no=case.case_no,
@@ -169,8 +172,9 @@ def send_to_pad(session: Session, case_no: str, desk: Desk, now: dt.datetime) ->
         photo=desk.photo,
         bundle_name=view.bundle_name,
         rater_masked=mask_name(view.applicant_name),
-        reasons=offered_reasons(settings),
+        reasons=offered_reasons(settings, content),
         timeout_seconds=settings.timeout_seconds,
+        level_reasons={level: level_reasons(settings, level, content) for level in sorted(BAD_LEVELS)},
     )
 
 
@@ -201,7 +205,8 @@ def record_rating(
     """
     request = _open_request(session, request_id)
     settings, _problems = rating_settings(session)
-    problems = choice_problems(choice, offered_reasons(settings))
+    content = load_eval_content()
+    problems = choice_problems(choice, level_reasons(settings, choice.level, content))
     if problems:
         raise ChoiceRefused(problems)
     view = case_view(session, request.case_no)
@@ -212,7 +217,7 @@ def record_rating(
             "request_id": request.id,
             "level": choice.level.value,
             "channel": Channel.HALL_TABLET.value,
-            "reasons": list(choice.reasons),
+            "reasons": stored_reasons(choice.reasons, choice.level, content),
             "comment": choice.comment.strip(),
             "rated_at": now,
             "rated_on": now.date(),

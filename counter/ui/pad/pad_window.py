@@ -541,6 +541,7 @@ class PadWindow(QWidget):
             self.choice_made.emit(case.request_id, RatingChoice(level))
             return
         self._level = level
+        self._fill_reasons(case.level_reasons.get(level, case.reasons))  # the national 测评内容 are per level
         self.chosen.setText(self.words(RATING_LEVEL[level]))
         self.chosen.setStyleSheet(f"background: {LEVEL_BADGES[level]};")
         for button in self.reason_buttons:

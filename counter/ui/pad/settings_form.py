@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
 from counter.catalog.model import TimeLimit, TimeUnit
-from counter.ratings.pad_reasons import offered_reasons
+from counter.ratings.pad_reasons import own_reasons
 from counter.ratings.refusals import SettingsRefused
 from counter.ratings.settings import PERIOD_RANGE, TIMEOUT_RANGE, RatingSettings, SettingProblem
 from counter.service.ratings import READ_SETTINGS, SAVE_SETTINGS, SettingsAsked
@@ -109,7 +109,7 @@ class RatingSettingsForm(QWidget):
         self.timeout.setValue(settings.timeout_seconds)
         self.period.setValue(settings.period.value)
         self.unit.setCurrentIndex(list(TimeUnit).index(settings.period.unit))
-        self.reasons.setPlainText("\n".join(offered_reasons(settings)))
+        self.reasons.setPlainText("\n".join(own_reasons(settings)))
         self.idle_text.setPlainText(settings.idle_text)
         self._say("\n".join(problem_text(p) for p in problems), "problems")
 

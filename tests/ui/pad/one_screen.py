@@ -209,7 +209,7 @@ def test_the_strip_keeps_to_the_title_bar_and_opens_into_the_pad_beside_the_inta
     assert pad.isVisible()
     assert not pad.frameGeometry().intersects(intake.frameGeometry())
     tap(pad.face_buttons[Level.DISSATISFIED])
-    tap(pad.reason_buttons[4])
+    tap(pad.reason_buttons[7])
     tap(pad.submit_button)
     with sessions() as session:
         assert session.scalars(select(models.Rating.reasons)).one() == '["等待时间长"]'

@@ -26,6 +26,7 @@ from counter.ratings.levels import Level
 from counter.ratings.reasons import DEFAULT_LABELS
 from counter.ratings.rectification import RectState
 from counter.ratings.status import DeskStatus
+from counter.ratings.stored_reasons import reason_labels
 from counter.ratings.views import RectificationAlert
 from counter.ui.geometry import screen_of
 from counter.ui.pad.controller import PadController
@@ -135,12 +136,13 @@ def test_a_bad_rating_asks_why_and_opens_a_rectification_for_the_supervisor(
     tap(pad.face_buttons[Level.VERY_DISSATISFIED])
     assert pad.page() is PadPage.REASONS
     assert pad.chosen.text() == "非常不满意"
-    assert [b.text() for b in pad.reason_buttons] == list(DEFAULT_LABELS.values())
+    national = ["服务效率", "服务水平", "服务态度"]  # 测评内容 first, then the hall's own
+    assert [b.text() for b in pad.reason_buttons] == [*national, *DEFAULT_LABELS.values()]
     assert not pad.submit_button.isEnabled()  # a bad rating needs a reason
     assert stored_levels(sessions) == []
     assert not pad.comment.isVisible()  # a touch pad: the reasons are tapped, nothing is typed
-    tap(pad.reason_buttons[3])
-    tap(pad.reason_buttons[5])
+    tap(pad.reason_buttons[0])
+    tap(pad.reason_buttons[8])
     assert pad.submit_button.isEnabled()
     with qtbot.waitSignal(controller.alerts.raised) as alerted:
         tap(pad.submit_button)
@@ -151,7 +153,13 @@ def test_a_bad_rating_asks_why_and_opens_a_rectification_for_the_supervisor(
     assert pad.thanks_detail.text() == PAD_THANKS_BAD
     with sessions() as session:
         rating = session.scalars(select(models.Rating)).one()
-        assert (rating.level, rating.reasons, rating.comment) == ("very_dissatisfied", '["流程太复杂", "其他"]', "")
+        # the national indicator kept as its code with the list's version; the hall's own reason as its label
+        indicator = {"code": "501", "label": "服务效率", "list": "national-offline-1"}
+        assert (rating.level, json.loads(rating.reasons), rating.comment) == (
+            "very_dissatisfied",
+            [indicator, "其他"],
+            "",
+        )
         rectification = session.scalars(select(models.Rectification)).one()
         assert rectification.due_on == dt.date(2026, 11, 27)
         history = session.scalars(select(models.RectificationHistory)).one()
@@ -174,7 +182,7 @@ def test_where_the_applicant_has_a_keyboard_a_bad_rating_may_also_say_why_in_wor
     assert pad.comment.isVisible()
     type_chinese(pad.comment, "让我去别的部门，没说清楚去哪里")
     assert not pad.submit_button.isEnabled()  # words alone are no reason: a button is still needed
-    tap(pad.reason_buttons[5])
+    tap(pad.reason_buttons[8])
     with qtbot.waitSignal(typed.status_changed):
         tap(pad.submit_button)
     with sessions() as session:
@@ -297,7 +305,7 @@ def test_the_clerks_esc_after_a_bad_face_keeps_the_rating_and_its_reasons(
     with sessions() as session:
         rating = session.scalars(select(models.Rating)).one()
         assert rating.level == "very_dissatisfied"
-        assert json.loads(rating.reasons) == ticked
+        assert list(reason_labels(rating.reasons)) == ticked
         assert session.scalar(select(func.count()).select_from(models.Rectification)) == 1
 
 
@@ -325,7 +333,7 @@ def test_a_bad_face_tapped_then_the_faces_again_is_still_the_rating(
     assert changed.args == [demo_cases["受理"], DeskStatus.RATED]
     with sessions() as session:
         rating = session.scalars(select(models.Rating)).one()
-        assert (rating.level, json.loads(rating.reasons)) == ("dissatisfied", [pad.reason_buttons[1].text()])
+        assert (rating.level, reason_labels(rating.reasons)) == ("dissatisfied", (pad.reason_buttons[1].text(),))
         assert session.scalar(select(func.count()).select_from(models.Rectification)) == 1
         assert session.scalar(select(func.count()).select_from(models.RatingLapse)) == 0
 

@@ -49,9 +49,9 @@ def test_saved_settings_reach_the_pad(
     controller.send_case(demo_cases["受理"])
     case = controller.pad.case
     assert case is not None
-    assert case.reasons == ("排队时间长", "材料要求不清楚", "其他")
+    assert case.reasons == ("服务效率", "服务水平", "服务态度", "排队时间长", "材料要求不清楚", "其他")
     assert case.timeout_seconds == 90
-    assert [b.text() for b in controller.pad.reason_buttons] == ["排队时间长", "材料要求不清楚", "其他"]
+    assert tuple(b.text() for b in controller.pad.reason_buttons) == case.reasons
 
 
 def test_every_problem_is_listed_and_nothing_is_saved(qtbot: QtBot, sessions: sessionmaker[Session]) -> None:

@@ -140,7 +140,7 @@ def test_the_whole_service_on_two_screens(
     refused = demo_cases["不予受理"]
     assert controller.send_case(refused)
     QTest.mouseClick(pad.face_buttons[Level.DISSATISFIED], Qt.MouseButton.LeftButton)
-    QTest.mouseClick(pad.reason_buttons[4], Qt.MouseButton.LeftButton)
+    QTest.mouseClick(pad.reason_buttons[7], Qt.MouseButton.LeftButton)
     QTest.mouseClick(pad.submit_button, Qt.MouseButton.LeftButton)
     with sessions() as session:
         due = session.scalars(select(models.Rectification.due_on)).one()
