@@ -27,7 +27,7 @@ from counter.ui.focus import first_control
 from counter.ui.main_window import MainWindow
 from tests.conftest import SHIPPED_CATALOG
 from tests.ui.conftest import start_window
-from tests.ui.intake.helpers import commit, fill_person, refuse
+from tests.ui.intake.helpers import commit, fill_person, leave_unprinted, refuse
 from tests.ui.signin.test_sign_in import PASSWORD, add, type_in
 
 TODAY = dt.date(2026, 11, 20)
@@ -166,6 +166,7 @@ def test_esc_after_a_commit_gives_the_keyboard_back_to_the_desk_for_the_next_f5(
     commit(qtbot, panel)
     focus_is(qtbot, panel.print_button)
     QTest.keyClick(focused(), Qt.Key.Key_Escape)
+    leave_unprinted(qtbot, panel)  # nothing printed: closed with a reason
     focus_is(qtbot, window.search_panel.box)
     QTest.keyClick(focused(), Qt.Key.Key_F5)  # the next applicant, one key away
     assert window.desk_actions.intake is not panel

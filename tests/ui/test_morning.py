@@ -51,6 +51,7 @@ from counter.ui.printing.preview_window import PreviewWindow
 from counter.ui.sync.site_form import OFFICE_FIELDS
 from counter.ui.sync.sync_page import SyncPage
 from tests.codes import make_credit_code, make_org_code
+from tests.cups_server import Cups
 from tests.same_day_catalog import IMMEDIATE_CODE, add_immediate_guide
 from tests.ui.runners import store_of
 from tests.ui.shown_text import outcome_text
@@ -107,16 +108,14 @@ def papers(window: MainWindow, case_no: str) -> set[str]:
 
 
 def take_papers(keys: Keyboard, panel: IntakePanel) -> None:
-    """On the print button after the commit: Space makes the outcome's papers and previews them; Esc closes the
-    preview (this desk has no printer), Esc the intake."""
+    """On the print button after the commit: Space makes the outcome's papers and previews them; Ctrl+P prints
+    them all, and the preview and the intake close once they went out."""
     keys.wait_for_focus(panel.print_button, "the keyboard on the print button")
     keys.key(Qt.Key.Key_Space, "Space")
     keys.wait_until(lambda: top(PreviewWindow) is not None, "the preview")
     keys.wait_until(lambda: isinstance(QApplication.activeWindow(), PreviewWindow), "the preview in front")
-    keys.key(Qt.Key.Key_Escape, "Esc")
-    keys.wait_until(lambda: top(PreviewWindow) is None, "the preview to close")
-    keys.wait_until(lambda: QApplication.activeWindow() is panel, "the intake in front again")
-    keys.key(Qt.Key.Key_Escape, "Esc")
+    keys.key(Qt.Key.Key_P, "Ctrl+P", Qt.KeyboardModifier.ControlModifier)
+    keys.wait_until(lambda: top(PreviewWindow) is None, "the preview to close, its papers printed")
     keys.wait_until(lambda: not panel.isVisible(), "the intake to close")
 
 
@@ -200,8 +199,8 @@ def serve_same_day(window: MainWindow, keys: Keyboard, person: Applicant) -> str
     for situation in panel.bundle.situations:
         group = [panel.situations.option_button(situation.code, o.code) for o in situation.options]
         keys.choose(group, group[0], f"the answer {situation.code}")
-    keys.tab_to(panel.checklist_view.all_received_button, "全部已收取")
-    keys.key(Qt.Key.Key_Space, "Space")
+    keys.tab_to(next(iter(panel.checklist_view.rows.values())), "the material list")
+    keys.key(Qt.Key.Key_A, "Alt+A", Qt.KeyboardModifier.AltModifier)  # 全部已收取
     case_no = commit(keys, panel)
     keys.wait_for_focus(panel.same_day.button, "当场办结")
     keys.key(Qt.Key.Key_J, "Ctrl+J", Qt.KeyboardModifier.ControlModifier)
@@ -230,8 +229,8 @@ def serve_company(window: MainWindow, keys: Keyboard) -> str:
     for situation, option in answers.items():
         group = [panel.situations.option_button(situation, o) for o in OPTIONS[situation]]
         keys.choose(group, panel.situations.option_button(situation, option), f"the answer {situation}={option}")
-    keys.tab_to(panel.checklist_view.all_received_button, "全部已收取")
-    keys.key(Qt.Key.Key_Space, "Space")
+    keys.tab_to(next(iter(panel.checklist_view.rows.values())), "the material list")
+    keys.key(Qt.Key.Key_A, "Alt+A", Qt.KeyboardModifier.AltModifier)  # 全部已收取
     case_no = commit(keys, panel)
     take_papers(keys, panel)
     keys.wait_for_focus(window.search_panel.box, "the keyboard back in the desk's search box")
@@ -303,8 +302,12 @@ def set_up_township(window: MainWindow, keys: Keyboard) -> None:
 
 
 @pytest.fixture
-def hall_desk() -> None:
-    save_desk_config(DeskConfig(clerk="乌兰"))  # the hall desk's clerk, named as on a desk in use
+def hall_desk(cups: Cups, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The hall desk's clerk, named as on a desk in use, and its printer (the run's CUPS): the papers go out, as
+    they must before an intake closes without a question."""
+    monkeypatch.setenv("CUPS_SERVER", cups.env["CUPS_SERVER"])
+    cups.add_queue("morning-desk")
+    save_desk_config(DeskConfig(clerk="乌兰", printer="morning-desk"))
 
 
 @pytest.mark.slow
@@ -391,6 +394,7 @@ def test_ten_applicants_in_one_morning_by_keyboard_alone(
 
     # --- a township desk from its first start: another machine, its own data folder and database ----------------
     monkeypatch.setenv("COUNTER_HOME", str(tmp_path / "township-home"))  # no clerk named yet: the set-up asks
+    save_desk_config(DeskConfig(printer="morning-desk"))  # its printer, set up with the machine
     township = tmp_path / "township"
     township.mkdir()
     window, store, keys = open_desk(township, today=None)

@@ -35,6 +35,9 @@ class ChecklistView(QWidget):
         super().__init__(parent)
         self.all_received_button = QPushButton(INTAKE_ALL_RECEIVED)
         self.all_received_button.setToolTip(INTAKE_ALL_RECEIVED_TIP)
+        # Alt+A (the panel's shortcut) or a click, never a Tab stop: Tab from the situations lands on the first
+        # row, where the row keys work (here they did nothing), and after Alt+A the keyboard stays on the list
+        self.all_received_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.pending_label = plain_label()
         keys = plain_label(INTAKE_KEYS_HINT)
         keys.setProperty("role", "keys")

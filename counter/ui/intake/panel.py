@@ -58,6 +58,7 @@ from counter.ui.intake.outcome_box import commit_problems
 from counter.ui.intake.panel_layout import PanelLayout
 from counter.ui.intake.queue_line import QueueLine
 from counter.ui.intake.refusal_confirm import RefusalConfirmation
+from counter.ui.intake.unprinted import UnprintedQuestion
 from counter.ui.intake.words import (
     INTAKE_BLOCKED_CARD,
     INTAKE_CLOSE_GO,
@@ -97,6 +98,7 @@ class IntakePanel(PanelLayout):
     cancelled = Signal()  # the clerk gave the intake up; its draft is gone
     draft_saved = Signal()
     closed = Signal()  # Esc, 关闭, the paper gone out or 放弃: the desk takes the keyboard back
+    papers_left = Signal(str, str)  # a case closed with papers not printed, and the clerk's reason
 
     def __init__(
         self,
@@ -139,6 +141,9 @@ class IntakePanel(PanelLayout):
         self._blank = self.form()  # the form as nothing typed leaves it: closing that loses nothing, asks nothing
         self._close_agreed = False
         self.close_question: QMessageBox | None = None
+        self.papers_out = False  # every paper of the outcome went out to the printer
+        self.unprinted_question: UnprintedQuestion | None = None
+        self.unprinted_reason = ""  # why the clerk closed with papers not printed
 
     @classmethod
     def from_draft(
@@ -163,7 +168,8 @@ class IntakePanel(PanelLayout):
         self.checklist_view.deferral_chosen.connect(self.on_deferral_chosen)
         self.checklist_view.licence_asked.connect(self.licences.on_asked)
         self.checklist_view.page_asked.connect(self.camera.on_asked)
-        self.checklist_view.all_received_button.clicked.connect(self.checklist_view.receive_all_pending)
+        for trigger in (self.checklist_view.all_received_button.clicked, self.all_received_shortcut.activated):
+            trigger.connect(self.checklist_view.receive_all_pending)
         self.deferral.changed.connect(self.on_choice_changed)
         self.refusal.changed.connect(self.on_choice_changed)
         for form in (self.applicant_form, self.subject_form, self.agent_form, self.delivery_form):
@@ -508,7 +514,27 @@ class IntakePanel(PanelLayout):
     def on_paper_printed(self) -> None:
         """Every paper of the outcome went out: the intake is done, like its preview, and makes way for the next
         applicant.  A print that failed leaves both open, the places to print again from."""
+        self.papers_out = True
         self.close()
+
+    def ask_about_papers(self) -> UnprintedQuestion:
+        """A committed case closed with papers not printed (Esc after a failed print, 关闭, Alt+F4): the clerk goes
+        back to print, or closes saying why; never closed without a word (the 承诺书 to sign may be among them)."""
+        assert self.taken is not None
+        if self.unprinted_question is None:
+            self.unprinted_question = UnprintedQuestion(self.taken.case_no, self)
+            self.unprinted_question.print_chosen.connect(self.on_print_requested)
+            self.unprinted_question.left.connect(self.on_left_unprinted)
+        question = self.unprinted_question
+        question.open()  # modal to this window, on screen before it takes the keyboard
+        question.activateWindow()
+        question.reason.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+        return question
+
+    def on_left_unprinted(self, reason: str) -> None:
+        self.unprinted_reason = reason
+        self.papers_left.emit(self.taken.case_no if self.taken else "", reason)
+        self.close_keeping_draft()
 
     def on_cancel_clicked(self) -> None:
         if not self.cancel_armed:
@@ -547,6 +573,10 @@ class IntakePanel(PanelLayout):
         if filled and not self._close_agreed:
             event.ignore()
             self.ask_before_closing()
+            return
+        if self.committed and not self.papers_out and not self._close_agreed:
+            event.ignore()
+            self.ask_about_papers()
             return
         super().closeEvent(event)
         if event.isAccepted():

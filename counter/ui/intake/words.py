@@ -66,7 +66,7 @@ INTAKE_NOTIFY_PHONE_HINT = tr("同申请人电话 {phone}")
 INTAKE_NOTIFY_PHONE_EMPTY = tr("同申请人电话")
 INTAKE_SITUATIONS = tr("办理情形")
 INTAKE_MATERIALS = tr("申请材料核对")
-INTAKE_ALL_RECEIVED = tr("全部已收取")
+INTAKE_ALL_RECEIVED = tr("全部已收取（Alt+A）")  # from anywhere in the intake; not a Tab stop
 INTAKE_ALL_RECEIVED_TIP = tr("把所有未核对的材料记为已收取（按指南份数）；共享材料仍须逐项确认")
 INTAKE_PENDING = tr("还有 {count} 项未核对")
 INTAKE_NONE_PENDING = tr("材料已全部核对")
@@ -192,6 +192,15 @@ INTAKE_CLOSE_TITLE = tr("关闭受理")
 INTAKE_CLOSE_QUESTION = tr("本次受理尚未办结。关闭后，已填写的内容保存为草稿，可在主窗口按“恢复”接着办。")
 INTAKE_CLOSE_GO = tr("关闭，保留草稿")
 INTAKE_CLOSE_STAY = tr("继续受理")
+# a committed case whose papers have not all gone out: the 承诺书 the applicant signs and the receipt among them
+INTAKE_UNPRINTED_TITLE = tr("文书尚未打印")
+INTAKE_UNPRINTED_QUESTION = tr(
+    "办件 {case_no} 的文书还没有全部打印出来（申请人要签的承诺书、要带走的凭证或通知书都在其中）。"
+    "关闭前请先打印；确实不打印的，写明原因再关闭。"
+)
+INTAKE_UNPRINTED_PRINT = tr("返回打印")
+INTAKE_UNPRINTED_LEAVE = tr("不打印，关闭")
+INTAKE_UNPRINTED_REASON = tr("不打印的原因（如：申请人已离开，改日领取）")
 INTAKE_CANCEL = tr("放弃本次受理")
 INTAKE_CANCEL_CONFIRM = tr("确认放弃？再按一次")
 INTAKE_TAKEN = tr("办件已登记，办件编号：")

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from counter.catalog.model import Bundle, ItemType
@@ -80,3 +82,14 @@ def commit(qtbot: QtBot, panel: IntakePanel) -> str:
     case_no = taken.args[0]
     assert isinstance(case_no, str)
     return case_no
+
+
+def leave_unprinted(qtbot: QtBot, panel: IntakePanel, reason: str = "申请人已离开，改日领取") -> None:
+    """Esc was pressed on a committed intake whose papers were not printed: the clerk closes it, saying why."""
+    question = panel.unprinted_question
+    assert question is not None
+    qtbot.waitUntil(question.isActiveWindow)
+    event = QInputMethodEvent()
+    event.setCommitString(reason)  # as an input method types it
+    QApplication.sendEvent(question.reason, event)
+    QTest.keyClick(question.reason, Qt.Key.Key_Return)  # the reason given, Enter closes

@@ -118,6 +118,9 @@ def test_tab_from_the_last_situation_goes_to_the_first_material(qtbot: QtBot, pa
     assert focused() is first  # where the row keys work, not 全部已收取
     QTest.keyClick(first, Qt.Key.Key_1)
     assert receipts(panel)[first.material.code] is Receipt.RECEIVED
+    QTest.keyClick(first, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)  # 全部已收取, from the list
+    assert not panel.checklist_view.pending_rows()
+    assert focused() is panel.checklist_view.row(list(panel.checklist_view.rows)[1])  # 1 moved on; Alt+A left it
 
 
 def test_a_phone_filled_from_an_earlier_case_is_replaced_by_what_the_clerk_types(

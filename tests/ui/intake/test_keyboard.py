@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from counter.intake.outcome import Outcome, RefusalGround
 from counter.ui.intake import IntakePanel
-from tests.ui.intake.helpers import fill_person, refuse
+from tests.ui.intake.helpers import fill_person, leave_unprinted, refuse
 
 
 def tab(qtbot: QtBot, start: QWidget) -> QWidget:
@@ -32,8 +32,7 @@ def test_tab_goes_from_the_parties_to_the_situations_to_the_materials_to_the_dec
     assert tab(qtbot, first_option) is situations.option_button("agent", "self")  # a question is one stop
     rows = list(panel.checklist_view.rows.values())
     assert tab(qtbot, situations.option_button("signboard", "yes")) is rows[0]  # where the row keys work
-    assert tab(qtbot, rows[0]) is panel.checklist_view.all_received_button  # the list is one stop: Tab leaves it
-    assert tab(qtbot, panel.checklist_view.all_received_button) is panel.deferral.asked
+    assert tab(qtbot, rows[0]) is panel.deferral.asked  # the list is one stop: Tab leaves it
     rows[0].setFocus()
     QTest.keyClick(rows[0], Qt.Key.Key_Down)  # the arrows walk it
     assert QApplication.focusWidget() is rows[1]
@@ -46,7 +45,7 @@ def test_the_rows_made_again_after_an_answer_keep_the_order(qtbot: QtBot, panel:
     QTest.keyClick(button, Qt.Key.Key_Space)  # the list changes: new rows
     rows = list(panel.checklist_view.rows.values())
     assert tab(qtbot, panel.situations.option_button("signboard", "yes")) is rows[0]
-    assert tab(qtbot, rows[0]) is panel.checklist_view.all_received_button
+    assert tab(qtbot, rows[0]) is panel.deferral.asked
 
 
 def test_after_issuing_a_refusal_the_keyboard_is_on_the_print_button(qtbot: QtBot, panel: IntakePanel) -> None:
@@ -62,7 +61,8 @@ def test_after_issuing_a_refusal_the_keyboard_is_on_the_print_button(qtbot: QtBo
     with qtbot.waitSignal(panel.case_taken, timeout=10_000):
         QTest.keyClick(dialog.back_button, Qt.Key.Key_Y, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.print_button)
-    QTest.keyClick(panel.print_button, Qt.Key.Key_Escape)  # no paper: Esc closes the panel
+    QTest.keyClick(panel.print_button, Qt.Key.Key_Escape)  # no paper: Esc asks, and closes with a reason
+    leave_unprinted(qtbot, panel)
     qtbot.waitUntil(lambda: not panel.isVisible())
 
 

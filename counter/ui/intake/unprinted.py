@@ -1,0 +1,70 @@
+"""The question a committed intake asks when it is closed with papers not printed.
+
+With no printer, Ctrl+P failed, Esc closed the preview and Esc closed the intake without a word: the 承诺书 the
+applicant must sign and the receipt were never printed.  Now the intake asks first.  Enter (or Esc) goes back to
+print; closing anyway takes a reason, typed in the line beneath, so it is a decision and not a slip of the key.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from counter.ui.intake.words import (
+    INTAKE_UNPRINTED_LEAVE,
+    INTAKE_UNPRINTED_PRINT,
+    INTAKE_UNPRINTED_QUESTION,
+    INTAKE_UNPRINTED_REASON,
+    INTAKE_UNPRINTED_TITLE,
+)
+from counter.ui.plain_text import plain_label
+
+
+class UnprintedQuestion(QDialog):
+    print_chosen = Signal()  # back to the papers: the intake prints them
+    left = Signal(str)  # closed without them, for this reason
+
+    def __init__(self, case_no: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(INTAKE_UNPRINTED_TITLE)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        question = plain_label(INTAKE_UNPRINTED_QUESTION.format(case_no=case_no))
+        question.setWordWrap(True)
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(INTAKE_UNPRINTED_REASON)
+        self.reason.setAccessibleName(INTAKE_UNPRINTED_REASON)
+        self.print_button = QPushButton(INTAKE_UNPRINTED_PRINT)
+        self.print_button.setDefault(True)
+        self.leave_button = QPushButton(INTAKE_UNPRINTED_LEAVE)
+        self.leave_button.setEnabled(False)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.leave_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(question)
+        layout.addWidget(self.reason)
+        layout.addLayout(buttons)
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self.reason.textChanged.connect(self.on_reason_changed)
+        self.print_button.clicked.connect(self.on_print_clicked)
+        self.leave_button.clicked.connect(self.on_leave_clicked)
+        self.rejected.connect(self.print_chosen)  # Esc: back to the papers, never away from them
+
+    def on_reason_changed(self, text: str) -> None:
+        self.leave_button.setEnabled(bool(text.strip()))
+        self.print_button.setDefault(not text.strip())
+        self.leave_button.setDefault(bool(text.strip()))
+
+    def on_print_clicked(self) -> None:
+        self.accept()
+        self.print_chosen.emit()
+
+    def on_leave_clicked(self) -> None:
+        reason = self.reason.text().strip()
+        if not reason:
+            return
+        self.accept()
+        self.left.emit(reason)
