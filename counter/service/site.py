@@ -55,6 +55,11 @@ class RotateKey:
 
 
 @dataclass(frozen=True)
+class ChooseSuite:
+    national: bool  # True: SM2, SM3 and SM4 (counter.sync.sm_seal); False: Ed25519, X25519 and ChaCha20-Poly1305
+
+
+@dataclass(frozen=True)
 class OfficeAsked:
     site_code: str
 
@@ -161,6 +166,15 @@ ROTATE_KEY = write(
     "counter.service.runs.site:rotate_key",
     faults=(_KEY,),
     doc="New keys for this site (installed by the face once committed); the old key's seals still verify.",
+)
+CHOOSE_SUITE = write(
+    "site.choose_suite",
+    ChooseSuite,
+    SiteIdentity,
+    Permission.CHANGE_SETTINGS,
+    "counter.service.runs.site:choose_suite",
+    faults=(_KEY,),
+    doc="The suite this site writes its packages in; the national one makes its SM2 key, on its card from then on.",
 )
 VERIFY_TRAIL = read(
     "site.verify_trail",

@@ -19,6 +19,7 @@ from counter.service.runs import at_desk
 from counter.service.site import (
     Backup,
     BackupMade,
+    ChooseSuite,
     DeskChange,
     DeskClerk,
     NumbersAsked,
@@ -71,6 +72,11 @@ def set_up(work: Sessions, desk: Desk | None, request: SetUpSite) -> SiteSetUpDo
 
 def rotate_key(work: Session, desk: Desk | None, request: RotateKey) -> Rotated:
     return key_rotation.rotate_site_key(work, at_desk(desk), paths.site_key_path(), request.revoked_since, request.now)
+
+
+def choose_suite(work: Session, desk: Desk | None, request: ChooseSuite) -> SiteIdentity:
+    site.choose_suite(work, request.national, at_desk(desk), paths.site_key_path())
+    return site.this_site(work, paths.site_key_path())
 
 
 def verify_trail(work: Session, desk: Desk | None, request: SiteAsked) -> AuditReport:
