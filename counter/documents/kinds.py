@@ -35,6 +35,7 @@ class DocumentKind(StrEnum):
     PROJECT_COMPLETION = "project_done"  # 附件6 办结单
     PROJECT_EVALUATION = "project_rating"  # 附件7 评价表
     PROJECT_TERMINATION = "project_end"  # 附件8 终止单
+    RATING_SHEET = "rating_sheet"  # 好差评书面评价表: a desk with no pad (counter.documents.rating_sheet)
 
     @property
     def number_kind(self) -> DocKind | None:
@@ -54,7 +55,7 @@ class DocumentKind(StrEnum):
 
 PROJECT_PREFIX = "project_"
 _NO_CASE = frozenset(
-    {DocumentKind.GUIDE_NOTICE, DocumentKind.BLANK_FORM, DocumentKind.SAMPLE_FORM}
+    {DocumentKind.GUIDE_NOTICE, DocumentKind.BLANK_FORM, DocumentKind.SAMPLE_FORM, DocumentKind.RATING_SHEET}
     | {kind for kind in DocumentKind if kind.value.startswith(PROJECT_PREFIX)}
 )
 
@@ -73,6 +74,8 @@ _NUMBER_KIND: dict[DocumentKind, DocKind | None] = {
     # a form is the guide's, handed out like a leaflet: nothing of the office's is decided or told on it
     DocumentKind.BLANK_FORM: None,
     DocumentKind.SAMPLE_FORM: None,
+    # the applicant's answer to the 好差评 system, not the office's paper: found by its 办件编号
+    DocumentKind.RATING_SHEET: None,
     # a project's paper is numbered after the project (its number and the annex): the project is what is on record
     **{kind: None for kind in DocumentKind if kind.value.startswith(PROJECT_PREFIX)},
 }

@@ -79,6 +79,7 @@ DOC_TITLE: dict[str, str] = {
     "project_done": "“帮您办”代办帮办服务办结单",
     "project_rating": "“帮您办”代办帮办服务评价表",
     "project_end": "“帮您办”代办帮办服务终止单",
+    "rating_sheet": "政务服务“好差评”评价表",
 }
 DOC_NOUN: dict[str, str] = {
     "application": "申请表",
@@ -101,6 +102,7 @@ DOC_NOUN: dict[str, str] = {
     "project_done": "办结单",
     "project_rating": "评价表",
     "project_end": "终止单",
+    "rating_sheet": "评价表",
 }
 DOC_DATE = "{year}年{month}月{day}日"
 DOC_NO = "文书编号"

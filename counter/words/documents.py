@@ -32,6 +32,7 @@ DOC_TITLE: dict[str, str] = {
     "project_done": tr("帮您办服务办结单"),
     "project_rating": tr("帮您办服务评价表"),
     "project_end": tr("帮您办服务终止单"),
+    "rating_sheet": tr("好差评评价表"),
 }
 DOC_PROBLEM: dict[str, str] = {
     "needs_no_case": tr("一次性告知单按办事指南打印，不属于某个办件"),

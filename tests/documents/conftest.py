@@ -38,6 +38,8 @@ from counter.documents.model import (
     form_for,
     guide_notice_for,
 )
+from counter.documents.rating_sheet import rating_sheet_for
+from counter.ratings.eval_content import load_eval_content
 from tests.catalog_db import made_once
 from tests.documents.project_samples import project_document
 from tests.entrusted import entrust
@@ -83,6 +85,9 @@ class DemoCases:
     def document(self, kind: DocumentKind, sequence: int = 1) -> DocumentData:
         if kind.value.startswith(PROJECT_PREFIX):  # 帮您办: the sample project (tests/documents/project_samples.py)
             return project_document(kind, self.office)
+        if kind is DocumentKind.RATING_SHEET:  # a township's 评价表: the 受理 case, the shipped 测评内容
+            case = self.views["受理"]
+            return rating_sheet_for(case.case_no, case.bundle_name, self.office, load_eval_content(), TODAY)
         if kind is DocumentKind.GUIDE_NOTICE:
             return guide_notice_for(self.bundle, self.office, TODAY, DESK.clerk, guide_version=1)
         if kind in (DocumentKind.BLANK_FORM, DocumentKind.SAMPLE_FORM):  # the first form: 个体工商户登记（备案）申请书

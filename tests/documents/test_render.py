@@ -94,6 +94,7 @@ REQUIRED = {
     DocumentKind.PROJECT_COMPLETION: ("现作办结处理",),
     DocumentKind.PROJECT_EVALUATION: ("请对我们的服务进行综合评价",),
     DocumentKind.PROJECT_TERMINATION: ("终止代办帮办委托",),
+    DocumentKind.RATING_SHEET: ("非常不满意", "501服务效率", "测评内容代码表版本：national-offline-1", "书面评价"),
 }
 
 #: the notices of a case, each 一式两份 with the progress QR code; the application form is the file's one copy, with
