@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QAbstractSlider, QFileDialog, QHBoxLayout, QPushBu
 from counter.access.desk import Desk
 from counter.documents.made import MadeDocument
 from counter.host.desk_config import load_desk_config
+from counter.printing.cups import PrintProblem
 from counter.ui.plain_text import plain_label
 from counter.ui.printing.making import record
 from counter.ui.printing.page_view import PageView
@@ -48,6 +49,7 @@ from counter.ui.printing.words import (
     PRINTING_CONTENT_LINE,
     PRINTING_FAILED,
     PRINTING_FILE_NAME,
+    PRINTING_NO_PRINTER,
     PRINTING_NUMBERS,
     PRINTING_PRINT,
     PRINTING_PRINTER_LINE,
@@ -129,6 +131,7 @@ class PreviewWindow(QWidget):
         self.printer = load_desk_config().printer
         self.pending = list(range(len(documents)))  # what the next 打印 sends, in order
         self.printed: set[int] = set()
+        self.no_printer = False  # the last print found none to send to: the footer says so, not "the default"
         self.run: PrintRun | None = None
         # a job's record being written: the database answers while the window's loop turns, and the run's end, taken
         # meanwhile, waits for it (the window would close and go under the record's feet)
@@ -266,7 +269,8 @@ class PreviewWindow(QWidget):
     def _show_printer(self) -> None:
         titles = LIST_JOIN.join(doc_title(self.documents[i]) for i in self.pending)
         pages = sum(self.views[i].page_count() for i in self.pending)
-        self.printer_line.setText(PRINTING_PRINTER_LINE.format(printer=printer_name_text(self.printer)))
+        printer = PRINTING_NO_PRINTER if self.no_printer else printer_name_text(self.printer)
+        self.printer_line.setText(PRINTING_PRINTER_LINE.format(printer=printer))
         self.content_line.setText(PRINTING_CONTENT_LINE.format(titles=titles, pages=pages))
 
     def _say_problem(self, text: str) -> None:
@@ -317,6 +321,8 @@ class PreviewWindow(QWidget):
         self._record_now(made, f"printer:{failure.printer or 'default'}", ok=False, error=error)
         text = print_problem_text(failure.problem, failure.printer, failure.detail)
         self._say_problem(PRINTING_FAILED.format(title=doc_title(made), problem=text))
+        self.no_printer = failure.problem in (PrintProblem.NO_PRINTER, PrintProblem.NO_PRINTERS)
+        self._show_printer()
 
     def on_run_finished(self) -> None:
         """The run is over: every paper out closes the window; a failure keeps it, to print on from there."""
@@ -347,6 +353,7 @@ class PreviewWindow(QWidget):
 
     def on_printer_chosen(self, printer: str) -> None:
         self.printer = printer
+        self.no_printer = False
         self.problem.hide()
         try:
             remember_printer(printer)

@@ -25,6 +25,8 @@ PRINTING_CHECK_DATES = tr(
 PRINTING_PRINTER_LINE = tr("打印机：{printer}")
 PRINTING_CONTENT_LINE = tr("将打印：{titles}（共 {pages} 页）")
 PRINTING_DEFAULT_PRINTER = tr("系统默认打印机")
+# the footer once a print found no printer: never "the default printer" beside a red line saying there is none
+PRINTING_NO_PRINTER = tr("无可用的打印机")
 PRINTING_SENT = tr("已送打印机“{printer}”：{titles}。")
 PRINTING_FAILED = tr("《{title}》没有打印出来。{problem}")
 PRINTING_UNREADABLE = tr("《{title}》无法预览（PDF 无法读取）：请另存为 PDF 后检查，或联系运维人员。")
