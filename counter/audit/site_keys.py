@@ -42,6 +42,7 @@ class RetiredKey:
     #: the encryption key retired with it (base64), so the retired card's fingerprint can be shown as its peers hold
     #: it; "" for a key retired before it was kept
     encryption_key: str = ""
+    sm2_key: str = ""  # the SM2 key retired with it, of a site on the national suite (counter.sync.sm_seal)
 
 
 def history_text(keys: Sequence[RetiredKey]) -> str:
@@ -54,6 +55,7 @@ def history_text(keys: Sequence[RetiredKey]) -> str:
                 "revoked_since": None if key.revoked_since is None else key.revoked_since.isoformat(),
             }
             | ({"encryption_key": key.encryption_key} if key.encryption_key else {})
+            | ({"sm2_key": key.sm2_key} if key.sm2_key else {})
             for key in keys
         ],
         sort_keys=True,
@@ -79,6 +81,7 @@ def parse_history(text: str | None) -> tuple[RetiredKey, ...]:
                     as_utc(dt.datetime.fromisoformat(item["until"])),
                     None if revoked is None else as_utc(dt.datetime.fromisoformat(revoked)),
                     str(item.get("encryption_key") or ""),
+                    str(item.get("sm2_key") or ""),
                 )
             )
         except (AttributeError, KeyError, TypeError, ValueError):

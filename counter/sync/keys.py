@@ -98,6 +98,8 @@ def install_next_keys(path: Path, stored_public_key: str | None = None) -> bool:
     None: at once, right after the rotation's commit).  Files of a rotation that never committed are removed.
     Whether keys were put in place."""
     signing_next, sealing_next = next_key_path(path), next_key_path(encryption_key_path(path))
+    national = path.with_name(f"{path.stem}-sm2{path.suffix}")  # counter.sync.sm2_keys.sm2_key_path
+    national_next = next_key_path(national)
     if not signing_next.exists():
         return False
     if stored_public_key is not None:
@@ -108,9 +110,12 @@ def install_next_keys(path: Path, stored_public_key: str | None = None) -> bool:
         if not named:
             signing_next.unlink()
             sealing_next.unlink(missing_ok=True)
+            national_next.unlink(missing_ok=True)
             return False
     if sealing_next.exists():
         sealing_next.replace(encryption_key_path(path))
+    if national_next.exists():
+        national_next.replace(national)
     signing_next.replace(path)
     return True
 

@@ -30,7 +30,7 @@ def retired_fingerprint(key: RetiredKey) -> str:
     """A retired key's fingerprint as its peers hold it: over the signing and the encryption key, as the card it
     replaced printed it (:attr:`SiteIdentity.fingerprint`), so a peer finds the one it registered among a new
     card's ``retired_fingerprints``.  A key retired before its encryption key was kept shows the signing key's."""
-    return key_fingerprint(key.public_key, key.encryption_key)
+    return key_fingerprint(key.public_key, key.encryption_key, key.sm2_key)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from counter.actions.admin.key_rotation import rotate_site_key
 from counter.actions.admin.site import choose_suite, peers, register_peer, site_for_card
 from counter.actions.site.demo import run_demo
+from counter.sync.keys import install_next_keys
 from counter.sync.package import MAGICS
 from counter.sync.seal import SUITE
 from counter.sync.sites import SiteKind, card_text, read_site_card
@@ -85,3 +87,23 @@ def test_the_card_of_a_site_on_the_national_suite_shows_the_fingerprint_its_peer
     assert card.sm2_key
     assert held.sm2_key == card.sm2_key
     assert held.fingerprint == card.fingerprint
+
+
+def test_a_rotation_on_the_national_suite_replaces_the_sm2_key_and_names_the_card_the_hall_holds(
+    hall_and_two: tuple[Site, Site, Site],
+) -> None:
+    hall, _today, national = hall_and_two
+    with national.sessions.begin() as session:
+        before = site_for_card(session, national.key_path)
+        rotate_site_key(session, national.desk, national.key_path)
+    install_next_keys(national.key_path)
+    with national.sessions.begin() as session:
+        after = site_for_card(session, national.key_path)
+    with hall.sessions() as session:
+        held = next(peer for peer in peers(session) if peer.code == national.code)
+    assert after.sm2_key
+    assert after.sm2_key != before.sm2_key
+    assert held.fingerprint in after.retired  # the hall finds the card it registered among the retired
+    swap_cards(hall, national)
+    report = hall.take(national.export().data)
+    assert (report.from_site, report.replayed) == (national.code, False)

@@ -30,6 +30,7 @@ from counter.actions.admin.site import AUDIT_SUBJECT, retire_key, site_signing_k
 from counter.audit.actions import AuditAction
 from counter.db.models import utcnow
 from counter.host import paths
+from counter.sync import sm_seal
 from counter.sync.keys import (
     KeyUnreadable,
     encryption_key_path,
@@ -43,6 +44,7 @@ from counter.sync.keys import (
 )
 from counter.sync.site_view import Rotated
 from counter.sync.sites import SiteIdentity
+from counter.sync.sm2_keys import save_sm2_key, sm2_key_path
 
 
 def rotate_site_key(
@@ -68,8 +70,12 @@ def rotate_site_key(
         with contextlib.suppress(KeyUnreadable):  # a key whose file is lost seals nothing more
             last_old = seal_with(session, site_signing_key(session, path), before.code, at, path).no
     signing, sealing = new_private_key(), new_encryption_key()
-    after = SiteIdentity(before.code, before.name, before.kind, public_key_text(signing), encryption_key_text(sealing))
-    retire_key(session, by, before.public_key, at, revoked_since, before.encryption_key)
+    national = sm_seal.new_private_key() if before.sm2_key else None  # a site on the national suite: its SM2 key too
+    after = SiteIdentity(
+        before.code, before.name, before.kind, public_key_text(signing), encryption_key_text(sealing),
+        sm2_key="" if national is None else sm_seal.public_key_text(national),
+    )  # fmt: skip
+    retire_key(session, by, before.public_key, at, revoked_since, before.encryption_key, before.sm2_key)
     store_identity(session, after)
     detail = {
         "fingerprint": {"from": before.fingerprint, "to": after.fingerprint},
@@ -80,4 +86,6 @@ def rotate_site_key(
     first_new = seal_with(session, signing, after.code, at, path).no
     save_private_key(signing, next_key_path(path))
     save_private_key(sealing, next_key_path(encryption_key_path(path)))
+    if national is not None:
+        save_sm2_key(national, next_key_path(sm2_key_path(path)))
     return Rotated(before.fingerprint, after.fingerprint, last_old, first_new, revoked_since)

@@ -175,7 +175,10 @@ def init_site(
     key = _key_at(path)
     identity = SiteIdentity(code, name, kind, public_key_text(key), _encryption_key_at(path))
     if before is not None and before.public_key != identity.public_key:  # the key file was deleted: a new key
-        retire_key(session, by, before.public_key, datetime.now(UTC), encryption_key=before.encryption_key)
+        retire_key(
+            session, by, before.public_key, datetime.now(UTC), encryption_key=before.encryption_key,
+            sm2_key=before.sm2_key,
+        )  # fmt: skip
     _store(session, identity)
     put_setting(session, SET_UP, datetime.now(UTC).isoformat(timespec="seconds"))
     old = {} if before is None else _detail(before)
@@ -211,10 +214,11 @@ def retire_key(
     until: datetime,
     revoked_since: datetime | None = None,
     encryption_key: str = "",
+    sm2_key: str = "",
 ) -> None:
     """Keep ``public_key`` as a retired key of this site, which signed seals up to ``until`` (and, revoked, none
-    to be trusted from ``revoked_since``); the caller commits.  ``encryption_key``, the one retired with it, is
-    kept for the card's retired fingerprints (:func:`counter.sync.site_view.retired_fingerprint`).
+    to be trusted from ``revoked_since``); the caller commits.  ``encryption_key`` and ``sm2_key``, the ones retired
+    with it, are kept for the card's retired fingerprints (:func:`counter.sync.site_view.retired_fingerprint`).
 
     The whole history goes into the trail as the setting's change: ``audit verify`` reads it from there
     (:func:`counter.db.setting_trail.recorded_setting`), so a retired key planted in the settings table vouches for
@@ -222,7 +226,7 @@ def retire_key(
     """
     before = get_setting(session, RETIRED_KEYS)
     kept = [key for key in retired_keys(session) if key.public_key != public_key]
-    after = history_text([*kept, RetiredKey(public_key, until, revoked_since, encryption_key)])
+    after = history_text([*kept, RetiredKey(public_key, until, revoked_since, encryption_key, sm2_key)])
     put_setting(session, RETIRED_KEYS, after)
     record_at_desk(session, desk, AuditAction.SETTING_CHANGED, RETIRED_KEYS, {"from": before, "to": after})
 
