@@ -532,6 +532,8 @@ class IntakePanel(PanelLayout):
         return question
 
     def on_left_unprinted(self, reason: str) -> None:
+        """Closed with papers unprinted, for the reason typed: kept in the log until the case can hold it."""
+        log.info("case %s closed with papers unprinted: %s", self.taken.case_no if self.taken else "", reason)
         self.unprinted_reason = reason
         self.papers_left.emit(self.taken.case_no if self.taken else "", reason)
         self.close_keeping_draft()
