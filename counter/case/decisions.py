@@ -72,6 +72,7 @@ class ItemDecision:
     text: str  # approved: the result's number (may be empty); denied: the reason
     false_materials: bool = False  # denied under 第七十八条 (its one-year bar where the licence is public_safety)
     revoked: bool = False  # granted, then revoked on a promise found false (行政许可法 第六十九条第二款)
+    validity: Validity | None = None  # granted: the licence's 证照有效期限 as the 准予 recorded it (None: not recorded)
 
     @property
     def in_force(self) -> bool:
@@ -79,10 +80,52 @@ class ItemDecision:
         return self.approved and not self.revoked
 
 
-def item_note(item_code: str, text: str, *, false_materials: bool = False) -> str:
-    """The stored note of an item's decision."""
+#: At the tail of a 准予's note: the licence's validity (GB/T 39046-2020 表 8 第 7 项 证照有效期限), a date or 长期有效.
+#: In the note, as the decision is: the history is what sync carries, so a township's grant brings its validity to
+#: the hall, and a note written before the validity was recorded (an older package too) reads as none recorded.
+VALIDITY_OPEN = "〔有效期至"
+VALIDITY_CLOSE = "〕"
+LONG_TERM_MARK = "〔长期有效〕"
+
+
+@dataclass(frozen=True, slots=True)
+class Validity:
+    """A licence's 证照有效期限: valid until ``until`` (inclusive), or 长期有效 (``until`` None)."""
+
+    until: dt.date | None
+
+    @property
+    def long_term(self) -> bool:
+        return self.until is None
+
+    def mark(self) -> str:
+        """As the note keeps it."""
+        return LONG_TERM_MARK if self.until is None else f"{VALIDITY_OPEN}{self.until.isoformat()}{VALIDITY_CLOSE}"
+
+    def reported(self) -> str:
+        """As the platform takes it (表 8 第 7 项, an..30): the last day, or 长期有效."""
+        return LONG_TERM_MARK.strip("〔〕") if self.until is None else self.until.isoformat()
+
+
+def item_note(item_code: str, text: str, *, false_materials: bool = False, validity: Validity | None = None) -> str:
+    """The stored note of an item's decision (``validity``: a 准予's, at its tail)."""
     mark = FALSE_MATERIALS_MARK if false_materials else ""
-    return f"{item_code}{NOTE_DUE_REASON}{mark}{text.strip()}"
+    tail = validity.mark() if validity is not None else ""
+    return f"{item_code}{NOTE_DUE_REASON}{mark}{text.strip()}{tail}"
+
+
+def split_validity(text: str) -> tuple[str, Validity | None]:
+    """A 准予's text (the result's number) and the validity at its tail; a text without one, as it was."""
+    if text.endswith(LONG_TERM_MARK):
+        return text.removesuffix(LONG_TERM_MARK).strip(), Validity(None)
+    head, found, day = text.rpartition(VALIDITY_OPEN)
+    if found and day.endswith(VALIDITY_CLOSE):
+        try:
+            until = dt.date.fromisoformat(day.removesuffix(VALIDITY_CLOSE))
+        except ValueError:
+            return text, None
+        return head.strip(), Validity(until)
+    return text, None
 
 
 def read_item_note(note: str) -> tuple[str, str]:
@@ -105,7 +148,8 @@ def item_decisions(history: Iterable[Line]) -> dict[str, ItemDecision]:
             approved = line.event == CaseEvent.ITEM_APPROVED.value
             false_materials = not approved and text.startswith(FALSE_MATERIALS_MARK)
             text = text.removeprefix(FALSE_MATERIALS_MARK) if false_materials else text
-            found.setdefault(code, ItemDecision(code, approved, text, false_materials))
+            text, validity = split_validity(text) if approved else (text, None)
+            found.setdefault(code, ItemDecision(code, approved, text, false_materials, validity=validity))
     return found
 
 
@@ -213,6 +257,8 @@ class DecisionProblem(StrEnum):
     # a 容缺 deadline extended past the legal date of an item it serves (counter.actions.cases.deferral_extension);
     # item_code: the item, first_day: its legal date
     PAST_LEGAL_DATE = "past_legal_date"
+    # a licence's validity that ends before the day of its 准予, or a validity given with a 不予批准
+    VALIDITY_BEFORE_DECISION = "validity_before_decision"
 
 
 class DecisionRefused(Exception):

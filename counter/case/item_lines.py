@@ -16,7 +16,7 @@ import json
 from collections.abc import Callable, Iterable
 from typing import Any, Protocol
 
-from counter.case.decisions import item_note, read_item_note
+from counter.case.decisions import item_note, read_item_note, split_validity
 from counter.case.item_path import ItemEvent, ItemStep, PauseReason
 from counter.case.moments import office_day
 
@@ -74,7 +74,7 @@ def _plain(event: ItemEvent, day: dt.date, by: str, text: str) -> ItemStep | Non
 
 
 def _approval(event: ItemEvent, day: dt.date, by: str, text: str) -> ItemStep | None:
-    return ItemStep(event, day, by, result_no=text)
+    return ItemStep(event, day, by, result_no=split_validity(text)[0])  # the validity is the decision's
 
 
 def _denial(event: ItemEvent, day: dt.date, by: str, text: str) -> ItemStep | None:

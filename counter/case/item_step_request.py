@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from counter.case.decisions import Validity
 from counter.case.item_path import ItemEvent, PauseReason
 
 
@@ -18,3 +19,4 @@ class StepRequest:
     result_no: str = ""
     reason: str = ""
     false_materials: bool = False  # a 不予批准 of a licence under 行政许可法 第七十八条 (counter.case.decisions)
+    validity: Validity | None = None  # a 准予's licence 有效期限, if the department gave one (counter.case.decisions)

@@ -111,7 +111,7 @@ SOURCES = frozenset(
         "procedure.ended_at",  # "" while a pause runs
         "procedure.result",  # the new deadline of an extension, or the resumption
         "licence.issuer_code",  # 发证单位代码: the deciding department's 统一社会信用代码, as the integrator set it
-        "licence.valid_until",  # 证照有效期限: "" (the 准予 does not record it yet)
+        "licence.valid_until",  # 证照有效期限: the 准予's last day (ISO), 长期有效, or "" when the 准予 gave none
         # ratings and their rectifications
         "rating.round",
         "rating.level",  # the level's meaning (counter.ratings.levels.Level)

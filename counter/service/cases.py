@@ -17,6 +17,7 @@ from counter.access.pledge_offers import PledgeOffer, PledgeRow
 from counter.access.roles import Permission
 from counter.calendar.workdays import HolidayTable
 from counter.case.case_lists import DayLists
+from counter.case.decisions import Validity
 from counter.case.demo_cases import DemoCase
 from counter.case.hand_over import HandOver, HandOverRequest
 from counter.case.item_path import ItemState
@@ -193,6 +194,7 @@ class DecideItem:
     text: str  # the result's number (准予) or the reasons (不予批准)
     at: dt.datetime
     false_materials: bool = False  # 不予批准 of a licence under 行政许可法 第七十八条
+    validity: Validity | None = None  # 准予: the licence's 有效期限, if the department gave one
 
 
 @dataclass(frozen=True)

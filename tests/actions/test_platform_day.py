@@ -25,7 +25,7 @@ from counter.actions.cases.item_authority import check_item
 from counter.actions.cases.item_steps import route_items, take_item_step
 from counter.actions.intake.take import extend_deferral, lapse_correction, move_case
 from counter.actions.outbox.platform import save_platform
-from counter.case.decisions import lapse_day
+from counter.case.decisions import Validity, lapse_day
 from counter.case.item_path import ItemEvent, PauseReason
 from counter.case.item_step_request import StepRequest
 from counter.case.status import CaseEvent
@@ -107,13 +107,14 @@ def test_a_day_of_cases_reaches_the_platform_in_the_chosen_codings(
             lapse_correction(s, supervisor, lapsed, lapse_day(notice.correction_due, office_calendar(s)), "逾期未补正")
             move_case(s, supervisor, voided, CaseEvent.VOIDED, "录入错误", at=at(TODAY, 12))
             move_case(s, supervisor, withdrawn, CaseEvent.WITHDRAWN, "申请人主动撤回申请", at=at(TODAY, 12))
+        valid = {ITEMS[0]: Validity(dt.date(2031, 5, 1))}  # the 营业执照's 有效期限, as the 准予 recorded it
         for code, approve in ((ITEMS[0], True), (ITEMS[1], False), (ITEMS[2], True), (ITEMS[3], True)):
             with sessions.begin() as s:
                 case, bundle = case_and_bundle(s, granted)
                 acting = check_item(s, supervisor, case.case_no, bundle, case.site_code, code)
                 text = f"JY{code[-2:]}2026" if approve else "经营场所不符合食品安全要求"
                 record_decision(s, supervisor, granted, code, approve=approve, text=text, at=at(TODAY, 14),
-                                acting=acting)  # fmt: skip
+                                acting=acting, validity=valid.get(code))  # fmt: skip
         sender.killed_then_resumed()  # a kill between a send and its mark loses nothing, sends nothing twice
         assert {e.state for e in events(sessions)} == {"sent"}
 
@@ -154,7 +155,10 @@ def test_a_day_of_cases_reaches_the_platform_in_the_chosen_codings(
     assert (business["licence_type"], business["licence_no"]) == ("营业执照", "JY012026")
     assert (business["issue_org"], business["issue_org_code"]) == (MARKET, ORG_CODES[MARKET])
     assert business["holder_cert_type"] == "111"  # GB/T 36903-2018: 公民身份证号码
-    assert business["licence_valid"] == ""  # the 准予 does not record it yet
+    assert business["licence_valid"] == "2031-05-01"  # 证照有效期限 (表 8 第 7 项), as the 准予 recorded it
+    assert all(
+        "〔" not in str(v) for e in by_type(held, "事项办理决定", granted) for v in e.values()
+    )  # not in the note
 
     (taken,) = by_type(held, "容缺受理", deferred)
     assert [m["received"] for m in json.loads(taken["materials"]) if m["way"] == "容缺后补"] == ["0"]

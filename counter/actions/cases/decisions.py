@@ -29,6 +29,7 @@ from counter.case.decisions import (
     DecisionProblem,
     DecisionRefused,
     ItemDecision,
+    Validity,
     closing_event,
     first_lapse_day,
     item_note,
@@ -37,7 +38,7 @@ from counter.case.decisions import (
     waiting_items,
 )
 from counter.case.lapse import Lapse
-from counter.case.moments import moment_on
+from counter.case.moments import moment_on, office_day
 from counter.case.not_found import CaseNotFound
 from counter.case.provisional_lapse import check_settled
 from counter.case.status import NOTE_CODES_JOIN, CaseEvent, CaseStatus, next_status
@@ -75,10 +76,11 @@ def decide_item(
     text: str = "",
     false_materials: bool = False,
     at: dt.datetime | None = None,
+    validity: Validity | None = None,
 ) -> CaseStatus:
-    """Record one item's 准予 (``text``: the result's number, may be empty) or 不予批准 (``text``: the reasons;
-    ``false_materials``: denied under 行政许可法 第七十八条, a licence only), written ``at`` (now unless given: a
-    training desk's day).
+    """Record one item's 准予 (``text``: the result's number, may be empty; ``validity``: the licence's 有效期限,
+    if the department gave one) or 不予批准 (``text``: the reasons; ``false_materials``: denied under 行政许可法
+    第七十八条, a licence only), written ``at`` (now unless given: a training desk's day).
 
     Raises :class:`DecisionRefused`, :class:`~counter.case.status.MoveNotAllowed` or
     :class:`~counter.access.not_permitted.NotPermitted`; returns the case's status after.
@@ -98,6 +100,7 @@ def decide_item(
         at=at,
         acting=acting,
         false_materials=false_materials,
+        validity=validity,
     )
 
 
@@ -113,12 +116,15 @@ def record_decision(
     acting: Acting,
     close_note: str = "",
     false_materials: bool = False,
+    validity: Validity | None = None,
 ) -> CaseStatus:
     """The decision of :func:`decide_item`, its permission and authority checked by the caller (``acting``, from
     :func:`counter.actions.cases.item_authority.check_item`): the window's there, a department's at its own desk
     (:func:`counter.actions.cases.item_steps.take_item_step`).  ``at``: when its line is written; ``close_note``: the
     note of the 办结 line the last decision writes (the same-day step's); ``false_materials``: a 不予批准 of a
-    行政许可 under 第七十八条 (refused, ``NOT_A_LICENCE``, for any other item or a grant)."""
+    行政许可 under 第七十八条 (refused, ``NOT_A_LICENCE``, for any other item or a grant); ``validity``: a 准予's
+    licence validity, refused (``VALIDITY_BEFORE_DECISION``) when it ends before the decision's day: a licence that
+    has lapsed on the day it is granted is an error of entry, and a 不予批准 issues no licence to have one."""
     event = CaseEvent.ITEM_APPROVED if approve else CaseEvent.ITEM_DENIED
     case, bundle = case_and_bundle(session, number, lock=True)
     if not approve and not text.strip():
@@ -128,6 +134,10 @@ def record_decision(
         raise DecisionRefused(DecisionProblem.UNKNOWN_ITEM, case.case_no, item_code)
     if false_materials and (approve or item.item_type is not ItemType.LICENSING):
         raise DecisionRefused(DecisionProblem.NOT_A_LICENCE, case.case_no, item_code)
+    if validity is not None:
+        until = validity.until
+        if not approve or (until is not None and until < office_day(at or dt.datetime.now(dt.UTC))):
+            raise DecisionRefused(DecisionProblem.VALIDITY_BEFORE_DECISION, case.case_no, item_code, until)
     view = case_view(session, case.case_no)
     assert view is not None
     if item_code in view.decisions():
@@ -136,7 +146,7 @@ def record_decision(
         raise DecisionRefused(DecisionProblem.AWAITS_DEFERRED, case.case_no, item_code)
     status = next_status(CaseStatus(case.status), event)  # MoveNotAllowed reaches the caller
     extra = {"false_materials": "1"} if false_materials else {}
-    note = item_note(item_code, text, false_materials=false_materials)
+    note = item_note(item_code, text, false_materials=false_materials, validity=validity)
     _record(session, desk, case, event, note, status, at, clerk=acting.clerk, item=item_code, **extra, **acting.audit())
     return _close(session, desk, case, bundle, close_note, at)
 

@@ -90,7 +90,7 @@ def take_item_step(
         text = step.result_no if approve else step.reason
         record_decision(
             session, desk, case.case_no, item_code, approve=approve, text=text, at=now, acting=acting,
-            false_materials=request.false_materials,
+            false_materials=request.false_materials, validity=request.validity if approve else None,
         )  # fmt: skip
     else:  # a decision keeps the department's rows itself (counter.actions.cases.decisions)
         status = next_status(CaseStatus(case.status), CaseEvent(request.event.value))

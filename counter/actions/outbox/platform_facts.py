@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from counter.actions.admin.office import office_settings
-from counter.case.decisions import read_item_note
+from counter.case.decisions import read_item_note, split_validity
 from counter.case.moments import office_day, stored_utc
 from counter.case.status import CaseEvent, CaseStatus
 from counter.catalog.model import CaseKind
@@ -101,9 +101,10 @@ def facts_of(session: Session, event: ClaimedEvent) -> dict[str, str]:
         facts |= _procedure(session, case, event, str(detail.get("note", "")))
     if event.kind is PlatformKind.ITEM_DECIDED:
         code, text = read_item_note(str(detail.get("note", "")))
+        granted = event.event == CaseEvent.ITEM_APPROVED.value
+        text = split_validity(text.strip())[0] if granted else text  # the validity goes with the licence
         facts |= {"item.code": code, "item.name": _item_name(session, case, code),
-                  "item.decision": "granted" if event.event == CaseEvent.ITEM_APPROVED.value else "denied",
-                  "item.note": text.strip()}  # fmt: skip
+                  "item.decision": "granted" if granted else "denied", "item.note": text.strip()}  # fmt: skip
     if event.kind is PlatformKind.LICENCE_ISSUED:
         if case.status == CaseStatus.VOIDED.value:
             raise Withheld(WithheldWhy.CASE_VOIDED)
@@ -264,11 +265,13 @@ def _licence(
     item = stored.bundle.item(item_code) if stored is not None else None
     if item is None or not item.licence:
         raise Withheld(WithheldWhy.NO_LICENCE, item_code)
+    number, validity = split_validity(read_item_note(note)[1].strip())
     return {
         "item.code": item.code,
         "item.name": item.name,
         "licence.type": item.licence,
-        "licence.number": read_item_note(note)[1].strip(),
+        "licence.number": number,
+        "licence.valid_until": validity.reported() if validity is not None else "",
         "licence.holder": facts["case.applicant_name"],
         "licence.holder_id_type": facts["case.applicant_id_type"],
         "licence.holder_id": facts["case.applicant_id_no"],

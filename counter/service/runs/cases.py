@@ -122,7 +122,7 @@ def deny_lapsed(work: Session, desk: Desk | None, request: DenyLapsed) -> Lapse:
 def decide_item(work: Session, desk: Desk | None, request: DecideItem) -> CaseStatus:
     return decisions.decide_item(
         work, at_desk(desk), request.case_no, request.item_code, approve=request.approve, text=request.text,
-        false_materials=request.false_materials, at=request.at,
+        false_materials=request.false_materials, at=request.at, validity=request.validity,
     )  # fmt: skip
 
 

@@ -417,7 +417,7 @@ class CasePage(QWidget):
         self.notice.hide()
         self.form.close_form()
         self.hand_over.close_form()
-        self.item_step_form.open_for(ItemEvent(event_value), item)
+        self.item_step_form.open_for(ItemEvent(event_value), item, self._today())
 
     def on_item_step_confirmed(self) -> None:
         """The department's step saved, or refused in words with the case left as it was."""

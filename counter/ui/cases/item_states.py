@@ -21,6 +21,7 @@ from functools import partial
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from counter.case.decisions import ItemDecision
 from counter.case.item_lines import item_paths, office_day
 from counter.case.item_path import ItemEvent, ItemState, ItemStep, state_of
 from counter.case.pledge_checks import item_revocations
@@ -39,11 +40,14 @@ from counter.ui.cases.words import (
     CASE_ITEM_DENIED,
     CASE_ITEM_DENY,
     CASE_ITEM_DUE,
+    CASE_ITEM_LONG_TERM,
     CASE_ITEM_PENDING,
+    CASE_ITEM_VALID_UNTIL,
     CASE_ITEMS,
     ITEM_STEP_CHOOSE,
 )
 from counter.ui.plain_text import plain_label
+from counter.words.dates import day_text
 from counter.words.items import DUE_ALERT, ITEM_STATE, PAUSE_REASON
 from counter.words.pledges import PLEDGE_REVOKED, revoked_text
 
@@ -109,7 +113,7 @@ class ItemStates(QWidget):
             elif item.code in revoked:  # granted on a promise the check found false (行政许可法 第六十九条第二款)
                 state, text = PLEDGE_REVOKED, revoked_text(revoked[item.code])
             else:
-                state, text = (CASE_ITEM_APPROVED if decision.approved else CASE_ITEM_DENIED), decision.text
+                state, text = (CASE_ITEM_APPROVED if decision.approved else CASE_ITEM_DENIED), decided_text(decision)
             cells = fill_row(self.table, row, (item.name, item.department, state, text))
             paint(cells, URGENCY_COLOURS.get(ALERT_URGENCY[item.alert]) if item.alert and decision is None else None)
         self.table.fit()
@@ -157,3 +161,13 @@ def _on_its_way(path: list[ItemStep]) -> tuple[str, str]:
         return ITEM_STATE[state], ""
     pause = next(s.pause for s in reversed(path) if s.event is ItemEvent.PAUSED)  # an extension may follow it
     return ITEM_STATE[state], PAUSE_REASON[pause] if pause is not None else ""
+
+
+def decided_text(decision: ItemDecision) -> str:
+    """A decision's reasons, or a grant's result number with its licence's 有效期限 where the 准予 gave one."""
+    validity = decision.validity
+    if validity is None:
+        return decision.text
+    if validity.until is None:
+        return CASE_ITEM_LONG_TERM.format(number=decision.text)
+    return CASE_ITEM_VALID_UNTIL.format(number=decision.text, date=day_text(validity.until))

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
-from counter.case.decisions import DecisionRefused
+from counter.case.decisions import DecisionProblem, DecisionRefused
 from counter.case.item_path import StepProblem, StepRefused
 from counter.case.item_step_request import StepRequest
 from counter.case.not_found import CaseNotFound
@@ -77,6 +77,8 @@ def _refused(err: Exception, number: str, item: ItemLine, request: StepRequest) 
     if isinstance(err, StepRefused):
         moved = err.problem in _MOVED_ON
         outcome = Outcome(step_refused_text(err, item.name), "noticeWarn" if moved else "form", reload=moved)
+    elif isinstance(err, DecisionRefused) and err.problem is DecisionProblem.VALIDITY_BEFORE_DECISION:
+        outcome = Outcome(decision_refused_text(err, {item.code: item.name}), "form")  # corrected on the form
     elif isinstance(err, DecisionRefused) and err.problem in AUTHORITY_PROBLEMS:  # not this account's item at all
         outcome = Outcome(decision_refused_text(err, {item.code: item.name}), "noticeError")
     elif isinstance(err, NotPermitted):

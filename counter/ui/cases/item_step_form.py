@@ -4,19 +4,22 @@ The row sits under the 各事项的办理情况 table and follows the item chose
 department once, then the steps its state allows (:func:`counter.ui.cases.item_step_rules.offered_steps`), each
 reached by Tab.  The form sits under the case's buttons, as the page's other forms do, and asks only what the step
 needs: a pause its reason (and a detail), an extension its working days, the head who approved it and the reason
-told to the applicant, a 准予 its result's number, a 不予批准 its reasons.  Enter confirms it from any of its fields.
+told to the applicant, a 准予 its result's number (and, for a licence, its 有效期限: 证照未载明, 有效期至 a date, or
+长期有效, chosen by ↑ ↓ with the date after Tab), a 不予批准 its reasons.  Enter confirms it from any of its fields.
 What the step lacks is said by the action (:data:`counter.service.cases.ITEM_STEP`), never guessed here.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from functools import partial
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QFormLayout,
     QFrame,
     QLabel,
@@ -27,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter.case.decisions import Validity
 from counter.case.item_path import MOST_EXTENSION_DAYS, ItemEvent, PauseReason
 from counter.case.item_step_request import StepRequest
 from counter.case.status import CaseEvent
@@ -40,6 +44,7 @@ from counter.ui.text_size import px
 from counter.words.items import PAUSE_REASON
 
 FIRST_EXTENSION_DAYS = 5  # offered when the form opens; the department sets its own
+NO_VALIDITY, VALID_UNTIL, LONG_TERM = "", "until", "long_term"  # the 有效期限 choice's data
 
 
 class ItemStepBar(QWidget):
@@ -100,6 +105,13 @@ class ItemStepForm(QFrame):
         self.result_no.setPlaceholderText(words.CASE_REASON_HINT[CaseEvent.ITEM_APPROVED])
         self.reason = QLineEdit()  # a pause's detail, an extension's reason, a denial's reasons
         self.false_materials = QCheckBox(words.ITEM_STEP_FALSE_MATERIALS)  # a licence's denial only
+        self.validity = QComboBox()  # a licence's grant only
+        self.validity.addItem(words.ITEM_STEP_VALIDITY_NONE, NO_VALIDITY)
+        self.validity.addItem(words.ITEM_STEP_VALIDITY_UNTIL, VALID_UNTIL)
+        self.validity.addItem(words.ITEM_STEP_VALIDITY_LONG, LONG_TERM)
+        self.valid_until = QDateEdit()
+        self.valid_until.setDisplayFormat("yyyy-MM-dd")  # typed digit by digit, whatever the machine's locale
+        self.validity.currentIndexChanged.connect(self.on_validity_chosen)
         for field in (self.approved_by, self.result_no, self.reason):
             field.setMinimumWidth(px(320))
         self.fields = QFormLayout()
@@ -108,14 +120,17 @@ class ItemStepForm(QFrame):
         self.fields.addRow(words.ITEM_STEP_DAYS, self.days)
         self.fields.addRow(words.ITEM_STEP_APPROVER, self.approved_by)
         self.fields.addRow(words.ITEM_STEP_RESULT_NO, self.result_no)
+        self.fields.addRow(words.ITEM_STEP_VALIDITY, self.validity)
+        self.fields.addRow(words.ITEM_STEP_VALID_UNTIL, self.valid_until)
         self.fields.addRow(words.ITEM_STEP_DETAIL, self.reason)
         self.fields.addRow("", self.false_materials)
         self.title, self.problems, self.confirm_button, self.cancel_button = frame_step_form(
             self, (self.fields,), "", words.CASE_FORM_CANCEL
         )
 
-    def open_for(self, event: ItemEvent, item: ItemLine) -> None:
-        """Show the form for ``event`` of ``item``, empty, its first field in focus (the confirm button if none)."""
+    def open_for(self, event: ItemEvent, item: ItemLine, today: dt.date | None = None) -> None:
+        """Show the form for ``event`` of ``item``, empty, its first field in focus (the confirm button if none);
+        ``today``: the desk's day, the 有效期至 date the form offers first."""
         self.step, self.item, self.item_name = event, item.code, item.name
         self.title.setText(words.ITEM_STEP_TITLE[event].format(item=item.name, department=item.department))
         self.confirm_button.setText(words.CASE_FORM_CONFIRM.format(action=words.ITEM_STEP_ACTION[event]))
@@ -124,6 +139,10 @@ class ItemStepForm(QFrame):
         for field in (self.approved_by, self.result_no, self.reason):
             field.clear()
         self.false_materials.setChecked(False)
+        self.validity.setCurrentIndex(0)
+        day = today or dt.date.today()
+        self.valid_until.setDate(QDate(day.year, day.month, day.day))
+        self.on_validity_chosen()
         reason_label = {
             ItemEvent.PAUSED: words.ITEM_STEP_DETAIL,
             ItemEvent.EXTENDED: words.ITEM_STEP_EXTEND_REASON,
@@ -136,6 +155,8 @@ class ItemStepForm(QFrame):
             self.result_no: event is ItemEvent.APPROVED,
             self.reason: event in reason_label,
             self.false_materials: event is ItemEvent.DENIED and item.licence,
+            self.validity: event is ItemEvent.APPROVED and item.licence,
+            self.valid_until: event is ItemEvent.APPROVED and item.licence,
         }
         for widget, visible in shown.items():
             self.fields.setRowVisible(widget, visible)
@@ -160,7 +181,22 @@ class ItemStepForm(QFrame):
             result_no=self.result_no.text() if event is ItemEvent.APPROVED else "",
             reason=self.reason.text() if event in (ItemEvent.PAUSED, ItemEvent.EXTENDED, ItemEvent.DENIED) else "",
             false_materials=event is ItemEvent.DENIED and self.false_materials.isChecked(),
+            validity=self.chosen_validity() if event is ItemEvent.APPROVED and self.validity.isVisible() else None,
         )
+
+    def chosen_validity(self) -> Validity | None:
+        """The licence's 有效期限 as chosen (None: 证照未载明); whether it may be is the action's to say."""
+        chosen = self.validity.currentData()
+        if chosen == LONG_TERM:
+            return Validity(None)
+        if chosen == VALID_UNTIL:
+            day = self.valid_until.date()
+            return Validity(dt.date(day.year(), day.month(), day.day()))
+        return None
+
+    def on_validity_chosen(self, _index: int = 0) -> None:
+        """The date is typed only for 有效期至."""
+        self.valid_until.setEnabled(self.validity.currentData() == VALID_UNTIL)
 
     def show_problems(self, text: str) -> None:
         self.problems.setText(text)

@@ -207,6 +207,9 @@ CASE_ITEM_COLUMNS = (tr("事项"), tr("实施部门"), tr("办理状态"), tr("�
 CASE_ITEM_PENDING = tr("待决定")
 CASE_ITEM_APPROVED = tr("准予")
 CASE_ITEM_DENIED = tr("不予批准")
+# a grant's result number with its licence's 有效期限, in the 理由或结果编号 column
+CASE_ITEM_VALID_UNTIL = tr("{number}（有效期至{date}）")
+CASE_ITEM_LONG_TERM = tr("{number}（长期有效）")
 # deciding one item from the 各事项的决定 list: {item} is the item's name, {department} its deciding department
 CASE_ITEM_APPROVE = tr("准予“{item}”")
 CASE_ITEM_DENY = tr("不予批准“{item}”")
@@ -259,6 +262,12 @@ ITEM_STEP_APPROVER = tr("批准的负责人：")
 ITEM_STEP_EXTEND_REASON = tr("延期理由（告知申请人）：")
 ITEM_STEP_RESULT_NO = tr("结果编号：")
 ITEM_STEP_DENY_REASON = tr("不予批准理由：")
+# a licence's 有效期限 with its 准予 (GB/T 39046-2020 表 8 证照有效期限): chosen by ↑ ↓, the date typed after Tab
+ITEM_STEP_VALIDITY = tr("证照有效期限：")
+ITEM_STEP_VALIDITY_NONE = tr("证照未载明")
+ITEM_STEP_VALIDITY_UNTIL = tr("有效期至")
+ITEM_STEP_VALIDITY_LONG = tr("长期有效")
+ITEM_STEP_VALID_UNTIL = tr("有效期至：")
 # a licence only: the department's own decision under 第七十八条, its 不予批准决定书 then says what follows from it
 ITEM_STEP_FALSE_MATERIALS = tr("申请人隐瞒有关情况或者提供虚假材料（行政许可法第七十八条）")
 ITEM_STEP_DONE = tr("“{item}”：已办理“{step}”，事项现在是“{state}”。")

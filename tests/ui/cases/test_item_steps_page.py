@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
@@ -15,6 +15,7 @@ from counter.access.desk import Desk
 from counter.access.passwords import hash_password
 from counter.access.roles import Actor, Role
 from counter.actions.cases.item_steps import route_items
+from counter.case.decisions import Validity
 from counter.case.item_lines import item_paths, office_day
 from counter.case.item_path import ItemEvent, ItemState, PauseReason, StepProblem, state_of
 from counter.case.status import CaseEvent, CaseStatus
@@ -239,3 +240,61 @@ def test_a_department_denies_its_licence_for_false_materials_from_the_page(
     form.open_for(ItemEvent.DENIED, tax)
     assert not form.false_materials.isVisible()  # any other item: not offered
     assert not form.request().false_materials
+
+
+def test_a_departments_grant_keeps_its_licences_validity_and_refuses_one_ended_before_it(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    """证照有效期限 with the 准予 (GB/T 39046-2020 表 8): chosen by keyboard, refused on the form before the day."""
+    routed(case_sessions, book.accepted)
+    staff = signed_in(case_sessions, "bao", Role.DEPARTMENT, MARKET)
+    page = open_page(qtbot, case_sessions, today, book.accepted, staff)
+    states, form = page.item_states, page.item_step_form
+    states.table.setFocus()
+    QTest.keyClick(states.table, Qt.Key.Key_Down)  # ↓ chooses 食品经营许可
+    bar = states.step_bar
+    press(bar.buttons[ItemEvent.SIGNED])
+    with qtbot.waitSignal(page.case_changed, timeout=5000):
+        QTest.keyClick(form.confirm_button, Qt.Key.Key_Return)
+    press(bar.buttons[ItemEvent.APPROVED])
+    assert QApplication.focusWidget() is form.result_no
+    assert form.validity.isVisible()  # a licence: its 有效期限 is asked
+    assert form.validity.currentText() == "证照未载明"
+    assert not form.valid_until.isEnabled()
+    QTest.keyClicks(form.result_no, "JY11522010012345")
+    assert tab_from(form.result_no) is form.validity
+    form.validity.setFocus()
+    QTest.keyClick(form.validity, Qt.Key.Key_Down)  # ↓ 有效期至: the date is typed next
+    assert form.validity.currentText() == "有效期至"
+    assert form.valid_until.isEnabled()
+    assert tab_from(form.validity) is form.valid_until
+    form.valid_until.setDate(QDate(DAY.year, DAY.month, DAY.day).addDays(-1))  # the day before the 准予
+    with qtbot.assertNotEmitted(page.case_changed):
+        QTest.keyClick(form.valid_until, Qt.Key.Key_Return)
+    assert form.isVisible()
+    assert form.problems.text() == (
+        "事项 食品经营许可 的证照有效期至 2026-11-19，早于准予决定的日期，不能录入：请核对证照上的有效期限"
+        "（长期有效的请选“长期有效”）。"
+    )
+    assert FOOD not in stored(case_sessions, book.accepted).decisions()
+    form.valid_until.setDate(QDate(2031, 11, 19))
+    with qtbot.waitSignal(page.case_changed, timeout=5000):
+        QTest.keyClick(form.valid_until, Qt.Key.Key_Return)
+    assert item_row(page, FOOD)[2:] == [CASE_ITEM_APPROVED, "JY11522010012345（有效期至2031年11月19日）"]
+    decision = stored(case_sessions, book.accepted).decisions()[FOOD]
+    assert (decision.text, decision.validity) == ("JY11522010012345", Validity(dt.date(2031, 11, 19)))
+
+
+def test_a_grant_of_what_is_no_licence_asks_no_validity(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    page = open_page(qtbot, case_sessions, today, book.accepted, signed_in(case_sessions, "bao", Role.CLERK))
+    form = page.item_step_form
+    form.open_for(
+        ItemEvent.APPROVED, ItemLine("152201-YJS008-04", "新办纳税人涉税事项", "国家税务总局乌兰浩特市税务局")
+    )
+    assert not form.validity.isVisible()
+    assert form.request().validity is None
+    form.open_for(ItemEvent.APPROVED, ItemLine(FOOD, "食品经营许可", MARKET, licence=True), DAY)
+    QTest.keyClick(form.validity, Qt.Key.Key_End)  # 长期有效
+    assert form.request().validity == Validity(None)
