@@ -39,6 +39,8 @@ from counter.sync.keys import KeyUnreadable, key_fingerprint, load_private_key, 
 
 Progress = Callable[[int, int], None]  # entries checked, entries in all
 SITE_PUBLIC_KEY = "site.public_key"  # as counter.actions.admin.site stores it: what the seals are checked against
+# the site's other public keys as stored there: the card's fingerprint covers them, and verify prints that one
+SITE_CARD_KEYS = ("site.encryption_key", "site.sm2_key")
 
 
 def verify_trail(session: Session, on_progress: Progress | None = None, key_path: Path | None = None) -> AuditReport:
@@ -87,7 +89,7 @@ def verify_trail(session: Session, on_progress: Progress | None = None, key_path
         mismatches=tuple(row_mismatches(session)),
         seals=sealed.seals,
         unsealed=sealed.unsealed,
-        seal_key=_fingerprint(public_key),
+        seal_key=_fingerprint(public_key, *(get_setting(session, key) or "" for key in SITE_CARD_KEYS)),
         restores=tuple(RestoreNote(r.back_to, r.first, r.last) for r in log.restores),
     )
 
@@ -153,8 +155,10 @@ def _key_file_differs(path: Path, public_key: str) -> bool:
     return public_key_text(key) != public_key
 
 
-def _fingerprint(public_key: str) -> str:
+def _fingerprint(public_key: str, encryption_key: str, sm2_key: str) -> str:
+    """The fingerprint of the site card whose signing key is ``public_key``, as the card prints it and the site's
+    peers hold it (over its encryption and SM2 keys too): the one an administrator compares verify's with."""
     try:
-        return key_fingerprint(public_key) if public_key else ""
+        return key_fingerprint(public_key, encryption_key, sm2_key) if public_key else ""
     except ValueError:
         return ""
