@@ -25,7 +25,7 @@ from counter.actions.catalog.imports import import_source
 from counter.actions.intake.take import move_case
 from counter.actions.site.demo import run_demo
 from counter.actions.sync.sync_status import review_items
-from counter.case.decisions import item_note
+from counter.case.decisions import Validity, item_note
 from counter.case.moments import office_day
 from counter.case.pledge_checks import item_revocations
 from counter.case.status import CaseEvent, CaseStatus
@@ -169,11 +169,27 @@ def test_a_township_bodys_own_item_and_the_intakes_own_steps_go_in(pair: Pair) -
     granted = line(CaseEvent.ITEM_APPROVED, "accepted", item_note(SIGN, "招牌2026-001"))
     assert send(pair, granted) == (1, 0)
     assert at_the_hall(pair) == (CaseStatus.ACCEPTED, [*HALL_LINES, "item_approved"], {SIGN: True}, 3)
+    with pair.hall.sessions() as session:
+        view = case_view(session, pair.case_no)
+    assert view is not None
+    assert view.decisions()[SIGN].validity is None  # a note with no validity, as written before it was kept
     withdrawn = line(CaseEvent.WITHDRAWN, "withdrawn", "申请人撤回", LATER + dt.timedelta(hours=1))
     assert send(pair, granted, withdrawn, export_no=3) == (1, 0)
     status, events, _decided, queued = at_the_hall(pair)
     assert (status, events[-1], queued) == (CaseStatus.WITHDRAWN, "withdrawn", 0)
     assert reasons(pair) == []
+
+
+def test_a_township_bodys_grant_brings_its_licences_validity_and_an_older_one_none(pair: Pair) -> None:
+    """The 准予's 证照有效期限 rides in its line's note: the hall reads it (a grant written without it, as an older
+    package carries it, goes in as before and reads as none recorded: the test below)."""
+    dated = item_note(SIGN, "招牌2026-001", validity=Validity(dt.date(2029, 6, 30)))
+    assert send(pair, line(CaseEvent.ITEM_APPROVED, "accepted", dated)) == (1, 0)
+    with pair.hall.sessions() as session:
+        view = case_view(session, pair.case_no)
+    assert view is not None
+    decision = view.decisions()[SIGN]
+    assert (decision.text, decision.validity) == ("招牌2026-001", Validity(dt.date(2029, 6, 30)))
 
 
 def test_a_township_bodys_denial_of_its_own_item_goes_in(pair: Pair) -> None:
