@@ -2,7 +2,8 @@
 
 The examples are those of GB/T 32918.2-2016 and GB/T 32918.4-2016, appendix A (the 256-bit example curve, user ID
 ALICE123@YAHOO.COM, fixed nonces); the vectors of ``data/sm2_vectors.json`` were made with sm-crypto (npm) on the
-recommended curve with the default user ID, C1C3C2 (``data/sm2_vectors_make.py`` says how).
+recommended curve with the default user ID, C1C3C2 (``data/sm2_vectors_make.py`` says how), and with gmssl
+(``data/sm2_vectors_gmssl.py``).
 """
 
 from __future__ import annotations
@@ -70,6 +71,14 @@ def test_sm_crypto_signatures_verify_and_its_ciphertext_decrypts(vector: dict[st
     assert sm2.verify(public, message, bytes.fromhex(vector["signature"]))
     assert not sm2.verify(public, message + b".", bytes.fromhex(vector["signature"]))
     assert sm2.decrypt(d, bytes.fromhex(vector["ciphertext"])) == message
+
+
+@pytest.mark.parametrize("vector", VECTORS["gmssl"], ids=lambda v: v["message"][:12])
+def test_gmssl_signatures_verify_and_its_ciphertext_decrypts(vector: dict[str, str]) -> None:
+    """Made by gmssl 3.2.2 (``data/sm2_vectors_gmssl.py``), which verified and decrypted this module's vectors."""
+    public, message = bytes.fromhex(vector["public_key"]), vector["message"].encode()
+    assert sm2.verify(public, message, bytes.fromhex(vector["signature"]))
+    assert sm2.decrypt(int(vector["private_key"], 16), bytes.fromhex(vector["ciphertext"])) == message
 
 
 @pytest.mark.parametrize("vector", VECTORS["counter_verified_by_sm_crypto"], ids=lambda v: v["message"][:12])
