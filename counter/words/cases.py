@@ -130,6 +130,7 @@ RULE_PROBLEMS = AUTHORITY_PROBLEMS | {
     DecisionProblem.PROVISIONAL_DUE,  # until the year's holiday notice is in (counter.calendar.provisional)
     # until the department records its 特别程序 (counter.actions.cases.deferral_extension)
     DecisionProblem.PAST_LEGAL_DATE,
+    DecisionProblem.VALIDITY_BEFORE_DECISION,  # a licence's 有效期限 ended before its 准予: corrected on the form
 }
 
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from counter.case.status import CaseEvent
 from counter.case.view import CaseMaterialLine
 from counter.ui.cases.rules import NEEDS_REASON, FormProblem, FormValues
+from counter.ui.cases.validity_fields import ValidityFields
 from counter.ui.cases.words import (
     CASE_FORM_CANCEL,
     CASE_FORM_CONFIRM,
@@ -35,6 +36,8 @@ from counter.ui.cases.words import (
     CASE_FORM_RESULT_NO,
     CASE_FORM_TITLE,
     CASE_REASON_HINT,
+    ITEM_STEP_VALID_UNTIL,
+    ITEM_STEP_VALIDITY,
 )
 from counter.ui.plain_text import plain_label
 from counter.ui.step_form import frame_step_form, order_tabs
@@ -49,6 +52,7 @@ class ActionForm(QFrame):
         super().__init__(parent)
         self.action: CaseEvent | None = None
         self.item = ""  # the item's code, while the form is for one item's decision
+        self.licence = False  # the form is a 行政许可's 准予: it asks the licence's 有效期限
         self.boxes_area = QWidget()
         self.boxes_layout = QVBoxLayout(self.boxes_area)
         self.boxes_layout.setContentsMargins(12, 0, 0, 0)
@@ -67,6 +71,15 @@ class ActionForm(QFrame):
         fields.addWidget(self.date, 0, 1, Qt.AlignmentFlag.AlignLeft)
         fields.addWidget(self.reason_label, 1, 0)
         fields.addWidget(self.reason, 1, 1)
+        self.validity_fields = ValidityFields()  # a licence's 准予 only
+        self.validity_label = plain_label(ITEM_STEP_VALIDITY)
+        self.valid_until_label = plain_label(ITEM_STEP_VALID_UNTIL)
+        self.validity_label.setBuddy(self.validity_fields.choice)
+        self.valid_until_label.setBuddy(self.validity_fields.until)
+        fields.addWidget(self.validity_label, 2, 0)
+        fields.addWidget(self.validity_fields.choice, 2, 1, Qt.AlignmentFlag.AlignLeft)
+        fields.addWidget(self.valid_until_label, 3, 0)
+        fields.addWidget(self.validity_fields.until, 3, 1, Qt.AlignmentFlag.AlignLeft)
         fields.setColumnStretch(1, 1)
         self.title, self.problems, self.confirm_button, self.cancel_button = frame_step_form(
             self, (self.boxes_area, fields), "", CASE_FORM_CANCEL
@@ -81,13 +94,21 @@ class ActionForm(QFrame):
         *,
         title: str = "",
         item: str = "",
+        licence: bool = False,
+        today: dt.date | None = None,
     ) -> None:
         """Show the form for one action, empty: ``materials`` to tick, ``new_due`` as the date offered.
 
-        ``item``: the code of the item an item's decision is of, ``title`` what the form says of it.
+        ``item``: the code of the item an item's decision is of, ``title`` what the form says of it; ``licence``: the
+        item is a 行政许可, whose 准予 asks the licence's 有效期限 (``today`` the date first offered).
         """
         self.action = event
         self.item = item
+        self.licence = licence and event is CaseEvent.ITEM_APPROVED
+        for widget in (self.validity_label, self.validity_fields.choice, self.valid_until_label):
+            widget.setVisible(self.licence)
+        self.validity_fields.until.setVisible(self.licence)
+        self.validity_fields.reset(today or dt.date.today())
         self.title.setText(title or CASE_FORM_TITLE[event])
         self.confirm_button.setText(CASE_FORM_CONFIRM.format(action=action))
         for box in self.checkboxes.values():
@@ -101,7 +122,14 @@ class ActionForm(QFrame):
             self.checkboxes[line.code] = box
             self.boxes_layout.addWidget(box)
         # the boxes are made now, after the buttons: put back in the form's order (a Tab after the last one is 确认)
-        order_tabs(self, [*self.checkboxes.values(), self.date, self.reason], self.confirm_button, self.cancel_button)
+        fields = [
+            *self.checkboxes.values(),
+            self.date,
+            self.reason,
+            self.validity_fields.choice,
+            self.validity_fields.until,
+        ]
+        order_tabs(self, fields, self.confirm_button, self.cancel_button)
         self.boxes_area.setVisible(bool(materials))
         with_date = event is CaseEvent.DEFERRAL_EXTENDED
         self.date_label.setVisible(with_date)
@@ -127,7 +155,8 @@ class ActionForm(QFrame):
         if self.action is CaseEvent.DEFERRAL_EXTENDED:
             picked = self.date.date()
             new_due = dt.date(picked.year(), picked.month(), picked.day())
-        return FormValues(ticked, self.reason.text().strip(), new_due, self.item)
+        validity = self.validity_fields.chosen() if self.licence else None
+        return FormValues(ticked, self.reason.text().strip(), new_due, self.item, validity)
 
     def show_problems(self, problems: Sequence[FormProblem]) -> None:
         self.problems.setText(CLAUSE_JOIN.join(CASE_FORM_PROBLEM[p] for p in problems))

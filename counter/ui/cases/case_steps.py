@@ -84,7 +84,7 @@ def take_step(
         )  # fmt: skip
     if event in (CaseEvent.ITEM_APPROVED, CaseEvent.ITEM_DENIED):
         approve = event is CaseEvent.ITEM_APPROVED
-        decide = DecideItem(number, values.item, approve, values.reason, now)
+        decide = DecideItem(number, values.item, approve, values.reason, now, validity=values.validity)
         status = runner.call(DECIDE_ITEM, decide, desk, CASE_SAVE_FAILED)
         decision = CASE_ITEM_APPROVED if approve else CASE_ITEM_DENIED
         item = item_names.get(values.item, values.item)

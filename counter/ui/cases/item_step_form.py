@@ -15,11 +15,10 @@ import datetime as dt
 from collections.abc import Sequence
 from functools import partial
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QFrame,
     QLabel,
@@ -30,13 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter.case.decisions import Validity
 from counter.case.item_path import MOST_EXTENSION_DAYS, ItemEvent, PauseReason
 from counter.case.item_step_request import StepRequest
 from counter.case.status import CaseEvent
 from counter.documents.case_page import ItemLine
 from counter.ui.cases import words
 from counter.ui.cases.item_step_rules import DEPARTMENT_STEPS
+from counter.ui.cases.validity_fields import ValidityFields
 from counter.ui.flow_layout import FlowLayout
 from counter.ui.plain_text import plain_label
 from counter.ui.step_form import frame_step_form
@@ -44,7 +43,6 @@ from counter.ui.text_size import px
 from counter.words.items import PAUSE_REASON
 
 FIRST_EXTENSION_DAYS = 5  # offered when the form opens; the department sets its own
-NO_VALIDITY, VALID_UNTIL, LONG_TERM = "", "until", "long_term"  # the 有效期限 choice's data
 
 
 class ItemStepBar(QWidget):
@@ -94,6 +92,7 @@ class ItemStepForm(QFrame):
         self.step: ItemEvent | None = None
         self.item = ""  # the item's code while the form is open
         self.item_name = ""
+        self.licence = False  # the item is a 行政许可: its grant asks the licence's 有效期限
         self.pause = QComboBox()
         self.pause.addItem(words.ITEM_STEP_PAUSE_CHOOSE, "")
         for reason in PauseReason:
@@ -105,13 +104,8 @@ class ItemStepForm(QFrame):
         self.result_no.setPlaceholderText(words.CASE_REASON_HINT[CaseEvent.ITEM_APPROVED])
         self.reason = QLineEdit()  # a pause's detail, an extension's reason, a denial's reasons
         self.false_materials = QCheckBox(words.ITEM_STEP_FALSE_MATERIALS)  # a licence's denial only
-        self.validity = QComboBox()  # a licence's grant only
-        self.validity.addItem(words.ITEM_STEP_VALIDITY_NONE, NO_VALIDITY)
-        self.validity.addItem(words.ITEM_STEP_VALIDITY_UNTIL, VALID_UNTIL)
-        self.validity.addItem(words.ITEM_STEP_VALIDITY_LONG, LONG_TERM)
-        self.valid_until = QDateEdit()
-        self.valid_until.setDisplayFormat("yyyy-MM-dd")  # typed digit by digit, whatever the machine's locale
-        self.validity.currentIndexChanged.connect(self.on_validity_chosen)
+        self.validity_fields = ValidityFields()  # a licence's grant only
+        self.validity, self.valid_until = self.validity_fields.choice, self.validity_fields.until
         for field in (self.approved_by, self.result_no, self.reason):
             field.setMinimumWidth(px(320))
         self.fields = QFormLayout()
@@ -131,7 +125,7 @@ class ItemStepForm(QFrame):
     def open_for(self, event: ItemEvent, item: ItemLine, today: dt.date | None = None) -> None:
         """Show the form for ``event`` of ``item``, empty, its first field in focus (the confirm button if none);
         ``today``: the desk's day, the 有效期至 date the form offers first."""
-        self.step, self.item, self.item_name = event, item.code, item.name
+        self.step, self.item, self.item_name, self.licence = event, item.code, item.name, item.licence
         self.title.setText(words.ITEM_STEP_TITLE[event].format(item=item.name, department=item.department))
         self.confirm_button.setText(words.CASE_FORM_CONFIRM.format(action=words.ITEM_STEP_ACTION[event]))
         self.pause.setCurrentIndex(0)
@@ -139,10 +133,7 @@ class ItemStepForm(QFrame):
         for field in (self.approved_by, self.result_no, self.reason):
             field.clear()
         self.false_materials.setChecked(False)
-        self.validity.setCurrentIndex(0)
-        day = today or dt.date.today()
-        self.valid_until.setDate(QDate(day.year, day.month, day.day))
-        self.on_validity_chosen()
+        self.validity_fields.reset(today or dt.date.today())
         reason_label = {
             ItemEvent.PAUSED: words.ITEM_STEP_DETAIL,
             ItemEvent.EXTENDED: words.ITEM_STEP_EXTEND_REASON,
@@ -181,22 +172,8 @@ class ItemStepForm(QFrame):
             result_no=self.result_no.text() if event is ItemEvent.APPROVED else "",
             reason=self.reason.text() if event in (ItemEvent.PAUSED, ItemEvent.EXTENDED, ItemEvent.DENIED) else "",
             false_materials=event is ItemEvent.DENIED and self.false_materials.isChecked(),
-            validity=self.chosen_validity() if event is ItemEvent.APPROVED and self.validity.isVisible() else None,
+            validity=self.validity_fields.chosen() if event is ItemEvent.APPROVED and self.licence else None,
         )
-
-    def chosen_validity(self) -> Validity | None:
-        """The licence's 有效期限 as chosen (None: 证照未载明); whether it may be is the action's to say."""
-        chosen = self.validity.currentData()
-        if chosen == LONG_TERM:
-            return Validity(None)
-        if chosen == VALID_UNTIL:
-            day = self.valid_until.date()
-            return Validity(dt.date(day.year(), day.month(), day.day()))
-        return None
-
-    def on_validity_chosen(self, _index: int = 0) -> None:
-        """The date is typed only for 有效期至."""
-        self.valid_until.setEnabled(self.validity.currentData() == VALID_UNTIL)
 
     def show_problems(self, text: str) -> None:
         self.problems.setText(text)

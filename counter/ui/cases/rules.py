@@ -19,6 +19,7 @@ from enum import StrEnum
 from counter.access.case_acts import CaseAct
 from counter.access.case_rights import permission_for
 from counter.access.roles import SINGLE_DESK, Actor, Permission
+from counter.case.decisions import Validity
 from counter.case.hand_over import handed_codes
 from counter.case.item_clock import DueAlert
 from counter.case.item_lines import item_paths, office_day
@@ -82,6 +83,7 @@ class FormProblem(StrEnum):
     DATE_MISSING = "date_missing"
     DATE_NOT_AFTER_TODAY = "date_not_after_today"
     DATE_NOT_LATER = "date_not_later"
+    VALIDITY_BEFORE_TODAY = "validity_before_today"  # a licence granted today that has lapsed already
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +94,7 @@ class FormValues:
     reason: str = ""  # for an item's 准予, the result's number
     new_due: dt.date | None = None
     item: str = ""  # the item's code, for an item's decision
+    validity: Validity | None = None  # a licence's 准予: its 有效期限 (None: 证照未载明)
 
 
 def deferral_due(view: CaseView) -> dt.date | None:
@@ -332,4 +335,7 @@ def form_problems(event: CaseEvent, values: FormValues, view: CaseView, today: d
             problems.append(FormProblem.DATE_NOT_AFTER_TODAY)
         elif due is not None and values.new_due <= due:
             problems.append(FormProblem.DATE_NOT_LATER)
+    until = values.validity.until if values.validity is not None else None
+    if event is CaseEvent.ITEM_APPROVED and until is not None and until < today:
+        problems.append(FormProblem.VALIDITY_BEFORE_TODAY)
     return problems

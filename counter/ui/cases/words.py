@@ -194,6 +194,7 @@ CASE_FORM_PROBLEM = {
     "date_missing": tr("请填写新的补交期限"),
     "date_not_after_today": tr("新的补交期限须晚于今天"),
     "date_not_later": tr("新的补交期限须晚于原定期限"),
+    "validity_before_today": tr("证照有效期至不能早于准予之日（今天）；长期有效的请选“长期有效”"),
 }
 CASE_DONE_PARTLY = tr("已登记补交：{arrived}。仍待补交：{open}")
 CASE_DONE_COMPLETE = tr("容缺材料已全部补齐，办件已转入审批中")

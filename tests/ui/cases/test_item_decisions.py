@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -14,6 +14,7 @@ from counter.access.desk import Desk
 from counter.access.passwords import hash_password
 from counter.access.roles import Actor, Permission, Role
 from counter.actions.cases.item_steps import route_items, take_item_step
+from counter.case.decisions import Validity
 from counter.case.item_path import ItemEvent, ItemState, PauseReason
 from counter.case.item_step_request import StepRequest
 from counter.case.status import CaseEvent, CaseStatus
@@ -32,7 +33,7 @@ from counter.ui.printing.preview_window import PreviewWindow
 from counter.words.access import not_permitted
 from counter.words.items import ITEM_STATE, PAUSE_REASON
 from tests.signed_in import signed_in
-from tests.ui.cases.casebook import DESK_1, SUPERVISOR, Casebook, deny_the_lapsed_licence
+from tests.ui.cases.casebook import DAY, DESK_1, SUPERVISOR, Casebook, deny_the_lapsed_licence
 from tests.ui.cases.conftest import Clock
 from tests.ui.cases.helpers import column, offered_items, row_texts, stored
 from tests.ui.printing.helpers import pdf_text
@@ -223,3 +224,37 @@ def test_a_routed_case_opens_with_the_keyboard_on_its_items_never_on_a_step(
     assert QApplication.focusWidget() is page.item_states.table
     QTest.keyClick(page.item_states.table, Qt.Key.Key_Space)
     assert stored(case_sessions, book.accepted).status is CaseStatus.ACCEPTED
+
+
+def test_the_windows_grant_of_a_licence_keeps_its_validity_and_refuses_one_before_today(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    """证照有效期限 with the window's 准予 (GB/T 39046-2020 表 8), asked by keyboard after the result's number."""
+    page = open_page(qtbot, case_sessions, today, book.accepted, signed_in(case_sessions, SUPERVISOR))
+    states, form = page.item_states, page.form
+    states.table.setFocus()
+    QTest.keyClick(states.table, Qt.Key.Key_Down)  # ↓ chooses 食品经营许可, a 行政许可
+    QTest.keyClick(states.buttons[APPROVE], Qt.Key.Key_Space)
+    choice, until = form.validity_fields.choice, form.validity_fields.until
+    assert choice.isVisible()
+    assert choice.currentText() == "证照未载明"
+    QTest.keyClicks(form.reason, "JY11522010012345")
+    assert tab_from(form.reason) is choice
+    QTest.keyClick(choice, Qt.Key.Key_Down)  # 有效期至, then its date after Tab
+    assert tab_from(choice) is until
+    until.setDate(QDate(DAY.year, DAY.month, DAY.day).addDays(-1))
+    with qtbot.assertNotEmitted(page.case_changed):
+        QTest.keyClick(until, Qt.Key.Key_Return)
+    assert form.problems.text() == CASE_FORM_PROBLEM["validity_before_today"]
+    assert stored(case_sessions, book.accepted).decisions() == {}
+    until.setDate(QDate(DAY.year + 5, DAY.month, DAY.day))
+    with qtbot.waitSignal(page.case_changed, timeout=5000):
+        QTest.keyClick(until, Qt.Key.Key_Return)
+    expected = f"JY11522010012345（有效期至{DAY.year + 5}年{DAY.month}月{DAY.day}日）"
+    assert item_row(page, FOOD)[2:] == [CASE_ITEM_APPROVED, expected]
+    decision = stored(case_sessions, book.accepted).decisions()[FOOD]
+    assert decision.validity == Validity(dt.date(DAY.year + 5, DAY.month, DAY.day))
+
+    QTest.keyClick(states.buttons[DENY], Qt.Key.Key_Space)  # a denial asks none
+    assert not form.validity_fields.choice.isVisible()
+    assert form.values().validity is None
