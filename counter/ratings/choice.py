@@ -34,6 +34,7 @@ class ChoiceProblem(StrEnum):
     REASON_NOT_OFFERED = "reason_not_offered"  # a label the pad did not offer
     REASON_NOT_ASKED = "reason_not_asked"  # reasons given with a good rating, or one said to be left unfinished
     COMMENT_TOO_LONG = "comment_too_long"
+    DATE_AHEAD = "date_ahead"  # a paper 评价表 dated after the day it is keyed in
 
 
 def choice_problems(choice: RatingChoice, offered: Sequence[str]) -> list[ChoiceProblem]:

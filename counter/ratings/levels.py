@@ -45,6 +45,9 @@ class Channel(StrEnum):
     OTHER_TERMINAL = "other_terminal"
     PHONE = "phone"
     SMS = "sms"
+    #: 书面评价: a paper 评价表 keyed in later (内政服发〔2022〕15号 counts 书面评价表格 among the channels).
+    #: Not one of 表 9's seven: a preset of ``[lists.channel]`` without a code for it keeps it from being reported.
+    WRITTEN = "written"
 
 
 class RaterKind(StrEnum):

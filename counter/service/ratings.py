@@ -17,6 +17,7 @@ from counter.projects.period_figures import PeriodFigures
 from counter.ratings.choice import RatingChoice
 from counter.ratings.export import RatingRecord
 from counter.ratings.figures import Figures, Grouping
+from counter.ratings.paper import PaperRating
 from counter.ratings.recorded import RatingRecorded
 from counter.ratings.rectification import AppealGround, RectEvent, RectState
 from counter.ratings.settings import RatingSettings, SettingProblem
@@ -66,6 +67,13 @@ class RecordRating:
 
 
 @dataclass(frozen=True)
+class KeyInSheet:
+    case_no: str
+    paper: PaperRating
+    now: dt.datetime
+
+
+@dataclass(frozen=True)
 class RecordUnrated:
     request_id: int
     now: dt.datetime
@@ -104,6 +112,15 @@ RECORD_RATING = write(
     "counter.service.runs.ratings:record_rating",
     faults=(_REFUSED + "RatingRefused", _REFUSED + "ChoiceRefused"),
     doc="The applicant's rating; a bad one opens its rectification and alerts the supervisor.",
+)
+KEY_IN_SHEET = write(
+    "ratings.key_in_sheet",
+    KeyInSheet,
+    RatingRecorded,
+    Permission.SEND_TO_PAD,
+    "counter.service.runs.ratings:key_in_sheet",
+    faults=(_REFUSED + "RatingRefused", _REFUSED + "ChoiceRefused"),
+    doc="A paper 评价表 keyed in: the service's rating by channel 书面评价, with the paper's date and reason codes.",
 )
 RECORD_UNRATED = write(
     "ratings.record_unrated",

@@ -49,12 +49,13 @@ from counter.db.rating_store import (
 )
 from counter.db.settings_store import get_setting, put_setting
 from counter.parties.names import mask_name
-from counter.ratings.choice import RatingChoice, choice_problems
+from counter.ratings.choice import ChoiceProblem, RatingChoice, choice_problems
 from counter.ratings.eval_content import load_eval_content
 from counter.ratings.export import RatingRecord, region_of
 from counter.ratings.figures import Figures, Grouping
 from counter.ratings.levels import BAD_LEVELS, Channel, is_bad
 from counter.ratings.pad_reasons import level_reasons, offered_reasons
+from counter.ratings.paper import PaperRating, paper_choice
 from counter.ratings.recorded import RatingRecorded
 from counter.ratings.rectification import (
     AppealGround,
@@ -197,16 +198,20 @@ def record_rating(
     desk: Desk,
     now: dt.datetime,
     calendar: WorkCalendar,
+    channel: Channel = Channel.HALL_TABLET,
+    rated_at: dt.datetime | None = None,
+    more_problems: tuple[ChoiceProblem, ...] = (),
 ) -> RatingRecorded:
     """Record the applicant's rating; a bad one opens its rectification in the same transaction.
 
     ``desk`` is the pad's: its office, staff number and area code go into the
-    record (the clerk and the desk number are the request's).
+    record (the clerk and the desk number are the request's).  A rating given
+    elsewhere (a paper 评价表) names its channel and the moment it was given.
     """
     request = _open_request(session, request_id)
     settings, _problems = rating_settings(session)
     content = load_eval_content()
-    problems = choice_problems(choice, level_reasons(settings, choice.level, content))
+    problems = [*more_problems, *choice_problems(choice, level_reasons(settings, choice.level, content))]
     if problems:
         raise ChoiceRefused(problems)
     view = case_view(session, request.case_no)
@@ -216,11 +221,11 @@ def record_rating(
         {
             "request_id": request.id,
             "level": choice.level.value,
-            "channel": Channel.HALL_TABLET.value,
+            "channel": channel.value,
             "reasons": stored_reasons(choice.reasons, choice.level, content),
             "comment": choice.comment.strip(),
-            "rated_at": now,
-            "rated_on": now.date(),
+            "rated_at": rated_at or now,
+            "rated_on": (rated_at or now).date(),
             "round": request.round,
             "case_no": view.case_no,
             "item_code": view.bundle_code,
@@ -251,6 +256,28 @@ def record_rating(
     record_at_desk(session, desk, AuditAction.RATING_RECORDED, f"rating:{rating_id}", recorded, at=now)
     alert = RectificationAlert(rect_id, view.case_no, view.bundle_name, request.desk_no, request.clerk, due.date)
     return RatingRecorded(rating_id, view.case_no, alert)
+
+
+def key_in_sheet(
+    session: Session, case_no: str, paper: PaperRating, desk: Desk, now: dt.datetime, calendar: WorkCalendar
+) -> RatingRecorded:
+    """A paper 评价表 keyed in: the service's rating by channel 书面评价, dated as the applicant dated the paper.
+
+    It takes the place of the pad's answer (the same one-rating-per-service rule, round and rectification); the
+    moment it is keyed in is the audit entry's.
+    """
+    require(session, desk.actor, Permission.SEND_TO_PAD)
+    case = case_by_no(session, case_no)
+    if case is None:
+        raise RatingRefused(SendRefusal.NO_CASE, case_no)
+    choice, problems = paper_choice(paper, load_eval_content(), now.date())
+    round_ = _round_for(requests_of_case(session, case.id), session, case.case_no)
+    where = desk.identity
+    request_id = add_request(session, case.id, round_, now, where.site_code, where.desk_no, desk.clerk)
+    rated_at = dt.datetime.combine(paper.rated_on, dt.time(), tzinfo=now.tzinfo)
+    return record_rating(
+        session, request_id, choice, desk, now, calendar, Channel.WRITTEN, rated_at, more_problems=tuple(problems)
+    )
 
 
 def record_unrated(session: Session, request_id: int, now: dt.datetime) -> str:

@@ -22,6 +22,7 @@ from counter.service.ratings import (
     DecideAppeal,
     ExportDone,
     FileAppeal,
+    KeyInSheet,
     LeagueAsked,
     MoveRectification,
     PadStart,
@@ -63,6 +64,11 @@ def send_to_pad(work: Session, desk: Desk | None, request: SendToPad) -> PadCase
 def record_rating(work: Session, desk: Desk | None, request: RecordRating) -> RatingRecorded:
     calendar = office_calendar(work)
     return record.record_rating(work, request.request_id, request.choice, at_desk(desk), request.now, calendar)
+
+
+def key_in_sheet(work: Session, desk: Desk | None, request: KeyInSheet) -> RatingRecorded:
+    calendar = office_calendar(work)
+    return record.key_in_sheet(work, request.case_no, request.paper, at_desk(desk), request.now, calendar)
 
 
 def record_unrated(work: Session, desk: Desk | None, request: RecordUnrated) -> str:
