@@ -132,9 +132,14 @@ def test_a_lapse_from_the_command_line_leaves_the_food_licence_to_its_department
     assert code == 1
     assert "不是行政许可，不能依照行政许可法第七十八条" in err  # the tax item: 第七十八条 is no ground of it
     decided = (dt.date.fromisoformat(lapse_day) + dt.timedelta(days=1)).isoformat()  # a day after the lapse's
+    code, _, err = run(capsys, *user, "case", "decide", number, "--item", "152201-YJS008-01", "--approve",
+                       "--valid-until", lapse_day, "--db", db, "--today", decided)  # fmt: skip
+    assert code == 1
+    assert "早于准予决定的日期" in err  # the licence's 有效期限 ends before the grant
+    valid = {"152201-YJS008-01": ["--valid-until", "2031-05-01"], "152201-YJS008-03": ["--valid-until", "长期有效"]}
     for item in ("152201-YJS008-01", "152201-YJS008-03", "152201-YJS008-04"):
         code, out, _ = run(capsys, *user, "case", "decide", number, "--item", item, "--approve", "--result-no", "A1",
-                           "--db", db, "--today", decided)  # fmt: skip
+                           *valid.get(item, []), "--db", db, "--today", decided)  # fmt: skip
         assert code == 0
     assert "已办结" in out
     code, out, _ = run(capsys, *user, "case", "show", number, "--json", "--db", db)
@@ -142,6 +147,9 @@ def test_a_lapse_from_the_command_line_leaves_the_food_licence_to_its_department
     assert shown["status"] == "ready"
     events = [h["event"] for h in shown["history"]]
     assert events[1] == "deferral_lapsed"
+    granted = [h["note"] for h in shown["history"] if h["event"] == "item_approved"]
+    assert granted == ["152201-YJS008-01：A1〔有效期至2031-05-01〕", "152201-YJS008-03：A1〔长期有效〕",
+                       "152201-YJS008-04：A1"]  # fmt: skip
     denied = next(h for h in shown["history"] if h["event"] == "item_denied")
     assert denied["clerk"] == "审批员"  # the department's own decision, not the window's
     # the intake on its own day, the lapse and the window's decisions on the --today given

@@ -20,6 +20,7 @@ from counter.cli.case_take import add_take_command
 from counter.cli.common import (
     EXIT_OK,
     EXIT_PROBLEM,
+    VALID_UNTIL_HELP,
     Reported,
     UsageError,
     desk,
@@ -30,6 +31,7 @@ from counter.cli.common import (
     own_out_folder,
     print_json_items,
     today,
+    validity_of,
 )
 from counter.cli.same_day import add_same_day_commands
 from counter.parties.text import TextField
@@ -78,6 +80,12 @@ def add_case_commands(commands: Commands, common: argparse.ArgumentParser) -> No
     way.add_argument("--deny", action="store_true", help=tr("不予批准（负责人）"))
     p.add_argument("--reason", default="", type=free_text(TextField.NOTE), metavar="TEXT", help=tr("不予批准的理由"))
     p.add_argument("--result-no", default="", metavar="NO", help=tr("办理结果的编号，例如许可证编号"))
+    p.add_argument(
+        "--valid-until",
+        default="",
+        metavar="DATE",
+        help=VALID_UNTIL_HELP,
+    )
     p.add_argument(
         "--false-materials",
         action="store_true",
@@ -212,7 +220,10 @@ def cmd_case_decide(args: argparse.Namespace) -> int:
     service, by = open_service(args), desk()
     text = args.result_no if args.approve else args.reason
     at = moment(args)  # in training, the training day at this time of it
-    decide = DecideItem(args.case_no, args.item, args.approve, text, at, false_materials=args.false_materials)
+    validity = validity_of(args.valid_until) if args.approve else None
+    decide = DecideItem(
+        args.case_no, args.item, args.approve, text, at, false_materials=args.false_materials, validity=validity
+    )
     status = decision_faults(args, lambda: service.call(DECIDE_ITEM, decide, by))
     decision = CASE_ITEM_APPROVED if args.approve else CASE_ITEM_DENIED
     print(

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from typing import TypeAlias
 
     from counter.access.desk import Desk
+    from counter.case.decisions import Validity
     from counter.catalog.problems import Problem
     from counter.host.migration_step import Step
     from counter.service.local import InProcess
@@ -348,6 +349,29 @@ def parse_date(raw: str) -> dt.date:
     except ValueError as err:
         raise UsageError(tr("日期应为 YYYY-MM-DD 格式，收到：{raw}").format(raw=raw)) from err
     return _supported(day)
+
+
+#: what ``--valid-until`` takes for a licence that does not lapse (长期有效)
+LONG_TERM_WORDS = frozenset({"长期", "长期有效"})
+VALID_UNTIL_HELP = tr("准予：证照有效期至（YYYY-MM-DD），长期有效的写“长期有效”；不写为证照未载明")
+
+
+def validity_of(raw: str) -> Validity | None:
+    """``--valid-until``: a licence's 有效期限 (YYYY-MM-DD, or 长期有效), None when not given.  Not held to the desk's
+    supported days: a licence may run decades; whether it ends before its 准予 is the action's to say."""
+    from counter.case.decisions import Validity
+
+    text = raw.strip()
+    if not text:
+        return None
+    if text in LONG_TERM_WORDS:
+        return Validity(None)
+    try:
+        return Validity(dt.date.fromisoformat(text))
+    except ValueError as err:
+        raise UsageError(
+            tr("--valid-until 应为 YYYY-MM-DD 格式的日期或“长期有效”，收到：{raw}").format(raw=raw)
+        ) from err
 
 
 def _supported(day: dt.date) -> dt.date:

@@ -12,7 +12,17 @@ import datetime as dt
 import json
 from typing import TYPE_CHECKING, Any
 
-from counter.cli.common import EXIT_OK, Reported, desk, free_text, moment, open_service, today
+from counter.cli.common import (
+    EXIT_OK,
+    VALID_UNTIL_HELP,
+    Reported,
+    desk,
+    free_text,
+    moment,
+    open_service,
+    today,
+    validity_of,
+)
 from counter.cli.pledges import add_pledge_commands
 from counter.parties.text import TextField
 from counter.words.translate import tr
@@ -95,6 +105,12 @@ def add_item_commands(commands: Commands, common: argparse.ArgumentParser) -> No
             )
         if name == "approve":
             p.add_argument("--result-no", required=True, metavar="NO", help=tr("办理结果的编号，例如许可证编号"))
+            p.add_argument(
+                "--valid-until",
+                default="",
+                metavar="DATE",
+                help=VALID_UNTIL_HELP,
+            )
         if name == "deny":
             p.add_argument(
                 "--reason", required=True, type=free_text(TextField.NOTE), metavar="TEXT", help=tr("不予批准的理由")
@@ -203,7 +219,7 @@ def cmd_item_step(args: argparse.Namespace) -> int:
     elif args.step == "extend":
         options = {"days": args.days, "approved_by": args.approved_by, "reason": args.reason}
     elif args.step == "approve":
-        options = {"result_no": args.result_no}
+        options = {"result_no": args.result_no, "validity": validity_of(args.valid_until)}
     elif args.step == "deny":
         options = {"reason": args.reason, "false_materials": args.false_materials}
     request = StepRequest(ItemEvent(STEPS[args.step]), **options)
