@@ -14,7 +14,9 @@ A restore.  Putting back an older backup (``counter restore``) takes the databas
 seals anchored after them are gone from it, rightly, and were once named as deleted, for good.  The restore now
 writes a line ``restored <number> <sha-256 hex>`` — the newest seal of the database put back, ``0`` and
 :data:`GENESIS` for none — and the seals anchored after that number are read as withdrawn by that restore, not as
-deleted; the seals made from then on are anchored afresh.  A restore line whose seal is not the one anchored under
+deleted; the seals made from then on are anchored afresh.  The restore first anchors the seals of the database it
+replaces that were not anchored yet (its newest: the hall may hold it), so that a seal sent before the restore is
+known here as withdrawn, not as one this site never made.  A restore line whose seal is not the one anchored under
 its number withdraws nothing: a database that never was this site's is not made good by being called a backup.
 The line is written only by the restore on the machine that holds the key, where this file lives.
 """

@@ -15,7 +15,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.admin.site import this_site
 from counter.audit.chain import GENESIS
+from counter.audit.peer_seals import SEALS_AT_HALL, seals_at_hall_text
 from counter.cli.main import main
+from counter.db import audit_seals
+from counter.db.settings_store import put_setting
 from counter.host import paths
 from counter.host.seal_anchors import add_restore, anchors_path, read_anchor_log
 from tests.audit.test_seals import add_entries, problems, verify
@@ -57,7 +60,7 @@ def test_an_older_backup_restored_is_named_as_a_restore_and_verify_is_clean(
     restores = report["restores"]
     assert isinstance(restores, list)
     (note,) = restores
-    assert (note["back_to"], note["first"], note["last"]) == (1, 2, 4)  # seal 5 was never anchored
+    assert (note["back_to"], note["first"], note["last"]) == (1, 2, 5)  # 5, the newest, anchored by the restore
     assert main(["audit", "verify", "--db", db]) == 0
     assert "随备份恢复撤回，不是被删除" in capsys.readouterr().out
 
@@ -65,6 +68,26 @@ def test_an_older_backup_restored_is_named_as_a_restore_and_verify_is_clean(
     seal(capsys, db, 3)  # numbers 2 to 4 again, other seals: anchored afresh
     code, report = verify(capsys, db)
     assert (code, problems(report)) == (0, [])
+
+
+def test_a_seal_the_hall_holds_that_the_restore_withdrew_is_not_named_as_gone(
+    capsys: pytest.CaptureFixture[str], db: str, sessions: sessionmaker[Session], tmp_path: Path
+) -> None:
+    seal(capsys, db)
+    backup = tmp_path / "older.sqlite3"
+    assert main(["backup", "--out", str(backup), "--db", db]) == 0  # seal 1 in it; the backup then seals: 2
+    seal(capsys, db, 2)  # seals 3 and 4, sent to the hall
+    with sessions() as s:
+        sent = audit_seals.seal_digests(s)[4]
+    restore(capsys, db, backup, sessions)
+    with sessions.begin() as s:  # the hall's next update: the newest of the township's seals it holds
+        put_setting(s, SEALS_AT_HALL, seals_at_hall_text(4, sent))
+    code, report = verify(capsys, db)
+    assert (code, problems(report)) == (0, [])
+    with sessions.begin() as s:  # a seal 4 the hall holds that this site never made is still named
+        put_setting(s, SEALS_AT_HALL, seals_at_hall_text(4, "e" * 64))
+    code, report = verify(capsys, db)
+    assert (code, problems(report)) == (1, [("seal_sent_changed", "", 4, 4)])
 
 
 def test_a_seal_deleted_after_the_restore_is_still_named(

@@ -51,7 +51,7 @@ from counter.host.backups import (
     make_backup,
     pg_commands,
 )
-from counter.host.seal_anchors import add_restore, anchors_path
+from counter.host.seal_anchors import add_anchor, add_restore, anchors_path
 
 if TYPE_CHECKING:
     from counter.access.desk import Desk
@@ -129,26 +129,30 @@ def restore_backup(url: str, file: Path, now: dt.datetime | None = None) -> Rest
     except RestoreRefused as refused:
         raise _refused(file, refused) from None
     log.info("database %s restored from %s (revision %s); the old one kept at %s", target, file, revision, kept)
-    back_to, digest = newest_seal_in(target)
-    add_restore(anchors_path(paths.site_key_path()), back_to, digest)  # the seals after it withdrawn, not deleted
+    anchors = anchors_path(paths.site_key_path())
+    if kept is not None and anchors.is_file():  # the replaced database's newest seals, never anchored till now
+        for no, digest in seals_in(kept):
+            add_anchor(anchors, no, digest)
+    back_to, digest = max(seals_in(target), default=(0, ""))
+    add_restore(anchors, back_to, digest)  # the seals after it withdrawn, not deleted
     return Restored(target, revision, kept)
 
 
-def newest_seal_in(file: Path) -> tuple[int, str]:
-    """The number and digest of the newest seal of the SQLite database ``file``; (0, "") when it holds none (or no
-    seals table, as an old backup may)."""
+def seals_in(file: Path) -> list[tuple[int, str]]:
+    """The number and digest of every seal of the SQLite database ``file``; none where it holds no seals table (an
+    old backup) or cannot be read."""
     uri = f"{file.resolve().as_uri()}?mode=ro"
     try:
         with closing(sqlite3.connect(uri, uri=True)) as db:
-            payloads = [row[0] for row in db.execute("SELECT payload FROM audit_seal")]
+            payloads = [str(row[0]) for row in db.execute("SELECT payload FROM audit_seal ORDER BY id")]
     except sqlite3.Error:
-        return 0, ""
-    newest = (0, "")
+        return []
+    found = []
     for payload in payloads:
-        body = parse_payload(str(payload))
-        if body is not None and body.no > newest[0]:
-            newest = (body.no, payload_digest(str(payload)))
-    return newest
+        body = parse_payload(payload)
+        if body is not None:
+            found.append((body.no, payload_digest(payload)))
+    return found
 
 
 def authorise(session: Session, desk: Desk) -> None:
