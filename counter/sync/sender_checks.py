@@ -36,7 +36,7 @@ from operator import attrgetter
 from types import MappingProxyType
 from typing import Any
 
-from counter.case.decisions import DECISION_EVENTS, ItemDecision, read_item_note
+from counter.case.decisions import DECISION_EVENTS, ItemDecision, read_item_note, split_validity
 from counter.case.hand_over import HAND_OVER_EVENTS, read_hand_over
 from counter.case.item_path import ItemEvent
 from counter.case.numbers import CASE_NO, DESK_NO, FIRST_SUPPORTED_DAY
@@ -364,7 +364,9 @@ def _hand_overs(record: CaseRecord, _sender: Sender, here: Mapping[LineKey, Hist
                 return found
         if line.event in DECISION_EVENTS:
             code, text = read_item_note(line.note)
-            decided.setdefault(code, ItemDecision(code, line.event == CaseEvent.ITEM_APPROVED.value, text))
+            approved = line.event == CaseEvent.ITEM_APPROVED.value
+            text = split_validity(text)[0] if approved else text  # the paper's number, without the licence's validity
+            decided.setdefault(code, ItemDecision(code, approved, text))
         elif line.event in HAND_OVER_EVENTS and (read := read_hand_over(line.note)) is not None:
             handed.update(i.code for i in read.items)
         status = line.status_after

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from counter.case.decisions import item_note
+from counter.case.decisions import Validity, item_note
 from counter.case.hand_over import HandedItem, HandOver, HandOverWay, hand_over_note
 from counter.case.item_path import ItemEvent
 from counter.case.numbers import FIRST_SUPPORTED_DAY
@@ -289,6 +289,15 @@ def test_a_township_hands_over_the_results_the_hall_decided_at_its_own_window() 
     part = with_line(record, CaseEvent.ITEMS_HANDED, "ready", handed(WHOLE[0], partial=True))
     assert refusal(part, *here) is None  # a part the applicant asked for, the status as the hall left it
     assert refusal(with_line(part, CaseEvent.DELIVERED, "delivered", handed(WHOLE[1]), hours=7), *here) is None
+
+
+def test_a_licence_granted_with_its_validity_is_handed_over_by_its_number() -> None:
+    """The hall's 准予 kept the licence's 有效期限 at its note's tail; the township hands it over by its number."""
+    record, here = hall_case()
+    dated = item_note("ITEM1", GRANT_NO, validity=Validity(dt.date(2031, 5, 1)))
+    here = (*here[:2], dataclasses.replace(here[2], note=dated), *here[3:])
+    record = dataclasses.replace(record, history=here)
+    assert refusal(with_line(record, CaseEvent.DELIVERED, "delivered", handed(*WHOLE)), *here) is None
 
 
 def test_a_forged_delivered_on_a_case_the_hall_has_not_decided_is_refused() -> None:
