@@ -9,6 +9,10 @@ numbered and names the digest of the one before it, so a trail sealed again show
 - a second seal under a number the hall already holds, not the same seal (``two_seals``);
 - a seal whose ``prev`` is not the digest of the seal before it that the hall holds (``broken_link``).
 
+A township that restored an older backup seals again under numbers it had sent before; its first seals after the
+restore say so (``restored``, signed with its key), and the hall names the second seal under such a number as the
+restore it is (``restored``, not a problem), keeping both.
+
 Only a row the township signed can accuse it.  The hall keeps a seal only when its signature is the township's
 registered key (:func:`counter.actions.sync.sync_seals.keep_township_seal`), but a row can be written into
 ``peer_seal`` by whoever can write the hall's database: such a row, not signed by the township, once made the hall
@@ -38,6 +42,7 @@ class PeerSealProblem(StrEnum):
     TWO_SEALS = "two_seals"  # two different seals sent under one number
     BROKEN_LINK = "broken_link"  # the seal does not name the digest of the seal before it as the hall holds it
     UNSIGNED = "unsigned"  # a row the township did not sign with its registered key: written at the hall
+    RESTORED = "restored"  # two seals under one number, the later made after a restore the site signed: not a problem
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +52,7 @@ class HeldSeal:
     digest: str
     prev: str
     signed: bool = True  # its signature is the site's registered key
+    restored: int | None = None  # the seal says a restore took the site's trail back to this number
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +72,7 @@ def peer_seal_problems(held: Iterable[HeldSeal], set_aside: SetAside = frozenset
     last two: a row the township never signed says nothing of the township."""
     by_site: dict[str, dict[int, set[str]]] = {}
     prevs: dict[tuple[str, int], set[str]] = {}
+    restores: dict[str, list[tuple[int, int]]] = {}  # site → (seal gone back to, number of the seal saying so)
     found: list[PeerSealFinding] = []
     for seal in held:
         if (seal.site, seal.no, seal.digest) in set_aside:
@@ -74,11 +81,14 @@ def peer_seal_problems(held: Iterable[HeldSeal], set_aside: SetAside = frozenset
             found.append(PeerSealFinding(seal.site, seal.no, PeerSealProblem.UNSIGNED, seal.digest))
             continue
         by_site.setdefault(seal.site, {}).setdefault(seal.no, set()).add(seal.digest)
+        if seal.restored is not None:  # signed: the site itself says a restore withdrew its seals from here on
+            restores.setdefault(seal.site, []).append((seal.restored, seal.no))
         prevs.setdefault((seal.site, seal.no), set()).add(seal.prev)
     for site, numbers in sorted(by_site.items()):
         for no, digests in sorted(numbers.items()):
             if len(digests) > 1:
-                found.append(PeerSealFinding(site, no, PeerSealProblem.TWO_SEALS))
+                said = any(back_to < no and at <= no for back_to, at in restores.get(site, ()))
+                found.append(PeerSealFinding(site, no, PeerSealProblem.RESTORED if said else PeerSealProblem.TWO_SEALS))
             before = numbers.get(no - 1)
             if before is not None and not prevs[(site, no)] <= before:
                 found.append(PeerSealFinding(site, no, PeerSealProblem.BROKEN_LINK))

@@ -61,11 +61,14 @@ class SealBody:
     at: str  # UTC, as chain.at_text writes it
     prev: str  # the digest of the seal before (GENESIS for the first)
     heads: dict[str, tuple[int, str]]
+    restored: int | None = None  # made after a restore took the trail back to this seal: its number reused
 
 
-def seal_payload(no: int, site: str, at: dt.datetime, prev: str, heads: Heads) -> str:
-    """The text that is signed and stored: canonical JSON, keys sorted."""
-    body = {
+def seal_payload(no: int, site: str, at: dt.datetime, prev: str, heads: Heads, restored: int | None = None) -> str:
+    """The text that is signed and stored: canonical JSON, keys sorted.  ``restored``: the seal a restore took the
+    trail back to, on a seal whose number that restore withdrew (:mod:`counter.host.seal_anchors`): the hall that
+    holds the withdrawn seal then reads the two under one number as a restore, said under the site's key."""
+    body: dict[str, object] = {
         "format": SEAL_FORMAT,
         "no": no,
         "site": site,
@@ -73,6 +76,8 @@ def seal_payload(no: int, site: str, at: dt.datetime, prev: str, heads: Heads) -
         "prev": prev,
         "heads": {chain: [seq, digest] for chain, (seq, digest) in sorted(heads.items())},
     }
+    if restored is not None:
+        body["restored"] = restored
     return json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
@@ -89,9 +94,10 @@ def parse_payload(payload: str) -> SealBody | None:
             return None
         heads = {str(c): (int(v[0]), str(v[1])) for c, v in dict(body["heads"]).items()}
         no, site, at, prev = int(body["no"]), str(body["site"]), str(body["at"]), str(body["prev"])
+        restored = None if body.get("restored") is None else int(body["restored"])
     except (ValueError, TypeError, KeyError, IndexError):
         return None
-    return SealBody(no, site, at, prev, heads)
+    return SealBody(no, site, at, prev, heads, restored)
 
 
 @dataclass(frozen=True, slots=True)

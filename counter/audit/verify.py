@@ -113,6 +113,7 @@ class AuditReport:
     unsealed: int = 0  # entries after the newest seal of their chain: not a problem, not yet anchored either
     seal_key: str = ""  # the fingerprint of the key the seals were checked against ("" when none is known)
     restores: tuple[RestoreNote, ...] = ()  # restores of older backups this machine recorded beside its key
+    peer_restores: tuple[tuple[str, int], ...] = ()  # (site, number) a township sealed again after a restore
     spans: tuple[AlgSpan, ...] = ()  # each chain's runs of entries by the algorithm they were chained with
     unchecked: int = 0  # entries under HMAC-SM3 not checked: the trail key is not on this machine
 

@@ -46,6 +46,7 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     from counter.cli.phrases import AUDIT_BROKEN, AUDIT_WHOLE
     from counter.service.site import VERIFY_TRAIL, SiteAsked
     from counter.words.audit import (
+        PEER_RESTORE_NOTE,
         alg_spans_text,
         mismatch_text,
         restore_note_text,
@@ -59,6 +60,8 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
         return EXIT_OK if report.whole else EXIT_PROBLEM
     for note in report.restores:
         print(restore_note_text(note))
+    for site, no in report.peer_restores:
+        print(PEER_RESTORE_NOTE.format(site=site, no=no))
     if report.whole:
         print(AUDIT_WHOLE.format(entries=report.entries, chains=report.chains))
     else:
@@ -135,6 +138,7 @@ def _report_json(report: AuditReport) -> dict[str, object]:
         "seal_key_fingerprint": report.seal_key,
         "spans": [{"chain": s.chain, "alg": ALG_NAME[s.alg], "first": s.first, "last": s.last} for s in report.spans],
         "unchecked": report.unchecked,
+        "peer_restores": [{"site": site, "no": no} for site, no in report.peer_restores],
         "restores": [
             {"back_to": r.back_to, "first": r.first, "last": r.last, "message": restore_note_text(r)}
             for r in report.restores

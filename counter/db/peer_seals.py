@@ -11,6 +11,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from counter.audit.peer_seals import HeldSeal
+from counter.audit.seal import parse_payload
 from counter.db import models
 
 
@@ -38,7 +39,8 @@ def held_seals(session: Session, signed: Signed | None = None) -> Iterator[HeldS
     rows = session.execute(select(s.site_code, s.no, s.digest, s.prev, s.payload, s.signature).order_by(s.id))
     for site, no, digest, prev, payload, signature in rows:
         good = True if signed is None else signed(str(site), int(no), str(digest), str(payload), str(signature))
-        yield HeldSeal(str(site), int(no), str(digest), str(prev), good)
+        body = parse_payload(str(payload))
+        yield HeldSeal(str(site), int(no), str(digest), str(prev), good, None if body is None else body.restored)
 
 
 def is_held(session: Session, site: str, no: int, digest: str) -> bool:

@@ -34,6 +34,9 @@ ALG_NAME = {
 RESTORE_NOTE = tr(
     "本机恢复过较早的备份，审计日志回到第 {back_to} 号封签：第 {first} 至 {last} 号封签随备份恢复撤回，不是被删除"
 )
+PEER_RESTORE_NOTE = tr(
+    "站点 {site} 恢复过较早的备份：第 {no} 号封签大厅保存了两个，后一个是恢复之后重新封存的（该站点签名说明），不是改写"
+)
 SEAL_SET_ASIDE = tr("已搁置站点 {site} 第 {no} 号封签的这一行：已记入审计日志，校验不再列出")
 SEAL_ALREADY_ASIDE = tr("站点 {site} 第 {no} 号封签的这一行早已搁置")
 SEAL_NOT_HELD = tr("大厅没有保存这一行封签：请核对站点代码、封签号和摘要")

@@ -22,7 +22,7 @@ from counter.audit.seal_made import SealMade
 from counter.db import audit_seals
 from counter.db.models import utcnow
 from counter.host import paths
-from counter.host.seal_anchors import add_anchor, anchors_path
+from counter.host.seal_anchors import add_anchor, anchors_path, read_anchor_log
 from counter.host.trail_key import ensure_trail_key, trail_key_path
 from counter.sync.keys import KeyUnreadable, sign
 
@@ -56,12 +56,15 @@ def seal_with(
     tips = audit_seals.chain_tips(session)
     newest = audit_seals.newest_seal(session)
     body = None if newest is None else parse_payload(newest.payload)
+    anchors = anchors_path(key_path or paths.site_key_path())
     if newest is not None and body is not None:
-        add_anchor(anchors_path(key_path or paths.site_key_path()), body.no, payload_digest(newest.payload))
+        add_anchor(anchors, body.no, payload_digest(newest.payload))
     no = 1 if body is None else body.no + 1
     prev = GENESIS if newest is None else payload_digest(newest.payload)
     at = now or utcnow()
-    payload = seal_payload(no, site_code, at, prev, tips)
+    log = read_anchor_log(anchors)  # a number a restore withdrew, used again: the seal says so, for the hall
+    restored = log.restores[-1].back_to if log.restores and no in log.withdrawn else None
+    payload = seal_payload(no, site_code, at, prev, tips, restored)
     audit_seals.add_seal(session, at, payload, sign(key, payload.encode("utf-8")))
     return SealMade(no, len(tips), sum(seq for seq, _ in tips.values()), payload_digest(payload))
 

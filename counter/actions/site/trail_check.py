@@ -81,7 +81,8 @@ def verify_trail(session: Session, on_progress: Progress | None = None, key_path
         problems.append(TrailProblem(TrailProblemCode.SEAL_KEY, "", 0))
     digests = audit_seals.seal_digests(session)
     log = read_anchor_log(anchors_path(path))
-    problems += _sent_seal_problems(session, digests, log.withdrawn)
+    peer_restores: list[tuple[str, int]] = []
+    problems += _sent_seal_problems(session, digests, log.withdrawn, peer_restores)
     problems += [TrailProblem(TrailProblemCode.SEAL_ANCHOR, "", no) for no in unanchored(log.anchors, digests)]
     return dataclasses.replace(
         report,
@@ -91,15 +92,20 @@ def verify_trail(session: Session, on_progress: Progress | None = None, key_path
         unsealed=sealed.unsealed,
         seal_key=_fingerprint(public_key, *(get_setting(session, key) or "" for key in SITE_CARD_KEYS)),
         restores=tuple(RestoreNote(r.back_to, r.first, r.last) for r in log.restores),
+        peer_restores=tuple(peer_restores),
     )
 
 
 def _sent_seal_problems(
-    session: Session, digests: Mapping[int, str], withdrawn: Mapping[int, set[str]]
+    session: Session,
+    digests: Mapping[int, str],
+    withdrawn: Mapping[int, set[str]],
+    peer_restores: list[tuple[str, int]],
 ) -> list[TrailProblem]:
     """A seal of this site the hall holds and this site no longer has as sent (``digests``: this site's seals), unless
     a restore on this machine withdrew it (``withdrawn``); on a hall, a township's seals that show it sealed a
-    rewritten trail again (:mod:`counter.audit.peer_seals`)."""
+    rewritten trail again (:mod:`counter.audit.peer_seals`); the numbers a township sealed again after a restore it
+    signed go to ``peer_restores`` instead."""
     found = []
     gone = sent_seal_changed(session, digests)
     at_hall = parse_seals_at_hall(get_setting(session, SEALS_AT_HALL))
@@ -112,9 +118,11 @@ def _sent_seal_problems(
              PeerSealProblem.UNSIGNED: TrailProblemCode.PEER_SEAL_UNSIGNED}  # fmt: skip
     held = peer_seals.held_seals(session, township_signed(session))
     set_aside = parse_set_aside(recorded_setting(session, SET_ASIDE))  # as the trail has it, not the settings row
-    found += [
-        TrailProblem(codes[f.problem], f.site, f.no, digest=f.digest) for f in peer_seal_problems(held, set_aside)
-    ]
+    for f in peer_seal_problems(held, set_aside):
+        if f.problem is PeerSealProblem.RESTORED:
+            peer_restores.append((f.site, f.no))
+        else:
+            found.append(TrailProblem(codes[f.problem], f.site, f.no, digest=f.digest))
     return found
 
 
