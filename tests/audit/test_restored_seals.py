@@ -45,6 +45,7 @@ def restore(capsys: pytest.CaptureFixture[str], db: str, backup: Path, sessions:
     sessions.kw["bind"].dispose()
 
 
+@pytest.mark.slow  # counter restore opens and migrates the file put back: seconds
 def test_an_older_backup_restored_is_named_as_a_restore_and_verify_is_clean(
     capsys: pytest.CaptureFixture[str], db: str, sessions: sessionmaker[Session], tmp_path: Path
 ) -> None:
@@ -70,6 +71,7 @@ def test_an_older_backup_restored_is_named_as_a_restore_and_verify_is_clean(
     assert (code, problems(report)) == (0, [])
 
 
+@pytest.mark.slow  # counter restore opens and migrates the file put back: seconds
 def test_a_seal_the_hall_holds_that_the_restore_withdrew_is_not_named_as_gone(
     capsys: pytest.CaptureFixture[str], db: str, sessions: sessionmaker[Session], tmp_path: Path
 ) -> None:
@@ -90,6 +92,7 @@ def test_a_seal_the_hall_holds_that_the_restore_withdrew_is_not_named_as_gone(
     assert (code, problems(report)) == (1, [("seal_sent_changed", "", 4, 4)])
 
 
+@pytest.mark.slow  # counter restore opens and migrates the file put back: seconds
 def test_a_seal_deleted_after_the_restore_is_still_named(
     capsys: pytest.CaptureFixture[str], db: str, sessions: sessionmaker[Session], tmp_path: Path
 ) -> None:
