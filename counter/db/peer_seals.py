@@ -43,11 +43,6 @@ def held_seals(session: Session, signed: Signed | None = None) -> Iterator[HeldS
         yield HeldSeal(str(site), int(no), str(digest), str(prev), good, None if body is None else body.restored)
 
 
-def is_held(session: Session, site: str, no: int, digest: str) -> bool:
-    s = models.PeerSeal
-    return session.scalar(select(s.id).where(s.site_code == site, s.no == no, s.digest == digest)) is not None
-
-
 def newest_held(session: Session, site: str) -> tuple[int, str]:
     """The highest number of ``site``'s seals held here and the digest first received under it; (0, "") if none."""
     s = models.PeerSeal
