@@ -20,6 +20,7 @@ from counter.actions.site.trail_check import verify_trail
 from counter.audit.chain import GENESIS
 from counter.audit.peer_seals import SET_ASIDE, NotSetAside
 from counter.audit.verify import TrailProblemCode
+from counter.cli.main import main
 from counter.db import models
 from counter.db.settings_store import put_setting
 from counter.words.audit import trail_problem_text
@@ -96,3 +97,16 @@ def test_the_townships_own_signed_seal_cannot_be_set_aside(pair: tuple[Site, Sit
     with hall.sessions.begin() as session, pytest.raises(NotSetAside) as refused:
         set_aside_peer_seal(session, hall.desk, ars.code, 1, "0" * 64)
     assert not refused.value.signed
+
+
+def test_the_command_line_sets_the_row_aside_and_says_so(
+    pair: tuple[Site, Site], capsys: pytest.CaptureFixture[str]
+) -> None:
+    hall, ars = pair
+    plant(hall, ars.code, 1)
+    url = hall.sessions.kw["bind"].url.render_as_string(hide_password=False)
+    assert main(["audit", "set-aside-seal", ars.code, "1", PLANTED, "--db", url]) == 0
+    assert "已搁置站点" in capsys.readouterr().out
+    assert findings(hall) == []
+    assert main(["audit", "set-aside-seal", ars.code, "1", "0" * 64, "--db", url]) == 1
+    assert "大厅没有保存这一行封签" in capsys.readouterr().err
