@@ -143,7 +143,6 @@ class IntakePanel(PanelLayout):
         self.close_question: QMessageBox | None = None
         self.papers_out = False  # every paper of the outcome went out to the printer
         self.unprinted_question: UnprintedQuestion | None = None
-        self.unprinted_reason = ""  # why the clerk closed with papers not printed
 
     @classmethod
     def from_draft(
@@ -534,7 +533,6 @@ class IntakePanel(PanelLayout):
     def on_left_unprinted(self, reason: str) -> None:
         """Closed with papers unprinted, for the reason typed: kept in the log until the case can hold it."""
         log.info("case %s closed with papers unprinted: %s", self.taken.case_no if self.taken else "", reason)
-        self.unprinted_reason = reason
         self.papers_left.emit(self.taken.case_no if self.taken else "", reason)
         self.close_keeping_draft()
 
