@@ -74,6 +74,12 @@ class KeyInSheet:
 
 
 @dataclass(frozen=True)
+class RatingSheetOf:
+    case_no: str
+    today: dt.date
+
+
+@dataclass(frozen=True)
 class RecordUnrated:
     request_id: int
     now: dt.datetime
@@ -121,6 +127,15 @@ KEY_IN_SHEET = write(
     "counter.service.runs.ratings:key_in_sheet",
     faults=(_REFUSED + "RatingRefused", _REFUSED + "ChoiceRefused"),
     doc="A paper 评价表 keyed in: the service's rating by channel 书面评价, with the paper's date and reason codes.",
+)
+RATING_SHEET = read(
+    "ratings.rating_sheet",
+    RatingSheetOf,
+    bytes,
+    Permission.PRINT,
+    "counter.service.runs.ratings:rating_sheet",
+    faults=(_REFUSED + "RatingRefused",),
+    doc="The paper 评价表 of a service (PDF), for a desk with no pad: nothing is stored.",
 )
 RECORD_UNRATED = write(
     "ratings.record_unrated",

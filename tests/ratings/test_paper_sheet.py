@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -12,13 +13,15 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.ratings.record import key_in_sheet
+from counter.actions.ratings.sheet import rating_sheet_pdf
 from counter.db import models
 from counter.db.rating_store import rating_records
 from counter.ratings.choice import ChoiceProblem
 from counter.ratings.levels import Channel, Level
 from counter.ratings.paper import PaperRating
 from counter.ratings.recorded import RatingRecorded
-from counter.ratings.refusals import ChoiceRefused
+from counter.ratings.refusals import ChoiceRefused, RatingRefused
+from tests.documents.pdf_tools import pdf_text
 from tests.ratings.conftest import DESK, TODAY, Clock
 
 PAPER = PaperRating(Level.DISSATISFIED, ("503",), "窗口无人", TODAY - dt.timedelta(days=2))
@@ -67,3 +70,18 @@ def test_a_sheet_that_does_not_read_right_is_refused_and_nothing_stays(
     with sessions() as session:
         assert session.scalars(select(models.RatingRequest)).all() == []
         assert session.scalars(select(models.Rating)).all() == []
+
+
+def test_the_desk_prints_the_sheet_of_a_case_by_its_number(
+    sessions: sessionmaker[Session], demo_cases: dict[str, str], tmp_path: Path
+) -> None:
+    case_no = demo_cases["受理"]
+    with sessions() as session:
+        pdf = rating_sheet_pdf(session, DESK, case_no, TODAY)
+        with pytest.raises(RatingRefused):
+            rating_sheet_pdf(session, DESK, "XAM01-20261120-08-9999", TODAY)
+    path = tmp_path / "sheet.pdf"
+    path.write_bytes(pdf)
+    text = pdf_text(path)
+    assert case_no in text
+    assert "503服务态度" in text

@@ -8,7 +8,7 @@ from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.admin.office import office_settings
 from counter.actions.projects.project_reads import agent_service_figures
-from counter.actions.ratings import record
+from counter.actions.ratings import record, sheet
 from counter.actions.ratings.league_figures import league_figures as league_lines
 from counter.actions.ratings.period_figures import period_figures as period_lines
 from counter.projects.period_figures import PeriodFigures
@@ -31,6 +31,7 @@ from counter.service.ratings import (
     PeriodAsked,
     RatingFigures,
     RatingFiguresAsked,
+    RatingSheetOf,
     RecordRating,
     RecordUnrated,
     RectificationAsked,
@@ -69,6 +70,10 @@ def record_rating(work: Session, desk: Desk | None, request: RecordRating) -> Ra
 def key_in_sheet(work: Session, desk: Desk | None, request: KeyInSheet) -> RatingRecorded:
     calendar = office_calendar(work)
     return record.key_in_sheet(work, request.case_no, request.paper, at_desk(desk), request.now, calendar)
+
+
+def rating_sheet(work: Session, desk: Desk | None, request: RatingSheetOf) -> bytes:
+    return sheet.rating_sheet_pdf(work, at_desk(desk), request.case_no, request.today)
 
 
 def record_unrated(work: Session, desk: Desk | None, request: RecordUnrated) -> str:

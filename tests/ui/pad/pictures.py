@@ -63,7 +63,18 @@ CASE = PadCase(
     photo="",
     bundle_name="我要开小餐馆（50平方米以下）",
     rater_masked="张**",
-    reasons=("办理时间长", "服务态度差", "办理环境差", "流程太复杂", "等待时间长", "其他"),
+    # the national 测评内容 first, then the hall's own (counter.ratings.pad_reasons)
+    reasons=(
+        "服务效率",
+        "服务水平",
+        "服务态度",
+        "办理时间长",
+        "服务态度差",
+        "办理环境差",
+        "流程太复杂",
+        "等待时间长",
+        "其他",
+    ),
     timeout_seconds=60,
 )
 
