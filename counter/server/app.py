@@ -46,6 +46,7 @@ from counter.case.numbers import DeskIdentity
 from counter.host.database_faults import DatabaseDamaged, DatabaseMissing, DatabaseReadOnly, SchemaTooNew, StoreFault
 from counter.server.secrets_hash import digest, new_secret
 from counter.service.admin import SIGN_IN, UNLOCK
+from counter.service.cases import RUN_DEMO
 from counter.service.catalog import SYNC_BUNDLED
 from counter.service.catalogue import operations
 from counter.service.codec import NotSerialisable, decode, encode
@@ -75,8 +76,11 @@ KEY = re.compile(r"[0-9A-Za-z_-]{8,48}")
 #: the acts the server does itself, never a desk: the senders (its hall work), the bundled catalog's import and
 #: a desk machine's own set-up (both of the machine that runs them, its folders and its settings file)
 SERVERS_OWN = frozenset({SEND_MESSAGES.name, SEND_REPORTS.name, SEND_FRONT_STORE.name, SYNC_BUNDLED.name, SET_UP.name})
+#: the training run: its sample intakes belong to a training file of the desk's own, never the hall's database, where
+#: they would be real cases in the clerk's own number series
+TRAINING_ONLY = frozenset({RUN_DEMO.name})
 #: the operations asked through the door or at the server's own machine, never by name
-NOT_SERVED = frozenset({SIGN_IN.name, UNLOCK.name}) | SERVERS_OWN
+NOT_SERVED = frozenset({SIGN_IN.name, UNLOCK.name}) | SERVERS_OWN | TRAINING_ONLY
 #: the refusal of a request the server's database could not take now: asked again by the desk
 STORE_AWAY = "store"
 #: faults of the database itself: the server's trouble, not the request's

@@ -37,6 +37,7 @@ from counter.service.admin import (
     AccountsAsked,
     SignIn,
 )
+from counter.service.cases import RUN_DEMO, RunDemo
 from counter.service.hall import FIND_SESSION, FindSession
 from counter.service.intake import CHECK_DRAFT, KEEP_DRAFT, MONTH_FIGURES, DeskOnly, FiguresOfMonth, KeepDraft
 from counter.service.local import new_key, serve
@@ -238,6 +239,9 @@ def test_the_servers_own_operations_and_the_sign_in_are_not_served_by_name(hall:
     assert refused.value.status == 404
     with pytest.raises(Refused) as refused:
         admin.call(SIGN_IN, SignIn("admin", PASSWORD, _now()))
+    assert refused.value.status == 404
+    with pytest.raises(Refused) as refused:  # its sample intakes would be real cases in the hall's number series
+        admin.call(RUN_DEMO, RunDemo(_now().date()))
     assert refused.value.status == 404
 
 
