@@ -288,6 +288,6 @@ def _refused(err: SiteRefused, code: str) -> Reported:
 
 
 def _key_refused(err: KeyUnreadable) -> Reported:
-    from counter.words.sites import key_problem_text
+    from counter.words.at_command_line import key_problem_at_command_line
 
-    return Reported(key_problem_text(err.reason, err.path, err.encryption))
+    return Reported(key_problem_at_command_line(err.reason, err.path, err.encryption))

@@ -81,8 +81,8 @@ def cmd_sync_import(args: argparse.Namespace) -> int:
     from counter.service.sync import IMPORT_PACKAGE, ImportPackage
     from counter.sync.keys import KeyUnreadable
     from counter.sync.package import PackageRejected, read_package_file
+    from counter.words.at_command_line import key_problem_at_command_line
     from counter.words.files import file_fault
-    from counter.words.sites import key_problem_text
     from counter.words.sync import SYNC_IMPORTED, SYNC_REPLAYED, package_rejected
 
     path = Path(args.file)
@@ -98,7 +98,7 @@ def cmd_sync_import(args: argparse.Namespace) -> int:
     except PackageRejected as err:
         raise Reported(package_rejected(err.code.value, err.earlier)) from err
     except KeyUnreadable as err:  # the package is good, but this machine does not hold the key that opens it
-        raise Reported(key_problem_text(err.reason, err.path, err.encryption)) from err
+        raise Reported(key_problem_at_command_line(err.reason, err.path, err.encryption)) from err
     if args.json:
         print_json({"ok": True, **_summary(report)})
     elif report.replayed:

@@ -145,3 +145,10 @@ def missing_resources_text(missing: Sequence[MissingResource]) -> str:
         what = host.CATALOG_FOLDER if item.path.name == CATALOG else f"{host.FONT_FILE} {item.path.name} "
         lines.append("  " + RESOURCE_LACK[item.lack.value].format(what=what, path=item.path, detail=item.detail))
     return RESOURCES_INCOMPLETE.format(lines="\n".join(lines))
+
+
+def key_problem_at_command_line(problem: str, path: Path, encryption: bool = False) -> str:
+    """Why the site's key file cannot sign (or open packages), with the file itself: support looks at it."""
+    from counter.words.sites import key_problem_text
+
+    return tr("{problem}（密钥文件：{path}）").format(problem=key_problem_text(problem, path, encryption), path=path)
