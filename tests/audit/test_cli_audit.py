@@ -140,6 +140,8 @@ def test_settings_holidays_exports_and_imports_from_the_command_line_are_recorde
     assert detail == {"consult_phone": {"from": OfficeSettings().consult_phone, "to": "0482-8200000"}}
     assert run(capsys, "holidays", "set", "2027-02-20", "off", "--db", db)[0] == 0
     assert actions_of(sessions, "2027-02-20") == [("XAM01-1", "holidays_changed", {"day": "2027-02-20", "kind": "off"})]
+    choices = ("--coding", "level=hcp", "--coding", "channel=hcp")  # the integrator's, without which nothing goes out
+    assert run(capsys, "platform", "settings", *choices, "--db", db)[0] == 0
     out_file = tmp_path / "ratings.json"
     args = ("ratings", "export", "--from", "2026-11-01", "--to", "2026-11-30", "--format", "json")
     assert run(capsys, *args, "--out", str(out_file), "--db", db)[0] == 0

@@ -42,7 +42,7 @@ def test_an_upgrade_meeting_a_held_table_gives_up_and_changes_nothing(
         desk.execute(text('SELECT count(*) FROM "case"'))
         assert main(["db", "upgrade", "--lock-timeout", "0.5", "--db", url]) == 1
         # a desk's window started on the older schema with the owner's login tries the same upgrade, and says so
-        assert "请先关闭所有窗口" in (open_database(Store(url, lock_timeout_s=0.5)) or "")
+        assert "关闭所有窗口" in (open_database(Store(url, lock_timeout_s=0.5)) or "")
         desk.rollback()
     said = capsys.readouterr()
     assert "数据库升级没有进行，数据库没有任何改动" in said.err
