@@ -214,7 +214,6 @@ class MoveRectification:
 
     rectification_id: int
     event: RectEvent
-    by: str
     note: str
     now: dt.datetime
     fix_due: dt.date | None = None
@@ -223,7 +222,6 @@ class MoveRectification:
 @dataclass(frozen=True)
 class FileAppeal:
     rating_id: int
-    by: str
     reason: str
     now: dt.datetime
 
@@ -231,7 +229,6 @@ class FileAppeal:
 @dataclass(frozen=True)
 class DecideAppeal:
     rating_id: int
-    by: str
     ground: AppealGround
     reason: str
     upheld: bool

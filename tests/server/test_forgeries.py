@@ -278,9 +278,9 @@ def test_a_clerk_may_not_take_back_a_bad_rating(clerk: Remote) -> None:
     with pytest.raises(RatingRefused):
         clerk.call(RECORD_RATING, RecordRating(pad.request_id, RatingChoice(Level.VERY_SATISFIED), now))
     (rect,) = [r for r in clerk.call(OPEN_RECTIFICATIONS, RectificationsAsked()) if r.case_no == case_no]
-    appeal = DecideAppeal(rated.rating_id, "baoyin名", AppealGround.MISTAKEN, "评价人按错", True, now)
+    appeal = DecideAppeal(rated.rating_id, AppealGround.MISTAKEN, "评价人按错", True, now)
     _refused(Permission.RECTIFY, clerk, DECIDE_APPEAL, appeal)
-    closing = MoveRectification(rect.rectification_id, RectEvent.FED_BACK, "baoyin名", "已反馈", now)
+    closing = MoveRectification(rect.rectification_id, RectEvent.FED_BACK, "已反馈", now)
     _refused(Permission.RECTIFY, clerk, MOVE_RECTIFICATION, closing)
     still = [r for r in clerk.call(OPEN_RECTIFICATIONS, RectificationsAsked()) if r.case_no == case_no]
     assert still == [rect]

@@ -104,7 +104,7 @@ def rectification_detail(work: Session, desk: Desk | None, request: Rectificatio
 
 
 def move_rectification(work: Session, desk: Desk | None, request: MoveRectification) -> RectState:
-    rect_id, by, note, now = request.rectification_id, request.by, request.note, request.now
+    rect_id, by, note, now = request.rectification_id, _reviewer(desk), request.note, request.now
     if request.event is RectEvent.REVISITED:
         return record.record_revisit(work, rect_id, by, note, now, desk=desk)
     if request.event is RectEvent.FED_BACK:
@@ -115,12 +115,12 @@ def move_rectification(work: Session, desk: Desk | None, request: MoveRectificat
 
 
 def file_appeal(work: Session, desk: Desk | None, request: FileAppeal) -> None:
-    record.file_appeal(work, request.rating_id, request.by, request.reason, request.now, desk=desk)
+    record.file_appeal(work, request.rating_id, _reviewer(desk), request.reason, request.now, desk=desk)
 
 
 def decide_appeal(work: Session, desk: Desk | None, request: DecideAppeal) -> None:
     r = request
-    record.decide_appeal(work, r.rating_id, r.by, r.ground, r.reason, r.upheld, r.now, desk=desk)
+    record.decide_appeal(work, r.rating_id, _reviewer(desk), r.ground, r.reason, r.upheld, r.now, desk=desk)
 
 
 def rating_figures(work: Session, desk: Desk | None, request: RatingFiguresAsked) -> RatingFigures:
@@ -144,3 +144,11 @@ def period_figures(work: Session, desk: Desk | None, request: PeriodAsked) -> Pe
 def league_figures(work: Session, desk: Desk | None, request: LeagueAsked) -> PeriodFigures:
     r = request
     return league_lines(work, r.first, r.last, r.group, r.today, desk=desk).figures
+
+
+def _reviewer(desk: Desk | None) -> str:
+    """Who a rectification's step or an appeal is recorded as: the account signed in at the desk (at the hall server,
+    the session's), never a name the request carries.  A township's desk without accounts files its clerk's appeal
+    under the clerk its own settings name; the actions refuse it every other of these steps (a named reviewer's)."""
+    at = at_desk(desk)
+    return at.actor.name if at.actor.signed_in else at.clerk

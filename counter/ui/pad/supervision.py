@@ -231,7 +231,7 @@ class RectificationPage(QWidget):
         self.summary.setProperty("role", "summary")
         self.summary.setWordWrap(True)
         self.history = line_table(SUPERVISE_HISTORY_COLUMNS)
-        self.by = QLineEdit(supervisor)
+        self.by = plain_label(supervisor)  # who the steps are recorded as: the account signed in
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText(SUPERVISE_NOTE_HINT)
         self.note.setFixedHeight(px(72))
@@ -473,7 +473,7 @@ class RectificationPage(QWidget):
         rect_id = view.row.rectification_id
         chosen = self.fix_due.date()
         fix_due = dt.date(chosen.year(), chosen.month(), chosen.day()) if event is RectEvent.FIX_BY_DEADLINE else None
-        move = MoveRectification(rect_id, event, self.by.text(), self.note.toPlainText(), self._clock(), fix_due)
+        move = MoveRectification(rect_id, event, self.note.toPlainText(), self._clock(), fix_due)
         try:
             state = self._runner.call(MOVE_RECTIFICATION, move, self._desk, SUPERVISE_SAVE_FAILED, owner=self)
         except NotPermitted as refused:
@@ -495,7 +495,7 @@ class RectificationPage(QWidget):
         if view is None:
             return
         ground = AppealGround(self.appeal_ground.currentData())
-        decide = DecideAppeal(view.rating_id, self.by.text(), ground, self.appeal_reason.text(), upheld, self._clock())
+        decide = DecideAppeal(view.rating_id, ground, self.appeal_reason.text(), upheld, self._clock())
         if self._appeal_stored(DECIDE_APPEAL, decide, "appeal not stored"):
             self._say(SUPERVISE_APPEAL_DONE.format(decision=SUPERVISE_APPEAL_DECISION[upheld]), "done")
             self._reload(view.row.rectification_id)
@@ -505,7 +505,7 @@ class RectificationPage(QWidget):
         view = self._view
         if view is None:
             return
-        filing = FileAppeal(view.rating_id, self.by.text(), self.appeal_reason.text(), self._clock())
+        filing = FileAppeal(view.rating_id, self.appeal_reason.text(), self._clock())
         if self._appeal_stored(FILE_APPEAL, filing, "appeal not filed"):
             self._say(SUPERVISE_APPEAL_FILED, "done")
             self._reload(view.row.rectification_id)
