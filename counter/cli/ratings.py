@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from counter.cli.common import EXIT_OK, Reported, UsageError, desk, open_service, parse_date
+from counter.ratings.levels import Level
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
@@ -44,6 +45,17 @@ def add_ratings_commands(commands: Commands, common: argparse.ArgumentParser) ->
     )
     p.add_argument("--out", metavar="FILE", help=tr("写入文件（CSV 带 BOM，便于 Excel/WPS 打开）；默认输出到屏幕"))
     p.set_defaults(func=cmd_ratings_export)
+    p = ratings.add_parser("sheet", parents=[common], help=tr("打印一件办件的书面评价表（无评价器的窗口用）"))
+    p.add_argument("case_no", metavar="CASE", help=tr("办件编号"))
+    p.add_argument("--out", metavar="FILE", required=True, help=tr("评价表 PDF 写入的文件"))
+    p.set_defaults(func=cmd_ratings_sheet)
+    p = ratings.add_parser("key-in", parents=[common], help=tr("录入申请人填写的书面评价表（渠道：书面评价）"))
+    p.add_argument("case_no", metavar="CASE", help=tr("办件编号"))
+    p.add_argument("--level", required=True, choices=[level.value for level in Level], help=tr("所勾选的评价等级"))
+    p.add_argument("--date", required=True, metavar="DATE", help=tr("评价表上的日期 YYYY-MM-DD"))
+    p.add_argument("--reason", action="append", default=[], metavar="CODE", help=tr("所勾选的测评内容代码（可多次）"))
+    p.add_argument("--comment", default="", help=tr("评价表上的意见建议"))
+    p.set_defaults(func=cmd_ratings_key_in)
 
 
 def cmd_ratings_export(args: argparse.Namespace) -> int:
@@ -95,4 +107,47 @@ def cmd_ratings_export(args: argparse.Namespace) -> int:
     service.call(RECORD_EXPORT, ExportDone(first, last, len(records), target), by)
     used = RATINGS_EXPORT_CODINGS.format(codings=codings.used_text(*EXPORT_LISTS))
     print(RATINGS_EXPORT_DONE.format(count=len(records), coding=used), file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_ratings_sheet(args: argparse.Namespace) -> int:
+    """The paper 评价表 of a service, for a desk with no pad: the applicant fills it in, the desk keys it in later."""
+    import datetime as dt
+
+    from counter.cli.phrases import RATINGS_EXPORT_WRITE_FAILED
+    from counter.ratings.refusals import RatingRefused
+    from counter.service.ratings import RATING_SHEET, RatingSheetOf
+    from counter.words.ratings import RATING_REFUSAL
+
+    service = open_service(args)
+    try:
+        pdf = service.call(RATING_SHEET, RatingSheetOf(args.case_no, dt.date.today()), desk())
+    except RatingRefused as err:
+        raise Reported(RATING_REFUSAL[err.code].format(case_no=err.case_no or args.case_no)) from err
+    try:
+        Path(args.out).write_bytes(pdf)
+    except OSError as err:
+        raise Reported(RATINGS_EXPORT_WRITE_FAILED.format(path=args.out, error=err)) from err
+    print(tr("评价表已写入 {path}").format(path=args.out), file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_ratings_key_in(args: argparse.Namespace) -> int:
+    """A filled 评价表 keyed in: the service's one rating, by channel 书面评价, dated as the paper is."""
+    import datetime as dt
+
+    from counter.ratings.paper import PaperRating
+    from counter.ratings.refusals import ChoiceRefused, RatingRefused
+    from counter.service.ratings import KEY_IN_SHEET, KeyInSheet
+    from counter.words.ratings import CHOICE_PROBLEM, RATING_LEVEL, RATING_REFUSAL
+
+    paper = PaperRating(Level(args.level), tuple(args.reason), args.comment, parse_date(args.date))
+    service = open_service(args)
+    try:
+        service.call(KEY_IN_SHEET, KeyInSheet(args.case_no, paper, dt.datetime.now(dt.UTC)), desk())
+    except RatingRefused as err:
+        raise Reported(RATING_REFUSAL[err.code].format(case_no=err.case_no or args.case_no)) from err
+    except ChoiceRefused as err:
+        raise Reported("；".join(CHOICE_PROBLEM[problem] for problem in err.problems)) from err
+    print(tr("已录入办件 {case_no} 的书面评价：{level}").format(case_no=args.case_no, level=RATING_LEVEL[args.level]))
     return EXIT_OK

@@ -92,3 +92,12 @@ RATING_GROUPING = {
 def percent_text(value: float | None) -> str:
     """A rate as the figures show it: one decimal, "—" when there is nothing to divide."""
     return "—" if value is None else f"{value * 100:.1f}%"
+
+
+CHOICE_PROBLEM = {
+    "reason_required": tr("不满意、非常不满意须勾选至少一项测评内容"),
+    "reason_not_offered": tr("所填测评内容代码不在该评价等级的代码表中"),
+    "reason_not_asked": tr("满意及以上的评价不填测评内容"),
+    "comment_too_long": tr("意见建议太长"),
+    "date_ahead": tr("评价表上的日期晚于今天"),
+}
