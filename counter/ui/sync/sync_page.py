@@ -337,16 +337,35 @@ class SyncPage(QWidget):
         return f"{code}-{self._clock():%Y%m%d-%H%M}.sync"
 
     def export_to(self, path: Path) -> SyncWorker:
-        """Write the package to ``path`` on the worker; the page says what was written."""
-        from counter.service.sync import EXPORT_PACKAGE, ExportPackage
+        """Write the package to ``path`` on the worker; the page says what was written.
+
+        A desk on its own database writes the files inside the export's transaction, so one that fails or is killed
+        takes no package number.  A hall desk on the server cannot: the server alone holds the site's keys and the
+        files are the desk's, so the server signs and numbers the packages and gives them back, and the desk writes
+        them (asked again under its key, the server gives back the same packages).
+        """
+        from counter.service.sync import EXPORT_DATA, EXPORT_PACKAGE, ExportData, ExportedData, ExportPackage
+        from counter.sync.exchange import ExportedFiles, PackageFileFailed
+        from counter.sync.package_files import write_series
 
         to_site = self.to_site.currentData() if self.to_site.isVisible() else None
-        desk, runner, request = self._desk, self._runner, ExportPackage(path, self._clock(), to_site)
+        desk, runner, now = self._desk, self._runner, self._clock()
+        on_server = getattr(runner.service, "remote", None) is not None  # counter.ui.hall_desk.HallService
 
         def work(progress: Progress) -> ExportedFiles:
-            # the files written in the export's transaction: one that fails or is killed takes no package number
-            found: ExportedFiles = runner.call(EXPORT_PACKAGE, request, desk, words.SYNC_DB_FAILED)
-            return found
+            if not on_server:
+                request = ExportPackage(path, now, to_site)
+                found: ExportedFiles = runner.call(EXPORT_PACKAGE, request, desk, words.SYNC_DB_FAILED)
+                return found
+            given: ExportedData = runner.call(EXPORT_DATA, ExportData(now, to_site), desk, words.SYNC_DB_FAILED)
+            try:
+                paths = write_series(path, given.packages)
+            except OSError as err:  # worded as the desk's own export's; the server keeps the packages under the key
+                raise PackageFileFailed(path, err.errno or 0) from err
+            count = len(given.packages)
+            return ExportedFiles(
+                given.export_no, count, given.to_site, given.records, tuple(paths), given.sent_seal_changed
+            )
 
         return self._start(work, self.on_exported)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -15,13 +16,15 @@ from counter.actions.admin.site import init_site
 from counter.actions.site.demo import run_demo
 from counter.db import models
 from counter.host import paths
+from counter.service.local import InProcess
 from counter.sync import package as package_limits
 from counter.sync.sites import SiteKind
+from counter.ui.runner import Runner
 from counter.ui.sync.pending_label import PendingLabel
 from counter.ui.sync.sync_page import SyncPage
 from counter.ui.sync.worker import SyncWorker
 from tests.sync.sync_world import NOW, TODAY, Site, introduce, make_site, sqlite_copy
-from tests.ui.runners import runner_on
+from tests.ui.runners import OpenedStore, runner_on
 
 
 @pytest.fixture
@@ -250,3 +253,41 @@ def test_a_township_sees_which_of_its_records_the_hall_did_not_take_in_and_why(
         hold_reason("not_township_item"),
         "history[1] item_denied: item 152201-YJS008-02",
     ]
+
+
+class OnTheServer:
+    """The service as a hall desk on the server holds it (:class:`counter.ui.hall_desk.HallService`, with its
+    ``remote``), run here in process; a request naming a desk's file is refused, as the server refuses it."""
+
+    remote = "the hall server"
+
+    def __init__(self, service: InProcess) -> None:
+        self.service = service
+        self.asked: list[str] = []
+
+    def call(self, op: Any, request: Any, desk: Any = None, *, key: str = "") -> Any:
+        from counter.service.sync import EXPORT_PACKAGE
+
+        self.asked.append(op.name)
+        assert op is not EXPORT_PACKAGE, "a desk's own path was sent to the server"
+        return self.service.call(op, request, desk, key=key)
+
+
+@pytest.mark.slow
+def test_a_desk_on_the_server_writes_the_packages_the_server_signed(
+    qtbot: QtBot, township: Site, hall: Site, tmp_path: Path
+) -> None:
+    run_demo(township.sessions, township.desk, TODAY)
+    served = OnTheServer(InProcess(OpenedStore(township.sessions)))
+    page = SyncPage(Runner(served), township.desk, clock=lambda: NOW)
+    qtbot.addWidget(page)
+    page.refresh()
+    page.show()
+    package = tmp_path / "XAMT01.sync"
+    finish(qtbot, page, page.export_to(package))
+    assert "sync.export_data" in served.asked
+    assert page.result.text().startswith("已导出第 1 号数据包")
+    carry_keys_to_this_machine(hall)
+    taken = page_of(qtbot, hall)
+    finish(qtbot, taken, taken.import_from(package))
+    assert cases(hall.sessions) == cases(township.sessions) == 6
