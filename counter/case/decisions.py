@@ -94,10 +94,6 @@ class Validity:
 
     until: dt.date | None
 
-    @property
-    def long_term(self) -> bool:
-        return self.until is None
-
     def mark(self) -> str:
         """As the note keeps it."""
         return LONG_TERM_MARK if self.until is None else f"{VALIDITY_OPEN}{self.until.isoformat()}{VALIDITY_CLOSE}"

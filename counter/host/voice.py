@@ -38,10 +38,6 @@ def command(text: str, voice: str = DEFAULT_VOICE, wav: Path | None = None) -> l
     return [PROGRAM, "-v", voice, "-s", str(SPEED), *out, "--", text]
 
 
-def voice_for(language: str) -> str:
-    return VOICES.get(language, DEFAULT_VOICE)
-
-
 @functools.cache  # the machine's voices do not change while the desk runs: asked once per language
 def own_voice(language: str, program: str = PROGRAM) -> str | None:
     """The voice that speaks ``language`` itself on this machine (not Mandarin standing in), or None: a voice named in

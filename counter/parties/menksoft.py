@@ -150,13 +150,3 @@ def original_note(field: str, original: str) -> str:
     """A history line's note keeping a converted text's original: its field, then its code points
     ("applicant_name U+E2F2 U+E289"), which every font and every reader shows as they are."""
     return " ".join([field, *(f"U+{ord(char):04X}" for char in original)])
-
-
-def read_original_note(note: str) -> tuple[str, str]:
-    """The field and the original text of :func:`original_note`'s note; the note itself as the field when it is not
-    one (a note this program did not write)."""
-    field, *codes = note.split(" ")
-    try:
-        return field, "".join(chr(int(code.removeprefix("U+"), 16)) for code in codes)
-    except ValueError:
-        return note, ""

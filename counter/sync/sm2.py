@@ -44,7 +44,6 @@ from dataclasses import dataclass
 from cryptography.hazmat.primitives import hashes
 
 DEFAULT_USER_ID = b"1234567812345678"  # GB/T 35276-2017 §5.3 (and GM/T 0009): the ID when none is agreed
-POINT_BYTES = 65  # 04 ‖ x ‖ y
 SIGNATURE_BYTES = 64  # r ‖ s
 _HASH_BYTES = 32
 

@@ -31,7 +31,7 @@ def test_a_grants_validity_reads_back_beside_its_number() -> None:
     long_term = item_decisions([granted(item_note(ITEM, "JY1", validity=Validity(None)))])[ITEM]
     assert (long_term.text, long_term.validity) == ("JY1", Validity(None))
     assert long_term.validity is not None
-    assert long_term.validity.long_term
+    assert long_term.validity.until is None  # 长期有效
     assert long_term.validity.reported() == "长期有效"
     assert Validity(dt.date(2031, 5, 1)).reported() == "2031-05-01"
 

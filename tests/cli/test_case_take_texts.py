@@ -19,7 +19,6 @@ from counter.actions.site.store import Store
 from counter.case.status import CaseEvent
 from counter.db import models
 from counter.host.desk_config import DeskConfig, save_desk_config
-from counter.parties.menksoft import read_original_note
 from counter.sync.record_json import parse_records, to_dict
 from counter.sync.records import CaseRecord
 from counter.sync.sender_checks import TOWNSHIP_EVENTS
@@ -193,3 +192,13 @@ def test_a_texts_surroundings_are_trimmed_and_kept_in_nfc(
 ) -> None:
     taken = taken_json(capsys, db, write(tmp_path, request(applicant__name="\u3000Jose\u0301 ")))
     assert taken["applicant_name"] == "José"
+
+
+def read_original_note(note: str) -> tuple[str, str]:
+    """The field and the original text of :func:`original_note`'s note; the note itself as the field when it is not
+    one (a note this program did not write)."""
+    field, *codes = note.split(" ")
+    try:
+        return field, "".join(chr(int(code.removeprefix("U+"), 16)) for code in codes)
+    except ValueError:
+        return note, ""

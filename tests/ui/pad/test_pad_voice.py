@@ -69,7 +69,8 @@ def test_the_pad_says_each_of_its_prompts_once(qtbot: QtBot, pad_font: str | Non
 
 def synthesise(text: str, wav: Path, language: str) -> None:
     """``text`` spoken into a WAV file as the pad's :class:`counter.host.voice.Speaker` speaks it, to be checked."""
-    subprocess.run(voice.command(text, voice.voice_for(language), wav), check=True, capture_output=True, timeout=30)
+    spoken = voice.command(text, voice.VOICES.get(language, voice.DEFAULT_VOICE), wav)
+    subprocess.run(spoken, check=True, capture_output=True, timeout=30)
 
 
 def wav_seconds(path: Path) -> float:
