@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.access.case_acts import CaseAct
 from counter.access.desk import Desk
 from counter.access.pledge_offers import PledgeOffer, PledgeRow
+from counter.access.roles import Role
 from counter.actions.admin.accounts import own_department
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.cases import case_reads, decisions, item_authority, item_queue, item_steps
@@ -67,6 +68,9 @@ from counter.service.cases import (
     SiteDay,
 )
 from counter.service.runs import at_desk
+
+#: the roles that choose which department's items they read, their own department or none
+CHOOSERS = frozenset({Role.SUPERVISOR, Role.ADMIN})
 
 # --- reading ----------------------------------------------------------------------------------------------------
 
@@ -166,8 +170,9 @@ def item_standings(work: Session, desk: Desk | None, request: CaseOnDay) -> tupl
 
 
 def read_queue(work: Session, desk: Desk | None, request: ReadQueue) -> Queue:
+    bound = _bound_department(work, desk)
     own = own_department(work, desk) if desk is not None else ""
-    chosen = own if request.department is None else request.department
+    chosen = bound or (own if request.department is None else request.department)
     today = request.today
     loads = item_queue.department_loads(work, today)
     checks = notice_pledges.pledge_checks(work, chosen)
@@ -182,11 +187,23 @@ def department_loads(work: Session, desk: Desk | None, request: SiteDay) -> tupl
 
 
 def department_queue(work: Session, desk: Desk | None, request: DepartmentDay) -> tuple[QueueRow, ...]:
-    return item_queue.department_queue(work, request.department, request.today, request.site_code)
+    department = _bound_department(work, desk) or request.department
+    return item_queue.department_queue(work, department, request.today, request.site_code)
 
 
 def coming_due(work: Session, desk: Desk | None, request: SiteDay) -> tuple[QueueRow, ...]:
-    return item_queue.coming_due(work, request.today, request.site_code)
+    rows = item_queue.coming_due(work, request.today, request.site_code)
+    bound = _bound_department(work, desk)
+    return tuple(row for row in rows if row.department == bound) if bound else rows
+
+
+def _bound_department(work: Session, desk: Desk | None) -> str:
+    """The department whose items alone the desk's account is listed: a department's staff sees its own, whatever
+    department the request names (the applicants of another's are none of theirs); "" for an account that may
+    choose (a supervisor's, an administrator's) or one given no department."""
+    if desk is None or desk.actor.roles & CHOOSERS:
+        return ""
+    return own_department(work, desk)
 
 
 # --- 告知承诺 -------------------------------------------------------------------------------------------------------

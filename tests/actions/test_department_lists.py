@@ -1,0 +1,57 @@
+"""A department's staff are listed their own department's items alone, whatever department the request names.
+
+Through the hall server a department's token read another department's queue (``cases.department_queue`` by name,
+``cases.read_queue`` with a department over the account's own, the reminders with every department's): the
+applicants of items none of theirs.  A supervisor or an administrator still chooses the department read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.access.account_views import NewAccount
+from counter.access.desk import Desk
+from counter.access.roles import Actor, Role
+from counter.actions.admin.accounts import add_account
+from counter.actions.cases.item_steps import route_items
+from counter.service.cases import DepartmentDay, ReadQueue, SiteDay
+from counter.service.runs.cases import coming_due, department_queue, read_queue
+from tests.actions.test_intake_actions import full_request, take
+from tests.actions.test_item_steps import MARKET, at
+
+CITY = "乌兰浩特市城市管理综合行政执法局"  # decides the 户外招牌设置 of the same case
+PASSWORD = "Xam2026desk"
+BOSS = frozenset({Role.DEPARTMENT, Role.SUPERVISOR})
+
+
+def _desk(desk: Desk, login: str, name: str, *roles: Role) -> Desk:
+    return Desk(desk.identity, name, Actor(login, name, frozenset(roles)))
+
+
+def test_a_departments_staff_reads_only_its_own_items(sessions: sessionmaker[Session], desk: Desk) -> None:
+    today = dt.date.today()
+    number = take(sessions, desk, full_request(sessions))
+    with sessions.begin() as s:
+        route_items(s, desk, number, at(today))
+    admin = _desk(desk, "admin", "管理员", Role.ADMIN)
+    with sessions.begin() as s:
+        assert add_account(s, desk, NewAccount("admin", "管理员", frozenset({Role.ADMIN}), PASSWORD)) == ()
+        market = NewAccount("lina", "李娜", frozenset({Role.DEPARTMENT}), PASSWORD, department=MARKET)
+        assert add_account(s, admin, market) == ()
+        boss = NewAccount("baoyin", "宝音", BOSS, PASSWORD, department=MARKET)
+        assert add_account(s, admin, boss) == ()
+    lina = _desk(desk, "lina", "李娜", Role.DEPARTMENT)
+    supervisor = _desk(desk, "baoyin", "宝音", *BOSS)  # of the department too, and still chooses
+    with sessions() as s:
+        # the supervisor sees the other department's item: there is one to hide
+        assert {r.department for r in department_queue(s, supervisor, DepartmentDay(CITY, today))} == {CITY}
+        assert read_queue(s, supervisor, ReadQueue(today, CITY)).department == CITY
+        for asked in (CITY, "", None):
+            queue = read_queue(s, lina, ReadQueue(today, asked))
+            assert queue.department == MARKET, asked
+            assert {r.department for r in queue.rows} == {MARKET}, asked
+        assert {r.department for r in department_queue(s, lina, DepartmentDay(CITY, today))} == {MARKET}
+        assert {r.department for r in coming_due(s, lina, SiteDay(today + dt.timedelta(days=90)))} == {MARKET}
+        assert CITY in {r.department for r in coming_due(s, supervisor, SiteDay(today + dt.timedelta(days=90)))}
