@@ -82,6 +82,9 @@ class CaseEvent(StrEnum):
     # at intake, a text written in 蒙科立 (Menksoft) private codes was kept in Unicode letters (note: the field and
     # the original's code points, counter.parties.menksoft.original_note); the case stays as it is
     TEXT_CONVERTED = "text_converted"
+    # a committed intake closed with papers of its outcome not printed, the clerk saying why (note: the papers and
+    # the reason, counter.documents.outcome_papers.waiver_note); the case stays as it is, no longer flagged
+    PAPERS_WAIVED = "papers_waived"
 
 
 _IN_HAND = frozenset({CaseStatus.ACCEPTED, CaseStatus.AWAITING_DEFERRED, CaseStatus.IN_APPROVAL})
@@ -131,6 +134,7 @@ MOVES: dict[CaseEvent, tuple[frozenset[CaseStatus], CaseStatus | None]] = {
     CaseEvent.SERVICE_SIGNED: (_IN_HAND | {CaseStatus.READY, CaseStatus.DELIVERED, CaseStatus.DENIED}, None),
     CaseEvent.DATES_MOVED: (_IN_HAND | {CaseStatus.CORRECTION_ISSUED}, None),
     CaseEvent.LAPSE_EARLY: (frozenset(CaseStatus) - {CaseStatus.VOIDED}, None),
+    CaseEvent.PAPERS_WAIVED: (frozenset(CaseStatus) - {CaseStatus.VOIDED}, None),
     # a licence granted on a promise is checked after the grant, often after the case is done and handed over
     CaseEvent.ITEM_REVOKED: (_IN_HAND | {CaseStatus.READY, CaseStatus.DELIVERED}, None),
     # a case entered in error is voided, never deleted, whatever its state

@@ -15,6 +15,7 @@ from counter.documents.data import OfficeSettings
 from counter.documents.form_paper import FormPaper
 from counter.documents.kinds import DocumentKind
 from counter.documents.made import MadeDocument
+from counter.documents.outcome_papers import UnprintedCase
 from counter.service.operation import Open, read, write
 
 _RUNS = "counter.service.runs.documents:"
@@ -74,6 +75,19 @@ class RecordPrint:
 
 
 @dataclass(frozen=True)
+class DeskDay:
+    today: dt.date
+
+
+@dataclass(frozen=True)
+class WaivePapers:
+    """The papers of ``case_no`` not printed, left so by the clerk for ``reason`` (never empty)."""
+
+    case_no: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class SiteOffice:
     site_code: str
 
@@ -127,6 +141,23 @@ RECORD_PRINT = write(
     Open.ANY_DESK,
     f"{_RUNS}record_print",
     doc="A print kept on record: what, when, who, where to, and whether it went.",
+)
+UNPRINTED_CASES = read(
+    "documents.unprinted_cases",
+    DeskDay,
+    tuple[UnprintedCase, ...],
+    Open.ANY_DESK,
+    f"{_RUNS}unprinted_cases",
+    doc="The desk's committed cases whose papers are not all printed and not waived, with the papers still out.",
+)
+WAIVE_PAPERS = write(
+    "documents.waive_papers",
+    WaivePapers,
+    tuple[DocumentKind, ...],
+    Permission.PRINT,
+    f"{_RUNS}waive_papers",
+    faults=("counter.case.not_found:CaseNotFound",),
+    doc="A case's papers left unprinted, with the clerk's reason, in its history; the papers waived.",
 )
 READ_OFFICE = read(
     "documents.read_office",

@@ -58,6 +58,7 @@ CASE_EVENT = {
     CaseEvent.LAPSE_EARLY: tr("按公布的节假日安排，逾期处理早于期限，待实施部门自行纠正"),
     CaseEvent.ITEM_REVOKED: tr("撤销行政许可（告知承诺不实）"),
     CaseEvent.TEXT_CONVERTED: tr("蒙科立编码已转为标准蒙古文"),
+    CaseEvent.PAPERS_WAIVED: tr("文书未打印（已说明原因）"),
 }
 # the texts a 蒙科立 original is kept for (counter.parties.menksoft.original_note), by their field
 CONVERTED_FIELD = {

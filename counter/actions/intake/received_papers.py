@@ -24,7 +24,7 @@ from counter.intake.outcome import Outcome
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session as Unit
 
-#: the paper each decided outcome hands over first (counter.ui.printing.making.OUTCOME_KINDS), by Outcome value
+#: the paper each decided outcome hands over first (counter.documents.outcome_papers.OUTCOME_PAPERS), by Outcome value
 OUTCOME_PAPER = {
     Outcome.ACCEPT.value: DocumentKind.RECEIPT,
     Outcome.DEFER.value: DocumentKind.DEFERRAL,

@@ -6,14 +6,17 @@ from sqlalchemy.orm import Session
 
 from counter.access.desk import Desk
 from counter.actions.admin.office import office_settings
-from counter.actions.cases import documents
+from counter.actions.cases import documents, unprinted_papers
 from counter.actions.catalog.guides import find_guide
 from counter.actions.intake import forms
 from counter.documents.data import OfficeSettings
 from counter.documents.form_paper import FormPaper
+from counter.documents.kinds import DocumentKind
 from counter.documents.made import MadeDocument
+from counter.documents.outcome_papers import UnprintedCase
 from counter.service.documents import (
     CasePapers,
+    DeskDay,
     GuideForms,
     GuideNotice,
     GuideOf,
@@ -21,6 +24,7 @@ from counter.service.documents import (
     RecordPrint,
     SaveOffice,
     SiteOffice,
+    WaivePapers,
 )
 from counter.service.runs import at_desk
 
@@ -64,6 +68,14 @@ def make_forms(work: Session, desk: Desk | None, request: MakeForms) -> tuple[Fo
 
 def record_print(work: Session, desk: Desk | None, request: RecordPrint) -> None:
     documents.record_print(work, at_desk(desk), request.made, request.target, request.ok, request.error)
+
+
+def unprinted_cases(work: Session, desk: Desk | None, request: DeskDay) -> tuple[UnprintedCase, ...]:
+    return unprinted_papers.unprinted_cases(work, at_desk(desk), request.today)
+
+
+def waive_papers(work: Session, desk: Desk | None, request: WaivePapers) -> tuple[DocumentKind, ...]:
+    return unprinted_papers.waive_papers(work, at_desk(desk), request.case_no, request.reason)
 
 
 def read_office(work: Session, desk: Desk | None, request: SiteOffice) -> OfficeSettings:

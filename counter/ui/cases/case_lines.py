@@ -51,6 +51,7 @@ from counter.words.lapses import early_lapse_text
 from counter.words.pledges import revoked_note_text
 from counter.words.punctuation import ASIDE, CLAUSE_JOIN, LIST_JOIN
 from counter.words.same_day import SAME_DAY_NOTE
+from counter.words.unprinted_papers import waiver_text
 
 E = TypeVar("E", bound=Enum)
 
@@ -112,6 +113,8 @@ def history_note(  # noqa: PLR0911 - one answer per kind of line, read top to bo
         return revoked_note_text(line.note, items)
     if line.event == CaseEvent.TEXT_CONVERTED.value:  # a 蒙科立 original, by its code points
         return converted_note_text(line.note)
+    if line.event == CaseEvent.PAPERS_WAIVED.value:  # the papers left unprinted, and the clerk's reason
+        return waiver_text(line.note)
     if line.event in (CaseEvent.DEFERRAL_EXTENDED.value, CaseEvent.DATES_MOVED.value, CaseEvent.LAPSE_EARLY.value):
         return _later_dates(line, names)
     # a hand-over's in words; any other as it stands

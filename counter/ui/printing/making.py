@@ -24,7 +24,7 @@ from counter.documents.form_paper import FormNotFound
 from counter.documents.kinds import DocumentKind
 from counter.documents.made import GuideNotFound, MadeDocument
 from counter.documents.model import DocumentNotPossible, OfficeSettings
-from counter.intake.outcome import Outcome
+from counter.documents.outcome_papers import OUTCOME_PAPERS
 from counter.service.documents import (
     GUIDE_FORMS,
     MAKE_CASE_PAPERS,
@@ -61,14 +61,6 @@ __all__ = ["CASE_KINDS", "CaseNotices", "NoticeRefused", "fitting_kinds", "outco
 
 log = logging.getLogger(__name__)
 
-#: What the applicant takes home after each intake outcome, in the order it is handed over.
-OUTCOME_KINDS: dict[str, tuple[DocumentKind, ...]] = {
-    Outcome.ACCEPT.value: (DocumentKind.RECEIPT,),
-    Outcome.DEFER.value: (DocumentKind.DEFERRAL, DocumentKind.PLEDGE, DocumentKind.RECEIPT),
-    Outcome.CORRECT.value: (DocumentKind.CORRECTION,),
-    Outcome.REFUSE.value: (DocumentKind.REFUSAL,),
-}
-
 
 class NoticeRefused(Exception):
     """No notice could be made: :attr:`text` says why, in the words the window shows."""
@@ -79,7 +71,7 @@ class NoticeRefused(Exception):
 
 
 def outcome_kinds(outcome: str) -> tuple[DocumentKind, ...]:
-    return OUTCOME_KINDS.get(outcome, ())
+    return OUTCOME_PAPERS.get(outcome, ())
 
 
 def make_case_documents(
