@@ -37,24 +37,20 @@ the database (:class:`counter.ui.pad.controller.PadController` does).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from enum import IntEnum
 from functools import partial
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QKeySequence, QPainter, QPainterPath, QPixmap, QResizeEvent, QShortcut
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QApplication,
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QLayout,
     QLineEdit,
     QPushButton,
-    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -63,14 +59,15 @@ from PySide6.QtWidgets import (
 from counter.ratings.choice import MAX_COMMENT_LENGTH, RatingChoice
 from counter.ratings.levels import Level, is_bad
 from counter.ratings.views import PadCase
+from counter.ui.pad.clerk_card import AVATAR, ClerkCard, Words, pad_label, touch_button
 from counter.ui.pad.faces import FaceButton, ThanksMark
 from counter.ui.pad.style import LEVEL_BADGES, pad_style, scale_of
+from counter.ui.pad.text_fit import largest_fitting, lay_out
 from counter.ui.pad.timers import PadTimer, TimerFactory
 from counter.ui.pad.words import (
     PAD_APPLICANT,
     PAD_BACK,
     PAD_BUNDLE,
-    PAD_CLERK,
     PAD_COMMENT_HINT,
     PAD_DESK,
     PAD_FOLLOW_UP_QUESTION,
@@ -78,7 +75,6 @@ from counter.ui.pad.words import (
     PAD_IDLE_DEFAULT,
     PAD_QUESTION,
     PAD_REASONS_QUESTION,
-    PAD_STAFF_NO,
     PAD_SUBMIT,
     PAD_TAP_HINT,
     PAD_THANKS,
@@ -88,21 +84,14 @@ from counter.ui.pad.words import (
     PAD_WINDOW_TITLE,
     SPOKEN,
 )
-from counter.ui.plain_text import plain_label
 from counter.ui.restyle import set_style_property
 from counter.ui.text_size import factor
 from counter.words.punctuation import GAP
 from counter.words.ratings import RATING_LEVEL
 from counter.words.translate import words_in
 
-Words = Callable[[str], str]  # a Chinese source → the pad's language (counter.words.translate.words_in)
-
 #: how long the thanks stay before the pad returns to its idle page
 THANKS_MS = 6000
-AVATAR = 72  # at 800×480
-#: the least text size the pad shrinks to where its room is short, and its steps down from the desk's size
-LEAST_TEXT = 0.7
-TEXT_STEP = 0.05
 REASON_COLUMNS = 3
 #: what the applicant does on the pad: each starts the time-out again
 TOUCHES = frozenset({
@@ -130,96 +119,6 @@ class PadIdle:
     photo: str
     notice: str
     office_mn: str = ""  # the office's name in Mongolian script (单位信息); "": the greeting names no office
-
-
-def _label(role: str, text: str = "", wrap: bool = False) -> QLabel:
-    label = plain_label(text)
-    label.setProperty("role", role)
-    label.setWordWrap(wrap)
-    return label
-
-
-def _touch_button(text: str, role: str) -> QPushButton:
-    """A button for a finger: it never takes the keyboard focus, so it never looks chosen before it is touched."""
-    button = QPushButton(text)
-    button.setProperty("role", role)
-    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    return button
-
-
-def _round_photo(path: str, size: int) -> QPixmap | None:
-    """The clerk's photo cut to a circle, or None when there is none or it cannot be read."""
-    source = QPixmap(path) if path else QPixmap()
-    if source.isNull():
-        return None
-    source = source.scaled(size, size, Qt.AspectRatioMode.KeepAspectRatioByExpanding,
-                           Qt.TransformationMode.SmoothTransformation)  # fmt: skip
-    result = QPixmap(size, size)
-    result.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(result)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    clip = QPainterPath()
-    clip.addEllipse(QRectF(0, 0, size, size))
-    painter.setClipPath(clip)
-    painter.drawPixmap((size - source.width()) // 2, (size - source.height()) // 2, source)
-    painter.end()
-    return result
-
-
-class ClerkCard(QFrame):
-    """Who serves at this desk: photo (or the name's first character), name, staff number, office and desk."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setProperty("role", "card")
-        self.avatar = _label("avatar")
-        self.avatar.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        # a long name (a Mongolian clerk's, an office's full title) wraps, or at worst is cut at the card's edge: it
-        # must never widen the pad past the screen and push the faces off it
-        self.clerk = _label("clerk", wrap=True)
-        self.staff = _label("staff")
-        self.office = _label("office", wrap=True)
-        # a new policy drops the height-for-width a wrapping label sets on its own: kept, so a name that wraps to two
-        # lines is given the height of two (counter.ui.pad.controller places a shared pad at that height)
-        wrapping = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        wrapping.setHeightForWidth(True)
-        for label in (self.clerk, self.office):
-            label.setSizePolicy(wrapping)
-        text = QVBoxLayout()
-        text.setSpacing(2)
-        text.addWidget(self.clerk)
-        text.addWidget(self.staff)
-        text.addWidget(self.office)
-        layout = QHBoxLayout(self)
-        layout.addWidget(self.avatar)
-        layout.addLayout(text, 1)
-        self._photo = ""
-        self._initial = ""
-        self._size = AVATAR
-
-    def show_clerk(self, office: str, desk_no: str, clerk: str, staff_no: str, photo: str, words: Words = str) -> None:
-        self.clerk.setText(words(PAD_CLERK).format(clerk=clerk) if clerk else "")
-        self.clerk.setVisible(bool(clerk))  # a desk whose clerk nobody named shows no name, never a title
-        self.staff.setText(words(PAD_STAFF_NO).format(staff_no=staff_no) if staff_no else "")
-        self.staff.setVisible(bool(staff_no))
-        self.office.setText(GAP.format(first=office, second=words(PAD_DESK).format(desk_no=desk_no)))
-        self._initial = clerk[:1]
-        self._photo = photo
-        self.set_avatar_size(self._size)
-
-    def set_avatar_size(self, size: int) -> None:
-        self._size = size
-        self.avatar.setFixedSize(size, size)
-        # a radius over half the size is ignored by Qt (the circle turns square): always exactly half
-        self.avatar.setStyleSheet(f"border-radius: {size // 2}px; font-size: {size * 0.47:.0f}px;")  # fills the disc
-        photo = _round_photo(self._photo, size)
-        if photo is None:
-            self.avatar.setPixmap(QPixmap())
-            self.avatar.setText(self._initial)
-            set_style_property(self.avatar, "role", "avatar")
-        else:
-            self.avatar.setPixmap(photo)
-            set_style_property(self.avatar, "role", "photo")
 
 
 class PadWindow(QWidget):
@@ -313,12 +212,12 @@ class PadWindow(QWidget):
 
     def _build_idle(self) -> QWidget:
         page = QWidget()
-        self.welcome = _label("welcome", wrap=True)
+        self.welcome = pad_label("welcome", wrap=True)
         self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.idle_desk = _label("desk")
+        self.idle_desk = pad_label("desk")
         self.idle_desk.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.idle_card = ClerkCard()
-        self.notice = _label("notice", wrap=True)
+        self.notice = pad_label("notice", wrap=True)
         self.notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(page)
         layout.addWidget(self.welcome)
@@ -335,8 +234,8 @@ class PadWindow(QWidget):
     def _build_rating(self) -> QWidget:
         page = QWidget()
         self.rating_card = ClerkCard()
-        self.bundle = _label("case", wrap=True)
-        self.applicant = _label("case")
+        self.bundle = pad_label("case", wrap=True)
+        self.applicant = pad_label("case")
         case_card = QFrame()
         case_card.setProperty("role", "card")
         case_box = QVBoxLayout(case_card)
@@ -349,13 +248,13 @@ class PadWindow(QWidget):
         head.addWidget(self.rating_card, 2)
         head.addWidget(case_card, 1)
         # wraps: a Mongolian question is three times as long as the Chinese
-        self.question = _label("question", wrap=True)
+        self.question = pad_label("question", wrap=True)
         self.question.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.face_buttons = {level: FaceButton(level, RATING_LEVEL[level]) for level in Level}
         faces = QHBoxLayout()
         for button in self.face_buttons.values():
             faces.addWidget(button)
-        self.tap_hint = _label("hint", PAD_TAP_HINT, wrap=True)
+        self.tap_hint = pad_label("hint", PAD_TAP_HINT, wrap=True)
         self.tap_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(page)
         layout.addLayout(head)
@@ -368,8 +267,8 @@ class PadWindow(QWidget):
 
     def _build_reasons(self) -> QWidget:
         page = QWidget()
-        self.chosen = _label("chosen")
-        self.reasons_question = _label("question", PAD_REASONS_QUESTION, wrap=True)
+        self.chosen = pad_label("chosen")
+        self.reasons_question = pad_label("question", PAD_REASONS_QUESTION, wrap=True)
         top = QHBoxLayout()
         top.addWidget(self.chosen)
         top.addWidget(self.reasons_question, 1)
@@ -379,8 +278,8 @@ class PadWindow(QWidget):
         self.comment.setPlaceholderText(PAD_COMMENT_HINT)
         self.comment.setAccessibleName(PAD_COMMENT_HINT)
         self.comment.setMaxLength(MAX_COMMENT_LENGTH)
-        self.back_button = _touch_button(PAD_BACK, "back")
-        self.submit_button = _touch_button(PAD_SUBMIT, "submit")
+        self.back_button = touch_button(PAD_BACK, "back")
+        self.submit_button = touch_button(PAD_SUBMIT, "submit")
         buttons = QHBoxLayout()
         buttons.addWidget(self.back_button)
         buttons.addStretch(1)
@@ -398,9 +297,9 @@ class PadWindow(QWidget):
     def _build_thanks(self) -> QWidget:
         page = QWidget()
         self.thanks_mark = ThanksMark()
-        self.thanks = _label("thanks", PAD_THANKS)
+        self.thanks = pad_label("thanks", PAD_THANKS)
         self.thanks.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.thanks_detail = _label("thanks-detail", wrap=True)
+        self.thanks_detail = pad_label("thanks-detail", wrap=True)
         self.thanks_detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(page)
         layout.addStretch(1)
@@ -514,7 +413,7 @@ class PadWindow(QWidget):
             button.deleteLater()
         self.reason_buttons = []
         for index, reason in enumerate(reasons):
-            button = _touch_button(reason, "reason")
+            button = touch_button(reason, "reason")
             button.setCheckable(True)
             button.toggled.connect(self.on_reason_toggled)
             self.reason_grid.addWidget(button, index // REASON_COLUMNS, index % REASON_COLUMNS)
@@ -643,7 +542,7 @@ class PadWindow(QWidget):
 
     def _fit_text(self, *which: PadPage) -> None:
         """Each page's text (``which``, or all) at the desk's size, or as much less as that page needs to fit the
-        room, never under :data:`LEAST_TEXT`.
+        room, never under :data:`counter.ui.pad.text_fit.LEAST_TEXT`.
 
         Mongolian script's lines are half as tall again as Chinese ones, and its words three times as long: at the
         desk's 150 % a Mongolian pad's page would need twice its panel.  The applicant must see every face and
@@ -664,26 +563,11 @@ class PadWindow(QWidget):
                 self._apply_text(page, self._largest_fitting(page))
         if current is not None and kept is not None:
             current.setGeometry(kept)
-            _lay_out(current)
+            lay_out(current)
 
     def _largest_fitting(self, page: QWidget) -> float:
-        """The largest text size, in steps of :data:`TEXT_STEP` from the desk's down to :data:`LEAST_TEXT`, at
-        which ``page`` fits the room; the least when none does."""
-        sizes = [factor()]
-        while sizes[-1] - TEXT_STEP >= LEAST_TEXT - 1e-9:
-            sizes.append(round(sizes[-1] - TEXT_STEP, 2))
-        self._apply_text(page, sizes[0])
-        if page_fits(page, self._room):  # the usual case: the desk's size fits
-            return sizes[0]
-        low, high = 1, len(sizes) - 1  # sizes[high] is taken when nothing larger fits
-        while low < high:
-            middle = (low + high) // 2
-            self._apply_text(page, sizes[middle])
-            if page_fits(page, self._room):
-                high = middle
-            else:
-                low = middle + 1
-        return sizes[low]
+        """The largest text size from the desk's down at which ``page`` fits the room (:func:`largest_fitting`)."""
+        return largest_fitting(page, self._room, factor(), partial(self._apply_text, page))
 
     def _apply_text(self, page: QWidget, text: float) -> None:
         page.setProperty("text_size", text)
@@ -703,49 +587,3 @@ class PadWindow(QWidget):
         widget = self.pages.widget(page)
         size = widget.property("text_size") if widget is not None else None
         return float(size) if size is not None else factor()
-
-
-def _lay_out(widget: QWidget) -> None:
-    """Lay out ``widget`` and everything in it at their sizes now, shown or not (a page not on top is hidden)."""
-    for each in (widget, *widget.findChildren(QWidget)):
-        layout = each.layout()
-        if layout is not None:
-            layout.invalidate()
-            layout.activate()
-
-
-def _shown_in(widget: QWidget, page: QWidget) -> bool:
-    """Whether ``widget`` shows when ``page`` does: nothing between them is hidden."""
-    each: QWidget | None = widget
-    while each is not None and each is not page:
-        if each.isHidden():
-            return False
-        each = each.parentWidget()
-    return True
-
-
-def _whole(widget: QLabel | QAbstractButton | QLineEdit) -> bool:
-    """Whether the widget has the room its text needs; the faces fit their names to their tiles themselves."""
-    if isinstance(widget, FaceButton):
-        return True
-    if isinstance(widget, QLabel) and widget.wordWrap():
-        return widget.heightForWidth(widget.width()) <= widget.height()
-    least = widget.minimumSizeHint()
-    return least.width() <= widget.width() and least.height() <= widget.height()
-
-
-def page_fits(page: QWidget, room: QSize) -> bool:
-    """Whether ``page`` at ``room`` shows every label, button and field whole and inside it."""
-    if page.minimumSizeHint().width() > room.width():
-        return False
-    page.setGeometry(QRect(QPoint(0, 0), room))
-    _lay_out(page)
-    for widget in page.findChildren(QWidget):
-        if not isinstance(widget, QLabel | QAbstractButton | QLineEdit):
-            continue
-        if not _shown_in(widget, page) or widget.width() == 0:
-            continue
-        box = QRect(widget.mapTo(page, QPoint(0, 0)), widget.size())
-        if not page.rect().contains(box) or not _whole(widget):
-            return False
-    return True

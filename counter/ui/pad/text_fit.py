@@ -1,0 +1,83 @@
+"""Whether a pad's page fits its room, and the largest text size at which it does.
+
+A page fits when every label, button and field it shows is whole (its text has the room it needs) and inside the
+page: measured on the laid-out widgets, as the applicant would see them, never estimated from the text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
+
+from counter.ui.pad.faces import FaceButton
+
+#: the least text size the pad shrinks to where its room is short, and its steps down from the desk's size
+LEAST_TEXT = 0.7
+TEXT_STEP = 0.05
+
+
+def largest_fitting(page: QWidget, room: QSize, desk_size: float, apply: Callable[[float], None]) -> float:
+    """The largest text size, in steps of :data:`TEXT_STEP` from ``desk_size`` down to :data:`LEAST_TEXT`, at which
+    ``page`` fits ``room`` once ``apply`` has set it; the least when none does.  Sizes are tried by halves."""
+    sizes = [desk_size]
+    while sizes[-1] - TEXT_STEP >= LEAST_TEXT - 1e-9:
+        sizes.append(round(sizes[-1] - TEXT_STEP, 2))
+    apply(sizes[0])
+    if page_fits(page, room):  # the usual case: the desk's size fits
+        return sizes[0]
+    low, high = 1, len(sizes) - 1  # sizes[high] is taken when nothing larger fits
+    while low < high:
+        middle = (low + high) // 2
+        apply(sizes[middle])
+        if page_fits(page, room):
+            high = middle
+        else:
+            low = middle + 1
+    return sizes[low]
+
+
+def lay_out(widget: QWidget) -> None:
+    """Lay out ``widget`` and everything in it at their sizes now, shown or not (a page not on top is hidden)."""
+    for each in (widget, *widget.findChildren(QWidget)):
+        layout = each.layout()
+        if layout is not None:
+            layout.invalidate()
+            layout.activate()
+
+
+def _shown_in(widget: QWidget, page: QWidget) -> bool:
+    """Whether ``widget`` shows when ``page`` does: nothing between them is hidden."""
+    each: QWidget | None = widget
+    while each is not None and each is not page:
+        if each.isHidden():
+            return False
+        each = each.parentWidget()
+    return True
+
+
+def _whole(widget: QLabel | QAbstractButton | QLineEdit) -> bool:
+    """Whether the widget has the room its text needs; the faces fit their names to their tiles themselves."""
+    if isinstance(widget, FaceButton):
+        return True
+    if isinstance(widget, QLabel) and widget.wordWrap():
+        return widget.heightForWidth(widget.width()) <= widget.height()
+    least = widget.minimumSizeHint()
+    return least.width() <= widget.width() and least.height() <= widget.height()
+
+
+def page_fits(page: QWidget, room: QSize) -> bool:
+    """Whether ``page`` at ``room`` shows every label, button and field whole and inside it."""
+    if page.minimumSizeHint().width() > room.width():
+        return False
+    page.setGeometry(QRect(QPoint(0, 0), room))
+    lay_out(page)
+    for widget in page.findChildren(QWidget):
+        if not isinstance(widget, QLabel | QAbstractButton | QLineEdit):
+            continue
+        if not _shown_in(widget, page) or widget.width() == 0:
+            continue
+        box = QRect(widget.mapTo(page, QPoint(0, 0)), widget.size())
+        if not page.rect().contains(box) or not _whole(widget):
+            return False
+    return True
