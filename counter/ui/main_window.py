@@ -28,6 +28,7 @@ from counter.ui.projects.key_words import DESK_ACTION as PROJECTS_ACTION
 from counter.ui.runner import Runner
 from counter.ui.search_panel import SearchPanel
 from counter.ui.text_size import px, scaled
+from counter.ui.unprinted_flag import UnprintedFlag
 
 if TYPE_CHECKING:
     from counter.catalog.import_result import BundledSync
@@ -293,6 +294,11 @@ class MainWindow(QMainWindow):
         self.status_row.add(pad.status_label)
         self.status_row.add(self.desk_actions.pending_label())
         self.status_row.add(self.desk_actions.identity_label())
+        self.unprinted_flag = UnprintedFlag(self.runner, self.desk_actions.desk, self.desk_actions.today)
+        self.status_row.add(self.unprinted_flag)  # this desk's cases with papers not printed, until printed or waived
+        self.unprinted_flag.watch(self)
+        self.alert_timer.timeout.connect(self.unprinted_flag.refresh)
+        self.unprinted_flag.refresh()
         pad.alerts.count_changed.connect(self.on_alert_count)
         self.alert_timer.timeout.connect(self.desk_actions.check_alerts)
         self.alert_timer.timeout.connect(self.desk_actions.refresh_pending)

@@ -53,6 +53,7 @@ from counter.ui.escape import close_on_escape
 from counter.ui.plain_text import plain_label
 from counter.ui.runner import Failed, Runner
 from counter.ui.text_size import scaled
+from counter.ui.unprinted_flag import UnprintedLine
 from counter.words.cases import CASE_STATUS
 
 log = logging.getLogger(__name__)
@@ -109,6 +110,8 @@ class CaseLists(QWidget):
         self.tabs.setCornerWidget(self.refresh_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
+        self.unprinted = UnprintedLine()  # this desk's cases with papers not printed, until printed or waived
+        layout.addWidget(self.unprinted)
         layout.addWidget(self.tabs)
         self._connect_signals()
 
@@ -124,6 +127,7 @@ class CaseLists(QWidget):
         """Read both lists of cases again, in one session; then the items at their departments."""
         self.items.refresh()
         today = self._today()
+        self.unprinted.refresh(self._runner, self._desk, today)
         try:
             read = self._runner.call(DAY_LISTS, Day(today), self._desk, CASE_LIST_READ_FAILED)
         except Failed as err:

@@ -58,7 +58,7 @@ from counter.ui.intake.outcome_box import commit_problems
 from counter.ui.intake.panel_layout import PanelLayout
 from counter.ui.intake.queue_line import QueueLine
 from counter.ui.intake.refusal_confirm import RefusalConfirmation
-from counter.ui.intake.unprinted import UnprintedQuestion
+from counter.ui.intake.unprinted import UnprintedQuestion, record_waiver
 from counter.ui.intake.words import (
     INTAKE_BLOCKED_CARD,
     INTAKE_CLOSE_GO,
@@ -531,9 +531,14 @@ class IntakePanel(PanelLayout):
         return question
 
     def on_left_unprinted(self, reason: str) -> None:
-        """Closed with papers unprinted, for the reason typed: kept in the log until the case can hold it."""
-        log.info("case %s closed with papers unprinted: %s", self.taken.case_no if self.taken else "", reason)
-        self.papers_left.emit(self.taken.case_no if self.taken else "", reason)
+        """Closed with papers unprinted, for the reason typed: kept in the case's history (who, when, which, why);
+        not kept, the intake stays open saying so, and the next Esc asks again."""
+        case_no = self.taken.case_no if self.taken else ""
+        failed = record_waiver(self._runner, self._desk, case_no, reason)
+        if failed:
+            self.show_message(failed)
+            return
+        self.papers_left.emit(case_no, reason)
         self.close_keeping_draft()
 
     def on_cancel_clicked(self) -> None:

@@ -2,7 +2,8 @@
 
 With no printer, Ctrl+P failed, Esc closed the preview and Esc closed the intake without a word: the 承诺书 the
 applicant must sign and the receipt were never printed.  Now the intake asks first.  Enter (or Esc) goes back to
-print; closing anyway takes a reason, typed in the line beneath, so it is a decision and not a slip of the key.
+print; closing anyway takes a reason, typed in the line beneath, so it is a decision and not a slip of the key, and
+the reason is kept in the case's history (:func:`record_waiver`): the desk's flag of the case goes with it.
 """
 
 from __future__ import annotations
@@ -10,6 +11,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from counter.access.desk import Desk
+from counter.case.not_found import CaseNotFound
+from counter.service.documents import WAIVE_PAPERS, WaivePapers
 from counter.ui.intake.words import (
     INTAKE_UNPRINTED_LEAVE,
     INTAKE_UNPRINTED_PRINT,
@@ -18,6 +22,20 @@ from counter.ui.intake.words import (
     INTAKE_UNPRINTED_TITLE,
 )
 from counter.ui.plain_text import plain_label
+from counter.ui.runner import Failed, Runner
+from counter.words.cases import CASE_NOT_FOUND
+from counter.words.unprinted_papers import WAIVER_NOT_KEPT
+
+
+def record_waiver(runner: Runner, desk: Desk, case_no: str, reason: str) -> str:
+    """The papers of ``case_no`` left unprinted for ``reason``, in its history; "" once kept, else why not."""
+    try:
+        runner.call(WAIVE_PAPERS, WaivePapers(case_no, reason), desk, WAIVER_NOT_KEPT)
+    except CaseNotFound as err:
+        return CASE_NOT_FOUND.format(case_no=err.case_no)
+    except Failed as err:
+        return err.message
+    return ""
 
 
 class UnprintedQuestion(QDialog):

@@ -1,0 +1,94 @@
+"""The status bar's flag of this desk's committed cases whose papers did not all go out.
+
+Closing an intake unprinted needs a reason, but a case left so by a crash, or a preview closed on a dead printer,
+would be known only to its page's 文书 table.  The flag says how many there are until each is printed or waived; it
+reads again by the minute's timer and whenever the main window comes forward (an intake, a preview or a case page
+closed), in the background: while a clerk's step runs the read gives way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtWidgets import QLabel, QWidget
+
+from counter.access.desk import Desk
+from counter.documents.outcome_papers import UnprintedCase
+from counter.service.documents import UNPRINTED_CASES, DeskDay
+from counter.ui.runner import Busy, Dropped, Failed, Runner
+from counter.words.unprinted_papers import UNPRINTED_FLAG, unprinted_list_text
+
+log = logging.getLogger(__name__)
+
+
+def read_unprinted(
+    runner: Runner, desk: Desk, today: dt.date, owner: QObject, *, background: bool = True
+) -> tuple[UnprintedCase, ...] | None:
+    """The desk's flagged cases; None when not read now (a step runs, or the read failed: the next one tries)."""
+    try:
+        cases: tuple[UnprintedCase, ...] = runner.call(
+            UNPRINTED_CASES, DeskDay(today), desk, background=background, owner=owner
+        )
+    except (Busy, Dropped):
+        return None
+    except Failed:
+        log.exception("cases with unprinted papers not read")
+        return None
+    return cases
+
+
+class UnprintedFlag(QLabel):
+    counted = Signal(int)  # read again: how many cases are flagged
+
+    def __init__(self, runner: Runner, desk: Callable[[], Desk], today: Callable[[], dt.date]) -> None:
+        super().__init__()
+        self._runner, self._desk, self._today = runner, desk, today
+        self.cases: tuple[UnprintedCase, ...] = ()
+        self.setObjectName("unprintedFlag")
+        self.setStyleSheet("color: #b42318; font-weight: bold;")
+        self.hide()
+
+    def watch(self, window: QWidget) -> None:
+        """Read again whenever ``window`` comes forward."""
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.WindowActivate:
+            self.refresh()
+        return False
+
+    def refresh(self) -> None:
+        try:
+            desk = self._desk()
+        except Exception:  # the flag is a help; the next read tries again
+            log.exception("desk not read for the unprinted papers' flag")
+            return
+        cases = read_unprinted(self._runner, desk, self._today(), self)
+        if cases is None:
+            return
+        self.cases = cases
+        self.setText(UNPRINTED_FLAG.format(count=len(cases)) if cases else "")
+        self.setToolTip(unprinted_list_text(cases))
+        self.setVisible(bool(cases))
+        self.counted.emit(len(cases))
+
+
+class UnprintedLine(QLabel):
+    """F6's line above the lists: each flagged case by its number, with its papers still to print."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("unprintedLine")
+        self.setWordWrap(True)
+        self.setStyleSheet("color: #b42318; font-weight: bold; padding: 4px 2px;")
+        self.hide()
+
+    def refresh(self, runner: Runner, desk: Desk, today: dt.date) -> None:
+        cases = read_unprinted(runner, desk, today, self, background=False)
+        if cases is None:
+            return
+        self.setText(unprinted_list_text(cases))
+        self.setVisible(bool(cases))
