@@ -45,6 +45,7 @@ from counter.case.not_found import CaseNotFound
 from counter.case.numbers import DeskIdentity
 from counter.host.database_faults import DatabaseDamaged, DatabaseMissing, DatabaseReadOnly, SchemaTooNew, StoreFault
 from counter.server.secrets_hash import digest, new_secret
+from counter.server.server_clock import at_server_clock
 from counter.service.admin import SIGN_IN, UNLOCK
 from counter.service.cases import RUN_DEMO
 from counter.service.catalog import SYNC_BUNDLED
@@ -161,6 +162,8 @@ def make_app(service: InProcess, files: Path | None = None) -> Starlette:
             asked = confined(asked, files)
         except OutsideFiles:
             return _refused(400, "path")
+        if op.writes:
+            asked = at_server_clock(asked)  # what it records, at the server's time, never the desk's
         return await run_in_threadpool(_answer, service, op, asked, desk, f"d{desk.identity.desk_no}-{key}")
 
     routes = [
