@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from sqlalchemy.orm import Session
 
 from counter.access.desk import Desk
@@ -88,7 +90,11 @@ def step_done(work: Session, desk: Desk | None, r: StepDone) -> None:
 
 
 def record_coordination(work: Session, desk: Desk | None, r: RecordCoordination) -> None:
-    steps.record_coordination(work, at_desk(desk), r.number, r.coordination, r.today, r.now)
+    """The coordination is recorded as the desk's clerk's (at the hall server, the session's account), whatever agent
+    the request names: the agent who records it is the one who did it."""
+    at = at_desk(desk)
+    coordination = dataclasses.replace(r.coordination, agent=at.clerk)
+    steps.record_coordination(work, at, r.number, coordination, r.today, r.now)
 
 
 def complete_project(work: Session, desk: Desk | None, r: CompleteProject) -> None:
