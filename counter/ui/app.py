@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -39,15 +38,14 @@ from counter.host.private_files import keep_files_private
 from counter.service.local import InProcess, serve
 from counter.ui import ready, words
 from counter.ui.daily_backup import start_daily_backup
-from counter.ui.runner import Runner
-from counter.ui.text_size import percent_of, scaled, set_text_percent
+from counter.ui.text_size import percent_of, set_text_percent
 
 # isort: split
 # Qt after the start's own modules that need none of it: once imported, PySide6 reads the source of each module named
 # in an import statement after it, to see whether it asks for one of its __feature__ switches (shibokensupport.feature);
 # the modules above, and those only they import, are loaded before and never read.
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication
 
 from counter.ui.app_icon import DESKTOP_FILE, app_icon
 from counter.ui.collector import MainThreadCollector
@@ -56,39 +54,16 @@ from counter.ui.fonts import install_fonts, install_rare_fonts
 from counter.ui.geometry import fit_to_screen
 from counter.ui.input_method import choose_input_method
 from counter.ui.main_window import MainWindow
-from counter.ui.plain_text import plain_label
 from counter.ui.qt_language import install_qt_language
 from counter.ui.single_desk import Claim, SingleDesk
+from counter.ui.start_window import WINDOW_SIZE, front_window, start_sign_in, startup_failure
 from counter.ui.unexpected import install as install_unexpected_hook
 
 if TYPE_CHECKING:
     from counter.host.quick_start import QuickStart
     from counter.service.local import Service
-    from counter.service.remote import Remote
-    from counter.ui.hall_desk import HallService, HallSettings
-    from counter.ui.signin.controller import SignInController
-    from counter.ui.signin.door import Door
 
 log = logging.getLogger(__name__)
-
-WINDOW_SIZE = (1280, 800)  # preferred; a smaller screen shows the window maximised (counter.ui.geometry)
-
-
-def _startup_failure(app: QApplication, message: str, exit_when_ready: bool) -> int:
-    """Say why the desk cannot start, on stderr and, when someone is looking, in a window."""
-    print(message, file=sys.stderr)
-    if exit_when_ready:
-        return 1
-    window = QWidget()
-    window.setWindowTitle(words.DESK_STARTUP_ERROR_TITLE)
-    label = plain_label(message)
-    label.setWordWrap(True)
-    label.setStyleSheet(scaled("font-size: 16px; padding: 24px; color: #8a1c1c;"))
-    QVBoxLayout(window).addWidget(label)
-    fit_to_screen(window, (560, 200), maximise=False)
-    window.show()
-    app.exec()
-    return 1
 
 
 def prepare_app(app: QApplication) -> str | None:
@@ -232,89 +207,6 @@ def has_accounts(service: Service) -> bool:
     return found
 
 
-def start_sign_in(
-    window: MainWindow,
-    service: Service,
-    begin_work: bool = True,
-    door: Callable[[Runner], Door] | None = None,
-) -> SignInController:
-    """Hall mode: the sign-in window first; the main window once someone has signed in.
-
-    The first sign-in starts the desk's work (the draft offer, the review pad);
-    a later one, after 换人登录, shows the main window again for the new clerk.
-    ``door``: where the sign-in is checked, made with the controller's runner; None for the desk's own database.
-    A desk on a hall server reads its search index at the first sign-in (nothing is served before one), and leaves
-    the site's set-up to the server's administrator.  There 换人登录 comes after the session has ended (the lock
-    ended it, or the server did): what the one before left open cannot be kept at the server until someone is signed
-    in again, so it stays, hidden, until the next sign-in, which keeps the open intake as the desk's draft first and
-    then offers it back.
-    """
-    from counter.host.desk_at import desk_at
-    from counter.host.desk_config import load_desk_config
-    from counter.ui.signin.controller import SignInController
-    from counter.ui.signin.words import SIGNIN_PLACE
-
-    config = load_desk_config()
-    place = SIGNIN_PLACE.format(site=config.site_name, desk=config.desk_no)
-    runner = Runner(service)
-    on_server = door is not None
-    controller = SignInController(
-        runner, desk_at(config), place, parent=window, door=door(runner) if door is not None else None
-    )
-    controller.home_focus = window.search_panel.box
-    started = False
-    work_left = False  # a hall server's desk: the windows of the one before, hidden until the next sign-in
-
-    def on_signed_out() -> None:
-        nonlocal work_left
-        if not on_server:
-            window.on_signed_out()
-            return
-        work_left = True
-        window.desk_actions.sign_in_as(None, "")
-        window.hide()
-
-    def on_signed_in() -> None:
-        nonlocal started, work_left
-        if work_left:
-            work_left = False
-            intake = window.desk_actions.intake
-            if intake is not None:
-                intake.drafts.save_now()  # under the new session: nothing (a committed intake) or the form whole
-            window.desk_actions.close_work()
-        window.on_signed_in(controller)
-        window.show()
-        window.activateWindow()
-        if on_server and not started:
-            window.load_index()
-            window.catalog_ready.emit(True)
-        if not begin_work:
-            started = True
-            return
-        window.offer_draft()
-        if not started:
-            started = True
-            window.start_pad()
-            if window.training_strip is None and not on_server:  # the sign-in has opened the database
-                window.desk_actions.offer_site_set_up()
-
-    controller.signed_in.connect(on_signed_in)
-    controller.signed_out.connect(on_signed_out)
-    controller.start()
-    return controller
-
-
-def front_window(window: MainWindow) -> QWidget:
-    """The window the clerk should see: an open dialog, else the sign-in or lock window, else the desk itself."""
-    modal = QApplication.activeModalWidget()
-    if modal is not None:
-        return modal
-    sign_in = window.sign_in
-    if sign_in is not None and sign_in.window.isVisible():
-        return sign_in.window
-    return window
-
-
 def _warm_up(
     service: InProcess,
     opened: Callable[[], None],
@@ -409,24 +301,26 @@ def run(
     app.setDesktopFileName(DESKTOP_FILE)
     incomplete = prepare_app(app)
     if incomplete is not None:
-        return _startup_failure(app, incomplete, exit_when_ready)
+        return startup_failure(app, incomplete, exit_when_ready)
     from counter.ui.hall_desk import hall_settings
 
     hall = hall_settings(server, ca)
     if hall.on_server and db_url is None and today is None:
-        return _run_hall_desk(app, hall, exit_when_ready)
+        from counter.ui.hall_start import run_hall_desk
+
+        return run_hall_desk(app, hall, exit_when_ready)
     training = today is not None  # counter --today: the training database unless --db names another
     url = database_url(db_url, training)
     if training and db_url and is_live_database(url):
         training_url = database_url(None, training)
-        return _startup_failure(app, words.DESK_TRAINING_ON_LIVE.format(training=training_url), exit_when_ready)
+        return startup_failure(app, words.DESK_TRAINING_ON_LIVE.format(training=training_url), exit_when_ready)
     desk = SingleDesk(data_dir(), url)
     claim = desk.claim()
     if claim is Claim.RAISED:
         print(words.DESK_ALREADY_RUNNING)
         return 0
     if claim is Claim.UNANSWERED:
-        return _startup_failure(app, words.DESK_ALREADY_RUNNING_NO_ANSWER.format(lock=desk.lock_path), exit_when_ready)
+        return startup_failure(app, words.DESK_ALREADY_RUNNING_NO_ANSWER.format(lock=desk.lock_path), exit_when_ready)
     # once a window has painted, a start-up question's or the desk's: Qt's network module loads after the first paint
     after_first_paint(app, desk.listen)
     collector = MainThreadCollector(app)  # no Qt object freed by the garbage collector on a worker thread
@@ -438,78 +332,6 @@ def run(
     finally:
         collector.stop()
         desk.release()  # tests and tools start the window again in the same process
-
-
-def _run_hall_desk(app: QApplication, hall: HallSettings, exit_when_ready: bool) -> int:
-    """A hall's desk: the window on its server, once this machine's other start is not already it."""
-    from counter.ui.hall_desk import open_remote
-
-    remote = open_remote(hall)
-    if isinstance(remote, str):
-        return _startup_failure(app, remote, exit_when_ready)
-    desk = SingleDesk(data_dir(), hall.server)
-    claim = desk.claim()
-    if claim is Claim.RAISED:
-        print(words.DESK_ALREADY_RUNNING)
-        return 0
-    if claim is Claim.UNANSWERED:
-        return _startup_failure(app, words.DESK_ALREADY_RUNNING_NO_ANSWER.format(lock=desk.lock_path), exit_when_ready)
-    after_first_paint(app, desk.listen)
-    collector = MainThreadCollector(app)
-    try:
-        return _run_on_server(app, desk, remote, exit_when_ready)
-    finally:
-        collector.stop()
-        desk.release()
-
-
-def open_hall_window(remote: Remote, begin_work: bool = True) -> tuple[MainWindow, HallService]:
-    """The main window of a hall's desk on ``remote``, its sign-in window shown; the main window not shown yet.
-
-    The machine's desk key and number sign in at the server's door (:class:`counter.ui.signin.door.ServerDoor`); a
-    session the server ends brings the sign-in window back.
-    """
-    from counter.host.desk_config import load_desk_config
-    from counter.host.desk_key import read_desk_key
-    from counter.ui.hall_desk import HallService
-    from counter.ui.signin.door import ServerDoor
-
-    service = HallService(remote)
-    desk_no, key = load_desk_config().desk_no, read_desk_key()
-    window = MainWindow(service, None, [])
-    service.setParent(window)
-    window.sign_in = start_sign_in(
-        window, service, begin_work, door=lambda runner: ServerDoor(runner, remote, desk_no, key)
-    )
-    service.session_ended.connect(window.sign_in.on_session_ended)
-    return window, service
-
-
-def _run_on_server(app: QApplication, desk: SingleDesk, remote: Remote, exit_when_ready: bool) -> int:
-    watch_only(app)
-    window, service = open_hall_window(remote, begin_work=not exit_when_ready)
-    log.info("desk app started (hall server)")
-    fit_to_screen(window, WINDOW_SIZE)
-    desk.front = lambda: front_window(window)
-    assert window.sign_in is not None
-    watch_only(app, window, window.sign_in.window)
-
-    def watch_for_scans() -> None:
-        from counter.ui.cases.scanner import install_scanner  # as on a desk of its own
-
-        install_scanner(app).case_scanned.connect(window.desk_actions.on_case_scanned)
-
-    after_first_paint(app, watch_for_scans)
-    after_first_paint(app, lambda: install_rare_fonts(resources.fonts_dir()))
-    if exit_when_ready:  # nothing is served before a sign-in: the start is ready once the sign-in window shows
-        after_first_paint(app, lambda: app.exit(0))
-    code = app.exec()
-    try:
-        remote.sign_out()
-    except Exception:  # the server away at the end: the session ends there by itself, idle
-        log.exception("the session not ended at the server")
-    service.close()
-    return code
 
 
 class _ExitWhenReady(QObject):
@@ -544,14 +366,14 @@ class _ExitWhenReady(QObject):
 def _run_desk(app: QApplication, desk: SingleDesk, db: InProcess, exit_when_ready: bool, today: dt.date | None) -> int:
     failure = database_file_failure(db)  # missing or read-only: named as such, never offered a restore
     if failure is not None:
-        return _startup_failure(app, failure, exit_when_ready)
+        return startup_failure(app, failure, exit_when_ready)
     folder = resources.bundled_catalog_dir()
     # a first start copies the prepared database first, when the installation has one that fits
     quick = db.quick_start(folder)
     if quick is None:
         failure = open_or_restore(app, db, exit_when_ready)
         if failure is not None:
-            return _startup_failure(app, failure, exit_when_ready) if failure else 1
+            return startup_failure(app, failure, exit_when_ready) if failure else 1
     accounts = quick.accounts if quick else has_accounts(db)
     # the waits for the first paint watch the desk's own windows, not every object of the application, while the
     # window is built and until it has painted (counter.ui.first_paint)

@@ -35,7 +35,7 @@ from counter.service.admin import ADD_ACCOUNT, DISABLE_ACCOUNT, AccountLogin
 from counter.service.intake import CHECK_DRAFT, DeskOnly
 from counter.service.local import serve
 from counter.service.remote import Remote, SessionEnded
-from counter.ui.app import open_hall_window
+from counter.ui.hall_start import open_hall_window
 from counter.ui.intake import IntakePanel
 from counter.ui.main_window import MainWindow
 from counter.ui.signin.controller import SignInController

@@ -22,9 +22,9 @@ from counter.actions.site.demo import run_demo
 from counter.actions.site.store import Store
 from counter.case.numbers import DeskIdentity
 from counter.service.local import InProcess
-from counter.ui.app import start_sign_in
 from counter.ui.focus import first_control
 from counter.ui.main_window import MainWindow
+from counter.ui.start_window import start_sign_in
 from tests.conftest import SHIPPED_CATALOG
 from tests.ui.conftest import start_window
 from tests.ui.intake.helpers import commit, fill_person, leave_unprinted, refuse

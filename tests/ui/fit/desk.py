@@ -26,7 +26,6 @@ from counter.documents.kinds import DocumentKind
 from counter.intake.outcome import RefusalGround
 from counter.ratings.levels import Level
 from counter.service.local import InProcess
-from counter.ui.app import WINDOW_SIZE
 from counter.ui.cases.opening import CaseDesk
 from counter.ui.geometry import fit_to_screen
 from counter.ui.intake import IntakePanel
@@ -34,6 +33,7 @@ from counter.ui.main_window import MainWindow
 from counter.ui.printing.opening import open_case_documents
 from counter.ui.printing.preview_window import PreviewWindow
 from counter.ui.printing.printer_chooser import PrinterChooser
+from counter.ui.start_window import WINDOW_SIZE
 from counter.ui.sync.words import SYNC_STATUS_STALE
 from tests.ui.cases.casebook import Casebook
 from tests.ui.runners import store_of
