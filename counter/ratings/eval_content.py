@@ -8,7 +8,6 @@ edits: the hall's own extra reasons stay plain labels, kept with the rating and 
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -75,5 +74,8 @@ def parse_eval_content(data: dict[str, object]) -> EvalContent:
 
 
 def load_eval_content(path: Path | None = None) -> EvalContent:
+    """The shipped list (or ``path``'s); the TOML reader is loaded only here: the pad's start needs the types alone."""
+    import tomllib
+
     with (path or eval_content_path()).open("rb") as f:
         return parse_eval_content(tomllib.load(f))

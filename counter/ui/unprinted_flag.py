@@ -11,15 +11,16 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
-from counter.access.desk import Desk
-from counter.documents.outcome_papers import UnprintedCase
-from counter.service.documents import UNPRINTED_CASES, DeskDay
 from counter.ui.runner import Busy, Dropped, Failed, Runner
-from counter.words.unprinted_papers import UNPRINTED_FLAG, unprinted_list_text
+
+if TYPE_CHECKING:  # the flag is read after the window shows: nothing of the papers is loaded before
+    from counter.access.desk import Desk
+    from counter.documents.outcome_papers import UnprintedCase
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +29,8 @@ def read_unprinted(
     runner: Runner, desk: Desk, today: dt.date, owner: QObject, *, background: bool = True
 ) -> tuple[UnprintedCase, ...] | None:
     """The desk's flagged cases; None when not read now (a step runs, or the read failed: the next one tries)."""
+    from counter.service.documents import UNPRINTED_CASES, DeskDay
+
     try:
         cases: tuple[UnprintedCase, ...] = runner.call(
             UNPRINTED_CASES, DeskDay(today), desk, background=background, owner=owner
@@ -69,6 +72,8 @@ class UnprintedFlag(QLabel):
         cases = read_unprinted(self._runner, desk, self._today(), self)
         if cases is None:
             return
+        from counter.words.unprinted_papers import UNPRINTED_FLAG, unprinted_list_text
+
         self.cases = cases
         self.setText(UNPRINTED_FLAG.format(count=len(cases)) if cases else "")
         self.setToolTip(unprinted_list_text(cases))
@@ -90,5 +95,7 @@ class UnprintedLine(QLabel):
         cases = read_unprinted(runner, desk, today, self, background=False)
         if cases is None:
             return
+        from counter.words.unprinted_papers import unprinted_list_text
+
         self.setText(unprinted_list_text(cases))
         self.setVisible(bool(cases))
