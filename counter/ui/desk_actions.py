@@ -15,12 +15,13 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from counter.ui import words
 from counter.ui.focus import bring_forward
 from counter.ui.geometry import fit_to_screen
 from counter.ui.plain_text import plain_box
+from counter.ui.printing.asked_papers import AskedPapers
 from counter.ui.runner import Failed, Runner
 from counter.ui.signin.stay import STAYS_WHEN_LOCKED
 
@@ -34,8 +35,6 @@ if TYPE_CHECKING:
     from counter.ui.intake import IntakePanel
     from counter.ui.pad.controller import PadController
     from counter.ui.pad.supervisor_window import SupervisorWindow
-    from counter.ui.printing.form_chooser import FormChooser
-    from counter.ui.printing.preview_window import PreviewWindow
     from counter.ui.projects.window import ProjectsWindow
     from counter.ui.sync.pending_label import PendingLabel
     from counter.ui.sync.sync_page import SyncPage
@@ -46,7 +45,6 @@ log = logging.getLogger(__name__)
 SUPERVISION_SIZE = (1100, 700)  # preferred sizes at 100 % text (counter.ui.geometry)
 SYNC_SIZE = (1000, 680)
 PROJECTS_SIZE = (1200, 760)
-PAPER_SENT_MS = 10_000  # how long the status bar says where a guide's paper went
 
 
 class DeskActions(QObject):
@@ -75,8 +73,7 @@ class DeskActions(QObject):
         self.pad: PadController | None = None
         self.supervisor: SupervisorWindow | None = None
         self.last_case_no = ""  # the service the pad is offered for with F9
-        self.preview: PreviewWindow | None = None  # the last preview opened from the main window
-        self.form_chooser: FormChooser | None = None  # 打印表格 of the guide on screen
+        self.papers = AskedPapers(window, runner, self.desk, today, self._say)  # Ctrl+P, Ctrl+Shift+P
         self.actor: Actor | None = None  # the signed-in account (hall mode); None: the single desk
         self.sync_page: SyncPage | None = None
         self._pending: PendingLabel | None = None
@@ -115,7 +112,7 @@ class DeskActions(QObject):
         self._cases = None
         self.supervisor = None
         self.sync_page = None
-        self.preview = None
+        self.papers.preview = None
         self.projects = None
 
     def _may(self, permission: Permission) -> bool:
@@ -497,74 +494,6 @@ class DeskActions(QObject):
             self.pad.stop()
         if self.supervisor is not None:
             self.supervisor.close()
-
-    # --- paper for someone who only asks (counter.ui.printing) -------------------------
-
-    def print_guide_notice(self, bundle: Bundle | None) -> None:
-        """Ctrl+P: the 一次性告知单 of the guide on screen, previewed; an unpublished guide is refused."""
-        if bundle is None:
-            self._say(words.DESK_GUIDE_NOTICE_NO_GUIDE)
-            return
-        if not bundle.published:
-            self._say(words.DESK_GUIDE_NOTICE_UNPUBLISHED.format(name=bundle.name))
-            return
-        from counter.ui.printing.opening import NoticeRefused, open_guide_notice
-
-        try:
-            self.preview = open_guide_notice(self._window, self.runner, self.desk(), bundle.code, self.today())
-        except NoticeRefused as refused:
-            self._say(refused.text)
-            return
-        self.preview.sent_all.connect(self.on_paper_sent)
-
-    def choose_form(self, bundle: Bundle | None) -> None:
-        """Ctrl+Shift+P: the forms of the guide on screen, each printed blank or as 示范样表.
-
-        A 待核 guide's forms print too (marked so on the paper), as the forms' operation makes them.
-        """
-        if bundle is None:
-            self._say(words.DESK_FORMS_NO_GUIDE)
-            return
-        from counter.ui.printing.form_chooser import FormChooser
-        from counter.ui.printing.making import NoticeRefused, read_forms
-
-        try:
-            forms = read_forms(self.runner, bundle.code)
-        except NoticeRefused as refused:
-            self._say(refused.text)
-            return
-        if not forms:
-            self._say(words.DESK_FORMS_NONE.format(name=bundle.name))
-            return
-        if self.form_chooser is not None:
-            self.form_chooser.close()
-        chooser = FormChooser(bundle.name, forms, self._window)
-        chooser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        chooser.chosen.connect(partial(self.on_form_chosen, bundle.code))
-        chooser.destroyed.connect(partial(self._forget_chooser, chooser))
-        self.form_chooser = chooser
-        bring_forward(chooser, chooser.forms)
-
-    def _forget_chooser(self, chooser: QWidget) -> None:
-        if self.form_chooser is chooser:
-            self.form_chooser = None
-
-    def on_form_chosen(self, bundle_code: str, material_code: str, sample: bool) -> None:
-        from counter.ui.printing.opening import NoticeRefused, open_form
-
-        try:
-            self.preview = open_form(
-                self._window, self.runner, self.desk(), bundle_code, material_code, self.today(), sample=sample
-            )
-        except NoticeRefused as refused:
-            self._say(refused.text)
-            return
-        self.preview.sent_all.connect(self.on_paper_sent)
-
-    def on_paper_sent(self, text: str) -> None:
-        """The paper went out and its preview closed: the status bar says where it went."""
-        if isinstance(self._window, QMainWindow):
-            self._window.statusBar().showMessage(text, PAPER_SENT_MS)
 
     # --- cases --------------------------------------------------------------------
 

@@ -316,10 +316,10 @@ class MainWindow(QMainWindow):
         self.desk_actions.start_intake(self.current_bundle)
 
     def on_guide_notice_requested(self) -> None:
-        self.desk_actions.print_guide_notice(self.current_bundle)
+        self.desk_actions.papers.print_guide_notice(self.current_bundle)
 
     def on_forms_requested(self) -> None:
-        self.desk_actions.choose_form(self.current_bundle)
+        self.desk_actions.papers.choose_form(self.current_bundle)
 
     def load_index(self, entries: list[SearchEntry] | None = None) -> None:
         if entries is None:

@@ -145,7 +145,7 @@ def test_every_window_a_training_desk_opens_says_training(qtbot: QtBot, db: Stor
     desks.open_projects()  # F4
     desks.open_sync()  # F10
     desks.open_text_size()  # F12
-    desks.choose_form(window.current_bundle)  # Ctrl+Shift+P
+    desks.papers.choose_form(window.current_bundle)  # Ctrl+Shift+P
     on_unexpected(RuntimeError, RuntimeError("出错了"), None)  # a fault nobody foresaw: its box
     look()
     kinds = {type(w).__name__ for w in seen.values()}

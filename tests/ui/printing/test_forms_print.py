@@ -31,7 +31,7 @@ def open_chooser(qtbot: QtBot, window: MainWindow) -> FormChooser:
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)  # shortcuts go to the active window
     QTest.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    chooser = window.desk_actions.form_chooser
+    chooser = window.desk_actions.papers.form_chooser
     assert isinstance(chooser, FormChooser)
     qtbot.waitUntil(chooser.isActiveWindow)
     return chooser
@@ -47,7 +47,7 @@ def test_the_sample_of_a_form_is_chosen_by_keyboard_and_printed(
     assert chooser.forms.currentItem().text() == form
     records = _print_record_count(db)
     QTest.keyClick(chooser.forms, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)  # 示范样表（Alt+S）
-    preview = window.desk_actions.preview
+    preview = window.desk_actions.papers.preview
     assert isinstance(preview, PreviewWindow)
     assert not preview.keeps_record
     [made] = preview.documents
@@ -70,7 +70,7 @@ def test_the_blank_is_the_default_choice(qtbot: QtBot, window: MainWindow, tmp_p
     chooser = open_chooser(qtbot, window)
     first = chooser.forms.item(0).text()
     QTest.keyClick(chooser.forms, Qt.Key.Key_Return)
-    preview = window.desk_actions.preview
+    preview = window.desk_actions.papers.preview
     assert isinstance(preview, PreviewWindow)
     assert window.findChildren(PreviewWindow) == [preview]  # one Enter, one preview
     [made] = preview.documents

@@ -35,7 +35,7 @@ def test_the_guide_on_screen_prints_its_guide_notice(qtbot: QtBot, window: MainW
     assert bundle is not None
     assert bundle.published
     QTest.mouseClick(window.guide_notice_button, Qt.MouseButton.LeftButton)
-    preview = window.desk_actions.preview
+    preview = window.desk_actions.papers.preview
     assert isinstance(preview, PreviewWindow)
     assert preview.isVisible()
     [made] = preview.documents
@@ -55,7 +55,7 @@ def test_ctrl_p_on_the_main_window_opens_the_guide_notice(qtbot: QtBot, window: 
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)  # shortcuts go to the active window
     QTest.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
-    preview = window.desk_actions.preview
+    preview = window.desk_actions.papers.preview
     assert preview is not None
     assert [made.kind for made in preview.documents] == [DocumentKind.GUIDE_NOTICE]
 
@@ -66,14 +66,14 @@ def test_an_unpublished_guide_has_no_guide_notice(qtbot: QtBot, window: MainWind
     assert bundle is not None
     assert not bundle.published
     QTest.mouseClick(window.guide_notice_button, Qt.MouseButton.LeftButton)
-    assert window.desk_actions.preview is None
+    assert window.desk_actions.papers.preview is None
     assert not window.findChildren(PreviewWindow)
     assert words.DESK_GUIDE_NOTICE_UNPUBLISHED.format(name=bundle.name) in shown_messages(window)
 
 
 def test_no_guide_on_screen_says_what_to_do(qtbot: QtBot, window: MainWindow) -> None:
     QTest.mouseClick(window.guide_notice_button, Qt.MouseButton.LeftButton)
-    assert window.desk_actions.preview is None
+    assert window.desk_actions.papers.preview is None
     assert words.DESK_GUIDE_NOTICE_NO_GUIDE in shown_messages(window)
 
 

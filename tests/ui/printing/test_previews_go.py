@@ -54,7 +54,7 @@ def test_no_preview_is_left_after_a_mornings_prints(qtbot: QtBot, window: MainWi
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     QTest.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)  # the guide notice for someone asking
-    notice = window.desk_actions.preview
+    notice = window.desk_actions.papers.preview
     assert notice is not None
     print_all(qtbot, notice)
     assert "已送打印机" in window.statusBar().currentMessage()  # where the paper went, now the preview is gone

@@ -1,0 +1,106 @@
+"""Paper for someone who only asks, from the main window: the 一次性告知单 of the guide on screen (Ctrl+P), and its
+forms blank or as 示范样表 (Ctrl+Shift+P).  No case is taken: the papers are previewed, then printed or not."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMainWindow, QWidget
+
+from counter.ui import words
+from counter.ui.focus import bring_forward
+from counter.ui.runner import Runner
+
+if TYPE_CHECKING:
+    from counter.access.desk import Desk
+    from counter.catalog.model import Bundle
+    from counter.ui.printing.form_chooser import FormChooser
+    from counter.ui.printing.preview_window import PreviewWindow
+
+PAPER_SENT_MS = 10_000  # how long the status bar says where a guide's paper went
+
+
+class AskedPapers:
+    """The main window's papers for someone who only asks; ``say`` tells the clerk why one cannot be made."""
+
+    def __init__(
+        self,
+        window: QWidget,
+        runner: Runner,
+        desk: Callable[[], Desk],
+        today: Callable[[], dt.date],
+        say: Callable[[str], None],
+    ) -> None:
+        self._window, self.runner, self.desk, self.today, self._say = window, runner, desk, today, say
+        self.preview: PreviewWindow | None = None  # the last preview opened from the main window
+        self.form_chooser: FormChooser | None = None  # 打印表格 of the guide on screen
+
+    def print_guide_notice(self, bundle: Bundle | None) -> None:
+        """Ctrl+P: the 一次性告知单 of the guide on screen, previewed; an unpublished guide is refused."""
+        if bundle is None:
+            self._say(words.DESK_GUIDE_NOTICE_NO_GUIDE)
+            return
+        if not bundle.published:
+            self._say(words.DESK_GUIDE_NOTICE_UNPUBLISHED.format(name=bundle.name))
+            return
+        from counter.ui.printing.opening import NoticeRefused, open_guide_notice
+
+        try:
+            self.preview = open_guide_notice(self._window, self.runner, self.desk(), bundle.code, self.today())
+        except NoticeRefused as refused:
+            self._say(refused.text)
+            return
+        self.preview.sent_all.connect(self.on_paper_sent)
+
+    def choose_form(self, bundle: Bundle | None) -> None:
+        """Ctrl+Shift+P: the forms of the guide on screen, each printed blank or as 示范样表.
+
+        A 待核 guide's forms print too (marked so on the paper), as the forms' operation makes them.
+        """
+        if bundle is None:
+            self._say(words.DESK_FORMS_NO_GUIDE)
+            return
+        from counter.ui.printing.form_chooser import FormChooser
+        from counter.ui.printing.making import NoticeRefused, read_forms
+
+        try:
+            forms = read_forms(self.runner, bundle.code)
+        except NoticeRefused as refused:
+            self._say(refused.text)
+            return
+        if not forms:
+            self._say(words.DESK_FORMS_NONE.format(name=bundle.name))
+            return
+        if self.form_chooser is not None:
+            self.form_chooser.close()
+        chooser = FormChooser(bundle.name, forms, self._window)
+        chooser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        chooser.chosen.connect(partial(self.on_form_chosen, bundle.code))
+        chooser.destroyed.connect(partial(self._forget_chooser, chooser))
+        self.form_chooser = chooser
+        bring_forward(chooser, chooser.forms)
+
+    def _forget_chooser(self, chooser: QWidget) -> None:
+        if self.form_chooser is chooser:
+            self.form_chooser = None
+
+    def on_form_chosen(self, bundle_code: str, material_code: str, sample: bool) -> None:
+        from counter.ui.printing.opening import NoticeRefused, open_form
+
+        try:
+            self.preview = open_form(
+                self._window, self.runner, self.desk(), bundle_code, material_code, self.today(), sample=sample
+            )
+        except NoticeRefused as refused:
+            self._say(refused.text)
+            return
+        self.preview.sent_all.connect(self.on_paper_sent)
+
+    def on_paper_sent(self, text: str) -> None:
+        """The paper went out and its preview closed: the status bar says where it went."""
+        if isinstance(self._window, QMainWindow):
+            self._window.statusBar().showMessage(text, PAPER_SENT_MS)
