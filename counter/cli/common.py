@@ -352,7 +352,7 @@ def parse_date(raw: str) -> dt.date:
 
 
 #: what ``--valid-until`` takes for a licence that does not lapse (长期有效)
-LONG_TERM_WORDS = frozenset({"长期", "长期有效"})
+LONG_TERM_WORDS = frozenset({tr("长期"), tr("长期有效")})
 VALID_UNTIL_HELP = tr("准予：证照有效期至（YYYY-MM-DD），长期有效的写“长期有效”；不写为证照未载明")
 
 

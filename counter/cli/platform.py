@@ -16,6 +16,7 @@ import threading
 from typing import TYPE_CHECKING, Any
 
 from counter.cli.common import EXIT_OK, Reported, desk, open_service, print_json
+from counter.words.punctuation import LIST_JOIN
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
@@ -218,7 +219,7 @@ def _codings_lines(settings: PlatformSettings) -> list[str]:
     used = mapping.codings(settings.codings).used()
     return [
         CODING_LINE.format(title=cl.title, name=cl.name, chosen=used.get(cl.name) or CODING_UNCHOSEN,
-                           presets="、".join(cl.presets))
+                           presets=LIST_JOIN.join(cl.presets))
         for cl in mapping.lists.values()
         if cl.needs_choice
     ]  # fmt: skip

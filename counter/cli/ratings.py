@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from counter.cli.common import EXIT_OK, Reported, UsageError, desk, open_service, parse_date
 from counter.ratings.levels import Level
+from counter.words.punctuation import CLAUSE_JOIN, LIST_JOIN
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
@@ -88,11 +89,11 @@ def cmd_ratings_export(args: argparse.Namespace) -> int:
     records = service.call(EXPORT_RECORDS, Period(first, last), by)
     unchosen = [cl.title for cl in codings.unchosen() if cl.name in EXPORT_LISTS]
     if unchosen:  # refused before a line is written, whether there are records or not, naming every list at once
-        raise Reported(RATINGS_EXPORT_UNCHOSEN.format(lists="、".join(unchosen)))
+        raise Reported(RATINGS_EXPORT_UNCHOSEN.format(lists=LIST_JOIN.join(unchosen)))
     try:
         text = to_json(records, codings) if args.format == "json" else to_csv(records, codings)
     except Unchosen as err:
-        raise Reported(RATINGS_EXPORT_UNCHOSEN.format(lists="、".join(err.titles))) from err
+        raise Reported(RATINGS_EXPORT_UNCHOSEN.format(lists=LIST_JOIN.join(err.titles))) from err
     except NoCode as err:
         title = mapping.lists[err.list_name].title
         raise Reported(RATINGS_EXPORT_NO_CODE.format(list=title, preset=err.preset, value=err.value)) from err
@@ -148,6 +149,6 @@ def cmd_ratings_key_in(args: argparse.Namespace) -> int:
     except RatingRefused as err:
         raise Reported(RATING_REFUSAL[err.code].format(case_no=err.case_no or args.case_no)) from err
     except ChoiceRefused as err:
-        raise Reported("；".join(CHOICE_PROBLEM[problem] for problem in err.problems)) from err
+        raise Reported(CLAUSE_JOIN.join(CHOICE_PROBLEM[problem] for problem in err.problems)) from err
     print(tr("已录入办件 {case_no} 的书面评价：{level}").format(case_no=args.case_no, level=RATING_LEVEL[args.level]))
     return EXIT_OK

@@ -6,6 +6,7 @@ from counter.audit.chain import ChainAlg
 from counter.audit.setting_state import SettingKind
 from counter.audit.state import MismatchCode, RowMismatch, SubjectKind
 from counter.audit.verify import AlgSpan, RestoreNote, TrailProblem, TrailProblemCode
+from counter.words.punctuation import CLAUSE_JOIN
 from counter.words.translate import tr
 
 TRAIL_PROBLEM = {
@@ -150,7 +151,9 @@ def alg_spans_text(spans: tuple[AlgSpan, ...], unchecked: int) -> list[str]:
     for span in spans:
         where = tr("第{first}至{last}条").format(first=span.first, last=span.last)
         by_chain.setdefault(span.chain, []).append(f"{where} {ALG_NAME[span.alg]}")
-    lines = [tr("链 {chain} 的串链算法：{spans}").format(chain=c, spans="；".join(s)) for c, s in by_chain.items()]
+    lines = [
+        tr("链 {chain} 的串链算法：{spans}").format(chain=c, spans=CLAUSE_JOIN.join(s)) for c, s in by_chain.items()
+    ]
     if unchecked:
         lines.append(
             tr("用 HMAC-SM3 串链的记录 {count} 条未在本机校验：本机没有审计密钥（在保存站点密钥的电脑上校验）").format(

@@ -157,7 +157,7 @@ def rule_problem_text(problem: RuleProblem) -> str:
     return RULE_PROBLEM[problem.rule].format(low=problem.low, high=problem.high, value=problem.value)
 
 
-LICENCE_TAKEN = tr("电子证照 {number}号（{issuer}，可信等级{trust}）")
+LICENCE_TAKEN = tr("电子证照 {number}号（{issuer}，可信等级{trust}{checked}）")
 LICENCE_LOOKUP_FAILED = tr("证照库未能查询，收取纸质材料")
 #: a C-level licence (用户自行上传, 国办函〔2016〕108号) on a line still pending: the clerk checks the original, then 1
 LICENCE_CHECK_ORIGINAL = tr("电子证照 {number}号（{issuer}，可信等级C，用户自行上传）：须核验原件，核验无误后按 1 收取")
@@ -172,8 +172,10 @@ def licence_text(record: str) -> str:
     if licence is not None and licence.trust is TrustLevel.C and not licence.checked_original:
         return LICENCE_CHECK_ORIGINAL.format(number=licence.number, issuer=licence.issuer)
     if licence is not None:
-        said = LICENCE_TAKEN.format(number=licence.number, issuer=licence.issuer, trust=licence.trust.value)
-        said = said.removesuffix("）") + LICENCE_CHECKED + "）" if licence.checked_original else said
+        checked = LICENCE_CHECKED if licence.checked_original else ""
+        said = LICENCE_TAKEN.format(
+            number=licence.number, issuer=licence.issuer, trust=licence.trust.value, checked=checked
+        )
         use = use_of_record(record)
         return said + LICENCE_USED.format(by=use.by, reason=use.reason) if use is not None else said
     return LICENCE_LOOKUP_FAILED if lookup_failed_of_record(record) else ""

@@ -9,6 +9,7 @@ from counter.platform.events import WITHHELD_PREFIX, PlatformKind, WithheldWhy
 from counter.platform.settings import PlatformProblem
 from counter.sms.outbox import MessageState
 from counter.words.messages import KIND_UNKNOWN
+from counter.words.punctuation import ASIDE, LIST_JOIN
 from counter.words.translate import tr
 
 PLATFORM_KIND = {
@@ -62,7 +63,9 @@ PLATFORM_PROBLEM = {
 
 def platform_problem(problem: PlatformProblem, lists: tuple[str, ...] = (), bad: tuple[str, ...] = ()) -> str:
     """A refused setting in words, naming the code lists it is of (``bad``: the choices the file does not have)."""
-    return PLATFORM_PROBLEM[problem].format(lists="、".join(bad if problem is PlatformProblem.BAD_CODING else lists))
+    return PLATFORM_PROBLEM[problem].format(
+        lists=LIST_JOIN.join(bad if problem is PlatformProblem.BAD_CODING else lists)
+    )
 
 
 CODING_LINE = tr("{title}（{name}）：{chosen}  可选：{presets}")
@@ -117,7 +120,7 @@ def report_problem(text: str) -> str:
         code, _, detail = text.removeprefix(WITHHELD_PREFIX).partition(" ")
         why = next((w for w in WithheldWhy if w.value == code), None)
         if why is not None:
-            return WITHHELD[why] + (f"（{detail}）" if detail else "")
+            return ASIDE.format(text=WITHHELD[why], aside=detail) if detail else WITHHELD[why]
     found = _MISSING.match(text)
     if found:
         return REPORT_MISSING.format(elements=found["elements"])

@@ -23,6 +23,8 @@ from counter.words.texts import text_problem_text
 #: the characters a person's name line shows whole (a Mongolian name written in hanzi runs to a dozen), and the
 #: pixels its frame and margins take
 NAME_SHOWN = 12
+#: a wide character of names (阿) to measure the name field by: every CJK character is as wide
+WIDE_CHARACTER = chr(0x963F)
 NAME_EDGES = 14
 
 
@@ -52,7 +54,9 @@ class CheckedLine(QWidget):
         self._kind = kind
         self.edit = KeptLine() if kept else QLineEdit()
         if kind is TextField.PERSON_NAME:  # 阿拉坦其其格·孟和巴雅尔 whole, at every text size, not its end alone
-            self.edit.setMinimumWidth(QFontMetrics(self.edit.font()).horizontalAdvance("阿" * NAME_SHOWN) + NAME_EDGES)
+            self.edit.setMinimumWidth(
+                QFontMetrics(self.edit.font()).horizontalAdvance(WIDE_CHARACTER * NAME_SHOWN) + NAME_EDGES
+            )
         self.message = plain_label()
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
