@@ -100,7 +100,10 @@ def test_a_mongolian_name_keeps_its_variation_selectors_and_vowel_separator(
 def test_a_name_no_shipped_font_can_print_is_refused_with_its_character(qtbot: QtBot, panel: IntakePanel) -> None:
     ready(qtbot, panel)
     unprintable = "本系统的字体中没有，打印出来会是空白或方框，请核对证件后改正"
-    private = "是某种输入法或字体自定义的编码（私用区），不是标准汉字或蒙古文，无法识别也无法打印；请用标准编码的输入法重新输入"
+    private = (
+        "是某种输入法或字体自定义的编码（私用区），不是标准汉字或蒙古文，无法识别也无法打印；"
+        "请用标准编码的输入法重新输入"
+    )
     for typed, said in (
         ("李\U0001f600", f"第2个字符“\U0001f600”（U+1F600）{unprintable}"),
         ("王\U0002ebf0", f"第2个字符“\U0002ebf0”（U+2EBF0）{unprintable}"),  # CJK Extension I
