@@ -128,8 +128,9 @@ class Driver:
         from PySide6.QtCore import QEventLoop, QTimer
 
         from counter.host.desk_config import load_desk_config, save_desk_config
-        from counter.ui.app import WINDOW_SIZE, open_window
+        from counter.ui.app import open_window
         from counter.ui.geometry import fit_to_screen
+        from counter.ui.start_window import WINDOW_SIZE
 
         config = load_desk_config()
         if not config.clerk:
@@ -235,7 +236,7 @@ class Driver:
         from counter.actions.admin.accounts import add_account
         from counter.host.desk_at import desk_at
         from counter.host.desk_config import load_desk_config
-        from counter.ui.app import start_sign_in
+        from counter.ui.start_window import start_sign_in
 
         window, db = self.open()
         config = load_desk_config()

@@ -139,8 +139,9 @@ def shots(driver: screenshot.Driver, folder: Path) -> None:
 
     from counter.cli.main import main as command
     from counter.service.remote import Remote
-    from counter.ui.app import WINDOW_SIZE, open_hall_window
     from counter.ui.geometry import fit_to_screen
+    from counter.ui.hall_start import open_hall_window
+    from counter.ui.start_window import WINDOW_SIZE
 
     server, ca, desk_key = _hall(folder)
     try:

@@ -29,8 +29,9 @@ from counter.ratings.status import DeskStatus
 from counter.ratings.stored_reasons import reason_labels
 from counter.ratings.views import RectificationAlert
 from counter.ui.geometry import screen_of
+from counter.ui.pad.clerk_card import AVATAR
 from counter.ui.pad.controller import PadController
-from counter.ui.pad.pad_window import AVATAR, THANKS_MS, PadPage, PadWindow
+from counter.ui.pad.pad_window import THANKS_MS, PadPage, PadWindow
 from counter.ui.pad.style import scale_of
 from counter.ui.pad.words import PAD_IDLE_DEFAULT, PAD_THANKS_BAD
 from counter.words.ratings import RATING_LEVEL, RATING_REFUSAL
