@@ -17,6 +17,7 @@ from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from counter.ui.runner import Busy, Dropped, Failed, Runner
+from counter.ui.text_size import scaled
 
 if TYPE_CHECKING:  # the flag is read after the window shows: nothing of the papers is loaded before
     from counter.access.desk import Desk
@@ -88,7 +89,7 @@ class UnprintedLine(QLabel):
         super().__init__()
         self.setObjectName("unprintedLine")
         self.setWordWrap(True)
-        self.setStyleSheet("color: #b42318; font-weight: bold; padding: 4px 2px;")
+        self.setStyleSheet(scaled("color: #b42318; font-weight: bold; padding: 4px 2px;"))
         self.hide()
 
     def refresh(self, runner: Runner, desk: Desk, today: dt.date) -> None:
