@@ -3,7 +3,7 @@
 Runs as a process of its own, as a desk machine does, with nothing but the server's address, the hall's CA file, its
 own desk key and an account's login and password (no database URL, no database library asked)::
 
-    python -m benchmarks.server_desk ROOT CA_FILE DESK_NO MACHINE SECONDS < (login, password, desk key: one line each)
+    python -m benchmarks.server_desk ROOT CA_FILE DESK_NO MACHINE SECONDS [PACE] < (login, password, desk key: ...)
 
 The secrets come on stdin, as nothing a process list shows.  It signs in through
 :class:`counter.service.remote.Remote`, reads the guide of 我要开小餐馆 as the intake opens it
@@ -17,6 +17,10 @@ When the server cannot be reached (:class:`counter.service.remote.ServerUnreacha
 retries), the intake stays with the desk and is asked again with the same uid and key until the server answers, as
 the window's draft commits once the server is back: such an intake counts as ``waited``, not as an error, and its
 time is kept apart.  At the end it prints one JSON line (:class:`DeskRun`).
+
+``PACE`` (seconds, 0 when not given): an intake is begun at most every ``PACE`` seconds, the first at a random
+moment within the first ``PACE`` (the desks do not march in step); 0 takes intakes flat out, which measures what the
+server can take at all rather than what a clerk waits.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import random
 import sys
 import time
 from collections.abc import Callable
@@ -84,6 +89,7 @@ def main() -> None:
     transport.setLevel(logging.INFO)
     transport.addHandler(resent)
     root, ca_file, desk_no, machine, seconds = sys.argv[1:6]
+    pace = float(sys.argv[6]) if len(sys.argv) > 6 else 0.0
     login, password, desk_key = (sys.stdin.readline().rstrip("\n") for _ in range(3))
     from counter.actions.site.demo import complete_checklist, fresh_checklist  # the form as a clerk fills it
     from tests.db.hall_worker import applicant
@@ -101,8 +107,14 @@ def main() -> None:
     print("ready", flush=True)
     sys.stdin.readline()
     end = time.monotonic() + float(seconds)
+    next_start = time.monotonic() + random.uniform(0, pace)
     n = 0
     while time.monotonic() < end:
+        if pace:
+            time.sleep(max(0.0, next_start - time.monotonic()))
+            next_start += pace
+            if time.monotonic() >= end:
+                break
         run.ping_ms.append(_timed(run, partial(remote.call, PING, SiteAsked()))[1])
         request = IntakeRequest(checklist, applicant(int(machine), n), uid=new_key())
         run.uids.append(request.uid)
