@@ -110,8 +110,9 @@ def serve(window: MainWindow, keys: Keyboard, person: Applicant, painted: FirstP
     keys.key(Qt.Key.Key_Escape, "Esc")  # the preview closes, unprinted
     keys.wait_until(lambda: not isValid(preview) or not preview.isVisible(), "the preview to close")
     # the offscreen platform has no window manager to give the keyboard back to the window below: the intake is
-    # closed by hand, untimed, as Esc on its print button would
-    panel.close()
+    # closed by hand, untimed, as Esc on its print button would; its papers were not printed, so the clerk says why
+    # (the waiver kept in the case's history)
+    panel.on_left_unprinted("申请人只需查看，不需打印")
     window.activateWindow()
     keys.wait_for_focus(window.search_panel.box, "the keyboard back in the desk's search box")
     return (committed + shown) * 1000, papers

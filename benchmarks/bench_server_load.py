@@ -500,7 +500,8 @@ def main() -> None:
     parser.add_argument("--pace", type=float, default=PACE_S, help="an intake begun at most every PACE s a desk")
     args = parser.parse_args()
     desk_counts = [2] if args.smoke else args.desks
-    seconds = 3.0 if args.smoke else args.seconds
+    # a smoke run's seconds are too few to wait between intakes: its desks go flat out
+    seconds, pace = (3.0, 0.0) if args.smoke else (args.seconds, args.pace)
     verdicts = Verdicts(smoke=args.smoke)
     print(
         f"{os.cpu_count()} cores shared by the desks, the servers and PostgreSQL; load average {os.getloadavg()[0]:.1f}"
@@ -525,18 +526,18 @@ def main() -> None:
 
         with servers(url, folder, tls, 1) as (server,):
             for desks in desk_counts:
-                load = run_desks(machines[:desks], [server.root], ca_file, folder, seconds, pace=args.pace)
+                load = run_desks(machines[:desks], [server.root], ca_file, folder, seconds, pace=pace)
                 judge(verdicts, f"{desks} desks, one server", load, url, budget(desks))
             desks = desk_counts[-1]  # flat out: what the server can take at all, for the record
             load = run_desks(machines[:desks], [server.root], ca_file, folder, seconds)
             judge(verdicts, f"{desks} desks flat out, one server", load, url, None)
             desks = desk_counts[0]
             kill = killed_midway(server, seconds)
-            load = run_desks(machines[:desks], [server.root], ca_file, folder, seconds, kill, pace=args.pace)
+            load = run_desks(machines[:desks], [server.root], ca_file, folder, seconds, kill, pace=pace)
             judge(verdicts, f"{desks} desks, the server killed and started again", load, url, None)
         with servers(url, folder, tls, 2) as pair:
             for desks in desk_counts:
-                load = run_desks(machines[:desks], [s.root for s in pair], ca_file, folder, seconds, pace=args.pace)
+                load = run_desks(machines[:desks], [s.root for s in pair], ca_file, folder, seconds, pace=pace)
                 judge(verdicts, f"{desks} desks, two servers on one database", load, url, budget(desks))
             cases = count_cases(url)
             remote = Remote(pair[0].root, ca_file)

@@ -47,6 +47,7 @@ def test_every_kind_of_file_is_the_users_alone(tmp_path: Path, wide_umask: None)
     counter(home, "desk", "--site", "XAM01", "--desk", "8", "--clerk", "乌兰")
     taken = json.loads(counter(home, "case", "take", str(EXAMPLE), "--json").stdout)
     counter(home, "print", taken["case_no"], "--doc", "receipt", "--out", str(out / "receipt.pdf"))
+    counter(home, "platform", "settings", "--coding", "level=hcp", "--coding", "channel=hcp")  # before any export
     counter(home, "ratings", "export", "--from", "2026-01-01", "--to", "2026-12-31", "--format", "csv",
             "--out", str(out / "ratings.csv"))  # fmt: skip
     counter(home, "ratings", "export", "--from", "2026-01-01", "--to", "2026-12-31", "--format", "json",

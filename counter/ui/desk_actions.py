@@ -18,10 +18,10 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from counter.ui import words
+from counter.ui.asked_papers import AskedPapers
 from counter.ui.focus import bring_forward
 from counter.ui.geometry import fit_to_screen
 from counter.ui.plain_text import plain_box
-from counter.ui.printing.asked_papers import AskedPapers
 from counter.ui.runner import Failed, Runner
 from counter.ui.signin.stay import STAYS_WHEN_LOCKED
 

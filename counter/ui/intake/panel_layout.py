@@ -200,7 +200,7 @@ class PanelLayout(QWidget):
         splitter.setSizes([px(parties + materials), px(outcome)])
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 4)
+        layout.setContentsMargins(6, 8, 6, 4)
         layout.setSpacing(6)
         head = QHBoxLayout()
         head.addWidget(self.title, 1)

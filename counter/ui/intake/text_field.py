@@ -20,11 +20,12 @@ from counter.parties.text import TextField, TextProblem, check_text
 from counter.ui.plain_text import plain_label
 from counter.words.texts import text_problem_text
 
-#: the characters a person's name line shows whole (a Mongolian name written in hanzi runs to a dozen), and the
-#: pixels its frame and margins take
-NAME_SHOWN = 12
-#: a wide character of names (阿) to measure the name field by: every CJK character is as wide
+#: the name a person's name line shows whole: a Mongolian name written in hanzi runs to eleven characters and the
+#: middle dot between its two parts (阿拉坦其其格·孟和巴雅尔); measured by a wide character (阿: every CJK character is
+#: as wide) and the dot itself, and the pixels its frame and margins take
+NAME_SHOWN = 11
 WIDE_CHARACTER = chr(0x963F)
+NAME_DOT = chr(0x00B7)
 NAME_EDGES = 14
 
 
@@ -55,7 +56,7 @@ class CheckedLine(QWidget):
         self.edit = KeptLine() if kept else QLineEdit()
         if kind is TextField.PERSON_NAME:  # 阿拉坦其其格·孟和巴雅尔 whole, at every text size, not its end alone
             self.edit.setMinimumWidth(
-                QFontMetrics(self.edit.font()).horizontalAdvance(WIDE_CHARACTER * NAME_SHOWN) + NAME_EDGES
+                QFontMetrics(self.edit.font()).horizontalAdvance(WIDE_CHARACTER * NAME_SHOWN + NAME_DOT) + NAME_EDGES
             )
         self.message = plain_label()
         self.message.setTextFormat(Qt.TextFormat.PlainText)

@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from functools import partial
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -149,10 +150,14 @@ def test_every_control_on_the_panel_is_at_least_60_by_60(
 
 
 def _move_over(widget: QWidget) -> None:
-    """The pointer moved over ``widget`` twice: it may already rest where the first move goes (an earlier test left
-    it there), and Qt reports no move to where it is."""
-    for x in (10, 14):
-        QTest.mouseMove(widget, QPoint(x, x))
+    """The pointer moved over ``widget``, the event given to it: QTest.mouseMove moves the screen's cursor, whose
+    move goes to whatever window lies under it (a window an earlier test left open, in a whole run)."""
+    at = QPointF(10, 10)
+    move = QMouseEvent(
+        QEvent.Type.MouseMove, at, widget.mapToGlobal(at), Qt.MouseButton.NoButton, Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+    QApplication.sendEvent(widget, move)
 
 
 def test_any_touch_key_or_mouse_on_the_pad_gives_the_full_time_again(pad: PadWindow) -> None:
