@@ -99,6 +99,7 @@ def resources_with(folder: Path, broken: bool) -> Path:
     shutil.copytree(REPO / "counter" / "resources" / "catalog", root / "catalog")
     (root / "fonts").symlink_to(REPO / "counter" / "resources" / "fonts", target_is_directory=True)
     (root / "translations").symlink_to(REPO / "counter" / "resources" / "translations", target_is_directory=True)
+    (root / "platform").symlink_to(REPO / "counter" / "resources" / "platform", target_is_directory=True)
     if broken:
         (root / "catalog" / BROKEN_FILE).write_text(BROKEN_TEXT, encoding="utf-8")
     return root
