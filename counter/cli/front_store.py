@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import signal
-import threading
 from typing import TYPE_CHECKING, Any
 
 from counter.cli.common import EXIT_OK, Reported, desk, open_service, print_json
@@ -60,7 +58,7 @@ def add_front_store_commands(commands: argparse._SubParsersAction[Any], common: 
 
 def cmd_send(args: argparse.Namespace) -> int:
     from counter.outbox.rules import SendRound
-    from counter.outbox.service_loop import run_passes
+    from counter.outbox.service_loop import run_until_stopped
     from counter.service.front_store import SEND_FRONT_STORE
     from counter.service.outbox import SendPass
     from counter.words.front_store import FRONT_STORE_SENT, FRONT_STORE_STOPPING
@@ -74,12 +72,7 @@ def cmd_send(args: argparse.Namespace) -> int:
     if args.once:
         done = one_pass()
     else:
-        stop = threading.Event()
-        signal.signal(signal.SIGTERM, lambda *_: stop.set())
-        try:
-            done = run_passes(stop, max(args.interval, 0.5), one_pass)
-        except KeyboardInterrupt:
-            done = SendRound()
+        done = run_until_stopped(args.interval, one_pass)
         print(FRONT_STORE_STOPPING)
     print(FRONT_STORE_SENT.format(sent=done.sent, waiting=done.waiting, failed=done.failed))
     return EXIT_OK

@@ -13,8 +13,6 @@ import argparse
 import datetime as dt
 import logging
 import os
-import signal
-import threading
 from typing import TYPE_CHECKING, Any
 
 from counter.cli.common import EXIT_OK, Reported, UsageError, desk, open_service, print_json, today
@@ -72,7 +70,7 @@ def cmd_send(args: argparse.Namespace) -> int:
     """One pass (``--once``) or passes every ``--interval`` seconds until stopped, each pass an operation of the
     service: a stop (SIGTERM) is seen between passes, and what was sent until then is reported."""
     from counter.outbox.rules import SendRound
-    from counter.outbox.service_loop import run_passes
+    from counter.outbox.service_loop import run_until_stopped
     from counter.service.outbox import QUEUE_REMINDERS, SEND_MESSAGES, QueueReminders, SendPass
     from counter.words.messages import MESSAGES_SENT, MESSAGES_STOPPING
 
@@ -94,12 +92,7 @@ def cmd_send(args: argparse.Namespace) -> int:
             sent: SendRound = service.call(SEND_MESSAGES, SendPass())
             return sent
 
-        stop = threading.Event()
-        signal.signal(signal.SIGTERM, lambda *_: stop.set())
-        try:
-            done = run_passes(stop, max(args.interval, 0.5), one_pass)
-        except KeyboardInterrupt:
-            done = SendRound()
+        done = run_until_stopped(args.interval, one_pass)
         print(MESSAGES_STOPPING)
     print(MESSAGES_SENT.format(sent=done.sent, waiting=done.waiting, failed=done.failed))
     return EXIT_OK

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import signal
-import threading
 from typing import TYPE_CHECKING, Any
 
 from counter.cli.common import EXIT_OK, Reported, desk, open_service, print_json
@@ -77,7 +75,7 @@ def cmd_send(args: argparse.Namespace) -> int:
     """One pass (``--once``) or passes every ``--interval`` seconds until stopped, each pass an operation of the
     service: a stop (SIGTERM) is seen between passes, and what was reported until then is counted."""
     from counter.outbox.rules import SendRound
-    from counter.outbox.service_loop import run_passes
+    from counter.outbox.service_loop import run_until_stopped
     from counter.service.outbox import SEND_REPORTS, SendPass
     from counter.words.platform import PLATFORM_SENT, PLATFORM_STOPPING
 
@@ -91,12 +89,7 @@ def cmd_send(args: argparse.Namespace) -> int:
     if args.once:
         done = one_pass()
     else:
-        stop = threading.Event()
-        signal.signal(signal.SIGTERM, lambda *_: stop.set())
-        try:
-            done = run_passes(stop, max(args.interval, 0.5), one_pass)
-        except KeyboardInterrupt:
-            done = SendRound()
+        done = run_until_stopped(args.interval, one_pass)
         print(PLATFORM_STOPPING)
     print(PLATFORM_SENT.format(sent=done.sent, waiting=done.waiting, failed=done.failed))
     return EXIT_OK

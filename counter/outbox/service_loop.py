@@ -7,6 +7,7 @@ counted and reported.
 
 from __future__ import annotations
 
+import signal
 import threading
 from collections.abc import Callable
 
@@ -20,3 +21,14 @@ def run_passes(stop: threading.Event, interval: float, one_pass: Callable[[], Se
         done += one_pass()
         stop.wait(interval)
     return done
+
+
+def run_until_stopped(interval: float, one_pass: Callable[[], SendRound]) -> SendRound:
+    """:func:`run_passes` every ``interval`` seconds (at least half a second) until SIGTERM or Ctrl+C: what it did in
+    all (nothing counted when Ctrl+C breaks a pass)."""
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    try:
+        return run_passes(stop, max(interval, 0.5), one_pass)
+    except KeyboardInterrupt:
+        return SendRound()
