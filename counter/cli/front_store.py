@@ -79,6 +79,7 @@ def cmd_send(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from counter.cli.platform import event_json
     from counter.service.front_store import LIST_FRONT_STORE
     from counter.service.outbox import ListOutbox
     from counter.words.front_store import FRONT_STORE_LINE, FRONT_STORE_NONE, FRONT_STORE_STATE
@@ -87,17 +88,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     service = open_service(args)
     rows = service.call(LIST_FRONT_STORE, ListOutbox(failed_only=args.failed), desk())
     if args.json:
-        print_json(
-            [
-                {
-                    "id": r.id, "case_no": r.case_no, "kind": str(r.kind), "state": r.state.value,
-                    "attempts": r.attempts, "created_at": r.created_at.isoformat(), "next_at": r.next_at.isoformat(),
-                    "sent_at": r.sent_at.isoformat() if r.sent_at else None, "batch": r.platform_id,
-                    "last_error": r.last_error,
-                }
-                for r in rows
-            ]
-        )  # fmt: skip
+        print_json([event_json(r, receipt="batch") for r in rows])
         return EXIT_OK
     if not rows:
         print(FRONT_STORE_NONE)

@@ -18,6 +18,7 @@ from counter.words.punctuation import LIST_JOIN
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
+    from counter.platform.outbox import EventRow
     from counter.platform.settings import PlatformSettings
 
 SECRET_ENV = "COUNTER_PLATFORM_SECRET"  # the platform's secret, kept out of the shell's history and the process list
@@ -114,6 +115,17 @@ def _refuse_unchosen(service: Any) -> None:
         raise Reported(platform_problem(PlatformProblem.UNCHOSEN_CODING, tuple(cl.title for cl in unchosen)))
 
 
+def event_json(row: EventRow, receipt: str = "platform_id") -> dict[str, Any]:
+    """A platform event as ``list --json`` prints it; ``receipt``: the name of what the receiving end gave back (the
+    platform's id, the 前置库's batch), both kept in ``platform_id``."""
+    return {
+        "id": row.id, "case_no": row.case_no, "kind": str(row.kind), "state": row.state.value,
+        "attempts": row.attempts, "created_at": row.created_at.isoformat(), "next_at": row.next_at.isoformat(),
+        "sent_at": row.sent_at.isoformat() if row.sent_at else None, receipt: row.platform_id,
+        "last_error": row.last_error,
+    }  # fmt: skip
+
+
 def cmd_list(args: argparse.Namespace) -> int:
     from counter.service.outbox import LIST_REPORTS, ListOutbox
     from counter.words.platform import PLATFORM_LINE, PLATFORM_NONE, PLATFORM_STATE, platform_kind, report_problem
@@ -121,17 +133,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     service = open_service(args)
     rows = service.call(LIST_REPORTS, ListOutbox(failed_only=args.failed), desk())
     if args.json:
-        print_json(
-            [
-                {
-                    "id": r.id, "case_no": r.case_no, "kind": str(r.kind), "state": r.state.value,
-                    "attempts": r.attempts, "created_at": r.created_at.isoformat(), "next_at": r.next_at.isoformat(),
-                    "sent_at": r.sent_at.isoformat() if r.sent_at else None, "platform_id": r.platform_id,
-                    "last_error": r.last_error,
-                }
-                for r in rows
-            ]
-        )  # fmt: skip
+        print_json([event_json(r) for r in rows])
         return EXIT_OK
     if not rows:
         print(PLATFORM_NONE)
