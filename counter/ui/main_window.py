@@ -14,7 +14,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from counter.catalog.search import SearchEntry, SearchIndex
 from counter.ui import words
@@ -47,6 +56,8 @@ ALERT_CHECK_MS = 60_000  # how often the desk looks for bad ratings given at oth
 class MainWindow(QMainWindow):
     catalog_ready = Signal(bool)  # True when the catalog is usable (possibly with skipped files)
     _sync: BundledSyncThread | None = None  # made by start_sync: a quick start has no catalog to bring in
+    quit_question: QMessageBox | None = None  # made at the first Alt+F4
+    _quit_agreed = False  # the clerk said 退出
 
     def __init__(
         self,
@@ -427,7 +438,25 @@ class MainWindow(QMainWindow):
         if self._sync is not None and self._sync.isRunning():
             self._sync.wait()
 
+    def ask_before_quitting(self) -> QMessageBox:
+        """Alt+F4 or the title bar's button: the clerk confirms first (:mod:`counter.ui.quit_question`)."""
+        if self.quit_question is None:
+            from counter.ui.quit_question import quit_question
+
+            self.quit_question = quit_question(self, self.quit_agreed)
+        self.quit_question.open()
+        return self.quit_question
+
+    def quit_agreed(self) -> None:
+        """The clerk said 退出: the window closes without asking again."""
+        self._quit_agreed = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.spontaneous() and not self._quit_agreed and self.isVisible():
+            event.ignore()  # the window system's close: the clerk's key or click, asked about first
+            self.ask_before_quitting()
+            return
         self.desk_actions.stop()
         self.wait_for_sync()
         super().closeEvent(event)

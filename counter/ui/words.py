@@ -18,6 +18,11 @@ DESK_STATUS_TAG = {GuideStatus.DRAFT: DESK_DRAFT_TAG, GuideStatus.UNPUBLISHED: D
 DESK_WINDOW_TITLE = tr("一件事一次办 · 综合受理窗口")
 DESK_SIGNED_IN = tr("当前登录：{name}（{roles}）")
 DESK_LOCK = tr("锁屏 Ctrl+L")
+# the question when the clerk closes the desk's window (Alt+F4, the title bar's button): Enter quits, Esc stays
+DESK_QUIT_TITLE = tr("退出综合受理窗口")
+DESK_QUIT_QUESTION = tr("确定退出综合受理窗口吗？退出后本窗口不能受理，评价器也一并关闭。")
+DESK_QUIT_GO = tr("退出")
+DESK_QUIT_STAY = tr("继续工作")
 DESK_SEARCH_PLACEHOLDER = tr("输入事项名称或拼音首字母，如 xcg")
 DESK_SEARCH_NAME = tr("查找一件事")  # what a screen reader calls the search box, the hits and the guide
 DESK_HITS_NAME = tr("查找结果")
