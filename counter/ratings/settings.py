@@ -20,12 +20,26 @@ KEY_TIMEOUT = "ratings.timeout_seconds"
 KEY_REASONS = "ratings.reasons"  # JSON list of labels
 KEY_IDLE_TEXT = "ratings.idle_text"
 KEY_PERIOD = "ratings.rectification_period"  # "7 calendar_day", "5 working_day"
-KEYS = (KEY_TIMEOUT, KEY_REASONS, KEY_IDLE_TEXT, KEY_PERIOD)
+KEY_MODE = "ratings.mode"  # RatingMode
+KEYS = (KEY_TIMEOUT, KEY_REASONS, KEY_IDLE_TEXT, KEY_PERIOD, KEY_MODE)
 
 DEFAULT_TIMEOUT = 60
 TIMEOUT_RANGE = (15, 600)
 PERIOD_RANGE = (1, 60)
 MAX_IDLE_TEXT = 400
+
+
+class RatingMode(StrEnum):
+    """How the site's applicants rate at the window (内政服发〔2022〕15号: one 自治区 system, "各级各部门接入使用").
+
+    ``pad``: the desk's own pad takes the rating and the desk reports it.  ``region_page``: the pad shows the 自治区
+    system's evaluation page for the 办件编号 (its address as a QR code and in text,
+    :mod:`counter.platform.rating_page`); the applicant rates there, the desk records only that a rating was asked,
+    and no rating enters the desk's file.
+    """
+
+    PAD = "pad"
+    REGION_PAGE = "region_page"
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +48,7 @@ class RatingSettings:
     reasons: tuple[str, ...] = ()  # empty: the default list (reasons.DEFAULT_REASONS)
     idle_text: str = ""  # the hall's notice on the idle pad; empty: the default welcome
     period: TimeLimit = DEFAULT_PERIOD  # time to verify and rectify a bad rating
+    mode: RatingMode = RatingMode.PAD
 
 
 class SettingProblemCode(StrEnum):
@@ -87,6 +102,7 @@ def settings_values(settings: RatingSettings) -> dict[str, str]:
         KEY_REASONS: json.dumps([r.strip() for r in settings.reasons], ensure_ascii=False),
         KEY_IDLE_TEXT: settings.idle_text,
         KEY_PERIOD: f"{settings.period.value} {settings.period.unit.value}",
+        KEY_MODE: settings.mode.value,
     }
 
 
@@ -121,7 +137,13 @@ def read_settings(raw: Mapping[str, str | None]) -> tuple[RatingSettings, list[S
             period = TimeLimit(int(number), TimeUnit(unit))
         except ValueError:
             problems.append(_unreadable(KEY_PERIOD, text))
-    settings = RatingSettings(timeout, reasons, raw.get(KEY_IDLE_TEXT) or "", period)
+    mode = default.mode
+    if (text := raw.get(KEY_MODE)) is not None:
+        try:
+            mode = RatingMode(text)
+        except ValueError:
+            problems.append(_unreadable(KEY_MODE, text))
+    settings = RatingSettings(timeout, reasons, raw.get(KEY_IDLE_TEXT) or "", period, mode)
     found = settings_problems(settings)
     if not found:
         return settings, problems
@@ -132,5 +154,6 @@ def read_settings(raw: Mapping[str, str | None]) -> tuple[RatingSettings, list[S
         () if KEY_REASONS in broken else settings.reasons,
         "" if KEY_IDLE_TEXT in broken else settings.idle_text,
         default.period if KEY_PERIOD in broken else settings.period,
+        settings.mode,
     )
     return settings, problems + found

@@ -39,6 +39,9 @@ class PadCase:
     timeout_seconds: int
     #: the buttons after each bad level: its national 测评内容, then the office's own (pad_reasons.level_reasons)
     level_reasons: dict[Level, tuple[str, ...]] = field(default_factory=dict)
+    #: the site rates on the 自治区 system's page (RatingMode.REGION_PAGE): its address for this 办件编号, shown as a
+    #: QR code and in text instead of the faces; "" the pad's own faces
+    page_address: str = ""
 
 
 @dataclass(frozen=True, slots=True)

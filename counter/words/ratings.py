@@ -22,6 +22,8 @@ RATING_REFUSAL = {
     "follow_up_done": tr("办件 {case_no} 的整改后再评价已发送过，不能再次发送"),
     "no_request": tr("没有这项评价请求"),
     "request_closed": tr("办件 {case_no} 的这次评价已结束，不能再记录"),
+    "region_page": tr("本站点在自治区好差评系统评价，评价器上的评价不记入本机"),
+    "no_rating_page": tr("本站点设为在自治区好差评系统评价，但对接配置中没有评价页地址，请联系系统管理员"),
 }
 RECT_STATE = {
     "awaiting_revisit": tr("待回访"),

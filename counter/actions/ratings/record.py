@@ -19,6 +19,7 @@ from counter.actions.admin.acting import this_desk
 from counter.actions.admin.audit import record_at_desk
 from counter.actions.admin.guard import require
 from counter.actions.ratings.period_figures import rating_lines
+from counter.actions.ratings.rating_page import site_rating_page
 from counter.audit.actions import AuditAction
 from counter.audit.masking import masked_text
 from counter.calendar.workdays import WorkCalendar
@@ -77,6 +78,7 @@ from counter.ratings.rectification import (
 from counter.ratings.refusals import AppealRefused, ChoiceRefused, MoveRefused, RatingRefused, SettingsRefused
 from counter.ratings.settings import (
     KEYS,
+    RatingMode,
     RatingSettings,
     SettingProblem,
     read_settings,
@@ -156,9 +158,18 @@ def send_to_pad(session: Session, case_no: str, desk: Desk, now: dt.datetime) ->
         raise RatingRefused(SendRefusal.NO_CASE, case_no)
     settings, _problems = rating_settings(session)
     round_ = _round_for(requests_of_case(session, case.id), session, case.case_no)
+    address = ""
+    if settings.mode is RatingMode.REGION_PAGE:
+        page = site_rating_page(session)
+        if page is None:
+            raise RatingRefused(SendRefusal.NO_RATING_PAGE, case.case_no)
+        address = page.address_for(case.case_no)
     where = desk.identity
     request_id = add_request(session, case.id, round_, now, where.site_code, where.desk_no, desk.clerk)
-    record_at_desk(session, desk, AuditAction.SENT_TO_PAD, case.case_no, {"request_id": request_id, "round": round_})
+    sent: dict[str, object] = {"request_id": request_id, "round": round_}
+    if address:  # the rating was asked on the region's page: the desk's record of it is this entry and the request
+        sent |= {"mode": settings.mode.value, "page": address}
+    record_at_desk(session, desk, AuditAction.SENT_TO_PAD, case.case_no, sent)
     view = case_view(session, case.case_no)
     assert view is not None
     content = load_eval_content()
@@ -176,6 +187,7 @@ def send_to_pad(session: Session, case_no: str, desk: Desk, now: dt.datetime) ->
         reasons=offered_reasons(settings, content),
         timeout_seconds=settings.timeout_seconds,
         level_reasons={level: level_reasons(settings, level, content) for level in sorted(BAD_LEVELS)},
+        page_address=address,
     )
 
 
@@ -210,6 +222,8 @@ def record_rating(
     """
     request = _open_request(session, request_id)
     settings, _problems = rating_settings(session)
+    if settings.mode is RatingMode.REGION_PAGE and channel is Channel.HALL_TABLET:
+        raise RatingRefused(SendRefusal.REGION_PAGE, request.case_no)  # the region's system holds that rating
     content = load_eval_content()
     problems = [*more_problems, *choice_problems(choice, level_reasons(settings, choice.level, content))]
     if problems:

@@ -2,7 +2,11 @@
 
 Four pages: idle (the hall's notice and who serves at this desk), rating (who
 served, what for, five faces), reasons (only after a bad rating: buttons, and a
-line of text where the applicant has a keyboard), thanks.  One tap on a good face
+line of text where the applicant has a keyboard), thanks; and a fifth where the
+site rates on the 自治区 system's page (:class:`counter.ratings.settings.RatingMode`):
+its address for the 办件编号 as a QR code and in text, no faces — the applicant
+rates on the phone, and the pad's time running out (or the clerk's Esc) only
+closes the request, recorded as no rating on the pad.  One tap on a good face
 records it; a bad face asks why first, and 重新选择 lets the applicant tap another
 face instead.  With no touch for the set time the pad gives up: before any face is
 tapped, :attr:`PadWindow.timed_out` — the service is recorded as unrated, never as
@@ -61,6 +65,7 @@ from counter.ratings.levels import Level, is_bad
 from counter.ratings.views import PadCase
 from counter.ui.pad.clerk_card import AVATAR, ClerkCard, Words, pad_label, touch_button
 from counter.ui.pad.faces import FaceButton, ThanksMark
+from counter.ui.pad.qr_view import QrView
 from counter.ui.pad.style import LEVEL_BADGES, pad_style, scale_of
 from counter.ui.pad.text_fit import largest_fitting, lay_out
 from counter.ui.pad.timers import PadTimer, TimerFactory
@@ -75,6 +80,9 @@ from counter.ui.pad.words import (
     PAD_IDLE_DEFAULT,
     PAD_QUESTION,
     PAD_REASONS_QUESTION,
+    PAD_REGION_ADDRESS,
+    PAD_REGION_CASE,
+    PAD_REGION_QUESTION,
     PAD_SUBMIT,
     PAD_TAP_HINT,
     PAD_THANKS,
@@ -106,6 +114,7 @@ class PadPage(IntEnum):
     RATING = 1
     REASONS = 2
     THANKS = 3
+    REGION = 4  # the 自治区 system's page for the 办件编号, as a QR code
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +165,7 @@ class PadWindow(QWidget):
         self.pages.addWidget(self._build_rating())
         self.pages.addWidget(self._build_reasons())
         self.pages.addWidget(self._build_thanks())
+        self.pages.addWidget(self._build_region())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         # the pad takes the size it is given (its panel, the spot beside the clerk's windows) and fits its text to it;
@@ -309,6 +319,24 @@ class PadWindow(QWidget):
         layout.addStretch(1)
         return page
 
+    def _build_region(self) -> QWidget:
+        page = QWidget()
+        self.region_question = pad_label("question", PAD_REGION_QUESTION, wrap=True)
+        self.region_question.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.region_qr = QrView()
+        self.region_case = pad_label("case")
+        self.region_case.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.region_address = pad_label("hint", wrap=True)
+        self.region_address.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.region_address.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.region_question)
+        layout.addWidget(self.region_qr, 1)
+        layout.addWidget(self.region_case)
+        layout.addWidget(self.region_address)
+        self._region_layout = layout
+        return page
+
     def _connect_signals(self) -> None:
         for level, button in self.face_buttons.items():
             button.clicked.connect(partial(self.on_face_clicked, level))
@@ -361,12 +389,27 @@ class PadWindow(QWidget):
         self._case = case
         self._level = None
         self.thanks_timer.stop()
+        if case.page_address:
+            self._show_region(case)
+            return
         self.rating_card.show_clerk(case.office, case.desk_no, case.clerk, case.staff_no, case.photo, self.words)
         self._show_case_words(case)
         self._say(PAD_FOLLOW_UP_QUESTION if case.round > 1 else PAD_QUESTION, PAD_TAP_HINT)
         self._fill_reasons(case.reasons)
         self._fit_text(PadPage.RATING, PadPage.REASONS)
         self.pages.setCurrentIndex(PadPage.RATING)
+        self.timeout_timer.start(case.timeout_seconds * 1000)
+
+    def _show_region(self, case: PadCase) -> None:
+        """The region's page for the case: its QR code, the 办件编号 and the address, until the time runs out."""
+        words = self.words
+        self.region_question.setText(words(PAD_REGION_QUESTION))
+        self.region_qr.set_value(case.page_address)
+        self.region_case.setText(words(PAD_REGION_CASE).format(case_no=case.case_no))
+        self.region_address.setText(words(PAD_REGION_ADDRESS).format(address=case.page_address))
+        self._say(PAD_REGION_QUESTION)
+        self._fit_text(PadPage.REGION)
+        self.pages.setCurrentIndex(PadPage.REGION)
         self.timeout_timer.start(case.timeout_seconds * 1000)
 
     def _show_case_words(self, case: PadCase) -> None:
@@ -531,7 +574,7 @@ class PadWindow(QWidget):
             return
         self._scale, self._room = scale, room
         margin, spacing = round(18 * scale), round(12 * scale)
-        for layout in (self._idle_layout, self._rating_layout, self._reasons_layout):
+        for layout in (self._idle_layout, self._rating_layout, self._reasons_layout, self._region_layout):
             layout.setContentsMargins(margin, margin, margin, margin)
             layout.setSpacing(spacing)
         self._faces_layout.setSpacing(round(10 * scale))

@@ -25,12 +25,14 @@ from counter.access.not_permitted import NotPermitted
 from counter.catalog.model import TimeLimit, TimeUnit
 from counter.ratings.pad_reasons import own_reasons
 from counter.ratings.refusals import SettingsRefused
-from counter.ratings.settings import PERIOD_RANGE, TIMEOUT_RANGE, RatingSettings, SettingProblem
+from counter.ratings.settings import PERIOD_RANGE, TIMEOUT_RANGE, RatingMode, RatingSettings, SettingProblem
 from counter.service.ratings import READ_SETTINGS, SAVE_SETTINGS, SettingsAsked
 from counter.ui.pad.style import PAGE_STYLE
 from counter.ui.pad.words import (
     PAD_IDLE_DEFAULT,
     RATING_SETTINGS_IDLE_TEXT,
+    RATING_SETTINGS_MODE,
+    RATING_SETTINGS_MODES,
     RATING_SETTINGS_PERIOD,
     RATING_SETTINGS_REASONS,
     RATING_SETTINGS_REASONS_HINT,
@@ -76,6 +78,9 @@ class RatingSettingsForm(QWidget):
         period.addWidget(self.period)
         period.addWidget(self.unit)
         period.addStretch(1)
+        self.mode = QComboBox()
+        for mode in RatingMode:
+            self.mode.addItem(RATING_SETTINGS_MODES[mode], mode)
         self.reasons = QPlainTextEdit()
         self.reasons.setPlaceholderText(RATING_SETTINGS_REASONS_HINT)
         self.idle_text = QPlainTextEdit()
@@ -87,6 +92,7 @@ class RatingSettingsForm(QWidget):
         timeout = QHBoxLayout()  # a number of seconds needs no full line
         timeout.addWidget(self.timeout)
         timeout.addStretch(1)
+        form.addRow(RATING_SETTINGS_MODE, self.mode)
         form.addRow(RATING_SETTINGS_TIMEOUT, timeout)
         form.addRow(RATING_SETTINGS_PERIOD, period)
         form.addRow(RATING_SETTINGS_REASONS, self.reasons)
@@ -109,6 +115,7 @@ class RatingSettingsForm(QWidget):
         self.timeout.setValue(settings.timeout_seconds)
         self.period.setValue(settings.period.value)
         self.unit.setCurrentIndex(list(TimeUnit).index(settings.period.unit))
+        self.mode.setCurrentIndex(list(RatingMode).index(settings.mode))
         self.reasons.setPlainText("\n".join(own_reasons(settings)))
         self.idle_text.setPlainText(settings.idle_text)
         self._say("\n".join(problem_text(p) for p in problems), "problems")
@@ -120,6 +127,7 @@ class RatingSettingsForm(QWidget):
             reasons=reasons,
             idle_text=self.idle_text.toPlainText().strip(),
             period=TimeLimit(self.period.value(), TimeUnit(self.unit.currentData())),
+            mode=RatingMode(self.mode.currentData()),
         )
 
     def on_save_clicked(self) -> None:

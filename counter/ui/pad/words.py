@@ -26,6 +26,9 @@ PAD_BACK = tr("重新选择")
 PAD_THANKS = tr("感谢您的评价！")
 PAD_THANKS_GOOD = tr("祝您生活愉快")
 PAD_THANKS_BAD = tr("我们会认真核实整改，并向您反馈结果")
+PAD_REGION_QUESTION = tr("请用手机扫描二维码，在自治区好差评系统对本次服务作出评价")
+PAD_REGION_ADDRESS = tr("评价网址：{address}")
+PAD_REGION_CASE = tr("办件编号：{case_no}")
 PAD_SAVE_FAILED = tr("评价暂时没能保存，请告诉窗口工作人员")
 PAD_STRIP = tr("办理完成后，请您为本次服务评价")
 SPOKEN = tr("{first}。{second}")  # two prompts of one page, spoken one after the other (counter.host.voice)
@@ -128,6 +131,11 @@ RATING_SETTINGS_PERIOD = tr("差评核实整改期限：")
 RATING_SETTINGS_UNIT = {"working_day": tr("个工作日"), "calendar_day": tr("天（自然日）")}
 RATING_SETTINGS_REASONS = tr("不满意原因（每行一项，最多9项）：")
 RATING_SETTINGS_REASONS_HINT = tr("办理时间长\n服务态度差\n……")
+RATING_SETTINGS_MODE = tr("评价方式：")
+RATING_SETTINGS_MODES = {
+    "pad": tr("本窗口评价器（评价记入本机并上报）"),
+    "region_page": tr("自治区好差评系统（评价器显示评价页二维码，评价不记入本机）"),
+}
 RATING_SETTINGS_IDLE_TEXT = tr("评价器待机公告：")
 RATING_SETTINGS_SAVE = tr("保存设置（Ctrl+S）")
 RATING_SETTINGS_SAVED = tr("设置已保存，各窗口的评价器下次评价时使用新设置")

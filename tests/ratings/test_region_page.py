@@ -1,0 +1,93 @@
+"""The site's 好差评 on the 自治区 system's page: the pad shows the page for the 办件编号, the desk keeps no rating."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.ratings.record import record_rating, record_unrated, send_to_pad
+from counter.audit.actions import AuditAction
+from counter.db import models
+from counter.db.settings_store import put_setting
+from counter.platform.mapping import mapping_file
+from counter.platform.rating_page import RatingPageError, load_rating_page, rating_page_from
+from counter.ratings.choice import RatingChoice
+from counter.ratings.levels import Level
+from counter.ratings.refusals import RatingRefused
+from counter.ratings.settings import KEY_MODE, RatingMode, RatingSettings, read_settings, settings_values
+from counter.ratings.status import SendRefusal
+from tests.ratings.conftest import DESK, Clock
+
+
+def region_mode(sessions: sessionmaker[Session]) -> None:
+    with sessions.begin() as session:
+        put_setting(session, KEY_MODE, RatingMode.REGION_PAGE.value)
+
+
+def test_the_shipped_mapping_names_the_page_with_its_source_and_period() -> None:
+    page = load_rating_page(mapping_file("nmg"))
+    assert page is not None
+    assert page.address.startswith("https://")
+    assert "{case_no}" in page.address
+    assert "内政服发〔2022〕15号" in page.source
+    assert not page.confirmed
+    assert page.period_days == 7
+    assert "广东" in page.period_source
+    assert page.address_for("XAM01-2026/0001").endswith("XAM01-2026%2F0001")
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        {"address": "http://example.cn/?no={case_no}", "period_days": 7},  # not https
+        {"address": "https://example.cn/", "period_days": 7},  # no place for the 办件编号
+        {"address": "https://example.cn/?no={case_no}", "period_days": 0},
+    ],
+)
+def test_a_page_the_region_could_not_be_reached_by_is_refused(raw: dict[str, object]) -> None:
+    with pytest.raises(RatingPageError):
+        rating_page_from({"rating_page": raw})
+
+
+def test_the_mode_is_kept_and_an_unknown_one_falls_back_to_the_pad() -> None:
+    settings = RatingSettings(mode=RatingMode.REGION_PAGE)
+    assert read_settings(settings_values(settings)) == (settings, [])
+    read, problems = read_settings({KEY_MODE: "kiosk"})
+    assert read.mode is RatingMode.PAD
+    assert [p.key for p in problems] == [KEY_MODE]
+
+
+def test_the_pad_is_given_the_page_and_the_desk_records_only_the_asking(
+    sessions: sessionmaker[Session], demo_cases: dict[str, str], clock: Clock
+) -> None:
+    region_mode(sessions)
+    case_no = demo_cases["受理"]
+    with sessions.begin() as session:
+        shown = send_to_pad(session, case_no, DESK, clock())
+    page = load_rating_page(mapping_file("nmg"))
+    assert page is not None
+    assert shown.page_address == page.address_for(case_no)
+    with sessions.begin() as session:
+        with pytest.raises(RatingRefused) as refused:  # a pad that still offered faces: nothing enters the file
+            record_rating(
+                session, shown.request_id, RatingChoice(Level.SATISFIED), DESK, clock(), office_calendar(session)
+            )
+        assert refused.value.code is SendRefusal.REGION_PAGE
+    with sessions.begin() as session:
+        record_unrated(session, shown.request_id, clock())  # the page's time on the pad is over
+    with sessions() as session:
+        assert session.scalars(select(models.Rating)).all() == []
+        entry = session.scalars(
+            select(models.AuditEntry).where(models.AuditEntry.action == AuditAction.SENT_TO_PAD.value)
+        ).one()
+        detail = json.loads(entry.detail)
+        assert (detail["mode"], detail["page"]) == ("region_page", shown.page_address)
+
+
+def test_the_pad_mode_gives_no_page(sessions: sessionmaker[Session], demo_cases: dict[str, str], clock: Clock) -> None:
+    with sessions.begin() as session:
+        assert send_to_pad(session, demo_cases["受理"], DESK, clock()).page_address == ""

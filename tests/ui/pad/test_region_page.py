@@ -1,0 +1,43 @@
+"""The pad where the site rates on the 自治区 system's page: the page's QR code and address, no faces."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.db import models
+from counter.db.settings_store import put_setting
+from counter.documents.qr import qr_modules
+from counter.ratings.settings import KEY_MODE, RatingMode
+from counter.ratings.status import DeskStatus
+from counter.ui.pad.controller import PadController
+from counter.ui.pad.pad_window import PadPage
+from tests.ui.pad.test_pad_flow import timeout_timer
+
+
+def test_the_pad_shows_the_page_of_the_case_and_keeps_no_rating(
+    qtbot: QtBot, controller: PadController, sessions: sessionmaker[Session], demo_cases: dict[str, str]
+) -> None:
+    with sessions.begin() as session:
+        put_setting(session, KEY_MODE, RatingMode.REGION_PAGE.value)
+    case_no = demo_cases["受理"]
+    assert controller.send_case(case_no)
+    pad = controller.pad
+    assert pad.page() is PadPage.REGION
+    address = pad.region_qr.value
+    assert address.startswith("https://")
+    assert address.endswith(case_no)
+    assert pad.region_qr.modules == qr_modules(address)  # the symbol the papers print for the same address
+    assert pad.region_qr.isVisible()
+    assert pad.region_qr.width() >= 120
+    assert not any(face.isVisible() for face in pad.face_buttons.values())
+    assert pad.region_case.text() == f"办件编号：{case_no}"
+    assert address in pad.region_address.text()
+    with qtbot.waitSignal(controller.status_changed) as closed:
+        timeout_timer(pad).fire()
+    assert closed.args == [case_no, DeskStatus.UNRATED]  # no rating on this desk's file: it is the region's
+    assert pad.page() is PadPage.IDLE
+    with sessions() as session:
+        assert session.scalars(select(models.Rating)).all() == []
+        assert len(session.scalars(select(models.RatingRequest)).all()) == 1  # the asking, recorded
