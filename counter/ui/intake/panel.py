@@ -80,6 +80,7 @@ from counter.ui.intake.words import (
     INTAKE_PREVIOUS_NOT_FOUND,
     INTAKE_SAVING,
 )
+from counter.ui.keys_on_screen import open_on_screen
 from counter.ui.plain_text import plain_box
 from counter.ui.runner import Failed, Runner
 from counter.words.access import not_permitted
@@ -424,7 +425,7 @@ class IntakePanel(PanelLayout):
         self.confirmation = RefusalConfirmation(ground, turn_to, items, self, received=received)
         self.confirmation.accepted.connect(self.commit)
         self.confirmation.finished.connect(self.on_confirmation_closed)
-        self.confirmation.open()
+        open_on_screen(self.confirmation)  # keys typed before it is seen wait for it (counter.ui.keys_on_screen)
 
     def on_confirmation_closed(self) -> None:
         """Issued or not, the panel takes the keyboard back: on the print button, or where the clerk was."""
