@@ -24,8 +24,8 @@ know, its clerk not told why, so it is told to upgrade (``too_new``); a package 
 The header names the format and the algorithm suite (:data:`SUITE`), the
 sender (code and kind), the site it is addressed to, the package's kind and
 number, when it was written, how many records and how many unpacked bytes it
-holds, the sender's one-time X25519 key, and the SHA-256 and length of the
-sealed body; ``signature`` is the sender's Ed25519 signature over the
+holds, the sender's one-time X25519 key, and the SHA-256 (SM3 in the national
+suite, ``body_sm3``) and length of the sealed body; ``signature`` is the sender's Ed25519 signature over the
 canonical header *without* the signature.  The header line must be byte for
 byte the canonical JSON of its fields with the signature (what
 :func:`sign_sealed` writes, and has written since format 2): another
@@ -78,6 +78,7 @@ from pathlib import Path
 from typing import Any
 
 import orjson
+from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
@@ -100,6 +101,9 @@ FORMATS = (CASES_FORMAT, PROJECTS_FORMAT, HELD_FORMAT, SEALS_FORMAT, SUBJECT_FOR
 MAGICS = {n: f"COUNTER-SYNC/{n}\n".encode("ascii") for n in FORMATS}
 OLD_FORMATS = (1,)  # unencrypted: refused by name, the sender must upgrade (docs/sync-crypto.md)
 SUITES = (SUITE, SM_SUITE)  # every site reads both; a site writes the one it chose (docs/sync-crypto.md)
+#: the header field of the sealed body's hash in each suite: SM3 in the national one, so that no step of it is not SM
+BODY_HASH_FIELDS = {SUITE: "body_sha256", SM_SUITE: "body_sm3"}
+_BODY_HASHES = tuple(BODY_HASH_FIELDS.values())
 _MAGIC_ANY = re.compile(rb"^COUNTER-SYNC/(\d{1,9})\n")
 # Ten thousand cases, a large township's several years, unpack to about 40 MB and pack to a tenth of that:
 # the bounds leave a wide margin and still keep a refused file to a few hundred megabytes of work at most.
@@ -160,6 +164,8 @@ class Header:
     created_at: dt.datetime
     since: dt.datetime | None
     records: int
+    #: the sealed body's hash, hex: SHA-256 in :data:`SUITE` (header field ``body_sha256``), SM3 in :data:`SM_SUITE`
+    #: (``body_sm3``), :func:`body_hash`
     body_sha256: str = ""
     body_bytes: int = 0
     format: int = CASES_FORMAT  # PROJECTS_FORMAT for a package holding projects
@@ -196,6 +202,16 @@ def _iso(value: dt.datetime) -> str:
     return value.astimezone(dt.UTC).isoformat()
 
 
+def body_hash(suite: str, sealed: bytes) -> str:
+    """The sealed body's hash as its suite's header holds it (hex): SM3 for :data:`SM_SUITE`, SHA-256 otherwise.
+    What the signature covers of the body, and how a receiver knows a package it has taken in."""
+    if suite == SM_SUITE:
+        digest = hashes.Hash(hashes.SM3())
+        digest.update(sealed)
+        return digest.finalize().hex()
+    return hashlib.sha256(sealed).hexdigest()
+
+
 def _header_fields(header: Header) -> dict[str, Any]:
     """The header as JSON; ``series`` only where there is one, so that a package alone is written as before."""
     fields: dict[str, Any] = {
@@ -211,7 +227,7 @@ def _header_fields(header: Header) -> dict[str, Any]:
         "suite": header.suite,
         "plain_bytes": header.plain_bytes,
         "ephemeral_key": header.ephemeral_key,
-        "body_sha256": header.body_sha256,
+        BODY_HASH_FIELDS[header.suite]: header.body_sha256,
         "body_bytes": header.body_bytes,
     }
     if header.series is not None:
@@ -221,7 +237,7 @@ def _header_fields(header: Header) -> dict[str, Any]:
 
 def _associated(fields: Mapping[str, Any]) -> bytes:
     """What the seal binds the body to: the header but the sealed body's own hash and length (and the signature)."""
-    return canonical_json({k: v for k, v in fields.items() if k not in ("body_sha256", "body_bytes", "signature")})
+    return canonical_json({k: v for k, v in fields.items() if k not in (*_BODY_HASHES, "body_bytes", "signature")})
 
 
 def encode_record(record: Any) -> bytes:
@@ -255,9 +271,11 @@ def write_packed(header: Header, packed: bytes, count: int, plain_bytes: int, ke
 
 
 def sign_sealed(fields: dict[str, Any], sealed: bytes, key: SigningKey) -> bytes:
-    """The file for a sealed body under ``fields`` (its hash and length set here), signed with ``key``."""
-    fields = dict(fields, body_sha256=hashlib.sha256(sealed).hexdigest(), body_bytes=len(sealed))
-    fields.pop("signature", None)
+    """The file for a sealed body under ``fields`` (its hash, by the suite's hash, and length set here), signed with
+    ``key``."""
+    fields = {k: v for k, v in fields.items() if k not in (*_BODY_HASHES, "signature")}
+    suite = str(fields["suite"])
+    fields.update({BODY_HASH_FIELDS.get(suite, "body_sha256"): body_hash(suite, sealed), "body_bytes": len(sealed)})
     header = canonical_json(fields)
     signature = sm_seal.sign(key, header) if isinstance(key, Sm2PrivateKey) else sign(key, header)
     signed = dict(fields, signature=signature)
@@ -318,7 +336,7 @@ def check_package(
         raise PackageRejected(RejectCode.WRONG_DESTINATION, f"to {header.to_site}, this is {this_site}")
     if len(body) < header.body_bytes:
         raise PackageRejected(RejectCode.TRUNCATED, f"body {len(body)} of {header.body_bytes} bytes")
-    if len(body) != header.body_bytes or hashlib.sha256(body).hexdigest() != header.body_sha256:
+    if len(body) != header.body_bytes or body_hash(header.suite, body) != header.body_sha256:
         raise PackageRejected(RejectCode.BODY_MISMATCH, "body differs from the one signed")
     return header, body
 
@@ -397,13 +415,16 @@ _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 # since it writes every character as itself, and no database column could keep it
 _ESCAPE_HINT = re.compile(rb"\\u(?:0000|[dD][89a-fA-F])")  # a quick first look: found in no ordinary body
 _ESCAPED_UNSTORABLE = re.compile(rb"(?<!\\)(?:\\\\)*\\u(?:0000|[dD][89a-fA-F][0-9a-fA-F]{2})")
-_TEXT_FIELDS = ("from_site", "from_kind", "to_site", "kind", "created_at", "body_sha256", "suite", "ephemeral_key")
+_TEXT_FIELDS = ("from_site", "from_kind", "to_site", "kind", "created_at", "suite", "ephemeral_key")
 _INT_FIELDS = ("format", "export_no", "records", "body_bytes", "plain_bytes")
 
 
 def _header(fields: Mapping[str, Any]) -> Header:
     """The header from its JSON, every problem named at once in the rejection's detail."""
-    problems = [f"{name} missing or not text" for name in _TEXT_FIELDS if not isinstance(fields.get(name), str)]
+    hash_field = BODY_HASH_FIELDS.get(str(fields.get("suite")), "body_sha256")
+    problems = [
+        f"{name} missing or not text" for name in (*_TEXT_FIELDS, hash_field) if not isinstance(fields.get(name), str)
+    ]
     problems += [
         f"{name} missing or not a whole number >= 0"
         for name in _INT_FIELDS
@@ -428,8 +449,8 @@ def _header(fields: Mapping[str, Any]) -> Header:
     kinds = {k.value for k in PackageKind}
     if fields["kind"] not in kinds:
         problems.append(f"kind {fields['kind']!r}")
-    if not _SHA256.match(fields["body_sha256"]):
-        problems.append("body_sha256 not 64 hex digits")
+    if not _SHA256.match(fields[hash_field]):
+        problems.append(f"{hash_field} not 64 hex digits")
     created_at, since = _when(fields["created_at"], problems), None
     if since_raw is not None:
         since = _when(since_raw, problems)
@@ -445,7 +466,7 @@ def _header(fields: Mapping[str, Any]) -> Header:
         created_at=created_at,
         since=since,
         records=fields["records"],
-        body_sha256=fields["body_sha256"],
+        body_sha256=fields[hash_field],
         body_bytes=fields["body_bytes"],
         format=fields["format"],
         suite=fields["suite"],

@@ -12,10 +12,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy.orm import Session
 
-from counter.actions.admin.site import site_signing_key, this_site
+from counter.actions.admin.site import national_suite_chosen, site_signing_key, site_sm2_key, this_site
 from counter.audit.chain import GENESIS
 from counter.audit.seal import parse_payload, payload_digest, seal_payload
 from counter.audit.seal_made import SealMade
@@ -24,7 +23,8 @@ from counter.db.models import utcnow
 from counter.host import paths
 from counter.host.seal_anchors import add_anchor, anchors_path, read_anchor_log
 from counter.host.trail_key import ensure_trail_key, trail_key_path
-from counter.sync.keys import KeyUnreadable, sign
+from counter.sync.keys import KeyUnreadable
+from counter.sync.seal_signature import SealKey, sign_seal
 
 
 def seal_trail(session: Session, key_path: Path | None = None, now: dt.datetime | None = None) -> SealMade:
@@ -33,19 +33,26 @@ def seal_trail(session: Session, key_path: Path | None = None, now: dt.datetime 
     Raises :class:`KeyUnreadable` where this machine has no key file, or one that
     is not the site's (:attr:`KeyProblem.OTHER_SITE`): a desk cannot seal.
     """
+    return seal_with(session, seal_key(session, key_path), this_site(session, key_path).code, now, key_path)
+
+
+def seal_key(session: Session, key_path: Path | None = None) -> SealKey:
+    """The key this site's new seals are signed with: its SM2 key on the national suite, its Ed25519 key otherwise
+    (:mod:`counter.sync.seal_signature`); each checked against the site's identity (:class:`KeyUnreadable`)."""
     key = site_signing_key(session, key_path)
-    return seal_with(session, key, this_site(session, key_path).code, now, key_path)
+    return site_sm2_key(session, key_path) if national_suite_chosen(session) else key
 
 
 def seal_with(
     session: Session,
-    key: Ed25519PrivateKey,
+    key: SealKey,
     site_code: str,
     now: dt.datetime | None = None,
     key_path: Path | None = None,
 ) -> SealMade:
-    """:func:`seal_trail` with the site's key already loaded and checked (:func:`site_signing_key`), as a sync
-    export has it.  The seal before it is anchored beside the key file (:mod:`counter.host.seal_anchors`).
+    """:func:`seal_trail` with the site's key already loaded and checked (:func:`seal_key`), as a sync export has
+    it: an SM2 key signs with SM2 and SM3, an Ed25519 key with Ed25519.  The seal before it is anchored beside the
+    key file (:mod:`counter.host.seal_anchors`).
 
     The machine's own key folder (``key_path`` None: where every entry written here looks for it) also gets the trail
     key if it has none yet: from the first seal on, the entries written here are chained under HMAC-SM3
@@ -65,7 +72,7 @@ def seal_with(
     log = read_anchor_log(anchors)  # a number a restore withdrew, used again: the seal says so, for the hall
     restored = log.restores[-1].back_to if log.restores and no in log.withdrawn else None
     payload = seal_payload(no, site_code, at, prev, tips, restored)
-    audit_seals.add_seal(session, at, payload, sign(key, payload.encode("utf-8")))
+    audit_seals.add_seal(session, at, payload, sign_seal(key, payload.encode("utf-8")))
     return SealMade(no, len(tips), sum(seq for seq, _ in tips.values()), payload_digest(payload))
 
 

@@ -24,9 +24,9 @@ from counter.access.desk import Desk
 from counter.access.roles import Permission
 from counter.actions.admin.acting import this_desk
 from counter.actions.admin.audit import record_at_desk
-from counter.actions.admin.audit_seal import seal_with
+from counter.actions.admin.audit_seal import seal_key, seal_with
 from counter.actions.admin.guard import require
-from counter.actions.admin.site import AUDIT_SUBJECT, retire_key, site_signing_key, store_identity, this_site
+from counter.actions.admin.site import AUDIT_SUBJECT, national_suite_chosen, retire_key, store_identity, this_site
 from counter.audit.actions import AuditAction
 from counter.db.models import utcnow
 from counter.host import paths
@@ -68,7 +68,7 @@ def rotate_site_key(
     last_old = None
     if revoked_since is None:
         with contextlib.suppress(KeyUnreadable):  # a key whose file is lost seals nothing more
-            last_old = seal_with(session, site_signing_key(session, path), before.code, at, path).no
+            last_old = seal_with(session, seal_key(session, path), before.code, at, path).no
     signing, sealing = new_private_key(), new_encryption_key()
     national = sm_seal.new_private_key() if before.sm2_key else None  # a site on the national suite: its SM2 key too
     after = SiteIdentity(
@@ -83,7 +83,8 @@ def rotate_site_key(
         "revoked_since": None if revoked_since is None else revoked_since.isoformat(),
     }
     record_at_desk(session, by, AuditAction.SETTING_CHANGED, AUDIT_SUBJECT, detail)
-    first_new = seal_with(session, signing, after.code, at, path).no
+    new_seal_key = national if national is not None and national_suite_chosen(session) else signing
+    first_new = seal_with(session, new_seal_key, after.code, at, path).no
     save_private_key(signing, next_key_path(path))
     save_private_key(sealing, next_key_path(encryption_key_path(path)))
     if national is not None:

@@ -35,12 +35,14 @@ from counter.db.settings_store import get_setting
 from counter.host import paths
 from counter.host.seal_anchors import anchors_path, read_anchor_log
 from counter.host.trail_key import read_trail_key, trail_key_path
-from counter.sync.keys import KeyUnreadable, key_fingerprint, load_private_key, public_key_text, verify
+from counter.sync.keys import KeyUnreadable, key_fingerprint, load_private_key, public_key_text
+from counter.sync.seal_signature import SealAlg, seal_alg, seal_signed_by
 
 Progress = Callable[[int, int], None]  # entries checked, entries in all
 SITE_PUBLIC_KEY = "site.public_key"  # as counter.actions.admin.site stores it: what the seals are checked against
 # the site's other public keys as stored there: the card's fingerprint covers them, and verify prints that one
-SITE_CARD_KEYS = ("site.encryption_key", "site.sm2_key")
+SITE_SM2_KEY = "site.sm2_key"  # a site on the national suite: what its SM2 seals are checked against
+SITE_CARD_KEYS = ("site.encryption_key", SITE_SM2_KEY)
 
 
 def verify_trail(session: Session, on_progress: Progress | None = None, key_path: Path | None = None) -> AuditReport:
@@ -63,12 +65,17 @@ def verify_trail(session: Session, on_progress: Progress | None = None, key_path
     public_key = get_setting(session, SITE_PUBLIC_KEY) or ""
     retired = parse_history(recorded_setting(session, RETIRED_KEYS))  # as the trail has it, not the settings row
 
+    sm2_key = get_setting(session, SITE_SM2_KEY) or ""
+    # an SM2 seal is checked against the SM2 keys only, each retired with the Ed25519 key it was the pair of
+    sm2_retired = [dataclasses.replace(key, public_key=key.sm2_key) for key in retired]
+
     def signed(body: SealBody, seal: StoredSeal) -> SealVerdict:
         at = parse_at(body.at)
         if at is None:
             return SealVerdict.FORGED
-        payload = seal.payload.encode("utf-8")
-        return seal_verdict(at, public_key, retired, lambda key: verify(key, payload, seal.signature))
+        payload, alg = seal.payload.encode("utf-8"), seal_alg(seal.signature)
+        current, keys = (sm2_key, sm2_retired) if alg is SealAlg.SM2 else (public_key, list(retired))
+        return seal_verdict(at, current, keys, lambda key: seal_signed_by(key, payload, seal.signature, alg))
 
     sealed = check_seals(
         audit_seals.all_seals(session),

@@ -26,7 +26,6 @@ township the clerk on duty carries the stick to the hall.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import logging
 from collections.abc import Callable, Iterator
@@ -93,6 +92,7 @@ from counter.sync.package import (
     PackageRejected,
     RejectCode,
     SigningKey,
+    body_hash,
     check_package,
     encode_record,
     package_name,
@@ -110,9 +110,10 @@ from counter.sync.records import (
     Record,
     SealRecord,
 )
+from counter.sync.seal import SUITE
 from counter.sync.sender_checks import Sender
 from counter.sync.sites import SiteIdentity, SiteKind
-from counter.sync.sm_seal import SM_SUITE
+from counter.sync.sm_seal import SM_SUITE, Sm2PrivateKey
 from counter.util.collector import without_collector_pauses
 
 __all__ = [
@@ -266,7 +267,8 @@ def export_package(
             series=series,
         )  # fmt: skip
         made.append(data := write_packed(header, body, count, plain, signer, recipient))
-        content_hash = hashlib.sha256(data.split(b"\n", 2)[2]).hexdigest()  # the sealed body, after magic and header
+        # the sealed body, after magic and header, hashed as its suite's header names it
+        content_hash = body_hash(SM_SUITE if isinstance(signer, Sm2PrivateKey) else SUITE, data.split(b"\n", 2)[2])
         # only the last package carries the marks: the hall acknowledging an earlier one has not seen the later
         # ones' cases, so the baseline stays where it was and they are sent again (and found unchanged) next time
         covered = marks if export_no == first + len(packed) - 1 else None
@@ -275,7 +277,9 @@ def export_package(
         if series is not None:
             detail["series"] = [first, first + len(packed) - 1]
         record_at_desk(session, desk, AuditAction.EXPORTED, f"sync:{target}#{export_no}", detail)
-    seal_with(session, key, site.code, now, key_path)  # this machine signs packages, so it holds the key: sealed too
+    # this machine signs packages, so it holds the key: sealed too, with SM2 where packages are signed with it
+    seal_with(session, site_sm2_key(session, key_path) if national_suite_chosen(session) else key, site.code, now,
+              key_path)  # fmt: skip
     return ExportResult(tuple(made), target, first, sum(count for count, _body, _plain in packed), changed)
 
 

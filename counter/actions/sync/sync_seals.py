@@ -12,13 +12,13 @@ from collections.abc import Callable, Mapping
 
 from sqlalchemy.orm import Session
 
-from counter.actions.admin.site import peer_keys
+from counter.actions.admin.site import peer_keys, peer_sm2_keys
 from counter.audit.peer_seals import SEALS_AT_HALL, parse_seals_at_hall, seals_at_hall_text, sent_seal_gone
 from counter.audit.seal import parse_payload, payload_digest
 from counter.db import audit_seals, peer_seals
 from counter.db.settings_store import get_setting
-from counter.sync.keys import verify
 from counter.sync.records import SealRecord, SettingRecord
+from counter.sync.seal_signature import seal_signed_by_site
 
 
 def seal_records(session: Session) -> list[SealRecord]:
@@ -44,10 +44,10 @@ def keep_township_seal(session: Session, township: str, record: SealRecord) -> b
     """Keep a seal ``township`` sent: whether it is new here; None when it is not the township's seal, signed with
     its registered key, under the number it claims."""
     body = parse_payload(record.payload)
-    key = peer_keys(session).get(township, "")
+    key, sm2_key = peer_keys(session).get(township, ""), peer_sm2_keys(session).get(township, "")
     if body is None or body.no != record.no or body.site != township or not key:
         return None
-    if not verify(key, record.payload.encode("utf-8"), record.signature):
+    if not seal_signed_by_site(key, sm2_key, record.payload.encode("utf-8"), record.signature):
         return None
     return peer_seals.keep_seal(
         session, township, record.no, payload_digest(record.payload), body.prev, record.payload, record.signature
@@ -58,13 +58,13 @@ def township_signed(session: Session) -> Callable[[str, int, str, str, str], boo
     """Whether a held row (site, number, digest, payload, signature) is that site's seal under that number and
     digest, signed with its registered key, as :func:`keep_township_seal` kept it; a row written into the hall's
     database by other means is not."""
-    keys = peer_keys(session)
+    keys, sm2_keys = peer_keys(session), peer_sm2_keys(session)
 
     def signed(site: str, no: int, digest: str, payload: str, signature: str) -> bool:
         body, key = parse_payload(payload), keys.get(site, "")
         if body is None or body.site != site or body.no != no or payload_digest(payload) != digest or not key:
             return False
-        return verify(key, payload.encode("utf-8"), signature)
+        return seal_signed_by_site(key, sm2_keys.get(site, ""), payload.encode("utf-8"), signature)
 
     return signed
 
