@@ -4,7 +4,8 @@ The main window keeps Esc for the search box, and the intake and the case page g
 to close first, a filled intake to keep); the windows that only show or set something close on it.  It is a window
 shortcut, so a popup (a drop-down list, a date picker) still takes the key first and closes itself.  Closed, the
 window hands the keyboard back to the window it belongs to (the desk), as a window manager would for a transient
-window and as none does where the desk runs without one.
+window and as none does where the desk runs without one, and the keys typed straight after Esc, which the window
+system still addressed to the closed window, go there too (:mod:`counter.ui.late_keys`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
 from counter.ui.focus import back_to
+from counter.ui.late_keys import pass_late_keys
 
 
 def close_on_escape(window: QWidget) -> QShortcut:
@@ -30,3 +32,4 @@ def _back_to_owner(window: QWidget) -> None:
     owner = window.parentWidget()
     if owner is not None and not window.isVisible():  # a window that refused to close keeps the keyboard
         back_to(owner.window())
+        pass_late_keys(window, owner)  # the keys typed straight after Esc, addressed to the window closed
