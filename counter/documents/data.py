@@ -197,6 +197,10 @@ class DocumentData:
     training: bool = False  # made in a training database: every page says 培训样张 across it
     watermark: str = ""  # across every page instead (示范样表): the paper is an example, never an application
     office_name_mn: str = ""  # the issuer's name in Mongolian script, above office_name; empty: none
+    # 补充评价: the 自治区 好差评 page of the case, printed as a second QR code beside the progress one
+    # (:mod:`counter.documents.rating_qr`); empty: none
+    rating_qr: str = ""
+    rating_qr_caption: str = ""
 
 
 class DocumentNotPossible(ValueError):

@@ -34,6 +34,7 @@ from counter.documents.page import (
     OFFICE_SIZE,
     PAGE_HEIGHT,
     PAGE_WIDTH,
+    QR_GAP,
     QR_SIZE,
     RIGHT,
     SEAL_RADIUS,
@@ -452,7 +453,7 @@ class _Layout:
     def sign_off(self, s: SignOff) -> None:
         """Clerk and signatures on the left, the seal's place in the middle, the progress QR code on the right."""
         top = self.y
-        seal_left = LEFT + CONTENT * (0.655 if self.data.qr else 0.78) - SEAL_RADIUS
+        seal_left = LEFT + CONTENT * self._seal_share() - SEAL_RADIUS
         y = top - 28.0
         if s.clerk_label:
             clerk = paper.DOC_NUMBER_LINE.format(label=s.clerk_label, value=s.clerk)
@@ -482,7 +483,7 @@ class _Layout:
         self.text_line(LEFT, y, s.signed_at, BODY_SIZE, 20.0)
         y -= 20.0
 
-        seal_x = LEFT + CONTENT * (0.655 if self.data.qr else 0.78)
+        seal_x = LEFT + CONTENT * self._seal_share()
         seal_y = top - SEAL_RADIUS
         if s.party_seal:
             self.seal_place(seal_x - 2 * SEAL_RADIUS - 6 * MM, seal_y, s.party_seal, [s.party] if s.party else [])
@@ -493,7 +494,18 @@ class _Layout:
             qr_y = seal_y - QR_SIZE / 2 + 6.0
             self.ops.append(QrOp(x, qr_y, QR_SIZE))
             self.centred(x + QR_SIZE / 2, qr_y - 1.0, self.data.qr_caption, SMALL_SIZE - 0.5, 11.0, grey=0.25)
+            if self.data.rating_qr:
+                x -= QR_SIZE + QR_GAP
+                self.ops.append(QrOp(x, qr_y, QR_SIZE, self.data.rating_qr))
+                caption = self.data.rating_qr_caption
+                self.centred(x + QR_SIZE / 2, qr_y - 1.0, caption, SMALL_SIZE - 0.5, 11.0, grey=0.25)
         self.y = min(y, seal_y - SEAL_RADIUS) - 6.0
+
+    def _seal_share(self) -> float:
+        """Where the seal's centre stands, as a share of the line: further left for each QR code at the right."""
+        if self.data.qr and self.data.rating_qr:
+            return 0.585  # clear of the signing time's last word, and a 42 mm stamp clear of the codes
+        return 0.655 if self.data.qr else 0.78
 
 
 def lay_out(data: DocumentData, fonts: DocumentFonts) -> list[list[PageOp]]:

@@ -31,6 +31,7 @@ BORDER = 0.5
 LABEL_SHARE = 0.16  # the label column of a two-column table
 SEAL_RADIUS = 17.5 * MM  # a guide for the 专用章 (38-42 mm across), which is stamped over the name and date
 QR_SIZE = 23 * MM
+QR_GAP = 3 * MM  # between two QR codes side by side: with their own margins, some nine modules of white
 
 
 class TextOp(NamedTuple):
@@ -79,6 +80,7 @@ class QrOp(NamedTuple):
     x: float
     y: float
     size: float
+    value: str = ""  # what it carries; "": the document's progress address (DocumentData.qr)
 
 
 PageOp = TextOp | LineOp | FillOp | CircleOp | BarcodeOp | QrOp

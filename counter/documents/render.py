@@ -143,7 +143,7 @@ class _Painter:
         c.drawPath(path, stroke=0, fill=1)
 
     def qr(self, op: QrOp) -> None:
-        rects, count = qr_path(self.data.qr)
+        rects, count = qr_path(op.value or self.data.qr)
         border = 2
         box = op.size / (count + 2 * border)
         c = self.c

@@ -145,6 +145,7 @@ DOC_SIGNER_GUIDE = "申请人（签收）"
 DOC_SIGNED_AT = "签收时间：　　　年　　月　　日　　时　　分"
 DOC_SEAL_PLACE = "（{seal}）"
 DOC_QR_CAPTION = "扫码查询办理进度"
+DOC_RATING_QR_CAPTION = "{days}日内扫码评价"  # 补充评价 on the 自治区 好差评 page, within the period
 
 # 受理凭证
 DOC_RECEIPT_ACCEPT = "{you}于{received}提出的“{bundle}”申请，经审查，申请材料齐全、符合法定形式，本机关决定予以受理。"

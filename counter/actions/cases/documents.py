@@ -35,12 +35,14 @@ from counter.db.case_store import case_by_no, case_view, next_sequence
 from counter.db.catalog_store import current_guide, guide_version
 from counter.db.document_store import add_document, add_print, find_document
 from counter.db.outbox_store import gateway_configured
+from counter.db.rating_page import site_rating_page
 from counter.db.settings_store import is_township, is_training, office_key, put_setting
 from counter.documents.acceptance import HELD, NOTHING_HELD, HeldItems, held_of_record, held_record
 from counter.documents.deciders import decider_name
 from counter.documents.kinds import DocumentKind, record_kind
 from counter.documents.made import GuideNotFound, MadeDocument
 from counter.documents.model import DocumentData, OfficeSettings, document_for, guide_notice_for
+from counter.documents.rating_qr import with_rating_qr
 
 log = logging.getLogger(__name__)
 
@@ -87,13 +89,22 @@ NO_SMS = "sms_promised"
 #: in a notice's snapshot when it printed the office's own place, hours and phones instead of the guide's (a
 #: township centre's): absent (the hall's, and every notice made before townships printed their own) is the guide's
 OWN_PLACE = "own_place"
+#: in a notice's snapshot: the 好差评 page's address for the case and the 补充评价 period it printed (its rating QR
+#: code); absent (older notices, a mapping file without a page) is none, so a reprint carries what the first did
+RATING_QR = "rating_qr"
 
 
 def _snapshot(
-    settings: OfficeSettings, sms: bool = True, own_place: bool = False, held: HeldItems = NOTHING_HELD
+    settings: OfficeSettings,
+    sms: bool = True,
+    own_place: bool = False,
+    held: HeldItems = NOTHING_HELD,
+    rating: tuple[str, int] | None = None,
 ) -> str:
     marks: dict[str, object] = {}
     marks |= ({} if sms else {NO_SMS: False}) | ({OWN_PLACE: True} if own_place else {})
+    if rating is not None:
+        marks[RATING_QR] = {"address": rating[0], "days": rating[1]}
     if held != NOTHING_HELD:
         marks[HELD] = held_record(held)
     return json.dumps(dataclasses.asdict(settings) | marks, ensure_ascii=False, sort_keys=True)
@@ -128,6 +139,17 @@ def _snapshot_sms(text: str) -> bool:
 
 def _snapshot_own_place(text: str) -> bool:
     return json.loads(text).get(OWN_PLACE) is True
+
+
+def _snapshot_rating(text: str) -> tuple[str, int] | None:
+    kept = json.loads(text).get(RATING_QR)
+    return (str(kept["address"]), int(kept["days"])) if isinstance(kept, dict) else None
+
+
+def _rating_now(session: Session, case_no: str) -> tuple[str, int] | None:
+    """The 好差评 page's address for the case and the 补充评价 period, for a new paper; None: the site names none."""
+    page = site_rating_page(session)
+    return (page.address_for(case_no), page.period_days) if page is not None else None
 
 
 def prints_own_place(session: Session) -> bool:
@@ -211,17 +233,20 @@ def make_document(
             number = _number(session, desk, today, _letter(kind))
     sms = _snapshot_sms(existing.office) if existing is not None else _sms_promised(session, case)
     held = _snapshot_held(existing.office) if existing is not None else _held_now(session, desk.identity.site_code)
+    rating = _snapshot_rating(existing.office) if existing is not None else _rating_now(session, view.case_no)
     data = document_for(
         view, kind, office, number, bundle, issued_on, item_code if item else "", hand_over_no,
         sms_promised=sms, own_place=own_place, held=held,
     )  # fmt: skip
+    if rating is not None:
+        data = with_rating_qr(data, *rating)
     data = marked_for_training(session, data)
     pdf = _render(data)
     digest = _hash(pdf)
     if existing is None:
         document_id = _record(
             session, desk, number, case.id, stored_kind, issued_on, office, digest,
-            sms=sms, own_place=own_place, held=held,
+            sms=sms, own_place=own_place, held=held, rating=rating if data.rating_qr else None,
         )  # fmt: skip
     else:
         document_id = existing.id
@@ -246,6 +271,7 @@ def _record(
     sms: bool = True,
     own_place: bool = False,
     held: HeldItems = NOTHING_HELD,
+    rating: tuple[str, int] | None = None,
 ) -> int:
     """Keep a newly made notice: its number, and the settings a reprint will use (and whether it promised an SMS,
     and whether it printed the office's own place)."""
@@ -259,7 +285,7 @@ def _record(
             site_code=desk.identity.site_code,
             desk_no=desk.identity.desk_no,
             clerk=desk.clerk,
-            office=_snapshot(office, sms, own_place, held),
+            office=_snapshot(office, sms, own_place, held, rating),
             content_hash=digest,
         ),
     )

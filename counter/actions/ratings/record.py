@@ -19,13 +19,13 @@ from counter.actions.admin.acting import this_desk
 from counter.actions.admin.audit import record_at_desk
 from counter.actions.admin.guard import require
 from counter.actions.ratings.period_figures import rating_lines
-from counter.actions.ratings.rating_page import site_rating_page
 from counter.audit.actions import AuditAction
 from counter.audit.masking import masked_text
 from counter.calendar.workdays import WorkCalendar
 from counter.catalog.model import TimeLimit
 from counter.db.account_store import account_row
 from counter.db.case_store import case_by_no, case_view
+from counter.db.rating_page import site_rating_page
 from counter.db.rating_store import (
     AppealFacts,
     RequestRow,
