@@ -116,8 +116,8 @@ def test_after_a_rotation_on_the_national_suite_every_seal_verifies_old_and_new(
     add_entries(sessions, 2)
     with sessions.begin() as s:
         seal_trail(s)
-    # the last seal of the old SM2 key, the first of the new, and one more of the new
-    assert [seal_alg(s) for s in stored_signatures(sessions)][2:] == [SealAlg.SM2] * 3
+    # the last seal of the old keys with the signing key every card of the site carried, then the new SM2 key's
+    assert [seal_alg(s) for s in stored_signatures(sessions)][2:] == [SealAlg.ED25519, SealAlg.SM2, SealAlg.SM2]
     assert (done.last_old_seal, done.first_new_seal) == (3, 4)
     code, report = verify(capsys, db)
     assert (code, problems(report), report["seals"]) == (0, [], 5)

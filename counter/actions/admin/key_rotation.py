@@ -24,9 +24,16 @@ from counter.access.desk import Desk
 from counter.access.roles import Permission
 from counter.actions.admin.acting import this_desk
 from counter.actions.admin.audit import record_at_desk
-from counter.actions.admin.audit_seal import seal_key, seal_with
+from counter.actions.admin.audit_seal import seal_with
 from counter.actions.admin.guard import require
-from counter.actions.admin.site import AUDIT_SUBJECT, national_suite_chosen, retire_key, store_identity, this_site
+from counter.actions.admin.site import (
+    AUDIT_SUBJECT,
+    national_suite_chosen,
+    retire_key,
+    site_signing_key,
+    store_identity,
+    this_site,
+)
 from counter.audit.actions import AuditAction
 from counter.db.models import utcnow
 from counter.host import paths
@@ -68,7 +75,9 @@ def rotate_site_key(
     last_old = None
     if revoked_since is None:
         with contextlib.suppress(KeyUnreadable):  # a key whose file is lost seals nothing more
-            last_old = seal_with(session, seal_key(session, path), before.code, at, path).no
+            # with the old signing key, which every card of the site carried: a peer holding a card from before the
+            # site chose the national suite has no SM2 key of it to check an SM2 seal with
+            last_old = seal_with(session, site_signing_key(session, path), before.code, at, path).no
     signing, sealing = new_private_key(), new_encryption_key()
     national = sm_seal.new_private_key() if before.sm2_key else None  # a site on the national suite: its SM2 key too
     after = SiteIdentity(

@@ -39,6 +39,7 @@ from counter.access.roles import Permission
 from counter.actions.admin.acting import system_desk, this_desk
 from counter.actions.admin.audit import record_at_desk
 from counter.actions.admin.guard import require
+from counter.actions.admin.peer_former_keys import keep_former_key
 from counter.audit.actions import AuditAction
 from counter.audit.site_keys import RetiredKey, history_text, parse_history
 from counter.case.number_faults import OtherSeries
@@ -422,6 +423,8 @@ def register_peer(
         )  # fmt: skip
     else:
         detail["replaced_fingerprint"] = key_fingerprint(row.public_key, row.encryption_key, row.sm2_key)
+        if (row.public_key, row.sm2_key) != (public_key, sm2_key):  # its earlier seals still the peer's
+            keep_former_key(session, by, code, row.public_key, row.encryption_key, row.sm2_key, registered)
         row.name, row.kind, row.public_key, row.registered_at = name, kind.value, public_key, registered
         row.encryption_key, row.sm2_key = encryption_key, sm2_key
         row.county = county or row.county

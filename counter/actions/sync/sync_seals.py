@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 
 from sqlalchemy.orm import Session
 
+from counter.actions.admin.peer_former_keys import former_keys, signed_by_former
 from counter.actions.admin.site import peer_keys, peer_sm2_keys
 from counter.audit.peer_seals import SEALS_AT_HALL, parse_seals_at_hall, seals_at_hall_text, sent_seal_gone
 from counter.audit.seal import parse_payload, payload_digest
@@ -47,7 +48,10 @@ def keep_township_seal(session: Session, township: str, record: SealRecord) -> b
     key, sm2_key = peer_keys(session).get(township, ""), peer_sm2_keys(session).get(township, "")
     if body is None or body.no != record.no or body.site != township or not key:
         return None
-    if not seal_signed_by_site(key, sm2_key, record.payload.encode("utf-8"), record.signature):
+    payload = record.payload.encode("utf-8")
+    if not seal_signed_by_site(key, sm2_key, payload, record.signature) and not signed_by_former(
+        former_keys(session, township), body.at, payload, record.signature
+    ):
         return None
     return peer_seals.keep_seal(
         session, township, record.no, payload_digest(record.payload), body.prev, record.payload, record.signature
@@ -56,15 +60,20 @@ def keep_township_seal(session: Session, township: str, record: SealRecord) -> b
 
 def township_signed(session: Session) -> Callable[[str, int, str, str, str], bool]:
     """Whether a held row (site, number, digest, payload, signature) is that site's seal under that number and
-    digest, signed with its registered key, as :func:`keep_township_seal` kept it; a row written into the hall's
+    digest, signed with its registered key (or a key its registration replaced, for a seal dated before then:
+    :mod:`counter.actions.admin.peer_former_keys`), as :func:`keep_township_seal` kept it; a row written into the hall's
     database by other means is not."""
     keys, sm2_keys = peer_keys(session), peer_sm2_keys(session)
+    former = {code: former_keys(session, code, as_recorded=True) for code in keys}
 
     def signed(site: str, no: int, digest: str, payload: str, signature: str) -> bool:
         body, key = parse_payload(payload), keys.get(site, "")
         if body is None or body.site != site or body.no != no or payload_digest(payload) != digest or not key:
             return False
-        return seal_signed_by_site(key, sm2_keys.get(site, ""), payload.encode("utf-8"), signature)
+        data = payload.encode("utf-8")
+        return seal_signed_by_site(key, sm2_keys.get(site, ""), data, signature) or signed_by_former(
+            former.get(site, ()), body.at, data, signature
+        )
 
     return signed
 

@@ -1,0 +1,63 @@
+"""The keys a peer's registration replaced: what the hall still checks that peer's earlier seals against.
+
+Why.  A township that rotates its key (``counter site rotate-key``, or a move to the national suite) seals its trail
+a last time with the old key, then with the new; its next package, signed with the new key once the hall registered
+its new card, carries the seals the hall does not hold yet, the old key's last among them.  Checked against the new
+key alone, that seal was held for review as not the township's, and every seal the hall already kept under the old
+key read as a row the township never signed (``peer_seal_unsigned``): an honest rotation accused the township for
+good.  Registering a peer's new card therefore keeps its replaced keys (public halves) with the moment they were
+replaced here, as a setting written through the trail, one per peer.  A seal signed by a former key counts as the
+peer's when it is dated no later than that moment: the private half of a replaced key may be in other hands, and a
+seal it made after it was replaced is not the peer's.  Packages are never checked against a former key: from the
+new card on, the old key is refused (:func:`counter.sync.package.check_package`).
+
+``audit verify`` reads the history as the trail recorded it (:func:`counter.db.setting_trail.recorded_setting`), so
+a key planted in the settings table vouches for no row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from sqlalchemy.orm import Session
+
+from counter.access.desk import Desk
+from counter.actions.admin.audit import record_at_desk
+from counter.audit.actions import AuditAction
+from counter.audit.chain import as_utc, parse_at
+from counter.audit.site_keys import RetiredKey, history_text, parse_history
+from counter.db.setting_trail import recorded_setting
+from counter.db.settings_store import get_setting, put_setting
+from counter.sync.seal_signature import seal_signed_by_site
+
+PEER_FORMER_KEYS = "sync.peer_former_keys:"  # + the peer's code: its replaced keys, oldest first
+
+
+def keep_former_key(
+    session: Session, by: Desk, code: str, public_key: str, encryption_key: str, sm2_key: str, until: dt.datetime
+) -> None:
+    """Keep the keys of ``code``'s registration that a new one replaces at ``until``; the caller commits."""
+    key = PEER_FORMER_KEYS + code
+    before = get_setting(session, key)
+    kept = [k for k in parse_history(before) if k.public_key != public_key]
+    after = history_text([*kept, RetiredKey(public_key, as_utc(until), None, encryption_key, sm2_key)])
+    put_setting(session, key, after)
+    record_at_desk(session, by, AuditAction.SETTING_CHANGED, key, {"from": before, "to": after})
+
+
+def former_keys(session: Session, code: str, as_recorded: bool = False) -> tuple[RetiredKey, ...]:
+    """The keys of ``code`` that registrations replaced, oldest first; ``as_recorded``: as the trail has them."""
+    key = PEER_FORMER_KEYS + code
+    return parse_history(recorded_setting(session, key) if as_recorded else get_setting(session, key))
+
+
+def signed_by_former(former: Sequence[RetiredKey], at: str, payload: bytes, signature: str) -> bool:
+    """Whether a seal dated ``at`` (as its payload says) was signed by one of the peer's ``former`` keys while it
+    was that peer's key here."""
+    when = parse_at(at)
+    if when is None:
+        return False
+    return any(
+        when <= key.until and seal_signed_by_site(key.public_key, key.sm2_key, payload, signature) for key in former
+    )
