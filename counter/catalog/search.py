@@ -3,7 +3,8 @@
 The pinyin of every name is computed once, when a catalog is imported
 (:func:`search_text`), and stored beside the guide; start-up only loads those
 strings, so pypinyin and its tables for all of Unicode stay out of the process
-until an admin imports a catalog.
+until a catalog is imported; the desk lets them go once its sync has read the
+names (:func:`pinyin_while`).
 
 Each entry is one haystack string made of segments in order of importance — the
 name without its "我要…" opening, its initials and full pinyin under every reading
@@ -18,9 +19,12 @@ hits come last.
 from __future__ import annotations
 
 import re
+import sys
+import threading
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, overload
@@ -164,6 +168,54 @@ def _each_character(text: str) -> Any:
     return list(text)
 
 
+_PINYIN = "pypinyin"
+
+
+class _PinyinUse:
+    """Who reads pypinyin's tables now, on every thread: imports under way (:func:`pinyin_while`) and readings being
+    computed (:func:`_readings`)."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.users = 0
+        self.kept = False  # pypinyin was loaded before the first of them began: not this module's to let go
+
+    def enter(self, block: bool) -> None:
+        with self.lock:
+            if block and self.users == 0:
+                self.kept = _PINYIN in sys.modules
+            self.users += 1
+
+    def leave(self, block: bool) -> None:
+        with self.lock:
+            self.users -= 1
+            if block and self.users == 0 and not self.kept:
+                names = [name for name in sys.modules if name == _PINYIN or name.startswith(_PINYIN + ".")]
+                for module in [sys.modules.pop(name) for name in names]:
+                    vars(module).clear()
+
+
+_pinyin_use = _PinyinUse()
+
+
+@contextmanager
+def pinyin_while() -> Iterator[None]:
+    """pypinyin loaded for as long as the block needs it, and let go when the last such block ends.
+
+    Its tables take some 50 MiB once imported (the phrases' readings, about 42 MiB of them), and only the import of a
+    catalog reads them: a desk that brought an updated catalog in at its start kept them all day, a quarter of its
+    memory.  Each of its modules is emptied as it is dropped, so the tables go at once (a module's functions and its
+    namespace refer to each other: left to the collector, they would wait for its oldest generation, or forever
+    once frozen).  A process that had pypinyin loaded before keeps it; a block that needs it again imports it again,
+    a third of a second.
+    """
+    _pinyin_use.enter(block=True)
+    try:
+        yield
+    finally:
+        _pinyin_use.leave(block=True)
+
+
 def _readings(text: str) -> tuple[list[str], list[str]]:
     """Initials and full pinyin of ``text``: the usual reading first, then the others.
 
@@ -173,6 +225,14 @@ def _readings(text: str) -> tuple[list[str], list[str]]:
     a time keeps the haystack linear in the name's length, where every
     combination would grow as a product.
     """
+    _pinyin_use.enter(block=False)  # not let go while this reads its tables
+    try:
+        return _readings_of(text)
+    finally:
+        _pinyin_use.leave(block=False)
+
+
+def _readings_of(text: str) -> tuple[list[str], list[str]]:
     from pypinyin import Style, pinyin
 
     def variants(style: Style) -> list[str]:

@@ -4,7 +4,9 @@ On a first start this reads, checks and imports about a hundred files (and compu
 later starts only compare a fingerprint.  It is the service's ``catalog.sync_bundled``, asked on a thread of its own
 so that the clerk searches meanwhile; only plain data (the :class:`BundledSync` answer, the cause in the clerk's
 words) comes back, through queued signals.  The answer comes whole at the end: the status bar says a sync is under
-way until then, as the files read cannot be counted across the service.
+way until then, as the files read cannot be counted across the service.  The pinyin tables the import of a changed
+catalog reads (some 50 MiB) are let go when the sync ends (:func:`counter.catalog.search.pinyin_while`): the desk
+does not carry them through its day.
 """
 
 from __future__ import annotations
@@ -33,10 +35,12 @@ class BundledSyncThread(QThread):
 
     def run(self) -> None:
         # imported here: the declarations of the catalog stay out of start-up
+        from counter.catalog.search import pinyin_while
         from counter.service.catalog import SYNC_BUNDLED, SyncBundled
 
         try:
-            result = self._service.call(SYNC_BUNDLED, SyncBundled(self._folder))
+            with pinyin_while():  # a changed catalog's pinyin tables are let go once read, not kept all day
+                result = self._service.call(SYNC_BUNDLED, SyncBundled(self._folder))
         except Exception as err:  # a broken sync must never take the desk down
             log.exception("bundled catalog sync failed")
             self.failed.emit(_cause(err))

@@ -44,6 +44,14 @@ def desk_font(qapp: QApplication) -> None:
     assert install_fonts(qapp, REAL_FONTS, rare_now=False) is not None
 
 
+@pytest.fixture(scope="session", autouse=True)
+def pinyin_kept() -> None:
+    """pypinyin loaded for the whole run: every window's catalog sync would otherwise import it again, and let it go
+    as a desk does (counter.catalog.search.pinyin_while), a third of a second each.  tests/ui/test_pinyin_let_go.py
+    takes it away to see the desk's way."""
+    import pypinyin  # noqa: F401
+
+
 @pytest.fixture(autouse=True)
 def collector(qapp: QApplication, engines_disposed: weakref.WeakSet[Engine]) -> Iterator[None]:
     """As the desk runs (counter.ui.collector): cycles freed on the window's thread, never on a worker thread.
