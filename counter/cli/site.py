@@ -149,7 +149,7 @@ def cmd_site_card(args: argparse.Namespace) -> int:
     from counter.cli.phrases import SITE_CARD_WRITE_FAILED, SITE_CARD_WRITTEN
     from counter.sync.site_faults import StoredKeysChanged
     from counter.sync.sites import write_card_file
-    from counter.words.sites import CARD_REFUSED_KEYS_CHANGED
+    from counter.words.sites import CARD_REFUSED_KEYS_CHANGED, CARD_SUITE
 
     try:
         identity = _site_for_card(args)  # the keys from this machine's key files
@@ -161,6 +161,7 @@ def cmd_site_card(args: argparse.Namespace) -> int:
     except OSError as err:
         raise Reported(SITE_CARD_WRITE_FAILED.format(path=out, error=err.strerror or err)) from err
     print(SITE_CARD_WRITTEN.format(path=out, fingerprint=identity.fingerprint))
+    print(CARD_SUITE[identity.suite])
     return EXIT_OK
 
 

@@ -28,6 +28,7 @@ from typing import Any
 from counter.case.desk_names import clerk_name_problem
 from counter.case.numbers import DESK_NO, SITE_CODE
 from counter.sync.keys import key_fingerprint, raw_public_key
+from counter.sync.sm_seal import SM_SUITE
 from counter.sync.sm_seal import raw_public_key as raw_sm2_key
 from counter.util.bounded_read import SITE_CARD_LIMIT, TooLarge, read_bounded
 
@@ -80,6 +81,9 @@ class SiteIdentity:
     retired: tuple[str, ...] = ()
     #: the SM2 public key (base64 of 04 ‖ x ‖ y) of a site that may use the national suite; "" for none
     sm2_key: str = ""
+    #: the suite the site writes its packages in, as its card says: SM_SUITE for the national one, "" for today's
+    #: (:data:`counter.sync.seal.SUITE`); a peer reads both whatever it says, so it is not covered by the fingerprint
+    suite: str = ""
 
     @property
     def fingerprint(self) -> str:
@@ -178,6 +182,8 @@ def site_card(identity: SiteIdentity) -> dict[str, Any]:
     }
     if identity.sm2_key:  # only a site that holds one: another card is byte for byte as before
         card["sm2_key"] = identity.sm2_key
+    if identity.suite == SM_SUITE:  # which algorithms its packages and seals are in; absent: today's
+        card["suite"] = identity.suite
     if identity.retired:  # an older program reading the card ignores it
         card["retired_fingerprints"] = list(identity.retired)
     return card
@@ -215,9 +221,11 @@ def read_site_card(text: str) -> tuple[SiteIdentity | None, list[SiteProblem]]:
     kind = SiteKind(fields["kind"])
     retired_raw = raw.get("retired_fingerprints")
     retired = tuple(f.strip() for f in retired_raw if isinstance(f, str)) if isinstance(retired_raw, list) else ()
+    suite = SM_SUITE if sm2_key and _text(raw, "suite") == SM_SUITE else ""  # another word is today's suite
     identity = SiteIdentity(
-        fields["code"], fields["name"], kind, fields["public_key"], fields["encryption_key"], retired[:100], sm2_key
-    )
+        fields["code"], fields["name"], kind, fields["public_key"], fields["encryption_key"], retired[:100], sm2_key,
+        suite,
+    )  # fmt: skip
     return identity, []
 
 

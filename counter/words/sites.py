@@ -6,6 +6,11 @@ from counter.words.translate import tr
 
 # Keyed by the codes' values: counter.sync.sites.SiteKind and SiteProblem, counter.sync.keys.KeyProblem.
 
+# keyed by the suite a site card names (counter.sync.sites.SiteIdentity.suite): "" is today's
+CARD_SUITE = {
+    "": tr("名片所示数据包算法：现有算法（Ed25519 签名，X25519 密钥协商，ChaCha20-Poly1305 加密，SHA-256）"),
+    "sm2enc-sm4gcm+sm2sm3": tr("名片所示数据包算法：国密算法（SM2 签名和密钥封装，SM4-GCM 加密，SM3 杂凑）"),
+}
 SITE_KIND = {"hall": tr("政务服务中心"), "township": tr("苏木乡镇便民服务中心"), "league": tr("盟级政务服务中心")}
 SITE_PROBLEM = {
     "code_format": tr("站点编码应为 2-12 位大写字母或数字：{code}"),

@@ -317,7 +317,8 @@ def site_for_card(session: Session, key_path: Path | None = None) -> SiteIdentit
         except KeyUnreadable:
             national = ""
     retired = tuple(retired_fingerprint(key) for key in retired_keys(session))
-    from_files = SiteIdentity(stored.code, stored.name, stored.kind, signing, sealing, retired, national)
+    suite = SM_SUITE if national and national_suite_chosen(session) else ""  # the card says which suite is in use
+    from_files = SiteIdentity(stored.code, stored.name, stored.kind, signing, sealing, retired, national, suite)
     if (signing, sealing, national) != (stored.public_key, stored.encryption_key, stored.sm2_key):
         log.error(
             "the site keys stored in the database differ from the key files at %s: stored fingerprint %s, "
