@@ -88,7 +88,6 @@ def action_side(
     from counter.case.intake_request import IntakeRequest
     from counter.case.numbers import DeskIdentity
     from counter.db.catalog_store import current_guide
-    from counter.documents.fonts import unprintable
     from counter.host.logs import setup_logging
     from counter.intake.parties import party_problems
     from tests.db.hall_worker import TODAY, applicant
@@ -107,7 +106,7 @@ def action_side(
         # the panel's preview of the form, shown before 受理 can be pressed (``IntakePanel.refresh_decision``)
         store.read(lambda session: preview(session, request, TODAY, office_calendar(session)))
         # and its check of the parties, which enables 受理 (``IntakePanel.refresh_commit``)
-        assert not party_problems(request.parties, TODAY, unprintable)
+        assert not party_problems(request.parties, TODAY)
 
         def commit() -> None:  # the office calendar read with the intake's reads, as the panel has it
             taken.append(store.write(lambda session: take_intake(session, desk, request, TODAY)).case_no)

@@ -13,8 +13,12 @@ radicals, some of Extensions B-F; small and quick to load), then Hanazono
 Mincho B (the rest of Extensions B-F, 60,000 glyphs; loaded only when a
 character needs it), then BabelStone Han cut down to Extensions G, H and I
 (GB 18030-2022's newer characters; 5,300 glyphs, loaded only when needed).
-A character no font has is drawn in the primary font (its .notdef box) rather
-than dropped, so the clerk sees that something is missing.
+A character no font has is printed as a plain white square, □ (:data:`MISSING_MARK`), in its place: a font's
+.notdef glyph may be a blank, and the paper must show where the clerk is to write the character in by hand (the
+intake flags such a name before anything prints, :func:`missing_glyphs`).  A hall that has a font with the
+characters (Plangothic, Jigmo: Extension I is in none of the package registries this
+project installs from) drops it into the fonts folder as ``extra-*.ttf`` (:data:`EXTRA_PATTERN`); it is tried
+after the shipped fonts, on paper and on screen (docs/install-and-operations.md).
 
 Traditional Mongolian script (an applicant's name, the office's name in
 Mongolian) is drawn in Noto Sans Mongolian, the first fallback.  Its letters
@@ -65,6 +69,17 @@ FALLBACKS = (
     FontFile("CounterRareB", "hanamin-b.ttf"),
     FontFile("CounterRareGH", "babelstone-han-ext-gh.ttf"),
 )
+
+
+#: what stands on paper for a character no font draws: plain, and visibly not a character of the name
+MISSING_MARK = "\u25a1"
+#: a hall's own fonts in the fonts folder, tried after the shipped ones in the order of their names
+EXTRA_PATTERN = "extra-*.tt[fc]"
+
+
+def extra_fonts(folder: Path) -> tuple[FontFile, ...]:
+    """The fonts a hall added to ``folder`` (:data:`EXTRA_PATTERN`), each under a registered name of its own."""
+    return tuple(FontFile(f"CounterExtra{i}", path.name) for i, path in enumerate(sorted(folder.glob(EXTRA_PATTERN))))
 
 
 #: the fonts whose runs are shaped before they are drawn (see the module's note)
@@ -211,6 +226,7 @@ class DocumentFonts:
         self._fonts: dict[str, Any] = {}
         self._font_of: dict[str, str] = {}
         self._advance: dict[str, float] = {}
+        self.fallbacks = FALLBACKS + extra_fonts(folder)
         self.primary = self._load(PRIMARY)
 
     def _load(self, font: FontFile) -> Any:
@@ -248,7 +264,7 @@ class DocumentFonts:
             if char in MONGOLIAN_CONTROLS and self._fallback(MONGOLIAN) is not None:
                 name = MONGOLIAN.name
             elif code not in self.primary.face.charToGlyph and not char.isspace():
-                for candidate in FALLBACKS:
+                for candidate in self.fallbacks:
                     loaded = self._fallback(candidate)
                     if loaded is not None and code in loaded.face.charToGlyph:
                         name = candidate.name
@@ -274,6 +290,20 @@ class DocumentFonts:
                 return char
         return None
 
+    def missing(self, text: str) -> tuple[str, ...]:
+        """Each character of ``text`` no font draws, once, in the order they come."""
+        found: dict[str, None] = {}
+        for char in text:
+            if not char.isspace() and not self.covers(char):
+                found[char] = None
+        return tuple(found)
+
+    def marked(self, text: str) -> str:
+        """``text`` as it is printed: each character no font draws replaced by :data:`MISSING_MARK`."""
+        if SURELY_PRINTED.fullmatch(text):
+            return text
+        return "".join(char if char.isspace() or self.covers(char) else MISSING_MARK for char in text)
+
     def shaped(self, name: str, piece: str, size: float) -> str:
         """A run as it is drawn: shaped into the glyphs HarfBuzz chose when its font is one of :data:`SHAPED`."""
         if name not in SHAPED:
@@ -293,6 +323,7 @@ class DocumentFonts:
         return width
 
     def width(self, text: str, size: float) -> float:
+        text = self.marked(text)
         if _NEEDS_SHAPING.search(text) is not None:
             return sum(self._shaped_width(name, piece, size) for name, piece in self.runs(text))
         advance = self._advance
@@ -311,7 +342,9 @@ class DocumentFonts:
         return float(sum(step.x_advance for step in advances)) * size / 1000.0
 
     def runs(self, text: str) -> Iterator[tuple[str, str]]:
-        """``text`` cut into pieces drawn by one font each: (font name, piece)."""
+        """``text`` cut into pieces drawn by one font each: (font name, piece); a character no font draws is its
+        :data:`MISSING_MARK`."""
+        text = self.marked(text)
         start, current = 0, ""
         for i, char in enumerate(text):
             name = self._font_of.get(char) or self.font_of(char)
@@ -340,6 +373,14 @@ def unprintable(name: str) -> str:
         return ""
     char = document_fonts().printable(name)
     return "" if char is None else f"{name.index(char) + 1} U+{ord(char):04X}"
+
+
+def missing_glyphs(name: str) -> tuple[str, ...]:
+    """Each character of ``name`` no font draws (printed as :data:`MISSING_MARK`), once; empty for nearly every name,
+    answered without loading the fonts as :func:`unprintable` is."""
+    if SURELY_PRINTED.fullmatch(name):
+        return ()
+    return document_fonts().missing(name)
 
 
 _lock = threading.Lock()

@@ -18,7 +18,7 @@ from enum import StrEnum
 
 from counter.parties.identifiers import CreditCodeCheck, IdCheck, check_credit_code, check_id_number
 from counter.parties.menksoft import MENKSOFT
-from counter.parties.text import TextField, TextProblem, check_text, clean_text
+from counter.parties.text import TextField, check_text, clean_text
 
 
 class ApplicantKind(StrEnum):
@@ -174,30 +174,57 @@ def normalised(parties: Parties, today: dt.date) -> Parties:
 PRINTED_NAMES = frozenset({TextField.PERSON_NAME, TextField.ORGANISATION_NAME})
 
 
-#: where a name has a character no shipped font draws, "position U+XXXX", or "" (counter.documents.fonts.unprintable:
-#: the documents import the intake, so the intake is handed the check rather than import it)
-Unprintable = Callable[[str], str]
+#: the characters of a name no shipped font draws, each once (counter.documents.fonts.missing_glyphs: the documents
+#: import the intake, so the intake is handed the check rather than import it)
+MissingGlyphs = Callable[[str], tuple[str, ...]]
 
 
-def text_problems(parties: Parties, unprintable: Unprintable) -> list[PartyProblem]:
-    """Every free text of the parties that :func:`counter.parties.text.check_text` refuses, at its field; and a
-    name with a character no shipped font draws: it would print as a blank or a box on the receipt the applicant
-    keeps (a Mongolian-script name did, before a Mongolian font shipped), so the clerk corrects it at the window."""
+@dataclass(frozen=True, slots=True)
+class UnprintedChar:
+    """A character of a name that the papers print as □: the name is the applicant's all the same.
+
+    GB 18030-2022's Amendment 1 adds the 622 公安人口信息专用字库补充汉字 (CJK Extension I), characters of real names,
+    that no font the desk ships draws.  Such a name is kept, stored, sent and reported whole; the clerk is told
+    before anything prints, with the character and its code point, and writes it in by hand on the paper.
+    """
+
+    field: PartyField
+    char: str
+
+    @property
+    def code(self) -> str:
+        return f"U+{ord(self.char):04X}"
+
+
+def unprinted_chars(parties: Parties, missing: MissingGlyphs) -> list[UnprintedChar]:
+    """Each character of a printed name (:data:`PRINTED_NAMES`) no shipped font draws, at its field; names the text
+    rules refuse are left to :func:`text_problems`."""
+    found = []
+    for field, value, kind in text_fields(parties):
+        if kind not in PRINTED_NAMES:
+            continue
+        check = check_text(value, kind)
+        if check.problem is None:
+            found += [UnprintedChar(field, char) for char in missing(check.value)]
+    return found
+
+
+def text_problems(parties: Parties) -> list[PartyProblem]:
+    """Every free text of the parties that :func:`counter.parties.text.check_text` refuses, at its field.
+
+    A name with a character no shipped font draws is not among them: it is the applicant's name, flagged
+    (:func:`unprinted_chars`), not refused."""
     problems = []
     for field, value, kind in text_fields(parties):
         check = check_text(value, kind)
         if check.problem is not None:
             problems.append(PartyProblem(field, PartyProblemCode.BAD_TEXT, f"{check.problem.value} {check.detail}"))
-        elif kind in PRINTED_NAMES and (missing := unprintable(check.value)):
-            problems.append(
-                PartyProblem(field, PartyProblemCode.BAD_TEXT, f"{TextProblem.UNPRINTABLE.value} {missing}")
-            )
     return problems
 
 
-def party_problems(parties: Parties, today: dt.date, unprintable: Unprintable) -> list[PartyProblem]:
+def party_problems(parties: Parties, today: dt.date) -> list[PartyProblem]:
     """Every problem of the applicant part of the form, at its field: the texts' first."""
-    problems = text_problems(parties, unprintable) + _applicant_problems(parties.applicant, today)
+    problems = text_problems(parties) + _applicant_problems(parties.applicant, today)
     for phone in (parties.applicant.phone, parties.notify_phone):
         if phone.strip() and not _phone_ok(phone):
             problems.append(PartyProblem(PartyField.PHONE, PartyProblemCode.INVALID_PHONE, phone))

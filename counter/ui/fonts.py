@@ -93,9 +93,35 @@ def ui_families(first: str = FAMILY) -> list[str]:
 
 
 def install_rare_fonts(folder: Path) -> None:
-    """Register the fonts of the rare name characters, and draw again what is on the screen already."""
+    """Register the fonts of the rare name characters, and draw again what is on the screen already.
+
+    A hall's own fonts in the folder (``extra-*.ttf``, :data:`counter.documents.fonts.EXTRA_PATTERN`: a font with
+    CJK Extension I, which none shipped has) are registered too and named after the shipped ones.
+    """
     for name in FALLBACK_FILES:
         if QFontDatabase.addApplicationFont(str(folder / name)) < 0:
             log.error("font %s could not be registered; rare name characters may show as boxes", name)
+    extra = install_extra_fonts(folder)
+    app = QApplication.instance()
+    if extra and isinstance(app, QApplication):
+        font = app.font()
+        font.setFamilies([*font.families(), *extra])
+        app.setFont(font)
     for widget in QApplication.topLevelWidgets():
         widget.update()
+
+
+def install_extra_fonts(folder: Path) -> list[str]:
+    """Register the hall's own fonts of ``folder``; their families, in the order of the files' names."""
+    from counter.documents.fonts import EXTRA_PATTERN  # the pattern only: reportlab is not loaded by it
+
+    families: list[str] = []
+    for path in sorted(folder.glob(EXTRA_PATTERN)):
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id < 0:
+            log.error("font %s could not be registered", path.name)
+            continue
+        families += [f for f in QFontDatabase.applicationFontFamilies(font_id) if f not in families]
+    if families:
+        log.info("hall's own fonts: %s", ", ".join(families))
+    return families

@@ -22,7 +22,6 @@ from counter.case.intake_request import TakenIntake, intake_request
 from counter.case.numbers import FIRST_SUPPORTED_DAY
 from counter.catalog.stored_guide import StoredGuide
 from counter.db.catalog_store import guide_history
-from counter.documents.fonts import unprintable
 from counter.intake.file_refused import FileDoesNotFit
 from counter.intake.parties import party_problems
 from counter.intake.request_file import FileProblem, FileProblemCode, IntakeFile, fill_form
@@ -64,7 +63,7 @@ def take_from_file(unit: Unit, desk: Desk, file: IntakeFile, today: dt.date) -> 
         decision = preview(unit, request if not dates else dataclasses.replace(request, received_on=None), today,
                            calendar, site_code=desk.identity.site_code)  # fmt: skip
         shown = decision if not decision.outcome.decided else None
-        raise FileDoesNotFit(problems, shown, tuple(party_problems(request.parties, today, unprintable)))
+        raise FileDoesNotFit(problems, shown, tuple(party_problems(request.parties, today)))
     return take_intake(unit, desk, request, today, calendar, ends_draft=False)
 
 

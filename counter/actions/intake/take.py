@@ -63,7 +63,6 @@ from counter.db.party_store import remember_party
 from counter.db.settings_store import get_setting, read_settings
 from counter.documents.acceptance import HeldItems, entrustee_unanswered
 from counter.documents.deciders import unnamed_bodies
-from counter.documents.fonts import unprintable
 from counter.documents.item_law import rights_items
 from counter.intake.checklist import Checklist, licence_column
 from counter.intake.licence_trust import use_reason
@@ -356,7 +355,7 @@ def _add_pages(session: Session, case_id: int, codes: set[str], pages: tuple[Tak
 
 def _ready_to_take(bundle: Bundle, request: IntakeRequest, decision: Decision, today: dt.date) -> SubjectValues:
     """The subject's values as kept, once nothing stands in the way: :class:`IntakeNotPossible` with all that does."""
-    problems = tuple(party_problems(request.parties, today, unprintable))
+    problems = tuple(party_problems(request.parties, today))
     required = subject_required(decision.outcome)
     subject, subject_found = check_subject(bundle.subject, dict(request.subject), today, required=required)
     if not decision.outcome.decided or problems or subject_found:

@@ -31,7 +31,6 @@ from counter.case.intake_request import IntakeRequest, TakenIntake, intake_reque
 from counter.case.not_found import CaseNotFound
 from counter.case.number_faults import NumbersBehind, OtherSeries
 from counter.catalog.stored_guide import StoredGuide
-from counter.documents.fonts import unprintable
 from counter.intake.checklist import Checklist, MaterialEntry, answer, record_entry, start_checklist
 from counter.intake.draft import DraftProblemCode, DraftUnreadable, IntakeDraft, fit_checklist
 from counter.intake.known_party import KnownParty
@@ -267,7 +266,7 @@ class IntakePanel(PanelLayout):
         of_subject = self.subject_problems(form)
         expired = [INTAKE_BLOCKED_CARD] if self.applicant_form.card_expired() else []
         self.outcome_box.show_party_problems(
-            party_problems(form.parties(), today, unprintable), self.bundle.subject, of_subject, expired
+            party_problems(form.parties(), today), self.bundle.subject, of_subject, expired
         )
         self.delivery_form.show_applicant_phone(self.applicant_form.phone.text())
         self.refresh_commit()
@@ -282,7 +281,7 @@ class IntakePanel(PanelLayout):
         decided = self._decision is not None and self._decision.outcome.decided
         form = self.form()
         right = (
-            not party_problems(form.parties(), self._today(), unprintable)
+            not party_problems(form.parties(), self._today())
             and not self.subject_problems(form)
             and not self.applicant_form.card_expired()
         )

@@ -29,6 +29,7 @@ QGroupBox QLabel, QGroupBox QLineEdit, QGroupBox QCheckBox, QGroupBox QRadioButt
 QLineEdit { padding: 3px 4px; }
 QLabel[role="field-error"] { color: #b42318; }
 QLabel[role="field-ok"] { color: #1b7f3b; }
+QLabel[role="flag"] { color: #9c4a00; font-weight: bold; }
 QLabel[role="hint"] { color: #0b4f8a; }
 QLabel[role="resubmission"] { background: #fff4e5; color: #7a4100; padding: 6px 10px; border-radius: 4px;
                               font-weight: bold; }

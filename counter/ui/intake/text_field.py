@@ -4,8 +4,9 @@ The same check the commit makes (:func:`counter.parties.text.check_text`), made 
 5,000-character "name" or a name with a zero-width space in it is named at the field while the applicant is still
 at the desk, not found on a twelve-page receipt.  The line holds whatever is pasted: cutting it to the limit would
 keep a wrong name silently, so the clerk is told and the commit waits.  A name is also checked against the
-printed documents' fonts (:func:`counter.intake.parties.unprintable`): a character none of them draws would be a
-blank on the receipt.
+printed documents' fonts (:func:`counter.documents.fonts.missing_glyphs`): a character none of them draws (CJK
+Extension I, in names since GB 18030-2022's Amendment 1) is the applicant's all the same, so the name is taken and
+the line flags the character and its code point, which the papers print as □ for the clerk to write in by hand.
 """
 
 from __future__ import annotations
@@ -14,10 +15,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFocusEvent, QFontMetrics
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
-from counter.documents.fonts import unprintable
+from counter.documents.fonts import missing_glyphs
 from counter.intake.parties import PRINTED_NAMES
-from counter.parties.text import TextField, TextProblem, check_text
+from counter.parties.text import TextField, check_text
+from counter.ui.intake.words import INTAKE_NAME_FIELD, INTAKE_NAME_UNPRINTED
 from counter.ui.plain_text import plain_label
+from counter.ui.restyle import set_style_property
 from counter.words.texts import text_problem_text
 
 #: the name a person's name line shows whole: a Mongolian name written in hanzi runs to eleven characters and the
@@ -84,10 +87,22 @@ class CheckedLine(QWidget):
     def on_text_changed(self, text: str) -> None:
         check = check_text(text, self._kind)
         problem, detail = check.problem, check.detail
-        if problem is None and self._kind in PRINTED_NAMES and (missing := unprintable(check.value)):
-            problem, detail = TextProblem.UNPRINTABLE, missing  # a name the receipt would print as a box
-        if problem is None:
-            self.message.hide()
+        if problem is not None:
+            set_style_property(self.message, "role", "field-error")
+            self.message.setText(text_problem_text(problem, detail))
+            self.message.show()
             return
-        self.message.setText(text_problem_text(problem, detail))
-        self.message.show()
+        flags = self.unprinted(check.value)
+        set_style_property(self.message, "role", "flag")
+        self.message.setText("\n".join(flags))
+        self.message.setVisible(bool(flags))
+
+    def unprinted(self, value: str) -> list[str]:
+        """The flag of each character of a name the papers print as □ (none for any other text)."""
+        if self._kind not in PRINTED_NAMES:
+            return []
+        field = INTAKE_NAME_FIELD[self._kind.value]
+        return [
+            INTAKE_NAME_UNPRINTED.format(field=field, char=char, code=f"U+{ord(char):04X}")
+            for char in missing_glyphs(value)
+        ]

@@ -207,6 +207,9 @@ INTAKE_TAKEN = tr("办件已登记，办件编号：")
 INTAKE_CLOSE = tr("关闭（Esc）")
 INTAKE_PARTY_HEADING = tr("申请人信息还需完善：")
 INTAKE_PARTY_PROBLEM = tr("{field}：{problem}")
+# a name with a character no shipped font draws (CJK Extension I, the 公安人口信息专用字库补充汉字): kept, and flagged
+INTAKE_NAME_UNPRINTED = tr("{field}中的“{char}”（{code}）本机字体无法显示，打印件上将以□代替，请在纸面手写补正")
+INTAKE_NAME_FIELD = {"person_name": tr("姓名"), "organisation_name": tr("名称")}  # by TextField
 # the bundle's subject (the newborn, the household): what to type in the fields whose form is fixed
 INTAKE_SUBJECT_HEADING = tr("{title}信息还需完善：")
 INTAKE_SUBJECT_HINT = {

@@ -16,7 +16,6 @@ from counter.catalog.stored_guide import StoredGuide
 from counter.db.case_store import case_view
 from counter.db.catalog_store import current_guide
 from counter.db.draft_store import load_draft
-from counter.documents.fonts import unprintable
 from counter.intake.checklist import Receipt, start_checklist
 from counter.intake.not_possible import IntakeNotPossible
 from counter.intake.outcome import Refusal, RefusalGround, decide
@@ -108,7 +107,7 @@ def test_every_problem_of_a_refused_commit_is_listed_together(guide: StoredGuide
     checklist = start_checklist(guide.bundle, guide_version=guide.version_id)
     decision = decide(guide.bundle, checklist, None, None, today=TODAY, calendar=WeekendCalendar())
     parties = Parties(Applicant(ApplicantKind.PERSON, "", "1522"), delivery=Delivery.POST)
-    refused = IntakeNotPossible(decision, tuple(party_problems(parties, TODAY, unprintable)), detail="something new")
+    refused = IntakeNotPossible(decision, tuple(party_problems(parties, TODAY)), detail="something new")
     lines = commit_problems(refused).split("\n")
     assert lines[0] == "还不能办结，请先处理以下问题："
     assert "• 尚未确认情形：以什么形式经营？" in lines

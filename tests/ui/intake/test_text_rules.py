@@ -97,26 +97,31 @@ def test_a_mongolian_name_keeps_its_variation_selectors_and_vowel_separator(
     assert view.applicant_name == name
 
 
-def test_a_name_no_shipped_font_can_print_is_refused_with_its_character(qtbot: QtBot, panel: IntakePanel) -> None:
+def test_a_name_with_a_private_use_character_is_refused_with_its_code(qtbot: QtBot, panel: IntakePanel) -> None:
     ready(qtbot, panel)
-    unprintable = "本系统的字体中没有，打印出来会是空白或方框，请核对证件后改正"
     private = (
         "是某种输入法或字体自定义的编码（私用区），不是标准汉字或蒙古文，无法识别也无法打印；"
         "请用标准编码的输入法重新输入"
     )
-    for typed, said in (
-        ("李\U0001f600", f"第2个字符“\U0001f600”（U+1F600）{unprintable}"),
-        ("王\U0002ebf0", f"第2个字符“\U0002ebf0”（U+2EBF0）{unprintable}"),  # CJK Extension I
-        ("王\ue000", f"第2个字符（U+E000）{private}"),
-    ):
-        panel.applicant_form.name.setText(typed)
-        assert panel.applicant_form.name_line.message.text() == said
-        assert panel.applicant_form.name.text() == typed  # kept as typed: the clerk corrects it
-        assert not panel.commit_button.isEnabled()
+    panel.applicant_form.name.setText("王\ue000")
+    assert panel.applicant_form.name_line.message.text() == f"第2个字符（U+E000）{private}"
+    assert panel.applicant_form.name.text() == "王\ue000"  # kept as typed: the clerk corrects it
+    assert not panel.commit_button.isEnabled()
     panel.applicant_form.name.setText(MONGOLIAN)
     assert panel.applicant_form.name_line.message.isHidden()
     panel.applicant_form.name.setText("王\U00030000")  # CJK Extension G: BabelStone Han draws it
     assert panel.applicant_form.name_line.message.isHidden()
+
+
+def test_a_name_no_shipped_font_can_print_is_taken_and_flagged(qtbot: QtBot, panel: IntakePanel) -> None:
+    ready(qtbot, panel)
+    for typed, char, code in (("李\U0001f600", "\U0001f600", "U+1F600"), ("王\U0002ebf0", "\U0002ebf0", "U+2EBF0")):
+        panel.applicant_form.name.setText(typed)
+        message = panel.applicant_form.name_line.message
+        assert not message.isHidden()
+        assert message.text() == f"姓名中的“{char}”（{code}）本机字体无法显示，打印件上将以□代替，请在纸面手写补正"
+        assert message.property("role") == "flag"
+        assert panel.commit_button.isEnabled()  # the applicant's name: taken as it is
 
 
 def test_a_defect_note_beyond_its_length_holds_the_intake(qtbot: QtBot, panel: IntakePanel) -> None:

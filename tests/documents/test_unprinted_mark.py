@@ -1,0 +1,55 @@
+"""A character no shipped font draws is printed as □ in its place, plainly, for the clerk to write in by hand; a
+hall's own font in the fonts folder draws it instead."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from counter.documents.fonts import MISSING_MARK, PRIMARY, DocumentFonts, document_fonts, extra_fonts
+from counter.resources import fonts_dir
+from tests.documents.conftest import DemoCases
+from tests.documents.pdf_tools import pdf_text
+from tests.documents.test_newer_extensions import EXTENSION_I, receipt
+
+
+def test_the_missing_character_is_drawn_as_a_plain_square() -> None:
+    fonts = document_fonts()
+    assert list(fonts.runs(f"王{EXTENSION_I}𬭚")) == [(PRIMARY.name, f"王{MISSING_MARK}"), ("CounterRareA", "𬭚")]
+    assert fonts.width(f"王{EXTENSION_I}", 10) == fonts.width(f"王{MISSING_MARK}", 10)  # laid out as printed
+    assert fonts.missing(f"王{EXTENSION_I}") == (EXTENSION_I,)
+
+
+def font_with_extension_i(path: Path) -> None:
+    """A font that draws U+2EBF0 (BabelStone Han's glyph of U+30000, mapped there too), as a hall's Plangothic would."""
+    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
+
+    font = TTFont(fonts_dir() / "babelstone-han-ext-gh.ttf")
+    for table in font["cmap"].tables:
+        if table.isUnicode() and 0x30000 in table.cmap:
+            table.cmap[ord(EXTENSION_I)] = table.cmap[0x30000]
+    font.save(path)
+
+
+def test_a_font_the_hall_adds_draws_what_the_shipped_ones_lack(tmp_path: Path) -> None:
+    folder = tmp_path / "fonts"
+    shutil.copytree(fonts_dir(), folder)
+    font_with_extension_i(folder / "extra-plangothic-p2.ttf")
+    (added,) = extra_fonts(folder)
+    assert added.file == "extra-plangothic-p2.ttf"
+    fonts = DocumentFonts(folder)
+    assert fonts.fallbacks[-1] == added  # tried after the shipped fonts
+    assert fonts.font_of(EXTENSION_I) == added.name
+    assert fonts.missing(f"王{EXTENSION_I}") == ()
+    assert list(fonts.runs(f"王{EXTENSION_I}")) == [(PRIMARY.name, "王"), (added.name, EXTENSION_I)]
+
+
+@pytest.mark.slow
+def test_the_receipt_marks_the_place_of_the_missing_character(demo: DemoCases, tmp_path: Path) -> None:
+    path = tmp_path / "receipt.pdf"
+    path.write_bytes(receipt(demo, f"王{EXTENSION_I}"))
+    text = pdf_text(path)
+    assert f"王{MISSING_MARK}" in text
+    assert EXTENSION_I not in text
