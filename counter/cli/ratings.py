@@ -57,6 +57,12 @@ def add_ratings_commands(commands: Commands, common: argparse.ArgumentParser) ->
     p.add_argument("--reason", action="append", default=[], metavar="CODE", help=tr("所勾选的测评内容代码（可多次）"))
     p.add_argument("--comment", default="", help=tr("评价表上的意见建议"))
     p.set_defaults(func=cmd_ratings_key_in)
+    p = ratings.add_parser(
+        "pull",
+        parents=[common],
+        help=tr("取回近期未评价办件在自治区好差评系统的补充评价（二维码），并按本地规定给予默认评价"),
+    )
+    p.set_defaults(func=cmd_ratings_pull)
 
 
 def cmd_ratings_export(args: argparse.Namespace) -> int:
@@ -151,4 +157,24 @@ def cmd_ratings_key_in(args: argparse.Namespace) -> int:
     except ChoiceRefused as err:
         raise Reported(CLAUSE_JOIN.join(CHOICE_PROBLEM[problem] for problem in err.problems)) from err
     print(tr("已录入办件 {case_no} 的书面评价：{level}").format(case_no=args.case_no, level=RATING_LEVEL[args.level]))
+    return EXIT_OK
+
+
+def cmd_ratings_pull(args: argparse.Namespace) -> int:
+    """One pass of the hall's own 好差评 work: the region's ratings of its unrated cases, then the site's default."""
+    import datetime as dt
+
+    from counter.service.ratings import PULL_REGION, PullPass
+
+    service = open_service(args)
+    done = service.call(PULL_REGION, PullPass(dt.datetime.now().astimezone()), desk())
+    print(
+        tr("询问办件 {asked} 件，取回补充评价 {taken} 条，给予默认评价 {defaulted} 条").format(
+            asked=done.asked, taken=done.taken, defaulted=done.defaulted
+        )
+    )
+    if done.unread:
+        print(tr("未能读取或记录的评价（办件编号）：{cases}").format(cases=LIST_JOIN.join(done.unread)))
+    if done.failed:
+        raise Reported(tr("自治区好差评系统没有应答：{detail}").format(detail=done.failed))
     return EXIT_OK

@@ -138,7 +138,8 @@ def add_rating(session: Session, values: dict[str, Any]) -> int:
     }
     rating_id = int(session.execute(insert(models.Rating).values(**values).returning(models.Rating.id)).scalar_one())
     standing_of_rating(session, rating_id)
-    queue_rating(session, values["request_id"], values["rated_at"])
+    if values["channel"] != Channel.QR_CODE.value:  # given on the region's page: the region holds it already
+        queue_rating(session, values["request_id"], values["rated_at"])
     return rating_id
 
 

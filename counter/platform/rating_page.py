@@ -10,6 +10,8 @@ rating later (补充评价, channel 二维码).  Both take the page's address fr
     confirmed = false                          # checked against the region's system
     period_days = 7                            # 补充评价: days after the paper's date to rate by QR
     period_source = "…"                        # the rule the period is taken from
+    query = "ratings"                          # where the hall asks the ratings of its cases, beside the report
+                                               # endpoint (:mod:`counter.platform.region_ratings`)
 
 The address is the region's, so it is data (the integrator replaces it without a new release), never a setting a
 hall edits; a file without the table leaves the papers without the rating QR and the pad in its own mode.
@@ -21,7 +23,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 PLACEHOLDER = "{case_no}"
 
@@ -37,6 +39,13 @@ class RatingPage:
     confirmed: bool
     period_days: int  # 补充评价 within this many days of the paper's date
     period_source: str
+    query: str = ""  # relative to the site's report endpoint; "": the platform is not asked for ratings
+
+    def query_url(self, endpoint: str) -> str:
+        """Where the ratings are asked: ``query`` beside the report endpoint; "" when either is missing."""
+        if not self.query or not endpoint.strip():
+            return ""
+        return urljoin(endpoint.strip(), self.query)
 
     def address_for(self, case_no: str) -> str:
         """The page's address for ``case_no``: what the QR code carries and the pad shows in text."""
@@ -63,6 +72,7 @@ def rating_page_from(data: dict[str, Any], where: str = "mapping") -> RatingPage
         confirmed=bool(raw.get("confirmed", False)),
         period_days=days,
         period_source=str(raw.get("period_source", "")).strip(),
+        query=str(raw.get("query", "")).strip(),
     )
 
 

@@ -21,12 +21,15 @@ KEY_REASONS = "ratings.reasons"  # JSON list of labels
 KEY_IDLE_TEXT = "ratings.idle_text"
 KEY_PERIOD = "ratings.rectification_period"  # "7 calendar_day", "5 working_day"
 KEY_MODE = "ratings.mode"  # RatingMode
-KEYS = (KEY_TIMEOUT, KEY_REASONS, KEY_IDLE_TEXT, KEY_PERIOD, KEY_MODE)
+KEY_DEFAULT = "ratings.default_rating"  # JSON {"days": 7, "basis": "…"}: DefaultRule
+KEYS = (KEY_TIMEOUT, KEY_REASONS, KEY_IDLE_TEXT, KEY_PERIOD, KEY_MODE, KEY_DEFAULT)
 
 DEFAULT_TIMEOUT = 60
 TIMEOUT_RANGE = (15, 600)
 PERIOD_RANGE = (1, 60)
 MAX_IDLE_TEXT = 400
+DEFAULT_DAYS_RANGE = (1, 60)
+MAX_BASIS = 200
 
 
 class RatingMode(StrEnum):
@@ -43,12 +46,29 @@ class RatingMode(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class DefaultRule:
+    """A default rating for a service still unrated ``days`` natural days after it was given: only where the site's
+    own rule says so, cited in ``basis`` (广东: 办结后 7 个自然日内未评价的，系统默认“基本满意”).  Off (``days`` 0) by
+    default: 国办发〔2019〕51号 and the region's rule (内政服发〔2022〕15号) name no default, and an unrated service is
+    never counted as 基本满意 otherwise (:mod:`counter.ratings.figures`).  Applied by the hall's own work, after the
+    region's ratings are pulled (:mod:`counter.actions.ratings.region_pull`), as 基本满意 by channel 系统默认评价."""
+
+    days: int = 0
+    basis: str = ""
+
+    @property
+    def on(self) -> bool:
+        return self.days > 0
+
+
+@dataclass(frozen=True, slots=True)
 class RatingSettings:
     timeout_seconds: int = DEFAULT_TIMEOUT  # no rating within this time: recorded as unrated
     reasons: tuple[str, ...] = ()  # empty: the default list (reasons.DEFAULT_REASONS)
     idle_text: str = ""  # the hall's notice on the idle pad; empty: the default welcome
     period: TimeLimit = DEFAULT_PERIOD  # time to verify and rectify a bad rating
     mode: RatingMode = RatingMode.PAD
+    default_rule: DefaultRule = DefaultRule()
 
 
 class SettingProblemCode(StrEnum):
@@ -60,6 +80,9 @@ class SettingProblemCode(StrEnum):
     REASON_TOO_LONG = "reason_too_long"
     REASON_REPEATED = "reason_repeated"
     IDLE_TEXT_TOO_LONG = "idle_text_too_long"
+    DEFAULT_DAYS_RANGE = "default_days_range"
+    DEFAULT_BASIS_REQUIRED = "default_basis_required"  # a default rating with no rule cited
+    DEFAULT_BASIS_TOO_LONG = "default_basis_too_long"
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +115,14 @@ def settings_problems(settings: RatingSettings) -> list[SettingProblem]:
         seen.add(label)
     if len(settings.idle_text) > MAX_IDLE_TEXT:
         problems.append(SettingProblem(SettingProblemCode.IDLE_TEXT_TOO_LONG, KEY_IDLE_TEXT))
+    rule = settings.default_rule
+    low, high = DEFAULT_DAYS_RANGE
+    if rule.days and not low <= rule.days <= high:
+        problems.append(SettingProblem(SettingProblemCode.DEFAULT_DAYS_RANGE, KEY_DEFAULT, str(rule.days)))
+    if rule.on and not rule.basis.strip():
+        problems.append(SettingProblem(SettingProblemCode.DEFAULT_BASIS_REQUIRED, KEY_DEFAULT))
+    if len(rule.basis.strip()) > MAX_BASIS:
+        problems.append(SettingProblem(SettingProblemCode.DEFAULT_BASIS_TOO_LONG, KEY_DEFAULT))
     return problems
 
 
@@ -103,11 +134,31 @@ def settings_values(settings: RatingSettings) -> dict[str, str]:
         KEY_IDLE_TEXT: settings.idle_text,
         KEY_PERIOD: f"{settings.period.value} {settings.period.unit.value}",
         KEY_MODE: settings.mode.value,
+        KEY_DEFAULT: json.dumps(
+            {"days": settings.default_rule.days, "basis": settings.default_rule.basis.strip()}, ensure_ascii=False
+        ),
     }
 
 
 def _unreadable(key: str, raw: str) -> SettingProblem:
     return SettingProblem(SettingProblemCode.UNREADABLE, key, raw[:60])
+
+
+def _read_rating_way(raw: Mapping[str, str | None], problems: list[SettingProblem]) -> tuple[RatingMode, DefaultRule]:
+    """The mode and the default rule as stored; each unreadable one its default, reported in ``problems``."""
+    mode, rule = RatingMode.PAD, DefaultRule()
+    if (text := raw.get(KEY_MODE)) is not None:
+        try:
+            mode = RatingMode(text)
+        except ValueError:
+            problems.append(_unreadable(KEY_MODE, text))
+    if (text := raw.get(KEY_DEFAULT)) is not None:
+        try:
+            stored = json.loads(text)
+            rule = DefaultRule(int(stored["days"]), str(stored["basis"]))
+        except (ValueError, TypeError, KeyError):
+            problems.append(_unreadable(KEY_DEFAULT, text))
+    return mode, rule
 
 
 def read_settings(raw: Mapping[str, str | None]) -> tuple[RatingSettings, list[SettingProblem]]:
@@ -137,13 +188,8 @@ def read_settings(raw: Mapping[str, str | None]) -> tuple[RatingSettings, list[S
             period = TimeLimit(int(number), TimeUnit(unit))
         except ValueError:
             problems.append(_unreadable(KEY_PERIOD, text))
-    mode = default.mode
-    if (text := raw.get(KEY_MODE)) is not None:
-        try:
-            mode = RatingMode(text)
-        except ValueError:
-            problems.append(_unreadable(KEY_MODE, text))
-    settings = RatingSettings(timeout, reasons, raw.get(KEY_IDLE_TEXT) or "", period, mode)
+    mode, rule = _read_rating_way(raw, problems)
+    settings = RatingSettings(timeout, reasons, raw.get(KEY_IDLE_TEXT) or "", period, mode, rule)
     found = settings_problems(settings)
     if not found:
         return settings, problems
@@ -155,5 +201,6 @@ def read_settings(raw: Mapping[str, str | None]) -> tuple[RatingSettings, list[S
         "" if KEY_IDLE_TEXT in broken else settings.idle_text,
         default.period if KEY_PERIOD in broken else settings.period,
         settings.mode,
+        default.default_rule if KEY_DEFAULT in broken else settings.default_rule,  # a rule not whole is off
     )
     return settings, problems + found

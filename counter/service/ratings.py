@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from counter.access.roles import Permission
 from counter.case.league_figures import LeagueGroup
+from counter.platform.region_ratings import RegionPull
 from counter.projects.evaluations import EvaluationCounts
 from counter.projects.period_figures import PeriodFigures
 from counter.ratings.choice import RatingChoice
@@ -365,6 +366,21 @@ class LeagueAsked:
     today: dt.date
 
 
+@dataclass(frozen=True)
+class PullPass:
+    now: dt.datetime
+
+
+PULL_REGION = write(
+    "ratings.pull_region",
+    PullPass,
+    RegionPull,
+    Open.ANY_DESK,  # the hall's own work, asked of no account
+    "counter.service.runs.ratings:pull_region",
+    whole=True,
+    doc="The region's ratings of the recent unrated cases (补充评价 by QR) taken in as their first ratings, then the "
+    "site's default rating where its rule is set; what came of it.",
+)
 PERIOD_FIGURES = read(
     "ratings.period_figures",
     PeriodAsked,

@@ -81,6 +81,9 @@ RATING_SETTING_PROBLEM = {
     "reason_too_long": tr("不满意原因“{detail}”太长，最多10个字"),
     "reason_repeated": tr("不满意原因“{detail}”重复"),
     "idle_text_too_long": tr("评价器待机公告最多400字"),
+    "default_days_range": tr("默认评价的天数应在1至60天之间（现为{detail}天）"),
+    "default_basis_required": tr("启用默认评价须填写所依据的本地规定（文件名称和文号）"),
+    "default_basis_too_long": tr("默认评价的依据最多200字"),
 }
 RATING_GROUPING = {
     "day": tr("按日"),

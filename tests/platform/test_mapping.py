@@ -30,10 +30,13 @@ def test_the_shipped_mapping_names_every_kind_and_every_code_the_app_has() -> No
     lists = mapping.lists
     for preset in lists["level"].presets.values():
         assert set(preset.codes) == {level.value for level in Level}
-    table_9 = {c.value for c in Channel} - {Channel.WRITTEN.value}  # 书面评价: the region's channel, coded by none
+    # 书面评价 (the region's channel) and 系统默认评价 (a site's default) are not among 表 9's seven
+    table_9 = {c.value for c in Channel} - {Channel.WRITTEN.value, Channel.SYSTEM_DEFAULT.value}
     assert set(lists["channel"].presets["hcp"].codes) == table_9
     assert set(lists["channel"].presets["gbt39046_names"].codes) == table_9
-    assert set(lists["channel"].presets["hcp_sms6"].codes) == table_9 - {Channel.PHONE.value}
+    # the client that codes 系统默认评价 7 has no 电话
+    sms6 = table_9 - {Channel.PHONE.value} | {Channel.SYSTEM_DEFAULT.value}
+    assert set(lists["channel"].presets["hcp_sms6"].codes) == sms6
     assert set(lists["delivery"].presets["local"].codes) == {d.value for d in Delivery}
     assert set(lists["express"].presets["gbt39046"].codes) == {d.value for d in Delivery}
     for name in ("applicant_kind",):

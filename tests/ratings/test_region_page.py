@@ -18,7 +18,17 @@ from counter.platform.rating_page import RatingPageError, load_rating_page, rati
 from counter.ratings.choice import RatingChoice
 from counter.ratings.levels import Level
 from counter.ratings.refusals import RatingRefused
-from counter.ratings.settings import KEY_MODE, RatingMode, RatingSettings, read_settings, settings_values
+from counter.ratings.settings import (
+    KEY_DEFAULT,
+    KEY_MODE,
+    DefaultRule,
+    RatingMode,
+    RatingSettings,
+    SettingProblemCode,
+    read_settings,
+    settings_problems,
+    settings_values,
+)
 from counter.ratings.status import SendRefusal
 from tests.ratings.conftest import DESK, Clock
 
@@ -91,3 +101,15 @@ def test_the_pad_is_given_the_page_and_the_desk_records_only_the_asking(
 def test_the_pad_mode_gives_no_page(sessions: sessionmaker[Session], demo_cases: dict[str, str], clock: Clock) -> None:
     with sessions.begin() as session:
         assert send_to_pad(session, demo_cases["受理"], DESK, clock()).page_address == ""
+
+
+def test_a_default_rating_is_off_and_needs_the_rule_it_follows() -> None:
+    assert not RatingSettings().default_rule.on
+    rule = RatingSettings(default_rule=DefaultRule(7, "广东省政务服务“好差评”管理办法"))
+    assert settings_problems(rule) == []
+    assert read_settings(settings_values(rule)) == (rule, [])
+    codes = [p.code for p in settings_problems(RatingSettings(default_rule=DefaultRule(90, "")))]
+    assert codes == [SettingProblemCode.DEFAULT_DAYS_RANGE, SettingProblemCode.DEFAULT_BASIS_REQUIRED]
+    read, problems = read_settings({KEY_DEFAULT: "7"})
+    assert not read.default_rule.on
+    assert [p.key for p in problems] == [KEY_DEFAULT]

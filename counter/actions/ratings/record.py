@@ -221,6 +221,22 @@ def record_rating(
     elsewhere (a paper 评价表) names its channel and the moment it was given.
     """
     request = _open_request(session, request_id)
+    return keep_rating(session, request, choice, desk, now, calendar, channel, rated_at, more_problems)
+
+
+def keep_rating(
+    session: Session,
+    request: RequestRow,
+    choice: RatingChoice,
+    desk: Desk,
+    now: dt.datetime,
+    calendar: WorkCalendar,
+    channel: Channel = Channel.HALL_TABLET,
+    rated_at: dt.datetime | None = None,
+    more_problems: tuple[ChoiceProblem, ...] = (),
+) -> RatingRecorded:
+    """The rating of ``request`` kept (:func:`record_rating` once the request is known to be open; the region's
+    ratings pulled later take a lapsed one, :mod:`counter.actions.ratings.region_pull`)."""
     settings, _problems = rating_settings(session)
     if settings.mode is RatingMode.REGION_PAGE and channel is Channel.HALL_TABLET:
         raise RatingRefused(SendRefusal.REGION_PAGE, request.case_no)  # the region's system holds that rating

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from sqlalchemy.orm import Session
 
 from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.admin.office import office_settings
 from counter.actions.projects.project_reads import agent_service_figures
-from counter.actions.ratings import record, sheet
+from counter.actions.ratings import record, region_pull, sheet
 from counter.actions.ratings.league_figures import league_figures as league_lines
 from counter.actions.ratings.period_figures import period_figures as period_lines
+from counter.db.engine import Sessions
+from counter.platform.region_ratings import RegionPull
 from counter.projects.period_figures import PeriodFigures
 from counter.ratings.export import RatingRecord
 from counter.ratings.recorded import RatingRecorded
@@ -29,6 +34,7 @@ from counter.service.ratings import (
     PadStarting,
     Period,
     PeriodAsked,
+    PullPass,
     RatingFigures,
     RatingFiguresAsked,
     RatingSheetOf,
@@ -43,6 +49,8 @@ from counter.service.ratings import (
     StaleClosing,
 )
 from counter.service.runs import at_desk
+
+T = TypeVar("T")
 
 
 def start_pad(work: Session, desk: Desk | None, request: PadStarting) -> PadStart:
@@ -152,3 +160,19 @@ def _reviewer(desk: Desk | None) -> str:
     under the clerk its own settings name; the actions refuse it every other of these steps (a named reviewer's)."""
     at = at_desk(desk)
     return at.actor.name if at.actor.signed_in else at.clerk
+
+
+class _Transactions:
+    """The pass's units of work: each one transaction of ``work``, committed when it returns, so that what came of
+    one answer is kept before the next question."""
+
+    def __init__(self, work: Sessions) -> None:
+        self._work = work
+
+    def write(self, action: Callable[[Session], T]) -> T:
+        with self._work.begin() as session:
+            return action(session)
+
+
+def pull_region(work: Sessions, desk: Desk | None, request: PullPass) -> RegionPull:
+    return region_pull.pull_pass(_Transactions(work), request.now, desk=desk)

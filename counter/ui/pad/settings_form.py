@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -25,11 +26,25 @@ from counter.access.not_permitted import NotPermitted
 from counter.catalog.model import TimeLimit, TimeUnit
 from counter.ratings.pad_reasons import own_reasons
 from counter.ratings.refusals import SettingsRefused
-from counter.ratings.settings import PERIOD_RANGE, TIMEOUT_RANGE, RatingMode, RatingSettings, SettingProblem
+from counter.ratings.settings import (
+    DEFAULT_DAYS_RANGE,
+    MAX_BASIS,
+    PERIOD_RANGE,
+    TIMEOUT_RANGE,
+    DefaultRule,
+    RatingMode,
+    RatingSettings,
+    SettingProblem,
+)
 from counter.service.ratings import READ_SETTINGS, SAVE_SETTINGS, SettingsAsked
 from counter.ui.pad.style import PAGE_STYLE
 from counter.ui.pad.words import (
     PAD_IDLE_DEFAULT,
+    RATING_SETTINGS_DEFAULT,
+    RATING_SETTINGS_DEFAULT_BASIS,
+    RATING_SETTINGS_DEFAULT_BASIS_HINT,
+    RATING_SETTINGS_DEFAULT_DAYS,
+    RATING_SETTINGS_DEFAULT_OFF,
     RATING_SETTINGS_IDLE_TEXT,
     RATING_SETTINGS_MODE,
     RATING_SETTINGS_MODES,
@@ -81,6 +96,13 @@ class RatingSettingsForm(QWidget):
         self.mode = QComboBox()
         for mode in RatingMode:
             self.mode.addItem(RATING_SETTINGS_MODES[mode], mode)
+        self.default_days = QSpinBox()  # 0: off, the region's rule names no default
+        self.default_days.setRange(0, DEFAULT_DAYS_RANGE[1])
+        self.default_days.setSpecialValueText(RATING_SETTINGS_DEFAULT_OFF)
+        self.default_days.setSuffix(RATING_SETTINGS_DEFAULT_DAYS)
+        self.default_basis = QLineEdit()
+        self.default_basis.setMaxLength(MAX_BASIS)
+        self.default_basis.setPlaceholderText(RATING_SETTINGS_DEFAULT_BASIS_HINT)
         self.reasons = QPlainTextEdit()
         self.reasons.setPlaceholderText(RATING_SETTINGS_REASONS_HINT)
         self.idle_text = QPlainTextEdit()
@@ -95,6 +117,8 @@ class RatingSettingsForm(QWidget):
         form.addRow(RATING_SETTINGS_MODE, self.mode)
         form.addRow(RATING_SETTINGS_TIMEOUT, timeout)
         form.addRow(RATING_SETTINGS_PERIOD, period)
+        form.addRow(RATING_SETTINGS_DEFAULT, self.default_days)
+        form.addRow(RATING_SETTINGS_DEFAULT_BASIS, self.default_basis)
         form.addRow(RATING_SETTINGS_REASONS, self.reasons)
         form.addRow(RATING_SETTINGS_IDLE_TEXT, self.idle_text)
         layout = QVBoxLayout(self)
@@ -116,6 +140,8 @@ class RatingSettingsForm(QWidget):
         self.period.setValue(settings.period.value)
         self.unit.setCurrentIndex(list(TimeUnit).index(settings.period.unit))
         self.mode.setCurrentIndex(list(RatingMode).index(settings.mode))
+        self.default_days.setValue(settings.default_rule.days)
+        self.default_basis.setText(settings.default_rule.basis)
         self.reasons.setPlainText("\n".join(own_reasons(settings)))
         self.idle_text.setPlainText(settings.idle_text)
         self._say("\n".join(problem_text(p) for p in problems), "problems")
@@ -128,6 +154,7 @@ class RatingSettingsForm(QWidget):
             idle_text=self.idle_text.toPlainText().strip(),
             period=TimeLimit(self.period.value(), TimeUnit(self.unit.currentData())),
             mode=RatingMode(self.mode.currentData()),
+            default_rule=DefaultRule(self.default_days.value(), self.default_basis.text().strip()),
         )
 
     def on_save_clicked(self) -> None:

@@ -136,6 +136,11 @@ RATING_SETTINGS_MODES = {
     "pad": tr("本窗口评价器（评价记入本机并上报）"),
     "region_page": tr("自治区好差评系统（评价器显示评价页二维码，评价不记入本机）"),
 }
+RATING_SETTINGS_DEFAULT = tr("未评价的默认评价：")
+RATING_SETTINGS_DEFAULT_OFF = tr("不启用")
+RATING_SETTINGS_DEFAULT_DAYS = tr(" 个自然日后仍未评价的，默认“基本满意”")
+RATING_SETTINGS_DEFAULT_BASIS = tr("默认评价的依据：")
+RATING_SETTINGS_DEFAULT_BASIS_HINT = tr("本地规定的名称和文号（自治区规定未设默认评价，无本地规定请勿启用）")
 RATING_SETTINGS_IDLE_TEXT = tr("评价器待机公告：")
 RATING_SETTINGS_SAVE = tr("保存设置（Ctrl+S）")
 RATING_SETTINGS_SAVED = tr("设置已保存，各窗口的评价器下次评价时使用新设置")

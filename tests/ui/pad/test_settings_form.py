@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.catalog.model import TimeLimit, TimeUnit
 from counter.host.desk_config import PadMode, config_path
 from counter.ratings.reasons import DEFAULT_LABELS
-from counter.ratings.settings import RatingSettings
+from counter.ratings.settings import DefaultRule, RatingMode, RatingSettings
 from counter.ui.pad.controller import PadController
 from counter.ui.pad.pad_window import PadPage
 from counter.ui.pad.settings_form import RatingSettingsForm
@@ -119,3 +119,25 @@ def test_this_computers_pad_setting_is_saved_for_the_desk_and_moves_the_pad_at_o
     assert json.loads(config_path().read_text(encoding="utf-8")) == {"pad_mode": "strip", "pad_keyboard": "yes"}
     assert pad.strip.isVisible()
     assert pad.pad.keyboard
+
+
+def test_the_mode_and_a_default_rating_are_kept_and_a_default_needs_its_rule(
+    qtbot: QtBot, sessions: sessionmaker[Session]
+) -> None:
+    form = RatingSettingsForm(runner_on(sessions))
+    qtbot.addWidget(form)
+    form.load()
+    assert form.default_days.text() == "不启用"  # off unless the site's own rule says so
+    form.mode.setCurrentIndex(1)  # the region's page
+    form.default_days.setValue(7)
+    QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert form.message.text() == RATING_SETTING_PROBLEM["default_basis_required"]
+    form.default_basis.setText("广东省政务服务“好差评”管理办法")
+    with qtbot.waitSignal(form.saved) as saved:
+        QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    kept = saved.args[0]
+    assert (kept.mode, kept.default_rule) == (RatingMode.REGION_PAGE, DefaultRule(7, "广东省政务服务“好差评”管理办法"))
+    again = RatingSettingsForm(runner_on(sessions))
+    qtbot.addWidget(again)
+    again.load()
+    assert again.settings() == kept  # a save from the form keeps what it did not show before

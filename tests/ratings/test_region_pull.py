@@ -1,0 +1,147 @@
+"""补充评价 by QR reaches the hall's figures: the region's ratings of unrated cases pulled from the platform, taken as
+the first rating where the pad got none; the site's default rating only where its rule is set."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TypeVar
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.outbox.platform import save_platform
+from counter.actions.ratings.record import record_rating, record_unrated, send_to_pad
+from counter.actions.ratings.region_pull import pull_pass
+from counter.db import models
+from counter.db.settings_store import put_setting
+from counter.platform.settings import PlatformSettings
+from counter.ratings.choice import RatingChoice
+from counter.ratings.levels import Level
+from counter.ratings.settings import KEY_DEFAULT
+from tests.codings import CHOSEN
+from tests.platform_stub import SECRET
+from tests.ratings.conftest import DESK, Clock
+from tests.region_ratings_stub import RegionSystem, running_region
+
+T = TypeVar("T")
+
+
+class Writes:
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self.sessions = sessions
+
+    def write(self, action: Callable[[Session], T]) -> T:
+        with self.sessions.begin() as session:
+            return action(session)
+
+
+@pytest.fixture
+def region() -> Iterator[RegionSystem]:
+    with running_region() as system:
+        yield system
+
+
+def configure(sessions: sessionmaker[Session], region: RegionSystem, keys: Path) -> None:
+    settings = PlatformSettings(True, region.url, "hall", SECRET, 2.0, 3, ca_file=region.ca_file, codings=CHOSEN)
+    with sessions.begin() as session:
+        save_platform(session, settings, desk=DESK, folder=keys)
+
+
+def standing(sessions: sessionmaker[Session], case_no: str) -> str:
+    with sessions() as session:
+        return session.scalars(select(models.Case.rating_standing).where(models.Case.case_no == case_no)).one()
+
+
+def by_standing(sessions: sessionmaker[Session], clock: Clock) -> dict[str, str]:
+    """Three demo cases never sent to the pad: one the pad's time then runs out for, one rated on it."""
+    with sessions() as session:
+        rows = session.execute(select(models.Case.rating_standing, models.Case.case_no).order_by(models.Case.id))
+        found: dict[str, list[str]] = {}
+        for kind, case_no in rows:
+            found.setdefault(kind, []).append(case_no)
+    with sessions.begin() as session:
+        shown = send_to_pad(session, found["not_sent"][1], DESK, clock())
+        record_unrated(session, shown.request_id, clock())
+        shown = send_to_pad(session, found["not_sent"][2], DESK, clock())
+        choice = RatingChoice(Level.SATISFIED)
+        record_rating(session, shown.request_id, choice, DESK, clock(), office_calendar(session))
+    return {"lapsed": found["not_sent"][1], "not_sent": found["not_sent"][0], "good": found["not_sent"][2]}
+
+
+def qr_rating(case_no: str, level: str, at: str, codes: str = "") -> dict[str, str]:
+    """A rating as the region holds it: the report's fields, in the chosen codings (level hcp: 5 非常满意, 2 不满意;
+    channel hcp: 3 二维码)."""
+    return {"projid": case_no, "rate_level": level, "rate_channel": "3", "rate_round": "1",
+            "rate_reason_codes": codes, "rate_comment": "", "rate_time": at}  # fmt: skip
+
+
+def test_a_qr_rating_becomes_the_first_rating_where_the_pad_got_none(
+    sessions: sessionmaker[Session], region: RegionSystem, clock: Clock, tmp_path: Path
+) -> None:
+    configure(sessions, region, tmp_path / "keys")
+    cases = by_standing(sessions, clock)
+    lapsed, never, rated = cases["lapsed"], cases["not_sent"], cases["good"]
+    region.held = {
+        lapsed: qr_rating(lapsed, "5", "2026-11-20 18:02:00"),
+        never: qr_rating(never, "2", "2026-11-21 09:15:00", "503"),
+        rated: qr_rating(rated, "1", "2026-11-20 19:00:00"),  # the pad got one: 一次一评
+    }
+    done = pull_pass(Writes(sessions), clock() + dt.timedelta(days=1), desk=DESK, folder=tmp_path / "keys")
+    assert region.paths == ["/gov/ratings"]
+    assert region.bad_signatures == 0
+    assert {lapsed, never} <= set(region.asked[0])
+    assert rated not in region.asked[0]  # only the unrated are asked of
+    assert (done.taken, done.failed, done.defaulted) == (2, "", 0)
+    assert standing(sessions, lapsed) == "good"
+    assert standing(sessions, never) == "bad"  # a 差评 given by QR opens its rectification as any other
+    with sessions() as session:
+        r = models.Rating
+        kept = {row.case_no: row for row in session.scalars(select(r).where(r.channel == "qr_code"))}
+        assert set(kept) == {lapsed, never}
+        assert kept[never].rated_on == dt.date(2026, 11, 21)
+        assert [c["code"] for c in json.loads(kept[never].reasons)] == ["503"]
+        rect = session.scalars(select(models.Rectification).where(models.Rectification.rating_id == kept[never].id))
+        assert rect.one_or_none() is not None
+        ids = set(session.scalars(select(models.Case.id).where(models.Case.case_no.in_([lapsed, never, rated]))))
+        sent = session.scalars(select(models.PlatformEvent.case_id).where(models.PlatformEvent.kind == "rated"))
+        assert len(ids & set(sent)) == 1  # the pad's rating is reported; the two the region holds are not
+    again = pull_pass(Writes(sessions), clock() + dt.timedelta(days=1), desk=DESK, folder=tmp_path / "keys")
+    assert again.taken == 0  # kept once
+
+
+def test_the_rating_the_region_holds_is_not_reported_back(
+    sessions: sessionmaker[Session], region: RegionSystem, clock: Clock, tmp_path: Path
+) -> None:
+    configure(sessions, region, tmp_path / "keys")
+    lapsed = by_standing(sessions, clock)["lapsed"]
+    region.held = {lapsed: qr_rating(lapsed, "4", "2026-11-20 18:02:00")}
+    with sessions() as session:
+        before = session.scalars(select(models.PlatformEvent.id)).all()
+    assert pull_pass(Writes(sessions), clock(), desk=DESK, folder=tmp_path / "keys").taken == 1
+    with sessions() as session:
+        assert session.scalars(select(models.PlatformEvent.id)).all() == before
+
+
+def test_no_default_rating_unless_the_site_s_rule_says_so(
+    sessions: sessionmaker[Session], region: RegionSystem, clock: Clock, tmp_path: Path
+) -> None:
+    configure(sessions, region, tmp_path / "keys")
+    never = by_standing(sessions, clock)["not_sent"]
+    week_later = clock() + dt.timedelta(days=7)
+    assert pull_pass(Writes(sessions), week_later, desk=DESK, folder=tmp_path / "keys").defaulted == 0
+    assert standing(sessions, never) == "not_sent"
+    with sessions.begin() as session:
+        put_setting(session, KEY_DEFAULT, json.dumps({"days": 7, "basis": "广东省政务服务“好差评”管理办法"}))
+    day_before = week_later - dt.timedelta(days=1)
+    assert pull_pass(Writes(sessions), day_before, desk=DESK, folder=tmp_path / "keys").defaulted == 0
+    done = pull_pass(Writes(sessions), week_later, desk=DESK, folder=tmp_path / "keys")
+    assert done.defaulted >= 1
+    assert standing(sessions, never) == "good"
+    with sessions() as session:
+        r = session.scalars(select(models.Rating).where(models.Rating.case_no == never)).one()
+        assert (r.level, r.channel) == ("basically_satisfied", "system_default")
