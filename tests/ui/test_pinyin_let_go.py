@@ -25,8 +25,9 @@ def pinyin_modules() -> list[str]:
 
 
 @pytest.fixture
-def desk_without_pinyin() -> Iterator[None]:
+def desk_without_pinyin(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """The process as a desk starts it: pypinyin not loaded (the run's own copy is put back afterwards)."""
+    monkeypatch.delenv("PYPINYIN_NO_DICT_COPY", raising=False)
     kept: dict[str, ModuleType] = {name: sys.modules.pop(name) for name in pinyin_modules()}
     yield
     for name in pinyin_modules():
@@ -60,6 +61,13 @@ def test_the_tables_come_back_when_a_block_needs_them_again(desk_without_pinyin:
     with pinyin_while():
         assert search_text("我要开药店") == first
     assert pinyin_modules() == []
+
+
+def test_the_tables_are_read_as_loaded_not_copied(desk_without_pinyin: None) -> None:
+    with pinyin_while():
+        search_text("我要开药店")
+        constants, phrases = sys.modules["pypinyin.constants"], sys.modules["pypinyin.phrases_dict"]
+        assert constants.PHRASES_DICT is phrases.phrases_dict
 
 
 def test_a_process_that_had_pypinyin_keeps_it(desk_without_pinyin: None) -> None:
