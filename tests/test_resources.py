@@ -74,6 +74,29 @@ def test_a_catalog_folder_without_catalog_files_is_named(shipped_copy: Path) -> 
     assert "事项目录文件夹中没有目录文件（*.toml）" in missing_resources_text(missing_resources())
 
 
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [("nmg.toml", "对接代码表文件 nmg.toml"), ("eval-content.toml", "好差评测评内容代码表文件 eval-content.toml")],
+)
+def test_the_platform_s_code_lists_and_the_eval_content_are_required(shipped_copy: Path, name: str, words: str) -> None:
+    (shipped_copy / "platform" / name).unlink()
+    assert missing_resources() == [MissingResource(shipped_copy / "platform" / name, Lack.MISSING)]
+    assert f"{words} 不存在：{shipped_copy / 'platform' / name}" in missing_resources_text(missing_resources())
+    assert f"{words} 不存在" in host.missing_resources_text(missing_resources())
+
+
+def test_the_required_platform_files_are_the_ones_the_app_reads() -> None:
+    from counter.platform.mapping import mapping_file
+    from counter.platform.settings import DEFAULT_MAPPING
+    from counter.ratings.eval_content import eval_content_path
+
+    platform = resources.resources_dir() / resources.PLATFORM
+    assert {platform / name for name in resources.REQUIRED_PLATFORM} == {
+        mapping_file(DEFAULT_MAPPING),
+        eval_content_path(),
+    }
+
+
 def test_an_empty_font_file_is_unreadable(shipped_copy: Path) -> None:
     (shipped_copy / "fonts" / "wqy-microhei.ttc").write_bytes(b"")
     [lack] = missing_resources()

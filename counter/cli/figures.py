@@ -152,6 +152,7 @@ def figures_json(figures: PeriodFigures, grouping: Grouping | LeagueGroup | None
         "lines": [line_json(line, grouping) for line in figures.lines],
         "total": line_json(figures.total, grouping),
         "agent_service": agent_service_json(figures.agent_service),
+        "channels": {c.channel.value: c.ratings for c in figures.channels},  # first ratings by channel
     }
 
 
@@ -214,7 +215,7 @@ def figures_text(figures: PeriodFigures, grouping: Grouping | LeagueGroup | None
         PERIOD_TOTAL,
         agent_service_line,
     )
-    from counter.words.ratings import percent_text
+    from counter.words.ratings import channels_line, percent_text
 
     dates = {"first": figures.first.isoformat(), "last": figures.last.isoformat()}
     if not figures.lines:
@@ -240,4 +241,5 @@ def figures_text(figures: PeriodFigures, grouping: Grouping | LeagueGroup | None
     widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
     title = PERIOD_TITLE.format(**dates, group=PERIOD_GROUP_HEADING[grouping], today=figures.today.isoformat())
     table = ["  ".join(_pad(text, widths[i], right=i > 0) for i, text in enumerate(row)).rstrip() for row in rows]
-    return "\n".join([title, *table, agent_service_line(figures.agent_service), PERIOD_RATING_SUM, PERIOD_RULES])
+    lines = [title, *table, channels_line(figures.channels), agent_service_line(figures.agent_service)]
+    return "\n".join([*lines, PERIOD_RATING_SUM, PERIOD_RULES])

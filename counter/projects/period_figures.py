@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from counter.case.period_figures import PeriodLine
 from counter.projects.evaluations import EvaluationCounts
+from counter.ratings.channel_figures import ChannelCount
 from counter.ratings.figures import Grouping
 
 
@@ -27,3 +28,5 @@ class PeriodFigures:
     total: PeriodLine
     # the 评价表s of 帮您办 projects given in the period: a channel of its own (counter.projects.evaluations)
     agent_service: EvaluationCounts = field(default_factory=EvaluationCounts)
+    # the services' first ratings by the channel they came by (counter.ratings.channel_figures)
+    channels: tuple[ChannelCount, ...] = ()

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from counter.ratings.levels import Level
-from counter.resources import PLATFORM, resources_dir
+from counter.resources import EVAL_CONTENT_FILE, PLATFORM, resources_dir
 
-EVAL_CONTENT_FILE = "eval-content.toml"
+__all__ = ["EVAL_CONTENT_FILE", "EvalContent", "EvalContentError", "Indicator", "load_eval_content"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,7 +46,8 @@ class Channel(StrEnum):
     PHONE = "phone"
     SMS = "sms"
     #: 书面评价: a paper 评价表 keyed in later (内政服发〔2022〕15号 counts 书面评价表格 among the channels).
-    #: Not one of 表 9's seven: a preset of ``[lists.channel]`` without a code for it keeps it from being reported.
+    #: Not one of 表 9's seven: the preset that sends channels by name names it 书面评价; a numbered preset, with no
+    #: public number for it, keeps it from being reported rather than send it under another channel's number.
     WRITTEN = "written"
     #: 系统默认评价: a service still unrated after the period a site's own rule sets, rated 基本满意 by the hall's work
     #: (:class:`counter.ratings.settings.DefaultRule`); the 好差评 interfaces that send it code it 7

@@ -25,6 +25,11 @@ ICONS = "icons"
 DEVICES = "devices"  # how the desk speaks to the window's devices: data files an integrator adapts
 PLATFORM = "platform"  # the formats of the region's systems (docs/platform.md)
 PREPARED = "prepared"  # built at package time, never committed: see counter.db.prepared_start
+# The platform's files reporting, the ratings' export and the pad's 测评内容 cannot do without: the region's mapping
+# (its code lists, counter.platform.settings.DEFAULT_MAPPING) and the national 测评内容 (counter.ratings.eval_content)
+MAPPING_FILE = "nmg.toml"
+EVAL_CONTENT_FILE = "eval-content.toml"
+REQUIRED_PLATFORM = (MAPPING_FILE, EVAL_CONTENT_FILE)
 
 # The font files the window and the documents cannot do without (counter.documents.fonts and counter.ui.fonts
 # name the same files; tests/test_resources.py checks that the three lists agree).
@@ -124,7 +129,11 @@ def missing_resources() -> list[MissingResource]:
     A few file opens (well under a millisecond): cheap enough for every start.
     """
     root = resources_dir()
-    found = [_check_catalog(root / CATALOG), *(_check_file(root / FONTS / name) for name in REQUIRED_FONTS)]
+    found = [
+        _check_catalog(root / CATALOG),
+        *(_check_file(root / FONTS / name) for name in REQUIRED_FONTS),
+        *(_check_file(root / PLATFORM / name) for name in REQUIRED_PLATFORM),
+    ]
     return [lack for lack in found if lack is not None]
 
 

@@ -15,6 +15,7 @@ from counter.case.league_figures import LeagueGroup
 from counter.platform.region_ratings import RegionPull
 from counter.projects.evaluations import EvaluationCounts
 from counter.projects.period_figures import PeriodFigures
+from counter.ratings.channel_figures import ChannelCount
 from counter.ratings.choice import RatingChoice
 from counter.ratings.export import RatingRecord
 from counter.ratings.figures import Figures, Grouping
@@ -307,11 +308,13 @@ class RatingFiguresAsked:
 
 @dataclass(frozen=True)
 class RatingFigures:
-    """The period's figures, one line per group, the total, and the 帮您办 评价表s: one moment's read."""
+    """The period's figures, one line per group, the total, the 帮您办 评价表s and the ratings by channel: one
+    moment's read."""
 
     lines: tuple[Figures, ...]
     total: Figures
     agent_service: EvaluationCounts
+    channels: tuple[ChannelCount, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from counter.resources import CATALOG, MissingResource
+from counter.resources import MissingResource
 from counter.words import database, host
 from counter.words.translate import tr
 
@@ -142,8 +142,10 @@ def missing_resources_text(missing: Sequence[MissingResource]) -> str:
     """Why the program does not start: each missing shipped file named, with where it was looked for."""
     lines = []
     for item in missing:
-        what = host.CATALOG_FOLDER if item.path.name == CATALOG else f"{host.FONT_FILE} {item.path.name} "
-        lines.append("  " + RESOURCE_LACK[item.lack.value].format(what=what, path=item.path, detail=item.detail))
+        lines.append(
+            "  "
+            + RESOURCE_LACK[item.lack.value].format(what=host.resource_what(item), path=item.path, detail=item.detail)
+        )
     return RESOURCES_INCOMPLETE.format(lines="\n".join(lines))
 
 

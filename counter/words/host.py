@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from counter.resources import CATALOG, Lack, MissingResource
+from counter.resources import CATALOG, EVAL_CONTENT_FILE, FONTS, Lack, MissingResource
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
@@ -36,12 +36,26 @@ RESOURCE_LACK = {
 }
 CATALOG_FOLDER = tr("事项目录文件夹")
 FONT_FILE = tr("字体文件")
+PLATFORM_FILE = tr("对接代码表文件")
+EVAL_CONTENT = tr("好差评测评内容代码表文件")
+
+
+def resource_what(item: MissingResource) -> str:
+    """What a missing shipped file is, in the clerk's words: the catalog, a font, the platform's code lists."""
+    if item.path.name == CATALOG:
+        return CATALOG_FOLDER
+    if item.path.parent.name == FONTS:
+        return f"{FONT_FILE} {item.path.name} "
+    if item.path.name == EVAL_CONTENT_FILE:
+        return f"{EVAL_CONTENT} {item.path.name} "
+    return f"{PLATFORM_FILE} {item.path.name} "
 
 
 def missing_resources_text(missing: Sequence[MissingResource]) -> str:
     """Why the desk does not start: each missing shipped file named (where it was looked for is the log's)."""
     lines = []
     for item in missing:
-        what = CATALOG_FOLDER if item.path.name == CATALOG else f"{FONT_FILE} {item.path.name} "
-        lines.append("  " + RESOURCE_LACK[item.lack].format(what=what, path=item.path, detail=item.detail))
+        lines.append(
+            "  " + RESOURCE_LACK[item.lack].format(what=resource_what(item), path=item.path, detail=item.detail)
+        )
     return RESOURCES_INCOMPLETE.format(lines="\n".join(lines))

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from counter.ratings.channel_figures import ChannelCount
+from counter.words.punctuation import LIST_JOIN
 from counter.words.translate import tr
 
 # Keyed by the enums' values (StrEnum members look themselves up by value).
@@ -106,3 +110,28 @@ CHOICE_PROBLEM = {
     "comment_too_long": tr("意见建议太长"),
     "date_ahead": tr("评价表上的日期晚于今天"),
 }
+
+
+#: 评价渠道 as GB/T 39046-2020 表 9 names them, and the region's 书面评价 and a site's 系统默认评价
+RATING_CHANNEL = {
+    "pc": tr("PC端"),
+    "mobile": tr("移动服务端"),
+    "qr_code": tr("二维码"),
+    "hall_tablet": tr("政务大厅平板电脑（评价器）"),
+    "other_terminal": tr("政务大厅其他终端"),
+    "phone": tr("电话"),
+    "sms": tr("短信"),
+    "written": tr("书面评价"),
+    "system_default": tr("系统默认评价"),
+}
+RATING_CHANNELS = tr("按评价渠道（本期给出的首次评价）：{counts}")
+RATING_CHANNELS_NONE = tr("按评价渠道（本期给出的首次评价）：本期没有评价。")
+RATING_CHANNEL_COUNT = tr("{channel} {count}")
+
+
+def channels_line(counts: Sequence[ChannelCount]) -> str:
+    """The period's first ratings by channel, under the figures of the command and of the window alike."""
+    if not counts:
+        return RATING_CHANNELS_NONE
+    parts = (RATING_CHANNEL_COUNT.format(channel=RATING_CHANNEL[c.channel], count=c.ratings) for c in counts)
+    return RATING_CHANNELS.format(counts=LIST_JOIN.join(parts))

@@ -22,6 +22,7 @@ from counter.case.period_figures import CaseCounts, PeriodLine, RectCounts, sum_
 from counter.case.promise_figures import BundleFacts, PromiseFigures, VersionCount, bundle_facts, promise_figures
 from counter.catalog.model import Bundle
 from counter.db.catalog_store import guide_version
+from counter.db.channel_figures import channel_counts
 from counter.db.figure_store import (
     GroupCount,
     ItemLine,
@@ -136,7 +137,9 @@ def period_figures(
             )
         )
     total = total_line(lines, promise_total)
-    return PeriodFigures(first, last, grouping, today, tuple(lines), total, evaluation_counts(session, first, last))
+    agent_service = evaluation_counts(session, first, last)
+    channels = channel_counts(session, first, last)
+    return PeriodFigures(first, last, grouping, today, tuple(lines), total, agent_service, channels)
 
 
 def _case_counts(service: ServiceLine | None, items: ItemLine | None) -> CaseCounts:

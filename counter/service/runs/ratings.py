@@ -14,6 +14,7 @@ from counter.actions.projects.project_reads import agent_service_figures
 from counter.actions.ratings import record, region_pull, sheet
 from counter.actions.ratings.league_figures import league_figures as league_lines
 from counter.actions.ratings.period_figures import period_figures as period_lines
+from counter.db.channel_figures import channel_counts
 from counter.db.engine import Sessions
 from counter.platform.region_ratings import RegionPull
 from counter.projects.period_figures import PeriodFigures
@@ -133,7 +134,8 @@ def decide_appeal(work: Session, desk: Desk | None, request: DecideAppeal) -> No
 
 def rating_figures(work: Session, desk: Desk | None, request: RatingFiguresAsked) -> RatingFigures:
     lines, total = record.rating_figures(work, request.first, request.last, request.grouping, desk=desk)
-    return RatingFigures(lines, total, agent_service_figures(work, request.first, request.last, desk=desk))
+    agent_service = agent_service_figures(work, request.first, request.last, desk=desk)
+    return RatingFigures(lines, total, agent_service, channel_counts(work, request.first, request.last))
 
 
 def export_records(work: Session, desk: Desk | None, request: Period) -> tuple[RatingRecord, ...]:

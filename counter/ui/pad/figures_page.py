@@ -46,7 +46,7 @@ from counter.ui.runner import Failed, Runner
 from counter.ui.text_size import scaled
 from counter.words.access import not_permitted
 from counter.words.period_figures import agent_service_line
-from counter.words.ratings import RATING_GROUPING, percent_text
+from counter.words.ratings import RATING_GROUPING, channels_line, percent_text
 
 log = logging.getLogger(__name__)
 
@@ -124,6 +124,8 @@ class FiguresPage(QWidget):
         self.error = plain_label()
         self.error.setProperty("role", "problems")
         self.error.hide()
+        self.channels = plain_label()  # the first ratings by channel: 评价器, 二维码, 书面评价 …
+        self.channels.setWordWrap(True)
         self.agent_service = plain_label()  # the 帮您办 评价表s: a channel of their own, beside the table
         self.agent_service.setWordWrap(True)
         note = plain_label(RATING_FIGURES_NOTE)
@@ -133,6 +135,7 @@ class FiguresPage(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.error)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.channels)
         layout.addWidget(self.agent_service)
         layout.addWidget(note)
         self._connect_signals()
@@ -159,6 +162,7 @@ class FiguresPage(QWidget):
             return
         self.error.hide()
         self.show_figures(figures.lines, figures.total, grouping)
+        self.channels.setText(channels_line(figures.channels))
         self.agent_service.setText(agent_service_line(figures.agent_service))
 
     def show_figures(self, lines: tuple[Figures, ...], total: Figures, grouping: Grouping) -> None:

@@ -1,0 +1,27 @@
+"""The period's ratings by channel: where the services' first ratings were given (评价器, 二维码, 书面评价, …).
+
+The figures count a service once, by its first rating (:mod:`counter.ratings.figures`); a rating the region holds
+and the hall pulled in (补充评价 by QR), a paper 评价表 keyed in, a site's default rating all count there as the
+pad's do.  So the supervisor sees how many came by each channel, beside the rates they make up.  The channels count
+the first ratings given in the period, by the day each was given, as the ratings' export does (a rating removed on
+appeal in none); the figures' lines count the services taken in the period: a service rated the day after it was
+given is in the next day's channels.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from counter.ratings.levels import Channel
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelCount:
+    channel: Channel
+    ratings: int
+
+
+def channel_counts_of(counted: Mapping[str, int]) -> tuple[ChannelCount, ...]:
+    """The counts by stored channel value, in the channels' order, those with none left out."""
+    return tuple(ChannelCount(c, counted[c.value]) for c in Channel if counted.get(c.value))

@@ -1,0 +1,53 @@
+"""The figures by channel: the pad's, a paper 评价表 keyed in and a QR rating pulled from the region each counted
+where it came from, in the command's and the window's figures alike."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.ratings.period_figures import period_figures
+from counter.actions.ratings.record import key_in_sheet, record_rating, send_to_pad
+from counter.actions.ratings.region_pull import take_region_rating
+from counter.cli.figures import figures_json, figures_text
+from counter.db import models
+from counter.platform.region_ratings import BEIJING, RegionRating
+from counter.ratings.channel_figures import ChannelCount
+from counter.ratings.choice import RatingChoice
+from counter.ratings.figures import Grouping
+from counter.ratings.levels import Channel, Level
+from counter.ratings.paper import PaperRating
+from counter.words.ratings import channels_line
+from tests.ratings.conftest import DESK, TODAY, Clock
+
+
+def test_each_channel_is_counted_and_they_add_up_to_the_rated(sessions: sessionmaker[Session], clock: Clock) -> None:
+    with sessions() as session:
+        cases = list(session.scalars(select(models.Case.case_no).order_by(models.Case.id)))[:3]
+    pad, paper, qr = cases
+    with sessions.begin() as session:
+        shown = send_to_pad(session, pad, DESK, clock())
+        record_rating(session, shown.request_id, RatingChoice(Level.SATISFIED), DESK, clock(), office_calendar(session))
+        sheet = PaperRating(Level.VERY_SATISFIED, (), "", TODAY)
+        key_in_sheet(session, paper, sheet, DESK, clock(), office_calendar(session))
+        at = dt.datetime(2026, 11, 20, 20, 0, tzinfo=BEIJING)
+        assert take_region_rating(session, RegionRating(qr, Level.BASIC, Channel.QR_CODE, (), "", at, 1), clock(), DESK)
+    with sessions() as session:
+        figures = period_figures(session, TODAY, TODAY, Grouping.DESK, TODAY, desk=DESK)
+    assert figures.channels == (
+        ChannelCount(Channel.QR_CODE, 1),
+        ChannelCount(Channel.HALL_TABLET, 1),
+        ChannelCount(Channel.WRITTEN, 1),
+    )
+    assert sum(c.ratings for c in figures.channels) == figures.total.ratings.rated  # all three given on the day
+    assert figures_json(figures)["channels"] == {"qr_code": 1, "hall_tablet": 1, "written": 1}
+    line = "按评价渠道（本期给出的首次评价）：二维码 1、政务大厅平板电脑（评价器） 1、书面评价 1"
+    assert channels_line(figures.channels) == line
+    assert line in figures_text(figures)
+
+
+def test_a_period_without_ratings_says_so() -> None:
+    assert channels_line(()) == "按评价渠道（本期给出的首次评价）：本期没有评价。"
