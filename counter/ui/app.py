@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -57,13 +58,19 @@ from counter.ui.main_window import MainWindow
 from counter.ui.qt_language import install_qt_language
 from counter.ui.single_desk import Claim, SingleDesk
 from counter.ui.start_window import WINDOW_SIZE, front_window, start_sign_in, startup_failure
+from counter.ui.startup_sources import answer_by_name
+from counter.ui.startup_work import StartWork
 from counter.ui.unexpected import install as install_unexpected_hook
+from counter.ui.warm_imports import FOR_THE_FIRST_INTAKE, FOR_THE_SETTLED_START, import_ahead
 
 if TYPE_CHECKING:
     from counter.host.quick_start import QuickStart
     from counter.service.local import Service
 
 log = logging.getLogger(__name__)
+
+#: how often the interpreter's lock changes hands while the warm-up runs beside the window (Python's own: 5 ms)
+WARM_UP_SWITCH_S = 0.001
 
 
 def prepare_app(app: QApplication) -> str | None:
@@ -215,13 +222,31 @@ def _warm_up(
     damaged: Callable[[str], None],
 ) -> None:
     """Import SQLAlchemy, check the file and open the database while the clerk reads the screen; then say so
-    (``opened``).
+    (``opened``), and import what the window's thread needs next (:mod:`counter.ui.warm_imports`).
 
     ``check``: what is looked at in the opened database before the first intake (the numbers already issued).
     ``settled`` is said last, whatever happened before it (the pad's start then names a problem); but a file that
     fails its check is said instead (``damaged``, with its path), and the clerk's answer on the window's thread
     settles the start.
+
+    Meanwhile the interpreter's lock changes hands every millisecond rather than every five (:data:`WARM_UP_SWITCH_S`):
+    the window's thread, handed a key, waits for the lock at most that long each time it asks for it.
     """
+    previous = sys.getswitchinterval()
+    sys.setswitchinterval(min(previous, WARM_UP_SWITCH_S))
+    try:
+        _warm(service, opened, check, settled, damaged)
+    finally:
+        sys.setswitchinterval(previous)
+
+
+def _warm(
+    service: InProcess,
+    opened: Callable[[], None],
+    check: Callable[[], None],
+    settled: Callable[[], None],
+    damaged: Callable[[str], None],
+) -> None:
     try:
         service.open()
     except DatabaseDamaged as err:
@@ -233,7 +258,10 @@ def _warm_up(
         return
     try:
         opened()
+        # what the window's thread would otherwise import itself at the first F5 and once the start settles
+        import_ahead(FOR_THE_FIRST_INTAKE)
         check()
+        import_ahead(FOR_THE_SETTLED_START)
     finally:
         settled()
 
@@ -291,6 +319,7 @@ def run(
     desk with a server works on it unless ``db_url`` or ``today`` names a database of its own.
     """
     keep_files_private()  # as counter/__main__ does: also when the window is started on its own (tests, tools)
+    answer_by_name()  # the warm-up's modules are not read by PySide6's import hook (counter.ui.startup_sources)
     setup_logging()
     existing = QApplication.instance()
     if existing is None:
@@ -324,29 +353,28 @@ def run(
     # once a window has painted, a start-up question's or the desk's: Qt's network module loads after the first paint
     after_first_paint(app, desk.listen)
     collector = MainThreadCollector(app)  # no Qt object freed by the garbage collector on a worker thread
+    collector.hold()  # nor any collection over the start's modules as they load: kept once the start settles
     try:
         training_file = training and is_training_database(url)  # --today with --db: that file is not thrown away
         # a desk's own file is checked whole before its first unit of work (training's is thrown away at will)
         service = serve(url, training=training_file, create=may_create(db_url, training_file), check_whole=not training)
-        return _run_desk(app, desk, service, exit_when_ready, today)
+        return _run_desk(app, desk, service, exit_when_ready, today, collector)
     finally:
         collector.stop()
         desk.release()  # tests and tools start the window again in the same process
 
 
 class _ExitWhenReady(QObject):
-    """Ends the run once the first search is answered (ready) and the start's own work is over (settled).
+    """Ends the run once the first search is answered (ready) and the start's own work is over (settled: the
+    warm-up, then the draft's offer and the pad's start, :class:`StartWork`)."""
 
-    A QObject of the window's thread, so that the warm-up thread's ``start_settled`` reaches it queued, after the
-    pad's start that was connected before it."""
-
-    def __init__(self, app: QApplication, window: MainWindow) -> None:
+    def __init__(self, app: QApplication, window: MainWindow, last_work: StartWork) -> None:
         super().__init__(window)
         self._app, self._window = app, window
         self._answered: bool | None = None
         self._settled = False
         window.catalog_ready.connect(self.on_ready)
-        window.desk_actions.start_settled.connect(self.on_settled)
+        last_work.done.connect(self.on_settled)
 
     def on_ready(self, ok: bool) -> None:
         if ok:
@@ -363,7 +391,14 @@ class _ExitWhenReady(QObject):
             self._app.exit(0 if self._answered else 1)
 
 
-def _run_desk(app: QApplication, desk: SingleDesk, db: InProcess, exit_when_ready: bool, today: dt.date | None) -> int:
+def _run_desk(
+    app: QApplication,
+    desk: SingleDesk,
+    db: InProcess,
+    exit_when_ready: bool,
+    today: dt.date | None,
+    collector: MainThreadCollector,
+) -> int:
     failure = database_file_failure(db)  # missing or read-only: named as such, never offered a restore
     if failure is not None:
         return startup_failure(app, failure, exit_when_ready)
@@ -389,17 +424,21 @@ def _run_desk(app: QApplication, desk: SingleDesk, db: InProcess, exit_when_read
         watch_only(app, window)
         window.show()
     settled = window.desk_actions.start_settled
+    settled.connect(collector.keep_the_start)  # first: what the start loaded is kept before anything else runs
+    # the start's last work, behind any step of the clerk's waiting at that moment (counter.ui.startup_work)
+    last_work = StartWork(window)
+    settled.connect(last_work.start)
     if not accounts:
         # once the window has painted and the database is warm: the pad's start reads the database, and on the
         # window's thread before its first paint it kept the clerk waiting for SQLAlchemy's import (--exit-when-ready
         # too: it ends only once the pad has started, so a timed start leaves none of a desk's work out)
-        settled.connect(window.offer_draft)
-        settled.connect(window.start_pad)
+        last_work.add(window.offer_draft)
+        last_work.add(window.start_pad)
         if today is None and not exit_when_ready:  # a site nobody has set up gets its set-up form (training works
             # in its own database); --exit-when-ready is ready before any form would be filled in
             window.desk_actions.database_open.connect(window.desk_actions.offer_site_set_up)
     if exit_when_ready:
-        _ExitWhenReady(app, window)
+        _ExitWhenReady(app, window, last_work)
     _ask_when_damaged(app, window, db.url, exit_when_ready)
 
     # the scanner's filter sees every event of the application: installed once the window has painted, as the keys

@@ -1,0 +1,170 @@
+"""What holds the window's thread while the desk starts: which thread imports what, when the collector walks the
+start's objects, and where the start's last work runs beside the clerk's first steps."""
+
+from __future__ import annotations
+
+import gc
+import threading
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from PySide6.QtCore import QEventLoop, QTimer
+from pytestqt.qtbot import QtBot
+
+from counter.ui import collector as collector_module
+from counter.ui.collector import MainThreadCollector
+from counter.ui.startup_sources import uses_qt
+from counter.ui.startup_work import StartWork
+from tests.ui.test_startup import RUN, warm_run
+
+# a warm start to its end (--exit-when-ready), noting from the moment it is ready: each module imported and the
+# thread that imported it, each collection and the thread it ran on, and the moment the start settled
+WATCHED = (
+    "import gc, linecache, sys, threading\n"
+    "from counter.ui import ready\n"
+    "answer = ready.answer_first_search\n"
+    "imported, collected, settled = [], [], []\n"
+    "class Noted:\n"
+    "    def find_spec(self, name, path, target=None):\n"
+    "        if name not in sys.modules:\n"
+    "            imported.append((threading.current_thread().name, name))\n"
+    "        return None\n"
+    "def on_gc(phase, info):\n"
+    "    if phase == 'stop' and not settled:\n"
+    "        collected.append(threading.current_thread().name)\n"
+    "def answered(window):\n"
+    "    answer(window)\n"
+    "    sys.meta_path.insert(0, Noted())\n"
+    "    gc.callbacks.append(on_gc)\n"
+    "    window.desk_actions.start_settled.connect(lambda: settled.append(gc.get_freeze_count()))\n"
+    "ready.answer_first_search = answered\n"
+    "from counter.ui.app import run\n"
+    "code = run(None, True, [])\n"
+    "window_thread = sorted({n for t, n in imported if t == threading.main_thread().name})\n"
+    "print('window thread imported:', window_thread)\n"
+    "print('warm-up imported:', sorted({n for t, n in imported if t == 'db-warm-up'}))\n"
+    "print('collections before settled:', collected)\n"
+    "print('frozen at settled:', bool(settled) and settled[0] > 0)\n"  # (a first start settles before ready)
+    "read = [f for f in linecache.cache if f.endswith('.py') and ('/sqlalchemy/' in f or '/counter/db/' in f)]\n"
+    "print('sources read:', len(read))\n"
+    "raise SystemExit(code)\n"
+)
+assert RUN  # the same start as the other start-up tests, run here with its probes
+
+
+@pytest.mark.program  # starts the desk in processes of its own
+def test_the_window_thread_imports_nothing_of_the_intake_or_the_pad_once_ready(resources: Path) -> None:
+    """The draft's offer, the pad's start and the first F5 found their packages loaded by the warm-up thread: on the
+    window's thread they held it for half a second and more (159 modules, Pillow among them) while keys waited."""
+    again = warm_run(WATCHED)
+    lines = dict(line.split(": ", 1) for line in again.stdout.splitlines() if ": " in line)
+    window_thread = eval(lines["window thread imported"])
+    warm_up = eval(lines["warm-up imported"])
+    heavy = ("counter.ui.intake", "counter.ui.pad", "counter.ui.sync", "counter.ui.guide_view", "PIL", "sqlalchemy")
+    assert [name for name in window_thread if name.startswith(heavy)] == []
+    for package in ("counter.ui.intake.panel", "counter.ui.pad.controller", "counter.ui.sync.pending_label", "PIL"):
+        assert package in warm_up
+
+
+@pytest.mark.program  # starts the desk in processes of its own
+def test_no_collection_walks_the_start_and_what_it_loaded_is_kept(resources: Path) -> None:
+    """Between ready and the start's end nothing is collected on any thread (each turn walked everything loaded since
+    the last: a tenth of a second on the window's thread); at its end what it made is frozen out of later ones."""
+    again = warm_run(WATCHED)
+    assert "collections before settled: []" in again.stdout
+    assert "frozen at settled: True" in again.stdout
+
+
+@pytest.mark.program  # starts the desk in processes of its own
+def test_pyside_reads_no_source_of_the_modules_the_warm_up_loads(resources: Path) -> None:
+    """PySide6's import hook read every module's file to look for its own name: some 450 after the window shows."""
+    again = warm_run(WATCHED)
+    assert "sources read: 0" in again.stdout
+
+
+def test_the_window_and_pyside_modules_use_qt_and_no_other() -> None:
+    assert uses_qt(ModuleType("counter.ui.intake.panel"))
+    assert uses_qt(ModuleType("PySide6.QtCore"))
+    assert not uses_qt(ModuleType("sqlalchemy.orm"))
+    assert not uses_qt(ModuleType("counter.uikit"))  # a name that only starts alike
+
+
+def test_a_held_collector_collects_nothing_and_then_keeps_what_was_made(qtbot: QtBot) -> None:
+    collections: list[int] = []
+
+    def noted(phase: str, info: dict[str, int]) -> None:
+        if phase == "stop":
+            collections.append(info["generation"])
+
+    others = [running for running in collector_module._running if running.timer.isActive()]
+    for running in others:  # the suite's own (tests/ui/conftest.py): its turn would be counted too
+        running.timer.stop()
+    collector = MainThreadCollector(interval_ms=1)
+    turns: list[int] = []
+    collector.timer.timeout.connect(lambda: turns.append(1))
+    gc.callbacks.append(noted)
+    try:
+        collector.hold()
+        made = [[object()] for _ in range(10 * gc.get_threshold()[0])]  # well past generation 0's threshold
+        qtbot.waitUntil(lambda: len(turns) >= 20, timeout=5_000)  # twenty of the collector's turns
+        assert collections == []
+        frozen = gc.get_freeze_count()
+        collector.keep_the_start()
+        assert gc.get_freeze_count() >= frozen + len(made)
+        after = [[object()] for _ in range(2 * gc.get_threshold()[0])]  # what the desk makes from then on
+        qtbot.waitUntil(lambda: bool(collections), timeout=5_000)  # collected again
+        assert after
+    finally:
+        gc.callbacks.remove(noted)
+        collector.stop()
+        for running in others:
+            running.timer.start()
+
+
+def test_the_start_work_waits_for_the_step_the_clerk_is_waiting_on() -> None:
+    """The start settling while an operation of the clerk's is answered (Enter's guide, F5's intake: a turn of the
+    event loop of their own, under the application's) runs its work once that step is over, not inside it, where F5
+    waited for the draft's offer and the pad's start."""
+    ran: list[str] = []
+    work = StartWork()
+    work.add(lambda: ran.append("pad started"))
+    application = QEventLoop()  # the application's own loop, as app.exec runs it
+    work.done.connect(application.quit)
+    guard = QTimer()
+    guard.setSingleShot(True)
+    guard.timeout.connect(application.quit)  # a work that never ran ends the test, failing it below
+
+    def enter_pressed() -> None:
+        step = QEventLoop()  # the step's wait for its answer (counter.ui.runner)
+
+        def settled() -> None:
+            work.start()
+            ran.append("settled")
+            QTimer.singleShot(0, answered)
+
+        def answered() -> None:
+            ran.append("step answered")
+            step.quit()
+
+        QTimer.singleShot(0, settled)
+        step.exec()
+
+    QTimer.singleShot(0, enter_pressed)
+    guard.start(5_000)
+    application.exec()
+    assert ran == ["settled", "step answered", "pad started"]
+    assert work.finished
+
+
+def test_the_start_work_runs_at_once_when_no_step_waits(qtbot: QtBot) -> None:
+    ran: list[str] = []
+    work = StartWork()
+    work.add(lambda: ran.append("offered"))
+    work.add(lambda: ran.append("pad started"))
+    with qtbot.waitSignal(work.done, timeout=1_000):
+        QTimer.singleShot(0, work.start)
+    assert ran == ["offered", "pad started"]
+    work.start()  # settled said again (a damaged file restored): the work is done once
+    assert ran == ["offered", "pad started"]
+    assert threading.current_thread() is threading.main_thread()
