@@ -262,6 +262,8 @@ class DocumentFonts:
         _remember_subsets(loaded.face)
         if font.name in SHAPED:
             _prepare_shaping(loaded)
+        else:  # each glyph's characters: read only while the widths are parsed (some 5 MiB for Micro Hei)
+            del loaded.face.glyphToChar
         pdfmetrics.registerFont(loaded)
         self._fonts[font.name] = loaded
         return loaded

@@ -1,4 +1,4 @@
-"""The papers' font files are mapped, not read into the desk's memory (counter.documents.fonts.MappedFont)."""
+"""The papers' fonts keep in the desk's memory only what drawing needs (counter.documents.fonts)."""
 
 from __future__ import annotations
 
@@ -29,3 +29,11 @@ def test_a_mapped_font_draws_as_the_file_read_would() -> None:
     glyphs = [0, *sorted({mapped.charToGlyph[ord(c)] for c in "受理通知书乌兰浩特市和平街道民主路0123"})]
     assert mapped.charToGlyph == read.charToGlyph
     assert mapped.makeSubset(glyphs) == read.makeSubset(glyphs)
+
+
+def test_what_only_the_parse_needs_is_let_go() -> None:
+    """Which characters each glyph draws is kept only for the shaped font, whose glyphs are named by it."""
+    fonts = DocumentFonts(fonts_dir())
+    fonts.font_of("ᠮ")
+    assert not hasattr(fonts.primary.face, "glyphToChar")
+    assert fonts._fonts[MONGOLIAN.name].face.glyphToChar
