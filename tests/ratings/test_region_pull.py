@@ -17,6 +17,7 @@ from counter.actions.admin.calendar import office_calendar
 from counter.actions.outbox.platform import save_platform
 from counter.actions.ratings.record import record_rating, record_unrated, send_to_pad
 from counter.actions.ratings.region_pull import pull_pass
+from counter.cli.main import main
 from counter.db import models
 from counter.db.settings_store import put_setting
 from counter.platform.settings import PlatformSettings
@@ -145,3 +146,8 @@ def test_no_default_rating_unless_the_site_s_rule_says_so(
     with sessions() as session:
         r = session.scalars(select(models.Rating).where(models.Rating.case_no == never)).one()
         assert (r.level, r.channel) == ("basically_satisfied", "system_default")
+
+
+def test_the_command_runs_one_pass_and_says_what_came_of_it(capsys: pytest.CaptureFixture[str], db_path: Path) -> None:
+    assert main(["ratings", "pull", "--db", f"sqlite:///{db_path}"]) == 0  # a site not reporting asks nothing
+    assert capsys.readouterr().out.strip() == "询问办件 0 件，取回补充评价 0 条，给予默认评价 0 条"
