@@ -151,3 +151,26 @@ def test_no_default_rating_unless_the_site_s_rule_says_so(
 def test_the_command_runs_one_pass_and_says_what_came_of_it(capsys: pytest.CaptureFixture[str], db_path: Path) -> None:
     assert main(["ratings", "pull", "--db", f"sqlite:///{db_path}"]) == 0  # a site not reporting asks nothing
     assert capsys.readouterr().out.strip() == "询问办件 0 件，取回补充评价 0 条，给予默认评价 0 条"
+
+
+def test_a_platform_that_does_not_answer_leaves_everything_as_it_was(
+    sessions: sessionmaker[Session], region: RegionSystem, clock: Clock, tmp_path: Path
+) -> None:
+    configure(sessions, region, tmp_path / "keys")
+    lapsed = by_standing(sessions, clock)["lapsed"]
+    region.held = {lapsed: qr_rating(lapsed, "5", "2026-11-20 18:02:00")}
+    region.status = 503
+    done = pull_pass(Writes(sessions), clock(), desk=DESK, folder=tmp_path / "keys")
+    assert done.failed.startswith("HTTP 503")
+    assert done.taken == 0
+    region.status = 200
+    with sessions.begin() as session:  # a certificate not of the platform's own CA: nothing is asked
+        save_platform(
+            session,
+            PlatformSettings(True, region.url, "hall", SECRET, 2.0, 3, codings=CHOSEN),
+            desk=DESK,
+            folder=tmp_path / "keys",
+        )
+    done = pull_pass(Writes(sessions), clock(), desk=DESK, folder=tmp_path / "keys")
+    assert done.failed.startswith("no connection: SSLCertVerificationError")
+    assert standing(sessions, lapsed) == "lapsed"
