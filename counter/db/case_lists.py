@@ -41,6 +41,7 @@ from counter.case.lookup import SEQUENCE_MARK, FoundCase, Lookup, LookupKind
 from counter.case.status import NOTE_CODES_JOIN, CaseStatus
 from counter.case.view import CaseRow
 from counter.db import models
+from counter.db.sealed import lookup_index
 
 ListingSelect = Select[str, str, str, str, dt.date, str, dt.date | None]
 
@@ -157,6 +158,10 @@ class FoundReads:
     account: tuple[str, bool] | None  # the login's roles as stored and whether it is disabled; None: no such login
 
 
+#: what no keyed index is: the look-up of a machine without the index key finds nothing
+_NOWHERE = "-"
+
+
 def cases_found(session: Session, lookup: Lookup, since: dt.date, limit: int, login: str = "") -> FoundReads:
     """The cases received on or after ``since`` that ``lookup`` names, newest first (F7 without a full number), with
     whether accounts exist and the account of ``login``, which decide whether the ID numbers may be shown whole.
@@ -164,8 +169,9 @@ def cases_found(session: Session, lookup: Lookup, since: dt.date, limit: int, lo
     One statement, read along the index of what was typed (migrations 0026 and 0030): a number's last digits seek
     the sequence on PostgreSQL (``ix_case_sequence``) and on SQLite walk the period's numbers newest first
     (``ix_case_received_on_case_no``) and stop at the page; an ID number, a phone or a name seek their own index and
-    read only its period's entries.  The account's facts are subqueries of no row, each
-    read once.  The ID number and phone come whole: the action masks them for whoever may not see them so.
+    read only its period's entries (an ID number and a phone by their keyed index: the columns are sealed).  The
+    account's facts are subqueries of no row, each read once.  The ID number and phone come whole: the action masks
+    them for whoever may not see them so.
     """
     c, account = models.Case, models.Account
     match lookup.kind:
@@ -173,10 +179,11 @@ def cases_found(session: Session, lookup: Lookup, since: dt.date, limit: int, lo
             found = func.split_part(c.case_no, SEQUENCE_MARK, 4) == lookup.text  # ix_case_sequence (migration 0030)
         case LookupKind.NUMBER_TAIL:  # the sequence, whole: 0002 is not 10002
             found = c.case_no.endswith(SEQUENCE_MARK + lookup.text, autoescape=True)
-        case LookupKind.ID_NUMBER:
-            found = c.applicant_id_no == lookup.text
+        case LookupKind.ID_NUMBER:  # sealed: sought by its keyed index (counter.db.sealed, migration 0045)
+            found = c.applicant_id_key == (lookup_index(lookup.text) or _NOWHERE)
         case LookupKind.PHONE:
-            found = (c.applicant_phone == lookup.text) | (c.notify_phone == lookup.text)
+            key = lookup_index(lookup.text) or _NOWHERE
+            found = (c.applicant_phone_key == key) | (c.notify_phone_key == key)
         case LookupKind.NAME:
             found = _name_begins(session.get_bind().dialect.name, lookup.text)
         case LookupKind.CASE_NO:

@@ -43,6 +43,7 @@ from counter.db.audit_derived import status_is_off_history
 from counter.db.audit_state import check_as_recorded
 from counter.db.outbox_store import queue_for_line
 from counter.db.platform_store import queue_line
+from counter.db.sealed import case_index_values
 from counter.db.settings_store import TRAINING
 from counter.intake.subject import subject_from_json
 
@@ -97,7 +98,7 @@ def add_case(
     case_insert, material_insert, history_insert = _add_case_statements()
     now = models.utcnow()
     line_at = now if at is None else at.astimezone(dt.UTC)  # kept in UTC, as add_history keeps it
-    case_id = int(session.execute(case_insert, {"created_at": now, **values}).scalar_one())
+    case_id = int(session.execute(case_insert, {"created_at": now, **values, **case_index_values(values)}).scalar_one())
     if materials:
         session.execute(material_insert, [_line_values(case_id, line) for line in materials])
     session.execute(

@@ -1,6 +1,6 @@
 """Bring a database to the schema this program expects.
 
-Start-up only reads ``alembic_version`` (one query) and compares it with
+Start-up only reads ``alembic_version`` and the sealing's work list (two queries) and compares the first with
 :data:`HEAD`; Alembic itself is imported only when there is work to do, so a
 migrated desk starts without it.  A database written by a newer program is
 refused rather than touched.
@@ -95,10 +95,18 @@ def upgrade(
     state, revision = schema_state(engine)
     if state is SchemaState.NEWER:
         raise SchemaTooNew(revision or "")
-    if state is SchemaState.CURRENT:
-        return state
-    _migrate(engine, "head", up=True, lock_timeout_s=lock_timeout_s, progress=progress, since=revision)
+    if state is not SchemaState.CURRENT:
+        _migrate(engine, "head", up=True, lock_timeout_s=lock_timeout_s, progress=progress, since=revision)
+    _finish_sealing(engine, progress)
     return state
+
+
+def _finish_sealing(engine: Engine, progress: Callable[[Step], None] | None) -> None:
+    """The rows still to seal (migration 0045) or to move to a new data key, a batch to a transaction after the
+    upgrade's own (:mod:`counter.db.sealing`): one read of a table of no rows where there is nothing to do."""
+    from counter.db.sealing import finish_pending
+
+    finish_pending(engine, progress)
 
 
 def upgrade_to(engine: Engine, revision: str) -> None:

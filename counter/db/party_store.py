@@ -13,10 +13,15 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from counter.db import models
+from counter.db.sealed import index_of, lookup_index, normalised
 
 
 def find_party(session: Session, id_no: str) -> models.Party | None:
-    return session.get(models.Party, id_no.strip().upper())
+    """The party of ``id_no``, by the keyed index of the number (it is stored sealed: counter.db.sealed); a party
+    written before the sealing reached it, by the number itself."""
+    key = lookup_index(id_no)
+    found = session.get(models.Party, key) if key is not None else None
+    return found or session.get(models.Party, normalised(id_no))
 
 
 def remember_party(
@@ -27,7 +32,15 @@ def remember_party(
     An empty phone or address does not erase one known from an earlier case.
     """
     statement = _party_statement(session.get_bind().dialect.name, bool(phone), bool(address))
-    values = {"id_no": id_no, "kind": kind, "name": name, "phone": phone, "address": address, "legal_rep": legal_rep}
+    values = {
+        "id_key": index_of(id_no),
+        "id_no": normalised(id_no),
+        "kind": kind,
+        "name": name,
+        "phone": phone,
+        "address": address,
+        "legal_rep": legal_rep,
+    }
     session.execute(statement, values | {"updated_at": models.utcnow()})
 
 
@@ -35,9 +48,9 @@ def remember_party(
 def _party_statement(dialect: str, phone: bool, address: bool) -> Any:
     """The party's upsert for each dialect and each of what an empty phone or address leaves alone, built once."""
     party = cast(Table, models.Party.__table__)
-    columns = ("id_no", "kind", "name", "phone", "address", "legal_rep", "updated_at")
+    columns = ("id_key", "id_no", "kind", "name", "phone", "address", "legal_rep", "updated_at")
     stmt = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(party).values(
         {name: bindparam(name, type_=party.c[name].type) for name in columns}
     )
     changed = ["kind", "name", "legal_rep", "updated_at"] + ["phone"] * phone + ["address"] * address
-    return stmt.on_conflict_do_update(index_elements=["id_no"], set_={c: stmt.excluded[c] for c in changed})
+    return stmt.on_conflict_do_update(index_elements=["id_key"], set_={c: stmt.excluded[c] for c in changed})

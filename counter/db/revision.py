@@ -11,4 +11,4 @@ from counter.host.migration_wait import LOCK_TIMEOUT_S
 
 __all__ = ["HEAD", "LOCK_TIMEOUT_S", "Step"]
 
-HEAD = "0044_peer_sm2_key"
+HEAD = "0045_personal_sealed"

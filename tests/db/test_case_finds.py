@@ -18,6 +18,7 @@ from counter.actions.cases.case_reads import cases_found
 from counter.case.lookup import FoundCase, read_lookup
 from counter.case.numbers import DeskIdentity
 from counter.db import models
+from counter.db.sealed import case_index_values
 from tests.db.plans import explain, scans_cases, statements
 
 TODAY = dt.date(2026, 11, 20)
@@ -52,9 +53,10 @@ def hall(catalog_hall: sessionmaker[Session]) -> sessionmaker[Session]:
         rows = []
         for n, (days, tail, name, id_no, phone, notify) in enumerate(PEOPLE, 1):
             day = TODAY - dt.timedelta(days=days)
+            sealed = {"applicant_id_no": id_no, "applicant_phone": phone, "notify_phone": notify}
             rows.append({
                 **base, "id": n, "case_no": f"XAM01-{day:%Y%m%d}-{tail}", "received_on": day, "applicant_name": name,
-                "applicant_id_no": id_no, "applicant_phone": phone, "notify_phone": notify, "uid": f"{n:032x}",
+                **sealed, **case_index_values(sealed), "uid": f"{n:032x}",
             })  # fmt: skip
         session.execute(insert(models.Case), rows)
     return catalog_hall
@@ -168,6 +170,14 @@ def _name(n: int) -> str:
     )
 
 
+def _person(n: int) -> dict[str, str]:
+    return {
+        "applicant_id_no": f"1522011990{n:08d}",
+        "applicant_phone": f"139{n:08d}",
+        "notify_phone": f"139{n:08d}" if n % 3 else "",
+    }
+
+
 @pytest.fixture
 def big_hall(catalog_hall: sessionmaker[Session]) -> sessionmaker[Session]:
     with catalog_hall.begin() as session:
@@ -176,8 +186,7 @@ def big_hall(catalog_hall: sessionmaker[Session]) -> sessionmaker[Session]:
         session.execute(insert(models.Case), [{
             **base, "id": n + 1, "desk_no": str(n % 20 + 1), "received_on": first + dt.timedelta(days=n // PER_DAY),
             "case_no": f"XAM01-{first + dt.timedelta(days=n // PER_DAY):%Y%m%d}-{n % 20 + 1:02d}-{n // 20 % 2 + 1:04d}",
-            "applicant_name": _name(n), "applicant_id_no": f"1522011990{n:08d}",
-            "applicant_phone": f"139{n:08d}", "notify_phone": f"139{n:08d}" if n % 3 else "", "uid": f"{n:032x}",
+            "applicant_name": _name(n), **_person(n), **case_index_values(_person(n)), "uid": f"{n:032x}",
         } for n in range(CASES)])  # fmt: skip
     with catalog_hall() as session:
         session.connection().exec_driver_sql("ANALYZE")
@@ -190,8 +199,8 @@ def big_hall(catalog_hall: sessionmaker[Session]) -> sessionmaker[Session]:
     ("typed", "index"),
     [
         ("0002", "ix_case_received_on_case_no"),
-        ("152201199000019999", "ix_case_applicant_id_no"),
-        ("13900019999", "ix_case_applicant_phone"),
+        ("152201199000019999", "ix_case_applicant_id_key"),
+        ("13900019999", "ix_case_applicant_phone_key"),
         ("王丽", "ix_case_applicant_name"),
     ],
 )

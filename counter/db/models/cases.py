@@ -24,6 +24,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from counter.db.models.base import Base, new_uid, utcnow
+from counter.db.sealed import Sealed
 
 
 class CatalogImport(Base):
@@ -87,17 +88,32 @@ class DeskCounter(Base):
 
 
 class Party(Base):
-    """An applicant or agent as last seen, found again by ID number or credit code (一证办理)."""
+    """An applicant or agent as last seen, found again by ID number or credit code (一证办理).
+
+    Found by the keyed index of the number (``id_key``, :func:`counter.db.sealed.index_of`), the number itself sealed
+    (migration 0045): a row written before it has its number in ``id_key`` and ``id_no`` empty until it is sealed.
+    """
 
     __tablename__ = "party"
 
-    id_no: Mapped[str] = mapped_column(String(18), primary_key=True)
+    id_key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    id_no: Mapped[str] = mapped_column(Sealed, default="", server_default="")
     kind: Mapped[str] = mapped_column(String(10))  # person / company
     name: Mapped[str] = mapped_column(Text)
-    phone: Mapped[str] = mapped_column(String(40), default="")
-    address: Mapped[str] = mapped_column(Text, default="")
+    phone: Mapped[str] = mapped_column(Sealed, default="")
+    address: Mapped[str] = mapped_column(Sealed, default="")
     legal_rep: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class DataSealing(Base):
+    """Sealing work still to do (counter.db.sealing): ``seal`` the rows written in clear before migration 0045, or
+    ``rotate`` every value onto the data key ``key_id``.  A row while the work is under way; none once it is done."""
+
+    __tablename__ = "data_sealing"
+
+    job: Mapped[str] = mapped_column(String(12), primary_key=True)
+    key_id: Mapped[int] = mapped_column(Integer)
 
 
 class Case(Base):
@@ -130,8 +146,10 @@ class Case(Base):
             "ix_case_applicant_name", "applicant_name", "received_on",
             postgresql_ops={"applicant_name": "text_pattern_ops"},
         ),
-        Index("ix_case_applicant_phone", "applicant_phone", "received_on"),
-        Index("ix_case_notify_phone", "notify_phone", "received_on"),
+        # the ID number and the phones are sealed (migration 0045): sought by their keyed index
+        Index("ix_case_applicant_id_key", "applicant_id_key", "received_on"),
+        Index("ix_case_applicant_phone_key", "applicant_phone_key", "received_on"),
+        Index("ix_case_notify_phone_key", "notify_phone_key", "received_on"),
     )  # fmt: skip
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -148,16 +166,21 @@ class Case(Base):
     subject: Mapped[str] = mapped_column(Text, default="", server_default="")
     applicant_kind: Mapped[str] = mapped_column(String(10))
     applicant_name: Mapped[str] = mapped_column(Text)
-    applicant_id_no: Mapped[str] = mapped_column(String(18), index=True)
-    applicant_phone: Mapped[str] = mapped_column(String(40), default="")
-    applicant_address: Mapped[str] = mapped_column(Text, default="")
+    # personal data sealed at rest (counter.db.sealed, migration 0045)
+    applicant_id_no: Mapped[str] = mapped_column(Sealed)
+    applicant_phone: Mapped[str] = mapped_column(Sealed, default="")
+    applicant_address: Mapped[str] = mapped_column(Sealed, default="")
     legal_rep: Mapped[str] = mapped_column(Text, default="")
     agent_name: Mapped[str] = mapped_column(Text, default="")
-    agent_id_no: Mapped[str] = mapped_column(String(18), default="")
+    agent_id_no: Mapped[str] = mapped_column(Sealed, default="")
     agent_authorisation: Mapped[str] = mapped_column(Text, default="")
     delivery: Mapped[str] = mapped_column(String(16), default="pickup")
-    delivery_address: Mapped[str] = mapped_column(Text, default="")
-    notify_phone: Mapped[str] = mapped_column(String(40), default="")
+    delivery_address: Mapped[str] = mapped_column(Sealed, default="")
+    notify_phone: Mapped[str] = mapped_column(Sealed, default="")
+    # their keyed indexes (HMAC-SM3, counter.db.sealed.index_of), kept by every writer of the three columns
+    applicant_id_key: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    applicant_phone_key: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    notify_phone_key: Mapped[str] = mapped_column(String(64), default="", server_default="")
     received_on: Mapped[date] = mapped_column(Date)
     accepted_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     promised_on: Mapped[date | None] = mapped_column(Date, nullable=True)
@@ -265,7 +288,7 @@ class Draft(Base):
 
     desk_key: Mapped[str] = mapped_column(String(40), primary_key=True)
     saved_at: Mapped[datetime] = mapped_column(default=utcnow)
-    content: Mapped[str] = mapped_column(Text)
+    content: Mapped[str] = mapped_column(Sealed)  # JSON of the form, the applicant's numbers in it: sealed (0045)
 
 
 class Holiday(Base):

@@ -16,6 +16,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from counter.db.models.base import Base, utcnow
+from counter.db.sealed import Sealed
 
 
 class SitePeer(Base):
@@ -116,7 +117,7 @@ class OutboxMessage(Base):
     key: Mapped[str] = mapped_column(String(120), unique=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("case.id"), index=True)
     kind: Mapped[str] = mapped_column(String(20))
-    phone: Mapped[str] = mapped_column(String(40))
+    phone: Mapped[str] = mapped_column(Sealed)  # sealed at rest (counter.db.sealed, migration 0045)
     item_code: Mapped[str] = mapped_column(String(40), default="")
     due_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     tracking: Mapped[str] = mapped_column(String(40), default="")

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from counter.db.bulk_rows import chunks
 from counter.db.json_rows import json_rows
+from counter.db.sealed import CASE_SEALED, unseal
 from counter.db.sync.tables import (
     APPEAL,
     CASE,
@@ -184,6 +185,8 @@ def _json(c: Sequence[Any], *parts: Any) -> dict[str, Any]:
     materials, history, documents, prints, requests, ratings, lapses, rects, rect_lines, appeals = parts
     case_id = c[0]
     found: dict[str, Any] = dict(zip(CASE_FIELDS, c[1 : 1 + len(CASE_FIELDS)], strict=True))
+    for name in CASE_SEALED:  # read by the driver, as stored: opened here (the package has its own encryption)
+        found[name] = unseal(found[name] or "")
     content_hash, guide_bundle, version, previous_uid = c[1 + len(CASE_FIELDS) : -1]
 
     def rating_entry(request_id: int) -> dict[str, Any] | None:

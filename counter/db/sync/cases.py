@@ -28,6 +28,7 @@ from counter.case.view import CaseMaterialLine
 from counter.db.bulk_rows import RowWriter, chunks
 from counter.db.catalog_store import guide_version
 from counter.db.platform_store import queue_from_record
+from counter.db.sealed import CASE_INDEXES, CASE_SEALED, index_of, seal, sealing_keys
 from counter.db.service_standing import STANDING_COLUMNS, new_case_standing
 from counter.db.sync.case_parts import HISTORY_COLUMNS, merge_parts
 from counter.db.sync.tables import (
@@ -42,6 +43,7 @@ from counter.db.sync.tables import (
     select_in,
     utc,
 )
+from counter.host.data_key import DataKeys
 from counter.sync.case_reader import PackageCase
 from counter.sync.records import CaseRecord, HistoryEntry
 from counter.sync.sender_checks import NO_ITEMS, GuideItems, LineKey, Refusal, Sender, check_case
@@ -189,14 +191,15 @@ def _write_new(
     (:func:`~counter.db.service_standing.new_case_standing`) is written with its row.
     """
     records: list[CaseRecord] = []
+    keys = sealing_keys()
     with RowWriter(session) as writer:
         for part in chunks(new, NEW_BATCH):
             batch = read(part)
             records.extend(batch)
             leads = [(ids[r.uid],) for r in batch]
             writer.put_objects(
-                CASE, ("id", "guide_version_id", *STANDING_COLUMNS), CASE_FIELDS,
-                [((lead[0], guides[r.guide.content_hash][0], *new_case_standing(r.ratings)), r)
+                CASE, ("id", "guide_version_id", *STANDING_COLUMNS, *SEALED_LEAD), CLEAR_CASE_FIELDS,
+                [((lead[0], guides[r.guide.content_hash][0], *new_case_standing(r.ratings), *sealed_lead(r, keys)), r)
                  for lead, r in zip(leads, batch, strict=True)],
             )  # fmt: skip
             writer.put_objects(
@@ -208,6 +211,21 @@ def _write_new(
                 [(lead, m) for lead, r in zip(leads, batch, strict=True) for m in _first_of_each_code(r.materials)],
             )  # fmt: skip
     return records
+
+
+#: a case's sealed columns and their keyed indexes, written from the record by :func:`sealed_lead`: the package is
+#: opened here, and what it held in clear is stored under this site's data key (counter.db.sealed), not the sender's
+SEALED_FIELDS = CASE_SEALED
+SEALED_LEAD = (*SEALED_FIELDS, *(index for index, _ in CASE_INDEXES))
+CLEAR_CASE_FIELDS = tuple(name for name in CASE_FIELDS if name not in SEALED_FIELDS)
+
+
+def sealed_lead(record: CaseRecord, keys: DataKeys) -> tuple[str, ...]:
+    """The record's sealed columns, then their keyed indexes, in the order of :data:`SEALED_LEAD`."""
+    return (
+        *(seal(getattr(record, name), keys) for name in SEALED_FIELDS),
+        *(index_of(getattr(record, source), keys) for _, source in CASE_INDEXES),
+    )
 
 
 def _first_of_each_code(lines: Sequence[CaseMaterialLine]) -> Sequence[CaseMaterialLine]:

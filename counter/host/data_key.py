@@ -1,0 +1,154 @@
+"""The site's data keys: what personal data is sealed under at rest (:mod:`counter.db.sealed`), GB/T 39786-2021 8.4 e).
+
+Why keys outside the database.  ID numbers, phones and addresses sealed under a key kept in the same database would
+be read by whoever reads the database, its dump or its backup.  The keys are files beside the site's signing key (the
+hall server's key folder, a township laptop's), written 0600, made by the machine that writes the database the first
+time it seals a value (:func:`ensure_data_keys`):
+
+- ``site-data-sm4-<n>.key``: 16 random bytes, an SM4 key; ``n`` (1, 2, …) is the key's id, carried in every value
+  sealed under it, so a rotation tells the values still under an old key from those already under the new one.  The
+  highest ``n`` seals; every key present opens.  A rotation adds ``n + 1``, seals every value again under it, and only
+  then removes the older files (:func:`drop_keys_below`).
+- ``site-data-index-sm3.key``: 32 random bytes, the key of the keyed index (HMAC-SM3) by which an ID number or a phone
+  is found by equality without being stored in clear.  It is not rotated with the SM4 keys: the index columns would
+  all have to be computed again, and an index value reveals nothing of the number without the key.
+
+A machine without the files (a support engineer's copy of the database) reads the sealed values as a worded
+placeholder and finds nobody by number.  The folder is listed once per change of its time of change, so the keys are
+not read from disk at every value.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SM4_KEY_BYTES = 16
+INDEX_KEY_BYTES = 32
+_SM4_NAME = re.compile(r"-data-sm4-(\d{1,6})\.key$")
+
+
+@dataclass(frozen=True, slots=True)
+class DataKeys:
+    """The keys found: the SM4 keys by id, the one that seals (the highest id), and the index key."""
+
+    sm4: dict[int, bytes] = field(default_factory=dict)
+    index: bytes | None = None
+
+    @property
+    def current(self) -> int | None:
+        return max(self.sm4) if self.sm4 else None
+
+
+_cache: dict[Path, tuple[int, DataKeys]] = {}
+
+
+def data_key_folder(site_key: Path) -> Path:
+    """The folder of the data keys: the site's signing key's (``keys/site.key`` → ``keys/``)."""
+    return site_key.parent
+
+
+def _stem(site_key: Path) -> str:
+    return site_key.stem
+
+
+def sm4_key_path(site_key: Path, key_id: int) -> Path:
+    return site_key.with_name(f"{_stem(site_key)}-data-sm4-{key_id}.key")
+
+
+def index_key_path(site_key: Path) -> Path:
+    return site_key.with_name(f"{_stem(site_key)}-data-index-sm3.key")
+
+
+def read_data_keys(site_key: Path) -> DataKeys:
+    """The keys beside ``site_key``; none where the folder or the files are not there (or are not keys)."""
+    folder = data_key_folder(site_key)
+    try:
+        mark = folder.stat().st_mtime_ns
+    except OSError:
+        return DataKeys()
+    kept = _cache.get(site_key)
+    if kept is not None and kept[0] == mark:
+        return kept[1]
+    prefix = f"{_stem(site_key)}-data-"
+    sm4: dict[int, bytes] = {}
+    index: bytes | None = None
+    try:
+        names = [p for p in folder.iterdir() if p.name.startswith(prefix)]
+    except OSError:
+        names = []
+    for path in names:
+        raw = _read(path)
+        if path == index_key_path(site_key):
+            index = raw if raw is not None and len(raw) == INDEX_KEY_BYTES else None
+            continue
+        found = _SM4_NAME.search(path.name)
+        if found is not None and raw is not None and len(raw) == SM4_KEY_BYTES:
+            sm4[int(found.group(1))] = raw
+    keys = DataKeys(sm4, index)
+    _cache[site_key] = (mark, keys)
+    return keys
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def ensure_data_keys(site_key: Path) -> DataKeys:
+    """The keys, the first SM4 key and the index key made where there are none yet."""
+    keys = read_data_keys(site_key)
+    if keys.current is not None and keys.index is not None:
+        return keys
+    data_key_folder(site_key).mkdir(parents=True, exist_ok=True, mode=0o700)
+    if keys.current is None:
+        _write_new(sm4_key_path(site_key, 1), SM4_KEY_BYTES)
+    if keys.index is None:
+        _write_new(index_key_path(site_key), INDEX_KEY_BYTES)
+    return _fresh(site_key)
+
+
+def add_data_key(site_key: Path) -> int:
+    """A new SM4 key above every one there is (the start of a rotation); its id."""
+    keys = ensure_data_keys(site_key)
+    assert keys.current is not None
+    new = keys.current + 1
+    _write_new(sm4_key_path(site_key, new), SM4_KEY_BYTES)
+    return new
+
+
+def drop_keys_below(site_key: Path, key_id: int) -> list[int]:
+    """Remove the SM4 keys older than ``key_id`` (the end of a rotation, once no value is sealed under them)."""
+    dropped = [n for n in read_data_keys(site_key).sm4 if n < key_id]
+    for n in dropped:
+        sm4_key_path(site_key, n).unlink(missing_ok=True)
+    _fresh(site_key)
+    return dropped
+
+
+def _fresh(site_key: Path) -> DataKeys:
+    _cache.pop(site_key, None)
+    return read_data_keys(site_key)
+
+
+def _write_new(path: Path, size: int) -> None:
+    """``size`` random bytes at ``path``, 0600, flushed; a file made meanwhile by another process stands."""
+    made = path.with_name(f".{path.name}.{secrets.token_hex(4)}.new")
+    fd = os.open(made, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        os.fchmod(fd, 0o600)
+        os.write(fd, secrets.token_bytes(size))
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    try:
+        os.link(made, path)  # never over a key already there: values may be sealed under it
+    except FileExistsError:
+        pass
+    finally:
+        made.unlink()

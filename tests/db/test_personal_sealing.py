@@ -1,0 +1,207 @@
+"""Personal data sealed in place: an old database's clear rows by the upgrade, every value again by a key rotation.
+
+Each is a batch to a transaction; killed half way (an error injected after two batches) and run again, it finishes
+with every row sealed and readable, found by ID number and by phone, and nothing lost.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import stat
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine, select, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.access.desk import Desk
+from counter.actions.outbox.messages import save_gateway
+from counter.case.lookup import read_lookup
+from counter.case.numbers import DeskIdentity
+from counter.db import models, sealing
+from counter.db.case_lists import cases_found
+from counter.db.engine import make_engine, make_sessions
+from counter.db.migrate import Step, downgrade, upgrade
+from counter.db.party_store import find_party
+from counter.db.sealed import UNREADABLE, index_of, key_id_of, seal, unseal
+from counter.host.data_key import (
+    INDEX_KEY_BYTES,
+    SM4_KEY_BYTES,
+    ensure_data_keys,
+    index_key_path,
+    read_data_keys,
+    sm4_key_path,
+)
+from counter.host.paths import site_key_path
+from counter.intake.parties import Applicant, ApplicantKind, Parties
+from counter.parties.identifiers import make_id_number
+from tests.actions.conftest import TODAY
+from tests.actions.test_intake_actions import full_request, take
+from tests.actions.test_messages import GATEWAY
+from tests.conftest import made_database
+
+DESK = Desk(DeskIdentity("XAM01", "8"), "乌兰")
+PEOPLE = [
+    (
+        make_id_number("152201", dt.date(1960 + n, 1 + n, 2 + n), 100 + n),
+        f"1390482{n:04d}",
+        f"乌兰浩特市兴安路{n + 1}号",
+    )
+    for n in range(5)
+]
+SEALED_CASE_COLUMNS = ("applicant_id_no", "applicant_phone", "applicant_address", "notify_phone")
+
+
+def take_cases(sessions: sessionmaker[Session]) -> list[str]:
+    with sessions.begin() as s:
+        save_gateway(s, GATEWAY, desk=DESK)  # each intake queues its SMS: the outbox holds the phone
+    return [
+        take(sessions, DESK, full_request(sessions, Parties(Applicant(ApplicantKind.PERSON, "那仁", i, p, a))))
+        for i, p, a in PEOPLE
+    ]
+
+
+def _stored(engine: Engine) -> list[str]:
+    """Every personal value as the database holds it."""
+    with engine.connect() as c:
+        values = [v for row in c.execute(text(f'SELECT {", ".join(SEALED_CASE_COLUMNS)} FROM "case"')) for v in row]
+        values += [v for row in c.execute(text("SELECT id_no, phone, address FROM party")) for v in row]
+        values += list(c.execute(text("SELECT phone FROM outbox_message")).scalars())
+    return [v for v in values if v]
+
+
+def _killed_after(batches: int, monkeypatch: pytest.MonkeyPatch) -> Callable[[], None]:
+    """Every batch two rows, and the batch after ``batches`` failing as a kill would stop it; the call it returns
+    puts the work back as it was (``monkeypatch.undo`` would also undo the test's own home folder)."""
+    monkeypatch.setattr(sealing, "BATCH", 2)
+    original: Callable[..., tuple[int, int]] = sealing._reseal
+    done = [0]
+
+    def reseal(*args: Any) -> tuple[int, int]:
+        if done[0] == batches:
+            raise RuntimeError("killed")
+        done[0] += 1
+        return original(*args)
+
+    monkeypatch.setattr(sealing, "_reseal", reseal)
+    return lambda: monkeypatch.setattr(sealing, "_reseal", original)
+
+
+def _all_readable(sessions: sessionmaker[Session], numbers: list[str]) -> None:
+    with sessions() as s:
+        cases = {c.case_no: c for c in s.scalars(select(models.Case))}
+        for number, (id_no, phone, address) in zip(numbers, PEOPLE, strict=True):
+            case = cases[number]
+            assert (case.applicant_id_no, case.applicant_phone, case.applicant_address) == (id_no, phone, address)
+            for typed in (id_no, phone):
+                lookup = read_lookup(typed)
+                assert lookup is not None
+                found = cases_found(s, lookup, TODAY - dt.timedelta(days=30), 10).rows
+                assert [row.case_no for row in found] == [number]
+            party = find_party(s, id_no)
+            assert party is not None
+            assert (party.id_no, party.phone, party.address) == (id_no, phone, address)
+        assert sorted(m.phone for m in s.scalars(select(models.OutboxMessage))) == sorted(p for _, p, _ in PEOPLE)
+
+
+def test_the_keys_are_files_beside_the_site_key_made_once_0600(tmp_path: Path) -> None:
+    site = tmp_path / "keys" / "site.key"
+    assert read_data_keys(site).current is None
+    keys = ensure_data_keys(site)
+    assert keys.current == 1
+    assert ensure_data_keys(site) == keys
+    for path, size in ((sm4_key_path(site, 1), SM4_KEY_BYTES), (index_key_path(site), INDEX_KEY_BYTES)):
+        assert path.stat().st_size == size
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_a_value_is_sealed_with_a_fresh_nonce_under_its_key_id_and_reads_as_a_placeholder_without_it() -> None:
+    one, two = seal("152201197505042113"), seal("152201197505042113")
+    assert one != two
+    assert one.startswith("s4:1:")
+    assert key_id_of(one) == 1
+    assert unseal(one) == unseal(two) == "152201197505042113"
+    assert index_of("152201197505042113") == index_of(" 152201197505042113 ") != index_of("152201197505042114")
+    assert unseal(one.replace("s4:1:", "s4:7:")) == UNREADABLE  # a key not on this machine
+    tampered = one[:-6] + ("A" if one[-6] != "A" else "B") + one[-5:]
+    assert unseal(tampered) == UNREADABLE
+    assert unseal("13904821111") == "13904821111"  # written before the sealing reached it
+    for path in site_key_path().parent.glob("site-data-*"):
+        path.unlink()
+    assert unseal(one) == UNREADABLE  # a support engineer's copy: no key, no crash
+
+
+@pytest.mark.slow
+def test_an_old_databases_rows_are_sealed_by_the_upgrade_killed_half_way_and_taken_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    engine = make_engine(made_database(tmp_path / "desk.sqlite3"))
+    sessions = make_sessions(engine)
+    numbers = take_cases(sessions)
+    downgrade(engine, "0044_peer_sm2_key")
+    with engine.begin() as c:  # as a program before 0045 wrote them: in clear
+        c.execute(text("DELETE FROM party"))
+        for number, (id_no, phone, address) in zip(numbers, PEOPLE, strict=True):
+            c.execute(
+                text(
+                    'UPDATE "case" SET applicant_id_no = :i, applicant_phone = :p, applicant_address = :a,'
+                    " notify_phone = :p WHERE case_no = :n"
+                ),
+                {"i": id_no, "p": phone, "a": address, "n": number},
+            )
+            c.execute(text("UPDATE outbox_message SET phone = :p WHERE phone LIKE 's4:%' AND id = ("
+                           "SELECT min(id) FROM outbox_message WHERE phone LIKE 's4:%')"), {"p": phone})  # fmt: skip
+            c.execute(
+                text(
+                    "INSERT INTO party (id_no, kind, name, phone, address, legal_rep, updated_at)"
+                    " VALUES (:i, 'person', '那仁', :p, :a, '', '2026-11-01 08:00:00.000000')"
+                ),
+                {"i": id_no, "p": phone, "a": address},
+            )
+    clear = {v for person in PEOPLE for v in person}
+    assert set(_stored(engine)) == clear
+
+    revived = _killed_after(2, monkeypatch)
+    steps: list[Step] = []
+    with pytest.raises(RuntimeError, match="killed"):
+        upgrade(engine, progress=steps.append)
+    stored = _stored(engine)
+    assert any(v.startswith("s4:") for v in stored)
+    assert clear & set(stored)
+    assert [s.revision for s in steps if s.seconds is not None][-2:] == ["0045_personal_sealed"] * 2
+
+    revived()
+    steps.clear()
+    upgrade(engine, progress=steps.append)  # the next start takes it up
+    assert all(v.startswith("s4:1:") for v in _stored(engine))
+    assert {s.revision for s in steps} == {"0045_personal_sealed"}
+    with engine.connect() as c:
+        assert c.execute(text("SELECT count(*) FROM data_sealing")).scalar() == 0
+    _all_readable(sessions, numbers)
+
+
+@pytest.mark.slow
+def test_a_rotation_killed_half_way_and_asked_again_moves_every_value_to_the_new_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    engine = make_engine(made_database(tmp_path / "desk.sqlite3"))
+    sessions = make_sessions(engine)
+    numbers = take_cases(sessions)
+    assert {key_id_of(v) for v in _stored(engine)} == {1}
+
+    revived = _killed_after(2, monkeypatch)
+    with pytest.raises(RuntimeError, match="killed"):
+        sealing.start_rotation(engine)
+    assert {key_id_of(v) for v in _stored(engine)} == {1, 2}  # half way: both keys kept, both open
+    assert sorted(read_data_keys(site_key_path()).sm4) == [1, 2]
+    _all_readable(sessions, numbers)
+
+    revived()
+    key_id, done = sealing.start_rotation(engine)  # asked again: the rotation under way is finished, not restarted
+    assert key_id == 2
+    assert done.unreadable == 0
+    assert {key_id_of(v) for v in _stored(engine)} == {2}
+    assert sorted(read_data_keys(site_key_path()).sm4) == [2]  # the old key gone once nothing is under it
+    _all_readable(sessions, numbers)
