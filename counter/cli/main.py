@@ -29,6 +29,7 @@ from counter.cli.front_store import add_front_store_commands
 from counter.cli.hand_over import add_hand_over_commands
 from counter.cli.holidays import add_holiday_commands
 from counter.cli.items import add_item_commands
+from counter.cli.keys import add_keys_commands
 from counter.cli.messages import add_message_commands
 from counter.cli.platform import add_platform_commands
 from counter.cli.projects import add_project_commands
@@ -83,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_front_store_commands(commands, common)
     add_project_commands(commands, common)
     add_backup_commands(commands, common)
+    add_keys_commands(commands, common)
     return parser
 
 

@@ -1,0 +1,46 @@
+"""``counter keys``: the site's data keys, what personal data is sealed under at rest (GB/T 39786-2021 8.4 e)).
+
+Run by an administrator on the machine that holds the key files (the hall server's, a township laptop).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from counter.cli.common import EXIT_OK, desk, open_service, print_json
+from counter.words.translate import tr
+
+if TYPE_CHECKING:
+    from counter.cli.common import Commands
+
+
+def add_keys_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
+    keys = commands.add_parser("keys", parents=[common], help=tr("本站点的数据密钥")).add_subparsers(
+        dest="keys_command", metavar="ACTION", required=True
+    )
+    p = keys.add_parser(
+        "rotate-data",
+        parents=[common],
+        help=tr("更换个人信息加密密钥：全部个人信息分批用新密钥重新加密，中断后再次运行即接着完成"),
+    )
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_keys_rotate_data)
+
+
+def cmd_keys_rotate_data(args: argparse.Namespace) -> int:
+    from counter.service.keys import ROTATE_DATA_KEY, RotateDataKey
+
+    done = open_service(args).call(ROTATE_DATA_KEY, RotateDataKey(dt.datetime.now(dt.UTC)), desk())
+    if args.json:
+        print_json({"key_id": done.key_id, "sealed": done.sealed, "unreadable": done.unreadable})
+        return EXIT_OK
+    print(
+        tr("个人信息加密密钥已更换为第 {key_id} 把，重新加密 {sealed} 项。").format(
+            key_id=done.key_id, sealed=done.sealed
+        )
+    )
+    if done.unreadable:
+        print(tr("有 {count} 项的密钥不在本机，未能重新加密，旧密钥仍保留。").format(count=done.unreadable))
+    return EXIT_OK

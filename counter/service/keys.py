@@ -1,0 +1,37 @@
+"""The site's data keys (:mod:`counter.host.data_key`): what personal data is sealed under at rest."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from counter.access.roles import Permission
+from counter.service.operation import read
+
+
+@dataclass(frozen=True)
+class RotateDataKey:
+    now: dt.datetime
+
+
+@dataclass(frozen=True)
+class DataKeyRotated:
+    """The new key's id, how many values were sealed again under it, and how many were left as they were because
+    their key is not on this machine (then the older keys are kept)."""
+
+    key_id: int
+    sealed: int
+    unreadable: int
+
+
+#: declared a read, though it writes: its work is not the operation's one transaction but batches of their own
+#: (counter.db.sealing), which a writing unit of work would block on SQLite by holding the file's write lock
+ROTATE_DATA_KEY = read(
+    "keys.rotate_data",
+    RotateDataKey,
+    DataKeyRotated,
+    Permission.CHANGE_SETTINGS,
+    "counter.service.runs.keys:rotate_data",
+    doc="A new data key, every personal value sealed again under it in batches, then the older keys removed; "
+    "a rotation killed half way is finished by asking again.",
+)
