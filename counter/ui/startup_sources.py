@@ -7,10 +7,15 @@ SQLAlchemy, the tables, the actions — and the hook found, read and split into 
 a tenth of the warm-up's processor time, and four files checked on disk for each (2,577 ``stat`` calls).  The desk
 uses none of those options, so the answer is given by the module's name: the window's own modules and PySide6's use
 Qt, nothing else does.
+
+What the hook read stayed in :mod:`linecache`, every line of every file, for the life of the process: over a desk's
+day some 650 modules, 270,000 lines, about 25 MiB.  The lines it read before it was told (the window's modules,
+imported after PySide6) are let go then; a traceback reads its lines again.
 """
 
 from __future__ import annotations
 
+import linecache
 import logging
 import sys
 from types import ModuleType
@@ -36,4 +41,7 @@ def answer_by_name() -> bool:
         log.info("PySide6 has no import hook reading sources here")
         return False
     setattr(hook, _ASKED, uses_qt)  # PySide6's own module: it has no public way to be told
+    for name, entry in list(linecache.cache.items()):
+        if len(entry) == 4 and entry[1] is not None:  # lines read from a file (not code made in memory)
+            del linecache.cache[name]
     return True
