@@ -300,12 +300,14 @@ _WALKING = "counter_index_walk"
 #: materialised before the row that sets the walk's), so that they can be put back exactly
 _WALK = text(
     "WITH found AS MATERIALIZED (SELECT current_setting('enable_seqscan') AS seqscan,"
-    " current_setting('max_parallel_workers_per_gather') AS workers)"
-    " SELECT seqscan, workers, set_config('enable_seqscan', 'off', true) AS seqscan_now,"
+    " current_setting('enable_sort') AS sort, current_setting('max_parallel_workers_per_gather') AS workers)"
+    " SELECT seqscan, sort, workers, set_config('enable_seqscan', 'off', true) AS seqscan_now,"
+    " set_config('enable_sort', 'off', true) AS sort_now,"
     " set_config('max_parallel_workers_per_gather', '0', true) AS workers_now FROM found"
-).columns(*(column(name, String) for name in ("seqscan", "workers", "seqscan_now", "workers_now")))
+).columns(*(column(name, String) for name in ("seqscan", "sort", "workers", "seqscan_now", "sort_now", "workers_now")))
 _PUT_BACK = text(
-    "SELECT set_config('enable_seqscan', :seqscan, true), set_config('max_parallel_workers_per_gather', :workers, true)"
+    "SELECT set_config('enable_seqscan', :seqscan, true), set_config('enable_sort', :sort, true),"
+    " set_config('max_parallel_workers_per_gather', :workers, true)"
 )
 
 
@@ -316,13 +318,21 @@ def index_walk(session: Session) -> Iterator[None]:
     The planner guesses the deferred materials still awaited from each column's statistics on its own (a due date
     set, no arrival): in a hall of 2M cases it expected about 9,000 where 130,000 wait, so for the capped count it
     read all 16M checklist lines in parallel and sorted them (2.5 s) rather than walk the index and stop at the cap
-    (50 ms); extended statistics on the two columns did not mend the guess.  The walk is right whatever the data
-    (it stops after the page or the cap), so for these statements only a sequential scan and the parallel workers,
-    whose start alone cost more than the walk, are set aside, and put back as they were for the rest of the
-    transaction.  Setting them and putting them back is one statement each: a reader that sends several walking
-    statements (the F6 lists: the page and both counts) takes the walk once around them all, for each statement
-    is a round trip to the server, and the four of setting and resetting around each of three statements cost
-    the F6 lists more than their reads.  Inside a walk already taken this takes none of its own.
+    (50 ms); extended statistics on the two columns did not mend the guess.  The same guess, a few dozen where
+    thousands wait, makes a plan for the statement's own values (what PostgreSQL plans for the first executions of
+    a statement on each connection, before its generic plan) gather every awaited material due and sort them all
+    for the page and the capped count: 250 ms each at 300,000 cases, where the walk in due order takes 10; a
+    server's pool of fresh connections planned so for most of its day lists (F6 through the server at 300,000
+    cases: p95 723 ms so, 129 ms walked, beside a bare request's 66 and 75 on a machine under load).  The walk is
+    right whatever the data (it stops after the page or the cap), so for these statements only a sequential scan, a
+    sort of the whole set (the walk's incremental sort, of one due date's rows at a time, stays) and the parallel
+    workers, whose start alone cost more than the walk, are set aside, and put back as they were for the rest of
+    the transaction.
+
+    Setting them and putting them back is one statement each: a reader that sends several walking statements (the
+    F6 lists: the page and both counts) takes the walk once around them all, for each statement is a round trip to
+    the server, and the four of setting and resetting around each of three statements cost the F6 lists more than
+    their reads.  Inside a walk already taken this takes none of its own.
 
     When a statement inside fails, nothing is put back: the failure ends the transaction, whose rollback undoes
     the settings, and a statement sent after it would fail in turn and hide the first failure (a server gone would
@@ -331,13 +341,13 @@ def index_walk(session: Session) -> Iterator[None]:
     if session.get_bind().dialect.name != "postgresql" or session.info.get(_WALKING):
         yield
         return
-    seqscan, workers, *_ = session.execute(_WALK).one()
+    seqscan, sort, workers, *_ = session.execute(_WALK).one()
     session.info[_WALKING] = True
     try:
         yield
     finally:
         del session.info[_WALKING]
-    session.execute(_PUT_BACK, {"seqscan": seqscan, "workers": workers})
+    session.execute(_PUT_BACK, {"seqscan": seqscan, "sort": sort, "workers": workers})
 
 
 def corrections_due_page(session: Session, last_day: dt.date, limit: int) -> list[CaseRow]:
