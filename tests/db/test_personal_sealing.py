@@ -41,6 +41,7 @@ from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import full_request, take
 from tests.actions.test_messages import GATEWAY
 from tests.conftest import made_database
+from tests.pg_server import CATALOG, FreshDatabases
 
 DESK = Desk(DeskIdentity("XAM01", "8"), "乌兰")
 PEOPLE = [
@@ -204,4 +205,45 @@ def test_a_rotation_killed_half_way_and_asked_again_moves_every_value_to_the_new
     assert done.unreadable == 0
     assert {key_id_of(v) for v in _stored(engine)} == {2}
     assert sorted(read_data_keys(site_key_path()).sm4) == [2]  # the old key gone once nothing is under it
+    _all_readable(sessions, numbers)
+
+
+@pytest.mark.pg
+def test_on_postgresql_clear_rows_and_a_rotation_each_killed_half_way_finish_readable(
+    fresh_pg: FreshDatabases, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sessions = fresh_pg.sessions(CATALOG)
+    engine = sessions.kw["bind"]
+    numbers = take_cases(sessions)
+    with engine.begin() as c:  # as written before the sealing: in clear, no keyed index, the party by its number
+        for number, (id_no, phone, address) in zip(numbers, PEOPLE, strict=True):
+            c.execute(
+                text(
+                    'UPDATE "case" SET applicant_id_no = :i, applicant_phone = :p, applicant_address = :a,'
+                    " notify_phone = :p, applicant_id_key = '', applicant_phone_key = '', notify_phone_key = ''"
+                    " WHERE case_no = :n"
+                ),
+                {"i": id_no, "p": phone, "a": address, "n": number},
+            )
+            c.execute(
+                text("UPDATE party SET id_key = :i, id_no = '', phone = :p, address = :a WHERE id_key = :k"),
+                {"i": id_no, "p": phone, "a": address, "k": index_of(id_no)},
+            )
+        c.execute(text("INSERT INTO data_sealing (job, key_id) VALUES ('seal', 0)"))
+    assert {v for v in _stored(engine) if not v.startswith("s4:")} == {v for person in PEOPLE for v in person}
+
+    revived = _killed_after(2, monkeypatch)
+    with pytest.raises(RuntimeError, match="killed"):
+        upgrade(engine)
+    revived()
+    upgrade(engine)
+    assert all(v.startswith("s4:1:") for v in _stored(engine))
+    _all_readable(sessions, numbers)
+
+    revived = _killed_after(2, monkeypatch)
+    with pytest.raises(RuntimeError, match="killed"):
+        sealing.start_rotation(engine)
+    revived()
+    assert sealing.start_rotation(engine)[0] == 2
+    assert {key_id_of(v) for v in _stored(engine)} == {2}
     _all_readable(sessions, numbers)
