@@ -2,8 +2,8 @@
 
 A window is shown at once but mapped and drawn by the window system later; on a loaded machine the gap is long
 enough for a clerk typing on to put keys into a dialog nobody can see yet (a 不予受理 confirmation answered blind,
-or one that held the keyboard while unmapped).  So from ``open`` until the dialog's window is exposed, every key
-meant for it is held; once exposed it is made the active window and the keys go to its focus widget as typed.
+or one that held the keyboard while unmapped).  So from ``open`` until the dialog's window is exposed and active,
+every key meant for it is held; then the keys go to its focus widget as typed.
 Shortcuts and mnemonics are held too and then arrive as plain keys: Tab, Enter and Esc act on the dialog as they
 would have, a mnemonic typed before it showed does nothing.  The dialog is laid out before it is shown, so it maps
 at its own size rather than at its bare minimum (520×30) and then grows.
@@ -38,12 +38,12 @@ class KeysOnScreen(QObject):
             app.installEventFilter(self)
             self._watching = True
         dialog.open()
-        if self._exposed():  # a platform that shows at once: nothing to wait for
+        if self._on_screen():  # a platform that shows at once: nothing to wait for
             self._shown()
 
-    def _exposed(self) -> bool:
+    def _on_screen(self) -> bool:
         handle = self._dialog.windowHandle()
-        return handle is not None and handle.isExposed()
+        return handle is not None and handle.isExposed() and self._dialog.isActiveWindow()
 
     def _meant_for_dialog(self, watched: QObject) -> bool:
         if isinstance(watched, QWindow):
@@ -52,8 +52,10 @@ class KeysOnScreen(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         kind = event.type()
-        if kind == QEvent.Type.Expose and watched is self._dialog.windowHandle():
-            QTimer.singleShot(0, self._shown)  # once the expose itself is through
+        if (kind == QEvent.Type.Expose and watched is self._dialog.windowHandle()) or (
+            kind == QEvent.Type.WindowActivate and watched is self._dialog
+        ):
+            QTimer.singleShot(0, self._shown)  # once the event itself is through
             return False
         if kind == QEvent.Type.ShortcutOverride and self._meant_for_dialog(watched):
             event.accept()  # no shortcut acts on a dialog not yet seen: the key comes as a key, and is held
@@ -64,13 +66,11 @@ class KeysOnScreen(QObject):
         return False
 
     def _shown(self) -> None:
-        """On screen: the filter goes, the dialog is active, the keys typed meanwhile reach it in order."""
-        if not isValid(self._dialog) or not self._watching or not self._exposed():
+        """On screen and active: the filter goes, the keys typed meanwhile reach the dialog in order."""
+        if not isValid(self._dialog) or not self._watching or not self._on_screen():
             return
         self._stop()
         dialog = self._dialog
-        dialog.raise_()
-        dialog.activateWindow()
         held, self.held = self.held, []
         for event in held:
             if not dialog.isVisible():  # a held Esc or Enter answered it: what follows was typed after
@@ -91,6 +91,6 @@ def _copy(event: QKeyEvent) -> QKeyEvent:
 
 def open_on_screen(dialog: QDialog) -> KeysOnScreen:
     """Open ``dialog`` window-modal, taking keys only once it is on screen (see the module)."""
-    waiting = KeysOnScreen(dialog)
+    waiting = dialog.findChild(KeysOnScreen) or KeysOnScreen(dialog)  # a dialog opened again keeps its one
     waiting.open()
     return waiting
