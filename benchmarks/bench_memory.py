@@ -24,8 +24,16 @@ widgets, the fonts, the search index, the pad) counts: a process of the actions 
 it out and met the budget a desk cannot be held to.  The intake panel's own memory is measured by
 ``bench_print_memory.py``, whose 60 applicants go through the window key by key.
 
+It starts as the desk's own start does (:mod:`counter.ui.app`): PySide6's import hook told which modules use Qt
+before SQLAlchemy and the actions are imported (they are, from :mod:`benchmarks.desk_day`), then the application
+prepared (Qt's language, the text size, the shipped font).  The database is new, so the start migrates it and syncs
+the whole bundled catalog, pinyin and all, as a desk's first start without the prepared database does, or its first
+start after an update that changed the catalog: the peak counts that sync too.  Nothing of the tests is imported
+(pytest alone was 7 MiB of an earlier run's figure), nor Qt's test module.
+
 The floor beside the peak is the same process before the day starts: Python, Qt, the window shown, SQLAlchemy and the
-catalog read, the migrations run, no intake taken.
+catalog read, the migrations run, no intake taken; the figure itself may have been reached during the catalog's
+sync, before the day (printed beside it).
 
 ``--smoke`` takes 30 intakes (warm-up after 10).
 
@@ -34,50 +42,57 @@ catalog read, the migrations run, no intake taken.
 
 from __future__ import annotations
 
-import datetime as dt
+import json
 import os
 import sys
 import tempfile
 import time
-from functools import partial
+from collections.abc import Callable
 from pathlib import Path
-
-from counter.service.local import InProcess
+from typing import TYPE_CHECKING
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop
 from PySide6.QtWidgets import QApplication
 
-from benchmarks.bench_keystrokes import one_screen
-from benchmarks.bench_print_memory import wait_until
 from benchmarks.goals import Verdicts, arguments
-from counter.access.desk import Desk
-from counter.actions.admin.calendar import office_calendar
-from counter.actions.cases.documents import make_document, record_print
-from counter.actions.catalog.guides import current_guide
-from counter.actions.intake.take import take_intake
-from counter.actions.ratings.record import rating_settings, record_rating, send_to_pad
-from counter.actions.site.demo import DEMO_BUNDLE, complete_checklist, fresh_checklist
-from counter.actions.site.store import Store, Unit
-from counter.case.intake_request import IntakeRequest
-from counter.case.numbers import DeskIdentity
-from counter.catalog.model import Necessity
-from counter.documents.kinds import DocumentKind
-from counter.intake.checklist import Receipt, record
-from counter.intake.parties import Applicant, ApplicantKind, Parties
-from counter.parties.identifiers import make_id_number
-from counter.ratings.choice import RatingChoice
-from counter.ratings.levels import Level
-from counter.ratings.pad_reasons import offered_reasons
+from counter.host.desk_config import DeskConfig, save_desk_config
 from counter.resources import bundled_catalog_dir
+from counter.service.local import InProcess
+from counter.ui.app import prepare_app
 from counter.ui.geometry import fit_to_screen
 from counter.ui.main_window import MainWindow
 from counter.ui.ready import answer_first_search
+from counter.ui.startup_sources import answer_by_name
+
+if TYPE_CHECKING:
+    from counter.actions.site.store import Store
 
 PEAK_GOAL_MIB = 200.0
 GROWTH_GOAL_MIB = 8.0
-TODAY = dt.date(2026, 11, 20)
-SURNAMES = "张王李赵刘陈杨黄吴周"
+
+
+SCREEN = (1366, 768)
+
+
+def one_screen(folder: Path) -> None:
+    """Before the QApplication: one 1366×768 screen, and a data folder of the run's own with the desk's clerk."""
+    screen = {"name": "Desk", "x": 0, "y": 0, "width": SCREEN[0], "height": SCREEN[1], "logicalDpi": 96}
+    config = folder / "screen.json"
+    config.write_text(json.dumps({"screens": [screen]}), encoding="utf-8")
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+    os.environ["COUNTER_HOME"] = str(folder / "home")
+    save_desk_config(DeskConfig(clerk="乌兰"))  # a desk takes intakes once its clerk is named
+
+
+def wait_until(done: Callable[[], bool], what: str, timeout_ms: int = 30_000) -> None:
+    """The event loop runs until ``done``: no sleeping, and a clear stop when it never comes."""
+    deadline = QDeadlineTimer(timeout_ms)
+    while not done():
+        if deadline.hasExpired():
+            raise SystemExit(f"waited in vain for {what}")
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
 
 
 def status_mib(field: str) -> float:
@@ -96,6 +111,7 @@ def main() -> int:
         folder = Path(scratch)
         one_screen(folder)  # before the QApplication; the number notes and logs stay in the run's folder
         os.environ["COUNTER_STATE"] = str(folder / "state")
+        answer_by_name()  # as the desk's start does, before SQLAlchemy and the actions are imported
         return day(folder, intakes, warm, verdicts)
 
 
@@ -103,7 +119,7 @@ def open_window(store: Store) -> MainWindow:
     """The desk's main window as it starts: shown, the shipped catalog synced, the first search answered, the pad
     started."""
     window = MainWindow(InProcess(store), bundled_catalog_dir())
-    fit_to_screen(window, (1366, 768))
+    fit_to_screen(window, SCREEN)
     window.show()
     ready: list[bool] = []
     window.catalog_ready.connect(ready.append)
@@ -117,15 +133,21 @@ def open_window(store: Store) -> MainWindow:
 
 
 def day(folder: Path, intakes: int, warm: int, verdicts: Verdicts) -> int:
+    from benchmarks.desk_day import DESK, rating_reasons, serve
+    from counter.actions.site.store import Store
+
     url = f"sqlite:///{folder / 'desk.sqlite3'}"
     store = Store(url, create=True)
     app = QApplication([])
+    incomplete = prepare_app(app)  # Qt's language, the error hook, the text size and the shipped font, as at a desk
+    if incomplete is not None:
+        raise SystemExit(incomplete)
     window = open_window(store)
-    desk = Desk(DeskIdentity("XAM01", "8"), "乌兰")
+    desk = DESK
     papers = folder / "papers"
     papers.mkdir()
-    before_day = status_mib("VmRSS")
-    reasons = store.read(lambda unit: offered_reasons(rating_settings(unit)[0]))
+    before_day, start_peak = status_mib("VmRSS"), status_mib("VmHWM")
+    reasons = rating_reasons(store)
     rss: dict[int, float] = {}
     start = time.perf_counter()
     for n in range(1, intakes + 1):
@@ -137,51 +159,12 @@ def day(folder: Path, intakes: int, warm: int, verdicts: Verdicts) -> int:
     peak = status_mib("VmHWM")
     window.close()
     store.dispose()
-    print(f"{intakes} intakes with papers and ratings; before the day VmRSS {before_day:.1f} MiB")
+    print(f"{intakes} intakes with papers and ratings; before the day VmRSS {before_day:.1f} MiB", end="")
+    print(f", and the peak of the start (the catalog's sync among it) VmHWM {start_peak:.1f} MiB")
     verdicts.at_most("peak resident memory over the day (VmHWM)", peak, PEAK_GOAL_MIB, unit="MiB", floor=before_day)
     growth = rss[intakes] - rss[warm]
     verdicts.at_most(f"growth of VmRSS from intake {warm} to {intakes}", growth, GROWTH_GOAL_MIB, unit="MiB")
     return verdicts.finish()
-
-
-def serve(store: Store, desk: Desk, n: int, reasons: tuple[str, ...], papers: Path) -> None:
-    """The n-th applicant of the day, each step in its own unit of work as the window's runner opens them."""
-    stored = store.read(partial(current_guide, bundle_code=DEMO_BUNDLE))
-    assert stored is not None
-    checklist = complete_checklist(stored.bundle, fresh_checklist(stored))
-    correction = n % 10 == 0
-    if correction:
-        listed = stored.bundle.materials_for(checklist.answers_dict())
-        required = [m.code for m in listed if m.necessity is Necessity.REQUIRED]
-        checklist = record(checklist, required[-1], Receipt.MISSING)
-    born = dt.date(1960 + n % 40, 1 + n % 12, 1 + n % 28)
-    person = Applicant(
-        ApplicantKind.PERSON,
-        SURNAMES[n % 10] + "海军",
-        make_id_number("152201", born, n % 1000),
-        f"139048{n:05d}",
-        f"乌兰浩特市和平街道民主路{n}号",
-    )
-    request = IntakeRequest(checklist, Parties(person))
-
-    def take(unit: Unit) -> str:
-        return take_intake(unit, desk, request, TODAY, office_calendar(unit)).case_no
-
-    case_no = store.write(take)
-    kind = DocumentKind.CORRECTION if correction else DocumentKind.RECEIPT
-    made = store.write(partial(make_document, desk=desk, case_no=case_no, kind=kind, today=TODAY))
-    path = papers / f"{made.doc_no}.pdf"
-    path.write_bytes(made.pdf)
-    store.write(partial(record_print, desk=desk, made=made, target=f"file:{path}", ok=True))
-    now = dt.datetime.combine(TODAY, dt.time(9)) + dt.timedelta(seconds=25 * n)
-    pad = store.write(partial(send_to_pad, case_no=case_no, desk=desk, now=now))
-    bad = n % 20 == 0
-    choice = RatingChoice(Level.DISSATISFIED, (reasons[0],)) if bad else RatingChoice(Level.VERY_SATISFIED)
-
-    def rate(unit: Unit) -> None:
-        record_rating(unit, pad.request_id, choice, desk, now, office_calendar(unit))
-
-    store.write(rate)
 
 
 if __name__ == "__main__":
