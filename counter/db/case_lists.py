@@ -450,3 +450,19 @@ def _due_statements(dialect: str) -> _DueStatements:
     return _DueStatements(
         deferrals_walked.limit(limit), correction_walk.limit(limit), counts, deferrals_walked, correction_walk
     )
+
+
+def department_case_nos(session: Session, department: str) -> frozenset[str]:
+    """The numbers of the cases with an item routed to ``department`` and not decided yet, read along
+    ``ix_open_item_department_due``: the cases of the hall a department's staff may list."""
+    c, item = models.Case, models.OpenItem
+    theirs = select(c.case_no).join(item, item.case_id == c.id).where(item.department == department).distinct()
+    return frozenset(session.execute(theirs).scalars())
+
+
+def department_cases(session: Session, department: str, limit: int = 500) -> list[CaseRow]:
+    """The newest ``limit`` cases with an item routed to ``department`` and not decided yet: the case list of a
+    department's staff (:func:`all_cases` is every case of the hall)."""
+    c, item = models.Case, models.OpenItem
+    theirs = select(item.case_id).where(item.department == department)
+    return _rows(session, _listing(_next_due(session)).where(c.id.in_(theirs)).order_by(c.id.desc()).limit(limit))

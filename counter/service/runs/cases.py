@@ -84,15 +84,21 @@ def read_calendar(work: Session, desk: Desk | None, request: Nothing) -> Holiday
 
 
 def find_cases(work: Session, desk: Desk | None, request: FindCases) -> tuple[FoundCase, ...]:
-    return tuple(case_reads.cases_found(work, request.lookup, request.today, desk, request.days))
+    department = _bound_department(work, desk)
+    found = case_reads.cases_found(work, request.lookup, request.today, desk, request.days, department=department)
+    return tuple(found)
 
 
 def day_lists(work: Session, desk: Desk | None, request: Day) -> DayLists:
-    return case_reads.day_lists(work, request.today, desk)
+    return case_reads.day_lists(work, request.today, desk, _bound_department(work, desk))
 
 
 def list_cases(work: Session, desk: Desk | None, request: ListCases) -> tuple[CaseRow, ...]:
-    return tuple(case_reads.case_rows(work, request.today, overdue=request.overdue, due_soon=request.due_soon))
+    department = _bound_department(work, desk)
+    rows = case_reads.case_rows(
+        work, request.today, overdue=request.overdue, due_soon=request.due_soon, department=department
+    )
+    return tuple(rows)
 
 
 def show_case(work: Session, desk: Desk | None, request: CaseNo) -> CaseShown:
@@ -231,7 +237,8 @@ def record_pledge_check(work: Session, desk: Desk | None, request: PledgeCheck) 
 
 
 def pledge_checks(work: Session, desk: Desk | None, request: PledgeChecks) -> tuple[PledgeRow, ...]:
-    return notice_pledges.pledge_checks(work, request.department, open_only=request.open_only)
+    department = _bound_department(work, desk) or request.department
+    return notice_pledges.pledge_checks(work, department, open_only=request.open_only)
 
 
 def pledge_paper(work: Session, desk: Desk | None, request: PledgePaper) -> bytes:
