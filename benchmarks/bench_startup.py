@@ -65,7 +65,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.goals import Verdicts, arguments, percentile, summary
 from counter.actions.site.prepared import build_prepared
 from counter.db.prepared_start import DATABASE, FINGERPRINT, Prepared, check_prepared
-from counter.resources import CATALOG, FONTS, ICONS, PREPARED, TRANSLATIONS, resources_dir
+from counter.resources import CATALOG, PREPARED, resources_dir
 
 GROWN_CASES = 60_000
 KEY_GOAL = 50.0  # a key typed at any moment after the window shows, painted within 50 ms p95
@@ -269,8 +269,9 @@ def resources_copy(root: Path, prepared: bool) -> Path:
     shipped = resources_dir()
     folder = root / ("resources" if prepared else "resources-unprepared")
     folder.mkdir()
-    for name in (CATALOG, FONTS, TRANSLATIONS, "licenses", ICONS):  # the licences: shipped, read by no code
-        (folder / name).symlink_to(shipped / name, target_is_directory=True)
+    for entry in shipped.iterdir():  # every shipped folder (the licences: shipped, read by no code) but the prepared
+        if entry.is_dir() and entry.name not in (PREPARED, "__pycache__"):
+            (folder / entry.name).symlink_to(entry, target_is_directory=True)
     if prepared:
         target = folder / PREPARED
         if check_prepared(shipped / PREPARED, shipped / CATALOG) is Prepared.COPIED:
