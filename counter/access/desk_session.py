@@ -23,6 +23,16 @@ class SessionEnd(StrEnum):
     ACCOUNT_DISABLED = "account_disabled"  # disabled or gone since sign-in
 
 
+class DeskRegisteredMeanwhile(Exception):
+    """Another registration committed while this one ran, of the same desk number or the hall's first (which makes
+    the site's identity): that one stands and this one was not kept, so the key made for it opens nothing.  Asked
+    again, it registers the desk anew."""
+
+    def __init__(self, desk_no: str) -> None:
+        super().__init__(desk_no)
+        self.desk_no = desk_no
+
+
 @dataclass(frozen=True, slots=True)
 class SessionDesk:
     """Whom a live token stands for: the account as stored now and the desk and site it signed in at."""

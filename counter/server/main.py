@@ -23,7 +23,9 @@ from pathlib import Path
 
 from counter.server.hall_work import DEFAULT_INTERVAL_S
 
-EXIT_OK, EXIT_MISUSE = 0, 2
+EXIT_OK, EXIT_RETRY, EXIT_MISUSE = 0, 1, 2
+#: another registration committed while this one ran (:class:`counter.access.desk_session.DeskRegisteredMeanwhile`)
+DESK_REGISTERED_MEANWHILE = "{desk}号窗口未登记：另一次窗口登记同时完成，本次没有保存，也没有密钥。请再登记一次。"
 #: the port a hall's desks are told when the administrator names none: HTTPS's alternative, unprivileged
 DEFAULT_PORT = 8443
 
@@ -99,6 +101,7 @@ def _add_desk(argv: list[str]) -> int:
     found = parser.parse_args(argv)
     if not found.db:
         parser.error("请用 --db 或 COUNTER_DB_URL 指定数据库")
+    from counter.access.desk_session import DeskRegisteredMeanwhile
     from counter.case.numbers import BadIdentity
     from counter.server.secrets_hash import digest, new_secret
     from counter.service.hall import REGISTER_DESK, RegisterDesk
@@ -111,6 +114,9 @@ def _add_desk(argv: list[str]) -> int:
     except BadIdentity:
         print(f"窗口号 {found.desk} 不可用：应为1-4位数字", file=sys.stderr)
         return EXIT_MISUSE
+    except DeskRegisteredMeanwhile:
+        print(DESK_REGISTERED_MEANWHILE.format(desk=found.desk), file=sys.stderr)
+        return EXIT_RETRY
     finally:
         service.close()
     print(f"{found.desk}号窗口已登记。窗口密钥（只显示这一次，请配置到该窗口电脑）：")

@@ -59,6 +59,7 @@ REGISTER_DESK = write(
     None,
     Open.IN_ACTION,  # the administrator at the server's own machine, which alone holds the database's credentials
     f"{_RUNS}:register_desk",
+    ("counter.access.desk_session:DeskRegisteredMeanwhile",),
     doc="Register a desk machine at the server under its desk number, replacing any key it had; its sessions end.",
 )
 OPEN_SESSION = write(

@@ -13,11 +13,19 @@ import datetime as dt
 import hmac
 
 from sqlalchemy import delete, or_, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from counter.access.account_views import SignInResult
 from counter.access.desk import Desk
-from counter.access.desk_session import IDLE_MINUTES, LONGEST_HOURS, DeskSignIn, SessionDesk, SessionEnd
+from counter.access.desk_session import (
+    IDLE_MINUTES,
+    LONGEST_HOURS,
+    DeskRegisteredMeanwhile,
+    DeskSignIn,
+    SessionDesk,
+    SessionEnd,
+)
 from counter.access.lockout import SignInOutcome
 from counter.access.roles import Actor
 from counter.actions.admin import accounts
@@ -29,14 +37,24 @@ from counter.db.models import utcnow
 
 
 def register_desk(session: Session, desk_no: str, key_hash: str) -> None:
-    """Keep ``key_hash`` as the key of desk ``desk_no``; the sessions opened with an earlier key end now."""
-    DeskIdentity(this_site(session).code, desk_no)  # a desk number that numbers cases, or BadIdentity
+    """Keep ``key_hash`` as the key of desk ``desk_no``; the sessions opened with an earlier key end now.
+
+    Two registrations at once (two administrators' ``add-desk`` of one desk, or any two on a hall whose site has no
+    identity yet) both found no row and both wrote one: the later insert waited for the first to commit, then failed
+    on the unique key, a raw database error.  The rows are written in a savepoint, so that the later one is told
+    :class:`DeskRegisteredMeanwhile` and keeps nothing: never a silent overwrite of the key the first was shown.
+    """
     now = utcnow()
-    row = session.get(models.HallDesk, desk_no)
-    if row is None:
-        session.add(models.HallDesk(desk_no=desk_no, key_hash=key_hash, registered_at=now))
-    else:
-        row.key_hash, row.registered_at = key_hash, now
+    try:
+        with session.begin_nested():
+            DeskIdentity(this_site(session).code, desk_no)  # a desk number that numbers cases, or BadIdentity
+            row = session.get(models.HallDesk, desk_no)
+            if row is None:
+                session.add(models.HallDesk(desk_no=desk_no, key_hash=key_hash, registered_at=now))
+            else:
+                row.key_hash, row.registered_at = key_hash, now
+    except IntegrityError as err:
+        raise DeskRegisteredMeanwhile(desk_no) from err
     live = models.DeskSession.ended_at.is_(None)
     session.execute(update(models.DeskSession).where(models.DeskSession.desk_no == desk_no, live).values(ended_at=now))
 
