@@ -46,6 +46,7 @@ class TrailProblemCode(StrEnum):
     DOWNGRADED = "chain_downgraded"  # entry seq is SHA-256 after entries under HMAC-SM3: rewritten, or the key gone
     UNKNOWN_ALG = "chain_alg_unknown"  # entry seq names an algorithm this program does not know
     SEAL_KEY = "seal_key_replaced"  # the key file on this machine is not the site's key in the database (chain "")
+    ROW_MARK = "row_mark_altered"  # the row ``chain`` ("account:<login>", "setting:<key>") is not as its mark says
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +117,8 @@ class AuditReport:
     peer_restores: tuple[tuple[str, int], ...] = ()  # (site, number) a township sealed again after a restore
     spans: tuple[AlgSpan, ...] = ()  # each chain's runs of entries by the algorithm they were chained with
     unchecked: int = 0  # entries under HMAC-SM3 not checked: the trail key is not on this machine
+    #: accounts and settings without a mark (written where the trail key was not), or -1: not checked, no key here
+    unmarked_rows: int = -1
 
     @property
     def whole(self) -> bool:

@@ -52,6 +52,7 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
         restore_note_text,
         seal_state_text,
         trail_problem_text,
+        unmarked_rows_text,
     )
 
     report = open_service(args).call(VERIFY_TRAIL, SiteAsked(), desk())
@@ -74,6 +75,8 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     print(seal_state_text(report.seals, report.unsealed, report.seal_key))
     for line in alg_spans_text(report.spans, report.unchecked):
         print(line)
+    if (unmarked := unmarked_rows_text(report.unmarked_rows)) is not None:
+        print(unmarked)
     return EXIT_OK if report.whole else EXIT_PROBLEM
 
 
@@ -138,6 +141,7 @@ def _report_json(report: AuditReport) -> dict[str, object]:
         "seal_key_fingerprint": report.seal_key,
         "spans": [{"chain": s.chain, "alg": ALG_NAME[s.alg], "first": s.first, "last": s.last} for s in report.spans],
         "unchecked": report.unchecked,
+        "unmarked_rows": report.unmarked_rows,
         "peer_restores": [{"site": site, "no": no} for site, no in report.peer_restores],
         "restores": [
             {"back_to": r.back_to, "first": r.first, "last": r.last, "message": restore_note_text(r)}

@@ -19,6 +19,7 @@ from counter.audit.state import RowAltered, SubjectKind
 from counter.case.moments import stored_utc
 from counter.db import models
 from counter.db.audit_state import check_as_recorded
+from counter.db.row_marks import mark_account
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,12 +116,14 @@ def insert_account(
         )
     )
     session.flush()
+    mark_account(session, login)
 
 
 def set_disabled(session: Session, login: str, disabled: bool) -> None:
     """Raises :class:`RowAltered` when the account is not as the trail last recorded it (so for the next two)."""
     check_as_recorded(session, SubjectKind.ACCOUNT, login)
     session.execute(update(models.Account).where(models.Account.login == login).values(disabled=disabled))
+    mark_account(session, login)
 
 
 def set_password_hash(session: Session, login: str, password_hash: str) -> None:
@@ -131,6 +134,7 @@ def set_password_hash(session: Session, login: str, password_hash: str) -> None:
         .where(models.Account.login == login)
         .values(password_hash=password_hash, failed_logins=0, locked_until=None)
     )
+    mark_account(session, login)
 
 
 def store_attempt(session: Session, login: str, state: AttemptState, signed_in_at: dt.datetime | None) -> None:

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter.db import models
+from counter.db.row_marks import setting_mark
 
 _KNOWN = "counter.settings_known"  # Session.info: (the transaction, each key read in it: its value, None when missing)
 
@@ -72,11 +73,13 @@ def get_setting(work: Session, key: str) -> str | None:
 
 
 def put_setting(session: Session, key: str, value: str) -> None:
+    """Write the setting, marked under the trail key where this machine holds it (:mod:`counter.db.row_marks`)."""
     row = _row(session, key)
+    mac = setting_mark(key, value)
     if row is None:
-        session.add(models.Setting(key=key, value=value))
+        session.add(models.Setting(key=key, value=value, mac=mac))
     else:
-        row.value = value
+        row.value, row.mac = value, mac
     _known(session)[key] = value
 
 

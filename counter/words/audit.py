@@ -122,8 +122,18 @@ SEAL_PROBLEM = {
 }
 
 
+#: an account or setting whose mark under the trail key does not hold (keyed by the table the problem names)
+ROW_MARK_PROBLEM = {
+    "account": tr("账号 {name} 与其 HMAC-SM3 校验值不符：这一行（角色、部门、口令或停用状态）在数据库中被直接改动过"),
+    "setting": tr("设置 {name} 与其 HMAC-SM3 校验值不符：这一行在数据库中被直接改动过"),
+}
+
+
 def trail_problem_text(problem: TrailProblem) -> str:
     """One problem of the trail: which chain (site-desk), which entry or entries, what is wrong."""
+    if problem.code is TrailProblemCode.ROW_MARK:
+        table, _, name = problem.chain.partition(":")
+        return ROW_MARK_PROBLEM.get(table, ROW_MARK_PROBLEM["setting"]).format(name=name)
     if problem.code in SEAL_PROBLEM:
         return SEAL_PROBLEM[problem.code].format(
             no=problem.seq, last=problem.last, site=problem.chain, digest=problem.digest[:16]
@@ -140,6 +150,15 @@ def trail_problem_text(problem: TrailProblem) -> str:
 def restore_note_text(note: RestoreNote) -> str:
     """A restore this machine recorded, as ``audit verify`` names it beside its findings."""
     return RESTORE_NOTE.format(back_to=note.back_to, first=note.first, last=note.last)
+
+
+def unmarked_rows_text(unmarked: int) -> str | None:
+    """The accounts and settings this machine could not check by their marks: none written where the key was."""
+    if unmarked <= 0:
+        return None
+    return tr("账号和设置中有 {count} 行没有 HMAC-SM3 校验值（在没有审计密钥的电脑上写入），未能按校验值核对").format(
+        count=unmarked
+    )
 
 
 def alg_spans_text(spans: tuple[AlgSpan, ...], unchecked: int) -> list[str]:

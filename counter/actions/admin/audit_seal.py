@@ -20,9 +20,10 @@ from counter.audit.seal import parse_payload, payload_digest, seal_payload
 from counter.audit.seal_made import SealMade
 from counter.db import audit_seals
 from counter.db.models import utcnow
+from counter.db.row_marks import mark_all
 from counter.host import paths
 from counter.host.seal_anchors import add_anchor, anchors_path, read_anchor_log
-from counter.host.trail_key import ensure_trail_key, trail_key_path
+from counter.host.trail_key import ensure_trail_key, read_trail_key, trail_key_path
 from counter.sync.keys import KeyUnreadable
 from counter.sync.seal_signature import SealKey, sign_seal
 
@@ -56,10 +57,12 @@ def seal_with(
 
     The machine's own key folder (``key_path`` None: where every entry written here looks for it) also gets the trail
     key if it has none yet: from the first seal on, the entries written here are chained under HMAC-SM3
-    (:mod:`counter.host.trail_key`).
+    (:mod:`counter.host.trail_key`), and the accounts and settings are marked under it (:mod:`counter.db.row_marks`).
     """
     if key_path is None or key_path == paths.site_key_path():
-        ensure_trail_key(trail_key_path(paths.site_key_path()))
+        trail_key = trail_key_path(paths.site_key_path())
+        if read_trail_key(trail_key) is None:  # made now: the accounts and settings as they are get their marks
+            mark_all(session, ensure_trail_key(trail_key))
     tips = audit_seals.chain_tips(session)
     newest = audit_seals.newest_seal(session)
     body = None if newest is None else parse_payload(newest.payload)

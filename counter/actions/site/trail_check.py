@@ -24,12 +24,14 @@ from counter.audit.peer_seals import (
     parse_set_aside,
     peer_seal_problems,
 )
+from counter.audit.row_mac import check_marks
 from counter.audit.seal import SealBody, SealCheck, StoredSeal, check_seals, unanchored
 from counter.audit.site_keys import SealVerdict, parse_history, seal_verdict
 from counter.audit.state import MismatchCode, RowMismatch, SubjectKind, cross_check
 from counter.audit.verify import AuditReport, RestoreNote, StoredEntry, TrailProblem, TrailProblemCode, verify_chains
 from counter.db import audit_seals, audit_state, audit_store, peer_seals
 from counter.db.audit_derived import statuses_off_history
+from counter.db.row_marks import marked_rows
 from counter.db.setting_trail import recorded_setting
 from counter.db.settings_store import get_setting
 from counter.host import paths
@@ -61,7 +63,8 @@ def verify_trail(session: Session, on_progress: Progress | None = None, key_path
 
     progress = None if on_progress is None else (lambda done: on_progress(done, total))
     path = key_path or paths.site_key_path()
-    report = verify_chains(chains(), heads, progress, read_trail_key(trail_key_path(path)))
+    trail_key = read_trail_key(trail_key_path(path))
+    report = verify_chains(chains(), heads, progress, trail_key)
     public_key = get_setting(session, SITE_PUBLIC_KEY) or ""
     retired = parse_history(recorded_setting(session, RETIRED_KEYS))  # as the trail has it, not the settings row
 
@@ -91,6 +94,9 @@ def verify_trail(session: Session, on_progress: Progress | None = None, key_path
     peer_restores: list[tuple[str, int]] = []
     problems += _sent_seal_problems(session, digests, log.withdrawn, peer_restores)
     problems += [TrailProblem(TrailProblemCode.SEAL_ANCHOR, "", no) for no in unanchored(log.anchors, digests)]
+    marks = None if trail_key is None else check_marks(trail_key, marked_rows(session))
+    if marks is not None:  # accounts and settings edited in SQL: their marks under the trail key no longer hold
+        problems += [TrailProblem(TrailProblemCode.ROW_MARK, row, 0) for row in marks.altered]
     return dataclasses.replace(
         report,
         problems=tuple(problems),
@@ -100,6 +106,7 @@ def verify_trail(session: Session, on_progress: Progress | None = None, key_path
         seal_key=_fingerprint(public_key, *(get_setting(session, key) or "" for key in SITE_CARD_KEYS)),
         restores=tuple(RestoreNote(r.back_to, r.first, r.last) for r in log.restores),
         peer_restores=tuple(peer_restores),
+        unmarked_rows=-1 if marks is None else marks.unmarked,
     )
 
 

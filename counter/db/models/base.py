@@ -47,6 +47,8 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+    # HMAC-SM3 of the row under the trail key, where it was written on a machine holding it (counter.audit.row_mac)
+    mac: Mapped[str] = mapped_column(String(64), default="", server_default="")
 
 
 class RowIsFinal(Exception):

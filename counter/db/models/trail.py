@@ -37,6 +37,8 @@ class Account(Base):
     locked_until: Mapped[datetime | None] = mapped_column(nullable=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    # HMAC-SM3 of the row under the trail key, where it was written on a machine holding it (counter.audit.row_mac)
+    mac: Mapped[str] = mapped_column(String(64), default="", server_default="")
 
 
 class AuditChain(Base):
