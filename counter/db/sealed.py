@@ -24,7 +24,7 @@ import secrets
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import Text
+from sqlalchemy import String, Text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
@@ -120,9 +120,15 @@ def lookup_index(value: str) -> str | None:
 
 
 class Sealed(TypeDecorator[str]):
-    """A text column whose values are stored sealed (see the module's docstring); Python sees them in clear."""
+    """A column whose values are stored sealed (see the module's docstring); Python sees them in clear.
 
-    impl = Text
+    VARCHAR without a length where the number was a bounded VARCHAR (a sealed value is longer than the number):
+    on SQLite the column keeps its declared type, which SQLite never enforced, and its table is not rebuilt by the
+    migration (a rebuild numbers the table's unique indexes anew, and a backup's schema no longer reads as the
+    program's).
+    """
+
+    impl = String
     cache_ok = True
 
     def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
@@ -154,3 +160,10 @@ def case_index_values(values: Mapping[str, Any], keys: DataKeys | None = None) -
     """The keyed index columns of a case whose columns are ``values`` (in clear), for its insert."""
     keys = keys or sealing_keys()
     return {index: index_of(str(values.get(source) or ""), keys) for index, source in CASE_INDEXES}
+
+
+class SealedText(Sealed):
+    """:class:`Sealed` for a column that was TEXT (an address, a draft)."""
+
+    impl = Text
+    cache_ok = True

@@ -24,7 +24,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from counter.db.models.base import Base, new_uid, utcnow
-from counter.db.sealed import Sealed
+from counter.db.sealed import Sealed, SealedText
 
 
 class CatalogImport(Base):
@@ -96,12 +96,12 @@ class Party(Base):
 
     __tablename__ = "party"
 
-    id_key: Mapped[str] = mapped_column(String(64), primary_key=True)
-    id_no: Mapped[str] = mapped_column(Sealed, default="", server_default="")
+    id_key: Mapped[str] = mapped_column(String, primary_key=True)
+    id_no: Mapped[str] = mapped_column(SealedText, default="", server_default="")
     kind: Mapped[str] = mapped_column(String(10))  # person / company
     name: Mapped[str] = mapped_column(Text)
     phone: Mapped[str] = mapped_column(Sealed, default="")
-    address: Mapped[str] = mapped_column(Sealed, default="")
+    address: Mapped[str] = mapped_column(SealedText, default="")
     legal_rep: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
@@ -169,13 +169,13 @@ class Case(Base):
     # personal data sealed at rest (counter.db.sealed, migration 0045)
     applicant_id_no: Mapped[str] = mapped_column(Sealed)
     applicant_phone: Mapped[str] = mapped_column(Sealed, default="")
-    applicant_address: Mapped[str] = mapped_column(Sealed, default="")
+    applicant_address: Mapped[str] = mapped_column(SealedText, default="")
     legal_rep: Mapped[str] = mapped_column(Text, default="")
     agent_name: Mapped[str] = mapped_column(Text, default="")
     agent_id_no: Mapped[str] = mapped_column(Sealed, default="")
     agent_authorisation: Mapped[str] = mapped_column(Text, default="")
     delivery: Mapped[str] = mapped_column(String(16), default="pickup")
-    delivery_address: Mapped[str] = mapped_column(Sealed, default="")
+    delivery_address: Mapped[str] = mapped_column(SealedText, default="")
     notify_phone: Mapped[str] = mapped_column(Sealed, default="")
     # their keyed indexes (HMAC-SM3, counter.db.sealed.index_of), kept by every writer of the three columns
     applicant_id_key: Mapped[str] = mapped_column(String(64), default="", server_default="")
@@ -288,7 +288,7 @@ class Draft(Base):
 
     desk_key: Mapped[str] = mapped_column(String(40), primary_key=True)
     saved_at: Mapped[datetime] = mapped_column(default=utcnow)
-    content: Mapped[str] = mapped_column(Sealed)  # JSON of the form, the applicant's numbers in it: sealed (0045)
+    content: Mapped[str] = mapped_column(SealedText)  # JSON of the form, the applicant's numbers in it: sealed (0045)
 
 
 class Holiday(Base):
