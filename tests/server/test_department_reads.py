@@ -17,6 +17,7 @@ from counter.access.account_views import NewAccount
 from counter.access.roles import Role
 from counter.case.lookup import LOOKBACK_DAYS, read_lookup
 from counter.db import models
+from counter.parties.masking import mask_id, mask_phone
 from counter.service.admin import ADD_ACCOUNT
 from counter.service.cases import (
     DAY_LISTS,
@@ -24,12 +25,16 @@ from counter.service.cases import (
     ITEM_STANDINGS,
     LIST_CASES,
     PLEDGE_CHECKS,
+    READ_CASE,
     ROUTE_ITEMS,
+    SHOW_CASE,
+    CaseNo,
     CaseOnDay,
     Day,
     FindCases,
     ListCases,
     PledgeChecks,
+    ReadCase,
     RouteItems,
 )
 from counter.service.remote import Remote
@@ -103,3 +108,25 @@ def test_a_department_reads_only_the_cases_of_its_items(hall: Hall) -> None:
     # the window's lists are the hall's, as before
     assert _found(window, case_no) == {case_no}
     assert case_no in _listed(window)
+
+
+def test_a_departments_staff_are_sent_the_applicants_numbers_masked(hall: Hall) -> None:
+    """Whole ID numbers and phones are for the window's clerks and supervisors (``see_full_id``): a department's staff
+    open the case page of their item with them masked, as the server sends it, not only as the desk shows it."""
+    window = hall.server.desk("8", CLERK, PASSWORD)
+    case_no = _taken(window)
+    whole = window.call(READ_CASE, ReadCase(case_no, dt.date.today()))
+    assert whole is not None
+    id_no, phone = whole.view.applicant_id_no, whole.view.applicant_phone
+    assert mask_id(id_no) != id_no
+    window.call(ROUTE_ITEMS, RouteItems(case_no, dt.datetime.now(dt.UTC)))
+    (food,) = [s for s in window.call(ITEM_STANDINGS, CaseOnDay(case_no, dt.date.today())) if s.code == FOOD]
+
+    deciding = _staff(hall, "shiyao", food.department)
+    page = deciding.call(READ_CASE, ReadCase(case_no, dt.date.today()))
+    assert page is not None
+    assert (page.view.applicant_id_no, page.view.applicant_phone) == (mask_id(id_no), mask_phone(phone))
+    shown = deciding.call(SHOW_CASE, CaseNo(case_no))
+    assert shown.view is not None
+    assert not shown.whole
+    assert (shown.view.applicant_id_no, shown.view.applicant_phone) == (mask_id(id_no), mask_phone(phone))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import tempfile
 from pathlib import Path
 
@@ -76,7 +77,11 @@ CHOOSERS = frozenset({Role.SUPERVISOR, Role.ADMIN})
 
 
 def read_page(work: Session, desk: Desk | None, request: ReadCase) -> CasePage | None:
-    return read_case(work, request.case_no, request.today)
+    page = read_case(work, request.case_no, request.today)
+    if page is None or desk is None or case_reads.may_see_whole_numbers(work, desk):
+        return page
+    # whoever may not see them whole is never sent them: masked here, not only on the desk's screen
+    return dataclasses.replace(page, view=page.view.masked())
 
 
 def read_calendar(work: Session, desk: Desk | None, request: Nothing) -> HolidayTable:
@@ -103,7 +108,8 @@ def list_cases(work: Session, desk: Desk | None, request: ListCases) -> tuple[Ca
 
 def show_case(work: Session, desk: Desk | None, request: CaseNo) -> CaseShown:
     view = case_reads.case_view(work, request.case_no)
-    return CaseShown(view, view is not None and case_reads.may_see_whole_numbers(work, at_desk(desk)))
+    whole = view is not None and case_reads.may_see_whole_numbers(work, at_desk(desk))
+    return CaseShown(view if whole or view is None else view.masked(), whole)
 
 
 def act_refusals(work: Session, desk: Desk | None, request: CaseNo) -> dict[CaseAct, tuple[tuple[str, str], ...]]:
