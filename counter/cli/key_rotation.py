@@ -65,5 +65,8 @@ def cmd_site_rotate_key(args: argparse.Namespace) -> int:
         print(tr("旧密钥已吊销：{at} 起它签署的封签不再采信。").format(at=revoked.isoformat()))
     elif done.last_old_seal is None:
         print(tr("本机没有旧密钥文件：旧密钥此后不再签署任何封签。"))
+    else:  # the old key announced the new ones (counter.sync.key_change): the peers register them as they take in
+        print(tr("此后发出的数据包带着由旧密钥签署的新公钥，对方站点收下后自动改登记，旧密钥签署的数据包不再被接收。"))
+        return EXIT_OK
     print(tr("请导出新的站点名片（counter site card），交给每个对方站点重新登记，并电话核对新指纹。"))
     return EXIT_OK

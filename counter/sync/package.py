@@ -174,6 +174,8 @@ class Header:
     #: the sender's one-time X25519 public key, base64; in SM_SUITE the SM2 ciphertext of the body's SM4 key
     ephemeral_key: str = ""
     series: tuple[int, int] | None = None  # one of several packages of an export: (first export number, count)
+    #: the sender's new keys, announced under its old one after a rotation (:mod:`counter.sync.key_change`); ""
+    key_change: str = ""
 
     @property
     def part(self) -> int:
@@ -232,6 +234,8 @@ def _header_fields(header: Header) -> dict[str, Any]:
     }
     if header.series is not None:
         fields["series"] = list(header.series)
+    if header.key_change:  # only after a rotation: a package without one is written as before
+        fields["key_change"] = header.key_change
     return fields
 
 
@@ -360,6 +364,19 @@ def unpack_package(header: Header, body: bytes, key: OpeningKey, sm2_key: Sm2Pri
     return Package(header, records)
 
 
+def announced_key_change(data: bytes) -> tuple[str, str]:
+    """The sender's code and the key change its header announces ("" for none), read without any check: the
+    statement is checked with the key the receiver holds (:func:`counter.sync.key_change.read_key_change`), and the
+    package then by :func:`check_package` with the key it names."""
+    try:
+        _format, raw, _body = _split(data)
+        fields = _header_json(raw)
+    except PackageRejected:
+        return "", ""
+    site, change = fields.get("from_site"), fields.get("key_change")
+    return (site if isinstance(site, str) else ""), (change if isinstance(change, str) else "")
+
+
 def package_name(data: bytes) -> str:
     """How the log names a package, refused or not: its sender and number as its header says, and its size.
 
@@ -455,6 +472,10 @@ def _header(fields: Mapping[str, Any]) -> Header:
     if since_raw is not None:
         since = _when(since_raw, problems)
     series = _series(fields, problems)
+    key_change = fields.get("key_change", "")
+    if not isinstance(key_change, str) or ("key_change" in fields and not key_change):
+        problems.append("key_change not text")
+        key_change = ""
     if problems or created_at is None:
         raise PackageRejected(RejectCode.BAD_HEADER, "; ".join(problems))
     return Header(
@@ -473,6 +494,7 @@ def _header(fields: Mapping[str, Any]) -> Header:
         plain_bytes=fields["plain_bytes"],
         ephemeral_key=fields["ephemeral_key"],
         series=series,
+        key_change=key_change,
     )
 
 

@@ -11,11 +11,14 @@ import pytest
 from sqlalchemy import select
 
 from counter.actions.admin.key_rotation import rotate_site_key
-from counter.actions.admin.site import choose_suite, register_peer, site_for_card
+from counter.actions.admin.site import choose_suite, peers, register_peer, site_for_card
 from counter.actions.site.demo import run_demo
 from counter.actions.site.trail_check import verify_trail
 from counter.db import models
-from counter.sync.keys import install_next_keys
+from counter.db.settings_store import put_setting
+from counter.sync.key_change import KEY_CHANGE_SETTING, KeyChange, key_change_text
+from counter.sync.keys import install_next_keys, new_private_key, public_key_text
+from counter.sync.package import PackageRejected, RejectCode
 from counter.sync.seal import SUITE
 from counter.sync.seal_signature import SealAlg, seal_alg
 from counter.sync.sites import SiteKind
@@ -108,3 +111,51 @@ def test_both_suites_sync_with_one_hall_and_verify_clean_after_a_rotation_to_the
     # on the national suite from the start: SM2 seals, and its rotation's last seal with the signing key of every card
     assert sorted(set(held_algs(hall, national))) == [SealAlg.ED25519, SealAlg.SM2]
     assert held_algs(hall, national).count(SealAlg.ED25519) == 1
+
+
+def test_a_rotation_reaches_the_hall_by_itself_and_the_old_key_is_refused_from_then_on(
+    catalog: Path, tmp_path: Path
+) -> None:
+    """No card registered by hand: the first package after the rotation carries the new keys under the old one."""
+    hall = make_site(sqlite_copy(catalog, tmp_path / "hall.sqlite3"), "XAM01", "兴安盟政务服务中心", SiteKind.HALL,
+                     tmp_path)  # fmt: skip
+    today = make_site(sqlite_copy(catalog, tmp_path / "a.sqlite3"), "ARS01", "明水河镇便民服务中心",
+                      SiteKind.TOWNSHIP, tmp_path)  # fmt: skip
+    with hall.sessions.begin() as session:
+        choose_suite(session, True, hall.desk, hall.key_path)
+    swap_cards(hall, today)
+    run_demo(today.sessions, today.desk, TODAY)
+    assert [round_trip(hall, today) for _ in range(2)] == [SUITE, SUITE]
+    kept_back = today.export(now=NOW + dt.timedelta(minutes=30)).data  # signed with the old key, never carried
+
+    with today.sessions.begin() as session:  # moved to the national suite by a rotation
+        choose_suite(session, True, today.desk, today.key_path)
+    rotate(today)
+    assert [round_trip(hall, today, LATER) for _ in range(2)] == [SM_SUITE, SM_SUITE]
+    with today.sessions.begin() as session:
+        card = site_for_card(session, today.key_path)
+    with hall.sessions() as session:
+        held = next(peer for peer in peers(session) if peer.code == today.code)
+    assert (held.public_key, held.sm2_key, held.fingerprint) == (card.public_key, card.sm2_key, card.fingerprint)
+    with pytest.raises(PackageRejected) as refused:
+        hall.take(kept_back, LATER)
+    assert refused.value.code is RejectCode.BAD_SIGNATURE
+    for site in (hall, today):
+        clean(site)
+
+
+def test_keys_announced_under_a_key_the_hall_does_not_hold_change_nothing(catalog: Path, tmp_path: Path) -> None:
+    hall = make_site(sqlite_copy(catalog, tmp_path / "hall.sqlite3"), "XAM01", "兴安盟政务服务中心", SiteKind.HALL,
+                     tmp_path)  # fmt: skip
+    today = make_site(sqlite_copy(catalog, tmp_path / "a.sqlite3"), "ARS01", "明水河镇便民服务中心",
+                      SiteKind.TOWNSHIP, tmp_path)  # fmt: skip
+    swap_cards(hall, today)
+    stranger = new_private_key()
+    with today.sessions.begin() as session:  # a statement signed by a key that is not the one the hall holds
+        identity = site_for_card(session, today.key_path)
+        change = KeyChange(today.code, public_key_text(stranger), identity.encryption_key, "", "2026-11-20T09:00:00Z")
+        put_setting(session, KEY_CHANGE_SETTING, key_change_text(change, stranger))
+    assert hall.take(today.export().data).replayed is False  # the package is the township's, signed with its key...
+    with hall.sessions() as session:  # ...but the keys it announces are not vouched for by it: nothing registered
+        held = next(peer for peer in peers(session) if peer.code == today.code)
+    assert held.public_key == identity.public_key

@@ -18,6 +18,7 @@ import contextlib
 import datetime as dt
 from pathlib import Path
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy.orm import Session
 
 from counter.access.desk import Desk
@@ -35,9 +36,12 @@ from counter.actions.admin.site import (
     this_site,
 )
 from counter.audit.actions import AuditAction
+from counter.audit.chain import at_text
 from counter.db.models import utcnow
+from counter.db.settings_store import drop_setting, get_setting, put_setting
 from counter.host import paths
 from counter.sync import sm_seal
+from counter.sync.key_change import KEY_CHANGE_SETTING, KeyChange, key_change_text
 from counter.sync.keys import (
     KeyUnreadable,
     encryption_key_path,
@@ -72,12 +76,13 @@ def rotate_site_key(
     before = this_site(session, path)
     install_next_keys(path, before.public_key)
     at = now or utcnow()
-    last_old = None
+    last_old, old_key = None, None
     if revoked_since is None:
         with contextlib.suppress(KeyUnreadable):  # a key whose file is lost seals nothing more
             # with the old signing key, which every card of the site carried: a peer holding a card from before the
             # site chose the national suite has no SM2 key of it to check an SM2 seal with
-            last_old = seal_with(session, site_signing_key(session, path), before.code, at, path).no
+            old_key = site_signing_key(session, path)
+            last_old = seal_with(session, old_key, before.code, at, path).no
     signing, sealing = new_private_key(), new_encryption_key()
     national = sm_seal.new_private_key() if before.sm2_key else None  # a site on the national suite: its SM2 key too
     after = SiteIdentity(
@@ -92,6 +97,7 @@ def rotate_site_key(
         "revoked_since": None if revoked_since is None else revoked_since.isoformat(),
     }
     record_at_desk(session, by, AuditAction.SETTING_CHANGED, AUDIT_SUBJECT, detail)
+    _announce(session, by, after, at, old_key)
     new_seal_key = national if national is not None and national_suite_chosen(session) else signing
     first_new = seal_with(session, new_seal_key, after.code, at, path).no
     save_private_key(signing, next_key_path(path))
@@ -99,3 +105,22 @@ def rotate_site_key(
     if national is not None:
         save_sm2_key(national, next_key_path(sm2_key_path(path)))
     return Rotated(before.fingerprint, after.fingerprint, last_old, first_new, revoked_since)
+
+
+def _announce(
+    session: Session, by: Desk, after: SiteIdentity, at: dt.datetime, old_key: Ed25519PrivateKey | None
+) -> None:
+    """The new keys stated under the old signing key, for every package from now on to carry to the site's peers
+    (:mod:`counter.sync.key_change`); none where the old key is revoked or its file is not here (``old_key`` None):
+    then each peer registers the new card by hand, and an earlier statement is withdrawn."""
+    before = get_setting(session, KEY_CHANGE_SETTING)
+    change = KeyChange(after.code, after.public_key, after.encryption_key, after.sm2_key, at_text(at))
+    text = "" if old_key is None else key_change_text(change, old_key)
+    if text:
+        put_setting(session, KEY_CHANGE_SETTING, text)
+    elif before is not None:
+        drop_setting(session, KEY_CHANGE_SETTING)
+    if (before or "") != text:
+        record_at_desk(
+            session, by, AuditAction.SETTING_CHANGED, KEY_CHANGE_SETTING, {"from": before, "to": text or None}
+        )

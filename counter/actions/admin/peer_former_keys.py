@@ -26,9 +26,13 @@ from counter.access.desk import Desk
 from counter.actions.admin.audit import record_at_desk
 from counter.audit.actions import AuditAction
 from counter.audit.chain import as_utc, parse_at
+from counter.audit.setting_state import PEER_SUBJECT
 from counter.audit.site_keys import RetiredKey, history_text, parse_history
+from counter.db import models
 from counter.db.setting_trail import recorded_setting
 from counter.db.settings_store import get_setting, put_setting
+from counter.sync.key_change import KeyChange
+from counter.sync.keys import key_fingerprint
 from counter.sync.seal_signature import seal_signed_by_site
 
 PEER_FORMER_KEYS = "sync.peer_former_keys:"  # + the peer's code: its replaced keys, oldest first
@@ -44,6 +48,30 @@ def keep_former_key(
     after = history_text([*kept, RetiredKey(public_key, as_utc(until), None, encryption_key, sm2_key)])
     put_setting(session, key, after)
     record_at_desk(session, by, AuditAction.SETTING_CHANGED, key, {"from": before, "to": after})
+
+
+def adopt_key_change(session: Session, by: Desk, change: KeyChange, at: dt.datetime) -> None:
+    """Register the new keys a peer announced under the old one this site holds (:mod:`counter.sync.key_change`), in
+    the unit of work that takes in the package carrying them: the old kept as former keys, the trail told as by a
+    registration of the peer's new card.  The caller checked the statement and the package; nothing is asked of the
+    desk's permissions, since the peer's own old key is the authority here, as it was for its packages."""
+    row = session.get(models.SitePeer, change.site)
+    if row is None:
+        return
+    if (row.public_key, row.sm2_key) != (change.public_key, change.sm2_key):
+        keep_former_key(session, by, row.code, row.public_key, row.encryption_key, row.sm2_key, at)
+    detail = {
+        "code": row.code,
+        "name": row.name,
+        "kind": row.kind,
+        "fingerprint": key_fingerprint(change.public_key, change.encryption_key, change.sm2_key),
+        "replaced_fingerprint": key_fingerprint(row.public_key, row.encryption_key, row.sm2_key),
+        "announced_at": change.at,
+    }
+    if row.county:
+        detail["county"] = row.county
+    row.public_key, row.encryption_key, row.sm2_key = change.public_key, change.encryption_key, change.sm2_key
+    record_at_desk(session, by, AuditAction.SETTING_CHANGED, PEER_SUBJECT + row.code, detail)
 
 
 def former_keys(session: Session, code: str, as_recorded: bool = False) -> tuple[RetiredKey, ...]:

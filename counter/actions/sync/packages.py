@@ -43,6 +43,7 @@ from counter.actions.admin.audit import record_at_desk
 from counter.actions.admin.audit_seal import seal_with
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.admin.guard import require
+from counter.actions.admin.peer_former_keys import adopt_key_change
 from counter.actions.admin.site import (
     national_suite_chosen,
     peer_keys,
@@ -61,7 +62,7 @@ from counter.actions.sync.sync_series import check_series
 from counter.audit.actions import AuditAction
 from counter.audit.peer_seals import SEALS_AT_HALL
 from counter.db.account_store import all_accounts
-from counter.db.settings_store import is_training
+from counter.db.settings_store import get_setting, is_training
 from counter.db.sync import store as sync_store
 from counter.db.sync.appeals import appeal_records
 from counter.db.sync.case_records import case_dicts
@@ -78,6 +79,7 @@ from counter.sync.case_reader import CaseReader
 from counter.sync.exchange import ImportReport, SyncNotPossible, SyncProblem
 from counter.sync.freshness import check_fresh
 from counter.sync.hall_owned import owned_keys
+from counter.sync.key_change import KEY_CHANGE_SETTING, read_key_change
 from counter.sync.package import (
     APPEALS_FORMAT,
     CASES_FORMAT,
@@ -92,6 +94,7 @@ from counter.sync.package import (
     PackageRejected,
     RejectCode,
     SigningKey,
+    announced_key_change,
     body_hash,
     check_package,
     encode_record,
@@ -264,7 +267,7 @@ def export_package(
         series = (first, len(packed)) if len(packed) > 1 else None
         header = Header(
             site.code, site.kind.value, target, kind, export_no, now, since, count, format=package_format,
-            series=series,
+            series=series, key_change=get_setting(session, KEY_CHANGE_SETTING) or "",
         )  # fmt: skip
         made.append(data := write_packed(header, body, count, plain, signer, recipient))
         # the sealed body, after magic and header, hashed as its suite's header names it
@@ -409,7 +412,19 @@ def _import_package(
 ) -> ImportReport:
     require(session, desk.actor, Permission.SYNC)
     site = this_site(session)
-    header, body = check_package(data, peer_keys(session), site.code, peer_sm2_keys(session))
+    trusted, trusted_sm2 = peer_keys(session), peer_sm2_keys(session)
+    sender, announced = announced_key_change(data)
+    change = read_key_change(announced, sender, trusted.get(sender, "")) if announced else None
+    if change is not None and (change.public_key, change.sm2_key) == (trusted[sender], trusted_sm2.get(sender, "")):
+        change = None  # announced before, and registered here already
+    if change is not None:  # the sender's old key, held here, vouches for the new: the package is checked with it
+        trusted = {**trusted, sender: change.public_key}
+        trusted_sm2 = {k: v for k, v in trusted_sm2.items() if k != sender} | (
+            {sender: change.sm2_key} if change.sm2_key else {}
+        )
+    header, body = check_package(data, trusted, site.code, trusted_sm2)
+    if change is not None:
+        adopt_key_change(session, desk, change, now)
     _check_direction(session, site.kind, header)
     earlier = sync_store.find_import(session, header.from_site, header.kind.value, header.export_no)
     if earlier is not None:  # known by its number: a replay is answered without unpacking the body
