@@ -136,7 +136,8 @@ _CORRECTIONS = (
 # the planner settings the app walks the waiting materials with (counter.db.case_lists.index_walk), in the floor's
 # own transaction, which puts them back at its end
 _WALK_SETTINGS = (
-    "SELECT set_config('enable_seqscan', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)"
+    "SELECT set_config('enable_seqscan', 'off', true), set_config('enable_sort', 'off', true),"
+    " set_config('max_parallel_workers_per_gather', '0', true)"
 )
 _COUNTED = "SELECT count(*), sum(CASE WHEN due < {p} THEN 1 ELSE 0 END) FROM ({rows} LIMIT {p}) x"
 _DEFERRALS_COUNTED = _COUNTED.replace("{rows}", f"SELECT m.due_on AS due {_WALK} ORDER BY m.due_on")
