@@ -62,6 +62,7 @@ from counter.ui.startup_sources import answer_by_name
 from counter.ui.startup_work import StartWork
 from counter.ui.unexpected import install as install_unexpected_hook
 from counter.ui.warm_imports import FOR_THE_FIRST_INTAKE, FOR_THE_SETTLED_START, import_ahead
+from counter.ui.warm_pace import WarmPace
 
 if TYPE_CHECKING:
     from counter.host.quick_start import QuickStart
@@ -220,6 +221,7 @@ def _warm_up(
     check: Callable[[], None],
     settled: Callable[[], None],
     damaged: Callable[[str], None],
+    pace: WarmPace | None = None,
 ) -> None:
     """Import SQLAlchemy, check the file and open the database while the clerk reads the screen; then say so
     (``opened``), and import what the window's thread needs next (:mod:`counter.ui.warm_imports`).
@@ -230,13 +232,19 @@ def _warm_up(
     settles the start.
 
     Meanwhile the interpreter's lock changes hands every millisecond rather than every five (:data:`WARM_UP_SWITCH_S`):
-    the window's thread, handed a key, waits for the lock at most that long each time it asks for it.
+    the window's thread, handed a key, waits for the lock at most that long each time it asks for it; and with
+    ``pace`` the warm-up gives way to the window's thread between the modules it imports (:mod:`counter.ui.warm_pace`).
     """
     previous = sys.getswitchinterval()
     sys.setswitchinterval(min(previous, WARM_UP_SWITCH_S))
+    if pace is not None:
+        pace.install()
     try:
         _warm(service, opened, check, settled, damaged)
     finally:
+        if pace is not None:
+            pace.remove()
+            log.info("the warm-up gave way to the window %d times, %.0f ms", pace.gave_way, pace.waited * 1000)
         sys.setswitchinterval(previous)
 
 
@@ -289,12 +297,19 @@ def _bring_catalog_up(
         return None
     window.show_catalog_problems(quick.catalog_problems)
     QTimer.singleShot(0, lambda: window.catalog_ready.emit(True))
+    pace = WarmPace(window)
+    window.desk_actions.start_settled.connect(pace.stop_beating)
     warm_up = threading.Thread(
-        target=_warm_up, args=(db, opened, check, settled, damaged), name="db-warm-up", daemon=True
+        target=_warm_up, args=(db, opened, check, settled, damaged, pace), name="db-warm-up", daemon=True
     )
+
+    def start() -> None:
+        pace.start_beating()
+        warm_up.start()
+
     # after the first paint (a zero timer would run before it): importing SQLAlchemy holds the interpreter's lock
     # for long stretches, and started earlier it would hold the window back while the clerk can only wait for it
-    after_first_paint(app, warm_up.start)
+    after_first_paint(app, start)
     return warm_up
 
 

@@ -4,7 +4,9 @@ start's objects, and where the start's last work runs beside the clerk's first s
 from __future__ import annotations
 
 import gc
+import sys
 import threading
+import time
 from pathlib import Path
 from types import ModuleType
 
@@ -13,9 +15,11 @@ from PySide6.QtCore import QEventLoop, QTimer
 from pytestqt.qtbot import QtBot
 
 from counter.ui import collector as collector_module
+from counter.ui import warm_pace
 from counter.ui.collector import MainThreadCollector
 from counter.ui.startup_sources import uses_qt
 from counter.ui.startup_work import StartWork
+from counter.ui.warm_pace import WarmPace
 from tests.ui.test_startup import RUN, warm_run
 
 # a warm start to its end (--exit-when-ready), noting from the moment it is ready: each module imported and the
@@ -168,3 +172,62 @@ def test_the_start_work_runs_at_once_when_no_step_waits(qtbot: QtBot) -> None:
     work.start()  # settled said again (a damaged file restored): the work is done once
     assert ran == ["offered", "pad started"]
     assert threading.current_thread() is threading.main_thread()
+
+
+def test_the_warm_up_waits_for_a_window_that_has_not_beaten(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before each import the warm-up looks at the window's last beat: late, it sleeps until the next, the lock
+    released, so the window's key is handled at full speed."""
+    pace = WarmPace()
+    naps: list[float] = []
+
+    def nap(seconds: float) -> None:  # the window's thread beats during the warm-up's third nap
+        naps.append(seconds)
+        if len(naps) == 3:
+            pace.on_beat()
+
+    monkeypatch.setattr(warm_pace, "_nap", nap)
+    pace.beating = True
+    pace.install()
+    try:
+        pace.beat = time.monotonic() - 1.0  # the window busy with a key since a second
+        pace.give_way()
+        assert len(naps) == 3
+        assert pace.gave_way == 1
+        pace.beat = time.monotonic() + 60  # a beat that cannot be late, whatever the machine's load
+        pace.give_way()  # on at once
+        assert len(naps) == 3
+    finally:
+        pace.remove()
+    assert not any(type(finder).__name__ == "_GiveWay" for finder in sys.meta_path)
+
+
+def test_a_window_that_never_beats_holds_the_warm_up_once_and_no_more() -> None:
+    """Its loop has ended (the program closing) or a long call of Qt's holds it: one wait to the bound, then none
+    until it beats again, so the warm-up still ends."""
+    pace = WarmPace()
+    pace.beating = True
+    pace.install()
+    try:
+        pace.beat = time.monotonic() - 1.0
+        pace.give_way()
+        assert pace.waited >= warm_pace.LONGEST_WAIT_S
+        waited = pace.waited
+        for _ in range(5):
+            pace.give_way()
+        assert pace.waited == waited
+    finally:
+        pace.remove()
+
+
+def test_only_the_warm_up_thread_gives_way() -> None:
+    pace = WarmPace()
+    pace.beating = True
+    pace.beat = time.monotonic() - 1.0
+    other = threading.Thread(target=pace.install)
+    other.start()
+    other.join()
+    try:
+        pace.give_way()  # this thread is not the warm-up's
+        assert pace.gave_way == 0
+    finally:
+        pace.remove()
