@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter.access.desk import Desk
@@ -31,7 +32,7 @@ from counter.audit.site_keys import RetiredKey, history_text, parse_history
 from counter.db import models
 from counter.db.setting_trail import recorded_setting
 from counter.db.settings_store import get_setting, put_setting
-from counter.sync.key_change import KeyChange
+from counter.sync.key_change import KeyChange, read_key_change
 from counter.sync.keys import key_fingerprint
 from counter.sync.seal_signature import seal_signed_by_site
 
@@ -48,6 +49,24 @@ def keep_former_key(
     after = history_text([*kept, RetiredKey(public_key, as_utc(until), None, encryption_key, sm2_key)])
     put_setting(session, key, after)
     record_at_desk(session, by, AuditAction.SETTING_CHANGED, key, {"from": before, "to": after})
+
+
+def keys_to_check(
+    session: Session, sender: str, announced: str
+) -> tuple[KeyChange | None, dict[str, str], dict[str, str]]:
+    """The keys a package from ``sender`` is checked with (each peer's signing key, and SM2 key where it has one): the
+    registered ones, but the new ones ``announced`` in its header where the sender's registered key signed them
+    (:func:`counter.sync.key_change.read_key_change`), with that change to register once the package is taken in."""
+    p = models.SitePeer
+    rows = session.execute(select(p.code, p.public_key, p.sm2_key)).all()
+    trusted = {str(code): str(key) for code, key, _sm2 in rows}
+    trusted_sm2 = {str(code): str(sm2) for code, _key, sm2 in rows if sm2}
+    change = read_key_change(announced, sender, trusted.get(sender, "")) if announced else None
+    if change is None or (change.public_key, change.sm2_key) == (trusted[sender], trusted_sm2.get(sender, "")):
+        return None, trusted, trusted_sm2  # none, or announced before and registered here already
+    others_sm2 = {code: key for code, key in trusted_sm2.items() if code != sender}
+    announced_sm2 = {sender: change.sm2_key} if change.sm2_key else {}
+    return change, {**trusted, sender: change.public_key}, others_sm2 | announced_sm2
 
 
 def adopt_key_change(session: Session, by: Desk, change: KeyChange, at: dt.datetime) -> None:

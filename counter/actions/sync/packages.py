@@ -43,11 +43,9 @@ from counter.actions.admin.audit import record_at_desk
 from counter.actions.admin.audit_seal import seal_with
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.admin.guard import require
-from counter.actions.admin.peer_former_keys import adopt_key_change
+from counter.actions.admin.peer_former_keys import adopt_key_change, keys_to_check
 from counter.actions.admin.site import (
     national_suite_chosen,
-    peer_keys,
-    peer_sm2_keys,
     peers,
     site_encryption_key,
     site_signing_key,
@@ -79,7 +77,7 @@ from counter.sync.case_reader import CaseReader
 from counter.sync.exchange import ImportReport, SyncNotPossible, SyncProblem
 from counter.sync.freshness import check_fresh
 from counter.sync.hall_owned import owned_keys
-from counter.sync.key_change import KEY_CHANGE_SETTING, read_key_change
+from counter.sync.key_change import KEY_CHANGE_SETTING
 from counter.sync.package import (
     APPEALS_FORMAT,
     CASES_FORMAT,
@@ -412,18 +410,9 @@ def _import_package(
 ) -> ImportReport:
     require(session, desk.actor, Permission.SYNC)
     site = this_site(session)
-    trusted, trusted_sm2 = peer_keys(session), peer_sm2_keys(session)
-    sender, announced = announced_key_change(data)
-    change = read_key_change(announced, sender, trusted.get(sender, "")) if announced else None
-    if change is not None and (change.public_key, change.sm2_key) == (trusted[sender], trusted_sm2.get(sender, "")):
-        change = None  # announced before, and registered here already
-    if change is not None:  # the sender's old key, held here, vouches for the new: the package is checked with it
-        trusted = {**trusted, sender: change.public_key}
-        trusted_sm2 = {k: v for k, v in trusted_sm2.items() if k != sender} | (
-            {sender: change.sm2_key} if change.sm2_key else {}
-        )
+    change, trusted, trusted_sm2 = keys_to_check(session, *announced_key_change(data))
     header, body = check_package(data, trusted, site.code, trusted_sm2)
-    if change is not None:
+    if change is not None:  # the sender's old key vouched for the new, which signed the package: registered here
         adopt_key_change(session, desk, change, now)
     _check_direction(session, site.kind, header)
     earlier = sync_store.find_import(session, header.from_site, header.kind.value, header.export_no)
