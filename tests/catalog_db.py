@@ -8,16 +8,15 @@ the others wait for it and copy it; a new run makes its own again.
 
 from __future__ import annotations
 
-import contextlib
 import fcntl
 import os
 import pickle
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
 import pytest
+from sqlalchemy import Connection, inspect, text
 
 from counter.actions.catalog.imports import import_source
 from counter.db.engine import make_engine, make_sessions
@@ -64,33 +63,45 @@ def made_once(factory: pytest.TempPathFactory, name: str, make: Callable[[Path],
 
 
 def kept_in_clear(path: Path) -> None:
-    """The file's personal data opened and its sealing listed, as a program before the sealing left a database.
+    """:func:`kept_in_clear_at` on the SQLite file at ``path``, closed after it (no write-ahead log left beside it)."""
+    engine = make_engine(f"sqlite:///{path}")
+    try:
+        with engine.begin() as conn:
+            kept_in_clear_at(conn)
+    finally:
+        engine.dispose()
 
-    The file is made under this run's data keys, and each test has a home, and keys, of its own: sealed under the
-    run's, the copies would read as the placeholder of a machine without the key.  Kept in clear with the work
-    listed (counter.db.sealing), each copy is sealed under its test's keys when the test first opens it through the
-    app, and a test reading it directly reads the values themselves.
+
+def kept_in_clear_at(conn: Connection) -> None:
+    """A template's personal data opened and its sealing listed, as a program before the sealing left a database.
+
+    A template is made under this run's data keys, and each test has a home, and keys, of its own: sealed under the
+    run's, its copies would read as the placeholder of a machine without the key.  Kept in clear with the work
+    listed (counter.db.sealing), a copy is sealed under its test's keys when the test opens it through the app (or
+    :func:`tests.pg_server.FreshDatabases.open`), and a test reading it directly reads the values themselves.
     """
     from counter.db.sealed import CASE_INDEXES, unseal
     from counter.db.sealing import WALKS
 
-    with contextlib.closing(sqlite3.connect(path)) as conn, conn:
-        if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'data_sealing'").fetchone():
-            return
-        listed = False
-        for walk in WALKS:
-            names = ", ".join(f'"{c}"' for c in walk.sealed)
-            for rowid, *values in conn.execute(f'SELECT rowid, {names} FROM "{walk.table}"').fetchall():
-                listed = True
-                clear = {c: unseal(v or "") for c, v in zip(walk.sealed, values, strict=True)}
-                if walk.table == "party":
-                    clear["id_key"], clear["id_no"] = clear["id_no"], ""
-                if walk.table == "case":
-                    clear |= {index: "" for index, _ in CASE_INDEXES}
-                assignments = ", ".join(f'"{c}" = ?' for c in clear)
-                conn.execute(f'UPDATE "{walk.table}" SET {assignments} WHERE rowid = ?', [*clear.values(), rowid])
-        if listed:
-            conn.execute("INSERT OR IGNORE INTO data_sealing (job, key_id) VALUES ('seal', 0)")
+    if not inspect(conn).has_table("data_sealing"):
+        return
+    listed = False
+    for walk in WALKS:
+        names = ", ".join(f'"{c}"' for c in walk.sealed)
+        for key, *values in conn.execute(text(f'SELECT "{walk.key}", {names} FROM "{walk.table}"')).all():
+            listed = True
+            clear = {c: unseal(v or "") for c, v in zip(walk.sealed, values, strict=True)}
+            if walk.table == "party":
+                clear["id_key"], clear["id_no"] = clear["id_no"] or key, ""
+            if walk.table == "case":
+                clear |= {index: "" for index, _ in CASE_INDEXES}
+            assignments = ", ".join(f'"{c}" = :{c}' for c in clear)
+            conn.execute(
+                text(f'UPDATE "{walk.table}" SET {assignments} WHERE "{walk.key}" = :old_key'),
+                {**clear, "old_key": key},
+            )
+    if listed and conn.execute(text("SELECT count(*) FROM data_sealing")).scalar() == 0:
+        conn.execute(text("INSERT INTO data_sealing (job, key_id) VALUES ('seal', 0)"))
 
 
 def migrate(path: Path) -> None:

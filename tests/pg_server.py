@@ -39,6 +39,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.actions.catalog.imports import import_source
 from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import upgrade
+from counter.db.sealing import finish_pending
 
 BACKENDS = ("sqlite", "postgresql")  # what the database tests run against
 
@@ -189,6 +190,10 @@ class PgDatabases:
             try:
                 upgrade(engine)
                 result = build(make_sessions(engine))
+                from tests.catalog_db import kept_in_clear_at
+
+                with engine.begin() as conn:  # each test seals its copy under its own keys (FreshDatabases.open)
+                    kept_in_clear_at(conn)
             finally:
                 engine.dispose()
             self._templates[name] = result
@@ -237,6 +242,7 @@ class FreshDatabases:
         """Sessions on a database of this test (an engine disposed after it)."""
         engine = make_engine(url)
         self._engines.append(engine)
+        finish_pending(engine)  # a template's personal data sealed under this test's keys (kept_in_clear_at)
         return make_sessions(engine)
 
     def sessions(self, template: str = CATALOG) -> sessionmaker[Session]:

@@ -26,6 +26,7 @@ from counter.audit.state import (
     subject_text,
 )
 from counter.db import models
+from counter.db.sealed import UNREADABLE
 from counter.db.settings_store import get_setting
 
 READ_BATCH = 5_000
@@ -126,10 +127,18 @@ def current_rows(
             own = site is None or own_site is None or row[2] == own_site
             made_since = kind is SubjectKind.ACCOUNT or (made_at is not None and since is not None and made_at >= since)
             must = since is not None and own and made_since
-            yield CurrentRow(str(row[0]), state_hash(kind, dict(mapping)), must)
+            yield CurrentRow(str(row[0]), _state_here(kind, dict(mapping)), must)
         if len(rows) < READ_BATCH:
             return
         after = rows[-1][0]
+
+
+def _state_here(kind: SubjectKind, row: Mapping[str, Any]) -> str:
+    """The row's digest; "" where a value is sealed under a key this machine does not hold (counter.db.sealed): a
+    copy of the database checked elsewhere cannot know the row, and must not call it changed."""
+    if any(value == UNREADABLE for value in row.values()):
+        return ""
+    return state_hash(kind, row)
 
 
 def _naive_utc(value: dt.datetime | None) -> dt.datetime | None:
