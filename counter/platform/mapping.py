@@ -33,7 +33,6 @@ sent as something the platform would read as another code.
 from __future__ import annotations
 
 import json
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -224,6 +223,8 @@ def mapping_file(name: str) -> Path:
 
 def load_mapping(path: Path) -> Mapping:
     """The mapping a file holds; :class:`MappingError` with every problem when it cannot be used."""
+    import tomllib  # here: the pad's start reaches this module for :func:`mapping_file`, the reader only when asked
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:

@@ -19,7 +19,6 @@ hall edits; a file without the table leaves the papers without the rating QR and
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -77,7 +76,12 @@ def rating_page_from(data: dict[str, Any], where: str = "mapping") -> RatingPage
 
 
 def load_rating_page(path: Path) -> RatingPage | None:
-    """The evaluation page a mapping file names; None when it names none or cannot be read."""
+    """The evaluation page a mapping file names; None when it names none or cannot be read.
+
+    The TOML reader is imported here, not with the module: the pad's start reaches this module, and a warm start
+    loads none of the catalog files' readers before the clerk asks for a paper (``tests/ui/test_startup.py``)."""
+    import tomllib
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         return rating_page_from(data, path.name)

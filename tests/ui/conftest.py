@@ -34,6 +34,7 @@ from tests.ui.runners import runner_on
 HERE = Path(__file__).resolve().parent
 FIXTURE_CATALOG = HERE / "catalog"
 REAL_FONTS = HERE.parent.parent / "counter" / "resources" / "fonts"
+REAL_PLATFORM = REAL_FONTS.parent / "platform"
 SYNC_TIMEOUT_MS = 30_000
 
 
@@ -81,9 +82,10 @@ def catalog_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def resources(catalog_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A resources folder with the test catalog and the real fonts, as the app finds it."""
+    """A resources folder with the test catalog, the real fonts and the platform's code lists, as the app finds it."""
     root = catalog_dir.parent
     (root / "fonts").symlink_to(REAL_FONTS, target_is_directory=True)
+    (root / "platform").symlink_to(REAL_PLATFORM, target_is_directory=True)
     monkeypatch.setenv("COUNTER_RESOURCES", str(root))
     return root
 
