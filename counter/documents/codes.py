@@ -1,9 +1,8 @@
 """The case number as a Code128 barcode, and the progress address for the QR code.
 
 The barcode lets any desk scan a paper back to its case (the scanner types the
-number and Enter).  :mod:`counter.documents.code128_sets` does the encoding as
-python-barcode does it (start code, code-set switches that pack digit pairs into
-code C, checksum, stop pattern), without loading that package; the bars
+number and Enter).  python-barcode does the encoding (start code, code-set
+switches that pack digit pairs into code C, checksum, stop pattern); the bars
 are drawn by :mod:`counter.documents.render` as vector rectangles, never as a
 bitmap, so they stay sharp at any printer resolution.
 
@@ -55,9 +54,10 @@ class Code128:
 
 def code128(value: str) -> Code128:
     """The Code128 modules of ``value`` (ASCII), as python-barcode encodes them."""
-    from counter.documents.code128_sets import modules
+    from barcode.codex import Code128 as Encoder
 
-    return Code128(value, modules(value))
+    modules = Encoder(value).build()[0]
+    return Code128(value, modules)
 
 
 def progress_url(base: str, case_no: str) -> str:
