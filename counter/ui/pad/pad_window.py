@@ -1,42 +1,33 @@
 """The review pad: the screen facing the applicant.
 
-Four pages: idle (the hall's notice and who serves at this desk), rating (who
-served, what for, five faces), reasons (only after a bad rating: buttons, and a
-line of text where the applicant has a keyboard), thanks; and a fifth where the
-site rates on the 自治区 system's page (:class:`counter.ratings.settings.RatingMode`):
-its address for the 办件编号 as a QR code and in text, no faces — the applicant
-rates on the phone, and the pad's time running out (or the clerk's Esc) only
-closes the request, recorded as no rating on the pad.  One tap on a good face
-records it; a bad face asks why first, and 重新选择 lets the applicant tap another
-face instead.  With no touch for the set time the pad gives up: before any face is
-tapped, :attr:`PadWindow.timed_out` — the service is recorded as unrated, never as
-a rating; once a face is tapped, that face is the rating, recorded with the reasons
-ticked so far, none perhaps (the applicant left before saying why, or went back to
-the faces and then left).  Every touch, tap, key or movement of the mouse on the pad
-starts that time again (:meth:`PadWindow.eventFilter`), so an applicant still reading
-or choosing is never cut off (适老化: no time-out while the user is acting).
+Four pages: idle (the hall's notice and who serves at this desk), rating (who served, what for, five faces), reasons
+(only after a bad rating: buttons, and a line of text where the applicant has a keyboard), thanks; and a fifth where
+the site rates on the region's page (:mod:`counter.ui.pad.region_page`), whose time running out (or Esc) only closes
+the request, recorded as no rating on the pad.  One tap on a good face records it; a bad face asks why first, and
+重新选择 lets the applicant tap another face instead.  With no touch for the set time the pad gives up: before any face
+is tapped, :attr:`PadWindow.timed_out` — the service is recorded as unrated, never as a rating; once a face is
+tapped, that face is the rating, recorded with the reasons ticked so far, none perhaps (the applicant left before
+saying why, or went back to the faces and then left).  Every touch, tap, key or movement of the mouse on the pad
+starts that time again (:meth:`PadWindow.eventFilter`), so an applicant still reading or choosing is never cut off
+(适老化: no time-out while the user is acting).
 
-The pad is for the applicant's finger (or mouse), not for a keyboard: no button
-takes the keyboard focus, so none is ringed as if chosen before the applicant
-touches it, and no key rates — the clerk must not choose for the applicant.  The
-one key is Esc, for the clerk whose pad shares the only screen: it ends the pad as
-the time running out would (unrated before a face is tapped, the tapped face kept
-after), or the thanks go.  No key, and no desk closing, can turn a tapped 差评 into
-未评价 (:meth:`PadWindow.give_up`).
+The pad is for the applicant's finger (or mouse), not for a keyboard: no button takes the keyboard focus, so none is
+ringed as if chosen before the applicant touches it, and no key rates — the clerk must not choose for the applicant.
+The one key is Esc, for the clerk whose pad shares the only screen: it ends the pad as the time running out would
+(unrated before a face is tapped, the tapped face kept after), or the thanks go.  No key, and no desk closing, can
+turn a tapped 差评 into 未评价 (:meth:`PadWindow.give_up`).
 
-A touch pad has no keyboard, and typing Chinese on a screen keyboard is more than
-an applicant at the window should face: without a keyboard the reasons are only
-the office's buttons (其他 among them), which is all a 差评 needs; the line of free
-text is offered where the desk says the applicant has a keyboard.
+A touch pad has no keyboard, and typing Chinese on a screen keyboard is more than an applicant at the window should
+face: without a keyboard the reasons are only the office's buttons (其他 among them), which is all a 差评 needs; the
+line of free text is offered where the desk says the applicant has a keyboard.
 
 The pad speaks the desk's pad language (``pad_language``: Chinese, or Mongolian from
-``resources/translations/mn.po``) while the clerk's windows stay Chinese; its idle
-page greets in both scripts whatever the language, the Mongolian line above the
-Chinese (内政办发〔1996〕32号 第三条).  Qt lays out Mongolian script horizontally, the
-vertical line turned a quarter clockwise, as in any horizontal bilingual text.
+``resources/translations/mn.po``) while the clerk's windows stay Chinese; its idle page greets in both scripts
+whatever the language, the Mongolian line above the Chinese (内政办发〔1996〕32号 第三条).  Qt lays out Mongolian script
+horizontally, the vertical line turned a quarter clockwise, as in any horizontal bilingual text.
 
-The window shows plain data and says what the applicant did; it never opens
-the database (:class:`counter.ui.pad.controller.PadController` does).
+The window shows plain data and says what the applicant did; it never opens the database
+(:class:`counter.ui.pad.controller.PadController` does).
 """
 
 from __future__ import annotations
@@ -65,7 +56,7 @@ from counter.ratings.levels import Level, is_bad
 from counter.ratings.views import PadCase
 from counter.ui.pad.clerk_card import AVATAR, ClerkCard, Words, pad_label, touch_button
 from counter.ui.pad.faces import FaceButton, ThanksMark
-from counter.ui.pad.qr_view import QrView
+from counter.ui.pad.region_page import RegionPage
 from counter.ui.pad.style import LEVEL_BADGES, pad_style, scale_of
 from counter.ui.pad.text_fit import largest_fitting, lay_out
 from counter.ui.pad.timers import PadTimer, TimerFactory
@@ -80,8 +71,6 @@ from counter.ui.pad.words import (
     PAD_IDLE_DEFAULT,
     PAD_QUESTION,
     PAD_REASONS_QUESTION,
-    PAD_REGION_ADDRESS,
-    PAD_REGION_CASE,
     PAD_REGION_QUESTION,
     PAD_SUBMIT,
     PAD_TAP_HINT,
@@ -165,7 +154,8 @@ class PadWindow(QWidget):
         self.pages.addWidget(self._build_rating())
         self.pages.addWidget(self._build_reasons())
         self.pages.addWidget(self._build_thanks())
-        self.pages.addWidget(self._build_region())
+        self.region = RegionPage()
+        self.pages.addWidget(self.region)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         # the pad takes the size it is given (its panel, the spot beside the clerk's windows) and fits its text to it;
@@ -319,24 +309,6 @@ class PadWindow(QWidget):
         layout.addStretch(1)
         return page
 
-    def _build_region(self) -> QWidget:
-        page = QWidget()
-        self.region_question = pad_label("question", PAD_REGION_QUESTION, wrap=True)
-        self.region_question.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.region_qr = QrView()
-        self.region_case = pad_label("case")
-        self.region_case.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.region_address = pad_label("hint", wrap=True)
-        self.region_address.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.region_address.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        layout = QVBoxLayout(page)
-        layout.addWidget(self.region_question)
-        layout.addWidget(self.region_qr, 1)
-        layout.addWidget(self.region_case)
-        layout.addWidget(self.region_address)
-        self._region_layout = layout
-        return page
-
     def _connect_signals(self) -> None:
         for level, button in self.face_buttons.items():
             button.clicked.connect(partial(self.on_face_clicked, level))
@@ -402,11 +374,7 @@ class PadWindow(QWidget):
 
     def _show_region(self, case: PadCase) -> None:
         """The region's page for the case: its QR code, the 办件编号 and the address, until the time runs out."""
-        words = self.words
-        self.region_question.setText(words(PAD_REGION_QUESTION))
-        self.region_qr.set_value(case.page_address)
-        self.region_case.setText(words(PAD_REGION_CASE).format(case_no=case.case_no))
-        self.region_address.setText(words(PAD_REGION_ADDRESS).format(address=case.page_address))
+        self.region.show_case(case, self.words)
         self._say(PAD_REGION_QUESTION)
         self._fit_text(PadPage.REGION)
         self.pages.setCurrentIndex(PadPage.REGION)
@@ -574,7 +542,7 @@ class PadWindow(QWidget):
             return
         self._scale, self._room = scale, room
         margin, spacing = round(18 * scale), round(12 * scale)
-        for layout in (self._idle_layout, self._rating_layout, self._reasons_layout, self._region_layout):
+        for layout in (self._idle_layout, self._rating_layout, self._reasons_layout, self.region.box):
             layout.setContentsMargins(margin, margin, margin, margin)
             layout.setSpacing(spacing)
         self._faces_layout.setSpacing(round(10 * scale))

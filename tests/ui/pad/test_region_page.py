@@ -25,15 +25,15 @@ def test_the_pad_shows_the_page_of_the_case_and_keeps_no_rating(
     assert controller.send_case(case_no)
     pad = controller.pad
     assert pad.page() is PadPage.REGION
-    address = pad.region_qr.value
+    address = pad.region.qr.value
     assert address.startswith("https://")
     assert address.endswith(case_no)
-    assert pad.region_qr.modules == qr_modules(address)  # the symbol the papers print for the same address
-    assert pad.region_qr.isVisible()
-    assert pad.region_qr.width() >= 120
+    assert pad.region.qr.modules == qr_modules(address)  # the symbol the papers print for the same address
+    assert pad.region.qr.isVisible()
+    assert pad.region.qr.width() >= 120
     assert not any(face.isVisible() for face in pad.face_buttons.values())
-    assert pad.region_case.text() == f"办件编号：{case_no}"
-    assert address in pad.region_address.text()
+    assert pad.region.case.text() == f"办件编号：{case_no}"
+    assert address in pad.region.address.text()
     with qtbot.waitSignal(controller.status_changed) as closed:
         timeout_timer(pad).fire()
     assert closed.args == [case_no, DeskStatus.UNRATED]  # no rating on this desk's file: it is the region's
