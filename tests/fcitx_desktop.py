@@ -31,6 +31,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+from counter.db.sealed import unseal
+
 T = TypeVar("T")
 
 #: the clerk's fcitx5 profile: US keyboard first (what is typed while the input method is off), then pinyin
@@ -157,7 +159,7 @@ def draft_name(database: Path) -> str | None:
         return None
     with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as db:
         row = db.execute("SELECT content FROM draft").fetchone()
-    return None if row is None else str(json.loads(row[0])["applicant"]["name"])
+    return None if row is None else str(json.loads(unseal(row[0]))["applicant"]["name"])  # stored sealed
 
 
 def _looked_at_until(look: Callable[[], T], done: Callable[[T], bool]) -> T:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.db.engine import make_engine, make_sessions
+from counter.db.sealing import finish_pending
 from counter.ui.fonts import install_fonts
 from tests.conftest import copy_database
 from tests.ui.cases.casebook import DAY, REPO, Casebook
@@ -33,6 +34,7 @@ def db_path(tmp_path: Path, casebook_template: tuple[Path, Casebook]) -> Path:
 @pytest.fixture
 def case_sessions(db_path: Path) -> Iterator[sessionmaker[Session]]:
     engine = make_engine(f"sqlite:///{db_path}")
+    finish_pending(engine)  # the copy's personal data sealed under this test's keys, as a start would (catalog_db)
     yield make_sessions(engine)
     engine.dispose()
 

@@ -10,9 +10,10 @@ from PySide6.QtGui import QFont, QTextLayout
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
-from sqlalchemy import text
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.db import models
 from counter.db.case_store import case_view
 from counter.intake.draft import draft_from_json
 from counter.ui.fonts import install_fonts
@@ -84,7 +85,7 @@ def test_odd_text_survives_the_draft(qtbot: QtBot, sessions: sessionmaker[Sessio
     with qtbot.waitSignal(panel.draft_saved, timeout=5_000):
         pass
     with sessions() as session:
-        stored = session.scalar(text("SELECT content FROM draft"))
+        stored = session.scalar(select(models.Draft.content))  # opened as the app reads it: it is stored sealed
     assert isinstance(stored, str)
     again = IntakePanel.from_draft(runner_on(sessions), DESK, draft_from_json(stored), lambda: TODAY)
     qtbot.addWidget(again)
