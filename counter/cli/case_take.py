@@ -111,7 +111,20 @@ def cmd_case_take(args: argparse.Namespace) -> int:
         raise Reported(OTHER_SERIES.format(desk=err.desk_code, site=err.site_code)) from err
     shown = print_case(service, by, taken.case_no, as_json=args.json)
     assert shown  # committed just now
+    _flag_unprinted(file)
     return EXIT_OK
+
+
+def _flag_unprinted(file: IntakeFile) -> None:
+    """Each character of a name the papers will print as □, on stderr: the case is taken, the name whole, and the
+    clerk is told as the window tells at the field, to write it in by hand (the output on stdout stays the case's)."""
+    from counter.documents.fonts import missing_glyphs
+    from counter.intake.parties import Parties, unprinted_chars
+
+    parties = Parties(file.applicant, file.agent, file.delivery, file.delivery_address, file.notify_phone)
+    for found in unprinted_chars(parties, missing_glyphs):
+        where = PARTY_PATH.get(found.field.value, found.field.value)
+        print(phrases.CASE_TAKE_UNPRINTED.format(where=where, char=found.char, code=found.code), file=sys.stderr)
 
 
 # --- every problem, at its place -------------------------------------------------------

@@ -273,6 +273,8 @@ CASE_TAKE_NOT_UTF8 = tr("请求文件 {path} 不是 UTF-8 编码的文字")
 CASE_TAKE_ON_LIVE = tr(
     "不能带 --today 在正式数据库上收件：办件编号和收件日期只能是今天。去掉 --db 即在培训数据库 {training} 上练习。"
 )
+# a name taken whole, a character of which the papers print as □ (GB 18030-2022 Amendment 1's Extension I, say)
+CASE_TAKE_UNPRINTED = tr("注意：{where}中的“{char}”（{code}）本机字体无法显示，打印件上将以□代替，请在纸面手写补正")
 CASE_TAKE_NOT_TAKEN = tr("未办理，请先处理以下 {count} 个问题：")
 CASE_TAKE_PROBLEM_LINE = tr("  • {where}：{problem}")
 CASE_TAKE_PROBLEM_PLAIN = tr("  • {problem}")
