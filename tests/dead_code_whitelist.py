@@ -28,6 +28,13 @@ _.insertFromMimeData  # counter/ui/intake/decision_controls.py: a pasted reason 
 _.type_annotation_map  # counter/db/models/base.py: SQLAlchemy maps every datetime column to a zoned DateTime
 _.updated_at  # counter/db/models/: a column SQLAlchemy writes on every update, read by SQL, not by name
 _.__getattr__  # counter/ui/cases/__init__.py: Python calls it for the package's lazily imported names
+_.impl  # counter/db/sealed.py: SQLAlchemy's TypeDecorator reads the column type under the sealed value
+_.cache_ok  # counter/db/sealed.py: SQLAlchemy's TypeDecorator asks whether its statements may be cached
+_.process_bind_param  # counter/db/sealed.py: SQLAlchemy seals each value it writes
+_.process_result_value  # counter/db/sealed.py: SQLAlchemy opens each value it reads
+_.find_spec  # counter/ui/warm_pace.py: Python's import system asks each finder on sys.meta_path
+_.fullname  # counter/ui/warm_pace.py: find_spec's argument, named as the import system passes it
+_.period_source  # counter/platform/rating_page.py: the rule the 补充评价 period is taken from, for the integrator
 _.isolation_level  # counter/db/migrate.py: sqlite3 reads it: None leaves transactions to the explicit BEGIN
 _.makeToUnicodeCMap  # counter/documents/fonts.py: reportlab calls the function set on its module
 _._srcfile  # counter/host/logs.py: logging reads it to skip finding the caller's file and line

@@ -44,7 +44,6 @@ class MainThreadCollector(QObject):
         self._thresholds = gc.get_threshold()
         gc.disable()
         self.held = False
-        self.froze = False
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.collect)
         self.timer.start(interval_ms)
@@ -68,7 +67,6 @@ class MainThreadCollector(QObject):
             return
         self.held = False
         gc.freeze()
-        self.froze = True
 
     def collect(self) -> None:
         """Collect the generations whose counts passed their thresholds, youngest first, as gc would."""
