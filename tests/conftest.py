@@ -90,6 +90,9 @@ TIERS_BY_PATH: dict[str, tuple[str, ...]] = {
     # UI time for checks that change only with a window's layout
     "tests/ui/fit/test_tab_through.py": ("slow",),
     "tests/ui/fit/test_names.py": ("slow",),
+    # vulture over the whole app in a process of its own: seconds, for a check that changes only when a name loses
+    # its last caller
+    "tests/test_dead_code.py": ("slow",),
 }
 #: left out of ``./test.sh quick`` (test.sh names them); ``pg`` too, for the same code runs there against SQLite
 
