@@ -19,7 +19,7 @@ from counter.actions.ratings.record import record_rating, record_unrated, send_t
 from counter.actions.ratings.region_pull import pull_pass
 from counter.cli.main import main
 from counter.db import models
-from counter.db.settings_store import put_setting
+from counter.db.settings_store import SITE_KIND, TOWNSHIP, put_setting
 from counter.platform.settings import PlatformSettings
 from counter.ratings.choice import RatingChoice
 from counter.ratings.levels import Level
@@ -173,4 +173,20 @@ def test_a_platform_that_does_not_answer_leaves_everything_as_it_was(
         )
     done = pull_pass(Writes(sessions), clock(), desk=DESK, folder=tmp_path / "keys")
     assert done.failed.startswith("no connection: SSLCertVerificationError")
+    assert standing(sessions, lapsed) == "lapsed"
+
+
+def test_a_township_never_asks_the_region_the_hall_does(
+    sessions: sessionmaker[Session], region: RegionSystem, clock: Clock, tmp_path: Path
+) -> None:
+    """Were both to ask, a rating given by QR would be kept at the township and at the hall, and the township's reach
+    the hall by sync as a second first rating for the same service."""
+    configure(sessions, region, tmp_path / "keys")
+    lapsed = by_standing(sessions, clock)["lapsed"]
+    region.held = {lapsed: qr_rating(lapsed, "5", "2026-11-20 18:02:00")}
+    with sessions.begin() as session:
+        put_setting(session, SITE_KIND, TOWNSHIP)
+    done = pull_pass(Writes(sessions), clock() + dt.timedelta(days=1), desk=DESK, folder=tmp_path / "keys")
+    assert region.paths == []
+    assert (done.taken, done.failed) == (0, "")
     assert standing(sessions, lapsed) == "lapsed"

@@ -14,8 +14,9 @@ after the pull, so a rating given by QR within the period is never overwritten b
 the last :data:`DEFAULT_REACH` days before that are looked at: switching a rule on does not rate a year of old
 services, and a hall whose work stopped a few days catches up.
 
-A site that rates on the region's page keeps no rating in its file (:class:`counter.ratings.settings.RatingMode`):
-there the pass takes nothing in; the hall, whose file holds the township's cases by sync, asks for them.
+A township centre never asks, whatever its mode: the hall reports upward and asks for every case its file holds,
+the township's by sync among them.  Were both to ask, a rating given by QR would be kept twice — once at the
+township, once at the hall — and the township's would reach the hall as a second first rating with the next package.
 """
 
 from __future__ import annotations
@@ -47,7 +48,6 @@ from counter.ratings.choice import RatingChoice
 from counter.ratings.eval_content import load_eval_content
 from counter.ratings.levels import Channel, Level, is_bad
 from counter.ratings.refusals import ChoiceRefused, RatingRefused
-from counter.ratings.settings import RatingMode
 from counter.ratings.status import DeskStatus
 
 log = logging.getLogger(__name__)
@@ -74,10 +74,9 @@ def _question(session: Session, folder: Path | None, today: dt.date) -> tuple[Ra
     """What to ask the platform, and of which cases; None when the site is not to ask."""
     settings = platform_settings(session, folder)
     page = site_rating_page(session)
-    mode = rating_settings(session)[0].mode
     if not settings.sends or page is None or not page.query_url(settings.endpoint):
         return None, []
-    if mode is RatingMode.REGION_PAGE and is_township(session):
+    if is_township(session):  # the hall asks for every case its file holds, the township's by sync among them
         return None, []
     cases = _unrated_cases(session, today - dt.timedelta(days=page.period_days + GRACE_DAYS), today)
     url = page.query_url(settings.endpoint)
