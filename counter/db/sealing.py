@@ -23,9 +23,9 @@ from typing import Any
 from sqlalchemy import Engine, column, func, select, table, text
 from sqlalchemy.engine import Connection
 
-from counter.db.sealed import CASE_INDEXES, CASE_SEALED, index_of, is_sealed, key_id_of, seal, unseal
+from counter.db.sealed import CASE_INDEXES, CASE_SEALED, UNREADABLE, index_of, is_sealed, key_id_of, seal, unseal
 from counter.host import paths
-from counter.host.data_key import DataKeys, add_data_key, drop_keys_below, ensure_data_keys
+from counter.host.data_key import DataKeys, add_data_key, drop_keys_below, ensure_data_keys, read_data_keys
 from counter.host.migration_step import Step
 
 BATCH = 500
@@ -177,3 +177,22 @@ def _move_party(connection: Connection, old: str, new: str, changed: dict[str, s
         connection.execute(t.delete().where(t.c.id_key == old))
         return
     _update(connection, PARTY, old, {"id_key": new, **changed})
+
+
+def open_all(connection: Connection) -> None:
+    """Every sealed value written back in clear, the keyed indexes emptied, each party keyed by its number again:
+    migration 0045 taken back (support and the migration tests), where the old columns' lengths return.  A value
+    whose key is not on this machine is left as it is (and the way back then fails on PostgreSQL, as it must)."""
+    keys = read_data_keys(paths.site_key_path())
+    for walk in WALKS:
+        t = table(walk.table, column(walk.key), *(column(c) for c in walk.sealed))
+        for key, *values in connection.execute(select(t.c[walk.key], *(t.c[c] for c in walk.sealed))).all():
+            clear: dict[str, str] = {}
+            for name, stored in zip(walk.sealed, values, strict=True):
+                opened = unseal(stored or "", keys)
+                clear[name] = stored if opened == UNREADABLE and is_sealed(stored or "") else opened
+            if walk is PARTY:
+                clear["id_key"], clear["id_no"] = clear["id_no"] or str(key), ""
+            if walk is CASE:
+                clear |= {index: "" for index, _ in CASE_INDEXES}
+            _update(connection, walk, key, clear)

@@ -65,7 +65,11 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    """Support and the migration tests only: on PostgreSQL the lengths come back, so nothing may be sealed."""
+    """Support and the migration tests only: every value opened first (counter.db.sealing.open_all), for on
+    PostgreSQL the lengths come back."""
+    from counter.db.sealing import open_all
+
+    open_all(op.get_bind())
     op.drop_index("ix_case_notify_phone_key", table_name="case")
     op.drop_index("ix_case_applicant_phone_key", table_name="case")
     op.drop_index("ix_case_applicant_id_key", table_name="case")
