@@ -108,7 +108,7 @@ def rotate_site_key(
 
 
 def _announce(
-    session: Session, by: Desk, after: SiteIdentity, at: dt.datetime, old_key: Ed25519PrivateKey | None
+    session: Session, desk: Desk, after: SiteIdentity, at: dt.datetime, old_key: Ed25519PrivateKey | None
 ) -> None:
     """The new keys stated under the old signing key, for every package from now on to carry to the site's peers
     (:mod:`counter.sync.key_change`); none where the old key is revoked or its file is not here (``old_key`` None):
@@ -122,5 +122,5 @@ def _announce(
         drop_setting(session, KEY_CHANGE_SETTING)
     if (before or "") != text:
         record_at_desk(
-            session, by, AuditAction.SETTING_CHANGED, KEY_CHANGE_SETTING, {"from": before, "to": text or None}
+            session, desk, AuditAction.SETTING_CHANGED, KEY_CHANGE_SETTING, {"from": before, "to": text or None}
         )

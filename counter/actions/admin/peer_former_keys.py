@@ -40,7 +40,7 @@ PEER_FORMER_KEYS = "sync.peer_former_keys:"  # + the peer's code: its replaced k
 
 
 def keep_former_key(
-    session: Session, by: Desk, code: str, public_key: str, encryption_key: str, sm2_key: str, until: dt.datetime
+    session: Session, desk: Desk, code: str, public_key: str, encryption_key: str, sm2_key: str, until: dt.datetime
 ) -> None:
     """Keep the keys of ``code``'s registration that a new one replaces at ``until``; the caller commits."""
     key = PEER_FORMER_KEYS + code
@@ -48,7 +48,7 @@ def keep_former_key(
     kept = [k for k in parse_history(before) if k.public_key != public_key]
     after = history_text([*kept, RetiredKey(public_key, as_utc(until), None, encryption_key, sm2_key)])
     put_setting(session, key, after)
-    record_at_desk(session, by, AuditAction.SETTING_CHANGED, key, {"from": before, "to": after})
+    record_at_desk(session, desk, AuditAction.SETTING_CHANGED, key, {"from": before, "to": after})
 
 
 def keys_to_check(
@@ -69,7 +69,7 @@ def keys_to_check(
     return change, {**trusted, sender: change.public_key}, others_sm2 | announced_sm2
 
 
-def adopt_key_change(session: Session, by: Desk, change: KeyChange, at: dt.datetime) -> None:
+def adopt_key_change(session: Session, desk: Desk, change: KeyChange, at: dt.datetime) -> None:
     """Register the new keys a peer announced under the old one this site holds (:mod:`counter.sync.key_change`), in
     the unit of work that takes in the package carrying them: the old kept as former keys, the trail told as by a
     registration of the peer's new card.  The caller checked the statement and the package; nothing is asked of the
@@ -78,7 +78,7 @@ def adopt_key_change(session: Session, by: Desk, change: KeyChange, at: dt.datet
     if row is None:
         return
     if (row.public_key, row.sm2_key) != (change.public_key, change.sm2_key):
-        keep_former_key(session, by, row.code, row.public_key, row.encryption_key, row.sm2_key, at)
+        keep_former_key(session, desk, row.code, row.public_key, row.encryption_key, row.sm2_key, at)
     detail = {
         "code": row.code,
         "name": row.name,
@@ -90,7 +90,7 @@ def adopt_key_change(session: Session, by: Desk, change: KeyChange, at: dt.datet
     if row.county:
         detail["county"] = row.county
     row.public_key, row.encryption_key, row.sm2_key = change.public_key, change.encryption_key, change.sm2_key
-    record_at_desk(session, by, AuditAction.SETTING_CHANGED, PEER_SUBJECT + row.code, detail)
+    record_at_desk(session, desk, AuditAction.SETTING_CHANGED, PEER_SUBJECT + row.code, detail)
 
 
 def former_keys(session: Session, code: str, as_recorded: bool = False) -> tuple[RetiredKey, ...]:
