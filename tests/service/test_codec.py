@@ -23,7 +23,11 @@ from tests.service.strategies import strategy_for
 
 OPERATIONS = operations()
 FAULTS = sorted({name for op in OPERATIONS.values() for name in op.faults} | set(COMMON))
-WALK = settings(max_examples=5, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+#: Examples per operation: a twentieth of the profile's (tests/conftest.py), never fewer than two.  Each of the
+#: four hundred cases walks one type, so the ci profile's 100 gives 5 (what every run walked before), the quick
+#: tier's dev profile 2, and the release tier's thorough 50.
+EXAMPLES = max(2, settings().max_examples // 20)
+WALK = settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 
 
 def _through_json(value: Any, hint: Any) -> Any:
