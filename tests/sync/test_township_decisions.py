@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,6 +22,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from counter.access.desk import Desk
 from counter.actions.cases.item_steps import route_items
 from counter.actions.catalog.imports import import_source
 from counter.actions.intake.take import move_case
@@ -27,18 +30,22 @@ from counter.actions.site.demo import run_demo
 from counter.actions.sync.sync_status import review_items
 from counter.case.decisions import Validity, item_note
 from counter.case.moments import office_day
+from counter.case.numbers import DeskIdentity
 from counter.case.pledge_checks import item_revocations
 from counter.case.status import CaseEvent, CaseStatus
 from counter.db import models
 from counter.db.case_store import case_view
+from counter.db.engine import make_engine, make_sessions
 from counter.sync.keys import load_private_key
 from counter.sync.package import Header, PackageKind
 from counter.sync.record_json import to_dict
-from tests.conftest import SHIPPED_CATALOG
+from counter.sync.sites import SiteIdentity, SiteKind
+from tests.catalog_db import kept_in_clear, made_once
+from tests.conftest import SHIPPED_CATALOG, copy_database
 from tests.signed_in import signed_in
 from tests.sync.case_records import case_records
 from tests.sync.packages import write_package
-from tests.sync.sync_world import NOW, TODAY, Site, hall_and_township
+from tests.sync.sync_world import NOW, TODAY, Site, hall_and_township, introduce, make_site, sqlite_copy
 
 FOOD = "152201-YJS008-02"  # 食品经营许可: the county's 市场监督管理局 decides it
 SIGN = "152201-YJS008-03"  # 户外招牌设置审批: here the 苏木乡镇's own
@@ -67,19 +74,21 @@ class Pair:
     record: dict[str, Any]  # the township's record of the case, as the hall holds it
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def pair(
-    request: pytest.FixtureRequest,
-    catalog: Path,
-    township_guide: Path,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-) -> Iterator[Pair]:
-    clock = {"at": TAKEN_AT}
-    monkeypatch.setattr(models, "utcnow", lambda: clock["at"])
-    hall, ars = hall_and_township(request, catalog, tmp_path)
+@dataclasses.dataclass(frozen=True)
+class Made:
+    """What a test needs to know of the pair made once: the sites' identities, and the case the township sent."""
+
+    hall: SiteIdentity
+    ars: SiteIdentity
+    case_no: str
+    record: dict[str, Any]
+
+
+def _taken_and_routed(hall: Site, ars: Site, guide: Path, clock: dict[str, dt.datetime]) -> tuple[str, dict[str, Any]]:
+    """Both sites under ``guide``, the township's demo sent to the hall and its first accepted case's items routed
+    there: that case's number and the township's record of it."""
     for site in (hall, ars):
-        assert import_source(site.sessions, township_guide, desk=site.desk).report is not None
+        assert import_source(site.sessions, guide, desk=site.desk).report is not None
     run_demo(ars.sessions, ars.desk, TODAY)
     assert hall.take(ars.export().data).held == 0
     with ars.sessions() as session:
@@ -91,11 +100,82 @@ def pair(
     clock["at"] = SENT_AT
     with hall.sessions.begin() as session:
         assert len(route_items(session, hall.desk, case_no, SENT_AT)) == 4
-    clock["at"] = LATER + dt.timedelta(hours=3)  # the township's lines are checked as of now, not the hall's clock
-    yield Pair(hall, ars, case_no, record)
-    ars.sessions.kw["bind"].dispose()
+    return case_no, record
+
+
+def _make_pair(catalog: Path, guide: Path, hall_path: Path) -> Made:
+    """The SQLite pair written once: the hall at ``hall_path``, the township and both sites' keys in the folder
+    :func:`_pair_folder` names beside it, every engine closed."""
+    folder = _pair_folder(hall_path)
+    shutil.rmtree(folder, ignore_errors=True)  # of a worker whose making failed
+    folder.mkdir()
+    clock = {"at": TAKEN_AT}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(models, "utcnow", lambda: clock["at"])
+        hall = make_site(sqlite_copy(catalog, hall_path), "XAM01", "兴安盟政务服务中心", SiteKind.HALL, folder)
+        ars = make_site(sqlite_copy(catalog, folder / "ars.sqlite3"), "ARS01", "明水河镇便民服务中心",
+                        SiteKind.TOWNSHIP, folder)  # fmt: skip
+        try:
+            introduce(hall, ars)
+            case_no, record = _taken_and_routed(hall, ars, guide, clock)
+        finally:
+            for site in (hall, ars):
+                site.sessions.kw["bind"].dispose()
+    kept_in_clear(folder / "ars.sqlite3")  # the hall's is kept so by made_once
+    return Made(hall.identity, ars.identity, case_no, record)
+
+
+def _pair_folder(hall_path: Path) -> Path:
+    """The township's database and both keys, beside the hall's file (made under a name of its own, then renamed)."""
+    return hall_path.parent / "township-decisions-pair"
+
+
+@pytest.fixture(scope="module")
+def made_pair(tmp_path_factory: pytest.TempPathFactory, catalog: Path, township_guide: Path) -> tuple[Path, Made]:
+    """The SQLite pair made once for the run (two sites, a guide imported twice, the demo and a sync: a quarter of a
+    second a test otherwise): each test copies its files, none writes them."""
+    return made_once(
+        tmp_path_factory, "township-decisions-hall", functools.partial(_make_pair, catalog, township_guide)
+    )
+
+
+def _sqlite_pair(made: tuple[Path, Made], folder: Path) -> Pair:
+    """A copy of the pair made once, in ``folder``: its own databases (with this machine's number notes) and keys."""
+    hall_file, said = made
+    shutil.copytree(_pair_folder(hall_file), folder / "pair", ignore=shutil.ignore_patterns("*.sqlite3*"))
+    copy_database(hall_file, folder / "pair" / "hall.sqlite3")
+    copy_database(_pair_folder(hall_file) / "ars.sqlite3", folder / "pair" / "ars.sqlite3")
+    sites = [
+        Site(identity, make_sessions(make_engine(f"sqlite:///{folder / 'pair' / name}")),
+             Desk(DeskIdentity(identity.code, "1"), f"{identity.code}职员"), folder / "pair" / f"{identity.code}.pem")
+        for identity, name in ((said.hall, "hall.sqlite3"), (said.ars, "ars.sqlite3"))
+    ]  # fmt: skip
+    return Pair(sites[0], sites[1], said.case_no, said.record)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def pair(
+    request: pytest.FixtureRequest,
+    catalog: Path,
+    township_guide: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> Iterator[Pair]:
+    """The pair, the case sent and routed: on SQLite a copy of the files made once; with the hall on PostgreSQL made
+    for the test, the same way."""
     if request.param == "sqlite":
-        hall.sessions.kw["bind"].dispose()
+        made = _sqlite_pair(request.getfixturevalue("made_pair"), tmp_path)
+    else:
+        clock = {"at": TAKEN_AT}
+        monkeypatch.setattr(models, "utcnow", lambda: clock["at"])
+        hall, ars = hall_and_township(request, catalog, tmp_path)
+        made = Pair(hall, ars, *_taken_and_routed(hall, ars, township_guide, clock))
+    # the township's lines are checked as of now, not the hall's clock
+    monkeypatch.setattr(models, "utcnow", lambda: LATER + dt.timedelta(hours=3))
+    yield made
+    made.ars.sessions.kw["bind"].dispose()
+    if request.param == "sqlite":
+        made.hall.sessions.kw["bind"].dispose()
 
 
 def line(event: CaseEvent, status_after: str, note: str = "", at: dt.datetime = LATER) -> dict[str, Any]:
