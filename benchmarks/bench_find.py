@@ -43,6 +43,7 @@ from counter.case.case_lists import FOUND_AT_MOST
 from counter.case.lookup import LOOKBACK_DAYS, SEQUENCE_MARK, Lookup, LookupKind, read_lookup, since
 from counter.case.numbers import DeskIdentity
 from counter.db.engine import make_engine, make_sessions
+from counter.db.sealed import lookup_index, unseal
 from counter.parties.identifiers import make_id_number
 
 GOAL_MS = 200.0  # p95 of each kind: what the clerk waits for after Enter, the applicant at the window
@@ -56,8 +57,9 @@ _FOUND = (
 )
 _FLOORS = {
     LookupKind.NUMBER_TAIL: _FOUND.replace("{cond}", "c.case_no LIKE {p}"),
-    LookupKind.ID_NUMBER: _FOUND.replace("{cond}", "c.applicant_id_no = {p}"),
-    LookupKind.PHONE: _FOUND.replace("{cond}", "(c.applicant_phone = {p} OR c.notify_phone = {p})"),
+    # the numbers are sealed at rest (counter.db.sealed): found by their keyed index, as the app finds them
+    LookupKind.ID_NUMBER: _FOUND.replace("{cond}", "c.applicant_id_key = {p}"),
+    LookupKind.PHONE: _FOUND.replace("{cond}", "(c.applicant_phone_key = {p} OR c.notify_phone_key = {p})"),
 }
 # on PostgreSQL the sequence is asked as the app asks it, by the expression its index holds (migration 0030)
 _TAIL_POSTGRES = _FOUND.replace("{cond}", f"split_part(c.case_no, '{SEQUENCE_MARK}', 4) = {{p}}")
@@ -82,12 +84,13 @@ def _floor_values(bare: Bare, lookup: Lookup, first: dt.date) -> tuple[Any, ...]
     if lookup.kind is LookupKind.NUMBER_TAIL:
         return first, lookup.text if bare.postgres else f"%{SEQUENCE_MARK}{lookup.text}"
     if lookup.kind is LookupKind.PHONE:
-        return first, lookup.text, lookup.text
+        key = lookup_index(lookup.text) or ""
+        return first, key, key
     if lookup.kind is LookupKind.NAME:
         if bare.postgres:
             return first, re.sub(r"([\\%_])", r"\\\1", lookup.text) + "%"
         return first, lookup.text, lookup.text[:-1] + chr(ord(lookup.text[-1]) + 1)
-    return first, lookup.text
+    return first, lookup_index(lookup.text) or ""
 
 
 def _day(value: Any) -> dt.date:
@@ -108,8 +111,8 @@ def sample(bare: Bare, today: dt.date, count: int, seed: int = 0) -> dict[Lookup
             asked[LookupKind.NAME].append("查无此人")
             continue
         asked[LookupKind.NUMBER_TAIL].append(case_no.rsplit(SEQUENCE_MARK, 1)[1])
-        asked[LookupKind.ID_NUMBER].append(id_no)
-        asked[LookupKind.PHONE].append(phone or notify)
+        asked[LookupKind.ID_NUMBER].append(unseal(id_no))  # as the applicant says it: sealed at rest
+        asked[LookupKind.PHONE].append(unseal(phone) or unseal(notify))
         asked[LookupKind.NAME].append(name)
     return asked
 
