@@ -299,6 +299,7 @@ def _bring_catalog_up(
     QTimer.singleShot(0, lambda: window.catalog_ready.emit(True))
     pace = WarmPace(window)
     window.desk_actions.start_settled.connect(pace.stop_beating)
+    window.desk_actions.database_opening = True  # F5 meanwhile shows the intake at once, filled once it is open
     warm_up = threading.Thread(
         target=_warm_up, args=(db, opened, check, settled, damaged, pace), name="db-warm-up", daemon=True
     )

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from counter.ui import words
@@ -22,7 +22,7 @@ from counter.ui.asked_papers import AskedPapers
 from counter.ui.focus import bring_forward
 from counter.ui.geometry import fit_to_screen
 from counter.ui.plain_text import plain_box
-from counter.ui.runner import Failed, Runner
+from counter.ui.runner import Dropped, Failed, Runner
 from counter.ui.signin.stay import STAYS_WHEN_LOCKED
 
 if TYPE_CHECKING:
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from counter.ui.cases import CaseDesk
     from counter.ui.desk_identity import IdentityLabel
     from counter.ui.intake import IntakePanel
+    from counter.ui.intake_opening import IntakeOpening
     from counter.ui.pad.controller import PadController
     from counter.ui.pad.supervisor_window import SupervisorWindow
     from counter.ui.projects.window import ProjectsWindow
@@ -70,6 +71,12 @@ class DeskActions(QObject):
         self._cases: CaseDesk | None = None
         self._draft: IntakeDraft | None = None
         self.intake: IntakePanel | None = None
+        self.opening: IntakeOpening | None = None  # the intake shown at F5 while the database still opens
+        # the warm-up thread is opening the database and importing the intake's code (a quick start): F5 shows the
+        # intake's window at once meanwhile, rather than import the panel's code on the window's thread beside it
+        self.database_opening = False
+        for over in (self.start_settled, self.database_damaged):
+            over.connect(self._warmed_up)
         self.pad: PadController | None = None
         self.supervisor: SupervisorWindow | None = None
         self.last_case_no = ""  # the service the pad is offered for with F9
@@ -151,6 +158,10 @@ class DeskActions(QObject):
         makes way for the new one.  One not yet committed is brought forward instead.
         ``carried``: a 补正 answer's form, filled from the case it answers (the service's intake.resubmission).
         """
+        if self.opening is not None and self.opening.isVisible():  # F5 again while the first one opens
+            self.opening.raise_()
+            self.opening.activateWindow()
+            return
         if self.intake is not None and self.intake.isVisible() and not self.intake.committed:
             self.intake.raise_()
             self.intake.activateWindow()
@@ -161,6 +172,9 @@ class DeskActions(QObject):
             refused = self._not_taken(bundle)
         if refused or bundle is None:
             self._say(refused)
+            return
+        if self.database_opening and carried is None:
+            self._open_while_database_opens(bundle, previous_case_no)
             return
         from counter.service.intake import READ_CURRENT_GUIDE, CurrentGuide
         from counter.ui.intake import open_intake, resubmit_intake
@@ -180,6 +194,57 @@ class DeskActions(QObject):
             self.intake = open_intake(self._window, self.runner, self.desk(), stored, self.today, previous_case_no)
         self.intake.case_taken.connect(self.on_case_taken)
         self.intake.closed.connect(self.on_intake_closed)
+
+    def _warmed_up(self, *_: object) -> None:
+        self.database_opening = False
+
+    def _open_while_database_opens(self, bundle: Bundle, previous_case_no: str) -> None:
+        """F5 while the warm-up still opens the database: the intake's window at once, with what needs no database
+        (the bundle's name) and the keyboard in the ID number; the panel once the database answers.
+
+        The guide is read in a later turn of the event loop, so F5's own key press ends here and the window paints.
+        """
+        from counter.ui.intake_opening import show_opening
+
+        self._let_go_of_finished_intake()
+        opening = show_opening(self._window, bundle.name)
+        self.opening = opening
+        QTimer.singleShot(0, self, partial(self._fill_opening, opening, bundle.code, previous_case_no))
+
+    def _fill_opening(self, opening: IntakeOpening, code: str, previous_case_no: str) -> None:
+        """The panel in the place of ``opening``, read through the runner as F5's is, with what the clerk typed."""
+        from counter.service.intake import READ_CURRENT_GUIDE, CurrentGuide
+
+        try:
+            stored = self.runner.call(READ_CURRENT_GUIDE, CurrentGuide(code), self.desk(), owner=opening)
+        except Dropped:
+            return
+        except Failed as err:
+            self._end_opening(opening)
+            self._say(err.message)
+            return
+        if not opening.isVisible():  # given up meanwhile (Esc, the account signed out): nothing to open
+            self._end_opening(opening)
+            return
+        if stored is None:
+            self._end_opening(opening)
+            self._say(words.DESK_GUIDE_NOT_FOUND)
+            return
+        from counter.ui.intake import open_intake
+
+        self.intake = open_intake(self._window, self.runner, self.desk(), stored, self.today, previous_case_no)
+        self.intake.case_taken.connect(self.on_case_taken)
+        self.intake.closed.connect(self.on_intake_closed)
+        typed = opening.typed()
+        if typed:
+            self.intake.applicant_form.id_field.edit.setText(typed)
+        self._end_opening(opening)
+
+    def _end_opening(self, opening: IntakeOpening) -> None:
+        if self.opening is opening:
+            self.opening = None
+        opening.close()
+        opening.deleteLater()
 
     def _cannot_take(self, bundle: Bundle | None) -> str:
         """Why this desk may take no intake now, or "": no clerk named (a case would name nobody: the action refuses

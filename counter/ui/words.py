@@ -123,6 +123,10 @@ DESK_ALREADY_RUNNING_NO_ANSWER = tr(
 DESK_ACTION_INTAKE = tr("受理（F5）")
 DESK_ACTION_LISTS = tr("办件列表（F6）")
 DESK_ACTION_OPEN_CASE = tr("按编号打开办件（F7）")
+# the intake's window shown at F5 while the database is still opening (counter.ui.intake_opening)
+DESK_INTAKE_OPENING_TITLE = tr("受理：{bundle}")
+DESK_INTAKE_OPENING = tr("正在打开……")
+DESK_INTAKE_OPENING_ID = tr("申请人身份证号或统一社会信用代码")
 DESK_INTAKE_ALREADY_OPEN = tr("受理窗口已经打开：请先办结或放弃当前受理。")
 DESK_INTAKE_NO_GUIDE = tr("请先在左侧找到并打开申请人要办的一件事，再按 F5 受理。")
 DESK_INTAKE_NO_CLERK = tr(

@@ -20,6 +20,7 @@ from counter.intake.draft import IntakeDraft
 from counter.ui.geometry import fit_to_screen
 from counter.ui.intake.drafts import DraftInfo, discard_draft, pending_draft
 from counter.ui.intake.panel import IntakePanel
+from counter.ui.intake_opening import WINDOW_SIZE
 from counter.ui.runner import Runner
 
 __all__ = [
@@ -31,8 +32,6 @@ __all__ = [
     "restore_intake",
     "resubmit_intake",
 ]
-
-WINDOW_SIZE = (1280, 800)
 
 
 def open_intake(
