@@ -51,7 +51,9 @@ def _rows(fetch: Callable[[str, Sequence[Any]], list[dict[str, Any]]], case_no: 
     materials = fetch("SELECT * FROM case_material WHERE case_id = ? ORDER BY id", [case["id"]])
     (history,) = fetch("SELECT * FROM case_history WHERE case_id = ?", [case["id"]])
     (audit,) = fetch("SELECT * FROM audit_entry WHERE subject = ?", [case_no])
-    (party,) = fetch("SELECT * FROM party WHERE id_no = ?", [case["applicant_id_no"]])
+    # the party found by the keyed index of its number, sealed at rest as the case's (counter.db.sealed); the floor
+    # copies the sealed values as written and seals nothing of its own, so its figure is lower than a sealing desk's
+    (party,) = fetch("SELECT * FROM party WHERE id_key = ?", [case["applicant_id_key"]])
     strip = ("id", "case_id")
     return Template(
         {k: v for k, v in case.items() if k != "id"},
@@ -93,8 +95,8 @@ class BareIntake:
         self.entry = _insert("audit_entry", template.audit, mark)
         self.moved = f"UPDATE audit_chain SET last_hash = {mark('hash')} WHERE chain = {chain}"
         party = template.party
-        changes = ", ".join(f'"{k}" = excluded."{k}"' for k in party if k != "id_no")
-        self.party = _insert("party", party, mark) + f" ON CONFLICT (id_no) DO UPDATE SET {changes}"
+        changes = ", ".join(f'"{k}" = excluded."{k}"' for k in party if k != "id_key")
+        self.party = _insert("party", party, mark) + f" ON CONFLICT (id_key) DO UPDATE SET {changes}"
         self.draft = f"DELETE FROM draft WHERE desk_key = {mark('desk_key')}"  # the form's draft, ended as the intake's
 
     def run(self, cursor: Any, n: int) -> str:

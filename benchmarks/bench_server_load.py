@@ -37,6 +37,7 @@ import datetime as dt
 import json
 import os
 import random
+import shutil
 import signal
 import socket
 import statistics
@@ -63,6 +64,9 @@ from counter.access.desk import Desk
 from counter.access.roles import Actor, Role
 from counter.case.lookup import LOOKBACK_DAYS, read_lookup
 from counter.case.numbers import DeskIdentity
+from counter.db.sealed import unseal
+from counter.host import paths
+from counter.host.data_key import DataKeys, read_data_keys
 from counter.service.admin import ADD_ACCOUNT
 from counter.service.cases import DAY_LISTS, FIND_CASES, READ_CASE, Day, FindCases, ReadCase
 from counter.service.local import serve
@@ -191,6 +195,7 @@ class Server:
 @contextlib.contextmanager
 def servers(url: str, folder: Path, tls: Path, count: int) -> Iterator[list[Server]]:
     env = _env(folder / "server")
+    hand_data_keys(folder)
     made = [Server(url, tls, free_port(), env, folder / f"server-{n}.log") for n in range(count)]
     try:
         for server in made:
@@ -203,6 +208,21 @@ def servers(url: str, folder: Path, tls: Path, count: int) -> Iterator[list[Serv
     finally:
         for server in made:
             server.stop()
+
+
+def server_site_key(folder: Path) -> Path:
+    """The site key's place in the servers' home (:func:`counter.host.paths.site_key_path` there)."""
+    return folder / "server" / "home" / "keys" / "site.key"
+
+
+def hand_data_keys(folder: Path) -> None:
+    """The data keys the hall's build sealed its cases under (this process's), given to the servers' key folder: a
+    hall's personal data is sealed under one site's keys, its server's (:mod:`counter.host.data_key`)."""
+    mine = paths.site_key_path().parent
+    theirs = server_site_key(folder).parent
+    theirs.mkdir(parents=True, exist_ok=True)
+    for key in mine.glob(f"{paths.site_key_path().stem}-data-*.key"):
+        shutil.copy2(key, theirs / key.name)
 
 
 def _env(home: Path) -> dict[str, str]:
@@ -390,7 +410,7 @@ class Samples:
     recent: list[tuple[str, str, str, str]] = field(default_factory=list)  # case_no, ID number, phone, name
 
 
-def samples(url: str, today: dt.date, count: int) -> Samples:
+def samples(url: str, today: dt.date, count: int, keys: DataKeys) -> Samples:
     engine = create_engine(url)
     with engine.connect() as conn:
         top = conn.execute(text('SELECT max(id) FROM "case"')).scalar_one()
@@ -405,15 +425,16 @@ def samples(url: str, today: dt.date, count: int) -> Samples:
             ),
             {"since": today - dt.timedelta(days=LOOKBACK_DAYS), "n": count},
         ).all()
-        found = Samples(list(opened), [(row[0], row[1], row[2], row[3]) for row in recent])
+        # the numbers are sealed at rest: opened with the hall's data keys, as an applicant would say them
+        found = Samples(list(opened), [(row[0], unseal(row[1], keys), unseal(row[2], keys), row[3]) for row in recent])
     engine.dispose()
     return found
 
 
-def reads(verdicts: Verdicts, remote: Remote, url: str, rounds: int, where: str) -> None:
+def reads(verdicts: Verdicts, remote: Remote, url: str, rounds: int, where: str, keys: DataKeys) -> None:
     """F6 and F7 asked through the server, round after round, each beside a bare request of the same moment."""
     today = dt.date.today()
-    picked = samples(url, today, rounds)
+    picked = samples(url, today, rounds, keys)
     print(
         f"{where}: {len(picked.case_nos)} cases to open, {len(picked.recent)} of the last {LOOKBACK_DAYS} days to find"
     )
@@ -544,7 +565,15 @@ def main() -> None:
             first = machines[0]
             assert remote.sign_in(first.login, PASSWORD, first.desk_no, first.key).result.signed_in
             try:
-                reads(verdicts, remote, url, 5 if args.smoke else READS, f"{cases:,} cases")
+                # the hall's data keys, to draw what applicants bring back
+                reads(
+                    verdicts,
+                    remote,
+                    url,
+                    5 if args.smoke else READS,
+                    f"{cases:,} cases",
+                    read_data_keys(server_site_key(folder)),
+                )
             finally:
                 remote.sign_out()
                 remote.close()
