@@ -87,6 +87,9 @@ def kept_in_clear_at(conn: Connection) -> None:
         return
     listed = False
     for walk in WALKS:
+        if walk.table == "rating":
+            listed = _ratings_kept_in_clear(conn) or listed
+            continue
         names = ", ".join(f'"{c}"' for c in walk.sealed)
         for key, *values in conn.execute(text(f'SELECT "{walk.key}", {names} FROM "{walk.table}"')).all():
             listed = True
@@ -102,6 +105,30 @@ def kept_in_clear_at(conn: Connection) -> None:
             )
     if listed and conn.execute(text("SELECT count(*) FROM data_sealing")).scalar() == 0:
         conn.execute(text("INSERT INTO data_sealing (job, key_id) VALUES ('seal', 0)"))
+
+
+def _ratings_kept_in_clear(conn: Connection) -> bool:
+    """The raters' numbers opened, the insert-only trigger set aside for it (it lets no value be opened) and put
+    back as migration 0047 made it; whether there were any."""
+    import importlib
+
+    from counter.db.sealed import unseal
+
+    rows = conn.execute(text("SELECT id, rater_id_no FROM rating")).all()
+    if not rows:
+        return False
+    postgres = conn.dialect.name == "postgresql"
+    conn.execute(
+        text("ALTER TABLE rating DISABLE TRIGGER trg_rating_final" if postgres else "DROP TRIGGER trg_rating_no_update")
+    )
+    for key, value in rows:
+        conn.execute(text("UPDATE rating SET rater_id_no = :v WHERE id = :k"), {"v": unseal(value or ""), "k": key})
+    if postgres:
+        conn.execute(text("ALTER TABLE rating ENABLE TRIGGER trg_rating_final"))
+    else:
+        migration = importlib.import_module("counter.db.migrations.versions.0047_rating_rater_sealed")
+        conn.execute(text(migration.SQLITE_UPDATE_TRIGGER))
+    return True
 
 
 def migrate(path: Path) -> None:

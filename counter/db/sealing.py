@@ -47,7 +47,12 @@ CASE = Walk("case", "id", CASE_SEALED, CASE_INDEXES)
 OUTBOX = Walk("outbox_message", "id", ("phone",))
 PARTY = Walk("party", "id_key", ("id_no", "phone", "address"))
 DRAFT = Walk("draft", "desk_key", ("content",))
-WALKS = (CASE, OUTBOX, PARTY, DRAFT)
+#: a rating is insert-only: its trigger (migration 0047) lets through only the UPDATE this walk writes, the rater's
+#: number sealed where it was clear or under an older key, every other column as it was
+RATING = Walk("rating", "id", ("rater_id_no",))
+#: the tables migration 0045 sealed (and its way back opens)
+WALKS_0045 = (CASE, OUTBOX, PARTY, DRAFT)
+WALKS = (*WALKS_0045, RATING)
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,12 +184,13 @@ def _move_party(connection: Connection, old: str, new: str, changed: dict[str, s
     _update(connection, PARTY, old, {"id_key": new, **changed})
 
 
-def open_all(connection: Connection) -> None:
+def open_all(connection: Connection, walks: Sequence[Walk] = WALKS_0045) -> None:
     """Every sealed value written back in clear, the keyed indexes emptied, each party keyed by its number again:
-    migration 0045 taken back (support and the migration tests), where the old columns' lengths return.  A value
-    whose key is not on this machine is left as it is (and the way back then fails on PostgreSQL, as it must)."""
+    migration 0045 (or with ``walks`` (RATING,), 0047) taken back (support and the migration tests), where the old
+    columns' lengths return.  A value whose key is not on this machine is left as it is (and the way back then fails
+    on PostgreSQL, as it must)."""
     keys = read_data_keys(paths.site_key_path())
-    for walk in WALKS:
+    for walk in walks:
         t = table(walk.table, column(walk.key), *(column(c) for c in walk.sealed))
         for key, *values in connection.execute(select(t.c[walk.key], *(t.c[c] for c in walk.sealed))).all():
             clear: dict[str, str] = {}

@@ -1,9 +1,10 @@
 """A day's personal data is nowhere in a plain dump of the database (GB/T 39786-2021 8.4 e)): sealed at rest.
 
 A day of intakes through the real paths (an agent, phones, a postal address, an SMS and a platform report queued, a
-draft kept), then the database as a plain dump gives it (``sqlite3``'s ``.dump``; ``pg_dump`` on PostgreSQL): none of
-the day's ID numbers, phones or addresses is in it, and the app still reads each of them back and finds the case by
-ID number and by phone.
+draft kept, the service rated on the pad: the rating holds the applicant's ID number as the rater's), then the
+database as a plain dump gives it (``sqlite3``'s ``.dump``; ``pg_dump`` on PostgreSQL): none of the day's ID
+numbers, phones or addresses is in it, and the app still reads each of them back and finds the case by ID number and
+by phone.
 """
 
 from __future__ import annotations
@@ -17,9 +18,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.desk import Desk
+from counter.actions.admin.calendar import office_calendar
 from counter.actions.intake.drafts import keep_draft
 from counter.actions.outbox.messages import save_gateway
 from counter.actions.outbox.platform import save_platform
+from counter.actions.ratings.record import record_rating, send_to_pad
 from counter.actions.site.demo import fresh_checklist
 from counter.case.lookup import read_lookup
 from counter.db import models
@@ -31,6 +34,8 @@ from counter.intake.draft import IntakeDraft
 from counter.intake.parties import Agent, Applicant, ApplicantKind, Delivery, Parties
 from counter.parties.identifiers import make_id_number
 from counter.platform.settings import PlatformSettings
+from counter.ratings.choice import RatingChoice
+from counter.ratings.levels import Level
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import full_request, take
 from tests.actions.test_messages import GATEWAY
@@ -76,6 +81,12 @@ def test_a_days_numbers_phones_and_addresses_are_in_no_dump(sessions: sessionmak
         save_platform(s, PlatformSettings(True, codings=CHOSEN), desk=desk)
         confirm_guides(s, "XAM-YJS-008")
     number = take(sessions, desk, full_request(sessions, _parties()))
+    rated_at = dt.datetime.combine(TODAY, dt.time(10, 30), dt.timezone(dt.timedelta(hours=8)))
+    with sessions.begin() as s:
+        pad = send_to_pad(s, number, desk, rated_at)
+        rating_id = record_rating(
+            s, pad.request_id, RatingChoice(Level.SATISFIED), desk, rated_at, office_calendar(s)
+        ).rating_id
     with sessions() as s:
         stored = current_guide(s, "XAM-YJS-008")
     assert stored is not None
@@ -98,6 +109,7 @@ def test_a_days_numbers_phones_and_addresses_are_in_no_dump(sessions: sessionmak
         assert (case.applicant_phone, case.notify_phone) == PHONES[:2]
         assert (case.applicant_address, case.delivery_address) == ADDRESSES[:2]
         assert {m.phone for m in s.scalars(select(models.OutboxMessage))} == {PHONES[1]}
+        assert s.get_one(models.Rating, rating_id).rater_id_no == APPLICANT_ID
         party = find_party(s, APPLICANT_ID.lower())
         assert party is not None
         assert (party.phone, party.address) == (PHONES[0], ADDRESSES[0])

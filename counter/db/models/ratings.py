@@ -4,6 +4,8 @@ Every table here is insert-only: a rating, the request that asked for it, a laps
 history lines and each appeal decision are written once and never changed or removed.  A state is the newest
 history line; an excluded rating is one with an upheld appeal.  Migration 0004 adds triggers that refuse UPDATE and
 DELETE on these tables in the database itself; the ORM refuses them too (:class:`~counter.db.models.base.InsertOnly`).
+One narrow exception (migration 0047): a rating's rater ID number is sealed at rest, and the sealing in place
+(:mod:`counter.db.sealing`) may write it sealed where it was clear or under an older key, nothing else.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from counter.db.models.base import Base, InsertOnly, utcnow
+from counter.db.sealed import Sealed
 
 # the closing states (RectState.FED_BACK, RectState.VOIDED) as stored; a test checks it against the domain
 CLOSING_STATES = ("fed_back", "voided")
@@ -72,7 +75,7 @@ class Rating(InsertOnly, Base):
     site_code: Mapped[str] = mapped_column(String(12))
     region: Mapped[str] = mapped_column(String(6))
     rater_name: Mapped[str] = mapped_column(Text)
-    rater_id_no: Mapped[str] = mapped_column(String(18))
+    rater_id_no: Mapped[str] = mapped_column(Sealed)  # sealed at rest (counter.db.sealed, migration 0047)
     rater_kind: Mapped[str] = mapped_column(String(10))
     anonymous: Mapped[bool] = mapped_column(default=False)
 
