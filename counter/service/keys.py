@@ -33,5 +33,7 @@ ROTATE_DATA_KEY = read(
     Permission.CHANGE_SETTINGS,
     "counter.service.runs.keys:rotate_data",
     doc="A new data key, every personal value sealed again under it in batches, then the older keys removed; "
-    "a rotation killed half way is finished by asking again.",
+    "a rotation killed half way is finished by asking again.  In process each batch is told as it ends to the "
+    "caller that listens (counter.host.step_listener); over the hall server only the summary comes back, the "
+    "batches in the server's log.",
 )

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 
+from counter.cli import keys as keys_cli
 from counter.cli.main import main
+from counter.db import sealing
 from counter.db.engine import make_engine, make_sessions
 from counter.db.models import Case
 from counter.db.sealed import key_id_of
 from counter.host.data_key import read_data_keys
 from counter.host.paths import site_key_path
+from counter.service.keys import DataKeyRotated
 from tests.conftest import made_database
 from tests.db.test_personal_sealing import PEOPLE, take_cases
 
@@ -38,3 +42,38 @@ def test_rotate_data_moves_every_value_to_a_new_key_and_drops_the_old(
         ids = {c.case_no: c.applicant_id_no for c in s.query(Case)}
     assert [ids[n] for n in numbers] == [i for i, _, _ in PEOPLE]
     engine.dispose()
+
+
+@pytest.mark.slow
+def test_rotate_data_prints_each_batch_done_of_all_on_stderr(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = made_database(tmp_path / "township.sqlite3")
+    take_cases(make_sessions(make_engine(url)))
+    monkeypatch.setattr(sealing, "BATCH", 2)
+    assert main(["keys", "rotate-data", "--db", url]) == 0
+    out, err = capsys.readouterr()
+    done = [tuple(map(int, m)) for m in re.findall(r"已完成 (\d+)/(\d+) 批", err)]
+    assert len(done) >= len(PEOPLE)  # the cases alone are three batches of two, then every other table
+    assert [n for n, _ in done] == list(range(1, len(done) + 1))
+    assert {total for _, total in done} == {len(done)}
+    assert "已更换为第 2 把" in out
+    assert "服务器" not in err
+
+
+def test_rotate_data_run_elsewhere_says_only_its_summary_came_back(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    class OverTheServer:
+        """The answer of a rotation run in the hall server's process: no batch is told here."""
+
+        def call(self, op: object, request: object, desk: object = None) -> DataKeyRotated:
+            return DataKeyRotated(3, 120, 0)
+
+    monkeypatch.setattr(keys_cli, "open_service", lambda args: OverTheServer())
+    monkeypatch.setattr(keys_cli, "desk", lambda: None)  # signed in at the server, not here
+    assert main(["keys", "rotate-data"]) == 0
+    out, err = capsys.readouterr()
+    assert "已完成" not in err
+    assert "收不到逐批进度" in err
+    assert "已更换为第 3 把，重新加密 120 项" in out

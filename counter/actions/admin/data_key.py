@@ -2,8 +2,9 @@
 
 The values are moved a batch to a transaction of their own, beside the operation's: a hall's millions of cases in
 one transaction would hold the table for the hour and be lost whole by a kill.  Each batch is logged as it ends, so
-a long rotation is seen working in the server's log; a rotation killed half way is finished by asking again, with
-both keys kept until the last value has moved.
+a long rotation is seen working in the server's log, and told to the command that asked in this process
+(:mod:`counter.host.step_listener`: ``counter keys rotate-data`` prints it); a rotation killed half way is finished
+by asking again, with both keys kept until the last value has moved.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING, cast
 from counter.access.desk import Desk
 from counter.db.sealing import SealingDone, start_rotation
 from counter.host.migration_step import Step
+from counter.host.step_listener import tell
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -25,6 +27,7 @@ log = logging.getLogger(__name__)
 
 def _logged(step: Step) -> None:
     log.info("data key rotation: batch %d of %d in %.2f s", step.number, step.count, step.seconds or 0.0)
+    tell(step)
 
 
 def rotate_data_key(unit: Unit, desk: Desk, now: dt.datetime) -> tuple[int, SealingDone]:
