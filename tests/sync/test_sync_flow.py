@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import func, select, update
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.admin.site import peer_keys
@@ -450,6 +451,12 @@ def test_a_bad_rating_its_rectification_and_every_step_reach_the_hall(world: Wor
         at_hall = int(session.scalar(select(func.count()).select_from(models.RectificationHistory)) or 0)
     assert at_hall == lines
     assert all_records(world.hall.sessions) == all_records(world.ars.sessions)
+    with world.hall.sessions() as session:  # the rater's number as the hall stores it: sealed at rest (0047)
+        stored = session.execute(sql_text("SELECT rater_id_no FROM rating")).scalars().all()
+        read = session.scalars(select(models.Rating.rater_id_no)).all()
+    assert stored
+    assert all(v.startswith("s4:") for v in stored)
+    assert all(len(v) == 18 for v in read)
 
 
 def broken_at_the_end(data: bytes, key: Ed25519PrivateKey, hall: Site) -> tuple[bytes, str]:

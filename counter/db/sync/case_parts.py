@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from counter.case.view import CaseMaterialLine
 from counter.db.bulk_rows import bulk_insert
+from counter.db.sealed import seal, sealing_keys
 from counter.db.service_standing import refresh_standing
 from counter.db.sync.tables import (
     APPEAL,
@@ -239,6 +240,7 @@ RATING_COLUMNS = (
     "rater_id_no", "rater_kind", "anonymous",
 )  # fmt: skip
 _rating_values: Callable[[RatingEntry], tuple[Any, ...]] = attrgetter(*RATING_COLUMNS[4:])
+_RATER_AT = RATING_COLUMNS[4:].index("rater_id_no")
 RECT_COLUMNS = ("id", "rating_id", "opened_at", "opened_on", "period", "due_on", "due_beyond_data")
 _rect_values: Callable[[RectificationEntry], tuple[Any, ...]] = attrgetter(*RECT_COLUMNS[2:])
 RECT_LINE_COLUMNS = ("rectification_id", "at", "by", "event", "state_after", "note", "fix_due")
@@ -283,11 +285,15 @@ def merge_ratings(
     lapses = {row.request_id for row in select_in(session, (LAPSE.c.request_id,), LAPSE.c.request_id, earlier)}
     new_ratings: list[tuple[Any, ...]] = []
     new_lapses: list[tuple[Any, ...]] = []
+    keys = sealing_keys() if any(q.rating is not None for _, q in rounds) else None
     for r, q in rounds:
         request_id = requests[(ids[r.uid], q.round)]
         if q.rating is not None and request_id not in ratings and request_id not in lapses:
             ratings[request_id] = 0
-            new_ratings.append((request_id, q.round, r.case_no, *_rating_values(q.rating)))
+            values = _rating_values(q.rating)
+            sealed = seal(values[_RATER_AT], keys)  # bulk_insert writes as given: sealed here (migration 0047)
+            values = (*values[:_RATER_AT], sealed, *values[_RATER_AT + 1 :])
+            new_ratings.append((request_id, q.round, r.case_no, *values))
             changed.add(r.uid)
         elif q.lapsed_at is not None and request_id not in lapses and request_id not in ratings:
             lapses.add(request_id)
