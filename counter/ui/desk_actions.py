@@ -1,9 +1,8 @@
 """What the main window can start: an intake, the case lists, a case by number, a scan.
 
-The intake panel and the case pages need the database (and so SQLAlchemy);
-they are imported here on first use, never while the window starts.  One intake
-window at a time per desk: the desk has one draft, and a second panel would
-write over the first one's.
+The intake panel and the case pages need the database (and so SQLAlchemy); they are imported here on first use, never
+while the window starts.  One intake window at a time per desk: the desk has one draft, and a second panel would write
+over the first one's.
 """
 
 from __future__ import annotations
@@ -72,9 +71,7 @@ class DeskActions(QObject):
         self._draft: IntakeDraft | None = None
         self.intake: IntakePanel | None = None
         self.opening: IntakeOpening | None = None  # the intake shown at F5 while the database still opens
-        # the warm-up thread is opening the database and importing the intake's code (a quick start): F5 shows the
-        # intake's window at once meanwhile, rather than import the panel's code on the window's thread beside it
-        self.database_opening = False
+        self.database_opening = False  # a quick start's warm-up opens it: F5 shows the intake at once (intake_opening)
         for over in (self.start_settled, self.database_damaged):
             over.connect(self._warmed_up)
         self.pad: PadController | None = None
@@ -223,20 +220,18 @@ class DeskActions(QObject):
             self._end_opening(opening)
             self._say(err.message)
             return
-        if not opening.isVisible():  # given up meanwhile (Esc, the account signed out): nothing to open
+        given_up = not opening.isVisible()  # meanwhile (Esc, the account signed out): nothing to open
+        if given_up or stored is None:
             self._end_opening(opening)
-            return
-        if stored is None:
-            self._end_opening(opening)
-            self._say(words.DESK_GUIDE_NOT_FOUND)
+            if not given_up:
+                self._say(words.DESK_GUIDE_NOT_FOUND)
             return
         from counter.ui.intake import open_intake
 
         self.intake = open_intake(self._window, self.runner, self.desk(), stored, self.today, previous_case_no)
         self.intake.case_taken.connect(self.on_case_taken)
         self.intake.closed.connect(self.on_intake_closed)
-        typed = opening.typed()
-        if typed:
+        if typed := opening.typed():
             self.intake.applicant_form.id_field.edit.setText(typed)
         self._end_opening(opening)
 
@@ -284,9 +279,8 @@ class DeskActions(QObject):
     def _let_go_of_finished_intake(self) -> None:
         """Close and free a committed intake before the next one: a day's panels must not pile up.
 
-        One not committed is left as it is (closed, it may still be waiting to
-        commit by itself once the database answers again).
-        """
+        One not committed is left as it is (closed, it may still be waiting to commit by itself once the database
+        answers again)."""
         finished = self.intake
         if finished is None or not finished.committed:
             return
