@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from counter.db.sealed import unseal
+from counter.host.data_key import read_data_keys
 
 T = TypeVar("T")
 
@@ -159,7 +160,10 @@ def draft_name(database: Path) -> str | None:
         return None
     with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as db:
         row = db.execute("SELECT content FROM draft").fetchone()
-    return None if row is None else str(json.loads(unseal(row[0]))["applicant"]["name"])  # stored sealed
+    if row is None:
+        return None
+    keys = read_data_keys(database.parent / "keys" / "site.key")  # the desk's, in its own data folder: stored sealed
+    return str(json.loads(unseal(row[0], keys))["applicant"]["name"])
 
 
 def _looked_at_until(look: Callable[[], T], done: Callable[[T], bool]) -> T:
