@@ -38,6 +38,7 @@ class TrailProblemCode(StrEnum):
     SEAL_MISSING = "seal_missing"  # seals seq .. until are gone (chain "")
     SEAL_REVOKED = "seal_revoked"  # seal number seq is signed by a key revoked before the seal's time (chain "")
     SEAL_BACKDATED = "seal_backdated"  # seal number seq is dated before the seal it follows (chain "")
+    SEAL_DOWNGRADED = "seal_downgraded"  # seal number seq is known by SHA-256 after seals known by SM3 (chain "")
     SEAL_ANCHOR = "seal_unanchored"  # seal number seq, anchored beside the key file, is gone or replaced (chain "")
     SEAL_SENT = "seal_sent_changed"  # seal number seq, held by the hall, is gone or not as sent (chain "")
     PEER_SEAL_TWO = "peer_two_seals"  # the site ``chain`` sent two different seals numbered seq

@@ -103,6 +103,9 @@ SEAL_PROBLEM = {
     TrailProblemCode.SEAL_FORGED: tr("第 {no} 号封签的签名不是本站点密钥所签：封签是伪造的"),
     TrailProblemCode.SEAL_REVOKED: tr("第 {no} 号封签由本站点已停用的旧密钥签署，签署时间在停用或吊销之后：不能采信"),
     TrailProblemCode.SEAL_BACKDATED: tr("第 {no} 号封签的时间早于它前面的封签：封存时电脑时钟被调回，或封签是伪造的"),
+    TrailProblemCode.SEAL_DOWNGRADED: tr(
+        "第 {no} 号封签以 SHA-256 摘要接续，而它前面已有以 SM3 摘要接续的封签：不是本程序所封，或是有人退回了较弱的算法"
+    ),
     TrailProblemCode.SEAL_ANCHOR: tr("第 {no} 号封签与本机密钥旁保存的封签记录不符：封签在数据库中被删除或替换"),
     TrailProblemCode.SEAL_MISSING: tr("第 {no} 至 {last} 号封签缺失：被删除或替换"),
     TrailProblemCode.SEAL_KEY: tr("本机的站点密钥文件与数据库中登记的站点公钥不符：数据库中的公钥被替换过"),

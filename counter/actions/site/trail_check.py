@@ -149,6 +149,8 @@ def _seal_problems(sealed: SealCheck) -> Iterator[TrailProblem]:
         yield TrailProblem(TrailProblemCode.SEAL_REVOKED, "", no)
     for no in sealed.backdated:
         yield TrailProblem(TrailProblemCode.SEAL_BACKDATED, "", no)
+    for no in sealed.downgraded:
+        yield TrailProblem(TrailProblemCode.SEAL_DOWNGRADED, "", no)
     for first, last in sealed.missing:
         yield TrailProblem(TrailProblemCode.SEAL_MISSING, "", first, last if last != first else 0)
 
