@@ -20,11 +20,12 @@ not read from disk at every value.
 
 from __future__ import annotations
 
-import os
 import re
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from counter.util.secret_file import write_new_secret
 
 SM4_KEY_BYTES = 16
 INDEX_KEY_BYTES = 32
@@ -137,18 +138,6 @@ def _fresh(site_key: Path) -> DataKeys:
 
 
 def _write_new(path: Path, size: int) -> None:
-    """``size`` random bytes at ``path``, 0600, flushed; a file made meanwhile by another process stands."""
-    made = path.with_name(f".{path.name}.{secrets.token_hex(4)}.new")
-    fd = os.open(made, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        os.fchmod(fd, 0o600)
-        os.write(fd, secrets.token_bytes(size))
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    try:
-        os.link(made, path)  # never over a key already there: values may be sealed under it
-    except FileExistsError:
-        pass
-    finally:
-        made.unlink()
+    """``size`` random bytes at ``path``, 0600, flushed; a file made meanwhile by another process stands: values may
+    be sealed under it already."""
+    write_new_secret(path, secrets.token_bytes(size))

@@ -2,15 +2,16 @@
 
 A token opens its session at the server only beside its desk's key, so the key is what makes this machine the desk
 it says it is.  It is never on a command line (a process list shows those to every user) nor in the desk's settings
-file (which support may be sent): a file of its own in the data folder, 0600, written whole.
+file (which support may be sent): a file of its own in the data folder, 0600, written whole
+(:func:`counter.util.secret_file.write_secret`: a desk registered again replaces it).
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from counter.host.paths import data_dir
+from counter.util.secret_file import write_secret
 
 FILE_NAME = "desk-key"
 
@@ -37,10 +38,5 @@ def keep_desk_key(key: str) -> Path:
     if not 20 <= len(key) <= 200 or not key.isprintable() or any(c.isspace() for c in key):
         raise BadDeskKey(key[:8])
     path = desk_key_path()
-    made = path.with_name(f".{FILE_NAME}.new")
-    fd = os.open(made, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as out:
-        out.write(key + "\n")
-    made.chmod(0o600)  # whatever the umask of the process that wrote it
-    made.replace(path)
+    write_secret(path, (key + "\n").encode("utf-8"))
     return path

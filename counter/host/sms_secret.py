@@ -9,11 +9,11 @@ the machine that sends the messages (``counter messages send``), set there with 
 from __future__ import annotations
 
 import contextlib
-import os
 from pathlib import Path
 
 from counter.host.paths import site_key_path
 from counter.util.bounded_read import KIB, TooLarge, read_bounded
+from counter.util.secret_file import write_secret
 
 SECRET_FILE = "sms-gateway.secret"
 SECRET_LIMIT = 4 * KIB  # a gateway's secret is a few dozen characters
@@ -35,23 +35,11 @@ def load_secret(path: Path) -> str:
 
 
 def save_secret(secret: str, path: Path) -> None:
-    """Write the secret, mode 0600, durably and whole (written beside, flushed, renamed); ``""`` removes it."""
+    """Write the secret, mode 0600, durably and whole (written beside, flushed, renamed over the one it replaces:
+    :func:`counter.util.secret_file.write_secret`); ``""`` removes it.  A missing folder is made 0700."""
     if not secret:
         path.unlink(missing_ok=True)
         return
-    folder = path.parent
-    if not folder.exists():
-        folder.mkdir(parents=True, exist_ok=True)
-        os.chmod(folder, 0o700)
-    temporary = path.with_name(path.name + ".tmp")
     with contextlib.suppress(FileNotFoundError):
-        temporary.unlink()  # a leftover of an interrupted save, perhaps with a wider mode
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        if hasattr(os, "fchmod"):  # POSIX: the mode exact whatever the umask; Windows keeps its own ACLs
-            os.fchmod(descriptor, 0o600)
-        os.write(descriptor, secret.encode("utf-8"))
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-    temporary.replace(path)
+        path.with_name(path.name + ".tmp").unlink()  # an earlier version's, left by a save cut short: maybe wider
+    write_secret(path, secret.encode("utf-8"))

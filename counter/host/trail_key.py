@@ -12,9 +12,10 @@ The file is read at every entry written, so its bytes are kept while its size an
 
 from __future__ import annotations
 
-import os
 import secrets
 from pathlib import Path
+
+from counter.util.secret_file import write_new_secret
 
 KEY_BYTES = 32
 _cache: dict[Path, tuple[tuple[int, int], bytes | None]] = {}
@@ -45,22 +46,13 @@ def read_trail_key(path: Path) -> bytes | None:
 
 
 def ensure_trail_key(path: Path) -> bytes:
-    """The key, made (32 random bytes, 0600, flushed) where there is none yet."""
+    """The key, made (32 random bytes, 0600, flushed) where there is none yet; one made meanwhile by another process
+    stands, and is the one returned (:func:`counter.util.secret_file.write_new_secret`): entries it chained under
+    its key must keep checking."""
     key = read_trail_key(path)
     if key is not None:
         return key
-    made = path.with_name(f".{path.name}.new")
-    fd = os.open(made, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        os.fchmod(fd, 0o600)
-        os.write(fd, secrets.token_bytes(KEY_BYTES))
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    if path.exists():  # made meanwhile by another process: theirs stands
-        made.unlink()
-    else:
-        made.replace(path)
+    write_new_secret(path, secrets.token_bytes(KEY_BYTES))
     key = read_trail_key(path)
     assert key is not None
     return key

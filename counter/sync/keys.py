@@ -27,7 +27,6 @@ import base64
 import binascii
 import contextlib
 import hashlib
-import os
 from enum import StrEnum
 from pathlib import Path
 
@@ -37,6 +36,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from counter.sync.sm_seal import raw_public_key as raw_sm2_key
+from counter.util.secret_file import write_new_secret, write_secret
 
 PUBLIC_KEY_BYTES = 32
 SIGNATURE_BYTES = 64
@@ -125,28 +125,28 @@ def save_private_key(key: Ed25519PrivateKey | X25519PrivateKey, path: Path) -> N
 
     A parent folder that does not exist yet is made readable by its owner only.
     """
-    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
-    write_private_file(path, pem)
+    write_private_file(path, _pem(key))
+
+
+def save_new_private_key(key: Ed25519PrivateKey | X25519PrivateKey, path: Path) -> None:
+    """Write the key as :func:`save_private_key` does, unless a key file is there already: of two processes making a
+    site's first key at once, the first to finish stands, and each then loads the file rather than keep its own
+    (:func:`counter.util.secret_file.write_new_secret`)."""
+    write_new_secret(path, _pem(key))
+
+
+def _pem(key: Ed25519PrivateKey | X25519PrivateKey) -> bytes:
+    plain = serialization.NoEncryption()
+    return key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, plain)
 
 
 def write_private_file(path: Path, pem: bytes) -> None:
-    """Write a private key's text as :func:`save_private_key` does: mode 0600, atomically, its folder 0700."""
-    folder = path.parent
-    if not folder.exists():
-        folder.mkdir(parents=True, exist_ok=True)
-        os.chmod(folder, 0o700)
-    tmp = path.with_name(path.name + ".tmp")
+    """Write a private key's text as :func:`save_private_key` does: mode 0600 from its creation, flushed, renamed
+    over the file it replaces (a rotation's next key, a key put back), its folder 0700
+    (:func:`counter.util.secret_file.write_secret`)."""
     with contextlib.suppress(FileNotFoundError):
-        tmp.unlink()  # a leftover of an interrupted save, perhaps with a wider mode
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        if hasattr(os, "fchmod"):  # POSIX: make the mode exact whatever the umask; Windows keeps its own ACLs
-            os.fchmod(fd, 0o600)
-        os.write(fd, pem)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    tmp.replace(path)
+        path.with_name(path.name + ".tmp").unlink()  # an earlier version's, left by a save cut short: maybe wider
+    write_secret(path, pem)
 
 
 def load_private_key(path: Path) -> Ed25519PrivateKey:

@@ -17,6 +17,7 @@ from pathlib import Path
 from counter.sync import sm2
 from counter.sync.keys import KeyProblem, KeyUnreadable, write_private_file
 from counter.sync.sm_seal import Sm2PrivateKey
+from counter.util.secret_file import write_new_secret
 
 _BEGIN, _END = "-----BEGIN COUNTER SM2 PRIVATE KEY-----", "-----END COUNTER SM2 PRIVATE KEY-----"
 _TEXT = re.compile(rf"^{_BEGIN}\n([0-9a-f]{{64}})\n{_END}\n?$")
@@ -28,7 +29,11 @@ def sm2_key_path(signing_key_path: Path) -> Path:
 
 
 def save_sm2_key(key: Sm2PrivateKey, path: Path) -> None:
-    write_private_file(path, f"{_BEGIN}\n{key.d:064x}\n{_END}\n".encode("ascii"))
+    write_private_file(path, _key_text(key))
+
+
+def _key_text(key: Sm2PrivateKey) -> bytes:
+    return f"{_BEGIN}\n{key.d:064x}\n{_END}\n".encode("ascii")
 
 
 def load_sm2_key(path: Path) -> Sm2PrivateKey:
@@ -47,8 +52,9 @@ def load_sm2_key(path: Path) -> Sm2PrivateKey:
 
 
 def sm2_key_at(signing_key_path: Path) -> Sm2PrivateKey:
-    """The site's SM2 key beside its signing key, made and saved the first time it is asked for."""
+    """The site's SM2 key beside its signing key, made and saved the first time it is asked for; never over one made
+    meanwhile by another process (:func:`counter.util.secret_file.write_new_secret`): that one is returned."""
     path = sm2_key_path(signing_key_path)
     if not path.exists():
-        save_sm2_key(Sm2PrivateKey(sm2.new_private_key()), path)
+        write_new_secret(path, _key_text(Sm2PrivateKey(sm2.new_private_key())))
     return load_sm2_key(path)

@@ -60,7 +60,7 @@ from counter.sync.keys import (
     new_encryption_key,
     new_private_key,
     public_key_text,
-    save_private_key,
+    save_new_private_key,
 )
 from counter.sync.seal import SUITE
 from counter.sync.site_faults import PeerRefused, SiteRefused, StoredKeysChanged
@@ -523,15 +523,15 @@ def _own_code(session: Session) -> str:
 
 
 def _key_at(path: Path) -> Ed25519PrivateKey:
-    """The key file at ``path``, or a new key saved there when there is none."""
+    """The key file at ``path``, or a new key saved there when there is none (one another process saved meanwhile
+    stands, and is the one returned)."""
     try:
         return load_private_key(path)
     except KeyUnreadable as err:
         if err.reason is not KeyProblem.MISSING:
             raise
-    key = new_private_key()
-    save_private_key(key, path)
-    return key
+    save_new_private_key(new_private_key(), path)
+    return load_private_key(path)
 
 
 def _encryption_key_at(signing_key_path: Path) -> str:
@@ -542,9 +542,8 @@ def _encryption_key_at(signing_key_path: Path) -> str:
     except KeyUnreadable as err:
         if err.reason is not KeyProblem.MISSING:
             raise
-    key = new_encryption_key()
-    save_private_key(key, path)
-    return encryption_key_text(key)
+    save_new_private_key(new_encryption_key(), path)
+    return encryption_key_text(load_encryption_key(path))
 
 
 def _utc(value: datetime) -> datetime:
