@@ -3,6 +3,8 @@ with a certificate of the run's own CA, its thread, and the CA trusted while a t
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import os
 import ssl
 import threading
@@ -11,8 +13,41 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 from tests.db.tls_server import SERVER_CERT, SERVER_KEY, make_authority, write_server_certificate
+
+
+class StubHandler(BaseHTTPRequestHandler):
+    """What every stub's request handler shares: silence on stderr, the body read, the sender's signature checked
+    as the app makes it (:func:`counter.host.outward_http.signature`: HMAC-SHA256 of ``timestamp.body`` under the
+    channel's secret), and a JSON answer written with its length."""
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    def do_POST(self) -> None:
+        self.post()
+
+    def post(self) -> None:
+        """The stub's answer to a POST."""
+        raise NotImplementedError
+
+    def read_body(self) -> bytes:
+        return self.rfile.read(int(self.headers["Content-Length"]))
+
+    def signed_by(self, secret: str, body: bytes) -> bool:
+        """Whether the request's ``X-Counter-Signature`` is the one ``secret`` makes over its timestamp and ``body``."""
+        stamp = self.headers["X-Counter-Timestamp"]
+        expected = hmac.new(secret.encode(), stamp.encode() + b"." + body, hashlib.sha256).hexdigest()
+        return hmac.compare_digest(expected, self.headers["X-Counter-Signature"])
+
+    def answer(self, status: int, data: bytes, content_type: str = "application/json") -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,6 @@ scripts: a status (5xx), a stall longer than the client's timeout, or a malforme
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import json
 import tempfile
 import threading
@@ -20,11 +18,12 @@ from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
-from tests.https_stub import serving, trusting
+from tests.https_stub import StubHandler, serving, trusting
 
 SECRET = "library-secret"
 ACCOUNT = "hall-0001"
 STALL = "stall"  # a scripted answer: none until the test ends (the client's timeout)
+JSON_UTF8 = "application/json; charset=utf-8"
 MALFORMED = "malformed"  # a scripted answer: 200 with a body the format cannot read
 
 CREDIT_CODE = "91152201MA0N2XQ55A"  # a shop's 统一社会信用代码 (check digit right)
@@ -63,17 +62,12 @@ class Library:
 
 
 def _handler(library: Library) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
-        def do_POST(self) -> None:
-            body = self.rfile.read(int(self.headers["Content-Length"]))
-            stamp = self.headers["X-Counter-Timestamp"]
-            expected = hmac.new(SECRET.encode(), stamp.encode() + b"." + body, hashlib.sha256).hexdigest()
+    class Handler(StubHandler):
+        def post(self) -> None:
+            body = self.read_body()
             request = json.loads(body)
             with library.lock:
-                if not hmac.compare_digest(expected, self.headers["X-Counter-Signature"]):
+                if not self.signed_by(SECRET, body):
                     library.bad_signatures += 1
                 library.requests.append(request)
                 scripted = library.script.pop(0) if library.script else 200
@@ -81,7 +75,7 @@ def _handler(library: Library) -> type[BaseHTTPRequestHandler]:
                 library.released.wait(30)
                 return
             if scripted == MALFORMED:
-                self._answer(200, b'{"licences": [{"type": "\xe8\x90\xa5"}]')
+                self.answer(200, b'{"licences": [{"type": "\xe8\x90\xa5"}]', JSON_UTF8)
                 return
             types = request.get("types") or []
             held = [
@@ -90,14 +84,7 @@ def _handler(library: Library) -> type[BaseHTTPRequestHandler]:
             ]  # fmt: skip
             status = int(scripted)
             answer = {"licences": held} if status == 200 else {"error": "服务暂不可用"}
-            self._answer(status, json.dumps(answer, ensure_ascii=False).encode())
-
-        def _answer(self, status: int, data: bytes) -> None:
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json; charset=utf-8")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
+            self.answer(status, json.dumps(answer, ensure_ascii=False).encode(), JSON_UTF8)
 
     return Handler
 

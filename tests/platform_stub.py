@@ -11,8 +11,6 @@ JSON (:data:`MALFORMED`: the event was kept, the sender cannot know it), or noth
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import json
 import socket
 import tempfile
@@ -25,7 +23,7 @@ from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
-from tests.https_stub import serving
+from tests.https_stub import StubHandler, serving
 
 SECRET = "platform-secret"
 STALL = -1  # no answer until the test ends (past the sender's timeout)
@@ -53,24 +51,19 @@ class Platform:
 
 
 def _handler(platform: Platform) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
+    class Handler(StubHandler):
         protocol_version = "HTTP/1.1"  # keep-alive: a sender's round sends on one connection
         disable_nagle_algorithm = True  # the answer's head and body written apart would wait on a delayed ACK
 
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
-        def do_POST(self) -> None:
+        def post(self) -> None:
             if platform.refusing:
                 self.connection.shutdown(socket.SHUT_RDWR)
                 return
-            body = self.rfile.read(int(self.headers["Content-Length"]))
-            stamp = self.headers["X-Counter-Timestamp"]
-            expected = hmac.new(SECRET.encode(), stamp.encode() + b"." + body, hashlib.sha256).hexdigest()
+            body = self.read_body()
             fields = json.loads(body)
             key = self.headers["Idempotency-Key"]
             with platform.lock:
-                if not hmac.compare_digest(expected, self.headers["X-Counter-Signature"]):
+                if not self.signed_by(SECRET, body):
                     platform.bad_signatures += 1
                 platform.requests.append({**fields, "idempotency_key": key})
                 answer = platform.script.pop(0) if platform.script else 200
@@ -92,11 +85,7 @@ def _handler(platform: Platform) -> type[BaseHTTPRequestHandler]:
                 data = json.dumps({"id": platform.ids[key]}).encode()
             else:
                 data = json.dumps({"error": "busy"}).encode()
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
+            self.answer(status, data)
             if answer == DROP:
                 self.close_connection = True
 

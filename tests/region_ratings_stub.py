@@ -3,8 +3,6 @@ HTTPS server on this machine, its own CA, the signature checked, the ratings it 
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import json
 import tempfile
 from collections.abc import Iterator
@@ -12,9 +10,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
-from typing import Any
 
-from tests.https_stub import serving
+from tests.https_stub import StubHandler, serving
 from tests.platform_stub import SECRET
 
 
@@ -30,26 +27,16 @@ class RegionSystem:
 
 
 def _handler(system: RegionSystem) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
-        def do_POST(self) -> None:
-            body = self.rfile.read(int(self.headers["Content-Length"]))
-            stamp = self.headers["X-Counter-Timestamp"]
-            expected = hmac.new(SECRET.encode(), stamp.encode() + b"." + body, hashlib.sha256).hexdigest()
-            if not hmac.compare_digest(expected, self.headers["X-Counter-Signature"]):
+    class Handler(StubHandler):
+        def post(self) -> None:
+            body = self.read_body()
+            if not self.signed_by(SECRET, body):
                 system.bad_signatures += 1
             asked = json.loads(body)["case_nos"]
             system.asked.append(asked)
             system.paths.append(self.path)
             ratings = [system.held[no] for no in asked if no in system.held]
-            data = json.dumps({"ratings": ratings}, ensure_ascii=False).encode()
-            self.send_response(system.status)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
+            self.answer(system.status, json.dumps({"ratings": ratings}, ensure_ascii=False).encode())
 
     return Handler
 

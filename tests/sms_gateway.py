@@ -12,8 +12,6 @@ unanswered (:data:`HELD`: a sender killed while it waits for the answer).
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import json
 import tempfile
 import threading
@@ -24,7 +22,7 @@ from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
-from tests.https_stub import serving, trusting
+from tests.https_stub import StubHandler, serving, trusting
 
 SECRET = "hall-secret"
 STALL = -1  # a scripted answer: no answer until the test ends (the sender's timeout)
@@ -46,18 +44,13 @@ class Gateway:
 
 
 def _handler(gateway: Gateway) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
-        def do_POST(self) -> None:
-            body = self.rfile.read(int(self.headers["Content-Length"]))
-            stamp = self.headers["X-Counter-Timestamp"]
-            expected = hmac.new(SECRET.encode(), stamp.encode() + b"." + body, hashlib.sha256).hexdigest()
+    class Handler(StubHandler):
+        def post(self) -> None:
+            body = self.read_body()
             request = json.loads(body)
             request["idempotency_key"] = self.headers["Idempotency-Key"]
             with gateway.lock:
-                if not hmac.compare_digest(expected, self.headers["X-Counter-Signature"]):
+                if not self.signed_by(SECRET, body):
                     gateway.bad_signatures += 1
                 gateway.requests.append(request)
                 status = gateway.script.pop(0) if gateway.script else 200
@@ -72,12 +65,7 @@ def _handler(gateway: Gateway) -> type[BaseHTTPRequestHandler]:
                 gateway.released.wait(30)
                 return
             answer = {"id": gateway.delivered[key]} if status in (200, 409) else {"error": "busy"}
-            data = json.dumps(answer).encode()
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
+            self.answer(status, json.dumps(answer).encode())
 
     return Handler
 
