@@ -9,6 +9,9 @@ numbered and names the digest of the one before it, so a trail sealed again show
 - a second seal under a number the hall already holds, not the same seal (``two_seals``);
 - a seal whose ``prev`` is not the digest of the seal before it that the hall holds (``broken_link``).
 
+A seal known by SHA-256 numbered after one of the same township known by SM3 (:mod:`counter.audit.seal`, "Under
+SM3") is named too (``downgraded``): the township's program does not make such a seal.
+
 A township that restored an older backup seals again under numbers it had sent before; its first seals after the
 restore say so (``restored``, signed with its key), and the hall names the second seal under such a number as the
 restore it is (``restored``, not a problem), keeping both.
@@ -32,6 +35,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from counter.audit.seal import SealDigest
+
 #: the setting a hall's update writes at a township: the newest of the township's seals the hall holds
 SEALS_AT_HALL = "sync.seals_at_hall"
 #: the setting, read as the hall's trail recorded it, naming the unsigned rows an administrator set aside
@@ -43,6 +48,7 @@ class PeerSealProblem(StrEnum):
     BROKEN_LINK = "broken_link"  # the seal does not name the digest of the seal before it as the hall holds it
     UNSIGNED = "unsigned"  # a row the township did not sign with its registered key: written at the hall
     RESTORED = "restored"  # two seals under one number, the later made after a restore the site signed: not a problem
+    DOWNGRADED = "downgraded"  # a seal known by SHA-256 numbered after a seal of the site known by SM3
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +59,7 @@ class HeldSeal:
     prev: str
     signed: bool = True  # its signature is the site's registered key
     restored: int | None = None  # the seal says a restore took the site's trail back to this number
+    digest_alg: SealDigest = SealDigest.SHA256  # the algorithm the seal is known by
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,12 +74,15 @@ SetAside = frozenset[tuple[str, int, str]]  # (site, number, digest) of rows an 
 
 
 def peer_seal_problems(held: Iterable[HeldSeal], set_aside: SetAside = frozenset()) -> list[PeerSealFinding]:
-    """Every row the site did not sign, every number under which it sent two seals, and every seal that does not
-    follow the one before it.  Rows set aside (``set_aside``) are left out of all three, unsigned rows out of the
-    last two: a row the township never signed says nothing of the township."""
+    """Every row the site did not sign, every number under which it sent two seals, every seal that does not follow
+    the one before it, and every seal known by SHA-256 after one known by SM3.  Rows set aside (``set_aside``) are
+    left out of all four, unsigned rows out of the last three: a row the township never signed says nothing of the
+    township."""
     by_site: dict[str, dict[int, set[str]]] = {}
     prevs: dict[tuple[str, int], set[str]] = {}
     restores: dict[str, list[tuple[int, int]]] = {}  # site → (seal gone back to, number of the seal saying so)
+    first_sm3: dict[str, int] = {}  # site → the lowest number of its seals known by SM3
+    by_sha256: dict[str, set[int]] = {}  # site → the numbers of its seals known by SHA-256
     found: list[PeerSealFinding] = []
     for seal in held:
         if (seal.site, seal.no, seal.digest) in set_aside:
@@ -84,6 +94,10 @@ def peer_seal_problems(held: Iterable[HeldSeal], set_aside: SetAside = frozenset
         if seal.restored is not None:  # signed: the site itself says a restore withdrew its seals from here on
             restores.setdefault(seal.site, []).append((seal.restored, seal.no))
         prevs.setdefault((seal.site, seal.no), set()).add(seal.prev)
+        if seal.digest_alg is SealDigest.SM3:
+            first_sm3[seal.site] = min(seal.no, first_sm3.get(seal.site, seal.no))
+        else:
+            by_sha256.setdefault(seal.site, set()).add(seal.no)
     for site, numbers in sorted(by_site.items()):
         for no, digests in sorted(numbers.items()):
             if len(digests) > 1:
@@ -92,6 +106,8 @@ def peer_seal_problems(held: Iterable[HeldSeal], set_aside: SetAside = frozenset
             before = numbers.get(no - 1)
             if before is not None and not prevs[(site, no)] <= before:
                 found.append(PeerSealFinding(site, no, PeerSealProblem.BROKEN_LINK))
+            if site in first_sm3 and no > first_sm3[site] and no in by_sha256.get(site, ()):
+                found.append(PeerSealFinding(site, no, PeerSealProblem.DOWNGRADED))
     return found
 
 

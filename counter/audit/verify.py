@@ -44,6 +44,7 @@ class TrailProblemCode(StrEnum):
     PEER_SEAL_TWO = "peer_two_seals"  # the site ``chain`` sent two different seals numbered seq
     PEER_SEAL_LINK = "peer_seal_unlinked"  # the site ``chain``'s seal seq does not follow the one before it held here
     PEER_SEAL_UNSIGNED = "peer_seal_unsigned"  # a row under site ``chain``, number seq, the site never signed
+    PEER_SEAL_DOWNGRADED = "peer_seal_downgraded"  # the site ``chain``'s seal seq is known by SHA-256 after SM3 ones
     DOWNGRADED = "chain_downgraded"  # entry seq is SHA-256 after entries under HMAC-SM3: rewritten, or the key gone
     UNKNOWN_ALG = "chain_alg_unknown"  # entry seq names an algorithm this program does not know
     SEAL_KEY = "seal_key_replaced"  # the key file on this machine is not the site's key in the database (chain "")

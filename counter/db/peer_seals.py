@@ -40,7 +40,10 @@ def held_seals(session: Session, signed: Signed | None = None) -> Iterator[HeldS
     for site, no, digest, prev, payload, signature in rows:
         good = True if signed is None else signed(str(site), int(no), str(digest), str(payload), str(signature))
         body = parse_payload(str(payload))
-        yield HeldSeal(str(site), int(no), str(digest), str(prev), good, None if body is None else body.restored)
+        if body is None:
+            yield HeldSeal(str(site), int(no), str(digest), str(prev), good)
+        else:
+            yield HeldSeal(str(site), int(no), str(digest), str(prev), good, body.restored, body.digest)
 
 
 def newest_held(session: Session, site: str) -> tuple[int, str]:

@@ -118,6 +118,10 @@ SEAL_PROBLEM = {
     TrailProblemCode.PEER_SEAL_LINK: tr(
         "站点 {site} 的第 {no} 号封签没有接上大厅保存的前一个封签：该站点的封签在报送后被重做过"
     ),
+    TrailProblemCode.PEER_SEAL_DOWNGRADED: tr(
+        "站点 {site} 的第 {no} 号封签以 SHA-256 摘要接续，而该站点此前报送的封签已以 SM3 摘要接续："
+        "不是该站点的程序所封，或是有人退回了较弱的算法"
+    ),
     TrailProblemCode.PEER_SEAL_UNSIGNED: tr(
         "大厅保存的站点 {site} 第 {no} 号封签（摘要 {digest}）不是该站点用登记的密钥签名的："
         "这一行是有人写进本厅数据库的，不能说明该站点改写了审计记录；查明后由管理员将这一行搁置"

@@ -129,7 +129,8 @@ def _sent_seal_problems(
         found.append(TrailProblem(TrailProblemCode.SEAL_SENT, "", gone))
     codes = {PeerSealProblem.TWO_SEALS: TrailProblemCode.PEER_SEAL_TWO,
              PeerSealProblem.BROKEN_LINK: TrailProblemCode.PEER_SEAL_LINK,
-             PeerSealProblem.UNSIGNED: TrailProblemCode.PEER_SEAL_UNSIGNED}  # fmt: skip
+             PeerSealProblem.UNSIGNED: TrailProblemCode.PEER_SEAL_UNSIGNED,
+             PeerSealProblem.DOWNGRADED: TrailProblemCode.PEER_SEAL_DOWNGRADED}  # fmt: skip
     held = peer_seals.held_seals(session, township_signed(session))
     set_aside = parse_set_aside(recorded_setting(session, SET_ASIDE))  # as the trail has it, not the settings row
     for f in peer_seal_problems(held, set_aside):
