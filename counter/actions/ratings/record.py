@@ -210,18 +210,14 @@ def record_rating(
     desk: Desk,
     now: dt.datetime,
     calendar: WorkCalendar,
-    channel: Channel = Channel.HALL_TABLET,
-    rated_at: dt.datetime | None = None,
-    more_problems: tuple[ChoiceProblem, ...] = (),
 ) -> RatingRecorded:
-    """Record the applicant's rating; a bad one opens its rectification in the same transaction.
+    """Record the applicant's rating on the pad; a bad one opens its rectification in the same transaction.
 
     ``desk`` is the pad's: its office, staff number and area code go into the
     record (the clerk and the desk number are the request's).  A rating given
-    elsewhere (a paper 评价表) names its channel and the moment it was given.
+    elsewhere (a paper 评价表, the region's system) is kept by :func:`keep_rating` with its channel and moment.
     """
-    request = _open_request(session, request_id)
-    return keep_rating(session, request, choice, desk, now, calendar, channel, rated_at, more_problems)
+    return keep_rating(session, _open_request(session, request_id), choice, desk, now, calendar)
 
 
 def keep_rating(
@@ -305,9 +301,8 @@ def key_in_sheet(
     where = desk.identity
     request_id = add_request(session, case.id, round_, now, where.site_code, where.desk_no, desk.clerk)
     rated_at = dt.datetime.combine(paper.rated_on, dt.time(), tzinfo=now.tzinfo)
-    return record_rating(
-        session, request_id, choice, desk, now, calendar, Channel.WRITTEN, rated_at, more_problems=tuple(problems)
-    )
+    request = _open_request(session, request_id)
+    return keep_rating(session, request, choice, desk, now, calendar, Channel.WRITTEN, rated_at, tuple(problems))
 
 
 def record_unrated(session: Session, request_id: int, now: dt.datetime) -> str:
