@@ -8,15 +8,18 @@ chained under its key no longer checked), some flushed and some did not.  Here:
 
 - The file is created by ``os.open`` with mode 0600 and ``O_EXCL`` under a name of its own beside the target, so no
   other user can open it at any moment, whatever the umask, and no leftover or second writer is shared; the mode is
-  then set exactly (a umask wider than 0600 cannot narrow it to unreadable).  On Windows the bits mean little and
+  then set exactly (a stricter umask cannot leave it unwritable to its owner).  On Windows the bits mean little and
   the user's profile keeps the file by its access lists.
 - The bytes are flushed to disk (``fsync``) before the file takes its name, and the folder after: a machine that
   loses power keeps the old file or the new one whole, never an empty key.
 - :func:`write_new_secret` never replaces a file already there: it takes the name by a hard link, which fails when
   the name is taken, so of two writers racing to make a key the first to finish stands and the other reads it back
   — values sealed, entries chained or a site registered under a key are never orphaned by another one replacing
-  it.  :func:`write_secret` replaces, for what an operator sets again on purpose (a new gateway secret, the key of a
-  desk registered again, a rotation's next key).
+  it.  On a file system without hard links (FAT, some network shares) the name is created exclusively and then
+  written: never over a file either, but there a losing writer may read the winner's key before it is whole, and a
+  crash may leave it short, which every reader takes for no key.
+- :func:`write_secret` replaces, for what an operator sets again on purpose (a new gateway secret, the key of a desk
+  registered again, a rotation's next key).
 """
 
 from __future__ import annotations
@@ -39,6 +42,9 @@ def write_new_secret(path: Path, data: bytes) -> bytes:
         os.link(made, path)  # never over a file already there
     except FileExistsError:
         pass
+    except OSError:  # a file system without hard links (FAT, some shares): the name itself created, exclusively
+        with contextlib.suppress(FileExistsError):
+            _write_exclusive(path, data)
     finally:
         made.unlink()
     _sync_folder(path.parent)
@@ -64,7 +70,14 @@ def _written_beside(path: Path, data: bytes) -> Path:
         folder.mkdir(parents=True, exist_ok=True, mode=FOLDER_MODE)
         os.chmod(folder, FOLDER_MODE)  # the mode exact, whatever the umask
     made = path.with_name(f".{path.name}.{secrets.token_hex(6)}.new")
-    fd = os.open(made, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), SECRET_MODE)
+    _write_exclusive(made, data)
+    return made
+
+
+def _write_exclusive(path: Path, data: bytes) -> None:
+    """``data`` in a file created at ``path`` by this call alone (:class:`FileExistsError` when there is one), 0600
+    from its creation, flushed to disk; nothing left at ``path`` when it fails."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), SECRET_MODE)
     try:
         if hasattr(os, "fchmod"):  # POSIX: exactly 0600 whatever the umask; Windows keeps its own access lists
             os.fchmod(fd, SECRET_MODE)
@@ -74,10 +87,9 @@ def _written_beside(path: Path, data: bytes) -> Path:
         os.fsync(fd)
     except BaseException:
         os.close(fd)
-        made.unlink(missing_ok=True)
+        path.unlink(missing_ok=True)
         raise
     os.close(fd)
-    return made
 
 
 def _sync_folder(folder: Path) -> None:

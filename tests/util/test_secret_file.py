@@ -22,6 +22,16 @@ def mode(path: Path) -> int:
 
 
 @pytest.fixture
+def no_hard_links(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file system that has none (FAT, some network shares)."""
+
+    def refused(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", refused)
+
+
+@pytest.fixture
 def wide_umask() -> Iterator[None]:
     """A process whose umask lets everyone read what it creates: the file must be 0600 all the same."""
     before = os.umask(0)
@@ -72,6 +82,16 @@ def test_a_key_already_there_is_never_replaced(tmp_path: Path) -> None:
     assert write_new_secret(path, b"first") == b"first"
     assert write_new_secret(path, b"second") == b"first"
     assert path.read_bytes() == b"first"
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]
+
+
+def test_without_hard_links_the_key_is_still_made_0600_and_never_replaced(
+    tmp_path: Path, no_hard_links: None, wide_umask: None
+) -> None:
+    path = tmp_path / "site-data-index-sm3.key"
+    assert write_new_secret(path, b"first") == b"first"
+    assert write_new_secret(path, b"second") == b"first"
+    assert mode(path) == 0o600
     assert [p.name for p in tmp_path.iterdir()] == [path.name]
 
 
