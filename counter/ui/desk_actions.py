@@ -1,8 +1,7 @@
 """What the main window can start: an intake, the case lists, a case by number, a scan.
 
-The intake panel and the case pages need the database (and so SQLAlchemy); they are imported here on first use, never
-while the window starts.  One intake window at a time per desk: the desk has one draft, and a second panel would write
-over the first one's.
+The intake panel and the case pages need the database (and SQLAlchemy): imported here on first use, not at start.
+One intake window at a time per desk: the desk has one draft, and a second panel would write over the first one's.
 """
 
 from __future__ import annotations
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from counter.ui import words
 from counter.ui.asked_papers import AskedPapers
+from counter.ui.chosen_bundle import ChosenBundle
 from counter.ui.focus import bring_forward
 from counter.ui.geometry import fit_to_screen
 from counter.ui.plain_text import plain_box
@@ -147,7 +147,7 @@ class DeskActions(QObject):
     # --- intake -------------------------------------------------------------------
 
     def start_intake(
-        self, bundle: Bundle | None, previous_case_no: str = "", carried: IntakeDraft | None = None
+        self, bundle: Bundle | ChosenBundle | None, previous_case_no: str = "", carried: IntakeDraft | None = None
     ) -> None:
         """Open the intake panel for the guide on screen; an unpublished guide is refused.
 
@@ -170,7 +170,7 @@ class DeskActions(QObject):
         if refused or bundle is None:
             self._say(refused)
             return
-        if self.database_opening and carried is None:
+        if (self.database_opening or isinstance(bundle, ChosenBundle)) and carried is None:  # or the guide unread
             self._open_while_database_opens(bundle, previous_case_no)
             return
         from counter.service.intake import READ_CURRENT_GUIDE, CurrentGuide
@@ -195,7 +195,7 @@ class DeskActions(QObject):
     def _warmed_up(self, *_: object) -> None:
         self.database_opening = False
 
-    def _open_while_database_opens(self, bundle: Bundle, previous_case_no: str) -> None:
+    def _open_while_database_opens(self, bundle: Bundle | ChosenBundle, previous_case_no: str) -> None:
         """F5 while the warm-up still opens the database: the intake's window at once, with what needs no database
         (the bundle's name) and the keyboard in the ID number; the panel once the database answers.
 
@@ -241,7 +241,7 @@ class DeskActions(QObject):
         opening.close()
         opening.deleteLater()
 
-    def _cannot_take(self, bundle: Bundle | None) -> str:
+    def _cannot_take(self, bundle: Bundle | ChosenBundle | None) -> str:
         """Why this desk may take no intake now, or "": no clerk named (a case would name nobody: the action refuses
         it too, ClerkUnnamed), no bundle on screen, an account that may not."""
         desk = self.desk()
@@ -258,7 +258,7 @@ class DeskActions(QObject):
             return not_permitted(Permission.TAKE_INTAKE, desk.actor.signed_in)
         return ""
 
-    def _not_taken(self, bundle: Bundle) -> str:
+    def _not_taken(self, bundle: Bundle | ChosenBundle) -> str:
         """Why this desk may not take the bundle, or "": no guide; a 待核 one outside training where the site forbids.
 
         Asked before the panel opens, so the clerk is told at once; the action decides again on commit.

@@ -9,6 +9,7 @@ operation of the service (:mod:`counter.service`), off the window's thread.
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 from counter.catalog.search import SearchEntry, SearchIndex
 from counter.ui import words
 from counter.ui.banner import Banner
+from counter.ui.chosen_bundle import ChosenBundle
 from counter.ui.collector import keep_collection_on_gui_thread
 from counter.ui.desk_actions import DeskActions
 from counter.ui.draft_offer import DraftOffer
@@ -58,6 +60,9 @@ class MainWindow(QMainWindow):
     _sync: BundledSyncThread | None = None  # made by start_sync: a quick start has no catalog to bring in
     quit_question: QMessageBox | None = None  # made at the first Alt+F4
     _quit_agreed = False  # the clerk said 退出
+    _entries: list[SearchEntry]  # the search index's entries: what Enter shows before the guide is read
+    _guide_asked = ""  # the bundle whose guide Enter asked for last: an earlier answer read after it is not shown
+    guide_opening: ChosenBundle | None = None  # Enter's bundle while its guide is read, the database still opening
 
     def __init__(
         self,
@@ -324,7 +329,8 @@ class MainWindow(QMainWindow):
         self.supervise_button.setStyleSheet("color: #b42318; font-weight: bold;" if count else "")
 
     def on_intake_requested(self) -> None:
-        self.desk_actions.start_intake(self.current_bundle)
+        # the guide Enter asked for is still being read: F5 opens the intake of that bundle (counter.ui.chosen_bundle)
+        self.desk_actions.start_intake(self.guide_opening or self.current_bundle)
 
     def on_guide_notice_requested(self) -> None:
         self.desk_actions.papers.print_guide_notice(self.current_bundle)
@@ -337,6 +343,7 @@ class MainWindow(QMainWindow):
             from counter.service.catalog import SEARCH_ENTRIES, CatalogAsked
 
             entries = list(self.runner.call(SEARCH_ENTRIES, CatalogAsked()))
+        self._entries = entries
         self.search_panel.set_index(SearchIndex(entries))
         self.catalog_label.setText(words.DESK_STATUS_CATALOG.format(count=len(entries)))
 
@@ -379,6 +386,39 @@ class MainWindow(QMainWindow):
         self.catalog_ready.emit(False)
 
     def on_bundle_chosen(self, code: str) -> None:
+        self._guide_asked = code
+        chosen = self._chosen_while_opening(code)
+        if chosen is None:
+            self._read_guide(code)
+            return
+        # the warm-up still opens the database (a quick start): the bundle's name at once, and the guide read in a
+        # later turn of the event loop, so that Enter's key press ends here and F5 pressed behind it opens the intake
+        # at once rather than wait for the database with it (counter.ui.chosen_bundle)
+        self.guide_opening = chosen
+        self.guide_placeholder.setText(f"{chosen.name}\n\n{words.DESK_GUIDE_OPENING}")
+        QTimer.singleShot(0, self, partial(self._read_guide, code))
+
+    def _chosen_while_opening(self, code: str) -> ChosenBundle | None:
+        """The bundle ``code`` as the search index holds it, when its guide would wait for the database to open (the
+        first guide of a quick start); None when the guide is read at once."""
+        if not self.desk_actions.database_opening or self._guide_view is not None:
+            return None
+        entry = next((e for e in self._entries if e.bundle_code == code), None)
+        return ChosenBundle.of(entry) if entry is not None else None
+
+    def _read_guide(self, code: str) -> None:
+        """The guide of ``code`` read and shown, unless another was asked for since."""
+        if code != self._guide_asked:
+            return
+        try:
+            self._show_guide(code)
+        finally:
+            if self.guide_opening is not None and code == self._guide_asked:
+                self.guide_opening = None
+                if self._guide_view is None:  # not read: the hint again (a fault is said by the runner's caller)
+                    self.guide_placeholder.setText(words.DESK_GUIDE_EMPTY)
+
+    def _show_guide(self, code: str) -> None:
         from counter.service.catalog import READ_GUIDE, GuideAsked
 
         site_code = self.desk_actions.desk().identity.site_code

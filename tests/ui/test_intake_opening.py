@@ -12,10 +12,11 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from counter.service.local import Service
+from counter.ui.chosen_bundle import ChosenBundle
 from counter.ui.intake import IntakePanel
 from counter.ui.main_window import MainWindow
 from tests.ui.intake.helpers import PERSON_ID
-from tests.ui.test_desk_actions import open_bundle
+from tests.ui.test_desk_actions import open_bundle, shown_messages
 
 #: how long the database may take to "open" before the test gives up on it
 OPENS_WITHIN_S = 10
@@ -132,3 +133,61 @@ def test_an_intake_given_up_while_the_database_opens_does_not_open(qtbot: QtBot,
     in_the_event_loop(steps)
     assert actions.opening is None
     assert actions.intake is None
+
+
+def test_enter_and_f5_while_the_database_opens_show_the_name_and_the_intake_at_once(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    actions = window.desk_actions
+    opening_db = Opening(actions.runner.service)
+    actions.runner.service = opening_db  # the same calls, held
+    actions.database_opening = True  # a quick start: the warm-up thread opens the database behind the window
+    seen: dict[str, Any] = {}
+
+    def steps(application: QEventLoop) -> None:
+        open_bundle(window, "xcg")  # Enter: the guide's read waits for the database, the window does not
+        seen["guide place"], seen["chosen"] = window.guide_placeholder.text(), window.guide_opening
+        QTest.keyClick(window, Qt.Key.Key_F5)  # at once behind it, the guide not read yet
+        opening = actions.opening
+        seen["opening"], seen["intake at F5"] = opening is not None, actions.intake
+        seen["title"] = opening.windowTitle() if opening is not None else ""
+        opening_db.opened.set()
+        when(lambda: actions.intake is not None and window.current_bundle is not None, application.quit)
+
+    in_the_event_loop(steps)
+    chosen = seen["chosen"]
+    assert chosen is not None, "Enter waited for the database before it showed anything"
+    assert chosen.name in seen["guide place"]
+    assert seen["guide place"].endswith("正在打开……")
+    assert seen["opening"], "F5 behind Enter waited for the guide before it showed anything"
+    assert seen["intake at F5"] is None
+    assert chosen.name in seen["title"]
+    guide = window.current_bundle
+    assert guide is not None
+    assert guide.code == chosen.code  # the guide shown once the database answered
+    assert window.guide_opening is None
+    panel = actions.intake
+    assert isinstance(panel, IntakePanel), "the intake never opened once the database did"
+    qtbot.addWidget(panel)
+    assert panel.bundle.code == chosen.code
+
+
+def test_f5_behind_enter_on_a_bundle_without_a_guide_is_refused_at_once(qtbot: QtBot, window: MainWindow) -> None:
+    actions = window.desk_actions
+    opening_db = Opening(actions.runner.service)
+    actions.runner.service = opening_db
+    actions.database_opening = True
+    entry = next(e for e in window._entries if not ChosenBundle.of(e).has_guide)
+    seen: dict[str, Any] = {}
+
+    def steps(application: QEventLoop) -> None:
+        window.on_bundle_chosen(entry.bundle_code)
+        QTest.keyClick(window, Qt.Key.Key_F5)
+        seen["said"], seen["opening"], seen["guide"] = shown_messages(window), actions.opening, window.current_bundle
+        opening_db.opened.set()
+        when(lambda: window.guide_opening is None, application.quit)
+
+    in_the_event_loop(steps)
+    assert seen["guide"] is None, "F5 waited for the guide to be read"
+    assert seen["opening"] is None
+    assert seen["said"] == [f"“{entry.name}”指南未发布，暂不能受理。"]  # said at once, from the search's index
