@@ -33,6 +33,7 @@ import gzip
 import os
 import random
 import re
+import shutil
 import sys
 import tempfile
 import time
@@ -76,6 +77,8 @@ from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import upgrade
 from counter.documents.acceptance import OrganAnswer
 from counter.documents.kinds import DocumentKind
+from counter.host import paths
+from counter.host.data_key import ensure_data_keys
 from counter.intake.checklist import Checklist, Receipt, ReceivedMedium, record
 from counter.intake.outcome import DeferralRequest, Refusal, RefusalGround
 from counter.intake.parties import Applicant, ApplicantKind, Parties
@@ -96,8 +99,8 @@ from tests.sync.case_records import case_records
 from tests.sync.sync_world import Site, introduce, make_site, sqlite_copy
 
 __all__ = [
-    "BigHall", "Copier", "Person", "build", "describe", "hall_site", "person", "placements", "training_cases",
-    "working_days",
+    "BigHall", "Copier", "Person", "build", "data_keys_folder", "describe", "hall_site", "keep_data_keys", "person",
+    "placements", "training_cases", "working_days",
 ]  # fmt: skip
 
 HALL = "XAM01"
@@ -611,6 +614,30 @@ def _sites(url: str, work: Path) -> tuple[Site, list[Site]]:
     return hall, township_sites
 
 
+def data_keys_folder(work: Path) -> Path:
+    """Where a build keeps the data keys its hall's personal data is sealed under: ``work/home/keys``."""
+    return work / "home" / "keys"
+
+
+def keep_data_keys(work: Path) -> Path:
+    """The data keys this process seals under (made now if there are none), copied into :func:`data_keys_folder`.
+
+    The hall's ID numbers, phones and addresses are sealed under this process's keys (``COUNTER_HOME``'s), and that
+    folder may be a temporary one (importing ``tests.conftest`` points ``COUNTER_HOME`` at a folder removed when the
+    process ends): without a copy kept with the build, a hall that took hours to build reads as placeholders and
+    finds nobody by number.  A build seals under the same keys from its first case to its last (no rotation), so a
+    copy taken before the first case is whole.
+    """
+    mine = paths.site_key_path()
+    ensure_data_keys(mine)
+    kept = data_keys_folder(work)
+    if kept.resolve() != mine.parent.resolve():
+        kept.mkdir(parents=True, exist_ok=True, mode=0o700)
+        for key in mine.parent.glob(f"{mine.stem}-data-*.key"):
+            shutil.copy2(key, kept / key.name)
+    return kept
+
+
 def build(
     url: str,
     cases: int,
@@ -622,14 +649,16 @@ def build(
 ) -> BigHall:
     """A hall database at ``url`` (a new SQLite file, or an empty PostgreSQL database) holding ``cases`` cases.
 
-    ``work`` keeps the sites' key files and the townships' own small databases (a temporary folder if not given,
-    removed at the end).  Memory stays bounded by ``package_cases``: one package is made, taken in and let go at a time.
+    ``work`` keeps the sites' key files, the data keys the hall's personal data is sealed under (``work/home/keys``:
+    :func:`keep_data_keys`) and the townships' own small databases (a temporary folder if not given, removed at the
+    end).  Memory stays bounded by ``package_cases``: one package is made, taken in and let go at a time.
     """
     if work is None:
         with tempfile.TemporaryDirectory() as tmp:
             return build(url, cases, seed=seed, package_cases=package_cases, progress=progress, work=Path(tmp))
     started = time.perf_counter()
     os.environ.setdefault("COUNTER_HOME", str(work / "home"))
+    keep_data_keys(work)
     hall, township_sites = _sites(url, work)
     progress(f"big hall: hall and {len(township_sites)} townships ready in {time.perf_counter() - started:.1f} s")
     now = dt.datetime.now(dt.UTC)
