@@ -27,11 +27,26 @@ intake's uid is more than one case; no two desks told the same number):
 packages taken in by the hall's sync import), stopped between two packages after ``--build-minutes``; the number
 built is printed, and the figures are of that hall.
 
+``--url URL --work FOLDER``: a hall built before instead, since one of millions of cases takes hours to build (its
+build, :func:`benchmarks.big_hall.build` with ``work=FOLDER``, finished or stopped between two packages).  No
+PostgreSQL is started: the runs go to that database, whose cases stay as they are; what the benchmark needs is added
+beside them (an administrator if the hall has none, the clerks ``clerk00``… unless there, desks numbered above every
+desk that has numbered in the hall).  The servers are handed the hall's own keys, as a hall's server holds them: its
+signing and encryption keys (the build's ``FOLDER/hall/<site>.pem`` and ``<site>-encryption.pem``) and the data keys
+its personal data was sealed under (``FOLDER/home/keys/site-data-*.key``, or the folder ``--data-keys`` names), so
+that its cases open and are found by ID number and phone; keys that do not open the hall's values stop the run before
+anything is added.  ``--reads-only`` leaves the load runs (1 to 3) out: one server, one desk taking intakes for
+``--morning`` seconds (its day's cases, which its F6 lists), then F6 and F7 (run 4), ``--reads`` rounds.  Without it,
+the load runs add their intakes to that hall.
+
     .venv/bin/python benchmarks/bench_server_load.py [--desks 20 50] [--seconds 30] [--cases 0] [--build-minutes 20]
+    .venv/bin/python benchmarks/bench_server_load.py --url URL --work FOLDER [--data-keys FOLDER] [--reads-only]
+        [--reads 60] [--morning 10]
 """
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import datetime as dt
 import json
@@ -64,7 +79,7 @@ from counter.access.desk import Desk
 from counter.access.roles import Actor, Role
 from counter.case.lookup import LOOKBACK_DAYS, read_lookup
 from counter.case.numbers import DeskIdentity
-from counter.db.sealed import unseal
+from counter.db.sealed import UNREADABLE, index_of, unseal
 from counter.host import paths
 from counter.host.data_key import DataKeys, read_data_keys
 from counter.service.admin import ADD_ACCOUNT
@@ -72,6 +87,7 @@ from counter.service.cases import DAY_LISTS, FIND_CASES, READ_CASE, Day, FindCas
 from counter.service.local import serve
 from counter.service.remote import Remote
 from counter.service.site import PING, SiteAsked
+from counter.sync.keys import encryption_key_path
 from tests.db.tls_server import SERVER_CERT, SERVER_KEY, make_authority, write_server_certificate
 from tests.pg_server import free_port
 from tests.server.hall_server import add_desk
@@ -90,6 +106,7 @@ PASSWORD = "Hall2026desk"
 ADMIN = "benchadmin"
 START_S = 90.0  # a server's start on a loaded machine: the program's imports and the database's check
 READS = 60  # rounds of F6 and F7 asked
+MORNING_S = 10.0  # --reads-only: how long the one desk takes intakes before the reads, its day's cases
 
 
 # --- the hall: accounts, desks, certificates, servers -------------------------------------------------------
@@ -107,11 +124,14 @@ def clerk_login(n: int) -> str:
 
 
 def add_accounts(url: str, count: int) -> None:
-    """An administrator (unless the hall has one) and ``count`` clerks, added as the administrator adds them."""
+    """An administrator (unless the hall has one) and ``count`` clerks, added as the administrator adds them; a clerk
+    already there (a hall built before, measured again) is kept as it is."""
     engine = create_engine(url)
     with engine.connect() as conn:
-        admins = [login for login, roles in conn.execute(text("SELECT login, roles FROM account")) if "admin" in roles]
+        accounts = list(conn.execute(text("SELECT login, roles FROM account")))
     engine.dispose()
+    admins = [login for login, roles in accounts if "admin" in roles]
+    there = {login for login, _roles in accounts}
     service = serve(url)
     try:
         desk = Desk(DeskIdentity("XAM01", "1"), "管理员")
@@ -121,20 +141,37 @@ def add_accounts(url: str, count: int) -> None:
             admins = [ADMIN]
         desk = Desk(desk.identity, "管理员", Actor(admins[0], "管理员", frozenset({Role.ADMIN})))
         for n in range(count):
+            if clerk_login(n) in there:
+                continue
             new = NewAccount(clerk_login(n), f"窗口{n:02d}", frozenset({Role.CLERK}), PASSWORD)
             assert service.call(ADD_ACCOUNT, new, desk) == (), clerk_login(n)
     finally:
         service.close()
 
 
-def register_desks(url: str, count: int, env: dict[str, str]) -> list[Machine]:
-    """``counter serve add-desk`` for each desk machine, a few at a time: each its own key."""
-    numbers = [str(FIRST_DESK + n) for n in range(count)]
+def register_desks(url: str, count: int, env: dict[str, str], first: int = FIRST_DESK) -> list[Machine]:
+    """``counter serve add-desk`` for each desk machine (numbered from ``first``), a few at a time: each its own
+    key."""
+    numbers = [str(first + n) for n in range(count)]
     # the first alone: on a hall whose site identity is not made yet, two at once both make it, and one fails
     keys = [add_desk(url, numbers[0], env)]
     with ThreadPoolExecutor(max_workers=4) as pool:
         keys += pool.map(lambda desk: add_desk(url, desk, env), numbers[1:])
     return [Machine(desk, clerk_login(n), key) for n, (desk, key) in enumerate(zip(numbers, keys, strict=True))]
+
+
+def first_unused_desk(url: str) -> int:
+    """The first desk number from :data:`FIRST_DESK` above every desk that has numbered in the hall.
+
+    A hall measured again (``--url``) holds the numbers its desks took in an earlier run, which this run's servers,
+    each with a new state folder, have no note of: such a desk refuses to number, as a desk whose note was lost must
+    (``counter.actions.numbers.number_guard``).  A desk new to the hall starts without a note, as a new desk does.
+    """
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        top = conn.execute(text("SELECT max(CAST(desk_no AS INTEGER)) FROM desk_counter WHERE last > 0")).scalar()
+    engine.dispose()
+    return max(FIRST_DESK, (top or 0) + 1)
 
 
 @dataclass
@@ -193,9 +230,12 @@ class Server:
 
 
 @contextlib.contextmanager
-def servers(url: str, folder: Path, tls: Path, count: int) -> Iterator[list[Server]]:
+def servers(
+    url: str, folder: Path, tls: Path, count: int, keys: Callable[[Path], None] | None = None
+) -> Iterator[list[Server]]:
+    """``count`` servers on ``url``; ``keys`` hands them their key folder (by default :func:`hand_data_keys`)."""
     env = _env(folder / "server")
-    hand_data_keys(folder)
+    (keys or hand_data_keys)(folder)
     made = [Server(url, tls, free_port(), env, folder / f"server-{n}.log") for n in range(count)]
     try:
         for server in made:
@@ -223,6 +263,60 @@ def hand_data_keys(folder: Path) -> None:
     theirs.mkdir(parents=True, exist_ok=True)
     for key in mine.glob(f"{paths.site_key_path().stem}-data-*.key"):
         shutil.copy2(key, theirs / key.name)
+
+
+@dataclass(frozen=True)
+class BuiltHall:
+    """A hall built before (``--url``, ``--work``): its database, the build's work folder, its data keys' folder."""
+
+    url: str
+    work: Path
+    data_keys: Path
+
+    def site_keys(self) -> tuple[Path, Path]:
+        """The hall's signing key and encryption key, as the build made them (``work/hall/<site>.pem``)."""
+        found = [
+            key
+            for key in (self.work / "hall").glob("*.pem")
+            if not key.stem.endswith("-encryption") and encryption_key_path(key).exists()
+        ]
+        if len(found) != 1:
+            raise SystemExit(f"{self.work / 'hall'}: one site key and its encryption key expected, found {found}")
+        return found[0], encryption_key_path(found[0])
+
+    def hand_keys(self, folder: Path) -> None:
+        """The hall's own keys in the servers' key folder: the site's keys under the names a server's home gives
+        them (``site.key``, ``site-encryption.key``), the data keys as they are."""
+        signing, encryption = self.site_keys()
+        site_key = server_site_key(folder)
+        site_key.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        shutil.copy2(signing, site_key)
+        shutil.copy2(encryption, encryption_key_path(site_key))
+        data_keys = sorted(self.data_keys.glob(f"{paths.site_key_path().stem}-data-*.key"))
+        for key in data_keys:
+            shutil.copy2(key, site_key.parent / key.name)
+        handed = read_data_keys(site_key)
+        if handed.current is None or handed.index is None:
+            raise SystemExit(f"{self.data_keys}: no data keys (site-data-sm4-N.key and site-data-index-sm3.key)")
+        opens_the_hall(self.url, handed)
+
+
+def opens_the_hall(url: str, keys: DataKeys) -> None:
+    """A sealed ID number of the hall opened with ``keys``, and found again by its keyed index: the wrong keys would
+    measure pages of placeholders and finds that find nobody."""
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        row = conn.execute(
+            text("""SELECT applicant_id_no, applicant_id_key FROM "case" WHERE applicant_id_no LIKE 's4:%' LIMIT 1""")
+        ).first()
+    engine.dispose()
+    if row is None:
+        return  # nothing sealed: nothing to open
+    opened = unseal(row[0], keys)
+    if opened == UNREADABLE:
+        raise SystemExit("the data keys given do not open the hall's sealed values: give the build's (--data-keys)")
+    if index_of(opened, keys) != row[1]:
+        raise SystemExit("the index key given does not find the hall's ID numbers: give the build's (--data-keys)")
 
 
 def _env(home: Path) -> dict[str, str]:
@@ -512,72 +606,122 @@ def build_hall(url: str, cases: int, minutes: float) -> int:
     return built
 
 
-def main() -> None:
+def _arguments() -> argparse.Namespace:
     parser = arguments(__doc__)
     parser.add_argument("--desks", type=int, nargs="+", default=[20, 50])
     parser.add_argument("--seconds", type=float, default=30.0, help="each run's length")
     parser.add_argument("--cases", type=int, default=0, help="a hall of this many cases built first (big_hall)")
     parser.add_argument("--build-minutes", type=float, default=20.0, help="the hall's build stops after this")
     parser.add_argument("--pace", type=float, default=PACE_S, help="an intake begun at most every PACE s a desk")
+    parser.add_argument("--url", help="a hall built before (big_hall), instead of a PostgreSQL of the run's own")
+    parser.add_argument("--work", type=Path, help="with --url: that build's work folder (the hall's keys)")
+    parser.add_argument("--data-keys", type=Path, help="with --url: the data keys' folder, if not WORK/home/keys")
+    parser.add_argument("--reads-only", action="store_true", help="F6 and F7 alone, no load runs")
+    parser.add_argument("--reads", type=int, default=READS, help="rounds of F6 and F7")
+    parser.add_argument("--morning", type=float, default=MORNING_S, help="--reads-only: the desk's intakes first (s)")
     args = parser.parse_args()
+    if (args.work is not None or args.data_keys is not None) and not args.url:
+        parser.error("--work and --data-keys name the keys of the hall given by --url")
+    if args.url and (args.work is None or args.cases):
+        parser.error("--url needs --work (the hall's keys), and builds nothing (no --cases)")
+    return args
+
+
+def main() -> None:
+    args = _arguments()
+    built = None
+    if args.url:
+        from benchmarks.big_hall import data_keys_folder
+
+        built = BuiltHall(args.url, args.work, args.data_keys or data_keys_folder(args.work))
     desk_counts = [2] if args.smoke else args.desks
     # a smoke run's seconds are too few to wait between intakes: its desks go flat out
     seconds, pace = (3.0, 0.0) if args.smoke else (args.seconds, args.pace)
+    rounds = 5 if args.smoke else args.reads
     verdicts = Verdicts(smoke=args.smoke)
     print(
         f"{os.cpu_count()} cores shared by the desks, the servers and PostgreSQL; load average {os.getloadavg()[0]:.1f}"
     )
-    with tempfile.TemporaryDirectory() as tmp, durable_postgres() as url:
-        folder = Path(tmp)
+    with contextlib.ExitStack() as stack:
+        folder = Path(stack.enter_context(tempfile.TemporaryDirectory()))
+        url = built.url if built is not None else stack.enter_context(durable_postgres())
+        keys = built.hand_keys if built is not None else hand_data_keys
         os.environ["COUNTER_HOME"] = str(folder / "bench" / "home")  # this process's own notes and keys
         os.environ["COUNTER_STATE"] = str(folder / "bench" / "state")
+        if built is not None:
+            keys(folder / "check")  # the keys found and opening the hall, before anything is added to it
         if args.cases and not args.smoke:
             build_hall(url, args.cases, args.build_minutes)
-        most = max(desk_counts)
+        most = 1 if args.reads_only else max(desk_counts)
         add_accounts(url, most)
-        machines = register_desks(url, most, _env(folder / "admin"))
+        first = first_unused_desk(url) if built is not None else FIRST_DESK
+        machines = register_desks(url, most, _env(folder / "admin"), first)
         authority = make_authority("兴安盟政务服务中心 CA")
         tls = folder / "tls"
         tls.mkdir()
         write_server_certificate(authority, tls, "localhost")
         ca_file = authority.write(folder / "hall-ca.crt")
-
-        def budget(desks: int) -> float:
-            return INTAKE_BUDGET_MS.get(desks, INTAKE_BUDGET_MS[20] if desks <= 20 else INTAKE_BUDGET_MS[50])
-
-        with servers(url, folder, tls, 1) as (server,):
-            for desks in desk_counts:
-                load = run_desks(machines[:desks], [server.root], ca_file, folder, seconds, pace=pace)
-                judge(verdicts, f"{desks} desks, one server", load, url, budget(desks))
-            desks = desk_counts[-1]  # flat out: what the server can take at all, for the record
-            load = run_desks(machines[:desks], [server.root], ca_file, folder, seconds)
-            judge(verdicts, f"{desks} desks flat out, one server", load, url, None)
-            desks = desk_counts[0]
-            kill = killed_midway(server, seconds)
-            load = run_desks(machines[:desks], [server.root], ca_file, folder, seconds, kill, pace=pace)
-            judge(verdicts, f"{desks} desks, the server killed and started again", load, url, None)
-        with servers(url, folder, tls, 2) as pair:
-            for desks in desk_counts:
-                load = run_desks(machines[:desks], [s.root for s in pair], ca_file, folder, seconds, pace=pace)
-                judge(verdicts, f"{desks} desks, two servers on one database", load, url, budget(desks))
-            cases = count_cases(url)
-            remote = Remote(pair[0].root, ca_file)
-            first = machines[0]
-            assert remote.sign_in(first.login, PASSWORD, first.desk_no, first.key).result.signed_in
-            try:
-                # the hall's data keys, to draw what applicants bring back
-                reads(
-                    verdicts,
-                    remote,
-                    url,
-                    5 if args.smoke else READS,
-                    f"{cases:,} cases",
-                    read_data_keys(server_site_key(folder)),
-                )
-            finally:
-                remote.sign_out()
-                remote.close()
+        if args.reads_only:
+            with servers(url, folder, tls, 1, keys) as (server,):
+                load = run_desks(machines[:1], [server.root], ca_file, folder, args.morning)
+                judge(verdicts, "one desk's morning", load, url, None)
+                read_through(verdicts, server, machines[0], ca_file, url, rounds, folder)
+            raise SystemExit(verdicts.finish())
+        hall = Hall(url, folder, tls, ca_file, machines, keys)
+        load_runs(verdicts, hall, desk_counts, seconds, pace, rounds)
     raise SystemExit(verdicts.finish())
+
+
+@dataclass(frozen=True)
+class Hall:
+    """What the load runs are given: the database, the run's folder, the TLS files, the desk machines, the keys."""
+
+    url: str
+    folder: Path
+    tls: Path
+    ca_file: Path
+    machines: list[Machine]
+    keys: Callable[[Path], None]
+
+
+def load_runs(verdicts: Verdicts, hall: Hall, desk_counts: list[int], seconds: float, pace: float, rounds: int) -> None:
+    """Runs 1 to 3 of the module's docstring, then run 4 (``rounds`` of F6 and F7) with the two servers up."""
+    url, folder, tls, ca_file, machines, keys = hall.url, hall.folder, hall.tls, hall.ca_file, hall.machines, hall.keys
+
+    def budget(desks: int) -> float:
+        return INTAKE_BUDGET_MS.get(desks, INTAKE_BUDGET_MS[20] if desks <= 20 else INTAKE_BUDGET_MS[50])
+
+    with servers(url, folder, tls, 1, keys) as (server,):
+        for desks in desk_counts:
+            load = run_desks(machines[:desks], [server.root], ca_file, folder, seconds, pace=pace)
+            judge(verdicts, f"{desks} desks, one server", load, url, budget(desks))
+        desks = desk_counts[-1]  # flat out: what the server can take at all, for the record
+        load = run_desks(machines[:desks], [server.root], ca_file, folder, seconds)
+        judge(verdicts, f"{desks} desks flat out, one server", load, url, None)
+        desks = desk_counts[0]
+        kill = killed_midway(server, seconds)
+        load = run_desks(machines[:desks], [server.root], ca_file, folder, seconds, kill, pace=pace)
+        judge(verdicts, f"{desks} desks, the server killed and started again", load, url, None)
+    with servers(url, folder, tls, 2, keys) as pair:
+        for desks in desk_counts:
+            load = run_desks(machines[:desks], [s.root for s in pair], ca_file, folder, seconds, pace=pace)
+            judge(verdicts, f"{desks} desks, two servers on one database", load, url, budget(desks))
+        read_through(verdicts, pair[0], machines[0], ca_file, url, rounds, folder)
+
+
+def read_through(
+    verdicts: Verdicts, server: Server, machine: Machine, ca_file: Path, url: str, rounds: int, folder: Path
+) -> None:
+    """F6 and F7 (:func:`reads`) through ``server``, signed in at ``machine``'s desk, on the hall as it stands."""
+    cases = count_cases(url)
+    remote = Remote(server.root, ca_file)
+    assert remote.sign_in(machine.login, PASSWORD, machine.desk_no, machine.key).result.signed_in
+    try:
+        # the hall's data keys, to draw what applicants bring back
+        reads(verdicts, remote, url, rounds, f"{cases:,} cases", read_data_keys(server_site_key(folder)))
+    finally:
+        remote.sign_out()
+        remote.close()
 
 
 if __name__ == "__main__":
