@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
+from counter.ui.unbroken import NO_BREAK_SPACE, WORD_JOINER
+
 if TYPE_CHECKING:
     from counter.ui.guide_view import GuideView
     from counter.ui.intake.outcome_box import OutcomeBox
@@ -29,8 +31,14 @@ def outcome_text(box: OutcomeBox) -> str:
     return "\n".join(_plain(w) for w in shown)
 
 
+def as_read(text: str) -> str:
+    """A label's text as the clerk reads it: without the word joiners that keep a date or a word on one line
+    and the no-break spaces beside them (:mod:`counter.ui.unbroken`), which look as a join and a space do."""
+    return text.replace(WORD_JOINER, "").replace(NO_BREAK_SPACE, " ")
+
+
 def _plain(label: QLabel) -> str:
     if label.textFormat() is not Qt.TextFormat.RichText:
-        return label.text()
+        return as_read(label.text())
     text = label.text().replace("<br>", "\n").replace("<b>", "").replace("</b>", "")
-    return html.unescape(text)
+    return as_read(html.unescape(text))

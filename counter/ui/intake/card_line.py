@@ -25,11 +25,13 @@ from counter.ui.intake.words import (
     INTAKE_CARD_FACTS,
     INTAKE_CARD_FAULT,
     INTAKE_CARD_LONG_TERM,
+    INTAKE_CARD_RANGE,
     INTAKE_CARD_READING,
     INTAKE_CARD_SEX,
 )
 from counter.ui.plain_text import plain_label
 from counter.ui.restyle import set_style_property
+from counter.ui.unbroken import unbroken_parts
 from counter.words.dates import day_text
 
 log = logging.getLogger(__name__)
@@ -95,6 +97,7 @@ class CardLine(QWidget):
             start=day_text(card.valid_from),
             until=until,
         )
+        facts = unbroken_parts(facts, breaks_before=INTAKE_CARD_RANGE)  # 有效期 and each date whole on a narrow column
         if card.expired(self._today()):
             self.say(INTAKE_CARD_EXPIRED.format(until=until) + facts, error=True)
         else:

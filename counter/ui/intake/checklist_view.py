@@ -23,6 +23,7 @@ from counter.ui.intake.words import (
 )
 from counter.ui.plain_text import plain_label
 from counter.ui.restyle import set_style_property
+from counter.ui.unbroken import unbroken_parts
 
 
 class ChecklistView(QWidget):
@@ -39,7 +40,7 @@ class ChecklistView(QWidget):
         # row, where the row keys work (here they did nothing), and after Alt+A the keyboard stays on the list
         self.all_received_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.pending_label = plain_label()
-        keys = plain_label(INTAKE_KEYS_HINT)
+        keys = plain_label(unbroken_parts(INTAKE_KEYS_HINT))  # each key beside what it does, never 9 / 拍照
         keys.setProperty("role", "keys")
         keys.setWordWrap(True)
         head = QHBoxLayout()

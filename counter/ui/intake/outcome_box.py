@@ -8,6 +8,7 @@ It only shows a :class:`Decision`; it decides nothing.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from collections.abc import Sequence
 
@@ -45,6 +46,7 @@ from counter.ui.intake.words import (
 )
 from counter.ui.plain_text import plain_label
 from counter.ui.text_size import scaled
+from counter.ui.unbroken import unbroken
 from counter.words.cases import party_problem_why, subject_problem_why
 from counter.words.dates import day_text
 from counter.words.intake import OUTCOME, OUTCOME_SUMMARY, OUTCOME_SUMMARY_RECEIVED, intake_reason
@@ -76,15 +78,20 @@ def shown_reason_lines(decision: Decision) -> list[str]:
 
 
 def date_lines(decision: Decision) -> list[str]:
+    """The dates the notice will carry, each kept whole on its line (2026年12月4日, never 2026年12 / 月4日)."""
     lines = []
     if decision.promised_date is not None:
-        lines.append(INTAKE_PROMISED.format(date=day_text(decision.promised_date)))
-    lines += [INTAKE_DEFERRED_DUE.format(name=d.name, date=day_text(d.due)) for d in decision.deferred]
+        lines.append(INTAKE_PROMISED.format(date=_day(decision.promised_date)))
+    lines += [INTAKE_DEFERRED_DUE.format(name=d.name, date=_day(d.due)) for d in decision.deferred]
     if decision.correction_due is not None:
-        lines.append(INTAKE_CORRECTION_DUE.format(date=day_text(decision.correction_due)))
+        lines.append(INTAKE_CORRECTION_DUE.format(date=_day(decision.correction_due)))
     if decision.notify_by is not None:
-        lines.append(INTAKE_NOTIFY_BY.format(date=day_text(decision.notify_by)))
+        lines.append(INTAKE_NOTIFY_BY.format(date=_day(decision.notify_by)))
     return lines
+
+
+def _day(day: dt.date) -> str:
+    return unbroken(day_text(day))
 
 
 def beyond_text(beyond: BeyondData | None) -> str:

@@ -65,7 +65,6 @@ from counter.ui.intake.words import (
     INTAKE_CLOSE_STAY,
     INTAKE_CLOSE_TITLE,
     INTAKE_COMMIT_DEFERRAL_OPEN,
-    INTAKE_COMMIT_KEYS,
     INTAKE_CONNECTION_BACK,
     INTAKE_CONNECTION_LOST,
     INTAKE_CONNECTION_RETRYING,
@@ -440,7 +439,7 @@ class IntakePanel(PanelLayout):
         # and a second Ctrl+Enter finds it disabled and takes nothing twice
         named = self.commit_button.text()
         self.commit_button.setEnabled(False)
-        self.commit_button.setText(INTAKE_COMMIT_KEYS.format(action=INTAKE_SAVING))
+        self.commit_button.setText(INTAKE_SAVING)
         try:
             self._take(request)
         finally:

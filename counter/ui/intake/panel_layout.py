@@ -60,6 +60,7 @@ from counter.ui.plain_text import WrappedLine, plain_label
 from counter.ui.printing.words import PRINTING_INTAKE_BUTTON
 from counter.ui.restyle import set_style_property
 from counter.ui.text_size import px, scaled
+from counter.ui.unbroken import unbroken
 from counter.words.intake import COMMIT_RECEIVED
 from counter.words.punctuation import GAP
 
@@ -151,7 +152,8 @@ class PanelLayout(QWidget):
     def _head(self, version: int) -> tuple[QLabel, QLabel]:
         """The bundle and its guide's version; the day, the desk and the clerk.  A long name of the bundle or the
         clerk wraps rather than widen the window past a small screen."""
-        title = WrappedLine(GAP.format(first=self.bundle.name, second=INTAKE_GUIDE_VERSION.format(version=version)))
+        version_text = unbroken(INTAKE_GUIDE_VERSION.format(version=version))  # 指南第 1 版 whole, never 指 / 南
+        title = WrappedLine(GAP.format(first=self.bundle.name, second=version_text))
         title.setStyleSheet(scaled("font-size: 18px; font-weight: bold; color: #102a43;"))
         day = WrappedLine()
         day.setStyleSheet("color: #334e68;")

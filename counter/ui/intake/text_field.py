@@ -32,7 +32,39 @@ NAME_DOT = chr(0x00B7)
 NAME_EDGES = 14
 
 
-class KeptLine(QLineEdit):
+class StartShownLine(QLineEdit):
+    """A line that shows the start of what it holds whenever the clerk is not typing in it.
+
+    A line edit keeps its cursor where the last text ended, so an address filled from the card, or a note typed and
+    left by Tab, showed its tail (特市和平街道民主路18号, with 兴安盟乌兰浩 out of sight) to a clerk checking the form
+    against the card.  Text set while another field has the keyboard, and the line left by Tab, a click or a key,
+    go back to the start; a line left for another window (the pad, a message) keeps its cursor, so the clerk's next
+    keys land where they left off.
+    """
+
+    def setText(self, text: str | None) -> None:  # noqa: N802 (Qt's name)
+        """Text filled in by the desk (the card, a known applicant, a draft), not typed: shown from its start."""
+        super().setText(text)
+        if not self.hasFocus():
+            self.setCursorPosition(0)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt's name)
+        super().focusOutEvent(event)
+        if event.reason() in LEFT_WITHIN_WINDOW:
+            self.setCursorPosition(0)
+
+
+#: the ways the keyboard leaves a line for another field of the same window
+LEFT_WITHIN_WINDOW = (
+    Qt.FocusReason.TabFocusReason,
+    Qt.FocusReason.BacktabFocusReason,
+    Qt.FocusReason.MouseFocusReason,
+    Qt.FocusReason.ShortcutFocusReason,
+    Qt.FocusReason.OtherFocusReason,
+)
+
+
+class KeptLine(StartShownLine):
     """A line whose text Tab and Shift+Tab never select: the cursor goes to its end.
 
     A plain line edit entered by Tab selects all it holds, so the next key replaces it.  A material's note is reached
@@ -56,7 +88,7 @@ class CheckedLine(QWidget):
     def __init__(self, kind: TextField, parent: QWidget | None = None, *, kept: bool = False) -> None:
         super().__init__(parent)
         self._kind = kind
-        self.edit = KeptLine() if kept else QLineEdit()
+        self.edit = KeptLine() if kept else StartShownLine()
         if kind is TextField.PERSON_NAME:  # 阿拉坦其其格·孟和巴雅尔 whole, at every text size, not its end alone
             self.edit.setMinimumWidth(
                 QFontMetrics(self.edit.font()).horizontalAdvance(WIDE_CHARACTER * NAME_SHOWN + NAME_DOT) + NAME_EDGES

@@ -30,6 +30,9 @@ INTAKE_CARD_BUTTON = tr("读身份证（{key}）")
 INTAKE_CARD_READING = tr("正在读卡，请把身份证放在阅读器上……")
 INTAKE_CARD_SEX = {"1": tr("男"), "2": tr("女")}
 INTAKE_CARD_FACTS = tr("{sex}　{ethnicity}族　出生 {birth}　签发机关 {authority}　有效期 {start}至{until}")
+#: the word of INTAKE_CARD_FACTS between the two dates of the validity: a narrow line may break before it, and only
+#: there and at the gaps (counter.ui.unbroken)
+INTAKE_CARD_RANGE = tr("至")
 INTAKE_CARD_LONG_TERM = tr("长期")
 INTAKE_CARD_EXPIRED = tr("此身份证已于{until}过期，不能作为有效身份证明，请申请人出示有效证件。")
 INTAKE_QUEUE_BUTTON = tr("叫下一号（{key}）")
@@ -164,8 +167,10 @@ INTAKE_TURN_TO = tr("逐项告知申请人向哪个行政机关申请（全称�
 INTAKE_TURN_TO_ITEM = tr("“{item}”向：")
 INTAKE_TURN_TO_HINT = tr("有权受理的行政机关全称，如：呼伦贝尔市海拉尔区市场监督管理局")
 INTAKE_COMMIT = tr("办结受理")
-#: the commit button while the intake is being saved (the database answering; the window still paints)
-INTAKE_SAVING = tr("正在保存……")
+#: the commit button while the intake is being saved (the database answering; the window still paints): what is
+#: happening, and what to do meanwhile, in the two lines the act and its key take (a greyed button that named
+#: Ctrl+Enter asked the clerk to press it again)
+INTAKE_SAVING = tr("正在保存……\n请稍候")
 # the commit button names the act and the paper of the outcome the form comes to (Outcome values)
 INTAKE_COMMIT_FOR = {
     "accept": tr("受理，出具受理凭证"),

@@ -47,7 +47,8 @@ def test_a_commit_waiting_on_the_database_says_so_and_a_second_press_takes_nothi
         QTimer.singleShot(HELD_MS, holder.rollback)
         with qtbot.waitSignal(panel.case_taken, timeout=15_000):
             in_the_loop(qtbot, lambda: QTest.keyClick(panel, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier))
-    assert seen == [(f"{INTAKE_SAVING}\nCtrl+Enter", False)]  # said, and not pressable twice, while it waited
+    assert seen == [(INTAKE_SAVING, False)]  # said, and not pressable twice, while it waited
+    assert "Ctrl+Enter" not in seen[0][0]  # a greyed button naming its key asked for a second press
     assert typed_at  # the window took keys during the wait
     with sessions() as session:
         assert session.scalar(select(func.count()).select_from(models.Case)) == 1  # one intake, not two

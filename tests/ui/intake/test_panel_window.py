@@ -27,7 +27,7 @@ from counter.ui.intake.words import (
 from tests.ui.intake.conftest import DESK, TODAY
 from tests.ui.intake.helpers import PERSON_ID, commit, leave_unprinted, ready
 from tests.ui.runners import runner_on
-from tests.ui.shown_text import outcome_text
+from tests.ui.shown_text import as_read, outcome_text
 
 
 def test_open_intake_shows_a_window_beside_the_main_one(
@@ -42,7 +42,7 @@ def test_open_intake_shows_a_window_beside_the_main_one(
     assert not panel.isModal()
     assert panel.windowModality() is Qt.WindowModality.NonModal
     assert panel.windowTitle() == "受理：我要开小餐馆（50平方米以下）"
-    assert panel.title.text() == f"我要开小餐馆（50平方米以下）　指南第 {guide.version} 版"
+    assert as_read(panel.title.text()) == f"我要开小餐馆（50平方米以下）　指南第 {guide.version} 版"
     assert not panel.resubmission.isVisible()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.applicant_form.id_field.edit)
     assert main.isEnabled()  # the guide stays usable while the intake is open
