@@ -9,6 +9,7 @@ in ``docs/catalog-format.md``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -414,6 +415,17 @@ class DocumentReader:
         return tuple(fields)
 
 
+#: where the TOML reader says it stopped, at the end of its message (Python 3.11's tomllib has no fields for it)
+_STOPPED_AT = re.compile(r"\(at line (\d+), column (\d+)\)$")
+
+
+def syntax_place(message: str) -> tuple[tuple[str, str], ...]:
+    """The line and column of a TOML syntax error, as a problem's extras: the screen names the place in Chinese,
+    the parser's English message stays the problem's detail (for the log).  None found: the file ended too soon."""
+    found = _STOPPED_AT.search(message)
+    return (("line", found[1]), ("column", found[2])) if found else ()
+
+
 def parse_bundle(text: str, file: str) -> tuple[Bundle | None, list[Problem]]:
     """Parse one catalog file's text; a syntax error yields no bundle and one problem.
 
@@ -425,7 +437,7 @@ def parse_bundle(text: str, file: str) -> tuple[Bundle | None, list[Problem]]:
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
-        return None, [Problem(Rule.SYNTAX, file, detail=str(err))]
+        return None, [Problem(Rule.SYNTAX, file, detail=str(err), extra=syntax_place(str(err)))]
     reader = DocumentReader(file)
     bundle = reader.read_bundle(doc)
     return bundle, reader.problems

@@ -31,7 +31,7 @@ RULE_TEXT: dict[Rule, str] = {
     Rule.NOT_REGULAR: tr("不是存放在磁盘上的普通文件（可能是管道或设备），未读取：请选择保存好的目录文件或工作簿"),
     Rule.NOT_UTF8: tr("文件不是 UTF-8 编码的文本文件（请用 UTF-8 另存）：{detail}"),
     Rule.TOO_LARGE: tr("文件超过 {detail} 字节，远大于目录文件应有的大小，未读取：请检查是否选错了文件"),
-    Rule.SYNTAX: tr("不是有效的 TOML 格式：{detail}"),
+    Rule.SYNTAX: tr("不是有效的 TOML 格式：文件在结尾处不完整，常见原因是引号或括号没有成对"),
     Rule.WRONG_TYPE: tr("{field}的值类型不对：{detail}"),
     Rule.UNKNOWN_VALUE: tr("{field}的取值“{detail}”不在代码表内"),
     Rule.UNKNOWN_KEY: tr("格式中没有“{key}”这一项，可能是拼写错误"),
@@ -99,6 +99,10 @@ RULE_TEXT: dict[Rule, str] = {
 # the wording when the problem names another value (``other`` in its extras) that is not a file
 RULE_TEXT_WITH_OTHER_VALUE: dict[Rule, str] = {
     Rule.ALIAS_REPEATED: tr("别名“{detail}”与“{other}”重复（空格、大小写、全角半角不作区分）"),
+}
+# the wording when the problem names the line and column it stands at (a TOML file the reader stopped in)
+RULE_TEXT_AT_PLACE: dict[Rule, str] = {
+    Rule.SYNTAX: tr("不是有效的 TOML 格式：第{line}行第{column}个字符处有误，常见原因是引号或括号没有成对、缺少等号"),
 }
 # the wording when the problem has no detail to quote
 RULE_TEXT_WITHOUT_DETAIL: dict[Rule, str] = {
@@ -274,6 +278,8 @@ def problem_text(problem: Problem) -> str:
         max=extra.get("max", ""),
         other=extra.get("other", ""),
         other_note=tr("，已见于 {other}").format(other=extra["other"]) if extra.get("other") else "",
+        line=extra.get("line", ""),
+        column=extra.get("column", ""),
     )
     workbook = problem.file.split(" › ")[0].lower().endswith((".xlsx", ".xlsm"))
     kind = extra.get(WORKBOOK_KEY, "")
@@ -283,7 +289,9 @@ def problem_text(problem: Problem) -> str:
         sentence = rule_words.format(detail=said) if rule_words else said
     else:
         template = (WORKBOOK_RULE_TEXT.get(problem.rule) if workbook else None) or RULE_TEXT[problem.rule]
-        if not problem.detail:
+        if extra.get("line") and not workbook:
+            template = RULE_TEXT_AT_PLACE.get(problem.rule, template)
+        elif not problem.detail:
             template = RULE_TEXT_WITHOUT_DETAIL.get(problem.rule, template)
         elif extra.get("other"):
             template = RULE_TEXT_WITH_OTHER_VALUE.get(problem.rule, template)

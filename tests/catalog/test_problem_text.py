@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from counter.catalog.problems import Problem, Rule
+from counter.catalog.reader import parse_bundle
 from counter.words.catalog_problems import FIELD_TEXT, RULE_TEXT, field_text, problem_text
 from tests.catalog.breaches import BREACHES, Breach, broken, check
 from tests.catalog.builders import item, limit, valid_bundle, write_catalog
@@ -103,9 +104,18 @@ def test_an_empty_reference_is_said_to_be_empty() -> None:
 
 
 def test_a_file_without_bundle_is_named_once() -> None:
-    problem = Problem(Rule.SYNTAX, "007.toml", "007.toml", detail="Invalid value (at line 2, column 10)")
+    problem = Problem(Rule.SYNTAX, "007.toml", "007.toml", detail="Invalid value (at end of document)")
 
-    assert problem_text(problem) == "007.toml：不是有效的 TOML 格式：Invalid value (at line 2, column 10)"
+    assert problem_text(problem) == "007.toml：不是有效的 TOML 格式：文件在结尾处不完整，常见原因是引号或括号没有成对"
+
+
+def test_a_toml_syntax_error_is_placed_in_chinese_without_the_parsers_english() -> None:
+    """The banner of the window and ``catalog validate`` said "Illegal character '\\n' (at line 5, column 18)"."""
+    _bundle, (problem,) = parse_bundle('format = 1\ncode = "XAM-YJS-104"\nstatus = "publish\n', "104.toml")
+
+    said = problem_text(problem)
+    assert said == "104.toml：不是有效的 TOML 格式：第3行第18个字符处有误，常见原因是引号或括号没有成对、缺少等号"
+    assert "line" in problem.detail  # the parser's own message kept for the log
 
 
 @pytest.mark.parametrize(
