@@ -11,6 +11,7 @@ that needs them, so ``counter catalog list`` never loads Qt.
 from __future__ import annotations
 
 import argparse
+import functools
 import logging
 import sys
 from collections.abc import Sequence
@@ -37,7 +38,7 @@ from counter.cli.ratings import add_ratings_commands
 from counter.cli.site import add_site_commands
 from counter.cli.sync import add_sync_commands
 from counter.resources import missing_resources, missing_summary
-from counter.words.translate import tr
+from counter.words.translate import active_language, tr
 
 __all__ = ["build_parser", "main"]
 
@@ -92,11 +93,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; the exit status.  Without a command it is misuse here (the window is not this module's)."""
     from counter.host.logs import setup_logging
 
-    parser = build_parser()
+    parser = _parser(active_language())
     try:
         args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
     except SystemExit as exit_:
         return int(exit_.code or 0)
+    _own_lists(args)
     if args.command is None:
         from counter.cli.phrases import NO_COMMAND
 
@@ -112,6 +114,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(missing_resources_text(missing), file=sys.stderr)
         return EXIT_PROBLEM
     return _dispatch(args)
+
+
+@functools.cache
+def _parser(language: str) -> argparse.ArgumentParser:
+    """The parser, built once per language for the process: a process that runs several commands (a script of its
+    own, a test run) would otherwise build the forty commands' parser, tens of milliseconds, at every one.
+
+    Its help is made in ``language`` (:func:`tr`), hence one per language.  Reusing it is safe: every parse makes a
+    namespace of its own, and :func:`_own_lists` keeps a command from changing a default the next parse hands out.
+    """
+    return build_parser()
+
+
+def _own_lists(args: argparse.Namespace) -> None:
+    """A list in ``args`` that is an option's default (``action="append", default=[]``) replaced by a copy: the
+    parser hands out the same default list at every parse, and a command that added to it would add to the next
+    command's default."""
+    for name, value in vars(args).items():
+        if isinstance(value, list):
+            setattr(args, name, list(value))
 
 
 def _dispatch(args: argparse.Namespace) -> int:
