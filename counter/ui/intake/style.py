@@ -60,6 +60,7 @@ QPushButton[option="true"]:checked:disabled, QPushButton[receipt="true"]:checked
 QPushButton#commit { font-size: 17px; font-weight: bold; padding: 10px; background: #0b4f8a; color: #ffffff;
                      border-radius: 5px; }
 QPushButton#commit:disabled { background: #bcccdc; color: #f0f4f8; }
+QPushButton#commit[busy="true"]:disabled { background: #334e68; color: #ffffff; }
 QLabel#case-no { font-size: 24px; font-weight: bold; color: #1b7f3b; }
 QLabel[role="message"] { color: #b42318; }
 QLabel[role="warning"] { background: #fff4e5; color: #7a4100; padding: 4px 6px; border-radius: 3px; }

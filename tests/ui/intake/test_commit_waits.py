@@ -19,10 +19,12 @@ from counter.actions.site.store import Store
 from counter.db import models
 from counter.service.intake import DROP_DRAFT, DeskOnly
 from counter.ui.intake import IntakePanel
+from counter.ui.intake.style import STYLE
 from counter.ui.intake.words import INTAKE_SAVING
 from counter.ui.main_window import MainWindow
 from counter.ui.words import RUNNER_WAITING
 from tests.ui.intake.helpers import ready
+from tests.ui.pad.test_elderly_rules import LEAST_RATIO, contrast, rules
 from tests.ui.test_runner_thread import in_the_loop
 
 HELD_MS = 800
@@ -34,10 +36,12 @@ def test_a_commit_waiting_on_the_database_says_so_and_a_second_press_takes_nothi
     ready(qtbot, panel)
     assert panel.commit_button.isEnabled()
     seen: list[tuple[str, bool]] = []
+    busy: list[str] = []
     typed_at: list[float] = []
 
     def meanwhile() -> None:  # what the clerk sees, and does, while the intake is being saved
         seen.append((panel.commit_button.text(), panel.commit_button.isEnabled()))
+        busy.append(panel.commit_button.property("busy"))
         typed_at.append(time.monotonic())
         QTest.keyClick(panel, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # pressed again
 
@@ -49,6 +53,8 @@ def test_a_commit_waiting_on_the_database_says_so_and_a_second_press_takes_nothi
             in_the_loop(qtbot, lambda: QTest.keyClick(panel, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier))
     assert seen == [(INTAKE_SAVING, False)]  # said, and not pressable twice, while it waited
     assert "Ctrl+Enter" not in seen[0][0]  # a greyed button naming its key asked for a second press
+    assert busy == ["true"]  # drawn to be read (test_the_saving_button_reads_at_4_5_to_1), not as a greyed button
+    assert panel.commit_button.property("busy") == "false"
     assert typed_at  # the window took keys during the wait
     with sessions() as session:
         assert session.scalar(select(func.count()).select_from(models.Case)) == 1  # one intake, not two
@@ -66,3 +72,13 @@ def test_the_desk_s_status_bar_says_it_is_waiting_while_a_step_is_saved(
         in_the_loop(qtbot, lambda: window.runner.call(DROP_DRAFT, DeskOnly(), window.desk_actions.desk()))
     assert seen == [RUNNER_WAITING]
     assert window.statusBar().currentMessage() == ""  # said no longer once the step is done
+
+
+def test_the_saving_button_reads_at_4_5_to_1() -> None:
+    """The 适老化 rule the pad keeps (tests/ui/pad/test_elderly_rules.py), for the one disabled button that speaks: the
+    greyed commit button's pale text (1.5:1) is for a button not yet usable, not for 正在保存…… 请稍候."""
+    sheet = rules(STYLE)
+    greyed = sheet["QPushButton#commit:disabled"]
+    saving = sheet['QPushButton#commit[busy="true"]:disabled']
+    assert contrast(greyed["color"], greyed["background"]) < LEAST_RATIO
+    assert contrast(saving["color"], saving["background"]) >= LEAST_RATIO
