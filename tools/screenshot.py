@@ -178,6 +178,12 @@ class Driver:
         box = (geometry.x(), geometry.y(), geometry.x() + geometry.width(), geometry.y() + geometry.height())
         write_png(ImageGrab.grab(bbox=box, xdisplay=self.display), self.out / name)
 
+    def save_screen(self, name: str) -> None:
+        """The whole screen, every window on it, as the clerk sees it."""
+        from PIL import ImageGrab
+
+        write_png(ImageGrab.grab(bbox=(0, 0, *SIZE), xdisplay=self.display), self.out / name)
+
     def guide_shots(self) -> None:
         window, db = self.open()
         self.save(window, "start.png")

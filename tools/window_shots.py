@@ -4,6 +4,8 @@ as the desk places it on the screen of the run (so a 1024×768 run shows what su
 - ``intake-pending.png``, ``intake.png``, ``intake-taken.png``: 我要开小餐馆 for a person with an agent — the
   situations answered and nothing checked yet; every material handed in but the two deferrable ones, the applicant
   asking for 容缺受理; the case taken;
+- ``intake-saving.png``, ``intake-saving-screen.png``: Ctrl+Enter while another desk holds the database file — the
+  intake busy on its write, and the whole screen as the clerk sees it then;
 - ``preview-window.png``: what the applicant takes home from that intake, before printing;
 - ``case-window.png``, ``case-lists-window.png``: the demo's corrected case, with its history; today's cases;
 - ``case-lists-items.png``: 部门待办, a 市场监督管理局's items at its desk, the soonest due first;
@@ -13,7 +15,7 @@ as the desk places it on the screen of the run (so a 1024×768 run shows what su
 - ``case-window-complete-refused.png``: 办结 pressed on that case while its other items wait for their departments;
 - ``case-window-hand-over.png``: the same case's 统一出件 form, its denial to go out ahead of the other results;
 - ``supervision.png``, ``supervision-items.png``, ``supervision-figures.png``, ``supervision-ratings.png``,
-  ``supervision-office.png``: F8's pages (督办, 事项督办, 统计, 评价设置, 单位信息);
+  ``supervision-office.png``: F8's pages (督办, 事项督办, 统计, 评价设置, 单位信息) as a hall's supervisor sees them;
 - ``text-size.png``: the text size (F12).
 """
 
@@ -49,6 +51,8 @@ class Driver(Protocol):
     def search(self, window: MainWindow, text: str, down: int = 1) -> None: ...
 
     def save(self, window: QWidget, name: str) -> None: ...
+
+    def save_screen(self, name: str) -> None: ...
 
 
 APPLICANT = ("王奕", "13847821188", "兴安盟乌兰浩特市和平街道民主路18号")
@@ -113,6 +117,7 @@ def intake_shots(driver: Driver, window: MainWindow, db: Store) -> None:
 
         def waiting() -> None:
             driver.save(intake, "intake-saving.png")  # it stands over the desk: the clerk sees it and its button
+            driver.save_screen("intake-saving-screen.png")  # and the whole screen, the desk's window behind it
             holder.rollback()
 
         holder.execute(text("CREATE TABLE hold_the_file (x INTEGER)"))
@@ -186,9 +191,25 @@ def item_step_shot(driver: Driver, page: CasePage) -> None:
 
 
 def supervision_shots(driver: Driver, window: MainWindow) -> None:
-    window.desk_actions.open_supervision()
-    supervisor = window.desk_actions.supervisor
-    assert supervisor is not None
+    """F8's pages as a hall's supervisor (who also administers) sees them.
+
+    Not as the pictures' own desk: a desk without accounts has no 督办 nor 事项督办 (nobody reviews their own ratings,
+    :data:`counter.access.roles.SINGLE_DESK_GRANTS`), and a page the window does not hold cannot be made current, so
+    those two pictures showed the 统计 page under their names.  A page not shown stops the run instead.
+    """
+    import dataclasses
+
+    from counter.access.roles import Actor, Role
+    from counter.ui.desk_actions import SUPERVISION_SIZE
+    from counter.ui.geometry import fit_to_screen
+    from counter.ui.pad.supervisor_window import SupervisorWindow
+
+    head = Actor("zhuren01", "张敏", frozenset({Role.SUPERVISOR, Role.ADMIN}))
+    desk = dataclasses.replace(window.desk_actions.desk(), actor=head)
+    supervisor = SupervisorWindow(window.runner, head.name, site_code=desk.identity.site_code, desk=desk)
+    fit_to_screen(supervisor, SUPERVISION_SIZE)
+    supervisor.refresh()
+    supervisor.show()
     pages = (
         (supervisor.rectifications, "supervision"),
         (supervisor.items, "supervision-items"),
@@ -197,6 +218,8 @@ def supervision_shots(driver: Driver, window: MainWindow) -> None:
         (supervisor.office, "supervision-office"),
     )
     for page, name in pages:  # by the page, not its place: the tabs a desk shows depend on its roles
+        if supervisor.indexOf(page) < 0:
+            raise RuntimeError(f"{name}.png not written: the page is not shown to this desk")
         supervisor.setCurrentWidget(page)
         driver.settle()
         driver.save(supervisor, f"{name}.png")
