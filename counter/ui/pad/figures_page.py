@@ -121,6 +121,9 @@ class FiguresPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # every column stretches already: the last stretched once more ran the columns past the table, which
+        # scrolled sideways with 整改率 cut off at the supervisor window's own size
+        header.setStretchLastSection(False)
         self.error = plain_label()
         self.error.setProperty("role", "problems")
         self.error.hide()
