@@ -8,10 +8,18 @@ acts on the warm-up's thread only), looks at the last beat: a beat that is late 
 (a key, a paint) or waiting for the lock, and the warm-up sleeps, the lock released, until the window beats again —
 at most :data:`LONGEST_WAIT_S` each time, and not again until the window has beaten once more, so that a window
 held up by something else (a long call of Qt's, its loop ended) does not hold the warm-up back.
+
+The hook is a finder, and Python (3.11, 3.12) asks each finder under its global import lock
+(``importlib._bootstrap._find_spec``): the warm-up asleep there held that lock, and the window's thread, wanting it
+for an import of its own or at the end of any module's import (its module lock let go), waited for the whole of the
+warm-up's wait, which, the window's beat late because it waited, ran to its bound every time.  A timeline of the
+start showed it: the window's thread held 300 ms right after ready on its import of Qt's network module.  So the
+warm-up lets go of the import lock while it gives way, and takes it again before the finders after it are asked.
 """
 
 from __future__ import annotations
 
+import _imp
 import sys
 import threading
 import time
@@ -49,6 +57,11 @@ class WarmPace(QObject):
 
     def on_beat(self) -> None:
         self.beat = time.monotonic()
+
+    @property
+    def warm_up_thread(self) -> int | None:
+        """The ident of the thread that gives way, once installed."""
+        return self._thread
 
     def install(self) -> None:
         """On the warm-up's thread: from now on its imports give way to a busy window."""
@@ -97,5 +110,15 @@ class _GiveWay:
     def find_spec(
         self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
     ) -> ModuleSpec | None:
-        self.pace.give_way()
+        if threading.get_ident() != self.pace.warm_up_thread:
+            return None
+        try:
+            _imp.release_lock()  # held by importlib around this call: the window's imports must not wait on the nap
+        except RuntimeError:  # asked outside importlib's lock (a finder asked directly): nothing to let go of
+            self.pace.give_way()
+            return None
+        try:
+            self.pace.give_way()
+        finally:
+            _imp.acquire_lock()
         return None

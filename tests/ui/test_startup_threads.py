@@ -4,6 +4,7 @@ start's objects, and where the start's last work runs beside the clerk's first s
 from __future__ import annotations
 
 import gc
+import importlib
 import sys
 import threading
 import time
@@ -231,3 +232,43 @@ def test_only_the_warm_up_thread_gives_way() -> None:
         assert pace.gave_way == 0
     finally:
         pace.remove()
+
+
+def test_the_window_imports_while_the_warm_up_gives_way(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Python asks each finder under its global import lock: the warm-up giving way in its finder lets go of it, so
+    the window's own import goes on meanwhile rather than wait for the warm-up's nap to end."""
+    for name in ("warmed_module", "windows_module"):
+        (tmp_path / f"{name}.py").write_text("VALUE = 1\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    pace = WarmPace()
+    pace.beating = True
+    napping, imported = threading.Event(), threading.Event()
+    seen: dict[str, bool] = {}
+
+    def nap(seconds: float) -> None:  # the warm-up's first nap lasts until the window has imported, or 5 s
+        if "window imported meanwhile" not in seen:
+            napping.set()
+            seen["window imported meanwhile"] = imported.wait(5)
+            pace.on_beat()  # the window beats again: the warm-up goes on
+
+    monkeypatch.setattr(warm_pace, "_nap", nap)
+
+    def warm_up() -> None:
+        pace.install()
+        try:
+            pace.beat = time.monotonic() - 1.0  # the window busy
+            importlib.import_module("warmed_module")
+        finally:
+            pace.remove()
+
+    thread = threading.Thread(target=warm_up)
+    thread.start()
+    try:
+        assert napping.wait(5)
+        importlib.import_module("windows_module")  # the window's thread, while the warm-up naps in its finder
+        imported.set()
+    finally:
+        thread.join()
+        for name in ("warmed_module", "windows_module"):
+            sys.modules.pop(name, None)
+    assert seen["window imported meanwhile"]
