@@ -34,12 +34,15 @@ from counter.ui.cases.words import (
     ITEM_QUEUE_PAUSED,
     ITEM_QUEUE_SUMMARY,
 )
-from counter.ui.plain_text import plain_label
+from counter.ui.plain_text import plain_label, plain_tip
 from counter.ui.runner import Failed, Runner
 from counter.words.items import DUE_ALERT, ITEM_STATE
 from counter.words.pledges import PLEDGE_LIST_COLUMNS, PLEDGE_LIST_SUMMARY, PLEDGE_OVERDUE
 
 log = logging.getLogger(__name__)
+
+#: the columns of names typed or catalogued at length (事项, 实施部门, 申请人): they share the width with 一件事
+SHARED_COLUMNS = (1, 2, 6)
 
 
 Today = Callable[[], dt.date]
@@ -62,7 +65,9 @@ class ItemQueuePage(QWidget):
         self.summary = plain_label()
         self.summary.setObjectName("listSummary")
         self.summary.setWordWrap(True)
-        self.table = line_table(ITEM_QUEUE_COLUMNS, stretch=len(ITEM_QUEUE_COLUMNS) - 1)  # the bundle gives way first
+        # the names (the item, its department, the applicant, the bundle) share what the dates and states leave: each
+        # sized to its longest, they ran past a 1,000-pixel lists window and cut the applicant off behind a scroll bar
+        self.table = line_table(ITEM_QUEUE_COLUMNS, len(ITEM_QUEUE_COLUMNS) - 1, *SHARED_COLUMNS)
         self.table.setTabKeyNavigation(False)
         # 告知承诺: the checks the department owes, soonest due first (counter.service.cases.READ_QUEUE)
         self.pledges_summary = plain_label()
@@ -151,6 +156,8 @@ class ItemQueuePage(QWidget):
                       row.applicant_name, row.bundle_name)  # fmt: skip
             items = fill_row(table, number, values)
             items[0].setData(CASE_NO_ROLE, row.case_no)
+            for column in (*SHARED_COLUMNS, len(values) - 1):
+                items[column].setToolTip(plain_tip(values[column]))  # whole, where its share cuts it
             paint(items, URGENCY_COLOURS.get(ALERT_URGENCY[row.alert]) if row.alert else None)
 
     def focus_list(self) -> None:

@@ -130,3 +130,28 @@ def test_the_case_page_says_which_items_are_past_their_date(
     today.day = DAY
     page.reload()
     assert "已超过办结期限" not in page.alert.text()  # on the day it was taken nothing is past its date
+
+
+def test_the_queue_fits_the_lists_window_its_long_names_cut_and_whole_in_their_tips(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    """At the lists window's 1,000 pixels each column sized to its longest name ran past the table: the applicant
+    and the bundle were behind a sideways scroll bar."""
+    routed(case_sessions, book.accepted)
+    with case_sessions.begin() as s:
+        s.add(models.Account(login="wanglei", name="王磊", roles="department", password_hash="x", department=CITY))
+    staff = Desk(DESK_1.identity, "王磊", Actor("wanglei", "王磊", frozenset({Role.DEPARTMENT})))
+    page = ItemQueuePage(runner_on(case_sessions), staff, today, "")
+    qtbot.addWidget(page)
+    page.resize(800, 500)  # one row of names, each sized to itself, already ran past 800 pixels
+    page.show()
+    qtbot.waitExposed(page)
+    page.refresh()
+    table = page.table
+    assert table.rowCount() == 1
+    header = table.horizontalHeader()
+    qtbot.waitUntil(lambda: header.length() > 0 and header.length() <= table.viewport().width(), timeout=2000)
+    assert table.horizontalScrollBar().maximum() == 0
+    department = table.item(0, 2)
+    assert department is not None
+    assert CITY in department.toolTip()  # whole where its share of the width cuts it
