@@ -261,15 +261,15 @@ class DeskActions(QObject):
     def _not_taken(self, bundle: Bundle | ChosenBundle) -> str:
         """Why this desk may not take the bundle, or "": no guide; a 待核 one outside training where the site forbids.
 
-        Asked before the panel opens, so the clerk is told at once; the action decides again on commit.
-        """
-        from counter.catalog.model import GuideStatus
-        from counter.service.intake import DRAFT_GUIDES_TAKEN, DeskOnly
+        Asked before the panel opens, so the clerk is told at once; the action decides again on commit."""
+        from counter.catalog.guide_status import GuideStatus  # the search's: F5 before the guide is read loads no more
 
         if not bundle.has_guide:
             return words.DESK_INTAKE_UNPUBLISHED.format(name=bundle.name)
         if bundle.status is not GuideStatus.DRAFT:
             return ""
+        from counter.service.intake import DRAFT_GUIDES_TAKEN, DeskOnly  # a 待核 guide's only
+
         try:
             allowed = self.runner.call(DRAFT_GUIDES_TAKEN, DeskOnly(), self.desk())
         except Failed as err:
