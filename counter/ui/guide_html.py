@@ -34,7 +34,8 @@ def basic_info(bundle: Bundle, site: SiteContacts | None = None) -> str:
     address = ""
     if bundle.address is not None:
         a = bundle.address
-        address = f'{e(a.street + a.number + a.room)} <span class="desk">{e(a.desk_no)}</span>'
+        desk = unbroken(a.desk_no)  # the window's number whole: never 8 / 号窗口 at the end of a line
+        address = f'{e(a.street + a.number + a.room)} <span class="desk">{desk}</span>'
     elif site is not None and site.address:
         address = lines([e(site.address), note(e(words.DESK_SITE_FACT))])
     hours = lines(e(_hours_line(h.days, h.periods, h.note)) for h in bundle.hours)

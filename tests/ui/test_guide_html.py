@@ -11,6 +11,7 @@ from counter.catalog.model import Bundle
 from counter.catalog.reader import read_file
 from counter.ui import words
 from counter.ui.guide_html import guide_html, unpublished_html
+from counter.ui.html_parts import unbroken
 from counter.ui.materials_html import material_groups, materials_html
 from tests.ui.conftest import FIXTURE_CATALOG
 
@@ -157,3 +158,9 @@ def test_a_township_reads_out_its_own_place_hours_and_phones(bundle: Bundle) -> 
     assert bundle.hours[0].periods[0] not in basic
     hall = guide_html(bundle, {}, dataclasses.replace(township, own_place=False)).split("<h2")[1]
     assert bundle.address.desk_no in hall  # the hall's own page keeps the guide's
+
+
+def test_the_desk_number_in_the_address_is_kept_on_one_line(bundle: Bundle) -> None:
+    """On a 1024-wide screen the guide said 8号窗 / 口, at 150 % 8 / 号窗口: the window's number in two pieces."""
+    html = guide_html(bundle)
+    assert f'<span class="desk">{unbroken("8号窗口")}</span>' in html
