@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from counter.ui.text_size import scaled
@@ -30,18 +31,40 @@ COLUMN_MARGIN = 16
 ROW_MARGIN = 8
 
 
+def shared_widths(wanted: Mapping[int, int], least: Mapping[int, int], room: int) -> dict[int, int]:
+    """Each column its ``wanted`` width while they all fit in ``room``; else the widest cut down, all to one cap, never
+    below its ``least`` (its heading): the longest texts wrap onto more lines, and every column stays in sight."""
+    if sum(wanted.values()) <= room:
+        return dict(wanted)
+
+    def total(cap: int) -> int:
+        return sum(max(least[c], min(width, cap)) for c, width in wanted.items())
+
+    low, high = 0, max(wanted.values())
+    while low < high:  # the widest cap that fits
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if total(middle) <= room else (low, middle - 1)
+    return {c: max(least[c], min(width, low)) for c, width in wanted.items()}
+
+
 class FullTable(QTableWidget):
     """A table as tall as all its rows, long texts wrapped; the page around it scrolls.
 
     Row heights depend on the width of the stretching column, which the header
     settles only after the table is laid out (and again at every resize): so
     the rows are measured again each time that column changes width.
+
+    The other columns take their texts' widths while the table has room for them.  On a narrow window or at a large
+    text size (1024 pixels at 150 %) those widths ran past the table, which scrolled sideways and cut the last
+    columns (the reason of an item, 容缺补交期限) off: the widest are then narrowed until everything fits, their text
+    wrapping, and the stretching column keeps at least its heading's width.
     """
 
     def __init__(self, stretch: int, widths: Mapping[int, int]) -> None:
         super().__init__()
         self._stretch = stretch
         self._widths = dict(widths)
+        self._wanted: dict[int, int] = {}  # each other column's width with room for its text, from fit()
         self._refit = QTimer(self)  # owned by the table: it dies with it
         self._refit.setSingleShot(True)
         self._refit.setInterval(0)
@@ -50,14 +73,33 @@ class FullTable(QTableWidget):
 
     def fit(self) -> None:
         header = self.horizontalHeader()
+        self._wanted = {}
         for column in range(self.columnCount()):
             if column == self._stretch:
                 continue
             width = self._widths.get(column)
             if width is None:
                 width = max(self.sizeHintForColumn(column), header.sectionSizeHint(column)) + COLUMN_MARGIN
-            header.resizeSection(column, width)
+            self._wanted[column] = width
+        self._fit_columns()
         self._fit_rows()
+
+    def _fit_columns(self) -> None:
+        header = self.horizontalHeader()
+        least = {column: header.sectionSizeHint(column) + COLUMN_MARGIN for column in self._wanted}
+        room = self.viewport().width() - header.sectionSizeHint(self._stretch) - COLUMN_MARGIN
+        changed = False
+        for column, width in shared_widths(self._wanted, least, room).items():
+            if header.sectionSize(column) != width:
+                header.resizeSection(column, width)
+                changed = True
+        if changed:
+            self._refit.start()  # a narrower column wraps onto more lines
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        if self._wanted:
+            self._fit_columns()
 
     def _fit_rows(self) -> None:
         for row in range(self.rowCount()):
