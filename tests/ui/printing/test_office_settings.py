@@ -193,3 +193,23 @@ def test_the_answer_whether_the_office_is_a_body_that_may_be_entrusted_is_chosen
     form.organ.setCurrentIndex(0)
     form.load()
     assert form.organ.currentData() == "yes"
+
+
+def test_the_office_page_fits_a_narrow_window_its_fields_under_their_long_labels(
+    qtbot: QtBot, sessions: sessionmaker[Session]
+) -> None:
+    """At 1024x768 and 150 % text the page ran past the window: a label of thirty characters beside a field of its
+    least width, the fields cut at the right edge and the note above them too.  A row too wide for the page puts
+    its field under its label instead."""
+    form = OfficeSettingsForm(runner_on(sessions), DESK.identity.site_code)
+    qtbot.addWidget(form)
+    form.resize(700, 600)
+    form.show()
+    qtbot.waitExposed(form)
+    area = form.scroll_area
+    qtbot.waitUntil(lambda: area.viewport().width() > 0)
+    qtbot.waitUntil(lambda: area.horizontalScrollBar().maximum() == 0, timeout=2000)
+    for field in form.fields.values():
+        if field.isVisible():
+            right = field.mapTo(area.viewport(), field.rect().topRight()).x()
+            assert right <= area.viewport().width()
