@@ -7,9 +7,14 @@ the server fills from its own clock, never a desk's).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
 
 from counter.access.account_views import NewAccount
 from counter.access.desk import Desk
@@ -49,6 +54,38 @@ def hall(tmp_path: Path) -> InProcess:
 def _find(hall: InProcess, at: dt.datetime, key: str = KEY) -> SessionDesk | SessionEnd:
     found: SessionDesk | SessionEnd = hall.call(FIND_SESSION, FindSession(TOKEN, key, at))
     return found
+
+
+@contextmanager
+def _sent(hall: InProcess) -> Iterator[list[str]]:
+    """The statements sent to the hall's database while the block runs."""
+    sent: list[str] = []
+    engine = hall.store.sessions().kw["bind"]
+    assert isinstance(engine, Engine)
+
+    def keep(_conn: Any, _cursor: Any, statement: str, *_rest: Any) -> None:
+        sent.append(" ".join(statement.split()))
+
+    event.listen(engine, "before_cursor_execute", keep)
+    try:
+        yield sent
+    finally:
+        event.remove(engine, "before_cursor_execute", keep)
+
+
+def test_a_request_s_session_is_checked_in_two_reads_and_its_use_noted(hall: InProcess) -> None:
+    """Every request at the server is checked so, before its own work: the session with its desk and account in one
+    read, the site's identity in another (its six settings were six reads, and the account was read twice), and the
+    session's last use written (for the idle end)."""
+    _find(hall, START + dt.timedelta(minutes=1))
+    with _sent(hall) as sent:
+        found = _find(hall, START + dt.timedelta(minutes=2))
+    assert isinstance(found, SessionDesk)
+    reads = [s for s in sent if s.upper().startswith("SELECT")]
+    writes = [s for s in sent if s.upper().startswith("UPDATE")]
+    assert len(reads) == 2, reads
+    assert len(writes) == 1, writes
+    assert "used_at" in writes[0], writes
 
 
 def test_a_session_stands_for_its_account_at_its_desk(hall: InProcess) -> None:

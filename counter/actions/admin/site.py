@@ -44,7 +44,7 @@ from counter.audit.actions import AuditAction
 from counter.audit.site_keys import RetiredKey, history_text, parse_history
 from counter.case.number_faults import OtherSeries
 from counter.db import models
-from counter.db.settings_store import SITE_CODE, SITE_KIND, SITE_NAME, get_setting, put_setting
+from counter.db.settings_store import SITE_CODE, SITE_KIND, SITE_NAME, get_setting, put_setting, read_settings
 from counter.host import paths
 from counter.host.desk_config import load_desk_config
 from counter.sync.counties import COUNTY_CODE
@@ -497,7 +497,12 @@ def site_sm2_key(session: Session, key_path: Path | None = None) -> Sm2PrivateKe
     return key
 
 
+#: the settings that make the site's identity, read in one query (every request at the hall server names its site)
+IDENTITY = (CODE, NAME, KIND, PUBLIC_KEY, ENCRYPTION_KEY, SM2_KEY)
+
+
 def _stored(session: Session) -> SiteIdentity | None:
+    read_settings(session, IDENTITY)
     values = [get_setting(session, key) for key in (CODE, NAME, KIND, PUBLIC_KEY)]
     code, name, kind, public_key = values
     if code is None or name is None or public_key is None or kind not in {k.value for k in SiteKind}:
