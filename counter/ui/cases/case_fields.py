@@ -62,8 +62,14 @@ def _value_label() -> QLabel:
     return value
 
 
+#: a break allowed after each hyphen of a case number shown as a link (U+200B, no width): at 1024x768 and 150 % text
+#: the number beside 补正后重新提交 could not wrap and was cut at the page's edge (XAM01-20261127-01-00)
+_BREAK_AFTER_HYPHEN = "-\u200b"
+
+
 def _link(case_no: str) -> str:
-    return f'<a href="{escape(case_no)}">{escape(case_no)}</a>' if case_no else ""
+    shown = case_no.replace("-", _BREAK_AFTER_HYPHEN)
+    return f'<a href="{escape(case_no)}">{escape(shown)}</a>' if case_no else ""
 
 
 def _ticket_text(view: CaseView) -> str:

@@ -467,3 +467,12 @@ def test_following_a_link_masks_the_id_numbers_again(
     view = stored(case_sessions, book.resubmitted)
     assert page.fields["applicant_id"].text() == mask_id(view.applicant_id_no)
     assert not page.full_id_button.isChecked()
+
+
+def test_the_link_to_the_other_case_wraps_on_a_narrow_page_rather_than_being_cut(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    page = open_page(qtbot, case_sessions, today, book.resubmitted)
+    link = page.fields["later_case"]
+    whole = link.fontMetrics().horizontalAdvance(book.later)
+    assert link.minimumSizeHint().width() < whole * 3 // 4  # it may wrap after a hyphen
