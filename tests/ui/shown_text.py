@@ -21,7 +21,7 @@ def guide_text(view: GuideView) -> str:
     parts = [view.title.text(), *notices, view.body.toPlainText()]
     if view.materials.isVisibleTo(view):
         parts.append(view.materials.toPlainText())
-    return "\n".join(parts)
+    return as_read("\n".join(parts))
 
 
 def outcome_text(box: OutcomeBox) -> str:

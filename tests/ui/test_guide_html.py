@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from typing import Any
 
 import pytest
 
@@ -14,8 +15,18 @@ from counter.ui.guide_html import guide_html, unpublished_html
 from counter.ui.html_parts import unbroken
 from counter.ui.materials_html import material_groups, materials_html
 from tests.ui.conftest import FIXTURE_CATALOG
+from tests.ui.shown_text import as_read
 
 HOSTILE = '<img src="x">&amp;'
+
+
+def shown_guide_html(*args: Any) -> str:
+    """The guide's HTML as the clerk reads it: without the word joiners that keep a value on one line."""
+    return as_read(guide_html(*args))
+
+
+def shown_materials_html(*args: Any) -> str:
+    return as_read(materials_html(*args))
 
 
 @pytest.fixture
@@ -33,13 +44,13 @@ def headings(html: str) -> list[str]:
 def test_catalog_text_is_escaped_everywhere(bundle: Bundle) -> None:
     material = dataclasses.replace(bundle.materials[0], name=HOSTILE, requirement=HOSTILE, issuer=HOSTILE)
     hostile = dataclasses.replace(bundle, summary=HOSTILE, result=HOSTILE, consult_phone=HOSTILE, materials=(material,))
-    html = guide_html(hostile) + materials_html(hostile, {})
+    html = shown_guide_html(hostile) + shown_materials_html(hostile, {})
     assert "<img" not in html
     assert "&lt;img src=&quot;x&quot;&gt;&amp;amp;" in html
 
 
 def test_materials_for_every_case_come_first_then_each_situation(bundle: Bundle) -> None:
-    assert headings(materials_html(bundle, {})) == [
+    assert headings(shown_materials_html(bundle, {})) == [
         words.DESK_ALL_SITUATIONS,
         "以什么形式经营？公司（企业）",
         "是否委托他人代办？委托代理人办理",
@@ -59,7 +70,7 @@ def test_a_material_under_two_situations_names_both(bundle: Bundle) -> None:
 
 
 def test_answers_narrow_and_numbering_runs_through_groups(bundle: Bundle) -> None:
-    html = materials_html(bundle, {"operator": "company", "agent": "self"})
+    html = shown_materials_html(bundle, {"operator": "company", "agent": "self"})
     assert "公司章程" in html
     assert "授权委托书" not in html
     numbers = re.findall(r"<tr><td>(\d+)</td>", html)
@@ -68,7 +79,7 @@ def test_answers_narrow_and_numbering_runs_through_groups(bundle: Bundle) -> Non
 
 
 def test_deferral_and_data_sharing_are_marked(bundle: Bundle) -> None:
-    html = materials_html(bundle, {})
+    html = shown_materials_html(bundle, {})
     assert "容缺后补" in html
     assert "3个工作日内补齐" in html
     assert words.DESK_SHARED in html
@@ -78,7 +89,7 @@ def test_deferral_and_data_sharing_are_marked(bundle: Bundle) -> None:
 
 
 def test_guide_names_every_element(bundle: Bundle) -> None:
-    html = guide_html(bundle)
+    html = shown_guide_html(bundle)
     for text in ("8号窗口", "0482-8261008", "12345", "1 次", "5个工作日", "窗口办理、网上办理", "行政许可", "承诺件"):
         assert text in html
     assert "承诺 2个工作日" in html
@@ -100,7 +111,7 @@ def test_each_item_names_its_department_for_the_site_with_level_and_entrustment(
     assert shipped is not None
     deciders = {item.code: item.department.replace("{place}", "乌兰浩特市") for item in shipped.items}
 
-    html = guide_html(shipped, deciders)
+    html = shown_guide_html(shipped, deciders)
 
     assert "{place}" not in html
     assert "国家税务总局乌兰浩特市税务局" in html
@@ -108,7 +119,7 @@ def test_each_item_names_its_department_for_the_site_with_level_and_entrustment(
     assert "旗县市区级" in html
     assert "<td>自然人、企业法人、非法人企业</td>" in html
     # without the site's names the catalog's wording shows, never a guessed place
-    assert "{place}市场监督管理局" in guide_html(shipped)
+    assert "{place}市场监督管理局" in shown_guide_html(shipped)
 
 
 def test_a_draft_shows_the_sites_address_and_phones_where_it_leaves_them_out() -> None:
@@ -122,7 +133,7 @@ def test_a_draft_shows_the_sites_address_and_phones_where_it_leaves_them_out() -
     assert (draft.address, draft.consult_phone, draft.hours) == (None, "", ())
     site = SiteContacts("兴安盟乌兰浩特市兴安北大路1号", "0482-8261008", "12345")
 
-    html = guide_html(draft, {}, site)
+    html = shown_guide_html(draft, {}, site)
 
     assert "兴安盟乌兰浩特市兴安北大路1号" in html
     assert "<td>0482-8261008</td>" in html
@@ -134,7 +145,7 @@ def test_a_draft_shows_the_sites_address_and_phones_where_it_leaves_them_out() -
 def test_an_item_no_law_gives_a_limit_says_so_and_its_promise(bundle: Bundle) -> None:
     first = bundle.items[0]
     filing = dataclasses.replace(first, legal_limit=None, no_legal_limit=True)
-    html = guide_html(dataclasses.replace(bundle, items=(filing, *bundle.items[1:])))
+    html = shown_guide_html(dataclasses.replace(bundle, items=(filing, *bundle.items[1:])))
     row = html[html.index(first.name) :].split("</tr>")[0]
     assert words.DESK_NO_LEGAL_LIMIT in row
     assert "法定" not in row.replace(words.DESK_NO_LEGAL_LIMIT, "")
@@ -149,14 +160,14 @@ def test_a_township_reads_out_its_own_place_hours_and_phones(bundle: Bundle) -> 
     assert bundle.hours
     township = SiteContacts("明水河镇政府院内一楼", "0482-5123456", "0482-5123457", "星期一至星期五 08:00-17:00",
                             own_place=True)  # fmt: skip
-    basic = guide_html(bundle, {}, township).split("<h2")[1]
+    basic = shown_guide_html(bundle, {}, township).split("<h2")[1]
     assert "明水河镇政府院内一楼" in basic
     assert "星期一至星期五 08:00-17:00" in basic
     assert "<td>0482-5123456</td>" in basic
     assert "<td>0482-5123457</td>" in basic
     assert bundle.address.desk_no not in basic
     assert bundle.hours[0].periods[0] not in basic
-    hall = guide_html(bundle, {}, dataclasses.replace(township, own_place=False)).split("<h2")[1]
+    hall = shown_guide_html(bundle, {}, dataclasses.replace(township, own_place=False)).split("<h2")[1]
     assert bundle.address.desk_no in hall  # the hall's own page keeps the guide's
 
 
@@ -164,3 +175,4 @@ def test_the_desk_number_in_the_address_is_kept_on_one_line(bundle: Bundle) -> N
     """On a 1024-wide screen the guide said 8号窗 / 口, at 150 % 8 / 号窗口: the window's number in two pieces."""
     html = guide_html(bundle)
     assert f'<span class="desk">{unbroken("8号窗口")}</span>' in html
+    assert "8号窗口" not in html  # joined: no break between 8 and 号, nor inside 窗口
