@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFocusEvent, QFontMetrics
-from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from counter.documents.fonts import missing_glyphs
 from counter.intake.parties import PRINTED_NAMES
@@ -21,6 +21,7 @@ from counter.parties.text import TextField, check_text
 from counter.ui.intake.words import INTAKE_NAME_FIELD, INTAKE_NAME_UNPRINTED
 from counter.ui.plain_text import plain_label
 from counter.ui.restyle import set_style_property
+from counter.ui.start_shown import StartShownLine
 from counter.words.texts import text_problem_text
 
 #: the name a person's name line shows whole: a Mongolian name written in hanzi runs to eleven characters and the
@@ -30,38 +31,6 @@ NAME_SHOWN = 11
 WIDE_CHARACTER = chr(0x963F)
 NAME_DOT = chr(0x00B7)
 NAME_EDGES = 14
-
-
-class StartShownLine(QLineEdit):
-    """A line that shows the start of what it holds whenever the clerk is not typing in it.
-
-    A line edit keeps its cursor where the last text ended, so an address filled from the card, or a note typed and
-    left by Tab, showed its tail (特市和平街道民主路18号, with 兴安盟乌兰浩 out of sight) to a clerk checking the form
-    against the card.  Text set while another field has the keyboard, and the line left by Tab, a click or a key,
-    go back to the start; a line left for another window (the pad, a message) keeps its cursor, so the clerk's next
-    keys land where they left off.
-    """
-
-    def setText(self, text: str | None) -> None:  # noqa: N802 (Qt's name)
-        """Text filled in by the desk (the card, a known applicant, a draft), not typed: shown from its start."""
-        super().setText(text)
-        if not self.hasFocus():
-            self.setCursorPosition(0)
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt's name)
-        super().focusOutEvent(event)
-        if event.reason() in LEFT_WITHIN_WINDOW:
-            self.setCursorPosition(0)
-
-
-#: the ways the keyboard leaves a line for another field of the same window
-LEFT_WITHIN_WINDOW = (
-    Qt.FocusReason.TabFocusReason,
-    Qt.FocusReason.BacktabFocusReason,
-    Qt.FocusReason.MouseFocusReason,
-    Qt.FocusReason.ShortcutFocusReason,
-    Qt.FocusReason.OtherFocusReason,
-)
 
 
 class KeptLine(StartShownLine):

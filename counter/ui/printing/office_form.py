@@ -74,6 +74,7 @@ from counter.ui.printing.words import (
 )
 from counter.ui.restyle import set_style_property
 from counter.ui.runner import Failed, Runner
+from counter.ui.start_shown import StartShownLine
 from counter.ui.text_size import px, scaled
 from counter.words.access import not_permitted
 from counter.words.catalog import ADMIN_LEVEL
@@ -159,7 +160,10 @@ class OfficeSettingsForm(QWidget):
         self.note = plain_label(OFFICE_NOTE)
         self.note.setObjectName("officeNote")
         self.note.setWordWrap(True)
-        self.fields = {name: QLineEdit() for name in FIELDS if name not in (*BOXES, LEVEL, ORGAN)}
+        # each shown from its start once loaded (the hours ran past the field and showed their tail)
+        self.fields: dict[str, QLineEdit] = {
+            name: StartShownLine() for name in FIELDS if name not in (*BOXES, LEVEL, ORGAN)
+        }
         self.boxes = {name: _lines_box(name) for name in BOXES}
         self.overrides = self.boxes[OVERRIDES]
         self.entrustments = self.boxes[ENTRUSTMENTS]

@@ -213,3 +213,13 @@ def test_the_office_page_fits_a_narrow_window_its_fields_under_their_long_labels
         if field.isVisible():
             right = field.mapTo(area.viewport(), field.rect().topRight()).x()
             assert right <= area.viewport().width()
+
+
+def test_a_loaded_field_shows_the_start_of_its_value(qtbot: QtBot, sessions: sessionmaker[Session]) -> None:
+    """At 150 % text the hours ran past their field, which showed their tail: 期一至星期五 08:30-11:30…."""
+    form = OfficeSettingsForm(runner_on(sessions), DESK.identity.site_code)
+    qtbot.addWidget(form)
+    form.load()
+    loaded = [field for field in form.fields.values() if field.text()]
+    assert loaded
+    assert all(field.cursorPosition() == 0 for field in loaded)
