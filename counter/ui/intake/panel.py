@@ -77,6 +77,7 @@ from counter.ui.intake.words import (
     INTAKE_PREVIEW_FAILED,
     INTAKE_PREVIOUS_NOT_FOUND,
     INTAKE_SAVING,
+    INTAKE_WAITING_TO_COMMIT,
 )
 from counter.ui.keys_on_screen import open_on_screen
 from counter.ui.plain_text import plain_box
@@ -118,6 +119,7 @@ class IntakePanel(PanelLayout):
         self._decision: Decision | None = None
         self._papers: dict[str, str] = {}  # the hall's 收件 paper of each outcome, where it only receives the items
         self.finished = False
+        self._named = ""  # the commit button's words while a lost connection is waited for
         self.taken: TakenIntake | None = None
         self.confirmation: RefusalConfirmation | None = None
         self.drafts = DraftKeeper(runner, desk, self.form, self)
@@ -449,6 +451,8 @@ class IntakePanel(PanelLayout):
             set_style_property(self.commit_button, "busy", "false")
             self.commit_button.setText(named)
             self.refresh_commit()
+            if self.reconnector.waiting:
+                self.show_waiting_to_commit(named)
 
     def _take(self, request: TakeIntake) -> None:
         try:
@@ -491,10 +495,20 @@ class IntakePanel(PanelLayout):
         self.commit_button.setEnabled(False)
         self.reconnector.start()
 
+    def show_waiting_to_commit(self, named: str) -> None:
+        """Kept until the server (or the database) is back: the greyed button said 收件，出具… over Ctrl+Enter, a key
+        it would not take, while the intake waited to commit by itself.  It says that it waits, drawn to be read."""
+        self._named = named
+        self.commit_button.setText(INTAKE_WAITING_TO_COMMIT)
+        set_style_property(self.commit_button, "busy", "true")
+
     def on_reconnect_attempted(self, attempts: int) -> None:
         self.show_message(self._connection_lost + INTAKE_CONNECTION_RETRYING.format(attempts=attempts))
 
     def on_reconnected(self) -> None:
+        set_style_property(self.commit_button, "busy", "false")
+        if self._named:  # the act again, before the commit names it busy in turn
+            self.commit_button.setText(self._named)
         self.show_message(INTAKE_CONNECTION_BACK)
         self.refresh_decision()  # also enables the commit button again
         self.commit()  # a refusal was confirmed before the connection went

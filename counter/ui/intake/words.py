@@ -171,6 +171,8 @@ INTAKE_COMMIT = tr("办结受理")
 #: happening, and what to do meanwhile, in the two lines the act and its key take (a greyed button that named
 #: Ctrl+Enter asked the clerk to press it again)
 INTAKE_SAVING = tr("正在保存……\n请稍候")
+#: the commit button while a lost connection is waited for: the intake commits by itself once it is back
+INTAKE_WAITING_TO_COMMIT = tr("等待连接恢复……\n恢复后自动提交")
 # the commit button names the act and the paper of the outcome the form comes to (Outcome values)
 INTAKE_COMMIT_FOR = {
     "accept": tr("受理，出具受理凭证"),

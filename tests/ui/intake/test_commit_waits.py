@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
@@ -17,11 +18,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.site.store import Store
 from counter.db import models
-from counter.service.intake import DROP_DRAFT, DeskOnly
+from counter.host.database_faults import DbFault
+from counter.service.intake import DROP_DRAFT, TAKE_INTAKE, DeskOnly
 from counter.ui.intake import IntakePanel
 from counter.ui.intake.style import STYLE
-from counter.ui.intake.words import INTAKE_SAVING
+from counter.ui.intake.words import INTAKE_SAVING, INTAKE_WAITING_TO_COMMIT
 from counter.ui.main_window import MainWindow
+from counter.ui.runner import Failed
 from counter.ui.words import RUNNER_WAITING
 from tests.ui.intake.helpers import ready
 from tests.ui.pad.test_elderly_rules import LEAST_RATIO, contrast, rules
@@ -82,3 +85,34 @@ def test_the_saving_button_reads_at_4_5_to_1() -> None:
     saving = sheet['QPushButton#commit[busy="true"]:disabled']
     assert contrast(greyed["color"], greyed["background"]) < LEAST_RATIO
     assert contrast(saving["color"], saving["background"]) >= LEAST_RATIO
+
+
+def test_an_intake_waiting_for_its_server_says_so_on_its_button_and_commits_once_back(
+    qtbot: QtBot, sessions: sessionmaker[Session], panel: IntakePanel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The shot of a hall desk whose server went away mid-intake showed the greyed 收件，出具… / Ctrl+Enter: a key the
+    button would not take while the intake waited to commit by itself."""
+    ready(qtbot, panel)
+    named = panel.commit_button.text()
+    panel.reconnector.timer.setInterval(600_000)  # no probe of its own: the test says when the server is back
+    call = panel._runner.call
+
+    def away(operation: object, *args: object, **kwargs: object) -> object:
+        if operation is TAKE_INTAKE:
+            raise Failed("连不上大厅服务器", DbFault.UNREACHABLE, "ServerUnreachable", connection_lost=True)
+        return call(operation, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(panel._runner, "call", away)
+    panel.commit_button.click()
+    assert panel.reconnector.waiting
+    assert (panel.commit_button.text(), panel.commit_button.isEnabled()) == (INTAKE_WAITING_TO_COMMIT, False)
+    assert "Ctrl+Enter" not in panel.commit_button.text()
+    assert panel.commit_button.property("busy") == "true"  # drawn to be read, as while saving
+    monkeypatch.setattr(panel._runner, "call", call)
+    with qtbot.waitSignal(panel.case_taken, timeout=15_000):
+        panel.reconnector.stop()
+        panel.on_reconnected()
+    assert panel.commit_button.property("busy") == "false"
+    assert named != INTAKE_WAITING_TO_COMMIT
+    with sessions() as session:
+        assert session.scalar(select(func.count()).select_from(models.Case)) == 1
