@@ -43,14 +43,14 @@ from counter.access.roles import Permission
 from counter.host.database_faults import SchemaTooNew, StoreFault
 from counter.ui.escape import close_on_escape
 from counter.ui.focus import first_control
-from counter.ui.plain_text import plain_label
+from counter.ui.plain_text import plain_label, plain_tip
 from counter.ui.runner import Failed, Runner, failed
 from counter.ui.sync import words
 from counter.ui.sync.pending_label import minute_text
 from counter.ui.sync.site_card_box import SiteCardBox
 from counter.ui.sync.site_form import SetUpRequest, SiteForm
 from counter.ui.sync.worker import Progress, SyncWorker
-from counter.ui.text_size import scaled
+from counter.ui.text_size import px, scaled
 from counter.words.access import not_permitted
 from counter.words.files import file_fault
 from counter.words.punctuation import CLAUSE_JOIN
@@ -93,6 +93,24 @@ def _read_only_table(columns: tuple[str, ...]) -> QTableWidget:
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     table.setTabKeyNavigation(False)  # read only: Tab goes on past it
     return table
+
+
+#: the widest a column of the held and review lists grows, at 100 % text: a reason or a note longer than that wraps
+#: in its cell (whole in its tooltip) instead of pushing the columns after it out of sight (说明 was, at 1366x768)
+COLUMN_MOST = 240
+
+
+def _fill_cells(table: QTableWidget, row: int, cells: tuple[str, ...]) -> None:
+    for column, value in enumerate(cells):
+        item = QTableWidgetItem(value)
+        item.setToolTip(plain_tip(value))
+        table.setItem(row, column, item)
+
+
+def _fit_cells(table: QTableWidget) -> None:
+    table.horizontalHeader().setMaximumSectionSize(px(COLUMN_MOST))
+    table.resizeColumnsToContents()
+    table.resizeRowsToContents()
 
 
 def _local(at: dt.datetime | None) -> str:
@@ -300,9 +318,8 @@ class SyncPage(QWidget):
         self.held.setRowCount(len(rows))
         for row, item in enumerate(rows):
             cells = (item.number, hold_reason(item.reason), item.detail, item.hall, _local(item.held_at))
-            for column, value in enumerate(cells):
-                self.held.setItem(row, column, QTableWidgetItem(value))
-        self.held.resizeColumnsToContents()
+            _fill_cells(self.held, row, cells)
+        _fit_cells(self.held)
         self.held_box.setVisible(bool(rows))
 
     def _show_review(self, rows: tuple[ReviewItem, ...]) -> None:
@@ -312,9 +329,8 @@ class SyncPage(QWidget):
             kind = words.SYNC_RECORD_TYPE.get(item.record_type, item.record_type)
             cells = (item.from_site, str(item.export_no), kind, item.record_key, reason, item.detail,
                      _local(item.created_at))  # fmt: skip
-            for column, value in enumerate(cells):
-                self.review.setItem(row, column, QTableWidgetItem(value))
-        self.review.resizeColumnsToContents()
+            _fill_cells(self.review, row, cells)
+        _fit_cells(self.review)
         self.review.setVisible(bool(rows))
         self.review_empty.setVisible(not rows)
 

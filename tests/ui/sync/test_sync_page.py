@@ -21,8 +21,9 @@ from counter.sync import package as package_limits
 from counter.sync.sites import SiteKind
 from counter.ui.runner import Runner
 from counter.ui.sync.pending_label import PendingLabel
-from counter.ui.sync.sync_page import SyncPage
+from counter.ui.sync.sync_page import COLUMN_MOST, SyncPage
 from counter.ui.sync.worker import SyncWorker
+from counter.ui.text_size import px
 from tests.sync.sync_world import NOW, TODAY, Site, introduce, make_site, sqlite_copy
 from tests.ui.runners import OpenedStore, runner_on
 
@@ -253,6 +254,13 @@ def test_a_township_sees_which_of_its_records_the_hall_did_not_take_in_and_why(
         hold_reason("not_township_item"),
         "history[1] item_denied: item 152201-YJS008-02",
     ]
+    # a long reason wraps in a column no wider than COLUMN_MOST, whole in its tip: 说明 stays in sight after it
+    columns = page.held.horizontalHeader()
+    most = px(COLUMN_MOST)
+    assert all(columns.sectionSize(column) <= most for column in range(page.held.columnCount() - 1))
+    reason = page.held.item(0, 1)
+    assert reason is not None
+    assert hold_reason("not_township_item") in reason.toolTip()
 
 
 class OnTheServer:
