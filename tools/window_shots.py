@@ -10,8 +10,8 @@ as the desk places it on the screen of the run (so a 1024×768 run shows what su
 - ``case-window.png``, ``case-lists-window.png``: the demo's corrected case, with its history; today's cases;
 - ``case-lists-items.png``: 部门待办, a 市场监督管理局's items at its desk, the soonest due first;
 - ``case-finder.png``: F7 by a name, the applicant's two cases listed, their ID numbers and phones masked;
-- ``case-window-denied.png``: the demo's lapsed deferral, 食品经营许可 denied and the other items at their
-  departments (routed, signed for, one paused for an inspection);
+- ``case-window-denied.png``: the demo's lapsed deferral, sent to its departments to decide: its items routed,
+  signed for, one paused for an inspection, one due today;
 - ``case-window-complete-refused.png``: 办结 pressed on that case while its other items wait for their departments;
 - ``case-window-hand-over.png``: the same case's 统一出件 form, its denial to go out ahead of the other results;
 - ``supervision.png``, ``supervision-items.png``, ``supervision-figures.png``, ``supervision-ratings.png``,
