@@ -18,6 +18,7 @@ from counter.case.numbers import DeskIdentity
 from counter.db.draft_store import load_draft, save_draft
 from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import upgrade
+from counter.host import workstation
 from counter.host.desk_at import desk_at
 from counter.host.desk_config import load_desk_config
 
@@ -93,3 +94,27 @@ def test_the_workstation_tells_two_computers_apart_and_stays_the_same(
     assert one.draft_key != two.draft_key
     assert one.draft_key.startswith(f"{config.site_code}-{config.desk_no}-")
     assert len(one.draft_key) <= 40  # the column's width
+
+
+def test_the_computer_is_read_once_a_process_and_the_data_folder_each_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The desk asks for its workstation at every operation; the user's name and the machine's identity come from
+    the system's databases, so they are read once, while the data folder, which a test or a second desk changes,
+    is read each time."""
+    asked: list[int] = []
+
+    def user() -> str:
+        asked.append(1)
+        return "clerk"
+
+    workstation._this_computer.cache_clear()
+    monkeypatch.setattr(workstation, "_user", user)
+    monkeypatch.setenv("COUNTER_HOME", str(tmp_path / "one"))
+    first = [workstation.workstation_id() for _ in range(3)]
+    monkeypatch.setenv("COUNTER_HOME", str(tmp_path / "two"))
+    other = workstation.workstation_id()
+    workstation._this_computer.cache_clear()
+    assert len(asked) == 1
+    assert len(set(first)) == 1
+    assert other != first[0]
