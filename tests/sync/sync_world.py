@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,6 +20,8 @@ from counter.case.numbers import DeskIdentity
 from counter.db.engine import make_engine, make_sessions
 from counter.sync.exchange import ImportReport
 from counter.sync.sites import SiteIdentity, SiteKind
+from tests.catalog_db import kept_in_clear, made_once
+from tests.conftest import copy_database
 from tests.pg_server import CATALOG, FreshDatabases
 
 NOW = dt.datetime(2026, 11, 20, 9, 30, tzinfo=dt.UTC)
@@ -84,10 +87,53 @@ def hall_and_township(request: pytest.FixtureRequest, catalog: Path, folder: Pat
 
 def township_with_demo(request: pytest.FixtureRequest, catalog: Path, folder: Path) -> Iterator[tuple[Site, Site]]:
     """:func:`hall_and_township`, the township with the training day's cases; closed after the test (a fixture's
-    body: ``yield from``)."""
-    hall, ars = hall_and_township(request, catalog, folder)
-    run_demo(ars.sessions, ars.desk, TODAY)
+    body: ``yield from``).  On SQLite both sites are a copy of a pair made once for the run (:func:`_demo_pair`)."""
+    if request.param == "sqlite":
+        hall, ars = _demo_pair_copy(request, catalog, folder)
+    else:
+        hall, ars = hall_and_township(request, catalog, folder)
+        run_demo(ars.sessions, ars.desk, TODAY)
     yield hall, ars
     ars.sessions.kw["bind"].dispose()
     if request.param == "sqlite":
         hall.sessions.kw["bind"].dispose()
+
+
+#: the township's database and both sites' keys, in a folder beside the hall's file made once
+_DEMO_PAIR = "township-demo-pair"
+
+
+def _demo_pair(catalog: Path, hall_path: Path) -> tuple[SiteIdentity, SiteIdentity]:
+    """The SQLite hall at ``hall_path`` and the township with the training day beside it (:data:`_DEMO_PAIR`), every
+    engine closed: two sites, their keys and the demo, a quarter of a second of a test otherwise."""
+    pair = hall_path.parent / _DEMO_PAIR
+    shutil.rmtree(pair, ignore_errors=True)  # of a worker whose making failed
+    pair.mkdir()
+    hall = make_site(sqlite_copy(catalog, hall_path), "XAM01", "兴安盟政务服务中心", SiteKind.HALL, pair)
+    ars = make_site(sqlite_copy(catalog, pair / "ars.sqlite3"), "ARS01", "明水河镇便民服务中心", SiteKind.TOWNSHIP,
+                    pair)  # fmt: skip
+    try:
+        introduce(hall, ars)
+        run_demo(ars.sessions, ars.desk, TODAY)
+    finally:
+        for site in (hall, ars):
+            site.sessions.kw["bind"].dispose()
+    kept_in_clear(pair / "ars.sqlite3")  # the hall's is kept so by made_once
+    return hall.identity, ars.identity
+
+
+def _demo_pair_copy(request: pytest.FixtureRequest, catalog: Path, folder: Path) -> tuple[Site, Site]:
+    """A copy in ``folder`` of the pair :func:`_demo_pair` made once for the run (for ``catalog``): the files as
+    :func:`hall_and_township` and the demo leave them, with this machine's number notes."""
+    factory: pytest.TempPathFactory = request.getfixturevalue("tmp_path_factory")
+    name = f"township-demo-hall-{catalog.parent.name}-{catalog.stem}"
+    hall_file, (hall_id, ars_id) = made_once(factory, name, functools.partial(_demo_pair, catalog))
+    made = hall_file.parent / _DEMO_PAIR
+    shutil.copytree(made, folder, ignore=shutil.ignore_patterns("*.sqlite3*"), dirs_exist_ok=True)
+    copy_database(hall_file, folder / "hall.sqlite3")
+    copy_database(made / "ars.sqlite3", folder / "ars.sqlite3")
+    return tuple(  # type: ignore[return-value]
+        Site(identity, make_sessions(make_engine(f"sqlite:///{folder / file}")),
+             Desk(DeskIdentity(identity.code, "1"), f"{identity.code}职员"), folder / f"{identity.code}.pem")
+        for identity, file in ((hall_id, "hall.sqlite3"), (ars_id, "ars.sqlite3"))
+    )  # fmt: skip
