@@ -9,13 +9,15 @@ from pytestqt.qtbot import QtBot
 
 from counter.ui.flow_layout import FlowLayout
 
+BUTTONS = ("受理", "补正", "不予受理")
+
 
 @pytest.fixture
 def row(qtbot: QtBot) -> tuple[QWidget, FlowLayout]:
     widget = QWidget()
     qtbot.addWidget(widget)
     layout = FlowLayout(widget)
-    for text in ("受理", "补正", "不予受理"):
+    for text in BUTTONS:
         layout.addWidget(QPushButton(text))
     return widget, layout
 
@@ -37,11 +39,12 @@ def test_the_same_width_is_measured_once(row: tuple[QWidget, FlowLayout], monkey
 
 def test_a_longer_text_or_a_new_item_is_measured_anew(row: tuple[QWidget, FlowLayout]) -> None:
     widget, layout = row
-    width = sum(layout.itemAt(i).sizeHint().width() for i in range(layout.count())) + 2 * layout.spacing()
+    buttons = widget.findChildren(QPushButton)
+    assert [b.text() for b in buttons] == list(BUTTONS)
+    width = sum(b.sizeHint().width() for b in buttons) + 2 * layout.spacing()
     one_line = layout.heightForWidth(width)
     assert one_line == layout.heightForWidth(width)
-    button = layout.itemAt(0).widget()
-    assert isinstance(button, QPushButton)
+    button = buttons[0]
     button.setText("材料齐全，予以受理")  # wider: the last one goes onto a line of its own
     assert layout.heightForWidth(width) > one_line
     button.setText("受理")
