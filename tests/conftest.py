@@ -39,9 +39,9 @@ os.environ["COUNTER_MACHINE_CONFIG"] = str(_RUN_HOME / "machine" / "desk.toml")
 os.environ["COUNTER_TEST_SQLITE_SYNC"] = "off"
 
 # How hard the properties try, for the whole run rather than test by test.  `ci` is what the test command runs;
-# `dev` gives a quick answer while working (the quick tier: ten examples); `thorough` is for a change to a parser, a package or the rules.  Choose
-# with HYPOTHESIS_PROFILE=… or `--hypothesis-profile …`.  No deadline: the machines the tests run on are shared, and
-# a slow example is a matter for the benchmarks, not a failure of the property.
+# `dev` gives a quick answer while working (the quick tier: ten examples); `thorough` is for a change to a parser,
+# a package or the rules.  Choose with HYPOTHESIS_PROFILE=… or `--hypothesis-profile …`.  No deadline: the machines
+# the tests run on are shared, and a slow example is a matter for the benchmarks, not a failure of the property.
 settings.register_profile("ci", max_examples=100, deadline=None)
 settings.register_profile("dev", max_examples=10, deadline=None)
 settings.register_profile("thorough", max_examples=1_000, deadline=None)
