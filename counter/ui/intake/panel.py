@@ -395,11 +395,11 @@ class IntakePanel(PanelLayout):
         return known
 
     def on_draft_saved(self, time: str) -> None:
-        self.show_status(INTAKE_DRAFT_SAVED.format(time=time))
+        self.show_status(INTAKE_DRAFT_SAVED.format(time=time), draft=True)
         self.draft_saved.emit()
 
     def on_draft_failed(self, cause: str) -> None:
-        self.show_status(INTAKE_DRAFT_SAVE_FAILED.format(fault=cause), error=True)
+        self.show_status(INTAKE_DRAFT_SAVE_FAILED.format(fault=cause), error=True, draft=True)
 
     def on_commit_requested(self) -> None:
         """The button or Ctrl+Enter: a refusal needs its ground, then the clerk's confirmation."""

@@ -147,6 +147,8 @@ class PanelLayout(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.status = plain_label()
         self.status.setStyleSheet("color: #627d98;")
+        self.status_error = False  # the line says what went wrong (the camera, the card, the draft)
+        self.status_of_draft = False  # and the draft keeper said it
         self._arrange()
 
     def _head(self, version: int) -> tuple[QLabel, QLabel]:
@@ -252,9 +254,13 @@ class PanelLayout(QWidget):
         for first, second in pairwise([stops[-1], *subject]):
             QWidget.setTabOrder(first, second)
 
-    def show_status(self, text: str, *, error: bool = False) -> None:
+    def show_status(self, text: str, *, error: bool = False, draft: bool = False) -> None:
+        """The line under the form; ``draft``: the draft's own note, which never covers another's error."""
+        if draft and self.status_error and not self.status_of_draft:
+            return  # 高拍仪正被其他程序使用 stays until the clerk acts on it: the draft saved 400 ms later hid it
         self.status.setText(text)
         self.status.setStyleSheet(f"color: {'#b42318' if error else '#627d98'};")
+        self.status_error, self.status_of_draft = error, draft
 
     def show_message(self, text: str) -> None:
         """Why the last commit did not happen, in one place, beside the outcome."""

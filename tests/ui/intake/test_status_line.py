@@ -1,0 +1,21 @@
+"""The line under the intake's form: the draft's routine note never covers what went wrong elsewhere."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from counter.ui.intake import IntakePanel
+from counter.ui.intake.words import INTAKE_CAMERA_FAULT, INTAKE_DRAFT_SAVE_FAILED, INTAKE_DRAFT_SAVED
+
+
+def test_the_drafts_note_leaves_a_camera_fault_shown_but_replaces_its_own(qtbot: QtBot, panel: IntakePanel) -> None:
+    """The camera's 高拍仪正被其他程序使用 went within 400 ms: the draft saved after the clerk's key hid it."""
+    fault = INTAKE_CAMERA_FAULT["busy"]
+    panel.show_status(fault, error=True)
+    panel.on_draft_saved("10:00:00")
+    assert panel.status.text() == fault
+    panel.show_status("已拍照")  # the clerk's next act says what it says
+    panel.on_draft_failed("磁盘已满")
+    assert panel.status.text() == INTAKE_DRAFT_SAVE_FAILED.format(fault="磁盘已满")
+    panel.on_draft_saved("10:00:05")  # the draft's own failure, put right by the draft
+    assert panel.status.text() == INTAKE_DRAFT_SAVED.format(time="10:00:05")
