@@ -190,21 +190,26 @@ def item_step_shot(driver: Driver, page: CasePage) -> None:
     driver.save(page, "case-window-item-step.png")
 
 
-def supervision_shots(driver: Driver, window: MainWindow) -> None:
-    """F8's pages as a hall's supervisor (who also administers) sees them.
+def supervision_shots(driver: Driver, window: MainWindow, db: Store) -> None:
+    """F8's pages as a hall's supervisor (who also administers) sees them, signed in on an account of the database.
 
     Not as the pictures' own desk: a desk without accounts has no 督办 nor 事项督办 (nobody reviews their own ratings,
     :data:`counter.access.roles.SINGLE_DESK_GRANTS`), and a page the window does not hold cannot be made current, so
-    those two pictures showed the 统计 page under their names.  A page not shown stops the run instead.
+    those two pictures showed the 统计 page under their names.  A page not shown stops the run instead.  The account
+    ends the single desk: these pictures come last.
     """
     import dataclasses
 
+    from counter.access.account_views import NewAccount
     from counter.access.roles import Actor, Role
+    from counter.actions.admin.accounts import add_account
     from counter.ui.desk_actions import SUPERVISION_SIZE
     from counter.ui.geometry import fit_to_screen
     from counter.ui.pad.supervisor_window import SupervisorWindow
 
     head = Actor("zhuren01", "张敏", frozenset({Role.SUPERVISOR, Role.ADMIN}))
+    with db.sessions().begin() as session:  # each action asks the database for the account (actions.admin.guard)
+        add_account(session, window.desk_actions.desk(), NewAccount(head.login, head.name, head.roles, "zhuren2026"))
     desk = dataclasses.replace(window.desk_actions.desk(), actor=head)
     supervisor = SupervisorWindow(window.runner, head.name, site_code=desk.identity.site_code, desk=desk)
     fit_to_screen(supervisor, SUPERVISION_SIZE)
@@ -286,7 +291,7 @@ def working_window_shots(driver: Driver) -> None:
     on_their_way(db, desk, demo["容缺逾期：逾期事实已记录，转实施部门决定"])
     intake_shots(driver, window, db)
     case_shots(driver, window, demo["补正（委托代理人办理）"], demo["容缺逾期：逾期事实已记录，转实施部门决定"])
-    supervision_shots(driver, window)
     text_size_shot(driver, window)
+    supervision_shots(driver, window, db)
     window.close()
     db.dispose()
