@@ -19,7 +19,6 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from counter.actions.site.demo import run_demo
 from counter.actions.sync.sync_status import held_at_hall, sync_status
 from counter.case.decisions import item_note
 from counter.case.status import CaseEvent, CaseStatus
@@ -31,7 +30,7 @@ from counter.sync.record_json import to_dict
 from counter.sync.status import HeldAtHall
 from tests.sync.case_records import case_records
 from tests.sync.packages import write_package
-from tests.sync.sync_world import NOW, TODAY, Site, hall_and_township
+from tests.sync.sync_world import NOW, Site, township_with_demo
 
 FOOD = "152201-YJS008-02"  # 食品经营许可: the county's 市场监督管理局 decides it
 
@@ -45,13 +44,9 @@ class Pair:
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def pair(request: pytest.FixtureRequest, catalog: Path, tmp_path: Path) -> Iterator[Pair]:
-    hall, ars = hall_and_township(request, catalog, tmp_path)
-    run_demo(ars.sessions, ars.desk, TODAY)
-    assert hall.take(ars.export().data).held == 0
-    yield Pair(hall, ars, f"sqlite:///{tmp_path / 'ars.sqlite3'}")
-    ars.sessions.kw["bind"].dispose()
-    if request.param == "sqlite":
-        hall.sessions.kw["bind"].dispose()
+    for hall, ars in township_with_demo(request, catalog, tmp_path):
+        assert hall.take(ars.export().data).held == 0
+        yield Pair(hall, ars, f"sqlite:///{tmp_path / 'ars.sqlite3'}")
 
 
 def accepted_record(ars: Site) -> dict[str, Any]:

@@ -44,7 +44,7 @@ from counter.sync.record_json import to_dict
 from tests.conftest import REPO
 from tests.sync.case_records import case_records
 from tests.sync.packages import write_package
-from tests.sync.sync_world import NOW, TODAY, Site, hall_and_township
+from tests.sync.sync_world import NOW, TODAY, Site, township_with_demo
 from tests.sync.test_sync_flow import counts, unpack
 
 HALL_CLERK = "XAM01职员"  # the hall's desk, as make_site sets it up
@@ -59,12 +59,8 @@ class Pair:
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def pair(request: pytest.FixtureRequest, catalog: Path, tmp_path: Path) -> Iterator[Pair]:
-    hall, ars = hall_and_township(request, catalog, tmp_path)
-    run_demo(ars.sessions, ars.desk, TODAY)
-    yield Pair(hall, ars)
-    ars.sessions.kw["bind"].dispose()
-    if request.param == "sqlite":
-        hall.sessions.kw["bind"].dispose()
+    for hall, ars in township_with_demo(request, catalog, tmp_path):
+        yield Pair(hall, ars)
 
 
 def signed(pair: Pair, body: list[dict[str, Any]], export_no: int = 1) -> bytes:
