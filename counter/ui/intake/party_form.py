@@ -71,10 +71,28 @@ def _radios(labels: dict[str, str]) -> tuple[QWidget, QButtonGroup, dict[str, QR
 
 
 def _form(box: QGroupBox) -> QFormLayout:
-    """Labels beside their fields, or above them when the column is too narrow for both."""
+    """Labels beside their fields, or above them when the column is too narrow for both (:func:`_gap_in_labels`)."""
     form = QFormLayout(box)
     form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
     return form
+
+
+def _gap_in_labels(form: QFormLayout) -> None:
+    """The gap between a label and its field made part of the label, once the form's rows are in.
+
+    Qt puts a field under its label only when the widest label and the field's least width do not fit, leaving out
+    the gap between them: in a column up to that gap too narrow, the field stayed beside its label, narrower than it
+    can be, and its right edge was cut (the applicant's 姓名 on a 1024-pixel screen).  With the gap inside the
+    label Qt counts it: the field goes under its label instead.
+    """
+    gap = max(0, form.horizontalSpacing())
+    form.setHorizontalSpacing(0)
+    for row in range(form.rowCount()):
+        label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+        widget = label.widget() if label is not None else None
+        if widget is not None:
+            margins = widget.contentsMargins()
+            widget.setContentsMargins(margins.left(), margins.top(), margins.right() + gap, margins.bottom())
 
 
 class ApplicantForm(QGroupBox):
@@ -109,6 +127,7 @@ class ApplicantForm(QGroupBox):
         self.legal_rep.setAccessibleName(INTAKE_LEGAL_REP)
         self.form.addRow(INTAKE_PHONE, self.phone)
         self.form.addRow(self.address_label, self.address_line)
+        _gap_in_labels(self.form)
         self._connect_signals()
         self.on_kind_changed()
 
@@ -205,6 +224,7 @@ class AgentForm(QGroupBox):
         form.addRow(INTAKE_AGENT_ID, self.id_field)
         form.addRow(INTAKE_AGENT_NAME, self.name_line)
         form.addRow(INTAKE_AGENT_AUTHORISATION, self.authorisation_line)
+        _gap_in_labels(form)
         self.name.setAccessibleName(INTAKE_AGENT_NAME)  # the labels stand beside the lines' boxes, not the lines
         self.authorisation.setAccessibleName(INTAKE_AGENT_AUTHORISATION)
         self._connect_signals()
@@ -243,6 +263,7 @@ class DeliveryForm(QGroupBox):
         self.form.addRow(INTAKE_DELIVERY_ADDRESS, self.address_line)
         self.address.setAccessibleName(INTAKE_DELIVERY_ADDRESS)
         self.form.addRow(INTAKE_NOTIFY_PHONE, self.notify_phone)
+        _gap_in_labels(self.form)
         self._connect_signals()
         self.on_way_changed()
 
