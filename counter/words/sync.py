@@ -63,6 +63,7 @@ HOLD_REASON = {
     "case_unknown": tr("本站点没有该办件，无法登记其办理进度"),
     "project_no_taken": tr("本站点已有另一个帮您办项目使用该项目编号"),
     "page_case_missing": tr("材料照片所属的办件本站点还没有（或在待核对记录中）：该办件导入后自动补入"),
+    "bad_seal": tr("封签不是用发送站点登记的签名密钥签发的，或不是发送站点的封签，未导入"),
     "not_hall_owned": tr(
         "该设置不归政务服务中心管理，中心的更新不能改动它（中心只管评价器设置、节假日覆盖年份、帮您办事项清单"
         "和本站点的办公信息），未写入"
@@ -132,5 +133,9 @@ def sync_not_possible(problem: str, site: str = "") -> str:
     return SYNC_NOT_POSSIBLE[problem].format(site=site)
 
 
+HOLD_REASON_UNKNOWN = tr("本程序不认识的原因（对方的程序可能较新）：请凭编号向技术人员查询")
+
+
 def hold_reason(reason: str) -> str:
-    return HOLD_REASON.get(reason, reason)
+    """A hold reason's words; a code this program does not know (a newer hall's) is never shown as it is."""
+    return HOLD_REASON.get(reason, HOLD_REASON_UNKNOWN)
