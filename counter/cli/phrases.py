@@ -10,6 +10,7 @@ from counter.words.sites import SITE_KIND
 from counter.words.sync import (
     hold_reason,
 )
+from counter.words.sync_details import held_detail
 from counter.words.translate import tr
 
 # the command line
@@ -152,7 +153,7 @@ def review_line(item: _ReviewLike) -> str:
     """One review-list item (a counter.sync.status.ReviewItem) as a line."""
     return SYNC_REVIEW_LINE.format(
         id=item.id, from_site=item.from_site, export_no=item.export_no, record_type=item.record_type,
-        record_key=item.record_key, reason=hold_reason(item.reason), detail=item.detail,
+        record_key=item.record_key, reason=hold_reason(item.reason), detail=held_detail(item.reason, item.detail),
     )  # fmt: skip
 
 
@@ -177,8 +178,8 @@ def held_at_hall_text(held: Sequence[_HeldLike]) -> str:
     """A township's records its hall did not take in (counter.sync.status.HeldAtHall), why, one a line."""
     lines = [SYNC_HELD_AT_HALL.format(count=len(held))]
     lines += [
-        SYNC_HELD_AT_HALL_LINE.format(number=h.number, reason=hold_reason(h.reason), detail=h.detail, hall=h.hall,
-                                      at=_when(h.held_at))
+        SYNC_HELD_AT_HALL_LINE.format(number=h.number, reason=hold_reason(h.reason),
+                                      detail=held_detail(h.reason, h.detail), hall=h.hall, at=_when(h.held_at))
         for h in held
     ]  # fmt: skip
     return "\n".join(lines)

@@ -32,8 +32,9 @@ class ReviewItem:
     record_type: str
     record_key: str
     reason: str
-    detail: str
+    detail: str  # as the import wrote it: read by counter.sync.hold_detail, worded by counter.words.sync_details
     created_at: dt.datetime
+    number: str = ""  # the case's (or project's) number the clerk finds it by; "" for a record that has none
 
 
 @dataclass(frozen=True)

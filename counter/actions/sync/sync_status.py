@@ -6,6 +6,8 @@ Read on every refresh of the status bar and of the sync page, apart from the exp
 
 from __future__ import annotations
 
+import json
+
 from sqlalchemy.orm import Session
 
 from counter.actions.admin.site import peers, this_site
@@ -40,6 +42,23 @@ def sync_status(session: Session) -> SyncStatus:
 
 def review_items(session: Session, open_only: bool = True) -> list[ReviewItem]:
     return [
-        ReviewItem(r.id, r.from_site, r.export_no, r.record_type, r.record_key, r.reason, r.detail, r.created_at)
+        ReviewItem(r.id, r.from_site, r.export_no, r.record_type, r.record_key, r.reason, r.detail, r.created_at,
+                   record_number(r.record_type, r.payload))
         for r in sync_store.all_reviews(session, open_only)
-    ]
+    ]  # fmt: skip
+
+
+_NUMBERS = {"case": "case_no", "project": "project_no", "progress": "case_no", "appeal": "case_no"}
+
+
+def record_number(record_type: str, payload: str) -> str:
+    """The number a held record's clerk knows it by (a case's, a project's), from its kept payload; "" if none:
+    the review list shows it in place of the record's key, a long hex uid no clerk can find anything by."""
+    name = _NUMBERS.get(record_type)
+    if name is None:
+        return ""
+    try:
+        found = json.loads(payload).get(name)
+    except (ValueError, AttributeError):
+        return ""
+    return found[:50] if isinstance(found, str) else ""

@@ -64,6 +64,7 @@ from counter.words.sync import (
     package_rejected,
     sync_not_possible,
 )
+from counter.words.sync_details import detail_read, held_detail
 
 if TYPE_CHECKING:
     from counter.access.desk import Desk
@@ -105,6 +106,27 @@ def _fill_cells(table: QTableWidget, row: int, cells: tuple[str, ...]) -> None:
         item = QTableWidgetItem(value)
         item.setToolTip(plain_tip(value))
         table.setItem(row, column, item)
+
+
+#: a record key longer than this shows as its first characters and an ellipsis (the whole key in its tooltip)
+KEY_SHOWN = 8
+
+
+def short_key(key: str) -> str:
+    """A record's key as a clerk can read it out: a 32-hex uid as its first characters, a short key whole."""
+    return key if len(key) <= KEY_SHOWN + 4 else f"{key[:KEY_SHOWN]}…"
+
+
+def _tip(table: QTableWidget, row: int, column: int, text: str) -> None:
+    item = table.item(row, column)
+    if item is not None:
+        item.setToolTip(plain_tip(text))
+
+
+def _tip_detail(table: QTableWidget, row: int, column: int, reason: str, detail: str) -> None:
+    """A detail this program cannot read keeps its stored text in the tooltip: what support asks for."""
+    if detail and not detail_read(reason, detail):
+        _tip(table, row, column, f"{held_detail(reason, detail)}\n{detail}")
 
 
 def _fit_cells(table: QTableWidget) -> None:
@@ -317,8 +339,10 @@ class SyncPage(QWidget):
         """A township's records its hall holds for review, with the hall's reason: shown only while there are any."""
         self.held.setRowCount(len(rows))
         for row, item in enumerate(rows):
-            cells = (item.number, hold_reason(item.reason), item.detail, item.hall, _local(item.held_at))
+            cells = (item.number, hold_reason(item.reason), held_detail(item.reason, item.detail), item.hall,
+                     _local(item.held_at))  # fmt: skip
             _fill_cells(self.held, row, cells)
+            _tip_detail(self.held, row, 2, item.reason, item.detail)
         _fit_cells(self.held)
         self.held_box.setVisible(bool(rows))
 
@@ -327,9 +351,11 @@ class SyncPage(QWidget):
         for row, item in enumerate(rows):
             reason = hold_reason(item.reason)
             kind = words.SYNC_RECORD_TYPE.get(item.record_type, item.record_type)
-            cells = (item.from_site, str(item.export_no), kind, item.record_key, reason, item.detail,
-                     _local(item.created_at))  # fmt: skip
+            cells = (item.from_site, str(item.export_no), kind, item.number or short_key(item.record_key), reason,
+                     held_detail(item.reason, item.detail), _local(item.created_at))  # fmt: skip
             _fill_cells(self.review, row, cells)
+            _tip(self.review, row, 3, item.record_key)  # the whole key, for support
+            _tip_detail(self.review, row, 5, item.reason, item.detail)
         _fit_cells(self.review)
         self.review.setVisible(bool(rows))
         self.review_empty.setVisible(not rows)
