@@ -16,9 +16,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QPushButton,
-    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -28,7 +26,7 @@ from counter.access.not_permitted import NotPermitted
 from counter.ratings.figures import Figures, Grouping
 from counter.service.ratings import RATING_FIGURES, RatingFiguresAsked
 from counter.ui.pad.style import PAGE_STYLE
-from counter.ui.pad.tables import fill_figure_rows, line_table
+from counter.ui.pad.tables import SharedWidthTable, fill_figure_rows
 from counter.ui.pad.timers import Clock, local_now
 from counter.ui.pad.words import (
     PAD_DESK,
@@ -117,13 +115,8 @@ class FiguresPage(QWidget):
         bar.addWidget(self.last)
         bar.addWidget(self.grouping)
         bar.addWidget(self.show_button)
-        self.table: QTableWidget = line_table(RATING_FIGURES_COLUMNS)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        # every column stretches already: the last stretched once more ran the columns past the table, which
-        # scrolled sideways with 整改率 cut off at the supervisor window's own size
-        header.setStretchLastSection(False)
+        # each column what its heading and figures need, the rest shared: every heading read whole, none cut off
+        self.table = SharedWidthTable(RATING_FIGURES_COLUMNS)
         self.error = plain_label()
         self.error.setProperty("role", "problems")
         self.error.hide()
