@@ -93,7 +93,7 @@ SOME_EVENT = tr("（本程序不认识的环节）")
 SOME_STATUS = tr("（本程序不认识的状态）")
 
 DETAIL = {
-    DetailKind.GUIDE: tr("所依据的办事指南：{bundle} 第{version}版"),
+    DetailKind.GUIDE: tr("办事指南 {bundle} 第{version}版"),
     DetailKind.NUMBER_TAKEN: tr("编号 {number} 在本站点已属于另一条记录，请与对方核对编号"),
     DetailKind.DOCUMENT_TAKEN: tr("文书编号 {number} 在本站点已属于另一个办件，请与对方核对文书编号"),
     DetailKind.NOT_IN_SERIES: tr("{where} {number} 不在站点 {site} 的编号序列中"),
