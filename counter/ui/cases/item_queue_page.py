@@ -22,7 +22,7 @@ from counter.case.item_queue import QueueRow
 from counter.service.cases import READ_QUEUE, ReadQueue
 from counter.ui.cases.marks import URGENCY_COLOURS, paint, restyle
 from counter.ui.cases.rules import ALERT_URGENCY
-from counter.ui.cases.tables import CASE_NO_ROLE, fill_row, line_table
+from counter.ui.cases.tables import CASE_NO_ROLE, fill_row, line_table, names_first_table
 from counter.ui.cases.words import (
     ITEM_QUEUE_CHOOSE,
     ITEM_QUEUE_COLUMNS,
@@ -43,6 +43,9 @@ log = logging.getLogger(__name__)
 
 #: the columns of names typed or catalogued at length (事项, 实施部门, 申请人): they share the width with 一件事
 SHARED_COLUMNS = (1, 2, 6)
+#: the columns that keep their width (办件编号, 办结期限) and those that give way before the names (办理状态, 提醒)
+KEPT_COLUMNS = (0, 4)
+GIVING_COLUMNS = (3, 5)
 
 
 Today = Callable[[], dt.date]
@@ -65,9 +68,9 @@ class ItemQueuePage(QWidget):
         self.summary = plain_label()
         self.summary.setObjectName("listSummary")
         self.summary.setWordWrap(True)
-        # the names (the item, its department, the applicant, the bundle) share what the dates and states leave: each
-        # sized to its longest, they ran past a 1,000-pixel lists window and cut the applicant off behind a scroll bar
-        self.table = line_table(ITEM_QUEUE_COLUMNS, len(ITEM_QUEUE_COLUMNS) - 1, *SHARED_COLUMNS)
+        # the names (the item, its department, the applicant, the bundle) get the room first: the state and the
+        # reminder give way before them, wrapping, and the names share what is left only when even that is too little
+        self.table = names_first_table(ITEM_QUEUE_COLUMNS, keep=KEPT_COLUMNS, give=GIVING_COLUMNS)
         self.table.setTabKeyNavigation(False)
         # 告知承诺: the checks the department owes, soonest due first (counter.service.cases.READ_QUEUE)
         self.pledges_summary = plain_label()
@@ -159,6 +162,7 @@ class ItemQueuePage(QWidget):
             for column in (*SHARED_COLUMNS, len(values) - 1):
                 items[column].setToolTip(plain_tip(values[column]))  # whole, where its share cuts it
             paint(items, URGENCY_COLOURS.get(ALERT_URGENCY[row.alert]) if row.alert else None)
+        table.fit()
 
     def focus_list(self) -> None:
         if self.table.currentRow() < 0 and self.table.rowCount():

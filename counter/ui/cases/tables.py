@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
@@ -114,6 +114,55 @@ class FullTable(QTableWidget):
             self._refit.start()
 
 
+class NamesFirstTable(QTableWidget):
+    """A list that scrolls, its long names given the room first: the other columns give way, and all wrap.
+
+    One line per row, at 1024 pixels and 150 % text the case number, the state, the date and the reminder took all but
+    a few characters of the width and the names (the item, its department, the applicant, the bundle) were cut to
+    them, whole only in their tooltips.  Now the ``keep`` columns (the case number, a date) keep their width, the
+    ``give`` columns (a state, a reminder) are narrowed first, never below their heading, and only then the names,
+    all to one cap; what is narrowed wraps, and each row is as tall as its longest cell.
+    """
+
+    def __init__(self, keep: Sequence[int], give: Sequence[int]) -> None:
+        super().__init__()
+        self._keep = tuple(keep)
+        self._give = tuple(give)
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        """The rows' room changed: the table resized, or its scroll bar came or went as the rows grew or shrank."""
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return super().viewportEvent(event)
+
+    def fit(self) -> None:
+        """Widths for the table's width and the rows' heights for them: at every resize and after new rows."""
+        header = self.horizontalHeader()
+        columns = range(self.columnCount())
+        wanted = {c: max(self.sizeHintForColumn(c), header.sectionSizeHint(c)) + COLUMN_MARGIN for c in columns}
+        least = {c: header.sectionSizeHint(c) + COLUMN_MARGIN for c in columns}
+        names = [c for c in columns if c not in self._keep and c not in self._give]
+        room = self.viewport().width()
+        kept = sum(wanted[c] for c in self._keep)
+        name_room = room - kept - sum(least[c] for c in self._give)
+        if sum(wanted[c] for c in names) <= name_room:  # the names whole: the states and reminders give what they must
+            widths = {c: wanted[c] for c in names}
+            give_room = room - kept - sum(widths.values())
+            widths |= shared_widths({c: wanted[c] for c in self._give}, least, give_room)
+        else:  # the states and reminders at their headings, the names share the rest
+            widths = {c: least[c] for c in self._give}
+            widths |= shared_widths({c: wanted[c] for c in names}, least, name_room)
+        widths |= {c: wanted[c] for c in self._keep}
+        spare = room - sum(widths.values())
+        if spare > 0 and names:
+            widths[names[-1]] += spare  # the last name (the bundle) takes what is left
+        for column, width in widths.items():
+            if header.sectionSize(column) != width:
+                header.resizeSection(column, width)
+        for row in range(self.rowCount()):
+            self.setRowHeight(row, self.sizeHintForRow(row) + ROW_MARGIN)
+
+
 def _set_up(table: QTableWidget, columns: Sequence[str]) -> None:
     table.setColumnCount(len(columns))
     table.setHorizontalHeaderLabels(list(columns))
@@ -170,3 +219,15 @@ def fill_row(table: QTableWidget, row: int, values: Sequence[str]) -> list[QTabl
     for column, item in enumerate(items):
         table.setItem(row, column, item)
     return items
+
+
+def names_first_table(columns: Sequence[str], keep: Sequence[int], give: Sequence[int]) -> NamesFirstTable:
+    """A list that scrolls whose names are given the room first (:class:`NamesFirstTable`); call ``fit`` once filled."""
+    table = NamesFirstTable(keep, give)
+    _set_up(table, columns)
+    table.setStyleSheet(scaled(STYLE))  # no cell padding: it would break wrapped text after every character
+    table.setWordWrap(True)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    return table

@@ -20,8 +20,9 @@ from counter.case.item_clock import DueAlert
 from counter.case.item_path import ItemEvent, PauseReason
 from counter.case.item_step_request import StepRequest
 from counter.db import models
-from counter.ui.cases.item_queue_page import ItemQueuePage
+from counter.ui.cases.item_queue_page import GIVING_COLUMNS, KEPT_COLUMNS, ItemQueuePage
 from counter.ui.cases.marks import RED
+from counter.ui.cases.tables import COLUMN_MARGIN, ROW_MARGIN
 from counter.ui.cases.words import ITEM_QUEUE_PAUSED, ITEM_QUEUE_TAB
 from counter.words.items import DUE_ALERT
 from tests.ui.cases.casebook import DAY, DESK_1, Casebook
@@ -155,3 +156,33 @@ def test_the_queue_fits_the_lists_window_its_long_names_cut_and_whole_in_their_t
     department = table.item(0, 2)
     assert department is not None
     assert CITY in department.toolTip()  # whole where its share of the width cuts it
+
+
+def test_the_names_get_the_room_before_the_state_and_the_reminder(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    """At 1024 pixels and 150 % text the case number, state, date and reminder took all but a few characters and the
+    names were cut to them.  On a table too narrow by half what the state and reminder can give, every name stands
+    whole and the state wraps instead; measured on the table's own font, whatever it is."""
+    routed(case_sessions, book.accepted)
+    page = ItemQueuePage(runner_on(case_sessions), None, today, "")
+    qtbot.addWidget(page)
+    page.resize(2400, 500)
+    page.show()
+    qtbot.waitExposed(page)
+    page.refresh()
+    table = page.table
+    header = table.horizontalHeader()
+    qtbot.waitUntil(lambda: table.rowCount() > 0 and header.length() > 0)
+    needs = {c: max(table.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in range(table.columnCount())}
+    slack = sum(needs[c] - header.sectionSizeHint(c) for c in GIVING_COLUMNS)
+    assert slack > 0  # the state is longer than its heading
+    frame = page.width() - table.viewport().width()
+    page.resize(sum(needs.values()) + COLUMN_MARGIN * table.columnCount() - slack // 2 + frame, 500)
+    names = [c for c in range(table.columnCount()) if c not in KEPT_COLUMNS + GIVING_COLUMNS]
+    qtbot.waitUntil(lambda: all(header.sectionSize(c) >= needs[c] for c in names), timeout=2000)
+    assert any(header.sectionSize(c) < needs[c] for c in GIVING_COLUMNS)  # the state gave way, wrapping
+    assert all(header.sectionSize(c) >= header.sectionSizeHint(c) for c in GIVING_COLUMNS)  # never below its heading
+    qtbot.waitUntil(lambda: table.horizontalScrollBar().maximum() == 0, timeout=2000)  # once Qt lays it out anew
+    one_line = table.fontMetrics().height() + ROW_MARGIN
+    assert max(table.rowHeight(row) for row in range(table.rowCount())) > one_line
