@@ -140,7 +140,7 @@ class NamesFirstTable(QTableWidget):
         header = self.horizontalHeader()
         columns = range(self.columnCount())
         wanted = {c: max(self.sizeHintForColumn(c), header.sectionSizeHint(c)) + COLUMN_MARGIN for c in columns}
-        least = {c: header.sectionSizeHint(c) + COLUMN_MARGIN for c in columns}
+        least = {c: header.sectionSizeHint(c) for c in columns}  # the heading with its own padding: whole
         names = [c for c in columns if c not in self._keep and c not in self._give]
         room = self.viewport().width()
         kept = sum(wanted[c] for c in self._keep)
