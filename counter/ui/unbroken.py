@@ -10,12 +10,15 @@ kept whole (:data:`LONGEST`).
 
 from __future__ import annotations
 
+from counter.words.translate import tr
+
 #: Unicode's WORD JOINER: no break on either side of it, and no width
 WORD_JOINER = "\u2060"
 #: a space Qt never breaks at (it breaks at an ordinary space whatever joins it): 出生 / 1985年5月5日 no more
 NO_BREAK_SPACE = "\u00a0"
-#: the gap between the parts of a line of facts or keys (an ideographic space): a line may break there
-PART_GAP = "\u3000"
+#: the gap between the parts of a line of facts or keys (an ideographic space): a line may break there; a word of
+#: the catalogue, as a language with spaces between its words gives its own gap
+PART_GAP = tr("\u3000")
 #: the longest run kept whole.  A label wraps by words and lets a word wider than its line run past the edge, cut
 #: off; fourteen characters fit the intake's narrowest column at 150 % text, and a longer run (a 签发机关 of twenty
 #: characters) keeps its breaks, so it wraps rather than being cut.
