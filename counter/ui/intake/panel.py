@@ -50,11 +50,11 @@ from counter.service.intake import (
 )
 from counter.ui.connection import Reconnector
 from counter.ui.intake.camera_desk import CameraDesk
+from counter.ui.intake.commit_waits import CommitWaits
 from counter.ui.intake.draft_keeper import DraftKeeper
 from counter.ui.intake.form_fields import read_fields, show_fields
 from counter.ui.intake.licence_desk import LicenceDesk
 from counter.ui.intake.outcome_box import commit_problems
-from counter.ui.intake.panel_layout import PanelLayout
 from counter.ui.intake.queue_line import QueueLine
 from counter.ui.intake.refusal_confirm import RefusalConfirmation
 from counter.ui.intake.unprinted import UnprintedQuestion, record_waiver
@@ -65,9 +65,6 @@ from counter.ui.intake.words import (
     INTAKE_CLOSE_STAY,
     INTAKE_CLOSE_TITLE,
     INTAKE_COMMIT_DEFERRAL_OPEN,
-    INTAKE_CONNECTION_BACK,
-    INTAKE_CONNECTION_LOST,
-    INTAKE_CONNECTION_RETRYING,
     INTAKE_DAY,
     INTAKE_DB_FAULT,
     INTAKE_DB_FAULT_NO_DRAFT,
@@ -77,7 +74,6 @@ from counter.ui.intake.words import (
     INTAKE_PREVIEW_FAILED,
     INTAKE_PREVIOUS_NOT_FOUND,
     INTAKE_SAVING,
-    INTAKE_WAITING_TO_COMMIT,
 )
 from counter.ui.keys_on_screen import open_on_screen
 from counter.ui.plain_text import plain_box
@@ -94,7 +90,7 @@ AGENT_SITUATION = "agent"  # the catalog's question of who comes: its options "a
 SELF_OPTION = "self"
 
 
-class IntakePanel(PanelLayout):
+class IntakePanel(CommitWaits):
     case_taken = Signal(str)  # the case number, once the intake is committed
     cancelled = Signal()  # the clerk gave the intake up; its draft is gone
     draft_saved = Signal()
@@ -119,15 +115,13 @@ class IntakePanel(PanelLayout):
         self._decision: Decision | None = None
         self._papers: dict[str, str] = {}  # the hall's 收件 paper of each outcome, where it only receives the items
         self.finished = False
-        self._named = ""  # the commit button's words while a lost connection is waited for
         self.taken: TakenIntake | None = None
         self.confirmation: RefusalConfirmation | None = None
         self.drafts = DraftKeeper(runner, desk, self.form, self)
         self.licences = LicenceDesk(self, runner, today, self, desk)
         self.camera = CameraDesk(self, self)  # 高拍仪: the pages go with the case
         self._uid = uuid.uuid4().hex  # the same for every attempt to commit this intake
-        self.reconnector = Reconnector(runner.service, self)
-        self._connection_lost = INTAKE_CONNECTION_LOST  # what the commit waits for: the database, or the server
+        self.watch_connection(Reconnector(runner.service, self))
         self.queue_line = QueueLine(desk)  # 叫号: the ticket called goes with the case
         self.applicant_form.form.insertRow(0, self.queue_line)
         day = INTAKE_DAY.format(date=day_text(today()), desk=desk.identity.desk_no, clerk=desk.clerk)
@@ -179,8 +173,6 @@ class IntakePanel(PanelLayout):
         self.agent_form.id_field.valid_number.connect(self.on_agent_id_valid)
         self.drafts.saved.connect(self.on_draft_saved)
         self.drafts.failed.connect(self.on_draft_failed)
-        self.reconnector.attempted.connect(self.on_reconnect_attempted)
-        self.reconnector.restored.connect(self.on_reconnected)
         self.commit_button.clicked.connect(self.on_commit_requested)
         for shortcut in self.commit_shortcuts:
             shortcut.activated.connect(self.on_commit_requested)
@@ -484,34 +476,6 @@ class IntakePanel(PanelLayout):
             self.show_taken(taken.case_no)
             self.same_day.offer(self._runner, self._desk, self.bundle, taken.case_no, self._today())
             self.case_taken.emit(taken.case_no)
-
-    def wait_for_connection(self, server: bool = False) -> None:
-        """Keep the form, say so, and commit again by itself once the database (a hall desk's ``server``) answers."""
-        if server:
-            from counter.ui.server_words import INTAKE_SERVER_AWAY
-
-            self._connection_lost = INTAKE_SERVER_AWAY
-        self.show_message(self._connection_lost)
-        self.commit_button.setEnabled(False)
-        self.reconnector.start()
-
-    def show_waiting_to_commit(self, named: str) -> None:
-        """Kept until the server (or the database) is back: the greyed button said 收件，出具… over Ctrl+Enter, a key
-        it would not take, while the intake waited to commit by itself.  It says that it waits, drawn to be read."""
-        self._named = named
-        self.commit_button.setText(INTAKE_WAITING_TO_COMMIT)
-        set_style_property(self.commit_button, "busy", "true")
-
-    def on_reconnect_attempted(self, attempts: int) -> None:
-        self.show_message(self._connection_lost + INTAKE_CONNECTION_RETRYING.format(attempts=attempts))
-
-    def on_reconnected(self) -> None:
-        set_style_property(self.commit_button, "busy", "false")
-        if self._named:  # the act again, before the commit names it busy in turn
-            self.commit_button.setText(self._named)
-        self.show_message(INTAKE_CONNECTION_BACK)
-        self.refresh_decision()  # also enables the commit button again
-        self.commit()  # a refusal was confirmed before the connection went
 
     def on_print_requested(self) -> None:
         """The paper the outcome hands over, previewed (counter.ui.printing, loaded at the first print)."""
