@@ -9,9 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QRect, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyleOptionViewItem,
+    QTableWidget,
+    QTableWidgetItem,
+)
 
 from counter.ui.text_size import scaled
 
@@ -119,15 +125,24 @@ class NamesFirstTable(QTableWidget):
 
     One line per row, at 1024 pixels and 150 % text the case number, the state, the date and the reminder took all but
     a few characters of the width and the names (the item, its department, the applicant, the bundle) were cut to
-    them, whole only in their tooltips.  Now the ``keep`` columns (the case number, a date) keep their width, the
-    ``give`` columns (a state, a reminder) are narrowed first, never below their heading, and only then the names,
-    all to one cap; what is narrowed wraps, and each row is as tall as its longest cell.
+    them, whole only in their tooltips.  Now the ``keep`` columns (the case number, a date) keep their width and the
+    others give way in turns, each turn only as far as the table needs: the ``give`` columns (a state, a reminder)
+    down to two lines, then the names, all to one cap, down to two lines; only then the ``give`` columns down to their
+    headings, and the names below two lines last.  Dropped to its heading at once, the reminder 下一个工作日到期 stood
+    in four lines beside names that had to give a few pixels only; what is narrowed wraps, and each row is as tall
+    as its longest cell.
     """
+
+    #: the lines a column keeps in its first turn of giving way
+    LINES = 2
+    #: the cells' texts measured at most: the measures of older texts are then dropped
+    MEASURED = 4096
 
     def __init__(self, keep: Sequence[int], give: Sequence[int]) -> None:
         super().__init__()
         self._keep = tuple(keep)
         self._give = tuple(give)
+        self._measured: dict[tuple[str, int], int] = {}  # (a cell's text, its lines): the least width that holds it
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         """The rows' room changed: the table resized, or its scroll bar came or went as the rows grew or shrank."""
@@ -141,18 +156,17 @@ class NamesFirstTable(QTableWidget):
         columns = range(self.columnCount())
         wanted = {c: max(self.sizeHintForColumn(c), header.sectionSizeHint(c)) + COLUMN_MARGIN for c in columns}
         least = {c: header.sectionSizeHint(c) for c in columns}  # the heading with its own padding: whole
-        names = [c for c in columns if c not in self._keep and c not in self._give]
+        names = tuple(c for c in columns if c not in self._keep and c not in self._give)
         room = self.viewport().width()
-        kept = sum(wanted[c] for c in self._keep)
-        name_room = room - kept - sum(least[c] for c in self._give)
-        if sum(wanted[c] for c in names) <= name_room:  # the names whole: the states and reminders give what they must
-            widths = {c: wanted[c] for c in names}
-            give_room = room - kept - sum(widths.values())
-            widths |= shared_widths({c: wanted[c] for c in self._give}, least, give_room)
-        else:  # the states and reminders at their headings, the names share the rest
-            widths = {c: least[c] for c in self._give}
-            widths |= shared_widths({c: wanted[c] for c in names}, least, name_room)
-        widths |= {c: wanted[c] for c in self._keep}
+        widths = dict(wanted)
+        for group, lines in ((self._give, self.LINES), (names, self.LINES), (self._give, 0), (names, 0)):
+            if sum(widths.values()) <= room:
+                break
+            others = sum(width for c, width in widths.items() if c not in group)
+            if not group:
+                continue
+            floors = {c: min(widths[c], max(least[c], self._lines_width(c, lines) if lines else 0)) for c in group}
+            widths |= shared_widths({c: widths[c] for c in group}, floors, room - others)
         spare = room - sum(widths.values())
         if spare > 0 and names:
             widths[names[-1]] += spare  # the last name (the bundle) takes what is left
@@ -161,6 +175,39 @@ class NamesFirstTable(QTableWidget):
                 header.resizeSection(column, width)
         for row in range(self.rowCount()):
             self.setRowHeight(row, self.sizeHintForRow(row) + ROW_MARGIN)
+
+    def _lines_width(self, column: int, lines: int) -> int:
+        """The least width of ``column`` that holds each of its cells in ``lines`` lines, its margin included."""
+        if len(self._measured) > self.MEASURED:
+            self._measured.clear()
+        widest = 0
+        for row in range(self.rowCount()):
+            index = self.model().index(row, column)
+            key = (str(index.data() or ""), lines)
+            if key not in self._measured:
+                self._measured[key] = self._least_width(index, lines)
+            widest = max(widest, self._measured[key])
+        return widest + COLUMN_MARGIN if widest else 0
+
+    def _least_width(self, index: QModelIndex, lines: int) -> int:
+        """The narrowest cell that shows ``index`` in ``lines`` lines, as the rows' heights measure it (the delegate's
+        own wrapping, not a guess from the font)."""
+        delegate = self.itemDelegateForIndex(index)
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        line = delegate.sizeHint(option, index)  # no width given: the text on one line
+        if line.width() <= 0 or line.height() <= 0:
+            return 0
+
+        def holds(width: int) -> bool:
+            option.rect = QRect(0, 0, width, line.height())
+            return delegate.sizeHint(option, index).height() <= lines * line.height()
+
+        low, high = 1, line.width() + 1  # the grid's pixel: a cell shows one less than its column
+        while low < high:
+            middle = (low + high) // 2
+            low, high = (low, middle) if holds(middle) else (middle + 1, high)
+        return low + 1
 
 
 def _set_up(table: QTableWidget, columns: Sequence[str]) -> None:

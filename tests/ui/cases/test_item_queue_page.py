@@ -6,10 +6,13 @@ On the casebook's real cases, the items routed and stepped through the actions a
 from __future__ import annotations
 
 import datetime as dt
+import math
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QTableWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -22,14 +25,17 @@ from counter.case.item_step_request import StepRequest
 from counter.db import models
 from counter.ui.cases.item_queue_page import GIVING_COLUMNS, KEPT_COLUMNS, ItemQueuePage
 from counter.ui.cases.marks import RED
-from counter.ui.cases.tables import COLUMN_MARGIN, ROW_MARGIN
-from counter.ui.cases.words import ITEM_QUEUE_PAUSED, ITEM_QUEUE_TAB
+from counter.ui.cases.tables import COLUMN_MARGIN, ROW_MARGIN, fill_row, names_first_table
+from counter.ui.cases.words import ITEM_QUEUE_COLUMNS, ITEM_QUEUE_PAUSED, ITEM_QUEUE_TAB
+from counter.ui.fonts import install_fonts
+from counter.ui.text_size import set_text_percent
 from counter.words.items import DUE_ALERT
 from tests.ui.cases.casebook import DAY, DESK_1, Casebook
 from tests.ui.cases.conftest import Clock
 from tests.ui.cases.helpers import column
 from tests.ui.cases.test_case_lists import make_lists
 from tests.ui.cases.test_case_page import open_page
+from tests.ui.conftest import REAL_FONTS
 from tests.ui.runners import runner_on
 
 MARKET = "乌兰浩特市市场监督管理局"
@@ -186,3 +192,57 @@ def test_the_names_get_the_room_before_the_state_and_the_reminder(
     qtbot.waitUntil(lambda: table.horizontalScrollBar().maximum() == 0, timeout=2000)  # once Qt lays it out anew
     one_line = table.fontMetrics().height() + ROW_MARGIN
     assert max(table.rowHeight(row) for row in range(table.rowCount())) > one_line
+
+
+QUEUE_ROWS = (
+    ("XAM01-20261127-01-0006", "市场主体设立登记", MARKET, "部门已签收", "2026-11-30", "下一个工作日到期", "孟根其其格",
+     "我要开小餐馆（50平方米以下）"),
+    ("XAM01-20261127-01-0006", "食品经营许可", MARKET, "已分发，待部门签收", "2026-12-04", "", "孟根其其格",
+     "我要开小餐馆（50平方米以下）"),
+)  # fmt: skip
+
+
+def lines_shown(table: QTableWidget, row: int, column: int) -> int:
+    """The lines a cell takes at its column's width, as Qt measures the row's height (the grid takes a pixel)."""
+    index = table.model().index(row, column)
+    delegate = table.itemDelegateForIndex(index)
+    option = QStyleOptionViewItem()
+    table.initViewItemOption(option)
+    one = delegate.sizeHint(option, index).height()
+    option.rect = QRect(0, 0, table.horizontalHeader().sectionSize(column) - 1, one)
+    return math.ceil(delegate.sizeHint(option, index).height() / one - 0.25)
+
+
+@pytest.mark.parametrize("percent", [100, 150])
+def test_a_column_that_gives_way_keeps_two_lines_before_the_names_give_more(
+    qapp: QApplication, qtbot: QtBot, percent: int
+) -> None:
+    """At 1366 pixels and 150 % text the names were a few pixels short of whole, and the reminder 下一个工作日到期
+    was dropped to its heading's width, four lines, its row as tall.  On a table one pixel too narrow for the names
+    whole beside the state and reminder at their headings, the two stop at two lines and the names give the rest."""
+    set_text_percent(percent)
+    install_fonts(qapp, REAL_FONTS, rare_now=False)
+    try:
+        table = names_first_table(ITEM_QUEUE_COLUMNS, keep=KEPT_COLUMNS, give=GIVING_COLUMNS)
+        qtbot.addWidget(table)
+        table.setRowCount(len(QUEUE_ROWS))
+        for number, values in enumerate(QUEUE_ROWS):
+            fill_row(table, number, values)
+        table.resize(3000, 600)
+        table.show()
+        qtbot.waitExposed(table)
+        header = table.horizontalHeader()
+        columns = range(table.columnCount())
+        wanted = {c: max(table.sizeHintForColumn(c), header.sectionSizeHint(c)) + COLUMN_MARGIN for c in columns}
+        names = [c for c in columns if c not in KEPT_COLUMNS + GIVING_COLUMNS]
+        room = sum(wanted[c] for c in (*KEPT_COLUMNS, *names)) + sum(header.sectionSizeHint(c) for c in GIVING_COLUMNS)
+        table.resize(room - 1 + table.width() - table.viewport().width(), 600)
+        qtbot.waitUntil(lambda: table.viewport().width() == room - 1, timeout=2000)
+        assert header.length() <= table.viewport().width()  # nothing behind a sideways scroll
+        assert any(header.sectionSize(c) < wanted[c] for c in names)  # the names gave the pixel and more
+        for row in range(table.rowCount()):
+            for column in columns:
+                assert lines_shown(table, row, column) <= 2, (row, ITEM_QUEUE_COLUMNS[column])
+    finally:
+        set_text_percent(100)
+        install_fonts(qapp, REAL_FONTS, rare_now=False)
