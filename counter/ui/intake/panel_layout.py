@@ -65,12 +65,13 @@ from counter.words.intake import COMMIT_RECEIVED
 from counter.words.punctuation import GAP
 
 COLUMN_WIDTHS = (380, 580, 300)
+COLUMN_MARGIN = 6  # each column's, and the head's, left and right of it
 
 
 def _column(*widgets: QWidget) -> QWidget:
     column = QWidget()
     layout = QVBoxLayout(column)
-    layout.setContentsMargins(6, 0, 6, 6)
+    layout.setContentsMargins(COLUMN_MARGIN, 0, COLUMN_MARGIN, 6)
     layout.setSpacing(8)
     for widget in widgets:
         layout.addWidget(widget)
@@ -182,7 +183,7 @@ class PanelLayout(QWidget):
     def _arrange(self) -> None:
         right = QWidget()
         side = QVBoxLayout(right)
-        side.setContentsMargins(0, 0, 6, 0)
+        side.setContentsMargins(0, 0, COLUMN_MARGIN, 0)
         # the headline leaves its box for the top of the column: whatever scrolls, the outcome stays in view
         side.addWidget(self.outcome_box.headline)
         side.addWidget(ColumnScroll(self.outcome_column), 1)
@@ -207,6 +208,9 @@ class PanelLayout(QWidget):
         layout.setContentsMargins(6, 8, 6, 4)
         layout.setSpacing(6)
         head = QHBoxLayout()
+        # in line with the columns under it (their own margin of 6): at the window's edge, 6 pixels out, the day's
+        # line ran to the frame and its last characters, the clerk's name, read as cut off
+        head.setContentsMargins(COLUMN_MARGIN, 0, COLUMN_MARGIN, 0)
         head.addWidget(self.title, 1)
         head.addWidget(self.day_label)
         layout.addLayout(head)
