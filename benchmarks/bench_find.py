@@ -14,7 +14,10 @@ The floor: the bare driver's one statement on the same conditions, returning the
 with ours so that the load of the moment falls on both.
 
     .venv/bin/python benchmarks/bench_find.py [--cases 5000000] [--keep FOLDER] [--only sqlite|postgresql]
-    .venv/bin/python benchmarks/bench_find.py --url URL   # a hall built before by big_hall.py
+    .venv/bin/python benchmarks/bench_find.py --url URL [--data-keys FOLDER]   # a hall built before by big_hall.py
+
+A hall built before was sealed under its build's data keys (``WORK/home/keys`` of :func:`benchmarks.big_hall.build`):
+``--data-keys`` names that folder, and its keys are put in this process's key folder before anything is read.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import datetime as dt
 import math
 import random
 import re
+import shutil
 import statistics
 import sys
 import tempfile
@@ -45,6 +49,7 @@ from counter.case.lookup import LOOKBACK_DAYS, SEQUENCE_MARK, Lookup, LookupKind
 from counter.case.numbers import DeskIdentity
 from counter.db.engine import make_engine, make_sessions
 from counter.db.sealed import lookup_index, unseal
+from counter.host import paths
 from counter.parties.identifiers import make_id_number
 
 GOAL_MS = 200.0  # p95 of each kind: what the clerk waits for after Enter, the applicant at the window
@@ -193,7 +198,13 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="keep and reuse the SQLite hall file in this folder")
     parser.add_argument("--only", choices=("sqlite", "postgresql"))
     parser.add_argument("--url", help="measure a hall built before by big_hall.py (SQLite file or PostgreSQL database)")
+    parser.add_argument("--data-keys", type=Path, help="the data keys the hall at --url was sealed under")
     args = parser.parse_args()
+    if args.data_keys:
+        mine = paths.site_key_path().parent
+        mine.mkdir(parents=True, exist_ok=True)
+        for key in args.data_keys.glob("site-data-*.key"):
+            shutil.copy2(key, mine / key.name)
     cases = 2_000 if args.smoke else args.cases
     count = 20 if args.smoke else 200
     verdicts = Verdicts(smoke=args.smoke)
