@@ -36,10 +36,9 @@ from dataclasses import dataclass
 from enum import IntEnum
 from functools import partial
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QChildEvent, QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
-    QApplication,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -90,6 +89,7 @@ from counter.words.translate import words_in
 #: how long the thanks stay before the pad returns to its idle page
 THANKS_MS = 6000
 REASON_COLUMNS = 3
+_CHILD_POLISHED = QEvent.Type.ChildPolished  # a widget within the pad made whole: from then on watched too
 #: what the applicant does on the pad: each starts the time-out again
 TOUCHES = frozenset({
     QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseMove, QEvent.Type.Wheel,
@@ -165,9 +165,10 @@ class PadWindow(QWidget):
         self.reason_buttons: list[QPushButton] = []
         self.escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         self._connect_signals()
-        application = QApplication.instance()
-        if application is not None:  # every touch on any part of the pad, its own widgets made later included
-            application.installEventFilter(self)
+        # every touch on any part of the pad, its own widgets made later included: the pad's own widgets are watched,
+        # never the whole application, whose every event of every object a Python filter would be handed (the clerk's
+        # keys among them, each held up by it while the pad starts)
+        self._watch(self)
         self._translate()
         self.rescale(800, 480)
 
@@ -428,6 +429,7 @@ class PadWindow(QWidget):
             button.setCheckable(True)
             button.toggled.connect(self.on_reason_toggled)
             self.reason_grid.addWidget(button, index // REASON_COLUMNS, index % REASON_COLUMNS)
+            self._watch(button)  # touched before it is polished (shown) too
             self.reason_buttons.append(button)
 
     def set_keyboard(self, keyboard: bool) -> None:
@@ -467,10 +469,25 @@ class PadWindow(QWidget):
         self.submit_button.setEnabled(bool(self.chosen_reasons()))
         self.on_touched()
 
+    def _watch(self, widget: QWidget) -> None:
+        """Watch ``widget`` and the widgets within it (installing again leaves one filter).  Each tracks the mouse:
+        Qt hands a widget that does not a move with no button pressed only through the application's filters."""
+        for each in (widget, *widget.findChildren(QWidget)):
+            each.installEventFilter(self)
+            each.setMouseTracking(True)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        """The applicant acting on the pad — a touch, a tap, a key, the mouse — starts the time-out again."""
-        if event.type() in TOUCHES and isinstance(watched, QWidget) and watched.window() is self:
+        """The applicant acting on the pad — a touch, a tap, a key, the mouse — starts the time-out again.
+
+        A widget joins the pad's watched ones when it is polished (ChildPolished, before it is first shown): a widget
+        only being made (ChildAdded) is not yet whole enough to hand to Python."""
+        kind = event.type()
+        if kind in TOUCHES and isinstance(watched, QWidget) and watched.window() is self:
             self.on_touched()
+        elif kind == _CHILD_POLISHED and isinstance(event, QChildEvent):
+            child = event.child()
+            if isinstance(child, QWidget):
+                self._watch(child)
         return False
 
     def on_touched(self) -> None:
