@@ -52,11 +52,37 @@ class _FirstPaint(QObject):
         if event.type() == _PAINT and not self.done:
             self.done = True
             self._let_go()
-            for then in self._waiting:
-                QTimer.singleShot(0, then)  # once this paint is done
+            _OneATurn(self.app, self._waiting)  # once this paint is done, one at a time
             self._waiting = []
             self.deleteLater()
         return False
+
+
+class _OneATurn(QObject):
+    """Runs the waits one at a time, each in a turn of the event loop of its own.
+
+    Run back to back in one turn (the rare fonts, the desk's socket, the scanner's filter: some 60 ms) they held up a
+    key the clerk typed just after the window showed.  Each is now queued only once the one before has run, and Qt
+    leaves what is queued meanwhile to the loop's next turn: a key typed (a timer come due) in between goes first,
+    and waits for one of them at most."""
+
+    def __init__(self, app: QApplication, waiting: list[Callable[[], None]]) -> None:
+        super().__init__(app)
+        self._left = list(waiting)
+        self._after()
+
+    def _next(self) -> None:
+        then = self._left.pop(0)
+        try:
+            then()
+        finally:  # queued after what ``then`` queued itself, and also when it failed
+            self._after()
+
+    def _after(self) -> None:
+        if self._left:
+            QTimer.singleShot(0, self, self._next)
+        else:
+            self.deleteLater()
 
 
 _current: _FirstPaint | None = None  # the watcher still waiting; kept here, as app.findChildren would hand Python
