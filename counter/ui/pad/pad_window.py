@@ -8,8 +8,8 @@ the request, recorded as no rating on the pad.  One tap on a good face records i
 is tapped, :attr:`PadWindow.timed_out` — the service is recorded as unrated, never as a rating; once a face is
 tapped, that face is the rating, recorded with the reasons ticked so far, none perhaps (the applicant left before
 saying why, or went back to the faces and then left).  Every touch, tap, key or movement of the mouse on the pad
-starts that time again (:meth:`PadWindow.eventFilter`), so an applicant still reading or choosing is never cut off
-(适老化: no time-out while the user is acting).
+starts that time again (:class:`counter.ui.pad.touch_watch.TouchWatch`), so an applicant still reading or choosing
+is never cut off (适老化: no time-out while the user is acting).
 
 The pad is for the applicant's finger (or mouse), not for a keyboard: no button takes the keyboard focus, so none is
 ringed as if chosen before the applicant touches it, and no key rates — the clerk must not choose for the applicant.
@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 from functools import partial
 
-from PySide6.QtCore import QChildEvent, QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -59,6 +59,7 @@ from counter.ui.pad.region_page import RegionPage
 from counter.ui.pad.style import LEVEL_BADGES, pad_style, scale_of
 from counter.ui.pad.text_fit import largest_fitting, lay_out
 from counter.ui.pad.timers import PadTimer, TimerFactory
+from counter.ui.pad.touch_watch import TouchWatch
 from counter.ui.pad.words import (
     PAD_APPLICANT,
     PAD_BACK,
@@ -89,13 +90,6 @@ from counter.words.translate import words_in
 #: how long the thanks stay before the pad returns to its idle page
 THANKS_MS = 6000
 REASON_COLUMNS = 3
-_CHILD_POLISHED = QEvent.Type.ChildPolished  # a widget within the pad made whole: from then on watched too
-#: what the applicant does on the pad: each starts the time-out again
-TOUCHES = frozenset({
-    QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseMove, QEvent.Type.Wheel,
-    QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd, QEvent.Type.KeyPress,
-    QEvent.Type.InputMethod,
-})  # fmt: skip
 
 
 class PadPage(IntEnum):
@@ -168,7 +162,8 @@ class PadWindow(QWidget):
         # every touch on any part of the pad, its own widgets made later included: the pad's own widgets are watched,
         # never the whole application, whose every event of every object a Python filter would be handed (the clerk's
         # keys among them, each held up by it while the pad starts)
-        self._watch(self)
+        self.touches = TouchWatch(self)
+        self.touches.touched.connect(self.on_touched)
         self._translate()
         self.rescale(800, 480)
 
@@ -429,7 +424,7 @@ class PadWindow(QWidget):
             button.setCheckable(True)
             button.toggled.connect(self.on_reason_toggled)
             self.reason_grid.addWidget(button, index // REASON_COLUMNS, index % REASON_COLUMNS)
-            self._watch(button)  # touched before it is polished (shown) too
+            self.touches.watch(button)  # touched before it is polished (shown) too
             self.reason_buttons.append(button)
 
     def set_keyboard(self, keyboard: bool) -> None:
@@ -468,27 +463,6 @@ class PadWindow(QWidget):
     def on_reason_toggled(self) -> None:
         self.submit_button.setEnabled(bool(self.chosen_reasons()))
         self.on_touched()
-
-    def _watch(self, widget: QWidget) -> None:
-        """Watch ``widget`` and the widgets within it (installing again leaves one filter).  Each tracks the mouse:
-        Qt hands a widget that does not a move with no button pressed only through the application's filters."""
-        for each in (widget, *widget.findChildren(QWidget)):
-            each.installEventFilter(self)
-            each.setMouseTracking(True)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        """The applicant acting on the pad — a touch, a tap, a key, the mouse — starts the time-out again.
-
-        A widget joins the pad's watched ones when it is polished (ChildPolished, before it is first shown): a widget
-        only being made (ChildAdded) is not yet whole enough to hand to Python."""
-        kind = event.type()
-        if kind in TOUCHES and isinstance(watched, QWidget) and watched.window() is self:
-            self.on_touched()
-        elif kind == _CHILD_POLISHED and isinstance(event, QChildEvent):
-            child = event.child()
-            if isinstance(child, QWidget):
-                self._watch(child)
-        return False
 
     def on_touched(self) -> None:
         if self._case is not None:
