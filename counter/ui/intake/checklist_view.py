@@ -1,8 +1,9 @@
 """The material rows of the checklist, the "全部已收取" button and the count still pending.
 
-Rows are made anew whenever the situation answers change the list (rarely, and
-always from a button, so no typing is interrupted); they are connected where
-they are made and speak to the panel only through :attr:`recorded`.
+When the situation answers change the list, a row whose material stays is kept
+(with the clerk's focus in it) and only the materials the answers bring are made:
+making every row anew cost about 90 ms an answer, felt on a desk's slow PC.  Rows
+are connected where they are made and speak to the panel only through :attr:`recorded`.
 """
 
 from __future__ import annotations
@@ -10,8 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from counter.catalog.model import Bundle, Necessity
-from counter.intake.checklist import Checklist, Receipt
+from counter.catalog.model import Bundle, Material, Necessity
+from counter.intake.checklist import Checklist, MaterialEntry, Receipt
 from counter.intake.licences import wants_licence
 from counter.ui.intake.material_row import MaterialRow
 from counter.ui.intake.words import (
@@ -70,32 +71,47 @@ class ChecklistView(QWidget):
             row.show_deferral(asked)
 
     def show_checklist(self, bundle: Bundle, checklist: Checklist) -> None:
-        for row in self.rows.values():
-            self._rows_layout.removeWidget(row)
-            row.hide()
-            row.deleteLater()
-        self.rows = {}
+        """The rows of ``checklist``, in its order, each showing its line."""
         answers = checklist.answers_dict()
         materials = {m.code: m for m in bundle.materials_for(answers)}
+        old = self.rows
+        for row in old.values():
+            self._rows_layout.removeWidget(row)
+        self.rows = {}
         for index, entry in enumerate(checklist.entries):
             material = materials[entry.code]
             # a licence the case itself produces is in no library yet (Bundle.fetched)
             lookup = wants_licence(material) and not bundle.producers(material, answers)
-            row = MaterialRow(material, entry, lookup=lookup)
-            if index:  # the list is one Tab stop: Tab enters it on the first row, the arrows go on, Tab leaves it
-                row.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-            row.recorded.connect(self.recorded)
-            row.deferral_chosen.connect(lambda code=entry.code: self.deferral_chosen.emit(code))
-            row.licence_asked.connect(lambda code=entry.code: self.licence_asked.emit(code))
-            row.page_asked.connect(lambda compared, code=entry.code: self.page_asked.emit(code, compared))
-            row.show_pages(*self._pages.get(entry.code, (0, 0)))
-            row.show_deferral(self._deferral_asked)
-            row.step.connect(lambda step, code=entry.code: self.on_step(code, step))
+            kept = old.get(entry.code)
+            if kept is not None and kept.material == material and kept.lookup == lookup:
+                row = old.pop(entry.code)
+                if row.entry() != entry:
+                    row.show_entry(entry)
+            else:  # a material the answers bring, or one whose line now asks for something else: made anew
+                row = self._made(material, entry, lookup)
+            # the list is one Tab stop: Tab enters it on the first row, the arrows go on, Tab leaves it
+            row.setFocusPolicy(Qt.FocusPolicy.ClickFocus if index else Qt.FocusPolicy.StrongFocus)
             self._rows_layout.addWidget(row)
             if self.isVisible():  # at once, so the focus can go to it straight away; a row made before the
                 row.show()  # panel shows comes up with it (hidden explicitly, it would stay hidden)
             self.rows[entry.code] = row
+        for row in old.values():  # materials the answers took off the list
+            row.hide()
+            row.deleteLater()
         self.show_pending()
+
+    def _made(self, material: Material, entry: MaterialEntry, lookup: bool) -> MaterialRow:
+        """A new row for ``material``, connected, showing the pages taken of it and the 容缺 request."""
+        code = entry.code
+        row = MaterialRow(material, entry, lookup=lookup)
+        row.recorded.connect(self.recorded)
+        row.deferral_chosen.connect(lambda: self.deferral_chosen.emit(code))
+        row.licence_asked.connect(lambda: self.licence_asked.emit(code))
+        row.page_asked.connect(lambda compared: self.page_asked.emit(code, compared))
+        row.show_pages(*self._pages.get(code, (0, 0)))
+        row.show_deferral(self._deferral_asked)
+        row.step.connect(lambda step: self.on_step(code, step))
+        return row
 
     def row(self, code: str) -> MaterialRow:
         return self.rows[code]

@@ -118,6 +118,7 @@ class MaterialRow(QFrame):
         """``lookup``: the material may be looked up in the 证照库 (the list decides: not one the case produces)."""
         super().__init__(parent)
         self.material = material
+        self.lookup = lookup
         self.setProperty("row", "true")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._receipt = entry.receipt

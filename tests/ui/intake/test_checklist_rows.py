@@ -150,6 +150,29 @@ def test_changing_an_answer_keeps_what_was_recorded_for_materials_that_remain(qt
     assert receipts(panel)["M02"] is Receipt.PENDING
 
 
+def test_an_answer_keeps_the_rows_of_materials_that_remain_and_the_focus_in_them(
+    qtbot: QtBot, panel: IntakePanel
+) -> None:
+    """An answer makes only the rows it brings: the row the clerk is in stays, focused, and nothing she typed is
+    redrawn; the first row of the new list is the list's one Tab stop."""
+    answer(panel)
+    panel.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is panel)
+    press(qtbot, panel, "M05", Qt.Key.Key_2)
+    kept = panel.checklist_view.row("M05")
+    kept.note.insert("租赁合同已过期")
+    gone = panel.checklist_view.row("M01")
+    answer(panel, {"operator": "company"})
+    assert panel.checklist_view.row("M05") is kept
+    assert QApplication.focusWidget() is kept.note
+    assert kept.note.text() == "租赁合同已过期"
+    assert "M01" not in panel.checklist_view.rows
+    qtbot.waitUntil(lambda: not gone.isVisible())
+    first, *rest = panel.checklist_view.rows.values()
+    assert first.focusPolicy() == Qt.FocusPolicy.StrongFocus
+    assert {row.focusPolicy() for row in rest} == {Qt.FocusPolicy.ClickFocus}
+
+
 def test_the_cases_own_licence_is_not_offered_as_fetched(panel: IntakePanel) -> None:
     answer(panel)
     produced = panel.checklist_view.row("M12")  # 营业执照: the case's 市场主体设立登记 issues it
