@@ -26,7 +26,6 @@ import datetime as dt
 import math
 import random
 import re
-import shutil
 import statistics
 import sys
 import tempfile
@@ -40,7 +39,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
 
 from benchmarks.bench_lists import Bare, _ms, _read, _window_collector, postgres_hall, sqlite_hall
-from benchmarks.big_hall import BigHall, describe
+from benchmarks.big_hall import BigHall, copy_data_keys, describe
 from benchmarks.goals import Verdicts, arguments, percentile
 from counter.access.desk import Desk
 from counter.actions.cases.case_reads import cases_found
@@ -201,10 +200,7 @@ def main() -> None:
     parser.add_argument("--data-keys", type=Path, help="the data keys the hall at --url was sealed under")
     args = parser.parse_args()
     if args.data_keys:
-        mine = paths.site_key_path().parent
-        mine.mkdir(parents=True, exist_ok=True)
-        for key in args.data_keys.glob("site-data-*.key"):
-            shutil.copy2(key, mine / key.name)
+        copy_data_keys(args.data_keys, paths.site_key_path().parent)
     cases = 2_000 if args.smoke else args.cases
     count = 20 if args.smoke else 200
     verdicts = Verdicts(smoke=args.smoke)

@@ -260,11 +260,9 @@ def server_site_key(folder: Path) -> Path:
 def hand_data_keys(folder: Path) -> None:
     """The data keys the hall's build sealed its cases under (this process's), given to the servers' key folder: a
     hall's personal data is sealed under one site's keys, its server's (:mod:`counter.host.data_key`)."""
-    mine = paths.site_key_path().parent
-    theirs = server_site_key(folder).parent
-    theirs.mkdir(parents=True, exist_ok=True)
-    for key in mine.glob(f"{paths.site_key_path().stem}-data-*.key"):
-        shutil.copy2(key, theirs / key.name)
+    from benchmarks.big_hall import copy_data_keys
+
+    copy_data_keys(paths.site_key_path().parent, server_site_key(folder).parent)
 
 
 @dataclass(frozen=True)
@@ -294,9 +292,9 @@ class BuiltHall:
         site_key.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         shutil.copy2(signing, site_key)
         shutil.copy2(encryption, encryption_key_path(site_key))
-        data_keys = sorted(self.data_keys.glob(f"{paths.site_key_path().stem}-data-*.key"))
-        for key in data_keys:
-            shutil.copy2(key, site_key.parent / key.name)
+        from benchmarks.big_hall import copy_data_keys
+
+        copy_data_keys(self.data_keys, site_key.parent)
         handed = read_data_keys(site_key)
         if handed.current is None or handed.index is None:
             raise SystemExit(f"{self.data_keys}: no data keys (site-data-sm4-N.key and site-data-index-sm3.key)")

@@ -99,8 +99,8 @@ from tests.sync.case_records import case_records
 from tests.sync.sync_world import Site, introduce, make_site, sqlite_copy
 
 __all__ = [
-    "BigHall", "Copier", "Person", "build", "data_keys_folder", "describe", "hall_site", "keep_data_keys", "person",
-    "placements", "training_cases", "working_days",
+    "BigHall", "Copier", "Person", "build", "copy_data_keys", "data_keys_folder", "describe", "hall_site",
+    "keep_data_keys", "person", "placements", "training_cases", "working_days",
 ]  # fmt: skip
 
 HALL = "XAM01"
@@ -631,11 +631,21 @@ def keep_data_keys(work: Path) -> Path:
     mine = paths.site_key_path()
     ensure_data_keys(mine)
     kept = data_keys_folder(work)
-    if kept.resolve() != mine.parent.resolve():
-        kept.mkdir(parents=True, exist_ok=True, mode=0o700)
-        for key in mine.parent.glob(f"{mine.stem}-data-*.key"):
-            shutil.copy2(key, kept / key.name)
+    copy_data_keys(mine.parent, kept)
     return kept
+
+
+def copy_data_keys(source: Path, target: Path) -> list[Path]:
+    """The data keys in the key folder ``source`` (``site-data-*.key``: the SM4 keys and the index key) copied into
+    ``target`` (made 0700 if missing), as they are named: the one copy a build keeps, a benchmark takes in and hands
+    its servers.  Nothing is copied onto itself; the copies are returned."""
+    if source.resolve() == target.resolve():
+        return []
+    target.mkdir(parents=True, exist_ok=True, mode=0o700)
+    copied = []
+    for key in sorted(source.glob(f"{paths.site_key_path().stem}-data-*.key")):
+        copied.append(Path(shutil.copy2(key, target / key.name)))
+    return copied
 
 
 def build(
