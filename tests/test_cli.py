@@ -277,7 +277,12 @@ def test_a_damaged_database_is_named_as_such(capsys: pytest.CaptureFixture[str],
 
 @pytest.mark.parametrize(
     "argv",
-    [["catalog", "list"], ["case", "list"], ["demo", "--today", "2026-11-20", "--out", "{tmp}"], ["case", "show", "X"]],
+    [
+        ["catalog", "list"],
+        ["case", "list"],
+        pytest.param(["demo", "--today", "2026-11-20", "--out", "{tmp}"], marks=pytest.mark.slow),
+        ["case", "show", "X"],
+    ],
     ids=["catalog-list", "case-list", "demo", "a-reported-problem"],
 )
 def test_a_command_closes_every_connection_it_opened(argv: list[str], tmp_path: Path, db: str) -> None:

@@ -7,6 +7,8 @@ import pkgutil
 import subprocess
 import sys
 
+import pytest
+
 import counter
 
 FACES = (
@@ -28,6 +30,7 @@ def domain_modules() -> list[str]:
     return found
 
 
+@pytest.mark.slow
 def test_domain_modules_import_neither_qt_nor_sqlalchemy() -> None:
     modules = domain_modules()
     assert "counter.catalog.model" in modules

@@ -40,6 +40,7 @@ def _receipt(sessions: sessionmaker[Session], desk: Desk, number: str, folder: P
     return pdf_text(path), made.pdf
 
 
+@pytest.mark.slow
 def test_a_hall_without_an_entrustment_issues_a_receipt_of_collection(
     sessions: sessionmaker[Session], desk: Desk, tmp_path: Path
 ) -> None:

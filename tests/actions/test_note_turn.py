@@ -90,6 +90,7 @@ def answer_after_the_note(sessions: Any, check: Callable[[Session], None]) -> Ca
     return answer
 
 
+@pytest.mark.slow
 def test_a_check_waits_for_a_commit_to_be_noted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     with commit_held_before_its_note(tmp_path, monkeypatch) as second:
         answer = answer_after_the_note(second, lambda session: number_guard.check_numbers(session, DESK, TODAY))

@@ -106,6 +106,7 @@ def _clock() -> Callable[[], dt.datetime]:
     return lambda: now
 
 
+@pytest.mark.slow
 def test_a_hostile_receiver_costs_each_send_its_deadline_and_no_row_is_sent_that_was_not(
     sessions: sessionmaker[Session], desk: Desk, receiver: Receiver, side: Side, tmp_path: Path
 ) -> None:

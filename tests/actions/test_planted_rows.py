@@ -79,6 +79,7 @@ def test_a_planted_admin_role_is_refused_at_sign_in_and_named_by_verify(
     assert account_mismatches(hall) == [(MismatchCode.CHANGED, "clerk1")]
 
 
+@pytest.mark.slow
 @pytest.mark.real_password_cost  # an old cost, so that the sign-in would rehash
 def test_a_rehash_never_records_a_planted_row(
     hall: sessionmaker[Session], desk: Desk, monkeypatch: pytest.MonkeyPatch

@@ -96,6 +96,7 @@ def test_a_first_start_from_the_prepared_database_ends_where_the_slow_way_ends(p
     assert rows(quick_file, "SELECT key FROM setting WHERE key = ?", PENDING_KEY) == []
 
 
+@pytest.mark.slow
 def test_the_pending_import_is_written_into_the_trail_once(prepared: Path, tmp_path: Path) -> None:
     target = tmp_path / "desk.sqlite3"
     assert copy_prepared(prepared, bundled_catalog_dir(), target) is Prepared.COPIED

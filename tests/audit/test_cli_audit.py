@@ -38,6 +38,7 @@ def actions_of(sessions: sessionmaker[Session], subject: str) -> list[tuple[str,
         return [(chain, action, json.loads(detail)) for chain, action, detail in rows]
 
 
+@pytest.mark.slow
 def test_verify_a_whole_trail(capsys: pytest.CaptureFixture[str], db: str) -> None:
     code, out, _ = run(capsys, "audit", "verify", "--db", db)
     assert code == 0

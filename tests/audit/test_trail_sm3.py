@@ -72,6 +72,7 @@ def test_an_hmac_sm3_entry_needs_the_key_and_names_its_algorithm_in_what_is_hash
     assert entry_hash(GENESIS, dataclasses.replace(fields, alg=ChainAlg.SHA256.value)) != one
 
 
+@pytest.mark.slow
 def test_entries_after_the_first_seal_are_chained_under_hmac_sm3_and_verify_names_both_spans(
     capsys: pytest.CaptureFixture[str], db: str, sessions: sessionmaker[Session]
 ) -> None:

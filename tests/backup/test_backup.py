@@ -163,6 +163,7 @@ def test_two_backups_in_one_second_both_kept(desk_db: DeskDb) -> None:
     assert b.exists()
 
 
+@pytest.mark.slow
 def test_restore_round_trip_keeps_cases_and_the_old_database_beside(desk_db: DeskDb) -> None:
     saved = make_backup(desk_db.url, None, NOW)
     engine = make_engine(desk_db.url)  # after the backup, more intakes are taken

@@ -126,6 +126,7 @@ def test_where_accounts_exist_only_an_admin_backs_up(
     assert ("backup_made", "saved.sqlite3") in audit_actions(desk_db.url)
 
 
+@pytest.mark.slow
 def test_where_accounts_exist_only_an_admin_restores(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, desk_db: DeskDb, tmp_path: Path
 ) -> None:

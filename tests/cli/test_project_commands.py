@@ -198,6 +198,7 @@ def test_the_food_factory_to_its_evaluation_and_the_wind_farm_to_its_end(
     assert json.loads(ok(capsys, db, "2026-11-01", "queue", "--json")) == []
 
 
+@pytest.mark.slow
 def test_the_agents_day_puts_the_overdue_first_and_marks_them(
     capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
 ) -> None:

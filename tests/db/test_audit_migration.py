@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from sqlalchemy import text
 
 from counter.access.desk import Desk
@@ -30,6 +31,7 @@ def triggers(url: str) -> dict[str, int]:
         engine.dispose()
 
 
+@pytest.mark.slow
 def test_down_and_up_again_keep_the_triggers_and_the_old_entries_whole(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'trail.sqlite3'}"
     engine = make_engine(url)

@@ -140,6 +140,7 @@ def test_the_page_and_the_counts_walk_in_due_order_whatever_the_guess(hall: sess
         assert not re.search(r"(^|->\s+)Sort\b", plan, re.MULTILINE), plan
 
 
+@pytest.mark.slow
 def test_the_walk_leaves_the_planner_as_it_found_it(hall: sessionmaker[Session]) -> None:
     with hall() as session:
         day_lists(session, TODAY, Desk(DeskIdentity("XAM01", "5"), "测试"))

@@ -104,6 +104,7 @@ def test_0009_fills_each_bundles_status_from_its_current_guide(tmp_path: Path) -
     engine.dispose()
 
 
+@pytest.mark.slow
 def test_0022_leaves_the_office_days_with_no_stamp_nor_trigger_and_0021_comes_back(tmp_path: Path) -> None:
     """The office's days are read as they are: a database upgraded from 0021 keeps no stamp table and no trigger
     that writes one, so a day written by hand or by another program is all there is to it; a downgrade brings 0021's

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from counter.documents.kinds import DocumentKind
 from counter.documents.rating_sheet import rating_sheet_for
 from counter.documents.render import render_pdf
@@ -19,6 +21,7 @@ def _write(tmp_path: Path, pdf: bytes) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_the_sheet_carries_the_case_number_as_a_barcode_and_every_level_as_a_box(
     demo: DemoCases, tmp_path: Path
 ) -> None:

@@ -12,6 +12,8 @@ from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
+import pytest
+
 from counter.host.outward_http import Link
 from counter.outbox.rules import Answer, Outcome
 from tests.https_stub import serving
@@ -59,6 +61,7 @@ def _post(url: str, ca_file: str) -> tuple[Answer, float]:
         link.close()
 
 
+@pytest.mark.slow
 def test_headers_dripped_a_byte_at_a_time_end_at_the_deadline() -> None:
     head = b"HTTP/1.1 200 OK\r\nX-Slow: " + b"a" * 200 + b'\r\nContent-Length: 12\r\n\r\n{"id": "x"}\n'
     with answering(head, drip=True) as (url, ca_file):
@@ -79,6 +82,7 @@ def test_plain_http_is_refused_before_anything_is_sent() -> None:
     assert (answer.outcome, answer.detail) == (Outcome.REFUSED, "endpoint is not https://: nothing sent")
 
 
+@pytest.mark.slow
 def test_a_tls_handshake_dripped_a_byte_at_a_time_ends_at_the_deadline() -> None:
     """The receiver answers the hello with the head of a 16 KB handshake record, then a byte at a time."""
     released = threading.Event()

@@ -6,10 +6,13 @@ from __future__ import annotations
 import os
 import signal
 
+import pytest
+
 from counter.outbox.rules import SendRound
 from counter.outbox.service_loop import run_until_stopped
 
 
+@pytest.mark.slow
 def test_passes_run_until_a_sigterm_and_every_pass_is_counted() -> None:
     passes: list[int] = []
 

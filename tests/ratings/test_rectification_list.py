@@ -13,6 +13,7 @@ import datetime as dt
 import random
 from dataclasses import dataclass, field
 
+import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -91,6 +92,7 @@ def _write(sessions: sessionmaker[Session], count: int) -> list[Written]:
     return written
 
 
+@pytest.mark.slow
 def test_the_open_list_is_the_domains_rules_over_every_history(sessions: sessionmaker[Session]) -> None:
     written = _write(sessions, 60)
     expected = sorted((w for w in written if w.state in OPEN_STATES), key=lambda w: (w.due, w.rectification_id))

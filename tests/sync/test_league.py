@@ -180,6 +180,7 @@ def test_a_township_sends_nothing_to_the_league(catalog: Path, tmp_path: Path) -
     assert list(bad.value.codes) == [SiteProblem.COUNTY_FORMAT]
 
 
+@pytest.mark.slow
 def test_counter_figures_by_county(league: tuple[Site, Site, Site], capsys: pytest.CaptureFixture[str]) -> None:
     xam, wlh, aes = league
     for hall in (wlh, aes):

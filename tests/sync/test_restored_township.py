@@ -65,6 +65,7 @@ def held(hall: Site, ars: Site) -> list[int]:
         return sorted(session.scalars(select(s.no).where(s.site_code == ars.code)))
 
 
+@pytest.mark.slow
 def test_the_hall_names_a_townships_restore_and_neither_site_is_accused(
     pair: tuple[Site, Site], tmp_path: Path
 ) -> None:

@@ -78,6 +78,7 @@ def two_cases_in_bytes(ars: Site) -> int:
     return 2 + sizes[-1] + sizes[-2] + 1
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("limit", ["records", "bytes"])
 def test_pending_work_beyond_the_limits_goes_in_several_packages_and_the_hall_takes_them_all(
     pair: tuple[Site, Site], monkeypatch: pytest.MonkeyPatch, limit: str

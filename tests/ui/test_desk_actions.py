@@ -51,6 +51,7 @@ def test_f5_opens_the_intake_for_the_guide_on_screen(qtbot: QtBot, window: MainW
     assert any("已经打开" in text for text in shown_messages(window))
 
 
+@pytest.mark.slow
 def test_f5_after_a_commit_starts_the_next_intake_with_the_keyboard_in_it(qtbot: QtBot, window: MainWindow) -> None:
     open_bundle(window, "xcg")
     QTest.keyClick(window, Qt.Key.Key_F5)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
@@ -43,6 +44,7 @@ def shown_messages(window: MainWindow) -> list[str]:
     return [box.text() for box in window.findChildren(QMessageBox) if box.isVisible()]
 
 
+@pytest.mark.slow
 def test_f5_at_a_desk_without_a_clerk_says_so_and_f8_names_one(qtbot: QtBot, db: Store, catalog_dir: Path) -> None:
     window = start_window(qtbot, MainWindow(InProcess(db), catalog_dir))
     window.start_pad()

@@ -153,6 +153,7 @@ def test_the_lock_asks_for_the_password_and_unlocking_gives_the_keyboard_back(
     focus_is(qtbot, window.search_panel.box)
 
 
+@pytest.mark.slow
 def test_esc_after_a_commit_gives_the_keyboard_back_to_the_desk_for_the_next_f5(
     qtbot: QtBot, window: MainWindow
 ) -> None:

@@ -149,6 +149,7 @@ def test_a_second_operation_while_one_is_in_flight_is_refused(qtbot: QtBot, desk
     assert runner.call(COUNT, Count(1)) == 2  # applied once for the first submit, once now: never for the refused
 
 
+@pytest.mark.slow
 def test_another_operation_asked_meanwhile_waits_its_turn(qtbot: QtBot, desk_store: Store) -> None:
     runner = Runner(InProcess(desk_store))
     read_meanwhile: list[int] = []
@@ -182,6 +183,7 @@ def test_a_timer_s_operation_gives_way_to_one_in_flight(qtbot: QtBot, desk_store
     assert len(skipped) == 1
 
 
+@pytest.mark.slow
 def test_the_window_says_it_is_busy_only_when_the_wait_is_felt(qtbot: QtBot, desk_store: Store) -> None:
     desk_store.sessions()  # opened and migrated at the desk's start, not by the write
     runner = Runner(InProcess(desk_store))

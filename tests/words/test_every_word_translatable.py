@@ -14,6 +14,8 @@ import ast
 import re
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parent.parent.parent
 # folders (every module inside) and single modules, relative to the repository
 COVERED: tuple[str, ...] = (
@@ -72,6 +74,7 @@ def bypasses(source: str, name: str = "<source>") -> list[str]:
     return [hit for _, hit in sorted(found)]
 
 
+@pytest.mark.slow
 def test_every_chinese_literal_of_the_covered_modules_goes_through_tr() -> None:
     modules = covered_modules()
     assert len(modules) >= 120  # the words package, every module of the window and of the command line

@@ -4,6 +4,7 @@ preview); the item reads 已撤销 with the day and the reason (国办发〔2020
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -36,6 +37,7 @@ def choose_fire(page: CasePage) -> None:
     states.table.selectRow([i.code for i in states.items].index(FIRE))
 
 
+@pytest.mark.slow
 def test_granted_on_a_promise_then_revoked_when_the_check_finds_it_false(
     qtbot: QtBot, case_sessions: sessionmaker[Session], today: Clock
 ) -> None:

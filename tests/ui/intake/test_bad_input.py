@@ -41,6 +41,7 @@ def app_font(qapp: QApplication) -> Iterator[str]:
     QApplication.setFont(before)
 
 
+@pytest.mark.slow
 def test_odd_text_is_stored_and_shown_as_typed(
     qtbot: QtBot, sessions: sessionmaker[Session], panel: IntakePanel
 ) -> None:

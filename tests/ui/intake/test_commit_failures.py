@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
@@ -48,6 +49,7 @@ def test_a_database_error_keeps_the_form_and_the_draft(
     assert "\\u5f20\\u6d77\\u519b" in stored[1]
 
 
+@pytest.mark.slow
 def test_a_resubmission_names_and_links_the_correction_it_answers(
     qtbot: QtBot, sessions: sessionmaker[Session], make_panel: MakePanel
 ) -> None:

@@ -33,6 +33,7 @@ from tests.ui.test_runner_thread import in_the_loop
 HELD_MS = 800
 
 
+@pytest.mark.slow
 def test_a_commit_waiting_on_the_database_says_so_and_a_second_press_takes_nothing_twice(
     qtbot: QtBot, sessions: sessionmaker[Session], panel: IntakePanel
 ) -> None:
@@ -64,6 +65,7 @@ def test_a_commit_waiting_on_the_database_says_so_and_a_second_press_takes_nothi
     assert panel.finished
 
 
+@pytest.mark.slow
 def test_the_desk_s_status_bar_says_it_is_waiting_while_a_step_is_saved(
     qtbot: QtBot, window: MainWindow, db: Store
 ) -> None:

@@ -6,6 +6,7 @@ key 6 ticks the request and puts the keyboard on its conditions; until both are 
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -66,6 +67,7 @@ def test_key_6_marks_a_deferrable_material_and_asks_for_its_conditions(qtbot: Qt
     assert panel.decision.outcome is Outcome.DEFER
 
 
+@pytest.mark.slow
 def test_a_request_taken_back_leaves_the_correction(qtbot: QtBot, panel: IntakePanel) -> None:
     """A bad credit record: the clerk unticks the request, and the 补正 the form comes to can be issued."""
     ready(qtbot, panel)

@@ -102,6 +102,7 @@ def test_a_draft_is_restored_into_a_new_panel_identically(
     assert not again.drafts.timer.isActive()  # restoring is not typing
 
 
+@pytest.mark.slow
 def test_restoring_does_not_fill_from_earlier_cases(
     qtbot: QtBot, sessions: sessionmaker[Session], make_panel: MakePanel
 ) -> None:

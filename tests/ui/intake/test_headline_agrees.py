@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -32,6 +33,7 @@ def agree(panel: IntakePanel, state: str) -> bool:
     return enabled
 
 
+@pytest.mark.slow
 def test_the_headline_and_the_button_agree_as_the_form_fills(qtbot: QtBot, make_panel: MakePanel) -> None:
     panel = make_panel()
     assert not agree(panel, "blank")

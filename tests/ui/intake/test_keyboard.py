@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -48,6 +49,7 @@ def test_the_rows_made_again_after_an_answer_keep_the_order(qtbot: QtBot, panel:
     assert tab(qtbot, rows[0]) is panel.deferral.asked
 
 
+@pytest.mark.slow
 def test_after_issuing_a_refusal_the_keyboard_is_on_the_print_button(qtbot: QtBot, panel: IntakePanel) -> None:
     fill_person(panel)
     refuse(panel, RefusalGround.NO_LICENCE_NEEDED)

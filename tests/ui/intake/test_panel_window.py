@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -70,6 +71,7 @@ def test_an_unpublished_guide_cannot_be_taken(qtbot: QtBot, sessions: sessionmak
     assert not panel.commit_button.isEnabled()
 
 
+@pytest.mark.slow
 def test_restore_intake_shows_the_draft_in_its_own_window(
     qtbot: QtBot, sessions: sessionmaker[Session], guide: StoredGuide
 ) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import replace
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
@@ -29,6 +30,7 @@ def press_ctrl_n(qtbot: QtBot, panel: IntakePanel) -> None:
     QTest.keyClick(edit, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
 
 
+@pytest.mark.slow
 def test_the_number_called_goes_with_the_case_and_its_page_shows_the_wait(
     qtbot: QtBot, panel: IntakePanel, sessions: sessionmaker[Session]
 ) -> None:

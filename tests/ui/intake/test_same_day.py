@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -19,6 +20,7 @@ from tests.ui.intake.helpers import commit, fill_person, ready
 from tests.ui.runners import runner_on
 
 
+@pytest.mark.slow
 def test_a_same_day_case_is_done_at_the_window_by_keyboard(qtbot: QtBot, sessions: sessionmaker[Session]) -> None:
     with sessions.begin() as s:
         guide = add_immediate_guide(s)

@@ -20,6 +20,7 @@ def colours_of(path: Path) -> set[object]:
     return {colour for _count, colour in counted}
 
 
+@pytest.mark.slow
 def test_every_state_at_both_sizes(qapp: QApplication, pad_font: str | None, tmp_path: Path) -> None:
     assert qapp is QApplication.instance()
     assert pad_font == "WenQuanYi Micro Hei"

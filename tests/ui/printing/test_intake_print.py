@@ -59,6 +59,7 @@ def take(qtbot: QtBot, panel: IntakePanel, outcome: Outcome) -> str:
     return commit(qtbot, panel)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("outcome", "kinds"),
     [
@@ -83,6 +84,7 @@ def test_print_opens_the_notices_of_the_outcome(
     assert not any(made.reprint for made in window.documents)
 
 
+@pytest.mark.slow
 def test_ctrl_p_after_the_commit_opens_the_same_paper_again(qtbot: QtBot, panel: IntakePanel) -> None:
     take(qtbot, panel, Outcome.ACCEPT)
     panel.activateWindow()
@@ -135,6 +137,7 @@ def test_the_refusal_notice_says_what_the_confirmation_showed(
     assert any(line.endswith(f"：请向{office}申请。") for line in shown)  # each item, the body typed for it
 
 
+@pytest.mark.slow
 def test_the_committed_intake_closes_once_its_paper_is_printed(
     qtbot: QtBot, panel: IntakePanel, queue: Queue, cups: Cups
 ) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
@@ -34,6 +35,7 @@ def esc(qtbot: QtBot, window: QWidget) -> None:
     QTest.keyClick(focus, Qt.Key.Key_Escape)
 
 
+@pytest.mark.slow
 def test_esc_on_a_case_with_its_papers_unprinted_asks_and_needs_a_reason(qtbot: QtBot, panel: IntakePanel) -> None:
     case_no = take(qtbot, panel, Outcome.DEFER)  # 容缺: the 承诺书 the applicant signs is among the papers
     esc(qtbot, panel)

@@ -87,6 +87,7 @@ def test_an_unprinted_pledge_is_flagged_until_it_is_printed(
     assert case_no not in f6_line(qtbot, window)
 
 
+@pytest.mark.slow
 def test_a_waiver_with_its_reason_clears_the_flag_and_stays_in_the_history(
     qtbot: QtBot, window: MainWindow, panel: IntakePanel, sessions: sessionmaker[Session]
 ) -> None:

@@ -249,6 +249,7 @@ def test_where_accounts_exist_the_form_asks_no_clerk(qtbot: QtBot, fresh: sessio
     assert page.site_form.desk_no.isVisible()
 
 
+@pytest.mark.slow
 def test_a_clerk_is_told_to_fetch_an_administrator(qtbot: QtBot, fresh: sessionmaker[Session]) -> None:
     with fresh.begin() as session:
         session.add(models.Account(login="wulan", name="乌兰", roles="clerk", password_hash="x"))
