@@ -191,7 +191,9 @@ class _PinyinUse:
         with self.lock:
             self.users -= 1
             if block and self.users == 0 and not self.kept:
-                names = [name for name in sys.modules if name == _PINYIN or name.startswith(_PINYIN + ".")]
+                # over a copy taken at once: another thread importing meanwhile (the desk's warm-up) changes
+                # sys.modules, and walking it then raised in the middle of a first start's catalog sync
+                names = [name for name in sys.modules.copy() if name == _PINYIN or name.startswith(_PINYIN + ".")]
                 for module in [sys.modules.pop(name) for name in names]:
                     vars(module).clear()
 

@@ -98,3 +98,36 @@ def test_not_let_go_from_under_a_reading_on_another_thread(
     assert "pypinyin" in sys.modules  # the other thread is still reading
     finish.set()
     other.join()
+
+
+@pytest.mark.slow  # a race, given seconds to happen
+def test_the_tables_are_let_go_while_another_thread_imports(desk_without_pinyin: None) -> None:
+    """A desk's first start: its warm-up thread imports while the catalog sync lets pypinyin go.  Walking
+    ``sys.modules`` as it changed raised in the sync (dictionary changed size during iteration) and the first start
+    said the catalog could not be brought in, one start in ten on a busy machine."""
+    stop = threading.Event()
+
+    def importing() -> None:  # as the warm-up does: modules come into sys.modules one after another
+        n = 0
+        while not stop.is_set():
+            sys.modules[f"counter_warm_up_{n % 64}"] = ModuleType("warm")
+            sys.modules.pop(f"counter_warm_up_{(n + 32) % 64}", None)
+            n += 1
+
+    switch = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # the threads take turns as often as a busy machine makes them
+    other = threading.Thread(target=importing)
+    other.start()
+    try:
+        for _ in range(3000):
+            sys.modules["pypinyin"] = ModuleType("pypinyin")  # loaded by the block, as an import would
+            search._pinyin_use.enter(block=True)
+            search._pinyin_use.kept = False
+            search._pinyin_use.leave(block=True)
+            assert "pypinyin" not in sys.modules
+    finally:
+        stop.set()
+        other.join()
+        sys.setswitchinterval(switch)
+        for name in [name for name in sys.modules.copy() if name.startswith("counter_warm_up_")]:
+            del sys.modules[name]
