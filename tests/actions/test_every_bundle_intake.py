@@ -31,7 +31,6 @@ from counter.actions.cases.documents import make_document, office_settings, save
 from counter.actions.intake.intake_file import take_from_file
 from counter.case.numbers import DeskIdentity
 from counter.catalog.model import Bundle, GuideStatus, Medium
-from counter.catalog.reader import catalog_files, read_paths
 from counter.db.case_store import case_view
 from counter.db.engine import make_engine, make_sessions
 from counter.db.settings_store import mark_training
@@ -48,7 +47,7 @@ from counter.parties.identifiers import make_id_number
 from counter.ui.printing.words import OFFICE_FIELD, OFFICE_TAB
 from counter.words.documents import document_problems_text
 from counter.words.intake import intake_reason
-from tests.conftest import SHIPPED_CATALOG
+from tests.catalog.folder import shipped_catalog
 from tests.documents.pdf_tools import pdf_text
 from tests.subject_values import typed_subject
 
@@ -57,7 +56,7 @@ DESK = Desk(DeskIdentity("XAM01", "8"), "乌兰")
 
 
 def guides() -> list[Bundle]:
-    read = read_paths(catalog_files(SHIPPED_CATALOG))
+    read = shipped_catalog()
     return sorted((b for _, b in read.bundles if b.has_guide), key=lambda b: b.number)
 
 

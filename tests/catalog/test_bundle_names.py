@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from counter.catalog.reader import catalog_files, read_paths
-from tests.conftest import SHIPPED_CATALOG
+from tests.catalog.folder import shipped_catalog
 
 LIST = Path(__file__).parent / "data" / "bundles-103.tsv"
 
@@ -29,7 +28,7 @@ def folded(name: str) -> str:
 
 
 def shipped() -> list[tuple[int, str]]:
-    read = read_paths(catalog_files(SHIPPED_CATALOG))
+    read = shipped_catalog()
     return sorted((bundle.number, bundle.name) for _, bundle in read.bundles)
 
 

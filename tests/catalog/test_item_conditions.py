@@ -13,12 +13,11 @@ import pytest
 
 from counter.catalog.document import content_hash, from_document, to_document
 from counter.catalog.model import Bundle
-from counter.catalog.reader import catalog_files, read_paths
 from counter.catalog.workbook import read_workbook, write_workbook
+from tests.catalog.folder import shipped_catalog
 from tests.catalog.test_workbook import full_bundle
-from tests.conftest import SHIPPED_CATALOG
 
-BUNDLES = {bundle.number: bundle for _, bundle in read_paths(catalog_files(SHIPPED_CATALOG)).bundles}
+BUNDLES = {bundle.number: bundle for _, bundle in shipped_catalog().bundles}
 
 
 def _names(bundle: Bundle, answers: dict[str, str]) -> list[str]:

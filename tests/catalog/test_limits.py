@@ -19,7 +19,7 @@ from counter.documents.guide_notice import guide_notice_for
 from counter.documents.model import OfficeSettings, Pairs
 from counter.words.catalog_problems import problem_text
 from tests.catalog.builders import item, item_code, valid_bundle, write_catalog
-from tests.catalog.folder import read_folder
+from tests.catalog.folder import read_folder, shipped_catalog
 from tests.conftest import SHIPPED_CATALOG
 
 WD = TimeUnit.WORKING_DAY
@@ -28,7 +28,7 @@ NO_LIMIT = "法律法规未规定"
 
 @pytest.fixture(scope="module")
 def shipped() -> dict[str, Bundle]:
-    return {bundle.code: bundle for _, bundle in read_folder(SHIPPED_CATALOG).bundles}
+    return {bundle.code: bundle for _, bundle in shipped_catalog().bundles}
 
 
 def _items(shipped: dict[str, Bundle], name: str) -> list[tuple[str, Item]]:

@@ -14,11 +14,10 @@ from collections.abc import Iterator
 import pytest
 
 from counter.catalog.model import Bundle, Material, output_names
-from counter.catalog.reader import catalog_files, read_paths
+from tests.catalog.folder import shipped_catalog
 from tests.catalog.test_bundle_names import league_list
-from tests.conftest import SHIPPED_CATALOG
 
-BUNDLES = {bundle.number: bundle for _, bundle in read_paths(catalog_files(SHIPPED_CATALOG)).bundles}
+BUNDLES = {bundle.number: bundle for _, bundle in shipped_catalog().bundles}
 
 
 def _answer_sets(bundle: Bundle) -> Iterator[dict[str, str]]:

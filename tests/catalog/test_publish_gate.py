@@ -11,13 +11,13 @@ from counter.catalog.problems import Rule
 from counter.catalog.publish_gate import publish_problems, unsourced_bounds
 from counter.db.catalog_store import unconfirmed
 from counter.words.catalog_problems import problem_text
-from tests.catalog.folder import read_folder
+from tests.catalog.folder import shipped_catalog
 from tests.conftest import SHIPPED_CATALOG
 
 
 @pytest.fixture(scope="module")
 def shipped() -> dict[str, Bundle]:
-    return {bundle.code: bundle for _, bundle in read_folder(SHIPPED_CATALOG).bundles}
+    return {bundle.code: bundle for _, bundle in shipped_catalog().bundles}
 
 
 def test_the_same_licence_listed_twice_is_refused_with_its_first_place(shipped: dict[str, Bundle]) -> None:

@@ -12,8 +12,8 @@ from counter.catalog.model import Bundle, GuideStatus, TimeLimit, TimeUnit
 from counter.catalog.review import Concern, Finding, bare_laws, review_bundle
 from counter.cli.main import main
 from tests.catalog.builders import valid_bundle, write_catalog
-from tests.catalog.folder import read_folder
-from tests.conftest import SHIPPED_CATALOG, made_database
+from tests.catalog.folder import read_folder, shipped_catalog
+from tests.conftest import made_database
 
 
 def _draft(tmp_path: Path) -> Bundle:
@@ -65,7 +65,7 @@ def test_an_unsourced_limit_is_the_departments_to_confirm(tmp_path: Path) -> Non
 
 
 def test_the_shipped_drafts_leave_no_borrowed_limit_and_ask_for_the_clinics_promise() -> None:
-    shipped = {b.code: b for _, b in read_folder(SHIPPED_CATALOG).bundles}
+    shipped = {b.code: b for _, b in shipped_catalog().bundles}
     clinic = review_bundle(shipped["XAM-YJS-027"])
     filing = next(i for i in shipped["XAM-YJS-027"].items if i.name == "诊所备案")
     assert Finding(Concern.PROMISE_WITHOUT_LAW, filing.code, detail="0 working_day") in clinic

@@ -34,7 +34,7 @@ from tests.catalog.builders import (
     valid_bundle,
     write_catalog,
 )
-from tests.catalog.folder import read_folder
+from tests.catalog.folder import read_folder, shipped_catalog
 from tests.conftest import costly_examples
 
 SHIPPED_CATALOG = Path(__file__).resolve().parents[2] / "counter" / "resources" / "catalog"
@@ -371,7 +371,7 @@ def test_limits_compare_across_units() -> None:
 
 
 def test_the_shipped_catalog_is_complete_and_valid() -> None:
-    result = read_folder(SHIPPED_CATALOG)
+    result = shipped_catalog()
     problems = validate_read(result)
 
     assert [problem_text(p) for p in problems] == []

@@ -17,8 +17,8 @@ from counter.cli.main import main
 from counter.documents.model import DocumentKind, Fields, OfficeSettings, Text, bundle_forms, form_for
 from counter.documents.render import render_pdf
 from counter.documents.words import DOC_FORM_STANDARD
-from tests.catalog.folder import read_folder
-from tests.conftest import SHIPPED_CATALOG, made_database
+from tests.catalog.folder import shipped_catalog
+from tests.conftest import made_database
 from tests.documents.pdf_tools import page_count, pdf_text
 
 TODAY = dt.date(2026, 11, 20)
@@ -26,7 +26,7 @@ TODAY = dt.date(2026, 11, 20)
 
 @pytest.fixture(scope="module")
 def shipped() -> dict[str, Bundle]:
-    return {bundle.code: bundle for _, bundle in read_folder(SHIPPED_CATALOG).bundles}
+    return {bundle.code: bundle for _, bundle in shipped_catalog().bundles}
 
 
 def _form(bundle: Bundle, code: str) -> Material:
