@@ -118,7 +118,6 @@ class MaterialRow(QFrame):
         """``lookup``: the material may be looked up in the 证照库 (the list decides: not one the case produces)."""
         super().__init__(parent)
         self.material = material
-        self.lookup = lookup
         self.setProperty("row", "true")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._receipt = entry.receipt
@@ -223,6 +222,11 @@ class MaterialRow(QFrame):
         self.note.returnPressed.connect(self.on_note_done)
 
     # --- what the row shows ------------------------------------------------------
+
+    @property
+    def lookup(self) -> bool:
+        """Whether the row offers the 证照库 look-up (key 7): what the list decided when it made the row."""
+        return self.licence_button is not None
 
     @property
     def receipt(self) -> Receipt:
