@@ -141,6 +141,19 @@ def costly_examples(share: int, suppress_health_check: Collection[HealthCheck] =
 
 
 @pytest.fixture(autouse=True)
+def garbage_of_the_test() -> Iterator[None]:
+    """What the test left in cycles is collected when it ends, and what lives on is frozen (``gc.freeze``).
+
+    Each full collection then walks what one test made, not again everything every earlier test left alive
+    (engines' caches, modules loaded on the way): without it the workers of the quick tier spent 19 s of CPU in
+    full collections, a seventh of the run.  Set up before any other fixture, it ends after them all.
+    """
+    yield
+    gc.collect()
+    gc.freeze()
+
+
+@pytest.fixture(autouse=True)
 def engines_disposed() -> Iterator[weakref.WeakSet[Engine]]:
     """Every engine a test used is disposed when the test ends, its pooled connections closed.
 

@@ -7,7 +7,6 @@ unpublished bundles) so a failure points at the window, not at the content.
 from __future__ import annotations
 
 import functools
-import gc
 import shutil
 import weakref
 from collections.abc import Iterator
@@ -61,16 +60,15 @@ def collector(qapp: QApplication, engines_disposed: weakref.WeakSet[Engine]) -> 
     engines the test used are disposed first, so that the collection frees closed pools, not open connections.
 
     The collector's stop collects every generation, here on the window's thread, as before; what survives it is then
-    frozen (``gc.freeze``), so that the next test's full collection walks only what that test made, not again the
-    million objects of Qt, SQLAlchemy and the libraries every test has loaded.  What is frozen was still reachable
-    when its test ended: never collected afterwards, it is never freed on a worker thread either.
+    frozen by the suite's ``garbage_of_the_test`` (tests/conftest.py), set up before this and ended after it.  What
+    is frozen was still reachable when its test ended: never collected afterwards, it is never freed on a worker
+    thread either.
     """
     running = MainThreadCollector(qapp)
     yield
     for engine in list(engines_disposed):
         engine.dispose()
     running.stop()
-    gc.freeze()
 
 
 @pytest.fixture
