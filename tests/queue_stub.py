@@ -43,7 +43,9 @@ def queue_server(stub: QueueStub) -> Iterator[str]:
             return
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # serve_forever looks for the shutdown flag every poll_interval (half a second by default): each test's end
+    # would wait that long for nothing (tests/https_stub.py)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"
