@@ -93,6 +93,7 @@ def intake(session: Session, n: int, stored: StoredGuide | None = None, uid: str
     return take_intake(session, DESK, request, TODAY, office_calendar(session)).case_no
 
 
+@pytest.mark.slow
 def test_an_intake_sends_the_same_statements_however_long_its_checklist(either_desk: sessionmaker[Session]) -> None:
     sessions = either_desk
     found = sorted(guides(sessions), key=lambda stored: len(stored.bundle.materials))

@@ -52,6 +52,7 @@ def test_a_hall_without_an_entrustment_issues_a_receipt_of_collection(
     assert "本机关决定" not in text
 
 
+@pytest.mark.slow
 def test_an_entrusted_receipt_is_the_departments_and_its_reprint_stays_so(
     sessions: sessionmaker[Session], owner: sessionmaker[Session], desk: Desk, tmp_path: Path
 ) -> None:

@@ -97,6 +97,7 @@ def test_a_check_waits_for_a_commit_to_be_noted(tmp_path: Path, monkeypatch: pyt
     assert answer() == [None]
 
 
+@pytest.mark.slow
 def test_a_receipts_check_waits_for_the_desks_first_number_to_be_noted(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -108,6 +109,7 @@ def test_a_receipts_check_waits_for_the_desks_first_number_to_be_noted(
     assert answer() == [None]
 
 
+@pytest.mark.slow
 def test_two_desks_first_numbers_noted_at_once_are_both_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Neither process finds a note: the first makes it whole, the second waits and adds its line to it."""
     place = str(tmp_path / "hall")
@@ -136,6 +138,7 @@ def test_two_desks_first_numbers_noted_at_once_are_both_kept(tmp_path: Path, mon
     assert note.issued == {"XAM01-1": "XAM01-20261120-01-0001", "XAM01-2": "XAM01-20261120-02-0001"}
 
 
+@pytest.mark.slow
 def test_the_turn_is_one_at_a_time_and_let_go(tmp_path: Path) -> None:
     path = turn_path(str(tmp_path / "desk.sqlite3"))
     held = NoteTurn(path)

@@ -107,6 +107,7 @@ def test_the_pending_import_is_written_into_the_trail_once(prepared: Path, tmp_p
     assert rows(target, "SELECT action FROM audit_entry") == [("catalog_imported",)]
 
 
+@pytest.mark.slow
 def test_the_prepared_database_holds_only_what_every_desk_builds_alike(prepared: Path) -> None:
     database = prepared / DATABASE
     tables = [name for (name,) in rows(database, "SELECT name FROM sqlite_master WHERE type = 'table'")]

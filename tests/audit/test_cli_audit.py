@@ -51,6 +51,7 @@ def test_verify_a_whole_trail(capsys: pytest.CaptureFixture[str], db: str) -> No
     assert (report["chains"], report["entries"] > 10) == (2, True)
 
 
+@pytest.mark.slow
 def test_verify_lists_every_problem_in_chinese(capsys: pytest.CaptureFixture[str], db: str, db_path: Path) -> None:
     engine = create_engine(f"sqlite:///{db_path}")
     with engine.begin() as conn:

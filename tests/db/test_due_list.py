@@ -92,6 +92,7 @@ def _fill(sessions: sessionmaker[Session]) -> None:
         session.commit()
 
 
+@pytest.mark.slow
 def test_a_long_backlog_gives_the_earliest_page_in_order_and_says_how_many(hall: sessionmaker[Session]) -> None:
     with hall() as session:
         lists = day_lists(session, TODAY, Desk(DeskIdentity("XAM01", "5"), "测试"))
@@ -124,6 +125,7 @@ def test_the_page_and_the_counts_walk_the_indexes_of_what_is_waiting(hall: sessi
     assert "Gather" not in joined, joined
 
 
+@pytest.mark.slow
 def test_the_page_and_the_counts_walk_in_due_order_whatever_the_guess(hall: sessionmaker[Session]) -> None:
     """A statement planned for its own values (the first executions on each connection, as a server's fresh pool
     of connections plans nearly every F6 list) trusts the guess of a few dozen waiting, gathers every material due
@@ -232,6 +234,7 @@ def test_the_supervisors_whole_list_is_read_a_batch_at_a_time(
     assert at_first <= 2 * case_lists.STREAM_BATCH < len(rest) + 1
 
 
+@pytest.mark.slow
 def test_the_supervisors_whole_list_walks_the_indexes_of_what_is_waiting(hall: sessionmaker[Session]) -> None:
     """Streamed in due order along the indexes the F6 page walks: nothing read whole, nothing sorted whole."""
     plans = explain(hall, lambda unit: list(case_rows(unit, TODAY, overdue=True)))

@@ -26,6 +26,7 @@ from tests.db.test_number_check_race import DESK
 REPO = Path(__file__).resolve().parents[2]
 
 
+@pytest.mark.slow
 def test_importing_the_numbers_guard_listens_to_no_class_of_sqlalchemy() -> None:
     """In a process of its own: what this one has imported before says nothing of what the import does."""
     script = (

@@ -152,6 +152,7 @@ def test_the_flow_chart_is_a_figure_on_one_page(tmp_path: Path) -> None:
     assert data.barcode == ""
 
 
+@pytest.mark.slow
 def test_the_project_number_is_the_barcode(tmp_path: Path) -> None:
     path = _write(tmp_path, _paper(ProjectForm.COMPLETION))
     pages = scan(path, 150, tmp_path)

@@ -33,6 +33,7 @@ def font_with_extension_i(path: Path) -> None:
     font.save(path)
 
 
+@pytest.mark.slow
 def test_a_font_the_hall_adds_draws_what_the_shipped_ones_lack(tmp_path: Path) -> None:
     folder = tmp_path / "fonts"
     shutil.copytree(fonts_dir(), folder)

@@ -6,9 +6,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parent.parent.parent
 
 
+@pytest.mark.slow
 def test_committed_reference_is_current() -> None:
     result = subprocess.run(
         [sys.executable, str(REPO / "tools" / "operations_reference.py"), "--check"],

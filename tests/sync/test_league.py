@@ -106,6 +106,7 @@ def _county_figures(league: Site) -> dict[str, tuple[str, int, Fraction | None, 
     }
 
 
+@pytest.mark.slow
 def test_the_league_reads_its_halls_month_by_county(league: tuple[Site, Site, Site]) -> None:
     xam, wlh, aes = league
     for hall in (wlh, aes):
@@ -134,6 +135,7 @@ def test_the_league_reads_its_halls_month_by_county(league: tuple[Site, Site, Si
     assert halls.total.promise.cases == 3
 
 
+@pytest.mark.slow
 def test_a_package_again_changes_nothing_and_the_league_acknowledges(league: tuple[Site, Site, Site]) -> None:
     xam, wlh, _aes = league
     first = wlh.export(to_site=xam.code)

@@ -100,6 +100,7 @@ def test_a_refused_record_and_a_refused_package_are_named_in_the_halls_log(
         assert personal not in caplog.text
 
 
+@pytest.mark.slow
 def test_the_township_learns_why_its_record_waits_and_sees_it_cleared_once_it_goes_in(
     pair: Pair, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

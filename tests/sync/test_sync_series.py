@@ -109,6 +109,7 @@ def test_pending_work_beyond_the_limits_goes_in_several_packages_and_the_hall_ta
     assert hall.take(again.data).applied == 2
 
 
+@pytest.mark.slow
 def test_a_hall_that_took_only_the_first_package_of_a_series_gets_the_rest_again(
     pair: tuple[Site, Site], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -223,6 +223,7 @@ HALL_LINES = ["taken", *["item_routed"] * 4]
 UNTOUCHED: tuple[CaseStatus, list[str], dict[str, bool], int] = (CaseStatus.ACCEPTED, HALL_LINES, {}, 4)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("event", [CaseEvent.ITEM_APPROVED, CaseEvent.ITEM_DENIED])
 def test_a_decision_of_a_county_departments_item_waits_for_review(pair: Pair, event: CaseEvent) -> None:
     """食品经营许可 is the 市场监督管理局's to grant or deny, at the hall: the township's line changes nothing."""

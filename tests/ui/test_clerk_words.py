@@ -13,6 +13,8 @@ import ast
 import re
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import REPO
 
 PACKAGE = REPO / "counter"
@@ -122,6 +124,7 @@ def faults(message: str) -> list[str]:
     return found
 
 
+@pytest.mark.slow
 def test_the_scan_finds_what_it_looks_for() -> None:
     assert faults("请用最近的备份恢复（counter restore）")
     assert faults("请删除 {lock} 后重新启动")

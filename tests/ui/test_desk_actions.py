@@ -86,6 +86,7 @@ def test_an_unpublished_guide_cannot_be_taken(qtbot: QtBot, window: MainWindow) 
     assert any("指南未发布" in text for text in shown_messages(window))
 
 
+@pytest.mark.slow
 def test_an_unfinished_intake_is_offered_back_after_a_crash(
     qtbot: QtBot, db: Store, catalog_dir: Path, named_desk: None
 ) -> None:
@@ -116,6 +117,7 @@ def test_an_unfinished_intake_is_offered_back_after_a_crash(
     assert not second.draft_offer.isVisible()
 
 
+@pytest.mark.slow
 def test_an_intake_closed_unfinished_is_offered_back_at_once_and_enter_restores_it(
     qtbot: QtBot, db: Store, catalog_dir: Path, named_desk: None
 ) -> None:

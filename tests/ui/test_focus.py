@@ -190,6 +190,7 @@ def test_esc_closes_the_window_an_f_key_opened(qtbot: QtBot, window: MainWindow,
         focus_is(qtbot, window.search_panel.box)  # back at the desk for the next F5, with or without a window manager
 
 
+@pytest.mark.slow
 def test_the_f_keys_answer_from_the_intake_as_from_the_desk(qtbot: QtBot, window: MainWindow) -> None:
     QTest.keyClicks(window.search_panel.box, "xcg")
     QTest.keyClick(window.search_panel.box, Qt.Key.Key_Return)

@@ -128,6 +128,7 @@ def test_a_call_made_where_no_loop_turns_waits_as_a_command_would(qtbot: QtBot, 
     assert ticked == []  # the loop did not turn during the call
 
 
+@pytest.mark.slow
 def test_a_second_operation_while_one_is_in_flight_is_refused(qtbot: QtBot, desk_store: Store) -> None:
     runner = Runner(InProcess(desk_store))
     refused: list[Failed] = []
@@ -165,6 +166,7 @@ def test_another_operation_asked_meanwhile_waits_its_turn(qtbot: QtBot, desk_sto
     assert read_meanwhile == [1]  # it waited for the write, then read what the write left
 
 
+@pytest.mark.slow
 def test_a_timer_s_operation_gives_way_to_one_in_flight(qtbot: QtBot, desk_store: Store) -> None:
     runner = Runner(InProcess(desk_store))
     skipped: list[Busy] = []
@@ -198,6 +200,7 @@ def test_the_window_says_it_is_busy_only_when_the_wait_is_felt(qtbot: QtBot, des
     assert shown == [True, False]
 
 
+@pytest.mark.slow
 def test_an_answer_for_a_widget_closed_meanwhile_is_dropped(qtbot: QtBot, desk_store: Store) -> None:
     runner = Runner(InProcess(desk_store))
     owner = QLineEdit()

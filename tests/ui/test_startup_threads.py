@@ -95,6 +95,7 @@ def test_the_window_and_pyside_modules_use_qt_and_no_other() -> None:
     assert not uses_qt(ModuleType("counter.uikit"))  # a name that only starts alike
 
 
+@pytest.mark.slow
 def test_a_held_collector_collects_nothing_and_then_keeps_what_was_made(qtbot: QtBot) -> None:
     collections: list[int] = []
 

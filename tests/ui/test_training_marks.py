@@ -42,6 +42,7 @@ def marked(window: QWidget) -> bool:
     )
 
 
+@pytest.mark.slow
 def test_the_intake_and_its_preview_say_training(qtbot: QtBot, db: Store, catalog_dir: Path) -> None:
     window = start_window(qtbot, MainWindow(InProcess(db), catalog_dir, today=DAY))
     open_bundle(window, "xcg")
@@ -60,6 +61,7 @@ def test_the_intake_and_its_preview_say_training(qtbot: QtBot, db: Store, catalo
     assert marked(preview)
 
 
+@pytest.mark.slow
 def test_a_live_desk_marks_nothing(qtbot: QtBot, window: MainWindow) -> None:
     open_bundle(window, "xcg")
     QTest.keyClick(window, Qt.Key.Key_F5)

@@ -337,6 +337,7 @@ def test_an_extension_must_go_beyond_the_old_deadline(
     assert len(stored(case_sessions, book.awaiting).history) == 1
 
 
+@pytest.mark.slow
 def test_an_accepted_case_goes_to_approval_then_done_then_delivered(
     qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
 ) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -78,6 +79,7 @@ def add_account(sessions: sessionmaker[Session], login: str, *roles: Role) -> No
         )
 
 
+@pytest.mark.slow
 def test_each_denied_item_has_its_own_paper_printed_from_the_page_by_keyboard(
     qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
 ) -> None:

@@ -110,6 +110,7 @@ def test_routing_is_not_offered_for_a_case_out_of_the_halls_hands(
     assert not page.action_buttons[CaseEvent.ITEM_ROUTED].isVisibleTo(page)
 
 
+@pytest.mark.slow
 def test_a_departments_staff_take_an_item_from_signing_for_to_approval_by_keyboard(
     qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
 ) -> None:

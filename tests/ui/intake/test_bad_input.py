@@ -80,6 +80,7 @@ def test_odd_text_is_stored_and_shown_as_typed(
     assert note == QUOTES + SQL
 
 
+@pytest.mark.slow
 def test_odd_text_survives_the_draft(qtbot: QtBot, sessions: sessionmaker[Session], panel: IntakePanel) -> None:
     panel.applicant_form.name.setText(RARE + CONTROL + QUOTES + SQL)
     panel.applicant_form.address.setText(LONG)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
@@ -72,6 +73,7 @@ def test_an_expired_card_is_flagged(qtbot: QtBot, panel: IntakePanel) -> None:
     assert line.message.property("role") == "field-error"
 
 
+@pytest.mark.slow
 def test_a_reader_that_never_answers_leaves_the_form_as_it_was_and_the_window_working(
     qtbot: QtBot, panel: IntakePanel
 ) -> None:

@@ -85,6 +85,7 @@ def test_a_request_taken_back_leaves_the_correction(qtbot: QtBot, panel: IntakeP
     assert row.receipt_buttons[Receipt.MISSING].isChecked()  # no longer 容缺后补: 未提交
 
 
+@pytest.mark.slow
 def test_alt_r_ticks_the_request_from_a_material_row(qtbot: QtBot, panel: IntakePanel) -> None:
     ready(qtbot, panel)
     active(qtbot, panel)

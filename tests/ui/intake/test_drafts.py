@@ -30,6 +30,7 @@ def stored_draft(sessions: sessionmaker[Session]) -> str | None:
     return None if found is None else found[1]
 
 
+@pytest.mark.slow
 def test_the_draft_is_saved_a_moment_after_typing(
     qtbot: QtBot, sessions: sessionmaker[Session], panel: IntakePanel
 ) -> None:

@@ -62,6 +62,7 @@ def test_the_headline_and_the_button_agree_as_the_form_fills(qtbot: QtBot, make_
     assert agree(panel, "the name put right")
 
 
+@pytest.mark.slow
 def test_an_expired_card_turns_neither_the_field_nor_the_headline_green(qtbot: QtBot, panel: IntakePanel) -> None:
     card = sample_card(until=dt.date(2025, 1, 2))  # before TODAY
     form = panel.applicant_form

@@ -66,6 +66,7 @@ def _ask(qtbot: QtBot, panel: IntakePanel) -> None:
         QTest.keyClick(row, Qt.Key.Key_7)
 
 
+@pytest.mark.slow
 def test_key_7_takes_the_licence_by_the_keyboard_and_the_case_keeps_it(
     qtbot: QtBot, power: IntakePanel, library: Library, sessions: sessionmaker[Session]
 ) -> None:

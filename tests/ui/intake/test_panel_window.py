@@ -31,6 +31,7 @@ from tests.ui.runners import runner_on
 from tests.ui.shown_text import as_read, outcome_text
 
 
+@pytest.mark.slow
 def test_open_intake_shows_a_window_beside_the_main_one(
     qtbot: QtBot, sessions: sessionmaker[Session], guide: StoredGuide
 ) -> None:

@@ -55,6 +55,7 @@ def test_the_number_called_goes_with_the_case_and_its_page_shows_the_wait(
     assert fields.fields["queue_ticket"].isHidden()  # a case taken without a call shows no such line
 
 
+@pytest.mark.slow
 def test_with_nobody_waiting_no_ticket_is_kept(qtbot: QtBot, panel: IntakePanel) -> None:
     with queue_server(QueueStub([])) as address:
         save_desk_config(replace(load_desk_config(), queue_at=address))

@@ -95,6 +95,7 @@ def test_committing_without_a_ground_is_refused_and_the_cursor_goes_to_the_groun
     assert panel.commit_button.isEnabled()
 
 
+@pytest.mark.slow
 def test_the_confirmation_repeats_the_notice_and_enter_goes_back(
     qtbot: QtBot, sessions: sessionmaker[Session], panel: IntakePanel
 ) -> None:
@@ -118,6 +119,7 @@ def test_the_confirmation_repeats_the_notice_and_enter_goes_back(
     assert cases_stored(sessions) == 0
 
 
+@pytest.mark.slow
 def test_a_window_that_only_receives_confirms_its_notice_of_what_it_found(
     qtbot: QtBot, sessions: sessionmaker[Session], panel: IntakePanel
 ) -> None:
@@ -136,6 +138,7 @@ def test_a_window_that_only_receives_confirms_its_notice_of_what_it_found(
     assert cases_stored(sessions) == 0
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("keys", ["tab-enter", "alt-y"])
 def test_choosing_to_issue_commits_the_words_shown(
     qtbot: QtBot, sessions: sessionmaker[Session], panel: IntakePanel, keys: str

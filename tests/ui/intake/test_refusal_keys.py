@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
@@ -15,6 +16,7 @@ from tests.ui.intake.helpers import fill_person, refuse
 from tests.ui.intake.test_refusal import LONG_OFFICE, active, cases_stored
 
 
+@pytest.mark.slow
 def test_keys_typed_before_the_confirmation_shows_wait_for_it(
     qtbot: QtBot, sessions: sessionmaker[Session], panel: IntakePanel
 ) -> None:

@@ -55,6 +55,7 @@ def hand_in_everything(panel: IntakePanel) -> None:
     QTest.mouseClick(panel.checklist_view.all_received_button, Qt.MouseButton.LeftButton)
 
 
+@pytest.mark.slow
 def test_the_newborn_is_typed_after_the_applicant_and_kept_with_the_case(
     qtbot: QtBot, newborn: MakeNewborn, sessions: sessionmaker[Session]
 ) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics, QTextLayout, QTextOption
 from PySide6.QtTest import QTest
@@ -91,6 +92,7 @@ def test_a_long_address_read_from_the_card_shows_its_start(qtbot: QtBot, panel: 
     assert address.cursorPosition() == 0  # 内蒙古自治区… in sight, not …2单元501室
 
 
+@pytest.mark.slow
 def test_a_line_left_by_tab_shows_its_start_and_one_left_for_another_window_keeps_its_place(
     qtbot: QtBot, panel: IntakePanel
 ) -> None:

@@ -71,6 +71,7 @@ def test_the_page_offers_exactly_the_notices_that_fit(
     assert not page.documents.table.isVisible()
 
 
+@pytest.mark.slow
 def test_a_notice_made_is_listed_and_offered_again_as_a_reprint(
     qtbot: QtBot, sessions: sessionmaker[Session], cases: dict[str, str], queue: Queue
 ) -> None:

@@ -111,6 +111,7 @@ def print_paper(qtbot: QtBot, window: PreviewWindow) -> bool:
     return complete
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("entrusted", [False, True], ids=["received", "entrusted"])
 def test_the_refusal_notice_says_what_the_confirmation_showed(
     qtbot: QtBot, sessions: sessionmaker[Session], panel: IntakePanel, entrusted: bool
@@ -153,6 +154,7 @@ def test_the_committed_intake_closes_once_its_paper_is_printed(
     assert not isValid(window) or not window.isVisible()  # no preview left behind the desk for the day
 
 
+@pytest.mark.slow
 def test_esc_on_the_preview_gives_the_keyboard_back_to_the_intake(qtbot: QtBot, panel: IntakePanel) -> None:
     """The preview belongs to the desk's main window, not to the intake that opened it: closed, it hands the
     keyboard back to the intake, where the clerk closes it with Esc, rather than to the desk behind or to nothing."""

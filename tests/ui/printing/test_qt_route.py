@@ -129,6 +129,7 @@ def test_a_set_prints_through_qt_page_for_page_at_a4(
     assert not window.problem.isVisible()
 
 
+@pytest.mark.slow
 def test_the_desks_printer_missing_is_named_and_nothing_is_lost(
     qtbot: QtBot, sessions: sessionmaker[Session], cases: dict[str, str], queue: Queue, qt_route: None
 ) -> None:
@@ -186,6 +187,7 @@ def test_no_printer_at_all_is_said(
     assert chooser.names() == ["", queue.name]  # the desk's choice is kept, to be found again once installed
 
 
+@pytest.mark.slow
 @pytest.mark.qt_log_ignore(
     # Qt's own words for the failure the test provokes; the window's sentence is what the test checks
     "QPdfPrinter: Could not open temporary file to print",
@@ -240,6 +242,7 @@ def test_the_chooser_lists_qts_printers(
     assert window.printer == stopped
 
 
+@pytest.mark.slow
 def test_a_desk_without_lp_prints_through_qt(
     qtbot: QtBot, sessions: sessionmaker[Session], cases: dict[str, str], queue: Queue, monkeypatch: pytest.MonkeyPatch
 ) -> None:
