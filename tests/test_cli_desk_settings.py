@@ -16,6 +16,7 @@ from counter.case.desk_names import NameProblem, clerk_name_problem, site_name_p
 from counter.cli.main import main
 from counter.db import models
 from counter.host.desk_config import load_desk_config
+from tests.conftest import made_database
 
 ADMIN_PASSWORD = "bayan2026ok"
 CLERK_PASSWORD = "wulan2026ok"
@@ -30,8 +31,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 @pytest.fixture
 def hall(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> str:
     """A database with an administrator (batu, 巴图) and a clerk (wulan, 乌兰)."""
-    db = f"sqlite:///{tmp_path / 'hall.sqlite3'}"
-    assert run(capsys, "db", "upgrade", "--db", db)[0] == 0  # a database named by --db is made only by this step
+    db = made_database(tmp_path / "hall.sqlite3", catalog=False)  # as `counter db upgrade` makes it
     monkeypatch.setattr("sys.stdin", io.StringIO(ADMIN_PASSWORD + "\n"))
     assert (
         run(capsys, "user", "add", "batu", "--name", "巴图", "--role", "admin", "--password-stdin", "--db", db)[0] == 0

@@ -14,16 +14,16 @@ from counter.catalog.fingerprint import folder_fingerprint
 from counter.catalog.search import Match, SearchIndex
 from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import upgrade
-from tests.conftest import SHIPPED_CATALOG
+from tests.conftest import SHIPPED_CATALOG, made_database
 
 SMALL_RESTAURANT = "XAM-YJS-008"
 
 
 def desk_with(tmp_path: Path, folder: Path) -> tuple[str, Engine, sessionmaker[Session]]:
     """A desk's SQLite file, migrated, with the catalog of ``folder`` imported: its URL, engine and sessions."""
-    url = f"sqlite:///{tmp_path / 'desk.sqlite3'}"
+    url = made_database(tmp_path / "desk.sqlite3", catalog=False)
     engine = make_engine(url)
-    upgrade(engine)
+    upgrade(engine)  # nothing left to do: as at a desk's every start
     sessions = make_sessions(engine)
     sync_bundled(sessions, folder)
     return url, engine, sessions

@@ -22,13 +22,14 @@ from counter.server.secrets_hash import digest
 from counter.service.admin import ADD_ACCOUNT
 from counter.service.hall import OPEN_SESSION, PRUNE, REGISTER_DESK, OpenSession, Prune, RegisterDesk
 from counter.service.local import InProcess
+from tests.conftest import made_database
 
 PASSWORD = "Xam01desk2026"
 
 
 @pytest.fixture
 def service(tmp_path: Path) -> Iterator[InProcess]:
-    store = Store(f"sqlite:///{tmp_path / 'hall.sqlite3'}", create=True)
+    store = Store(made_database(tmp_path / "hall.sqlite3", catalog=False), create=True)
     service = InProcess(store)
     desk = Desk(DeskIdentity("XAM01", "1"), "宝音")
     service.call(ADD_ACCOUNT, NewAccount("admin", "管理员", frozenset({Role.ADMIN}), PASSWORD), desk)

@@ -15,6 +15,7 @@ from counter.case.not_found import CaseNotFound
 from counter.host.database_faults import StoreFault
 from counter.service.local import InProcess
 from counter.service.operation import Open, Operation
+from tests.conftest import made_database
 from tests.service.served import COUNT, COUNTED, Count
 from tests.signed_in import add_account
 
@@ -31,7 +32,7 @@ GATED: Operation[Count, int] = Operation(
 
 @pytest.fixture
 def service(tmp_path: Path) -> Iterator[InProcess]:
-    store = Store(f"sqlite:///{tmp_path / 'desk.sqlite3'}", create=True)
+    store = Store(made_database(tmp_path / "desk.sqlite3", catalog=False), create=True)
     yield InProcess(store)
     store.dispose()
 

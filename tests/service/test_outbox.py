@@ -29,13 +29,14 @@ from counter.service.outbox import (
 from counter.sms.gateway import GatewayProblem, GatewaySettings
 from counter.sms.gateway_refused import GatewayRefused
 from tests.codings import CHOSEN
+from tests.conftest import made_database
 
 SECRET = "s3cret-of-this-machine"
 
 
 @pytest.fixture
 def service(tmp_path: Path) -> Iterator[InProcess]:
-    store = Store(f"sqlite:///{tmp_path / 'desk.sqlite3'}", create=True)
+    store = Store(made_database(tmp_path / "desk.sqlite3", catalog=False), create=True)
     yield InProcess(store)
     store.dispose()
 

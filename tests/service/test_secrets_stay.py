@@ -14,12 +14,13 @@ from counter.host.licence_library import LookUpOutcome, library_secret_path
 from counter.intake.licences import SECRET_SHOWN, LibrarySettings
 from counter.service.intake import LOOK_UP_LICENCES, READ_LIBRARY, SAVE_LIBRARY, DeskOnly, LookUpLicences, SaveLibrary
 from counter.service.local import InProcess
+from tests.conftest import made_database
 from tests.licence_library import ACCOUNT, CREDIT_CODE, SECRET, running_library
 
 
 @pytest.fixture
 def service(tmp_path: Path) -> Iterator[InProcess]:
-    store = Store(f"sqlite:///{tmp_path / 'desk.sqlite3'}", create=True)
+    store = Store(made_database(tmp_path / "desk.sqlite3", catalog=False), create=True)
     yield InProcess(store)
     store.dispose()
 

@@ -19,6 +19,7 @@ from counter.ui.intake.words import INTAKE_DB_FAULT
 from counter.ui.runner import Failed, Runner
 from counter.words.database import DB_FAULT
 from tests.backup.test_backup import damage
+from tests.conftest import made_database
 from tests.service.served import COUNT, COUNTED, Count
 from tests.service.served import KEY as SERVED_KEY
 
@@ -27,7 +28,7 @@ KEY = "test.runner"
 
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store(f"sqlite:///{tmp_path / 'desk.sqlite3'}", create=True)
+    opened = Store(made_database(tmp_path / "desk.sqlite3", catalog=False), create=True)
     yield opened
     opened.dispose()
 
@@ -84,7 +85,7 @@ def test_a_database_of_a_newer_program_is_worded_as_at_start(store: Store) -> No
 def test_a_file_that_fails_its_check_is_named_damaged_and_nothing_is_done(tmp_path: Path) -> None:
     """A unit of work asked for while the start's check finds the file damaged: worded, never an unexpected error."""
     path = tmp_path / "desk.sqlite3"
-    made = Store(f"sqlite:///{path}", create=True)
+    made = Store(made_database(path, catalog=False), create=True)
     made.write(lambda unit: put_setting(unit, KEY, "kept"))
     made.dispose()
     damage(path)

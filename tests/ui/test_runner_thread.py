@@ -27,6 +27,7 @@ from counter.service.operation import Open, Operation
 from counter.ui import words
 from counter.ui.cases.words import CASE_SAVE_FAILED
 from counter.ui.runner import Busy, Dropped, Failed, Runner
+from tests.conftest import made_database
 from tests.db.test_number_check_race import demo_intake
 from tests.pg_server import CATALOG, FreshDatabases
 from tests.service.served import COUNT, COUNTED, CaseStep, Count
@@ -71,7 +72,7 @@ class Paints(QObject):
 
 @pytest.fixture
 def desk_store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store(f"sqlite:///{tmp_path / 'desk.sqlite3'}", create=True)
+    opened = Store(made_database(tmp_path / "desk.sqlite3", catalog=False), create=True)
     yield opened
     opened.dispose()
 
