@@ -145,8 +145,9 @@ def garbage_of_the_test() -> Iterator[None]:
     """What the test left in cycles is collected when it ends, and what lives on is frozen (``gc.freeze``).
 
     Each full collection then walks what one test made, not again everything every earlier test left alive
-    (engines' caches, modules loaded on the way): without it the workers of the quick tier spent 19 s of CPU in
-    full collections, a seventh of the run.  Set up before any other fixture, it ends after them all.
+    (engines' caches, modules loaded on the way): without it the quick tier's two workers spent 19 s of their 250 s
+    of CPU in full collections, 6 s with it.  An autouse fixture of the root, it is set up before the test's own
+    fixtures and ends after them, when what they held is let go.
     """
     yield
     gc.collect()
