@@ -69,12 +69,19 @@ def serving(ca_name: str, folder: Path, *, tls: bool = True) -> Iterator[Serving
         context.load_cert_chain(folder / SERVER_CERT, folder / SERVER_KEY)
         server.socket = context.wrap_socket(server.socket, server_side=True)
         ca_file = authority.write(folder / "ca.crt")
+    with answering(server):
+        yield Serving(server, f"{'https' if tls else 'http'}://127.0.0.1:{server.server_address[1]}", ca_file)
+
+
+@contextmanager
+def answering(server: ThreadingHTTPServer) -> Iterator[None]:
+    """``server`` answering on a thread of its own until the block ends, then closed."""
     # serve_forever looks for the shutdown flag every poll_interval (half a second by default): each test's end
     # would wait that long for nothing
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True)
     thread.start()
     try:
-        yield Serving(server, f"{'https' if tls else 'http'}://127.0.0.1:{server.server_address[1]}", ca_file)
+        yield
     finally:
         server.shutdown()
         server.server_close()

@@ -4,13 +4,10 @@ listed, and nothing kept of a pull that fails."""
 from __future__ import annotations
 
 import dataclasses
-import os
-import ssl
 import tempfile
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +19,7 @@ from counter.actions.catalog.item_list import pull_item_list
 from counter.catalog.model import GuideStatus
 from counter.db.catalog_store import current_guide
 from tests.catalog.platform_writer import write_platform_workbook
-from tests.db.tls_server import SERVER_CERT, SERVER_KEY, make_authority, write_server_certificate
+from tests.https_stub import serving, trusting
 
 SECRET = "item-list-secret"
 BUNDLE = "XAM-YJS-008"
@@ -52,28 +49,14 @@ def running_item_library() -> Iterator[ItemLibrary]:
             self.end_headers()
             self.wfile.write(library.body)
 
-    with tempfile.TemporaryDirectory(prefix="item-library-") as folder:
-        server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        authority = make_authority("事项库测试 CA")
-        write_server_certificate(authority, Path(folder), "127.0.0.1")
-        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-        context.load_cert_chain(Path(folder) / SERVER_CERT, Path(folder) / SERVER_KEY)
-        server.socket = context.wrap_socket(server.socket, server_side=True)
-        before = os.environ.get("SSL_CERT_FILE")
-        os.environ["SSL_CERT_FILE"] = str(authority.write(Path(folder) / "ca.crt"))
-        library.url = f"https://127.0.0.1:{server.server_address[1]}/items"
-        thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True)
-        thread.start()
-        try:
-            yield library
-        finally:
-            server.shutdown()
-            server.server_close()
-            thread.join()
-            if before is None:
-                os.environ.pop("SSL_CERT_FILE", None)
-            else:
-                os.environ["SSL_CERT_FILE"] = before
+    with (
+        tempfile.TemporaryDirectory(prefix="item-library-") as folder,
+        serving("事项库测试 CA", Path(folder)) as served,
+        trusting(served.ca_file),
+    ):
+        served.server.RequestHandlerClass = Handler
+        library.url = f"{served.root}/items"
+        yield library
 
 
 def _region_list(sessions: sessionmaker[Session], tmp_path: Path) -> tuple[bytes, str]:

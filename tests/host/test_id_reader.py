@@ -6,7 +6,6 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -16,6 +15,7 @@ import pytest
 
 from counter.host.id_reader import HttpReader, SerialReader, desk_reader, http_format, reader_for
 from counter.parties.id_card import FIND_CARD, READ_BASE, SELECT_CARD, CardError, CardFault, command_frame
+from tests.https_stub import answering
 from tests.id_card_player import NOT_FOUND, cut_read, good_read, playing, pulled_read, sample_card, torn_read
 
 CARD = sample_card()
@@ -87,15 +87,8 @@ class _Service(BaseHTTPRequestHandler):
 def service(answer: object) -> Iterator[str]:
     handler = type("Service", (_Service,), {"answer": answer})
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    # serve_forever looks for the shutdown flag every poll_interval (half a second by default): each test's end
-    # would wait that long for nothing (tests/https_stub.py)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True)
-    thread.start()
-    try:
+    with answering(server):
         yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def vendor_answer(code: str = "0") -> dict[str, object]:
