@@ -88,12 +88,6 @@ def resources(catalog_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return root
 
 
-def _migrated(path: Path) -> None:
-    template = Store(f"sqlite:///{path}", create=True)
-    template.sessions()
-    template.dispose()  # its write-ahead log checkpointed and removed: made_once checks that none is left
-
-
 @pytest.fixture(scope="session")
 def casebook_template(tmp_path_factory: pytest.TempPathFactory, shipped_catalog_db: Path) -> tuple[Path, Casebook]:
     """A desk holding real cases (:mod:`tests.ui.cases.casebook`), made once for the run from the run's catalog file:
@@ -101,20 +95,12 @@ def casebook_template(tmp_path_factory: pytest.TempPathFactory, shipped_catalog_
     return made_once(tmp_path_factory, "casebook", functools.partial(build, catalog=shipped_catalog_db))
 
 
-@pytest.fixture(scope="session")
-def migrated_desk(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A desk's database migrated from empty once for the run: the file each window test's database is copied from.
-
-    Closed before it is copied, so its write-ahead log is checkpointed into the file and removed.
-    """
-    return made_once(tmp_path_factory, "migrated-desk", _migrated)[0]
-
-
 @pytest.fixture
-def db(tmp_path: Path, migrated_desk: Path) -> Iterator[Store]:
-    """The desk's database, as a first start that migrated an empty file leaves it (a copy of ``migrated_desk``)."""
+def db(tmp_path: Path, migrated_db: Path) -> Iterator[Store]:
+    """The desk's database, as a first start that migrated an empty file leaves it (a copy of the run's
+    ``migrated_db``)."""
     path = tmp_path / "desk.sqlite3"
-    copy_database(migrated_desk, path)
+    copy_database(migrated_db, path)
     database = Store(f"sqlite:///{path}", create=True)
     yield database
     database.dispose()
