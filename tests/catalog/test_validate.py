@@ -37,8 +37,6 @@ from tests.catalog.builders import (
 from tests.catalog.folder import read_folder, shipped_catalog
 from tests.conftest import costly_examples
 
-SHIPPED_CATALOG = Path(__file__).resolve().parents[2] / "counter" / "resources" / "catalog"
-
 
 def test_the_complete_guide_passes(tmp_path: Path) -> None:
     write_catalog(tmp_path, {"008.toml": valid_bundle(8)})
