@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSizePolicy,
     QSpinBox,
@@ -98,11 +99,64 @@ def _counted(text: str, spin: QSpinBox) -> QWidget:
     return pair
 
 
+def _choice(text: str) -> QPushButton:
+    """A state of the line, chosen by a click or by the row's keys: never a Tab stop (the list is one)."""
+    button = QPushButton(text)
+    button.setProperty("receipt", "true")
+    button.setCheckable(True)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return button
+
+
 def _tag(text: str, kind: str) -> QLabel:
     label = plain_label(text)
     label.setProperty("tag", kind)
     label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)  # one line high beside a long name
     return label
+
+
+def _count(value: int) -> int:
+    """A count as its box holds it: 0 to MAX_COUNT."""
+    return max(0, min(value, MAX_COUNT))
+
+
+class RowDetails(QWidget):
+    """How a material handed in came: paper or electronic, the originals and the copies, beside the guide's counts.
+
+    Shows what the row holds (:meth:`show_line`); what the clerk changes here the row takes through the widgets'
+    own signals.
+    """
+
+    def __init__(self, material: Material, accepted: tuple[ReceivedMedium, ...], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.medium_buttons = {m: _choice(RECEIVED_MEDIUM[m]) for m in _BOTH}
+        for medium, button in self.medium_buttons.items():
+            button.setEnabled(medium in accepted)
+        self.originals = QSpinBox()
+        self.copies = QSpinBox()
+        for spin in (self.originals, self.copies):
+            spin.setRange(0, MAX_COUNT)
+            # the guide's counts, filled in by key 1: changed by a click when a paper differs, never a Tab stop
+            # (the list is one stop, its rows settled by keys)
+            spin.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        line = FlowLayout(self)
+        for medium in _BOTH:
+            line.addWidget(self.medium_buttons[medium])
+        line.addWidget(_counted(INTAKE_ORIGINALS, self.originals))
+        line.addWidget(_counted(INTAKE_COPIES, self.copies))
+        guide = plain_label(INTAKE_GUIDE_COUNT.format(originals=material.originals, copies=material.copies))
+        guide.setProperty("role", "guide-count")
+        line.addWidget(guide)
+
+    def show_line(self, medium: ReceivedMedium | None, originals: int, copies: int) -> None:
+        """The medium chosen and the counts, without reporting them back; counts only for paper."""
+        for spin, value in ((self.originals, originals), (self.copies, copies)):
+            spin.blockSignals(True)
+            spin.setValue(value)
+            spin.blockSignals(False)
+            spin.setEnabled(medium is ReceivedMedium.PAPER)
+        for shown, button in self.medium_buttons.items():
+            button.setChecked(shown is medium)
 
 
 class MaterialRow(QFrame):
@@ -128,12 +182,12 @@ class MaterialRow(QFrame):
         if material.shared:
             shown.append(Receipt.SHARED_CONFIRMED)
         shown.append(Receipt.CORRECTED_ON_SPOT)
-        self.receipt_buttons = {r: self._button(INTAKE_RECEIPT_BUTTON[r], "receipt") for r in shown}
+        self.receipt_buttons = {r: _choice(INTAKE_RECEIPT_BUTTON[r]) for r in shown}
         if material.shared:  # not handed in is not lacking: the office fetches it (第十条)
             self.receipt_buttons[Receipt.MISSING].setText(INTAKE_RECEIPT_SHARED_FETCHED)
         self.deferrable = material.necessity is Necessity.DEFERRABLE and not material.shared
         # 容缺后补: only on a material the guide lets be handed in later
-        self.defer_button = self._button(INTAKE_RECEIPT_DEFER, "receipt") if self.deferrable else None
+        self.defer_button = _choice(INTAKE_RECEIPT_DEFER) if self.deferrable else None
         self._deferral_asked = False  # the intake's 容缺 request: a missing line of this row is then 容缺后补
         self.licence_button = QPushButton(INTAKE_LICENCE_BUTTON) if lookup else None
         if self.licence_button is not None:
@@ -145,20 +199,12 @@ class MaterialRow(QFrame):
         self.pages_label = plain_label()  # the camera's pages of it, taken with keys 8 and 9
         self.pages_label.setProperty("role", "hint")
         self.pages_label.hide()
-        self.medium_buttons = {m: self._button(RECEIVED_MEDIUM[m], "receipt") for m in _BOTH}
-        for medium, button in self.medium_buttons.items():
-            button.setEnabled(medium in self._accepted)
-        self.originals = QSpinBox()
-        self.copies = QSpinBox()
-        for spin in (self.originals, self.copies):
-            spin.setRange(0, MAX_COUNT)
-            # the guide's counts, filled in by key 1: changed by a click when a paper differs, never a Tab stop
-            # (the list is one stop, its rows settled by keys)
-            spin.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        # what the desk will not take in it, said beneath it; never selected whole by the focus coming back
-        self.note_line = CheckedLine(TextField.NOTE, kept=True)
-        self.note = self.note_line.edit
-        self.note.setPlaceholderText(INTAKE_DEFECT_HINT)
+        # the line as the clerk set it; the details and the note show it once they are made
+        self._medium: ReceivedMedium | None = None
+        self._originals = self._copies = 0
+        self._note = ""
+        self._details: RowDetails | None = None
+        self._note_line: CheckedLine | None = None
         self.name_label = plain_label(material.name)
         self.setAccessibleName(material.name)  # the row the keys act on
         self.name_label.setProperty("role", "material")
@@ -169,13 +215,6 @@ class MaterialRow(QFrame):
         self._build()
         self._connect_signals()
         self.show_entry(entry)
-
-    def _button(self, text: str, kind: str) -> QPushButton:
-        button = QPushButton(text)
-        button.setProperty(kind, "true")
-        button.setCheckable(True)
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        return button
 
     def _build(self) -> None:
         top = QHBoxLayout()
@@ -189,23 +228,12 @@ class MaterialRow(QFrame):
         if self.licence_button is not None:
             shown.append(self.licence_button)
         top.addWidget(flow_row(shown, spacing=4))  # wraps in a narrow column
-        self.details = QWidget()
-        line = FlowLayout(self.details)
-        for medium in _BOTH:
-            line.addWidget(self.medium_buttons[medium])
-        line.addWidget(_counted(INTAKE_ORIGINALS, self.originals))
-        line.addWidget(_counted(INTAKE_COPIES, self.copies))
-        guide = plain_label(INTAKE_GUIDE_COUNT.format(originals=self.material.originals, copies=self.material.copies))
-        guide.setProperty("role", "guide-count")
-        line.addWidget(guide)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 6)
-        layout.setSpacing(4)
-        layout.addLayout(top)
-        layout.addWidget(self.licence_label)
-        layout.addWidget(self.pages_label)
-        layout.addWidget(self.details)
-        layout.addWidget(self.note_line)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(8, 6, 8, 6)
+        self._layout.setSpacing(4)
+        self._layout.addLayout(top)
+        self._layout.addWidget(self.licence_label)
+        self._layout.addWidget(self.pages_label)
 
     def _connect_signals(self) -> None:
         for receipt, button in self.receipt_buttons.items():
@@ -214,12 +242,44 @@ class MaterialRow(QFrame):
             self.defer_button.clicked.connect(self.on_deferral_clicked)
         if self.licence_button is not None:
             self.licence_button.clicked.connect(self.on_licence_clicked)
-        for medium, button in self.medium_buttons.items():
-            button.clicked.connect(lambda _checked=False, m=medium: self.on_medium_chosen(m))
-        self.originals.valueChanged.connect(self.on_detail_changed)
-        self.copies.valueChanged.connect(self.on_detail_changed)
-        self.note.textChanged.connect(self.on_detail_changed)
-        self.note.returnPressed.connect(self.on_note_done)
+
+    @property
+    def details(self) -> RowDetails:
+        """The medium and the counts of a line handed in, beneath the name; made the first time they are shown.
+
+        A new list is all pending lines, none of them showing these: made with every row, they were about a third
+        of the panel's widgets to make, style, lay out and paint when the intake opens.
+        """
+        if self._details is None:
+            details = RowDetails(self.material, self._accepted)
+            details.hide()
+            self._layout.insertWidget(self._layout.indexOf(self.pages_label) + 1, details)
+            details.show_line(self._medium, self._originals, self._copies)
+            for medium, button in details.medium_buttons.items():
+                button.clicked.connect(lambda _checked=False, m=medium: self.on_medium_chosen(m))
+            details.originals.valueChanged.connect(self.on_originals_changed)
+            details.copies.valueChanged.connect(self.on_copies_changed)
+            self._details = details
+        return self._details
+
+    @property
+    def note_line(self) -> CheckedLine:
+        """What the desk will not take in it (有缺陷), or what was corrected (当场更正), said beneath it, with the
+        message of a note too long; made the first time a line with a note is shown."""
+        if self._note_line is None:
+            line = CheckedLine(TextField.NOTE, kept=True)  # never selected whole by the focus coming back
+            line.hide()
+            self._layout.addWidget(line)
+            line.setText(self._note)
+            line.edit.textChanged.connect(self.on_note_changed)
+            line.edit.returnPressed.connect(self.on_note_done)
+            self._note_line = line
+        return self._note_line
+
+    @property
+    def note(self) -> QLineEdit:
+        """The note's edit, where 2 and 5 put the cursor."""
+        return self.note_line.edit
 
     # --- what the row shows ------------------------------------------------------
 
@@ -233,17 +293,17 @@ class MaterialRow(QFrame):
         return self._receipt
 
     def medium(self) -> ReceivedMedium | None:
-        return next((m for m, b in self.medium_buttons.items() if b.isChecked()), None)
+        return self._medium
 
     def entry(self) -> MaterialEntry:
         handed_in = self._receipt in HANDED_IN
         return MaterialEntry(
             self.material.code,
             self._receipt,
-            self.originals.value() if handed_in else 0,
-            self.copies.value() if handed_in else 0,
-            self.medium() if handed_in else None,
-            self.note.text() if self._receipt in WITH_NOTE else "",
+            self._originals if handed_in else 0,
+            self._copies if handed_in else 0,
+            self._medium if handed_in else None,
+            self._note if self._receipt in WITH_NOTE else "",
             self._licence,
             self._lookup_failed,
         )
@@ -254,11 +314,11 @@ class MaterialRow(QFrame):
         self._receipt = entry.receipt
         self._licence = entry.licence
         self._lookup_failed = entry.lookup_failed
-        self.originals.setValue(entry.originals)
-        self.copies.setValue(entry.copies)
-        self.note.setText(entry.defect_note)
-        for medium, button in self.medium_buttons.items():
-            button.setChecked(entry.medium is medium)
+        self._originals, self._copies = _count(entry.originals), _count(entry.copies)
+        self._medium = entry.medium
+        self._note = entry.defect_note
+        if self._note_line is not None:
+            self._note_line.setText(entry.defect_note)  # its own check runs on it, as on what the clerk types
         self._update_view()
         self.blockSignals(False)
 
@@ -268,16 +328,18 @@ class MaterialRow(QFrame):
             button.setChecked(receipt is self._receipt and not deferred)
         if self.defer_button is not None:
             self.defer_button.setChecked(deferred)
-        self.details.setVisible(self._receipt in HANDED_IN and self._licence is None)
+        handed_in = self._receipt in HANDED_IN and self._licence is None
+        if handed_in or self._details is not None:
+            self.details.show_line(self._medium, self._originals, self._copies)
+            self.details.setVisible(handed_in)
         said = licence_text(licence_column(self.entry()))
         self.licence_label.setText(said)
         self.licence_label.setVisible(bool(said))
-        self.note_line.setVisible(self._receipt in WITH_NOTE)
-        corrected = self._receipt is Receipt.CORRECTED_ON_SPOT
-        self.note.setPlaceholderText(INTAKE_CORRECTED_HINT if corrected else INTAKE_DEFECT_HINT)
-        paper = self.medium() is ReceivedMedium.PAPER
-        self.originals.setEnabled(paper)
-        self.copies.setEnabled(paper)
+        noted = self._receipt in WITH_NOTE
+        if noted or self._note_line is not None:
+            corrected = self._receipt is Receipt.CORRECTED_ON_SPOT
+            self.note.setPlaceholderText(INTAKE_CORRECTED_HINT if corrected else INTAKE_DEFECT_HINT)
+            self.note_line.setVisible(noted)
         set_style_property(self, "state", self._receipt.value)  # 须核验原件 is pending: tinted until checked
 
     # --- what the clerk does -----------------------------------------------------
@@ -290,13 +352,9 @@ class MaterialRow(QFrame):
             return
         self._licence = None  # the clerk's own record replaces a licence taken
         if receipt in HANDED_IN and self._receipt not in HANDED_IN:
-            self.blockSignals(True)
-            self.originals.setValue(self.material.originals)
-            self.copies.setValue(self.material.copies)
-            default = ReceivedMedium.ELECTRONIC if self.material.medium is Medium.ELECTRONIC else ReceivedMedium.PAPER
-            for medium, button in self.medium_buttons.items():
-                button.setChecked(medium is default)
-            self.blockSignals(False)
+            self._originals, self._copies = _count(self.material.originals), _count(self.material.copies)
+            electronic = self.material.medium is Medium.ELECTRONIC
+            self._medium = ReceivedMedium.ELECTRONIC if electronic else ReceivedMedium.PAPER
         self._receipt = receipt
         self._update_view()
         self.recorded.emit(self.entry())
@@ -349,8 +407,7 @@ class MaterialRow(QFrame):
 
     def on_medium_chosen(self, medium: ReceivedMedium) -> None:
         self._licence = None  # paper, or another electronic copy: no longer the licence taken
-        for m, button in self.medium_buttons.items():
-            button.setChecked(m is medium)
+        self._medium = medium
         self._update_view()
         self.recorded.emit(self.entry())
 
@@ -358,7 +415,16 @@ class MaterialRow(QFrame):
         """Enter in the note: it is written, on to the next material (Tab would leave the list)."""
         self.step.emit(1)
 
-    def on_detail_changed(self) -> None:
+    def on_originals_changed(self, value: int) -> None:
+        self._originals = value
+        self.recorded.emit(self.entry())
+
+    def on_copies_changed(self, value: int) -> None:
+        self._copies = value
+        self.recorded.emit(self.entry())
+
+    def on_note_changed(self, text: str) -> None:
+        self._note = text
         self.recorded.emit(self.entry())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)

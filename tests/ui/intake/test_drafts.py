@@ -56,7 +56,7 @@ def busy_form(qtbot: QtBot, panel: IntakePanel) -> None:
     panel.delivery_form.address.setText("兴安北大路1号")
     panel.delivery_form.notify_phone.setText("15148201234")
     press(qtbot, panel, "M04", Qt.Key.Key_1)
-    panel.checklist_view.row("M04").copies.setValue(3)
+    panel.checklist_view.row("M04").details.copies.setValue(3)
     press(qtbot, panel, "M05", Qt.Key.Key_2)
     panel.checklist_view.row("M05").note.insert("租赁合同未签字")
     press(qtbot, panel, "M08", Qt.Key.Key_3)
@@ -92,7 +92,7 @@ def test_a_draft_is_restored_into_a_new_panel_identically(
     assert again.resubmission.text() == "补正后重新提交，原办件：XAM01-20250301-08-0003"
     assert again.situations.option_button("agent", "agent").isChecked()
     assert again.checklist_view.row("M05").note.text() == "租赁合同未签字"
-    assert again.checklist_view.row("M04").copies.value() == 3
+    assert again.checklist_view.row("M04").details.copies.value() == 3
     assert again.delivery_form.delivery() is Delivery.POST
     assert again.refusal.turn_to_fields["152201-YJS008-01"].text() == "海拉尔区市场监督管理局"
     assert again.refusal.turn_to_fields["152201-YJS008-02"].text() == ""
