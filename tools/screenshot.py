@@ -407,9 +407,13 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
     parser.add_argument("--size", default="x".join(map(str, SIZE)), help="the screen, e.g. 1366x768 or 1024x768")
     parser.add_argument("--pad-only", action="store_true", help="only pad-one-screen.png")
-    parser.add_argument("--pad-language", default="zh", choices=("zh", "mn"), help="the pad's words (pad_language)")
+    parser.add_argument(
+        "--pad-language", choices=("zh", "mn"), help="the pad's words (pad_language), with --pad-only; zh by default"
+    )
     parser.add_argument("--text", type=int, default=100, choices=(100, 125, 150), help="the text size, per cent")
     args = parser.parse_args()
+    if args.pad_language and not args.pad_only:  # the other pictures never show the pad: it would do nothing
+        parser.error("--pad-language draws pad-one-screen.png alone: give --pad-only with it")
     width, height = (int(part) for part in args.size.split("x"))
     SIZE = (width, height)
     from counter.ui.text_size import set_text_percent
@@ -423,7 +427,7 @@ def main() -> int:
         os.environ["COUNTER_HOME"] = str(Path(tmp) / "home")
         os.environ["COUNTER_RESOURCES"] = str(resources_with(Path(tmp) / "good", broken=False))
         if args.pad_only:
-            driver.pad_shot(args.pad_language)
+            driver.pad_shot(args.pad_language or "zh")
             return 0
         driver.guide_shots()
         driver.dialog_shots()
