@@ -15,7 +15,8 @@ case needs no typing; 有缺陷 opens the note the correction notice prints, and
 当场更正 (行政许可法 第三十二条第一款第三项) the note of what was corrected; both put
 the cursor in it, and Enter there goes on to the next row.  A row still pending is tinted, so nothing is left behind.
 
-The row holds what the clerk set and says so through :attr:`recorded`; the
+The row holds what the clerk set in its own fields and says so through :attr:`recorded`; the medium and the
+counts (:class:`RowDetails`) and the note are made the first time the line shows them.  The
 checklist itself (and its rules: what a missing line keeps, what a defect
 needs) is the domain's, applied by the panel with ``checklist.record``.
 """
