@@ -17,15 +17,17 @@ never ``True``, ``1.9`` never ``1``, ``"abc"`` never a tuple of letters).  A fie
 gives it no default; a defaulted field may be missing and takes its default, so that an answer kept in a write's
 receipt, or sent by a desk one release older, still reads after a field with a default is added.
 
-The values are read by msgspec (0.22) in strict mode, which reads the standard hints and dataclasses as they are,
-refuses each coercion above with the value's path, and is compiled: of the 253 distinct request and answer types of
-the 178 operations, msgspec takes 248 as they are (the 5 others hold a union of two string-like types, such as two
-enums, which it cannot tell apart without the arm's name).  It does not refuse an unknown field of a dataclass (it
-drops it), so the dataclasses, the named union arms and the pair-list mappings are walked here, each value below them
-handed to msgspec (``Path`` and ``Fraction`` through its decoding hook, as strictly).  cattrs was not chosen: its
-default hooks call the type (``int(1.9)``), the coercion this replaces, unless a strict hook is written per type;
-pydantic's strict mode would serve, but as a large compiled dependency with its own model of dataclasses, where
-msgspec was already a small locked dependency of the project.
+The values are read by msgspec (0.22) in strict mode, which reads the standard hints and dataclasses as they are and
+refuses each coercion above with the value's path: of the 337 dataclasses the 178 operations' requests and answers
+reach, it takes 331 as they are (``msgspec.inspect.type_info``; the 6 others hold a union of two string-like types,
+such as two enums, which it cannot tell apart without the arm's name).  It does not refuse an unknown field of a
+dataclass (it drops it), and it takes a JSON number for a ``Decimal``; so the dataclasses, the named union arms, the
+pair-list mappings and ``Decimal`` are walked here, each value below them handed to msgspec (``Path`` and
+``Fraction`` through its decoding hook, as strictly).  Reading 2,894 generated requests and answers of every
+operation takes 25 µs a value against the old coercing walk's 17 µs: nothing beside an operation's database work.
+cattrs was not chosen: its default hooks call the type (``int(1.9)``), the very coercion refused here, unless a
+strict hook is written for each type; pydantic's strict mode would serve, but as a large compiled dependency with a
+model of dataclasses of its own, where msgspec was already a small locked dependency of the project.
 """
 
 from __future__ import annotations
