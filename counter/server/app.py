@@ -50,7 +50,7 @@ from counter.service.admin import SIGN_IN, UNLOCK
 from counter.service.cases import RUN_DEMO
 from counter.service.catalog import SYNC_BUNDLED
 from counter.service.catalogue import operations
-from counter.service.codec import Malformed, decode, encode
+from counter.service.codec import Malformed, decode, encode, loads
 from counter.service.faults import declared, encode_fault
 from counter.service.front_store import SEND_FRONT_STORE
 from counter.service.hall import (
@@ -121,7 +121,7 @@ def make_app(service: InProcess, files: Path | None = None) -> Starlette:
 
     async def sign_in(request: Request) -> Response:
         try:
-            asked = decode(json.loads(await request.body()), DeskCredentials)
+            asked = decode(loads(await request.body()), DeskCredentials)
         except ValueError as err:  # not JSON, or not the type's (Malformed): the field named
             return _unreadable(err)
         token = new_secret()
@@ -155,7 +155,7 @@ def make_app(service: InProcess, files: Path | None = None) -> Starlette:
         if op.writes and not KEY.fullmatch(key):
             return _refused(400, "idempotency_key")
         try:
-            asked = decode(json.loads(await request.body()), op.request)
+            asked = decode(loads(await request.body()), op.request)
         except ValueError as err:
             return _unreadable(err)
         try:

@@ -78,6 +78,21 @@ def encode(value: Any, hint: Any) -> Json:
     return _encoder(hint)(value)
 
 
+def loads(text: str | bytes) -> Json:
+    """The JSON ``text`` as data; an object that names a key twice is refused as :class:`Malformed` (a reader in
+    between may have taken the other value), at ``$`` since the parse does not know where the object sits;
+    ``ValueError`` for text that is not JSON."""
+    return json.loads(text, object_pairs_hook=_once_each)
+
+
+def _once_each(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    if len(found) < len(pairs):
+        twice = next(k for i, (k, _) in enumerate(pairs) if any(k == other for other, _ in pairs[:i]))
+        raise Malformed(f"An object has field `{twice}` twice")
+    return found
+
+
 def decode(data: Json, hint: Any) -> Any:
     """The value of type ``hint`` that :func:`encode` wrote as ``data``; :class:`Malformed` for anything else."""
     return _decoder(hint)(data)

@@ -12,7 +12,7 @@ is checked against its certificate; a certificate from anyone else, a public CA'
 A write lost in transit (the connection dropped before its answer came) is asked again with the same idempotency key,
 a few times over some seconds: the server answers a repeat from the write's receipt and applies it once.  When the
 server stays away, :class:`ServerUnreachable` is raised for the face to say so and keep the clerk's work.
-Standard library only: the desk installs nothing for it.
+The connection is the standard library's (``http.client``, ``ssl``); answers are read by the strict codec.
 """
 
 from __future__ import annotations

@@ -54,6 +54,15 @@ def test_a_request_not_of_its_type_is_refused_with_the_field_named(op: Any, body
     assert service.asked == []
 
 
+def test_a_field_given_twice_is_refused_whichever_value_a_reader_would_take() -> None:
+    service = OneSession()
+    body = b'{"id_no": "152201199001011234", "id_no": "152201199001015678"}'
+    status, answer = post(service, f"/v1/operations/{KNOWN_PARTY.name}", body, BEARER)
+    assert (status, answer["refused"]) == (400, "request")
+    assert "`id_no` twice" in answer["problem"]
+    assert service.asked == []
+
+
 def test_a_body_that_is_not_json_is_refused_as_before() -> None:
     service = OneSession()
     assert post(service, f"/v1/operations/{KNOWN_PARTY.name}", b"{id_no:", BEARER) == (400, {"refused": "request"})
