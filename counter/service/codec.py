@@ -433,7 +433,10 @@ def _decimal(d: Json) -> Decimal:
 def _timedelta(d: Json) -> dt.timedelta:
     if type(d) not in (int, float):
         raise Malformed(f"Expected seconds (`int` or `float`), got `{_kind(d)}`")
-    return dt.timedelta(seconds=d)
+    try:
+        return dt.timedelta(seconds=d)
+    except (OverflowError, ValueError) as err:  # beyond a timedelta's range, or not a number (nan)
+        raise Malformed(f"Not a duration: {err}") from err
 
 
 def _dataclass_decoder(cls: type) -> Decoder:

@@ -214,6 +214,13 @@ def test_each_kind_of_value_is_read_strictly_with_its_path(changes: dict[str, An
     assert _refused_at(_tree(**changes), Tree) == path
 
 
+def test_a_duration_beyond_its_range_is_refused_not_a_crash() -> None:
+    assert decode(90.5, dt.timedelta) == dt.timedelta(seconds=90.5)
+    for seconds in (1e300, float("nan"), "90"):
+        with pytest.raises(Malformed):
+            decode(seconds, dt.timedelta)
+
+
 def test_a_tagged_union_reads_its_arm_and_an_optional_its_null() -> None:
     back = decode(_tree(either={"arm": "date", "value": "2026-11-27"}, maybe=None), Tree)
     assert back.either == dt.date(2026, 11, 27)
