@@ -7,7 +7,7 @@
                         Bearer``, with the machine's desk key as ``Desk-Key`` (a token opens its session only on the
                         machine of its desk); a write's idempotency key as ``Idempotency-Key`` → the codec's JSON of
                         the answer (200), or the declared fault as :func:`counter.service.faults.encode_fault` writes
-                        it (4xx).
+                        it (4xx; 409 for a key already given to another write: ``KeyReused``).
 
 The operation runs for the desk the server builds from the token's session (:func:`desk_of`), never from a desk
 number, site, role or clerk's name in the request; its gate is asked at the server of that account as the database
@@ -39,6 +39,7 @@ from starlette.routing import Route
 
 from counter.access.desk import Desk
 from counter.access.desk_session import SessionDesk, SessionEnd
+from counter.access.key_reused import KeyReused
 from counter.access.not_permitted import NotPermitted
 from counter.access.roles import Actor
 from counter.case.not_found import CaseNotFound
@@ -64,7 +65,7 @@ from counter.service.hall import (
     OpenSession,
     SessionOpened,
 )
-from counter.service.local import InProcess
+from counter.service.local import InProcess, fingerprint
 from counter.service.operation import Operation
 from counter.service.outbox import SEND_MESSAGES, SEND_REPORTS
 from counter.service.site import SET_UP
@@ -158,13 +159,15 @@ def make_app(service: InProcess, files: Path | None = None) -> Starlette:
             asked = decode(loads(await request.body()), op.request)
         except ValueError as err:
             return _unreadable(err)
+        asked_as = fingerprint(asked, op.request)  # the body as the desk sent it: its key is bound to it
         try:
             asked = confined(asked, files)
         except OutsideFiles:
             return _refused(400, "path")
         if op.writes:
             asked = at_server_clock(asked)  # what it records, at the server's time, never the desk's
-        return await run_in_threadpool(_answer, service, op, asked, desk, f"d{desk.identity.desk_no}-{key}")
+        keyed = f"d{desk.identity.desk_no}-{key}"
+        return await run_in_threadpool(_answer, service, op, asked, desk, keyed, asked_as)
 
     routes = [
         Route("/v1/sign-in", sign_in, methods=["POST"]),
@@ -174,11 +177,11 @@ def make_app(service: InProcess, files: Path | None = None) -> Starlette:
     return Starlette(routes=routes, exception_handlers={Exception: _unexpected})
 
 
-def _answer(service: InProcess, op: Operation[Any, Any], asked: Any, desk: Desk, key: str) -> Response:
+def _answer(service: InProcess, op: Operation[Any, Any], asked: Any, desk: Desk, key: str, asked_as: str) -> Response:
     """``op`` run for ``desk`` under ``key`` (the desk's number before the desk's own key: no two desks share a
-    receipt), and its answer or its declared fault as the response."""
+    receipt) and bound to the body ``asked_as`` names, and its answer or its declared fault as the response."""
     try:
-        answer = service.call(op, asked, desk, key=key)
+        answer = service.call(op, asked, desk, key=key, asked_as=asked_as)
     except Exception as err:
         if not declared(err, op.faults):
             log.exception("operation %s failed at desk %s", op.name, desk.identity.desk_no)
@@ -217,6 +220,8 @@ def _status(err: Exception) -> int:
         return 403
     if isinstance(err, CaseNotFound):
         return 404
+    if isinstance(err, KeyReused):
+        return 409  # the key was given to another write: never answered with its result
     if isinstance(err, _STORE_FAULTS):
         return 503
     return 422  # the request refused by the domain's rules: the face words the fault

@@ -24,9 +24,11 @@ from typing import Any
 
 from counter.service.codec import Json, Malformed, NotSerialisable, decode, encode
 
-#: what any operation may raise: a refusal of the account, a case not there, and the database's own faults
+#: what any operation may raise: a refusal of the account, a case not there, a write's key given to another write,
+#: and the database's own faults
 COMMON = (
     "counter.access.not_permitted:NotPermitted",
+    "counter.access.key_reused:KeyReused",
     "counter.case.not_found:CaseNotFound",
     "counter.host.database_faults:StoreFault",
     "counter.host.database_faults:SchemaTooNew",

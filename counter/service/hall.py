@@ -110,7 +110,8 @@ PRUNE = write(
     Open.IN_ACTION,  # the server's own scheduled work, asked of no account
     f"{_RUNS}:prune",
     whole=True,  # deleting what is past its keeping again deletes nothing: safe to repeat without a receipt
-    doc="Drop the desk sessions ended a week ago and the idempotency receipts past their week; how many of each.",
+    doc="Drop the desk sessions ended a week ago and the idempotency receipts past a desk's retry window; how many "
+    "of each.",
 )
 
 

@@ -149,7 +149,9 @@ CHECK_DRAFT = write(
     StoredDraft | None,
     Open.ANY_DESK,
     f"{_RUNS}:check_draft",
-    doc="The desk's unfinished intake, checked against its guide; one that cannot be used is dropped and named.",
+    doc="The desk's unfinished intake, checked against its guide; one that cannot be used is dropped and named.  "
+    "Safe to ask again: no receipt keeps its answer.",
+    receipt=False,
 )
 
 # --- the form and its commit --------------------------------------------------------------------------------

@@ -5,6 +5,8 @@ Every request, answer and fault goes through JSON and back on the way (``wire``)
 so a face can never come to rely on what only the in-process transport would carry: an ORM object, a session, a
 mutable list the action keeps.  A write runs with its idempotency key in the same transaction as its receipt
 (:mod:`counter.db.receipts`): asked again with the key, it is answered from the receipt and applies nothing twice.
+The key is bound to the account and desk that asked, the operation and the request: asked again with any of them
+changed it is refused (:class:`counter.access.key_reused.KeyReused`), never answered with the first write's result.
 
 The gate each operation names (a permission) is asked here, before the action runs, of the account the desk is
 signed in with, as it stands in the database now; the action asks its finer rules itself (the standing per item).
@@ -12,6 +14,7 @@ signed in with, as it stands in the database now; the action asks its finer rule
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import json
 import logging
@@ -145,7 +148,11 @@ class InProcess:
         start_from_prepared(self.store, catalog)
         return quick_start(self.store.url, folder_fingerprint(catalog))
 
-    def call(self, op: Operation[Req, Res], request: Req, desk: Desk | None = None, *, key: str = "") -> Res:
+    def call(
+        self, op: Operation[Req, Res], request: Req, desk: Desk | None = None, *, key: str = "", asked_as: str = ""
+    ) -> Res:
+        """``asked_as``: the :func:`fingerprint` of the request as the desk sent it, where the caller changed it
+        since (the server sets its own clock on it); else the request's own."""
         if self.wire:
             request = decode(json.loads(json.dumps(encode(request, op.request))), op.request)
         run = _function(op.runs)
@@ -154,8 +161,11 @@ class InProcess:
                 # its gate asked first, in a unit of its own: the work opens its own units after
                 self.store.read(lambda work: _gated(work, op, desk, request, _nothing))
                 answer = self.store.whole(lambda sessions: run(sessions, desk, request))
+            elif op.writes and op.receipt:
+                bound = _Bound(op, desk, key or new_key(), asked_as or fingerprint(request, op.request))
+                answer = self.store.write(lambda work: _once(work, bound, request, run))
             elif op.writes:
-                answer = self.store.write(lambda work: _once(work, op, desk, request, run, key or new_key()))
+                answer = self.store.write(lambda work: _gated(work, op, desk, request, run))
             else:
                 answer = self.store.read(lambda work: _gated(work, op, desk, request, run))
         except Exception as err:
@@ -190,21 +200,46 @@ def _gated(work: Session, op: Operation[Any, Any], desk: Desk | None, request: A
     return run(work, desk, request)
 
 
-def _once(
-    work: Session, op: Operation[Any, Any], desk: Desk | None, request: Any, run: Callable[..., Any], key: str
-) -> Any:
-    """The write applied under ``key``, with its receipt; or the answer its receipt holds, if it already was."""
-    from counter.db.receipts import keep_receipt, receipt
+def fingerprint(request: Any, kind: Any) -> str:
+    """SHA-256 of the request's JSON (keys sorted): what binds an idempotency key to one body."""
+    text = json.dumps(encode(request, kind), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()
 
+
+class _Bound:
+    """A write and what its key is bound to: the account and desk that ask, the operation, the request's body."""
+
+    def __init__(self, op: Operation[Any, Any], desk: Desk | None, key: str, request_hash: str) -> None:
+        self.op, self.desk, self.key, self.request_hash = op, desk, key, request_hash
+        self.account = desk.actor.login if desk is not None else ""
+        self.at = f"{desk.identity.site_code}-{desk.identity.desk_no}" if desk is not None else ""
+
+
+def _once(work: Session, bound: _Bound, request: Any, run: Callable[..., Any]) -> Any:
+    """The write applied under its key, with its receipt; or the answer its receipt holds, if it already was; or
+    :class:`KeyReused` when the key was given to another write."""
+    from counter.access.key_reused import KeyMismatch, KeyReused
+    from counter.db.receipts import Receipt, keep_receipt, receipt
+
+    op, key = bound.op, bound.key
     done = receipt(work, key)
     if done is not None:
-        name, stored = done
-        if name != op.name:
-            raise ValueError(f"key {key} was used for {name}, asked again for {op.name}")
+        differs = (
+            KeyMismatch.OPERATION if done.operation != op.name
+            else KeyMismatch.ACCOUNT if done.account != bound.account
+            else KeyMismatch.DESK if done.desk != bound.at
+            else KeyMismatch.REQUEST if done.request_hash != bound.request_hash
+            else None
+        )  # fmt: skip
+        if differs is not None:
+            log.warning("key %s of %s asked again for %s with another %s: refused", key, done.operation, op.name,
+                        differs.value)  # fmt: skip
+            raise KeyReused(differs.value)
         log.info("operation %s asked again under key %s: answered from its receipt", op.name, key)
-        return _Replayed(decode(json.loads(stored), op.response))
-    answer = _gated(work, op, desk, request, run)
-    keep_receipt(work, key, op.name, json.dumps(encode(answer, op.response), ensure_ascii=False))
+        return _Replayed(decode(json.loads(done.response), op.response))
+    answer = _gated(work, op, bound.desk, request, run)
+    kept = json.dumps(encode(answer, op.response), ensure_ascii=False)
+    keep_receipt(work, key, Receipt(op.name, bound.account, bound.at, bound.request_hash, kept))
     return answer
 
 

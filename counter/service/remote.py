@@ -53,6 +53,9 @@ STORE_AWAY = "store"
 UNREADABLE = "unreadable"
 #: how long one request may take before it counts as lost: the slowest operation (a month's figures) with room
 TIMEOUT_S = 60.0
+#: how long after its first sending a write may still be asked again under its key: every try taking its whole
+#: timeout, with the waits between (some six minutes); the server keeps a write's receipt this long and no longer
+RETRY_WINDOW_S = (len(RETRY_WAITS_S) + 1) * TIMEOUT_S + sum(RETRY_WAITS_S)
 
 
 class ServerUnreachable(Exception):

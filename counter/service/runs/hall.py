@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlalchemy.orm import Session
 
 from counter.access.desk import Desk
@@ -11,6 +13,7 @@ from counter.db.engine import Sessions
 from counter.db.models import utcnow
 from counter.db.receipts import prune_receipts
 from counter.service.hall import EndSession, FindSession, OpenSession, Prune, Pruned, RegisterDesk
+from counter.service.remote import RETRY_WINDOW_S
 
 
 def register_desk(work: Session, desk: Desk | None, request: RegisterDesk) -> None:
@@ -33,5 +36,7 @@ def end_session(work: Sessions, desk: Desk | None, request: EndSession) -> None:
 
 
 def prune(work: Sessions, desk: Desk | None, request: Prune) -> Pruned:
+    """The receipts kept as long as a desk's transport may ask a write again (:data:`RETRY_WINDOW_S`), no longer."""
+    kept = dt.timedelta(seconds=RETRY_WINDOW_S)
     with work.begin() as session:
-        return Pruned(desk_sessions.prune_sessions(session, request.now), prune_receipts(session, request.now))
+        return Pruned(desk_sessions.prune_sessions(session, request.now), prune_receipts(session, kept, request.now))
