@@ -8,6 +8,9 @@ mutable list the action keeps.  A write runs with its idempotency key in the sam
 The key is bound to the account and desk that asked, the operation and the request: asked again with any of them
 changed it is refused (:class:`counter.access.key_reused.KeyReused`), never answered with the first write's result.
 
+An answer that gave a person's ID number whole (:mod:`counter.actions.cases.reach`) is recorded before it leaves:
+in the write's own transaction, or in one of its own after a read.
+
 The gate each operation names (a permission) is asked here, before the action runs, of the account the desk is
 signed in with, as it stands in the database now; the action asks its finer rules itself (the standing per item).
 """
@@ -30,6 +33,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from counter.access.desk import Desk
+    from counter.access.read_record import IdReadRow
     from counter.actions.site.store import Store
     from counter.backup.restored import Restored
     from counter.host.migration_step import Step
@@ -165,9 +169,11 @@ class InProcess:
                 bound = _Bound(op, desk, key or new_key(), asked_as or fingerprint(request, op.request))
                 answer = self.store.write(lambda work: _once(work, bound, request, run))
             elif op.writes:
-                answer = self.store.write(lambda work: _gated(work, op, desk, request, run))
+                answer = self.store.write(lambda work: _recorded(work, _gated(work, op, desk, request, run)))
             else:
-                answer = self.store.read(lambda work: _gated(work, op, desk, request, run))
+                answer, noted = self.store.read(lambda work: (_gated(work, op, desk, request, run), _noted(work)))
+                if noted:  # the read's unit writes nothing: the record is a transaction of its own, before the answer
+                    self.store.write(lambda work: _keep_reads(work, noted))
         except Exception as err:
             if not self.wire or not declared(err, op.faults):
                 raise
@@ -237,9 +243,30 @@ def _once(work: Session, bound: _Bound, request: Any, run: Callable[..., Any]) -
             raise KeyReused(differs.value)
         log.info("operation %s asked again under key %s: answered from its receipt", op.name, key)
         return _Replayed(decode(json.loads(done.response), op.response))
-    answer = _gated(work, op, bound.desk, request, run)
+    answer = _recorded(work, _gated(work, op, bound.desk, request, run))
     kept = json.dumps(encode(answer, op.response), ensure_ascii=False)
     keep_receipt(work, key, Receipt(op.name, bound.account, bound.at, bound.request_hash, kept))
+    return answer
+
+
+def _noted(work: Session) -> tuple[IdReadRow, ...]:
+    """The whole reads the operation noted in ``work``."""
+    from counter.actions.cases.reach import noted_reads
+
+    return noted_reads(work)
+
+
+def _keep_reads(work: Session, rows: tuple[IdReadRow, ...]) -> None:
+    from counter.db.read_log import keep_reads
+
+    keep_reads(work, rows)
+
+
+def _recorded(work: Session, answer: Any) -> Any:
+    """``answer``, the whole reads its write noted recorded in its own transaction."""
+    noted = _noted(work)
+    if noted:
+        _keep_reads(work, noted)
     return answer
 
 
