@@ -18,8 +18,9 @@ READS_MOST = 2000
 class IdReadRow:
     """One answer that gave ``login`` (``name``) at ``desk_no`` of ``site_code`` a person's ID number whole.
 
-    ``case_no``: "" for a person read without a case (一证办理, a desk's draft); ``person_key``: the number's keyed
-    index ("" where the machine has no index key); ``operation``: the service's operation that answered.
+    ``case_no``: the case's number, or a 帮您办 project's for its contact; "" for a person read without either
+    (一证办理, a desk's draft); ``person_key``: the number's keyed index ("" where the machine has no index key);
+    ``operation``: the service's operation that answered.
     """
 
     at: dt.datetime

@@ -12,6 +12,9 @@ READ_BY = {
     "intake.resubmission": tr("补正后重新收件"),
     "intake.known_party": tr("一证办理带出申请人"),
     "intake.check_draft": tr("未完成的收件"),
+    "projects.read_project": tr("帮您办项目"),
+    "projects.recent_projects": tr("帮您办项目列表"),
+    "projects.read_day": tr("帮您办代办员的一天"),
 }
 
 

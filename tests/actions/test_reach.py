@@ -58,8 +58,17 @@ from counter.service.intake import (
     TakeIntake,
 )
 from counter.service.local import InProcess, new_key
+from counter.service.projects import (
+    READ_PROJECT,
+    RECENT_PROJECTS,
+    REGISTER_PROJECT,
+    ProjectNo,
+    RecentProjects,
+    RegisterProject,
+)
 from counter.service.reads import LIST_READS
 from tests.conftest import made_database
+from tests.projects.samples import FACTS
 from tests.test_cli import run
 
 PASSWORD = "Xam01desk2026"
@@ -195,3 +204,26 @@ def test_counter_audit_reads_lists_them_without_the_number(
     assert (code, out.strip()) == (0, "[]")
     code, _, err = run(capsys, "--user", "wulan", "audit", "reads", "--db", hall.url)
     assert code == 1
+
+
+def test_a_projects_contact_is_whole_to_its_agents_alone_and_recorded(hall: Hall) -> None:
+    """A 帮您办 project's contact is a person too: a department's account read the unit's handler's ID number, phone and
+    the unit's address whole through the project's page."""
+    facts = dataclasses.replace(FACTS, contact_id_no=ID_NO, phone=PHONE, investor_address=ADDRESS)
+    now = dt.datetime.now(dt.UTC)
+    number = hall.service.call(REGISTER_PROJECT, RegisterProject(facts, now.date(), now), hall.clerk)
+    other = hall.at_desk("ziran", Role.DEPARTMENT)
+    for shown in (
+        hall.service.call(READ_PROJECT, ProjectNo(number), other),
+        *hall.service.call(RECENT_PROJECTS, RecentProjects(), other),
+    ):
+        assert shown.facts.contact == facts.contact
+        for value in (shown.facts.contact_id_no, shown.facts.phone, shown.facts.investor_address):
+            assert value
+            assert value not in (ID_NO, PHONE, ADDRESS)
+    supervisor = hall.at_desk("baoyin", Role.CLERK, Role.SUPERVISOR, desk_no="2")
+    assert hall.service.call(LIST_READS, ReadsAsked(case_no=number), supervisor) == ()
+
+    assert hall.service.call(READ_PROJECT, ProjectNo(number), hall.clerk).facts == facts
+    (read,) = hall.service.call(LIST_READS, ReadsAsked(case_no=number), supervisor)
+    assert (read.login, read.operation) == ("wulan", "projects.read_project")

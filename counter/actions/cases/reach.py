@@ -66,8 +66,14 @@ def _ever_routed(work: Session, case_no: str, department: str) -> bool:
 def may_see_whole(work: Session, desk: Desk) -> bool:
     """Whether ``desk``'s account may see a person's numbers whole at all (``see_full_id``, as it stands now): asked
     of a case within its reach (:func:`in_reach`) alone."""
+    return may(work, desk, Permission.SEE_FULL_ID)
+
+
+def may(work: Session, desk: Desk, permission: Permission) -> bool:
+    """Whether ``desk``'s account holds ``permission`` now: ``take_intake`` for a desk's draft, ``agent_service``
+    for a 帮您办 project's contact."""
     try:
-        require(work, desk.actor, Permission.SEE_FULL_ID)
+        require(work, desk.actor, permission)
     except NotPermitted:
         return False
     return True
@@ -100,12 +106,3 @@ def note_read(work: Session, desk: Desk, operation: str, case_no: str, id_nos: I
 def noted_reads(work: Session) -> tuple[IdReadRow, ...]:
     """The reads noted in ``work`` so far, taken off it: the service records them with the answer."""
     return tuple(work.info.pop(_NOTED, ()))
-
-
-def may_take_intakes(work: Session, desk: Desk) -> bool:
-    """Whether ``desk``'s account may take an intake now (``take_intake``): who alone is given a desk's draft."""
-    try:
-        require(work, desk.actor, Permission.TAKE_INTAKE)
-    except NotPermitted:
-        return False
-    return True

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from counter.access.desk import Desk
+from counter.access.roles import Permission
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.admin.site import site_is_set_up
 from counter.actions.cases import reach
@@ -64,7 +65,7 @@ def check_draft(work: Session, desk: Desk | None, request: DeskOnly) -> StoredDr
     """None for an account that may not take an intake (a department's, signing in at a clerk's desk): the desk's
     draft names the clerk's applicant, whole."""
     at = at_desk(desk)
-    if not reach.may_take_intakes(work, at):
+    if not reach.may(work, at, Permission.TAKE_INTAKE):
         return None
     stored = drafts.check_draft(work, at)
     if stored is not None and stored.draft is not None:
