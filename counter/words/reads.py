@@ -15,6 +15,7 @@ READ_BY = {
     "projects.read_project": tr("帮您办项目"),
     "projects.recent_projects": tr("帮您办项目列表"),
     "projects.read_day": tr("帮您办代办员的一天"),
+    "ratings.export_records": tr("导出好差评记录（评价人）"),
 }
 
 
