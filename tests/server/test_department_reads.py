@@ -9,9 +9,10 @@ the cases with an item routed to their department, a window clerk and a supervis
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
 
 import pytest
-from sqlalchemy import create_engine, insert, select
+from sqlalchemy import create_engine, insert, make_url, select
 
 from counter.access.account_views import NewAccount
 from counter.access.not_permitted import NotPermitted
@@ -51,6 +52,7 @@ from counter.service.intake import (
 )
 from counter.service.reads import LIST_READS
 from counter.service.remote import Remote
+from tests.pg_server import pg_bin
 from tests.server.test_forgeries import CLERK, FOOD, PASSWORD, Hall, _taken, closed, hall
 
 pytestmark = pytest.mark.program
@@ -174,3 +176,31 @@ def test_a_department_at_a_clerks_desk_gets_nothing_whole_and_the_clerks_reads_a
         (CLERK, "8", "intake.resubmission"), (CLERK, "8", "cases.read_case"),
     ]  # fmt: skip
     assert all(id_no not in (r.person_key, r.case_no, r.name) for r in reads)
+
+
+def test_after_intakes_and_sign_ins_a_dump_of_the_hall_holds_no_person(hall: Hall) -> None:
+    """``operation_receipt`` kept every write's answer in clear for a week, the desk's draft offered at each sign-in
+    among them: every ``pg_dump`` carried the applicants whose columns were sealed beside it."""
+    window = hall.server.desk("8", CLERK, PASSWORD)
+    case_no = _taken(window)
+    page = window.call(READ_CASE, ReadCase(case_no, dt.date.today()))
+    assert page is not None
+    person = (page.view.applicant_id_no, page.view.applicant_phone)
+    draft = window.call(RESUBMISSION, Resubmission(case_no))
+    assert draft is not None
+    window.call(KEEP_DRAFT, KeepDraft(draft))
+    window.sign_out()
+    again = hall.server.desk("8", CLERK, PASSWORD)  # the next sign-in: the desk's draft offered back, whole
+    kept = again.call(CHECK_DRAFT, DeskOnly())
+    assert kept is not None
+    assert kept.draft is not None
+    assert kept.draft.applicant.id_no == person[0]
+    again.sign_out()
+
+    url = make_url(hall.url).set(drivername="postgresql").render_as_string(hide_password=False)
+    dump = subprocess.run(
+        [pg_bin("pg_dump"), "--no-owner", url], capture_output=True, text=True, check=True, timeout=120
+    ).stdout
+    assert case_no in dump
+    assert "operation_receipt" in dump
+    assert [value for value in person if value in dump] == []
