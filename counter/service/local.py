@@ -5,6 +5,7 @@ Every request, answer and fault goes through JSON and back on the way (``wire``)
 so a face can never come to rely on what only the in-process transport would carry: an ORM object, a session, a
 mutable list the action keeps.  A write runs with its idempotency key in the same transaction as its receipt
 (:mod:`counter.db.receipts`): asked again with the key, it is answered from the receipt and applies nothing twice.
+A write asked without a key (a face of this process: nothing is lost between it and the database) keeps none.
 The key is bound to the account and desk that asked, the operation and the request: asked again with any of them
 changed it is refused (:class:`counter.access.key_reused.KeyReused`), never answered with the first write's result.
 
@@ -165,8 +166,8 @@ class InProcess:
                 # its gate asked first, in a unit of its own: the work opens its own units after
                 self.store.read(lambda work: _gated(work, op, desk, request, _nothing))
                 answer = self.store.whole(lambda sessions: run(sessions, desk, request))
-            elif op.writes and op.receipt:
-                bound = _Bound(op, desk, key or new_key(), asked_as or fingerprint(request, op.request))
+            elif op.writes and op.receipt and key:  # asked without a key, it can never be asked again: no receipt
+                bound = _Bound(op, desk, key, asked_as or fingerprint(request, op.request))
                 answer = self.store.write(lambda work: _once(work, bound, request, run))
             elif op.writes:
                 answer = self.store.write(lambda work: _recorded(work, _gated(work, op, desk, request, run)))

@@ -21,7 +21,7 @@ from counter.server.hall_work import HallWork
 from counter.server.secrets_hash import digest
 from counter.service.admin import ADD_ACCOUNT
 from counter.service.hall import OPEN_SESSION, PRUNE, REGISTER_DESK, OpenSession, Prune, RegisterDesk
-from counter.service.local import InProcess
+from counter.service.local import InProcess, new_key
 from counter.service.remote import RETRY_WINDOW_S
 from tests.conftest import made_database
 
@@ -42,7 +42,9 @@ def service(tmp_path: Path) -> Iterator[InProcess]:
 
 
 def _sign_in(service: InProcess, token: str, now: dt.datetime) -> None:
-    opened = service.call(OPEN_SESSION, OpenSession("wulan", PASSWORD, "8", digest("desk-8-key"), digest(token), now))
+    """A sign-in, and a receipt for it (a desk's write under its key, as the server runs one)."""
+    asked = OpenSession("wulan", PASSWORD, "8", digest("desk-8-key"), digest(token), now)
+    opened = service.call(OPEN_SESSION, asked, key=new_key())
     assert opened.result.signed_in
 
 
