@@ -95,6 +95,27 @@ def test_a_receipts_answer_is_kept_sealed(service: InProcess) -> None:
     assert is_sealed(stored)
 
 
+def test_a_receipt_answers_a_retry_across_a_key_rotation(service: InProcess) -> None:
+    """The rotation seals every receipt again under the new key before the old one goes: a desk's retry across it is
+    answered, not failed on an answer nobody can open."""
+    from counter.db import sealing
+    from counter.db.engine import make_engine
+    from counter.db.sealed import key_id_of
+
+    assert service.call(COUNT, Count(3), key="k-7") == 3
+    engine = make_engine(service.url)
+    try:
+        key_id, done = sealing.start_rotation(engine)
+        with engine.connect() as connection:
+            stored = connection.execute(text("SELECT response FROM operation_receipt WHERE key = 'k-7'")).scalar()
+    finally:
+        engine.dispose()
+    assert done.unreadable == 0
+    assert key_id_of(str(stored)) == key_id
+    assert service.call(COUNT, Count(3), key="k-7") == 3
+    assert service.call(COUNTED, Count(0)) == 3
+
+
 def test_a_declared_fault_crosses_as_itself_and_keeps_nothing(service: InProcess) -> None:
     with pytest.raises(CaseNotFound) as refused:
         service.call(MISSING, Count(7), key="k-3")
