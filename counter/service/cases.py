@@ -39,7 +39,12 @@ _MOVED = "counter.case.status:MoveNotAllowed"
 _DECISION = "counter.case.decisions:DecisionRefused"
 _NOT_POSSIBLE = "counter.intake.not_possible:IntakeNotPossible"
 _STEP_FAULTS = (_DECISION, _MOVED, _NOT_POSSIBLE, "counter.case.correction_lapse:CorrectionNotDue")
-_PLEDGE_FAULTS = ("counter.case.pledge_checks:PledgeRefused", _DECISION, _MOVED)
+_PLEDGE_FAULTS = (
+    "counter.case.pledge_checks:PledgeRefused",
+    _DECISION,
+    _MOVED,
+    "counter.documents.data:DocumentNotPossible",
+)
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ department's list, and the licence revoked when the check finds the promise fals
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -12,7 +13,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
+from counter.access.roles import Role
 from counter.actions.admin.calendar import office_calendar
+from counter.actions.cases.documents import office_settings, save_office_settings
+from counter.actions.cases.item_authority import set_item_held
 from counter.actions.catalog.guide_status import allow_draft_intake
 from counter.actions.intake.notice_pledges import (
     grant_on_pledge,
@@ -31,6 +35,8 @@ from counter.case.status import CaseEvent, CaseStatus
 from counter.cli.case_text import case_as_text
 from counter.db.case_store import case_view
 from counter.db.catalog_store import current_guide
+from counter.documents.data import DocumentNotPossible
+from counter.documents.kinds import DocumentProblem
 from counter.intake.outcome import Outcome
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import applicant
@@ -41,6 +47,17 @@ from tests.signed_in import signed_in
 HOMESTAY = "XAM-YJS-035"  # 我要开民宿（含餐饮）: its 消防 item is decided on a 告知承诺
 FIRE = "YJS035-05"
 BRIGADE = "乌兰浩特市消防救援大队"
+#: the brigade's 复议 body and court, which the catalog leaves to the site to name (消防救援 is vertically managed)
+NAMED = "乌兰浩特市消防救援大队=兴安盟消防救援支队|乌兰浩特市人民法院"
+FINDING = "核查发现场所二层疏散通道被封堵，与承诺内容不符。"
+
+
+def name_the_brigades_bodies(sessions: sessionmaker[Session], desk: Desk) -> None:
+    """The brigade's 复议 body and court named in the office settings, by ``desk`` (the single desk, before any
+    account exists, or an administrator)."""
+    with sessions.begin() as s:
+        office = office_settings(s, "XAM01")
+        save_office_settings(s, "XAM01", dataclasses.replace(office, rights_overrides=NAMED), desk=desk)
 
 
 def taken(sessions: sessionmaker[Session], desk: Desk) -> str:
@@ -132,6 +149,7 @@ def test_the_pledge_and_the_revocation_print_their_elements(
     assert "自作出许可决定之日起20个工作日内对承诺内容进行核查，最迟于2026年12月18日前完成" in text
     assert "国办发〔2020〕42号" in text
     finding = "核查发现场所二层疏散通道被封堵，与承诺内容不符。"
+    name_the_brigades_bodies(sessions, desk)
     desk = signed_in(sessions, desk)
     with sessions.begin() as s:
         record_check(s, desk, case_no, FIRE, dt.date(2026, 12, 10), kept=False, finding=finding)
@@ -191,3 +209,60 @@ def test_a_promise_kept_leaves_the_case_as_it_was(sessions: sessionmaker[Session
     assert view is not None
     assert item_revocations(view.history, office_day) == {}
     assert view.history[-1].event == CaseEvent.ITEM_APPROVED.value
+
+
+def test_the_revocation_names_its_review_body_and_court_or_is_not_made(
+    sessions: sessionmaker[Session], desk: Desk, tmp_path: Path
+) -> None:
+    """The 撤销决定书 tells the applicant where to turn by name: while the site has not named the brigade's 复议 body
+    (the catalog leaves it to the site) the paper is refused, as a denial is, and no number is spent."""
+    case_no = taken(sessions, desk)
+    with sessions.begin() as s:
+        entrust(s, desk, FIRE)
+    with sessions.begin() as s:
+        grant_on_pledge(s, desk, case_no, FIRE, TODAY)
+    admin = signed_in(sessions, desk, Role.ADMIN, login="admin")
+    desk = signed_in(sessions, desk)
+    with sessions.begin() as s:
+        record_check(s, desk, case_no, FIRE, dt.date(2026, 12, 10), kept=False, finding=FINDING)
+    with sessions.begin() as s, pytest.raises(DocumentNotPossible) as refused:
+        pledge_paper(s, desk, case_no, FIRE, dt.date(2026, 12, 10), revoked=True)
+    assert refused.value.problems == (DocumentProblem.REVIEW_BODY_UNNAMED,)
+    name_the_brigades_bodies(sessions, admin)
+    with sessions.begin() as s:
+        paper = pledge_paper(s, desk, case_no, FIRE, dt.date(2026, 12, 10), revoked=True)
+    revoked = tmp_path / "revocation.pdf"
+    revoked.write_bytes(paper)
+    text = pdf_text(revoked, page=1)
+    assert "兴安盟消防救援支队申请行政复议" in text
+    assert "乌兰浩特市人民法院" in text
+    assert "依法有权受理的行政复议机关" not in text
+
+
+def test_where_the_hall_holds_the_fire_item_its_papers_are_the_halls(
+    sessions: sessionmaker[Session], desk: Desk, tmp_path: Path
+) -> None:
+    """The hall that holds the power for the 消防 item (相对集中行政许可权) grants, checks and revokes in its own
+    name: the 告知承诺书 and the 撤销决定书 are headed and sealed by it, with its own remedy, never the brigade's."""
+    case_no = taken(sessions, desk)
+    with sessions.begin() as s:
+        set_item_held(s, desk, "XAM01", FIRE, held=True)
+        hall = office_settings(s, "XAM01")
+    with sessions.begin() as s:
+        grant_on_pledge(s, desk, case_no, FIRE, TODAY)
+    with sessions.begin() as s:
+        pledge = pledge_paper(s, desk, case_no, FIRE, TODAY, revoked=False)
+    desk = signed_in(sessions, desk)
+    with sessions.begin() as s:
+        record_check(s, desk, case_no, FIRE, dt.date(2026, 12, 10), kept=False, finding=FINDING)
+    with sessions.begin() as s:
+        revoked = pledge_paper(s, desk, case_no, FIRE, dt.date(2026, 12, 10), revoked=True)
+    for name, made in (("pledge.pdf", pledge), ("revocation.pdf", revoked)):
+        path = tmp_path / name
+        path.write_bytes(made)
+        text = pdf_text(path, page=1)
+        assert BRIGADE not in text, name
+        assert hall.office_name in text, name
+    text = pdf_text(tmp_path / "revocation.pdf", page=1)
+    assert f"{hall.review_body}申请行政复议" in text
+    assert hall.court in text

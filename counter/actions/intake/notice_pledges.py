@@ -28,7 +28,7 @@ from counter.actions.admin.guard import require
 from counter.actions.admin.office import office_settings
 from counter.actions.cases.decisions import case_and_bundle, decide_item
 from counter.actions.cases.documents import SEQUENCE_KIND, marked_for_training
-from counter.actions.cases.item_authority import act_standing, check_item
+from counter.actions.cases.item_authority import act_standing, check_item, site_authority
 from counter.actions.numbers.number_guard import check_series, note_document_issued
 from counter.audit.actions import AuditAction
 from counter.audit.masking import masked_text
@@ -39,6 +39,7 @@ from counter.case.pledge_checks import PledgeProblem, PledgeRefused
 from counter.case.status import CaseEvent, CaseStatus, next_status
 from counter.db import models
 from counter.db.case_store import add_history, case_view, next_sequence
+from counter.documents.acceptance import HeldItems
 from counter.documents.words import DOC_YOU
 
 #: the result number a grant on a promise is recorded with: the licence is the 告知承诺书's decision
@@ -162,14 +163,17 @@ def pledge_paper(session: Session, desk: Desk, number: str, item_code: str, toda
     view = case_view(session, case.case_no)
     assert view is not None  # the case was just read
     office = office_settings(session, case.site_code)
+    now = site_authority(session, desk.identity.site_code)  # whose act it is: the site's own where it holds the item
+    held = HeldItems(now.site_items, dict(now.entrusted))
     facts = PledgeFacts(row.granted_on, row.check_due, row.checked_on, row.finding)
     if revoked:
-        row.revocation_doc_no = row.revocation_doc_no or _number(session, desk, today, DocKind.DENIAL)
         you = DOC_YOU["company" if view.legal_rep else "person"]
-        data = revocation(view, item, office, row.revocation_doc_no, facts, you)
+        revocation(view, item, office, "", facts, you, held)  # DocumentNotPossible before a number is spent
+        row.revocation_doc_no = row.revocation_doc_no or _number(session, desk, today, DocKind.DENIAL)
+        data = revocation(view, item, office, row.revocation_doc_no, facts, you, held)
     else:
         row.pledge_doc_no = row.pledge_doc_no or _number(session, desk, today, DocKind.PLEDGE)
-        data = pledge_notice(view, bundle, item, office, row.pledge_doc_no, facts)
+        data = pledge_notice(view, bundle, item, office, row.pledge_doc_no, facts, held)
     return render_pdf(marked_for_training(session, data))
 
 

@@ -37,6 +37,7 @@ from counter.case.not_found import CaseNotFound
 from counter.case.pledge_checks import PledgeRefused
 from counter.case.status import CaseEvent, CaseStatus, MoveNotAllowed
 from counter.case.view import CaseView
+from counter.documents.data import DocumentNotPossible
 from counter.documents.kinds import DocumentKind
 from counter.documents.made import MadeDocument
 from counter.service.cases import (
@@ -56,6 +57,7 @@ from counter.ui.printing.opening import open_preview
 from counter.ui.runner import Failed, Runner
 from counter.words.access import not_permitted
 from counter.words.cases import RULE_PROBLEMS, decision_refused_text
+from counter.words.documents import document_problems_text
 from counter.words.pledges import (
     PLEDGE_ASK_FALSE,
     PLEDGE_ASK_GRANT,
@@ -113,7 +115,7 @@ class PledgeAct(StrEnum):
     REVOCATION = "revocation"  # 撤销行政许可决定书
 
 
-_REFUSED = (NotPermitted, DecisionRefused, PledgeRefused, MoveNotAllowed, CaseNotFound, Failed)
+_REFUSED = (NotPermitted, DecisionRefused, PledgeRefused, MoveNotAllowed, CaseNotFound, DocumentNotPossible, Failed)
 
 
 class PledgeBar(QWidget):
@@ -329,6 +331,8 @@ class PledgeBar(QWidget):
             return not_permitted(err.permission, err.signed_in, err.single_desk)
         if isinstance(err, PledgeRefused):
             return pledge_refused_text(err.problem, err.case_no, item.name)
+        if isinstance(err, DocumentNotPossible):  # the 撤销决定书 names its 复议 body: the site has not set it
+            return document_problems_text(err.problems, err.unnamed)
         if isinstance(err, DecisionRefused) and err.problem in RULE_PROBLEMS:
             return decision_refused_text(err, {item.code: item.name})
         return PLEDGE_MOVED

@@ -19,7 +19,7 @@ from counter.ui.printing.preview_window import PreviewWindow, doc_title
 from counter.words.access import not_permitted
 from counter.words.cases import CASE_EVENT
 from counter.words.pledges import PLEDGE_NOT_HERE, PLEDGE_REVOKE_ROLE, PLEDGE_REVOKED
-from tests.actions.test_notice_pledges import BRIGADE, FIRE, taken
+from tests.actions.test_notice_pledges import BRIGADE, FIRE, name_the_brigades_bodies, taken
 from tests.entrusted import entrust_in
 from tests.signed_in import signed_in
 from tests.ui.cases.casebook import DESK_1, SUPERVISOR
@@ -42,6 +42,7 @@ def test_granted_on_a_promise_then_revoked_when_the_check_finds_it_false(
     qtbot: QtBot, case_sessions: sessionmaker[Session], today: Clock
 ) -> None:
     entrust_in(case_sessions, DESK_1, FIRE)  # the brigade's written 授权: the window records its decision for it
+    name_the_brigades_bodies(case_sessions, DESK_1)  # its 撤销决定书 names them
     case_no = taken(case_sessions, DESK_1)
     page = open_page(qtbot, case_sessions, today, case_no, DESK_1)
     bar = page.pledges
