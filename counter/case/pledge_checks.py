@@ -25,6 +25,7 @@ class PledgeProblem(StrEnum):
     ALREADY_CHECKED = "already_checked"  # its 核查 is recorded: a check is made once
     NO_FINDING = "no_finding"  # a promise found false without what was found
     NOT_REVOKED = "not_revoked"  # a 撤销决定书 asked of a grant its check did not revoke
+    CANNOT_CHECK = "cannot_check"  # a database without accounts: nobody there may take a false promise to its end
 
 
 class PledgeRefused(Exception):

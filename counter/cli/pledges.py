@@ -27,6 +27,7 @@ def add_pledge_commands(item: Any, common: argparse.ArgumentParser) -> None:
     p = item.add_parser("pledge", parents=[common], help=tr("依申请人签署的告知承诺书当场许可，并记下核查期限"))
     p.add_argument("case_no")
     p.add_argument("item", metavar="ITEM", help=tr("事项实施编码"))
+    p.add_argument("--result-no", required=True, metavar="NO", help=tr("许可证件的编号，例如消防安全检查合格证号"))
     p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS, help=day_help)
     p.set_defaults(func=cmd_item_pledge)
     p = item.add_parser("check", parents=[common], help=tr("记录告知承诺的核查结果；承诺不实的，撤销许可"))
@@ -58,7 +59,8 @@ def cmd_item_pledge(args: argparse.Namespace) -> int:
 
     service, by = open_service(args), desk()
     day, at = today(args), moment(args)
-    _faults(args, lambda: service.call(GRANT_ON_PLEDGE, PledgeStep(args.case_no, args.item, day, at), by))
+    step = PledgeStep(args.case_no, args.item, day, at, args.result_no.strip())
+    _faults(args, lambda: service.call(GRANT_ON_PLEDGE, step, by))
     row = service.call(READ_PLEDGE, PledgeItem(args.case_no, args.item), by)
     assert row is not None  # just granted
     print(tr("办件 {case_no} 事项 {item}：已依告知承诺许可（{department}），核查期限 {due}").format(

@@ -438,6 +438,7 @@ class PledgeStep:
     item_code: str
     today: dt.date
     at: dt.datetime | None = None  # a grant's moment (a training desk's day at this time of it)
+    result_no: str = ""  # the licence's own number (the 合格证's), as the department gives it
 
 
 @dataclass(frozen=True)
@@ -516,7 +517,7 @@ PLEDGE_PAPER = write(
     "cases.pledge_paper",
     PledgePaper,
     bytes,
-    Permission.PRINT,
+    Open.IN_ACTION,  # the window's PRINT, or the deciding department's own standing on the item
     f"{_RUNS}pledge_paper",
     faults=_PLEDGE_FAULTS,
     doc="The 告知承诺书, or the 撤销行政许可决定书 of a promise found false, as PDF; numbered once.",

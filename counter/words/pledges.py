@@ -17,6 +17,10 @@ PLEDGE_PROBLEM = {
     PledgeProblem.ALREADY_CHECKED: tr("办件 {case_no} 的事项 {item} 已经核查，核查结果只能记录一次"),
     PledgeProblem.NO_FINDING: tr("核查发现承诺不实的，须写明核查发现的情况，撤销决定书据此说明理由"),
     PledgeProblem.NOT_REVOKED: tr("办件 {case_no} 的事项 {item} 未因承诺不实被撤销，没有撤销决定书"),
+    PledgeProblem.CANNOT_CHECK: tr(
+        "本机没有启用账号，无人能对承诺不实的许可责令改正、听取陈述申辩和撤销，不能依告知承诺许可；"
+        "请由实施部门或者有账号的窗口办理"
+    ),
 }
 
 

@@ -21,6 +21,7 @@ from counter.actions.catalog.guide_status import allow_draft_intake
 from counter.actions.intake.notice_pledges import (
     grant_on_pledge,
     pledge_checks,
+    pledge_offers,
     pledge_paper,
     pledge_row,
     record_check,
@@ -42,7 +43,7 @@ from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import applicant
 from tests.documents.pdf_tools import pdf_text
 from tests.entrusted import entrust
-from tests.signed_in import signed_in
+from tests.signed_in import add_account, signed_in
 
 HOMESTAY = "XAM-YJS-035"  # 我要开民宿（含餐饮）: its 消防 item is decided on a 告知承诺
 FIRE = "YJS035-05"
@@ -58,6 +59,15 @@ def name_the_brigades_bodies(sessions: sessionmaker[Session], desk: Desk) -> Non
     with sessions.begin() as s:
         office = office_settings(s, "XAM01")
         save_office_settings(s, "XAM01", dataclasses.replace(office, rights_overrides=NAMED), desk=desk)
+
+
+def granted(sessions: sessionmaker[Session], desk: Desk, case_no: str, result_no: str = "") -> Desk:
+    """The item granted on the promise by ``desk``'s clerk, signed in with a clerk's account (a database without
+    accounts may not grant: nobody there could take a false promise to its end); that clerk's desk."""
+    clerk = signed_in(sessions, desk, Role.CLERK, login="clerk")
+    with sessions.begin() as s:
+        grant_on_pledge(s, clerk, case_no, FIRE, TODAY, result_no=result_no)
+    return clerk
 
 
 def taken(sessions: sessionmaker[Session], desk: Desk) -> str:
@@ -89,8 +99,7 @@ def test_a_promise_granted_is_checked_on_the_departments_list_and_revoked_when_f
     case_no = taken(sessions, desk)
     with sessions.begin() as s:
         entrust(s, desk, FIRE)  # the brigade's written 授权: the window records its decision for it
-    with sessions.begin() as s:
-        grant_on_pledge(s, desk, case_no, FIRE, TODAY)
+    clerk = granted(sessions, desk, case_no)
     with sessions() as s:
         [row] = pledge_checks(s, BRIGADE)
         assert pledge_checks(s, "乌兰浩特市市场监督管理局") == ()
@@ -100,7 +109,7 @@ def test_a_promise_granted_is_checked_on_the_departments_list_and_revoked_when_f
     assert row.kept is None
     finding = "核查发现场所二层疏散通道被封堵，与承诺内容不符。"
     with sessions.begin() as s, pytest.raises(NotPermitted):  # a revocation is a supervisor's, as a 不予批准 is
-        record_check(s, desk, case_no, FIRE, dt.date(2026, 12, 10), kept=False, finding=finding)
+        record_check(s, clerk, case_no, FIRE, dt.date(2026, 12, 10), kept=False, finding=finding)
     desk = signed_in(sessions, desk)
     with sessions.begin() as s, pytest.raises(PledgeRefused) as refused:
         record_check(s, desk, case_no, FIRE, dt.date(2026, 12, 10), kept=False)
@@ -124,15 +133,14 @@ def test_the_pledge_and_the_revocation_print_their_elements(
     case_no = taken(sessions, desk)
     with sessions.begin() as s:
         entrust(s, desk, FIRE)
-    with sessions.begin() as s:
-        grant_on_pledge(s, desk, case_no, FIRE, TODAY)
+    clerk = granted(sessions, desk, case_no)
     with sessions.begin() as s, pytest.raises(PledgeRefused) as refused:
-        pledge_paper(s, desk, case_no, FIRE, TODAY, revoked=True)  # nothing revoked yet
+        pledge_paper(s, clerk, case_no, FIRE, TODAY, revoked=True)  # nothing revoked yet
     assert refused.value.problem is PledgeProblem.NOT_REVOKED
     with sessions.begin() as s:
-        first = pledge_paper(s, desk, case_no, FIRE, TODAY, revoked=False)
+        first = pledge_paper(s, clerk, case_no, FIRE, TODAY, revoked=False)
     with sessions.begin() as s:
-        assert pledge_paper(s, desk, case_no, FIRE, TODAY + dt.timedelta(days=3), revoked=False) == first
+        assert pledge_paper(s, clerk, case_no, FIRE, TODAY + dt.timedelta(days=3), revoked=False) == first
     pledge = tmp_path / "pledge.pdf"
     pledge.write_bytes(first)
     text = pdf_text(pledge, page=1)
@@ -149,7 +157,7 @@ def test_the_pledge_and_the_revocation_print_their_elements(
     assert "自作出许可决定之日起20个工作日内对承诺内容进行核查，最迟于2026年12月18日前完成" in text
     assert "国办发〔2020〕42号" in text
     finding = "核查发现场所二层疏散通道被封堵，与承诺内容不符。"
-    name_the_brigades_bodies(sessions, desk)
+    name_the_brigades_bodies(sessions, signed_in(sessions, desk, Role.ADMIN, login="admin"))
     desk = signed_in(sessions, desk)
     with sessions.begin() as s:
         record_check(s, desk, case_no, FIRE, dt.date(2026, 12, 10), kept=False, finding=finding)
@@ -173,8 +181,7 @@ def test_a_revocation_is_the_cases_own_record_and_the_item_reads_revoked(
     case_no = taken(sessions, desk)
     with sessions.begin() as s:
         entrust(s, desk, FIRE)
-    with sessions.begin() as s:
-        grant_on_pledge(s, desk, case_no, FIRE, TODAY)
+    granted(sessions, desk, case_no)
     with sessions() as s:
         before = case_view(s, case_no)
     assert before is not None
@@ -200,10 +207,9 @@ def test_a_promise_kept_leaves_the_case_as_it_was(sessions: sessionmaker[Session
     case_no = taken(sessions, desk)
     with sessions.begin() as s:
         entrust(s, desk, FIRE)
-    with sessions.begin() as s:
-        grant_on_pledge(s, desk, case_no, FIRE, TODAY)
+    clerk = granted(sessions, desk, case_no)
     with sessions.begin() as s:  # a check that finds the promise kept is a clerk's record of the department's fact
-        record_check(s, desk, case_no, FIRE, dt.date(2026, 12, 10), kept=True)
+        record_check(s, clerk, case_no, FIRE, dt.date(2026, 12, 10), kept=True)
     with sessions() as s:
         view = case_view(s, case_no)
     assert view is not None
@@ -219,8 +225,7 @@ def test_the_revocation_names_its_review_body_and_court_or_is_not_made(
     case_no = taken(sessions, desk)
     with sessions.begin() as s:
         entrust(s, desk, FIRE)
-    with sessions.begin() as s:
-        grant_on_pledge(s, desk, case_no, FIRE, TODAY)
+    granted(sessions, desk, case_no)
     admin = signed_in(sessions, desk, Role.ADMIN, login="admin")
     desk = signed_in(sessions, desk)
     with sessions.begin() as s:
@@ -248,10 +253,9 @@ def test_where_the_hall_holds_the_fire_item_its_papers_are_the_halls(
     with sessions.begin() as s:
         set_item_held(s, desk, "XAM01", FIRE, held=True)
         hall = office_settings(s, "XAM01")
+    clerk = granted(sessions, desk, case_no)
     with sessions.begin() as s:
-        grant_on_pledge(s, desk, case_no, FIRE, TODAY)
-    with sessions.begin() as s:
-        pledge = pledge_paper(s, desk, case_no, FIRE, TODAY, revoked=False)
+        pledge = pledge_paper(s, clerk, case_no, FIRE, TODAY, revoked=False)
     desk = signed_in(sessions, desk)
     with sessions.begin() as s:
         record_check(s, desk, case_no, FIRE, dt.date(2026, 12, 10), kept=False, finding=FINDING)
@@ -266,3 +270,70 @@ def test_where_the_hall_holds_the_fire_item_its_papers_are_the_halls(
     text = pdf_text(tmp_path / "revocation.pdf", page=1)
     assert f"{hall.review_body}申请行政复议" in text
     assert hall.court in text
+
+
+def test_a_desk_without_accounts_grants_no_promise_it_could_never_check(
+    sessions: sessionmaker[Session], desk: Desk
+) -> None:
+    """A township laptop without accounts, entrusted with the 消防 item, may not grant on a promise: nobody there may
+    order the correction, hear the applicant or revoke (a named person's acts), so the promise would go unchecked."""
+    case_no = taken(sessions, desk)
+    with sessions.begin() as s:
+        entrust(s, desk, FIRE)
+    with sessions.begin() as s, pytest.raises(PledgeRefused) as refused:
+        grant_on_pledge(s, desk, case_no, FIRE, TODAY)
+    assert refused.value.problem is PledgeProblem.CANNOT_CHECK
+    with sessions() as s:
+        assert pledge_row(s, case_no, FIRE) is None
+        view = case_view(s, case_no)
+    assert view is not None
+    assert FIRE not in view.decisions()
+
+
+def test_the_licence_keeps_its_own_number(sessions: sessionmaker[Session], desk: Desk) -> None:
+    """The grant records the 合格证's number the brigade gives, as any decision records its result's number, never
+    the words "告知承诺" in its place."""
+    case_no = taken(sessions, desk)
+    with sessions.begin() as s:
+        entrust(s, desk, FIRE)
+    granted(sessions, desk, case_no, result_no="乌消安检字〔2026〕第0123号")
+    with sessions() as s:
+        view = case_view(s, case_no)
+    assert view is not None
+    assert view.decisions()[FIRE].text == "乌消安检字〔2026〕第0123号"
+
+
+def test_the_brigades_own_account_grants_checks_revokes_and_prints(
+    sessions: sessionmaker[Session], desk: Desk, tmp_path: Path
+) -> None:
+    """In the default standing (no 授权, the hall holds nothing) the 消防救援大队's own staff take every step of the
+    promise at their own desk: the grant with its number, the 核查 found false, the revocation and both papers, in the
+    brigade's name; the window's supervisor may not."""
+    case_no = taken(sessions, desk)
+    name_the_brigades_bodies(sessions, desk)
+    with sessions.begin() as s:
+        actor = add_account(s, "brigade", "消防员", Role.DEPARTMENT, department=BRIGADE)
+    brigade = dataclasses.replace(desk, actor=actor, clerk="消防员")
+    with sessions() as s:
+        [offer] = pledge_offers(s, brigade, case_no)
+    assert (offer.item_code, offer.refusal) == (FIRE, None)
+    with sessions.begin() as s:
+        grant_on_pledge(s, brigade, case_no, FIRE, TODAY, result_no="乌消安检字〔2026〕第0123号")
+    with sessions.begin() as s:
+        pledge = pledge_paper(s, brigade, case_no, FIRE, TODAY, revoked=False)
+    supervisor = signed_in(sessions, desk)
+    with sessions.begin() as s, pytest.raises(DecisionRefused):  # the window has no standing on the brigade's item
+        record_check(s, supervisor, case_no, FIRE, dt.date(2026, 12, 10), kept=False, finding=FINDING)
+    with sessions.begin() as s:
+        record_check(s, brigade, case_no, FIRE, dt.date(2026, 12, 10), kept=False, finding=FINDING)
+    with sessions.begin() as s:
+        revoked = pledge_paper(s, brigade, case_no, FIRE, dt.date(2026, 12, 10), revoked=True)
+    with sessions() as s:
+        view = case_view(s, case_no)
+    assert view is not None
+    assert view.history[-1].event == CaseEvent.ITEM_REVOKED.value
+    assert view.history[-1].clerk == "消防员"  # the brigade's own act, not recorded for it by the window
+    for name, made in (("pledge.pdf", pledge), ("revocation.pdf", revoked)):
+        path = tmp_path / name
+        path.write_bytes(made)
+        assert BRIGADE in pdf_text(path, page=1), name

@@ -44,9 +44,9 @@ def granted_then_revoked(sessions: sessionmaker[Session], desk: Desk, *, revoke:
     case_no = taken(sessions, desk)
     with sessions.begin() as s:
         entrust(s, desk, FIRE)
+    supervisor = signed_in(sessions, desk)  # a revocation is a supervisor's, as a 不予批准 is; the grant a clerk's
     with sessions.begin() as s:
-        grant_on_pledge(s, desk, case_no, FIRE, TODAY)
-    supervisor = signed_in(sessions, desk)  # a revocation is a supervisor's, as a 不予批准 is
+        grant_on_pledge(s, supervisor, case_no, FIRE, TODAY)
     if revoke:
         revoked(sessions, supervisor, case_no)
     return case_no, supervisor

@@ -4,9 +4,10 @@ and the licence revoked when the check finds the promise false.
 国办发〔2020〕42号: the deciding body tells the applicant the 事项, 条件, 材料, 承诺内容 and 违诺后果 in writing (the
 告知承诺书, :mod:`counter.documents.notice_pledge`), decides on the promise, and checks it after; the catalog
 marks the items and the period (:class:`~counter.catalog.model.NoticePledge`).  The grant is a decision like any
-other: it goes through :func:`~counter.actions.cases.decisions.decide_item`, which asks the one rule of who may decide
-(:mod:`counter.access.authority`): the department's own staff, the site that holds the power, or the window under the
-department's written 授权.  The check and the revocation are the same body's, asked the same rule.  A licence got by a
+other (:func:`~counter.actions.cases.decisions.record_decision`), by the body the one rule of who may decide names
+(:mod:`counter.access.authority`): the department's own staff, at their own desk as for any item of theirs; the site
+that holds the power, or the window under the department's written 授权, with the window's permission for the step.
+The check, the revocation and their papers are the same body's, asked the same rule.  A licence got by a
 false promise is revoked (《中华人民共和国行政许可法》第六十九条第二款), on its own paper.
 """
 
@@ -17,18 +18,20 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from counter.access.authority import Standing
 from counter.access.case_acts import CaseAct
 from counter.access.case_rights import permission_for
 from counter.access.desk import Desk
 from counter.access.pledge_offers import PledgeOffer, PledgeRow
 from counter.access.roles import Permission
+from counter.actions.admin.accounts import own_department
 from counter.actions.admin.audit import record_at_desk
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.admin.guard import require
 from counter.actions.admin.office import office_settings
-from counter.actions.cases.decisions import case_and_bundle, decide_item
+from counter.actions.cases.decisions import case_and_bundle, record_decision
 from counter.actions.cases.documents import SEQUENCE_KIND, marked_for_training
-from counter.actions.cases.item_authority import act_standing, check_item, site_authority
+from counter.actions.cases.item_authority import Acting, act_standing, check_item, site_authority
 from counter.actions.numbers.number_guard import check_series, note_document_issued
 from counter.audit.actions import AuditAction
 from counter.audit.masking import masked_text
@@ -37,29 +40,40 @@ from counter.case.moments import moment_on
 from counter.case.numbers import DocKind, doc_no
 from counter.case.pledge_checks import PledgeProblem, PledgeRefused
 from counter.case.status import CaseEvent, CaseStatus, next_status
+from counter.catalog.model import Bundle
 from counter.db import models
 from counter.db.case_store import add_history, case_view, next_sequence
 from counter.documents.acceptance import HeldItems
 from counter.documents.words import DOC_YOU
 
-#: the result number a grant on a promise is recorded with: the licence is the 告知承诺书's decision
-PLEDGE_GRANTED = "告知承诺"
-
 
 def grant_on_pledge(
-    session: Session, desk: Desk, number: str, item_code: str, today: dt.date, at: dt.datetime | None = None
+    session: Session,
+    desk: Desk,
+    number: str,
+    item_code: str,
+    today: dt.date,
+    at: dt.datetime | None = None,
+    result_no: str = "",
 ) -> CaseStatus:
     """准予 on the signed 告知承诺书, on the spot, and the 核查 date kept on the deciding department's list.
 
-    Raises :class:`PledgeRefused` for an item the case's guide marks for no 告知承诺, and whatever
-    :func:`~counter.actions.cases.decisions.decide_item` raises: a body that may not decide the item is refused there.
+    ``result_no`` is the licence's own number (the 合格证's), kept as every decision's result number is; "" while the
+    department has not given it.  The grant is the deciding body's (:func:`_acting`): its own staff, or the window
+    where the site holds the item or was entrusted with it.  A database without accounts may not grant: nobody there
+    may take a promise found false to its end (责令改正, 陈述申辩, 撤销 are a named person's), so what it granted could
+    never be checked.  Raises :class:`PledgeRefused` (``NOT_PLEDGE_ITEM``, ``CANNOT_CHECK``) and what
+    :func:`~counter.actions.cases.decisions.record_decision` raises.
     """
     case, bundle = case_and_bundle(session, number)
     item = bundle.item(item_code)
     if item is None or item.pledge is None or item.pledge.check_within is None:
         raise PledgeRefused(PledgeProblem.NOT_PLEDGE_ITEM, case.case_no, item_code)
-    acting = check_item(session, desk, case.case_no, bundle, case.site_code, item_code)
-    after = decide_item(session, desk, number, item_code, approve=True, text=PLEDGE_GRANTED, at=at)
+    acting = _acting(session, desk, case, bundle, item_code, permission_for(CaseEvent.ITEM_APPROVED))
+    if not desk.actor.signed_in:
+        raise PledgeRefused(PledgeProblem.CANNOT_CHECK, case.case_no, item_code)
+    text = result_no.strip()
+    after = record_decision(session, desk, number, item_code, approve=True, text=text, at=at, acting=acting)
     due = office_calendar(session).deadline(today, item.pledge.check_within).date
     session.add(
         models.PledgeCheck(
@@ -87,9 +101,10 @@ def record_check(
     found: the 撤销决定书 gives it as the reason, and the case's history keeps the revocation
     (:data:`~counter.case.status.CaseEvent.ITEM_REVOKED`, a supervisor's at the window as a 不予批准 is).
     """
-    if not kept:  # a revocation takes a licence back: the permission of a 不予批准 (counter.access.case_rights)
-        require(session, desk.actor, permission_for(CaseEvent.ITEM_REVOKED))
     case, bundle = case_and_bundle(session, number, lock=True)
+    # a revocation takes a licence back: at the window the permission of a 不予批准 (counter.access.case_rights)
+    event = CaseEvent.ITEM_APPROVED if kept else CaseEvent.ITEM_REVOKED
+    acting = _acting(session, desk, case, bundle, item_code, permission_for(event))
     row = session.get(models.PledgeCheck, (case.id, item_code))
     if row is None:
         raise PledgeRefused(PledgeProblem.NOT_GRANTED, case.case_no, item_code)
@@ -97,7 +112,6 @@ def record_check(
         raise PledgeRefused(PledgeProblem.ALREADY_CHECKED, case.case_no, item_code)
     if not kept and not finding.strip():
         raise PledgeRefused(PledgeProblem.NO_FINDING, case.case_no, item_code)
-    acting = check_item(session, desk, case.case_no, bundle, case.site_code, item_code)
     row.checked_on, row.kept, row.finding = today, kept, finding.strip()
     if not kept:  # the case's own record says so: the item reads 已撤销 on the page, in case show and at the hall
         next_status(CaseStatus(case.status), CaseEvent.ITEM_REVOKED)  # MoveNotAllowed: a voided case, say
@@ -124,8 +138,10 @@ def pledge_offers(session: Session, desk: Desk, number: str) -> tuple[PledgeOffe
     if not codes:
         return ()
     # the grant on a promise is 当场许可 at the window, a clerk's as the same-day step's is (decide_item's 准予); the
-    # revocation asks a supervisor's permission besides, which the page reads from the account
-    standing = act_standing(session, desk, bundle, case.site_code, CaseAct.SAME_DAY, codes)
+    # revocation asks a supervisor's permission besides, which the page reads from the account.  A department's
+    # staff act on their own items as on any decision of theirs
+    act = CaseAct.DECISION if own_department(session, desk) else CaseAct.SAME_DAY
+    standing = act_standing(session, desk, bundle, case.site_code, act, codes)
     offers = []
     for code in codes:
         row = session.get(models.PledgeCheck, (case.id, code))
@@ -152,8 +168,8 @@ def pledge_paper(session: Session, desk: Desk, number: str, item_code: str, toda
     from counter.documents.notice_pledge import PledgeFacts, pledge_notice, revocation
     from counter.documents.render import render_pdf  # reportlab: loaded at the first print
 
-    require(session, desk.actor, Permission.PRINT)
     case, bundle = case_and_bundle(session, number)
+    _acting(session, desk, case, bundle, item_code, Permission.PRINT)
     row = session.get(models.PledgeCheck, (case.id, item_code))
     item = bundle.item(item_code)
     if row is None or item is None or item.pledge is None:
@@ -175,6 +191,18 @@ def pledge_paper(session: Session, desk: Desk, number: str, item_code: str, toda
         row.pledge_doc_no = row.pledge_doc_no or _number(session, desk, today, DocKind.PLEDGE)
         data = pledge_notice(view, bundle, item, office, row.pledge_doc_no, facts, held)
     return render_pdf(marked_for_training(session, data))
+
+
+def _acting(
+    session: Session, desk: Desk, case: models.Case, bundle: Bundle, item_code: str, permission: Permission
+) -> Acting:
+    """The standing of the desk's account on the item (the one rule, :func:`check_item`): the deciding department's
+    own staff act on it as on any item of theirs; the window, where the site holds it or was entrusted with it, needs
+    the step's ``permission`` besides (a clerk's grant and paper, a supervisor's revocation)."""
+    acting = check_item(session, desk, case.case_no, bundle, case.site_code, item_code)
+    if acting.ruling.standing is not Standing.DEPARTMENT:
+        require(session, desk.actor, permission)
+    return acting
 
 
 def _number(session: Session, desk: Desk, today: dt.date, kind: DocKind) -> str:

@@ -249,7 +249,7 @@ def pledge_offers(work: Session, desk: Desk | None, request: CaseNo) -> tuple[Pl
 
 def grant_on_pledge(work: Session, desk: Desk | None, request: PledgeStep) -> CaseStatus:
     return notice_pledges.grant_on_pledge(
-        work, at_desk(desk), request.case_no, request.item_code, request.today, request.at
+        work, at_desk(desk), request.case_no, request.item_code, request.today, request.at, request.result_no
     )
 
 
