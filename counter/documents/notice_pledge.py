@@ -50,6 +50,10 @@ class PledgeFacts:
     check_due: dt.date
     checked_on: dt.date | None = None
     finding: str = ""
+    correct_by: dt.date | None = None  # the 责令限期改正's last day, where one was ordered
+    heard_on: dt.date | None = None  # the 陈述申辩 notice's day
+    hear_by: dt.date | None = None
+    revoked_on: dt.date | None = None
 
 
 def acting_body(item: Item, office: OfficeSettings, held: HeldItems) -> tuple[str, bool]:
@@ -98,6 +102,93 @@ def pledge_notice(
     return _paper(case, item, office, (department, own), doc_no, facts.granted_on, words.PLEDGE_TITLE, blocks, signer)
 
 
+def _found(item: Item, facts: PledgeFacts, you: str) -> str:
+    """The opening every paper of a promise found false shares: how the licence was got, and what the check found."""
+    assert facts.checked_on is not None  # these papers follow the check
+    return words.FOUND_FALSE.format(
+        you=you,
+        granted=date_text(facts.granted_on),
+        item=item.name,
+        checked=date_text(facts.checked_on),
+        finding=facts.finding,
+    )
+
+
+def _ground(item: Item) -> str:
+    """The articles a revocation stands on: the item's own law where it orders a correction first, and 第六十九条."""
+    assert item.pledge is not None
+    correction = item.pledge.correction
+    return words.GROUND_BOTH.format(law=correction) if correction else words.REVOCATION_ARTICLE
+
+
+def _rights(item: Item, office: OfficeSettings, own: bool) -> str:
+    """The acting body's remedy, its 复议 body and court named; DocumentNotPossible while the site has not named the
+    department's."""
+    unnamed = () if own else unnamed_bodies((item,), office)
+    if unnamed:
+        raise DocumentNotPossible((DocumentProblem.REVIEW_BODY_UNNAMED,), unnamed)
+    return office_rights_sentence(item, office) if own else item_rights_sentence(item, office)
+
+
+def correction_order(
+    case: CaseView,
+    item: Item,
+    office: OfficeSettings,
+    doc_no: str,
+    facts: PledgeFacts,
+    you: str,
+    held: HeldItems = NOTHING_HELD,
+) -> DocumentData:
+    """The 责令限期改正通知书: what the check found, the order to correct by the day set under the item's law, what
+    follows if not, and the remedy against the order (an act of the body's own)."""
+    assert item.pledge is not None
+    assert facts.correct_by is not None
+    department, own = acting_body(item, office, held)
+    order = words.CORRECTION_ORDER.format(law=item.pledge.correction, you=you, date=date_text(facts.correct_by))
+    blocks: list[Block] = [
+        Text(paper.DOC_SALUTATION.format(name=case.applicant_name), indent=False),
+        Text(_found(item, facts, you)),
+        Text(order, strong=True),
+        Text(words.CORRECTION_AFTER.format(you=you)),
+        Text(_rights(item, office, own), strong=True),
+    ]
+    assert facts.checked_on is not None
+    return _paper(
+        case, item, office, (department, own), doc_no, facts.checked_on, words.CORRECTION_TITLE, blocks,
+        paper.DOC_SIGNER_GUIDE,
+    )  # fmt: skip
+
+
+def hearing_notice(
+    case: CaseView,
+    item: Item,
+    office: OfficeSettings,
+    doc_no: str,
+    facts: PledgeFacts,
+    you: str,
+    held: HeldItems = NOTHING_HELD,
+) -> DocumentData:
+    """The 陈述申辩告知书: the revocation intended, its facts, reasons and ground, and the applicant's right to state
+    and defend their case by the day given, before any revocation."""
+    assert facts.heard_on is not None
+    assert facts.hear_by is not None
+    department, own = acting_body(item, office, held)
+    blocks: list[Block] = [
+        Text(paper.DOC_SALUTATION.format(name=case.applicant_name), indent=False),
+        Text(_found(item, facts, you) + _not_corrected(facts)),
+        Text(words.HEARING_INTENT.format(ground=_ground(item)), strong=True),
+        Text(words.HEARING_RIGHT.format(you=you, date=date_text(facts.hear_by)), strong=True),
+    ]
+    return _paper(
+        case, item, office, (department, own), doc_no, facts.heard_on, words.HEARING_TITLE, blocks,
+        paper.DOC_SIGNER_GUIDE,
+    )  # fmt: skip
+
+
+def _not_corrected(facts: PledgeFacts) -> str:
+    return words.NOT_CORRECTED.format(date=date_text(facts.correct_by)) if facts.correct_by is not None else ""
+
+
 def revocation(
     case: CaseView,
     item: Item,
@@ -107,25 +198,22 @@ def revocation(
     you: str,
     held: HeldItems = NOTHING_HELD,
 ) -> DocumentData:
-    """The 撤销行政许可决定书: what the check found, the decision, and the rights of the acting body's remedy, its
-    复议 body and court named.  :class:`DocumentNotPossible` while the site has not named the department's."""
-    assert facts.checked_on is not None  # a revocation follows the check
+    """The 撤销行政许可决定书: what the check found, the correction ordered and not made (where the item's law orders
+    one), the hearing given, the decision, and the rights of the acting body's remedy, its 复议 body and court named.
+    :class:`DocumentNotPossible` while the site has not named the department's."""
+    assert facts.checked_on is not None
+    assert facts.revoked_on is not None
     department, own = acting_body(item, office, held)
-    unnamed = () if own else unnamed_bodies((item,), office)
-    if unnamed:
-        raise DocumentNotPossible((DocumentProblem.REVIEW_BODY_UNNAMED,), unnamed)
-    rights = office_rights_sentence(item, office) if own else item_rights_sentence(item, office)
-    intro = words.REVOCATION_INTRO.format(
-        you=you,
-        granted=date_text(facts.granted_on),
-        item=item.name,
-        checked=date_text(facts.checked_on),
-        finding=facts.finding,
+    rights = _rights(item, office, own)
+    heard = (
+        words.HEARD.format(you=you, heard=date_text(facts.heard_on), by=date_text(facts.hear_by))
+        if facts.heard_on is not None and facts.hear_by is not None
+        else ""
     )
     blocks: list[Block] = [
         Text(paper.DOC_SALUTATION.format(name=case.applicant_name), indent=False),
-        Text(intro),
-        Text(words.REVOCATION_DECISION, strong=True),
+        Text(_found(item, facts, you) + _not_corrected(facts) + words.UNDUE.format(you=you) + heard),
+        Text(words.REVOCATION_DECISION.format(ground=_ground(item)), strong=True),
         Text(rights, strong=True),
     ]
     return _paper(
@@ -134,7 +222,7 @@ def revocation(
         office,
         (department, own),
         doc_no,
-        facts.checked_on,
+        facts.revoked_on,
         words.REVOCATION_TITLE,
         blocks,
         paper.DOC_SIGNER_GUIDE,
@@ -153,7 +241,7 @@ def _paper(
     signer: str,
 ) -> DocumentData:
     kind = DocumentKind.PLEDGE if title == words.PLEDGE_TITLE else DocumentKind.DENIAL
-    noun = words.PLEDGE_NOUN if kind is DocumentKind.PLEDGE else words.REVOCATION_NOUN
+    noun = words.NOUNS[title]
     department, own = acting
     label = paper.DOC_ID_LABEL["company" if case.legal_rep else "person"]
     # the department's, a blank to fill in where the site lists none; the site's own consultation line where it acts

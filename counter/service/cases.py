@@ -454,6 +454,7 @@ class PledgeCheck:
     today: dt.date
     kept: bool
     finding: str = ""
+    correct_by: dt.date | None = None  # the 责令限期改正's last day, where the item's law orders one
 
 
 @dataclass(frozen=True)
@@ -462,6 +463,17 @@ class PledgePaper:
     item_code: str
     today: dt.date
     revoked: bool  # the 撤销行政许可决定书, not the 告知承诺书
+    notice: str = ""  # "correction": the 责令限期改正通知书; "hearing": the 陈述申辩告知书
+
+
+@dataclass(frozen=True)
+class FalsePledgeStep:
+    """A step of a promise found false: the 陈述申辩 notice (``hear_by``: its last day) or the revocation."""
+
+    case_no: str
+    item_code: str
+    today: dt.date
+    hear_by: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -504,6 +516,24 @@ RECORD_PLEDGE_CHECK = write(
     f"{_RUNS}record_pledge_check",
     faults=_PLEDGE_FAULTS,
     doc="The 核查 of a promise: kept, or found false and the licence revoked.",
+)
+HEAR_PLEDGE = write(
+    "cases.hear_pledge",
+    FalsePledgeStep,
+    PledgeRow,
+    Open.IN_ACTION,
+    f"{_RUNS}hear_pledge",
+    faults=_PLEDGE_FAULTS,
+    doc="The 陈述申辩 notice of a promise found false, once any correction ordered ran out uncorrected.",
+)
+REVOKE_PLEDGE = write(
+    "cases.revoke_pledge",
+    FalsePledgeStep,
+    PledgeRow,
+    Open.IN_ACTION,
+    f"{_RUNS}revoke_pledge",
+    faults=_PLEDGE_FAULTS,
+    doc="The licence got on a promise found false revoked, once the applicant's period to be heard ran out.",
 )
 PLEDGE_CHECKS = read(
     "cases.pledge_checks",

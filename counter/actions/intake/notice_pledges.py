@@ -14,6 +14,7 @@ false promise is revoked (《中华人民共和国行政许可法》第六十九
 from __future__ import annotations
 
 import datetime as dt
+from enum import StrEnum
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -93,34 +94,112 @@ def grant_on_pledge(
 
 
 def record_check(
-    session: Session, desk: Desk, number: str, item_code: str, today: dt.date, *, kept: bool, finding: str = ""
+    session: Session,
+    desk: Desk,
+    number: str,
+    item_code: str,
+    today: dt.date,
+    *,
+    kept: bool,
+    finding: str = "",
+    correct_by: dt.date | None = None,
 ) -> PledgeRow:
-    """The 核查 of a promise: kept, or found false and the licence revoked (行政许可法 第六十九条第二款).
+    """The 核查 of a promise: kept, or found false — which revokes nothing yet.
 
-    The deciding body's, as its grant was (the same rule); once per item.  A promise found false names what was
-    found: the 撤销决定书 gives it as the reason, and the case's history keeps the revocation
-    (:data:`~counter.case.status.CaseEvent.ITEM_REVOKED`, a supervisor's at the window as a 不予批准 is).
+    The deciding body's, as its grant was (the same rule); once per item, but for the check after a correction
+    ordered: the place found corrected (``kept``) ends the matter.  A promise found false names what was found;
+    where the item's law orders a correction within a period first (the catalog's ``pledge.correction``: 消防法
+    第五十八条第二款), ``correct_by`` is that period's last day, after ``today``.  The applicant is then heard
+    (:func:`hear`) and only then is the licence revoked (:func:`revoke`).
     """
     case, bundle = case_and_bundle(session, number, lock=True)
-    # a revocation takes a licence back: at the window the permission of a 不予批准 (counter.access.case_rights)
+    # finding a promise false sets its revocation going: at the window the permission of a 不予批准
     event = CaseEvent.ITEM_APPROVED if kept else CaseEvent.ITEM_REVOKED
     acting = _acting(session, desk, case, bundle, item_code, permission_for(event))
+    row = _granted(session, case, item_code)
+    item = bundle.item(item_code)
+    assert item is not None
+    assert item.pledge is not None
+    if row.checked_on is not None:
+        if not (kept and _correcting(row)):
+            raise PledgeRefused(PledgeProblem.ALREADY_CHECKED, case.case_no, item_code)
+        row.kept = True  # corrected within the period: the licence stands
+        _audit(session, desk, case, acting, "pledge_corrected", item_code, "")
+        return _row(row, case)
+    if not kept and not finding.strip():
+        raise PledgeRefused(PledgeProblem.NO_FINDING, case.case_no, item_code)
+    if not kept and item.pledge.correction and (correct_by is None or correct_by <= today):
+        raise PledgeRefused(PledgeProblem.NO_PERIOD, case.case_no, item_code)
+    row.checked_on, row.kept, row.finding = today, kept, finding.strip()
+    row.correct_by = correct_by if not kept and item.pledge.correction else None
+    _audit(session, desk, case, acting, "pledge_checked" if kept else "pledge_found_false", item_code, finding)
+    return _row(row, case)
+
+
+def hear(session: Session, desk: Desk, number: str, item_code: str, today: dt.date, hear_by: dt.date) -> PledgeRow:
+    """The 陈述申辩 notice: the applicant told the facts, the reasons and the ground of the revocation intended, and
+    given until ``hear_by`` to state and defend their case.  Only after the correction ordered has run out uncorrected
+    (``CORRECTION_OPEN`` before), once (``ALREADY_DONE``)."""
+    case, bundle = case_and_bundle(session, number, lock=True)
+    acting = _acting(session, desk, case, bundle, item_code, permission_for(CaseEvent.ITEM_REVOKED))
+    row = _found_false(session, case, item_code)
+    if row.heard_on is not None:
+        raise PledgeRefused(PledgeProblem.ALREADY_DONE, case.case_no, item_code)
+    if row.correct_by is not None and today <= row.correct_by:
+        raise PledgeRefused(PledgeProblem.CORRECTION_OPEN, case.case_no, item_code)
+    if hear_by <= today:
+        raise PledgeRefused(PledgeProblem.NO_PERIOD, case.case_no, item_code)
+    row.heard_on, row.hear_by = today, hear_by
+    _audit(session, desk, case, acting, "pledge_hearing", item_code, "")
+    return _row(row, case)
+
+
+def revoke(session: Session, desk: Desk, number: str, item_code: str, today: dt.date) -> PledgeRow:
+    """The licence revoked (行政许可法 第六十九条第二款), after the applicant was told and the period to be heard ran
+    out (``NOT_HEARD`` before).  The case's own record says so: the item reads 已撤销 on the page, in ``case show``
+    and at the hall (:data:`~counter.case.status.CaseEvent.ITEM_REVOKED`, with what the check found)."""
+    case, bundle = case_and_bundle(session, number, lock=True)
+    acting = _acting(session, desk, case, bundle, item_code, permission_for(CaseEvent.ITEM_REVOKED))
+    row = _found_false(session, case, item_code)
+    if row.heard_on is None or row.hear_by is None or today <= row.hear_by:
+        raise PledgeRefused(PledgeProblem.NOT_HEARD, case.case_no, item_code)
+    next_status(CaseStatus(case.status), CaseEvent.ITEM_REVOKED)  # MoveNotAllowed: a voided case, say
+    at = moment_on(today, models.utcnow())  # the revocation's day, a training desk's too
+    add_history(
+        session, case, CaseEvent.ITEM_REVOKED.value, item_note(item_code, row.finding), clerk=acting.clerk, at=at
+    )
+    row.revoked_on = today
+    _audit(session, desk, case, acting, "pledge_revoked", item_code, row.finding)
+    return _row(row, case)
+
+
+def _granted(session: Session, case: models.Case, item_code: str) -> models.PledgeCheck:
     row = session.get(models.PledgeCheck, (case.id, item_code))
     if row is None:
         raise PledgeRefused(PledgeProblem.NOT_GRANTED, case.case_no, item_code)
-    if row.checked_on is not None:
-        raise PledgeRefused(PledgeProblem.ALREADY_CHECKED, case.case_no, item_code)
-    if not kept and not finding.strip():
-        raise PledgeRefused(PledgeProblem.NO_FINDING, case.case_no, item_code)
-    row.checked_on, row.kept, row.finding = today, kept, finding.strip()
-    if not kept:  # the case's own record says so: the item reads 已撤销 on the page, in case show and at the hall
-        next_status(CaseStatus(case.status), CaseEvent.ITEM_REVOKED)  # MoveNotAllowed: a voided case, say
-        at = moment_on(today, models.utcnow())  # the check's day, a training desk's too
-        note = item_note(item_code, row.finding)
-        add_history(session, case, CaseEvent.ITEM_REVOKED.value, note, clerk=acting.clerk, at=at)
-    detail = {"event": "pledge_checked" if kept else "pledge_revoked", "item": item_code, "note": masked_text(finding)}
+    return row
+
+
+def _found_false(session: Session, case: models.Case, item_code: str) -> models.PledgeCheck:
+    """The grant whose check found the promise false and whose licence still stands."""
+    row = _granted(session, case, item_code)
+    if row.kept is not False:
+        raise PledgeRefused(PledgeProblem.NOT_FOUND_FALSE, case.case_no, item_code)
+    if row.revoked_on is not None:
+        raise PledgeRefused(PledgeProblem.ALREADY_DONE, case.case_no, item_code)
+    return row
+
+
+def _correcting(row: models.PledgeCheck) -> bool:
+    """Whether the promise found false is under a correction order, the applicant not yet told of a revocation."""
+    return row.kept is False and row.correct_by is not None and row.heard_on is None
+
+
+def _audit(
+    session: Session, desk: Desk, case: models.Case, acting: Acting, event: str, item_code: str, note: str
+) -> None:
+    detail = {"event": event, "item": item_code, "note": masked_text(note)}
     record_at_desk(session, desk, AuditAction.CASE_CHANGED, case.case_no, {**detail, **acting.audit()})
-    return _row(row, case)
 
 
 def pledge_row(session: Session, number: str, item_code: str) -> PledgeRow | None:
@@ -162,10 +241,27 @@ def pledge_checks(session: Session, department: str = "", *, open_only: bool = T
     return tuple(_row(row, case) for row, case in session.execute(query))
 
 
-def pledge_paper(session: Session, desk: Desk, number: str, item_code: str, today: dt.date, *, revoked: bool) -> bytes:
-    """The 告知承诺书 of a grant on a promise, or (``revoked``) the 撤销行政许可决定书 of one found false; numbered the
-    first time and kept so, as every paper is (a reprint is the same paper)."""
-    from counter.documents.notice_pledge import PledgeFacts, pledge_notice, revocation
+class PledgeNotice(StrEnum):
+    """The papers of a promise found false, besides the 告知承诺书 and the revocation."""
+
+    CORRECTION = "correction"  # 责令限期改正通知书
+    HEARING = "hearing"  # 陈述申辩告知书
+
+
+def pledge_paper(
+    session: Session,
+    desk: Desk,
+    number: str,
+    item_code: str,
+    today: dt.date,
+    *,
+    revoked: bool,
+    notice: PledgeNotice | None = None,
+) -> bytes:
+    """The 告知承诺书 of a grant on a promise, the ``notice`` of a promise found false (its 责令限期改正通知书 or
+    陈述申辩告知书), or (``revoked``) its 撤销行政许可决定书; each numbered the first time and kept so, as every paper
+    is (a reprint is the same paper), and each refused before the step it records."""
+    from counter.documents.notice_pledge import PledgeFacts, correction_order, hearing_notice, pledge_notice, revocation
     from counter.documents.render import render_pdf  # reportlab: loaded at the first print
 
     case, bundle = case_and_bundle(session, number)
@@ -174,19 +270,33 @@ def pledge_paper(session: Session, desk: Desk, number: str, item_code: str, toda
     item = bundle.item(item_code)
     if row is None or item is None or item.pledge is None:
         raise PledgeRefused(PledgeProblem.NOT_GRANTED, case.case_no, item_code)
-    if revoked and row.kept is not False:
+    if revoked and row.revoked_on is None:
         raise PledgeRefused(PledgeProblem.NOT_REVOKED, case.case_no, item_code)
+    if notice is PledgeNotice.CORRECTION and row.correct_by is None:
+        raise PledgeRefused(PledgeProblem.NO_CORRECTION, case.case_no, item_code)
+    if notice is PledgeNotice.HEARING and row.heard_on is None:
+        raise PledgeRefused(PledgeProblem.NOT_HEARD, case.case_no, item_code)
     view = case_view(session, case.case_no)
     assert view is not None  # the case was just read
     office = office_settings(session, case.site_code)
     now = site_authority(session, desk.identity.site_code)  # whose act it is: the site's own where it holds the item
     held = HeldItems(now.site_items, dict(now.entrusted))
-    facts = PledgeFacts(row.granted_on, row.check_due, row.checked_on, row.finding)
+    facts = PledgeFacts(
+        row.granted_on, row.check_due, row.checked_on, row.finding, row.correct_by, row.heard_on, row.hear_by,
+        row.revoked_on,
+    )  # fmt: skip
+    you = DOC_YOU["company" if view.legal_rep else "person"]
     if revoked:
-        you = DOC_YOU["company" if view.legal_rep else "person"]
         revocation(view, item, office, "", facts, you, held)  # DocumentNotPossible before a number is spent
         row.revocation_doc_no = row.revocation_doc_no or _number(session, desk, today, DocKind.DENIAL)
         data = revocation(view, item, office, row.revocation_doc_no, facts, you, held)
+    elif notice is PledgeNotice.CORRECTION:
+        correction_order(view, item, office, "", facts, you, held)
+        row.correction_doc_no = row.correction_doc_no or _number(session, desk, today, DocKind.DENIAL)
+        data = correction_order(view, item, office, row.correction_doc_no, facts, you, held)
+    elif notice is PledgeNotice.HEARING:
+        row.hearing_doc_no = row.hearing_doc_no or _number(session, desk, today, DocKind.DENIAL)
+        data = hearing_notice(view, item, office, row.hearing_doc_no, facts, you, held)
     else:
         row.pledge_doc_no = row.pledge_doc_no or _number(session, desk, today, DocKind.PLEDGE)
         data = pledge_notice(view, bundle, item, office, row.pledge_doc_no, facts, held)
@@ -227,4 +337,8 @@ def _row(row: models.PledgeCheck, case: models.Case) -> PledgeRow:
         row.checked_on,
         row.kept,
         row.finding,
+        row.correct_by,
+        row.heard_on,
+        row.hear_by,
+        row.revoked_on,
     )

@@ -28,6 +28,7 @@ from counter.case.item_queue import DepartmentLoad, QueueRow
 from counter.case.item_standing import ItemStanding
 from counter.case.lapse import Lapse
 from counter.case.lookup import FoundCase
+from counter.case.pledge_checks import PledgeProblem, PledgeRefused
 from counter.case.same_day import SameDayProblem
 from counter.case.site_authority import SiteAuthority
 from counter.case.status import CaseStatus
@@ -49,6 +50,7 @@ from counter.service.cases import (
     DenyLapsed,
     DepartmentDay,
     ExtendDeferral,
+    FalsePledgeStep,
     FindCases,
     FulfilDeferred,
     HandOverResults,
@@ -260,8 +262,18 @@ def read_pledge(work: Session, desk: Desk | None, request: PledgeItem) -> Pledge
 def record_pledge_check(work: Session, desk: Desk | None, request: PledgeCheck) -> PledgeRow:
     return notice_pledges.record_check(
         work, at_desk(desk), request.case_no, request.item_code, request.today, kept=request.kept,
-        finding=request.finding,
+        finding=request.finding, correct_by=request.correct_by,
     )  # fmt: skip
+
+
+def hear_pledge(work: Session, desk: Desk | None, request: FalsePledgeStep) -> PledgeRow:
+    if request.hear_by is None:
+        raise PledgeRefused(PledgeProblem.NO_PERIOD, request.case_no, request.item_code)
+    return notice_pledges.hear(work, at_desk(desk), request.case_no, request.item_code, request.today, request.hear_by)
+
+
+def revoke_pledge(work: Session, desk: Desk | None, request: FalsePledgeStep) -> PledgeRow:
+    return notice_pledges.revoke(work, at_desk(desk), request.case_no, request.item_code, request.today)
 
 
 def pledge_checks(work: Session, desk: Desk | None, request: PledgeChecks) -> tuple[PledgeRow, ...]:
@@ -270,8 +282,9 @@ def pledge_checks(work: Session, desk: Desk | None, request: PledgeChecks) -> tu
 
 
 def pledge_paper(work: Session, desk: Desk | None, request: PledgePaper) -> bytes:
+    notice = notice_pledges.PledgeNotice(request.notice) if request.notice else None  # ValueError: a bad request
     return notice_pledges.pledge_paper(
-        work, at_desk(desk), request.case_no, request.item_code, request.today, revoked=request.revoked
+        work, at_desk(desk), request.case_no, request.item_code, request.today, revoked=request.revoked, notice=notice
     )
 
 

@@ -68,6 +68,7 @@ from counter.words.pledges import (
     PLEDGE_FALSE,
     PLEDGE_FALSE_BUTTON,
     PLEDGE_FINDING,
+    PLEDGE_FOUND_FALSE,
     PLEDGE_GRANT_BUTTON,
     PLEDGE_GRANTED,
     PLEDGE_KEPT,
@@ -222,7 +223,7 @@ class PledgeBar(QWidget):
     def _offered(self, view: CaseView, item: ItemLine, offer: PledgeOffer) -> tuple[tuple[PledgeAct, ...], str]:
         """The acts on ``item`` the account may take now, and why one the item calls for is not offered."""
         row, actor = offer.row, self._desk.actor
-        papers = () if row is None else (PledgeAct.PAPER,) if row.kept is not False else (PledgeAct.REVOCATION,)
+        papers = () if row is None else (PledgeAct.PAPER,) if row.revoked_on is None else (PledgeAct.REVOCATION,)
         if view.status is CaseStatus.VOIDED:
             return papers, ""
         if offer.refusal is not None:  # not this account's to grant, check or revoke
@@ -300,7 +301,6 @@ class PledgeBar(QWidget):
             self.told.emit(PLEDGE_CHECKED.format(item=item.name), "noticeOk")
         else:
             self.told.emit(PLEDGE_WITHDRAWN.format(item=item.name), "noticeOk")
-            self.print_paper(view.case_no, item, revoked=True)
 
     def print_paper(self, case_no: str, item: ItemLine, *, revoked: bool) -> None:
         """The 告知承诺书 (or the 撤销行政许可决定书) in the print preview: numbered now, or reprinted as first made."""
@@ -347,4 +347,6 @@ def _state_text(item: ItemLine, offer: PledgeOffer) -> str:
         return PLEDGE_OWED.format(item=item.name, granted=granted, due=row.check_due.isoformat())
     if row.kept:
         return PLEDGE_KEPT.format(item=item.name, granted=granted, day=row.checked_on.isoformat())
-    return PLEDGE_FALSE.format(item=item.name, day=row.checked_on.isoformat(), finding=row.finding)
+    if row.revoked_on is None:  # found false: the correction ordered and the hearing come before any revocation
+        return PLEDGE_FOUND_FALSE.format(item=item.name, day=row.checked_on.isoformat(), finding=row.finding)
+    return PLEDGE_FALSE.format(item=item.name, day=row.revoked_on.isoformat(), finding=row.finding)
