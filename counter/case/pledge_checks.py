@@ -21,6 +21,7 @@ from counter.case.status import CaseEvent
 
 class PledgeProblem(StrEnum):
     NOT_PLEDGE_ITEM = "not_pledge_item"  # the case's guide marks no 告知承诺 for the item
+    NOT_CHOSEN = "not_chosen"  # the applicant chose the ordinary procedure for it
     NOT_GRANTED = "not_granted"  # no grant on a promise is recorded for the item
     ALREADY_CHECKED = "already_checked"  # its 核查 is recorded: a check is made once
     NO_FINDING = "no_finding"  # a promise found false without what was found

@@ -13,6 +13,7 @@ from counter.words.translate import tr
 
 PLEDGE_PROBLEM = {
     PledgeProblem.NOT_PLEDGE_ITEM: tr("办件 {case_no} 的事项 {item} 在办事指南中未实行告知承诺，不能依承诺当场许可"),
+    PledgeProblem.NOT_CHOSEN: tr("办件 {case_no} 的事项 {item}：申请人选择了一般程序，不能依告知承诺当场许可"),
     PledgeProblem.NOT_GRANTED: tr("办件 {case_no} 的事项 {item} 没有依告知承诺作出的许可"),
     PledgeProblem.ALREADY_CHECKED: tr("办件 {case_no} 的事项 {item} 已经核查，核查结果只能记录一次"),
     PledgeProblem.NO_FINDING: tr("核查发现承诺不实的，须写明核查发现的情况，撤销决定书据此说明理由"),

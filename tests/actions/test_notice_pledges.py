@@ -41,6 +41,7 @@ from counter.db.case_store import case_view
 from counter.db.catalog_store import current_guide
 from counter.documents.data import DocumentNotPossible
 from counter.documents.kinds import DocumentProblem
+from counter.intake.checklist import start_checklist
 from counter.intake.outcome import Outcome
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import applicant
@@ -91,12 +92,17 @@ def granted(sessions: sessionmaker[Session], desk: Desk, case_no: str, result_no
     return clerk
 
 
-def taken(sessions: sessionmaker[Session], desk: Desk) -> str:
+def taken(sessions: sessionmaker[Session], desk: Desk, fire_way: str = "pledge") -> str:
+    """A 035 case accepted, its applicant having chosen the 消防 检查's way (``fire_way``: pledge or ordinary)."""
     with sessions.begin() as s:
         allow_draft_intake(s, True, desk=desk)
         stored = current_guide(s, HOMESTAY)
         assert stored is not None
-        checklist = complete_checklist(stored.bundle, fresh_checklist(stored))
+        fresh = fresh_checklist(stored)
+        answers = {**fresh.answers_dict(), "fire_way": fire_way}
+        checklist = complete_checklist(
+            stored.bundle, start_checklist(stored.bundle, answers, guide_version=stored.version_id)
+        )
         case = take_intake(s, desk, IntakeRequest(checklist, applicant()), TODAY, office_calendar(s))
     assert case.decision.outcome is Outcome.ACCEPT
     return case.case_no
@@ -445,3 +451,26 @@ def test_a_false_promise_is_ordered_corrected_then_heard_then_revoked(
     )
     assert "兴安盟消防救援支队申请行政复议" in revocation
     assert "乌兰浩特市人民法院" in revocation
+
+
+def test_the_applicant_chooses_the_promise_or_the_ordinary_procedure(
+    sessions: sessionmaker[Session], desk: Desk
+) -> None:
+    """告知承诺 is the applicant's choice (国办发〔2020〕42号): who chose the ordinary procedure signs no 告知承诺书 —
+    it is not among the materials asked — and the item is not granted on a promise; the page offers none."""
+    with sessions() as s:
+        stored = current_guide(s, HOMESTAY)
+    assert stored is not None
+    pledge_form = "公众聚集场所投入使用、营业消防安全告知承诺书"
+    asked = {way: [m.name for m in stored.bundle.materials_for({"fire_way": way})] for way in ("pledge", "ordinary")}
+    assert pledge_form in asked["pledge"]
+    assert pledge_form not in asked["ordinary"]
+    case_no = taken(sessions, desk, fire_way="ordinary")
+    with sessions.begin() as s:
+        entrust(s, desk, FIRE)
+    clerk = signed_in(sessions, desk, Role.CLERK, login="clerk")
+    with sessions() as s:
+        assert pledge_offers(s, clerk, case_no) == ()
+    with sessions.begin() as s, pytest.raises(PledgeRefused) as refused:
+        grant_on_pledge(s, clerk, case_no, FIRE, TODAY)
+    assert refused.value.problem is PledgeProblem.NOT_CHOSEN

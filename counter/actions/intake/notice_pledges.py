@@ -43,7 +43,7 @@ from counter.case.pledge_checks import PledgeProblem, PledgeRefused
 from counter.case.status import CaseEvent, CaseStatus, next_status
 from counter.catalog.model import Bundle
 from counter.db import models
-from counter.db.case_store import add_history, case_view, next_sequence
+from counter.db.case_store import add_history, answers_of, case_view, next_sequence
 from counter.documents.acceptance import HeldItems
 from counter.documents.words import DOC_YOU
 
@@ -70,6 +70,8 @@ def grant_on_pledge(
     item = bundle.item(item_code)
     if item is None or item.pledge is None or item.pledge.check_within is None:
         raise PledgeRefused(PledgeProblem.NOT_PLEDGE_ITEM, case.case_no, item_code)
+    if not item.pledge.chosen_in(answers_of(case)):  # the applicant chose the ordinary procedure
+        raise PledgeRefused(PledgeProblem.NOT_CHOSEN, case.case_no, item_code)
     acting = _acting(session, desk, case, bundle, item_code, permission_for(CaseEvent.ITEM_APPROVED))
     if not desk.actor.signed_in:
         raise PledgeRefused(PledgeProblem.CANNOT_CHECK, case.case_no, item_code)
@@ -213,7 +215,12 @@ def pledge_offers(session: Session, desk: Desk, number: str) -> tuple[PledgeOffe
     """The case's 告知承诺 items in the bundle's order, for the page to offer their acts or say why not; a read, which
     refuses nothing (each act asks the rule again)."""
     case, bundle = case_and_bundle(session, number)
-    codes = tuple(i.code for i in bundle.items if i.pledge is not None and i.pledge.check_within is not None)
+    answers = answers_of(case)
+    codes = tuple(
+        i.code
+        for i in bundle.items
+        if i.pledge is not None and i.pledge.check_within is not None and i.pledge.chosen_in(answers)
+    )
     if not codes:
         return ()
     # the grant on a promise is 当场许可 at the window, a clerk's as the same-day step's is (decide_item's 准予); the
