@@ -179,7 +179,8 @@ def open_service(
     training_file = training(args) and is_training_database(url)
     demo = bool(getattr(args, "training", False))  # counter demo: sample people, in whatever file it was given
     make = create or may_create(getattr(args, "db", None), training_file or demo)
-    service = serve(url, training=training_file, create=make, lock_timeout_s=lock_timeout_s, on_step=on_step)
+    day = today(args) if getattr(args, "today", None) else None  # the clock every operation of the run is asked on
+    service = serve(url, training=training_file, create=make, lock_timeout_s=lock_timeout_s, on_step=on_step, today=day)
     _opened.append(service)
     _run_training.set(training_file or demo)
     service.open()  # opens and migrates now, so that a command learns of a too-new database before it acts

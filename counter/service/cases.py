@@ -55,12 +55,11 @@ class CaseNo:
 @dataclass(frozen=True)
 class CaseOnDay:
     case_no: str
-    today: dt.date
 
 
 @dataclass(frozen=True)
 class Day:
-    today: dt.date
+    """The desk's lists of the call's day."""
 
 
 # --- reading ----------------------------------------------------------------------------------------------------
@@ -69,19 +68,16 @@ class Day:
 @dataclass(frozen=True)
 class ReadCase:
     case_no: str
-    today: dt.date | None = None  # the items' dates and alerts on this day (the window's page)
 
 
 @dataclass(frozen=True)
 class FindCases:
     lookup: Lookup
-    today: dt.date
     days: int
 
 
 @dataclass(frozen=True)
 class ListCases:
-    today: dt.date
     overdue: bool = False
     due_soon: bool = False
 
@@ -168,7 +164,6 @@ SAME_DAY_CHECK = read(
 class FulfilDeferred:
     case_no: str
     arrived: frozenset[str]  # the codes of the deferred materials handed in
-    today: dt.date
 
 
 @dataclass(frozen=True)
@@ -176,13 +171,11 @@ class ExtendDeferral:
     case_no: str
     new_due: dt.date
     reason: str
-    at: dt.datetime
 
 
 @dataclass(frozen=True)
 class DenyLapsed:
     case_no: str
-    today: dt.date
     reason: str = ""
 
 
@@ -192,7 +185,6 @@ class DecideItem:
     item_code: str
     approve: bool
     text: str  # the result's number (准予) or the reasons (不予批准)
-    at: dt.datetime
     false_materials: bool = False  # 不予批准 of a licence under 行政许可法 第七十八条
     validity: Validity | None = None  # 准予: the licence's 有效期限, if the department gave one
 
@@ -200,13 +192,11 @@ class DecideItem:
 @dataclass(frozen=True)
 class RouteItems:
     case_no: str
-    at: dt.datetime
 
 
 @dataclass(frozen=True)
 class LapseCorrection:
     case_no: str
-    today: dt.date
     note: str = ""
 
 
@@ -215,7 +205,6 @@ class MoveCase:
     case_no: str
     event: CaseEvent
     note: str
-    at: dt.datetime
 
 
 FULFIL_DEFERRED = write(
@@ -299,7 +288,6 @@ FINISH_SAME_DAY = write(
 class HandOverResults:
     case_no: str
     request: HandOverRequest
-    now: dt.datetime
 
 
 @dataclass(frozen=True)
@@ -307,7 +295,6 @@ class SignedReturn:
     case_no: str
     hand_over: int  # which hand-over of the case, from 1
     signed_on: dt.date
-    now: dt.datetime
 
 
 HAND_OVER = write(
@@ -337,12 +324,10 @@ class ItemStep:
     case_no: str
     item_code: str
     request: StepRequest
-    now: dt.datetime
 
 
 @dataclass(frozen=True)
 class ReadQueue:
-    today: dt.date
     department: str | None  # None: the desk's account's own department, if it has one; "": the reminders
 
 
@@ -361,14 +346,12 @@ class Queue:
 
 @dataclass(frozen=True)
 class SiteDay:
-    today: dt.date
     site_code: str = ""  # "": every site's
 
 
 @dataclass(frozen=True)
 class DepartmentDay:
     department: str
-    today: dt.date
     site_code: str = ""
 
 
@@ -429,8 +412,6 @@ COMING_DUE = read(
 class PledgeStep:
     case_no: str
     item_code: str
-    today: dt.date
-    at: dt.datetime | None = None  # a grant's moment (a training desk's day at this time of it)
 
 
 @dataclass(frozen=True)
@@ -443,7 +424,6 @@ class PledgeItem:
 class PledgeCheck:
     case_no: str
     item_code: str
-    today: dt.date
     kept: bool
     finding: str = ""
 
@@ -452,7 +432,6 @@ class PledgeCheck:
 class PledgePaper:
     case_no: str
     item_code: str
-    today: dt.date
     revoked: bool  # the 撤销行政许可决定书, not the 告知承诺书
 
 
@@ -556,7 +535,7 @@ CHANGE_AUTHORITY = write(
 
 @dataclass(frozen=True)
 class RunDemo:
-    today: dt.date
+    """The training run, on the call's day (a training desk's ``--today``)."""
 
 
 @dataclass(frozen=True)

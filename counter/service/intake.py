@@ -8,7 +8,6 @@ intake: they are :mod:`counter.service.cases`.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from counter.access.roles import Permission
@@ -62,7 +61,6 @@ class PreviewIntake:
     """The form as it stands; ``applied``: the items its answers apply, whose 收件 papers the preview names."""
 
     request: IntakeRequest
-    today: dt.date
     applied: tuple[Item, ...]
 
 
@@ -90,14 +88,14 @@ class Resubmission:
 
 @dataclass(frozen=True)
 class TakeIntake:
+    """The intake, taken on the call's day: the day the application arrived is the day it is taken."""
+
     request: IntakeRequest
-    today: dt.date
 
 
 @dataclass(frozen=True)
 class TakeFromFile:
     file: IntakeFile
-    today: dt.date
 
 
 @dataclass(frozen=True)

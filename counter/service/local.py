@@ -12,6 +12,7 @@ signed in with, as it stands in the database now; the action asks its finer rule
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import json
 import logging
@@ -20,6 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
+from counter.access.call import Call, Clock
 from counter.service.codec import decode, encode
 from counter.service.faults import declared, decode_fault, encode_fault
 
@@ -60,20 +62,22 @@ def serve(
     check_whole: bool = False,
     lock_timeout_s: float | None = None,
     on_step: Callable[[Step], None] | None = None,
+    today: dt.date | None = None,
 ) -> InProcess:
     """The service on the database at ``url``, not opened yet: the way a face opens its database.
 
     ``training``: the training file, marked as such; ``create``: a missing SQLite file may be made
     (:func:`counter.host.database_choice.may_create`); ``check_whole``: the file is checked whole as it is opened;
     ``lock_timeout_s`` and ``on_step``: the migration's wait for a lock (None: the usual one) and its report of each
-    step.  The storage code is imported here, when a face asks for it, not with this module: the window imports
+    step; ``today``: a training desk's fixed day (``--today``), else the machine's clock.  The storage code is
+    imported here, when a face asks for it, not with this module: the window imports
     this module before it shows, and SQLAlchemy after.
     """
     from counter.actions.site.store import LOCK_TIMEOUT_S, Store
 
     wait = LOCK_TIMEOUT_S if lock_timeout_s is None else lock_timeout_s
     store = Store(url, training=training, create=create, lock_timeout_s=wait, on_step=on_step, check_whole=check_whole)
-    return InProcess(store)
+    return InProcess(store, clock=Clock(today))
 
 
 def check_backup_file(file: Path) -> str:
@@ -100,12 +104,14 @@ class InProcess:
     """The operations on ``store``'s database, in this process.
 
     ``wire``: every request, answer and fault is written to JSON and read back, as a server's transport would;
-    off only where a measurement compares the action alone.
+    off only where a measurement compares the action alone.  ``clock``: this desk's, of which each call's context
+    (:class:`Call`) is made; a training desk's fixed day, or the machine's.
     """
 
-    def __init__(self, store: Store, *, wire: bool = True) -> None:
+    def __init__(self, store: Store, *, wire: bool = True, clock: Clock | None = None) -> None:
         self.store = store
         self.wire = wire
+        self.clock = Clock() if clock is None else clock
 
     @property
     def url(self) -> str:
@@ -146,18 +152,23 @@ class InProcess:
         return quick_start(self.store.url, folder_fingerprint(catalog))
 
     def call(self, op: Operation[Req, Res], request: Req, desk: Desk | None = None, *, key: str = "") -> Res:
+        """``op`` run for ``desk`` now on this desk's clock."""
+        return self.run(op, request, Call.on(self.clock, desk), key=key)
+
+    def run(self, op: Operation[Req, Res], request: Req, call: Call, *, key: str = "") -> Res:
+        """``op`` run in the context ``call`` (the hall server's: the session's desk, the server's clock)."""
         if self.wire:
             request = decode(json.loads(json.dumps(encode(request, op.request))), op.request)
         run = _function(op.runs)
         try:
             if op.whole:
                 # its gate asked first, in a unit of its own: the work opens its own units after
-                self.store.read(lambda work: _gated(work, op, desk, request, _nothing))
-                answer = self.store.whole(lambda sessions: run(sessions, desk, request))
+                self.store.read(lambda work: _gated(work, op, call, request, _nothing))
+                answer = self.store.whole(lambda sessions: run(sessions, call, request))
             elif op.writes:
-                answer = self.store.write(lambda work: _once(work, op, desk, request, run, key or new_key()))
+                answer = self.store.write(lambda work: _once(work, op, call, request, run, key or new_key()))
             else:
-                answer = self.store.read(lambda work: _gated(work, op, desk, request, run))
+                answer = self.store.read(lambda work: _gated(work, op, call, request, run))
         except Exception as err:
             if not self.wire or not declared(err, op.faults):
                 raise
@@ -168,7 +179,7 @@ class InProcess:
         return found
 
 
-def _nothing(work: Session, desk: Desk | None, request: Any) -> None:
+def _nothing(work: Session, call: Call, request: Any) -> None:
     """What a gate alone runs."""
 
 
@@ -179,20 +190,18 @@ class _Replayed:
         self.value = value
 
 
-def _gated(work: Session, op: Operation[Any, Any], desk: Desk | None, request: Any, run: Callable[..., Any]) -> Any:
+def _gated(work: Session, op: Operation[Any, Any], call: Call, request: Any, run: Callable[..., Any]) -> Any:
     # here, not with the module: the window imports this module before its first search, which needs no roles
     from counter.access.roles import SINGLE_DESK, Permission
 
     if isinstance(op.gate, Permission):
         from counter.actions.admin.guard import require
 
-        require(work, desk.actor if desk is not None else SINGLE_DESK, op.gate)
-    return run(work, desk, request)
+        require(work, call.desk.actor if call.desk is not None else SINGLE_DESK, op.gate)
+    return run(work, call, request)
 
 
-def _once(
-    work: Session, op: Operation[Any, Any], desk: Desk | None, request: Any, run: Callable[..., Any], key: str
-) -> Any:
+def _once(work: Session, op: Operation[Any, Any], call: Call, request: Any, run: Callable[..., Any], key: str) -> Any:
     """The write applied under ``key``, with its receipt; or the answer its receipt holds, if it already was."""
     from counter.db.receipts import keep_receipt, receipt
 
@@ -203,7 +212,7 @@ def _once(
             raise ValueError(f"key {key} was used for {name}, asked again for {op.name}")
         log.info("operation %s asked again under key %s: answered from its receipt", op.name, key)
         return _Replayed(decode(json.loads(stored), op.response))
-    answer = _gated(work, op, desk, request, run)
+    answer = _gated(work, op, call, request, run)
     keep_receipt(work, key, op.name, json.dumps(encode(answer, op.response), ensure_ascii=False))
     return answer
 

@@ -181,7 +181,7 @@ def _taken(clerk: Remote) -> str:
     assert stored is not None
     checklist = complete_checklist(stored.bundle, fresh_checklist(stored))
     request = IntakeRequest(checklist, applicant(7, int(new_key()[:6], 16)), uid=new_key())
-    return str(clerk.call(TAKE_INTAKE, TakeIntake(request, dt.date.today())).case_no)
+    return str(clerk.call(TAKE_INTAKE, TakeIntake(request)).case_no)
 
 
 def _refused(permission: Permission, clerk: Remote, op: Any, request: Any) -> None:
@@ -254,18 +254,16 @@ def test_the_desk_holds_no_database_credentials(hall: Hall, tmp_path: Path) -> N
 
 def test_a_clerk_may_not_decide_a_departments_item(hall: Hall, clerk: Remote) -> None:
     case_no = _taken(clerk)
-    today = dt.date.today()
-    before = clerk.call(ITEM_STANDINGS, CaseOnDay(case_no, today))
-    now = dt.datetime.now(dt.UTC)
+    before = clerk.call(ITEM_STANDINGS, CaseOnDay(case_no))
     with pytest.raises(DecisionRefused) as refused:  # 准予: the department's to give, not the window's
-        clerk.call(DECIDE_ITEM, DecideItem(case_no, FOOD, True, "JY11522010000001", now))
+        clerk.call(DECIDE_ITEM, DecideItem(case_no, FOOD, True, "JY11522010000001"))
     assert refused.value.problem is DecisionProblem.NOT_DECIDING_BODY
-    _refused(Permission.DECIDE_DEFERRAL, clerk, DECIDE_ITEM, DecideItem(case_no, FOOD, False, "经审查不符合条件", now))
+    _refused(Permission.DECIDE_DEFERRAL, clerk, DECIDE_ITEM, DecideItem(case_no, FOOD, False, "经审查不符合条件"))
     supervisor = hall.server.desk("9", "baoyin", PASSWORD)  # nor a supervisor's at the window
     with pytest.raises(DecisionRefused) as refused:
-        supervisor.call(DECIDE_ITEM, DecideItem(case_no, FOOD, False, "经审查不符合条件", now))
+        supervisor.call(DECIDE_ITEM, DecideItem(case_no, FOOD, False, "经审查不符合条件"))
     assert refused.value.problem is DecisionProblem.NOT_DECIDING_BODY
-    assert clerk.call(ITEM_STANDINGS, CaseOnDay(case_no, today)) == before
+    assert clerk.call(ITEM_STANDINGS, CaseOnDay(case_no)) == before
 
 
 def test_a_clerk_may_not_take_back_a_bad_rating(clerk: Remote) -> None:

@@ -129,7 +129,7 @@ def _take_intakes(clerk: Remote, machine: int, count: int) -> list[str]:
     numbers = []
     for n in range(count):
         request = IntakeRequest(checklist, applicant(machine, n), uid=new_key())
-        numbers.append(clerk.call(TAKE_INTAKE, TakeIntake(request, dt.date.today()), key=new_key()).case_no)
+        numbers.append(clerk.call(TAKE_INTAKE, TakeIntake(request), key=new_key()).case_no)
     return numbers
 
 

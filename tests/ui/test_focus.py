@@ -15,6 +15,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
+from counter.access.call import Clock
 from counter.access.desk import Desk
 from counter.access.roles import Role
 from counter.actions.catalog.imports import import_source
@@ -61,7 +62,7 @@ def focus_is(qtbot: QtBot, widget: QWidget) -> None:
 def test_f6_puts_the_keyboard_in_the_case_list_and_titles_its_window(qtbot: QtBot, db: Store) -> None:
     import_source(db.sessions(), SHIPPED_CATALOG)
     run_demo(db.sessions(), Desk(DeskIdentity("XAM01", "1"), "乌兰"), TODAY)
-    window = start_window(qtbot, MainWindow(InProcess(db), None, today=TODAY))
+    window = start_window(qtbot, MainWindow(InProcess(db, clock=Clock(TODAY)), None, today=TODAY))
     press(qtbot, window, Qt.Key.Key_F6)
     lists = window.desk_actions.cases().lists
     assert lists is not None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from counter.access.desk import Desk
+from counter.access.call import Call
 from counter.access.desk_session import DeskSignIn, SessionDesk, SessionEnd
 from counter.actions.admin import desk_sessions
 from counter.db.engine import Sessions
@@ -13,25 +13,25 @@ from counter.db.receipts import prune_receipts
 from counter.service.hall import EndSession, FindSession, OpenSession, Prune, Pruned, RegisterDesk
 
 
-def register_desk(work: Session, desk: Desk | None, request: RegisterDesk) -> None:
+def register_desk(work: Session, call: Call, request: RegisterDesk) -> None:
     desk_sessions.register_desk(work, request.desk_no, request.key_hash)
 
 
-def open_session(work: Session, desk: Desk | None, request: OpenSession) -> DeskSignIn:
+def open_session(work: Session, call: Call, request: OpenSession) -> DeskSignIn:
     r = request
     return desk_sessions.open_session(work, r.login, r.password, r.desk_no, r.key_hash, r.token_hash, r.now)
 
 
-def find_session(work: Sessions, desk: Desk | None, request: FindSession) -> SessionDesk | SessionEnd:
+def find_session(work: Sessions, call: Call, request: FindSession) -> SessionDesk | SessionEnd:
     with work.begin() as session:
         return desk_sessions.find_session(session, request.token_hash, request.key_hash, request.now)
 
 
-def end_session(work: Sessions, desk: Desk | None, request: EndSession) -> None:
+def end_session(work: Sessions, call: Call, request: EndSession) -> None:
     with work.begin() as session:
         desk_sessions.end_session(session, request.token_hash, request.idle, utcnow())
 
 
-def prune(work: Sessions, desk: Desk | None, request: Prune) -> Pruned:
+def prune(work: Sessions, call: Call, request: Prune) -> Pruned:
     with work.begin() as session:
         return Pruned(desk_sessions.prune_sessions(session, request.now), prune_receipts(session, request.now))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from counter.access.desk import Desk
+from counter.access.call import Call
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.admin.site import site_is_set_up
 from counter.actions.cases.case_reads import case_view
@@ -48,27 +48,27 @@ from counter.service.intake import (
 from counter.service.runs import at_desk
 
 
-def keep_draft(work: Session, desk: Desk | None, request: KeepDraft) -> None:
-    drafts.keep_draft(work, at_desk(desk), request.draft)
+def keep_draft(work: Session, call: Call, request: KeepDraft) -> None:
+    drafts.keep_draft(work, at_desk(call), request.draft)
 
 
-def drop_draft(work: Session, desk: Desk | None, request: DeskOnly) -> None:
-    drafts.remove_draft(work, at_desk(desk))
+def drop_draft(work: Session, call: Call, request: DeskOnly) -> None:
+    drafts.remove_draft(work, at_desk(call))
 
 
-def check_draft(work: Session, desk: Desk | None, request: DeskOnly) -> StoredDraft | None:
-    return drafts.check_draft(work, at_desk(desk))
+def check_draft(work: Session, call: Call, request: DeskOnly) -> StoredDraft | None:
+    return drafts.check_draft(work, at_desk(call))
 
 
-def read_guide_version(work: Session, desk: Desk | None, request: GuideVersion) -> StoredGuide | None:
+def read_guide_version(work: Session, call: Call, request: GuideVersion) -> StoredGuide | None:
     return guide_version(work, request.version_id)
 
 
-def read_current_guide(work: Session, desk: Desk | None, request: CurrentGuide) -> StoredGuide | None:
+def read_current_guide(work: Session, call: Call, request: CurrentGuide) -> StoredGuide | None:
     return current_guide(work, request.bundle_code)
 
 
-def resubmission(work: Session, desk: Desk | None, request: Resubmission) -> IntakeDraft | None:
+def resubmission(work: Session, call: Call, request: Resubmission) -> IntakeDraft | None:
     view = case_view(work, request.case_no)
     guide = current_guide(work, view.bundle_code) if view is not None else None
     if view is None or guide is None:
@@ -76,57 +76,57 @@ def resubmission(work: Session, desk: Desk | None, request: Resubmission) -> Int
     return resubmission_draft(view, guide.bundle, guide.version_id)
 
 
-def draft_guides_taken(work: Session, desk: Desk | None, request: DeskOnly) -> bool:
+def draft_guides_taken(work: Session, call: Call, request: DeskOnly) -> bool:
     return drafts_may_be_taken(work)
 
 
-def site_set_up(work: Session, desk: Desk | None, request: DeskOnly) -> bool:
+def site_set_up(work: Session, call: Call, request: DeskOnly) -> bool:
     return site_is_set_up(work)
 
 
-def preview_intake(work: Session, desk: Desk | None, request: PreviewIntake) -> IntakePreview:
+def preview_intake(work: Session, call: Call, request: PreviewIntake) -> IntakePreview:
     """On the office's calendar, read as the commit reads it, with the 收件 papers under the desk's site."""
-    site, today = at_desk(desk).identity.site_code, request.today
+    site, today = at_desk(call).identity.site_code, call.today
     calendar = office_calendar(work)
     decision = preview(work, request.request, today, calendar, site_code=site)
     papers = received_papers(work, request.applied, site)
     return IntakePreview(decision, provisional_mark(calendar, today, decision), papers)
 
 
-def known_party_of(work: Session, desk: Desk | None, request: KnownPartyOf) -> KnownParty | None:
+def known_party_of(work: Session, call: Call, request: KnownPartyOf) -> KnownParty | None:
     return known_party(work, request.id_no)
 
 
-def take(work: Session, desk: Desk | None, request: TakeIntake) -> TakenIntake:
+def take(work: Session, call: Call, request: TakeIntake) -> TakenIntake:
     """The case whole, and the draft gone, in one transaction; or nothing (on the office's calendar, read with the
     intake's reads)."""
-    return take_intake(work, at_desk(desk), request.request, request.today)
+    return take_intake(work, at_desk(call), request.request, call.today)
 
 
-def take_file(work: Session, desk: Desk | None, request: TakeFromFile) -> TakenIntake:
-    return take_from_file(work, at_desk(desk), request.file, request.today)
+def take_file(work: Session, call: Call, request: TakeFromFile) -> TakenIntake:
+    return take_from_file(work, at_desk(call), request.file, call.today)
 
 
-def figures_of_month(work: Session, desk: Desk | None, request: FiguresOfMonth) -> MonthFigures:
-    return month_figures(work, request.month, request.group, desk=desk)
+def figures_of_month(work: Session, call: Call, request: FiguresOfMonth) -> MonthFigures:
+    return month_figures(work, request.month, request.group, desk=call.desk)
 
 
-def read_intake_rules(work: Session, desk: Desk | None, request: DeskOnly) -> IntakeRules:
+def read_intake_rules(work: Session, call: Call, request: DeskOnly) -> IntakeRules:
     return intake_rules(work)
 
 
-def save_rules(work: Session, desk: Desk | None, request: SaveIntakeRules) -> None:
-    save_intake_rules(work, request.rules, desk=desk)
+def save_rules(work: Session, call: Call, request: SaveIntakeRules) -> None:
+    save_intake_rules(work, request.rules, desk=call.desk)
 
 
-def read_library(work: Session, desk: Desk | None, request: DeskOnly) -> LibrarySettings:
+def read_library(work: Session, call: Call, request: DeskOnly) -> LibrarySettings:
     return shown_library(library_settings(work))
 
 
-def look_up_licences(work: Session, desk: Desk | None, request: LookUpLicences) -> LookUp:
+def look_up_licences(work: Session, call: Call, request: LookUpLicences) -> LookUp:
     """The settings read in the operation's unit of work, the question asked with them (the timeout bounds it)."""
     return ask_library_of(library_settings(work), request.holder_id, request.types, request.reason)
 
 
-def save_library_settings(work: Session, desk: Desk | None, request: SaveLibrary) -> None:
-    save_library(work, request.settings, desk=desk)
+def save_library_settings(work: Session, call: Call, request: SaveLibrary) -> None:
+    save_library(work, request.settings, desk=call.desk)

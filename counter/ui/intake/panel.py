@@ -190,11 +190,9 @@ class IntakePanel(CommitWaits):
         return read_fields(self, self._checklist, self._previous_case_no)
 
     def request(self) -> IntakeRequest:
-        # the applicant hands the materials over at this window, today, called by the ticket the desk called
+        # called by the ticket the desk called; the day the materials arrive is the intake's, which the service dates
         request = intake_request(self.form(), self._uid)
-        return dataclasses.replace(
-            request, received_on=self._today(), ticket=self.queue_line.ticket, pages=self.camera.taken()
-        )
+        return dataclasses.replace(request, ticket=self.queue_line.ticket, pages=self.camera.taken())
 
     @property
     def checklist(self) -> Checklist:
@@ -236,12 +234,12 @@ class IntakePanel(CommitWaits):
     # --- refreshing what is shown --------------------------------------------------
 
     def refresh_decision(self) -> None:
-        request, today = self.request(), self._today()
+        request = self.request()
         applied = tuple(self.bundle.items_for(request.checklist.answers_dict()))
         self.refusal.show_applied({item.code for item in applied})
         try:
             # on the connection the commit runs on, and read as it reads (the service's intake.preview_intake)
-            asked = PreviewIntake(request, today, applied)
+            asked = PreviewIntake(request, applied)
             shown = self._runner.call(PREVIEW_INTAKE, asked, self._desk, INTAKE_PREVIEW_FAILED)
         except IntakeNotPossible as err:
             self._decision = None
@@ -429,7 +427,7 @@ class IntakePanel(CommitWaits):
         if not self.commit_button.isEnabled():
             return
         self.drafts.timer.stop()
-        request = TakeIntake(self.request(), self._today())  # the case whole, and the draft gone, in one transaction
+        request = TakeIntake(self.request())  # the case whole, and the draft gone, in one transaction
         # while the database answers the window paints and takes keys: the button says the intake is being saved,
         # and a second Ctrl+Enter finds it disabled and takes nothing twice
         named = self.commit_button.text()

@@ -14,6 +14,7 @@ from functools import partial
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from counter.access.call import Clock
 from counter.actions.cases.case_view import read_case
 from counter.actions.cases.item_steps import route_items, take_item_step
 from counter.actions.catalog.guides import current_guide, search_entries
@@ -51,7 +52,7 @@ def settle() -> None:
 
 def desk_window(store: Store) -> MainWindow:
     """The main window as the app makes and places it, shown, with the catalog the database holds."""
-    window = MainWindow(InProcess(store), None, today=DAY)
+    window = MainWindow(InProcess(store, clock=Clock(DAY)), None, today=DAY)
     fit_to_screen(window, WINDOW_SIZE)
     window.show()
     window.catalog_ready.emit(True)

@@ -20,6 +20,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.call import Clock as DeskClock
 from counter.access.desk import Desk
 from counter.actions.catalog.imports import import_source
 from counter.actions.site.demo import run_demo
@@ -104,7 +105,7 @@ def shared(
 def test_f9_brings_the_pad_up_beside_the_intake_and_puts_it_away_after_the_rating(qtbot: QtBot, db: Store) -> None:
     import_source(db.sessions(), SHIPPED_CATALOG)
     made = run_demo(db.sessions(), Desk(DeskIdentity("XAM01", "1"), "乌兰"), TODAY)
-    window = start_window(qtbot, MainWindow(InProcess(db), None, today=TODAY))
+    window = start_window(qtbot, MainWindow(InProcess(db, clock=DeskClock(TODAY)), None, today=TODAY))
     window.setGeometry(QRect(0, 30, 1366, 738))
     window.start_pad()
     pad = window.desk_actions.pad
