@@ -254,8 +254,8 @@ def sign_in_for_run(args: argparse.Namespace, service: InProcess) -> None:
     from counter.host.desk_at import desk_at
     from counter.host.desk_config import load_desk_config
 
-    where, now = desk_at(load_desk_config(), SINGLE_DESK), dt.datetime.now(dt.UTC)  # nobody, until signed in
-    result = service.call(SIGN_IN, SignIn(login, password, now), where).result
+    where = desk_at(load_desk_config(), SINGLE_DESK)  # nobody, until signed in
+    result = service.call(SIGN_IN, SignIn(login, password), where).result
     if result.actor is None:
         minutes = int(POLICY.lock_for.total_seconds() // 60)
         raise Reported(sign_in_refusal_text(result.outcome, result.attempts_left, result.locked_until, minutes))

@@ -9,9 +9,9 @@
                         the answer (200), or the declared fault as :func:`counter.service.faults.encode_fault` writes
                         it (4xx).
 
-The operation runs in the context the server builds (:class:`counter.access.call.Call`): the desk of the token's
+The operation runs in the context the server builds (:class:`counter.service.call.Call`): the desk of the token's
 session (:func:`desk_of`), never a desk number, site, role or clerk's name in the request, and the server's own
-clock, never a day or moment a desk sends.  Its gate is asked at the server of
+clock, never a day or moment a desk sends (no request has a field for one).  Its gate is asked at the server of
 that account as the database holds it, the operations of many transactions (``whole``: a catalog import, a pull
 of the region's list, a backup) included.  Each runs on a worker thread (Starlette's pool, 40 threads): a long one
 holds one thread and its own desk's answer, never another desk's.  Not served: the server's own operations
@@ -39,7 +39,6 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from counter.access.call import Call
 from counter.access.desk import Desk
 from counter.access.desk_session import SessionDesk, SessionEnd
 from counter.access.not_permitted import NotPermitted
@@ -48,8 +47,8 @@ from counter.case.not_found import CaseNotFound
 from counter.case.numbers import DeskIdentity
 from counter.host.database_faults import DatabaseDamaged, DatabaseMissing, DatabaseReadOnly, SchemaTooNew, StoreFault
 from counter.server.secrets_hash import digest, new_secret
-from counter.server.server_clock import at_server_clock
 from counter.service.admin import SIGN_IN, UNLOCK
+from counter.service.call import Call
 from counter.service.cases import RUN_DEMO
 from counter.service.catalog import SYNC_BUNDLED
 from counter.service.catalogue import operations
@@ -165,9 +164,7 @@ def make_app(service: InProcess, files: Path | None = None) -> Starlette:
             asked = confined(asked, files)
         except OutsideFiles:
             return _refused(400, "path")
-        if op.writes:
-            asked = at_server_clock(asked)  # a request of an area that still carries a moment: the server's
-        call = Call.on(service.clock, desk, files)  # the session's desk at the server's clock
+        call = Call.on(service.clock, desk, files)  # the session's desk at the server's clock: no request dates itself
         return await run_in_threadpool(_answer, service, op, asked, call, f"d{desk.identity.desk_no}-{key}")
 
     routes = [

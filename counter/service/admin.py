@@ -6,7 +6,6 @@ Signing in, and asking whether the database has accounts at all, come before any
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from counter.access.account_views import AccountInfo, NewAccount, Problem, SignInResult
@@ -39,7 +38,6 @@ class SignIn:
 
     login: str
     password: str
-    now: dt.datetime
 
 
 @dataclass(frozen=True)

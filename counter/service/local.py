@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from counter.access.call import Call, Clock
+from counter.service.call import Call, Clock
 from counter.service.codec import decode, encode
 from counter.service.faults import declared, decode_fault, encode_fault
 

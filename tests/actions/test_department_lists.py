@@ -12,11 +12,11 @@ import datetime as dt
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.account_views import NewAccount
-from counter.access.call import Call, Clock
 from counter.access.desk import Desk
 from counter.access.roles import Actor, Role
 from counter.actions.admin.accounts import add_account
 from counter.actions.cases.item_steps import route_items
+from counter.service.call import Call, Clock
 from counter.service.cases import DepartmentDay, ReadQueue, SiteDay
 from counter.service.runs.cases import coming_due, department_queue, read_queue
 from tests.actions.test_intake_actions import full_request, take

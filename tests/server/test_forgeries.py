@@ -268,17 +268,16 @@ def test_a_clerk_may_not_decide_a_departments_item(hall: Hall, clerk: Remote) ->
 
 def test_a_clerk_may_not_take_back_a_bad_rating(clerk: Remote) -> None:
     case_no = _taken(clerk)
-    now = dt.datetime.now(dt.UTC)
-    pad = clerk.call(SEND_TO_PAD, SendToPad(case_no, now))
+    pad = clerk.call(SEND_TO_PAD, SendToPad(case_no))
     bad = RatingChoice(Level.VERY_DISSATISFIED, ("等待时间长",))
-    rated = clerk.call(RECORD_RATING, RecordRating(pad.request_id, bad, now))
+    rated = clerk.call(RECORD_RATING, RecordRating(pad.request_id, bad))
     # rated again better: one service, one rating
     with pytest.raises(RatingRefused):
-        clerk.call(RECORD_RATING, RecordRating(pad.request_id, RatingChoice(Level.VERY_SATISFIED), now))
+        clerk.call(RECORD_RATING, RecordRating(pad.request_id, RatingChoice(Level.VERY_SATISFIED)))
     (rect,) = [r for r in clerk.call(OPEN_RECTIFICATIONS, RectificationsAsked()) if r.case_no == case_no]
-    appeal = DecideAppeal(rated.rating_id, AppealGround.MISTAKEN, "评价人按错", True, now)
+    appeal = DecideAppeal(rated.rating_id, AppealGround.MISTAKEN, "评价人按错", True)
     _refused(Permission.RECTIFY, clerk, DECIDE_APPEAL, appeal)
-    closing = MoveRectification(rect.rectification_id, RectEvent.FED_BACK, "已反馈", now)
+    closing = MoveRectification(rect.rectification_id, RectEvent.FED_BACK, "已反馈")
     _refused(Permission.RECTIFY, clerk, MOVE_RECTIFICATION, closing)
     still = [r for r in clerk.call(OPEN_RECTIFICATIONS, RectificationsAsked()) if r.case_no == case_no]
     assert still == [rect]
@@ -318,7 +317,7 @@ def test_no_served_operation_queues_a_message_of_free_text_or_drops_a_report(cle
     # nor by any other name: no served operation speaks of a message's text, or of taking a report away
     for name in table:
         assert not any(word in name for word in ("message_text", "queue_message", "drop_report", "delete")), name
-    assert clerk.call(QUEUE_REMINDERS, QueueReminders(dt.date.today())) >= 0  # what it may do: its own rule's work
+    assert clerk.call(QUEUE_REMINDERS, QueueReminders()) >= 0  # what it may do: its own rule's work
 
 
 def test_a_clerk_may_not_change_holidays(clerk: Remote) -> None:
@@ -346,10 +345,9 @@ def test_a_clerk_may_not_change_guides(hall: Hall, clerk: Remote) -> None:
 
 
 def test_a_clerk_may_not_move_a_desks_counter(clerk: Remote) -> None:
-    today = dt.date.today()
-    _refused(Permission.CHANGE_SETTINGS, clerk, SKIP_ISSUED, NumbersAsked(today))
-    _refused(Permission.CHANGE_SETTINGS, clerk, SKIP_ISSUED, NumbersAsked(today, series=True))
-    _refused(Permission.CHANGE_SETTINGS, clerk, RENOTE, Renote(dt.datetime.now(dt.UTC)))
+    _refused(Permission.CHANGE_SETTINGS, clerk, SKIP_ISSUED, NumbersAsked())
+    _refused(Permission.CHANGE_SETTINGS, clerk, SKIP_ISSUED, NumbersAsked(series=True))
+    _refused(Permission.CHANGE_SETTINGS, clerk, RENOTE, Renote())
     # the counter moves by an intake alone, one number each
     first, second = _taken(clerk), _taken(clerk)
     assert int(second[-4:]) == int(first[-4:]) + 1, (first, second)
@@ -361,11 +359,11 @@ def test_a_clerk_may_not_rewrite_sync_marks_or_peers(clerk: Remote) -> None:
     # a clerk carries packages (her permission), but a package is checked whole: a forged one changes nothing
     forged = json.dumps({"format": 2, "from": "XAM02", "marks": {"XAM01": 0}, "cases": []}).encode()
     with pytest.raises(PackageRejected):
-        clerk.call(IMPORT_PACKAGE, ImportPackage(forged, dt.datetime.now(dt.UTC)))
+        clerk.call(IMPORT_PACKAGE, ImportPackage(forged))
     card = clerk.call(CARD, SiteAsked())
     stranger = dataclasses.replace(card, code="XAM99", name="伪造站点")
     _refused(Permission.CHANGE_SETTINGS, clerk, REGISTER_CARD, RegisterCard(stranger))
-    _refused(Permission.CHANGE_SETTINGS, clerk, ROTATE_KEY, RotateKey(dt.datetime.now(dt.UTC)))
+    _refused(Permission.CHANGE_SETTINGS, clerk, ROTATE_KEY, RotateKey())
     assert clerk.call(READ_STATUS, SyncAsked()) == status
     assert clerk.call(PEERS, SiteAsked()) == peers
 

@@ -35,7 +35,6 @@ def test_a_file_outside_the_servers_folder_is_refused(tmp_path: Path, name: str)
 
 
 def test_no_file_is_taken_from_a_request_when_the_server_has_no_folder() -> None:
-    import datetime as dt
 
     with pytest.raises(OutsideFiles):
-        confined(ExportPackage(Path("out.counter"), dt.datetime(2026, 11, 26, tzinfo=dt.UTC)), None)
+        confined(ExportPackage(Path("out.counter")), None)

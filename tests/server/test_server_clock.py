@@ -1,9 +1,9 @@
-"""At the hall server a write is recorded at the server's time, never the moment or day the desk's request carries.
+"""At the hall server a write is recorded at the server's time, whatever the desk's clock says.
 
-A desk's request dated its 分办 and a department's decision itself (``at``), and its intake (``today``): through the
-server a token could date a decision years before its case was taken, and the case's history kept that date.  The
-server sets every served write's moment and day to its own clock before the operation runs; in process (a training
-desk's day) nothing changes.
+A desk's request once dated its 分办 and a department's decision itself (``at``), and its intake (``today``): through
+the server a token could date a decision years before its case was taken, and the case's history kept that date.  No
+request carries a day or a moment now (tests/service/test_call_context.py): the server runs each operation in the
+context it makes, the session's desk at its own clock (counter.service.call.Call).
 """
 
 from __future__ import annotations
@@ -32,9 +32,6 @@ from tests.server.test_forgeries import CLERK, FOOD, PASSWORD, Hall, _taken, cle
 pytestmark = pytest.mark.program
 
 __all__ = ["clerk", "closed", "hall"]  # the forgeries' hall, its clerk's token and their closing, used here too
-
-#: the moment the desk sends: long before any case of this hall
-FORGED = dt.datetime(2020, 1, 1, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
 
 
 def test_a_decision_is_recorded_at_the_servers_time(hall: Hall) -> None:
@@ -70,9 +67,9 @@ def test_an_intake_at_a_desk_a_year_ahead_is_taken_on_the_servers_day(hall: Hall
     clock says (a training day left set, a machine's clock a year off).  Nothing the desk sends carries its day:
     the window's request once carried it as ``today`` and, inside the intake, as ``received_on``, which the server's
     rewrite of a top-level field did not reach, and the intake was refused as "received after today"."""
-    from counter.access.call import Clock
     from counter.actions.site.demo import complete_checklist, fresh_checklist
     from counter.case.intake_request import IntakeRequest
+    from counter.service.call import Clock
     from counter.service.intake import READ_CURRENT_GUIDE, TAKE_INTAKE, CurrentGuide, TakeIntake
     from counter.service.local import new_key
     from tests.db.hall_worker import applicant
@@ -92,18 +89,3 @@ def test_an_intake_at_a_desk_a_year_ahead_is_taken_on_the_servers_day(hall: Hall
     shown = window.call(SHOW_CASE, CaseNo(case_no)).view
     assert shown is not None
     assert shown.received_on in days
-
-
-def test_only_a_writes_moment_and_day_are_the_servers() -> None:
-    """The moment and the day alone change: a request's other times (a key revoked since) stay the desk's."""
-    from counter.server.server_clock import at_server_clock
-    from counter.service.site import RotateKey
-
-    server = dt.datetime(2026, 11, 26, 10, tzinfo=dt.UTC)
-
-    def clock(asked: object) -> object:
-        return at_server_clock(asked, lambda _sent: server, server.date)
-
-    rotated = clock(RotateKey(FORGED, revoked_since=FORGED))
-    assert rotated == RotateKey(server, revoked_since=FORGED)
-    assert clock(CaseNo("X")) == CaseNo("X")

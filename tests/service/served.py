@@ -7,9 +7,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from counter.access.call import Call
 from counter.case.not_found import CaseNotFound
 from counter.db.settings_store import get_setting, put_setting
+from counter.service.call import Call
 from counter.service.operation import Open, Operation
 
 KEY = "test.count"

@@ -11,10 +11,10 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from counter.access.call import Clock
 from counter.actions.catalog.imports import import_source
 from counter.actions.site.demo import run_demo
 from counter.actions.site.store import Store
+from counter.service.call import Clock
 from counter.service.local import InProcess
 from counter.ui.cases.scanner import ScannerFilter
 from counter.ui.intake import IntakePanel

@@ -15,13 +15,13 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from counter.access.call import Clock
 from counter.access.desk import Desk
 from counter.access.roles import Role
 from counter.actions.catalog.imports import import_source
 from counter.actions.site.demo import run_demo
 from counter.actions.site.store import Store
 from counter.case.numbers import DeskIdentity
+from counter.service.call import Clock
 from counter.service.local import InProcess
 from counter.ui.focus import first_control
 from counter.ui.main_window import MainWindow

@@ -12,9 +12,9 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from counter.access.call import Clock
 from counter.actions.site.store import Store
 from counter.host.paths import data_dir, default_db_url, training_db_url
+from counter.service.call import Clock
 from counter.service.local import InProcess
 from counter.ui import words
 from counter.ui.main_window import MainWindow

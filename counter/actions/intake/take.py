@@ -222,7 +222,7 @@ def take_intake(
     at a desk whose clerk has no name).
 
     The materials arrive on ``today``, the day of the intake on the clock of the process that takes it (the hall
-    server's, never a desk's: :class:`counter.access.call.Call`): no request names another, so an incomplete
+    server's, never a desk's: :class:`counter.service.call.Call`): no request names another, so an incomplete
     application is never made "accepted by law" (行政许可法 第三十二条第一款第四项: a 补正 told too late) by a day a
     desk typed.
 

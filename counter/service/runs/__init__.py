@@ -1,5 +1,5 @@
 """The operations' implementations in process: each a thin function ``(work, call, request) -> response`` that calls
-the actions of its area with the request's fields and the call's context (:class:`counter.access.call.Call`: the
+the actions of its area with the request's fields and the call's context (:class:`counter.service.call.Call`: the
 desk, its account, the day and the moment).  Imported only by :class:`counter.service.local.InProcess`, by the
 dotted name each declaration gives (``runs``), so that the faces, importing the declarations, load no action."""
 
@@ -8,8 +8,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from counter.access.call import Call
     from counter.access.desk import Desk
+    from counter.service.call import Call
 
 
 def at_desk(call: Call) -> Desk:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from counter.access.account_views import AccountInfo, NewAccount, Problem, SignInResult
-from counter.access.call import Call
 from counter.actions.admin import accounts
 from counter.actions.admin.desk_settings import change_desk as change_this_desk
 from counter.actions.admin.guard import accounts_exist as any_account
@@ -23,6 +22,7 @@ from counter.service.admin import (
     SignIn,
     SignOut,
 )
+from counter.service.call import Call
 from counter.service.runs import at_desk
 
 
@@ -31,12 +31,12 @@ def accounts_exist(work: Session, call: Call, request: AccountsAsked) -> bool:
 
 
 def sign_in(work: Session, call: Call, request: SignIn) -> SignedIn:
-    result = accounts.sign_in(work, request.login, request.password, at_desk(call), request.now)
+    result = accounts.sign_in(work, request.login, request.password, at_desk(call), call.now)
     return _signed_in(work, result)
 
 
 def unlock(work: Session, call: Call, request: SignIn) -> SignedIn:
-    result = accounts.check_password(work, request.login, request.password, request.now, call.desk)
+    result = accounts.check_password(work, request.login, request.password, call.now, call.desk)
     return _signed_in(work, result)
 
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from counter.access.call import Call
 from counter.actions.admin.holiday_reads import holiday_overview as overview
 from counter.actions.cases import early_lapses as lapses
 from counter.actions.cases import holidays
 from counter.calendar.office_days import HolidayOverview, ScheduleImport
 from counter.case.early_lapse_rows import EarlyLapseRow
 from counter.service.calendar import CalendarAsked, ImportSchedule, SetHoliday
+from counter.service.call import Call
 
 
 def holiday_overview(work: Session, call: Call, request: CalendarAsked) -> HolidayOverview:

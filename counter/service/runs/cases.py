@@ -8,7 +8,6 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.access.call import Call
 from counter.access.case_acts import CaseAct
 from counter.access.desk import Desk
 from counter.access.pledge_offers import PledgeOffer, PledgeRow
@@ -35,6 +34,7 @@ from counter.case.status import CaseStatus
 from counter.case.view import CaseRow
 from counter.documents.case_page import CasePage
 from counter.documents.handed_over import HandedOver
+from counter.service.call import Call
 from counter.service.cases import (
     CaseNo,
     CaseOnDay,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.access.call import Call
 from counter.actions.catalog import guide_status, guides, imports
 from counter.actions.catalog.item_list import pull_item_list as pull
 from counter.catalog.import_result import BundledSync, ImportOutcome, Pulled
@@ -12,6 +11,7 @@ from counter.catalog.publication import DraftIntake, GuideToConfirm, Publication
 from counter.catalog.search import SearchAnswer, SearchEntry
 from counter.catalog.stored_guide import StoredGuide
 from counter.host.item_list import item_list_source
+from counter.service.call import Call
 from counter.service.catalog import (
     AllowDraftIntake,
     BundleCode,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from counter.access.call import Call
 from counter.actions.admin.office import office_settings
 from counter.actions.cases import documents, unprinted_papers
 from counter.actions.catalog.guides import find_guide
@@ -14,6 +13,7 @@ from counter.documents.form_paper import FormPaper
 from counter.documents.kinds import DocumentKind
 from counter.documents.made import MadeDocument
 from counter.documents.outcome_papers import UnprintedCase
+from counter.service.call import Call
 from counter.service.documents import (
     CasePapers,
     DeskDay,
@@ -33,7 +33,7 @@ def make_case_papers(work: Session, call: Call, request: CasePapers) -> tuple[Ma
     by = at_desk(call)
     return tuple(
         documents.make_document(
-            work, by, request.case_no, kind, request.today, request.item_code, hand_over_no=request.hand_over_no
+            work, by, request.case_no, kind, call.today, request.item_code, hand_over_no=request.hand_over_no
         )
         for kind in request.kinds
     )
@@ -49,7 +49,7 @@ def _bundle_code(work: Session, bundle: str, find: bool) -> str:
 
 def make_guide_notice(work: Session, call: Call, request: GuideNotice) -> MadeDocument:
     code = _bundle_code(work, request.bundle, request.find)
-    return documents.make_guide_notice(work, at_desk(call), code, request.today)
+    return documents.make_guide_notice(work, at_desk(call), code, call.today)
 
 
 def guide_forms(work: Session, call: Call, request: GuideOf) -> GuideForms:
@@ -60,7 +60,7 @@ def guide_forms(work: Session, call: Call, request: GuideOf) -> GuideForms:
 def make_forms(work: Session, call: Call, request: MakeForms) -> tuple[FormPaper, ...]:
     by = at_desk(call)
     return tuple(
-        forms.make_form(work, by, request.bundle_code, material, request.today, sample=sample)
+        forms.make_form(work, by, request.bundle_code, material, call.today, sample=sample)
         for material in request.material_codes
         for sample in request.samples
     )
@@ -71,7 +71,7 @@ def record_print(work: Session, call: Call, request: RecordPrint) -> None:
 
 
 def unprinted_cases(work: Session, call: Call, request: DeskDay) -> tuple[UnprintedCase, ...]:
-    return unprinted_papers.unprinted_cases(work, at_desk(call), request.today)
+    return unprinted_papers.unprinted_cases(work, at_desk(call), call.today)
 
 
 def waive_papers(work: Session, call: Call, request: WaivePapers) -> tuple[DocumentKind, ...]:

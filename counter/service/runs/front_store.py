@@ -6,13 +6,13 @@ import dataclasses
 
 from sqlalchemy.orm import Session
 
-from counter.access.call import Call
 from counter.actions.outbox import front_store
 from counter.db.engine import Sessions
 from counter.outbox.rules import SendRound
 from counter.outbox.secret_shown import shown
 from counter.platform.front_store import FrontStoreSettings
 from counter.platform.outbox import EventRow
+from counter.service.call import Call
 from counter.service.front_store import ChangeFrontStore
 from counter.service.outbox import ListOutbox, RetryRow, SendPass, SettingsAsked
 from counter.service.runs.outbox import _Transactions

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from counter.access.call import Call
 from counter.access.desk_session import DeskSignIn, SessionDesk, SessionEnd
 from counter.actions.admin import desk_sessions
 from counter.db.engine import Sessions
 from counter.db.models import utcnow
 from counter.db.receipts import prune_receipts
+from counter.service.call import Call
 from counter.service.hall import EndSession, FindSession, OpenSession, Prune, Pruned, RegisterDesk
 
 

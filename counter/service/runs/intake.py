@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from counter.access.call import Call
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.admin.site import site_is_set_up
 from counter.actions.cases.case_reads import case_view
@@ -29,6 +28,7 @@ from counter.intake.known_party import KnownParty
 from counter.intake.licences import LibrarySettings, shown_library
 from counter.intake.provisional import provisional_mark
 from counter.intake.rules import IntakeRules
+from counter.service.call import Call
 from counter.service.intake import (
     CurrentGuide,
     DeskOnly,

@@ -8,13 +8,13 @@ from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
-from counter.access.call import Call
 from counter.actions.outbox import messages, platform
 from counter.db.engine import Sessions
 from counter.outbox.rules import SendRound
 from counter.outbox.secret_shown import shown
 from counter.platform.outbox import EventRow
 from counter.platform.settings import PlatformSettings
+from counter.service.call import Call
 from counter.service.outbox import (
     ChangeGateway,
     ChangePlatform,
@@ -47,7 +47,7 @@ def send_messages(work: Sessions, call: Call, request: SendPass) -> SendRound:
 
 
 def queue_reminders(work: Session, call: Call, request: QueueReminders) -> int:
-    return messages.queue_reminders(work, request.today)
+    return messages.queue_reminders(work, call.today)
 
 
 def list_messages(work: Session, call: Call, request: ListOutbox) -> tuple[MessageRow, ...]:

@@ -6,7 +6,6 @@ import dataclasses
 
 from sqlalchemy.orm import Session
 
-from counter.access.call import Call
 from counter.actions.projects import project_reads as reads
 from counter.actions.projects import project_steps as steps
 from counter.actions.projects.project_papers import make_project_paper
@@ -14,6 +13,7 @@ from counter.documents.project_paper_made import ProjectPaperMade
 from counter.projects.model import ProjectView
 from counter.projects.report import MonthlyReport
 from counter.projects.service_items import ServiceList
+from counter.service.call import Call
 from counter.service.projects import (
     AcceptProject,
     AgentDay,
@@ -39,9 +39,9 @@ from counter.service.runs import at_desk
 
 
 def read_day(work: Session, call: Call, request: ReadDay) -> AgentDay:
-    every = reads.agent_queue(work, request.today)
+    every = reads.agent_queue(work, call.today)
     agents = tuple(sorted({a for r in every for a in r.project.agents}))
-    rows = reads.agent_queue(work, request.today, request.agent) if request.agent else every
+    rows = reads.agent_queue(work, call.today, request.agent) if request.agent else every
     return AgentDay(agents, tuple(rows))
 
 
@@ -58,35 +58,35 @@ def read_service_list(work: Session, call: Call, request: NoRequest) -> ServiceL
 
 
 def read_report(work: Session, call: Call, request: ReadReport) -> MonthlyReport:
-    return reads.projects_report(work, request.month, request.today, request.county)
+    return reads.projects_report(work, request.month, call.today, request.county)
 
 
 def register_project(work: Session, call: Call, r: RegisterProject) -> str:
-    return steps.register_project(work, at_desk(call), r.facts, r.today, r.now)
+    return steps.register_project(work, at_desk(call), r.facts, call.today, call.now)
 
 
 def accept_project(work: Session, call: Call, r: AcceptProject) -> None:
-    steps.accept_project(work, at_desk(call), r.number, r.today, r.now)
+    steps.accept_project(work, at_desk(call), r.number, call.today, call.now)
 
 
 def assign_agents(work: Session, call: Call, r: AssignAgents) -> None:
-    steps.assign_agents(work, at_desk(call), r.number, r.agents, r.now)
+    steps.assign_agents(work, at_desk(call), r.number, r.agents, call.now)
 
 
 def sign_project(work: Session, call: Call, r: SignProject) -> None:
-    steps.sign_project(work, at_desk(call), r.number, r.day, r.today, r.now, items=r.items)
+    steps.sign_project(work, at_desk(call), r.number, r.day, call.today, call.now, items=r.items)
 
 
 def plan_project(work: Session, call: Call, r: PlanProject) -> None:
-    steps.plan_project(work, at_desk(call), r.number, r.steps, r.now)
+    steps.plan_project(work, at_desk(call), r.number, r.steps, call.now)
 
 
 def file_step(work: Session, call: Call, r: FileStep) -> None:
-    steps.file_step(work, at_desk(call), r.number, r.step_no, r.day, r.today, r.now, case_no=r.case_no)
+    steps.file_step(work, at_desk(call), r.number, r.step_no, r.day, call.today, call.now, case_no=r.case_no)
 
 
 def step_done(work: Session, call: Call, r: StepDone) -> None:
-    steps.step_done(work, at_desk(call), r.number, r.step_no, r.day, r.today, r.now, result_no=r.result_no)
+    steps.step_done(work, at_desk(call), r.number, r.step_no, r.day, call.today, call.now, result_no=r.result_no)
 
 
 def record_coordination(work: Session, call: Call, r: RecordCoordination) -> None:
@@ -94,23 +94,23 @@ def record_coordination(work: Session, call: Call, r: RecordCoordination) -> Non
     the request names: the agent who records it is the one who did it."""
     at = at_desk(call)
     coordination = dataclasses.replace(r.coordination, agent=at.clerk)
-    steps.record_coordination(work, at, r.number, coordination, r.today, r.now)
+    steps.record_coordination(work, at, r.number, coordination, call.today, call.now)
 
 
 def complete_project(work: Session, call: Call, r: CompleteProject) -> None:
-    steps.complete_project(work, at_desk(call), r.number, r.day, r.today, r.now)
+    steps.complete_project(work, at_desk(call), r.number, r.day, call.today, call.now)
 
 
 def evaluate_project(work: Session, call: Call, r: EvaluateProject) -> None:
-    steps.evaluate_project(work, at_desk(call), r.number, r.satisfaction, r.note, r.day, r.now)
+    steps.evaluate_project(work, at_desk(call), r.number, r.satisfaction, r.note, r.day, call.now)
 
 
 def terminate_project(work: Session, call: Call, r: TerminateProject) -> None:
-    steps.terminate_project(work, at_desk(call), r.number, r.reason, r.day, r.today, r.now)
+    steps.terminate_project(work, at_desk(call), r.number, r.reason, r.day, call.today, call.now)
 
 
 def make_paper(work: Session, call: Call, r: MakePaper) -> ProjectPaperMade:
-    return make_project_paper(work, at_desk(call), r.number, r.form, r.today, r.now)
+    return make_project_paper(work, at_desk(call), r.number, r.form, call.today, call.now)
 
 
 def import_service_list(work: Session, call: Call, r: ImportServiceList) -> ServiceList:

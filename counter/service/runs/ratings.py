@@ -7,7 +7,6 @@ from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
-from counter.access.call import Call
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.admin.office import office_settings
 from counter.actions.projects.project_reads import agent_service_figures
@@ -23,6 +22,7 @@ from counter.ratings.recorded import RatingRecorded
 from counter.ratings.rectification import RectEvent, RectState
 from counter.ratings.settings import RatingSettings
 from counter.ratings.views import PadCase, RectificationAlert, RectificationRow
+from counter.service.call import Call
 from counter.service.ratings import (
     AlertsAfter,
     DecideAppeal,
@@ -56,7 +56,7 @@ T = TypeVar("T")
 
 def start_pad(work: Session, call: Call, request: PadStarting) -> PadStart:
     at = at_desk(call)
-    lapsed = record.close_stale_requests(work, at, request.now)
+    lapsed = record.close_stale_requests(work, at, call.now)
     settings, problems = record.rating_settings(work)
     office = office_settings(work, at.identity.site_code)
     newest = record.newest_rectification(work)
@@ -64,29 +64,29 @@ def start_pad(work: Session, call: Call, request: PadStarting) -> PadStart:
 
 
 def close_stale(work: Session, call: Call, request: StaleClosing) -> tuple[str, ...]:
-    return tuple(record.close_stale_requests(work, at_desk(call), request.now))
+    return tuple(record.close_stale_requests(work, at_desk(call), call.now))
 
 
 def send_to_pad(work: Session, call: Call, request: SendToPad) -> PadCase:
-    return record.send_to_pad(work, request.case_no, at_desk(call), request.now)
+    return record.send_to_pad(work, request.case_no, at_desk(call), call.now)
 
 
 def record_rating(work: Session, call: Call, request: RecordRating) -> RatingRecorded:
     calendar = office_calendar(work)
-    return record.record_rating(work, request.request_id, request.choice, at_desk(call), request.now, calendar)
+    return record.record_rating(work, request.request_id, request.choice, at_desk(call), call.now, calendar)
 
 
 def key_in_sheet(work: Session, call: Call, request: KeyInSheet) -> RatingRecorded:
     calendar = office_calendar(work)
-    return record.key_in_sheet(work, request.case_no, request.paper, at_desk(call), request.now, calendar)
+    return record.key_in_sheet(work, request.case_no, request.paper, at_desk(call), call.now, calendar)
 
 
 def rating_sheet(work: Session, call: Call, request: RatingSheetOf) -> bytes:
-    return sheet.rating_sheet_pdf(work, at_desk(call), request.case_no, request.today)
+    return sheet.rating_sheet_pdf(work, at_desk(call), request.case_no, call.today)
 
 
 def record_unrated(work: Session, call: Call, request: RecordUnrated) -> str:
-    return record.record_unrated(work, request.request_id, request.now)
+    return record.record_unrated(work, request.request_id, call.now)
 
 
 def read_settings(work: Session, call: Call, request: SettingsAsked) -> SettingsRead:
@@ -113,7 +113,7 @@ def rectification_detail(work: Session, call: Call, request: RectificationAsked)
 
 
 def move_rectification(work: Session, call: Call, request: MoveRectification) -> RectState:
-    rect_id, by, note, now = request.rectification_id, _reviewer(call), request.note, request.now
+    rect_id, by, note, now = request.rectification_id, _reviewer(call), request.note, call.now
     if request.event is RectEvent.REVISITED:
         return record.record_revisit(work, rect_id, by, note, now, desk=call.desk)
     if request.event is RectEvent.FED_BACK:
@@ -124,12 +124,12 @@ def move_rectification(work: Session, call: Call, request: MoveRectification) ->
 
 
 def file_appeal(work: Session, call: Call, request: FileAppeal) -> None:
-    record.file_appeal(work, request.rating_id, _reviewer(call), request.reason, request.now, desk=call.desk)
+    record.file_appeal(work, request.rating_id, _reviewer(call), request.reason, call.now, desk=call.desk)
 
 
 def decide_appeal(work: Session, call: Call, request: DecideAppeal) -> None:
     r = request
-    record.decide_appeal(work, r.rating_id, _reviewer(call), r.ground, r.reason, r.upheld, r.now, desk=call.desk)
+    record.decide_appeal(work, r.rating_id, _reviewer(call), r.ground, r.reason, r.upheld, call.now, desk=call.desk)
 
 
 def rating_figures(work: Session, call: Call, request: RatingFiguresAsked) -> RatingFigures:
@@ -148,12 +148,12 @@ def record_export(work: Session, call: Call, request: ExportDone) -> None:
 
 def period_figures(work: Session, call: Call, request: PeriodAsked) -> PeriodFigures:
     r = request
-    return period_lines(work, r.first, r.last, r.grouping, r.today, desk=call.desk)
+    return period_lines(work, r.first, r.last, r.grouping, r.as_of or call.today, desk=call.desk)
 
 
 def league_figures(work: Session, call: Call, request: LeagueAsked) -> PeriodFigures:
     r = request
-    return league_lines(work, r.first, r.last, r.group, r.today, desk=call.desk).figures
+    return league_lines(work, r.first, r.last, r.group, r.as_of or call.today, desk=call.desk).figures
 
 
 def _reviewer(call: Call) -> str:
@@ -177,4 +177,4 @@ class _Transactions:
 
 
 def pull_region(work: Sessions, call: Call, request: PullPass) -> RegionPull:
-    return region_pull.pull_pass(_Transactions(work), request.now, desk=call.desk)
+    return region_pull.pull_pass(_Transactions(work), call.now, desk=call.desk)

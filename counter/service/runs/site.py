@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from counter.access.call import Call
 from counter.actions.admin import audit_seal, desk_settings, key_rotation, office, site
 from counter.actions.numbers import number_guard, number_note
 from counter.actions.site import backup as backups
@@ -15,6 +14,7 @@ from counter.case.desk_name_checks import DeskNameProblem
 from counter.case.number_notes import NoteReport, Renoted
 from counter.db.engine import Sessions
 from counter.host import paths
+from counter.service.call import Call
 from counter.service.runs import at_desk
 from counter.service.site import (
     Backup,
@@ -71,7 +71,7 @@ def set_up(work: Sessions, call: Call, request: SetUpSite) -> SiteSetUpDone:
 
 
 def rotate_key(work: Session, call: Call, request: RotateKey) -> Rotated:
-    return key_rotation.rotate_site_key(work, at_desk(call), paths.site_key_path(), request.revoked_since, request.now)
+    return key_rotation.rotate_site_key(work, at_desk(call), paths.site_key_path(), request.revoked_since, call.now)
 
 
 def choose_suite(work: Session, call: Call, request: ChooseSuite) -> SiteIdentity:
@@ -102,19 +102,19 @@ def ping(work: Session, call: Call, request: SiteAsked) -> None:
 def check_numbers(work: Session, call: Call, request: NumbersAsked) -> None:
     if request.series:
         site.check_series(work, at_desk(call))
-    number_guard.check_numbers(work, at_desk(call), request.day)
+    number_guard.check_numbers(work, at_desk(call), call.today)
 
 
 def note_report(work: Session, call: Call, request: NumbersAsked) -> NoteReport:
-    return number_note.note_report(work, at_desk(call), request.day)
+    return number_note.note_report(work, at_desk(call), call.today)
 
 
 def renote(work: Session, call: Call, request: Renote) -> Renoted:
-    return number_note.renote(work, at_desk(call), request.now)
+    return number_note.renote(work, at_desk(call), call.now)
 
 
 def skip_issued(work: Session, call: Call, request: NumbersAsked) -> str | None:
-    return number_guard.skip_issued(work, at_desk(call), request.day)
+    return number_guard.skip_issued(work, at_desk(call), call.today)
 
 
 def may_change_desk(work: Session, call: Call, request: DeskClerk) -> tuple[DeskNameProblem, ...]:

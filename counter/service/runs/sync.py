@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from counter.access.call import Call
 from counter.actions.admin import site
 from counter.actions.site import site_setup
 from counter.actions.sync import packages, pending, sync_files, sync_status
+from counter.service.call import Call
 from counter.service.runs import at_desk
 from counter.service.sync import (
     ExportData,
@@ -49,7 +49,7 @@ def review_items(work: Session, call: Call, request: ReviewList) -> tuple[Review
 def export_package(work: Session, call: Call, request: ExportPackage) -> ExportedFiles:
     """The files written inside the export's transaction: a file that cannot be written records no export."""
     try:
-        result, paths = sync_files.export_to_files(work, at_desk(call), request.now, request.path, request.to_site)
+        result, paths = sync_files.export_to_files(work, at_desk(call), call.now, request.path, request.to_site)
     except OSError as err:
         kind = err.kind if isinstance(err, NotRegularFile) else ""
         raise PackageFileFailed(request.path, err.errno or 0, kind) from err
@@ -60,9 +60,9 @@ def export_package(work: Session, call: Call, request: ExportPackage) -> Exporte
 
 def export_data(work: Session, call: Call, request: ExportData) -> ExportedData:
     """The export committed with its answer (and its receipt): the numbers are taken once the desk may be told."""
-    result = packages.export_package(work, at_desk(call), request.now, to_site=request.to_site)
+    result = packages.export_package(work, at_desk(call), call.now, to_site=request.to_site)
     return ExportedData(result.export_no, result.to_site, result.records, result.packages, result.sent_seal_changed)
 
 
 def import_package(work: Session, call: Call, request: ImportPackage) -> ImportReport:
-    return packages.import_package(work, at_desk(call), request.data, request.now)
+    return packages.import_package(work, at_desk(call), request.data, call.now)

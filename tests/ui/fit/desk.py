@@ -14,7 +14,6 @@ from functools import partial
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from counter.access.call import Clock
 from counter.actions.cases.case_view import read_case
 from counter.actions.cases.item_steps import route_items, take_item_step
 from counter.actions.catalog.guides import current_guide, search_entries
@@ -26,6 +25,7 @@ from counter.catalog.model import Bundle
 from counter.documents.kinds import DocumentKind
 from counter.intake.outcome import RefusalGround
 from counter.ratings.levels import Level
+from counter.service.call import Clock
 from counter.service.local import InProcess
 from counter.ui.cases.opening import CaseDesk
 from counter.ui.geometry import fit_to_screen

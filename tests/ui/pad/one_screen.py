@@ -20,7 +20,6 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.access.call import Clock as DeskClock
 from counter.access.desk import Desk
 from counter.actions.catalog.imports import import_source
 from counter.actions.site.demo import run_demo
@@ -30,6 +29,7 @@ from counter.db import models
 from counter.host.desk_config import PadMode
 from counter.ratings.levels import Level
 from counter.ratings.status import DeskStatus
+from counter.service.call import Clock as DeskClock
 from counter.service.local import InProcess
 from counter.ui.column_scroll import ColumnScroll
 from counter.ui.main_window import MainWindow

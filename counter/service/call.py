@@ -12,9 +12,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from counter.access.desk import Desk
 from counter.case.moments import moment_on
+
+if TYPE_CHECKING:
+    from counter.access.desk import Desk
 
 
 @dataclass(frozen=True, slots=True)
