@@ -301,17 +301,17 @@ OUTBOX_WRITES = {
     CHANGE_PLATFORM.name: Permission.CHANGE_SETTINGS,
     RETRY_MESSAGE.name: Permission.SEE_FIGURES,  # a failed message back in the queue, as it was
     RETRY_REPORT.name: Permission.SEE_FIGURES,  # a failed report back in the queue, as it was
-    QUEUE_REMINDERS.name: Open.ANY_DESK,  # the reminders of the deferrals due: made from the cases, by a date alone
+    QUEUE_REMINDERS.name: Open.ANY_DESK,  # the reminders of the deferrals due: made from the cases, on the server's day
 }
 
 
 def test_no_served_operation_queues_a_message_of_free_text_or_drops_a_report(clerk: Remote) -> None:
     """No operation a desk may ask puts a message of its own words in the queue, or takes a report out of it: the
-    outbox's served writes are these, each as gated; the one open to every desk carries nothing but a day."""
+    outbox's served writes are these, each as gated; the one open to every desk carries nothing at all."""
     table = {name: op for name, op in operations().items() if served(op)}
     outbox = {name: op.gate for name, op in table.items() if name.startswith("outbox.") and op.writes}
     assert outbox == OUTBOX_WRITES
-    assert [f.name for f in fields(QueueReminders)] == ["today"]
+    assert [f.name for f in fields(QueueReminders)] == []
     _refused(Permission.SEE_FIGURES, clerk, RETRY_MESSAGE, RetryRow(1))
     _refused(Permission.SEE_FIGURES, clerk, RETRY_REPORT, RetryRow(1))
     # nor by any other name: no served operation speaks of a message's text, or of taking a report away
