@@ -35,6 +35,7 @@ class ChoiceProblem(StrEnum):
     REASON_NOT_ASKED = "reason_not_asked"  # reasons given with a good rating, or one said to be left unfinished
     COMMENT_TOO_LONG = "comment_too_long"
     DATE_AHEAD = "date_ahead"  # a paper 评价表 dated after the day it is keyed in
+    DATE_BEFORE_SERVICE = "date_before_service"  # a paper 评价表 dated before the case was taken
 
 
 def choice_problems(choice: RatingChoice, offered: Sequence[str]) -> list[ChoiceProblem]:

@@ -26,6 +26,8 @@ RATING_REFUSAL = {
     "follow_up_done": tr("办件 {case_no} 的整改后再评价已发送过，不能再次发送"),
     "no_request": tr("没有这项评价请求"),
     "request_closed": tr("办件 {case_no} 的这次评价已结束，不能再记录"),
+    "other_desk": tr("办件 {case_no} 的评价请求不是本窗口发出的，只能由发出请求的窗口评价器记录"),
+    "own_service": tr("办件 {case_no} 是您本人办理的，书面评价表须由负责人录入"),
     "region_page": tr("本站点在自治区好差评系统评价，评价器上的评价不记入本机"),
     "no_rating_page": tr("本站点设为在自治区好差评系统评价，但对接配置中没有评价页地址，请联系系统管理员"),
 }
@@ -109,6 +111,7 @@ CHOICE_PROBLEM = {
     "reason_not_asked": tr("满意及以上的评价不填测评内容"),
     "comment_too_long": tr("意见建议太长"),
     "date_ahead": tr("评价表上的日期晚于今天"),
+    "date_before_service": tr("评价表上的日期早于办件受理的日期"),
 }
 
 
