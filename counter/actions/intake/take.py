@@ -78,7 +78,7 @@ from counter.intake.outcome import (
     ReasonCode,
     decide,
 )
-from counter.intake.parties import converted_texts, normalised, party_problems
+from counter.intake.parties import Parties, converted_texts, normalised, party_problems
 from counter.intake.subject import SubjectValues, check_subject, subject_json, subject_required
 from counter.parties.menksoft import original_note
 from counter.util.case_uid import case_uid_ok
@@ -316,7 +316,10 @@ def take_intake(
     if previous is not None:
         add_history(session, previous, CaseEvent.RESUBMITTED.value, number, clerk=desk.clerk)
         _audit_move(session, desk, previous.case_no, CaseEvent.RESUBMITTED, CaseStatus(previous.status), number)
-    detail = {"bundle": bundle.code, "guide_version": stored.version, "outcome": decision.outcome.value}
+    detail = {
+        "bundle": bundle.code, "guide_version": stored.version, "outcome": decision.outcome.value,
+        **_notify_phone_of(parties),
+    }  # fmt: skip
     if bundle.status is GuideStatus.DRAFT:
         detail["guide_status"] = bundle.status.value  # taken on a 待核 guide, as its paper says
     if any(r.code is ReasonCode.CORRECTION_NOTICE_LATE for r in decision.reasons):
@@ -502,6 +505,14 @@ def move_case(
     if after.value not in IN_HAND:  # completed, withdrawn or voided: off its departments' queues
         untrack_items(session, case)
     return after
+
+
+def _notify_phone_of(parties: Parties) -> dict[str, str]:
+    """The intake's entry notes a notify phone that is not the applicant's own: the hall's messages go to a number
+    she did not give as hers, and whoever typed it answers for it.  The number itself stays in the sealed column."""
+    own = "".join(c for c in parties.applicant.phone if c.isdigit())
+    given = "".join(c for c in parties.notify_phone if c.isdigit())
+    return {"notify_phone": "not_applicants"} if given not in ("", own) else {}
 
 
 def _on(day: dt.date) -> dt.datetime:
