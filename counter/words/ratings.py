@@ -110,6 +110,7 @@ CHOICE_PROBLEM = {
     "reason_not_offered": tr("所填测评内容代码不在该评价等级的代码表中"),
     "reason_not_asked": tr("满意及以上的评价不填测评内容"),
     "comment_too_long": tr("意见建议太长"),
+    "comment_not_taken": tr("意见建议中有控制字符、不可见字符或改变文字方向的字符"),
     "date_ahead": tr("评价表上的日期晚于今天"),
     "date_before_service": tr("评价表上的日期早于办件受理的日期"),
 }

@@ -67,6 +67,12 @@ def test_every_problem_of_a_choice_at_once() -> None:
     assert choice_problems(choice, OFFERED) == [ChoiceProblem.REASON_NOT_OFFERED, ChoiceProblem.COMMENT_TOO_LONG]
 
 
+def test_a_comment_that_reaches_the_platform_holds_no_control_invisible_or_reordering_character() -> None:
+    for typed in ("态度\u202e差", "态\u200b度差", "态度差\x00"):
+        assert choice_problems(RatingChoice(Level.SATISFIED, (), typed), OFFERED) == [ChoiceProblem.COMMENT_NOT_TAKEN]
+    assert choice_problems(RatingChoice(Level.SATISFIED, (), "第一行\n第二行"), OFFERED) == []
+
+
 def test_the_happy_path_of_a_rectification() -> None:
     state = RectState.AWAITING_REVISIT
     assert moves_from(state) == (RectEvent.REVISITED, RectEvent.NOTE)
