@@ -17,8 +17,10 @@ desk's answer, never another desk's.  Not served: the server's own operations (:
 sign-in as an operation (both only through the door), and the acts the server does itself (:data:`SERVERS_OWN`).
 
 A request's file (a ``Path`` field: a catalog source, a backup's name) names a file of the server's machine, never
-the desk's: it must be a plain relative name inside the one folder ``counter serve --files`` gives
-(:func:`confined`), else the request is refused before it runs.
+the desk's: it must be a plain relative name inside the one folder ``counter serve --files`` gives, reached through
+no link (:func:`confined`), else the request is refused before it runs.  A file an operation writes there
+(:data:`WRITES_FILE`) is written under a new name the server makes, never the one asked: a desk's export must not
+replace the administrator's catalog source, nor anything else the folder holds.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ import datetime as dt
 import json
 import logging
 import re
+import secrets
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -67,7 +70,8 @@ from counter.service.hall import (
 from counter.service.local import InProcess
 from counter.service.operation import Operation
 from counter.service.outbox import SEND_MESSAGES, SEND_REPORTS
-from counter.service.site import SET_UP
+from counter.service.site import BACKUP, SET_UP
+from counter.service.sync import EXPORT_PACKAGE
 
 log = logging.getLogger(__name__)
 
@@ -93,13 +97,21 @@ def served(op: Operation[Any, Any]) -> bool:
     return not (op.name.startswith(AREA) or op.name in NOT_SERVED)
 
 
+#: the operations that write a file in the files folder, and the request's field that names it
+WRITES_FILE = {BACKUP.name: "out", EXPORT_PACKAGE.name: "path"}
+#: what of the asked name a written file's new name keeps, so the clerk knows it again: its plain letters
+_NAME_KEPT = re.compile(r"[^0-9A-Za-z._-]")
+
+
 class OutsideFiles(ValueError):
     """A request's file that is not a plain name inside the server's files folder (or no folder was given)."""
 
 
-def confined(asked: Any, files: Path | None) -> Any:
+def confined(asked: Any, files: Path | None, written: str | None = None) -> Any:
     """``asked`` with each of its ``Path`` fields made a file of ``files``; :class:`OutsideFiles` for an absolute
-    name, one that climbs out (``..``), or any name when the server was given no folder."""
+    name, one that climbs out (``..``), one reached through a link (a folder or file of ``files`` that is a symbolic
+    link leads anywhere), or any name when the server was given no folder.  The field ``written`` names a file the
+    operation writes: it becomes a new name in ``files`` itself (:func:`new_name`)."""
     if not dataclasses.is_dataclass(asked) or isinstance(asked, type):
         return asked
     changes: dict[str, Path] = {}
@@ -110,8 +122,29 @@ def confined(asked: Any, files: Path | None) -> Any:
         name = PurePosixPath(value.as_posix())
         if files is None or name.is_absolute() or ".." in name.parts or not name.parts or "\\" in str(value):
             raise OutsideFiles(str(value))
-        changes[one.name] = files.joinpath(*name.parts)
+        changes[one.name] = new_name(files, name.name) if one.name == written else _unlinked(files, name.parts)
     return dataclasses.replace(asked, **changes) if changes else asked
+
+
+def _unlinked(files: Path, parts: tuple[str, ...]) -> Path:
+    """The file ``parts`` of ``files``, none of whose steps is a symbolic link."""
+    path = files
+    for part in parts:
+        path = path / part
+        if path.is_symlink():
+            raise OutsideFiles("/".join(parts))
+    return path
+
+
+def new_name(files: Path, asked: str) -> Path:
+    """A name in ``files`` that holds nothing yet (no file, no link), made by the server: the moment, a random part
+    and the asked name's plain letters, so that a written file never replaces one the folder held."""
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")
+    tail = _NAME_KEPT.sub("_", asked)[-60:].lstrip(".") or "file"
+    while True:
+        path = files / f"{stamp}-{secrets.token_hex(4)}-{tail}"
+        if not path.exists() and not path.is_symlink():
+            return path
 
 
 def make_app(service: InProcess, files: Path | None = None) -> Starlette:
@@ -159,7 +192,7 @@ def make_app(service: InProcess, files: Path | None = None) -> Starlette:
         except (ValueError, KeyError, TypeError, NotSerialisable):
             return _refused(400, "request")
         try:
-            asked = confined(asked, files)
+            asked = confined(asked, files, WRITES_FILE.get(op.name))
         except OutsideFiles:
             return _refused(400, "path")
         if op.writes:

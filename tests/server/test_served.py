@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from counter.server.app import SERVERS_OWN, OutsideFiles, confined, served
+from counter.server.app import SERVERS_OWN, WRITES_FILE, OutsideFiles, confined, served
 from counter.service.cases import RUN_DEMO
 from counter.service.catalog import IMPORT_SOURCE, PULL_ITEM_LIST, ImportSource
 from counter.service.catalogue import operations
 from counter.service.hall import PRUNE
 from counter.service.site import BACKUP, Backup
-from counter.service.sync import ExportPackage
+from counter.service.sync import EXPORT_PACKAGE, ExportPackage
 
 
 def test_the_operations_of_many_transactions_are_served_but_the_servers_own_acts() -> None:
@@ -39,3 +39,38 @@ def test_no_file_is_taken_from_a_request_when_the_server_has_no_folder() -> None
 
     with pytest.raises(OutsideFiles):
         confined(ExportPackage(Path("out.counter"), dt.datetime(2026, 11, 26, tzinfo=dt.UTC)), None)
+
+
+def test_a_file_written_at_the_server_takes_a_new_name_and_never_an_administrators_file(tmp_path: Path) -> None:
+    """A clerk's sync export named after the catalog source the administrator keeps in the folder (or after a link
+    planted there) is written under a new name of the server's, beside it: the source stays as it was."""
+    import datetime as dt
+
+    source = tmp_path / "xam.toml"
+    source.write_text("[catalog]\n", encoding="utf-8")
+    (tmp_path / "out.counter").symlink_to("/etc/passwd")
+    now = dt.datetime(2026, 11, 26, tzinfo=dt.UTC)
+    for asked in ("xam.toml", "out.counter", "sub/xam.toml"):
+        export = confined(ExportPackage(Path(asked), now), tmp_path, WRITES_FILE[EXPORT_PACKAGE.name])
+        assert export.path.parent == tmp_path
+        assert not export.path.exists()
+        assert not export.path.is_symlink()
+        assert export.path.name.endswith(Path(asked).name)
+    backup = confined(Backup(Path("xam.toml")), tmp_path, WRITES_FILE[BACKUP.name])
+    assert backup.out is not None
+    assert backup.out.parent == tmp_path
+    assert backup.out != source
+    assert source.read_text(encoding="utf-8") == "[catalog]\n"
+
+
+def test_a_file_read_at_the_server_is_reached_through_no_link(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.toml").write_text("x", encoding="utf-8")
+    files = tmp_path / "files"
+    files.mkdir()
+    (files / "sources").symlink_to(outside)  # a folder link: followed, it leads out of the folder
+    (files / "xam.toml").symlink_to(outside / "secret.toml")
+    for name in ("sources/secret.toml", "xam.toml"):
+        with pytest.raises(OutsideFiles):
+            confined(ImportSource(Path(name)), files)
