@@ -70,7 +70,7 @@ from counter.service.hall import (
 from counter.service.local import InProcess
 from counter.service.operation import Operation
 from counter.service.outbox import SEND_MESSAGES, SEND_REPORTS
-from counter.service.site import BACKUP, SET_UP
+from counter.service.site import BACKUP, RECORD_RESTORE, SET_UP
 from counter.service.sync import EXPORT_PACKAGE
 
 log = logging.getLogger(__name__)
@@ -78,9 +78,13 @@ log = logging.getLogger(__name__)
 #: an idempotency key as a desk makes it (:func:`counter.service.local.new_key`: 32 hex digits), with room to spare;
 #: the receipt keeps it behind the desk's number, within the receipt's 64 characters
 KEY = re.compile(r"[0-9A-Za-z_-]{8,48}")
-#: the acts the server does itself, never a desk: the senders (its hall work), the bundled catalog's import and
-#: a desk machine's own set-up (both of the machine that runs them, its folders and its settings file)
-SERVERS_OWN = frozenset({SEND_MESSAGES.name, SEND_REPORTS.name, SEND_FRONT_STORE.name, SYNC_BUNDLED.name, SET_UP.name})
+#: the acts the server does itself, never a desk: the senders (its hall work), the bundled catalog's import, a
+#: desk machine's own set-up (both of the machine that runs them, its folders and its settings file), and the record
+#: of a restore, which is the machine's whose database file was put back (``counter restore``): a desk asking it of
+#: the hall wrote a "backup restored" entry of a restore that never was
+SERVERS_OWN = frozenset(
+    {SEND_MESSAGES.name, SEND_REPORTS.name, SEND_FRONT_STORE.name, SYNC_BUNDLED.name, SET_UP.name, RECORD_RESTORE.name}
+)
 #: the training run: its sample intakes belong to a training file of the desk's own, never the hall's database, where
 #: they would be real cases in the clerk's own number series
 TRAINING_ONLY = frozenset({RUN_DEMO.name})

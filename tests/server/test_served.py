@@ -11,7 +11,7 @@ from counter.service.cases import RUN_DEMO
 from counter.service.catalog import IMPORT_SOURCE, PULL_ITEM_LIST, ImportSource
 from counter.service.catalogue import operations
 from counter.service.hall import PRUNE
-from counter.service.site import BACKUP, Backup
+from counter.service.site import BACKUP, RECORD_RESTORE, Backup
 from counter.service.sync import EXPORT_PACKAGE, ExportPackage
 
 
@@ -20,6 +20,8 @@ def test_the_operations_of_many_transactions_are_served_but_the_servers_own_acts
     assert {IMPORT_SOURCE.name, PULL_ITEM_LIST.name, BACKUP.name} <= table
     # the training run's sample intakes would be real cases on the hall's database
     assert not (SERVERS_OWN | {PRUNE.name, RUN_DEMO.name}) & table
+    # a restore is recorded by the machine whose database file was put back, never asked of the hall by a desk
+    assert RECORD_RESTORE.name not in table
 
 
 def test_a_requests_file_is_one_of_the_servers_files_folder(tmp_path: Path) -> None:
