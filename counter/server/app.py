@@ -2,7 +2,7 @@
 
 ``POST /v1/sign-in``    a desk's credentials (:class:`counter.service.hall.DeskCredentials`) → the sign-in's answer,
                         with a session token when it succeeded.
-``POST /v1/sign-out``   the token's session ends.
+``POST /v1/sign-out``   the token's session ends, shown with its desk machine's key (``Desk-Key``) as every request.
 ``POST /v1/operations/{name}``   the operation's request as the codec writes it; the token as ``Authorization:
                         Bearer``, with the machine's desk key as ``Desk-Key`` (a token opens its session only on the
                         machine of its desk); a write's idempotency key as ``Idempotency-Key`` → the codec's JSON of
@@ -175,8 +175,9 @@ def make_app(service: InProcess, files: Path | None = None) -> Starlette:
         if token is None:
             return _refused(401, SessionEnd.UNKNOWN.value)
         idle = request.query_params.get("idle") == "1"
+        ending = EndSession(digest(token), digest(request.headers.get("desk-key", "")), idle)
         try:
-            await run_in_threadpool(service.call, END_SESSION, EndSession(digest(token), idle))
+            await run_in_threadpool(service.call, END_SESSION, ending)
         except _STORE_FAULTS as err:
             return _store_away(request, err)
         return Response(status_code=204)

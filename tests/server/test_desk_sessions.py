@@ -6,6 +6,7 @@ the server fills from its own clock, never a desk's).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,9 +20,10 @@ from sqlalchemy.engine import Engine
 from counter.access.account_views import NewAccount
 from counter.access.desk import Desk
 from counter.access.desk_session import IDLE_MINUTES, LONGEST_HOURS, SessionDesk, SessionEnd
-from counter.access.roles import Role
+from counter.access.lockout import SignInOutcome
+from counter.access.roles import Actor, Role
 from counter.case.numbers import DeskIdentity
-from counter.service.admin import ADD_ACCOUNT
+from counter.service.admin import ADD_ACCOUNT, DISABLE_ACCOUNT, SET_PASSWORD, AccountLogin, NewPassword
 from counter.service.hall import (
     END_SESSION,
     FIND_SESSION,
@@ -117,5 +119,34 @@ def test_a_desk_registered_again_ends_the_sessions_of_its_old_key(hall: InProces
 
 
 def test_a_session_signed_out_is_over(hall: InProcess) -> None:
-    hall.call(END_SESSION, EndSession(TOKEN))
+    hall.call(END_SESSION, EndSession(TOKEN, KEY))
     assert _find(hall, START + dt.timedelta(minutes=1)) is SessionEnd.SIGNED_OUT
+
+
+def test_a_token_alone_signs_nobody_out(hall: InProcess) -> None:
+    """The token without its desk's key (another desk's, or none): the session stands."""
+    hall.call(REGISTER_DESK, RegisterDesk("9", "n" * 64))
+    for key in ("n" * 64, ""):
+        hall.call(END_SESSION, EndSession(TOKEN, key))
+        assert isinstance(_find(hall, START + dt.timedelta(minutes=1)), SessionDesk)
+
+
+@pytest.mark.parametrize("change", ["password", "disabled"])
+def test_a_password_reset_or_a_disable_ends_the_account_s_sessions(hall: InProcess, change: str) -> None:
+    wulan = Desk(DeskIdentity("XAM01", "1"), "乌兰", Actor("wulan", "乌兰", frozenset({Role.ADMIN})))
+    assert hall.call(ADD_ACCOUNT, NewAccount("batu", "巴图", frozenset({Role.ADMIN}), PASSWORD), wulan) == ()
+    admin = Desk(DeskIdentity("XAM01", "1"), "巴图", Actor("batu", "巴图", frozenset({Role.ADMIN})))
+    if change == "password":
+        assert hall.call(SET_PASSWORD, NewPassword("wulan", "Xam01reset2026"), admin) == ()
+    else:
+        assert hall.call(DISABLE_ACCOUNT, AccountLogin("wulan"), admin) == ()
+    assert _find(hall, START + dt.timedelta(minutes=1)) is SessionEnd.SIGNED_OUT
+
+
+def test_a_wrong_password_is_answered_as_an_unknown_login(hall: InProcess) -> None:
+    """The door's answer does not tell which logins exist: a wrong password, word for word an unknown login's."""
+    wrong = hall.call(OPEN_SESSION, OpenSession("wulan", "not-the-password", "8", KEY, "u" * 64, START))
+    unknown = hall.call(OPEN_SESSION, OpenSession("nobody", "not-the-password", "8", KEY, "v" * 64, START))
+    assert wrong.result == dataclasses.replace(unknown.result, login="wulan")
+    assert wrong.result.outcome is SignInOutcome.UNKNOWN_LOGIN
+    assert wrong.result.attempts_left == 0

@@ -119,6 +119,7 @@ def disable_account(session: Session, desk: Desk, login: str, now: dt.datetime |
     if Role.ADMIN in row.roles and account_store.enabled_admins(session) == [login]:
         return (AccountProblem.LAST_ADMIN,)
     account_store.set_disabled(session, login, True)
+    account_store.end_sessions(session, login, now or utcnow())  # not at their next request: now
     record_at_desk(session, desk, AuditAction.ACCOUNT_CHANGED, login, {"change": "disabled"}, at=now)
     return ()
 
@@ -130,6 +131,8 @@ def set_password(
 
     An administrator may set anyone's; a signed-in account may set its own
     (the window confirms the current one with :func:`check_password` first).
+    An administrator's reset ends the account's sessions at the hall's desks: it is what is done when a password
+    is known to others, and a token signed in with the old one would otherwise stand for the account all day.
     """
     login = normalise_login(login)
     if not (desk.actor.signed_in and desk.actor.login == login):
@@ -143,6 +146,8 @@ def set_password(
     if problems:
         return problems
     account_store.set_password_hash(session, login, hash_password(password))
+    if desk.actor.login != login:
+        account_store.end_sessions(session, login, now or utcnow())
     record_at_desk(session, desk, AuditAction.ACCOUNT_CHANGED, login, {"change": "password"}, at=now)
     return ()
 
