@@ -143,7 +143,7 @@ def test_a_print_is_recorded_only_of_a_paper_this_desk_made_as_it_made_it(
         (desk, dataclasses.replace(made, content_hash="0" * 64)),
     )
     for at, paper in forged:
-        with sessions.begin() as s, pytest.raises(PrintNotMade):
+        with pytest.raises(PrintNotMade), sessions.begin() as s:
             record_print(s, at, paper, "printer:desk8", ok=True)
     with sessions() as s:
         assert s.scalars(select(models.PrintRecord)).all() == []
@@ -152,7 +152,7 @@ def test_a_print_is_recorded_only_of_a_paper_this_desk_made_as_it_made_it(
         record_print(s, other, again, "printer:desk3", ok=True)
     with sessions.begin() as s:
         notice = make_guide_notice(s, desk, "XAM-YJS-008", TODAY)
-    with sessions.begin() as s, pytest.raises(PrintNotMade):
+    with pytest.raises(PrintNotMade), sessions.begin() as s:
         record_print(s, other, notice, "printer:desk3", ok=True)
 
 

@@ -42,12 +42,12 @@ def test_another_desks_pad_request_is_neither_rated_nor_lapsed_from_this_desk(
     case_no = demo_cases["受理"]
     with sessions.begin() as session:
         pad = send_to_pad(session, case_no, DESK, clock())  # desk 8 raised it
-    with sessions.begin() as session, pytest.raises(RatingRefused) as forged:
+    with pytest.raises(RatingRefused) as forged, sessions.begin() as session:
         record_rating(
             session, pad.request_id, RatingChoice(Level.VERY_SATISFIED), at_desk("3"), clock(), office_calendar(session)
         )
     assert (forged.value.code, forged.value.case_no) == (SendRefusal.OTHER_DESK, case_no)
-    with sessions.begin() as session, pytest.raises(RatingRefused) as lapsed:
+    with pytest.raises(RatingRefused) as lapsed, sessions.begin() as session:
         record_unrated(session, pad.request_id, at_desk("1"), clock())
     assert lapsed.value.code is SendRefusal.OTHER_DESK
     nothing_kept(sessions, case_no)
@@ -77,11 +77,11 @@ def test_a_paper_rating_is_not_keyed_by_a_clerk_nor_by_the_clerk_rated(
     case_no = demo_cases["受理"]
     paper = PaperRating(Level.VERY_SATISFIED, (), "", TODAY)
     clerk = at_desk("3", account_desk(sessions, "sarula", "萨茹拉", frozenset({Role.CLERK})))
-    with sessions.begin() as session, pytest.raises(NotPermitted):
+    with pytest.raises(NotPermitted), sessions.begin() as session:
         key_in_sheet(session, case_no, paper, clerk, clock(), office_calendar(session))
     # 乌兰 is also a supervisor: her own service's paper is still keyed in by another
     wulan = account_desk(sessions, "wulan", "乌兰", frozenset({Role.CLERK, Role.SUPERVISOR}))
-    with sessions.begin() as session, pytest.raises(RatingRefused) as own:
+    with pytest.raises(RatingRefused) as own, sessions.begin() as session:
         key_in_sheet(session, case_no, paper, wulan, clock(), office_calendar(session))
     assert own.value.code is SendRefusal.OWN_SERVICE
     with sessions() as session:
@@ -94,8 +94,10 @@ def test_a_paper_dated_before_its_case_is_refused(
     paper = PaperRating(Level.VERY_SATISFIED, (), "", dt.date(2001, 1, 1))
     with (
         supervisor_for_a_while(sessions) as baoyin,
-        sessions.begin() as session,
         pytest.raises(ChoiceRefused) as refused,
+        sessions.begin() as session,
     ):
         key_in_sheet(session, demo_cases["受理"], paper, baoyin, clock(), office_calendar(session))
     assert refused.value.problems == (ChoiceProblem.DATE_BEFORE_SERVICE,)
+    with sessions() as session:  # nothing stays: neither the rating nor the request it would have answered
+        assert session.scalars(select(models.RatingRequest)).all() == []

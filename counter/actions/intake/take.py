@@ -38,7 +38,7 @@ from counter.case.intake_request import IntakeRequest, TakenIntake
 from counter.case.moments import moment_on
 from counter.case.not_found import CaseNotFound
 from counter.case.numbers import case_no
-from counter.case.pages import TakenPage
+from counter.case.pages import TakenPage, check_taken
 from counter.case.provisional_lapse import check_settled
 from counter.case.same_day import same_day_note
 from counter.case.status import NOTE_CODES_JOIN, NOTE_DUE_REASON, CaseEvent, CaseStatus, next_status
@@ -346,7 +346,8 @@ def take_intake(
 
 def _add_pages(session: Session, case_id: int, codes: set[str], pages: tuple[TakenPage, ...], clerk: str) -> list[str]:
     """The intake's pages kept with its case, their SHA-256 digests; one of a material no longer on the checklist is
-    left out, logged."""
+    left out, logged.  :class:`PageRefused` for a page not as :func:`counter.case.pages.check_taken` holds it."""
+    check_taken(pages)
     kept = [p for p in pages if p.material_code in codes]
     for page in kept:
         add_page(session, case_id, page.material_code, page.image, clerk, page.compared, models.utcnow())
