@@ -119,7 +119,6 @@ def disable_account(session: Session, desk: Desk, login: str, now: dt.datetime |
     if Role.ADMIN in row.roles and account_store.enabled_admins(session) == [login]:
         return (AccountProblem.LAST_ADMIN,)
     account_store.set_disabled(session, login, True)
-    account_store.end_sessions(session, login, now or utcnow())  # not at their next request: now
     record_at_desk(session, desk, AuditAction.ACCOUNT_CHANGED, login, {"change": "disabled"}, at=now)
     return ()
 
