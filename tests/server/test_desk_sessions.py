@@ -23,7 +23,15 @@ from counter.access.desk_session import IDLE_MINUTES, LONGEST_HOURS, SessionDesk
 from counter.access.lockout import SignInOutcome
 from counter.access.roles import Actor, Role
 from counter.case.numbers import DeskIdentity
-from counter.service.admin import ADD_ACCOUNT, DISABLE_ACCOUNT, SET_PASSWORD, AccountLogin, NewPassword
+from counter.service.admin import (
+    ADD_ACCOUNT,
+    DISABLE_ACCOUNT,
+    SET_PASSWORD,
+    SIGN_IN,
+    AccountLogin,
+    NewPassword,
+    SignIn,
+)
 from counter.service.hall import (
     END_SESSION,
     FIND_SESSION,
@@ -155,3 +163,22 @@ def test_a_wrong_password_is_answered_as_an_unknown_login(hall: InProcess) -> No
     assert wrong.result == dataclasses.replace(unknown.result, login="wulan")
     assert wrong.result.outcome is SignInOutcome.UNKNOWN_LOGIN
     assert wrong.result.attempts_left == 0
+
+
+def test_wrong_passwords_at_one_desk_lock_the_account_there_alone(hall: InProcess) -> None:
+    """Whoever holds desk 9's key locks the administrator at desk 9 only: she signs in at desk 8, and at the server's
+    own command line (the accounts' in-process sign-in), as if nothing happened; desk 9 stays locked for its time."""
+    hall.call(REGISTER_DESK, RegisterDesk("9", "n" * 64))
+
+    def at_nine(password: str, token: str, at: dt.datetime = START) -> SignInOutcome:
+        opened = hall.call(OPEN_SESSION, OpenSession("wulan", password, "9", "n" * 64, token, at))
+        return opened.result.outcome
+
+    tried = [at_nine(f"wrong-{n}", f"{n}" * 64) for n in range(1, 10)]  # again and again
+    assert tried[4:] == [SignInOutcome.LOCKED] * 5
+    assert at_nine(PASSWORD, "a" * 64) is SignInOutcome.LOCKED
+    at_eight = hall.call(OPEN_SESSION, OpenSession("wulan", PASSWORD, "8", KEY, "b" * 64, START))
+    assert at_eight.result.signed_in
+    here = Desk(DeskIdentity("XAM01", "1"), "")
+    assert hall.call(SIGN_IN, SignIn("wulan", PASSWORD, START), here).result.signed_in
+    assert at_nine(PASSWORD, "c" * 64, START + dt.timedelta(minutes=16)) is SignInOutcome.SIGNED_IN  # its time over

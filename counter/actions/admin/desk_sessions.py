@@ -71,7 +71,7 @@ def open_session(
         return DeskSignIn(SignInResult(SignInOutcome.UNKNOWN_LOGIN, login[:40]), desk_known=False)
     site = this_site(session)
     desk = Desk(DeskIdentity(site.code, desk_no), "", site_name=site.name)
-    result = accounts.sign_in(session, login, password, desk, now)
+    result = accounts.sign_in(session, login, password, desk, now, per_desk=True)
     if result.outcome is SignInOutcome.WRONG_PASSWORD:
         # one answer for a wrong password and an unknown login: the door tells nobody which logins exist (the trail
         # keeps the attempt as it was, with the attempts left)
