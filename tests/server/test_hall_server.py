@@ -274,6 +274,18 @@ def test_a_server_certificate_not_from_the_halls_ca_is_refused(hall: HallServer,
     remote.close()
 
 
+def test_the_servers_logs_hold_no_password(hall: HallServer) -> None:
+    """Last of the module: after every sign-in, wrong password and refusal above, neither the server's output nor its
+    counter.log holds an account's password (nor, on PostgreSQL, a database URL's: this cluster has none to give)."""
+    folder = hall.log.parent
+    logs = [hall.log, *folder.rglob("counter.log*")]
+    assert len(logs) > 1  # the server's own log was written
+    for log in logs:
+        text = log.read_text(encoding="utf-8", errors="replace")
+        assert PASSWORD not in text, log
+        assert "wrong0pass" not in text, log
+
+
 def _connection(hall: HallServer) -> http.client.HTTPSConnection:
     context = ssl.create_default_context(cafile=str(hall.ca_file))
     return http.client.HTTPSConnection("127.0.0.1", hall.port, context=context, timeout=30)
