@@ -172,7 +172,8 @@ def test_wrong_passwords_at_one_desk_lock_the_account_there_alone(hall: InProces
 
     def at_nine(password: str, token: str, at: dt.datetime = START) -> SignInOutcome:
         opened = hall.call(OPEN_SESSION, OpenSession("wulan", password, "9", "n" * 64, token, at))
-        return opened.result.outcome
+        outcome: SignInOutcome = opened.result.outcome
+        return outcome
 
     tried = [at_nine(f"wrong-{n}", f"{n}" * 64) for n in range(1, 10)]  # again and again
     assert tried[4:] == [SignInOutcome.LOCKED] * 5
