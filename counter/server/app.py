@@ -47,6 +47,7 @@ from counter.access.roles import Actor
 from counter.case.not_found import CaseNotFound
 from counter.case.numbers import DeskIdentity
 from counter.host.database_faults import DatabaseDamaged, DatabaseMissing, DatabaseReadOnly, SchemaTooNew, StoreFault
+from counter.server.nul_guard import NulInRequest, refuse_nul
 from counter.server.secrets_hash import digest, new_secret
 from counter.server.server_clock import at_server_clock
 from counter.service.admin import SIGN_IN, UNLOCK
@@ -197,9 +198,10 @@ def make_app(service: InProcess, files: Path | None = None) -> Starlette:
         except (ValueError, KeyError, TypeError, NotSerialisable):
             return _refused(400, "request")
         try:
+            refuse_nul(asked)  # PostgreSQL holds none: refused here, named, never a database fault asked again
             asked = confined(asked, files, WRITES_FILE.get(op.name))
-        except OutsideFiles:
-            return _refused(400, "path")
+        except (NulInRequest, OutsideFiles) as err:
+            return _refused(400, f"nul:{err.field}" if isinstance(err, NulInRequest) else "path")
         if op.writes:
             asked = at_server_clock(asked)  # what it records, at the server's time, never the desk's
         return await run_in_threadpool(_answer, service, op, asked, desk, f"d{desk.identity.desk_no}-{key}")

@@ -258,6 +258,15 @@ def test_a_request_that_does_not_decode_is_refused(hall: HallServer) -> None:
     connection.close()
 
 
+def test_a_nul_in_a_request_is_refused_by_its_field_never_a_database_fault(hall: HallServer) -> None:
+    """PostgreSQL holds no NUL: a request carrying one is refused at the door, naming the field, not answered 503
+    (the server away, asked again) as the database's fault."""
+    admin = hall.desk("8", "admin", PASSWORD)
+    with pytest.raises(Refused) as refused:
+        admin.call(DISABLE_ACCOUNT, AccountLogin("sa\x00rula"))
+    assert (refused.value.status, refused.value.reason) == (400, "nul:login")
+
+
 def test_plain_http_is_refused(hall: HallServer) -> None:
     connection = http.client.HTTPConnection("127.0.0.1", hall.port, timeout=10)
     connection.request("POST", "/v1/sign-in", body=b"{}")  # sent in clear: the server takes it for a TLS hello

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -76,3 +77,19 @@ def test_a_file_read_at_the_server_is_reached_through_no_link(tmp_path: Path) ->
     for name in ("sources/secret.toml", "xam.toml"):
         with pytest.raises(OutsideFiles):
             confined(ImportSource(Path(name)), files)
+
+
+def test_a_nul_is_found_by_the_field_it_stands_in() -> None:
+    import datetime as dt
+
+    from counter.case.hand_over import HandOverRequest, HandOverWay
+    from counter.server.nul_guard import nul_field
+    from counter.service.cases import HandOverResults
+
+    posted = HandOverRequest(HandOverWay.POST, carrier="顺丰", tracking_no="SF12\x0034567890")
+    asked = HandOverResults("XAM01-20261127-08-0001", posted, dt.datetime(2026, 11, 27, tzinfo=dt.UTC))
+    assert nul_field(asked) == "request.tracking_no"
+    shaped = dataclasses.replace(posted, tracking_no="SF1234567890")
+    assert nul_field(dataclasses.replace(asked, request=shaped)) is None
+    assert nul_field({"a": ["x", "y\x00"]}) == "a.1"
+    assert nul_field(b"\x00\x00") is None  # bytes are no text
