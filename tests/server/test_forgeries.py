@@ -34,6 +34,7 @@ from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
 from counter.access.roles import Actor, Permission, Role
 from counter.case.decisions import DecisionProblem, DecisionRefused
+from counter.case.hand_over import HandOverProblem, HandOverRefused, HandOverRequest, HandOverWay
 from counter.case.numbers import DeskIdentity
 from counter.ratings.choice import RatingChoice
 from counter.ratings.levels import Level
@@ -51,7 +52,7 @@ from counter.service.calendar import (
     ImportSchedule,
     SetHoliday,
 )
-from counter.service.cases import DECIDE_ITEM, ITEM_STANDINGS, CaseOnDay, DecideItem
+from counter.service.cases import DECIDE_ITEM, HAND_OVER, ITEM_STANDINGS, CaseOnDay, DecideItem, HandOverResults
 from counter.service.catalog import (
     ALLOW_DRAFT_INTAKE,
     IMPORT_SOURCE,
@@ -326,6 +327,24 @@ def test_a_paper_rating_counts_for_the_clerk_who_served(hall: Hall, clerk: Remot
     records = supervisor.call(EXPORT_RECORDS, Period(dt.date.today(), dt.date.today()))
     (record,) = [r for r in records if r.case_no == case_no]
     assert (record.clerk, record.desk_no) == (f"{CLERK}名", "8")
+
+
+@pytest.mark.parametrize(
+    "tracking_no", ["SF1，欠邮费5元点t.cn/Ev1L补缴否则退回", "SF1234567890\u202e", "SF12\x0034567890"]
+)
+def test_a_clerks_words_as_a_tracking_number_are_refused_by_the_field(clerk: Remote, tracking_no: str) -> None:
+    """The words a clerk once put in the hall's signed POSTED message as a "tracking number", a right-to-left
+    override, and NUL (once a database fault): each refused at the server, naming the tracking number's field."""
+    case_no = _taken(clerk)
+    posted = HandOverRequest(HandOverWay.POST, carrier="顺丰", tracking_no=tracking_no)
+    if "\x00" in tracking_no:  # refused at the door, before the operation: PostgreSQL holds no NUL
+        with pytest.raises(Refused) as at_door:
+            clerk.call(HAND_OVER, HandOverResults(case_no, posted, dt.datetime.now(dt.UTC)))
+        assert (at_door.value.status, at_door.value.reason) == (400, "nul:request.tracking_no")
+        return
+    with pytest.raises(HandOverRefused) as refused:
+        clerk.call(HAND_OVER, HandOverResults(case_no, posted, dt.datetime.now(dt.UTC)))
+    assert HandOverProblem.BAD_TRACKING in refused.value.problems
 
 
 def test_a_clerk_may_not_change_the_sms_gateway_or_the_platform(clerk: Remote) -> None:
