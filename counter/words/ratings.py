@@ -55,6 +55,7 @@ RECT_MOVE_PROBLEM = {
     "not_allowed": tr("当前状态下不能这样处理"),
     "note_required": tr("请填写回访、核实、整改或反馈的情况"),
     "note_too_long": tr("说明不能超过1000字"),
+    "note_not_taken": tr("说明中有控制字符、不可见字符或改变文字方向的字符"),
     "fix_due_required": tr("限期整改请填写整改期限"),
     "fix_due_past": tr("整改期限不能早于今天"),
     "who_required": tr("请填写经办人姓名"),
@@ -63,6 +64,7 @@ APPEAL_GROUND = {"mistaken": tr("误评（评价人误操作或评错办件）")
 APPEAL_PROBLEM = {
     "reason_required": tr("请填写申诉复核的理由"),
     "reason_too_short": tr("理由太简单，请写明核实的情况"),
+    "reason_not_taken": tr("理由中有控制字符、不可见字符或改变文字方向的字符"),
     "who_required": tr("请填写复核人姓名"),
     "already_excluded": tr("该评价已经申诉成立并撤销"),
     "no_account": tr("本机没有登录账户，不能在这里复核申诉：申诉随同步报送政务服务中心，由负责人复核后返回"),

@@ -218,3 +218,12 @@ def test_an_appeal_is_filed_once_while_its_rectification_is_open() -> None:
     assert appeal_status(filed=True, decisions=[False]) is AppealStatus.REJECTED
     assert appeal_status(filed=False, decisions=[False, True]) is AppealStatus.UPHELD
     assert appeal_status(filed=False, decisions=[]) is AppealStatus.NONE
+
+
+def test_a_note_or_an_appeals_reason_reaching_the_platform_holds_no_hidden_character() -> None:
+    for typed in ("已回访\u202e申请人满意", "已回访申请人\u200b满意", "已回访申请人满意\x00"):
+        move = Move(RectEvent.REVISITED, "其其格", typed)
+        assert move_problems(RectState.AWAITING_REVISIT, move, DAY) == [MoveProblem.NOTE_NOT_TAKEN]
+        assert appeal_problems("其其格", typed, False) == [AppealProblem.REASON_NOT_TAKEN]
+    lines = Move(RectEvent.REVISITED, "其其格", "已回访申请人。\n申请人表示满意")
+    assert move_problems(RectState.AWAITING_REVISIT, lines, DAY) == []
