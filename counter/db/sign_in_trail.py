@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from counter.access.lockout import AttemptState, SignInOutcome
@@ -25,12 +25,14 @@ _BOUNDS = (AuditAction.SIGNED_IN.value, AuditAction.ACCOUNT_LOCKED.value)
 
 def desk_attempts(session: Session, subject: str, site_code: str, desk_no: str, now: dt.datetime) -> AttemptState:
     """What the account ``subject`` (as the trail names it) remembers of its sign-ins at desk ``desk_no``: the wrong
-    passwords since its last success or lock there, and a lock there still running.  ``disabled`` is the row's, and
-    left to the caller."""
+    passwords since its last success or lock there, or the last change of the account anywhere (an administrator's
+    password reset lifts the lock, as it lifts the row's), and a lock there still running.  ``disabled`` is the
+    row's, and left to the caller."""
     e = models.AuditEntry
     at_desk = (e.subject == subject, e.site_code == site_code, e.desk_no == desk_no)
+    bounds = or_(and_(*at_desk, e.action.in_(_BOUNDS)), e.action == AuditAction.ACCOUNT_CHANGED.value)
     bound = session.execute(
-        select(e.id, e.action, e.detail).where(*at_desk, e.action.in_(_BOUNDS)).order_by(e.id.desc()).limit(1)
+        select(e.id, e.action, e.detail).where(e.subject == subject, bounds).order_by(e.id.desc()).limit(1)
     ).one_or_none()
     if bound is not None and bound.action == AuditAction.ACCOUNT_LOCKED.value:
         until = _until(bound.detail)

@@ -183,3 +183,9 @@ def test_wrong_passwords_at_one_desk_lock_the_account_there_alone(hall: InProces
     here = Desk(DeskIdentity("XAM01", "1"), "")
     assert hall.call(SIGN_IN, SignIn("wulan", PASSWORD, START), here).result.signed_in
     assert at_nine(PASSWORD, "c" * 64, START + dt.timedelta(minutes=16)) is SignInOutcome.SIGNED_IN  # its time over
+    # locked at desk 9 again: an administrator's reset lifts it at once, as it lifts the account's own lock
+    later = START + dt.timedelta(minutes=20)
+    assert [at_nine("wrong", f"d{n}" * 32, later) for n in range(5)][-1] is SignInOutcome.LOCKED
+    admin = Desk(DeskIdentity("XAM01", "1"), "乌兰", Actor("wulan", "乌兰", frozenset({Role.ADMIN})))
+    assert hall.call(SET_PASSWORD, NewPassword("wulan", "Xam01reset2026"), admin) == ()
+    assert at_nine("Xam01reset2026", "e" * 64, later) is SignInOutcome.SIGNED_IN
