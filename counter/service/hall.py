@@ -49,7 +49,11 @@ class FindSession:
 
 @dataclass(frozen=True)
 class EndSession:
+    """A sign-out: the token, with the key of the desk machine that sends it (as :class:`FindSession`), so that a
+    token alone, carried off its machine, signs nobody out."""
+
     token_hash: str
+    key_hash: str
     idle: bool = False  # the desk's screen lock signed the account out
 
 

@@ -34,6 +34,7 @@ _TAKE_FAULTS = (
     "counter.intake.file_refused:FileDoesNotFit",
     "counter.case.number_faults:NumbersBehind",
     "counter.case.number_faults:OtherSeries",
+    "counter.case.pages:PageRefused",
 )
 
 

@@ -32,7 +32,7 @@ def find_session(work: Sessions, desk: Desk | None, request: FindSession) -> Ses
 
 def end_session(work: Sessions, desk: Desk | None, request: EndSession) -> None:
     with work.begin() as session:
-        desk_sessions.end_session(session, request.token_hash, request.idle, utcnow())
+        desk_sessions.end_session(session, request.token_hash, request.key_hash, request.idle, utcnow())
 
 
 def prune(work: Sessions, desk: Desk | None, request: Prune) -> Pruned:

@@ -90,7 +90,7 @@ def rating_sheet(work: Session, desk: Desk | None, request: RatingSheetOf) -> by
 
 
 def record_unrated(work: Session, desk: Desk | None, request: RecordUnrated) -> str:
-    return record.record_unrated(work, request.request_id, request.now)
+    return record.record_unrated(work, request.request_id, at_desk(desk), request.now)
 
 
 def read_settings(work: Session, desk: Desk | None, request: SettingsAsked) -> SettingsRead:

@@ -125,6 +125,7 @@ INTAKE_PAGE_PROBLEM = {
     "too_large": tr("这一页的图像压缩后仍超过 1 MB，没有保存：请把高拍仪调到文档模式后再拍。"),
     "too_many": tr("这份材料已拍到上限（30 页），没有再保存。"),
     "no_such_material": tr("这份材料已不在材料清单上，没有保存。"),
+    "not_as_declared": tr("这一页的图像与记录的尺寸不符，没有保存，请再拍一次。"),
 }
 INTAKE_ORIGINALS = tr("原件")
 INTAKE_COPIES = tr("复印件")
