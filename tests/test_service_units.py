@@ -19,6 +19,7 @@ from sqlalchemy.engine import make_url
 from counter.cli.audit import cmd_audit_seal
 from counter.cli.main import build_parser
 from counter.cli.messages import cmd_send
+from counter.server.bounds import MAX_CONNECTIONS, RESERVED_FDS, connection_cap
 from tests.conftest import REPO
 from tests.pg_server import AS_POSTGRES, FreshDatabases, pg_bin
 
@@ -124,3 +125,13 @@ def test_the_nightly_backup_dumps_the_database_and_keeps_its_days(fresh_pg: Fres
     sessions = fresh_pg.open(url)
     with sessions() as session:  # the dump was made of a working database, which goes on working
         assert session.scalar(text("SELECT count(*) FROM bundle")) == 103
+
+
+def test_the_servers_descriptor_limit_holds_its_connections_with_room_to_spare() -> None:
+    """A thousand silent connections under the default soft limit of 1,024 took every descriptor: the unit's limit
+    holds the server's whole cap of connections, and as many again in their TLS handshake."""
+    limit = int(dict(unit_lines("counter-serve.service"))["LimitNOFILE"])
+    assert connection_cap(limit) == MAX_CONNECTIONS
+    assert limit >= RESERVED_FDS + 2 * MAX_CONNECTIONS
+    assert connection_cap(1024) < MAX_CONNECTIONS  # a shell's soft limit: fewer, never more than it holds
+    assert RESERVED_FDS + 2 * connection_cap(1024) <= 1024

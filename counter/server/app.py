@@ -19,6 +19,10 @@ sign-in as an operation (both only through the door), and the acts the server do
 A request's file (a ``Path`` field: a catalog source, a backup's name) names a file of the server's machine, never
 the desk's: it must be a plain relative name inside the one folder ``counter serve --files`` gives
 (:func:`confined`), else the request is refused before it runs.
+
+A body reaches a route only whole, within its route's cap and its deadline (:mod:`counter.server.bodies`); a sign-in
+runs only through the hashing gate (:mod:`counter.server.hashing`); the connections' own deadlines and cap are
+:mod:`counter.server.bounds`.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from typing import Any
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
@@ -44,6 +49,8 @@ from counter.access.roles import Actor
 from counter.case.not_found import CaseNotFound
 from counter.case.numbers import DeskIdentity
 from counter.host.database_faults import DatabaseDamaged, DatabaseMissing, DatabaseReadOnly, SchemaTooNew, StoreFault
+from counter.server.bodies import BoundedBodies
+from counter.server.hashing import BUSY, HashingGate, KeyBusy
 from counter.server.secrets_hash import digest, new_secret
 from counter.server.server_clock import at_server_clock
 from counter.service.admin import SIGN_IN, UNLOCK
@@ -118,6 +125,7 @@ def make_app(service: InProcess, files: Path | None = None) -> Starlette:
     """The server's application on ``service`` (its own store; ``wire`` off: the HTTP body is the wire); ``files``:
     the folder a request's file may name (:func:`confined`)."""
     table = {name: op for name, op in operations().items() if served(op)}
+    hashing = HashingGate()
 
     async def sign_in(request: Request) -> Response:
         try:
@@ -127,7 +135,10 @@ def make_app(service: InProcess, files: Path | None = None) -> Starlette:
         token = new_secret()
         opening = OpenSession(asked.login, asked.password, asked.desk_no, digest(asked.desk_key), digest(token), _now())
         try:
-            answer = await run_in_threadpool(service.call, OPEN_SESSION, opening)
+            async with hashing.admitted(opening.key_hash):  # scrypt's 128 MiB, a few at a time (its docstring)
+                answer = await run_in_threadpool(service.call, OPEN_SESSION, opening)
+        except KeyBusy:
+            return _refused(429, BUSY)
         except _STORE_FAULTS as err:
             return _store_away(request, err)
         opened = SessionOpened(answer, token if answer.result.signed_in else "")
@@ -171,7 +182,7 @@ def make_app(service: InProcess, files: Path | None = None) -> Starlette:
         Route("/v1/sign-out", sign_out, methods=["POST"]),
         Route("/v1/operations/{name}", operation, methods=["POST"]),
     ]
-    return Starlette(routes=routes, exception_handlers={Exception: _unexpected})
+    return Starlette(routes=routes, exception_handlers={Exception: _unexpected}, middleware=[Middleware(BoundedBodies)])
 
 
 def _answer(service: InProcess, op: Operation[Any, Any], asked: Any, desk: Desk, key: str) -> Response:

@@ -61,12 +61,14 @@ def main(argv: Sequence[str]) -> int:
 def _serve(url: str, cert: str, key: str, host: str, port: int, work_interval: float | None, files: Path | None) -> int:
     import uvicorn
 
-    from counter.host.logs import setup_logging
     from counter.server.app import make_app
+    from counter.server.bounds import HEAD_S, BoundedH11, connection_cap
     from counter.server.hall_work import HallWork
+    from counter.server.log_lines import setup_server_logging
     from counter.service.local import InProcess, serve
 
-    setup_logging()
+    setup_server_logging()
+    cap = connection_cap()
     service = InProcess(serve(url).store, wire=False)
     service.open()  # the database's faults (missing, too new) stop the start, before any desk is told "ready"
     work = HallWork(service, work_interval) if work_interval is not None else None
@@ -77,10 +79,24 @@ def _serve(url: str, cert: str, key: str, host: str, port: int, work_interval: f
         ssl_certfile=cert,
         ssl_keyfile=key,
         log_level="info",
+        log_config=None,  # uvicorn's lines go through the server's own handler (counter.server.log_lines)
         access_log=False,  # the operations' own log lines say what was done; a line per request says nothing more
         timeout_graceful_shutdown=10,
+        # the door's bounds (counter.server.bounds): what uvicorn has, and the protocol and loop for what it lacks
+        http=BoundedH11,
+        loop="counter.server.bounds:BoundedLoop",
+        limit_concurrency=cap,
+        timeout_keep_alive=5,
+        h11_max_incomplete_event_size=16 << 10,
     )
-    logging.getLogger(__name__).info("hall server on %s:%d (TLS), database %s", host, port, service.backend)
+    logging.getLogger(__name__).info(
+        "hall server on %s:%d (TLS), database %s; at most %d connections, a request's head within %.0f s",
+        host,
+        port,
+        service.backend,
+        cap,
+        HEAD_S,
+    )
     if work is not None:
         work.start()
     try:

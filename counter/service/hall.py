@@ -68,6 +68,9 @@ OPEN_SESSION = write(
     DeskSignIn,
     Open.BEFORE_SIGN_IN,
     f"{_RUNS}:open_session",
+    # one transaction of its own, with no receipt: a sign-in is never asked again under its key (a desk signs in
+    # anew, with a new token), and a receipt per sign-in, an unknown desk's included, let anyone fill the database
+    whole=True,
     doc="Sign in at a registered desk under the lockout; a session of the token's hash when it succeeds.",
 )
 FIND_SESSION = write(

@@ -17,9 +17,10 @@ def register_desk(work: Session, desk: Desk | None, request: RegisterDesk) -> No
     desk_sessions.register_desk(work, request.desk_no, request.key_hash)
 
 
-def open_session(work: Session, desk: Desk | None, request: OpenSession) -> DeskSignIn:
+def open_session(work: Sessions, desk: Desk | None, request: OpenSession) -> DeskSignIn:
     r = request
-    return desk_sessions.open_session(work, r.login, r.password, r.desk_no, r.key_hash, r.token_hash, r.now)
+    with work.begin() as session:
+        return desk_sessions.open_session(session, r.login, r.password, r.desk_no, r.key_hash, r.token_hash, r.now)
 
 
 def find_session(work: Sessions, desk: Desk | None, request: FindSession) -> SessionDesk | SessionEnd:
