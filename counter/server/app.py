@@ -32,6 +32,7 @@ import datetime as dt
 import json
 import logging
 import re
+from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -51,6 +52,8 @@ from counter.case.numbers import DeskIdentity
 from counter.host.database_faults import DatabaseDamaged, DatabaseMissing, DatabaseReadOnly, SchemaTooNew, StoreFault
 from counter.server.bodies import BoundedBodies
 from counter.server.hashing import BUSY, HashingGate, KeyBusy
+from counter.server.health import HALL_NETWORKS, Network, networks, operator_routes
+from counter.server.metrics import Meter
 from counter.server.secrets_hash import digest, new_secret
 from counter.server.server_clock import at_server_clock
 from counter.service.admin import SIGN_IN, UNLOCK
@@ -121,11 +124,15 @@ def confined(asked: Any, files: Path | None) -> Any:
     return dataclasses.replace(asked, **changes) if changes else asked
 
 
-def make_app(service: InProcess, files: Path | None = None) -> Starlette:
+def make_app(
+    service: InProcess, files: Path | None = None, *, metrics_from: Sequence[Network] = networks(HALL_NETWORKS)
+) -> Starlette:
     """The server's application on ``service`` (its own store; ``wire`` off: the HTTP body is the wire); ``files``:
-    the folder a request's file may name (:func:`confined`)."""
+    the folder a request's file may name (:func:`confined`); ``metrics_from``: the networks its metrics are
+    answered to (:mod:`counter.server.health`)."""
     table = {name: op for name, op in operations().items() if served(op)}
     hashing = HashingGate()
+    meter = Meter(service, frozenset(table))
 
     async def sign_in(request: Request) -> Response:
         try:
@@ -181,8 +188,10 @@ def make_app(service: InProcess, files: Path | None = None) -> Starlette:
         Route("/v1/sign-in", sign_in, methods=["POST"]),
         Route("/v1/sign-out", sign_out, methods=["POST"]),
         Route("/v1/operations/{name}", operation, methods=["POST"]),
+        *operator_routes(service, meter, metrics_from),
     ]
-    return Starlette(routes=routes, exception_handlers={Exception: _unexpected}, middleware=[Middleware(BoundedBodies)])
+    middleware = [Middleware(meter.middleware), Middleware(BoundedBodies)]  # the figures count the body's refusals
+    return Starlette(routes=routes, exception_handlers={Exception: _unexpected}, middleware=middleware)
 
 
 def _answer(service: InProcess, op: Operation[Any, Any], asked: Any, desk: Desk, key: str) -> Response:

@@ -57,9 +57,8 @@ def body_cap(path: str) -> int:
 class BoundedBodies:
     """Each HTTP request's body read whole, within its route's cap and its deadline, before the routes see it."""
 
-    def __init__(self, app: App, on_refused: Callable[[str], None] = lambda reason: None) -> None:
+    def __init__(self, app: App) -> None:
         self.app = app
-        self.on_refused = on_refused  # the metrics' count of refusals by reason
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -94,7 +93,6 @@ class BoundedBodies:
     async def _refuse(self, send: Send, status: int, reason: str, scope: Scope) -> None:
         client = scope.get("client") or ("?", 0)
         log.warning("request to %s from %s refused: %s", scope["path"], client[0], reason)
-        self.on_refused(reason)
         body = json.dumps({"refused": reason}).encode()
         headers = [
             (b"content-type", b"application/json"),

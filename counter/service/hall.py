@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from counter.access.desk_session import DeskSignIn, SessionDesk, SessionEnd
-from counter.service.operation import Open, write
+from counter.service.operation import Open, read, write
 
 _RUNS = "counter.service.runs.hall"
 #: the operations' area: the server refuses every operation of it at its operations' door
@@ -114,6 +114,49 @@ PRUNE = write(
     f"{_RUNS}:prune",
     whole=True,  # deleting what is past its keeping again deletes nothing: safe to repeat without a receipt
     doc="Drop the desk sessions ended a week ago and the idempotency receipts past their week; how many of each.",
+)
+
+
+@dataclass(frozen=True)
+class HealthAsked:
+    """The health route's and the metrics' question, at ``now`` (the server's clock)."""
+
+    now: dt.datetime
+
+
+@dataclass(frozen=True)
+class OutboxDepth:
+    """One outbox (``sms``, ``platform``, ``front_store``): its rows a sender still tries, its rows failed (waiting
+    for a supervisor), and how long its oldest row still tried has waited (None: none waits)."""
+
+    outbox: str
+    unsent: int
+    failed: int
+    oldest_unsent_s: float | None
+
+
+@dataclass(frozen=True)
+class HallHealth:
+    """What the server's database says of the hall now: its schema's revision, its outboxes, its open sessions."""
+
+    revision: str | None
+    outboxes: tuple[OutboxDepth, ...]
+    open_sessions: int
+
+    @property
+    def oldest_unsent_s(self) -> float | None:
+        """The longest any row still tried has waited, in any outbox."""
+        ages = [box.oldest_unsent_s for box in self.outboxes if box.oldest_unsent_s is not None]
+        return max(ages) if ages else None
+
+
+HEALTH = read(
+    "hall.health",
+    HealthAsked,
+    HallHealth,
+    Open.IN_ACTION,  # the server's own question, asked of no account
+    f"{_RUNS}:health",
+    doc="The database's schema revision, each outbox's depth and oldest unsent row, the desk sessions open now.",
 )
 
 

@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlalchemy.orm import Session
 
 from counter.access.desk import Desk
 from counter.access.desk_session import DeskSignIn, SessionDesk, SessionEnd
 from counter.actions.admin import desk_sessions
+from counter.db import hall_health
 from counter.db.engine import Sessions
 from counter.db.models import utcnow
 from counter.db.receipts import prune_receipts
-from counter.service.hall import EndSession, FindSession, OpenSession, Prune, Pruned, RegisterDesk
+from counter.service.hall import (
+    EndSession,
+    FindSession,
+    HallHealth,
+    HealthAsked,
+    OpenSession,
+    OutboxDepth,
+    Prune,
+    Pruned,
+    RegisterDesk,
+)
 
 
 def register_desk(work: Session, desk: Desk | None, request: RegisterDesk) -> None:
@@ -36,3 +49,17 @@ def end_session(work: Sessions, desk: Desk | None, request: EndSession) -> None:
 def prune(work: Sessions, desk: Desk | None, request: Prune) -> Pruned:
     with work.begin() as session:
         return Pruned(desk_sessions.prune_sessions(session, request.now), prune_receipts(session, request.now))
+
+
+def health(work: Session, desk: Desk | None, request: HealthAsked) -> HallHealth:
+    now = request.now
+    outboxes = tuple(
+        OutboxDepth(name, unsent, failed, None if oldest is None else max((now - _utc(oldest)).total_seconds(), 0.0))
+        for name, unsent, failed, oldest in hall_health.outbox_depth(work)
+    )
+    return HallHealth(hall_health.schema_revision(work), outboxes, hall_health.open_sessions(work, now))
+
+
+def _utc(at: dt.datetime) -> dt.datetime:
+    """A stored moment as an aware one: SQLite gives back the UTC it was given without its zone."""
+    return at if at.tzinfo is not None else at.replace(tzinfo=dt.UTC)
