@@ -47,7 +47,7 @@ TOO_LARGE, TOO_SLOW = "too_large", "too_slow"
 
 def body_cap(path: str) -> int:
     """The largest body ``path`` takes."""
-    if path in ("/v1/sign-in", "/v1/sign-out"):
+    if path in ("/v1/sign-in", "/v1/sign-out", "/v1/desk-check"):
         return DOOR_CAP
     if path == f"/v1/operations/{IMPORT_PACKAGE.name}":
         return PACKAGE_CAP

@@ -1,4 +1,5 @@
-"""The server's two routes for its operator: how it is (``GET /v1/health``) and its figures (``GET /v1/metrics``).
+"""The server's routes for its technician: how it is (``GET /v1/health``), its figures (``GET /v1/metrics``), and
+whether a desk machine's key is its desk's (``POST /v1/desk-check``, asked by ``counter desk --server``).
 
 ``/v1/health`` asks no token: a monitor, a technician's ``curl --cacert hall-ca.crt``, the other server of the pair
 may ask it.  It answers 200 with the database's schema revision, the program's version and the age of the oldest row
@@ -8,12 +9,17 @@ an outbox still tries to send, or 503 when the database does not answer; nothing
 the private ranges (RFC 1918, IPv6 unique local) unless ``counter serve --metrics-from`` names others; anyone else is
 answered 404, as for a path the server does not have.  It rides the server's TLS port, so the hall's Prometheus
 scrapes it with the hall's CA; no second port to open or to forget.
+
+``/v1/desk-check`` takes ``{"desk_no": "8", "desk_key": "…"}`` and answers 204 when the key is that desk's, 403
+``unknown`` when not: a desk being set up learns that its key is right before a clerk's first sign-in, without a
+sign-in (no password tried, nothing in the trail, no scrypt) and without anything written.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import ipaddress
+import json
 import logging
 from collections.abc import Sequence
 
@@ -24,8 +30,10 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from counter import __version__
+from counter.host.database_faults import StoreFault
 from counter.server.metrics import Meter
-from counter.service.hall import HEALTH, HealthAsked
+from counter.server.secrets_hash import digest
+from counter.service.hall import CHECK_DESK, HEALTH, CheckDesk, HealthAsked
 from counter.service.local import InProcess
 
 log = logging.getLogger(__name__)
@@ -63,7 +71,26 @@ def operator_routes(service: InProcess, meter: Meter, metrics_from: Sequence[Net
         page = await run_in_threadpool(generate_latest, meter.registry)
         return Response(page, media_type=CONTENT_TYPE_LATEST)
 
-    return [Route("/v1/health", health, methods=["GET"]), Route("/v1/metrics", metrics, methods=["GET"])]
+    async def desk_check(request: Request) -> Response:
+        try:
+            asked = json.loads(await request.body())
+            desk_no, key = asked["desk_no"], asked["desk_key"]
+        except (ValueError, KeyError, TypeError):
+            return JSONResponse({"refused": "request"}, status_code=400)
+        if not (isinstance(desk_no, str) and isinstance(key, str)):
+            return JSONResponse({"refused": "request"}, status_code=400)
+        try:
+            known = await run_in_threadpool(service.call, CHECK_DESK, CheckDesk(desk_no, digest(key)))
+        except StoreFault as err:
+            log.warning("desk check: the database did not answer: %s", err)
+            return JSONResponse({"refused": "store"}, status_code=503)
+        return Response(status_code=204) if known else JSONResponse({"refused": "unknown"}, status_code=403)
+
+    return [
+        Route("/v1/health", health, methods=["GET"]),
+        Route("/v1/metrics", metrics, methods=["GET"]),
+        Route("/v1/desk-check", desk_check, methods=["POST"]),
+    ]
 
 
 def _within(request: Request, allowed: Sequence[Network]) -> bool:

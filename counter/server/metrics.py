@@ -34,7 +34,13 @@ from counter.service.local import InProcess
 log = logging.getLogger(__name__)
 
 #: the door's own routes, by the name their figures carry
-DOOR = {"/v1/sign-in": "sign_in", "/v1/sign-out": "sign_out", "/v1/health": "health", "/v1/metrics": "metrics"}
+DOOR = {
+    "/v1/sign-in": "sign_in",
+    "/v1/sign-out": "sign_out",
+    "/v1/health": "health",
+    "/v1/metrics": "metrics",
+    "/v1/desk-check": "desk_check",
+}
 OPERATIONS = "/v1/operations/"
 #: a request's seconds: a desk's read answers in milliseconds, a sign-in in half a second, an import in a minute
 BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 30.0, 60.0)

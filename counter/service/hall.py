@@ -160,6 +160,24 @@ HEALTH = read(
 )
 
 
+@dataclass(frozen=True)
+class CheckDesk:
+    """Whether the key (its hash) a desk machine holds is that of the desk it is set up as."""
+
+    desk_no: str
+    key_hash: str
+
+
+CHECK_DESK = read(
+    "hall.check_desk",
+    CheckDesk,
+    bool,
+    Open.BEFORE_SIGN_IN,  # a machine being set up, before anyone signs in at it: the key is the credential
+    f"{_RUNS}:check_desk",
+    doc="Whether a desk machine's key is its desk's: the set-up's check, with no sign-in and nothing written.",
+)
+
+
 # --- what crosses the server's door (POST /v1/sign-in), beside the operations' own requests ------------------
 
 

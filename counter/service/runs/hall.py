@@ -14,6 +14,7 @@ from counter.db.engine import Sessions
 from counter.db.models import utcnow
 from counter.db.receipts import prune_receipts
 from counter.service.hall import (
+    CheckDesk,
     EndSession,
     FindSession,
     HallHealth,
@@ -63,3 +64,7 @@ def health(work: Session, desk: Desk | None, request: HealthAsked) -> HallHealth
 def _utc(at: dt.datetime) -> dt.datetime:
     """A stored moment as an aware one: SQLite gives back the UTC it was given without its zone."""
     return at if at.tzinfo is not None else at.replace(tzinfo=dt.UTC)
+
+
+def check_desk(work: Session, desk: Desk | None, request: CheckDesk) -> bool:
+    return desk_sessions.desk_key_matches(work, request.desk_no, request.key_hash)
