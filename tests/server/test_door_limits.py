@@ -15,10 +15,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from uvicorn.config import Config
+from uvicorn.server import ServerState
 
-from counter.server import bodies
+from counter.server import bodies, bounds
 from counter.server.app import make_app
 from counter.server.bodies import BODY_CAP, DOOR_CAP, PACKAGE_CAP, BoundedBodies, body_cap
+from counter.server.bounds import SPARE, BoundedH11
 from counter.server.hashing import HashingGate, KeyBusy, hashes_at_once
 from counter.service.local import serve
 from counter.service.sync import IMPORT_PACKAGE
@@ -183,3 +186,63 @@ def test_password_checks_at_once_are_sized_to_processors_and_free_memory() -> No
     assert hashes_at_once(processors=4, free_memory=16 * gib) == 4
     assert hashes_at_once(processors=8, free_memory=1 * gib) == 1  # 128 MiB each, a quarter of memory for them
     assert hashes_at_once(processors=2, free_memory=gib // 4) == 1  # never none
+
+
+class _Transport:
+    """What uvicorn's protocol asks of a connection's transport; closing it tells the protocol, as asyncio does."""
+
+    def __init__(self) -> None:
+        self.closed = False
+        self.protocol: Any = None
+
+    def get_extra_info(self, name: str, default: Any = None) -> Any:
+        return {"peername": ("10.1.2.3", 40000), "sockname": ("10.1.2.1", 8443)}.get(name, default)
+
+    def is_closing(self) -> bool:
+        return self.closed
+
+    def close(self) -> None:
+        if not self.closed:
+            self.closed = True
+            asyncio.get_running_loop().call_soon(self.protocol.connection_lost, None)
+
+    def write(self, data: bytes) -> None:
+        pass
+
+    def pause_reading(self) -> None:
+        pass
+
+    def resume_reading(self) -> None:
+        pass
+
+
+def test_at_the_cap_the_oldest_idle_connection_makes_room_and_silent_ones_end_at_their_deadline(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(bounds, "HEAD_S", 0.3)
+
+    async def run() -> tuple[list[bool], list[bool], int, bool]:
+        config = Config(_echo, limit_concurrency=SPARE + 3, http=BoundedH11)
+        config.load()
+        state = ServerState()
+
+        async def connect() -> _Transport:
+            transport = _Transport()
+            transport.protocol = BoundedH11(config, state, {}, asyncio.get_running_loop())
+            transport.protocol.connection_made(transport)
+            await asyncio.sleep(0)  # a closed one's connection_lost runs
+            return transport
+
+        first = [await connect() for _ in range(2)]  # under the cap: both kept
+        kept = [one.closed for one in first]
+        later = [await connect() for _ in range(3)]  # each at the cap: the oldest idle one goes
+        shed = [one.closed for one in first]
+        held = len(state.connections)
+        await asyncio.sleep(0.5)
+        return kept, shed, held, all(one.closed for one in later)
+
+    kept, shed, held, all_ended = asyncio.run(run())
+    assert kept == [False, False]
+    assert shed == [True, True]  # oldest first, so that a desk's new connection finds room
+    assert held == 2  # kept under the cap less its spare room, however many came
+    assert all_ended  # none sent a request's head within its deadline
