@@ -49,6 +49,9 @@ SPARE = 8
 #: a TLS connection's read buffer: two of TLS's largest records
 TLS_BUFFER = 32 << 10
 
+#: connections the door closed, by why: ``no_head`` (past the head's deadline), ``shed`` (idle at the cap); counted for
+#: the metrics (:mod:`counter.server.metrics`), where a flood shows
+CLOSED = {"no_head": 0, "shed": 0}
 #: each server's idle connections (waiting for a request's head), oldest first
 _IDLE: weakref.WeakKeyDictionary[ServerState, dict[BoundedH11, None]] = weakref.WeakKeyDictionary()
 
@@ -121,10 +124,11 @@ class BoundedH11(H11Protocol):
             self._head_timer = None
         self._idle.pop(self, None)
 
-    def _no_head(self) -> None:
+    def _no_head(self, why: str = "no_head") -> None:
         self._head_timer = None
         self._idle.pop(self, None)
         if not self.transport.is_closing():
+            CLOSED[why] += 1
             self.transport.close()
 
     def _shed(self) -> None:
@@ -133,7 +137,7 @@ class BoundedH11(H11Protocol):
             return
         oldest = next((one for one in self._idle if one is not self), None)
         if oldest is not None:
-            oldest._no_head()
+            oldest._no_head("shed")
 
 
 class _LeanTLS(sslproto.SSLProtocol):

@@ -8,6 +8,8 @@
 - read from the database at each scrape (:data:`counter.service.hall.HEALTH`): ``counter_database_up``,
   ``counter_outbox_unsent{outbox}``, ``counter_outbox_failed{outbox}``, ``counter_outbox_oldest_unsent_seconds
   {outbox}``, ``counter_sessions_open``;
+- ``counter_connections_closed_total{reason}``: connections the door closed (:mod:`counter.server.bounds`):
+  ``no_head`` past the head's deadline, ``shed`` idle at the cap;
 - the process's own (``process_resident_memory_bytes``, ``process_open_fds`` …).
 
 Each application has its registry of its own (never the library's global one), so that two in one process (tests)
@@ -24,10 +26,11 @@ from collections.abc import Iterator
 from typing import Any
 
 from prometheus_client import CollectorRegistry, Counter, Histogram, ProcessCollector
-from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
 from prometheus_client.registry import Collector
 
 from counter.server.bodies import App, Message, Receive, Scope, Send
+from counter.server.bounds import CLOSED
 from counter.service.hall import HEALTH, HealthAsked
 from counter.service.local import InProcess
 
@@ -123,6 +126,7 @@ class _HallFigures(Collector):
         self.service = service
 
     def collect(self) -> Iterator[Any]:
+        yield self._closed()  # the door's own, whether the database answers or not
         up = GaugeMetricFamily("counter_database_up", "Whether the server's database answered the scrape")
         try:
             health = self.service.call(HEALTH, HealthAsked(dt.datetime.now(dt.UTC)))
@@ -148,6 +152,15 @@ class _HallFigures(Collector):
         sessions = GaugeMetricFamily("counter_sessions_open", "Desk sessions open now")
         sessions.add_metric([], health.open_sessions)
         yield sessions
+
+    def _closed(self) -> Any:
+        closed = CounterMetricFamily(
+            "counter_connections_closed", "Connections the door closed: no request head in time, or shed at the cap",
+            labels=["reason"],
+        )  # fmt: skip
+        for reason, count in sorted(CLOSED.items()):
+            closed.add_metric([reason], count)
+        return closed
 
     def describe(self) -> Iterator[Any]:
         return iter(())  # described by what collect yields, never by asking the database at registration

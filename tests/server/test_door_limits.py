@@ -241,7 +241,10 @@ def test_at_the_cap_the_oldest_idle_connection_makes_room_and_silent_ones_end_at
         await asyncio.sleep(0.5)
         return kept, shed, held, all(one.closed for one in later)
 
+    before = dict(bounds.CLOSED)
     kept, shed, held, all_ended = asyncio.run(run())
+    assert bounds.CLOSED["shed"] - before["shed"] == 3  # counted for the metrics
+    assert bounds.CLOSED["no_head"] - before["no_head"] == 2
     assert kept == [False, False]
     assert shed == [True, True]  # oldest first, so that a desk's new connection finds room
     assert held == 2  # kept under the cap less its spare room, however many came

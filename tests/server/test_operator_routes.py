@@ -122,6 +122,7 @@ def test_the_metrics_count_requests_refusals_outboxes_and_sessions(hall: tuple[I
     assert 290 < _figure(page, 'counter_outbox_oldest_unsent_seconds{outbox="sms"}') < 400
     assert _figure(page, "counter_sessions_open") == 0
     assert _figure(page, "process_resident_memory_bytes") > 0
+    assert _figure(page, 'counter_connections_closed_total{reason="no_head"}') >= 0
 
 
 def test_the_metrics_are_answered_to_the_halls_network_alone(hall: tuple[InProcess, Path]) -> None:
