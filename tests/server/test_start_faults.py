@@ -132,3 +132,10 @@ def test_add_desk_with_the_database_away(folder: Path) -> None:
     )
     assert done.returncode == 1
     assert _one_line(done.stdout + done.stderr).startswith("8号窗口没有登记：无法连接数据库")
+
+
+def test_metrics_networks_that_are_none_are_refused_as_misuse(folder: Path) -> None:
+    status, said = _serve(folder, made_database(folder / "hall.sqlite3"), "--metrics-from", "10.8.0.0/16,hall")
+    assert status == 2
+    assert "--metrics-from 应为逗号分隔的网段" in said
+    assert "Traceback" not in said
