@@ -60,7 +60,7 @@ from counter.service.admin import SIGN_IN, UNLOCK
 from counter.service.cases import RUN_DEMO
 from counter.service.catalog import SYNC_BUNDLED
 from counter.service.catalogue import operations
-from counter.service.codec import NotSerialisable, decode, encode
+from counter.service.codec import Malformed, decode, encode, loads
 from counter.service.faults import declared, encode_fault
 from counter.service.front_store import SEND_FRONT_STORE
 from counter.service.hall import (
@@ -136,9 +136,9 @@ def make_app(
 
     async def sign_in(request: Request) -> Response:
         try:
-            asked = decode(json.loads(await request.body()), DeskCredentials)
-        except (ValueError, KeyError, TypeError, NotSerialisable):
-            return _refused(400, "request")
+            asked = decode(loads(await request.body()), DeskCredentials)
+        except ValueError as err:  # not JSON, or not the type's (Malformed): the field named
+            return _unreadable(err)
         token = new_secret()
         opening = OpenSession(asked.login, asked.password, asked.desk_no, digest(asked.desk_key), digest(token), _now())
         try:
@@ -173,9 +173,9 @@ def make_app(
         if op.writes and not KEY.fullmatch(key):
             return _refused(400, "idempotency_key")
         try:
-            asked = decode(json.loads(await request.body()), op.request)
-        except (ValueError, KeyError, TypeError, NotSerialisable):
-            return _refused(400, "request")
+            asked = decode(loads(await request.body()), op.request)
+        except ValueError as err:
+            return _unreadable(err)
         try:
             asked = confined(asked, files)
         except OutsideFiles:
@@ -253,6 +253,15 @@ async def _unexpected(request: Request, err: Exception) -> Response:
     """Any other failure answered in the door's own shape (JSON), never the framework's plain-text page, which a desk
     could not read; the server's log has the traceback (the framework logs it after this answer)."""
     return _refused(500, "server")
+
+
+def _unreadable(err: ValueError) -> Response:
+    """A request body the server does not read (not JSON, or not of the operation's request type: strictly, see
+    :mod:`counter.service.codec`): refused ``request``, with the field's path and the problem when it was JSON."""
+    if not isinstance(err, Malformed):
+        return _refused(400, "request")
+    log.info("a request refused at %s: %s", err.path, err.problem)
+    return JSONResponse({"refused": "request", "field": err.path, "problem": err.problem}, status_code=400)
 
 
 def _refused(status: int, reason: str) -> Response:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import datetime as dt
 import ipaddress
-import json
 import logging
 from collections.abc import Sequence
 
@@ -33,7 +32,8 @@ from counter import __version__
 from counter.host.database_faults import StoreFault
 from counter.server.metrics import Meter
 from counter.server.secrets_hash import digest
-from counter.service.hall import CHECK_DESK, HEALTH, CheckDesk, HealthAsked
+from counter.service.codec import decode, loads
+from counter.service.hall import CHECK_DESK, HEALTH, CheckDesk, DeskKeyShown, HealthAsked
 from counter.service.local import InProcess
 
 log = logging.getLogger(__name__)
@@ -73,14 +73,11 @@ def operator_routes(service: InProcess, meter: Meter, metrics_from: Sequence[Net
 
     async def desk_check(request: Request) -> Response:
         try:
-            asked = json.loads(await request.body())
-            desk_no, key = asked["desk_no"], asked["desk_key"]
-        except (ValueError, KeyError, TypeError):
-            return JSONResponse({"refused": "request"}, status_code=400)
-        if not (isinstance(desk_no, str) and isinstance(key, str)):
+            asked = decode(loads(await request.body()), DeskKeyShown)  # strictly, as every request at the door
+        except ValueError:
             return JSONResponse({"refused": "request"}, status_code=400)
         try:
-            known = await run_in_threadpool(service.call, CHECK_DESK, CheckDesk(desk_no, digest(key)))
+            known = await run_in_threadpool(service.call, CHECK_DESK, CheckDesk(asked.desk_no, digest(asked.desk_key)))
         except StoreFault as err:
             log.warning("desk check: the database did not answer: %s", err)
             return JSONResponse({"refused": "store"}, status_code=503)

@@ -193,6 +193,14 @@ class DeskCredentials:
 
 
 @dataclass(frozen=True)
+class DeskKeyShown:
+    """What a desk machine being set up sends to learn whether its key is its desk's (``POST /v1/desk-check``)."""
+
+    desk_no: str
+    desk_key: str
+
+
+@dataclass(frozen=True)
 class SessionOpened:
     """The door's answer: the sign-in's, and the session's token when it succeeded ("" otherwise)."""
 

@@ -12,7 +12,7 @@ is checked against its certificate; a certificate from anyone else, a public CA'
 A write lost in transit (the connection dropped before its answer came) is asked again with the same idempotency key,
 a few times over some seconds: the server answers a repeat from the write's receipt and applies it once.  When the
 server stays away, :class:`ServerUnreachable` is raised for the face to say so and keep the clerk's work.
-Standard library only: the desk installs nothing for it.
+The connection is the standard library's (``http.client``, ``ssl``); answers are read by the strict codec.
 """
 
 from __future__ import annotations
@@ -23,12 +23,13 @@ import logging
 import ssl
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 
-from counter.service.codec import decode, encode
-from counter.service.faults import decode_fault
+from counter.service.codec import Malformed, decode, encode
+from counter.service.faults import UnknownFault, decode_fault
 from counter.service.hall import DeskCredentials, SessionOpened
 from counter.service.local import new_key
 
@@ -89,6 +90,16 @@ class Refused(Exception):
         self.reason = reason
 
 
+class NotUnderstood(Refused):
+    """The server answered what this desk cannot read (``detail``, for the log): an answer not of the operation's
+    type, or a fault whose code this desk does not know (:class:`counter.service.faults.UnknownFault`) — a server of
+    another release.  Refused as it is, never guessed at; what the server did with the request is not known."""
+
+    def __init__(self, status: int, detail: str) -> None:
+        super().__init__(status, "answer")
+        self.detail = detail
+
+
 class Remote:
     """The hall's operations at ``root`` (``https://host:port``), trusting the CA certificate at ``ca_file`` alone."""
 
@@ -116,7 +127,7 @@ class Remote:
         status, data = self._post("/v1/sign-in", body, {}, retry=True)
         if status not in (200, 403):
             raise _refusal(status, data)
-        opened: SessionOpened = decode(data, SessionOpened)
+        opened: SessionOpened = _read(status, lambda: decode(data, SessionOpened))
         self._token, self._desk_key = opened.token, desk_key
         return opened.sign_in
 
@@ -134,9 +145,9 @@ class Remote:
             headers["Idempotency-Key"] = key or new_key()  # the same key for every retry below
         status, data = self._post(f"/v1/operations/{op.name}", encode(request, op.request), headers, retry=True)
         if status == 200:
-            return decode(data, op.response)  # type: ignore[no-any-return]
+            return _read(status, lambda: decode(data, op.response))  # type: ignore[no-any-return]
         if isinstance(data, dict) and "fault" in data:
-            raise decode_fault(data)
+            raise _read(status, lambda: decode_fault(data))
         if status == 401:
             self._token = ""
             raise SessionEnded(str(data.get("refused", "")) if isinstance(data, dict) else "")
@@ -209,6 +220,17 @@ def _store_away(status: int, data: Any) -> bool:
     return status == 503 and isinstance(data, dict) and data.get("refused") == STORE_AWAY
 
 
+def _read(status: int, reading: Callable[[], Any]) -> Any:
+    """What ``reading`` reads of an answer; :class:`NotUnderstood` when the answer is not what this desk knows."""
+    try:
+        return reading()
+    except (Malformed, UnknownFault) as err:
+        log.warning("the hall server's answer (%s) is not one this desk reads: %s", status, err)
+        raise NotUnderstood(status, str(err)) from err
+
+
 def _refusal(status: int, data: Any) -> Refused:
     reason = data.get("refused", "") if isinstance(data, dict) else ""
+    if isinstance(data, dict) and data.get("field"):  # the server's word for the request it could not read
+        log.warning("the hall server refused the request (%s): %s", data.get("field"), data.get("problem", ""))
     return Refused(status, str(reason))

@@ -93,7 +93,7 @@ def failed(err: StoreFault | SchemaTooNew, message: str) -> Failed:
     return Failed(text, err.fault, err.error, err.connection_lost)
 
 
-def server_failed(err: Exception, message: str) -> Failed | None:
+def server_failed(err: Exception, message: str) -> Failed | None:  # noqa: PLR0911 - one case per fault
     """A hall server's fault (:mod:`counter.service.remote`) worded with the widget's sentence ``message``; None for
     any other exception.
 
@@ -114,6 +114,8 @@ def server_failed(err: Exception, message: str) -> Failed | None:
         return Failed(message.format(fault=server_words.SERVER_NOT_TRUSTED), DbFault.CERTIFICATE, type(err).__name__)
     if isinstance(err, remote.SessionEnded):
         return Failed(message.format(fault=server_words.SESSION_OVER), DbFault.OTHER, type(err).__name__)
+    if isinstance(err, remote.NotUnderstood):  # before Refused, of which it is one
+        return Failed(message.format(fault=server_words.SERVER_NOT_UNDERSTOOD), DbFault.OTHER, type(err).__name__)
     if isinstance(err, remote.Refused):
         return Failed(message.format(fault=server_words.SERVER_REFUSED), DbFault.OTHER, type(err).__name__)
     return None

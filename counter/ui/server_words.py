@@ -18,6 +18,12 @@ SERVER_NOT_TRUSTED = tr(
 SESSION_OVER = tr("登录已结束，请重新登录")
 #: the ``{fault}`` when the server refused the request itself: a fault of the program, in the log
 SERVER_REFUSED = tr("大厅服务器拒绝了这次请求，没有完成；详情已写入日志，如一再出现请联系运维人员")
+#: the ``{fault}`` when the server answered what this desk does not know (a fault or an answer of another release):
+#: whether a write was done there is not known, so the clerk is told to look before doing it again
+SERVER_NOT_UNDERSTOOD = tr(
+    "大厅服务器的答复本窗口无法识别（服务器与本窗口的版本可能不一致），这次操作是否完成未能确认；"
+    "请先查看结果再决定是否重做，并联系运维人员"
+)
 
 #: the sign-in window, the session ended by the server (keyed by counter.access.desk_session.SessionEnd, and
 #: "none" for a desk that holds no session)
