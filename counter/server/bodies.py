@@ -9,6 +9,10 @@ client liked.  :class:`BoundedBodies`, an ASGI middleware outside the routes, re
 - a body not whole by its deadline (:data:`BODY_S` and a second more for each :data:`MIN_RATE` bytes it declares; a
   desk's transport always declares it, so a body sent without a length has :data:`BODY_S` alone) is refused 408;
 
+- the bodies held at once are bounded too (:data:`BODIES_HELD`): a thousand connections each sending a 4 MB body
+  would otherwise hold 4 GB; a body that does not fit beside those being read or run is refused 503 ``busy`` (the
+  desk asks again later), on its declared length, before a byte of it is read;
+
 each with ``Connection: close``, so that the rest of it is never read.  The routes then read the body kept here.
 """
 
@@ -41,8 +45,11 @@ DOOR_CAP = 16 << 10
 BODY_S = 5.0
 #: the slowest a desk on the hall's network sends: far under any real link, far over a drip
 MIN_RATE = 64 << 10
+#: the bytes of request bodies held at once, from their first byte until their route has answered: two sync
+#: packages and room for every desk's ordinary requests
+BODIES_HELD = 160 << 20
 #: the refusals' reasons, as the door's other refusals give them (``{"refused": reason}``)
-TOO_LARGE, TOO_SLOW = "too_large", "too_slow"
+TOO_LARGE, TOO_SLOW, BUSY = "too_large", "too_slow", "busy"
 
 
 def body_cap(path: str) -> int:
@@ -59,6 +66,7 @@ class BoundedBodies:
 
     def __init__(self, app: App) -> None:
         self.app = app
+        self.held = 0  # the bytes the bodies being read or run have reserved (BODIES_HELD)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -69,6 +77,20 @@ class BoundedBodies:
         if declared is not None and declared > cap:
             await self._refuse(send, 413, TOO_LARGE, scope)
             return
+        reserved = cap if declared is None else declared  # a body of unknown length may reach its cap
+        if self.held + reserved > BODIES_HELD:
+            await self._refuse(send, 503, BUSY, scope)
+            return
+        self.held += reserved
+        try:
+            body = await self._read(scope, receive, send, declared, cap)
+            if body is not None:
+                await self.app(scope, _replay(body, receive), send)
+        finally:
+            self.held -= reserved
+
+    async def _read(self, scope: Scope, receive: Receive, send: Send, declared: int | None, cap: int) -> bytes | None:
+        """The body whole; None when it was refused here (or its client went)."""
         deadline = time.monotonic() + BODY_S + (declared or 0) / MIN_RATE
         parts: list[bytes] = []
         size = 0
@@ -77,18 +99,17 @@ class BoundedBodies:
                 message = await asyncio.wait_for(receive(), max(deadline - time.monotonic(), 0.0))
             except TimeoutError:
                 await self._refuse(send, 408, TOO_SLOW, scope)
-                return
+                return None
             if message["type"] == "http.disconnect":
-                return  # the client went: nobody to answer
+                return None  # the client went: nobody to answer
             chunk = message.get("body", b"")
             size += len(chunk)
             if size > cap:
                 await self._refuse(send, 413, TOO_LARGE, scope)
-                return
+                return None
             parts.append(chunk)
             if not message.get("more_body", False):
-                break
-        await self.app(scope, _replay(b"".join(parts), receive), send)
+                return b"".join(parts)
 
     async def _refuse(self, send: Send, status: int, reason: str, scope: Scope) -> None:
         client = scope.get("client") or ("?", 0)

@@ -131,6 +131,26 @@ def test_a_body_not_whole_by_its_deadline_is_refused(monkeypatch: pytest.MonkeyP
     assert (status, body, headers[b"connection"]) == (408, {"refused": "too_slow"}, b"close")
 
 
+def test_bodies_held_at_once_are_bounded_and_a_body_that_does_not_fit_is_refused_unread(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(bodies, "BODIES_HELD", 3 << 20)
+    app = BoundedBodies(_echo)
+
+    async def run() -> list[int]:
+        one_mb = {"Content-Length": str(1 << 20)}
+        # three bodies of a megabyte each on their way, the fourth asked while they are still being read
+        slow = [asyncio.create_task(_asked(app, "/v1/operations/x", [b"x" * (1 << 20)], one_mb, 0.2)) for _ in range(3)]
+        await asyncio.sleep(0.05)
+        refused = await _asked(app, "/v1/operations/x", [b"x" * (1 << 20)], one_mb)
+        answered = [_answer(sent)[0] for sent in await asyncio.gather(*slow)]
+        after = await _asked(app, "/v1/operations/x", [b"x" * (1 << 20)], one_mb)  # room again once they are done
+        return [_answer(refused)[0], *answered, _answer(after)[0]]
+
+    assert asyncio.run(run()) == [503, 200, 200, 200, 200]
+    assert app.held == 0
+
+
 def _rows(path: Path) -> int:
     with sqlite3.connect(path) as db:
         tables = [name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
