@@ -21,6 +21,10 @@ the desk's: it must be a plain relative name inside the one folder ``counter ser
 no link (:func:`confined`), else the request is refused before it runs.  A file an operation writes there
 (:data:`WRITES_FILE`) is written under a new name the server makes, never the one asked: a desk's export must not
 replace the administrator's catalog source, nor anything else the folder holds.
+
+A body reaches a route only whole, within its route's cap and its deadline (:mod:`counter.server.bodies`); a sign-in
+runs only through the hashing gate (:mod:`counter.server.hashing`); the connections' own deadlines and cap are
+:mod:`counter.server.bounds`.
 """
 
 from __future__ import annotations
@@ -31,11 +35,13 @@ import json
 import logging
 import re
 import secrets
+from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
@@ -48,6 +54,10 @@ from counter.access.roles import Actor
 from counter.case.not_found import CaseNotFound
 from counter.case.numbers import DeskIdentity
 from counter.host.database_faults import DatabaseDamaged, DatabaseMissing, DatabaseReadOnly, SchemaTooNew, StoreFault
+from counter.server.bodies import BoundedBodies
+from counter.server.hashing import BUSY, HashingGate, KeyBusy
+from counter.server.health import HALL_NETWORKS, Network, networks, operator_routes
+from counter.server.metrics import Meter
 from counter.server.nul_guard import NulInRequest, refuse_nul
 from counter.server.secrets_hash import digest, new_secret
 from counter.server.server_clock import at_server_clock
@@ -153,10 +163,15 @@ def new_name(files: Path, asked: str) -> Path:
             return path
 
 
-def make_app(service: InProcess, files: Path | None = None) -> Starlette:
+def make_app(
+    service: InProcess, files: Path | None = None, *, metrics_from: Sequence[Network] = networks(HALL_NETWORKS)
+) -> Starlette:
     """The server's application on ``service`` (its own store; ``wire`` off: the HTTP body is the wire); ``files``:
-    the folder a request's file may name (:func:`confined`)."""
+    the folder a request's file may name (:func:`confined`); ``metrics_from``: the networks its metrics are
+    answered to (:mod:`counter.server.health`)."""
     table = {name: op for name, op in operations().items() if served(op)}
+    hashing = HashingGate()
+    meter = Meter(service, frozenset(table))
 
     async def sign_in(request: Request) -> Response:
         try:
@@ -166,7 +181,10 @@ def make_app(service: InProcess, files: Path | None = None) -> Starlette:
         token = new_secret()
         opening = OpenSession(asked.login, asked.password, asked.desk_no, digest(asked.desk_key), digest(token), _now())
         try:
-            answer = await run_in_threadpool(service.call, OPEN_SESSION, opening)
+            async with hashing.admitted(opening.key_hash):  # scrypt's 128 MiB, a few at a time (its docstring)
+                answer = await run_in_threadpool(service.call, OPEN_SESSION, opening)
+        except KeyBusy:
+            return _refused(429, BUSY)
         except _STORE_FAULTS as err:
             return _store_away(request, err)
         opened = SessionOpened(answer, token if answer.result.signed_in else "")
@@ -213,8 +231,10 @@ def make_app(service: InProcess, files: Path | None = None) -> Starlette:
         Route("/v1/sign-in", sign_in, methods=["POST"]),
         Route("/v1/sign-out", sign_out, methods=["POST"]),
         Route("/v1/operations/{name}", operation, methods=["POST"]),
+        *operator_routes(service, meter, metrics_from),
     ]
-    return Starlette(routes=routes, exception_handlers={Exception: _unexpected})
+    middleware = [Middleware(meter.middleware), Middleware(BoundedBodies)]  # the figures count the body's refusals
+    return Starlette(routes=routes, exception_handlers={Exception: _unexpected}, middleware=middleware)
 
 
 def _answer(service: InProcess, op: Operation[Any, Any], asked: Any, desk: Desk, key: str, asked_as: str) -> Response:

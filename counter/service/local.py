@@ -68,19 +68,29 @@ def serve(
     check_whole: bool = False,
     lock_timeout_s: float | None = None,
     on_step: Callable[[Step], None] | None = None,
+    connections: int | None = None,
 ) -> InProcess:
     """The service on the database at ``url``, not opened yet: the way a face opens its database.
 
     ``training``: the training file, marked as such; ``create``: a missing SQLite file may be made
     (:func:`counter.host.database_choice.may_create`); ``check_whole``: the file is checked whole as it is opened;
     ``lock_timeout_s`` and ``on_step``: the migration's wait for a lock (None: the usual one) and its report of each
-    step.  The storage code is imported here, when a face asks for it, not with this module: the window imports
+    step; ``connections``: the most the database's pool holds (the hall server's threads; None: a desk's
+    default).  The storage code is imported here, when a face asks for it, not with this module: the window imports
     this module before it shows, and SQLAlchemy after.
     """
     from counter.actions.site.store import LOCK_TIMEOUT_S, Store
 
     wait = LOCK_TIMEOUT_S if lock_timeout_s is None else lock_timeout_s
-    store = Store(url, training=training, create=create, lock_timeout_s=wait, on_step=on_step, check_whole=check_whole)
+    store = Store(
+        url,
+        training=training,
+        create=create,
+        lock_timeout_s=wait,
+        on_step=on_step,
+        check_whole=check_whole,
+        connections=connections,
+    )
     return InProcess(store)
 
 

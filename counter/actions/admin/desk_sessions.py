@@ -60,6 +60,12 @@ def register_desk(session: Session, desk_no: str, key_hash: str) -> None:
     session.execute(update(models.DeskSession).where(models.DeskSession.desk_no == desk_no, live).values(ended_at=now))
 
 
+def desk_key_matches(session: Session, desk_no: str, key_hash: str) -> bool:
+    """Whether ``key_hash`` is the key registered for desk ``desk_no``, compared in constant time."""
+    row = session.get(models.HallDesk, desk_no)
+    return row is not None and hmac.compare_digest(row.key_hash, key_hash)
+
+
 def open_session(
     session: Session, login: str, password: str, desk_no: str, key_hash: str, token_hash: str, now: dt.datetime
 ) -> DeskSignIn:

@@ -63,7 +63,8 @@ class Store:
     passed, whichever thread opens first.
 
     ``bounds``: how long a unit of work on PostgreSQL waits for a lock, runs a statement and sits idle in its
-    transaction (:class:`counter.db.engine.Bounds`; the desk's own unless given).
+    transaction (:class:`counter.db.engine.Bounds`; the desk's own unless given); ``connections``: the most the
+    pool holds (:func:`counter.db.engine.make_engine`).
     """
 
     def __init__(
@@ -75,9 +76,11 @@ class Store:
         on_step: Callable[[Step], None] | None = None,
         check_whole: bool = False,
         bounds: Bounds | None = None,
+        connections: int | None = None,
     ) -> None:
         self.url = url
         self.bounds = bounds
+        self.connections = connections
         self.check_whole = check_whole
         self.training = training
         self.create = create or training
@@ -124,7 +127,7 @@ class Store:
             raise StoreFault(
                 DbFault.PLAIN_CONNECTION, "the server is named without sslmode=verify-full", "PlainConnection"
             )
-        engine = make_engine(self.url, bounds=self.bounds or DESK_BOUNDS)
+        engine = make_engine(self.url, bounds=self.bounds or DESK_BOUNDS, connections=self.connections)
         try:
             check_server(engine)  # a server this program cannot use is named before anything is asked of it
             _upgrade(engine, self.backend, self.lock_timeout_s, self.on_step)
