@@ -70,7 +70,9 @@ def _closed_after(one: socket.socket) -> tuple[float, bytes]:
 
 
 def _signs_in(hall: HallServer) -> float:
-    """Seconds a desk's sign-in takes; the test fails if it does not succeed."""
+    """Seconds a desk's sign-in takes; the test fails if it does not succeed.  Held against :data:`HEAD_S`, not a
+    budget: answered before the server sheds the idle connections, it did not wait for them (its time alone is the
+    door benchmark's, ``benchmarks/bench_door.py``)."""
     start = time.monotonic()
     remote = hall.remote()
     try:
@@ -83,7 +85,7 @@ def _signs_in(hall: HallServer) -> float:
 def test_connections_that_send_nothing_are_closed_while_a_desk_signs_in(hall: HallServer) -> None:
     silent = [_tls(hall) for _ in range(20)]  # their handshakes done: uvicorn then waited for ever
     unspoken = [socket.create_connection(("127.0.0.1", hall.port), timeout=30) for _ in range(20)]  # not even hello
-    assert _signs_in(hall) < 2.0
+    assert _signs_in(hall) < HEAD_S
     assert max(_closed_after(one)[0] for one in silent) < HEAD_S + SLACK_S
     assert max(_closed_after(one)[0] for one in unspoken) < HANDSHAKE_S + SLACK_S
 
@@ -120,7 +122,7 @@ def test_a_body_that_drips_is_refused_and_closed_while_a_desk_signs_in(hall: Hal
     one.settimeout(30)
     rest = _closed_after(one)[1]
     closed = time.monotonic() - start
-    assert _signs_in(hall) < 2.0
+    assert _signs_in(hall) < HEAD_S
     assert (answer + rest).startswith(b"HTTP/1.1 408"), answer + rest
     assert closed < BODY_S + SLACK_S
 
