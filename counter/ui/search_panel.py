@@ -15,7 +15,7 @@ bundles matched.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QInputMethodEvent, QKeyEvent, QMouseEvent
+from PySide6.QtGui import QAction, QFocusEvent, QInputMethodEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from counter.catalog.search import SearchAnswer, SearchHit, SearchIndex
@@ -109,6 +109,10 @@ class SearchPanel(QWidget):
         self.box.setPlaceholderText(words.DESK_SEARCH_PLACEHOLDER)
         self.box.setAccessibleName(words.DESK_SEARCH_NAME)
         self.box.setClearButtonEnabled(True)
+        clear = self.box.findChild(QAction, "_q_qlineeditclearaction")  # Qt's own, otherwise read as nameless
+        if clear is not None:
+            clear.setText(words.DESK_SEARCH_CLEAR_NAME)
+            clear.setToolTip(words.DESK_SEARCH_CLEAR_NAME)
         self.count = plain_label()
         self.count.setObjectName("hitCount")
         self.suggestion = SuggestionLine()  # never focused: typing stays in the box, and Enter takes it

@@ -84,6 +84,9 @@ INTAKE_RECEIPT_BUTTON = {
     "shared_confirmed": tr("共享已确认"),
     "corrected_on_spot": tr("当场更正"),
 }
+# what a screen reader says of a row's button or count: the control and the material it acts on, so the rows'
+# 已收取 are told apart (已收取：食品经营许可申请书)
+INTAKE_ROW_CONTROL_NAME = tr("{control}：{material}")
 INTAKE_RECEIPT_DEFER = tr("容缺后补")  # a 容缺后补 material not handed in, the applicant asking for 容缺 (key 6)
 INTAKE_RECEIPT_SHARED_FETCHED = tr("共享获取")  # a shared material's 未提交: not asked of the applicant
 INTAKE_TAG_SHARED = tr("免提交")
@@ -131,6 +134,8 @@ INTAKE_COPIES = tr("复印件")
 INTAKE_GUIDE_COUNT = tr("指南：原件{originals}份 复印件{copies}份")
 INTAKE_DEFECT_HINT = tr("写明问题所在（印在补正通知书上）")
 INTAKE_CORRECTED_HINT = tr("写明申请人当场更正了什么（记入办件）")
+INTAKE_DEFECT_NOTE = tr("问题说明")  # the note's name for a screen reader, with its material (INTAKE_ROW_CONTROL_NAME)
+INTAKE_CORRECTED_NOTE = tr("更正说明")
 INTAKE_OUTCOME = tr("受理结果")
 INTAKE_UNDECIDED = tr("未完成")
 INTAKE_ANSWER_FIRST = tr("先回答办理情形，再逐项核对所需材料")
