@@ -94,6 +94,18 @@ REASON_COLUMNS = 3
 REASON = "reason"  # the property of a reason button holding the reason it stands for
 
 
+def two_lines(label: str) -> str:
+    """A reason's words on two lines, broken at the space nearest its middle: a button does not wrap its text, and a
+    Mongolian reason of three or four words on one line made the three columns of buttons wider than the pad (a
+    label without spaces, as a Chinese one is, stays on one line; the narrow space U+202F before a suffix is never a
+    break)."""
+    spaces = [i for i, char in enumerate(label) if char == " "]
+    if not spaces:
+        return label
+    middle = min(spaces, key=lambda i: abs(i - len(label) / 2))
+    return f"{label[:middle]}\n{label[middle + 1 :]}"
+
+
 class PadPage(IntEnum):
     IDLE = 0
     RATING = 1
@@ -189,7 +201,7 @@ class PadWindow(QWidget):
         self.back_button.setText(words(PAD_BACK))
         self.submit_button.setText(words(PAD_SUBMIT))
         for reason_button in self.reason_buttons:
-            reason_button.setText(words(reason_button.property(REASON)))
+            reason_button.setText(two_lines(words(reason_button.property(REASON))))
         names = tuple(words(RATING_LEVEL[level]) for level in self.face_buttons)
         for level, button in self.face_buttons.items():
             button.setText(words(RATING_LEVEL[level]))
@@ -426,7 +438,7 @@ class PadWindow(QWidget):
             button.deleteLater()
         self.reason_buttons = []
         for index, reason in enumerate(reasons):
-            button = touch_button(self.words(reason), "reason")
+            button = touch_button(two_lines(self.words(reason)), "reason")
             button.setProperty(REASON, reason)
             button.setCheckable(True)
             button.toggled.connect(self.on_reason_toggled)
