@@ -49,6 +49,7 @@ from counter.ui.text_size import scaled
 from counter.ui.unbroken import unbroken
 from counter.words.cases import party_problem_why, subject_problem_why
 from counter.words.dates import day_text
+from counter.words.documents import DOC_TITLE
 from counter.words.intake import OUTCOME, OUTCOME_RECEIVED, OUTCOME_SUMMARY, OUTCOME_SUMMARY_RECEIVED, intake_reason
 from counter.words.workdays import beyond_data_warning
 
@@ -201,13 +202,16 @@ class OutcomeBox(QFrame):
         self.headline.setStyleSheet(scaled(headline_style(Outcome.INCOMPLETE)))
         self.summary.setText(INTAKE_BLOCKED.format(outcome=headline(self.outcome, self.received)))
 
-    def show_deferral_unconfirmed(self) -> None:
+    def show_deferral_unconfirmed(self, paper: str = "") -> None:
         """The applicant asked for 容缺 and its conditions are not yet confirmed: the headline is neither the 补正 the
-        form comes to meanwhile nor a 容缺受理 not yet granted, but what the clerk must do (the commit waits too)."""
+        form comes to meanwhile nor a 容缺受理 not yet granted, but what the clerk must do (the commit waits too).
+
+        ``paper``: the hall's 收件 paper a 容缺 prints where the window only receives the items (容缺后补材料告知书);
+        the line names the paper that will print, as the button does."""
         self.held = True
         self.headline.setText(INTAKE_DEFERRAL_UNCONFIRMED_HEADLINE)
         self.headline.setStyleSheet(scaled(headline_style(Outcome.INCOMPLETE)))
-        self.summary.setText(INTAKE_DEFERRAL_UNCONFIRMED)
+        self.summary.setText(INTAKE_DEFERRAL_UNCONFIRMED.format(paper=paper or DOC_TITLE["deferral"]))
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)

@@ -157,7 +157,7 @@ INTAKE_DEFERRAL_ASKED = tr("申请人申请容缺受理(&R)")  # Alt+R from anyw
 # asked for 容缺, its two conditions not yet confirmed: the headline and its line while the commit waits
 INTAKE_DEFERRAL_UNCONFIRMED_HEADLINE = tr("待确认容缺条件")
 INTAKE_DEFERRAL_UNCONFIRMED = tr(
-    "申请人申请容缺受理：确认下方两项容缺条件后出具容缺受理通知书；条件不符的，取消勾选容缺申请（Alt+R），按补正办理"
+    "申请人申请容缺受理：确认下方两项容缺条件后出具{paper}；条件不符的，取消勾选容缺申请（Alt+R），按补正办理"
 )
 INTAKE_DEFERRAL_CREDIT = tr("已核实无不良信用记录")
 INTAKE_DEFERRAL_PLEDGE = tr("已签署承诺书")
