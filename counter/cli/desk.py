@@ -131,19 +131,30 @@ def desk_lines(settings: DeskSettings) -> list[str]:
     config = asdict(settings.config)
     machine = settings.machine
     where = phrases.DESK_MACHINE_FILE if machine.found else phrases.DESK_MACHINE_FILE_ABSENT
+    summary = phrases.DESK_SUMMARY.format(**(config | {"clerk": config["clerk"] or phrases.DESK_VALUE_EMPTY}))
+    if any(settings.sources[name].value == "default" for name in ("site_code", "site_name")):
+        summary += phrases.DESK_SUMMARY_DEFAULT_SITE
     return [
-        phrases.DESK_SUMMARY.format(**(config | {"clerk": config["clerk"] or phrases.DESK_VALUE_EMPTY})),
+        summary,
         *(
             phrases.DESK_VALUE_LINE.format(
                 field=(phrases.DESK_FIELD | SERVER_FIELD)[name],
                 value=config[name] or phrases.DESK_VALUE_EMPTY,
-                source=phrases.DESK_SOURCE[source.value],
+                source=_source(source.value, bool(config[name])),
             )
             for name, source in settings.sources.items()
         ),
         where.format(path=machine.path),
         phrases.DESK_USER_FILE.format(path=settings.user_path),
     ]
+
+
+def _source(source: str, has_value: bool) -> str:
+    """Where a value comes from; a default with a value (the site XAM01, the area 152200) is said to be unset, so a
+    technician does not take the shipped example for the hall's own."""
+    if source == "default" and has_value:
+        return phrases.DESK_SOURCE_DEFAULT_UNSET
+    return phrases.DESK_SOURCE[source]
 
 
 def desk_json(settings: DeskSettings) -> dict[str, object]:

@@ -253,6 +253,9 @@ DESK_FIELD = {
     "camera_at": tr("高拍仪设备"),
 }
 DESK_SOURCE = {"machine": tr("本机设置文件"), "user": tr("用户设置文件"), "default": tr("默认值")}
+# a default that stands for a value nobody set (the site XAM01, the area 152200): not to be taken for the hall's own
+DESK_SOURCE_DEFAULT_UNSET = tr("默认值，未设置")
+DESK_SUMMARY_DEFAULT_SITE = tr("（站点为默认值，未设置）")
 DESK_VALUE_LINE = tr("  {field}：{value}（{source}）")
 DESK_VALUE_EMPTY = tr("未设置")
 DESK_MACHINE_FILE = tr("本机设置文件（本机所有用户）：{path}")

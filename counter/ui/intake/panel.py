@@ -284,7 +284,7 @@ class IntakePanel(CommitWaits):
         self.commit_button.setEnabled(ready and not held and not self.finished and not self.reconnector.waiting)
         # the headline says what the button can do: never the outcome's colour over a greyed button
         if held:
-            self.outcome_box.show_deferral_unconfirmed()
+            self.outcome_box.show_deferral_unconfirmed(self._papers.get(Outcome.DEFER.value, ""))
         elif decided and not right and not self.finished:
             self.outcome_box.show_blocked()
         elif self._decision is not None:
