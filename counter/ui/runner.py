@@ -2,8 +2,10 @@
 
 In the spirit of Anki's ``CollectionOp`` and ``QueryOp``: a widget asks :meth:`Runner.call` for a named operation
 of :mod:`counter.service` with its request, and the sentence it shows when the database fails.  The operation runs
-on a worker thread; the window's own thread keeps its event loop turning meanwhile (it paints, and takes keys), and
-the answer is handed back on the window's thread, where the widget's code goes on from the call.  Operations run one
+on one of a few worker threads the program keeps (:data:`WORKERS`, started as they are first needed, shared by every
+runner): a thread, and a hall desk's connection (:mod:`counter.service.remote`), are not made anew for each call.
+The window's own thread keeps its event loop turning meanwhile (it paints, and takes keys), and the answer is handed
+back on the window's thread, where the widget's code goes on from the call.  Operations run one
 at a time: one asked while another runs waits its turn.  For the first moment of a wait the clerk's keys are held, in
 order, behind the step; a wait longer than that is shown (:attr:`Runner.busy`, the wait cursor, the status bar) and
 the keys are taken as they come; the same write asked again while it runs is refused (:class:`Busy`), so a clerk
@@ -23,6 +25,7 @@ says it.
 from __future__ import annotations
 
 import logging
+import queue
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
@@ -50,6 +53,9 @@ Res = TypeVar("Res")
 BUSY_AFTER_MS = 250
 #: how often the window's thread looks whether the worker is done: within a frame, and nothing a clerk would feel
 LOOK_EVERY_MS = 5
+#: the worker threads at most: each runner runs one operation at a time, and a window holds two (the sign-in's and
+#: its own); a worker still held by an operation whose widget is gone leaves the others to the window
+WORKERS = 4
 
 
 class Failed(Exception):
@@ -181,7 +187,7 @@ class Runner(QObject):
             self._wait(self._pending)  # another operation first: this one waits its turn, the window still painting
         self._running = name
         future: Future[T] = Future()
-        threading.Thread(target=_carry_out, args=(work, future), name=f"counter-{name}", daemon=True).start()
+        _WORKERS.submit(name, work, future)
         self._pending = future
         self._wait(future)
         if owner is not None and not shiboken6.isValid(owner):
@@ -250,11 +256,44 @@ class Runner(QObject):
             self.busy.emit(True)
 
 
-def _carry_out(work: Callable[[], T], future: Future[T]) -> None:
-    """``work`` on its own thread, its answer or its exception kept in ``future`` for the window's thread.
+class _Workers:
+    """The program's worker threads, started as the operations asked at once first need them, up to :data:`WORKERS`.
 
-    A daemon thread: the window's thread waits for it on every call, so none is left running at the end but one
-    whose window is gone, and the program's end does not wait on it."""
+    Daemon threads: the window's thread waits for each operation it asks, so none is left working at the end but one
+    whose window is gone, and the program's end (:mod:`counter.host.quick_exit` joins the threads that are not
+    daemons) does not wait on it, nor on the idle ones.
+    """
+
+    def __init__(self, most: int) -> None:
+        self._most = most
+        self._work: queue.SimpleQueue[tuple[str, Callable[[], Any], Future[Any]]] = queue.SimpleQueue()
+        self._lock = threading.Lock()
+        self._started = 0
+        self._idle = 0
+
+    def submit(self, name: str, work: Callable[[], T], future: Future[T]) -> None:
+        with self._lock:
+            if self._idle:
+                self._idle -= 1  # taken by this work: the next one asked meanwhile does not count on it
+            elif self._started < self._most:
+                self._started += 1
+                threading.Thread(target=self._serve, name=f"counter-worker-{self._started}", daemon=True).start()
+        self._work.put((name, work, future))
+
+    def _serve(self) -> None:
+        while True:
+            name, work, future = self._work.get()
+            log.debug("operation %s on %s", name, threading.current_thread().name)
+            _carry_out(work, future)
+            with self._lock:
+                self._idle += 1
+
+
+_WORKERS = _Workers(WORKERS)
+
+
+def _carry_out(work: Callable[[], T], future: Future[T]) -> None:
+    """``work`` on a worker, its answer or its exception kept in ``future`` for the window's thread."""
     try:
         future.set_result(work())
     except BaseException as err:
