@@ -40,6 +40,8 @@ HALL_NO_UPGRADE = tr("本机是大厅的窗口，没有本机数据库：数据�
 HALL_NO_BACKUP = tr("本机是大厅的窗口，没有本机数据库：数据在大厅服务器上，由服务器的管理员备份和恢复。")
 #: the ``{fault}`` of the server's faults (counter.words.hall), and that the command did nothing
 HALL_FAILED = tr("{fault}。命令没有完成，本机没有保存任何内容。")
+#: the same, where the server's answer was not understood: whether it was done there is not known
+HALL_UNKNOWN = tr("{fault}。本机没有保存任何内容。")
 
 
 class HallCommands:
@@ -131,7 +133,7 @@ def hall_failure_text(err: Exception) -> str | None:
 
     if isinstance(err, remote.NotUnderstood):  # before Refused, of which it is one: whether it was done is not known
         log.error("hall server answer not understood: %s", err.detail)
-        return f"{SERVER_NOT_UNDERSTOOD}。"
+        return HALL_UNKNOWN.format(fault=SERVER_NOT_UNDERSTOOD)
     faults = {
         remote.ServerUnreachable: SERVER_AWAY,
         remote.ServerNotTrusted: SERVER_NOT_TRUSTED,

@@ -21,14 +21,15 @@ from counter.access.account_views import NewAccount
 from counter.access.desk import Desk
 from counter.access.roles import Actor, Role
 from counter.case.numbers import DeskIdentity
-from counter.cli.hall_desk import HALL_NEEDS_USER, HALL_NO_BACKUP, HALL_NO_UPGRADE
+from counter.cli.hall_desk import HALL_NEEDS_USER, HALL_NO_BACKUP, HALL_NO_UPGRADE, hall_failure_text
 from counter.cli.main import main
 from counter.db import models
 from counter.db.engine import make_engine, make_sessions
 from counter.host.paths import data_dir
 from counter.service.admin import ADD_ACCOUNT
 from counter.service.local import serve
-from counter.words.hall import SERVER_AWAY
+from counter.service.remote import NotUnderstood
+from counter.words.hall import SERVER_AWAY, SERVER_NOT_UNDERSTOOD
 from tests.conftest import made_database
 from tests.server.server_process import PreparedHall, ServerProcess, prepared_hall
 
@@ -164,3 +165,12 @@ def test_with_the_server_stopped_a_command_fails_in_words_and_writes_nothing(
     assert "Traceback" not in err
     assert databases_on_the_desk() == []
     assert hall_cases(hall_desk.url) == before
+
+
+def test_an_answer_not_understood_is_not_said_to_be_undone() -> None:
+    """A server of another release: whether the write was done there is not known, so the command does not say it
+    was not."""
+    text = hall_failure_text(NotUnderstood(200, "an answer of another release"))
+    assert text is not None
+    assert SERVER_NOT_UNDERSTOOD in text
+    assert "没有完成" not in text
