@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from counter.case.decisions import ItemDecision, awaited, item_decisions, lapsed_codes
 from counter.case.status import CaseStatus
 from counter.intake.parties import PartyColumns
-from counter.parties.masking import mask_id, mask_phone
+from counter.parties.masking import mask_address, mask_id, mask_phone
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +100,7 @@ class CaseView(PartyColumns):
         return item_decisions(self.history)
 
     def masked(self) -> CaseView:
-        """The case with its ID numbers and phones masked as on paper, for whoever may not see them whole.
+        """The case with its ID numbers, phones and addresses masked as on paper, for whoever may not see them whole.
 
         The one rule for the window's case page and the command line's ``case show``: which fields are personal
         numbers is a fact of the case, not of a face.
@@ -111,6 +111,8 @@ class CaseView(PartyColumns):
             agent_id_no=_masked(self.agent_id_no, mask_id),
             applicant_phone=_masked(self.applicant_phone, mask_phone),
             notify_phone=_masked(self.notify_phone, mask_phone),
+            applicant_address=_masked(self.applicant_address, mask_address),
+            delivery_address=_masked(self.delivery_address, mask_address),
         )
 
 

@@ -4,7 +4,9 @@
 problem it finds (exit 1), or one line saying the trail is whole (exit 0): a
 support engineer or an auditor can run it on a copy of a hall's database.
 ``audit seal`` signs the chains' heads with the site's key, on the machine
-that holds it (see :mod:`counter.audit.seal`).  ``audit set-aside-seal``, at a
+that holds it (see :mod:`counter.audit.seal`).  ``audit reads`` lists each
+answer that gave an account a person's ID number whole (a supervisor's):
+who, at which desk, of which case, when; never the number.  ``audit set-aside-seal``, at a
 hall, sets aside a township seal row the township never signed
 (:mod:`counter.audit.peer_seals`).
 """
@@ -12,6 +14,8 @@ hall, sets aside a township seal row the township never signed
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import datetime as dt
 import sys
 from typing import TYPE_CHECKING
 
@@ -34,6 +38,14 @@ def add_audit_commands(commands: Commands, common: argparse.ArgumentParser) -> N
     p = audit.add_parser("seal", parents=[common], help=seal_help)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_audit_seal)
+    p = audit.add_parser(
+        "reads", parents=[common], help=tr("列出每一次完整查看身份证号的记录：谁、哪个窗口、哪个办件、何时（须负责人）")
+    )
+    p.add_argument("--login", default="", help=tr("只列这个账号的"))
+    p.add_argument("--case", dest="case_no", default="", help=tr("只列这个办件的"))
+    p.add_argument("--since", type=_day, default=None, help=tr("只列这一天（YYYY-MM-DD）以来的"))
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_audit_reads)
     aside_help = tr("搁置大厅保存的一行乡镇封签：该乡镇从未签名的那一行（须管理员）")
     p = audit.add_parser("set-aside-seal", parents=[common], help=aside_help)
     p.add_argument("site", help=tr("乡镇站点代码"))
@@ -96,6 +108,33 @@ def cmd_audit_seal(args: argparse.Namespace) -> int:
     else:
         print(AUDIT_SEALED.format(no=made.no, chains=made.chains, entries=made.entries, digest=made.digest[:16]))
     return EXIT_OK
+
+
+def cmd_audit_reads(args: argparse.Namespace) -> int:
+    from counter.access.read_record import ReadsAsked
+    from counter.cli.phrases import AUDIT_READ_COUNT, AUDIT_READ_LINE, AUDIT_READ_NO_CASE
+    from counter.service.reads import LIST_READS
+    from counter.words.reads import read_by_text
+
+    asked = ReadsAsked(login=args.login, case_no=args.case_no, since=args.since)
+    rows = open_service(args).call(LIST_READS, asked, desk())
+    if args.json:
+        print_json([dataclasses.asdict(row) | {"at": row.at.isoformat()} for row in rows])
+        return EXIT_OK
+    for row in rows:
+        at = row.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        case_no = row.case_no or AUDIT_READ_NO_CASE
+        print(AUDIT_READ_LINE.format(at=at, login=row.login, name=row.name, site=row.site_code, desk=row.desk_no,
+                                     case_no=case_no, operation=read_by_text(row.operation)))  # fmt: skip
+    print(AUDIT_READ_COUNT.format(count=len(rows)), file=sys.stderr)
+    return EXIT_OK
+
+
+def _day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(tr("日期应为 YYYY-MM-DD")) from err
 
 
 def cmd_audit_set_aside_seal(args: argparse.Namespace) -> int:

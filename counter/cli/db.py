@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from counter.access.desk import Desk
     from counter.cli.common import Commands
     from counter.host.migration_step import Step
-    from counter.service.local import InProcess
+    from counter.service.local import Service
 
 
 def add_db_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
@@ -101,7 +101,7 @@ def cmd_db_numbers(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _numbers_check(service: InProcess, by: Desk, day: dt.date) -> int:
+def _numbers_check(service: Service, by: Desk, day: dt.date) -> int:
     """``--check``: where this machine's note of issued numbers is, its state, what it and the database say."""
     from counter.cli.common import EXIT_PROBLEM
     from counter.service.site import NOTE_REPORT, NumbersAsked

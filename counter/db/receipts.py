@@ -3,32 +3,55 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from counter.db.models import OperationReceipt, utcnow
 
-#: how long a receipt is kept: a desk asks a write again within its own retry (seconds), or when it comes back after
-#: the hall's server was away (hours at most); a week covers a weekend's outage with room to spare
-KEPT_DAYS = 7
+
+@dataclass(frozen=True, slots=True)
+class Receipt:
+    """What a key was first given to, and the answer it gave (JSON, opened)."""
+
+    operation: str
+    account: str
+    desk: str
+    request_hash: str
+    response: str
 
 
-def receipt(session: Session, key: str) -> tuple[str, str] | None:
-    """The operation and answer of the write applied under ``key``; None if none was."""
+def receipt(session: Session, key: str) -> Receipt | None:
+    """The write applied under ``key``; None if none was."""
     row = session.execute(
-        select(OperationReceipt.operation, OperationReceipt.response).where(OperationReceipt.key == key)
+        select(
+            OperationReceipt.operation,
+            OperationReceipt.account,
+            OperationReceipt.desk,
+            OperationReceipt.request_hash,
+            OperationReceipt.response,
+        ).where(OperationReceipt.key == key)
     ).one_or_none()
-    return None if row is None else (row[0], row[1])
+    return None if row is None else Receipt(*row)
 
 
-def keep_receipt(session: Session, key: str, operation: str, response: str) -> None:
-    """Record that the write ``operation`` was applied under ``key`` and answered ``response``; in its transaction."""
-    session.add(OperationReceipt(key=key, operation=operation, response=response))
+def keep_receipt(session: Session, key: str, done: Receipt) -> None:
+    """Record that the write ``done`` names was applied under ``key``; in its transaction.  The answer is sealed."""
+    session.add(
+        OperationReceipt(
+            key=key,
+            operation=done.operation,
+            account=done.account,
+            desk=done.desk,
+            request_hash=done.request_hash,
+            response=done.response,
+        )
+    )
 
 
-def prune_receipts(session: Session, now: dt.datetime | None = None) -> int:
-    """Drop the receipts older than :data:`KEPT_DAYS`; how many went."""
-    before = (now or utcnow()) - dt.timedelta(days=KEPT_DAYS)
+def prune_receipts(session: Session, kept: dt.timedelta, now: dt.datetime | None = None) -> int:
+    """Drop the receipts older than ``kept`` (a desk's retry window: none asks again after it); how many went."""
+    before = (now or utcnow()) - kept
     done = session.execute(delete(OperationReceipt).where(OperationReceipt.made_at < before))
     return int(getattr(done, "rowcount", 0) or 0)

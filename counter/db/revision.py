@@ -11,4 +11,4 @@ from counter.host.migration_wait import LOCK_TIMEOUT_S
 
 __all__ = ["HEAD", "LOCK_TIMEOUT_S", "Step"]
 
-HEAD = "0047_rating_rater_sealed"
+HEAD = "0049_id_reads"

@@ -50,9 +50,12 @@ DRAFT = Walk("draft", "desk_key", ("content",))
 #: a rating is insert-only: its trigger (migration 0047) lets through only the UPDATE this walk writes, the rater's
 #: number sealed where it was clear or under an older key, every other column as it was
 RATING = Walk("rating", "id", ("rater_id_no",))
+#: an idempotency receipt's answer (migration 0048): sealed again by a rotation, so that a desk's retry across it is
+#: still answered (a receipt lives minutes: none is ever in clear)
+RECEIPT = Walk("operation_receipt", "key", ("response",))
 #: the tables migration 0045 sealed (and its way back opens)
 WALKS_0045 = (CASE, OUTBOX, PARTY, DRAFT)
-WALKS = (*WALKS_0045, RATING)
+WALKS = (*WALKS_0045, RATING, RECEIPT)
 
 
 @dataclass(frozen=True, slots=True)

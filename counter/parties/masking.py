@@ -25,3 +25,9 @@ def mask_id(value: str) -> str:
 def mask_phone(value: str) -> str:
     """A phone number with the first 3 and last 4 kept, the usual 138****5678."""
     return _mask(value, 3, 4)
+
+
+def mask_address(value: str) -> str:
+    """An address with its first third kept (the banner, city or county: where, not which door), at most six
+    characters, the rest hidden."""
+    return _mask(value, min(6, len(value) // 3), 0)

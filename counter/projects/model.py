@@ -10,11 +10,14 @@ reference list (附件1).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+from counter.parties.masking import mask_address, mask_id, mask_phone
 
 
 class ProjectState(StrEnum):
@@ -105,6 +108,16 @@ class ProjectFacts:
     classes: frozenset[ProjectClass] = frozenset()
     requested: tuple[int, ...] = ()  # the reference list's numbers the applicant asks help with
 
+    def masked(self) -> ProjectFacts:
+        """The unit's contact as paper shows it to whoever may not see a person whole: the ID number, the phone and
+        the unit's address masked (:mod:`counter.parties.masking`)."""
+        return dataclasses.replace(
+            self,
+            contact_id_no=mask_id(self.contact_id_no) if self.contact_id_no else "",
+            phone=mask_phone(self.phone) if self.phone else "",
+            investor_address=mask_address(self.investor_address) if self.investor_address else "",
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class PlanStep:
@@ -180,6 +193,10 @@ class ProjectView:
 
     def step(self, no: int) -> PlanStep | None:
         return next((s for s in self.steps if s.no == no), None)
+
+    def masked(self) -> ProjectView:
+        """The project with its contact's numbers and the unit's address masked (:meth:`ProjectFacts.masked`)."""
+        return dataclasses.replace(self, facts=self.facts.masked())
 
 
 def mandate_of(history: Iterable[ProjectLine], requested: tuple[int, ...]) -> tuple[int, ...]:

@@ -5,8 +5,9 @@ Every ``interval`` seconds, on a thread of its own:
 - the applicants' SMS due sent (``outbox.send_messages``), after the day's 容缺 reminders are queued, once a day;
 - the reports due to the region's platform sent (``outbox.send_reports``), and written into its 前置库 where the
   hall has one (``front_store.send``);
-- once an hour, the audit trail sealed with the site's key (``site.seal_trail``) and the ended desk sessions and old
-  idempotency receipts pruned (``hall.prune``).
+- the ended desk sessions and the idempotency receipts past a desk's retry window pruned (``hall.prune``): each
+  round, so that no receipt outlives the window by more than a round;
+- once an hour, the audit trail sealed with the site's key (``site.seal_trail``).
 
 Each is an operation of the service, run in this process with the server's own settings and key folder: the SMS
 gateway's, the platform's and the site's secrets never leave the server.  Two servers on one database may both run
@@ -29,7 +30,7 @@ log = logging.getLogger(__name__)
 
 #: seconds between two rounds when the command names none: an SMS goes out within this of its intake
 DEFAULT_INTERVAL_S = 10.0
-#: seconds between two seals and prunes
+#: seconds between two seals
 HOURLY_S = 3600.0
 
 Clock = Callable[[], dt.datetime]
@@ -76,10 +77,10 @@ class HallWork:
         self._job("sms", self._send_messages)
         self._job("platform", self._send_reports)
         self._job("front store", self._send_front_store)
+        self._job("prune", lambda: self._prune(now))
         if self._hourly_at is None or (now - self._hourly_at).total_seconds() >= HOURLY_S:
             self._hourly_at = now
             self._job("seal", self._seal)
-            self._job("prune", lambda: self._prune(now))
 
     def _job(self, name: str, work: Callable[[], None]) -> bool:
         if self._stop.is_set():
@@ -129,4 +130,5 @@ class HallWork:
         from counter.service.hall import PRUNE, Prune
 
         pruned = self.service.call(PRUNE, Prune(now))
-        log.info("hall work: pruned %d session(s), %d receipt(s)", pruned.sessions, pruned.receipts)
+        if pruned.sessions or pruned.receipts:  # each round: said only when something went
+            log.info("hall work: pruned %d session(s), %d receipt(s)", pruned.sessions, pruned.receipts)

@@ -34,7 +34,7 @@ class NewPassword:
 
 @dataclass(frozen=True)
 class SignIn:
-    """A login and password typed at the desk; ``now`` is the desk's clock, which the lockout counts by."""
+    """A login and password typed at the desk; the lockout counts by the server's clock, never the desk's."""
 
     login: str
     password: str

@@ -97,7 +97,8 @@ READ_CASE = read(
     Open.ANY_DESK,
     f"{_RUNS}read_page",
     doc="The case page: the case, its guide's situations and items, its notices and the papers that fit; None when "
-    "no case has this number.",
+    "no case has this number within the account's reach; ID numbers, phones and addresses masked unless the "
+    "account may see them whole.",
 )
 READ_CALENDAR = read(
     "cases.read_calendar",
@@ -138,7 +139,8 @@ SHOW_CASE = read(
     CaseShown,
     Open.ANY_DESK,
     f"{_RUNS}show_case",
-    doc="One case whole (counter case show), and whether the account may see its ID numbers whole.",
+    doc="One case whole (counter case show), and whether the account may see its ID numbers whole; no case when "
+    "it is not within the account's reach.",
 )
 ACT_REFUSALS = read(
     "cases.act_refusals",

@@ -134,9 +134,10 @@ RECORD_PRINT = write(
     "documents.record_print",
     RecordPrint,
     None,
-    Open.ANY_DESK,
+    Permission.PRINT,
     f"{_RUNS}record_print",
-    doc="A print kept on record: what, when, who, where to, and whether it went.",
+    faults=("counter.documents.made:PrintNotMade",),
+    doc="A print kept on record: what, when, who, where to, and whether it went; only of a paper this desk made.",
 )
 UNPRINTED_CASES = read(
     "documents.unprinted_cases",

@@ -33,6 +33,7 @@ _TAKE_FAULTS = (
     "counter.intake.file_refused:FileDoesNotFit",
     "counter.case.number_faults:NumbersBehind",
     "counter.case.number_faults:OtherSeries",
+    "counter.case.pages:PageRefused",
 )
 
 
@@ -147,7 +148,9 @@ CHECK_DRAFT = write(
     StoredDraft | None,
     Open.ANY_DESK,
     f"{_RUNS}:check_draft",
-    doc="The desk's unfinished intake, checked against its guide; one that cannot be used is dropped and named.",
+    doc="The desk's unfinished intake, checked against its guide; one that cannot be used is dropped and named; "
+    "None to an account that may not take an intake.  Safe to ask again: no receipt keeps its answer.",
+    receipt=False,
 )
 
 # --- the form and its commit --------------------------------------------------------------------------------
@@ -197,7 +200,7 @@ KNOWN_PARTY = read(
     "intake.known_party",
     KnownPartyOf,
     KnownParty | None,
-    Open.ANY_DESK,
+    Open.IN_ACTION,  # TAKE_INTAKE and SEE_FULL_ID: its answer cannot be masked (counter.actions.cases.reach)
     f"{_RUNS}:known_party_of",
     doc="一证办理: the person or company of this ID number or credit code as earlier cases knew it; None if none.",
 )
@@ -205,7 +208,7 @@ RESUBMISSION = read(
     "intake.resubmission",
     Resubmission,
     IntakeDraft | None,
-    Open.ANY_DESK,
+    Open.IN_ACTION,  # TAKE_INTAKE and SEE_FULL_ID, of a case within reach: its answer cannot be masked
     f"{_RUNS}:resubmission",
     doc="The intake of a 补正 answer as the case answered left it: its parties, situations and every line received, "
     "on today's guide, with the lines its notice listed open; None when the case or its bundle's guide is gone.",

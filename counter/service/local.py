@@ -5,6 +5,12 @@ Every request, answer and fault goes through JSON and back on the way (``wire``)
 so a face can never come to rely on what only the in-process transport would carry: an ORM object, a session, a
 mutable list the action keeps.  A write runs with its idempotency key in the same transaction as its receipt
 (:mod:`counter.db.receipts`): asked again with the key, it is answered from the receipt and applies nothing twice.
+A write asked without a key (a face of this process: nothing is lost between it and the database) keeps none.
+The key is bound to the account and desk that asked, the operation and the request: asked again with any of them
+changed it is refused (:class:`counter.access.key_reused.KeyReused`), never answered with the first write's result.
+
+An answer that gave a person's ID number whole (:mod:`counter.actions.cases.reach`) is recorded before it leaves:
+in the write's own transaction, or in one of its own after a read.
 
 The gate each operation names (a permission) is asked here, before the action runs, of the account the desk is
 signed in with, as it stands in the database now; the action asks its finer rules itself (the standing per item).
@@ -13,6 +19,7 @@ signed in with, as it stands in the database now; the action asks its finer rule
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import importlib
 import json
 import logging
@@ -29,6 +36,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from counter.access.desk import Desk
+    from counter.access.read_record import IdReadRow
     from counter.actions.site.store import Store
     from counter.backup.restored import Restored
     from counter.host.migration_step import Step
@@ -63,20 +71,30 @@ def serve(
     lock_timeout_s: float | None = None,
     on_step: Callable[[Step], None] | None = None,
     today: dt.date | None = None,
+    connections: int | None = None,
 ) -> InProcess:
     """The service on the database at ``url``, not opened yet: the way a face opens its database.
 
     ``training``: the training file, marked as such; ``create``: a missing SQLite file may be made
     (:func:`counter.host.database_choice.may_create`); ``check_whole``: the file is checked whole as it is opened;
     ``lock_timeout_s`` and ``on_step``: the migration's wait for a lock (None: the usual one) and its report of each
-    step; ``today``: a training desk's fixed day (``--today``), else the machine's clock.  The storage code is
-    imported here, when a face asks for it, not with this module: the window imports
+    step; ``today``: a training desk's fixed day (``--today``), else the machine's clock; ``connections``: the most
+    the database's pool holds (the hall server's threads; None: a desk's default).  The storage code is imported
+    here, when a face asks for it, not with this module: the window imports
     this module before it shows, and SQLAlchemy after.
     """
     from counter.actions.site.store import LOCK_TIMEOUT_S, Store
 
     wait = LOCK_TIMEOUT_S if lock_timeout_s is None else lock_timeout_s
-    store = Store(url, training=training, create=create, lock_timeout_s=wait, on_step=on_step, check_whole=check_whole)
+    store = Store(
+        url,
+        training=training,
+        create=create,
+        lock_timeout_s=wait,
+        on_step=on_step,
+        check_whole=check_whole,
+        connections=connections,
+    )
     return InProcess(store, clock=Clock(today))
 
 
@@ -151,12 +169,16 @@ class InProcess:
         start_from_prepared(self.store, catalog)
         return quick_start(self.store.url, folder_fingerprint(catalog))
 
-    def call(self, op: Operation[Req, Res], request: Req, desk: Desk | None = None, *, key: str = "") -> Res:
+    def call(
+        self, op: Operation[Req, Res], request: Req, desk: Desk | None = None, *, key: str = "", asked_as: str = ""
+    ) -> Res:
         """``op`` run for ``desk`` now on this desk's clock."""
-        return self.run(op, request, Call.on(self.clock, desk), key=key)
+        return self.run(op, request, Call.on(self.clock, desk), key=key, asked_as=asked_as)
 
-    def run(self, op: Operation[Req, Res], request: Req, call: Call, *, key: str = "") -> Res:
-        """``op`` run in the context ``call`` (the hall server's: the session's desk, the server's clock)."""
+    def run(self, op: Operation[Req, Res], request: Req, call: Call, *, key: str = "", asked_as: str = "") -> Res:
+        """``op`` run in the context ``call`` (the hall server's: the session's desk, the server's clock).
+        ``asked_as``: the :func:`fingerprint` of the request as the desk sent it, where the caller changed it since
+        (the server confines its files); else the request's own."""
         if self.wire:
             request = decode(json.loads(json.dumps(encode(request, op.request))), op.request)
         run = _function(op.runs)
@@ -165,10 +187,15 @@ class InProcess:
                 # its gate asked first, in a unit of its own: the work opens its own units after
                 self.store.read(lambda work: _gated(work, op, call, request, _nothing))
                 answer = self.store.whole(lambda sessions: run(sessions, call, request))
+            elif op.writes and op.receipt and key:  # asked without a key, it can never be asked again: no receipt
+                bound = _Bound(op, call, key, asked_as or fingerprint(request, op.request))
+                answer = self.store.write(lambda work: _once(work, bound, request, run))
             elif op.writes:
-                answer = self.store.write(lambda work: _once(work, op, call, request, run, key or new_key()))
+                answer = self.store.write(lambda work: _recorded(work, _gated(work, op, call, request, run)))
             else:
-                answer = self.store.read(lambda work: _gated(work, op, call, request, run))
+                answer, noted = self.store.read(lambda work: (_gated(work, op, call, request, run), _noted(work)))
+                if noted:  # the read's unit writes nothing: the record is a transaction of its own, before the answer
+                    self.store.write(lambda work: _keep_reads(work, noted))
         except Exception as err:
             if not self.wire or not declared(err, op.faults):
                 raise
@@ -201,19 +228,68 @@ def _gated(work: Session, op: Operation[Any, Any], call: Call, request: Any, run
     return run(work, call, request)
 
 
-def _once(work: Session, op: Operation[Any, Any], call: Call, request: Any, run: Callable[..., Any], key: str) -> Any:
-    """The write applied under ``key``, with its receipt; or the answer its receipt holds, if it already was."""
-    from counter.db.receipts import keep_receipt, receipt
+def fingerprint(request: Any, kind: Any) -> str:
+    """SHA-256 of the request's JSON (keys sorted): what binds an idempotency key to one body."""
+    text = json.dumps(encode(request, kind), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()
 
+
+class _Bound:
+    """A write and what its key is bound to: the account and desk that ask, the operation, the request's body."""
+
+    def __init__(self, op: Operation[Any, Any], call: Call, key: str, request_hash: str) -> None:
+        self.op, self.call, self.key, self.request_hash = op, call, key, request_hash
+        desk = call.desk
+        self.account = desk.actor.login if desk is not None else ""
+        self.at = f"{desk.identity.site_code}-{desk.identity.desk_no}" if desk is not None else ""
+
+
+def _once(work: Session, bound: _Bound, request: Any, run: Callable[..., Any]) -> Any:
+    """The write applied under its key, with its receipt; or the answer its receipt holds, if it already was; or
+    :class:`KeyReused` when the key was given to another write."""
+    from counter.access.key_reused import KeyMismatch, KeyReused
+    from counter.db.receipts import Receipt, keep_receipt, receipt
+
+    op, key = bound.op, bound.key
     done = receipt(work, key)
     if done is not None:
-        name, stored = done
-        if name != op.name:
-            raise ValueError(f"key {key} was used for {name}, asked again for {op.name}")
+        differs = (
+            KeyMismatch.OPERATION if done.operation != op.name
+            else KeyMismatch.ACCOUNT if done.account != bound.account
+            else KeyMismatch.DESK if done.desk != bound.at
+            else KeyMismatch.REQUEST if done.request_hash != bound.request_hash
+            else None
+        )  # fmt: skip
+        if differs is not None:
+            log.warning("key %s of %s asked again for %s with another %s: refused", key, done.operation, op.name,
+                        differs.value)  # fmt: skip
+            raise KeyReused(differs.value)
         log.info("operation %s asked again under key %s: answered from its receipt", op.name, key)
-        return _Replayed(decode(json.loads(stored), op.response))
-    answer = _gated(work, op, call, request, run)
-    keep_receipt(work, key, op.name, json.dumps(encode(answer, op.response), ensure_ascii=False))
+        return _Replayed(decode(json.loads(done.response), op.response))
+    answer = _recorded(work, _gated(work, op, bound.call, request, run))
+    kept = json.dumps(encode(answer, op.response), ensure_ascii=False)
+    keep_receipt(work, key, Receipt(op.name, bound.account, bound.at, bound.request_hash, kept))
+    return answer
+
+
+def _noted(work: Session) -> tuple[IdReadRow, ...]:
+    """The whole reads the operation noted in ``work``."""
+    from counter.actions.cases.reach import noted_reads
+
+    return noted_reads(work)
+
+
+def _keep_reads(work: Session, rows: tuple[IdReadRow, ...]) -> None:
+    from counter.db.read_log import keep_reads
+
+    keep_reads(work, rows)
+
+
+def _recorded(work: Session, answer: Any) -> Any:
+    """``answer``, the whole reads its write noted recorded in its own transaction."""
+    noted = _noted(work)
+    if noted:
+        _keep_reads(work, noted)
     return answer
 
 

@@ -44,6 +44,9 @@ class Operation(Generic[Req, Res]):
     raise for the face to word, beyond the ones every operation may raise (:data:`counter.service.faults.COMMON`).
     ``whole``: work of many transactions (a catalog import, a training run) that opens its own units of work; it
     carries no idempotency receipt, being made safe to repeat by its own rule (written whole or not at all).
+    ``receipt``: False for a write that may run again whatever came of its first run, and whose answer is a read of
+    what is kept (a desk's draft checked, a bad one dropped): no receipt, so that its answer is never kept beside
+    the data it reads (a draft's applicant, in clear in the receipt while the draft itself is sealed).
     """
 
     name: str
@@ -55,6 +58,7 @@ class Operation(Generic[Req, Res]):
     faults: tuple[str, ...] = ()
     whole: bool = False
     doc: str = ""
+    receipt: bool = True
 
     def __repr__(self) -> str:
         return f"<operation {self.name}>"
@@ -82,9 +86,10 @@ def write(
     faults: tuple[str, ...] = (),
     doc: str = "",
     whole: bool = False,
+    receipt: bool = True,
 ) -> Operation[Req, Any]:
     """A write: one transaction, committed whole with its idempotency receipt, or nothing of it kept."""
-    return _declared(Operation(name, request, response, True, gate, runs, faults, whole, doc))
+    return _declared(Operation(name, request, response, True, gate, runs, faults, whole, doc, receipt))
 
 
 #: every operation declared so far, by name (:func:`counter.service.catalogue.operations` imports every area)

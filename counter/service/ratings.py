@@ -112,16 +112,18 @@ RECORD_RATING = write(
     Open.ANY_DESK,
     "counter.service.runs.ratings:record_rating",
     faults=(_REFUSED + "RatingRefused", _REFUSED + "ChoiceRefused"),
-    doc="The applicant's rating; a bad one opens its rectification and alerts the supervisor.",
+    doc="The applicant's rating, from the desk that raised the request; a bad one opens its rectification and alerts "
+    "the supervisor.",
 )
 KEY_IN_SHEET = write(
     "ratings.key_in_sheet",
     KeyInSheet,
     RatingRecorded,
-    Permission.SEND_TO_PAD,
+    Open.IN_ACTION,  # a supervisor who is not the clerk rated; a desk without accounts keys its own
     "counter.service.runs.ratings:key_in_sheet",
     faults=(_REFUSED + "RatingRefused", _REFUSED + "ChoiceRefused"),
-    doc="A paper 评价表 keyed in: the service's rating by channel 书面评价, with the paper's date and reason codes.",
+    doc="A paper 评价表 keyed in by a supervisor other than the clerk rated: the service's rating by channel 书面评价, "
+    "with the paper's date and reason codes, counted for the case's own clerk and desk.",
 )
 RATING_SHEET = read(
     "ratings.rating_sheet",
@@ -139,7 +141,8 @@ RECORD_UNRATED = write(
     Open.ANY_DESK,
     "counter.service.runs.ratings:record_unrated",
     faults=(_REFUSED + "RatingRefused",),
-    doc="The pad's time ran out: the service is recorded as unrated; its case number.",
+    doc="The pad's time ran out: the service is recorded as unrated, by the desk that raised the request; its case "
+    "number.",
 )
 
 

@@ -12,7 +12,12 @@ is checked against its certificate; a certificate from anyone else, a public CA'
 A write lost in transit (the connection dropped before its answer came) is asked again with the same idempotency key,
 a few times over some seconds: the server answers a repeat from the write's receipt and applies it once.  When the
 server stays away, :class:`ServerUnreachable` is raised for the face to say so and keep the clerk's work.
-Standard library only: the desk installs nothing for it.
+The desk keeps a few connections to the server (:data:`POOL_SIZE`), shared by every thread that asks: a call takes
+one that is idle, or opens one while fewer are open, or waits for one to come back, and gives it back after the
+answer.  A connection that failed is closed and replaced by a new one at the next call; one the server closed while
+it sat idle (its keep-alive timeout) is let go before it is used.  So a window asking from its workers, a morning of
+previews and drafts, holds at most that many descriptors, and no call pays a new TLS handshake while one is kept.
+The connection is the standard library's (``http.client``, ``ssl``); answers are read by the strict codec.
 """
 
 from __future__ import annotations
@@ -20,15 +25,17 @@ from __future__ import annotations
 import http.client
 import json
 import logging
+import select
 import ssl
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 
-from counter.service.codec import decode, encode
-from counter.service.faults import decode_fault
+from counter.service.codec import Malformed, decode, encode
+from counter.service.faults import UnknownFault, decode_fault
 from counter.service.hall import DeskCredentials, SessionOpened
 from counter.service.local import new_key
 
@@ -52,6 +59,12 @@ STORE_AWAY = "store"
 UNREADABLE = "unreadable"
 #: how long one request may take before it counts as lost: the slowest operation (a month's figures) with room
 TIMEOUT_S = 60.0
+#: how long after its first sending a write may still be asked again under its key: every try taking its whole
+#: timeout, with the waits between (some six minutes); the server keeps a write's receipt this long and no longer
+RETRY_WINDOW_S = (len(RETRY_WAITS_S) + 1) * TIMEOUT_S + sum(RETRY_WAITS_S)
+#: the connections a desk keeps to the server at most: the window's workers (:mod:`counter.ui.runner`), its
+#: reconnection probe and the sign-in's, each asking at once at worst; more would only hold descriptors idle
+POOL_SIZE = 4
 
 
 class ServerUnreachable(Exception):
@@ -89,6 +102,16 @@ class Refused(Exception):
         self.reason = reason
 
 
+class NotUnderstood(Refused):
+    """The server answered what this desk cannot read (``detail``, for the log): an answer not of the operation's
+    type, or a fault whose code this desk does not know (:class:`counter.service.faults.UnknownFault`) — a server of
+    another release.  Refused as it is, never guessed at; what the server did with the request is not known."""
+
+    def __init__(self, status: int, detail: str) -> None:
+        super().__init__(status, "answer")
+        self.detail = detail
+
+
 class Remote:
     """The hall's operations at ``root`` (``https://host:port``), trusting the CA certificate at ``ca_file`` alone."""
 
@@ -100,9 +123,10 @@ class Remote:
         self._context = ssl.create_default_context(cafile=str(ca_file))  # this CA only: no system store
         self._context.minimum_version = ssl.TLSVersion.TLSv1_2
         self._waits = retry_waits_s
-        self._local = threading.local()  # one kept-alive connection per thread: the window asks from its workers
-        self._open: set[http.client.HTTPSConnection] = set()  # every thread's, for close()
+        self._idle: list[http.client.HTTPSConnection] = []  # kept alive, none in use; the last given back first
+        self._slots = threading.BoundedSemaphore(POOL_SIZE)  # one a connection, idle or in use
         self._lock = threading.Lock()
+        self._closed = 0  # close()s so far: a connection out at one is closed when it comes back
         self._token = ""
         self._desk_key = ""
 
@@ -116,7 +140,7 @@ class Remote:
         status, data = self._post("/v1/sign-in", body, {}, retry=True)
         if status not in (200, 403):
             raise _refusal(status, data)
-        opened: SessionOpened = decode(data, SessionOpened)
+        opened: SessionOpened = _read(status, lambda: decode(data, SessionOpened))
         self._token, self._desk_key = opened.token, desk_key
         return opened.sign_in
 
@@ -134,9 +158,9 @@ class Remote:
             headers["Idempotency-Key"] = key or new_key()  # the same key for every retry below
         status, data = self._post(f"/v1/operations/{op.name}", encode(request, op.request), headers, retry=True)
         if status == 200:
-            return decode(data, op.response)  # type: ignore[no-any-return]
+            return _read(status, lambda: decode(data, op.response))  # type: ignore[no-any-return]
         if isinstance(data, dict) and "fault" in data:
-            raise decode_fault(data)
+            raise _read(status, lambda: decode_fault(data))
         if status == 401:
             self._token = ""
             raise SessionEnded(str(data.get("refused", "")) if isinstance(data, dict) else "")
@@ -146,21 +170,40 @@ class Remote:
         return {"Authorization": f"Bearer {token}", "Desk-Key": self._desk_key}
 
     def close(self) -> None:
-        """Close every thread's connection (the desk's end); a later call opens a new one."""
+        """Close the idle connections (the desk's end); one in use is closed when its call ends; a later call opens a
+        new one."""
         with self._lock:
-            connections, self._open = self._open, set()
-        for connection in connections:
+            idle, self._idle = self._idle, []
+            self._closed += 1
+        for connection in idle:
             connection.close()
-        self._local.connection = None
 
-    def _drop(self) -> None:
-        """Close this thread's connection, after a fault on it."""
-        connection = getattr(self._local, "connection", None)
-        self._local.connection = None
-        if connection is not None:
-            connection.close()
+    def _take(self) -> tuple[http.client.HTTPSConnection, int]:
+        """A connection for one request, and the close()s counted when it was taken: an idle one the server has not
+        closed meanwhile, else a new one; waits while :data:`POOL_SIZE` are in use."""
+        self._slots.acquire()
+        try:
             with self._lock:
-                self._open.discard(connection)
+                closed = self._closed
+                while self._idle:
+                    connection = self._idle.pop()
+                    if not _dropped(connection):
+                        return connection, closed
+                    connection.close()  # the server's keep-alive ended while it sat idle
+            return http.client.HTTPSConnection(self._host, self._port, context=self._context, timeout=TIMEOUT_S), closed
+        except BaseException:
+            self._slots.release()
+            raise
+
+    def _give_back(self, connection: http.client.HTTPSConnection, closed: int, *, broken: bool) -> None:
+        """``connection`` back to the idle ones, or closed: after a fault on it (``broken``), or a close() meanwhile."""
+        with self._lock:
+            kept = not broken and closed == self._closed
+            if kept:
+                self._idle.append(connection)
+        if not kept:
+            connection.close()
+        self._slots.release()
 
     def _post(self, path: str, body: Any, headers: dict[str, str], *, retry: bool) -> tuple[int, Any]:
         payload = b"" if body is None else json.dumps(body, ensure_ascii=False).encode()
@@ -170,10 +213,8 @@ class Remote:
             try:
                 status, data = self._once(path, payload, sent)
             except ssl.SSLCertVerificationError as err:
-                self._drop()
                 raise ServerNotTrusted(str(err.verify_message or err)) from err
             except (OSError, http.client.HTTPException) as err:
-                self._drop()
                 trouble: Exception = err
             else:
                 if not _store_away(status, data):
@@ -186,15 +227,15 @@ class Remote:
             time.sleep(wait)
 
     def _once(self, path: str, payload: bytes, headers: dict[str, str]) -> tuple[int, Any]:
-        connection = getattr(self._local, "connection", None)
-        if connection is None:
-            connection = http.client.HTTPSConnection(self._host, self._port, context=self._context, timeout=TIMEOUT_S)
-            self._local.connection = connection
-            with self._lock:
-                self._open.add(connection)
-        connection.request("POST", path, body=payload, headers=headers)
-        answer = connection.getresponse()
-        raw = answer.read()
+        connection, closed = self._take()
+        broken = True  # until its whole answer is read: a connection left mid-answer cannot carry the next
+        try:
+            connection.request("POST", path, body=payload, headers=headers)
+            answer = connection.getresponse()
+            raw = answer.read()
+            broken = answer.will_close
+        finally:
+            self._give_back(connection, closed, broken=broken)
         try:
             data = json.loads(raw) if raw else None
         except ValueError:  # not the door's own shape (a proxy's page, a framework's): a refusal, never a crash
@@ -203,12 +244,39 @@ class Remote:
         return answer.status, data
 
 
+def _dropped(connection: http.client.HTTPSConnection) -> bool:
+    """Whether an idle connection was closed at the other end (or never opened): readable with nothing asked means
+    the server's end of the stream, or its TLS close; a request sent on it would be lost."""
+    sock = connection.sock
+    if sock is None:
+        return True
+    try:
+        if hasattr(select, "poll"):  # select() refuses a descriptor numbered past 1,024; poll() takes any
+            poller = select.poll()
+            poller.register(sock, select.POLLIN)
+            return bool(poller.poll(0))
+        return bool(select.select([sock], [], [], 0)[0])
+    except (OSError, ValueError):  # closed here already
+        return True
+
+
 def _store_away(status: int, data: Any) -> bool:
     """Whether the server said its database could not take the request now (``503``, refused ``store``): the request
     did nothing there, and is asked again like one lost in transit."""
     return status == 503 and isinstance(data, dict) and data.get("refused") == STORE_AWAY
 
 
+def _read(status: int, reading: Callable[[], Any]) -> Any:
+    """What ``reading`` reads of an answer; :class:`NotUnderstood` when the answer is not what this desk knows."""
+    try:
+        return reading()
+    except (Malformed, UnknownFault) as err:
+        log.warning("the hall server's answer (%s) is not one this desk reads: %s", status, err)
+        raise NotUnderstood(status, str(err)) from err
+
+
 def _refusal(status: int, data: Any) -> Refused:
     reason = data.get("refused", "") if isinstance(data, dict) else ""
+    if isinstance(data, dict) and data.get("field"):  # the server's word for the request it could not read
+        log.warning("the hall server refused the request (%s): %s", data.get("field"), data.get("problem", ""))
     return Refused(status, str(reason))

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from counter.case.decisions import read_item_note
+from counter.case.hand_over import TRACKING
 from counter.case.status import CaseEvent
 from counter.intake.outcome import Outcome
 from counter.intake.parties import Delivery
@@ -113,7 +114,9 @@ def _handed(note: str, delivery: str) -> tuple[str, str]:
 
     The hand-over's record is a JSON object (``way``, ``tracking_no``, …); a line without one (the same-day step at
     the window, older lines) went the way the applicant chose at intake, with no tracking number.  Only these two
-    fields are read: the record's other fields (who collected, with a masked ID number) never reach a message.
+    fields are read: the record's other fields (who collected, with a masked ID number) never reach a message, and
+    a tracking number only in its shape (:data:`counter.case.hand_over.TRACKING`, letters and digits): a line
+    recorded before the hand-over held it to that, or carried in from elsewhere, is told without one.
     """
     if not note.startswith("{"):
         return delivery, ""
@@ -125,10 +128,7 @@ def _handed(note: str, delivery: str) -> tuple[str, str]:
         return delivery, ""
     way = str(record.get("way") or delivery)
     tracking = str(record.get("tracking_no") or "").strip() if way == Delivery.POST.value else ""
-    return way, tracking[:TRACKING_MAX]
-
-
-TRACKING_MAX = 40
+    return way, tracking if TRACKING.fullmatch(tracking) else ""
 
 
 def message_key(case_uid: str, what: str, when: str) -> str:

@@ -4,7 +4,9 @@ Like the printed documents' words (:mod:`counter.documents.words`) they are not 
 Chinese whatever language the desk shows, so they are kept here, outside the translation mechanism.  One SMS is
 70 characters; a text is kept to one where the names allow, the bundle's and the item's cut to :data:`NAME_MAX`.
 The signature (【…】) leads, as the gateways of the mainland require; it is the gateway's setting, by default the
-office's name.
+office's name.  A message carries only what the hall composed (these words, the catalog's names, dates) and the case's
+number; the one thing a desk typed that it may hold is a posted result's tracking number, and only in its shape
+(letters and digits, :data:`counter.case.hand_over.TRACKING`): otherwise it is told without one.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from counter.case.hand_over import TRACKING
 from counter.sms.kinds import MessageKind
 
 NAME_MAX = 14  # a bundle's or item's name beyond this is cut, with "…"
@@ -54,7 +57,7 @@ class MessageFacts:
         values = {"case_no": self.case_no, "bundle": short(self.bundle), "item": short(self.item)}
         if self.date is not None:
             values["date"] = date_text(self.date)
-        if self.tracking:
+        if TRACKING.fullmatch(self.tracking):
             values["tracking"] = self.tracking
         return values
 
@@ -71,6 +74,6 @@ def date_text(day: dt.date) -> str:
 def message_text(facts: MessageFacts, sign: str) -> str:
     """The whole text: the signature, then the body of the kind with its facts."""
     body = BODY[facts.kind]
-    if facts.kind is MessageKind.POSTED and not facts.tracking:
-        body = POSTED_UNTRACKED
+    if facts.kind is MessageKind.POSTED and not TRACKING.fullmatch(facts.tracking):
+        body = POSTED_UNTRACKED  # nothing but letters and digits stands in the hall's signed text for a desk's typing
     return SIGNATURE.format(sign=sign.strip()) + body.format(**facts.params())

@@ -455,14 +455,14 @@ def test_the_first_ground_names_the_licences_it_is_found_of(
 def test_a_name_beyond_the_fonts_is_taken_whole_and_flagged(
     capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
 ) -> None:
-    """GB 18030-2022 Amendment 1's Extension I (U+2EBF0…) holds characters of real names that no shipped font draws:
+    """A name may hold a character no shipped font draws (U+323B0, of CJK Extension J, newer than every one):
     the case is taken with the name whole, and the command says which character prints as □, as the window does."""
     request = copy.deepcopy(ACCEPT)
-    request["applicant"]["name"] = "王\U0002ebf0"
+    request["applicant"]["name"] = "王\U000323b0"
     request["applicant"].pop("legal_rep", None)
     code, out, err = take(capsys, db, write(tmp_path, request), "--json")
     assert code == 0, err
     case = json.loads(out)
-    assert case["applicant_name"] == "王\U0002ebf0"
-    flag = "注意：applicant.name中的“\U0002ebf0”（U+2EBF0）本机字体无法显示，打印件上将以□代替，请在纸面手写补正"
+    assert case["applicant_name"] == "王\U000323b0"
+    flag = "注意：applicant.name中的“\U000323b0”（U+323B0）本机字体无法显示，打印件上将以□代替，请在纸面手写补正"
     assert err.strip() == flag

@@ -173,3 +173,17 @@ def test_a_formula_in_a_comment_is_written_as_text(
     assert not any(value.startswith(("=", "+", "-", "@", "\t", "\r")) for value in row.values())
     code, out, _ = export(capsys, *args, "--format", "json")
     assert json.loads(out)[0]["comment"] == comment  # the record itself is not changed
+
+
+def test_each_raters_id_number_exported_is_recorded_as_read(capsys: pytest.CaptureFixture[str], rated_db: str) -> None:
+    """The export gives the raters' ID numbers whole (the region's record asks for them): each is a read of a person,
+    listed for the supervisor as any other."""
+    code, out, _ = export(capsys, "--from", "2026-11-20", "--to", "2026-11-20", "--format", "json", "--db", rated_db)
+    assert code == 0
+    exported = {(r["case_no"], r["rater_id_no"]) for r in json.loads(out) if r["rater_id_no"]}
+    assert exported
+    assert main(["audit", "reads", "--json", "--db", rated_db]) == 0
+    out, _ = capsys.readouterr()
+    reads = json.loads(out)
+    assert {(r["case_no"], r["operation"]) for r in reads} == {(c, "ratings.export_records") for c, _ in exported}
+    assert all(id_no not in out for _, id_no in exported)

@@ -9,11 +9,14 @@ the cases with an item routed to their department, a window clerk and a supervis
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
 
 import pytest
-from sqlalchemy import create_engine, insert, select
+from sqlalchemy import create_engine, insert, make_url, select
 
 from counter.access.account_views import NewAccount
+from counter.access.not_permitted import NotPermitted
+from counter.access.read_record import ReadsAsked
 from counter.access.roles import Role
 from counter.case.lookup import LOOKBACK_DAYS, read_lookup
 from counter.db import models
@@ -37,7 +40,19 @@ from counter.service.cases import (
     ReadCase,
     RouteItems,
 )
+from counter.service.intake import (
+    CHECK_DRAFT,
+    KEEP_DRAFT,
+    KNOWN_PARTY,
+    RESUBMISSION,
+    DeskOnly,
+    KeepDraft,
+    KnownPartyOf,
+    Resubmission,
+)
+from counter.service.reads import LIST_READS
 from counter.service.remote import Remote
+from tests.pg_server import pg_bin
 from tests.server.test_forgeries import CLERK, FOOD, PASSWORD, Hall, _taken, closed, hall
 
 pytestmark = pytest.mark.program
@@ -58,13 +73,13 @@ def _listed(desk: Remote) -> set[str]:
     return {row.case_no for row in desk.call(LIST_CASES, ListCases())}
 
 
-def _staff(hall: Hall, login: str, department: str) -> Remote:
-    """A department's account, added by the administrator, signed in at desk 9."""
+def _staff(hall: Hall, login: str, department: str, desk_no: str = "9") -> Remote:
+    """A department's account, added by the administrator, signed in at desk 9 (or ``desk_no``)."""
     admin = hall.server.desk("9", "admin", PASSWORD)
     staff = NewAccount(login, f"{login}名", frozenset({Role.DEPARTMENT}), PASSWORD, department=department)
     assert admin.call(ADD_ACCOUNT, staff) == ()
     admin.sign_out()
-    return hall.server.desk("9", login, PASSWORD)
+    return hall.server.desk(desk_no, login, PASSWORD)
 
 
 def _pledged(hall: Hall, case_no: str, department: str) -> None:
@@ -130,3 +145,62 @@ def test_a_departments_staff_are_sent_the_applicants_numbers_masked(hall: Hall) 
     assert shown.view is not None
     assert not shown.whole
     assert (shown.view.applicant_id_no, shown.view.applicant_phone) == (mask_id(id_no), mask_phone(phone))
+
+
+def test_a_department_at_a_clerks_desk_gets_nothing_whole_and_the_clerks_reads_are_listed(hall: Hall) -> None:
+    """Signed in at the window's desk 8, a department's account was handed the 补正 draft, the known party and the
+    desk's own draft of a case never routed to it, whole, and its case page; nothing of it was recorded."""
+    window = hall.server.desk("8", CLERK, PASSWORD)
+    case_no = _taken(window)
+    page = window.call(READ_CASE, ReadCase(case_no))  # the clerk's own read: whole, recorded
+    assert page is not None
+    id_no = page.view.applicant_id_no
+    draft = window.call(RESUBMISSION, Resubmission(case_no))
+    assert draft is not None
+    window.call(KEEP_DRAFT, KeepDraft(draft))
+    window.sign_out()
+
+    other = _staff(hall, "linye", OTHER, desk_no="8")
+    with pytest.raises(NotPermitted):
+        other.call(RESUBMISSION, Resubmission(case_no))
+    with pytest.raises(NotPermitted):
+        other.call(KNOWN_PARTY, KnownPartyOf(id_no))
+    assert other.call(CHECK_DRAFT, DeskOnly()) is None
+    assert other.call(SHOW_CASE, CaseNo(case_no)).view is None
+    assert other.call(READ_CASE, ReadCase(case_no)) is None
+    other.sign_out()
+
+    supervisor = hall.server.desk("9", "baoyin", PASSWORD)
+    reads = supervisor.call(LIST_READS, ReadsAsked(case_no=case_no))
+    assert [(r.login, r.desk_no, r.operation) for r in reads] == [
+        (CLERK, "8", "intake.resubmission"), (CLERK, "8", "cases.read_case"),
+    ]  # fmt: skip
+    assert all(id_no not in (r.person_key, r.case_no, r.name) for r in reads)
+
+
+def test_after_intakes_and_sign_ins_a_dump_of_the_hall_holds_no_person(hall: Hall) -> None:
+    """``operation_receipt`` kept every write's answer in clear for a week, the desk's draft offered at each sign-in
+    among them: every ``pg_dump`` carried the applicants whose columns were sealed beside it."""
+    window = hall.server.desk("8", CLERK, PASSWORD)
+    case_no = _taken(window)
+    page = window.call(READ_CASE, ReadCase(case_no))
+    assert page is not None
+    person = (page.view.applicant_id_no, page.view.applicant_phone)
+    draft = window.call(RESUBMISSION, Resubmission(case_no))
+    assert draft is not None
+    window.call(KEEP_DRAFT, KeepDraft(draft))
+    window.sign_out()
+    again = hall.server.desk("8", CLERK, PASSWORD)  # the next sign-in: the desk's draft offered back, whole
+    kept = again.call(CHECK_DRAFT, DeskOnly())
+    assert kept is not None
+    assert kept.draft is not None
+    assert kept.draft.applicant.id_no == person[0]
+    again.sign_out()
+
+    url = make_url(hall.url).set(drivername="postgresql").render_as_string(hide_password=False)
+    dump = subprocess.run(
+        [pg_bin("pg_dump"), "--no-owner", url], capture_output=True, text=True, check=True, timeout=120
+    ).stdout
+    assert case_no in dump
+    assert "operation_receipt" in dump
+    assert [value for value in person if value in dump] == []

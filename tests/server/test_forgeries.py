@@ -34,11 +34,14 @@ from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
 from counter.access.roles import Actor, Permission, Role
 from counter.case.decisions import DecisionProblem, DecisionRefused
+from counter.case.hand_over import HandOverProblem, HandOverRefused, HandOverRequest, HandOverWay
 from counter.case.numbers import DeskIdentity
 from counter.ratings.choice import RatingChoice
 from counter.ratings.levels import Level
+from counter.ratings.paper import PaperRating
 from counter.ratings.rectification import AppealGround, RectEvent
-from counter.ratings.refusals import RatingRefused
+from counter.ratings.refusals import ChoiceRefused, RatingRefused
+from counter.ratings.status import SendRefusal
 from counter.server.app import served
 from counter.service.admin import ADD_ACCOUNT
 from counter.service.calendar import (
@@ -49,7 +52,7 @@ from counter.service.calendar import (
     ImportSchedule,
     SetHoliday,
 )
-from counter.service.cases import DECIDE_ITEM, ITEM_STANDINGS, CaseOnDay, DecideItem
+from counter.service.cases import DECIDE_ITEM, HAND_OVER, ITEM_STANDINGS, CaseOnDay, DecideItem, HandOverResults
 from counter.service.catalog import (
     ALLOW_DRAFT_INTAKE,
     IMPORT_SOURCE,
@@ -82,13 +85,19 @@ from counter.service.outbox import (
 from counter.service.projects import IMPORT_SERVICE_LIST, ImportServiceList
 from counter.service.ratings import (
     DECIDE_APPEAL,
+    EXPORT_RECORDS,
+    KEY_IN_SHEET,
     MOVE_RECTIFICATION,
     OPEN_RECTIFICATIONS,
     RECORD_RATING,
+    RECORD_UNRATED,
     SEND_TO_PAD,
     DecideAppeal,
+    KeyInSheet,
     MoveRectification,
+    Period,
     RecordRating,
+    RecordUnrated,
     RectificationsAsked,
     SendToPad,
 )
@@ -282,6 +291,55 @@ def test_a_clerk_may_not_take_back_a_bad_rating(clerk: Remote) -> None:
     still = [r for r in clerk.call(OPEN_RECTIFICATIONS, RectificationsAsked()) if r.case_no == case_no]
     assert still == [rect]
     assert rect.level is Level.VERY_DISSATISFIED
+
+
+def test_a_pad_request_is_answered_only_by_the_desk_that_raised_it(hall: Hall, clerk: Remote) -> None:
+    """Desk 8's pad request: desk 9's session neither rates it (非常满意 on another's service) nor lapses it (the
+    applicant's one chance taken); desk 8's pad then records its applicant's answer."""
+    case_no = _taken(clerk)
+    pad = clerk.call(SEND_TO_PAD, SendToPad(case_no))
+    other = hall.server.desk("9", "baoyin", PASSWORD)
+    with pytest.raises(RatingRefused) as forged:
+        other.call(RECORD_RATING, RecordRating(pad.request_id, RatingChoice(Level.VERY_SATISFIED)))
+    assert forged.value.code is SendRefusal.OTHER_DESK
+    with pytest.raises(RatingRefused) as lapsed:
+        other.call(RECORD_UNRATED, RecordUnrated(pad.request_id))
+    assert lapsed.value.code is SendRefusal.OTHER_DESK
+    clerk.call(RECORD_RATING, RecordRating(pad.request_id, RatingChoice(Level.SATISFIED)))
+
+
+def test_a_paper_rating_counts_for_the_clerk_who_served(hall: Hall, clerk: Remote) -> None:
+    """A supervisor at desk 9 keys in the paper of desk 8's service: it counts for desk 8's clerk; the clerk herself
+    keys in none, nor a paper dated before the case."""
+    case_no = _taken(clerk)
+    paper = PaperRating(Level.VERY_SATISFIED, (), "", dt.date.today())
+    _refused(Permission.RECTIFY, clerk, KEY_IN_SHEET, KeyInSheet(case_no, paper))
+    supervisor = hall.server.desk("9", "baoyin", PASSWORD)
+    before_the_case = dataclasses.replace(paper, rated_on=dt.date(2001, 1, 1))
+    with pytest.raises(ChoiceRefused):
+        supervisor.call(KEY_IN_SHEET, KeyInSheet(case_no, before_the_case))
+    supervisor.call(KEY_IN_SHEET, KeyInSheet(case_no, paper))
+    records = supervisor.call(EXPORT_RECORDS, Period(dt.date.today(), dt.date.today()))
+    (record,) = [r for r in records if r.case_no == case_no]
+    assert (record.clerk, record.desk_no) == (f"{CLERK}名", "8")
+
+
+@pytest.mark.parametrize(
+    "tracking_no", ["SF1，欠邮费5元点t.cn/Ev1L补缴否则退回", "SF1234567890\u202e", "SF12\x0034567890"]
+)
+def test_a_clerks_words_as_a_tracking_number_are_refused_by_the_field(clerk: Remote, tracking_no: str) -> None:
+    """The words a clerk once put in the hall's signed POSTED message as a "tracking number", a right-to-left
+    override, and NUL (once a database fault): each refused at the server, naming the tracking number's field."""
+    case_no = _taken(clerk)
+    posted = HandOverRequest(HandOverWay.POST, carrier="顺丰", tracking_no=tracking_no)
+    if "\x00" in tracking_no:  # refused at the door, before the operation: PostgreSQL holds no NUL
+        with pytest.raises(Refused) as at_door:
+            clerk.call(HAND_OVER, HandOverResults(case_no, posted))
+        assert (at_door.value.status, at_door.value.reason) == (400, "nul:request.tracking_no")
+        return
+    with pytest.raises(HandOverRefused) as refused:
+        clerk.call(HAND_OVER, HandOverResults(case_no, posted))
+    assert HandOverProblem.BAD_TRACKING in refused.value.problems
 
 
 def test_a_clerk_may_not_change_the_sms_gateway_or_the_platform(clerk: Remote) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import http.client
+import json
 import os
 import ssl
 from collections.abc import Iterator
@@ -19,6 +20,7 @@ import pytest
 
 from counter.access.account_views import NewAccount
 from counter.access.desk import Desk
+from counter.access.key_reused import KeyMismatch, KeyReused
 from counter.access.lockout import SignInOutcome
 from counter.access.not_permitted import NotPermitted
 from counter.access.roles import SINGLE_DESK, Actor, Permission, Role
@@ -124,6 +126,32 @@ def test_a_write_asked_again_with_its_key_applies_once(hall: HallServer) -> None
     # LOGIN_TAKEN); under a new key it is a new write, and refused as one
     assert admin.call(ADD_ACCOUNT, new, key=key) == ()
     assert admin.call(ADD_ACCOUNT, new, key=new_key()) != ()
+
+
+def test_a_key_reused_for_another_request_or_operation_is_refused_with_its_reason(hall: HallServer) -> None:
+    """One key reused for another applicant's intake answered with the first case and dropped the second; for another
+    operation it gave 500.  Both are refused 409 with what differs, and neither is applied."""
+    admin = hall.desk("8", "admin", PASSWORD)
+    key = new_key()
+    assert admin.call(ADD_ACCOUNT, NewAccount("suyala", "苏雅拉", frozenset({Role.CLERK}), PASSWORD), key=key) == ()
+    other = NewAccount("tuya", "图雅", frozenset({Role.CLERK}), PASSWORD)
+    with pytest.raises(KeyReused) as refused:
+        admin.call(ADD_ACCOUNT, other, key=key)
+    assert refused.value.reason == KeyMismatch.REQUEST
+    with pytest.raises(KeyReused) as refused:
+        admin.call(DISABLE_ACCOUNT, AccountLogin("suyala"), key=key)
+    assert refused.value.reason == KeyMismatch.OPERATION
+    logins = {a.login: a for a in admin.call(LIST_ACCOUNTS, AccountsAsked())}
+    assert "tuya" not in logins
+    assert not logins["suyala"].disabled
+
+    connection = _connection(hall)
+    headers = {"Authorization": f"Bearer {admin._token}", "Desk-Key": hall.desk_keys["8"], "Idempotency-Key": key}
+    connection.request("POST", "/v1/operations/admin.disable_account", body=b'{"login": "suyala"}', headers=headers)
+    answer = connection.getresponse()
+    assert answer.status == 409
+    assert json.loads(answer.read())["values"] == {"reason": "operation"}
+    connection.close()
 
 
 def test_a_write_whose_answer_was_lost_is_asked_again_under_its_key_and_applies_once(
@@ -258,6 +286,15 @@ def test_a_request_that_does_not_decode_is_refused(hall: HallServer) -> None:
     connection.close()
 
 
+def test_a_nul_in_a_request_is_refused_by_its_field_never_a_database_fault(hall: HallServer) -> None:
+    """PostgreSQL holds no NUL: a request carrying one is refused at the door, naming the field, not answered 503
+    (the server away, asked again) as the database's fault."""
+    admin = hall.desk("8", "admin", PASSWORD)
+    with pytest.raises(Refused) as refused:
+        admin.call(DISABLE_ACCOUNT, AccountLogin("sa\x00rula"))
+    assert (refused.value.status, refused.value.reason) == (400, "nul:login")
+
+
 def test_plain_http_is_refused(hall: HallServer) -> None:
     connection = http.client.HTTPConnection("127.0.0.1", hall.port, timeout=10)
     connection.request("POST", "/v1/sign-in", body=b"{}")  # sent in clear: the server takes it for a TLS hello
@@ -272,6 +309,18 @@ def test_a_server_certificate_not_from_the_halls_ca_is_refused(hall: HallServer,
     with pytest.raises(ServerNotTrusted):
         remote.sign_in("admin", PASSWORD, "8", hall.desk_keys["8"])
     remote.close()
+
+
+def test_the_servers_logs_hold_no_password(hall: HallServer) -> None:
+    """Last of the module: after every sign-in, wrong password and refusal above, neither the server's output nor its
+    counter.log holds an account's password (nor, on PostgreSQL, a database URL's: this cluster has none to give)."""
+    folder = hall.log.parent
+    logs = [hall.log, *folder.rglob("counter.log*")]
+    assert len(logs) > 1  # the server's own log was written
+    for log in logs:
+        text = log.read_text(encoding="utf-8", errors="replace")
+        assert PASSWORD not in text, log
+        assert "wrong0pass" not in text, log
 
 
 def _connection(hall: HallServer) -> http.client.HTTPSConnection:

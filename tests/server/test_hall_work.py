@@ -1,5 +1,5 @@
-"""The hall's own work as the server runs it, in process on a hall's file: the pruning of ended sessions and old
-receipts, and a round that goes on past a job that fails."""
+"""The hall's own work as the server runs it, in process on a hall's file: the pruning of ended sessions and of
+receipts past a desk's retry window, and a round that goes on past a job that fails."""
 
 from __future__ import annotations
 
@@ -21,7 +21,8 @@ from counter.server.hall_work import HallWork
 from counter.server.secrets_hash import digest
 from counter.service.admin import ADD_ACCOUNT
 from counter.service.hall import OPEN_SESSION, PRUNE, REGISTER_DESK, OpenSession, Prune, RegisterDesk
-from counter.service.local import InProcess
+from counter.service.local import InProcess, new_key
+from counter.service.remote import RETRY_WINDOW_S
 from tests.conftest import made_database
 
 PASSWORD = "Xam01desk2026"
@@ -41,8 +42,12 @@ def service(tmp_path: Path) -> Iterator[InProcess]:
 
 
 def _sign_in(service: InProcess, token: str, now: dt.datetime) -> None:
-    opened = service.call(OPEN_SESSION, OpenSession("wulan", PASSWORD, "8", digest("desk-8-key"), digest(token), now))
+    """A sign-in (which keeps no receipt: its own docstring), then a desk's write under its key, which does."""
+    asked = OpenSession("wulan", PASSWORD, "8", digest("desk-8-key"), digest(token), now)
+    opened = service.call(OPEN_SESSION, asked, key=new_key())
     assert opened.result.signed_in
+    other = str(90 + len(token))  # another desk's machine: desk 8's session stays
+    service.call(REGISTER_DESK, RegisterDesk(other, digest(f"desk-{other}-key")), key=new_key())
 
 
 def _count(service: InProcess, model: type[models.Base]) -> int:
@@ -50,7 +55,18 @@ def _count(service: InProcess, model: type[models.Base]) -> int:
         return int(session.scalar(select(func.count()).select_from(model)) or 0)
 
 
-def test_sessions_ended_a_week_ago_and_receipts_past_their_week_are_pruned(service: InProcess) -> None:
+def test_receipts_are_kept_no_longer_than_a_desks_retry_window(service: InProcess) -> None:
+    """A receipt answers a desk's retry, which comes within its transport's window (some six minutes), and may name a
+    person: it is kept that long and no longer (once for a week)."""
+    now = dt.datetime.now(dt.UTC)
+    _sign_in(service, "today", now)
+    assert _count(service, models.OperationReceipt) >= 1
+    assert service.call(PRUNE, Prune(now + dt.timedelta(seconds=RETRY_WINDOW_S / 2))).receipts == 0
+    assert service.call(PRUNE, Prune(now + dt.timedelta(seconds=RETRY_WINDOW_S + 1))).receipts >= 1
+    assert _count(service, models.OperationReceipt) == 0
+
+
+def test_sessions_ended_a_week_ago_and_receipts_past_their_window_are_pruned(service: InProcess) -> None:
     now = dt.datetime.now(dt.UTC)
     _sign_in(service, "today", now)  # written under a receipt made now
     _sign_in(service, "tomorrow", now + dt.timedelta(days=1))

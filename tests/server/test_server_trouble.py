@@ -8,10 +8,8 @@ service whose database is away, and the transport is asked by a stub that answer
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import json
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Iterator
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
@@ -20,10 +18,11 @@ from typing import Any, ClassVar
 import pytest
 
 from counter.host.database_faults import DbFault, StoreFault
-from counter.server.app import STORE_AWAY, make_app
+from counter.server.app import STORE_AWAY
 from counter.service.admin import ACCOUNTS_EXIST, AccountsAsked
-from counter.service.remote import Refused, Remote, ServerUnreachable
+from counter.service.remote import NotUnderstood, Refused, Remote, ServerUnreachable
 from tests.https_stub import serving
+from tests.server.asgi_call import post
 
 
 class DatabaseAway:
@@ -36,57 +35,25 @@ class DatabaseAway:
         raise self.error
 
 
-def _post(service: Any, path: str, body: bytes, headers: dict[str, str]) -> tuple[int, Any]:
-    """``POST path`` asked of the server's application in process: its status and its JSON body."""
-    sent: list[MutableMapping[str, Any]] = []
-
-    async def receive() -> dict[str, Any]:
-        return {"type": "http.request", "body": body, "more_body": False}
-
-    async def send(message: MutableMapping[str, Any]) -> None:
-        sent.append(message)
-
-    scope = {
-        "type": "http",
-        "asgi": {"version": "3.0"},
-        "http_version": "1.1",
-        "method": "POST",
-        "scheme": "https",
-        "path": path,
-        "raw_path": path.encode(),
-        "root_path": "",
-        "query_string": b"",
-        "headers": [(name.lower().encode(), value.encode()) for name, value in headers.items()],
-        "client": ("127.0.0.1", 50000),
-        "server": ("127.0.0.1", 8443),
-    }
-    # the framework raises an unexpected failure again after answering it, for the server's log
-    with contextlib.suppress(Exception):
-        asyncio.run(make_app(service)(scope, receive, send))
-    start = next(message for message in sent if message["type"] == "http.response.start")
-    content = b"".join(message.get("body", b"") for message in sent if message["type"] == "http.response.body")
-    return start["status"], json.loads(content)
-
-
 SIGN_IN_BODY = json.dumps({"login": "wulan", "password": "x", "desk_no": "8", "desk_key": "k"}).encode()
 BEARER = {"Authorization": "Bearer a-token", "Desk-Key": "a-key"}
 
 
 def test_a_sign_in_the_database_cannot_take_now_is_answered_as_such() -> None:
-    assert _post(DatabaseAway(), "/v1/sign-in", SIGN_IN_BODY, {}) == (503, {"refused": STORE_AWAY})
+    assert post(DatabaseAway(), "/v1/sign-in", SIGN_IN_BODY, {}) == (503, {"refused": STORE_AWAY})
 
 
 def test_an_operations_session_the_database_cannot_find_now_is_answered_as_such() -> None:
     path = f"/v1/operations/{ACCOUNTS_EXIST.name}"
-    assert _post(DatabaseAway(), path, b"{}", BEARER) == (503, {"refused": STORE_AWAY})
+    assert post(DatabaseAway(), path, b"{}", BEARER) == (503, {"refused": STORE_AWAY})
 
 
 def test_a_sign_out_the_database_cannot_take_now_is_answered_as_such() -> None:
-    assert _post(DatabaseAway(), "/v1/sign-out", b"", BEARER) == (503, {"refused": STORE_AWAY})
+    assert post(DatabaseAway(), "/v1/sign-out", b"", BEARER) == (503, {"refused": STORE_AWAY})
 
 
 def test_an_unexpected_failure_is_answered_in_json() -> None:
-    assert _post(DatabaseAway(RuntimeError("a bug")), "/v1/sign-in", SIGN_IN_BODY, {}) == (500, {"refused": "server"})
+    assert post(DatabaseAway(RuntimeError("a bug")), "/v1/sign-in", SIGN_IN_BODY, {}) == (500, {"refused": "server"})
 
 
 class Answers(BaseHTTPRequestHandler):
@@ -151,3 +118,25 @@ def test_an_answer_that_is_not_json_is_a_refusal_not_a_crash(stub: Stub) -> None
     with pytest.raises(Refused) as refused:
         stub.remote().call(ACCOUNTS_EXIST, AccountsAsked())
     assert (refused.value.status, refused.value.reason) == (500, "unreadable")
+
+
+@pytest.mark.parametrize(
+    "fault",
+    [
+        {"fault": "FaultOfANewerRelease", "values": {}},
+        {"fault": "counter.intake.not_possible:IntakeNotPossible", "values": {"decision": None}},  # a path: no code
+    ],
+)
+def test_a_fault_this_desk_does_not_know_is_a_refusal_never_an_import(stub: Stub, fault: dict[str, Any]) -> None:
+    stub.answers.script[:] = [(422, "application/json", json.dumps(fault).encode())]
+    with pytest.raises(NotUnderstood) as refused:
+        stub.remote().call(ACCOUNTS_EXIST, AccountsAsked())
+    assert isinstance(refused.value, Refused)  # the window words it as the server's refusal, never a crash
+    assert refused.value.reason == "answer"
+
+
+def test_an_answer_not_of_the_operations_type_is_refused_not_coerced(stub: Stub) -> None:
+    stub.answers.script[:] = [(200, "application/json", b'"false"')]  # was read as True
+    with pytest.raises(NotUnderstood) as refused:
+        stub.remote().call(ACCOUNTS_EXIST, AccountsAsked())
+    assert "got `str`" in refused.value.detail

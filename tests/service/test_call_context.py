@@ -29,7 +29,7 @@ from counter.intake.checklist import Receipt, record
 from counter.service.call import Call, Clock
 from counter.service.cases import SHOW_CASE, CaseNo
 from counter.service.catalogue import operations
-from counter.service.codec import decode, encode
+from counter.service.codec import Malformed, decode, encode
 from counter.service.intake import READ_CURRENT_GUIDE, TAKE_INTAKE, CurrentGuide, TakeIntake
 from counter.service.local import InProcess
 from tests.actions.test_intake_actions import applicant
@@ -89,9 +89,16 @@ def _with_two_required_missing(service: InProcess) -> IntakeRequest:
 
 
 def test_an_intake_sent_with_an_arrival_a_month_back_is_a_correction_on_the_intake_day(service: InProcess) -> None:
+    """The arrival a desk once stated (``received_on``, with its own ``today``) is no field of an intake: such a body,
+    as an older desk or a forger sends it, is refused naming the field, and the same intake without it is a 补正
+    dated on the transport's day, the two missing materials counted from then."""
     body = encode(TakeIntake(_with_two_required_missing(service)), TakeIntake)
-    body["request"]["received_on"] = (DAY - dt.timedelta(days=30)).isoformat()  # as an older desk, or a forger, sends
-    body["today"] = DAY.isoformat()
+    forged = json.loads(json.dumps(body))
+    forged["request"]["received_on"] = (DAY - dt.timedelta(days=30)).isoformat()
+    forged["today"] = DAY.isoformat()
+    with pytest.raises(Malformed) as refused:
+        decode(forged, TakeIntake)
+    assert "received_on" in str(refused.value) or "today" in str(refused.value)
     asked = decode(json.loads(json.dumps(body)), TakeIntake)
     taken = service.call(TAKE_INTAKE, asked, DESK)
     shown = service.call(SHOW_CASE, CaseNo(taken.case_no), DESK).view

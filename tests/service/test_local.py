@@ -3,15 +3,20 @@ holds before the action runs."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
+from counter.access.desk import Desk
+from counter.access.key_reused import KeyMismatch, KeyReused
 from counter.access.not_permitted import NotPermitted
 from counter.access.roles import Permission, Role
 from counter.actions.site.store import Store
 from counter.case.not_found import CaseNotFound
+from counter.case.numbers import DeskIdentity
 from counter.host.database_faults import StoreFault
 from counter.service.local import InProcess
 from counter.service.operation import Open, Operation
@@ -47,8 +52,68 @@ def test_a_write_asked_again_under_its_key_applies_once(service: InProcess) -> N
 
 def test_a_key_is_not_taken_for_another_operation(service: InProcess) -> None:
     service.call(COUNT, Count(1), key="k-2")
-    with pytest.raises(ValueError, match="k-2"):
+    with pytest.raises(KeyReused) as refused:
         service.call(GATED, Count(1), key="k-2")
+    assert refused.value.reason == KeyMismatch.OPERATION
+    assert service.call(COUNTED, Count(0)) == 1
+
+
+def test_a_key_is_not_taken_for_another_request(service: InProcess) -> None:
+    """One key reused for another applicant's intake answered with the first case and dropped the second: refused,
+    and neither the answer nor the write of the second."""
+    assert service.call(COUNT, Count(1), key="k-4") == 1
+    with pytest.raises(KeyReused) as refused:
+        service.call(COUNT, Count(2), key="k-4")
+    assert refused.value.reason == KeyMismatch.REQUEST
+    assert service.call(COUNT, Count(1), key="k-4") == 1  # the first request itself: still its answer
+    assert service.call(COUNTED, Count(0)) == 1
+
+
+def test_a_key_is_not_taken_by_another_account_or_desk(service: InProcess) -> None:
+    """A department's account at a clerk's desk read the answer of the clerk's write by its key: refused."""
+    with service.store.sessions().begin() as work:
+        clerk = Desk(DeskIdentity("XAM01", "8"), "乌兰", add_account(work, "wulan", "乌兰", Role.CLERK))
+        other = add_account(work, "ziran", "自然", Role.DEPARTMENT, department="兴安盟自然资源局")
+    assert service.call(COUNT, Count(5), clerk, key="k-5") == 5
+    with pytest.raises(KeyReused) as refused:
+        service.call(COUNT, Count(5), dataclasses.replace(clerk, actor=other), key="k-5")
+    assert refused.value.reason == KeyMismatch.ACCOUNT
+    with pytest.raises(KeyReused) as refused:
+        service.call(COUNT, Count(5), Desk(DeskIdentity("XAM01", "9"), "乌兰", clerk.actor), key="k-5")
+    assert refused.value.reason == KeyMismatch.DESK
+    assert service.call(COUNT, Count(5), clerk, key="k-5") == 5
+    assert service.call(COUNTED, Count(0)) == 5
+
+
+def test_a_receipts_answer_is_kept_sealed(service: InProcess) -> None:
+    from counter.db.sealed import is_sealed
+
+    service.call(COUNT, Count(7), key="k-6")
+    with service.store.sessions()() as work:
+        stored = work.execute(text("SELECT response FROM operation_receipt WHERE key = 'k-6'")).scalar()
+    assert stored is not None
+    assert is_sealed(stored)
+
+
+def test_a_receipt_answers_a_retry_across_a_key_rotation(service: InProcess) -> None:
+    """The rotation seals every receipt again under the new key before the old one goes: a desk's retry across it is
+    answered, not failed on an answer nobody can open."""
+    from counter.db import sealing
+    from counter.db.engine import make_engine
+    from counter.db.sealed import key_id_of
+
+    assert service.call(COUNT, Count(3), key="k-7") == 3
+    engine = make_engine(service.url)
+    try:
+        key_id, done = sealing.start_rotation(engine)
+        with engine.connect() as connection:
+            stored = connection.execute(text("SELECT response FROM operation_receipt WHERE key = 'k-7'")).scalar()
+    finally:
+        engine.dispose()
+    assert done.unreadable == 0
+    assert key_id_of(str(stored)) == key_id
+    assert service.call(COUNT, Count(3), key="k-7") == 3
+    assert service.call(COUNTED, Count(0)) == 3
 
 
 def test_a_declared_fault_crosses_as_itself_and_keeps_nothing(service: InProcess) -> None:

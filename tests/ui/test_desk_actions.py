@@ -78,6 +78,36 @@ def test_f5_after_a_commit_starts_the_next_intake_with_the_keyboard_in_it(qtbot:
     assert second.isActiveWindow()
 
 
+@pytest.mark.slow
+def test_the_next_applicants_initials_replace_the_last_search(qtbot: QtBot, window: MainWindow) -> None:
+    """After an intake the search that found its bundle is selected: 'lfd' typed next searches for 'lfd', not
+    'xcglfd'; the same once its window is closed."""
+    open_bundle(window, "xcg")
+    QTest.keyClick(window, Qt.Key.Key_F5)
+    first = window.desk_actions.intake
+    assert first is not None
+    fill_person(first)
+    refuse(first)
+    commit(qtbot, first)
+    window.activateWindow()  # the clerk turns to the desk, the case number still on the intake's window
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.search_panel.box)
+    QTest.keyClicks(window.search_panel.box, "lfd")
+    assert window.search_panel.box.text() == "lfd"
+    QTest.keyClick(window.search_panel.box, Qt.Key.Key_Return)
+    QTest.keyClick(window, Qt.Key.Key_F5)
+    second = window.desk_actions.intake
+    assert second is not None
+    assert second is not first
+    qtbot.addWidget(second)
+    qtbot.waitUntil(second.isActiveWindow)
+    second.close()  # nothing filled: closed without a question
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.search_panel.box)
+    QTest.keyClicks(window.search_panel.box, "xcg")
+    assert window.search_panel.box.text() == "xcg"
+
+
 def test_an_unpublished_guide_cannot_be_taken(qtbot: QtBot, window: MainWindow) -> None:
     open_bundle(window, "xse")  # 新生儿: unpublished in the test catalog
     assert window.guide_view.bundle is not None
@@ -85,6 +115,19 @@ def test_an_unpublished_guide_cannot_be_taken(qtbot: QtBot, window: MainWindow) 
     QTest.keyClick(window, Qt.Key.Key_F5)
     assert window.desk_actions.intake is None
     assert any("指南未发布" in text for text in shown_messages(window))
+
+
+def typing_goes_past_the_bar(qtbot: QtBot, window: MainWindow) -> None:
+    """With the draft bar shown, what the clerk types lands in the search (the bar's 恢复 never takes it) and Enter
+    opens the guide searched for, never the draft (another applicant's)."""
+    assert window.draft_offer.isVisible()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.search_panel.box)
+    QTest.keyClicks(window.search_panel.box, "xcg")
+    assert window.search_panel.box.text() == "xcg"
+    QTest.keyClick(window.search_panel.box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.current_bundle is not None)
+    assert window.desk_actions.intake is None or not window.desk_actions.intake.isVisible()
+    assert window.draft_offer.isVisible()  # still offered: the clerk takes it back when she chooses
 
 
 @pytest.mark.slow
@@ -105,7 +148,10 @@ def test_an_unfinished_intake_is_offered_back_after_a_crash(
     assert second.draft_offer.isVisible()
     assert "上次未完成的受理" in second.draft_offer.label.text()
     second.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is second.draft_offer.restore_button)
+    qtbot.waitUntil(second.isActiveWindow)
+    typing_goes_past_the_bar(qtbot, second)
+    QTest.keyClick(second.search_panel.box, Qt.Key.Key_Tab)  # the clerk goes to the bar
+    assert QApplication.focusWidget() is second.draft_offer.restore_button
     QTest.keyClick(second.draft_offer.restore_button, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
     assert QApplication.focusWidget() is second.search_panel.box  # back to typing, never to 放弃 first
     QTest.keyClick(second.search_panel.box, Qt.Key.Key_Tab)
@@ -119,7 +165,7 @@ def test_an_unfinished_intake_is_offered_back_after_a_crash(
 
 
 @pytest.mark.slow
-def test_an_intake_closed_unfinished_is_offered_back_at_once_and_enter_restores_it(
+def test_an_intake_closed_unfinished_is_offered_back_at_once_and_enter_on_the_bar_restores_it(
     qtbot: QtBot, db: Store, catalog_dir: Path, named_desk: None
 ) -> None:
     window = start_window(qtbot, MainWindow(InProcess(db), catalog_dir))
@@ -145,7 +191,9 @@ def test_an_intake_closed_unfinished_is_offered_back_at_once_and_enter_restores_
     assert "未完成的受理" in window.draft_offer.label.text()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.draft_offer.restore_button)
+    typing_goes_past_the_bar(qtbot, window)
+    QTest.keyClick(window.search_panel.box, Qt.Key.Key_Tab)  # the clerk goes to the bar
+    assert QApplication.focusWidget() is window.draft_offer.restore_button
     QTest.keyClick(window.draft_offer.restore_button, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
     assert QApplication.focusWidget() is window.search_panel.box  # back to typing, never to 放弃 or the guide first
     QTest.keyClick(window.search_panel.box, Qt.Key.Key_Tab)

@@ -10,7 +10,7 @@ import pytest
 from counter.__main__ import window_args
 from counter.host.database_faults import DbFault
 from counter.host.desk_key import keep_desk_key
-from counter.service.remote import Refused, Remote, ServerNotTrusted, ServerUnreachable, SessionEnded
+from counter.service.remote import NotUnderstood, Refused, Remote, ServerNotTrusted, ServerUnreachable, SessionEnded
 from counter.ui import server_words
 from counter.ui.hall_desk import HallSettings, hall_settings, open_remote
 from counter.ui.runner import server_failed
@@ -55,6 +55,7 @@ def test_a_missing_or_unreadable_ca_and_an_address_in_clear_are_named(ca: Path, 
         (ServerNotTrusted("certificate verify failed: unable to get local issuer"), "证书不是本中心签发", False),
         (SessionEnded("expired"), "登录已结束", False),
         (Refused(400, "request"), "大厅服务器拒绝了这次请求", False),
+        (NotUnderstood(422, "FaultOfANewerRelease"), "答复本窗口无法识别", False),
     ],
 )
 def test_the_servers_faults_are_worded_in_the_widgets_sentence(fault: Exception, said: str, lost: bool) -> None:

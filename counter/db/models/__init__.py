@@ -46,6 +46,7 @@ from counter.db.models.ratings import (
     Rectification,
     RectificationHistory,
 )
+from counter.db.models.reads import IdRead
 from counter.db.models.receipts import OperationReceipt
 from counter.db.models.trail import Account, AuditChain, AuditEntry, AuditSeal, PeerSeal
 
@@ -74,6 +75,7 @@ __all__ = [
     "GuideVersion",
     "HallDesk",
     "Holiday",
+    "IdRead",
     "InsertOnly",
     "OpenItem",
     "OperationReceipt",

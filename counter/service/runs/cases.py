@@ -14,7 +14,7 @@ from counter.access.pledge_offers import PledgeOffer, PledgeRow
 from counter.access.roles import Role
 from counter.actions.admin.accounts import own_department
 from counter.actions.admin.calendar import office_calendar
-from counter.actions.cases import case_reads, decisions, item_authority, item_queue, item_steps
+from counter.actions.cases import case_reads, decisions, item_authority, item_queue, item_steps, reach
 from counter.actions.cases import hand_over as hand_overs
 from counter.actions.cases.case_view import read_case
 from counter.actions.intake import notice_pledges, same_day, take
@@ -31,11 +31,14 @@ from counter.case.lookup import FoundCase
 from counter.case.same_day import SameDayProblem
 from counter.case.site_authority import SiteAuthority
 from counter.case.status import CaseStatus
-from counter.case.view import CaseRow
+from counter.case.view import CaseRow, CaseView
 from counter.documents.case_page import CasePage
 from counter.documents.handed_over import HandedOver
 from counter.service.call import Call
 from counter.service.cases import (
+    FIND_CASES,
+    READ_CASE,
+    SHOW_CASE,
     CaseNo,
     CaseOnDay,
     CaseShown,
@@ -78,11 +81,22 @@ CHOOSERS = frozenset({Role.SUPERVISOR, Role.ADMIN})
 
 
 def read_page(work: Session, call: Call, request: ReadCase) -> CasePage | None:
+    """None for a case outside the account's reach, as for no case (:mod:`counter.actions.cases.reach`)."""
+    desk = call.desk
+    if desk is not None and not reach.in_reach(work, desk, request.case_no):
+        return None
     page = read_case(work, request.case_no, call.today)
-    if page is None or call.desk is None or case_reads.may_see_whole_numbers(work, call.desk):
+    if page is None or desk is None:
+        return page
+    if reach.may_see_whole(work, desk):
+        reach.note_read(work, desk, READ_CASE.name, page.view.case_no, _id_nos(page.view))
         return page
     # whoever may not see them whole is never sent them: masked here, not only on the desk's screen
     return dataclasses.replace(page, view=page.view.masked())
+
+
+def _id_nos(view: CaseView) -> tuple[str, str]:
+    return (view.applicant_id_no, view.agent_id_no)
 
 
 def read_calendar(work: Session, call: Call, request: Nothing) -> HolidayTable:
@@ -90,8 +104,12 @@ def read_calendar(work: Session, call: Call, request: Nothing) -> HolidayTable:
 
 
 def find_cases(work: Session, call: Call, request: FindCases) -> tuple[FoundCase, ...]:
-    department = _bound_department(work, call.desk)
-    found = case_reads.cases_found(work, request.lookup, call.today, call.desk, request.days, department=department)
+    desk = call.desk
+    department = _bound_department(work, desk)
+    found = case_reads.cases_found(work, request.lookup, call.today, desk, request.days, department=department)
+    if desk is not None and found and reach.may_see_whole(work, desk):  # given whole: each one recorded
+        for row in found:
+            reach.note_read(work, desk, FIND_CASES.name, row.case_no, (row.id_no,))
     return tuple(found)
 
 
@@ -108,8 +126,14 @@ def list_cases(work: Session, call: Call, request: ListCases) -> tuple[CaseRow, 
 
 
 def show_case(work: Session, call: Call, request: CaseNo) -> CaseShown:
+    """No case for one outside the account's reach, as for no case (:mod:`counter.actions.cases.reach`)."""
+    at = at_desk(call)
+    if not reach.in_reach(work, at, request.case_no):
+        return CaseShown(None, False)
     view = case_reads.case_view(work, request.case_no)
-    whole = view is not None and case_reads.may_see_whole_numbers(work, at_desk(call))
+    whole = view is not None and reach.may_see_whole(work, at)
+    if view is not None and whole:
+        reach.note_read(work, at, SHOW_CASE.name, view.case_no, _id_nos(view))
     return CaseShown(view if whole or view is None else view.masked(), whole)
 
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from counter.access.roles import Permission
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.admin.site import site_is_set_up
+from counter.actions.cases import reach
 from counter.actions.cases.case_reads import case_view
 from counter.actions.cases.intake_settings import intake_rules, save_intake_rules
 from counter.actions.catalog.guide_status import drafts_may_be_taken
@@ -30,6 +32,9 @@ from counter.intake.provisional import provisional_mark
 from counter.intake.rules import IntakeRules
 from counter.service.call import Call
 from counter.service.intake import (
+    CHECK_DRAFT,
+    KNOWN_PARTY,
+    RESUBMISSION,
     CurrentGuide,
     DeskOnly,
     FiguresOfMonth,
@@ -57,7 +62,15 @@ def drop_draft(work: Session, call: Call, request: DeskOnly) -> None:
 
 
 def check_draft(work: Session, call: Call, request: DeskOnly) -> StoredDraft | None:
-    return drafts.check_draft(work, at_desk(call))
+    """None for an account that may not take an intake (a department's, signing in at a clerk's desk): the desk's
+    draft names the clerk's applicant, whole."""
+    at = at_desk(call)
+    if not reach.may(work, at, Permission.TAKE_INTAKE):
+        return None
+    stored = drafts.check_draft(work, at)
+    if stored is not None and stored.draft is not None:
+        reach.note_read(work, at, CHECK_DRAFT.name, "", _id_nos(stored.draft))
+    return stored
 
 
 def read_guide_version(work: Session, call: Call, request: GuideVersion) -> StoredGuide | None:
@@ -69,11 +82,17 @@ def read_current_guide(work: Session, call: Call, request: CurrentGuide) -> Stor
 
 
 def resubmission(work: Session, call: Call, request: Resubmission) -> IntakeDraft | None:
+    """Only to an account that takes intakes and sees a person whole, of a case within its reach: the draft carries
+    the case's parties whole, and cannot be masked (the intake is taken from it)."""
+    at = at_desk(call)
+    reach.require_whole(work, at, request.case_no)
     view = case_view(work, request.case_no)
     guide = current_guide(work, view.bundle_code) if view is not None else None
     if view is None or guide is None:
         return None
-    return resubmission_draft(view, guide.bundle, guide.version_id)
+    draft = resubmission_draft(view, guide.bundle, guide.version_id)
+    reach.note_read(work, at, RESUBMISSION.name, view.case_no, _id_nos(draft))
+    return draft
 
 
 def draft_guides_taken(work: Session, call: Call, request: DeskOnly) -> bool:
@@ -94,7 +113,18 @@ def preview_intake(work: Session, call: Call, request: PreviewIntake) -> IntakeP
 
 
 def known_party_of(work: Session, call: Call, request: KnownPartyOf) -> KnownParty | None:
-    return known_party(work, request.id_no)
+    """Only to an account that takes intakes and sees a person whole: the party's phone and address, whole."""
+    at = at_desk(call)
+    reach.require_whole(work, at)
+    found = known_party(work, request.id_no)
+    if found is not None:
+        reach.note_read(work, at, KNOWN_PARTY.name, "", (request.id_no,))
+    return found
+
+
+def _id_nos(draft: IntakeDraft) -> tuple[str, ...]:
+    """The ID numbers a draft carries whole: its applicant's and its agent's."""
+    return (draft.applicant.id_no, draft.agent.id_no)
 
 
 def take(work: Session, call: Call, request: TakeIntake) -> TakenIntake:

@@ -6,6 +6,9 @@ import dataclasses
 
 from sqlalchemy.orm import Session
 
+from counter.access.desk import Desk
+from counter.access.roles import Permission
+from counter.actions.cases import reach
 from counter.actions.projects import project_reads as reads
 from counter.actions.projects import project_steps as steps
 from counter.actions.projects.project_papers import make_project_paper
@@ -15,6 +18,9 @@ from counter.projects.report import MonthlyReport
 from counter.projects.service_items import ServiceList
 from counter.service.call import Call
 from counter.service.projects import (
+    READ_DAY,
+    READ_PROJECT,
+    RECENT_PROJECTS,
     AcceptProject,
     AgentDay,
     AssignAgents,
@@ -42,15 +48,28 @@ def read_day(work: Session, call: Call, request: ReadDay) -> AgentDay:
     every = reads.agent_queue(work, call.today)
     agents = tuple(sorted({a for r in every for a in r.project.agents}))
     rows = reads.agent_queue(work, call.today, request.agent) if request.agent else every
-    return AgentDay(agents, tuple(rows))
+    shown = _shown(work, call.desk, READ_DAY.name, [r.project for r in rows])
+    return AgentDay(agents, tuple(dataclasses.replace(r, project=p) for r, p in zip(rows, shown, strict=True)))
 
 
 def read_project(work: Session, call: Call, request: ProjectNo) -> ProjectView:
-    return steps.read_project(work, request.number)
+    return _shown(work, call.desk, READ_PROJECT.name, [steps.read_project(work, request.number)])[0]
 
 
 def recent_projects(work: Session, call: Call, request: RecentProjects) -> tuple[ProjectView, ...]:
-    return tuple(reads.recent_projects(work, request.limit))
+    return _shown(work, call.desk, RECENT_PROJECTS.name, reads.recent_projects(work, request.limit))
+
+
+def _shown(work: Session, desk: Desk | None, operation: str, projects: list[ProjectView]) -> tuple[ProjectView, ...]:
+    """The projects whole to an account of the agent service that may see a person whole (each contact's number
+    recorded as read), masked to any other (counter.actions.cases.reach)."""
+    if desk is None:
+        return tuple(projects)
+    if not (reach.may_see_whole(work, desk) and reach.may(work, desk, Permission.AGENT_SERVICE)):
+        return tuple(p.masked() for p in projects)
+    for project in projects:
+        reach.note_read(work, desk, operation, project.project_no, (project.facts.contact_id_no,))
+    return tuple(projects)
 
 
 def read_service_list(work: Session, call: Call, request: NoRequest) -> ServiceList:

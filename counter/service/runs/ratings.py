@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -9,12 +10,14 @@ from sqlalchemy.orm import Session
 
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.admin.office import office_settings
+from counter.actions.cases import reach
 from counter.actions.projects.project_reads import agent_service_figures
 from counter.actions.ratings import record, region_pull, sheet
 from counter.actions.ratings.league_figures import league_figures as league_lines
 from counter.actions.ratings.period_figures import period_figures as period_lines
 from counter.db.channel_figures import channel_counts
 from counter.db.engine import Sessions
+from counter.parties.masking import mask_id
 from counter.platform.region_ratings import RegionPull
 from counter.projects.period_figures import PeriodFigures
 from counter.ratings.export import RatingRecord
@@ -24,6 +27,7 @@ from counter.ratings.settings import RatingSettings
 from counter.ratings.views import PadCase, RectificationAlert, RectificationRow
 from counter.service.call import Call
 from counter.service.ratings import (
+    EXPORT_RECORDS,
     AlertsAfter,
     DecideAppeal,
     ExportDone,
@@ -86,7 +90,7 @@ def rating_sheet(work: Session, call: Call, request: RatingSheetOf) -> bytes:
 
 
 def record_unrated(work: Session, call: Call, request: RecordUnrated) -> str:
-    return record.record_unrated(work, request.request_id, call.now)
+    return record.record_unrated(work, request.request_id, at_desk(call), call.now)
 
 
 def read_settings(work: Session, call: Call, request: SettingsAsked) -> SettingsRead:
@@ -139,7 +143,22 @@ def rating_figures(work: Session, call: Call, request: RatingFiguresAsked) -> Ra
 
 
 def export_records(work: Session, call: Call, request: Period) -> tuple[RatingRecord, ...]:
-    return tuple(record.ratings_for_export(work, request.first, request.last, desk=call.desk))
+    """The raters' ID numbers whole only to an account that may see a person whole, each recorded as read."""
+    desk = call.desk
+    records = tuple(record.ratings_for_export(work, request.first, request.last, desk=desk))
+    if desk is None:
+        return records
+    if not reach.may_see_whole(work, desk):
+        return tuple(
+            dataclasses.replace(r, rater_id_no=mask_id(r.rater_id_no) if r.rater_id_no else "") for r in records
+        )
+    for one in records:
+        reach.note_read(work, desk, EXPORT_RECORDS.name, one.case_no, (one.rater_id_no,))
+    return records
+
+
+def _masked_id(id_no: str) -> str:
+    return mask_id(id_no) if id_no else ""
 
 
 def record_export(work: Session, call: Call, request: ExportDone) -> None:

@@ -40,12 +40,11 @@ from counter.intake.parties import party_problems
 from counter.intake.subject import SubjectProblem, subject_problems, subject_required
 from counter.service.intake import (
     KNOWN_PARTY,
-    PREVIEW_INTAKE,
     READ_GUIDE_VERSION,
     TAKE_INTAKE,
     GuideVersion,
+    IntakePreview,
     KnownPartyOf,
-    PreviewIntake,
     TakeIntake,
 )
 from counter.ui.connection import Reconnector
@@ -55,6 +54,7 @@ from counter.ui.intake.draft_keeper import DraftKeeper
 from counter.ui.intake.form_fields import read_fields, show_fields
 from counter.ui.intake.licence_desk import LicenceDesk
 from counter.ui.intake.outcome_box import commit_problems
+from counter.ui.intake.preview import Preview
 from counter.ui.intake.queue_line import QueueLine
 from counter.ui.intake.refusal_confirm import RefusalConfirmation
 from counter.ui.intake.unprinted import UnprintedQuestion, record_waiver
@@ -71,7 +71,6 @@ from counter.ui.intake.words import (
     INTAKE_DRAFT_SAVE_FAILED,
     INTAKE_DRAFT_SAVED,
     INTAKE_GROUND_REQUIRED,
-    INTAKE_PREVIEW_FAILED,
     INTAKE_PREVIOUS_NOT_FOUND,
     INTAKE_SAVING,
 )
@@ -126,6 +125,7 @@ class IntakePanel(CommitWaits):
         self.applicant_form.form.insertRow(0, self.queue_line)
         day = INTAKE_DAY.format(date=day_text(today()), desk=desk.identity.desk_no, clerk=desk.clerk)
         self.day_label.setText(day)
+        self.preview = Preview(self, runner, desk, self)
         self._connect_signals()
         self.refusal.offer(refusal_grounds(self.bundle))
         self.refusal.show_items(self.bundle.items)
@@ -234,19 +234,17 @@ class IntakePanel(CommitWaits):
     # --- refreshing what is shown --------------------------------------------------
 
     def refresh_decision(self) -> None:
-        request = self.request()
-        applied = tuple(self.bundle.items_for(request.checklist.answers_dict()))
+        """What the form comes to, asked of the service as the commit reads it (``intake.preview_intake``) and shown
+        when it answers (:mod:`counter.ui.intake.preview`)."""
+        applied = tuple(self.bundle.items_for(self.request().checklist.answers_dict()))
         self.refusal.show_applied({item.code for item in applied})
-        try:
-            # on the connection the commit runs on, and read as it reads (the service's intake.preview_intake)
-            asked = PreviewIntake(request, applied)
-            shown = self._runner.call(PREVIEW_INTAKE, asked, self._desk, INTAKE_PREVIEW_FAILED)
-        except IntakeNotPossible as err:
+        self.preview.ask(applied)
+
+    def show_preview(self, shown: IntakePreview | None, problem: str) -> None:
+        """The preview's answer; None with the ``problem`` that there is none."""
+        if shown is None:
             self._decision = None
-            self.outcome_box.show_error(commit_problems(err))
-        except Failed as err:
-            self._decision = None
-            self.outcome_box.show_error(err.message)
+            self.outcome_box.show_error(problem)
         else:
             self._decision, self._papers = shown.decision, shown.papers
             paper = shown.papers.get(shown.decision.outcome.value, "")
@@ -282,7 +280,7 @@ class IntakePanel(CommitWaits):
         self.commit_button.setEnabled(ready and not held and not self.finished and not self.reconnector.waiting)
         # the headline says what the button can do: never the outcome's colour over a greyed button
         if held:
-            self.outcome_box.show_deferral_unconfirmed()
+            self.outcome_box.show_deferral_unconfirmed(self._papers.get(Outcome.DEFER.value, ""))
         elif decided and not right and not self.finished:
             self.outcome_box.show_blocked()
         elif self._decision is not None:
@@ -392,8 +390,9 @@ class IntakePanel(CommitWaits):
         self.show_status(INTAKE_DRAFT_SAVE_FAILED.format(fault=cause), error=True, draft=True)
 
     def on_commit_requested(self) -> None:
-        """The button or Ctrl+Enter: a refusal needs its ground, then the clerk's confirmation."""
-        if self.finished:
+        """The button or Ctrl+Enter: a refusal needs its ground, then the clerk's confirmation; asked while the form's
+        preview is in flight, once it has answered."""
+        if self.finished or self.preview.after(self.on_commit_requested):
             return
         if self.refusal.isChecked() and self.refusal.ground() is None:
             self.show_message(INTAKE_GROUND_REQUIRED)
@@ -424,7 +423,7 @@ class IntakePanel(CommitWaits):
 
     def commit(self) -> None:
         """Take the case, once; the form and the draft stay if it cannot be taken."""
-        if not self.commit_button.isEnabled():
+        if self.preview.after(self.commit) or not self.commit_button.isEnabled():
             return
         self.drafts.timer.stop()
         request = TakeIntake(self.request())  # the case whole, and the draft gone, in one transaction

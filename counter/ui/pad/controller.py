@@ -4,7 +4,7 @@
 an acceptance, a deferral, a correction notice or a refusal: a service
 happened.  The clerk's status widget then reads 评价中, and later 已评价 or
 未评价; the level goes from the pad to the database and to the supervisor's
-alerts, never to a signal the desk listens to.  One session per event; the
+alerts, never to a signal the desk listens to.  One operation per event; the
 pad's clock and timers are injected.
 
 Where the pad is: full screen on a screen of its own (a desk with a second

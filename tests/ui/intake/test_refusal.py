@@ -138,6 +138,22 @@ def test_a_window_that_only_receives_confirms_its_notice_of_what_it_found(
     assert cases_stored(sessions) == 0
 
 
+def test_a_window_that_only_receives_shows_no_red_refusal(
+    qtbot: QtBot, sessions: sessionmaker[Session], panel: IntakePanel
+) -> None:
+    """Its paper says it refuses nothing: the headline says 申请事项告知, not a red 不予受理; entrusted, it refuses."""
+    fill_person(panel)
+    refuse(panel, RefusalGround.NOT_IN_REMIT, LONG_OFFICE)
+    box = panel.outcome_box
+    assert box.headline.text() == "申请事项告知"
+    assert "#c53030" not in box.headline.styleSheet()  # the refusal's red
+    assert "不作出不予受理决定" in box.summary.text()
+    entrust_in(sessions, DESK, *RESTAURANT_ITEMS)
+    panel.refresh_decision()
+    assert box.headline.text() == "不予受理"
+    assert "#c53030" in box.headline.styleSheet()
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("keys", ["tab-enter", "alt-y"])
 def test_choosing_to_issue_commits_the_words_shown(

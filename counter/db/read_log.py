@@ -1,0 +1,50 @@
+"""The record of whole ID numbers read (:class:`counter.db.models.IdRead`): written with the answer, listed for a
+supervisor."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from counter.access.read_record import IdReadRow, ReadsAsked
+from counter.db.models import IdRead
+
+
+def keep_reads(session: Session, rows: Iterable[IdReadRow]) -> None:
+    """Record ``rows``, in the session's transaction."""
+    session.add_all(
+        IdRead(
+            at=row.at,
+            login=row.login,
+            name=row.name,
+            site_code=row.site_code,
+            desk_no=row.desk_no,
+            case_no=row.case_no,
+            person_key=row.person_key,
+            operation=row.operation,
+        )
+        for row in rows
+    )
+
+
+def list_reads(session: Session, asked: ReadsAsked) -> tuple[IdReadRow, ...]:
+    """The reads ``asked`` names (an account's, a case's, since a day), newest first, at most ``asked.most``."""
+    r = IdRead
+    query = select(r.at, r.login, r.name, r.site_code, r.desk_no, r.case_no, r.person_key, r.operation)
+    if asked.login:
+        query = query.where(r.login == asked.login)
+    if asked.case_no:
+        query = query.where(r.case_no == asked.case_no)
+    if asked.since is not None:
+        start = dt.datetime.combine(asked.since, dt.time(), dt.datetime.now().astimezone().tzinfo)
+        query = query.where(r.at >= start)
+    rows = session.execute(query.order_by(r.at.desc(), r.id.desc()).limit(asked.most))
+    return tuple(IdReadRow(_aware(row[0]), *row[1:]) for row in rows)
+
+
+def _aware(at: dt.datetime) -> dt.datetime:
+    """SQLite gives a moment back without its zone: it was written in UTC."""
+    return at if at.tzinfo is not None else at.replace(tzinfo=dt.UTC)

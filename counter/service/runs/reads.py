@@ -1,0 +1,13 @@
+"""The record of whole reads in process (:mod:`counter.service.reads`)."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from counter.access.desk import Desk
+from counter.access.read_record import IdReadRow, ReadsAsked
+from counter.db.read_log import list_reads as listed
+
+
+def list_reads(work: Session, desk: Desk | None, request: ReadsAsked) -> tuple[IdReadRow, ...]:
+    return listed(work, request)
