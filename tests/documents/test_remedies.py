@@ -68,13 +68,17 @@ def test_a_tax_decision_goes_to_review_first_with_its_conditions(demo: DemoCases
     assert "如对本决定涉及的纳税事项不服，" + REVIEW_FIRST in text
     assert "或者六个月内" not in text
     assert "享有依法先申请行政复议、对行政复议决定不服再提起行政诉讼的权利" in text
-    # a hall that accepts both items in their departments' name prints each department's rights
+    # a hall that accepts both items in their departments' name prints each department's rights against the
+    # refusal: no tax is decided by it, so 复议 or 诉讼 (税务行政复议规则 第三十四条), never 复议前置
     agreed = dataclasses.replace(
         named(demo), entrustments="兴安盟公安局交通警察支队车辆管理所=兴政服委〔2026〕5号委托受理协议"
     )
     view = dataclasses.replace(demo.views["不予受理"], bundle_code=bundle.code, bundle_name=bundle.name)
     refusal = _all_text(document_for(view, DocumentKind.REFUSAL, agreed, "N-1", bundle, TODAY))
-    assert "对车辆购置税申报的决定涉及的纳税事项不服的，" + REVIEW_FIRST in refusal
+    assert "纳税事项" not in refusal
+    assert (
+        "对车辆购置税申报的决定不服的，可以自收到本决定之日起六十日内向国家税务总局兴安盟税务局申请行政复议" in refusal
+    )
     assert "对机动车注册登记的决定不服的，可以自收到本决定之日起六十日内向兴安盟行政公署申请行政复议" in refusal
     assert "六十日内向兴安盟行政公署申请行政复议" in _all_text(denied(demo, bundle, registration))
 
