@@ -25,6 +25,7 @@ from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import applicant
 from tests.actions.test_refusal_rights import COUNTY_HALL
 from tests.documents.pdf_tools import pdf_text
+from tests.entrusted import with_agreements
 
 TAXES = "XAM-YJS-053"  # 我要办理一般纳税人申报缴税
 
@@ -34,7 +35,7 @@ def test_a_tax_registration_refused_is_open_to_review_or_suit(
 ) -> None:
     with sessions.begin() as s:
         allow_draft_intake(s, True, desk=desk)
-        save_office_settings(s, "XAM01", COUNTY_HALL, desk=desk)
+        save_office_settings(s, "XAM01", with_agreements(COUNTY_HALL), desk=desk)  # the tax office's agreement
     with sessions() as s:
         stored = current_guide(s, TAXES)
     assert stored is not None

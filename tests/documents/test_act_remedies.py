@@ -13,18 +13,22 @@ import datetime as dt
 from collections.abc import Iterator
 
 from counter.catalog.model import Bundle, Item, ItemType
+from counter.catalog.remedies import RemedyKind
 from counter.documents.acceptance import HeldItems
+from counter.documents.deciders import decider_name
+from counter.documents.item_law import refused_items
 from counter.documents.model import DocumentData, DocumentKind, DocumentNotPossible, Text, document_for
 from counter.documents.notice_pledge import PledgeFacts, revocation
 from counter.intake.outcome import RefusalGround
 from tests.conftest import SHIPPED_CATALOG
 from tests.documents.conftest import TODAY, DemoCases
-from tests.documents.test_item_law import denied, named, shipped, taken_under
+from tests.documents.test_item_law import denied, named, one_department, shipped, taken_under
 from tests.documents.test_model import _all_text
 
 PAY_FIRST = "应当先依照税务机关的纳税决定缴纳或者解缴税款及滞纳金或者提供相应的担保"
 FIRST_THEN_SUIT = "先申请行政复议、对行政复议决定不服再提起行政诉讼"
-AGREEMENT = "兴政服委〔2026〕5号委托受理协议"
+AGREEMENT = "兴政服授〔2026〕5号（2026年3月1日）"
+OWN = "own"
 
 
 def catalog() -> Iterator[Bundle]:
@@ -41,18 +45,20 @@ def rights_lines(data: DocumentData) -> list[str]:
 
 
 def refusals(demo: DemoCases, bundle: Bundle, ground: RefusalGround) -> Iterator[tuple[str, DocumentData]]:
-    """The bundle's 不予受理 in each standing that prints rights: the site's own power, and every item entrusted."""
+    """The bundle's 不予受理 in each standing that prints rights: the site's own power over every item, and each
+    department's over its own items where it entrusted the window (one paper, one body)."""
     office = named(demo)
     view = dataclasses.replace(taken_under(demo.views["不予受理"], bundle), refusal_ground=ground.value)
     codes = [item.code for item in bundle.items]
-    for standing, held in (
-        ("own", HeldItems(site_items=frozenset(codes))),
-        ("entrusted", HeldItems(entrusted=dict.fromkeys(codes, AGREEMENT))),
-    ):
+    papers = [(OWN, bundle, HeldItems(site_items=frozenset(codes)))]
+    for department in dict.fromkeys(decider_name(item, office) for item in bundle.items):
+        its = one_department(bundle, department, office)
+        papers.append((department, its, HeldItems(entrusted=dict.fromkeys((i.code for i in its.items), AGREEMENT))))
+    for standing, paper_bundle, held in papers:
         try:
-            yield standing, document_for(view, DocumentKind.REFUSAL, office, "N-1", bundle, TODAY, held=held)
+            yield standing, document_for(view, DocumentKind.REFUSAL, office, "N-1", paper_bundle, TODAY, held=held)
         except DocumentNotPossible:
-            continue  # a body the site has not named: no paper, so no clause
+            continue  # a body the site has not named, a ground that fits no item of the part: no paper, no clause
 
 
 def test_no_refusal_of_any_bundle_sends_the_applicant_to_pay_tax_first(demo: DemoCases) -> None:
@@ -100,22 +106,26 @@ def test_a_revocation_prints_review_first_only_for_a_levy(demo: DemoCases) -> No
 
 def test_the_new_car_refusal_offers_review_or_suit_against_the_tax_office(demo: DemoCases) -> None:
     bundle = shipped("055")
-    [(_, data)] = [pair for pair in refusals(demo, bundle, RefusalGround.NOT_IN_REMIT) if pair[0] == "entrusted"]
-    text = _all_text(data)
+    papers = dict(refusals(demo, bundle, RefusalGround.NOT_IN_REMIT))
+    text = _all_text(papers["国家税务总局乌兰浩特市税务局"])
     assert (
-        "对车辆购置税申报的决定不服的，可以自收到本决定之日起六十日内向国家税务总局兴安盟税务局申请行政复议，"
+        "如对本决定不服，可以自收到本决定之日起六十日内向国家税务总局兴安盟税务局申请行政复议，"
         "或者六个月内向乌兰浩特市人民法院提起行政诉讼" in text
     )
+    assert PAY_FIRST not in _all_text(papers[OWN])
 
 
-def test_a_false_materials_refusal_offers_no_remedy_against_the_filing_it_does_not_decide(demo: DemoCases) -> None:
+def test_a_false_materials_refusal_gives_no_remedy_against_what_it_does_not_decide(demo: DemoCases) -> None:
     bundle = shipped("059")
     filing = next(item for item in bundle.items if item.item_type is not ItemType.LICENSING)
     assert filing.name == "仅销售预包装食品备案"
+    assert filing not in refused_items(bundle.items, RefusalGround.FALSE_MATERIALS)
+    # were the 备案 a service with a complaint channel, the refusal of the licences would still not speak of it
+    assert filing.remedy is not None
+    served = dataclasses.replace(filing, remedy=dataclasses.replace(filing.remedy, kind=RemedyKind.COMPLAINT))
+    bundle = dataclasses.replace(bundle, items=tuple(served if i is filing else i for i in bundle.items))
     for standing, data in refusals(demo, bundle, RefusalGround.FALSE_MATERIALS):
-        rights = rights_lines(data)
-        assert rights, standing
-        assert not any(filing.name in line for line in rights), (standing, rights)
-    [(_, entrusted)] = [p for p in refusals(demo, bundle, RefusalGround.FALSE_MATERIALS) if p[0] == "entrusted"]
-    starts = [line.split("的决定")[0] for line in rights_lines(entrusted)]
-    assert starts == ["对市场主体设立登记", "对烟草专卖零售许可"]
+        text = _all_text(data)
+        assert f"{filing.name}不属于行政许可，不适用该条，本通知书不对其作出决定" in text or standing != OWN
+        assert f"{filing.name}属于公共服务事项" not in text, standing
+        assert not any(filing.name in line for line in rights_lines(data)), standing
