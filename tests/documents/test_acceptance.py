@@ -214,8 +214,12 @@ def test_no_paper_in_an_entrusting_departments_name_until_the_hall_is_known_to_b
     for kind in (DocumentKind.RECEIPT, DocumentKind.DEFERRAL, DocumentKind.CORRECTION, DocumentKind.REFUSAL):
         view = demo.views[CASE_OF_KIND[kind]]
         with pytest.raises(DocumentNotPossible) as refused:
-            document_for(view, kind, demo.office, "N-1", demo.bundle, TODAY, held=held)
+            document_for(view, kind, demo.office, "N-1", market_only(demo), TODAY, held=held)
         assert refused.value.problems == (DocumentProblem.ORGAN_UNANSWERED,), kind
+    # three departments would decide a 补正 or 不予受理 together: the hall's 告知, in nobody's name, waits for none
+    for kind in (DocumentKind.CORRECTION, DocumentKind.REFUSAL):
+        told = document_for(demo.views[CASE_OF_KIND[kind]], kind, demo.office, "N-1", demo.bundle, TODAY, held=held)
+        assert told.office_name == demo.office.office_name, kind
     said = document_problems_text(refused.value.problems)
     assert "本单位是否为可以受委托实施行政许可的行政机关尚未设定" in said
     assert "请管理员在“单位信息”中设定“本单位是否为行政机关”" in said
