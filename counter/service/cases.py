@@ -529,7 +529,9 @@ CHANGE_AUTHORITY = write(
     SiteAuthority,
     Permission.CHANGE_SETTINGS,
     f"{_RUNS}change_authority",
-    doc="The site's items held, entrusted or released, each change audited; what the site holds after.",
+    ("counter.case.site_authority:AuthorityRefused",),
+    doc="The site's items held, entrusted or released by the catalog's codes, each change audited; what the site "
+    "holds after, with the items each code matched.",
 )
 
 # --- the training run -------------------------------------------------------------------------------------------

@@ -282,15 +282,9 @@ def site_authority(work: Session, call: Call, request: SiteCode) -> SiteAuthorit
 
 
 def change_authority(work: Session, call: Call, request: ChangeAuthority) -> SiteAuthority:
-    by, site = at_desk(call), request.site_code
-    for code in request.hold:
-        item_authority.set_item_held(work, by, site, code, held=True)
-    for code, text in request.entrust:
-        item_authority.set_entrustment(work, by, site, code, text)
-    for code in request.release:
-        item_authority.set_item_held(work, by, site, code, held=False)
-        item_authority.set_entrustment(work, by, site, code, "")
-    return item_authority.site_authority(work, site)
+    return item_authority.change_authority(
+        work, at_desk(call), request.site_code, request.hold, request.entrust, request.release
+    )
 
 
 # --- the training run -------------------------------------------------------------------------------------------
