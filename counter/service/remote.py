@@ -11,7 +11,9 @@ is checked against its certificate; a certificate from anyone else, a public CA'
 
 A write lost in transit (the connection dropped before its answer came) is asked again with the same idempotency key,
 a few times over some seconds: the server answers a repeat from the write's receipt and applies it once.  When the
-server stays away, :class:`ServerUnreachable` is raised for the face to say so and keep the clerk's work.
+server stays away, :class:`ServerUnreachable` is raised for the face to say so and keep the clerk's work.  Meanwhile
+:attr:`Remote.on_trouble` is told at once, on the asking thread, when a try failed or a connection is slow to open
+(:data:`SLOW_CONNECT_S`): the face says it is still trying within moments, not after the retries.
 The connection is the standard library's (``http.client``, ``ssl``); answers are read by the strict codec.
 """
 
@@ -51,6 +53,9 @@ RETRY_WAITS_S = (0.2, 0.5, 1.0, 2.0, 3.5)
 STORE_AWAY = "store"
 #: the reason read from an answer that is not JSON
 UNREADABLE = "unreadable"
+#: how long opening a connection (TCP and TLS) takes before the face is told the server is slow to answer: a hall's
+#: network opens one in milliseconds, and a clerk is told within two seconds of her act
+SLOW_CONNECT_S = 1.0
 #: how long one request may take before it counts as lost: the slowest operation (a month's figures) with room
 TIMEOUT_S = 60.0
 
@@ -116,6 +121,8 @@ class Remote:
         self._lock = threading.Lock()
         self._token = ""
         self._desk_key = ""
+        #: told, with the asking thread's ident, when a try failed or a connection is slow to open: the retries go on
+        self.on_trouble: Callable[[int], None] | None = None
 
     @property
     def signed_in(self) -> bool:
@@ -194,6 +201,7 @@ class Remote:
             if wait is None:
                 raise ServerUnreachable(f"{self._host}:{self._port}: {trouble}") from trouble
             log.info("no answer from the hall server for %s (%s): asked again in %.1f s", path, trouble, wait)
+            self._tell_trouble(threading.get_ident())
             time.sleep(wait)
 
     def _once(self, path: str, payload: bytes, headers: dict[str, str]) -> tuple[int, Any]:
@@ -203,6 +211,7 @@ class Remote:
             self._local.connection = connection
             with self._lock:
                 self._open.add(connection)
+            self._connect(connection)
         connection.request("POST", path, body=payload, headers=headers)
         answer = connection.getresponse()
         raw = answer.read()
@@ -212,6 +221,22 @@ class Remote:
             log.warning("the hall server answered %s to %s with a body that is not JSON", answer.status, path)
             data = {"refused": UNREADABLE}
         return answer.status, data
+
+    def _connect(self, connection: http.client.HTTPSConnection) -> None:
+        """Open ``connection``; one still opening after :data:`SLOW_CONNECT_S` is told (a server that takes the
+        connection and answers nothing, a network that drops it in silence) while it goes on trying."""
+        slow = threading.Timer(SLOW_CONNECT_S, self._tell_trouble, (threading.get_ident(),))
+        slow.daemon = True
+        slow.start()
+        try:
+            connection.connect()
+        finally:
+            slow.cancel()
+
+    def _tell_trouble(self, asking: int) -> None:
+        told = self.on_trouble
+        if told is not None:
+            told(asking)
 
 
 def _store_away(status: int, data: Any) -> bool:

@@ -8,7 +8,8 @@ at a time: one asked while another runs waits its turn.  For the first moment of
 order, behind the step; a wait longer than that is shown (:attr:`Runner.busy`, the wait cursor, the status bar) and
 the keys are taken as they come; the same write asked again while it runs is refused (:class:`Busy`), so a clerk
 pressing Ctrl+Enter twice takes one intake; a timer's operation gives way rather than waits.  An answer for a widget
-closed meanwhile is dropped (:class:`Dropped`).
+closed meanwhile is dropped (:class:`Dropped`).  A hall server that has not answered a try of the operation yet is
+said at once (:attr:`Runner.reaching`), while the transport goes on trying.
 
 A :class:`StoreFault` or :class:`SchemaTooNew`, and a hall server's own faults (:func:`server_failed`), become a
 :class:`Failed` whose :attr:`Failed.message` is the widget's sentence filled in — here, and nowhere else.  A write
@@ -126,6 +127,9 @@ class Runner(QObject):
 
     #: an operation has run longer than :data:`BUSY_AFTER_MS` (True), or ended (False)
     busy = Signal(bool)
+    #: the hall server has not answered a try of the operation in flight (refused, or slow to connect): the transport
+    #: goes on trying, and the window says it is still reaching the server; ``busy(False)`` follows when it ends
+    reaching = Signal()
 
     def __init__(self, service: Service, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -133,6 +137,12 @@ class Runner(QObject):
         self._running = ""  # the operation in flight, or the last one: for the log
         self._pending: Future[Any] = Future()
         self._pending.set_result(None)  # nothing in flight yet
+        self._worker = 0  # the ident of the thread the operation in flight runs on
+        self._troubled = 0  # the ident of the last thread whose try the transport reported failed or slow
+        self._reach_said = False
+        watch = getattr(service, "report_trouble_to", None)  # a hall desk's transport reports its failed tries
+        if watch is not None:
+            watch(self._on_trouble)
 
     @property
     def running(self) -> str:
@@ -181,7 +191,10 @@ class Runner(QObject):
             self._wait(self._pending)  # another operation first: this one waits its turn, the window still painting
         self._running = name
         future: Future[T] = Future()
-        threading.Thread(target=_carry_out, args=(work, future), name=f"counter-{name}", daemon=True).start()
+        self._troubled, self._reach_said = 0, False
+        worker = threading.Thread(target=_carry_out, args=(work, future), name=f"counter-{name}", daemon=True)
+        worker.start()
+        self._worker = worker.ident or 0
         self._pending = future
         self._wait(future)
         if owner is not None and not shiboken6.isValid(owner):
@@ -217,7 +230,7 @@ class Runner(QObject):
         # worker could reach a loop or a runner already gone (the program closing), and that is a crash
         looked = QTimer()
         looked.setInterval(LOOK_EVERY_MS)
-        looked.timeout.connect(lambda: loop.quit() if future.done() else None)
+        looked.timeout.connect(lambda: loop.quit() if future.done() else self._look_for_trouble())
         shown = QTimer()
         shown.setSingleShot(True)
         shown.timeout.connect(self._show_busy)
@@ -242,6 +255,19 @@ class Runner(QObject):
             self.busy.emit(False)
 
     _busy_shown = False
+
+    def _on_trouble(self, thread: int) -> None:
+        """On the transport's thread: only noted (a signal emitted here could reach a window already gone); the
+        window's thread looks at it (:meth:`_look_for_trouble`)."""
+        self._troubled = thread
+
+    def _look_for_trouble(self) -> None:
+        if self._troubled and self._troubled == self._worker and not self._reach_said and self.running:
+            self._reach_said = True
+            log.info("operation %s: the hall server has not answered yet, still trying", self._running)
+            if not self._busy_shown:  # said at once, not after the moment
+                self._show_busy()
+            self.reaching.emit()
 
     def _show_busy(self) -> None:
         if self.running and not self._busy_shown:

@@ -10,6 +10,13 @@ from counter.words.translate import tr
 
 #: the ``{fault}`` of a widget's sentence when the hall server did not answer (after the transport's retries)
 SERVER_AWAY = tr("连不上大厅服务器（网络中断，或服务器正在重启）")
+#: said while the transport still tries a server that has not answered yet (counter.ui.runner.Runner.reaching)
+SERVER_REACHING = tr("正在连接大厅服务器……")
+#: the intake's commit meanwhile: its button, and the line under the outcome
+INTAKE_SERVER_REACHING = tr("正在连接大厅服务器……\n表单内容都在")
+INTAKE_SERVER_REACHING_LINE = tr(
+    "正在连接大厅服务器……本次受理尚未保存，表单内容都在，请不要关闭窗口。连不上时会说明，并在连接恢复后自动提交。"
+)
 #: the ``{fault}`` when the server's certificate is not the hall CA's: nothing was sent to it
 SERVER_NOT_TRUSTED = tr(
     "大厅服务器出示的证书不是本中心签发的，窗口没有向它发送任何内容（可能连到了冒充的服务器）。请联系运维人员"

@@ -197,6 +197,7 @@ class IntakePanel(CommitWaits):
             trigger.connect(self.on_print_requested)
         self.same_day.settled.connect(self.print_button.setFocus)  # the papers are next, not 关闭
         self.agent_form.toggled.connect(self.on_agent_toggled)
+        self._runner.reaching.connect(self.on_server_slow)
 
     # --- the form as data ----------------------------------------------------------
 
@@ -498,6 +499,16 @@ class IntakePanel(CommitWaits):
             self.refresh_commit()
             if self.reconnector.waiting:
                 self.show_waiting_to_commit(named)
+
+    def on_server_slow(self) -> None:
+        """The hall server has not answered the commit's first try: said within moments, the form kept, while the
+        transport goes on trying (it ends in the case taken or in the wait for the connection)."""
+        if self._runner.running != TAKE_INTAKE.name:
+            return
+        from counter.ui.server_words import INTAKE_SERVER_REACHING, INTAKE_SERVER_REACHING_LINE
+
+        self.commit_button.setText(INTAKE_SERVER_REACHING)
+        self.show_message(INTAKE_SERVER_REACHING_LINE)
 
     def _take(self, request: TakeIntake) -> None:
         try:
