@@ -3,10 +3,10 @@
 The same person taken three times for one bundle in one day, her details filled from the desk's memory (一证办理),
 made three cases of one application and said nothing.  Once her number is whole the panel asks
 (:data:`counter.service.intake.OPEN_CASES`) and, where she has cases of this bundle not yet over, this box names
-each (number, day received, status) and asks: 打开已有办件 (Alt+O: the case chosen in the list, in its own window)
-or 仍然新建 (Alt+N).  Until the clerk answers, the commit waits (the panel's button says so).  The box never takes the
-keyboard itself: the clerk types on in the form, and nothing typed is lost either way; ↑↓ in the list chooses which
-case opens.
+each (number, day received, status) and asks: 打开已有办件 (Alt+O, the case in its own window) or 仍然新建 (Alt+N).
+Until the clerk answers, the commit waits (the panel's button says so).  The box never takes the keyboard of itself:
+the clerk types on in the form, and nothing typed is lost either way.  Where several are named, Alt+O goes to the
+list (↑↓ choose, Enter opens, Esc goes back to the form); a click opens the case chosen.
 """
 
 from __future__ import annotations
@@ -15,7 +15,17 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
 
 from counter.case.open_cases import OpenCase
 from counter.ui.intake.words import (
@@ -29,6 +39,9 @@ from counter.ui.intake.words import (
 from counter.ui.plain_text import plain_label
 from counter.words.cases import CASE_STATUS
 from counter.words.dates import day_text
+
+#: the room around each case's two lines in the list
+_ROW_PADDING = 6
 
 
 class OpenCasesBox(QFrame):
@@ -47,6 +60,9 @@ class OpenCasesBox(QFrame):
         self.cases = QListWidget()
         self.cases.setAccessibleName(INTAKE_OPEN_CASES_LIST)
         self.cases.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # not on the form's Tab path: the clerk types on
+        self.cases.setWordWrap(True)  # a narrow column: the number on one line, its day and status on the next
+        self.cases.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.cases.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # every case in sight
         self.open_button = QPushButton(INTAKE_OPEN_EXISTING)
         self.new_button = QPushButton(INTAKE_TAKE_NEW)
         for button in (self.open_button, self.new_button):
@@ -54,6 +70,7 @@ class OpenCasesBox(QFrame):
             button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.keys = plain_label(INTAKE_OPEN_CASES_KEYS)
         self.keys.setProperty("role", "keys")
+        self.keys.setWordWrap(True)  # never wider than the applicant's column
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addWidget(self.open_button)
@@ -71,12 +88,16 @@ class OpenCasesBox(QFrame):
         for shortcut in (self.open_shortcut, self.new_shortcut):
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.setEnabled(False)
-        for trigger in (self.open_button.clicked, self.open_shortcut.activated):
-            trigger.connect(self.on_open_chosen)
+        self.open_button.clicked.connect(self.on_open_chosen)
+        self.open_shortcut.activated.connect(self.on_open_key)
+        self.back_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.cases)
+        self.back_shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+        self.back_shortcut.activated.connect(self.on_back)
         for trigger in (self.new_button.clicked, self.new_shortcut.activated):
             trigger.connect(self.on_new_chosen)
         self.cases.itemActivated.connect(self.on_open_chosen)
         self.id_no = ""  # the number the cases were asked for
+        self._came_from: QWidget | None = None  # where the clerk was when Alt+O went to the list
         self._named: tuple[OpenCase, ...] = ()
         self.hide()
 
@@ -95,14 +116,15 @@ class OpenCasesBox(QFrame):
             return
         self.heading.setText(INTAKE_OPEN_CASES.format(count=len(self._named)))
         for case in self._named:
-            line = INTAKE_OPEN_CASE_LINE.format(
+            text = INTAKE_OPEN_CASE_LINE.format(
                 case_no=case.case_no, date=day_text(case.received_on), status=CASE_STATUS[case.status]
             )
-            item = QListWidgetItem(line)
+            item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, case.case_no)
             self.cases.addItem(item)
         self.cases.setCurrentRow(0)
-        rows = self.cases.sizeHintForRow(0) * len(self._named) + 2 * self.cases.frameWidth()
+        line = self.cases.fontMetrics().lineSpacing()
+        rows = len(self._named) * (2 * line + _ROW_PADDING) + 2 * self.cases.frameWidth()
         self.cases.setFixedHeight(rows)  # every case in sight, none scrolled away
         self.open_shortcut.setEnabled(True)
         self.new_shortcut.setEnabled(True)
@@ -120,6 +142,22 @@ class OpenCasesBox(QFrame):
         """The lines shown, in their order."""
         return [self.cases.item(row).text() for row in range(self.cases.count())]
 
+    def on_open_key(self) -> None:
+        """Alt+O: the one case named opens; of several, the list takes the keyboard first, to choose which."""
+        if not self.isVisible():
+            return
+        if self.cases.count() > 1 and not self.cases.hasFocus():
+            self._came_from = QApplication.focusWidget()
+            self.cases.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return
+        self.on_open_chosen()
+
+    def on_back(self) -> None:
+        """Esc in the list: back where the clerk was in the form."""
+        if self._came_from is not None and isValid(self._came_from):
+            self._came_from.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self._came_from = None
+
     def on_open_chosen(self) -> None:
         item = self.cases.currentItem()
         if item is not None and self.isVisible():
@@ -128,6 +166,8 @@ class OpenCasesBox(QFrame):
     def on_new_chosen(self) -> None:
         if not self.isVisible():
             return
+        if self.cases.hasFocus():
+            self.on_back()
         self._named = ()
         self._close()
         self.answered.emit()

@@ -77,14 +77,23 @@ def test_alt_o_opens_the_case_chosen_and_keeps_the_intake(qtbot: QtBot, make_pan
     with qtbot.waitSignal(panel.open_cases.asked, timeout=10_000):
         fill_person(panel)
     typed = panel.form()
-    panel.open_cases.cases.setCurrentRow(1)  # ↓: the older one
+    panel.applicant_form.address.setFocus()
+    QTest.keyClick(panel.applicant_form.address, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is panel.open_cases.cases  # two named: the clerk chooses which first
+    QTest.keyClick(panel.open_cases.cases, Qt.Key.Key_Down)  # the older one
     with qtbot.waitSignal(panel.open_cases.open_chosen, timeout=5_000) as chosen:
-        QTest.keyClick(panel.applicant_form.address, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
+        QTest.keyClick(panel.open_cases.cases, Qt.Key.Key_Return)
     assert chosen.args == [first]
     assert [page.case_no for page in panel.findChildren(CasePage)] == [first]  # in its own window
     assert panel.isVisible()
     assert panel.form() == typed
     assert panel.open_cases.waiting  # still to answer: the clerk may yet take a new case
+    panel.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is panel)
+    panel.applicant_form.address.setFocus()
+    QTest.keyClick(panel.applicant_form.address, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
+    QTest.keyClick(panel.open_cases.cases, Qt.Key.Key_Escape)  # back to the form, where Alt+O was pressed
+    assert QApplication.focusWidget() is panel.applicant_form.address
 
 
 def test_another_applicant_is_not_asked_about(qtbot: QtBot, make_panel: MakePanel) -> None:
