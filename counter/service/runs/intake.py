@@ -17,11 +17,13 @@ from counter.actions.intake.intake_file import take_from_file
 from counter.actions.intake.licences import library_settings, save_library
 from counter.actions.intake.licences import look_up_licences as ask_library_of
 from counter.actions.intake.parties import known_party
+from counter.actions.intake.parties import open_cases as open_cases_for
 from counter.actions.intake.received_papers import received_papers
 from counter.actions.intake.take import preview, take_intake
 from counter.actions.ratings.case_figures import month_figures
 from counter.case.intake_request import TakenIntake
 from counter.case.month_figures import MonthFigures
+from counter.case.open_cases import OpenCase
 from counter.case.resubmission import resubmission_draft
 from counter.catalog.stored_guide import StoredGuide
 from counter.host.licence_library import LookUp
@@ -43,6 +45,7 @@ from counter.service.intake import (
     KeepDraft,
     KnownPartyOf,
     LookUpLicences,
+    OpenCasesOf,
     PreviewIntake,
     Resubmission,
     SaveIntakeRules,
@@ -125,6 +128,10 @@ def known_party_of(work: Session, call: Call, request: KnownPartyOf) -> KnownPar
 def _id_nos(draft: IntakeDraft) -> tuple[str, ...]:
     """The ID numbers a draft carries whole: its applicant's and its agent's."""
     return (draft.applicant.id_no, draft.agent.id_no)
+
+
+def open_cases(work: Session, call: Call, request: OpenCasesOf) -> tuple[OpenCase, ...]:
+    return open_cases_for(work, request.id_no, request.bundle_code)
 
 
 def take(work: Session, call: Call, request: TakeIntake) -> TakenIntake:
