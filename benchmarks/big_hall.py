@@ -222,7 +222,7 @@ class _TrainingDesk:
         with self.sessions.begin() as session:
             pad = send_to_pad(session, case_no, desk, at)
             if level is None:
-                record_unrated(session, pad.request_id, at)
+                record_unrated(session, pad.request_id, desk, at)
                 return
             choice = RatingChoice(level, self.reasons if is_bad(level) else ())
             made = record_rating(session, pad.request_id, choice, desk, at, self.calendar)

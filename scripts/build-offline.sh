@@ -4,7 +4,8 @@
 #                                                entry and icons, the services' systemd units, LICENSE and the
 #                                                licences, install.sh / uninstall.sh
 #   dist/counter_<version>_<debarch>.deb          the same as a Debian package: /opt/counter, /usr/bin/counter,
-#                                                the units in /lib/systemd/system
+#                                                the units in /lib/systemd/system, the hall server's user and
+#                                                folders (sysusers.d, tmpfiles.d, made by its postinst)
 # The program runs on systems with this machine's glibc or newer (install.sh checks): build on the oldest system the
 # desks run.  Qt's X11 libraries that a desktop may lack (libxcb-cursor0 …) are taken from this machine into the
 # program, so they must be installed here (scripts/setup.sh does).
@@ -210,6 +211,12 @@ for unit in "$stage"/systemd/counter-*; do
     sed "s|@COUNTER@|/opt/counter/counter|" "$unit" > "$deb/lib/systemd/system/$(basename "$unit")"
 done
 sed "s|@EXEC@|/opt/counter/counter|" packaging/linux/counter.desktop > "$deb/usr/share/applications/counter.desktop"
+# the hall server's user and folders, made by postinst from these; the service itself is enabled by no one but the
+# technician, once /etc/counter/serve.env is written (packaging/linux/deb/postinst)
+mkdir -p "$deb/usr/lib/sysusers.d" "$deb/usr/lib/tmpfiles.d"
+cp packaging/linux/deb/counter.sysusers "$deb/usr/lib/sysusers.d/counter.conf"
+cp packaging/linux/deb/counter.tmpfiles "$deb/usr/lib/tmpfiles.d/counter.conf"
+install -m 0755 packaging/linux/deb/postinst packaging/linux/deb/postrm "$deb/DEBIAN/"
 cat > "$deb/usr/share/doc/counter/copyright" <<EOF
 counter (一件事一次办 综合受理窗口) is licensed under the Apache License 2.0: /opt/counter/LICENSE.
 The libraries, fonts and interpreter inside it, and their licences: /opt/counter/licenses/ (THIRD-PARTY.md first).

@@ -157,6 +157,20 @@ def test_the_machine_file_is_where_each_system_keeps_settings_for_all_users(monk
     assert machine_config_path() == Path("/srv/counter/desk.toml")
 
 
+def test_counter_desk_marks_a_default_nobody_set(capsys: pytest.CaptureFixture[str]) -> None:
+    """XAM01 and 152200 are the shipped example: shown as the hall's own, a technician would leave them."""
+    assert main(["desk"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "  站点编码：XAM01（默认值，未设置）" in lines
+    assert "  行政区划代码：152200（默认值，未设置）" in lines
+    assert "  工号：未设置（默认值）" in lines  # empty: said once
+    assert lines[0].endswith("（站点为默认值，未设置）")
+    assert main(["desk", "--site", "XAM07", "--site-name", "科右前旗政务服务中心"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "  站点编码：XAM07（用户设置文件）" in lines
+    assert not lines[0].endswith("（站点为默认值，未设置）")
+
+
 def test_counter_desk_says_where_each_value_comes_from_and_what_the_machine_file_lacks(
     machine_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

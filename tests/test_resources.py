@@ -44,6 +44,20 @@ def test_the_required_fonts_are_the_ones_the_documents_and_the_window_use() -> N
     assert set(resources.REQUIRED_FONTS) == documents == window
 
 
+def test_every_shipped_font_has_its_checksum_and_its_note() -> None:
+    """``fonts/SHA256SUMS`` names every font file, with the checksum of the file shipped (a copy is checked with
+    ``sha256sum -c``); each font's licence note is beside it."""
+    import hashlib
+
+    folder = PACKAGE / "resources" / "fonts"
+    lines = (line.split("  ", 1) for line in (folder / "SHA256SUMS").read_text().splitlines())
+    listed = {name: digest for digest, name in lines}
+    assert set(listed) == set(resources.REQUIRED_FONTS)
+    for name, digest in listed.items():
+        assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == digest, name
+    assert "CC0" in (folder / "jigmo2.COPYRIGHT").read_text(encoding="utf-8")
+
+
 def test_a_whole_copy_lacks_nothing(shipped_copy: Path) -> None:
     assert missing_resources() == []
 
@@ -58,6 +72,13 @@ def test_a_removed_font_is_named_with_where_it_was_looked_for(shipped_copy: Path
     shown = host.missing_resources_text(missing)  # the window's: the file named, not where (the log says)
     assert "字体文件 hanamin-b.ttf 不存在" in shown
     assert str(shipped_copy) not in shown
+
+
+def test_the_extension_i_font_missing_is_named(shipped_copy: Path) -> None:
+    (shipped_copy / "fonts" / "jigmo2-ext-i.ttf").unlink()
+    missing = missing_resources()
+    assert missing == [MissingResource(shipped_copy / "fonts" / "jigmo2-ext-i.ttf", Lack.MISSING)]
+    assert "字体文件 jigmo2-ext-i.ttf 不存在" in host.missing_resources_text(missing)
 
 
 def test_a_missing_catalog_folder_is_not_called_an_encoding_problem(shipped_copy: Path) -> None:

@@ -19,6 +19,7 @@ from sqlalchemy.engine import make_url
 from counter.cli.audit import cmd_audit_seal
 from counter.cli.main import build_parser
 from counter.cli.messages import cmd_send
+from counter.server.bounds import MAX_CONNECTIONS, RESERVED_FDS, connection_cap
 from tests.conftest import REPO
 from tests.pg_server import AS_POSTGRES, FreshDatabases, pg_bin
 
@@ -124,3 +125,80 @@ def test_the_nightly_backup_dumps_the_database_and_keeps_its_days(fresh_pg: Fres
     sessions = fresh_pg.open(url)
     with sessions() as session:  # the dump was made of a working database, which goes on working
         assert session.scalar(text("SELECT count(*) FROM bundle")) == 103
+
+
+def test_the_servers_descriptor_limit_holds_its_connections_with_room_to_spare() -> None:
+    """A thousand silent connections under the default soft limit of 1,024 took every descriptor: the unit's limit
+    holds the server's whole cap of connections, and as many again in their TLS handshake."""
+    limit = int(dict(unit_lines("counter-serve.service"))["LimitNOFILE"])
+    assert connection_cap(limit) == MAX_CONNECTIONS
+    assert limit >= RESERVED_FDS + 2 * MAX_CONNECTIONS
+    assert connection_cap(1024) < MAX_CONNECTIONS  # a shell's soft limit: fewer, never more than it holds
+    assert RESERVED_FDS + 2 * connection_cap(1024) <= 1024
+
+
+DEB = UNITS / "deb"
+
+
+def test_the_packages_sysusers_and_tmpfiles_make_the_servers_user_and_folders(tmp_path: Path) -> None:
+    """What the .deb's postinst has systemd make, made here in a root of the test's own (``--root``)."""
+    root = tmp_path / "root"
+    (root / "etc").mkdir(parents=True)
+    for config, command in (("counter.sysusers", "systemd-sysusers"), ("counter.tmpfiles", "systemd-tmpfiles")):
+        folder = root / "usr" / "lib" / f"{command.removeprefix('systemd-')}.d"
+        folder.mkdir(parents=True)
+        (folder / "counter.conf").write_text((DEB / config).read_text(encoding="utf-8"), encoding="utf-8")
+    made = subprocess.run(["systemd-sysusers", f"--root={root}"], capture_output=True, text=True, check=False)
+    assert made.returncode == 0, made.stderr
+    [user] = [
+        line.split(":") for line in (root / "etc" / "passwd").read_text().splitlines() if line.startswith("counter:")
+    ]
+    assert (user[5], user[6]) == ("/var/lib/counter", "/usr/sbin/nologin")
+    assert int(user[2]) < 1000  # a system user
+    made = subprocess.run(
+        ["systemd-tmpfiles", f"--root={root}", "--create"], capture_output=True, text=True, check=False
+    )
+    assert made.returncode == 0, made.stderr
+    data = root / "var" / "lib" / "counter"
+    assert data.is_dir()
+    assert oct(data.stat().st_mode & 0o777) == "0o750"
+    assert data.stat().st_uid == int(user[2]) or os.geteuid() != 0
+    assert (root / "etc" / "counter").is_dir()
+
+
+def _postinst(tmp_path: Path, *args: str, serve_env: bool = False) -> list[str]:
+    """The .deb's postinst run with each command it may call replaced by one that notes its arguments."""
+    stubs = tmp_path / "bin"
+    stubs.mkdir(exist_ok=True)
+    calls = tmp_path / "calls"
+    calls.write_text("")
+    for command in ("systemd-sysusers", "systemd-tmpfiles", "systemctl"):
+        stub = stubs / command
+        stub.write_text(f'#!/bin/sh\necho "{command} $*" >> "{calls}"\n', encoding="utf-8")
+        stub.chmod(0o755)
+    script = (DEB / "postinst").read_text(encoding="utf-8")
+    # the machine's /run/systemd/system and /etc/counter/serve.env, as the test says they are
+    script = script.replace("-d /run/systemd/system", "-n yes").replace(
+        "-f /etc/counter/serve.env", "-n yes" if serve_env else "-n ''"
+    )
+    done = subprocess.run(
+        ["sh", "-c", script, "postinst", *args],
+        env={"PATH": f"{stubs}:/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return calls.read_text().splitlines()
+
+
+def test_the_packages_postinst_makes_the_user_and_enables_nothing(tmp_path: Path) -> None:
+    assert _postinst(tmp_path, "configure", "") == [
+        "systemd-sysusers counter.conf",
+        "systemd-tmpfiles --create counter.conf",
+        "systemctl daemon-reload",
+    ]
+    # an upgrade of a hall whose server is set up: it runs the new program (if it ran); still nothing enabled
+    upgraded = _postinst(tmp_path, "configure", "0.0.9", serve_env=True)
+    assert upgraded[-1] == "systemctl try-restart counter-serve.service"
+    assert not [call for call in upgraded if " enable" in call or " start" in call]

@@ -255,6 +255,9 @@ class DecisionProblem(StrEnum):
     PAST_LEGAL_DATE = "past_legal_date"
     # a licence's validity that ends before the day of its 准予, or a validity given with a 不予批准
     VALIDITY_BEFORE_DECISION = "validity_before_decision"
+    # the licence's number or the reasons hold a control, invisible or reordering character: they are printed on
+    # the 送达回证 and the 决定书, and reported to the platform (counter.parties.text)
+    TEXT_NOT_TAKEN = "text_not_taken"
 
 
 class DecisionRefused(Exception):

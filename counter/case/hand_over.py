@@ -31,6 +31,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -41,10 +42,15 @@ from counter.case.item_lines import StepLine
 from counter.case.status import CaseEvent
 from counter.parties.identifiers import check_id_number
 from counter.parties.masking import mask_id
+from counter.parties.text import character_problem
 
 HAND_OVER_EVENTS = frozenset({CaseEvent.DELIVERED.value, CaseEvent.ITEMS_HANDED.value})
 TRACKING_MAX = 40  # a tracking number as carriers print them (EMS: 13 characters), with room to spare
 TEXT_MAX = 100  # a name, a carrier, an electronic address
+#: a carrier's tracking number: letters and digits only, as every carrier prints them (EMS EA123456789CN, 顺丰 SF and
+#: twelve digits).  It is the one thing a desk types that the hall's POSTED message carries (counter.sms.kinds), so
+#: nothing else may stand in it: no words, no link, no punctuation, no invisible or reordering character.
+TRACKING = re.compile(r"[0-9A-Za-z]{6,40}")
 
 
 class HandOverWay(StrEnum):
@@ -66,6 +72,10 @@ class HandOverProblem(StrEnum):
     BAD_ID = "bad_id"  # pickup: the ID number of who collects does not check
     NO_CARRIER = "no_carrier"
     NO_TRACKING = "no_tracking"  # post: the tracking number is missing or too long
+    BAD_TRACKING = "bad_tracking"  # post: the tracking number is not letters and digits (TRACKING)
+    BAD_RECIPIENT = "bad_recipient"  # the recipient's name holds a control, invisible or reordering character
+    BAD_CARRIER = "bad_carrier"  # the carrier holds one
+    BAD_ADDRESS = "bad_address"  # the electronic address holds one
     NO_ADDRESS = "no_address"  # electronic: where it went is missing
     TOO_LONG = "too_long"  # a name, carrier or address beyond TEXT_MAX characters
     REVOKED = "revoked"  # an item chosen, or the only one left, had its licence revoked (告知承诺 found false)
@@ -148,11 +158,22 @@ def hand_over_problems(
     return tuple(dict.fromkeys(problems))
 
 
+#: the free texts of a hand-over, each with the problem that names it: they reach the 送达回证 and the platform
+_TEXTS = (
+    ("recipient", HandOverProblem.BAD_RECIPIENT),
+    ("carrier", HandOverProblem.BAD_CARRIER),
+    ("address", HandOverProblem.BAD_ADDRESS),
+)
+
+
 def _way_problems(request: HandOverRequest, today: dt.date) -> list[HandOverProblem]:
     problems: list[HandOverProblem] = []
     texts = (request.recipient, request.carrier, request.address)
     if any(len(t.strip()) > TEXT_MAX for t in texts):
         problems.append(HandOverProblem.TOO_LONG)
+    # whatever the way: a field the way does not keep is dropped, but a request carrying such a character is no
+    # window's typing, and is refused rather than half kept
+    problems += [problem for name, problem in _TEXTS if character_problem(getattr(request, name).strip())]
     if request.way is HandOverWay.PICKUP:
         if not request.recipient.strip():
             problems.append(HandOverProblem.NO_RECIPIENT)
@@ -164,6 +185,8 @@ def _way_problems(request: HandOverRequest, today: dt.date) -> list[HandOverProb
         tracking = request.tracking_no.strip()
         if not tracking or len(tracking) > TRACKING_MAX:
             problems.append(HandOverProblem.NO_TRACKING)
+        elif not TRACKING.fullmatch(tracking):
+            problems.append(HandOverProblem.BAD_TRACKING)
     elif not request.address.strip():
         problems.append(HandOverProblem.NO_ADDRESS)
     return problems

@@ -35,6 +35,7 @@ class PageProblem(StrEnum):
     TOO_LARGE = "too_large"  # still above PAGE_BYTES_MAX once scaled and compressed
     TOO_MANY = "too_many"  # the material already holds PAGES_MAX pages
     NO_SUCH_MATERIAL = "no_such_material"  # the case has no checklist line of that code
+    NOT_AS_DECLARED = "not_as_declared"  # a page handed in made: not a JPEG of the pixels it says it is
 
 
 class PageRefused(ValueError):
@@ -43,6 +44,7 @@ class PageRefused(ValueError):
     def __init__(self, problem: PageProblem, detail: str = "") -> None:
         super().__init__(f"{problem.value}: {detail}" if detail else problem.value)
         self.problem = problem
+        self.detail = detail
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,3 +100,29 @@ def page_image(raw: bytes) -> PageImage:
     if len(jpeg) > PAGE_BYTES_MAX:
         raise PageRefused(PageProblem.TOO_LARGE, f"{len(jpeg)} bytes as JPEG")
     return PageImage(jpeg, picture.width, picture.height)
+
+
+def check_taken(pages: tuple[TakenPage, ...]) -> None:
+    """Pages handed in already made (an intake's, made at the desk by :func:`page_image`) held to what it makes:
+    :class:`PageRefused` for a page that is not a JPEG within :data:`PAGE_BYTES_MAX` and :data:`LONG_SIDE` of the
+    very size it declares, or a material given more than :data:`PAGES_MAX` pages.
+
+    The desk's word is not taken for them: a 20 MB blob declared 10×10 px was kept with a case.  Only the header is
+    read (the size), never the pixels: what a page is made of is decoded only when it is shown.
+    """
+    counts: dict[str, int] = {}
+    for page in pages:
+        counts[page.material_code] = counts.get(page.material_code, 0) + 1
+        if counts[page.material_code] > PAGES_MAX:
+            raise PageRefused(PageProblem.TOO_MANY, page.material_code)
+        image = page.image
+        if len(image.jpeg) > PAGE_BYTES_MAX:
+            raise PageRefused(PageProblem.TOO_LARGE, f"{len(image.jpeg)} bytes declared a page")
+        try:
+            with Image.open(io.BytesIO(image.jpeg)) as found:
+                kind, size = found.format, found.size
+        except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as err:
+            raise PageRefused(PageProblem.NOT_AN_IMAGE, type(err).__name__) from err
+        if kind != "JPEG" or size != (image.width, image.height) or max(size) > LONG_SIDE:
+            declared = f"{image.width}x{image.height}"
+            raise PageRefused(PageProblem.NOT_AS_DECLARED, f"{kind} {size[0]}x{size[1]}, declared {declared}")

@@ -13,8 +13,8 @@ import sys
 from typing import TYPE_CHECKING
 
 from counter.cli import phrases
-from counter.cli.common import EXIT_OK, UsageError, print_json
-from counter.cli.desk_server import SERVER_FIELD, add_server_options, keep_key, server_changes
+from counter.cli.common import EXIT_OK, EXIT_PROBLEM, UsageError, print_json
+from counter.cli.desk_server import SERVER_FIELD, add_server_options, keep_key, server_changes, try_server
 from counter.words.punctuation import CLAUSE_JOIN
 from counter.words.translate import tr
 
@@ -75,6 +75,10 @@ def cmd_desk(args: argparse.Namespace) -> int:
             ) from err
         record()
     settings = load_desk_settings()
+    tried = True
+    if (args.server or args.desk_key_file) and settings.config.server:
+        out = sys.stderr if args.json else sys.stdout  # the JSON alone on standard output
+        tried = try_server(settings.config.server, settings.config.server_ca, settings.config.desk_no, out)
     for problem in settings.machine.problems:
         print(phrases.DESK_MACHINE_PROBLEM.format(path=settings.machine.path, problem=problem_text(problem)),
               file=sys.stderr)  # fmt: skip
@@ -82,7 +86,7 @@ def cmd_desk(args: argparse.Namespace) -> int:
         print_json(desk_json(settings))
     else:
         print("\n".join(desk_lines(settings)))
-    return EXIT_OK
+    return EXIT_OK if tried else EXIT_PROBLEM  # the settings are kept: the try's findings say what to put right
 
 
 def _authorise(args: argparse.Namespace, changes: dict[str, str]) -> Callable[[], None]:
@@ -127,19 +131,30 @@ def desk_lines(settings: DeskSettings) -> list[str]:
     config = asdict(settings.config)
     machine = settings.machine
     where = phrases.DESK_MACHINE_FILE if machine.found else phrases.DESK_MACHINE_FILE_ABSENT
+    summary = phrases.DESK_SUMMARY.format(**(config | {"clerk": config["clerk"] or phrases.DESK_VALUE_EMPTY}))
+    if any(settings.sources[name].value == "default" for name in ("site_code", "site_name")):
+        summary += phrases.DESK_SUMMARY_DEFAULT_SITE
     return [
-        phrases.DESK_SUMMARY.format(**(config | {"clerk": config["clerk"] or phrases.DESK_VALUE_EMPTY})),
+        summary,
         *(
             phrases.DESK_VALUE_LINE.format(
                 field=(phrases.DESK_FIELD | SERVER_FIELD)[name],
                 value=config[name] or phrases.DESK_VALUE_EMPTY,
-                source=phrases.DESK_SOURCE[source.value],
+                source=_source(source.value, bool(config[name])),
             )
             for name, source in settings.sources.items()
         ),
         where.format(path=machine.path),
         phrases.DESK_USER_FILE.format(path=settings.user_path),
     ]
+
+
+def _source(source: str, has_value: bool) -> str:
+    """Where a value comes from; a default with a value (the site XAM01, the area 152200) is said to be unset, so a
+    technician does not take the shipped example for the hall's own."""
+    if source == "default" and has_value:
+        return phrases.DESK_SOURCE_DEFAULT_UNSET
+    return phrases.DESK_SOURCE[source]
 
 
 def desk_json(settings: DeskSettings) -> dict[str, object]:

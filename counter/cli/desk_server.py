@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TextIO
 
 from counter.cli.common import UsageError
 from counter.words.translate import tr
@@ -21,6 +22,22 @@ CA_REFUSED = tr("读不出大厅 CA 证书 {path}：文件不存在、无权读�
 KEY_UNREADABLE = tr("读不出窗口密钥文件 {path}")
 KEY_REFUSED = tr("给出的不是窗口密钥：应是 counter serve add-desk 输出的最后一行")
 KEY_KEPT = tr("窗口密钥已保存在 {path}（只有本用户能读）")
+#: the one try of the server after its settings changed (counter.service.hall_server_check)
+REACHED = tr("大厅服务器 {server}：连得上")
+NOT_REACHED = tr("大厅服务器 {server}：连不上（{detail}）。请核对地址和端口，以及服务器和网络是否开着")
+TRUSTED = tr("服务器的证书由大厅 CA 签发：可信")
+NOT_TRUSTED = tr(
+    "服务器出示的证书不是所给的大厅 CA 签发的，或与地址里的服务器名不符：窗口不会连接它，也没有把窗口密钥发给它。"
+    "请核对 --ca 给的证书和地址里的服务器名"
+)
+KEY_ACCEPTED = tr("{desk}号窗口的密钥：服务器认可")
+KEY_NOT_ACCEPTED = tr(
+    "{desk}号窗口的密钥：服务器不认可（不是本窗口号的密钥，或本窗口已重新登记过）。"
+    "请在服务器上用 counter serve add-desk --desk {desk} 重新登记，再用 --desk-key-file 给本机"
+)
+KEY_NOT_ASKED = tr("{desk}号窗口的密钥：服务器没有答复（{detail}）")
+NO_CA = tr("还没有给出大厅 CA 证书（--ca）：窗口只信任它签发的服务器证书，没有它不连接服务器")
+NO_KEY = tr("本机还没有窗口密钥：请用 --desk-key-file 给出 counter serve add-desk 输出的密钥")
 
 
 def add_server_options(p: argparse.ArgumentParser) -> None:
@@ -74,3 +91,31 @@ def keep_key(source: str) -> None:
     except BadDeskKey as err:
         raise UsageError(KEY_REFUSED) from err
     print(KEY_KEPT.format(path=kept))
+
+
+def try_server(server: str, ca: str, desk_no: str, out: TextIO) -> bool:
+    """The server of the desk's settings tried once (reached, its certificate trusted, the machine's key accepted),
+    each finding printed to ``out``; whether all passed."""
+    import logging
+
+    from counter.host.desk_key import read_desk_key
+    from counter.service.hall_server_check import check_server
+
+    if not ca:
+        print(NO_CA, file=out)
+        return False
+    key = read_desk_key()
+    found = check_server(server, Path(ca), desk_no, key)
+    if found.detail:
+        logging.getLogger(__name__).warning("trying the hall server %s: %s", server, found.detail)
+    lines = [REACHED.format(server=server) if found.reached else NOT_REACHED.format(server=server, detail=found.detail)]
+    if found.trusted is not None:
+        lines.append(TRUSTED if found.trusted else NOT_TRUSTED)
+    if found.trusted and not key:
+        lines.append(NO_KEY)
+    elif found.trusted and found.key_accepted is None:
+        lines.append(KEY_NOT_ASKED.format(desk=desk_no, detail=found.detail))
+    elif found.key_accepted is not None:
+        lines.append((KEY_ACCEPTED if found.key_accepted else KEY_NOT_ACCEPTED).format(desk=desk_no))
+    print("\n".join(lines), file=out)
+    return bool(found.reached and found.trusted and key and found.key_accepted)

@@ -253,6 +253,9 @@ DESK_FIELD = {
     "camera_at": tr("高拍仪设备"),
 }
 DESK_SOURCE = {"machine": tr("本机设置文件"), "user": tr("用户设置文件"), "default": tr("默认值")}
+# a default that stands for a value nobody set (the site XAM01, the area 152200): not to be taken for the hall's own
+DESK_SOURCE_DEFAULT_UNSET = tr("默认值，未设置")
+DESK_SUMMARY_DEFAULT_SITE = tr("（站点为默认值，未设置）")
 DESK_VALUE_LINE = tr("  {field}：{value}（{source}）")
 DESK_VALUE_EMPTY = tr("未设置")
 DESK_MACHINE_FILE = tr("本机设置文件（本机所有用户）：{path}")
@@ -300,7 +303,7 @@ CASE_TAKE_FILE_PROBLEM = {
     "not_a_choice": tr("不是可选的值，可选：{detail}"),
     "negative": tr("不能为负数"),
     "too_large": tr("不能大于 {detail}"),
-    "out_of_range": tr("应在 {detail} 之间"),
+    "day_of_intake": tr("收件日期就是受理当天，由受理时记录，请求文件中不能填写"),
     "unknown_bundle": tr("未找到一件事：{detail}"),
     "unknown_guide_version": tr("没有这一版指南，现有版本：{detail}"),
     "unknown_situation": tr("指南中没有这个情形，现有情形：{detail}"),
@@ -311,7 +314,6 @@ CASE_TAKE_FILE_PROBLEM = {
     "bad_text": "{detail}",  # worded by counter.words.texts: the character and its place, or the longest allowed
     "bad_uid": tr("应为32位十六进制数字（0-9、a-f），或不写由本机生成"),
 }
-CASE_TAKE_DATE_RANGE = tr("{first} 至 {last}")  # the detail of out_of_range
 CASE_TAKE_JSON_POSITION = tr("第 {line} 行第 {column} 列附近")
 CASE_TAKE_EXPECTED = {
     "object": tr("JSON 对象 {…}"),

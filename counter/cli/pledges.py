@@ -16,7 +16,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from counter.cli.common import EXIT_OK, Reported, desk, free_text, moment, open_service, parse_date, today
+from counter.cli.common import EXIT_OK, Reported, desk, free_text, open_service, parse_date
 from counter.parties.text import TextField
 from counter.words.translate import tr
 
@@ -76,8 +76,7 @@ def cmd_item_pledge(args: argparse.Namespace) -> int:
     from counter.service.cases import GRANT_ON_PLEDGE, READ_PLEDGE, PledgeItem, PledgeStep
 
     service, by = open_service(args), desk()
-    day, at = today(args), moment(args)
-    step = PledgeStep(args.case_no, args.item, day, at, args.result_no.strip())
+    step = PledgeStep(args.case_no, args.item, args.result_no.strip())
     _faults(args, lambda: service.call(GRANT_ON_PLEDGE, step, by))
     row = service.call(READ_PLEDGE, PledgeItem(args.case_no, args.item), by)
     assert row is not None  # just granted
@@ -91,7 +90,7 @@ def cmd_item_check(args: argparse.Namespace) -> int:
 
     service, by = open_service(args), desk()
     correct_by = parse_date(args.correct_by) if args.correct_by else None
-    check = PledgeCheck(args.case_no, args.item, today(args), bool(args.kept), args.finding or "", correct_by)
+    check = PledgeCheck(args.case_no, args.item, bool(args.kept), args.finding or "", correct_by)
     row = _faults(args, lambda: service.call(RECORD_PLEDGE_CHECK, check, by))
     if row.kept:
         line = tr("办件 {case_no} 事项 {item}：核查属实")
@@ -107,7 +106,7 @@ def cmd_item_hear(args: argparse.Namespace) -> int:
     from counter.service.cases import HEAR_PLEDGE, FalsePledgeStep
 
     service, by = open_service(args), desk()
-    step = FalsePledgeStep(args.case_no, args.item, today(args), parse_date(args.hear_by))
+    step = FalsePledgeStep(args.case_no, args.item, parse_date(args.hear_by))
     row = _faults(args, lambda: service.call(HEAR_PLEDGE, step, by))
     print(tr("办件 {case_no} 事项 {item}：已告知陈述、申辩的权利，期限至 {date}").format(
         case_no=row.case_no, item=row.item_code, date=row.hear_by))  # fmt: skip
@@ -118,7 +117,7 @@ def cmd_item_revoke(args: argparse.Namespace) -> int:
     from counter.service.cases import REVOKE_PLEDGE, FalsePledgeStep
 
     service, by = open_service(args), desk()
-    row = _faults(args, lambda: service.call(REVOKE_PLEDGE, FalsePledgeStep(args.case_no, args.item, today(args)), by))
+    row = _faults(args, lambda: service.call(REVOKE_PLEDGE, FalsePledgeStep(args.case_no, args.item), by))
     print(tr("办件 {case_no} 事项 {item}：承诺不实，许可已撤销").format(case_no=row.case_no, item=row.item_code))
     return EXIT_OK
 
@@ -142,7 +141,7 @@ def cmd_item_pledge_paper(args: argparse.Namespace) -> int:
 
     service, by = open_service(args), desk()
     notice = "correction" if args.correction else "hearing" if args.hearing else ""
-    paper = PledgePaper(args.case_no, args.item, today(args), bool(args.revocation), notice)
+    paper = PledgePaper(args.case_no, args.item, bool(args.revocation), notice)
     pdf = _faults(args, lambda: service.call(PLEDGE_PAPER, paper, by))
     Path(args.out).write_bytes(pdf)
     return EXIT_OK

@@ -137,6 +137,12 @@ def set_password_hash(session: Session, login: str, password_hash: str) -> None:
     mark_account(session, login)
 
 
+def end_sessions(session: Session, login: str, now: dt.datetime) -> None:
+    """End every live session of ``login`` at the hall's desks (none on a database without a server)."""
+    live = models.DeskSession.ended_at.is_(None)
+    session.execute(update(models.DeskSession).where(models.DeskSession.login == login, live).values(ended_at=now))
+
+
 def store_attempt(session: Session, login: str, state: AttemptState, signed_in_at: dt.datetime | None) -> None:
     """Keep the count and lock an attempt left behind, and the time of a successful sign-in."""
     values: dict[str, object] = {

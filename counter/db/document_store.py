@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from typing import Any, cast
 
 from sqlalchemy import ColumnElement, Table, func, select
 from sqlalchemy.orm import Session
 
+from counter.audit.actions import AuditAction
 from counter.db import models
 from counter.documents.document_line import DocumentLine
 
@@ -25,6 +27,26 @@ def add_document(session: Session, record: models.DocumentRecord) -> int:
     session.add(record)
     session.flush()
     return record.id
+
+
+def made_here(session: Session, document_id: int, doc_no: str, case_no: str, where: tuple[str, str, str]) -> set[str]:
+    """The hashes of the bytes made of document ``document_id`` (numbered ``doc_no``) at ``where`` (site, desk, actor
+    as the trail names it): its making and remakings at that desk, as their trail entries say, or for a paper of no
+    case (a guide notice, made once) its record's.  Read by the case's entries alone (the subject's index)."""
+    site_code, desk_no, actor = where
+    if not case_no:
+        row = session.get(models.DocumentRecord, document_id)
+        mine = row is not None and row.doc_no == doc_no and (row.site_code, row.desk_no) == (site_code, desk_no)
+        return {row.content_hash} if mine and row is not None else set()
+    e = models.AuditEntry
+    details = session.scalars(
+        select(e.detail).where(
+            e.subject == case_no, e.action == AuditAction.DOCUMENT_MADE.value,
+            e.site_code == site_code, e.desk_no == desk_no, e.actor == actor,
+        )
+    )  # fmt: skip
+    made = [json.loads(detail) for detail in details]
+    return {str(d.get("content_hash", "")) for d in made if isinstance(d, dict) and d.get("doc_no") == doc_no}
 
 
 def add_print(

@@ -121,7 +121,9 @@ def _begin_as_write(conn: Connection) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def make_engine(url: str, session_options: str | None = None, bounds: Bounds = DESK_BOUNDS) -> Engine:
+def make_engine(
+    url: str, session_options: str | None = None, bounds: Bounds = DESK_BOUNDS, connections: int | None = None
+) -> Engine:
     """An engine on ``url``.  No folder is made for an SQLite file: whether a missing database may be made is
     decided above (:mod:`counter.actions.admin.database_file`), never as a side effect of opening it.
 
@@ -129,13 +131,16 @@ def make_engine(url: str, session_options: str | None = None, bounds: Bounds = D
     service file may have chosen, :func:`counter.db.url.plain_at_connection`), and the engine's first one when the
     server is not PostgreSQL this program can use (:mod:`counter.db.server_check`), before SQLAlchemy asks it
     anything.  ``session_options``: instead of :data:`SESSION_OPTIONS` and ``bounds``' settings; ``bounds``: how
-    long each session may wait for a lock, run a statement and sit idle in a transaction (:class:`Bounds`).
+    long each session may wait for a lock, run a statement and sit idle in a transaction (:class:`Bounds`);
+    ``connections``: the most the pool holds, none beyond (the hall server: one per worker thread and its own work);
+    None: SQLAlchemy's 5 and 10 more, a desk's few threads' need.
     """
     if os.environ.get(SQL_WARNINGS_ENV) == "error":
         warnings.simplefilter("error", SAWarning)
     parsed = make_url(url)
+    pool: dict[str, Any] = {} if connections is None else {"pool_size": connections, "max_overflow": 0}
     if parsed.get_backend_name() == "sqlite":
-        engine = create_engine(url)
+        engine = create_engine(url, **pool)
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _begin_as_write)
         return engine
@@ -143,7 +148,7 @@ def make_engine(url: str, session_options: str | None = None, bounds: Bounds = D
         url = parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
     # a desk whose server is unreachable says so within seconds instead of hanging the window
     options = f"{SESSION_OPTIONS} {bounds.options()}" if session_options is None else session_options
-    engine = create_engine(url, connect_args={"connect_timeout": CONNECT_TIMEOUT_S, "options": options})
+    engine = create_engine(url, connect_args={"connect_timeout": CONNECT_TIMEOUT_S, "options": options}, **pool)
     event.listen(engine, "connect", _Connected(), insert=True)  # before the dialect's own first look at the server
     event.listen(engine, "checkin", _checked_in)
     event.listen(engine, "checkout", functools.partial(_ping_if_idle, engine.dialect))

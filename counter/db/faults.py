@@ -36,6 +36,9 @@ _DRIVER_WORDS = (
     ("no route to host", DbFault.UNREACHABLE),
     ("network is unreachable", DbFault.UNREACHABLE),
     ("timeout expired", DbFault.UNREACHABLE),
+    # PostgreSQL's refusal of the login (SQLSTATE 28P01, 28000), which libpq reports at connecting without the code
+    ("password authentication failed", DbFault.LOGIN_REFUSED),
+    ("no pg_hba.conf entry", DbFault.LOGIN_REFUSED),
     # PostgreSQL's refusals of a connection while it cannot take one (SQLSTATE 57P03, cannot_connect_now): libpq
     # reports them at connecting without the code, so their words are read
     ("the database system is starting up", DbFault.NOT_READY),

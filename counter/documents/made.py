@@ -1,4 +1,5 @@
-"""A paper made (numbered and recorded, or reprinted as first made), and the refusal of a guide not found.
+"""A paper made (numbered and recorded, or reprinted as first made), the refusal of a guide not found, and of a
+print recorded of a paper this desk did not make.
 
 Plain data the faces preview, print and count the print of; the PDF travels with it."""
 
@@ -31,3 +32,12 @@ class GuideNotFound(Exception):
     def __init__(self, bundle_code: str) -> None:
         super().__init__(bundle_code)
         self.bundle_code = bundle_code
+
+
+class PrintNotMade(Exception):
+    """A print recorded of a paper this desk and account did not make, or of bytes never made: only the desk that made
+    a paper (or made it again, for a reprint) records its print, with the hash of what it made."""
+
+    def __init__(self, doc_no: str) -> None:
+        super().__init__(doc_no)
+        self.doc_no = doc_no

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 import shlex
 from pathlib import Path
 
@@ -30,7 +31,32 @@ log = logging.getLogger(__name__)
 
 
 class NotSQLite(Exception):
-    """The URL names no SQLite file (PostgreSQL, or an in-memory database): use the server's own tools."""
+    """The URL names no SQLite file (PostgreSQL, or an in-memory database): use the server's own tools.
+
+    It carries the URL with its password hidden (:func:`hidden_password`): a hall's ``site.backup`` on PostgreSQL
+    raised it with the server role's URL, whose password the server's log then kept in the traceback."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__(hidden_password(url))
+
+
+#: a password given as a query parameter (libpq takes ``?password=``)
+_QUERY_PASSWORD = re.compile(r"(?i)([?&]password=)[^&]*")
+
+
+def hidden_password(url: str) -> str:
+    """``url`` with its password, in the user part or the query, written ``***``: what a log or a message may show.
+
+    Read by names alone, like the rest of this module: the user part is what precedes the last ``@`` before the
+    query, so a password holding an ``@`` or a ``:`` is hidden whole."""
+    scheme, found, rest = url.partition("://")
+    if not found:
+        return url
+    head, mark, query = rest.partition("?")
+    user, at, host = head.rpartition("@")
+    if at and ":" in user:
+        head = f"{user.partition(':')[0]}:***@{host}"
+    return f"{scheme}://{head}" + _QUERY_PASSWORD.sub(r"\1***", mark + query)
 
 
 def backups_folder() -> Path:

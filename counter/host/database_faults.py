@@ -25,6 +25,8 @@ class DbFault(StrEnum):
     IDLE_ENDED = "idle_ended"
     DAMAGED = "damaged"
     UNREACHABLE = "unreachable"
+    # the server refused the login: a wrong password, an unknown role, or pg_hba.conf admits it from no such address
+    LOGIN_REFUSED = "login_refused"
     # the server answers but takes no connection yet: starting up, recovering after a crash, or shutting down
     NOT_READY = "not_ready"
     # the login may not do this: a hall's desk role changing what only the administrator's login changes

@@ -112,8 +112,10 @@ class PartyProblem:
 
 
 def _phone_ok(phone: str) -> bool:
+    """A phone as the SMS gateway dials it: 7 to 13 ASCII digits, with blanks or hyphens between them.  Only ASCII:
+    ``str.isdigit`` also takes full-width, Arabic-Indic and superscript digits, which no gateway dials."""
     digits = phone.replace("-", "").replace(" ", "")
-    return digits.isdigit() and 7 <= len(digits) <= 13
+    return digits.isascii() and digits.isdigit() and 7 <= len(digits) <= 13
 
 
 def name_field(kind: ApplicantKind) -> TextField:

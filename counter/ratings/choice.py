@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from counter.parties.text import TextField, TextProblem, check_text
 from counter.ratings.levels import Level, is_bad
 
 MAX_COMMENT_LENGTH = 300
@@ -34,7 +35,9 @@ class ChoiceProblem(StrEnum):
     REASON_NOT_OFFERED = "reason_not_offered"  # a label the pad did not offer
     REASON_NOT_ASKED = "reason_not_asked"  # reasons given with a good rating, or one said to be left unfinished
     COMMENT_TOO_LONG = "comment_too_long"
+    COMMENT_NOT_TAKEN = "comment_not_taken"  # a control, invisible or reordering character: the platform gets it
     DATE_AHEAD = "date_ahead"  # a paper 评价表 dated after the day it is keyed in
+    DATE_BEFORE_SERVICE = "date_before_service"  # a paper 评价表 dated before the case was taken
 
 
 def choice_problems(choice: RatingChoice, offered: Sequence[str]) -> list[ChoiceProblem]:
@@ -48,4 +51,7 @@ def choice_problems(choice: RatingChoice, offered: Sequence[str]) -> list[Choice
         problems.append(ChoiceProblem.REASON_NOT_OFFERED)
     if len(choice.comment.strip()) > MAX_COMMENT_LENGTH:
         problems.append(ChoiceProblem.COMMENT_TOO_LONG)
+    check = check_text(choice.comment, TextField.NOTE)
+    if check.problem is not None and check.problem is not TextProblem.TOO_LONG:
+        problems.append(ChoiceProblem.COMMENT_NOT_TAKEN)
     return problems

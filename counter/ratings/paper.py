@@ -23,8 +23,11 @@ class PaperRating:
     rated_on: dt.date  # the date the applicant wrote on the sheet
 
 
-def paper_choice(paper: PaperRating, content: EvalContent, today: dt.date) -> tuple[RatingChoice, list[ChoiceProblem]]:
-    """The sheet as the pad's choice would be, and what keeps it from being recorded besides the choice's own rules."""
+def paper_choice(
+    paper: PaperRating, content: EvalContent, served_on: dt.date, today: dt.date
+) -> tuple[RatingChoice, list[ChoiceProblem]]:
+    """The sheet as the pad's choice would be, and what keeps it from being recorded besides the choice's own rules:
+    the paper rates a service, so it is dated between the day the case was taken (``served_on``) and ``today``."""
     problems: list[ChoiceProblem] = []
     labels: list[str] = []
     for code in paper.reason_codes:
@@ -35,4 +38,6 @@ def paper_choice(paper: PaperRating, content: EvalContent, today: dt.date) -> tu
             labels.append(indicator.label)
     if paper.rated_on > today:
         problems.append(ChoiceProblem.DATE_AHEAD)
+    if paper.rated_on < served_on:
+        problems.append(ChoiceProblem.DATE_BEFORE_SERVICE)
     return RatingChoice(paper.level, tuple(labels), paper.comment), problems

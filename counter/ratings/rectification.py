@@ -22,6 +22,7 @@ from enum import StrEnum
 
 from counter.calendar.workdays import DateResult, WorkCalendar
 from counter.catalog.model import TimeLimit, TimeUnit
+from counter.parties.text import TextField, TextProblem, check_text
 
 DEFAULT_PERIOD = TimeLimit(7, TimeUnit.CALENDAR_DAY)
 MAX_NOTE_LENGTH = 1000
@@ -87,6 +88,7 @@ class MoveProblem(StrEnum):
     NOT_ALLOWED = "not_allowed"  # not possible in the current state
     NOTE_REQUIRED = "note_required"  # every move says what was found, done or told
     NOTE_TOO_LONG = "note_too_long"
+    NOTE_NOT_TAKEN = "note_not_taken"  # a control, invisible or reordering character: the platform gets the note
     FIX_DUE_REQUIRED = "fix_due_required"  # 限期整改 names its date
     FIX_DUE_PAST = "fix_due_past"
     WHO_REQUIRED = "who_required"  # the person answering for the move
@@ -111,6 +113,8 @@ def move_problems(state: RectState, move: Move, today: dt.date) -> list[MoveProb
         problems.append(MoveProblem.NOTE_REQUIRED)
     elif len(move.note.strip()) > MAX_NOTE_LENGTH:
         problems.append(MoveProblem.NOTE_TOO_LONG)
+    elif _hidden_character(move.note):
+        problems.append(MoveProblem.NOTE_NOT_TAKEN)
     if move.event is RectEvent.FIX_BY_DEADLINE:
         if move.fix_due is None:
             problems.append(MoveProblem.FIX_DUE_REQUIRED)
@@ -160,6 +164,7 @@ class AppealGround(StrEnum):
 class AppealProblem(StrEnum):
     REASON_REQUIRED = "reason_required"
     REASON_TOO_SHORT = "reason_too_short"  # a word is not a reason a reviewer can check
+    REASON_NOT_TAKEN = "reason_not_taken"  # a control, invisible or reordering character in it
     WHO_REQUIRED = "who_required"
     ALREADY_EXCLUDED = "already_excluded"
     NO_ACCOUNT = "no_account"  # nobody signed in: a desk without accounts files, the hall decides
@@ -196,7 +201,15 @@ def _reason_problems(reason: str) -> list[AppealProblem]:
         return [AppealProblem.REASON_REQUIRED]
     if len(reason.strip()) < MIN_APPEAL_REASON:
         return [AppealProblem.REASON_TOO_SHORT]
+    if _hidden_character(reason):
+        return [AppealProblem.REASON_NOT_TAKEN]
     return []
+
+
+def _hidden_character(text: str) -> bool:
+    """Whether ``text`` holds what the desk's rules for a note refuse (:mod:`counter.parties.text`): a control,
+    invisible or reordering character; its length is this module's own rule."""
+    return check_text(text, TextField.NOTE).problem not in (None, TextProblem.TOO_LONG)
 
 
 def appeal_status(filed: bool, decisions: Iterable[bool]) -> AppealStatus:

@@ -26,5 +26,7 @@ class SendRefusal(StrEnum):
     FOLLOW_UP_DONE = "follow_up_done"  # the follow-up after rectification was asked already
     NO_REQUEST = "no_request"
     REQUEST_CLOSED = "request_closed"  # answered already (rated or lapsed)
+    OTHER_DESK = "other_desk"  # a pad request answered or lapsed from a desk other than the one that raised it
+    OWN_SERVICE = "own_service"  # a paper 评价表 keyed in by the clerk it rates
     REGION_PAGE = "region_page"  # a pad's answer while the site rates on the region's page: never recorded
     NO_RATING_PAGE = "no_rating_page"  # the region's page is the site's way, and its mapping file names no page

@@ -39,6 +39,7 @@ REQUIRED_FONTS = (
     "hanamin-a-rare.ttf",
     "hanamin-b.ttf",
     "babelstone-han-ext-gh.ttf",
+    "jigmo2-ext-i.ttf",
 )
 
 

@@ -2,23 +2,31 @@
 
 ``POST /v1/sign-in``    a desk's credentials (:class:`counter.service.hall.DeskCredentials`) → the sign-in's answer,
                         with a session token when it succeeded.
-``POST /v1/sign-out``   the token's session ends.
+``POST /v1/sign-out``   the token's session ends, shown with its desk machine's key (``Desk-Key``) as every request.
 ``POST /v1/operations/{name}``   the operation's request as the codec writes it; the token as ``Authorization:
                         Bearer``, with the machine's desk key as ``Desk-Key`` (a token opens its session only on the
                         machine of its desk); a write's idempotency key as ``Idempotency-Key`` → the codec's JSON of
                         the answer (200), or the declared fault as :func:`counter.service.faults.encode_fault` writes
                         it (4xx; 409 for a key already given to another write: ``KeyReused``).
 
-The operation runs for the desk the server builds from the token's session (:func:`desk_of`), never from a desk
-number, site, role or clerk's name in the request; its gate is asked at the server of that account as the database
-holds it, the operations of many transactions (``whole``: a catalog import, a pull of the region's list, a backup)
-included.  Each runs on a worker thread (Starlette's pool, 40 threads): a long one holds one thread and its own
-desk's answer, never another desk's.  Not served: the server's own operations (:mod:`counter.service.hall`), the
-sign-in as an operation (both only through the door), and the acts the server does itself (:data:`SERVERS_OWN`).
+The operation runs in the context the server builds (:class:`counter.service.call.Call`): the desk of the token's
+session (:func:`desk_of`), never a desk number, site, role or clerk's name in the request, and the server's own
+clock, never a day or moment a desk sends (no request has a field for one).  Its gate is asked at the server of
+that account as the database holds it, the operations of many transactions (``whole``: a catalog import, a pull
+of the region's list, a backup) included.  Each runs on a worker thread (Starlette's pool, 40 threads): a long one
+holds one thread and its own desk's answer, never another desk's.  Not served: the server's own operations
+(:mod:`counter.service.hall`), the sign-in as an operation (both only through the door), and the acts the server
+does itself (:data:`SERVERS_OWN`).
 
 A request's file (a ``Path`` field: a catalog source, a backup's name) names a file of the server's machine, never
-the desk's: it must be a plain relative name inside the one folder ``counter serve --files`` gives
-(:func:`confined`), else the request is refused before it runs.
+the desk's: it must be a plain relative name inside the one folder ``counter serve --files`` gives, reached through
+no link (:func:`confined`), else the request is refused before it runs.  A file an operation writes there
+(:data:`WRITES_FILE`) is written under a new name the server makes, never the one asked: a desk's export must not
+replace the administrator's catalog source, nor anything else the folder holds.
+
+A body reaches a route only whole, within its route's cap and its deadline (:mod:`counter.server.bodies`); a sign-in
+runs only through the hashing gate (:mod:`counter.server.hashing`); the connections' own deadlines and cap are
+:mod:`counter.server.bounds`.
 """
 
 from __future__ import annotations
@@ -28,11 +36,14 @@ import datetime as dt
 import json
 import logging
 import re
+import secrets
+from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
@@ -45,9 +56,14 @@ from counter.access.roles import Actor
 from counter.case.not_found import CaseNotFound
 from counter.case.numbers import DeskIdentity
 from counter.host.database_faults import DatabaseDamaged, DatabaseMissing, DatabaseReadOnly, SchemaTooNew, StoreFault
+from counter.server.bodies import BoundedBodies
+from counter.server.hashing import BUSY, HashingGate, KeyBusy
+from counter.server.health import HALL_NETWORKS, Network, networks, operator_routes
+from counter.server.metrics import Meter
+from counter.server.nul_guard import NulInRequest, refuse_nul
 from counter.server.secrets_hash import digest, new_secret
-from counter.server.server_clock import at_server_clock
 from counter.service.admin import SIGN_IN, UNLOCK
+from counter.service.call import Call
 from counter.service.cases import RUN_DEMO
 from counter.service.catalog import SYNC_BUNDLED
 from counter.service.catalogue import operations
@@ -68,16 +84,21 @@ from counter.service.hall import (
 from counter.service.local import InProcess, fingerprint
 from counter.service.operation import Operation
 from counter.service.outbox import SEND_MESSAGES, SEND_REPORTS
-from counter.service.site import SET_UP
+from counter.service.site import BACKUP, RECORD_RESTORE, SET_UP
+from counter.service.sync import EXPORT_PACKAGE
 
 log = logging.getLogger(__name__)
 
 #: an idempotency key as a desk makes it (:func:`counter.service.local.new_key`: 32 hex digits), with room to spare;
 #: the receipt keeps it behind the desk's number, within the receipt's 64 characters
 KEY = re.compile(r"[0-9A-Za-z_-]{8,48}")
-#: the acts the server does itself, never a desk: the senders (its hall work), the bundled catalog's import and
-#: a desk machine's own set-up (both of the machine that runs them, its folders and its settings file)
-SERVERS_OWN = frozenset({SEND_MESSAGES.name, SEND_REPORTS.name, SEND_FRONT_STORE.name, SYNC_BUNDLED.name, SET_UP.name})
+#: the acts the server does itself, never a desk: the senders (its hall work), the bundled catalog's import, a
+#: desk machine's own set-up (both of the machine that runs them, its folders and its settings file), and the record
+#: of a restore, which is the machine's whose database file was put back (``counter restore``): a desk asking it of
+#: the hall wrote a "backup restored" entry of a restore that never was
+SERVERS_OWN = frozenset(
+    {SEND_MESSAGES.name, SEND_REPORTS.name, SEND_FRONT_STORE.name, SYNC_BUNDLED.name, SET_UP.name, RECORD_RESTORE.name}
+)
 #: the training run: its sample intakes belong to a training file of the desk's own, never the hall's database, where
 #: they would be real cases in the clerk's own number series
 TRAINING_ONLY = frozenset({RUN_DEMO.name})
@@ -94,13 +115,21 @@ def served(op: Operation[Any, Any]) -> bool:
     return not (op.name.startswith(AREA) or op.name in NOT_SERVED)
 
 
+#: the operations that write a file in the files folder, and the request's field that names it
+WRITES_FILE = {BACKUP.name: "out", EXPORT_PACKAGE.name: "path"}
+#: what of the asked name a written file's new name keeps, so the clerk knows it again: its plain letters
+_NAME_KEPT = re.compile(r"[^0-9A-Za-z._-]")
+
+
 class OutsideFiles(ValueError):
     """A request's file that is not a plain name inside the server's files folder (or no folder was given)."""
 
 
-def confined(asked: Any, files: Path | None) -> Any:
+def confined(asked: Any, files: Path | None, written: str | None = None) -> Any:
     """``asked`` with each of its ``Path`` fields made a file of ``files``; :class:`OutsideFiles` for an absolute
-    name, one that climbs out (``..``), or any name when the server was given no folder."""
+    name, one that climbs out (``..``), one reached through a link (a folder or file of ``files`` that is a symbolic
+    link leads anywhere), or any name when the server was given no folder.  The field ``written`` names a file the
+    operation writes: it becomes a new name in ``files`` itself (:func:`new_name`)."""
     if not dataclasses.is_dataclass(asked) or isinstance(asked, type):
         return asked
     changes: dict[str, Path] = {}
@@ -111,14 +140,40 @@ def confined(asked: Any, files: Path | None) -> Any:
         name = PurePosixPath(value.as_posix())
         if files is None or name.is_absolute() or ".." in name.parts or not name.parts or "\\" in str(value):
             raise OutsideFiles(str(value))
-        changes[one.name] = files.joinpath(*name.parts)
+        changes[one.name] = new_name(files, name.name) if one.name == written else _unlinked(files, name.parts)
     return dataclasses.replace(asked, **changes) if changes else asked
 
 
-def make_app(service: InProcess, files: Path | None = None) -> Starlette:
+def _unlinked(files: Path, parts: tuple[str, ...]) -> Path:
+    """The file ``parts`` of ``files``, none of whose steps is a symbolic link."""
+    path = files
+    for part in parts:
+        path = path / part
+        if path.is_symlink():
+            raise OutsideFiles("/".join(parts))
+    return path
+
+
+def new_name(files: Path, asked: str) -> Path:
+    """A name in ``files`` that holds nothing yet (no file, no link), made by the server: the moment, a random part
+    and the asked name's plain letters, so that a written file never replaces one the folder held."""
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")
+    tail = _NAME_KEPT.sub("_", asked)[-60:].lstrip(".") or "file"
+    while True:
+        path = files / f"{stamp}-{secrets.token_hex(4)}-{tail}"
+        if not path.exists() and not path.is_symlink():
+            return path
+
+
+def make_app(
+    service: InProcess, files: Path | None = None, *, metrics_from: Sequence[Network] = networks(HALL_NETWORKS)
+) -> Starlette:
     """The server's application on ``service`` (its own store; ``wire`` off: the HTTP body is the wire); ``files``:
-    the folder a request's file may name (:func:`confined`)."""
+    the folder a request's file may name (:func:`confined`); ``metrics_from``: the networks its metrics are
+    answered to (:mod:`counter.server.health`)."""
     table = {name: op for name, op in operations().items() if served(op)}
+    hashing = HashingGate()
+    meter = Meter(service, frozenset(table))
 
     async def sign_in(request: Request) -> Response:
         try:
@@ -128,7 +183,10 @@ def make_app(service: InProcess, files: Path | None = None) -> Starlette:
         token = new_secret()
         opening = OpenSession(asked.login, asked.password, asked.desk_no, digest(asked.desk_key), digest(token), _now())
         try:
-            answer = await run_in_threadpool(service.call, OPEN_SESSION, opening)
+            async with hashing.admitted(opening.key_hash):  # scrypt's 128 MiB, a few at a time (its docstring)
+                answer = await run_in_threadpool(service.call, OPEN_SESSION, opening)
+        except KeyBusy:
+            return _refused(429, BUSY)
         except _STORE_FAULTS as err:
             return _store_away(request, err)
         opened = SessionOpened(answer, token if answer.result.signed_in else "")
@@ -139,8 +197,9 @@ def make_app(service: InProcess, files: Path | None = None) -> Starlette:
         if token is None:
             return _refused(401, SessionEnd.UNKNOWN.value)
         idle = request.query_params.get("idle") == "1"
+        ending = EndSession(digest(token), digest(request.headers.get("desk-key", "")), idle)
         try:
-            await run_in_threadpool(service.call, END_SESSION, EndSession(digest(token), idle))
+            await run_in_threadpool(service.call, END_SESSION, ending)
         except _STORE_FAULTS as err:
             return _store_away(request, err)
         return Response(status_code=204)
@@ -161,30 +220,32 @@ def make_app(service: InProcess, files: Path | None = None) -> Starlette:
             return _unreadable(err)
         asked_as = fingerprint(asked, op.request)  # the body as the desk sent it: its key is bound to it
         try:
-            asked = confined(asked, files)
-        except OutsideFiles:
-            return _refused(400, "path")
-        if op.writes:
-            asked = at_server_clock(asked)  # what it records, at the server's time, never the desk's
+            refuse_nul(asked)  # PostgreSQL holds none: refused here, named, never a database fault asked again
+            asked = confined(asked, files, WRITES_FILE.get(op.name))
+        except (NulInRequest, OutsideFiles) as err:
+            return _refused(400, f"nul:{err.field}" if isinstance(err, NulInRequest) else "path")
+        call = Call.on(service.clock, desk, files)  # the session's desk at the server's clock: no request dates itself
         keyed = f"d{desk.identity.desk_no}-{key}"
-        return await run_in_threadpool(_answer, service, op, asked, desk, keyed, asked_as)
+        return await run_in_threadpool(_answer, service, op, asked, call, keyed, asked_as)
 
     routes = [
         Route("/v1/sign-in", sign_in, methods=["POST"]),
         Route("/v1/sign-out", sign_out, methods=["POST"]),
         Route("/v1/operations/{name}", operation, methods=["POST"]),
+        *operator_routes(service, meter, metrics_from),
     ]
-    return Starlette(routes=routes, exception_handlers={Exception: _unexpected})
+    middleware = [Middleware(meter.middleware), Middleware(BoundedBodies)]  # the figures count the body's refusals
+    return Starlette(routes=routes, exception_handlers={Exception: _unexpected}, middleware=middleware)
 
 
-def _answer(service: InProcess, op: Operation[Any, Any], asked: Any, desk: Desk, key: str, asked_as: str) -> Response:
-    """``op`` run for ``desk`` under ``key`` (the desk's number before the desk's own key: no two desks share a
+def _answer(service: InProcess, op: Operation[Any, Any], asked: Any, call: Call, key: str, asked_as: str) -> Response:
+    """``op`` run in ``call`` under ``key`` (the desk's number before the desk's own key: no two desks share a
     receipt) and bound to the body ``asked_as`` names, and its answer or its declared fault as the response."""
     try:
-        answer = service.call(op, asked, desk, key=key, asked_as=asked_as)
+        answer = service.run(op, asked, call, key=key, asked_as=asked_as)
     except Exception as err:
         if not declared(err, op.faults):
-            log.exception("operation %s failed at desk %s", op.name, desk.identity.desk_no)
+            log.exception("operation %s failed at desk %s", op.name, call.desk.identity.desk_no if call.desk else "-")
             return _refused(500, "server")
         return JSONResponse(encode_fault(err), status_code=_status(err))
     return Response(json.dumps(encode(answer, op.response), ensure_ascii=False), media_type="application/json")

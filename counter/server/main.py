@@ -17,11 +17,17 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import socket
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from counter.server.hall_work import DEFAULT_INTERVAL_S
+
+if TYPE_CHECKING:
+    from counter.server.health import Network
+    from counter.service.local import InProcess
 
 EXIT_OK, EXIT_RETRY, EXIT_MISUSE = 0, 1, 2
 #: another registration committed while this one ran (:class:`counter.access.desk_session.DeskRegisteredMeanwhile`)
@@ -51,45 +57,120 @@ def main(argv: Sequence[str]) -> int:
         "--work-interval", type=float, default=DEFAULT_INTERVAL_S, metavar="SECONDS", help="两轮之间的秒数（默认 10）"
     )
     parser.add_argument("--files", type=Path, help="导入目录源、写备份时可以使用的本机文件夹（不指定：不接受此类请求）")
+    parser.add_argument(
+        "--metrics-from",
+        default="",
+        metavar="NETWORKS",
+        help="可以读取运行指标（/v1/metrics）的网段，逗号分隔，如 10.8.0.0/16（默认：本机和私有网段）",
+    )
     found = parser.parse_args(args)
     if not found.db:
         parser.error("请用 --db 或 COUNTER_DB_URL 指定数据库")
+    from counter.server.health import HALL_NETWORKS, networks
+
+    try:
+        metrics_from = networks(found.metrics_from.split(",") if found.metrics_from else HALL_NETWORKS)
+    except ValueError:
+        parser.error(f"--metrics-from 应为逗号分隔的网段（如 10.8.0.0/16），而不是 {found.metrics_from}")
     work_interval = max(found.work_interval, 0.5) if found.hall_work == "on" else None
-    return _serve(found.db, found.cert, found.key, found.host, found.port, work_interval, found.files)
+    return _serve(found.db, found.cert, found.key, (found.host, found.port), work_interval, found.files, metrics_from)
 
 
-def _serve(url: str, cert: str, key: str, host: str, port: int, work_interval: float | None, files: Path | None) -> int:
-    import uvicorn
-
-    from counter.host.logs import setup_logging
-    from counter.server.app import make_app
-    from counter.server.hall_work import HallWork
+def _serve(
+    url: str,
+    cert: str,
+    key: str,
+    address: tuple[str, int],
+    work_interval: float | None,
+    files: Path | None,
+    metrics_from: Sequence[Network],
+) -> int:
+    """The server until it is stopped; a start that cannot be is said in one line (:mod:`counter.server.start_faults`)
+    and ends 1, before systemd is told the server is ready."""
+    from counter.server.log_lines import setup_server_logging
+    from counter.server.ready import CONNECTIONS
+    from counter.server.start_faults import NOT_STARTED, StartRefused, bind, check_tls, database_refusal
     from counter.service.local import InProcess, serve
 
-    setup_logging()
-    service = InProcess(serve(url).store, wire=False)
-    service.open()  # the database's faults (missing, too new) stop the start, before any desk is told "ready"
-    work = HallWork(service, work_interval) if work_interval is not None else None
+    log = logging.getLogger(__name__)
+    where = setup_server_logging()
+    log.info("counter serve starting; its log goes to %s", where)
+    try:
+        check_tls(cert, key)
+        listening = bind(*address)
+    except StartRefused as refused:
+        print(refused, file=sys.stderr)
+        return EXIT_RETRY
+    service = InProcess(serve(url, connections=CONNECTIONS).store, wire=False)
+    try:
+        service.open()  # the database's faults (missing, too new, refused) stop the start, before systemd hears "ready"
+    except Exception as err:
+        why = database_refusal(err)
+        if why is None:
+            raise
+        print(NOT_STARTED.format(why=why), file=sys.stderr)
+        listening.close()
+        service.close()
+        return EXIT_RETRY
+    try:
+        _run(service, listening, (cert, key), work_interval, files, metrics_from)
+    finally:
+        service.close()
+    return EXIT_OK
+
+
+def _run(
+    service: InProcess,
+    listening: socket.socket,
+    tls: tuple[str, str],
+    work_interval: float | None,
+    files: Path | None,
+    metrics_from: Sequence[Network],
+) -> None:
+    import uvicorn
+
+    from counter.server.app import make_app
+    from counter.server.bounds import HEAD_S, BoundedH11, connection_cap
+    from counter.server.hall_work import HallWork
+    from counter.server.ready import CONNECTIONS, WORKERS, ReadyServer
+
+    cap = connection_cap()
+    host, port = listening.getsockname()[:2]
     config = uvicorn.Config(
-        make_app(service, files),
-        host=host,
+        make_app(service, files, metrics_from=metrics_from),
         port=port,
-        ssl_certfile=cert,
-        ssl_keyfile=key,
+        ssl_certfile=tls[0],
+        ssl_keyfile=tls[1],
         log_level="info",
+        log_config=None,  # uvicorn's lines go through the server's own handler (counter.server.log_lines)
         access_log=False,  # the operations' own log lines say what was done; a line per request says nothing more
         timeout_graceful_shutdown=10,
+        # the door's bounds (counter.server.bounds): what uvicorn has, and the protocol and loop for what it lacks
+        http=BoundedH11,
+        loop="counter.server.bounds:BoundedLoop",
+        limit_concurrency=cap,
+        timeout_keep_alive=5,
+        h11_max_incomplete_event_size=16 << 10,
     )
-    logging.getLogger(__name__).info("hall server on %s:%d (TLS), database %s", host, port, service.backend)
+    logging.getLogger(__name__).info(
+        "hall server on %s:%d (TLS), database %s with a pool of %d connections for %d worker threads; "
+        "at most %d connections, a request's head within %.0f s",
+        host,
+        port,
+        service.backend,
+        CONNECTIONS,
+        WORKERS,
+        cap,
+        HEAD_S,
+    )
+    work = HallWork(service, work_interval) if work_interval is not None else None
     if work is not None:
         work.start()
     try:
-        uvicorn.Server(config).run()
+        ReadyServer(config).run(sockets=[listening])
     finally:
         if work is not None:
             work.stop()
-        service.close()
-    return EXIT_OK
 
 
 def _add_desk(argv: list[str]) -> int:
@@ -103,14 +184,21 @@ def _add_desk(argv: list[str]) -> int:
         parser.error("请用 --db 或 COUNTER_DB_URL 指定数据库")
     from counter.access.desk_session import DeskRegisteredMeanwhile
     from counter.case.numbers import BadIdentity
+    from counter.host.database_faults import DatabaseMissing, DatabaseReadOnly, SchemaTooNew, StoreFault
+    from counter.server.log_lines import setup_server_logging
     from counter.server.secrets_hash import digest, new_secret
+    from counter.server.start_faults import NOT_REGISTERED, database_refusal
     from counter.service.hall import REGISTER_DESK, RegisterDesk
     from counter.service.local import serve
 
+    setup_server_logging()  # the detail of a fault for support; the technician's line is printed
     service = serve(found.db)
     key = new_secret()
     try:
         service.call(REGISTER_DESK, RegisterDesk(found.desk, digest(key)))
+    except (StoreFault, SchemaTooNew, DatabaseMissing, DatabaseReadOnly) as err:
+        print(NOT_REGISTERED.format(desk=found.desk, why=database_refusal(err)), file=sys.stderr)
+        return EXIT_RETRY
     except BadIdentity:
         print(f"窗口号 {found.desk} 不可用：应为1-4位数字", file=sys.stderr)
         return EXIT_MISUSE

@@ -7,7 +7,6 @@ it and records each print (:data:`RECORD_PRINT`).
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from counter.access.roles import Permission
@@ -30,7 +29,6 @@ class CasePapers:
 
     case_no: str
     kinds: tuple[DocumentKind, ...]
-    today: dt.date
     item_code: str = ""
     hand_over_no: int = 0
 
@@ -38,7 +36,6 @@ class CasePapers:
 @dataclass(frozen=True)
 class GuideNotice:
     bundle: str  # the bundle's code; with ``find``, as ``catalog show`` takes it (number, name, pinyin initials)
-    today: dt.date
     find: bool = False
 
 
@@ -62,7 +59,6 @@ class MakeForms:
 
     bundle_code: str
     material_codes: tuple[str, ...]
-    today: dt.date
     samples: tuple[bool, ...]
 
 
@@ -76,7 +72,7 @@ class RecordPrint:
 
 @dataclass(frozen=True)
 class DeskDay:
-    today: dt.date
+    """The desk's papers of the call's day."""
 
 
 @dataclass(frozen=True)
@@ -138,9 +134,10 @@ RECORD_PRINT = write(
     "documents.record_print",
     RecordPrint,
     None,
-    Open.ANY_DESK,
+    Permission.PRINT,
     f"{_RUNS}record_print",
-    doc="A print kept on record: what, when, who, where to, and whether it went.",
+    faults=("counter.documents.made:PrintNotMade",),
+    doc="A print kept on record: what, when, who, where to, and whether it went; only of a paper this desk made.",
 )
 UNPRINTED_CASES = read(
     "documents.unprinted_cases",

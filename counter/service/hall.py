@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from counter.access.desk_session import DeskSignIn, SessionDesk, SessionEnd
-from counter.service.operation import Open, write
+from counter.service.operation import Open, read, write
 
 _RUNS = "counter.service.runs.hall"
 #: the operations' area: the server refuses every operation of it at its operations' door
@@ -49,7 +49,11 @@ class FindSession:
 
 @dataclass(frozen=True)
 class EndSession:
+    """A sign-out: the token, with the key of the desk machine that sends it (as :class:`FindSession`), so that a
+    token alone, carried off its machine, signs nobody out."""
+
     token_hash: str
+    key_hash: str
     idle: bool = False  # the desk's screen lock signed the account out
 
 
@@ -68,6 +72,9 @@ OPEN_SESSION = write(
     DeskSignIn,
     Open.BEFORE_SIGN_IN,
     f"{_RUNS}:open_session",
+    # one transaction of its own, with no receipt: a sign-in is never asked again under its key (a desk signs in
+    # anew, with a new token), and a receipt per sign-in, an unknown desk's included, let anyone fill the database
+    whole=True,
     doc="Sign in at a registered desk under the lockout; a session of the token's hash when it succeeds.",
 )
 FIND_SESSION = write(
@@ -115,6 +122,67 @@ PRUNE = write(
 )
 
 
+@dataclass(frozen=True)
+class HealthAsked:
+    """The health route's and the metrics' question, at ``now`` (the server's clock)."""
+
+    now: dt.datetime
+
+
+@dataclass(frozen=True)
+class OutboxDepth:
+    """One outbox (``sms``, ``platform``, ``front_store``): its rows a sender still tries, its rows failed (waiting
+    for a supervisor), and how long its oldest row still tried has waited (None: none waits)."""
+
+    outbox: str
+    unsent: int
+    failed: int
+    oldest_unsent_s: float | None
+
+
+@dataclass(frozen=True)
+class HallHealth:
+    """What the server's database says of the hall now: its schema's revision, its outboxes, its open sessions."""
+
+    revision: str | None
+    outboxes: tuple[OutboxDepth, ...]
+    open_sessions: int
+
+    @property
+    def oldest_unsent_s(self) -> float | None:
+        """The longest any row still tried has waited, in any outbox."""
+        ages = [box.oldest_unsent_s for box in self.outboxes if box.oldest_unsent_s is not None]
+        return max(ages) if ages else None
+
+
+HEALTH = read(
+    "hall.health",
+    HealthAsked,
+    HallHealth,
+    Open.IN_ACTION,  # the server's own question, asked of no account
+    f"{_RUNS}:health",
+    doc="The database's schema revision, each outbox's depth and oldest unsent row, the desk sessions open now.",
+)
+
+
+@dataclass(frozen=True)
+class CheckDesk:
+    """Whether the key (its hash) a desk machine holds is that of the desk it is set up as."""
+
+    desk_no: str
+    key_hash: str
+
+
+CHECK_DESK = read(
+    "hall.check_desk",
+    CheckDesk,
+    bool,
+    Open.BEFORE_SIGN_IN,  # a machine being set up, before anyone signs in at it: the key is the credential
+    f"{_RUNS}:check_desk",
+    doc="Whether a desk machine's key is its desk's: the set-up's check, with no sign-in and nothing written.",
+)
+
+
 # --- what crosses the server's door (POST /v1/sign-in), beside the operations' own requests ------------------
 
 
@@ -125,6 +193,14 @@ class DeskCredentials:
 
     login: str
     password: str
+    desk_no: str
+    desk_key: str
+
+
+@dataclass(frozen=True)
+class DeskKeyShown:
+    """What a desk machine being set up sends to learn whether its key is its desk's (``POST /v1/desk-check``)."""
+
     desk_no: str
     desk_key: str
 

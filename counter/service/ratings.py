@@ -34,9 +34,7 @@ _REFUSED = "counter.ratings.refusals:"
 
 @dataclass(frozen=True)
 class PadStarting:
-    """The desk's pad starts: ``now`` is the desk's clock, which the pad's time on each request is counted by."""
-
-    now: dt.datetime
+    """The desk's pad starts: its requests left open before the call's moment are closed as lapsed."""
 
 
 @dataclass(frozen=True)
@@ -52,39 +50,34 @@ class PadStart:
 
 @dataclass(frozen=True)
 class StaleClosing:
-    now: dt.datetime
+    """The desk's pad requests left open before the call's moment, closed as lapsed."""
 
 
 @dataclass(frozen=True)
 class SendToPad:
     case_no: str
-    now: dt.datetime
 
 
 @dataclass(frozen=True)
 class RecordRating:
     request_id: int
     choice: RatingChoice
-    now: dt.datetime
 
 
 @dataclass(frozen=True)
 class KeyInSheet:
     case_no: str
     paper: PaperRating
-    now: dt.datetime
 
 
 @dataclass(frozen=True)
 class RatingSheetOf:
     case_no: str
-    today: dt.date
 
 
 @dataclass(frozen=True)
 class RecordUnrated:
     request_id: int
-    now: dt.datetime
 
 
 START_PAD = write(
@@ -119,16 +112,18 @@ RECORD_RATING = write(
     Open.ANY_DESK,
     "counter.service.runs.ratings:record_rating",
     faults=(_REFUSED + "RatingRefused", _REFUSED + "ChoiceRefused"),
-    doc="The applicant's rating; a bad one opens its rectification and alerts the supervisor.",
+    doc="The applicant's rating, from the desk that raised the request; a bad one opens its rectification and alerts "
+    "the supervisor.",
 )
 KEY_IN_SHEET = write(
     "ratings.key_in_sheet",
     KeyInSheet,
     RatingRecorded,
-    Permission.SEND_TO_PAD,
+    Open.IN_ACTION,  # a supervisor who is not the clerk rated; a desk without accounts keys its own
     "counter.service.runs.ratings:key_in_sheet",
     faults=(_REFUSED + "RatingRefused", _REFUSED + "ChoiceRefused"),
-    doc="A paper 评价表 keyed in: the service's rating by channel 书面评价, with the paper's date and reason codes.",
+    doc="A paper 评价表 keyed in by a supervisor other than the clerk rated: the service's rating by channel 书面评价, "
+    "with the paper's date and reason codes, counted for the case's own clerk and desk.",
 )
 RATING_SHEET = read(
     "ratings.rating_sheet",
@@ -146,7 +141,8 @@ RECORD_UNRATED = write(
     Open.ANY_DESK,
     "counter.service.runs.ratings:record_unrated",
     faults=(_REFUSED + "RatingRefused",),
-    doc="The pad's time ran out: the service is recorded as unrated; its case number.",
+    doc="The pad's time ran out: the service is recorded as unrated, by the desk that raised the request; its case "
+    "number.",
 )
 
 
@@ -217,7 +213,6 @@ class MoveRectification:
     rectification_id: int
     event: RectEvent
     note: str
-    now: dt.datetime
     fix_due: dt.date | None = None
 
 
@@ -225,7 +220,6 @@ class MoveRectification:
 class FileAppeal:
     rating_id: int
     reason: str
-    now: dt.datetime
 
 
 @dataclass(frozen=True)
@@ -234,7 +228,6 @@ class DecideAppeal:
     ground: AppealGround
     reason: str
     upheld: bool
-    now: dt.datetime
 
 
 NEW_ALERTS = read(
@@ -353,25 +346,28 @@ RECORD_EXPORT = write(
 
 @dataclass(frozen=True)
 class PeriodAsked:
-    """The period ``first`` to ``last`` (both included), grouped; overdue judged on ``today``."""
+    """The period ``first`` to ``last`` (both included), grouped; overdue judged on ``as_of`` (a day the
+    supervisor asks the figures as of), else on the call's day."""
 
     first: dt.date
     last: dt.date
     grouping: Grouping
-    today: dt.date
+    as_of: dt.date | None = None
 
 
 @dataclass(frozen=True)
 class LeagueAsked:
+    """As :class:`PeriodAsked`, by league group."""
+
     first: dt.date
     last: dt.date
     group: LeagueGroup
-    today: dt.date
+    as_of: dt.date | None = None
 
 
 @dataclass(frozen=True)
 class PullPass:
-    now: dt.datetime
+    """One pass of the region's ratings pull, at the call's moment."""
 
 
 PULL_REGION = write(

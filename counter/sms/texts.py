@@ -4,7 +4,9 @@ Like the printed documents' words (:mod:`counter.documents.words`) they are not 
 Chinese whatever language the desk shows, so they are kept here, outside the translation mechanism.  One SMS is
 70 characters; a text is kept to one where the names allow, the bundle's and the item's cut to :data:`NAME_MAX`.
 The signature (【…】) leads, as the gateways of the mainland require; it is the gateway's setting, by default the
-office's name.
+office's name.  A message carries only what the hall composed (these words, the catalog's names, dates) and the case's
+number; the one thing a desk typed that it may hold is a posted result's tracking number, and only in its shape
+(letters and digits, :data:`counter.case.hand_over.TRACKING`): otherwise it is told without one.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from counter.case.hand_over import TRACKING
 from counter.sms.kinds import MessageKind
 
 NAME_MAX = 14  # a bundle's or item's name beyond this is cut, with "…"
@@ -33,6 +36,7 @@ BODY = {
     MessageKind.LAPSE_EARLY: "按公布的节假日安排，办件{case_no}的期限应至{date}，此前的逾期处理将依法纠正。",
     MessageKind.DEFERRAL_EXTENDED: "办件{case_no}的容缺材料补交期限延长至{date}。",
     MessageKind.ITEM_EXTENDED: "办件{case_no}中的{item}依法延长办理期限，理由见期限告知书。",
+    MessageKind.ITEM_ACCEPTED: "办件{case_no}中的{item}已由实施部门受理，承诺于{date}前办结。",
 }
 POSTED_UNTRACKED = "办件{case_no}的办理结果已邮寄，请注意查收。"
 SIGNATURE = "【{sign}】"
@@ -54,7 +58,7 @@ class MessageFacts:
         values = {"case_no": self.case_no, "bundle": short(self.bundle), "item": short(self.item)}
         if self.date is not None:
             values["date"] = date_text(self.date)
-        if self.tracking:
+        if TRACKING.fullmatch(self.tracking):
             values["tracking"] = self.tracking
         return values
 
@@ -71,6 +75,6 @@ def date_text(day: dt.date) -> str:
 def message_text(facts: MessageFacts, sign: str) -> str:
     """The whole text: the signature, then the body of the kind with its facts."""
     body = BODY[facts.kind]
-    if facts.kind is MessageKind.POSTED and not facts.tracking:
-        body = POSTED_UNTRACKED
+    if facts.kind is MessageKind.POSTED and not TRACKING.fullmatch(facts.tracking):
+        body = POSTED_UNTRACKED  # nothing but letters and digits stands in the hall's signed text for a desk's typing
     return SIGNATURE.format(sign=sign.strip()) + body.format(**facts.params())

@@ -7,7 +7,9 @@ need and they are cut off at the right, with no scroll bar to reach them.  This 
 needs (with the vertical scroll bar beside it); should the window still be narrower, it scrolls sideways too rather
 than cut anything.  Whatever takes the keyboard inside it is scrolled into view, by Tab or by the program (a
 material's 问题说明 field opened by its key, the next row after one is settled): the clerk never types below the
-visible edge.
+visible edge.  A field shown and focused at once (the note) has no place yet when it takes the keyboard: its row is
+laid out later, in the event loop, and every row below moves down.  So it is scrolled to again once the content
+has been laid out anew (:class:`FocusFollower`), wherever its row is in the column.
 
 :class:`ColumnPair` holds two columns.  Side by side each scrolls on its own; where the window is narrower than the
 two need together (a 1024-pixel screen at 150 % text), the second goes under the first and the pair scrolls as one
@@ -19,9 +21,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Slot
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QSplitter, QWidget
+from shiboken6 import isValid
 
 
 def _on_focus_change(slot: Callable[[QWidget | None, QWidget | None], None]) -> None:
@@ -29,6 +32,40 @@ def _on_focus_change(slot: Callable[[QWidget | None, QWidget | None], None]) -> 
     app = QApplication.instance()
     if isinstance(app, QApplication):
         app.focusChanged.connect(slot)
+
+
+class FocusFollower(QObject):
+    """Keeps the widget with the keyboard in view of ``area`` while the content it is in is laid out anew.
+
+    :meth:`follow` scrolls to the widget at once (Tab onto a control already placed) and again after each resize of
+    the area's content while the widget keeps the keyboard: the resize comes when a row shown or grown is laid out,
+    and the scroll waits for the event loop, by when the resize has placed every widget inside the content.
+    """
+
+    _focused: QWidget | None = None  # a class default: the filter may hear of an event as the object is torn down
+
+    def __init__(self, area: QScrollArea, content: QWidget) -> None:
+        super().__init__(area)
+        self._area = area
+        content.installEventFilter(self)
+
+    def follow(self, widget: QWidget | None) -> None:
+        """``widget`` took the keyboard inside the content (None: the keyboard went elsewhere)."""
+        self._focused = widget
+        if widget is not None:
+            self._area.ensureWidgetVisible(widget)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if self._focused is not None and event.type() == QEvent.Type.Resize:
+            QTimer.singleShot(0, self, self._show_focused)
+        return False
+
+    def _show_focused(self) -> None:
+        focused = self._focused
+        if focused is None or not isValid(focused) or not focused.hasFocus():
+            self._focused = None
+            return
+        self._area.ensureWidgetVisible(focused)
 
 
 class ColumnScroll(QScrollArea):
@@ -41,13 +78,14 @@ class ColumnScroll(QScrollArea):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the controls; the column scrolls to follow
         self.unrolled = False  # as tall as its content, in a pair stacked: the pair scrolls, not the column
         content.installEventFilter(self)
+        self.follower = FocusFollower(self, content)
         _on_focus_change(self.follow_focus)
 
     @Slot(QWidget, QWidget)
     def follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
         content = self.widget()
-        if new is not None and content is not None and content.isAncestorOf(new):
-            self.ensureWidgetVisible(new)
+        inside = new is not None and content is not None and content.isAncestorOf(new)
+        self.follower.follow(new if inside else None)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         """The content laid out anew (a row shown, a text changed): the width this column asks for may change."""
@@ -114,6 +152,7 @@ class ColumnPair(QScrollArea):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         for watched in (self.splitter, first, second):  # a column laid out anew may ask for another width
             watched.installEventFilter(self)
+        self.follower = FocusFollower(self, self.splitter)
         _on_focus_change(self.follow_focus)
 
     @property
@@ -122,8 +161,8 @@ class ColumnPair(QScrollArea):
 
     @Slot(QWidget, QWidget)
     def follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if self.stacked and new is not None and self.splitter.isAncestorOf(new):
-            self.ensureWidgetVisible(new)
+        inside = self.stacked and new is not None and self.splitter.isAncestorOf(new)
+        self.follower.follow(new if inside else None)
 
     def side_by_side_width(self) -> int:
         """The least width the two columns need side by side."""

@@ -59,6 +59,9 @@ class DeskActions(QObject):
     # an intake closed before its case was taken (its window's close button, Alt+F4): its draft is kept, and offered
     # back at once in the desk rather than at the next start
     draft_left = Signal()
+    # an intake's case taken, or its window closed: the search that found its bundle is done with, and the next
+    # applicant's initials are to replace it
+    intake_over = Signal()
 
     def __init__(self, window: QWidget, runner: Runner, today: Callable[[], dt.date], training: bool = False) -> None:
         """``training``: a training desk (``counter --today``), where a trainee stands in for a clerk not named."""
@@ -330,6 +333,7 @@ class DeskActions(QObject):
         self.refresh_pending()
         if self._cases is not None:
             self._cases.case_changed.emit(case_no)
+        self.intake_over.emit()
 
     def on_intake_closed(self) -> None:
         """The intake gone, the desk comes forward with the keyboard where it was (the search box): F5 is next.
@@ -338,6 +342,7 @@ class DeskActions(QObject):
         """
         closed = self.intake
         bring_forward(self._window, self._window.focusWidget())
+        self.intake_over.emit()
         if closed is not None and not closed.committed and not closed.finished:
             self.draft_left.emit()
 
@@ -400,7 +405,7 @@ class DeskActions(QObject):
         from counter.service.cases import DAY_LISTS, Day
 
         try:
-            lists = self.runner.call(DAY_LISTS, Day(self.today()), self.desk())
+            lists = self.runner.call(DAY_LISTS, Day(), self.desk())
         except Failed:
             log.exception("today's cases unreadable for F9")
             return ""

@@ -1,7 +1,7 @@
 """The bar that offers back an intake left unfinished: by a crash, a power cut, or its window closed.
 
-Its buttons answer Enter as a dialog's do (a bar in a main window has no default button of its own): the clerk
-whose intake just closed presses Enter on 恢复 and has it back.
+It never takes the keyboard as it shows: what the clerk types goes on into the search box.  Tab from there reaches
+恢复, and its buttons answer Enter as a dialog's do (a bar in a main window has no default button of its own).
 """
 
 from __future__ import annotations

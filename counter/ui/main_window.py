@@ -191,15 +191,25 @@ class MainWindow(QMainWindow):
             trigger.connect(self.on_lock_requested)
         self.draft_offer.restore_button.clicked.connect(self.on_draft_restore)
         self.desk_actions.draft_left.connect(self.offer_draft)
+        self.desk_actions.intake_over.connect(self.search_panel.on_intake_over)
         self.draft_offer.discard_button.clicked.connect(self.on_draft_discard)
         self.runner.busy.connect(self.on_runner_busy)
+        self.runner.reaching.connect(self.on_runner_reaching)
 
     def on_runner_busy(self, busy: bool) -> None:
         """An operation has kept the clerk waiting longer than a moment: said in the status bar until it ends."""
+        from counter.ui.server_words import SERVER_REACHING
+
         if busy:
             self.statusBar().showMessage(words.RUNNER_WAITING)
-        elif self.statusBar().currentMessage() == words.RUNNER_WAITING:
+        elif self.statusBar().currentMessage() in (words.RUNNER_WAITING, SERVER_REACHING):
             self.statusBar().clearMessage()
+
+    def on_runner_reaching(self) -> None:
+        """A hall desk's server has not answered a try yet: said at once, until the operation ends."""
+        from counter.ui.server_words import SERVER_REACHING
+
+        self.statusBar().showMessage(SERVER_REACHING)
 
     def _central(self, splitter: QSplitter) -> QWidget:
         """Top to bottom: the training strip (in training), the banner, the draft offer, the buttons, the panes."""
@@ -249,17 +259,24 @@ class MainWindow(QMainWindow):
         return bar
 
     def offer_draft(self) -> None:
-        """Offer back an intake left unfinished (a crash, a power cut), if this desk has one."""
+        """Offer back an intake left unfinished (a crash, a power cut), if this desk has one.
+
+        The bar never takes the keyboard: the clerk may be typing the next applicant's initials as it shows, and Enter
+        there must open what was searched, never another applicant's draft.  Tab from the search box reaches 恢复.
+        """
         text = self.desk_actions.offer_draft()
         if text is not None:
-            # the bar's buttons right after the search box: Shift+Tab from 恢复 goes back to typing.  Set as the bar
-            # shows, for Qt keeps an order the focus chain already has, and what joins the chain later (the guide
-            # page, the warning bar's button) would otherwise come between them
-            QWidget.setTabOrder(self.search_panel.box, self.draft_offer.restore_button)
-            QWidget.setTabOrder(self.draft_offer.restore_button, self.draft_offer.discard_button)
+            self._bar_after_search()
             self.draft_offer.offer(text, can_restore=self.desk_actions.has_draft)
-            if self.desk_actions.has_draft:
-                self.draft_offer.restore_button.setFocus()  # Enter brings the intake back
+
+    def _bar_after_search(self) -> None:
+        """The draft bar's buttons right after the search box: Tab reaches 恢复, Shift+Tab from it goes back to typing.
+
+        Set as the bar shows and again when the guide page is built, for Qt keeps an order the focus chain already
+        has, and what joins the chain later (the guide page, the warning bar's button) would otherwise come between
+        them."""
+        QWidget.setTabOrder(self.search_panel.box, self.draft_offer.restore_button)
+        QWidget.setTabOrder(self.draft_offer.restore_button, self.draft_offer.discard_button)
 
     def on_draft_restore(self) -> None:
         self.draft_offer.hide()
@@ -288,6 +305,8 @@ class MainWindow(QMainWindow):
             self.guide_placeholder.deleteLater()
             self._guide_view = view
             self._connect_guide_signals(view)
+            if self.draft_offer.isVisible():
+                self._bar_after_search()
         return self._guide_view
 
     def _connect_guide_signals(self, view: GuideView) -> None:

@@ -15,7 +15,7 @@ bundles matched.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtGui import QAction, QFocusEvent, QInputMethodEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from counter.catalog.search import SearchAnswer, SearchHit, SearchIndex
@@ -49,8 +49,25 @@ class SearchBox(QLineEdit):
     step_requested = Signal(int)
     open_requested = Signal()
     clear_requested = Signal()
+    _replace = False  # the next keys replace the text (:meth:`select_to_replace`)
+
+    def select_to_replace(self) -> None:
+        """Select the text now and again when the keyboard next comes back: the window's activation after another
+        (the intake's) may drop a selection made while it was away."""
+        self._replace = True
+        self.selectAll()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt's name)
+        super().focusInEvent(event)
+        if self._replace:
+            self.selectAll()
+
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:  # noqa: N802 (Qt's name)
+        self._replace = False  # typed in Chinese: the clerk's own text from now on
+        super().inputMethodEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        self._replace = False
         key = Qt.Key(event.key())
         if key in _STEPS:
             self.step_requested.emit(_STEPS[key])
@@ -92,6 +109,10 @@ class SearchPanel(QWidget):
         self.box.setPlaceholderText(words.DESK_SEARCH_PLACEHOLDER)
         self.box.setAccessibleName(words.DESK_SEARCH_NAME)
         self.box.setClearButtonEnabled(True)
+        clear = self.box.findChild(QAction, "_q_qlineeditclearaction")  # Qt's own, otherwise read as nameless
+        if clear is not None:
+            clear.setText(words.DESK_SEARCH_CLEAR_NAME)
+            clear.setToolTip(words.DESK_SEARCH_CLEAR_NAME)
         self.count = plain_label()
         self.count.setObjectName("hitCount")
         self.suggestion = SuggestionLine()  # never focused: typing stays in the box, and Enter takes it
@@ -189,6 +210,11 @@ class SearchPanel(QWidget):
         if index.isValid():
             self.bundle_chosen.emit(self.model.hit(index.row()).bundle_code)
         self.box.setFocus()
+
+    def on_intake_over(self) -> None:
+        """An intake is done with: its search stays on screen, selected, so the next applicant's initials replace it
+        (typed after it, 'xcg' then 'dibao' would search for 'xcgdibao')."""
+        self.box.select_to_replace()
 
     def on_clear(self) -> None:
         self.box.clear()  # textChanged lists every bundle again

@@ -26,6 +26,7 @@ DESK_QUIT_STAY = tr("继续工作")
 DESK_SEARCH_PLACEHOLDER = tr("输入事项名称或拼音首字母，如 xcg")
 DESK_SEARCH_NAME = tr("查找一件事")  # what a screen reader calls the search box, the hits and the guide
 DESK_HITS_NAME = tr("查找结果")
+DESK_SEARCH_CLEAR_NAME = tr("清空查找")  # the search box's clear button, for a screen reader and as its tip
 DESK_GUIDE_NAME = tr("办事指南")
 DESK_BANNER_NAME = tr("随附事项目录的问题")
 DESK_SEARCH_NO_HIT = tr("没有找到匹配的一件事")

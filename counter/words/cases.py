@@ -86,6 +86,9 @@ DECISION_PROBLEM = {
     DecisionProblem.UNKNOWN_ITEM: tr("办件所依据的办事指南中没有事项 {item}。"),
     DecisionProblem.ALREADY_DECIDED: tr("事项 {item} 已作出决定，不能再次决定。"),
     DecisionProblem.REASON_REQUIRED: tr("不予批准须写明理由。"),
+    DecisionProblem.TEXT_NOT_TAKEN: tr(
+        "证照编号或不予批准的理由中有控制字符、不可见字符或改变文字方向的字符，请重新输入。"
+    ),
     DecisionProblem.NOT_A_LICENCE: tr(
         "事项 {item} 不是行政许可，不能依照行政许可法第七十八条（隐瞒情况、提供虚假材料）作出不予批准决定。"
     ),

@@ -32,6 +32,10 @@ HAND_OVER_PROBLEM = {
     HandOverProblem.BAD_ID: tr("领取人身份证号码有误，请核对证件。"),
     HandOverProblem.NO_CARRIER: tr("请填写寄递单位。"),
     HandOverProblem.NO_TRACKING: tr("请填写邮件号码（不超过40个字符）。"),
+    HandOverProblem.BAD_TRACKING: tr("邮件号码只能由6至40个字母和数字组成，请按寄递单位的运单核对。"),
+    HandOverProblem.BAD_RECIPIENT: tr("领取人姓名中有控制字符、不可见字符或改变文字方向的字符，请重新输入。"),
+    HandOverProblem.BAD_CARRIER: tr("寄递单位中有控制字符、不可见字符或改变文字方向的字符，请重新输入。"),
+    HandOverProblem.BAD_ADDRESS: tr("电子送达地址中有控制字符、不可见字符或改变文字方向的字符，请重新输入。"),
     HandOverProblem.NO_ADDRESS: tr("请填写电子送达的地址（手机号码、电子邮箱或网上办事账户）。"),
     HandOverProblem.TOO_LONG: tr("姓名、寄递单位或地址不能超过100个字。"),
     HandOverProblem.REVOKED: tr(

@@ -29,6 +29,9 @@ OUTCOME_SUMMARY = {
 }
 #: the outcome where the hall only receives the items applied for: {paper} is the title of the hall's 收件 paper, as
 #: the papers name it (counter.documents.acting.received_title; counter.ui.intake.papers)
+#: the intake's headline where the window only receives the items, by Outcome, where it differs from OUTCOME: its
+#: paper (the 申请事项告知书) refuses nothing, so the word and its colour are not a refusal's
+OUTCOME_RECEIVED = {Outcome.REFUSE: tr("申请事项告知")}
 OUTCOME_SUMMARY_RECEIVED = {
     Outcome.ACCEPT: tr("收件：申请材料齐全，出具{paper}，转送实施部门依法受理"),
     Outcome.DEFER: tr("收件：主要材料齐全，以下材料容缺后补；出具{paper}，由实施部门决定是否容缺受理"),

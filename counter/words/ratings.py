@@ -26,6 +26,8 @@ RATING_REFUSAL = {
     "follow_up_done": tr("办件 {case_no} 的整改后再评价已发送过，不能再次发送"),
     "no_request": tr("没有这项评价请求"),
     "request_closed": tr("办件 {case_no} 的这次评价已结束，不能再记录"),
+    "other_desk": tr("办件 {case_no} 的评价请求不是本窗口发出的，只能由发出请求的窗口评价器记录"),
+    "own_service": tr("办件 {case_no} 是您本人办理的，书面评价表须由负责人录入"),
     "region_page": tr("本站点在自治区好差评系统评价，评价器上的评价不记入本机"),
     "no_rating_page": tr("本站点设为在自治区好差评系统评价，但对接配置中没有评价页地址，请联系系统管理员"),
 }
@@ -53,6 +55,7 @@ RECT_MOVE_PROBLEM = {
     "not_allowed": tr("当前状态下不能这样处理"),
     "note_required": tr("请填写回访、核实、整改或反馈的情况"),
     "note_too_long": tr("说明不能超过1000字"),
+    "note_not_taken": tr("说明中有控制字符、不可见字符或改变文字方向的字符"),
     "fix_due_required": tr("限期整改请填写整改期限"),
     "fix_due_past": tr("整改期限不能早于今天"),
     "who_required": tr("请填写经办人姓名"),
@@ -61,6 +64,7 @@ APPEAL_GROUND = {"mistaken": tr("误评（评价人误操作或评错办件）")
 APPEAL_PROBLEM = {
     "reason_required": tr("请填写申诉复核的理由"),
     "reason_too_short": tr("理由太简单，请写明核实的情况"),
+    "reason_not_taken": tr("理由中有控制字符、不可见字符或改变文字方向的字符"),
     "who_required": tr("请填写复核人姓名"),
     "already_excluded": tr("该评价已经申诉成立并撤销"),
     "no_account": tr("本机没有登录账户，不能在这里复核申诉：申诉随同步报送政务服务中心，由负责人复核后返回"),
@@ -108,7 +112,9 @@ CHOICE_PROBLEM = {
     "reason_not_offered": tr("所填测评内容代码不在该评价等级的代码表中"),
     "reason_not_asked": tr("满意及以上的评价不填测评内容"),
     "comment_too_long": tr("意见建议太长"),
+    "comment_not_taken": tr("意见建议中有控制字符、不可见字符或改变文字方向的字符"),
     "date_ahead": tr("评价表上的日期晚于今天"),
+    "date_before_service": tr("评价表上的日期早于办件受理的日期"),
 }
 
 

@@ -7,7 +7,7 @@ import hashlib
 import json
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.desk import Desk
@@ -17,7 +17,7 @@ from counter.actions.intake.take import take_intake
 from counter.actions.site.demo import complete_checklist, fresh_checklist
 from counter.case import pages
 from counter.case.intake_request import IntakeRequest
-from counter.case.pages import PageProblem, PageRefused, TakenPage, page_image
+from counter.case.pages import PageImage, PageProblem, PageRefused, TakenPage, page_image
 from counter.db import models
 from counter.db.catalog_store import current_guide
 from counter.host.camera import SyntheticCamera
@@ -113,3 +113,22 @@ def test_pages_taken_at_the_intake_are_written_with_the_case(sessions: sessionma
     ]
     (entry,) = [d for action, d in trail(sessions, number) if action == "case_taken"]
     assert entry["pages"] == [hashlib.sha256(p.jpeg).hexdigest() for p in kept]
+
+
+def test_an_intake_with_a_page_not_as_declared_is_refused_and_nothing_kept(
+    sessions: sessionmaker[Session], desk: Desk
+) -> None:
+    """A 20 MB blob declared a 10×10 px page: the intake is refused whole, its case not taken."""
+    parties = Parties(Applicant(ApplicantKind.PERSON, "其其格", make_id_number("152201", dt.date(1994, 3, 8), 222)))
+    with sessions() as s:
+        stored = current_guide(s, "XAM-YJS-008")
+    assert stored is not None
+    checklist = complete_checklist(stored.bundle, fresh_checklist(stored))
+    blob = PageImage(b"\xff\xd8\xff" + bytes(20 << 20), 10, 10)
+    request = IntakeRequest(checklist, parties, pages=(TakenPage(checklist.entries[0].code, blob, False),))
+    with pytest.raises(PageRefused) as caught, sessions.begin() as s:
+        take_intake(s, desk, request, TODAY, office_calendar(s))
+    assert caught.value.problem is PageProblem.TOO_LARGE
+    with sessions() as s:
+        assert s.scalar(select(func.count()).select_from(models.Case)) == 0
+        assert s.scalar(select(func.count()).select_from(models.CaseMaterialPage)) == 0

@@ -21,13 +21,13 @@ from counter.actions.cases.documents import (
 )
 from counter.actions.site.demo import run_demo
 from counter.case.not_found import CaseNotFound
-from counter.case.numbers import DOC_NO_MAX
+from counter.case.numbers import DOC_NO_MAX, DeskIdentity
 from counter.cli.main import main
 from counter.db import models
 from counter.db.case_page_reads import case_page_reads
 from counter.db.case_store import case_view
 from counter.documents.kinds import DocumentKind
-from counter.documents.made import MadeDocument
+from counter.documents.made import MadeDocument, PrintNotMade
 from counter.documents.model import DocumentNotPossible
 from tests.actions.conftest import TODAY
 from tests.cups_server import Cups
@@ -128,6 +128,32 @@ def test_every_print_is_recorded_also_a_failed_one(
         (False, "乌兰", "8", made.content_hash),
         (True, "乌兰", "8", made.content_hash),
     ]
+
+
+def test_a_print_is_recorded_only_of_a_paper_this_desk_made_as_it_made_it(
+    sessions: sessionmaker[Session], desk: Desk, cases: dict[str, str]
+) -> None:
+    """Another desk (or a second clerk at it) records no print of desk 8's receipt, nor desk 8 one of bytes never
+    made (a zero hash); a reprint desk 3 makes is desk 3's to record."""
+    made = make(sessions, desk, cases["受理"], DocumentKind.RECEIPT)
+    other = dataclasses.replace(desk, identity=DeskIdentity(desk.identity.site_code, "3"), clerk="萨茹拉")
+    forged = (
+        (other, made),
+        (dataclasses.replace(desk, clerk="萨茹拉"), made),
+        (desk, dataclasses.replace(made, content_hash="0" * 64)),
+    )
+    for at, paper in forged:
+        with pytest.raises(PrintNotMade), sessions.begin() as s:
+            record_print(s, at, paper, "printer:desk8", ok=True)
+    with sessions() as s:
+        assert s.scalars(select(models.PrintRecord)).all() == []
+    again = make(sessions, other, cases["受理"], DocumentKind.RECEIPT)  # desk 3 reprints it for the applicant
+    with sessions.begin() as s:
+        record_print(s, other, again, "printer:desk3", ok=True)
+    with sessions.begin() as s:
+        notice = make_guide_notice(s, desk, "XAM-YJS-008", TODAY)
+    with pytest.raises(PrintNotMade), sessions.begin() as s:
+        record_print(s, other, notice, "printer:desk3", ok=True)
 
 
 def test_guide_notice_for_someone_who_only_asks(sessions: sessionmaker[Session], desk: Desk) -> None:

@@ -159,6 +159,37 @@ def test_every_problem_is_named_at_once_and_nothing_is_kept(sessions: sessionmak
     assert "service.1" not in records
 
 
+def posted(tracking_no: str, carrier: str = "顺丰") -> HandOverRequest:
+    return HandOverRequest(HandOverWay.POST, carrier=carrier, tracking_no=tracking_no)
+
+
+@pytest.mark.parametrize(
+    ("request_", "problem"),
+    [
+        # the words a clerk typed as a "tracking number", which the hall's signed POSTED message carried verbatim
+        (posted("SF1，欠邮费5元点t.cn/Ev1L补缴否则退回"), HandOverProblem.BAD_TRACKING),
+        (posted("SF1234567890\u202e"), HandOverProblem.BAD_TRACKING),
+        (posted("SF12\x0034567890"), HandOverProblem.BAD_TRACKING),
+        (posted("SF1234567890", carrier="顺\u202e丰"), HandOverProblem.BAD_CARRIER),
+        (HandOverRequest(HandOverWay.PICKUP, "其\u200b木格", AGENT_ID), HandOverProblem.BAD_RECIPIENT),
+        (HandOverRequest(HandOverWay.ELECTRONIC, address="a@b.cn\x00"), HandOverProblem.BAD_ADDRESS),
+    ],
+)
+def test_a_text_out_of_its_shape_is_refused_by_its_field(
+    sessions: sessionmaker[Session], desk: Desk, request_: HandOverRequest, problem: HandOverProblem
+) -> None:
+    """Each refused by the check of the field it stands in, NUL included (never a database fault), and nothing kept."""
+    number = take(sessions, desk, full_request(sessions))
+    decide(sessions, desk, number, ITEMS, approve=True)
+    with pytest.raises(HandOverRefused) as refused:
+        hand(sessions, desk, number, request_)
+    assert refused.value.problems == (problem,)
+    with sessions() as s:
+        view = case_view(s, number)
+    assert view is not None
+    assert view.status is CaseStatus.READY
+
+
 def test_a_withdrawn_case_hands_nothing_over(sessions: sessionmaker[Session], desk: Desk) -> None:
     number = take(sessions, desk, full_request(sessions))
     decide(sessions, desk, number, ITEMS[:1], approve=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 
 import pytest
 from sqlalchemy import func, select
@@ -16,6 +17,7 @@ from counter.actions.cases.decisions import decide_item, deny_lapsed_deferral
 from counter.actions.cases.hand_over import hand_over_results
 from counter.actions.intake.take import extend_deferral, fulfil_deferred, move_case, take_intake
 from counter.actions.site.demo import complete_checklist, fresh_checklist, run_demo
+from counter.audit.actions import AuditAction
 from counter.case.decisions import DecisionProblem, DecisionRefused
 from counter.case.hand_over import HandOverRequest, HandOverWay
 from counter.case.intake_request import IntakeRequest
@@ -29,7 +31,7 @@ from counter.db.party_store import find_party
 from counter.intake.checklist import Receipt, record
 from counter.intake.not_possible import IntakeNotPossible
 from counter.intake.outcome import DeferralRequest
-from counter.intake.parties import Applicant, ApplicantKind, Parties
+from counter.intake.parties import Applicant, ApplicantKind, Parties, PartyField, PartyProblemCode
 from counter.parties.identifiers import make_id_number
 from tests.actions.conftest import TODAY
 from tests.entrusted import RESTAURANT_ITEMS
@@ -110,6 +112,29 @@ def test_unfinished_checklist_or_bad_id_cannot_be_committed(sessions: sessionmak
     assert [p.detail for p in caught.value.party_problems] == ["check_digit"]
     with sessions() as s:
         assert s.scalar(select(func.count()).select_from(models.Case)) == 0
+
+
+@pytest.mark.parametrize("phone", ["１３９０４８２１１１１", "١٣٩٠٤٨٢١١١١", "1390482\u202e1111", "13904821111\x00"])
+def test_a_phone_is_a_phone(sessions: sessionmaker[Session], desk: Desk, phone: str) -> None:
+    """Full-width or Arabic-Indic digits (``str.isdigit`` takes both), a reordering character, NUL: none of them a
+    number the gateway dials, each refused at the phone's field."""
+    parties = dataclasses.replace(applicant(), notify_phone=phone)
+    with pytest.raises(IntakeNotPossible) as caught:
+        take(sessions, desk, full_request(sessions, parties))
+    assert [(p.field, p.code) for p in caught.value.party_problems] == [
+        (PartyField.PHONE, PartyProblemCode.INVALID_PHONE)
+    ]
+
+
+def test_a_notify_phone_not_the_applicants_is_recorded_as_such(sessions: sessionmaker[Session], desk: Desk) -> None:
+    own = take(sessions, desk, full_request(sessions, dataclasses.replace(applicant(), notify_phone="139 0482 1111")))
+    other = take(sessions, desk, full_request(sessions, dataclasses.replace(applicant(), notify_phone="13959082062")))
+    e = models.AuditEntry
+    with sessions() as s:
+        rows = s.execute(select(e.subject, e.detail).where(e.action == AuditAction.CASE_TAKEN.value))
+        taken = {subject: json.loads(detail) for subject, detail in rows}
+    assert "notify_phone" not in taken[own]
+    assert taken[other]["notify_phone"] == "not_applicants"
 
 
 def test_text_is_stored_exactly_as_typed(sessions: sessionmaker[Session], desk: Desk) -> None:

@@ -98,6 +98,11 @@ def test_a_denial_states_its_reason_is_made_once_and_the_case_is_denied_item_by_
     with sessions.begin() as s, pytest.raises(DecisionRefused) as refused:
         decide_item(s, desk, number, "152201-YJS999-01", approve=False, text="理由")
     assert refused.value.problem is DecisionProblem.UNKNOWN_ITEM
+    # printed on the 决定书 and the 送达回证, reported to the platform: no reordering, invisible or control character
+    for typed in ("经营场所\u202e不符合要求", "JY1522010\u200b0001", "JY15220100001\x00"):
+        with pytest.raises(DecisionRefused) as refused, sessions.begin() as s:
+            decide_item(s, desk, number, FOOD, approve=typed.startswith("JY"), text=typed)
+        assert refused.value.problem is DecisionProblem.TEXT_NOT_TAKEN
     for code in (FOOD, *OTHERS):
         with sessions.begin() as s:
             status = decide_item(s, desk, number, code, approve=False, text=f"经审查不符合条件（{code[-2:]}）")

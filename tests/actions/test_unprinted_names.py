@@ -1,5 +1,5 @@
-"""A name with a character no shipped font draws (CJK Extension I, the 公安人口信息专用字库补充汉字 of GB 18030-2022's
-Amendment 1) is the applicant's: taken, stored and sent to the hall whole (the platform is told the stored name);
+"""A name with a character no shipped font draws (one of CJK Extension J, newer than GB 18030 and every shipped
+font) is the applicant's: taken, stored and sent to the hall whole (the platform is told the stored name);
 only the papers print □ in its place, and a message names the case by its 办件编号 alone."""
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from tests.sync.case_records import case_records
 
 ENTRUSTED_RESTAURANT = True  # its departments' items decided at the window under their 授权 (tests/actions/conftest.py)
 
-EXTENSION_I = "\U0002ebf0"  # U+2EBF0: in none of the shipped fonts
-NAME = f"王{EXTENSION_I}𬭚"
+BEYOND_THE_FONTS = "\U000323b0"  # U+323B0, CJK Extension J (Unicode 17): in none of the shipped fonts
+NAME = f"王{BEYOND_THE_FONTS}𬭚"
 
 
 def test_a_name_beyond_the_fonts_is_taken_and_kept_whole(sessions: sessionmaker[Session], desk: Desk) -> None:
@@ -40,5 +40,5 @@ def test_a_name_beyond_the_fonts_is_taken_and_kept_whole(sessions: sessionmaker[
     assert received.applicant_name == NAME  # what the hall takes in
     text = message_text(MessageFacts(MessageKind.ACCEPTED, case_no, "我要开小餐馆"), "兴安盟政务服务中心")
     assert case_no in text
-    assert EXTENSION_I not in text
+    assert BEYOND_THE_FONTS not in text
     assert NAME not in text

@@ -7,12 +7,14 @@ import os
 import shutil
 import sqlite3
 import threading
+import traceback
 from pathlib import Path
 
 import pytest
 
 from counter.access.desk import Desk
 from counter.actions.site.backup import (
+    NotSQLite,
     backup_if_due,
     backups_folder,
     make_backup,
@@ -290,6 +292,25 @@ def test_pg_commands_name_the_database_without_the_password() -> None:
         "--dbname=postgresql://clerk@db.hall:5433/counter /tmp/c.dump"
     )
     assert "secret" not in dump + restore
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql+psycopg://counter_server:Xam01-S3cret@db.hall:5432/counter?sslmode=verify-full",
+        "postgresql+psycopg://counter_server:Xam@01:S3cret@db.hall/counter",  # an @ and a : in the password
+        "postgresql+psycopg://counter_server@db.hall/counter?sslmode=verify-full&password=Xam01-S3cret",
+    ],
+)
+def test_a_backup_asked_of_postgresql_carries_no_password_into_the_log(url: str) -> None:
+    """``site.backup`` on a hall's PostgreSQL is refused by NotSQLite, which the server's log keeps with its traceback:
+    the URL it carries is the server role's, without the password."""
+    with pytest.raises(NotSQLite) as refused:
+        make_backup(url)
+    logged = "".join(traceback.format_exception(refused.value))
+    assert "S3cret" not in logged
+    assert "counter_server" in logged  # still says which database it was asked of
+    assert "db.hall" in logged
 
 
 def test_pg_commands_quote_a_socket_folder() -> None:

@@ -8,7 +8,17 @@ import os
 import pytest
 from PIL import Image
 
-from counter.case.pages import LONG_SIDE, PAGE_BYTES_MAX, PageProblem, PageRefused, page_image
+from counter.case.pages import (
+    LONG_SIDE,
+    PAGE_BYTES_MAX,
+    PAGES_MAX,
+    PageImage,
+    PageProblem,
+    PageRefused,
+    TakenPage,
+    check_taken,
+    page_image,
+)
 
 
 def png(width: int, height: int, mode: str = "RGB", noise: bool = False) -> bytes:
@@ -48,3 +58,26 @@ def test_a_page_still_too_large_once_compressed_is_refused() -> None:
         page_image(png(LONG_SIDE, LONG_SIDE, noise=True))  # noise does not compress: several megabytes as JPEG
     assert caught.value.problem is PageProblem.TOO_LARGE
     assert PAGE_BYTES_MAX < 4 << 20
+
+
+def test_a_page_handed_in_made_is_held_to_what_the_desk_makes() -> None:
+    """An intake's pages come made from the desk: each is refused unless it is a JPEG of the size it declares, within
+    the bounds a page is made to, and no material brings more than PAGES_MAX."""
+    made = page_image(png(800, 1100, "L"))
+    check_taken((TakenPage("M1", made, False),) * PAGES_MAX)
+    blob = PageImage(b"\xff\xd8\xff" + os.urandom(20 << 20), 10, 10)  # 20 MB declared 10×10 px
+    resized = PageImage(made.jpeg, 10, 10)
+    png_page = PageImage(png(800, 1100), 800, 1100)
+    noise = PageImage(os.urandom(4096), 10, 10)
+    for image, problem in (
+        (blob, PageProblem.TOO_LARGE),
+        (resized, PageProblem.NOT_AS_DECLARED),
+        (png_page, PageProblem.NOT_AS_DECLARED),
+        (noise, PageProblem.NOT_AN_IMAGE),
+    ):
+        with pytest.raises(PageRefused) as caught:
+            check_taken((TakenPage("M1", image, False),))
+        assert caught.value.problem is problem
+    with pytest.raises(PageRefused) as caught:
+        check_taken((TakenPage("M1", made, False),) * (PAGES_MAX + 1))
+    assert caught.value.problem is PageProblem.TOO_MANY

@@ -15,6 +15,7 @@ from counter.cli.main import main
 from counter.host.desk_config import config_path, load_desk_config
 from counter.host.desk_key import desk_key_path, read_desk_key
 from tests.db.tls_server import make_authority
+from tests.pg_server import free_port
 
 KEY = "Zk3q8V1rX0bP2mW5nT7yH4cJ6dL9sA1eF3gQ5uR7tY0"
 
@@ -27,11 +28,13 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 def test_the_server_and_its_ca_are_kept_as_desk_settings(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     ca = make_authority("兴安盟政务服务中心 CA").write(tmp_path / "hall-ca.crt")
-    code, out, _ = run(capsys, "desk", "--server", "https://10.1.2.3:8443/", "--ca", str(ca))
-    assert code == 0
+    server = f"https://127.0.0.1:{free_port()}"  # nobody listens there
+    code, out, _ = run(capsys, "desk", "--server", server + "/", "--ca", str(ca))
+    assert code == 1  # kept, and the one try of it says what is wrong
     config = load_desk_config()
-    assert (config.server, config.server_ca) == ("https://10.1.2.3:8443", str(ca))
-    assert "大厅服务器地址：https://10.1.2.3:8443（用户设置文件）" in out
+    assert (config.server, config.server_ca) == (server, str(ca))
+    assert f"大厅服务器地址：{server}（用户设置文件）" in out
+    assert f"大厅服务器 {server}：连不上" in out
     assert run(capsys, "desk", "--server", "")[0] == 0  # back to a desk on its own database
     assert load_desk_config().server == ""
 

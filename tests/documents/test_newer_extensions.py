@@ -1,5 +1,5 @@
-"""GB 18030-2022's newer characters on paper: a name with characters of CJK Extensions E, B, G and H prints every
-glyph, and one with a character no shipped font has (Extension I) is named before anything is printed."""
+"""GB 18030-2022's newer characters on paper: a name with characters of CJK Extensions E, B, G, H and I prints every
+glyph, and one with a character no shipped font has (Extension J) is named before anything is printed."""
 
 from __future__ import annotations
 
@@ -19,8 +19,10 @@ from tests.documents.pdf_tools import pdf_fonts, pdf_text
 
 #: 𬭚 (Extension E), 𠮷 (Extension B), 𰀀 U+30000 (Extension G), 𱍐 U+31350 (Extension H)
 PRINTED = ("\U0002cb5a", "\U00020bb7", "\U00030000", "\U00031350")
-#: U+2EBF0, the first of the 622 characters of Extension I (公安人口信息专用字库补充汉字): no shipped font has it
-EXTENSION_I = "\U0002ebf0"
+#: 𮯰 U+2EBF0 and 𮹝 U+2EE5D, the first and the last of the 622 characters of Extension I (公安人口信息专用字库补充汉字)
+EXTENSION_I = ("\U0002ebf0", "\U0002ee5d")
+#: U+323B0, the first of CJK Extension J (Unicode 17, 2025): newer than GB 18030 and every shipped font
+BEYOND_THE_FONTS = "\U000323b0"
 NAME = "李" + "".join(PRINTED)
 
 
@@ -51,7 +53,7 @@ def receipt(demo: DemoCases, name: str) -> bytes:
 def test_extension_g_and_h_characters_have_real_glyphs(char: str) -> None:
     fonts = document_fonts()
     name = fonts.font_of(char)
-    assert name == FALLBACKS[-1].name  # BabelStone Han, cut down to Extensions G-I
+    assert name == FALLBACKS[-2].name  # BabelStone Han, cut down to Extensions G and H
     assert fonts.covers(char)
     from reportlab.pdfbase import pdfmetrics
 
@@ -61,10 +63,25 @@ def test_extension_g_and_h_characters_have_real_glyphs(char: str) -> None:
     assert face.glyphPos[glyph + 1] > face.glyphPos[glyph]  # an outline, not an empty glyph
 
 
+def test_every_character_of_extension_i_has_a_real_glyph() -> None:
+    """All 622 of the 公安人口信息专用字库补充汉字, each drawn by Jigmo2 with an outline of its own."""
+    from reportlab.pdfbase import pdfmetrics
+
+    fonts = document_fonts()
+    block = [chr(code) for code in range(0x2EBF0, 0x2EE5E)]
+    assert len(block) == 622
+    assert {fonts.font_of(char) for char in block} == {FALLBACKS[-1].name}  # Jigmo2, the last fallback
+    assert fonts.missing("".join(block)) == ()
+    face = pdfmetrics.getFont(FALLBACKS[-1].name).face
+    glyphs = [face.charToGlyph[ord(char)] for char in block]
+    assert all(face.glyphPos[glyph + 1] > face.glyphPos[glyph] for glyph in glyphs)  # outlines, not empty glyphs
+
+
 def test_a_name_every_shipped_font_lacks_is_named_by_its_code_point() -> None:
     assert unprintable(NAME) == ""
-    assert unprintable("李" + EXTENSION_I) == "2 U+2EBF0"
-    assert document_fonts().font_of(EXTENSION_I) == PRIMARY.name  # it would be the .notdef box
+    assert unprintable("李" + "".join(EXTENSION_I)) == ""
+    assert unprintable("李" + BEYOND_THE_FONTS) == "2 U+323B0"
+    assert document_fonts().font_of(BEYOND_THE_FONTS) == PRIMARY.name  # it would be the .notdef box
 
 
 @pytest.mark.slow
@@ -86,3 +103,23 @@ def test_a_private_use_character_is_never_taken_as_drawn() -> None:
     document_fonts().font_of("ᠪ")  # the Mongolian font loaded and its joined forms numbered
     assert unprintable("\ue000\ue001\ue002") == "1 U+E000"
     assert unprintable("ᠪᠠᠲᠤ\ue234") == "5 U+E234"
+
+
+@pytest.mark.slow
+def test_a_receipt_prints_the_first_and_last_characters_of_extension_i(demo: DemoCases, tmp_path: Path) -> None:
+    """𮯰 and 𮹝 on the receipt: drawn with Jigmo2's glyphs from the font embedded in the file, and in its text layer
+    (pdftotext reads them back), not □."""
+    name = "王" + "".join(EXTENSION_I)
+    path = tmp_path / "receipt.pdf"
+    path.write_bytes(receipt(demo, name))
+    text = pdf_text(path)
+    assert name in text
+    assert "\u25a1" not in text
+    drawn_in = fonts_of_characters(path)
+    assert drawn_in[EXTENSION_I[0]] == drawn_in[EXTENSION_I[1]] == {"Jigmo2ExtI-Regular"}
+    fonts = {row.name.split("+")[-1]: row for row in pdf_fonts(path)}
+    assert fonts["Jigmo2ExtI-Regular"].embedded
+    assert fonts["Jigmo2ExtI-Regular"].unicode
+    subprocess.run(["pdftoppm", "-r", "100", "-f", "1", "-l", "1", "-png", "-singlefile", str(path),
+                    str(tmp_path / "receipt")], check=True)  # fmt: skip
+    assert Image.open(tmp_path / "receipt.png").getbbox() is not None

@@ -19,7 +19,7 @@ from counter.intake.parties import (
 
 TODAY = dt.date(2026, 11, 25)
 ID_NO = "15220119900101001X"
-EXTENSION_I = "\U0002ebf0"  # the first of the 622 公安人口信息专用字库补充汉字: in none of the shipped fonts
+BEYOND_THE_FONTS = "\U000323b0"  # U+323B0, CJK Extension J (Unicode 17): in none of the shipped fonts
 
 
 def person(name: str) -> Parties:
@@ -34,20 +34,25 @@ def test_mongolian_chinese_and_rare_names_print() -> None:
 
 def test_a_character_no_font_has_is_named_with_its_place() -> None:
     assert unprintable("李\U0001f600") == "2 U+1F600"
-    assert unprintable("ᠪᠠᠲᠤ" + EXTENSION_I) == "5 U+2EBF0"
+    assert unprintable("ᠪᠠᠲᠤ" + BEYOND_THE_FONTS) == "5 U+323B0"
     assert unprintable("ᠪᠠᠲᠤ\U00030000") == ""  # CJK Extension G: BabelStone Han draws it
-    assert missing_glyphs(f"{EXTENSION_I}李{EXTENSION_I}\U0001f600") == (EXTENSION_I, "\U0001f600")  # each once
+    assert unprintable("ᠪᠠᠲᠤ\U0002ebf0\U0002ee5d") == ""  # CJK Extension I, first and last: Jigmo2 draws them
+    assert missing_glyphs(f"{BEYOND_THE_FONTS}李{BEYOND_THE_FONTS}\U0001f600") == (
+        BEYOND_THE_FONTS,
+        "\U0001f600",
+    )  # each once
 
 
 def test_the_intake_takes_such_a_name_and_flags_its_character() -> None:
     parties = Parties(
-        Applicant(ApplicantKind.PERSON, "王" + EXTENSION_I, ID_NO), agent=Agent("李" + EXTENSION_I, "", "委托书")
+        Applicant(ApplicantKind.PERSON, "王" + BEYOND_THE_FONTS, ID_NO),
+        agent=Agent("李" + BEYOND_THE_FONTS, "", "委托书"),
     )
     assert not [p for p in party_problems(parties, TODAY) if p.field is PartyField.APPLICANT_NAME]
     flagged = unprinted_chars(parties, missing_glyphs)
     assert flagged == [
-        UnprintedChar(PartyField.APPLICANT_NAME, EXTENSION_I),
-        UnprintedChar(PartyField.AGENT_NAME, EXTENSION_I),
+        UnprintedChar(PartyField.APPLICANT_NAME, BEYOND_THE_FONTS),
+        UnprintedChar(PartyField.AGENT_NAME, BEYOND_THE_FONTS),
     ]
-    assert flagged[0].code == "U+2EBF0"
+    assert flagged[0].code == "U+323B0"
     assert unprinted_chars(person("ᠪᠠᠲᠤ"), missing_glyphs) == []

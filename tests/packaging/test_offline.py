@@ -343,6 +343,13 @@ def test_the_deb_puts_the_same_program_in_opt_counter(built: Built, tmp_path: Pa
     subprocess.run(["dpkg-deb", "-e", str(built.deb), str(control)], check=True)
     checked = subprocess.run(["md5sum", "--quiet", "-c", str(control / "md5sums")], cwd=root, check=False)
     assert checked.returncode == 0
+    # the hall server's user and folders, made by the package's postinst; the service enabled by no one
+    deb = REPO / "packaging" / "linux" / "deb"
+    for made, source in (("sysusers.d", "counter.sysusers"), ("tmpfiles.d", "counter.tmpfiles")):
+        assert (root / "usr" / "lib" / made / "counter.conf").read_bytes() == (deb / source).read_bytes()
+    for script in ("postinst", "postrm"):
+        assert (control / script).read_bytes() == (deb / script).read_bytes()
+        assert (control / script).stat().st_mode & 0o111
 
     env = clean_env(tmp_path / "home")
     version = offline([root / "opt" / "counter" / "counter", "--version"], env)

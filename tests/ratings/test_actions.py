@@ -202,7 +202,7 @@ def test_unrated_is_recorded_as_unrated_never_as_a_rating(
     pad = send(sessions, case_no, clock)
     clock.advance(seconds=60)
     with sessions.begin() as session:
-        assert record_unrated(session, pad.request_id, clock()) == case_no
+        assert record_unrated(session, pad.request_id, DESK, clock()) == case_no
     assert status(sessions, case_no) is DeskStatus.UNRATED
     with sessions() as session:
         assert session.scalar(select(func.count()).select_from(models.Rating)) == 0
@@ -337,7 +337,7 @@ def test_figures_from_the_database(sessions: sessionmaker[Session], demo_cases: 
     rate(sessions, send(sessions, demo_cases["不予受理"], clock), BAD, clock)
     pad = send(sessions, demo_cases["容缺受理"], clock)
     with sessions.begin() as session:
-        record_unrated(session, pad.request_id, clock())
+        record_unrated(session, pad.request_id, DESK, clock())
     with sessions() as session:
         lines, total = rating_figures(session, TODAY, TODAY, Grouping.DESK)
     assert [line.label for line in lines] == ["8"]

@@ -24,7 +24,7 @@ from counter.ratings.refusals import ChoiceRefused, RatingRefused
 from tests.documents.pdf_tools import pdf_text
 from tests.ratings.conftest import DESK, TODAY, Clock
 
-PAPER = PaperRating(Level.DISSATISFIED, ("503",), "窗口无人", TODAY - dt.timedelta(days=2))
+PAPER = PaperRating(Level.DISSATISFIED, ("503",), "窗口无人", TODAY)  # the demo's cases were taken on TODAY
 
 
 def key_in(sessions: sessionmaker[Session], case_no: str, paper: PaperRating, clock: Clock) -> RatingRecorded:
@@ -35,6 +35,7 @@ def key_in(sessions: sessionmaker[Session], case_no: str, paper: PaperRating, cl
 def test_a_paper_rating_keeps_its_channel_its_date_and_its_codes(
     sessions: sessionmaker[Session], demo_cases: dict[str, str], clock: Clock
 ) -> None:
+    clock.advance(days=2)  # the paper comes back two days after the service
     recorded = key_in(sessions, demo_cases["受理"], PAPER, clock)
     assert recorded.alert is not None  # a 差评 on paper is a 差评: its rectification opens
     with sessions() as session:
@@ -55,6 +56,9 @@ def test_a_paper_rating_keeps_its_channel_its_date_and_its_codes(
         (dataclasses.replace(PAPER, reason_codes=("599",)), ChoiceProblem.REASON_NOT_OFFERED),  # not on the sheet
         (dataclasses.replace(PAPER, reason_codes=()), ChoiceProblem.REASON_REQUIRED),
         (dataclasses.replace(PAPER, rated_on=TODAY + dt.timedelta(days=1)), ChoiceProblem.DATE_AHEAD),
+        # before the case was taken (the attack dated it 2001-01-01): no service to rate then
+        (dataclasses.replace(PAPER, rated_on=TODAY - dt.timedelta(days=1)), ChoiceProblem.DATE_BEFORE_SERVICE),
+        (dataclasses.replace(PAPER, rated_on=dt.date(2001, 1, 1)), ChoiceProblem.DATE_BEFORE_SERVICE),
     ],
 )
 def test_a_sheet_that_does_not_read_right_is_refused_and_nothing_stays(

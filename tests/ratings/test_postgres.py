@@ -118,7 +118,7 @@ def rows_of_every_table(pg_sessions: sessionmaker[Session], made: dict[str, str]
                       desk=baoyin)  # fmt: skip
     with pg_sessions.begin() as session:
         pad = send_to_pad(session, made["容缺受理"], DESK, clock())
-        record_unrated(session, pad.request_id, clock())
+        record_unrated(session, pad.request_id, DESK, clock())
 
 
 @pytest.mark.usefixtures("rows_of_every_table")

@@ -88,7 +88,7 @@ def test_the_pad_is_given_the_page_and_the_desk_records_only_the_asking(
             )
         assert refused.value.code is SendRefusal.REGION_PAGE
     with sessions.begin() as session:
-        record_unrated(session, shown.request_id, clock())  # the page's time on the pad is over
+        record_unrated(session, shown.request_id, DESK, clock())  # the page's time on the pad is over
     with sessions() as session:
         assert session.scalars(select(models.Rating)).all() == []
         entry = session.scalars(

@@ -67,7 +67,7 @@ def by_standing(sessions: sessionmaker[Session], clock: Clock) -> dict[str, str]
             found.setdefault(kind, []).append(case_no)
     with sessions.begin() as session:
         shown = send_to_pad(session, found["not_sent"][1], DESK, clock())
-        record_unrated(session, shown.request_id, clock())
+        record_unrated(session, shown.request_id, DESK, clock())
         shown = send_to_pad(session, found["not_sent"][2], DESK, clock())
         choice = RatingChoice(Level.SATISFIED)
         record_rating(session, shown.request_id, choice, DESK, clock(), office_calendar(session))

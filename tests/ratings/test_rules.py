@@ -67,6 +67,12 @@ def test_every_problem_of_a_choice_at_once() -> None:
     assert choice_problems(choice, OFFERED) == [ChoiceProblem.REASON_NOT_OFFERED, ChoiceProblem.COMMENT_TOO_LONG]
 
 
+def test_a_comment_that_reaches_the_platform_holds_no_control_invisible_or_reordering_character() -> None:
+    for typed in ("态度\u202e差", "态\u200b度差", "态度差\x00"):
+        assert choice_problems(RatingChoice(Level.SATISFIED, (), typed), OFFERED) == [ChoiceProblem.COMMENT_NOT_TAKEN]
+    assert choice_problems(RatingChoice(Level.SATISFIED, (), "第一行\n第二行"), OFFERED) == []
+
+
 def test_the_happy_path_of_a_rectification() -> None:
     state = RectState.AWAITING_REVISIT
     assert moves_from(state) == (RectEvent.REVISITED, RectEvent.NOTE)
@@ -212,3 +218,12 @@ def test_an_appeal_is_filed_once_while_its_rectification_is_open() -> None:
     assert appeal_status(filed=True, decisions=[False]) is AppealStatus.REJECTED
     assert appeal_status(filed=False, decisions=[False, True]) is AppealStatus.UPHELD
     assert appeal_status(filed=False, decisions=[]) is AppealStatus.NONE
+
+
+def test_a_note_or_an_appeals_reason_reaching_the_platform_holds_no_hidden_character() -> None:
+    for typed in ("已回访\u202e申请人满意", "已回访申请人\u200b满意", "已回访申请人满意\x00"):
+        move = Move(RectEvent.REVISITED, "其其格", typed)
+        assert move_problems(RectState.AWAITING_REVISIT, move, DAY) == [MoveProblem.NOTE_NOT_TAKEN]
+        assert appeal_problems("其其格", typed, False) == [AppealProblem.REASON_NOT_TAKEN]
+    lines = Move(RectEvent.REVISITED, "其其格", "已回访申请人。\n申请人表示满意")
+    assert move_problems(RectState.AWAITING_REVISIT, lines, DAY) == []

@@ -6,6 +6,7 @@ the server fills from its own clock, never a desk's).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,9 +20,18 @@ from sqlalchemy.engine import Engine
 from counter.access.account_views import NewAccount
 from counter.access.desk import Desk
 from counter.access.desk_session import IDLE_MINUTES, LONGEST_HOURS, SessionDesk, SessionEnd
-from counter.access.roles import Role
+from counter.access.lockout import SignInOutcome
+from counter.access.roles import Actor, Role
 from counter.case.numbers import DeskIdentity
-from counter.service.admin import ADD_ACCOUNT
+from counter.service.admin import (
+    ADD_ACCOUNT,
+    DISABLE_ACCOUNT,
+    SET_PASSWORD,
+    SIGN_IN,
+    AccountLogin,
+    NewPassword,
+    SignIn,
+)
 from counter.service.hall import (
     END_SESSION,
     FIND_SESSION,
@@ -117,5 +127,65 @@ def test_a_desk_registered_again_ends_the_sessions_of_its_old_key(hall: InProces
 
 
 def test_a_session_signed_out_is_over(hall: InProcess) -> None:
-    hall.call(END_SESSION, EndSession(TOKEN))
+    hall.call(END_SESSION, EndSession(TOKEN, KEY))
     assert _find(hall, START + dt.timedelta(minutes=1)) is SessionEnd.SIGNED_OUT
+
+
+def test_a_token_alone_signs_nobody_out(hall: InProcess) -> None:
+    """The token without its desk's key (another desk's, or none): the session stands."""
+    hall.call(REGISTER_DESK, RegisterDesk("9", "n" * 64))
+    for key in ("n" * 64, ""):
+        hall.call(END_SESSION, EndSession(TOKEN, key))
+        assert isinstance(_find(hall, START + dt.timedelta(minutes=1)), SessionDesk)
+
+
+@pytest.mark.parametrize(
+    ("change", "end"), [("password", SessionEnd.SIGNED_OUT), ("disabled", SessionEnd.ACCOUNT_DISABLED)]
+)
+def test_a_password_reset_or_a_disable_ends_the_account_s_sessions(
+    hall: InProcess, change: str, end: SessionEnd
+) -> None:
+    """A reset ends them at once; a disable at their next request, whose answer says why (the desk words it)."""
+    wulan = Desk(DeskIdentity("XAM01", "1"), "乌兰", Actor("wulan", "乌兰", frozenset({Role.ADMIN})))
+    assert hall.call(ADD_ACCOUNT, NewAccount("batu", "巴图", frozenset({Role.ADMIN}), PASSWORD), wulan) == ()
+    admin = Desk(DeskIdentity("XAM01", "1"), "巴图", Actor("batu", "巴图", frozenset({Role.ADMIN})))
+    if change == "password":
+        assert hall.call(SET_PASSWORD, NewPassword("wulan", "Xam01reset2026"), admin) == ()
+    else:
+        assert hall.call(DISABLE_ACCOUNT, AccountLogin("wulan"), admin) == ()
+    assert _find(hall, START + dt.timedelta(minutes=1)) is end
+
+
+def test_a_wrong_password_is_answered_as_an_unknown_login(hall: InProcess) -> None:
+    """The door's answer does not tell which logins exist: a wrong password, word for word an unknown login's."""
+    wrong = hall.call(OPEN_SESSION, OpenSession("wulan", "not-the-password", "8", KEY, "u" * 64, START))
+    unknown = hall.call(OPEN_SESSION, OpenSession("nobody", "not-the-password", "8", KEY, "v" * 64, START))
+    assert wrong.result == dataclasses.replace(unknown.result, login="wulan")
+    assert wrong.result.outcome is SignInOutcome.UNKNOWN_LOGIN
+    assert wrong.result.attempts_left == 0
+
+
+def test_wrong_passwords_at_one_desk_lock_the_account_there_alone(hall: InProcess) -> None:
+    """Whoever holds desk 9's key locks the administrator at desk 9 only: she signs in at desk 8, and at the server's
+    own command line (the accounts' in-process sign-in), as if nothing happened; desk 9 stays locked for its time."""
+    hall.call(REGISTER_DESK, RegisterDesk("9", "n" * 64))
+
+    def at_nine(password: str, token: str, at: dt.datetime = START) -> SignInOutcome:
+        opened = hall.call(OPEN_SESSION, OpenSession("wulan", password, "9", "n" * 64, token, at))
+        outcome: SignInOutcome = opened.result.outcome
+        return outcome
+
+    tried = [at_nine(f"wrong-{n}", f"{n}" * 64) for n in range(1, 10)]  # again and again
+    assert tried[4:] == [SignInOutcome.LOCKED] * 5
+    assert at_nine(PASSWORD, "a" * 64) is SignInOutcome.LOCKED
+    at_eight = hall.call(OPEN_SESSION, OpenSession("wulan", PASSWORD, "8", KEY, "b" * 64, START))
+    assert at_eight.result.signed_in
+    here = Desk(DeskIdentity("XAM01", "1"), "")
+    assert hall.call(SIGN_IN, SignIn("wulan", PASSWORD), here).result.signed_in
+    assert at_nine(PASSWORD, "c" * 64, START + dt.timedelta(minutes=16)) is SignInOutcome.SIGNED_IN  # its time over
+    # locked at desk 9 again: an administrator's reset lifts it at once, as it lifts the account's own lock
+    later = START + dt.timedelta(minutes=20)
+    assert [at_nine("wrong", f"d{n}" * 32, later) for n in range(5)][-1] is SignInOutcome.LOCKED
+    admin = Desk(DeskIdentity("XAM01", "1"), "乌兰", Actor("wulan", "乌兰", frozenset({Role.ADMIN})))
+    assert hall.call(SET_PASSWORD, NewPassword("wulan", "Xam01reset2026"), admin) == ()
+    assert at_nine("Xam01reset2026", "e" * 64, later) is SignInOutcome.SIGNED_IN

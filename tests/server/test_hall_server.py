@@ -266,10 +266,10 @@ def test_the_servers_own_operations_and_the_sign_in_are_not_served_by_name(hall:
         admin.call(FIND_SESSION, FindSession("0" * 64, "0" * 64, _now()))
     assert refused.value.status == 404
     with pytest.raises(Refused) as refused:
-        admin.call(SIGN_IN, SignIn("admin", PASSWORD, _now()))
+        admin.call(SIGN_IN, SignIn("admin", PASSWORD))
     assert refused.value.status == 404
     with pytest.raises(Refused) as refused:  # its sample intakes would be real cases in the hall's number series
-        admin.call(RUN_DEMO, RunDemo(_now().date()))
+        admin.call(RUN_DEMO, RunDemo())
     assert refused.value.status == 404
 
 
@@ -286,6 +286,15 @@ def test_a_request_that_does_not_decode_is_refused(hall: HallServer) -> None:
     connection.close()
 
 
+def test_a_nul_in_a_request_is_refused_by_its_field_never_a_database_fault(hall: HallServer) -> None:
+    """PostgreSQL holds no NUL: a request carrying one is refused at the door, naming the field, not answered 503
+    (the server away, asked again) as the database's fault."""
+    admin = hall.desk("8", "admin", PASSWORD)
+    with pytest.raises(Refused) as refused:
+        admin.call(DISABLE_ACCOUNT, AccountLogin("sa\x00rula"))
+    assert (refused.value.status, refused.value.reason) == (400, "nul:login")
+
+
 def test_plain_http_is_refused(hall: HallServer) -> None:
     connection = http.client.HTTPConnection("127.0.0.1", hall.port, timeout=10)
     connection.request("POST", "/v1/sign-in", body=b"{}")  # sent in clear: the server takes it for a TLS hello
@@ -300,6 +309,18 @@ def test_a_server_certificate_not_from_the_halls_ca_is_refused(hall: HallServer,
     with pytest.raises(ServerNotTrusted):
         remote.sign_in("admin", PASSWORD, "8", hall.desk_keys["8"])
     remote.close()
+
+
+def test_the_servers_logs_hold_no_password(hall: HallServer) -> None:
+    """Last of the module: after every sign-in, wrong password and refusal above, neither the server's output nor its
+    counter.log holds an account's password (nor, on PostgreSQL, a database URL's: this cluster has none to give)."""
+    folder = hall.log.parent
+    logs = [hall.log, *folder.rglob("counter.log*")]
+    assert len(logs) > 1  # the server's own log was written
+    for log in logs:
+        text = log.read_text(encoding="utf-8", errors="replace")
+        assert PASSWORD not in text, log
+        assert "wrong0pass" not in text, log
 
 
 def _connection(hall: HallServer) -> http.client.HTTPSConnection:

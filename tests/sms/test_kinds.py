@@ -56,6 +56,14 @@ def test_a_hand_over_tells_how_it_went_with_the_tracking_number_and_nothing_else
     )
 
 
+@pytest.mark.parametrize("typed", ["SF1，欠邮费5元点t.cn/Ev1L补缴否则退回", "SF1234567890\u202e", "SF12\x0034567890"])
+def test_a_tracking_number_out_of_its_shape_never_reaches_the_message(typed: str) -> None:
+    """A line recorded before the hand-over was held to its shape, or carried in from elsewhere: told untracked."""
+    record = {"way": "post", "carrier": "EMS", "tracking_no": typed, "items": []}
+    posted = tell_of(CaseEvent.DELIVERED.value, json.dumps(record), "pickup")
+    assert (posted.kind, posted.tracking) == (MessageKind.POSTED, "")
+
+
 def test_a_part_posted_ahead_tells_that_it_left_and_takes_nothing_back() -> None:
     record = {"way": "post", "carrier": "EMS", "tracking_no": "EA123456789CN", "items": [], "partial": True}
     posted = tell_of(CaseEvent.ITEMS_HANDED.value, json.dumps(record), "pickup")

@@ -43,6 +43,16 @@ def test_a_posted_result_without_a_tracking_number_says_so_plainly() -> None:
     assert "已邮寄" in text
 
 
+def test_a_message_queued_with_a_desks_words_as_its_tracking_number_carries_none_of_them() -> None:
+    """A row queued before the hand-over held the number to its shape: the hall's signed text is still its own."""
+    typed = "SF1，欠邮费5元点t.cn/Ev1L补缴否则退回"
+    facts = MessageFacts(MessageKind.POSTED, CASE_NO, tracking=typed)
+    assert message_text(facts, HALL) == f"【{HALL}】办件{CASE_NO}的办理结果已邮寄，请注意查收。"
+    assert "tracking" not in facts.params()
+    shaped = MessageFacts(MessageKind.POSTED, CASE_NO, tracking="EA123456789CN")
+    assert message_text(shaped, HALL).endswith("运单号EA123456789CN。")
+
+
 def test_the_template_parameters_are_the_words_the_text_shows() -> None:
     facts = MessageFacts(MessageKind.DEFERRAL_DUE, CASE_NO, bundle="我要开小餐馆", date=dt.date(2026, 11, 24))
     assert facts.params() == {"case_no": CASE_NO, "bundle": "我要开小餐馆", "item": "", "date": "11月24日"}

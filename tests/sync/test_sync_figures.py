@@ -110,7 +110,7 @@ def test_the_hall_answers_by_site_across_its_townships(
     ars = townships[0]
     later = NOW + dt.timedelta(hours=2)
     with ars.sessions.begin() as session:
-        record_unrated(session, send_to_pad(session, made_at["ARS01"][-1], ars.desk, later).request_id, later)
+        record_unrated(session, send_to_pad(session, made_at["ARS01"][-1], ars.desk, later).request_id, ars.desk, later)
         file_appeal(session, bad_ratings["ARS01"], "ARS01职员", "评价对象有误，评价人当场说明", later, desk=ars.desk)
     assert hall.take(ars.export().data).applied > 0
     same_totals(hall, townships)

@@ -48,7 +48,7 @@ def training(site: Site) -> list[CaseRecord]:
         reasons = offered_reasons(rating_settings(session)[0])[:1]
         bad = send_to_pad(session, made[0].case_no, site.desk, NOW)
         record_rating(session, bad.request_id, RatingChoice(Level.DISSATISFIED, reasons), site.desk, NOW, calendar)
-        record_unrated(session, send_to_pad(session, made[1].case_no, site.desk, NOW).request_id, NOW)
+        record_unrated(session, send_to_pad(session, made[1].case_no, site.desk, NOW).request_id, site.desk, NOW)
         receipt = make_document(session, site.desk, made[0].case_no, DocumentKind.RECEIPT, TODAY)
         record_print(session, site.desk, receipt, "file:/dev/null", ok=True)
     with site.sessions() as session:

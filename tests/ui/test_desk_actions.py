@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from counter.actions.catalog.imports import import_source
 from counter.actions.site.demo import run_demo
 from counter.actions.site.store import Store
+from counter.service.call import Clock
 from counter.service.local import InProcess
 from counter.ui.cases.scanner import ScannerFilter
 from counter.ui.intake import IntakePanel
@@ -77,6 +78,36 @@ def test_f5_after_a_commit_starts_the_next_intake_with_the_keyboard_in_it(qtbot:
     assert second.isActiveWindow()
 
 
+@pytest.mark.slow
+def test_the_next_applicants_initials_replace_the_last_search(qtbot: QtBot, window: MainWindow) -> None:
+    """After an intake the search that found its bundle is selected: 'lfd' typed next searches for 'lfd', not
+    'xcglfd'; the same once its window is closed."""
+    open_bundle(window, "xcg")
+    QTest.keyClick(window, Qt.Key.Key_F5)
+    first = window.desk_actions.intake
+    assert first is not None
+    fill_person(first)
+    refuse(first)
+    commit(qtbot, first)
+    window.activateWindow()  # the clerk turns to the desk, the case number still on the intake's window
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.search_panel.box)
+    QTest.keyClicks(window.search_panel.box, "lfd")
+    assert window.search_panel.box.text() == "lfd"
+    QTest.keyClick(window.search_panel.box, Qt.Key.Key_Return)
+    QTest.keyClick(window, Qt.Key.Key_F5)
+    second = window.desk_actions.intake
+    assert second is not None
+    assert second is not first
+    qtbot.addWidget(second)
+    qtbot.waitUntil(second.isActiveWindow)
+    second.close()  # nothing filled: closed without a question
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.search_panel.box)
+    QTest.keyClicks(window.search_panel.box, "xcg")
+    assert window.search_panel.box.text() == "xcg"
+
+
 def test_an_unpublished_guide_cannot_be_taken(qtbot: QtBot, window: MainWindow) -> None:
     open_bundle(window, "xse")  # 新生儿: unpublished in the test catalog
     assert window.guide_view.bundle is not None
@@ -84,6 +115,19 @@ def test_an_unpublished_guide_cannot_be_taken(qtbot: QtBot, window: MainWindow) 
     QTest.keyClick(window, Qt.Key.Key_F5)
     assert window.desk_actions.intake is None
     assert any("指南未发布" in text for text in shown_messages(window))
+
+
+def typing_goes_past_the_bar(qtbot: QtBot, window: MainWindow) -> None:
+    """With the draft bar shown, what the clerk types lands in the search (the bar's 恢复 never takes it) and Enter
+    opens the guide searched for, never the draft (another applicant's)."""
+    assert window.draft_offer.isVisible()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.search_panel.box)
+    QTest.keyClicks(window.search_panel.box, "xcg")
+    assert window.search_panel.box.text() == "xcg"
+    QTest.keyClick(window.search_panel.box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.current_bundle is not None)
+    assert window.desk_actions.intake is None or not window.desk_actions.intake.isVisible()
+    assert window.draft_offer.isVisible()  # still offered: the clerk takes it back when she chooses
 
 
 @pytest.mark.slow
@@ -104,7 +148,10 @@ def test_an_unfinished_intake_is_offered_back_after_a_crash(
     assert second.draft_offer.isVisible()
     assert "上次未完成的受理" in second.draft_offer.label.text()
     second.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is second.draft_offer.restore_button)
+    qtbot.waitUntil(second.isActiveWindow)
+    typing_goes_past_the_bar(qtbot, second)
+    QTest.keyClick(second.search_panel.box, Qt.Key.Key_Tab)  # the clerk goes to the bar
+    assert QApplication.focusWidget() is second.draft_offer.restore_button
     QTest.keyClick(second.draft_offer.restore_button, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
     assert QApplication.focusWidget() is second.search_panel.box  # back to typing, never to 放弃 first
     QTest.keyClick(second.search_panel.box, Qt.Key.Key_Tab)
@@ -118,7 +165,7 @@ def test_an_unfinished_intake_is_offered_back_after_a_crash(
 
 
 @pytest.mark.slow
-def test_an_intake_closed_unfinished_is_offered_back_at_once_and_enter_restores_it(
+def test_an_intake_closed_unfinished_is_offered_back_at_once_and_enter_on_the_bar_restores_it(
     qtbot: QtBot, db: Store, catalog_dir: Path, named_desk: None
 ) -> None:
     window = start_window(qtbot, MainWindow(InProcess(db), catalog_dir))
@@ -144,7 +191,9 @@ def test_an_intake_closed_unfinished_is_offered_back_at_once_and_enter_restores_
     assert "未完成的受理" in window.draft_offer.label.text()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.draft_offer.restore_button)
+    typing_goes_past_the_bar(qtbot, window)
+    QTest.keyClick(window.search_panel.box, Qt.Key.Key_Tab)  # the clerk goes to the bar
+    assert QApplication.focusWidget() is window.draft_offer.restore_button
     QTest.keyClick(window.draft_offer.restore_button, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
     assert QApplication.focusWidget() is window.search_panel.box  # back to typing, never to 放弃 or the guide first
     QTest.keyClick(window.search_panel.box, Qt.Key.Key_Tab)
@@ -164,7 +213,7 @@ def test_a_scanned_case_number_opens_its_page(qtbot: QtBot, db: Store) -> None:
     from counter.case.numbers import DeskIdentity
 
     made = run_demo(db.sessions(), Desk(DeskIdentity("XAM01", "1"), "乌兰"), TODAY)
-    window = start_window(qtbot, MainWindow(InProcess(db), None, today=TODAY))
+    window = start_window(qtbot, MainWindow(InProcess(db, clock=Clock(TODAY)), None, today=TODAY))
     clock = iter(range(0, 10_000, 5))
     scanner = ScannerFilter(clock=lambda: next(clock))
     app = QApplication.instance()
@@ -199,7 +248,7 @@ def test_f7_finds_a_case_by_what_the_applicant_has_at_hand(qtbot: QtBot, db: Sto
     from counter.case.numbers import DeskIdentity
 
     run_demo(db.sessions(), Desk(DeskIdentity("XAM01", "1"), "乌兰"), TODAY)
-    window = start_window(qtbot, MainWindow(InProcess(db), None, today=TODAY))
+    window = start_window(qtbot, MainWindow(InProcess(db, clock=Clock(TODAY)), None, today=TODAY))
 
     def titled() -> list[str]:
         return [w.windowTitle() for w in QApplication.topLevelWidgets() if w.isVisible()]
@@ -232,7 +281,7 @@ def test_f9_sends_the_last_service_to_the_pad_and_f8_opens_supervision(qtbot: Qt
     from counter.case.numbers import DeskIdentity
 
     made = run_demo(db.sessions(), Desk(DeskIdentity("XAM01", "1"), "乌兰"), TODAY)
-    window = start_window(qtbot, MainWindow(InProcess(db), None, today=TODAY))
+    window = start_window(qtbot, MainWindow(InProcess(db, clock=Clock(TODAY)), None, today=TODAY))
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)  # shortcuts go to the active window
     window.start_pad()
@@ -267,7 +316,7 @@ def test_a_bad_rating_at_another_desk_alerts_the_supervisor(qtbot: QtBot, db: St
 
     import_source(db.sessions(), SHIPPED_CATALOG)
     made = run_demo(db.sessions(), Desk(DeskIdentity("XAM01", "2"), "包金花"), TODAY)
-    window = start_window(qtbot, MainWindow(InProcess(db), None, today=TODAY))
+    window = start_window(qtbot, MainWindow(InProcess(db, clock=Clock(TODAY)), None, today=TODAY))
     window.start_pad()
     pad = window.desk_actions.pad
     assert pad is not None

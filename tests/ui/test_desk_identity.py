@@ -31,6 +31,7 @@ from counter.ui.main_window import MainWindow
 from counter.ui.pad.supervisor_window import SupervisorWindow
 from counter.ui.runner import Runner
 from tests.ui.conftest import start_window
+from tests.ui.shown_text import as_read
 
 TODAY = dt.date(2026, 11, 20)
 
@@ -75,7 +76,7 @@ def test_f5_at_a_desk_without_a_clerk_says_so_and_f8_names_one(qtbot: QtBot, db:
     assert form.message.text().startswith("本窗口设置已保存")
     assert (load_desk_config().clerk, load_desk_config().desk_no) == ("其木格", "3")
     assert line.isHidden()
-    assert window.desk_actions.pad.pad.idle_card.clerk.text() == "工作人员：其木格"
+    assert as_read(window.desk_actions.pad.pad.idle_card.clerk.text()) == "工作人员：其木格"
 
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)

@@ -64,7 +64,7 @@ def test_chinese_is_drawn_without_any_system_font(tmp_path: Path) -> None:
 
 # the names of rare characters laid out with the application's font: each run's font and its glyphs (0: a box)
 GLYPH_RUNS = """
-layout = QTextLayout("王䶮 李𬭚 𬍚 𰀀𱍐", app.font())
+layout = QTextLayout("王䶮 李𬭚 𬍚 𰀀𱍐 𮯰𮹝", app.font())
 layout.beginLayout()
 layout.createLine()
 layout.endLayout()
@@ -89,13 +89,15 @@ install_fonts(app, Path(sys.argv[1]))
 
 def test_rare_name_characters_are_drawn_from_the_shipped_fallback(tmp_path: Path) -> None:
     """䶮 and 𬭚 are outside WenQuanYi: they come from Hanazono, never as glyph 0 (a box); 𰀀 (CJK Extension G,
-    U+30000) and 𱍐 (Extension H, U+31350) from BabelStone Han."""
+    U+30000) and 𱍐 (Extension H, U+31350) from BabelStone Han; 𮯰 and 𮹝 (U+2EBF0 and U+2EE5D, the first and last of
+    Extension I) from Jigmo2."""
     out = run_without_system_fonts(tmp_path, RARE_PROBE)
     runs = [line.rsplit(" ", 1) for line in out.splitlines()]
     families = {family for family, _ in runs}
     assert "WenQuanYi Micro Hei" in families
     assert families & {"HanaMinA", "HanaMinB"}
     assert "BabelStone Han" in families
+    assert "Jigmo2 Ext-I subset" in families
     assert all("0" not in glyphs.split(",") for _, glyphs in runs), runs
 
 
@@ -110,7 +112,7 @@ from counter.ui.fonts import FALLBACK_FAMILIES, install_fonts, install_rare_font
 app = QApplication([])
 install_fonts(app, Path(sys.argv[1]), rare_now=False)
 print("before:", sorted(set(FALLBACK_FAMILIES) & set(QFontDatabase.families())))
-label = QLabel("王䶮 李𬭚 𬍚 𰀀𱍐")
+label = QLabel("王䶮 李𬭚 𬍚 𰀀𱍐 𮯰𮹝")
 label.show()
 label.repaint()
 install_rare_fonts(Path(sys.argv[1]))
@@ -124,9 +126,15 @@ def test_rare_fonts_registered_after_the_first_paint_still_draw_rare_characters(
     """The desk's start names the Hanazono families before registering them: text drawn later finds them."""
     out = run_without_system_fonts(tmp_path, LATER_PROBE).splitlines()
     assert out[0] == "before: []"
-    assert out[1] == "after: ['BabelStone Han', 'HanaMinA', 'HanaMinB']"  # FALLBACK_FAMILIES are the files' families
+    # FALLBACK_FAMILIES are the files' families
+    assert out[1] == "after: ['BabelStone Han', 'HanaMinA', 'HanaMinB', 'Jigmo2 Ext-I subset']"
     runs = [line.rsplit(" ", 1) for line in out[2:]]
-    assert {family for family, _ in runs} >= {"WenQuanYi Micro Hei", "HanaMinA", "BabelStone Han"}
+    assert {family for family, _ in runs} >= {
+        "WenQuanYi Micro Hei",
+        "HanaMinA",
+        "BabelStone Han",
+        "Jigmo2 Ext-I subset",
+    }
     assert all("0" not in glyphs.split(",") for _, glyphs in runs), runs
 
 

@@ -24,6 +24,7 @@ returned value; the login does.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from sqlalchemy.orm import Session
@@ -43,6 +44,7 @@ from counter.audit.actions import AuditAction
 from counter.db import account_store
 from counter.db.account_store import account_row
 from counter.db.models import utcnow
+from counter.db.sign_in_trail import desk_attempts
 from counter.parties.text import TextField, clean_text
 
 _LOGIN_IN_AUDIT = 40  # what was typed as a login is kept, cut to a login's length
@@ -130,6 +132,8 @@ def set_password(
 
     An administrator may set anyone's; a signed-in account may set its own
     (the window confirms the current one with :func:`check_password` first).
+    An administrator's reset ends the account's sessions at the hall's desks: it is what is done when a password
+    is known to others, and a token signed in with the old one would otherwise stand for the account all day.
     """
     login = normalise_login(login)
     if not (desk.actor.signed_in and desk.actor.login == login):
@@ -143,6 +147,8 @@ def set_password(
     if problems:
         return problems
     account_store.set_password_hash(session, login, hash_password(password))
+    if desk.actor.login != login:
+        account_store.end_sessions(session, login, now or utcnow())
     record_at_desk(session, desk, AuditAction.ACCOUNT_CHANGED, login, {"change": "password"}, at=now)
     return ()
 
@@ -153,13 +159,20 @@ def staff_no(session: Session, login: str) -> str:
     return row.staff_no if row is not None else ""
 
 
-def sign_in(session: Session, login: str, password: str, desk: Desk, now: dt.datetime) -> SignInResult:
+def sign_in(
+    session: Session, login: str, password: str, desk: Desk, now: dt.datetime, *, per_desk: bool = False
+) -> SignInResult:
     """Try to sign in at ``desk``, applying the lockout; commit whatever it returns (see the module's docstring).
 
     Whoever ``desk`` names as acting is not asked: the account that signs in is
     the one in the result, recorded in that desk's trail.
+
+    ``per_desk``: the hall server's door.  Wrong passwords there count per desk and account, read from the trail
+    (:mod:`counter.db.sign_in_trail`), and lock the account at that desk alone: whoever holds one desk's key cannot
+    lock an account everywhere, nor the administrator out of the server's own command line, whose sign-in counts on
+    the account's row as a desk without a server does.  The row is written by the door only on a success.
     """
-    return _attempt(session, login, password, desk, now, via="sign_in")
+    return _attempt(session, login, password, desk, now, via="sign_in", per_desk=per_desk)
 
 
 def check_password(
@@ -181,7 +194,7 @@ def sign_out(session: Session, desk: Desk, idle: bool = False) -> None:
 
 
 def _attempt(
-    session: Session, typed: str, password: str, desk: Desk | None, now: dt.datetime, via: str
+    session: Session, typed: str, password: str, desk: Desk | None, now: dt.datetime, via: str, per_desk: bool = False
 ) -> SignInResult:
     login = normalise_login(typed)
     row = account_store.account_row(session, login) if login else None
@@ -189,12 +202,19 @@ def _attempt(
     # the password is checked in every case, against a dummy for an unknown login, so
     # the time an answer takes tells nothing about which logins exist
     password_ok = password_matches(password, stored or dummy_hash()) and stored is not None
-    decision = decide(row.attempts if row else None, password_ok, now)
+    counted = per_desk and desk is not None
+    attempts = row.attempts if row else None
+    if row is not None and desk is not None and counted:
+        where = desk.identity
+        at_desk = desk_attempts(session, login[:_LOGIN_IN_AUDIT], where.site_code, where.desk_no, now)
+        attempts = dataclasses.replace(at_desk, disabled=row.attempts.disabled)
+    decision = decide(attempts, password_ok, now)
     if decision.signed_in and not account_store.as_recorded(session, login):
         # the row says what the trail never recorded (a role, a hash, the account itself planted by SQL): it is
         # not honoured, and nothing is written from it — the rehash below would record the planted row as true
         decision = Decision(SignInOutcome.ACCOUNT_ALTERED, None)
-    if row is not None and decision.state is not None and (decision.signed_in or decision.state != row.attempts):
+    kept = decision.signed_in or (not counted and decision.state != attempts)  # the door's count is the trail's
+    if row is not None and decision.state is not None and kept:
         account_store.store_attempt(session, login, decision.state, now if decision.signed_in else None)
     result = _result(decision, login[:_LOGIN_IN_AUDIT], row)
     rehash = decision.signed_in and stored is not None and needs_rehash(stored)

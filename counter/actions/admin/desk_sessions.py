@@ -9,6 +9,7 @@ key.  Only SHA-256 hashes of keys and tokens are stored (:mod:`counter.db.models
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hmac
 
@@ -59,17 +60,28 @@ def register_desk(session: Session, desk_no: str, key_hash: str) -> None:
     session.execute(update(models.DeskSession).where(models.DeskSession.desk_no == desk_no, live).values(ended_at=now))
 
 
+def desk_key_matches(session: Session, desk_no: str, key_hash: str) -> bool:
+    """Whether ``key_hash`` is the key registered for desk ``desk_no``, compared in constant time."""
+    row = session.get(models.HallDesk, desk_no)
+    return row is not None and hmac.compare_digest(row.key_hash, key_hash)
+
+
 def open_session(
     session: Session, login: str, password: str, desk_no: str, key_hash: str, token_hash: str, now: dt.datetime
 ) -> DeskSignIn:
     """Sign ``login`` in at desk ``desk_no`` if the machine's key is that desk's; a session of ``token_hash`` when it
-    succeeds.  An unknown desk or key tries no password, so that it neither counts towards nor reveals a lock."""
+    succeeds.  An unknown desk or key tries no password, so that it neither counts towards nor reveals a lock; a wrong
+    password is answered as an unknown login is."""
     row = session.get(models.HallDesk, desk_no)
     if row is None or not hmac.compare_digest(row.key_hash, key_hash):
         return DeskSignIn(SignInResult(SignInOutcome.UNKNOWN_LOGIN, login[:40]), desk_known=False)
     site = this_site(session)
     desk = Desk(DeskIdentity(site.code, desk_no), "", site_name=site.name)
-    result = accounts.sign_in(session, login, password, desk, now)
+    result = accounts.sign_in(session, login, password, desk, now, per_desk=True)
+    if result.outcome is SignInOutcome.WRONG_PASSWORD:
+        # one answer for a wrong password and an unknown login: the door tells nobody which logins exist (the trail
+        # keeps the attempt as it was, with the attempts left)
+        return DeskSignIn(dataclasses.replace(result, outcome=SignInOutcome.UNKNOWN_LOGIN, attempts_left=0))
     if result.actor is None:
         return DeskSignIn(result)
     ends = now + dt.timedelta(hours=LONGEST_HOURS)
@@ -127,10 +139,14 @@ def _end(session: Session, row: models.DeskSession, now: dt.datetime) -> Session
     return None
 
 
-def end_session(session: Session, token_hash: str, idle: bool, now: dt.datetime) -> None:
-    """Sign out: the session of ``token_hash`` ends, recorded in its desk's trail; an ended or unknown one is left."""
+def end_session(session: Session, token_hash: str, key_hash: str, idle: bool, now: dt.datetime) -> None:
+    """Sign out: the session of ``token_hash`` ends, recorded in its desk's trail; an ended or unknown one is left,
+    and so is one whose desk's key is not ``key_hash`` (a token alone, off its machine, signs nobody out)."""
     row = session.get(models.DeskSession, token_hash)
     if row is None or row.ended_at is not None:
+        return
+    desk = session.get(models.HallDesk, row.desk_no)
+    if desk is None or not hmac.compare_digest(desk.key_hash, key_hash):
         return
     row.ended_at = now
     account = account_row(session, row.login)

@@ -46,6 +46,7 @@ from counter.catalog.model import Bundle, ItemType
 from counter.db import models
 from counter.db.case_store import add_history, answers_of, case_by_no, case_view
 from counter.db.catalog_store import guide_version
+from counter.parties.text import TextField, TextProblem, check_text
 
 log = logging.getLogger(__name__)
 
@@ -129,6 +130,8 @@ def record_decision(
     case, bundle = case_and_bundle(session, number, lock=True)
     if not approve and not text.strip():
         raise DecisionRefused(DecisionProblem.REASON_REQUIRED, case.case_no, item_code)
+    if check_text(text, TextField.NOTE).problem not in (None, TextProblem.TOO_LONG):  # its length is the form's
+        raise DecisionRefused(DecisionProblem.TEXT_NOT_TAKEN, case.case_no, item_code)
     item = bundle.item(item_code)
     if item is None:
         raise DecisionRefused(DecisionProblem.UNKNOWN_ITEM, case.case_no, item_code)

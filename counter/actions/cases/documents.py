@@ -33,14 +33,14 @@ from counter.case.numbers import DocKind, decision_no, decision_sequence_kind, d
 from counter.db import models
 from counter.db.case_store import case_by_no, case_view, next_sequence
 from counter.db.catalog_store import current_guide, guide_version
-from counter.db.document_store import add_document, add_print, find_document
+from counter.db.document_store import add_document, add_print, find_document, made_here
 from counter.db.outbox_store import gateway_configured
-from counter.db.rating_page import site_rating_page
+from counter.db.rating_page import paper_rating_page
 from counter.db.settings_store import is_township, is_training, office_key, put_setting
 from counter.documents.acceptance import HELD, NOTHING_HELD, HeldItems, held_of_record, held_record
 from counter.documents.deciders import decider_name
 from counter.documents.kinds import DocumentKind, record_kind
-from counter.documents.made import GuideNotFound, MadeDocument
+from counter.documents.made import GuideNotFound, MadeDocument, PrintNotMade
 from counter.documents.model import DocumentData, OfficeSettings, document_for, guide_notice_for
 from counter.documents.rating_qr import with_rating_qr
 
@@ -147,8 +147,9 @@ def _snapshot_rating(text: str) -> tuple[str, int] | None:
 
 
 def _rating_now(session: Session, case_no: str) -> tuple[str, int] | None:
-    """The 好差评 page's address for the case and the 补充评价 period, for a new paper; None: the site names none."""
-    page = site_rating_page(session)
+    """The 好差评 page's address for the case and the 补充评价 period, for a new paper; None: the site names no
+    confirmed page, or does not report (:func:`counter.db.rating_page.paper_rating_page`)."""
+    page = paper_rating_page(session)
     return (page.address_for(case_no), page.period_days) if page is not None else None
 
 
@@ -331,7 +332,15 @@ def _render(data: DocumentData) -> bytes:
 
 
 def record_print(session: Session, desk: Desk, made: MadeDocument, target: str, ok: bool, error: str = "") -> None:
-    """Keep every print on record: what, when, who, where to, and whether it went."""
+    """Keep every print on record: what, when, who, where to, and whether it went.
+
+    Only of a paper this desk and account made (or made again), with the hash of the bytes made
+    (:class:`PrintNotMade` otherwise): the record says a clerk printed her own paper, so it is never written of
+    another clerk's paper, nor of bytes never made (a zero hash)."""
+    require(session, desk.actor, Permission.PRINT)
+    where = (desk.identity.site_code, desk.identity.desk_no, desk.actor.login or desk.clerk)
+    if made.content_hash not in made_here(session, made.document_id, made.doc_no, made.case_no, where):
+        raise PrintNotMade(made.doc_no)
     add_print(session, made.document_id, desk.clerk, desk.identity.desk_no, target, made.content_hash, ok, error)
     detail = {"doc_no": made.doc_no, "kind": made.kind.value, "target": target, "ok": ok, "error": error}
     record_at_desk(session, desk, AuditAction.PRINTED, made.case_no or made.doc_no, detail)

@@ -38,7 +38,7 @@ from counter.case.intake_request import IntakeRequest, TakenIntake
 from counter.case.moments import moment_on
 from counter.case.not_found import CaseNotFound
 from counter.case.numbers import case_no
-from counter.case.pages import TakenPage
+from counter.case.pages import TakenPage, check_taken
 from counter.case.provisional_lapse import check_settled
 from counter.case.same_day import same_day_note
 from counter.case.status import NOTE_CODES_JOIN, NOTE_DUE_REASON, CaseEvent, CaseStatus, next_status
@@ -78,7 +78,7 @@ from counter.intake.outcome import (
     ReasonCode,
     decide,
 )
-from counter.intake.parties import converted_texts, normalised, party_problems
+from counter.intake.parties import Parties, converted_texts, normalised, party_problems
 from counter.intake.subject import SubjectValues, check_subject, subject_json, subject_required
 from counter.parties.menksoft import original_note
 from counter.util.case_uid import case_uid_ok
@@ -139,8 +139,6 @@ def _decide(
     ``stored``: the checklist's guide, when already read (:func:`take_intake`).  A 待核 guide is decided on only where
     the site (or the training database) allows it: see :mod:`counter.actions.catalog.guide_status`.
     """
-    if request.received_on is not None and request.received_on > today:
-        raise IntakeNotPossible(None, detail=f"materials received on {request.received_on} are after {today}")
     read_settings(session, intake_keys(site_code))
     version_id = request.checklist.guide_version
     if stored is None:
@@ -157,7 +155,6 @@ def _decide(
         calendar=calendar,
         policy=policy or rules.correction_policy(),
         deferral_policy=deferral or rules.deferral_policy(),
-        received_on=request.received_on,
         draft_allowed=drafts_may_be_taken(session),
     )
     applied = stored.bundle.for_case(request.checklist.answers_dict())  # a refusal names the items applied for
@@ -224,8 +221,10 @@ def take_intake(
     """Record the intake with its one outcome.  Raises :class:`IntakeNotPossible` instead (:class:`ClerkUnnamed`
     at a desk whose clerk has no name).
 
-    The case keeps the day the materials arrived; a correction told too late (行政许可法 第三十二条第一款第四项) is
-    stored as accepted on that day, its reason in the history.
+    The materials arrive on ``today``, the day of the intake on the clock of the process that takes it (the hall
+    server's, never a desk's: :class:`counter.service.call.Call`): no request names another, so an incomplete
+    application is never made "accepted by law" (行政许可法 第三十二条第一款第四项: a 补正 told too late) by a day a
+    desk typed.
 
     ``calendar``: the office's calendar (:func:`counter.actions.admin.calendar.office_calendar`) unless given, read with
     the intake's other reads: on a hall's server one wait fewer than reading it before.
@@ -293,7 +292,7 @@ def take_intake(
         "delivery": parties.delivery.value,
         "delivery_address": parties.delivery_address,
         "notify_phone": parties.notify_phone or applicant.phone,
-        "received_on": request.received_on or today,
+        "received_on": today,  # the day of the intake, on the clock of the process that takes it (Call)
         "accepted_on": decision.accepted_on,
         "promised_on": decision.promised_date,
         "correction_due": decision.correction_due,
@@ -316,7 +315,10 @@ def take_intake(
     if previous is not None:
         add_history(session, previous, CaseEvent.RESUBMITTED.value, number, clerk=desk.clerk)
         _audit_move(session, desk, previous.case_no, CaseEvent.RESUBMITTED, CaseStatus(previous.status), number)
-    detail = {"bundle": bundle.code, "guide_version": stored.version, "outcome": decision.outcome.value}
+    detail = {
+        "bundle": bundle.code, "guide_version": stored.version, "outcome": decision.outcome.value,
+        **_notify_phone_of(parties),
+    }  # fmt: skip
     if bundle.status is GuideStatus.DRAFT:
         detail["guide_status"] = bundle.status.value  # taken on a 待核 guide, as its paper says
     if any(r.code is ReasonCode.CORRECTION_NOTICE_LATE for r in decision.reasons):
@@ -343,7 +345,8 @@ def take_intake(
 
 def _add_pages(session: Session, case_id: int, codes: set[str], pages: tuple[TakenPage, ...], clerk: str) -> list[str]:
     """The intake's pages kept with its case, their SHA-256 digests; one of a material no longer on the checklist is
-    left out, logged."""
+    left out, logged.  :class:`PageRefused` for a page not as :func:`counter.case.pages.check_taken` holds it."""
+    check_taken(pages)
     kept = [p for p in pages if p.material_code in codes]
     for page in kept:
         add_page(session, case_id, page.material_code, page.image, clerk, page.compared, models.utcnow())
@@ -502,6 +505,14 @@ def move_case(
     if after.value not in IN_HAND:  # completed, withdrawn or voided: off its departments' queues
         untrack_items(session, case)
     return after
+
+
+def _notify_phone_of(parties: Parties) -> dict[str, str]:
+    """The intake's entry notes a notify phone that is not the applicant's own: the hall's messages go to a number
+    she did not give as hers, and whoever typed it answers for it.  The number itself stays in the sealed column."""
+    own = "".join(c for c in parties.applicant.phone if c.isdigit())
+    given = "".join(c for c in parties.notify_phone if c.isdigit())
+    return {"notify_phone": "not_applicants"} if given not in ("", own) else {}
 
 
 def _on(day: dt.date) -> dt.datetime:

@@ -64,12 +64,14 @@ from counter.ratings.rectification import (
     AppealStatus,
     Move,
     MoveProblem,
+    RatedClerk,
     RectEvent,
     RectState,
     Reviewer,
     appeal_problems,
     filing_blocked,
     filing_problems,
+    is_own_rating,
     move_problems,
     rectification_due,
     reviewer_problems,
@@ -203,6 +205,17 @@ def _open_request(session: Session, request_id: int) -> RequestRow:
     return request
 
 
+def _pad_request(session: Session, request_id: int, desk: Desk) -> RequestRow:
+    """The open request ``request_id``, answered or lapsed by ``desk``: only the desk that raised it, whose pad shows
+    it (at the hall server the desk is the session's, never one the request names).  Another desk's answer would
+    forge the applicant's rating, or close the one chance she has to give it (一次一评)."""
+    request = _open_request(session, request_id)
+    where = desk.identity
+    if (request.site_code, request.desk_no) != (where.site_code, where.desk_no):
+        raise RatingRefused(SendRefusal.OTHER_DESK, request.case_no)
+    return request
+
+
 def record_rating(
     session: Session,
     request_id: int,
@@ -213,11 +226,12 @@ def record_rating(
 ) -> RatingRecorded:
     """Record the applicant's rating on the pad; a bad one opens its rectification in the same transaction.
 
-    ``desk`` is the pad's: its office, staff number and area code go into the
-    record (the clerk and the desk number are the request's).  A rating given
-    elsewhere (a paper 评价表, the region's system) is kept by :func:`keep_rating` with its channel and moment.
+    ``desk`` is the pad's, and must be the desk that raised the request (:class:`RatingRefused` ``other_desk``
+    otherwise): its office, staff number and area code go into the record (the clerk and the desk number are the
+    request's).  A rating given elsewhere (a paper 评价表, the region's system) is kept by :func:`keep_rating` with
+    its channel and moment.
     """
-    return keep_rating(session, _open_request(session, request_id), choice, desk, now, calendar)
+    return keep_rating(session, _pad_request(session, request_id, desk), choice, desk, now, calendar)
 
 
 def keep_rating(
@@ -230,9 +244,11 @@ def keep_rating(
     channel: Channel = Channel.HALL_TABLET,
     rated_at: dt.datetime | None = None,
     more_problems: tuple[ChoiceProblem, ...] = (),
+    staff_no: str | None = None,
 ) -> RatingRecorded:
     """The rating of ``request`` kept (:func:`record_rating` once the request is known to be open; the region's
-    ratings pulled later take a lapsed one, :mod:`counter.actions.ratings.region_pull`)."""
+    ratings pulled later take a lapsed one, :mod:`counter.actions.ratings.region_pull`); ``staff_no``: the served
+    clerk's staff number where ``desk`` is not hers (a paper keyed in by a supervisor), else ``desk``'s."""
     settings, _problems = rating_settings(session)
     if settings.mode is RatingMode.REGION_PAGE and channel is Channel.HALL_TABLET:
         raise RatingRefused(SendRefusal.REGION_PAGE, request.case_no)  # the region's system holds that rating
@@ -258,7 +274,7 @@ def keep_rating(
             "item_name": view.bundle_name,
             "department": desk.site_name,
             "clerk": request.clerk,
-            "staff_no": desk.staff_no,
+            "staff_no": desk.staff_no if staff_no is None else staff_no,
             "desk_no": request.desk_no,
             "site_code": request.site_code,
             "region": region_of(desk.area_code),
@@ -290,24 +306,37 @@ def key_in_sheet(
     """A paper 评价表 keyed in: the service's rating by channel 书面评价, dated as the applicant dated the paper.
 
     It takes the place of the pad's answer (the same one-rating-per-service rule, round and rectification); the
-    moment it is keyed in is the audit entry's.
+    moment it is keyed in is the audit entry's.  The paper rates the service, not whoever keys it in: it counts for
+    the case's own site, desk and clerk, and is dated between the day the case was taken and today.
+
+    Who keys it in: where accounts exist (a hall), a supervisor (:attr:`Permission.RECTIFY`, the 好差评 standing)
+    who is not the clerk rated — nobody keys in their own rating; on a desk without accounts (a township's one desk,
+    whose file the hall checks on import) the desk, as before, its paper still counted for the case's clerk.
     """
-    require(session, desk.actor, Permission.SEND_TO_PAD)
+    actor = desk.actor
+    require(session, actor, Permission.RECTIFY if actor.signed_in else Permission.SEND_TO_PAD)
     case = case_by_no(session, case_no)
     if case is None:
         raise RatingRefused(SendRefusal.NO_CASE, case_no)
-    choice, problems = paper_choice(paper, load_eval_content(), now.date())
-    round_ = _round_for(requests_of_case(session, case.id), session, case.case_no)
     where = desk.identity
-    request_id = add_request(session, case.id, round_, now, where.site_code, where.desk_no, desk.clerk)
+    own = desk.clerk == case.clerk and (where.site_code, where.desk_no) == (case.site_code, case.desk_no)
+    if actor.signed_in and is_own_rating(RatedClerk(case.clerk, ""), _reviewer(session, desk)):
+        raise RatingRefused(SendRefusal.OWN_SERVICE, case.case_no)
+    choice, problems = paper_choice(paper, load_eval_content(), case.received_on, now.date())
+    round_ = _round_for(requests_of_case(session, case.id), session, case.case_no)
+    request_id = add_request(session, case.id, round_, now, case.site_code, case.desk_no, case.clerk)
     rated_at = dt.datetime.combine(paper.rated_on, dt.time(), tzinfo=now.tzinfo)
     request = _open_request(session, request_id)
-    return keep_rating(session, request, choice, desk, now, calendar, Channel.WRITTEN, rated_at, tuple(problems))
+    staff_no = desk.staff_no if own else ""  # the served clerk's number is known only at her own desk
+    return keep_rating(
+        session, request, choice, desk, now, calendar, Channel.WRITTEN, rated_at, tuple(problems), staff_no
+    )
 
 
-def record_unrated(session: Session, request_id: int, now: dt.datetime) -> str:
-    """The pad's time ran out: the service is recorded as unrated (never as a rating); its case number."""
-    request = _open_request(session, request_id)
+def record_unrated(session: Session, request_id: int, desk: Desk, now: dt.datetime) -> str:
+    """The pad's time ran out: the service is recorded as unrated (never as a rating); its case number.  Only the
+    desk that raised the request lapses it (:func:`_pad_request`): another's would take the applicant's one chance."""
+    request = _pad_request(session, request_id, desk)
     add_lapse(session, request.id, now)
     return request.case_no
 

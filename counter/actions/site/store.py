@@ -1,10 +1,10 @@
 """The database as the faces see it: opened once, then one unit of work per user event.
 
-The window and the command line never import SQLAlchemy or :mod:`counter.db` (design §1).  They hold a
-:class:`Store` and hand it an action — a function that takes the unit of work (a SQLAlchemy session, opaque to
-them) — through :meth:`Store.read` or :meth:`Store.write`.  Whatever the database says goes back as a
-:class:`StoreFault` carrying a :class:`DbFault` code, already rolled back, so a face words it without knowing which
-database or driver raised it.
+The window and the command line never import SQLAlchemy or :mod:`counter.db` (design §1): they call
+:mod:`counter.service`, whose in-process transport (:mod:`counter.service.local`) holds a :class:`Store` and hands it
+each operation's action — a function that takes the unit of work (a SQLAlchemy session) — through :meth:`Store.read`
+or :meth:`Store.write`.  Whatever the database says goes back as a :class:`StoreFault` carrying a :class:`DbFault`
+code, already rolled back, so a face words it without knowing which database or driver raised it.
 
 Opening migrates the schema; it happens once, under a lock, whichever thread comes first: the window can show
 before SQLAlchemy is even imported (see :mod:`counter.db.quick_start`), and the warm-up thread or the first user
@@ -63,7 +63,8 @@ class Store:
     passed, whichever thread opens first.
 
     ``bounds``: how long a unit of work on PostgreSQL waits for a lock, runs a statement and sits idle in its
-    transaction (:class:`counter.db.engine.Bounds`; the desk's own unless given).
+    transaction (:class:`counter.db.engine.Bounds`; the desk's own unless given); ``connections``: the most the
+    pool holds (:func:`counter.db.engine.make_engine`).
     """
 
     def __init__(
@@ -75,9 +76,11 @@ class Store:
         on_step: Callable[[Step], None] | None = None,
         check_whole: bool = False,
         bounds: Bounds | None = None,
+        connections: int | None = None,
     ) -> None:
         self.url = url
         self.bounds = bounds
+        self.connections = connections
         self.check_whole = check_whole
         self.training = training
         self.create = create or training
@@ -124,7 +127,7 @@ class Store:
             raise StoreFault(
                 DbFault.PLAIN_CONNECTION, "the server is named without sslmode=verify-full", "PlainConnection"
             )
-        engine = make_engine(self.url, bounds=self.bounds or DESK_BOUNDS)
+        engine = make_engine(self.url, bounds=self.bounds or DESK_BOUNDS, connections=self.connections)
         try:
             check_server(engine)  # a server this program cannot use is named before anything is asked of it
             _upgrade(engine, self.backend, self.lock_timeout_s, self.on_step)

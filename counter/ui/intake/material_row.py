@@ -55,7 +55,9 @@ from counter.ui.intake.text_field import CheckedLine
 from counter.ui.intake.words import (
     INTAKE_COPIES,
     INTAKE_CORRECTED_HINT,
+    INTAKE_CORRECTED_NOTE,
     INTAKE_DEFECT_HINT,
+    INTAKE_DEFECT_NOTE,
     INTAKE_GUIDE_COUNT,
     INTAKE_LICENCE_BUTTON,
     INTAKE_ORIGINALS,
@@ -64,6 +66,7 @@ from counter.ui.intake.words import (
     INTAKE_RECEIPT_BUTTON,
     INTAKE_RECEIPT_DEFER,
     INTAKE_RECEIPT_SHARED_FETCHED,
+    INTAKE_ROW_CONTROL_NAME,
     INTAKE_TAG_SHARED,
 )
 from counter.ui.plain_text import plain_label
@@ -121,6 +124,11 @@ def _count(value: int) -> int:
     return max(0, min(value, MAX_COUNT))
 
 
+def _name_for(control: QWidget, text: str, material: Material) -> None:
+    """Name ``control`` for a screen reader with the material it acts on: every row has its 已收取."""
+    control.setAccessibleName(INTAKE_ROW_CONTROL_NAME.format(control=text, material=material.name))
+
+
 class RowDetails(QWidget):
     """How a material handed in came: paper or electronic, the originals and the copies, beside the guide's counts.
 
@@ -140,6 +148,10 @@ class RowDetails(QWidget):
             # the guide's counts, filled in by key 1: changed by a click when a paper differs, never a Tab stop
             # (the list is one stop, its rows settled by keys)
             spin.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        for medium, button in self.medium_buttons.items():
+            _name_for(button, RECEIVED_MEDIUM[medium], material)
+        _name_for(self.originals, INTAKE_ORIGINALS, material)
+        _name_for(self.copies, INTAKE_COPIES, material)
         line = FlowLayout(self)
         for medium in _BOTH:
             line.addWidget(self.medium_buttons[medium])
@@ -206,6 +218,9 @@ class MaterialRow(QFrame):
         self._note = ""
         self._details: RowDetails | None = None
         self._note_line: CheckedLine | None = None
+        for button in (*self.receipt_buttons.values(), self.defer_button, self.licence_button):
+            if button is not None:
+                _name_for(button, button.text(), material)
         self.name_label = plain_label(material.name)
         self.setAccessibleName(material.name)  # the row the keys act on
         self.name_label.setProperty("role", "material")
@@ -340,6 +355,8 @@ class MaterialRow(QFrame):
         if noted or self._note_line is not None:
             corrected = self._receipt is Receipt.CORRECTED_ON_SPOT
             self.note.setPlaceholderText(INTAKE_CORRECTED_HINT if corrected else INTAKE_DEFECT_HINT)
+            # the hint is every row's: the name says whose note it is
+            _name_for(self.note, INTAKE_CORRECTED_NOTE if corrected else INTAKE_DEFECT_NOTE, self.material)
             self.note_line.setVisible(noted)
         set_style_property(self, "state", self._receipt.value)  # 须核验原件 is pending: tinted until checked
 

@@ -49,12 +49,17 @@ from counter.ui.text_size import scaled
 from counter.ui.unbroken import unbroken
 from counter.words.cases import party_problem_why, subject_problem_why
 from counter.words.dates import day_text
-from counter.words.intake import OUTCOME, OUTCOME_SUMMARY, OUTCOME_SUMMARY_RECEIVED, intake_reason
+from counter.words.documents import DOC_TITLE
+from counter.words.intake import OUTCOME, OUTCOME_RECEIVED, OUTCOME_SUMMARY, OUTCOME_SUMMARY_RECEIVED, intake_reason
 from counter.words.workdays import beyond_data_warning
 
 
-def headline(outcome: Outcome) -> str:
-    return INTAKE_UNDECIDED if outcome is Outcome.INCOMPLETE else OUTCOME[outcome]
+def headline(outcome: Outcome, received: bool = False) -> str:
+    """The outcome's word; ``received``: the window only receives the items, and its paper decides nothing
+    (a 申请事项告知书, never a 不予受理通知书): the word the paper has, not a refusal's."""
+    if outcome is Outcome.INCOMPLETE:
+        return INTAKE_UNDECIDED
+    return OUTCOME_RECEIVED.get(outcome, OUTCOME[outcome]) if received else OUTCOME[outcome]
 
 
 def reason_lines(decision: Decision) -> list[str]:
@@ -136,6 +141,7 @@ class OutcomeBox(QFrame):
         super().__init__(parent)
         self.outcome = Outcome.INCOMPLETE
         self._summary = ""
+        self.received = False  # the window only receives the outcome's items: its paper decides nothing
         self.held = False  # the headline says what the clerk must do first, not the outcome
         self.headline = plain_label()
         self.headline.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -163,6 +169,7 @@ class OutcomeBox(QFrame):
         (:func:`counter.intake.provisional.provisional_mark`); ``paper``: the hall's 收件 paper the outcome prints,
         where it only receives the items (:data:`counter.service.intake.PREVIEW_INTAKE`)."""
         self.outcome = decision.outcome
+        self.received = bool(paper)
         received = OUTCOME_SUMMARY_RECEIVED.get(decision.outcome) if paper else None
         self._summary = received.format(paper=paper) if received else OUTCOME_SUMMARY[decision.outcome]
         self.show_outcome()
@@ -177,8 +184,8 @@ class OutcomeBox(QFrame):
     def show_outcome(self) -> None:
         """The headline and its line as the decision has them: nothing stands between it and the button."""
         self.held = False
-        self.headline.setText(headline(self.outcome))
-        self.headline.setStyleSheet(scaled(headline_style(self.outcome)))
+        self.headline.setText(headline(self.outcome, self.received))
+        self.headline.setStyleSheet(scaled(headline_style(self.outcome, self.received)))
         self.summary.setText(self._summary)
 
     def show_undecided(self) -> None:
@@ -193,15 +200,18 @@ class OutcomeBox(QFrame):
         self.held = True
         self.headline.setText(INTAKE_BLOCKED_HEADLINE)
         self.headline.setStyleSheet(scaled(headline_style(Outcome.INCOMPLETE)))
-        self.summary.setText(INTAKE_BLOCKED.format(outcome=headline(self.outcome)))
+        self.summary.setText(INTAKE_BLOCKED.format(outcome=headline(self.outcome, self.received)))
 
-    def show_deferral_unconfirmed(self) -> None:
+    def show_deferral_unconfirmed(self, paper: str = "") -> None:
         """The applicant asked for 容缺 and its conditions are not yet confirmed: the headline is neither the 补正 the
-        form comes to meanwhile nor a 容缺受理 not yet granted, but what the clerk must do (the commit waits too)."""
+        form comes to meanwhile nor a 容缺受理 not yet granted, but what the clerk must do (the commit waits too).
+
+        ``paper``: the hall's 收件 paper a 容缺 prints where the window only receives the items (容缺后补材料告知书);
+        the line names the paper that will print, as the button does."""
         self.held = True
         self.headline.setText(INTAKE_DEFERRAL_UNCONFIRMED_HEADLINE)
         self.headline.setStyleSheet(scaled(headline_style(Outcome.INCOMPLETE)))
-        self.summary.setText(INTAKE_DEFERRAL_UNCONFIRMED)
+        self.summary.setText(INTAKE_DEFERRAL_UNCONFIRMED.format(paper=paper or DOC_TITLE["deferral"]))
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)

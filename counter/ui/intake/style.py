@@ -19,6 +19,9 @@ OUTCOME_COLOURS: dict[Outcome, tuple[str, str]] = {
     Outcome.INCOMPLETE: ("#a0aec0", "#1a202c"),
     Outcome.UNPUBLISHED: ("#a0aec0", "#1a202c"),
 }
+#: the headline's colours where the window only receives the items (counter.words.intake.OUTCOME_RECEIVED): a notice
+#: of what it found, no red of a refusal it does not make
+RECEIVED_COLOURS: dict[Outcome, tuple[str, str]] = {Outcome.REFUSE: ("#3c5a78", "#ffffff")}
 
 
 STYLE = """
@@ -67,8 +70,9 @@ QLabel[role="warning"] { background: #fff4e5; color: #7a4100; padding: 4px 6px; 
 """
 
 
-def headline_style(outcome: Outcome) -> str:
-    background, text = OUTCOME_COLOURS[outcome]
+def headline_style(outcome: Outcome, received: bool = False) -> str:
+    """The headline's look; ``received``: the window only receives the items (:data:`RECEIVED_COLOURS`)."""
+    background, text = (RECEIVED_COLOURS if received and outcome in RECEIVED_COLOURS else OUTCOME_COLOURS)[outcome]
     return (
         f"background: {background}; color: {text}; font-size: 28px; font-weight: bold;"
         " padding: 10px 12px; border-radius: 6px;"

@@ -24,6 +24,15 @@ INTAKE_PHONE = tr("电话")
 INTAKE_ADDRESS = {"person": tr("地址"), "company": tr("住所")}
 INTAKE_LEGAL_REP = tr("法定代表人")
 INTAKE_AUTOFILLED = tr("已按以往办件自动填写")
+# the applicant's cases of this bundle not yet over, named when her number is typed (counter.ui.intake.open_cases)
+INTAKE_OPEN_CASES = tr("该申请人已有 {count} 件本事项的办件尚未办结，请先确认是否重复受理：")
+INTAKE_OPEN_CASE_LINE = tr("{case_no}\n{date}收件　{status}")
+INTAKE_OPEN_EXISTING = tr("打开已有办件 (Alt+O)")
+INTAKE_TAKE_NEW = tr("仍然新建 (Alt+N)")
+INTAKE_OPEN_CASES_KEYS = tr("多件时按 Alt+O 后用 ↑↓ 选择、回车打开，Esc 回到表单；填写的内容都保留")
+INTAKE_OPEN_CASES_LIST = tr("该申请人未办结的办件")
+INTAKE_COMMIT_OPEN_CASES = tr("请先确认：打开已有办件或仍然新建")
+INTAKE_OPEN_CASES_FAILED = tr("未能查询该申请人已有的办件：{fault}。请在办件查询中核对是否重复受理")
 INTAKE_ID_OK = tr("号码有效")
 INTAKE_ID_CARD_EXPIRED = tr("号码有效，但此身份证已过期")
 INTAKE_CARD_BUTTON = tr("读身份证（{key}）")
@@ -84,6 +93,9 @@ INTAKE_RECEIPT_BUTTON = {
     "shared_confirmed": tr("共享已确认"),
     "corrected_on_spot": tr("当场更正"),
 }
+# what a screen reader says of a row's button or count: the control and the material it acts on, so the rows'
+# 已收取 are told apart (已收取：食品经营许可申请书)
+INTAKE_ROW_CONTROL_NAME = tr("{control}：{material}")
 INTAKE_RECEIPT_DEFER = tr("容缺后补")  # a 容缺后补 material not handed in, the applicant asking for 容缺 (key 6)
 INTAKE_RECEIPT_SHARED_FETCHED = tr("共享获取")  # a shared material's 未提交: not asked of the applicant
 INTAKE_TAG_SHARED = tr("免提交")
@@ -125,12 +137,15 @@ INTAKE_PAGE_PROBLEM = {
     "too_large": tr("这一页的图像压缩后仍超过 1 MB，没有保存：请把高拍仪调到文档模式后再拍。"),
     "too_many": tr("这份材料已拍到上限（30 页），没有再保存。"),
     "no_such_material": tr("这份材料已不在材料清单上，没有保存。"),
+    "not_as_declared": tr("这一页的图像与记录的尺寸不符，没有保存，请再拍一次。"),
 }
 INTAKE_ORIGINALS = tr("原件")
 INTAKE_COPIES = tr("复印件")
 INTAKE_GUIDE_COUNT = tr("指南：原件{originals}份 复印件{copies}份")
 INTAKE_DEFECT_HINT = tr("写明问题所在（印在补正通知书上）")
 INTAKE_CORRECTED_HINT = tr("写明申请人当场更正了什么（记入办件）")
+INTAKE_DEFECT_NOTE = tr("问题说明")  # the note's name for a screen reader, with its material (INTAKE_ROW_CONTROL_NAME)
+INTAKE_CORRECTED_NOTE = tr("更正说明")
 INTAKE_OUTCOME = tr("受理结果")
 INTAKE_UNDECIDED = tr("未完成")
 INTAKE_ANSWER_FIRST = tr("先回答办理情形，再逐项核对所需材料")
@@ -152,7 +167,7 @@ INTAKE_DEFERRAL_ASKED = tr("申请人申请容缺受理(&R)")  # Alt+R from anyw
 # asked for 容缺, its two conditions not yet confirmed: the headline and its line while the commit waits
 INTAKE_DEFERRAL_UNCONFIRMED_HEADLINE = tr("待确认容缺条件")
 INTAKE_DEFERRAL_UNCONFIRMED = tr(
-    "申请人申请容缺受理：确认下方两项容缺条件后出具容缺受理通知书；条件不符的，取消勾选容缺申请（Alt+R），按补正办理"
+    "申请人申请容缺受理：确认下方两项容缺条件后出具{paper}；条件不符的，取消勾选容缺申请（Alt+R），按补正办理"
 )
 INTAKE_DEFERRAL_CREDIT = tr("已核实无不良信用记录")
 INTAKE_DEFERRAL_PLEDGE = tr("已签署承诺书")

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePol
 from counter.ui.pad.words import PAD_CLERK, PAD_DESK, PAD_STAFF_NO
 from counter.ui.plain_text import plain_label
 from counter.ui.restyle import set_style_property
+from counter.ui.unbroken import unbroken
 from counter.words.punctuation import GAP
 
 AVATAR = 72  # at 800×480
@@ -85,7 +86,8 @@ class ClerkCard(QFrame):
         self._size = AVATAR
 
     def show_clerk(self, office: str, desk_no: str, clerk: str, staff_no: str, photo: str, words: Words = str) -> None:
-        self.clerk.setText(words(PAD_CLERK).format(clerk=clerk) if clerk else "")
+        # the name moves to the next line whole, never split (阿拉坦其其格· / 孟和巴雅尔): a break only before it
+        self.clerk.setText(words(PAD_CLERK).format(clerk=unbroken(clerk)) if clerk else "")
         self.clerk.setVisible(bool(clerk))  # a desk whose clerk nobody named shows no name, never a title
         self.staff.setText(words(PAD_STAFF_NO).format(staff_no=staff_no) if staff_no else "")
         self.staff.setVisible(bool(staff_no))

@@ -51,6 +51,10 @@ def star(centre: QPointF, radius: float) -> QPolygonF:
     return QPolygonF(points)
 
 
+#: the face's share of its tile: as wide as this part of the tile, or as tall as this part, whichever is less
+FACE_WIDTH, FACE_HEIGHT = 0.76, 0.52
+
+
 class FaceButton(QAbstractButton):
     """One level: a big face, its name, its stars.  The whole tile is the touch target."""
 
@@ -95,9 +99,20 @@ class FaceButton(QAbstractButton):
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         return QSize(round(110 * self._scale), round(170 * self._scale))
 
+    def full_size(self) -> bool:
+        """Whether the face is drawn as large as its tile's width allows (:data:`FACE_WIDTH` of it), as at the 100 %
+        text size: a tile made lower by larger text around it would draw it smaller (:data:`FACE_HEIGHT`)."""
+        box = self.box()
+        return box.height() * FACE_HEIGHT >= box.width() * FACE_WIDTH - 0.5
+
     def box(self) -> QRectF:
         """The tile inside the button's edge: what is drawn and measured."""
         return QRectF(self.rect()).adjusted(4, 4, -4, -4)
+
+    def diameter(self) -> float:
+        """The face's diameter as drawn in the tile now."""
+        box = self.box()
+        return min(box.width() * FACE_WIDTH, box.height() * FACE_HEIGHT)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         painter = QPainter(self)
@@ -107,7 +122,7 @@ class FaceButton(QAbstractButton):
         painter.setPen(QPen(colour if self.isDown() else QColor("#d9e2ec"), 3 if self.isDown() else 2))
         painter.setBrush(tint if self.isDown() else QColor("#ffffff"))
         painter.drawRoundedRect(box, 14, 14)
-        diameter = min(box.width() * 0.76, box.height() * 0.52)
+        diameter = self.diameter()
         font = QFont(self.font())
         font.setPixelSize(self.label_size(box))
         font.setBold(True)

@@ -22,9 +22,10 @@ face: without a keyboard the reasons are only the office's buttons (其他 among
 line of free text is offered where the desk says the applicant has a keyboard.
 
 The pad speaks the desk's pad language (``pad_language``: Chinese, or Mongolian from
-``resources/translations/mn.po``) while the clerk's windows stay Chinese; its idle page greets in both scripts
-whatever the language, the Mongolian line above the Chinese (内政办发〔1996〕32号 第三条).  Qt lays out Mongolian script
-horizontally, the vertical line turned a quarter clockwise, as in any horizontal bilingual text.
+``resources/translations/mn.po``) while the clerk's windows stay Chinese; the 差评 reasons too, each button showing its
+label in the pad's words while the rating records the label itself (data, in Chinese); its idle page greets in both
+scripts whatever the language, the Mongolian line above the Chinese (内政办发〔1996〕32号 第三条).  Qt lays out
+Mongolian script horizontally, the vertical line turned a quarter clockwise, as in any horizontal bilingual text.
 
 The window shows plain data and says what the applicant did; it never opens the database
 (:class:`counter.ui.pad.controller.PadController` does).
@@ -90,6 +91,19 @@ from counter.words.translate import words_in
 #: how long the thanks stay before the pad returns to its idle page
 THANKS_MS = 6000
 REASON_COLUMNS = 3
+REASON = "reason"  # the property of a reason button holding the reason it stands for
+
+
+def two_lines(label: str) -> str:
+    """A reason's words on two lines, broken at the space nearest its middle: a button does not wrap its text, and a
+    Mongolian reason of three or four words on one line made the three columns of buttons wider than the pad (a
+    label without spaces, as a Chinese one is, stays on one line; the narrow space U+202F before a suffix is never a
+    break)."""
+    spaces = [i for i, char in enumerate(label) if char == " "]
+    if not spaces:
+        return label
+    middle = min(spaces, key=lambda i: abs(i - len(label) / 2))
+    return f"{label[:middle]}\n{label[middle + 1 :]}"
 
 
 class PadPage(IntEnum):
@@ -186,6 +200,8 @@ class PadWindow(QWidget):
         self.comment.setAccessibleName(words(PAD_COMMENT_HINT))
         self.back_button.setText(words(PAD_BACK))
         self.submit_button.setText(words(PAD_SUBMIT))
+        for reason_button in self.reason_buttons:
+            reason_button.setText(two_lines(words(reason_button.property(REASON))))
         names = tuple(words(RATING_LEVEL[level]) for level in self.face_buttons)
         for level, button in self.face_buttons.items():
             button.setText(words(RATING_LEVEL[level]))
@@ -395,7 +411,8 @@ class PadWindow(QWidget):
         self.spoken.emit(chinese, own)
 
     def show_problem(self, text: str) -> None:
-        self._finish("", text)
+        """A message for the applicant (a words constant), in the pad's words."""
+        self._finish("", self.words(text))
 
     def _finish(self, headline: str, detail: str) -> None:
         self._case = None
@@ -409,8 +426,9 @@ class PadWindow(QWidget):
         self.thanks_timer.start(THANKS_MS)
 
     def _fill_reasons(self, reasons: tuple[str, ...]) -> None:
+        """A button for each reason, in the pad's words; the reason itself (the label a rating stores) is kept on it."""
         self.comment.clear()
-        if tuple(b.text() for b in self.reason_buttons) == reasons:
+        if tuple(b.property(REASON) for b in self.reason_buttons) == reasons:
             for button in self.reason_buttons:
                 button.setChecked(False)
             return
@@ -420,7 +438,8 @@ class PadWindow(QWidget):
             button.deleteLater()
         self.reason_buttons = []
         for index, reason in enumerate(reasons):
-            button = touch_button(reason, "reason")
+            button = touch_button(two_lines(self.words(reason)), "reason")
+            button.setProperty(REASON, reason)
             button.setCheckable(True)
             button.toggled.connect(self.on_reason_toggled)
             self.reason_grid.addWidget(button, index // REASON_COLUMNS, index % REASON_COLUMNS)
@@ -436,7 +455,8 @@ class PadWindow(QWidget):
         self._fit_text(PadPage.REASONS)
 
     def chosen_reasons(self) -> tuple[str, ...]:
-        return tuple(b.text() for b in self.reason_buttons if b.isChecked())
+        """The reasons ticked, as offered (the labels, never the pad's translation of them)."""
+        return tuple(b.property(REASON) for b in self.reason_buttons if b.isChecked())
 
     # --- what the applicant does --------------------------------------------------------
 

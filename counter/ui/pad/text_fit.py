@@ -57,9 +57,11 @@ def _shown_in(widget: QWidget, page: QWidget) -> bool:
 
 
 def _whole(widget: QLabel | QAbstractButton | QLineEdit) -> bool:
-    """Whether the widget has the room its text needs; the faces fit their names to their tiles themselves."""
+    """Whether the widget has the room its text needs; the faces fit their names to their tiles themselves, and need
+    only the height that draws each face as large as the tile's width allows (:meth:`FaceButton.full_size`): larger
+    text takes its room from the rest of the page, or is made smaller, never from the faces."""
     if isinstance(widget, FaceButton):
-        return True
+        return widget.full_size()
     if isinstance(widget, QLabel) and widget.wordWrap():
         return widget.heightForWidth(widget.width()) <= widget.height()
     least = widget.minimumSizeHint()

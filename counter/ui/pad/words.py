@@ -31,6 +31,21 @@ PAD_REGION_ADDRESS = tr("评价网址：{address}")
 PAD_REGION_CASE = tr("办件编号：{case_no}")
 PAD_SAVE_FAILED = tr("评价暂时没能保存，请告诉窗口工作人员")
 PAD_STRIP = tr("办理完成后，请您为本次服务评价")
+#: the 差评 reasons the pad offers unless the hall set its own: the national 测评内容 (resources/platform/
+#: eval-content.toml) and the default list (counter.ratings.reasons.DEFAULT_LABELS).  A rating stores the label as it
+#: is, in Chinese (data, not words); listed here so that the translation files carry them, for the pad to show each on
+#: its button in the pad's language (a hall's own labels show as the hall wrote them)
+PAD_REASON_LABELS = (
+    tr("服务效率"),
+    tr("服务水平"),
+    tr("服务态度"),
+    tr("办理时间长"),
+    tr("服务态度差"),
+    tr("办理环境差"),
+    tr("流程太复杂"),
+    tr("等待时间长"),
+    tr("其他"),
+)
 SPOKEN = tr("{first}。{second}")  # two prompts of one page, spoken one after the other (counter.host.voice)
 
 # the desk side

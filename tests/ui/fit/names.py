@@ -30,14 +30,14 @@ def accessible_name(widget: QWidget) -> str:
 
 
 def _qt_own(widget: QWidget) -> bool:
-    """A part Qt makes inside another control (a spin box's line, a combo box's list), named through its owner."""
+    """A part Qt makes inside another control (a spin box's line, a combo box's list), named through its owner.
+
+    A line edit's own buttons (its clear button) are not: a screen reader reaches them as buttons of their own."""
     if isinstance(widget, QHeaderView):  # a table's column heads: read as part of the table
         return True
     owner = widget.parentWidget()
     while owner is not None and not owner.isWindow():
-        if isinstance(owner, QAbstractSpinBox | QComboBox | QTabBar) or (
-            isinstance(owner, QLineEdit) and isinstance(widget, QAbstractButton)
-        ):
+        if isinstance(owner, QAbstractSpinBox | QComboBox | QTabBar):
             return True
         owner = owner.parentWidget()
     return False
@@ -46,6 +46,26 @@ def _qt_own(widget: QWidget) -> bool:
 def interactive(widget: QWidget) -> bool:
     """A control, or anything else the Tab key stops at (a material row of the intake)."""
     return isinstance(widget, INTERACTIVE) or bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+
+
+def _controls(window: QWidget) -> list[QWidget]:
+    """The window's controls shown now, as a screen reader lists them (Qt's parts of a control left out)."""
+    return [
+        widget
+        for widget in window.findChildren(QWidget)
+        if widget.window() is window and widget.isVisible() and interactive(widget) and not _qt_own(widget)
+    ]
+
+
+def ambiguous(window: QWidget) -> list[str]:
+    """Every name two controls of the window shown now share: a screen reader's user could not tell which is which
+    (已收取 said of every material row alike)."""
+    seen: dict[str, list[QWidget]] = {}
+    for widget in _controls(window):
+        name = accessible_name(widget)
+        if name:
+            seen.setdefault(name, []).append(widget)
+    return [f"{name}: {', '.join(describe(w) for w in same)}" for name, same in seen.items() if len(same) > 1]
 
 
 def unnamed(window: QWidget) -> list[str]:

@@ -16,7 +16,7 @@ from counter.ui.main_window import MainWindow
 from counter.ui.text_size_dialog import TextSizeDialog
 from tests.ui.cases.casebook import Casebook
 from tests.ui.fit.desk import WINDOWS, settle
-from tests.ui.fit.names import accessible_name, unnamed
+from tests.ui.fit.names import accessible_name, ambiguous, unnamed
 from tests.ui.fit.sign_in import SIGN_IN_WINDOWS
 
 #: the windows a clerk works in all day
@@ -30,6 +30,27 @@ def test_every_control_has_a_name(name: str, desk: MainWindow, casebook_template
     settle()
     missing = unnamed(window)
     assert not missing, "\n".join(missing)
+
+
+#: the windows whose controls a screen reader's user tells apart by name alone: the rows of materials, items and reasons
+TOLD_APART = (
+    "main",
+    "intake",
+    "intake-filled",
+    "intake-received",
+    "case-page",
+    "pad-panel-rating",
+    "pad-panel-reasons",
+)
+
+
+@pytest.mark.parametrize("name", TOLD_APART)
+def test_no_two_controls_share_a_name(name: str, desk: MainWindow, casebook_template: tuple[Path, Casebook]) -> None:
+    """已收取：食品经营许可申请书, not 已收取 on every row: each control is named with what it acts on."""
+    window = WINDOWS[name](desk, casebook_template[1])
+    settle()
+    shared = ambiguous(window)
+    assert not shared, "\n".join(shared)
 
 
 @pytest.mark.parametrize("name", list(SIGN_IN_WINDOWS))

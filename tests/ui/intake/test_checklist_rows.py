@@ -239,3 +239,21 @@ def test_a_narrow_panel_wraps_the_state_buttons_not_the_material_names(make_pane
     qtbot.waitUntil(lambda: all(row.name_label.width() >= six for row in rows))
     longest = max(rows, key=lambda row: len(row.material.name))
     assert longest.name_label.height() < 5 * longest.name_label.fontMetrics().height()
+
+
+def test_each_rows_controls_are_named_with_its_material(qtbot: QtBot, panel: IntakePanel) -> None:
+    """A screen reader says 已收取：<the material>, not 已收取 on every row; two notes open are two materials' notes."""
+    answer(panel)
+    for code in ("M04", "M05"):
+        press(qtbot, panel, code, Qt.Key.Key_2)
+    press(qtbot, panel, "M06", Qt.Key.Key_1)
+    rows = {code: panel.checklist_view.row(code) for code in ("M04", "M05", "M06")}
+    for row in rows.values():
+        name = row.material.name
+        assert row.receipt_buttons[Receipt.RECEIVED].accessibleName() == f"已收取：{name}"
+        assert row.receipt_buttons[Receipt.DEFECTIVE].accessibleName() == f"有缺陷：{name}"
+    assert rows["M04"].note.accessibleName() == f"问题说明：{rows['M04'].material.name}"
+    assert rows["M04"].note.accessibleName() != rows["M05"].note.accessibleName()
+    details = rows["M06"].details
+    assert details.originals.accessibleName() == f"原件：{rows['M06'].material.name}"
+    assert details.medium_buttons[ReceivedMedium.PAPER].accessibleName() == f"纸质：{rows['M06'].material.name}"

@@ -10,13 +10,16 @@ from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.db.catalog_store import current_guide
 from counter.intake.checklist import Receipt
 from counter.intake.parties import Applicant, ApplicantKind
 from counter.ui.intake import IntakePanel
 from tests.id_card_player import good_read, playing, sample_card
+from tests.ui.intake.conftest import DESK, TODAY
 from tests.ui.intake.helpers import answer, fill_person, receipts
 from tests.ui.intake.test_card_reader import press_f2, use_reader
 from tests.ui.intake.test_parties import earlier_case
+from tests.ui.runners import runner_on
 
 
 def focused() -> QWidget:
@@ -42,6 +45,21 @@ def on_row(qtbot: QtBot, panel: IntakePanel, code: str) -> QWidget:
     row.setFocus(Qt.FocusReason.OtherFocusReason)
     qtbot.waitUntil(row.hasFocus)
     return row
+
+
+def column_of(widget: QWidget) -> QScrollArea:
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QScrollArea):
+        parent = parent.parentWidget()
+    assert parent is not None
+    return parent
+
+
+def laid_out(widget: QWidget) -> bool:
+    """The column that scrolls ``widget`` has laid its content out anew: as tall as the content now asks (a note just
+    shown makes its row taller; until the layout runs, every position below it is the old one)."""
+    content = column_of(widget).widget()
+    return content is not None and content.height() >= content.sizeHint().height()
 
 
 def in_view(widget: QWidget) -> bool:
@@ -74,6 +92,34 @@ def test_key_2_on_a_low_row_scrolls_its_note_into_view_and_enter_goes_on(qtbot: 
     entry = panel.form().checklist.entry(low)
     assert entry is not None
     assert entry.defect_note == "缺负责人签字"
+
+
+def test_a_middle_rows_note_is_scrolled_into_view_once_its_row_is_laid_out(
+    qtbot: QtBot, sessions: sessionmaker[Session]
+) -> None:
+    """我要开理发店 at 1366×768: 1 six times, then 2 on 公共场所卫生管理制度, a row in the middle of the list.  The
+    note is focused as it shows; scrolled to then, it would be scrolled to where the row had no note yet and stay
+    below the column's edge."""
+    with sessions() as session:
+        stored = current_guide(session, "XAM-YJS-011")  # 我要开理发店
+    assert stored is not None
+    panel = IntakePanel(runner_on(sessions), DESK, stored, lambda: TODAY)
+    qtbot.addWidget(panel)
+    panel.resize(1366, 768 - 60)  # the screen less the panel bar and the title bar
+    panel.show()
+    fill_person(panel)
+    answer(panel, {"operator": "individual", "agent": "self", "signboard": "no"})
+    active(qtbot, panel)
+    codes = list(panel.checklist_view.rows)
+    on_row(qtbot, panel, codes[0])
+    for _ in range(6):
+        QTest.keyClick(focused(), Qt.Key.Key_1)
+    row = panel.checklist_view.row("M09")
+    assert focused() is row
+    assert codes.index("M09") < len(codes) - 1  # not the last row
+    QTest.keyClick(row, Qt.Key.Key_2)
+    assert focused() is row.note
+    qtbot.waitUntil(lambda: laid_out(row.note) and in_view(row.note))
 
 
 def test_focus_coming_back_into_a_note_selects_nothing(qtbot: QtBot, panel: IntakePanel) -> None:

@@ -47,6 +47,8 @@ def test_key_6_marks_a_deferrable_material_and_asks_for_its_conditions(qtbot: Qt
     assert not panel.commit_button.isEnabled()  # no 补正 on Ctrl+Enter meanwhile
     assert panel.commit_button.text() == "先确认容缺条件\nCtrl+Enter"
     assert panel.outcome_box.headline.text() == "待确认容缺条件"  # not the 补正 the form comes to meanwhile
+    # the paper it names is the one that prints: the hall only receives, so its 容缺后补材料告知书
+    assert "确认下方两项容缺条件后出具容缺后补材料告知书" in panel.outcome_box.summary.text()
     QTest.keyClick(focused(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert not panel.committed
 
@@ -74,7 +76,8 @@ def test_a_request_taken_back_leaves_the_correction(qtbot: QtBot, panel: IntakeP
     active(qtbot, panel)
     press(qtbot, panel, "M08", Qt.Key.Key_6)
     QTest.keyClick(focused(), Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)  # Alt+R: the request, off again
-    qtbot.waitUntil(lambda: not panel.deferral.asked.isChecked())
+    # the outcome the form comes to is shown once its preview answers (counter.ui.intake.preview)
+    qtbot.waitUntil(lambda: not panel.deferral.asked.isChecked() and not panel.preview.in_flight)
     assert focused() is panel.deferral.asked
     assert panel.decision is not None
     assert panel.decision.outcome is Outcome.CORRECT

@@ -145,7 +145,7 @@ def test_a_refusal_needs_its_ground_and_the_office_to_turn_to(
     bodies["152201-YJS008-04"] = "国家税务总局呼伦贝尔市海拉尔区税务局"
     panel.refusal.turn_to_fields["152201-YJS008-04"].insertPlainText(bodies["152201-YJS008-04"])
     assert outcome(panel) is Outcome.REFUSE
-    assert panel.outcome_box.headline.text() == "不予受理"
+    assert panel.outcome_box.headline.text() == "申请事项告知"  # the window only receives: its paper refuses nothing
     case_no = commit(qtbot, panel)
     with sessions() as session:
         view = case_view(session, case_no)

@@ -111,11 +111,13 @@ def test_a_name_with_a_private_use_character_is_refused_with_its_code(qtbot: QtB
     assert panel.applicant_form.name_line.message.isHidden()
     panel.applicant_form.name.setText("王\U00030000")  # CJK Extension G: BabelStone Han draws it
     assert panel.applicant_form.name_line.message.isHidden()
+    panel.applicant_form.name.setText("王\U0002ebf0\U0002ee5d")  # CJK Extension I: Jigmo2 draws it
+    assert panel.applicant_form.name_line.message.isHidden()
 
 
 def test_a_name_no_shipped_font_can_print_is_taken_and_flagged(qtbot: QtBot, panel: IntakePanel) -> None:
     ready(qtbot, panel)
-    for typed, char, code in (("李\U0001f600", "\U0001f600", "U+1F600"), ("王\U0002ebf0", "\U0002ebf0", "U+2EBF0")):
+    for typed, char, code in (("李\U0001f600", "\U0001f600", "U+1F600"), ("王\U000323b0", "\U000323b0", "U+323B0")):
         panel.applicant_form.name.setText(typed)
         message = panel.applicant_form.name_line.message
         assert not message.isHidden()

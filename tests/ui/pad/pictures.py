@@ -152,7 +152,7 @@ def draw_pages(out: Path, folder: Path) -> list[Path]:
     rate("受理", RatingChoice(Level.VERY_DISSATISFIED, ("服务态度差", "其他"), "工作人员态度生硬，没有一次说清楚"))
     with sessions.begin() as session:
         pad = send_to_pad(session, made["容缺受理"], DESK, clock())
-        record_unrated(session, pad.request_id, clock())
+        record_unrated(session, pad.request_id, DESK, clock())
     clock.advance(days=5)
     assert first.alert is not None
     with supervisor_for_a_while(sessions) as baoyin, sessions.begin() as session:

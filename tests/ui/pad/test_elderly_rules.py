@@ -8,13 +8,14 @@ so every pair must reach 4.5:1.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from functools import partial
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QFontMetrics, QMouseEvent, QTextLayout, QTextOption
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -26,6 +27,7 @@ from counter.ui.pad.style import BACKGROUND, CARD, INK, LEVEL_COLOURS, pad_style
 from counter.ui.text_size import set_text_percent
 from tests.ui.pad.conftest import ManualTimer
 from tests.ui.pad.pictures import CASE, IDLE
+from tests.ui.shown_text import as_read
 
 PANEL = (800, 480)  # the smallest pad panel
 LEAST_RATIO = 4.5
@@ -212,3 +214,58 @@ def test_the_five_faces_names_are_drawn_at_one_size(qtbot: QtBot, pad_font: str 
         set_text_percent(100)
     assert len(set(sizes.values())) == 1, sizes
     assert min(sizes.values()) >= 16
+
+
+def rated_at(qtbot: QtBot, percent: int, language: str, size: tuple[int, int]) -> PadWindow:
+    set_text_percent(percent)
+    try:
+        window = PadWindow(ManualTimer, language=language)
+        qtbot.addWidget(window)
+        window.resize(*size)
+        window.show()
+        window.show_case(CASE)
+        settle()
+    finally:
+        set_text_percent(100)
+    return window
+
+
+@pytest.mark.parametrize("size", [PANEL, (1280, 800)])
+@pytest.mark.parametrize("language", ["zh", "mn"])
+def test_the_faces_are_never_smaller_at_150_than_at_100(
+    qtbot: QtBot, pad_font: str | None, language: str, size: tuple[int, int]
+) -> None:
+    """At 150 % the page's larger text took its room from the faces (83 px across against 104 px at 100 % on the
+    800×480 panel): the text now gives way, the faces an elderly applicant taps do not."""
+    at_100 = rated_at(qtbot, 100, language, size)
+    at_150 = rated_at(qtbot, 150, language, size)
+    for level, face in at_150.face_buttons.items():
+        assert face.diameter() >= at_100.face_buttons[level].diameter() - 0.5, level
+    assert at_150.text_size >= at_100.text_size
+
+
+@pytest.mark.parametrize("size", [PANEL, (1280, 800)])
+def test_the_chinese_pads_text_grows_with_the_text_size(
+    qtbot: QtBot, pad_font: str | None, size: tuple[int, int]
+) -> None:
+    assert rated_at(qtbot, 150, "zh", size).text_size > rated_at(qtbot, 100, "zh", size).text_size
+
+
+def test_the_clerks_name_moves_to_the_next_line_whole(qtbot: QtBot, pad_font: str | None) -> None:
+    """阿拉坦其其格·孟和巴雅尔 was split at its middle dot: the line breaks before the name, never inside it."""
+    window = rated_at(qtbot, 150, "zh", PANEL)
+    window.show_case(dataclasses.replace(CASE, clerk="阿拉坦其其格·孟和巴雅尔"))
+    label = window.rating_card.clerk
+    layout = QTextLayout(label.text(), label.font())
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    metrics = QFontMetrics(label.font())
+    width = metrics.horizontalAdvance("工作人员：阿拉坦其其格·")  # room for the title and half the name
+    layout.beginLayout()
+    lines = []
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+        lines.append(as_read(label.text()[line.textStart() : line.textStart() + line.textLength()]))
+    layout.endLayout()
+    assert lines == ["工作人员：", "阿拉坦其其格·孟和巴雅尔"]

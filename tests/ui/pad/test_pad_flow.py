@@ -38,6 +38,7 @@ from counter.words.ratings import RATING_LEVEL, RATING_REFUSAL
 from tests.ratings.conftest import DESK, TODAY, Clock
 from tests.ui.pad.conftest import ManualTimer
 from tests.ui.runners import runner_on
+from tests.ui.shown_text import as_read
 
 LEVEL_WORDS = tuple(RATING_LEVEL.values())
 
@@ -80,7 +81,7 @@ def test_without_a_second_screen_the_pad_shows_only_while_a_rating_is_asked(
     assert not pad.isVisible()  # nothing over the clerk's search box and guide between services
     assert pad.page() is PadPage.IDLE
     assert "兴安盟政务服务中心" in pad.welcome.text()
-    assert pad.idle_card.clerk.text() == "工作人员：乌兰"
+    assert as_read(pad.idle_card.clerk.text()) == "工作人员：乌兰"
     assert pad.idle_card.staff.text() == "工号：XA0815"
     assert pad.notice.text() == PAD_IDLE_DEFAULT
     controller.send_case(demo_cases["受理"])
@@ -106,7 +107,7 @@ def test_a_tap_records_the_level_and_the_clerk_sees_only_rated(
     assert pad.page() is PadPage.RATING
     assert pad.bundle.text() == "办理事项：我要开小餐馆（50平方米以下）"
     assert pad.applicant.text() == "申请人：张**"
-    assert pad.rating_card.clerk.text() == "工作人员：乌兰"
+    assert as_read(pad.rating_card.clerk.text()) == "工作人员：乌兰"
     assert timeout_timer(pad).interval == 60_000
     assert "评价中" in controller.status_label.text()
     with qtbot.waitSignal(controller.status_changed) as rated:

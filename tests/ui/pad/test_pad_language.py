@@ -11,15 +11,25 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from counter.host.desk_config import PadMode, config_path, load_desk_config
+from counter.ratings.eval_content import load_eval_content
 from counter.ratings.levels import Level
+from counter.ratings.reasons import DEFAULT_LABELS
 from counter.ui.pad import desk_pad_form
 from counter.ui.pad.controller import PadController
 from counter.ui.pad.desk_pad_form import DeskPadForm
 from counter.ui.pad.pad_window import PadWindow
-from counter.ui.pad.words import PAD_QUESTION, PAD_TAP_HINT
+from counter.ui.pad.words import (
+    PAD_QUESTION,
+    PAD_REASON_LABELS,
+    PAD_REGION_ADDRESS,
+    PAD_REGION_CASE,
+    PAD_REGION_QUESTION,
+    PAD_SAVE_FAILED,
+    PAD_TAP_HINT,
+)
 from counter.ui.words import DESK_SEARCH_PLACEHOLDER
 from counter.words.ratings import RATING_LEVEL
-from counter.words.translate import active_language
+from counter.words.translate import active_language, words_in
 from tests.ui.pad.pictures import CASE, IDLE
 
 WELCOME_MN = "ᠲᠠᠪᠲᠠᠢ ᠮᠣᠷᠢᠯᠠᠭᠠᠷᠠᠢ"  # tabtai morilagarai: welcome
@@ -58,6 +68,44 @@ def test_a_mongolian_pad_asks_in_mongolian_and_the_desk_stays_chinese(qtbot: QtB
     assert active_language() == "zh_CN"
     assert DESK_SEARCH_PLACEHOLDER == "输入事项名称或拼音首字母，如 xcg"
     assert PAD_QUESTION == "请您对本次服务作出评价"
+
+
+def han(text: str) -> bool:
+    return any("\u4e00" <= char <= "\u9fff" for char in text)
+
+
+def test_a_mongolian_pad_gives_its_reasons_and_messages_in_mongolian(qtbot: QtBot, pad_font: str | None) -> None:
+    """The nine 差评 reasons on their buttons in Mongolian; what is recorded stays the label offered (data, Chinese)."""
+    pad = PadWindow(language="mn")
+    qtbot.addWidget(pad)
+    pad.show_case(CASE)
+    pad.on_face_clicked(Level.DISSATISFIED)
+    assert len(pad.reason_buttons) == 9
+    shown = [button.text() for button in pad.reason_buttons]
+    assert all(mongolian(text) and not han(text) for text in shown), shown
+    assert len(set(shown)) == 9  # nine reasons, nine words
+    assert mongolian(pad.reasons_question.text())
+    pad.reason_buttons[0].click()
+    pad.reason_buttons[-1].click()
+    assert pad.chosen_reasons() == ("服务效率", "其他")  # the labels as offered, as a rating stores them
+    pad.set_language("zh")
+    assert [button.text() for button in pad.reason_buttons] == list(CASE.reasons)
+    pad.set_language("mn")
+    assert [button.text() for button in pad.reason_buttons] == shown
+    pad.show_problem(PAD_SAVE_FAILED)
+    assert mongolian(pad.thanks_detail.text())
+    assert not han(pad.thanks_detail.text())
+
+
+def test_every_reason_the_pad_offers_by_default_has_its_mongolian() -> None:
+    """The national 测评内容 and the default list, each in the translation file (PAD_REASON_LABELS lists them)."""
+    national = tuple(indicator.label for indicator in load_eval_content().indicators)
+    assert set(PAD_REASON_LABELS) == {*national, *DEFAULT_LABELS.values()}
+    words = words_in("mn")
+    assert all(mongolian(words(label)) for label in PAD_REASON_LABELS)
+    for prompt in (PAD_REGION_QUESTION, PAD_REGION_ADDRESS, PAD_REGION_CASE, PAD_SAVE_FAILED):
+        assert mongolian(words(prompt)), prompt
+        assert not han(words(prompt)), prompt
 
 
 def test_a_chinese_pad_is_as_before(qtbot: QtBot, pad_font: str | None) -> None:

@@ -216,7 +216,7 @@ def test_the_figures_page(
     rate(sessions, demo_cases["不予受理"], RatingChoice(Level.DISSATISFIED, ("其他",)), clock)
     with sessions.begin() as session:
         pad = send_to_pad(session, demo_cases["容缺受理"], DESK, clock())
-        record_unrated(session, pad.request_id, clock())
+        record_unrated(session, pad.request_id, DESK, clock())
     page = FiguresPage(runner_on(sessions), clock=clock)
     qtbot.addWidget(page)
     page.first.setDate(QDate(2026, 11, 20))

@@ -1,0 +1,38 @@
+"""What the hall server's health route and metrics read of its database: the schema's revision, each outbox's
+depth and oldest unsent row, the sessions open now.  A few counts on indexed columns: asked at each scrape."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
+
+from counter.db.models import DeskSession, FrontStoreEvent, OutboxMessage, PlatformEvent
+
+#: each outbox by the name the metrics give it
+OUTBOXES = (("sms", OutboxMessage), ("platform", PlatformEvent), ("front_store", FrontStoreEvent))
+#: the states of a row not yet sent that a sender still tries (a failed one waits for a supervisor)
+UNSENT = ("waiting", "sending")
+
+
+def schema_revision(session: Session) -> str | None:
+    return session.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def outbox_depth(session: Session) -> list[tuple[str, int, int, dt.datetime | None]]:
+    """Each outbox's name, its rows unsent, its rows failed, and when its oldest unsent row was made."""
+    depths: list[tuple[str, int, int, dt.datetime | None]] = []
+    for name, model in OUTBOXES:
+        unsent, oldest = session.execute(
+            select(func.count(), func.min(model.created_at)).where(model.state.in_(UNSENT))
+        ).one()
+        failed = session.execute(select(func.count()).where(model.state == "failed")).scalar_one()
+        depths.append((name, unsent, failed, oldest))
+    return depths
+
+
+def open_sessions(session: Session, now: dt.datetime) -> int:
+    """Desk sessions not ended and not past their longest end (an idle one counts until its next use ends it)."""
+    sessions = DeskSession
+    return session.execute(select(func.count()).where(sessions.ended_at.is_(None), sessions.ends_at > now)).scalar_one()

@@ -1,0 +1,100 @@
+"""Why ``counter serve`` (or ``counter serve add-desk``) cannot start, in one Chinese line for the technician.
+
+A start that failed printed Python's traceback in English: a wrong database password, a URL without
+``sslmode=verify-full``, a certificate the service may not read, a port another program holds.  Each is found here
+before the server listens (the certificate and its key loaded, the port bound, the database opened) and said in one
+line that names the cause and what to check; the log keeps the detail for support.  Under systemd the line is the
+journal's (``journalctl -u counter-serve``).
+"""
+
+from __future__ import annotations
+
+import errno
+import logging
+import socket
+import ssl
+
+from counter.host.database_faults import DatabaseMissing, DatabaseReadOnly, DbFault, SchemaTooNew, StoreFault
+from counter.words.at_command_line import database_missing_text, database_read_only_text, fault_text
+from counter.words.translate import tr
+
+log = logging.getLogger(__name__)
+
+#: the listening socket's queue of connections not yet accepted: room for a hall's desks all starting at once
+BACKLOG = 2048
+
+NOT_STARTED = tr("服务端没有启动：{why}")
+NOT_REGISTERED = tr("{desk}号窗口没有登记：{why}")
+PLAIN = tr(
+    "数据库地址没有要求加密并核对数据库服务器的证书（sslmode=verify-full），服务端不以明文连接数据库。"
+    "请在数据库地址（/etc/counter/serve.env）后加上 ?sslmode=verify-full&sslrootcert=大厅CA证书"
+)
+TOO_NEW = tr("数据库由更新版本的程序写入（结构版本 {revision}），请先把服务端的程序升级到同一版本")
+CERT_MISSING = tr("服务端没有启动：找不到证书或私钥文件 {path}。请核对 --cert 和 --key（见运维手册“大厅自己的证书”）")
+CERT_DENIED = tr(
+    "服务端没有启动：服务端的账号无权读取证书或私钥文件 {path}。私钥应由 systemd 交给服务（LoadCredential），"
+    "证书应为所有账号可读（见运维手册“大厅自己的证书”）"
+)
+CERT_BAD = tr(
+    "服务端没有启动：证书或私钥读不出来（不是 PEM 格式、私钥有口令，或私钥与证书不配对）：{cert}、{key}。"
+    "请按运维手册“大厅自己的证书”重新签发"
+)
+PORT_TAKEN = tr(
+    "服务端没有启动：端口 {port} 已被占用（另一个服务端或其他程序正在使用）。请先停止它，或用 --port 换一个端口"
+)
+PORT_DENIED = tr("服务端没有启动：无权监听端口 {port}（1024 以下的端口需要特权）。请用默认的 8443 或其他更大的端口")
+NO_ADDRESS = tr("服务端没有启动：本机没有地址 {host}，无法在上面监听。请核对 --host")
+LISTEN_FAILED = tr("服务端没有启动：无法在 {host}:{port} 上监听（{reason}）")
+
+
+class StartRefused(Exception):
+    """The server cannot start: ``str()`` is the line to print."""
+
+
+def check_tls(cert: str, key: str) -> None:
+    """Load the certificate and its key as uvicorn will; :class:`StartRefused` when they cannot be."""
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    try:
+        context.load_cert_chain(cert, key)
+    except FileNotFoundError as err:
+        raise StartRefused(CERT_MISSING.format(path=err.filename or f"{cert} / {key}")) from err
+    except PermissionError as err:
+        raise StartRefused(CERT_DENIED.format(path=err.filename or f"{cert} / {key}")) from err
+    except (ssl.SSLError, OSError) as err:
+        log.error("the certificate %s or its key %s could not be loaded: %s", cert, key, err)
+        raise StartRefused(CERT_BAD.format(cert=cert, key=key)) from err
+
+
+def bind(host: str, port: int) -> socket.socket:
+    """The listening socket on ``host:port``, bound before the database is opened so that a taken port is told at
+    once; :class:`StartRefused` when it cannot be."""
+    try:
+        return socket.create_server((host, port), family=_family(host), backlog=BACKLOG)
+    except OSError as err:
+        log.error("could not listen on %s:%d: %s", host, port, err)
+        if err.errno == errno.EADDRINUSE:
+            raise StartRefused(PORT_TAKEN.format(port=port)) from err
+        if err.errno == errno.EACCES:
+            raise StartRefused(PORT_DENIED.format(port=port)) from err
+        if err.errno == errno.EADDRNOTAVAIL or isinstance(err, socket.gaierror):
+            raise StartRefused(NO_ADDRESS.format(host=host)) from err
+        raise StartRefused(LISTEN_FAILED.format(host=host, port=port, reason=err.strerror or err)) from err
+
+
+def _family(host: str) -> socket.AddressFamily:
+    return socket.AF_INET6 if ":" in host else socket.AF_INET
+
+
+def database_refusal(err: Exception) -> str | None:
+    """Why the database could not be opened, for :data:`NOT_STARTED` or :data:`NOT_REGISTERED`; None for an error
+    that is not the database's (a bug: its traceback is the log's)."""
+    if isinstance(err, StoreFault):
+        log.error("database fault %s: %s", err.fault.value, err.detail)
+        return PLAIN if err.fault is DbFault.PLAIN_CONNECTION else fault_text(err.fault.value, err.server)
+    if isinstance(err, SchemaTooNew):
+        return TOO_NEW.format(revision=err.revision)
+    if isinstance(err, DatabaseMissing):
+        return database_missing_text(str(err.path), err.folder_missing, err.made_at, setup=True)
+    if isinstance(err, DatabaseReadOnly):
+        return database_read_only_text(str(err.path))
+    return None

@@ -1,0 +1,271 @@
+"""The door's limits asked in process (an ASGI call: no port, no thread): bodies over their cap or too slow, sign-ins
+that leave nothing behind, password checks a few at a time.
+
+Measured before them: 200 sign-ins without a desk's key left 200 receipts of 1.8 KB (kept a week), and 40 sign-ins at
+once with one desk's key ran 40 scrypt checks of 128 MiB together.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sqlite3
+from collections.abc import MutableMapping
+from pathlib import Path
+from typing import Any
+
+import pytest
+from uvicorn.config import Config
+from uvicorn.server import ServerState
+
+from counter.server import bodies, bounds
+from counter.server.app import make_app
+from counter.server.bodies import BODY_CAP, DOOR_CAP, PACKAGE_CAP, BoundedBodies, body_cap
+from counter.server.bounds import SPARE, BoundedH11
+from counter.server.hashing import HashingGate, KeyBusy, hashes_at_once
+from counter.service.local import serve
+from counter.service.sync import IMPORT_PACKAGE
+from tests.conftest import made_database
+
+Message = MutableMapping[str, Any]
+
+
+def _scope(path: str, headers: dict[str, str]) -> dict[str, Any]:
+    return {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "https",
+        "path": path,
+        "raw_path": path.encode(),
+        "root_path": "",
+        "query_string": b"",
+        "headers": [(name.lower().encode(), value.encode()) for name, value in headers.items()],
+        "client": ("127.0.0.1", 50000),
+        "server": ("127.0.0.1", 8443),
+    }
+
+
+async def _asked(app: Any, path: str, parts: list[bytes], headers: dict[str, str], wait_s: float = 0) -> list[Message]:
+    """What ``app`` sends for ``POST path`` whose body comes in ``parts``, each ``wait_s`` after the last."""
+    sent: list[Message] = []
+    left = list(parts)
+
+    async def receive() -> Message:
+        if not left:
+            await asyncio.sleep(3600)  # the client sends nothing more
+        await asyncio.sleep(wait_s)
+        return {"type": "http.request", "body": left.pop(0), "more_body": bool(left)}
+
+    async def send(message: Message) -> None:
+        sent.append(message)
+
+    await app(_scope(path, headers), receive, send)
+    return sent
+
+
+def _answer(sent: list[Message]) -> tuple[int, Any, dict[bytes, bytes]]:
+    start = next(m for m in sent if m["type"] == "http.response.start")
+    body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
+    return start["status"], json.loads(body), dict(start["headers"])
+
+
+async def _echo(scope: Any, receive: Any, send: Any) -> None:
+    """A route that answers the length of the body it read."""
+    size = 0
+    while True:
+        message = await receive()
+        size += len(message.get("body", b""))
+        if not message.get("more_body"):
+            break
+    await send({"type": "http.response.start", "status": 200, "headers": []})
+    await send({"type": "http.response.body", "body": json.dumps(size).encode()})
+
+
+def test_each_route_has_its_cap() -> None:
+    assert body_cap("/v1/sign-in") == DOOR_CAP
+    assert body_cap("/v1/operations/intake.take") == BODY_CAP
+    assert body_cap(f"/v1/operations/{IMPORT_PACKAGE.name}") == PACKAGE_CAP > BODY_CAP
+
+
+def test_a_body_declared_over_its_cap_is_refused_before_a_byte_is_read() -> None:
+    read: list[bool] = []
+
+    async def run() -> list[Message]:
+        async def receive() -> Message:
+            read.append(True)
+            return {"type": "http.request", "body": b"", "more_body": False}
+
+        sent: list[Message] = []
+
+        async def send(message: Message) -> None:
+            sent.append(message)
+
+        scope = _scope("/v1/sign-in", {"Content-Length": str(300 << 20)})
+        await BoundedBodies(_echo)(scope, receive, send)
+        return sent
+
+    status, body, headers = _answer(asyncio.run(run()))
+    assert (status, body, read) == (413, {"refused": "too_large"}, [])
+    assert headers[b"connection"] == b"close"
+
+
+def test_a_body_sent_without_its_length_is_refused_once_past_its_cap() -> None:
+    parts = [b"x" * (8 << 10)] * 3  # 24 KB to a door that takes 16
+    status, body, _ = _answer(asyncio.run(_asked(BoundedBodies(_echo), "/v1/sign-in", parts, {})))
+    assert (status, body) == (413, {"refused": "too_large"})
+
+
+def test_a_body_within_its_cap_and_deadline_reaches_the_route_whole() -> None:
+    parts = [b"x" * (1 << 20)] * 3
+    app = BoundedBodies(_echo)
+    status, body, _ = _answer(asyncio.run(_asked(app, "/v1/operations/x", parts, {"Content-Length": str(3 << 20)})))
+    assert (status, body) == (200, 3 << 20)
+
+
+def test_a_body_not_whole_by_its_deadline_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(bodies, "BODY_S", 0.3)
+    sent = asyncio.run(_asked(BoundedBodies(_echo), "/v1/sign-in", [b"{"] * 10, {"Content-Length": "10"}, wait_s=0.1))
+    status, body, headers = _answer(sent)
+    assert (status, body, headers[b"connection"]) == (408, {"refused": "too_slow"}, b"close")
+
+
+def test_bodies_held_at_once_are_bounded_and_a_body_that_does_not_fit_is_refused_unread(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(bodies, "BODIES_HELD", 3 << 20)
+    app = BoundedBodies(_echo)
+
+    async def run() -> list[int]:
+        one_mb = {"Content-Length": str(1 << 20)}
+        # three bodies of a megabyte each on their way, the fourth asked while they are still being read
+        slow = [asyncio.create_task(_asked(app, "/v1/operations/x", [b"x" * (1 << 20)], one_mb, 0.2)) for _ in range(3)]
+        await asyncio.sleep(0.05)
+        refused = await _asked(app, "/v1/operations/x", [b"x" * (1 << 20)], one_mb)
+        answered = [_answer(sent)[0] for sent in await asyncio.gather(*slow)]
+        after = await _asked(app, "/v1/operations/x", [b"x" * (1 << 20)], one_mb)  # room again once they are done
+        return [_answer(refused)[0], *answered, _answer(after)[0]]
+
+    assert asyncio.run(run()) == [503, 200, 200, 200, 200]
+    assert app.held == 0
+
+
+def _rows(path: Path) -> int:
+    with sqlite3.connect(path) as db:
+        tables = [name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return sum(db.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in tables)
+
+
+def test_sign_ins_without_a_desks_key_leave_no_row(tmp_path: Path) -> None:
+    path = tmp_path / "hall.sqlite3"
+    service = serve(made_database(path, catalog=False))
+    before = _rows(path)
+    body = json.dumps({"login": "wulan", "password": "x" * 20, "desk_no": "8", "desk_key": "not-a-key"}).encode()
+
+    async def run() -> list[int]:
+        app = make_app(service)
+        answers = [await _asked(app, "/v1/sign-in", [body], {"Content-Length": str(len(body))}) for _ in range(200)]
+        return [_answer(sent)[0] for sent in answers]
+
+    try:
+        assert set(asyncio.run(run())) == {403}
+    finally:
+        service.close()
+    assert _rows(path) == before
+
+
+def test_password_checks_run_a_few_at_a_time_and_once_per_desk_key() -> None:
+    async def run() -> tuple[int, list[str]]:
+        gate = HashingGate(at_once=2)
+        running, most, outcomes = 0, 0, []
+
+        async def sign_in(key: str) -> None:
+            nonlocal running, most
+            try:
+                async with gate.admitted(key):
+                    running += 1
+                    most = max(most, running)
+                    await asyncio.sleep(0.05)
+                    running -= 1
+                    outcomes.append("checked")
+            except KeyBusy:
+                outcomes.append("busy")
+
+        await asyncio.gather(*(sign_in(f"desk-{n}") for n in range(6)), *(sign_in("desk-0") for _ in range(3)))
+        await sign_in("desk-0")  # its first ended: the key signs in again
+        return most, outcomes
+
+    most, outcomes = asyncio.run(run())
+    assert most == 2
+    assert (outcomes.count("checked"), outcomes.count("busy")) == (7, 3)
+
+
+def test_password_checks_at_once_are_sized_to_processors_and_free_memory() -> None:
+    gib = 1 << 30
+    assert hashes_at_once(processors=4, free_memory=16 * gib) == 4
+    assert hashes_at_once(processors=8, free_memory=1 * gib) == 1  # 128 MiB each, a quarter of memory for them
+    assert hashes_at_once(processors=2, free_memory=gib // 4) == 1  # never none
+
+
+class _Transport:
+    """What uvicorn's protocol asks of a connection's transport; closing it tells the protocol, as asyncio does."""
+
+    def __init__(self) -> None:
+        self.closed = False
+        self.protocol: Any = None
+
+    def get_extra_info(self, name: str, default: Any = None) -> Any:
+        return {"peername": ("10.1.2.3", 40000), "sockname": ("10.1.2.1", 8443)}.get(name, default)
+
+    def is_closing(self) -> bool:
+        return self.closed
+
+    def close(self) -> None:
+        if not self.closed:
+            self.closed = True
+            asyncio.get_running_loop().call_soon(self.protocol.connection_lost, None)
+
+    def write(self, data: bytes) -> None:
+        pass
+
+    def pause_reading(self) -> None:
+        pass
+
+    def resume_reading(self) -> None:
+        pass
+
+
+def test_at_the_cap_the_oldest_idle_connection_makes_room_and_silent_ones_end_at_their_deadline(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(bounds, "HEAD_S", 0.3)
+
+    async def run() -> tuple[list[bool], list[bool], int, bool]:
+        config = Config(_echo, limit_concurrency=SPARE + 3, http=BoundedH11)
+        config.load()
+        state = ServerState()
+
+        async def connect() -> _Transport:
+            transport = _Transport()
+            transport.protocol = BoundedH11(config, state, {}, asyncio.get_running_loop())
+            transport.protocol.connection_made(transport)
+            await asyncio.sleep(0)  # a closed one's connection_lost runs
+            return transport
+
+        first = [await connect() for _ in range(2)]  # under the cap: both kept
+        kept = [one.closed for one in first]
+        later = [await connect() for _ in range(3)]  # each at the cap: the oldest idle one goes
+        shed = [one.closed for one in first]
+        held = len(state.connections)
+        await asyncio.sleep(0.5)
+        return kept, shed, held, all(one.closed for one in later)
+
+    before = dict(bounds.CLOSED)
+    kept, shed, held, all_ended = asyncio.run(run())
+    assert bounds.CLOSED["shed"] - before["shed"] == 3  # counted for the metrics
+    assert bounds.CLOSED["no_head"] - before["no_head"] == 2
+    assert kept == [False, False]
+    assert shed == [True, True]  # oldest first, so that a desk's new connection finds room
+    assert held == 2  # kept under the cap less its spare room, however many came
+    assert all_ended  # none sent a request's head within its deadline

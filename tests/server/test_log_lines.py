@@ -1,0 +1,66 @@
+"""The server's log: a line repeated by a flood written a few times a minute, to the journal under systemd."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from counter.server import log_lines
+from counter.server.log_lines import OncePerBurst, setup_server_logging
+
+
+def _record(message: str, *args: object) -> logging.LogRecord:
+    return logging.LogRecord("asyncio", logging.ERROR, __file__, 1, message, args, None)
+
+
+def test_a_line_repeated_is_written_a_few_times_a_window_then_counted(monkeypatch: pytest.MonkeyPatch) -> None:
+    clock = [1000.0]
+    monkeypatch.setattr(time, "monotonic", lambda: clock[0])
+    once = OncePerBurst(burst=5, window_s=60)
+    accept = "socket.accept() out of system resource\nsocket: <socket fd=6>"
+    written = [once.filter(_record(accept)) for _ in range(186_364)]
+    assert written.count(True) == 5
+    assert once.filter(_record("another line %s", 1))  # another kind is its own
+    clock[0] += 61
+    record = _record(accept)
+    assert once.filter(record)
+    assert "186359 more like it left out" in record.getMessage()
+
+
+@pytest.fixture
+def root_handlers() -> Iterator[None]:
+    root = logging.getLogger()
+    kept, level = list(root.handlers), root.level
+    yield
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+        handler.close()
+    for handler in kept:
+        root.addHandler(handler)
+    root.setLevel(level)
+
+
+@pytest.mark.usefixtures("root_handlers")
+def test_under_systemd_the_lines_go_to_stderr(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("JOURNAL_STREAM", "8:12345")
+    assert setup_server_logging() == "the journal"
+    (handler,) = logging.getLogger().handlers
+    assert isinstance(handler, logging.StreamHandler)
+    assert handler.stream is sys.stderr
+
+
+@pytest.mark.usefixtures("root_handlers")
+def test_elsewhere_the_file_rotates_while_the_server_runs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("JOURNAL_STREAM", raising=False)
+    monkeypatch.setattr(log_lines, "MAX_BYTES", 2_000)
+    monkeypatch.setattr(log_lines, "log_dir", lambda: tmp_path)
+    assert setup_server_logging() == str(tmp_path / "counter.log")
+    for n in range(100):
+        logging.getLogger("counter.server").info("request %d answered with a line long enough to fill the file", n)
+    assert (tmp_path / "counter.log.1").exists()
+    assert (tmp_path / "counter.log").stat().st_size <= 2_000

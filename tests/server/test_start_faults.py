@@ -1,0 +1,141 @@
+"""``counter serve`` and ``counter serve add-desk`` that cannot start say why in one Chinese line and end 1.
+
+Before, each of these printed Python's traceback in English: a database that refused the server's password, a URL
+without ``sslmode=verify-full``, a certificate the server could not read, a port another program held, and
+``add-desk`` with a database that did not answer.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from tests.conftest import made_database
+from tests.db.tls_server import SERVER_CERT, SERVER_KEY, make_authority, write_server_certificate
+from tests.pg_server import PgCluster, start_cluster, stop_cluster
+
+pytestmark = pytest.mark.program
+
+
+def _env(folder: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("COUNTER_DB_URL", None)
+    env.pop("JOURNAL_STREAM", None)
+    env.update(COUNTER_HOME=str(folder / "home"), COUNTER_STATE=str(folder / "state"))
+    return env
+
+
+@pytest.fixture(scope="module")
+def tls(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("tls")
+    write_server_certificate(make_authority("兴安盟政务服务中心 CA"), folder, "localhost")
+    return folder
+
+
+def _serve(folder: Path, url: str, *options: str, cert: Path | None = None, key: Path | None = None) -> tuple[int, str]:
+    """``counter serve`` on ``url`` that cannot start: its status and what it printed."""
+    tls = folder / "tls"
+    args = ["--db", url, "--cert", str(cert or tls / SERVER_CERT), "--key", str(key or tls / SERVER_KEY)]
+    done = subprocess.run(
+        [sys.executable, "-m", "counter", "serve", *args, "--host", "127.0.0.1", *options],
+        capture_output=True,
+        text=True,
+        env=_env(folder),
+        timeout=120,
+        check=False,
+    )
+    return done.returncode, done.stdout + done.stderr
+
+
+@pytest.fixture
+def folder(tmp_path: Path, tls: Path) -> Path:
+    (tmp_path / "tls").symlink_to(tls)
+    return tmp_path
+
+
+def _one_line(said: str) -> str:
+    assert "Traceback" not in said
+    lines = said.strip().splitlines()
+    assert len(lines) == 1, said
+    return lines[0]
+
+
+def test_a_port_another_program_holds(folder: Path) -> None:
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        status, said = _serve(folder, made_database(folder / "hall.sqlite3"), "--port", str(port))
+    assert status == 1
+    assert _one_line(said).startswith(f"服务端没有启动：端口 {port} 已被占用")
+
+
+def test_a_certificate_that_is_not_there(folder: Path) -> None:
+    status, said = _serve(folder, made_database(folder / "hall.sqlite3"), cert=folder / "nowhere.crt")
+    assert status == 1
+    assert _one_line(said).startswith("服务端没有启动：找不到证书或私钥文件")
+    assert "nowhere.crt" in said
+
+
+def test_a_key_that_is_not_a_key(folder: Path) -> None:
+    bad = folder / "bad.key"
+    bad.write_text("not a key\n", encoding="utf-8")
+    status, said = _serve(folder, made_database(folder / "hall.sqlite3"), key=bad)
+    assert status == 1
+    assert _one_line(said).startswith("服务端没有启动：证书或私钥读不出来")
+
+
+def test_a_database_named_without_verify_full(folder: Path) -> None:
+    status, said = _serve(folder, "postgresql+psycopg://counter:secret@db.hall.example:5432/counter")
+    assert status == 1
+    assert _one_line(said).startswith("服务端没有启动：数据库地址没有要求加密并核对数据库服务器的证书")
+
+
+def _password_hba(data: Path) -> None:
+    """The administrator by the socket without a password, every other role with its password (scram)."""
+    (data / "pg_hba.conf").write_text("local all postgres trust\nlocal all all scram-sha-256\n", encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def password_cluster() -> Iterator[PgCluster]:
+    cluster = start_cluster(prepare=_password_hba)
+    engine = create_engine(cluster.url("postgres"), isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(text("CREATE ROLE counter LOGIN PASSWORD 'Right-password-2026'"))
+    engine.dispose()
+    yield cluster
+    stop_cluster(cluster)
+
+
+@pytest.mark.pg
+def test_a_database_that_refuses_the_password(folder: Path, password_cluster: PgCluster) -> None:
+    url = f"postgresql+psycopg://counter:wrong@/postgres?host={password_cluster.folder}&port={password_cluster.port}"
+    status, said = _serve(folder, url)
+    assert status == 1
+    assert _one_line(said).startswith("服务端没有启动：数据库服务器拒绝了登录")
+
+
+def test_add_desk_with_the_database_away(folder: Path) -> None:
+    away = "postgresql+psycopg://counter@/counter?host=/nonexistent-socket-folder&port=5999"
+    done = subprocess.run(
+        [sys.executable, "-m", "counter", "serve", "add-desk", "--db", away, "--desk", "8"],
+        capture_output=True,
+        text=True,
+        env=_env(folder),
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert _one_line(done.stdout + done.stderr).startswith("8号窗口没有登记：无法连接数据库")
+
+
+def test_metrics_networks_that_are_none_are_refused_as_misuse(folder: Path) -> None:
+    status, said = _serve(folder, made_database(folder / "hall.sqlite3"), "--metrics-from", "10.8.0.0/16,hall")
+    assert status == 2
+    assert "--metrics-from 应为逗号分隔的网段" in said
+    assert "Traceback" not in said
