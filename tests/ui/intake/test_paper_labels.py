@@ -21,6 +21,8 @@ from counter.access.desk import Desk
 from counter.case.numbers import DeskIdentity
 from counter.db.catalog_store import current_guide
 from counter.db.engine import make_engine, make_sessions
+from counter.documents import words as paper
+from counter.documents.outcome_papers import OUTCOME_PAPERS
 from counter.intake.outcome import Outcome
 from counter.ui.intake import IntakePanel
 from tests.entrusted import RESTAURANT_ITEMS, entrust_in
@@ -85,3 +87,22 @@ def test_a_hall_entrusted_with_the_items_names_the_acceptance_receipt(
     assert panel.commit_button.text() == "受理，出具受理凭证\nCtrl+Enter"
     assert "受理凭证" in panel.outcome_box.summary.text()
     assert commit(qtbot, panel)
+
+
+def test_an_entrusted_halls_button_names_each_outcomes_paper_as_it_heads_itself(
+    qtbot: QtBot, sessions: sessionmaker[Session]
+) -> None:
+    """补正 said 出具补正通知书 and 容缺 出具通知书, while the papers head themselves 补齐补正通知书 and
+    容缺受理通知书."""
+    entrust_in(sessions, ADMIN, *RESTAURANT_ITEMS)
+    panel = panel_on(qtbot, sessions)
+    ready(qtbot, panel)
+    press(qtbot, panel, "M05", Qt.Key.Key_3)  # missing: a 补正
+    correction = panel.decision
+    assert correction is not None
+    assert correction.outcome is Outcome.CORRECT
+    assert panel.commit_button.text() == f"出具{paper.DOC_TITLE['correction']}\nCtrl+Enter"
+    for outcome, named in (("defer", "容缺受理，出具容缺受理通知书"), ("refuse", "出具不予受理通知书")):
+        panel.name_commit(outcome)  # as the form names it when it comes to that outcome
+        assert panel.commit_button.text() == f"{named}\nCtrl+Enter"
+        assert named.endswith(paper.DOC_TITLE[OUTCOME_PAPERS[outcome][0]])
