@@ -75,6 +75,7 @@ from counter.documents.no_licence import no_licence_basis, no_licence_intro, no_
 from counter.documents.service_receipt import service_blocks, service_sign_off
 from counter.documents.words import (
     at_own_place,
+    clerk_phone,
     consult_phone,
     date_text,
     guide_text,
@@ -142,7 +143,7 @@ def _sign_off(case: CaseView, office: OfficeSettings, bundle: Bundle, issued_on:
     return SignOff(
         clerk_label=paper.DOC_CLERK,
         clerk=case.clerk,
-        phone=consult_phone(bundle, office),
+        phone=clerk_phone(office),
         signers=_signers(case),
         signed_at=paper.DOC_SIGNED_AT,
         issuer=office.office_name,

@@ -404,6 +404,14 @@ def consult_phone(bundle: Bundle, office: OfficeSettings) -> str:
     return bundle.consult_phone or office.consult_phone
 
 
+def clerk_phone(office: OfficeSettings) -> str:
+    """The phone beside the 承办人 (or 告知人) of the window's papers: the hall's own, where the clerk sits, so a
+    clerk has one phone on every paper signed, whatever the bundle.  A guide's phone is its bundle's line for
+    questions (进度查询, 咨询电话 keep it); beside the clerk's name it gave the same clerk another number with each
+    bundle."""
+    return office.consult_phone or DOC_FILL_IN
+
+
 def items_text(bundle: Bundle) -> str:
     return DOC_LIST_JOIN.join(item.name for item in bundle.items)
 
