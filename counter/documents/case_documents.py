@@ -261,9 +261,7 @@ def _waiting(case: CaseView, bundle: Bundle) -> list[Block]:
 
     served = [i.name for i in bundle.items if i.code in waiting]
     others = paper.DOC_RECEIPT_GOING_ON if len(served) < len(bundle.items) else ""
-    return [
-        Text(paper.DOC_RECEIPT_WAITING.format(items=names(served), date=date_text(case.promised_on), others=others))
-    ]
+    return [Text(paper.DOC_RECEIPT_WAITING.format(items=names(served), others=others))]
 
 
 def _delivery(case: CaseView, bundle: Bundle, office: OfficeSettings) -> str:
