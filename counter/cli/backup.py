@@ -115,11 +115,16 @@ def _database(args: argparse.Namespace) -> str:
     """The database the command's --db and --today name (as every command's); the training file is refused.
 
     Its copies would be named and pruned with the live database's in the backups folder, and a training file put
-    back by a restore is a day of practice nobody needs.
+    back by a restore is a day of practice nobody needs.  A hall's desk has no database of its own to copy or put
+    back (:mod:`counter.cli.hall_desk`): refused before a file is looked at or made.
     """
+    from counter.cli.common import on_hall
+    from counter.cli.hall_desk import HALL_NO_BACKUP
     from counter.cli.phrases import TRAINING_NO_BACKUP
     from counter.host.database_choice import is_training_database
 
+    if on_hall(args):
+        raise Reported(HALL_NO_BACKUP)
     url = store_url(args)
     if is_training_database(url):
         raise UsageError(TRAINING_NO_BACKUP)

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from counter.access.desk import Desk
     from counter.case.decisions import Validity
     from counter.catalog.problems import Problem
+    from counter.cli.hall_desk import HallCommands
     from counter.host.migration_step import Step
     from counter.service.local import InProcess
 
@@ -48,6 +49,7 @@ __all__ = [
     "desk",
     "ensure_catalog",
     "failure_text",
+    "on_hall",
     "open_service",
     "own_out_folder",
     "parse_date",
@@ -119,7 +121,7 @@ def start_run() -> Token[Actor | None]:
 
 # The databases this run opened: a command ends by closing them (close_stores), so its connections close politely
 # instead of being left to the garbage collector (Python 3.13 warns of every SQLite connection left open).
-_opened: list[InProcess] = []
+_opened: list[InProcess | HallCommands] = []
 
 
 def close_stores() -> None:
@@ -160,9 +162,10 @@ def open_service(
     create: bool = False,
     lock_timeout_s: float | None = None,
     on_step: Callable[[Step], None] | None = None,
-) -> InProcess:
+) -> InProcess | HallCommands:
     """The service in process on the database of :func:`store_url`, migrated, ``--user`` signed in; the training
-    file marked as such.
+    file marked as such.  On a hall's desk (:func:`on_hall`) the hall server's operations instead, signed in there
+    (:func:`_open_hall_service`): no database is opened or made on the desk.
 
     ``create``: the command is the set-up step (``counter db upgrade``) and makes a missing SQLite file.  Otherwise
     only training and the first start of this machine's default file make one (:func:`may_create`).
@@ -175,11 +178,14 @@ def open_service(
     from counter.host.database_choice import is_training_database, may_create
     from counter.service.local import serve
 
+    if on_hall(args):
+        return _open_hall_service(args, create)
     url = store_url(args)
     training_file = training(args) and is_training_database(url)
     demo = bool(getattr(args, "training", False))  # counter demo: sample people, in whatever file it was given
     make = create or may_create(getattr(args, "db", None), training_file or demo)
-    service = serve(url, training=training_file, create=make, lock_timeout_s=lock_timeout_s, on_step=on_step)
+    day = today(args) if getattr(args, "today", None) else None  # the clock every operation of the run is asked on
+    service = serve(url, training=training_file, create=make, lock_timeout_s=lock_timeout_s, on_step=on_step, today=day)
     _opened.append(service)
     _run_training.set(training_file or demo)
     service.open()  # opens and migrates now, so that a command learns of a too-new database before it acts
@@ -187,12 +193,57 @@ def open_service(
     return service
 
 
+def on_hall(args: argparse.Namespace) -> bool:
+    """Whether the command asks the hall server: the desk is set for one, and neither ``--db`` nor training names a
+    database of the desk's own (as the window chooses its transport, :func:`counter.ui.app.run`)."""
+    from counter.host.desk_config import load_desk_config
+
+    return bool(load_desk_config().server) and not getattr(args, "db", None) and not training(args)
+
+
+def _open_hall_service(args: argparse.Namespace, create: bool = False) -> HallCommands:
+    """The hall server's operations, signed in as ``--user`` once per run (:mod:`counter.cli.hall_desk`).
+
+    ``create`` (the set-up's ``counter db upgrade``) is refused: the desk has no database to make or migrate.  Without
+    ``--user`` the run is refused too: the server acts for an account, never for a desk alone.
+    """
+    from counter.cli.hall_desk import HALL_NEEDS_USER, HALL_NO_UPGRADE, HallRefused, open_hall
+    from counter.cli.phrases import ACCOUNT_PASSWORD_PROMPT
+
+    if create:
+        raise Reported(HALL_NO_UPGRADE)
+    earlier: HallCommands | None = getattr(args, "hall_service", None)
+    if earlier is not None and earlier.remote.signed_in:
+        return earlier  # the server asked a second time in this run: the same session
+    login = getattr(args, "user", None)
+    if not login:
+        raise UsageError(HALL_NEEDS_USER)
+    password = os.environ.get(PASSWORD_ENV)
+    if password is None:
+        password = ask(ACCOUNT_PASSWORD_PROMPT.format(login=login))
+    try:
+        service = open_hall(login, password)
+    except HallRefused as err:
+        raise Reported(str(err)) from err
+    _opened.append(service)
+    _run_training.set(False)
+    args.hall_service, args.signed_in_as = service, service.actor
+    _run_actor.set(service.actor)
+    return service
+
+
 def failure_text(err: Exception) -> str:
     """What a command says when an action failed in a way no command words itself (exit 1).
 
-    The account refused, the database refused the work or is newer than this program — each worded here, once;
-    anything else is unexpected: a report is saved for support and the log keeps it.
+    The account refused, the database refused the work or is newer than this program, a hall desk's server away or
+    refusing — each worded here, once; anything else is unexpected: a report is saved for support and the log keeps it.
     """
+    from counter.cli.hall_desk import hall_failure_text
+
+    return hall_failure_text(err) or _store_failure_text(err)  # a hall desk's server first: away, not the hall's
+
+
+def _store_failure_text(err: Exception) -> str:
     from counter.access.not_permitted import NotPermitted
     from counter.host.database_faults import DatabaseMissing, DatabaseReadOnly, DbFault, SchemaTooNew, StoreFault
     from counter.host.errors import report_unexpected
@@ -253,8 +304,8 @@ def sign_in_for_run(args: argparse.Namespace, service: InProcess) -> None:
     from counter.host.desk_at import desk_at
     from counter.host.desk_config import load_desk_config
 
-    where, now = desk_at(load_desk_config(), SINGLE_DESK), dt.datetime.now(dt.UTC)  # nobody, until signed in
-    result = service.call(SIGN_IN, SignIn(login, password, now), where).result
+    where = desk_at(load_desk_config(), SINGLE_DESK)  # nobody, until signed in
+    result = service.call(SIGN_IN, SignIn(login, password), where).result
     if result.actor is None:
         minutes = int(POLICY.lock_for.total_seconds() // 60)
         raise Reported(sign_in_refusal_text(result.outcome, result.attempts_left, result.locked_until, minutes))
@@ -293,10 +344,15 @@ def own_out_folder(out: Path) -> None:
     out.mkdir(exist_ok=True)
 
 
-def ensure_catalog(service: InProcess) -> None:
-    """Load the bundled catalog on first use, as the window does at start-up (``catalog.sync_bundled``)."""
+def ensure_catalog(service: InProcess | HallCommands) -> None:
+    """Load the bundled catalog on first use, as the window does at start-up (``catalog.sync_bundled``); on a hall's
+    desk the catalog is the server's, as for its window."""
+    from counter.cli.hall_desk import HallCommands
     from counter.resources import bundled_catalog_dir
     from counter.service.catalog import SYNC_BUNDLED, SyncBundled
+
+    if isinstance(service, HallCommands):
+        return
 
     result = service.call(SYNC_BUNDLED, SyncBundled(bundled_catalog_dir()), desk())
     for problem in result.problems:

@@ -13,7 +13,7 @@ from counter.words.translate import tr
 
 if TYPE_CHECKING:
     from counter.cli.common import Commands
-    from counter.service.local import InProcess
+    from counter.service.local import Service
 
 
 def add_holiday_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
@@ -79,7 +79,7 @@ def _say_moved(cases: tuple[str, ...]) -> None:
             print(f"  {number}")
 
 
-def _say_early(service: InProcess) -> None:
+def _say_early(service: Service) -> None:
     """How many lapses wait for their bodies' correction, now that the days changed (the list says which)."""
     from counter.service.calendar import EARLY_LAPSES, CalendarAsked
 

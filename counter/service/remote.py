@@ -12,6 +12,13 @@ is checked against its certificate; a certificate from anyone else, a public CA'
 A write lost in transit (the connection dropped before its answer came) is asked again with the same idempotency key,
 a few times over some seconds: the server answers a repeat from the write's receipt and applies it once.  When the
 server stays away, :class:`ServerUnreachable` is raised for the face to say so and keep the clerk's work.
+The desk keeps a few connections to the server (:data:`POOL_SIZE`), shared by every thread that asks: a call takes
+one that is idle, or opens one while fewer are open, or waits for one to come back, and gives it back after the
+answer.  A connection that failed is closed and replaced by a new one at the next call; one the server closed while
+it sat idle (its keep-alive timeout) is let go before it is used.  So a window asking from its workers, a morning of
+previews and drafts, holds at most that many descriptors, and no call pays a new TLS handshake while one is kept.
+:attr:`Remote.on_trouble` is told at once, on the asking thread, when a try failed or a connection is slow to open
+(:data:`SLOW_CONNECT_S`): the face says it is still trying within moments, not after the retries.
 The connection is the standard library's (``http.client``, ``ssl``); answers are read by the strict codec.
 """
 
@@ -20,6 +27,7 @@ from __future__ import annotations
 import http.client
 import json
 import logging
+import select
 import ssl
 import threading
 import time
@@ -51,11 +59,17 @@ RETRY_WAITS_S = (0.2, 0.5, 1.0, 2.0, 3.5)
 STORE_AWAY = "store"
 #: the reason read from an answer that is not JSON
 UNREADABLE = "unreadable"
+#: how long opening a connection (TCP and TLS) takes before the face is told the server is slow to answer: a hall's
+#: network opens one in milliseconds, and a clerk is told within two seconds of her act
+SLOW_CONNECT_S = 1.0
 #: how long one request may take before it counts as lost: the slowest operation (a month's figures) with room
 TIMEOUT_S = 60.0
 #: how long after its first sending a write may still be asked again under its key: every try taking its whole
 #: timeout, with the waits between (some six minutes); the server keeps a write's receipt this long and no longer
 RETRY_WINDOW_S = (len(RETRY_WAITS_S) + 1) * TIMEOUT_S + sum(RETRY_WAITS_S)
+#: the connections a desk keeps to the server at most: the window's workers (:mod:`counter.ui.runner`), its
+#: reconnection probe and the sign-in's, each asking at once at worst; more would only hold descriptors idle
+POOL_SIZE = 4
 
 
 class ServerUnreachable(Exception):
@@ -114,11 +128,14 @@ class Remote:
         self._context = ssl.create_default_context(cafile=str(ca_file))  # this CA only: no system store
         self._context.minimum_version = ssl.TLSVersion.TLSv1_2
         self._waits = retry_waits_s
-        self._local = threading.local()  # one kept-alive connection per thread: the window asks from its workers
-        self._open: set[http.client.HTTPSConnection] = set()  # every thread's, for close()
+        self._idle: list[http.client.HTTPSConnection] = []  # kept alive, none in use; the last given back first
+        self._slots = threading.BoundedSemaphore(POOL_SIZE)  # one a connection, idle or in use
         self._lock = threading.Lock()
+        self._closed = 0  # close()s so far: a connection out at one is closed when it comes back
         self._token = ""
         self._desk_key = ""
+        #: told, with the asking thread's ident, when a try failed or a connection is slow to open: the retries go on
+        self.on_trouble: Callable[[int], None] | None = None
 
     @property
     def signed_in(self) -> bool:
@@ -160,21 +177,40 @@ class Remote:
         return {"Authorization": f"Bearer {token}", "Desk-Key": self._desk_key}
 
     def close(self) -> None:
-        """Close every thread's connection (the desk's end); a later call opens a new one."""
+        """Close the idle connections (the desk's end); one in use is closed when its call ends; a later call opens a
+        new one."""
         with self._lock:
-            connections, self._open = self._open, set()
-        for connection in connections:
+            idle, self._idle = self._idle, []
+            self._closed += 1
+        for connection in idle:
             connection.close()
-        self._local.connection = None
 
-    def _drop(self) -> None:
-        """Close this thread's connection, after a fault on it."""
-        connection = getattr(self._local, "connection", None)
-        self._local.connection = None
-        if connection is not None:
-            connection.close()
+    def _take(self) -> tuple[http.client.HTTPSConnection, int]:
+        """A connection for one request, and the close()s counted when it was taken: an idle one the server has not
+        closed meanwhile, else a new one; waits while :data:`POOL_SIZE` are in use."""
+        self._slots.acquire()
+        try:
             with self._lock:
-                self._open.discard(connection)
+                closed = self._closed
+                while self._idle:
+                    connection = self._idle.pop()
+                    if not _dropped(connection):
+                        return connection, closed
+                    connection.close()  # the server's keep-alive ended while it sat idle
+            return http.client.HTTPSConnection(self._host, self._port, context=self._context, timeout=TIMEOUT_S), closed
+        except BaseException:
+            self._slots.release()
+            raise
+
+    def _give_back(self, connection: http.client.HTTPSConnection, closed: int, *, broken: bool) -> None:
+        """``connection`` back to the idle ones, or closed: after a fault on it (``broken``), or a close() meanwhile."""
+        with self._lock:
+            kept = not broken and closed == self._closed
+            if kept:
+                self._idle.append(connection)
+        if not kept:
+            connection.close()
+        self._slots.release()
 
     def _post(self, path: str, body: Any, headers: dict[str, str], *, retry: bool) -> tuple[int, Any]:
         payload = b"" if body is None else json.dumps(body, ensure_ascii=False).encode()
@@ -184,10 +220,8 @@ class Remote:
             try:
                 status, data = self._once(path, payload, sent)
             except ssl.SSLCertVerificationError as err:
-                self._drop()
                 raise ServerNotTrusted(str(err.verify_message or err)) from err
             except (OSError, http.client.HTTPException) as err:
-                self._drop()
                 trouble: Exception = err
             else:
                 if not _store_away(status, data):
@@ -197,24 +231,59 @@ class Remote:
             if wait is None:
                 raise ServerUnreachable(f"{self._host}:{self._port}: {trouble}") from trouble
             log.info("no answer from the hall server for %s (%s): asked again in %.1f s", path, trouble, wait)
+            self._tell_trouble(threading.get_ident())
             time.sleep(wait)
 
     def _once(self, path: str, payload: bytes, headers: dict[str, str]) -> tuple[int, Any]:
-        connection = getattr(self._local, "connection", None)
-        if connection is None:
-            connection = http.client.HTTPSConnection(self._host, self._port, context=self._context, timeout=TIMEOUT_S)
-            self._local.connection = connection
-            with self._lock:
-                self._open.add(connection)
-        connection.request("POST", path, body=payload, headers=headers)
-        answer = connection.getresponse()
-        raw = answer.read()
+        connection, closed = self._take()
+        broken = True  # until its whole answer is read: a connection left mid-answer cannot carry the next
+        try:
+            if connection.sock is None:  # a new one: opened here, watched for a server slow to take it
+                self._connect(connection)
+            connection.request("POST", path, body=payload, headers=headers)
+            answer = connection.getresponse()
+            raw = answer.read()
+            broken = answer.will_close
+        finally:
+            self._give_back(connection, closed, broken=broken)
         try:
             data = json.loads(raw) if raw else None
         except ValueError:  # not the door's own shape (a proxy's page, a framework's): a refusal, never a crash
             log.warning("the hall server answered %s to %s with a body that is not JSON", answer.status, path)
             data = {"refused": UNREADABLE}
         return answer.status, data
+
+    def _connect(self, connection: http.client.HTTPSConnection) -> None:
+        """Open ``connection``; one still opening after :data:`SLOW_CONNECT_S` is told (a server that takes the
+        connection and answers nothing, a network that drops it in silence) while it goes on trying."""
+        slow = threading.Timer(SLOW_CONNECT_S, self._tell_trouble, (threading.get_ident(),))
+        slow.daemon = True
+        slow.start()
+        try:
+            connection.connect()
+        finally:
+            slow.cancel()
+
+    def _tell_trouble(self, asking: int) -> None:
+        told = self.on_trouble
+        if told is not None:
+            told(asking)
+
+
+def _dropped(connection: http.client.HTTPSConnection) -> bool:
+    """Whether an idle connection was closed at the other end (or never opened): readable with nothing asked means
+    the server's end of the stream, or its TLS close; a request sent on it would be lost."""
+    sock = connection.sock
+    if sock is None:
+        return True
+    try:
+        if hasattr(select, "poll"):  # select() refuses a descriptor numbered past 1,024; poll() takes any
+            poller = select.poll()
+            poller.register(sock, select.POLLIN)
+            return bool(poller.poll(0))
+        return bool(select.select([sock], [], [], 0)[0])
+    except (OSError, ValueError):  # closed here already
+        return True
 
 
 def _store_away(status: int, data: Any) -> bool:

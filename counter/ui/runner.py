@@ -2,13 +2,19 @@
 
 In the spirit of Anki's ``CollectionOp`` and ``QueryOp``: a widget asks :meth:`Runner.call` for a named operation
 of :mod:`counter.service` with its request, and the sentence it shows when the database fails.  The operation runs
-on a worker thread; the window's own thread keeps its event loop turning meanwhile (it paints, and takes keys), and
-the answer is handed back on the window's thread, where the widget's code goes on from the call.  Operations run one
-at a time: one asked while another runs waits its turn.  For the first moment of a wait the clerk's keys are held, in
-order, behind the step; a wait longer than that is shown (:attr:`Runner.busy`, the wait cursor, the status bar) and
-the keys are taken as they come; the same write asked again while it runs is refused (:class:`Busy`), so a clerk
-pressing Ctrl+Enter twice takes one intake; a timer's operation gives way rather than waits.  An answer for a widget
-closed meanwhile is dropped (:class:`Dropped`).
+on one of a few worker threads the program keeps (:data:`WORKERS`, started as they are first needed, shared by every
+runner): a thread, and a hall desk's connection (:mod:`counter.service.remote`), are not made anew for each call.
+The window's own thread keeps its event loop turning meanwhile (it paints, and takes keys), and the answer is handed
+back on the window's thread, where the widget's code goes on from the call.  :meth:`Runner.submit` hands the
+answer to a callback on the window's thread instead, turning no event loop inside its caller (the intake's outcome
+preview, :mod:`counter.ui.intake.preview`); :meth:`Runner.call` is kept by the areas not moved to it yet.
+Operations run one at a time: one asked while another runs waits its turn.  For the first moment of a :meth:`call`'s
+wait the clerk's keys are held, in order, behind the step; a wait longer than that is shown (:attr:`Runner.busy`,
+the wait cursor, the status bar) and the keys are taken as they come; the same write asked again while it runs is
+refused (:class:`Busy`), so a clerk pressing Ctrl+Enter twice takes one intake; a timer's operation gives way rather
+than waits.  An answer for a widget closed meanwhile is dropped (:class:`Dropped`).
+A hall server that has not answered a try of the operation yet is said at once (:attr:`Runner.reaching`), while the
+transport goes on trying.
 
 A :class:`StoreFault` or :class:`SchemaTooNew`, and a hall server's own faults (:func:`server_failed`), become a
 :class:`Failed` whose :attr:`Failed.message` is the widget's sentence filled in — here, and nowhere else.  A write
@@ -23,10 +29,13 @@ says it.
 from __future__ import annotations
 
 import logging
+import queue
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
-from typing import TYPE_CHECKING, Any, TypeVar
+from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, QTimer, Signal
@@ -50,6 +59,9 @@ Res = TypeVar("Res")
 BUSY_AFTER_MS = 250
 #: how often the window's thread looks whether the worker is done: within a frame, and nothing a clerk would feel
 LOOK_EVERY_MS = 5
+#: the worker threads at most: each runner runs one operation at a time, and a window holds two (the sign-in's and
+#: its own); a worker still held by an operation whose widget is gone leaves the others to the window
+WORKERS = 4
 
 
 class Failed(Exception):
@@ -126,6 +138,9 @@ class Runner(QObject):
 
     #: an operation has run longer than :data:`BUSY_AFTER_MS` (True), or ended (False)
     busy = Signal(bool)
+    #: the hall server has not answered a try of the operation in flight (refused, or slow to connect): the transport
+    #: goes on trying, and the window says it is still reaching the server; ``busy(False)`` follows when it ends
+    reaching = Signal()
 
     def __init__(self, service: Service, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -133,6 +148,21 @@ class Runner(QObject):
         self._running = ""  # the operation in flight, or the last one: for the log
         self._pending: Future[Any] = Future()
         self._pending.set_result(None)  # nothing in flight yet
+        self._owed: list[_Owed[Any]] = []  # the submitted operations whose answers are still to be handed over
+        self._queued: list[Callable[[], None]] = []  # submitted while another ran: started in turn
+        self._look = QTimer(self)  # the workers are looked at from the window's thread (see _wait)
+        self._look.setInterval(LOOK_EVERY_MS)
+        self._look.timeout.connect(self._hand_over)
+        self._busy_after = QTimer(self)
+        self._busy_after.setSingleShot(True)
+        self._busy_after.setInterval(BUSY_AFTER_MS)
+        self._busy_after.timeout.connect(self._show_busy)
+        self._worker = 0  # the ident of the thread the operation in flight runs on
+        self._troubled = 0  # the ident of the last thread whose try the transport reported failed or slow
+        self._reach_said = False
+        watch = getattr(service, "report_trouble_to", None)  # a hall desk's transport reports its failed tries
+        if watch is not None:
+            watch(self._on_trouble)
 
     @property
     def running(self) -> str:
@@ -164,6 +194,76 @@ class Runner(QObject):
         operation is: off the window's thread, one at a time, its faults worded with ``message``."""
         return self._run(name, work, message, None)
 
+    def submit(
+        self,
+        op: Operation[Req, Res],
+        request: Req,
+        desk: Desk | None = None,
+        message: str = CAUSE,
+        *,
+        owner: QObject,
+        answered: Callable[[Res], None],
+        failed: Callable[[Exception], None],
+        background: bool = False,
+    ) -> None:
+        """``op`` asked for ``desk`` with ``request``, its answer handed to ``answered`` on the window's thread, its
+        fault (worded as :meth:`call` words it) to ``failed``; nothing is handed over once ``owner`` is closed.
+
+        Nothing turns the window's event loop inside the caller: the caller returns at once, and the clerk's keys go
+        on to their widgets as they come while the operation runs.  Asked while another operation runs, it is started
+        in its turn; the same write asked again, or a ``background`` one, is refused (:class:`Busy`) as :meth:`call`
+        refuses it.  Where no event loop turns (a test's own call), the answer is handed over before this returns.
+        """
+        if QApplication.instance() is None or QThread.currentThread().loopLevel() == 0:
+            try:
+                answer = self.call(op, request, desk, message, owner=owner, background=background)
+            except Dropped:
+                return
+            except Exception as err:
+                failed(err)
+                return
+            answered(answer)
+            return
+        if not self._pending.done():
+            if background or (op.writes and op.name == self._running):
+                log.info("operation %s refused: %s is still running", op.name, self._running)
+                raise Busy(self._running)
+            self._queued.append(partial(self.submit, op, request, desk, message, owner=owner, answered=answered,
+                                        failed=failed))  # fmt: skip
+            self._look.start()
+            return
+        self._running = op.name
+        future: Future[Res] = Future()
+        _WORKERS.submit(op.name, lambda: self.service.call(op, request, desk), future)
+        self._pending = future
+        self._owed.append(_Owed(op.name, future, message, owner, answered, failed))
+        self._busy_after.start()
+        self._look.start()
+
+    def _hand_over(self) -> None:
+        """The answers of the submitted operations that are done, each to its widget, in the order asked; then the
+        next one submitted meanwhile started."""
+        while self._owed and self._owed[0].future.done():
+            owed = self._owed.pop(0)
+            if not shiboken6.isValid(owed.owner):
+                log.info("operation %s answered after its widget closed: dropped", owed.name)
+                continue
+            try:
+                answer = self._answer(owed.name, owed.future, owed.message)
+            except Exception as err:
+                owed.failed(err)
+            else:
+                owed.answered(answer)
+        if self._pending.done() and self._queued:
+            self._queued.pop(0)()
+        if not self._owed and not self._queued:
+            self._look.stop()
+            self._busy_after.stop()
+            if self._busy_shown:
+                self._busy_shown = False
+                QApplication.restoreOverrideCursor()
+                self.busy.emit(False)
+
     def _run(
         self,
         name: str,
@@ -181,12 +281,22 @@ class Runner(QObject):
             self._wait(self._pending)  # another operation first: this one waits its turn, the window still painting
         self._running = name
         future: Future[T] = Future()
-        threading.Thread(target=_carry_out, args=(work, future), name=f"counter-{name}", daemon=True).start()
+        self._troubled, self._reach_said, self._worker = 0, False, 0
+
+        def tracked() -> T:
+            self._worker = threading.get_ident()  # the pool's thread it runs on: a trouble told from it is this call's
+            return work()
+
+        _WORKERS.submit(name, tracked, future)
         self._pending = future
         self._wait(future)
         if owner is not None and not shiboken6.isValid(owner):
             log.info("operation %s answered after its widget closed: dropped", name)
             raise Dropped(name)
+        return self._answer(name, future, message)
+
+    def _answer(self, name: str, future: Future[T], message: str) -> T:
+        """``future``'s answer, or its fault worded with ``message``."""
         try:
             return future.result()
         except StoreFault as err:
@@ -217,7 +327,7 @@ class Runner(QObject):
         # worker could reach a loop or a runner already gone (the program closing), and that is a crash
         looked = QTimer()
         looked.setInterval(LOOK_EVERY_MS)
-        looked.timeout.connect(lambda: loop.quit() if future.done() else None)
+        looked.timeout.connect(lambda: loop.quit() if future.done() else self._look_for_trouble())
         shown = QTimer()
         shown.setSingleShot(True)
         shown.timeout.connect(self._show_busy)
@@ -243,6 +353,19 @@ class Runner(QObject):
 
     _busy_shown = False
 
+    def _on_trouble(self, thread: int) -> None:
+        """On the transport's thread: only noted (a signal emitted here could reach a window already gone); the
+        window's thread looks at it (:meth:`_look_for_trouble`)."""
+        self._troubled = thread
+
+    def _look_for_trouble(self) -> None:
+        if self._troubled and self._troubled == self._worker and not self._reach_said and self.running:
+            self._reach_said = True
+            log.info("operation %s: the hall server has not answered yet, still trying", self._running)
+            if not self._busy_shown:  # said at once, not after the moment
+                self._show_busy()
+            self.reaching.emit()
+
     def _show_busy(self) -> None:
         if self.running and not self._busy_shown:
             self._busy_shown = True
@@ -250,11 +373,56 @@ class Runner(QObject):
             self.busy.emit(True)
 
 
-def _carry_out(work: Callable[[], T], future: Future[T]) -> None:
-    """``work`` on its own thread, its answer or its exception kept in ``future`` for the window's thread.
+@dataclass(frozen=True)
+class _Owed(Generic[T]):
+    """A submitted operation whose answer is still to be handed over on the window's thread."""
 
-    A daemon thread: the window's thread waits for it on every call, so none is left running at the end but one
-    whose window is gone, and the program's end does not wait on it."""
+    name: str
+    future: Future[T]
+    message: str
+    owner: QObject
+    answered: Callable[[T], None]
+    failed: Callable[[Exception], None]
+
+
+class _Workers:
+    """The program's worker threads, started as the operations asked at once first need them, up to :data:`WORKERS`.
+
+    Daemon threads: the window's thread waits for each operation it asks, so none is left working at the end but one
+    whose window is gone, and the program's end (:mod:`counter.host.quick_exit` joins the threads that are not
+    daemons) does not wait on it, nor on the idle ones.
+    """
+
+    def __init__(self, most: int) -> None:
+        self._most = most
+        self._work: queue.SimpleQueue[tuple[str, Callable[[], Any], Future[Any]]] = queue.SimpleQueue()
+        self._lock = threading.Lock()
+        self._started = 0
+        self._idle = 0
+
+    def submit(self, name: str, work: Callable[[], T], future: Future[T]) -> None:
+        with self._lock:
+            if self._idle:
+                self._idle -= 1  # taken by this work: the next one asked meanwhile does not count on it
+            elif self._started < self._most:
+                self._started += 1
+                threading.Thread(target=self._serve, name=f"counter-worker-{self._started}", daemon=True).start()
+        self._work.put((name, work, future))
+
+    def _serve(self) -> None:
+        while True:
+            name, work, future = self._work.get()
+            log.debug("operation %s on %s", name, threading.current_thread().name)
+            _carry_out(work, future)
+            with self._lock:
+                self._idle += 1
+
+
+_WORKERS = _Workers(WORKERS)
+
+
+def _carry_out(work: Callable[[], T], future: Future[T]) -> None:
+    """``work`` on a worker, its answer or its exception kept in ``future`` for the window's thread."""
     try:
         future.set_result(work())
     except BaseException as err:

@@ -8,18 +8,21 @@ session's bound with the clerk's sentence.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
+from counter.access.desk import Desk
 from counter.actions.site.store import Store
 from counter.db.engine import Bounds, make_engine
 from counter.service.local import InProcess
@@ -37,6 +40,8 @@ LOCK_CASE: Operation[CaseStep, bool] = Operation(
 )
 BOUND_S = 1.5
 T = TypeVar("T")
+Req = TypeVar("Req")
+Res = TypeVar("Res")
 
 
 def in_the_loop(qtbot: QtBot, body: Callable[[], T]) -> T:
@@ -214,3 +219,57 @@ def test_an_answer_for_a_widget_closed_meanwhile_is_dropped(qtbot: QtBot, desk_s
         with pytest.raises(Dropped):
             in_the_loop(qtbot, lambda: runner.call(COUNT, Count(1), owner=owner))
     assert runner.call(COUNT, Count(0)) == 1  # the write itself was kept: only its answer had nowhere to go
+
+
+class Held:
+    """The service, every operation held until the test lets it go."""
+
+    def __init__(self, service: InProcess) -> None:
+        self.service = service
+        self.go = threading.Event()
+
+    def call(self, op: Operation[Req, Res], request: Req, desk: Desk | None = None, *, key: str = "") -> Res:
+        assert self.go.wait(10)
+        return self.service.call(op, request, desk, key=key)
+
+
+def test_submitted_operations_are_called_back_in_turn_and_the_same_write_again_is_refused(
+    qtbot: QtBot, desk_store: Store
+) -> None:
+    service = Held(InProcess(desk_store))
+    runner = Runner(service)
+    owner = QObject()
+    answers: list[tuple[str, int]] = []
+    faults: list[Exception] = []
+
+    def answered(name: str) -> Callable[[int], None]:
+        return lambda n: answers.append((name, n))
+
+    def ask() -> None:
+        runner.submit(COUNT, Count(2), owner=owner, answered=answered("count"), failed=faults.append)
+        with pytest.raises(Busy):  # Ctrl+Enter again while the first is in flight: one write
+            runner.submit(COUNT, Count(2), owner=owner, answered=answered("again"), failed=faults.append)
+        runner.submit(COUNTED, Count(0), owner=owner, answered=answered("read"), failed=faults.append)
+
+    in_the_loop(qtbot, ask)  # returns with both still in flight: nothing waited inside it
+    assert answers == []
+    service.go.set()
+    qtbot.waitUntil(lambda: len(answers) == 2, timeout=10_000)
+    assert answers == [("count", 2), ("read", 2)]  # in the order asked, the read after the write
+    assert faults == []
+
+
+def test_a_submitted_answer_for_a_closed_widget_is_dropped(qtbot: QtBot, desk_store: Store) -> None:
+    service = Held(InProcess(desk_store))
+    runner = Runner(service)
+    owner = QObject()
+    called: list[object] = []
+    in_the_loop(
+        qtbot, lambda: runner.submit(COUNT, Count(1), owner=owner, answered=called.append, failed=called.append)
+    )
+    shiboken6.delete(owner)  # the widget closed while its write ran
+    service.go.set()
+    qtbot.waitUntil(lambda: runner.running == "", timeout=10_000)
+    qtbot.wait(50)  # a few looks of the runner's timer
+    assert called == []
+    assert runner.call(COUNTED, Count(0)) == 1  # the write itself was kept: only its answer had nowhere to go

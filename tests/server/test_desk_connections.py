@@ -1,0 +1,105 @@
+"""A hall desk's connections to the server: a few, kept and shared, however many operations the window asks.
+
+The window asks every operation through its runner, from the runner's workers; each call made its own thread, and the
+transport kept a connection for each thread until an error or the end: 300 operations held 300 connections (and as
+many descriptors) open, and a clerk's morning of previews and drafts reached the session's limit of open files.  Here
+a real ``counter serve`` process on a hall's SQLite file answers a desk signed in as a clerk; the descriptors are this
+process's own, counted in ``/proc/self/fd``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+from collections.abc import Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from counter.access.account_views import NewAccount
+from counter.access.desk import Desk
+from counter.access.roles import Actor, Role
+from counter.case.numbers import DeskIdentity
+from counter.service.admin import ACCOUNTS_EXIST, ADD_ACCOUNT, AccountsAsked
+from counter.service.local import serve
+from counter.service.remote import POOL_SIZE, Remote
+from counter.ui.hall_desk import HallService
+from counter.ui.runner import Runner
+from tests.conftest import made_database
+from tests.server.hall_server import HallServer, hall_server
+from tests.ui.test_runner_thread import in_the_loop
+
+pytestmark = pytest.mark.program
+
+PASSWORD = "Xam01desk2026"
+OPERATIONS = 300
+
+
+@pytest.fixture(scope="module")
+def hall(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HallServer]:
+    """The server on a hall's SQLite file, with its administrator and the clerk wulan, desk 8 registered."""
+    folder = tmp_path_factory.mktemp("hall")
+    env = dict(os.environ)
+    env.pop("COUNTER_DB_URL", None)
+    env.update(COUNTER_HOME=str(folder / "home"), COUNTER_STATE=str(folder / "state"))
+    url = made_database(folder / "hall.sqlite3")
+    service = serve(url)
+    admin = Actor("admin", "管理员", frozenset({Role.ADMIN}))
+    first = NewAccount("admin", "管理员", frozenset({Role.ADMIN}), PASSWORD)
+    assert service.call(ADD_ACCOUNT, first, Desk(DeskIdentity("XAM01", "1"), "管理员")) == ()
+    clerk = NewAccount("wulan", "乌兰", frozenset({Role.CLERK}), PASSWORD)
+    assert service.call(ADD_ACCOUNT, clerk, Desk(DeskIdentity("XAM01", "1"), "管理员", admin)) == ()
+    service.close()
+    with hall_server(folder, url, ("8",), env) as server:
+        yield server
+
+
+@pytest.fixture
+def desk(hall: HallServer) -> Iterator[Remote]:
+    yield hall.desk("8", "wulan", PASSWORD)
+    hall.close_remotes()
+
+
+def sockets() -> int:
+    """This process's open sockets."""
+    found = 0
+    for fd in os.listdir("/proc/self/fd"):
+        with contextlib.suppress(OSError):  # closed between the listing and the look
+            found += os.readlink(f"/proc/self/fd/{fd}").startswith("socket:")
+    return found
+
+
+def test_operations_through_the_windows_runner_keep_at_most_the_pools_connections(qtbot: QtBot, desk: Remote) -> None:
+    runner = Runner(HallService(desk))
+    before = sockets()
+
+    def ask_them() -> list[bool]:
+        return [runner.call(ACCOUNTS_EXIST, AccountsAsked()) for _ in range(OPERATIONS)]
+
+    assert in_the_loop(qtbot, ask_them) == [True] * OPERATIONS
+    assert sockets() - before <= POOL_SIZE
+    desk.close()
+    assert sockets() <= before  # the sign-in's own connection among them
+
+
+def test_threads_asking_at_once_share_the_pool_and_a_closed_connection_is_replaced(desk: Remote) -> None:
+    before = sockets()
+    answers: list[bool] = []
+
+    def ask() -> None:
+        answers.extend(desk.call(ACCOUNTS_EXIST, AccountsAsked()) for _ in range(10))
+
+    threads = [threading.Thread(target=ask) for _ in range(3 * POOL_SIZE)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert answers == [True] * 30 * POOL_SIZE
+    assert sockets() - before <= POOL_SIZE
+
+    for connection in desk._idle:  # as the server's keep-alive timeout closes them, or a network drops them
+        assert connection.sock is not None
+        connection.sock.close()
+    assert desk.call(ACCOUNTS_EXIST, AccountsAsked()) is True
+    assert sockets() - before <= POOL_SIZE
