@@ -8,6 +8,8 @@ window's words (:data:`counter.words.documents.DOC_TITLE`) must repeat them, and
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -32,9 +34,10 @@ def test_the_window_names_every_kind_of_paper_as_the_paper_heads_itself() -> Non
     }
 
 
-def _headline(kind: DocumentKind, entrusted: bool) -> str:
-    """The title the paper prints: the hall's 收件 paper's where it only receives, else its kind's."""
-    return paper.DOC_TITLE[kind] if entrusted else RECEIVED_TITLE.get(kind.value, paper.DOC_TITLE[kind])
+def _headline(kind: DocumentKind, titles: Mapping[str, str]) -> str:
+    """The title the paper prints: the hall's 收件 paper's where it decides nothing of the items (``titles``, read
+    with the case: counter.documents.acting.received_title), else its kind's."""
+    return RECEIVED_TITLE[kind.value] if kind.value in titles else paper.DOC_TITLE[kind]
 
 
 @pytest.mark.slow
@@ -49,8 +52,11 @@ def test_each_paper_has_one_name_on_its_button_preview_and_headline(
         assert page.reload() is Loaded.SHOWN
     shown = [kind for kind, button in page.documents.buttons.items() if button.isVisible()]
     assert shown
+    titles = page.documents.notices.titles
+    if DocumentKind.RECEIPT in shown:  # the hall receives for the departments, or accepts in their name
+        assert _headline(DocumentKind.RECEIPT, titles) == ("受理凭证" if entrusted else "收件凭证")
     for kind in shown:
-        name = _headline(kind, entrusted)
+        name = _headline(kind, titles)
         button = page.documents.buttons[kind]
         assert button.text() == PRINTING_MAKE_KIND.format(title=name)
         before = set(previews(page))
