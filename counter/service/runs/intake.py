@@ -6,7 +6,6 @@ from sqlalchemy.orm import Session
 
 from counter.access.desk import Desk
 from counter.access.roles import Permission
-from counter.actions.admin.calendar import office_calendar
 from counter.actions.admin.site import site_is_set_up
 from counter.actions.cases import reach
 from counter.actions.cases.case_reads import case_view
@@ -18,18 +17,19 @@ from counter.actions.intake.intake_file import take_from_file
 from counter.actions.intake.licences import library_settings, save_library
 from counter.actions.intake.licences import look_up_licences as ask_library_of
 from counter.actions.intake.parties import known_party
-from counter.actions.intake.received_papers import received_papers
-from counter.actions.intake.take import preview, take_intake
+from counter.actions.intake.preview_grounds import preview_grounds as grounds_of
+from counter.actions.intake.take import take_intake
 from counter.actions.ratings.case_figures import month_figures
 from counter.case.intake_request import TakenIntake
 from counter.case.month_figures import MonthFigures
 from counter.case.resubmission import resubmission_draft
 from counter.catalog.stored_guide import StoredGuide
+from counter.documents.outcome_preview import IntakePreview, PreviewGrounds, preview_of
 from counter.host.licence_library import LookUp
 from counter.intake.draft import IntakeDraft, StoredDraft
 from counter.intake.known_party import KnownParty
 from counter.intake.licences import LibrarySettings, shown_library
-from counter.intake.provisional import provisional_mark
+from counter.intake.not_possible import IntakeNotPossible
 from counter.intake.rules import IntakeRules
 from counter.service.intake import (
     CHECK_DRAFT,
@@ -39,7 +39,6 @@ from counter.service.intake import (
     DeskOnly,
     FiguresOfMonth,
     GuideVersion,
-    IntakePreview,
     KeepDraft,
     KnownPartyOf,
     LookUpLicences,
@@ -104,12 +103,16 @@ def site_set_up(work: Session, desk: Desk | None, request: DeskOnly) -> bool:
 
 
 def preview_intake(work: Session, desk: Desk | None, request: PreviewIntake) -> IntakePreview:
-    """On the office's calendar, read as the commit reads it, with the 收件 papers under the desk's site."""
-    site, today = at_desk(desk).identity.site_code, request.today
-    calendar = office_calendar(work)
-    decision = preview(work, request.request, today, calendar, site_code=site)
-    papers = received_papers(work, request.applied, site)
-    return IntakePreview(decision, provisional_mark(calendar, today, decision), papers)
+    """On the grounds the desk's own preview reads (:func:`preview_grounds`), decided by the same rule."""
+    version = request.request.checklist.guide_version
+    if version is None:
+        raise IntakeNotPossible(None, detail="guide version None not found")
+    grounds = grounds_of(work, int(version), at_desk(desk).identity.site_code)
+    return preview_of(grounds, request.request, request.today, request.applied)
+
+
+def preview_grounds(work: Session, desk: Desk | None, request: GuideVersion) -> PreviewGrounds:
+    return grounds_of(work, request.version_id, at_desk(desk).identity.site_code)
 
 
 def known_party_of(work: Session, desk: Desk | None, request: KnownPartyOf) -> KnownParty | None:

@@ -18,7 +18,7 @@ from counter.intake.outcome import Outcome, RefusalGround
 from counter.ui.intake import IntakePanel
 from counter.ui.intake.refusal_confirm import RefusalConfirmation
 from tests.entrusted import RESTAURANT_ITEMS, entrust_in
-from tests.ui.intake.conftest import DESK
+from tests.ui.intake.conftest import DESK, MakePanel
 from tests.ui.intake.helpers import fill_person, refuse
 from tests.ui.shown_text import outcome_text
 
@@ -97,9 +97,10 @@ def test_committing_without_a_ground_is_refused_and_the_cursor_goes_to_the_groun
 
 @pytest.mark.slow
 def test_the_confirmation_repeats_the_notice_and_enter_goes_back(
-    qtbot: QtBot, sessions: sessionmaker[Session], panel: IntakePanel
+    qtbot: QtBot, sessions: sessionmaker[Session], make_panel: MakePanel
 ) -> None:
     entrust_in(sessions, DESK, *RESTAURANT_ITEMS)  # the departments' 授权: the notice refuses in their name
+    panel = make_panel()  # the intake reads the site's standing as it opens
     fill_person(panel)
     refuse(panel, RefusalGround.NOT_IN_REMIT, LONG_OFFICE)
     dialog = ask_to_commit(qtbot, panel)
@@ -139,9 +140,11 @@ def test_a_window_that_only_receives_confirms_its_notice_of_what_it_found(
 
 
 def test_a_window_that_only_receives_shows_no_red_refusal(
-    qtbot: QtBot, sessions: sessionmaker[Session], panel: IntakePanel
+    qtbot: QtBot, sessions: sessionmaker[Session], make_panel: MakePanel
 ) -> None:
-    """Its paper says it refuses nothing: the headline says 申请事项告知, not a red 不予受理; entrusted, it refuses."""
+    """Its paper says it refuses nothing: the headline says 申请事项告知, not a red 不予受理; entrusted, it refuses
+    (from the next intake: an intake reads the site's standing as it opens, and its commit as it commits)."""
+    panel = make_panel()
     fill_person(panel)
     refuse(panel, RefusalGround.NOT_IN_REMIT, LONG_OFFICE)
     box = panel.outcome_box
@@ -149,7 +152,10 @@ def test_a_window_that_only_receives_shows_no_red_refusal(
     assert "#c53030" not in box.headline.styleSheet()  # the refusal's red
     assert "不作出不予受理决定" in box.summary.text()
     entrust_in(sessions, DESK, *RESTAURANT_ITEMS)
-    panel.refresh_decision()
+    panel = make_panel()
+    fill_person(panel)
+    refuse(panel, RefusalGround.NOT_IN_REMIT, LONG_OFFICE)
+    box = panel.outcome_box
     assert box.headline.text() == "不予受理"
     assert "#c53030" in box.headline.styleSheet()
 
