@@ -49,7 +49,6 @@ _.data_type  # counter/catalog/workbook.py: openpyxl writes a cell as text, not 
 _.cluster_level  # counter/documents/fonts.py: HarfBuzz reads how the buffer groups characters into clusters
 _.freeze_panes  # counter/catalog/workbook.py: openpyxl keeps the head row in view
 _.metadata  # counter/db/models/base.py: SQLAlchemy reads the naming convention of the schema's constraints
-_.pdfname  # counter/documents/flate.py: reportlab names the stream's filter by it
 _.__class__  # counter/sync/record_json.py: a probe of whether a class can take an instance of its twin's
 _.holder  # counter/intake/licences.py Licence: the 持证主体 the library gave, kept in the case's licence record
 # (dataclasses.asdict in licence_record) for the file and support to read
@@ -75,6 +74,8 @@ _.region_court
 _.township_place
 _.township_government
 _.township_court
+_.office_level  # counter/documents/data.py: read and written by name (counter/cli/documents.py, the settings form);
+# the site's record of its own level, which no longer makes an entrustment by itself
 
 # --- enum members written or read by their values ----------------------------------------------------------------
 # counter/actions/sync/sync_apply.py HoldReason: counter/db/sync/cases.py writes the values, words read them

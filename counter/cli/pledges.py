@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from counter.cli.common import EXIT_OK, Reported, desk, free_text, moment, open_service, today
+from counter.cli.common import EXIT_OK, Reported, desk, free_text, open_service
 from counter.parties.text import TextField
 from counter.words.translate import tr
 
@@ -57,8 +57,7 @@ def cmd_item_pledge(args: argparse.Namespace) -> int:
     from counter.service.cases import GRANT_ON_PLEDGE, READ_PLEDGE, PledgeItem, PledgeStep
 
     service, by = open_service(args), desk()
-    day, at = today(args), moment(args)
-    _faults(args, lambda: service.call(GRANT_ON_PLEDGE, PledgeStep(args.case_no, args.item, day, at), by))
+    _faults(args, lambda: service.call(GRANT_ON_PLEDGE, PledgeStep(args.case_no, args.item), by))
     row = service.call(READ_PLEDGE, PledgeItem(args.case_no, args.item), by)
     assert row is not None  # just granted
     print(tr("办件 {case_no} 事项 {item}：已依告知承诺许可（{department}），核查期限 {due}").format(
@@ -70,7 +69,7 @@ def cmd_item_check(args: argparse.Namespace) -> int:
     from counter.service.cases import RECORD_PLEDGE_CHECK, PledgeCheck
 
     service, by = open_service(args), desk()
-    check = PledgeCheck(args.case_no, args.item, today(args), bool(args.kept), args.finding or "")
+    check = PledgeCheck(args.case_no, args.item, bool(args.kept), args.finding or "")
     row = _faults(args, lambda: service.call(RECORD_PLEDGE_CHECK, check, by))
     line = (
         tr("办件 {case_no} 事项 {item}：核查属实")
@@ -99,7 +98,7 @@ def cmd_item_pledge_paper(args: argparse.Namespace) -> int:
     from counter.service.cases import PLEDGE_PAPER, PledgePaper
 
     service, by = open_service(args), desk()
-    paper = PledgePaper(args.case_no, args.item, today(args), bool(args.revocation))
+    paper = PledgePaper(args.case_no, args.item, bool(args.revocation))
     pdf = _faults(args, lambda: service.call(PLEDGE_PAPER, paper, by))
     Path(args.out).write_bytes(pdf)
     return EXIT_OK

@@ -67,6 +67,7 @@ from counter.documents.item_law import (
     refusal_basis,
     refusal_cites_one_article,
     refusal_rights,
+    refused_items,
     turn_to_lines,
 )
 from counter.documents.kinds import DocumentKind
@@ -451,9 +452,10 @@ def _refusal(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str, h
     if ground is RefusalGround.FALSE_MATERIALS:
         blocks += [Heading(law.DOC_H_REFERRED), *(Text(line) for line in false_materials_lines(bundle.items, office))]
     complaint = bundle.complaint_phone or office.complaint_phone
+    decided = refused_items(bundle.items, ground, found)  # the rights of what this paper refuses, nothing else
     blocks += [
         Text(paper.DOC_MATERIALS_RETURNED.format(you=you)),
-        *(Text(line, strong=True) for line in refusal_rights(found or bundle.items, office, complaint, held)),
+        *(Text(line, strong=True) for line in refusal_rights(decided, office, complaint, held)),
     ]
     return blocks
 

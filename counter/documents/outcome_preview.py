@@ -78,9 +78,7 @@ def preview_of(
     grounds: PreviewGrounds, request: IntakeRequest, today: dt.date, applied: Iterable[Item]
 ) -> IntakePreview:
     """What ``request`` comes to on ``today``, with ``applied`` the items its answers apply; :class:`IntakeNotPossible`
-    as the commit refuses it (a future arrival, a guide version not stored)."""
-    if request.received_on is not None and request.received_on > today:
-        raise IntakeNotPossible(None, detail=f"materials received on {request.received_on} are after {today}")
+    as the commit refuses it (a guide version not stored)."""
     stored = grounds.guide
     if stored is None or not grounds.serve(request):
         raise IntakeNotPossible(None, detail=f"guide version {request.checklist.guide_version!r} not found")
@@ -94,7 +92,6 @@ def preview_of(
         calendar=calendar,
         policy=grounds.rules.correction_policy(),
         deferral_policy=grounds.rules.deferral_policy(),
-        received_on=request.received_on,
         draft_allowed=grounds.draft_allowed,
     )
     held = held_items(grounds.authority)

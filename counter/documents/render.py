@@ -23,7 +23,6 @@ from typing import Any
 
 from counter.documents import words as paper
 from counter.documents.codes import BAR_HEIGHT_MM, MM, MODULE_MM, QUIET_MODULES, code128
-from counter.documents.flate import use_fast_deflate
 from counter.documents.fonts import PRIMARY, SHAPED, DocumentFonts, document_fonts
 from counter.documents.layout import copy_marks, lay_out
 from counter.documents.model import DocumentData
@@ -170,7 +169,6 @@ def render_pdf(data: DocumentData) -> bytes:
     """The document as PDF bytes: A4, every copy complete, fonts embedded, the same bytes for the same data."""
     from reportlab.pdfgen.canvas import Canvas
 
-    use_fast_deflate()
     fonts = document_fonts()
     pages = lay_out(data, fonts)
     out = io.BytesIO()

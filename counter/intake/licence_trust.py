@@ -4,7 +4,7 @@
 issuer's 电子印章 and a 水印注明 — used directly; **B** 窗口核验通过的, uploaded with "此件经与原件核对无误" —
 re-used; **C** 用户自行上传的 — 须窗口人员核验原件后使用; **D** 用户自制材料 — used directly on the applicant's pledge.
 So a C-level licence goes on the checklist as 须核验原件 and counts as received only once the clerk records that
-the original was checked (:func:`counter.intake.checklist.check_original`): the copy kept is then B, with the 108号
+the original was checked (:func:`counter.intake.checklist.original_checked`): the copy kept is then B, with the 108号
 wording (:data:`ATTESTATION`), and the next window re-uses it.  A material's floor (the catalog's
 :attr:`counter.catalog.model.Material.licence_floor`) bars the levels it does not take.
 

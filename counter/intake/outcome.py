@@ -51,7 +51,7 @@ A deferred material with its own period in the guide (``deferral_limit``) is due
 guide promised the applicant that period, and the office may not print a shorter one.  Where the margin would
 then pass a promise the material serves, the promise moves instead: the case is promised for the later of its
 own date and the margin after the last such due date, and every item a deferred material serves is promised for
-the case's date (:func:`counter.case.deferral.served_promise`), never beyond its legal limit.  Only the law stops
+the case's date (:func:`counter.case.item_clock.served_promise`), never beyond its legal limit.  Only the law stops
 the deferral: a due date whose margin passes the legal limit of an item it serves is refused with its reason
 (:attr:`ReasonCode.DEFERRAL_PAST_LEGAL`), the material demanded.  Any date that falls beyond the calendar's holiday data
 flags the whole decision, so the clerk checks the dates before printing.

@@ -1,7 +1,7 @@
 """The right side of the window: the guide of one bundle, whole, on one scrolling page.
 
 It shows plain data only (a :class:`Bundle` and its version number); loading
-it is the window's business, one session per user event.  The HTML builders
+it is the window's business, one operation per user event.  The HTML builders
 (and through them :mod:`counter.words.catalog`) are imported when the first guide is
 shown, not while the window starts.
 """

@@ -1,7 +1,7 @@
 """How large the desk draws its text: 100, 125 or 150 per cent, chosen per desk and applied at start-up.
 
 A clerk who reads small print badly, or a desk whose screen stands far off, sets a larger size once
-(:mod:`counter.ui.desk_settings`); it is kept with the desk's settings (``text_scale`` in ``desk.json``) and read when
+(:mod:`.text_size_dialog`); it is kept with the desk's settings (``text_scale`` in ``desk.json``) and read when
 the window starts.  Every size in pixels the desk chooses goes through here: the application font, every style sheet
 (:func:`scaled`), the guide's HTML and the few widths a layout fixes (:func:`px`).  Hairline borders stay one pixel
 wide: a thicker line draws the eye without making anything easier to read.

@@ -2,8 +2,9 @@
 
 Both encode a case number correctly, but they choose their code sets differently: the modules of many case numbers
 differ.  A reprint must be the paper the applicant holds, byte for byte (counter.actions.cases.documents), so the
-encoder that made the papers stays.  Should reportlab ever choose as python-barcode does, this test says so and the
-dependency can go (THIRD-PARTY.md).
+encoder that made the papers stays.  Should reportlab ever choose as python-barcode does, this test says so; what
+reportlab's barcode package then costs a desk's memory decides whether the dependency can go
+(counter/documents/codes.py, THIRD-PARTY.md).
 """
 
 from __future__ import annotations

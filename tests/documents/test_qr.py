@@ -1,4 +1,4 @@
-"""The QR code is the one reportlab's QR widget draws, found with a quicker mask search."""
+"""The QR code is the one reportlab's QR widget draws, though its encoder is loaded apart from the widget."""
 
 from __future__ import annotations
 

@@ -45,7 +45,7 @@ from tests.platform_stub import SECRET as PLATFORM_SECRET
 from tests.platform_stub import STALL, Platform, running_platform
 from tests.server.server_process import PreparedHall, ServerProcess, prepared_hall
 from tests.sms_gateway import HELD, SECRET, Gateway, running_gateway
-from tests.sync.sync_world import NOW, TODAY, Site, introduce, make_site
+from tests.sync.sync_world import TODAY, Site, introduce, make_site
 
 pytestmark = pytest.mark.program
 
@@ -129,7 +129,7 @@ def _take_intakes(clerk: Remote, machine: int, count: int) -> list[str]:
     numbers = []
     for n in range(count):
         request = IntakeRequest(checklist, applicant(machine, n), uid=new_key())
-        numbers.append(clerk.call(TAKE_INTAKE, TakeIntake(request, dt.date.today()), key=new_key()).case_no)
+        numbers.append(clerk.call(TAKE_INTAKE, TakeIntake(request), key=new_key()).case_no)
     return numbers
 
 
@@ -289,12 +289,12 @@ def test_a_server_killed_during_a_sync_import_keeps_none_of_it_and_takes_it_once
     assert isinstance(answers[0], ServerUnreachable)  # the desk told the server is away, its intake kept
     server.start()
     assert _township_cases(rows) == 0  # nothing of the killed import was kept
-    report = clerk.call(IMPORT_PACKAGE, ImportPackage(data, NOW), key=key)  # the desk asks again, same key
+    report = clerk.call(IMPORT_PACKAGE, ImportPackage(data), key=key)  # the desk asks again, same key
     assert not report.replayed
     assert report.applied > 0
     taken = _township_cases(rows)
     assert taken > 0
-    again = clerk.call(IMPORT_PACKAGE, ImportPackage(data, NOW), key=new_key())  # the same package once more
+    again = clerk.call(IMPORT_PACKAGE, ImportPackage(data), key=new_key())  # the same package once more
     assert again.replayed
     assert _township_cases(rows) == taken  # taken in once
     with rows() as s:
@@ -303,7 +303,7 @@ def test_a_server_killed_during_a_sync_import_keeps_none_of_it_and_takes_it_once
 
 def _asked(clerk: Remote, data: bytes, key: str) -> object:
     try:
-        return clerk.call(IMPORT_PACKAGE, ImportPackage(data, NOW), key=key)
+        return clerk.call(IMPORT_PACKAGE, ImportPackage(data), key=key)
     except Exception as err:  # the server killed under the request: the desk is told it could not be reached
         return err
 

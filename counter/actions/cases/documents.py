@@ -35,7 +35,7 @@ from counter.db.case_store import case_by_no, case_view, next_sequence
 from counter.db.catalog_store import current_guide, guide_version
 from counter.db.document_store import add_document, add_print, find_document, made_here
 from counter.db.outbox_store import gateway_configured
-from counter.db.rating_page import site_rating_page
+from counter.db.rating_page import paper_rating_page
 from counter.db.settings_store import is_township, is_training, office_key, put_setting
 from counter.documents.acceptance import HELD, NOTHING_HELD, HeldItems, held_of_record, held_record
 from counter.documents.deciders import decider_name
@@ -147,8 +147,9 @@ def _snapshot_rating(text: str) -> tuple[str, int] | None:
 
 
 def _rating_now(session: Session, case_no: str) -> tuple[str, int] | None:
-    """The 好差评 page's address for the case and the 补充评价 period, for a new paper; None: the site names none."""
-    page = site_rating_page(session)
+    """The 好差评 page's address for the case and the 补充评价 period, for a new paper; None: the site names no
+    confirmed page, or does not report (:func:`counter.db.rating_page.paper_rating_page`)."""
+    page = paper_rating_page(session)
     return (page.address_for(case_no), page.period_days) if page is not None else None
 
 

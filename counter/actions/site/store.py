@@ -1,10 +1,10 @@
 """The database as the faces see it: opened once, then one unit of work per user event.
 
-The window and the command line never import SQLAlchemy or :mod:`counter.db` (design §1).  They hold a
-:class:`Store` and hand it an action — a function that takes the unit of work (a SQLAlchemy session, opaque to
-them) — through :meth:`Store.read` or :meth:`Store.write`.  Whatever the database says goes back as a
-:class:`StoreFault` carrying a :class:`DbFault` code, already rolled back, so a face words it without knowing which
-database or driver raised it.
+The window and the command line never import SQLAlchemy or :mod:`counter.db` (design §1): they call
+:mod:`counter.service`, whose in-process transport (:mod:`counter.service.local`) holds a :class:`Store` and hands it
+each operation's action — a function that takes the unit of work (a SQLAlchemy session) — through :meth:`Store.read`
+or :meth:`Store.write`.  Whatever the database says goes back as a :class:`StoreFault` carrying a :class:`DbFault`
+code, already rolled back, so a face words it without knowing which database or driver raised it.
 
 Opening migrates the schema; it happens once, under a lock, whichever thread comes first: the window can show
 before SQLAlchemy is even imported (see :mod:`counter.db.quick_start`), and the warm-up thread or the first user

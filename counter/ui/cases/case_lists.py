@@ -5,7 +5,7 @@ deferred materials whose deadline is within the next two working days, or
 already past — red when past, amber when close — so the decision (denial or
 extension) is taken in time.  Correction notices still unanswered near or past
 their deadline are in it too, marked 补正: a lapsed one is the supervisor's to
-close.  Both lists are read in one session per refresh.
+close.  Both lists are read in one operation per refresh.
 """
 
 from __future__ import annotations
@@ -124,12 +124,12 @@ class CaseLists(QWidget):
         self.tabs.currentChanged.connect(self.on_tab_changed)
 
     def refresh(self) -> None:
-        """Read both lists of cases again, in one session; then the items at their departments."""
+        """Read both lists of cases again, in one operation; then the items at their departments."""
         self.items.refresh()
         today = self._today()
         self.unprinted.refresh(self._runner, self._desk, today)
         try:
-            read = self._runner.call(DAY_LISTS, Day(today), self._desk, CASE_LIST_READ_FAILED)
+            read = self._runner.call(DAY_LISTS, Day(), self._desk, CASE_LIST_READ_FAILED)
         except Failed as err:
             log.exception("case lists could not be read")
             for summary in (self.today_summary, self.due_summary):

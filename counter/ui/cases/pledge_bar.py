@@ -32,7 +32,6 @@ from counter.access.not_permitted import NotPermitted
 from counter.access.pledge_offers import PledgeOffer
 from counter.access.roles import Permission
 from counter.case.decisions import DecisionRefused
-from counter.case.moments import moment_on
 from counter.case.not_found import CaseNotFound
 from counter.case.pledge_checks import PledgeRefused
 from counter.case.status import CaseEvent, CaseStatus, MoveNotAllowed
@@ -274,14 +273,12 @@ class PledgeBar(QWidget):
         act, item, view = self.asked, self.item, self.view
         if act is None or item is None or view is None:
             return
-        today = self._today()
         try:
             if act is PledgeAct.GRANT:
-                at = moment_on(today, dt.datetime.now(dt.UTC))  # the desk's day, a training desk's too
-                grant = PledgeStep(view.case_no, item.code, today, at)
+                grant = PledgeStep(view.case_no, item.code)
                 self._runner.call(GRANT_ON_PLEDGE, grant, self._desk, words.CASE_SAVE_FAILED)
             else:
-                check = PledgeCheck(view.case_no, item.code, today, act is PledgeAct.KEPT, self.finding.text())
+                check = PledgeCheck(view.case_no, item.code, act is PledgeAct.KEPT, self.finding.text())
                 self._runner.call(RECORD_PLEDGE_CHECK, check, self._desk, words.CASE_SAVE_FAILED)
         except _REFUSED as err:
             self.told.emit(self._refused_text(err, item), "noticeError")
@@ -302,7 +299,7 @@ class PledgeBar(QWidget):
 
     def print_paper(self, case_no: str, item: ItemLine, *, revoked: bool) -> None:
         """The 告知承诺书 (or the 撤销行政许可决定书) in the print preview: numbered now, or reprinted as first made."""
-        make = PledgePaper(case_no, item.code, self._today(), revoked)
+        make = PledgePaper(case_no, item.code, revoked)
         try:
             pdf = self._runner.call(PLEDGE_PAPER, make, self._desk, words.CASE_SAVE_FAILED)
         except _REFUSED as err:

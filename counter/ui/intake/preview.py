@@ -55,8 +55,9 @@ class Previewed(Protocol):
 
 
 class Preview(QObject):
-    """The preview of ``panel``'s form on the day ``today`` gives, asked of ``runner`` for ``desk``; a child of
-    ``parent`` (the panel), so that no answer is shown once the panel is gone."""
+    """The preview of ``panel``'s form on the day ``today`` gives (the window's, as its other checks of the form),
+    its grounds read of ``runner`` for ``desk``; a child of ``parent`` (the panel), so that no answer is shown once
+    the panel is gone."""
 
     def __init__(
         self, panel: Previewed, runner: Runner, desk: Desk, today: Callable[[], dt.date], parent: QObject

@@ -58,7 +58,7 @@ class Clock:
 
 
 def counted_panel(qtbot: QtBot, sessions: sessionmaker[Session], guide: StoredGuide) -> tuple[IntakePanel, Counted]:
-    runner = runner_on(sessions)
+    runner = runner_on(sessions, lambda: TODAY)
     counted = Counted(runner.service)
     panel = IntakePanel(Runner(counted), DESK, guide, lambda: TODAY, "")
     qtbot.addWidget(panel)
