@@ -291,7 +291,7 @@ class PanelLayout(QWidget):
     def name_commit(self, outcome: str, paper: str = "") -> None:
         """The button says what it does: the act and the paper of ``outcome`` (an Outcome value, or ""); ``paper``:
         the hall's 收件 paper it prints instead, where it only receives the items (read with the preview,
-        counter.service.intake.PREVIEW_INTAKE)."""
+        counter.documents.outcome_preview.received_papers_of)."""
         received = COMMIT_RECEIVED.get(outcome) if paper else None
         if received:
             self.name_commit_text(received.format(paper=paper))
