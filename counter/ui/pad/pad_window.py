@@ -25,9 +25,9 @@ The pad speaks the desk's pad language (``pad_language``: Chinese, or Mongolian 
 ``resources/translations/mn.po``) while the clerk's windows stay Chinese; the 差评 reasons too, each button showing its
 label in the pad's words while the rating records the label itself (data, in Chinese); its idle page greets in both
 scripts whatever the language, the Mongolian line above the Chinese (内政办发〔1996〕32号 第三条).  A Mongolian pad
-sets its question, hint, reasons' question and thanks as Mongolian is written, in vertical columns left to right
-(:class:`counter.ui.pad.vertical_text.VerticalText`, standing in for the label); data shown as it is kept (the
-clerk's name, the bundle's) and the buttons' short words stay on a horizontal line.
+sets its question, hint, reasons' question, reasons and thanks as Mongolian is written, in vertical columns left to
+right (:class:`counter.ui.pad.vertical_text.VerticalText`, standing in for the label); data shown as it is kept (the
+clerk's name, the bundle's), the faces' names and the two buttons' short words stay on a horizontal line.
 
 The window shows plain data and says what the applicant did; it never opens the database
 (:class:`counter.ui.pad.controller.PadController` does).
@@ -101,7 +101,7 @@ VERTICAL_REASON_COLUMNS = 5
 REASON = "reason"  # the property of a reason button holding the reason it stands for
 #: how long a column of vertical Mongolian may be, by role, at 800×480: larger text takes more columns, as larger
 #: horizontal text takes more lines (the rating's question and hint in the height the faces leave spare)
-COLUMN_LENGTHS = {"question": 56, "hint": 56, "thanks": 150, "thanks-detail": 150, "reason-words": 140}
+COLUMN_LENGTHS = {"question": 68, "hint": 68, "thanks": 150, "thanks-detail": 150, "reason-words": 140}
 
 
 def mongolian(text: str) -> bool:

@@ -101,14 +101,18 @@ class VerticalText(QWidget):
 
     def needed(self, length: float) -> QSize:
         """The size the columns take when no column is longer than ``length``."""
-        runs = self._lines(length)
+        runs = self._lines(max(1.0, length - self.tail()))
         if not runs:
             return QSize(0, 0)
-        return QSize(math.ceil(len(runs) * self.column_width()), math.ceil(max(run[1] for run in runs)))
+        return QSize(math.ceil(len(runs) * self.column_width()), math.ceil(max(run[1] for run in runs) + self.tail()))
+
+    def tail(self) -> float:
+        """Room below a column's last letter: a word's final form (its tail) reaches past the run's advance."""
+        return QFontMetricsF(self.font()).height() * 0.3
 
     def columns(self) -> list[Column]:
         """The columns at the widget's size now, left to right, each as long as its run (at most the height)."""
-        runs = self._lines(self.height())
+        runs = self._lines(max(1.0, self.height() - self.tail()))
         width = self.column_width()
         block = QSize(math.ceil(len(runs) * width), math.ceil(max((run[1] for run in runs), default=0)))
         left = self._offset(self.width(), block.width(), horizontal=True)
