@@ -256,8 +256,13 @@ class Remote:
                 untried -= 1
                 with self._lock:
                     self._at = (at + 1) % len(self._servers)
-                log.warning("no answer from the hall server %s:%s for %s (%s): asking the next one", host, port, path,
-                            trouble)  # fmt: skip
+                log.warning(
+                    "no answer from the hall server %s:%s for %s (%s): asked again of the next one",
+                    host,
+                    port,
+                    path,
+                    trouble,
+                )
                 continue
             untried = len(self._servers) - 1
             wait = next(waits, None)
