@@ -42,6 +42,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+from counter.service.call import Clock
 from counter.service.local import InProcess
 from tests.ui.runners import store_of
 
@@ -363,7 +364,7 @@ def open_desk(folder: Path, today: dt.date | None = TODAY) -> tuple[MainWindow, 
 
     ``today``: the training day the desk takes (the keys' counts do not depend on the date); None, a live desk."""
     store = Store(f"sqlite:///{folder / 'desk.sqlite3'}", create=True)
-    window = MainWindow(InProcess(store), bundled_catalog_dir(), today=today)
+    window = MainWindow(InProcess(store, clock=Clock(today)), bundled_catalog_dir(), today=today)
     fit_to_screen(window, (1280, 800))
     window.show()
     ready: list[bool] = []

@@ -599,17 +599,17 @@ def reads(
         if serving is not None:
             serving.refresh()
         timed("bare request", partial(remote.call, PING, SiteAsked()))
-        lists = timed("F6 day lists", partial(remote.call, DAY_LISTS, Day(today)))
+        lists = timed("F6 day lists", partial(remote.call, DAY_LISTS, Day()))
         assert n or lists.of_day, "the desk's own cases of the day are listed"
         case_no = picked.case_nos[n % len(picked.case_nos)]
-        page = timed("F7 open a case", partial(remote.call, READ_CASE, ReadCase(case_no, today)))
+        page = timed("F7 open a case", partial(remote.call, READ_CASE, ReadCase(case_no)))
         assert page is not None, case_no
         number, id_no, phone, name = picked.recent[n % len(picked.recent)]
         for label, typed in (("ID number", id_no), ("phone", phone), ("name", name), ("tail", number[-4:])):
             lookup = read_lookup(typed)
             assert lookup is not None, (label, typed)
             assert not lookup.too_short, (label, typed)
-            asked = FindCases(lookup, today, LOOKBACK_DAYS)
+            asked = FindCases(lookup, LOOKBACK_DAYS)
             found = timed(f"F7 find by {label}", partial(remote.call, FIND_CASES, asked))
             # a phone or a name many applicants share lists the newest first, up to its cap: not always this one
             assert label != "ID number" or number in {case.case_no for case in found}, (label, typed)

@@ -25,7 +25,6 @@ server can take at all rather than what a clerk waits.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import logging
 import random
@@ -102,7 +101,6 @@ def main() -> None:
     assert stored is not None, f"{BUNDLE} is not in the hall's catalog"
     checklist = complete_checklist(stored.bundle, fresh_checklist(stored))
     applied = stored.bundle.items_for(checklist.answers_dict())
-    today = dt.date.today()
     run = DeskRun(desk_no)
     print("ready", flush=True)
     sys.stdin.readline()
@@ -119,12 +117,12 @@ def main() -> None:
         request = IntakeRequest(checklist, applicant(int(machine), n), uid=new_key())
         run.uids.append(request.uid)
         n += 1
-        asked = PreviewIntake(request, today, applied)
+        asked = PreviewIntake(request, applied)
         run.preview_ms.append(_timed(run, partial(remote.call, PREVIEW_INTAKE, asked))[1])
         key = new_key()  # one intake, one key: every asking below is the same write
         outages = run.outages
         try:
-            taken, ms = _timed(run, partial(remote.call, TAKE_INTAKE, TakeIntake(request, today), key=key))
+            taken, ms = _timed(run, partial(remote.call, TAKE_INTAKE, TakeIntake(request), key=key))
         except Exception as err:  # an intake the server refused or failed: lost to the clerk, counted
             run.errors.append(f"{type(err).__name__}: {err}")
             continue

@@ -74,6 +74,8 @@ _.region_court
 _.township_place
 _.township_government
 _.township_court
+_.office_level  # counter/documents/data.py: read and written by name (counter/cli/documents.py, the settings form);
+# the site's record of its own level, which no longer makes an entrustment by itself
 
 # --- enum members written or read by their values ----------------------------------------------------------------
 # counter/actions/sync/sync_apply.py HoldReason: counter/db/sync/cases.py writes the values, words read them

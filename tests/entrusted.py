@@ -10,13 +10,20 @@ items are made in the departments' name (:mod:`counter.documents.acceptance`).
 from __future__ import annotations
 
 import dataclasses
+import functools
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.desk import Desk
 from counter.actions.cases.documents import office_settings, save_office_settings
 from counter.actions.cases.item_authority import set_entrustment
+from counter.catalog.departments import AdminLevel
+from counter.catalog.model import Bundle
+from counter.catalog.reader import read_file
 from counter.documents.acceptance import OrganAnswer
+from counter.documents.data import OfficeSettings
+from counter.documents.deciders import decider_name
+from tests.conftest import SHIPPED_CATALOG
 
 ENTRUSTMENT = "兴政服授〔2026〕1号（2026年1月5日）"  # the document the departments' 授权 was given in
 #: 我要开小餐馆's items at the hall: 设立登记 and 食品经营许可 (市监局), 户外招牌 (城管局), 涉税事项 (税务局)
@@ -38,3 +45,30 @@ def entrust_in(sessions: sessionmaker[Session], desk: Desk, *item_codes: str, si
     """:func:`entrust` in a unit of work of its own."""
     with sessions.begin() as session:
         entrust(session, desk, *item_codes, site_code=site_code)
+
+
+#: a written agreement of 委托受理 as a site records it (office setting ``entrustments``): its 文号 and date
+AGREEMENT = "兴政服委〔2026〕5号委托受理协议（2026年3月1日）"
+
+
+def with_agreements(office: OfficeSettings, level: str = "") -> OfficeSettings:
+    """``office`` with an agreement recorded for every department of ``level`` (the office's own when not given)
+    that the shipped catalog lets entrust the window: the hall whose departments of its level signed one, as seed
+    001 第三十二条 asks them to (the clause itself is no agreement:
+    :func:`counter.documents.acceptance.hall_accepts`)."""
+    wanted = AdminLevel(level or office.office_level)
+    names = dict.fromkeys(
+        decider_name(item, office)
+        for bundle in _shipped()
+        for item in bundle.items
+        if item.entrusted and item.level is wanted
+    )
+    lines = [office.entrustments] if office.entrustments else []
+    lines += [f"{name}={AGREEMENT}" for name in names]
+    return dataclasses.replace(office, entrustments="\n".join(lines))
+
+
+@functools.cache
+def _shipped() -> tuple[Bundle, ...]:
+    found = (read_file(path)[0] for path in sorted(SHIPPED_CATALOG.glob("*.toml")))
+    return tuple(bundle for bundle in found if bundle is not None)

@@ -7,7 +7,6 @@ number and that decision (:class:`TakenIntake`).
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from counter.case.pages import TakenPage
@@ -26,8 +25,6 @@ class IntakeRequest:
     refusal: Refusal | None = None
     previous_case_no: str = ""  # the correction notice this intake answers
     uid: str = ""  # made by the desk once per intake: a commit retried after a lost connection finds its case
-    # the day the materials arrived (the decision day when None): a 补正 is told within five working days of it
-    received_on: dt.date | None = None
     subject: tuple[tuple[str, str], ...] = ()  # the bundle's subject fields, by code (counter.intake.subject)
     ticket: QueueTicket | None = None  # the hall's queue ticket the applicant was called by (叫号)
     pages: tuple[TakenPage, ...] = ()  # the document camera's pages of its materials, in the order taken

@@ -1,13 +1,109 @@
-"""What a site holds of its items: those it decides itself, and those it records for a department (entrusted)."""
+"""What a site holds of its items: those it decides itself, and those it records for a department (entrusted).
+
+No power without its agreement (许可法 第二十四条): an entrustment names the written agreement it stands on — its 文号
+and date — and the items, by the catalog's codes; the entrusting body is the item's deciding department as the site
+names it.  A code the catalog does not have is refused, naming it: an entrustment typed wrong would otherwise be
+silently useless.  Codes come in two shapes, the full 实施编码 (``152201-YJS008-02``) and the bundle's part of it
+without the area (``YJS008-02``), and either names the items it matches.  A vertically led body (税务, 海关 …:
+行政复议法 第二十七条) keeps its power: no hall holds its items (:func:`check_changes`).
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+@dataclass(frozen=True, slots=True)
+class MatchedItem:
+    """A code as typed, and the catalog item it named: its 实施编码, name, bundle and deciding department."""
+
+    typed: str
+    code: str
+    name: str
+    bundle: str
+    department: str
 
 
 @dataclass(frozen=True, slots=True)
 class SiteAuthority:
-    """What a site holds of its items: those it decides itself, and those it records for a department."""
+    """What a site holds of its items: those it decides itself, and those it records for a department; after a
+    change, the catalog items the typed codes matched."""
 
     site_items: frozenset[str] = frozenset()
     entrusted: dict[str, str] = field(default_factory=dict)
+    matched: tuple[MatchedItem, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogItem:
+    """What a change of the authority setting checks of an item of the catalog."""
+
+    code: str
+    name: str
+    bundle: str
+    department: str  # as the site names it
+    vertical: bool  # vertically led (行政复议法 第二十七条)
+
+
+class AuthorityProblem(StrEnum):
+    UNKNOWN_CODE = "unknown_code"  # no item of the catalog has it
+    VERTICAL_HELD = "vertical_held"  # a vertically led body's item cannot be the site's own
+    NO_AGREEMENT = "no_agreement"  # the entrustment names no 文号 or no date
+
+
+class AuthorityRefused(Exception):
+    """A change of the authority setting refused, every problem at once: (code as typed, problem)."""
+
+    def __init__(self, problems: tuple[tuple[str, str], ...]) -> None:
+        super().__init__(problems)
+        self.problems = problems
+
+
+# a 文号: 机关代字〔年份〕序号号 (also with [] or 【】 around the year, as typed at a keyboard)
+_DOC_NUMBER = re.compile(r"[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*\d+\s*号")
+_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2}|\d{4}\.\d{1,2}\.\d{1,2}")
+
+
+def names_agreement(text: str) -> bool:
+    """Whether an entrustment's text names its agreement: a 文号 and a date."""
+    return bool(_DOC_NUMBER.search(text)) and bool(_DATE.search(text))
+
+
+def matches(typed: str, code: str) -> bool:
+    """Whether ``typed`` names the item ``code``: the whole 实施编码, or its part after the area code."""
+    wanted, code = typed.strip().upper(), code.upper()
+    return bool(wanted) and (code == wanted or code.endswith("-" + wanted))
+
+
+def match(typed: str, items: Iterable[CatalogItem]) -> tuple[CatalogItem, ...]:
+    """The catalog items ``typed`` names, each once, in the catalog's order."""
+    found = {item.code: item for item in items if matches(typed, item.code)}
+    return tuple(found.values())
+
+
+def matched(typed: str, items: Iterable[CatalogItem]) -> tuple[MatchedItem, ...]:
+    return tuple(MatchedItem(typed.strip(), i.code, i.name, i.bundle, i.department) for i in match(typed, items))
+
+
+def check_changes(
+    hold: Iterable[str], entrust: Iterable[tuple[str, str]], items: Iterable[CatalogItem]
+) -> tuple[tuple[str, str], ...]:
+    """Every problem of a change at once: codes the catalog lacks, a vertically led body's item held, an
+    entrustment that names no agreement."""
+    items = tuple(items)
+    problems: list[tuple[str, str]] = []
+    for typed in hold:
+        found = match(typed, items)
+        if not found:
+            problems.append((typed, AuthorityProblem.UNKNOWN_CODE.value))
+        elif any(item.vertical for item in found):
+            problems.append((typed, AuthorityProblem.VERTICAL_HELD.value))
+    for typed, text in entrust:
+        if not match(typed, items):
+            problems.append((typed, AuthorityProblem.UNKNOWN_CODE.value))
+        if not names_agreement(text):
+            problems.append((typed, AuthorityProblem.NO_AGREEMENT.value))
+    return tuple(problems)

@@ -72,6 +72,8 @@ class Rule(StrEnum):
     DUPLICATE_ITEM = "duplicate_item"  # detail: the item's name or 基本编码; extra other: the item that has it first
     BOUND_WITHOUT_SOURCE = "bound_without_source"  # detail: the clause that sets the bound (租期不少于一年)
     ITEM_WITHOUT_OFFICIAL_CODE = "item_without_official_code"  # no 基本编码, where the site reports to the platform
+    SAMPLE_CODE = "sample_code"  # a 样例's illustrative codes, where the site reports to the platform
+    CODE_FORMAT = "code_format"  # a code not in GB/T 39046's format (an..10, an..24), where the site reports
     # identity and references
     CODE_TOO_LONG = "code_too_long"
     DUPLICATE_CODE = "duplicate_code"

@@ -15,7 +15,9 @@ passes it while still saying what nobody confirmed.  Publishing is the site's wo
   rule add conditions the law above it does not set, and a guide is no rule at all;
 - where the site reports to the region's platform (:func:`counter.db.platform_store.reporting`), has an item
   without the official list's codes (基本编码): its 实施编码 is then the draft's own, which the platform does not
-  know (:mod:`counter.catalog.review` says the same of a draft, once for the guide).
+  know (:mod:`counter.catalog.review` says the same of a draft, once for the guide); is a 样例, whose codes
+  (``SJ-SLDJ``, ``152201-YJS008-01``) only illustrate and would leave the site as if they were the list's; or has
+  a code outside GB/T 39046-2020's format (表 6: 基本编码 an..10, 实施编码 an..24: letters and digits only).
 """
 
 from __future__ import annotations
@@ -46,7 +48,24 @@ def publish_problems(file: str, bundle: Bundle, *, reporting: bool) -> list[Prob
             for item in bundle.items
             if not item.basic_code.strip()
         )
+        found.extend(_platform_codes(file, bundle))
     return found
+
+
+# GB/T 39046-2020 表 6: 基本编码 an..10, 实施编码 an..24 (an: letters and digits)
+_CODE_FORMATS = (("items.basic_code", 10), ("items.code", 24))
+
+
+def _platform_codes(file: str, bundle: Bundle) -> Iterator[Problem]:
+    """What of an item's codes cannot go up to the platform: a 样例's, or one outside the standard's format."""
+    for item in bundle.items:
+        if bundle.sample:
+            yield Problem(Rule.SAMPLE_CODE, file, bundle.code, item.code, field="items.code", detail=item.code)
+            continue
+        for field, longest, value in ((f, n, getattr(item, f.split(".")[1]).strip()) for f, n in _CODE_FORMATS):
+            if value and not (len(value) <= longest and value.isascii() and value.isalnum()):
+                extra = (("max", str(longest)),)
+                yield Problem(Rule.CODE_FORMAT, file, bundle.code, item.code, field=field, detail=value, extra=extra)
 
 
 def unsourced_bounds(text: str) -> tuple[str, ...]:

@@ -9,6 +9,11 @@ Nor does the department.  复议前置 is the 征税行为's alone (税务行政
 office's refusal of a registration or a declaration is open to 复议 or 诉讼 as the applicant chooses (第三十四条).  So a
 ``review_first`` remedy names the 征税行为 it is (:class:`Levy`), and the validator refuses one without it.
 
+Nor the item alone: the act the paper makes.  A ``review_first`` remedy is the item's decision's (准予, 不予批准,
+撤销: what its :class:`Levy` names); a 不予受理 of the same item decides no tax — it does not take the filing — and is
+open to 复议 or 诉讼 as the applicant chooses (第三十四条).  So the papers ask :func:`way_against` with the
+:class:`Act` they make, never the item's kind alone.
+
 Before whom (《中华人民共和国行政复议法》, 2023 revision):
 
 - :attr:`ReviewBody.GOVERNMENT`: the people's government at the department's level (第二十四条第一款第一项; an
@@ -48,6 +53,13 @@ class Levy(StrEnum):
     WITHHOLD = "withhold"  # 扣缴义务人、受税务机关委托的单位和个人作出的代扣代缴、代收代缴、代征行为
 
 
+class Act(StrEnum):
+    """What a paper decides of an item: the remedy that fits is that act's (see above)."""
+
+    DECISION = "decision"  # the deciding body's decision on the item: 准予, 不予批准, 撤销
+    REFUSAL = "refusal"  # 不予受理: the application is not taken, nothing of the matter is decided
+
+
 class ReviewBody(StrEnum):
     """Who hears the 行政复议 (行政复议法 第二十四条, 第二十七条)."""
 
@@ -73,6 +85,14 @@ class Remedy:
     def contested(self) -> bool:
         """Whether the decision is open to 复议 (and 诉讼): an administrative act, not a service."""
         return self.kind is not RemedyKind.COMPLAINT
+
+
+def way_against(remedy: Remedy, act: Act) -> RemedyKind:
+    """The applicant's way against ``act`` on the item: 复议前置 only where the act is the 征税行为 the remedy names
+    (its decision); a refusal to take the filing is 复议 or 诉讼 (税务行政复议规则 第三十四条)."""
+    if remedy.kind is RemedyKind.REVIEW_FIRST and act is not Act.DECISION:
+        return RemedyKind.REVIEW_OR_SUIT
+    return remedy.kind
 
 
 def superior_name(remedy: Remedy, level: AdminLevel | None, places: Places) -> str | None:

@@ -1,8 +1,10 @@
 """``counter site authority``: which items this site decides itself, and which a department entrusted to its window.
 
 Without either, the window decides no item (:mod:`counter.access.authority`): the departments do, at their own
-desks.  The administrator records a department's written 授权 (``--entrust CODE=文书``) or the site's own power
-(``--hold CODE``), and takes either back (``--release CODE``); with no option the command shows the setting.
+desks.  The administrator records a department's written 授权 (``--entrust CODE=文书``, the 文书 naming its 文号 and
+date) or the site's own power (``--hold CODE``), and takes either back (``--release CODE``); with no option the
+command shows the setting.  Codes are the catalog's, whole (``152201-YJS008-02``) or without the area
+(``YJS008-02``): the command says which items each matched, and refuses a code the catalog lacks, naming it.
 """
 
 from __future__ import annotations
@@ -10,9 +12,20 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from counter.case.site_authority import AuthorityProblem, AuthorityRefused
 from counter.cli.common import EXIT_OK, Reported, desk, open_service, print_json
 from counter.parties.text import TextField, check_text
 from counter.words.translate import tr
+
+_PROBLEM = {
+    AuthorityProblem.UNKNOWN_CODE: tr("事项目录中没有实施编码为“{code}”的事项，未作任何更改"),
+    AuthorityProblem.VERTICAL_HELD: tr(
+        "“{code}”是实行垂直领导的部门（税务、海关等）的事项，本中心不能自行决定，未作任何更改"
+    ),
+    AuthorityProblem.NO_AGREEMENT: tr(
+        "“{code}”的授权文书须写明文号和日期（如：兴市监授〔2026〕3号，2026年3月2日），未作任何更改"
+    ),
+}
 
 
 def add_authority_command(site: argparse._SubParsersAction[Any], common: argparse.ArgumentParser) -> None:
@@ -52,12 +65,24 @@ def cmd_site_authority(args: argparse.Namespace) -> int:
 
     if args.hold or entrusted or args.release:
         hold, release = tuple(c.strip() for c in args.hold), tuple(c.strip() for c in args.release)
-        held = service.call(CHANGE_AUTHORITY, ChangeAuthority(site, hold, tuple(entrusted), release), by)
+        try:
+            held = service.call(CHANGE_AUTHORITY, ChangeAuthority(site, hold, tuple(entrusted), release), by)
+        except AuthorityRefused as err:
+            lines = (_PROBLEM[AuthorityProblem(why)].format(code=code) for code, why in err.problems)
+            raise Reported("\n".join(lines)) from err
     else:
         held = service.call(SITE_AUTHORITY, SiteCode(site), by)
+    matched = [
+        {"typed": m.typed, "code": m.code, "name": m.name, "bundle": m.bundle, "department": m.department}
+        for m in held.matched
+    ]
     if args.json:
-        print_json({"site": site, "site_items": sorted(held.site_items), "entrusted": held.entrusted})
+        print_json(
+            {"site": site, "site_items": sorted(held.site_items), "entrusted": held.entrusted, "matched": matched}
+        )
         return EXIT_OK
+    for row in matched:
+        print(tr("{typed} 对应事项：{code} {name}（{bundle}；实施主体：{department}）").format(**row))
     for code in sorted(held.site_items):
         print(tr("{code}  本中心自行决定").format(code=code))
     for code, text in sorted(held.entrusted.items()):

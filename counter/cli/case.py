@@ -26,7 +26,6 @@ from counter.cli.common import (
     desk,
     ensure_catalog,
     free_text,
-    moment,
     open_service,
     own_out_folder,
     print_json_items,
@@ -136,7 +135,7 @@ def cmd_case_list(args: argparse.Namespace) -> int:
 
     service = open_service(args)
     day = today(args)
-    rows = service.call(LIST_CASES, ListCases(day, args.overdue, args.due_soon), desk())
+    rows = service.call(LIST_CASES, ListCases(args.overdue, args.due_soon), desk())
     if args.json:
         count = print_json_items(row_json(r, day) for r in rows)
     else:
@@ -171,8 +170,7 @@ def cmd_case_void(args: argparse.Namespace) -> int:
     if not reason:
         raise UsageError(CASE_VOID_REASON_REQUIRED)
     service, by = open_service(args), desk()
-    at = moment(args)  # in training, the training day at this time of it
-    void = MoveCase(args.case_no, CaseEvent.VOIDED, reason, at)
+    void = MoveCase(args.case_no, CaseEvent.VOIDED, reason)
     _move_refusals(args, lambda: service.call(MOVE_CASE, void, by), CASE_VOID_NOT_ALLOWED)
     print(CASE_VOIDED_DONE.format(case_no=args.case_no, reason=reason))
     return EXIT_OK
@@ -188,7 +186,7 @@ def cmd_case_correction_lapse(args: argparse.Namespace) -> int:
     from counter.service.cases import LAPSE_CORRECTION, LapseCorrection
 
     service, by = open_service(args), desk()
-    lapse = LapseCorrection(args.case_no, today(args), args.note.strip())
+    lapse = LapseCorrection(args.case_no, args.note.strip())
     try:  # a provisional date too
         decision_faults(args, lambda: service.call(LAPSE_CORRECTION, lapse, by), CASE_CORRECTION_LAPSE_NOT_ALLOWED)
     except CorrectionNotDue as err:
@@ -219,10 +217,9 @@ def cmd_case_decide(args: argparse.Namespace) -> int:
 
     service, by = open_service(args), desk()
     text = args.result_no if args.approve else args.reason
-    at = moment(args)  # in training, the training day at this time of it
     validity = validity_of(args.valid_until) if args.approve else None
     decide = DecideItem(
-        args.case_no, args.item, args.approve, text, at, false_materials=args.false_materials, validity=validity
+        args.case_no, args.item, args.approve, text, false_materials=args.false_materials, validity=validity
     )
     status = decision_faults(args, lambda: service.call(DECIDE_ITEM, decide, by))
     decision = CASE_ITEM_APPROVED if args.approve else CASE_ITEM_DENIED
@@ -241,7 +238,7 @@ def cmd_case_lapse(args: argparse.Namespace) -> int:
     from counter.words.punctuation import LIST_JOIN
 
     service, by = open_service(args), desk()
-    deny = DenyLapsed(args.case_no, today(args), args.reason)
+    deny = DenyLapsed(args.case_no, args.reason)
     lapse = decision_faults(args, lambda: service.call(DENY_LAPSED, deny, by))
     print(
         CASE_LAPSED_DONE.format(
@@ -266,7 +263,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     ensure_catalog(service)
     by, day = desk(), today(args)
     try:
-        run = service.call(RUN_DEMO, RunDemo(day), by)
+        run = service.call(RUN_DEMO, RunDemo(), by)
     except DemoUnavailable as err:
         raise Reported(tr("目录中没有可用于演示的已发布指南：{err}").format(err=err)) from err
     made = run.cases

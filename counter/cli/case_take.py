@@ -98,7 +98,7 @@ def cmd_case_take(args: argparse.Namespace) -> int:
     ensure_catalog(service)
     by = desk()
     try:
-        taken = service.call(TAKE_FROM_FILE, TakeFromFile(file, day), by)
+        taken = service.call(TAKE_FROM_FILE, TakeFromFile(file), by)
     except CaseNotFound as err:
         raise Reported(phrases.CASE_TAKE_PREVIOUS_NOT_FOUND.format(case_no=err.case_no)) from err
     except ClerkUnnamed as err:
@@ -152,9 +152,6 @@ def _file_problem_text(problem: FileProblem) -> str:
         detail = RECEIPT.get(Receipt(detail), detail)
     elif problem.code is FileProblemCode.BAD_TEXT:
         detail = coded_text_problem(detail)
-    elif problem.code is FileProblemCode.OUT_OF_RANGE and "…" in detail:
-        first, last = detail.split("…", 1)
-        detail = phrases.CASE_TAKE_DATE_RANGE.format(first=first, last=last)
     return phrases.CASE_TAKE_FILE_PROBLEM[problem.code.value].format(detail=detail)
 
 

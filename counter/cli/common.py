@@ -184,7 +184,8 @@ def open_service(
     training_file = training(args) and is_training_database(url)
     demo = bool(getattr(args, "training", False))  # counter demo: sample people, in whatever file it was given
     make = create or may_create(getattr(args, "db", None), training_file or demo)
-    service = serve(url, training=training_file, create=make, lock_timeout_s=lock_timeout_s, on_step=on_step)
+    day = today(args) if getattr(args, "today", None) else None  # the clock every operation of the run is asked on
+    service = serve(url, training=training_file, create=make, lock_timeout_s=lock_timeout_s, on_step=on_step, today=day)
     _opened.append(service)
     _run_training.set(training_file or demo)
     service.open()  # opens and migrates now, so that a command learns of a too-new database before it acts
@@ -303,8 +304,8 @@ def sign_in_for_run(args: argparse.Namespace, service: InProcess) -> None:
     from counter.host.desk_at import desk_at
     from counter.host.desk_config import load_desk_config
 
-    where, now = desk_at(load_desk_config(), SINGLE_DESK), dt.datetime.now(dt.UTC)  # nobody, until signed in
-    result = service.call(SIGN_IN, SignIn(login, password, now), where).result
+    where = desk_at(load_desk_config(), SINGLE_DESK)  # nobody, until signed in
+    result = service.call(SIGN_IN, SignIn(login, password), where).result
     if result.actor is None:
         minutes = int(POLICY.lock_for.total_seconds() // 60)
         raise Reported(sign_in_refusal_text(result.outcome, result.attempts_left, result.locked_until, minutes))

@@ -68,7 +68,6 @@ def add_db_commands(commands: Commands, common: argparse.ArgumentParser) -> None
 
 def cmd_db_numbers(args: argparse.Namespace) -> int:
     """Whether the desk may number intakes; with ``--skip-issued``, number on above what it issued before."""
-    import datetime as dt
 
     from counter.case.number_faults import NumbersBehind
     from counter.cli.common import EXIT_PROBLEM, today
@@ -79,7 +78,7 @@ def cmd_db_numbers(args: argparse.Namespace) -> int:
     by: Desk = desk()
     day: dt.date = today(args)
     if args.renote:
-        made = service.call(RENOTE, Renote(dt.datetime.now(dt.UTC)), by)
+        made = service.call(RENOTE, Renote(), by)
         if made.aside:
             print(tr("原来的编号记录已改名保留：{path}").format(path=made.aside))
         print(
@@ -90,11 +89,11 @@ def cmd_db_numbers(args: argparse.Namespace) -> int:
     if args.check:
         return _numbers_check(service, by, day)
     if args.skip_issued:
-        skipped = service.call(SKIP_ISSUED, NumbersAsked(day), by)
+        skipped = service.call(SKIP_ISSUED, NumbersAsked(), by)
         if skipped is not None:
             print(tr("本窗口将从 {number} 之后继续编号；该编号及之前的编号不会再次发出。").format(number=skipped))
     try:
-        service.call(CHECK_NUMBERS, NumbersAsked(day), by)
+        service.call(CHECK_NUMBERS, NumbersAsked(), by)
     except NumbersBehind as err:
         print(numbers_behind_text(err.last_issued, err.where, err.note), file=sys.stderr)
         return EXIT_PROBLEM
@@ -109,7 +108,7 @@ def _numbers_check(service: Service, by: Desk, day: dt.date) -> int:
     from counter.words.at_command_line import numbers_behind_text
     from counter.words.database import NOTE_FAULT
 
-    report = service.call(NOTE_REPORT, NumbersAsked(day), by)
+    report = service.call(NOTE_REPORT, NumbersAsked(), by)
     state = NOTE_FAULT[report.fault] if report.fault else tr("完好")
     print(tr("本机的编号记录：{path}").format(path=report.path))
     print(tr("记录状态：{state}").format(state=state))

@@ -21,7 +21,6 @@ from counter.cli.common import (
     own_out_folder,
     print_json,
 )
-from counter.cli.common import today as today_of
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
@@ -127,11 +126,11 @@ def cmd_print(args: argparse.Namespace) -> int:
     if not args.out and args.printer is None:
         raise UsageError(tr("请用 --out FILE.pdf 保存，或用 --printer NAME 打印（NAME 为空表示默认打印机）"))
     service, by = open_service(args), desk()
-    kind, day = DocumentKind(args.doc), today_of(args)
+    kind = DocumentKind(args.doc)
     try:
         numbered = kind in (DocumentKind.SERVICE_RECEIPT, DocumentKind.DATE_NOTICE)  # which hand-over, which change
         hand_over = args.hand_over if numbered else 0
-        papers = CasePapers(args.case_no, (kind,), day, args.item.strip(), hand_over)
+        papers = CasePapers(args.case_no, (kind,), args.item.strip(), hand_over)
         (made,) = service.call(MAKE_CASE_PAPERS, papers, by)
     except CaseNotFound as err:
         raise Reported(tr("未找到办件：{case_no}").format(case_no=err.case_no)) from err
@@ -153,9 +152,9 @@ def cmd_guide_notice(args: argparse.Namespace) -> int:
 
     service = open_service(args)
     ensure_catalog(service)
-    by, day = desk(), today_of(args)
+    by = desk()
     try:  # the bundle named as ``catalog show`` takes it: code, number, name or pinyin initials
-        made = service.call(MAKE_GUIDE_NOTICE, GuideNotice(args.bundle.strip(), day, find=True), by)
+        made = service.call(MAKE_GUIDE_NOTICE, GuideNotice(args.bundle.strip(), find=True), by)
     except GuideNotFound as err:
         raise Reported(
             tr("一件事 {bundle_code} 不存在或指南未发布，不能出具一次性告知单").format(bundle_code=err.bundle_code)
@@ -193,7 +192,7 @@ def cmd_form(args: argparse.Namespace) -> int:
         raise UsageError(tr("--all 打印全部表格，不再写材料编码"))
     service = open_service(args)
     ensure_catalog(service)
-    by, day = desk(), today_of(args)
+    by = desk()
     try:  # the bundle named as ``catalog show`` takes it: code, number, name or pinyin initials
         found = service.call(GUIDE_FORMS, GuideOf(args.bundle.strip(), find=True), by)
         code, listed = found.bundle_code, found.forms
@@ -203,7 +202,7 @@ def cmd_form(args: argparse.Namespace) -> int:
             return EXIT_OK
         chosen = tuple(m for m, _ in listed) if args.all else (args.material.strip(),)
         samples = (False, True) if args.all else (args.sample,)
-        made = service.call(MAKE_FORMS, MakeForms(code, chosen, day, samples), by)
+        made = service.call(MAKE_FORMS, MakeForms(code, chosen, samples), by)
     except GuideNotFound as err:
         raise Reported(
             tr("一件事 {bundle_code} 不存在或没有办事指南，不能打印表格").format(bundle_code=err.bundle_code)

@@ -19,7 +19,7 @@ import unicodedata
 from typing import TYPE_CHECKING, Any
 
 from counter.case.league_figures import LeagueGroup
-from counter.cli.common import EXIT_OK, UsageError, desk, open_service, parse_date, today
+from counter.cli.common import EXIT_OK, UsageError, desk, open_service, parse_date
 from counter.projects.evaluations import EvaluationCounts
 from counter.ratings.figures import Grouping
 from counter.words.translate import tr
@@ -57,16 +57,16 @@ def cmd_figures(args: argparse.Namespace) -> int:
     first, last = parse_date(args.date_from), parse_date(args.date_to)
     if last < first:
         raise UsageError(PERIOD_BAD_RANGE.format(first=first.isoformat(), last=last.isoformat()))
-    day = parse_date(args.as_of) if args.as_of else today(args)
+    as_of = parse_date(args.as_of) if args.as_of else None  # else the run's day (--today on a training run)
     service = open_service(args)
     by = desk()
     grouping: Grouping | LeagueGroup
     if args.by in {g.value for g in LeagueGroup}:
         grouping = LeagueGroup(args.by)
-        figures = service.call(LEAGUE_FIGURES, LeagueAsked(first, last, grouping, day), by)
+        figures = service.call(LEAGUE_FIGURES, LeagueAsked(first, last, grouping, as_of), by)
     else:
         grouping = Grouping(args.by)
-        figures = service.call(PERIOD_FIGURES, PeriodAsked(first, last, grouping, day), by)
+        figures = service.call(PERIOD_FIGURES, PeriodAsked(first, last, grouping, as_of), by)
     if args.json:
         from counter.cli.common import print_json
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from counter.cli.common import EXIT_OK, Reported, UsageError, desk, free_text, moment, open_service, parse_date
+from counter.cli.common import EXIT_OK, Reported, UsageError, desk, free_text, open_service, parse_date
 from counter.parties.text import TextField
 from counter.words.translate import tr
 
@@ -73,9 +73,9 @@ def cmd_hand_over(args: argparse.Namespace) -> int:
         items=tuple(code.strip() for code in args.items.split(",") if code.strip()),
         partial=args.partial,
     )
-    service, by, now = open_service(args), desk(), moment(args)  # in training, the training day
+    service, by = open_service(args), desk()
     not_allowed = tr("办件 {case_no} 现在的状态是“{status}”，不能送达。")
-    results = HandOverResults(args.case_no, request, now)
+    results = HandOverResults(args.case_no, request)
     try:
         done = decision_faults(args, lambda: service.call(HAND_OVER, results, by), not_allowed)
     except HandOverRefused as err:
@@ -96,9 +96,9 @@ def cmd_hand_over_signed(args: argparse.Namespace) -> int:
     from counter.words.hand_over import signed_return_refused_text
 
     signed_on = parse_date(args.signed_on)
-    service, by, now = open_service(args), desk(), moment(args)
+    service, by = open_service(args), desk()
     not_allowed = tr("办件 {case_no} 现在的状态是“{status}”，不能登记送达回执。")
-    signed = SignedReturn(args.case_no, args.hand_over, signed_on, now)
+    signed = SignedReturn(args.case_no, args.hand_over, signed_on)
     try:
         decision_faults(args, lambda: service.call(SIGNED_RETURN, signed, by), not_allowed)
     except SignedReturnRefused as err:

@@ -18,9 +18,7 @@ from counter.cli.common import (
     Reported,
     desk,
     free_text,
-    moment,
     open_service,
-    today,
     validity_of,
 )
 from counter.cli.pledges import add_pledge_commands
@@ -123,8 +121,8 @@ def add_item_commands(commands: Commands, common: argparse.ArgumentParser) -> No
 def cmd_item_list(args: argparse.Namespace) -> int:
     from counter.service.cases import ITEM_STANDINGS, CaseOnDay
 
-    service, day = open_service(args), today(args)
-    standings = _faults(args, lambda: service.call(ITEM_STANDINGS, CaseOnDay(args.case_no, day), desk()))
+    service = open_service(args)
+    standings = _faults(args, lambda: service.call(ITEM_STANDINGS, CaseOnDay(args.case_no), desk()))
     if args.json:
         print(json.dumps([_standing_json(i) for i in standings], ensure_ascii=False, indent=2))
     else:
@@ -136,9 +134,9 @@ def cmd_item_list(args: argparse.Namespace) -> int:
 def cmd_item_queue(args: argparse.Namespace) -> int:
     from counter.service.cases import DEPARTMENT_LOADS, DEPARTMENT_QUEUE, DepartmentDay, SiteDay
 
-    day, service = today(args), open_service(args)
+    service = open_service(args)
     if not args.department.strip():
-        loads = service.call(DEPARTMENT_LOADS, SiteDay(day, args.site.strip().upper()), desk())
+        loads = service.call(DEPARTMENT_LOADS, SiteDay(args.site.strip().upper()), desk())
         if args.json:
             print(json.dumps([{"department": d.department, "items": d.items, "overdue": d.overdue} for d in loads],
                              ensure_ascii=False, indent=2))  # fmt: skip
@@ -147,7 +145,7 @@ def cmd_item_queue(args: argparse.Namespace) -> int:
                 department=load.department, items=load.items, overdue=load.overdue))  # fmt: skip
         return EXIT_OK
     department, site = args.department.strip(), args.site.strip().upper()
-    rows = service.call(DEPARTMENT_QUEUE, DepartmentDay(department, day, site), desk())
+    rows = service.call(DEPARTMENT_QUEUE, DepartmentDay(department, site), desk())
     _print_rows(rows, as_json=args.json)
     return EXIT_OK
 
@@ -155,8 +153,8 @@ def cmd_item_queue(args: argparse.Namespace) -> int:
 def cmd_item_due(args: argparse.Namespace) -> int:
     from counter.service.cases import COMING_DUE, SiteDay
 
-    service, day, site = open_service(args), today(args), args.site.strip().upper()
-    _print_rows(service.call(COMING_DUE, SiteDay(day, site), desk()), as_json=args.json)
+    service, site = open_service(args), args.site.strip().upper()
+    _print_rows(service.call(COMING_DUE, SiteDay(site), desk()), as_json=args.json)
     return EXIT_OK
 
 
@@ -198,8 +196,7 @@ def cmd_item_route(args: argparse.Namespace) -> int:
     from counter.words.punctuation import LIST_JOIN
 
     service, by = open_service(args), desk()
-    now = moment(args)  # in training, the training day at this time of it
-    routed = _faults(args, lambda: service.call(ROUTE_ITEMS, RouteItems(args.case_no, now), by))
+    routed = _faults(args, lambda: service.call(ROUTE_ITEMS, RouteItems(args.case_no), by))
     if routed:
         print(tr("办件 {case_no}：已分发 {items}").format(case_no=args.case_no.upper(), items=LIST_JOIN.join(routed)))
     else:
@@ -224,8 +221,7 @@ def cmd_item_step(args: argparse.Namespace) -> int:
         options = {"reason": args.reason, "false_materials": args.false_materials}
     request = StepRequest(ItemEvent(STEPS[args.step]), **options)
     service, by = open_service(args), desk()
-    now = moment(args)  # in training, the training day at this time of it
-    step = ItemStep(args.case_no, args.item, request, now)
+    step = ItemStep(args.case_no, args.item, request)
     state = _faults(args, lambda: service.call(ITEM_STEP, step, by))
     print(tr("办件 {case_no} 事项 {item}：{state}").format(
         case_no=args.case_no.upper(), item=args.item, state=ITEM_STATE[state]))  # fmt: skip

@@ -46,7 +46,7 @@ def cmd_site_rotate_key(args: argparse.Namespace) -> int:
 
     now = dt.datetime.now(dt.UTC)
     revoked = None if args.revoked_since is None else _moment(args.revoked_since, now)
-    done = open_service(args).call(ROTATE_KEY, RotateKey(now, revoked), desk())
+    done = open_service(args).call(ROTATE_KEY, RotateKey(revoked), desk())
     install_next_keys(site_key_path())  # the new key files in place once the rotation is committed
     if args.json:
         print_json(

@@ -10,7 +10,6 @@ answer's summary alone (the batches are in the server's log).
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from typing import TYPE_CHECKING
 
@@ -50,7 +49,7 @@ def cmd_keys_rotate_data(args: argparse.Namespace) -> int:
         )
 
     with told_of_steps(print_batch):
-        done = service.call(ROTATE_DATA_KEY, RotateDataKey(dt.datetime.now(dt.UTC)), desk())
+        done = service.call(ROTATE_DATA_KEY, RotateDataKey(), desk())
     if not batches:  # the work ran in another process: only its answer came back
         print(
             tr("重新加密在服务器上分批进行，本机收不到逐批进度，以下仅为结果汇总；逐批记录见服务器日志。"),

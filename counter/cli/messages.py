@@ -15,7 +15,7 @@ import logging
 import os
 from typing import TYPE_CHECKING, Any
 
-from counter.cli.common import EXIT_OK, Reported, UsageError, desk, open_service, print_json, today
+from counter.cli.common import EXIT_OK, Reported, UsageError, desk, open_service, print_json
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
@@ -76,8 +76,7 @@ def cmd_send(args: argparse.Namespace) -> int:
 
     service = open_service(args)
     if args.once:
-        day = today(args)  # a training desk's day: every date of a command given --today is that day
-        service.call(QUEUE_REMINDERS, QueueReminders(day))
+        service.call(QUEUE_REMINDERS, QueueReminders())
         done = service.call(SEND_MESSAGES, SendPass())
     else:
         reminded: list[dt.date] = []
@@ -86,7 +85,7 @@ def cmd_send(args: argparse.Namespace) -> int:
             """The day's reminders queued at its first pass, then what is due sent."""
             day = dt.date.today()
             if day not in reminded:
-                queued = service.call(QUEUE_REMINDERS, QueueReminders(day))
+                queued = service.call(QUEUE_REMINDERS, QueueReminders())
                 log.info("deferral reminders queued: %d", queued)
                 reminded[:] = [day]
             sent: SendRound = service.call(SEND_MESSAGES, SendPass())
@@ -102,8 +101,7 @@ def cmd_remind(args: argparse.Namespace) -> int:
     from counter.service.outbox import QUEUE_REMINDERS, QueueReminders
     from counter.words.messages import MESSAGES_REMINDED
 
-    day = today(args)
-    count = open_service(args).call(QUEUE_REMINDERS, QueueReminders(day))
+    count = open_service(args).call(QUEUE_REMINDERS, QueueReminders())
     print(MESSAGES_REMINDED.format(count=count))
     return EXIT_OK
 

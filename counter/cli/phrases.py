@@ -303,7 +303,7 @@ CASE_TAKE_FILE_PROBLEM = {
     "not_a_choice": tr("不是可选的值，可选：{detail}"),
     "negative": tr("不能为负数"),
     "too_large": tr("不能大于 {detail}"),
-    "out_of_range": tr("应在 {detail} 之间"),
+    "day_of_intake": tr("收件日期就是受理当天，由受理时记录，请求文件中不能填写"),
     "unknown_bundle": tr("未找到一件事：{detail}"),
     "unknown_guide_version": tr("没有这一版指南，现有版本：{detail}"),
     "unknown_situation": tr("指南中没有这个情形，现有情形：{detail}"),
@@ -314,7 +314,6 @@ CASE_TAKE_FILE_PROBLEM = {
     "bad_text": "{detail}",  # worded by counter.words.texts: the character and its place, or the longest allowed
     "bad_uid": tr("应为32位十六进制数字（0-9、a-f），或不写由本机生成"),
 }
-CASE_TAKE_DATE_RANGE = tr("{first} 至 {last}")  # the detail of out_of_range
 CASE_TAKE_JSON_POSITION = tr("第 {line} 行第 {column} 列附近")
 CASE_TAKE_EXPECTED = {
     "object": tr("JSON 对象 {…}"),

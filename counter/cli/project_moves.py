@@ -214,9 +214,9 @@ def _moved(args: argparse.Namespace, what: str) -> int:
 def cmd_register(args: argparse.Namespace) -> int:
     from counter.service.projects import REGISTER_PROJECT, RegisterProject
 
-    day = today(args)  # a wrong --today is misuse, before the file is looked at
+    today(args)  # a wrong --today is misuse, before the file is looked at
     facts = _read_file(Path(args.file), read_facts)
-    number = _run(args, lambda _day, now: (REGISTER_PROJECT, RegisterProject(facts, day, now)))
+    number = _run(args, lambda _day, now: (REGISTER_PROJECT, RegisterProject(facts)))
     if args.json:
         print_json({"project_no": number})
     else:
@@ -230,7 +230,7 @@ def cmd_accept(args: argparse.Namespace) -> int:
     from counter.words.projects import PROJECT_EVENT
 
     number = project_number(args)
-    _run(args, lambda day, now: (ACCEPT_PROJECT, AcceptProject(number, day, now)))
+    _run(args, lambda day, now: (ACCEPT_PROJECT, AcceptProject(number)))
     return _moved(args, PROJECT_EVENT[ProjectEvent.ACCEPTED])
 
 
@@ -239,7 +239,7 @@ def cmd_agents(args: argparse.Namespace) -> int:
     from counter.words.punctuation import LIST_JOIN
 
     number, names = project_number(args), tuple(args.names)
-    _run(args, lambda _day, now: (ASSIGN_AGENTS, AssignAgents(number, names, now)))
+    _run(args, lambda _day, now: (ASSIGN_AGENTS, AssignAgents(number, names)))
     kept = LIST_JOIN.join(dict.fromkeys(n.strip() for n in names if n.strip()))
     return _moved(args, tr("代办员为{agents}").format(agents=kept))
 
@@ -251,7 +251,7 @@ def cmd_sign(args: argparse.Namespace) -> int:
 
     number, on = project_number(args), _day(args)
     items = _list_numbers(args.items, "--items") if args.items is not None else None
-    _run(args, lambda day, now: (SIGN_PROJECT, SignProject(number, on, day, now, items)))
+    _run(args, lambda day, now: (SIGN_PROJECT, SignProject(number, on, items)))
     return _moved(args, PROJECT_EVENT[ProjectEvent.SIGNED])
 
 
@@ -268,7 +268,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
         if args.start:
             raise UsageError(tr("--start 只能与 --from-list 一起使用。"))
         steps = _read_file(Path(args.file), lambda data: read_plan(data, items))
-    _run(args, lambda _day, now: (PLAN_PROJECT, PlanProject(number, steps, now)))
+    _run(args, lambda _day, now: (PLAN_PROJECT, PlanProject(number, steps)))
     return _moved(args, tr("申报计划共 {count} 个审批事项").format(count=len(steps)))
 
 
@@ -276,7 +276,7 @@ def cmd_file(args: argparse.Namespace) -> int:
     from counter.service.projects import FILE_STEP, FileStep
 
     number, on, step, case = project_number(args), _day(args), args.step, args.case
-    _run(args, lambda day, now: (FILE_STEP, FileStep(number, step, on, day, now, case)))
+    _run(args, lambda day, now: (FILE_STEP, FileStep(number, step, on, case)))
     return _moved(args, tr("第 {step} 步已申报").format(step=step))
 
 
@@ -284,7 +284,7 @@ def cmd_done(args: argparse.Namespace) -> int:
     from counter.service.projects import STEP_DONE, StepDone
 
     number, on, step, result = project_number(args), _day(args), args.step, args.result
-    _run(args, lambda day, now: (STEP_DONE, StepDone(number, step, on, day, now, result)))
+    _run(args, lambda day, now: (STEP_DONE, StepDone(number, step, on, result)))
     return _moved(args, tr("第 {step} 步已办结").format(step=step))
 
 
@@ -294,7 +294,7 @@ def cmd_coordinate(args: argparse.Namespace) -> int:
 
     number = project_number(args)
     c = Coordination(_day(args), args.with_whom, args.what, args.outcome, agent="", step_no=args.step)
-    _run(args, lambda day, now: (RECORD_COORDINATION, RecordCoordination(number, c, day, now)))
+    _run(args, lambda day, now: (RECORD_COORDINATION, RecordCoordination(number, c)))
     return _moved(args, tr("已记录与{with_whom}的协调").format(with_whom=args.with_whom.strip()))
 
 
@@ -304,7 +304,7 @@ def cmd_complete(args: argparse.Namespace) -> int:
     from counter.words.projects import PROJECT_EVENT
 
     number, on = project_number(args), _day(args)
-    _run(args, lambda day, now: (COMPLETE_PROJECT, CompleteProject(number, on, day, now)))
+    _run(args, lambda day, now: (COMPLETE_PROJECT, CompleteProject(number, on)))
     return _moved(args, PROJECT_EVENT[ProjectEvent.COMPLETED])
 
 
@@ -313,7 +313,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     from counter.words.projects import SATISFACTION
 
     number, answer, note = project_number(args), Satisfaction(args.satisfaction), args.note
-    _run(args, lambda day, now: (EVALUATE_PROJECT, EvaluateProject(number, answer, note, day, now)))
+    _run(args, lambda day, now: (EVALUATE_PROJECT, EvaluateProject(number, answer, note, day)))
     return _moved(args, tr("评价为“{answer}”").format(answer=SATISFACTION[answer]))
 
 
@@ -323,7 +323,7 @@ def cmd_terminate(args: argparse.Namespace) -> int:
     from counter.words.projects import PROJECT_EVENT
 
     number, on, reason = project_number(args), _day(args), args.reason
-    _run(args, lambda day, now: (TERMINATE_PROJECT, TerminateProject(number, reason, on, day, now)))
+    _run(args, lambda day, now: (TERMINATE_PROJECT, TerminateProject(number, reason, on)))
     return _moved(args, PROJECT_EVENT[ProjectEvent.TERMINATED])
 
 

@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from counter.cli.common import EXIT_OK, Reported, desk, moment, open_service, today
+from counter.cli.common import EXIT_OK, Reported, desk, open_service
 from counter.words.project_papers import FORM_HELP, OUT_HELP, PRINT_HELP, PROJECT_HELP
 from counter.words.translate import tr
 
@@ -39,10 +39,9 @@ def cmd_project_print(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if not out.parent.is_dir():  # never papers in folders nobody meant to make (counter.cli.documents._write)
         raise Reported(OUT_FOLDER_MISSING.format(folder=out.parent))
-    day, now = today(args), moment(args)
     service = open_service(args)
     try:
-        made = service.call(MAKE_PAPER, MakePaper(number, form, day, now), desk())
+        made = service.call(MAKE_PAPER, MakePaper(number, form), desk())
     except NoSuchProject as err:
         raise Reported(NO_SUCH_PROJECT.format(project_no=err.number)) from err
     except ProjectPaperNotPossible as err:

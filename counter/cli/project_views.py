@@ -327,7 +327,7 @@ def cmd_queue(args: argparse.Namespace) -> int:
     from counter.words.punctuation import LIST_JOIN
 
     day, agent = today(args), args.agent.strip()
-    rows = open_service(args).call(READ_DAY, ReadDay(day, agent)).rows
+    rows = open_service(args).call(READ_DAY, ReadDay(agent)).rows
     if args.json:
         print_json([_queue_json(r, day) for r in rows])
         return EXIT_OK
@@ -441,8 +441,8 @@ def cmd_report(args: argparse.Namespace) -> int:
         month = Month.parse(args.month)
     except ValueError as err:
         raise UsageError(tr("--month 应为 YYYY-MM 格式的月份，收到：{raw}").format(raw=args.month)) from err
-    day, county = today(args), args.county.strip() or None
-    report = open_service(args).call(READ_REPORT, ReadReport(month, day, county))
+    county = args.county.strip() or None
+    report = open_service(args).call(READ_REPORT, ReadReport(month, county))
     if args.json:
         text = json.dumps(report_json(report), ensure_ascii=False, indent=2) + "\n"
     elif args.csv:

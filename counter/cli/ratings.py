@@ -119,7 +119,6 @@ def cmd_ratings_export(args: argparse.Namespace) -> int:
 
 def cmd_ratings_sheet(args: argparse.Namespace) -> int:
     """The paper 评价表 of a service, for a desk with no pad: the applicant fills it in, the desk keys it in later."""
-    import datetime as dt
 
     from counter.cli.phrases import RATINGS_EXPORT_WRITE_FAILED
     from counter.ratings.refusals import RatingRefused
@@ -128,7 +127,7 @@ def cmd_ratings_sheet(args: argparse.Namespace) -> int:
 
     service = open_service(args)
     try:
-        pdf = service.call(RATING_SHEET, RatingSheetOf(args.case_no, dt.date.today()), desk())
+        pdf = service.call(RATING_SHEET, RatingSheetOf(args.case_no), desk())
     except RatingRefused as err:
         raise Reported(RATING_REFUSAL[err.code].format(case_no=err.case_no or args.case_no)) from err
     try:
@@ -141,7 +140,6 @@ def cmd_ratings_sheet(args: argparse.Namespace) -> int:
 
 def cmd_ratings_key_in(args: argparse.Namespace) -> int:
     """A filled 评价表 keyed in: the service's one rating, by channel 书面评价, dated as the paper is."""
-    import datetime as dt
 
     from counter.ratings.paper import PaperRating
     from counter.ratings.refusals import ChoiceRefused, RatingRefused
@@ -151,7 +149,7 @@ def cmd_ratings_key_in(args: argparse.Namespace) -> int:
     paper = PaperRating(Level(args.level), tuple(args.reason), args.comment, parse_date(args.date))
     service = open_service(args)
     try:
-        service.call(KEY_IN_SHEET, KeyInSheet(args.case_no, paper, dt.datetime.now(dt.UTC)), desk())
+        service.call(KEY_IN_SHEET, KeyInSheet(args.case_no, paper), desk())
     except RatingRefused as err:
         raise Reported(RATING_REFUSAL[err.code].format(case_no=err.case_no or args.case_no)) from err
     except ChoiceRefused as err:
@@ -162,12 +160,11 @@ def cmd_ratings_key_in(args: argparse.Namespace) -> int:
 
 def cmd_ratings_pull(args: argparse.Namespace) -> int:
     """One pass of the hall's own 好差评 work: the region's ratings of its unrated cases, then the site's default."""
-    import datetime as dt
 
     from counter.service.ratings import PULL_REGION, PullPass
 
     service = open_service(args)
-    done = service.call(PULL_REGION, PullPass(dt.datetime.now().astimezone()), desk())
+    done = service.call(PULL_REGION, PullPass(), desk())
     print(
         tr("询问办件 {asked} 件，取回补充评价 {taken} 条，给予默认评价 {defaulted} 条").format(
             asked=done.asked, taken=done.taken, defaulted=done.defaulted

@@ -10,7 +10,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from counter.case.promise_figures import REDUCTION_GOAL, SAME_DAY_SHARE_GOAL, FigureGroup, PromiseFigures
-from counter.cli.common import EXIT_OK, Reported, UsageError, desk, open_service, print_json, today
+from counter.cli.common import EXIT_OK, Reported, UsageError, desk, open_service, print_json
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
@@ -42,9 +42,8 @@ def cmd_same_day(args: argparse.Namespace) -> int:
     from counter.words.same_day import SAME_DAY_DONE, SAME_DAY_PROBLEM, SAME_DAY_REFUSED
 
     service = open_service(args)
-    day = today(args)
     try:
-        service.call(FINISH_SAME_DAY, CaseOnDay(args.case_no, day), desk())
+        service.call(FINISH_SAME_DAY, CaseOnDay(args.case_no), desk())
     except CaseNotFound as err:
         raise Reported(CASE_NOT_FOUND.format(case_no=err.case_no)) from err
     except SameDayNotPossible as err:

@@ -62,7 +62,7 @@ def cmd_sync_export(args: argparse.Namespace) -> int:
     service = open_service(args)
     try:
         # the files are written inside the transaction: files that cannot be written record no export
-        result = service.call(EXPORT_PACKAGE, ExportPackage(out, _now(), args.to_site), desk())
+        result = service.call(EXPORT_PACKAGE, ExportPackage(out, args.to_site), desk())
     except SyncNotPossible as err:
         raise Reported(sync_not_possible(err.problem.value, err.site)) from err
     except KeyUnreadable as err:
@@ -94,7 +94,7 @@ def cmd_sync_import(args: argparse.Namespace) -> int:
         raise Reported(package_rejected(err.code.value, err.earlier)) from err
     service = open_service(args)
     try:
-        report = service.call(IMPORT_PACKAGE, ImportPackage(data, _now()), desk())
+        report = service.call(IMPORT_PACKAGE, ImportPackage(data), desk())
     except PackageRejected as err:
         raise Reported(package_rejected(err.code.value, err.earlier)) from err
     except KeyUnreadable as err:  # the package is good, but this machine does not hold the key that opens it

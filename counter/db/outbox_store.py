@@ -102,16 +102,25 @@ def queue_reminder(
 
 
 def queue_dated(
-    session: Session, case_id: int, case_uid: str, phone: str, kind: MessageKind, day: dt.date, now: dt.datetime
+    session: Session,
+    case_id: int,
+    case_uid: str,
+    phone: str,
+    kind: MessageKind,
+    day: dt.date,
+    now: dt.datetime,
+    item_code: str = "",
 ) -> bool:
-    """A message of ``kind`` that tells the date ``day``, not a history line's step: once per case, kind and date;
-    False when it was queued before.  The caller asks whether the hall has a gateway and the case a phone."""
+    """A message of ``kind`` that tells the date ``day``, not a history line's step: once per case, kind, item (where
+    it is one item's) and date; False when it was queued before.  The caller asks whether the hall has a gateway and
+    the case a phone."""
     return _insert(
         session,
-        key=message_key(case_uid, kind.value, day.isoformat()),
+        key=message_key(case_uid, f"{kind.value}:{item_code}" if item_code else kind.value, day.isoformat()),
         case_id=case_id,
         kind=kind.value,
         phone=phone.strip(),
+        item_code=item_code,
         due_on=day,
         now=now,
     )

@@ -7,16 +7,17 @@
 * **entrusted** (:attr:`Acceptance.ENTRUSTED`): the department's entrustment is recorded — its written 授权 for the
   item (the authority setting's ``entrusted``, :mod:`counter.actions.cases.item_authority`) or the site's agreement
   with the
-  department (office setting ``entrustments``; or seed 001 第三十二条 for a department of the hall's own level, as
-  :func:`hall_accepts` says); the hall acts "以委托行政机关名义" (行政许可法 第二十四条第三款): the paper is issued in
+  department (office setting ``entrustments``, :func:`hall_accepts`; never seed 001 第三十二条 alone, a general
+  clause and no agreement); the hall acts "以委托行政机关名义" (行政许可法 第二十四条第三款): the paper is issued in
   the department's name, and the rights it prints are the department's (行政诉讼法 第二十六条第五款);
 * **received** (:attr:`Acceptance.RECEIVED`): anything else.  The hall is the department's 收件 window (许可法
   第二十六条): it issues a 收件凭证, tells the applicant once what is missing, and forwards; the department's 受理
   is its 签收 (:attr:`counter.case.item_path.ItemEvent.SIGNED`), dated as that step is, and limits run from it.
 
-A paper is one act.  It decides (受理, 补正, 不予受理) only where the window may for every item it concerns; where
-one of them is only received, the 补正 and the 不予受理 become the window's 告知 for all of them
-(:func:`paper_standing`), and a department's own 补正 or refusal follows from the department.
+A paper is one act, of one body.  It decides (受理, 补正, 不予受理) only where the window may for every item it
+concerns, in one body's name; where one of them is only received, or two bodies would issue it, the 补正 and the
+不予受理 become the window's 告知 for all of them (:func:`paper_standing`), and each department's own 补正 or refusal
+follows from that department.
 
 Entrustment of a 行政许可 is to a 行政机关 only (第二十四条第一款).  Whether the hall is one is a local fact the
 司法局 answers (office setting ``administrative_organ``): until it is set, no paper is made in an entrusting
@@ -33,7 +34,7 @@ from enum import StrEnum
 from counter.catalog.model import Item, ItemType
 from counter.documents import acceptance_words as words
 from counter.documents.data import OfficeSettings
-from counter.documents.deciders import agreements, decider_name, hall_level
+from counter.documents.deciders import agreements, decider_name
 
 
 class Acceptance(StrEnum):
@@ -94,13 +95,12 @@ def agreement_for(item: Item, office: OfficeSettings) -> str:
 def hall_accepts(item: Item, office: OfficeSettings) -> bool:
     """Whether the office settings have the hall accept this item in its department's name (委托受理).
 
-    The catalog says the department entrusts the window (``entrusted``); the basis is the agreement the site
-    records with it, or seed 001 第三十二条 — which speaks of 委托同级政务服务部门 only — where the department is of
-    the hall's own level.
+    The catalog says the department may entrust the window (``entrusted``); the basis is the written agreement the
+    site records with it (许可法 第二十四条: 委托 names the body and the matters).  Seed 001 第三十二条 — 委托同级政务
+    服务部门负责事项的收件、受理、送达 — says what a department may do, not that it did: without an agreement the
+    hall only receives, whatever the department's level.
     """
-    if not item.entrusted:
-        return False
-    return bool(agreement_for(item, office)) or (item.level is not None and item.level == hall_level(office))
+    return item.entrusted and bool(agreement_for(item, office))
 
 
 def recorded_entrustment(item: Item, office: OfficeSettings, held: HeldItems) -> bool:
@@ -119,11 +119,24 @@ def acceptance_of(item: Item, office: OfficeSettings, held: HeldItems = NOTHING_
     return Acceptance.ENTRUSTED
 
 
+def one_issuer(items: Iterable[Item], office: OfficeSettings, held: HeldItems = NOTHING_HELD) -> bool:
+    """Whether one body acts for every item of a paper: the site for its own items, or one entrusting department
+    for its own.  A paper is one body's act, under one seal: two departments never issue one paper together."""
+    bodies = {
+        office.office_name if standing is Acceptance.OWN else decider_name(item, office)
+        for item in items
+        if (standing := acceptance_of(item, office, held)) is not Acceptance.RECEIVED
+    }
+    return len(bodies) <= 1
+
+
 def paper_standing(items: Iterable[Item], office: OfficeSettings, held: HeldItems = NOTHING_HELD) -> Acceptance:
-    """The standing one paper about ``items`` is made in: own where every item is the site's, received where any
-    is only received, entrusted otherwise."""
+    """The standing one paper about ``items`` is made in: own where every item is the site's, entrusted where every
+    item is one department's entrusted; received where any is only received, or where several bodies would act
+    (:func:`one_issuer`): the hall then tells and forwards, and each body decides on its own paper."""
+    items = tuple(items)
     found = {acceptance_of(item, office, held) for item in items}
-    if Acceptance.RECEIVED in found:
+    if Acceptance.RECEIVED in found or not one_issuer(items, office, held):
         return Acceptance.RECEIVED
     return Acceptance.ENTRUSTED if Acceptance.ENTRUSTED in found else Acceptance.OWN
 

@@ -2,8 +2,10 @@
 opening, the issuing body and its seal, and the 告知 the hall gives where it only receives.
 
 * Every item the site's own: the paper is the office's, "本机关决定…", as it always was.
-* Every item entrusted: the paper is issued in the entrusting departments' name (许可法 第二十四条第三款), under their
-  seal, and says who issued it under what ("本凭证由××受本机关委托，以本机关名义出具（…）").
+* Every item entrusted by one department: the paper is issued in its name (许可法 第二十四条第三款), under its seal,
+  and says who issued it under what ("本凭证由××受本机关委托，以本机关名义出具（…）").  Two departments never head
+  one paper: the receipt says, a line per department, who accepts what in whose name, and a 补正 or 不予受理 is the
+  hall's 告知, each department deciding on its own paper.
 * Every item only received: the receipt is a 收件凭证 and the 容缺 notice a 容缺后补材料告知书, each forwarding to the
   departments, which accept; the promise runs from their 受理.
 * Mixed: the receipt and the 容缺 notice say, a line per group, who accepts what; a 补正 or 不予受理 concerning an
@@ -31,6 +33,7 @@ from counter.documents.acceptance import (
     departments_with_items,
     entrustee_unanswered,
     entrustment_basis,
+    one_issuer,
     paper_standing,
 )
 from counter.documents.checks import DEFER, shortfall_lines
@@ -64,10 +67,14 @@ def _standings(items: Iterable[Item], office: OfficeSettings, held: HeldItems) -
 def organ_problems(
     kind: DocumentKind, items: Iterable[Item], office: OfficeSettings, held: HeldItems
 ) -> tuple[DocumentProblem, ...]:
-    """Why the paper waits for the 司法局's answer: it would act for an entrusting department on a licence."""
-    if kind in ACCEPTANCE_PAPERS and entrustee_unanswered(items, office, held):
-        return (DocumentProblem.ORGAN_UNANSWERED,)
-    return ()
+    """Why the paper waits for the 司法局's answer: it would act for an entrusting department on a licence.  A 补正
+    or 不予受理 that no one body could issue is the hall's 告知 (:func:`paper_standing`) and waits for nothing."""
+    items = tuple(items)
+    if kind not in ACCEPTANCE_PAPERS:
+        return ()
+    if kind not in _BY_GROUP and paper_standing(items, office, held) is not Acceptance.ENTRUSTED:
+        return ()
+    return (DocumentProblem.ORGAN_UNANSWERED,) if entrustee_unanswered(items, office, held) else ()
 
 
 def received_title(
@@ -86,22 +93,20 @@ def received_title(
 def entrusted_sign_off(
     kind: DocumentKind, items: Iterable[Item], office: OfficeSettings, held: HeldItems, sign_off: SignOff, noun: str
 ) -> tuple[SignOff, str, str] | None:
-    """The closing block in the entrusting departments' name and seal, the head (a department a line), and the line
-    saying who issued the paper under what, where every item of the paper is entrusted; None otherwise (the office's
-    own paper)."""
+    """The closing block in the entrusting department's name and seal, its head, and the line saying who issued the
+    paper under what, where every item of the paper is entrusted by that one department; None otherwise (the
+    office's own paper)."""
     items = tuple(items)
     if kind not in ACCEPTANCE_PAPERS or _standings(items, office, held) != {Acceptance.ENTRUSTED}:
         return None
     names = department_names(items, office)
+    if len(names) != 1:  # one paper, one body (one_issuer): the hall's paper says, a line per department, who
+        return None  # accepts what in whose name
     basis = entrustment_basis(items, office, held)
-    if len(names) == 1:
-        line = words.ENTRUSTED_ISSUED.format(noun=noun, hall=office.office_name, basis=basis)
-        issuer, seal = names[0], words.DEPARTMENT_SEAL.format(department=names[0])
-    else:  # each department heads the paper on a line of its own (DocumentData.office_name)
-        line = words.ENTRUSTED_ISSUED_MANY.format(noun=noun, hall=office.office_name, basis=basis)
-        issuer, seal = words.ISSUER_MANY, words.SEAL_MANY
-    signed = dataclasses.replace(sign_off, issuer=issuer, seal_caption=paper.DOC_SEAL_PLACE.format(seal=seal))
-    return signed, "\n".join(names), line
+    line = words.ENTRUSTED_ISSUED.format(noun=noun, hall=office.office_name, basis=basis)
+    seal = words.DEPARTMENT_SEAL.format(department=names[0])
+    signed = dataclasses.replace(sign_off, issuer=names[0], seal_caption=paper.DOC_SEAL_PLACE.format(seal=seal))
+    return signed, names[0], line
 
 
 def receipt_opening(
@@ -116,7 +121,7 @@ def receipt_opening(
         template = words.RECEIPT_RECEIVED_DEFER if deferred else words.RECEIPT_RECEIVED
         departments = departments_with_items(bundle.items, office)
         return [Text(template.format(**facts, departments=departments))], True
-    if len(found) == 1:  # the site's own, or entrusted: one act of 受理, in the paper's issuer's name
+    if len(found) == 1 and one_issuer(bundle.items, office, held):  # one act of 受理, in the issuer's name
         template = paper.DOC_RECEIPT_DEFER if deferred else paper.DOC_RECEIPT_ACCEPT
         return [Text(template.format(**facts))], False
     template = words.RECEIPT_OPENING_DEFER if deferred else words.RECEIPT_OPENING
@@ -131,7 +136,7 @@ def deferral_intro(case: CaseView, bundle: Bundle, office: OfficeSettings, you: 
     if found == {Acceptance.RECEIVED}:
         departments = departments_of(bundle.items, office)
         return [Text(words.DEFERRAL_RECEIVED_INTRO.format(**facts, departments=departments))]
-    if len(found) == 1:
+    if len(found) == 1 and one_issuer(bundle.items, office, held):
         return [Text(paper.DOC_DEFERRAL_INTRO.format(**facts))]
     lines = acceptance_lines(bundle.items, office, held, deferred=True)
     return [

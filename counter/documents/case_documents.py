@@ -67,6 +67,7 @@ from counter.documents.item_law import (
     refusal_basis,
     refusal_cites_one_article,
     refusal_rights,
+    refused_items,
     turn_to_lines,
 )
 from counter.documents.kinds import DocumentKind
@@ -75,6 +76,7 @@ from counter.documents.no_licence import no_licence_basis, no_licence_intro, no_
 from counter.documents.service_receipt import service_blocks, service_sign_off
 from counter.documents.words import (
     at_own_place,
+    clerk_phone,
     consult_phone,
     date_text,
     guide_text,
@@ -142,7 +144,7 @@ def _sign_off(case: CaseView, office: OfficeSettings, bundle: Bundle, issued_on:
     return SignOff(
         clerk_label=paper.DOC_CLERK,
         clerk=case.clerk,
-        phone=consult_phone(bundle, office),
+        phone=clerk_phone(office),
         signers=_signers(case),
         signed_at=paper.DOC_SIGNED_AT,
         issuer=office.office_name,
@@ -260,9 +262,7 @@ def _waiting(case: CaseView, bundle: Bundle) -> list[Block]:
 
     served = [i.name for i in bundle.items if i.code in waiting]
     others = paper.DOC_RECEIPT_GOING_ON if len(served) < len(bundle.items) else ""
-    return [
-        Text(paper.DOC_RECEIPT_WAITING.format(items=names(served), date=date_text(case.promised_on), others=others))
-    ]
+    return [Text(paper.DOC_RECEIPT_WAITING.format(items=names(served), others=others))]
 
 
 def _delivery(case: CaseView, bundle: Bundle, office: OfficeSettings) -> str:
@@ -451,9 +451,10 @@ def _refusal(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str, h
     if ground is RefusalGround.FALSE_MATERIALS:
         blocks += [Heading(law.DOC_H_REFERRED), *(Text(line) for line in false_materials_lines(bundle.items, office))]
     complaint = bundle.complaint_phone or office.complaint_phone
+    decided = refused_items(bundle.items, ground, found)  # the rights of what this paper refuses, nothing else
     blocks += [
         Text(paper.DOC_MATERIALS_RETURNED.format(you=you)),
-        *(Text(line, strong=True) for line in refusal_rights(found or bundle.items, office, complaint, held)),
+        *(Text(line, strong=True) for line in refusal_rights(decided, office, complaint, held)),
     ]
     return blocks
 

@@ -35,11 +35,11 @@ class OfficeSettings:
     placeholder.  ``rights_overrides`` is the administrator's list of exceptions,
     one per line: ``部门全称=复议机关|法院``.
 
-    ``office_level`` is the hall's own level (an :class:`~counter.catalog.departments.AdminLevel` value): seed 001
-    第三十二条 lets a department entrust the 同级 service department by agreement, so a 盟 hall is not entrusted
-    by a 乌兰浩特市 department on that article alone.  ``entrustments`` are the agreements the site holds, one
-    per line: ``部门全称=协议名称及文号``; the receipt cites the agreement, and where there is none and the levels
-    differ the hall is the department's 收件 window and the department accepts (:mod:`counter.documents.item_law`).
+    ``office_level`` is the hall's own level (an :class:`~counter.catalog.departments.AdminLevel` value), as the
+    administrator records it.  Seed 001 第三十二条 lets a department entrust the 同级 service department by
+    agreement; the clause is no agreement itself, whatever the levels.  ``entrustments`` are the agreements the site
+    holds, one per line: ``部门全称=协议名称、文号及日期``; the receipt cites the agreement, and where there is none
+    the hall is the department's 收件 window and the department accepts (:mod:`counter.documents.acceptance`).
 
     ``department_contacts``: who handles a department's decisions and its phone, one department per line,
     ``部门全称=承办人|电话``.  A paper in a department's name (the 不予批准决定书) prints them; a department not

@@ -63,14 +63,6 @@ def unreadable_agreements(text: str) -> tuple[str, ...]:
     return tuple(line for line in override_lines(text) if not all(part.strip() for part in line.partition("=")))
 
 
-def hall_level(office: OfficeSettings) -> AdminLevel | None:
-    """The office's own level; None when the setting names none the app knows."""
-    try:
-        return AdminLevel(office.office_level.strip())
-    except ValueError:
-        return None
-
-
 def places_of(office: OfficeSettings) -> Places:
     """The site's places by level, from the office settings; a level without a place is left out."""
     levels: dict[AdminLevel, Level] = {}

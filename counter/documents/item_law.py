@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable
 
 from counter.catalog.departments import Rights
 from counter.catalog.model import Bundle, Item, ItemType
-from counter.catalog.remedies import RemedyKind
+from counter.catalog.remedies import Act, RemedyKind, way_against
 from counter.documents import acceptance_words as accepting
 from counter.documents import law_words as law
 from counter.documents import words as paper
@@ -64,9 +64,10 @@ def makes_decision(item: Item) -> bool:
     return item.item_type is not ItemType.PUBLIC_SERVICE
 
 
-def review_first(item: Item) -> bool:
-    """Whether 诉讼 waits for 复议 (复议前置: a 纳税 decision, 税收征收管理法 第八十八条第一款)."""
-    return item.remedy is not None and item.remedy.kind is RemedyKind.REVIEW_FIRST
+def review_first(item: Item, act: Act = Act.DECISION) -> bool:
+    """Whether 诉讼 against ``act`` on the item waits for 复议 (复议前置: a 征税行为 only, 税收征收管理法 第八十八条
+    第一款; a 不予受理 decides no tax: :func:`~counter.catalog.remedies.way_against`)."""
+    return item.remedy is not None and way_against(item.remedy, act) is RemedyKind.REVIEW_FIRST
 
 
 def type_label(item: Item) -> str:
@@ -235,12 +236,12 @@ def acceptance_lines(
     return tuple(lines)
 
 
-def _rights_text(rights: Rights | None, item: Item | None = None, items: str = "") -> str:
-    """The rights sentence with these bodies, for one item's remedy (None: the office's own act), for ``items``
-    when the notice names the items it concerns."""
+def _rights_text(rights: Rights | None, item: Item | None = None, items: str = "", act: Act = Act.DECISION) -> str:
+    """The rights sentence with these bodies, for ``act`` on one item under its remedy (None: the office's own
+    act), for ``items`` when the notice names the items it concerns."""
     review = rights.review_body if rights is not None and rights.review_body else law.REVIEW_UNKNOWN
     court = rights.court if rights is not None and rights.court else DOC_COURT_UNKNOWN
-    if item is not None and item.remedy is not None and review_first(item):
+    if item is not None and item.remedy is not None and review_first(item, act):
         template = law.RIGHTS_REVIEW_FIRST_FOR if items else law.RIGHTS_REVIEW_FIRST
         return template.format(review_body=review, court=court, items=items, basis=item.remedy.basis)
     return (law.RIGHTS_FOR if items else law.RIGHTS).format(review_body=review, court=court, items=items)
@@ -275,6 +276,19 @@ def rights_items(items: Iterable[Item], office: OfficeSettings, held: HeldItems 
     return ()
 
 
+def refused_items(items: Iterable[Item], ground: RefusalGround, found: Iterable[Item] = ()) -> tuple[Item, ...]:
+    """The items a 不予受理 decides, whose rights it prints: those found under 第一项 where some are
+    (:mod:`counter.documents.no_licence`), the licences alone under 第七十八条 where the bundle has others (the paper
+    says it decides nothing of a 备案 or a 登记 of another type), the whole bundle otherwise."""
+    items, found = tuple(items), tuple(found)
+    if found:
+        return found
+    licences = tuple(item for item in items if is_licensing(item))
+    if ground is RefusalGround.FALSE_MATERIALS and licences:
+        return licences
+    return items
+
+
 def refusal_rights(
     items: Iterable[Item], office: OfficeSettings, complaint_phone: str = "", held: HeldItems = NOTHING_HELD
 ) -> tuple[str, ...]:
@@ -287,12 +301,12 @@ def refusal_rights(
     if departments:
         groups: dict[tuple[Rights | None, bool], list[Item]] = {}
         for item in departments:
-            groups.setdefault((item_rights(item, office), review_first(item)), []).append(item)
+            groups.setdefault((item_rights(item, office), review_first(item, Act.REFUSAL)), []).append(item)
         if len(groups) == 1 and not serving:  # else each line names its items, the complaint's too
             [its] = groups.values()
-            lines.append(_rights_text(item_rights(its[0], office), its[0]))
+            lines.append(_rights_text(item_rights(its[0], office), its[0], act=Act.REFUSAL))
         else:
-            lines += [_rights_text(rights, its[0], _names(its)) for (rights, _), its in groups.items()]
+            lines += [_rights_text(rights, its[0], _names(its), Act.REFUSAL) for (rights, _), its in groups.items()]
     elif acting:
         lines.append(_rights_text(Rights(office.review_body, office.court)))
     phone = complaint_phone or office.complaint_phone

@@ -33,7 +33,6 @@ package that would carry the case accepts no other (:mod:`counter.util.case_uid`
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -76,7 +75,10 @@ class FileProblemCode(StrEnum):
     NOT_A_CHOICE = "not_a_choice"  # detail: the values allowed, joined by ", "
     NEGATIVE = "negative"
     TOO_LARGE = "too_large"  # a count beyond what the window's form takes; detail: the largest
-    OUT_OF_RANGE = "out_of_range"  # a date before the desk's first supported day or after the intake; detail: both
+    # the day of arrival stated: it is the day of the intake, on the clock of the process that takes it; a 补正
+    # not told within five working days of an earlier day would make an incomplete application accepted by law
+    # (行政许可法 第三十二条第一款第四项), so no file states one.  Named, not unknown: an older file is told why
+    DAY_OF_INTAKE = "day_of_intake"
     UNKNOWN_BUNDLE = "unknown_bundle"
     UNKNOWN_GUIDE_VERSION = "unknown_guide_version"  # detail: the versions there are
     UNKNOWN_SITUATION = "unknown_situation"  # detail: the situations of the guide
@@ -123,9 +125,6 @@ class IntakeFile:
     refusal: Refusal | None = None
     previous_case_no: str = ""
     uid: str = ""
-    # the day the materials arrived, when earlier than the intake (行政许可法 第三十二条: a 补正 is told within five
-    # working days of it, else the application counts as accepted from that day); None: the day of the intake
-    received_on: dt.date | None = None
     subject: tuple[tuple[str, str], ...] = ()  # the bundle's subject fields, (code, value) in the file's order
 
 
@@ -216,17 +215,6 @@ class _Reader:
             return 0
         return value
 
-    def day(self, raw: dict[str, Any], key: str, path: str) -> dt.date | None:
-        """A date written YYYY-MM-DD; None when absent (the wrong one is a problem)."""
-        value = self._typed(raw, key, path, str, Expected.DATE, "")
-        if not value:
-            return None
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            self.add(_path(path, key), FileProblemCode.WRONG_TYPE, Expected.DATE.value)
-            return None
-
     def flag(self, raw: dict[str, Any], key: str, path: str) -> bool:
         return self._typed(raw, key, path, bool, Expected.TRUE_FALSE, False)
 
@@ -281,6 +269,8 @@ def read_intake_file(text: str) -> IntakeFile:
     top = r.obj(raw, "", TOP_KEYS)
     if top is None:
         raise FileUnreadable(tuple(r.problems))
+    if "received_on" in top:
+        r.add("received_on", FileProblemCode.DAY_OF_INTAKE)
     bundle = r.text(top, "bundle", "", required=True)
     guide_version = r.count(top, "guide_version", "") or None
     applicant = _applicant(r, top.get("applicant"))
@@ -322,7 +312,6 @@ def read_intake_file(text: str) -> IntakeFile:
         refusal=refusal,
         previous_case_no=r.text(top, "previous_case_no", "").strip(),
         uid=r.uid(top, "uid"),
-        received_on=r.day(top, "received_on", ""),
         subject=_pairs(r, top.get("subject"), "subject"),
     )
     if r.problems:

@@ -38,6 +38,7 @@ class PlatformProblem(StrEnum):
     BAD_MAPPING = "bad_mapping"  # no mapping file of that name, or one that cannot be used
     UNCHOSEN_CODING = "unchosen_coding"  # reporting on with a code list whose coding was not chosen
     BAD_CODING = "bad_coding"  # a coding chosen for a list the file does not have, or a preset it does not have
+    TRAINING = "training"  # reporting turned on in a training database, which never reports: nothing would be kept
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,12 +9,14 @@
                         the answer (200), or the declared fault as :func:`counter.service.faults.encode_fault` writes
                         it (4xx; 409 for a key already given to another write: ``KeyReused``).
 
-The operation runs for the desk the server builds from the token's session (:func:`desk_of`), never from a desk
-number, site, role or clerk's name in the request; its gate is asked at the server of that account as the database
-holds it, the operations of many transactions (``whole``: a catalog import, a pull of the region's list, a backup)
-included.  Each runs on a worker thread (Starlette's pool, 40 threads): a long one holds one thread and its own
-desk's answer, never another desk's.  Not served: the server's own operations (:mod:`counter.service.hall`), the
-sign-in as an operation (both only through the door), and the acts the server does itself (:data:`SERVERS_OWN`).
+The operation runs in the context the server builds (:class:`counter.service.call.Call`): the desk of the token's
+session (:func:`desk_of`), never a desk number, site, role or clerk's name in the request, and the server's own
+clock, never a day or moment a desk sends (no request has a field for one).  Its gate is asked at the server of
+that account as the database holds it, the operations of many transactions (``whole``: a catalog import, a pull
+of the region's list, a backup) included.  Each runs on a worker thread (Starlette's pool, 40 threads): a long one
+holds one thread and its own desk's answer, never another desk's.  Not served: the server's own operations
+(:mod:`counter.service.hall`), the sign-in as an operation (both only through the door), and the acts the server
+does itself (:data:`SERVERS_OWN`).
 
 A request's file (a ``Path`` field: a catalog source, a backup's name) names a file of the server's machine, never
 the desk's: it must be a plain relative name inside the one folder ``counter serve --files`` gives, reached through
@@ -60,8 +62,8 @@ from counter.server.health import HALL_NETWORKS, Network, networks, operator_rou
 from counter.server.metrics import Meter
 from counter.server.nul_guard import NulInRequest, refuse_nul
 from counter.server.secrets_hash import digest, new_secret
-from counter.server.server_clock import at_server_clock
 from counter.service.admin import SIGN_IN, UNLOCK
+from counter.service.call import Call
 from counter.service.cases import RUN_DEMO
 from counter.service.catalog import SYNC_BUNDLED
 from counter.service.catalogue import operations
@@ -222,10 +224,9 @@ def make_app(
             asked = confined(asked, files, WRITES_FILE.get(op.name))
         except (NulInRequest, OutsideFiles) as err:
             return _refused(400, f"nul:{err.field}" if isinstance(err, NulInRequest) else "path")
-        if op.writes:
-            asked = at_server_clock(asked)  # what it records, at the server's time, never the desk's
+        call = Call.on(service.clock, desk, files)  # the session's desk at the server's clock: no request dates itself
         keyed = f"d{desk.identity.desk_no}-{key}"
-        return await run_in_threadpool(_answer, service, op, asked, desk, keyed, asked_as)
+        return await run_in_threadpool(_answer, service, op, asked, call, keyed, asked_as)
 
     routes = [
         Route("/v1/sign-in", sign_in, methods=["POST"]),
@@ -237,14 +238,14 @@ def make_app(
     return Starlette(routes=routes, exception_handlers={Exception: _unexpected}, middleware=middleware)
 
 
-def _answer(service: InProcess, op: Operation[Any, Any], asked: Any, desk: Desk, key: str, asked_as: str) -> Response:
-    """``op`` run for ``desk`` under ``key`` (the desk's number before the desk's own key: no two desks share a
+def _answer(service: InProcess, op: Operation[Any, Any], asked: Any, call: Call, key: str, asked_as: str) -> Response:
+    """``op`` run in ``call`` under ``key`` (the desk's number before the desk's own key: no two desks share a
     receipt) and bound to the body ``asked_as`` names, and its answer or its declared fault as the response."""
     try:
-        answer = service.call(op, asked, desk, key=key, asked_as=asked_as)
+        answer = service.run(op, asked, call, key=key, asked_as=asked_as)
     except Exception as err:
         if not declared(err, op.faults):
-            log.exception("operation %s failed at desk %s", op.name, desk.identity.desk_no)
+            log.exception("operation %s failed at desk %s", op.name, call.desk.identity.desk_no if call.desk else "-")
             return _refused(500, "server")
         return JSONResponse(encode_fault(err), status_code=_status(err))
     return Response(json.dumps(encode(answer, op.response), ensure_ascii=False), media_type="application/json")

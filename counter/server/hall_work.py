@@ -95,7 +95,7 @@ class HallWork:
     def _remind(self, day: dt.date) -> None:
         from counter.service.outbox import QUEUE_REMINDERS, QueueReminders
 
-        queued = self.service.call(QUEUE_REMINDERS, QueueReminders(day))
+        queued = self.service.call(QUEUE_REMINDERS, QueueReminders())
         log.info("hall work: %d deferral reminder(s) queued for %s", queued, day.isoformat())
 
     def _send_messages(self) -> None:

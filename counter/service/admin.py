@@ -6,7 +6,6 @@ Signing in, and asking whether the database has accounts at all, come before any
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from counter.access.account_views import AccountInfo, NewAccount, Problem, SignInResult
@@ -35,11 +34,10 @@ class NewPassword:
 
 @dataclass(frozen=True)
 class SignIn:
-    """A login and password typed at the desk; ``now`` is the desk's clock, which the lockout counts by."""
+    """A login and password typed at the desk; the lockout counts by the server's clock, never the desk's."""
 
     login: str
     password: str
-    now: dt.datetime
 
 
 @dataclass(frozen=True)

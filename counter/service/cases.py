@@ -39,7 +39,12 @@ _MOVED = "counter.case.status:MoveNotAllowed"
 _DECISION = "counter.case.decisions:DecisionRefused"
 _NOT_POSSIBLE = "counter.intake.not_possible:IntakeNotPossible"
 _STEP_FAULTS = (_DECISION, _MOVED, _NOT_POSSIBLE, "counter.case.correction_lapse:CorrectionNotDue")
-_PLEDGE_FAULTS = ("counter.case.pledge_checks:PledgeRefused", _DECISION, _MOVED)
+_PLEDGE_FAULTS = (
+    "counter.case.pledge_checks:PledgeRefused",
+    _DECISION,
+    _MOVED,
+    "counter.documents.data:DocumentNotPossible",
+)
 
 
 @dataclass(frozen=True)
@@ -55,12 +60,11 @@ class CaseNo:
 @dataclass(frozen=True)
 class CaseOnDay:
     case_no: str
-    today: dt.date
 
 
 @dataclass(frozen=True)
 class Day:
-    today: dt.date
+    """The desk's lists of the call's day."""
 
 
 # --- reading ----------------------------------------------------------------------------------------------------
@@ -69,19 +73,16 @@ class Day:
 @dataclass(frozen=True)
 class ReadCase:
     case_no: str
-    today: dt.date | None = None  # the items' dates and alerts on this day (the window's page)
 
 
 @dataclass(frozen=True)
 class FindCases:
     lookup: Lookup
-    today: dt.date
     days: int
 
 
 @dataclass(frozen=True)
 class ListCases:
-    today: dt.date
     overdue: bool = False
     due_soon: bool = False
 
@@ -170,7 +171,6 @@ SAME_DAY_CHECK = read(
 class FulfilDeferred:
     case_no: str
     arrived: frozenset[str]  # the codes of the deferred materials handed in
-    today: dt.date
 
 
 @dataclass(frozen=True)
@@ -178,13 +178,11 @@ class ExtendDeferral:
     case_no: str
     new_due: dt.date
     reason: str
-    at: dt.datetime
 
 
 @dataclass(frozen=True)
 class DenyLapsed:
     case_no: str
-    today: dt.date
     reason: str = ""
 
 
@@ -194,7 +192,6 @@ class DecideItem:
     item_code: str
     approve: bool
     text: str  # the result's number (准予) or the reasons (不予批准)
-    at: dt.datetime
     false_materials: bool = False  # 不予批准 of a licence under 行政许可法 第七十八条
     validity: Validity | None = None  # 准予: the licence's 有效期限, if the department gave one
 
@@ -202,13 +199,11 @@ class DecideItem:
 @dataclass(frozen=True)
 class RouteItems:
     case_no: str
-    at: dt.datetime
 
 
 @dataclass(frozen=True)
 class LapseCorrection:
     case_no: str
-    today: dt.date
     note: str = ""
 
 
@@ -217,7 +212,6 @@ class MoveCase:
     case_no: str
     event: CaseEvent
     note: str
-    at: dt.datetime
 
 
 FULFIL_DEFERRED = write(
@@ -301,7 +295,6 @@ FINISH_SAME_DAY = write(
 class HandOverResults:
     case_no: str
     request: HandOverRequest
-    now: dt.datetime
 
 
 @dataclass(frozen=True)
@@ -309,7 +302,6 @@ class SignedReturn:
     case_no: str
     hand_over: int  # which hand-over of the case, from 1
     signed_on: dt.date
-    now: dt.datetime
 
 
 HAND_OVER = write(
@@ -339,12 +331,10 @@ class ItemStep:
     case_no: str
     item_code: str
     request: StepRequest
-    now: dt.datetime
 
 
 @dataclass(frozen=True)
 class ReadQueue:
-    today: dt.date
     department: str | None  # None: the desk's account's own department, if it has one; "": the reminders
 
 
@@ -363,14 +353,12 @@ class Queue:
 
 @dataclass(frozen=True)
 class SiteDay:
-    today: dt.date
     site_code: str = ""  # "": every site's
 
 
 @dataclass(frozen=True)
 class DepartmentDay:
     department: str
-    today: dt.date
     site_code: str = ""
 
 
@@ -431,8 +419,7 @@ COMING_DUE = read(
 class PledgeStep:
     case_no: str
     item_code: str
-    today: dt.date
-    at: dt.datetime | None = None  # a grant's moment (a training desk's day at this time of it)
+    result_no: str = ""  # the licence's own number (the 合格证's), as the department gives it
 
 
 @dataclass(frozen=True)
@@ -445,17 +432,26 @@ class PledgeItem:
 class PledgeCheck:
     case_no: str
     item_code: str
-    today: dt.date
     kept: bool
     finding: str = ""
+    correct_by: dt.date | None = None  # the 责令限期改正's last day, where the item's law orders one
 
 
 @dataclass(frozen=True)
 class PledgePaper:
     case_no: str
     item_code: str
-    today: dt.date
     revoked: bool  # the 撤销行政许可决定书, not the 告知承诺书
+    notice: str = ""  # "correction": the 责令限期改正通知书; "hearing": the 陈述申辩告知书
+
+
+@dataclass(frozen=True)
+class FalsePledgeStep:
+    """A step of a promise found false: the 陈述申辩 notice (``hear_by``: its last day) or the revocation."""
+
+    case_no: str
+    item_code: str
+    hear_by: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -499,6 +495,24 @@ RECORD_PLEDGE_CHECK = write(
     faults=_PLEDGE_FAULTS,
     doc="The 核查 of a promise: kept, or found false and the licence revoked.",
 )
+HEAR_PLEDGE = write(
+    "cases.hear_pledge",
+    FalsePledgeStep,
+    PledgeRow,
+    Open.IN_ACTION,
+    f"{_RUNS}hear_pledge",
+    faults=_PLEDGE_FAULTS,
+    doc="The 陈述申辩 notice of a promise found false, once any correction ordered ran out uncorrected.",
+)
+REVOKE_PLEDGE = write(
+    "cases.revoke_pledge",
+    FalsePledgeStep,
+    PledgeRow,
+    Open.IN_ACTION,
+    f"{_RUNS}revoke_pledge",
+    faults=_PLEDGE_FAULTS,
+    doc="The licence got on a promise found false revoked, once the applicant's period to be heard ran out.",
+)
 PLEDGE_CHECKS = read(
     "cases.pledge_checks",
     PledgeChecks,
@@ -511,7 +525,7 @@ PLEDGE_PAPER = write(
     "cases.pledge_paper",
     PledgePaper,
     bytes,
-    Permission.PRINT,
+    Open.IN_ACTION,  # the window's PRINT, or the deciding department's own standing on the item
     f"{_RUNS}pledge_paper",
     faults=_PLEDGE_FAULTS,
     doc="The 告知承诺书, or the 撤销行政许可决定书 of a promise found false, as PDF; numbered once.",
@@ -550,7 +564,9 @@ CHANGE_AUTHORITY = write(
     SiteAuthority,
     Permission.CHANGE_SETTINGS,
     f"{_RUNS}change_authority",
-    doc="The site's items held, entrusted or released, each change audited; what the site holds after.",
+    ("counter.case.site_authority:AuthorityRefused",),
+    doc="The site's items held, entrusted or released by the catalog's codes, each change audited; what the site "
+    "holds after, with the items each code matched.",
 )
 
 # --- the training run -------------------------------------------------------------------------------------------
@@ -558,7 +574,7 @@ CHANGE_AUTHORITY = write(
 
 @dataclass(frozen=True)
 class RunDemo:
-    today: dt.date
+    """The training run, on the call's day (a training desk's ``--today``)."""
 
 
 @dataclass(frozen=True)

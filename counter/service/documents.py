@@ -7,7 +7,6 @@ it and records each print (:data:`RECORD_PRINT`).
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from counter.access.roles import Permission
@@ -30,7 +29,6 @@ class CasePapers:
 
     case_no: str
     kinds: tuple[DocumentKind, ...]
-    today: dt.date
     item_code: str = ""
     hand_over_no: int = 0
 
@@ -38,7 +36,6 @@ class CasePapers:
 @dataclass(frozen=True)
 class GuideNotice:
     bundle: str  # the bundle's code; with ``find``, as ``catalog show`` takes it (number, name, pinyin initials)
-    today: dt.date
     find: bool = False
 
 
@@ -62,7 +59,6 @@ class MakeForms:
 
     bundle_code: str
     material_codes: tuple[str, ...]
-    today: dt.date
     samples: tuple[bool, ...]
 
 
@@ -76,7 +72,7 @@ class RecordPrint:
 
 @dataclass(frozen=True)
 class DeskDay:
-    today: dt.date
+    """The desk's papers of the call's day."""
 
 
 @dataclass(frozen=True)

@@ -8,13 +8,13 @@ intake: they are :mod:`counter.service.cases`.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from counter.access.roles import Permission
 from counter.calendar.workdays import BeyondData
 from counter.case.intake_request import IntakeRequest, TakenIntake
 from counter.case.month_figures import MonthFigures
+from counter.case.open_cases import OpenCase
 from counter.case.promise_figures import FigureGroup
 from counter.catalog.model import Item
 from counter.catalog.stored_guide import StoredGuide
@@ -63,7 +63,6 @@ class PreviewIntake:
     """The form as it stands; ``applied``: the items its answers apply, whose 收件 papers the preview names."""
 
     request: IntakeRequest
-    today: dt.date
     applied: tuple[Item, ...]
 
 
@@ -83,6 +82,14 @@ class KnownPartyOf:
 
 
 @dataclass(frozen=True)
+class OpenCasesOf:
+    """An applicant (居民身份证号 or 统一社会信用代码) and the bundle she is being taken for."""
+
+    id_no: str
+    bundle_code: str
+
+
+@dataclass(frozen=True)
 class Resubmission:
     """The case whose 补正 the applicant answers."""
 
@@ -91,14 +98,14 @@ class Resubmission:
 
 @dataclass(frozen=True)
 class TakeIntake:
+    """The intake, taken on the call's day: the day the application arrived is the day it is taken."""
+
     request: IntakeRequest
-    today: dt.date
 
 
 @dataclass(frozen=True)
 class TakeFromFile:
     file: IntakeFile
-    today: dt.date
 
 
 @dataclass(frozen=True)
@@ -205,6 +212,15 @@ KNOWN_PARTY = read(
     Open.IN_ACTION,  # TAKE_INTAKE and SEE_FULL_ID: its answer cannot be masked (counter.actions.cases.reach)
     f"{_RUNS}:known_party_of",
     doc="一证办理: the person or company of this ID number or credit code as earlier cases knew it; None if none.",
+)
+OPEN_CASES = read(
+    "intake.open_cases",
+    OpenCasesOf,
+    tuple[OpenCase, ...],
+    Permission.TAKE_INTAKE,
+    f"{_RUNS}:open_cases",
+    doc="The applicant's cases of this bundle not yet over, newest first, asked before she is taken again: the "
+    "number, day and status of each, nothing of the person.",
 )
 RESUBMISSION = read(
     "intake.resubmission",

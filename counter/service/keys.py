@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from counter.access.roles import Permission
@@ -11,7 +10,7 @@ from counter.service.operation import read
 
 @dataclass(frozen=True)
 class RotateDataKey:
-    now: dt.datetime
+    """A new data key, made at the call's moment, and the sealed columns sealed again under it."""
 
 
 @dataclass(frozen=True)

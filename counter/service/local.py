@@ -18,6 +18,7 @@ signed in with, as it stands in the database now; the action asks its finer rule
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import importlib
 import json
@@ -27,6 +28,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
+from counter.service.call import Call, Clock
 from counter.service.codec import decode, encode
 from counter.service.faults import declared, decode_fault, encode_fault
 
@@ -68,6 +70,7 @@ def serve(
     check_whole: bool = False,
     lock_timeout_s: float | None = None,
     on_step: Callable[[Step], None] | None = None,
+    today: dt.date | None = None,
     connections: int | None = None,
 ) -> InProcess:
     """The service on the database at ``url``, not opened yet: the way a face opens its database.
@@ -75,8 +78,9 @@ def serve(
     ``training``: the training file, marked as such; ``create``: a missing SQLite file may be made
     (:func:`counter.host.database_choice.may_create`); ``check_whole``: the file is checked whole as it is opened;
     ``lock_timeout_s`` and ``on_step``: the migration's wait for a lock (None: the usual one) and its report of each
-    step; ``connections``: the most the database's pool holds (the hall server's threads; None: a desk's
-    default).  The storage code is imported here, when a face asks for it, not with this module: the window imports
+    step; ``today``: a training desk's fixed day (``--today``), else the machine's clock; ``connections``: the most
+    the database's pool holds (the hall server's threads; None: a desk's default).  The storage code is imported
+    here, when a face asks for it, not with this module: the window imports
     this module before it shows, and SQLAlchemy after.
     """
     from counter.actions.site.store import LOCK_TIMEOUT_S, Store
@@ -91,7 +95,7 @@ def serve(
         check_whole=check_whole,
         connections=connections,
     )
-    return InProcess(store)
+    return InProcess(store, clock=Clock(today))
 
 
 def check_backup_file(file: Path) -> str:
@@ -118,12 +122,14 @@ class InProcess:
     """The operations on ``store``'s database, in this process.
 
     ``wire``: every request, answer and fault is written to JSON and read back, as a server's transport would;
-    off only where a measurement compares the action alone.
+    off only where a measurement compares the action alone.  ``clock``: this desk's, of which each call's context
+    (:class:`Call`) is made; a training desk's fixed day, or the machine's.
     """
 
-    def __init__(self, store: Store, *, wire: bool = True) -> None:
+    def __init__(self, store: Store, *, wire: bool = True, clock: Clock | None = None) -> None:
         self.store = store
         self.wire = wire
+        self.clock = Clock() if clock is None else clock
 
     @property
     def url(self) -> str:
@@ -166,23 +172,28 @@ class InProcess:
     def call(
         self, op: Operation[Req, Res], request: Req, desk: Desk | None = None, *, key: str = "", asked_as: str = ""
     ) -> Res:
-        """``asked_as``: the :func:`fingerprint` of the request as the desk sent it, where the caller changed it
-        since (the server sets its own clock on it); else the request's own."""
+        """``op`` run for ``desk`` now on this desk's clock."""
+        return self.run(op, request, Call.on(self.clock, desk), key=key, asked_as=asked_as)
+
+    def run(self, op: Operation[Req, Res], request: Req, call: Call, *, key: str = "", asked_as: str = "") -> Res:
+        """``op`` run in the context ``call`` (the hall server's: the session's desk, the server's clock).
+        ``asked_as``: the :func:`fingerprint` of the request as the desk sent it, where the caller changed it since
+        (the server confines its files); else the request's own."""
         if self.wire:
             request = decode(json.loads(json.dumps(encode(request, op.request))), op.request)
         run = _function(op.runs)
         try:
             if op.whole:
                 # its gate asked first, in a unit of its own: the work opens its own units after
-                self.store.read(lambda work: _gated(work, op, desk, request, _nothing))
-                answer = self.store.whole(lambda sessions: run(sessions, desk, request))
+                self.store.read(lambda work: _gated(work, op, call, request, _nothing))
+                answer = self.store.whole(lambda sessions: run(sessions, call, request))
             elif op.writes and op.receipt and key:  # asked without a key, it can never be asked again: no receipt
-                bound = _Bound(op, desk, key, asked_as or fingerprint(request, op.request))
+                bound = _Bound(op, call, key, asked_as or fingerprint(request, op.request))
                 answer = self.store.write(lambda work: _once(work, bound, request, run))
             elif op.writes:
-                answer = self.store.write(lambda work: _recorded(work, _gated(work, op, desk, request, run)))
+                answer = self.store.write(lambda work: _recorded(work, _gated(work, op, call, request, run)))
             else:
-                answer, noted = self.store.read(lambda work: (_gated(work, op, desk, request, run), _noted(work)))
+                answer, noted = self.store.read(lambda work: (_gated(work, op, call, request, run), _noted(work)))
                 if noted:  # the read's unit writes nothing: the record is a transaction of its own, before the answer
                     self.store.write(lambda work: _keep_reads(work, noted))
         except Exception as err:
@@ -195,7 +206,7 @@ class InProcess:
         return found
 
 
-def _nothing(work: Session, desk: Desk | None, request: Any) -> None:
+def _nothing(work: Session, call: Call, request: Any) -> None:
     """What a gate alone runs."""
 
 
@@ -206,15 +217,15 @@ class _Replayed:
         self.value = value
 
 
-def _gated(work: Session, op: Operation[Any, Any], desk: Desk | None, request: Any, run: Callable[..., Any]) -> Any:
+def _gated(work: Session, op: Operation[Any, Any], call: Call, request: Any, run: Callable[..., Any]) -> Any:
     # here, not with the module: the window imports this module before its first search, which needs no roles
     from counter.access.roles import SINGLE_DESK, Permission
 
     if isinstance(op.gate, Permission):
         from counter.actions.admin.guard import require
 
-        require(work, desk.actor if desk is not None else SINGLE_DESK, op.gate)
-    return run(work, desk, request)
+        require(work, call.desk.actor if call.desk is not None else SINGLE_DESK, op.gate)
+    return run(work, call, request)
 
 
 def fingerprint(request: Any, kind: Any) -> str:
@@ -226,8 +237,9 @@ def fingerprint(request: Any, kind: Any) -> str:
 class _Bound:
     """A write and what its key is bound to: the account and desk that ask, the operation, the request's body."""
 
-    def __init__(self, op: Operation[Any, Any], desk: Desk | None, key: str, request_hash: str) -> None:
-        self.op, self.desk, self.key, self.request_hash = op, desk, key, request_hash
+    def __init__(self, op: Operation[Any, Any], call: Call, key: str, request_hash: str) -> None:
+        self.op, self.call, self.key, self.request_hash = op, call, key, request_hash
+        desk = call.desk
         self.account = desk.actor.login if desk is not None else ""
         self.at = f"{desk.identity.site_code}-{desk.identity.desk_no}" if desk is not None else ""
 
@@ -254,7 +266,7 @@ def _once(work: Session, bound: _Bound, request: Any, run: Callable[..., Any]) -
             raise KeyReused(differs.value)
         log.info("operation %s asked again under key %s: answered from its receipt", op.name, key)
         return _Replayed(decode(json.loads(done.response), op.response))
-    answer = _recorded(work, _gated(work, op, bound.desk, request, run))
+    answer = _recorded(work, _gated(work, op, bound.call, request, run))
     kept = json.dumps(encode(answer, op.response), ensure_ascii=False)
     keep_receipt(work, key, Receipt(op.name, bound.account, bound.at, bound.request_hash, kept))
     return answer

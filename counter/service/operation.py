@@ -37,9 +37,10 @@ Gate = Permission | Open
 class Operation(Generic[Req, Res]):
     """One named operation.
 
-    ``runs``: the implementation, ``module:function``, called as ``function(work, desk, request)`` with the unit
-    of work (a SQLAlchemy session; for ``whole`` operations the store itself), the desk it is run for (or None)
-    and the request; it returns the response.  ``faults``: the exception classes, ``module:Class``, that it may
+    ``runs``: the implementation, ``module:function``, called as ``function(work, call, request)`` with the unit
+    of work (a SQLAlchemy session; for ``whole`` operations the store itself), the call's context the transport
+    made (:class:`counter.service.call.Call`: the desk it is run for or None, the day and the moment) and the
+    request; it returns the response.  ``faults``: the exception classes, ``module:Class``, that it may
     raise for the face to word, beyond the ones every operation may raise (:data:`counter.service.faults.COMMON`).
     ``whole``: work of many transactions (a catalog import, a training run) that opens its own units of work; it
     carries no idempotency receipt, being made safe to repeat by its own rule (written whole or not at all).

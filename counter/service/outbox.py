@@ -9,7 +9,6 @@ face reads carry its mark (:data:`counter.outbox.secret_shown.SECRET_SHOWN`), ne
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 
 from counter.access.roles import Permission
@@ -32,9 +31,7 @@ class SendPass:
 
 @dataclass(frozen=True)
 class QueueReminders:
-    """The 容缺 reminders of the deferrals due within two working days of ``today``."""
-
-    today: dt.date
+    """The 容缺 reminders of the deferrals due within two working days of the call's day."""
 
 
 @dataclass(frozen=True)

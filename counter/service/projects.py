@@ -27,7 +27,6 @@ _MISSING = "counter.projects.not_found:NoSuchProject"
 
 @dataclass(frozen=True)
 class ReadDay:
-    today: dt.date
     agent: str = ""  # "" every agent's projects
 
 
@@ -52,30 +51,23 @@ class NoRequest:
 @dataclass(frozen=True)
 class RegisterProject:
     facts: ProjectFacts
-    today: dt.date
-    now: dt.datetime
 
 
 @dataclass(frozen=True)
 class AcceptProject:
     number: str
-    today: dt.date
-    now: dt.datetime
 
 
 @dataclass(frozen=True)
 class AssignAgents:
     number: str
     agents: tuple[str, ...]
-    now: dt.datetime
 
 
 @dataclass(frozen=True)
 class SignProject:
     number: str
     day: dt.date
-    today: dt.date
-    now: dt.datetime
     items: tuple[int, ...] | None = None  # None: the items the application asked for
 
 
@@ -83,7 +75,6 @@ class SignProject:
 class PlanProject:
     number: str
     steps: tuple[PlanStep, ...]
-    now: dt.datetime
 
 
 @dataclass(frozen=True)
@@ -91,8 +82,6 @@ class FileStep:
     number: str
     step_no: int
     day: dt.date
-    today: dt.date
-    now: dt.datetime
     case_no: str = ""
 
 
@@ -101,8 +90,6 @@ class StepDone:
     number: str
     step_no: int
     day: dt.date
-    today: dt.date
-    now: dt.datetime
     result_no: str = ""
 
 
@@ -110,16 +97,12 @@ class StepDone:
 class RecordCoordination:
     number: str
     coordination: Coordination
-    today: dt.date
-    now: dt.datetime
 
 
 @dataclass(frozen=True)
 class CompleteProject:
     number: str
     day: dt.date
-    today: dt.date
-    now: dt.datetime
 
 
 @dataclass(frozen=True)
@@ -128,7 +111,6 @@ class EvaluateProject:
     satisfaction: Satisfaction
     note: str
     day: dt.date
-    now: dt.datetime
 
 
 @dataclass(frozen=True)
@@ -136,22 +118,17 @@ class TerminateProject:
     number: str
     reason: str
     day: dt.date
-    today: dt.date
-    now: dt.datetime
 
 
 @dataclass(frozen=True)
 class MakePaper:
     number: str | None  # None for a leaflet (the reference list, the flow chart)
     form: ProjectForm
-    today: dt.date
-    now: dt.datetime
 
 
 @dataclass(frozen=True)
 class ReadReport:
     month: Month
-    today: dt.date
     county: str | None = None
 
 

@@ -34,9 +34,7 @@ _REFUSED = "counter.ratings.refusals:"
 
 @dataclass(frozen=True)
 class PadStarting:
-    """The desk's pad starts: ``now`` is the desk's clock, which the pad's time on each request is counted by."""
-
-    now: dt.datetime
+    """The desk's pad starts: its requests left open before the call's moment are closed as lapsed."""
 
 
 @dataclass(frozen=True)
@@ -52,39 +50,34 @@ class PadStart:
 
 @dataclass(frozen=True)
 class StaleClosing:
-    now: dt.datetime
+    """The desk's pad requests left open before the call's moment, closed as lapsed."""
 
 
 @dataclass(frozen=True)
 class SendToPad:
     case_no: str
-    now: dt.datetime
 
 
 @dataclass(frozen=True)
 class RecordRating:
     request_id: int
     choice: RatingChoice
-    now: dt.datetime
 
 
 @dataclass(frozen=True)
 class KeyInSheet:
     case_no: str
     paper: PaperRating
-    now: dt.datetime
 
 
 @dataclass(frozen=True)
 class RatingSheetOf:
     case_no: str
-    today: dt.date
 
 
 @dataclass(frozen=True)
 class RecordUnrated:
     request_id: int
-    now: dt.datetime
 
 
 START_PAD = write(
@@ -220,7 +213,6 @@ class MoveRectification:
     rectification_id: int
     event: RectEvent
     note: str
-    now: dt.datetime
     fix_due: dt.date | None = None
 
 
@@ -228,7 +220,6 @@ class MoveRectification:
 class FileAppeal:
     rating_id: int
     reason: str
-    now: dt.datetime
 
 
 @dataclass(frozen=True)
@@ -237,7 +228,6 @@ class DecideAppeal:
     ground: AppealGround
     reason: str
     upheld: bool
-    now: dt.datetime
 
 
 NEW_ALERTS = read(
@@ -356,25 +346,28 @@ RECORD_EXPORT = write(
 
 @dataclass(frozen=True)
 class PeriodAsked:
-    """The period ``first`` to ``last`` (both included), grouped; overdue judged on ``today``."""
+    """The period ``first`` to ``last`` (both included), grouped; overdue judged on ``as_of`` (a day the
+    supervisor asks the figures as of), else on the call's day."""
 
     first: dt.date
     last: dt.date
     grouping: Grouping
-    today: dt.date
+    as_of: dt.date | None = None
 
 
 @dataclass(frozen=True)
 class LeagueAsked:
+    """As :class:`PeriodAsked`, by league group."""
+
     first: dt.date
     last: dt.date
     group: LeagueGroup
-    today: dt.date
+    as_of: dt.date | None = None
 
 
 @dataclass(frozen=True)
 class PullPass:
-    now: dt.datetime
+    """One pass of the region's ratings pull, at the call's moment."""
 
 
 PULL_REGION = write(

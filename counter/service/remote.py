@@ -17,6 +17,8 @@ one that is idle, or opens one while fewer are open, or waits for one to come ba
 answer.  A connection that failed is closed and replaced by a new one at the next call; one the server closed while
 it sat idle (its keep-alive timeout) is let go before it is used.  So a window asking from its workers, a morning of
 previews and drafts, holds at most that many descriptors, and no call pays a new TLS handshake while one is kept.
+:attr:`Remote.on_trouble` is told at once, on the asking thread, when a try failed or a connection is slow to open
+(:data:`SLOW_CONNECT_S`): the face says it is still trying within moments, not after the retries.
 The connection is the standard library's (``http.client``, ``ssl``); answers are read by the strict codec.
 
 A hall that cannot stop runs two servers on one database (:func:`server_roots`: the desk's setting names both).
@@ -65,6 +67,9 @@ RETRY_WAITS_S = (0.2, 0.5, 1.0, 2.0, 3.5)
 STORE_AWAY = "store"
 #: the reason read from an answer that is not JSON
 UNREADABLE = "unreadable"
+#: how long opening a connection (TCP and TLS) takes before the face is told the server is slow to answer: a hall's
+#: network opens one in milliseconds, and a clerk is told within two seconds of her act
+SLOW_CONNECT_S = 1.0
 #: how long one request may take before it counts as lost: the slowest operation (a month's figures) with room
 TIMEOUT_S = 60.0
 #: how long after its first sending a write may still be asked again under its key: every try taking its whole
@@ -153,6 +158,8 @@ class Remote:
         self._closed = 0  # close()s so far: a connection out at one is closed when it comes back
         self._token = ""
         self._desk_key = ""
+        #: told, with the asking thread's ident, when a try failed or a connection is slow to open: the retries go on
+        self.on_trouble: Callable[[int], None] | None = None
 
     @property
     def signed_in(self) -> bool:
@@ -271,6 +278,7 @@ class Remote:
             if wait is None:
                 raise ServerUnreachable(f"{host}:{port}: {trouble}") from trouble
             log.info("no answer from the hall server for %s (%s): asked again in %.1f s", path, trouble, wait)
+            self._tell_trouble(threading.get_ident())
             time.sleep(wait)
             with self._lock:
                 self._at = (at + 1) % len(self._servers)  # the next round starts at the one after
@@ -279,9 +287,10 @@ class Remote:
         connection, closed = self._take(at)
         broken = True  # until its whole answer is read: a connection left mid-answer cannot carry the next
         try:
-            if connection.sock is None and len(self._servers) > 1:
-                connection.connect()  # within CONNECT_TIMEOUT_S; the answer then has the request's whole time
-                connection.sock.settimeout(TIMEOUT_S)  # type: ignore[attr-defined]
+            if connection.sock is None:  # a new one: opened here, watched for a server slow to take it
+                self._connect(connection)
+                if len(self._servers) > 1:  # opened within CONNECT_TIMEOUT_S; the answer has the request's whole time
+                    connection.sock.settimeout(TIMEOUT_S)  # type: ignore[attr-defined]
             connection.request("POST", path, body=payload, headers=headers)
             answer = connection.getresponse()
             raw = answer.read()
@@ -294,6 +303,22 @@ class Remote:
             log.warning("the hall server answered %s to %s with a body that is not JSON", answer.status, path)
             data = {"refused": UNREADABLE}
         return answer.status, data
+
+    def _connect(self, connection: http.client.HTTPSConnection) -> None:
+        """Open ``connection``; one still opening after :data:`SLOW_CONNECT_S` is told (a server that takes the
+        connection and answers nothing, a network that drops it in silence) while it goes on trying."""
+        slow = threading.Timer(SLOW_CONNECT_S, self._tell_trouble, (threading.get_ident(),))
+        slow.daemon = True
+        slow.start()
+        try:
+            connection.connect()
+        finally:
+            slow.cancel()
+
+    def _tell_trouble(self, asking: int) -> None:
+        told = self.on_trouble
+        if told is not None:
+            told(asking)
 
 
 def _dropped(connection: http.client.HTTPSConnection) -> bool:

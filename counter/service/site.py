@@ -50,7 +50,6 @@ class SetUpSite:
 
 @dataclass(frozen=True)
 class RotateKey:
-    now: dt.datetime
     revoked_since: dt.datetime | None = None  # the old key may have leaked: its seals from then on are refused
 
 
@@ -66,15 +65,15 @@ class OfficeAsked:
 
 @dataclass(frozen=True)
 class NumbersAsked:
-    """Whether this desk may number on ``day``; ``series``: and whether it numbers in its database's site's series."""
+    """Whether this desk may number on the call's day; ``series``: and whether it numbers in its database's site's
+    series."""
 
-    day: dt.date
     series: bool = False
 
 
 @dataclass(frozen=True)
 class Renote:
-    now: dt.datetime
+    """The numbers note written again, at the call's moment."""
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ Reading where sync stands is a write: the first look at a site's settings may st
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,7 +62,6 @@ class ExportPackage:
     to, None for a township's one hall.  ``now`` is the desk's clock (a training day's)."""
 
     path: Path
-    now: dt.datetime
     to_site: str | None = None
 
 
@@ -72,7 +70,6 @@ class ExportData:
     """The export of :class:`ExportPackage`, its packages given back rather than written: a hall's desk on the server
     writes them where its clerk chose, the packages signed at the server, which alone holds the site's keys."""
 
-    now: dt.datetime
     to_site: str | None = None
 
 
@@ -90,7 +87,6 @@ class ExportedData:
 @dataclass(frozen=True)
 class ImportPackage:
     data: bytes
-    now: dt.datetime
 
 
 READ_PENDING = read(

@@ -6,9 +6,11 @@ once tells "ready", not each item too; a handing over at the window (当场办�
 standing there.  :attr:`Tell.replaces` names the kinds a step takes back when the same unit of work queued them
 for the same case.
 
-Not told: 不予受理 (the applicant holds the notice, at the window), the steps inside a department (分发, 签收, 审查,
-暂停), a case's own 不予批准 (each denied item was told), withdrawal and voiding (the applicant asked, or it was the
-office's mistake: what of the case was not sent yet is dropped).  A department's 延期 is told, as 行政许可法 第四十二条
+Not told: 不予受理 (the applicant holds the notice, at the window), the steps inside a department (分发, 审查, 暂停;
+签收 too, except where the hall only received the item: that 签收 is the department's 受理, 许可法 第三十二条, told with
+the promise that now runs from it: :func:`counter.actions.cases.item_steps.take_item_step`), a case's own 不予批准
+(each denied item was told), withdrawal and voiding (the applicant asked, or it was the office's mistake: what of the
+case was not sent yet is dropped).  A department's 延期 is told, as 行政许可法 第四十二条
 has it told ("应当将延长期限的理由告知申请人"), with its reason on the 期限告知书.
 """
 
@@ -46,6 +48,8 @@ class MessageKind(StrEnum):
     # an item's limit extended by its department (行政许可法 第四十二条: 应当将延长期限的理由告知申请人); the reason
     # is on its 期限告知书 (counter.documents.date_notice)
     ITEM_EXTENDED = "item_extended"
+    # an item the hall only received, signed for by its department: its 受理, with the promised date running from it
+    ITEM_ACCEPTED = "item_accepted"
 
 
 #: the kinds a case's events make; DEFERRAL_DUE comes from the reminder scan, the *_MOVED kinds from a change of the

@@ -373,7 +373,9 @@ def run(
     try:
         training_file = training and is_training_database(url)  # --today with --db: that file is not thrown away
         # a desk's own file is checked whole before its first unit of work (training's is thrown away at will)
-        service = serve(url, training=training_file, create=may_create(db_url, training_file), check_whole=not training)
+        service = serve(
+            url, training=training_file, create=may_create(db_url, training_file), check_whole=not training, today=today
+        )
         return _run_desk(app, desk, service, exit_when_ready, today, collector)
     finally:
         collector.stop()

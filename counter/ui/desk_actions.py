@@ -405,7 +405,7 @@ class DeskActions(QObject):
         from counter.service.cases import DAY_LISTS, Day
 
         try:
-            lists = self.runner.call(DAY_LISTS, Day(self.today()), self.desk())
+            lists = self.runner.call(DAY_LISTS, Day(), self.desk())
         except Failed:
             log.exception("today's cases unreadable for F9")
             return ""

@@ -10,6 +10,7 @@ backup and a damaged file's restore are the server's and its administrator's.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -61,6 +62,7 @@ class HallService(QObject):
     def __init__(self, remote: Remote, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.remote = remote
+        self._told: list[Callable[[int], None]] = []
 
     def call(self, op: Operation[Req, Res], request: Req, desk: Desk | None = None, *, key: str = "") -> Res:
         from counter.service.remote import SessionEnded
@@ -70,6 +72,16 @@ class HallService(QObject):
         except SessionEnded as err:
             self.session_ended.emit(err.reason or "none")
             raise
+
+    def report_trouble_to(self, told: Callable[[int], None]) -> None:
+        """``told`` hears of each try the server did not answer (a refusal, a slow connection), with the asking
+        thread's ident, on that thread (:attr:`counter.service.remote.Remote.on_trouble`): each runner's own."""
+        self._told.append(told)
+        self.remote.on_trouble = self._tell
+
+    def _tell(self, thread: int) -> None:
+        for told in self._told:
+            told(thread)
 
     def close(self) -> None:
         self.remote.close()

@@ -194,13 +194,22 @@ class MainWindow(QMainWindow):
         self.desk_actions.intake_over.connect(self.search_panel.on_intake_over)
         self.draft_offer.discard_button.clicked.connect(self.on_draft_discard)
         self.runner.busy.connect(self.on_runner_busy)
+        self.runner.reaching.connect(self.on_runner_reaching)
 
     def on_runner_busy(self, busy: bool) -> None:
         """An operation has kept the clerk waiting longer than a moment: said in the status bar until it ends."""
+        from counter.ui.server_words import SERVER_REACHING
+
         if busy:
             self.statusBar().showMessage(words.RUNNER_WAITING)
-        elif self.statusBar().currentMessage() == words.RUNNER_WAITING:
+        elif self.statusBar().currentMessage() in (words.RUNNER_WAITING, SERVER_REACHING):
             self.statusBar().clearMessage()
+
+    def on_runner_reaching(self) -> None:
+        """A hall desk's server has not answered a try yet: said at once, until the operation ends."""
+        from counter.ui.server_words import SERVER_REACHING
+
+        self.statusBar().showMessage(SERVER_REACHING)
 
     def _central(self, splitter: QSplitter) -> QWidget:
         """Top to bottom: the training strip (in training), the banner, the draft offer, the buttons, the panes."""

@@ -34,11 +34,12 @@ def numbers_problem(service: Service | Any, today: dt.date) -> tuple[str, str] |
     from counter.service.site import CHECK_NUMBERS, NumbersAsked
 
     if not hasattr(service, "call"):
+        from counter.service.call import Clock
         from counter.service.local import InProcess
 
-        service = InProcess(service)  # type: ignore[arg-type]  # a Store, by its lack of call()
+        service = InProcess(service, clock=Clock(today))  # type: ignore[arg-type]  # a Store, by its lack of call()
     try:
-        service.call(CHECK_NUMBERS, NumbersAsked(today, series=True), desk_at(load_desk_config()))
+        service.call(CHECK_NUMBERS, NumbersAsked(series=True), desk_at(load_desk_config()))
     except OtherSeries as err:
         return OTHER_SERIES_TITLE, OTHER_SERIES.format(desk=err.desk_code, site=err.site_code)
     except NumbersBehind as err:

@@ -13,6 +13,8 @@ wait the clerk's keys are held, in order, behind the step; a wait longer than th
 the wait cursor, the status bar) and the keys are taken as they come; the same write asked again while it runs is
 refused (:class:`Busy`), so a clerk pressing Ctrl+Enter twice takes one intake; a timer's operation gives way rather
 than waits.  An answer for a widget closed meanwhile is dropped (:class:`Dropped`).
+A hall server that has not answered a try of the operation yet is said at once (:attr:`Runner.reaching`), while the
+transport goes on trying.
 
 A :class:`StoreFault` or :class:`SchemaTooNew`, and a hall server's own faults (:func:`server_failed`), become a
 :class:`Failed` whose :attr:`Failed.message` is the widget's sentence filled in — here, and nowhere else.  A write
@@ -136,6 +138,9 @@ class Runner(QObject):
 
     #: an operation has run longer than :data:`BUSY_AFTER_MS` (True), or ended (False)
     busy = Signal(bool)
+    #: the hall server has not answered a try of the operation in flight (refused, or slow to connect): the transport
+    #: goes on trying, and the window says it is still reaching the server; ``busy(False)`` follows when it ends
+    reaching = Signal()
 
     def __init__(self, service: Service, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -152,6 +157,12 @@ class Runner(QObject):
         self._busy_after.setSingleShot(True)
         self._busy_after.setInterval(BUSY_AFTER_MS)
         self._busy_after.timeout.connect(self._show_busy)
+        self._worker = 0  # the ident of the thread the operation in flight runs on
+        self._troubled = 0  # the ident of the last thread whose try the transport reported failed or slow
+        self._reach_said = False
+        watch = getattr(service, "report_trouble_to", None)  # a hall desk's transport reports its failed tries
+        if watch is not None:
+            watch(self._on_trouble)
 
     @property
     def running(self) -> str:
@@ -270,7 +281,13 @@ class Runner(QObject):
             self._wait(self._pending)  # another operation first: this one waits its turn, the window still painting
         self._running = name
         future: Future[T] = Future()
-        _WORKERS.submit(name, work, future)
+        self._troubled, self._reach_said, self._worker = 0, False, 0
+
+        def tracked() -> T:
+            self._worker = threading.get_ident()  # the pool's thread it runs on: a trouble told from it is this call's
+            return work()
+
+        _WORKERS.submit(name, tracked, future)
         self._pending = future
         self._wait(future)
         if owner is not None and not shiboken6.isValid(owner):
@@ -310,7 +327,7 @@ class Runner(QObject):
         # worker could reach a loop or a runner already gone (the program closing), and that is a crash
         looked = QTimer()
         looked.setInterval(LOOK_EVERY_MS)
-        looked.timeout.connect(lambda: loop.quit() if future.done() else None)
+        looked.timeout.connect(lambda: loop.quit() if future.done() else self._look_for_trouble())
         shown = QTimer()
         shown.setSingleShot(True)
         shown.timeout.connect(self._show_busy)
@@ -335,6 +352,19 @@ class Runner(QObject):
             self.busy.emit(False)
 
     _busy_shown = False
+
+    def _on_trouble(self, thread: int) -> None:
+        """On the transport's thread: only noted (a signal emitted here could reach a window already gone); the
+        window's thread looks at it (:meth:`_look_for_trouble`)."""
+        self._troubled = thread
+
+    def _look_for_trouble(self) -> None:
+        if self._troubled and self._troubled == self._worker and not self._reach_said and self.running:
+            self._reach_said = True
+            log.info("operation %s: the hall server has not answered yet, still trying", self._running)
+            if not self._busy_shown:  # said at once, not after the moment
+                self._show_busy()
+            self.reaching.emit()
 
     def _show_busy(self) -> None:
         if self.running and not self._busy_shown:

@@ -23,9 +23,12 @@ from counter.words.translate import tr
 
 __all__ = [
     "INTAKE_SERVER_AWAY",
+    "INTAKE_SERVER_REACHING",
+    "INTAKE_SERVER_REACHING_LINE",
     "SERVER_AWAY",
     "SERVER_NOT_TRUSTED",
     "SERVER_NOT_UNDERSTOOD",
+    "SERVER_REACHING",
     "SERVER_REFUSED",
     "SESSION_ENDED",
     "SESSION_ENDED_HEADING",
@@ -35,6 +38,14 @@ __all__ = [
     "START_NO_CA",
     "START_NO_KEY",
 ]
+
+#: said while the transport still tries a server that has not answered yet (counter.ui.runner.Runner.reaching)
+SERVER_REACHING = tr("正在连接大厅服务器……")
+#: the intake's commit meanwhile: its button, and the line under the outcome
+INTAKE_SERVER_REACHING = tr("正在连接大厅服务器……\n表单内容都在")
+INTAKE_SERVER_REACHING_LINE = tr(
+    "正在连接大厅服务器……本次受理尚未保存，表单内容都在，请不要关闭窗口。连不上时会说明，并在连接恢复后自动提交。"
+)
 
 #: the sign-in window, the session ended by the server (keyed by counter.access.desk_session.SessionEnd, and
 #: "none" for a desk that holds no session)

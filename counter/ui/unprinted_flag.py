@@ -34,7 +34,7 @@ def read_unprinted(
 
     try:
         cases: tuple[UnprintedCase, ...] = runner.call(
-            UNPRINTED_CASES, DeskDay(today), desk, background=background, owner=owner
+            UNPRINTED_CASES, DeskDay(), desk, background=background, owner=owner
         )
     except (Busy, Dropped):
         return None

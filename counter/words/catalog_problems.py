@@ -88,6 +88,12 @@ RULE_TEXT: dict[Rule, str] = {
     Rule.ITEM_WITHOUT_OFFICIAL_CODE: tr(
         "没有填写政务服务事项实施清单的基本编码：事项编码是指南自拟的，不是实施清单的实施编码，上报一体化政务服务平台时平台无法识别"
     ),
+    Rule.SAMPLE_CODE: tr(
+        "样例指南的事项编码“{detail}”仅供示例，不是实施清单的编码：本中心上报一体化政务服务平台，发布前须换成实施清单的基本编码和实施编码"
+    ),
+    Rule.CODE_FORMAT: tr(
+        "{field}“{detail}”不符合GB/T 39046-2020的格式（只含字母和数字，不超过{max}个字符），平台无法识别"
+    ),
     Rule.CODE_TOO_LONG: tr("{field}“{detail}”超过{max}个字符"),
     Rule.DUPLICATE_CODE: tr("{field}“{detail}”重复{other_note}"),
     Rule.DANGLING_REFERENCE: tr("{field}“{detail}”在本一件事中不存在"),

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.access.desk import Desk
 from counter.actions.projects.project_steps import file_step, read_project
 from counter.projects.model import Coordination
+from counter.service.call import Call, Clock
 from counter.service.projects import RecordCoordination
 from counter.service.runs.projects import record_coordination
 from tests.actions.test_projects import at, days, served
@@ -25,7 +26,7 @@ def test_a_coordination_is_the_desks_clerks_whatever_agent_is_sent(sessions: ses
         file_step(s, desk, number, 1, days(2), days(2), at(days(2)))
     forged = Coordination(days(3), "盟自然资源局 耕保科", "用地预审", "同意", agent="乌兰")
     with sessions.begin() as s:
-        record_coordination(s, clerk, RecordCoordination(number, forged, days(3), at(days(3))))
+        record_coordination(s, Call.on(Clock(days(3)), clerk), RecordCoordination(number, forged))
     with sessions() as s:
         view = read_project(s, number)
     assert [c.agent for c in view.coordinations] == ["张敏"]

@@ -6,7 +6,6 @@ import dataclasses
 import datetime as dt
 
 import pytest
-from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.case_rights import permission_for
@@ -50,45 +49,18 @@ def correction_request(sessions: sessionmaker[Session]) -> IntakeRequest:
 # --- 行政许可法 第三十二条第一款第四项 ----------------------------------------------------------------
 
 
-def test_a_correction_within_five_working_days_keeps_the_day_of_arrival(
+def test_a_correction_is_told_within_five_working_days_of_the_intake_day(
     sessions: sessionmaker[Session], desk: Desk
 ) -> None:
-    arrived = TODAY - dt.timedelta(days=3)  # Tuesday: Friday is the third working day after it
-    number = take(sessions, desk, dataclasses.replace(correction_request(sessions), received_on=arrived))
+    """The materials arrive on the day of the intake: no request names another (tests/service/test_call_context.py)."""
+    number = take(sessions, desk, correction_request(sessions))
     with sessions() as s:
         view = case_view(s, number)
     assert view is not None
     assert view.status is CaseStatus.CORRECTION_ISSUED
-    assert view.received_on == arrived
+    assert view.received_on == TODAY
     assert view.accepted_on is None
-    assert view.notify_due == dt.date(2026, 11, 24)  # five working days from the Tuesday of arrival
-
-
-def test_a_correction_decided_too_late_is_stored_as_accepted_on_the_day_of_arrival(
-    sessions: sessionmaker[Session], desk: Desk
-) -> None:
-    arrived = dt.date(2026, 11, 12)  # Thursday of the week before: the limit was Thursday 19 November
-    request = dataclasses.replace(correction_request(sessions), received_on=arrived)
-    with sessions() as s:
-        decision = preview(s, request, TODAY, office_calendar(s))
-    assert decision.outcome is Outcome.ACCEPT
-    assert decision.reasons[0].code is ReasonCode.CORRECTION_NOTICE_LATE
-    number = take(sessions, desk, request)
-    with sessions() as s:
-        view = case_view(s, number)
-        audit = s.scalars(select(models.AuditEntry).where(models.AuditEntry.subject == number)).all()
-    assert view is not None
-    assert view.status is CaseStatus.ACCEPTED
-    assert (view.received_on, view.accepted_on) == (arrived, arrived)
-    assert view.correction_due is None
-    assert view.promised_on == decision.promised_date
-    assert any(ReasonCode.CORRECTION_NOTICE_LATE.value in a.detail for a in audit)
-
-
-def test_materials_cannot_arrive_after_the_day_of_the_intake(sessions: sessionmaker[Session], desk: Desk) -> None:
-    request = dataclasses.replace(full_request(sessions), received_on=TODAY + dt.timedelta(days=1))
-    with pytest.raises(IntakeNotPossible, match="received"):
-        take(sessions, desk, request)
+    assert view.notify_due == dt.date(2026, 11, 27)  # five working days from the Friday of the intake
 
 
 # --- the lapse -----------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from counter.access.desk import Desk
 from counter.access.roles import Actor, Role
 from counter.actions.admin.accounts import add_account
 from counter.actions.cases.item_steps import route_items
+from counter.service.call import Call, Clock
 from counter.service.cases import DepartmentDay, ReadQueue, SiteDay
 from counter.service.runs.cases import coming_due, department_queue, read_queue
 from tests.actions.test_intake_actions import full_request, take
@@ -44,14 +45,15 @@ def test_a_departments_staff_reads_only_its_own_items(sessions: sessionmaker[Ses
         assert add_account(s, admin, boss) == ()
     lina = _desk(desk, "lina", "李娜", Role.DEPARTMENT)
     supervisor = _desk(desk, "baoyin", "宝音", *BOSS)  # of the department too, and still chooses
+    boss_call, staff_call = Call.on(Clock(), supervisor), Call.on(Clock(), lina)
     with sessions() as s:
         # the supervisor sees the other department's item: there is one to hide
-        assert {r.department for r in department_queue(s, supervisor, DepartmentDay(CITY, today))} == {CITY}
-        assert read_queue(s, supervisor, ReadQueue(today, CITY)).department == CITY
+        assert {r.department for r in department_queue(s, boss_call, DepartmentDay(CITY))} == {CITY}
+        assert read_queue(s, boss_call, ReadQueue(CITY)).department == CITY
         for asked in (CITY, "", None):
-            queue = read_queue(s, lina, ReadQueue(today, asked))
+            queue = read_queue(s, staff_call, ReadQueue(asked))
             assert queue.department == MARKET, asked
             assert {r.department for r in queue.rows} == {MARKET}, asked
-        assert {r.department for r in department_queue(s, lina, DepartmentDay(CITY, today))} == {MARKET}
-        assert {r.department for r in coming_due(s, lina, SiteDay(today + dt.timedelta(days=90)))} == {MARKET}
-        assert CITY in {r.department for r in coming_due(s, supervisor, SiteDay(today + dt.timedelta(days=90)))}
+        assert {r.department for r in department_queue(s, staff_call, DepartmentDay(CITY))} == {MARKET}
+        assert {r.department for r in coming_due(s, staff_call, SiteDay())} == {MARKET}
+        assert CITY in {r.department for r in coming_due(s, boss_call, SiteDay())}

@@ -49,6 +49,7 @@ from counter.words.documents import document_problems_text
 from counter.words.intake import intake_reason
 from tests.catalog.folder import shipped_catalog
 from tests.documents.pdf_tools import pdf_text
+from tests.entrusted import with_agreements
 from tests.subject_values import typed_subject
 
 TODAY = dt.date(2026, 11, 20)  # a Friday, inside the holiday data
@@ -61,9 +62,11 @@ def guides() -> list[Bundle]:
 
 
 GUIDES = guides()
-#: the bundles with a licence the catalog has its department entrust to the hall, at a hall that has not answered
-#: whether it is a 行政机关 that may be entrusted: their receipt follows the answer
-ANSWER_MATTERS = [b for b in GUIDES if entrustee_unanswered(b.items, OfficeSettings())]
+#: the league hall, with the written agreement of each league department the catalog lets entrust it
+AGREED = with_agreements(OfficeSettings())
+#: the bundles with a licence the catalog has its department entrust to the hall by agreement, at a hall that has
+#: not answered whether it is a 行政机关 that may be entrusted: their receipt follows the answer
+ANSWER_MATTERS = [b for b in GUIDES if entrustee_unanswered(b.items, AGREED)]
 #: every bundle at a hall that answered yes, and those the answer matters to at one that answered no
 INTAKES = [(b, OrganAnswer.YES) for b in GUIDES] + [(b, OrganAnswer.NO) for b in ANSWER_MATTERS]
 
@@ -85,8 +88,8 @@ def answer(sessions: sessionmaker[Session], organ: str) -> None:
     """The administrator's record of the 司法局's answer ("": none yet), as the hall's 单位信息 keeps it."""
     with sessions.begin() as s:
         office = office_settings(s, DESK.identity.site_code)
-        if office.administrative_organ != organ:
-            answered = dataclasses.replace(office, administrative_organ=organ)
+        if office.administrative_organ != organ or office.entrustments != AGREED.entrustments:
+            answered = dataclasses.replace(office, administrative_organ=organ, entrustments=AGREED.entrustments)
             save_office_settings(s, DESK.identity.site_code, answered, desk=DESK)
 
 

@@ -231,7 +231,7 @@ def test_a_day_of_cases_reaches_the_front_store_once_each_through_a_kill_and_the
         assert len(str(first["cd_batch"])) == 32
         results = {str(r["project_no"]): r for r in rows(front_store, "up_pro_result")}
         assert results[granted]["result_type"] == "0"  # 出证办结
-        assert results[denied]["result_type"] == "1"  # 退回办结 (BJJGDM, the coding the test site chose)
+        assert results[denied]["result_type"] == "6"  # 办结, decided with no licence (BJJGDM, the test site's coding)
         assert results[voided]["result_type"] == "3"  # 删除办结
         assert results[corrected]["result_type"] == "5"  # 补正不来办结
         assert results[refused]["result_type"] == "1"  # 不予受理: 退回办结 in BJJGDM

@@ -4,7 +4,8 @@ At a hall that has not recorded whether it is a 行政机关 that may be entrust
 office setting ``administrative_organ``), the intake of 我要办理新车上牌 — a licence entrusted to the hall by the
 catalog — was committed 受理 and only its receipt then refused to print (``organ_unanswered``): the applicant had a
 case and no paper.  The outcome now says it before the commit, in the window's words, and the commit is refused until
-the administrator answers in 单位信息; answered, the same intake is taken.
+the administrator answers in 单位信息; answered, the same intake is taken.  Only where an agreement is recorded: seed
+001 第三十二条 alone entrusts nothing, and a hall without one only receives (tests/actions/test_refusal_rights.py).
 """
 
 from __future__ import annotations
@@ -27,11 +28,16 @@ from counter.intake.outcome import Outcome, Reason, ReasonCode
 from counter.words.intake import intake_reason
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import applicant
+from tests.entrusted import with_agreements
 
 NEW_CAR = "XAM-YJS-055"  # 我要办理新车上牌: a licence the catalog has its department entrust to the hall
 
 
-def request_for(sessions: sessionmaker[Session], code: str = NEW_CAR) -> IntakeRequest:
+def request_for(sessions: sessionmaker[Session], desk: Desk, code: str = NEW_CAR) -> IntakeRequest:
+    """The intake of ``code`` at the league hall that recorded its agreement with the 车管所 (the league's): its
+    receipt would accept the licence in the 车管所's name."""
+    with sessions.begin() as s:
+        save_office_settings(s, "XAM01", with_agreements(office_settings(s, "XAM01")), desk=desk)
     with sessions() as s:
         stored = current_guide(s, code)
         assert stored is not None
@@ -42,7 +48,7 @@ def request_for(sessions: sessionmaker[Session], code: str = NEW_CAR) -> IntakeR
 def test_an_intake_waits_for_the_answer_its_paper_needs_and_says_who_gives_it(
     sessions: sessionmaker[Session], desk: Desk
 ) -> None:
-    request = request_for(sessions)
+    request = request_for(sessions, desk)
     with sessions() as s:
         decision = preview(s, request, TODAY, office_calendar(s), site_code="XAM01")
     assert decision.outcome is Outcome.INCOMPLETE

@@ -30,12 +30,13 @@ from counter.actions.outbox.platform import (
 from counter.actions.outbox.platform_facts import facts_of
 from counter.db import models
 from counter.db.platform_store import PLATFORM_KEY, claim_due
-from counter.db.settings_store import put_setting
+from counter.db.settings_store import mark_training, put_setting
 from counter.host.platform_client import Report, ReportRequest, post_report
 from counter.platform.events import platform_key
 from counter.platform.mapping import SOURCES
 from counter.platform.settings import PlatformProblem, PlatformSettings
 from counter.platform.settings_refused import PlatformRefused
+from counter.words.platform import platform_problem
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import ID, full_request, take
 from tests.actions.test_sms_secret import stored_everywhere
@@ -300,6 +301,21 @@ def test_nothing_is_reported_until_the_integrator_chose_each_coding(
     assert sender(sessions, keys, Clock()) == SendRound()
     assert platform.requests == []
     assert [e.state for e in events(sessions)] == ["waiting"]
+
+
+def test_reporting_is_not_turned_on_in_a_training_database(
+    sessions: sessionmaker[Session], desk: Desk, keys: Path
+) -> None:
+    """A training database never reports (its cases are made up): turning reporting on there said it was done and
+    kept nothing; it is refused, naming why."""
+    with sessions.begin() as s:
+        mark_training(s)
+    with pytest.raises(PlatformRefused) as refused, sessions.begin() as s:
+        save_platform(s, PlatformSettings(True, codings=CHOSEN), desk=desk, folder=keys)
+    assert refused.value.problems == (PlatformProblem.TRAINING,)
+    assert "培训数据库不向平台上报" in platform_problem(PlatformProblem.TRAINING)
+    with sessions.begin() as s:  # turned off, it is kept as it says
+        save_platform(s, PlatformSettings(False), desk=desk, folder=keys)
 
 
 def test_a_site_without_an_endpoint_keeps_its_events_waiting(

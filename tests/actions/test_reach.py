@@ -108,9 +108,9 @@ def hall(tmp_path: Path) -> Iterator[Hall]:
     checklist = complete_checklist(stored.bundle, fresh_checklist(stored))
     person = Applicant(ApplicantKind.PERSON, "张海军", ID_NO, PHONE, ADDRESS)
     request = IntakeRequest(checklist, Parties(person, notify_phone=PHONE), uid=new_key())
-    case_no = service.call(TAKE_INTAKE, TakeIntake(request, dt.date.today()), clerk).case_no
-    service.call(ROUTE_ITEMS, RouteItems(case_no, dt.datetime.now(dt.UTC)), clerk)
-    (food,) = [s for s in service.call(ITEM_STANDINGS, CaseOnDay(case_no, dt.date.today()), clerk) if s.code == FOOD]
+    case_no = service.call(TAKE_INTAKE, TakeIntake(request), clerk).case_no
+    service.call(ROUTE_ITEMS, RouteItems(case_no), clerk)
+    (food,) = [s for s in service.call(ITEM_STANDINGS, CaseOnDay(case_no), clerk) if s.code == FOOD]
     for login, department in (("ziran", OTHER), ("shiyao", food.department)):
         staff = NewAccount(login, f"{login}名", frozenset({Role.DEPARTMENT}), PASSWORD, department=department)
         service.call(ADD_ACCOUNT, staff, admin)
@@ -130,7 +130,7 @@ def test_a_department_gets_nothing_whole_of_a_case_never_routed_to_it(hall: Hall
     assert hall.service.call(CHECK_DRAFT, DeskOnly(), other) is None
     shown = hall.service.call(SHOW_CASE, CaseNo(hall.case_no), other)
     assert (shown.view, shown.whole) == (None, False)
-    assert hall.service.call(READ_CASE, ReadCase(hall.case_no, dt.date.today()), other) is None
+    assert hall.service.call(READ_CASE, ReadCase(hall.case_no), other) is None
 
     kept = hall.service.call(CHECK_DRAFT, DeskOnly(), hall.clerk)  # the desk's draft is still the clerk's
     assert kept is not None
@@ -143,7 +143,7 @@ def test_the_deciding_department_reads_its_case_masked(hall: Hall) -> None:
     shown = hall.service.call(SHOW_CASE, CaseNo(hall.case_no), deciding)
     assert shown.view is not None
     assert not shown.whole
-    page = hall.service.call(READ_CASE, ReadCase(hall.case_no, dt.date.today()), deciding)
+    page = hall.service.call(READ_CASE, ReadCase(hall.case_no), deciding)
     assert page is not None
     for view in (shown.view, page.view):
         assert (view.case_no, view.applicant_name) == (hall.case_no, "张海军")
@@ -157,7 +157,7 @@ def test_the_deciding_department_reads_its_case_masked(hall: Hall) -> None:
 
 def test_a_supervisor_lists_each_whole_read_of_the_clerks_own(hall: Hall) -> None:
     clerk = hall.clerk
-    page = hall.service.call(READ_CASE, ReadCase(hall.case_no, dt.date.today()), clerk)
+    page = hall.service.call(READ_CASE, ReadCase(hall.case_no), clerk)
     assert page is not None
     assert page.view.applicant_id_no == ID_NO
     hall.service.call(SHOW_CASE, CaseNo(hall.case_no), clerk)
@@ -165,7 +165,7 @@ def test_a_supervisor_lists_each_whole_read_of_the_clerks_own(hall: Hall) -> Non
     assert hall.service.call(KNOWN_PARTY, KnownPartyOf(ID_NO), clerk) is not None
     lookup = read_lookup(ID_NO)
     assert lookup is not None
-    assert [f.id_no for f in hall.service.call(FIND_CASES, FindCases(lookup, dt.date.today(), LOOKBACK_DAYS), clerk)]
+    assert [f.id_no for f in hall.service.call(FIND_CASES, FindCases(lookup, LOOKBACK_DAYS), clerk)]
     assert hall.service.call(CHECK_DRAFT, DeskOnly(), clerk) is not None
 
     supervisor = hall.at_desk("baoyin", Role.CLERK, Role.SUPERVISOR, desk_no="2")
@@ -210,8 +210,7 @@ def test_a_projects_contact_is_whole_to_its_agents_alone_and_recorded(hall: Hall
     """A 帮您办 project's contact is a person too: a department's account read the unit's handler's ID number, phone and
     the unit's address whole through the project's page."""
     facts = dataclasses.replace(FACTS, contact_id_no=ID_NO, phone=PHONE, investor_address=ADDRESS)
-    now = dt.datetime.now(dt.UTC)
-    number = hall.service.call(REGISTER_PROJECT, RegisterProject(facts, now.date(), now), hall.clerk)
+    number = hall.service.call(REGISTER_PROJECT, RegisterProject(facts), hall.clerk)
     other = hall.at_desk("ziran", Role.DEPARTMENT)
     for shown in (
         hall.service.call(READ_PROJECT, ProjectNo(number), other),

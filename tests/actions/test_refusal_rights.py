@@ -1,33 +1,34 @@
-"""A refusal is its notice: none is made whose rights clause names a 复议 body the site has not named yet."""
+"""A refusal is its notice, one body's act: where several departments would refuse together, the hall tells and each
+department decides on its own paper, so nothing waits for a 复议 body (a department's own refusal and denial wait for
+theirs: tests/documents/test_remedies.py)."""
 
 from __future__ import annotations
 
-import dataclasses
+from pathlib import Path
 
-import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.cases.documents import make_document, save_office_settings
-from counter.actions.cases.item_authority import set_entrustment
 from counter.actions.catalog.guide_status import allow_draft_intake
-from counter.actions.intake.take import preview, take_intake
+from counter.actions.intake.take import take_intake
 from counter.actions.site.demo import complete_checklist, fresh_checklist
 from counter.case.intake_request import IntakeRequest
 from counter.catalog.departments import PLACE
 from counter.db.catalog_store import current_guide
 from counter.documents.data import OfficeSettings
 from counter.documents.kinds import DocumentKind
-from counter.intake.checklist import answer
-from counter.intake.not_possible import IntakeNotPossible
-from counter.intake.outcome import Outcome, Reason, ReasonCode, Refusal, RefusalGround
+from counter.intake.outcome import Outcome, Refusal, RefusalGround
 from counter.intake.turn_to import turn_to_text
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import applicant
+from tests.documents.pdf_tools import pdf_text
+from tests.entrusted import with_agreements
 
 CYBER_CAFE = "XAM-YJS-007"  # 我要开网吧: its 消防 item's 复议 body is the site's to name
-#: a hall of its departments' own level, a 行政机关 (the 司法局's answer): it accepts in their name (许可法 第二十四条)
+#: a hall of its departments' own level, a 行政机关 (the 司法局's answer): it accepts in their name where their
+#: agreement is recorded (许可法 第二十四条)
 COUNTY_HALL = OfficeSettings(office_level="county", office_name="乌兰浩特市政务服务中心", administrative_organ="yes")
 
 
@@ -40,70 +41,60 @@ def refusal_request(sessions: sessionmaker[Session]) -> IntakeRequest:
     return IntakeRequest(checklist, applicant(), refusal=Refusal(RefusalGround.NOT_IN_REMIT, bodies))
 
 
-def test_a_refusal_waits_until_the_site_names_the_body_its_notice_must_print(
-    sessions: sessionmaker[Session], desk: Desk
+def test_a_refusal_several_departments_would_issue_is_the_halls_and_waits_for_no_body(
+    sessions: sessionmaker[Session], desk: Desk, tmp_path: Path
 ) -> None:
+    """One paper, one body: 我要开网吧's departments never refuse together; the hall tells, and waits for nothing."""
     with sessions.begin() as s:
         allow_draft_intake(s, True, desk=desk)
-        save_office_settings(s, "XAM01", COUNTY_HALL, desk=desk)
-    request = refusal_request(sessions)
-    with sessions.begin() as s, pytest.raises(IntakeNotPossible) as refused:
-        take_intake(s, desk, request, TODAY, office_calendar(s))
-    decision = refused.value.decision
-    assert decision is not None
-    assert decision.outcome is Outcome.INCOMPLETE
-    candidates = "兴安盟消防救援支队、乌兰浩特市人民政府"
-    assert decision.reasons == (Reason(ReasonCode.REVIEW_BODY_UNNAMED, "乌兰浩特市消防救援大队", candidates),)
-    named = dataclasses.replace(
-        COUNTY_HALL, rights_overrides="乌兰浩特市消防救援大队=兴安盟消防救援支队|乌兰浩特市人民法院"
-    )
+        save_office_settings(s, "XAM01", with_agreements(COUNTY_HALL), desk=desk)
     with sessions.begin() as s:
-        save_office_settings(s, "XAM01", named, desk=desk)
-    with sessions.begin() as s:
-        taken = take_intake(s, desk, request, TODAY, office_calendar(s))
+        taken = take_intake(s, desk, refusal_request(sessions), TODAY, office_calendar(s))
     assert taken.decision.outcome is Outcome.REFUSE
     with sessions.begin() as s:
         notice = make_document(s, desk, taken.case_no, DocumentKind.REFUSAL, TODAY)
-    assert notice.pdf.startswith(b"%PDF")
+    path = tmp_path / "refusal.pdf"
+    path.write_bytes(notice.pdf)
+    text = pdf_text(path, page=1)
+    assert "申请事项告知书" in text
+    assert "各委托机关" not in text
 
 
-TEA_HOUSE = "XAM-YJS-042"  # 我要开茶楼: its 消防 item is applied for only by a 公众聚集场所
+NEW_CAR = "XAM-YJS-055"  # 我要办理新车上牌: 车辆购置税申报 (旗县市税务局), 机动车注册登记 (盟车管所, a licence)
 
 
-def test_a_refusal_waits_only_for_the_bodies_of_the_items_applied_for(
-    sessions: sessionmaker[Session], desk: Desk
-) -> None:
-    """A tea house that is no 公众聚集场所 applies for no 消防 check: its refusal names no 消防救援大队's rights."""
-    with sessions.begin() as s:
-        allow_draft_intake(s, True, desk=desk)
-        save_office_settings(s, "XAM01", COUNTY_HALL, desk=desk)
+def new_car(sessions: sessionmaker[Session], refusal: bool) -> IntakeRequest:
     with sessions() as s:
-        stored = current_guide(s, TEA_HOUSE)
+        stored = current_guide(s, NEW_CAR)
     assert stored is not None
-    bodies = turn_to_text((i.code, i.department.replace(PLACE, "科尔沁右翼前旗")) for i in stored.bundle.items)
-    for assembly, outcome in (("no", Outcome.REFUSE), ("yes", Outcome.INCOMPLETE)):
-        checklist = answer(fresh_checklist(stored), stored.bundle, "assembly", assembly)
-        checklist = complete_checklist(stored.bundle, checklist)
-        request = IntakeRequest(checklist, applicant(), refusal=Refusal(RefusalGround.NOT_IN_REMIT, bodies))
-        with sessions() as s:
-            decision = preview(s, request, TODAY, office_calendar(s), site_code="XAM01")
-        assert decision.outcome is outcome, assembly
+    checklist = complete_checklist(stored.bundle, fresh_checklist(stored))
+    if not refusal:
+        return IntakeRequest(checklist, applicant())
+    bodies = turn_to_text((i.code, i.department.replace(PLACE, "兴安盟")) for i in stored.bundle.items)
+    return IntakeRequest(checklist, applicant(), refusal=Refusal(RefusalGround.NOT_IN_REMIT, bodies))
 
 
-def test_a_refusal_in_the_name_of_departments_that_entrusted_the_league_hall_waits_for_their_bodies(
-    sessions: sessionmaker[Session], desk: Desk
+def test_a_hall_set_up_as_the_guide_says_takes_a_new_car_case(
+    sessions: sessionmaker[Session], desk: Desk, tmp_path: Path
 ) -> None:
-    """The league's hall, a 行政机关 entrusted by 授权 with every item of 我要开网吧: its refusal is the departments'
-    (counter.documents.acceptance), so it waits for the 消防 brigade's 复议 body as the county hall's does."""
+    """The league hall (league level, no agreement, the 司法局 not asked yet: docs/install-and-operations.md) only
+    receives for the 车管所: nothing is made in its name, so nothing waits for the 司法局's answer."""
     with sessions.begin() as s:
         allow_draft_intake(s, True, desk=desk)
-        stored = current_guide(s, CYBER_CAFE)
-        assert stored is not None
-        save_office_settings(s, "XAM01", OfficeSettings(administrative_organ="yes"), desk=desk)
-        for item in stored.bundle.items:
-            set_entrustment(s, desk, "XAM01", item.code, "兴政服授〔2026〕1号")
-    with sessions.begin() as s, pytest.raises(IntakeNotPossible) as refused:
-        take_intake(s, desk, refusal_request(sessions), TODAY, office_calendar(s))
-    decision = refused.value.decision
-    assert decision is not None
-    assert [reason.code for reason in decision.reasons] == [ReasonCode.REVIEW_BODY_UNNAMED]
+        save_office_settings(s, "XAM01", OfficeSettings(office_level="league"), desk=desk)
+    for refusal, outcome in ((False, Outcome.ACCEPT), (True, Outcome.REFUSE)):
+        with sessions.begin() as s:
+            taken = take_intake(s, desk, new_car(sessions, refusal), TODAY, office_calendar(s))
+        assert taken.decision.outcome is outcome
+    with sessions.begin() as s:  # the 司法局 answered yes; still no agreement with the 车管所
+        save_office_settings(s, "XAM01", OfficeSettings(office_level="league", administrative_organ="yes"), desk=desk)
+    with sessions.begin() as s:
+        taken = take_intake(s, desk, new_car(sessions, True), TODAY, office_calendar(s))
+        notice = make_document(s, desk, taken.case_no, DocumentKind.REFUSAL, TODAY)
+    path = tmp_path / "new-car.pdf"
+    path.write_bytes(notice.pdf)
+    text = pdf_text(path, page=1)
+    assert "申请事项告知书" in text
+    assert "车辆管理所不予受理通知书" not in text
+    assert "车辆管理所审批业务专用章" not in text
+    assert "以本机关名义出具" not in text

@@ -17,6 +17,7 @@ import pytest
 from counter.case.item_lines import step_note
 from counter.case.item_path import ItemEvent, ItemStep
 from counter.case.view import CaseView
+from counter.catalog.model import Bundle
 from counter.documents.acceptance import HeldItems, OrganAnswer
 from counter.documents.model import (
     DocumentKind,
@@ -37,14 +38,28 @@ AUTHORISATION = "兴政服授〔2026〕1号（2026年1月5日）"
 MARKET = "乌兰浩特市市场监督管理局"
 DEPARTMENTS = (MARKET, "乌兰浩特市城市管理综合行政执法局", "国家税务总局乌兰浩特市税务局")
 RECEIVED, ENTRUSTED, OWN = "received", "entrusted", "own"
+#: every item entrusted, by its three departments: no paper is theirs together (one paper, one body)
+ENTRUSTED_MANY = "entrusted by three"
 #: the forwarding paragraph of a hall that only receives: never on a paper that decides
 FORWARDING = "收件后转送"
 SIGNED_ON = dt.date(2026, 11, 24)  # the day 市监局 signs for 食品经营许可: its 受理
 
 
+def market_only(demo: DemoCases) -> Bundle:
+    """我要开小餐馆 with the 市监局's items alone: the paper one entrusting department issues."""
+    items = tuple(item for item in demo.bundle.items if "市场监督管理局" in item.department)
+    codes = {item.code for item in items}
+    materials = tuple(
+        dataclasses.replace(m, items=tuple(c for c in m.items if c in codes))
+        for m in demo.bundle.materials
+        if any(c in codes for c in m.items)
+    )
+    return dataclasses.replace(demo.bundle, items=items, materials=materials)
+
+
 def standing(demo: DemoCases, name: str) -> tuple[OfficeSettings, HeldItems]:
     codes = [item.code for item in demo.bundle.items]
-    if name == ENTRUSTED:
+    if name in (ENTRUSTED, ENTRUSTED_MANY):
         answered = dataclasses.replace(demo.office, administrative_organ=OrganAnswer.YES)
         return answered, HeldItems(entrusted=dict.fromkeys(codes, AUTHORISATION))
     if name == OWN:
@@ -56,7 +71,8 @@ def read(demo: DemoCases, kind: DocumentKind, name: str, tmp_path: Path, view: C
     office, held = standing(demo, name)
     view = view or demo.views[CASE_OF_KIND[kind]]
     item = FOOD if kind is DocumentKind.DENIAL else ""
-    data = document_for(view, kind, office, "N-1", demo.bundle, TODAY, item, held=held)
+    bundle = market_only(demo) if name == ENTRUSTED else demo.bundle
+    data = document_for(view, kind, office, "N-1", bundle, TODAY, item, held=held)
     path = tmp_path / f"{kind.value}-{name}.pdf"
     path.write_bytes(render_pdf(data))
     return pdf_text(path)
@@ -73,13 +89,20 @@ def test_the_receipt_says_who_accepts(demo: DemoCases, tmp_path: Path) -> None:
     entrusted = read(demo, DocumentKind.RECEIPT, ENTRUSTED, tmp_path)
     assert "受理凭证" in entrusted
     assert "本机关决定容缺受理" in entrusted
-    assert f"{''.join(DEPARTMENTS)}受理凭证" in entrusted  # at the head, a department a line: too long for one
+    assert f"{MARKET}受理凭证" in entrusted  # one department, at the head and by the seal
     assert (
-        "本凭证由兴安盟政务服务中心受上列机关委托，以委托机关名义出具（《中华人民共和国行政许可法》"
-        f"第二十四条第三款；《兴安盟政务服务标准化管理办法》第三十二条；{AUTHORISATION}）。"
+        "本凭证由兴安盟政务服务中心受本机关委托，以本机关名义出具（《中华人民共和国行政许可法》"
+        f"第二十四条第三款；{AUTHORISATION}）。"
     ) in entrusted
     assert "收件窗口" not in entrusted
     assert FORWARDING not in entrusted
+    # three departments: never one paper in their joint name; the hall's receipt says who accepts what in whose name
+    many = read(demo, DocumentKind.RECEIPT, ENTRUSTED_MANY, tmp_path)
+    assert "兴安盟政务服务中心受理凭证" in many
+    for department in DEPARTMENTS:
+        assert f"本机关受{department}委托，以{department}名义容缺受理" in many
+    assert "各委托机关" not in many
+    assert "上列机关" not in many
     own = read(demo, DocumentKind.RECEIPT, OWN, tmp_path)
     assert "受理凭证" in own
     assert "本机关决定容缺受理" in own
@@ -101,8 +124,10 @@ def test_the_deferral_notice_is_a_receipt_of_the_window_or_the_acceptors_decisio
     entrusted = read(demo, DocumentKind.DEFERRAL, ENTRUSTED, tmp_path)
     assert "容缺受理通知书" in entrusted
     assert "本机关决定容缺受理" in entrusted
-    assert "本通知书由兴安盟政务服务中心受" in entrusted
-    assert "以委托机关名义出具" in entrusted
+    assert "本通知书由兴安盟政务服务中心受本机关委托，以本机关名义出具" in entrusted
+    many = read(demo, DocumentKind.DEFERRAL, ENTRUSTED_MANY, tmp_path)
+    assert "各事项受理如下" in many
+    assert "各委托机关" not in many
     own = read(demo, DocumentKind.DEFERRAL, OWN, tmp_path)
     assert "本机关决定容缺受理" in own
     assert "委托" not in own
@@ -125,7 +150,10 @@ def test_the_window_that_only_receives_tells_what_is_missing_and_asks_no_correct
         assert "《中华人民共和国行政许可法》第三十二条第一款第四项" in text, name
         assert FORWARDING not in text, name
         assert "收件窗口" not in text, name
-    assert "以委托机关名义出具" in read(demo, DocumentKind.CORRECTION, ENTRUSTED, tmp_path)
+    assert "以本机关名义出具" in read(demo, DocumentKind.CORRECTION, ENTRUSTED, tmp_path)
+    many = read(demo, DocumentKind.CORRECTION, ENTRUSTED_MANY, tmp_path)  # three bodies: the hall tells, each decides
+    assert "补齐材料告知书" in many
+    assert "各委托机关" not in many
 
 
 def test_only_a_body_that_may_accept_refuses_and_its_rights_are_its_own(demo: DemoCases, tmp_path: Path) -> None:
@@ -138,12 +166,16 @@ def test_only_a_body_that_may_accept_refuses_and_its_rights_are_its_own(demo: De
     entrusted = read(demo, DocumentKind.REFUSAL, ENTRUSTED, tmp_path)
     assert "不予受理通知书" in entrusted
     assert "本机关决定不予受理" in entrusted
-    assert "以委托机关名义出具" in entrusted
-    # the entrusting departments' 复议 bodies (行政诉讼法 第二十六条第五款), never the hall's
+    assert "以本机关名义出具" in entrusted
+    # the entrusting department's 复议 body (行政诉讼法 第二十六条第五款), never the hall's
     assert "六十日内向乌兰浩特市人民政府申请行政复议" in entrusted
-    assert "六十日内向国家税务总局兴安盟税务局申请行政复议" in entrusted
     assert "兴安盟行政公署" not in entrusted
     assert FORWARDING not in entrusted
+    # three departments would refuse together: no such paper; the hall's 告知, each department deciding on its own
+    many = read(demo, DocumentKind.REFUSAL, ENTRUSTED_MANY, tmp_path)
+    assert "申请事项告知书" in many
+    assert "本机关决定不予受理" not in many
+    assert "各委托机关" not in many
     own = read(demo, DocumentKind.REFUSAL, OWN, tmp_path)
     assert "本机关决定不予受理" in own
     assert "六十日内向兴安盟行政公署申请行政复议" in own
@@ -182,8 +214,12 @@ def test_no_paper_in_an_entrusting_departments_name_until_the_hall_is_known_to_b
     for kind in (DocumentKind.RECEIPT, DocumentKind.DEFERRAL, DocumentKind.CORRECTION, DocumentKind.REFUSAL):
         view = demo.views[CASE_OF_KIND[kind]]
         with pytest.raises(DocumentNotPossible) as refused:
-            document_for(view, kind, demo.office, "N-1", demo.bundle, TODAY, held=held)
+            document_for(view, kind, demo.office, "N-1", market_only(demo), TODAY, held=held)
         assert refused.value.problems == (DocumentProblem.ORGAN_UNANSWERED,), kind
+    # three departments would decide a 补正 or 不予受理 together: the hall's 告知, in nobody's name, waits for none
+    for kind in (DocumentKind.CORRECTION, DocumentKind.REFUSAL):
+        told = document_for(demo.views[CASE_OF_KIND[kind]], kind, demo.office, "N-1", demo.bundle, TODAY, held=held)
+        assert told.office_name == demo.office.office_name, kind
     said = document_problems_text(refused.value.problems)
     assert "本单位是否为可以受委托实施行政许可的行政机关尚未设定" in said
     assert "请管理员在“单位信息”中设定“本单位是否为行政机关”" in said

@@ -9,6 +9,7 @@ from counter.documents.model import DocumentKind, Pairs, Table, guide_notice_for
 from counter.documents.render import render_pdf
 from tests.documents.conftest import TODAY, DemoCases
 from tests.documents.pdf_tools import pdf_text
+from tests.entrusted import with_agreements
 
 
 def _cells(demo: DemoCases) -> list[str]:
@@ -74,7 +75,12 @@ def test_the_guide_names_an_entrusting_department_where_the_site_holds_its_agree
     cells = [pair.value for block in data.blocks if isinstance(block, Pairs) for pair in block.pairs]
     assert "乌兰浩特市市场监督管理局（委托本中心受理）" in cells
     assert "乌兰浩特市城市管理综合行政执法局" in cells  # no agreement recorded for it
-    county = dataclasses.replace(demo.office, office_level="county")  # a hall of the departments' own level
+    # a hall of the departments' own level: seed 001 第三十二条 lets them entrust it, and is no agreement itself
+    county = dataclasses.replace(demo.office, office_level="county")
     data = guide_notice_for(demo.bundle, county, TODAY, "乌兰", guide_version=1)
+    cells = [pair.value for block in data.blocks if isinstance(block, Pairs) for pair in block.pairs]
+    assert "乌兰浩特市城市管理综合行政执法局" in cells
+    assert not any("委托本中心受理" in cell for cell in cells)
+    data = guide_notice_for(demo.bundle, with_agreements(county), TODAY, "乌兰", guide_version=1)
     cells = [pair.value for block in data.blocks if isinstance(block, Pairs) for pair in block.pairs]
     assert "乌兰浩特市城市管理综合行政执法局（委托本中心受理）" in cells

@@ -17,7 +17,8 @@ from counter.case.view import CaseView
 from counter.catalog.departments import AdminLevel
 from counter.catalog.model import Bundle, Item, ItemType
 from counter.catalog.reader import read_file
-from counter.documents.acceptance import OrganAnswer
+from counter.documents.acceptance import HeldItems, OrganAnswer
+from counter.documents.deciders import decider_name
 from counter.documents.item_law import item_rights_sentence, refusal_rights
 from counter.documents.model import DocumentData, DocumentKind, OfficeSettings, Table, Text, document_for
 from counter.documents.render import render_pdf
@@ -26,6 +27,7 @@ from tests.conftest import SHIPPED_CATALOG
 from tests.documents.conftest import CASE_OF_KIND, TODAY, DemoCases
 from tests.documents.pdf_tools import pdf_text
 from tests.documents.test_model import _all_text
+from tests.entrusted import with_agreements
 
 LICENSING_LAW = "行政许可法"
 OTHER_TYPES = ("078", "070", "048", "052")  # 低保, 残疾人证, 养老保险转移, 新生儿
@@ -47,18 +49,36 @@ def taken_under(view: CaseView, bundle: Bundle) -> CaseView:
 
 
 def named(demo: DemoCases) -> OfficeSettings:
-    """The 乌兰浩特市 hall (the departments' own level, a 行政机关 by the 司法局's answer: it accepts in their name),
-    its administrator having named the bodies the catalog leaves to the site."""
-    return dataclasses.replace(
-        demo.office, rights_overrides=SITE_NAMED, office_level="county", administrative_organ=OrganAnswer.YES
+    """The 乌兰浩特市 hall (a 行政机关 by the 司法局's answer, with a written agreement of each department of its level:
+    it accepts in their name), its administrator having named the bodies the catalog leaves to the site."""
+    return with_agreements(
+        dataclasses.replace(
+            demo.office, rights_overrides=SITE_NAMED, office_level="county", administrative_organ=OrganAnswer.YES
+        )
     )
 
 
 def printed(demo: DemoCases, kind: DocumentKind, label: str, bundle: Bundle, ground: str = "") -> DocumentData:
+    """The paper of the 受理 stage as a site that holds every item's power makes it: one body's act whatever the
+    bundle's departments (an entrusted paper is one department's: :func:`one_department`)."""
     view = taken_under(demo.views[label], bundle)
     if ground:
         view = dataclasses.replace(view, refusal_ground=ground)
-    return document_for(view, kind, named(demo), "N-1", bundle, TODAY)
+    held = HeldItems(site_items=frozenset(item.code for item in bundle.items))
+    return document_for(view, kind, named(demo), "N-1", bundle, TODAY, held=held)
+
+
+def one_department(bundle: Bundle, department: str, office: OfficeSettings) -> Bundle:
+    """``bundle`` with the items of one department (as ``office`` names it) and their materials: the paper that
+    department issues where it entrusted the window (one paper, one body)."""
+    items = tuple(item for item in bundle.items if decider_name(item, office) == department)
+    codes = {item.code for item in items}
+    materials = tuple(
+        dataclasses.replace(m, items=tuple(c for c in m.items if c in codes))
+        for m in bundle.materials
+        if any(c in codes for c in m.items)
+    )
+    return dataclasses.replace(bundle, items=items, materials=materials)
 
 
 def denied(demo: DemoCases, bundle: Bundle, item: Item | None = None) -> DocumentData:
@@ -124,29 +144,37 @@ def paper_of(demo: DemoCases, kind: DocumentKind, office: OfficeSettings, bundle
     return _all_text(document_for(demo.views[CASE_OF_KIND[kind]], kind, office, "N-1", bundle or demo.bundle, TODAY))
 
 
-def test_the_papers_name_the_entrusting_departments(demo: DemoCases) -> None:
-    """第三十二条 is cited for a hall of the departments' own level (the 乌兰浩特市 hall, say), and each paper is
-    issued in the entrusting departments' name (许可法 第二十四条第三款), a department a line at its head."""
+def test_the_papers_name_the_entrusting_department(demo: DemoCases) -> None:
+    """Under the agreement the site records (seed 001 第三十二条 alone is none), each paper is issued in the one
+    entrusting department's name (许可法 第二十四条第三款); a paper that two departments would issue together is not
+    made: the hall's receipt says who accepts what, and its 补正 or 不予受理 is its 告知."""
     county = dataclasses.replace(demo.office, office_level="county", administrative_organ=OrganAnswer.YES)
-    departments = ("乌兰浩特市市场监督管理局", "乌兰浩特市城市管理综合行政执法局", "国家税务总局乌兰浩特市税务局")
+    unagreed = document_for(demo.views["不予受理"], DocumentKind.REFUSAL, county, "N-1", demo.bundle, TODAY)
+    assert unagreed.office_name == "兴安盟政务服务中心"
+    assert unagreed.title == "申请事项告知书"  # no agreement: the hall only receives
+    county = with_agreements(county)
+    market = one_department(demo.bundle, "乌兰浩特市市场监督管理局", county)
     for kind, noun in (
         (DocumentKind.RECEIPT, "凭证"),
         (DocumentKind.CORRECTION, "通知书"),
         (DocumentKind.REFUSAL, "通知书"),
     ):
-        data = document_for(demo.views[CASE_OF_KIND[kind]], kind, county, "N-1", demo.bundle, TODAY)
-        assert data.office_name.splitlines() == list(departments), kind
+        data = document_for(demo.views[CASE_OF_KIND[kind]], kind, county, "N-1", market, TODAY)
+        assert data.office_name == "乌兰浩特市市场监督管理局", kind
         assert (
-            f"本{noun}由兴安盟政务服务中心受上列机关委托，以委托机关名义出具"
-            "（《中华人民共和国行政许可法》第二十四条第三款；《兴安盟政务服务标准化管理办法》第三十二条）。"
+            f"本{noun}由兴安盟政务服务中心受本机关委托，以本机关名义出具"
+            "（《中华人民共和国行政许可法》第二十四条第三款；兴政服委〔2026〕5号委托受理协议（2026年3月1日））。"
         ) in _all_text(data), kind
         assert "转送" not in _all_text(data), kind
+        together = document_for(demo.views[CASE_OF_KIND[kind]], kind, county, "N-1", demo.bundle, TODAY)
+        assert together.office_name == "兴安盟政务服务中心", kind
+        assert "各委托机关" not in _all_text(together), kind
     *entrusted, tax = demo.bundle.items
     collected = dataclasses.replace(demo.bundle, items=(*entrusted, dataclasses.replace(tax, entrusted=False)))
     text = paper_of(demo, DocumentKind.RECEIPT, county, collected)  # a 容缺's
     assert (
         "本机关受乌兰浩特市市场监督管理局委托，以乌兰浩特市市场监督管理局名义容缺受理：“市场主体设立登记”、"
-        "“食品经营许可”（《中华人民共和国行政许可法》第二十四条第三款）。"
+        "“食品经营许可”（《中华人民共和国行政许可法》第二十四条第三款；兴政服委〔2026〕5号委托受理协议（2026年3月1日））。"
     ) in text
     assert (
         "本机关收件后转送国家税务总局乌兰浩特市税务局（“新办纳税人涉税事项”），由其依法决定是否受理，"
@@ -183,16 +211,20 @@ def test_a_league_hall_cites_its_agreement_or_only_receives(demo: DemoCases) -> 
 
 
 def test_a_refusal_for_departments_prints_their_rights_and_a_service_a_complaint(demo: DemoCases) -> None:
-    assert refusal_rights(demo.bundle.items, named(demo)) == (
-        "对市场主体设立登记、食品经营许可、户外招牌设置审批的决定不服的，可以自收到本决定之日起六十日内向"
-        "乌兰浩特市人民政府申请行政复议，或者六个月内向乌兰浩特市人民法院提起行政诉讼。",
-        "对新办纳税人涉税事项的决定不服的，可以自收到本决定之日起六十日内向国家税务总局兴安盟税务局申请行政复议，"
+    market = one_department(demo.bundle, "乌兰浩特市市场监督管理局", named(demo))
+    assert refusal_rights(market.items, named(demo)) == (
+        "如对本决定不服，可以自收到本决定之日起六十日内向乌兰浩特市人民政府申请行政复议，"
+        "或者六个月内向乌兰浩特市人民法院提起行政诉讼。",
+    )
+    tax = one_department(demo.bundle, "国家税务总局乌兰浩特市税务局", named(demo))
+    assert refusal_rights(tax.items, named(demo)) == (
+        "如对本决定不服，可以自收到本决定之日起六十日内向国家税务总局兴安盟税务局申请行政复议，"
         "或者六个月内向乌兰浩特市人民法院提起行政诉讼。",
     )
     newborn = shipped("052")  # 预防接种证 is the 接种单位's service: no administrative act, a complaint
     text = _all_text(printed(demo, DocumentKind.REFUSAL, "不予受理", newborn))
     assert "预防接种证办理属于公共服务事项，不作出行政决定；如有异议，可以向乌兰浩特市卫生健康委员会反映" in text
-    assert "对出生登记、城乡居民基本医疗保险参保登记、社会保障卡申领、生育保险待遇核准支付的决定不服的" in text
+    assert "如对本决定不服，可以自收到本决定之日起六十日内向兴安盟行政公署申请行政复议" in text  # the site's own act
 
 
 def test_the_rights_of_one_items_decision(demo: DemoCases) -> None:

@@ -14,12 +14,13 @@ import pytest
 
 from counter.catalog.departments import AdminLevel, Level, Places
 from counter.catalog.remedies import Remedy, RemedyKind, ReviewBody, review_rights
-from counter.documents.acceptance import HeldItems
+from counter.documents.acceptance import HeldItems, OrganAnswer
 from counter.documents.model import DocumentKind, DocumentNotPossible, DocumentProblem, OfficeSettings, document_for
 from counter.words.documents import document_problems_text
 from tests.documents.conftest import TODAY, DemoCases
-from tests.documents.test_item_law import denied, named, shipped
+from tests.documents.test_item_law import denied, named, one_department, shipped
 from tests.documents.test_model import _all_text
+from tests.entrusted import with_agreements
 
 REVIEW_FIRST = (
     "应当先依照税务机关的纳税决定缴纳或者解缴税款及滞纳金或者提供相应的担保，"
@@ -68,14 +69,15 @@ def test_a_tax_decision_goes_to_review_first_with_its_conditions(demo: DemoCases
     assert "如对本决定涉及的纳税事项不服，" + REVIEW_FIRST in text
     assert "或者六个月内" not in text
     assert "享有依法先申请行政复议、对行政复议决定不服再提起行政诉讼的权利" in text
-    # a hall that accepts both items in their departments' name prints each department's rights
-    agreed = dataclasses.replace(
-        named(demo), entrustments="兴安盟公安局交通警察支队车辆管理所=兴政服委〔2026〕5号委托受理协议"
-    )
+    # the tax office's refusal, where it entrusted the window: no tax is decided by it, so 复议 or 诉讼
+    # (税务行政复议规则 第三十四条), never 复议前置
+    agreed = named(demo)
     view = dataclasses.replace(demo.views["不予受理"], bundle_code=bundle.code, bundle_name=bundle.name)
-    refusal = _all_text(document_for(view, DocumentKind.REFUSAL, agreed, "N-1", bundle, TODAY))
-    assert "对车辆购置税申报的决定涉及的纳税事项不服的，" + REVIEW_FIRST in refusal
-    assert "对机动车注册登记的决定不服的，可以自收到本决定之日起六十日内向兴安盟行政公署申请行政复议" in refusal
+    tax_part = one_department(bundle, "国家税务总局乌兰浩特市税务局", agreed)
+    refusal = _all_text(document_for(view, DocumentKind.REFUSAL, agreed, "N-1", tax_part, TODAY))
+    assert refusal.startswith("不予受理通知书")
+    assert "纳税事项" not in refusal
+    assert "如对本决定不服，可以自收到本决定之日起六十日内向国家税务总局兴安盟税务局申请行政复议" in refusal
     assert "六十日内向兴安盟行政公署申请行政复议" in _all_text(denied(demo, bundle, registration))
 
 
@@ -110,10 +112,16 @@ def test_a_fire_brigade_decision_waits_for_the_site_to_name_its_review_body(demo
         accepted, bundle_code=bundle.code, bundle_name=bundle.name, history=(*accepted.history, line)
     )
     refusal_view = dataclasses.replace(demo.views["不予受理"], bundle_code=bundle.code, bundle_name=bundle.name)
-    county = dataclasses.replace(demo.office, office_level="county")  # it accepts in the departments' name
-    for case, kind, code in ((view, DocumentKind.DENIAL, fire.code), (refusal_view, DocumentKind.REFUSAL, "")):
+    county = with_agreements(  # it accepts in their name, each department on its own paper
+        dataclasses.replace(demo.office, office_level="county", administrative_organ=OrganAnswer.YES)
+    )
+    brigade = one_department(bundle, "乌兰浩特市消防救援大队", county)
+    for case, kind, code, part in (
+        (view, DocumentKind.DENIAL, fire.code, bundle),
+        (refusal_view, DocumentKind.REFUSAL, "", brigade),
+    ):
         with pytest.raises(DocumentNotPossible) as refused:
-            document_for(case, kind, county, "N-1", bundle, TODAY, code)
+            document_for(case, kind, county, "N-1", part, TODAY, code)
         assert refused.value.problems == (DocumentProblem.REVIEW_BODY_UNNAMED,)
         assert refused.value.unnamed == (("乌兰浩特市消防救援大队", ("兴安盟消防救援支队", "乌兰浩特市人民政府")),)
     said = document_problems_text(refused.value.problems, refused.value.unnamed)

@@ -62,7 +62,7 @@ def test_the_result_code_is_the_chosen_lists_and_a_void_is_a_deletion_of_the_rec
     assert (void.table, void.values["result_type"]) == ("up_pro_result", "3")  # 删除办结
     denied = {**FACTS, "case.result": "denied"}
     (bjjgdm,) = rows_of(PlatformKind.COMPLETED, denied, EXTRA, SETTINGS, CODE)
-    assert bjjgdm.values["result_type"] == "1"  # 退回办结
+    assert bjjgdm.values["result_type"] == "6"  # 办结: decided, no licence; 不予受理 is 1, 退回办结 (below)
     refused = {**FACTS, "case.refusal_ground": "not_in_remit"}
     by_list = {
         name: rows_of(PlatformKind.REFUSED, refused, EXTRA, SETTINGS, shipped_codings(CHOSEN | {"result": name}).code)[

@@ -70,6 +70,9 @@ def test_every_code_list_and_every_preset_names_its_source() -> None:
     assert lists["result"].presets["bjjgdm"].codes["lapsed"] == "5"  # 补正不来办结
     assert lists["result"].presets["bjjgdm"].codes["withdrawn"] == "5"  # the applicant pursues it no further
     assert lists["result"].presets["bjjgdm_variant"].codes["refused"] == "6"  # 不予受理
+    for preset in ("bjjgdm", "bjjgdm_variant"):  # 不予受理 and 不予许可 are two acts, reported apart in either coding
+        codes = lists["result"].presets[preset].codes
+        assert codes["refused"] != codes["denied"], preset
     assert lists["result"].presets["bjjgdm_variant"].codes["withdrawn"] == "5"  # 退件, 申请人主动放弃
 
 

@@ -41,12 +41,12 @@ def test_steps_and_appeals_are_recorded_under_the_account_signed_in(
     rating_id, rect_id = rated_bad(sessions, demo_cases["受理"], clock)
     service = serve(f"sqlite:///{db_path}")
     try:
-        service.call(FILE_APPEAL, FileAppeal(rating_id, "评价人当场说明按错了等级", clock()), DESK)
+        service.call(FILE_APPEAL, FileAppeal(rating_id, "评价人当场说明按错了等级"), DESK)
         # the desk's printed clerk is not who signed in: the account is what is recorded
         supervisor = dataclasses.replace(account_desk(sessions, "baoyin", "宝音", SUPERVISOR), clerk="乌兰")
-        revisit = MoveRectification(rect_id, RectEvent.REVISITED, "已电话回访评价人", clock())
+        revisit = MoveRectification(rect_id, RectEvent.REVISITED, "已电话回访评价人")
         service.call(MOVE_RECTIFICATION, revisit, supervisor)
-        decision = DecideAppeal(rating_id, AppealGround.MISTAKEN, "调取录像核实为误评", True, clock())
+        decision = DecideAppeal(rating_id, AppealGround.MISTAKEN, "调取录像核实为误评", True)
         service.call(DECIDE_APPEAL, decision, supervisor)
     finally:
         service.close()

@@ -66,11 +66,11 @@ OTHER = "兴安盟自然资源局"
 def _found(desk: Remote, case_no: str) -> set[str]:
     lookup = read_lookup(case_no)
     assert lookup is not None
-    return {row.case_no for row in desk.call(FIND_CASES, FindCases(lookup, dt.date.today(), LOOKBACK_DAYS))}
+    return {row.case_no for row in desk.call(FIND_CASES, FindCases(lookup, LOOKBACK_DAYS))}
 
 
 def _listed(desk: Remote) -> set[str]:
-    return {row.case_no for row in desk.call(LIST_CASES, ListCases(dt.date.today()))}
+    return {row.case_no for row in desk.call(LIST_CASES, ListCases())}
 
 
 def _staff(hall: Hall, login: str, department: str, desk_no: str = "9") -> Remote:
@@ -97,8 +97,8 @@ def _pledged(hall: Hall, case_no: str, department: str) -> None:
 def test_a_department_reads_only_the_cases_of_its_items(hall: Hall) -> None:
     window = hall.server.desk("8", CLERK, PASSWORD)
     case_no = _taken(window)
-    window.call(ROUTE_ITEMS, RouteItems(case_no, dt.datetime.now(dt.UTC)))
-    (food,) = [s for s in window.call(ITEM_STANDINGS, CaseOnDay(case_no, dt.date.today())) if s.code == FOOD]
+    window.call(ROUTE_ITEMS, RouteItems(case_no))
+    (food,) = [s for s in window.call(ITEM_STANDINGS, CaseOnDay(case_no)) if s.code == FOOD]
     assert food.department != OTHER
 
     _pledged(hall, case_no, food.department)
@@ -106,9 +106,9 @@ def test_a_department_reads_only_the_cases_of_its_items(hall: Hall) -> None:
     other = _staff(hall, "ziran", OTHER)
     assert _found(other, case_no) == set()
     assert case_no not in _listed(other)
-    lists = other.call(DAY_LISTS, Day(dt.date.today()))
+    lists = other.call(DAY_LISTS, Day())
     assert case_no not in {row.case_no for row in lists.of_day + lists.due}
-    assert other.call(LIST_CASES, ListCases(dt.date.today(), due_soon=True)) == ()
+    assert other.call(LIST_CASES, ListCases(due_soon=True)) == ()
     # the checks another department owes: its own, whichever department the request names
     assert other.call(PLEDGE_CHECKS, PledgeChecks(food.department)) == ()
     assert other.call(PLEDGE_CHECKS, PledgeChecks()) == ()
@@ -130,15 +130,15 @@ def test_a_departments_staff_are_sent_the_applicants_numbers_masked(hall: Hall) 
     open the case page of their item with them masked, as the server sends it, not only as the desk shows it."""
     window = hall.server.desk("8", CLERK, PASSWORD)
     case_no = _taken(window)
-    whole = window.call(READ_CASE, ReadCase(case_no, dt.date.today()))
+    whole = window.call(READ_CASE, ReadCase(case_no))
     assert whole is not None
     id_no, phone = whole.view.applicant_id_no, whole.view.applicant_phone
     assert mask_id(id_no) != id_no
-    window.call(ROUTE_ITEMS, RouteItems(case_no, dt.datetime.now(dt.UTC)))
-    (food,) = [s for s in window.call(ITEM_STANDINGS, CaseOnDay(case_no, dt.date.today())) if s.code == FOOD]
+    window.call(ROUTE_ITEMS, RouteItems(case_no))
+    (food,) = [s for s in window.call(ITEM_STANDINGS, CaseOnDay(case_no)) if s.code == FOOD]
 
     deciding = _staff(hall, "shiyao", food.department)
-    page = deciding.call(READ_CASE, ReadCase(case_no, dt.date.today()))
+    page = deciding.call(READ_CASE, ReadCase(case_no))
     assert page is not None
     assert (page.view.applicant_id_no, page.view.applicant_phone) == (mask_id(id_no), mask_phone(phone))
     shown = deciding.call(SHOW_CASE, CaseNo(case_no))
@@ -152,7 +152,7 @@ def test_a_department_at_a_clerks_desk_gets_nothing_whole_and_the_clerks_reads_a
     desk's own draft of a case never routed to it, whole, and its case page; nothing of it was recorded."""
     window = hall.server.desk("8", CLERK, PASSWORD)
     case_no = _taken(window)
-    page = window.call(READ_CASE, ReadCase(case_no, dt.date.today()))  # the clerk's own read: whole, recorded
+    page = window.call(READ_CASE, ReadCase(case_no))  # the clerk's own read: whole, recorded
     assert page is not None
     id_no = page.view.applicant_id_no
     draft = window.call(RESUBMISSION, Resubmission(case_no))
@@ -167,7 +167,7 @@ def test_a_department_at_a_clerks_desk_gets_nothing_whole_and_the_clerks_reads_a
         other.call(KNOWN_PARTY, KnownPartyOf(id_no))
     assert other.call(CHECK_DRAFT, DeskOnly()) is None
     assert other.call(SHOW_CASE, CaseNo(case_no)).view is None
-    assert other.call(READ_CASE, ReadCase(case_no, dt.date.today())) is None
+    assert other.call(READ_CASE, ReadCase(case_no)) is None
     other.sign_out()
 
     supervisor = hall.server.desk("9", "baoyin", PASSWORD)
@@ -183,7 +183,7 @@ def test_after_intakes_and_sign_ins_a_dump_of_the_hall_holds_no_person(hall: Hal
     among them: every ``pg_dump`` carried the applicants whose columns were sealed beside it."""
     window = hall.server.desk("8", CLERK, PASSWORD)
     case_no = _taken(window)
-    page = window.call(READ_CASE, ReadCase(case_no, dt.date.today()))
+    page = window.call(READ_CASE, ReadCase(case_no))
     assert page is not None
     person = (page.view.applicant_id_no, page.view.applicant_phone)
     draft = window.call(RESUBMISSION, Resubmission(case_no))

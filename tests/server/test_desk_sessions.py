@@ -181,7 +181,7 @@ def test_wrong_passwords_at_one_desk_lock_the_account_there_alone(hall: InProces
     at_eight = hall.call(OPEN_SESSION, OpenSession("wulan", PASSWORD, "8", KEY, "b" * 64, START))
     assert at_eight.result.signed_in
     here = Desk(DeskIdentity("XAM01", "1"), "")
-    assert hall.call(SIGN_IN, SignIn("wulan", PASSWORD, START), here).result.signed_in
+    assert hall.call(SIGN_IN, SignIn("wulan", PASSWORD), here).result.signed_in
     assert at_nine(PASSWORD, "c" * 64, START + dt.timedelta(minutes=16)) is SignInOutcome.SIGNED_IN  # its time over
     # locked at desk 9 again: an administrator's reset lifts it at once, as it lifts the account's own lock
     later = START + dt.timedelta(minutes=20)

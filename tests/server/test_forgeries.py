@@ -190,7 +190,7 @@ def _taken(clerk: Remote) -> str:
     assert stored is not None
     checklist = complete_checklist(stored.bundle, fresh_checklist(stored))
     request = IntakeRequest(checklist, applicant(7, int(new_key()[:6], 16)), uid=new_key())
-    return str(clerk.call(TAKE_INTAKE, TakeIntake(request, dt.date.today())).case_no)
+    return str(clerk.call(TAKE_INTAKE, TakeIntake(request)).case_no)
 
 
 def _refused(permission: Permission, clerk: Remote, op: Any, request: Any) -> None:
@@ -263,33 +263,30 @@ def test_the_desk_holds_no_database_credentials(hall: Hall, tmp_path: Path) -> N
 
 def test_a_clerk_may_not_decide_a_departments_item(hall: Hall, clerk: Remote) -> None:
     case_no = _taken(clerk)
-    today = dt.date.today()
-    before = clerk.call(ITEM_STANDINGS, CaseOnDay(case_no, today))
-    now = dt.datetime.now(dt.UTC)
+    before = clerk.call(ITEM_STANDINGS, CaseOnDay(case_no))
     with pytest.raises(DecisionRefused) as refused:  # 准予: the department's to give, not the window's
-        clerk.call(DECIDE_ITEM, DecideItem(case_no, FOOD, True, "JY11522010000001", now))
+        clerk.call(DECIDE_ITEM, DecideItem(case_no, FOOD, True, "JY11522010000001"))
     assert refused.value.problem is DecisionProblem.NOT_DECIDING_BODY
-    _refused(Permission.DECIDE_DEFERRAL, clerk, DECIDE_ITEM, DecideItem(case_no, FOOD, False, "经审查不符合条件", now))
+    _refused(Permission.DECIDE_DEFERRAL, clerk, DECIDE_ITEM, DecideItem(case_no, FOOD, False, "经审查不符合条件"))
     supervisor = hall.server.desk("9", "baoyin", PASSWORD)  # nor a supervisor's at the window
     with pytest.raises(DecisionRefused) as refused:
-        supervisor.call(DECIDE_ITEM, DecideItem(case_no, FOOD, False, "经审查不符合条件", now))
+        supervisor.call(DECIDE_ITEM, DecideItem(case_no, FOOD, False, "经审查不符合条件"))
     assert refused.value.problem is DecisionProblem.NOT_DECIDING_BODY
-    assert clerk.call(ITEM_STANDINGS, CaseOnDay(case_no, today)) == before
+    assert clerk.call(ITEM_STANDINGS, CaseOnDay(case_no)) == before
 
 
 def test_a_clerk_may_not_take_back_a_bad_rating(clerk: Remote) -> None:
     case_no = _taken(clerk)
-    now = dt.datetime.now(dt.UTC)
-    pad = clerk.call(SEND_TO_PAD, SendToPad(case_no, now))
+    pad = clerk.call(SEND_TO_PAD, SendToPad(case_no))
     bad = RatingChoice(Level.VERY_DISSATISFIED, ("等待时间长",))
-    rated = clerk.call(RECORD_RATING, RecordRating(pad.request_id, bad, now))
+    rated = clerk.call(RECORD_RATING, RecordRating(pad.request_id, bad))
     # rated again better: one service, one rating
     with pytest.raises(RatingRefused):
-        clerk.call(RECORD_RATING, RecordRating(pad.request_id, RatingChoice(Level.VERY_SATISFIED), now))
+        clerk.call(RECORD_RATING, RecordRating(pad.request_id, RatingChoice(Level.VERY_SATISFIED)))
     (rect,) = [r for r in clerk.call(OPEN_RECTIFICATIONS, RectificationsAsked()) if r.case_no == case_no]
-    appeal = DecideAppeal(rated.rating_id, AppealGround.MISTAKEN, "评价人按错", True, now)
+    appeal = DecideAppeal(rated.rating_id, AppealGround.MISTAKEN, "评价人按错", True)
     _refused(Permission.RECTIFY, clerk, DECIDE_APPEAL, appeal)
-    closing = MoveRectification(rect.rectification_id, RectEvent.FED_BACK, "已反馈", now)
+    closing = MoveRectification(rect.rectification_id, RectEvent.FED_BACK, "已反馈")
     _refused(Permission.RECTIFY, clerk, MOVE_RECTIFICATION, closing)
     still = [r for r in clerk.call(OPEN_RECTIFICATIONS, RectificationsAsked()) if r.case_no == case_no]
     assert still == [rect]
@@ -300,30 +297,28 @@ def test_a_pad_request_is_answered_only_by_the_desk_that_raised_it(hall: Hall, c
     """Desk 8's pad request: desk 9's session neither rates it (非常满意 on another's service) nor lapses it (the
     applicant's one chance taken); desk 8's pad then records its applicant's answer."""
     case_no = _taken(clerk)
-    now = dt.datetime.now(dt.UTC)
-    pad = clerk.call(SEND_TO_PAD, SendToPad(case_no, now))
+    pad = clerk.call(SEND_TO_PAD, SendToPad(case_no))
     other = hall.server.desk("9", "baoyin", PASSWORD)
     with pytest.raises(RatingRefused) as forged:
-        other.call(RECORD_RATING, RecordRating(pad.request_id, RatingChoice(Level.VERY_SATISFIED), now))
+        other.call(RECORD_RATING, RecordRating(pad.request_id, RatingChoice(Level.VERY_SATISFIED)))
     assert forged.value.code is SendRefusal.OTHER_DESK
     with pytest.raises(RatingRefused) as lapsed:
-        other.call(RECORD_UNRATED, RecordUnrated(pad.request_id, now))
+        other.call(RECORD_UNRATED, RecordUnrated(pad.request_id))
     assert lapsed.value.code is SendRefusal.OTHER_DESK
-    clerk.call(RECORD_RATING, RecordRating(pad.request_id, RatingChoice(Level.SATISFIED), now))
+    clerk.call(RECORD_RATING, RecordRating(pad.request_id, RatingChoice(Level.SATISFIED)))
 
 
 def test_a_paper_rating_counts_for_the_clerk_who_served(hall: Hall, clerk: Remote) -> None:
     """A supervisor at desk 9 keys in the paper of desk 8's service: it counts for desk 8's clerk; the clerk herself
     keys in none, nor a paper dated before the case."""
     case_no = _taken(clerk)
-    now = dt.datetime.now(dt.UTC)
     paper = PaperRating(Level.VERY_SATISFIED, (), "", dt.date.today())
-    _refused(Permission.RECTIFY, clerk, KEY_IN_SHEET, KeyInSheet(case_no, paper, now))
+    _refused(Permission.RECTIFY, clerk, KEY_IN_SHEET, KeyInSheet(case_no, paper))
     supervisor = hall.server.desk("9", "baoyin", PASSWORD)
     before_the_case = dataclasses.replace(paper, rated_on=dt.date(2001, 1, 1))
     with pytest.raises(ChoiceRefused):
-        supervisor.call(KEY_IN_SHEET, KeyInSheet(case_no, before_the_case, now))
-    supervisor.call(KEY_IN_SHEET, KeyInSheet(case_no, paper, now))
+        supervisor.call(KEY_IN_SHEET, KeyInSheet(case_no, before_the_case))
+    supervisor.call(KEY_IN_SHEET, KeyInSheet(case_no, paper))
     records = supervisor.call(EXPORT_RECORDS, Period(dt.date.today(), dt.date.today()))
     (record,) = [r for r in records if r.case_no == case_no]
     assert (record.clerk, record.desk_no) == (f"{CLERK}名", "8")
@@ -339,11 +334,11 @@ def test_a_clerks_words_as_a_tracking_number_are_refused_by_the_field(clerk: Rem
     posted = HandOverRequest(HandOverWay.POST, carrier="顺丰", tracking_no=tracking_no)
     if "\x00" in tracking_no:  # refused at the door, before the operation: PostgreSQL holds no NUL
         with pytest.raises(Refused) as at_door:
-            clerk.call(HAND_OVER, HandOverResults(case_no, posted, dt.datetime.now(dt.UTC)))
+            clerk.call(HAND_OVER, HandOverResults(case_no, posted))
         assert (at_door.value.status, at_door.value.reason) == (400, "nul:request.tracking_no")
         return
     with pytest.raises(HandOverRefused) as refused:
-        clerk.call(HAND_OVER, HandOverResults(case_no, posted, dt.datetime.now(dt.UTC)))
+        clerk.call(HAND_OVER, HandOverResults(case_no, posted))
     assert HandOverProblem.BAD_TRACKING in refused.value.problems
 
 
@@ -364,23 +359,23 @@ OUTBOX_WRITES = {
     CHANGE_PLATFORM.name: Permission.CHANGE_SETTINGS,
     RETRY_MESSAGE.name: Permission.SEE_FIGURES,  # a failed message back in the queue, as it was
     RETRY_REPORT.name: Permission.SEE_FIGURES,  # a failed report back in the queue, as it was
-    QUEUE_REMINDERS.name: Open.ANY_DESK,  # the reminders of the deferrals due: made from the cases, by a date alone
+    QUEUE_REMINDERS.name: Open.ANY_DESK,  # the reminders of the deferrals due: made from the cases, on the server's day
 }
 
 
 def test_no_served_operation_queues_a_message_of_free_text_or_drops_a_report(clerk: Remote) -> None:
     """No operation a desk may ask puts a message of its own words in the queue, or takes a report out of it: the
-    outbox's served writes are these, each as gated; the one open to every desk carries nothing but a day."""
+    outbox's served writes are these, each as gated; the one open to every desk carries nothing at all."""
     table = {name: op for name, op in operations().items() if served(op)}
     outbox = {name: op.gate for name, op in table.items() if name.startswith("outbox.") and op.writes}
     assert outbox == OUTBOX_WRITES
-    assert [f.name for f in fields(QueueReminders)] == ["today"]
+    assert [f.name for f in fields(QueueReminders)] == []
     _refused(Permission.SEE_FIGURES, clerk, RETRY_MESSAGE, RetryRow(1))
     _refused(Permission.SEE_FIGURES, clerk, RETRY_REPORT, RetryRow(1))
     # nor by any other name: no served operation speaks of a message's text, or of taking a report away
     for name in table:
         assert not any(word in name for word in ("message_text", "queue_message", "drop_report", "delete")), name
-    assert clerk.call(QUEUE_REMINDERS, QueueReminders(dt.date.today())) >= 0  # what it may do: its own rule's work
+    assert clerk.call(QUEUE_REMINDERS, QueueReminders()) >= 0  # what it may do: its own rule's work
 
 
 def test_a_clerk_may_not_change_holidays(clerk: Remote) -> None:
@@ -408,10 +403,9 @@ def test_a_clerk_may_not_change_guides(hall: Hall, clerk: Remote) -> None:
 
 
 def test_a_clerk_may_not_move_a_desks_counter(clerk: Remote) -> None:
-    today = dt.date.today()
-    _refused(Permission.CHANGE_SETTINGS, clerk, SKIP_ISSUED, NumbersAsked(today))
-    _refused(Permission.CHANGE_SETTINGS, clerk, SKIP_ISSUED, NumbersAsked(today, series=True))
-    _refused(Permission.CHANGE_SETTINGS, clerk, RENOTE, Renote(dt.datetime.now(dt.UTC)))
+    _refused(Permission.CHANGE_SETTINGS, clerk, SKIP_ISSUED, NumbersAsked())
+    _refused(Permission.CHANGE_SETTINGS, clerk, SKIP_ISSUED, NumbersAsked(series=True))
+    _refused(Permission.CHANGE_SETTINGS, clerk, RENOTE, Renote())
     # the counter moves by an intake alone, one number each
     first, second = _taken(clerk), _taken(clerk)
     assert int(second[-4:]) == int(first[-4:]) + 1, (first, second)
@@ -423,11 +417,11 @@ def test_a_clerk_may_not_rewrite_sync_marks_or_peers(clerk: Remote) -> None:
     # a clerk carries packages (her permission), but a package is checked whole: a forged one changes nothing
     forged = json.dumps({"format": 2, "from": "XAM02", "marks": {"XAM01": 0}, "cases": []}).encode()
     with pytest.raises(PackageRejected):
-        clerk.call(IMPORT_PACKAGE, ImportPackage(forged, dt.datetime.now(dt.UTC)))
+        clerk.call(IMPORT_PACKAGE, ImportPackage(forged))
     card = clerk.call(CARD, SiteAsked())
     stranger = dataclasses.replace(card, code="XAM99", name="伪造站点")
     _refused(Permission.CHANGE_SETTINGS, clerk, REGISTER_CARD, RegisterCard(stranger))
-    _refused(Permission.CHANGE_SETTINGS, clerk, ROTATE_KEY, RotateKey(dt.datetime.now(dt.UTC)))
+    _refused(Permission.CHANGE_SETTINGS, clerk, ROTATE_KEY, RotateKey())
     assert clerk.call(READ_STATUS, SyncAsked()) == status
     assert clerk.call(PEERS, SiteAsked()) == peers
 

@@ -266,10 +266,10 @@ def test_the_servers_own_operations_and_the_sign_in_are_not_served_by_name(hall:
         admin.call(FIND_SESSION, FindSession("0" * 64, "0" * 64, _now()))
     assert refused.value.status == 404
     with pytest.raises(Refused) as refused:
-        admin.call(SIGN_IN, SignIn("admin", PASSWORD, _now()))
+        admin.call(SIGN_IN, SignIn("admin", PASSWORD))
     assert refused.value.status == 404
     with pytest.raises(Refused) as refused:  # its sample intakes would be real cases in the hall's number series
-        admin.call(RUN_DEMO, RunDemo(_now().date()))
+        admin.call(RUN_DEMO, RunDemo())
     assert refused.value.status == 404
 
 

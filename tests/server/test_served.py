@@ -38,23 +38,19 @@ def test_a_file_outside_the_servers_folder_is_refused(tmp_path: Path, name: str)
 
 
 def test_no_file_is_taken_from_a_request_when_the_server_has_no_folder() -> None:
-    import datetime as dt
 
     with pytest.raises(OutsideFiles):
-        confined(ExportPackage(Path("out.counter"), dt.datetime(2026, 11, 26, tzinfo=dt.UTC)), None)
+        confined(ExportPackage(Path("out.counter")), None)
 
 
 def test_a_file_written_at_the_server_takes_a_new_name_and_never_an_administrators_file(tmp_path: Path) -> None:
     """A clerk's sync export named after the catalog source the administrator keeps in the folder (or after a link
     planted there) is written under a new name of the server's, beside it: the source stays as it was."""
-    import datetime as dt
-
     source = tmp_path / "xam.toml"
     source.write_text("[catalog]\n", encoding="utf-8")
     (tmp_path / "out.counter").symlink_to("/etc/passwd")
-    now = dt.datetime(2026, 11, 26, tzinfo=dt.UTC)
     for asked in ("xam.toml", "out.counter", "sub/xam.toml"):
-        export = confined(ExportPackage(Path(asked), now), tmp_path, WRITES_FILE[EXPORT_PACKAGE.name])
+        export = confined(ExportPackage(Path(asked)), tmp_path, WRITES_FILE[EXPORT_PACKAGE.name])
         assert export.path.parent == tmp_path
         assert not export.path.exists()
         assert not export.path.is_symlink()
@@ -80,14 +76,13 @@ def test_a_file_read_at_the_server_is_reached_through_no_link(tmp_path: Path) ->
 
 
 def test_a_nul_is_found_by_the_field_it_stands_in() -> None:
-    import datetime as dt
 
     from counter.case.hand_over import HandOverRequest, HandOverWay
     from counter.server.nul_guard import nul_field
     from counter.service.cases import HandOverResults
 
     posted = HandOverRequest(HandOverWay.POST, carrier="顺丰", tracking_no="SF12\x0034567890")
-    asked = HandOverResults("XAM01-20261127-08-0001", posted, dt.datetime(2026, 11, 27, tzinfo=dt.UTC))
+    asked = HandOverResults("XAM01-20261127-08-0001", posted)
     assert nul_field(asked) == "request.tracking_no"
     shaped = dataclasses.replace(posted, tracking_no="SF1234567890")
     assert nul_field(dataclasses.replace(asked, request=shaped)) is None

@@ -46,7 +46,7 @@ from tests.platform_stub import SECRET as PLATFORM_SECRET
 from tests.platform_stub import STALL, Platform, running_platform
 from tests.server.server_process import PreparedHall, ServerProcess, prepared_hall
 from tests.sms_gateway import HELD, SECRET, Gateway, running_gateway
-from tests.sync.sync_world import NOW, TODAY, Site, introduce, make_site
+from tests.sync.sync_world import TODAY, Site, introduce, make_site
 
 pytestmark = pytest.mark.program
 
@@ -130,7 +130,7 @@ def _take_intakes(clerk: Remote, machine: int, count: int) -> list[str]:
     numbers = []
     for n in range(count):
         request = IntakeRequest(checklist, applicant(machine, n), uid=new_key())
-        numbers.append(clerk.call(TAKE_INTAKE, TakeIntake(request, dt.date.today()), key=new_key()).case_no)
+        numbers.append(clerk.call(TAKE_INTAKE, TakeIntake(request), key=new_key()).case_no)
     return numbers
 
 
@@ -236,7 +236,7 @@ def test_a_desk_naming_both_servers_moves_to_the_other_with_its_session_and_appl
     stored = desk.call(READ_CURRENT_GUIDE, CurrentGuide(BUNDLE))
     assert stored is not None
     request = IntakeRequest(complete_checklist(stored.bundle, fresh_checklist(stored)), applicant(1, 9), uid=new_key())
-    in_hand, key = TakeIntake(request, dt.date.today()), new_key()
+    in_hand, key = TakeIntake(request), new_key()
     first = desk.call(TAKE_INTAKE, in_hand, key=key).case_no  # applied at A; its answer taken as lost below
     a.kill()
     # A's machine still takes connections and answers nothing (hung, or going down): the worst a desk can meet
@@ -249,7 +249,7 @@ def test_a_desk_naming_both_servers_moves_to_the_other_with_its_session_and_appl
         for n in range(3):
             began = time.monotonic()
             request = IntakeRequest(request.checklist, applicant(1, 10 + n), uid=new_key())
-            after.append(desk.call(TAKE_INTAKE, TakeIntake(request, dt.date.today()), key=new_key()).case_no)
+            after.append(desk.call(TAKE_INTAKE, TakeIntake(request), key=new_key()).case_no)
             timings.append(time.monotonic() - began)
     assert again == first  # answered from the receipt A kept in the shared database: applied once
     assert moved_s < CONNECT_TIMEOUT_S + 2.0  # A given up within the connect deadline, not its request's timeout
@@ -326,12 +326,12 @@ def test_a_server_killed_during_a_sync_import_keeps_none_of_it_and_takes_it_once
     assert isinstance(answers[0], ServerUnreachable)  # the desk told the server is away, its intake kept
     server.start()
     assert _township_cases(rows) == 0  # nothing of the killed import was kept
-    report = clerk.call(IMPORT_PACKAGE, ImportPackage(data, NOW), key=key)  # the desk asks again, same key
+    report = clerk.call(IMPORT_PACKAGE, ImportPackage(data), key=key)  # the desk asks again, same key
     assert not report.replayed
     assert report.applied > 0
     taken = _township_cases(rows)
     assert taken > 0
-    again = clerk.call(IMPORT_PACKAGE, ImportPackage(data, NOW), key=new_key())  # the same package once more
+    again = clerk.call(IMPORT_PACKAGE, ImportPackage(data), key=new_key())  # the same package once more
     assert again.replayed
     assert _township_cases(rows) == taken  # taken in once
     with rows() as s:
@@ -340,7 +340,7 @@ def test_a_server_killed_during_a_sync_import_keeps_none_of_it_and_takes_it_once
 
 def _asked(clerk: Remote, data: bytes, key: str) -> object:
     try:
-        return clerk.call(IMPORT_PACKAGE, ImportPackage(data, NOW), key=key)
+        return clerk.call(IMPORT_PACKAGE, ImportPackage(data), key=key)
     except Exception as err:  # the server killed under the request: the desk is told it could not be reached
         return err
 

@@ -7,9 +7,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from counter.access.desk import Desk
 from counter.case.not_found import CaseNotFound
 from counter.db.settings_store import get_setting, put_setting
+from counter.service.call import Call
 from counter.service.operation import Open, Operation
 
 KEY = "test.count"
@@ -20,23 +20,23 @@ class Count:
     by: int
 
 
-def count(work: Session, desk: Desk | None, request: Count) -> int:
+def count(work: Session, call: Call, request: Count) -> int:
     """Add ``by`` to a stored number and give the new one: a write whose second application would show."""
     total = int(get_setting(work, KEY) or "0") + request.by
     put_setting(work, KEY, str(total))
     return total
 
 
-def counted(work: Session, desk: Desk | None, request: Count) -> int:
+def counted(work: Session, call: Call, request: Count) -> int:
     return int(get_setting(work, KEY) or "0")
 
 
-def missing(work: Session, desk: Desk | None, request: Count) -> int:
+def missing(work: Session, call: Call, request: Count) -> int:
     put_setting(work, KEY, "written before the refusal")
     raise CaseNotFound(f"XAM01-{request.by}")
 
 
-def broken(work: Session, desk: Desk | None, request: Count) -> int:
+def broken(work: Session, call: Call, request: Count) -> int:
     raise ZeroDivisionError(request.by)
 
 
@@ -45,23 +45,23 @@ class CaseStep:
     case_no: str
 
 
-def lock_case(work: Session, desk: Desk | None, request: CaseStep) -> bool:
+def lock_case(work: Session, call: Call, request: CaseStep) -> bool:
     """What every case step does first: the case's row, locked for the step."""
     from counter.db.case_store import case_by_no
 
     return case_by_no(work, request.case_no, lock=True) is not None
 
 
-def count_in_batches(sessions: Any, desk: Desk | None, request: Count) -> int:
+def count_in_batches(sessions: Any, call: Call, request: Count) -> int:
     """Work of many units (an import in batches): one unit per step, each committed on its own."""
     for _ in range(request.by):
         with sessions.begin() as work:
-            count(work, desk, Count(1))
+            count(work, call, Count(1))
     with sessions() as work:
         return int(get_setting(work, KEY) or "0")
 
 
-def broken_batches(sessions: Any, desk: Desk | None, request: Count) -> int:
+def broken_batches(sessions: Any, call: Call, request: Count) -> int:
     from sqlalchemy import text
 
     with sessions.begin() as work:
@@ -69,7 +69,7 @@ def broken_batches(sessions: Any, desk: Desk | None, request: Count) -> int:
     return 0
 
 
-def write_then_fail(work: Session, desk: Desk | None, request: Count) -> int:
+def write_then_fail(work: Session, call: Call, request: Count) -> int:
     """A write whose first half is in the database's transaction when its second half fails."""
     from sqlalchemy import text
 
@@ -79,7 +79,7 @@ def write_then_fail(work: Session, desk: Desk | None, request: Count) -> int:
     return 0
 
 
-def write_read_only(work: Session, desk: Desk | None, request: Count) -> int:
+def write_read_only(work: Session, call: Call, request: Count) -> int:
     from sqlalchemy import text
 
     work.execute(text("PRAGMA query_only = ON"))

@@ -18,7 +18,7 @@ from counter.service.local import InProcess, new_key
 from counter.service.sync import EXPORT_DATA, ExportData
 from counter.sync.sites import SiteKind
 from tests.conftest import made_database
-from tests.sync.sync_world import NOW, TODAY, Site, introduce, make_site
+from tests.sync.sync_world import TODAY, Site, introduce, make_site
 
 
 @pytest.mark.slow  # a training day's cases made first: seconds
@@ -38,8 +38,8 @@ def test_an_export_as_data_is_taken_in_by_its_hall_and_asked_again_is_the_same(t
     service = InProcess(Store(url))
     key = new_key()
     try:
-        exported = service.call(EXPORT_DATA, ExportData(NOW), township.desk, key=key)
-        again = service.call(EXPORT_DATA, ExportData(NOW), township.desk, key=key)  # its answer lost: asked again
+        exported = service.call(EXPORT_DATA, ExportData(), township.desk, key=key)
+        again = service.call(EXPORT_DATA, ExportData(), township.desk, key=key)  # its answer lost: asked again
     finally:
         service.close()
     assert (exported.to_site, exported.export_no) == ("XAM01", 1)

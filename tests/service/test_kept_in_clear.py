@@ -92,7 +92,7 @@ def test_no_id_number_phone_or_address_in_clear_in_any_table(hall: tuple[InProce
         assert kept.draft is not None
         assert kept.draft.applicant.id_no == ID_NO  # the clerk's own desk is given its draft whole
         request = IntakeRequest(checklist, Parties(dataclasses.replace(person), notify_phone=PHONE), uid=new_key())
-        service.call(TAKE_INTAKE, TakeIntake(request, dt.date.today()), clerk, key=new_key())
+        service.call(TAKE_INTAKE, TakeIntake(request), clerk, key=new_key())
 
     service.close()
     with sqlite3.connect(path) as connection:

@@ -7,10 +7,16 @@ test's engine is the only one (the test disposes of it, as before).
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.site.store import Store
+from counter.case.moments import moment_on
 from counter.db.engine import Sessions
+from counter.service.call import Clock
 from counter.service.local import InProcess
 from counter.ui.runner import Runner
 
@@ -35,13 +41,43 @@ class OpenedStore(Store):
         """The test that opened the engine disposes of it."""
 
 
-def runner_on(sessions: sessionmaker[Session]) -> Runner:
-    return Runner(InProcess(OpenedStore(sessions)))
+#: the desk's day of the window test running now, as its ``today`` fixture moves it (None: the machine's): what the
+#: pages show and what the service in process dates its operations by, one clock as on a training desk
+desk_day: Callable[[], dt.date] | None = None
+#: the desk's moment where a test moves the time of day too (the pad's timeouts), else None
+desk_moment: Callable[[], dt.datetime] | None = None
+
+
+@dataclass(frozen=True)
+class TestDeskClock(Clock):
+    """The service's clock on the test's desk time, read at each call: a test moves it, the operations follow.
+    ``source``: this runner's own desk day (a panel's fixed day), else the running test's (:data:`desk_moment`,
+    :data:`desk_day`)."""
+
+    source: Callable[[], dt.date] | None = None
+
+    def today(self) -> dt.date:
+        if self.source is None and desk_moment is not None:
+            return self.now().date()
+        day = self.source or desk_day
+        return day() if day is not None else dt.date.today()
+
+    def today_of(self, now: dt.datetime) -> dt.date:
+        return self.today()
+
+    def now(self) -> dt.datetime:
+        if self.source is None and desk_moment is not None:
+            return desk_moment().astimezone()
+        return moment_on(self.today(), dt.datetime.now().astimezone())
+
+
+def runner_on(sessions: sessionmaker[Session], today: Callable[[], dt.date] | None = None) -> Runner:
+    return Runner(InProcess(OpenedStore(sessions), clock=TestDeskClock(source=today)))
 
 
 def runner_for(store: Store) -> Runner:
     """The window's runner on a store the test opened: the service in process, as a desk runs it."""
-    return Runner(InProcess(store))
+    return Runner(InProcess(store, clock=TestDeskClock()))
 
 
 def store_of(runner: Runner) -> Store:

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from counter.actions.catalog.imports import import_source
 from counter.actions.site.demo import run_demo
 from counter.actions.site.store import Store
+from counter.service.call import Clock
 from counter.service.local import InProcess
 from counter.ui.cases.scanner import ScannerFilter
 from counter.ui.intake import IntakePanel
@@ -212,7 +213,7 @@ def test_a_scanned_case_number_opens_its_page(qtbot: QtBot, db: Store) -> None:
     from counter.case.numbers import DeskIdentity
 
     made = run_demo(db.sessions(), Desk(DeskIdentity("XAM01", "1"), "乌兰"), TODAY)
-    window = start_window(qtbot, MainWindow(InProcess(db), None, today=TODAY))
+    window = start_window(qtbot, MainWindow(InProcess(db, clock=Clock(TODAY)), None, today=TODAY))
     clock = iter(range(0, 10_000, 5))
     scanner = ScannerFilter(clock=lambda: next(clock))
     app = QApplication.instance()
@@ -247,7 +248,7 @@ def test_f7_finds_a_case_by_what_the_applicant_has_at_hand(qtbot: QtBot, db: Sto
     from counter.case.numbers import DeskIdentity
 
     run_demo(db.sessions(), Desk(DeskIdentity("XAM01", "1"), "乌兰"), TODAY)
-    window = start_window(qtbot, MainWindow(InProcess(db), None, today=TODAY))
+    window = start_window(qtbot, MainWindow(InProcess(db, clock=Clock(TODAY)), None, today=TODAY))
 
     def titled() -> list[str]:
         return [w.windowTitle() for w in QApplication.topLevelWidgets() if w.isVisible()]
@@ -280,7 +281,7 @@ def test_f9_sends_the_last_service_to_the_pad_and_f8_opens_supervision(qtbot: Qt
     from counter.case.numbers import DeskIdentity
 
     made = run_demo(db.sessions(), Desk(DeskIdentity("XAM01", "1"), "乌兰"), TODAY)
-    window = start_window(qtbot, MainWindow(InProcess(db), None, today=TODAY))
+    window = start_window(qtbot, MainWindow(InProcess(db, clock=Clock(TODAY)), None, today=TODAY))
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)  # shortcuts go to the active window
     window.start_pad()
@@ -315,7 +316,7 @@ def test_a_bad_rating_at_another_desk_alerts_the_supervisor(qtbot: QtBot, db: St
 
     import_source(db.sessions(), SHIPPED_CATALOG)
     made = run_demo(db.sessions(), Desk(DeskIdentity("XAM01", "2"), "包金花"), TODAY)
-    window = start_window(qtbot, MainWindow(InProcess(db), None, today=TODAY))
+    window = start_window(qtbot, MainWindow(InProcess(db, clock=Clock(TODAY)), None, today=TODAY))
     window.start_pad()
     pad = window.desk_actions.pad
     assert pad is not None

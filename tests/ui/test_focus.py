@@ -21,6 +21,7 @@ from counter.actions.catalog.imports import import_source
 from counter.actions.site.demo import run_demo
 from counter.actions.site.store import Store
 from counter.case.numbers import DeskIdentity
+from counter.service.call import Clock
 from counter.service.local import InProcess
 from counter.ui.focus import first_control
 from counter.ui.main_window import MainWindow
@@ -61,7 +62,7 @@ def focus_is(qtbot: QtBot, widget: QWidget) -> None:
 def test_f6_puts_the_keyboard_in_the_case_list_and_titles_its_window(qtbot: QtBot, db: Store) -> None:
     import_source(db.sessions(), SHIPPED_CATALOG)
     run_demo(db.sessions(), Desk(DeskIdentity("XAM01", "1"), "乌兰"), TODAY)
-    window = start_window(qtbot, MainWindow(InProcess(db), None, today=TODAY))
+    window = start_window(qtbot, MainWindow(InProcess(db, clock=Clock(TODAY)), None, today=TODAY))
     press(qtbot, window, Qt.Key.Key_F6)
     lists = window.desk_actions.cases().lists
     assert lists is not None

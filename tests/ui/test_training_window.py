@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from counter.actions.site.store import Store
 from counter.host.paths import data_dir, default_db_url, training_db_url
+from counter.service.call import Clock
 from counter.service.local import InProcess
 from counter.ui import words
 from counter.ui.main_window import MainWindow
@@ -54,7 +55,7 @@ def sqlite_file(url: str) -> Path:
 def test_the_strip_and_the_title_say_training_whatever_the_window_shows(
     qtbot: QtBot, db: Store, catalog_dir: Path
 ) -> None:
-    window = start_window(qtbot, MainWindow(InProcess(db), catalog_dir, today=DAY))
+    window = start_window(qtbot, MainWindow(InProcess(db, clock=Clock(DAY)), catalog_dir, today=DAY))
     strip = window.training_strip
     assert strip is not None
     assert window.windowTitle() == words.DESK_WINDOW_TITLE_TRAINING

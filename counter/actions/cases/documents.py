@@ -35,7 +35,7 @@ from counter.db.case_store import case_by_no, case_view, next_sequence
 from counter.db.catalog_store import current_guide, guide_version
 from counter.db.document_store import add_document, add_print, find_document, made_here
 from counter.db.outbox_store import gateway_configured
-from counter.db.rating_page import site_rating_page
+from counter.db.rating_page import paper_rating_page
 from counter.db.settings_store import is_township, is_training, office_key, put_setting
 from counter.documents.acceptance import HELD, NOTHING_HELD, HeldItems, held_of_record, held_record
 from counter.documents.deciders import decider_name
@@ -43,6 +43,7 @@ from counter.documents.kinds import DocumentKind, record_kind
 from counter.documents.made import GuideNotFound, MadeDocument, PrintNotMade
 from counter.documents.model import DocumentData, OfficeSettings, document_for, guide_notice_for
 from counter.documents.rating_qr import with_rating_qr
+from counter.documents.words import DOC_TITLE
 
 log = logging.getLogger(__name__)
 
@@ -147,8 +148,9 @@ def _snapshot_rating(text: str) -> tuple[str, int] | None:
 
 
 def _rating_now(session: Session, case_no: str) -> tuple[str, int] | None:
-    """The 好差评 page's address for the case and the 补充评价 period, for a new paper; None: the site names none."""
-    page = site_rating_page(session)
+    """The 好差评 page's address for the case and the 补充评价 period, for a new paper; None: the site names no
+    confirmed page, or does not report (:func:`counter.db.rating_page.paper_rating_page`)."""
+    page = paper_rating_page(session)
     return (page.address_for(case_no), page.period_days) if page is not None else None
 
 
@@ -255,7 +257,11 @@ def make_document(
             # recorded since (its day of service, blank on the first print)
             log.warning("reprint of %s %s differs from the first print", kind.value, number)
     _audit_made(session, desk, number, kind, view.case_no, digest, existing is not None)
-    return MadeDocument(document_id, number, kind, view.case_no, pdf, digest, existing is not None, data.check_dates)
+    # the hall's 收件 paper prints another headline than its kind's (收件凭证, 申请事项告知书): the preview says it too
+    heading = data.title if data.title != DOC_TITLE[kind] else ""
+    return MadeDocument(
+        document_id, number, kind, view.case_no, pdf, digest, existing is not None, data.check_dates, heading
+    )
 
 
 def _record(

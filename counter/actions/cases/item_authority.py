@@ -27,12 +27,22 @@ from counter.access.roles import Permission
 from counter.actions.admin.accounts import own_department
 from counter.actions.admin.audit import record_at_desk
 from counter.actions.admin.guard import current_roles, require
-from counter.actions.catalog.guides import decider_names
+from counter.actions.catalog.guides import current_guide, decider_names, search_entries
 from counter.audit.actions import AuditAction
 from counter.case.decisions import DecisionProblem, DecisionRefused
 from counter.case.item_lines import office_day
-from counter.case.site_authority import SiteAuthority
+from counter.case.site_authority import (
+    AuthorityProblem,
+    AuthorityRefused,
+    CatalogItem,
+    SiteAuthority,
+    check_changes,
+    match,
+    matched,
+    matches,
+)
 from counter.case.status import CaseEvent
+from counter.catalog.departments import is_vertical
 from counter.catalog.model import Bundle
 from counter.db import models
 from counter.db.case_store import answers_of, case_by_no, case_view
@@ -232,6 +242,65 @@ def set_entrustment(session: Session, desk: Desk, site_code: str, item_code: str
     after = SiteAuthority(now.site_items, entrusted)
     _store(session, desk, site_code, after, {"item": item_code, "entrustment": entrustment.strip()})
     return after
+
+
+def catalog_items(session: Session, site_code: str) -> tuple[CatalogItem, ...]:
+    """Every item of the site's current guides, with its department as the site names it: what a code of the
+    authority setting must be one of."""
+    found: list[CatalogItem] = []
+    for entry in search_entries(session):
+        stored = current_guide(session, entry.bundle_code)
+        if stored is None:
+            continue
+        names = decider_names(session, stored.bundle, site_code)
+        found += [
+            CatalogItem(
+                item.code, item.name, stored.bundle.name, names[item.code], is_vertical(item.department, item.vertical)
+            )
+            for item in stored.bundle.items
+        ]
+    return tuple(found)
+
+
+def change_authority(
+    session: Session,
+    desk: Desk,
+    site_code: str,
+    hold: tuple[str, ...],
+    entrust: tuple[tuple[str, str], ...],
+    release: tuple[str, ...],
+) -> SiteAuthority:
+    """Hold, entrust and release items by the catalog's codes, in either shape; every problem refused at once
+    (:class:`AuthorityRefused`: :func:`counter.case.site_authority.check_changes`), nothing changed then.  The
+    setting after, with the items each code matched."""
+    require(session, desk.actor, Permission.CHANGE_SETTINGS)
+    items = catalog_items(session, site_code)
+    now = site_authority(session, site_code)
+    kept = (*now.site_items, *now.entrusted)
+    problems = list(check_changes(hold, entrust, items))
+    unknown = AuthorityProblem.UNKNOWN_CODE.value
+    problems += [(typed, unknown) for typed in release if not match(typed, items) and not _held(typed, kept)]
+    if problems:
+        log.warning("authority change at %s refused: %s", site_code, problems)
+        raise AuthorityRefused(tuple(problems))
+    for typed in hold:
+        for item in match(typed, items):
+            set_item_held(session, desk, site_code, item.code, held=True)
+    for typed, text in entrust:
+        for item in match(typed, items):
+            set_entrustment(session, desk, site_code, item.code, text)
+    for typed in release:
+        for code in {*(i.code for i in match(typed, items)), *_held(typed, kept)}:
+            set_item_held(session, desk, site_code, code, held=False)
+            set_entrustment(session, desk, site_code, code, "")
+    found = tuple(m for typed in (*hold, *(t for t, _ in entrust), *release) for m in matched(typed, items))
+    after = site_authority(session, site_code)
+    return SiteAuthority(after.site_items, after.entrusted, found)
+
+
+def _held(typed: str, kept: tuple[str, ...]) -> tuple[str, ...]:
+    """The codes the setting keeps that ``typed`` names (one the catalog no longer has may still be released)."""
+    return tuple(code for code in kept if matches(typed, code))
 
 
 def _store(session: Session, desk: Desk, site_code: str, held: SiteAuthority, detail: dict[str, object]) -> None:

@@ -20,7 +20,7 @@ from counter.actions.admin.audit import record_at_desk
 from counter.actions.admin.guard import require
 from counter.actions.cases.decisions import case_and_bundle, record_decision
 from counter.actions.cases.item_authority import check_item
-from counter.actions.cases.item_track import standings, track_items
+from counter.actions.cases.item_track import received_only, standings, track_items
 from counter.audit.actions import AuditAction
 from counter.audit.masking import masked_text
 from counter.case.decisions import DecisionProblem, DecisionRefused
@@ -30,8 +30,11 @@ from counter.case.item_standing import ItemStanding
 from counter.case.item_step_request import StepRequest
 from counter.case.status import CaseEvent, CaseStatus, next_status
 from counter.case.view import CaseView
+from counter.catalog.model import Bundle
 from counter.db import models
 from counter.db.case_store import add_history, case_view
+from counter.db.outbox_store import gateway_configured, queue_dated
+from counter.sms.kinds import MessageKind
 
 _DECISIONS = {ItemEvent.APPROVED: True, ItemEvent.DENIED: False}
 
@@ -96,8 +99,28 @@ def take_item_step(
         status = next_status(CaseStatus(case.status), CaseEvent(request.event.value))
         _keep(session, desk, case, item_code, step, status, now, **acting.audit())
         track_items(session, case, bundle)
+        if request.event is ItemEvent.SIGNED:
+            _tell_accepted(session, case, bundle, item_code, now)
     assert after is not None  # every department step leaves the item in a state
     return after
+
+
+def _tell_accepted(session: Session, case: models.Case, bundle: Bundle, item_code: str, now: dt.datetime) -> None:
+    """Where the hall only received the item, its department's 签收 is its 受理 (许可法 第三十二条): the applicant is
+    told by SMS, with the promised date that now runs from it (the date the receipt could only say would run from
+    the department's 受理).  Nothing where the window accepted the item, or the hall has no gateway, or the case no
+    phone."""
+    if not case.notify_phone.strip() or not gateway_configured(session):
+        return
+    view = case_view(session, case.case_no)
+    assert view is not None
+    if item_code not in received_only(session, view, bundle):
+        return
+    standing = next(s for s in standings(session, view, bundle, office_day(now)) if s.code == item_code)
+    if standing.promised_due is None:
+        return
+    day = standing.promised_due.date
+    queue_dated(session, case.id, case.uid, case.notify_phone, MessageKind.ITEM_ACCEPTED, day, now, item_code)
 
 
 def _keep(

@@ -47,7 +47,7 @@ def standings(session: Session, view: CaseView, bundle: Bundle, today: dt.date) 
     calendar = office_calendar(session)
     start = view.accepted_on or view.received_on
     waiting = deferred_items(bundle, view.materials)
-    received = _received_only(session, view, bundle)
+    received = received_only(session, view, bundle)
     found = []
     for item in bundle.items:
         steps = tuple(paths.get(item.code, ()))
@@ -66,7 +66,7 @@ def standings(session: Session, view: CaseView, bundle: Bundle, today: dt.date) 
     return tuple(found)
 
 
-def _received_only(session: Session, view: CaseView, bundle: Bundle) -> frozenset[str]:
+def received_only(session: Session, view: CaseView, bundle: Bundle) -> frozenset[str]:
     """The items the site only received for their departments (:mod:`counter.documents.acceptance`): their limits run
     from the department's 受理, its 签收, once it signed for them; from the case's day until then.
 

@@ -9,7 +9,6 @@ date, or the training day only on the training database, so a script never dates
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import logging
 from typing import TYPE_CHECKING
@@ -19,7 +18,6 @@ from counter.actions.admin.calendar import office_calendar
 from counter.actions.catalog.guides import find_guide, guide_version
 from counter.actions.intake.take import preview, take_intake
 from counter.case.intake_request import TakenIntake, intake_request
-from counter.case.numbers import FIRST_SUPPORTED_DAY
 from counter.catalog.stored_guide import StoredGuide
 from counter.db.catalog_store import guide_history
 from counter.intake.file_refused import FileDoesNotFit
@@ -54,28 +52,10 @@ def take_from_file(unit: Unit, desk: Desk, file: IntakeFile, today: dt.date) -> 
     """
     stored = _guide(unit, file)
     form, problems = fill_form(file, stored.bundle, stored.version_id)
-    dates = date_problems(file, today)
-    request = dataclasses.replace(intake_request(form, file.uid), received_on=file.received_on)
+    request = intake_request(form, file.uid)
     calendar = office_calendar(unit)
-    if problems or dates:
-        problems = (*dates, *problems)
-        # the rest of the form is decided as of the intake's day when its arrival is out of range
-        decision = preview(unit, request if not dates else dataclasses.replace(request, received_on=None), today,
-                           calendar, site_code=desk.identity.site_code)  # fmt: skip
+    if problems:
+        decision = preview(unit, request, today, calendar, site_code=desk.identity.site_code)
         shown = decision if not decision.outcome.decided else None
         raise FileDoesNotFit(problems, shown, tuple(party_problems(request.parties, today)))
     return take_intake(unit, desk, request, today, calendar, ends_draft=False)
-
-
-def date_problems(file: IntakeFile, today: dt.date) -> tuple[FileProblem, ...]:
-    """Each date of the file outside what it may be, at its path, with the range (``first…last``) as the detail.
-
-    The day the materials arrived is a day the desk counts deadlines from: not before the first day it supports
-    (:data:`~counter.case.numbers.FIRST_SUPPORTED_DAY`), and not after the intake, whose day is this desk's own.
-    """
-    received = file.received_on
-    if received is None or FIRST_SUPPORTED_DAY <= received <= today:
-        return ()
-    span = f"{FIRST_SUPPORTED_DAY.isoformat()}…{today.isoformat()}"
-    log.warning("intake file refused: received_on %s not within %s", received.isoformat(), span)
-    return (FileProblem("received_on", FileProblemCode.OUT_OF_RANGE, span),)

@@ -1,9 +1,11 @@
-"""What earlier cases knew of a person or company, for 一证办理 at the intake."""
+"""What earlier cases knew of a person or company, for 一证办理 at the intake, and the cases she still has open."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from counter.case.open_cases import OPEN_CASES_SHOWN, OpenCase
+from counter.db.open_case_store import open_cases_of
 from counter.db.party_store import find_party
 from counter.intake.known_party import KnownParty
 
@@ -17,3 +19,8 @@ def known_party(unit: Unit, id_no: str) -> KnownParty | None:
     if party is None:
         return None
     return KnownParty(party.kind, party.name, party.phone, party.address, party.legal_rep)
+
+
+def open_cases(unit: Unit, id_no: str, bundle_code: str) -> tuple[OpenCase, ...]:
+    """The applicant's cases of this bundle not yet over, newest first: number, day and status only."""
+    return tuple(open_cases_of(unit, id_no, bundle_code, OPEN_CASES_SHOWN))

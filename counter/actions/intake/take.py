@@ -139,8 +139,6 @@ def _decide(
     ``stored``: the checklist's guide, when already read (:func:`take_intake`).  A 待核 guide is decided on only where
     the site (or the training database) allows it: see :mod:`counter.actions.catalog.guide_status`.
     """
-    if request.received_on is not None and request.received_on > today:
-        raise IntakeNotPossible(None, detail=f"materials received on {request.received_on} are after {today}")
     read_settings(session, intake_keys(site_code))
     version_id = request.checklist.guide_version
     if stored is None:
@@ -157,7 +155,6 @@ def _decide(
         calendar=calendar,
         policy=policy or rules.correction_policy(),
         deferral_policy=deferral or rules.deferral_policy(),
-        received_on=request.received_on,
         draft_allowed=drafts_may_be_taken(session),
     )
     applied = stored.bundle.for_case(request.checklist.answers_dict())  # a refusal names the items applied for
@@ -224,8 +221,10 @@ def take_intake(
     """Record the intake with its one outcome.  Raises :class:`IntakeNotPossible` instead (:class:`ClerkUnnamed`
     at a desk whose clerk has no name).
 
-    The case keeps the day the materials arrived; a correction told too late (行政许可法 第三十二条第一款第四项) is
-    stored as accepted on that day, its reason in the history.
+    The materials arrive on ``today``, the day of the intake on the clock of the process that takes it (the hall
+    server's, never a desk's: :class:`counter.service.call.Call`): no request names another, so an incomplete
+    application is never made "accepted by law" (行政许可法 第三十二条第一款第四项: a 补正 told too late) by a day a
+    desk typed.
 
     ``calendar``: the office's calendar (:func:`counter.actions.admin.calendar.office_calendar`) unless given, read with
     the intake's other reads: on a hall's server one wait fewer than reading it before.
@@ -293,7 +292,7 @@ def take_intake(
         "delivery": parties.delivery.value,
         "delivery_address": parties.delivery_address,
         "notify_phone": parties.notify_phone or applicant.phone,
-        "received_on": request.received_on or today,
+        "received_on": today,  # the day of the intake, on the clock of the process that takes it (Call)
         "accepted_on": decision.accepted_on,
         "promised_on": decision.promised_date,
         "correction_due": decision.correction_due,

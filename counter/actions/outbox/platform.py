@@ -29,6 +29,7 @@ from counter.actions.outbox.frame import Clock, Job, Route, Writer, save_setting
 from counter.actions.outbox.platform_facts import Withheld, facts_of
 from counter.db import models, platform_store
 from counter.db.platform_store import FAILED, PLATFORM_KEY
+from counter.db.settings_store import is_training
 from counter.host.platform_client import PlatformLink, Report, ReportRequest
 from counter.host.platform_secret import platform_secret_path
 from counter.host.sms_secret import load_secret
@@ -118,11 +119,14 @@ def platform_settings(session: Session, folder: Path | None = None) -> PlatformS
 def save_platform(
     session: Session, settings: PlatformSettings, *, desk: Desk | None = None, folder: Path | None = None
 ) -> None:
-    """Set the site's connection; refused whole (:class:`PlatformRefused`) with any problem.  The secret goes to
-    this machine's key folder, the rest to the database; the change is on the audit trail, the secret masked."""
+    """Set the site's connection; refused whole (:class:`PlatformRefused`) with any problem, reporting turned on
+    in a training database among them.  The secret goes to this machine's key folder, the rest to the database; the
+    change is on the audit trail, the secret masked."""
     by = this_desk(desk)
     require(session, by.actor, Permission.CHANGE_SETTINGS)
     problems = list(settings.problems())
+    if settings.enabled and is_training(session):  # read back as off (platform_store): "done" would keep nothing
+        problems.append(PlatformProblem.TRAINING)
     lists: tuple[str, ...] = ()
     bad: tuple[str, ...] = ()
     if PlatformProblem.BAD_MAPPING not in problems:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from counter.access.account_views import AccountInfo, NewAccount, Problem, SignInResult
-from counter.access.desk import Desk
 from counter.actions.admin import accounts
 from counter.actions.admin.desk_settings import change_desk as change_this_desk
 from counter.actions.admin.guard import accounts_exist as any_account
@@ -23,20 +22,21 @@ from counter.service.admin import (
     SignIn,
     SignOut,
 )
+from counter.service.call import Call
 from counter.service.runs import at_desk
 
 
-def accounts_exist(work: Session, desk: Desk | None, request: AccountsAsked) -> bool:
+def accounts_exist(work: Session, call: Call, request: AccountsAsked) -> bool:
     return any_account(work)
 
 
-def sign_in(work: Session, desk: Desk | None, request: SignIn) -> SignedIn:
-    result = accounts.sign_in(work, request.login, request.password, at_desk(desk), request.now)
+def sign_in(work: Session, call: Call, request: SignIn) -> SignedIn:
+    result = accounts.sign_in(work, request.login, request.password, at_desk(call), call.now)
     return _signed_in(work, result)
 
 
-def unlock(work: Session, desk: Desk | None, request: SignIn) -> SignedIn:
-    result = accounts.check_password(work, request.login, request.password, request.now, desk)
+def unlock(work: Session, call: Call, request: SignIn) -> SignedIn:
+    result = accounts.check_password(work, request.login, request.password, call.now, call.desk)
     return _signed_in(work, result)
 
 
@@ -46,33 +46,33 @@ def _signed_in(work: Session, result: SignInResult) -> SignedIn:
     return SignedIn(result, accounts.staff_no(work, result.actor.login))
 
 
-def sign_out(work: Session, desk: Desk | None, request: SignOut) -> None:
-    accounts.sign_out(work, at_desk(desk), idle=request.idle)
+def sign_out(work: Session, call: Call, request: SignOut) -> None:
+    accounts.sign_out(work, at_desk(call), idle=request.idle)
 
 
-def add_account(work: Session, desk: Desk | None, request: NewAccount) -> tuple[Problem, ...]:
-    return accounts.add_account(work, at_desk(desk), request)
+def add_account(work: Session, call: Call, request: NewAccount) -> tuple[Problem, ...]:
+    return accounts.add_account(work, at_desk(call), request)
 
 
-def list_accounts(work: Session, desk: Desk | None, request: AccountsAsked) -> tuple[AccountInfo, ...]:
-    return tuple(accounts.list_accounts(work, at_desk(desk)))
+def list_accounts(work: Session, call: Call, request: AccountsAsked) -> tuple[AccountInfo, ...]:
+    return tuple(accounts.list_accounts(work, at_desk(call)))
 
 
-def disable_account(work: Session, desk: Desk | None, request: AccountLogin) -> tuple[Problem, ...]:
-    return accounts.disable_account(work, at_desk(desk), request.login)
+def disable_account(work: Session, call: Call, request: AccountLogin) -> tuple[Problem, ...]:
+    return accounts.disable_account(work, at_desk(call), request.login)
 
 
-def set_password(work: Session, desk: Desk | None, request: NewPassword) -> tuple[Problem, ...]:
-    return accounts.set_password(work, at_desk(desk), request.login, request.password)
+def set_password(work: Session, call: Call, request: NewPassword) -> tuple[Problem, ...]:
+    return accounts.set_password(work, at_desk(call), request.login, request.password)
 
 
-def change_desk(work: Session, desk: Desk | None, request: DeskChanges) -> tuple[DeskNameProblem, ...]:
-    return change_this_desk(work, at_desk(desk), request.changes)
+def change_desk(work: Session, call: Call, request: DeskChanges) -> tuple[DeskNameProblem, ...]:
+    return change_this_desk(work, at_desk(call), request.changes)
 
 
-def guide_drafts(work: Session, desk: Desk | None, request: AccountsAsked) -> GuideDrafts:
+def guide_drafts(work: Session, call: Call, request: AccountsAsked) -> GuideDrafts:
     return GuideDrafts(guide_status.draft_intake(work), tuple(guide_status.draft_guides(work)))
 
 
-def publication_preview(work: Session, desk: Desk | None, request: PreviewAsked) -> PublicationPreview:
+def publication_preview(work: Session, call: Call, request: PreviewAsked) -> PublicationPreview:
     return guide_status.publication_preview(work, request.bundle_code)

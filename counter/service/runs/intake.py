@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from counter.access.desk import Desk
 from counter.access.roles import Permission
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.admin.site import site_is_set_up
@@ -18,11 +17,13 @@ from counter.actions.intake.intake_file import take_from_file
 from counter.actions.intake.licences import library_settings, save_library
 from counter.actions.intake.licences import look_up_licences as ask_library_of
 from counter.actions.intake.parties import known_party
+from counter.actions.intake.parties import open_cases as open_cases_for
 from counter.actions.intake.received_papers import received_papers
 from counter.actions.intake.take import preview, take_intake
 from counter.actions.ratings.case_figures import month_figures
 from counter.case.intake_request import TakenIntake
 from counter.case.month_figures import MonthFigures
+from counter.case.open_cases import OpenCase
 from counter.case.resubmission import resubmission_draft
 from counter.catalog.stored_guide import StoredGuide
 from counter.host.licence_library import LookUp
@@ -31,6 +32,7 @@ from counter.intake.known_party import KnownParty
 from counter.intake.licences import LibrarySettings, shown_library
 from counter.intake.provisional import provisional_mark
 from counter.intake.rules import IntakeRules
+from counter.service.call import Call
 from counter.service.intake import (
     CHECK_DRAFT,
     KNOWN_PARTY,
@@ -43,6 +45,7 @@ from counter.service.intake import (
     KeepDraft,
     KnownPartyOf,
     LookUpLicences,
+    OpenCasesOf,
     PreviewIntake,
     Resubmission,
     SaveIntakeRules,
@@ -53,18 +56,18 @@ from counter.service.intake import (
 from counter.service.runs import at_desk
 
 
-def keep_draft(work: Session, desk: Desk | None, request: KeepDraft) -> None:
-    drafts.keep_draft(work, at_desk(desk), request.draft)
+def keep_draft(work: Session, call: Call, request: KeepDraft) -> None:
+    drafts.keep_draft(work, at_desk(call), request.draft)
 
 
-def drop_draft(work: Session, desk: Desk | None, request: DeskOnly) -> None:
-    drafts.remove_draft(work, at_desk(desk))
+def drop_draft(work: Session, call: Call, request: DeskOnly) -> None:
+    drafts.remove_draft(work, at_desk(call))
 
 
-def check_draft(work: Session, desk: Desk | None, request: DeskOnly) -> StoredDraft | None:
+def check_draft(work: Session, call: Call, request: DeskOnly) -> StoredDraft | None:
     """None for an account that may not take an intake (a department's, signing in at a clerk's desk): the desk's
     draft names the clerk's applicant, whole."""
-    at = at_desk(desk)
+    at = at_desk(call)
     if not reach.may(work, at, Permission.TAKE_INTAKE):
         return None
     stored = drafts.check_draft(work, at)
@@ -73,18 +76,18 @@ def check_draft(work: Session, desk: Desk | None, request: DeskOnly) -> StoredDr
     return stored
 
 
-def read_guide_version(work: Session, desk: Desk | None, request: GuideVersion) -> StoredGuide | None:
+def read_guide_version(work: Session, call: Call, request: GuideVersion) -> StoredGuide | None:
     return guide_version(work, request.version_id)
 
 
-def read_current_guide(work: Session, desk: Desk | None, request: CurrentGuide) -> StoredGuide | None:
+def read_current_guide(work: Session, call: Call, request: CurrentGuide) -> StoredGuide | None:
     return current_guide(work, request.bundle_code)
 
 
-def resubmission(work: Session, desk: Desk | None, request: Resubmission) -> IntakeDraft | None:
+def resubmission(work: Session, call: Call, request: Resubmission) -> IntakeDraft | None:
     """Only to an account that takes intakes and sees a person whole, of a case within its reach: the draft carries
     the case's parties whole, and cannot be masked (the intake is taken from it)."""
-    at = at_desk(desk)
+    at = at_desk(call)
     reach.require_whole(work, at, request.case_no)
     view = case_view(work, request.case_no)
     guide = current_guide(work, view.bundle_code) if view is not None else None
@@ -95,26 +98,26 @@ def resubmission(work: Session, desk: Desk | None, request: Resubmission) -> Int
     return draft
 
 
-def draft_guides_taken(work: Session, desk: Desk | None, request: DeskOnly) -> bool:
+def draft_guides_taken(work: Session, call: Call, request: DeskOnly) -> bool:
     return drafts_may_be_taken(work)
 
 
-def site_set_up(work: Session, desk: Desk | None, request: DeskOnly) -> bool:
+def site_set_up(work: Session, call: Call, request: DeskOnly) -> bool:
     return site_is_set_up(work)
 
 
-def preview_intake(work: Session, desk: Desk | None, request: PreviewIntake) -> IntakePreview:
+def preview_intake(work: Session, call: Call, request: PreviewIntake) -> IntakePreview:
     """On the office's calendar, read as the commit reads it, with the 收件 papers under the desk's site."""
-    site, today = at_desk(desk).identity.site_code, request.today
+    site, today = at_desk(call).identity.site_code, call.today
     calendar = office_calendar(work)
     decision = preview(work, request.request, today, calendar, site_code=site)
     papers = received_papers(work, request.applied, site)
     return IntakePreview(decision, provisional_mark(calendar, today, decision), papers)
 
 
-def known_party_of(work: Session, desk: Desk | None, request: KnownPartyOf) -> KnownParty | None:
+def known_party_of(work: Session, call: Call, request: KnownPartyOf) -> KnownParty | None:
     """Only to an account that takes intakes and sees a person whole: the party's phone and address, whole."""
-    at = at_desk(desk)
+    at = at_desk(call)
     reach.require_whole(work, at)
     found = known_party(work, request.id_no)
     if found is not None:
@@ -127,36 +130,40 @@ def _id_nos(draft: IntakeDraft) -> tuple[str, ...]:
     return (draft.applicant.id_no, draft.agent.id_no)
 
 
-def take(work: Session, desk: Desk | None, request: TakeIntake) -> TakenIntake:
+def open_cases(work: Session, call: Call, request: OpenCasesOf) -> tuple[OpenCase, ...]:
+    return open_cases_for(work, request.id_no, request.bundle_code)
+
+
+def take(work: Session, call: Call, request: TakeIntake) -> TakenIntake:
     """The case whole, and the draft gone, in one transaction; or nothing (on the office's calendar, read with the
     intake's reads)."""
-    return take_intake(work, at_desk(desk), request.request, request.today)
+    return take_intake(work, at_desk(call), request.request, call.today)
 
 
-def take_file(work: Session, desk: Desk | None, request: TakeFromFile) -> TakenIntake:
-    return take_from_file(work, at_desk(desk), request.file, request.today)
+def take_file(work: Session, call: Call, request: TakeFromFile) -> TakenIntake:
+    return take_from_file(work, at_desk(call), request.file, call.today)
 
 
-def figures_of_month(work: Session, desk: Desk | None, request: FiguresOfMonth) -> MonthFigures:
-    return month_figures(work, request.month, request.group, desk=desk)
+def figures_of_month(work: Session, call: Call, request: FiguresOfMonth) -> MonthFigures:
+    return month_figures(work, request.month, request.group, desk=call.desk)
 
 
-def read_intake_rules(work: Session, desk: Desk | None, request: DeskOnly) -> IntakeRules:
+def read_intake_rules(work: Session, call: Call, request: DeskOnly) -> IntakeRules:
     return intake_rules(work)
 
 
-def save_rules(work: Session, desk: Desk | None, request: SaveIntakeRules) -> None:
-    save_intake_rules(work, request.rules, desk=desk)
+def save_rules(work: Session, call: Call, request: SaveIntakeRules) -> None:
+    save_intake_rules(work, request.rules, desk=call.desk)
 
 
-def read_library(work: Session, desk: Desk | None, request: DeskOnly) -> LibrarySettings:
+def read_library(work: Session, call: Call, request: DeskOnly) -> LibrarySettings:
     return shown_library(library_settings(work))
 
 
-def look_up_licences(work: Session, desk: Desk | None, request: LookUpLicences) -> LookUp:
+def look_up_licences(work: Session, call: Call, request: LookUpLicences) -> LookUp:
     """The settings read in the operation's unit of work, the question asked with them (the timeout bounds it)."""
     return ask_library_of(library_settings(work), request.holder_id, request.types, request.reason)
 
 
-def save_library_settings(work: Session, desk: Desk | None, request: SaveLibrary) -> None:
-    save_library(work, request.settings, desk=desk)
+def save_library_settings(work: Session, call: Call, request: SaveLibrary) -> None:
+    save_library(work, request.settings, desk=call.desk)

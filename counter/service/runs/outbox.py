@@ -8,13 +8,13 @@ from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
-from counter.access.desk import Desk
 from counter.actions.outbox import messages, platform
 from counter.db.engine import Sessions
 from counter.outbox.rules import SendRound
 from counter.outbox.secret_shown import shown
 from counter.platform.outbox import EventRow
 from counter.platform.settings import PlatformSettings
+from counter.service.call import Call
 from counter.service.outbox import (
     ChangeGateway,
     ChangePlatform,
@@ -42,27 +42,27 @@ class _Transactions:
             return action(session)
 
 
-def send_messages(work: Sessions, desk: Desk | None, request: SendPass) -> SendRound:
+def send_messages(work: Sessions, call: Call, request: SendPass) -> SendRound:
     return messages.send_due(_Transactions(work), batch=request.batch or messages.BATCH)
 
 
-def queue_reminders(work: Session, desk: Desk | None, request: QueueReminders) -> int:
-    return messages.queue_reminders(work, request.today)
+def queue_reminders(work: Session, call: Call, request: QueueReminders) -> int:
+    return messages.queue_reminders(work, call.today)
 
 
-def list_messages(work: Session, desk: Desk | None, request: ListOutbox) -> tuple[MessageRow, ...]:
-    return tuple(messages.message_list(work, desk, failed_only=request.failed_only, limit=request.limit))
+def list_messages(work: Session, call: Call, request: ListOutbox) -> tuple[MessageRow, ...]:
+    return tuple(messages.message_list(work, call.desk, failed_only=request.failed_only, limit=request.limit))
 
 
-def retry_message(work: Session, desk: Desk | None, request: RetryRow) -> bool:
-    return messages.retry_message(work, desk, request.row_id)
+def retry_message(work: Session, call: Call, request: RetryRow) -> bool:
+    return messages.retry_message(work, call.desk, request.row_id)
 
 
-def read_gateway(work: Session, desk: Desk | None, request: SettingsAsked) -> GatewaySettings:
+def read_gateway(work: Session, call: Call, request: SettingsAsked) -> GatewaySettings:
     return shown(messages.gateway_settings(work))
 
 
-def change_gateway(work: Session, desk: Desk | None, request: ChangeGateway) -> GatewaySettings:
+def change_gateway(work: Session, call: Call, request: ChangeGateway) -> GatewaySettings:
     """The changes applied to the settings as stored, the secret kept where none is given."""
     if request.off:
         settings = GatewaySettings()
@@ -72,27 +72,27 @@ def change_gateway(work: Session, desk: Desk | None, request: ChangeGateway) -> 
             stored, **_given(request, "endpoint", "account", "secret", "sign", "timeout", "attempts"),
             templates=stored.templates | request.templates,
         )  # fmt: skip
-    messages.save_gateway(work, settings, desk=desk)
+    messages.save_gateway(work, settings, desk=call.desk)
     return shown(settings)
 
 
-def send_reports(work: Sessions, desk: Desk | None, request: SendPass) -> SendRound:
+def send_reports(work: Sessions, call: Call, request: SendPass) -> SendRound:
     return platform.send_due(_Transactions(work), batch=request.batch or platform.BATCH)
 
 
-def list_reports(work: Session, desk: Desk | None, request: ListOutbox) -> tuple[EventRow, ...]:
-    return tuple(platform.event_list(work, desk, failed_only=request.failed_only, limit=request.limit))
+def list_reports(work: Session, call: Call, request: ListOutbox) -> tuple[EventRow, ...]:
+    return tuple(platform.event_list(work, call.desk, failed_only=request.failed_only, limit=request.limit))
 
 
-def retry_report(work: Session, desk: Desk | None, request: RetryRow) -> bool:
-    return platform.retry_event(work, desk, request.row_id)
+def retry_report(work: Session, call: Call, request: RetryRow) -> bool:
+    return platform.retry_event(work, call.desk, request.row_id)
 
 
-def read_platform(work: Session, desk: Desk | None, request: SettingsAsked) -> PlatformSettings:
+def read_platform(work: Session, call: Call, request: SettingsAsked) -> PlatformSettings:
     return shown(platform.platform_settings(work))
 
 
-def change_platform(work: Session, desk: Desk | None, request: ChangePlatform) -> PlatformSettings:
+def change_platform(work: Session, call: Call, request: ChangePlatform) -> PlatformSettings:
     """The changes applied to the settings as stored, the secret kept where none is given."""
     names = ("enabled", "endpoint", "account", "secret", "timeout", "attempts", "mapping", "ca_file")
     settings = dataclasses.replace(platform.platform_settings(work), **_given(request, *names))
@@ -102,7 +102,7 @@ def change_platform(work: Session, desk: Desk | None, request: ChangePlatform) -
     if request.org_codes is not None:
         org_codes = {k: v for k, v in (settings.org_codes | request.org_codes).items() if v}
         settings = dataclasses.replace(settings, org_codes=org_codes)
-    platform.save_platform(work, settings, desk=desk)
+    platform.save_platform(work, settings, desk=call.desk)
     return shown(settings)
 
 

@@ -16,6 +16,7 @@ from counter.documents.project_paper_made import ProjectPaperMade
 from counter.projects.model import ProjectView
 from counter.projects.report import MonthlyReport
 from counter.projects.service_items import ServiceList
+from counter.service.call import Call
 from counter.service.projects import (
     READ_DAY,
     READ_PROJECT,
@@ -43,20 +44,20 @@ from counter.service.projects import (
 from counter.service.runs import at_desk
 
 
-def read_day(work: Session, desk: Desk | None, request: ReadDay) -> AgentDay:
-    every = reads.agent_queue(work, request.today)
+def read_day(work: Session, call: Call, request: ReadDay) -> AgentDay:
+    every = reads.agent_queue(work, call.today)
     agents = tuple(sorted({a for r in every for a in r.project.agents}))
-    rows = reads.agent_queue(work, request.today, request.agent) if request.agent else every
-    shown = _shown(work, desk, READ_DAY.name, [r.project for r in rows])
+    rows = reads.agent_queue(work, call.today, request.agent) if request.agent else every
+    shown = _shown(work, call.desk, READ_DAY.name, [r.project for r in rows])
     return AgentDay(agents, tuple(dataclasses.replace(r, project=p) for r, p in zip(rows, shown, strict=True)))
 
 
-def read_project(work: Session, desk: Desk | None, request: ProjectNo) -> ProjectView:
-    return _shown(work, desk, READ_PROJECT.name, [steps.read_project(work, request.number)])[0]
+def read_project(work: Session, call: Call, request: ProjectNo) -> ProjectView:
+    return _shown(work, call.desk, READ_PROJECT.name, [steps.read_project(work, request.number)])[0]
 
 
-def recent_projects(work: Session, desk: Desk | None, request: RecentProjects) -> tuple[ProjectView, ...]:
-    return _shown(work, desk, RECENT_PROJECTS.name, reads.recent_projects(work, request.limit))
+def recent_projects(work: Session, call: Call, request: RecentProjects) -> tuple[ProjectView, ...]:
+    return _shown(work, call.desk, RECENT_PROJECTS.name, reads.recent_projects(work, request.limit))
 
 
 def _shown(work: Session, desk: Desk | None, operation: str, projects: list[ProjectView]) -> tuple[ProjectView, ...]:
@@ -71,65 +72,65 @@ def _shown(work: Session, desk: Desk | None, operation: str, projects: list[Proj
     return tuple(projects)
 
 
-def read_service_list(work: Session, desk: Desk | None, request: NoRequest) -> ServiceList:
+def read_service_list(work: Session, call: Call, request: NoRequest) -> ServiceList:
     return steps.service_list(work)
 
 
-def read_report(work: Session, desk: Desk | None, request: ReadReport) -> MonthlyReport:
-    return reads.projects_report(work, request.month, request.today, request.county)
+def read_report(work: Session, call: Call, request: ReadReport) -> MonthlyReport:
+    return reads.projects_report(work, request.month, call.today, request.county)
 
 
-def register_project(work: Session, desk: Desk | None, r: RegisterProject) -> str:
-    return steps.register_project(work, at_desk(desk), r.facts, r.today, r.now)
+def register_project(work: Session, call: Call, r: RegisterProject) -> str:
+    return steps.register_project(work, at_desk(call), r.facts, call.today, call.now)
 
 
-def accept_project(work: Session, desk: Desk | None, r: AcceptProject) -> None:
-    steps.accept_project(work, at_desk(desk), r.number, r.today, r.now)
+def accept_project(work: Session, call: Call, r: AcceptProject) -> None:
+    steps.accept_project(work, at_desk(call), r.number, call.today, call.now)
 
 
-def assign_agents(work: Session, desk: Desk | None, r: AssignAgents) -> None:
-    steps.assign_agents(work, at_desk(desk), r.number, r.agents, r.now)
+def assign_agents(work: Session, call: Call, r: AssignAgents) -> None:
+    steps.assign_agents(work, at_desk(call), r.number, r.agents, call.now)
 
 
-def sign_project(work: Session, desk: Desk | None, r: SignProject) -> None:
-    steps.sign_project(work, at_desk(desk), r.number, r.day, r.today, r.now, items=r.items)
+def sign_project(work: Session, call: Call, r: SignProject) -> None:
+    steps.sign_project(work, at_desk(call), r.number, r.day, call.today, call.now, items=r.items)
 
 
-def plan_project(work: Session, desk: Desk | None, r: PlanProject) -> None:
-    steps.plan_project(work, at_desk(desk), r.number, r.steps, r.now)
+def plan_project(work: Session, call: Call, r: PlanProject) -> None:
+    steps.plan_project(work, at_desk(call), r.number, r.steps, call.now)
 
 
-def file_step(work: Session, desk: Desk | None, r: FileStep) -> None:
-    steps.file_step(work, at_desk(desk), r.number, r.step_no, r.day, r.today, r.now, case_no=r.case_no)
+def file_step(work: Session, call: Call, r: FileStep) -> None:
+    steps.file_step(work, at_desk(call), r.number, r.step_no, r.day, call.today, call.now, case_no=r.case_no)
 
 
-def step_done(work: Session, desk: Desk | None, r: StepDone) -> None:
-    steps.step_done(work, at_desk(desk), r.number, r.step_no, r.day, r.today, r.now, result_no=r.result_no)
+def step_done(work: Session, call: Call, r: StepDone) -> None:
+    steps.step_done(work, at_desk(call), r.number, r.step_no, r.day, call.today, call.now, result_no=r.result_no)
 
 
-def record_coordination(work: Session, desk: Desk | None, r: RecordCoordination) -> None:
+def record_coordination(work: Session, call: Call, r: RecordCoordination) -> None:
     """The coordination is recorded as the desk's clerk's (at the hall server, the session's account), whatever agent
     the request names: the agent who records it is the one who did it."""
-    at = at_desk(desk)
+    at = at_desk(call)
     coordination = dataclasses.replace(r.coordination, agent=at.clerk)
-    steps.record_coordination(work, at, r.number, coordination, r.today, r.now)
+    steps.record_coordination(work, at, r.number, coordination, call.today, call.now)
 
 
-def complete_project(work: Session, desk: Desk | None, r: CompleteProject) -> None:
-    steps.complete_project(work, at_desk(desk), r.number, r.day, r.today, r.now)
+def complete_project(work: Session, call: Call, r: CompleteProject) -> None:
+    steps.complete_project(work, at_desk(call), r.number, r.day, call.today, call.now)
 
 
-def evaluate_project(work: Session, desk: Desk | None, r: EvaluateProject) -> None:
-    steps.evaluate_project(work, at_desk(desk), r.number, r.satisfaction, r.note, r.day, r.now)
+def evaluate_project(work: Session, call: Call, r: EvaluateProject) -> None:
+    steps.evaluate_project(work, at_desk(call), r.number, r.satisfaction, r.note, r.day, call.now)
 
 
-def terminate_project(work: Session, desk: Desk | None, r: TerminateProject) -> None:
-    steps.terminate_project(work, at_desk(desk), r.number, r.reason, r.day, r.today, r.now)
+def terminate_project(work: Session, call: Call, r: TerminateProject) -> None:
+    steps.terminate_project(work, at_desk(call), r.number, r.reason, r.day, call.today, call.now)
 
 
-def make_paper(work: Session, desk: Desk | None, r: MakePaper) -> ProjectPaperMade:
-    return make_project_paper(work, at_desk(desk), r.number, r.form, r.today, r.now)
+def make_paper(work: Session, call: Call, r: MakePaper) -> ProjectPaperMade:
+    return make_project_paper(work, at_desk(call), r.number, r.form, call.today, call.now)
 
 
-def import_service_list(work: Session, desk: Desk | None, r: ImportServiceList) -> ServiceList:
-    return steps.import_service_list(work, at_desk(desk), r.text)
+def import_service_list(work: Session, call: Call, r: ImportServiceList) -> ServiceList:
+    return steps.import_service_list(work, at_desk(call), r.text)

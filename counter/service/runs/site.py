@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from counter.access.desk import Desk
 from counter.actions.admin import audit_seal, desk_settings, key_rotation, office, site
 from counter.actions.numbers import number_guard, number_note
 from counter.actions.site import backup as backups
@@ -15,6 +14,7 @@ from counter.case.desk_name_checks import DeskNameProblem
 from counter.case.number_notes import NoteReport, Renoted
 from counter.db.engine import Sessions
 from counter.host import paths
+from counter.service.call import Call
 from counter.service.runs import at_desk
 from counter.service.site import (
     Backup,
@@ -37,27 +37,27 @@ from counter.sync.site_view import Registration, Rotated, ShownSite, SiteSetUpDo
 from counter.sync.sites import Peer, SiteIdentity
 
 
-def read_shown(work: Session, desk: Desk | None, request: SiteAsked) -> ShownSite:
+def read_shown(work: Session, call: Call, request: SiteAsked) -> ShownSite:
     return site.site_as_shown(work)
 
 
-def read_card(work: Session, desk: Desk | None, request: SiteAsked) -> SiteIdentity:
+def read_card(work: Session, call: Call, request: SiteAsked) -> SiteIdentity:
     return site.site_for_card(work)
 
 
-def register_card(work: Session, desk: Desk | None, request: RegisterCard) -> Registration:
-    return site_setup.register_card(work, request.card, desk=at_desk(desk), county=request.county)
+def register_card(work: Session, call: Call, request: RegisterCard) -> Registration:
+    return site_setup.register_card(work, request.card, desk=at_desk(call), county=request.county)
 
 
-def peers(work: Session, desk: Desk | None, request: SiteAsked) -> tuple[Peer, ...]:
+def peers(work: Session, call: Call, request: SiteAsked) -> tuple[Peer, ...]:
     return tuple(site.peers(work))
 
 
-def set_up(work: Sessions, desk: Desk | None, request: SetUpSite) -> SiteSetUpDone:
+def set_up(work: Sessions, call: Call, request: SetUpSite) -> SiteSetUpDone:
     """The identity and the desk's settings in one transaction, the catalog after it (:func:`set_up_site`)."""
     try:
         done = site_setup.set_up_site(
-            work, request.code, request.name, request.kind, desk=at_desk(desk), catalog_folder=request.catalog_folder,
+            work, request.code, request.name, request.kind, desk=at_desk(call), catalog_folder=request.catalog_folder,
             office=request.office, this_desk=request.this_desk,
         )  # fmt: skip
     except OSError as err:  # the desk's settings or the key file: the identity was rolled back
@@ -70,76 +70,76 @@ def set_up(work: Sessions, desk: Desk | None, request: SetUpSite) -> SiteSetUpDo
     return SiteSetUpDone(done.identity, done.desk, done.desk_file, True, catalog.new_versions, catalog.problems)
 
 
-def rotate_key(work: Session, desk: Desk | None, request: RotateKey) -> Rotated:
-    return key_rotation.rotate_site_key(work, at_desk(desk), paths.site_key_path(), request.revoked_since, request.now)
+def rotate_key(work: Session, call: Call, request: RotateKey) -> Rotated:
+    return key_rotation.rotate_site_key(work, at_desk(call), paths.site_key_path(), request.revoked_since, call.now)
 
 
-def choose_suite(work: Session, desk: Desk | None, request: ChooseSuite) -> SiteIdentity:
-    site.choose_suite(work, request.national, at_desk(desk), paths.site_key_path())
+def choose_suite(work: Session, call: Call, request: ChooseSuite) -> SiteIdentity:
+    site.choose_suite(work, request.national, at_desk(call), paths.site_key_path())
     return site.this_site(work, paths.site_key_path())
 
 
-def verify_trail(work: Session, desk: Desk | None, request: SiteAsked) -> AuditReport:
+def verify_trail(work: Session, call: Call, request: SiteAsked) -> AuditReport:
     return trail_check.verify_trail(work)
 
 
-def seal_trail(work: Session, desk: Desk | None, request: SiteAsked) -> SealMade:
+def seal_trail(work: Session, call: Call, request: SiteAsked) -> SealMade:
     return audit_seal.seal_trail(work)
 
 
-def set_aside_seal(work: Session, desk: Desk | None, request: SetAsideSeal) -> bool:
-    return peer_seal_aside.set_aside_peer_seal(work, at_desk(desk), request.site, request.no, request.digest)
+def set_aside_seal(work: Session, call: Call, request: SetAsideSeal) -> bool:
+    return peer_seal_aside.set_aside_peer_seal(work, at_desk(call), request.site, request.no, request.digest)
 
 
-def office_still_halls(work: Session, desk: Desk | None, request: OfficeAsked) -> tuple[str, ...]:
+def office_still_halls(work: Session, call: Call, request: OfficeAsked) -> tuple[str, ...]:
     return office.office_still_the_halls(work, site_code=request.site_code)
 
 
-def ping(work: Session, desk: Desk | None, request: SiteAsked) -> None:
+def ping(work: Session, call: Call, request: SiteAsked) -> None:
     store.ping(work)
 
 
-def check_numbers(work: Session, desk: Desk | None, request: NumbersAsked) -> None:
+def check_numbers(work: Session, call: Call, request: NumbersAsked) -> None:
     if request.series:
-        site.check_series(work, at_desk(desk))
-    number_guard.check_numbers(work, at_desk(desk), request.day)
+        site.check_series(work, at_desk(call))
+    number_guard.check_numbers(work, at_desk(call), call.today)
 
 
-def note_report(work: Session, desk: Desk | None, request: NumbersAsked) -> NoteReport:
-    return number_note.note_report(work, at_desk(desk), request.day)
+def note_report(work: Session, call: Call, request: NumbersAsked) -> NoteReport:
+    return number_note.note_report(work, at_desk(call), call.today)
 
 
-def renote(work: Session, desk: Desk | None, request: Renote) -> Renoted:
-    return number_note.renote(work, at_desk(desk), request.now)
+def renote(work: Session, call: Call, request: Renote) -> Renoted:
+    return number_note.renote(work, at_desk(call), call.now)
 
 
-def skip_issued(work: Session, desk: Desk | None, request: NumbersAsked) -> str | None:
-    return number_guard.skip_issued(work, at_desk(desk), request.day)
+def skip_issued(work: Session, call: Call, request: NumbersAsked) -> str | None:
+    return number_guard.skip_issued(work, at_desk(call), call.today)
 
 
-def may_change_desk(work: Session, desk: Desk | None, request: DeskClerk) -> tuple[DeskNameProblem, ...]:
-    return desk_settings.may_change_desk(work, at_desk(desk), request.clerk)
+def may_change_desk(work: Session, call: Call, request: DeskClerk) -> tuple[DeskNameProblem, ...]:
+    return desk_settings.may_change_desk(work, at_desk(call), request.clerk)
 
 
-def record_desk_change(work: Session, desk: Desk | None, request: DeskChange) -> None:
-    desk_settings.record_desk_change(work, at_desk(desk), dict(request.changes))
+def record_desk_change(work: Session, call: Call, request: DeskChange) -> None:
+    desk_settings.record_desk_change(work, at_desk(call), dict(request.changes))
 
 
-def schema_revision(work: Session, desk: Desk | None, request: SiteAsked) -> str | None:
+def schema_revision(work: Session, call: Call, request: SiteAsked) -> str | None:
     from counter.db.migrate import current_revision  # Alembic's tables, read only when asked
 
     return current_revision(work.get_bind().engine)
 
 
-def other_logins(work: Session, desk: Desk | None, request: SiteAsked) -> tuple[str, ...]:
+def other_logins(work: Session, call: Call, request: SiteAsked) -> tuple[str, ...]:
     from counter.db.table_logins import other_table_logins
 
     return other_table_logins(work)
 
 
-def backup(work: Sessions, desk: Desk | None, request: Backup) -> BackupMade:
+def backup(work: Sessions, call: Call, request: Backup) -> BackupMade:
     """An administrator's (where accounts exist), checked first; the copy made online; then the audit entry."""
-    by = at_desk(desk)
+    by = at_desk(call)
     with work() as session:
         backups.authorise(session, by)
     url = work.kw["bind"].url.render_as_string(hide_password=False)
@@ -153,9 +153,9 @@ def backup(work: Sessions, desk: Desk | None, request: Backup) -> BackupMade:
     return BackupMade(made, kept)
 
 
-def may_restore(work: Session, desk: Desk | None, request: SiteAsked) -> None:
-    backups.authorise(work, at_desk(desk))
+def may_restore(work: Session, call: Call, request: SiteAsked) -> None:
+    backups.authorise(work, at_desk(call))
 
 
-def record_restore(work: Session, desk: Desk | None, request: RecordRestore) -> None:
-    backups.record_restore(work, at_desk(desk), request.restored, request.source)
+def record_restore(work: Session, call: Call, request: RecordRestore) -> None:
+    backups.record_restore(work, at_desk(call), request.restored, request.source)

@@ -81,7 +81,7 @@ def look_for(runner: Runner, desk: Desk, today: dt.date, typed: str, days: int) 
     if lookup.too_short:
         return Found(summary=CASE_FOUND_SHORT, problem=True)
     try:
-        rows = runner.call(FIND_CASES, FindCases(lookup, today, days), desk, CASE_FOUND_READ_FAILED)
+        rows = runner.call(FIND_CASES, FindCases(lookup, days), desk, CASE_FOUND_READ_FAILED)
     except Failed as err:
         log.exception("cases could not be looked for")  # never what was typed: a name, an ID number
         return Found(summary=err.message, problem=True)

@@ -129,7 +129,7 @@ class CaseLists(QWidget):
         today = self._today()
         self.unprinted.refresh(self._runner, self._desk, today)
         try:
-            read = self._runner.call(DAY_LISTS, Day(today), self._desk, CASE_LIST_READ_FAILED)
+            read = self._runner.call(DAY_LISTS, Day(), self._desk, CASE_LIST_READ_FAILED)
         except Failed as err:
             log.exception("case lists could not be read")
             for summary in (self.today_summary, self.due_summary):

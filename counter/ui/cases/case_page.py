@@ -233,7 +233,7 @@ class CasePage(QWidget):
         says why (:attr:`read_error`), and where there is no such case it keeps what it showed."""
         self.read_error = ""
         try:
-            read = ReadCase(self.case_no, self._today())  # the items' alerts of the day
+            read = ReadCase(self.case_no)  # the items' alerts of the day
             page = self._runner.call(READ_CASE, read, self._desk, words.CASE_READ_FAILED)
         except Failed as err:
             log.exception("case %s could not be read", self.case_no)

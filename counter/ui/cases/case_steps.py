@@ -61,21 +61,18 @@ def take_step(
     """
     item_names = items or {}
     number = view.case_no
-    now = dt.datetime.combine(today, dt.datetime.now().time()).astimezone()  # the desk's day, a training day too
     if event is CaseEvent.DEFERRED_ARRIVED:
-        status = runner.call(
-            FULFIL_DEFERRED, FulfilDeferred(number, frozenset(values.ticked), today), desk, CASE_SAVE_FAILED
-        )
+        status = runner.call(FULFIL_DEFERRED, FulfilDeferred(number, frozenset(values.ticked)), desk, CASE_SAVE_FAILED)
         names = material_names(view.materials)
         still = [m.code for m in view.deferred_open() if m.code not in values.ticked]
         partly = CASE_DONE_PARTLY.format(arrived=names_of(sorted(values.ticked), names), open=names_of(still, names))
         return CASE_DONE_COMPLETE if status is CaseStatus.IN_APPROVAL else partly
     if event is CaseEvent.DEFERRAL_EXTENDED:
         assert values.new_due is not None  # form_problems saw to it
-        runner.call(EXTEND_DEFERRAL, ExtendDeferral(number, values.new_due, values.reason, now), desk, CASE_SAVE_FAILED)
+        runner.call(EXTEND_DEFERRAL, ExtendDeferral(number, values.new_due, values.reason), desk, CASE_SAVE_FAILED)
         return CASE_DONE_EXTENDED.format(due=values.new_due.isoformat())
     if event is CaseEvent.DENIED:  # a lapsed 容缺: the fact, the items the window may deny; the rest to their bodies
-        lapse = runner.call(DENY_LAPSED, DenyLapsed(number, today, values.reason), desk, CASE_SAVE_FAILED)
+        lapse = runner.call(DENY_LAPSED, DenyLapsed(number, values.reason), desk, CASE_SAVE_FAILED)
         names = material_names(view.materials)
         return CASE_DONE_LAPSED.format(
             materials=names_of(list(lapse.materials), names),
@@ -84,16 +81,16 @@ def take_step(
         )  # fmt: skip
     if event in (CaseEvent.ITEM_APPROVED, CaseEvent.ITEM_DENIED):
         approve = event is CaseEvent.ITEM_APPROVED
-        decide = DecideItem(number, values.item, approve, values.reason, now, validity=values.validity)
+        decide = DecideItem(number, values.item, approve, values.reason, validity=values.validity)
         status = runner.call(DECIDE_ITEM, decide, desk, CASE_SAVE_FAILED)
         decision = CASE_ITEM_APPROVED if approve else CASE_ITEM_DENIED
         item = item_names.get(values.item, values.item)
         return CASE_DONE_ITEM.format(item=item, decision=decision, status=CASE_STATUS[status])
     if event is CaseEvent.ITEM_ROUTED:  # on the desk's day (a training day too), at this moment of it
-        routed = runner.call(ROUTE_ITEMS, RouteItems(number, now), desk, CASE_SAVE_FAILED)
+        routed = runner.call(ROUTE_ITEMS, RouteItems(number), desk, CASE_SAVE_FAILED)
         return CASE_DONE_ROUTED.format(items=names_of(list(routed), item_names)) if routed else CASE_DONE_NOTHING_ROUTED
     if event is CaseEvent.CORRECTION_LAPSED:
-        status = runner.call(LAPSE_CORRECTION, LapseCorrection(number, today, values.reason), desk, CASE_SAVE_FAILED)
+        status = runner.call(LAPSE_CORRECTION, LapseCorrection(number, values.reason), desk, CASE_SAVE_FAILED)
     else:
-        status = runner.call(MOVE_CASE, MoveCase(number, event, values.reason, now), desk, CASE_SAVE_FAILED)
+        status = runner.call(MOVE_CASE, MoveCase(number, event, values.reason), desk, CASE_SAVE_FAILED)
     return CASE_DONE_MOVED.format(action=CASE_ACTION[event], status=CASE_STATUS[status])

@@ -56,9 +56,8 @@ def open_hand_over(form: HandOverForm, view: CaseView, items: Sequence[ItemLine]
 
 def confirm(runner: Runner, desk: Desk, number: str, request: HandOverRequest, day: dt.date) -> Outcome:
     """Save the hand-over as of ``day`` (the desk's day, a training day too) at this moment of it."""
-    now = dt.datetime.combine(day, dt.datetime.now().time()).astimezone()
     try:
-        done = runner.call(HAND_OVER, HandOverResults(number, request, now), desk, words.CASE_SAVE_FAILED)
+        done = runner.call(HAND_OVER, HandOverResults(number, request), desk, words.CASE_SAVE_FAILED)
     except HandOverRefused as refused:
         return Outcome(hand_over_refused_text(refused.problems), "form")
     except Failed as err:

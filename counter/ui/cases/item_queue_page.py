@@ -102,7 +102,7 @@ class ItemQueuePage(QWidget):
         today = self._today()
         chosen = self.department() if self._opened else None
         try:
-            queue = self._runner.call(READ_QUEUE, ReadQueue(today, chosen), self._desk, self._read_failed)
+            queue = self._runner.call(READ_QUEUE, ReadQueue(chosen), self._desk, self._read_failed)
         except Failed as err:
             log.exception("items at their departments could not be read")
             restyle(self.summary, "listError")

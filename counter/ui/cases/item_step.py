@@ -60,9 +60,8 @@ def route_title(view: CaseView, items: Sequence[ItemLine]) -> str:
 
 def confirm(runner: Runner, desk: Desk, number: str, item: ItemLine, request: StepRequest, day: dt.date) -> Outcome:
     """Take the step of ``item``, as of ``day`` at this moment of it."""
-    now = dt.datetime.combine(day, dt.datetime.now().time()).astimezone()
     try:
-        after = runner.call(ITEM_STEP, ItemStep(number, item.code, request, now), desk, words.CASE_SAVE_FAILED)
+        after = runner.call(ITEM_STEP, ItemStep(number, item.code, request), desk, words.CASE_SAVE_FAILED)
     except (StepRefused, NotPermitted, DecisionRefused, MoveNotAllowed, CaseNotFound, Failed) as err:
         return _refused(err, number, item, request)
     log.info("case %s: %s of %s", number, request.event.value, item.code)

@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 def finish_same_day(runner: Runner, desk: Desk, number: str, today: dt.date) -> Outcome:
     """Decide and hand over the case at the window on ``today``; the page's notice of how it went."""
     try:
-        runner.call(FINISH_SAME_DAY, CaseOnDay(number, today), desk, words.CASE_SAVE_FAILED)
+        runner.call(FINISH_SAME_DAY, CaseOnDay(number), desk, words.CASE_SAVE_FAILED)
     except Failed as err:
         log.exception("case %s: same-day step not saved", number)
         return Outcome(err.message, "noticeError")

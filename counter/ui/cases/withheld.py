@@ -48,7 +48,7 @@ def same_day_offer(runner: Runner, view: CaseView, today: dt.date, immediate: bo
     if not immediate:
         return False, ()
     try:
-        problems = runner.call(SAME_DAY_CHECK, CaseOnDay(view.case_no, today))
+        problems = runner.call(SAME_DAY_CHECK, CaseOnDay(view.case_no))
     except (Failed, CaseNotFound):
         log.warning("case %s: could not ask whether it can be done at once", view.case_no)
         return False, ()

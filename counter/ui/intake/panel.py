@@ -20,6 +20,7 @@ import datetime as dt
 import logging
 import uuid
 from collections.abc import Callable
+from typing import cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
@@ -40,11 +41,13 @@ from counter.intake.parties import party_problems
 from counter.intake.subject import SubjectProblem, subject_problems, subject_required
 from counter.service.intake import (
     KNOWN_PARTY,
+    OPEN_CASES,
     READ_GUIDE_VERSION,
     TAKE_INTAKE,
     GuideVersion,
     IntakePreview,
     KnownPartyOf,
+    OpenCasesOf,
     TakeIntake,
 )
 from counter.ui.connection import Reconnector
@@ -53,6 +56,7 @@ from counter.ui.intake.commit_waits import CommitWaits
 from counter.ui.intake.draft_keeper import DraftKeeper
 from counter.ui.intake.form_fields import read_fields, show_fields
 from counter.ui.intake.licence_desk import LicenceDesk
+from counter.ui.intake.open_cases import OpenCasesBox
 from counter.ui.intake.outcome_box import commit_problems
 from counter.ui.intake.preview import Preview
 from counter.ui.intake.queue_line import QueueLine
@@ -65,12 +69,14 @@ from counter.ui.intake.words import (
     INTAKE_CLOSE_STAY,
     INTAKE_CLOSE_TITLE,
     INTAKE_COMMIT_DEFERRAL_OPEN,
+    INTAKE_COMMIT_OPEN_CASES,
     INTAKE_DAY,
     INTAKE_DB_FAULT,
     INTAKE_DB_FAULT_NO_DRAFT,
     INTAKE_DRAFT_SAVE_FAILED,
     INTAKE_DRAFT_SAVED,
     INTAKE_GROUND_REQUIRED,
+    INTAKE_OPEN_CASES_FAILED,
     INTAKE_PREVIOUS_NOT_FOUND,
     INTAKE_SAVING,
 )
@@ -113,6 +119,7 @@ class IntakePanel(CommitWaits):
         self._checklist = start_checklist(self.bundle, guide_version=stored_guide.version_id)
         self._decision: Decision | None = None
         self._papers: dict[str, str] = {}  # the hall's 收件 paper of each outcome, where it only receives the items
+        self._new_case_for = ""  # the number whose open cases the clerk saw and chose to take a new one anyway
         self.finished = False
         self.taken: TakenIntake | None = None
         self.confirmation: RefusalConfirmation | None = None
@@ -123,9 +130,13 @@ class IntakePanel(CommitWaits):
         self.watch_connection(Reconnector(runner.service, self))
         self.queue_line = QueueLine(desk)  # 叫号: the ticket called goes with the case
         self.applicant_form.form.insertRow(0, self.queue_line)
+        self.open_cases = OpenCasesBox()  # her cases of this bundle not yet over, under her number
+        form = self.applicant_form.form
+        hint_row = cast("tuple[int, object]", form.getWidgetPosition(self.applicant_form.autofill_hint))[0]
+        form.insertRow(hint_row + 1, self.open_cases)
         day = INTAKE_DAY.format(date=day_text(today()), desk=desk.identity.desk_no, clerk=desk.clerk)
         self.day_label.setText(day)
-        self.preview = Preview(self, runner, desk, today, self)
+        self.preview = Preview(self, runner, desk, self)
         self._connect_signals()
         self.refusal.offer(refusal_grounds(self.bundle))
         self.refusal.show_items(self.bundle.items)
@@ -170,6 +181,9 @@ class IntakePanel(CommitWaits):
         for form in (self.applicant_form, self.subject_form, self.agent_form, self.delivery_form):
             form.changed.connect(self.on_parties_changed)
         self.applicant_form.id_field.valid_number.connect(self.on_applicant_id_valid)
+        self.applicant_form.id_field.edit.textChanged.connect(self.on_applicant_id_changed)
+        self.open_cases.open_chosen.connect(self.on_open_case_chosen)
+        self.open_cases.answered.connect(self.on_open_cases_answered)
         self.agent_form.id_field.valid_number.connect(self.on_agent_id_valid)
         self.drafts.saved.connect(self.on_draft_saved)
         self.drafts.failed.connect(self.on_draft_failed)
@@ -183,6 +197,7 @@ class IntakePanel(CommitWaits):
             trigger.connect(self.on_print_requested)
         self.same_day.settled.connect(self.print_button.setFocus)  # the papers are next, not 关闭
         self.agent_form.toggled.connect(self.on_agent_toggled)
+        self._runner.reaching.connect(self.on_server_slow)
 
     # --- the form as data ----------------------------------------------------------
 
@@ -190,11 +205,9 @@ class IntakePanel(CommitWaits):
         return read_fields(self, self._checklist, self._previous_case_no)
 
     def request(self) -> IntakeRequest:
-        # the applicant hands the materials over at this window, today, called by the ticket the desk called
+        # called by the ticket the desk called; the day the materials arrive is the intake's, which the service dates
         request = intake_request(self.form(), self._uid)
-        return dataclasses.replace(
-            request, received_on=self._today(), ticket=self.queue_line.ticket, pages=self.camera.taken()
-        )
+        return dataclasses.replace(request, ticket=self.queue_line.ticket, pages=self.camera.taken())
 
     @property
     def checklist(self) -> Checklist:
@@ -279,7 +292,9 @@ class IntakePanel(CommitWaits):
         )
         ready = decided and right
         held = self.deferral_open()
-        self.commit_button.setEnabled(ready and not held and not self.finished and not self.reconnector.waiting)
+        asked = self.open_cases.waiting  # her open cases named, the clerk not yet choosing a new one
+        waiting = held or asked or self.finished or self.reconnector.waiting
+        self.commit_button.setEnabled(ready and not waiting)
         # the headline says what the button can do: never the outcome's colour over a greyed button
         if held:
             self.outcome_box.show_deferral_unconfirmed(self._papers.get(Outcome.DEFER.value, ""))
@@ -291,6 +306,8 @@ class IntakePanel(CommitWaits):
             self.outcome_box.show_undecided()  # the preview failed: its message stands beneath
         if held:
             self.name_commit_text(INTAKE_COMMIT_DEFERRAL_OPEN)
+        elif asked and not self.finished:
+            self.name_commit_text(INTAKE_COMMIT_OPEN_CASES)
         elif self.refusal.isChecked():
             self.name_commit(Outcome.REFUSE.value, self._papers.get(Outcome.REFUSE.value, ""))  # before its ground too
         else:
@@ -367,6 +384,41 @@ class IntakePanel(CommitWaits):
         known = self._look_up(id_no)
         if known is not None:
             self.applicant_form.fill_known(known)
+        self.ask_open_cases(id_no)
+
+    def ask_open_cases(self, id_no: str) -> None:
+        """Her cases of this bundle not yet over, named before she is taken again (the case a 补正 answer answers is
+        its own, not named); once the clerk chose 仍然新建 for this number, not asked again; a draft put back is
+        shown as it was saved."""
+        if self.drafts.paused or self.finished or id_no in (self.open_cases.id_no, self._new_case_for):
+            return
+        try:
+            found = self._runner.call(OPEN_CASES, OpenCasesOf(id_no, self.bundle.code), self._desk)
+        except Failed as err:  # a help, not a condition: said, and the clerk goes on
+            log.warning("open cases look-up failed: %s", err.error)
+            self.show_message(INTAKE_OPEN_CASES_FAILED.format(fault=err.message))
+            return
+        self.open_cases.ask(id_no, [case for case in found if case.case_no != self._previous_case_no])
+        self.refresh_commit()
+
+    def on_applicant_id_changed(self) -> None:
+        """Another number than the one asked for: what was named is not this applicant's."""
+        if self.open_cases.id_no and self.applicant_form.id_field.check().value != self.open_cases.id_no:
+            self.open_cases.clear()
+            self.refresh_commit()
+
+    def on_open_case_chosen(self, case_no: str) -> None:
+        """The existing case in its own window beside the intake, which stays as typed (kept as the desk's draft)."""
+        from counter.ui.cases.opening import open_case
+
+        self.drafts.save_if_waiting()
+        # the desk's window holds it (a panel of no desk's: the panel), so that it outlives the intake's
+        open_case(self.parentWidget() or self, self._runner, self._desk, self._today, case_no)
+
+    def on_open_cases_answered(self) -> None:
+        """仍然新建: the intake goes on as a new case, and the commit may take it."""
+        self._new_case_for = self.open_cases.id_no
+        self.refresh_commit()
 
     def on_agent_id_valid(self, id_no: str) -> None:
         known = self._look_up(id_no)
@@ -428,7 +480,7 @@ class IntakePanel(CommitWaits):
         if self.preview.after(self.commit) or not self.commit_button.isEnabled():
             return
         self.drafts.timer.stop()
-        request = TakeIntake(self.request(), self._today())  # the case whole, and the draft gone, in one transaction
+        request = TakeIntake(self.request())  # the case whole, and the draft gone, in one transaction
         # while the database answers the window paints and takes keys: the button says the intake is being saved,
         # and a second Ctrl+Enter finds it disabled and takes nothing twice
         named = self.commit_button.text()
@@ -444,6 +496,16 @@ class IntakePanel(CommitWaits):
             self.refresh_commit()
             if self.reconnector.waiting:
                 self.show_waiting_to_commit(named)
+
+    def on_server_slow(self) -> None:
+        """The hall server has not answered the commit's first try: said within moments, the form kept, while the
+        transport goes on trying (it ends in the case taken or in the wait for the connection)."""
+        if self._runner.running != TAKE_INTAKE.name:
+            return
+        from counter.ui.server_words import INTAKE_SERVER_REACHING, INTAKE_SERVER_REACHING_LINE
+
+        self.commit_button.setText(INTAKE_SERVER_REACHING)
+        self.show_message(INTAKE_SERVER_REACHING_LINE)
 
     def _take(self, request: TakeIntake) -> None:
         try:

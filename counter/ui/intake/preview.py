@@ -12,7 +12,6 @@ form as it is (the commit: its button, a refusal's confirmation) waits for the l
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
@@ -46,14 +45,12 @@ class Previewed(Protocol):
 
 
 class Preview(QObject):
-    """The preview of ``panel``'s form on the day ``today`` gives, asked of ``runner`` for ``desk``; a child of
+    """The preview of ``panel``'s form, asked of ``runner`` for ``desk`` (the day is the call's); a child of
     ``parent`` (the panel), so that no answer is shown once the panel is gone."""
 
-    def __init__(
-        self, panel: Previewed, runner: Runner, desk: Desk, today: Callable[[], dt.date], parent: QObject
-    ) -> None:
+    def __init__(self, panel: Previewed, runner: Runner, desk: Desk, parent: QObject) -> None:
         super().__init__(parent)
-        self._panel, self._runner, self._desk, self._today = panel, runner, desk, today
+        self._panel, self._runner, self._desk = panel, runner, desk
         self.in_flight = False
         self._again = False  # the form changed while a preview was in flight
         self._then: list[Callable[[], None]] = []  # steps waiting for the form's own preview
@@ -65,7 +62,7 @@ class Preview(QObject):
             return
         self.in_flight = True
         panel = self._panel
-        asked = PreviewIntake(panel.request(), self._today(), applied)
+        asked = PreviewIntake(panel.request(), applied)
         try:
             self._runner.submit(PREVIEW_INTAKE, asked, self._desk, INTAKE_PREVIEW_FAILED, owner=self,
                                 answered=self._answered, failed=self._failed)  # fmt: skip

@@ -69,7 +69,7 @@ class SameDayOffer(QWidget):
         if not same_day_bundle(bundle):
             return False  # no read at all for the bundles that are not 即办: nearly every intake
         try:
-            problems = runner.call(SAME_DAY_CHECK, CaseOnDay(case_no, today), desk)
+            problems = runner.call(SAME_DAY_CHECK, CaseOnDay(case_no), desk)
         except (Failed, CaseNotFound):
             log.warning("case %s: could not ask whether it can be done at once", case_no)
             return False
@@ -91,9 +91,9 @@ class SameDayOffer(QWidget):
         """Once: the button and the shortcut go when the step is done (or can no longer be)."""
         if self._case is None or not self.button.isVisible():
             return
-        runner, desk, case_no, today = self._case
+        runner, desk, case_no, _today = self._case
         try:
-            runner.call(FINISH_SAME_DAY, CaseOnDay(case_no, today), desk, INTAKE_SAME_DAY_FAILED)
+            runner.call(FINISH_SAME_DAY, CaseOnDay(case_no), desk, INTAKE_SAME_DAY_FAILED)
         except Failed as err:
             self.line.setText(err.message)  # nothing kept: the clerk may try again
             return

@@ -24,6 +24,15 @@ INTAKE_PHONE = tr("电话")
 INTAKE_ADDRESS = {"person": tr("地址"), "company": tr("住所")}
 INTAKE_LEGAL_REP = tr("法定代表人")
 INTAKE_AUTOFILLED = tr("已按以往办件自动填写")
+# the applicant's cases of this bundle not yet over, named when her number is typed (counter.ui.intake.open_cases)
+INTAKE_OPEN_CASES = tr("该申请人已有 {count} 件本事项的办件尚未办结，请先确认是否重复受理：")
+INTAKE_OPEN_CASE_LINE = tr("{case_no}\n{date}收件　{status}")
+INTAKE_OPEN_EXISTING = tr("打开已有办件 (Alt+O)")
+INTAKE_TAKE_NEW = tr("仍然新建 (Alt+N)")
+INTAKE_OPEN_CASES_KEYS = tr("多件时按 Alt+O 后用 ↑↓ 选择、回车打开，Esc 回到表单；填写的内容都保留")
+INTAKE_OPEN_CASES_LIST = tr("该申请人未办结的办件")
+INTAKE_COMMIT_OPEN_CASES = tr("请先确认：打开已有办件或仍然新建")
+INTAKE_OPEN_CASES_FAILED = tr("未能查询该申请人已有的办件：{fault}。请在办件查询中核对是否重复受理")
 INTAKE_ID_OK = tr("号码有效")
 INTAKE_ID_CARD_EXPIRED = tr("号码有效，但此身份证已过期")
 INTAKE_CARD_BUTTON = tr("读身份证（{key}）")
@@ -179,12 +188,13 @@ INTAKE_COMMIT = tr("办结受理")
 INTAKE_SAVING = tr("正在保存……\n请稍候")
 #: the commit button while a lost connection is waited for: the intake commits by itself once it is back
 INTAKE_WAITING_TO_COMMIT = tr("等待连接恢复……\n恢复后自动提交")
-# the commit button names the act and the paper of the outcome the form comes to (Outcome values)
+# the commit button names the act and the paper of the outcome the form comes to (Outcome values); {paper} is the
+# paper's name as it prints it (counter.words.documents.DOC_TITLE of the outcome's first paper)
 INTAKE_COMMIT_FOR = {
-    "accept": tr("受理，出具受理凭证"),
-    "defer": tr("容缺受理，出具通知书"),
-    "correct": tr("出具补正通知书"),
-    "refuse": tr("出具不予受理通知书"),
+    "accept": tr("受理，出具{paper}"),
+    "defer": tr("容缺受理，出具{paper}"),
+    "correct": tr("出具{paper}"),
+    "refuse": tr("出具{paper}"),
 }
 # the applicant asked for 容缺 and a condition is not confirmed yet: nothing is issued until the clerk confirms both
 # or takes the request back (a 补正 the clerk did not mean must not go out on Ctrl+Enter)

@@ -134,7 +134,7 @@ class PadController(QObject):
         """Close what a stopped pad left open, and show the pad, idle, on its screen."""
         notice = ""
         try:
-            start = self._runner.call(START_PAD, PadStarting(self._clock()), self._desk)
+            start = self._runner.call(START_PAD, PadStarting(), self._desk)
             self.alerts.prime(start.newest_rectification)
             self._office_mn = start.office_name_mn
             notice = start.settings.idle_text
@@ -269,10 +269,10 @@ class PadController(QObject):
             return False
         try:
             # what a stopped pad left open is closed first, and stays so
-            lapsed = self._runner.call(CLOSE_STALE, StaleClosing(self._clock()), self._desk)
+            lapsed = self._runner.call(CLOSE_STALE, StaleClosing(), self._desk)
             for stale in lapsed:
                 self.status_changed.emit(stale, DeskStatus.UNRATED)
-            send = SendToPad(case_no, self._clock())
+            send = SendToPad(case_no)
             case = self._runner.call(SEND_TO_PAD, send, self._desk, DESK_RATING_FAILED)
         except NotPermitted as refused:
             self.refused.emit(not_permitted(refused.permission, refused.signed_in))
@@ -291,7 +291,7 @@ class PadController(QObject):
 
     def on_choice_made(self, request_id: int, choice: RatingChoice) -> None:
         try:
-            recorded = self._runner.call(RECORD_RATING, RecordRating(request_id, choice, self._clock()), self._desk)
+            recorded = self._runner.call(RECORD_RATING, RecordRating(request_id, choice), self._desk)
         except (RatingRefused, ChoiceRefused, Failed):
             log.exception("rating not stored")
             self.pad.show_problem(PAD_SAVE_FAILED)
@@ -303,7 +303,7 @@ class PadController(QObject):
 
     def on_timed_out(self, request_id: int) -> None:
         try:
-            case_no = self._runner.call(RECORD_UNRATED, RecordUnrated(request_id, self._clock()), self._desk)
+            case_no = self._runner.call(RECORD_UNRATED, RecordUnrated(request_id), self._desk)
         except (RatingRefused, Failed):
             log.exception("unrated service not stored")
             return

@@ -473,7 +473,7 @@ class RectificationPage(QWidget):
         rect_id = view.row.rectification_id
         chosen = self.fix_due.date()
         fix_due = dt.date(chosen.year(), chosen.month(), chosen.day()) if event is RectEvent.FIX_BY_DEADLINE else None
-        move = MoveRectification(rect_id, event, self.note.toPlainText(), self._clock(), fix_due)
+        move = MoveRectification(rect_id, event, self.note.toPlainText(), fix_due)
         try:
             state = self._runner.call(MOVE_RECTIFICATION, move, self._desk, SUPERVISE_SAVE_FAILED, owner=self)
         except NotPermitted as refused:
@@ -495,7 +495,7 @@ class RectificationPage(QWidget):
         if view is None:
             return
         ground = AppealGround(self.appeal_ground.currentData())
-        decide = DecideAppeal(view.rating_id, ground, self.appeal_reason.text(), upheld, self._clock())
+        decide = DecideAppeal(view.rating_id, ground, self.appeal_reason.text(), upheld)
         if self._appeal_stored(DECIDE_APPEAL, decide, "appeal not stored"):
             self._say(SUPERVISE_APPEAL_DONE.format(decision=SUPERVISE_APPEAL_DECISION[upheld]), "done")
             self._reload(view.row.rectification_id)
@@ -505,7 +505,7 @@ class RectificationPage(QWidget):
         view = self._view
         if view is None:
             return
-        filing = FileAppeal(view.rating_id, self.appeal_reason.text(), self._clock())
+        filing = FileAppeal(view.rating_id, self.appeal_reason.text())
         if self._appeal_stored(FILE_APPEAL, filing, "appeal not filed"):
             self._say(SUPERVISE_APPEAL_FILED, "done")
             self._reload(view.row.rectification_id)

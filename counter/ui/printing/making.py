@@ -82,7 +82,7 @@ def make_case_documents(
     Raises :class:`NoticeRefused`.
     """
     try:
-        return runner.call(MAKE_CASE_PAPERS, CasePapers(case_no, kinds, today, item_code), desk, PRINTING_DB_FAILED)
+        return runner.call(MAKE_CASE_PAPERS, CasePapers(case_no, kinds, item_code), desk, PRINTING_DB_FAILED)
     except DocumentNotPossible as err:
         raise NoticeRefused(document_problems_text(err.problems, err.unnamed)) from err
     except CaseNotFound as err:
@@ -99,7 +99,7 @@ def make_case_documents(
 def make_guide_document(runner: Runner, desk: Desk, bundle_code: str, today: dt.date) -> MadeDocument:
     """The 一次性告知单 of a published guide.  Raises :class:`NoticeRefused`."""
     try:
-        made: MadeDocument = runner.call(MAKE_GUIDE_NOTICE, GuideNotice(bundle_code, today), desk, PRINTING_DB_FAILED)
+        made: MadeDocument = runner.call(MAKE_GUIDE_NOTICE, GuideNotice(bundle_code), desk, PRINTING_DB_FAILED)
         return made
     except GuideNotFound as err:
         raise NoticeRefused(PRINTING_GUIDE_UNPUBLISHED) from err
@@ -132,7 +132,7 @@ def make_form_document(
     Its ``document_id`` is 0 because nothing is stored; the preview that shows it keeps no record
     (``keeps_record=False``).  Raises :class:`NoticeRefused`.
     """
-    make = MakeForms(bundle_code, (material_code,), today, (sample,))
+    make = MakeForms(bundle_code, (material_code,), (sample,))
     try:
         (paper,) = runner.call(MAKE_FORMS, make, desk, PRINTING_DB_FAILED)  # a form changes nothing stored
     except GuideNotFound as err:
@@ -153,6 +153,7 @@ def make_form_document(
         content_hash=hashlib.sha256(paper.pdf).hexdigest(),
         reprint=False,
         check_dates=False,
+        heading=paper.name,  # the form's own name heads it, as the chooser lists it: not 空白表格 or 示范样表
     )
 
 

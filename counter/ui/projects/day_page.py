@@ -74,9 +74,7 @@ class DayPage(QWidget):
         """Every open project's agents for the chooser, and the rows of the agent chosen, in one read."""
         today = self._today()
         try:
-            day = self._runner.call(
-                READ_DAY, ReadDay(today, self.chosen_agent()), message=words.READ_FAILED, owner=self
-            )
+            day = self._runner.call(READ_DAY, ReadDay(self.chosen_agent()), message=words.READ_FAILED, owner=self)
         except Dropped:  # the window closed while the day was read
             return
         except Failed as err:

@@ -402,8 +402,7 @@ class ProjectPage(QScrollArea):
     def on_plan_confirmed(self) -> None:
         if self.project is None:
             return
-        now = self._clock()
-        move = PlanProject(self.project.project_no, self.plan_form.steps(), now)
+        move = PlanProject(self.project.project_no, self.plan_form.steps())
         if self._kept(ProjectEvent.PLANNED, (PLAN_PROJECT, move), self.plan_form.show_problems):
             self.plan_form.close_form()
 
@@ -429,18 +428,18 @@ class ProjectPage(QScrollArea):
         coordination = Coordination(day, form.with_whom.text(), form.what.text(), form.outcome.text(),
                                     agent=self._desk.clerk, step_no=step)  # fmt: skip
         built: dict[ProjectEvent, Move] = {
-            ProjectEvent.ACCEPTED: (ACCEPT_PROJECT, AcceptProject(number, today, now)),
-            ProjectEvent.AGENT_ASSIGNED: (ASSIGN_AGENTS, AssignAgents(number, split_agents(form.agents.text()), now)),
-            ProjectEvent.SIGNED: (SIGN_PROJECT, SignProject(number, day, today, now, form.chosen_items())),
-            ProjectEvent.STEP_FILED: (FILE_STEP, FileStep(number, step, day, today, now, form.case_no.text())),
-            ProjectEvent.STEP_DONE: (STEP_DONE, StepDone(number, step, day, today, now, form.result_no.text())),
-            ProjectEvent.COORDINATED: (RECORD_COORDINATION, RecordCoordination(number, coordination, today, now)),
-            ProjectEvent.COMPLETED: (COMPLETE_PROJECT, CompleteProject(number, day, today, now)),
+            ProjectEvent.ACCEPTED: (ACCEPT_PROJECT, AcceptProject(number)),
+            ProjectEvent.AGENT_ASSIGNED: (ASSIGN_AGENTS, AssignAgents(number, split_agents(form.agents.text()))),
+            ProjectEvent.SIGNED: (SIGN_PROJECT, SignProject(number, day, form.chosen_items())),
+            ProjectEvent.STEP_FILED: (FILE_STEP, FileStep(number, step, day, form.case_no.text())),
+            ProjectEvent.STEP_DONE: (STEP_DONE, StepDone(number, step, day, form.result_no.text())),
+            ProjectEvent.COORDINATED: (RECORD_COORDINATION, RecordCoordination(number, coordination)),
+            ProjectEvent.COMPLETED: (COMPLETE_PROJECT, CompleteProject(number, day)),
             ProjectEvent.EVALUATED: (
                 EVALUATE_PROJECT,
-                EvaluateProject(number, form.chosen_satisfaction(), form.note.text(), today, now),
+                EvaluateProject(number, form.chosen_satisfaction(), form.note.text(), today),
             ),
-            ProjectEvent.TERMINATED: (TERMINATE_PROJECT, TerminateProject(number, form.reason.text(), day, today, now)),
+            ProjectEvent.TERMINATED: (TERMINATE_PROJECT, TerminateProject(number, form.reason.text(), day)),
         }
         return built[event]
 

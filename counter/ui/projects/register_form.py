@@ -245,8 +245,7 @@ class RegisterForm(QScrollArea):
         self.texts["name"].setFocus(Qt.FocusReason.TabFocusReason)
 
     def on_save(self) -> None:
-        now = self._clock()
-        request = RegisterProject(self.facts(), now.date(), now)
+        request = RegisterProject(self.facts())
         try:
             number = self._runner.call(REGISTER_PROJECT, request, self._desk, words.SAVE_FAILED)
         except ProjectRefused as err:

@@ -125,9 +125,8 @@ class ProjectsReportPage(QWidget):
     def on_show(self) -> None:
         """Read the month chosen, as of today (or its last day)."""
         month = self.chosen_month()
-        today = self._clock().date()
         try:
-            report = self._runner.call(READ_REPORT, ReadReport(month, today), message=words.READ_FAILED)
+            report = self._runner.call(READ_REPORT, ReadReport(month), message=words.READ_FAILED)
         except Failed as err:
             log.exception("the projects' report could not be read")
             restyle(self.summary, "listError")

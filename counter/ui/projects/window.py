@@ -109,11 +109,8 @@ class ProjectsWindow(QTabWidget):
     def on_print_requested(self, number: str, form_value: str) -> None:
         """Make the paper (numbered the first time, the same paper after) and show it, ready to print."""
         form = ProjectForm(form_value)
-        now = self._clock()
         try:
-            made = self._runner.call(
-                MAKE_PAPER, MakePaper(number, form, now.date(), now), self._desk, words.SAVE_FAILED
-            )
+            made = self._runner.call(MAKE_PAPER, MakePaper(number, form), self._desk, words.SAVE_FAILED)
         except (Failed, ProjectPaperNotPossible, NoSuchProject, NotPermitted) as err:
             self.page.say_saved(refusal_text(err))
             return

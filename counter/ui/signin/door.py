@@ -53,11 +53,11 @@ class LocalDoor:
         self._runner, self._desk = runner, desk
 
     def sign_in(self, login: str, password: str, now: dt.datetime, message: str) -> SignedIn:
-        answer: SignedIn = self._runner.call(SIGN_IN, SignIn(login, password, now), self._desk, message)
+        answer: SignedIn = self._runner.call(SIGN_IN, SignIn(login, password), self._desk, message)
         return answer
 
     def unlock(self, login: str, password: str, now: dt.datetime, message: str) -> SignedIn:
-        answer: SignedIn = self._runner.call(UNLOCK, SignIn(login, password, now), self._desk, message)
+        answer: SignedIn = self._runner.call(UNLOCK, SignIn(login, password), self._desk, message)
         return answer
 
     def lock(self) -> None:

@@ -391,15 +391,15 @@ class SyncPage(QWidget):
         from counter.sync.package_files import write_series
 
         to_site = self.to_site.currentData() if self.to_site.isVisible() else None
-        desk, runner, now = self._desk, self._runner, self._clock()
+        desk, runner = self._desk, self._runner
         on_server = getattr(runner.service, "remote", None) is not None  # counter.ui.hall_desk.HallService
 
         def work(progress: Progress) -> ExportedFiles:
             if not on_server:
-                request = ExportPackage(path, now, to_site)
+                request = ExportPackage(path, to_site)
                 found: ExportedFiles = runner.call(EXPORT_PACKAGE, request, desk, words.SYNC_DB_FAILED)
                 return found
-            given: ExportedData = runner.call(EXPORT_DATA, ExportData(now, to_site), desk, words.SYNC_DB_FAILED)
+            given: ExportedData = runner.call(EXPORT_DATA, ExportData(to_site), desk, words.SYNC_DB_FAILED)
             try:
                 paths = write_series(path, given.packages)
             except OSError as err:  # worded as the desk's own export's; the server keeps the packages under the key
@@ -423,7 +423,7 @@ class SyncPage(QWidget):
         except PackageRejected as err:
             self._say(words.SYNC_FAILED.format(reason=package_rejected(err.code, err.earlier)), error=True)
             return None
-        desk, runner, request = self._desk, self._runner, ImportPackage(data, self._clock())
+        desk, runner, request = self._desk, self._runner, ImportPackage(data)
 
         def work(progress: Progress) -> ImportReport:
             found: ImportReport = runner.call(IMPORT_PACKAGE, request, desk, words.SYNC_DB_FAILED)

@@ -14,6 +14,7 @@ from counter.db.engine import make_engine, make_sessions
 from counter.db.sealing import finish_pending
 from counter.ui.fonts import install_fonts
 from tests.conftest import copy_database
+from tests.ui import runners
 from tests.ui.cases.casebook import DAY, REPO, Casebook
 
 TEMPLATE = "cases.sqlite3"
@@ -50,8 +51,11 @@ class Clock:
 
 
 @pytest.fixture
-def today() -> Clock:
-    return Clock(DAY)
+def today(monkeypatch: pytest.MonkeyPatch) -> Clock:
+    """The desk's day: the pages' and the service's (:data:`tests.ui.runners.desk_day`)."""
+    clock = Clock(DAY)
+    monkeypatch.setattr(runners, "desk_day", clock)
+    return clock
 
 
 @pytest.fixture(scope="session")

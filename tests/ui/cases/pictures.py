@@ -39,7 +39,7 @@ def _settle(widget: QWidget) -> None:
 
 
 def case_page_picture(sessions: sessionmaker[Session], book: Casebook, path: Path) -> CasePage:
-    page = CasePage(runner_on(sessions), SUPERVISOR, lambda: PICTURE_DAY, book.awaiting_earlier)
+    page = CasePage(runner_on(sessions, lambda: PICTURE_DAY), SUPERVISOR, lambda: PICTURE_DAY, book.awaiting_earlier)
     page.reload()
     page.resize(*PAGE_SIZE)
     _settle(page)
@@ -48,7 +48,7 @@ def case_page_picture(sessions: sessionmaker[Session], book: Casebook, path: Pat
 
 
 def decision_picture(sessions: sessionmaker[Session], book: Casebook, path: Path) -> CasePage:
-    page = CasePage(runner_on(sessions), SUPERVISOR, lambda: PICTURE_DAY, book.awaiting_earlier)
+    page = CasePage(runner_on(sessions, lambda: PICTURE_DAY), SUPERVISOR, lambda: PICTURE_DAY, book.awaiting_earlier)
     page.reload()
     page.resize(*PAGE_SIZE)
     _settle(page)
@@ -60,7 +60,7 @@ def decision_picture(sessions: sessionmaker[Session], book: Casebook, path: Path
 
 
 def case_lists_picture(sessions: sessionmaker[Session], path: Path) -> CaseLists:
-    lists = CaseLists(runner_on(sessions), SUPERVISOR, lambda: PICTURE_DAY)
+    lists = CaseLists(runner_on(sessions, lambda: PICTURE_DAY), SUPERVISOR, lambda: PICTURE_DAY)
     lists.resize(*LISTS_SIZE)
     lists.refresh()
     lists.tabs.setCurrentIndex(1)

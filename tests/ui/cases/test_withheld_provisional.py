@@ -59,7 +59,7 @@ def head(sessions: sessionmaker[Session]) -> Desk:
 
 
 def page_on(qtbot: QtBot, sessions: sessionmaker[Session], desk: Desk, number: str, day: dt.date) -> CasePage:
-    page = CasePage(runner_on(sessions), desk, Clock(day), number)
+    page = CasePage(runner_on(sessions, Clock(day)), desk, Clock(day), number)
     qtbot.addWidget(page)
     assert page.reload() is Loaded.SHOWN
     page.resize(1120, 820)

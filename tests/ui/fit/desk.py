@@ -25,6 +25,7 @@ from counter.catalog.model import Bundle
 from counter.documents.kinds import DocumentKind
 from counter.intake.outcome import RefusalGround
 from counter.ratings.levels import Level
+from counter.service.call import Clock
 from counter.service.local import InProcess
 from counter.ui.cases.opening import CaseDesk
 from counter.ui.geometry import fit_to_screen
@@ -51,7 +52,7 @@ def settle() -> None:
 
 def desk_window(store: Store) -> MainWindow:
     """The main window as the app makes and places it, shown, with the catalog the database holds."""
-    window = MainWindow(InProcess(store), None, today=DAY)
+    window = MainWindow(InProcess(store, clock=Clock(DAY)), None, today=DAY)
     fit_to_screen(window, WINDOW_SIZE)
     window.show()
     window.catalog_ready.emit(True)

@@ -71,7 +71,7 @@ def guide(sessions: sessionmaker[Session]) -> StoredGuide:
 @pytest.fixture
 def make_panel(qtbot: QtBot, sessions: sessionmaker[Session], guide: StoredGuide) -> MakePanel:
     def make(previous_case_no: str = "", today: dt.date = TODAY) -> IntakePanel:
-        panel = IntakePanel(runner_on(sessions), DESK, guide, lambda: today, previous_case_no)
+        panel = IntakePanel(runner_on(sessions, lambda: today), DESK, guide, lambda: today, previous_case_no)
         qtbot.addWidget(panel)
         panel.resize(1280, 800)
         panel.show()

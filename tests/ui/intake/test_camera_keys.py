@@ -43,7 +43,7 @@ def test_two_pages_go_with_the_case_and_its_page_shows_them(
     with sessions() as s:
         kept = pages_of_case(s, case_no)
     assert [(p.material_code, p.page_no, p.compared) for p in kept] == [(code, 1, True), (code, 2, False)]
-    page = CasePage(runner_on(sessions), DESK, lambda: TODAY, case_no)
+    page = CasePage(runner_on(sessions, lambda: TODAY), DESK, lambda: TODAY, case_no)
     qtbot.addWidget(page)
     assert page.reload() is Loaded.SHOWN
     page.resize(1024, 768)
@@ -106,7 +106,7 @@ def test_a_case_without_pages_shows_no_such_section(
 ) -> None:
     ready(qtbot, panel)
     case_no = commit(qtbot, panel)
-    page = CasePage(runner_on(sessions), DESK, lambda: TODAY, case_no)
+    page = CasePage(runner_on(sessions, lambda: TODAY), DESK, lambda: TODAY, case_no)
     qtbot.addWidget(page)
     assert page.reload() is Loaded.SHOWN
     page.show()

@@ -20,6 +20,7 @@ from counter.db.catalog_store import current_guide
 from counter.documents.acceptance import OrganAnswer
 from counter.intake.outcome import Outcome
 from counter.ui.intake import IntakePanel
+from tests.entrusted import with_agreements
 from tests.ui.intake.conftest import DESK, TODAY
 from tests.ui.intake.helpers import commit, fill_person
 from tests.ui.runners import runner_on
@@ -31,6 +32,9 @@ NEW_CAR = "XAM-YJS-055"  # 我要办理新车上牌
 def test_the_form_says_the_receipt_waits_for_the_answer_and_commits_once_it_is_given(
     qtbot: QtBot, sessions: sessionmaker[Session]
 ) -> None:
+    with sessions.begin() as s:  # the hall's agreement with the 车管所: its receipt would accept in the 车管所's name
+        agreed = with_agreements(office_settings(s, DESK.identity.site_code))
+        save_office_settings(s, DESK.identity.site_code, agreed, desk=DESK)
     with sessions() as s:
         guide = current_guide(s, NEW_CAR)
     assert guide is not None

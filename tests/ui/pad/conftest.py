@@ -15,6 +15,7 @@ from counter.ui.pad.controller import PadController
 from counter.ui.pad.timers import PadTimer
 from tests.conftest import REPO
 from tests.ratings.conftest import DESK, Clock, clock, db_path, demo_cases, demo_template, sessions
+from tests.ui import runners
 from tests.ui.runners import runner_on
 
 __all__ = ["clock", "db_path", "demo_cases", "demo_template", "sessions"]
@@ -41,6 +42,12 @@ class ManualTimer(PadTimer):
         assert self.active, "a stopped timer cannot fire"
         self.active = False
         self.fired.emit()
+
+
+@pytest.fixture(autouse=True)
+def desk_moment(monkeypatch: pytest.MonkeyPatch, clock: Clock) -> None:
+    """The service in process dates the pad's requests and ratings by the test's clock, as the pad does."""
+    monkeypatch.setattr(runners, "desk_moment", clock)
 
 
 @pytest.fixture(scope="session")

@@ -27,7 +27,7 @@ A, R, D, P, C, F = (
 
 
 def page_of(qtbot: QtBot, sessions: sessionmaker[Session], case_no: str) -> CasePage:
-    page = CasePage(runner_on(sessions), DESK, lambda: TODAY, case_no)
+    page = CasePage(runner_on(sessions, lambda: TODAY), DESK, lambda: TODAY, case_no)
     qtbot.addWidget(page)
     assert page.reload() is Loaded.SHOWN
     page.resize(1120, 820)

@@ -11,6 +11,7 @@ from counter.access.desk import Desk
 from counter.case.numbers import DeskIdentity
 from counter.ui.projects.window import ProjectsWindow
 from counter.ui.runner import Runner
+from tests.ui import runners
 
 DESK = Desk(DeskIdentity("XAM01", "1"), "张晓燕")
 START = dt.date(2026, 9, 1)
@@ -27,8 +28,11 @@ class Clock:
 
 
 @pytest.fixture
-def clock() -> Clock:
-    return Clock(START)
+def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
+    """The desk's time: the window's and the service's (:data:`tests.ui.runners.desk_day`)."""
+    moved = Clock(START)
+    monkeypatch.setattr(runners, "desk_day", lambda: moved.day)
+    return moved
 
 
 @pytest.fixture

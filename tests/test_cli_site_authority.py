@@ -1,0 +1,69 @@
+"""``counter site authority``: only the catalog's codes, in either shape; no vertically led body's power held; no
+entrustment without its agreement (许可法 第二十四条: a written agreement naming the body and the items)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import made_database
+from tests.test_cli import run
+
+AGREEMENT = "兴市监授〔2026〕3号（2026年3月2日）"
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    return made_database(tmp_path / "authority.sqlite3")
+
+
+def held(capsys: pytest.CaptureFixture[str], db: str) -> dict[str, object]:
+    code, out, _ = run(capsys, "site", "authority", "--json", "--db", db)
+    assert code == 0
+    found: dict[str, object] = json.loads(out)
+    return found
+
+
+def test_an_unknown_code_is_refused_by_name_and_nothing_changes(capsys: pytest.CaptureFixture[str], db: str) -> None:
+    code, _, err = run(
+        capsys, "site", "authority", f"--entrust=NOPE-99={AGREEMENT}", f"--entrust=YJS008-02={AGREEMENT}", "--db", db
+    )
+    assert code == 1
+    assert "事项目录中没有实施编码为“NOPE-99”的事项" in err
+    assert "YJS008-02" not in err
+    assert held(capsys, db)["entrusted"] == {}  # the good code with the bad: nothing kept
+
+
+def test_either_shape_names_the_items_it_matched(capsys: pytest.CaptureFixture[str], db: str) -> None:
+    code, out, _ = run(capsys, "site", "authority", f"--entrust=YJS008-02={AGREEMENT}", "--db", db)
+    assert code == 0
+    assert "YJS008-02 对应事项：152201-YJS008-02 食品经营许可（我要开小餐馆" in out
+    assert "实施主体：" in out
+    code, out, _ = run(capsys, "site", "authority", "--hold", "152201-YJS008-03", "--json", "--db", db)
+    assert code == 0
+    answer = json.loads(out)
+    assert answer["site_items"] == ["152201-YJS008-03"]
+    assert answer["entrusted"] == {"152201-YJS008-02": AGREEMENT}
+    assert [(m["typed"], m["code"]) for m in answer["matched"]] == [("152201-YJS008-03", "152201-YJS008-03")]
+    code, _, _ = run(capsys, "site", "authority", "--release", "yjs008-02", "--db", db)
+    assert code == 0
+    assert held(capsys, db)["entrusted"] == {}
+
+
+def test_a_tax_office_item_cannot_be_the_halls_own(capsys: pytest.CaptureFixture[str], db: str) -> None:
+    code, _, err = run(capsys, "site", "authority", "--hold", "152201-YJS008-04", "--db", db)
+    assert code == 1
+    assert "“152201-YJS008-04”是实行垂直领导的部门（税务、海关等）的事项，本中心不能自行决定" in err
+    assert held(capsys, db)["site_items"] == []
+
+
+@pytest.mark.parametrize("text", ["兴市监授", "兴市监授〔2026〕3号", "2026年3月2日授权"])
+def test_an_entrustment_names_its_agreement_number_and_date(
+    capsys: pytest.CaptureFixture[str], db: str, text: str
+) -> None:
+    code, _, err = run(capsys, "site", "authority", f"--entrust=152201-YJS008-02={text}", "--db", db)
+    assert code == 1
+    assert "“152201-YJS008-02”的授权文书须写明文号和日期" in err
+    assert held(capsys, db)["entrusted"] == {}
