@@ -5,18 +5,31 @@ faces import the declaration to call it, the in-process transport (:mod:`counter
 function it names to run it, and the generated reference (``docs/operations.md``) prints it.  Naming the function
 by its dotted path keeps the declarations free of the actions, so that a face importing them loads neither the
 actions nor SQLAlchemy (the window shows before either is imported).
+
+The declaration carries its answer's type, so that ``service.call(TAKE_INTAKE, request)`` is a ``TakenIntake`` to
+mypy at every call site.  :func:`read` and :func:`write` take the response as ``type[Res]`` and mypy binds ``Res``
+from it: a class (``TakenIntake``), a generic alias (``tuple[CaseRow, ...]``, ``dict[str, int]``), and ``None``
+(an overload of its own) bind unwritten, so most declarations stay a bare call.  A union (``str | None``) is no
+type mypy can bind from a value; such a declaration annotates its constant
+(``GUIDE: Operation[GuideAsked, StoredGuide | None] = read(...)``), and mypy asks for that annotation (``Need type
+annotation``) where it is missing.  mypy cannot see that an annotation agrees with the hint passed beside it:
+``tests/service/test_operation_types.py`` holds every annotated declaration to its hint, and every implementation to
+its declaration.  Rejected: an explicit annotation on every constant (two hundred lines saying twice what the call
+says once), and a ``cast`` at the call sites (the fact kept where it is used, not where it is declared).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, overload
 
 from counter.access.roles import Permission
 
 Req = TypeVar("Req")
 Res = TypeVar("Res")
+#: an operation answering a ``tuple[Row, ...]`` answers an ``Iterable[Row]``: a face may ask for less than is given
+Res_co = TypeVar("Res_co", covariant=True)
 
 
 class Open(StrEnum):
@@ -34,7 +47,7 @@ Gate = Permission | Open
 
 
 @dataclass(frozen=True, eq=False)
-class Operation(Generic[Req, Res]):
+class Operation(Generic[Req, Res_co]):
     """One named operation.
 
     ``runs``: the implementation, ``module:function``, called as ``function(work, call, request)`` with the unit
@@ -64,10 +77,40 @@ class Operation(Generic[Req, Res]):
         return f"<operation {self.name}>"
 
 
+@overload
 def read(
     name: str,
     request: type[Req],
-    response: Any,
+    response: type[Res],
+    gate: Gate,
+    runs: str,
+    faults: tuple[str, ...] = (),
+    doc: str = "",
+) -> Operation[Req, Res]: ...
+@overload
+def read(
+    name: str,
+    request: type[Req],
+    response: None,
+    gate: Gate,
+    runs: str,
+    faults: tuple[str, ...] = (),
+    doc: str = "",
+) -> Operation[Req, None]: ...
+@overload
+def read(
+    name: str,
+    request: type[Req],
+    response: object,
+    gate: Gate,
+    runs: str,
+    faults: tuple[str, ...] = (),
+    doc: str = "",
+) -> Operation[Req, Res]: ...  # a union: ``Res`` is the constant's annotation (the module's docstring)
+def read(
+    name: str,
+    request: type[Req],
+    response: object,
     gate: Gate,
     runs: str,
     faults: tuple[str, ...] = (),
@@ -77,10 +120,46 @@ def read(
     return _declared(Operation(name, request, response, False, gate, runs, faults, False, doc))
 
 
+@overload
 def write(
     name: str,
     request: type[Req],
-    response: Any,
+    response: type[Res],
+    gate: Gate,
+    runs: str,
+    faults: tuple[str, ...] = (),
+    doc: str = "",
+    whole: bool = False,
+    receipt: bool = True,
+) -> Operation[Req, Res]: ...
+@overload
+def write(
+    name: str,
+    request: type[Req],
+    response: None,
+    gate: Gate,
+    runs: str,
+    faults: tuple[str, ...] = (),
+    doc: str = "",
+    whole: bool = False,
+    receipt: bool = True,
+) -> Operation[Req, None]: ...
+@overload
+def write(
+    name: str,
+    request: type[Req],
+    response: object,
+    gate: Gate,
+    runs: str,
+    faults: tuple[str, ...] = (),
+    doc: str = "",
+    whole: bool = False,
+    receipt: bool = True,
+) -> Operation[Req, Res]: ...  # a union: ``Res`` is the constant's annotation (the module's docstring)
+def write(
+    name: str,
+    request: type[Req],
+    response: object,
     gate: Gate,
     runs: str,
     faults: tuple[str, ...] = (),
