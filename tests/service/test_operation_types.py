@@ -1,4 +1,5 @@
-"""Each operation's types said once and held: what mypy reads from a declaration is what the wire decodes by.
+"""Each operation's types said once and held: what mypy reads from a declaration is what the wire decodes by, and the
+implementation it names takes the declared request and answers the declared response.
 
 mypy binds an answer's type from the hint a declaration passes, except for a union, which the declaration's constant
 annotates (:mod:`counter.service.operation`); mypy cannot see that annotation agree with the hint beside it, so
@@ -8,6 +9,7 @@ these tests do, for every operation declared.
 from __future__ import annotations
 
 import importlib
+import inspect
 import pkgutil
 import types
 import typing
@@ -19,6 +21,7 @@ import pytest
 from mypy import api
 
 import counter.service
+from counter.service.call import Call
 from counter.service.catalogue import operations
 from counter.service.operation import Operation
 
@@ -98,3 +101,17 @@ def test_every_union_answer_is_annotated() -> None:
     annotated = _annotated()
     bare = sorted(name for name, op in OPERATIONS.items() if _union(op.response) and name not in annotated)
     assert not bare
+
+
+def _implementation(op: Operation[Any, Any]) -> Any:
+    module, _, name = op.runs.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
+@pytest.mark.parametrize("name", sorted(OPERATIONS))
+def test_implementation_takes_and_answers_what_is_declared(name: str) -> None:
+    op = OPERATIONS[name]
+    function = _implementation(op)
+    hints = typing.get_type_hints(function)
+    _work, call, request = inspect.signature(function).parameters
+    assert (hints[call], hints[request], hints["return"]) == (Call, op.request, _hint(op.response))
