@@ -4,7 +4,10 @@ An operation is declared once, in the module of its area (:mod:`counter.service.
 faces import the declaration to call it, the in-process transport (:mod:`counter.service.local`) imports the
 function it names to run it, and the generated reference (``docs/operations.md``) prints it.  Naming the function
 by its dotted path keeps the declarations free of the actions, so that a face importing them loads neither the
-actions nor SQLAlchemy (the window shows before either is imported).
+actions nor SQLAlchemy (the window shows before either is imported).  An area may instead keep its implementations
+beside its declarations and bind each by reference, each implementation importing its actions when it runs
+(:mod:`counter.service.keys`): mypy then checks the binding and the implementation's request and answer against the
+declaration, and the faces still load no action.
 
 The declaration carries its answer's type, so that ``service.call(TAKE_INTAKE, request)`` is a ``TakenIntake`` to
 mypy at every call site.  :func:`read` and :func:`write` take the response as ``type[Res]`` and mypy binds ``Res``
@@ -20,11 +23,15 @@ says once), and a ``cast`` at the call sites (the fact kept where it is used, no
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, Generic, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from counter.access.roles import Permission
+
+if TYPE_CHECKING:
+    from counter.service.call import Call
 
 Req = TypeVar("Req")
 Res = TypeVar("Res")
@@ -50,7 +57,8 @@ Gate = Permission | Open
 class Operation(Generic[Req, Res_co]):
     """One named operation.
 
-    ``runs``: the implementation, ``module:function``, called as ``function(work, call, request)`` with the unit
+    ``runs``: the implementation, the function itself or its ``module:function``, called as
+    ``function(work, call, request)`` with the unit
     of work (a SQLAlchemy session; for ``whole`` operations the store itself), the call's context the transport
     made (:class:`counter.service.call.Call`: the desk it is run for or None, the day and the moment) and the
     request; it returns the response.  ``faults``: the exception classes, ``module:Class``, that it may
@@ -67,7 +75,7 @@ class Operation(Generic[Req, Res_co]):
     response: Any  # a type hint: ``CaseView``, ``tuple[CaseRow, ...]``, ``str | None``
     writes: bool
     gate: Gate
-    runs: str
+    runs: str | Callable[..., Any]
     faults: tuple[str, ...] = ()
     whole: bool = False
     doc: str = ""
@@ -83,7 +91,7 @@ def read(
     request: type[Req],
     response: type[Res],
     gate: Gate,
-    runs: str,
+    runs: str | Callable[[Any, Call, Req], Res],
     faults: tuple[str, ...] = (),
     doc: str = "",
 ) -> Operation[Req, Res]: ...
@@ -93,7 +101,7 @@ def read(
     request: type[Req],
     response: None,
     gate: Gate,
-    runs: str,
+    runs: str | Callable[[Any, Call, Req], None],
     faults: tuple[str, ...] = (),
     doc: str = "",
 ) -> Operation[Req, None]: ...
@@ -103,7 +111,7 @@ def read(
     request: type[Req],
     response: object,
     gate: Gate,
-    runs: str,
+    runs: str | Callable[[Any, Call, Req], Res],
     faults: tuple[str, ...] = (),
     doc: str = "",
 ) -> Operation[Req, Res]: ...  # a union: ``Res`` is the constant's annotation (the module's docstring)
@@ -112,7 +120,7 @@ def read(
     request: type[Req],
     response: object,
     gate: Gate,
-    runs: str,
+    runs: str | Callable[..., Any],
     faults: tuple[str, ...] = (),
     doc: str = "",
 ) -> Operation[Req, Any]:
@@ -126,7 +134,7 @@ def write(
     request: type[Req],
     response: type[Res],
     gate: Gate,
-    runs: str,
+    runs: str | Callable[[Any, Call, Req], Res],
     faults: tuple[str, ...] = (),
     doc: str = "",
     whole: bool = False,
@@ -138,7 +146,7 @@ def write(
     request: type[Req],
     response: None,
     gate: Gate,
-    runs: str,
+    runs: str | Callable[[Any, Call, Req], None],
     faults: tuple[str, ...] = (),
     doc: str = "",
     whole: bool = False,
@@ -150,7 +158,7 @@ def write(
     request: type[Req],
     response: object,
     gate: Gate,
-    runs: str,
+    runs: str | Callable[[Any, Call, Req], Res],
     faults: tuple[str, ...] = (),
     doc: str = "",
     whole: bool = False,
@@ -161,7 +169,7 @@ def write(
     request: type[Req],
     response: object,
     gate: Gate,
-    runs: str,
+    runs: str | Callable[..., Any],
     faults: tuple[str, ...] = (),
     doc: str = "",
     whole: bool = False,
