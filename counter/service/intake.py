@@ -11,18 +11,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from counter.access.roles import Permission
-from counter.calendar.workdays import BeyondData
 from counter.case.intake_request import IntakeRequest, TakenIntake
 from counter.case.month_figures import MonthFigures
 from counter.case.open_cases import OpenCase
 from counter.case.promise_figures import FigureGroup
 from counter.catalog.model import Item
 from counter.catalog.stored_guide import StoredGuide
+from counter.documents.outcome_preview import IntakePreview, PreviewGrounds
 from counter.host.licence_library import LookUp
 from counter.intake.draft import IntakeDraft, StoredDraft
 from counter.intake.known_party import KnownParty
 from counter.intake.licences import LibrarySettings
-from counter.intake.outcome import Decision
 from counter.intake.request_file import IntakeFile
 from counter.intake.rules import IntakeRules
 from counter.service.operation import Open, Operation, read, write
@@ -64,16 +63,6 @@ class PreviewIntake:
 
     request: IntakeRequest
     applied: tuple[Item, ...]
-
-
-@dataclass(frozen=True)
-class IntakePreview:
-    """The outcome the commit would come to now; ``beyond``: where the holiday data stops before its dates;
-    ``papers``: the hall's 收件 paper of each outcome (by Outcome value) where it only receives the items."""
-
-    decision: Decision
-    beyond: BeyondData | None
-    papers: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -204,6 +193,14 @@ PREVIEW_INTAKE = read(
     f"{_RUNS}:preview_intake",
     faults=("counter.intake.not_possible:IntakeNotPossible",),
     doc="The outcome the form comes to now, read as the commit reads it, with the papers it would print.",
+)
+PREVIEW_GROUNDS = read(
+    "intake.preview_grounds",
+    GuideVersion,
+    PreviewGrounds,
+    Open.ANY_DESK,
+    f"{_RUNS}:preview_grounds",
+    doc="What an intake's preview is decided from besides the form, read once when the intake opens.",
 )
 KNOWN_PARTY: Operation[KnownPartyOf, KnownParty | None] = read(
     "intake.known_party",

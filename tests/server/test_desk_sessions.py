@@ -86,7 +86,7 @@ def _sent(hall: InProcess) -> Iterator[list[str]]:
 def test_a_request_s_session_is_checked_in_two_reads_and_its_use_noted(hall: InProcess) -> None:
     """Every request at the server is checked so, before its own work: the session with its desk and account in one
     read, the site's identity in another (its six settings were six reads, and the account was read twice), and the
-    session's last use written (for the idle end)."""
+    session's last use written (for the idle end) when a minute has passed since it was."""
     _find(hall, START + dt.timedelta(minutes=1))
     with _sent(hall) as sent:
         found = _find(hall, START + dt.timedelta(minutes=2))
@@ -96,6 +96,25 @@ def test_a_request_s_session_is_checked_in_two_reads_and_its_use_noted(hall: InP
     assert len(reads) == 2, reads
     assert len(writes) == 1, writes
     assert "used_at" in writes[0], writes
+
+
+def test_a_read_within_the_minute_writes_nothing(hall: InProcess) -> None:
+    """A desk's reads (a preview, a search) each check the session: within a minute of its last noted use, the check
+    writes nothing, so that a read at the hall stays a read."""
+    _find(hall, START + dt.timedelta(minutes=1))
+    with _sent(hall) as sent:
+        for seconds in (1, 20, 59):
+            assert isinstance(_find(hall, START + dt.timedelta(minutes=1, seconds=seconds)), SessionDesk)
+    writes = [s for s in sent if s.upper().startswith(("UPDATE", "INSERT", "DELETE"))]
+    assert writes == []
+
+
+def test_a_session_used_within_each_minute_is_not_idle(hall: InProcess) -> None:
+    """The use noted once a minute still keeps a session in steady use alive past the idle limit."""
+    at = START
+    while at < START + dt.timedelta(minutes=2 * IDLE_MINUTES):
+        at += dt.timedelta(seconds=50)
+        assert isinstance(_find(hall, at), SessionDesk), at
 
 
 def test_a_session_stands_for_its_account_at_its_desk(hall: InProcess) -> None:

@@ -32,6 +32,7 @@ from counter.case.intake_request import IntakeRequest, TakenIntake, intake_reque
 from counter.case.not_found import CaseNotFound
 from counter.case.number_faults import NumbersBehind, OtherSeries
 from counter.catalog.stored_guide import StoredGuide
+from counter.documents.outcome_preview import IntakePreview
 from counter.intake.checklist import Checklist, MaterialEntry, answer, record_entry, start_checklist
 from counter.intake.draft import DraftProblemCode, DraftUnreadable, IntakeDraft, fit_checklist
 from counter.intake.known_party import KnownParty
@@ -45,7 +46,6 @@ from counter.service.intake import (
     READ_GUIDE_VERSION,
     TAKE_INTAKE,
     GuideVersion,
-    IntakePreview,
     KnownPartyOf,
     OpenCasesOf,
     TakeIntake,
@@ -136,7 +136,7 @@ class IntakePanel(CommitWaits):
         form.insertRow(hint_row + 1, self.open_cases)
         day = INTAKE_DAY.format(date=day_text(today()), desk=desk.identity.desk_no, clerk=desk.clerk)
         self.day_label.setText(day)
-        self.preview = Preview(self, runner, desk, self)
+        self.preview = Preview(self, runner, desk, today, self)
         self._connect_signals()
         self.refusal.offer(refusal_grounds(self.bundle))
         self.refusal.show_items(self.bundle.items)
@@ -511,6 +511,7 @@ class IntakePanel(CommitWaits):
         try:
             taken = self._runner.call(TAKE_INTAKE, request, self._desk)  # worded below, once the draft's fate is known
         except IntakeNotPossible as err:
+            self.preview.reread()  # the server decided otherwise than the desk's preview: its grounds read again
             self.show_message(commit_problems(err, self.bundle.subject))
         except CaseNotFound as err:
             self.show_message(INTAKE_PREVIOUS_NOT_FOUND.format(case_no=err.case_no))
