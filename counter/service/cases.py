@@ -32,7 +32,7 @@ from counter.case.status import CaseEvent, CaseStatus
 from counter.case.view import CaseRow, CaseView
 from counter.documents.case_page import CasePage
 from counter.documents.handed_over import HandedOver
-from counter.service.operation import Open, read, write
+from counter.service.operation import Open, Operation, read, write
 
 _RUNS = "counter.service.runs.cases:"
 _MOVED = "counter.case.status:MoveNotAllowed"
@@ -95,7 +95,7 @@ class CaseShown:
     whole: bool
 
 
-READ_CASE = read(
+READ_CASE: Operation[ReadCase, CasePage | None] = read(
     "cases.read_case",
     ReadCase,
     CasePage | None,
@@ -478,7 +478,7 @@ GRANT_ON_PLEDGE = write(
     faults=_PLEDGE_FAULTS,
     doc="准予 on the applicant's signed promise, by the body that may decide the item; its 核查 date kept.",
 )
-READ_PLEDGE = read(
+READ_PLEDGE: Operation[PledgeItem, PledgeRow | None] = read(
     "cases.read_pledge",
     PledgeItem,
     PledgeRow | None,

@@ -24,7 +24,7 @@ from counter.intake.known_party import KnownParty
 from counter.intake.licences import LibrarySettings
 from counter.intake.request_file import IntakeFile
 from counter.intake.rules import IntakeRules
-from counter.service.operation import Open, read, write
+from counter.service.operation import Open, Operation, read, write
 
 _RUNS = "counter.service.runs.intake"
 #: what refuses an intake: the form not yet takeable, the desk's numbers behind or in another site's series
@@ -140,7 +140,7 @@ DROP_DRAFT = write(
     f"{_RUNS}:drop_draft",
     doc="The clerk gave the intake up, or took it: no draft is kept for the desk.",
 )
-CHECK_DRAFT = write(
+CHECK_DRAFT: Operation[DeskOnly, StoredDraft | None] = write(
     "intake.check_draft",
     DeskOnly,
     StoredDraft | None,
@@ -153,7 +153,7 @@ CHECK_DRAFT = write(
 
 # --- the form and its commit --------------------------------------------------------------------------------
 
-READ_GUIDE_VERSION = read(
+READ_GUIDE_VERSION: Operation[GuideVersion, StoredGuide | None] = read(
     "intake.read_guide_version",
     GuideVersion,
     StoredGuide | None,
@@ -161,7 +161,7 @@ READ_GUIDE_VERSION = read(
     f"{_RUNS}:read_guide_version",
     doc="One stored guide version (a draft's, a case's); None when it is gone.",
 )
-READ_CURRENT_GUIDE = read(
+READ_CURRENT_GUIDE: Operation[CurrentGuide, StoredGuide | None] = read(
     "intake.read_current_guide",
     CurrentGuide,
     StoredGuide | None,
@@ -202,7 +202,7 @@ PREVIEW_GROUNDS = read(
     f"{_RUNS}:preview_grounds",
     doc="What an intake's preview is decided from besides the form, read once when the intake opens.",
 )
-KNOWN_PARTY = read(
+KNOWN_PARTY: Operation[KnownPartyOf, KnownParty | None] = read(
     "intake.known_party",
     KnownPartyOf,
     KnownParty | None,
@@ -219,7 +219,7 @@ OPEN_CASES = read(
     doc="The applicant's cases of this bundle not yet over, newest first, asked before she is taken again: the "
     "number, day and status of each, nothing of the person.",
 )
-RESUBMISSION = read(
+RESUBMISSION: Operation[Resubmission, IntakeDraft | None] = read(
     "intake.resubmission",
     Resubmission,
     IntakeDraft | None,
