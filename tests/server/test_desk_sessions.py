@@ -165,6 +165,23 @@ def test_a_wrong_password_is_answered_as_an_unknown_login(hall: InProcess) -> No
     assert wrong.result.attempts_left == 0
 
 
+def test_an_unknown_login_locks_at_the_door_as_an_account_does(hall: InProcess) -> None:
+    """LOCKED tells no more than a wrong password does: five tries of a login no account has lock it at that desk as
+    five wrong passwords lock an account, for the same time, answered word for word alike."""
+
+    def tries(login: str) -> list[Any]:
+        opened = [hall.call(OPEN_SESSION, OpenSession(login, f"wrong-{n}", "8", KEY, f"{login}{n}" * 8, START))
+                  for n in range(6)]  # fmt: skip
+        return [dataclasses.replace(o.result, login="") for o in opened]
+
+    known, unknown = tries("wulan"), tries("nobody")
+    assert [r.outcome for r in unknown] == [SignInOutcome.UNKNOWN_LOGIN] * 4 + [SignInOutcome.LOCKED] * 2
+    assert unknown == known
+    later = START + dt.timedelta(minutes=16)  # the lock over, the count starts afresh, as an account's does
+    again = hall.call(OPEN_SESSION, OpenSession("nobody", "wrong", "8", KEY, "w" * 64, later))
+    assert again.result.outcome is SignInOutcome.UNKNOWN_LOGIN
+
+
 def test_wrong_passwords_at_one_desk_lock_the_account_there_alone(hall: InProcess) -> None:
     """Whoever holds desk 9's key locks the administrator at desk 9 only: she signs in at desk 8, and at the server's
     own command line (the accounts' in-process sign-in), as if nothing happened; desk 9 stays locked for its time."""
