@@ -41,11 +41,11 @@ class Watch:
 WATCHED: list[Watch] = []
 
 
-def watch(folder: Path, url: str, env: Mapping[str, str]) -> Watch:
+def watch(folder: Path, url: str, env: Mapping[str, str], *, once: bool = False) -> Watch:
     """Watch a server started with ``folder`` for its output, on ``url``, in ``env`` (its ``COUNTER_HOME`` and
-    ``COUNTER_STATE`` hold its counter.log)."""
+    ``COUNTER_STATE`` hold its counter.log).  ``once``: servers started and stopped within one test, read after it."""
     folders = [folder, *(Path(env[name]) for name in ("COUNTER_HOME", "COUNTER_STATE") if env.get(name))]
-    one = Watch(tuple(folders), {make_url(url).password or ""})
+    one = Watch(tuple(folders), {make_url(url).password or ""}, running=not once)
     WATCHED.append(one)
     return one
 
