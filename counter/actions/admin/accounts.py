@@ -207,7 +207,10 @@ def _attempt(
     if desk is not None and counted:
         where = desk.identity
         at_desk = desk_attempts(session, login[:_LOGIN_IN_AUDIT], where.site_code, where.desk_no, now)
-        attempts = at_desk if row is None else dataclasses.replace(at_desk, disabled=row.attempts.disabled)
+        # a disabled account is told so only with its own password: with a wrong one it is counted and answered as
+        # any login, so that the door's answer tells nobody which logins exist
+        disabled = row is not None and row.attempts.disabled and password_ok
+        attempts = at_desk if row is None else dataclasses.replace(at_desk, disabled=disabled)
     decision = decide(attempts, password_ok, now)
     if row is None and decision.state is not None:
         decision = _unknown_at_door(decision)
