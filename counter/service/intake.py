@@ -128,17 +128,19 @@ KEEP_DRAFT = write(
     "intake.keep_draft",
     KeepDraft,
     None,
-    Open.ANY_DESK,
+    Permission.TAKE_INTAKE,
     f"{_RUNS}:keep_draft",
-    doc="Keep the desk's unfinished intake, replacing the one kept before.",
+    doc="Keep the desk's unfinished intake, replacing the one kept before; only by an account that takes "
+    "intakes (a department's, signed in at a clerk's desk, would overwrite the clerk's applicant).",
 )
 DROP_DRAFT = write(
     "intake.drop_draft",
     DeskOnly,
     None,
-    Open.ANY_DESK,
+    Permission.TAKE_INTAKE,
     f"{_RUNS}:drop_draft",
-    doc="The clerk gave the intake up, or took it: no draft is kept for the desk.",
+    doc="The clerk gave the intake up, or took it: no draft is kept for the desk; only by an account that takes "
+    "intakes (the desk's draft is the clerk's).",
 )
 CHECK_DRAFT: Operation[DeskOnly, StoredDraft | None] = write(
     "intake.check_draft",

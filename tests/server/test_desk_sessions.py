@@ -184,6 +184,38 @@ def test_a_wrong_password_is_answered_as_an_unknown_login(hall: InProcess) -> No
     assert wrong.result.attempts_left == 0
 
 
+def test_an_unknown_login_locks_at_the_door_as_an_account_does(hall: InProcess) -> None:
+    """LOCKED tells no more than a wrong password does: five tries of a login no account has lock it at that desk as
+    five wrong passwords lock an account, for the same time, answered word for word alike."""
+
+    def tries(login: str) -> list[Any]:
+        opened = [hall.call(OPEN_SESSION, OpenSession(login, f"wrong-{n}", "8", KEY, f"{login}{n}" * 8, START))
+                  for n in range(6)]  # fmt: skip
+        return [dataclasses.replace(o.result, login="") for o in opened]
+
+    known, unknown = tries("wulan"), tries("nobody")
+    assert [r.outcome for r in unknown] == [SignInOutcome.UNKNOWN_LOGIN] * 4 + [SignInOutcome.LOCKED] * 2
+    assert unknown == known
+    later = START + dt.timedelta(minutes=16)  # the lock over, the count starts afresh, as an account's does
+    again = hall.call(OPEN_SESSION, OpenSession("nobody", "wrong", "8", KEY, "w" * 64, later))
+    assert again.result.outcome is SignInOutcome.UNKNOWN_LOGIN
+
+
+def test_a_disabled_account_is_told_so_only_with_its_password(hall: InProcess) -> None:
+    """With a wrong password a disabled account is answered, counted and locked as an unknown login is."""
+    batu = NewAccount("batu", "巴图", frozenset({Role.CLERK}), PASSWORD)
+    wulan = Desk(DeskIdentity("XAM01", "1"), "乌兰", Actor("wulan", "乌兰", frozenset({Role.ADMIN})))
+    assert hall.call(ADD_ACCOUNT, batu, wulan) == ()
+    assert hall.call(DISABLE_ACCOUNT, AccountLogin("batu"), wulan) == ()
+
+    def tried(login: str, password: str, token: str) -> Any:
+        opened = hall.call(OPEN_SESSION, OpenSession(login, password, "8", KEY, token, START))
+        return dataclasses.replace(opened.result, login="")
+
+    assert tried("batu", "wrong", "x" * 64) == tried("nobody", "wrong", "y" * 64)
+    assert tried("batu", PASSWORD, "z" * 64).outcome is SignInOutcome.DISABLED
+
+
 def test_wrong_passwords_at_one_desk_lock_the_account_there_alone(hall: InProcess) -> None:
     """Whoever holds desk 9's key locks the administrator at desk 9 only: she signs in at desk 8, and at the server's
     own command line (the accounts' in-process sign-in), as if nothing happened; desk 9 stays locked for its time."""
