@@ -73,7 +73,7 @@ def add_pledge_commands(item: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_item_pledge(args: argparse.Namespace) -> int:
-    from counter.service.cases import GRANT_ON_PLEDGE, READ_PLEDGE, PledgeItem, PledgeStep
+    from counter.service.pledges import GRANT_ON_PLEDGE, READ_PLEDGE, PledgeItem, PledgeStep
 
     service, by = open_service(args), desk()
     step = PledgeStep(args.case_no, args.item, args.result_no.strip())
@@ -86,7 +86,7 @@ def cmd_item_pledge(args: argparse.Namespace) -> int:
 
 
 def cmd_item_check(args: argparse.Namespace) -> int:
-    from counter.service.cases import RECORD_PLEDGE_CHECK, PledgeCheck
+    from counter.service.pledges import RECORD_PLEDGE_CHECK, PledgeCheck
 
     service, by = open_service(args), desk()
     correct_by = parse_date(args.correct_by) if args.correct_by else None
@@ -103,7 +103,7 @@ def cmd_item_check(args: argparse.Namespace) -> int:
 
 
 def cmd_item_hear(args: argparse.Namespace) -> int:
-    from counter.service.cases import HEAR_PLEDGE, FalsePledgeStep
+    from counter.service.pledges import HEAR_PLEDGE, FalsePledgeStep
 
     service, by = open_service(args), desk()
     step = FalsePledgeStep(args.case_no, args.item, parse_date(args.hear_by))
@@ -114,7 +114,7 @@ def cmd_item_hear(args: argparse.Namespace) -> int:
 
 
 def cmd_item_revoke(args: argparse.Namespace) -> int:
-    from counter.service.cases import REVOKE_PLEDGE, FalsePledgeStep
+    from counter.service.pledges import REVOKE_PLEDGE, FalsePledgeStep
 
     service, by = open_service(args), desk()
     row = _faults(args, lambda: service.call(REVOKE_PLEDGE, FalsePledgeStep(args.case_no, args.item), by))
@@ -123,7 +123,7 @@ def cmd_item_revoke(args: argparse.Namespace) -> int:
 
 
 def cmd_item_pledges(args: argparse.Namespace) -> int:
-    from counter.service.cases import PLEDGE_CHECKS, PledgeChecks
+    from counter.service.pledges import PLEDGE_CHECKS, PledgeChecks
 
     rows = open_service(args).call(PLEDGE_CHECKS, PledgeChecks(args.department.strip(), open_only=not args.all), desk())
     if args.json:
@@ -137,7 +137,7 @@ def cmd_item_pledges(args: argparse.Namespace) -> int:
 
 
 def cmd_item_pledge_paper(args: argparse.Namespace) -> int:
-    from counter.service.cases import PLEDGE_PAPER, PledgePaper
+    from counter.service.pledges import PLEDGE_PAPER, PledgePaper
 
     service, by = open_service(args), desk()
     notice = "correction" if args.correction else "hearing" if args.hearing else ""

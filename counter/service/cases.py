@@ -1,10 +1,11 @@
 """A case after its intake: its page read, the lists of cases, the steps the window and the departments take on it
-(容缺 and 补正, decisions item by item, 分发, a department's steps, 统一出件, 告知承诺, 当场办结), the site's
+(容缺 and 补正, decisions item by item, 分发, a department's steps, 统一出件, 当场办结), the site's
 authority over its items, and the training run.
 
 Each step names the case by its number and carries the day or moment the face reads from its clock (a training
 desk's day); the action checks the step against the case as it stands now and refuses with the domain's exception,
-which the face words.  The papers a case prints are :mod:`counter.service.documents`.
+which the face words.  The papers a case prints are :mod:`counter.service.documents`; the steps of 告知承诺 are
+:mod:`counter.service.pledges`.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from counter.access.case_acts import CaseAct
-from counter.access.pledge_offers import PledgeOffer, PledgeRow
+from counter.access.pledge_offers import PledgeRow
 from counter.access.roles import Permission
 from counter.calendar.workdays import HolidayTable
 from counter.case.case_lists import DayLists
@@ -39,12 +40,6 @@ _MOVED = "counter.case.status:MoveNotAllowed"
 _DECISION = "counter.case.decisions:DecisionRefused"
 _NOT_POSSIBLE = "counter.intake.not_possible:IntakeNotPossible"
 _STEP_FAULTS = (_DECISION, _MOVED, _NOT_POSSIBLE, "counter.case.correction_lapse:CorrectionNotDue")
-_PLEDGE_FAULTS = (
-    "counter.case.pledge_checks:PledgeRefused",
-    _DECISION,
-    _MOVED,
-    "counter.documents.data:DocumentNotPossible",
-)
 
 
 @dataclass(frozen=True)
@@ -410,125 +405,6 @@ COMING_DUE = read(
     Open.ANY_DESK,
     f"{_RUNS}coming_due",
     doc="The items due by the next working day or overdue, of every department.",
-)
-
-# --- 告知承诺 -------------------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PledgeStep:
-    case_no: str
-    item_code: str
-    result_no: str = ""  # the licence's own number (the 合格证's), as the department gives it
-
-
-@dataclass(frozen=True)
-class PledgeItem:
-    case_no: str
-    item_code: str
-
-
-@dataclass(frozen=True)
-class PledgeCheck:
-    case_no: str
-    item_code: str
-    kept: bool
-    finding: str = ""
-    correct_by: dt.date | None = None  # the 责令限期改正's last day, where the item's law orders one
-
-
-@dataclass(frozen=True)
-class PledgePaper:
-    case_no: str
-    item_code: str
-    revoked: bool  # the 撤销行政许可决定书, not the 告知承诺书
-    notice: str = ""  # "correction": the 责令限期改正通知书; "hearing": the 陈述申辩告知书
-
-
-@dataclass(frozen=True)
-class FalsePledgeStep:
-    """A step of a promise found false: the 陈述申辩 notice (``hear_by``: its last day) or the revocation."""
-
-    case_no: str
-    item_code: str
-    hear_by: dt.date | None = None
-
-
-@dataclass(frozen=True)
-class PledgeChecks:
-    department: str = ""  # the deciding department's full name; "": every department's
-    open_only: bool = True
-
-
-PLEDGE_OFFERS = read(
-    "cases.pledge_offers",
-    CaseNo,
-    tuple[PledgeOffer, ...],
-    Open.ANY_DESK,
-    f"{_RUNS}pledge_offers",
-    doc="The case's items the guide marks for 告知承诺, each with its grant and check so far and the account's "
-    "standing to act on it.",
-)
-GRANT_ON_PLEDGE = write(
-    "cases.grant_on_pledge",
-    PledgeStep,
-    CaseStatus,
-    Open.IN_ACTION,
-    f"{_RUNS}grant_on_pledge",
-    faults=_PLEDGE_FAULTS,
-    doc="准予 on the applicant's signed promise, by the body that may decide the item; its 核查 date kept.",
-)
-READ_PLEDGE: Operation[PledgeItem, PledgeRow | None] = read(
-    "cases.read_pledge",
-    PledgeItem,
-    PledgeRow | None,
-    Open.ANY_DESK,
-    f"{_RUNS}read_pledge",
-    doc="The grant on a promise of one item of a case, with its check; None when there is none.",
-)
-RECORD_PLEDGE_CHECK = write(
-    "cases.record_pledge_check",
-    PledgeCheck,
-    PledgeRow,
-    Open.IN_ACTION,
-    f"{_RUNS}record_pledge_check",
-    faults=_PLEDGE_FAULTS,
-    doc="The 核查 of a promise: kept, or found false and the licence revoked.",
-)
-HEAR_PLEDGE = write(
-    "cases.hear_pledge",
-    FalsePledgeStep,
-    PledgeRow,
-    Open.IN_ACTION,
-    f"{_RUNS}hear_pledge",
-    faults=_PLEDGE_FAULTS,
-    doc="The 陈述申辩 notice of a promise found false, once any correction ordered ran out uncorrected.",
-)
-REVOKE_PLEDGE = write(
-    "cases.revoke_pledge",
-    FalsePledgeStep,
-    PledgeRow,
-    Open.IN_ACTION,
-    f"{_RUNS}revoke_pledge",
-    faults=_PLEDGE_FAULTS,
-    doc="The licence got on a promise found false revoked, once the applicant's period to be heard ran out.",
-)
-PLEDGE_CHECKS = read(
-    "cases.pledge_checks",
-    PledgeChecks,
-    tuple[PledgeRow, ...],
-    Open.ANY_DESK,
-    f"{_RUNS}pledge_checks",
-    doc="The grants on a promise awaiting their check (or all), the earliest due first.",
-)
-PLEDGE_PAPER = write(
-    "cases.pledge_paper",
-    PledgePaper,
-    bytes,
-    Open.IN_ACTION,  # the window's PRINT, or the deciding department's own standing on the item
-    f"{_RUNS}pledge_paper",
-    faults=_PLEDGE_FAULTS,
-    doc="The 告知承诺书, or the 撤销行政许可决定书 of a promise found false, as PDF; numbered once.",
 )
 
 # --- the site's authority over its items ------------------------------------------------------------------------

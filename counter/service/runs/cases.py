@@ -1,4 +1,4 @@
-"""The cases' operations in process (:mod:`counter.service.cases`)."""
+"""The cases' operations in process (:mod:`counter.service.cases`, :mod:`counter.service.pledges`)."""
 
 from __future__ import annotations
 
@@ -51,7 +51,6 @@ from counter.service.cases import (
     DenyLapsed,
     DepartmentDay,
     ExtendDeferral,
-    FalsePledgeStep,
     FindCases,
     FulfilDeferred,
     HandOverResults,
@@ -60,11 +59,6 @@ from counter.service.cases import (
     ListCases,
     MoveCase,
     Nothing,
-    PledgeCheck,
-    PledgeChecks,
-    PledgeItem,
-    PledgePaper,
-    PledgeStep,
     Queue,
     ReadCase,
     ReadQueue,
@@ -74,6 +68,7 @@ from counter.service.cases import (
     SiteCode,
     SiteDay,
 )
+from counter.service.pledges import FalsePledgeStep, PledgeCheck, PledgeChecks, PledgeItem, PledgePaper, PledgeStep
 from counter.service.runs import at_desk
 
 #: the roles that choose which department's items they read, their own department or none

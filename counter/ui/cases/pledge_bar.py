@@ -8,7 +8,7 @@ the body that may decide it, checked after, and revoked when the check finds the
 告知承诺书's preview), 核查属实, 承诺不实，撤销许可 (with what the check found; then the 撤销行政许可决定书's
 preview), and each paper again.  Where the account may not, it says why: the body that decides the item (the one rule,
 :mod:`counter.access.authority`), or the supervisor's role a revocation needs.  Each act is a step under a short
-confirmation row (确认 / 取消, Enter and Esc), asked again by its operation (:mod:`counter.service.cases`); the papers
+confirmation row (确认 / 取消, Enter and Esc), asked again by its operation (:mod:`counter.service.pledges`); the papers
 go through the app's print preview (:func:`counter.ui.printing.opening.open_preview`), numbered the first time and
 reprinted the same.
 """
@@ -39,12 +39,12 @@ from counter.case.view import CaseView
 from counter.documents.data import DocumentNotPossible
 from counter.documents.kinds import DocumentKind
 from counter.documents.made import MadeDocument
-from counter.service.cases import (
+from counter.service.cases import CaseNo
+from counter.service.pledges import (
     GRANT_ON_PLEDGE,
     PLEDGE_OFFERS,
     PLEDGE_PAPER,
     RECORD_PLEDGE_CHECK,
-    CaseNo,
     PledgeCheck,
     PledgePaper,
     PledgeStep,
