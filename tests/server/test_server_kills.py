@@ -266,8 +266,10 @@ def test_a_server_killed_while_a_report_is_at_the_platform_loses_none_and_sends_
     server = _started(servers, hall, "server", *HALL_WORK)
     with running_platform() as platform:
         admin = server.desk("8", "admin", PASSWORD)
+        # published before the site reports: a reporting site refuses a sample's illustrative codes, and the
+        # shipped guide is a sample's
+        admin.call(PUBLISH_GUIDE, BundleCode(BUNDLE))
         _set_platform(admin, platform)
-        admin.call(PUBLISH_GUIDE, BundleCode(BUNDLE))  # the shipped guide is a sample's: no report leaves for it
         platform.script[:] = [200, STALL]  # the second report kept by the platform, its answer never coming
         cases = _take_intakes(server.desk("9", "wulan", PASSWORD), 1, 4)
         _until(lambda: len(platform.requests) >= 2, "the second report at the platform", server.log)
