@@ -30,7 +30,9 @@ right (:class:`counter.ui.pad.vertical_text.VerticalText`, standing in for the l
 clerk's name, the bundle's), the faces' names and the two buttons' short words stay on a horizontal line.
 
 The window shows plain data and says what the applicant did; it never opens the database
-(:class:`counter.ui.pad.controller.PadController` does).
+(:class:`counter.ui.pad.controller.PadController` does).  It holds the pad's run from page to page, what a tap
+records and how large its text may be; the pages' widgets are built in :mod:`counter.ui.pad.pad_pages`, and the
+words set as their script is written (a line, or Mongolian columns) in :mod:`counter.ui.pad.pad_script`.
 """
 
 from __future__ import annotations
@@ -41,27 +43,16 @@ from functools import partial
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
-from PySide6.QtWidgets import (
-    QBoxLayout,
-    QFrame,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QLayout,
-    QLineEdit,
-    QPushButton,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
-from counter.ratings.choice import MAX_COMMENT_LENGTH, RatingChoice
+from counter.ratings.choice import RatingChoice
 from counter.ratings.levels import Level, is_bad
 from counter.ratings.views import PadCase
-from counter.ui.pad.clerk_card import AVATAR, ClerkCard, Words, pad_label, touch_button
-from counter.ui.pad.faces import FaceButton, ThanksMark
+from counter.ui.pad.clerk_card import AVATAR, Words
+from counter.ui.pad.pad_pages import IdlePage, RatingPage, ReasonsPage, ThanksPage
+from counter.ui.pad.pad_script import Columns, scale_columns
 from counter.ui.pad.region_page import RegionPage
-from counter.ui.pad.style import LEAST_TARGET, LEVEL_BADGES, pad_style, scale_of
+from counter.ui.pad.style import LEVEL_BADGES, pad_style, scale_of
 from counter.ui.pad.text_fit import largest_fitting, lay_out
 from counter.ui.pad.timers import PadTimer, TimerFactory
 from counter.ui.pad.touch_watch import TouchWatch
@@ -95,53 +86,6 @@ from counter.words.translate import words_in
 
 #: how long the thanks stay before the pad returns to its idle page
 THANKS_MS = 6000
-REASON_COLUMNS = 3
-#: a Mongolian reason stands in columns, narrower than a line: more buttons to a row, fewer rows
-VERTICAL_REASON_COLUMNS = 5
-REASON = "reason"  # the property of a reason button holding the reason it stands for
-#: how long a column of vertical Mongolian may be, by role, at 800×480: larger text takes more columns, as larger
-#: horizontal text takes more lines (the rating's question and hint in the height the faces leave spare)
-COLUMN_LENGTHS = {"question": 68, "hint": 68, "thanks": 150, "thanks-detail": 150, "reason-words": 140}
-
-
-def mongolian(text: str) -> bool:
-    """Whether ``text`` holds Mongolian script (U+1800–U+18AF), which is set vertically."""
-    return any("\u1800" <= char <= "\u18af" for char in text)
-
-
-def two_lines(label: str) -> str:
-    """A reason's words on two lines, broken at the space nearest its middle: a button does not wrap its text, and a
-    Mongolian reason of three or four words on one line made the three columns of buttons wider than the pad (a
-    label without spaces, as a Chinese one is, stays on one line; the narrow space U+202F before a suffix is never a
-    break)."""
-    spaces = [i for i, char in enumerate(label) if char == " "]
-    if not spaces:
-        return label
-    middle = min(spaces, key=lambda i: abs(i - len(label) / 2))
-    return f"{label[:middle]}\n{label[middle + 1 :]}"
-
-
-def label_reason(button: QPushButton, text: str) -> None:
-    """A reason button's words: Mongolian in vertical columns on the button (the button as large as they need), any
-    other on the button's own line, on two lines where it has a space (:func:`two_lines`)."""
-    column = button.findChild(VerticalText)
-    button.setAccessibleName(text)
-    if not mongolian(text):
-        button.setText(two_lines(text))
-        if column is not None:
-            column.hide()
-        return
-    button.setText("")
-    if column is None:
-        column = VerticalText("reason-words", parent=button)
-        column.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # a tap on the words taps the button
-        column.setProperty("checked", "false")
-        box = QHBoxLayout(button)  # the button never less than its columns need, whatever its style's min-height
-        box.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
-        box.addStrut(LEAST_TARGET)  # nor, for a short reason, less high than a touch target (适老化)
-        box.addWidget(column, 0, Qt.AlignmentFlag.AlignCenter)
-    column.setText(text)
-    column.show()
 
 
 class PadPage(IntEnum):
@@ -195,12 +139,29 @@ class PadWindow(QWidget):
         self._scale = 0.0
         self._room = QSize()  # the size the pad is drawn for: its window's, or the panel it is about to be given
         self._sheet = ""
-        self.columns: dict[QLabel, VerticalText] = {}  # a label, and the vertical text shown for it in Mongolian
+        self.columns = Columns()  # the labels set in vertical columns when their text is Mongolian
+        self.idle_page = IdlePage()
+        self.rating_page = RatingPage(self.columns)
+        self.reasons_page = ReasonsPage(self.columns, keyboard)
+        self.thanks_page = ThanksPage(self.columns)
+        # the pages' widgets the window fills, by their names on the pad
+        self.welcome, self.idle_desk = self.idle_page.welcome, self.idle_page.desk
+        self.idle_card, self.notice = self.idle_page.card, self.idle_page.notice
+        self.rating_card, self.bundle, self.applicant = (
+            self.rating_page.card,
+            self.rating_page.bundle,
+            self.rating_page.applicant,
+        )
+        self.question, self.tap_hint = self.rating_page.question, self.rating_page.tap_hint
+        self.face_buttons = self.rating_page.face_buttons
+        self.chosen, self.reasons_question = self.reasons_page.chosen, self.reasons_page.question
+        self.comment = self.reasons_page.comment
+        self.back_button, self.submit_button = self.reasons_page.back_button, self.reasons_page.submit_button
+        self.thanks, self.thanks_mark = self.thanks_page.thanks, self.thanks_page.mark
+        self.thanks_detail = self.thanks_page.detail
         self.pages = QStackedWidget()
-        self.pages.addWidget(self._build_idle())
-        self.pages.addWidget(self._build_rating())
-        self.pages.addWidget(self._build_reasons())
-        self.pages.addWidget(self._build_thanks())
+        for page in (self.idle_page, self.rating_page, self.reasons_page, self.thanks_page):
+            self.pages.addWidget(page)
         self.region = RegionPage()
         self.pages.addWidget(self.region)
         layout = QVBoxLayout(self)
@@ -209,7 +170,6 @@ class PadWindow(QWidget):
         # a layout's least size would grow the window past the screen's edge instead (Mongolian lines are tall)
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout.addWidget(self.pages)
-        self.reason_buttons: list[QPushButton] = []
         self.escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         self._connect_signals()
         # every touch on any part of the pad, its own widgets made later included: the pad's own widgets are watched,
@@ -233,15 +193,13 @@ class PadWindow(QWidget):
         """The words that do not depend on the service: the title, the hints, the buttons, the faces."""
         words = self.words
         self.setWindowTitle(words(PAD_WINDOW_TITLE))
-        self.set_text(self.tap_hint, words(PAD_TAP_HINT))
-        self.set_text(self.reasons_question, words(PAD_REASONS_QUESTION))
+        self.columns.set_text(self.tap_hint, words(PAD_TAP_HINT))
+        self.columns.set_text(self.reasons_question, words(PAD_REASONS_QUESTION))
         self.comment.setPlaceholderText(words(PAD_COMMENT_HINT))
         self.comment.setAccessibleName(words(PAD_COMMENT_HINT))
         self.back_button.setText(words(PAD_BACK))
         self.submit_button.setText(words(PAD_SUBMIT))
-        for reason_button in self.reason_buttons:
-            label_reason(reason_button, words(reason_button.property(REASON)))
-        self._place_reasons()
+        self.reasons_page.relabel(words)
         names = tuple(words(RATING_LEVEL[level]) for level in self.face_buttons)
         for level, button in self.face_buttons.items():
             button.setText(words(RATING_LEVEL[level]))
@@ -259,145 +217,6 @@ class PadWindow(QWidget):
         if idle.office_mn:
             mongolian = GAP.format(first=idle.office_mn, second=mongolian)
         return f"{mongolian}\n{chinese}"
-
-    def _vertical(self, label: QLabel, layout: QBoxLayout, at: int | None = None, length: int = 0) -> None:
-        """A vertical text for ``label``, in ``layout`` at ``at`` (beside the label by default): shown instead of the
-        label when its text is Mongolian; its columns ``length`` long at 800×480 (by its role's when 0)."""
-        column = VerticalText(str(label.property("role")))
-        column.setProperty("length", length or COLUMN_LENGTHS.get(str(label.property("role")), 120))
-        column.setHidden(True)
-        stretch = layout.stretch(layout.indexOf(label)) if at is None else 0
-        at = layout.indexOf(label) + 1 if at is None else at
-        layout.insertWidget(at, column, stretch, Qt.AlignmentFlag.AlignCenter)
-        self.columns[label] = column
-
-    def set_text(self, label: QLabel, text: str) -> None:
-        """``label``'s text: on the label, or in vertical columns when it is Mongolian script."""
-        label.setText(text)
-        column = self.columns.get(label)
-        if column is None:
-            return
-        column.setText(text)
-        vertical = mongolian(text)
-        label.setHidden(vertical or not text)
-        column.setHidden(not vertical)
-
-    # --- pages ------------------------------------------------------------------------
-
-    def _build_idle(self) -> QWidget:
-        page = QWidget()
-        self.welcome = pad_label("welcome", wrap=True)
-        self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.idle_desk = pad_label("desk")
-        self.idle_desk.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.idle_card = ClerkCard()
-        self.notice = pad_label("notice", wrap=True)
-        self.notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout = QVBoxLayout(page)
-        layout.addWidget(self.welcome)
-        layout.addWidget(self.idle_desk)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.idle_card, 3)
-        row.addStretch(1)
-        layout.addLayout(row)
-        layout.addWidget(self.notice, 1)
-        self._idle_layout = layout
-        return page
-
-    def _build_rating(self) -> QWidget:
-        page = QWidget()
-        self.rating_card = ClerkCard()
-        self.bundle = pad_label("case", wrap=True)
-        self.applicant = pad_label("case")
-        case_card = QFrame()
-        case_card.setProperty("role", "card")
-        case_box = QVBoxLayout(case_card)
-        case_box.addWidget(self.bundle)
-        case_box.addWidget(self.applicant)
-        case_box.addStretch(1)
-        head = QHBoxLayout()
-        # the clerk's card two thirds: an ordinary name (工作人员：窗口工作人员) keeps to one line at 150 % text on an
-        # 800×480 pad, where a second line would push the faces off it; the case's lines wrap
-        head.addWidget(self.rating_card, 2)
-        head.addWidget(case_card, 1)
-        # wraps: a Mongolian question is three times as long as the Chinese
-        self.question = pad_label("question", wrap=True)
-        self.question.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.face_buttons = {level: FaceButton(level, RATING_LEVEL[level]) for level in Level}
-        faces = QHBoxLayout()
-        for button in self.face_buttons.values():
-            faces.addWidget(button)
-        self.tap_hint = pad_label("hint", PAD_TAP_HINT, wrap=True)
-        self.tap_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        # in Mongolian, the question's columns and then the hint's, side by side above the faces: the faces are as
-        # large as the page's width allows, and the height they leave spare holds the columns
-        said = QHBoxLayout()
-        said.addStretch(1)
-        said.addStretch(1)
-        layout = QVBoxLayout(page)
-        layout.addLayout(head)
-        layout.addWidget(self.question)
-        layout.addLayout(said)
-        layout.addLayout(faces, 1)
-        layout.addWidget(self.tap_hint)
-        self._vertical(self.question, said, 1)
-        self._vertical(self.tap_hint, said, 2)
-        self._rating_layout = layout
-        self._faces_layout = faces
-        return page
-
-    def _build_reasons(self) -> QWidget:
-        page = QWidget()
-        self.chosen = pad_label("chosen")
-        self.reasons_question = pad_label("question", PAD_REASONS_QUESTION, wrap=True)
-        top = QHBoxLayout()
-        top.addWidget(self.chosen)
-        top.addWidget(self.reasons_question, 1)
-        top.addStretch(0)  # the badge its own width when the question stands in columns beside the page
-        self.reason_grid = QGridLayout()
-        self.comment = QLineEdit()
-        self.comment.setProperty("role", "comment")
-        self.comment.setPlaceholderText(PAD_COMMENT_HINT)
-        self.comment.setAccessibleName(PAD_COMMENT_HINT)
-        self.comment.setMaxLength(MAX_COMMENT_LENGTH)
-        self.back_button = touch_button(PAD_BACK, "back")
-        self.submit_button = touch_button(PAD_SUBMIT, "submit")
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.back_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.submit_button)
-        column = QVBoxLayout()
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addLayout(top)
-        column.addLayout(self.reason_grid)
-        column.addWidget(self.comment)
-        column.addStretch(1)
-        column.addLayout(buttons)
-        layout = QHBoxLayout(page)
-        layout.addLayout(column, 1)
-        self._vertical(self.reasons_question, layout, 0, 440)  # in Mongolian, columns on the page's left, as tall
-        self.comment.setHidden(not self.keyboard)
-        self._reasons_layout = layout
-        self._reasons_column = column
-        return page
-
-    def _build_thanks(self) -> QWidget:
-        page = QWidget()
-        self.thanks_mark = ThanksMark()
-        self.thanks = pad_label("thanks", PAD_THANKS)
-        self.thanks.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.thanks_detail = pad_label("thanks-detail", wrap=True)
-        self.thanks_detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout = QVBoxLayout(page)
-        layout.addStretch(1)
-        layout.addWidget(self.thanks_mark, 3)
-        layout.addWidget(self.thanks)
-        layout.addWidget(self.thanks_detail)
-        layout.addStretch(1)
-        self._vertical(self.thanks, layout)
-        self._vertical(self.thanks_detail, layout)
-        return page
 
     def _connect_signals(self) -> None:
         for level, button in self.face_buttons.items():
@@ -474,7 +293,7 @@ class PadWindow(QWidget):
         words = self.words
         self.bundle.setText(words(PAD_BUNDLE).format(bundle=case.bundle_name))
         self.applicant.setText(words(PAD_APPLICANT).format(name=case.rater_masked))
-        self.set_text(self.question, words(PAD_FOLLOW_UP_QUESTION if case.round > 1 else PAD_QUESTION))
+        self.columns.set_text(self.question, words(PAD_FOLLOW_UP_QUESTION if case.round > 1 else PAD_QUESTION))
 
     def show_thanks(self, bad: bool) -> None:
         self._finish(self.words(PAD_THANKS), self.words(PAD_THANKS_BAD if bad else PAD_THANKS_GOOD))
@@ -495,42 +314,25 @@ class PadWindow(QWidget):
     def _finish(self, headline: str, detail: str) -> None:
         self._case = None
         self.timeout_timer.stop()
-        self.set_text(self.thanks, headline)
+        self.columns.set_text(self.thanks, headline)
         self.thanks_mark.setVisible(bool(headline))
-        self.set_text(self.thanks_detail, detail)
+        self.columns.set_text(self.thanks_detail, detail)
         self._fit_text(PadPage.THANKS)
         self.pages.setCurrentIndex(PadPage.THANKS)
         self.thanks_timer.start(THANKS_MS)
 
-    def _fill_reasons(self, reasons: tuple[str, ...]) -> None:
-        """A button for each reason, in the pad's words; the reason itself (the label a rating stores) is kept on it."""
-        self.comment.clear()
-        if tuple(b.property(REASON) for b in self.reason_buttons) == reasons:
-            for button in self.reason_buttons:
-                button.setChecked(False)
-            return
-        for button in self.reason_buttons:
-            self.reason_grid.removeWidget(button)
-            button.hide()
-            button.deleteLater()
-        self.reason_buttons = []
-        for _index, reason in enumerate(reasons):
-            button = touch_button("", "reason")
-            button.setProperty(REASON, reason)
-            button.setCheckable(True)
-            label_reason(button, self.words(reason))
-            button.toggled.connect(self.on_reason_toggled)
-            self.touches.watch(button)  # touched before it is polished (shown) too
-            self.reason_buttons.append(button)
-        self._place_reasons()
+    @property
+    def reason_buttons(self) -> list[QPushButton]:
+        """The reasons page's buttons, one for each reason offered, in the order offered."""
+        return self.reasons_page.buttons
 
-    def _place_reasons(self) -> None:
-        """The reason buttons in rows: three to a row, five where their words stand in Mongolian columns."""
-        vertical = any(button.findChild(VerticalText) for button in self.reason_buttons)
-        per_row = VERTICAL_REASON_COLUMNS if vertical else REASON_COLUMNS
-        for index, button in enumerate(self.reason_buttons):
-            self.reason_grid.removeWidget(button)
-            self.reason_grid.addWidget(button, index // per_row, index % per_row)
+    def _fill_reasons(self, reasons: tuple[str, ...]) -> None:
+        """A button for each reason, in the pad's words, each watched for touches and ticks."""
+        self.reasons_page.fill(reasons, self.words, self._reason_made)
+
+    def _reason_made(self, button: QPushButton) -> None:
+        button.toggled.connect(self.on_reason_toggled)
+        self.touches.watch(button)  # touched before it is polished (shown) too
 
     def set_keyboard(self, keyboard: bool) -> None:
         """Whether the applicant has a keyboard (the desk's setting changed); the text line follows."""
@@ -542,7 +344,7 @@ class PadWindow(QWidget):
 
     def chosen_reasons(self) -> tuple[str, ...]:
         """The reasons ticked, as offered (the labels, never the pad's translation of them)."""
-        return tuple(b.property(REASON) for b in self.reason_buttons if b.isChecked())
+        return self.reasons_page.chosen_reasons()
 
     # --- what the applicant does --------------------------------------------------------
 
@@ -643,12 +445,12 @@ class PadWindow(QWidget):
             return
         self._scale, self._room = scale, room
         margin, spacing = round(18 * scale), round(12 * scale)
-        for layout in (self._idle_layout, self._rating_layout, self._reasons_layout, self.region.box):
+        for layout in (self.idle_page.box, self.rating_page.box, self.reasons_page.box, self.region.box):
             layout.setContentsMargins(margin, margin, margin, margin)
             layout.setSpacing(spacing)
-        self._reasons_column.setSpacing(spacing)
-        self._faces_layout.setSpacing(round(10 * scale))
-        self.reason_grid.setSpacing(round(12 * scale))
+        self.reasons_page.column.setSpacing(spacing)
+        self.rating_page.faces.setSpacing(round(10 * scale))
+        self.reasons_page.grid.setSpacing(round(12 * scale))
         for card in (self.idle_card, self.rating_card):
             card.set_avatar_size(round(AVATAR * scale))
         self._fit_text()
@@ -686,9 +488,7 @@ class PadWindow(QWidget):
         page.setProperty("text_size", text)
         if pad_style(self._scale, text) != page.styleSheet():
             page.setStyleSheet(pad_style(self._scale, text))
-        for column in page.findChildren(VerticalText):
-            base = column.property("length") or COLUMN_LENGTHS.get(str(column.property("role")), 120)
-            column.set_length(round(int(base) * self._scale))
+        scale_columns(page, self._scale)
         if page.isAncestorOf(self.question):
             for face in self.face_buttons.values():
                 face.set_scale(self._scale, text)
