@@ -19,6 +19,7 @@ from counter.access.desk import Desk
 from counter.actions.admin.audit import record_at_desk
 from counter.actions.admin.guard import require
 from counter.actions.cases.decisions import case_and_bundle, record_decision
+from counter.actions.cases.documents import made_document
 from counter.actions.cases.item_authority import check_item
 from counter.actions.cases.item_track import received_only, standings, track_items
 from counter.audit.actions import AuditAction
@@ -34,6 +35,7 @@ from counter.catalog.model import Bundle
 from counter.db import models
 from counter.db.case_store import add_history, case_view
 from counter.db.outbox_store import gateway_configured, queue_dated
+from counter.documents.kinds import DocumentKind
 from counter.sms.kinds import MessageKind
 
 _DECISIONS = {ItemEvent.APPROVED: True, ItemEvent.DENIED: False}
@@ -100,21 +102,25 @@ def take_item_step(
         _keep(session, desk, case, item_code, step, status, now, **acting.audit())
         track_items(session, case, bundle)
         if request.event is ItemEvent.SIGNED:
-            _tell_accepted(session, case, bundle, item_code, now)
+            _accepted(session, desk, case, bundle, item_code, now)
     assert after is not None  # every department step leaves the item in a state
     return after
 
 
-def _tell_accepted(session: Session, case: models.Case, bundle: Bundle, item_code: str, now: dt.datetime) -> None:
-    """Where the hall only received the item, its department's 签收 is its 受理 (许可法 第三十二条): the applicant is
-    told by SMS, with the promised date that now runs from it (the date the receipt could only say would run from
-    the department's 受理).  Nothing where the window accepted the item, or the hall has no gateway, or the case no
-    phone."""
-    if not case.notify_phone.strip() or not gateway_configured(session):
-        return
+def _accepted(
+    session: Session, desk: Desk, case: models.Case, bundle: Bundle, item_code: str, now: dt.datetime
+) -> None:
+    """Where the hall only received the item, its department's 签收 is its 受理 (许可法 第三十二条): the department
+    issues its 受理通知书, in its name and dated today, kept and reprinted as every paper
+    (:mod:`counter.documents.item_acceptance`), and the applicant is told by SMS, with the promised date that now
+    runs from it (the date the receipt could only say would run from the department's 受理).  Nothing where the
+    window accepted the item; no SMS where the hall has no gateway, or the case no phone."""
     view = case_view(session, case.case_no)
     assert view is not None
     if item_code not in received_only(session, view, bundle):
+        return
+    made_document(session, desk, case.case_no, DocumentKind.ACCEPTANCE, office_day(now), item_code)
+    if not case.notify_phone.strip() or not gateway_configured(session):
         return
     standing = next(s for s in standings(session, view, bundle, office_day(now)) if s.code == item_code)
     if standing.promised_due is None:
