@@ -34,13 +34,18 @@ from counter.db.catalog_store import current_guide
 from counter.documents.kinds import DocumentKind, DocumentProblem, record_kind
 from counter.documents.model import DocumentNotPossible
 from counter.intake.checklist import start_checklist
+from counter.platform.events import PlatformKind
 from counter.sms.kinds import MessageKind
 from tests.actions.test_intake_actions import applicant
 from tests.actions.test_item_steps import at
 from tests.actions.test_messages import GATEWAY
+from tests.actions.test_platform import configure
+from tests.actions.test_platform_case import Sender
+from tests.actions.test_platform_licence import held_of_kind
 from tests.audit.conftest import ACTORS, desk_of
 from tests.documents.pdf_tools import pdf_text
 from tests.entrusted import entrust_in
+from tests.platform_stub import running_platform
 
 TRANSFER, PENSION = "XAM-YJS-048", "152201-YJS048-01"
 CENTRE = "乌兰浩特市社会保险事业服务中心"
@@ -128,6 +133,32 @@ def test_the_centres_signing_issues_its_acceptance_in_its_name_and_date(
     with sessions.begin() as s:
         again = make_document(s, desk_of(ACTORS[Role.CLERK]), number, DocumentKind.ACCEPTANCE, RECEIVED, PENSION)
     assert again.pdf == made.pdf
+
+
+def test_the_platform_hears_the_centres_acceptance_as_the_centres_with_its_date(
+    sessions: sessionmaker[Session], desk: Desk, tmp_path: Path
+) -> None:
+    keys = tmp_path / "keys"
+    with running_platform() as platform:
+        configure(sessions, desk, platform, keys)
+        number = taken(sessions, desk)
+        accounts(sessions)
+        signed(sessions, number)
+        with sessions() as s:
+            [pension] = [i for i in item_standings(s, number, SIGNED) if i.code == PENSION]
+            doc_no = s.scalars(
+                select(models.DocumentRecord.doc_no).where(
+                    models.DocumentRecord.kind == record_kind(DocumentKind.ACCEPTANCE, 1)
+                )
+            ).one()
+        Sender(sessions, keys).due_now()
+        held = held_of_kind(platform, PlatformKind.ITEM_ACCEPTED)
+    assert pension.promised_due is not None
+    assert held["accept_dept"] == CENTRE  # the department's act, not the hall's
+    assert held["accepted_item_code"] == PENSION
+    assert held["dept_accept_date"] == SIGNED.isoformat()
+    assert held["dept_promise_date"] == pension.promised_due.date.isoformat()
+    assert held["dept_accept_doc_no"] == doc_no
 
 
 def test_another_departments_staff_cannot_make_the_centres_paper(sessions: sessionmaker[Session], desk: Desk) -> None:

@@ -35,6 +35,7 @@ from counter.catalog.model import Bundle
 from counter.db import models
 from counter.db.case_store import add_history, case_view
 from counter.db.outbox_store import gateway_configured, queue_dated
+from counter.db.platform_store import AcceptedItem, queue_item_acceptance
 from counter.documents.kinds import DocumentKind
 from counter.sms.kinds import MessageKind
 
@@ -102,31 +103,32 @@ def take_item_step(
         _keep(session, desk, case, item_code, step, status, now, **acting.audit())
         track_items(session, case, bundle)
         if request.event is ItemEvent.SIGNED:
-            _accepted(session, desk, case, bundle, item_code, now)
+            _accepted(session, desk, case, bundle, item_code, now, step.by)
     assert after is not None  # every department step leaves the item in a state
     return after
 
 
 def _accepted(
-    session: Session, desk: Desk, case: models.Case, bundle: Bundle, item_code: str, now: dt.datetime
+    session: Session, desk: Desk, case: models.Case, bundle: Bundle, item_code: str, now: dt.datetime, by: str
 ) -> None:
     """Where the hall only received the item, its department's 签收 is its 受理 (许可法 第三十二条): the department
     issues its 受理通知书, in its name and dated today, kept and reprinted as every paper
     (:mod:`counter.documents.item_acceptance`), and the applicant is told by SMS, with the promised date that now
     runs from it (the date the receipt could only say would run from the department's 受理).  Nothing where the
-    window accepted the item; no SMS where the hall has no gateway, or the case no phone."""
+    window accepted the item; no SMS where the hall has no gateway, or the case no phone.  The platform hears the
+    受理 as the department's (:func:`counter.db.platform_store.queue_item_acceptance`), where the site reports."""
     view = case_view(session, case.case_no)
     assert view is not None
     if item_code not in received_only(session, view, bundle):
         return
-    made_document(session, desk, case.case_no, DocumentKind.ACCEPTANCE, office_day(now), item_code)
-    if not case.notify_phone.strip() or not gateway_configured(session):
-        return
+    paper = made_document(session, desk, case.case_no, DocumentKind.ACCEPTANCE, office_day(now), item_code)
     standing = next(s for s in standings(session, view, bundle, office_day(now)) if s.code == item_code)
-    if standing.promised_due is None:
+    promised = standing.promised_due.date if standing.promised_due is not None else None
+    told = AcceptedItem(standing.department, office_day(now), promised, paper.doc_no, by)
+    queue_item_acceptance(session, case.id, case.uid, item_code, told, now)  # the department's act, as its own
+    if promised is None or not case.notify_phone.strip() or not gateway_configured(session):
         return
-    day = standing.promised_due.date
-    queue_dated(session, case.id, case.uid, case.notify_phone, MessageKind.ITEM_ACCEPTED, day, now, item_code)
+    queue_dated(session, case.id, case.uid, case.notify_phone, MessageKind.ITEM_ACCEPTED, promised, now, item_code)
 
 
 def _keep(
