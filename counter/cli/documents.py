@@ -29,7 +29,8 @@ if TYPE_CHECKING:
     from counter.service.local import Service
 
 CASE_DOCUMENTS = (
-    "application", "receipt", "deferral", "pledge", "correction", "refusal", "denial", "acceptance", "service",
+    "application", "receipt", "deferral", "pledge", "correction", "refusal", "denial", "acceptance", "supplement",
+    "service",
 )  # fmt: skip
 # the fields of counter.documents.data.OfficeSettings, named here so that building the
 # parser (at every start of the app) does not import the documents package; a test keeps them equal

@@ -47,7 +47,7 @@ STEPS = {
     "deny": "item_denied",
 }
 #: the department's own papers of an item (counter.actions.cases.item_papers.DEPARTMENT_PAPERS)
-ITEM_PAPERS = ("acceptance", "denial")
+ITEM_PAPERS = ("acceptance", "supplement", "denial")
 _HELP = {
     "sign": tr("部门签收分发来的事项"),
     "review": tr("开始审查"),
@@ -125,7 +125,9 @@ def add_item_commands(commands: Commands, common: argparse.ArgumentParser) -> No
             p.add_argument("--false-materials", action="store_true", help=FALSE_MATERIALS_HELP)
         p.set_defaults(func=cmd_item_step, step=name)
     p = item.add_parser(
-        "paper", parents=[common], help=tr("实施部门出具或重打本部门的事项文书（受理通知书、不予批准决定书）")
+        "paper",
+        parents=[common],
+        help=tr("实施部门出具或重打本部门的事项文书（受理通知书、补正材料通知书、不予批准决定书）"),
     )
     p.add_argument("case_no")
     p.add_argument("item", metavar="ITEM", help=tr("事项实施编码"))

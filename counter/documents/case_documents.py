@@ -56,6 +56,7 @@ from counter.documents.data import (
 from counter.documents.date_notes import moved, provisional
 from counter.documents.date_notice import date_notice_blocks
 from counter.documents.item_acceptance import ItemDates, acceptance_blocks, acceptance_problems
+from counter.documents.item_correction import correction_blocks
 from counter.documents.item_denial import denied_item, department_sign_off, item_denial_blocks
 from counter.documents.item_law import (
     basis_table,
@@ -473,8 +474,8 @@ def _item_paper(
     sign_off: SignOff,
 ) -> tuple[list[Block], SignOff, tuple[Pair, ...]]:
     """The words, the department's sign-off and the header of one item's paper: a denial's (:mod:`counter.documents
-    .item_denial`) or a department's 受理通知书 (:mod:`counter.documents.item_acceptance`), whose header leaves the
-    bundle's item list to its one item."""
+    .item_denial`), a department's 受理通知书 (:mod:`counter.documents.item_acceptance`) or its 补正材料通知书
+    (:mod:`counter.documents.item_correction`), whose headers leave the bundle's item list to their one item."""
     header = (*_header(case, bundle), *_subject(case, bundle), Pair(paper.DOC_ITEMS, items_text(bundle), wide=True))
     if kind is DocumentKind.ACCEPTANCE:
         item = bundle.item(item_code)
@@ -484,6 +485,11 @@ def _item_paper(
         assert item is not None
         assert item_dates is not None  # the maker computes them (counter.actions.cases.documents)
         blocks = acceptance_blocks(case, item, office, you, item_dates, case.bundle_name)
+        header = (*_header(case, bundle), *_subject(case, bundle))
+    elif kind is DocumentKind.SUPPLEMENT:
+        item = bundle.item(item_code)
+        assert item is not None  # document_problems saw to it
+        blocks = correction_blocks(case, item, office, you, case.bundle_name)
         header = (*_header(case, bundle), *_subject(case, bundle))
     else:
         item = denied_item(case, bundle, item_code)

@@ -23,6 +23,8 @@ class DocumentKind(StrEnum):
     DENIAL = "denial"  # 不予批准决定书
     # 受理通知书 of one item, by its department where the hall only received it (counter.documents.item_acceptance)
     ACCEPTANCE = "acceptance"
+    # 补正材料通知书 of one item, by its department, with its 补正 (counter.documents.item_correction)
+    SUPPLEMENT = "supplement"
     SERVICE_RECEIPT = "service"  # 送达回证: one per hand-over of results (counter.case.hand_over)
     DATE_NOTICE = "date_notice"  # 期限告知书: one per change of a date told (counter.case.date_changes)
     GUIDE_NOTICE = "guide_notice"  # 一次性告知单: a bundle's guide for someone who only asks
@@ -71,6 +73,7 @@ _NUMBER_KIND: dict[DocumentKind, DocKind | None] = {
     DocumentKind.REFUSAL: DocKind.REFUSAL,
     DocumentKind.DENIAL: DocKind.DENIAL,
     DocumentKind.ACCEPTANCE: DocKind.ACCEPTANCE,
+    DocumentKind.SUPPLEMENT: DocKind.SUPPLEMENT,
     DocumentKind.SERVICE_RECEIPT: DocKind.SERVICE,
     DocumentKind.DATE_NOTICE: DocKind.DATE_NOTICE,
     DocumentKind.GUIDE_NOTICE: DocKind.GUIDE,
@@ -131,3 +134,5 @@ class DocumentProblem(StrEnum):
     # the department's 受理通知书: the window accepted the item (its own, or in the entrusting department's name), so
     # the 受理凭证 is the 受理 and the department issues none
     ACCEPTED_AT_WINDOW = "accepted_at_window"
+    # the department's 补正材料通知书: its department has not asked the item's 补正 (a pause for correction)
+    NO_ITEM_CORRECTION = "no_item_correction"

@@ -11,12 +11,14 @@ entry in the same unit of work.  A decision goes the way every item's decision g
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from sqlalchemy.orm import Session
 
 from counter.access.case_rights import permission_for
 from counter.access.desk import Desk
 from counter.actions.admin.audit import record_at_desk
+from counter.actions.admin.calendar import office_calendar
 from counter.actions.admin.guard import require
 from counter.actions.cases.decisions import case_and_bundle, record_decision
 from counter.actions.cases.documents import made_document
@@ -26,7 +28,16 @@ from counter.audit.actions import AuditAction
 from counter.audit.masking import masked_text
 from counter.case.decisions import DecisionProblem, DecisionRefused
 from counter.case.item_lines import item_paths, office_day, step_note
-from counter.case.item_path import ItemEvent, ItemState, ItemStep, check_step
+from counter.case.item_path import (
+    ItemEvent,
+    ItemState,
+    ItemStep,
+    PauseReason,
+    StepProblem,
+    StepRefused,
+    check_step,
+    state_of,
+)
 from counter.case.item_standing import ItemStanding
 from counter.case.item_step_request import StepRequest
 from counter.case.status import CaseEvent, CaseStatus, next_status
@@ -91,6 +102,8 @@ def take_item_step(
         approved_by=request.approved_by.strip(), result_no=request.result_no.strip(), reason=request.reason.strip(),
     )  # fmt: skip
     after = check_step(path, step)
+    if step.pause is PauseReason.CORRECTION:
+        _correction_in_time(session, path, step)
     approve = _DECISIONS.get(request.event)
     if approve is not None:
         text = step.result_no if approve else step.reason
@@ -104,8 +117,26 @@ def take_item_step(
         track_items(session, case, bundle)
         if request.event is ItemEvent.SIGNED:
             _accepted(session, desk, case, bundle, item_code, now, step.by)
+        if step.pause is PauseReason.CORRECTION:  # the department's 补正, told once on its own paper
+            made_document(session, desk, case.case_no, DocumentKind.SUPPLEMENT, office_day(now), item_code)
     assert after is not None  # every department step leaves the item in a state
     return after
+
+
+#: the working days within which a department tells its 补正 after it received the materials (许可法 第三十二条第一款
+#: 第四项: 五日内; 第八十二条: 以工作日计算)
+CORRECTION_DAYS = 5
+
+
+def _correction_in_time(session: Session, path: Sequence[ItemStep], step: ItemStep) -> None:
+    """Refuse a department's 补正 asked later than five working days after the item reached it (its 分发): 逾期不告知
+    的，自收到申请材料之日起即为受理, and the department can no longer ask."""
+    routed = next((s.day for s in path if s.event is ItemEvent.ROUTED), None)
+    if routed is None:
+        return
+    last = office_calendar(session).add_working_days(routed, CORRECTION_DAYS).date
+    if step.day > last:
+        raise StepRefused(StepProblem.CORRECTION_LATE, step, state_of(path))
 
 
 def _accepted(
