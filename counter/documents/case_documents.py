@@ -479,7 +479,7 @@ def _item_paper(
     header = (*_header(case, bundle), *_subject(case, bundle), Pair(paper.DOC_ITEMS, items_text(bundle), wide=True))
     if kind is DocumentKind.ACCEPTANCE:
         item = bundle.item(item_code)
-        problems = acceptance_problems(case, item, office, held)
+        problems = acceptance_problems(case, item, item_dates)
         if problems:
             raise DocumentNotPossible(tuple(problems))
         assert item is not None

@@ -22,7 +22,6 @@ from counter.case.item_lines import item_paths, office_day
 from counter.case.view import CaseView
 from counter.catalog.model import Item, ItemType
 from counter.documents import words as paper
-from counter.documents.acceptance import Acceptance, HeldItems, acceptance_of
 from counter.documents.data import Block, OfficeSettings, Pair, Pairs, Text
 from counter.documents.deciders import decider_name, department_contact
 from counter.documents.kinds import DocumentProblem
@@ -55,16 +54,24 @@ PLAIN_CLOSE = "特此通知。"
 @dataclass(frozen=True, slots=True)
 class ItemDates:
     """The item's dates as they ran from its 受理 when the paper was first made: the promised and the legal date
-    (None: the item has none), and whether either lies past the holiday data (provisional)."""
+    (None: the item has none), whether either lies past the holiday data (provisional), and whether the hall only
+    received the item as the case was taken (:func:`counter.actions.cases.item_track.received_only`: as its receipt
+    told the applicant) — else the window accepted it and the department issues no 受理 of its own."""
 
     promised: dt.date | None
     legal: dt.date | None
     provisional: bool = False
+    received: bool = True
 
 
 def dates_record(dates: ItemDates) -> dict[str, object]:
     """The dates as a paper's snapshot keeps them."""
-    return {"promised": _iso(dates.promised), "legal": _iso(dates.legal), "provisional": dates.provisional}
+    return {
+        "promised": _iso(dates.promised),
+        "legal": _iso(dates.legal),
+        "provisional": dates.provisional,
+        "received": dates.received,
+    }
 
 
 def _iso(day: dt.date | None) -> str | None:
@@ -79,17 +86,16 @@ def dates_of_record(kept: object) -> ItemDates | None:
     """The dates a snapshot kept; None where it kept none (another kind of paper)."""
     if not isinstance(kept, dict):
         return None
-    return ItemDates(_day(kept.get("promised")), _day(kept.get("legal")), kept.get("provisional") is True)
+    promised, legal = _day(kept.get("promised")), _day(kept.get("legal"))
+    return ItemDates(promised, legal, kept.get("provisional") is True, kept.get("received") is not False)
 
 
-def acceptance_problems(
-    case: CaseView, item: Item | None, office: OfficeSettings, held: HeldItems
-) -> list[DocumentProblem]:
+def acceptance_problems(case: CaseView, item: Item | None, dates: ItemDates | None) -> list[DocumentProblem]:
     """Why the department's 受理通知书 cannot be made: no such item, not signed for yet, or the window accepted it
     (its own or an entrusting department's 受理凭证 is the 受理 then)."""
     if item is None:
         return [DocumentProblem.NOT_SIGNED]
-    if acceptance_of(item, office, held) is not Acceptance.RECEIVED:
+    if dates is None or not dates.received:
         return [DocumentProblem.ACCEPTED_AT_WINDOW]
     if accepted_on(case, item) is None:
         return [DocumentProblem.NOT_SIGNED]

@@ -26,7 +26,7 @@ from counter.actions.admin.audit import record_at_desk
 from counter.actions.admin.guard import require
 from counter.actions.admin.office import office_settings, office_to_store, stored_office_settings
 from counter.actions.cases.item_authority import site_authority
-from counter.actions.cases.item_track import standings
+from counter.actions.cases.item_track import received_only, standings
 from counter.actions.numbers.number_guard import check_series, note_document_issued
 from counter.audit.actions import AuditAction
 from counter.case.date_changes import date_change_no
@@ -136,7 +136,8 @@ def _dates_now(session: Session, view: CaseView, bundle: Bundle, item: Item | No
         return None
     promised, legal = standing.promised_due, standing.legal_due
     provisional = any(d is not None and d.beyond_data for d in (promised, legal))
-    return ItemDates(promised.date if promised else None, legal.date if legal else None, provisional)
+    received = item.code in received_only(session, view, bundle)  # as the case was taken, its receipt told
+    return ItemDates(promised.date if promised else None, legal.date if legal else None, provisional, received)
 
 
 def _snapshot_held(text: str) -> HeldItems:
