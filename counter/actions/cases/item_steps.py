@@ -6,6 +6,9 @@ and the decision.  Every step is checked against the item's path (:func:`counter
 whatever face asked for it, and kept as a line of the case's history (:mod:`counter.case.item_lines`) with an audit
 entry in the same unit of work.  A decision goes the way every item's decision goes
 (:func:`counter.actions.cases.decisions.record_decision`), so the case closes once its last item is decided.
+Two steps are the department's acts toward the applicant and make its paper in the same unit of work: the 签收 of
+an item the hall only received (its 受理: the 受理通知书) and a pause for correction (its 补正, once, within five
+working days of the 分发: the 补正材料通知书).
 """
 
 from __future__ import annotations
