@@ -16,7 +16,7 @@ hall's sync import, with materials, history, ratings and rectifications), on SQL
    the same rows and counts by five hand-written statements on the bare driver, the page and the counts on
    PostgreSQL in a transaction under the planner settings the app walks them with
    (:func:`counter.db.case_lists.index_walk`);
-3. the open rectifications (F8): :func:`counter.actions.ratings.record.open_rectifications`, its first page as the
+3. the open rectifications (F8): :func:`counter.actions.ratings.follow_up.open_rectifications`, its first page as the
    window asks for it, median against 200 ms; floor: the same rows by one hand-written statement on the bare driver;
 4. the supervisor's whole list of what is overdue (``counter case list --overdue``):
    :func:`counter.actions.cases.case_reads.case_rows` read to its end, the first row's wait against 200 ms and the
@@ -66,7 +66,7 @@ from benchmarks.goals import Verdicts, arguments, percentile
 from counter.access.desk import Desk
 from counter.actions.cases.case_reads import DUE_COUNT_CAP, DUE_PAGE, case_rows, case_view, day_lists
 from counter.actions.cases.case_view import read_case
-from counter.actions.ratings.record import open_rectifications
+from counter.actions.ratings.follow_up import open_rectifications
 from counter.case.decisions import LAPSE_EVENTS
 from counter.case.numbers import DeskIdentity
 from counter.case.status import NOTE_CODES_JOIN

@@ -55,15 +55,8 @@ from counter.actions.cases.documents import make_document, office_settings, reco
 from counter.actions.catalog.guide_status import PublishRefused, publish_guide
 from counter.actions.catalog.imports import import_source
 from counter.actions.intake.take import fulfil_deferred, take_intake
-from counter.actions.ratings.record import (
-    choose_handling,
-    rating_settings,
-    record_feedback,
-    record_rating,
-    record_revisit,
-    record_unrated,
-    send_to_pad,
-)
+from counter.actions.ratings.follow_up import choose_handling, record_feedback, record_revisit
+from counter.actions.ratings.record import rating_settings, record_rating, record_unrated, send_to_pad
 from counter.actions.site.demo import complete_checklist, fresh_checklist
 from counter.actions.sync.packages import import_package
 from counter.actions.sync.sync_status import review_items

@@ -155,6 +155,24 @@ def garbage_of_the_test() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
+def log_files_taken_down() -> Iterator[None]:
+    """The log files a test set up (the app's ``counter.log`` in the test's own data folder, as ``main()`` sets it up;
+    a server's rotating file) are taken off the root logger and closed when the test ends.
+
+    Left there, they point into a folder removed with the test's files.  While they stay open that goes unseen; once
+    anything closes them (``logging.shutdown`` at a quick exit, a library's logging configuration) the next line of a
+    later test opens the file again in a folder that is gone, and that test fails on a log line, not on what it tests:
+    some 190 tests of one worker did so.
+    """
+    root = logging.getLogger()
+    before = {id(handler) for handler in root.handlers}
+    yield
+    for handler in [h for h in root.handlers if isinstance(h, logging.FileHandler) and id(h) not in before]:
+        root.removeHandler(handler)
+        handler.close()
+
+
+@pytest.fixture(autouse=True)
 def engines_disposed() -> Iterator[weakref.WeakSet[Engine]]:
     """Every engine a test used is disposed when the test ends, its pooled connections closed.
 

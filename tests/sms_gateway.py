@@ -8,6 +8,9 @@ It checks each request's signature, remembers what it delivered by the idempoten
 is answered 409 with the same id and not delivered again, as a gateway that keeps its requests does), and answers
 as the test scripts it: a status, a stall longer than the sender's timeout, or a message delivered and then left
 unanswered (:data:`HELD`: a sender killed while it waits for the answer).
+
+Every message it receives is checked to be the hall's own composition (:func:`tests.sms_composed.uncomposed`): one
+that carries anything else (a desk's typing) fails the test that sent it when the gateway stops.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.https_stub import StubHandler, serving, trusting
+from tests.sms_composed import uncomposed
 
 SECRET = "hall-secret"
 STALL = -1  # a scripted answer: no answer until the test ends (the sender's timeout)
@@ -36,6 +40,7 @@ class Gateway:
     requests: list[dict[str, Any]] = field(default_factory=list)  # every request's body, headers added
     delivered: dict[str, str] = field(default_factory=dict)  # idempotency key → the gateway's id
     bad_signatures: int = 0
+    uncomposed: list[str] = field(default_factory=list)  # why each message not of the hall's composing is not
     released: threading.Event = field(default_factory=threading.Event)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -49,9 +54,12 @@ def _handler(gateway: Gateway) -> type[BaseHTTPRequestHandler]:
             body = self.read_body()
             request = json.loads(body)
             request["idempotency_key"] = self.headers["Idempotency-Key"]
+            problem = uncomposed(request)
             with gateway.lock:
                 if not self.signed_by(SECRET, body):
                     gateway.bad_signatures += 1
+                if problem:
+                    gateway.uncomposed.append(problem)
                 gateway.requests.append(request)
                 status = gateway.script.pop(0) if gateway.script else 200
                 held = status == HELD
@@ -85,3 +93,4 @@ def running_gateway(*, tls: bool = True, trusted: bool = True) -> Iterator[Gatew
             yield gateway
         finally:
             gateway.released.set()
+        assert not gateway.uncomposed, f"the gateway received text the hall did not compose: {gateway.uncomposed}"

@@ -60,38 +60,75 @@ def test_a_promise_granted_checked_and_revoked_from_the_command_line(
     assert run(capsys, "catalog", "list", "--db", db)[0] == 0  # the bundled catalog, imported at first use
     number = homestay_case(db)
     day = ("--db", db, "--today", TODAY.isoformat())
-    code, _, err = run(capsys, "item", "pledge", number, FIRE, *day)
+    number_given = ("--result-no", "乌消安检字〔2026〕第0123号")
+    code, _, err = run(capsys, "item", "pledge", number, FIRE, *number_given, *day)
     assert code == 1
     assert "乌兰浩特市消防救援大队" in err  # the window may not decide the brigade's item without its 授权
-    code, _, err = run(capsys, "item", "pledge", number, "YJS035-01", *day)
+    code, _, err = run(capsys, "item", "pledge", number, "YJS035-01", *number_given, *day)
     assert (code, err.strip()) == (1, f"办件 {number} 的事项 YJS035-01 在办事指南中未实行告知承诺，不能依承诺当场许可")
     entrusted(db)
-    code, out, _ = run(capsys, "item", "pledge", number, FIRE, *day)
+    code, _, err = run(capsys, "item", "pledge", number, FIRE, *number_given, *day)
+    assert code == 1  # a desk without accounts could never take a false promise to its end: it does not grant
+    assert "本机没有启用账号" in err
+    password = "Xam-2026-fuze"
+    monkeypatch.setenv("COUNTER_PASSWORD", password)
+    clerk, user = ("--user", "saran"), ("--user", "batu")
+    for by, login, name, roles in (
+        ((), "batu", "巴图", ("admin", "clerk", "supervisor")),
+        (user, "saran", "萨仁", ("clerk",)),
+    ):
+        monkeypatch.setattr("sys.stdin", io.StringIO(password + "\n"))
+        given = [arg for role in roles for arg in ("--role", role)]
+        assert run(capsys, *by, "user", "add", login, "--name", name, *given, "--db", db, "--password-stdin")[0] == 0
+    code, out, _ = run(capsys, *clerk, "item", "pledge", number, FIRE, *number_given, *day)
     assert code == 0
     assert "核查期限 2026-12-18" in out
-    code, out, _ = run(capsys, "item", "pledges", "--department", "乌兰浩特市消防救援大队", "--json", "--db", db)
+    code, out, _ = run(capsys, *clerk, "case", "show", number, "--db", db)
+    assert "乌消安检字〔2026〕第0123号" in out  # the licence's own number, not "告知承诺"
+    department = ("--department", "乌兰浩特市消防救援大队")
+    code, out, _ = run(capsys, *clerk, "item", "pledges", *department, "--json", "--db", db)
     [row] = json.loads(out)
     assert (row["case_no"], row["item"], row["check_due"], row["kept"]) == (number, FIRE, "2026-12-18", None)
     pledge = tmp_path / "pledge.pdf"
-    assert run(capsys, "item", "pledge-paper", number, FIRE, "--out", str(pledge), *day)[0] == 0
+    assert run(capsys, *clerk, "item", "pledge-paper", number, FIRE, "--out", str(pledge), *day)[0] == 0
     assert "三、违诺后果" in pdf_text(pledge, page=1)
     check = ("--db", db, "--today", "2026-12-10")
     finding = "疏散通道被封堵，与承诺内容不符。"
-    code, _, err = run(capsys, "item", "check", number, FIRE, "--false", finding, *check)
-    assert code == 1  # the desk without accounts is a clerk: a revocation is a supervisor's, as a 不予批准 is
-    assert "本机没有启用账号" in err
-    password = "Xam-2026-fuze"
-    monkeypatch.setattr("sys.stdin", io.StringIO(password + "\n"))
-    assert run(capsys, "user", "add", "batu", "--name", "巴图", "--role", "admin", "--role", "clerk", "--role",
-               "supervisor", "--db", db, "--password-stdin")[0] == 0  # fmt: skip
-    monkeypatch.setenv("COUNTER_PASSWORD", password)
-    user = ("--user", "batu")
-    code, out, _ = run(capsys, *user, "item", "check", number, FIRE, "--false", finding, *check)
+    code, _, err = run(capsys, *clerk, "item", "check", number, FIRE, "--false", finding, *check)
+    assert code == 1  # a revocation is a supervisor's, as a 不予批准 is
+    code, _, err = run(capsys, *user, "item", "check", number, FIRE, "--false", finding, *check)
+    assert code == 1  # 消防法 第五十八条第二款: a correction is ordered first, by a day the brigade sets
+    assert "期限" in err
+    code, out, _ = run(capsys, *user, "item", "check", number, FIRE, "--false", finding, "--correct-by", "2026-12-17",
+                       *check)  # fmt: skip
+    assert (code, out.strip()) == (0, f"办件 {number} 事项 {FIRE}：承诺不实，已责令于 2026-12-17 前改正")
+    correction = tmp_path / "correction.pdf"
+    papers = ("item", "pledge-paper", number, FIRE, "--out")
+    code, _, err = run(capsys, *user, *papers, str(correction), "--correction", *check)
+    assert code == 1  # the order names the brigade's 复议 body, which the site has not named yet
+    assert "乌兰浩特市消防救援大队" in err
+    assert not correction.exists()
+    named = "乌兰浩特市消防救援大队=兴安盟消防救援支队|乌兰浩特市人民法院"
+    assert run(capsys, *user, "office", "--rights-overrides", named, "--db", db)[0] == 0
+    assert run(capsys, *user, *papers, str(correction), "--correction", *check)[0] == 0
+    assert "本机关责令你于2026年12月17日前改正" in pdf_text(correction, page=1)
+    heard = ("--db", db, "--today", "2026-12-18")
+    code, out, _ = run(capsys, *user, "item", "hear", number, FIRE, "--by", "2026-12-23", *heard)
+    assert (code, out.strip()) == (0, f"办件 {number} 事项 {FIRE}：已告知陈述、申辩的权利，期限至 2026-12-23")
+    hearing = tmp_path / "hearing.pdf"
+    assert run(capsys, *user, *papers, str(hearing), "--hearing", *heard)[0] == 0
+    assert "你有权进行陈述和申辩" in pdf_text(hearing, page=1)
+    code, _, err = run(capsys, *user, "item", "revoke", number, FIRE, *heard)
+    assert code == 1  # the period to be heard has not run out
+    check = ("--db", db, "--today", "2026-12-24")
+    code, out, _ = run(capsys, *user, "item", "revoke", number, FIRE, *check)
     assert (code, out.strip()) == (0, f"办件 {number} 事项 {FIRE}：承诺不实，许可已撤销")
     assert json.loads(run(capsys, *user, "item", "pledges", "--json", "--db", db)[1]) == []
     code, out, _ = run(capsys, *user, "case", "show", number, "--db", db)
-    assert f"已撤销的许可：事项 {FIRE} 于 2026-12-10 撤销（告知承诺不实）：{finding}" in out  # the case's own record
+    assert f"已撤销的许可：事项 {FIRE} 于 2026-12-24 撤销（告知承诺不实）：{finding}" in out  # the case's own record
     revoked = tmp_path / "revoked.pdf"
     paper = ("item", "pledge-paper", number, FIRE, "--revocation", "--out", str(revoked))
     assert run(capsys, *user, *paper, *check)[0] == 0
-    assert "本机关决定撤销该行政许可" in pdf_text(revoked, page=1)
+    text = pdf_text(revoked, page=1)
+    assert "本机关决定撤销该行政许可" in text
+    assert "兴安盟消防救援支队申请行政复议" in text

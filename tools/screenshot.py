@@ -18,7 +18,9 @@ given rather than being maximised, so the pictures show it with room for a title
 - ``sign-in.png``, ``screen-lock.png``: hall mode, a wrong password, then the lock after idle time;
 - ``sync.png``: a township's sync page after sending its cases, with one record held at the hall shown;
 - ``pad-one-screen.png``: a township laptop's whole screen (1366×768, drawn by a second run of this tool with
-  ``--size 1366x768 --pad-only``) after F9: the review pad in the part the intake leaves free.
+  ``--size 1366x768 --pad-only``) after F9: the review pad in the part the intake leaves free;
+- ``pad-mn-faces.png``, ``pad-mn-reasons.png``, ``pad-mn-thanks.png`` (``--pad-only --pad-language mn``): the same
+  screen with the pad in Mongolian, set in vertical columns: the faces, the reasons after 非常不满意, the thanks.
 - the intake, the case page, the lists, the preview, the supervisor's pages and the text size (:mod:`window_shots`).
 """
 
@@ -43,6 +45,7 @@ if TYPE_CHECKING:
 
     from counter.actions.site.store import Store
     from counter.ui.main_window import MainWindow
+    from counter.ui.pad.pad_window import PadWindow
 
 REPO = Path(__file__).resolve().parent.parent
 SIZE = (1280, 800)
@@ -306,10 +309,33 @@ class Driver:
         if pad is None or not pad.pad.isVisible():  # a picture of the desk without the pad would say nothing
             raise RuntimeError("F9 did not bring the pad up: pad-one-screen.png not written")
         write_png(ImageGrab.grab(bbox=(0, 0, *SIZE), xdisplay=self.display), self.out / "pad-one-screen.png")
+        if language != "zh":  # the applicant's three pages in her script: the faces, the reasons, the thanks
+            self.pad_pages(pad.pad, language)
         QTest.keyClick(pad.pad, Qt.Key.Key_Escape)
         intake.close()
         window.close()
         db.dispose()
+
+    def pad_pages(self, pad: PadWindow, language: str) -> None:
+        """The pad's faces, then 非常不满意 tapped (its reasons), then a reason and 提交 (the thanks), as the applicant
+        taps them; each saved as ``pad-LANGUAGE-PAGE.png``."""
+        from PIL import ImageGrab
+        from PySide6.QtCore import Qt
+        from PySide6.QtTest import QTest
+
+        from counter.ratings.levels import Level
+
+        def grab(page: str) -> None:
+            self.settle()
+            image = ImageGrab.grab(bbox=(0, 0, *SIZE), xdisplay=self.display)
+            write_png(image, self.out / f"pad-{language}-{page}.png")
+
+        grab("faces")
+        QTest.mouseClick(pad.face_buttons[Level.VERY_DISSATISFIED], Qt.MouseButton.LeftButton)
+        grab("reasons")
+        QTest.mouseClick(pad.reason_buttons[0], Qt.MouseButton.LeftButton)
+        QTest.mouseClick(pad.submit_button, Qt.MouseButton.LeftButton)
+        grab("thanks")
 
     def sync_shot(self, folder: Path) -> None:
         """A township that sent its demo cases; the hall lacked one guide version, so one case waits for review."""

@@ -22,6 +22,10 @@ class PledgeRow:
     checked_on: dt.date | None
     kept: bool | None
     finding: str
+    correct_by: dt.date | None = None  # the 责令限期改正's last day, where one was ordered
+    heard_on: dt.date | None = None  # the 陈述申辩 notice given
+    hear_by: dt.date | None = None
+    revoked_on: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)

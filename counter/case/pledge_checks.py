@@ -21,10 +21,18 @@ from counter.case.status import CaseEvent
 
 class PledgeProblem(StrEnum):
     NOT_PLEDGE_ITEM = "not_pledge_item"  # the case's guide marks no 告知承诺 for the item
+    NOT_CHOSEN = "not_chosen"  # the applicant chose the ordinary procedure for it
     NOT_GRANTED = "not_granted"  # no grant on a promise is recorded for the item
     ALREADY_CHECKED = "already_checked"  # its 核查 is recorded: a check is made once
     NO_FINDING = "no_finding"  # a promise found false without what was found
     NOT_REVOKED = "not_revoked"  # a 撤销决定书 asked of a grant its check did not revoke
+    NO_PERIOD = "no_period"  # a correction ordered, or a hearing given, without a last day after today
+    CORRECTION_OPEN = "correction_open"  # the applicant heard while the correction ordered may still be made
+    NOT_FOUND_FALSE = "not_found_false"  # a hearing or revocation of a promise not found false
+    NOT_HEARD = "not_heard"  # a revocation before the applicant was told and the period to be heard ran out
+    ALREADY_DONE = "already_done"  # the hearing or the revocation is recorded already
+    NO_CORRECTION = "no_correction"  # a 责令限期改正 paper asked where none was ordered
+    CANNOT_CHECK = "cannot_check"  # a database without accounts: nobody there may take a false promise to its end
 
 
 class PledgeRefused(Exception):

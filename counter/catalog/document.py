@@ -84,6 +84,8 @@ def _item_law(item: Item) -> dict[str, Any]:
             "promise": item.pledge.promise,
             "check": _limit(item.pledge.check_within),
             "basis": item.pledge.basis,
+            **({"correction": item.pledge.correction} if item.pledge.correction else {}),
+            **({"chosen": item.pledge.chosen} if item.pledge.chosen else {}),
         }
     if item.limit_basis:
         law["limit_basis"] = item.limit_basis

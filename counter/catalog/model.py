@@ -201,6 +201,19 @@ class NoticePledge:
     promise: str  # 承诺内容, in the applicant's voice
     check_within: TimeLimit | None  # 核查 within this limit of the decision
     basis: str  # where the 告知承诺 way and its 核查 period are set
+    # where the item's own law orders a correction within a period before a promise found false is revoked (消防法
+    # 第五十八条第二款 for the 消防 检查); "" where it provides none and the revocation follows the hearing
+    correction: str = ""
+    # the answer by which the applicant chooses the 告知承诺 way ("situation.option"), the ordinary procedure being
+    # the other answers; "": the item offers no choice (every applicant of the bundle is taken on a promise)
+    chosen: str = ""
+
+    def chosen_in(self, answers: Mapping[str, str]) -> bool:
+        """Whether the applicant, answering ``answers``, chose the 告知承诺 way."""
+        if not self.chosen:
+            return True
+        situation, _, option = self.chosen.partition(".")
+        return answers.get(situation) == option
 
 
 @dataclass(frozen=True, slots=True)

@@ -68,7 +68,7 @@ _ITEM_KEYS = {
     "intermediaries", "level", "vertical", "entrusted", "public_safety", "remedy", "limit_basis", "no_legal_limit",
     "when", "licence", "pledge",
 }  # fmt: skip
-_PLEDGE_KEYS = {"promise", "check", "basis"}
+_PLEDGE_KEYS = {"promise", "check", "basis", "correction", "chosen"}
 _REMEDY_KEYS = {"kind", "review", "superior", "superior_level", "basis", "levy"}
 _MATERIAL_KEYS = {
     "code", "name", "items", "when", "kind", "copy_form", "medium", "originals",
@@ -361,7 +361,13 @@ class DocumentReader:
         if sub is None:
             return None
         self.keys(sub, _PLEDGE_KEYS, "pledge.")
-        return NoticePledge(self.text(sub, "promise"), self.limit(sub, "check"), self.text(sub, "basis"))
+        return NoticePledge(
+            self.text(sub, "promise"),
+            self.limit(sub, "check"),
+            self.text(sub, "basis"),
+            self.text(sub, "correction"),
+            self.text(sub, "chosen"),
+        )
 
     def read_situation(self, row: Mapping[str, Any]) -> Situation:
         self.keys(row, _SITUATION_KEYS, "situations.")

@@ -333,6 +333,9 @@ def _check_items(out: _Collector, bundle: Bundle) -> None:
         _check_case_kind(out, item, label)
         if item.licence and item.result and item.licence not in item.result:  # a typo reports a licence nobody has
             out.report(Rule.LICENCE_NOT_IN_RESULT, "items.licence", item.licence, item=label)
+        chosen = (item.pledge.chosen,) if item.pledge is not None and item.pledge.chosen else ()
+        for condition in _unknown_conditions(bundle, chosen):  # the applicant's choice of 告知承诺, an answer it has
+            out.report(Rule.DANGLING_REFERENCE, "items.pledge.chosen", condition, item=label)
         for condition in _unknown_conditions(bundle, item.when):  # an item applied for in no case that can be
             out.report(Rule.DANGLING_REFERENCE, "items.when", condition, item=label)
         for position, intermediary in enumerate(item.intermediaries, 1):

@@ -4,6 +4,9 @@ The address and the hall's CA certificate are desk settings like the others (the
 every user); the desk key ``counter serve add-desk`` printed is not: it is read from a file or standard input, never
 from the command line (a process list shows that to every user), and kept in a file of its own, 0600
 (:mod:`counter.host.desk_key`).  Neither touches the database, so no administrator's sign-in is asked for them.
+
+A hall that cannot stop runs two servers on one database: ``--server`` given twice names both, kept in the one
+setting with a space between (:func:`counter.service.remote.server_roots`); the desk asks the other when one stops.
 """
 
 from __future__ import annotations
@@ -41,7 +44,9 @@ NO_KEY = tr("本机还没有窗口密钥：请用 --desk-key-file 给出 counter
 
 
 def add_server_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--server", help=tr("大厅服务器地址（https://主机:端口）；空字符串表示本机用自己的数据库"))
+    p.add_argument("--server", action="append",
+                   help=tr("大厅服务器地址（https://主机:端口）；大厅有两台服务器时给两次，一台停了窗口就用另一台；"
+                           "空字符串表示本机用自己的数据库"))  # fmt: skip
     p.add_argument("--ca", help=tr("大厅 CA 证书文件：只信任它签发的服务器证书"))
     p.add_argument("--desk-key-file",
                    help=tr("counter serve add-desk 给本机的窗口密钥所在的文件（- 表示从标准输入读）；"
@@ -55,10 +60,12 @@ def server_changes(args: argparse.Namespace) -> dict[str, str]:
 
     changes: dict[str, str] = {}
     if args.server is not None:
-        parts = urlsplit(args.server)
-        if args.server and (parts.scheme != "https" or not parts.hostname or parts.path not in ("", "/")):
-            raise UsageError(SERVER_REFUSED.format(server=args.server))
-        changes["server"] = args.server.rstrip("/")
+        named = [root for given in args.server for root in given.replace(",", " ").split()]
+        for root in named:
+            parts = urlsplit(root)
+            if parts.scheme != "https" or not parts.hostname or parts.path not in ("", "/"):
+                raise UsageError(SERVER_REFUSED.format(server=root))
+        changes["server"] = " ".join(dict.fromkeys(root.rstrip("/") for root in named))
     if args.ca is not None:
         ca = Path(args.ca).expanduser().absolute() if args.ca else None
         if ca is not None and not _readable_certificate(ca):
@@ -94,17 +101,24 @@ def keep_key(source: str) -> None:
 
 
 def try_server(server: str, ca: str, desk_no: str, out: TextIO) -> bool:
-    """The server of the desk's settings tried once (reached, its certificate trusted, the machine's key accepted),
-    each finding printed to ``out``; whether all passed."""
-    import logging
-
+    """Each server of the desk's settings tried once (reached, its certificate trusted, the machine's key accepted),
+    each finding printed to ``out``; whether all passed at every one."""
     from counter.host.desk_key import read_desk_key
-    from counter.service.hall_server_check import check_server
+    from counter.service.remote import server_roots
 
     if not ca:
         print(NO_CA, file=out)
         return False
     key = read_desk_key()
+    found = [_try_one(root, ca, desk_no, key, out) for root in server_roots(server)]  # every one tried and said
+    return all(found)
+
+
+def _try_one(server: str, ca: str, desk_no: str, key: str, out: TextIO) -> bool:
+    import logging
+
+    from counter.service.hall_server_check import check_server
+
     found = check_server(server, Path(ca), desk_no, key)
     if found.detail:
         logging.getLogger(__name__).warning("trying the hall server %s: %s", server, found.detail)

@@ -11,4 +11,4 @@ from counter.host.migration_wait import LOCK_TIMEOUT_S
 
 __all__ = ["HEAD", "LOCK_TIMEOUT_S", "Step"]
 
-HEAD = "0049_id_reads"
+HEAD = "0050_pledge_steps"

@@ -21,13 +21,15 @@ from counter.db import models
 
 #: the entries after which a desk's count starts afresh: a success there, or a lock (running, or over)
 _BOUNDS = (AuditAction.SIGNED_IN.value, AuditAction.ACCOUNT_LOCKED.value)
+#: the failures counted: a wrong password, and a login no account has (so that a lock tells no login exists)
+_COUNTED = frozenset({SignInOutcome.WRONG_PASSWORD.value, SignInOutcome.UNKNOWN_LOGIN.value})
 
 
 def desk_attempts(session: Session, subject: str, site_code: str, desk_no: str, now: dt.datetime) -> AttemptState:
     """What the account ``subject`` (as the trail names it) remembers of its sign-ins at desk ``desk_no``: the wrong
-    passwords since its last success or lock there, or the last change of the account anywhere (an administrator's
-    password reset lifts the lock, as it lifts the row's), and a lock there still running.  ``disabled`` is the
-    row's, and left to the caller."""
+    passwords (or tries of a login no account has) since its last success or lock there, or the last change of the
+    account anywhere (an administrator's password reset lifts the lock, as it lifts the row's), and a lock there
+    still running.  ``disabled`` is the row's, and left to the caller."""
     e = models.AuditEntry
     at_desk = (e.subject == subject, e.site_code == site_code, e.desk_no == desk_no)
     bounds = or_(and_(*at_desk, e.action.in_(_BOUNDS)), e.action == AuditAction.ACCOUNT_CHANGED.value)
@@ -40,7 +42,7 @@ def desk_attempts(session: Session, subject: str, site_code: str, desk_no: str, 
             return AttemptState(0, until)
     after = () if bound is None else (e.id > bound.id,)
     failed = session.scalars(select(e.detail).where(*at_desk, *after, e.action == AuditAction.SIGN_IN_FAILED.value))
-    wrong = sum(1 for detail in failed if _reason(detail) == SignInOutcome.WRONG_PASSWORD.value)
+    wrong = sum(1 for detail in failed if _reason(detail) in _COUNTED)
     return AttemptState(wrong, None)
 
 

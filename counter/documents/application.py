@@ -48,7 +48,7 @@ from counter.documents.data import (
 from counter.documents.deciders import decider_name
 from counter.documents.form_merge import Fact, FormPart, fact_of, is_application_form, merge_forms
 from counter.documents.kinds import DocumentKind
-from counter.documents.words import consult_phone, date_text
+from counter.documents.words import clerk_phone, date_text
 from counter.intake.parties import ApplicantKind, Delivery
 from counter.intake.subject import subject_lines
 
@@ -257,7 +257,7 @@ def _sign_off(case: CaseView, bundle: Bundle, office: OfficeSettings) -> SignOff
     return SignOff(
         clerk_label=paper.DOC_CLERK,
         clerk=case.clerk,
-        phone=consult_phone(bundle, office),
+        phone=clerk_phone(office),
         signers=(app.APP_SIGNER[kind], *((app.APP_SIGNER_AGENT,) if case.agent_name else ())),
         signed_at=app.APP_SIGNED_ON,
         issuer=case.applicant_name if company else "",

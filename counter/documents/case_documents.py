@@ -78,6 +78,7 @@ from counter.documents.no_licence import no_licence_basis, no_licence_intro, no_
 from counter.documents.service_receipt import service_blocks, service_sign_off
 from counter.documents.words import (
     at_own_place,
+    clerk_phone,
     consult_phone,
     date_text,
     guide_text,
@@ -145,7 +146,7 @@ def _sign_off(case: CaseView, office: OfficeSettings, bundle: Bundle, issued_on:
     return SignOff(
         clerk_label=paper.DOC_CLERK,
         clerk=case.clerk,
-        phone=consult_phone(bundle, office),
+        phone=clerk_phone(office),
         signers=_signers(case),
         signed_at=paper.DOC_SIGNED_AT,
         issuer=office.office_name,
@@ -263,9 +264,7 @@ def _waiting(case: CaseView, bundle: Bundle) -> list[Block]:
 
     served = [i.name for i in bundle.items if i.code in waiting]
     others = paper.DOC_RECEIPT_GOING_ON if len(served) < len(bundle.items) else ""
-    return [
-        Text(paper.DOC_RECEIPT_WAITING.format(items=names(served), date=date_text(case.promised_on), others=others))
-    ]
+    return [Text(paper.DOC_RECEIPT_WAITING.format(items=names(served), others=others))]
 
 
 def _delivery(case: CaseView, bundle: Bundle, office: OfficeSettings) -> str:

@@ -32,7 +32,16 @@ from counter.documents.data import (
 from counter.documents.deciders import decider_name
 from counter.documents.item_law import type_label
 from counter.documents.kinds import DocumentKind
-from counter.documents.words import at_own_place, consult_phone, date_text, hours, items_text, numbered, place
+from counter.documents.words import (
+    at_own_place,
+    clerk_phone,
+    consult_phone,
+    date_text,
+    hours,
+    items_text,
+    numbered,
+    place,
+)
 
 
 def _group_title(bundle: Bundle, when: tuple[str, ...]) -> str:
@@ -253,7 +262,7 @@ def guide_notice_for(
     sign_off = SignOff(
         clerk_label=paper.DOC_CLERK_GUIDE,
         clerk=clerk,
-        phone=consult_phone(bundle, office),
+        phone=clerk_phone(office),
         signers=(paper.DOC_SIGNER_GUIDE,),
         signed_at=paper.DOC_SIGNED_AT,
         issuer=office.office_name,

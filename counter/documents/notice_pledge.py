@@ -5,7 +5,11 @@ The 告知承诺书 is the deciding body's written 告知 and the applicant's pr
 catalog's, :class:`~counter.catalog.model.NoticePledge`), 违诺后果, and the date the 核查 is due.  The revocation is
 the same body's decision (《中华人民共和国行政许可法》第六十九条第二款) with the finding and the rights of its remedy.
 
-Both are one item's papers, issued in its deciding body's name as a denial is: the 告知承诺书 is kept as the
+Both are one item's papers, issued in the name of the body whose act they are, as a denial is
+(:mod:`counter.documents.item_denial`): the item's deciding department, or the site itself where it holds the power
+(:attr:`~counter.documents.acceptance.Acceptance.OWN`), with that body's remedy — the site's own 复议 body and court
+then.  The revocation names its 复议 body and court: it is not made while the site has not named the department's
+(:class:`~counter.documents.data.DocumentNotPossible`), as a denial is not.  The 告知承诺书 is kept as the
 applicant's pledge (:attr:`DocumentKind.PLEDGE`, its own series), the revocation as an item's decision
 (:attr:`DocumentKind.DENIAL`).
 """
@@ -19,10 +23,21 @@ from counter.case.view import CaseView
 from counter.catalog.model import Bundle, Item
 from counter.documents import notice_pledge_words as words
 from counter.documents import words as paper
-from counter.documents.data import Block, DocumentData, Heading, OfficeSettings, Pair, Pairs, SignOff, Text
-from counter.documents.deciders import decider_name, department_contact
-from counter.documents.item_law import item_rights_sentence
-from counter.documents.kinds import DocumentKind
+from counter.documents.acceptance import NOTHING_HELD, Acceptance, HeldItems, acceptance_of
+from counter.documents.data import (
+    Block,
+    DocumentData,
+    DocumentNotPossible,
+    Heading,
+    OfficeSettings,
+    Pair,
+    Pairs,
+    SignOff,
+    Text,
+)
+from counter.documents.deciders import decider_name, department_contact, unnamed_bodies
+from counter.documents.item_law import item_rights_sentence, office_rights_sentence
+from counter.documents.kinds import DocumentKind, DocumentProblem
 from counter.documents.words import date_text
 from counter.parties.masking import mask_id
 
@@ -35,14 +50,31 @@ class PledgeFacts:
     check_due: dt.date
     checked_on: dt.date | None = None
     finding: str = ""
+    correct_by: dt.date | None = None  # the 责令限期改正's last day, where one was ordered
+    heard_on: dt.date | None = None  # the 陈述申辩 notice's day
+    hear_by: dt.date | None = None
+    revoked_on: dt.date | None = None
+
+
+def acting_body(item: Item, office: OfficeSettings, held: HeldItems) -> tuple[str, bool]:
+    """The body in whose name the item's 告知承诺 papers are issued, and whether it is the site itself (it holds the
+    power for the item: its own name, seal and remedy)."""
+    own = acceptance_of(item, office, held) is Acceptance.OWN
+    return (office.office_name if own else decider_name(item, office)), own
 
 
 def pledge_notice(
-    case: CaseView, bundle: Bundle, item: Item, office: OfficeSettings, doc_no: str, facts: PledgeFacts
+    case: CaseView,
+    bundle: Bundle,
+    item: Item,
+    office: OfficeSettings,
+    doc_no: str,
+    facts: PledgeFacts,
+    held: HeldItems = NOTHING_HELD,
 ) -> DocumentData:
     """The 告知承诺书 of ``item``: the five elements, the 核查 date, the applicant's signature."""
     assert item.pledge is not None  # only an item the catalog marks prints it
-    department = decider_name(item, office)
+    department, own = acting_body(item, office, held)
     materials = [m.name for m in bundle.materials_for(dict(case.answers)) if item.code in m.items]
     check = item.pledge.check_within
     told = (
@@ -67,30 +99,133 @@ def pledge_notice(
         Text(words.GRANTED.format(date=date_text(facts.granted_on))),
     ]
     signer = paper.DOC_SIGNER["company" if case.legal_rep else "person"]
-    return _paper(case, item, office, department, doc_no, facts.granted_on, words.PLEDGE_TITLE, blocks, signer)
+    return _paper(case, item, office, (department, own), doc_no, facts.granted_on, words.PLEDGE_TITLE, blocks, signer)
 
 
-def revocation(
-    case: CaseView, item: Item, office: OfficeSettings, doc_no: str, facts: PledgeFacts, you: str
-) -> DocumentData:
-    """The 撤销行政许可决定书: what the check found, the decision, and the rights of the item's remedy."""
-    assert facts.checked_on is not None  # a revocation follows the check
-    department = decider_name(item, office)
-    intro = words.REVOCATION_INTRO.format(
+def _found(item: Item, facts: PledgeFacts, you: str) -> str:
+    """The opening every paper of a promise found false shares: how the licence was got, and what the check found."""
+    assert facts.checked_on is not None  # these papers follow the check
+    return words.FOUND_FALSE.format(
         you=you,
         granted=date_text(facts.granted_on),
         item=item.name,
         checked=date_text(facts.checked_on),
         finding=facts.finding,
     )
+
+
+def _ground(item: Item) -> str:
+    """The articles a revocation stands on: the item's own law where it orders a correction first, and 第六十九条."""
+    assert item.pledge is not None
+    correction = item.pledge.correction
+    return words.GROUND_BOTH.format(law=correction) if correction else words.REVOCATION_ARTICLE
+
+
+def _rights(item: Item, office: OfficeSettings, own: bool) -> str:
+    """The acting body's remedy, its 复议 body and court named; DocumentNotPossible while the site has not named the
+    department's."""
+    unnamed = () if own else unnamed_bodies((item,), office)
+    if unnamed:
+        raise DocumentNotPossible((DocumentProblem.REVIEW_BODY_UNNAMED,), unnamed)
+    return office_rights_sentence(item, office) if own else item_rights_sentence(item, office)
+
+
+def correction_order(
+    case: CaseView,
+    item: Item,
+    office: OfficeSettings,
+    doc_no: str,
+    facts: PledgeFacts,
+    you: str,
+    held: HeldItems = NOTHING_HELD,
+) -> DocumentData:
+    """The 责令限期改正通知书: what the check found, the order to correct by the day set under the item's law, what
+    follows if not, and the remedy against the order (an act of the body's own)."""
+    assert item.pledge is not None
+    assert facts.correct_by is not None
+    department, own = acting_body(item, office, held)
+    order = words.CORRECTION_ORDER.format(law=item.pledge.correction, you=you, date=date_text(facts.correct_by))
     blocks: list[Block] = [
         Text(paper.DOC_SALUTATION.format(name=case.applicant_name), indent=False),
-        Text(intro),
-        Text(words.REVOCATION_DECISION, strong=True),
-        Text(item_rights_sentence(item, office), strong=True),
+        Text(_found(item, facts, you)),
+        Text(order, strong=True),
+        Text(words.CORRECTION_AFTER.format(you=you)),
+        Text(_rights(item, office, own), strong=True),
+    ]
+    assert facts.checked_on is not None
+    return _paper(
+        case, item, office, (department, own), doc_no, facts.checked_on, words.CORRECTION_TITLE, blocks,
+        paper.DOC_SIGNER_GUIDE,
+    )  # fmt: skip
+
+
+def hearing_notice(
+    case: CaseView,
+    item: Item,
+    office: OfficeSettings,
+    doc_no: str,
+    facts: PledgeFacts,
+    you: str,
+    held: HeldItems = NOTHING_HELD,
+) -> DocumentData:
+    """The 陈述申辩告知书: the revocation intended, its facts, reasons and ground, and the applicant's right to state
+    and defend their case by the day given, before any revocation."""
+    assert facts.heard_on is not None
+    assert facts.hear_by is not None
+    department, own = acting_body(item, office, held)
+    blocks: list[Block] = [
+        Text(paper.DOC_SALUTATION.format(name=case.applicant_name), indent=False),
+        Text(_found(item, facts, you) + _not_corrected(facts)),
+        Text(words.HEARING_INTENT.format(ground=_ground(item)), strong=True),
+        Text(words.HEARING_RIGHT.format(you=you, date=date_text(facts.hear_by)), strong=True),
     ]
     return _paper(
-        case, item, office, department, doc_no, facts.checked_on, words.REVOCATION_TITLE, blocks, paper.DOC_SIGNER_GUIDE
+        case, item, office, (department, own), doc_no, facts.heard_on, words.HEARING_TITLE, blocks,
+        paper.DOC_SIGNER_GUIDE,
+    )  # fmt: skip
+
+
+def _not_corrected(facts: PledgeFacts) -> str:
+    return words.NOT_CORRECTED.format(date=date_text(facts.correct_by)) if facts.correct_by is not None else ""
+
+
+def revocation(
+    case: CaseView,
+    item: Item,
+    office: OfficeSettings,
+    doc_no: str,
+    facts: PledgeFacts,
+    you: str,
+    held: HeldItems = NOTHING_HELD,
+) -> DocumentData:
+    """The 撤销行政许可决定书: what the check found, the correction ordered and not made (where the item's law orders
+    one), the hearing given, the decision, and the rights of the acting body's remedy, its 复议 body and court named.
+    :class:`DocumentNotPossible` while the site has not named the department's."""
+    assert facts.checked_on is not None
+    assert facts.revoked_on is not None
+    department, own = acting_body(item, office, held)
+    rights = _rights(item, office, own)
+    heard = (
+        words.HEARD.format(you=you, heard=date_text(facts.heard_on), by=date_text(facts.hear_by))
+        if facts.heard_on is not None and facts.hear_by is not None
+        else ""
+    )
+    blocks: list[Block] = [
+        Text(paper.DOC_SALUTATION.format(name=case.applicant_name), indent=False),
+        Text(_found(item, facts, you) + _not_corrected(facts) + words.UNDUE.format(you=you) + heard),
+        Text(words.REVOCATION_DECISION.format(ground=_ground(item)), strong=True),
+        Text(rights, strong=True),
+    ]
+    return _paper(
+        case,
+        item,
+        office,
+        (department, own),
+        doc_no,
+        facts.revoked_on,
+        words.REVOCATION_TITLE,
+        blocks,
+        paper.DOC_SIGNER_GUIDE,
     )
 
 
@@ -98,7 +233,7 @@ def _paper(
     case: CaseView,
     item: Item,
     office: OfficeSettings,
-    department: str,
+    acting: tuple[str, bool],
     doc_no: str,
     issued_on: dt.date,
     title: str,
@@ -106,9 +241,11 @@ def _paper(
     signer: str,
 ) -> DocumentData:
     kind = DocumentKind.PLEDGE if title == words.PLEDGE_TITLE else DocumentKind.DENIAL
-    noun = words.PLEDGE_NOUN if kind is DocumentKind.PLEDGE else words.REVOCATION_NOUN
+    noun = words.NOUNS[title]
+    department, own = acting
     label = paper.DOC_ID_LABEL["company" if case.legal_rep else "person"]
-    clerk, phone = department_contact(item, office)  # the department's, a blank to fill in where the site lists none
+    # the department's, a blank to fill in where the site lists none; the site's own consultation line where it acts
+    clerk, phone = ("", office.consult_phone) if own else department_contact(item, office)
     header = (
         Pair(paper.DOC_APPLICANT, case.applicant_name),
         Pair(label, mask_id(case.applicant_id_no)),
@@ -128,6 +265,7 @@ def _paper(
         kind=kind,
         title=title,
         office_name=department,
+        office_name_mn=office.office_name_mn if own else "",  # a department's: Chinese
         doc_no=doc_no,
         case_no=case.case_no,
         header=header,

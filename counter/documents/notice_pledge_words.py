@@ -35,8 +35,35 @@ NOTHING = "无"
 
 REVOCATION_TITLE = "撤销行政许可决定书"
 REVOCATION_NOUN = "决定书"
-REVOCATION_INTRO = (
+FOUND_FALSE = (
     "{you}于{granted}以告知承诺方式取得“{item}”许可。本机关于{checked}依法核查：{finding}"
-    "{you}的承诺与实际情况不符，属于以不正当手段取得行政许可。"
+    "{you}的场所使用、营业情况或者所作承诺与实际情况不符。"
 )
-REVOCATION_DECISION = "依照" + REVOCATION_ARTICLE + "的规定，本机关决定撤销该行政许可。"
+NOT_CORRECTED = "本机关责令于{date}前改正，期满未改正或者改正后仍不符合承诺内容。"
+UNDUE = "{you}以不实承诺取得的行政许可，属于以不正当手段取得行政许可。"
+HEARD = "本机关已于{heard}书面告知{you}拟撤销的事实、理由和依据，以及陈述、申辩的权利，期限至{by}。"
+GROUND_BOTH = "{law}和" + REVOCATION_ARTICLE
+REVOCATION_DECISION = "依照{ground}的规定，本机关决定撤销该行政许可。"
+
+CORRECTION_TITLE = "责令限期改正通知书"
+CORRECTION_ORDER = "依照{law}的规定，本机关责令{you}于{date}前改正，使场所符合所作承诺。"
+CORRECTION_AFTER = (
+    "{you}改正后，请告知本机关复查。期满未改正或者改正后仍不符合承诺内容的，本机关将依法撤销该许可；"
+    "撤销前，本机关将书面告知{you}陈述、申辩的权利。"
+)
+
+HEARING_TITLE = "撤销行政许可陈述申辩告知书"
+HEARING_INTENT = "本机关拟依照{ground}的规定，撤销该行政许可。"
+HEARING_RIGHT = (
+    "{you}有权进行陈述和申辩。请于{date}前向本机关提出陈述、申辩意见，书面或者口头均可；"
+    "本机关将听取并复核，{you}提出的事实、理由或者证据成立的，本机关将予以采纳。"
+    "逾期未提出的，视为放弃陈述和申辩的权利。"
+)
+
+#: how each paper names itself in its copies line ("本{noun}一式两份")
+NOUNS = {
+    PLEDGE_TITLE: PLEDGE_NOUN,
+    REVOCATION_TITLE: REVOCATION_NOUN,
+    CORRECTION_TITLE: "通知书",
+    HEARING_TITLE: "告知书",
+}

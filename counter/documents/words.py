@@ -188,8 +188,9 @@ DOC_PROMISED_VALUE = "{date}前办结（承诺时限{limit}，自受理之日起
 COUNTED_IN = {TimeUnit.WORKING_DAY: "工作日", TimeUnit.CALENDAR_DAY: "自然日"}
 DOC_PROMISED_DATE_ONLY = "{date}前办结"
 #: the items a deferred material serves wait for it and are promised for the case's date, which counts the guide's
-#: deferral periods and the department's days after them (counter.intake.outcome); the others go on
-DOC_RECEIPT_WAITING = "{items}待容缺材料补齐后决定，承诺办结日期顺延至{date}{others}。"
+#: deferral periods and the department's days after them (counter.intake.outcome); the others go on.  The date is the
+#: 承诺办结日期 printed just above: the line says what it counts, never the date again
+DOC_RECEIPT_WAITING = "{items}待容缺材料补齐后决定，承诺办结日期已计入容缺材料的补交期限{others}。"
 DOC_RECEIPT_GOING_ON = "；其余事项不等待，先行办理"
 DOC_DELIVERY = "取件方式"
 DOC_DELIVERY_PICKUP = "窗口领取：{place}"
@@ -406,6 +407,14 @@ def hours(bundle: Bundle, office: OfficeSettings) -> str:
 
 def consult_phone(bundle: Bundle, office: OfficeSettings) -> str:
     return bundle.consult_phone or office.consult_phone
+
+
+def clerk_phone(office: OfficeSettings) -> str:
+    """The phone beside the 承办人 (or 告知人) of the window's papers: the hall's own, where the clerk sits, so a
+    clerk has one phone on every paper signed, whatever the bundle.  A guide's phone is its bundle's line for
+    questions (进度查询, 咨询电话 keep it); beside the clerk's name it gave the same clerk another number with each
+    bundle."""
+    return office.consult_phone or DOC_FILL_IN
 
 
 def items_text(bundle: Bundle) -> str:

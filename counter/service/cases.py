@@ -1,10 +1,11 @@
 """A case after its intake: its page read, the lists of cases, the steps the window and the departments take on it
-(容缺 and 补正, decisions item by item, 分发, a department's steps, 统一出件, 告知承诺, 当场办结), the site's
+(容缺 and 补正, decisions item by item, 分发, a department's steps, 统一出件, 当场办结), the site's
 authority over its items, and the training run.
 
 Each step names the case by its number and carries the day or moment the face reads from its clock (a training
 desk's day); the action checks the step against the case as it stands now and refuses with the domain's exception,
-which the face words.  The papers a case prints are :mod:`counter.service.documents`.
+which the face words.  The papers a case prints are :mod:`counter.service.documents`; the steps of 告知承诺 are
+:mod:`counter.service.pledges`.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from counter.access.case_acts import CaseAct
-from counter.access.pledge_offers import PledgeOffer, PledgeRow
+from counter.access.pledge_offers import PledgeRow
 from counter.access.roles import Permission
 from counter.calendar.workdays import HolidayTable
 from counter.case.case_lists import DayLists
@@ -32,14 +33,13 @@ from counter.case.status import CaseEvent, CaseStatus
 from counter.case.view import CaseRow, CaseView
 from counter.documents.case_page import CasePage
 from counter.documents.handed_over import HandedOver
-from counter.service.operation import Open, read, write
+from counter.service.operation import Open, Operation, read, write
 
 _RUNS = "counter.service.runs.cases:"
 _MOVED = "counter.case.status:MoveNotAllowed"
 _DECISION = "counter.case.decisions:DecisionRefused"
 _NOT_POSSIBLE = "counter.intake.not_possible:IntakeNotPossible"
 _STEP_FAULTS = (_DECISION, _MOVED, _NOT_POSSIBLE, "counter.case.correction_lapse:CorrectionNotDue")
-_PLEDGE_FAULTS = ("counter.case.pledge_checks:PledgeRefused", _DECISION, _MOVED)
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,7 @@ class CaseShown:
     whole: bool
 
 
-READ_CASE = read(
+READ_CASE: Operation[ReadCase, CasePage | None] = read(
     "cases.read_case",
     ReadCase,
     CasePage | None,
@@ -405,95 +405,6 @@ COMING_DUE = read(
     Open.ANY_DESK,
     f"{_RUNS}coming_due",
     doc="The items due by the next working day or overdue, of every department.",
-)
-
-# --- 告知承诺 -------------------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PledgeStep:
-    case_no: str
-    item_code: str
-
-
-@dataclass(frozen=True)
-class PledgeItem:
-    case_no: str
-    item_code: str
-
-
-@dataclass(frozen=True)
-class PledgeCheck:
-    case_no: str
-    item_code: str
-    kept: bool
-    finding: str = ""
-
-
-@dataclass(frozen=True)
-class PledgePaper:
-    case_no: str
-    item_code: str
-    revoked: bool  # the 撤销行政许可决定书, not the 告知承诺书
-
-
-@dataclass(frozen=True)
-class PledgeChecks:
-    department: str = ""  # the deciding department's full name; "": every department's
-    open_only: bool = True
-
-
-PLEDGE_OFFERS = read(
-    "cases.pledge_offers",
-    CaseNo,
-    tuple[PledgeOffer, ...],
-    Open.ANY_DESK,
-    f"{_RUNS}pledge_offers",
-    doc="The case's items the guide marks for 告知承诺, each with its grant and check so far and the account's "
-    "standing to act on it.",
-)
-GRANT_ON_PLEDGE = write(
-    "cases.grant_on_pledge",
-    PledgeStep,
-    CaseStatus,
-    Open.IN_ACTION,
-    f"{_RUNS}grant_on_pledge",
-    faults=_PLEDGE_FAULTS,
-    doc="准予 on the applicant's signed promise, by the body that may decide the item; its 核查 date kept.",
-)
-READ_PLEDGE = read(
-    "cases.read_pledge",
-    PledgeItem,
-    PledgeRow | None,
-    Open.ANY_DESK,
-    f"{_RUNS}read_pledge",
-    doc="The grant on a promise of one item of a case, with its check; None when there is none.",
-)
-RECORD_PLEDGE_CHECK = write(
-    "cases.record_pledge_check",
-    PledgeCheck,
-    PledgeRow,
-    Open.IN_ACTION,
-    f"{_RUNS}record_pledge_check",
-    faults=_PLEDGE_FAULTS,
-    doc="The 核查 of a promise: kept, or found false and the licence revoked.",
-)
-PLEDGE_CHECKS = read(
-    "cases.pledge_checks",
-    PledgeChecks,
-    tuple[PledgeRow, ...],
-    Open.ANY_DESK,
-    f"{_RUNS}pledge_checks",
-    doc="The grants on a promise awaiting their check (or all), the earliest due first.",
-)
-PLEDGE_PAPER = write(
-    "cases.pledge_paper",
-    PledgePaper,
-    bytes,
-    Permission.PRINT,
-    f"{_RUNS}pledge_paper",
-    faults=_PLEDGE_FAULTS,
-    doc="The 告知承诺书, or the 撤销行政许可决定书 of a promise found false, as PDF; numbered once.",
 )
 
 # --- the site's authority over its items ------------------------------------------------------------------------

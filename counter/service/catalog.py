@@ -17,7 +17,7 @@ from counter.catalog.publication import DraftIntake, GuideToConfirm, Publication
 from counter.catalog.search import SearchAnswer, SearchEntry
 from counter.catalog.site_contacts import SiteContacts
 from counter.catalog.stored_guide import StoredGuide
-from counter.service.operation import Open, read, write
+from counter.service.operation import Open, Operation, read, write
 
 _RUNS = "counter.service.runs.catalog:"
 
@@ -107,7 +107,7 @@ FIND_BUNDLES = read(
     _RUNS + "find_bundles",
     doc="The window's search: every hit ranked, and the suggestion when none is exact.",
 )
-READ_GUIDE = read(
+READ_GUIDE: Operation[GuideAsked, GuideShown | None] = read(
     "catalog.read_guide",
     GuideAsked,
     GuideShown | None,
@@ -115,7 +115,7 @@ READ_GUIDE = read(
     _RUNS + "read_guide",
     doc="A bundle's current guide with this site's deciders and contacts, in one unit of work; None when unknown.",
 )
-BUNDLE_NAMED = read(
+BUNDLE_NAMED: Operation[BundleNamed, str | None] = read(
     "catalog.bundle_named",
     BundleNamed,
     str | None,
@@ -123,7 +123,7 @@ BUNDLE_NAMED = read(
     _RUNS + "bundle_named",
     doc="The code of the bundle named exactly by code, number or name; None when none is.",
 )
-CURRENT_GUIDE = read(
+CURRENT_GUIDE: Operation[BundleCode, StoredGuide | None] = read(
     "catalog.current_guide",
     BundleCode,
     StoredGuide | None,

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from counter.access.desk_session import DeskSignIn, SessionDesk, SessionEnd
-from counter.service.operation import Open, read, write
+from counter.service.operation import Open, Operation, read, write
 
 _RUNS = "counter.service.runs.hall"
 #: the operations' area: the server refuses every operation of it at its operations' door
@@ -77,7 +77,7 @@ OPEN_SESSION = write(
     whole=True,
     doc="Sign in at a registered desk under the lockout; a session of the token's hash when it succeeds.",
 )
-FIND_SESSION = write(
+FIND_SESSION: Operation[FindSession, SessionDesk | SessionEnd] = write(
     "hall.find_session",
     FindSession,
     SessionDesk | SessionEnd,

@@ -11,21 +11,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from counter.access.roles import Permission
-from counter.calendar.workdays import BeyondData
 from counter.case.intake_request import IntakeRequest, TakenIntake
 from counter.case.month_figures import MonthFigures
 from counter.case.open_cases import OpenCase
 from counter.case.promise_figures import FigureGroup
 from counter.catalog.model import Item
 from counter.catalog.stored_guide import StoredGuide
+from counter.documents.outcome_preview import IntakePreview, PreviewGrounds
 from counter.host.licence_library import LookUp
 from counter.intake.draft import IntakeDraft, StoredDraft
 from counter.intake.known_party import KnownParty
 from counter.intake.licences import LibrarySettings
-from counter.intake.outcome import Decision
 from counter.intake.request_file import IntakeFile
 from counter.intake.rules import IntakeRules
-from counter.service.operation import Open, read, write
+from counter.service.operation import Open, Operation, read, write
 
 _RUNS = "counter.service.runs.intake"
 #: what refuses an intake: the form not yet takeable, the desk's numbers behind or in another site's series
@@ -64,16 +63,6 @@ class PreviewIntake:
 
     request: IntakeRequest
     applied: tuple[Item, ...]
-
-
-@dataclass(frozen=True)
-class IntakePreview:
-    """The outcome the commit would come to now; ``beyond``: where the holiday data stops before its dates;
-    ``papers``: the hall's 收件 paper of each outcome (by Outcome value) where it only receives the items."""
-
-    decision: Decision
-    beyond: BeyondData | None
-    papers: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -139,19 +128,21 @@ KEEP_DRAFT = write(
     "intake.keep_draft",
     KeepDraft,
     None,
-    Open.ANY_DESK,
+    Permission.TAKE_INTAKE,
     f"{_RUNS}:keep_draft",
-    doc="Keep the desk's unfinished intake, replacing the one kept before.",
+    doc="Keep the desk's unfinished intake, replacing the one kept before; only by an account that takes "
+    "intakes (a department's, signed in at a clerk's desk, would overwrite the clerk's applicant).",
 )
 DROP_DRAFT = write(
     "intake.drop_draft",
     DeskOnly,
     None,
-    Open.ANY_DESK,
+    Permission.TAKE_INTAKE,
     f"{_RUNS}:drop_draft",
-    doc="The clerk gave the intake up, or took it: no draft is kept for the desk.",
+    doc="The clerk gave the intake up, or took it: no draft is kept for the desk; only by an account that takes "
+    "intakes (the desk's draft is the clerk's).",
 )
-CHECK_DRAFT = write(
+CHECK_DRAFT: Operation[DeskOnly, StoredDraft | None] = write(
     "intake.check_draft",
     DeskOnly,
     StoredDraft | None,
@@ -164,7 +155,7 @@ CHECK_DRAFT = write(
 
 # --- the form and its commit --------------------------------------------------------------------------------
 
-READ_GUIDE_VERSION = read(
+READ_GUIDE_VERSION: Operation[GuideVersion, StoredGuide | None] = read(
     "intake.read_guide_version",
     GuideVersion,
     StoredGuide | None,
@@ -172,7 +163,7 @@ READ_GUIDE_VERSION = read(
     f"{_RUNS}:read_guide_version",
     doc="One stored guide version (a draft's, a case's); None when it is gone.",
 )
-READ_CURRENT_GUIDE = read(
+READ_CURRENT_GUIDE: Operation[CurrentGuide, StoredGuide | None] = read(
     "intake.read_current_guide",
     CurrentGuide,
     StoredGuide | None,
@@ -205,7 +196,15 @@ PREVIEW_INTAKE = read(
     faults=("counter.intake.not_possible:IntakeNotPossible",),
     doc="The outcome the form comes to now, read as the commit reads it, with the papers it would print.",
 )
-KNOWN_PARTY = read(
+PREVIEW_GROUNDS = read(
+    "intake.preview_grounds",
+    GuideVersion,
+    PreviewGrounds,
+    Open.ANY_DESK,
+    f"{_RUNS}:preview_grounds",
+    doc="What an intake's preview is decided from besides the form, read once when the intake opens.",
+)
+KNOWN_PARTY: Operation[KnownPartyOf, KnownParty | None] = read(
     "intake.known_party",
     KnownPartyOf,
     KnownParty | None,
@@ -222,7 +221,7 @@ OPEN_CASES = read(
     doc="The applicant's cases of this bundle not yet over, newest first, asked before she is taken again: the "
     "number, day and status of each, nothing of the person.",
 )
-RESUBMISSION = read(
+RESUBMISSION: Operation[Resubmission, IntakeDraft | None] = read(
     "intake.resubmission",
     Resubmission,
     IntakeDraft | None,

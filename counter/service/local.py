@@ -293,8 +293,10 @@ def _recorded(work: Session, answer: Any) -> Any:
     return answer
 
 
-def _function(path: str) -> Callable[..., Any]:
-    """The implementation ``module:function`` names; Python keeps each module once imported."""
-    module, _, name = path.partition(":")
+def _function(runs: str | Callable[..., Any]) -> Callable[..., Any]:
+    """The implementation, bound by reference or named ``module:function``; Python keeps each module once imported."""
+    if callable(runs):
+        return runs
+    module, _, name = runs.partition(":")
     found: Callable[..., Any] = getattr(importlib.import_module(module), name)
     return found

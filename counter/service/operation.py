@@ -4,19 +4,39 @@ An operation is declared once, in the module of its area (:mod:`counter.service.
 faces import the declaration to call it, the in-process transport (:mod:`counter.service.local`) imports the
 function it names to run it, and the generated reference (``docs/operations.md``) prints it.  Naming the function
 by its dotted path keeps the declarations free of the actions, so that a face importing them loads neither the
-actions nor SQLAlchemy (the window shows before either is imported).
+actions nor SQLAlchemy (the window shows before either is imported).  An area may instead keep its implementations
+beside its declarations and bind each by reference, each implementation importing its actions when it runs
+(:mod:`counter.service.keys`): mypy then checks the binding and the implementation's request and answer against the
+declaration, and the faces still load no action.
+
+The declaration carries its answer's type, so that ``service.call(TAKE_INTAKE, request)`` is a ``TakenIntake`` to
+mypy at every call site.  :func:`read` and :func:`write` take the response as ``type[Res]`` and mypy binds ``Res``
+from it: a class (``TakenIntake``), a generic alias (``tuple[CaseRow, ...]``, ``dict[str, int]``), and ``None``
+(an overload of its own) bind unwritten, so most declarations stay a bare call.  A union (``str | None``) is no
+type mypy can bind from a value; such a declaration annotates its constant
+(``GUIDE: Operation[GuideAsked, StoredGuide | None] = read(...)``), and mypy asks for that annotation (``Need type
+annotation``) where it is missing.  mypy cannot see that an annotation agrees with the hint passed beside it:
+``tests/service/test_operation_types.py`` holds every annotated declaration to its hint, and every implementation to
+its declaration.  Rejected: an explicit annotation on every constant (two hundred lines saying twice what the call
+says once), and a ``cast`` at the call sites (the fact kept where it is used, not where it is declared).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from counter.access.roles import Permission
 
+if TYPE_CHECKING:
+    from counter.service.call import Call
+
 Req = TypeVar("Req")
 Res = TypeVar("Res")
+#: an operation answering a ``tuple[Row, ...]`` answers an ``Iterable[Row]``: a face may ask for less than is given
+Res_co = TypeVar("Res_co", covariant=True)
 
 
 class Open(StrEnum):
@@ -34,10 +54,11 @@ Gate = Permission | Open
 
 
 @dataclass(frozen=True, eq=False)
-class Operation(Generic[Req, Res]):
+class Operation(Generic[Req, Res_co]):
     """One named operation.
 
-    ``runs``: the implementation, ``module:function``, called as ``function(work, call, request)`` with the unit
+    ``runs``: the implementation, the function itself or its ``module:function``, called as
+    ``function(work, call, request)`` with the unit
     of work (a SQLAlchemy session; for ``whole`` operations the store itself), the call's context the transport
     made (:class:`counter.service.call.Call`: the desk it is run for or None, the day and the moment) and the
     request; it returns the response.  ``faults``: the exception classes, ``module:Class``, that it may
@@ -54,7 +75,7 @@ class Operation(Generic[Req, Res]):
     response: Any  # a type hint: ``CaseView``, ``tuple[CaseRow, ...]``, ``str | None``
     writes: bool
     gate: Gate
-    runs: str
+    runs: str | Callable[..., Any]
     faults: tuple[str, ...] = ()
     whole: bool = False
     doc: str = ""
@@ -64,12 +85,42 @@ class Operation(Generic[Req, Res]):
         return f"<operation {self.name}>"
 
 
+@overload
 def read(
     name: str,
     request: type[Req],
-    response: Any,
+    response: type[Res],
     gate: Gate,
-    runs: str,
+    runs: str | Callable[[Any, Call, Req], Res],
+    faults: tuple[str, ...] = (),
+    doc: str = "",
+) -> Operation[Req, Res]: ...
+@overload
+def read(
+    name: str,
+    request: type[Req],
+    response: None,
+    gate: Gate,
+    runs: str | Callable[[Any, Call, Req], None],
+    faults: tuple[str, ...] = (),
+    doc: str = "",
+) -> Operation[Req, None]: ...
+@overload
+def read(
+    name: str,
+    request: type[Req],
+    response: object,
+    gate: Gate,
+    runs: str | Callable[[Any, Call, Req], Res],
+    faults: tuple[str, ...] = (),
+    doc: str = "",
+) -> Operation[Req, Res]: ...  # a union: ``Res`` is the constant's annotation (the module's docstring)
+def read(
+    name: str,
+    request: type[Req],
+    response: object,
+    gate: Gate,
+    runs: str | Callable[..., Any],
     faults: tuple[str, ...] = (),
     doc: str = "",
 ) -> Operation[Req, Any]:
@@ -77,12 +128,48 @@ def read(
     return _declared(Operation(name, request, response, False, gate, runs, faults, False, doc))
 
 
+@overload
 def write(
     name: str,
     request: type[Req],
-    response: Any,
+    response: type[Res],
     gate: Gate,
-    runs: str,
+    runs: str | Callable[[Any, Call, Req], Res],
+    faults: tuple[str, ...] = (),
+    doc: str = "",
+    whole: bool = False,
+    receipt: bool = True,
+) -> Operation[Req, Res]: ...
+@overload
+def write(
+    name: str,
+    request: type[Req],
+    response: None,
+    gate: Gate,
+    runs: str | Callable[[Any, Call, Req], None],
+    faults: tuple[str, ...] = (),
+    doc: str = "",
+    whole: bool = False,
+    receipt: bool = True,
+) -> Operation[Req, None]: ...
+@overload
+def write(
+    name: str,
+    request: type[Req],
+    response: object,
+    gate: Gate,
+    runs: str | Callable[[Any, Call, Req], Res],
+    faults: tuple[str, ...] = (),
+    doc: str = "",
+    whole: bool = False,
+    receipt: bool = True,
+) -> Operation[Req, Res]: ...  # a union: ``Res`` is the constant's annotation (the module's docstring)
+def write(
+    name: str,
+    request: type[Req],
+    response: object,
+    gate: Gate,
+    runs: str | Callable[..., Any],
     faults: tuple[str, ...] = (),
     doc: str = "",
     whole: bool = False,

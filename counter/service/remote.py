@@ -20,6 +20,14 @@ previews and drafts, holds at most that many descriptors, and no call pays a new
 :attr:`Remote.on_trouble` is told at once, on the asking thread, when a try failed or a connection is slow to open
 (:data:`SLOW_CONNECT_S`): the face says it is still trying within moments, not after the retries.
 The connection is the standard library's (``http.client``, ``ssl``); answers are read by the strict codec.
+
+A hall that cannot stop runs two servers on one database (:func:`server_roots`: the desk's setting names both).
+Nothing of a session or of a write's receipt is held in a server's process, so the token signed in at one opens the
+session at the other, and a write asked again there under its key is answered from the receipt the first one kept.
+A request the server in use did not answer goes at once to the next one named, before any wait; the one that
+answered is remembered and asked first from then on, so a desk pays for a stopped server once, not at every call.
+With several servers a connection must be made within :data:`CONNECT_TIMEOUT_S`: a machine switched off answers
+nothing, and a clerk should not wait a request's whole timeout before the other is tried.
 """
 
 from __future__ import annotations
@@ -31,7 +39,7 @@ import select
 import ssl
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
@@ -70,6 +78,16 @@ RETRY_WINDOW_S = (len(RETRY_WAITS_S) + 1) * TIMEOUT_S + sum(RETRY_WAITS_S)
 #: the connections a desk keeps to the server at most: the window's workers (:mod:`counter.ui.runner`), its
 #: reconnection probe and the sign-in's, each asking at once at worst; more would only hold descriptors idle
 POOL_SIZE = 4
+#: with several servers named, how long a connection may take to be made before the next server is tried: the
+#: hall's own network answers in milliseconds, a machine switched off never
+CONNECT_TIMEOUT_S = 3.0
+
+
+def server_roots(text: str | Sequence[str]) -> tuple[str, ...]:
+    """The hall servers a desk's setting names (``https://a:8443 https://b:8443``: spaces or commas between), in the
+    order they are asked; a sequence is taken as it is."""
+    named = text.replace(",", " ").split() if isinstance(text, str) else list(text)
+    return tuple(root.rstrip("/") for root in named if root.strip())
 
 
 class ServerUnreachable(Exception):
@@ -118,13 +136,19 @@ class NotUnderstood(Refused):
 
 
 class Remote:
-    """The hall's operations at ``root`` (``https://host:port``), trusting the CA certificate at ``ca_file`` alone."""
+    """The hall's operations at ``root`` (``https://host:port``, or several: :func:`server_roots`), trusting the CA
+    certificate at ``ca_file`` alone."""
 
-    def __init__(self, root: str, ca_file: Path, *, retry_waits_s: tuple[float, ...] = RETRY_WAITS_S) -> None:
-        parts = urlsplit(root)
-        if parts.scheme != "https" or not parts.hostname:
-            raise ValueError(f"the hall server's address must be https://host[:port], not {root!r}")
-        self._host, self._port = parts.hostname, parts.port or 443
+    def __init__(
+        self, root: str | Sequence[str], ca_file: Path, *, retry_waits_s: tuple[float, ...] = RETRY_WAITS_S
+    ) -> None:
+        self._servers: list[tuple[str, int]] = []  # (host, port) of each server named, in the setting's order
+        for named in server_roots(root) or ("",):
+            parts = urlsplit(named)
+            if parts.scheme != "https" or not parts.hostname:
+                raise ValueError(f"the hall server's address must be https://host[:port], not {named!r}")
+            self._servers.append((parts.hostname, parts.port or 443))
+        self._at = 0  # the server that answered last: asked first
         self._context = ssl.create_default_context(cafile=str(ca_file))  # this CA only: no system store
         self._context.minimum_version = ssl.TLSVersion.TLSv1_2
         self._waits = retry_waits_s
@@ -185,19 +209,21 @@ class Remote:
         for connection in idle:
             connection.close()
 
-    def _take(self) -> tuple[http.client.HTTPSConnection, int]:
-        """A connection for one request, and the close()s counted when it was taken: an idle one the server has not
-        closed meanwhile, else a new one; waits while :data:`POOL_SIZE` are in use."""
+    def _take(self, at: int) -> tuple[http.client.HTTPSConnection, int]:
+        """A connection to server ``at`` for one request, and the close()s counted when it was taken: an idle one the
+        server has not closed meanwhile, else a new one; waits while :data:`POOL_SIZE` are in use."""
         self._slots.acquire()
         try:
             with self._lock:
                 closed = self._closed
+                host, port = self._servers[at]
                 while self._idle:
                     connection = self._idle.pop()
-                    if not _dropped(connection):
+                    if (connection.host, connection.port) == (host, port) and not _dropped(connection):
                         return connection, closed
-                    connection.close()  # the server's keep-alive ended while it sat idle
-            return http.client.HTTPSConnection(self._host, self._port, context=self._context, timeout=TIMEOUT_S), closed
+                    connection.close()  # the server's keep-alive ended while it sat idle, or the desk moved on
+            timeout = CONNECT_TIMEOUT_S if len(self._servers) > 1 else TIMEOUT_S
+            return http.client.HTTPSConnection(host, port, context=self._context, timeout=timeout), closed
         except BaseException:
             self._slots.release()
             raise
@@ -216,9 +242,14 @@ class Remote:
         payload = b"" if body is None else json.dumps(body, ensure_ascii=False).encode()
         sent = {"Content-Type": "application/json", **headers}
         waits = iter(self._waits if retry else ())
+        untried = len(self._servers) - 1  # the others, asked at once before the next wait
+        # with two servers a round of tries is two: none begins so late that it could reach a server after the
+        # write's receipt was pruned (RETRY_WINDOW_S from the first sending), where it would apply again
+        last_start = time.monotonic() + RETRY_WINDOW_S - TIMEOUT_S
         while True:
+            at = self._at
             try:
-                status, data = self._once(path, payload, sent)
+                status, data = self._once(path, payload, sent, at)
             except ssl.SSLCertVerificationError as err:
                 raise ServerNotTrusted(str(err.verify_message or err)) from err
             except (OSError, http.client.HTTPException) as err:
@@ -227,19 +258,39 @@ class Remote:
                 if not _store_away(status, data):
                     return status, data
                 trouble = ConnectionError("the server's database did not answer")
+            host, port = self._servers[at]
+            if untried and time.monotonic() <= last_start:
+                untried -= 1
+                with self._lock:
+                    self._at = (at + 1) % len(self._servers)
+                log.warning(
+                    "no answer from the hall server %s:%s for %s (%s): asked again of the next one",
+                    host,
+                    port,
+                    path,
+                    trouble,
+                )
+                continue
+            untried = len(self._servers) - 1
             wait = next(waits, None)
+            if wait is not None and time.monotonic() + wait > last_start:
+                wait = None
             if wait is None:
-                raise ServerUnreachable(f"{self._host}:{self._port}: {trouble}") from trouble
+                raise ServerUnreachable(f"{host}:{port}: {trouble}") from trouble
             log.info("no answer from the hall server for %s (%s): asked again in %.1f s", path, trouble, wait)
             self._tell_trouble(threading.get_ident())
             time.sleep(wait)
+            with self._lock:
+                self._at = (at + 1) % len(self._servers)  # the next round starts at the one after
 
-    def _once(self, path: str, payload: bytes, headers: dict[str, str]) -> tuple[int, Any]:
-        connection, closed = self._take()
+    def _once(self, path: str, payload: bytes, headers: dict[str, str], at: int) -> tuple[int, Any]:
+        connection, closed = self._take(at)
         broken = True  # until its whole answer is read: a connection left mid-answer cannot carry the next
         try:
             if connection.sock is None:  # a new one: opened here, watched for a server slow to take it
                 self._connect(connection)
+                if len(self._servers) > 1:  # opened within CONNECT_TIMEOUT_S; the answer has the request's whole time
+                    connection.sock.settimeout(TIMEOUT_S)  # type: ignore[attr-defined]
             connection.request("POST", path, body=payload, headers=headers)
             answer = connection.getresponse()
             raw = answer.read()

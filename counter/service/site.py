@@ -17,7 +17,7 @@ from counter.audit.verify import AuditReport
 from counter.backup.restored import Restored
 from counter.case.desk_name_checks import DeskNameProblem
 from counter.case.number_notes import NoteReport, Renoted
-from counter.service.operation import Open, read, write
+from counter.service.operation import Open, Operation, read, write
 from counter.sync.site_view import Registration, Rotated, ShownSite, SiteSetUpDone
 from counter.sync.sites import Peer, SiteDesk, SiteIdentity, SiteKind, SiteOffice
 
@@ -242,7 +242,7 @@ RENOTE = write(
     "counter.service.runs.site:renote",
     doc="Make this desk's note of issued numbers again from the database.",
 )
-SKIP_ISSUED = write(
+SKIP_ISSUED: Operation[NumbersAsked, str | None] = write(
     "site.skip_issued",
     NumbersAsked,
     str | None,
@@ -266,7 +266,7 @@ RECORD_DESK_CHANGE = write(
     "counter.service.runs.site:record_desk_change",
     doc="This desk's settings changed, in the audit trail.",
 )
-SCHEMA_REVISION = read(
+SCHEMA_REVISION: Operation[SiteAsked, str | None] = read(
     "site.schema_revision",
     SiteAsked,
     str | None,

@@ -6,7 +6,7 @@ time waited for all of it, and for the panel's build, before anything showed: ab
 standing at the window, and the ID number typed meanwhile went to the search box.  This window is shown instead, at
 once, where the intake will be and as large: the bundle's name (the search's index has it), 正在打开……, and the
 keyboard in the applicant's ID number, which the clerk types first.  The panel is then built as ever, through the
-window's runner, and takes over what was typed (:meth:`counter.ui.desk_actions.DeskActions.start_intake`).
+window's runner, and takes over what was typed (:meth:`counter.ui.desk_intake.DeskIntake.start_intake`).
 
 Only Qt and the desk's words here: the module is imported at F5 on the window's thread, with the database opening.
 """

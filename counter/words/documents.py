@@ -1,5 +1,8 @@
 """The words the faces use about documents: their names on buttons and in titles, and why one cannot be made.
 
+A paper's name on a button or a preview's title is the headline it prints (:data:`counter.documents.words.DOC_TITLE`,
+the law's name), word for word: the applicant handed a paper finds it named as the clerk named it.
+
 Not the documents' own wording: that is :mod:`counter.documents.words`, Chinese by law and never translated.
 Both tables are keyed by the values of :class:`counter.documents.kinds.DocumentKind` and ``DocumentProblem``.
 """
@@ -26,15 +29,15 @@ DOC_TITLE: dict[str, str] = {
     "guide_notice": tr("一次性告知单"),
     "blank_form": tr("空白表格"),
     "sample_form": tr("示范样表"),
-    "project_catalog": tr("帮您办服务事项参考目录"),
-    "project_flow": tr("帮您办服务流程图"),
-    "project_apply": tr("帮您办服务申请表"),
-    "project_mandate": tr("帮您办授权委托书"),
-    "project_pledge": tr("帮您办服务承诺书"),
-    "project_done": tr("帮您办服务办结单"),
-    "project_rating": tr("帮您办服务评价表"),
-    "project_end": tr("帮您办服务终止单"),
-    "rating_sheet": tr("好差评评价表"),
+    "project_catalog": tr("“帮您办”代办帮办服务事项参考目录"),
+    "project_flow": tr("“帮您办”代办帮办服务流程图"),
+    "project_apply": tr("“帮您办”代办帮办服务申请表"),
+    "project_mandate": tr("“帮您办”代办帮办服务授权委托书"),
+    "project_pledge": tr("“帮您办”代办帮办服务承诺书"),
+    "project_done": tr("“帮您办”代办帮办服务办结单"),
+    "project_rating": tr("“帮您办”代办帮办服务评价表"),
+    "project_end": tr("“帮您办”代办帮办服务终止单"),
+    "rating_sheet": tr("政务服务“好差评”评价表"),
 }
 DOC_PROBLEM: dict[str, str] = {
     "needs_no_case": tr("一次性告知单按办事指南打印，不属于某个办件"),

@@ -13,10 +13,21 @@ from counter.words.translate import tr
 
 PLEDGE_PROBLEM = {
     PledgeProblem.NOT_PLEDGE_ITEM: tr("办件 {case_no} 的事项 {item} 在办事指南中未实行告知承诺，不能依承诺当场许可"),
+    PledgeProblem.NOT_CHOSEN: tr("办件 {case_no} 的事项 {item}：申请人选择了一般程序，不能依告知承诺当场许可"),
     PledgeProblem.NOT_GRANTED: tr("办件 {case_no} 的事项 {item} 没有依告知承诺作出的许可"),
     PledgeProblem.ALREADY_CHECKED: tr("办件 {case_no} 的事项 {item} 已经核查，核查结果只能记录一次"),
     PledgeProblem.NO_FINDING: tr("核查发现承诺不实的，须写明核查发现的情况，撤销决定书据此说明理由"),
     PledgeProblem.NOT_REVOKED: tr("办件 {case_no} 的事项 {item} 未因承诺不实被撤销，没有撤销决定书"),
+    PledgeProblem.NO_PERIOD: tr("办件 {case_no} 的事项 {item}：须写明期限的最后一天，且应在今天之后"),
+    PledgeProblem.CORRECTION_OPEN: tr("办件 {case_no} 的事项 {item} 责令改正的期限未满，期满未改正的才能告知拟撤销"),
+    PledgeProblem.NOT_FOUND_FALSE: tr("办件 {case_no} 的事项 {item} 没有核查发现承诺不实、尚未撤销的记录"),
+    PledgeProblem.NOT_HEARD: tr("办件 {case_no} 的事项 {item} 尚未告知陈述申辩，或者陈述申辩期限未满，不能撤销"),
+    PledgeProblem.ALREADY_DONE: tr("办件 {case_no} 的事项 {item} 已办理这一步，不能重复办理"),
+    PledgeProblem.NO_CORRECTION: tr("办件 {case_no} 的事项 {item} 没有责令限期改正，没有这份通知书"),
+    PledgeProblem.CANNOT_CHECK: tr(
+        "本机没有启用账号，无人能对承诺不实的许可责令改正、听取陈述申辩和撤销，不能依告知承诺许可；"
+        "请由实施部门或者有账号的窗口办理"
+    ),
 }
 
 
@@ -52,6 +63,7 @@ PLEDGE_OPEN = tr("“{item}”实行告知承诺：申请人签署告知承诺�
 PLEDGE_OWED = tr("“{item}”已于 {granted} 依告知承诺准予，核查期限 {due}。")
 PLEDGE_KEPT = tr("“{item}”已于 {granted} 依告知承诺准予，{day} 核查属实。")
 PLEDGE_FALSE = tr("“{item}”于 {day} 因承诺不实撤销许可：{finding}")
+PLEDGE_FOUND_FALSE = tr("“{item}”于 {day} 核查发现承诺不实：{finding}；撤销前依法责令改正、听取陈述申辩。")
 PLEDGE_NOT_HERE = tr("“{item}”的告知承诺许可、核查和撤销由{deciding}作出；本账号没有该部门的决定权，不能办理。")
 PLEDGE_REVOKE_ROLE = tr("承诺不实的，撤销许可是负责人的决定：")
 PLEDGE_GRANT_BUTTON = tr("告知承诺准予")
@@ -69,7 +81,7 @@ PLEDGE_CONFIRM = tr("确认")
 PLEDGE_CANCEL = tr("取消")
 PLEDGE_GRANTED = tr("已依告知承诺准予“{item}”，核查期限 {due}。")
 PLEDGE_CHECKED = tr("已记录“{item}”核查属实。")
-PLEDGE_WITHDRAWN = tr("已撤销“{item}”的许可，请打印撤销行政许可决定书送达申请人。")
+PLEDGE_WITHDRAWN = tr("已记录“{item}”核查发现承诺不实；撤销前须依法责令改正、告知陈述申辩的权利。")
 PLEDGE_MOVED = tr("办件已在其他窗口变更，请按当前状态办理。")
 PLEDGE_TITLE = tr("告知承诺书")
 PLEDGE_REVOCATION_TITLE = tr("撤销行政许可决定书")

@@ -78,8 +78,10 @@ def test_the_guides_period_is_printed_and_the_served_items_promise_moves(
     assert "2026年11月25日" in notice
     receipt = _text(sessions, desk, number, DocumentKind.RECEIPT, tmp_path)
     # the sentence may run over a page, with the page's footer between its halves
-    assert "“食品经营许可”待容缺材料补齐后决定，承诺办结日期顺延至2026年11月27日；其余事项不" in receipt
-    assert "等待，先行办理。" in receipt
+    assert "“食品经营许可”待容缺材料补齐后决定，承诺办结日期已计入容缺材料的补交期限；" in receipt
+    assert "先行办理。" in receipt
+    # the date is said once on each copy, on the promise's own line: the waiting line does not say it again
+    assert receipt.count("2026年11月27日") == receipt.count("2026年11月27日前办结") == 2
 
 
 def test_only_the_items_a_deferred_material_serves_wait_for_it(sessions: sessionmaker[Session], desk: Desk) -> None:

@@ -4,6 +4,7 @@ department's list, and the licence revoked when the check finds the promise fals
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -12,14 +13,21 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
+from counter.access.roles import Role
 from counter.actions.admin.calendar import office_calendar
+from counter.actions.cases.documents import office_settings, save_office_settings
+from counter.actions.cases.item_authority import set_item_held
 from counter.actions.catalog.guide_status import allow_draft_intake
 from counter.actions.intake.notice_pledges import (
+    PledgeNotice,
     grant_on_pledge,
+    hear,
     pledge_checks,
+    pledge_offers,
     pledge_paper,
     pledge_row,
     record_check,
+    revoke,
 )
 from counter.actions.intake.take import take_intake
 from counter.actions.site.demo import complete_checklist, fresh_checklist
@@ -31,24 +39,70 @@ from counter.case.status import CaseEvent, CaseStatus
 from counter.cli.case_text import case_as_text
 from counter.db.case_store import case_view
 from counter.db.catalog_store import current_guide
+from counter.documents.data import DocumentNotPossible
+from counter.documents.kinds import DocumentProblem
+from counter.intake.checklist import start_checklist
 from counter.intake.outcome import Outcome
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import applicant
 from tests.documents.pdf_tools import pdf_text
 from tests.entrusted import entrust
-from tests.signed_in import signed_in
+from tests.signed_in import add_account, signed_in
 
 HOMESTAY = "XAM-YJS-035"  # 我要开民宿（含餐饮）: its 消防 item is decided on a 告知承诺
 FIRE = "YJS035-05"
 BRIGADE = "乌兰浩特市消防救援大队"
+#: the brigade's 复议 body and court, which the catalog leaves to the site to name (消防救援 is vertically managed)
+NAMED = "乌兰浩特市消防救援大队=兴安盟消防救援支队|乌兰浩特市人民法院"
+FINDING = "核查发现场所二层疏散通道被封堵，与承诺内容不符。"
 
 
-def taken(sessions: sessionmaker[Session], desk: Desk) -> str:
+def name_the_brigades_bodies(sessions: sessionmaker[Session], desk: Desk) -> None:
+    """The brigade's 复议 body and court named in the office settings, by ``desk`` (the single desk, before any
+    account exists, or an administrator)."""
+    with sessions.begin() as s:
+        office = office_settings(s, "XAM01")
+        save_office_settings(s, "XAM01", dataclasses.replace(office, rights_overrides=NAMED), desk=desk)
+
+
+CHECKED = dt.date(2026, 12, 10)  # the 核查, which finds the promise false
+CORRECT_BY = dt.date(2026, 12, 17)  # the 责令限期改正's last day (消防法 第五十八条第二款)
+HEARD = dt.date(2026, 12, 18)  # the 陈述申辩 notice, the day after the correction ran out
+HEAR_BY = dt.date(2026, 12, 23)
+REVOKED = dt.date(2026, 12, 24)  # the day after the period to be heard
+
+
+def revoked_in_order(sessions: sessionmaker[Session], desk: Desk, case_no: str, finding: str = FINDING) -> None:
+    """The promise found false on CHECKED, ordered corrected by CORRECT_BY, the applicant told on HEARD and given
+    until HEAR_BY, the licence revoked on REVOKED: the law's order, each step by ``desk``."""
+    with sessions.begin() as s:
+        record_check(s, desk, case_no, FIRE, CHECKED, kept=False, finding=finding, correct_by=CORRECT_BY)
+    with sessions.begin() as s:
+        hear(s, desk, case_no, FIRE, HEARD, HEAR_BY)
+    with sessions.begin() as s:
+        revoke(s, desk, case_no, FIRE, REVOKED)
+
+
+def granted(sessions: sessionmaker[Session], desk: Desk, case_no: str, result_no: str = "") -> Desk:
+    """The item granted on the promise by ``desk``'s clerk, signed in with a clerk's account (a database without
+    accounts may not grant: nobody there could take a false promise to its end); that clerk's desk."""
+    clerk = signed_in(sessions, desk, Role.CLERK, login="clerk")
+    with sessions.begin() as s:
+        grant_on_pledge(s, clerk, case_no, FIRE, TODAY, result_no=result_no)
+    return clerk
+
+
+def taken(sessions: sessionmaker[Session], desk: Desk, fire_way: str = "pledge") -> str:
+    """A 035 case accepted, its applicant having chosen the 消防 检查's way (``fire_way``: pledge or ordinary)."""
     with sessions.begin() as s:
         allow_draft_intake(s, True, desk=desk)
         stored = current_guide(s, HOMESTAY)
         assert stored is not None
-        checklist = complete_checklist(stored.bundle, fresh_checklist(stored))
+        fresh = fresh_checklist(stored)
+        answers = {**fresh.answers_dict(), "fire_way": fire_way}
+        checklist = complete_checklist(
+            stored.bundle, start_checklist(stored.bundle, answers, guide_version=stored.version_id)
+        )
         case = take_intake(s, desk, IntakeRequest(checklist, applicant()), TODAY, office_calendar(s))
     assert case.decision.outcome is Outcome.ACCEPT
     return case.case_no
@@ -66,14 +120,13 @@ def test_the_window_grants_on_a_promise_only_where_it_may(sessions: sessionmaker
     assert refused.value.problem is PledgeProblem.NOT_PLEDGE_ITEM
 
 
-def test_a_promise_granted_is_checked_on_the_departments_list_and_revoked_when_false(
+def test_a_promise_granted_is_checked_on_the_departments_list_and_found_false_or_corrected(
     sessions: sessionmaker[Session], desk: Desk
 ) -> None:
     case_no = taken(sessions, desk)
     with sessions.begin() as s:
         entrust(s, desk, FIRE)  # the brigade's written 授权: the window records its decision for it
-    with sessions.begin() as s:
-        grant_on_pledge(s, desk, case_no, FIRE, TODAY)
+    clerk = granted(sessions, desk, case_no)
     with sessions() as s:
         [row] = pledge_checks(s, BRIGADE)
         assert pledge_checks(s, "乌兰浩特市市场监督管理局") == ()
@@ -83,19 +136,25 @@ def test_a_promise_granted_is_checked_on_the_departments_list_and_revoked_when_f
     assert row.kept is None
     finding = "核查发现场所二层疏散通道被封堵，与承诺内容不符。"
     with sessions.begin() as s, pytest.raises(NotPermitted):  # a revocation is a supervisor's, as a 不予批准 is
-        record_check(s, desk, case_no, FIRE, dt.date(2026, 12, 10), kept=False, finding=finding)
+        record_check(s, clerk, case_no, FIRE, dt.date(2026, 12, 10), kept=False, finding=finding)
     desk = signed_in(sessions, desk)
     with sessions.begin() as s, pytest.raises(PledgeRefused) as refused:
         record_check(s, desk, case_no, FIRE, dt.date(2026, 12, 10), kept=False)
     assert refused.value.problem is PledgeProblem.NO_FINDING
     with sessions.begin() as s:
-        revoked = record_check(s, desk, case_no, FIRE, dt.date(2026, 12, 10), kept=False, finding=finding)
-    assert (revoked.kept, revoked.checked_on, revoked.finding) == (False, dt.date(2026, 12, 10), finding)
+        found = record_check(s, desk, case_no, FIRE, CHECKED, kept=False, finding=finding, correct_by=CORRECT_BY)
+    assert (found.kept, found.checked_on, found.finding) == (False, dt.date(2026, 12, 10), finding)
     with sessions() as s:
         assert pledge_checks(s, BRIGADE) == ()  # no longer owed
         assert pledge_checks(s, BRIGADE, open_only=False)[0].kept is False
+    with sessions.begin() as s:  # the place corrected within the period: the licence stands
+        corrected = record_check(s, desk, case_no, FIRE, dt.date(2026, 12, 16), kept=True)
+    assert (corrected.kept, corrected.correct_by, corrected.revoked_on) == (True, CORRECT_BY, None)
     with sessions.begin() as s, pytest.raises(PledgeRefused) as refused:
-        record_check(s, desk, case_no, FIRE, dt.date(2026, 12, 11), kept=True)
+        hear(s, desk, case_no, FIRE, HEARD, HEAR_BY)
+    assert refused.value.problem is PledgeProblem.NOT_FOUND_FALSE
+    with sessions.begin() as s, pytest.raises(PledgeRefused) as refused:
+        record_check(s, desk, case_no, FIRE, dt.date(2026, 12, 18), kept=True)
     assert refused.value.problem is PledgeProblem.ALREADY_CHECKED
 
 
@@ -107,15 +166,14 @@ def test_the_pledge_and_the_revocation_print_their_elements(
     case_no = taken(sessions, desk)
     with sessions.begin() as s:
         entrust(s, desk, FIRE)
-    with sessions.begin() as s:
-        grant_on_pledge(s, desk, case_no, FIRE, TODAY)
+    clerk = granted(sessions, desk, case_no)
     with sessions.begin() as s, pytest.raises(PledgeRefused) as refused:
-        pledge_paper(s, desk, case_no, FIRE, TODAY, revoked=True)  # nothing revoked yet
+        pledge_paper(s, clerk, case_no, FIRE, TODAY, revoked=True)  # nothing revoked yet
     assert refused.value.problem is PledgeProblem.NOT_REVOKED
     with sessions.begin() as s:
-        first = pledge_paper(s, desk, case_no, FIRE, TODAY, revoked=False)
+        first = pledge_paper(s, clerk, case_no, FIRE, TODAY, revoked=False)
     with sessions.begin() as s:
-        assert pledge_paper(s, desk, case_no, FIRE, TODAY + dt.timedelta(days=3), revoked=False) == first
+        assert pledge_paper(s, clerk, case_no, FIRE, TODAY + dt.timedelta(days=3), revoked=False) == first
     pledge = tmp_path / "pledge.pdf"
     pledge.write_bytes(first)
     text = pdf_text(pledge, page=1)
@@ -132,18 +190,21 @@ def test_the_pledge_and_the_revocation_print_their_elements(
     assert "自作出许可决定之日起20个工作日内对承诺内容进行核查，最迟于2026年12月18日前完成" in text
     assert "国办发〔2020〕42号" in text
     finding = "核查发现场所二层疏散通道被封堵，与承诺内容不符。"
+    name_the_brigades_bodies(sessions, signed_in(sessions, desk, Role.ADMIN, login="admin"))
     desk = signed_in(sessions, desk)
+    revoked_in_order(sessions, desk, case_no, finding)
     with sessions.begin() as s:
-        record_check(s, desk, case_no, FIRE, dt.date(2026, 12, 10), kept=False, finding=finding)
-    with sessions.begin() as s:
-        paper = pledge_paper(s, desk, case_no, FIRE, dt.date(2026, 12, 10), revoked=True)
+        paper = pledge_paper(s, desk, case_no, FIRE, REVOKED, revoked=True)
     revoked = tmp_path / "revocation.pdf"
     revoked.write_bytes(paper)
     text = pdf_text(revoked, page=1)
     assert "撤销行政许可决定书" in text
     assert "于2026年11月20日以告知承诺方式取得“公众聚集场所投入使用、营业前消防安全检查”许可" in text
     assert "于2026年12月10日依法核查：" + finding in text
-    assert "依照《中华人民共和国行政许可法》第六十九条第二款的规定，本机关决定撤销该行政许可。" in text
+    assert (
+        "依照《中华人民共和国消防法》第五十八条第二款和《中华人民共和国行政许可法》第六十九条第二款的规定，"
+        "本机关决定撤销该行政许可。"
+    ) in text
     assert "申请行政复议" in text
 
 
@@ -155,26 +216,24 @@ def test_a_revocation_is_the_cases_own_record_and_the_item_reads_revoked(
     case_no = taken(sessions, desk)
     with sessions.begin() as s:
         entrust(s, desk, FIRE)
-    with sessions.begin() as s:
-        grant_on_pledge(s, desk, case_no, FIRE, TODAY)
+    granted(sessions, desk, case_no)
     with sessions() as s:
         before = case_view(s, case_no)
     assert before is not None
     desk = signed_in(sessions, desk)
     finding = "核查发现场所二层疏散通道被封堵，与承诺内容不符。"
-    with sessions.begin() as s:
-        record_check(s, desk, case_no, FIRE, dt.date(2026, 12, 10), kept=False, finding=finding)
+    revoked_in_order(sessions, desk, case_no, finding)
     with sessions() as s:
         view = case_view(s, case_no)
     assert view is not None
     line = view.history[-1]
     assert (line.event, line.note) == (CaseEvent.ITEM_REVOKED.value, f"{FIRE}：{finding}")
     assert line.clerk.startswith(BRIGADE)  # recorded for the brigade, under its 授权
-    assert office_day(line.at) == dt.date(2026, 12, 10)
-    assert item_revocations(view.history, office_day) == {FIRE: Revocation(FIRE, dt.date(2026, 12, 10), finding)}
+    assert office_day(line.at) == REVOKED
+    assert item_revocations(view.history, office_day) == {FIRE: Revocation(FIRE, REVOKED, finding)}
     assert view.status is before.status is not CaseStatus.DENIED
     text = case_as_text(view)
-    assert f"已撤销的许可：事项 {FIRE} 于 2026-12-10 撤销（告知承诺不实）：{finding}" in text
+    assert f"已撤销的许可：事项 {FIRE} 于 2026-12-24 撤销（告知承诺不实）：{finding}" in text
     assert "撤销行政许可（告知承诺不实）" in text
 
 
@@ -182,12 +241,236 @@ def test_a_promise_kept_leaves_the_case_as_it_was(sessions: sessionmaker[Session
     case_no = taken(sessions, desk)
     with sessions.begin() as s:
         entrust(s, desk, FIRE)
-    with sessions.begin() as s:
-        grant_on_pledge(s, desk, case_no, FIRE, TODAY)
+    clerk = granted(sessions, desk, case_no)
     with sessions.begin() as s:  # a check that finds the promise kept is a clerk's record of the department's fact
-        record_check(s, desk, case_no, FIRE, dt.date(2026, 12, 10), kept=True)
+        record_check(s, clerk, case_no, FIRE, dt.date(2026, 12, 10), kept=True)
     with sessions() as s:
         view = case_view(s, case_no)
     assert view is not None
     assert item_revocations(view.history, office_day) == {}
     assert view.history[-1].event == CaseEvent.ITEM_APPROVED.value
+
+
+def test_the_revocation_names_its_review_body_and_court_or_is_not_made(
+    sessions: sessionmaker[Session], desk: Desk, tmp_path: Path
+) -> None:
+    """The 撤销决定书 tells the applicant where to turn by name: while the site has not named the brigade's 复议 body
+    (the catalog leaves it to the site) the paper is refused, as a denial is, and no number is spent."""
+    case_no = taken(sessions, desk)
+    with sessions.begin() as s:
+        entrust(s, desk, FIRE)
+    granted(sessions, desk, case_no)
+    admin = signed_in(sessions, desk, Role.ADMIN, login="admin")
+    desk = signed_in(sessions, desk)
+    revoked_in_order(sessions, desk, case_no)
+    with sessions.begin() as s, pytest.raises(DocumentNotPossible) as refused:
+        pledge_paper(s, desk, case_no, FIRE, REVOKED, revoked=True)
+    assert refused.value.problems == (DocumentProblem.REVIEW_BODY_UNNAMED,)
+    name_the_brigades_bodies(sessions, admin)
+    with sessions.begin() as s:
+        paper = pledge_paper(s, desk, case_no, FIRE, REVOKED, revoked=True)
+    revoked = tmp_path / "revocation.pdf"
+    revoked.write_bytes(paper)
+    text = pdf_text(revoked, page=1)
+    assert "兴安盟消防救援支队申请行政复议" in text
+    assert "乌兰浩特市人民法院" in text
+    assert "依法有权受理的行政复议机关" not in text
+
+
+def test_where_the_hall_holds_the_fire_item_its_papers_are_the_halls(
+    sessions: sessionmaker[Session], desk: Desk, tmp_path: Path
+) -> None:
+    """The hall that holds the power for the 消防 item (相对集中行政许可权) grants, checks and revokes in its own
+    name: the 告知承诺书 and the 撤销决定书 are headed and sealed by it, with its own remedy, never the brigade's."""
+    case_no = taken(sessions, desk)
+    with sessions.begin() as s:
+        set_item_held(s, desk, "XAM01", FIRE, held=True)
+        hall = office_settings(s, "XAM01")
+    clerk = granted(sessions, desk, case_no)
+    with sessions.begin() as s:
+        pledge = pledge_paper(s, clerk, case_no, FIRE, TODAY, revoked=False)
+    desk = signed_in(sessions, desk)
+    revoked_in_order(sessions, desk, case_no)
+    with sessions.begin() as s:
+        correction = pledge_paper(s, desk, case_no, FIRE, CHECKED, revoked=False, notice=PledgeNotice.CORRECTION)
+        hearing = pledge_paper(s, desk, case_no, FIRE, HEARD, revoked=False, notice=PledgeNotice.HEARING)
+        revoked = pledge_paper(s, desk, case_no, FIRE, REVOKED, revoked=True)
+    made_papers = (
+        ("pledge.pdf", pledge), ("correction.pdf", correction), ("hearing.pdf", hearing), ("revocation.pdf", revoked)
+    )  # fmt: skip
+    for name, made in made_papers:
+        path = tmp_path / name
+        path.write_bytes(made)
+        text = pdf_text(path, page=1)
+        assert BRIGADE not in text, name
+        assert hall.office_name in text, name
+    text = pdf_text(tmp_path / "revocation.pdf", page=1)
+    assert f"{hall.review_body}申请行政复议" in text
+    assert hall.court in text
+
+
+def test_a_desk_without_accounts_grants_no_promise_it_could_never_check(
+    sessions: sessionmaker[Session], desk: Desk
+) -> None:
+    """A township laptop without accounts, entrusted with the 消防 item, may not grant on a promise: nobody there may
+    order the correction, hear the applicant or revoke (a named person's acts), so the promise would go unchecked."""
+    case_no = taken(sessions, desk)
+    with sessions.begin() as s:
+        entrust(s, desk, FIRE)
+    with sessions.begin() as s, pytest.raises(PledgeRefused) as refused:
+        grant_on_pledge(s, desk, case_no, FIRE, TODAY)
+    assert refused.value.problem is PledgeProblem.CANNOT_CHECK
+    with sessions() as s:
+        assert pledge_row(s, case_no, FIRE) is None
+        view = case_view(s, case_no)
+    assert view is not None
+    assert FIRE not in view.decisions()
+
+
+def test_the_licence_keeps_its_own_number(sessions: sessionmaker[Session], desk: Desk) -> None:
+    """The grant records the 合格证's number the brigade gives, as any decision records its result's number, never
+    the words "告知承诺" in its place."""
+    case_no = taken(sessions, desk)
+    with sessions.begin() as s:
+        entrust(s, desk, FIRE)
+    granted(sessions, desk, case_no, result_no="乌消安检字〔2026〕第0123号")
+    with sessions() as s:
+        view = case_view(s, case_no)
+    assert view is not None
+    assert view.decisions()[FIRE].text == "乌消安检字〔2026〕第0123号"
+
+
+def test_the_brigades_own_account_grants_checks_revokes_and_prints(
+    sessions: sessionmaker[Session], desk: Desk, tmp_path: Path
+) -> None:
+    """In the default standing (no 授权, the hall holds nothing) the 消防救援大队's own staff take every step of the
+    promise at their own desk: the grant with its number, the 核查 found false, the revocation and both papers, in the
+    brigade's name; the window's supervisor may not."""
+    case_no = taken(sessions, desk)
+    name_the_brigades_bodies(sessions, desk)
+    with sessions.begin() as s:
+        actor = add_account(s, "brigade", "消防员", Role.DEPARTMENT, department=BRIGADE)
+    brigade = dataclasses.replace(desk, actor=actor, clerk="消防员")
+    with sessions() as s:
+        [offer] = pledge_offers(s, brigade, case_no)
+    assert (offer.item_code, offer.refusal) == (FIRE, None)
+    with sessions.begin() as s:
+        grant_on_pledge(s, brigade, case_no, FIRE, TODAY, result_no="乌消安检字〔2026〕第0123号")
+    with sessions.begin() as s:
+        pledge = pledge_paper(s, brigade, case_no, FIRE, TODAY, revoked=False)
+    supervisor = signed_in(sessions, desk)
+    with sessions.begin() as s, pytest.raises(DecisionRefused):  # the window has no standing on the brigade's item
+        record_check(s, supervisor, case_no, FIRE, CHECKED, kept=False, finding=FINDING, correct_by=CORRECT_BY)
+    with sessions.begin() as s:
+        record_check(s, brigade, case_no, FIRE, CHECKED, kept=False, finding=FINDING, correct_by=CORRECT_BY)
+        correction = pledge_paper(s, brigade, case_no, FIRE, CHECKED, revoked=False, notice=PledgeNotice.CORRECTION)
+    with sessions.begin() as s, pytest.raises(DecisionRefused):
+        hear(s, supervisor, case_no, FIRE, HEARD, HEAR_BY)
+    with sessions.begin() as s:
+        hear(s, brigade, case_no, FIRE, HEARD, HEAR_BY)
+        hearing = pledge_paper(s, brigade, case_no, FIRE, HEARD, revoked=False, notice=PledgeNotice.HEARING)
+    with sessions.begin() as s, pytest.raises(DecisionRefused):
+        revoke(s, supervisor, case_no, FIRE, REVOKED)
+    with sessions.begin() as s:
+        revoke(s, brigade, case_no, FIRE, REVOKED)
+        revoked = pledge_paper(s, brigade, case_no, FIRE, REVOKED, revoked=True)
+    with sessions() as s:
+        view = case_view(s, case_no)
+    assert view is not None
+    assert view.history[-1].event == CaseEvent.ITEM_REVOKED.value
+    assert view.history[-1].clerk == "消防员"  # the brigade's own act, not recorded for it by the window
+    made_papers = (
+        ("pledge.pdf", pledge), ("correction.pdf", correction), ("hearing.pdf", hearing), ("revocation.pdf", revoked)
+    )  # fmt: skip
+    for name, made in made_papers:
+        path = tmp_path / name
+        path.write_bytes(made)
+        assert BRIGADE in pdf_text(path, page=1), name
+
+
+def test_a_false_promise_is_ordered_corrected_then_heard_then_revoked(
+    sessions: sessionmaker[Session], desk: Desk, tmp_path: Path
+) -> None:
+    """消防法 第五十八条第二款's order: a promise found false revokes nothing on the spot.  The brigade orders a
+    correction by a day and prints its 责令限期改正通知书; once that day passed uncorrected it tells the applicant the
+    revocation intended and their right to state and defend (陈述申辩告知书); once that period ran out it revokes, the
+    撤销决定书 naming the 复议 body and the court.  Every step out of order is refused."""
+    case_no = taken(sessions, desk)
+    with sessions.begin() as s:
+        entrust(s, desk, FIRE)
+    name_the_brigades_bodies(sessions, desk)
+    granted(sessions, desk, case_no)
+    desk = signed_in(sessions, desk)
+    with sessions.begin() as s, pytest.raises(PledgeRefused) as refused:  # the law orders a correction first
+        record_check(s, desk, case_no, FIRE, CHECKED, kept=False, finding=FINDING)
+    assert refused.value.problem is PledgeProblem.NO_PERIOD
+    with sessions.begin() as s:
+        found = record_check(s, desk, case_no, FIRE, CHECKED, kept=False, finding=FINDING, correct_by=CORRECT_BY)
+    assert (found.correct_by, found.revoked_on) == (CORRECT_BY, None)
+    with sessions() as s:
+        view = case_view(s, case_no)
+    assert view is not None
+    assert item_revocations(view.history, office_day) == {}  # the licence stands while the correction may be made
+    assert view.decisions()[FIRE].approved
+    with sessions.begin() as s, pytest.raises(PledgeRefused) as refused:
+        revoke(s, desk, case_no, FIRE, REVOKED)
+    assert refused.value.problem is PledgeProblem.NOT_HEARD
+    with sessions.begin() as s, pytest.raises(PledgeRefused) as refused:
+        hear(s, desk, case_no, FIRE, CORRECT_BY, HEAR_BY)  # the last day to correct is still the applicant's
+    assert refused.value.problem is PledgeProblem.CORRECTION_OPEN
+    with sessions.begin() as s:
+        hear(s, desk, case_no, FIRE, HEARD, HEAR_BY)
+    with sessions.begin() as s, pytest.raises(PledgeRefused) as refused:
+        revoke(s, desk, case_no, FIRE, HEAR_BY)  # the last day to be heard is still the applicant's
+    assert refused.value.problem is PledgeProblem.NOT_HEARD
+    with sessions.begin() as s:
+        row = revoke(s, desk, case_no, FIRE, REVOKED)
+    assert row.revoked_on == REVOKED
+    with sessions.begin() as s:
+        papers = {
+            "correction": pledge_paper(s, desk, case_no, FIRE, CHECKED, revoked=False, notice=PledgeNotice.CORRECTION),
+            "hearing": pledge_paper(s, desk, case_no, FIRE, HEARD, revoked=False, notice=PledgeNotice.HEARING),
+            "revocation": pledge_paper(s, desk, case_no, FIRE, REVOKED, revoked=True),
+        }
+    texts = {}
+    for name, made in papers.items():
+        path = tmp_path / f"{name}.pdf"
+        path.write_bytes(made)
+        texts[name] = pdf_text(path, page=1)
+        assert BRIGADE in texts[name], name
+    assert "责令限期改正通知书" in texts["correction"]
+    assert (
+        "依照《中华人民共和国消防法》第五十八条第二款的规定，本机关责令你于2026年12月17日前改正" in texts["correction"]
+    )
+    assert "撤销行政许可陈述申辩告知书" in texts["hearing"]
+    assert "本机关责令于2026年12月17日前改正，期满未改正" in texts["hearing"]
+    assert "你有权进行陈述和申辩。请于2026年12月23日前向本机关提出陈述、申辩意见" in texts["hearing"]
+    revocation = texts["revocation"]
+    assert "本机关已于2026年12月18日书面告知你拟撤销的事实、理由和依据，以及陈述、申辩的权利，期限至2026年12月23日" in (
+        revocation
+    )
+    assert "兴安盟消防救援支队申请行政复议" in revocation
+    assert "乌兰浩特市人民法院" in revocation
+
+
+def test_the_applicant_chooses_the_promise_or_the_ordinary_procedure(
+    sessions: sessionmaker[Session], desk: Desk
+) -> None:
+    """告知承诺 is the applicant's choice (国办发〔2020〕42号): who chose the ordinary procedure signs no 告知承诺书 —
+    it is not among the materials asked — and the item is not granted on a promise; the page offers none."""
+    with sessions() as s:
+        stored = current_guide(s, HOMESTAY)
+    assert stored is not None
+    pledge_form = "公众聚集场所投入使用、营业消防安全告知承诺书"
+    asked = {way: [m.name for m in stored.bundle.materials_for({"fire_way": way})] for way in ("pledge", "ordinary")}
+    assert pledge_form in asked["pledge"]
+    assert pledge_form not in asked["ordinary"]
+    case_no = taken(sessions, desk, fire_way="ordinary")
+    with sessions.begin() as s:
+        entrust(s, desk, FIRE)
+    clerk = signed_in(sessions, desk, Role.CLERK, login="clerk")
+    with sessions() as s:
+        assert pledge_offers(s, clerk, case_no) == ()
+    with sessions.begin() as s, pytest.raises(PledgeRefused) as refused:
+        grant_on_pledge(s, clerk, case_no, FIRE, TODAY)
+    assert refused.value.problem is PledgeProblem.NOT_CHOSEN

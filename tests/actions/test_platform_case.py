@@ -19,7 +19,8 @@ from counter.actions.cases.decisions import case_and_bundle, record_decision
 from counter.actions.cases.hand_over import hand_over_results
 from counter.actions.cases.item_authority import check_item
 from counter.actions.outbox.platform import SendRound, send_due
-from counter.actions.ratings.record import choose_handling, record_feedback, record_rating, record_revisit, send_to_pad
+from counter.actions.ratings.follow_up import choose_handling, record_feedback, record_revisit
+from counter.actions.ratings.record import record_rating, send_to_pad
 from counter.case.hand_over import HandOverRequest, HandOverWay
 from counter.db.rating_store import rectification_of_rating
 from counter.host.desk_at import desk_at

@@ -45,6 +45,7 @@ from counter.service.cases import (
 )
 from counter.service.intake import (
     CHECK_DRAFT,
+    DROP_DRAFT,
     KEEP_DRAFT,
     KNOWN_PARTY,
     READ_CURRENT_GUIDE,
@@ -131,6 +132,15 @@ def test_a_department_gets_nothing_whole_of_a_case_never_routed_to_it(hall: Hall
     shown = hall.service.call(SHOW_CASE, CaseNo(hall.case_no), other)
     assert (shown.view, shown.whole) == (None, False)
     assert hall.service.call(READ_CASE, ReadCase(hall.case_no), other) is None
+    clerks = hall.service.call(CHECK_DRAFT, DeskOnly(), hall.clerk)
+    assert clerks is not None
+    assert clerks.draft is not None
+    stranger = Applicant(ApplicantKind.PERSON, "李四", make_id_number("152201", dt.date(1990, 1, 1), 17), "", "")
+    with pytest.raises(NotPermitted) as refused:  # nor overwrites or drops the clerk's draft
+        hall.service.call(KEEP_DRAFT, KeepDraft(dataclasses.replace(clerks.draft, applicant=stranger)), other)
+    assert refused.value.permission is Permission.TAKE_INTAKE
+    with pytest.raises(NotPermitted):
+        hall.service.call(DROP_DRAFT, DeskOnly(), other)
 
     kept = hall.service.call(CHECK_DRAFT, DeskOnly(), hall.clerk)  # the desk's draft is still the clerk's
     assert kept is not None

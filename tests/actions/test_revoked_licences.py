@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.desk import Desk
 from counter.actions.cases.hand_over import hand_over_results
-from counter.actions.intake.notice_pledges import grant_on_pledge, record_check
+from counter.actions.intake.notice_pledges import grant_on_pledge, hear, record_check, revoke
 from counter.case.decisions import ItemDecision, item_decisions, item_note, undecided_items
 from counter.case.hand_over import (
     HandOverProblem,
@@ -35,7 +35,7 @@ from tests.entrusted import entrust
 from tests.signed_in import signed_in
 
 FINDING = "核查发现场所二层疏散通道被封堵，与承诺内容不符。"
-CHECKED = dt.date(2026, 11, 23)  # the Monday after the grant on Friday TODAY
+CHECKED = dt.date(2026, 11, 24)  # the revocation: the Tuesday after the grant on Friday TODAY, its steps between
 PICKUP = HandOverRequest(HandOverWay.PICKUP, recipient="巴特尔", id_no=ID)
 
 
@@ -44,17 +44,24 @@ def granted_then_revoked(sessions: sessionmaker[Session], desk: Desk, *, revoke:
     case_no = taken(sessions, desk)
     with sessions.begin() as s:
         entrust(s, desk, FIRE)
+    supervisor = signed_in(sessions, desk)  # a revocation is a supervisor's, as a 不予批准 is; the grant a clerk's
     with sessions.begin() as s:
-        grant_on_pledge(s, desk, case_no, FIRE, TODAY)
-    supervisor = signed_in(sessions, desk)  # a revocation is a supervisor's, as a 不予批准 is
+        grant_on_pledge(s, supervisor, case_no, FIRE, TODAY)
     if revoke:
         revoked(sessions, supervisor, case_no)
     return case_no, supervisor
 
 
 def revoked(sessions: sessionmaker[Session], desk: Desk, case_no: str) -> None:
+    """Found false on the grant's day, ordered corrected by the next, heard the day after until the next, revoked on
+    CHECKED: the law's order, each step a day apart (:func:`tests.actions.test_notice_pledges.revoked_in_order`)."""
+    day = dt.timedelta(days=1)
     with sessions.begin() as s:
-        record_check(s, desk, case_no, FIRE, CHECKED, kept=False, finding=FINDING)
+        record_check(s, desk, case_no, FIRE, TODAY, kept=False, finding=FINDING, correct_by=TODAY + day)
+    with sessions.begin() as s:
+        hear(s, desk, case_no, FIRE, TODAY + 2 * day, TODAY + 3 * day)
+    with sessions.begin() as s:
+        revoke(s, desk, case_no, FIRE, CHECKED)
 
 
 def test_a_revoked_licence_reads_decided_then_revoked_not_granted_nor_undecided(
@@ -111,7 +118,7 @@ def test_the_licence_not_revoked_is_handed_over(sessions: sessionmaker[Session],
 
 
 class Dated(Line):
-    at = dt.datetime(2026, 11, 23, 2, 0, tzinfo=dt.UTC)
+    at = dt.datetime(2026, 11, 24, 2, 0, tzinfo=dt.UTC)
 
 
 def test_the_case_page_and_case_show_read_a_revocation_by_the_rule_the_decisions_read() -> None:

@@ -11,7 +11,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.roles import Role
-from counter.actions.ratings.record import record_export, record_revisit, send_to_pad
+from counter.actions.ratings.follow_up import record_revisit
+from counter.actions.ratings.record import record_export, send_to_pad
 from counter.audit.actions import AuditAction
 from counter.db import models
 from counter.host.desk_at import desk_at

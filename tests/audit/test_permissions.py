@@ -26,16 +26,9 @@ from counter.actions.cases.item_authority import authority_key
 from counter.actions.cases.item_steps import route_items
 from counter.actions.catalog.imports import import_source
 from counter.actions.intake.take import extend_deferral, fulfil_deferred, move_case, take_intake
+from counter.actions.ratings.follow_up import choose_handling, decide_appeal, record_revisit
 from counter.actions.ratings.period_figures import period_figures
-from counter.actions.ratings.record import (
-    choose_handling,
-    decide_appeal,
-    rating_figures,
-    ratings_for_export,
-    record_revisit,
-    save_rating_settings,
-    send_to_pad,
-)
+from counter.actions.ratings.record import rating_figures, ratings_for_export, save_rating_settings, send_to_pad
 from counter.actions.site.demo import complete_checklist, fresh_checklist
 from counter.case.intake_request import IntakeRequest
 from counter.case.status import CaseEvent

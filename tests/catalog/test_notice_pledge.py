@@ -32,3 +32,20 @@ def test_a_pledge_without_its_elements_is_refused() -> None:
         (Rule.MISSING_ELEMENT, "items.pledge.check", ""),
         (Rule.MISSING_ELEMENT, "items.pledge.basis", ""),
     ]
+
+
+def test_every_shipped_fire_check_is_the_applicants_choice_and_corrected_before_revoked() -> None:
+    """In each bundle with a 公众聚集场所 消防 检查 the applicant chooses the promise or the ordinary procedure: the
+    告知承诺书 is asked only of who chose the promise; and a promise found false is ordered corrected first
+    (消防法 第五十八条第二款)."""
+    for number in ("026", "035", "036", "037"):
+        bundle = shipped(number)
+        [fire] = [item for item in bundle.items if item.pledge is not None]
+        assert fire.pledge is not None
+        assert fire.pledge.chosen == "fire_way.pledge", number
+        assert fire.pledge.correction == "《中华人民共和国消防法》第五十八条第二款", number
+        for way, asked in (("pledge", True), ("ordinary", False)):
+            names = [m.name for m in bundle.materials_for({"fire_way": way}) if fire.code in m.items]
+            assert ("公众聚集场所投入使用、营业消防安全告知承诺书" in names) is asked, (number, way)
+        assert fire.pledge.chosen_in({"fire_way": "pledge"})
+        assert not fire.pledge.chosen_in({"fire_way": "ordinary"})

@@ -39,6 +39,20 @@ def test_the_server_and_its_ca_are_kept_as_desk_settings(capsys: pytest.CaptureF
     assert load_desk_config().server == ""
 
 
+def test_two_servers_are_kept_in_order_and_each_tried(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    ca = make_authority("兴安盟政务服务中心 CA").write(tmp_path / "hall-ca.crt")
+    a, b = (f"https://127.0.0.1:{free_port()}" for _ in range(2))  # nobody listens at either
+    code, out, _ = run(capsys, "desk", "--server", a, "--server", b + "/", "--ca", str(ca))
+    assert code == 1
+    assert load_desk_config().server == f"{a} {b}"  # one setting, the order the desk asks them in
+    assert f"大厅服务器 {a}：连不上" in out
+    assert f"大厅服务器 {b}：连不上" in out
+    code, _, err = run(capsys, "desk", "--server", a, "--server", "http://10.1.2.3:8443")
+    assert code == 2  # one address in clear refuses the pair: nothing kept of it
+    assert "http://10.1.2.3:8443" in err
+    assert load_desk_config().server == f"{a} {b}"
+
+
 @pytest.mark.parametrize("server", ["http://10.1.2.3:8443", "10.1.2.3:8443", "https://10.1.2.3:8443/counter"])
 def test_an_address_that_is_not_https_to_a_host_is_refused(capsys: pytest.CaptureFixture[str], server: str) -> None:
     code, _, err = run(capsys, "desk", "--server", server)

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.access.desk import Desk
 from counter.actions.cases.case_reads import day_lists
 from counter.actions.cases.case_view import read_case
-from counter.actions.ratings.record import open_rectifications
+from counter.actions.ratings.follow_up import open_rectifications
 from counter.case.numbers import DeskIdentity
 from counter.db import models
 from counter.db.rating_store import add_rating, add_rectification, add_rectification_line, add_request

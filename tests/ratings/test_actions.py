@@ -12,21 +12,23 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.roles import Role
 from counter.actions.admin.calendar import office_calendar
-from counter.actions.ratings.record import (
+from counter.actions.ratings.follow_up import (
     add_rectification_note,
     choose_handling,
-    close_stale_requests,
     decide_appeal,
     new_rectifications,
     open_rectifications,
+    record_feedback,
+    record_revisit,
+    rectification_detail,
+)
+from counter.actions.ratings.record import (
+    close_stale_requests,
     rating_figures,
     rating_settings,
     ratings_for_export,
-    record_feedback,
     record_rating,
-    record_revisit,
     record_unrated,
-    rectification_detail,
     save_rating_settings,
     send_to_pad,
 )

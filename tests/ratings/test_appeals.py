@@ -15,19 +15,16 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.access.desk import Desk
 from counter.access.roles import GRANTS, Permission, Role
 from counter.actions.admin.calendar import office_calendar
-from counter.actions.ratings.record import (
+from counter.actions.ratings.follow_up import (
     appeal_offer,
     choose_handling,
     decide_appeal,
     file_appeal,
-    rating_figures,
-    ratings_for_export,
     record_feedback,
-    record_rating,
     record_revisit,
     rectification_detail,
-    send_to_pad,
 )
+from counter.actions.ratings.record import rating_figures, ratings_for_export, record_rating, send_to_pad
 from counter.ratings.choice import RatingChoice
 from counter.ratings.figures import Figures, Grouping
 from counter.ratings.levels import Level
@@ -69,7 +66,7 @@ def test_a_desk_without_accounts_decides_no_appeal_and_the_bad_rating_stays(
 
     Whatever the roles table grants a desk without accounts (here: every permission), it decides no appeal.
     """
-    monkeypatch.setattr("counter.actions.ratings.record.require", lambda *_args: None)
+    monkeypatch.setattr("counter.actions.ratings.follow_up.require", lambda *_args: None)
     rating_id, rect_id = rated_bad(sessions, demo_cases["受理"], clock)
     assert refused(sessions, rating_id, DESK, clock) == [AppealProblem.NO_ACCOUNT]
     assert refused(sessions, rating_id, None, clock) == [AppealProblem.NO_ACCOUNT]

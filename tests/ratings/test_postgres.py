@@ -20,13 +20,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.access.desk import Desk
 from counter.access.roles import Actor, Role
 from counter.actions.admin.calendar import office_calendar
+from counter.actions.ratings.follow_up import decide_appeal, open_rectifications, record_revisit
 from counter.actions.ratings.record import (
-    decide_appeal,
-    open_rectifications,
     rating_figures,
     ratings_for_export,
     record_rating,
-    record_revisit,
     record_unrated,
     send_to_pad,
 )

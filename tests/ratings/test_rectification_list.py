@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.ratings.record import open_rectifications
+from counter.actions.ratings.follow_up import open_rectifications
 from counter.db import models
 from counter.db.rating_store import add_rating, add_rectification, add_rectification_line, add_request
 from counter.ratings.rectification import OPEN_STATES, RectEvent, RectState, effective_due

@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.roles import Role
-from counter.actions.ratings.record import rectification_detail
+from counter.actions.ratings.follow_up import rectification_detail
 from counter.ratings.rectification import AppealGround, RectEvent
 from counter.service.local import serve
 from counter.service.ratings import (

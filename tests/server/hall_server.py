@@ -1,5 +1,6 @@
 """``counter serve`` started as its own process for the tests: the hall's CA, the server's certificate from it, a free
-port on 127.0.0.1, the desks registered with ``counter serve add-desk``, and the server stopped at the end."""
+port on 127.0.0.1, the desks registered with ``counter serve add-desk``, and the server stopped at the end; its logs
+read for a password after each test and at its stop (:mod:`tests.server.server_logs`)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from pathlib import Path
 from counter.service.remote import Remote
 from tests.db.tls_server import SERVER_CERT, SERVER_KEY, make_authority, write_server_certificate
 from tests.pg_server import free_port
+from tests.server.server_logs import Watch, watch
 
 #: how long a start may take: the program's imports and the database's check, on a loaded machine
 START_S = 60.0
@@ -29,6 +31,7 @@ class HallServer:
     desk_keys: dict[str, str]  # desk number → the key add-desk printed
     log: Path
     made: list[Remote] = field(default_factory=list)  # closed after each test (close_remotes)
+    watch: Watch = field(default_factory=lambda: Watch(()))  # its logs, and the passwords they must never hold
 
     def remote(self, **options: tuple[float, ...]) -> Remote:
         remote = Remote(self.root, self.ca_file, **options)
@@ -42,6 +45,7 @@ class HallServer:
     def desk(self, desk_no: str, login: str, password: str) -> Remote:
         """A desk machine's transport, signed in: the test fails if the sign-in does not succeed."""
         remote = self.remote()
+        self.watch.secrets.add(password)
         answer = remote.sign_in(login, password, desk_no, self.desk_keys[desk_no])
         assert answer.result.signed_in, answer
         return remote
@@ -82,12 +86,15 @@ def hall_server(
             stderr=subprocess.STDOUT,
             env=env,
         )
+    watched = watch(folder, url, env)
     try:
         _wait_listening(process, port, log)
-        yield HallServer(f"https://127.0.0.1:{port}", port, ca_file, keys, log)
+        yield HallServer(f"https://127.0.0.1:{port}", port, ca_file, keys, log, watch=watched)
     finally:
         process.terminate()
         process.wait(timeout=30)
+        watched.running = False
+    watched.check()
 
 
 def _wait_listening(process: subprocess.Popen[bytes], port: int, log: Path) -> None:

@@ -19,6 +19,7 @@ from counter.service.remote import Remote
 from tests.db.tls_server import SERVER_CERT, SERVER_KEY, make_authority, write_server_certificate
 from tests.pg_server import free_port
 from tests.server.hall_server import _wait_listening, add_desk
+from tests.server.server_logs import watch
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ def prepared_hall(folder: Path, url: str, desks: tuple[str, ...], env: dict[str,
     write_server_certificate(authority, tls, "localhost")
     ca_file = authority.write(folder / "hall-ca.crt")
     keys = {desk: add_desk(url, desk, env) for desk in desks}
+    watch(folder, url, env, once=True)  # its servers run within the test that prepared it: their logs read after it
     return PreparedHall(folder, url, env, ca_file, keys)
 
 

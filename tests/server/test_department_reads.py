@@ -27,7 +27,6 @@ from counter.service.cases import (
     FIND_CASES,
     ITEM_STANDINGS,
     LIST_CASES,
-    PLEDGE_CHECKS,
     READ_CASE,
     ROUTE_ITEMS,
     SHOW_CASE,
@@ -36,7 +35,6 @@ from counter.service.cases import (
     Day,
     FindCases,
     ListCases,
-    PledgeChecks,
     ReadCase,
     RouteItems,
 )
@@ -50,6 +48,7 @@ from counter.service.intake import (
     KnownPartyOf,
     Resubmission,
 )
+from counter.service.pledges import PLEDGE_CHECKS, PledgeChecks
 from counter.service.reads import LIST_READS
 from counter.service.remote import Remote
 from tests.pg_server import pg_bin

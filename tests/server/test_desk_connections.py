@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import socket
 import threading
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -23,7 +25,7 @@ from counter.access.roles import Actor, Role
 from counter.case.numbers import DeskIdentity
 from counter.service.admin import ACCOUNTS_EXIST, ADD_ACCOUNT, AccountsAsked
 from counter.service.local import serve
-from counter.service.remote import POOL_SIZE, Remote
+from counter.service.remote import CONNECT_TIMEOUT_S, POOL_SIZE, Remote
 from counter.ui.hall_desk import HallService
 from counter.ui.runner import Runner
 from tests.conftest import made_database
@@ -103,3 +105,23 @@ def test_threads_asking_at_once_share_the_pool_and_a_closed_connection_is_replac
         connection.sock.close()
     assert desk.call(ACCOUNTS_EXIST, AccountsAsked()) is True
     assert sockets() - before <= POOL_SIZE
+
+
+def test_a_desk_naming_a_server_that_answers_nothing_first_moves_to_the_other_and_stays(hall: HallServer) -> None:
+    """Two servers named, the first a machine that takes connections and answers nothing (hung, or going down): the
+    desk gives it up at the connect deadline, not a request's whole timeout, and asks the one that answered first
+    from then on, so the clerk waits once, not at every call."""
+    with socket.create_server(("127.0.0.1", 0), backlog=64) as hung:
+        stopped = f"https://127.0.0.1:{hung.getsockname()[1]}"
+        signed = hall.desk("8", "wulan", PASSWORD)
+        remote = Remote(f"{stopped} {hall.root}", hall.ca_file, retry_waits_s=(5.0,))  # a wait would show
+        hall.made.append(remote)
+        remote._token, remote._desk_key = signed._token, signed._desk_key  # the session, as the window holds it
+        began = time.monotonic()
+        assert remote.call(ACCOUNTS_EXIST, AccountsAsked())
+        moved_s = time.monotonic() - began
+        began = time.monotonic()
+        assert [remote.call(ACCOUNTS_EXIST, AccountsAsked()) for _ in range(5)] == [True] * 5
+        after_s = time.monotonic() - began
+    assert CONNECT_TIMEOUT_S - 0.5 < moved_s < CONNECT_TIMEOUT_S + 2.0
+    assert after_s < 2.0  # five calls, none of them trying the first server again

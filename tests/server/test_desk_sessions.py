@@ -86,7 +86,7 @@ def _sent(hall: InProcess) -> Iterator[list[str]]:
 def test_a_request_s_session_is_checked_in_two_reads_and_its_use_noted(hall: InProcess) -> None:
     """Every request at the server is checked so, before its own work: the session with its desk and account in one
     read, the site's identity in another (its six settings were six reads, and the account was read twice), and the
-    session's last use written (for the idle end)."""
+    session's last use written (for the idle end) when a minute has passed since it was."""
     _find(hall, START + dt.timedelta(minutes=1))
     with _sent(hall) as sent:
         found = _find(hall, START + dt.timedelta(minutes=2))
@@ -96,6 +96,25 @@ def test_a_request_s_session_is_checked_in_two_reads_and_its_use_noted(hall: InP
     assert len(reads) == 2, reads
     assert len(writes) == 1, writes
     assert "used_at" in writes[0], writes
+
+
+def test_a_read_within_the_minute_writes_nothing(hall: InProcess) -> None:
+    """A desk's reads (a preview, a search) each check the session: within a minute of its last noted use, the check
+    writes nothing, so that a read at the hall stays a read."""
+    _find(hall, START + dt.timedelta(minutes=1))
+    with _sent(hall) as sent:
+        for seconds in (1, 20, 59):
+            assert isinstance(_find(hall, START + dt.timedelta(minutes=1, seconds=seconds)), SessionDesk)
+    writes = [s for s in sent if s.upper().startswith(("UPDATE", "INSERT", "DELETE"))]
+    assert writes == []
+
+
+def test_a_session_used_within_each_minute_is_not_idle(hall: InProcess) -> None:
+    """The use noted once a minute still keeps a session in steady use alive past the idle limit."""
+    at = START
+    while at < START + dt.timedelta(minutes=2 * IDLE_MINUTES):
+        at += dt.timedelta(seconds=50)
+        assert isinstance(_find(hall, at), SessionDesk), at
 
 
 def test_a_session_stands_for_its_account_at_its_desk(hall: InProcess) -> None:
@@ -163,6 +182,38 @@ def test_a_wrong_password_is_answered_as_an_unknown_login(hall: InProcess) -> No
     assert wrong.result == dataclasses.replace(unknown.result, login="wulan")
     assert wrong.result.outcome is SignInOutcome.UNKNOWN_LOGIN
     assert wrong.result.attempts_left == 0
+
+
+def test_an_unknown_login_locks_at_the_door_as_an_account_does(hall: InProcess) -> None:
+    """LOCKED tells no more than a wrong password does: five tries of a login no account has lock it at that desk as
+    five wrong passwords lock an account, for the same time, answered word for word alike."""
+
+    def tries(login: str) -> list[Any]:
+        opened = [hall.call(OPEN_SESSION, OpenSession(login, f"wrong-{n}", "8", KEY, f"{login}{n}" * 8, START))
+                  for n in range(6)]  # fmt: skip
+        return [dataclasses.replace(o.result, login="") for o in opened]
+
+    known, unknown = tries("wulan"), tries("nobody")
+    assert [r.outcome for r in unknown] == [SignInOutcome.UNKNOWN_LOGIN] * 4 + [SignInOutcome.LOCKED] * 2
+    assert unknown == known
+    later = START + dt.timedelta(minutes=16)  # the lock over, the count starts afresh, as an account's does
+    again = hall.call(OPEN_SESSION, OpenSession("nobody", "wrong", "8", KEY, "w" * 64, later))
+    assert again.result.outcome is SignInOutcome.UNKNOWN_LOGIN
+
+
+def test_a_disabled_account_is_told_so_only_with_its_password(hall: InProcess) -> None:
+    """With a wrong password a disabled account is answered, counted and locked as an unknown login is."""
+    batu = NewAccount("batu", "巴图", frozenset({Role.CLERK}), PASSWORD)
+    wulan = Desk(DeskIdentity("XAM01", "1"), "乌兰", Actor("wulan", "乌兰", frozenset({Role.ADMIN})))
+    assert hall.call(ADD_ACCOUNT, batu, wulan) == ()
+    assert hall.call(DISABLE_ACCOUNT, AccountLogin("batu"), wulan) == ()
+
+    def tried(login: str, password: str, token: str) -> Any:
+        opened = hall.call(OPEN_SESSION, OpenSession(login, password, "8", KEY, token, START))
+        return dataclasses.replace(opened.result, login="")
+
+    assert tried("batu", "wrong", "x" * 64) == tried("nobody", "wrong", "y" * 64)
+    assert tried("batu", PASSWORD, "z" * 64).outcome is SignInOutcome.DISABLED
 
 
 def test_wrong_passwords_at_one_desk_lock_the_account_there_alone(hall: InProcess) -> None:

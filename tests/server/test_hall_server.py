@@ -161,8 +161,8 @@ def test_a_write_whose_answer_was_lost_is_asked_again_under_its_key_and_applies_
     sent = Remote._once
     lost: list[str] = []
 
-    def answer_lost(remote: Remote, path: str, payload: bytes, headers: dict[str, str]) -> tuple[int, Any]:
-        answered = sent(remote, path, payload, headers)  # the server applied it and answered
+    def answer_lost(remote: Remote, path: str, payload: bytes, headers: dict[str, str], at: int) -> tuple[int, Any]:
+        answered = sent(remote, path, payload, headers, at)  # the server applied it and answered
         if not lost:
             lost.append(headers["Idempotency-Key"])
             raise ConnectionResetError("the answer was lost on the way back")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -33,7 +34,7 @@ from counter.service.catalog import PUBLISH_GUIDE, BundleCode
 from counter.service.intake import READ_CURRENT_GUIDE, TAKE_INTAKE, CurrentGuide, TakeIntake
 from counter.service.local import new_key, serve
 from counter.service.outbox import CHANGE_GATEWAY, CHANGE_PLATFORM, ChangeGateway, ChangePlatform
-from counter.service.remote import Remote, ServerUnreachable
+from counter.service.remote import CONNECT_TIMEOUT_S, Remote, ServerUnreachable
 from counter.service.sync import IMPORT_PACKAGE, ImportPackage
 from counter.sync.package import _header_json, _split
 from counter.sync.sites import SiteKind
@@ -223,14 +224,52 @@ def test_two_servers_on_one_database_serve_the_same_desks_and_both_send_safely(
     assert len(asked) == len(set(asked)) == len(gateway.delivered) == 10  # two senders, each message asked once
 
 
+def test_a_desk_naming_both_servers_moves_to_the_other_with_its_session_and_applies_each_write_once(
+    hall: PreparedHall, servers: list[ServerProcess], rows: Sessions
+) -> None:
+    a = _started(servers, hall, "server-a")
+    b = _started(servers, hall, "server-b")
+    desk = Remote(f"{a.root} {b.root}", hall.ca_file, retry_waits_s=(5.0,))  # a wait would show in the timings
+    a.made.append(desk)
+    assert desk.sign_in("wulan", PASSWORD, "9", hall.desk_keys["9"]).result.signed_in  # at A, the first named
+    before = _take_intakes(desk, 1, 2)
+    stored = desk.call(READ_CURRENT_GUIDE, CurrentGuide(BUNDLE))
+    assert stored is not None
+    request = IntakeRequest(complete_checklist(stored.bundle, fresh_checklist(stored)), applicant(1, 9), uid=new_key())
+    in_hand, key = TakeIntake(request), new_key()
+    first = desk.call(TAKE_INTAKE, in_hand, key=key).case_no  # applied at A; its answer taken as lost below
+    a.kill()
+    # A's machine still takes connections and answers nothing (hung, or going down): the worst a desk can meet
+    with socket.create_server(("127.0.0.1", a.port), backlog=64):
+        began = time.monotonic()
+        again = desk.call(TAKE_INTAKE, in_hand, key=key).case_no  # the same write asked again: B answers it
+        moved_s = time.monotonic() - began
+        timings = []
+        after = []
+        for n in range(3):
+            began = time.monotonic()
+            request = IntakeRequest(request.checklist, applicant(1, 10 + n), uid=new_key())
+            after.append(desk.call(TAKE_INTAKE, TakeIntake(request), key=new_key()).case_no)
+            timings.append(time.monotonic() - began)
+    assert again == first  # answered from the receipt A kept in the shared database: applied once
+    assert moved_s < CONNECT_TIMEOUT_S + 2.0  # A given up within the connect deadline, not its request's timeout
+    assert max(timings) < 1.0, timings  # B remembered: A is not asked again at every call
+    assert desk.signed_in  # the session A opened holds at B: no new sign-in
+    with rows() as s:
+        cases = set(s.scalars(select(models.Case.case_no)))
+    assert cases == {*before, first, *after}  # nothing lost, nothing twice
+
+
 def test_a_server_killed_while_a_report_is_at_the_platform_loses_none_and_sends_none_twice(
     hall: PreparedHall, servers: list[ServerProcess], rows: Sessions
 ) -> None:
     server = _started(servers, hall, "server", *HALL_WORK)
     with running_platform() as platform:
         admin = server.desk("8", "admin", PASSWORD)
+        # published before the site reports: a reporting site refuses a sample's illustrative codes, and the
+        # shipped guide is a sample's
+        admin.call(PUBLISH_GUIDE, BundleCode(BUNDLE))
         _set_platform(admin, platform)
-        admin.call(PUBLISH_GUIDE, BundleCode(BUNDLE))  # the shipped guide is a sample's: no report leaves for it
         platform.script[:] = [200, STALL]  # the second report kept by the platform, its answer never coming
         cases = _take_intakes(server.desk("9", "wulan", PASSWORD), 1, 4)
         _until(lambda: len(platform.requests) >= 2, "the second report at the platform", server.log)

@@ -18,15 +18,9 @@ from sqlalchemy import delete, func, select
 
 from counter.access.roles import Actor, Role
 from counter.actions.admin.calendar import office_calendar
+from counter.actions.ratings.follow_up import decide_appeal, file_appeal, rectification_detail
 from counter.actions.ratings.period_figures import period_figures
-from counter.actions.ratings.record import (
-    decide_appeal,
-    file_appeal,
-    record_rating,
-    record_unrated,
-    rectification_detail,
-    send_to_pad,
-)
+from counter.actions.ratings.record import record_rating, record_unrated, send_to_pad
 from counter.actions.site.demo import run_demo
 from counter.case.period_figures import PeriodLine
 from counter.cli.main import main

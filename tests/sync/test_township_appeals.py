@@ -21,8 +21,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.roles import Actor, Role
 from counter.actions.admin.calendar import office_calendar
+from counter.actions.ratings.follow_up import decide_appeal, file_appeal
 from counter.actions.ratings.period_figures import period_figures
-from counter.actions.ratings.record import decide_appeal, file_appeal, record_rating, send_to_pad
+from counter.actions.ratings.record import record_rating, send_to_pad
 from counter.db import models
 from counter.db.account_store import insert_account
 from counter.db.service_standing import Standing

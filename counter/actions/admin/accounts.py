@@ -204,11 +204,16 @@ def _attempt(
     password_ok = password_matches(password, stored or dummy_hash()) and stored is not None
     counted = per_desk and desk is not None
     attempts = row.attempts if row else None
-    if row is not None and desk is not None and counted:
+    if desk is not None and counted:
         where = desk.identity
         at_desk = desk_attempts(session, login[:_LOGIN_IN_AUDIT], where.site_code, where.desk_no, now)
-        attempts = dataclasses.replace(at_desk, disabled=row.attempts.disabled)
+        # a disabled account is told so only with its own password: with a wrong one it is counted and answered as
+        # any login, so that the door's answer tells nobody which logins exist
+        disabled = row is not None and row.attempts.disabled and password_ok
+        attempts = at_desk if row is None else dataclasses.replace(at_desk, disabled=disabled)
     decision = decide(attempts, password_ok, now)
+    if row is None and decision.state is not None:
+        decision = _unknown_at_door(decision)
     if decision.signed_in and not account_store.as_recorded(session, login):
         # the row says what the trail never recorded (a role, a hash, the account itself planted by SQL): it is
         # not honoured, and nothing is written from it — the rehash below would record the planted row as true
@@ -227,8 +232,17 @@ def _attempt(
         record(session, result.actor, (desk or system_desk(None)).identity, AuditAction.ACCOUNT_CHANGED, login,
                rehashed, at=now)  # fmt: skip
     if desk is not None:
-        _audit(session, desk, result, decision, via, now)
+        _audit(session, desk, result, decision, via, now, known=row is not None)
     return result
+
+
+def _unknown_at_door(decision: Decision) -> Decision:
+    """A login no account has, tried at the door: counted and locked at the desk as an account's wrong passwords
+    are, so that LOCKED (after five at one desk) tells nothing about which logins exist; until then an unknown
+    login, kept so in the trail."""
+    if decision.outcome is SignInOutcome.LOCKED:
+        return decision
+    return dataclasses.replace(decision, outcome=SignInOutcome.UNKNOWN_LOGIN, attempts_left=0)
 
 
 def _result(decision: Decision, login: str, row: account_store.AccountRow | None) -> SignInResult:
@@ -236,8 +250,11 @@ def _result(decision: Decision, login: str, row: account_store.AccountRow | None
     return SignInResult(decision.outcome, login, actor, decision.attempts_left, decision.locked_until)
 
 
-def _audit(session: Session, at: Desk, result: SignInResult, decision: Decision, via: str, now: dt.datetime) -> None:
-    """Successes are recorded under the account; failures under nobody, with the login typed as the subject."""
+def _audit(
+    session: Session, at: Desk, result: SignInResult, decision: Decision, via: str, now: dt.datetime, known: bool
+) -> None:
+    """Successes are recorded under the account; failures under nobody, with the login typed as the subject (a lock
+    by its last failure's reason: a wrong password, or at the door an unknown login)."""
     desk = at.identity
     if result.actor is not None:
         record(session, result.actor, desk, AuditAction.SIGNED_IN, result.login, {"via": via}, at=now)

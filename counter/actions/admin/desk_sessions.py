@@ -36,6 +36,9 @@ from counter.db import models
 from counter.db.account_store import account_row
 from counter.db.models import utcnow
 
+USE_NOTED_EVERY = dt.timedelta(minutes=1)
+"""How often a session's last use is written: the idle end (:data:`IDLE_MINUTES`) needs no finer."""
+
 
 def register_desk(session: Session, desk_no: str, key_hash: str) -> None:
     """Keep ``key_hash`` as the key of desk ``desk_no``; the sessions opened with an earlier key end now.
@@ -95,7 +98,12 @@ def open_session(
 
 def find_session(session: Session, token_hash: str, key_hash: str, now: dt.datetime) -> SessionDesk | SessionEnd:
     """Whom ``token_hash`` stands for now, asked by the machine of the desk key ``key_hash``, its use noted; else why
-    not, the session ended if it must be.  A token shown with another desk's key (or none) opens nothing."""
+    not, the session ended if it must be.  A token shown with another desk's key (or none) opens nothing.
+
+    The use is written at most once a minute (:data:`USE_NOTED_EVERY`): every request a desk makes is checked here,
+    and a read that wrote the session's row each time made every read a write at the hall's database; the idle end,
+    counted in minutes, is as good with the minute's first use.
+    """
     found = session.execute(_session_of(token_hash)).one_or_none()
     if found is None:
         return SessionEnd.UNKNOWN
@@ -110,7 +118,8 @@ def find_session(session: Session, token_hash: str, key_hash: str, now: dt.datet
         return end
     account = account_row(session, row.login)
     assert account is not None  # checked by _end
-    row.used_at = now
+    if now - _aware(row.used_at) >= USE_NOTED_EVERY:
+        row.used_at = now
     site = this_site(session)
     return SessionDesk(account.login, account.name, account.roles, account.staff_no, row.desk_no, site.code, site.name)
 

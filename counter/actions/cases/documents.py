@@ -48,6 +48,7 @@ from counter.documents.kinds import DocumentKind, record_kind
 from counter.documents.made import GuideNotFound, MadeDocument, PrintNotMade
 from counter.documents.model import DocumentData, OfficeSettings, document_for, guide_notice_for
 from counter.documents.rating_qr import with_rating_qr
+from counter.documents.words import DOC_TITLE
 
 log = logging.getLogger(__name__)
 
@@ -305,7 +306,11 @@ def made_document(
             # recorded since (its day of service, blank on the first print)
             log.warning("reprint of %s %s differs from the first print", kind.value, number)
     _audit_made(session, desk, number, kind, view.case_no, digest, existing is not None)
-    return MadeDocument(document_id, number, kind, view.case_no, pdf, digest, existing is not None, data.check_dates)
+    # the hall's 收件 paper prints another headline than its kind's (收件凭证, 申请事项告知书): the preview says it too
+    heading = data.title if data.title != DOC_TITLE[kind] else ""
+    return MadeDocument(
+        document_id, number, kind, view.case_no, pdf, digest, existing is not None, data.check_dates, heading
+    )
 
 
 def _record(

@@ -61,9 +61,7 @@ from counter.db.intake_reads import IntakeReads, intake_reads
 from counter.db.page_store import add_page
 from counter.db.party_store import remember_party
 from counter.db.settings_store import get_setting, read_settings
-from counter.documents.acceptance import HeldItems, entrustee_unanswered
-from counter.documents.deciders import unnamed_bodies
-from counter.documents.item_law import rights_items
+from counter.documents.outcome_preview import held_items, printable
 from counter.intake.checklist import Checklist, licence_column
 from counter.intake.licence_trust import use_reason
 from counter.intake.licence_use import LicenceUse, with_use
@@ -74,7 +72,6 @@ from counter.intake.outcome import (
     Decision,
     DeferralPolicy,
     Outcome,
-    Reason,
     ReasonCode,
     decide,
 )
@@ -162,21 +159,12 @@ def _decide(
 
 
 def _printable(session: Session, bundle: Bundle, decision: Decision, site_code: str) -> Decision:
-    """An outcome whose paper (the act, 许可法 第三十二条) cannot print yet is not made: one in an entrusting body's
-    name on a licence before the site answers if it may be (ORGAN_UNANSWERED), a refusal naming an unset 复议 body."""
+    """The decision as its paper can print it, under the site's settings as read now
+    (:func:`counter.documents.outcome_preview.printable`, as the desk's preview decides it)."""
     if not decision.outcome.decided:
         return decision
     site = site_code or get_setting(session, SITE_CODE) or ""
-    office, held = office_settings(session, site), site_authority(session, site)
-    items = HeldItems(held.site_items, dict(held.entrusted))
-    if entrustee_unanswered(bundle.items, office, items):  # counter.documents.acceptance
-        return Decision(Outcome.INCOMPLETE, (Reason(ReasonCode.ORGAN_UNANSWERED),))
-    refusing = rights_items(bundle.items, office, items) if decision.outcome is Outcome.REFUSE else ()
-    unnamed = unnamed_bodies(refusing, office)  # whose refusal it is: counter.documents.acceptance
-    if not unnamed:
-        return decision
-    reasons = (Reason(ReasonCode.REVIEW_BODY_UNNAMED, name, NOTE_CODES_JOIN.join(by)) for name, by in unnamed)
-    return Decision(Outcome.INCOMPLETE, tuple(reasons))
+    return printable(bundle, decision, office_settings(session, site), held_items(site_authority(session, site)))
 
 
 def _may_take(session: Session, desk: Desk) -> None:

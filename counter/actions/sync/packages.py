@@ -346,7 +346,7 @@ def _case_records(
 
 def _files_an_appeal(record: dict[str, Any]) -> bool:
     """Whether a case's record holds an appeal filed at the township (申诉, a line of a rating's rectification): the
-    hall decides it (counter.actions.ratings.record.decide_appeal), so the hall must know the line."""
+    hall decides it (counter.actions.ratings.follow_up.decide_appeal), so the hall must know the line."""
     return any(
         line["event"] == RectEvent.APPEALED.value
         for request in record["ratings"]

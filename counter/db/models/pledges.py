@@ -15,7 +15,8 @@ class PledgeCheck(Base):
     """An item granted on the applicant's written promise, the day its 核查 is due, and what the check found.
 
     ``department`` is the deciding body as the case's site names it: its list (F6) shows the checks it owes, by
-    date.  ``kept`` is None until the check; False revokes the licence (行政许可法 第六十九条第二款), on ``checked_on``.
+    date.  ``kept`` is None until the check; False: found false, which leads to the revocation (行政许可法
+    第六十九条第二款) only after the correction the item's law orders and the applicant's hearing, on ``revoked_on``.
     """
 
     __tablename__ = "pledge_check"
@@ -31,6 +32,14 @@ class PledgeCheck(Base):
     checked_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     kept: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
     finding: Mapped[str] = mapped_column(Text, default="")  # what the check found, in the department's words
-    # the numbers the 告知承诺书 and the 撤销决定书 were given: a reprint is the same paper
+    # a promise found false (migration 0050): the 责令限期改正's last day where the item's law provides one, the day
+    # the 陈述申辩 notice was given and the last day it allows, and the day the licence was revoked
+    correct_by: Mapped[date | None] = mapped_column(Date, nullable=True)
+    heard_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    hear_by: Mapped[date | None] = mapped_column(Date, nullable=True)
+    revoked_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    # the numbers each paper was given: a reprint is the same paper
     pledge_doc_no: Mapped[str] = mapped_column(String(30), default="")
+    correction_doc_no: Mapped[str] = mapped_column(String(30), default="", server_default="")
+    hearing_doc_no: Mapped[str] = mapped_column(String(30), default="", server_default="")
     revocation_doc_no: Mapped[str] = mapped_column(String(30), default="")

@@ -1,11 +1,11 @@
 """Appeals of a township's ratings decided at its hall: read there for the township's update, added here as decided.
 
 A township decides no appeal of its own clerks' ratings: it files them (a line of the rating's rectification, which
-goes up with its cases), and the hall's supervisor decides (:func:`counter.actions.ratings.record.decide_appeal`).  The
-decision comes back as an :class:`~counter.sync.appeal_record.AppealRecord`, and the township adds it beside its
-rating with the hall's time and ground, and, upheld, the 已撤销 line the hall wrote on the rectification: the same
-rows on both sides, so that the township's next package finds them unchanged at the hall and both count the rating
-alike.
+goes up with its cases), and the hall's supervisor decides
+(:func:`counter.actions.ratings.follow_up.decide_appeal`).  The decision comes back as an
+:class:`~counter.sync.appeal_record.AppealRecord`, and the township adds it beside its rating with the hall's time
+and ground, and, upheld, the 已撤销 line the hall wrote on the rectification: the same rows on both sides, so that
+the township's next package finds them unchanged at the hall and both count the rating alike.
 """
 
 from __future__ import annotations

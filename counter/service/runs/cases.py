@@ -1,4 +1,4 @@
-"""The cases' operations in process (:mod:`counter.service.cases`)."""
+"""The cases' operations in process (:mod:`counter.service.cases`, :mod:`counter.service.pledges`)."""
 
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ from counter.case.item_queue import DepartmentLoad, QueueRow
 from counter.case.item_standing import ItemStanding
 from counter.case.lapse import Lapse
 from counter.case.lookup import FoundCase
+from counter.case.pledge_checks import PledgeProblem, PledgeRefused
 from counter.case.same_day import SameDayProblem
 from counter.case.site_authority import SiteAuthority
 from counter.case.status import CaseStatus
@@ -58,11 +59,6 @@ from counter.service.cases import (
     ListCases,
     MoveCase,
     Nothing,
-    PledgeCheck,
-    PledgeChecks,
-    PledgeItem,
-    PledgePaper,
-    PledgeStep,
     Queue,
     ReadCase,
     ReadQueue,
@@ -72,6 +68,7 @@ from counter.service.cases import (
     SiteCode,
     SiteDay,
 )
+from counter.service.pledges import FalsePledgeStep, PledgeCheck, PledgeChecks, PledgeItem, PledgePaper, PledgeStep
 from counter.service.runs import at_desk
 
 #: the roles that choose which department's items they read, their own department or none
@@ -249,7 +246,9 @@ def pledge_offers(work: Session, call: Call, request: CaseNo) -> tuple[PledgeOff
 
 
 def grant_on_pledge(work: Session, call: Call, request: PledgeStep) -> CaseStatus:
-    return notice_pledges.grant_on_pledge(work, at_desk(call), request.case_no, request.item_code, call.today, call.now)
+    return notice_pledges.grant_on_pledge(
+        work, at_desk(call), request.case_no, request.item_code, call.today, call.now, request.result_no
+    )
 
 
 def read_pledge(work: Session, call: Call, request: PledgeItem) -> PledgeRow | None:
@@ -259,8 +258,18 @@ def read_pledge(work: Session, call: Call, request: PledgeItem) -> PledgeRow | N
 def record_pledge_check(work: Session, call: Call, request: PledgeCheck) -> PledgeRow:
     return notice_pledges.record_check(
         work, at_desk(call), request.case_no, request.item_code, call.today, kept=request.kept,
-        finding=request.finding,
+        finding=request.finding, correct_by=request.correct_by,
     )  # fmt: skip
+
+
+def hear_pledge(work: Session, call: Call, request: FalsePledgeStep) -> PledgeRow:
+    if request.hear_by is None:
+        raise PledgeRefused(PledgeProblem.NO_PERIOD, request.case_no, request.item_code)
+    return notice_pledges.hear(work, at_desk(call), request.case_no, request.item_code, call.today, request.hear_by)
+
+
+def revoke_pledge(work: Session, call: Call, request: FalsePledgeStep) -> PledgeRow:
+    return notice_pledges.revoke(work, at_desk(call), request.case_no, request.item_code, call.today)
 
 
 def pledge_checks(work: Session, call: Call, request: PledgeChecks) -> tuple[PledgeRow, ...]:
@@ -269,8 +278,9 @@ def pledge_checks(work: Session, call: Call, request: PledgeChecks) -> tuple[Ple
 
 
 def pledge_paper(work: Session, call: Call, request: PledgePaper) -> bytes:
+    notice = notice_pledges.PledgeNotice(request.notice) if request.notice else None  # ValueError: a bad request
     return notice_pledges.pledge_paper(
-        work, at_desk(call), request.case_no, request.item_code, call.today, revoked=request.revoked
+        work, at_desk(call), request.case_no, request.item_code, call.today, revoked=request.revoked, notice=notice
     )
 
 

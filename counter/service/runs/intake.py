@@ -5,7 +5,6 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from counter.access.roles import Permission
-from counter.actions.admin.calendar import office_calendar
 from counter.actions.admin.site import site_is_set_up
 from counter.actions.cases import reach
 from counter.actions.cases.case_reads import case_view
@@ -18,19 +17,20 @@ from counter.actions.intake.licences import library_settings, save_library
 from counter.actions.intake.licences import look_up_licences as ask_library_of
 from counter.actions.intake.parties import known_party
 from counter.actions.intake.parties import open_cases as open_cases_for
-from counter.actions.intake.received_papers import received_papers
-from counter.actions.intake.take import preview, take_intake
+from counter.actions.intake.preview_grounds import preview_grounds as grounds_of
+from counter.actions.intake.take import take_intake
 from counter.actions.ratings.case_figures import month_figures
 from counter.case.intake_request import TakenIntake
 from counter.case.month_figures import MonthFigures
 from counter.case.open_cases import OpenCase
 from counter.case.resubmission import resubmission_draft
 from counter.catalog.stored_guide import StoredGuide
+from counter.documents.outcome_preview import IntakePreview, PreviewGrounds, preview_of
 from counter.host.licence_library import LookUp
 from counter.intake.draft import IntakeDraft, StoredDraft
 from counter.intake.known_party import KnownParty
 from counter.intake.licences import LibrarySettings, shown_library
-from counter.intake.provisional import provisional_mark
+from counter.intake.not_possible import IntakeNotPossible
 from counter.intake.rules import IntakeRules
 from counter.service.call import Call
 from counter.service.intake import (
@@ -41,7 +41,6 @@ from counter.service.intake import (
     DeskOnly,
     FiguresOfMonth,
     GuideVersion,
-    IntakePreview,
     KeepDraft,
     KnownPartyOf,
     LookUpLicences,
@@ -107,12 +106,16 @@ def site_set_up(work: Session, call: Call, request: DeskOnly) -> bool:
 
 
 def preview_intake(work: Session, call: Call, request: PreviewIntake) -> IntakePreview:
-    """On the office's calendar, read as the commit reads it, with the 收件 papers under the desk's site."""
-    site, today = at_desk(call).identity.site_code, call.today
-    calendar = office_calendar(work)
-    decision = preview(work, request.request, today, calendar, site_code=site)
-    papers = received_papers(work, request.applied, site)
-    return IntakePreview(decision, provisional_mark(calendar, today, decision), papers)
+    """On the grounds the desk's own preview reads (:func:`preview_grounds`), decided by the same rule."""
+    version = request.request.checklist.guide_version
+    if version is None:
+        raise IntakeNotPossible(None, detail="guide version None not found")
+    grounds = grounds_of(work, int(version), at_desk(call).identity.site_code)
+    return preview_of(grounds, request.request, call.today, request.applied)
+
+
+def preview_grounds(work: Session, call: Call, request: GuideVersion) -> PreviewGrounds:
+    return grounds_of(work, request.version_id, at_desk(call).identity.site_code)
 
 
 def known_party_of(work: Session, call: Call, request: KnownPartyOf) -> KnownParty | None:

@@ -12,7 +12,7 @@ from counter.actions.admin.calendar import office_calendar
 from counter.actions.admin.office import office_settings
 from counter.actions.cases import reach
 from counter.actions.projects.project_reads import agent_service_figures
-from counter.actions.ratings import record, region_pull, sheet
+from counter.actions.ratings import follow_up, record, region_pull, sheet
 from counter.actions.ratings.league_figures import league_figures as league_lines
 from counter.actions.ratings.period_figures import period_figures as period_lines
 from counter.db.channel_figures import channel_counts
@@ -63,7 +63,7 @@ def start_pad(work: Session, call: Call, request: PadStarting) -> PadStart:
     lapsed = record.close_stale_requests(work, at, call.now)
     settings, problems = record.rating_settings(work)
     office = office_settings(work, at.identity.site_code)
-    newest = record.newest_rectification(work)
+    newest = follow_up.newest_rectification(work)
     return PadStart(tuple(lapsed), settings, tuple(problems), newest, office.office_name_mn)
 
 
@@ -103,37 +103,37 @@ def save_settings(work: Session, call: Call, request: RatingSettings) -> None:
 
 
 def new_alerts(work: Session, call: Call, request: AlertsAfter) -> tuple[RectificationAlert, ...]:
-    return tuple(record.new_rectifications(work, request.last_seen))
+    return tuple(follow_up.new_rectifications(work, request.last_seen))
 
 
 def open_rectifications(work: Session, call: Call, request: RectificationsAsked) -> tuple[RectificationRow, ...]:
-    return tuple(record.open_rectifications(work, after=request.after, limit=request.limit))
+    return tuple(follow_up.open_rectifications(work, after=request.after, limit=request.limit))
 
 
 def rectification_detail(work: Session, call: Call, request: RectificationAsked) -> RectificationDetail:
-    view = record.rectification_detail(work, request.rectification_id)
-    offer = None if view is None else record.appeal_offer(work, view.rating_id, desk=call.desk)
+    view = follow_up.rectification_detail(work, request.rectification_id)
+    offer = None if view is None else follow_up.appeal_offer(work, view.rating_id, desk=call.desk)
     return RectificationDetail(view, offer)
 
 
 def move_rectification(work: Session, call: Call, request: MoveRectification) -> RectState:
     rect_id, by, note, now = request.rectification_id, _reviewer(call), request.note, call.now
     if request.event is RectEvent.REVISITED:
-        return record.record_revisit(work, rect_id, by, note, now, desk=call.desk)
+        return follow_up.record_revisit(work, rect_id, by, note, now, desk=call.desk)
     if request.event is RectEvent.FED_BACK:
-        return record.record_feedback(work, rect_id, by, note, now, desk=call.desk)
+        return follow_up.record_feedback(work, rect_id, by, note, now, desk=call.desk)
     if request.event is RectEvent.NOTE:
-        return record.add_rectification_note(work, rect_id, by, note, now, desk=call.desk)
-    return record.choose_handling(work, rect_id, request.event, by, note, now, request.fix_due, desk=call.desk)
+        return follow_up.add_rectification_note(work, rect_id, by, note, now, desk=call.desk)
+    return follow_up.choose_handling(work, rect_id, request.event, by, note, now, request.fix_due, desk=call.desk)
 
 
 def file_appeal(work: Session, call: Call, request: FileAppeal) -> None:
-    record.file_appeal(work, request.rating_id, _reviewer(call), request.reason, call.now, desk=call.desk)
+    follow_up.file_appeal(work, request.rating_id, _reviewer(call), request.reason, call.now, desk=call.desk)
 
 
 def decide_appeal(work: Session, call: Call, request: DecideAppeal) -> None:
     r = request
-    record.decide_appeal(work, r.rating_id, _reviewer(call), r.ground, r.reason, r.upheld, call.now, desk=call.desk)
+    follow_up.decide_appeal(work, r.rating_id, _reviewer(call), r.ground, r.reason, r.upheld, call.now, desk=call.desk)
 
 
 def rating_figures(work: Session, call: Call, request: RatingFiguresAsked) -> RatingFigures:

@@ -8,7 +8,7 @@ the body that may decide it, checked after, and revoked when the check finds the
 告知承诺书's preview), 核查属实, 承诺不实，撤销许可 (with what the check found; then the 撤销行政许可决定书's
 preview), and each paper again.  Where the account may not, it says why: the body that decides the item (the one rule,
 :mod:`counter.access.authority`), or the supervisor's role a revocation needs.  Each act is a step under a short
-confirmation row (确认 / 取消, Enter and Esc), asked again by its operation (:mod:`counter.service.cases`); the papers
+confirmation row (确认 / 取消, Enter and Esc), asked again by its operation (:mod:`counter.service.pledges`); the papers
 go through the app's print preview (:func:`counter.ui.printing.opening.open_preview`), numbered the first time and
 reprinted the same.
 """
@@ -36,14 +36,15 @@ from counter.case.not_found import CaseNotFound
 from counter.case.pledge_checks import PledgeRefused
 from counter.case.status import CaseEvent, CaseStatus, MoveNotAllowed
 from counter.case.view import CaseView
+from counter.documents.data import DocumentNotPossible
 from counter.documents.kinds import DocumentKind
 from counter.documents.made import MadeDocument
-from counter.service.cases import (
+from counter.service.cases import CaseNo
+from counter.service.pledges import (
     GRANT_ON_PLEDGE,
     PLEDGE_OFFERS,
     PLEDGE_PAPER,
     RECORD_PLEDGE_CHECK,
-    CaseNo,
     PledgeCheck,
     PledgePaper,
     PledgeStep,
@@ -55,6 +56,7 @@ from counter.ui.printing.opening import open_preview
 from counter.ui.runner import Failed, Runner
 from counter.words.access import not_permitted
 from counter.words.cases import RULE_PROBLEMS, decision_refused_text
+from counter.words.documents import document_problems_text
 from counter.words.pledges import (
     PLEDGE_ASK_FALSE,
     PLEDGE_ASK_GRANT,
@@ -65,6 +67,7 @@ from counter.words.pledges import (
     PLEDGE_FALSE,
     PLEDGE_FALSE_BUTTON,
     PLEDGE_FINDING,
+    PLEDGE_FOUND_FALSE,
     PLEDGE_GRANT_BUTTON,
     PLEDGE_GRANTED,
     PLEDGE_KEPT,
@@ -112,7 +115,7 @@ class PledgeAct(StrEnum):
     REVOCATION = "revocation"  # 撤销行政许可决定书
 
 
-_REFUSED = (NotPermitted, DecisionRefused, PledgeRefused, MoveNotAllowed, CaseNotFound, Failed)
+_REFUSED = (NotPermitted, DecisionRefused, PledgeRefused, MoveNotAllowed, CaseNotFound, DocumentNotPossible, Failed)
 
 
 class PledgeBar(QWidget):
@@ -219,7 +222,7 @@ class PledgeBar(QWidget):
     def _offered(self, view: CaseView, item: ItemLine, offer: PledgeOffer) -> tuple[tuple[PledgeAct, ...], str]:
         """The acts on ``item`` the account may take now, and why one the item calls for is not offered."""
         row, actor = offer.row, self._desk.actor
-        papers = () if row is None else (PledgeAct.PAPER,) if row.kept is not False else (PledgeAct.REVOCATION,)
+        papers = () if row is None else (PledgeAct.PAPER,) if row.revoked_on is None else (PledgeAct.REVOCATION,)
         if view.status is CaseStatus.VOIDED:
             return papers, ""
         if offer.refusal is not None:  # not this account's to grant, check or revoke
@@ -295,7 +298,6 @@ class PledgeBar(QWidget):
             self.told.emit(PLEDGE_CHECKED.format(item=item.name), "noticeOk")
         else:
             self.told.emit(PLEDGE_WITHDRAWN.format(item=item.name), "noticeOk")
-            self.print_paper(view.case_no, item, revoked=True)
 
     def print_paper(self, case_no: str, item: ItemLine, *, revoked: bool) -> None:
         """The 告知承诺书 (or the 撤销行政许可决定书) in the print preview: numbered now, or reprinted as first made."""
@@ -326,6 +328,8 @@ class PledgeBar(QWidget):
             return not_permitted(err.permission, err.signed_in, err.single_desk)
         if isinstance(err, PledgeRefused):
             return pledge_refused_text(err.problem, err.case_no, item.name)
+        if isinstance(err, DocumentNotPossible):  # the 撤销决定书 names its 复议 body: the site has not set it
+            return document_problems_text(err.problems, err.unnamed)
         if isinstance(err, DecisionRefused) and err.problem in RULE_PROBLEMS:
             return decision_refused_text(err, {item.code: item.name})
         return PLEDGE_MOVED
@@ -340,4 +344,6 @@ def _state_text(item: ItemLine, offer: PledgeOffer) -> str:
         return PLEDGE_OWED.format(item=item.name, granted=granted, due=row.check_due.isoformat())
     if row.kept:
         return PLEDGE_KEPT.format(item=item.name, granted=granted, day=row.checked_on.isoformat())
-    return PLEDGE_FALSE.format(item=item.name, day=row.checked_on.isoformat(), finding=row.finding)
+    if row.revoked_on is None:  # found false: the correction ordered and the hearing come before any revocation
+        return PLEDGE_FOUND_FALSE.format(item=item.name, day=row.checked_on.isoformat(), finding=row.finding)
+    return PLEDGE_FALSE.format(item=item.name, day=row.revoked_on.isoformat(), finding=row.finding)

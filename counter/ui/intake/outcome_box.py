@@ -167,7 +167,7 @@ class OutcomeBox(QFrame):
     def show_decision(self, decision: Decision, beyond: BeyondData | None = None, paper: str = "") -> None:
         """``beyond``: where the holiday data stops before the decision's dates
         (:func:`counter.intake.provisional.provisional_mark`); ``paper``: the hall's 收件 paper the outcome prints,
-        where it only receives the items (:data:`counter.service.intake.PREVIEW_INTAKE`)."""
+        where it only receives the items (:func:`counter.documents.outcome_preview.received_papers_of`)."""
         self.outcome = decision.outcome
         self.received = bool(paper)
         received = OUTCOME_SUMMARY_RECEIVED.get(decision.outcome) if paper else None

@@ -7,17 +7,16 @@ only through ``checklist.answer`` and ``checklist.record``; the outcome shown is
 from the stored guide version.  The form is kept as the desk's draft while the
 clerk types; a committed intake drops it, a failed commit keeps form and draft.
 
-A refusal is committed only after :class:`RefusalConfirmation` has shown the
-clerk the notice's words and the clerk chose to issue it.  Once committed the
-panel is done with: Esc closes it, and so does the paper going out to the
-printer, so the next applicant is one key (F5) away.
+The commit is :class:`counter.ui.intake.commit.IntakeCommit` (a refusal only after the clerk has seen the notice's
+words), the look-ups by the applicant's number :class:`counter.ui.intake.applicant_look_ups.ApplicantLookUps`.  Once
+committed the panel is done with: Esc closes it, and so does the paper going out to the printer, so the next
+applicant is one key (F5) away.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import logging
 import uuid
 from collections.abc import Callable
 from typing import cast
@@ -27,37 +26,25 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from counter.access.desk import Desk
-from counter.access.not_permitted import NotPermitted
 from counter.case.intake_request import IntakeRequest, TakenIntake, intake_request
-from counter.case.not_found import CaseNotFound
-from counter.case.number_faults import NumbersBehind, OtherSeries
 from counter.catalog.stored_guide import StoredGuide
+from counter.documents.outcome_preview import IntakePreview
 from counter.intake.checklist import Checklist, MaterialEntry, answer, record_entry, start_checklist
 from counter.intake.draft import DraftProblemCode, DraftUnreadable, IntakeDraft, fit_checklist
-from counter.intake.known_party import KnownParty
-from counter.intake.not_possible import IntakeNotPossible
-from counter.intake.outcome import Decision, Outcome, RefusalGround, refusal_grounds
+from counter.intake.outcome import Decision, Outcome, refusal_grounds
 from counter.intake.parties import party_problems
 from counter.intake.subject import SubjectProblem, subject_problems, subject_required
 from counter.service.intake import (
-    KNOWN_PARTY,
-    OPEN_CASES,
     READ_GUIDE_VERSION,
-    TAKE_INTAKE,
     GuideVersion,
-    IntakePreview,
-    KnownPartyOf,
-    OpenCasesOf,
-    TakeIntake,
 )
 from counter.ui.connection import Reconnector
+from counter.ui.intake.applicant_look_ups import ApplicantLookUps
 from counter.ui.intake.camera_desk import CameraDesk
-from counter.ui.intake.commit_waits import CommitWaits
 from counter.ui.intake.draft_keeper import DraftKeeper
 from counter.ui.intake.form_fields import read_fields, show_fields
 from counter.ui.intake.licence_desk import LicenceDesk
 from counter.ui.intake.open_cases import OpenCasesBox
-from counter.ui.intake.outcome_box import commit_problems
 from counter.ui.intake.preview import Preview
 from counter.ui.intake.queue_line import QueueLine
 from counter.ui.intake.refusal_confirm import RefusalConfirmation
@@ -71,32 +58,19 @@ from counter.ui.intake.words import (
     INTAKE_COMMIT_DEFERRAL_OPEN,
     INTAKE_COMMIT_OPEN_CASES,
     INTAKE_DAY,
-    INTAKE_DB_FAULT,
-    INTAKE_DB_FAULT_NO_DRAFT,
     INTAKE_DRAFT_SAVE_FAILED,
     INTAKE_DRAFT_SAVED,
     INTAKE_GROUND_REQUIRED,
-    INTAKE_OPEN_CASES_FAILED,
-    INTAKE_PREVIOUS_NOT_FOUND,
-    INTAKE_SAVING,
 )
-from counter.ui.keys_on_screen import open_on_screen
 from counter.ui.plain_text import plain_box
-from counter.ui.restyle import set_style_property
-from counter.ui.runner import Failed, Runner
-from counter.words.access import not_permitted
-from counter.words.database import numbers_behind_text
+from counter.ui.runner import Runner
 from counter.words.dates import day_text
-from counter.words.sites import OTHER_SERIES
-
-log = logging.getLogger(__name__)
 
 AGENT_SITUATION = "agent"  # the catalog's question of who comes: its options "agent" (委托代理人办理) and "self"
 SELF_OPTION = "self"
 
 
-class IntakePanel(CommitWaits):
-    case_taken = Signal(str)  # the case number, once the intake is committed
+class IntakePanel(ApplicantLookUps):
     cancelled = Signal()  # the clerk gave the intake up; its draft is gone
     draft_saved = Signal()
     closed = Signal()  # Esc, 关闭, the paper gone out or 放弃: the desk takes the keyboard back
@@ -136,7 +110,7 @@ class IntakePanel(CommitWaits):
         form.insertRow(hint_row + 1, self.open_cases)
         day = INTAKE_DAY.format(date=day_text(today()), desk=desk.identity.desk_no, clerk=desk.clerk)
         self.day_label.setText(day)
-        self.preview = Preview(self, runner, desk, self)
+        self.preview = Preview(self, runner, desk, today, self)
         self._connect_signals()
         self.refusal.offer(refusal_grounds(self.bundle))
         self.refusal.show_items(self.bundle.items)
@@ -380,163 +354,12 @@ class IntakePanel(CommitWaits):
         if self._checklist.answers_dict().get(AGENT_SITUATION) != option:
             self.situations.option_button(AGENT_SITUATION, option).click()
 
-    def on_applicant_id_valid(self, id_no: str) -> None:
-        known = self._look_up(id_no)
-        if known is not None:
-            self.applicant_form.fill_known(known)
-        self.ask_open_cases(id_no)
-
-    def ask_open_cases(self, id_no: str) -> None:
-        """Her cases of this bundle not yet over, named before she is taken again (the case a 补正 answer answers is
-        its own, not named); once the clerk chose 仍然新建 for this number, not asked again; a draft put back is
-        shown as it was saved."""
-        if self.drafts.paused or self.finished or id_no in (self.open_cases.id_no, self._new_case_for):
-            return
-        try:
-            found = self._runner.call(OPEN_CASES, OpenCasesOf(id_no, self.bundle.code), self._desk)
-        except Failed as err:  # a help, not a condition: said, and the clerk goes on
-            log.warning("open cases look-up failed: %s", err.error)
-            self.show_message(INTAKE_OPEN_CASES_FAILED.format(fault=err.message))
-            return
-        self.open_cases.ask(id_no, [case for case in found if case.case_no != self._previous_case_no])
-        self.refresh_commit()
-
-    def on_applicant_id_changed(self) -> None:
-        """Another number than the one asked for: what was named is not this applicant's."""
-        if self.open_cases.id_no and self.applicant_form.id_field.check().value != self.open_cases.id_no:
-            self.open_cases.clear()
-            self.refresh_commit()
-
-    def on_open_case_chosen(self, case_no: str) -> None:
-        """The existing case in its own window beside the intake, which stays as typed (kept as the desk's draft)."""
-        from counter.ui.cases.opening import open_case
-
-        self.drafts.save_if_waiting()
-        # the desk's window holds it (a panel of no desk's: the panel), so that it outlives the intake's
-        open_case(self.parentWidget() or self, self._runner, self._desk, self._today, case_no)
-
-    def on_open_cases_answered(self) -> None:
-        """仍然新建: the intake goes on as a new case, and the commit may take it."""
-        self._new_case_for = self.open_cases.id_no
-        self.refresh_commit()
-
-    def on_agent_id_valid(self, id_no: str) -> None:
-        known = self._look_up(id_no)
-        if known is not None:
-            self.agent_form.fill_known(known)
-
-    def _look_up(self, id_no: str) -> KnownParty | None:
-        """一证办理, except while a draft is put back: the draft is shown as it was saved."""
-        if self.drafts.paused:
-            return None
-        try:
-            known: KnownParty | None = self._runner.call(KNOWN_PARTY, KnownPartyOf(id_no), self._desk)
-        except Failed as err:  # a help, not a condition: the clerk types on
-            log.warning("party look-up failed: %s", err.error)
-            return None
-        return known
-
     def on_draft_saved(self, time: str) -> None:
         self.show_status(INTAKE_DRAFT_SAVED.format(time=time), draft=True)
         self.draft_saved.emit()
 
     def on_draft_failed(self, cause: str) -> None:
         self.show_status(INTAKE_DRAFT_SAVE_FAILED.format(fault=cause), error=True, draft=True)
-
-    def on_commit_requested(self) -> None:
-        """The button or Ctrl+Enter: a refusal needs its ground, then the clerk's confirmation; asked while the form's
-        preview is in flight, once it has answered."""
-        if self.finished or self.preview.after(self.on_commit_requested):
-            return
-        if self.refusal.isChecked() and self.refusal.ground() is None:
-            self.show_message(INTAKE_GROUND_REQUIRED)
-            self.refusal.focus_ground()
-            return
-        if not self.commit_button.isEnabled():
-            return
-        decision = self._decision
-        if decision is not None and decision.outcome is Outcome.REFUSE and decision.refusal is not None:
-            self.confirm_refusal(decision.refusal, decision.turn_to)
-            return
-        self.commit()
-
-    def confirm_refusal(self, ground: RefusalGround, turn_to: str) -> None:
-        """Show the notice's words; only 确认出具 commits (the dialog is modal to this window)."""
-        items = self.bundle.items_for(self._checklist.answers_dict())
-        received = Outcome.REFUSE.value in self._papers  # the hall's 申请事项告知书, not a 不予受理通知书, will print
-        if self.confirmation is not None:
-            self.confirmation.deleteLater()
-        self.confirmation = RefusalConfirmation(ground, turn_to, items, self, received=received)
-        self.confirmation.accepted.connect(self.commit)
-        self.confirmation.finished.connect(self.on_confirmation_closed)
-        open_on_screen(self.confirmation)  # keys typed before it is seen wait for it (counter.ui.keys_on_screen)
-
-    def on_confirmation_closed(self) -> None:
-        """Issued or not, the panel takes the keyboard back: on the print button, or where the clerk was."""
-        self.activateWindow()
-
-    def commit(self) -> None:
-        """Take the case, once; the form and the draft stay if it cannot be taken."""
-        if self.preview.after(self.commit) or not self.commit_button.isEnabled():
-            return
-        self.drafts.timer.stop()
-        request = TakeIntake(self.request())  # the case whole, and the draft gone, in one transaction
-        # while the database answers the window paints and takes keys: the button says the intake is being saved,
-        # and a second Ctrl+Enter finds it disabled and takes nothing twice
-        named = self.commit_button.text()
-        self.commit_button.setEnabled(False)
-        self.commit_button.setText(INTAKE_SAVING)
-        # not the pale grey of a button not yet usable (1.5:1): a sentence the clerk reads, at 4.5:1 and more
-        set_style_property(self.commit_button, "busy", "true")
-        try:
-            self._take(request)
-        finally:
-            set_style_property(self.commit_button, "busy", "false")
-            self.commit_button.setText(named)
-            self.refresh_commit()
-            if self.reconnector.waiting:
-                self.show_waiting_to_commit(named)
-
-    def on_server_slow(self) -> None:
-        """The hall server has not answered the commit's first try: said within moments, the form kept, while the
-        transport goes on trying (it ends in the case taken or in the wait for the connection)."""
-        if self._runner.running != TAKE_INTAKE.name:
-            return
-        from counter.ui.server_words import INTAKE_SERVER_REACHING, INTAKE_SERVER_REACHING_LINE
-
-        self.commit_button.setText(INTAKE_SERVER_REACHING)
-        self.show_message(INTAKE_SERVER_REACHING_LINE)
-
-    def _take(self, request: TakeIntake) -> None:
-        try:
-            taken = self._runner.call(TAKE_INTAKE, request, self._desk)  # worded below, once the draft's fate is known
-        except IntakeNotPossible as err:
-            self.show_message(commit_problems(err, self.bundle.subject))
-        except CaseNotFound as err:
-            self.show_message(INTAKE_PREVIOUS_NOT_FOUND.format(case_no=err.case_no))
-        except NumbersBehind as err:  # the form stays: once the database is put right, the same intake goes in
-            self.show_message(numbers_behind_text(err.last_issued, err.where, err.note))
-            self.drafts.save_now()
-        except OtherSeries as err:  # the form stays: once the desk's code is the site's again, it goes in
-            self.show_message(OTHER_SERIES.format(desk=err.desk_code, site=err.site_code))
-            self.drafts.save_now()
-        except NotPermitted as refused:
-            self.show_message(not_permitted(refused.permission, refused.signed_in))
-        except Failed as err:
-            if err.connection_lost:
-                log.warning("intake not committed, connection lost: %s", err.error)
-                self.wait_for_connection(server=err.error == "ServerUnreachable")
-                return
-            log.exception("intake not committed: %s", err.fault.value)
-            kept = self.drafts.save_now()  # one message for the one fault: the draft's fate said as it is
-            self.show_message((INTAKE_DB_FAULT if kept else INTAKE_DB_FAULT_NO_DRAFT).format(fault=err.message))
-        else:
-            self.finished = True
-            self.taken = taken
-            self.drafts.stop()
-            self.show_taken(taken.case_no)
-            self.same_day.offer(self._runner, self._desk, self.bundle, taken.case_no, self._today())
-            self.case_taken.emit(taken.case_no)
 
     def on_print_requested(self) -> None:
         """The paper the outcome hands over, previewed (counter.ui.printing, loaded at the first print)."""

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from counter.catalog.model import GuideStatus
 from counter.catalog.stored_guide import StoredGuide
+from counter.documents.outcome_papers import OUTCOME_PAPERS
 from counter.ui.column_scroll import ColumnPair, ColumnScroll
 from counter.ui.intake.checklist_view import ChecklistView
 from counter.ui.intake.decision_controls import DeferralControls, RefusalControls
@@ -61,6 +62,7 @@ from counter.ui.printing.words import PRINTING_INTAKE_BUTTON
 from counter.ui.restyle import set_style_property
 from counter.ui.text_size import px, scaled
 from counter.ui.unbroken import unbroken
+from counter.words.documents import DOC_TITLE
 from counter.words.intake import COMMIT_RECEIVED
 from counter.words.punctuation import GAP
 
@@ -289,11 +291,15 @@ class PanelLayout(QWidget):
     def name_commit(self, outcome: str, paper: str = "") -> None:
         """The button says what it does: the act and the paper of ``outcome`` (an Outcome value, or ""); ``paper``:
         the hall's 收件 paper it prints instead, where it only receives the items (read with the preview,
-        counter.service.intake.PREVIEW_INTAKE)."""
+        counter.documents.outcome_preview.received_papers_of)."""
         received = COMMIT_RECEIVED.get(outcome) if paper else None
-        self.name_commit_text(
-            received.format(paper=paper) if received else INTAKE_COMMIT_FOR.get(outcome, INTAKE_COMMIT)
-        )
+        if received:
+            self.name_commit_text(received.format(paper=paper))
+        elif outcome in INTAKE_COMMIT_FOR:
+            own = DOC_TITLE[OUTCOME_PAPERS[outcome][0]]  # the name the paper prints, as the case page says it
+            self.name_commit_text(INTAKE_COMMIT_FOR[outcome].format(paper=own))
+        else:
+            self.name_commit_text(INTAKE_COMMIT)
 
     def name_commit_text(self, action: str) -> None:
         self.commit_button.setText(INTAKE_COMMIT_KEYS.format(action=action))

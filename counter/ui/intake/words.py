@@ -188,12 +188,13 @@ INTAKE_COMMIT = tr("办结受理")
 INTAKE_SAVING = tr("正在保存……\n请稍候")
 #: the commit button while a lost connection is waited for: the intake commits by itself once it is back
 INTAKE_WAITING_TO_COMMIT = tr("等待连接恢复……\n恢复后自动提交")
-# the commit button names the act and the paper of the outcome the form comes to (Outcome values)
+# the commit button names the act and the paper of the outcome the form comes to (Outcome values); {paper} is the
+# paper's name as it prints it (counter.words.documents.DOC_TITLE of the outcome's first paper)
 INTAKE_COMMIT_FOR = {
-    "accept": tr("受理，出具受理凭证"),
-    "defer": tr("容缺受理，出具通知书"),
-    "correct": tr("出具补正通知书"),
-    "refuse": tr("出具不予受理通知书"),
+    "accept": tr("受理，出具{paper}"),
+    "defer": tr("容缺受理，出具{paper}"),
+    "correct": tr("出具{paper}"),
+    "refuse": tr("出具{paper}"),
 }
 # the applicant asked for 容缺 and a condition is not confirmed yet: nothing is issued until the clerk confirms both
 # or takes the request back (a 补正 the clerk did not mean must not go out on Ctrl+Enter)

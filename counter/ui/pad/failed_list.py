@@ -85,8 +85,8 @@ class FailedList(QWidget):
     def cells(self, row: Any) -> tuple[str, ...]:
         raise NotImplementedError
 
-    def requeueing(self, row_id: int) -> tuple[Operation[Any, int], object]:
-        """The operation that puts the row ``row_id`` back in the queue (how many went back), and its request."""
+    def requeueing(self, row_id: int) -> tuple[Operation[Any, bool], object]:
+        """The operation that puts the row ``row_id`` back in the queue (whether it went back), and its request."""
         raise NotImplementedError
 
     def _read_rows(self) -> list[Any]:
@@ -94,7 +94,7 @@ class FailedList(QWidget):
         found: Sequence[Any] = self._runner.call(op, request, self._desk, self._words.failed, owner=self)
         return list(found)
 
-    def _requeue_row(self, row_id: int) -> int:
+    def _requeue_row(self, row_id: int) -> bool:
         op, request = self.requeueing(row_id)
         return self._runner.call(op, request, self._desk, self._words.failed, owner=self)
 

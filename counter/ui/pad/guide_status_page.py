@@ -95,7 +95,7 @@ class GuideStatusPage(QWidget):
             self.message.setText(GUIDE_STATUS_NONE)
 
     def on_allow_clicked(self, checked: bool) -> None:
-        if self._act(ALLOW_DRAFT_INTAKE, AllowDraftIntake(checked), done=True):
+        if self._act(ALLOW_DRAFT_INTAKE, AllowDraftIntake(checked)) is not None:
             self.message.setText(GUIDE_STATUS_SAVED.format(state=GUIDE_STATUS_ON if checked else GUIDE_STATUS_OFF))
         else:
             self.allow.setChecked(not checked)
@@ -126,13 +126,14 @@ class GuideStatusPage(QWidget):
         if done is None:
             return
         self.load()
-        self.message.setText(GUIDE_STATUS_PUBLISHED.format(name=name, version=done.version))
+        (publication,) = done
+        self.message.setText(GUIDE_STATUS_PUBLISHED.format(name=name, version=publication.version))
 
-    def _act(self, op: Operation[Req, T], request: Req, done: T | None = None) -> T | None:
-        """The operation's answer (``done`` for one that answers nothing), or None with the reason said."""
+    def _act(self, op: Operation[Req, T], request: Req) -> tuple[T] | None:
+        """The operation's answer alone in a tuple, so that one answering nothing is told from one refused; or None
+        with the reason said."""
         try:
-            answer = self._runner.call(op, request, self._desk, GUIDE_STATUS_FAILED, owner=self)
-            return done if done is not None else answer
+            return (self._runner.call(op, request, self._desk, GUIDE_STATUS_FAILED, owner=self),)
         except NotPermitted as refused:
             self.message.setText(not_permitted(refused.permission, refused.signed_in))
         except NotADraft:

@@ -7,7 +7,7 @@ chosen ones back in the queue, their attempts counted afresh: the sender takes t
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from counter.service.outbox import LIST_MESSAGES, RETRY_MESSAGE, ListOutbox, RetryRow
 from counter.ui.pad.failed_list import FailedList, FailedListWords
@@ -36,11 +36,11 @@ class FailedMessagesPage(FailedList):
     def __init__(self, runner: Runner, desk: Desk | None = None, parent: QWidget | None = None) -> None:
         super().__init__(runner, WORDS, desk, parent)
 
-    def listing(self) -> tuple[Operation[Any, Any], ListOutbox]:
+    def listing(self) -> tuple[Operation[ListOutbox, tuple[MessageRow, ...]], ListOutbox]:
         return LIST_MESSAGES, ListOutbox(failed_only=True)
 
     def cells(self, row: MessageRow) -> tuple[str, ...]:
         return (str(row.id), row.case_no, message_kind(row.kind), row.phone, str(row.attempts), row.last_error)
 
-    def requeueing(self, row_id: int) -> tuple[Operation[Any, Any], RetryRow]:
+    def requeueing(self, row_id: int) -> tuple[Operation[RetryRow, bool], RetryRow]:
         return RETRY_MESSAGE, RetryRow(row_id)

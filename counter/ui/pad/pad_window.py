@@ -24,8 +24,10 @@ line of free text is offered where the desk says the applicant has a keyboard.
 The pad speaks the desk's pad language (``pad_language``: Chinese, or Mongolian from
 ``resources/translations/mn.po``) while the clerk's windows stay Chinese; the 差评 reasons too, each button showing its
 label in the pad's words while the rating records the label itself (data, in Chinese); its idle page greets in both
-scripts whatever the language, the Mongolian line above the Chinese (内政办发〔1996〕32号 第三条).  Qt lays out
-Mongolian script horizontally, the vertical line turned a quarter clockwise, as in any horizontal bilingual text.
+scripts whatever the language, the Mongolian line above the Chinese (内政办发〔1996〕32号 第三条).  A Mongolian pad
+sets its question, hint, reasons' question, reasons and thanks as Mongolian is written, in vertical columns left to
+right (:class:`counter.ui.pad.vertical_text.VerticalText`, standing in for the label); data shown as it is kept (the
+clerk's name, the bundle's), the faces' names and the two buttons' short words stay on a horizontal line.
 
 The window shows plain data and says what the applicant did; it never opens the database
 (:class:`counter.ui.pad.controller.PadController` does).
@@ -40,9 +42,11 @@ from functools import partial
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QLabel,
     QLayout,
     QLineEdit,
     QPushButton,
@@ -57,10 +61,11 @@ from counter.ratings.views import PadCase
 from counter.ui.pad.clerk_card import AVATAR, ClerkCard, Words, pad_label, touch_button
 from counter.ui.pad.faces import FaceButton, ThanksMark
 from counter.ui.pad.region_page import RegionPage
-from counter.ui.pad.style import LEVEL_BADGES, pad_style, scale_of
+from counter.ui.pad.style import LEAST_TARGET, LEVEL_BADGES, pad_style, scale_of
 from counter.ui.pad.text_fit import largest_fitting, lay_out
 from counter.ui.pad.timers import PadTimer, TimerFactory
 from counter.ui.pad.touch_watch import TouchWatch
+from counter.ui.pad.vertical_text import VerticalText
 from counter.ui.pad.words import (
     PAD_APPLICANT,
     PAD_BACK,
@@ -91,7 +96,17 @@ from counter.words.translate import words_in
 #: how long the thanks stay before the pad returns to its idle page
 THANKS_MS = 6000
 REASON_COLUMNS = 3
+#: a Mongolian reason stands in columns, narrower than a line: more buttons to a row, fewer rows
+VERTICAL_REASON_COLUMNS = 5
 REASON = "reason"  # the property of a reason button holding the reason it stands for
+#: how long a column of vertical Mongolian may be, by role, at 800×480: larger text takes more columns, as larger
+#: horizontal text takes more lines (the rating's question and hint in the height the faces leave spare)
+COLUMN_LENGTHS = {"question": 68, "hint": 68, "thanks": 150, "thanks-detail": 150, "reason-words": 140}
+
+
+def mongolian(text: str) -> bool:
+    """Whether ``text`` holds Mongolian script (U+1800–U+18AF), which is set vertically."""
+    return any("\u1800" <= char <= "\u18af" for char in text)
 
 
 def two_lines(label: str) -> str:
@@ -104,6 +119,29 @@ def two_lines(label: str) -> str:
         return label
     middle = min(spaces, key=lambda i: abs(i - len(label) / 2))
     return f"{label[:middle]}\n{label[middle + 1 :]}"
+
+
+def label_reason(button: QPushButton, text: str) -> None:
+    """A reason button's words: Mongolian in vertical columns on the button (the button as large as they need), any
+    other on the button's own line, on two lines where it has a space (:func:`two_lines`)."""
+    column = button.findChild(VerticalText)
+    button.setAccessibleName(text)
+    if not mongolian(text):
+        button.setText(two_lines(text))
+        if column is not None:
+            column.hide()
+        return
+    button.setText("")
+    if column is None:
+        column = VerticalText("reason-words", parent=button)
+        column.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # a tap on the words taps the button
+        column.setProperty("checked", "false")
+        box = QHBoxLayout(button)  # the button never less than its columns need, whatever its style's min-height
+        box.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        box.addStrut(LEAST_TARGET)  # nor, for a short reason, less high than a touch target (适老化)
+        box.addWidget(column, 0, Qt.AlignmentFlag.AlignCenter)
+    column.setText(text)
+    column.show()
 
 
 class PadPage(IntEnum):
@@ -157,6 +195,7 @@ class PadWindow(QWidget):
         self._scale = 0.0
         self._room = QSize()  # the size the pad is drawn for: its window's, or the panel it is about to be given
         self._sheet = ""
+        self.columns: dict[QLabel, VerticalText] = {}  # a label, and the vertical text shown for it in Mongolian
         self.pages = QStackedWidget()
         self.pages.addWidget(self._build_idle())
         self.pages.addWidget(self._build_rating())
@@ -194,14 +233,15 @@ class PadWindow(QWidget):
         """The words that do not depend on the service: the title, the hints, the buttons, the faces."""
         words = self.words
         self.setWindowTitle(words(PAD_WINDOW_TITLE))
-        self.tap_hint.setText(words(PAD_TAP_HINT))
-        self.reasons_question.setText(words(PAD_REASONS_QUESTION))
+        self.set_text(self.tap_hint, words(PAD_TAP_HINT))
+        self.set_text(self.reasons_question, words(PAD_REASONS_QUESTION))
         self.comment.setPlaceholderText(words(PAD_COMMENT_HINT))
         self.comment.setAccessibleName(words(PAD_COMMENT_HINT))
         self.back_button.setText(words(PAD_BACK))
         self.submit_button.setText(words(PAD_SUBMIT))
         for reason_button in self.reason_buttons:
-            reason_button.setText(two_lines(words(reason_button.property(REASON))))
+            label_reason(reason_button, words(reason_button.property(REASON)))
+        self._place_reasons()
         names = tuple(words(RATING_LEVEL[level]) for level in self.face_buttons)
         for level, button in self.face_buttons.items():
             button.setText(words(RATING_LEVEL[level]))
@@ -219,6 +259,28 @@ class PadWindow(QWidget):
         if idle.office_mn:
             mongolian = GAP.format(first=idle.office_mn, second=mongolian)
         return f"{mongolian}\n{chinese}"
+
+    def _vertical(self, label: QLabel, layout: QBoxLayout, at: int | None = None, length: int = 0) -> None:
+        """A vertical text for ``label``, in ``layout`` at ``at`` (beside the label by default): shown instead of the
+        label when its text is Mongolian; its columns ``length`` long at 800×480 (by its role's when 0)."""
+        column = VerticalText(str(label.property("role")))
+        column.setProperty("length", length or COLUMN_LENGTHS.get(str(label.property("role")), 120))
+        column.setHidden(True)
+        stretch = layout.stretch(layout.indexOf(label)) if at is None else 0
+        at = layout.indexOf(label) + 1 if at is None else at
+        layout.insertWidget(at, column, stretch, Qt.AlignmentFlag.AlignCenter)
+        self.columns[label] = column
+
+    def set_text(self, label: QLabel, text: str) -> None:
+        """``label``'s text: on the label, or in vertical columns when it is Mongolian script."""
+        label.setText(text)
+        column = self.columns.get(label)
+        if column is None:
+            return
+        column.setText(text)
+        vertical = mongolian(text)
+        label.setHidden(vertical or not text)
+        column.setHidden(not vertical)
 
     # --- pages ------------------------------------------------------------------------
 
@@ -268,11 +330,19 @@ class PadWindow(QWidget):
             faces.addWidget(button)
         self.tap_hint = pad_label("hint", PAD_TAP_HINT, wrap=True)
         self.tap_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # in Mongolian, the question's columns and then the hint's, side by side above the faces: the faces are as
+        # large as the page's width allows, and the height they leave spare holds the columns
+        said = QHBoxLayout()
+        said.addStretch(1)
+        said.addStretch(1)
         layout = QVBoxLayout(page)
         layout.addLayout(head)
         layout.addWidget(self.question)
+        layout.addLayout(said)
         layout.addLayout(faces, 1)
         layout.addWidget(self.tap_hint)
+        self._vertical(self.question, said, 1)
+        self._vertical(self.tap_hint, said, 2)
         self._rating_layout = layout
         self._faces_layout = faces
         return page
@@ -284,6 +354,7 @@ class PadWindow(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.chosen)
         top.addWidget(self.reasons_question, 1)
+        top.addStretch(0)  # the badge its own width when the question stands in columns beside the page
         self.reason_grid = QGridLayout()
         self.comment = QLineEdit()
         self.comment.setProperty("role", "comment")
@@ -296,14 +367,19 @@ class PadWindow(QWidget):
         buttons.addWidget(self.back_button)
         buttons.addStretch(1)
         buttons.addWidget(self.submit_button)
-        layout = QVBoxLayout(page)
-        layout.addLayout(top)
-        layout.addLayout(self.reason_grid)
-        layout.addWidget(self.comment)
-        layout.addStretch(1)
-        layout.addLayout(buttons)
+        column = QVBoxLayout()
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(top)
+        column.addLayout(self.reason_grid)
+        column.addWidget(self.comment)
+        column.addStretch(1)
+        column.addLayout(buttons)
+        layout = QHBoxLayout(page)
+        layout.addLayout(column, 1)
+        self._vertical(self.reasons_question, layout, 0, 440)  # in Mongolian, columns on the page's left, as tall
         self.comment.setHidden(not self.keyboard)
         self._reasons_layout = layout
+        self._reasons_column = column
         return page
 
     def _build_thanks(self) -> QWidget:
@@ -319,6 +395,8 @@ class PadWindow(QWidget):
         layout.addWidget(self.thanks)
         layout.addWidget(self.thanks_detail)
         layout.addStretch(1)
+        self._vertical(self.thanks, layout)
+        self._vertical(self.thanks_detail, layout)
         return page
 
     def _connect_signals(self) -> None:
@@ -396,7 +474,7 @@ class PadWindow(QWidget):
         words = self.words
         self.bundle.setText(words(PAD_BUNDLE).format(bundle=case.bundle_name))
         self.applicant.setText(words(PAD_APPLICANT).format(name=case.rater_masked))
-        self.question.setText(words(PAD_FOLLOW_UP_QUESTION if case.round > 1 else PAD_QUESTION))
+        self.set_text(self.question, words(PAD_FOLLOW_UP_QUESTION if case.round > 1 else PAD_QUESTION))
 
     def show_thanks(self, bad: bool) -> None:
         self._finish(self.words(PAD_THANKS), self.words(PAD_THANKS_BAD if bad else PAD_THANKS_GOOD))
@@ -417,10 +495,9 @@ class PadWindow(QWidget):
     def _finish(self, headline: str, detail: str) -> None:
         self._case = None
         self.timeout_timer.stop()
-        self.thanks.setText(headline)
-        self.thanks.setVisible(bool(headline))
+        self.set_text(self.thanks, headline)
         self.thanks_mark.setVisible(bool(headline))
-        self.thanks_detail.setText(detail)
+        self.set_text(self.thanks_detail, detail)
         self._fit_text(PadPage.THANKS)
         self.pages.setCurrentIndex(PadPage.THANKS)
         self.thanks_timer.start(THANKS_MS)
@@ -437,14 +514,23 @@ class PadWindow(QWidget):
             button.hide()
             button.deleteLater()
         self.reason_buttons = []
-        for index, reason in enumerate(reasons):
-            button = touch_button(two_lines(self.words(reason)), "reason")
+        for _index, reason in enumerate(reasons):
+            button = touch_button("", "reason")
             button.setProperty(REASON, reason)
             button.setCheckable(True)
+            label_reason(button, self.words(reason))
             button.toggled.connect(self.on_reason_toggled)
-            self.reason_grid.addWidget(button, index // REASON_COLUMNS, index % REASON_COLUMNS)
             self.touches.watch(button)  # touched before it is polished (shown) too
             self.reason_buttons.append(button)
+        self._place_reasons()
+
+    def _place_reasons(self) -> None:
+        """The reason buttons in rows: three to a row, five where their words stand in Mongolian columns."""
+        vertical = any(button.findChild(VerticalText) for button in self.reason_buttons)
+        per_row = VERTICAL_REASON_COLUMNS if vertical else REASON_COLUMNS
+        for index, button in enumerate(self.reason_buttons):
+            self.reason_grid.removeWidget(button)
+            self.reason_grid.addWidget(button, index // per_row, index % per_row)
 
     def set_keyboard(self, keyboard: bool) -> None:
         """Whether the applicant has a keyboard (the desk's setting changed); the text line follows."""
@@ -481,6 +567,10 @@ class PadWindow(QWidget):
         self.on_touched()
 
     def on_reason_toggled(self) -> None:
+        for button in self.reason_buttons:  # a ticked reason's columns white on the button's blue, as its line is
+            column = button.findChild(VerticalText)
+            if column is not None:
+                set_style_property(column, "checked", "true" if button.isChecked() else "false")
         self.submit_button.setEnabled(bool(self.chosen_reasons()))
         self.on_touched()
 
@@ -556,6 +646,7 @@ class PadWindow(QWidget):
         for layout in (self._idle_layout, self._rating_layout, self._reasons_layout, self.region.box):
             layout.setContentsMargins(margin, margin, margin, margin)
             layout.setSpacing(spacing)
+        self._reasons_column.setSpacing(spacing)
         self._faces_layout.setSpacing(round(10 * scale))
         self.reason_grid.setSpacing(round(12 * scale))
         for card in (self.idle_card, self.rating_card):
@@ -595,6 +686,9 @@ class PadWindow(QWidget):
         page.setProperty("text_size", text)
         if pad_style(self._scale, text) != page.styleSheet():
             page.setStyleSheet(pad_style(self._scale, text))
+        for column in page.findChildren(VerticalText):
+            base = column.property("length") or COLUMN_LENGTHS.get(str(column.property("role")), 120)
+            column.set_length(round(int(base) * self._scale))
         if page.isAncestorOf(self.question):
             for face in self.face_buttons.values():
                 face.set_scale(self._scale, text)

@@ -8,7 +8,7 @@ chosen ones back in the queue, their attempts counted afresh: the sender takes t
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from counter.service.outbox import LIST_REPORTS, RETRY_REPORT, ListOutbox, RetryRow
 from counter.ui.pad.failed_list import FailedList, FailedListWords
@@ -38,11 +38,11 @@ class FailedReportsPage(FailedList):
     def __init__(self, runner: Runner, desk: Desk | None = None, parent: QWidget | None = None) -> None:
         super().__init__(runner, WORDS, desk, parent)
 
-    def listing(self) -> tuple[Operation[Any, Any], ListOutbox]:
+    def listing(self) -> tuple[Operation[ListOutbox, tuple[EventRow, ...]], ListOutbox]:
         return LIST_REPORTS, ListOutbox(failed_only=True)
 
     def cells(self, row: EventRow) -> tuple[str, ...]:
         return (str(row.id), row.case_no, platform_kind(row.kind), str(row.attempts), report_problem(row.last_error))
 
-    def requeueing(self, row_id: int) -> tuple[Operation[Any, Any], RetryRow]:
+    def requeueing(self, row_id: int) -> tuple[Operation[RetryRow, bool], RetryRow]:
         return RETRY_REPORT, RetryRow(row_id)

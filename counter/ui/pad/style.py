@@ -85,16 +85,20 @@ QLabel[role="office"] {{ font-size: {pt(18)}px; color: {MUTED}; }}
 QLabel[role="case"] {{ font-size: {pt(19)}px; }}
 QLabel[role="notice"] {{ font-size: {pt(24)}px; background: {CARD}; border: {px(2)}px solid #d9e2ec;
                         border-radius: {px(12)}px; padding: {px(16)}px; }}
-QLabel[role="question"] {{ font-size: {pt(28)}px; font-weight: bold; color: {PRIMARY}; }}
-QLabel[role="hint"] {{ font-size: {pt(17)}px; color: {MUTED}; }}
+QLabel[role="question"], VerticalText[role="question"] {{
+    font-size: {pt(28)}px; font-weight: bold; color: {PRIMARY}; }}
+QLabel[role="hint"], VerticalText[role="hint"] {{ font-size: {pt(17)}px; color: {MUTED}; }}
 QLabel[role="chosen"] {{ font-size: {pt(20)}px; font-weight: bold; border-radius: {px(8)}px;
                         padding: {px(4)}px {px(14)}px; color: #ffffff; background: {PRIMARY}; }}
-QLabel[role="thanks"] {{ font-size: {pt(42)}px; font-weight: bold; color: {THANKS}; }}
-QLabel[role="thanks-detail"] {{ font-size: {pt(24)}px; color: {INK}; }}
+QLabel[role="thanks"], VerticalText[role="thanks"] {{ font-size: {pt(42)}px; font-weight: bold; color: {THANKS}; }}
+QLabel[role="thanks-detail"], VerticalText[role="thanks-detail"] {{
+    font-size: {pt(24)}px; color: {INK}; }}
 QLabel[role="avatar"] {{ font-weight: bold; color: #ffffff; background: {PRIMARY}; }}
 QFrame[role="card"] {{ background: {CARD}; border: {px(2)}px solid #d9e2ec; border-radius: {px(12)}px; }}
 QPushButton[role="reason"] {{ font-size: {pt(23)}px; min-height: {target(72)}px; border-radius: {px(10)}px;
                              border: {px(3)}px solid #9fb3c8; background: {CARD}; color: {INK}; }}
+VerticalText[role="reason-words"] {{ font-size: {pt(23)}px; color: {INK}; }}
+VerticalText[role="reason-words"][checked="true"] {{ font-size: {pt(23)}px; color: #ffffff; font-weight: bold; }}
 QPushButton[role="reason"]:checked {{ background: {PRIMARY}; border-color: {PRIMARY}; color: #ffffff;
                                      font-weight: bold; }}
 QPushButton[role="submit"] {{ font-size: {pt(24)}px; font-weight: bold; min-height: {target(62)}px;

@@ -11,6 +11,7 @@ from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
 
 from counter.ui.pad.faces import FaceButton
+from counter.ui.pad.vertical_text import VerticalText
 
 #: the least text size the pad shrinks to where its room is short, and its steps down from the desk's size
 LEAST_TEXT = 0.7
@@ -38,8 +39,12 @@ def largest_fitting(page: QWidget, room: QSize, desk_size: float, apply: Callabl
 
 
 def lay_out(widget: QWidget) -> None:
-    """Lay out ``widget`` and everything in it at their sizes now, shown or not (a page not on top is hidden)."""
-    for each in (widget, *widget.findChildren(QWidget)):
+    """Lay out ``widget`` and everything in it at their sizes now, shown or not (a page not on top is hidden).
+
+    The innermost first, then from the outside in: a widget whose layout sets its least size (a reason button as
+    large as its Mongolian columns) has set it before the page's layout places it, and is then placed."""
+    inner = widget.findChildren(QWidget)
+    for each in (*reversed(inner), widget, *inner):
         layout = each.layout()
         if layout is not None:
             layout.invalidate()
@@ -56,12 +61,14 @@ def _shown_in(widget: QWidget, page: QWidget) -> bool:
     return True
 
 
-def _whole(widget: QLabel | QAbstractButton | QLineEdit) -> bool:
+def _whole(widget: QLabel | QAbstractButton | QLineEdit | VerticalText) -> bool:
     """Whether the widget has the room its text needs; the faces fit their names to their tiles themselves, and need
     only the height that draws each face as large as the tile's width allows (:meth:`FaceButton.full_size`): larger
     text takes its room from the rest of the page, or is made smaller, never from the faces."""
     if isinstance(widget, FaceButton):
         return widget.full_size()
+    if isinstance(widget, VerticalText):  # its columns, at the height the layout gave it
+        return widget.fits()
     if isinstance(widget, QLabel) and widget.wordWrap():
         return widget.heightForWidth(widget.width()) <= widget.height()
     least = widget.minimumSizeHint()
@@ -70,12 +77,12 @@ def _whole(widget: QLabel | QAbstractButton | QLineEdit) -> bool:
 
 def page_fits(page: QWidget, room: QSize) -> bool:
     """Whether ``page`` at ``room`` shows every label, button and field whole and inside it."""
+    page.setGeometry(QRect(QPoint(0, 0), room))
+    lay_out(page)  # first: the least sizes of widgets laid out by their own layouts are those of the text now
     if page.minimumSizeHint().width() > room.width():
         return False
-    page.setGeometry(QRect(QPoint(0, 0), room))
-    lay_out(page)
     for widget in page.findChildren(QWidget):
-        if not isinstance(widget, QLabel | QAbstractButton | QLineEdit):
+        if not isinstance(widget, QLabel | QAbstractButton | QLineEdit | VerticalText):
             continue
         if not _shown_in(widget, page) or widget.width() == 0:
             continue

@@ -153,6 +153,7 @@ def make_form_document(
         content_hash=hashlib.sha256(paper.pdf).hexdigest(),
         reprint=False,
         check_dates=False,
+        heading=paper.name,  # the form's own name heads it, as the chooser lists it: not 空白表格 or 示范样表
     )
 
 

@@ -1,6 +1,7 @@
 """告知承诺 on the case page: 035's 消防 item granted on the applicant's promise from the keyboard (its 告知承诺书 in
-the preview), then the 核查 finds the promise false and the supervisor revokes it (its 撤销行政许可决定书 in the
-preview); the item reads 已撤销 with the day and the reason (国办发〔2020〕42号; 行政许可法 第六十九条第二款)."""
+the preview); a 核查 that finds the promise false revokes nothing on the spot (消防法 第五十八条第二款: a correction is
+ordered first, then the applicant heard); once revoked, the item reads 已撤销 with the day and the reason and its
+撤销行政许可决定书 prints from the page (国办发〔2020〕42号; 行政许可法 第六十九条第二款)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.access.roles import Permission
+from counter.access.roles import Permission, Role
 from counter.case.status import CaseEvent
 from counter.ui.cases.case_page import CasePage
 from counter.ui.cases.pledge_bar import PledgeAct
@@ -19,7 +20,7 @@ from counter.ui.printing.preview_window import PreviewWindow, doc_title
 from counter.words.access import not_permitted
 from counter.words.cases import CASE_EVENT
 from counter.words.pledges import PLEDGE_NOT_HERE, PLEDGE_REVOKE_ROLE, PLEDGE_REVOKED
-from tests.actions.test_notice_pledges import BRIGADE, FIRE, taken
+from tests.actions.test_notice_pledges import BRIGADE, FIRE, name_the_brigades_bodies, revoked_in_order, taken
 from tests.entrusted import entrust_in
 from tests.signed_in import signed_in
 from tests.ui.cases.casebook import DESK_1, SUPERVISOR
@@ -42,8 +43,10 @@ def test_granted_on_a_promise_then_revoked_when_the_check_finds_it_false(
     qtbot: QtBot, case_sessions: sessionmaker[Session], today: Clock
 ) -> None:
     entrust_in(case_sessions, DESK_1, FIRE)  # the brigade's written 授权: the window records its decision for it
+    name_the_brigades_bodies(case_sessions, DESK_1)  # its 撤销决定书 names them
     case_no = taken(case_sessions, DESK_1)
-    page = open_page(qtbot, case_sessions, today, case_no, DESK_1)
+    clerk = signed_in(case_sessions, DESK_1, Role.CLERK, login="clerk")  # a desk without accounts grants no promise
+    page = open_page(qtbot, case_sessions, today, case_no, clerk)
     bar = page.pledges
     assert not bar.isVisible()  # 设立登记, the first item, is no 告知承诺 item
     choose_fire(page)
@@ -66,7 +69,7 @@ def test_granted_on_a_promise_then_revoked_when_the_check_finds_it_false(
     # the clerk records a check kept, but a revocation is the supervisor's: the page says so
     shown = [act for act, b in bar.buttons.items() if b.isVisible()]
     assert shown == [PledgeAct.KEPT, PledgeAct.PAPER]
-    assert bar.why.text() == PLEDGE_REVOKE_ROLE + not_permitted(Permission.DECIDE_DEFERRAL, False, True)
+    assert bar.why.text() == PLEDGE_REVOKE_ROLE + not_permitted(Permission.DECIDE_DEFERRAL, True, False)
     page.close()
 
     supervisor = signed_in(case_sessions, SUPERVISOR)
@@ -85,13 +88,21 @@ def test_granted_on_a_promise_then_revoked_when_the_check_finds_it_false(
     assert "核查发现的情况" in page.notice.text()
     assert bar.finding.isVisible()
     bar.finding.insert(FINDING)  # typed through the input method
-    with qtbot.waitSignal(page.case_changed, timeout=5000):
-        QTest.keyClick(bar.finding, Qt.Key.Key_Return)
+    QTest.keyClick(bar.finding, Qt.Key.Key_Return)
+    # 消防法 第五十八条第二款: the brigade orders a correction by a day it sets before any revocation; the page names
+    # the want of that day, and the steps are the department's, taken with their papers from the command line
+    assert "期限" in page.notice.text()
+    page.close()
+    revoked_in_order(case_sessions, supervisor, case_no)
+    page = open_page(qtbot, case_sessions, today, case_no, supervisor)
+    bar = page.pledges
+    choose_fire(page)
+    QTest.keyClick(bar.buttons[PledgeAct.REVOCATION], Qt.Key.Key_Space)
     revocation = next(w for w in page.findChildren(PreviewWindow) if doc_title(w.documents[0]) != "告知承诺书")
     text = pdf_text(revocation.documents[0].pdf)
     assert "撤销行政许可决定书" in text
     assert FINDING in text
-    assert item_row(page, FIRE)[2:] == [PLEDGE_REVOKED, f"2026-11-20 撤销：{FINDING}"]
+    assert item_row(page, FIRE)[2:] == [PLEDGE_REVOKED, f"2026-12-24 撤销：{FINDING}"]
     assert CASE_EVENT[CaseEvent.ITEM_REVOKED] in column(page.history, 3)
     name = next(i.name for i in page.item_states.items if i.code == FIRE)
     assert column(page.history, 4)[-1] == f"{name}：{FINDING}"  # the item by its name, not its code

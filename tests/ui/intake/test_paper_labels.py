@@ -21,6 +21,8 @@ from counter.access.desk import Desk
 from counter.case.numbers import DeskIdentity
 from counter.db.catalog_store import current_guide
 from counter.db.engine import make_engine, make_sessions
+from counter.documents import words as paper
+from counter.documents.outcome_papers import OUTCOME_PAPERS
 from counter.intake.outcome import Outcome
 from counter.ui.intake import IntakePanel
 from tests.entrusted import RESTAURANT_ITEMS, entrust_in
@@ -85,3 +87,20 @@ def test_a_hall_entrusted_with_the_items_names_the_acceptance_receipt(
     assert panel.commit_button.text() == "受理，出具受理凭证\nCtrl+Enter"
     assert "受理凭证" in panel.outcome_box.summary.text()
     assert commit(qtbot, panel)
+
+
+def test_the_button_names_each_outcomes_paper_as_it_heads_itself(qtbot: QtBot, sessions: sessionmaker[Session]) -> None:
+    """Where the window's own paper prints (no 收件 paper read with the preview), 补正 said 出具补正通知书 and 容缺
+    出具通知书, while the papers head themselves 补齐补正通知书 and 容缺受理通知书."""
+    panel = panel_on(qtbot, sessions)
+    ready(qtbot, panel)
+    named = {
+        "accept": "受理，出具受理凭证",
+        "defer": "容缺受理，出具容缺受理通知书",
+        "correct": "出具补齐补正通知书",
+        "refuse": "出具不予受理通知书",
+    }
+    for outcome, said in named.items():
+        panel.name_commit(outcome)  # as the form names it when it comes to that outcome
+        assert panel.commit_button.text() == f"{said}\nCtrl+Enter"
+        assert said.endswith(paper.DOC_TITLE[OUTCOME_PAPERS[outcome][0]])

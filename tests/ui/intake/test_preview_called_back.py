@@ -1,23 +1,23 @@
-"""The intake's outcome preview is asked off the window's stack and shown when it answers.
+"""The intake's outcome preview reads its grounds off the window's stack and shows the form once they answer.
 
-Every change of the form asks the service what the form comes to.  The runner turned a nested event loop inside the
-slot that asked until the answer came: what the window had queued meanwhile (a timer, a key let through after the
-first moment) ran inside that slot, before it returned.  Now the slot returns at once and the answer is handed to the
-panel on the window's thread; a commit asked while a preview is in flight goes by the preview of the form as it is.
-Here the preview answers after a pause, as a hall server far away does.
+The intake asks the service once what its preview is decided from (``intake.preview_grounds``).  The runner turned a
+nested event loop inside the slot that asked until the answer came: what the window had queued meanwhile (a timer, a
+key let through after the first moment) ran inside that slot, before it returned.  Now the slot returns at once and
+the answer is handed to the panel on the window's thread; a commit asked while the read is in flight goes by the
+preview of the form as it is.  Here the read answers after a pause, as a hall server far away does.
 """
 
 from __future__ import annotations
 
 import threading
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
 from counter.access.desk import Desk
 from counter.intake.outcome import Outcome
-from counter.service.intake import PREVIEW_INTAKE
+from counter.service.intake import PREVIEW_GROUNDS
 from counter.service.local import Service
 from counter.service.operation import Operation
 from counter.ui.intake import IntakePanel
@@ -30,7 +30,7 @@ Res = TypeVar("Res")
 
 
 class HeldPreview:
-    """The service, its previews held until the test lets them go."""
+    """The service, its preview's reads held until the test lets them go."""
 
     def __init__(self, service: Service) -> None:
         self.service = service
@@ -38,16 +38,19 @@ class HeldPreview:
         self.asked = 0
 
     def call(self, op: Operation[Req, Res], request: Req, desk: Desk | None = None, *, key: str = "") -> Res:
-        if op is PREVIEW_INTAKE:
+        if op is PREVIEW_GROUNDS:
             self.asked += 1
             assert self.go.wait(5)
         return self.service.call(op, request, desk, key=key)
 
 
-def held(panel: Any) -> HeldPreview:
+def held(panel: IntakePanel) -> HeldPreview:
+    """The panel's service from now on, its preview's reads held; the next change reads the grounds anew (as after a
+    commit the server decided otherwise)."""
     runner = panel._runner
     service = HeldPreview(runner.service)
     runner.service = service
+    panel.preview.reread()
     return service
 
 
@@ -67,17 +70,18 @@ def test_a_change_returns_before_its_preview_answers_and_the_answer_is_shown_aft
 
     def change() -> None:
         QTimer.singleShot(0, lambda: order.append("queued meanwhile"))
-        refuse(panel)  # the clerk ticks 不予受理 and its ground: the preview is asked, held at the service
+        refuse(panel)  # the clerk ticks 不予受理 and its ground: shown once the grounds are read
         order.append("slot returned")
 
     in_the_loop(qtbot, change)
     qtbot.waitUntil(lambda: len(order) == 2, timeout=10_000)
     assert order == ["slot returned", "queued meanwhile"]  # nothing ran inside the slot that asked
     assert panel.preview.in_flight
+    assert outcome(panel) is Outcome.ACCEPT  # still the form as it was: the refusal is shown once read
     service.go.set()
     qtbot.waitUntil(lambda: not panel.preview.in_flight, timeout=10_000)
-    assert outcome(panel) is Outcome.REFUSE
-    assert service.asked <= 3  # the changes made while one was in flight asked once more, not once each
+    assert outcome(panel) is Outcome.REFUSE  # the form as it then stood
+    assert service.asked == 1  # the changes made while it was in flight decided on the desk once it answered
 
 
 def test_a_commit_asked_while_the_preview_is_in_flight_goes_by_the_form_as_it_is(

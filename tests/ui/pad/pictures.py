@@ -23,7 +23,8 @@ from PySide6.QtWidgets import QApplication
 from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.catalog.imports import import_source
-from counter.actions.ratings.record import record_rating, record_revisit, record_unrated, send_to_pad
+from counter.actions.ratings.follow_up import record_revisit
+from counter.actions.ratings.record import record_rating, record_unrated, send_to_pad
 from counter.actions.site.demo import run_demo
 from counter.case.numbers import DeskIdentity
 from counter.db.engine import make_engine, make_sessions

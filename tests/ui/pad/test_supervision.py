@@ -16,14 +16,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.roles import Role
 from counter.actions.admin.calendar import office_calendar
-from counter.actions.ratings.record import (
-    decide_appeal,
-    file_appeal,
-    newest_rectification,
-    record_rating,
-    record_unrated,
-    send_to_pad,
-)
+from counter.actions.ratings.follow_up import decide_appeal, file_appeal, newest_rectification
+from counter.actions.ratings.record import record_rating, record_unrated, send_to_pad
 from counter.db import models
 from counter.db.rating_store import add_rating, add_rectification, add_rectification_line, add_request
 from counter.projects.model import Satisfaction

@@ -52,6 +52,7 @@ def test_the_sample_of_a_form_is_chosen_by_keyboard_and_printed(
     assert not preview.keeps_record
     [made] = preview.documents
     assert made.kind is DocumentKind.SAMPLE_FORM
+    assert preview.title.text() == form  # the name the form heads itself with, as the chooser lists it
     qtbot.waitUntil(preview.isActiveWindow)
     with qtbot.waitSignal(preview.print_finished, timeout=20_000) as finished:
         QTest.keyClick(preview, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
@@ -75,6 +76,7 @@ def test_the_blank_is_the_default_choice(qtbot: QtBot, window: MainWindow, tmp_p
     assert window.findChildren(PreviewWindow) == [preview]  # one Enter, one preview
     [made] = preview.documents
     assert made.kind is DocumentKind.BLANK_FORM
+    assert preview.title.text() == first
     paper = tmp_path / "blank.pdf"
     paper.write_bytes(made.pdf)
     text = pdf_text(paper)

@@ -61,10 +61,11 @@ def test_the_preview_shows_every_page_of_each_pdf(
     assert window.isVisible()
     assert not window.isModal()
     assert [made.kind for made in window.documents] == list(DEFERRAL_SET)
+    # the hall only receives the demo's items: its papers head themselves as its 收件 papers, and so are named
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
-        "容缺受理通知书",
+        "容缺后补材料告知书",
         "容缺受理承诺书",
-        "受理凭证",
+        "收件凭证",
     ]
     assert page_counts(window) == [pdf_pages(made.pdf) for made in window.documents]
     assert all(count >= 2 for count in page_counts(window))  # 一式两份: a full set of pages per copy
@@ -75,16 +76,16 @@ def test_the_preview_shows_every_page_of_each_pdf(
     assert first_page.width() <= screen - PAGE_EDGES
     assert ink(first_page) > 0.01  # text, tables, the barcode: not a blank page
     deferral = window.documents[0]
-    assert window.title.text() == "容缺受理通知书"
+    assert window.title.text() == "容缺后补材料告知书"
     assert deferral.doc_no in window.numbers.text()
     assert cases["容缺受理"] in window.numbers.text()
     assert not window.reprint_tag.isVisible()
     assert not window.dates_warning.isVisible()
     window.tabs.setCurrentIndex(2)
-    assert window.title.text() == "受理凭证"
+    assert window.title.text() == "收件凭证"
     assert window.documents[2].doc_no in window.numbers.text()
     assert window.content_line.text() == PRINTING_CONTENT_LINE.format(
-        titles="容缺受理通知书、容缺受理承诺书、受理凭证", pages=sum(page_counts(window))
+        titles="容缺后补材料告知书、容缺受理承诺书、收件凭证", pages=sum(page_counts(window))
     )
     assert window.printer_line.text() == PRINTING_PRINTER_LINE.format(printer="系统默认打印机")
 
@@ -108,7 +109,7 @@ def test_dates_beyond_the_holiday_data_are_flagged(
     window = open_preview(None, runner_on(sessions), DESK, (dataclasses.replace(made, check_dates=True),))
     qtbot.addWidget(window)
     assert window.dates_warning.isVisible()
-    assert window.dates_warning.text() == PRINTING_CHECK_DATES.format(title="受理凭证")
+    assert window.dates_warning.text() == PRINTING_CHECK_DATES.format(title="收件凭证")
 
 
 def test_print_sends_the_exact_bytes_records_the_print_and_the_preview_goes(
@@ -120,7 +121,7 @@ def test_print_sends_the_exact_bytes_records_the_print_and_the_preview_goes(
     with qtbot.waitSignal(window.sent_all, timeout=PRINT_TIMEOUT_MS) as sent:
         QTest.mouseClick(window.print_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not isValid(window))  # closed and freed, not merely hidden
-    assert sent.args == [PRINTING_SENT.format(printer=queue.name, titles="受理凭证")]
+    assert sent.args == [PRINTING_SENT.format(printer=queue.name, titles="收件凭证")]
     assert wait_for_jobs(queue.folder, 1) == [made.pdf]
     assert print_records(sessions, made.document_id) == [(True, f"printer:{queue.name}", "", made.content_hash)]
 

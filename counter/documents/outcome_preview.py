@@ -1,0 +1,128 @@
+"""What an intake's form comes to, decided from what the intake read once: the same rule at the desk and at the commit.
+
+The outcome preview changes at every answer, material row, deferral and choice; what it is decided from does not
+change while the intake is open: the stored guide version, the office's calendar, the hall's two periods, whether a
+待核 guide may be taken, the site's office settings and what it holds of its items.  Those are read once, as
+:class:`PreviewGrounds` (``intake.preview_grounds``), and the desk decides each change itself with
+:func:`preview_of`, so that a clerk's intake costs one read rather than one per change.  The commit still decides
+again at the server from its own reads (:mod:`counter.actions.intake.take`), with :func:`printable` and
+:func:`received_papers_of` as here: the desk's preview shows, it never decides.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from counter.calendar.workdays import BeyondData, HolidayTable, WorkCalendar
+from counter.case.intake_request import IntakeRequest
+from counter.case.site_authority import SiteAuthority
+from counter.case.status import NOTE_CODES_JOIN
+from counter.catalog.model import Bundle, Item
+from counter.catalog.stored_guide import StoredGuide
+from counter.documents.acceptance import HeldItems, entrustee_unanswered
+from counter.documents.acting import received_title
+from counter.documents.data import OfficeSettings
+from counter.documents.deciders import unnamed_bodies
+from counter.documents.item_law import rights_items
+from counter.documents.kinds import DocumentKind
+from counter.intake.not_possible import IntakeNotPossible
+from counter.intake.outcome import Decision, Outcome, Reason, ReasonCode, decide
+from counter.intake.provisional import provisional_mark
+from counter.intake.rules import IntakeRules
+
+#: the paper each decided outcome hands over first (counter.documents.outcome_papers.OUTCOME_PAPERS), by Outcome value
+OUTCOME_PAPER = {
+    Outcome.ACCEPT.value: DocumentKind.RECEIPT,
+    Outcome.DEFER.value: DocumentKind.DEFERRAL,
+    Outcome.CORRECT.value: DocumentKind.CORRECTION,
+    Outcome.REFUSE.value: DocumentKind.REFUSAL,
+}
+
+
+@dataclass(frozen=True)
+class IntakePreview:
+    """The outcome the commit would come to now; ``beyond``: where the holiday data stops before its dates;
+    ``papers``: the hall's 收件 paper of each outcome (by Outcome value) where it only receives the items."""
+
+    decision: Decision
+    beyond: BeyondData | None
+    papers: dict[str, str]
+
+
+@dataclass(frozen=True)
+class PreviewGrounds:
+    """What an intake's preview is decided from besides the form, read as the commit reads it.
+
+    ``guide``: the stored version the form was opened on (None when the server has none of that number);
+    ``holidays``: the office's calendar, the package's days under the office's own; ``rules``: the hall's periods;
+    ``draft_allowed``: whether a 待核 guide may be taken here; ``office`` and ``authority``: the desk's site's office
+    settings and what it holds of its items, which name the paper each outcome prints.
+    """
+
+    guide: StoredGuide | None
+    holidays: HolidayTable
+    rules: IntakeRules
+    draft_allowed: bool
+    office: OfficeSettings
+    authority: SiteAuthority
+
+    def serve(self, request: IntakeRequest) -> bool:
+        """Whether these grounds are those of ``request``'s guide version (a form put back from another is not)."""
+        version = request.checklist.guide_version
+        return self.guide is not None and version is not None and int(version) == self.guide.version_id
+
+
+def preview_of(
+    grounds: PreviewGrounds, request: IntakeRequest, today: dt.date, applied: Iterable[Item]
+) -> IntakePreview:
+    """What ``request`` comes to on ``today``, with ``applied`` the items its answers apply; :class:`IntakeNotPossible`
+    as the commit refuses it (a guide version not stored)."""
+    stored = grounds.guide
+    if stored is None or not grounds.serve(request):
+        raise IntakeNotPossible(None, detail=f"guide version {request.checklist.guide_version!r} not found")
+    calendar = WorkCalendar(grounds.holidays)
+    decision = decide(
+        stored.bundle,
+        request.checklist,
+        request.deferral,
+        request.refusal,
+        today=today,
+        calendar=calendar,
+        policy=grounds.rules.correction_policy(),
+        deferral_policy=grounds.rules.deferral_policy(),
+        draft_allowed=grounds.draft_allowed,
+    )
+    held = held_items(grounds.authority)
+    case_bundle = stored.bundle.for_case(request.checklist.answers_dict())
+    decision = printable(case_bundle, decision, grounds.office, held)
+    papers = received_papers_of(applied, grounds.office, held)
+    return IntakePreview(decision, provisional_mark(calendar, today, decision), papers)
+
+
+def held_items(authority: SiteAuthority) -> HeldItems:
+    return HeldItems(authority.site_items, dict(authority.entrusted))
+
+
+def printable(bundle: Bundle, decision: Decision, office: OfficeSettings, held: HeldItems) -> Decision:
+    """An outcome whose paper (the act, 许可法 第三十二条) cannot print yet is not made: one in an entrusting body's
+    name on a licence before the site answers if it may be (ORGAN_UNANSWERED), a refusal naming an unset 复议 body."""
+    if not decision.outcome.decided:
+        return decision
+    if entrustee_unanswered(bundle.items, office, held):  # counter.documents.acceptance
+        return Decision(Outcome.INCOMPLETE, (Reason(ReasonCode.ORGAN_UNANSWERED),))
+    refusing = rights_items(bundle.items, office, held) if decision.outcome is Outcome.REFUSE else ()
+    unnamed = unnamed_bodies(refusing, office)  # whose refusal it is: counter.documents.acceptance
+    if not unnamed:
+        return decision
+    reasons = (Reason(ReasonCode.REVIEW_BODY_UNNAMED, name, NOTE_CODES_JOIN.join(by)) for name, by in unnamed)
+    return Decision(Outcome.INCOMPLETE, tuple(reasons))
+
+
+def received_papers_of(items: Iterable[Item], office: OfficeSettings, held: HeldItems) -> dict[str, str]:
+    """The title of each outcome's paper (by Outcome value) where it is the hall's 收件 paper for ``items``; an
+    outcome whose paper is the kind's own (the site's, or in an entrusting department's name) is not listed."""
+    items = tuple(items)
+    titles = {outcome: received_title(kind, items, office, held) for outcome, kind in OUTCOME_PAPER.items()}
+    return {outcome: found[0] for outcome, found in titles.items() if found is not None}

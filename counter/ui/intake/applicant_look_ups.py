@@ -1,0 +1,94 @@
+"""What the applicant's number finds as it is typed: the party known to the office (一证办理) filled in, and her
+cases of this bundle not yet over, named before she is taken again.
+
+Both stand apart from the panel's form (:class:`counter.ui.intake.panel.IntakePanel`) because they are helps, not
+conditions: a look-up that fails is logged (the open cases' said) and the clerk types on; a draft put back is shown
+as it was saved, with no one looked up; and her open cases hold the commit only until the clerk opens one or chooses
+仍然新建 for this number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+
+from counter.access.desk import Desk
+from counter.intake.known_party import KnownParty
+from counter.service.intake import KNOWN_PARTY, OPEN_CASES, KnownPartyOf, OpenCasesOf
+from counter.ui.intake.commit import IntakeCommit
+from counter.ui.intake.draft_keeper import DraftKeeper
+from counter.ui.intake.open_cases import OpenCasesBox
+from counter.ui.intake.words import INTAKE_OPEN_CASES_FAILED
+from counter.ui.runner import Failed, Runner
+
+log = logging.getLogger(__name__)
+
+
+class ApplicantLookUps(IntakeCommit):
+    """The panel's part that looks the applicant (and an agent) up by the number typed."""
+
+    _runner: Runner
+    _desk: Desk
+    _today: Callable[[], dt.date]
+    _previous_case_no: str
+    _new_case_for: str  # the number whose open cases the clerk saw and chose to take a new one anyway
+    finished: bool
+    drafts: DraftKeeper
+    open_cases: OpenCasesBox
+
+    def on_applicant_id_valid(self, id_no: str) -> None:
+        known = self._look_up(id_no)
+        if known is not None:
+            self.applicant_form.fill_known(known)
+        self.ask_open_cases(id_no)
+
+    def ask_open_cases(self, id_no: str) -> None:
+        """Her cases of this bundle not yet over, named before she is taken again (the case a 补正 answer answers is
+        its own, not named); once the clerk chose 仍然新建 for this number, not asked again; a draft put back is
+        shown as it was saved."""
+        if self.drafts.paused or self.finished or id_no in (self.open_cases.id_no, self._new_case_for):
+            return
+        try:
+            found = self._runner.call(OPEN_CASES, OpenCasesOf(id_no, self.bundle.code), self._desk)
+        except Failed as err:  # a help, not a condition: said, and the clerk goes on
+            log.warning("open cases look-up failed: %s", err.error)
+            self.show_message(INTAKE_OPEN_CASES_FAILED.format(fault=err.message))
+            return
+        self.open_cases.ask(id_no, [case for case in found if case.case_no != self._previous_case_no])
+        self.refresh_commit()
+
+    def on_applicant_id_changed(self) -> None:
+        """Another number than the one asked for: what was named is not this applicant's."""
+        if self.open_cases.id_no and self.applicant_form.id_field.check().value != self.open_cases.id_no:
+            self.open_cases.clear()
+            self.refresh_commit()
+
+    def on_open_case_chosen(self, case_no: str) -> None:
+        """The existing case in its own window beside the intake, which stays as typed (kept as the desk's draft)."""
+        from counter.ui.cases.opening import open_case
+
+        self.drafts.save_if_waiting()
+        # the desk's window holds it (a panel of no desk's: the panel), so that it outlives the intake's
+        open_case(self.parentWidget() or self, self._runner, self._desk, self._today, case_no)
+
+    def on_open_cases_answered(self) -> None:
+        """仍然新建: the intake goes on as a new case, and the commit may take it."""
+        self._new_case_for = self.open_cases.id_no
+        self.refresh_commit()
+
+    def on_agent_id_valid(self, id_no: str) -> None:
+        known = self._look_up(id_no)
+        if known is not None:
+            self.agent_form.fill_known(known)
+
+    def _look_up(self, id_no: str) -> KnownParty | None:
+        """一证办理, except while a draft is put back: the draft is shown as it was saved."""
+        if self.drafts.paused:
+            return None
+        try:
+            known: KnownParty | None = self._runner.call(KNOWN_PARTY, KnownPartyOf(id_no), self._desk)
+        except Failed as err:  # a help, not a condition: the clerk types on
+            log.warning("party look-up failed: %s", err.error)
+            return None
+        return known

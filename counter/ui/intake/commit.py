@@ -1,0 +1,167 @@
+"""The intake's commit: the one step of the panel that writes.
+
+It stands apart from the panel's form (:class:`counter.ui.intake.panel.IntakePanel`), which only reads and previews,
+because the commit has rules of its own: a refusal is committed only after :class:`RefusalConfirmation` has shown
+the clerk the notice's words; the button says the intake is being saved while the database answers, so a second
+Ctrl+Enter takes nothing twice; each fault of the commit is worded and the form (and its draft) kept, and a lost
+connection hands over to :class:`counter.ui.intake.commit_waits.CommitWaits`.  Once taken, the case is offered
+当场办结 where it may be, and the desk is told.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+
+from counter.access.desk import Desk
+from counter.access.not_permitted import NotPermitted
+from counter.case.intake_request import IntakeRequest, TakenIntake
+from counter.case.not_found import CaseNotFound
+from counter.case.number_faults import NumbersBehind, OtherSeries
+from counter.intake.checklist import Checklist
+from counter.intake.not_possible import IntakeNotPossible
+from counter.intake.outcome import Decision, Outcome, RefusalGround
+from counter.service.intake import TAKE_INTAKE, TakeIntake
+from counter.ui.intake.commit_waits import CommitWaits
+from counter.ui.intake.draft_keeper import DraftKeeper
+from counter.ui.intake.outcome_box import commit_problems
+from counter.ui.intake.preview import Preview
+from counter.ui.intake.refusal_confirm import RefusalConfirmation
+from counter.ui.intake.words import (
+    INTAKE_DB_FAULT,
+    INTAKE_DB_FAULT_NO_DRAFT,
+    INTAKE_GROUND_REQUIRED,
+    INTAKE_PREVIOUS_NOT_FOUND,
+    INTAKE_SAVING,
+)
+from counter.ui.keys_on_screen import open_on_screen
+from counter.ui.restyle import set_style_property
+from counter.ui.runner import Failed, Runner
+from counter.words.access import not_permitted
+from counter.words.database import numbers_behind_text
+from counter.words.sites import OTHER_SERIES
+
+log = logging.getLogger(__name__)
+
+
+class IntakeCommit(CommitWaits):
+    """The panel's part that commits; the panel gives the form as a request and what it shows."""
+
+    case_taken = Signal(str)  # the case number, once the intake is committed
+
+    _runner: Runner
+    _desk: Desk
+    _today: Callable[[], dt.date]
+    _checklist: Checklist
+    _decision: Decision | None
+    _papers: dict[str, str]
+    finished: bool
+    taken: TakenIntake | None
+    confirmation: RefusalConfirmation | None
+    drafts: DraftKeeper
+    preview: Preview
+
+    def request(self) -> IntakeRequest:
+        raise NotImplementedError
+
+    def refresh_commit(self) -> None:
+        raise NotImplementedError
+
+    def on_commit_requested(self) -> None:
+        """The button or Ctrl+Enter: a refusal needs its ground, then the clerk's confirmation; asked while the form's
+        preview is in flight, once it has answered."""
+        if self.finished or self.preview.after(self.on_commit_requested):
+            return
+        if self.refusal.isChecked() and self.refusal.ground() is None:
+            self.show_message(INTAKE_GROUND_REQUIRED)
+            self.refusal.focus_ground()
+            return
+        if not self.commit_button.isEnabled():
+            return
+        decision = self._decision
+        if decision is not None and decision.outcome is Outcome.REFUSE and decision.refusal is not None:
+            self.confirm_refusal(decision.refusal, decision.turn_to)
+            return
+        self.commit()
+
+    def confirm_refusal(self, ground: RefusalGround, turn_to: str) -> None:
+        """Show the notice's words; only 确认出具 commits (the dialog is modal to this window)."""
+        items = self.bundle.items_for(self._checklist.answers_dict())
+        received = Outcome.REFUSE.value in self._papers  # the hall's 申请事项告知书, not a 不予受理通知书, will print
+        if self.confirmation is not None:
+            self.confirmation.deleteLater()
+        self.confirmation = RefusalConfirmation(ground, turn_to, items, self, received=received)
+        self.confirmation.accepted.connect(self.commit)
+        self.confirmation.finished.connect(self.on_confirmation_closed)
+        open_on_screen(self.confirmation)  # keys typed before it is seen wait for it (counter.ui.keys_on_screen)
+
+    def on_confirmation_closed(self) -> None:
+        """Issued or not, the panel takes the keyboard back: on the print button, or where the clerk was."""
+        self.activateWindow()
+
+    def commit(self) -> None:
+        """Take the case, once; the form and the draft stay if it cannot be taken."""
+        if self.preview.after(self.commit) or not self.commit_button.isEnabled():
+            return
+        self.drafts.timer.stop()
+        request = TakeIntake(self.request())  # the case whole, and the draft gone, in one transaction
+        # while the database answers the window paints and takes keys: the button says the intake is being saved,
+        # and a second Ctrl+Enter finds it disabled and takes nothing twice
+        named = self.commit_button.text()
+        self.commit_button.setEnabled(False)
+        self.commit_button.setText(INTAKE_SAVING)
+        # not the pale grey of a button not yet usable (1.5:1): a sentence the clerk reads, at 4.5:1 and more
+        set_style_property(self.commit_button, "busy", "true")
+        try:
+            self._take(request)
+        finally:
+            set_style_property(self.commit_button, "busy", "false")
+            self.commit_button.setText(named)
+            self.refresh_commit()
+            if self.reconnector.waiting:
+                self.show_waiting_to_commit(named)
+
+    def on_server_slow(self) -> None:
+        """The hall server has not answered the commit's first try: said within moments, the form kept, while the
+        transport goes on trying (it ends in the case taken or in the wait for the connection)."""
+        if self._runner.running != TAKE_INTAKE.name:
+            return
+        from counter.ui.server_words import INTAKE_SERVER_REACHING, INTAKE_SERVER_REACHING_LINE
+
+        self.commit_button.setText(INTAKE_SERVER_REACHING)
+        self.show_message(INTAKE_SERVER_REACHING_LINE)
+
+    def _take(self, request: TakeIntake) -> None:
+        try:
+            taken = self._runner.call(TAKE_INTAKE, request, self._desk)  # worded below, once the draft's fate is known
+        except IntakeNotPossible as err:
+            self.preview.reread()  # the server decided otherwise than the desk's preview: its grounds read again
+            self.show_message(commit_problems(err, self.bundle.subject))
+        except CaseNotFound as err:
+            self.show_message(INTAKE_PREVIOUS_NOT_FOUND.format(case_no=err.case_no))
+        except NumbersBehind as err:  # the form stays: once the database is put right, the same intake goes in
+            self.show_message(numbers_behind_text(err.last_issued, err.where, err.note))
+            self.drafts.save_now()
+        except OtherSeries as err:  # the form stays: once the desk's code is the site's again, it goes in
+            self.show_message(OTHER_SERIES.format(desk=err.desk_code, site=err.site_code))
+            self.drafts.save_now()
+        except NotPermitted as refused:
+            self.show_message(not_permitted(refused.permission, refused.signed_in))
+        except Failed as err:
+            if err.connection_lost:
+                log.warning("intake not committed, connection lost: %s", err.error)
+                self.wait_for_connection(server=err.error == "ServerUnreachable")
+                return
+            log.exception("intake not committed: %s", err.fault.value)
+            kept = self.drafts.save_now()  # one message for the one fault: the draft's fate said as it is
+            self.show_message((INTAKE_DB_FAULT if kept else INTAKE_DB_FAULT_NO_DRAFT).format(fault=err.message))
+        else:
+            self.finished = True
+            self.taken = taken
+            self.drafts.stop()
+            self.show_taken(taken.case_no)
+            self.same_day.offer(self._runner, self._desk, self.bundle, taken.case_no, self._today())
+            self.case_taken.emit(taken.case_no)

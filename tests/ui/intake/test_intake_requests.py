@@ -1,0 +1,144 @@
+"""What one intake asks of the service: its preview read once, its draft at the server every few seconds.
+
+A hall desk's every request crosses the network.  The outcome preview was asked of the server at each answer,
+material row, deferral and choice, and the draft written there 400 ms after each pause; here a 容缺 intake is driven
+through the window against a service that counts what it is asked, with a clock the test moves.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections import Counter
+from typing import Any, TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.access.desk import Desk
+from counter.catalog.stored_guide import StoredGuide
+from counter.intake.draft import draft_from_json
+from counter.intake.outcome import Outcome
+from counter.service.intake import KEEP_DRAFT, PREVIEW_GROUNDS, PREVIEW_INTAKE
+from counter.service.local import Service
+from counter.service.operation import Operation
+from counter.ui.intake import IntakePanel
+from counter.ui.intake.draft_keeper import SERVER_EVERY_S, draft_place
+from counter.ui.runner import Runner
+from tests.ui.intake.conftest import DESK, TODAY
+from tests.ui.intake.helpers import commit, press, ready
+from tests.ui.runners import runner_on
+
+Req = TypeVar("Req")
+Res = TypeVar("Res")
+
+
+class Counted:
+    """The desk's service, each operation it is asked counted by name."""
+
+    def __init__(self, service: Service) -> None:
+        self.service = service
+        self.asked: Counter[str] = Counter()
+
+    def call(self, op: Operation[Req, Res], request: Req, desk: Desk | None = None, *, key: str = "") -> Res:
+        self.asked[op.name] += 1
+        return self.service.call(op, request, desk, key=key)
+
+
+class Clock:
+    """Monotonic seconds the test moves."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def counted_panel(qtbot: QtBot, sessions: sessionmaker[Session], guide: StoredGuide) -> tuple[IntakePanel, Counted]:
+    runner = runner_on(sessions, lambda: TODAY)
+    counted = Counted(runner.service)
+    panel = IntakePanel(Runner(counted), DESK, guide, lambda: TODAY, "")
+    qtbot.addWidget(panel)
+    panel.resize(1280, 800)
+    panel.show()
+    return panel, counted
+
+
+def previews(counted: Counted) -> int:
+    return counted.asked[PREVIEW_INTAKE.name] + counted.asked[PREVIEW_GROUNDS.name]
+
+
+def deferred(qtbot: QtBot, panel: IntakePanel, pause: Any) -> None:
+    """A 容缺 intake as a clerk fills it: the person, the situations, every material, two missing and deferred, the
+    applicant's request, credit and pledge; the clerk pausing after each step."""
+    ready(qtbot, panel)
+    pause()
+    for code in ("M08", "M09"):
+        press(qtbot, panel, code, Qt.Key.Key_3)
+        pause()
+    QTest.keyClick(panel.deferral.asked, Qt.Key.Key_Space)
+    pause()
+    panel.deferral.no_bad_credit.setChecked(True)
+    pause()
+    panel.deferral.pledge_signed.setChecked(True)
+    pause()
+
+
+def test_a_deferred_intake_reads_its_preview_once(
+    qtbot: QtBot, sessions: sessionmaker[Session], guide: StoredGuide
+) -> None:
+    panel, counted = counted_panel(qtbot, sessions, guide)
+    deferred(qtbot, panel, lambda: qtbot.waitUntil(lambda: not panel.preview.in_flight, timeout=10_000))
+    assert panel.decision is not None
+    assert panel.decision.outcome is Outcome.DEFER
+    assert commit(qtbot, panel)
+    assert previews(counted) <= 1, counted.asked
+
+
+def test_the_draft_is_on_the_desk_at_every_pause_and_at_the_server_every_few_seconds(
+    qtbot: QtBot, sessions: sessionmaker[Session], guide: StoredGuide
+) -> None:
+    panel, counted = counted_panel(qtbot, sessions, guide)
+    clock = Clock()
+    panel.drafts.clock = clock
+    place = draft_place(DESK)
+    kept: list[str] = []
+
+    def pause() -> None:
+        clock.now += 1.0  # a clerk's pause between two steps: a second
+        assert panel.drafts.pause()
+        kept.append(draft_from_json(place.read_text(encoding="utf-8")).applicant.id_no)
+        assert stat.S_IMODE(os.stat(place).st_mode) & 0o077 == 0  # the applicant's ID number: for the user alone
+
+    deferred(qtbot, panel, pause)
+    assert len(kept) == 6
+    assert all(kept)  # the person, on the desk from the first pause
+    assert counted.asked[KEEP_DRAFT.name] == 1 + int(5 // SERVER_EVERY_S), counted.asked  # the first, then each 5 s
+    written = counted.asked[KEEP_DRAFT.name]
+    panel.delivery_form.notify_phone.setText("15148201234")
+    pause()
+    assert counted.asked[KEEP_DRAFT.name] == written  # kept on the desk alone
+    assert panel.drafts.server_timer.isActive()  # the last pause's form goes to the server when its time is up
+    panel.drafts.server_timer.timeout.emit()
+    assert counted.asked[KEEP_DRAFT.name] == written + 1
+    assert commit(qtbot, panel)
+    assert not place.exists()  # the case is taken: the desk keeps no applicant
+
+
+def test_a_commit_that_fails_keeps_the_draft_at_the_server_at_once(
+    qtbot: QtBot, sessions: sessionmaker[Session], guide: StoredGuide
+) -> None:
+    panel, counted = counted_panel(qtbot, sessions, guide)
+    panel.drafts.clock = clock = Clock()
+    ready(qtbot, panel)
+    assert panel.drafts.pause()
+    clock.now += 1.0
+    press(qtbot, panel, "M08", Qt.Key.Key_3)
+    assert panel.drafts.pause()
+    assert counted.asked[KEEP_DRAFT.name] == 1
+    assert panel.drafts.save_now()  # as a commit that failed, a close or a sign-in ending keeps it
+    assert counted.asked[KEEP_DRAFT.name] == 2
+    assert not panel.drafts.server_timer.isActive()

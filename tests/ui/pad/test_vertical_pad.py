@@ -1,0 +1,129 @@
+"""The Mongolian pad writes Mongolian as it is written: its question, hint, reasons and thanks in vertical columns,
+no Chinese-only text on its faces, reasons and thanks pages, and its text larger at 150 % than at 100 %."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+from pytestqt.qtbot import QtBot
+
+from counter.ratings.levels import Level
+from counter.ui.pad.pad_window import PadPage, PadWindow, mongolian
+from counter.ui.pad.text_fit import page_fits
+from counter.ui.pad.vertical_text import VerticalText
+from counter.ui.text_size import set_text_percent
+from tests.ui.pad.conftest import ManualTimer
+from tests.ui.pad.pictures import CASE
+
+SCREENS = [(800, 480), (1024, 768), (1366, 768)]
+
+
+def han(text: str) -> bool:
+    return any("\u4e00" <= char <= "\u9fff" for char in text)
+
+
+def shown_texts(page: QWidget) -> list[tuple[QWidget, str]]:
+    """Every text the page shows: labels, buttons and vertical columns not hidden, with the widget showing each."""
+    texts: list[tuple[QWidget, str]] = []
+    for widget in page.findChildren(QWidget):
+        if not widget.isVisibleTo(page):
+            continue
+        if widget.property("role") == "avatar":  # the clerk's photo, or her name's first character in its place
+            continue
+        if isinstance(widget, QLabel | QAbstractButton | VerticalText) and widget.text():
+            texts.append((widget, widget.text()))
+    return texts
+
+
+def current(pad: PadWindow) -> QWidget:
+    page = pad.pages.currentWidget()
+    assert page is not None
+    return page
+
+
+def on_page(
+    qtbot: QtBot, page: PadPage, percent: int = 100, size: tuple[int, int] = (800, 480), *, keep: bool = False
+) -> PadWindow:
+    """A Mongolian pad on ``page``, reached as the applicant reaches it: the faces, 非常不满意, a reason and 提交."""
+    set_text_percent(percent)
+    try:
+        pad = PadWindow(ManualTimer, language="mn")
+        qtbot.addWidget(pad)
+        pad.resize(*size)
+        pad.show()
+        pad.show_case(CASE)
+        if page is not PadPage.RATING:
+            pad.on_face_clicked(Level.VERY_DISSATISFIED)
+        if page is PadPage.THANKS:
+            with qtbot.waitSignal(pad.choice_made):
+                pad.reason_buttons[0].click()
+                pad.submit_button.click()
+            pad.show_thanks(bad=True)
+        qtbot.waitUntil(lambda: pad.page() is page and current(pad).isVisible())
+    finally:
+        if not keep:  # kept: the caller measures at the size, then sets 100 again
+            set_text_percent(100)
+    return pad
+
+
+@pytest.mark.parametrize("page", [PadPage.RATING, PadPage.REASONS, PadPage.THANKS])
+def test_the_mongolian_pages_show_no_chinese_only_text(qtbot: QtBot, pad_font: str | None, page: PadPage) -> None:
+    pad = on_page(qtbot, page)
+    texts = shown_texts(current(pad))
+    assert texts
+    assert [text for _, text in texts if han(text) and not mongolian(text)] == []
+
+
+@pytest.mark.parametrize("page", [PadPage.RATING, PadPage.REASONS, PadPage.THANKS])
+def test_the_mongolian_pages_set_their_sentences_in_columns(qtbot: QtBot, pad_font: str | None, page: PadPage) -> None:
+    """The question, the hint, the reasons' question, every reason and the thanks stand vertically: no label or
+    reason button lays its Mongolian on its side (the faces' names and 重新选择/提交 are short words on a line)."""
+    pad = on_page(qtbot, page)
+    texts = shown_texts(current(pad))
+    columns = [widget for widget, text in texts if isinstance(widget, VerticalText) and mongolian(text)]
+    assert columns
+    sideways = [
+        text
+        for widget, text in texts
+        if mongolian(text) and isinstance(widget, QLabel) and widget.property("role") in ("question", "hint", "thanks")
+    ]
+    assert sideways == []
+    if page is PadPage.REASONS:
+        assert all(
+            button.text() == "" and (column := button.findChild(VerticalText)) is not None and column.isVisible()
+            for button in pad.reason_buttons
+        )
+    assert all(column.fits() and len(column.columns()) >= 1 for column in columns)
+
+
+def measured(qtbot: QtBot, page: PadPage, percent: int, size: tuple[int, int]) -> tuple[float, int, bool]:
+    """The page's text size, its columns' largest font and whether it fits, taken while the desk's size is set."""
+    pad = on_page(qtbot, page, percent, size, keep=True)
+    try:
+        shown = current(pad)
+        font = max(c.font().pixelSize() for c in shown.findChildren(VerticalText) if c.isVisible())
+        return pad.page_text_size(page), font, page_fits(shown, pad.pages.size())
+    finally:
+        set_text_percent(100)
+
+
+@pytest.mark.parametrize(
+    ("page", "size"),
+    # the faces' page of a whole 1366×768 screen is left out: there its faces take the height the larger text
+    # would need, and they are kept at their 100 % size first (it stays at 100 %, and fits)
+    [
+        (page, size)
+        for page in (PadPage.RATING, PadPage.REASONS, PadPage.THANKS)
+        for size in SCREENS
+        if (page, size) != (PadPage.RATING, (1366, 768))
+    ],
+)
+def test_the_mongolian_text_grows_at_150_and_fits(
+    qtbot: QtBot, pad_font: str | None, page: PadPage, size: tuple[int, int]
+) -> None:
+    size_100, font_100, fits_100 = measured(qtbot, page, 100, size)
+    size_150, font_150, fits_150 = measured(qtbot, page, 150, size)
+    assert size_150 > size_100
+    assert font_150 > font_100
+    assert fits_100
+    assert fits_150  # nothing clipped

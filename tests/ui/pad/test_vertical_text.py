@@ -1,0 +1,63 @@
+"""Mongolian set in vertical columns: top to bottom, the columns left to right, each run turned a quarter clockwise."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFont
+from pytestqt.qtbot import QtBot
+
+from counter.ui.pad.vertical_text import ROTATION, VerticalText
+
+QUESTION_MN = "ᠡᠨᠡ ᠤᠳᠠᠭ᠎ᠠ\u202fᠶᠢᠨ ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡ\u202fᠳᠦ ᠦᠨᠡᠯᠡᠭᠡ ᠥᠭᠭᠦᠨ᠎ᠡ ᠦᠦ"
+
+
+def vertical(qtbot: QtBot, text: str, pixel_size: int = 24) -> VerticalText:
+    widget = VerticalText("question", text)
+    font = QFont(widget.font())
+    font.setPixelSize(pixel_size)
+    widget.setFont(font)
+    qtbot.addWidget(widget)
+    return widget
+
+
+def test_a_long_text_in_a_short_widget_takes_columns_left_to_right(qtbot: QtBot, pad_font: str | None) -> None:
+    widget = vertical(qtbot, QUESTION_MN)
+    widget.set_length(120)
+    widget.resize(widget.sizeHint())
+    columns = widget.columns()
+    assert len(columns) > 1
+    lefts = [column.box.left() for column in columns]
+    assert lefts == sorted(lefts)
+    assert len(set(lefts)) == len(lefts)
+    assert all(column.rotation == ROTATION == 90.0 for column in columns)  # each run turned a quarter clockwise
+    assert all(0 < column.box.height() <= 120 for column in columns)  # top to bottom, none longer than the widget
+    assert all(widget.rect().toRectF().contains(column.box) for column in columns)
+    letters = "".join(column.text for column in columns).split()
+    assert "".join(letters) == "".join(QUESTION_MN.split())  # every letter, in order
+    assert widget.fits()
+
+
+def test_a_tall_widget_takes_the_text_in_one_column(qtbot: QtBot, pad_font: str | None) -> None:
+    widget = vertical(qtbot, QUESTION_MN)
+    widget.set_length(2000)
+    widget.resize(widget.sizeHint())
+    assert len(widget.columns()) == 1
+    assert widget.width() < widget.height()  # a column: taller than wide
+
+
+def test_the_size_hint_gives_the_columns_their_room(qtbot: QtBot, pad_font: str | None) -> None:
+    widget = vertical(qtbot, QUESTION_MN)
+    widget.set_length(120)
+    hint = widget.sizeHint()
+    widget.resize(hint.width() - 10, hint.height())
+    assert not widget.fits()  # a layout giving less than the hint would clip the last column
+    widget.resize(hint)
+    assert widget.fits()
+    assert hint.width() >= len(widget.columns()) * widget.column_width()
+
+
+def test_larger_text_takes_more_room(qtbot: QtBot, pad_font: str | None) -> None:
+    small, large = vertical(qtbot, QUESTION_MN, 24), vertical(qtbot, QUESTION_MN, 36)
+    for widget in (small, large):
+        widget.set_length(200)
+    assert large.column_width() > small.column_width()
+    assert large.sizeHint().width() > small.sizeHint().width()
