@@ -132,3 +132,39 @@ def test_signed_in_accounts_route_and_step_as_themselves(
     code, _, err = run(capsys, "--user", "shenpi", "item", "sign", number, ITEMS[3], "--db", db)
     assert code == 1
     assert "国家税务总局乌兰浩特市税务局" in err  # another department's item: refused, the deciding one named
+
+
+def test_the_departments_signing_writes_its_acceptance_and_its_desk_reprints_it(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Where the hall only received the item, ``item sign --out`` saves the department's 受理通知书, made by the 签收
+    at the department's own desk (its staff hold no right to print the window's papers); ``item paper`` gives the
+    same bytes again."""
+    import io
+
+    from tests.documents.pdf_tools import pdf_text
+
+    db = made_database(tmp_path / "cli.sqlite3")
+    assert run(capsys, "catalog", "list", "--db", db)[0] == 0
+    number = accepted_case(db)
+    password = "Xam-2026-shenpi"
+    monkeypatch.setattr("sys.stdin", io.StringIO(password + "\n"))
+    assert run(capsys, "user", "add", "batu", "--name", "巴图", "--role", "admin", "--role", "clerk", "--db", db,
+               "--password-stdin")[0] == 0  # fmt: skip
+    monkeypatch.setenv("COUNTER_PASSWORD", password)
+    monkeypatch.setattr("sys.stdin", io.StringIO(password + "\n"))
+    assert run(capsys, "--user", "batu", "user", "add", "shenpi", "--name", "审批员", "--role", "department",
+               "--department", "乌兰浩特市市场监督管理局", "--db", db, "--password-stdin")[0] == 0  # fmt: skip
+    assert run(capsys, "--user", "batu", "item", "route", number, "--db", db)[0] == 0
+    first, again = tmp_path / "sl.pdf", tmp_path / "sl-again.pdf"
+    code, out, err = run(capsys, "--user", "shenpi", "item", "sign", number, FOOD, "--out", str(first), "--db", db)
+    assert (code, err) == (0, "")
+    assert str(first) in out
+    text = pdf_text(first)
+    assert "乌兰浩特市市场监督管理局" in text
+    assert "受理通知书" in text
+    assert f"本机关于{dt.date.today().year}年" in text
+    code, _, err = run(capsys, "--user", "shenpi", "item", "paper", number, FOOD, "--doc", "acceptance",
+                       "--out", str(again), "--db", db)  # fmt: skip
+    assert (code, err) == (0, "")
+    assert again.read_bytes() == first.read_bytes()

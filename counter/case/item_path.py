@@ -111,6 +111,10 @@ class StepProblem(StrEnum):
     NO_APPROVER = "no_approver"  # an extension needs the head's approval
     NO_REASON = "no_reason"  # an extension's reason for the applicant, a denial's reasons
     NO_RESULT_NO = "no_result_no"  # an approval names the result it issues
+    # a department's 补正 (a pause for correction) is told once, with all to correct (许可法 第三十二条第一款第四项)
+    CORRECTION_BEFORE = "correction_before"
+    NO_CORRECTION_LIST = "no_correction_list"
+    CORRECTION_LATE = "correction_late"  # past the five working days from the department's receipt of the materials
 
 
 class StepRefused(ValueError):
@@ -154,7 +158,17 @@ def _problem(
         return StepProblem.NO_ACTOR
     if step.event is ItemEvent.EXTENDED:
         return _extension_problem(path, step)
+    if step.pause is PauseReason.CORRECTION:
+        return _correction_problem(path, step)
     return _NEEDED.get(step.event, _nothing_needed)(step)
+
+
+def _correction_problem(path: Sequence[ItemStep], step: ItemStep) -> StepProblem | None:
+    """A department's 补正 is told once, and in full: a second one, or one that names nothing to correct, is refused
+    (许可法 第三十二条第一款第四项: 一次告知申请人需要补正的全部内容)."""
+    if any(s.pause is PauseReason.CORRECTION for s in path):
+        return StepProblem.CORRECTION_BEFORE
+    return None if step.reason.strip() else StepProblem.NO_CORRECTION_LIST
 
 
 def _nothing_needed(_step: ItemStep) -> StepProblem | None:

@@ -49,6 +49,10 @@ class DocKind(StrEnum):
     CORRECTION = "B"  # 补齐补正通知书
     REFUSAL = "J"  # 不予受理通知书
     DENIAL = "P"  # 不予批准决定书
+    # 受理通知书 of one item by its department: numbered in that department's series (decision_no) as the denial is
+    ACCEPTANCE = "A"
+    # 补正材料通知书 of one item by its department: in its series too
+    SUPPLEMENT = "N"
     GUIDE = "G"  # 一次性告知单, printed for someone who only asks
     SERVICE = "D"  # 送达回证: the record of results handed over (counter.case.hand_over)
     DATE_NOTICE = "T"  # 期限告知书: a date told to the applicant changed (counter.case.date_changes)

@@ -28,7 +28,10 @@ if TYPE_CHECKING:
     from counter.documents.made import MadeDocument
     from counter.service.local import Service
 
-CASE_DOCUMENTS = ("application", "receipt", "deferral", "pledge", "correction", "refusal", "denial", "service")
+CASE_DOCUMENTS = (
+    "application", "receipt", "deferral", "pledge", "correction", "refusal", "denial", "acceptance", "supplement",
+    "service",
+)  # fmt: skip
 # the fields of counter.documents.data.OfficeSettings, named here so that building the
 # parser (at every start of the app) does not import the documents package; a test keeps them equal
 OFFICE_FIELDS = (
@@ -47,7 +50,9 @@ def add_document_commands(commands: Commands, common: argparse.ArgumentParser) -
     p = commands.add_parser("print", parents=[common], help=tr("出具或重打办件文书：保存为 PDF 或送打印机"))
     p.add_argument("case_no")
     p.add_argument("--doc", required=True, choices=CASE_DOCUMENTS)
-    p.add_argument("--item", default="", metavar="CODE", help=tr("不予批准决定书：哪一个事项的（事项实施编码）"))
+    p.add_argument(
+        "--item", default="", metavar="CODE", help=tr("不予批准决定书、部门受理通知书：哪一个事项的（事项实施编码）")
+    )
     p.add_argument("--hand-over", type=int, default=1, metavar="N", help=tr("送达回证：第几次送达的（默认1）"))
     p.add_argument("--out", metavar="FILE.pdf")
     p.add_argument("--printer", metavar="NAME", nargs="?", const="", help=tr("打印机名称；不写名称用默认打印机"))

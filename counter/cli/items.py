@@ -3,6 +3,8 @@
 ``item route`` sends every item of an accepted case to its deciding department (分发).  The department's staff then
 take its steps: ``sign`` (签收), ``review`` (审查), ``pause`` and ``resume`` (暂停计时, 行政许可法 第四十五条),
 ``extend`` (延期, 第四十二条), ``approve`` (准予, with the result's number) and ``deny`` (不予批准, with reasons).
+Where the hall only received the item, ``sign`` is the department's 受理 and issues its 受理通知书 (``--out``,
+``--printer``); ``item paper`` makes it again, or the department's 不予批准决定书, at the department's own desk.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from counter.cli.common import (
     EXIT_OK,
     VALID_UNTIL_HELP,
     Reported,
+    UsageError,
     desk,
     free_text,
     open_service,
@@ -29,6 +32,7 @@ if TYPE_CHECKING:
     from counter.case.item_queue import QueueRow
     from counter.case.item_standing import ItemStanding
     from counter.cli.common import Commands
+    from counter.service.local import Service
 
 # a department's 不予批准 of a licence under 行政许可法 第七十八条: its own decision carries the bar
 FALSE_MATERIALS_HELP = tr("申请人隐瞒有关情况或者提供虚假材料（行政许可法第七十八条；仅限行政许可事项）")
@@ -42,6 +46,8 @@ STEPS = {
     "approve": "item_approved",
     "deny": "item_denied",
 }
+#: the department's own papers of an item (counter.actions.cases.item_papers.DEPARTMENT_PAPERS)
+ITEM_PAPERS = ("acceptance", "supplement", "denial")
 _HELP = {
     "sign": tr("部门签收分发来的事项"),
     "review": tr("开始审查"),
@@ -80,6 +86,9 @@ def add_item_commands(commands: Commands, common: argparse.ArgumentParser) -> No
         p = item.add_parser(name, parents=[common], help=_HELP[name])
         p.add_argument("case_no")
         p.add_argument("item", metavar="ITEM", help=tr("事项实施编码"))
+        if name == "sign":  # the department's 受理 where the hall only received: its 受理通知书
+            p.add_argument("--out", metavar="FILE.pdf", help=tr("仅收件的事项：将部门的受理通知书保存为 PDF"))
+            p.add_argument("--printer", metavar="NAME", nargs="?", const="", help=tr("打印部门的受理通知书"))
         if name == "pause":
             from counter.case.item_path import PauseReason
 
@@ -115,6 +124,18 @@ def add_item_commands(commands: Commands, common: argparse.ArgumentParser) -> No
             )
             p.add_argument("--false-materials", action="store_true", help=FALSE_MATERIALS_HELP)
         p.set_defaults(func=cmd_item_step, step=name)
+    p = item.add_parser(
+        "paper",
+        parents=[common],
+        help=tr("实施部门出具或重打本部门的事项文书（受理通知书、补正材料通知书、不予批准决定书）"),
+    )
+    p.add_argument("case_no")
+    p.add_argument("item", metavar="ITEM", help=tr("事项实施编码"))
+    p.add_argument("--doc", required=True, choices=ITEM_PAPERS)
+    p.add_argument("--out", metavar="FILE.pdf")
+    p.add_argument("--printer", metavar="NAME", nargs="?", const="", help=tr("打印机名称；不写名称用默认打印机"))
+    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS)
+    p.set_defaults(func=cmd_item_paper)
     add_pledge_commands(item, common)  # 告知承诺: granted on a promise, checked, revoked (counter.cli.pledges)
 
 
@@ -225,7 +246,40 @@ def cmd_item_step(args: argparse.Namespace) -> int:
     state = _faults(args, lambda: service.call(ITEM_STEP, step, by))
     print(tr("办件 {case_no} 事项 {item}：{state}").format(
         case_no=args.case_no.upper(), item=args.item, state=ITEM_STATE[state]))  # fmt: skip
+    if args.step == "sign" and (args.out or args.printer is not None):
+        return _paper(args, service, "acceptance")
     return EXIT_OK
+
+
+def cmd_item_paper(args: argparse.Namespace) -> int:
+    if not args.out and args.printer is None:
+        raise UsageError(tr("请用 --out FILE.pdf 保存，或用 --printer NAME 打印（NAME 为空表示默认打印机）"))
+    return _paper(args, open_service(args), args.doc)
+
+
+def _paper(args: argparse.Namespace, service: Service, doc: str) -> int:
+    """The department's paper of the item, made (or made again) at its desk, saved or printed."""
+    from counter.case.number_faults import NumbersBehind
+    from counter.cli.documents import deliver
+    from counter.documents.kinds import DocumentKind
+    from counter.documents.model import DocumentNotPossible
+    from counter.service.documents import MAKE_ITEM_PAPER, ItemPaper
+    from counter.words.at_command_line import document_numbers_behind_text
+    from counter.words.documents import document_problems_text
+
+    request = ItemPaper(args.case_no, args.item.strip(), DocumentKind(doc))
+    try:
+        made = _faults(args, lambda: service.call(MAKE_ITEM_PAPER, request, desk()))
+    except NumbersBehind as err:
+        raise Reported(document_numbers_behind_text(err.last_issued, err.where, err.note)) from err
+    except DocumentNotPossible as err:
+        reasons = document_problems_text(err.problems, err.unnamed)
+        raise Reported(
+            tr("办件 {case_no} 事项 {item} 不能出具这种文书：{reasons}").format(
+                case_no=args.case_no.upper(), item=args.item, reasons=reasons
+            )
+        ) from err
+    return deliver(args, made, service)
 
 
 def _faults(args: argparse.Namespace, run: Any) -> Any:

@@ -39,6 +39,7 @@ from counter.db.outbox_store import moment_text
 from counter.db.settings_store import get_setting, is_training
 from counter.platform.events import (
     PlatformKind,
+    item_accepted_key,
     kind_of_rectification,
     licence_key,
     licence_voided_key,
@@ -93,6 +94,33 @@ def queue_line(session: Session, case_id: int, case_uid: str, event: str, note: 
             select(h.note).where(h.case_id == case_id, h.event == CaseEvent.ITEM_APPROVED.value)
         ).all()
         _queue_licence_voids(session, case_id, case_uid, granted, note, at)
+
+
+@dataclass(frozen=True, slots=True)
+class AcceptedItem:
+    """What a department's 受理 tells the platform of itself (:func:`queue_item_acceptance`)."""
+
+    department: str
+    accepted_on: dt.date
+    promised_on: dt.date | None
+    doc_no: str
+    by: str  # who signed for it: the department's staff, or the window recording it under the 授权
+
+
+def queue_item_acceptance(
+    session: Session, case_id: int, case_uid: str, item_code: str, accepted: AcceptedItem, at: dt.datetime
+) -> bool:
+    """A department's 受理 of an item the hall only received (its 签收), told as that department's, with its date,
+    the promise that runs from it and its 受理通知书's number, in the 签收's unit of work; nothing where the site does
+    not report.  Whether it was new."""
+    if not reporting(session):
+        return False
+    detail = {"department": accepted.department, "accepted_on": accepted.accepted_on.isoformat(),
+              "promised_on": accepted.promised_on.isoformat() if accepted.promised_on else "",
+              "doc_no": accepted.doc_no, "by": accepted.by}  # fmt: skip
+    return _insert(session, key=item_accepted_key(case_uid, item_code), case_id=case_id,
+                   kind=PlatformKind.ITEM_ACCEPTED.value, event=PlatformKind.ITEM_ACCEPTED.value, at=at,
+                   item_code=item_code, detail=json.dumps(detail, ensure_ascii=False))  # fmt: skip
 
 
 def _queue_licence(session: Session, case_id: int, case_uid: str, item_code: str, note: str, at: dt.datetime) -> int:

@@ -55,6 +55,8 @@ from counter.documents.data import (
 )
 from counter.documents.date_notes import moved, provisional
 from counter.documents.date_notice import date_notice_blocks
+from counter.documents.item_acceptance import ItemDates, acceptance_blocks, acceptance_problems
+from counter.documents.item_correction import correction_blocks
 from counter.documents.item_denial import denied_item, department_sign_off, item_denial_blocks
 from counter.documents.item_law import (
     basis_table,
@@ -459,6 +461,42 @@ def _refusal(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str, h
     return blocks
 
 
+def _item_paper(
+    kind: DocumentKind,
+    case: CaseView,
+    bundle: Bundle,
+    office: OfficeSettings,
+    you: str,
+    item_code: str,
+    held: HeldItems,
+    item_dates: ItemDates | None,
+    sign_off: SignOff,
+) -> tuple[list[Block], SignOff, tuple[Pair, ...]]:
+    """The words, the department's sign-off and the header of one item's paper: a denial's (:mod:`counter.documents
+    .item_denial`), a department's 受理通知书 (:mod:`counter.documents.item_acceptance`) or its 补正材料通知书
+    (:mod:`counter.documents.item_correction`), whose headers leave the bundle's item list to their one item."""
+    header = (*_header(case, bundle), *_subject(case, bundle), Pair(paper.DOC_ITEMS, items_text(bundle), wide=True))
+    if kind is DocumentKind.ACCEPTANCE:
+        item = bundle.item(item_code)
+        problems = acceptance_problems(case, item, item_dates)
+        if problems:
+            raise DocumentNotPossible(tuple(problems))
+        assert item is not None
+        assert item_dates is not None  # the maker computes them (counter.actions.cases.documents)
+        blocks = acceptance_blocks(case, item, office, you, item_dates, case.bundle_name)
+        header = (*_header(case, bundle), *_subject(case, bundle))
+    elif kind is DocumentKind.SUPPLEMENT:
+        item = bundle.item(item_code)
+        assert item is not None  # document_problems saw to it
+        blocks = correction_blocks(case, item, office, you, case.bundle_name)
+        header = (*_header(case, bundle), *_subject(case, bundle))
+    else:
+        item = denied_item(case, bundle, item_code)
+        assert item is not None  # document_problems saw to it
+        blocks = item_denial_blocks(case, bundle, item, office, you, held)
+    return blocks, department_sign_off(sign_off, item, office, held), header
+
+
 def document_for(
     case: CaseView,
     kind: DocumentKind,
@@ -472,6 +510,7 @@ def document_for(
     sms_promised: bool = True,
     own_place: bool = False,
     held: HeldItems = NOTHING_HELD,
+    item_dates: ItemDates | None = None,
 ) -> DocumentData:
     """The document ``kind`` of ``case``, every word of it; :class:`DocumentNotPossible` when it does not fit.
 
@@ -487,6 +526,7 @@ def document_for(
     (a township centre's: :func:`counter.documents.words.at_own_place`).
     ``held``: what the site's authority setting held when the paper was first made: whether the window accepts an
     item in its own name, in an entrusting department's, or only receives it (:mod:`counter.documents.acceptance`).
+    ``item_dates``: a department's 受理通知书's dates, as first computed (:mod:`counter.documents.item_acceptance`).
     """
     bundle = at_own_place(bundle) if own_place else bundle
     problems = document_problems(case, kind, bundle, doc_no, issued_on, item_code, hand_over_no)
@@ -535,11 +575,8 @@ def document_for(
         change = nth_date_change(case.history, hand_over_no)
         assert change is not None  # document_problems saw to it
         blocks = date_notice_blocks(case, bundle, change, office, you)
-    else:
-        item = denied_item(case, bundle, item_code)
-        assert item is not None  # document_problems saw to it
-        blocks = item_denial_blocks(case, bundle, item, office, you, held)
-        sign_off = department_sign_off(sign_off, item, office, held)
+    else:  # one item's paper, in its department's name: its 不予批准, or its 受理 where the hall only received
+        blocks, sign_off, header = _item_paper(kind, case, bundle, office, you, item_code, held, item_dates, sign_off)
         issuer = sign_off.issuer
     title, noun = received_title(kind, concerned, office, held) or (paper.DOC_TITLE[kind], paper.DOC_NOUN[kind])
     entrusted = entrusted_sign_off(kind, concerned, office, held, sign_off, noun)

@@ -39,6 +39,9 @@ _FIT_PROBLEMS = frozenset(
         # a 送达回证 is made with its hand-over (统一出件), and reprinted by its number of hand-over, not offered here
         DocumentProblem.NO_HAND_OVER,
         DocumentProblem.NO_DATE_CHANGE,  # a 期限告知书 needs a date changed
+        # a department's 受理通知书 and 补正材料通知书 are one item's, made by its 签收 and its 补正: not the case's
+        DocumentProblem.NOT_SIGNED,
+        DocumentProblem.NO_ITEM_CORRECTION,
     }
 )
 

@@ -18,6 +18,8 @@ from counter.case.item_lines import office_day
 from counter.case.numbers import DOC_NO_MAX
 from counter.case.view import CaseMaterialLine, CaseView
 from counter.catalog.model import Bundle, Necessity
+from counter.documents.item_acceptance import accepted_on
+from counter.documents.item_correction import correction_step
 from counter.documents.kinds import DocumentKind, DocumentProblem
 from counter.intake.checklist import Receipt
 from counter.intake.outcome import Outcome
@@ -62,7 +64,14 @@ _OUTCOMES_FOR: dict[DocumentKind, tuple[frozenset[str], DocumentProblem]] = {
 def _after_intake_problems(
     case: CaseView, kind: DocumentKind, bundle: Bundle, item_code: str, hand_over_no: int
 ) -> list[DocumentProblem]:
-    """A paper of the case's later life: an item's denial, or a hand-over's 送达回证, needs its line of history."""
+    """A paper of the case's later life: an item's denial, its department's 受理通知书, or a hand-over's 送达回证,
+    needs its line of history."""
+    item = bundle.item(item_code)
+    if kind is DocumentKind.ACCEPTANCE:  # the department's 受理通知书: once it signed for the item, its 受理
+        return [] if item is not None and accepted_on(case, item) is not None else [DocumentProblem.NOT_SIGNED]
+    if kind is DocumentKind.SUPPLEMENT:  # the department's 补正材料通知书: once it asked the 补正
+        asked = item is not None and correction_step(case, item) is not None
+        return [] if asked else [DocumentProblem.NO_ITEM_CORRECTION]
     if kind is DocumentKind.SERVICE_RECEIPT:
         return [] if nth_hand_over(case, hand_over_no) is not None else [DocumentProblem.NO_HAND_OVER]
     if kind is DocumentKind.DATE_NOTICE:  # one change of a date, by its place (0: the latest)
@@ -72,6 +81,13 @@ def _after_intake_problems(
     return [] if denied else [DocumentProblem.NOT_DENIED]
 
 
+#: the papers of a case's later life: an item's, or a hand-over's, or a change of a date's
+_AFTER_INTAKE = frozenset(
+    {DocumentKind.DENIAL, DocumentKind.ACCEPTANCE, DocumentKind.SUPPLEMENT, DocumentKind.SERVICE_RECEIPT,
+     DocumentKind.DATE_NOTICE}
+)  # fmt: skip
+
+
 def _fit_problems(
     case: CaseView, kind: DocumentKind, bundle: Bundle, item_code: str, hand_over_no: int
 ) -> list[DocumentProblem]:
@@ -79,7 +95,7 @@ def _fit_problems(
     calls for this document."""
     if not kind.needs_case:
         return [DocumentProblem.NEEDS_NO_CASE]
-    if kind in (DocumentKind.DENIAL, DocumentKind.SERVICE_RECEIPT, DocumentKind.DATE_NOTICE):
+    if kind in _AFTER_INTAKE:
         return _after_intake_problems(case, kind, bundle, item_code, hand_over_no)
     outcomes, problem = _OUTCOMES_FOR[kind]
     if case.outcome not in outcomes:

@@ -21,6 +21,10 @@ class DocumentKind(StrEnum):
     CORRECTION = "correction"  # 补齐补正通知书
     REFUSAL = "refusal"  # 不予受理通知书
     DENIAL = "denial"  # 不予批准决定书
+    # 受理通知书 of one item, by its department where the hall only received it (counter.documents.item_acceptance)
+    ACCEPTANCE = "acceptance"
+    # 补正材料通知书 of one item, by its department, with its 补正 (counter.documents.item_correction)
+    SUPPLEMENT = "supplement"
     SERVICE_RECEIPT = "service"  # 送达回证: one per hand-over of results (counter.case.hand_over)
     DATE_NOTICE = "date_notice"  # 期限告知书: one per change of a date told (counter.case.date_changes)
     GUIDE_NOTICE = "guide_notice"  # 一次性告知单: a bundle's guide for someone who only asks
@@ -68,6 +72,8 @@ _NUMBER_KIND: dict[DocumentKind, DocKind | None] = {
     DocumentKind.CORRECTION: DocKind.CORRECTION,
     DocumentKind.REFUSAL: DocKind.REFUSAL,
     DocumentKind.DENIAL: DocKind.DENIAL,
+    DocumentKind.ACCEPTANCE: DocKind.ACCEPTANCE,
+    DocumentKind.SUPPLEMENT: DocKind.SUPPLEMENT,
     DocumentKind.SERVICE_RECEIPT: DocKind.SERVICE,
     DocumentKind.DATE_NOTICE: DocKind.DATE_NOTICE,
     DocumentKind.GUIDE_NOTICE: DocKind.GUIDE,
@@ -87,9 +93,9 @@ ITEM_MARK = "."  # a record of one item's paper: the kind, the mark and the item
 def record_kind(kind: DocumentKind, item_no: int = 0) -> str:
     """The ``document_record.kind`` of a paper: the kind, and for one item's paper its place (1…) in the guide.
 
-    A case has one paper of each kind but the denial, which is per item, and the 送达回证, which is per hand-over;
-    the item's place in the case's own guide version (kept by the case), or the hand-over's among the case's, tells
-    them apart within the record's sixteen characters.
+    A case has one paper of each kind but the denial and the department's 受理通知书, which are per item, and the
+    送达回证, which is per hand-over; the item's place in the case's own guide version (kept by the case), or the
+    hand-over's among the case's, tells them apart within the record's sixteen characters.
     """
     return f"{kind.value}{ITEM_MARK}{item_no}" if item_no else kind.value
 
@@ -123,3 +129,10 @@ class DocumentProblem(StrEnum):
     # it would act in an entrusting department's name for a licence, and the site has not set whether it is a 行政机关
     # that may be entrusted (许可法 第二十四条第一款: the 司法局's answer, counter.documents.acceptance.OrganAnswer)
     ORGAN_UNANSWERED = "organ_unanswered"
+    # the department's 受理通知书: its department has not signed for the item (签收), or no such item is named
+    NOT_SIGNED = "not_signed"
+    # the department's 受理通知书: the window accepted the item (its own, or in the entrusting department's name), so
+    # the 受理凭证 is the 受理 and the department issues none
+    ACCEPTED_AT_WINDOW = "accepted_at_window"
+    # the department's 补正材料通知书: its department has not asked the item's 补正 (a pause for correction)
+    NO_ITEM_CORRECTION = "no_item_correction"

@@ -8,8 +8,11 @@ rating, and each step of the rectification a bad one opens: the rater called bac
 decision, withdrawn by the applicant (撤回) or voided by a supervisor as entered in error (作废), so that the
 platform does not keep it as in hand until it is overdue; a 补正 the applicant let lapse (补正不来办结).  特别程序
 (GB/T 39046-2020 表 7, 特别程序种类 A.7): an item's 延期 (第四十二条, 延长审批), its 暂停 and its resumption (the
-procedure's start and end), and a 容缺 deadline extended (除延长审批之外的情况).  Not told: a department's other inner
-steps (分发, 签收, 审查), the dates a holiday change moved, a note on a rectification.
+procedure's start and end), and a 容缺 deadline extended (除延长审批之外的情况).  Where the hall only received an
+item, its department's 签收 is that department's 受理 (行政许可法 第三十二条): told as the department's, with its date,
+the promise that runs from it and its 受理通知书's number (:attr:`PlatformKind.ITEM_ACCEPTED`).  Not told: a
+department's other inner steps (分发, 审查, a 签收 of an item the window accepted), the dates a holiday change moved, a
+note on a rectification.
 
 Each event carries the 业务动作 of GB/T 39046 表 7 (:data:`ACTION`: 通过, 退回, 其他) and, where it ends the case, the
 办结结果 (:data:`END_RESULT`) the chosen BJJGDM coding codes: a void is 删除办结, a lapsed 补正 补正不来办结, a
@@ -48,6 +51,7 @@ class PlatformKind(StrEnum):
     CORRECTION = "correction"  # 补正告知
     REFUSED = "refused"  # 不予受理
     ITEM_DECIDED = "item_decided"  # one item's decision: 准予 or 不予批准
+    ITEM_ACCEPTED = "item_accepted"  # a department's 受理 of an item the hall only received (its 签收), as its own
     COMPLETED = "completed"  # 办结
     DELIVERED = "delivered"  # 送达 (the results, whole or a part)
     RATED = "rated"  # 好差评: one rating
@@ -70,6 +74,7 @@ CASE_KINDS = frozenset(
         PlatformKind.CORRECTION,
         PlatformKind.REFUSED,
         PlatformKind.ITEM_DECIDED,
+        PlatformKind.ITEM_ACCEPTED,
         PlatformKind.COMPLETED,
         PlatformKind.DELIVERED,
         PlatformKind.LICENCE_ISSUED,
@@ -124,6 +129,7 @@ ACTION: dict[PlatformKind, str] = {
     PlatformKind.DEFERRED: "pass",
     PlatformKind.CORRECTION: "return",
     PlatformKind.REFUSED: "return",
+    PlatformKind.ITEM_ACCEPTED: "pass",
     PlatformKind.ITEM_DECIDED: "pass",  # a denial is the step's 意见, 不予批准; the case moves on to 办结
     PlatformKind.COMPLETED: "pass",
     PlatformKind.DELIVERED: "pass",
@@ -200,6 +206,11 @@ def line_key(case_uid: str, event: str, moment: str) -> str:
     """A case history line's event: the case, the line's event (an item's approval and denial differ) and its time
     (UTC to the microsecond, :func:`counter.db.outbox_store.moment_text`)."""
     return f"{case_uid}:{event}:{moment}"
+
+
+def item_accepted_key(case_uid: str, item_code: str) -> str:
+    """A department's 受理 of an item the hall only received: the case and the item (an item is signed for once)."""
+    return f"{case_uid}:{PlatformKind.ITEM_ACCEPTED.value}:{item_code}"
 
 
 def licence_key(case_uid: str, item_code: str) -> str:

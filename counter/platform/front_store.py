@@ -78,10 +78,18 @@ def guid_column(table: str) -> str:
 STEP_NAMES = {
     PlatformKind.CORRECTION: "补正告知",
     PlatformKind.ITEM_DECIDED: "审批决定",
+    PlatformKind.ITEM_ACCEPTED: "部门受理",
     PlatformKind.DELIVERED: "送达",
 }
 #: the 业务动作 of a step when its facts do not say: GB/T 39046-2020 表 7 (通过, 退回, 其他)
-STEP_ACTIONS = {PlatformKind.CORRECTION: "return", PlatformKind.ITEM_DECIDED: "pass", PlatformKind.DELIVERED: "pass"}
+STEP_ACTIONS = {
+    PlatformKind.CORRECTION: "return",
+    PlatformKind.ITEM_DECIDED: "pass",
+    PlatformKind.ITEM_ACCEPTED: "pass",
+    PlatformKind.DELIVERED: "pass",
+}
+#: a department's 受理 as its 环节处理意见: who accepted, on which day, the promise and the paper's number
+ACCEPTED_OPINION = "{department}于{accepted}受理，承诺{promised}前办结（受理通知书{doc_no}）"
 #: 收取方式 per material (not confirmed): 纸质, 电子, 共享获取（证照库免提交）
 GET_TYPES = {"paper": "1", "electronic": "2", "shared": "3"}
 #: the code of a value in a list, in the coding the integrator chose (Codings.code): ("result", "voided") → "3"
@@ -366,6 +374,11 @@ def _process(key: str, kind: PlatformKind, facts: dict[str, str], extra: CaseExt
         action = facts.get("step.action", "") or "return"
     at = moment(facts.get("event.at", ""))
     opinion = facts.get("item.note", "") or facts.get("item.decision", "") or name
+    if kind is PlatformKind.ITEM_ACCEPTED:
+        opinion = ACCEPTED_OPINION.format(
+            department=facts.get("item.department", ""), accepted=facts.get("item.accepted_on", ""),
+            promised=facts.get("item.promised_on", ""), doc_no=facts.get("item.accept_doc_no", ""),
+        )  # fmt: skip
     if facts.get("item.name"):
         name = f"{name}（{facts['item.name']}）"
     return FrontRow(PROCESS, INSERT, row_guid(key, PROCESS), {

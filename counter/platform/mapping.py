@@ -80,6 +80,11 @@ SOURCES = frozenset(
         "item.name",
         "item.decision",  # granted / denied
         "item.note",  # the decision's note: the result's number, or the reason
+        # a department's 受理 of an item the hall only received (PlatformKind.ITEM_ACCEPTED): its own act
+        "item.department",  # the deciding department that accepted it, named for the site
+        "item.accepted_on",  # its 受理日期: the day it signed for the item, from which the item's limits run
+        "item.promised_on",  # the item's promised date as it runs from that 受理
+        "item.accept_doc_no",  # the number of the department's 受理通知书
         "delivery.way",  # how the results left: pickup / post / electronic
         "delivery.tracking_no",
         # 电子证照: the licence an item granted issues (PlatformKind.LICENCE_ISSUED)

@@ -34,6 +34,15 @@ class CasePapers:
 
 
 @dataclass(frozen=True)
+class ItemPaper:
+    """A deciding department's own paper of one item: its 受理通知书 or its 不予批准决定书."""
+
+    case_no: str
+    item_code: str
+    kind: DocumentKind
+
+
+@dataclass(frozen=True)
 class GuideNotice:
     bundle: str  # the bundle's code; with ``find``, as ``catalog show`` takes it (number, name, pinyin initials)
     find: bool = False
@@ -103,6 +112,15 @@ MAKE_CASE_PAPERS = write(
     faults=("counter.documents.data:DocumentNotPossible", _BEHIND),
     doc="A case's notices, numbered and kept the first time, reprinted identically after; every one or none.",
 )
+MAKE_ITEM_PAPER = write(
+    "documents.make_item_paper",
+    ItemPaper,
+    MadeDocument,
+    Open.IN_ACTION,
+    f"{_RUNS}make_item_paper",
+    faults=("counter.documents.data:DocumentNotPossible", "counter.case.decisions:DecisionRefused", _BEHIND),
+    doc="A department's own paper of one item (受理通知书, 补正材料通知书, 不予批准决定书), at its desk.",
+)
 MAKE_GUIDE_NOTICE = write(
     "documents.make_guide_notice",
     GuideNotice,
@@ -134,10 +152,11 @@ RECORD_PRINT = write(
     "documents.record_print",
     RecordPrint,
     None,
-    Permission.PRINT,
+    Open.IN_ACTION,
     f"{_RUNS}record_print",
     faults=("counter.documents.made:PrintNotMade",),
-    doc="A print kept on record: what, when, who, where to, and whether it went; only of a paper this desk made.",
+    doc="A print kept on record: what, when, who, where to, and whether it went; only of a paper this desk made "
+    "(a department's paper of its item at its own desk too).",
 )
 UNPRINTED_CASES = read(
     "documents.unprinted_cases",

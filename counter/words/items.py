@@ -44,6 +44,16 @@ STEP_PROBLEM = {
     StepProblem.NO_APPROVER: tr("延期须经本行政机关负责人批准，请填写批准人。"),
     StepProblem.NO_REASON: tr("请写明理由：延期的理由将告知申请人，不予批准须说明理由。"),
     StepProblem.NO_RESULT_NO: tr("准予须填写办理结果的编号，例如许可证编号。"),
+    StepProblem.CORRECTION_BEFORE: tr(
+        "事项 {item} 已告知过补正，补正须一次告知全部内容，不能再次要求补正（《行政许可法》第三十二条）。"
+    ),
+    StepProblem.NO_CORRECTION_LIST: tr(
+        "要求补正须写明需要补正的全部内容（在补充说明中逐项写明），将印在补正材料通知书上。"
+    ),
+    StepProblem.CORRECTION_LATE: tr(
+        "事项 {item} 收到申请材料已超过五个工作日，不能再要求补正："
+        "逾期未告知的，自收到申请材料之日起即为受理（《行政许可法》第三十二条）。"
+    ),
 }
 
 

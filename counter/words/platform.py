@@ -18,6 +18,7 @@ PLATFORM_KIND = {
     PlatformKind.CORRECTION: tr("补正告知"),
     PlatformKind.REFUSED: tr("不予受理"),
     PlatformKind.ITEM_DECIDED: tr("事项办理决定"),
+    PlatformKind.ITEM_ACCEPTED: tr("部门受理"),
     PlatformKind.COMPLETED: tr("办结"),
     PlatformKind.DELIVERED: tr("送达"),
     PlatformKind.RATED: tr("评价"),

@@ -22,12 +22,15 @@ from counter.actions.cases.decisions import decide_item
 from counter.actions.cases.hand_over import hand_over_results
 from counter.actions.site.demo import run_demo
 from counter.case.hand_over import HandOverRequest, HandOverWay
+from counter.case.item_lines import step_note
+from counter.case.item_path import ItemEvent, ItemStep, PauseReason
 from counter.case.numbers import DeskIdentity, doc_no
 from counter.case.view import CaseView, HistoryLine
 from counter.catalog.model import Bundle
 from counter.db.case_store import case_view
 from counter.db.catalog_store import guide_version
 from counter.db.engine import make_engine, make_sessions
+from counter.documents.item_acceptance import ItemDates
 from counter.documents.kinds import PROJECT_PREFIX
 from counter.documents.model import (
     DocumentData,
@@ -64,7 +67,40 @@ CASE_OF_KIND = {
     DocumentKind.DENIAL: "受理",
     DocumentKind.SERVICE_RECEIPT: "受理",  # its denial handed over ahead of the other items, as the applicant asked
     DocumentKind.DATE_NOTICE: "容缺受理",  # its 容缺 deadline extended (EXTENDED)
+    DocumentKind.ACCEPTANCE: "受理",  # its 设立登记, only received, signed for by 市监局 (SIGNED)
+    DocumentKind.SUPPLEMENT: "受理",  # its 设立登记, signed for, then its 补正 asked by 市监局 (CORRECTED)
 }
+REGISTRATION = "152201-YJS008-01"  # 个体工商户设立登记: the hall only received it (no 授权 recorded)
+#: 设立登记 routed on the intake day and signed for by 市监局 the next working day: its 受理, its 受理通知书's
+SIGNED = tuple(
+    HistoryLine(dt.datetime(2026, 11, day, 2, 0, tzinfo=dt.UTC), "李娜", "1", step.event.value, "in_approval",
+                step_note(REGISTRATION, step))
+    for day, step in ((20, ItemStep(ItemEvent.ROUTED, TODAY, "乌兰")),
+                      (23, ItemStep(ItemEvent.SIGNED, dt.date(2026, 11, 23), "李娜")))
+)  # fmt: skip
+#: 市监局's 补正 of that 设立登记, the day after it signed for it: what its 补正材料通知书 tells
+CORRECTION_ASKED = "经营场所使用证明（租赁合同）未载明租赁期限，请补充载明租赁期限的租赁合同。"
+CORRECTED = (
+    *SIGNED,
+    HistoryLine(dt.datetime(2026, 11, 24, 2, 0, tzinfo=dt.UTC), "李娜", "1", ItemEvent.PAUSED.value, "in_approval",
+                step_note(REGISTRATION, ItemStep(ItemEvent.PAUSED, dt.date(2026, 11, 24), "李娜",
+                                                 pause=PauseReason.CORRECTION, reason=CORRECTION_ASKED))),
+)  # fmt: skip
+#: the dates its 受理通知书 tells, as the maker computes them from the 签收 (counter.actions.cases.documents)
+SIGNED_DATES = ItemDates(dt.date(2026, 11, 26), dt.date(2026, 12, 14))
+#: the item a paper of one item is of: a denial's, a department's 受理通知书's
+ITEM_OF_KIND = {DocumentKind.DENIAL: FOOD, DocumentKind.ACCEPTANCE: REGISTRATION, DocumentKind.SUPPLEMENT: REGISTRATION}
+
+
+def item_of(kind: DocumentKind) -> str:
+    return ITEM_OF_KIND.get(kind, "")
+
+
+def dates_of(kind: DocumentKind) -> ItemDates | None:
+    """The dates a department's 受理通知书 is given by its maker; None for every other paper."""
+    return SIGNED_DATES if kind is DocumentKind.ACCEPTANCE else None
+
+
 #: the 容缺 deadline of the 容缺受理 case extended, as a supervisor records it: the line its 期限告知书 tells of
 EXTENDED = HistoryLine(
     dt.datetime(2026, 11, 23, 2, 0, tzinfo=dt.UTC), "值班长", "1", "deferral_extended", "awaiting_deferred",
@@ -96,15 +132,21 @@ class DemoCases:
         number_kind = kind.number_kind
         assert number_kind is not None
         number = doc_no(DESK.identity, TODAY, number_kind, sequence)
-        item = FOOD if kind is DocumentKind.DENIAL else ""
         hand_over = 1 if kind is DocumentKind.SERVICE_RECEIPT else 0
-        return document_for(self.view_for(kind), kind, self.office, number, self.bundle, TODAY, item, hand_over)
+        return document_for(
+            self.view_for(kind), kind, self.office, number, self.bundle, TODAY, item_of(kind), hand_over,
+            item_dates=dates_of(kind),
+        )  # fmt: skip
 
     def view_for(self, kind: DocumentKind) -> CaseView:
         """The case ``kind`` is printed for (:data:`CASE_OF_KIND`); for a 期限告知书, with its deadline extended."""
         view = self.views[CASE_OF_KIND[kind]]
         if kind is DocumentKind.DATE_NOTICE:
             return dataclasses.replace(view, history=(*view.history, EXTENDED))
+        if kind is DocumentKind.ACCEPTANCE:
+            return dataclasses.replace(view, history=(*view.history, *SIGNED))
+        if kind is DocumentKind.SUPPLEMENT:
+            return dataclasses.replace(view, history=(*view.history, *CORRECTED))
         return view
 
 

@@ -8,15 +8,16 @@ import pytest
 
 from counter.catalog.model import GuideStatus
 from counter.documents.model import DocumentKind, document_for
-from tests.documents.conftest import CASE_OF_KIND, FOOD, TODAY, DemoCases
+from tests.documents.conftest import CASE_OF_KIND, TODAY, DemoCases, dates_of, item_of
 
 
 def guide_line(demo: DemoCases, kind: DocumentKind, **changes: object) -> str:
     bundle = dataclasses.replace(demo.bundle, **changes)  # type: ignore[arg-type]
     view = demo.view_for(kind)
-    item = FOOD if kind is DocumentKind.DENIAL else ""
     hand_over = 1 if kind is DocumentKind.SERVICE_RECEIPT else 0
-    data = document_for(view, kind, demo.office, "N-1", bundle, TODAY, item, hand_over)
+    data = document_for(
+        view, kind, demo.office, "N-1", bundle, TODAY, item_of(kind), hand_over, item_dates=dates_of(kind)
+    )
     [pair] = [p for p in data.header if p.label == "申请事项"]
     return pair.value
 

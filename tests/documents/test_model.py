@@ -25,7 +25,7 @@ from counter.documents.model import (
 from counter.documents.words import DOC_NOUN
 from counter.words.documents import DOC_PROBLEM, DOC_TITLE
 from tests.codes import make_credit_code, make_org_code
-from tests.documents.conftest import CASE_OF_KIND, DESK, FOOD, TODAY, DemoCases
+from tests.documents.conftest import CASE_OF_KIND, DESK, FOOD, TODAY, DemoCases, item_of
 
 
 def _all_text(data: DocumentData) -> str:
@@ -69,7 +69,7 @@ def test_numbers_follow_the_case_number_scheme() -> None:
 @pytest.mark.parametrize("kind", [k for k in DocumentKind if k.needs_case])
 def test_each_document_fits_its_case_and_no_other(demo: DemoCases, kind: DocumentKind) -> None:
     fitting = demo.view_for(kind)
-    item = FOOD if kind is DocumentKind.DENIAL else ""  # a denial is one item's
+    item = item_of(kind)  # a denial and a department's 受理通知书 are one item's
     hand_over = 1 if kind is DocumentKind.SERVICE_RECEIPT else 0  # a 送达回证 one hand-over's
     assert document_problems(fitting, kind, demo.bundle, "N-1", TODAY, item, hand_over) == ()
     refused = demo.views["不予受理"]

@@ -14,7 +14,7 @@ import pytest
 from counter.case.numbers import doc_no
 from counter.documents.model import DocumentData, DocumentKind, OfficeSettings, document_for, guide_notice_for
 from counter.documents.words import at_own_place, hours
-from tests.documents.conftest import CASE_OF_KIND, DESK, FOOD, TODAY, DemoCases
+from tests.documents.conftest import CASE_OF_KIND, DESK, TODAY, DemoCases, dates_of, item_of
 from tests.documents.test_model import _all_text
 
 TOWNSHIP = dataclasses.replace(
@@ -41,10 +41,13 @@ def _paper(demo: DemoCases, kind: DocumentKind, office: OfficeSettings, own_plac
     number_kind = kind.number_kind
     assert number_kind is not None
     number = doc_no(DESK.identity, TODAY, number_kind, 1)
-    item = FOOD if kind is DocumentKind.DENIAL else ""
     hand_over = 1 if kind is DocumentKind.SERVICE_RECEIPT else 0
-    view = demo.view_for(kind) if kind is DocumentKind.DATE_NOTICE else demo.views[CASE_HERE[kind]]
-    return document_for(view, kind, office, number, demo.bundle, TODAY, item, hand_over, own_place=own_place)
+    here = (DocumentKind.DATE_NOTICE, DocumentKind.ACCEPTANCE, DocumentKind.SUPPLEMENT)  # with its lines of history
+    view = demo.view_for(kind) if kind in here else demo.views[CASE_HERE[kind]]
+    return document_for(
+        view, kind, office, number, demo.bundle, TODAY, item_of(kind), hand_over, own_place=own_place,
+        item_dates=dates_of(kind),
+    )  # fmt: skip
 
 
 def _words(data: DocumentData) -> str:
@@ -54,11 +57,12 @@ def _words(data: DocumentData) -> str:
 
 @pytest.mark.parametrize("kind", [*CASE_PAPERS, DocumentKind.GUIDE_NOTICE])
 def test_a_township_paper_names_only_the_township(demo: DemoCases, kind: DocumentKind) -> None:
-    """Nothing of the hall on any paper; the township's name and phone on each but the 不予批准决定书, which is the
-    deciding department's own paper, signed with its 承办人 and phone (or blank lines to fill in), not the office's."""
+    """Nothing of the hall on any paper; the township's name and phone on each but the 不予批准决定书 and the
+    department's 受理通知书 and 补正材料通知书, which are the deciding department's own papers, signed with its 承办人
+    and phone (or blank lines to fill in), not the office's."""
     words = _words(_paper(demo, kind, TOWNSHIP, own_place=True))
     assert [hall for hall in HALL_WORDS if hall in words] == []
-    if kind is not DocumentKind.DENIAL:
+    if kind not in (DocumentKind.DENIAL, DocumentKind.ACCEPTANCE, DocumentKind.SUPPLEMENT):
         assert TOWNSHIP.office_name in words
         assert TOWNSHIP.consult_phone in words
 

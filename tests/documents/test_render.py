@@ -27,6 +27,10 @@ RIGHTS = (
 
 #: Sentences each document must carry, word for word (domain §3-§5).
 REQUIRED = {
+    # the department's own 补正, once, in full, in its name, with its date
+    DocumentKind.SUPPLEMENT: ("补正内容", "请补充载明租赁期限的租赁合同", "一次性告知", "告知日期2026年11月24日"),
+    # the department's own 受理 of the item the hall only received, in its name, dated, with the dates run from it
+    DocumentKind.ACCEPTANCE: ("受理日期", "承诺办结日期", "本机关于2026年11月23日予以受理", "审批业务专用章或部门公章"),
     DocumentKind.RECEIPT: ("容缺后补", "纸质", "承诺办结日期", "投诉电话", "12345", "评价"),
     DocumentKind.DEFERRAL: ("窗口补交", "邮寄补交", "网上补交", "补交期限", "不予批准决定"),
     DocumentKind.PLEDGE: (

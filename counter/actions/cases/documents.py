@@ -19,17 +19,21 @@ import logging
 from sqlalchemy.orm import Session
 
 from counter.access.desk import Desk
+from counter.access.not_permitted import NotPermitted
 from counter.access.roles import Permission
 from counter.actions.admin.acting import this_desk
 from counter.actions.admin.audit import record_at_desk
 from counter.actions.admin.guard import require
 from counter.actions.admin.office import office_settings, office_to_store, stored_office_settings
 from counter.actions.cases.item_authority import site_authority
+from counter.actions.cases.item_track import received_only, standings
 from counter.actions.numbers.number_guard import check_series, note_document_issued
 from counter.audit.actions import AuditAction
 from counter.case.date_changes import date_change_no
 from counter.case.not_found import CaseNotFound
 from counter.case.numbers import DocKind, decision_no, decision_sequence_kind, decision_series_day, doc_no
+from counter.case.view import CaseView
+from counter.catalog.model import Bundle, Item
 from counter.db import models
 from counter.db.case_store import case_by_no, case_view, next_sequence
 from counter.db.catalog_store import current_guide, guide_version
@@ -39,6 +43,7 @@ from counter.db.rating_page import paper_rating_page
 from counter.db.settings_store import is_township, is_training, office_key, put_setting
 from counter.documents.acceptance import HELD, NOTHING_HELD, HeldItems, held_of_record, held_record
 from counter.documents.deciders import decider_name
+from counter.documents.item_acceptance import ItemDates, dates_of_record, dates_record
 from counter.documents.kinds import DocumentKind, record_kind
 from counter.documents.made import GuideNotFound, MadeDocument, PrintNotMade
 from counter.documents.model import DocumentData, OfficeSettings, document_for, guide_notice_for
@@ -93,6 +98,10 @@ OWN_PLACE = "own_place"
 #: in a notice's snapshot: the 好差评 page's address for the case and the 补充评价 period it printed (its rating QR
 #: code); absent (older notices, a mapping file without a page) is none, so a reprint carries what the first did
 RATING_QR = "rating_qr"
+#: in a department's 受理通知书's snapshot: the promised and legal dates it told (counter.documents.item_acceptance)
+ITEM_DATES = "item_dates"
+#: the papers of one item, in its department's name and numbered in its series
+ITEM_PAPERS = frozenset({DocumentKind.DENIAL, DocumentKind.ACCEPTANCE, DocumentKind.SUPPLEMENT})
 
 
 def _snapshot(
@@ -101,14 +110,35 @@ def _snapshot(
     own_place: bool = False,
     held: HeldItems = NOTHING_HELD,
     rating: tuple[str, int] | None = None,
+    dates: ItemDates | None = None,
 ) -> str:
     marks: dict[str, object] = {}
+    if dates is not None:
+        marks[ITEM_DATES] = dates_record(dates)
     marks |= ({} if sms else {NO_SMS: False}) | ({OWN_PLACE: True} if own_place else {})
     if rating is not None:
         marks[RATING_QR] = {"address": rating[0], "days": rating[1]}
     if held != NOTHING_HELD:
         marks[HELD] = held_record(held)
     return json.dumps(dataclasses.asdict(settings) | marks, ensure_ascii=False, sort_keys=True)
+
+
+def _snapshot_dates(text: str) -> ItemDates | None:
+    return dates_of_record(json.loads(text).get(ITEM_DATES))
+
+
+def _dates_now(session: Session, view: CaseView, bundle: Bundle, item: Item | None) -> ItemDates | None:
+    """The item's promised and legal dates as they run from its department's 受理 now (the holiday data as they
+    stand), for a new 受理通知书; None where no such item is in the case (the paper then cannot be made)."""
+    if item is None:
+        return None
+    standing = next((s for s in standings(session, view, bundle, view.received_on) if s.code == item.code), None)
+    if standing is None:
+        return None
+    promised, legal = standing.promised_due, standing.legal_due
+    provisional = any(d is not None and d.beyond_data for d in (promised, legal))
+    received = item.code in received_only(session, view, bundle)  # as the case was taken, its receipt told
+    return ItemDates(promised.date if promised else None, legal.date if legal else None, provisional, received)
 
 
 def _snapshot_held(text: str) -> HeldItems:
@@ -202,13 +232,29 @@ def make_document(
     """The notice ``kind`` of a case, new or as first made.  The caller commits.
 
     A denial is one item's (``item_code``): in its department's name and numbered in that department's series
-    (:func:`counter.case.numbers.decision_no`).  A 送达回证 is one hand-over's (``hand_over_no``, 1 for the
-    case's first: :func:`counter.actions.cases.hand_over.hand_over_results` makes it).
+    (:func:`counter.case.numbers.decision_no`); so is a department's 受理通知书, which its own desk makes too
+    (:func:`counter.actions.cases.item_papers.make_item_paper`).  A 送达回证 is one hand-over's (``hand_over_no``, 1
+    for the case's first: :func:`counter.actions.cases.hand_over.hand_over_results` makes it).
 
     Raises :class:`CaseNotFound`, and :class:`counter.documents.model.DocumentNotPossible`
     (every reason at once) when the kind does not fit the case.
     """
     require(session, desk.actor, Permission.PRINT)
+    return made_document(session, desk, case_no, kind, today, item_code, hand_over_no=hand_over_no)
+
+
+def made_document(
+    session: Session,
+    desk: Desk,
+    case_no: str,
+    kind: DocumentKind,
+    today: dt.date,
+    item_code: str = "",
+    *,
+    hand_over_no: int = 0,
+) -> MadeDocument:
+    """:func:`make_document` once the caller checked who may make it: the window's right to print, or the deciding
+    department's standing for its own paper of an item."""
     case = case_by_no(session, case_no)
     view = case_view(session, case_no)
     if case is None or view is None:
@@ -216,7 +262,7 @@ def make_document(
     stored = guide_version(session, view.guide_version_id)
     assert stored is not None  # a case always keeps its guide version (foreign key)
     bundle = stored.bundle.for_case(dict(view.answers))  # the papers name only the items applied for
-    item = bundle.item(item_code) if kind is DocumentKind.DENIAL else None
+    item = bundle.item(item_code) if kind in ITEM_PAPERS else None
     item_no = stored.bundle.items.index(item) + 1 if item is not None else 0  # its place in the whole guide
     if kind is DocumentKind.DATE_NOTICE:  # one paper per change of a date (counter.case.date_changes): the latest
         hand_over_no = date_change_no(view.history, hand_over_no)
@@ -236,9 +282,12 @@ def make_document(
     sms = _snapshot_sms(existing.office) if existing is not None else _sms_promised(session, case)
     held = _snapshot_held(existing.office) if existing is not None else _held_now(session, desk.identity.site_code)
     rating = _snapshot_rating(existing.office) if existing is not None else _rating_now(session, view.case_no)
+    dates = None
+    if kind is DocumentKind.ACCEPTANCE:  # the dates told on the department's 受理通知书, as first computed
+        dates = _snapshot_dates(existing.office) if existing is not None else _dates_now(session, view, bundle, item)
     data = document_for(
         view, kind, office, number, bundle, issued_on, item_code if item else "", hand_over_no,
-        sms_promised=sms, own_place=own_place, held=held,
+        sms_promised=sms, own_place=own_place, held=held, item_dates=dates,
     )  # fmt: skip
     if rating is not None:
         data = with_rating_qr(data, *rating)
@@ -248,7 +297,7 @@ def make_document(
     if existing is None:
         document_id = _record(
             session, desk, number, case.id, stored_kind, issued_on, office, digest,
-            sms=sms, own_place=own_place, held=held, rating=rating if data.rating_qr else None,
+            sms=sms, own_place=own_place, held=held, rating=rating if data.rating_qr else None, dates=dates,
         )  # fmt: skip
     else:
         document_id = existing.id
@@ -278,6 +327,7 @@ def _record(
     own_place: bool = False,
     held: HeldItems = NOTHING_HELD,
     rating: tuple[str, int] | None = None,
+    dates: ItemDates | None = None,
 ) -> int:
     """Keep a newly made notice: its number, and the settings a reprint will use (and whether it promised an SMS,
     and whether it printed the office's own place)."""
@@ -291,7 +341,7 @@ def _record(
             site_code=desk.identity.site_code,
             desk_no=desk.identity.desk_no,
             clerk=desk.clerk,
-            office=_snapshot(office, sms, own_place, held, rating),
+            office=_snapshot(office, sms, own_place, held, rating, dates),
             content_hash=digest,
         ),
     )
@@ -342,7 +392,7 @@ def record_print(session: Session, desk: Desk, made: MadeDocument, target: str, 
     Only of a paper this desk and account made (or made again), with the hash of the bytes made
     (:class:`PrintNotMade` otherwise): the record says a clerk printed her own paper, so it is never written of
     another clerk's paper, nor of bytes never made (a zero hash)."""
-    require(session, desk.actor, Permission.PRINT)
+    _may_record(session, desk, made.kind)
     where = (desk.identity.site_code, desk.identity.desk_no, desk.actor.login or desk.clerk)
     if made.content_hash not in made_here(session, made.document_id, made.doc_no, made.case_no, where):
         raise PrintNotMade(made.doc_no)
@@ -350,6 +400,19 @@ def record_print(session: Session, desk: Desk, made: MadeDocument, target: str, 
     detail = {"doc_no": made.doc_no, "kind": made.kind.value, "target": target, "ok": ok, "error": error}
     record_at_desk(session, desk, AuditAction.PRINTED, made.case_no or made.doc_no, detail)
     log.info("print of %s %s to %s: %s", made.kind.value, made.doc_no, target, "ok" if ok else "failed")
+
+
+def _may_record(session: Session, desk: Desk, kind: DocumentKind) -> None:
+    """A department's paper of its item is printed at its own desk, whose staff hold the item's steps and not the
+    window's right to print (:mod:`counter.actions.cases.item_papers`); every other paper needs that right."""
+    if kind in ITEM_PAPERS:
+        try:
+            require(session, desk.actor, Permission.ITEM_STEPS)
+        except NotPermitted:
+            pass
+        else:
+            return
+    require(session, desk.actor, Permission.PRINT)
 
 
 def _audit_made(

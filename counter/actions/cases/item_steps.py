@@ -6,26 +6,41 @@ and the decision.  Every step is checked against the item's path (:func:`counter
 whatever face asked for it, and kept as a line of the case's history (:mod:`counter.case.item_lines`) with an audit
 entry in the same unit of work.  A decision goes the way every item's decision goes
 (:func:`counter.actions.cases.decisions.record_decision`), so the case closes once its last item is decided.
+Two steps are the department's acts toward the applicant and make its paper in the same unit of work: the 签收 of
+an item the hall only received (its 受理: the 受理通知书) and a pause for correction (its 补正, once, within five
+working days of the 分发: the 补正材料通知书).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from sqlalchemy.orm import Session
 
 from counter.access.case_rights import permission_for
 from counter.access.desk import Desk
 from counter.actions.admin.audit import record_at_desk
+from counter.actions.admin.calendar import office_calendar
 from counter.actions.admin.guard import require
 from counter.actions.cases.decisions import case_and_bundle, record_decision
+from counter.actions.cases.documents import made_document
 from counter.actions.cases.item_authority import check_item
 from counter.actions.cases.item_track import received_only, standings, track_items
 from counter.audit.actions import AuditAction
 from counter.audit.masking import masked_text
 from counter.case.decisions import DecisionProblem, DecisionRefused
 from counter.case.item_lines import item_paths, office_day, step_note
-from counter.case.item_path import ItemEvent, ItemState, ItemStep, check_step
+from counter.case.item_path import (
+    ItemEvent,
+    ItemState,
+    ItemStep,
+    PauseReason,
+    StepProblem,
+    StepRefused,
+    check_step,
+    state_of,
+)
 from counter.case.item_standing import ItemStanding
 from counter.case.item_step_request import StepRequest
 from counter.case.status import CaseEvent, CaseStatus, next_status
@@ -34,6 +49,8 @@ from counter.catalog.model import Bundle
 from counter.db import models
 from counter.db.case_store import add_history, case_view
 from counter.db.outbox_store import gateway_configured, queue_dated
+from counter.db.platform_store import AcceptedItem, queue_item_acceptance
+from counter.documents.kinds import DocumentKind
 from counter.sms.kinds import MessageKind
 
 _DECISIONS = {ItemEvent.APPROVED: True, ItemEvent.DENIED: False}
@@ -88,6 +105,8 @@ def take_item_step(
         approved_by=request.approved_by.strip(), result_no=request.result_no.strip(), reason=request.reason.strip(),
     )  # fmt: skip
     after = check_step(path, step)
+    if step.pause is PauseReason.CORRECTION:
+        _correction_in_time(session, path, step)
     approve = _DECISIONS.get(request.event)
     if approve is not None:
         text = step.result_no if approve else step.reason
@@ -100,27 +119,50 @@ def take_item_step(
         _keep(session, desk, case, item_code, step, status, now, **acting.audit())
         track_items(session, case, bundle)
         if request.event is ItemEvent.SIGNED:
-            _tell_accepted(session, case, bundle, item_code, now)
+            _accepted(session, desk, case, bundle, item_code, now, step.by)
+        if step.pause is PauseReason.CORRECTION:  # the department's 补正, told once on its own paper
+            made_document(session, desk, case.case_no, DocumentKind.SUPPLEMENT, office_day(now), item_code)
     assert after is not None  # every department step leaves the item in a state
     return after
 
 
-def _tell_accepted(session: Session, case: models.Case, bundle: Bundle, item_code: str, now: dt.datetime) -> None:
-    """Where the hall only received the item, its department's 签收 is its 受理 (许可法 第三十二条): the applicant is
-    told by SMS, with the promised date that now runs from it (the date the receipt could only say would run from
-    the department's 受理).  Nothing where the window accepted the item, or the hall has no gateway, or the case no
-    phone."""
-    if not case.notify_phone.strip() or not gateway_configured(session):
+#: the working days within which a department tells its 补正 after it received the materials (许可法 第三十二条第一款
+#: 第四项: 五日内; 第八十二条: 以工作日计算)
+CORRECTION_DAYS = 5
+
+
+def _correction_in_time(session: Session, path: Sequence[ItemStep], step: ItemStep) -> None:
+    """Refuse a department's 补正 asked later than five working days after the item reached it (its 分发): 逾期不告知
+    的，自收到申请材料之日起即为受理, and the department can no longer ask."""
+    routed = next((s.day for s in path if s.event is ItemEvent.ROUTED), None)
+    if routed is None:
         return
+    last = office_calendar(session).add_working_days(routed, CORRECTION_DAYS).date
+    if step.day > last:
+        raise StepRefused(StepProblem.CORRECTION_LATE, step, state_of(path))
+
+
+def _accepted(
+    session: Session, desk: Desk, case: models.Case, bundle: Bundle, item_code: str, now: dt.datetime, by: str
+) -> None:
+    """Where the hall only received the item, its department's 签收 is its 受理 (许可法 第三十二条): the department
+    issues its 受理通知书, in its name and dated today, kept and reprinted as every paper
+    (:mod:`counter.documents.item_acceptance`), and the applicant is told by SMS, with the promised date that now
+    runs from it (the date the receipt could only say would run from the department's 受理).  Nothing where the
+    window accepted the item; no SMS where the hall has no gateway, or the case no phone.  The platform hears the
+    受理 as the department's (:func:`counter.db.platform_store.queue_item_acceptance`), where the site reports."""
     view = case_view(session, case.case_no)
     assert view is not None
     if item_code not in received_only(session, view, bundle):
         return
+    paper = made_document(session, desk, case.case_no, DocumentKind.ACCEPTANCE, office_day(now), item_code)
     standing = next(s for s in standings(session, view, bundle, office_day(now)) if s.code == item_code)
-    if standing.promised_due is None:
+    promised = standing.promised_due.date if standing.promised_due is not None else None
+    told = AcceptedItem(standing.department, office_day(now), promised, paper.doc_no, by)
+    queue_item_acceptance(session, case.id, case.uid, item_code, told, now)  # the department's act, as its own
+    if promised is None or not case.notify_phone.strip() or not gateway_configured(session):
         return
-    day = standing.promised_due.date
-    queue_dated(session, case.id, case.uid, case.notify_phone, MessageKind.ITEM_ACCEPTED, day, now, item_code)
+    queue_dated(session, case.id, case.uid, case.notify_phone, MessageKind.ITEM_ACCEPTED, promised, now, item_code)
 
 
 def _keep(

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
@@ -99,12 +99,8 @@ def facts_of(session: Session, event: ClaimedEvent) -> dict[str, str]:
         facts["case.result"] = END_RESULT[event.kind]
     if event.kind is PlatformKind.SPECIAL_PROCEDURE:
         facts |= _procedure(session, case, event, str(detail.get("note", "")))
-    if event.kind is PlatformKind.ITEM_DECIDED:
-        code, text = read_item_note(str(detail.get("note", "")))
-        granted = event.event == CaseEvent.ITEM_APPROVED.value
-        text = split_validity(text.strip())[0] if granted else text  # the validity goes with the licence
-        facts |= {"item.code": code, "item.name": _item_name(session, case, code),
-                  "item.decision": "granted" if granted else "denied", "item.note": text.strip()}  # fmt: skip
+    if event.kind in (PlatformKind.ITEM_ACCEPTED, PlatformKind.ITEM_DECIDED):
+        facts |= _item_act(session, case, event, detail)
     if event.kind is PlatformKind.LICENCE_ISSUED:
         if case.status == CaseStatus.VOIDED.value:
             raise Withheld(WithheldWhy.CASE_VOIDED)
@@ -197,6 +193,22 @@ def _materials(session: Session, case: models.Case) -> str:
         found.append({"name": line.name, "received": "1" if taken else "0", "way": way,
                       "count": str(line.originals + line.copies)})  # fmt: skip
     return json.dumps(found, ensure_ascii=False) if found else ""
+
+
+def _item_act(session: Session, case: models.Case, event: ClaimedEvent, detail: dict[str, Any]) -> dict[str, str]:
+    """An item's act: a department's 受理 of an item the hall only received, its own (its name, its day, the promise
+    that runs from it, its paper's number, who signed for it), or an item's decision."""
+    if event.kind is PlatformKind.ITEM_ACCEPTED:
+        return {"item.code": event.item_code, "item.name": _item_name(session, case, event.item_code),
+                "item.department": str(detail.get("department", "")),
+                "item.accepted_on": str(detail.get("accepted_on", "")),
+                "item.promised_on": str(detail.get("promised_on", "")),
+                "item.accept_doc_no": str(detail.get("doc_no", "")), "step.by": str(detail.get("by", ""))}  # fmt: skip
+    code, text = read_item_note(str(detail.get("note", "")))
+    granted = event.event == CaseEvent.ITEM_APPROVED.value
+    text = split_validity(text.strip())[0] if granted else text  # the validity goes with the licence
+    return {"item.code": code, "item.name": _item_name(session, case, code),
+            "item.decision": "granted" if granted else "denied", "item.note": text.strip()}  # fmt: skip
 
 
 def _line_clerk(session: Session, case: models.Case, event: ClaimedEvent) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from counter.actions.admin.office import office_settings
-from counter.actions.cases import documents, unprinted_papers
+from counter.actions.cases import documents, item_papers, unprinted_papers
 from counter.actions.catalog.guides import find_guide
 from counter.actions.intake import forms
 from counter.documents.data import OfficeSettings
@@ -20,6 +20,7 @@ from counter.service.documents import (
     GuideForms,
     GuideNotice,
     GuideOf,
+    ItemPaper,
     MakeForms,
     RecordPrint,
     SaveOffice,
@@ -37,6 +38,11 @@ def make_case_papers(work: Session, call: Call, request: CasePapers) -> tuple[Ma
         )
         for kind in request.kinds
     )
+
+
+def make_item_paper(work: Session, call: Call, request: ItemPaper) -> MadeDocument:
+    by = at_desk(call)
+    return item_papers.make_item_paper(work, by, request.case_no, request.item_code, request.kind, call.today)
 
 
 def _bundle_code(work: Session, bundle: str, find: bool) -> str:

@@ -1,0 +1,75 @@
+"""The 补正材料通知书 of one item, issued by its deciding department when it asks the applicant to correct.
+
+行政许可法 第三十二条第一款第四项: "申请材料不齐全或者不符合法定形式的，应当当场或者在五日内一次告知申请人需要补正的全部
+内容，逾期不告知的，自收到申请材料之日起即为受理".  The hall's own 补齐材料告知书 only tells what the window found; the
+department that examines the item tells its own 补正, once and in full, within five working days of receiving the
+materials (the step refuses a second one, an empty one, and a late one: :func:`counter.case.item_path.check_step`,
+:func:`counter.actions.cases.item_steps.take_item_step`).  This is that telling on paper, in the department's name and
+with its seal place, dated the day it asked: what is to be corrected as the department wrote it, where to hand it in
+(the hall's window, which forwards), and that the time of correction is not counted in the item's limit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from counter.case.item_lines import item_paths, office_day
+from counter.case.item_path import ItemStep, PauseReason
+from counter.case.view import CaseView
+from counter.catalog.model import Item, ItemType
+from counter.documents import words as paper
+from counter.documents.data import Block, OfficeSettings, Pair, Pairs, Text
+from counter.documents.deciders import decider_name, department_contact
+from counter.documents.words import date_text
+
+INTRO = (
+    "{you}于{received}经{hall}提交的“{bundle}”中“{item}”事项的申请，本机关于{asked}审查，申请材料不齐全或者不符合"
+    "法定形式。现一次性告知需要补正的全部内容如下："
+)
+H_ITEM = "补正事项"
+H_BODY = "告知机关"
+H_ASKED = "告知日期"
+H_WHAT = "补正内容"
+HAND_IN = (
+    "请按上述内容补正后，将补正材料提交{hall}，由其转送本机关。"
+    "补正期间不计入办理期限，自本机关收到全部补正材料之日起继续计算。"
+)
+ONCE = "本通知为一次性告知；除上述内容外，本机关不再要求补正其他材料。"
+# 行政许可法 第三十二条第一款第（四）项: a licence's basis
+LICENSING_BASIS = "依据《中华人民共和国行政许可法》第三十二条第一款第（四）项，特此通知。"
+PLAIN_CLOSE = "特此通知。"
+
+
+def correction_step(case: CaseView, item: Item) -> ItemStep | None:
+    """The department's 补正 of the item (its pause for correction); None where it asked none."""
+    path = item_paths(case.history, office_day).get(item.code, ())
+    return next((s for s in path if s.pause is PauseReason.CORRECTION), None)
+
+
+def correction_blocks(case: CaseView, item: Item, office: OfficeSettings, you: str, bundle_name: str) -> list[Block]:
+    """The paper's words: who asks what of the applicant, on which day, and how to answer it."""
+    step = correction_step(case, item)
+    assert step is not None  # document_problems saw to it
+    department, hall = decider_name(item, office), office.office_name
+    asked: dt.date = step.day
+    clerk, phone = department_contact(item, office)
+    contact = paper.DOC_DEPARTMENT_CONTACT_VALUE.format(
+        department=department, clerk=clerk or paper.DOC_FILL_IN, phone=phone or paper.DOC_FILL_IN
+    )
+    facts = {"you": you, "received": date_text(case.received_on), "hall": hall, "bundle": bundle_name}
+    return [
+        Text(paper.DOC_SALUTATION.format(name=case.applicant_name), indent=False),
+        Text(INTRO.format(**facts, item=item.name, asked=date_text(asked))),
+        Pairs(
+            (
+                Pair(H_ITEM, paper.DOC_ITEM_VALUE.format(name=item.sub_item or item.name, code=item.code), wide=True),
+                Pair(H_BODY, department, wide=True),
+                Pair(H_ASKED, date_text(asked), wide=True),
+                Pair(H_WHAT, step.reason, wide=True),
+                Pair(paper.DOC_CONTACT, contact, wide=True),
+            )
+        ),
+        Text(HAND_IN.format(hall=hall)),
+        Text(ONCE, strong=True),
+        Text(LICENSING_BASIS if item.item_type is ItemType.LICENSING else PLAIN_CLOSE),
+    ]
