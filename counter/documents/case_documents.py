@@ -55,9 +55,7 @@ from counter.documents.data import (
 )
 from counter.documents.date_notes import moved, provisional
 from counter.documents.date_notice import date_notice_blocks
-from counter.documents.item_acceptance import ItemDates, acceptance_blocks, acceptance_problems
-from counter.documents.item_correction import correction_blocks
-from counter.documents.item_denial import denied_item, department_sign_off, item_denial_blocks
+from counter.documents.item_acceptance import ItemDates
 from counter.documents.item_law import (
     basis_table,
     correction_basis,
@@ -72,6 +70,7 @@ from counter.documents.item_law import (
     refused_items,
     turn_to_lines,
 )
+from counter.documents.item_papers import item_paper
 from counter.documents.kinds import DocumentKind
 from counter.documents.licence_lines import received_name, taken_licence
 from counter.documents.no_licence import no_licence_basis, no_licence_intro, no_licence_items, refuses_part
@@ -461,42 +460,6 @@ def _refusal(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str, h
     return blocks
 
 
-def _item_paper(
-    kind: DocumentKind,
-    case: CaseView,
-    bundle: Bundle,
-    office: OfficeSettings,
-    you: str,
-    item_code: str,
-    held: HeldItems,
-    item_dates: ItemDates | None,
-    sign_off: SignOff,
-) -> tuple[list[Block], SignOff, tuple[Pair, ...]]:
-    """The words, the department's sign-off and the header of one item's paper: a denial's (:mod:`counter.documents
-    .item_denial`), a department's 受理通知书 (:mod:`counter.documents.item_acceptance`) or its 补正材料通知书
-    (:mod:`counter.documents.item_correction`), whose headers leave the bundle's item list to their one item."""
-    header = (*_header(case, bundle), *_subject(case, bundle), Pair(paper.DOC_ITEMS, items_text(bundle), wide=True))
-    if kind is DocumentKind.ACCEPTANCE:
-        item = bundle.item(item_code)
-        problems = acceptance_problems(case, item, item_dates)
-        if problems:
-            raise DocumentNotPossible(tuple(problems))
-        assert item is not None
-        assert item_dates is not None  # the maker computes them (counter.actions.cases.documents)
-        blocks = acceptance_blocks(case, item, office, you, item_dates, case.bundle_name)
-        header = (*_header(case, bundle), *_subject(case, bundle))
-    elif kind is DocumentKind.SUPPLEMENT:
-        item = bundle.item(item_code)
-        assert item is not None  # document_problems saw to it
-        blocks = correction_blocks(case, item, office, you, case.bundle_name)
-        header = (*_header(case, bundle), *_subject(case, bundle))
-    else:
-        item = denied_item(case, bundle, item_code)
-        assert item is not None  # document_problems saw to it
-        blocks = item_denial_blocks(case, bundle, item, office, you, held)
-    return blocks, department_sign_off(sign_off, item, office, held), header
-
-
 def document_for(
     case: CaseView,
     kind: DocumentKind,
@@ -576,7 +539,10 @@ def document_for(
         assert change is not None  # document_problems saw to it
         blocks = date_notice_blocks(case, bundle, change, office, you)
     else:  # one item's paper, in its department's name: its 不予批准, or its 受理 where the hall only received
-        blocks, sign_off, header = _item_paper(kind, case, bundle, office, you, item_code, held, item_dates, sign_off)
+        parties = (*_header(case, bundle), *_subject(case, bundle))
+        blocks, sign_off, header = item_paper(
+            kind, case, bundle, office, you, item_code, held, item_dates, sign_off, parties
+        )
         issuer = sign_off.issuer
     title, noun = received_title(kind, concerned, office, held) or (paper.DOC_TITLE[kind], paper.DOC_NOUN[kind])
     entrusted = entrusted_sign_off(kind, concerned, office, held, sign_off, noun)

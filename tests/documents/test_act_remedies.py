@@ -87,8 +87,13 @@ def test_every_decision_prints_review_first_exactly_where_its_item_is_a_levy(dem
     assert seen[False] > 200
 
 
+def _on(days: int) -> dt.date:
+    return TODAY + dt.timedelta(days=days)
+
+
 def test_a_revocation_prints_review_first_only_for_a_levy(demo: DemoCases) -> None:
-    facts = PledgeFacts(TODAY, TODAY + dt.timedelta(days=30), TODAY + dt.timedelta(days=10), "经营场所与承诺不符")
+    # found false, ordered corrected, heard, then revoked: the steps a revocation now follows (notice_pledge)
+    facts = PledgeFacts(TODAY, _on(30), _on(10), "经营场所与承诺不符", _on(20), _on(21), _on(24), _on(30))
     found = 0
     for bundle in catalog():
         view = taken_under(demo.views["受理"], bundle)

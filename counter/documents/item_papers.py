@@ -1,0 +1,58 @@
+"""One item's paper in its department's name: its 不予批准 (:mod:`counter.documents.item_denial`), or, for an item
+the hall only received, the department's own 受理通知书 (:mod:`counter.documents.item_acceptance`) or 补正材料通知书
+(:mod:`counter.documents.item_correction`).
+
+Apart from :mod:`counter.documents.case_documents`, whose papers are the case's and the window's: these three are
+acts of one deciding body about one item, headed by that item alone and signed off in that body's name, and which
+of them applies is the one question asked here.
+"""
+
+from __future__ import annotations
+
+from counter.case.view import CaseView
+from counter.catalog.model import Bundle
+from counter.documents import words as paper
+from counter.documents.acceptance import HeldItems
+from counter.documents.data import Block, DocumentNotPossible, OfficeSettings, Pair, SignOff
+from counter.documents.item_acceptance import ItemDates, acceptance_blocks, acceptance_problems
+from counter.documents.item_correction import correction_blocks
+from counter.documents.item_denial import denied_item, department_sign_off, item_denial_blocks
+from counter.documents.kinds import DocumentKind
+from counter.documents.words import items_text
+
+
+def item_paper(
+    kind: DocumentKind,
+    case: CaseView,
+    bundle: Bundle,
+    office: OfficeSettings,
+    you: str,
+    item_code: str,
+    held: HeldItems,
+    item_dates: ItemDates | None,
+    sign_off: SignOff,
+    parties: tuple[Pair, ...],
+) -> tuple[list[Block], SignOff, tuple[Pair, ...]]:
+    """The words, the department's sign-off and the header of one item's paper; ``parties``: the case's header
+    lines (its number, applicant and subject), to which a denial adds the bundle's items and the other two add
+    nothing, being of their one item."""
+    header = (*parties, Pair(paper.DOC_ITEMS, items_text(bundle), wide=True))
+    if kind is DocumentKind.ACCEPTANCE:
+        item = bundle.item(item_code)
+        problems = acceptance_problems(case, item, item_dates)
+        if problems:
+            raise DocumentNotPossible(tuple(problems))
+        assert item is not None
+        assert item_dates is not None  # the maker computes them (counter.actions.cases.documents)
+        blocks = acceptance_blocks(case, item, office, you, item_dates, case.bundle_name)
+        header = parties
+    elif kind is DocumentKind.SUPPLEMENT:
+        item = bundle.item(item_code)
+        assert item is not None  # document_problems saw to it
+        blocks = correction_blocks(case, item, office, you, case.bundle_name)
+        header = parties
+    else:
+        item = denied_item(case, bundle, item_code)
+        assert item is not None  # document_problems saw to it
+        blocks = item_denial_blocks(case, bundle, item, office, you, held)
+    return blocks, department_sign_off(sign_off, item, office, held), header
