@@ -126,6 +126,13 @@ def test_a_promise_granted_checked_and_revoked_from_the_command_line(
     assert json.loads(run(capsys, *user, "item", "pledges", "--json", "--db", db)[1]) == []
     code, out, _ = run(capsys, *user, "case", "show", number, "--db", db)
     assert f"已撤销的许可：事项 {FIRE} 于 2026-12-24 撤销（告知承诺不实）：{finding}" in out  # the case's own record
+    code, out, _ = run(capsys, *user, "item", "list", number, *check)
+    [line] = [line for line in out.splitlines() if line.startswith(FIRE)]
+    assert "已撤销（2026-12-24）" in line  # the licence is no longer held
+    assert "准予" not in line
+    code, out, _ = run(capsys, *user, "item", "list", number, "--json", *check)
+    [row] = [row for row in json.loads(out) if row["code"] == FIRE]
+    assert (row["state"], row["revoked_on"]) == ("approved", "2026-12-24")
     revoked = tmp_path / "revoked.pdf"
     paper = ("item", "pledge-paper", number, FIRE, "--revocation", "--out", str(revoked))
     assert run(capsys, *user, *paper, *check)[0] == 0

@@ -296,8 +296,11 @@ def _faults(args: argparse.Namespace, run: Any) -> Any:
 
 def _standing_line(i: ItemStanding) -> str:
     from counter.words.items import DUE_ALERT, ITEM_NOT_ROUTED, ITEM_STATE
+    from counter.words.pledges import PLEDGE_REVOKED
 
     state = ITEM_NOT_ROUTED if i.state is None else ITEM_STATE[i.state]
+    if i.revoked_on is not None:  # the 准予 stands in the path; the licence does not (as the case page shows it)
+        state = tr("{state}（{day}）").format(state=PLEDGE_REVOKED, day=i.revoked_on.isoformat())
     if i.paused_since is not None:
         state = tr("{state}（自 {day} 起）").format(state=state, day=i.paused_since.isoformat())
     legal = i.legal_due.date.isoformat() if i.legal_due else "—"
@@ -319,4 +322,5 @@ def _standing_json(i: ItemStanding) -> dict[str, Any]:
         "promised_due": i.promised_due.date.isoformat() if i.promised_due else None,
         "paused_since": i.paused_since.isoformat() if i.paused_since else None,
         "alert": i.alert.value if i.alert else None,
+        "revoked_on": i.revoked_on.isoformat() if i.revoked_on else None,
     }

@@ -25,6 +25,7 @@ from counter.case.item_clock import due_alert, item_clock, served_promise, signe
 from counter.case.item_lines import item_paths, office_day
 from counter.case.item_path import state_of
 from counter.case.item_standing import ItemStanding
+from counter.case.pledge_checks import item_revocations
 from counter.case.status import CaseStatus
 from counter.case.view import CaseView
 from counter.catalog.model import Bundle
@@ -48,6 +49,7 @@ def standings(session: Session, view: CaseView, bundle: Bundle, today: dt.date) 
     start = view.accepted_on or view.received_on
     waiting = deferred_items(bundle, view.materials)
     received = received_only(session, view, bundle)
+    revoked = item_revocations(view.history, office_day)
     found = []
     for item in bundle.items:
         steps = tuple(paths.get(item.code, ()))
@@ -60,8 +62,11 @@ def standings(session: Session, view: CaseView, bundle: Bundle, today: dt.date) 
         dues = [d.date for d in (promised, clock.legal_due) if d is not None]
         alert = due_alert(calendar, min(dues), today) if dues and not (state and state.decided) else None
         due = clock.legal_due, promised
+        revoked_on = revoked[item.code].day if item.code in revoked else None
         found.append(
-            ItemStanding(item.code, item.name, departments[item.code], state, *due, clock.paused_since, alert, steps)
+            ItemStanding(
+                item.code, item.name, departments[item.code], state, *due, clock.paused_since, alert, steps, revoked_on
+            )
         )
     return tuple(found)
 
