@@ -369,6 +369,7 @@ class AppealFacts:
     rectification_id: int | None
     state: RectState | None  # the rectification's, None without one
     status: AppealStatus
+    filed_by: str = ""  # who filed the appeal, as its line names her; empty: none filed
 
 
 def appeal_facts(session: Session, rating_id: int) -> AppealFacts | None:
@@ -379,11 +380,13 @@ def appeal_facts(session: Session, rating_id: int) -> AppealFacts | None:
         return None
     rect_id = rectification_of_rating(session, rating_id)
     state = None if rect_id is None else rectification_state(session, rect_id)
-    filed = rect_id is not None and bool(
-        session.scalar(select(exists().where(h.rectification_id == rect_id, h.event == RectEvent.APPEALED.value)))
-    )
+    filed_by = None
+    if rect_id is not None:
+        appealed = select(h.by).where(h.rectification_id == rect_id, h.event == RectEvent.APPEALED.value)
+        filed_by = session.scalars(appealed.order_by(h.id)).first()
     decisions = session.scalars(select(a.upheld).where(a.rating_id == rating_id).order_by(a.id))
-    return AppealFacts(RatedClerk(rated.clerk, rated.staff_no), rect_id, state, appeal_status(filed, decisions))
+    status = appeal_status(filed_by is not None, decisions)
+    return AppealFacts(RatedClerk(rated.clerk, rated.staff_no), rect_id, state, status, filed_by or "")
 
 
 # --- figures and export ---------------------------------------------------------------------

@@ -170,6 +170,7 @@ class AppealProblem(StrEnum):
     NO_ACCOUNT = "no_account"  # nobody signed in: a desk without accounts files, the hall decides
     NOT_SUPERVISOR = "not_supervisor"  # the account signed in does not hold the supervisor's role
     OWN_RATING = "own_rating"  # the account signed in is the clerk rated
+    OWN_APPEAL = "own_appeal"  # the account signed in filed the appeal: who argues it does not judge it
     ALREADY_APPEALED = "already_appealed"  # one appeal per rating: filed already, or decided
     NOT_OPEN = "not_open"  # no open rectification: not a 差评, or its rater has been answered already
 
@@ -265,10 +266,13 @@ def is_own_rating(rated: RatedClerk, reviewer: Reviewer) -> bool:
     return bool(staff_no) and staff_no == reviewer.staff_no.strip()
 
 
-def reviewer_problems(rated: RatedClerk, reviewer: Reviewer) -> list[AppealProblem]:
-    """Why ``reviewer`` may not decide an appeal of a rating given to ``rated``; empty when she may.
+def reviewer_problems(rated: RatedClerk, reviewer: Reviewer, filed_by: str = "") -> list[AppealProblem]:
+    """Why ``reviewer`` may not decide an appeal of a rating given to ``rated``, filed by ``filed_by`` (the name its
+    line keeps; empty: none filed yet); empty when she may.
 
-    Held whatever the roles table grants: a permission says what a role may do, this says who may judge whom.
+    Held whatever the roles table grants: a permission says what a role may do, this says who may judge whom.  A
+    supervisor may file for the clerk, but then she has argued the appeal: its 复核 is another's, as the clerk's
+    own rating is (the same 谁办理、谁负责 that keeps the clerk out), else one person both claims and grants it.
     """
     if not reviewer.login:
         return [AppealProblem.NO_ACCOUNT]
@@ -277,4 +281,6 @@ def reviewer_problems(rated: RatedClerk, reviewer: Reviewer) -> list[AppealProbl
         problems.append(AppealProblem.NOT_SUPERVISOR)
     if is_own_rating(rated, reviewer):
         problems.append(AppealProblem.OWN_RATING)
+    elif filed_by.strip() and filed_by.strip() in {reviewer.name.strip(), reviewer.login.strip()}:
+        problems.append(AppealProblem.OWN_APPEAL)
     return problems

@@ -101,6 +101,23 @@ def test_the_clerk_rated_never_reviews_her_own_rating_even_as_a_supervisor(
     assert adds_up(figures)
 
 
+def test_the_supervisor_who_files_an_appeal_for_the_clerk_does_not_decide_it(
+    sessions: sessionmaker[Session], demo_cases: dict[str, str], clock: Clock
+) -> None:
+    """Filed for 乌兰 by 宝音, the 复核 is another supervisor's: who argues an appeal does not judge it."""
+    rating_id, _rect = rated_bad(sessions, demo_cases["受理"], clock)  # given to 乌兰, 工号 XA0815
+    filer = account_desk(sessions, "baoyin", "宝音", SUPERVISOR, staff_no="XA0101")
+    with sessions.begin() as session:
+        file_appeal(session, rating_id, "宝音", "评价人当场说明按错了等级", clock(), desk=filer)
+    assert refused(sessions, rating_id, filer, clock) == [AppealProblem.OWN_APPEAL]
+    other = account_desk(sessions, "narin", "娜仁", SUPERVISOR, staff_no="XA0102")
+    with sessions.begin() as session:
+        assert appeal_offer(session, rating_id, desk=filer).deciding == (AppealProblem.OWN_APPEAL,)  # type: ignore[union-attr]
+        assert appeal_offer(session, rating_id, desk=other).deciding == ()  # type: ignore[union-attr]
+        decide_appeal(session, rating_id, "娜仁", AppealGround.MISTAKEN, REASON, True, clock(), desk=other)
+    assert total(sessions, other).excluded == 1
+
+
 def test_a_role_table_that_lets_clerks_rectify_still_lets_no_clerk_decide_an_appeal(
     sessions: sessionmaker[Session], demo_cases: dict[str, str], clock: Clock, monkeypatch: pytest.MonkeyPatch
 ) -> None:

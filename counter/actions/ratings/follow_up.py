@@ -149,7 +149,7 @@ def acting_reviewer(session: Session, desk: Desk) -> Reviewer:
 
 
 def _deciding_problems(session: Session, facts: AppealFacts, desk: Desk) -> list[AppealProblem]:
-    problems = reviewer_problems(facts.rated, acting_reviewer(session, desk))
+    problems = reviewer_problems(facts.rated, acting_reviewer(session, desk), facts.filed_by)
     if facts.status is AppealStatus.UPHELD:
         problems.append(AppealProblem.ALREADY_EXCLUDED)
     return problems
@@ -228,7 +228,7 @@ def decide_appeal(
     facts = appeal_facts(session, rating_id)
     if facts is None:
         raise AppealRefused([AppealProblem.NOT_OPEN])
-    reviewing = reviewer_problems(facts.rated, acting_reviewer(session, decided))
+    reviewing = reviewer_problems(facts.rated, acting_reviewer(session, decided), facts.filed_by)
     problems = reviewing + appeal_problems(by, reason, facts.status is AppealStatus.UPHELD)
     if problems:
         raise AppealRefused(problems)
