@@ -100,7 +100,7 @@ def item_denial_blocks(
         blocks += [Heading(law.DOC_H_CONSEQUENCE), *(Text(line) for line in denial_consequences(item, you))]
     blocks += [
         Text(paper.DOC_OTHER_ITEMS.format(bundle=case.bundle_name)),
-        Text(denial_basis((item,), you)),
+        Text(denial_basis((item,), you, lapsed=bool(lapsed))),
         Text(
             office_rights_sentence(item, office)
             if own and makes_decision(item)

@@ -315,15 +315,19 @@ def refusal_rights(
     return tuple(lines)
 
 
-def denial_basis(items: Iterable[Item], you: str) -> str:
-    """The law sentence of a 不予批准决定书 for these items, by their type.
+def denial_basis(items: Iterable[Item], you: str, *, lapsed: bool = False) -> str:
+    """The law sentence of a 不予批准决定书 for these items, by their type; ``lapsed``: a 容缺 that lapsed denied them.
 
     行政许可法 第三十八条第二款 alone where every item denied is a 行政许可;
     otherwise (beside that article for the licences among them) the other items'
     own 设定依据 with seed 001 第十七条第二项 (不予批准 with its
-    reason, for every 政务服务事项); a denial of 公共服务 alone names no rights.
+    reason, for every 政务服务事项); a denial of 公共服务 alone names no rights.  Those articles say how a denial
+    is told (in writing, with its reasons and the remedies), not why it is made: a lapse's ground, seed 001
+    第十六条第三项, comes first.
     """
     items = tuple(items)
+    if lapsed:
+        return law.DENIAL_LAPSE_GROUND + denial_basis(items, you)
     if items and all(is_licensing(i) for i in items):
         return law.DENIAL_BASIS_LICENSING.format(you=you)
     if items and not any(makes_decision(i) for i in items):

@@ -90,6 +90,11 @@ DENIAL_BASIS_OTHER = (
 )
 DENIAL_RIGHTS = "依法申请行政复议或者提起行政诉讼的权利"
 DENIAL_RIGHTS_REVIEW_FIRST = "依法先申请行政复议、对行政复议决定不服再提起行政诉讼的权利"
+# a lapsed 容缺: the ground is the league's rule for a lapse; 第三十八条第二款 (or 第十七条第二项) stays the duty to
+# give the reasons in writing, which the sentence after this one names
+DENIAL_LAPSE_GROUND = (
+    "容缺受理时承诺补交的材料逾期未补交，依照" + LEAGUE_RULES + "第十六条第三项的规定，容缺受理失效，对该事项不予批准。"
+)
 DENIAL_BASIS_SERVICE = "依照" + LEAGUE_RULES + "第十七条第二项的规定，书面告知不予办理的理由。"
 
 # the rights clause: 行政复议 and 行政诉讼 where a department decides, a complaint where it serves

@@ -236,6 +236,9 @@ def test_a_lapsed_deferral_denies_one_item_in_its_departments_name(demo: DemoCas
     text = _all_text(data)
     assert "食品经营许可" in text
     assert "乌兰浩特市人民政府申请行政复议" in text
+    ground = "依照《兴安盟政务服务标准化管理办法》第十六条第三项的规定，容缺受理失效，对该事项不予批准。"
+    reasons = "依照《中华人民共和国行政许可法》第三十八条第二款的规定，书面告知不予批准的理由"
+    assert f"{ground}{reasons}" in text  # the lapse is the ground; 第三十八条第二款 is the duty to give reasons
     for other in ("152201-YJS008-01", "152201-YJS008-03", "152201-YJS008-04"):  # not denied: no paper
         problems = document_problems(lapsed, DocumentKind.DENIAL, demo.bundle, "N-1", issued, other)
         assert problems == (DocumentProblem.NOT_DENIED,)
