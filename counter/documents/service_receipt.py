@@ -67,7 +67,9 @@ def _how(case: CaseView, hand_over: HandOver, window: str) -> tuple[Pair, ...]:
     if hand_over.way is HandOverWay.PICKUP:
         return (
             Pair(words.RECIPIENT_LABEL, hand_over.recipient),
-            Pair(words.RECIPIENT_ID_LABEL, hand_over.id_masked),
+            # a company's legal representative collecting a same-day result: the case holds no number of hers
+            # (counter.case.same_day.at_the_window), so the box is a line for the one the clerk checks, not empty
+            Pair(words.RECIPIENT_ID_LABEL, hand_over.id_masked or paper.DOC_FILL_IN),
             Pair(words.WAY_LABEL, way, True),
             Pair(words.PLACE_LABEL, window, True),
         )

@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+from counter.case.hand_over import HandedItem, HandOver, HandOverWay
 from counter.case.numbers import DocKind
 from counter.case.status import CaseStatus
 from counter.documents.acceptance import HeldItems
@@ -22,6 +23,7 @@ from counter.documents.model import (
     document_for,
     document_problems,
 )
+from counter.documents.service_receipt import service_blocks
 from counter.documents.words import DOC_NOUN
 from counter.words.documents import DOC_PROBLEM, DOC_TITLE
 from tests.codes import make_credit_code, make_org_code
@@ -284,3 +286,13 @@ def test_the_guide_notice_lists_every_material_once_by_situation(demo: DemoCases
     assert groups[0] == "所有情形均需提交"
     assert groups[1:3] == ["以什么形式经营？个体工商户", "以什么形式经营？公司（企业）"]
     assert data.sign_off.clerk == DESK.clerk
+
+
+def test_a_same_day_receipt_gives_a_legal_representative_a_line_for_the_id_checked(demo: DemoCases) -> None:
+    """At a same-day hand-over a company's legal representative collects, and the case holds no number of hers: the
+    ID box is a line for the number the clerk checks (领取人已出示身份证件), never an empty box under her name."""
+    view = demo.views[CASE_OF_KIND[DocumentKind.SERVICE_RECEIPT]]
+    handed = HandOver(HandOverWay.PICKUP, (HandedItem(FOOD, True, "JY1"),), recipient="张伟", same_day=True)
+    pairs = [p for b in service_blocks(view, demo.bundle, handed, demo.office) if isinstance(b, Pairs) for p in b.pairs]
+    shown = {p.label: p.value for p in pairs}
+    assert (shown["领取人"], shown["身份证号码"]) == ("张伟", "__________")
