@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.cases.decisions import deny_lapsed_deferral
+from counter.actions.cases.unprinted_papers import waive_papers
 from counter.actions.intake.same_day import finish_same_day
 from counter.actions.intake.take import fulfil_deferred, lapse_correction, take_intake
 from counter.actions.site.demo import complete_checklist, fresh_checklist
@@ -21,6 +22,7 @@ from counter.case.intake_request import IntakeRequest
 from counter.case.moments import moment_on, office_day
 from counter.case.view import CaseView
 from counter.db.case_store import case_view
+from counter.db.models import utcnow
 from counter.intake.checklist import Receipt, record
 from counter.intake.outcome import DeferralRequest
 from tests.actions.test_intake_actions import applicant, full_request
@@ -102,3 +104,17 @@ def test_the_same_day_step_is_dated_on_the_desks_day(
     days = history_days(sessions, number)
     assert {day for _event, day in days} == {DAY}
     assert [event for event, _day in days][-2:] == ["completed", "delivered"]
+
+
+def test_a_resubmission_and_a_waiver_are_dated_on_the_desks_day(sessions: sessionmaker[Session], desk: Desk) -> None:
+    """The old case's 重新提交 line, written by the new intake, and a waiver of the papers not printed: the desk's
+    day, as the intake's own line is."""
+    request = full_request(sessions)
+    first = taken(
+        sessions, desk, dataclasses.replace(request, checklist=record(request.checklist, "M05", Receipt.MISSING))
+    )
+    second = taken(sessions, desk, dataclasses.replace(request, previous_case_no=first))
+    assert history_days(sessions, first) == [("taken", DAY), ("resubmitted", DAY)]
+    with sessions.begin() as s:
+        assert waive_papers(s, desk, second, "申请人不需要纸质凭证", moment_on(DAY, utcnow()))
+    assert history_days(sessions, second) == [("taken", DAY), ("papers_waived", DAY)]

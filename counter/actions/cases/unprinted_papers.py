@@ -83,8 +83,9 @@ def unprinted_cases(session: Session, desk: Desk, today: dt.date) -> tuple[Unpri
     return tuple(found)
 
 
-def waive_papers(session: Session, desk: Desk, case_no: str, reason: str) -> tuple[DocumentKind, ...]:
-    """The case's papers not out, left so for ``reason``: a line of its history (who, when, which, why).
+def waive_papers(session: Session, desk: Desk, case_no: str, reason: str, now: dt.datetime) -> tuple[DocumentKind, ...]:
+    """The case's papers not out, left so for ``reason``: a line of its history (who, when, which, why), at ``now``
+    (the call's moment: a training desk's day, not the machine's).
 
     Returns the papers waived; none left to print writes nothing.  An empty reason is a program's fault: the window
     asks for one before it offers to close.
@@ -97,6 +98,7 @@ def waive_papers(session: Session, desk: Desk, case_no: str, reason: str) -> tup
         raise CaseNotFound(case_no)
     missing = _missing(case.outcome, _printed_kinds(session, [case.id]).get(case.id, set()))
     if missing:
-        add_history(session, case, CaseEvent.PAPERS_WAIVED.value, waiver_note(missing, reason), clerk=desk.clerk)
+        note = waiver_note(missing, reason)
+        add_history(session, case, CaseEvent.PAPERS_WAIVED.value, note, clerk=desk.clerk, at=now)
         log.info("case %s: papers %s left unprinted", case_no, ",".join(kind.value for kind in missing))
     return missing

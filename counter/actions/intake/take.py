@@ -301,7 +301,7 @@ def take_intake(
     pages = _add_pages(session, case_id, {line.code for line in lines}, request.pages, desk.clerk)
     note_issued(session, desk, number)
     if previous is not None:
-        add_history(session, previous, CaseEvent.RESUBMITTED.value, number, clerk=desk.clerk)
+        add_history(session, previous, CaseEvent.RESUBMITTED.value, number, clerk=desk.clerk, at=_on(today))
         _audit_move(session, desk, previous.case_no, CaseEvent.RESUBMITTED, CaseStatus(previous.status), number)
     detail = {
         "bundle": bundle.code, "guide_version": stored.version, "outcome": decision.outcome.value,

@@ -81,7 +81,7 @@ def unprinted_cases(work: Session, call: Call, request: DeskDay) -> tuple[Unprin
 
 
 def waive_papers(work: Session, call: Call, request: WaivePapers) -> tuple[DocumentKind, ...]:
-    return unprinted_papers.waive_papers(work, at_desk(call), request.case_no, request.reason)
+    return unprinted_papers.waive_papers(work, at_desk(call), request.case_no, request.reason, call.now)
 
 
 def read_office(work: Session, call: Call, request: SiteOffice) -> OfficeSettings:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 import pytest
 from sqlalchemy import select
@@ -15,6 +16,8 @@ from counter.case.status import CaseEvent
 from counter.db import models
 from counter.documents.kinds import DocumentKind
 from tests.ui.printing.helpers import DESK, TODAY
+
+AT = dt.datetime.combine(TODAY, dt.time(10)).astimezone()  # the waiver's moment, as the call gives it
 
 DEFERRAL_SET = (DocumentKind.DEFERRAL, DocumentKind.PLEDGE, DocumentKind.RECEIPT)
 
@@ -51,12 +54,12 @@ def test_a_waiver_names_the_papers_left_and_each_one_is_kept(
 ) -> None:
     case_no = cases["受理"]
     with sessions.begin() as session:
-        assert waive_papers(session, DESK, case_no, "  申请人不需要  ") == (DocumentKind.RECEIPT,)
+        assert waive_papers(session, DESK, case_no, "  申请人不需要  ", AT) == (DocumentKind.RECEIPT,)
     assert case_no not in flagged(sessions)
     with sessions.begin() as session:
-        assert waive_papers(session, DESK, case_no, "再次说明") == (DocumentKind.RECEIPT,)
+        assert waive_papers(session, DESK, case_no, "再次说明", AT) == (DocumentKind.RECEIPT,)
         with pytest.raises(ValueError, match="reason"):
-            waive_papers(session, DESK, case_no, " ")
+            waive_papers(session, DESK, case_no, " ", AT)
     with sessions() as session:
         notes = session.scalars(
             select(models.CaseHistory.note)
