@@ -25,7 +25,7 @@ from counter.catalog.model import Bundle, GuideStatus
 from counter.documents import acceptance_words as accepting
 from counter.documents import law_words as law
 from counter.documents import words as paper
-from counter.documents.acceptance import NOTHING_HELD, Acceptance, HeldItems, paper_standing
+from counter.documents.acceptance import NOTHING_HELD, Acceptance, HeldItems, acceptance_of, paper_standing
 from counter.documents.acting import (
     check_acting,
     concerned_items,
@@ -309,6 +309,9 @@ def _deferral(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str, 
         Heading(paper.DOC_H_LATE),
         Text(paper.DOC_DEFERRAL_LATE.format(deciders=_lapse_deciders(case, bundle, office)), strong=True),
     ]
+    concerned = items_served(bundle, (m.code for m in deferred_lines(case))) or bundle.items
+    if all(acceptance_of(i, office, held) is not Acceptance.RECEIVED for i in concerned):  # who may extend it
+        blocks.append(Text(paper.DOC_DEFERRAL_MORE_TIME, strong=True))
     if case.promised_on is not None:
         received = received_title(DocumentKind.DEFERRAL, bundle.items, office, held) is not None
         promised = accepting.DEFERRAL_PROMISED_RECEIVED if received else paper.DOC_DEFERRAL_PROMISED

@@ -227,10 +227,10 @@ DOC_HAND_IN_ONLINE = "网上补交：登录{portal}，在“我的办件”中�
 DOC_H_LATE = "逾期后果"
 # a lapse denies the items the deferred materials serve, each by its own deciding department (seed 001 第十六条(三),
 # 第十七条(二)), not the hall and not the whole bundle
-DOC_DEFERRAL_LATE = (
-    "逾期未补交，或者补交的材料仍不符合要求的，容缺受理失效，{deciders}，由此产生的后果由申请人承担。"
-    "因不可抗力不能按期补交的，请在期限届满前向本机关说明情况，申请延长补交期限。"
-)
+DOC_DEFERRAL_LATE = "逾期未补交，或者补交的材料仍不符合要求的，容缺受理失效，{deciders}，由此产生的后果由申请人承担。"
+# only where the window may give more time: it decides every item the materials serve (its own power, or under the
+# department's 授权); where it only received them, no one it could name may grant what this would invite
+DOC_DEFERRAL_MORE_TIME = "因不可抗力不能按期补交的，请在期限届满前向本机关说明情况，申请延长补交期限。"
 DOC_LAPSE_DECIDER = "由{department}依法对{items}事项作出不予批准决定"
 DOC_LAPSE_DECIDER_JOIN = "；"
 DOC_LAPSE_ITEM = "“{name}”"

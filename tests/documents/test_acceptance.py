@@ -121,8 +121,10 @@ def test_the_deferral_notice_is_a_receipt_of_the_window_or_the_acceptors_decisio
     assert "依法决定是否容缺受理" in received
     assert "本机关决定容缺受理" not in received
     assert "实施部门当日受理的，本事项承诺于2026年11月27日前办结" in received
+    assert "申请延长补交期限" not in received  # the window that only receives may not give more time
     entrusted = read(demo, DocumentKind.DEFERRAL, ENTRUSTED, tmp_path)
     assert "容缺受理通知书" in entrusted
+    assert "申请延长补交期限" in entrusted
     assert "本机关决定容缺受理" in entrusted
     assert "本通知书由兴安盟政务服务中心受本机关委托，以本机关名义出具" in entrusted
     many = read(demo, DocumentKind.DEFERRAL, ENTRUSTED_MANY, tmp_path)
@@ -130,6 +132,7 @@ def test_the_deferral_notice_is_a_receipt_of_the_window_or_the_acceptors_decisio
     assert "各委托机关" not in many
     own = read(demo, DocumentKind.DEFERRAL, OWN, tmp_path)
     assert "本机关决定容缺受理" in own
+    assert "申请延长补交期限" in own
     assert "委托" not in own
     assert "收件窗口" not in own
 
