@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.cases.decisions import deny_lapsed_deferral
+from counter.actions.cases.holidays import set_holiday
 from counter.actions.cases.unprinted_papers import waive_papers
 from counter.actions.intake.same_day import finish_same_day
 from counter.actions.intake.take import fulfil_deferred, lapse_correction, take_intake
@@ -118,3 +119,22 @@ def test_a_resubmission_and_a_waiver_are_dated_on_the_desks_day(sessions: sessio
     with sessions.begin() as s:
         assert waive_papers(s, desk, second, "申请人不需要纸质凭证", moment_on(DAY, utcnow()))
     assert history_days(sessions, second) == [("taken", DAY), ("papers_waived", DAY)]
+
+
+def test_a_date_moved_by_an_edited_holiday_is_dated_on_the_desks_day(
+    sessions: sessionmaker[Session], desk: Desk
+) -> None:
+    """The 日期顺延 line the edit writes into a case it moves: the day the edit was made on, the desk's."""
+    request = full_request(sessions)
+    missing = record(request.checklist, "M08", Receipt.MISSING)
+    number = taken(
+        sessions, desk, dataclasses.replace(request, checklist=missing, deferral=DeferralRequest(True, True))
+    )
+    with sessions() as s:
+        view = case_view(s, number)
+    assert view is not None
+    due = next(m.due_on for m in view.materials if m.code == "M08")
+    assert due is not None
+    with sessions.begin() as s:
+        assert set_holiday(s, due, "off", desk=desk, at=moment_on(DAY, utcnow())) == (number,)
+    assert history_days(sessions, number) == [("taken", DAY), ("dates_moved", DAY)]

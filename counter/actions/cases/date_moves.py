@@ -60,9 +60,11 @@ def changed_days(before: WorkCalendar, after: WorkCalendar, days: Iterable[dt.da
 
 
 def honour_printed_dates(
-    session: Session, desk: Desk, before: WorkCalendar, days: Iterable[dt.date]
+    session: Session, desk: Desk, before: WorkCalendar, days: Iterable[dt.date], at: dt.datetime | None = None
 ) -> tuple[str, ...]:
     """Count every open date again after a change of the holiday data over ``days``; the numbers of the cases moved.
+
+    ``at``: the moment of the change its history lines are written at (now unless given: a training desk's day).
 
     ``before``: the office's calendar as it stood before the change, which the caller has written in this unit of
     work.  Nothing is counted when no day of ``days`` changed its standing (a notice imported again, say).
@@ -79,15 +81,19 @@ def honour_printed_dates(
     moved = [
         number
         for number in cases_dated_from(session, first, OPEN_STATUSES)
-        if _move(session, desk, number, after, rules)
+        if _move(session, desk, number, after, rules, at)
     ]
     _retrack(session, first)
-    flag_early_lapses(session, desk, after, first)  # the lapses the new data shows early, for their bodies to correct
+    flag_early_lapses(
+        session, desk, after, first, at
+    )  # the lapses the new data shows early, for their bodies to correct
     log.info("holiday data changed from %s: %d open cases' dates moved later", first, len(moved))
     return tuple(moved)
 
 
-def _move(session: Session, desk: Desk, number: str, after: WorkCalendar, rules: IntakeRules) -> bool:
+def _move(
+    session: Session, desk: Desk, number: str, after: WorkCalendar, rules: IntakeRules, at: dt.datetime | None
+) -> bool:
     """Count the case's open dates again on ``after`` and keep the later of each; whether any moved.
 
     Its columns are brought to the governing dates even where nothing moves now: a move the other site made reaches
@@ -115,7 +121,7 @@ def _move(session: Session, desk: Desk, number: str, after: WorkCalendar, rules:
     next_status(CaseStatus(case.status), CaseEvent.DATES_MOVED)  # the status stays; MoveNotAllowed reaches the caller
     note = moves_note(moves)
     if moves:
-        add_history(session, case, CaseEvent.DATES_MOVED.value, note, clerk=desk.clerk)
+        add_history(session, case, CaseEvent.DATES_MOVED.value, note, clerk=desk.clerk, at=at)
         _tell(session, case, moves, governing)
     detail = {"event": CaseEvent.DATES_MOVED.value, "status": case.status, "note": note}
     record_at_desk(session, desk, AuditAction.CASE_CHANGED, case.case_no, detail)

@@ -57,21 +57,26 @@ from counter.sms.kinds import MessageKind
 log = logging.getLogger(__name__)
 
 
-def flag_early_lapses(session: Session, desk: Desk, after: WorkCalendar, first: dt.date) -> tuple[str, ...]:
+def flag_early_lapses(
+    session: Session, desk: Desk, after: WorkCalendar, first: dt.date, at: dt.datetime | None = None
+) -> tuple[str, ...]:
     """Find the lapses recorded before their governing dates on ``after``, the data having changed from ``first``
-    on; the numbers of the cases where one was found (none twice: the same data again finds nothing new)."""
+    on; the numbers of the cases where one was found (none twice: the same data again finds nothing new).  Each
+    finding is a history line at ``at`` (now unless given: a training desk's day)."""
     h, c = models.CaseHistory, models.Case
     since = dt.datetime.combine(first, dt.time.min) - dt.timedelta(days=1)  # the office's day, whatever the zone
     lapsed = select(h.case_id).where(h.event.in_(sorted(LAPSE_EVENTS)), h.at >= since)
     query = select(c.case_no).where(c.id.in_(lapsed), c.status != CaseStatus.VOIDED.value).order_by(c.case_no)
     rules = intake_rules(session)
-    found = [number for number in session.scalars(query) if _flag(session, desk, number, after, rules)]
+    found = [number for number in session.scalars(query) if _flag(session, desk, number, after, rules, at)]
     if found:
         log.warning("holiday data changed from %s: lapses found early in %d cases", first, len(found))
     return tuple(found)
 
 
-def _flag(session: Session, desk: Desk, number: str, after: WorkCalendar, rules: IntakeRules) -> bool:
+def _flag(
+    session: Session, desk: Desk, number: str, after: WorkCalendar, rules: IntakeRules, at: dt.datetime | None
+) -> bool:
     case, bundle = case_and_bundle(session, number, lock=True)
     view = case_view(session, case.case_no)
     assert view is not None
@@ -80,7 +85,7 @@ def _flag(session: Session, desk: Desk, number: str, after: WorkCalendar, rules:
         return False
     next_status(CaseStatus(case.status), CaseEvent.LAPSE_EARLY)  # the status stays
     note = early_note(new)
-    add_history(session, case, CaseEvent.LAPSE_EARLY.value, note, clerk=desk.clerk)
+    add_history(session, case, CaseEvent.LAPSE_EARLY.value, note, clerk=desk.clerk, at=at)
     detail = {"event": CaseEvent.LAPSE_EARLY.value, "status": case.status, "note": note}
     record_at_desk(session, desk, AuditAction.CASE_CHANGED, case.case_no, detail)
     if case.notify_phone.strip() and gateway_configured(session):

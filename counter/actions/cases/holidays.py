@@ -33,11 +33,14 @@ def _year(year: int) -> list[dt.date]:
     return [first + dt.timedelta(days=k) for k in range((dt.date(year, 12, 31) - first).days + 1)]
 
 
-def import_schedule(session: Session, text: str, year: int, source: str, *, desk: Desk | None = None) -> ScheduleImport:
+def import_schedule(
+    session: Session, text: str, year: int, source: str, *, desk: Desk | None = None, at: dt.datetime | None = None
+) -> ScheduleImport:
     """Import one year's official schedule; with any problem, nothing is written.
 
-    ``desk`` is who imports it (this machine's desk when not given).  The open cases' dates are counted again on
-    the year's new days, the later of each governing (:func:`counter.actions.cases.date_moves.honour_printed_dates`).
+    ``desk`` is who imports it (this machine's desk when not given), ``at`` when (the lines of the dates it moves,
+    now unless given).  The open cases' dates are counted again on the year's new days, the later of each governing
+    (:func:`counter.actions.cases.date_moves.honour_printed_dates`).
     """
     by = this_desk(desk)
     require(session, by.actor, Permission.EDIT_HOLIDAYS)
@@ -47,20 +50,23 @@ def import_schedule(session: Session, text: str, year: int, source: str, *, desk
         return result
     before = office_calendar(session)
     store_year(session, table, year, source)
-    moved = honour_printed_dates(session, by, before, _year(year))
+    moved = honour_printed_dates(session, by, before, _year(year), at)
     detail = {"year": year, "source": source, "days_off": result.days_off, "working_days": result.working_days}
     record_at_desk(session, by, AuditAction.HOLIDAYS_CHANGED, str(year), detail | _moved(moved))
     return ScheduleImport(year, result.days_off, result.working_days, (), moved)
 
 
-def set_holiday(session: Session, day: dt.date, kind: str | None, *, desk: Desk | None = None) -> tuple[str, ...]:
+def set_holiday(
+    session: Session, day: dt.date, kind: str | None, *, desk: Desk | None = None, at: dt.datetime | None = None
+) -> tuple[str, ...]:
     """Mark one day off (``"off"``) or working (``"work"``), or (``None``) return it to the weekly rhythm; the open
-    cases whose dates it moved later (:func:`counter.actions.cases.date_moves.honour_printed_dates`)."""
+    cases whose dates it moved later (:func:`counter.actions.cases.date_moves.honour_printed_dates`), their lines
+    written at ``at`` (now unless given)."""
     by = this_desk(desk)
     require(session, by.actor, Permission.EDIT_HOLIDAYS)
     before = office_calendar(session)
     set_day(session, day, kind)
-    moved = honour_printed_dates(session, by, before, [day])
+    moved = honour_printed_dates(session, by, before, [day], at)
     detail = {"day": day.isoformat(), "kind": kind}
     record_at_desk(session, by, AuditAction.HOLIDAYS_CHANGED, day.isoformat(), detail | _moved(moved))
     return moved

@@ -489,7 +489,7 @@ def _import_body(
         ctx.updates(records, retry, tally)
         # the hall's holidays taken in: this township's open dates counted again, the later governing; after the
         # update's baseline, so that the moves go to the hall with the township's next package
-        honour_printed_dates(session, desk, before, _holiday_years(records))
+        honour_printed_dates(session, desk, before, _holiday_years(records), now)
     retrack_after(session, above)  # a township's withdrawal or lapse takes items off their departments' queues
     sync_store.add_import(
         session, header.from_site, header.kind.value, header.export_no, now, package.content_hash,

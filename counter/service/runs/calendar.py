@@ -22,8 +22,8 @@ def early_lapses(work: Session, call: Call, request: CalendarAsked) -> tuple[Ear
 
 
 def import_schedule(work: Session, call: Call, request: ImportSchedule) -> ScheduleImport:
-    return holidays.import_schedule(work, request.text, request.year, request.source, desk=call.desk)
+    return holidays.import_schedule(work, request.text, request.year, request.source, desk=call.desk, at=call.now)
 
 
 def set_holiday(work: Session, call: Call, request: SetHoliday) -> tuple[str, ...]:
-    return holidays.set_holiday(work, request.day, request.kind, desk=call.desk)
+    return holidays.set_holiday(work, request.day, request.kind, desk=call.desk, at=call.now)
