@@ -109,3 +109,11 @@ _.package_summary  # counter/actions/sync/packages.py
 
 # --- the service's catalogue (its operations and their runs, reached by name: tests/test_dead_code.py BY_NAME) ------
 _.operations  # counter/service/catalogue.py: every declared operation by name, for the reference (tools/)
+
+# --- the hall server's bounds and figures: reached by their frameworks, not by name in the app ---------------------
+_.BoundedLoop  # counter/server/bounds.py: uvicorn takes its loop factory by import path ("counter.server.bounds:...")
+_.max_size  # counter/server/bounds.py _LeanTLS: asyncio's SSLProtocol reads its buffer size from this attribute
+_._make_ssl_transport  # counter/server/bounds.py: asyncio's event loop calls this override for every TLS connection
+_.describe  # counter/server/metrics.py: prometheus_client asks a collector to describe itself at registration
+_.total_tokens  # counter/server/ready.py: anyio's thread limiter, set to size Starlette's worker threads
+_.PAD_REASON_LABELS  # counter/ui/pad/words.py: the 差评 reasons listed so the translation files carry them

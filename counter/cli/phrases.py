@@ -321,7 +321,6 @@ CASE_TAKE_EXPECTED = {
     "whole_number": tr("整数"),
     "true_false": tr("true 或 false"),
     "codes": tr('实施编码的列表，写作 ["…", "…"]'),
-    "date": tr('日期，写作 "YYYY-MM-DD"'),
 }
 CASE_TAKE_PARTY_PROBLEM = tr("{problem}：{why}")
 CASE_TAKE_ERRORS_JOIN = tr("；")

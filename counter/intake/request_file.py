@@ -96,7 +96,6 @@ class Expected(StrEnum):
     OBJECT = "object"
     TEXT = "text"
     WHOLE_NUMBER = "whole_number"
-    DATE = "date"  # text YYYY-MM-DD
     TRUE_FALSE = "true_false"
     CODES = "codes"  # a list of texts: 第一项's 实施编码
 
