@@ -33,6 +33,7 @@ import subprocess
 import sys
 import termios
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -173,11 +174,18 @@ def deb(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return built
 
 
+@pytest.fixture
+def root(tmp_path: Path) -> Iterator[Path]:
+    """A copy of the bare root for this run, removed after it (with PostgreSQL installed, 1.4 GB)."""
+    copy = tmp_path / "root"
+    subprocess.run(["cp", "-a", "--reflink=auto", str(bare_root()), str(copy)], check=True)
+    yield copy
+    shutil.rmtree(copy, ignore_errors=True)
+
+
 def test_on_a_bare_debian_12_the_manuals_chapter_gives_a_hall_whose_two_desks_take_an_intake(
-    deb: Path, tmp_path: Path
+    deb: Path, root: Path
 ) -> None:
-    root = tmp_path / "root"
-    subprocess.run(["cp", "-a", "--reflink=auto", str(bare_root()), str(root)], check=True)
     hall = root / "hall"  # the technician's folder: the .deb, the script, a desk's intake
     hall.mkdir()
     shutil.copy(deb, hall / deb.name)
