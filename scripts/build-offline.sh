@@ -217,6 +217,8 @@ mkdir -p "$deb/usr/lib/sysusers.d" "$deb/usr/lib/tmpfiles.d"
 cp packaging/linux/deb/counter.sysusers "$deb/usr/lib/sysusers.d/counter.conf"
 cp packaging/linux/deb/counter.tmpfiles "$deb/usr/lib/tmpfiles.d/counter.conf"
 install -m 0755 packaging/linux/deb/postinst packaging/linux/deb/postrm "$deb/DEBIAN/"
+# the 运维手册's set-up of a hall server as a script, for the technician who installs the package on one
+install -m 0644 docs/hall-setup.sh "$deb/usr/share/doc/counter/hall-setup.sh"
 cat > "$deb/usr/share/doc/counter/copyright" <<EOF
 counter (一件事一次办 综合受理窗口) is licensed under the Apache License 2.0: /opt/counter/LICENSE.
 The libraries, fonts and interpreter inside it, and their licences: /opt/counter/licenses/ (THIRD-PARTY.md first).

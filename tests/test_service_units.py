@@ -11,6 +11,7 @@ import os
 import re
 import shlex
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import text
@@ -166,21 +167,60 @@ def test_the_packages_sysusers_and_tmpfiles_make_the_servers_user_and_folders(tm
     assert (root / "etc" / "counter").is_dir()
 
 
-def _postinst(tmp_path: Path, *args: str, serve_env: bool = False) -> list[str]:
-    """The .deb's postinst run with each command it may call replaced by one that notes its arguments."""
+@dataclass
+class _Postinst:
+    """The .deb's postinst as run here: its exit status, what it said, and the commands it called, in order."""
+
+    returncode: int
+    said: str
+    calls: list[str]
+
+
+#: the commands the postinst may call, each replaced by one that notes its arguments; runuser notes its user and
+#: runs the rest, so that the commands run as another user are stubs too
+_STUBS = ("systemd-sysusers", "systemd-tmpfiles", "systemctl", "logger", "id", "install", "pg_dump", "counter")
+
+
+def _postinst(tmp_path: Path, *args: str, serve_env: bool = False, running: bool = False, fails: str = "") -> _Postinst:
+    """The .deb's postinst run with its machine (systemd, serve.env, the backups' folder) the test's own.
+
+    ``running``: the server is active when it starts; ``fails``: the stub that exits 1 (``pg_dump``,
+    ``counter``, ``systemctl start``)."""
     stubs = tmp_path / "bin"
     stubs.mkdir(exist_ok=True)
     calls = tmp_path / "calls"
     calls.write_text("")
-    for command in ("systemd-sysusers", "systemd-tmpfiles", "systemctl"):
+    for command in _STUBS:
         stub = stubs / command
-        stub.write_text(f'#!/bin/sh\necho "{command} $*" >> "{calls}"\n', encoding="utf-8")
+        body = f'echo "{command} $*" >> "{calls}"\n'
+        if fails and command == fails.partition(" ")[0]:
+            body += f'case "$*" in "{fails.partition(" ")[2]}"*) exit 1;; esac\n'
+        if command == "systemctl":
+            body += f'[ "$1" = is-active ] && exit {0 if running else 3}\n'
+        if command == "install":  # install -d: the folder made (its owner is root's business)
+            body += 'for last; do :; done\nmkdir -p "$last"\n'
+        if command == "pg_dump":  # the dump is written where --file= says
+            body += 'for a; do case "$a" in --file=*) echo dump > "${a#--file=}";; esac; done\n'
+        if command == "counter":  # the database's URL, as the environment gives it
+            body += f'echo "COUNTER_DB_URL=$COUNTER_DB_URL" >> "{calls}"\n'
+        stub.write_text(f"#!/bin/sh\n{body}exit 0\n", encoding="utf-8")
         stub.chmod(0o755)
+    runuser = stubs / "runuser"
+    runuser.write_text(f'#!/bin/sh\necho "runuser $1 $2" >> "{calls}"\nshift 3\nexec "$@"\n', encoding="utf-8")
+    runuser.chmod(0o755)
+    systemd = tmp_path / "run-systemd-system"
+    systemd.mkdir(exist_ok=True)
+    env_file = tmp_path / "serve.env"
+    if serve_env:
+        env_file.write_text(f"COUNTER_DB_URL='{_SERVED_URL}'\nCOUNTER_HOME=/var/lib/counter\n", encoding="utf-8")
     script = (DEB / "postinst").read_text(encoding="utf-8")
-    # the machine's /run/systemd/system and /etc/counter/serve.env, as the test says they are
-    script = script.replace("-d /run/systemd/system", "-n yes").replace(
-        "-f /etc/counter/serve.env", "-n yes" if serve_env else "-n ''"
-    )
+    for theirs, ours in (
+        ("SERVE_ENV=/etc/counter/serve.env", f"SERVE_ENV={env_file}"),
+        ("BACKUPS=/var/backups/counter", f"BACKUPS={tmp_path / 'backups'}"),
+        ("SYSTEMD=/run/systemd/system", f"SYSTEMD={systemd}"),
+    ):
+        assert theirs in script
+        script = script.replace(theirs, ours)
     done = subprocess.run(
         ["sh", "-c", script, "postinst", *args],
         env={"PATH": f"{stubs}:/usr/bin:/bin"},
@@ -188,17 +228,69 @@ def _postinst(tmp_path: Path, *args: str, serve_env: bool = False) -> list[str]:
         text=True,
         check=False,
     )
-    assert done.returncode == 0, done.stderr
-    return calls.read_text().splitlines()
+    return _Postinst(done.returncode, done.stderr, calls.read_text().splitlines())
+
+
+#: a hall's URL as the manual writes it: a "/" and a "?" in the password, the CA's path in the query
+_SERVED_URL = "postgresql+psycopg://counter:mi/ma?2026@hall-server/counter?sslmode=verify-full&sslrootcert=/etc/counter/hall-ca.crt"
 
 
 def test_the_packages_postinst_makes_the_user_and_enables_nothing(tmp_path: Path) -> None:
-    assert _postinst(tmp_path, "configure", "") == [
+    installed = _postinst(tmp_path, "configure", "")
+    assert installed.returncode == 0, installed.said
+    assert installed.calls == [
         "systemd-sysusers counter.conf",
         "systemd-tmpfiles --create counter.conf",
         "systemctl daemon-reload",
     ]
-    # an upgrade of a hall whose server is set up: it runs the new program (if it ran); still nothing enabled
-    upgraded = _postinst(tmp_path, "configure", "0.0.9", serve_env=True)
-    assert upgraded[-1] == "systemctl try-restart counter-serve.service"
-    assert not [call for call in upgraded if " enable" in call or " start" in call]
+    # an upgrade of a machine whose hall server was never set up: nothing more
+    assert _postinst(tmp_path, "configure", "0.0.9").calls == installed.calls
+
+
+def test_an_upgrade_stops_the_server_backs_up_migrates_and_starts_it_again(tmp_path: Path) -> None:
+    upgraded = _postinst(tmp_path, "configure", "0.0.9", serve_env=True, running=True)
+    assert upgraded.returncode == 0, upgraded.said
+    dump = tmp_path / "backups" / "before-upgrade-from-0.0.9.dump"
+    assert upgraded.calls[3:] == [
+        "systemctl is-active --quiet counter-serve.service",
+        "systemctl stop counter-serve.service",
+        "id postgres",  # the database's server is on this machine
+        f"install -d -o postgres -g postgres -m 0700 {tmp_path / 'backups'}",
+        "runuser -u postgres",  # the database's administrator, over this machine's socket: no password
+        f"pg_dump --format=custom --file={dump}.part counter",
+        "runuser -u counter",  # the server's own login, from serve.env: on no command line
+        "counter db upgrade --lock-timeout 5",
+        f"COUNTER_DB_URL={_SERVED_URL}",
+        "systemctl start counter-serve.service",
+    ]
+    assert dump.read_text() == "dump\n"  # complete, under its own name
+    assert f"升级前的数据库备份：{dump}" in upgraded.said
+    assert not [call for call in upgraded.calls if " enable" in call]
+    # a server the technician had stopped is backed up and migrated, and left stopped
+    was_stopped = _postinst(tmp_path, "configure", "0.0.9", serve_env=True)
+    assert was_stopped.returncode == 0, was_stopped.said
+    assert "counter db upgrade --lock-timeout 5" in was_stopped.calls
+    assert not [call for call in was_stopped.calls if call.startswith(("systemctl stop", "systemctl start"))]
+
+
+def test_an_upgrade_that_fails_leaves_the_server_stopped_and_says_why(tmp_path: Path) -> None:
+    # no backup, no migration
+    unsaved = _postinst(tmp_path, "configure", "0.0.9", serve_env=True, running=True, fails="pg_dump")
+    assert unsaved.returncode == 1
+    assert "systemctl stop counter-serve.service" in unsaved.calls
+    assert not [call for call in unsaved.calls if call.startswith(("counter", "systemctl start"))]
+    assert not (tmp_path / "backups" / "before-upgrade-from-0.0.9.dump").exists()
+    assert "升级前的数据库备份没有做成：大厅服务端已停下，数据库没有升级。" in unsaved.said
+    [logged] = [call for call in unsaved.calls if call.startswith("logger")]
+    assert logged.startswith("logger -p daemon.err -t counter-upgrade -- 升级前的数据库备份没有做成")
+    # a migration refused (one transaction: nothing changed): the server is not started on the old schema
+    unmigrated = _postinst(tmp_path, "configure", "0.0.9", serve_env=True, running=True, fails="counter db")
+    assert unmigrated.returncode == 1
+    assert "counter db upgrade --lock-timeout 5" in unmigrated.calls
+    assert "systemctl start counter-serve.service" not in unmigrated.calls
+    assert "数据库结构没有升级" in unmigrated.said
+    assert "before-upgrade-from-0.0.9.dump" in unmigrated.said
+    # migrated, but the new server does not start: said, and the configuration fails
+    unstarted = _postinst(tmp_path, "configure", "0.0.9", serve_env=True, running=True, fails="systemctl start")
+    assert unstarted.returncode == 1
+    assert "数据库已升级，但新版本的服务端没有启动起来" in unstarted.said

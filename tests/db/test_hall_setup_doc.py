@@ -260,7 +260,7 @@ def test_the_manuals_hall_set_up_runs_serves_and_upgrades(server: PgCluster, tmp
     # 7: a desk registered; its key in a file only root reads
     [register] = blocks("7")
     hall.run(register, env=served)
-    key_file = tmp_path / "desk-8.key"
+    key_file = hall.home / "desk-8.key"  # in root's home, never the folder the shell was last in
     assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
     desk_key = key_file.read_text(encoding="utf-8").strip().splitlines()[-1]
 

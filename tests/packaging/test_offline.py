@@ -347,6 +347,10 @@ def test_the_deb_puts_the_same_program_in_opt_counter(built: Built, tmp_path: Pa
     deb = REPO / "packaging" / "linux" / "deb"
     for made, source in (("sysusers.d", "counter.sysusers"), ("tmpfiles.d", "counter.tmpfiles")):
         assert (root / "usr" / "lib" / made / "counter.conf").read_bytes() == (deb / source).read_bytes()
+    # the 运维手册's hall set-up, for the technician
+    assert (root / "usr" / "share" / "doc" / "counter" / "hall-setup.sh").read_bytes() == (
+        REPO / "docs" / "hall-setup.sh"
+    ).read_bytes()
     for script in ("postinst", "postrm"):
         assert (control / script).read_bytes() == (deb / script).read_bytes()
         assert (control / script).stat().st_mode & 0o111
