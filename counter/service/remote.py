@@ -39,6 +39,7 @@ import select
 import ssl
 import threading
 import time
+import weakref
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -153,6 +154,8 @@ class Remote:
         self._context.minimum_version = ssl.TLSVersion.TLSv1_2
         self._waits = retry_waits_s
         self._idle: list[http.client.HTTPSConnection] = []  # kept alive, none in use; the last given back first
+        # a transport let go without close() closes its kept connections with it, not at some later collection
+        weakref.finalize(self, _close_idle, self._idle)
         self._slots = threading.BoundedSemaphore(POOL_SIZE)  # one a connection, idle or in use
         self._lock = threading.Lock()
         self._closed = 0  # close()s so far: a connection out at one is closed when it comes back
@@ -204,7 +207,8 @@ class Remote:
         """Close the idle connections (the desk's end); one in use is closed when its call ends; a later call opens a
         new one."""
         with self._lock:
-            idle, self._idle = self._idle, []
+            idle = list(self._idle)
+            self._idle.clear()  # the same list: the finalizer below holds it
             self._closed += 1
         for connection in idle:
             connection.close()
@@ -357,3 +361,10 @@ def _refusal(status: int, data: Any) -> Refused:
     if isinstance(data, dict) and data.get("field"):  # the server's word for the request it could not read
         log.warning("the hall server refused the request (%s): %s", data.get("field"), data.get("problem", ""))
     return Refused(status, str(reason))
+
+
+def _close_idle(idle: list[http.client.HTTPSConnection]) -> None:
+    """The idle connections of a transport nobody holds any more: closed, their descriptors given back at once."""
+    for connection in idle:
+        connection.close()
+    idle.clear()
