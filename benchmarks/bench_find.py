@@ -66,7 +66,7 @@ _FLOORS = {
     LookupKind.ID_NUMBER: _FOUND.replace("{cond}", "c.applicant_id_key = {p}"),
     LookupKind.PHONE: _FOUND.replace("{cond}", "(c.applicant_phone_key = {p} OR c.notify_phone_key = {p})"),
 }
-# on PostgreSQL the sequence is asked as the app asks it, by the expression its index holds (migration 0030)
+# on PostgreSQL the sequence is asked as the app asks it, by the expression its index holds
 _TAIL_POSTGRES = _FOUND.replace("{cond}", f"split_part(c.case_no, '{SEQUENCE_MARK}', 4) = {{p}}")
 _NAME_SQLITE = _FOUND.replace("{cond}", "c.applicant_name >= {p} AND c.applicant_name < {p}")
 _NAME_POSTGRES = _FOUND.replace("{cond}", "c.applicant_name LIKE {p}")

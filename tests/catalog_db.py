@@ -109,7 +109,7 @@ def kept_in_clear_at(conn: Connection) -> None:
 
 def _ratings_kept_in_clear(conn: Connection) -> bool:
     """The raters' numbers opened, the insert-only trigger set aside for it (it lets no value be opened) and put
-    back as migration 0047 made it; whether there were any."""
+    back as the baseline migration made it; whether there were any."""
     import importlib
 
     from counter.db.sealed import unseal
@@ -126,8 +126,8 @@ def _ratings_kept_in_clear(conn: Connection) -> bool:
     if postgres:
         conn.execute(text("ALTER TABLE rating ENABLE TRIGGER trg_rating_final"))
     else:
-        migration = importlib.import_module("counter.db.migrations.versions.0047_rating_rater_sealed")
-        conn.execute(text(migration.SQLITE_UPDATE_TRIGGER))
+        migration = importlib.import_module("counter.db.migrations.versions.0001_baseline")
+        conn.execute(text(migration.SQLITE_RATING_UPDATE_TRIGGER))
     return True
 
 

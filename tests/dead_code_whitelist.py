@@ -34,7 +34,6 @@ _.process_bind_param  # counter/db/sealed.py: SQLAlchemy seals each value it wri
 _.process_result_value  # counter/db/sealed.py: SQLAlchemy opens each value it reads
 _.find_spec  # counter/ui/warm_pace.py: Python's import system asks each finder on sys.meta_path
 _.fullname  # counter/ui/warm_pace.py: find_spec's argument, named as the import system passes it
-_.open_all  # counter/db/sealing.py: migrations 0045 and 0047 taken back (their downgrades) open every value
 _.period_source  # counter/platform/rating_page.py: the rule the 补充评价 period is taken from, for the integrator
 _.isolation_level  # counter/db/migrate.py: sqlite3 reads it: None leaves transactions to the explicit BEGIN
 _.makeToUnicodeCMap  # counter/documents/fonts.py: reportlab calls the function set on its module

@@ -223,6 +223,25 @@ def test_a_database_from_a_newer_program_is_refused(capsys: pytest.CaptureFixtur
     assert "更新版本" in err
 
 
+def test_a_database_from_before_the_first_release_is_refused_in_chinese(
+    capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture, db: str
+) -> None:
+    """Its revision was folded into the baseline: named for what it is, not as a newer program's, nor upgraded."""
+    from sqlalchemy import text
+
+    from counter.db.engine import make_engine
+    from counter.words.database import SCHEMA_PRE_RELEASE
+
+    with make_engine(db).begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '0050_pledge_steps'"))
+    for command in (["db", "upgrade"], ["catalog", "list"]):
+        code, _, err = run(capsys, *command, "--db", db)
+        assert (code, err.strip()) == (1, SCHEMA_PRE_RELEASE)
+    assert "0050_pledge_steps" in caplog.text
+    with make_engine(db).connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0050_pledge_steps"
+
+
 @pytest.mark.parametrize(
     ("argv", "window"),
     [

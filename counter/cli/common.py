@@ -245,7 +245,14 @@ def failure_text(err: Exception) -> str:
 
 def _store_failure_text(err: Exception) -> str:
     from counter.access.not_permitted import NotPermitted
-    from counter.host.database_faults import DatabaseMissing, DatabaseReadOnly, DbFault, SchemaTooNew, StoreFault
+    from counter.host.database_faults import (
+        DatabaseMissing,
+        DatabaseReadOnly,
+        DbFault,
+        SchemaPreRelease,
+        SchemaTooNew,
+        StoreFault,
+    )
     from counter.host.errors import report_unexpected
     from counter.words.access import not_permitted
     from counter.words.at_command_line import database_missing_text, database_read_only_text, fault_text
@@ -257,10 +264,11 @@ def _store_failure_text(err: Exception) -> str:
         return database_read_only_text(str(err.path))
     if isinstance(err, NotPermitted):  # the action refused the signed-in account, or nobody signed in
         return not_permitted(err.permission, err.signed_in, err.single_desk)
-    if isinstance(err, SchemaTooNew):
-        return tr("数据库由更新版本的程序写入（结构版本 {revision}），本程序不能打开，请升级程序。").format(
-            revision=err.revision
-        )
+    if isinstance(err, SchemaTooNew):  # one from before the first release: the upgrade logged its revision
+        from counter.words.database import SCHEMA_PRE_RELEASE
+
+        too_new = tr("数据库由更新版本的程序写入（结构版本 {revision}），本程序不能打开，请升级程序。")
+        return SCHEMA_PRE_RELEASE if isinstance(err, SchemaPreRelease) else too_new.format(revision=err.revision)
     if isinstance(err, StoreFault) and err.fault is not DbFault.OTHER:
         log.error("database fault %s: %s", err.fault.value, err.detail)
         return fault_text(err.fault.value, err.server)

@@ -166,7 +166,7 @@ def cases_found(session: Session, lookup: Lookup, since: dt.date, limit: int, lo
     """The cases received on or after ``since`` that ``lookup`` names, newest first (F7 without a full number), with
     whether accounts exist and the account of ``login``, which decide whether the ID numbers may be shown whole.
 
-    One statement, read along the index of what was typed (migrations 0026 and 0030): a number's last digits seek
+    One statement, read along the index of what was typed: a number's last digits seek
     the sequence on PostgreSQL (``ix_case_sequence``) and on SQLite walk the period's numbers newest first
     (``ix_case_received_on_case_no``) and stop at the page; an ID number, a phone or a name seek their own index and
     read only its period's entries (an ID number and a phone by their keyed index: the columns are sealed).  The
@@ -176,10 +176,10 @@ def cases_found(session: Session, lookup: Lookup, since: dt.date, limit: int, lo
     c, account = models.Case, models.Account
     match lookup.kind:
         case LookupKind.NUMBER_TAIL if session.get_bind().dialect.name == "postgresql":
-            found = func.split_part(c.case_no, SEQUENCE_MARK, 4) == lookup.text  # ix_case_sequence (migration 0030)
+            found = func.split_part(c.case_no, SEQUENCE_MARK, 4) == lookup.text  # ix_case_sequence
         case LookupKind.NUMBER_TAIL:  # the sequence, whole: 0002 is not 10002
             found = c.case_no.endswith(SEQUENCE_MARK + lookup.text, autoescape=True)
-        case LookupKind.ID_NUMBER:  # sealed: sought by its keyed index (counter.db.sealed, migration 0045)
+        case LookupKind.ID_NUMBER:  # sealed: sought by its keyed index (counter.db.sealed)
             found = c.applicant_id_key == (lookup_index(lookup.text) or _NOWHERE)
         case LookupKind.PHONE:
             key = lookup_index(lookup.text) or _NOWHERE

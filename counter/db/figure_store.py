@@ -7,7 +7,7 @@ row per day, desk, clerk, bundle or site.  The definitions are the domain's (:mo
 counts, and ``tests/actions/test_period_figures.py`` holds the sums equal to the domain's own computation on a varied
 dataset, on SQLite and PostgreSQL.
 
-Every query starts from an indexed date range (migrations 0013, 0015): the cases by the day they were taken or
+Every query starts from an indexed date range: the cases by the day they were taken or
 accepted, with the standing each keeps of its rating (:mod:`counter.db.service_standing`) in the index beside them;
 the rectifications by the day they opened.  A line is identified by its *part*: (day,), (site, desk), (clerk,),
 (bundle code,) or (site,), as :func:`counter.ratings.figures.line_key` takes it; days come back as ISO text.

@@ -3,7 +3,8 @@
 Start-up only reads ``alembic_version`` and the sealing's work list (two queries) and compares the first with
 :data:`HEAD`; Alembic itself is imported only when there is work to do, so a
 migrated desk starts without it.  A database written by a newer program is
-refused rather than touched.
+refused rather than touched, and so is one made before the first release (:data:`PRE_RELEASE`): the migrations
+that built it were folded into the baseline, so nothing leads from it to this schema.
 
 The whole upgrade is one transaction.  On PostgreSQL it waits at most ``lock_timeout`` for each lock it needs
 (:data:`LOCK_TIMEOUT_S` unless told otherwise): a migration that alters a table must have it to itself, and while
@@ -15,6 +16,7 @@ rewrites a big table is seen working, not hung.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from enum import StrEnum
@@ -23,8 +25,8 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, inspect, text
 
-from counter.db.revision import HEAD, LOCK_TIMEOUT_S, Step
-from counter.host.database_faults import SchemaTooNew
+from counter.db.revision import HEAD, LOCK_TIMEOUT_S, PRE_RELEASE, Step
+from counter.host.database_faults import SchemaPreRelease, SchemaTooNew
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -32,6 +34,8 @@ if TYPE_CHECKING:
 __all__ = [
     "HEAD",
     "LOCK_TIMEOUT_S",
+    "PRE_RELEASE",
+    "SchemaPreRelease",
     "SchemaState",
     "SchemaTooNew",
     "Step",
@@ -41,6 +45,8 @@ __all__ = [
     "upgrade_to",
 ]
 
+log = logging.getLogger(__name__)
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
@@ -49,6 +55,7 @@ class SchemaState(StrEnum):
     EMPTY = "empty"
     OLDER = "older"
     NEWER = "newer"  # written by a newer version of the program
+    PRE_RELEASE = "pre_release"  # made before the first release, by a migration folded into the baseline
 
 
 def _config(engine_url: str) -> Config:
@@ -79,6 +86,8 @@ def schema_state(engine: Engine) -> tuple[SchemaState, str | None]:
         return SchemaState.CURRENT, revision
     if revision is None:
         return SchemaState.EMPTY, None
+    if revision in PRE_RELEASE:
+        return SchemaState.PRE_RELEASE, revision
     if revision in known_revisions():
         return SchemaState.OLDER, revision
     return SchemaState.NEWER, revision
@@ -87,12 +96,16 @@ def schema_state(engine: Engine) -> tuple[SchemaState, str | None]:
 def upgrade(
     engine: Engine, lock_timeout_s: float = LOCK_TIMEOUT_S, progress: Callable[[Step], None] | None = None
 ) -> SchemaState:
-    """Migrate to :data:`HEAD`; return the state found before.  Refuses a newer database.
+    """Migrate to :data:`HEAD`; return the state found before.  Refuses a newer database, and one made before the
+    first release (:class:`SchemaPreRelease`), untouched.
 
     ``lock_timeout_s``: PostgreSQL's ``lock_timeout`` for the upgrade's transaction (0: wait however long it takes);
     ``progress``: told of each migration as it starts and as it ends.
     """
     state, revision = schema_state(engine)
+    if state is SchemaState.PRE_RELEASE:
+        log.error("database schema %s is from before the first release: no migration leads from it", revision)
+        raise SchemaPreRelease(revision or "")
     if state is SchemaState.NEWER:
         raise SchemaTooNew(revision or "")
     if state is not SchemaState.CURRENT:
@@ -102,7 +115,7 @@ def upgrade(
 
 
 def _finish_sealing(engine: Engine, progress: Callable[[Step], None] | None) -> None:
-    """The rows still to seal (migration 0045) or to move to a new data key, a batch to a transaction after the
+    """The rows still to seal or to move to a new data key, a batch to a transaction after the
     upgrade's own (:mod:`counter.db.sealing`): one read of a table of no rows where there is nothing to do."""
     from counter.db.sealing import finish_pending
 

@@ -1,7 +1,7 @@
 """Ratings in the database: requests, ratings, lapses, rectifications, appeals.
 
 Every write here is an INSERT; there is no function that changes or removes a
-row, and the tables refuse it themselves (triggers of migration 0004, and the
+row, and the tables refuse it themselves (the schema's triggers, and the
 ORM's :class:`counter.db.models.RowIsFinal`).  A request's status is which of
 its answers exists — a rating or a lapse — and a rectification's state is its
 newest history line.  Times are stored in UTC; SQLite hands them back without a

@@ -1,8 +1,8 @@
-"""Sealing the rows in place: those written in clear before migration 0045, and every value again at a key rotation.
+"""Sealing the rows in place: those listed as written in clear, and every value again at a key rotation.
 
-Why here and not in the migration.  An upgrade is one transaction (:mod:`counter.db.migrate`): a hall's millions of
-cases sealed in it would be lost whole by a kill an hour in, and the desks would wait the hour.  The migration only
-lists the work (``data_sealing``); this walks the tables a batch to a transaction, each batch reported as a
+Why here and not in a migration.  An upgrade is one transaction (:mod:`counter.db.migrate`): a hall's millions of
+cases sealed in it would be lost whole by a kill an hour in, and the desks would wait the hour.  A migration that
+seals only lists the work (``data_sealing``); this walks the tables a batch to a transaction, each batch reported as a
 :class:`Step`, and removes the row when nothing is left.  A value is either clear, sealed under an old key or sealed
 under the key the work seals with, and each batch writes only the first two: a run killed half way loses nothing
 (the batch in hand rolls back) and the next run (the next start, or the rotation asked again) takes up where it
@@ -23,14 +23,14 @@ from typing import Any
 from sqlalchemy import Engine, column, func, select, table, text
 from sqlalchemy.engine import Connection
 
-from counter.db.sealed import CASE_INDEXES, CASE_SEALED, UNREADABLE, index_of, is_sealed, key_id_of, seal, unseal
+from counter.db.sealed import CASE_INDEXES, CASE_SEALED, index_of, is_sealed, key_id_of, seal, unseal
 from counter.host import paths
-from counter.host.data_key import DataKeys, add_data_key, drop_keys_below, ensure_data_keys, read_data_keys
+from counter.host.data_key import DataKeys, add_data_key, drop_keys_below, ensure_data_keys
 from counter.host.migration_step import Step
 
 BATCH = 500
 SEAL, ROTATE = "seal", "rotate"
-STEP_NAME = {SEAL: "0045_personal_sealed", ROTATE: "data_key_rotated"}
+STEP_NAME = {SEAL: "personal_data_sealed", ROTATE: "data_key_rotated"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,15 +47,13 @@ CASE = Walk("case", "id", CASE_SEALED, CASE_INDEXES)
 OUTBOX = Walk("outbox_message", "id", ("phone",))
 PARTY = Walk("party", "id_key", ("id_no", "phone", "address"))
 DRAFT = Walk("draft", "desk_key", ("content",))
-#: a rating is insert-only: its trigger (migration 0047) lets through only the UPDATE this walk writes, the rater's
+#: a rating is insert-only: its trigger (the baseline) lets through only the UPDATE this walk writes, the rater's
 #: number sealed where it was clear or under an older key, every other column as it was
 RATING = Walk("rating", "id", ("rater_id_no",))
-#: an idempotency receipt's answer (migration 0048): sealed again by a rotation, so that a desk's retry across it is
+#: an idempotency receipt's answer: sealed again by a rotation, so that a desk's retry across it is
 #: still answered (a receipt lives minutes: none is ever in clear)
 RECEIPT = Walk("operation_receipt", "key", ("response",))
-#: the tables migration 0045 sealed (and its way back opens)
-WALKS_0045 = (CASE, OUTBOX, PARTY, DRAFT)
-WALKS = (*WALKS_0045, RATING, RECEIPT)
+WALKS = (CASE, OUTBOX, PARTY, DRAFT, RATING, RECEIPT)
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,23 +183,3 @@ def _move_party(connection: Connection, old: str, new: str, changed: dict[str, s
         connection.execute(t.delete().where(t.c.id_key == old))
         return
     _update(connection, PARTY, old, {"id_key": new, **changed})
-
-
-def open_all(connection: Connection, walks: Sequence[Walk] = WALKS_0045) -> None:
-    """Every sealed value written back in clear, the keyed indexes emptied, each party keyed by its number again:
-    migration 0045 (or with ``walks`` (RATING,), 0047) taken back (support and the migration tests), where the old
-    columns' lengths return.  A value whose key is not on this machine is left as it is (and the way back then fails
-    on PostgreSQL, as it must)."""
-    keys = read_data_keys(paths.site_key_path())
-    for walk in walks:
-        t = table(walk.table, column(walk.key), *(column(c) for c in walk.sealed))
-        for key, *values in connection.execute(select(t.c[walk.key], *(t.c[c] for c in walk.sealed))).all():
-            clear: dict[str, str] = {}
-            for name, stored in zip(walk.sealed, values, strict=True):
-                opened = unseal(stored or "", keys)
-                clear[name] = stored if opened == UNREADABLE and is_sealed(stored or "") else opened
-            if walk is PARTY:
-                clear["id_key"], clear["id_no"] = clear["id_no"] or str(key), ""
-            if walk is CASE:
-                clear |= {index: "" for index, _ in CASE_INDEXES}
-            _update(connection, walk, key, clear)

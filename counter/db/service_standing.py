@@ -5,11 +5,11 @@ was rated.  Read from the first round's request, its rating, its lapse, the uphe
 rectifications joined to each case, that cost a second on PostgreSQL for a league's month of 110,000 cases, and
 grew with the league: the joins read those tables whole (millions of rows) to match a month's share of them.  So
 the case row keeps the answer — its standing, one word, and the desk and clerk of the first round (who served) —
-and the month is counted from the cases' figure index alone (migration 0015).
+and the month is counted from the cases' figure index alone.
 
 Every writer of one of those facts rewrites the standing of its case in the same transaction: the rating store (a
 request, a rating, a lapse, an appeal, a rectification's line) and the sync import
-(:func:`counter.db.sync.case_parts.merge_ratings`); migration 0015 filled it in for the cases before.  The standing
+(:func:`counter.db.sync.case_parts.merge_ratings`).  The standing
 is worked out again from all the case's facts, not moved by the one written, so the order facts arrive in (a
 package brings a rating with its appeal and its rectification's lines) cannot leave it wrong.  A case new to a
 site by sync has all its facts in its record: the import writes its row with the standing they give

@@ -77,6 +77,13 @@ class SchemaTooNew(Exception):
         self.revision = revision
 
 
+class SchemaPreRelease(SchemaTooNew):
+    """The database was made by a build from before the first release (its revision is one of
+    :data:`counter.db.revision.PRE_RELEASE`): no migration of this program leads from it, so it is refused untouched.
+
+    A kind of :class:`SchemaTooNew` for every face that refuses a schema it cannot open; the faces word it apart."""
+
+
 class DatabaseMissing(Exception):
     """The configured database file is not there, and is not to be made by opening it."""
 

@@ -14,8 +14,16 @@ import logging
 import socket
 import ssl
 
-from counter.host.database_faults import DatabaseMissing, DatabaseReadOnly, DbFault, SchemaTooNew, StoreFault
+from counter.host.database_faults import (
+    DatabaseMissing,
+    DatabaseReadOnly,
+    DbFault,
+    SchemaPreRelease,
+    SchemaTooNew,
+    StoreFault,
+)
 from counter.words.at_command_line import database_missing_text, database_read_only_text, fault_text
+from counter.words.database import SCHEMA_PRE_RELEASE
 from counter.words.translate import tr
 
 log = logging.getLogger(__name__)
@@ -91,6 +99,8 @@ def database_refusal(err: Exception) -> str | None:
     if isinstance(err, StoreFault):
         log.error("database fault %s: %s", err.fault.value, err.detail)
         return PLAIN if err.fault is DbFault.PLAIN_CONNECTION else fault_text(err.fault.value, err.server)
+    if isinstance(err, SchemaPreRelease):  # the upgrade logged its revision
+        return SCHEMA_PRE_RELEASE
     if isinstance(err, SchemaTooNew):
         return TOO_NEW.format(revision=err.revision)
     if isinstance(err, DatabaseMissing):

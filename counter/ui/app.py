@@ -30,6 +30,7 @@ from counter.host.database_faults import (
     DatabaseMissing,
     DatabaseReadOnly,
     DbFault,
+    SchemaPreRelease,
     SchemaTooNew,
     StoreFault,
 )
@@ -135,6 +136,10 @@ def open_database(service: InProcess | Any) -> str | None:
     """
     try:
         served(service).open()
+    except SchemaPreRelease:  # the upgrade logged its revision
+        from counter.words.database import SCHEMA_PRE_RELEASE
+
+        return SCHEMA_PRE_RELEASE
     except SchemaTooNew as err:
         log.error("database schema %s is newer than this program", err.revision)
         return words.DESK_SCHEMA_TOO_NEW.format(revision=err.revision)

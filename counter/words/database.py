@@ -87,6 +87,11 @@ def fault_text(fault: str, server: str = "") -> str:
     return DB_FAULT[fault].format(server=server)
 
 
+#: a database made before the first release (counter.host.database_faults.SchemaPreRelease); its revision is the log's
+SCHEMA_PRE_RELEASE = tr(
+    "数据库由正式版本发布之前的试用程序建立，本程序不能打开，数据库未作任何改动。试用时的数据不能带入正式版本，请联系运维人员另建数据库。"
+)
+
 RESTORE_REFUSED = tr("未恢复，当前数据库没有任何改动：{reason}")
 RESTORE_PROBLEM = {
     "missing": tr("找不到备份文件 {detail}"),

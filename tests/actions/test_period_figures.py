@@ -13,7 +13,6 @@ the expected lines from them.  The same dataset is counted again with each case'
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import random
 from collections import defaultdict
 from collections.abc import Iterator
@@ -21,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select, text, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.catalog.imports import import_source
@@ -311,24 +310,11 @@ def expected_lines(session: Session, facts: Expected, grouping: Grouping) -> tup
     return (*lines, total_line(lines, promise_total))
 
 
-def backfill(session: Session) -> None:
-    """Forget every case's standing, then fill it in as migration 0015 does for the cases of an older database."""
-    session.execute(update(models.Case).values(rating_standing="not_sent", served_desk_no=None, served_clerk=None))
-    migration = importlib.import_module("counter.db.migrations.versions.0015_service_standing")
-    session.execute(text(migration.BACKFILL))
-
-
-@pytest.mark.parametrize("written_by", ["writers", "migration"])
 @pytest.mark.parametrize("grouping", list(Grouping))
-def test_the_database_counts_what_the_domain_defines(
-    sessions: sessionmaker[Session], grouping: Grouping, written_by: str
-) -> None:
-    """Through the rating store's writers, each keeping its case's standing, or filled in by the migration."""
+def test_the_database_counts_what_the_domain_defines(sessions: sessionmaker[Session], grouping: Grouping) -> None:
+    """Through the rating store's writers, each keeping its case's standing."""
     with sessions.begin() as session:
-        # a database the migration filled in predates appeals filed (申诉中): it holds none
-        facts = fill(session, random.Random(20), 400, filing=written_by == "writers")
-        if written_by == "migration":
-            backfill(session)
+        facts = fill(session, random.Random(20), 400, filing=True)
     with sessions() as session:
         figures: PeriodFigures = period_figures(session, FIRST, LAST, grouping, TODAY, desk=DESK)
         expected = expected_lines(session, facts, grouping)

@@ -20,7 +20,9 @@ from counter.backup.sqlite_files import RestoreProblem, RestoreRefused
 from counter.cli.main import main
 from counter.db.engine import make_engine
 from counter.db.migrate import upgrade_to
+from counter.db.revision import HEAD
 from tests.backup.conftest import DeskDb, case_numbers
+from tests.db.later_schema import later_schema
 
 NOW = dt.datetime(2026, 11, 22, 18, 30, 0)
 
@@ -134,17 +136,20 @@ def test_the_command_names_every_difference_in_chinese(
     assert live_files(desk_db) == before
 
 
-def test_a_good_backup_of_an_older_revision_is_restored(desk_db: DeskDb, tmp_path: Path) -> None:
+def test_a_good_backup_of_an_older_revision_is_restored(
+    desk_db: DeskDb, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The reference is the older revision's own schema, not today's: an old desk's backup still goes back."""
+    later_schema(monkeypatch, tmp_path)  # the program one migration past the baseline
     old = tmp_path / "old.sqlite3"
     engine = make_engine(f"sqlite:///{old}")
-    upgrade_to(engine, "0005_hall")
+    upgrade_to(engine, HEAD)
     engine.dispose()
     conn = sqlite3.connect(old, isolation_level=None)
     conn.execute("PRAGMA journal_mode=DELETE")
     conn.close()
     restored = restore_backup(desk_db.url, old, NOW)
-    assert restored.revision == "0005_hall"
+    assert restored.revision == HEAD
 
 
 def _schema_of(*statements: str) -> Schema:

@@ -218,7 +218,7 @@ def test_each_lookup_reads_its_index(big_hall: sessionmaker[Session], typed: str
 @pytest.mark.slow
 def test_a_sequence_few_desks_reached_is_sought_not_walked_to(big_hall: sessionmaker[Session]) -> None:
     """On a hall's PostgreSQL a rare sequence (…-0150, three cases in the period) is read from its own index
-    (migration 0030) rather than by walking every number of the period; SQLite walks, as its desks hold few."""
+    rather than by walking every number of the period; SQLite walks, as its desks hold few."""
     with big_hall.begin() as session:
         base = _base(session)
         session.execute(insert(models.Case), [{

@@ -1,16 +1,31 @@
-"""The schema comes only from migrations, and start-up can trust HEAD."""
+"""The schema comes only from migrations, and start-up can trust HEAD.
+
+The first release's schema is one baseline migration: what it makes is what the models declare, on SQLite and on
+PostgreSQL, and a database stamped with a revision from before it is refused by name, untouched.
+"""
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
 import pytest
-from sqlalchemy import inspect, text
+from sqlalchemy import Engine, inspect, text
 
 from counter.db.engine import SQLITE_SYNC_ENV, make_engine
-from counter.db.migrate import HEAD, SchemaState, SchemaTooNew, known_revisions, schema_state, upgrade
+from counter.db.migrate import (
+    HEAD,
+    PRE_RELEASE,
+    SchemaPreRelease,
+    SchemaState,
+    SchemaTooNew,
+    known_revisions,
+    schema_state,
+    upgrade,
+)
 from counter.db.models import Base
+from tests.pg_server import MIGRATED, FreshDatabases
 
 
 def test_head_constant_is_the_newest_migration() -> None:
@@ -20,6 +35,13 @@ def test_head_constant_is_the_newest_migration() -> None:
 
     assert ScriptDirectory(str(MIGRATIONS)).get_current_head() == HEAD
     assert HEAD in known_revisions()
+
+
+def test_no_revision_from_before_the_release_is_known_again() -> None:
+    """A new migration never takes the id of one folded into the baseline: that database would be refused."""
+    assert not PRE_RELEASE & set(known_revisions())
+    assert {"0001_catalog", "0050_pledge_steps"} <= PRE_RELEASE
+    assert len(PRE_RELEASE) == 44
 
 
 def test_upgrade_creates_every_table_of_the_models(tmp_path: Path) -> None:
@@ -66,65 +88,77 @@ def test_a_database_from_a_newer_program_is_refused_untouched(tmp_path: Path) ->
         assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "9999_future"
 
 
-def test_models_match_the_migrations(tmp_path: Path) -> None:
-    """Autogenerate finds nothing to add: every model change has its migration."""
+def test_a_database_from_before_the_first_release_is_refused_by_name_untouched(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Not taken for a newer program's, nor upgraded: the log names its revision."""
+    engine = make_engine(f"sqlite:///{tmp_path / 'c.sqlite3'}")
+    upgrade(engine)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '0045_personal_sealed'"))
+        before = conn.exec_driver_sql("SELECT type, name, sql FROM sqlite_master ORDER BY name").all()
+    assert schema_state(engine) == (SchemaState.PRE_RELEASE, "0045_personal_sealed")
+    with caplog.at_level(logging.ERROR), pytest.raises(SchemaPreRelease) as caught:
+        upgrade(engine)
+    assert caught.value.revision == "0045_personal_sealed"
+    assert "0045_personal_sealed" in caplog.text
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0045_personal_sealed"
+        assert conn.exec_driver_sql("SELECT type, name, sql FROM sqlite_master ORDER BY name").all() == before
+    engine.dispose()
+
+
+def test_the_desks_window_names_it_at_its_start(tmp_path: Path) -> None:
+    from counter.actions.site.store import Store
+    from counter.ui.app import open_database
+    from counter.words.database import SCHEMA_PRE_RELEASE
+
+    url = f"sqlite:///{tmp_path / 'c.sqlite3'}"
+    engine = make_engine(url)
+    upgrade(engine)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '0001_catalog'"))
+    engine.dispose()
+    assert open_database(Store(url)) == SCHEMA_PRE_RELEASE
+
+
+#: what PostgreSQL has that the models do not say, and what it checks otherwise (the baseline's docstring): F7's
+#: index of a number's sequence, and a line's case checked by a statement trigger instead of a foreign key
+POSTGRESQL_OWN = {
+    ("remove_index", "ix_case_sequence"),
+    ("add_fk", "fk_case_history_case_id_case"),
+    ("add_fk", "fk_case_material_case_id_case"),
+}
+
+
+def _model_differences(engine: Engine) -> list[object]:
+    """What autogenerate would add or change to make the database the models' (types compared, and defaults)."""
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
+    with engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        return list(compare_metadata(context, Base.metadata))
+
+
+def test_models_match_the_migrations(tmp_path: Path) -> None:
+    """Autogenerate finds nothing to add: every model change has its migration."""
     engine = make_engine(f"sqlite:///{tmp_path / 'c.sqlite3'}")
     upgrade(engine)
-    with engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
-    assert diff == []
-
-
-@pytest.mark.slow
-def test_0009_fills_each_bundles_status_from_its_current_guide(tmp_path: Path) -> None:
-    """A desk upgraded from 0008 lists its 待核 guides as such at once, before any new import."""
-    from counter.actions.catalog.imports import import_source
-    from counter.db.engine import make_sessions
-    from counter.db.migrate import downgrade
-    from tests.conftest import SHIPPED_CATALOG
-
-    engine = make_engine(f"sqlite:///{tmp_path / 'c.sqlite3'}")
-    upgrade(engine)
-    assert import_source(make_sessions(engine), SHIPPED_CATALOG).report is not None
-    downgrade(engine, "0008_case_lines_checked")
-    with engine.begin() as conn:
-        assert "status" not in {row[1] for row in conn.exec_driver_sql("PRAGMA table_info(bundle)")}
-        conn.execute(
-            text("INSERT INTO bundle (code, number, name, published, search_text) VALUES ('X-1', 999, '无指南', 0, '')")
-        )
-    assert upgrade(engine) is SchemaState.OLDER
-    with engine.connect() as conn:
-        status: dict[str, str] = dict(conn.execute(text("SELECT code, status FROM bundle")).all())
-    assert status["XAM-YJS-001"] == "draft"
-    assert status["XAM-YJS-008"] == "published"
-    assert status["X-1"] == "unpublished"  # no guide version at all
+    assert _model_differences(engine) == []
     engine.dispose()
 
 
-@pytest.mark.slow
-def test_0022_leaves_the_office_days_with_no_stamp_nor_trigger_and_0021_comes_back(tmp_path: Path) -> None:
-    """The office's days are read as they are: a database upgraded from 0021 keeps no stamp table and no trigger
-    that writes one, so a day written by hand or by another program is all there is to it; a downgrade brings 0021's
-    back whole."""
-    from counter.db.migrate import downgrade
-
-    engine = make_engine(f"sqlite:///{tmp_path / 'c.sqlite3'}")
-    upgrade(engine)
-    downgrade(engine, "0021_calendar_stamp")
-
-    def stamp_parts() -> set[str]:
-        with engine.connect() as conn:
-            found = conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE name LIKE '%stamp%'")
-            return {str(name) for (name,) in found}
-
-    assert "calendar_stamp" in stamp_parts()
-    assert upgrade(engine) is SchemaState.OLDER
-    assert stamp_parts() == set()
-    with engine.begin() as conn:
-        conn.execute(text("INSERT INTO holiday (day, kind, source) VALUES ('2027-03-08', 'off', 'by hand')"))
-    downgrade(engine, "0021_calendar_stamp")
-    assert {"calendar_stamp", "trg_holiday_stamp_insert"} <= stamp_parts()
-    engine.dispose()
+@pytest.mark.pg
+def test_models_match_the_migrations_on_postgresql(fresh_pg: FreshDatabases) -> None:
+    """The same on a hall's PostgreSQL, where the baseline makes parts of its own (triggers for the lines' case, the
+    sequence index) and the types are enforced: a timestamp without its time zone is a difference."""
+    engine = make_engine(fresh_pg.url(MIGRATED))
+    try:
+        assert schema_state(engine) == (SchemaState.CURRENT, HEAD)
+        found = {
+            (str(d[0]), str(d[1].name)) if isinstance(d, tuple) else ("", repr(d)) for d in _model_differences(engine)
+        }
+    finally:
+        engine.dispose()
+    assert found == POSTGRESQL_OWN

@@ -1,4 +1,5 @@
-"""Personal data sealed in place: an old database's clear rows by the upgrade, every value again by a key rotation.
+"""Personal data sealed in place: rows listed in clear by the sealing after an opening, every value again by a key
+rotation.
 
 Each is a batch to a transaction; killed half way (an error injected after two batches) and run again, it finishes
 with every row sealed and readable, found by ID number and by phone, and nothing lost.
@@ -23,7 +24,7 @@ from counter.case.numbers import DeskIdentity
 from counter.db import models, sealing
 from counter.db.case_lists import cases_found
 from counter.db.engine import make_engine, make_sessions
-from counter.db.migrate import Step, downgrade, upgrade
+from counter.db.migrate import upgrade
 from counter.db.party_store import find_party
 from counter.db.sealed import UNREADABLE, index_of, key_id_of, seal, unseal
 from counter.host.data_key import (
@@ -132,55 +133,6 @@ def test_a_value_is_sealed_with_a_fresh_nonce_under_its_key_id_and_reads_as_a_pl
     for path in site_key_path().parent.glob("site-data-*"):
         path.unlink()
     assert unseal(one) == UNREADABLE  # a support engineer's copy: no key, no crash
-
-
-@pytest.mark.slow
-def test_an_old_databases_rows_are_sealed_by_the_upgrade_killed_half_way_and_taken_up(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    engine = make_engine(made_database(tmp_path / "desk.sqlite3"))
-    sessions = make_sessions(engine)
-    numbers = take_cases(sessions)
-    downgrade(engine, "0044_peer_sm2_key")
-    with engine.begin() as c:  # as a program before 0045 wrote them: in clear
-        c.execute(text("DELETE FROM party"))
-        for number, (id_no, phone, address) in zip(numbers, PEOPLE, strict=True):
-            c.execute(
-                text(
-                    'UPDATE "case" SET applicant_id_no = :i, applicant_phone = :p, applicant_address = :a,'
-                    " notify_phone = :p WHERE case_no = :n"
-                ),
-                {"i": id_no, "p": phone, "a": address, "n": number},
-            )
-            c.execute(text("UPDATE outbox_message SET phone = :p WHERE phone LIKE 's4:%' AND id = ("
-                           "SELECT min(id) FROM outbox_message WHERE phone LIKE 's4:%')"), {"p": phone})  # fmt: skip
-            c.execute(
-                text(
-                    "INSERT INTO party (id_no, kind, name, phone, address, legal_rep, updated_at)"
-                    " VALUES (:i, 'person', '那仁', :p, :a, '', '2026-11-01 08:00:00.000000')"
-                ),
-                {"i": id_no, "p": phone, "a": address},
-            )
-    clear = {v for person in PEOPLE for v in person}
-    assert set(_stored(engine)) == clear
-
-    revived = _killed_after(2, monkeypatch)
-    steps: list[Step] = []
-    with pytest.raises(RuntimeError, match="killed"):
-        upgrade(engine, progress=steps.append)
-    stored = _stored(engine)
-    assert any(v.startswith("s4:") for v in stored)
-    assert clear & set(stored)
-    assert [s.revision for s in steps if s.seconds is not None][-2:] == ["0045_personal_sealed"] * 2
-
-    revived()
-    steps.clear()
-    upgrade(engine, progress=steps.append)  # the next start takes it up
-    assert all(v.startswith("s4:1:") for v in _stored(engine))
-    assert {s.revision for s in steps} == {"0045_personal_sealed"}
-    with engine.connect() as c:
-        assert c.execute(text("SELECT count(*) FROM data_sealing")).scalar() == 0
-    _all_readable(sessions, numbers)
 
 
 @pytest.mark.slow

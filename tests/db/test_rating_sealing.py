@@ -1,7 +1,6 @@
-"""A rating's rater ID number sealed at rest, though a rating is insert-only (migration 0047).
+"""A rating's rater ID number sealed at rest, though a rating is insert-only (its trigger: the baseline migration).
 
-A new rating is sealed as it is inserted.  One written before (in clear: migration 0047 taken back opens it) is
-sealed by the sealing after the upgrade, and sealed again under the new key by a rotation; each reads back.  The
+A new rating is sealed as it is inserted, and sealed again under the new key by a rotation; each reads back.  The
 trigger lets through only that UPDATE: any other column, a value opened or changed in clear, a value moved back to an
 older key and every DELETE stay refused.  On SQLite and on PostgreSQL.
 """
@@ -18,7 +17,6 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.db import models, sealing
 from counter.db.engine import make_engine, make_sessions
-from counter.db.migrate import downgrade, upgrade
 from counter.db.sealed import key_id_of, seal
 from counter.host.data_key import read_data_keys
 from counter.host.paths import site_key_path
@@ -34,7 +32,7 @@ TODAY = dt.date(2026, 11, 20)
 def _migration() -> object:
     import importlib
 
-    return importlib.import_module("counter.db.migrations.versions.0047_rating_rater_sealed")
+    return importlib.import_module("counter.db.migrations.versions.0001_baseline")
 
 
 def _rate(sessions: sessionmaker[Session], case_numbers: list[str]) -> list[int]:
@@ -102,23 +100,15 @@ def _only_the_sealing_passes(engine: Engine, rating_id: int) -> None:
 def test_the_trigger_names_every_other_column_of_a_rating(tmp_path: Path) -> None:
     engine = make_engine(made_database(tmp_path / "desk.sqlite3", catalog=False))
     columns = {c["name"] for c in inspect(engine).get_columns("rating")}
-    assert set(_migration().OTHER_COLUMNS) == columns - {"rater_id_no"}  # type: ignore[attr-defined]
+    assert set(_migration().RATING_OTHER_COLUMNS) == columns - {"rater_id_no"}  # type: ignore[attr-defined]
 
 
-def _sealed_written_before_and_rotated(sessions: sessionmaker[Session]) -> None:
+def _sealed_as_written_and_rotated(sessions: sessionmaker[Session]) -> None:
     engine = sessions.kw["bind"]
     numbers = take_cases(sessions)
     ids = _rate(sessions, numbers)
     assert all(v.startswith("s4:1:") for v in _stored(engine))  # sealed as inserted
     assert _read(sessions) == RATERS
-
-    downgrade(engine, "0046_row_marks")  # as a program before 0047 wrote them: in clear
-    assert _stored(engine) == RATERS
-    upgrade(engine)  # the upgrade lists the work, the sealing after it does it
-    assert all(v.startswith("s4:1:") for v in _stored(engine))
-    assert _read(sessions) == RATERS
-    with engine.connect() as c:
-        assert c.execute(text("SELECT count(*) FROM data_sealing")).scalar() == 0
 
     key_id, done = sealing.start_rotation(engine)
     assert (key_id, done.unreadable) == (2, 0)
@@ -128,11 +118,11 @@ def _sealed_written_before_and_rotated(sessions: sessionmaker[Session]) -> None:
 
 
 @pytest.mark.slow
-def test_ratings_written_in_clear_are_sealed_after_the_upgrade_and_again_by_a_rotation(tmp_path: Path) -> None:
+def test_ratings_are_sealed_as_written_and_again_by_a_rotation(tmp_path: Path) -> None:
     engine = make_engine(made_database(tmp_path / "desk.sqlite3"))
-    _sealed_written_before_and_rotated(make_sessions(engine))
+    _sealed_as_written_and_rotated(make_sessions(engine))
 
 
 @pytest.mark.pg
-def test_on_postgresql_ratings_in_clear_are_sealed_and_rotated(fresh_pg: FreshDatabases) -> None:
-    _sealed_written_before_and_rotated(fresh_pg.sessions(CATALOG))
+def test_on_postgresql_ratings_are_sealed_and_rotated(fresh_pg: FreshDatabases) -> None:
+    _sealed_as_written_and_rotated(fresh_pg.sessions(CATALOG))

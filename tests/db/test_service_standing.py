@@ -1,7 +1,7 @@
 """Every writer of a rating fact keeps its case's standing in the figures, in the same transaction.
 
 One case at a time, through the rating store as the desks write (the sync import is held to the same in
-``tests/sync/test_sync_figures.py``, migration 0015 in ``tests/actions/test_period_figures.py``): after each write
+``tests/sync/test_sync_figures.py``): after each write
 the case row says where its service stands and which desk and clerk served it.
 """
 

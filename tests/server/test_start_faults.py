@@ -139,3 +139,12 @@ def test_metrics_networks_that_are_none_are_refused_as_misuse(folder: Path) -> N
     assert status == 2
     assert "--metrics-from 应为逗号分隔的网段" in said
     assert "Traceback" not in said
+
+
+def test_a_database_from_before_the_first_release_is_not_called_a_newer_programs() -> None:
+    from counter.host.database_faults import SchemaPreRelease, SchemaTooNew
+    from counter.server.start_faults import TOO_NEW, database_refusal
+    from counter.words.database import SCHEMA_PRE_RELEASE
+
+    assert database_refusal(SchemaPreRelease("0050_pledge_steps")) == SCHEMA_PRE_RELEASE
+    assert database_refusal(SchemaTooNew("0099_future")) == TOO_NEW.format(revision="0099_future")

@@ -452,7 +452,7 @@ def test_a_bad_rating_its_rectification_and_every_step_reach_the_hall(world: Wor
         at_hall = int(session.scalar(select(func.count()).select_from(models.RectificationHistory)) or 0)
     assert at_hall == lines
     assert all_records(world.hall.sessions) == all_records(world.ars.sessions)
-    with world.hall.sessions() as session:  # the rater's number as the hall stores it: sealed at rest (0047)
+    with world.hall.sessions() as session:  # the rater's number as the hall stores it: sealed at rest
         stored = session.execute(sql_text("SELECT rater_id_no FROM rating")).scalars().all()
         read = session.scalars(select(models.Rating.rater_id_no)).all()
     assert stored

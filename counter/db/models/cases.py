@@ -48,7 +48,7 @@ class Bundle(Base):
     number: Mapped[int] = mapped_column(Integer, index=True)
     name: Mapped[str] = mapped_column(String(200))
     published: Mapped[bool] = mapped_column(default=False)
-    # GuideStatus of the current version: lists tell a 待核 draft from a bundle without a guide (0009)
+    # GuideStatus of the current version: lists tell a 待核 draft from a bundle without a guide
     status: Mapped[str] = mapped_column(String(16), default="unpublished", server_default="unpublished")
     search_text: Mapped[str] = mapped_column(Text)
     # no foreign key: guide_version already points here, and a cycle of keys would
@@ -91,7 +91,7 @@ class Party(Base):
     """An applicant or agent as last seen, found again by ID number or credit code (一证办理).
 
     Found by the keyed index of the number (``id_key``, :func:`counter.db.sealed.index_of`), the number itself sealed
-    (migration 0045): a row written before it has its number in ``id_key`` and ``id_no`` empty until it is sealed.
+    (``id_no``).
     """
 
     __tablename__ = "party"
@@ -107,7 +107,7 @@ class Party(Base):
 
 
 class DataSealing(Base):
-    """Sealing work still to do (counter.db.sealing): ``seal`` the rows written in clear before migration 0045, or
+    """Sealing work still to do (counter.db.sealing): ``seal`` the rows listed as written in clear, or
     ``rotate`` every value onto the data key ``key_id``.  A row while the work is under way; none once it is done."""
 
     __tablename__ = "data_sealing"
@@ -121,7 +121,7 @@ class Case(Base):
 
     __tablename__ = "case"
     __table_args__ = (
-        # the desk's day list (F6): one day at one desk (migration 0012)
+        # the desk's day list (F6): one day at one desk
         Index("ix_case_received_on_desk_no", "received_on", "desk_no"),
         # only the few cases that continue another: a full index, nearly all NULL, read as useless after ANALYZE
         Index(
@@ -137,16 +137,16 @@ class Case(Base):
             "ix_case_correction_due", "correction_due",
             sqlite_where=text("status = 'correction_issued'"), postgresql_where=text("status = 'correction_issued'"),
         ),
-        # F7's lookups of a recent case (migration 0026): a number's last digits walk the period's numbers; a name,
+        # F7's lookups of a recent case: a number's last digits walk the period's numbers; a name,
         # or its beginning, is a range (on PostgreSQL in the operator class LIKE 'x%' reads as one); and the phones
         # (on PostgreSQL a number's sequence is also sought by ix_case_sequence, an index of an expression SQLite
-        # cannot compute: made by migration 0030 alone)
+        # cannot compute: made by the migrations alone)
         Index("ix_case_received_on_case_no", "received_on", "case_no"),
         Index(
             "ix_case_applicant_name", "applicant_name", "received_on",
             postgresql_ops={"applicant_name": "text_pattern_ops"},
         ),
-        # the ID number and the phones are sealed (migration 0045): sought by their keyed index
+        # the ID number and the phones are sealed: sought by their keyed index
         Index("ix_case_applicant_id_key", "applicant_id_key", "received_on"),
         Index("ix_case_applicant_phone_key", "applicant_phone_key", "received_on"),
         Index("ix_case_notify_phone_key", "notify_phone_key", "received_on"),
@@ -162,11 +162,11 @@ class Case(Base):
     status: Mapped[str] = mapped_column(String(24), index=True)
     outcome: Mapped[str] = mapped_column(String(16))
     answers: Mapped[str] = mapped_column(Text, default="{}")  # JSON: situation → option
-    # JSON: the bundle's subject fields as taken, [[code, value], …] (counter.intake.subject); "" for none (0025)
+    # JSON: the bundle's subject fields as taken, [[code, value], …] (counter.intake.subject); "" for none
     subject: Mapped[str] = mapped_column(Text, default="", server_default="")
     applicant_kind: Mapped[str] = mapped_column(String(10))
     applicant_name: Mapped[str] = mapped_column(Text)
-    # personal data sealed at rest (counter.db.sealed, migration 0045)
+    # personal data sealed at rest (counter.db.sealed)
     applicant_id_no: Mapped[str] = mapped_column(Sealed)
     applicant_phone: Mapped[str] = mapped_column(Sealed, default="")
     applicant_address: Mapped[str] = mapped_column(SealedText, default="")
@@ -202,7 +202,7 @@ class Case(Base):
 
 
 # The figures count the cases of a range of days per desk, clerk, bundle or site (counter.db.figure_store): these
-# hold every column those counts read, so they are answered from the index alone (migrations 0013, 0015).
+# hold every column those counts read, so they are answered from the index alone.
 Index(
     "ix_case_received_figures",
     Case.received_on, Case.site_code, Case.desk_no, Case.clerk, Case.bundle_code, Case.outcome, Case.status,
@@ -223,13 +223,13 @@ class CaseMaterial(Base):
     __table_args__ = (
         UniqueConstraint("case_id", "material_code"),
         # the deferred materials still awaited, by due date: the F6 list of deferrals coming due walks it in order
-        # and stops at its page (migration 0014)
+        # and stops at its page
         Index(
             "ix_case_material_waiting", "due_on", "case_id",
             sqlite_where=text("due_on IS NOT NULL AND arrived_on IS NULL"),
             postgresql_where=text("due_on IS NOT NULL AND arrived_on IS NULL"),
         ),
-        # the same lines by case: whether an earlier one of the case waits, and a case's next due (migration 0016)
+        # the same lines by case: whether an earlier one of the case waits, and a case's next due
         Index(
             "ix_case_material_waiting_by_case", "case_id", "due_on", "id",
             sqlite_where=text("due_on IS NOT NULL AND arrived_on IS NULL"),
@@ -238,7 +238,7 @@ class CaseMaterial(Base):
     )  # fmt: skip
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    # on PostgreSQL checked once per statement instead of by this key (migration 0008)
+    # on PostgreSQL checked once per statement instead of by this key
     case_id: Mapped[int] = mapped_column(ForeignKey("case.id"))
     material_code: Mapped[str] = mapped_column(String(40))
     name: Mapped[str] = mapped_column(Text)
@@ -250,7 +250,7 @@ class CaseMaterial(Base):
     defect_note: Mapped[str] = mapped_column(Text, default="")
     due_on: Mapped[date | None] = mapped_column(Date, nullable=True)  # deferred materials
     arrived_on: Mapped[date | None] = mapped_column(Date, nullable=True)
-    # JSON: the 电子证照 the line was taken as, or that its look-up failed (counter.intake.licences); "" (0029)
+    # JSON: the 电子证照 the line was taken as, or that its look-up failed (counter.intake.licences); ""
     licence: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
@@ -260,7 +260,7 @@ class CaseHistory(Base):
     __tablename__ = "case_history"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    # on PostgreSQL checked once per statement instead of by this key (migration 0008)
+    # on PostgreSQL checked once per statement instead of by this key
     case_id: Mapped[int] = mapped_column(ForeignKey("case.id"), index=True)
     at: Mapped[datetime] = mapped_column(default=utcnow)
     clerk: Mapped[str] = mapped_column(String(60))
@@ -272,7 +272,7 @@ class CaseHistory(Base):
 
 class CaseTicket(Base):
     """The hall's queue ticket the applicant of a case was called by (叫号), and how long they waited for it when the
-    queue system said (migration 0027).  A case taken without a call has none."""
+    queue system said.  A case taken without a call has none."""
 
     __tablename__ = "case_ticket"
 
@@ -288,7 +288,7 @@ class Draft(Base):
 
     desk_key: Mapped[str] = mapped_column(String(40), primary_key=True)
     saved_at: Mapped[datetime] = mapped_column(default=utcnow)
-    content: Mapped[str] = mapped_column(SealedText)  # JSON of the form, the applicant's numbers in it: sealed (0045)
+    content: Mapped[str] = mapped_column(SealedText)  # JSON of the form, the applicant's numbers in it: sealed
 
 
 class Holiday(Base):
@@ -345,7 +345,7 @@ class PrintRecord(Base):
 
 
 class OpenItem(Base):
-    """An item routed to its department and not yet decided, of a case in the hall's hands (migration 0018).
+    """An item routed to its department and not yet decided, of a case in the hall's hands.
 
     Derived from the case's history by :func:`counter.actions.cases.item_track.track_items`, in the unit of work of the
     step: the department's queue and the items' alerts read it instead of every case's history.  ``department`` is
@@ -373,7 +373,7 @@ class OpenItem(Base):
 
 
 class CaseMaterialPage(Base):
-    """A page of a case's material taken by the desk's document camera (高拍仪), as JPEG (migration 0031).
+    """A page of a case's material taken by the desk's document camera (高拍仪), as JPEG.
 
     Bounded and compressed before it is written (counter.case.pages); ``compared`` marks a copy the clerk compared
     with the original.  Rows are only ever added.

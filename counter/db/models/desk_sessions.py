@@ -1,4 +1,4 @@
-"""The hall server's desks and their sessions (migration 0035; counter.actions.admin.desk_sessions).
+"""The hall server's desks and their sessions (counter.actions.admin.desk_sessions).
 
 Only hashes are kept: a desk's key and a session's token are shown once, to the machine that holds them, and a copy
 of the database (a backup, a desk role that may read it) gives neither.

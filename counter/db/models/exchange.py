@@ -110,14 +110,14 @@ class OutboxMessage(Base):
     """
 
     __tablename__ = "outbox_message"
-    # the sender's walk: what waits, by when it is due (migration 0017)
+    # the sender's walk: what waits, by when it is due
     __table_args__ = (Index("ix_outbox_message_due", "state", "next_at"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     key: Mapped[str] = mapped_column(String(120), unique=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("case.id"), index=True)
     kind: Mapped[str] = mapped_column(String(20))
-    phone: Mapped[str] = mapped_column(Sealed)  # sealed at rest (counter.db.sealed, migration 0045)
+    phone: Mapped[str] = mapped_column(Sealed)  # sealed at rest (counter.db.sealed)
     item_code: Mapped[str] = mapped_column(String(40), default="")
     due_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     tracking: Mapped[str] = mapped_column(String(40), default="")
@@ -145,7 +145,7 @@ class PlatformEvent(Base):
     """
 
     __tablename__ = "platform_event"
-    # the sender's walk: what waits, by when it is due (migration 0028)
+    # the sender's walk: what waits, by when it is due
     __table_args__ = (Index("ix_platform_event_due", "state", "next_at"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -1,4 +1,4 @@
-"""The 前置库's outbox: one row per platform event the front store is to receive (migration 0037).
+"""The 前置库's outbox: one row per platform event the front store is to receive.
 
 The events are the platform's (:class:`counter.db.models.exchange.PlatformEvent`), queued once with their step; the
 front store is a second transport of the same events, so it keeps only its own marks: whether each event was

@@ -1,5 +1,4 @@
-"""告知承诺 granted on the spot and the check each is owed (migration 0033;
-:mod:`counter.actions.intake.notice_pledges`)."""
+"""告知承诺 granted on the spot and the check each is owed (:mod:`counter.actions.intake.notice_pledges`)."""
 
 from __future__ import annotations
 
@@ -32,7 +31,7 @@ class PledgeCheck(Base):
     checked_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     kept: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
     finding: Mapped[str] = mapped_column(Text, default="")  # what the check found, in the department's words
-    # a promise found false (migration 0050): the 责令限期改正's last day where the item's law provides one, the day
+    # a promise found false: the 责令限期改正's last day where the item's law provides one, the day
     # the 陈述申辩 notice was given and the last day it allows, and the day the licence was revoked
     correct_by: Mapped[date | None] = mapped_column(Date, nullable=True)
     heard_on: Mapped[date | None] = mapped_column(Date, nullable=True)

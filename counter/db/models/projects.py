@@ -20,7 +20,7 @@ from counter.db.models.base import Base, utcnow
 
 
 class Project(Base):
-    """A 帮您办 project (migration 0020): the 申请表's facts, its state and dates, its agents and its evaluation.
+    """A 帮您办 project: the 申请表's facts, its state and dates, its agents and its evaluation.
 
     The facts the lists and the monthly report filter or sort by are columns; the rest of the 申请表 is one JSON
     document (``facts``), read whole with the project.  ``uid`` is the project's identity across sites, as a case's:

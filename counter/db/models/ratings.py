@@ -2,9 +2,9 @@
 
 Every table here is insert-only: a rating, the request that asked for it, a lapse, a rectification, each of its
 history lines and each appeal decision are written once and never changed or removed.  A state is the newest
-history line; an excluded rating is one with an upheld appeal.  Migration 0004 adds triggers that refuse UPDATE and
+history line; an excluded rating is one with an upheld appeal.  The schema's triggers refuse UPDATE and
 DELETE on these tables in the database itself; the ORM refuses them too (:class:`~counter.db.models.base.InsertOnly`).
-One narrow exception (migration 0047): a rating's rater ID number is sealed at rest, and the sealing in place
+One narrow exception: a rating's rater ID number is sealed at rest, and the sealing in place
 (:mod:`counter.db.sealing`) may write it sealed where it was clear or under an older key, nothing else.
 """
 
@@ -38,7 +38,7 @@ class RatingRequest(InsertOnly, Base):
     __tablename__ = "rating_request"
     __table_args__ = (
         UniqueConstraint("case_id", "round"),
-        # one desk's requests, which the pad checks for unanswered ones before every service (migration 0012)
+        # one desk's requests, which the pad checks for unanswered ones before every service
         Index("ix_rating_request_desk", "site_code", "desk_no", "sent_at"),
     )
 
@@ -75,7 +75,7 @@ class Rating(InsertOnly, Base):
     site_code: Mapped[str] = mapped_column(String(12))
     region: Mapped[str] = mapped_column(String(6))
     rater_name: Mapped[str] = mapped_column(Text)
-    rater_id_no: Mapped[str] = mapped_column(Sealed)  # sealed at rest (counter.db.sealed, migration 0047)
+    rater_id_no: Mapped[str] = mapped_column(Sealed)  # sealed at rest (counter.db.sealed)
     rater_kind: Mapped[str] = mapped_column(String(10))
     anonymous: Mapped[bool] = mapped_column(default=False)
 
@@ -98,7 +98,7 @@ class Rectification(InsertOnly, Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     rating_id: Mapped[int] = mapped_column(ForeignKey("rating.id"), unique=True)
     opened_at: Mapped[datetime] = mapped_column(default=utcnow)
-    opened_on: Mapped[date] = mapped_column(Date, index=True)  # the figures count by it (0013)
+    opened_on: Mapped[date] = mapped_column(Date, index=True)  # the figures count by it
     period: Mapped[str] = mapped_column(String(24))  # "7 calendar_day", as set when it opened
     due_on: Mapped[date] = mapped_column(Date, index=True)
     due_beyond_data: Mapped[bool] = mapped_column(default=False)
@@ -109,7 +109,7 @@ class RectificationHistory(InsertOnly, Base):
 
     __tablename__ = "rectification_history"
     __table_args__ = (
-        # its state: the newest line, found by walking this backwards (migration 0012)
+        # its state: the newest line, found by walking this backwards
         Index("ix_rectification_history_latest", "rectification_id", "id"),
         # the lines that closed one (已反馈, 已撤销): the open list keeps those without such a line
         Index(

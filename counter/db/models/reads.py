@@ -1,4 +1,4 @@
-"""The record of each person's ID number read whole (migration 0049; counter.db.read_log)."""
+"""The record of each person's ID number read whole (counter.db.read_log)."""
 
 from __future__ import annotations
 

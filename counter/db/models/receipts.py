@@ -1,4 +1,4 @@
-"""The receipt of each write the service applied, by its idempotency key (migrations 0034, 0048; db.receipts)."""
+"""The receipt of each write the service applied, by its idempotency key (db.receipts)."""
 
 from __future__ import annotations
 

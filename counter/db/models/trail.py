@@ -29,7 +29,7 @@ class Account(Base):
     name: Mapped[str] = mapped_column(String(60))
     staff_no: Mapped[str] = mapped_column(String(20), default="")
     roles: Mapped[str] = mapped_column(String(60))  # Role values, comma-separated
-    # a department's staff: the department (as this site names it) whose items they may step; empty: any (0019)
+    # a department's staff: the department (as this site names it) whose items they may step; empty: any
     department: Mapped[str] = mapped_column(String(200), default="", server_default="")
     password_hash: Mapped[str] = mapped_column(String(200))
     disabled: Mapped[bool] = mapped_column(default=False)

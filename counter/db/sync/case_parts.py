@@ -291,7 +291,7 @@ def merge_ratings(
         if q.rating is not None and request_id not in ratings and request_id not in lapses:
             ratings[request_id] = 0
             values = _rating_values(q.rating)
-            sealed = seal(values[_RATER_AT], keys)  # bulk_insert writes as given: sealed here (migration 0047)
+            sealed = seal(values[_RATER_AT], keys)  # bulk_insert writes as given: sealed here
             values = (*values[:_RATER_AT], sealed, *values[_RATER_AT + 1 :])
             new_ratings.append((request_id, q.round, r.case_no, *values))
             changed.add(r.uid)

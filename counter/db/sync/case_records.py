@@ -196,7 +196,7 @@ def _json(c: Sequence[Any], *parts: Any) -> dict[str, Any]:
         rating_id = r[-1]
         o = rects.get(rating_id)
         entry = dict(zip(_RATING_NAMES, r[:-1], strict=True))
-        entry["rater_id_no"] = unseal(entry["rater_id_no"] or "")  # as stored, sealed (migration 0047): opened
+        entry["rater_id_no"] = unseal(entry["rater_id_no"] or "")  # as stored, sealed: opened
         entry["rectification"] = None if o is None else {
             "opened_at": o[0], "opened_on": o[1], "period": o[2], "due_on": o[3],
             "due_beyond_data": o[4],
