@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from counter.sync.project_record import ProjectRecord
 from counter.sync.records import (
     ALLOWED,
     PART_FORMATS,
@@ -25,7 +26,6 @@ from counter.sync.records import (
     CaseRecord,
     GuideRecord,
     ProgressRecord,
-    ProjectRecord,
     Record,
 )
 from counter.util.case_uid import CASE_UID

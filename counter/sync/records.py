@@ -10,10 +10,8 @@ insert-only where they are kept, so the receiving side adds what it lacks and
 never changes what it has: importing a record twice, or two packages in either
 order, ends in the same rows.
 
-A 帮您办 project (:class:`ProjectRecord`) travels the same way, by its ``uid``: its row as the sender has it, its
-plan whole, its history and coordination lines, and the records of its printed forms.  The sender's site owns its
-projects, so the receiver takes the row and the plan as sent, adds the lines it lacks and never changes one it has
-(:mod:`counter.db.sync.projects`).
+A 帮您办 project travels the same way, by its ``uid`` (:mod:`counter.sync.project_record`); the limits every
+record is held to are :mod:`counter.sync.record_limits`.
 
 Their plain JSON form, written and read back with every structure problem listed, is
 :mod:`counter.sync.record_json`.
@@ -28,19 +26,17 @@ from typing import ClassVar
 from counter.case.view import CaseMaterialLine
 from counter.intake.parties import PartyColumns
 from counter.sync.appeal_record import AppealRecord
-
-# The longest text and the most lines a record may hold.  Each is far beyond any real case (a company's name runs
-# to some sixty characters, a case to a few dozen checklist and history lines) and far below what would burden the
-# database, the review list or a printed page: a record beyond one is not a case this program wrote, and its
-# package is refused as malformed (counter.sync.record_json) before anything of it is kept.
-LICENCE_MAX = 2000  # a checklist line's 电子证照 as JSON (counter.intake.licences): a few hundred characters
-NAME_MAX = 200  # a person's, company's, clerk's, department's, material's or item's name
-TEXT_MAX = 2000  # an address, a note, a comment, a reason, a printer's message
-NOTE_MAX = 8000  # a history line's note and a denial's reasons: every item's reasons joined
-SNAPSHOT_MAX = 20000  # JSON kept as it was: the intake's answers, the office settings of a notice
-LINES_MAX = 2000  # the lines of one list: checklist, history, documents, prints, rectification lines
-PAGE_B64_MAX = 1_400_000  # a page as base64: PAGE_BYTES_MAX of counter.case.pages, four thirds
-ROUNDS_MAX = 10  # rating rounds of a case, appeals of a rating: one or two in practice
+from counter.sync.project_record import ProjectRecord
+from counter.sync.record_limits import (
+    LICENCE_MAX,
+    LINES_MAX,
+    NAME_MAX,
+    NOTE_MAX,
+    PAGE_B64_MAX,
+    ROUNDS_MAX,
+    SNAPSHOT_MAX,
+    TEXT_MAX,
+)
 
 # --- the parts of a case ------------------------------------------------------------------
 
@@ -441,123 +437,6 @@ class HeldRecord:
     @property
     def key(self) -> str:
         return "review"
-
-
-# --- 帮您办 projects (township → hall, format 3) --------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class ProjectStepEntry:
-    """One approval of a project's plan, with what happened to it: the plan travels whole, as it is rewritten."""
-
-    no: int
-    item_no: int
-    name: str
-    department: str
-    stage: str
-    expected_on: dt.date
-    filed_on: dt.date | None
-    done_on: dt.date | None
-    case_no: str
-    result_no: str
-    joint: str
-    LIMITS: ClassVar[dict[str, int]] = {
-        "name": TEXT_MAX, "department": NAME_MAX, "stage": 16, "case_no": 50, "result_no": 60, "joint": 30,
-    }  # fmt: skip
-
-
-@dataclass(frozen=True, slots=True)
-class ProjectLineEntry:
-    """A line of a project's history: never changed, so the same line on every site."""
-
-    at: dt.datetime
-    event: str
-    by: str
-    note: str
-    LIMITS: ClassVar[dict[str, int]] = {"event": 24, "by": 60, "note": NOTE_MAX}
-
-    @property
-    def key(self) -> tuple[dt.datetime, str, str]:
-        """Who did what when (with the project's uid, a line's identity everywhere)."""
-        return (self.at, self.event, self.by)
-
-
-@dataclass(frozen=True, slots=True)
-class CoordinationEntry:
-    """A coordination an agent recorded: added once, never changed."""
-
-    day: dt.date
-    with_whom: str
-    what: str
-    outcome: str
-    agent: str
-    step_no: int
-    LIMITS: ClassVar[dict[str, int]] = {"with_whom": TEXT_MAX, "what": TEXT_MAX, "outcome": TEXT_MAX, "agent": 60}
-
-    @property
-    def key(self) -> tuple[dt.date, str, str]:
-        """On which day with whom about what (with the project's uid, its identity everywhere)."""
-        return (self.day, self.with_whom, self.what)
-
-
-@dataclass(frozen=True, slots=True)
-class PaperEntry:
-    """The record of a form printed for a project (one of each kind): a reprint anywhere is the same paper."""
-
-    kind: str
-    doc_no: str
-    issued_on: dt.date
-    clerk: str
-    office: str  # JSON snapshot of the office settings, as stored
-    content_hash: str
-    created_at: dt.datetime
-    LIMITS: ClassVar[dict[str, int]] = {
-        "kind": 16, "doc_no": 40, "clerk": 60, "office": SNAPSHOT_MAX, "content_hash": 64,
-    }  # fmt: skip
-
-
-@dataclass(frozen=True, slots=True)
-class ProjectRecord:
-    """A 帮您办 project with its plan, history, coordinations and papers (township → hall)."""
-
-    TYPE: ClassVar[str] = "project"
-    uid: str
-    project_no: str
-    site_code: str
-    desk_no: str
-    clerk: str
-    state: str
-    name: str
-    investor: str
-    county: str
-    investment: int  # 万元
-    facts: str  # JSON, as stored: the rest of the 申请表
-    agents: str  # JSON list, as stored
-    applied_on: dt.date
-    accepted_on: dt.date | None
-    signed_on: dt.date | None
-    ended_on: dt.date | None
-    end_reason: str
-    satisfaction: str | None
-    evaluation_note: str
-    evaluated_on: dt.date | None
-    created_at: dt.datetime
-    steps: tuple[ProjectStepEntry, ...]
-    history: tuple[ProjectLineEntry, ...]
-    coordinations: tuple[CoordinationEntry, ...]
-    papers: tuple[PaperEntry, ...]
-    LIMITS: ClassVar[dict[str, int]] = {
-        "uid": 36, "project_no": 30, "site_code": 12, "desk_no": 4, "clerk": 60, "state": 16, "name": TEXT_MAX,
-        "investor": TEXT_MAX, "county": 60, "facts": SNAPSHOT_MAX, "agents": TEXT_MAX, "end_reason": TEXT_MAX,
-        "satisfaction": 16, "evaluation_note": TEXT_MAX,
-    }  # fmt: skip
-    COUNTS: ClassVar[dict[str, int]] = {
-        "steps": LINES_MAX, "history": LINES_MAX, "coordinations": LINES_MAX, "papers": LINES_MAX,
-    }  # fmt: skip
-
-    @property
-    def key(self) -> str:
-        return self.uid
 
 
 Record = (

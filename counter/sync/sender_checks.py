@@ -45,8 +45,9 @@ from counter.catalog.departments import AdminLevel
 from counter.parties.skeleton import skeleton
 from counter.parties.text import character_problem
 from counter.projects.numbers import PROJECT_NO
+from counter.sync.project_record import ProjectRecord
 from counter.sync.record_texts import text_problem
-from counter.sync.records import CaseRecord, HistoryEntry, ProjectRecord
+from counter.sync.records import CaseRecord, HistoryEntry
 
 
 class Refusal(StrEnum):

@@ -15,7 +15,8 @@ from counter.case.numbers import FIRST_SUPPORTED_DAY
 from counter.case.status import CaseEvent
 from counter.catalog.departments import AdminLevel
 from counter.sync.record_json import parse_records, to_dict
-from counter.sync.records import LINES_MAX, NAME_MAX, CaseRecord, HistoryEntry
+from counter.sync.record_limits import LINES_MAX, NAME_MAX
+from counter.sync.records import CaseRecord, HistoryEntry
 from counter.sync.sender_checks import (
     EARLIEST,
     STATUS_AFTER,

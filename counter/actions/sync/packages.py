@@ -100,17 +100,9 @@ from counter.sync.package import (
     unpack_package,
     write_packed,
 )
+from counter.sync.project_record import ProjectRecord
 from counter.sync.record_json import RecordProblem, parse_records, record_from_dict, to_dict
-from counter.sync.records import (
-    AckRecord,
-    GuideRecord,
-    HeldRecord,
-    HolidayRecord,
-    PageRecord,
-    ProjectRecord,
-    Record,
-    SealRecord,
-)
+from counter.sync.records import AckRecord, GuideRecord, HeldRecord, HolidayRecord, PageRecord, Record, SealRecord
 from counter.sync.seal import SUITE
 from counter.sync.sender_checks import Sender
 from counter.sync.sites import SiteIdentity, SiteKind

@@ -28,6 +28,7 @@ from counter.db.sync.tables import CASE, CASE_TRACKED, HISTORY
 from counter.sync.appeal_record import AppealRecord
 from counter.sync.case_reader import CaseKeys, CaseReader, PackageCase
 from counter.sync.hall_owned import hall_owns
+from counter.sync.project_record import ProjectRecord
 from counter.sync.record_json import to_dict
 from counter.sync.records import (
     AckRecord,
@@ -37,7 +38,6 @@ from counter.sync.records import (
     HolidayRecord,
     PageRecord,
     ProgressRecord,
-    ProjectRecord,
     Record,
     SealRecord,
     SettingRecord,

@@ -25,7 +25,8 @@ from counter.db import models
 from counter.db.settings_store import get_setting, put_setting
 from counter.db.sync.store import open_reviews
 from counter.sync.record_json import record_from_dict, to_dict
-from counter.sync.records import LINES_MAX, TEXT_MAX, HeldEntry, HeldRecord
+from counter.sync.record_limits import LINES_MAX, TEXT_MAX
+from counter.sync.records import HeldEntry, HeldRecord
 
 HELD_PREFIX = "sync.held_by."  # the township's copy of a hall's list, under the hall's code
 _NUMBERS = {"case": "case_no", "project": "project_no"}  # the field of a held record's payload its clerk knows it by

@@ -40,7 +40,7 @@ from counter.db.sync.tables import (
     select_in,
     utc,
 )
-from counter.sync.records import (
+from counter.sync.project_record import (
     CoordinationEntry,
     PaperEntry,
     ProjectLineEntry,
