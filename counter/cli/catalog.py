@@ -191,7 +191,7 @@ def cmd_catalog_draft_intake(args: argparse.Namespace) -> int:
 
 
 def cmd_catalog_template(args: argparse.Namespace) -> int:
-    from counter.catalog.workbook import write_template
+    from counter.catalog.workbook_writer import write_template
 
     out = Path(args.out)
     try:

@@ -13,7 +13,8 @@ import pytest
 
 from counter.catalog.document import content_hash, from_document, to_document
 from counter.catalog.model import Bundle
-from counter.catalog.workbook import read_workbook, write_workbook
+from counter.catalog.workbook import read_workbook
+from counter.catalog.workbook_writer import write_workbook
 from tests.catalog.folder import shipped_catalog
 from tests.catalog.test_workbook import full_bundle
 

@@ -13,7 +13,8 @@ from counter.catalog.document import content_hash, from_document, to_document
 from counter.catalog.limits import catalog_warnings, limit_warnings
 from counter.catalog.model import Bundle, GuideStatus, Item, ItemType, TimeLimit, TimeUnit
 from counter.catalog.problems import Rule
-from counter.catalog.workbook import read_workbook, write_workbook
+from counter.catalog.workbook import read_workbook
+from counter.catalog.workbook_writer import write_workbook
 from counter.cli.guide_text import guide_as_text
 from counter.documents.guide_notice import guide_notice_for
 from counter.documents.model import OfficeSettings, Pairs

@@ -179,7 +179,7 @@ def test_every_kind_of_remedy_reads_back_from_both_workbooks(tmp_path: Path) -> 
     """The shipped guides of 复议前置 (053), a site-named body and a superior by level (007), a superior without a
     place (081) and a complaint only (033) keep their remedies through the platform's workbook and the project's."""
     from counter.catalog.reader import read_file
-    from counter.catalog.workbook import write_workbook
+    from counter.catalog.workbook_writer import write_workbook
     from tests.conftest import SHIPPED_CATALOG
 
     shipped = []

@@ -19,7 +19,7 @@ from counter.catalog.document import from_document
 from counter.catalog.model import Bundle, GuideStatus
 from counter.catalog.problems import WORKBOOK_KEY, Problem, Rule, WorkbookProblem
 from counter.catalog.validate import validate_catalog
-from counter.catalog.workbook import read_workbook, write_template, write_workbook
+from counter.catalog.workbook import read_workbook
 from counter.catalog.workbook_labels import WORKBOOK_HEADERS, WORKBOOK_NOTES
 from counter.catalog.workbook_layout import (
     BUNDLES,
@@ -30,6 +30,7 @@ from counter.catalog.workbook_layout import (
     Kind,
     Sheet,
 )
+from counter.catalog.workbook_writer import write_template, write_workbook
 from counter.words.catalog_problems import problem_text
 from tests.conftest import costly_examples
 
