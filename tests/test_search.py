@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from counter.catalog import search
+from counter.catalog.haystack import search_text
 from counter.catalog.search import (
     RANKED,
     SEGMENT,
@@ -18,7 +19,6 @@ from counter.catalog.search import (
     Tier,
     core_name,
     normalise_query,
-    search_text,
 )
 from counter.resources import bundled_catalog_dir
 from tests.catalog.folder import read_folder

@@ -1,7 +1,7 @@
 """Find a bundle in a keystroke: hanzi, full pinyin or pinyin initials, aliases, and one slip of the keys.
 
 The pinyin of every name is computed once, when a catalog is imported
-(:func:`search_text`), and stored beside the guide; start-up only loads those
+(:func:`counter.catalog.haystack.search_text`), and stored beside the guide; start-up only loads those
 strings, so pypinyin and its tables for all of Unicode stay out of the process
 until a catalog is imported; the desk lets them go once its sync has read the
 names (:func:`pinyin_while`).
@@ -18,7 +18,6 @@ hits come last.
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 import threading
@@ -28,13 +27,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, overload
+from typing import overload
 
 from counter.catalog.guide_status import GuideStatus
 from counter.catalog.typos import TypoIndex, mark, owner_of, rank_of
 
 SEGMENT = "\x1f"  # between segments of a haystack; control characters never reach a query
-_MAX_READINGS = 24  # readings kept per name: the usual one and single-character swaps
 _OPENINGS = (
     "我要办理",
     "我要开办",
@@ -100,7 +98,7 @@ class SearchEntry:
     number: int
     name: str
     published: bool
-    text: str  # from search_text(): segments, each a tier mark then content, joined by SEGMENT
+    text: str  # from haystack.search_text(): segments, each a tier mark then content, joined by SEGMENT
     draft: bool = False  # a 待核 guide: listed as one, not as a bundle without a guide
 
     @property
@@ -161,20 +159,12 @@ def normalise_query(text: str) -> str:
     return re.sub(r"[\s'’\x00-\x1f\x7f]+", "", text)
 
 
-def _each_character(text: str) -> Any:
-    """Keep a run without pinyin (digits, brackets) one entry per character.
-
-    pypinyin accepts a list here although its annotation says ``str``.
-    """
-    return list(text)
-
-
 _PINYIN = "pypinyin"
 
 
 class _PinyinUse:
     """Who reads pypinyin's tables now, on every thread: imports under way (:func:`pinyin_while`) and readings being
-    computed (:func:`_readings`)."""
+    computed (:func:`counter.catalog.haystack.readings`)."""
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
@@ -198,7 +188,8 @@ class _PinyinUse:
                     vars(module).clear()
 
 
-_pinyin_use = _PinyinUse()
+#: who reads pypinyin's tables now (counter.catalog.haystack computes readings under it)
+PINYIN_USE = _PinyinUse()
 
 
 @contextmanager
@@ -212,79 +203,11 @@ def pinyin_while() -> Iterator[None]:
     once frozen).  A process that had pypinyin loaded before keeps it; a block that needs it again imports it again,
     a third of a second.
     """
-    _pinyin_use.enter(block=True)
+    PINYIN_USE.enter(block=True)
     try:
         yield
     finally:
-        _pinyin_use.leave(block=True)
-
-
-def _readings(text: str) -> tuple[list[str], list[str]]:
-    """Initials and full pinyin of ``text``: the usual reading first, then the others.
-
-    The usual reading comes from pypinyin's phrase dictionary (行 in 银行 is
-    *hang*); then each polyphonic character is swapped, one at a time, for each of
-    its other readings, so 单 matches both *d* and *s*.  Swapping one character at
-    a time keeps the haystack linear in the name's length, where every
-    combination would grow as a product.
-    """
-    _pinyin_use.enter(block=False)  # not let go while this reads its tables
-    try:
-        return _readings_of(text)
-    finally:
-        _pinyin_use.leave(block=False)
-
-
-def _readings_of(text: str) -> tuple[list[str], list[str]]:
-    # pypinyin's own switch: its tables are used as loaded, not copied for custom readings this program never adds
-    # (about 3 MiB less while a catalog is read)
-    os.environ.setdefault("PYPINYIN_NO_DICT_COPY", "1")
-    from pypinyin import Style, pinyin
-
-    def variants(style: Style) -> list[str]:
-        usual = [r[0].lower() for r in pinyin(text, style=style, errors=_each_character)]
-        if len(usual) != len(text):  # a character pypinyin split oddly: keep the usual reading
-            return ["".join(usual)]
-        # one character at a time: a phrase lookup would give only the phrase's reading
-        every = [pinyin(ch, style=style, heteronym=True, errors=_each_character)[0] for ch in text]
-        out = ["".join(usual)]
-        for index, readings in enumerate(every):
-            for reading in readings:
-                other = reading.lower()
-                if other and other != usual[index]:
-                    out.append("".join([*usual[:index], other, *usual[index + 1 :]]))
-        return list(dict.fromkeys(out))[:_MAX_READINGS]
-
-    return variants(Style.FIRST_LETTER), variants(Style.NORMAL)
-
-
-def search_text(name: str, keywords: Iterable[str] = (), items: Iterable[str] = (), aliases: Iterable[str] = ()) -> str:
-    """The haystack of a bundle, computed at import time and stored."""
-    segments: list[tuple[int, str]] = []
-    core = core_name(name)
-    segments.append((Tier.CORE, core))
-    initials, full = _readings(core)
-    segments += [(Tier.CORE, s) for s in initials + full]
-    segments.append((Tier.NAME, name))
-    name_initials, name_full = _readings(name)
-    segments += [(Tier.NAME, s) for s in name_initials[:2] + name_full[:2]]
-    for tier, words in ((Tier.ALIAS, aliases), (Tier.KEYWORD, keywords)):
-        for word in words:
-            segments.append((tier, word))
-            w_initials, w_full = _readings(word)
-            segments += [(tier, s) for s in w_initials[:2] + w_full[:2]]
-    for item in items:
-        segments.append((Tier.ITEM, item))
-        i_initials, _ = _readings(item)
-        segments += [(Tier.ITEM, s) for s in i_initials[:2]]
-    seen: set[str] = set()
-    parts = []
-    for tier, raw in segments:
-        content = normalise_query(raw)
-        if content and content not in seen:
-            seen.add(content)
-            parts.append(chr(1 + tier) + content)
-    return SEGMENT + SEGMENT.join(parts)
+        PINYIN_USE.leave(block=True)
 
 
 _OWNER_MASK = (1 << 20) - 1  # a hit is packed in one int: owner, tier, at start, typo

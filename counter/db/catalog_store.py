@@ -25,10 +25,11 @@ from sqlalchemy import Select, bindparam, func, select, text
 from sqlalchemy.orm import Session
 
 from counter.catalog.document import canonical_json, content_hash, from_document, to_document
+from counter.catalog.haystack import search_text
 from counter.catalog.import_result import ImportReport
 from counter.catalog.model import Bundle, GuideStatus
 from counter.catalog.publication import NotADraft, Publication
-from counter.catalog.search import SearchEntry, search_text
+from counter.catalog.search import SearchEntry
 from counter.catalog.stored_guide import StoredGuide
 from counter.db import models
 

@@ -13,8 +13,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from counter.actions.site.store import Store
-from counter.catalog import search
-from counter.catalog.search import pinyin_while, search_text
+from counter.catalog import haystack, search
+from counter.catalog.haystack import search_text
+from counter.catalog.search import pinyin_while
 from counter.service.local import InProcess
 from counter.ui.main_window import MainWindow
 from tests.ui.conftest import start_window
@@ -88,7 +89,7 @@ def test_not_let_go_from_under_a_reading_on_another_thread(
         assert finish.wait(10)
         return [], []
 
-    monkeypatch.setattr(search, "_readings_of", reading)
+    monkeypatch.setattr(haystack, "_readings_of", reading)
     other = threading.Thread(target=search_text, args=("我要开药店",))
     with pinyin_while():
         import pypinyin  # noqa: F401 - loaded by the block, so the block's to let go
@@ -121,9 +122,9 @@ def test_the_tables_are_let_go_while_another_thread_imports(desk_without_pinyin:
     try:
         for _ in range(3000):
             sys.modules["pypinyin"] = ModuleType("pypinyin")  # loaded by the block, as an import would
-            search._pinyin_use.enter(block=True)
-            search._pinyin_use.kept = False
-            search._pinyin_use.leave(block=True)
+            search.PINYIN_USE.enter(block=True)
+            search.PINYIN_USE.kept = False
+            search.PINYIN_USE.leave(block=True)
             assert "pypinyin" not in sys.modules
     finally:
         stop.set()
