@@ -14,20 +14,16 @@ relies on at the window.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
+from counter.catalog.bundle_problems import BundleProblems
 from counter.catalog.limits import limit_code, limit_problems
 from counter.catalog.model import (
     SERVICE_OBJECTS,
     Bundle,
     CaseKind,
-    CopyForm,
     GuideStatus,
     Item,
-    Material,
-    MaterialKind,
-    Medium,
-    Necessity,
     TimeLimit,
 )
 from counter.catalog.problems import Problem, Rule
@@ -35,6 +31,7 @@ from counter.catalog.reader import ReadResult
 from counter.catalog.remedy_checks import decider_problems, pledge_problems, remedy_problems
 from counter.catalog.search import normalise_query
 from counter.catalog.subject_rules import subject_problems
+from counter.catalog.validate_materials import check_materials, unknown_conditions
 
 CODE_MAX = 24  # bundle code and 实施编码
 BASIC_CODE_MAX = 10  # 基本编码
@@ -42,42 +39,9 @@ NUMBER_MAX = 999
 # An alias is a word or short phrase (开饭店, 办营业执照): one character would match half the catalog, and a
 # sentence is not what anybody types into a search box.
 ALIAS_MIN, ALIAS_MAX = 2, 20
-# 第十条(一) forbids fuzzy catch-all clauses ("不得含有“其他、有关”等模糊性兜底性条款").  A name that ends a list
-# with 等, reaches for "related" papers or for "what is needed" leaves the applicant to guess, as 其他 and 有关 do:
-# 其他材料, 有关文件, 公司章程及相关文件, 身份证件等材料, 身份证、户口簿等.  A noun after the word is part of the
-# match, so the problem quotes "相关文件" rather than "相关".  等级, 相等 and the like are no catch-all.
-_VAGUE_NOUNS = "材料|文件|资料|证明|证件|证照|手续|凭证|附件|文书|单据"
-CATCH_ALL = re.compile(
-    rf"(?:其[他它]|有关|等相关|相关)(?:的)?(?:{_VAGUE_NOUNS})?"
-    rf"|等(?:{_VAGUE_NOUNS})"
-    r"|等等|等(?=$|[）)、，,；;。（(])"
-    rf"|(?:所需|必要|规定|要求)的?(?:提交|提供)?的?(?:{_VAGUE_NOUNS})"
-)
-# 容缺 postpones a minor (非关键) material once the main ones are in (seed 001 第十六条(三) and the published 容缺受理
-# rules); it cannot postpone who applies or what is applied for.  The applicant's identity document (居民身份证法
-# 第十四条; 户口簿 for a household; 营业执照 for a business) and the application form (行政许可法 第二十九条: the
-# 申请 itself) are that, so neither may be marked 容缺后补.  Identity is read from the material's name: every
-# identity document a guide asks for names itself, and a name is what the applicant and the clerk read.
-IDENTITY_WORDS = ("身份证", "户口簿", "户口本", "营业执照", "护照", "通行证", "居留证")
-
 # Reader problems that leave a value empty; the validator would then call it missing.
 _VALUE_RULES = frozenset({Rule.WRONG_TYPE, Rule.UNKNOWN_VALUE, Rule.LIMIT_WITHOUT_UNIT, Rule.MISSING_ELEMENT})
 _LIMIT_PARTS = frozenset({"value", "unit"})
-
-
-class _Collector:
-    """Problems of one bundle, each stamped with its file and bundle."""
-
-    def __init__(self, file: str, bundle: Bundle) -> None:
-        self.file = file
-        self.bundle = bundle.code or file
-        self.problems: list[Problem] = []
-
-    def report(
-        self, rule: Rule, field: str, detail: str = "", *, item: str = "", material: str = "",
-        extra: tuple[tuple[str, str], ...] = (),
-    ) -> None:  # fmt: skip
-        self.problems.append(Problem(rule, self.file, self.bundle, item, material, field, detail, extra))
 
 
 def validate_catalog(bundles: Sequence[tuple[str, Bundle]]) -> list[Problem]:
@@ -92,7 +56,7 @@ def validate_catalog(bundles: Sequence[tuple[str, Bundle]]) -> list[Problem]:
     item_codes: dict[str, str] = {}
     for file, bundle in bundles:
         problems.extend(validate_bundle(file, bundle))
-        out = _Collector(file, bundle)
+        out = BundleProblems(file, bundle)
         if bundle.code:
             if bundle.code in codes:
                 out.report(Rule.DUPLICATE_CODE, "code", bundle.code, extra=(("other", codes[bundle.code]),))
@@ -157,7 +121,7 @@ def _explains(reader: Problem, found: Problem) -> bool:
 
 def validate_bundle(file: str, bundle: Bundle) -> list[Problem]:
     """Every problem of one bundle on its own; clashes with other files need the catalog."""
-    out = _Collector(file, bundle)
+    out = BundleProblems(file, bundle)
     _check_identity(out, bundle)
     _check_aliases(out, bundle)
     if bundle.has_guide:
@@ -165,13 +129,13 @@ def validate_bundle(file: str, bundle: Bundle) -> list[Problem]:
         _check_items(out, bundle)
         _check_bundle_promise(out, bundle)
         _check_situations(out, bundle)
-        _check_materials(out, bundle)
+        check_materials(out, bundle)
         out.problems.extend(limit_problems(file, bundle))
         out.problems += subject_problems(file, bundle)
     return out.problems
 
 
-def _check_identity(out: _Collector, bundle: Bundle) -> None:
+def _check_identity(out: BundleProblems, bundle: Bundle) -> None:
     if not bundle.code:
         out.report(Rule.MISSING_ELEMENT, "code")
     elif len(bundle.code) > CODE_MAX:
@@ -185,7 +149,7 @@ def _check_identity(out: _Collector, bundle: Bundle) -> None:
         out.report(Rule.BAD_NUMBER, "number", str(bundle.number))
 
 
-def _check_aliases(out: _Collector, bundle: Bundle) -> None:
+def _check_aliases(out: BundleProblems, bundle: Bundle) -> None:
     """Each alias a word of sensible length, none said twice (spaces, case and full-width letters aside)."""
     seen: dict[str, str] = {}
     for position, alias in enumerate(bundle.aliases, 1):
@@ -202,7 +166,7 @@ def _check_aliases(out: _Collector, bundle: Bundle) -> None:
             seen[key] = alias
 
 
-def _check_guide(out: _Collector, bundle: Bundle) -> None:
+def _check_guide(out: BundleProblems, bundle: Bundle) -> None:
     """The bundle-level elements of 第九条 and checklist items 14, 15, 16, 21 and 22.
 
     A 待核 draft is written without the facts only the site knows (where, when, which phone): those come from
@@ -235,7 +199,7 @@ def _check_guide(out: _Collector, bundle: Bundle) -> None:
     _check_steps(out, bundle)
 
 
-def _check_service_objects(out: _Collector, bundle: Bundle) -> None:
+def _check_service_objects(out: BundleProblems, bundle: Bundle) -> None:
     """服务对象 (第九条): named, and each one of the national platform's values (:data:`SERVICE_OBJECTS`)."""
     if not bundle.service_objects:
         out.report(Rule.MISSING_ELEMENT, "service_objects")
@@ -244,7 +208,7 @@ def _check_service_objects(out: _Collector, bundle: Bundle) -> None:
             out.report(Rule.UNKNOWN_VALUE, "service_objects", value)
 
 
-def _check_conditions(out: _Collector, bundle: Bundle) -> None:
+def _check_conditions(out: BundleProblems, bundle: Bundle) -> None:
     """受理条件 may be stated once for the bundle or item by item, but somewhere."""
     if bundle.conditions:
         return
@@ -255,7 +219,7 @@ def _check_conditions(out: _Collector, bundle: Bundle) -> None:
             out.report(Rule.MISSING_ELEMENT, "items.conditions", item=_item_label(item, index))
 
 
-def _check_address(out: _Collector, bundle: Bundle) -> None:
+def _check_address(out: BundleProblems, bundle: Bundle) -> None:
     address = bundle.address
     if address is None:
         return
@@ -270,7 +234,7 @@ def _check_address(out: _Collector, bundle: Bundle) -> None:
         out.report(Rule.ADDRESS_WITHOUT_DESK, "address.desk_no")
 
 
-def _check_hours(out: _Collector, bundle: Bundle) -> None:
+def _check_hours(out: BundleProblems, bundle: Bundle) -> None:
     for index, hours in enumerate(bundle.hours, 1):
         if not hours.days:
             out.report(Rule.HOURS_INCOMPLETE, "hours.days", f"#{index}")
@@ -278,7 +242,7 @@ def _check_hours(out: _Collector, bundle: Bundle) -> None:
             out.report(Rule.HOURS_INCOMPLETE, "hours.periods", hours.days or f"#{index}")
 
 
-def _check_steps(out: _Collector, bundle: Bundle) -> None:
+def _check_steps(out: BundleProblems, bundle: Bundle) -> None:
     for index, step in enumerate(bundle.steps, 1):
         label = step.name or f"#{index}"
         if not step.name:
@@ -293,11 +257,7 @@ def _item_label(item: Item, index: int) -> str:
     return item.code or item.name or f"#{index}"
 
 
-def _material_label(material: Material, index: int) -> str:
-    return material.code or material.name or f"#{index}"
-
-
-def _check_items(out: _Collector, bundle: Bundle) -> None:
+def _check_items(out: BundleProblems, bundle: Bundle) -> None:
     """The item-level elements of 第九条, codes, limits (items 12-13) and intermediaries (item 17)."""
     seen: set[str] = set()
     for index, item in enumerate(bundle.items, 1):
@@ -334,9 +294,9 @@ def _check_items(out: _Collector, bundle: Bundle) -> None:
         if item.licence and item.result and item.licence not in item.result:  # a typo reports a licence nobody has
             out.report(Rule.LICENCE_NOT_IN_RESULT, "items.licence", item.licence, item=label)
         chosen = (item.pledge.chosen,) if item.pledge is not None and item.pledge.chosen else ()
-        for condition in _unknown_conditions(bundle, chosen):  # the applicant's choice of 告知承诺, an answer it has
+        for condition in unknown_conditions(bundle, chosen):  # the applicant's choice of 告知承诺, an answer it has
             out.report(Rule.DANGLING_REFERENCE, "items.pledge.chosen", condition, item=label)
-        for condition in _unknown_conditions(bundle, item.when):  # an item applied for in no case that can be
+        for condition in unknown_conditions(bundle, item.when):  # an item applied for in no case that can be
             out.report(Rule.DANGLING_REFERENCE, "items.when", condition, item=label)
         for position, intermediary in enumerate(item.intermediaries, 1):
             name = intermediary.name or f"#{position}"
@@ -346,7 +306,7 @@ def _check_items(out: _Collector, bundle: Bundle) -> None:
                 out.report(Rule.INTERMEDIARY_WITHOUT_BASIS, "items.intermediaries.basis", name, item=label)
 
 
-def _check_case_kind(out: _Collector, item: Item, label: str) -> None:
+def _check_case_kind(out: BundleProblems, item: Item, label: str) -> None:
     """A 即办件 is done while the applicant waits (0 days promised); a 承诺件 names the days it takes."""
     promised = item.promised_limit
     if item.case_kind is None or promised is None:
@@ -363,7 +323,7 @@ def _check_case_kind(out: _Collector, item: Item, label: str) -> None:
         out.report(Rule.PROMISED_WITHOUT_DAYS, "items.promised_limit", limit_code(promised), item=label)
 
 
-def _check_bundle_promise(out: _Collector, bundle: Bundle) -> None:
+def _check_bundle_promise(out: BundleProblems, bundle: Bundle) -> None:
     """The bundle's promise against its items' (seed 001 第九条 承诺办结时限 of both).
 
     The receipt prints the bundle's date, so every item must be able to finish by it; and the bundle may not
@@ -400,7 +360,7 @@ def _check_bundle_promise(out: _Collector, bundle: Bundle) -> None:
         )
 
 
-def _check_item_codes(out: _Collector, item: Item, label: str, seen: set[str]) -> None:
+def _check_item_codes(out: BundleProblems, item: Item, label: str, seen: set[str]) -> None:
     if not item.code:
         out.report(Rule.MISSING_ELEMENT, "items.code", item=label)
     elif item.code in seen:
@@ -418,7 +378,7 @@ def _check_item_codes(out: _Collector, item: Item, label: str, seen: set[str]) -
         )
 
 
-def _check_situations(out: _Collector, bundle: Bundle) -> None:
+def _check_situations(out: BundleProblems, bundle: Bundle) -> None:
     seen: set[str] = set()
     for index, situation in enumerate(bundle.situations, 1):
         label = situation.code or f"#{index}"
@@ -441,133 +401,3 @@ def _check_situations(out: _Collector, bundle: Bundle) -> None:
             options.add(option.code)
             if not option.label:
                 out.report(Rule.MISSING_ELEMENT, "situations.options.label", where)
-
-
-def _check_materials(out: _Collector, bundle: Bundle) -> None:
-    """第十条 and checklist items 18-20, 23-24, plus 容缺 deadlines and references."""
-    seen: set[str] = set()
-    for index, material in enumerate(bundle.materials, 1):
-        label = _material_label(material, index)
-        if not material.code:
-            out.report(Rule.MISSING_ELEMENT, "materials.code", material=label)
-        elif material.code in seen:
-            out.report(Rule.DUPLICATE_CODE, "materials.code", material.code, material=label)
-        seen.add(material.code)
-        _check_material_text(out, material, label)
-        _check_material_form(out, material, label)
-        _check_deferral(out, bundle, material, label)
-        _check_references(out, bundle, material, label)
-
-
-def catch_all_words(name: str) -> list[str]:
-    """The catch-all phrases in a material name, in the order they stand."""
-    return [match.group() for match in CATCH_ALL.finditer(name)]
-
-
-def identity_word(name: str) -> str:
-    """The identity document a material's name names (居民身份证 → "身份证"), or ""."""
-    return next((word for word in IDENTITY_WORDS if word in name), "")
-
-
-def _check_material_text(out: _Collector, material: Material, label: str) -> None:
-    if not material.name:
-        out.report(Rule.MISSING_ELEMENT, "materials.name", material=label)
-    words = catch_all_words(material.name)
-    if words:
-        out.report(Rule.CATCH_ALL_WORDING, "materials.name", "、".join(words), material=label)
-    if not material.legal_basis:
-        out.report(Rule.MATERIAL_WITHOUT_BASIS, "materials.legal_basis", material=label)
-    if material.necessity is not Necessity.OPTIONAL and not material.requirement:
-        out.report(Rule.MATERIAL_INCOMPLETE, "materials.requirement", material=label)
-    if material.shared and material.necessity is Necessity.REQUIRED:
-        out.report(Rule.SHARED_BUT_DEMANDED, "materials.necessity", material.necessity.value, material=label)
-
-
-def _check_material_form(out: _Collector, material: Material, label: str) -> None:
-    """Type, medium, source, issuer and count: what the clerk checks at the desk."""
-    for key, present in (
-        ("materials.kind", material.kind),
-        ("materials.copy_form", material.copy_form),
-        ("materials.medium", material.medium),
-        ("materials.source", material.source),
-        ("materials.issuer", material.issuer),
-    ):
-        if not present:
-            out.report(Rule.MATERIAL_INCOMPLETE, key, material=label)
-    electronic = material.medium is Medium.ELECTRONIC
-    if not electronic and not material.shared and material.originals + material.copies < 1:
-        key = "materials.copies" if material.copy_form is CopyForm.COPY else "materials.originals"
-        out.report(Rule.MATERIAL_INCOMPLETE, key, material=label)
-    if material.medium in (Medium.PAPER, Medium.PAPER_OR_ELECTRONIC) and not material.paper_size:
-        out.report(Rule.MATERIAL_INCOMPLETE, "materials.paper_size", material=label)
-    if material.kind is MaterialKind.FORM:
-        if not material.blank_form:
-            out.report(Rule.FORM_WITHOUT_BLANK_OR_SAMPLE, "materials.blank_form", material=label)
-        if not material.sample_form:
-            out.report(Rule.FORM_WITHOUT_BLANK_OR_SAMPLE, "materials.sample_form", material=label)
-    _check_fields(out, material, label)
-
-
-def _check_fields(out: _Collector, material: Material, label: str) -> None:
-    """A form's boxes each have a label of their own: the blank form prints them, the sample fills them.
-
-    A form without boxes is not an error: its blank prints the applicant's standard block and says that the
-    catalog lists no boxes; the catalog editor adds them from the department's official form.
-    """
-    seen: set[str] = set()
-    for number, form_field in enumerate(material.fields, 1):
-        if not form_field.label:
-            out.report(Rule.MISSING_ELEMENT, "materials.fields.label", str(number), material=label)
-        elif form_field.label in seen:
-            out.report(Rule.DUPLICATE_CODE, "materials.fields.label", form_field.label, material=label)
-        seen.add(form_field.label)
-    for key, given in (("materials.fields", material.fields), ("materials.prescribed_by", material.prescribed_by)):
-        if given and material.kind is not MaterialKind.FORM:
-            out.report(Rule.UNKNOWN_KEY, key, material=label)
-
-
-def _check_deferral(out: _Collector, bundle: Bundle, material: Material, label: str) -> None:
-    """A 容缺 material is neither an identity document nor a form, and is due before every promise it serves."""
-    if material.necessity is Necessity.DEFERRABLE:
-        if material.deferral_limit is None:
-            out.report(Rule.DEFERRAL_WITHOUT_LIMIT, "materials.deferral_limit", material=label)
-        if word := identity_word(material.name):
-            out.report(Rule.DEFERRAL_OF_IDENTITY, "materials.necessity", word, material=label)
-        if material.kind is MaterialKind.FORM:
-            out.report(Rule.DEFERRAL_OF_FORM, "materials.necessity", material=label)
-    limit = material.deferral_limit
-    if limit is None:
-        return
-    promises: list[tuple[str, TimeLimit | None]] = [
-        (code, item.promised_limit) for code in dict.fromkeys(material.items) if (item := bundle.item(code)) is not None
-    ]
-    promises.append(("", bundle.promised_limit))
-    for item_code, promised in promises:
-        if promised is not None and not limit.fits_within(promised):
-            out.report(
-                Rule.DEFERRAL_EXCEEDS_PROMISE,
-                "materials.deferral_limit",
-                f"{limit_code(limit)} > {limit_code(promised)}",
-                item=item_code,
-                material=label,
-                extra=(("limit", limit_code(limit)), ("bound", limit_code(promised))),
-            )
-
-
-def _check_references(out: _Collector, bundle: Bundle, material: Material, label: str) -> None:
-    if not material.items:
-        out.report(Rule.DANGLING_REFERENCE, "materials.items", material=label)
-    for code in _unknown(material.items, {i.code for i in bundle.items if i.code}):
-        out.report(Rule.DANGLING_REFERENCE, "materials.items", code, material=label)
-    for condition in _unknown_conditions(bundle, material.when):
-        out.report(Rule.DANGLING_REFERENCE, "materials.when", condition, material=label)
-
-
-def _unknown_conditions(bundle: Bundle, when: Iterable[str]) -> list[str]:
-    """The ``situation.option`` conditions naming a situation, or an option of it, the bundle does not ask."""
-    known = {f"{s.code}.{o.code}" for s in bundle.situations for o in s.options}
-    return [condition for condition in when if condition not in known]
-
-
-def _unknown(codes: Iterable[str], known: set[str]) -> list[str]:
-    return [code for code in dict.fromkeys(codes) if code not in known]

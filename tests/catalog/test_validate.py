@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 from counter.catalog.model import TimeLimit, TimeUnit
 from counter.catalog.problems import WARNINGS, Problem, Rule
 from counter.catalog.reader import read_paths
-from counter.catalog.validate import catch_all_words, validate_bundle, validate_catalog, validate_read
+from counter.catalog.validate import validate_bundle, validate_catalog, validate_read
+from counter.catalog.validate_materials import catch_all_words
 from counter.words.catalog_problems import problem_text
 from tests.catalog.breaches import BREACHES, Breach, broken, check, place
 from tests.catalog.builders import (
