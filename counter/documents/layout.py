@@ -6,6 +6,9 @@ take its own font in the middle of a word, and a receipt renders in a few
 milliseconds.  A document is laid out with regular spacing, and again with
 tight spacing when that saves a page: a receipt of a dozen materials fits one
 sheet per copy.
+
+Why one module: :class:`_Layout` is one cursor (the page, the height left) that every kind of block moves and every
+page break reads; its blocks apart would hand that state from module to module.
 """
 
 from __future__ import annotations

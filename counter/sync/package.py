@@ -62,6 +62,10 @@ declared size, so a gzip bomb stops at that bound however well signed it is.
 :class:`PackageRejected` with one code of :class:`RejectCode` and a detail in
 English for the log; it raises nothing else, whatever the input.  The words the
 clerk reads are in :mod:`counter.words.sync`.
+
+Why one module: it is one byte layout, written and read.  Every header field is written by :func:`_header_fields` and
+read back, distrusted, by :func:`_header`, and each format added changed both ends at once; apart, the two would
+drift.
 """
 
 from __future__ import annotations

@@ -24,6 +24,9 @@ A township's 帮您办 project is held to the same: its own code and number seri
 Whether the case is the sender's at all (a uid the hall already keeps for one of its own cases) needs the database;
 :mod:`counter.db.sync.cases` asks that.  Details name the field and what is wrong with it, never a personal value:
 they are kept on the review list and logged for support.
+
+Why one module: it is one policy, the list above, applied in its order by :func:`check_case`; the date and text checks
+serve the case and the project alike, and each check is a few lines that read only the record and the sender.
 """
 
 from __future__ import annotations

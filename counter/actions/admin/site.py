@@ -21,6 +21,10 @@ fingerprint goes into their trail).  Whichever way a key is replaced (an init
 after the key file was deleted too), the old public key is kept with the
 moment it stopped signing (:func:`retire_key`), so the seals it made still
 verify.
+
+Why this site and its peers share a module: they are the two ends of the same keys.  A peer is registered with the
+checks the site's own identity is made with (:func:`counter.sync.sites.site_problems`, never its own code), and a
+new kind of key (the SM2 key) came to the site's identity, its card and its peers together.
 """
 
 from __future__ import annotations

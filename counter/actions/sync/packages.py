@@ -21,6 +21,10 @@ so is one written before the last taken in from its sender, or dated days ahead
 
 Permission: :attr:`Permission.SYNC`, which clerks and admins hold — at a
 township the clerk on duty carries the stick to the hall.
+
+Why export and import share a module: they are the two sides of the package formats.  The export writes the lowest
+format its records need and the import refuses what a format cannot hold
+(:func:`_refuse_what_its_format_cannot_hold`); a new kind of record changes both, and only together are they right.
 """
 
 from __future__ import annotations
