@@ -82,6 +82,7 @@ class RestoreProblem(StrEnum):
     NOT_SQLITE = "not_sqlite"  # not an SQLite database at all
     NOT_COUNTER = "not_counter"  # an SQLite database, but not one of this program
     NEWER = "newer"  # written by a newer program (an unknown schema revision)
+    PRE_RELEASE = "pre_release"  # made before the first release (counter.db.revision.PRE_RELEASE): never restored
     DAMAGED = "damaged"  # fails the integrity check
     FOREIGN_SCHEMA = "foreign_schema"  # its tables, triggers, indexes or views are not what the migrations make
     FOREIGN_ROWS = "foreign_rows"  # rows its own audit trail does not account for: accounts, peers, keys, settings

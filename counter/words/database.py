@@ -98,6 +98,9 @@ RESTORE_PROBLEM = {
     "not_sqlite": tr("该文件不是 SQLite 数据库文件"),
     "not_counter": tr("该文件不是本程序的数据库"),
     "newer": tr("该备份由更新版本的程序写入（结构版本 {detail}），本程序不能使用，请先升级程序"),
+    "pre_release": tr(
+        "该备份由正式版本发布之前的试用程序建立（结构版本 {detail}），本程序不能使用，试用时的数据不能带入正式版本"
+    ),
     "damaged": tr("该备份文件已损坏（完整性检查未通过）"),
     "foreign_schema": tr("该文件的数据库结构与本程序在该结构版本下建立的不一致，可能被人改动过：{differences}"),
     "foreign_rows": tr(

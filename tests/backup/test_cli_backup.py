@@ -82,6 +82,24 @@ def test_restore_of_a_wrong_file_changes_nothing(
     assert not list(desk_db.path.parent.glob("*.before-restore-*"))
 
 
+def test_a_backup_from_before_the_first_release_is_named_so_and_not_restored(
+    capsys: pytest.CaptureFixture[str], desk_db: DeskDb, tmp_path: Path
+) -> None:
+    """Not called a newer program's: its revision was folded into the baseline, and nothing leads from it."""
+    from counter.words.database import RESTORE_PROBLEM, RESTORE_REFUSED
+
+    before = desk_db.path.read_bytes()
+    trial = tmp_path / "trial.sqlite3"
+    trial.write_bytes(before)
+    conn = sqlite3.connect(trial, isolation_level=None)
+    conn.execute("UPDATE alembic_version SET version_num = '0050_pledge_steps'")
+    conn.close()
+    code, stdout, err = run(capsys, "restore", str(trial), "--yes", "--db", desk_db.url)
+    said = RESTORE_REFUSED.format(reason=RESTORE_PROBLEM["pre_release"].format(detail="0050_pledge_steps"))
+    assert (code, stdout, err) == (1, "", said + "\n")
+    assert desk_db.path.read_bytes() == before
+
+
 def test_postgresql_is_pointed_to_its_own_tools(capsys: pytest.CaptureFixture[str]) -> None:
     url = "postgresql+psycopg://hall@db.hall/counter"
     code, stdout, err = run(capsys, "backup", "--out", "hall.dump", "--db", url)

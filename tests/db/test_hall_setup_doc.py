@@ -291,7 +291,8 @@ def test_the_manuals_hall_set_up_runs_serves_and_upgrades(server: PgCluster, tmp
             plain.getresponse()
         plain.close()
 
-    # 六: the hall as a new program finds it (one migration behind), backed up, upgraded, then rolled back
+    # 六: the hall as a new program finds it (one migration behind: the baseline taken back), backed up, upgraded,
+    # then rolled back
     owner = make_engine(served["COUNTER_DB_URL"])
     downgrade(owner, "-1")
     before = schema_state(owner)

@@ -34,6 +34,7 @@ from counter.backup.restored import Restored
 from counter.backup.sqlite_files import (
     BackupFailed,
     BackupFile,
+    RestoreProblem,
     RestoreRefused,
     daily_backup_due,
     latest_good_backup,
@@ -82,6 +83,10 @@ log = logging.getLogger(__name__)
 
 
 def _refused(file: Path, refused: RestoreRefused) -> RestoreRefused:
+    from counter.db.revision import PRE_RELEASE
+
+    if refused.problem is RestoreProblem.NEWER and refused.detail in PRE_RELEASE:  # not newer: from before the release
+        refused = RestoreRefused(RestoreProblem.PRE_RELEASE, refused.detail)
     differences = "; ".join(f"{d.change.value} {d.part.value} {d.name}" for d in refused.differences)
     differences += "; ".join(f"{r.kind} {r.key}: {r.code}" for r in refused.foreign)
     log.warning("restore from %s refused: %s %s %s", file, refused.problem.value, refused.detail, differences)
