@@ -274,3 +274,16 @@ def _audit(
 def own_department(session: Session, desk: Desk) -> str:
     """The department whose items the desk's account works (a department's staff given one); empty: any or none."""
     return account_store.account_department(session, desk.actor.login) if desk.actor.signed_in else ""
+
+
+#: the roles that choose the department whose items they list
+CHOOSERS = frozenset({Role.SUPERVISOR, Role.ADMIN})
+
+
+def bound_department(session: Session, desk: Desk | None) -> str:
+    """The department whose items alone the desk's account is listed: a department's staff sees its own, whatever
+    department the request names (the applicants of another's are none of theirs); "" for an account that may
+    choose (a supervisor's, an administrator's) or one given no department."""
+    if desk is None or desk.actor.roles & CHOOSERS:
+        return ""
+    return own_department(session, desk)
