@@ -205,20 +205,11 @@ class HallHealth:
         return max(ages) if ages else None
 
 
-def _utc(at: dt.datetime) -> dt.datetime:
-    """A stored moment as an aware one: SQLite gives back the UTC it was given without its zone."""
-    return at if at.tzinfo is not None else at.replace(tzinfo=dt.UTC)
-
-
 def health(work: Session, call: Call, request: HealthAsked) -> HallHealth:
     from counter.db import hall_health
 
-    now = request.now
-    outboxes = tuple(
-        OutboxDepth(name, unsent, failed, None if oldest is None else max((now - _utc(oldest)).total_seconds(), 0.0))
-        for name, unsent, failed, oldest in hall_health.outbox_depth(work)
-    )
-    return HallHealth(hall_health.schema_revision(work), outboxes, hall_health.open_sessions(work, now))
+    revision, depths, sessions = hall_health.health(work, request.now)
+    return HallHealth(revision, tuple(OutboxDepth(*depth) for depth in depths), sessions)
 
 
 HEALTH = read(

@@ -238,10 +238,8 @@ ROTATE_KEY = write(
 
 def choose_suite(work: Session, call: Call, request: ChooseSuite) -> SiteIdentity:
     from counter.actions.admin import site
-    from counter.host import paths
 
-    site.choose_suite(work, request.national, at_desk(call), paths.site_key_path())
-    return site.this_site(work, paths.site_key_path())
+    return site.choose_suite(work, request.national, at_desk(call))
 
 
 CHOOSE_SUITE = write(
@@ -338,12 +336,9 @@ PING = read(
 
 
 def check_numbers(work: Session, call: Call, request: NumbersAsked) -> None:
-    from counter.actions.admin import site
     from counter.actions.numbers import number_guard
 
-    if request.series:
-        site.check_series(work, at_desk(call))
-    number_guard.check_numbers(work, at_desk(call), call.today)
+    number_guard.check_numbers(work, at_desk(call), call.today, series=request.series)
 
 
 CHECK_NUMBERS = read(
@@ -470,22 +465,9 @@ OTHER_LOGINS = read(
 
 
 def backup(work: Sessions, call: Call, request: Backup) -> BackupMade:
-    """An administrator's (where accounts exist), checked first; the copy made online; then the audit entry."""
-    from counter.actions.site import backup as backups
-    from counter.sync.site_faults import SiteFileFailed
+    from counter.actions.site.backup import back_up
 
-    by = at_desk(call)
-    with work() as session:
-        backups.authorise(session, by)
-    url = work.kw["bind"].url.render_as_string(hide_password=False)
-    try:
-        made = backups.make_backup(url, request.out)
-    except OSError as err:
-        raise SiteFileFailed.of(err, request.out or backups.backups_folder()) from err
-    kept = None if request.out else backups.backup_count()
-    with work.begin() as session:
-        backups.record_backup(session, by, made, kept)
-    return BackupMade(made, kept)
+    return BackupMade(*back_up(work, at_desk(call), request.out))
 
 
 BACKUP = write(

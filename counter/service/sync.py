@@ -16,9 +16,7 @@ from counter.access.roles import Permission
 from counter.service.call import Call, at_desk
 from counter.service.operation import Open, read, write
 from counter.sync.exchange import ExportedFiles, ImportReport
-from counter.sync.site_view import ShownSite, SiteState
-from counter.sync.sites import Peer
-from counter.sync.status import HeldAtHall, PendingSync, ReviewItem, SyncStatus
+from counter.sync.status import PendingSync, ReviewItem, StatusAndHeld, SyncPage
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -38,27 +36,6 @@ class SyncAsked:
 @dataclass(frozen=True)
 class ReviewList:
     open_only: bool = True  # False: the items already dealt with too
-
-
-@dataclass(frozen=True)
-class StatusAndHeld:
-    """Where sync stands, and this township's records its hall holds for review (none at a hall)."""
-
-    status: SyncStatus
-    held: tuple[HeldAtHall, ...]
-
-
-@dataclass(frozen=True)
-class SyncPage:
-    """What the sync page shows: the site's state; once it is set up, the site, where sync stands, the peers, the
-    review list and the records the hall holds (all None or empty before)."""
-
-    state: SiteState
-    shown: ShownSite | None = None
-    status: SyncStatus | None = None
-    peers: tuple[Peer, ...] = ()
-    reviews: tuple[ReviewItem, ...] = ()
-    held: tuple[HeldAtHall, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -113,7 +90,7 @@ READ_PENDING = read(
 def read_status(work: Session, call: Call, request: SyncAsked) -> StatusAndHeld:
     from counter.actions.sync import sync_status
 
-    return StatusAndHeld(sync_status.sync_status(work), tuple(sync_status.held_at_hall(work)))
+    return sync_status.status_and_held(work)
 
 
 READ_STATUS = write(
@@ -127,17 +104,9 @@ READ_STATUS = write(
 
 
 def read_page(work: Session, call: Call, request: SyncAsked) -> SyncPage:
-    from counter.actions.admin import site
-    from counter.actions.site import site_setup
-    from counter.actions.sync import sync_status
+    from counter.actions.site.site_setup import sync_page
 
-    state = site_setup.site_state(work)
-    if not state.set_up:
-        return SyncPage(state)
-    return SyncPage(
-        state, site.site_as_shown(work), sync_status.sync_status(work), tuple(site.peers(work)),
-        tuple(sync_status.review_items(work)), tuple(sync_status.held_at_hall(work)),
-    )  # fmt: skip
+    return sync_page(work)
 
 
 READ_PAGE = write(
