@@ -129,12 +129,8 @@ FIND_BUNDLES = read(
 def read_guide(work: Session, call: Call, request: GuideAsked) -> GuideShown | None:
     from counter.actions.catalog import guides
 
-    find = guides.find_guide if request.found else guides.current_guide
-    stored = find(work, request.wanted)
-    if stored is None:
-        return None
-    deciders = guides.decider_names(work, stored.bundle, request.site_code)
-    return GuideShown(stored, deciders, guides.site_contacts(work, request.site_code))
+    shown = guides.guide_shown(work, request.wanted, request.site_code, found=request.found)
+    return None if shown is None else GuideShown(*shown)
 
 
 READ_GUIDE: Operation[GuideAsked, GuideShown | None] = read(

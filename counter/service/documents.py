@@ -148,21 +148,10 @@ MAKE_ITEM_PAPER = write(
 )
 
 
-def _bundle_code(work: Session, bundle: str, find: bool) -> str:
-    """The bundle named as ``catalog show`` takes it (code, number, name or pinyin initials) where asked to find it."""
-    from counter.actions.catalog.guides import find_guide
-
-    if not find:
-        return bundle
-    stored = find_guide(work, bundle)
-    return stored.bundle.code if stored else bundle.strip()
-
-
 def make_guide_notice(work: Session, call: Call, request: GuideNotice) -> MadeDocument:
     from counter.actions.cases import documents
 
-    code = _bundle_code(work, request.bundle, request.find)
-    return documents.make_guide_notice(work, at_desk(call), code, call.today)
+    return documents.make_guide_notice(work, at_desk(call), request.bundle, call.today, find=request.find)
 
 
 MAKE_GUIDE_NOTICE = write(
@@ -179,8 +168,7 @@ MAKE_GUIDE_NOTICE = write(
 def guide_forms(work: Session, call: Call, request: GuideOf) -> GuideForms:
     from counter.actions.intake import forms
 
-    code = _bundle_code(work, request.bundle, request.find)
-    return GuideForms(code, forms.guide_forms(work, code))
+    return GuideForms(*forms.guide_forms_named(work, request.bundle, find=request.find))
 
 
 GUIDE_FORMS = read(

@@ -6,7 +6,6 @@ The desk learns only whether a service was rated; the level goes to the supervis
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -87,15 +86,10 @@ class RecordUnrated:
 
 
 def start_pad(work: Session, call: Call, request: PadStarting) -> PadStart:
-    from counter.actions.admin.office import office_settings
-    from counter.actions.ratings import follow_up, record
+    from counter.actions.ratings import record
 
-    at = at_desk(call)
-    lapsed = record.close_stale_requests(work, at, call.now)
-    settings, problems = record.rating_settings(work)
-    office = office_settings(work, at.identity.site_code)
-    newest = follow_up.newest_rectification(work)
-    return PadStart(tuple(lapsed), settings, tuple(problems), newest, office.office_name_mn)
+    lapsed, settings, problems, newest, office_name_mn = record.pad_start(work, at_desk(call), call.now)
+    return PadStart(tuple(lapsed), settings, tuple(problems), newest, office_name_mn)
 
 
 START_PAD = write(
@@ -300,13 +294,10 @@ class ExportDone:
 
 
 def rating_figures(work: Session, call: Call, request: RatingFiguresAsked) -> RatingFigures:
-    from counter.actions.projects.project_reads import agent_service_figures
     from counter.actions.ratings import record
-    from counter.db.channel_figures import channel_counts
 
-    lines, total = record.rating_figures(work, request.first, request.last, request.grouping, desk=call.desk)
-    agent_service = agent_service_figures(work, request.first, request.last, desk=call.desk)
-    return RatingFigures(lines, total, agent_service, channel_counts(work, request.first, request.last))
+    r = request
+    return RatingFigures(*record.figures_of_period(work, r.first, r.last, r.grouping, desk=call.desk))
 
 
 RATING_FIGURES = read(
@@ -320,22 +311,10 @@ RATING_FIGURES = read(
 
 
 def export_records(work: Session, call: Call, request: Period) -> tuple[RatingRecord, ...]:
-    """The raters' ID numbers whole only to an account that may see a person whole, each recorded as read."""
-    from counter.actions.cases import reach
     from counter.actions.ratings import record
-    from counter.parties.masking import mask_id
 
-    desk = call.desk
-    records = tuple(record.ratings_for_export(work, request.first, request.last, desk=desk))
-    if desk is None:
-        return records
-    if not reach.may_see_whole(work, desk):
-        return tuple(
-            dataclasses.replace(r, rater_id_no=mask_id(r.rater_id_no) if r.rater_id_no else "") for r in records
-        )
-    for one in records:
-        reach.note_read(work, desk, EXPORT_RECORDS.name, one.case_no, (one.rater_id_no,))
-    return records
+    r = request
+    return tuple(record.ratings_shown_for_export(work, r.first, r.last, EXPORT_RECORDS.name, desk=call.desk))
 
 
 EXPORT_RECORDS = read(

@@ -108,9 +108,7 @@ OPEN_RECTIFICATIONS = read(
 def rectification_detail(work: Session, call: Call, request: RectificationAsked) -> RectificationDetail:
     from counter.actions.ratings import follow_up
 
-    view = follow_up.rectification_detail(work, request.rectification_id)
-    offer = None if view is None else follow_up.appeal_offer(work, view.rating_id, desk=call.desk)
-    return RectificationDetail(view, offer)
+    return RectificationDetail(*follow_up.detail_and_offer(work, request.rectification_id, desk=call.desk))
 
 
 RECTIFICATION_DETAIL = read(
@@ -134,14 +132,10 @@ def _reviewer(call: Call) -> str:
 def move_rectification(work: Session, call: Call, request: MoveRectification) -> RectState:
     from counter.actions.ratings import follow_up
 
-    rect_id, by, note, now = request.rectification_id, _reviewer(call), request.note, call.now
-    if request.event is RectEvent.REVISITED:
-        return follow_up.record_revisit(work, rect_id, by, note, now, desk=call.desk)
-    if request.event is RectEvent.FED_BACK:
-        return follow_up.record_feedback(work, rect_id, by, note, now, desk=call.desk)
-    if request.event is RectEvent.NOTE:
-        return follow_up.add_rectification_note(work, rect_id, by, note, now, desk=call.desk)
-    return follow_up.choose_handling(work, rect_id, request.event, by, note, now, request.fix_due, desk=call.desk)
+    r = request
+    return follow_up.move_rectification(
+        work, r.rectification_id, r.event, _reviewer(call), r.note, call.now, r.fix_due, desk=call.desk
+    )
 
 
 MOVE_RECTIFICATION = write(
