@@ -74,19 +74,10 @@ ACCOUNTS_EXIST = read(
 )
 
 
-def _signed_in(work: Session, result: SignInResult) -> SignedIn:
-    from counter.actions.admin import accounts
-
-    if result.actor is None:
-        return SignedIn(result)
-    return SignedIn(result, accounts.staff_no(work, result.actor.login))
-
-
 def sign_in(work: Session, call: Call, request: SignIn) -> SignedIn:
     from counter.actions.admin import accounts
 
-    result = accounts.sign_in(work, request.login, request.password, at_desk(call), call.now)
-    return _signed_in(work, result)
+    return SignedIn(*accounts.sign_in_shown(work, request.login, request.password, at_desk(call), call.now))
 
 
 SIGN_IN = write(
@@ -102,8 +93,7 @@ SIGN_IN = write(
 def unlock(work: Session, call: Call, request: SignIn) -> SignedIn:
     from counter.actions.admin import accounts
 
-    result = accounts.check_password(work, request.login, request.password, call.now, call.desk)
-    return _signed_in(work, result)
+    return SignedIn(*accounts.unlock(work, request.login, request.password, call.now, call.desk))
 
 
 UNLOCK = write(
@@ -239,7 +229,8 @@ class PreviewAsked:
 def guide_drafts(work: Session, call: Call, request: AccountsAsked) -> GuideDrafts:
     from counter.actions.catalog import guide_status
 
-    return GuideDrafts(guide_status.draft_intake(work), tuple(guide_status.draft_guides(work)))
+    intake, drafts = guide_status.drafts(work)
+    return GuideDrafts(intake, tuple(drafts))
 
 
 GUIDE_DRAFTS = read(

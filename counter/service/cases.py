@@ -10,7 +10,6 @@ which the face words.  The papers a case prints are :mod:`counter.service.docume
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -89,26 +88,10 @@ class CaseShown:
     whole: bool
 
 
-def _id_nos(view: CaseView) -> tuple[str, str]:
-    return (view.applicant_id_no, view.agent_id_no)
-
-
 def read_page(work: Session, call: Call, request: ReadCase) -> CasePage | None:
-    """None for a case outside the account's reach, as for no case (:mod:`counter.actions.cases.reach`)."""
-    from counter.actions.cases import reach
-    from counter.actions.cases.case_view import read_case
+    from counter.actions.cases import reads_shown
 
-    desk = call.desk
-    if desk is not None and not reach.in_reach(work, desk, request.case_no):
-        return None
-    page = read_case(work, request.case_no, call.today)
-    if page is None or desk is None:
-        return page
-    if reach.may_see_whole(work, desk):
-        reach.note_read(work, desk, READ_CASE.name, page.view.case_no, _id_nos(page.view))
-        return page
-    # whoever may not see them whole is never sent them: masked here, not only on the desk's screen
-    return dataclasses.replace(page, view=page.view.masked())
+    return reads_shown.case_page(work, call.desk, request.case_no, call.today, READ_CASE.name)
 
 
 READ_CASE: Operation[ReadCase, CasePage | None] = read(
@@ -140,16 +123,10 @@ READ_CALENDAR = read(
 
 
 def find_cases(work: Session, call: Call, request: FindCases) -> tuple[FoundCase, ...]:
-    from counter.actions.admin.accounts import bound_department
-    from counter.actions.cases import case_reads, reach
+    from counter.actions.cases import reads_shown
 
-    desk = call.desk
-    department = bound_department(work, desk)
-    found = case_reads.cases_found(work, request.lookup, call.today, desk, request.days, department=department)
-    if desk is not None and found and reach.may_see_whole(work, desk):  # given whole: each one recorded
-        for row in found:
-            reach.note_read(work, desk, FIND_CASES.name, row.case_no, (row.id_no,))
-    return tuple(found)
+    r = request
+    return tuple(reads_shown.cases_found(work, call.desk, r.lookup, call.today, r.days, FIND_CASES.name))
 
 
 FIND_CASES = read(
@@ -164,8 +141,8 @@ FIND_CASES = read(
 
 
 def day_lists(work: Session, call: Call, request: Day) -> DayLists:
-    from counter.actions.admin.accounts import bound_department
     from counter.actions.cases import case_reads
+    from counter.actions.cases.reach import bound_department
 
     return case_reads.day_lists(work, call.today, call.desk, bound_department(work, call.desk))
 
@@ -181,8 +158,8 @@ DAY_LISTS = read(
 
 
 def list_cases(work: Session, call: Call, request: ListCases) -> tuple[CaseRow, ...]:
-    from counter.actions.admin.accounts import bound_department
     from counter.actions.cases import case_reads
+    from counter.actions.cases.reach import bound_department
 
     department = bound_department(work, call.desk)
     rows = case_reads.case_rows(
@@ -202,17 +179,9 @@ LIST_CASES = read(
 
 
 def show_case(work: Session, call: Call, request: CaseNo) -> CaseShown:
-    """No case for one outside the account's reach, as for no case (:mod:`counter.actions.cases.reach`)."""
-    from counter.actions.cases import case_reads, reach
+    from counter.actions.cases import reads_shown
 
-    at = at_desk(call)
-    if not reach.in_reach(work, at, request.case_no):
-        return CaseShown(None, False)
-    view = case_reads.case_view(work, request.case_no)
-    whole = view is not None and reach.may_see_whole(work, at)
-    if view is not None and whole:
-        reach.note_read(work, at, SHOW_CASE.name, view.case_no, _id_nos(view))
-    return CaseShown(view if whole or view is None else view.masked(), whole)
+    return CaseShown(*reads_shown.case_view(work, at_desk(call), request.case_no, SHOW_CASE.name))
 
 
 SHOW_CASE = read(

@@ -99,8 +99,9 @@ ITEM_STANDINGS = read(
 
 
 def read_queue(work: Session, call: Call, request: ReadQueue) -> Queue:
-    from counter.actions.admin.accounts import bound_department, own_department
+    from counter.actions.admin.accounts import own_department
     from counter.actions.cases import item_queue
+    from counter.actions.cases.reach import bound_department
     from counter.actions.intake import notice_pledges
 
     bound = bound_department(work, call.desk)
@@ -142,8 +143,8 @@ DEPARTMENT_LOADS = read(
 
 
 def department_queue(work: Session, call: Call, request: DepartmentDay) -> tuple[QueueRow, ...]:
-    from counter.actions.admin.accounts import bound_department
     from counter.actions.cases import item_queue
+    from counter.actions.cases.reach import bound_department
 
     department = bound_department(work, call.desk) or request.department
     return item_queue.department_queue(work, department, call.today, request.site_code)
@@ -160,8 +161,8 @@ DEPARTMENT_QUEUE = read(
 
 
 def coming_due(work: Session, call: Call, request: SiteDay) -> tuple[QueueRow, ...]:
-    from counter.actions.admin.accounts import bound_department
     from counter.actions.cases import item_queue
+    from counter.actions.cases.reach import bound_department
 
     rows = item_queue.coming_due(work, call.today, request.site_code)
     bound = bound_department(work, call.desk)

@@ -163,24 +163,10 @@ DROP_DRAFT = write(
 )
 
 
-def _id_nos(draft: IntakeDraft) -> tuple[str, ...]:
-    """The ID numbers a draft carries whole: its applicant's and its agent's."""
-    return (draft.applicant.id_no, draft.agent.id_no)
-
-
 def check_draft(work: Session, call: Call, request: DeskOnly) -> StoredDraft | None:
-    """None for an account that may not take an intake (a department's, signing in at a clerk's desk): the desk's
-    draft names the clerk's applicant, whole."""
-    from counter.actions.cases import reach
-    from counter.actions.intake import drafts
+    from counter.actions.intake import reads_shown
 
-    at = at_desk(call)
-    if not reach.may(work, at, Permission.TAKE_INTAKE):
-        return None
-    stored = drafts.check_draft(work, at)
-    if stored is not None and stored.draft is not None:
-        reach.note_read(work, at, CHECK_DRAFT.name, "", _id_nos(stored.draft))
-    return stored
+    return reads_shown.desk_draft(work, at_desk(call), CHECK_DRAFT.name)
 
 
 CHECK_DRAFT: Operation[DeskOnly, StoredDraft | None] = write(
@@ -302,16 +288,9 @@ PREVIEW_GROUNDS = read(
 
 
 def known_party_of(work: Session, call: Call, request: KnownPartyOf) -> KnownParty | None:
-    """Only to an account that takes intakes and sees a person whole: the party's phone and address, whole."""
-    from counter.actions.cases import reach
-    from counter.actions.intake.parties import known_party
+    from counter.actions.intake import reads_shown
 
-    at = at_desk(call)
-    reach.require_whole(work, at)
-    found = known_party(work, request.id_no)
-    if found is not None:
-        reach.note_read(work, at, KNOWN_PARTY.name, "", (request.id_no,))
-    return found
+    return reads_shown.party_on_file(work, at_desk(call), request.id_no, KNOWN_PARTY.name)
 
 
 KNOWN_PARTY: Operation[KnownPartyOf, KnownParty | None] = read(
@@ -342,22 +321,9 @@ OPEN_CASES = read(
 
 
 def resubmission(work: Session, call: Call, request: Resubmission) -> IntakeDraft | None:
-    """Only to an account that takes intakes and sees a person whole, of a case within its reach: the draft carries
-    the case's parties whole, and cannot be masked (the intake is taken from it)."""
-    from counter.actions.cases import reach
-    from counter.actions.cases.case_reads import case_view
-    from counter.actions.catalog.guides import current_guide
-    from counter.case.resubmission import resubmission_draft
+    from counter.actions.intake import reads_shown
 
-    at = at_desk(call)
-    reach.require_whole(work, at, request.case_no)
-    view = case_view(work, request.case_no)
-    guide = current_guide(work, view.bundle_code) if view is not None else None
-    if view is None or guide is None:
-        return None
-    draft = resubmission_draft(view, guide.bundle, guide.version_id)
-    reach.note_read(work, at, RESUBMISSION.name, view.case_no, _id_nos(draft))
-    return draft
+    return reads_shown.resubmission(work, at_desk(call), request.case_no, RESUBMISSION.name)
 
 
 RESUBMISSION: Operation[Resubmission, IntakeDraft | None] = read(

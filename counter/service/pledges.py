@@ -186,7 +186,7 @@ REVOKE_PLEDGE = write(
 
 #: the roles that choose which department's items they read, their own department or none
 def pledge_checks(work: Session, call: Call, request: PledgeChecks) -> tuple[PledgeRow, ...]:
-    from counter.actions.admin.accounts import bound_department
+    from counter.actions.cases.reach import bound_department
     from counter.actions.intake import notice_pledges
 
     department = bound_department(work, call.desk) or request.department

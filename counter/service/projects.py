@@ -13,7 +13,6 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from counter.access.desk import Desk
 from counter.access.roles import Permission
 from counter.documents.project_paper_made import ProjectPaperMade
 from counter.projects.forms import ProjectForm
@@ -148,28 +147,11 @@ class ImportServiceList:
     text: str  # the shipped file's form: tab-separated lines
 
 
-def _shown(work: Session, desk: Desk | None, operation: str, projects: list[ProjectView]) -> tuple[ProjectView, ...]:
-    """The projects whole to an account of the agent service that may see a person whole (each contact's number
-    recorded as read), masked to any other (counter.actions.cases.reach)."""
-    from counter.actions.cases import reach
-
-    if desk is None:
-        return tuple(projects)
-    if not (reach.may_see_whole(work, desk) and reach.may(work, desk, Permission.AGENT_SERVICE)):
-        return tuple(p.masked() for p in projects)
-    for project in projects:
-        reach.note_read(work, desk, operation, project.project_no, (project.facts.contact_id_no,))
-    return tuple(projects)
-
-
 def read_day(work: Session, call: Call, request: ReadDay) -> AgentDay:
-    from counter.actions.projects import project_reads as reads
+    from counter.actions.projects import reads_shown
 
-    every = reads.agent_queue(work, call.today)
-    agents = tuple(sorted({a for r in every for a in r.project.agents}))
-    rows = reads.agent_queue(work, call.today, request.agent) if request.agent else every
-    shown = _shown(work, call.desk, READ_DAY.name, [r.project for r in rows])
-    return AgentDay(agents, tuple(dataclasses.replace(r, project=p) for r, p in zip(rows, shown, strict=True)))
+    agents, rows = reads_shown.agent_day(work, call.desk, call.today, request.agent, READ_DAY.name)
+    return AgentDay(agents, tuple(rows))
 
 
 READ_DAY = read(
@@ -183,9 +165,9 @@ READ_DAY = read(
 
 
 def read_project(work: Session, call: Call, request: ProjectNo) -> ProjectView:
-    from counter.actions.projects import project_steps as steps
+    from counter.actions.projects import reads_shown
 
-    return _shown(work, call.desk, READ_PROJECT.name, [steps.read_project(work, request.number)])[0]
+    return reads_shown.project(work, call.desk, request.number, READ_PROJECT.name)
 
 
 READ_PROJECT = read(
@@ -200,9 +182,9 @@ READ_PROJECT = read(
 
 
 def recent_projects(work: Session, call: Call, request: RecentProjects) -> tuple[ProjectView, ...]:
-    from counter.actions.projects import project_reads as reads
+    from counter.actions.projects import reads_shown
 
-    return _shown(work, call.desk, RECENT_PROJECTS.name, reads.recent_projects(work, request.limit))
+    return tuple(reads_shown.recent_projects(work, call.desk, request.limit, RECENT_PROJECTS.name))
 
 
 RECENT_PROJECTS = read(

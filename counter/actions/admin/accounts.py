@@ -187,6 +187,24 @@ def check_password(
     return _attempt(session, login, password, desk, now, via="screen_lock")
 
 
+def sign_in_shown(
+    session: Session, login: str, password: str, desk: Desk, now: dt.datetime
+) -> tuple[SignInResult, str]:
+    """A desk's sign-in (:func:`sign_in`), and the staff number (工号) the pad shows when it succeeded ("")."""
+    return _with_staff_no(session, sign_in(session, login, password, desk, now))
+
+
+def unlock(
+    session: Session, login: str, password: str, now: dt.datetime, desk: Desk | None
+) -> tuple[SignInResult, str]:
+    """The screen lock's check (:func:`check_password`), and the staff number the pad shows when it succeeded."""
+    return _with_staff_no(session, check_password(session, login, password, now, desk))
+
+
+def _with_staff_no(session: Session, result: SignInResult) -> tuple[SignInResult, str]:
+    return result, "" if result.actor is None else staff_no(session, result.actor.login)
+
+
 def sign_out(session: Session, desk: Desk, idle: bool = False) -> None:
     """Record that the desk's account left it (``idle``: the screen lock signed it out)."""
     if desk.actor.signed_in:
@@ -274,16 +292,3 @@ def _audit(
 def own_department(session: Session, desk: Desk) -> str:
     """The department whose items the desk's account works (a department's staff given one); empty: any or none."""
     return account_store.account_department(session, desk.actor.login) if desk.actor.signed_in else ""
-
-
-#: the roles that choose the department whose items they list
-CHOOSERS = frozenset({Role.SUPERVISOR, Role.ADMIN})
-
-
-def bound_department(session: Session, desk: Desk | None) -> str:
-    """The department whose items alone the desk's account is listed: a department's staff sees its own, whatever
-    department the request names (the applicants of another's are none of theirs); "" for an account that may
-    choose (a supervisor's, an administrator's) or one given no department."""
-    if desk is None or desk.actor.roles & CHOOSERS:
-        return ""
-    return own_department(session, desk)
