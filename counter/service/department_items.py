@@ -99,6 +99,8 @@ ITEM_STANDINGS = read(
 
 
 def read_queue(work: Session, call: Call, request: ReadQueue) -> Queue:
+    """Composed here, not in the actions: the department's items are read by the actions of cases, its pledge checks
+    by those of intake, which import those of cases; no package of the actions may reach both."""
     from counter.actions.admin.accounts import own_department
     from counter.actions.cases import item_queue
     from counter.actions.cases.reach import bound_department

@@ -5,8 +5,10 @@ implements it and bound to it by reference: the faces import the declaration to 
 (:mod:`counter.service.local`) calls the function, and the generated reference (``docs/operations.md``) prints it.
 Each implementation imports its actions in its body, when it runs, so that a face importing the declarations loads
 neither the actions nor SQLAlchemy (the window shows before either is imported); mypy checks the binding, and the
-implementation's request and answer against the declaration.  An implementation is a call: where an operation
-composes several actions, the composition is one function of the actions, which never import the service.
+implementation's request and answer against the declaration.  An implementation asks its action and shapes the
+answer, with what the call's context gives it (the desk, the department the account is bound to, the office's
+calendar); an operation that composes several actions has its composition in the actions, as one function, for the
+actions never import the service.
 
 The declaration carries its answer's type, so that ``service.call(TAKE_INTAKE, request)`` is a ``TakenIntake`` to
 mypy at every call site.  :func:`read` and :func:`write` take the response as ``type[Res]`` and mypy binds ``Res``

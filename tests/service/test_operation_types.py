@@ -1,5 +1,5 @@
 """Each operation's types said once and held: what mypy reads from a declaration is what the wire decodes by, and the
-implementation it names takes the declared request and answers the declared response.
+implementation it is bound to takes the declared request and answers the declared response.
 
 mypy binds an answer's type from the hint a declaration passes, except for a union, which the declaration's constant
 annotates (:mod:`counter.service.operation`); mypy cannot see that annotation agree with the hint beside it, so
