@@ -140,7 +140,8 @@ def add_item_commands(commands: Commands, common: argparse.ArgumentParser) -> No
 
 
 def cmd_item_list(args: argparse.Namespace) -> int:
-    from counter.service.cases import ITEM_STANDINGS, CaseOnDay
+    from counter.service.cases import CaseOnDay
+    from counter.service.department_items import ITEM_STANDINGS
 
     service = open_service(args)
     standings = _faults(args, lambda: service.call(ITEM_STANDINGS, CaseOnDay(args.case_no), desk()))
@@ -153,7 +154,7 @@ def cmd_item_list(args: argparse.Namespace) -> int:
 
 
 def cmd_item_queue(args: argparse.Namespace) -> int:
-    from counter.service.cases import DEPARTMENT_LOADS, DEPARTMENT_QUEUE, DepartmentDay, SiteDay
+    from counter.service.department_items import DEPARTMENT_LOADS, DEPARTMENT_QUEUE, DepartmentDay, SiteDay
 
     service = open_service(args)
     if not args.department.strip():
@@ -172,7 +173,7 @@ def cmd_item_queue(args: argparse.Namespace) -> int:
 
 
 def cmd_item_due(args: argparse.Namespace) -> int:
-    from counter.service.cases import COMING_DUE, SiteDay
+    from counter.service.department_items import COMING_DUE, SiteDay
 
     service, site = open_service(args), args.site.strip().upper()
     _print_rows(service.call(COMING_DUE, SiteDay(site), desk()), as_json=args.json)
@@ -228,7 +229,7 @@ def cmd_item_route(args: argparse.Namespace) -> int:
 def cmd_item_step(args: argparse.Namespace) -> int:
     from counter.case.item_path import ItemEvent, PauseReason
     from counter.case.item_step_request import StepRequest
-    from counter.service.cases import ITEM_STEP, ItemStep
+    from counter.service.department_items import ITEM_STEP, ItemStep
     from counter.words.items import ITEM_STATE
 
     options: dict[str, Any] = {}

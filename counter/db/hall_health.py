@@ -36,3 +36,18 @@ def open_sessions(session: Session, now: dt.datetime) -> int:
     """Desk sessions not ended and not past their longest end (an idle one counts until its next use ends it)."""
     sessions = DeskSession
     return session.execute(select(func.count()).where(sessions.ended_at.is_(None), sessions.ends_at > now)).scalar_one()
+
+
+def health(session: Session, now: dt.datetime) -> tuple[str | None, list[tuple[str, int, int, float | None]], int]:
+    """The hall's health read at once: the schema's revision; each outbox's name, its rows unsent and failed, and
+    how long its oldest unsent row has waited at ``now`` in seconds (None: none waits); the open desk sessions."""
+    depths = [
+        (name, unsent, failed, None if oldest is None else max((now - _utc(oldest)).total_seconds(), 0.0))
+        for name, unsent, failed, oldest in outbox_depth(session)
+    ]
+    return schema_revision(session), depths, open_sessions(session, now)
+
+
+def _utc(at: dt.datetime) -> dt.datetime:
+    """A stored moment as an aware one: SQLite gives back the UTC it was given without its zone."""
+    return at if at.tzinfo is not None else at.replace(tzinfo=dt.UTC)

@@ -7,13 +7,18 @@ Signing in, and asking whether the database has accounts at all, come before any
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from counter.access.account_views import AccountInfo, NewAccount, Problem, SignInResult
 from counter.access.roles import Permission
 from counter.case.desk_name_checks import DeskNameProblem
 from counter.catalog.draft_guide import DraftGuide
 from counter.catalog.publication import DraftIntake, PublicationPreview
+from counter.service.call import Call, at_desk
 from counter.service.operation import Open, read, write
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 @dataclass(frozen=True)
@@ -53,68 +58,130 @@ class SignOut:
     idle: bool = False  # the screen lock signed the account out
 
 
+def accounts_exist(work: Session, call: Call, request: AccountsAsked) -> bool:
+    from counter.actions.admin.guard import accounts_exist as any_account
+
+    return any_account(work)
+
+
 ACCOUNTS_EXIST = read(
     "admin.accounts_exist",
     AccountsAsked,
     bool,
     Open.BEFORE_SIGN_IN,
-    "counter.service.runs.admin:accounts_exist",
+    accounts_exist,
     doc="Whether the database has accounts: the desk asks for a sign-in only where it has.",
 )
+
+
+def sign_in(work: Session, call: Call, request: SignIn) -> SignedIn:
+    from counter.actions.admin import accounts
+
+    return SignedIn(*accounts.sign_in_shown(work, request.login, request.password, at_desk(call), call.now))
+
+
 SIGN_IN = write(
     "admin.sign_in",
     SignIn,
     SignedIn,
     Open.BEFORE_SIGN_IN,
-    "counter.service.runs.admin:sign_in",
+    sign_in,
     doc="Sign in at the desk; a refusal is an answer, committed with its count and lock, never a fault.",
 )
+
+
+def unlock(work: Session, call: Call, request: SignIn) -> SignedIn:
+    from counter.actions.admin import accounts
+
+    return SignedIn(*accounts.unlock(work, request.login, request.password, call.now, call.desk))
+
+
 UNLOCK = write(
     "admin.unlock",
     SignIn,
     SignedIn,
     Open.BEFORE_SIGN_IN,
-    "counter.service.runs.admin:unlock",
+    unlock,
     doc="The signed-in clerk's password at the screen lock, under the same lockout as a sign-in.",
 )
+
+
+def sign_out(work: Session, call: Call, request: SignOut) -> None:
+    from counter.actions.admin import accounts
+
+    accounts.sign_out(work, at_desk(call), idle=request.idle)
+
+
 SIGN_OUT = write(
     "admin.sign_out",
     SignOut,
     None,
     Open.ANY_DESK,
-    "counter.service.runs.admin:sign_out",
+    sign_out,
     doc="The account the desk names left it: recorded in the desk's trail.",
 )
+
+
+def add_account(work: Session, call: Call, request: NewAccount) -> tuple[Problem, ...]:
+    from counter.actions.admin import accounts
+
+    return accounts.add_account(work, at_desk(call), request)
+
+
 ADD_ACCOUNT = write(
     "admin.add_account",
     NewAccount,
     tuple[Problem, ...],
     Permission.MANAGE_ACCOUNTS,
-    "counter.service.runs.admin:add_account",
+    add_account,
     doc="Add an account; every problem at once, and nothing added unless there is none.",
 )
+
+
+def list_accounts(work: Session, call: Call, request: AccountsAsked) -> tuple[AccountInfo, ...]:
+    from counter.actions.admin import accounts
+
+    return tuple(accounts.list_accounts(work, at_desk(call)))
+
+
 LIST_ACCOUNTS = read(
     "admin.list_accounts",
     AccountsAsked,
     tuple[AccountInfo, ...],
     Permission.MANAGE_ACCOUNTS,
-    "counter.service.runs.admin:list_accounts",
+    list_accounts,
     doc="Every account, by login, never a password hash.",
 )
+
+
+def disable_account(work: Session, call: Call, request: AccountLogin) -> tuple[Problem, ...]:
+    from counter.actions.admin import accounts
+
+    return accounts.disable_account(work, at_desk(call), request.login)
+
+
 DISABLE_ACCOUNT = write(
     "admin.disable_account",
     AccountLogin,
     tuple[Problem, ...],
     Permission.MANAGE_ACCOUNTS,
-    "counter.service.runs.admin:disable_account",
+    disable_account,
     doc="Disable an account, kept for the trail; never the last enabled administrator.",
 )
+
+
+def set_password(work: Session, call: Call, request: NewPassword) -> tuple[Problem, ...]:
+    from counter.actions.admin import accounts
+
+    return accounts.set_password(work, at_desk(call), request.login, request.password)
+
+
 SET_PASSWORD = write(
     "admin.set_password",
     NewPassword,
     tuple[Problem, ...],
     Open.IN_ACTION,
-    "counter.service.runs.admin:set_password",
+    set_password,
     doc="A new password, its lock lifted: an administrator's for anyone, an account's own for itself.",
 )
 
@@ -126,12 +193,18 @@ class DeskChanges:
     changes: dict[str, str]
 
 
+def change_desk(work: Session, call: Call, request: DeskChanges) -> tuple[DeskNameProblem, ...]:
+    from counter.actions.admin.desk_settings import change_desk as change_this_desk
+
+    return change_this_desk(work, at_desk(call), request.changes)
+
+
 CHANGE_DESK = write(
     "admin.change_desk",
     DeskChanges,
     tuple[DeskNameProblem, ...],
     Permission.CHANGE_SETTINGS,
-    "counter.service.runs.admin:change_desk",
+    change_desk,
     doc="This computer's clerk, desk number or photo, as ``counter desk`` sets them: every problem at once, "
     "else the change recorded in the trail and kept in the desk's settings.",
 )
@@ -153,20 +226,35 @@ class PreviewAsked:
     bundle_code: str
 
 
+def guide_drafts(work: Session, call: Call, request: AccountsAsked) -> GuideDrafts:
+    from counter.actions.catalog import guide_status
+
+    intake, drafts = guide_status.drafts(work)
+    return GuideDrafts(intake, tuple(drafts))
+
+
 GUIDE_DRAFTS = read(
     "admin.guide_drafts",
     AccountsAsked,
     GuideDrafts,
     Open.ANY_DESK,
-    "counter.service.runs.admin:guide_drafts",
+    guide_drafts,
     doc="The 待核 and 样例 guides in the league's order, and whether intakes are taken on them here.",
 )
+
+
+def publication_preview(work: Session, call: Call, request: PreviewAsked) -> PublicationPreview:
+    from counter.actions.catalog import guide_status
+
+    return guide_status.publication_preview(work, request.bundle_code)
+
+
 PUBLICATION_PREVIEW = read(
     "admin.publication_preview",
     PreviewAsked,
     PublicationPreview,
     Open.ANY_DESK,
-    "counter.service.runs.admin:publication_preview",
+    publication_preview,
     faults=("counter.catalog.publication:NotADraft",),
     doc="What publishing a bundle's 待核 guide would change, asked before it is published.",
 )

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from counter.access.roles import Permission
 from counter.calendar.office_days import HolidayOverview, ScheduleImport
 from counter.case.early_lapse_rows import EarlyLapseRow
+from counter.service.call import Call
 from counter.service.operation import Open, read, write
 
-_RUNS = "counter.service.runs.calendar:"
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 @dataclass(frozen=True)
@@ -35,35 +38,65 @@ class SetHoliday:
     kind: str | None  # counter.calendar.office_days.OFF or WORK; None: the day counts by its weekday again
 
 
+def holiday_overview(work: Session, call: Call, request: CalendarAsked) -> HolidayOverview:
+    from counter.actions.admin.holiday_reads import holiday_overview as overview
+
+    return overview(work)
+
+
 HOLIDAY_OVERVIEW = read(
     "calendar.holiday_overview",
     CalendarAsked,
     HolidayOverview,
     Open.ANY_DESK,
-    _RUNS + "holiday_overview",
+    holiday_overview,
     doc="The days this office set, and the last day the holiday data knows.",
 )
+
+
+def early_lapses(work: Session, call: Call, request: CalendarAsked) -> tuple[EarlyLapseRow, ...]:
+    from counter.actions.cases import early_lapses as lapses
+
+    return tuple(lapses.early_lapses(work))
+
+
 EARLY_LAPSES = read(
     "calendar.early_lapses",
     CalendarAsked,
     tuple[EarlyLapseRow, ...],
     Open.ANY_DESK,
-    _RUNS + "early_lapses",
+    early_lapses,
     doc="Every lapse found early after the days changed, by case number.",
 )
+
+
+def import_schedule(work: Session, call: Call, request: ImportSchedule) -> ScheduleImport:
+    from counter.actions.cases import holidays
+
+    return holidays.import_schedule(work, request.text, request.year, request.source, desk=call.desk, at=call.now)
+
+
 IMPORT_SCHEDULE = write(
     "calendar.import_schedule",
     ImportSchedule,
     ScheduleImport,
     Permission.EDIT_HOLIDAYS,
-    _RUNS + "import_schedule",
+    import_schedule,
     doc="A year's official schedule imported whole, or nothing of it with every problem; the cases it moved.",
 )
+
+
+def set_holiday(work: Session, call: Call, request: SetHoliday) -> tuple[str, ...]:
+    from counter.actions.cases import holidays
+
+    return holidays.set_holiday(work, request.day, request.kind, desk=call.desk, at=call.now)
+
+
 SET_HOLIDAY = write(
     "calendar.set_holiday",
     SetHoliday,
     tuple[str, ...],
     Permission.EDIT_HOLIDAYS,
-    _RUNS + "set_holiday",
+    set_holiday,
     doc="One day set off, on, or back to its weekday; the open cases whose dates it moved later.",
 )

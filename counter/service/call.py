@@ -58,3 +58,10 @@ class Call:
         """The context of a call asked now on ``clock``."""
         now = clock.now()
         return cls(desk, clock.today_of(now), now, files)
+
+
+def at_desk(call: Call) -> Desk:
+    """The desk an operation that acts at one was asked for; an operation asked without one is a program's fault."""
+    if call.desk is None:
+        raise ValueError("this operation is asked for a desk")
+    return call.desk

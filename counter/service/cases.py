@@ -1,6 +1,6 @@
-"""A case after its intake: its page read, the lists of cases, the steps the window and the departments take on it
-(容缺 and 补正, decisions item by item, 分发, a department's steps, 统一出件, 当场办结), the site's
-authority over its items, and the training run.
+"""A case after its intake: its page read, the lists of cases, the steps the window takes on it (容缺 and 补正,
+decisions item by item, 分发, 统一出件, 当场办结), and the training run.  A department's steps on its items and the
+site's authority over them are :mod:`counter.service.department_items`.
 
 Each step names the case by its number and carries the day or moment the face reads from its clock (a training
 desk's day); the action checks the step against the case as it stands now and refuses with the domain's exception,
@@ -12,30 +12,28 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from counter.access.case_acts import CaseAct
-from counter.access.pledge_offers import PledgeRow
 from counter.access.roles import Permission
 from counter.calendar.workdays import HolidayTable
 from counter.case.case_lists import DayLists
 from counter.case.decisions import Validity
 from counter.case.demo_cases import DemoCase
 from counter.case.hand_over import HandOver, HandOverRequest
-from counter.case.item_path import ItemState
-from counter.case.item_queue import DepartmentLoad, QueueRow
-from counter.case.item_standing import ItemStanding
-from counter.case.item_step_request import StepRequest
 from counter.case.lapse import Lapse
 from counter.case.lookup import FoundCase, Lookup
 from counter.case.same_day import SameDayProblem
-from counter.case.site_authority import SiteAuthority
 from counter.case.status import CaseEvent, CaseStatus
 from counter.case.view import CaseRow, CaseView
 from counter.documents.case_page import CasePage
 from counter.documents.handed_over import HandedOver
+from counter.service.call import Call, at_desk
 from counter.service.operation import Open, Operation, read, write
 
-_RUNS = "counter.service.runs.cases:"
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
+
 _MOVED = "counter.case.status:MoveNotAllowed"
 _DECISION = "counter.case.decisions:DecisionRefused"
 _NOT_POSSIBLE = "counter.intake.not_possible:IntakeNotPossible"
@@ -90,72 +88,141 @@ class CaseShown:
     whole: bool
 
 
+def read_page(work: Session, call: Call, request: ReadCase) -> CasePage | None:
+    from counter.actions.cases import reads_shown
+
+    return reads_shown.case_page(work, call.desk, request.case_no, call.today, READ_CASE.name)
+
+
 READ_CASE: Operation[ReadCase, CasePage | None] = read(
     "cases.read_case",
     ReadCase,
     CasePage | None,
     Open.ANY_DESK,
-    f"{_RUNS}read_page",
+    read_page,
     doc="The case page: the case, its guide's situations and items, its notices and the papers that fit; None when "
     "no case has this number within the account's reach; ID numbers, phones and addresses masked unless the "
     "account may see them whole.",
 )
+
+
+def read_calendar(work: Session, call: Call, request: Nothing) -> HolidayTable:
+    from counter.actions.admin.calendar import office_calendar
+
+    return office_calendar(work).table
+
+
 READ_CALENDAR = read(
     "cases.read_calendar",
     Nothing,
     HolidayTable,
     Open.ANY_DESK,
-    f"{_RUNS}read_calendar",
+    read_calendar,
     doc="The office's holiday table, laid over the package's: the working days every date of a case counts on.",
 )
+
+
+def find_cases(work: Session, call: Call, request: FindCases) -> tuple[FoundCase, ...]:
+    from counter.actions.cases import reads_shown
+
+    r = request
+    return tuple(reads_shown.cases_found(work, call.desk, r.lookup, call.today, r.days, FIND_CASES.name))
+
+
 FIND_CASES = read(
     "cases.find_cases",
     FindCases,
     tuple[FoundCase, ...],
     Open.ANY_DESK,
-    f"{_RUNS}find_cases",
+    find_cases,
     doc="F7's finder: the cases of the last days that what the clerk typed names, newest first; ID numbers and "
     "phones masked unless the account may see them whole.",
 )
+
+
+def day_lists(work: Session, call: Call, request: Day) -> DayLists:
+    from counter.actions.cases import case_reads
+    from counter.actions.cases.reach import bound_department
+
+    return case_reads.day_lists(work, call.today, call.desk, bound_department(work, call.desk))
+
+
 DAY_LISTS = read(
     "cases.day_lists",
     Day,
     DayLists,
     Open.ANY_DESK,
-    f"{_RUNS}day_lists",
+    day_lists,
     doc="The desk's cases of the day and the hall's deferrals and corrections coming due, with their counts.",
 )
+
+
+def list_cases(work: Session, call: Call, request: ListCases) -> tuple[CaseRow, ...]:
+    from counter.actions.cases import case_reads
+    from counter.actions.cases.reach import bound_department
+
+    department = bound_department(work, call.desk)
+    rows = case_reads.case_rows(
+        work, call.today, overdue=request.overdue, due_soon=request.due_soon, department=department
+    )
+    return tuple(rows)
+
+
 LIST_CASES = read(
     "cases.list_cases",
     ListCases,
     tuple[CaseRow, ...],
     Open.ANY_DESK,
-    f"{_RUNS}list_cases",
+    list_cases,
     doc="The case list: the newest cases, or those overdue or due within two working days.",
 )
+
+
+def show_case(work: Session, call: Call, request: CaseNo) -> CaseShown:
+    from counter.actions.cases import reads_shown
+
+    return CaseShown(*reads_shown.case_view(work, at_desk(call), request.case_no, SHOW_CASE.name))
+
+
 SHOW_CASE = read(
     "cases.show_case",
     CaseNo,
     CaseShown,
     Open.ANY_DESK,
-    f"{_RUNS}show_case",
+    show_case,
     doc="One case whole (counter case show), and whether the account may see its ID numbers whole; no case when "
     "it is not within the account's reach.",
 )
+
+
+def act_refusals(work: Session, call: Call, request: CaseNo) -> dict[CaseAct, tuple[tuple[str, str], ...]]:
+    from counter.actions.cases import item_authority
+
+    return item_authority.act_refusals(work, at_desk(call), request.case_no)
+
+
 ACT_REFUSALS = read(
     "cases.act_refusals",
     CaseNo,
     dict[CaseAct, tuple[tuple[str, str], ...]],
     Open.ANY_DESK,
-    f"{_RUNS}act_refusals",
+    act_refusals,
     doc="For each supervisor's step of the case, the items (and their deciding bodies) not the account's to touch.",
 )
+
+
+def same_day_check(work: Session, call: Call, request: CaseOnDay) -> tuple[SameDayProblem, ...]:
+    from counter.actions.intake import same_day
+
+    return tuple(same_day.same_day_check(work, request.case_no, call.today))
+
+
 SAME_DAY_CHECK = read(
     "cases.same_day_check",
     CaseOnDay,
     tuple[SameDayProblem, ...],
     Open.ANY_DESK,
-    f"{_RUNS}same_day_check",
+    same_day_check,
     doc="Why the case cannot be decided and handed over at the window today; empty when it can.",
 )
 
@@ -209,76 +276,141 @@ class MoveCase:
     note: str
 
 
+def fulfil_deferred(work: Session, call: Call, request: FulfilDeferred) -> CaseStatus:
+    from counter.actions.intake import take
+
+    return take.fulfil_deferred(work, at_desk(call), request.case_no, set(request.arrived), call.today)
+
+
 FULFIL_DEFERRED = write(
     "cases.fulfil_deferred",
     FulfilDeferred,
     CaseStatus,
     Permission.TAKE_INTAKE,
-    f"{_RUNS}fulfil_deferred",
+    fulfil_deferred,
     faults=_STEP_FAULTS,
     doc="The deferred materials that arrived ticked; the last one sends the case to approval.",
 )
+
+
+def extend_deferral(work: Session, call: Call, request: ExtendDeferral) -> None:
+    from counter.actions.intake import take
+
+    take.extend_deferral(work, at_desk(call), request.case_no, request.new_due, request.reason, call.now)
+
+
 EXTEND_DEFERRAL = write(
     "cases.extend_deferral",
     ExtendDeferral,
     None,
     Open.IN_ACTION,
-    f"{_RUNS}extend_deferral",
+    extend_deferral,
     faults=_STEP_FAULTS,
     doc="More time for the deferred materials, with the reason, never past the legal limit.",
 )
+
+
+def deny_lapsed(work: Session, call: Call, request: DenyLapsed) -> Lapse:
+    from counter.actions.cases import decisions
+
+    return decisions.deny_lapsed_deferral(work, at_desk(call), request.case_no, call.today, request.reason)
+
+
 DENY_LAPSED = write(
     "cases.deny_lapsed",
     DenyLapsed,
     Lapse,
     Open.IN_ACTION,
-    f"{_RUNS}deny_lapsed",
+    deny_lapsed,
     faults=_STEP_FAULTS,
     doc="A lapsed 容缺 recorded: the items the window may deny denied, the rest left to their deciding bodies.",
 )
+
+
+def decide_item(work: Session, call: Call, request: DecideItem) -> CaseStatus:
+    from counter.actions.cases import decisions
+
+    return decisions.decide_item(
+        work, at_desk(call), request.case_no, request.item_code, approve=request.approve, text=request.text,
+        false_materials=request.false_materials, at=call.now, validity=request.validity,
+    )  # fmt: skip
+
+
 DECIDE_ITEM = write(
     "cases.decide_item",
     DecideItem,
     CaseStatus,
     Open.IN_ACTION,
-    f"{_RUNS}decide_item",
+    decide_item,
     faults=_STEP_FAULTS,
     doc="One item's 准予 or 不予批准, by the body that may decide it; the case's status after.",
 )
+
+
+def route_items(work: Session, call: Call, request: RouteItems) -> tuple[str, ...]:
+    from counter.actions.cases import item_steps
+
+    return item_steps.route_items(work, at_desk(call), request.case_no, call.now)
+
+
 ROUTE_ITEMS = write(
     "cases.route_items",
     RouteItems,
     tuple[str, ...],
     Open.IN_ACTION,
-    f"{_RUNS}route_items",
+    route_items,
     faults=_STEP_FAULTS,
     doc="分发: every item of the case not routed yet sent to its deciding department; the codes routed.",
 )
+
+
+def lapse_correction(work: Session, call: Call, request: LapseCorrection) -> CaseStatus:
+    from counter.actions.intake import take
+
+    return take.lapse_correction(work, at_desk(call), request.case_no, call.today, request.note)
+
+
 LAPSE_CORRECTION = write(
     "cases.lapse_correction",
     LapseCorrection,
     CaseStatus,
     Open.IN_ACTION,
-    f"{_RUNS}lapse_correction",
+    lapse_correction,
     faults=_STEP_FAULTS,
     doc="A correction notice answered by nothing: from the next working day after its deadline, the application "
     "lapses (视为放弃申请).",
 )
+
+
+def move_case(work: Session, call: Call, request: MoveCase) -> CaseStatus:
+    from counter.actions.intake import take
+
+    return take.move_case(work, at_desk(call), request.case_no, request.event, request.note, call.now)
+
+
 MOVE_CASE = write(
     "cases.move_case",
     MoveCase,
     CaseStatus,
     Open.IN_ACTION,
-    f"{_RUNS}move_case",
+    move_case,
     faults=_STEP_FAULTS,
     doc="Any other step of a case's life (办结, 撤回, 作废 …), with its note; the status after.",
 )
+
+
+def finish_same_day(work: Session, call: Call, request: CaseOnDay) -> CaseStatus:
+    from counter.actions.intake import same_day
+
+    return same_day.finish_same_day(work, at_desk(call), request.case_no, call.today)
+
+
 FINISH_SAME_DAY = write(
     "cases.finish_same_day",
     CaseOnDay,
     CaseStatus,
     Permission.TAKE_INTAKE,
-    f"{_RUNS}finish_same_day",
+    finish_same_day,
     faults=("counter.case.same_day_refused:SameDayNotPossible", _MOVED),
     doc="当场办结并送达: each item granted at the window and the result handed over there.",
 )
@@ -299,150 +431,39 @@ class SignedReturn:
     signed_on: dt.date
 
 
+def hand_over(work: Session, call: Call, request: HandOverResults) -> HandedOver:
+    from counter.actions.cases import hand_over as hand_overs
+
+    return hand_overs.hand_over_results(work, at_desk(call), request.case_no, request.request, call.now)
+
+
 HAND_OVER = write(
     "cases.hand_over",
     HandOverResults,
     HandedOver,
     Open.IN_ACTION,
-    f"{_RUNS}hand_over",
+    hand_over,
     faults=("counter.case.hand_over:HandOverRefused", _DECISION, _MOVED),
     doc="统一出件: the decided results handed over at once, recorded with their 送达回证.",
 )
+
+
+def signed_return(work: Session, call: Call, request: SignedReturn) -> HandOver:
+    from counter.actions.cases import hand_over as hand_overs
+
+    return hand_overs.record_signed_return(
+        work, at_desk(call), request.case_no, request.hand_over, request.signed_on, call.now
+    )
+
+
 SIGNED_RETURN = write(
     "cases.signed_return",
     SignedReturn,
     HandOver,
     Open.IN_ACTION,
-    f"{_RUNS}signed_return",
+    signed_return,
     faults=("counter.case.hand_over:SignedReturnRefused", _DECISION, _MOVED),
     doc="The day a posted hand-over's return receipt was signed (the day of service) recorded.",
-)
-
-# --- a department's items ---------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ItemStep:
-    case_no: str
-    item_code: str
-    request: StepRequest
-
-
-@dataclass(frozen=True)
-class ReadQueue:
-    department: str | None  # None: the desk's account's own department, if it has one; "": the reminders
-
-
-@dataclass(frozen=True)
-class Queue:
-    """The department's list as the window shows it, read together: the department shown ("": the reminders), the
-    departments' loads, the rows shown, how many are due and overdue in all (the reminders only), and the 告知承诺
-    checks owed (the department's, or every one with the reminders)."""
-
-    department: str
-    loads: tuple[DepartmentLoad, ...]
-    rows: tuple[QueueRow, ...]
-    counts: tuple[int, int]
-    checks: tuple[PledgeRow, ...]
-
-
-@dataclass(frozen=True)
-class SiteDay:
-    site_code: str = ""  # "": every site's
-
-
-@dataclass(frozen=True)
-class DepartmentDay:
-    department: str
-    site_code: str = ""
-
-
-ITEM_STEP = write(
-    "cases.item_step",
-    ItemStep,
-    ItemState,
-    Open.IN_ACTION,
-    f"{_RUNS}item_step",
-    faults=("counter.case.item_path:StepRefused", _DECISION, _MOVED),
-    doc="A department's step of one item (签收, 审查, 暂停, 延期, 准予, 不予批准); the item's state after.",
-)
-ITEM_STANDINGS = read(
-    "cases.item_standings",
-    CaseOnDay,
-    tuple[ItemStanding, ...],
-    Open.ANY_DESK,
-    f"{_RUNS}item_standings",
-    doc="Where each item of the case stands with its department on the day.",
-)
-READ_QUEUE = read(
-    "cases.read_queue",
-    ReadQueue,
-    Queue,
-    Open.ANY_DESK,
-    f"{_RUNS}read_queue",
-    doc="The items at their departments as the window's list shows them, read together.",
-)
-DEPARTMENT_LOADS = read(
-    "cases.department_loads",
-    SiteDay,
-    tuple[DepartmentLoad, ...],
-    Open.ANY_DESK,
-    f"{_RUNS}department_loads",
-    doc="Each department's count of items in hand, and how many are overdue on the day.",
-)
-DEPARTMENT_QUEUE = read(
-    "cases.department_queue",
-    DepartmentDay,
-    tuple[QueueRow, ...],
-    Open.ANY_DESK,
-    f"{_RUNS}department_queue",
-    doc="A department's items in hand, the nearest due first.",
-)
-COMING_DUE = read(
-    "cases.coming_due",
-    SiteDay,
-    tuple[QueueRow, ...],
-    Open.ANY_DESK,
-    f"{_RUNS}coming_due",
-    doc="The items due by the next working day or overdue, of every department.",
-)
-
-# --- the site's authority over its items ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SiteCode:
-    site_code: str
-
-
-@dataclass(frozen=True)
-class ChangeAuthority:
-    """Items the site decides itself (``hold``), items a department entrusted to the window (code, the entrusting
-    paper), and items given back to their departments (``release``): applied in this order, in one transaction."""
-
-    site_code: str
-    hold: tuple[str, ...] = ()
-    entrust: tuple[tuple[str, str], ...] = ()
-    release: tuple[str, ...] = ()
-
-
-SITE_AUTHORITY = read(
-    "cases.site_authority",
-    SiteCode,
-    SiteAuthority,
-    Open.ANY_DESK,
-    f"{_RUNS}site_authority",
-    doc="The items a site decides itself, and those it records for a department by its written entrustment.",
-)
-CHANGE_AUTHORITY = write(
-    "cases.change_authority",
-    ChangeAuthority,
-    SiteAuthority,
-    Permission.CHANGE_SETTINGS,
-    f"{_RUNS}change_authority",
-    ("counter.case.site_authority:AuthorityRefused",),
-    doc="The site's items held, entrusted or released by the catalog's codes, each change audited; what the site "
-    "holds after, with the items each code matched.",
 )
 
 # --- the training run -------------------------------------------------------------------------------------------
@@ -471,12 +492,19 @@ class DemoRun:
     views: tuple[CaseView, ...]
 
 
+def run_demo(work: sessionmaker[Session], call: Call, request: RunDemo) -> DemoRun:
+    from counter.actions.site.demo import demo_run
+
+    made, papers, views = demo_run(work, at_desk(call), call.today)
+    return DemoRun(tuple(made), tuple(DemoPaper(name, pdf) for name, pdf in papers), tuple(views))
+
+
 RUN_DEMO = write(
     "cases.run_demo",
     RunDemo,
     DemoRun,
     Open.ANY_DESK,
-    f"{_RUNS}run_demo",
+    run_demo,
     faults=("counter.case.demo_cases:DemoUnavailable",),
     whole=True,
     doc="A training run: sample intakes of every outcome taken, their papers made, the cases read back.",

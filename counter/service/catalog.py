@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from counter.access.roles import Permission
 from counter.catalog.import_result import BundledSync, ImportOutcome, Pulled
@@ -17,9 +18,11 @@ from counter.catalog.publication import DraftIntake, GuideToConfirm, Publication
 from counter.catalog.search import SearchAnswer, SearchEntry
 from counter.catalog.site_contacts import SiteContacts
 from counter.catalog.stored_guide import StoredGuide
+from counter.service.call import Call
 from counter.service.operation import Open, Operation, read, write
 
-_RUNS = "counter.service.runs.catalog:"
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
 
 
 @dataclass(frozen=True)
@@ -91,103 +94,201 @@ class PullItemList:
     timeout: float = 30.0
 
 
+def search_entries(work: Session, call: Call, request: CatalogAsked) -> tuple[SearchEntry, ...]:
+    from counter.actions.catalog import guides
+
+    return tuple(guides.search_entries(work))
+
+
 SEARCH_ENTRIES = read(
     "catalog.search_entries",
     CatalogAsked,
     tuple[SearchEntry, ...],
     Open.ANY_DESK,
-    _RUNS + "search_entries",
+    search_entries,
     doc="Every bundle as the search list shows it, published or not, in the catalog's order.",
 )
+
+
+def find_bundles(work: Session, call: Call, request: FindBundles) -> SearchAnswer:
+    from counter.actions.catalog import guides
+
+    return guides.find_bundles(work, request.text)
+
+
 FIND_BUNDLES = read(
     "catalog.find_bundles",
     FindBundles,
     SearchAnswer,
     Open.ANY_DESK,
-    _RUNS + "find_bundles",
+    find_bundles,
     doc="The window's search: every hit ranked, and the suggestion when none is exact.",
 )
+
+
+def read_guide(work: Session, call: Call, request: GuideAsked) -> GuideShown | None:
+    from counter.actions.catalog import guides
+
+    shown = guides.guide_shown(work, request.wanted, request.site_code, found=request.found)
+    return None if shown is None else GuideShown(*shown)
+
+
 READ_GUIDE: Operation[GuideAsked, GuideShown | None] = read(
     "catalog.read_guide",
     GuideAsked,
     GuideShown | None,
     Open.ANY_DESK,
-    _RUNS + "read_guide",
+    read_guide,
     doc="A bundle's current guide with this site's deciders and contacts, in one unit of work; None when unknown.",
 )
+
+
+def bundle_named(work: Session, call: Call, request: BundleNamed) -> str | None:
+    from counter.actions.catalog import guide_status
+
+    return guide_status.bundle_named(work, request.wanted)
+
+
 BUNDLE_NAMED: Operation[BundleNamed, str | None] = read(
     "catalog.bundle_named",
     BundleNamed,
     str | None,
     Open.ANY_DESK,
-    _RUNS + "bundle_named",
+    bundle_named,
     doc="The code of the bundle named exactly by code, number or name; None when none is.",
 )
+
+
+def current_guide(work: Session, call: Call, request: BundleCode) -> StoredGuide | None:
+    from counter.actions.catalog import guides
+
+    return guides.current_guide(work, request.code)
+
+
 CURRENT_GUIDE: Operation[BundleCode, StoredGuide | None] = read(
     "catalog.current_guide",
     BundleCode,
     StoredGuide | None,
     Open.ANY_DESK,
-    _RUNS + "current_guide",
+    current_guide,
     doc="The newest guide version of a bundle; None when the bundle is unknown.",
 )
+
+
+def guides_to_confirm(work: Session, call: Call, request: SiteGuides) -> tuple[GuideToConfirm, ...]:
+    from counter.actions.catalog import guide_status
+
+    return tuple(guide_status.guides_to_confirm(work, request.site_code))
+
+
 GUIDES_TO_CONFIRM = read(
     "catalog.guides_to_confirm",
     SiteGuides,
     tuple[GuideToConfirm, ...],
     Open.ANY_DESK,
-    _RUNS + "guides_to_confirm",
+    guides_to_confirm,
     doc="Every current 待核 guide with what its departments must confirm, in the league's order.",
 )
+
+
+def draft_intake(work: Session, call: Call, request: CatalogAsked) -> DraftIntake:
+    from counter.actions.catalog import guide_status
+
+    return guide_status.draft_intake(work)
+
+
 DRAFT_INTAKE = read(
     "catalog.draft_intake",
     CatalogAsked,
     DraftIntake,
     Open.ANY_DESK,
-    _RUNS + "draft_intake",
+    draft_intake,
     doc="Whether intakes may be taken on 待核 guides here, and why.",
 )
+
+
+def publish_guide(work: Session, call: Call, request: BundleCode) -> Publication:
+    from counter.actions.catalog import guide_status
+
+    return guide_status.publish_guide(work, request.code, desk=call.desk)
+
+
 PUBLISH_GUIDE = write(
     "catalog.publish_guide",
     BundleCode,
     Publication,
     Permission.MANAGE_CATALOG,
-    _RUNS + "publish_guide",
+    publish_guide,
     faults=("counter.catalog.publication:NotADraft", "counter.catalog.publication:PublishRefused"),
     doc="Publish a bundle's 待核 or 样例 guide at this site, as a new version.",
 )
+
+
+def allow_draft_intake(work: Session, call: Call, request: AllowDraftIntake) -> None:
+    from counter.actions.catalog import guide_status
+
+    guide_status.allow_draft_intake(work, request.allowed, desk=call.desk)
+
+
 ALLOW_DRAFT_INTAKE = write(
     "catalog.allow_draft_intake",
     AllowDraftIntake,
     None,
     Permission.CHANGE_SETTINGS,
-    _RUNS + "allow_draft_intake",
+    allow_draft_intake,
     doc="The site's setting: whether real work takes intakes on 待核 guides.",
 )
+
+
+def import_source(work: sessionmaker[Session], call: Call, request: ImportSource) -> ImportOutcome:
+    from counter.actions.catalog import imports
+
+    return imports.import_source(work, request.path, desk=call.desk)
+
+
 IMPORT_SOURCE = write(
     "catalog.import_source",
     ImportSource,
     ImportOutcome,
     Permission.MANAGE_CATALOG,
-    _RUNS + "import_source",
+    import_source,
     whole=True,
     doc="Check a catalog source, then import it all or nothing; the problems when it fails anywhere.",
 )
+
+
+def sync_bundled(work: sessionmaker[Session], call: Call, request: SyncBundled) -> BundledSync:
+    from counter.actions.catalog import imports
+
+    return imports.sync_bundled(work, request.folder, desk=call.desk)
+
+
 SYNC_BUNDLED = write(
     "catalog.sync_bundled",
     SyncBundled,
     BundledSync,
     Open.ANY_DESK,  # the program's own act at start, not a person's
-    _RUNS + "sync_bundled",
+    sync_bundled,
     whole=True,
     doc="Import what changed in the bundled catalog; a file that fails is skipped and named.",
 )
+
+
+def pull_item_list(work: sessionmaker[Session], call: Call, request: PullItemList) -> Pulled:
+    """The source read here, where the operation runs: the server's own settings at a hall, a township's at home."""
+    from counter.actions.catalog.item_list import pull_item_list as pull
+    from counter.host.item_list import item_list_source
+
+    source = item_list_source()
+    return pull(work, source.endpoint, source.account, source.secret, timeout=request.timeout, desk=call.desk)
+
+
 PULL_ITEM_LIST = write(
     "catalog.pull_item_list",
     PullItemList,
     Pulled,
     Permission.MANAGE_CATALOG,
-    _RUNS + "pull_item_list",
+    pull_item_list,
     whole=True,
     doc="Fetch the region's 实施清单 from the 事项库 the running machine is set to (its address, account and "
     "secret never in the request) and import it as 待核 guides, with what publishing each would change.",

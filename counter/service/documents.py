@@ -8,6 +8,7 @@ it and records each print (:data:`RECORD_PRINT`).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from counter.access.roles import Permission
 from counter.documents.data import OfficeSettings
@@ -15,9 +16,12 @@ from counter.documents.form_paper import FormPaper
 from counter.documents.kinds import DocumentKind
 from counter.documents.made import MadeDocument
 from counter.documents.outcome_papers import UnprintedCase
+from counter.service.call import Call, at_desk
 from counter.service.operation import Open, read, write
 
-_RUNS = "counter.service.runs.documents:"
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
 _BEHIND = "counter.case.number_faults:NumbersBehind"
 _GUIDE = "counter.documents.made:GuideNotFound"
 
@@ -103,91 +107,181 @@ class SaveOffice:
     settings: OfficeSettings
 
 
+def make_case_papers(work: Session, call: Call, request: CasePapers) -> tuple[MadeDocument, ...]:
+    from counter.actions.cases import documents
+
+    by = at_desk(call)
+    return tuple(
+        documents.make_document(
+            work, by, request.case_no, kind, call.today, request.item_code, hand_over_no=request.hand_over_no
+        )
+        for kind in request.kinds
+    )
+
+
 MAKE_CASE_PAPERS = write(
     "documents.make_case_papers",
     CasePapers,
     tuple[MadeDocument, ...],
     Permission.PRINT,
-    f"{_RUNS}make_case_papers",
+    make_case_papers,
     faults=("counter.documents.data:DocumentNotPossible", _BEHIND),
     doc="A case's notices, numbered and kept the first time, reprinted identically after; every one or none.",
 )
+
+
+def make_item_paper(work: Session, call: Call, request: ItemPaper) -> MadeDocument:
+    from counter.actions.cases import item_papers
+
+    by = at_desk(call)
+    return item_papers.make_item_paper(work, by, request.case_no, request.item_code, request.kind, call.today)
+
+
 MAKE_ITEM_PAPER = write(
     "documents.make_item_paper",
     ItemPaper,
     MadeDocument,
     Open.IN_ACTION,
-    f"{_RUNS}make_item_paper",
+    make_item_paper,
     faults=("counter.documents.data:DocumentNotPossible", "counter.case.decisions:DecisionRefused", _BEHIND),
     doc="A department's own paper of one item (受理通知书, 补正材料通知书, 不予批准决定书), at its desk.",
 )
+
+
+def make_guide_notice(work: Session, call: Call, request: GuideNotice) -> MadeDocument:
+    from counter.actions.cases import documents
+
+    return documents.make_guide_notice(work, at_desk(call), request.bundle, call.today, find=request.find)
+
+
 MAKE_GUIDE_NOTICE = write(
     "documents.make_guide_notice",
     GuideNotice,
     MadeDocument,
     Permission.PRINT,
-    f"{_RUNS}make_guide_notice",
+    make_guide_notice,
     faults=(_GUIDE, _BEHIND),
     doc="The 一次性告知单 of a published guide, numbered, for an applicant who only came to ask.",
 )
+
+
+def guide_forms(work: Session, call: Call, request: GuideOf) -> GuideForms:
+    from counter.actions.intake import forms
+
+    return GuideForms(*forms.guide_forms_named(work, request.bundle, find=request.find))
+
+
 GUIDE_FORMS = read(
     "documents.guide_forms",
     GuideOf,
     GuideForms,
     Open.ANY_DESK,
-    f"{_RUNS}guide_forms",
+    guide_forms,
     faults=(_GUIDE,),
     doc="The forms of a guide the applicant fills in.",
 )
+
+
+def make_forms(work: Session, call: Call, request: MakeForms) -> tuple[FormPaper, ...]:
+    from counter.actions.intake import forms
+
+    by = at_desk(call)
+    return tuple(
+        forms.make_form(work, by, request.bundle_code, material, call.today, sample=sample)
+        for material in request.material_codes
+        for sample in request.samples
+    )
+
+
 MAKE_FORMS = read(
     "documents.make_forms",
     MakeForms,
     tuple[FormPaper, ...],
     Permission.PRINT,
-    f"{_RUNS}make_forms",
+    make_forms,
     faults=(_GUIDE, "counter.documents.form_paper:FormNotFound"),
     doc="A guide's forms, blank or as 示范样表: no number, nothing stored.",
 )
+
+
+def record_print(work: Session, call: Call, request: RecordPrint) -> None:
+    from counter.actions.cases import documents
+
+    documents.record_print(work, at_desk(call), request.made, request.target, request.ok, request.error)
+
+
 RECORD_PRINT = write(
     "documents.record_print",
     RecordPrint,
     None,
     Open.IN_ACTION,
-    f"{_RUNS}record_print",
+    record_print,
     faults=("counter.documents.made:PrintNotMade",),
     doc="A print kept on record: what, when, who, where to, and whether it went; only of a paper this desk made "
     "(a department's paper of its item at its own desk too).",
 )
+
+
+def unprinted_cases(work: Session, call: Call, request: DeskDay) -> tuple[UnprintedCase, ...]:
+    from counter.actions.cases import unprinted_papers
+
+    return unprinted_papers.unprinted_cases(work, at_desk(call), call.today)
+
+
 UNPRINTED_CASES = read(
     "documents.unprinted_cases",
     DeskDay,
     tuple[UnprintedCase, ...],
     Open.ANY_DESK,
-    f"{_RUNS}unprinted_cases",
+    unprinted_cases,
     doc="The desk's committed cases whose papers are not all printed and not waived, with the papers still out.",
 )
+
+
+def waive_papers(work: Session, call: Call, request: WaivePapers) -> tuple[DocumentKind, ...]:
+    from counter.actions.cases import unprinted_papers
+
+    return unprinted_papers.waive_papers(work, at_desk(call), request.case_no, request.reason, call.now)
+
+
 WAIVE_PAPERS = write(
     "documents.waive_papers",
     WaivePapers,
     tuple[DocumentKind, ...],
     Permission.PRINT,
-    f"{_RUNS}waive_papers",
+    waive_papers,
     faults=("counter.case.not_found:CaseNotFound",),
     doc="A case's papers left unprinted, with the clerk's reason, in its history; the papers waived.",
 )
+
+
+def read_office(work: Session, call: Call, request: SiteOffice) -> OfficeSettings:
+    from counter.actions.admin.office import office_settings
+
+    return office_settings(work, request.site_code)
+
+
 READ_OFFICE = read(
     "documents.read_office",
     SiteOffice,
     OfficeSettings,
     Open.ANY_DESK,
-    f"{_RUNS}read_office",
+    read_office,
     doc="The site's details printed on every paper; the league hall's defaults for anything not set.",
 )
+
+
+def save_office(work: Session, call: Call, request: SaveOffice) -> None:
+    from counter.actions.cases import documents
+
+    documents.save_office_settings(work, request.site_code, request.settings, desk=call.desk)
+
+
 SAVE_OFFICE = write(
     "documents.save_office",
     SaveOffice,
     None,
     Permission.CHANGE_SETTINGS,
-    f"{_RUNS}save_office",
+    save_office,
     doc="New details apply to papers made from now on; papers already made keep theirs.",
 )

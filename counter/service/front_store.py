@@ -9,16 +9,22 @@ only whether one is set (:data:`counter.outbox.secret_shown.SECRET_SHOWN`).
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from counter.access.roles import Permission
 from counter.outbox.rules import SendRound
 from counter.platform.front_store import FrontStoreSettings
 from counter.platform.outbox import EventRow
+from counter.service.call import Call
 from counter.service.operation import Open, read, write
 from counter.service.outbox import ListOutbox, RetryRow, SendPass, SettingsAsked
 
-_RUNS = "counter.service.runs.front_store"
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from counter.db.engine import Sessions
 
 
 @dataclass(frozen=True)
@@ -38,47 +44,87 @@ class ChangeFrontStore:
     attempts: int | None = None
 
 
+def send_front_store(work: Sessions, call: Call, request: SendPass) -> SendRound:
+    from counter.actions.outbox import front_store
+    from counter.actions.outbox.frame import Transactions
+
+    return front_store.send_due(Transactions(work), batch=request.batch or front_store.BATCH)
+
+
 SEND_FRONT_STORE = write(
     "front_store.send",
     SendPass,
     SendRound,
     Open.ANY_DESK,  # the sender's own act, asked of no account
-    f"{_RUNS}:send_front_store",
+    send_front_store,
     whole=True,
     doc="One pass of the front store's sender: every case event due written as rows of the national tables, one "
     "transaction each, in the order queued; an event found written is not written again; what came of them.",
 )
+
+
+def list_front_store(work: Session, call: Call, request: ListOutbox) -> tuple[EventRow, ...]:
+    from counter.actions.outbox import front_store
+
+    return tuple(front_store.mark_list(work, call.desk, failed_only=request.failed_only, limit=request.limit))
+
+
 LIST_FRONT_STORE = read(
     "front_store.list",
     ListOutbox,
     tuple[EventRow, ...],
     Permission.SEE_FIGURES,
-    f"{_RUNS}:list_front_store",
+    list_front_store,
     doc="The events as the front store's sender marked them, newest first (the failed ones only: what waits for a "
     "supervisor), each with the batch its rows went in.",
 )
+
+
+def retry_front_store(work: Session, call: Call, request: RetryRow) -> bool:
+    from counter.actions.outbox import front_store
+
+    return front_store.retry_event(work, call.desk, request.row_id)
+
+
 RETRY_FRONT_STORE = write(
     "front_store.retry",
     RetryRow,
     bool,
     Permission.SEE_FIGURES,
-    f"{_RUNS}:retry_front_store",
+    retry_front_store,
     doc="A failed event back in the front store's queue, its attempts counted afresh; False when none failed so.",
 )
+
+
+def read_front_store(work: Session, call: Call, request: SettingsAsked) -> FrontStoreSettings:
+    from counter.actions.outbox import front_store
+    from counter.outbox.secret_shown import shown
+
+    return shown(front_store.front_store_settings(work))
+
+
 READ_FRONT_STORE = read(
     "front_store.read_settings",
     SettingsAsked,
     FrontStoreSettings,
     Permission.CHANGE_SETTINGS,
-    f"{_RUNS}:read_front_store",
+    read_front_store,
     doc="The hall's front store as stored, the password shown as set or not.",
 )
+
+
+def change_front_store(work: Session, call: Call, request: ChangeFrontStore) -> FrontStoreSettings:
+    from counter.actions.outbox import front_store
+
+    return front_store.change_front_store(work, call.desk, **dataclasses.asdict(request))
+
+
 CHANGE_FRONT_STORE = write(
     "front_store.change_settings",
     ChangeFrontStore,
     FrontStoreSettings,
     Permission.CHANGE_SETTINGS,
-    f"{_RUNS}:change_front_store",
+    change_front_store,
     faults=("counter.platform.front_store:FrontStoreRefused",),
     doc="Change the hall's front store, refused whole with any problem; the password to this machine's key folder, "
     "the change audited; the settings as they now stand, the password shown as set or not.",

@@ -9,11 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from counter.access.desk_session import DeskSignIn, SessionDesk, SessionEnd
+from counter.service.call import Call
 from counter.service.operation import Open, Operation, read, write
+from counter.service.retries import RETRY_WINDOW_S
 
-_RUNS = "counter.service.runs.hall"
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from counter.db.engine import Sessions
+
 #: the operations' area: the server refuses every operation of it at its operations' door
 AREA = "hall."
 
@@ -57,41 +64,76 @@ class EndSession:
     idle: bool = False  # the desk's screen lock signed the account out
 
 
+def register_desk(work: Session, call: Call, request: RegisterDesk) -> None:
+    from counter.actions.admin import desk_sessions
+
+    desk_sessions.register_desk(work, request.desk_no, request.key_hash)
+
+
 REGISTER_DESK = write(
     "hall.register_desk",
     RegisterDesk,
     None,
     Open.IN_ACTION,  # the administrator at the server's own machine, which alone holds the database's credentials
-    f"{_RUNS}:register_desk",
+    register_desk,
     ("counter.access.desk_session:DeskRegisteredMeanwhile",),
     doc="Register a desk machine at the server under its desk number, replacing any key it had; its sessions end.",
 )
+
+
+def open_session(work: Sessions, call: Call, request: OpenSession) -> DeskSignIn:
+    from counter.actions.admin import desk_sessions
+
+    r = request
+    with work.begin() as session:
+        return desk_sessions.open_session(session, r.login, r.password, r.desk_no, r.key_hash, r.token_hash, r.now)
+
+
 OPEN_SESSION = write(
     "hall.open_session",
     OpenSession,
     DeskSignIn,
     Open.BEFORE_SIGN_IN,
-    f"{_RUNS}:open_session",
+    open_session,
     # one transaction of its own, with no receipt: a sign-in is never asked again under its key (a desk signs in
     # anew, with a new token), and a receipt per sign-in, an unknown desk's included, let anyone fill the database
     whole=True,
     doc="Sign in at a registered desk under the lockout; a session of the token's hash when it succeeds.",
 )
+
+
+def find_session(work: Sessions, call: Call, request: FindSession) -> SessionDesk | SessionEnd:
+    from counter.actions.admin import desk_sessions
+
+    with work.begin() as session:
+        return desk_sessions.find_session(session, request.token_hash, request.key_hash, request.now)
+
+
 FIND_SESSION: Operation[FindSession, SessionDesk | SessionEnd] = write(
     "hall.find_session",
     FindSession,
     SessionDesk | SessionEnd,
     Open.IN_ACTION,  # the token is the credential: the session it opens, or why none
-    f"{_RUNS}:find_session",
+    find_session,
     whole=True,  # one short transaction of its own per request, with no receipt: it only marks the session used
     doc="Whom a token stands for now, its use noted; or why it no longer opens a session (ending it if it must).",
 )
+
+
+def end_session(work: Sessions, call: Call, request: EndSession) -> None:
+    from counter.actions.admin import desk_sessions
+    from counter.db.models import utcnow
+
+    with work.begin() as session:
+        desk_sessions.end_session(session, request.token_hash, request.key_hash, request.idle, utcnow())
+
+
 END_SESSION = write(
     "hall.end_session",
     EndSession,
     None,
     Open.IN_ACTION,
-    f"{_RUNS}:end_session",
+    end_session,
     whole=True,  # ending an ended session changes nothing: safe to repeat without a receipt
     doc="Sign out: the session ends, recorded in its desk's trail.",
 )
@@ -110,12 +152,20 @@ class Pruned:
     receipts: int  # idempotency receipts past their keeping dropped
 
 
+def prune(work: Sessions, call: Call, request: Prune) -> Pruned:
+    """The receipts kept as long as a desk's transport may ask a write again (:data:`RETRY_WINDOW_S`), no longer."""
+    from counter.actions.admin import desk_sessions
+
+    with work.begin() as session:
+        return Pruned(*desk_sessions.prune(session, request.now, dt.timedelta(seconds=RETRY_WINDOW_S)))
+
+
 PRUNE = write(
     "hall.prune",
     Prune,
     Pruned,
     Open.IN_ACTION,  # the server's own scheduled work, asked of no account
-    f"{_RUNS}:prune",
+    prune,
     whole=True,  # deleting what is past its keeping again deletes nothing: safe to repeat without a receipt
     doc="Drop the desk sessions ended a week ago and the idempotency receipts past a desk's retry window; how many "
     "of each.",
@@ -155,12 +205,19 @@ class HallHealth:
         return max(ages) if ages else None
 
 
+def health(work: Session, call: Call, request: HealthAsked) -> HallHealth:
+    from counter.db import hall_health
+
+    revision, depths, sessions = hall_health.health(work, request.now)
+    return HallHealth(revision, tuple(OutboxDepth(*depth) for depth in depths), sessions)
+
+
 HEALTH = read(
     "hall.health",
     HealthAsked,
     HallHealth,
     Open.IN_ACTION,  # the server's own question, asked of no account
-    f"{_RUNS}:health",
+    health,
     doc="The database's schema revision, each outbox's depth and oldest unsent row, the desk sessions open now.",
 )
 
@@ -173,12 +230,18 @@ class CheckDesk:
     key_hash: str
 
 
+def check_desk(work: Session, call: Call, request: CheckDesk) -> bool:
+    from counter.actions.admin import desk_sessions
+
+    return desk_sessions.desk_key_matches(work, request.desk_no, request.key_hash)
+
+
 CHECK_DESK = read(
     "hall.check_desk",
     CheckDesk,
     bool,
     Open.BEFORE_SIGN_IN,  # a machine being set up, before anyone signs in at it: the key is the credential
-    f"{_RUNS}:check_desk",
+    check_desk,
     doc="Whether a desk machine's key is its desk's: the set-up's check, with no sign-in and nothing written.",
 )
 

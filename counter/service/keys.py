@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from counter.access.roles import Permission
-from counter.service.call import Call
+from counter.service.call import Call, at_desk
 from counter.service.operation import read
 
 if TYPE_CHECKING:
@@ -34,7 +34,6 @@ class DataKeyRotated:
 
 def rotate_data(work: Session, call: Call, request: RotateDataKey) -> DataKeyRotated:
     from counter.actions.admin import data_key
-    from counter.service.runs import at_desk
 
     key_id, done = data_key.rotate_data_key(work, at_desk(call), call.now)
     return DataKeyRotated(key_id, done.sealed, done.unreadable)

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import importlib
 import json
 import logging
 import uuid
@@ -181,7 +180,7 @@ class InProcess:
         (the server confines its files); else the request's own."""
         if self.wire:
             request = decode(json.loads(json.dumps(encode(request, op.request))), op.request)
-        run = _function(op.runs)
+        run = op.runs
         try:
             if op.whole:
                 # its gate asked first, in a unit of its own: the work opens its own units after
@@ -291,12 +290,3 @@ def _recorded(work: Session, answer: Any) -> Any:
     if noted:
         _keep_reads(work, noted)
     return answer
-
-
-def _function(runs: str | Callable[..., Any]) -> Callable[..., Any]:
-    """The implementation, bound by reference or named ``module:function``; Python keeps each module once imported."""
-    if callable(runs):
-        return runs
-    module, _, name = runs.partition(":")
-    found: Callable[..., Any] = getattr(importlib.import_module(module), name)
-    return found

@@ -1,13 +1,14 @@
 """An operation of the service: its name, its request and response types, whether it writes, and who may ask it.
 
-An operation is declared once, in the module of its area (:mod:`counter.service.intake` …), as plain data: the
-faces import the declaration to call it, the in-process transport (:mod:`counter.service.local`) imports the
-function it names to run it, and the generated reference (``docs/operations.md``) prints it.  Naming the function
-by its dotted path keeps the declarations free of the actions, so that a face importing them loads neither the
-actions nor SQLAlchemy (the window shows before either is imported).  An area may instead keep its implementations
-beside its declarations and bind each by reference, each implementation importing its actions when it runs
-(:mod:`counter.service.keys`): mypy then checks the binding and the implementation's request and answer against the
-declaration, and the faces still load no action.
+An operation is declared once, in the module of its area (:mod:`counter.service.intake` …), beside the function that
+implements it and bound to it by reference: the faces import the declaration to call it, the in-process transport
+(:mod:`counter.service.local`) calls the function, and the generated reference (``docs/operations.md``) prints it.
+Each implementation imports its actions in its body, when it runs, so that a face importing the declarations loads
+neither the actions nor SQLAlchemy (the window shows before either is imported); mypy checks the binding, and the
+implementation's request and answer against the declaration.  An implementation asks its action and shapes the
+answer, with what the call's context gives it (the desk, the department the account is bound to, the office's
+calendar); an operation that composes several actions has its composition in the actions, as one function, for the
+actions never import the service.
 
 The declaration carries its answer's type, so that ``service.call(TAKE_INTAKE, request)`` is a ``TakenIntake`` to
 mypy at every call site.  :func:`read` and :func:`write` take the response as ``type[Res]`` and mypy binds ``Res``
@@ -57,8 +58,7 @@ Gate = Permission | Open
 class Operation(Generic[Req, Res_co]):
     """One named operation.
 
-    ``runs``: the implementation, the function itself or its ``module:function``, called as
-    ``function(work, call, request)`` with the unit
+    ``runs``: the implementation, called as ``runs(work, call, request)`` with the unit
     of work (a SQLAlchemy session; for ``whole`` operations the store itself), the call's context the transport
     made (:class:`counter.service.call.Call`: the desk it is run for or None, the day and the moment) and the
     request; it returns the response.  ``faults``: the exception classes, ``module:Class``, that it may
@@ -75,7 +75,7 @@ class Operation(Generic[Req, Res_co]):
     response: Any  # a type hint: ``CaseView``, ``tuple[CaseRow, ...]``, ``str | None``
     writes: bool
     gate: Gate
-    runs: str | Callable[..., Any]
+    runs: Callable[..., Any]
     faults: tuple[str, ...] = ()
     whole: bool = False
     doc: str = ""
@@ -91,7 +91,7 @@ def read(
     request: type[Req],
     response: type[Res],
     gate: Gate,
-    runs: str | Callable[[Any, Call, Req], Res],
+    runs: Callable[[Any, Call, Req], Res],
     faults: tuple[str, ...] = (),
     doc: str = "",
 ) -> Operation[Req, Res]: ...
@@ -101,7 +101,7 @@ def read(
     request: type[Req],
     response: None,
     gate: Gate,
-    runs: str | Callable[[Any, Call, Req], None],
+    runs: Callable[[Any, Call, Req], None],
     faults: tuple[str, ...] = (),
     doc: str = "",
 ) -> Operation[Req, None]: ...
@@ -111,7 +111,7 @@ def read(
     request: type[Req],
     response: object,
     gate: Gate,
-    runs: str | Callable[[Any, Call, Req], Res],
+    runs: Callable[[Any, Call, Req], Res],
     faults: tuple[str, ...] = (),
     doc: str = "",
 ) -> Operation[Req, Res]: ...  # a union: ``Res`` is the constant's annotation (the module's docstring)
@@ -120,7 +120,7 @@ def read(
     request: type[Req],
     response: object,
     gate: Gate,
-    runs: str | Callable[..., Any],
+    runs: Callable[..., Any],
     faults: tuple[str, ...] = (),
     doc: str = "",
 ) -> Operation[Req, Any]:
@@ -134,7 +134,7 @@ def write(
     request: type[Req],
     response: type[Res],
     gate: Gate,
-    runs: str | Callable[[Any, Call, Req], Res],
+    runs: Callable[[Any, Call, Req], Res],
     faults: tuple[str, ...] = (),
     doc: str = "",
     whole: bool = False,
@@ -146,7 +146,7 @@ def write(
     request: type[Req],
     response: None,
     gate: Gate,
-    runs: str | Callable[[Any, Call, Req], None],
+    runs: Callable[[Any, Call, Req], None],
     faults: tuple[str, ...] = (),
     doc: str = "",
     whole: bool = False,
@@ -158,7 +158,7 @@ def write(
     request: type[Req],
     response: object,
     gate: Gate,
-    runs: str | Callable[[Any, Call, Req], Res],
+    runs: Callable[[Any, Call, Req], Res],
     faults: tuple[str, ...] = (),
     doc: str = "",
     whole: bool = False,
@@ -169,7 +169,7 @@ def write(
     request: type[Req],
     response: object,
     gate: Gate,
-    runs: str | Callable[..., Any],
+    runs: Callable[..., Any],
     faults: tuple[str, ...] = (),
     doc: str = "",
     whole: bool = False,

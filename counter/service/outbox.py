@@ -9,17 +9,23 @@ face reads carry its mark (:data:`counter.outbox.secret_shown.SECRET_SHOWN`), ne
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from counter.access.roles import Permission
 from counter.outbox.rules import SendRound
 from counter.platform.outbox import EventRow
 from counter.platform.settings import PlatformSettings
+from counter.service.call import Call
 from counter.service.operation import Open, read, write
 from counter.sms.gateway import GatewaySettings
 from counter.sms.outbox import MessageRow
 
-_RUNS = "counter.service.runs.outbox"
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from counter.db.engine import Sessions
 
 
 @dataclass(frozen=True)
@@ -86,54 +92,103 @@ class ChangePlatform:
 
 # --- the applicants' SMS -----------------------------------------------------------------------------------
 
+
+def send_messages(work: Sessions, call: Call, request: SendPass) -> SendRound:
+    from counter.actions.outbox import messages
+    from counter.actions.outbox.frame import Transactions
+
+    return messages.send_due(Transactions(work), batch=request.batch or messages.BATCH)
+
+
 SEND_MESSAGES = write(
     "outbox.send_messages",
     SendPass,
     SendRound,
     Open.ANY_DESK,  # the sender's own act, asked of no account
-    f"{_RUNS}:send_messages",
+    send_messages,
     whole=True,
     doc="One pass of the SMS sender: every message due sent through the hall's gateway, a batch at a time, each "
     "claimed, sent and marked once; what came of them.",
 )
+
+
+def queue_reminders(work: Session, call: Call, request: QueueReminders) -> int:
+    from counter.actions.outbox import messages
+
+    return messages.queue_reminders(work, call.today)
+
+
 QUEUE_REMINDERS = write(
     "outbox.queue_reminders",
     QueueReminders,
     int,
     Open.ANY_DESK,  # the sender's own act, once a day, asked of no account
-    f"{_RUNS}:queue_reminders",
+    queue_reminders,
     doc="Queue the reminder of each deferral due within two working days, once per case and due date; how many.",
 )
+
+
+def list_messages(work: Session, call: Call, request: ListOutbox) -> tuple[MessageRow, ...]:
+    from counter.actions.outbox import messages
+
+    return tuple(messages.message_list(work, call.desk, failed_only=request.failed_only, limit=request.limit))
+
+
 LIST_MESSAGES = read(
     "outbox.list_messages",
     ListOutbox,
     tuple[MessageRow, ...],
     Permission.SEE_FIGURES,
-    f"{_RUNS}:list_messages",
+    list_messages,
     doc="The messages to applicants, newest first (the failed ones only: what waits for a supervisor), phones masked.",
 )
+
+
+def retry_message(work: Session, call: Call, request: RetryRow) -> bool:
+    from counter.actions.outbox import messages
+
+    return messages.retry_message(work, call.desk, request.row_id)
+
+
 RETRY_MESSAGE = write(
     "outbox.retry_message",
     RetryRow,
     bool,
     Permission.SEE_FIGURES,
-    f"{_RUNS}:retry_message",
+    retry_message,
     doc="A failed message back in the queue, its attempts counted afresh; False when no failed message has the id.",
 )
+
+
+def read_gateway(work: Session, call: Call, request: SettingsAsked) -> GatewaySettings:
+    from counter.actions.outbox import messages
+    from counter.outbox.secret_shown import shown
+
+    return shown(messages.gateway_settings(work))
+
+
 READ_GATEWAY = read(
     "outbox.read_gateway",
     SettingsAsked,
     GatewaySettings,
     Open.ANY_DESK,
-    f"{_RUNS}:read_gateway",
+    read_gateway,
     doc="The hall's SMS gateway as stored, the secret shown as set or not.",
 )
+
+
+def change_gateway(work: Session, call: Call, request: ChangeGateway) -> GatewaySettings:
+    from counter.actions.outbox import messages
+
+    return messages.change_gateway(work, call.desk, **dataclasses.asdict(request))
+
+
 CHANGE_GATEWAY = write(
     "outbox.change_gateway",
     ChangeGateway,
     GatewaySettings,
     Permission.CHANGE_SETTINGS,
-    f"{_RUNS}:change_gateway",
+    change_gateway,
     faults=("counter.sms.gateway_refused:GatewayRefused",),
     doc="Change the hall's SMS gateway, refused whole with any problem; the secret to this machine's key folder, "
     "the change audited; the settings as they now stand, the secret shown as set or not.",
@@ -141,46 +196,87 @@ CHANGE_GATEWAY = write(
 
 # --- the reports to the region's platform ------------------------------------------------------------------
 
+
+def send_reports(work: Sessions, call: Call, request: SendPass) -> SendRound:
+    from counter.actions.outbox import platform
+    from counter.actions.outbox.frame import Transactions
+
+    return platform.send_due(Transactions(work), batch=request.batch or platform.BATCH)
+
+
 SEND_REPORTS = write(
     "outbox.send_reports",
     SendPass,
     SendRound,
     Open.ANY_DESK,  # the sender's own act, asked of no account
-    f"{_RUNS}:send_reports",
+    send_reports,
     whole=True,
     doc="One pass of the platform's sender: every event due reported in the order queued, a batch at a time, each "
     "claimed, sent and marked once; what came of them.",
 )
+
+
+def list_reports(work: Session, call: Call, request: ListOutbox) -> tuple[EventRow, ...]:
+    from counter.actions.outbox import platform
+
+    return tuple(platform.event_list(work, call.desk, failed_only=request.failed_only, limit=request.limit))
+
+
 LIST_REPORTS = read(
     "outbox.list_reports",
     ListOutbox,
     tuple[EventRow, ...],
     Permission.SEE_FIGURES,
-    f"{_RUNS}:list_reports",
+    list_reports,
     doc="The events reported to the platform, newest first (the failed ones only: what waits for a supervisor).",
 )
+
+
+def retry_report(work: Session, call: Call, request: RetryRow) -> bool:
+    from counter.actions.outbox import platform
+
+    return platform.retry_event(work, call.desk, request.row_id)
+
+
 RETRY_REPORT = write(
     "outbox.retry_report",
     RetryRow,
     bool,
     Permission.SEE_FIGURES,
-    f"{_RUNS}:retry_report",
+    retry_report,
     doc="A failed event back in the queue, its attempts counted afresh; False when no failed event has the id.",
 )
+
+
+def read_platform(work: Session, call: Call, request: SettingsAsked) -> PlatformSettings:
+    from counter.actions.outbox import platform
+    from counter.outbox.secret_shown import shown
+
+    return shown(platform.platform_settings(work))
+
+
 READ_PLATFORM = read(
     "outbox.read_platform",
     SettingsAsked,
     PlatformSettings,
     Open.ANY_DESK,
-    f"{_RUNS}:read_platform",
+    read_platform,
     doc="The site's connection to the platform as stored, the secret shown as set or not.",
 )
+
+
+def change_platform(work: Session, call: Call, request: ChangePlatform) -> PlatformSettings:
+    from counter.actions.outbox import platform
+
+    return platform.change_platform(work, call.desk, **dataclasses.asdict(request))
+
+
 CHANGE_PLATFORM = write(
     "outbox.change_platform",
     ChangePlatform,
     PlatformSettings,
     Permission.CHANGE_SETTINGS,
-    f"{_RUNS}:change_platform",
+    change_platform,
     faults=("counter.platform.settings_refused:PlatformRefused",),
     doc="Change the site's connection to the platform, refused whole with any problem (its mapping file too); the "
     "secret to this machine's key folder, the change audited; the settings as they now stand, the secret shown as "

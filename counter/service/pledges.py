@@ -11,13 +11,17 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from counter.access.pledge_offers import PledgeOffer, PledgeRow
 from counter.case.status import CaseStatus
+from counter.service.call import Call, at_desk
 from counter.service.cases import CaseNo
 from counter.service.operation import Open, Operation, read, write
 
-_RUNS = "counter.service.runs.cases:"
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
 _PLEDGE_FAULTS = (
     "counter.case.pledge_checks:PledgeRefused",
     "counter.case.decisions:DecisionRefused",
@@ -71,73 +75,149 @@ class PledgeChecks:
     open_only: bool = True
 
 
+def pledge_offers(work: Session, call: Call, request: CaseNo) -> tuple[PledgeOffer, ...]:
+    from counter.actions.intake import notice_pledges
+
+    return notice_pledges.pledge_offers(work, at_desk(call), request.case_no)
+
+
 PLEDGE_OFFERS = read(
     "cases.pledge_offers",
     CaseNo,
     tuple[PledgeOffer, ...],
     Open.ANY_DESK,
-    f"{_RUNS}pledge_offers",
+    pledge_offers,
     doc="The case's items the guide marks for 告知承诺, each with its grant and check so far and the account's "
     "standing to act on it.",
 )
+
+
+def grant_on_pledge(work: Session, call: Call, request: PledgeStep) -> CaseStatus:
+    from counter.actions.intake import notice_pledges
+
+    return notice_pledges.grant_on_pledge(
+        work, at_desk(call), request.case_no, request.item_code, call.today, call.now, request.result_no
+    )
+
+
 GRANT_ON_PLEDGE = write(
     "cases.grant_on_pledge",
     PledgeStep,
     CaseStatus,
     Open.IN_ACTION,
-    f"{_RUNS}grant_on_pledge",
+    grant_on_pledge,
     faults=_PLEDGE_FAULTS,
     doc="准予 on the applicant's signed promise, by the body that may decide the item; its 核查 date kept.",
 )
+
+
+def read_pledge(work: Session, call: Call, request: PledgeItem) -> PledgeRow | None:
+    from counter.actions.intake import notice_pledges
+
+    return notice_pledges.pledge_row(work, request.case_no, request.item_code)
+
+
 READ_PLEDGE: Operation[PledgeItem, PledgeRow | None] = read(
     "cases.read_pledge",
     PledgeItem,
     PledgeRow | None,
     Open.ANY_DESK,
-    f"{_RUNS}read_pledge",
+    read_pledge,
     doc="The grant on a promise of one item of a case, with its check; None when there is none.",
 )
+
+
+def record_pledge_check(work: Session, call: Call, request: PledgeCheck) -> PledgeRow:
+    from counter.actions.intake import notice_pledges
+
+    return notice_pledges.record_check(
+        work, at_desk(call), request.case_no, request.item_code, call.today, kept=request.kept,
+        finding=request.finding, correct_by=request.correct_by,
+    )  # fmt: skip
+
+
 RECORD_PLEDGE_CHECK = write(
     "cases.record_pledge_check",
     PledgeCheck,
     PledgeRow,
     Open.IN_ACTION,
-    f"{_RUNS}record_pledge_check",
+    record_pledge_check,
     faults=_PLEDGE_FAULTS,
     doc="The 核查 of a promise: kept, or found false and the licence revoked.",
 )
+
+
+def hear_pledge(work: Session, call: Call, request: FalsePledgeStep) -> PledgeRow:
+    from counter.actions.intake import notice_pledges
+    from counter.case.pledge_checks import PledgeProblem, PledgeRefused
+
+    if request.hear_by is None:
+        raise PledgeRefused(PledgeProblem.NO_PERIOD, request.case_no, request.item_code)
+    return notice_pledges.hear(work, at_desk(call), request.case_no, request.item_code, call.today, request.hear_by)
+
+
 HEAR_PLEDGE = write(
     "cases.hear_pledge",
     FalsePledgeStep,
     PledgeRow,
     Open.IN_ACTION,
-    f"{_RUNS}hear_pledge",
+    hear_pledge,
     faults=_PLEDGE_FAULTS,
     doc="The 陈述申辩 notice of a promise found false, once any correction ordered ran out uncorrected.",
 )
+
+
+def revoke_pledge(work: Session, call: Call, request: FalsePledgeStep) -> PledgeRow:
+    from counter.actions.intake import notice_pledges
+
+    return notice_pledges.revoke(work, at_desk(call), request.case_no, request.item_code, call.today)
+
+
 REVOKE_PLEDGE = write(
     "cases.revoke_pledge",
     FalsePledgeStep,
     PledgeRow,
     Open.IN_ACTION,
-    f"{_RUNS}revoke_pledge",
+    revoke_pledge,
     faults=_PLEDGE_FAULTS,
     doc="The licence got on a promise found false revoked, once the applicant's period to be heard ran out.",
 )
+
+
+#: the roles that choose which department's items they read, their own department or none
+def pledge_checks(work: Session, call: Call, request: PledgeChecks) -> tuple[PledgeRow, ...]:
+    from counter.actions.cases.reach import bound_department
+    from counter.actions.intake import notice_pledges
+
+    department = bound_department(work, call.desk) or request.department
+    return notice_pledges.pledge_checks(work, department, open_only=request.open_only)
+
+
 PLEDGE_CHECKS = read(
     "cases.pledge_checks",
     PledgeChecks,
     tuple[PledgeRow, ...],
     Open.ANY_DESK,
-    f"{_RUNS}pledge_checks",
+    pledge_checks,
     doc="The grants on a promise awaiting their check (or all), the earliest due first.",
 )
+
+
+def pledge_paper(work: Session, call: Call, request: PledgePaper) -> bytes:
+    from counter.actions.intake import notice_pledges
+
+    notice = notice_pledges.PledgeNotice(request.notice) if request.notice else None  # ValueError: a bad request
+    return notice_pledges.pledge_paper(
+        work, at_desk(call), request.case_no, request.item_code, call.today, revoked=request.revoked, notice=notice
+    )
+
+
 PLEDGE_PAPER = write(
     "cases.pledge_paper",
     PledgePaper,
     bytes,
     Open.IN_ACTION,  # the window's PRINT, or the deciding department's own standing on the item
-    f"{_RUNS}pledge_paper",
+    pledge_paper,
     faults=_PLEDGE_FAULTS,
     doc="The 告知承诺书, or the 撤销行政许可决定书 of a promise found false, as PDF; numbered once.",
 )

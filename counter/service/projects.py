@@ -8,8 +8,10 @@ training run's day); the action checks the move against the project as it stands
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from counter.access.roles import Permission
 from counter.documents.project_paper_made import ProjectPaperMade
@@ -18,9 +20,12 @@ from counter.projects.model import Coordination, PlanStep, ProjectFacts, Project
 from counter.projects.queue import QueueRow
 from counter.projects.report import Month, MonthlyReport
 from counter.projects.service_items import ServiceList
+from counter.service.call import Call, at_desk
 from counter.service.operation import Open, read, write
 
-_RUNS = "counter.service.runs.projects:"
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
 _REFUSED = "counter.projects.rules:ProjectRefused"
 _MISSING = "counter.projects.not_found:NoSuchProject"
 
@@ -142,161 +147,308 @@ class ImportServiceList:
     text: str  # the shipped file's form: tab-separated lines
 
 
+def read_day(work: Session, call: Call, request: ReadDay) -> AgentDay:
+    from counter.actions.projects import reads_shown
+
+    agents, rows = reads_shown.agent_day(work, call.desk, call.today, request.agent, READ_DAY.name)
+    return AgentDay(agents, tuple(rows))
+
+
 READ_DAY = read(
     "projects.read_day",
     ReadDay,
     AgentDay,
     Open.ANY_DESK,
-    _RUNS + "read_day",
+    read_day,
     doc="The agent's day: the open projects with their next step, overdue first, and every agent's name.",
 )
+
+
+def read_project(work: Session, call: Call, request: ProjectNo) -> ProjectView:
+    from counter.actions.projects import reads_shown
+
+    return reads_shown.project(work, call.desk, request.number, READ_PROJECT.name)
+
+
 READ_PROJECT = read(
     "projects.read_project",
     ProjectNo,
     ProjectView,
     Open.ANY_DESK,
-    _RUNS + "read_project",
+    read_project,
     faults=(_MISSING,),
     doc="A project as it stands: its facts, plan, coordinations and history.",
 )
+
+
+def recent_projects(work: Session, call: Call, request: RecentProjects) -> tuple[ProjectView, ...]:
+    from counter.actions.projects import reads_shown
+
+    return tuple(reads_shown.recent_projects(work, call.desk, request.limit, RECENT_PROJECTS.name))
+
+
 RECENT_PROJECTS = read(
     "projects.recent_projects",
     RecentProjects,
     tuple[ProjectView, ...],
     Open.ANY_DESK,
-    _RUNS + "recent_projects",
+    recent_projects,
     doc="The projects most recently registered, the newest first.",
 )
+
+
+def read_service_list(work: Session, call: Call, request: NoRequest) -> ServiceList:
+    from counter.actions.projects import project_steps as steps
+
+    return steps.service_list(work)
+
+
 READ_SERVICE_LIST = read(
     "projects.read_service_list",
     NoRequest,
     ServiceList,
     Open.ANY_DESK,
-    _RUNS + "read_service_list",
+    read_service_list,
     doc="The reference list the plans are made from: the site's own where one was imported, else the shipped one.",
 )
+
+
+def read_report(work: Session, call: Call, request: ReadReport) -> MonthlyReport:
+    from counter.actions.projects import project_reads as reads
+
+    return reads.projects_report(work, request.month, call.today, request.county)
+
+
 READ_REPORT = read(
     "projects.read_report",
     ReadReport,
     MonthlyReport,
     Open.ANY_DESK,
-    _RUNS + "read_report",
+    read_report,
     doc="The month's report of the projects served, each as of the day asked or the month's end.",
 )
+
+
+def register_project(work: Session, call: Call, r: RegisterProject) -> str:
+    from counter.actions.projects import project_steps as steps
+
+    return steps.register_project(work, at_desk(call), r.facts, call.today, call.now)
+
+
 REGISTER_PROJECT = write(
     "projects.register_project",
     RegisterProject,
     str,
     Permission.AGENT_SERVICE,
-    _RUNS + "register_project",
+    register_project,
     faults=(_REFUSED,),
     doc="Register an application (申请表) and give the project its number.",
 )
+
+
+def accept_project(work: Session, call: Call, r: AcceptProject) -> None:
+    from counter.actions.projects import project_steps as steps
+
+    steps.accept_project(work, at_desk(call), r.number, call.today, call.now)
+
+
 ACCEPT_PROJECT = write(
     "projects.accept_project",
     AcceptProject,
     None,
     Permission.AGENT_SERVICE,
-    _RUNS + "accept_project",
+    accept_project,
     faults=(_REFUSED, _MISSING),
     doc="受理: the scope and conditions checked, the items agreed.",
 )
+
+
+def assign_agents(work: Session, call: Call, r: AssignAgents) -> None:
+    from counter.actions.projects import project_steps as steps
+
+    steps.assign_agents(work, at_desk(call), r.number, r.agents, call.now)
+
+
 ASSIGN_AGENTS = write(
     "projects.assign_agents",
     AssignAgents,
     None,
     Permission.AGENT_SERVICE,
-    _RUNS + "assign_agents",
+    assign_agents,
     faults=(_REFUSED, _MISSING),
     doc="Name the project's agents, the lead first; a later call replaces them.",
 )
+
+
+def sign_project(work: Session, call: Call, r: SignProject) -> None:
+    from counter.actions.projects import project_steps as steps
+
+    steps.sign_project(work, at_desk(call), r.number, r.day, call.today, call.now, items=r.items)
+
+
 SIGN_PROJECT = write(
     "projects.sign_project",
     SignProject,
     None,
     Permission.AGENT_SERVICE,
-    _RUNS + "sign_project",
+    sign_project,
     faults=(_REFUSED, _MISSING),
     doc="The 授权委托书 and 承诺书 signed for the items named (or those the application asked for).",
 )
+
+
+def plan_project(work: Session, call: Call, r: PlanProject) -> None:
+    from counter.actions.projects import project_steps as steps
+
+    steps.plan_project(work, at_desk(call), r.number, r.steps, call.now)
+
+
 PLAN_PROJECT = write(
     "projects.plan_project",
     PlanProject,
     None,
     Permission.AGENT_SERVICE,
-    _RUNS + "plan_project",
+    plan_project,
     faults=(_REFUSED, _MISSING),
     doc="Set or change the plan (申报计划); steps filed or done keep their dates and records.",
 )
+
+
+def file_step(work: Session, call: Call, r: FileStep) -> None:
+    from counter.actions.projects import project_steps as steps
+
+    steps.file_step(work, at_desk(call), r.number, r.step_no, r.day, call.today, call.now, case_no=r.case_no)
+
+
 FILE_STEP = write(
     "projects.file_step",
     FileStep,
     None,
     Permission.AGENT_SERVICE,
-    _RUNS + "file_step",
+    file_step,
     faults=(_REFUSED, _MISSING),
     doc="A step of the plan filed with its department, with the intake taken for it if any.",
 )
+
+
+def step_done(work: Session, call: Call, r: StepDone) -> None:
+    from counter.actions.projects import project_steps as steps
+
+    steps.step_done(work, at_desk(call), r.number, r.step_no, r.day, call.today, call.now, result_no=r.result_no)
+
+
 STEP_DONE = write(
     "projects.step_done",
     StepDone,
     None,
     Permission.AGENT_SERVICE,
-    _RUNS + "step_done",
+    step_done,
     faults=(_REFUSED, _MISSING),
     doc="A step's approval given, under its number.",
 )
+
+
+def record_coordination(work: Session, call: Call, r: RecordCoordination) -> None:
+    """The coordination is recorded as the desk's clerk's (at the hall server, the session's account), whatever agent
+    the request names: the agent who records it is the one who did it."""
+    from counter.actions.projects import project_steps as steps
+
+    at = at_desk(call)
+    coordination = dataclasses.replace(r.coordination, agent=at.clerk)
+    steps.record_coordination(work, at, r.number, coordination, call.today, call.now)
+
+
 RECORD_COORDINATION = write(
     "projects.record_coordination",
     RecordCoordination,
     None,
     Permission.AGENT_SERVICE,
-    _RUNS + "record_coordination",
+    record_coordination,
     faults=(_REFUSED, _MISSING),
     doc="A coordination with a department: who, what, and its outcome.",
 )
+
+
+def complete_project(work: Session, call: Call, r: CompleteProject) -> None:
+    from counter.actions.projects import project_steps as steps
+
+    steps.complete_project(work, at_desk(call), r.number, r.day, call.today, call.now)
+
+
 COMPLETE_PROJECT = write(
     "projects.complete_project",
     CompleteProject,
     None,
     Permission.AGENT_SERVICE,
-    _RUNS + "complete_project",
+    complete_project,
     faults=(_REFUSED, _MISSING),
     doc="办结: every step done, the materials returned.",
 )
+
+
+def evaluate_project(work: Session, call: Call, r: EvaluateProject) -> None:
+    from counter.actions.projects import project_steps as steps
+
+    steps.evaluate_project(work, at_desk(call), r.number, r.satisfaction, r.note, r.day, call.now)
+
+
 EVALUATE_PROJECT = write(
     "projects.evaluate_project",
     EvaluateProject,
     None,
     Permission.AGENT_SERVICE,
-    _RUNS + "evaluate_project",
+    evaluate_project,
     faults=(_REFUSED, _MISSING),
     doc="The 评价表, given once.",
 )
+
+
+def terminate_project(work: Session, call: Call, r: TerminateProject) -> None:
+    from counter.actions.projects import project_steps as steps
+
+    steps.terminate_project(work, at_desk(call), r.number, r.reason, r.day, call.today, call.now)
+
+
 TERMINATE_PROJECT = write(
     "projects.terminate_project",
     TerminateProject,
     None,
     Permission.AGENT_SERVICE,
-    _RUNS + "terminate_project",
+    terminate_project,
     faults=(_REFUSED, _MISSING),
     doc="终止 with its reason, agreed by both sides.",
 )
+
+
+def make_paper(work: Session, call: Call, r: MakePaper) -> ProjectPaperMade:
+    from counter.actions.projects.project_papers import make_project_paper
+
+    return make_project_paper(work, at_desk(call), r.number, r.form, call.today, call.now)
+
+
 MAKE_PAPER = write(
     "projects.make_paper",
     MakePaper,
     ProjectPaperMade,
     Open.IN_ACTION,  # a leaflet asks the right to print, a project's form the agent service's
-    _RUNS + "make_paper",
+    make_paper,
     faults=(_MISSING, "counter.projects.papers:ProjectPaperNotPossible"),
     doc="A project's form, numbered and kept the first time and the same paper after; or a leaflet.",
 )
+
+
+def import_service_list(work: Session, call: Call, r: ImportServiceList) -> ServiceList:
+    from counter.actions.projects import project_steps as steps
+
+    return steps.import_service_list(work, at_desk(call), r.text)
+
+
 IMPORT_SERVICE_LIST = write(
     "projects.import_service_list",
     ImportServiceList,
     ServiceList,
     Permission.MANAGE_CATALOG,
-    _RUNS + "import_service_list",
+    import_service_list,
     faults=("counter.projects.service_items:BadServiceList",),
     doc="Replace the site's reference list, checked whole first.",
 )

@@ -1,14 +1,14 @@
-"""好差评: the pad's requests and answers, the office's rating settings, the 督办 page, the figures and the export.
+"""好差评: the pad's requests and answers, the office's rating settings, the figures and the export; the 督办 page's
+rectifications and appeals are :mod:`counter.service.rectifications`.
 
-The desk learns only whether a service was rated; the level goes to the supervisor's operations.  Nobody reviews
-their own rating: the appeal's operations ask it of the account signed in, in the action
-(:func:`counter.ratings.rectification.reviewer_problems`), whatever the gate let through.
+The desk learns only whether a service was rated; the level goes to the supervisor's operations.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from counter.access.roles import Permission
 from counter.case.league_figures import LeagueGroup
@@ -21,10 +21,15 @@ from counter.ratings.export import RatingRecord
 from counter.ratings.figures import Figures, Grouping
 from counter.ratings.paper import PaperRating
 from counter.ratings.recorded import RatingRecorded
-from counter.ratings.rectification import AppealGround, RectEvent, RectState
 from counter.ratings.settings import RatingSettings, SettingProblem
-from counter.ratings.views import AppealOffer, PadCase, RectificationAlert, RectificationRow, RectificationView
+from counter.ratings.views import PadCase
+from counter.service.call import Call, at_desk
 from counter.service.operation import Open, read, write
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from counter.db.engine import Sessions
 
 _REFUSED = "counter.ratings.refusals:"
 
@@ -80,66 +85,125 @@ class RecordUnrated:
     request_id: int
 
 
+def start_pad(work: Session, call: Call, request: PadStarting) -> PadStart:
+    from counter.actions.ratings import record
+
+    lapsed, settings, problems, newest, office_name_mn = record.pad_start(work, at_desk(call), call.now)
+    return PadStart(tuple(lapsed), settings, tuple(problems), newest, office_name_mn)
+
+
 START_PAD = write(
     "ratings.start_pad",
     PadStarting,
     PadStart,
     Open.ANY_DESK,
-    "counter.service.runs.ratings:start_pad",
+    start_pad,
     doc="Close what this desk's stopped pad left open, and read what the idle pad shows.",
 )
+
+
+def close_stale(work: Session, call: Call, request: StaleClosing) -> tuple[str, ...]:
+    from counter.actions.ratings import record
+
+    return tuple(record.close_stale_requests(work, at_desk(call), call.now))
+
+
 CLOSE_STALE = write(
     "ratings.close_stale",
     StaleClosing,
     tuple[str, ...],
     Open.ANY_DESK,
-    "counter.service.runs.ratings:close_stale",
+    close_stale,
     doc="Requests this desk's pad left open past their time, recorded as unrated: their case numbers.",
 )
+
+
+def send_to_pad(work: Session, call: Call, request: SendToPad) -> PadCase:
+    from counter.actions.ratings import record
+
+    return record.send_to_pad(work, request.case_no, at_desk(call), call.now)
+
+
 SEND_TO_PAD = write(
     "ratings.send_to_pad",
     SendToPad,
     PadCase,
     Permission.SEND_TO_PAD,
-    "counter.service.runs.ratings:send_to_pad",
+    send_to_pad,
     faults=(_REFUSED + "RatingRefused",),
     doc="Ask the applicant to rate the service: what the pad is to show; once per service (一次一评).",
 )
+
+
+def record_rating(work: Session, call: Call, request: RecordRating) -> RatingRecorded:
+    from counter.actions.admin.calendar import office_calendar
+    from counter.actions.ratings import record
+
+    calendar = office_calendar(work)
+    return record.record_rating(work, request.request_id, request.choice, at_desk(call), call.now, calendar)
+
+
 RECORD_RATING = write(
     "ratings.record_rating",
     RecordRating,
     RatingRecorded,
     Open.ANY_DESK,
-    "counter.service.runs.ratings:record_rating",
+    record_rating,
     faults=(_REFUSED + "RatingRefused", _REFUSED + "ChoiceRefused"),
     doc="The applicant's rating, from the desk that raised the request; a bad one opens its rectification and alerts "
     "the supervisor.",
 )
+
+
+def key_in_sheet(work: Session, call: Call, request: KeyInSheet) -> RatingRecorded:
+    from counter.actions.admin.calendar import office_calendar
+    from counter.actions.ratings import record
+
+    calendar = office_calendar(work)
+    return record.key_in_sheet(work, request.case_no, request.paper, at_desk(call), call.now, calendar)
+
+
 KEY_IN_SHEET = write(
     "ratings.key_in_sheet",
     KeyInSheet,
     RatingRecorded,
     Open.IN_ACTION,  # a supervisor who is not the clerk rated; a desk without accounts keys its own
-    "counter.service.runs.ratings:key_in_sheet",
+    key_in_sheet,
     faults=(_REFUSED + "RatingRefused", _REFUSED + "ChoiceRefused"),
     doc="A paper 评价表 keyed in by a supervisor other than the clerk rated: the service's rating by channel 书面评价, "
     "with the paper's date and reason codes, counted for the case's own clerk and desk.",
 )
+
+
+def rating_sheet(work: Session, call: Call, request: RatingSheetOf) -> bytes:
+    from counter.actions.ratings import sheet
+
+    return sheet.rating_sheet_pdf(work, at_desk(call), request.case_no, call.today)
+
+
 RATING_SHEET = read(
     "ratings.rating_sheet",
     RatingSheetOf,
     bytes,
     Permission.PRINT,
-    "counter.service.runs.ratings:rating_sheet",
+    rating_sheet,
     faults=(_REFUSED + "RatingRefused",),
     doc="The paper 评价表 of a service (PDF), for a desk with no pad: nothing is stored.",
 )
+
+
+def record_unrated(work: Session, call: Call, request: RecordUnrated) -> str:
+    from counter.actions.ratings import record
+
+    return record.record_unrated(work, request.request_id, at_desk(call), call.now)
+
+
 RECORD_UNRATED = write(
     "ratings.record_unrated",
     RecordUnrated,
     str,
     Open.ANY_DESK,
-    "counter.service.runs.ratings:record_unrated",
+    record_unrated,
     faults=(_REFUSED + "RatingRefused",),
     doc="The pad's time ran out: the service is recorded as unrated, by the desk that raised the request; its case "
     "number.",
@@ -160,126 +224,37 @@ class SettingsRead:
     problems: tuple[SettingProblem, ...]  # stored values that could not be used: defaults stand in
 
 
+def read_settings(work: Session, call: Call, request: SettingsAsked) -> SettingsRead:
+    from counter.actions.ratings import record
+
+    settings, problems = record.rating_settings(work)
+    return SettingsRead(settings, tuple(problems))
+
+
 READ_SETTINGS = read(
     "ratings.read_settings",
     SettingsAsked,
     SettingsRead,
     Open.ANY_DESK,
-    "counter.service.runs.ratings:read_settings",
+    read_settings,
     doc="The office's rating settings, and the stored values that could not be used.",
 )
+
+
+def save_settings(work: Session, call: Call, request: RatingSettings) -> None:
+    from counter.actions.ratings import record
+
+    record.save_rating_settings(work, request, desk=call.desk)
+
+
 SAVE_SETTINGS = write(
     "ratings.save_settings",
     RatingSettings,
     None,
     Permission.CHANGE_SETTINGS,
-    "counter.service.runs.ratings:save_settings",
+    save_settings,
     faults=(_REFUSED + "SettingsRefused",),
     doc="Keep the office's rating settings; every problem at once, and nothing kept unless there is none.",
-)
-
-
-# --- the supervisor: rectifications and appeals ------------------------------------------------
-
-
-@dataclass(frozen=True)
-class AlertsAfter:
-    last_seen: int  # the newest rectification already alerted
-
-
-@dataclass(frozen=True)
-class RectificationsAsked:
-    """The open rectifications, earliest due first: ``limit`` after the row ``after`` (its due date and id)."""
-
-    after: tuple[dt.date, int] | None = None
-    limit: int | None = None
-
-
-@dataclass(frozen=True)
-class RectificationAsked:
-    rectification_id: int
-
-
-@dataclass(frozen=True)
-class RectificationDetail:
-    view: RectificationView | None  # None: no such rectification
-    offer: AppealOffer | None  # what the asking desk may do about its rating's appeal
-
-
-@dataclass(frozen=True)
-class MoveRectification:
-    """A step of a rectification: 回访核实, a handling (立行立改, 限期整改 by ``fix_due``, 解释说明), 反馈 or a note."""
-
-    rectification_id: int
-    event: RectEvent
-    note: str
-    fix_due: dt.date | None = None
-
-
-@dataclass(frozen=True)
-class FileAppeal:
-    rating_id: int
-    reason: str
-
-
-@dataclass(frozen=True)
-class DecideAppeal:
-    rating_id: int
-    ground: AppealGround
-    reason: str
-    upheld: bool
-
-
-NEW_ALERTS = read(
-    "ratings.new_alerts",
-    AlertsAfter,
-    tuple[RectificationAlert, ...],
-    Open.ANY_DESK,
-    "counter.service.runs.ratings:new_alerts",
-    doc="Rectifications opened at any desk after the last one alerted.",
-)
-OPEN_RECTIFICATIONS = read(
-    "ratings.open_rectifications",
-    RectificationsAsked,
-    tuple[RectificationRow, ...],
-    Open.ANY_DESK,
-    "counter.service.runs.ratings:open_rectifications",
-    doc="Open rectifications of every desk, earliest due first, a page at a time.",
-)
-RECTIFICATION_DETAIL = read(
-    "ratings.rectification_detail",
-    RectificationAsked,
-    RectificationDetail,
-    Open.ANY_DESK,
-    "counter.service.runs.ratings:rectification_detail",
-    doc="A rectification, and what the asking desk may do about its rating's appeal, and why not the rest.",
-)
-MOVE_RECTIFICATION = write(
-    "ratings.move_rectification",
-    MoveRectification,
-    RectState,
-    Permission.RECTIFY,
-    "counter.service.runs.ratings:move_rectification",
-    faults=(_REFUSED + "MoveRefused",),
-    doc="A step of a rectification, by whoever may rectify; the state it leaves.",
-)
-FILE_APPEAL = write(
-    "ratings.file_appeal",
-    FileAppeal,
-    None,
-    Open.IN_ACTION,
-    "counter.service.runs.ratings:file_appeal",
-    faults=(_REFUSED + "AppealRefused",),
-    doc="An appeal (申诉) of a 差评, by the clerk rated or a supervisor for her; the rating stays counted.",
-)
-DECIDE_APPEAL = write(
-    "ratings.decide_appeal",
-    DecideAppeal,
-    None,
-    Permission.RECTIFY,
-    "counter.service.runs.ratings:decide_appeal",
-    faults=(_REFUSED + "AppealRefused",),
-    doc="An appeal decided (复核) by a supervisor signed in who is not the clerk rated; upheld, it excludes it.",
 )
 
 
@@ -318,28 +293,52 @@ class ExportDone:
     target: str  # where the records went: "stdout" or "file:PATH"
 
 
+def rating_figures(work: Session, call: Call, request: RatingFiguresAsked) -> RatingFigures:
+    from counter.actions.ratings import record
+
+    r = request
+    return RatingFigures(*record.figures_of_period(work, r.first, r.last, r.grouping, desk=call.desk))
+
+
 RATING_FIGURES = read(
     "ratings.rating_figures",
     RatingFiguresAsked,
     RatingFigures,
     Permission.SEE_FIGURES,
-    "counter.service.runs.ratings:rating_figures",
+    rating_figures,
     doc="The period's 好差评 figures by day, desk, clerk or bundle, with the 帮您办 channel's.",
 )
+
+
+def export_records(work: Session, call: Call, request: Period) -> tuple[RatingRecord, ...]:
+    from counter.actions.ratings import record
+
+    r = request
+    return tuple(record.ratings_shown_for_export(work, r.first, r.last, EXPORT_RECORDS.name, desk=call.desk))
+
+
 EXPORT_RECORDS = read(
     "ratings.export_records",
     Period,
     tuple[RatingRecord, ...],
     Permission.SEE_FIGURES,
-    "counter.service.runs.ratings:export_records",
+    export_records,
     doc="The period's rating records, for the export; recorded once written (ratings.record_export).",
 )
+
+
+def record_export(work: Session, call: Call, request: ExportDone) -> None:
+    from counter.actions.ratings import record
+
+    record.record_export(work, request.first, request.last, request.count, request.target, desk=call.desk)
+
+
 RECORD_EXPORT = write(
     "ratings.record_export",
     ExportDone,
     None,
     Permission.SEE_FIGURES,
-    "counter.service.runs.ratings:record_export",
+    record_export,
     doc="What left the database: the period, how many records, and where they went.",
 )
 
@@ -370,29 +369,54 @@ class PullPass:
     """One pass of the region's ratings pull, at the call's moment."""
 
 
+def pull_region(work: Sessions, call: Call, request: PullPass) -> RegionPull:
+    from counter.actions.outbox.frame import Transactions
+    from counter.actions.ratings import region_pull
+
+    return region_pull.pull_pass(Transactions(work), call.now, desk=call.desk)
+
+
 PULL_REGION = write(
     "ratings.pull_region",
     PullPass,
     RegionPull,
     Open.ANY_DESK,  # the hall's own work, asked of no account
-    "counter.service.runs.ratings:pull_region",
+    pull_region,
     whole=True,
     doc="The region's ratings of the recent unrated cases (补充评价 by QR) taken in as their first ratings, then the "
     "site's default rating where its rule is set; what came of it.",
 )
+
+
+def period_figures(work: Session, call: Call, request: PeriodAsked) -> PeriodFigures:
+    from counter.actions.ratings.period_figures import period_figures as period_lines
+
+    r = request
+    return period_lines(work, r.first, r.last, r.grouping, r.as_of or call.today, desk=call.desk)
+
+
 PERIOD_FIGURES = read(
     "ratings.period_figures",
     PeriodAsked,
     PeriodFigures,
     Permission.SEE_FIGURES,
-    "counter.service.runs.ratings:period_figures",
+    period_figures,
     doc="The period's ratings, cases, 即办件 and rectifications per day, desk, clerk, bundle or site, and the total.",
 )
+
+
+def league_figures(work: Session, call: Call, request: LeagueAsked) -> PeriodFigures:
+    from counter.actions.ratings.league_figures import league_figures as league_lines
+
+    r = request
+    return league_lines(work, r.first, r.last, r.group, r.as_of or call.today, desk=call.desk).figures
+
+
 LEAGUE_FIGURES = read(
     "ratings.league_figures",
     LeagueAsked,
     PeriodFigures,
     Permission.SEE_FIGURES,
-    "counter.service.runs.ratings:league_figures",
+    league_figures,
     doc="A league's period over the halls it received by sync, per county or per hall, and the total.",
 )

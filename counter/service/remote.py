@@ -49,6 +49,7 @@ from counter.service.codec import Malformed, decode, encode
 from counter.service.faults import UnknownFault, decode_fault
 from counter.service.hall import DeskCredentials, SessionOpened
 from counter.service.local import new_key
+from counter.service.retries import RETRY_WAITS_S, RETRY_WINDOW_S, TIMEOUT_S
 
 if TYPE_CHECKING:
     from counter.access.desk import Desk
@@ -60,9 +61,6 @@ log = logging.getLogger(__name__)
 Req = TypeVar("Req")
 Res = TypeVar("Res")
 
-#: the waits before each retry of a request whose answer did not come: some seven seconds in all, enough for a
-#: server's restart (its systemd unit restarts it at once) and short enough for a clerk to be told
-RETRY_WAITS_S = (0.2, 0.5, 1.0, 2.0, 3.5)
 #: the server's refusal of a request its database could not take now (:data:`counter.server.app.STORE_AWAY`: the
 #: transport may not import the server)
 STORE_AWAY = "store"
@@ -71,11 +69,6 @@ UNREADABLE = "unreadable"
 #: how long opening a connection (TCP and TLS) takes before the face is told the server is slow to answer: a hall's
 #: network opens one in milliseconds, and a clerk is told within two seconds of her act
 SLOW_CONNECT_S = 1.0
-#: how long one request may take before it counts as lost: the slowest operation (a month's figures) with room
-TIMEOUT_S = 60.0
-#: how long after its first sending a write may still be asked again under its key: every try taking its whole
-#: timeout, with the waits between (some six minutes); the server keeps a write's receipt this long and no longer
-RETRY_WINDOW_S = (len(RETRY_WAITS_S) + 1) * TIMEOUT_S + sum(RETRY_WAITS_S)
 #: the connections a desk keeps to the server at most: the window's workers (:mod:`counter.ui.runner`), its
 #: reconnection probe and the sign-in's, each asking at once at worst; more would only hold descriptors idle
 POOL_SIZE = 4

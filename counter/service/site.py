@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from counter.access.roles import Permission
 from counter.audit.seal_made import SealMade
@@ -17,9 +18,15 @@ from counter.audit.verify import AuditReport
 from counter.backup.restored import Restored
 from counter.case.desk_name_checks import DeskNameProblem
 from counter.case.number_notes import NoteReport, Renoted
+from counter.service.call import Call, at_desk
 from counter.service.operation import Open, Operation, read, write
 from counter.sync.site_view import Registration, Rotated, ShownSite, SiteSetUpDone
 from counter.sync.sites import Peer, SiteDesk, SiteIdentity, SiteKind, SiteOffice
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from counter.db.engine import Sessions
 
 _KEY = "counter.sync.keys:KeyUnreadable"
 
@@ -112,199 +119,396 @@ class RecordRestore:
     source: Path
 
 
+def read_shown(work: Session, call: Call, request: SiteAsked) -> ShownSite:
+    from counter.actions.admin import site
+
+    return site.site_as_shown(work)
+
+
 SHOWN = write(
     "site.read_shown",
     SiteAsked,
     ShownSite,
     Open.ANY_DESK,
-    "counter.service.runs.site:read_shown",
+    read_shown,
     faults=(_KEY,),
     doc="This site's identity and where its key files are (made on first use).",
 )
+
+
+def read_card(work: Session, call: Call, request: SiteAsked) -> SiteIdentity:
+    from counter.actions.admin import site
+
+    return site.site_for_card(work)
+
+
 CARD = write(
     "site.read_card",
     SiteAsked,
     SiteIdentity,
     Open.ANY_DESK,
-    "counter.service.runs.site:read_card",
+    read_card,
     faults=(_KEY, "counter.sync.site_faults:StoredKeysChanged"),
     doc="This site as its card shows it, the keys from this machine's key files.",
 )
+
+
+def register_card(work: Session, call: Call, request: RegisterCard) -> Registration:
+    from counter.actions.site import site_setup
+
+    return site_setup.register_card(work, request.card, desk=at_desk(call), county=request.county)
+
+
 REGISTER_CARD = write(
     "site.register_card",
     RegisterCard,
     Registration,
     Permission.CHANGE_SETTINGS,
-    "counter.service.runs.site:register_card",
+    register_card,
     faults=("counter.sync.site_faults:PeerRefused",),
     doc="Accept a peer's packages, by the keys on its card; what the registration changed.",
 )
+
+
+def peers(work: Session, call: Call, request: SiteAsked) -> tuple[Peer, ...]:
+    from counter.actions.admin import site
+
+    return tuple(site.peers(work))
+
+
 PEERS = read(
     "site.peers",
     SiteAsked,
     tuple[Peer, ...],
     Open.ANY_DESK,
-    "counter.service.runs.site:peers",
+    peers,
     doc="Every registered peer, by code.",
 )
+
+
+def set_up(work: Sessions, call: Call, request: SetUpSite) -> SiteSetUpDone:
+    """The identity and the desk's settings in one transaction, the catalog after it (:func:`set_up_site`)."""
+    from counter.actions.site import site_setup
+    from counter.sync.site_faults import SiteFileFailed
+
+    try:
+        done = site_setup.set_up_site(
+            work, request.code, request.name, request.kind, desk=at_desk(call), catalog_folder=request.catalog_folder,
+            office=request.office, this_desk=request.this_desk,
+        )  # fmt: skip
+    except OSError as err:  # the desk's settings or the key file: the identity was rolled back
+        from counter.host.desk_config import config_path
+
+        raise SiteFileFailed.of(err, config_path()) from err
+    catalog = done.catalog
+    if catalog is None:
+        return SiteSetUpDone(done.identity, done.desk, done.desk_file)
+    return SiteSetUpDone(done.identity, done.desk, done.desk_file, True, catalog.new_versions, catalog.problems)
+
+
 SET_UP = write(
     "site.set_up",
     SetUpSite,
     SiteSetUpDone,
     Permission.CHANGE_SETTINGS,
-    "counter.service.runs.site:set_up",
+    set_up,
     faults=(_KEY, "counter.sync.site_faults:SiteRefused", "counter.sync.site_faults:SiteFileFailed"),
     whole=True,
     doc="Set this site's identity and this desk's code together, then load the catalog where there is none.",
 )
+
+
+def rotate_key(work: Session, call: Call, request: RotateKey) -> Rotated:
+    from counter.actions.admin import key_rotation
+    from counter.host import paths
+
+    return key_rotation.rotate_site_key(work, at_desk(call), paths.site_key_path(), request.revoked_since, call.now)
+
+
 ROTATE_KEY = write(
     "site.rotate_key",
     RotateKey,
     Rotated,
     Permission.CHANGE_SETTINGS,
-    "counter.service.runs.site:rotate_key",
+    rotate_key,
     faults=(_KEY,),
     doc="New keys for this site (installed by the face once committed); the old key's seals still verify.",
 )
+
+
+def choose_suite(work: Session, call: Call, request: ChooseSuite) -> SiteIdentity:
+    from counter.actions.admin import site
+
+    return site.choose_suite(work, request.national, at_desk(call))
+
+
 CHOOSE_SUITE = write(
     "site.choose_suite",
     ChooseSuite,
     SiteIdentity,
     Permission.CHANGE_SETTINGS,
-    "counter.service.runs.site:choose_suite",
+    choose_suite,
     faults=(_KEY,),
     doc="The suite this site writes its packages in; the national one makes its SM2 key, on its card from then on.",
 )
+
+
+def verify_trail(work: Session, call: Call, request: SiteAsked) -> AuditReport:
+    from counter.actions.site import trail_check
+
+    return trail_check.verify_trail(work)
+
+
 VERIFY_TRAIL = read(
     "site.verify_trail",
     SiteAsked,
     AuditReport,
     Open.ANY_DESK,
-    "counter.service.runs.site:verify_trail",
+    verify_trail,
     doc="The audit trail checked whole: chains, seals, and rows against what the trail recorded.",
 )
+
+
+def seal_trail(work: Session, call: Call, request: SiteAsked) -> SealMade:
+    from counter.actions.admin import audit_seal
+
+    return audit_seal.seal_trail(work)
+
+
 SEAL_TRAIL = write(
     "site.seal_trail",
     SiteAsked,
     SealMade,
     Open.ANY_DESK,
-    "counter.service.runs.site:seal_trail",
+    seal_trail,
     faults=(_KEY,),
     doc="Seal the trail's chains with the site's key, on the machine that holds it.",
 )
+
+
+def set_aside_seal(work: Session, call: Call, request: SetAsideSeal) -> bool:
+    from counter.actions.site import peer_seal_aside
+
+    return peer_seal_aside.set_aside_peer_seal(work, at_desk(call), request.site, request.no, request.digest)
+
+
 SET_ASIDE_SEAL = write(
     "site.set_aside_seal",
     SetAsideSeal,
     bool,
     Permission.CHANGE_SETTINGS,
-    "counter.service.runs.site:set_aside_seal",
+    set_aside_seal,
     faults=("counter.audit.peer_seals:NotSetAside",),
     doc="Set aside a held township seal row the township never signed; False when it was already.",
 )
+
+
+def office_still_halls(work: Session, call: Call, request: OfficeAsked) -> tuple[str, ...]:
+    from counter.actions.admin import office
+
+    return office.office_still_the_halls(work, site_code=request.site_code)
+
+
 OFFICE_STILL_HALLS = read(
     "site.office_still_halls",
     OfficeAsked,
     tuple[str, ...],
     Open.ANY_DESK,
-    "counter.service.runs.site:office_still_halls",
+    office_still_halls,
     doc="The fields of a township's office that still say the league hall's (none at a hall).",
 )
+
+
+def ping(work: Session, call: Call, request: SiteAsked) -> None:
+    from counter.actions.site import store
+
+    store.ping(work)
+
+
 PING = read(
     "site.ping",
     SiteAsked,
     None,
     Open.ANY_DESK,
-    "counter.service.runs.site:ping",
+    ping,
     doc="Nothing asked: the database answers when it can be reached (the desk's reconnect probe).",
 )
+
+
+def check_numbers(work: Session, call: Call, request: NumbersAsked) -> None:
+    from counter.actions.numbers import number_guard
+
+    number_guard.check_numbers(work, at_desk(call), call.today, series=request.series)
+
+
 CHECK_NUMBERS = read(
     "site.check_numbers",
     NumbersAsked,
     None,
     Open.ANY_DESK,
-    "counter.service.runs.site:check_numbers",
+    check_numbers,
     faults=("counter.case.number_faults:NumbersBehind", "counter.case.number_faults:OtherSeries"),
     doc="Refuse when this desk's next number could be one already issued, or of another site's series.",
 )
+
+
+def note_report(work: Session, call: Call, request: NumbersAsked) -> NoteReport:
+    from counter.actions.numbers import number_note
+
+    return number_note.note_report(work, at_desk(call), call.today)
+
+
 NOTE_REPORT = read(
     "site.note_report",
     NumbersAsked,
     NoteReport,
     Open.ANY_DESK,
-    "counter.service.runs.site:note_report",
+    note_report,
     doc="This desk's note of issued numbers: where, its state, what it and the database say.",
 )
+
+
+def renote(work: Session, call: Call, request: Renote) -> Renoted:
+    from counter.actions.numbers import number_note
+
+    return number_note.renote(work, at_desk(call), call.now)
+
+
 RENOTE = write(
     "site.renote",
     Renote,
     Renoted,
     Permission.CHANGE_SETTINGS,
-    "counter.service.runs.site:renote",
+    renote,
     doc="Make this desk's note of issued numbers again from the database.",
 )
+
+
+def skip_issued(work: Session, call: Call, request: NumbersAsked) -> str | None:
+    from counter.actions.numbers import number_guard
+
+    return number_guard.skip_issued(work, at_desk(call), call.today)
+
+
 SKIP_ISSUED: Operation[NumbersAsked, str | None] = write(
     "site.skip_issued",
     NumbersAsked,
     str | None,
     Permission.CHANGE_SETTINGS,
-    "counter.service.runs.site:skip_issued",
+    skip_issued,
     doc="Number on above what this desk issued (after a restore); the last number skipped, or None.",
 )
+
+
+def may_change_desk(work: Session, call: Call, request: DeskClerk) -> tuple[DeskNameProblem, ...]:
+    from counter.actions.admin import desk_settings
+
+    return desk_settings.may_change_desk(work, at_desk(call), request.clerk)
+
+
 MAY_CHANGE_DESK = write(
     "site.may_change_desk",
     DeskClerk,
     tuple[DeskNameProblem, ...],
     Permission.CHANGE_SETTINGS,
-    "counter.service.runs.site:may_change_desk",
+    may_change_desk,
     doc="Whether this desk's settings may change: an administrator's, the clerk no other account's name.",
 )
+
+
+def record_desk_change(work: Session, call: Call, request: DeskChange) -> None:
+    from counter.actions.admin import desk_settings
+
+    desk_settings.record_desk_change(work, at_desk(call), dict(request.changes))
+
+
 RECORD_DESK_CHANGE = write(
     "site.record_desk_change",
     DeskChange,
     None,
     Permission.CHANGE_SETTINGS,
-    "counter.service.runs.site:record_desk_change",
+    record_desk_change,
     doc="This desk's settings changed, in the audit trail.",
 )
+
+
+def schema_revision(work: Session, call: Call, request: SiteAsked) -> str | None:
+    from counter.db.migrate import current_revision  # Alembic's tables, read only when asked
+
+    return current_revision(work.get_bind().engine)
+
+
 SCHEMA_REVISION: Operation[SiteAsked, str | None] = read(
     "site.schema_revision",
     SiteAsked,
     str | None,
     Open.ANY_DESK,
-    "counter.service.runs.site:schema_revision",
+    schema_revision,
     doc="The schema revision the database stands at (opening it migrated it: counter db upgrade).",
 )
+
+
+def other_logins(work: Session, call: Call, request: SiteAsked) -> tuple[str, ...]:
+    from counter.db.table_logins import other_table_logins
+
+    return other_table_logins(work)
+
+
 OTHER_LOGINS = read(
     "site.other_logins",
     SiteAsked,
     tuple[str, ...],
     Open.ANY_DESK,
-    "counter.service.runs.site:other_logins",
+    other_logins,
     doc="The database roles besides the tables' owner granted rights on them (a hall's old desk role); none on SQLite.",
 )
+
+
+def backup(work: Sessions, call: Call, request: Backup) -> BackupMade:
+    from counter.actions.site.backup import back_up
+
+    return BackupMade(*back_up(work, at_desk(call), request.out))
+
+
 BACKUP = write(
     "site.backup",
     Backup,
     BackupMade,
     Permission.CHANGE_SETTINGS,
-    "counter.service.runs.site:backup",
+    backup,
     faults=("counter.backup.sqlite_files:BackupFailed", "counter.sync.site_faults:SiteFileFailed"),
     whole=True,
     doc="Copy the SQLite database online and check the copy; the backup in the audit trail.",
 )
+
+
+def may_restore(work: Session, call: Call, request: SiteAsked) -> None:
+    from counter.actions.site import backup as backups
+
+    backups.authorise(work, at_desk(call))
+
+
 MAY_RESTORE = read(
     "site.may_restore",
     SiteAsked,
     None,
     Permission.CHANGE_SETTINGS,
-    "counter.service.runs.site:may_restore",
+    may_restore,
     doc="Refuse anyone but an administrator (where accounts exist) before a backup replaces the database.",
 )
+
+
+def record_restore(work: Session, call: Call, request: RecordRestore) -> None:
+    from counter.actions.site import backup as backups
+
+    backups.record_restore(work, at_desk(call), request.restored, request.source)
+
+
 RECORD_RESTORE = write(
     "site.record_restore",
     RecordRestore,
     None,
     Open.ANY_DESK,
-    "counter.service.runs.site:record_restore",
+    record_restore,
     doc="A backup put in place, in the restored database's trail (a damaged one could name no administrator).",
 )

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from counter.access.roles import Permission
+from counter.service.call import Call, at_desk
 from counter.service.operation import Open, read, write
 from counter.sync.exchange import ExportedFiles, ImportReport
-from counter.sync.site_view import ShownSite, SiteState
-from counter.sync.sites import Peer
-from counter.sync.status import HeldAtHall, PendingSync, ReviewItem, SyncStatus
+from counter.sync.status import PendingSync, ReviewItem, StatusAndHeld, SyncPage
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 _FAULTS = (
     "counter.sync.exchange:SyncNotPossible",
@@ -33,27 +36,6 @@ class SyncAsked:
 @dataclass(frozen=True)
 class ReviewList:
     open_only: bool = True  # False: the items already dealt with too
-
-
-@dataclass(frozen=True)
-class StatusAndHeld:
-    """Where sync stands, and this township's records its hall holds for review (none at a hall)."""
-
-    status: SyncStatus
-    held: tuple[HeldAtHall, ...]
-
-
-@dataclass(frozen=True)
-class SyncPage:
-    """What the sync page shows: the site's state; once it is set up, the site, where sync stands, the peers, the
-    review list and the records the hall holds (all None or empty before)."""
-
-    state: SiteState
-    shown: ShownSite | None = None
-    status: SyncStatus | None = None
-    peers: tuple[Peer, ...] = ()
-    reviews: tuple[ReviewItem, ...] = ()
-    held: tuple[HeldAtHall, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -89,65 +71,131 @@ class ImportPackage:
     data: bytes
 
 
+def read_pending(work: Session, call: Call, request: SyncAsked) -> PendingSync:
+    from counter.actions.sync import pending
+
+    return pending.pending_sync(work)
+
+
 READ_PENDING = read(
     "sync.read_pending",
     SyncAsked,
     PendingSync,
     Open.ANY_DESK,
-    "counter.service.runs.sync:read_pending",
+    read_pending,
     doc="The status bar's count of cases not yet at the hall, and after how many days it turns red.",
 )
+
+
+def read_status(work: Session, call: Call, request: SyncAsked) -> StatusAndHeld:
+    from counter.actions.sync import sync_status
+
+    return sync_status.status_and_held(work)
+
+
 READ_STATUS = write(
     "sync.read_status",
     SyncAsked,
     StatusAndHeld,
     Open.ANY_DESK,
-    "counter.service.runs.sync:read_status",
+    read_status,
     doc="Where sync stands at this site, and the records its hall holds for review.",
 )
+
+
+def read_page(work: Session, call: Call, request: SyncAsked) -> SyncPage:
+    from counter.actions.site.site_setup import sync_page
+
+    return sync_page(work)
+
+
 READ_PAGE = write(
     "sync.read_page",
     SyncAsked,
     SyncPage,
     Open.ANY_DESK,
-    "counter.service.runs.sync:read_page",
+    read_page,
     faults=("counter.sync.keys:KeyUnreadable",),
     doc="The sync page in one unit of work: whether the site is set up, and then all it shows of it.",
 )
+
+
+def review_items(work: Session, call: Call, request: ReviewList) -> tuple[ReviewItem, ...]:
+    from counter.actions.sync import sync_status
+
+    return tuple(sync_status.review_items(work, open_only=request.open_only))
+
+
 REVIEW_ITEMS = read(
     "sync.review_items",
     ReviewList,
     tuple[ReviewItem, ...],
     Open.ANY_DESK,
-    "counter.service.runs.sync:review_items",
+    review_items,
     doc="The records taken in from a peer that wait for review (or, not open only, every one ever held).",
 )
+
+
+def export_package(work: Session, call: Call, request: ExportPackage) -> ExportedFiles:
+    """The files written inside the export's transaction: a file that cannot be written records no export."""
+    from counter.actions.sync import sync_files
+    from counter.sync.exchange import PackageFileFailed
+    from counter.util.bounded_read import NotRegularFile
+
+    try:
+        result, paths = sync_files.export_to_files(work, at_desk(call), call.now, request.path, request.to_site)
+    except OSError as err:
+        kind = err.kind if isinstance(err, NotRegularFile) else ""
+        raise PackageFileFailed(request.path, err.errno or 0, kind) from err
+    return ExportedFiles(
+        result.export_no, len(result.packages), result.to_site, result.records, tuple(paths), result.sent_seal_changed
+    )
+
+
 EXPORT_PACKAGE = write(
     "sync.export_package",
     ExportPackage,
     ExportedFiles,
     Permission.SYNC,
-    "counter.service.runs.sync:export_package",
+    export_package,
     faults=(*_FAULTS, "counter.sync.exchange:PackageFileFailed"),
     doc="Write this site's package for its hall, or its updates for a peer, to files; numbered only once written.",
 )
+
+
+def export_data(work: Session, call: Call, request: ExportData) -> ExportedData:
+    """The export committed with its answer (and its receipt): the numbers are taken once the desk may be told."""
+    from counter.actions.sync import packages
+
+    result = packages.export_package(work, at_desk(call), call.now, to_site=request.to_site)
+    return ExportedData(result.export_no, result.to_site, result.records, result.packages, result.sent_seal_changed)
+
+
 EXPORT_DATA = write(
     "sync.export_data",
     ExportData,
     ExportedData,
     Permission.SYNC,
-    "counter.service.runs.sync:export_data",
+    export_data,
     faults=_FAULTS,
     doc="This site's package for its hall, or its updates for a peer, signed where the site's keys are and given "
     "back to be written by the desk that asked; numbered with the answer (asked again under its key: the same "
     "packages).",
 )
+
+
+def import_package(work: Session, call: Call, request: ImportPackage) -> ImportReport:
+    from counter.actions.sync import packages
+
+    return packages.import_package(work, at_desk(call), request.data, call.now)
+
+
 IMPORT_PACKAGE = write(
     "sync.import_package",
     ImportPackage,
     ImportReport,
     Permission.SYNC,
-    "counter.service.runs.sync:import_package",
+    import_package,
     faults=_FAULTS,
     doc="Check a peer's package whole and take it in; a refused package changes nothing.",
 )

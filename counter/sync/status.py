@@ -10,6 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from counter.sync.site_view import ShownSite, SiteState
+from counter.sync.sites import Peer
+
 
 @dataclass(frozen=True)
 class SyncStatus:
@@ -59,3 +62,24 @@ class PendingSync:
 
     status: SyncStatus
     warn_days: int  # a case waiting longer than this is overdue for the hall
+
+
+@dataclass(frozen=True)
+class StatusAndHeld:
+    """Where sync stands, and this township's records its hall holds for review (none at a hall)."""
+
+    status: SyncStatus
+    held: tuple[HeldAtHall, ...]
+
+
+@dataclass(frozen=True)
+class SyncPage:
+    """What the sync page shows: the site's state; once it is set up, the site, where sync stands, the peers, the
+    review list and the records the hall holds (all None or empty before)."""
+
+    state: SiteState
+    shown: ShownSite | None = None
+    status: SyncStatus | None = None
+    peers: tuple[Peer, ...] = ()
+    reviews: tuple[ReviewItem, ...] = ()
+    held: tuple[HeldAtHall, ...] = ()

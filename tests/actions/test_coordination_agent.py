@@ -14,8 +14,7 @@ from counter.access.desk import Desk
 from counter.actions.projects.project_steps import file_step, read_project
 from counter.projects.model import Coordination
 from counter.service.call import Call, Clock
-from counter.service.projects import RecordCoordination
-from counter.service.runs.projects import record_coordination
+from counter.service.projects import RecordCoordination, record_coordination
 from tests.actions.test_projects import at, days, served
 
 

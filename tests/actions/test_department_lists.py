@@ -17,8 +17,7 @@ from counter.access.roles import Actor, Role
 from counter.actions.admin.accounts import add_account
 from counter.actions.cases.item_steps import route_items
 from counter.service.call import Call, Clock
-from counter.service.cases import DepartmentDay, ReadQueue, SiteDay
-from counter.service.runs.cases import coming_due, department_queue, read_queue
+from counter.service.department_items import DepartmentDay, ReadQueue, SiteDay, coming_due, department_queue, read_queue
 from tests.actions.test_intake_actions import full_request, take
 from tests.actions.test_item_steps import MARKET, at
 

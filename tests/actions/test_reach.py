@@ -33,7 +33,6 @@ from counter.parties.identifiers import make_id_number
 from counter.service.admin import ADD_ACCOUNT
 from counter.service.cases import (
     FIND_CASES,
-    ITEM_STANDINGS,
     READ_CASE,
     ROUTE_ITEMS,
     SHOW_CASE,
@@ -43,6 +42,7 @@ from counter.service.cases import (
     ReadCase,
     RouteItems,
 )
+from counter.service.department_items import ITEM_STANDINGS
 from counter.service.intake import (
     CHECK_DRAFT,
     DROP_DRAFT,

@@ -16,7 +16,7 @@ from counter.access.roles import Role
 from counter.actions.ratings.follow_up import rectification_detail
 from counter.ratings.rectification import AppealGround, RectEvent
 from counter.service.local import serve
-from counter.service.ratings import (
+from counter.service.rectifications import (
     DECIDE_APPEAL,
     FILE_APPEAL,
     MOVE_RECTIFICATION,

@@ -25,7 +25,6 @@ from counter.service.admin import ADD_ACCOUNT
 from counter.service.cases import (
     DAY_LISTS,
     FIND_CASES,
-    ITEM_STANDINGS,
     LIST_CASES,
     READ_CASE,
     ROUTE_ITEMS,
@@ -38,6 +37,7 @@ from counter.service.cases import (
     ReadCase,
     RouteItems,
 )
+from counter.service.department_items import ITEM_STANDINGS
 from counter.service.intake import (
     CHECK_DRAFT,
     KEEP_DRAFT,

@@ -52,7 +52,7 @@ from counter.service.calendar import (
     ImportSchedule,
     SetHoliday,
 )
-from counter.service.cases import DECIDE_ITEM, HAND_OVER, ITEM_STANDINGS, CaseOnDay, DecideItem, HandOverResults
+from counter.service.cases import DECIDE_ITEM, HAND_OVER, CaseOnDay, DecideItem, HandOverResults
 from counter.service.catalog import (
     ALLOW_DRAFT_INTAKE,
     IMPORT_SOURCE,
@@ -65,6 +65,7 @@ from counter.service.catalog import (
     PullItemList,
 )
 from counter.service.catalogue import operations
+from counter.service.department_items import ITEM_STANDINGS
 from counter.service.intake import READ_CURRENT_GUIDE, TAKE_INTAKE, CurrentGuide, TakeIntake
 from counter.service.local import new_key, serve
 from counter.service.operation import Open
@@ -84,22 +85,24 @@ from counter.service.outbox import (
 )
 from counter.service.projects import IMPORT_SERVICE_LIST, ImportServiceList
 from counter.service.ratings import (
-    DECIDE_APPEAL,
     EXPORT_RECORDS,
     KEY_IN_SHEET,
-    MOVE_RECTIFICATION,
-    OPEN_RECTIFICATIONS,
     RECORD_RATING,
     RECORD_UNRATED,
     SEND_TO_PAD,
-    DecideAppeal,
     KeyInSheet,
-    MoveRectification,
     Period,
     RecordRating,
     RecordUnrated,
-    RectificationsAsked,
     SendToPad,
+)
+from counter.service.rectifications import (
+    DECIDE_APPEAL,
+    MOVE_RECTIFICATION,
+    OPEN_RECTIFICATIONS,
+    DecideAppeal,
+    MoveRectification,
+    RectificationsAsked,
 )
 from counter.service.remote import Refused, Remote, ServerNotTrusted
 from counter.service.site import (

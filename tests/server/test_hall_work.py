@@ -22,7 +22,7 @@ from counter.server.secrets_hash import digest
 from counter.service.admin import ADD_ACCOUNT
 from counter.service.hall import OPEN_SESSION, PRUNE, REGISTER_DESK, OpenSession, Prune, RegisterDesk
 from counter.service.local import InProcess, new_key
-from counter.service.remote import RETRY_WINDOW_S
+from counter.service.retries import RETRY_WINDOW_S
 from tests.conftest import made_database
 
 PASSWORD = "Xam01desk2026"

@@ -17,16 +17,8 @@ from counter.access.roles import Role
 from counter.case.item_path import ItemEvent
 from counter.case.item_step_request import StepRequest
 from counter.service.admin import ADD_ACCOUNT
-from counter.service.cases import (
-    ITEM_STANDINGS,
-    ITEM_STEP,
-    ROUTE_ITEMS,
-    SHOW_CASE,
-    CaseNo,
-    CaseOnDay,
-    ItemStep,
-    RouteItems,
-)
+from counter.service.cases import ROUTE_ITEMS, SHOW_CASE, CaseNo, CaseOnDay, RouteItems
+from counter.service.department_items import ITEM_STANDINGS, ITEM_STEP, ItemStep
 from tests.server.test_forgeries import CLERK, FOOD, PASSWORD, Hall, _taken, clerk, closed, hall
 
 pytestmark = pytest.mark.program

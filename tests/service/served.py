@@ -89,7 +89,5 @@ def write_read_only(work: Session, call: Call, request: Count) -> int:
 
 
 #: a write whose second application would show, and its read: the operations the tests of every transport ask
-COUNT: Operation[Count, int] = Operation("test.count", Count, int, True, Open.ANY_DESK, "tests.service.served:count")
-COUNTED: Operation[Count, int] = Operation(
-    "test.counted", Count, int, False, Open.ANY_DESK, "tests.service.served:counted"
-)
+COUNT: Operation[Count, int] = Operation("test.count", Count, int, True, Open.ANY_DESK, count)
+COUNTED: Operation[Count, int] = Operation("test.counted", Count, int, False, Open.ANY_DESK, counted)

@@ -21,18 +21,13 @@ from counter.host.database_faults import StoreFault
 from counter.service.local import InProcess
 from counter.service.operation import Open, Operation
 from tests.conftest import made_database
+from tests.service import served
 from tests.service.served import COUNT, COUNTED, Count
 from tests.signed_in import add_account
 
-MISSING: Operation[Count, int] = Operation(
-    "test.missing", Count, int, True, Open.ANY_DESK, "tests.service.served:missing"
-)
-BROKEN: Operation[Count, int] = Operation(
-    "test.broken", Count, int, False, Open.ANY_DESK, "tests.service.served:broken"
-)
-GATED: Operation[Count, int] = Operation(
-    "test.gated", Count, int, True, Permission.MANAGE_ACCOUNTS, "tests.service.served:count"
-)
+MISSING: Operation[Count, int] = Operation("test.missing", Count, int, True, Open.ANY_DESK, served.missing)
+BROKEN: Operation[Count, int] = Operation("test.broken", Count, int, False, Open.ANY_DESK, served.broken)
+GATED: Operation[Count, int] = Operation("test.gated", Count, int, True, Permission.MANAGE_ACCOUNTS, served.count)
 
 
 @pytest.fixture
@@ -141,10 +136,10 @@ def test_the_gate_is_asked_before_the_action_runs(service: InProcess) -> None:
 
 
 BATCHES: Operation[Count, int] = Operation(
-    "test.batches", Count, int, True, Permission.MANAGE_ACCOUNTS, "tests.service.served:count_in_batches", whole=True
+    "test.batches", Count, int, True, Permission.MANAGE_ACCOUNTS, served.count_in_batches, whole=True
 )
 BROKEN_BATCHES: Operation[Count, int] = Operation(
-    "test.broken_batches", Count, int, True, Open.ANY_DESK, "tests.service.served:broken_batches", whole=True
+    "test.broken_batches", Count, int, True, Open.ANY_DESK, served.broken_batches, whole=True
 )
 
 

@@ -1,5 +1,5 @@
 """Each operation's types said once and held: what mypy reads from a declaration is what the wire decodes by, and the
-implementation it names takes the declared request and answers the declared response.
+implementation it is bound to takes the declared request and answers the declared response.
 
 mypy binds an answer's type from the hint a declaration passes, except for a union, which the declaration's constant
 annotates (:mod:`counter.service.operation`); mypy cannot see that annotation agree with the hint beside it, so
@@ -21,15 +21,16 @@ from typing import Any
 
 import pytest
 from mypy import api
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 import counter.service
+from counter.db.engine import Sessions
 from counter.service.call import Call
 from counter.service.catalogue import operations
 from counter.service.operation import Operation
 
 #: the modules of the package that declare no operation (as :mod:`counter.service.catalogue` lists them)
-_FRAME = frozenset({"catalogue", "codec", "faults", "local", "operation", "remote", "runs"})
+_FRAME = frozenset({"catalogue", "codec", "faults", "local", "operation", "remote", "retries"})
 
 
 def _declaring() -> Iterator[types.ModuleType]:
@@ -106,21 +107,14 @@ def test_every_union_answer_is_annotated() -> None:
     assert not bare
 
 
-def _implementation(op: Operation[Any, Any]) -> Any:
-    if callable(op.runs):
-        return op.runs
-    module, _, name = op.runs.partition(":")
-    return getattr(importlib.import_module(module), name)
-
-
-#: the unit of work, named by an implementation beside its declaration only for mypy, that a face load no SQLAlchemy
-_WORK = {"Session": Session}
+#: the units of work, named by the implementations only for mypy, that a face load no SQLAlchemy
+_WORK = {"Session": Session, "Sessions": Sessions, "sessionmaker": sessionmaker}
 
 
 @pytest.mark.parametrize("name", sorted(OPERATIONS))
 def test_implementation_takes_and_answers_what_is_declared(name: str) -> None:
     op = OPERATIONS[name]
-    function = _implementation(op)
+    function = op.runs
     hints = typing.get_type_hints(function, localns=_WORK)
     _work, call, request = inspect.signature(function).parameters
     assert (hints[call], hints[request], hints["return"]) == (Call, op.request, _hint(op.response))

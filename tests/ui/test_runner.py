@@ -20,6 +20,7 @@ from counter.ui.runner import Failed, Runner
 from counter.words.database import DB_FAULT
 from tests.backup.test_backup import damage
 from tests.conftest import made_database
+from tests.service import served
 from tests.service.served import COUNT, COUNTED, Count
 from tests.service.served import KEY as SERVED_KEY
 
@@ -34,10 +35,10 @@ def store(tmp_path: Path) -> Iterator[Store]:
 
 
 FAILS: Operation[Count, int] = Operation(
-    "test.write_then_fail", Count, int, True, Open.ANY_DESK, "tests.service.served:write_then_fail"
+    "test.write_then_fail", Count, int, True, Open.ANY_DESK, served.write_then_fail
 )
 READ_ONLY: Operation[Count, int] = Operation(
-    "test.write_read_only", Count, int, True, Open.ANY_DESK, "tests.service.served:write_read_only"
+    "test.write_read_only", Count, int, True, Open.ANY_DESK, served.write_read_only
 )
 
 

@@ -33,10 +33,11 @@ from counter.ui.runner import Busy, Dropped, Failed, Runner
 from tests.conftest import made_database
 from tests.db.test_number_check_race import demo_intake
 from tests.pg_server import CATALOG, FreshDatabases
+from tests.service import served
 from tests.service.served import COUNT, COUNTED, CaseStep, Count
 
 LOCK_CASE: Operation[CaseStep, bool] = Operation(
-    "test.lock_case", CaseStep, bool, True, Open.ANY_DESK, "tests.service.served:lock_case"
+    "test.lock_case", CaseStep, bool, True, Open.ANY_DESK, served.lock_case
 )
 BOUND_S = 1.5
 T = TypeVar("T")

@@ -187,6 +187,24 @@ def check_password(
     return _attempt(session, login, password, desk, now, via="screen_lock")
 
 
+def sign_in_shown(
+    session: Session, login: str, password: str, desk: Desk, now: dt.datetime
+) -> tuple[SignInResult, str]:
+    """A desk's sign-in (:func:`sign_in`), and the staff number (工号) the pad shows when it succeeded ("")."""
+    return _with_staff_no(session, sign_in(session, login, password, desk, now))
+
+
+def unlock(
+    session: Session, login: str, password: str, now: dt.datetime, desk: Desk | None
+) -> tuple[SignInResult, str]:
+    """The screen lock's check (:func:`check_password`), and the staff number the pad shows when it succeeded."""
+    return _with_staff_no(session, check_password(session, login, password, now, desk))
+
+
+def _with_staff_no(session: Session, result: SignInResult) -> tuple[SignInResult, str]:
+    return result, "" if result.actor is None else staff_no(session, result.actor.login)
+
+
 def sign_out(session: Session, desk: Desk, idle: bool = False) -> None:
     """Record that the desk's account left it (``idle``: the screen lock signed it out)."""
     if desk.actor.signed_in:

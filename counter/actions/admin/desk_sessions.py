@@ -35,6 +35,7 @@ from counter.case.numbers import DeskIdentity
 from counter.db import models
 from counter.db.account_store import account_row
 from counter.db.models import utcnow
+from counter.db.receipts import prune_receipts
 
 USE_NOTED_EVERY = dt.timedelta(minutes=1)
 """How often a session's last use is written: the idle end (:data:`IDLE_MINUTES`) needs no finer."""
@@ -184,3 +185,9 @@ def prune_sessions(session: Session, now: dt.datetime) -> int:
     Row = models.DeskSession  # noqa: N806 (a table, named as one)
     done = session.execute(delete(Row).where(or_(Row.ends_at < before, Row.ended_at < before)))
     return int(getattr(done, "rowcount", 0) or 0)
+
+
+def prune(session: Session, now: dt.datetime, receipts_kept: dt.timedelta) -> tuple[int, int]:
+    """The hall's keeping: the sessions past theirs (:func:`prune_sessions`) and the idempotency receipts older than
+    ``receipts_kept`` dropped; how many of each."""
+    return prune_sessions(session, now), prune_receipts(session, receipts_kept, now)

@@ -463,9 +463,11 @@ def national_suite_chosen(session: Session) -> bool:
     return get_setting(session, SUITE_SETTING) == SM_SUITE
 
 
-def choose_suite(session: Session, national: bool, desk: Desk | None = None, key_path: Path | None = None) -> None:
+def choose_suite(
+    session: Session, national: bool, desk: Desk | None = None, key_path: Path | None = None
+) -> SiteIdentity:
     """Write this site's packages in the national suite (``national``) or today's, on the machine that holds the
-    site's keys; the caller commits.
+    site's keys; the caller commits.  The site's identity as it now stands.
 
     Choosing the national suite makes the site's SM2 key (a file beside the others, :mod:`counter.sync.sm2_keys`)
     and puts its public half in the identity, so the site's card carries it and its fingerprint changes: the site
@@ -489,6 +491,7 @@ def choose_suite(session: Session, national: bool, desk: Desk | None = None, key
     put_setting(session, SUITE_SETTING, SM_SUITE if national else SUITE)
     detail = {"suite": SM_SUITE if national else SUITE, "fingerprint": identity.fingerprint}
     record_at_desk(session, by, AuditAction.SETTING_CHANGED, SUITE_SETTING, detail)
+    return this_site(session, path)
 
 
 def site_sm2_key(session: Session, key_path: Path | None = None) -> Sm2PrivateKey:

@@ -27,6 +27,7 @@ from counter.actions.admin.guard import require
 from counter.actions.admin.office import office_settings, office_to_store, stored_office_settings
 from counter.actions.cases.item_authority import site_authority
 from counter.actions.cases.item_track import received_only, standings
+from counter.actions.catalog.guides import bundle_code_named
 from counter.actions.numbers.number_guard import check_series, note_document_issued
 from counter.audit.actions import AuditAction
 from counter.case.date_changes import date_change_no
@@ -353,9 +354,14 @@ def _letter(kind: DocumentKind) -> DocKind:
     return letter
 
 
-def make_guide_notice(session: Session, desk: Desk, bundle_code: str, today: dt.date) -> MadeDocument:
-    """The 一次性告知单 of a bundle's current guide, for an applicant who only asks."""
+def make_guide_notice(
+    session: Session, desk: Desk, bundle_code: str, today: dt.date, *, find: bool = False
+) -> MadeDocument:
+    """The 一次性告知单 of a bundle's current guide, for an applicant who only asks; ``find``: the bundle named as
+    ``catalog show`` takes it (:func:`bundle_code_named`)."""
     require(session, desk.actor, Permission.PRINT)
+    if find:
+        bundle_code = bundle_code_named(session, bundle_code)
     stored = current_guide(session, bundle_code)
     if stored is None or not stored.bundle.published:
         raise GuideNotFound(bundle_code)

@@ -50,6 +50,19 @@ def in_reach(work: Session, desk: Desk, case_no: str) -> bool:
     return _ever_routed(work, case_no, department)
 
 
+#: the roles that choose the department whose items they list
+CHOOSERS = frozenset({Role.SUPERVISOR, Role.ADMIN})
+
+
+def bound_department(session: Session, desk: Desk | None) -> str:
+    """The department whose items alone the desk's account is listed: a department's staff sees its own, whatever
+    department the request names (the applicants of another's are none of theirs); "" for an account that may
+    choose (a supervisor's, an administrator's) or one given no department."""
+    if desk is None or desk.actor.roles & CHOOSERS:
+        return ""
+    return own_department(session, desk)
+
+
 def _ever_routed(work: Session, case_no: str, department: str) -> bool:
     """Whether an item of the case was routed to ``department`` and has been decided since (its open row gone): the
     department keeps the case it decided."""

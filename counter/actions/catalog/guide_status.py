@@ -91,6 +91,12 @@ def allow_draft_intake(session: Session, allowed: bool, *, desk: Desk | None = N
     record_at_desk(session, by, AuditAction.SETTING_CHANGED, DRAFT_INTAKE_KEY, {"from": before, "to": value})
 
 
+def drafts(session: Session) -> tuple[DraftIntake, list[DraftGuide]]:
+    """Whether real work takes intakes on 待核 guides here (:func:`draft_intake`), and the guides this site has not
+    confirmed yet (:func:`draft_guides`)."""
+    return draft_intake(session), draft_guides(session)
+
+
 def draft_guides(session: Session) -> list[DraftGuide]:
     """The bundles whose current guide is 待核 or a 样例, in the league's order: what an administrator has to
     confirm before the papers stop saying so."""

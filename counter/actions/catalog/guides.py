@@ -61,6 +61,13 @@ def find_guide(unit: Unit, wanted: str) -> StoredGuide | None:
     return catalog_store.current_guide(unit, code) if code else None
 
 
+def bundle_code_named(unit: Unit, bundle: str) -> str:
+    """The code of the bundle ``bundle`` names as ``catalog show`` takes it (code, number, name or pinyin initials,
+    :func:`find_guide`); the name itself, trimmed, where no bundle is found."""
+    stored = find_guide(unit, bundle)
+    return stored.bundle.code if stored else bundle.strip()
+
+
 def decider_names(unit: Unit, bundle: Bundle, site_code: str) -> dict[str, str]:
     """Each item's deciding department as this site names it, by 实施编码.
 
@@ -74,6 +81,18 @@ def decider_names(unit: Unit, bundle: Bundle, site_code: str) -> dict[str, str]:
 
     office = office_settings(unit, site_code)
     return {item.code: decider_name(item, office) for item in bundle.items}
+
+
+def guide_shown(
+    unit: Unit, wanted: str, site_code: str, *, found: bool = False
+) -> tuple[StoredGuide, dict[str, str], SiteContacts] | None:
+    """The guide page's read: the current guide of the bundle ``wanted`` names (its code; ``found``: as
+    :func:`find_guide` finds it), each item's deciding department as the site ``site_code`` names it, and the
+    office's contacts; None for no such bundle."""
+    stored = (find_guide if found else current_guide)(unit, wanted)
+    if stored is None:
+        return None
+    return stored, decider_names(unit, stored.bundle, site_code), site_contacts(unit, site_code)
 
 
 def site_contacts(unit: Unit, site_code: str) -> SiteContacts:

@@ -16,6 +16,7 @@ from counter.access.desk import Desk
 from counter.access.roles import Permission
 from counter.actions.admin.guard import require
 from counter.actions.cases.documents import marked_for_training, office_settings
+from counter.actions.catalog.guides import bundle_code_named
 from counter.catalog.model import Bundle
 from counter.db.catalog_store import current_guide
 from counter.documents.form_paper import FormNotFound, FormPaper
@@ -33,6 +34,13 @@ def _guide(session: Session, bundle_code: str) -> Bundle:
 def guide_forms(session: Session, bundle_code: str) -> tuple[tuple[str, str], ...]:
     """The (code, name) of every form of a bundle's current guide.  Raises :class:`GuideNotFound`."""
     return tuple((m.code, m.name) for m in bundle_forms(_guide(session, bundle_code)))
+
+
+def guide_forms_named(session: Session, bundle: str, *, find: bool = False) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """The bundle's code and its forms (:func:`guide_forms`); ``find``: the bundle named as ``catalog show`` takes it
+    (:func:`bundle_code_named`)."""
+    code = bundle_code_named(session, bundle) if find else bundle
+    return code, guide_forms(session, code)
 
 
 def make_form(

@@ -50,6 +50,7 @@ from sqlalchemy.orm import Session
 from counter.access.roles import Permission
 from counter.actions.admin.database_file import database_place
 from counter.actions.admin.guard import require
+from counter.actions.admin.site import check_series as check_series_of_site
 from counter.case.number_faults import NumbersBehind
 from counter.case.numbers import CASE_NO
 from counter.db.issued_notes import PENDING, PLACE, notes_commits
@@ -116,8 +117,11 @@ def _desk_key(desk: Desk) -> str:
     return f"{desk.identity.site_code}-{desk.identity.desk_no}"
 
 
-def check_numbers(session: Session, desk: Desk, today: dt.date) -> None:
-    """Raise :class:`NumbersBehind` when the next number of this desk could be one already issued."""
+def check_numbers(session: Session, desk: Desk, today: dt.date, *, series: bool = False) -> None:
+    """Raise :class:`NumbersBehind` when the next number of this desk could be one already issued; ``series``:
+    first :class:`OtherSeries` when the desk numbers in another site's series (:func:`check_series_of_site`)."""
+    if series:
+        check_series_of_site(session, desk)
     if is_training(session):
         return
     place = _place(session)

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from counter.access.desk import Desk
+    from counter.db.engine import Sessions
     from counter.db.outbox_marks import OutboxModel
 
 __all__ = [
@@ -51,6 +52,7 @@ __all__ = [
     "Clock",
     "Job",
     "Route",
+    "Transactions",
     "Writer",
     "retry",
     "save_settings",
@@ -69,6 +71,18 @@ class Writer(Protocol):
     factory's transactions."""
 
     def write(self, action: Callable[[Session], T]) -> T: ...
+
+
+class Transactions:
+    """A session factory as the sender's :class:`Writer`: each unit of work one transaction of ``sessions``,
+    committed when it returns, so that a row is claimed before it leaves and marked once it has."""
+
+    def __init__(self, sessions: Sessions) -> None:
+        self._sessions = sessions
+
+    def write(self, action: Callable[[Session], T]) -> T:
+        with self._sessions.begin() as session:
+            return action(session)
 
 
 @dataclass(frozen=True, slots=True)

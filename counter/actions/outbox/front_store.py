@@ -41,6 +41,7 @@ from counter.host.front_store import FrontStoreLink, FrontWrite, front_store_sec
 from counter.host.licence_library import load_format
 from counter.host.sms_secret import load_secret
 from counter.outbox.rules import Answer, SendRound
+from counter.outbox.secret_shown import shown
 from counter.outbox.service_loop import run_passes
 from counter.platform.code_lists import Codings, NoCode
 from counter.platform.events import PlatformKind, licence_key, platform_key
@@ -99,6 +100,16 @@ def save_front_store(
         raise FrontStoreRefused(problems)
     before = front_store_settings(session, folder)
     save_settings(session, by, FRONT_STORE_KEY, before, settings, front_store_secret_path(folder))
+
+
+def change_front_store(session: Session, desk: Desk | None, **changes: Any) -> FrontStoreSettings:
+    """The ``changes`` (None: kept as stored) applied to the front store as stored and saved
+    (:func:`save_front_store`), the password kept where none is given; the settings as they now stand, the password
+    shown as set or not."""
+    given = {name: value for name, value in changes.items() if value is not None}
+    settings = dataclasses.replace(front_store_settings(session), **given)
+    save_front_store(session, settings, desk=desk)
+    return shown(settings)
 
 
 class _FrontStore:

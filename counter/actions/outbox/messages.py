@@ -39,6 +39,7 @@ from counter.host.sms_gateway import Answer, SmsRequest, post_message
 from counter.host.sms_secret import load_secret, save_secret, secret_path
 from counter.outbox import rules
 from counter.outbox.rules import SendRound
+from counter.outbox.secret_shown import shown
 from counter.outbox.service_loop import run_passes
 from counter.parties.masking import mask_phone
 from counter.sms.gateway import GatewaySettings
@@ -128,6 +129,22 @@ def save_gateway(
     if problems:
         raise GatewayRefused(problems)
     save_settings(session, by, GATEWAY_KEY, gateway_settings(session, folder), settings, secret_path(folder))
+
+
+def change_gateway(
+    session: Session, desk: Desk | None, *, off: bool, templates: dict[str, str], **changes: Any
+) -> GatewaySettings:
+    """The ``changes`` (None: kept as stored) applied to the gateway as stored and saved (:func:`save_gateway`),
+    ``templates`` added to those kept, the secret kept where none is given; ``off``: no gateway at all.  The
+    settings as they now stand, the secret shown as set or not."""
+    if off:
+        settings = GatewaySettings()
+    else:
+        stored = gateway_settings(session)
+        given = {name: value for name, value in changes.items() if value is not None}
+        settings = dataclasses.replace(stored, **given, templates=stored.templates | templates)
+    save_gateway(session, settings, desk=desk)
+    return shown(settings)
 
 
 def queue_reminders(session: Session, today: dt.date) -> int:

@@ -34,6 +34,7 @@ from counter.host.platform_client import PlatformLink, Report, ReportRequest
 from counter.host.platform_secret import platform_secret_path
 from counter.host.sms_secret import load_secret
 from counter.outbox.rules import SendRound
+from counter.outbox.secret_shown import shown
 from counter.outbox.service_loop import run_passes
 from counter.platform.code_lists import Codings, NoCode, Unchosen
 from counter.platform.events import platform_key
@@ -139,6 +140,28 @@ def save_platform(
         raise PlatformRefused(tuple(problems), lists, bad)
     before = platform_settings(session, folder)
     save_settings(session, by, PLATFORM_KEY, before, settings, platform_secret_path(folder))
+
+
+def change_platform(
+    session: Session,
+    desk: Desk | None,
+    *,
+    codings: dict[str, str] | None,
+    org_codes: dict[str, str] | None,
+    **changes: Any,
+) -> PlatformSettings:
+    """The ``changes`` (None: kept as stored) applied to the connection as stored and saved (:func:`save_platform`),
+    the secret kept where none is given; ``codings`` and ``org_codes`` added to those chosen, an empty value taking
+    one back.  The settings as they now stand, the secret shown as set or not."""
+    given = {name: value for name, value in changes.items() if value is not None}
+    settings = dataclasses.replace(platform_settings(session), **given)
+    if codings is not None:
+        settings = dataclasses.replace(settings, codings={k: v for k, v in (settings.codings | codings).items() if v})
+    if org_codes is not None:
+        kept = {k: v for k, v in (settings.org_codes | org_codes).items() if v}
+        settings = dataclasses.replace(settings, org_codes=kept)
+    save_platform(session, settings, desk=desk)
+    return shown(settings)
 
 
 class _Platform:

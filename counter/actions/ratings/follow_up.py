@@ -137,6 +137,28 @@ def add_rectification_note(
     return _move(session, rectification_id, Move(RectEvent.NOTE, by, note), now, desk)
 
 
+def move_rectification(
+    session: Session,
+    rectification_id: int,
+    event: RectEvent,
+    by: str,
+    note: str,
+    now: dt.datetime,
+    fix_due: dt.date | None = None,
+    *,
+    desk: Desk | None = None,
+) -> RectState:
+    """The supervisor's step ``event`` on a rectification: a revisit, the feedback, a note, or the handling chosen
+    (:func:`choose_handling`, which refuses any other event)."""
+    if event is RectEvent.REVISITED:
+        return record_revisit(session, rectification_id, by, note, now, desk=desk)
+    if event is RectEvent.FED_BACK:
+        return record_feedback(session, rectification_id, by, note, now, desk=desk)
+    if event is RectEvent.NOTE:
+        return add_rectification_note(session, rectification_id, by, note, now, desk=desk)
+    return choose_handling(session, rectification_id, event, by, note, now, fix_due, desk=desk)
+
+
 def acting_reviewer(session: Session, desk: Desk) -> Reviewer:
     """Who acts at ``desk``, as an appeal's reviewer: the account signed in as it is now, or nobody."""
     actor = desk.actor
@@ -270,6 +292,15 @@ def rectification_detail(session: Session, rectification_id: int) -> Rectificati
 def new_rectifications(session: Session, last_seen_id: int) -> list[RectificationAlert]:
     """Rectifications opened (at any desk) after ``last_seen_id``."""
     return rectifications_after(session, last_seen_id)
+
+
+def detail_and_offer(
+    session: Session, rectification_id: int, *, desk: Desk | None = None
+) -> tuple[RectificationView | None, AppealOffer | None]:
+    """A rectification as the 督办 page opens it (:func:`rectification_detail`), and what may be done at ``desk``
+    about an appeal of its rating (:func:`appeal_offer`); (None, None) for no such rectification."""
+    view = rectification_detail(session, rectification_id)
+    return view, None if view is None else appeal_offer(session, view.rating_id, desk=desk)
 
 
 def newest_rectification(session: Session) -> int:

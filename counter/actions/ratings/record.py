@@ -10,6 +10,7 @@ rating itself stays as it was given.  The desk side learns only
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from sqlalchemy.orm import Session
@@ -19,12 +20,16 @@ from counter.access.roles import Permission
 from counter.actions.admin.acting import this_desk
 from counter.actions.admin.audit import record_at_desk
 from counter.actions.admin.guard import require
-from counter.actions.ratings.follow_up import acting_reviewer
+from counter.actions.admin.office import office_settings
+from counter.actions.cases import reach
+from counter.actions.projects.project_reads import agent_service_figures
+from counter.actions.ratings.follow_up import acting_reviewer, newest_rectification
 from counter.actions.ratings.period_figures import rating_lines
 from counter.audit.actions import AuditAction
 from counter.calendar.workdays import WorkCalendar
 from counter.catalog.model import TimeLimit
 from counter.db.case_store import case_by_no, case_view
+from counter.db.channel_figures import channel_counts
 from counter.db.rating_page import site_rating_page
 from counter.db.rating_store import (
     RequestRow,
@@ -42,7 +47,10 @@ from counter.db.rating_store import (
     requests_of_case,
 )
 from counter.db.settings_store import get_setting, put_setting
+from counter.parties.masking import mask_id
 from counter.parties.names import mask_name
+from counter.projects.evaluations import EvaluationCounts
+from counter.ratings.channel_figures import ChannelCount
 from counter.ratings.choice import ChoiceProblem, RatingChoice, choice_problems
 from counter.ratings.eval_content import load_eval_content
 from counter.ratings.export import RatingRecord, region_of
@@ -322,6 +330,18 @@ def record_unrated(session: Session, request_id: int, desk: Desk, now: dt.dateti
     return request.case_no
 
 
+def pad_start(
+    session: Session, desk: Desk, now: dt.datetime
+) -> tuple[list[str], RatingSettings, list[SettingProblem], int, str]:
+    """What the pad needs at its start, read in one unit of work with the requests it closed: the cases a stopped pad
+    left open, now recorded as unrated (:func:`close_stale_requests`); the settings and the stored ones' problems;
+    the newest rectification (alerts are raised for those opened after it); the office's name in Mongolian."""
+    lapsed = close_stale_requests(session, desk, now)
+    settings, problems = rating_settings(session)
+    office = office_settings(session, desk.identity.site_code)
+    return lapsed, settings, problems, newest_rectification(session), office.office_name_mn
+
+
 def close_stale_requests(session: Session, desk: Desk, now: dt.datetime) -> list[str]:
     """Requests this desk's pad left open past their time when it stopped: recorded as unrated.
 
@@ -347,12 +367,37 @@ def rating_figures(
     return rating_lines(session, first, last, grouping)
 
 
+def figures_of_period(
+    session: Session, first: dt.date, last: dt.date, grouping: Grouping, *, desk: Desk | None = None
+) -> tuple[tuple[Figures, ...], Figures, EvaluationCounts, tuple[ChannelCount, ...]]:
+    """The period's figures in one moment's read: one line per group and the total (:func:`rating_figures`), the
+    帮您办 评价表s, and the ratings by channel."""
+    lines, total = rating_figures(session, first, last, grouping, desk=desk)
+    agent_service = agent_service_figures(session, first, last, desk=desk)
+    return lines, total, agent_service, channel_counts(session, first, last)
+
+
 def ratings_for_export(
     session: Session, first: dt.date, last: dt.date, *, desk: Desk | None = None
 ) -> list[RatingRecord]:
     """The period's rating records, for the export; the caller records the export once it is written."""
     require(session, this_desk(desk).actor, Permission.SEE_FIGURES)
     return rating_records(session, first, last)
+
+
+def ratings_shown_for_export(
+    session: Session, first: dt.date, last: dt.date, operation: str, *, desk: Desk | None = None
+) -> list[RatingRecord]:
+    """The period's rating records (:func:`ratings_for_export`), the raters' ID numbers whole only to an account that
+    may see a person whole, each recorded as read by ``operation``; masked to any other."""
+    records = ratings_for_export(session, first, last, desk=desk)
+    if desk is None:
+        return records
+    if not reach.may_see_whole(session, desk):
+        return [dataclasses.replace(r, rater_id_no=mask_id(r.rater_id_no) if r.rater_id_no else "") for r in records]
+    for one in records:
+        reach.note_read(session, desk, operation, one.case_no, (one.rater_id_no,))
+    return records
 
 
 def record_export(

@@ -53,9 +53,11 @@ from counter.host.backups import (
     pg_commands,
 )
 from counter.host.seal_anchors import add_anchor, add_restore, anchors_path
+from counter.sync.site_faults import SiteFileFailed
 
 if TYPE_CHECKING:
     from counter.access.desk import Desk
+    from counter.db.engine import Sessions
 
 __all__ = [
     "BackupFailed",
@@ -64,6 +66,7 @@ __all__ = [
     "RestoreRefused",
     "Restored",
     "authorise",
+    "back_up",
     "backup_count",
     "backup_if_due",
     "backups_folder",
@@ -171,6 +174,23 @@ def record_backup(session: Session, desk: Desk, made: Path, backups: int | None 
         detail["backups"] = backups
     record_at_desk(session, desk, AuditAction.BACKUP_MADE, made.name, detail)
     seal_if_key_here(session)  # on the machine holding the site's key, every backup also seals the trail
+
+
+def back_up(sessions: Sessions, desk: Desk, out: Path | None) -> tuple[Path, int | None]:
+    """A backup asked of a desk: an administrator's (where accounts exist), checked first; the copy made online
+    (:func:`make_backup`, to ``out`` or the backups folder); then the audit entry.  The copy made, and the backups now
+    in the folder (None for a copy written where the user named); :class:`SiteFileFailed` when it cannot be written."""
+    with sessions() as session:
+        authorise(session, desk)
+    url = sessions.kw["bind"].url.render_as_string(hide_password=False)
+    try:
+        made = make_backup(url, out)
+    except OSError as err:
+        raise SiteFileFailed.of(err, out or backups_folder()) from err
+    kept = None if out else backup_count()
+    with sessions.begin() as session:
+        record_backup(session, desk, made, kept)
+    return made, kept
 
 
 def record_restore(session: Session, desk: Desk, restored: Restored, source: Path) -> None:

@@ -21,6 +21,7 @@ from counter.calendar.provisional import unsettled
 from counter.case.decisions import lapse_day as lapse_day_after
 from counter.case.demo_cases import DemoCase, DemoUnavailable
 from counter.case.intake_request import IntakeRequest
+from counter.case.view import CaseView
 from counter.catalog.departments import PLACE
 from counter.catalog.model import Bundle, Medium, Necessity
 from counter.catalog.stored_guide import StoredGuide
@@ -246,3 +247,22 @@ ELSEWHERE = "呼伦贝尔市海拉尔区"  # where the refused applicant's shop 
 def _elsewhere(bundle: Bundle) -> str:
     """第二项: each item to its department's counterpart where the business is (:mod:`counter.intake.turn_to`)."""
     return turn_to_text((item.code, item.department.replace(PLACE, ELSEWHERE)) for item in bundle.items)
+
+
+def demo_run(
+    sessions: sessionmaker[Session], desk: Desk, today: dt.date
+) -> tuple[list[DemoCase], list[tuple[str, bytes]], list[CaseView]]:
+    """The training run whole: the sample intakes taken (:func:`run_demo`), their papers made and read back as
+    ``(file name, PDF)`` (made in a folder of their own, removed after: the command writes them on the desk that
+    asked), and the cases read back."""
+    import tempfile
+
+    from counter.actions.cases.case_reads import case_views
+
+    made = run_demo(sessions, desk, today)
+    with tempfile.TemporaryDirectory(prefix="counter-demo-") as folder:
+        written = write_documents(sessions, desk, made, today, Path(folder))
+        papers = [(path.name, path.read_bytes()) for path in written]
+    with sessions.begin() as session:
+        views = list(case_views(session, [c.case_no for c in made]))
+    return made, papers, views

@@ -27,9 +27,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.desk import Desk
-from counter.actions.admin.site import init_site, peers, register_peer, site_is_set_up, stored_site
+from counter.actions.admin.site import init_site, peers, register_peer, site_as_shown, site_is_set_up, stored_site
 from counter.actions.cases.documents import office_settings, save_office_settings
 from counter.actions.catalog.imports import sync_bundled
+from counter.actions.sync import sync_status
 from counter.case.numbers import DeskIdentity
 from counter.catalog.import_result import BundledSync
 from counter.db import models
@@ -38,6 +39,7 @@ from counter.host.desk_config import Source, config_path, load_desk_config, load
 from counter.sync.site_faults import SiteRefused
 from counter.sync.site_view import PeerChange, Registration, SiteState
 from counter.sync.sites import SiteDesk, SiteIdentity, SiteKind, SiteOffice, SiteProblem, setup_problems
+from counter.sync.status import SyncPage
 
 __all__ = [
     "PeerChange",
@@ -178,3 +180,15 @@ def register_card(session: Session, card: SiteIdentity, desk: Desk, county: str 
 
 def _has_catalog(session: Session) -> bool:
     return session.scalar(select(models.GuideVersion.id).limit(1)) is not None
+
+
+def sync_page(session: Session) -> SyncPage:
+    """What the sync page shows, read in one unit of work: the site's state, and once it is set up the site, where
+    sync stands, the peers, the review list and the records the hall holds."""
+    state = site_state(session)
+    if not state.set_up:
+        return SyncPage(state)
+    return SyncPage(
+        state, site_as_shown(session), sync_status.sync_status(session), tuple(peers(session)),
+        tuple(sync_status.review_items(session)), tuple(sync_status.held_at_hall(session)),
+    )  # fmt: skip

@@ -15,7 +15,7 @@ from counter.db.sync import store as sync_store
 from counter.db.sync.held import told_held
 from counter.db.sync.marks import changed_case_ids, changed_project_ids, earliest_change
 from counter.sync.sites import SiteKind
-from counter.sync.status import HeldAtHall, ReviewItem, SyncStatus
+from counter.sync.status import HeldAtHall, ReviewItem, StatusAndHeld, SyncStatus
 
 
 def held_at_hall(session: Session) -> list[HeldAtHall]:
@@ -38,6 +38,11 @@ def sync_status(session: Session) -> SyncStatus:
         site.code, site.kind.value, pending, since, exported, imported, sync_store.open_review_count(session),
         projects, len(told_held(session)),
     )  # fmt: skip
+
+
+def status_and_held(session: Session) -> StatusAndHeld:
+    """Where sync stands, and this township's records its hall holds for review: the status bar's one read."""
+    return StatusAndHeld(sync_status(session), tuple(held_at_hall(session)))
 
 
 def review_items(session: Session, open_only: bool = True) -> list[ReviewItem]:

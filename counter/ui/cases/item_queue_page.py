@@ -19,7 +19,7 @@ from counter.access.desk import Desk
 from counter.access.pledge_offers import PledgeRow
 from counter.case.item_clock import DueAlert
 from counter.case.item_queue import QueueRow
-from counter.service.cases import READ_QUEUE, ReadQueue
+from counter.service.department_items import READ_QUEUE, ReadQueue
 from counter.ui.cases.marks import URGENCY_COLOURS, paint, restyle
 from counter.ui.cases.rules import ALERT_URGENCY
 from counter.ui.cases.tables import CASE_NO_ROLE, fill_row, line_table, names_first_table
@@ -72,7 +72,7 @@ class ItemQueuePage(QWidget):
         # reminder give way before them, wrapping, and the names share what is left only when even that is too little
         self.table = names_first_table(ITEM_QUEUE_COLUMNS, keep=KEPT_COLUMNS, give=GIVING_COLUMNS)
         self.table.setTabKeyNavigation(False)
-        # 告知承诺: the checks the department owes, soonest due first (counter.service.cases.READ_QUEUE)
+        # 告知承诺: the checks the department owes, soonest due first (counter.service.department_items.READ_QUEUE)
         self.pledges_summary = plain_label()
         self.pledges_summary.setWordWrap(True)
         self.pledges = line_table(PLEDGE_LIST_COLUMNS, stretch=len(PLEDGE_LIST_COLUMNS) - 1)

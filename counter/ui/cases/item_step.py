@@ -23,7 +23,7 @@ from counter.case.not_found import CaseNotFound
 from counter.case.status import MoveNotAllowed
 from counter.case.view import CaseView
 from counter.documents.case_page import ItemLine
-from counter.service.cases import ITEM_STEP, ItemStep
+from counter.service.department_items import ITEM_STEP, ItemStep
 from counter.ui.cases import words
 from counter.ui.cases.rules import items_to_route
 from counter.ui.runner import Failed, Runner

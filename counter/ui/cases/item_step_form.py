@@ -6,7 +6,7 @@ reached by Tab.  The form sits under the case's buttons, as the page's other for
 needs: a pause its reason (and a detail), an extension its working days, the head who approved it and the reason
 told to the applicant, a 准予 its result's number (and, for a licence, its 有效期限: 证照未载明, 有效期至 a date, or
 长期有效, chosen by ↑ ↓ with the date after Tab), a 不予批准 its reasons.  Enter confirms it from any of its fields.
-What the step lacks is said by the action (:data:`counter.service.cases.ITEM_STEP`), never guessed here.
+What the step lacks is said by the action (:data:`counter.service.department_items.ITEM_STEP`), never guessed here.
 """
 
 from __future__ import annotations

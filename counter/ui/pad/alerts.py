@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from counter.ratings.views import RectificationAlert
-from counter.service.ratings import NEW_ALERTS, AlertsAfter
+from counter.service.rectifications import NEW_ALERTS, AlertsAfter
 from counter.ui.runner import Busy, Runner
 
 if TYPE_CHECKING:

@@ -45,7 +45,7 @@ from counter.ratings.rectification import CHOSEN_MOVES, AppealGround, AppealStat
 from counter.ratings.refusals import AppealRefused, MoveRefused
 from counter.ratings.views import AppealOffer, RectificationAlert, RectificationRow, RectificationView
 from counter.service.operation import Operation
-from counter.service.ratings import (
+from counter.service.rectifications import (
     DECIDE_APPEAL,
     FILE_APPEAL,
     MOVE_RECTIFICATION,

@@ -1,0 +1,235 @@
+"""A department's items after routing: the steps its desk takes on each item, the standing of a case's items, the
+department's queue and the loads of the departments, and the site's authority over which items it decides itself.
+
+Apart from :mod:`counter.service.cases` (a case's page and the window's steps on it): these are the operations of the
+department's desk and of the site's settings, each naming its items by case and item code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from counter.access.pledge_offers import PledgeRow
+from counter.access.roles import Permission
+from counter.case.item_path import ItemState
+from counter.case.item_queue import DepartmentLoad, QueueRow
+from counter.case.item_standing import ItemStanding
+from counter.case.item_step_request import StepRequest
+from counter.case.site_authority import SiteAuthority
+from counter.service.call import Call, at_desk
+from counter.service.cases import CaseOnDay
+from counter.service.operation import Open, read, write
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+
+@dataclass(frozen=True)
+class ItemStep:
+    case_no: str
+    item_code: str
+    request: StepRequest
+
+
+@dataclass(frozen=True)
+class ReadQueue:
+    department: str | None  # None: the desk's account's own department, if it has one; "": the reminders
+
+
+@dataclass(frozen=True)
+class Queue:
+    """The department's list as the window shows it, read together: the department shown ("": the reminders), the
+    departments' loads, the rows shown, how many are due and overdue in all (the reminders only), and the 告知承诺
+    checks owed (the department's, or every one with the reminders)."""
+
+    department: str
+    loads: tuple[DepartmentLoad, ...]
+    rows: tuple[QueueRow, ...]
+    counts: tuple[int, int]
+    checks: tuple[PledgeRow, ...]
+
+
+@dataclass(frozen=True)
+class SiteDay:
+    site_code: str = ""  # "": every site's
+
+
+@dataclass(frozen=True)
+class DepartmentDay:
+    department: str
+    site_code: str = ""
+
+
+def item_step(work: Session, call: Call, request: ItemStep) -> ItemState:
+    from counter.actions.cases import item_steps
+
+    return item_steps.take_item_step(work, at_desk(call), request.case_no, request.item_code, request.request, call.now)
+
+
+ITEM_STEP = write(
+    "cases.item_step",
+    ItemStep,
+    ItemState,
+    Open.IN_ACTION,
+    item_step,
+    faults=(
+        "counter.case.item_path:StepRefused",
+        "counter.case.decisions:DecisionRefused",
+        "counter.case.status:MoveNotAllowed",
+    ),
+    doc="A department's step of one item (签收, 审查, 暂停, 延期, 准予, 不予批准); the item's state after.",
+)
+
+
+def item_standings(work: Session, call: Call, request: CaseOnDay) -> tuple[ItemStanding, ...]:
+    from counter.actions.cases import item_steps
+
+    return item_steps.item_standings(work, request.case_no, call.today)
+
+
+ITEM_STANDINGS = read(
+    "cases.item_standings",
+    CaseOnDay,
+    tuple[ItemStanding, ...],
+    Open.ANY_DESK,
+    item_standings,
+    doc="Where each item of the case stands with its department on the day.",
+)
+
+
+def read_queue(work: Session, call: Call, request: ReadQueue) -> Queue:
+    """Composed here, not in the actions: the department's items are read by the actions of cases, its pledge checks
+    by those of intake, which import those of cases; no package of the actions may reach both."""
+    from counter.actions.admin.accounts import own_department
+    from counter.actions.cases import item_queue
+    from counter.actions.cases.reach import bound_department
+    from counter.actions.intake import notice_pledges
+
+    bound = bound_department(work, call.desk)
+    own = own_department(work, call.desk) if call.desk is not None else ""
+    chosen = bound or (own if request.department is None else request.department)
+    today = call.today
+    loads = item_queue.department_loads(work, today)
+    checks = notice_pledges.pledge_checks(work, chosen)
+    if chosen:
+        return Queue(chosen, loads, item_queue.department_queue(work, chosen, today), (0, 0), checks)
+    rows = item_queue.coming_due(work, today, most=item_queue.DUE_PAGE_MOST)
+    return Queue(chosen, loads, rows, item_queue.due_counts(work, today), checks)
+
+
+READ_QUEUE = read(
+    "cases.read_queue",
+    ReadQueue,
+    Queue,
+    Open.ANY_DESK,
+    read_queue,
+    doc="The items at their departments as the window's list shows them, read together.",
+)
+
+
+def department_loads(work: Session, call: Call, request: SiteDay) -> tuple[DepartmentLoad, ...]:
+    from counter.actions.cases import item_queue
+
+    return item_queue.department_loads(work, call.today, request.site_code)
+
+
+DEPARTMENT_LOADS = read(
+    "cases.department_loads",
+    SiteDay,
+    tuple[DepartmentLoad, ...],
+    Open.ANY_DESK,
+    department_loads,
+    doc="Each department's count of items in hand, and how many are overdue on the day.",
+)
+
+
+def department_queue(work: Session, call: Call, request: DepartmentDay) -> tuple[QueueRow, ...]:
+    from counter.actions.cases import item_queue
+    from counter.actions.cases.reach import bound_department
+
+    department = bound_department(work, call.desk) or request.department
+    return item_queue.department_queue(work, department, call.today, request.site_code)
+
+
+DEPARTMENT_QUEUE = read(
+    "cases.department_queue",
+    DepartmentDay,
+    tuple[QueueRow, ...],
+    Open.ANY_DESK,
+    department_queue,
+    doc="A department's items in hand, the nearest due first.",
+)
+
+
+def coming_due(work: Session, call: Call, request: SiteDay) -> tuple[QueueRow, ...]:
+    from counter.actions.cases import item_queue
+    from counter.actions.cases.reach import bound_department
+
+    rows = item_queue.coming_due(work, call.today, request.site_code)
+    bound = bound_department(work, call.desk)
+    return tuple(row for row in rows if row.department == bound) if bound else rows
+
+
+COMING_DUE = read(
+    "cases.coming_due",
+    SiteDay,
+    tuple[QueueRow, ...],
+    Open.ANY_DESK,
+    coming_due,
+    doc="The items due by the next working day or overdue, of every department.",
+)
+
+# --- the site's authority over its items ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SiteCode:
+    site_code: str
+
+
+@dataclass(frozen=True)
+class ChangeAuthority:
+    """Items the site decides itself (``hold``), items a department entrusted to the window (code, the entrusting
+    paper), and items given back to their departments (``release``): applied in this order, in one transaction."""
+
+    site_code: str
+    hold: tuple[str, ...] = ()
+    entrust: tuple[tuple[str, str], ...] = ()
+    release: tuple[str, ...] = ()
+
+
+def site_authority(work: Session, call: Call, request: SiteCode) -> SiteAuthority:
+    from counter.actions.cases import item_authority
+
+    return item_authority.site_authority(work, request.site_code)
+
+
+SITE_AUTHORITY = read(
+    "cases.site_authority",
+    SiteCode,
+    SiteAuthority,
+    Open.ANY_DESK,
+    site_authority,
+    doc="The items a site decides itself, and those it records for a department by its written entrustment.",
+)
+
+
+def change_authority(work: Session, call: Call, request: ChangeAuthority) -> SiteAuthority:
+    from counter.actions.cases import item_authority
+
+    return item_authority.change_authority(
+        work, at_desk(call), request.site_code, request.hold, request.entrust, request.release
+    )
+
+
+CHANGE_AUTHORITY = write(
+    "cases.change_authority",
+    ChangeAuthority,
+    SiteAuthority,
+    Permission.CHANGE_SETTINGS,
+    change_authority,
+    ("counter.case.site_authority:AuthorityRefused",),
+    doc="The site's items held, entrusted or released by the catalog's codes, each change audited; what the site "
+    "holds after, with the items each code matched.",
+)
