@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import json
 import sqlite3
-from collections.abc import MutableMapping
 from pathlib import Path
 from typing import Any
 
@@ -26,49 +25,7 @@ from counter.server.hashing import HashingGate, KeyBusy, hashes_at_once
 from counter.service.local import serve
 from counter.service.sync import IMPORT_PACKAGE
 from tests.conftest import made_database
-
-Message = MutableMapping[str, Any]
-
-
-def _scope(path: str, headers: dict[str, str]) -> dict[str, Any]:
-    return {
-        "type": "http",
-        "asgi": {"version": "3.0"},
-        "http_version": "1.1",
-        "method": "POST",
-        "scheme": "https",
-        "path": path,
-        "raw_path": path.encode(),
-        "root_path": "",
-        "query_string": b"",
-        "headers": [(name.lower().encode(), value.encode()) for name, value in headers.items()],
-        "client": ("127.0.0.1", 50000),
-        "server": ("127.0.0.1", 8443),
-    }
-
-
-async def _asked(app: Any, path: str, parts: list[bytes], headers: dict[str, str], wait_s: float = 0) -> list[Message]:
-    """What ``app`` sends for ``POST path`` whose body comes in ``parts``, each ``wait_s`` after the last."""
-    sent: list[Message] = []
-    left = list(parts)
-
-    async def receive() -> Message:
-        if not left:
-            await asyncio.sleep(3600)  # the client sends nothing more
-        await asyncio.sleep(wait_s)
-        return {"type": "http.request", "body": left.pop(0), "more_body": bool(left)}
-
-    async def send(message: Message) -> None:
-        sent.append(message)
-
-    await app(_scope(path, headers), receive, send)
-    return sent
-
-
-def _answer(sent: list[Message]) -> tuple[int, Any, dict[bytes, bytes]]:
-    start = next(m for m in sent if m["type"] == "http.response.start")
-    body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
-    return start["status"], json.loads(body), dict(start["headers"])
+from tests.server.asgi_call import Message, answer, asked, scope
 
 
 async def _echo(scope: Any, receive: Any, send: Any) -> None:
@@ -102,32 +59,32 @@ def test_a_body_declared_over_its_cap_is_refused_before_a_byte_is_read() -> None
         async def send(message: Message) -> None:
             sent.append(message)
 
-        scope = _scope("/v1/sign-in", {"Content-Length": str(300 << 20)})
-        await BoundedBodies(_echo)(scope, receive, send)
+        asking = scope("/v1/sign-in", {"Content-Length": str(300 << 20)})
+        await BoundedBodies(_echo)(asking, receive, send)
         return sent
 
-    status, body, headers = _answer(asyncio.run(run()))
+    status, body, headers = answer(asyncio.run(run()))
     assert (status, body, read) == (413, {"refused": "too_large"}, [])
     assert headers[b"connection"] == b"close"
 
 
 def test_a_body_sent_without_its_length_is_refused_once_past_its_cap() -> None:
     parts = [b"x" * (8 << 10)] * 3  # 24 KB to a door that takes 16
-    status, body, _ = _answer(asyncio.run(_asked(BoundedBodies(_echo), "/v1/sign-in", parts, {})))
+    status, body, _ = answer(asyncio.run(asked(BoundedBodies(_echo), "/v1/sign-in", parts, {})))
     assert (status, body) == (413, {"refused": "too_large"})
 
 
 def test_a_body_within_its_cap_and_deadline_reaches_the_route_whole() -> None:
     parts = [b"x" * (1 << 20)] * 3
     app = BoundedBodies(_echo)
-    status, body, _ = _answer(asyncio.run(_asked(app, "/v1/operations/x", parts, {"Content-Length": str(3 << 20)})))
+    status, body, _ = answer(asyncio.run(asked(app, "/v1/operations/x", parts, {"Content-Length": str(3 << 20)})))
     assert (status, body) == (200, 3 << 20)
 
 
 def test_a_body_not_whole_by_its_deadline_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(bodies, "BODY_S", 0.3)
-    sent = asyncio.run(_asked(BoundedBodies(_echo), "/v1/sign-in", [b"{"] * 10, {"Content-Length": "10"}, wait_s=0.1))
-    status, body, headers = _answer(sent)
+    sent = asyncio.run(asked(BoundedBodies(_echo), "/v1/sign-in", [b"{"] * 10, {"Content-Length": "10"}, wait_s=0.1))
+    status, body, headers = answer(sent)
     assert (status, body, headers[b"connection"]) == (408, {"refused": "too_slow"}, b"close")
 
 
@@ -140,12 +97,12 @@ def test_bodies_held_at_once_are_bounded_and_a_body_that_does_not_fit_is_refused
     async def run() -> list[int]:
         one_mb = {"Content-Length": str(1 << 20)}
         # three bodies of a megabyte each on their way, the fourth asked while they are still being read
-        slow = [asyncio.create_task(_asked(app, "/v1/operations/x", [b"x" * (1 << 20)], one_mb, 0.2)) for _ in range(3)]
+        slow = [asyncio.create_task(asked(app, "/v1/operations/x", [b"x" * (1 << 20)], one_mb, 0.2)) for _ in range(3)]
         await asyncio.sleep(0.05)
-        refused = await _asked(app, "/v1/operations/x", [b"x" * (1 << 20)], one_mb)
-        answered = [_answer(sent)[0] for sent in await asyncio.gather(*slow)]
-        after = await _asked(app, "/v1/operations/x", [b"x" * (1 << 20)], one_mb)  # room again once they are done
-        return [_answer(refused)[0], *answered, _answer(after)[0]]
+        refused = await asked(app, "/v1/operations/x", [b"x" * (1 << 20)], one_mb)
+        answered = [answer(sent)[0] for sent in await asyncio.gather(*slow)]
+        after = await asked(app, "/v1/operations/x", [b"x" * (1 << 20)], one_mb)  # room again once they are done
+        return [answer(refused)[0], *answered, answer(after)[0]]
 
     assert asyncio.run(run()) == [503, 200, 200, 200, 200]
     assert app.held == 0
@@ -165,8 +122,8 @@ def test_sign_ins_without_a_desks_key_leave_no_row(tmp_path: Path) -> None:
 
     async def run() -> list[int]:
         app = make_app(service)
-        answers = [await _asked(app, "/v1/sign-in", [body], {"Content-Length": str(len(body))}) for _ in range(200)]
-        return [_answer(sent)[0] for sent in answers]
+        answers = [await asked(app, "/v1/sign-in", [body], {"Content-Length": str(len(body))}) for _ in range(200)]
+        return [answer(sent)[0] for sent in answers]
 
     try:
         assert set(asyncio.run(run())) == {403}
