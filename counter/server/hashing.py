@@ -10,7 +10,16 @@ answered 503) and made another desk's sign-in take 36 s.  Here, before a sign-in
   holds;
 - a desk key (its hash) signs in once at a time: a second sign-in with the same key while the first runs is refused
   429 ``busy`` at once.  A desk's machine never signs in twice at once; a client with one stolen key that asks 40 at
-  once gets one hash and 39 refusals, and every other desk finds the gate as free as before.
+  once gets one hash and 39 refusals, and every other desk finds the gate as free as before;
+- only a desk's own key takes a place in the line: the door asks first whether the key is the desk's
+  (``hall.check_desk``, one indexed read) and a sign-in with any other key, which tries no password, is answered
+  beside the gate.  Before, each of them waited its turn there: 40 sign-ins with made-up keys, which cost their
+  sender nothing, stood between another desk and its check.  So the line holds at most one sign-in per desk of the
+  hall, and a desk waits at most for the checks of the other desks signing in at that moment (one each), not for a
+  flood.
+
+An unknown login of a known desk still costs a whole check (the dummy hash): the door's time tells nobody which
+logins exist.
 """
 
 from __future__ import annotations

@@ -10,18 +10,24 @@ from __future__ import annotations
 import asyncio
 import json
 import sqlite3
+import threading
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from uvicorn.config import Config
 from uvicorn.server import ServerState
 
-from counter.server import bodies, bounds
+from counter.access.account_views import SignInResult
+from counter.access.desk_session import DeskSignIn
+from counter.access.lockout import SignInOutcome
+from counter.server import bodies, bounds, hashing
 from counter.server.app import make_app
 from counter.server.bodies import BODY_CAP, DOOR_CAP, PACKAGE_CAP, BoundedBodies, body_cap
 from counter.server.bounds import SPARE, BoundedH11
 from counter.server.hashing import HashingGate, KeyBusy, hashes_at_once
+from counter.server.secrets_hash import digest
+from counter.service.hall import CHECK_DESK, OPEN_SESSION
 from counter.service.local import serve
 from counter.service.sync import IMPORT_PACKAGE
 from tests.conftest import made_database
@@ -156,6 +162,70 @@ def test_password_checks_run_a_few_at_a_time_and_once_per_desk_key() -> None:
     most, outcomes = asyncio.run(run())
     assert most == 2
     assert (outcomes.count("checked"), outcomes.count("busy")) == (7, 3)
+
+
+class _CheckingDoor:
+    """A hall's service at the door whose password check waits for the test (an event per desk): desks 8 and 9 are
+    registered with the keys :data:`_KEYS`; a sign-in with any other key is answered at once, as the service
+    answers it (no password tried)."""
+
+    def __init__(self) -> None:
+        self.let_go = {desk_no: threading.Event() for desk_no in _KEYS.values()}
+        self.checked: list[str] = []  # the desks whose password check began, in order
+
+    def call(self, op: Any, asked: Any) -> Any:
+        known = _KEYS.get(asked.key_hash) == asked.desk_no
+        if op is CHECK_DESK:
+            return known
+        assert op is OPEN_SESSION, op.name
+        if not known:
+            return DeskSignIn(SignInResult(SignInOutcome.UNKNOWN_LOGIN, asked.login), desk_known=False)
+        self.checked.append(asked.desk_no)
+        assert self.let_go[asked.desk_no].wait(60)
+        return DeskSignIn(SignInResult(SignInOutcome.UNKNOWN_LOGIN, asked.login))
+
+
+_KEYS = {digest("key-of-desk-8"): "8", digest("key-of-desk-9"): "9"}
+
+
+def test_a_desk_waits_for_the_check_in_hand_and_its_own_not_for_a_flood_at_another_desk(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """One check at a time; desk 9's stolen key checking, then 39 more with it and 40 with made-up keys at desk 9,
+    then desk 8: desk 8 is checked next, and no made-up key waited for the check in hand.  Before, the made-up keys
+    stood in the one line: answered only after desk 9's check, and desk 8 after all of them."""
+    monkeypatch.setattr(hashing, "hashes_at_once", lambda: 1)
+    door = _CheckingDoor()
+    answered: list[tuple[str, int]] = []
+
+    async def sign_in(who: str, desk_no: str, key: str) -> None:
+        body = json.dumps({"login": "nobody", "password": "Guess2026x", "desk_no": desk_no, "desk_key": key})
+        sent = await asked(app, "/v1/sign-in", [body.encode()], {"Content-Length": str(len(body))})
+        answered.append((who, answer(sent)[0]))
+
+    async def until(done: Any) -> None:
+        for _ in range(1000):
+            if done():
+                return
+            await asyncio.sleep(0.01)
+
+    async def run() -> None:
+        stolen = asyncio.create_task(sign_in("stolen", "9", "key-of-desk-9"))
+        await until(lambda: door.checked)
+        flood = [asyncio.create_task(sign_in("again", "9", "key-of-desk-9")) for _ in range(39)]
+        flood += [asyncio.create_task(sign_in("made-up", "9", f"made-up-{n}")) for n in range(40)]
+        other = asyncio.create_task(sign_in("desk 8", "8", "key-of-desk-8"))
+        await until(lambda: len(answered) == 79)
+        door.let_go["9"].set()
+        await stolen
+        door.let_go["8"].set()
+        await asyncio.gather(other, *flood)
+
+    app = make_app(cast(Any, door))
+    asyncio.run(run())
+    assert door.checked == ["9", "8"]
+    assert answered[-2:] == [("stolen", 200), ("desk 8", 200)]  # desk 8 served next
+    assert sorted(set(answered[:-2])) == [("again", 429), ("made-up", 403)]
 
 
 def test_password_checks_at_once_are_sized_to_processors_and_free_memory() -> None:
