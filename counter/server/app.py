@@ -186,8 +186,8 @@ def make_app(
         opening = OpenSession(asked.login, asked.password, asked.desk_no, digest(asked.desk_key), digest(token), _now())
         try:
             if await run_in_threadpool(service.call, CHECK_DESK, CheckDesk(opening.desk_no, opening.key_hash)):
-                async with hashing.admitted(opening.key_hash):  # scrypt's 128 MiB, a few at a time (its docstring)
-                    answer = await run_in_threadpool(service.call, OPEN_SESSION, opening)
+                # scrypt's 128 MiB, a few at a time, and a key that just failed at the lowest priority (its docstring)
+                answer = await hashing.check(opening.key_hash, lambda: service.call(OPEN_SESSION, opening))
             else:  # no desk's key: no password tried, so no place in the gate's line (its docstring)
                 answer = await run_in_threadpool(service.call, OPEN_SESSION, opening)
         except KeyBusy:
