@@ -25,7 +25,8 @@ answered 503) and made another desk's sign-in take 36 s.  Here, before a sign-in
   sign-in 2.69 s at load 8, its own floor 1.20 s).  At nice 19 it runs on what the machine leaves over: measured
   beside a scrypt in a loop at nice 19, desk 8's slowest sign-in was 1.0 and 1.4 s, its floor 1.2-1.6 s (at nice 0:
   1.71 and 2.25 s).  A clerk who mistyped has the retry checked there, at full speed on an idle server.  The lane
-  holds one check at a time, so at most :attr:`HashingGate.at_once` + 1 run together.
+  holds one check at a time, so at most :attr:`HashingGate.at_once` + 1 run together.  A key's first failure is
+  known only once its check ends: that one, and the first after each success at the key, still runs in a slot.
 
 An unknown login of a known desk still costs a whole check (the dummy hash): the door's time tells nobody which
 logins exist.
