@@ -20,8 +20,9 @@ log = logging.getLogger(__name__)
 #: the worker threads a request's work runs on (Starlette's pool: anyio's default, said here so that the database's
 #: pool is sized to it)
 WORKERS = 40
-#: the database's connections: one per worker thread, one for the hall's own work, one for a scrape of the metrics
-CONNECTIONS = WORKERS + 2
+#: the database's connections: one per worker thread, one for the hall's own work, one for a scrape of the metrics, one
+#: for the lane of the sign-ins after a failure (:mod:`counter.server.hashing`)
+CONNECTIONS = WORKERS + 3
 
 
 def notify(state: str) -> bool:

@@ -8,12 +8,15 @@ roots), and copied for each run, so every run starts from the bare system.  Need
 
 1. with the network: ``apt-get install postgresql ./counter_….deb`` — the script's step 1, done first because
    what follows is cut off from every network but the hall's.  Nothing is started (policy-rc.d, as in any chroot).
-2. in a network namespace of its own, its loopback carrying the hall's address 10.1.2.5 and ``/etc/hosts`` naming
-   it ``hall-server`` (the hall's DNS): the script as the manual writes it, but for what a technician puts in (the
-   .deb's file name, the password 密码), then the desks.  Its apt-get lines find everything installed.  systemd does
-   not run in a chroot: a stand-in ``systemctl`` does what systemd would for the script's three calls (restart
-   PostgreSQL; start counter-serve.service as its unit says: ExecStart as User=, EnvironmentFile=, the key handed
-   over as LoadCredential= does; its status).  The namespace's processes (PostgreSQL, the server) end with it.
+2. the root booted: systemd as its PID 1, in namespaces of its own (processes, mounts, network, cgroups: a cgroup of
+   its own under this machine's, removed after), its loopback carrying the hall's address 10.1.2.5 and
+   ``/etc/hosts`` naming it ``hall-server`` (the hall's DNS).  In it, the script as the manual writes it, but for
+   what a technician puts in (the .deb's file name, the password 密码), then the desks.  Its apt-get lines find
+   everything installed; its ``systemctl`` is systemd's own, so the unit runs as it will at the hall
+   (``Type=notify``, ``LoadCredential=``, ``EnvironmentFile=``, its sandbox), and ``systemctl enable --now`` returns
+   once the server said it listens.
+3. PostgreSQL stopped, the server restarted: its start fails, and ``journalctl -u counter-serve`` shows why in the
+   one Chinese line the server wrote (the journal the manual names).
 
 createuser and counter ask their passwords at a terminal: the script runs on a pseudo-terminal, each prompt
 answered as a technician would.
@@ -21,6 +24,7 @@ answered as a technician would.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import os
@@ -28,17 +32,22 @@ import pty
 import re
 import select
 import shutil
+import signal
 import struct
 import subprocess
 import sys
 import termios
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 import counter
+from counter.host.database_faults import DbFault
+from counter.server.start_faults import NOT_STARTED
+from counter.words.at_command_line import fault_text
 from tests.conftest import REPO
 
 pytestmark = [pytest.mark.release, pytest.mark.slow]
@@ -55,37 +64,35 @@ PROMPTS = (
     (re.compile(r"(Enter password for new role|Enter it again): $"), PASSWORD),
     (re.compile(r"(的密码|设定密码（[^）]*）|再输入一次)：$"), ADMIN_PASSWORD),
 )
-#: systemd's part in a root where systemd does not run: the script's three calls
-SYSTEMCTL = r"""#!/bin/sh
-set -e
-case "$*" in
-"restart postgresql")
-    pg_ctlcluster 15 main stop 2>/dev/null || true
-    exec pg_ctlcluster 15 main start ;;
-"enable --now counter-serve.service")
-    unit=/lib/systemd/system/counter-serve.service
-    credentials=/run/credentials/counter-serve.service
-    # as systemd hands them over: a folder only the service's user may read, whatever the caller's umask
-    install -d -m 0755 /run/credentials
-    install -d -o counter -m 0500 "$credentials"
-    install -o counter -m 0400 "$(sed -n 's/^LoadCredential=[^:]*://p' "$unit")" "$credentials/hall-server.key"
-    command=$(sed -n 's/^ExecStart=//p' "$unit" | sed "s|\${CREDENTIALS_DIRECTORY}|$credentials|")
-    (set -a; . "$(sed -n 's/^EnvironmentFile=//p' "$unit")"; set +a
-     exec runuser -u "$(sed -n 's/^User=//p' "$unit")" -- $command) > /var/log/counter-serve.log 2>&1 &
-    for _ in $(seq 120); do
-        ss -Hltn 'sport = :8443' | grep -q . && exit 0
-        kill -0 $! 2>/dev/null || break
-        sleep 1
-    done
-    cat /var/log/counter-serve.log >&2
-    exit 1 ;;
-"status counter-serve.service")
-    ss -Hltnp 'sport = :8443' | grep -q counter ;;
-*)
-    echo "systemctl $*: not stood in for" >&2
-    exit 1 ;;
-esac
+#: systemd as the root's PID 1, its namespaces made by unshare; $1 the root, a mount of its own (else systemd cannot
+#: make a unit's sandbox: "Failed to set up mount namespacing") and shared, as a container manager leaves it (systemd
+#: makes it so only outside a container; a unit's credentials, mounted in a namespace of their own, reach the unit
+#: only through it).  /dev is a few nodes and a devpts of its own (no console: no getty, nothing written to this
+#: machine's), /sys read-only, cgroups the namespace's own
+BOOT = r"""set -e
+ip link set lo up
+ip addr add 10.1.2.5/32 dev lo
+mount --bind "$1" "$1"
+mount -t proc proc "$1/proc"
+mount --rbind /sys "$1/sys"
+mount -o remount,bind,ro "$1/sys"
+mount -t cgroup2 cgroup2 "$1/sys/fs/cgroup"
+mount -t tmpfs -o mode=0755,nosuid tmpfs "$1/dev"
+for node in null zero full random urandom tty; do
+    touch "$1/dev/$node"
+    mount --bind "/dev/$node" "$1/dev/$node"
+done
+mkdir "$1/dev/pts" "$1/dev/shm"
+mount -t devpts -o newinstance,ptmxmode=0666,mode=0620 devpts "$1/dev/pts"
+ln -s pts/ptmx "$1/dev/ptmx"
+ln -s /proc/self/fd "$1/dev/fd"
+mount -t tmpfs -o mode=1777,nosuid,nodev tmpfs "$1/dev/shm"
+mount -t tmpfs -o mode=0755,nosuid,nodev tmpfs "$1/run"
+mount --make-rshared "$1"
+exec chroot "$1" /usr/bin/env -i container=counter-test /lib/systemd/systemd --log-target=journal
 """
+#: how long the booted root may take to reach its default target, on a loaded machine
+BOOT_S = 180.0
 
 
 def bare_root() -> Path:
@@ -103,22 +110,82 @@ def bare_root() -> Path:
     return root
 
 
-def in_root(root: Path, command: str, *, hall_network: bool) -> list[str]:
-    """``command`` (sh) inside ``root``, with /proc and /dev; in a network namespace of the hall's own, or this
-    machine's.  Every process it starts ends with it (a PID namespace)."""
-    network = (
-        "ip link set lo up && ip addr add 10.1.2.5/32 dev lo && "
-        if hall_network
-        else 'cp /etc/resolv.conf "$1/etc/" && '
-    )
+def in_root(root: Path, command: str) -> list[str]:
+    """``command`` (sh) inside ``root``, with /proc and /dev and this machine's network: a chroot, nothing booted.
+    Every process it starts ends with it (a PID namespace)."""
     inside = (
-        'mount -t proc proc "$1/proc" && mount --rbind /dev "$1/dev" && '
-        + network
+        'mount -t proc proc "$1/proc" && mount --rbind /dev "$1/dev" && cp /etc/resolv.conf "$1/etc/" && '
         + 'exec chroot "$1" /usr/bin/env -i PATH=/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin HOME=/root LANG=C.UTF-8 '
         + 'TERM=dumb sh -ec "$2"'
     )
-    namespaces = ["--net"] if hall_network else []
-    return ["unshare", "--mount", "--pid", "--fork", *namespaces, "sh", "-c", inside, "sh", str(root), command]
+    return ["unshare", "--mount", "--pid", "--fork", "sh", "-c", inside, "sh", str(root), command]
+
+
+def _cgroup2() -> Path:
+    """Where this machine's cgroup2 hierarchy is mounted (the whole of /sys/fs/cgroup, or its ``unified`` part)."""
+    for line in Path("/proc/self/mountinfo").read_text().splitlines():
+        fields = line.split(" - ")
+        if fields[1].startswith("cgroup2 "):
+            return Path(fields[0].split()[4])
+    pytest.fail("no cgroup2 hierarchy mounted: systemd cannot run here")
+
+
+def _remove_cgroup(group: Path) -> None:
+    """``group`` and every cgroup under it, the deepest first (a cgroup goes with rmdir alone, once empty)."""
+    for path in sorted((p for p in group.rglob("*") if p.is_dir()), key=lambda p: len(p.parts), reverse=True):
+        path.rmdir()
+    group.rmdir()
+
+
+@contextmanager
+def booted(root: Path) -> Iterator[Callable[[str], list[str]]]:
+    """``root`` booted, systemd its PID 1, on the hall's network alone; the block is given how to run a command (sh)
+    in it as root, as a technician at its console would.  Powered off after, every process of it ended."""
+    group = _cgroup2() / f"counter-hall-{os.getpid()}"
+    group.mkdir()
+    # the namespace's cgroups are this one's: systemd makes its slices under it, never at this machine's top
+    enter = f'echo $$ > {group}/cgroup.procs && exec "$@"'
+    unshare = ["unshare", "--pid", "--fork", "--kill-child", "--mount", "--uts", "--ipc", "--net", "--cgroup"]
+    machine = subprocess.Popen(["sh", "-c", enter, "sh", *unshare, "sh", "-c", BOOT, "sh", str(root)])
+    try:
+        init = _init_of(machine, root)
+
+        def inside(command: str) -> list[str]:
+            return [
+                "nsenter", "--target", str(init), "--mount", "--uts", "--ipc", "--net", "--pid", "--cgroup",
+                "--root", "--wd", "/usr/bin/env", "-i", "PATH=/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin",
+                "HOME=/root", "LANG=C.UTF-8", "TERM=dumb", "SYSTEMD_PAGER=", "sh", "-ec", command,
+            ]  # fmt: skip
+
+        # its manager's socket first: until then systemctl has no one to ask
+        socket = "until [ -S /run/systemd/private ]; do sleep 0.2; done; "
+        waited = inside(socket + "systemctl is-system-running --wait || :")
+        up = subprocess.run(waited, capture_output=True, text=True, timeout=BOOT_S, check=False)
+        # degraded: a unit of the bare system that needs a machine of its own (udev, the ext4 scrub) failed
+        assert up.stdout.strip() in ("running", "degraded"), up.stdout + up.stderr
+        yield inside
+    finally:
+        with contextlib.suppress(ProcessLookupError, UnboundLocalError):
+            os.kill(init, signal.SIGRTMIN + 4)  # systemd's poweroff
+        try:
+            machine.wait(timeout=120)
+        except subprocess.TimeoutExpired:
+            machine.kill()  # unshare's child, the root's PID 1, is killed with it (--kill-child): all of it ends
+            machine.wait(timeout=30)
+        _remove_cgroup(group)
+
+
+def _init_of(machine: subprocess.Popen[bytes], root: Path) -> int:
+    """The PID (this machine's) of ``machine``'s systemd, once it runs in ``root``."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        assert machine.poll() is None, f"the root did not boot ({machine.returncode})"
+        for child in Path(f"/proc/{machine.pid}/task/{machine.pid}/children").read_text().split():
+            with contextlib.suppress(OSError):  # not yet in the root, or gone
+                if os.readlink(f"/proc/{child}/root") == str(root):
+                    return int(child)
+        time.sleep(0.2)  # a process's start: nothing to wait on but its exec
+    pytest.fail("systemd did not start in the root within 60 s")
 
 
 def on_a_terminal(args: list[str], timeout: float) -> tuple[int, str]:
@@ -206,7 +273,7 @@ def test_on_a_bare_debian_12_the_manuals_chapter_gives_a_hall_whose_two_desks_ta
 
     # 1: the packages, as step 1 installs them, over the network
     installed = subprocess.run(
-        in_root(root, f"cd /hall && apt-get update && apt-get install -y postgresql ./{deb.name}", hall_network=False),
+        in_root(root, f"cd /hall && apt-get update && apt-get install -y postgresql ./{deb.name}"),
         capture_output=True,
         text=True,
         timeout=1800,
@@ -217,9 +284,8 @@ def test_on_a_bare_debian_12_the_manuals_chapter_gives_a_hall_whose_two_desks_ta
     assert re.search(r"^counter:x:\d+:\d+:[^:]*:/var/lib/counter:/usr/sbin/nologin$", passwd, re.M)  # the .deb's
     assert not (root / "etc" / "systemd" / "system" / "multi-user.target.wants" / "counter-serve.service").exists()
 
-    # 2: the manual's chapter, then the desks, on the hall's network alone
-    (root / "usr" / "local" / "bin" / "systemctl").write_text(SYSTEMCTL)
-    (root / "usr" / "local" / "bin" / "systemctl").chmod(0o755)
+    # 2: the root booted, the manual's chapter, then the desks, on the hall's network alone
+    (root / "usr" / "sbin" / "policy-rc.d").unlink()  # the chroot's: a booted system starts what it is told to
     hosts = root / "etc" / "hosts"
     known = hosts.read_text() if hosts.exists() else ""
     hosts.write_text(known + ("" if "localhost" in known else "127.0.0.1 localhost\n") + "10.1.2.5 hall-server\n")
@@ -252,9 +318,35 @@ def test_on_a_bare_debian_12_the_manuals_chapter_gives_a_hall_whose_two_desks_ta
         "env -u COUNTER_DB_URL -u COUNTER_HOME sh -ec \"$(cat <<'DESKS'\n" + "".join(desks) + 'DESKS\n)"\n'
     )
     (hall / "drive.sh").write_text(drive, encoding="utf-8")
-    status, said = on_a_terminal(in_root(root, "sh /hall/drive.sh", hall_network=True), timeout=2400)
-    assert status == 0, said[-6000:]
-    assert "the script: done" in said
+    with booted(root) as inside:
+        status, said = on_a_terminal(inside("sh /hall/drive.sh"), timeout=2400)
+        if status != 0:  # what the units said is in the journal, not on the terminal
+            journal = subprocess.run(
+                inside("journalctl --no-pager -n 80 -u counter-serve.service -u postgresql@15-main.service"),
+                capture_output=True,
+                text=True,
+                timeout=120,
+                check=False,
+            )
+            pytest.fail(said[-4000:] + "\n--- the journal ---\n" + journal.stdout[-6000:])
+        assert "the script: done" in said
+        # 3: PostgreSQL stopped, the server started again: the start fails, and the journal says why, under the unit
+        fault = subprocess.run(
+            inside(
+                # the cluster's own unit: postgresql.service's stop returns before the cluster's has ended
+                "systemctl stop postgresql@15-main.service postgresql.service\n"
+                "if systemctl restart counter-serve.service; then echo 'started without its database'; exit 1; fi\n"
+                "journalctl -u counter-serve.service --no-pager --output=cat"
+            ),
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+    assert fault.returncode == 0, fault.stdout[-3000:] + fault.stderr[-3000:]
+    # the server's own line, as the journal keeps each line of the unit's stderr
+    assert NOT_STARTED.format(why=fault_text(DbFault.UNREACHABLE.value)) in fault.stdout.splitlines(), fault.stdout
+    assert "Traceback" not in fault.stdout, fault.stdout[-3000:]
     # each desk's case, as its `case take --json` printed it (the case's first "case_no"; its papers name it again)
     taken = said.split("intake at desk 8:", 1)[-1].split("intake at desk 9:")
     case_numbers = [re.search(r'"case_no": "([^"]+)"', part) for part in taken]

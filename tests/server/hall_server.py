@@ -19,6 +19,9 @@ from tests.db.tls_server import SERVER_CERT, SERVER_KEY, make_authority, write_s
 from tests.pg_server import free_port
 from tests.server.server_logs import Watch, watch
 
+#: the password of the administrator and the clerk wulan of ``clerks_hall`` (tests/server/conftest.py)
+HALL_PASSWORD = "Xam01desk2026"
+
 #: how long a start may take: the program's imports and the database's check, on a loaded machine
 START_S = 60.0
 

@@ -8,45 +8,21 @@ answered throughout.
 
 from __future__ import annotations
 
-import os
 import socket
 import ssl
 import time
-from collections.abc import Iterator
 
 import pytest
 
-from counter.access.account_views import NewAccount
-from counter.access.desk import Desk
-from counter.access.roles import Role
-from counter.case.numbers import DeskIdentity
 from counter.server.bodies import BODY_S
 from counter.server.bounds import HANDSHAKE_S, HEAD_S
-from counter.service.admin import ADD_ACCOUNT
-from counter.service.local import serve
-from tests.conftest import made_database
-from tests.server.hall_server import HallServer, hall_server
+from tests.server.hall_server import HALL_PASSWORD, HallServer
 
 pytestmark = pytest.mark.program
 
-PASSWORD = "Xam01desk2026"
+PASSWORD = HALL_PASSWORD
 #: how late past its deadline a connection may be closed: a loaded machine's scheduling
 SLACK_S = 3.0
-
-
-@pytest.fixture(scope="module")
-def hall(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HallServer]:
-    folder = tmp_path_factory.mktemp("hall")
-    env = dict(os.environ)
-    env.pop("COUNTER_DB_URL", None)
-    env.update(COUNTER_HOME=str(folder / "home"), COUNTER_STATE=str(folder / "state"))
-    url = made_database(folder / "hall.sqlite3")
-    service = serve(url)
-    new = NewAccount("wulan", "乌兰", frozenset({Role.CLERK, Role.ADMIN}), PASSWORD)
-    assert service.call(ADD_ACCOUNT, new, Desk(DeskIdentity("XAM01", "1"), "管理员")) == ()
-    service.close()
-    with hall_server(folder, url, ("8",), env) as server:
-        yield server
 
 
 def _tls(hall: HallServer) -> ssl.SSLSocket:
@@ -82,16 +58,17 @@ def _signs_in(hall: HallServer) -> float:
     return time.monotonic() - start
 
 
-def test_connections_that_send_nothing_are_closed_while_a_desk_signs_in(hall: HallServer) -> None:
-    silent = [_tls(hall) for _ in range(20)]  # their handshakes done: uvicorn then waited for ever
-    unspoken = [socket.create_connection(("127.0.0.1", hall.port), timeout=30) for _ in range(20)]  # not even hello
-    assert _signs_in(hall) < HEAD_S
+def test_connections_that_send_nothing_are_closed_while_a_desk_signs_in(clerks_hall: HallServer) -> None:
+    silent = [_tls(clerks_hall) for _ in range(20)]  # their handshakes done: uvicorn then waited for ever
+    port = clerks_hall.port
+    unspoken = [socket.create_connection(("127.0.0.1", port), timeout=30) for _ in range(20)]  # not even hello
+    assert _signs_in(clerks_hall) < HEAD_S
     assert max(_closed_after(one)[0] for one in silent) < HEAD_S + SLACK_S
     assert max(_closed_after(one)[0] for one in unspoken) < HANDSHAKE_S + SLACK_S
 
 
-def test_a_request_head_dripped_a_byte_at_a_time_is_closed(hall: HallServer) -> None:
-    one = _tls(hall)
+def test_a_request_head_dripped_a_byte_at_a_time_is_closed(clerks_hall: HallServer) -> None:
+    one = _tls(clerks_hall)
     start = time.monotonic()
     head = b"POST /v1/sign-in HTTP/1.1\r\nHost: localhost\r\nX-Slow: " + b"a" * 200
     try:
@@ -105,8 +82,8 @@ def test_a_request_head_dripped_a_byte_at_a_time_is_closed(hall: HallServer) -> 
     assert _closed_after(one)[0] + (time.monotonic() - start) < HEAD_S + 2 * SLACK_S
 
 
-def test_a_body_that_drips_is_refused_and_closed_while_a_desk_signs_in(hall: HallServer) -> None:
-    one = _tls(hall)
+def test_a_body_that_drips_is_refused_and_closed_while_a_desk_signs_in(clerks_hall: HallServer) -> None:
+    one = _tls(clerks_hall)
     one.sendall(b"POST /v1/sign-in HTTP/1.1\r\nHost: localhost\r\nContent-Length: 1000\r\n\r\n{")
     start = time.monotonic()
     one.settimeout(0.2)
@@ -122,13 +99,13 @@ def test_a_body_that_drips_is_refused_and_closed_while_a_desk_signs_in(hall: Hal
     one.settimeout(30)
     rest = _closed_after(one)[1]
     closed = time.monotonic() - start
-    assert _signs_in(hall) < HEAD_S
+    assert _signs_in(clerks_hall) < HEAD_S
     assert (answer + rest).startswith(b"HTTP/1.1 408"), answer + rest
     assert closed < BODY_S + SLACK_S
 
 
-def test_a_body_too_large_is_refused_before_it_is_sent(hall: HallServer) -> None:
-    one = _tls(hall)
+def test_a_body_too_large_is_refused_before_it_is_sent(clerks_hall: HallServer) -> None:
+    one = _tls(clerks_hall)
     one.sendall(b"POST /v1/sign-in HTTP/1.1\r\nHost: localhost\r\nContent-Length: 300000000\r\n\r\n")
     waited, answer = _closed_after(one)  # not a byte of the body sent: the answer comes all the same
     assert answer.startswith(b"HTTP/1.1 413"), answer

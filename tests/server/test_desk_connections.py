@@ -19,48 +19,23 @@ from collections.abc import Iterator
 import pytest
 from pytestqt.qtbot import QtBot
 
-from counter.access.account_views import NewAccount
-from counter.access.desk import Desk
-from counter.access.roles import Actor, Role
-from counter.case.numbers import DeskIdentity
-from counter.service.admin import ACCOUNTS_EXIST, ADD_ACCOUNT, AccountsAsked
-from counter.service.local import serve
+from counter.service.admin import ACCOUNTS_EXIST, AccountsAsked
 from counter.service.remote import CONNECT_TIMEOUT_S, POOL_SIZE, Remote
 from counter.ui.hall_desk import HallService
 from counter.ui.runner import Runner
-from tests.conftest import made_database
-from tests.server.hall_server import HallServer, hall_server
+from tests.server.hall_server import HALL_PASSWORD, HallServer
 from tests.ui.test_runner_thread import in_the_loop
 
 pytestmark = pytest.mark.program
 
-PASSWORD = "Xam01desk2026"
+PASSWORD = HALL_PASSWORD
 OPERATIONS = 300
 
 
-@pytest.fixture(scope="module")
-def hall(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HallServer]:
-    """The server on a hall's SQLite file, with its administrator and the clerk wulan, desk 8 registered."""
-    folder = tmp_path_factory.mktemp("hall")
-    env = dict(os.environ)
-    env.pop("COUNTER_DB_URL", None)
-    env.update(COUNTER_HOME=str(folder / "home"), COUNTER_STATE=str(folder / "state"))
-    url = made_database(folder / "hall.sqlite3")
-    service = serve(url)
-    admin = Actor("admin", "管理员", frozenset({Role.ADMIN}))
-    first = NewAccount("admin", "管理员", frozenset({Role.ADMIN}), PASSWORD)
-    assert service.call(ADD_ACCOUNT, first, Desk(DeskIdentity("XAM01", "1"), "管理员")) == ()
-    clerk = NewAccount("wulan", "乌兰", frozenset({Role.CLERK}), PASSWORD)
-    assert service.call(ADD_ACCOUNT, clerk, Desk(DeskIdentity("XAM01", "1"), "管理员", admin)) == ()
-    service.close()
-    with hall_server(folder, url, ("8",), env) as server:
-        yield server
-
-
 @pytest.fixture
-def desk(hall: HallServer) -> Iterator[Remote]:
-    yield hall.desk("8", "wulan", PASSWORD)
-    hall.close_remotes()
+def desk(clerks_hall: HallServer) -> Iterator[Remote]:
+    yield clerks_hall.desk("8", "wulan", PASSWORD)
+    clerks_hall.close_remotes()
 
 
 def sockets() -> int:
@@ -107,15 +82,17 @@ def test_threads_asking_at_once_share_the_pool_and_a_closed_connection_is_replac
     assert sockets() - before <= POOL_SIZE
 
 
-def test_a_desk_naming_a_server_that_answers_nothing_first_moves_to_the_other_and_stays(hall: HallServer) -> None:
+def test_a_desk_naming_a_server_that_answers_nothing_first_moves_to_the_other_and_stays(
+    clerks_hall: HallServer,
+) -> None:
     """Two servers named, the first a machine that takes connections and answers nothing (hung, or going down): the
     desk gives it up at the connect deadline, not a request's whole timeout, and asks the one that answered first
     from then on, so the clerk waits once, not at every call."""
     with socket.create_server(("127.0.0.1", 0), backlog=64) as hung:
         stopped = f"https://127.0.0.1:{hung.getsockname()[1]}"
-        signed = hall.desk("8", "wulan", PASSWORD)
-        remote = Remote(f"{stopped} {hall.root}", hall.ca_file, retry_waits_s=(5.0,))  # a wait would show
-        hall.made.append(remote)
+        signed = clerks_hall.desk("8", "wulan", PASSWORD)
+        remote = Remote(f"{stopped} {clerks_hall.root}", clerks_hall.ca_file, retry_waits_s=(5.0,))  # a wait would show
+        clerks_hall.made.append(remote)
         remote._token, remote._desk_key = signed._token, signed._desk_key  # the session, as the window holds it
         began = time.monotonic()
         assert remote.call(ACCOUNTS_EXIST, AccountsAsked())

@@ -9,66 +9,31 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import sqlite3
-from collections.abc import MutableMapping
+import threading
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from uvicorn.config import Config
 from uvicorn.server import ServerState
 
-from counter.server import bodies, bounds
+from counter.access.account_views import SignInResult
+from counter.access.desk_session import DeskSignIn
+from counter.access.lockout import SignInOutcome
+from counter.access.roles import Actor, Role
+from counter.server import bodies, bounds, hashing
 from counter.server.app import make_app
 from counter.server.bodies import BODY_CAP, DOOR_CAP, PACKAGE_CAP, BoundedBodies, body_cap
 from counter.server.bounds import SPARE, BoundedH11
 from counter.server.hashing import HashingGate, KeyBusy, hashes_at_once
+from counter.server.secrets_hash import digest
+from counter.service.hall import CHECK_DESK, OPEN_SESSION
 from counter.service.local import serve
 from counter.service.sync import IMPORT_PACKAGE
 from tests.conftest import made_database
-
-Message = MutableMapping[str, Any]
-
-
-def _scope(path: str, headers: dict[str, str]) -> dict[str, Any]:
-    return {
-        "type": "http",
-        "asgi": {"version": "3.0"},
-        "http_version": "1.1",
-        "method": "POST",
-        "scheme": "https",
-        "path": path,
-        "raw_path": path.encode(),
-        "root_path": "",
-        "query_string": b"",
-        "headers": [(name.lower().encode(), value.encode()) for name, value in headers.items()],
-        "client": ("127.0.0.1", 50000),
-        "server": ("127.0.0.1", 8443),
-    }
-
-
-async def _asked(app: Any, path: str, parts: list[bytes], headers: dict[str, str], wait_s: float = 0) -> list[Message]:
-    """What ``app`` sends for ``POST path`` whose body comes in ``parts``, each ``wait_s`` after the last."""
-    sent: list[Message] = []
-    left = list(parts)
-
-    async def receive() -> Message:
-        if not left:
-            await asyncio.sleep(3600)  # the client sends nothing more
-        await asyncio.sleep(wait_s)
-        return {"type": "http.request", "body": left.pop(0), "more_body": bool(left)}
-
-    async def send(message: Message) -> None:
-        sent.append(message)
-
-    await app(_scope(path, headers), receive, send)
-    return sent
-
-
-def _answer(sent: list[Message]) -> tuple[int, Any, dict[bytes, bytes]]:
-    start = next(m for m in sent if m["type"] == "http.response.start")
-    body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
-    return start["status"], json.loads(body), dict(start["headers"])
+from tests.server.asgi_call import Message, answer, asked, scope
 
 
 async def _echo(scope: Any, receive: Any, send: Any) -> None:
@@ -102,32 +67,32 @@ def test_a_body_declared_over_its_cap_is_refused_before_a_byte_is_read() -> None
         async def send(message: Message) -> None:
             sent.append(message)
 
-        scope = _scope("/v1/sign-in", {"Content-Length": str(300 << 20)})
-        await BoundedBodies(_echo)(scope, receive, send)
+        asking = scope("/v1/sign-in", {"Content-Length": str(300 << 20)})
+        await BoundedBodies(_echo)(asking, receive, send)
         return sent
 
-    status, body, headers = _answer(asyncio.run(run()))
+    status, body, headers = answer(asyncio.run(run()))
     assert (status, body, read) == (413, {"refused": "too_large"}, [])
     assert headers[b"connection"] == b"close"
 
 
 def test_a_body_sent_without_its_length_is_refused_once_past_its_cap() -> None:
     parts = [b"x" * (8 << 10)] * 3  # 24 KB to a door that takes 16
-    status, body, _ = _answer(asyncio.run(_asked(BoundedBodies(_echo), "/v1/sign-in", parts, {})))
+    status, body, _ = answer(asyncio.run(asked(BoundedBodies(_echo), "/v1/sign-in", parts, {})))
     assert (status, body) == (413, {"refused": "too_large"})
 
 
 def test_a_body_within_its_cap_and_deadline_reaches_the_route_whole() -> None:
     parts = [b"x" * (1 << 20)] * 3
     app = BoundedBodies(_echo)
-    status, body, _ = _answer(asyncio.run(_asked(app, "/v1/operations/x", parts, {"Content-Length": str(3 << 20)})))
+    status, body, _ = answer(asyncio.run(asked(app, "/v1/operations/x", parts, {"Content-Length": str(3 << 20)})))
     assert (status, body) == (200, 3 << 20)
 
 
 def test_a_body_not_whole_by_its_deadline_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(bodies, "BODY_S", 0.3)
-    sent = asyncio.run(_asked(BoundedBodies(_echo), "/v1/sign-in", [b"{"] * 10, {"Content-Length": "10"}, wait_s=0.1))
-    status, body, headers = _answer(sent)
+    sent = asyncio.run(asked(BoundedBodies(_echo), "/v1/sign-in", [b"{"] * 10, {"Content-Length": "10"}, wait_s=0.1))
+    status, body, headers = answer(sent)
     assert (status, body, headers[b"connection"]) == (408, {"refused": "too_slow"}, b"close")
 
 
@@ -140,12 +105,12 @@ def test_bodies_held_at_once_are_bounded_and_a_body_that_does_not_fit_is_refused
     async def run() -> list[int]:
         one_mb = {"Content-Length": str(1 << 20)}
         # three bodies of a megabyte each on their way, the fourth asked while they are still being read
-        slow = [asyncio.create_task(_asked(app, "/v1/operations/x", [b"x" * (1 << 20)], one_mb, 0.2)) for _ in range(3)]
+        slow = [asyncio.create_task(asked(app, "/v1/operations/x", [b"x" * (1 << 20)], one_mb, 0.2)) for _ in range(3)]
         await asyncio.sleep(0.05)
-        refused = await _asked(app, "/v1/operations/x", [b"x" * (1 << 20)], one_mb)
-        answered = [_answer(sent)[0] for sent in await asyncio.gather(*slow)]
-        after = await _asked(app, "/v1/operations/x", [b"x" * (1 << 20)], one_mb)  # room again once they are done
-        return [_answer(refused)[0], *answered, _answer(after)[0]]
+        refused = await asked(app, "/v1/operations/x", [b"x" * (1 << 20)], one_mb)
+        answered = [answer(sent)[0] for sent in await asyncio.gather(*slow)]
+        after = await asked(app, "/v1/operations/x", [b"x" * (1 << 20)], one_mb)  # room again once they are done
+        return [answer(refused)[0], *answered, answer(after)[0]]
 
     assert asyncio.run(run()) == [503, 200, 200, 200, 200]
     assert app.held == 0
@@ -165,8 +130,8 @@ def test_sign_ins_without_a_desks_key_leave_no_row(tmp_path: Path) -> None:
 
     async def run() -> list[int]:
         app = make_app(service)
-        answers = [await _asked(app, "/v1/sign-in", [body], {"Content-Length": str(len(body))}) for _ in range(200)]
-        return [_answer(sent)[0] for sent in answers]
+        answers = [await asked(app, "/v1/sign-in", [body], {"Content-Length": str(len(body))}) for _ in range(200)]
+        return [answer(sent)[0] for sent in answers]
 
     try:
         assert set(asyncio.run(run())) == {403}
@@ -199,6 +164,101 @@ def test_password_checks_run_a_few_at_a_time_and_once_per_desk_key() -> None:
     most, outcomes = asyncio.run(run())
     assert most == 2
     assert (outcomes.count("checked"), outcomes.count("busy")) == (7, 3)
+
+
+class _CheckingDoor:
+    """A hall's service at the door whose password check waits for the test (an event per desk): desks 8 and 9 are
+    registered with the keys :data:`_KEYS`; a sign-in with any other key is answered at once, as the service
+    answers it (no password tried)."""
+
+    def __init__(self) -> None:
+        self.let_go = {desk_no: threading.Event() for desk_no in _KEYS.values()}
+        self.checked: list[str] = []  # the desks whose password check began, in order
+        self.priorities: list[int] = []  # the nice of the thread each ran on
+
+    def call(self, op: Any, asked: Any) -> Any:
+        known = _KEYS.get(asked.key_hash) == asked.desk_no
+        if op is CHECK_DESK:
+            return known
+        assert op is OPEN_SESSION, op.name
+        if not known:
+            return DeskSignIn(SignInResult(SignInOutcome.UNKNOWN_LOGIN, asked.login), desk_known=False)
+        self.checked.append(asked.desk_no)
+        self.priorities.append(os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))
+        assert self.let_go[asked.desk_no].wait(60)
+        if asked.password == _RIGHT:
+            actor = Actor(asked.login, asked.login, frozenset({Role.CLERK}))
+            return DeskSignIn(SignInResult(SignInOutcome.SIGNED_IN, asked.login, actor))
+        return DeskSignIn(SignInResult(SignInOutcome.UNKNOWN_LOGIN, asked.login))
+
+
+_KEYS = {digest("key-of-desk-8"): "8", digest("key-of-desk-9"): "9"}
+_RIGHT = "Right2026pw"  # the one password the stand-in takes
+
+
+def test_a_desk_waits_for_the_check_in_hand_and_its_own_not_for_a_flood_at_another_desk(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """One check at a time; desk 9's stolen key checking, then 39 more with it and 40 with made-up keys at desk 9,
+    then desk 8: desk 8 is checked next, and no made-up key waited for the check in hand.  Before, the made-up keys
+    stood in the one line: answered only after desk 9's check, and desk 8 after all of them."""
+    monkeypatch.setattr(hashing, "hashes_at_once", lambda: 1)
+    door = _CheckingDoor()
+    answered: list[tuple[str, int]] = []
+
+    async def sign_in(who: str, desk_no: str, key: str) -> None:
+        answered.append((who, await _signs_in(app, desk_no, key, "Guess2026x")))
+
+    async def until(done: Any) -> None:
+        for _ in range(1000):
+            if done():
+                return
+            await asyncio.sleep(0.01)
+
+    async def run() -> None:
+        stolen = asyncio.create_task(sign_in("stolen", "9", "key-of-desk-9"))
+        await until(lambda: door.checked)
+        flood = [asyncio.create_task(sign_in("again", "9", "key-of-desk-9")) for _ in range(39)]
+        flood += [asyncio.create_task(sign_in("made-up", "9", f"made-up-{n}")) for n in range(40)]
+        other = asyncio.create_task(sign_in("desk 8", "8", "key-of-desk-8"))
+        await until(lambda: len(answered) == 79)
+        door.let_go["9"].set()
+        await stolen
+        door.let_go["8"].set()
+        await asyncio.gather(other, *flood)
+
+    app = make_app(cast(Any, door))
+    asyncio.run(run())
+    assert door.checked == ["9", "8"]
+    assert answered[-2:] == [("stolen", 200), ("desk 8", 200)]  # desk 8 served next
+    assert sorted(set(answered[:-2])) == [("again", 429), ("made-up", 403)]
+
+
+async def _signs_in(app: Any, desk_no: str, key: str, password: str) -> int:
+    body = json.dumps({"login": "nobody", "password": password, "desk_no": desk_no, "desk_key": key})
+    return answer(await asked(app, "/v1/sign-in", [body.encode()], {"Content-Length": str(len(body))}))[0]
+
+
+def test_after_a_failure_a_desk_keys_next_check_runs_at_the_lowest_priority_until_one_succeeds() -> None:
+    """A stolen key asked over and over keeps one check running: after its first failure each of its checks runs on
+    the lane's thread at nice 19, so that it takes only what the machine leaves over, while another desk's runs at
+    the server's own priority.  Before, every check ran on the worker threads, at the priority of all the others."""
+    door = _CheckingDoor()
+    for event in door.let_go.values():
+        event.set()
+    own = os.getpriority(os.PRIO_PROCESS, 0)
+
+    async def run() -> list[int]:
+        tries = [("9", "key-of-desk-9", "Guess2026x")] * 3 + [("8", "key-of-desk-8", "Guess2026x")]
+        tries += [("9", "key-of-desk-9", _RIGHT), ("9", "key-of-desk-9", "Guess2026x")]
+        return [await _signs_in(app, desk_no, key, password) for desk_no, key, password in tries]
+
+    app = make_app(cast(Any, door))
+    assert asyncio.run(run()) == [200] * 6
+    assert door.checked == ["9", "9", "9", "8", "9", "9"]
+    # the first at desk 9 and desk 8's in a slot; desk 9's next two, and the right password, in the lane; after
+    # the right password, desk 9's next in a slot again
+    assert door.priorities == [own, hashing.LANE_NICE, hashing.LANE_NICE, own, hashing.LANE_NICE, own]
 
 
 def test_password_checks_at_once_are_sized_to_processors_and_free_memory() -> None:

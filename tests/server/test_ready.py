@@ -37,7 +37,7 @@ def test_systemd_hears_ready_once_the_server_listens_and_the_journal_gets_its_li
         assert systemd.recv(4096) == b"STOPPING=1"
     said = server.log.read_text()
     assert "INFO counter.server.main: hall server on 127.0.0.1" in said
-    assert "pool of 42 connections for 40 worker threads" in said
+    assert "pool of 43 connections for 40 worker threads" in said
     assert list(tmp_path.rglob("counter.log")) == []  # no file beside the journal
 
 
