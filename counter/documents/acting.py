@@ -203,7 +203,7 @@ def _rights_printed(
     kind: DocumentKind, bundle: Bundle, office: OfficeSettings, item_code: str, held: HeldItems
 ) -> tuple[Item, ...]:
     """The items whose department's 复议 body the paper names: the denied item, or a refusal's entrusting ones."""
-    if kind is DocumentKind.DENIAL:
+    if kind in (DocumentKind.DENIAL, DocumentKind.ITEM_REFUSAL):
         item = bundle.item(item_code)
         return (item,) if item is not None else ()
     if kind is DocumentKind.REFUSAL:
