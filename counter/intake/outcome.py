@@ -168,6 +168,10 @@ class ReasonCode(StrEnum):
     # standing is read when it is first made); the answer is the administrator's, once, in 单位信息
     # (docs/notice-wording.md: the open questions are settings that refuse to print until answered)
     ORGAN_UNANSWERED = "organ_unanswered"
+    # a 不予受理 of what the window only receives (or what several bodies accept): each department's own act, never
+    # the window's; the intake is taken as 收件 and forwarded (subject: the departments, name: the items; set by the
+    # action, which reads the site's settings)
+    REFUSAL_NOT_THE_WINDOWS = "refusal_not_the_windows"
     ALL_PRESENT = "all_present"
     REQUIRED_MISSING = "required_missing"
     REQUIRED_DEFECTIVE = "required_defective"
