@@ -50,7 +50,7 @@ from counter.service.pledges import (
     PledgeStep,
 )
 from counter.ui.cases import words
-from counter.ui.cases.pledge_false_steps import FalsePromiseSteps
+from counter.ui.cases.pledge_false_steps import FalsePromiseSteps, may_take_false_steps
 from counter.ui.cases.rules import allowed
 from counter.ui.plain_text import plain_label
 from counter.ui.printing.opening import open_preview
@@ -245,7 +245,7 @@ class PledgeBar(QWidget):
             return ((PledgeAct.GRANT,) if grant else ()), ""
         if row.checked_on is not None:
             return papers, ""
-        if actor.may(Permission.DECIDE_DEFERRAL):
+        if may_take_false_steps(actor, offer):  # a supervisor at the window, or the department's own staff
             return (PledgeAct.KEPT, PledgeAct.FALSE, *papers), ""
         role = not_permitted(Permission.DECIDE_DEFERRAL, actor.signed_in, not actor.signed_in)
         return (PledgeAct.KEPT, *papers), PLEDGE_REVOKE_ROLE + role

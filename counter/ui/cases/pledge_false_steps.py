@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QPushButton, QWidget
 from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
 from counter.access.pledge_offers import PledgeOffer, PledgeRow
-from counter.access.roles import Permission
+from counter.access.roles import Actor, Permission
 from counter.case.decisions import DecisionRefused
 from counter.case.not_found import CaseNotFound
 from counter.case.pledge_checks import PledgeRefused
@@ -65,6 +65,15 @@ class FalseStep(StrEnum):
     REVOKE = "revoke"  # 撤销许可
     CORRECTION_PAPER = "correction"  # 责令限期改正通知书
     HEARING_PAPER = "hearing"  # 撤销行政许可陈述申辩告知书
+
+
+def may_take_false_steps(actor: Actor, offer: PledgeOffer | None) -> bool:
+    """Whether the account takes a false promise to its end on this item: the body's standing (the offer's), and at
+    the window a supervisor's role; the deciding department's own staff need no window role (as the operations
+    rule: :func:`counter.actions.intake.notice_pledges._acting`)."""
+    if offer is None or offer.refusal is not None:
+        return False
+    return actor.may(Permission.DECIDE_DEFERRAL) or actor.may(Permission.ITEM_STEPS)
 
 
 def false_steps(row: PledgeRow | None, may_act: bool, today: dt.date) -> tuple[FalseStep, ...]:
@@ -121,7 +130,7 @@ class FalsePromiseSteps(QWidget):
         """The steps ``item`` is offered now; the row goes when there are none."""
         self.case_no, self.item = case_no, item
         today = self._today()
-        may_act = offer is not None and offer.refusal is None and self._desk.actor.may(Permission.DECIDE_DEFERRAL)
+        may_act = may_take_false_steps(self._desk.actor, offer)
         steps = false_steps(offer.row if offer is not None else None, may_act, today) if item is not None else ()
         for step, button in self.buttons.items():
             button.setVisible(step in steps)

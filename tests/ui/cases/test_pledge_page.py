@@ -6,6 +6,7 @@ for the account that holds the power; once revoked, the item reads 已撤销 wit
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -16,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.roles import Permission, Role
+from counter.actions.intake.notice_pledges import grant_on_pledge
 from counter.case.status import CaseEvent
 from counter.ui.cases.case_page import CasePage
 from counter.ui.cases.pledge_bar import PledgeAct
@@ -26,7 +28,7 @@ from counter.words.cases import CASE_EVENT
 from counter.words.pledges import PLEDGE_NOT_HERE, PLEDGE_REVOKE_ROLE, PLEDGE_REVOKED
 from tests.actions.test_notice_pledges import BRIGADE, FIRE, name_the_brigades_bodies, taken
 from tests.entrusted import entrust_in
-from tests.signed_in import signed_in
+from tests.signed_in import add_account, signed_in
 from tests.ui.cases.casebook import DESK_1, SUPERVISOR
 from tests.ui.cases.conftest import Clock
 from tests.ui.cases.helpers import column
@@ -163,3 +165,45 @@ def test_an_account_without_the_bodys_standing_is_told_whose_it_is(
     assert not any(b.isVisible() for b in bar.buttons.values())
     name = next(i.name for i in page.item_states.items if i.code == FIRE)
     assert bar.why.text() == PLEDGE_NOT_HERE.format(item=name, deciding=BRIGADE)
+
+
+@pytest.mark.slow
+def test_the_brigades_own_account_takes_every_step_from_the_page(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], today: Clock
+) -> None:
+    """In the default standing (no 授权, the hall holds nothing) the 消防救援大队's own staff, who hold no window role,
+    find the promise false with the 改正期限, then tell the applicant of the hearing, then revoke, from the page."""
+    case_no = taken(case_sessions, DESK_1)
+    name_the_brigades_bodies(case_sessions, DESK_1)
+    with case_sessions.begin() as s:
+        actor = add_account(s, "brigade", "消防员", Role.DEPARTMENT, department=BRIGADE)
+    brigade = dataclasses.replace(DESK_1, actor=actor, clerk="消防员")
+    with case_sessions.begin() as s:
+        grant_on_pledge(s, brigade, case_no, FIRE, today.day, result_no="乌消安检字〔2026〕第0123号")
+    page = open_page(qtbot, case_sessions, today, case_no, brigade)
+    bar = page.pledges
+    choose_fire(page)
+    assert bar.buttons[PledgeAct.FALSE].isVisible()  # its own item: no supervisor's role is asked of its staff
+    QTest.keyClick(bar.buttons[PledgeAct.FALSE], Qt.Key.Key_Space)
+    bar.finding.insert(FINDING)
+    correct_by = today.day + dt.timedelta(days=7)
+    bar.correct_by.setDate(QDate(correct_by.year, correct_by.month, correct_by.day))
+    with qtbot.waitSignal(page.case_changed, timeout=5000):
+        QTest.keyClick(bar.finding, Qt.Key.Key_Return)
+    page.close()
+    today.day = correct_by + dt.timedelta(days=1)
+    page = open_page(qtbot, case_sessions, today, case_no, brigade)
+    choose_fire(page)
+    steps = page.pledges.false_steps
+    hear_by = today.day + dt.timedelta(days=5)
+    steps.hear_by.setDate(QDate(hear_by.year, hear_by.month, hear_by.day))
+    with qtbot.waitSignal(page.case_changed, timeout=5000):
+        QTest.keyClick(steps.buttons[FalseStep.HEAR], Qt.Key.Key_Space)
+    page.close()
+    today.day = hear_by + dt.timedelta(days=1)
+    page = open_page(qtbot, case_sessions, today, case_no, brigade)
+    choose_fire(page)
+    with qtbot.waitSignal(page.case_changed, timeout=5000):
+        QTest.keyClick(page.pledges.false_steps.buttons[FalseStep.REVOKE], Qt.Key.Key_Space)
+    choose_fire(page)
+    assert item_row(page, FIRE)[2] == PLEDGE_REVOKED
