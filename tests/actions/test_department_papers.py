@@ -19,12 +19,14 @@ from counter.access.desk import Desk
 from counter.access.roles import Actor, Role
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.cases.documents import make_document
+from counter.actions.cases.hand_over import hand_over_results
 from counter.actions.cases.item_papers import make_item_paper
 from counter.actions.cases.item_steps import item_standings, route_items, take_item_step
 from counter.actions.intake.take import take_intake
 from counter.actions.outbox.messages import save_gateway
 from counter.actions.site.demo import complete_checklist
 from counter.case.decisions import DecisionRefused
+from counter.case.hand_over import HandOverRequest, HandOverWay
 from counter.case.intake_request import IntakeRequest
 from counter.case.item_path import ItemEvent, PauseReason, StepProblem, StepRefused
 from counter.case.item_step_request import StepRequest
@@ -333,3 +335,30 @@ def test_the_platform_hears_the_centres_refusal_as_the_centres_with_its_code(
     assert held["decided_date"] == SIGNED.isoformat()
     assert held["item_result"] == "3"  # 不予受理, apart from 不予批准 ("2")
     assert held["item_result_note"] == REFUSED_WHY
+
+
+def test_the_refused_item_is_handed_over_with_its_own_notice(
+    sessions: sessionmaker[Session], desk: Desk, tmp_path: Path
+) -> None:
+    """统一出件 of an item its department refused to accept: its 不予受理通知书 goes with it, never a 不予批准决定书."""
+    number = taken(sessions, desk)
+    accounts(sessions)
+    routed(sessions, number)
+    refuse(sessions, number, SIGNED)
+    with sessions() as s:
+        notice = s.scalars(
+            select(models.DocumentRecord.doc_no).where(
+                models.DocumentRecord.kind == record_kind(DocumentKind.ITEM_REFUSAL, 1)
+            )
+        ).one()
+    request = HandOverRequest(HandOverWay.PICKUP, recipient="孟根", id_no="152201198507160010", items=(PENSION,))
+    with sessions.begin() as s:
+        handed = hand_over_results(s, desk_of(ACTORS[Role.CLERK]), number, request, at(SIGNED))
+    with sessions() as s:
+        kinds = set(s.scalars(select(models.DocumentRecord.kind)))
+    assert record_kind(DocumentKind.DENIAL, 1) not in kinds
+    [item] = handed.hand_over.items
+    assert (item.code, item.granted, item.paper_no) == (PENSION, False, notice)
+    text = paper_text(handed.service_receipt.pdf, tmp_path)  # the 送达回证 names the paper handed over
+    assert "不予受理通知书" in text
+    assert "不予批准决定书" not in text
