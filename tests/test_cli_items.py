@@ -168,3 +168,40 @@ def test_the_departments_signing_writes_its_acceptance_and_its_desk_reprints_it(
                        "--out", str(again), "--db", db)  # fmt: skip
     assert (code, err) == (0, "")
     assert again.read_bytes() == first.read_bytes()
+
+
+def test_the_departments_refusal_writes_its_notice_at_its_own_desk(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Where the hall only received the item, ``item refuse --reason … --out`` records the department's 不予受理 and
+    saves its 不予受理通知书, in its name; a 不予受理 with no reason is refused by the parser."""
+    import io
+
+    from tests.documents.pdf_tools import pdf_text
+
+    db = made_database(tmp_path / "cli.sqlite3")
+    assert run(capsys, "catalog", "list", "--db", db)[0] == 0
+    number = accepted_case(db)
+    password = "Xam-2026-shenpi"
+    monkeypatch.setattr("sys.stdin", io.StringIO(password + "\n"))
+    assert run(capsys, "user", "add", "batu", "--name", "巴图", "--role", "admin", "--role", "clerk", "--db", db,
+               "--password-stdin")[0] == 0  # fmt: skip
+    monkeypatch.setenv("COUNTER_PASSWORD", password)
+    monkeypatch.setattr("sys.stdin", io.StringIO(password + "\n"))
+    assert run(capsys, "--user", "batu", "user", "add", "shenpi", "--name", "审批员", "--role", "department",
+               "--department", "乌兰浩特市市场监督管理局", "--db", db, "--password-stdin")[0] == 0  # fmt: skip
+    assert run(capsys, "--user", "batu", "item", "route", number, "--db", db)[0] == 0
+    paper, again = tmp_path / "bslt.pdf", tmp_path / "bslt-again.pdf"
+    why = "经营场所位于本市行政区域以外，不属于本机关管辖。"
+    code, out, err = run(capsys, "--user", "shenpi", "item", "refuse", number, FOOD, "--reason", why,
+                         "--out", str(paper), "--db", db)  # fmt: skip
+    assert (code, err) == (0, "")
+    assert "部门不予受理" in out
+    text = pdf_text(paper)
+    assert "不予受理通知书" in text
+    assert "乌兰浩特市市场监督管理局审批业务专用章或部门公章" in text
+    assert why in text
+    code, _, err = run(capsys, "--user", "shenpi", "item", "paper", number, FOOD, "--doc", "item_refusal",
+                       "--out", str(again), "--db", db)  # fmt: skip
+    assert (code, err) == (0, "")
+    assert again.read_bytes() == paper.read_bytes()

@@ -37,6 +37,7 @@ EVENT_PERMISSION: dict[CaseEvent, Permission] = {
     CaseEvent.ITEM_PAUSED: Permission.ITEM_STEPS,
     CaseEvent.ITEM_RESUMED: Permission.ITEM_STEPS,
     CaseEvent.ITEM_EXTENDED: Permission.ITEM_STEPS,
+    CaseEvent.ITEM_REFUSED: Permission.ITEM_STEPS,  # the department's own 不予受理 (counter.case.item_path)
     CaseEvent.DATES_MOVED: Permission.EDIT_HOLIDAYS,  # made by a change of the holiday data, never by hand
     CaseEvent.LAPSE_EARLY: Permission.EDIT_HOLIDAYS,  # the same: found by the change, never by hand
     # takes a licence back, as a 不予批准 refuses one: at the window a supervisor's, with the deciding body's standing

@@ -32,6 +32,9 @@ from counter.case.status import NOTE_CODES_JOIN, NOTE_DUE_REASON, CaseEvent
 from counter.catalog.model import Bundle
 
 DECISION_EVENTS = frozenset({CaseEvent.ITEM_APPROVED.value, CaseEvent.ITEM_DENIED.value})
+#: a department's 不予受理 of an item the hall only received: it closes the item as a denial does, deciding nothing of
+#: the matter (not a decision of DECISION_EVENTS: 即办 and the figures count decisions)
+REFUSED_EVENT = CaseEvent.ITEM_REFUSED.value
 REVOKED_EVENT = CaseEvent.ITEM_REVOKED.value
 LAPSE_EVENTS = frozenset({CaseEvent.DEFERRAL_LAPSED.value, CaseEvent.DEFERRAL_PART_LAPSED.value})
 
@@ -73,6 +76,7 @@ class ItemDecision:
     false_materials: bool = False  # denied under 第七十八条 (its one-year bar where the licence is public_safety)
     revoked: bool = False  # granted, then revoked on a promise found false (行政许可法 第六十九条第二款)
     validity: Validity | None = None  # granted: the licence's 证照有效期限 as the 准予 recorded it (None: not recorded)
+    not_accepted: bool = False  # its department refused to accept it (不予受理), before any 受理: no 不予批准
 
     @property
     def in_force(self) -> bool:
@@ -139,6 +143,9 @@ def item_decisions(history: Iterable[Line]) -> dict[str, ItemDecision]:
             granted = found.get(read_item_note(line.note)[0])
             if granted is not None and granted.approved:
                 found[granted.item_code] = replace(granted, revoked=True)
+        elif line.event == REFUSED_EVENT:
+            code, text = read_item_note(line.note)
+            found.setdefault(code, ItemDecision(code, False, text, not_accepted=True))
         elif line.event in DECISION_EVENTS:
             code, text = read_item_note(line.note)
             approved = line.event == CaseEvent.ITEM_APPROVED.value

@@ -105,7 +105,9 @@ class HandedItem:
 
     code: str
     granted: bool
-    paper_no: str  # the licence's or certificate's number; for a denial, the 不予批准决定书's
+    # the licence's or certificate's number; for a denial, the 不予批准决定书's (a 不予受理 of its department's: its
+    # 不予受理通知书's)
+    paper_no: str
 
 
 @dataclass(frozen=True, slots=True)

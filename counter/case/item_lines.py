@@ -43,7 +43,7 @@ def step_note(item_code: str, step: ItemStep) -> str:
     """The note of the history line that keeps ``step`` of the item ``item_code``."""
     if step.event is ItemEvent.APPROVED:
         return item_note(item_code, step.result_no)
-    if step.event is ItemEvent.DENIED:
+    if step.event in (ItemEvent.DENIED, ItemEvent.REFUSED):
         return item_note(item_code, step.reason)
     carried: dict[str, Any] = {}
     if step.event is ItemEvent.PAUSED:
@@ -101,6 +101,7 @@ def _extension(event: ItemEvent, day: dt.date, by: str, text: str) -> ItemStep |
 _READERS: dict[ItemEvent, Callable[[ItemEvent, dt.date, str, str], ItemStep | None]] = {
     ItemEvent.APPROVED: _approval,
     ItemEvent.DENIED: _denial,
+    ItemEvent.REFUSED: _denial,
     ItemEvent.PAUSED: _pause,
     ItemEvent.EXTENDED: _extension,
 }

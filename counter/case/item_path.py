@@ -7,7 +7,8 @@ result it issues (licence, certificate), or 不予批准 with the reasons.  On t
 (暂停: 行政许可法 第四十五条 — 听证、检验、检测、检疫、鉴定、专家评审, and a correction it asks for itself, are not
 counted in the limit) and, once, extend its limit by at most ten working days with its head's approval, telling the
 applicant why (延期: 第四十二条; 第八十二条 counts the law's limits in working days).  The case is done when every
-item is decided.
+item is decided.  Before it signs, the department may instead refuse to accept the item (不予受理, 许可法 第三十二条:
+it is the body that accepts where the hall only received it), with its reasons: the item is closed, not accepted.
 
 The moves are data, as the case's (:mod:`counter.case.status`), so that the store, the department's desk and the
 command line check one table, and a test can walk every path.  An item's path is the list of its steps; its state is
@@ -29,13 +30,14 @@ class ItemState(StrEnum):
     PAUSED = "paused"  # 暂停：法定期限不计时
     APPROVED = "approved"  # 准予
     DENIED = "denied"  # 不予批准
+    REFUSED = "refused"  # 不予受理: the department refused to accept what the hall received
 
     @property
     def decided(self) -> bool:
         return self in DECIDED
 
 
-DECIDED = frozenset({ItemState.APPROVED, ItemState.DENIED})
+DECIDED = frozenset({ItemState.APPROVED, ItemState.DENIED, ItemState.REFUSED})
 
 
 class ItemEvent(StrEnum):
@@ -54,6 +56,7 @@ class ItemEvent(StrEnum):
     EXTENDED = "item_extended"  # 延期, with the days, who approved it and the reason told to the applicant
     APPROVED = "item_approved"  # 准予, with the result's number
     DENIED = "item_denied"  # 不予批准, with the reasons
+    REFUSED = "item_refused"  # 不予受理, with the reasons: before the 签收, instead of it
 
 
 class PauseReason(StrEnum):
@@ -82,6 +85,8 @@ MOVES: dict[ItemEvent, tuple[frozenset[ItemState | None], ItemState | None]] = {
     # a department may decide what it signed for without a step of review between (a same-day item)
     ItemEvent.APPROVED: (frozenset(_UNDER_REVIEW), ItemState.APPROVED),
     ItemEvent.DENIED: (frozenset(_UNDER_REVIEW), ItemState.DENIED),
+    # the 受理 or its refusal: a department refuses what reached it, not what it accepted (then it is 不予批准)
+    ItemEvent.REFUSED: (frozenset({ItemState.ROUTED}), ItemState.REFUSED),
 }
 
 
@@ -96,7 +101,7 @@ class ItemStep:
     days: int = 0  # EXTENDED: the working days added to the limit
     approved_by: str = ""  # EXTENDED: the head of the department who approved it
     result_no: str = ""  # APPROVED: the number of the licence or certificate issued
-    reason: str = ""  # EXTENDED (told to the applicant), DENIED (the reasons), PAUSED (optional detail)
+    reason: str = ""  # EXTENDED (told to the applicant), DENIED, REFUSED (the reasons), PAUSED (optional detail)
 
 
 class StepProblem(StrEnum):
@@ -109,12 +114,14 @@ class StepProblem(StrEnum):
     EXTENDED_BEFORE = "extended_before"  # 第四十二条 allows one extension
     EXTENSION_DAYS = "extension_days"  # not 1 to MOST_EXTENSION_DAYS working days
     NO_APPROVER = "no_approver"  # an extension needs the head's approval
-    NO_REASON = "no_reason"  # an extension's reason for the applicant, a denial's reasons
+    NO_REASON = "no_reason"  # an extension's reason for the applicant, a denial's or a refusal's reasons
     NO_RESULT_NO = "no_result_no"  # an approval names the result it issues
     # a department's 补正 (a pause for correction) is told once, with all to correct (许可法 第三十二条第一款第四项)
     CORRECTION_BEFORE = "correction_before"
     NO_CORRECTION_LIST = "no_correction_list"
     CORRECTION_LATE = "correction_late"  # past the five working days from the department's receipt of the materials
+    # a department's 不予受理 of an item the window accepted (its own, or in the department's name): accepted already
+    ACCEPTED_AT_WINDOW = "accepted_at_window"
 
 
 class StepRefused(ValueError):
@@ -180,6 +187,7 @@ _NEEDED: dict[ItemEvent, Callable[[ItemStep], StepProblem | None]] = {
     ItemEvent.PAUSED: lambda s: StepProblem.NO_PAUSE_REASON if s.pause is None else None,
     ItemEvent.APPROVED: lambda s: None if s.result_no.strip() else StepProblem.NO_RESULT_NO,
     ItemEvent.DENIED: lambda s: None if s.reason.strip() else StepProblem.NO_REASON,
+    ItemEvent.REFUSED: lambda s: None if s.reason.strip() else StepProblem.NO_REASON,
 }
 
 

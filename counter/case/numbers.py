@@ -53,6 +53,8 @@ class DocKind(StrEnum):
     ACCEPTANCE = "A"
     # 补正材料通知书 of one item by its department: in its series too
     SUPPLEMENT = "N"
+    # 不予受理通知书 of one item by its department, where the hall only received it: in its series too
+    ITEM_REFUSAL = "U"
     GUIDE = "G"  # 一次性告知单, printed for someone who only asks
     SERVICE = "D"  # 送达回证: the record of results handed over (counter.case.hand_over)
     DATE_NOTICE = "T"  # 期限告知书: a date told to the applicant changed (counter.case.date_changes)

@@ -52,6 +52,9 @@ class CaseEvent(StrEnum):
     # decisions item by item (note: the item's code, NOTE_DUE_REASON, the result's number or the reason)
     ITEM_APPROVED = "item_approved"  # 准予: the item's department granted it
     ITEM_DENIED = "item_denied"  # 不予批准: supervisor, with reason (seed 001 第十七条(二))
+    # 不予受理 of an item the hall only received, by its deciding department before it accepted it (行政许可法
+    # 第三十二条): the item is closed as a denial is, not accepted (note: the item's code, NOTE_DUE_REASON, the reasons)
+    ITEM_REFUSED = "item_refused"
     DEFERRAL_LAPSED = "deferral_lapsed"  # deferred materials past their due date (note: their codes); none awaited
     # an item's own path through its department (counter.case.item_path; note: the item's code, then what the step
     # carries: counter.case.item_lines); the decisions above are its last step
@@ -125,6 +128,7 @@ MOVES: dict[CaseEvent, tuple[frozenset[CaseStatus], CaseStatus | None]] = {
         frozenset({CaseStatus.AWAITING_DEFERRED, CaseStatus.ACCEPTED, CaseStatus.IN_APPROVAL}),
         None,
     ),
+    CaseEvent.ITEM_REFUSED: (_IN_HAND, None),
     CaseEvent.DEFERRAL_LAPSED: (frozenset({CaseStatus.AWAITING_DEFERRED}), CaseStatus.IN_APPROVAL),
     # an item's path runs while the case is in the hall's hands, a 容缺 case's too (its items are reviewed while the
     # promised materials are awaited); the item's own state is its path's (counter.case.item_path.MOVES)

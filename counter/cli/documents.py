@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 CASE_DOCUMENTS = (
     "application", "receipt", "deferral", "pledge", "correction", "refusal", "denial", "acceptance", "supplement",
-    "service",
+    "item_refusal", "service",
 )  # fmt: skip
 # the fields of counter.documents.data.OfficeSettings, named here so that building the
 # parser (at every start of the app) does not import the documents package; a test keeps them equal

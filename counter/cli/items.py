@@ -1,10 +1,12 @@
 """The item commands: ``counter item list|route`` at the window, and a department's steps of an item.
 
 ``item route`` sends every item of an accepted case to its deciding department (分发).  The department's staff then
-take its steps: ``sign`` (签收), ``review`` (审查), ``pause`` and ``resume`` (暂停计时, 行政许可法 第四十五条),
-``extend`` (延期, 第四十二条), ``approve`` (准予, with the result's number) and ``deny`` (不予批准, with reasons).
-Where the hall only received the item, ``sign`` is the department's 受理 and issues its 受理通知书 (``--out``,
-``--printer``); ``item paper`` makes it again, or the department's 不予批准决定书, at the department's own desk.
+take its steps: ``sign`` (签收) or ``refuse`` (不予受理, instead of it), ``review`` (审查), ``pause`` and ``resume``
+(暂停计时, 行政许可法 第四十五条), ``extend`` (延期, 第四十二条), ``approve`` (准予, with the result's number) and
+``deny`` (不予批准, with reasons).
+Where the hall only received the item, ``sign`` is the department's 受理 and issues its 受理通知书, ``refuse`` its
+不予受理 and its 不予受理通知书 (``--out``, ``--printer``); ``item paper`` makes either again, or the department's
+补正材料通知书 or 不予批准决定书, at the department's own desk.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ FALSE_MATERIALS_HELP = tr("申请人隐瞒有关情况或者提供虚假材料�
 #: each step's command: the event, and the options it needs (added below)
 STEPS = {
     "sign": "item_signed",
+    "refuse": "item_refused",
     "review": "item_review",
     "pause": "item_paused",
     "resume": "item_resumed",
@@ -47,9 +50,10 @@ STEPS = {
     "deny": "item_denied",
 }
 #: the department's own papers of an item (counter.actions.cases.item_papers.DEPARTMENT_PAPERS)
-ITEM_PAPERS = ("acceptance", "supplement", "denial")
+ITEM_PAPERS = ("acceptance", "supplement", "item_refusal", "denial")
 _HELP = {
     "sign": tr("部门签收分发来的事项"),
+    "refuse": tr("部门对窗口仅收件的事项不予受理，并写明理由（出具本部门的不予受理通知书）"),
     "review": tr("开始审查"),
     "pause": tr("暂停计时：听证、检验检测检疫、鉴定、专家评审、补正材料的时间不计入办理期限"),
     "resume": tr("恢复计时"),
@@ -86,48 +90,12 @@ def add_item_commands(commands: Commands, common: argparse.ArgumentParser) -> No
         p = item.add_parser(name, parents=[common], help=_HELP[name])
         p.add_argument("case_no")
         p.add_argument("item", metavar="ITEM", help=tr("事项实施编码"))
-        if name == "sign":  # the department's 受理 where the hall only received: its 受理通知书
-            p.add_argument("--out", metavar="FILE.pdf", help=tr("仅收件的事项：将部门的受理通知书保存为 PDF"))
-            p.add_argument("--printer", metavar="NAME", nargs="?", const="", help=tr("打印部门的受理通知书"))
-        if name == "pause":
-            from counter.case.item_path import PauseReason
-
-            p.add_argument("--why", required=True, choices=[r.value for r in PauseReason], help=tr("暂停的原因"))
-            p.add_argument("--note", default="", type=free_text(TextField.NOTE), metavar="TEXT", help=tr("补充说明"))
-        if name == "extend":
-            p.add_argument("--days", required=True, type=int, help=tr("延长的工作日数（1至10）"))
-            p.add_argument(
-                "--approved-by",
-                required=True,
-                type=free_text(TextField.PERSON_NAME),
-                metavar="NAME",
-                help=tr("批准延期的负责人"),
-            )
-            p.add_argument(
-                "--reason",
-                required=True,
-                type=free_text(TextField.NOTE),
-                metavar="TEXT",
-                help=tr("延期的理由（告知申请人）"),
-            )
-        if name == "approve":
-            p.add_argument("--result-no", required=True, metavar="NO", help=tr("办理结果的编号，例如许可证编号"))
-            p.add_argument(
-                "--valid-until",
-                default="",
-                metavar="DATE",
-                help=VALID_UNTIL_HELP,
-            )
-        if name == "deny":
-            p.add_argument(
-                "--reason", required=True, type=free_text(TextField.NOTE), metavar="TEXT", help=tr("不予批准的理由")
-            )
-            p.add_argument("--false-materials", action="store_true", help=FALSE_MATERIALS_HELP)
+        _add_step_options(p, name)
         p.set_defaults(func=cmd_item_step, step=name)
     p = item.add_parser(
         "paper",
         parents=[common],
-        help=tr("实施部门出具或重打本部门的事项文书（受理通知书、补正材料通知书、不予批准决定书）"),
+        help=tr("实施部门出具或重打本部门的事项文书（受理通知书、补正材料通知书、不予受理通知书、不予批准决定书）"),
     )
     p.add_argument("case_no")
     p.add_argument("item", metavar="ITEM", help=tr("事项实施编码"))
@@ -137,6 +105,53 @@ def add_item_commands(commands: Commands, common: argparse.ArgumentParser) -> No
     p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS)
     p.set_defaults(func=cmd_item_paper)
     add_pledge_commands(item, common)  # 告知承诺: granted on a promise, checked, revoked (counter.cli.pledges)
+
+
+def _add_step_options(p: argparse.ArgumentParser, name: str) -> None:
+    """What the step ``name`` asks of the command line, besides the case and the item."""
+    if name == "sign":  # the department's 受理 where the hall only received: its 受理通知书
+        p.add_argument("--out", metavar="FILE.pdf", help=tr("仅收件的事项：将部门的受理通知书保存为 PDF"))
+        p.add_argument("--printer", metavar="NAME", nargs="?", const="", help=tr("打印部门的受理通知书"))
+    if name == "refuse":  # the department's 不予受理 where the hall only received: its 不予受理通知书
+        p.add_argument(
+            "--reason", required=True, type=free_text(TextField.NOTE), metavar="TEXT", help=tr("不予受理的理由")
+        )
+        p.add_argument("--out", metavar="FILE.pdf", help=tr("将部门的不予受理通知书保存为 PDF"))
+        p.add_argument("--printer", metavar="NAME", nargs="?", const="", help=tr("打印部门的不予受理通知书"))
+    if name == "pause":
+        from counter.case.item_path import PauseReason
+
+        p.add_argument("--why", required=True, choices=[r.value for r in PauseReason], help=tr("暂停的原因"))
+        p.add_argument("--note", default="", type=free_text(TextField.NOTE), metavar="TEXT", help=tr("补充说明"))
+    if name == "extend":
+        p.add_argument("--days", required=True, type=int, help=tr("延长的工作日数（1至10）"))
+        p.add_argument(
+            "--approved-by",
+            required=True,
+            type=free_text(TextField.PERSON_NAME),
+            metavar="NAME",
+            help=tr("批准延期的负责人"),
+        )
+        p.add_argument(
+            "--reason",
+            required=True,
+            type=free_text(TextField.NOTE),
+            metavar="TEXT",
+            help=tr("延期的理由（告知申请人）"),
+        )
+    if name == "approve":
+        p.add_argument("--result-no", required=True, metavar="NO", help=tr("办理结果的编号，例如许可证编号"))
+        p.add_argument(
+            "--valid-until",
+            default="",
+            metavar="DATE",
+            help=VALID_UNTIL_HELP,
+        )
+    if name == "deny":
+        p.add_argument(
+            "--reason", required=True, type=free_text(TextField.NOTE), metavar="TEXT", help=tr("不予批准的理由")
+        )
+        p.add_argument("--false-materials", action="store_true", help=FALSE_MATERIALS_HELP)
 
 
 def cmd_item_list(args: argparse.Namespace) -> int:
@@ -241,14 +256,17 @@ def cmd_item_step(args: argparse.Namespace) -> int:
         options = {"result_no": args.result_no, "validity": validity_of(args.valid_until)}
     elif args.step == "deny":
         options = {"reason": args.reason, "false_materials": args.false_materials}
+    elif args.step == "refuse":
+        options = {"reason": args.reason}
     request = StepRequest(ItemEvent(STEPS[args.step]), **options)
     service, by = open_service(args), desk()
     step = ItemStep(args.case_no, args.item, request)
     state = _faults(args, lambda: service.call(ITEM_STEP, step, by))
     print(tr("办件 {case_no} 事项 {item}：{state}").format(
         case_no=args.case_no.upper(), item=args.item, state=ITEM_STATE[state]))  # fmt: skip
-    if args.step == "sign" and (args.out or args.printer is not None):
-        return _paper(args, service, "acceptance")
+    paper = {"sign": "acceptance", "refuse": "item_refusal"}.get(args.step)
+    if paper is not None and (args.out or args.printer is not None):
+        return _paper(args, service, paper)
     return EXIT_OK
 
 

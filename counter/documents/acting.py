@@ -191,8 +191,7 @@ def received_refusal(
     ]
     if ground is RefusalGround.FALSE_MATERIALS:  # the referral alone: 第七十八条's refusal is the department's
         blocks += [Text(false_materials_lines(bundle.items, office)[1])]
-    blocks += [
-        Text(paper.DOC_MATERIALS_RETURNED.format(you=you)),
+    blocks += [  # the materials are not said returned: a department decides the matter (许可法 第三十二条)
         Text(choice.format(you=you, departments=departments)),
         Text(words.NOT_A_DECISION_REFUSAL, strong=True),
     ]
@@ -203,7 +202,7 @@ def _rights_printed(
     kind: DocumentKind, bundle: Bundle, office: OfficeSettings, item_code: str, held: HeldItems
 ) -> tuple[Item, ...]:
     """The items whose department's 复议 body the paper names: the denied item, or a refusal's entrusting ones."""
-    if kind is DocumentKind.DENIAL:
+    if kind in (DocumentKind.DENIAL, DocumentKind.ITEM_REFUSAL):
         item = bundle.item(item_code)
         return (item,) if item is not None else ()
     if kind is DocumentKind.REFUSAL:

@@ -39,9 +39,11 @@ _FIT_PROBLEMS = frozenset(
         # a 送达回证 is made with its hand-over (统一出件), and reprinted by its number of hand-over, not offered here
         DocumentProblem.NO_HAND_OVER,
         DocumentProblem.NO_DATE_CHANGE,  # a 期限告知书 needs a date changed
-        # a department's 受理通知书 and 补正材料通知书 are one item's, made by its 签收 and its 补正: not the case's
+        # a department's 受理通知书, 补正材料通知书 and 不予受理通知书 are one item's, made by its 签收, its 补正 and
+        # its refusal: not the case's
         DocumentProblem.NOT_SIGNED,
         DocumentProblem.NO_ITEM_CORRECTION,
+        DocumentProblem.NOT_ITEM_REFUSED,
     }
 )
 
@@ -111,6 +113,7 @@ class ItemLine:
     due_on: dt.date | None = None
     alert: DueAlert | None = None
     licence: bool = False  # a 行政许可: its denial may stand on 行政许可法 第七十八条
+    received: bool = False  # the hall only received it (收件): its department accepts it, or refuses to
 
 
 def fitting_kinds(view: CaseView, bundle: Bundle) -> tuple[DocumentKind, ...]:
@@ -133,7 +136,8 @@ def fitting_item_papers(view: CaseView, bundle: Bundle) -> tuple[ItemPaper, ...]
     for place, item in enumerate(bundle.items, start=1):
         if not item.applies(dict(view.answers)):
             continue
-        problems = document_problems(view, DocumentKind.DENIAL, bundle, "-", view.received_on, item.code)
-        if not _FIT_PROBLEMS.intersection(problems):
-            papers.append(ItemPaper(DocumentKind.DENIAL, item.code, item.name, record_kind(DocumentKind.DENIAL, place)))
+        for kind in (DocumentKind.DENIAL, DocumentKind.ITEM_REFUSAL):  # a 不予批准, or its department's 不予受理
+            problems = document_problems(view, kind, bundle, "-", view.received_on, item.code)
+            if not _FIT_PROBLEMS.intersection(problems):
+                papers.append(ItemPaper(kind, item.code, item.name, record_kind(kind, place)))
     return tuple(papers)

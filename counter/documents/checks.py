@@ -72,19 +72,23 @@ def _after_intake_problems(
     if kind is DocumentKind.SUPPLEMENT:  # the department's 补正材料通知书: once it asked the 补正
         asked = item is not None and correction_step(case, item) is not None
         return [] if asked else [DocumentProblem.NO_ITEM_CORRECTION]
+    decision = case.decisions().get(item_code)
+    if kind is DocumentKind.ITEM_REFUSAL:  # the department's 不予受理通知书: once it refused to accept the item
+        refused = item is not None and decision is not None and decision.not_accepted
+        return [] if refused else [DocumentProblem.NOT_ITEM_REFUSED]
     if kind is DocumentKind.SERVICE_RECEIPT:
         return [] if nth_hand_over(case, hand_over_no) is not None else [DocumentProblem.NO_HAND_OVER]
     if kind is DocumentKind.DATE_NOTICE:  # one change of a date, by its place (0: the latest)
         return [] if nth_date_change(case.history, hand_over_no) is not None else [DocumentProblem.NO_DATE_CHANGE]
-    decision = case.decisions().get(item_code)
-    denied = decision is not None and not decision.approved and bundle.item(item_code) is not None
+    # a 不予批准 is a decision on an accepted item: a department's 不予受理 has its own paper, never this one
+    denied = decision is not None and not decision.approved and not decision.not_accepted and item is not None
     return [] if denied else [DocumentProblem.NOT_DENIED]
 
 
 #: the papers of a case's later life: an item's, or a hand-over's, or a change of a date's
 _AFTER_INTAKE = frozenset(
-    {DocumentKind.DENIAL, DocumentKind.ACCEPTANCE, DocumentKind.SUPPLEMENT, DocumentKind.SERVICE_RECEIPT,
-     DocumentKind.DATE_NOTICE}
+    {DocumentKind.DENIAL, DocumentKind.ACCEPTANCE, DocumentKind.SUPPLEMENT, DocumentKind.ITEM_REFUSAL,
+     DocumentKind.SERVICE_RECEIPT, DocumentKind.DATE_NOTICE}
 )  # fmt: skip
 
 

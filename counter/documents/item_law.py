@@ -247,8 +247,9 @@ def _rights_text(rights: Rights | None, item: Item | None = None, items: str = "
     return (law.RIGHTS_FOR if items else law.RIGHTS).format(review_body=review, court=court, items=items)
 
 
-def item_rights_sentence(item: Item, office: OfficeSettings, complaint_phone: str = "") -> str:
-    """The rights clause of a decision on this item, in its department's name, as its remedy says.
+def item_rights_sentence(item: Item, office: OfficeSettings, complaint_phone: str = "", act: Act = Act.DECISION) -> str:
+    """The rights clause of ``act`` on this item (its decision, or its department's 不予受理), in its department's
+    name, as its remedy says for that act.
 
     An item that makes no administrative act gets a complaint channel instead; a 纳税 decision 复议 first
     (复议前置) with its conditions.  Where the site's settings cannot name the 复议 body or the court, the sentence
@@ -257,7 +258,7 @@ def item_rights_sentence(item: Item, office: OfficeSettings, complaint_phone: st
     if not makes_decision(item):
         phone = complaint_phone or office.complaint_phone
         return law.COMPLAINT_ONLY.format(items=item.name, department=decider_name(item, office), phone=phone)
-    return _rights_text(item_rights(item, office), item)
+    return _rights_text(item_rights(item, office), item, act=act)
 
 
 def office_rights_sentence(item: Item, office: OfficeSettings) -> str:

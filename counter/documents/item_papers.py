@@ -1,6 +1,6 @@
 """One item's paper in its department's name: its 不予批准 (:mod:`counter.documents.item_denial`), or, for an item
-the hall only received, the department's own 受理通知书 (:mod:`counter.documents.item_acceptance`) or 补正材料通知书
-(:mod:`counter.documents.item_correction`).
+the hall only received, the department's own 受理通知书 (:mod:`counter.documents.item_acceptance`), 补正材料通知书
+(:mod:`counter.documents.item_correction`) or 不予受理通知书 (:mod:`counter.documents.item_refusal`).
 
 Apart from :mod:`counter.documents.case_documents`, whose papers are the case's and the window's: these three are
 acts of one deciding body about one item, headed by that item alone and signed off in that body's name, and which
@@ -17,6 +17,7 @@ from counter.documents.data import Block, DocumentNotPossible, OfficeSettings, P
 from counter.documents.item_acceptance import ItemDates, acceptance_blocks, acceptance_problems
 from counter.documents.item_correction import correction_blocks
 from counter.documents.item_denial import denied_item, department_sign_off, item_denial_blocks
+from counter.documents.item_refusal import refusal_blocks
 from counter.documents.kinds import DocumentKind
 from counter.documents.words import items_text
 
@@ -50,6 +51,11 @@ def item_paper(
         item = bundle.item(item_code)
         assert item is not None  # document_problems saw to it
         blocks = correction_blocks(case, item, office, you, case.bundle_name)
+        header = parties
+    elif kind is DocumentKind.ITEM_REFUSAL:
+        item = bundle.item(item_code)
+        assert item is not None  # document_problems saw to it
+        blocks = refusal_blocks(case, item, office, you, bundle.complaint_phone)
         header = parties
     else:
         item = denied_item(case, bundle, item_code)

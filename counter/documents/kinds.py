@@ -25,6 +25,8 @@ class DocumentKind(StrEnum):
     ACCEPTANCE = "acceptance"
     # 补正材料通知书 of one item, by its department, with its 补正 (counter.documents.item_correction)
     SUPPLEMENT = "supplement"
+    # 不予受理通知书 of one item, by its department, where the hall only received it (counter.documents.item_refusal)
+    ITEM_REFUSAL = "item_refusal"
     SERVICE_RECEIPT = "service"  # 送达回证: one per hand-over of results (counter.case.hand_over)
     DATE_NOTICE = "date_notice"  # 期限告知书: one per change of a date told (counter.case.date_changes)
     GUIDE_NOTICE = "guide_notice"  # 一次性告知单: a bundle's guide for someone who only asks
@@ -74,6 +76,7 @@ _NUMBER_KIND: dict[DocumentKind, DocKind | None] = {
     DocumentKind.DENIAL: DocKind.DENIAL,
     DocumentKind.ACCEPTANCE: DocKind.ACCEPTANCE,
     DocumentKind.SUPPLEMENT: DocKind.SUPPLEMENT,
+    DocumentKind.ITEM_REFUSAL: DocKind.ITEM_REFUSAL,
     DocumentKind.SERVICE_RECEIPT: DocKind.SERVICE,
     DocumentKind.DATE_NOTICE: DocKind.DATE_NOTICE,
     DocumentKind.GUIDE_NOTICE: DocKind.GUIDE,
@@ -136,3 +139,5 @@ class DocumentProblem(StrEnum):
     ACCEPTED_AT_WINDOW = "accepted_at_window"
     # the department's 补正材料通知书: its department has not asked the item's 补正 (a pause for correction)
     NO_ITEM_CORRECTION = "no_item_correction"
+    # the department's 不予受理通知书: its department has not refused to accept the item
+    NOT_ITEM_REFUSED = "not_item_refused"

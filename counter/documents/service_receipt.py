@@ -26,14 +26,16 @@ from counter.documents.words import date_text, place
 def service_blocks(case: CaseView, bundle: Bundle, hand_over: HandOver, office: OfficeSettings) -> list[Block]:
     """The intro, the table of results handed over, and how they were served."""
     rows = []
+    decisions = case.decisions()
     for n, handed in enumerate(hand_over.items, 1):
         item = bundle.item(handed.code)
         name = (item.sub_item or item.name) if item is not None else handed.code
         department = decider_name(item, office) if item is not None else paper.DOC_DASH
         if handed.granted:
             result = (item.result if item is not None else "") or words.GRANTED_PAPER
-        else:
-            result = paper.DOC_TITLE["denial"]
+        else:  # its 不予批准, or its department's 不予受理 of what the hall received: each its own paper
+            refused = handed.code in decisions and decisions[handed.code].not_accepted
+            result = paper.DOC_TITLE["item_refusal" if refused else "denial"]
         rows.append((str(n), name, result, handed.paper_no or paper.DOC_DASH, department))
     intro = words.INTRO_PART if hand_over.partial else words.INTRO_WHOLE
     blocks: list[Block] = [

@@ -62,9 +62,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Protocol
 
-from counter.catalog.model import Bundle, GuideStatus, Item, ItemType, Material, Necessity, TimeLimit, TimeUnit
+from counter.catalog.model import Bundle, GuideStatus, ItemType, Material, Necessity, TimeLimit
 from counter.intake.checklist import (
     HANDED_IN,
     NOT_ACCEPTABLE,
@@ -75,27 +74,14 @@ from counter.intake.checklist import (
     Receipt,
     checklist_problems,
 )
+from counter.intake.intake_dates import Dates, due_date, due_limits, guide_due, promised_date
+from counter.intake.intake_dates import DeadlineCalendar as DeadlineCalendar  # noqa: PLC0414 -- re-exported
+from counter.intake.intake_dates import DeadlineResult as DeadlineResult  # noqa: PLC0414 -- re-exported
 from counter.intake.no_licence import no_licence_codes, no_licence_text
 from counter.intake.policies import CorrectionPolicy as CorrectionPolicy  # noqa: PLC0414 -- re-exported: named from here
 from counter.intake.policies import DeferralPolicy as DeferralPolicy  # noqa: PLC0414 -- re-exported: named from here
 from counter.intake.turn_to import item_bodies, turn_to_text
 from counter.parties.text import TextField, check_text
-
-
-class DeadlineResult(Protocol):
-    """A computed date, and whether it fell where the calendar has no holiday data."""
-
-    @property
-    def date(self) -> dt.date: ...
-
-    @property
-    def beyond_data(self) -> bool: ...
-
-
-class DeadlineCalendar(Protocol):
-    """Anything that counts a time limit from a start date (e.g. ``counter.calendar.workdays.WorkCalendar``)."""
-
-    def deadline(self, start: dt.date, limit: TimeLimit, /) -> DeadlineResult: ...
 
 
 class Outcome(StrEnum):
@@ -182,6 +168,10 @@ class ReasonCode(StrEnum):
     # standing is read when it is first made); the answer is the administrator's, once, in 单位信息
     # (docs/notice-wording.md: the open questions are settings that refuse to print until answered)
     ORGAN_UNANSWERED = "organ_unanswered"
+    # a 不予受理 of what the window only receives (or what several bodies accept): each department's own act, never
+    # the window's; the intake is taken as 收件 and forwarded (subject: the departments, name: the items; set by the
+    # action, which reads the site's settings)
+    REFUSAL_NOT_THE_WINDOWS = "refusal_not_the_windows"
     ALL_PRESENT = "all_present"
     REQUIRED_MISSING = "required_missing"
     REQUIRED_DEFECTIVE = "required_defective"
@@ -243,97 +233,6 @@ class Decision:
     refusal: RefusalGround | None = None
     turn_to: str = ""
     beyond_calendar_data: bool = False
-
-
-_ONE_WORKING_DAY = TimeLimit(1, TimeUnit.WORKING_DAY)
-
-
-class _Dates:
-    """Counts limits from one day and remembers whether any date left the calendar's data."""
-
-    def __init__(self, calendar: DeadlineCalendar, start: dt.date) -> None:
-        self._calendar = calendar
-        self._start = start
-        self.beyond_data = False
-
-    def __call__(self, limit: TimeLimit) -> dt.date:
-        result = self._calendar.deadline(self._start, limit)
-        self.beyond_data = self.beyond_data or result.beyond_data
-        return result.date
-
-
-def _item_limit(item: Item) -> TimeLimit | None:
-    return item.promised_limit or item.legal_limit
-
-
-def _promised_date(bundle: Bundle, dates: _Dates) -> dt.date | None:
-    if bundle.promised_limit is not None:
-        return dates(bundle.promised_limit)
-    limits = [limit for item in bundle.items if (limit := _item_limit(item)) is not None]
-    return max((dates(limit) for limit in limits), default=None)
-
-
-def _due_limits(bundle: Bundle, material: Material) -> list[TimeLimit]:
-    """The limits a deferred material's due date may not exceed; its due date is the earliest."""
-    return [limit for limit in (material.deferral_limit, *_completion_limits(bundle, material)) if limit is not None]
-
-
-def _completion_limits(bundle: Bundle, material: Material) -> list[TimeLimit]:
-    """The completion promises a deferred material serves: the bundle's, and each of its items' (legal if none)."""
-    limits = [bundle.promised_limit]
-    limits += [_item_limit(item) for code in material.items if (item := bundle.item(code)) is not None]
-    return [limit for limit in limits if limit is not None]
-
-
-def _legal_dates(bundle: Bundle, material: Material, dates: _Dates) -> list[dt.date]:
-    """The legal limits of the items a deferred material serves, as dates: no promise moves past them."""
-    served = (bundle.item(code) for code in material.items)
-    return [dates(item.legal_limit) for item in served if item is not None and item.legal_limit is not None]
-
-
-def _guide_due(
-    bundle: Bundle, material: Material, dates: _Dates, calendar: DeadlineCalendar, margin: TimeLimit
-) -> tuple[dt.date, dt.date] | None:
-    """The guide's own period for the material (its due date) and the day the margin after it ends; None where that
-    day passes the legal limit of an item the material serves."""
-    assert material.deferral_limit is not None
-    due = dates(material.deferral_limit)
-    after = calendar.deadline(due, margin)
-    dates.beyond_data = dates.beyond_data or after.beyond_data
-    if any(after.date > legal for legal in _legal_dates(bundle, material, dates)):
-        return None
-    return due, after.date
-
-
-def _due_date(
-    bundle: Bundle, material: Material, dates: _Dates, calendar: DeadlineCalendar, margin: TimeLimit, today: dt.date
-) -> dt.date | None:
-    """The latest working day after ``today`` within every limit that leaves ``margin`` before each completion date.
-
-    None when no such day exists: the promise is too short for this material to be deferred.  The calendar only
-    counts forward, so the day is found by stepping back from the earliest limit (a few days at most).
-    """
-    latest = min(dates(limit) for limit in _due_limits(bundle, material))
-    completions = [dates(limit) for limit in _completion_limits(bundle, material)]
-    if not completions:
-        return latest
-    finish = min(completions)
-    day = latest
-    while day > today:
-        result = calendar.deadline(day, margin)
-        if result.date <= finish and _working(calendar, day):
-            dates.beyond_data = dates.beyond_data or result.beyond_data
-            return day
-        day -= dt.timedelta(days=1)
-    return None
-
-
-def _working(calendar: DeadlineCalendar, day: dt.date) -> bool:
-    """Whether ``day`` is a working day: one working day after the day before lands on it.
-
-    A due date found by stepping back must be a day the office is open to receive the material.
-    """
-    return calendar.deadline(day - dt.timedelta(days=1), _ONE_WORKING_DAY).date == day
 
 
 _REFUSED = {
@@ -442,10 +341,10 @@ def decide(
         for m in applicable
         if m.shared and m.necessity is not Necessity.OPTIONAL and entries[m.code].receipt not in PRESENT
     )
-    dates = _Dates(calendar, today)
+    dates = Dates(calendar, today)
 
     if not short:
-        promised = _promised_date(bundle, dates)
+        promised = promised_date(bundle, dates)
         return Decision(
             Outcome.ACCEPT,
             (Reason(ReasonCode.ALL_PRESENT), *to_fetch, *_beyond(dates)),
@@ -469,7 +368,7 @@ def decide(
             for m in short_deferrable
         )
         # the promise moves past the deferrals' margins rather than cut the periods the guide gave
-        promised = max((d for d in (_promised_date(bundle, dates), *examined) if d is not None), default=None)
+        promised = max((d for d in (promised_date(bundle, dates), *examined) if d is not None), default=None)
         return Decision(
             Outcome.DEFER,
             (
@@ -493,7 +392,7 @@ def decide(
 def _correction(
     bundle: Bundle,
     calendar: DeadlineCalendar,
-    dates: _Dates,
+    dates: Dates,
     received: dt.date,
     today: dt.date,
     periods: CorrectionPolicy,
@@ -525,8 +424,8 @@ def _accepted_late(
     行政许可法 第三十二条第一款第四项: "逾期不告知的，自收到申请材料之日起即为受理".  No correction notice may be
     issued any more; the promised date counts from the day of arrival, as the acceptance does.
     """
-    dates = _Dates(calendar, received)
-    promised = _promised_date(bundle, dates)
+    dates = Dates(calendar, received)
+    promised = promised_date(bundle, dates)
     return Decision(
         Outcome.ACCEPT,
         (Reason(ReasonCode.CORRECTION_NOTICE_LATE), *to_fetch, *_beyond(dates)),
@@ -536,14 +435,14 @@ def _accepted_late(
     )
 
 
-def _beyond(dates: _Dates) -> tuple[Reason, ...]:
+def _beyond(dates: Dates) -> tuple[Reason, ...]:
     return (Reason(ReasonCode.BEYOND_CALENDAR_DATA),) if dates.beyond_data else ()
 
 
 def _deferral_dues(
     bundle: Bundle,
     deferrable: list[Material],
-    dates: _Dates,
+    dates: Dates,
     calendar: DeadlineCalendar,
     margin: TimeLimit,
     today: dt.date,
@@ -555,14 +454,14 @@ def _deferral_dues(
     blockers = []
     for m in deferrable:
         if m.deferral_limit is not None:
-            if (found := _guide_due(bundle, m, dates, calendar, margin)) is None:
+            if (found := guide_due(bundle, m, dates, calendar, margin)) is None:
                 blockers.append(Reason(ReasonCode.DEFERRAL_PAST_LEGAL, m.code, m.name))
             else:
                 due[m.code] = found[0]
                 examined.append(found[1])
-        elif not _due_limits(bundle, m):
+        elif not due_limits(bundle, m):
             blockers.append(Reason(ReasonCode.DEFERRAL_NO_DEADLINE, m.code, m.name))
-        elif (day := _due_date(bundle, m, dates, calendar, margin, today)) is None:
+        elif (day := due_date(bundle, m, dates, calendar, margin, today)) is None:
             blockers.append(Reason(ReasonCode.DEFERRAL_NO_MARGIN, m.code, m.name))
         else:
             due[m.code] = day

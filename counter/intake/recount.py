@@ -10,13 +10,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from counter.catalog.model import Bundle
+from counter.intake.intake_dates import Dates, DeadlineCalendar, promised_date
 from counter.intake.outcome import (  # the rule's own steps, shared on purpose (see the docstring)
     CorrectionPolicy,
-    DeadlineCalendar,
     DeferralPolicy,
-    _Dates,
     _deferral_dues,
-    _promised_date,
 )
 
 __all__ = ["Recount", "recount_dates"]
@@ -56,7 +54,7 @@ def recount_dates(
     )  # counted from the decision, as _correction counts it
     if accepted_on is None:
         return Recount(correction=due_by)
-    dates = _Dates(calendar, accepted_on)
+    dates = Dates(calendar, accepted_on)
     margin = (deferral_policy or DeferralPolicy()).margin
     materials = [m for code in deferred for m in bundle.materials if m.code == code]
     found: dict[str, dt.date] = {}
@@ -64,5 +62,5 @@ def recount_dates(
     # the same rule as the intake's (_deferral_dues): a period the guide gives, or the margin before the promise;
     # a material the rule now refuses keeps its date (a later date only ever moves the printed one)
     _deferral_dues(bundle, materials, dates, calendar, margin, accepted_on, found, examined)
-    promised = max((d for d in (_promised_date(bundle, dates), *examined) if d is not None), default=None)
+    promised = max((d for d in (promised_date(bundle, dates), *examined) if d is not None), default=None)
     return Recount(promised, due_by, found)

@@ -50,7 +50,7 @@ class PlatformKind(StrEnum):
     DEFERRED = "deferred"  # 容缺受理
     CORRECTION = "correction"  # 补正告知
     REFUSED = "refused"  # 不予受理
-    ITEM_DECIDED = "item_decided"  # one item's decision: 准予 or 不予批准
+    ITEM_DECIDED = "item_decided"  # one item's decision: 准予 or 不予批准, or its department's 不予受理
     ITEM_ACCEPTED = "item_accepted"  # a department's 受理 of an item the hall only received (its 签收), as its own
     COMPLETED = "completed"  # 办结
     DELIVERED = "delivered"  # 送达 (the results, whole or a part)
@@ -96,6 +96,7 @@ _TAKEN = {
 _LINES = {
     CaseEvent.ITEM_APPROVED.value: PlatformKind.ITEM_DECIDED,
     CaseEvent.ITEM_DENIED.value: PlatformKind.ITEM_DECIDED,
+    CaseEvent.ITEM_REFUSED.value: PlatformKind.ITEM_DECIDED,  # the department's, its code apart (item.decision)
     CaseEvent.COMPLETED.value: PlatformKind.COMPLETED,
     CaseEvent.DENIED.value: PlatformKind.COMPLETED,  # every item denied: 办结, its result 不予批准
     CaseEvent.DELIVERED.value: PlatformKind.DELIVERED,
@@ -109,8 +110,10 @@ _LINES = {
     CaseEvent.ITEM_RESUMED.value: PlatformKind.SPECIAL_PROCEDURE,
 }
 #: the lines of an item's own path: their note leads with the item's code
-_ITEM_LINES = frozenset({CaseEvent.ITEM_APPROVED.value, CaseEvent.ITEM_DENIED.value, CaseEvent.ITEM_EXTENDED.value,
-                         CaseEvent.ITEM_PAUSED.value, CaseEvent.ITEM_RESUMED.value})  # fmt: skip
+_ITEM_LINES = frozenset(
+    {CaseEvent.ITEM_APPROVED.value, CaseEvent.ITEM_DENIED.value, CaseEvent.ITEM_REFUSED.value,
+     CaseEvent.ITEM_EXTENDED.value, CaseEvent.ITEM_PAUSED.value, CaseEvent.ITEM_RESUMED.value}
+)  # fmt: skip
 
 #: the step of a 特别程序 each line is, which ``[lists.special_procedure]`` codes by its kind (GB/T 39046-2020 附录
 #: A.7): an item's 延期 is 延长审批; a pause (its start), its resumption (its end) and a 容缺 deadline extended are

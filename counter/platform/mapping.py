@@ -78,10 +78,11 @@ SOURCES = frozenset(
         "case.completed_at",  # 办结时间
         "item.code",  # the item an item's decision, or a rating, is of
         "item.name",
-        "item.decision",  # granted / denied
+        "item.decision",  # granted / denied / refused (its department's 不予受理 of what the hall received)
         "item.note",  # the decision's note: the result's number, or the reason
+        "item.decided_on",  # the day of the item's decision or its department's 不予受理 (北京时间)
         # a department's 受理 of an item the hall only received (PlatformKind.ITEM_ACCEPTED): its own act
-        "item.department",  # the deciding department that accepted it, named for the site
+        "item.department",  # the deciding department that accepted, decided or refused it, named for the site
         "item.accepted_on",  # its 受理日期: the day it signed for the item, from which the item's limits run
         "item.promised_on",  # the item's promised date as it runs from that 受理
         "item.accept_doc_no",  # the number of the department's 受理通知书

@@ -144,7 +144,7 @@ MAKE_ITEM_PAPER = write(
     Open.IN_ACTION,
     make_item_paper,
     faults=("counter.documents.data:DocumentNotPossible", "counter.case.decisions:DecisionRefused", _BEHIND),
-    doc="A department's own paper of one item (受理通知书, 补正材料通知书, 不予批准决定书), at its desk.",
+    doc="A department's own paper of one item (受理, 补正材料, 不予受理 通知书; 不予批准决定书), at its desk.",
 )
 
 

@@ -6,7 +6,8 @@ once tells "ready", not each item too; a handing over at the window (当场办�
 standing there.  :attr:`Tell.replaces` names the kinds a step takes back when the same unit of work queued them
 for the same case.
 
-Not told: 不予受理 (the applicant holds the notice, at the window), the steps inside a department (分发, 审查, 暂停;
+Not told: the window's 不予受理 (the applicant holds the notice, at the window; a department's 不予受理 of an item the
+hall received is told, the applicant being gone), the steps inside a department (分发, 审查, 暂停;
 签收 too, except where the hall only received the item: that 签收 is the department's 受理, 许可法 第三十二条, told with
 the promise that now runs from it: :func:`counter.actions.cases.item_steps.take_item_step`), a case's own 不予批准
 (each denied item was told), withdrawal and voiding (the applicant asked, or it was the office's mistake: what of the
@@ -34,6 +35,8 @@ class MessageKind(StrEnum):
     DEFERRAL_DUE = "deferral_due"  # 容缺 materials due within two working days (the reminder scan's)
     ITEM_GRANTED = "item_granted"  # 准予 of one item by its department
     ITEM_DENIED = "item_denied"  # 不予批准 of one item
+    # 不予受理 of one item the hall only received, by its department (its own act, on its own paper)
+    ITEM_REFUSED = "item_refused"
     READY = "ready"  # 办结, the result waits at the window
     POSTED = "posted"  # the result went by post (with the tracking number the hand-over recorded)
     SENT_ONLINE = "sent_online"  # the result was delivered electronically
@@ -98,6 +101,7 @@ _TAKEN = {Outcome.ACCEPT.value: MessageKind.ACCEPTED, Outcome.DEFER.value: Messa
 _ITEM_EVENTS = {
     CaseEvent.ITEM_APPROVED: MessageKind.ITEM_GRANTED,
     CaseEvent.ITEM_DENIED: MessageKind.ITEM_DENIED,
+    CaseEvent.ITEM_REFUSED: MessageKind.ITEM_REFUSED,
     CaseEvent.ITEM_EXTENDED: MessageKind.ITEM_EXTENDED,
 }
 _DELIVERED = {Delivery.POST.value: MessageKind.POSTED, Delivery.ELECTRONIC.value: MessageKind.SENT_ONLINE}

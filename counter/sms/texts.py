@@ -27,6 +27,7 @@ BODY = {
     MessageKind.DEFERRAL_DUE: "办件{case_no}的容缺材料请于{date}前补交，逾期将不予批准。",
     MessageKind.ITEM_GRANTED: "办件{case_no}中的{item}已准予。",
     MessageKind.ITEM_DENIED: "办件{case_no}中的{item}不予批准，请到窗口领取决定书。",
+    MessageKind.ITEM_REFUSED: "办件{case_no}中的{item}实施部门不予受理，请到窗口领取不予受理通知书。",
     MessageKind.READY: "办件{case_no}已办结，请携凭证和身份证件到窗口领取。",
     MessageKind.POSTED: "办件{case_no}的办理结果已邮寄，运单号{tracking}。",
     MessageKind.SENT_ONLINE: "办件{case_no}的办理结果已电子送达，请注意查收。",

@@ -44,6 +44,7 @@ CASE_EVENT = {
     CaseEvent.VOIDED: tr("作废"),
     CaseEvent.ITEM_APPROVED: tr("事项准予"),
     CaseEvent.ITEM_DENIED: tr("事项不予批准"),
+    CaseEvent.ITEM_REFUSED: tr("实施部门不予受理"),
     CaseEvent.DEFERRAL_LAPSED: tr("容缺材料逾期未补交"),
     CaseEvent.DEFERRAL_PART_LAPSED: tr("部分容缺材料逾期未补交"),
     CaseEvent.ITEM_ROUTED: tr("事项分发至实施部门"),

@@ -93,6 +93,10 @@ INTAKE_REASON: dict[ReasonCode | IntakeProblemCode, str] = {
         "本件的凭证须以委托部门的名义出具，但本单位是否为可以受委托实施行政许可的行政机关尚未设定（须经司法局确认）："
         "请管理员先在“单位信息”中设定“本单位是否为行政机关”，设定后方可办理本件"
     ),
+    ReasonCode.REFUSAL_NOT_THE_WINDOWS: tr(
+        "本窗口对“{name}”只负责收件，不作出不予受理决定，也不退回申请材料：请取消“不予受理”，按收件办理，"
+        "将核对意见告知申请人，材料转送{subject}，由其依法决定是否受理"
+    ),
     ReasonCode.NO_LICENCE_ITEMS_MISSING: tr(
         "以“依法不需要取得行政许可”不予受理的，须逐项选定不需要取得行政许可的事项（行政许可法第三十二条第一款第一项）"
     ),

@@ -21,6 +21,7 @@ ITEM_STATE = {
     ItemState.PAUSED: tr("暂停计时"),
     ItemState.APPROVED: tr("准予"),
     ItemState.DENIED: tr("不予批准"),
+    ItemState.REFUSED: tr("部门不予受理"),
 }
 PAUSE_REASON = {
     PauseReason.CORRECTION: tr("补正材料"),
@@ -42,7 +43,7 @@ STEP_PROBLEM = {
     StepProblem.EXTENDED_BEFORE: tr("事项 {item} 已延期一次，不能再次延期（《行政许可法》第四十二条）。"),
     StepProblem.EXTENSION_DAYS: tr("延期为1至10个工作日（《行政许可法》第四十二条）。"),
     StepProblem.NO_APPROVER: tr("延期须经本行政机关负责人批准，请填写批准人。"),
-    StepProblem.NO_REASON: tr("请写明理由：延期的理由将告知申请人，不予批准须说明理由。"),
+    StepProblem.NO_REASON: tr("请写明理由：延期的理由将告知申请人，不予批准、不予受理须说明理由。"),
     StepProblem.NO_RESULT_NO: tr("准予须填写办理结果的编号，例如许可证编号。"),
     StepProblem.CORRECTION_BEFORE: tr(
         "事项 {item} 已告知过补正，补正须一次告知全部内容，不能再次要求补正（《行政许可法》第三十二条）。"
@@ -53,6 +54,10 @@ STEP_PROBLEM = {
     StepProblem.CORRECTION_LATE: tr(
         "事项 {item} 收到申请材料已超过五个工作日，不能再要求补正："
         "逾期未告知的，自收到申请材料之日起即为受理（《行政许可法》第三十二条）。"
+    ),
+    StepProblem.ACCEPTED_AT_WINDOW: tr(
+        "事项 {item} 已由窗口受理（本中心自行受理或以实施部门的名义受理），部门不能再作出不予受理："
+        "可以审查后作出不予批准。"
     ),
 }
 
@@ -86,5 +91,5 @@ def step_note_text(line: StepLine, items: Mapping[str, str] | None = None) -> st
         return ITEM_PAUSED_NOTE.format(item=item, why=why)
     if step.event is ItemEvent.EXTENDED:
         return ITEM_EXTENDED_NOTE.format(item=item, days=step.days, approved_by=step.approved_by, reason=step.reason)
-    decided = step.result_no or (step.reason if step.event is ItemEvent.DENIED else "")
+    decided = step.result_no or (step.reason if step.event in (ItemEvent.DENIED, ItemEvent.REFUSED) else "")
     return FIELD_LABEL.format(label=item) + decided if decided else item

@@ -68,13 +68,14 @@ PLEDGE_NOT_HERE = tr("“{item}”的告知承诺许可、核查和撤销由{dec
 PLEDGE_REVOKE_ROLE = tr("承诺不实的，撤销许可是负责人的决定：")
 PLEDGE_GRANT_BUTTON = tr("告知承诺准予")
 PLEDGE_KEPT_BUTTON = tr("核查属实")
-PLEDGE_FALSE_BUTTON = tr("承诺不实，撤销许可")
+PLEDGE_FALSE_BUTTON = tr("核查承诺不实")
 PLEDGE_PAPER_BUTTON = tr("打印告知承诺书")
 PLEDGE_REVOCATION_BUTTON = tr("打印撤销行政许可决定书")
 PLEDGE_ASK_GRANT = tr("申请人已签署告知承诺书，依承诺当场准予“{item}”（{department}）？准予后打印告知承诺书交申请人。")
 PLEDGE_ASK_KEPT = tr("记录“{item}”核查属实？")
 PLEDGE_ASK_FALSE = tr(
-    "核查发现承诺不实，依照行政许可法第六十九条第二款撤销“{item}”的许可。请写明核查发现的情况，撤销决定书据此说明理由："
+    "核查发现“{item}”的承诺不实：请写明核查发现的情况（撤销决定书据此说明理由）；依法应先责令限期改正的，选定改正"
+    "期限。撤销前须告知陈述、申辩的权利（行政许可法第六十九条第二款）："
 )
 PLEDGE_FINDING = tr("核查发现的情况")
 PLEDGE_CONFIRM = tr("确认")
@@ -85,3 +86,14 @@ PLEDGE_WITHDRAWN = tr("已记录“{item}”核查发现承诺不实；撤销前
 PLEDGE_MOVED = tr("办件已在其他窗口变更，请按当前状态办理。")
 PLEDGE_TITLE = tr("告知承诺书")
 PLEDGE_REVOCATION_TITLE = tr("撤销行政许可决定书")
+# after a promise found false (counter.ui.cases.pledge_false_steps): the correction's period, hearing, revocation
+PLEDGE_CORRECT_BY = tr("改正期限（依法应先责令限期改正的，最后一天）")
+PLEDGE_HEAR_BUTTON = tr("告知陈述申辩")
+PLEDGE_HEAR_BY = tr("陈述、申辩期限（最后一天）")
+PLEDGE_REVOKE_BUTTON = tr("撤销许可")
+PLEDGE_CORRECTION_PAPER_BUTTON = tr("打印责令限期改正通知书")
+PLEDGE_HEARING_PAPER_BUTTON = tr("打印陈述申辩告知书")
+PLEDGE_CORRECTION_TITLE = tr("责令限期改正通知书")
+PLEDGE_HEARING_TITLE = tr("撤销行政许可陈述申辩告知书")
+PLEDGE_HEARD = tr("已告知“{item}”的申请人拟撤销许可及陈述、申辩的权利；期限届满后方可撤销。")
+PLEDGE_REVOKED_NOW = tr("已撤销“{item}”的许可（告知承诺不实）。")

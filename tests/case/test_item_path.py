@@ -32,6 +32,7 @@ NEEDS: dict[ItemEvent, dict[str, Any]] = {
     ItemEvent.EXTENDED: {"days": 10, "approved_by": "局长 王立新", "reason": "需现场核查经营场所"},
     ItemEvent.APPROVED: {"result_no": "JY11522010012345"},
     ItemEvent.DENIED: {"reason": "经营场所与食品安全要求不符"},
+    ItemEvent.REFUSED: {"reason": "经营场所不在本机关管辖区域"},
 }
 
 

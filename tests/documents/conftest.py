@@ -69,6 +69,7 @@ CASE_OF_KIND = {
     DocumentKind.DATE_NOTICE: "容缺受理",  # its 容缺 deadline extended (EXTENDED)
     DocumentKind.ACCEPTANCE: "受理",  # its 设立登记, only received, signed for by 市监局 (SIGNED)
     DocumentKind.SUPPLEMENT: "受理",  # its 设立登记, signed for, then its 补正 asked by 市监局 (CORRECTED)
+    DocumentKind.ITEM_REFUSAL: "受理",  # its 设立登记, only received, refused by 市监局 instead of a 签收 (REFUSED)
 }
 REGISTRATION = "152201-YJS008-01"  # 个体工商户设立登记: the hall only received it (no 授权 recorded)
 #: 设立登记 routed on the intake day and signed for by 市监局 the next working day: its 受理, its 受理通知书's
@@ -86,10 +87,23 @@ CORRECTED = (
                 step_note(REGISTRATION, ItemStep(ItemEvent.PAUSED, dt.date(2026, 11, 24), "李娜",
                                                  pause=PauseReason.CORRECTION, reason=CORRECTION_ASKED))),
 )  # fmt: skip
+#: 市监局's 不予受理 of that 设立登记 instead of its 签收: what its 不予受理通知书 tells
+REFUSAL_GIVEN = "经营场所位于科尔沁右翼前旗，不属于本机关登记管辖范围，请向经营场所所在地登记机关申请。"
+REFUSED = (
+    SIGNED[0],
+    HistoryLine(dt.datetime(2026, 11, 23, 2, 0, tzinfo=dt.UTC), "李娜", "1", ItemEvent.REFUSED.value, "in_approval",
+                step_note(REGISTRATION, ItemStep(ItemEvent.REFUSED, dt.date(2026, 11, 23), "李娜",
+                                                 reason=REFUSAL_GIVEN))),
+)  # fmt: skip
 #: the dates its 受理通知书 tells, as the maker computes them from the 签收 (counter.actions.cases.documents)
 SIGNED_DATES = ItemDates(dt.date(2026, 11, 26), dt.date(2026, 12, 14))
 #: the item a paper of one item is of: a denial's, a department's 受理通知书's
-ITEM_OF_KIND = {DocumentKind.DENIAL: FOOD, DocumentKind.ACCEPTANCE: REGISTRATION, DocumentKind.SUPPLEMENT: REGISTRATION}
+ITEM_OF_KIND = {
+    DocumentKind.DENIAL: FOOD,
+    DocumentKind.ACCEPTANCE: REGISTRATION,
+    DocumentKind.SUPPLEMENT: REGISTRATION,
+    DocumentKind.ITEM_REFUSAL: REGISTRATION,
+}
 
 
 def item_of(kind: DocumentKind) -> str:
@@ -147,6 +161,8 @@ class DemoCases:
             return dataclasses.replace(view, history=(*view.history, *SIGNED))
         if kind is DocumentKind.SUPPLEMENT:
             return dataclasses.replace(view, history=(*view.history, *CORRECTED))
+        if kind is DocumentKind.ITEM_REFUSAL:
+            return dataclasses.replace(view, history=(*view.history, *REFUSED))
         return view
 
 

@@ -42,7 +42,7 @@ def _paper(demo: DemoCases, kind: DocumentKind, office: OfficeSettings, own_plac
     assert number_kind is not None
     number = doc_no(DESK.identity, TODAY, number_kind, 1)
     hand_over = 1 if kind is DocumentKind.SERVICE_RECEIPT else 0
-    here = (DocumentKind.DATE_NOTICE, DocumentKind.ACCEPTANCE, DocumentKind.SUPPLEMENT)  # with its lines of history
+    here = (DocumentKind.DATE_NOTICE, DocumentKind.ACCEPTANCE, DocumentKind.SUPPLEMENT, DocumentKind.ITEM_REFUSAL)
     view = demo.view_for(kind) if kind in here else demo.views[CASE_HERE[kind]]
     return document_for(
         view, kind, office, number, demo.bundle, TODAY, item_of(kind), hand_over, own_place=own_place,
@@ -58,11 +58,11 @@ def _words(data: DocumentData) -> str:
 @pytest.mark.parametrize("kind", [*CASE_PAPERS, DocumentKind.GUIDE_NOTICE])
 def test_a_township_paper_names_only_the_township(demo: DemoCases, kind: DocumentKind) -> None:
     """Nothing of the hall on any paper; the township's name and phone on each but the 不予批准决定书 and the
-    department's 受理通知书 and 补正材料通知书, which are the deciding department's own papers, signed with its 承办人
-    and phone (or blank lines to fill in), not the office's."""
+    department's 受理通知书, 补正材料通知书 and 不予受理通知书, which are the deciding department's own papers, signed
+    with its 承办人 and phone (or blank lines to fill in), not the office's."""
     words = _words(_paper(demo, kind, TOWNSHIP, own_place=True))
     assert [hall for hall in HALL_WORDS if hall in words] == []
-    if kind not in (DocumentKind.DENIAL, DocumentKind.ACCEPTANCE, DocumentKind.SUPPLEMENT):
+    if kind not in (DocumentKind.DENIAL, DocumentKind.ACCEPTANCE, DocumentKind.SUPPLEMENT, DocumentKind.ITEM_REFUSAL):
         assert TOWNSHIP.office_name in words
         assert TOWNSHIP.consult_phone in words
 

@@ -23,7 +23,7 @@ from counter.catalog.departments import Places, department_name
 from counter.catalog.model import Bundle, ItemType
 from counter.db.case_page_reads import case_page_reads
 from counter.db.catalog_store import known_guide
-from counter.documents.acceptance import HeldItems
+from counter.documents.acceptance import Acceptance, HeldItems, acceptance_of
 from counter.documents.acting import ACCEPTANCE_PAPERS, concerned_items, received_title
 from counter.documents.case_page import CaseNotices, CasePage, ItemLine, fitting_item_papers, fitting_kinds
 from counter.documents.data import OfficeSettings
@@ -85,16 +85,21 @@ def read_case(unit: Unit, case_no: str, today: dt.date | None = None) -> CasePag
     shared = frozenset(m.code for m in bundle.materials_for(dict(view.answers)) if m.shared)
     office = stored_office_settings(reads.office, view.site_code)
     places = _places(office)
+    held = site_authority(unit, view.site_code)  # read with the case (case_page_reads): no statement of its own
+    standing = HeldItems(held.site_items, dict(held.entrusted))
     items = tuple(
         ItemLine(
-            i.code, i.name, department_name(i.department, i.level, places), licence=i.item_type is ItemType.LICENSING
+            i.code,
+            i.name,
+            department_name(i.department, i.level, places),
+            licence=i.item_type is ItemType.LICENSING,
+            received=acceptance_of(i, office, standing) is Acceptance.RECEIVED,
         )
         for i in bundle.items
     )
     if today is not None:
         items = _with_dues(unit, reads.item_dues, items, today)
-    held = site_authority(unit, view.site_code)  # read with the case (case_page_reads): no statement of its own
-    titles = paper_titles(view, bundle, office, HeldItems(held.site_items, dict(held.entrusted)), reads.documents)
+    titles = paper_titles(view, bundle, office, standing, reads.documents)
     notices = CaseNotices(
         reads.documents, fitting_kinds(view, bundle), fitting_item_papers(view, stored.bundle), titles
     )

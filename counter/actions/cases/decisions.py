@@ -245,6 +245,14 @@ def _close(
     return status
 
 
+def close_when_decided(
+    session: Session, desk: Desk, case: models.Case, bundle: Bundle, at: dt.datetime | None = None
+) -> CaseStatus:
+    """The case's own move once its last item is closed by a step that is no decision of :func:`record_decision`
+    (its department's 不予受理: :func:`counter.actions.cases.item_steps.take_item_step`)."""
+    return _close(session, desk, case, bundle, at=at)
+
+
 def _reasons(decisions: Iterable[ItemDecision]) -> str:
     texts: list[str] = []
     for decision in decisions:

@@ -102,7 +102,9 @@ RATING_QR = "rating_qr"
 #: in a department's 受理通知书's snapshot: the promised and legal dates it told (counter.documents.item_acceptance)
 ITEM_DATES = "item_dates"
 #: the papers of one item, in its department's name and numbered in its series
-ITEM_PAPERS = frozenset({DocumentKind.DENIAL, DocumentKind.ACCEPTANCE, DocumentKind.SUPPLEMENT})
+ITEM_PAPERS = frozenset(
+    {DocumentKind.DENIAL, DocumentKind.ACCEPTANCE, DocumentKind.SUPPLEMENT, DocumentKind.ITEM_REFUSAL}
+)
 
 
 def _snapshot(

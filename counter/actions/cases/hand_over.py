@@ -24,6 +24,7 @@ from counter.actions.admin.guard import require
 from counter.actions.cases.decisions import case_and_bundle
 from counter.actions.cases.documents import make_document
 from counter.audit.actions import AuditAction
+from counter.case.decisions import ItemDecision
 from counter.case.hand_over import (
     HandOver,
     HandOverRefused,
@@ -68,8 +69,8 @@ def hand_over_results(
     if problems:
         raise HandOverRefused(problems)
     chosen = handed_items(request, decisions, handed, codes, {})
-    denial_numbers = {
-        item.code: make_document(session, desk, case.case_no, DocumentKind.DENIAL, today, item.code).doc_no
+    denial_numbers = {  # a 不予批准's decision, or a department's 不予受理通知书: each item's own paper
+        item.code: make_document(session, desk, case.case_no, _paper_of(decisions[item.code]), today, item.code).doc_no
         for item in chosen
         if not item.granted
     }
@@ -115,3 +116,9 @@ def record_signed_return(
     detail = {"event": CaseEvent.SERVICE_SIGNED.value, "status": case.status, "note": note}
     record_at_desk(session, desk, AuditAction.CASE_CHANGED, case.case_no, detail)
     return dataclasses.replace(hand_over, served_on=signed_on)
+
+
+def _paper_of(decision: ItemDecision) -> DocumentKind:
+    """The paper an item not granted is handed over with: its department's 不予受理通知书 where it refused to accept
+    it, else its 不予批准决定书."""
+    return DocumentKind.ITEM_REFUSAL if decision.not_accepted else DocumentKind.DENIAL

@@ -2,10 +2,11 @@
 
 Where the hall only received an item, the department's acts on it are its own (行政许可法 第三十二条): its 受理 (the
 受理通知书 its 签收 issues: :func:`counter.actions.cases.item_steps.take_item_step`), its 补正 (the 补正材料通知书
-its pause for correction issues) and its 不予批准, each in its name and numbered in its series.  Its staff hold no
-right to print the window's papers (``Permission.PRINT``), so these are made — and reprinted, byte for byte as
-every paper — under the item's own rule: the department's staff, or the window where the site holds or was entrusted
-with the item (:func:`counter.actions.cases.item_authority.check_item`).
+its pause for correction issues), its 不予受理 (the 不予受理通知书 its refusal issues) and its 不予批准, each in its
+name and numbered in its series.  Its staff hold no right to print the window's papers (``Permission.PRINT``), so
+these are made — and reprinted, byte for byte as every paper — under the item's own rule: the department's staff,
+or the window where the site holds or was entrusted with the item (:func:`counter.actions.cases.item_authority
+.check_item`).
 """
 
 from __future__ import annotations
@@ -23,7 +24,9 @@ from counter.documents.kinds import DocumentKind
 from counter.documents.made import MadeDocument
 
 #: what a department makes of its item at its own desk
-DEPARTMENT_PAPERS = frozenset({DocumentKind.ACCEPTANCE, DocumentKind.SUPPLEMENT, DocumentKind.DENIAL})
+DEPARTMENT_PAPERS = frozenset(
+    {DocumentKind.ACCEPTANCE, DocumentKind.SUPPLEMENT, DocumentKind.ITEM_REFUSAL, DocumentKind.DENIAL}
+)
 
 
 def make_item_paper(

@@ -8,7 +8,9 @@ entry in the same unit of work.  A decision goes the way every item's decision g
 (:func:`counter.actions.cases.decisions.record_decision`), so the case closes once its last item is decided.
 Two steps are the department's acts toward the applicant and make its paper in the same unit of work: the 签收 of
 an item the hall only received (its 受理: the 受理通知书) and a pause for correction (its 补正, once, within five
-working days of the 分发: the 补正材料通知书).
+working days of the 分发: the 补正材料通知书).  Instead of the 签收 the department may refuse to accept what the hall
+only received (its 不予受理: the 不予受理通知书), which closes the item as a decision does; the applicant is told by SMS
+and the platform hears it as the department's (both from its line of history).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from counter.access.desk import Desk
 from counter.actions.admin.audit import record_at_desk
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.admin.guard import require
-from counter.actions.cases.decisions import case_and_bundle, record_decision
+from counter.actions.cases.decisions import case_and_bundle, close_when_decided, record_decision
 from counter.actions.cases.documents import made_document
 from counter.actions.cases.item_authority import check_item
 from counter.actions.cases.item_track import received_only, standings, track_items
@@ -51,6 +53,7 @@ from counter.db.case_store import add_history, case_view
 from counter.db.outbox_store import gateway_configured, queue_dated
 from counter.db.platform_store import AcceptedItem, queue_item_acceptance
 from counter.documents.kinds import DocumentKind
+from counter.parties.text import TextField, TextProblem, check_text
 from counter.sms.kinds import MessageKind
 
 _DECISIONS = {ItemEvent.APPROVED: True, ItemEvent.DENIED: False}
@@ -107,6 +110,8 @@ def take_item_step(
     after = check_step(path, step)
     if step.pause is PauseReason.CORRECTION:
         _correction_in_time(session, path, step)
+    if request.event is ItemEvent.REFUSED:
+        _refusable(session, case, bundle, item_code, step, state_of(path))
     approve = _DECISIONS.get(request.event)
     if approve is not None:
         text = step.result_no if approve else step.reason
@@ -122,6 +127,9 @@ def take_item_step(
             _accepted(session, desk, case, bundle, item_code, now, step.by)
         if step.pause is PauseReason.CORRECTION:  # the department's 补正, told once on its own paper
             made_document(session, desk, case.case_no, DocumentKind.SUPPLEMENT, office_day(now), item_code)
+        if request.event is ItemEvent.REFUSED:  # its 不予受理, on its own paper; the item is closed as decided
+            made_document(session, desk, case.case_no, DocumentKind.ITEM_REFUSAL, office_day(now), item_code)
+            close_when_decided(session, desk, case, bundle, now)
     assert after is not None  # every department step leaves the item in a state
     return after
 
@@ -140,6 +148,20 @@ def _correction_in_time(session: Session, path: Sequence[ItemStep], step: ItemSt
     last = office_calendar(session).add_working_days(routed, CORRECTION_DAYS).date
     if step.day > last:
         raise StepRefused(StepProblem.CORRECTION_LATE, step, state_of(path))
+
+
+def _refusable(
+    session: Session, case: models.Case, bundle: Bundle, item_code: str, step: ItemStep, state: ItemState | None
+) -> None:
+    """Refuse a department's 不予受理 of an item the window accepted (the site's own, or in the department's name under
+    its recorded 授权): the receipt was the 受理, and what follows is a decision (不予批准); and one whose reasons
+    are no text a paper can print."""
+    view = case_view(session, case.case_no)
+    assert view is not None
+    if item_code not in received_only(session, view, bundle):
+        raise StepRefused(StepProblem.ACCEPTED_AT_WINDOW, step, state)
+    if check_text(step.reason, TextField.NOTE).problem not in (None, TextProblem.TOO_LONG):
+        raise StepRefused(StepProblem.NO_REASON, step, state)
 
 
 def _accepted(

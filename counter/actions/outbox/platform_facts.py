@@ -54,7 +54,10 @@ if TYPE_CHECKING:
     from counter.db.platform_store import ClaimedEvent
 
 BEIJING = dt.timezone(dt.timedelta(hours=8))  # the platform's clock: 北京时间, whatever the sending machine's zone
-_DECIDED = (CaseEvent.ITEM_APPROVED.value, CaseEvent.ITEM_DENIED.value)
+_DECIDED = (CaseEvent.ITEM_APPROVED.value, CaseEvent.ITEM_DENIED.value, CaseEvent.ITEM_REFUSED.value)
+#: ``item.decision`` of each line that closes an item: its department's 不予受理 apart from its 不予批准
+_DECISION = {CaseEvent.ITEM_APPROVED.value: "granted", CaseEvent.ITEM_DENIED.value: "denied",
+             CaseEvent.ITEM_REFUSED.value: "refused"}  # fmt: skip
 _CLOSED = (CaseEvent.COMPLETED.value, CaseEvent.DENIED.value)
 
 
@@ -197,7 +200,8 @@ def _materials(session: Session, case: models.Case) -> str:
 
 def _item_act(session: Session, case: models.Case, event: ClaimedEvent, detail: dict[str, Any]) -> dict[str, str]:
     """An item's act: a department's 受理 of an item the hall only received, its own (its name, its day, the promise
-    that runs from it, its paper's number, who signed for it), or an item's decision."""
+    that runs from it, its paper's number, who signed for it), or an item's decision or its department's 不予受理,
+    each as that department's with its day."""
     if event.kind is PlatformKind.ITEM_ACCEPTED:
         return {"item.code": event.item_code, "item.name": _item_name(session, case, event.item_code),
                 "item.department": str(detail.get("department", "")),
@@ -208,7 +212,9 @@ def _item_act(session: Session, case: models.Case, event: ClaimedEvent, detail: 
     granted = event.event == CaseEvent.ITEM_APPROVED.value
     text = split_validity(text.strip())[0] if granted else text  # the validity goes with the licence
     return {"item.code": code, "item.name": _item_name(session, case, code),
-            "item.decision": "granted" if granted else "denied", "item.note": text.strip()}  # fmt: skip
+            "item.decision": _DECISION[event.event], "item.note": text.strip(),
+            "item.department": _item_department(session, case, code),
+            "item.decided_on": office_day(event.at).isoformat()}  # fmt: skip
 
 
 def _line_clerk(session: Session, case: models.Case, event: ClaimedEvent) -> str:
@@ -261,6 +267,13 @@ def _object(text: str) -> dict[str, object]:
 def _first_line(session: Session, case: models.Case) -> dt.datetime | None:
     h = models.CaseHistory
     return session.scalar(select(h.at).where(h.case_id == case.id).order_by(h.at).limit(1))
+
+
+def _item_department(session: Session, case: models.Case, code: str) -> str:
+    """The item's deciding department as the case's site names it (as its papers head themselves)."""
+    stored = guide_version(session, case.guide_version_id)
+    item = stored.bundle.item(code) if stored is not None else None
+    return decider_name(item, office_settings(session, case.site_code)) if item is not None else ""
 
 
 def _item_name(session: Session, case: models.Case, code: str) -> str:
@@ -326,7 +339,9 @@ def _result(session: Session, case: models.Case, event: ClaimedEvent) -> dict[st
         return {}
     decided = list(session.scalars(select(h.event).where(h.case_id == case.id, h.event.in_(_DECIDED))))
     granted = decided.count(CaseEvent.ITEM_APPROVED.value)
-    if closed[0] == CaseEvent.DENIED.value or not granted:
+    if decided and decided.count(CaseEvent.ITEM_REFUSED.value) == len(decided):
+        result = "refused"  # every item refused by its department before any 受理: 不予受理, not 不予许可
+    elif closed[0] == CaseEvent.DENIED.value or not granted:
         result = "denied"
     else:
         result = "granted" if granted == len(decided) else "partly_granted"

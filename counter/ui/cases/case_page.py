@@ -249,7 +249,8 @@ class CasePage(QWidget):
         self._show(page.view)
         self.material_pages.show_pages(page.view.case_no, page.pages, material_names(page.view.materials))
         offered = item_actions(page.view, self._desk.actor)
-        steps = steps_by_item(page.view, [i.code for i in page.items], self._desk.actor, offered)
+        received = [i.code for i in page.items if i.received]  # a department may refuse only what was received
+        steps = steps_by_item(page.view, [i.code for i in page.items], self._desk.actor, offered, received)
         self.item_states.show_items(page.view, page.items, offered, steps)
         self.pledges.show_case(page.view, self.item_states.chosen())
         form = self.item_step_form

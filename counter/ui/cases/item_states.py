@@ -112,6 +112,8 @@ class ItemStates(QWidget):
                     state = CASE_ITEM_DUE.format(state=state, alert=DUE_ALERT[item.alert], due=item.due_on.isoformat())
             elif item.code in revoked:  # granted on a promise the check found false (行政许可法 第六十九条第二款)
                 state, text = PLEDGE_REVOKED, revoked_text(revoked[item.code])
+            elif decision.not_accepted:  # its department refused to accept it: no 不予批准 was made
+                state, text = ITEM_STATE[ItemState.REFUSED], decision.text
             else:
                 state, text = (CASE_ITEM_APPROVED if decision.approved else CASE_ITEM_DENIED), decided_text(decision)
             cells = fill_row(self.table, row, (item.name, item.department, state, text))

@@ -5,8 +5,9 @@ department once, then the steps its state allows (:func:`counter.ui.cases.item_s
 reached by Tab.  The form sits under the case's buttons, as the page's other forms do, and asks only what the step
 needs: a pause its reason (and a detail), an extension its working days, the head who approved it and the reason
 told to the applicant, a 准予 its result's number (and, for a licence, its 有效期限: 证照未载明, 有效期至 a date, or
-长期有效, chosen by ↑ ↓ with the date after Tab), a 不予批准 its reasons.  Enter confirms it from any of its fields.
-What the step lacks is said by the action (:data:`counter.service.department_items.ITEM_STEP`), never guessed here.
+长期有效, chosen by ↑ ↓ with the date after Tab), a 不予批准 or a 不予受理 its reasons.  Enter confirms it from any of
+its fields.  What the step lacks is said by the action (:data:`counter.service.department_items.ITEM_STEP`), never
+guessed here.
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ from counter.ui.text_size import px
 from counter.words.items import PAUSE_REASON
 
 FIRST_EXTENSION_DAYS = 5  # offered when the form opens; the department sets its own
+#: the steps whose form asks a reason: a pause's detail, an extension's reason, a denial's or a refusal's reasons
+_WITH_REASON = frozenset({ItemEvent.PAUSED, ItemEvent.EXTENDED, ItemEvent.DENIED, ItemEvent.REFUSED})
 
 
 class ItemStepBar(QWidget):
@@ -57,6 +60,7 @@ class ItemStepBar(QWidget):
         self.label.setWordWrap(True)
         self.buttons = {event: QPushButton(words.ITEM_STEP_ACTION[event]) for event in DEPARTMENT_STEPS}
         self.buttons[ItemEvent.DENIED].setObjectName("supervisorAction")
+        self.buttons[ItemEvent.REFUSED].setObjectName("supervisorAction")
         row = FlowLayout()
         for button in self.buttons.values():
             row.addWidget(button)
@@ -138,6 +142,7 @@ class ItemStepForm(QFrame):
             ItemEvent.PAUSED: words.ITEM_STEP_DETAIL,
             ItemEvent.EXTENDED: words.ITEM_STEP_EXTEND_REASON,
             ItemEvent.DENIED: words.ITEM_STEP_DENY_REASON,
+            ItemEvent.REFUSED: words.ITEM_STEP_REFUSE_REASON,
         }
         shown: dict[QWidget, bool] = {
             self.pause: event is ItemEvent.PAUSED,
@@ -170,7 +175,7 @@ class ItemStepForm(QFrame):
             days=self.days.value() if event is ItemEvent.EXTENDED else 0,
             approved_by=self.approved_by.text() if event is ItemEvent.EXTENDED else "",
             result_no=self.result_no.text() if event is ItemEvent.APPROVED else "",
-            reason=self.reason.text() if event in (ItemEvent.PAUSED, ItemEvent.EXTENDED, ItemEvent.DENIED) else "",
+            reason=self.reason.text() if event in _WITH_REASON else "",
             false_materials=event is ItemEvent.DENIED and self.false_materials.isChecked(),
             validity=self.validity_fields.chosen() if event is ItemEvent.APPROVED and self.licence else None,
         )

@@ -14,7 +14,7 @@ department too (an account confined to one department is refused another's item,
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from counter.access.roles import Actor, Permission
 from counter.case.item_lines import item_paths, office_day
@@ -26,6 +26,7 @@ from counter.ui.cases.rules import allowed
 #: a department's steps, in the order of an item's path: the order of their buttons
 DEPARTMENT_STEPS = (
     ItemEvent.SIGNED,
+    ItemEvent.REFUSED,  # instead of the 签收: the department's 不予受理 of what the hall only received
     ItemEvent.REVIEW_STARTED,
     ItemEvent.PAUSED,
     ItemEvent.RESUMED,
@@ -37,8 +38,12 @@ DEPARTMENT_STEPS = (
 WINDOW_DECISION = {ItemEvent.APPROVED: CaseEvent.ITEM_APPROVED, ItemEvent.DENIED: CaseEvent.ITEM_DENIED}
 
 
-def offered_steps(view: CaseView, path: Sequence[ItemStep], window: Sequence[CaseEvent] = ()) -> tuple[ItemEvent, ...]:
-    """The department's steps an item with ``path`` may take now; ``window``: the decisions the window offers."""
+def offered_steps(
+    view: CaseView, path: Sequence[ItemStep], window: Sequence[CaseEvent] = (), received: bool = True
+) -> tuple[ItemEvent, ...]:
+    """The department's steps an item with ``path`` may take now; ``window``: the decisions the window offers;
+    ``received``: the hall only received the item, so its department may refuse to accept it (不予受理) — where the
+    window accepted it, the 受理凭证 was the 受理."""
     state = state_of(path)
     extended = any(step.event is ItemEvent.EXTENDED for step in path)
     return tuple(
@@ -47,17 +52,27 @@ def offered_steps(view: CaseView, path: Sequence[ItemStep], window: Sequence[Cas
         if state in MOVES[event][0]
         and allowed(view, CaseEvent(event.value))
         and not (event is ItemEvent.EXTENDED and extended)
+        and not (event is ItemEvent.REFUSED and not received)
         and WINDOW_DECISION.get(event) not in window
     )
 
 
 def steps_by_item(
-    view: CaseView, codes: Sequence[str], actor: Actor, window: Sequence[CaseEvent] = ()
+    view: CaseView,
+    codes: Sequence[str],
+    actor: Actor,
+    window: Sequence[CaseEvent] = (),
+    received: Collection[str] | None = None,
 ) -> dict[str, tuple[ItemEvent, ...]]:
-    """Each undecided item's steps ``actor`` is offered (none for an actor without the department's permission)."""
+    """Each undecided item's steps ``actor`` is offered (none for an actor without the department's permission);
+    ``received``: the items the hall only received (None: every item, as far as the page knows)."""
     if not actor.may(Permission.ITEM_STEPS):
         return {}
     paths = item_paths(view.history, office_day)
     decided = view.decisions()
-    steps = {code: offered_steps(view, paths.get(code, []), window) for code in codes if code not in decided}
+    steps = {
+        code: offered_steps(view, paths.get(code, []), window, received is None or code in received)
+        for code in codes
+        if code not in decided
+    }
     return {code: events for code, events in steps.items() if events}

@@ -23,9 +23,9 @@ from enum import StrEnum
 from functools import partial
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
@@ -50,6 +50,7 @@ from counter.service.pledges import (
     PledgeStep,
 )
 from counter.ui.cases import words
+from counter.ui.cases.pledge_false_steps import FalsePromiseSteps, may_take_false_steps
 from counter.ui.cases.rules import allowed
 from counter.ui.plain_text import plain_label
 from counter.ui.printing.opening import open_preview
@@ -64,6 +65,7 @@ from counter.words.pledges import (
     PLEDGE_CANCEL,
     PLEDGE_CHECKED,
     PLEDGE_CONFIRM,
+    PLEDGE_CORRECT_BY,
     PLEDGE_FALSE,
     PLEDGE_FALSE_BUTTON,
     PLEDGE_FINDING,
@@ -149,8 +151,16 @@ class PledgeBar(QWidget):
         self.finding = QLineEdit()
         self.finding.setPlaceholderText(PLEDGE_FINDING)
         self.finding.setAccessibleName(PLEDGE_FINDING)
+        self.correct_by = QDateEdit()  # the 责令限期改正's last day, where the item's law orders one (the action asks)
+        self.correct_by.setDisplayFormat("yyyy-MM-dd")
+        self.correct_by.setAccessibleName(PLEDGE_CORRECT_BY)
+        self.correct_by.setToolTip(PLEDGE_CORRECT_BY)
         self.confirm_button = QPushButton(PLEDGE_CONFIRM)
         self.cancel_button = QPushButton(PLEDGE_CANCEL)
+        self.false_steps = FalsePromiseSteps(runner, desk, today)  # the hearing, the revocation, their papers
+        self.false_steps.changed.connect(self.changed)
+        self.false_steps.told.connect(self.told)
+        self.false_steps.refused.connect(lambda err, item: self.told.emit(self._refused_text(err, item), "noticeError"))
         self._lay_out()
         for act, button in self.buttons.items():
             button.clicked.connect(partial(self.on_act, act))
@@ -169,6 +179,7 @@ class PledgeBar(QWidget):
         ask = QHBoxLayout(self.asking)
         ask.setContentsMargins(0, 4, 0, 0)
         ask.addWidget(self.finding, 1)
+        ask.addWidget(self.correct_by)
         ask.addWidget(self.confirm_button)
         ask.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
@@ -176,6 +187,7 @@ class PledgeBar(QWidget):
         for widget in (self.heading, self.state, self.why):
             layout.addWidget(widget)
         layout.addLayout(row)
+        layout.addWidget(self.false_steps)
         layout.addWidget(self.question)
         layout.addWidget(self.asking)
         self.question.hide()
@@ -203,6 +215,7 @@ class PledgeBar(QWidget):
 
     def show_item(self, item: ItemLine | None) -> None:
         offer = self.offers.get(item.code) if item is not None else None
+        self.false_steps.show_for(self.view.case_no if self.view else "", item, offer)
         if item is None or offer is None or self.view is None:
             self.item = None
             self.close_question()
@@ -232,7 +245,7 @@ class PledgeBar(QWidget):
             return ((PledgeAct.GRANT,) if grant else ()), ""
         if row.checked_on is not None:
             return papers, ""
-        if actor.may(Permission.DECIDE_DEFERRAL):
+        if may_take_false_steps(actor, offer):  # a supervisor at the window, or the department's own staff
             return (PledgeAct.KEPT, PledgeAct.FALSE, *papers), ""
         role = not_permitted(Permission.DECIDE_DEFERRAL, actor.signed_in, not actor.signed_in)
         return (PledgeAct.KEPT, *papers), PLEDGE_REVOKE_ROLE + role
@@ -253,6 +266,9 @@ class PledgeBar(QWidget):
         self.question.show()
         self.finding.clear()
         self.finding.setVisible(act is PledgeAct.FALSE)
+        self.correct_by.setVisible(act is PledgeAct.FALSE)
+        later = self._today() + dt.timedelta(days=1)  # the earliest the action takes: the body sets its own period
+        self.correct_by.setDate(QDate(later.year, later.month, later.day))
         self.asking.show()
         (self.finding if act is PledgeAct.FALSE else self.confirm_button).setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -281,7 +297,10 @@ class PledgeBar(QWidget):
                 grant = PledgeStep(view.case_no, item.code)
                 self._runner.call(GRANT_ON_PLEDGE, grant, self._desk, words.CASE_SAVE_FAILED)
             else:
-                check = PledgeCheck(view.case_no, item.code, act is PledgeAct.KEPT, self.finding.text())
+                kept = act is PledgeAct.KEPT
+                chosen = self.correct_by.date().toPython()
+                correct_by = chosen if not kept and isinstance(chosen, dt.date) else None
+                check = PledgeCheck(view.case_no, item.code, kept, self.finding.text(), correct_by)
                 self._runner.call(RECORD_PLEDGE_CHECK, check, self._desk, words.CASE_SAVE_FAILED)
         except _REFUSED as err:
             self.told.emit(self._refused_text(err, item), "noticeError")

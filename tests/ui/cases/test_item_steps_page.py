@@ -9,11 +9,13 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.desk import Desk
 from counter.access.passwords import hash_password
 from counter.access.roles import Actor, Role
+from counter.actions.cases.item_authority import set_entrustment
 from counter.actions.cases.item_steps import route_items
 from counter.case.decisions import Validity
 from counter.case.item_lines import item_paths, office_day
@@ -24,7 +26,7 @@ from counter.documents.case_page import ItemLine
 from counter.ui.cases.words import CASE_ACTION, CASE_ITEM_APPROVED, ITEM_STEP_ACTION
 from counter.words.cases import CASE_EVENT
 from counter.words.items import ITEM_STATE, PAUSE_REASON, STEP_PROBLEM
-from tests.ui.cases.casebook import DAY, SUPERVISOR, Casebook
+from tests.ui.cases.casebook import DAY, DESK_1, SUPERVISOR, Casebook
 from tests.ui.cases.conftest import Clock
 from tests.ui.cases.helpers import column, stored
 from tests.ui.cases.test_item_decisions import item_row, open_page, tab_from
@@ -126,7 +128,7 @@ def test_a_departments_staff_take_an_item_from_signing_for_to_approval_by_keyboa
     assert chosen is not None
     assert chosen.code == FOOD
     bar = states.step_bar
-    assert [e for e, b in bar.buttons.items() if b.isVisible()] == [ItemEvent.SIGNED]
+    assert [e for e, b in bar.buttons.items() if b.isVisible()] == [ItemEvent.SIGNED]  # accepted at the window
     assert "食品经营许可" in bar.label.text()
     assert bar.buttons[ItemEvent.SIGNED].accessibleName() == "签收“食品经营许可”"
     assert tab_from(states.table) is bar.buttons[ItemEvent.SIGNED]
@@ -299,3 +301,37 @@ def test_a_grant_of_what_is_no_licence_asks_no_validity(
     form.open_for(ItemEvent.APPROVED, ItemLine(FOOD, "食品经营许可", MARKET, licence=True), DAY)
     QTest.keyClick(form.validity, Qt.Key.Key_End)  # 长期有效
     assert form.request().validity == Validity(None)
+
+
+def test_a_department_refuses_to_accept_what_the_hall_received_from_the_page(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    """Instead of its 签收, the department's 不予受理 with its reasons: the item closed as not accepted, its paper
+    made in the department's name (an item the window accepted offers none: the test above)."""
+    routed(case_sessions, book.accepted)
+    with case_sessions.begin() as session:  # no 授权: the hall only received it, the 市场监督管理局 accepts
+        set_entrustment(session, DESK_1, "XAM01", FOOD, "")
+    staff = signed_in(case_sessions, "bao", Role.DEPARTMENT, MARKET)
+    page = open_page(qtbot, case_sessions, today, book.accepted, staff)
+    states, form = page.item_states, page.item_step_form
+    states.table.setFocus()
+    QTest.keyClick(states.table, Qt.Key.Key_Down)  # ↓ chooses 食品经营许可
+    bar = states.step_bar
+    assert [e for e, b in bar.buttons.items() if b.isVisible()] == [ItemEvent.SIGNED, ItemEvent.REFUSED]
+    press(bar.buttons[ItemEvent.REFUSED])
+    assert form.title.text().startswith(ITEM_STEP_ACTION[ItemEvent.REFUSED])
+    assert form.reason.isVisible()
+    with qtbot.assertNotEmitted(page.case_changed):  # no reason: refused in words, nothing kept
+        QTest.keyClick(form.reason, Qt.Key.Key_Return)
+    assert form.problems.text() == STEP_PROBLEM[StepProblem.NO_REASON]
+    assert stored_state(case_sessions, book.accepted, FOOD) is ItemState.ROUTED
+    form.reason.insert("经营场所位于本市行政区域以外，不属于本机关管辖")
+    with qtbot.waitSignal(page.case_changed, timeout=5000):
+        QTest.keyClick(form.reason, Qt.Key.Key_Return)
+    assert stored_state(case_sessions, book.accepted, FOOD) is ItemState.REFUSED
+    decision = stored(case_sessions, book.accepted).decisions()[FOOD]
+    assert (decision.approved, decision.not_accepted) == (False, True)
+    assert item_row(page, FOOD)[2:] == [ITEM_STATE[ItemState.REFUSED], "经营场所位于本市行政区域以外，不属于本机关管辖"]
+    with case_sessions() as session:
+        kinds = set(session.scalars(select(models.DocumentRecord.kind)))
+    assert "item_refusal.2" in kinds  # the department's 不予受理通知书, made by the step

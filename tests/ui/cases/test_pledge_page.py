@@ -1,28 +1,34 @@
 """告知承诺 on the case page: 035's 消防 item granted on the applicant's promise from the keyboard (its 告知承诺书 in
 the preview); a 核查 that finds the promise false revokes nothing on the spot (消防法 第五十八条第二款: a correction is
-ordered first, then the applicant heard); once revoked, the item reads 已撤销 with the day and the reason and its
+ordered first by a day the brigade sets, then the applicant heard), each step and its paper from the page's buttons
+for the account that holds the power; once revoked, the item reads 已撤销 with the day and the reason and its
 撤销行政许可决定书 prints from the page (国办发〔2020〕42号; 行政许可法 第六十九条第二款)."""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.roles import Permission, Role
+from counter.actions.intake.notice_pledges import grant_on_pledge
 from counter.case.status import CaseEvent
 from counter.ui.cases.case_page import CasePage
 from counter.ui.cases.pledge_bar import PledgeAct
+from counter.ui.cases.pledge_false_steps import FalseStep
 from counter.ui.printing.preview_window import PreviewWindow, doc_title
 from counter.words.access import not_permitted
 from counter.words.cases import CASE_EVENT
 from counter.words.pledges import PLEDGE_NOT_HERE, PLEDGE_REVOKE_ROLE, PLEDGE_REVOKED
-from tests.actions.test_notice_pledges import BRIGADE, FIRE, name_the_brigades_bodies, revoked_in_order, taken
+from tests.actions.test_notice_pledges import BRIGADE, FIRE, name_the_brigades_bodies, taken
 from tests.entrusted import entrust_in
-from tests.signed_in import signed_in
+from tests.signed_in import add_account, signed_in
 from tests.ui.cases.casebook import DESK_1, SUPERVISOR
 from tests.ui.cases.conftest import Clock
 from tests.ui.cases.helpers import column
@@ -88,12 +94,46 @@ def test_granted_on_a_promise_then_revoked_when_the_check_finds_it_false(
     assert "核查发现的情况" in page.notice.text()
     assert bar.finding.isVisible()
     bar.finding.insert(FINDING)  # typed through the input method
-    QTest.keyClick(bar.finding, Qt.Key.Key_Return)
-    # 消防法 第五十八条第二款: the brigade orders a correction by a day it sets before any revocation; the page names
-    # the want of that day, and the steps are the department's, taken with their papers from the command line
-    assert "期限" in page.notice.text()
+    assert bar.correct_by.isVisible()  # 消防法 第五十八条第二款: a correction by a day the brigade sets comes first
+    correct_by = today.day + dt.timedelta(days=7)
+    bar.correct_by.setDate(QDate(correct_by.year, correct_by.month, correct_by.day))
+    with qtbot.waitSignal(page.case_changed, timeout=5000):
+        QTest.keyClick(bar.finding, Qt.Key.Key_Return)
+    choose_fire(page)
+    steps = bar.false_steps
+    # nothing to hear or revoke while the correction may still be made; its order prints
+    assert [s for s, b in steps.buttons.items() if b.isVisible()] == [FalseStep.CORRECTION_PAPER]
+    QTest.keyClick(steps.buttons[FalseStep.CORRECTION_PAPER], Qt.Key.Key_Space)
+    ordered = next(w for w in page.findChildren(PreviewWindow) if doc_title(w.documents[0]) == "责令限期改正通知书")
+    assert "第五十八条" in pdf_text(ordered.documents[0].pdf)
     page.close()
-    revoked_in_order(case_sessions, supervisor, case_no)
+
+    today.day = correct_by + dt.timedelta(days=1)  # not corrected: the applicant is told, and may be heard
+    page = open_page(qtbot, case_sessions, today, case_no, supervisor)
+    bar = page.pledges
+    choose_fire(page)
+    steps = bar.false_steps
+    assert [s for s, b in steps.buttons.items() if b.isVisible()] == [FalseStep.HEAR, FalseStep.CORRECTION_PAPER]
+    hear_by = today.day + dt.timedelta(days=5)
+    steps.hear_by.setDate(QDate(hear_by.year, hear_by.month, hear_by.day))
+    with qtbot.waitSignal(page.case_changed, timeout=5000):
+        QTest.keyClick(steps.buttons[FalseStep.HEAR], Qt.Key.Key_Space)
+    choose_fire(page)
+    assert not steps.buttons[FalseStep.REVOKE].isVisible()  # not before the period to be heard has run out
+    QTest.keyClick(steps.buttons[FalseStep.HEARING_PAPER], Qt.Key.Key_Space)
+    heard = next(
+        w for w in page.findChildren(PreviewWindow) if doc_title(w.documents[0]) == "撤销行政许可陈述申辩告知书"
+    )
+    assert "陈述" in pdf_text(heard.documents[0].pdf)
+    page.close()
+
+    today.day = hear_by + dt.timedelta(days=1)
+    page = open_page(qtbot, case_sessions, today, case_no, supervisor)
+    bar = page.pledges
+    choose_fire(page)
+    with qtbot.waitSignal(page.case_changed, timeout=5000):
+        QTest.keyClick(bar.false_steps.buttons[FalseStep.REVOKE], Qt.Key.Key_Space)
+    page.close()
     page = open_page(qtbot, case_sessions, today, case_no, supervisor)
     bar = page.pledges
     choose_fire(page)
@@ -102,7 +142,7 @@ def test_granted_on_a_promise_then_revoked_when_the_check_finds_it_false(
     text = pdf_text(revocation.documents[0].pdf)
     assert "撤销行政许可决定书" in text
     assert FINDING in text
-    assert item_row(page, FIRE)[2:] == [PLEDGE_REVOKED, f"2026-12-24 撤销：{FINDING}"]
+    assert item_row(page, FIRE)[2:] == [PLEDGE_REVOKED, f"{today.day.isoformat()} 撤销：{FINDING}"]
     assert CASE_EVENT[CaseEvent.ITEM_REVOKED] in column(page.history, 3)
     name = next(i.name for i in page.item_states.items if i.code == FIRE)
     assert column(page.history, 4)[-1] == f"{name}：{FINDING}"  # the item by its name, not its code
@@ -125,3 +165,45 @@ def test_an_account_without_the_bodys_standing_is_told_whose_it_is(
     assert not any(b.isVisible() for b in bar.buttons.values())
     name = next(i.name for i in page.item_states.items if i.code == FIRE)
     assert bar.why.text() == PLEDGE_NOT_HERE.format(item=name, deciding=BRIGADE)
+
+
+@pytest.mark.slow
+def test_the_brigades_own_account_takes_every_step_from_the_page(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], today: Clock
+) -> None:
+    """In the default standing (no 授权, the hall holds nothing) the 消防救援大队's own staff, who hold no window role,
+    find the promise false with the 改正期限, then tell the applicant of the hearing, then revoke, from the page."""
+    case_no = taken(case_sessions, DESK_1)
+    name_the_brigades_bodies(case_sessions, DESK_1)
+    with case_sessions.begin() as s:
+        actor = add_account(s, "brigade", "消防员", Role.DEPARTMENT, department=BRIGADE)
+    brigade = dataclasses.replace(DESK_1, actor=actor, clerk="消防员")
+    with case_sessions.begin() as s:
+        grant_on_pledge(s, brigade, case_no, FIRE, today.day, result_no="乌消安检字〔2026〕第0123号")
+    page = open_page(qtbot, case_sessions, today, case_no, brigade)
+    bar = page.pledges
+    choose_fire(page)
+    assert bar.buttons[PledgeAct.FALSE].isVisible()  # its own item: no supervisor's role is asked of its staff
+    QTest.keyClick(bar.buttons[PledgeAct.FALSE], Qt.Key.Key_Space)
+    bar.finding.insert(FINDING)
+    correct_by = today.day + dt.timedelta(days=7)
+    bar.correct_by.setDate(QDate(correct_by.year, correct_by.month, correct_by.day))
+    with qtbot.waitSignal(page.case_changed, timeout=5000):
+        QTest.keyClick(bar.finding, Qt.Key.Key_Return)
+    page.close()
+    today.day = correct_by + dt.timedelta(days=1)
+    page = open_page(qtbot, case_sessions, today, case_no, brigade)
+    choose_fire(page)
+    steps = page.pledges.false_steps
+    hear_by = today.day + dt.timedelta(days=5)
+    steps.hear_by.setDate(QDate(hear_by.year, hear_by.month, hear_by.day))
+    with qtbot.waitSignal(page.case_changed, timeout=5000):
+        QTest.keyClick(steps.buttons[FalseStep.HEAR], Qt.Key.Key_Space)
+    page.close()
+    today.day = hear_by + dt.timedelta(days=1)
+    page = open_page(qtbot, case_sessions, today, case_no, brigade)
+    choose_fire(page)
+    with qtbot.waitSignal(page.case_changed, timeout=5000):
+        QTest.keyClick(page.pledges.false_steps.buttons[FalseStep.REVOKE], Qt.Key.Key_Space)
+    choose_fire(page)
+    assert item_row(page, FIRE)[2] == PLEDGE_REVOKED

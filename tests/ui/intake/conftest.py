@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.desk import Desk
+from counter.actions.cases.item_authority import set_item_held
 from counter.actions.catalog.imports import sync_bundled
 from counter.case.numbers import DeskIdentity
 from counter.catalog.stored_guide import StoredGuide
@@ -82,4 +83,16 @@ def make_panel(qtbot: QtBot, sessions: sessionmaker[Session], guide: StoredGuide
 
 @pytest.fixture
 def panel(make_panel: MakePanel) -> IntakePanel:
+    return make_panel()
+
+
+@pytest.fixture
+def refusing_panel(sessions: sessionmaker[Session], guide: StoredGuide, make_panel: MakePanel) -> IntakePanel:
+    """A panel at a hall that holds the bundle's power (a 行政审批局): its window may refuse on a licence's own ground
+    (第一项, 第七十八条), which a hall that only receives may not (counter.documents.outcome_preview.printable).  The
+    tax office's item is held too, as no site may hold a vertical body's (``site authority --hold`` refuses it): the
+    panel's flow, not a hall's standing, is what these tests are about."""
+    with sessions.begin() as session:
+        for item in guide.bundle.items:
+            set_item_held(session, DESK, DESK.identity.site_code, item.code, held=True)
     return make_panel()

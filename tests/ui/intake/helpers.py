@@ -60,8 +60,16 @@ def all_licences(bundle: Bundle) -> str:
     return no_licence_text(item.code for item in bundle.items if item.item_type is ItemType.LICENSING)
 
 
-def refuse(panel: IntakePanel, ground: RefusalGround = RefusalGround.NO_LICENCE_NEEDED, turn_to: str = "") -> None:
-    """Tick 不予受理 and choose its ground (none is chosen beforehand)."""
+#: where the tests' shorthand refusal sends the applicant (第二项, a body for every item)
+ELSEWHERE = "呼伦贝尔市海拉尔区政务服务中心"
+
+
+def refuse(panel: IntakePanel, ground: RefusalGround | None = None, turn_to: str = "") -> None:
+    """Tick 不予受理 and choose its ground (none is chosen beforehand).  Without one, the tests' shorthand: 第二项,
+    the same body for every item — the 告知 a hall that only receives may give (第一项 and 第七十八条 are the
+    licensing department's to find there: counter.documents.outcome_preview.printable)."""
+    if ground is None:
+        ground, turn_to = RefusalGround.NOT_IN_REMIT, turn_to or ELSEWHERE
     panel.refusal.setChecked(True)
     panel.refusal.grounds[ground].click()
     if ground is RefusalGround.NO_LICENCE_NEEDED:  # found of licences one by one: the tests' shorthand ticks all

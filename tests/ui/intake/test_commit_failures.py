@@ -10,6 +10,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.admin.calendar import office_calendar
+from counter.actions.cases.item_authority import set_item_held
 from counter.actions.intake.take import take_intake
 from counter.case.intake_request import IntakeRequest
 from counter.case.status import CaseStatus
@@ -93,7 +94,9 @@ def test_a_commit_refused_by_the_action_is_explained(
         Parties(Applicant(ApplicantKind.PERSON, "刘志强", PERSON_ID)),
         refusal=Refusal(RefusalGround.NO_LICENCE_NEEDED, all_licences(pharmacy.bundle)),
     )
-    with sessions.begin() as session:
+    with sessions.begin() as session:  # a 行政审批局 holding the pharmacy's power: its window may refuse on 第一项
+        for item in pharmacy.bundle.items:
+            set_item_held(session, DESK, DESK.identity.site_code, item.code, held=True)
         other = take_intake(session, DESK, request, TODAY, office_calendar(session)).case_no
     panel = make_panel(previous_case_no=other)
     ready(qtbot, panel)

@@ -50,7 +50,8 @@ def test_the_rows_made_again_after_an_answer_keep_the_order(qtbot: QtBot, panel:
 
 
 @pytest.mark.slow
-def test_after_issuing_a_refusal_the_keyboard_is_on_the_print_button(qtbot: QtBot, panel: IntakePanel) -> None:
+def test_after_issuing_a_refusal_the_keyboard_is_on_the_print_button(qtbot: QtBot, refusing_panel: IntakePanel) -> None:
+    panel = refusing_panel
     fill_person(panel)
     refuse(panel, RefusalGround.NO_LICENCE_NEEDED)
     panel.activateWindow()
@@ -68,8 +69,9 @@ def test_after_issuing_a_refusal_the_keyboard_is_on_the_print_button(qtbot: QtBo
     qtbot.waitUntil(lambda: not panel.isVisible())
 
 
-def test_the_licences_a_refusal_finds_are_ticked_with_tab_and_space(qtbot: QtBot, panel: IntakePanel) -> None:
+def test_the_licences_a_refusal_finds_are_ticked_with_tab_and_space(qtbot: QtBot, refusing_panel: IntakePanel) -> None:
     """第一项 is found of each licence: its boxes come right after the ground, before 出具 and 放弃本次受理."""
+    panel = refusing_panel
     fill_person(panel)
     panel.activateWindow()
     qtbot.waitUntil(panel.isActiveWindow)

@@ -17,7 +17,8 @@ from tests.ui.shown_text import outcome_text
 FOOD = "152201-YJS008-02"  # 食品经营许可, of 我要开小餐馆; 152201-YJS008-04 is the 涉税事项 (其他行政权力)
 
 
-def test_only_licences_are_offered_and_none_is_ticked_for_the_clerk(qtbot: QtBot, panel: IntakePanel) -> None:
+def test_only_licences_are_offered_and_none_is_ticked_for_the_clerk(qtbot: QtBot, refusing_panel: IntakePanel) -> None:
+    panel = refusing_panel
     fill_person(panel)
     panel.refusal.setChecked(True)
     panel.refusal.grounds[RefusalGround.NO_LICENCE_NEEDED].click()
@@ -40,8 +41,9 @@ def test_only_licences_are_offered_and_none_is_ticked_for_the_clerk(qtbot: QtBot
 
 
 def test_the_licence_ticked_is_what_the_confirmation_and_the_case_say(
-    qtbot: QtBot, sessions: sessionmaker[Session], panel: IntakePanel
+    qtbot: QtBot, sessions: sessionmaker[Session], refusing_panel: IntakePanel
 ) -> None:
+    panel = refusing_panel
     fill_person(panel)
     panel.refusal.setChecked(True)
     panel.refusal.grounds[RefusalGround.NO_LICENCE_NEEDED].click()

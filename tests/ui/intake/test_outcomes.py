@@ -127,7 +127,10 @@ def test_a_refusal_needs_its_ground_and_the_office_to_turn_to(
     panel.refusal.grounds[RefusalGround.NO_LICENCE_NEEDED].click()
     assert outcome(panel) is Outcome.INCOMPLETE  # found of the licences ticked, one by one
     panel.refusal.no_licence_boxes["152201-YJS008-02"].setChecked(True)
-    assert outcome(panel) is Outcome.REFUSE  # materials not checked
+    # the window only receives: whether a licence is needed is the 市场监督管理局's to find, on its own 不予受理
+    assert outcome(panel) is Outcome.INCOMPLETE
+    assert "只负责收件，不作出不予受理决定，也不退回申请材料" in shown(panel)
+    assert "乌兰浩特市市场监督管理局" in shown(panel)
     panel.refusal.grounds[RefusalGround.NOT_IN_REMIT].click()
     assert panel.refusal.turn_to_line.isVisible()
     assert outcome(panel) is Outcome.INCOMPLETE

@@ -16,11 +16,12 @@ from counter.db.catalog_store import current_guide
 from counter.intake.checklist import start_checklist
 from counter.intake.outcome import Refusal, RefusalGround
 from counter.intake.parties import Applicant, ApplicantKind, Delivery, Parties
+from counter.intake.turn_to import turn_to_text
 from counter.ui.intake import IntakePanel
 from counter.ui.intake.words import INTAKE_ID_OK
 from tests.codes import make_credit_code, make_org_code
 from tests.ui.intake.conftest import DESK, TODAY, MakePanel
-from tests.ui.intake.helpers import AGENT_ID, PERSON_ID, all_licences
+from tests.ui.intake.helpers import AGENT_ID, ELSEWHERE, PERSON_ID
 from tests.ui.shown_text import outcome_text
 
 COMPANY_CODE = make_credit_code("91152201" + make_org_code("MA0Q1234"))
@@ -77,9 +78,8 @@ def earlier_case(sessions: sessionmaker[Session], applicant: Applicant) -> None:
         stored = current_guide(session, "XAM-YJS-008")
     assert stored is not None
     checklist = start_checklist(stored.bundle, guide_version=stored.version_id)
-    request = IntakeRequest(
-        checklist, Parties(applicant), refusal=Refusal(RefusalGround.NO_LICENCE_NEEDED, all_licences(stored.bundle))
-    )
+    elsewhere = turn_to_text((item.code, ELSEWHERE) for item in stored.bundle.items)  # 第二项: the hall's 告知
+    request = IntakeRequest(checklist, Parties(applicant), refusal=Refusal(RefusalGround.NOT_IN_REMIT, elsewhere))
     with sessions.begin() as session:
         take_intake(session, DESK, request, TODAY, office_calendar(session))
 

@@ -75,8 +75,9 @@ def test_no_ground_is_chosen_for_the_clerk(qtbot: QtBot, panel: IntakePanel) -> 
 
 
 def test_committing_without_a_ground_is_refused_and_the_cursor_goes_to_the_grounds(
-    qtbot: QtBot, sessions: sessionmaker[Session], panel: IntakePanel
+    qtbot: QtBot, sessions: sessionmaker[Session], refusing_panel: IntakePanel
 ) -> None:
+    panel = refusing_panel
     fill_person(panel)
     panel.refusal.setChecked(True)
     active(qtbot, panel)

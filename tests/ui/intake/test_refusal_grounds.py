@@ -16,7 +16,8 @@ from tests.ui.intake.helpers import fill_person
 from tests.ui.runners import runner_on
 
 
-def test_false_materials_is_chosen_with_the_arrow_keys(qtbot: QtBot, panel: IntakePanel) -> None:
+def test_false_materials_is_chosen_with_the_arrow_keys(qtbot: QtBot, refusing_panel: IntakePanel) -> None:
+    panel = refusing_panel
     fill_person(panel)
     panel.refusal.setChecked(True)
     button = panel.refusal.grounds[RefusalGround.FALSE_MATERIALS]
