@@ -9,6 +9,7 @@ from __future__ import annotations
 import atexit
 import functools
 import gc
+import hashlib
 import logging
 import os
 import shutil
@@ -254,9 +255,22 @@ def _migrated_template() -> Path:
     return path
 
 
-@functools.cache
 def _catalogued_template() -> Path:
-    """A migrated database with the bundled catalog imported, made once per test process in a folder of its own."""
+    """A migrated database with the catalog the test runs with imported (the shipped one, or a test's own small one
+    set by ``COUNTER_RESOURCES``), made once per test process and catalog in a folder of its own: a template kept for
+    whichever catalog the process met first would give a later test the other catalog's bundles."""
+    from counter.resources import bundled_catalog_dir
+
+    folder = bundled_catalog_dir()
+    digest = hashlib.sha256()
+    for file in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(file.relative_to(folder).as_posix().encode() + b"\0" + file.read_bytes())
+    return _catalogued_template_of(digest.hexdigest())
+
+
+@functools.cache
+def _catalogued_template_of(catalog: str) -> Path:
+    """The template for the catalog whose files digest to ``catalog``, made from the catalog folder in use."""
     from counter.actions.catalog.imports import sync_bundled
     from counter.actions.site.store import Store
     from counter.host.desk_at import desk_at
