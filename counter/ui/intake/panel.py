@@ -93,6 +93,7 @@ class IntakePanel(ApplicantLookUps):
         self._checklist = start_checklist(self.bundle, guide_version=stored_guide.version_id)
         self._decision: Decision | None = None
         self._papers: dict[str, str] = {}  # the hall's 收件 paper of each outcome, where it only receives the items
+        self.after_open_cases: list[Callable[[], None]] = []
         self._new_case_for = ""  # the number whose open cases the clerk saw and chose to take a new one anyway
         self.finished = False
         self.taken: TakenIntake | None = None
@@ -267,7 +268,7 @@ class IntakePanel(ApplicantLookUps):
         ready = decided and right
         held = self.deferral_open()
         asked = self.open_cases.waiting  # her open cases named, the clerk not yet choosing a new one
-        waiting = held or asked or self.finished or self.reconnector.waiting
+        waiting = held or asked or self.finished or self.reconnector.waiting or self.committing
         self.commit_button.setEnabled(ready and not waiting)
         # the headline says what the button can do: never the outcome's colour over a greyed button
         if held:
