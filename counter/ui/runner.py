@@ -6,8 +6,9 @@ on one of a few worker threads the program keeps (:data:`WORKERS`, started as th
 runner): a thread, and a hall desk's connection (:mod:`counter.service.remote`), are not made anew for each call.
 The window's own thread keeps its event loop turning meanwhile (it paints, and takes keys), and the answer is handed
 back on the window's thread, where the widget's code goes on from the call.  :meth:`Runner.submit` hands the
-answer to a callback on the window's thread instead, turning no event loop inside its caller (the intake's outcome
-preview, :mod:`counter.ui.intake.preview`); :meth:`Runner.call` is kept by the areas not moved to it yet.
+answer to a callback on the window's thread instead, turning no event loop inside its caller (the intake, the desk's
+own window, the sign-in; :meth:`submit_work` for what is no operation, the hall server's door);
+:meth:`Runner.call` is kept by the areas not moved to it yet (the case pages, the pad, 帮您办, sync, printing).
 Operations run one at a time: one asked while another runs waits its turn.  For the first moment of a :meth:`call`'s
 wait the clerk's keys are held, in order, behind the step; a wait longer than that is shown (:attr:`Runner.busy`,
 the wait cursor, the status bar) and the keys are taken as they come; the same write asked again while it runs is
@@ -189,11 +190,6 @@ class Runner(QObject):
         """
         return self._run(op.name, lambda: self.service.call(op, request, desk), message, owner, background, op.writes)
 
-    def run(self, name: str, work: Callable[[], T], message: str = CAUSE) -> T:
-        """``work`` that is no operation of the service (the hall server's door: a sign-in, a sign-out), run as an
-        operation is: off the window's thread, one at a time, its faults worded with ``message``."""
-        return self._run(name, work, message, None)
-
     def submit(
         self,
         op: Operation[Req, Res],
@@ -272,6 +268,23 @@ class Runner(QObject):
         self._owed.append(_Owed(name, future, message, owner, answered, refused))
         self._busy_after.start()
         self._look.start()
+
+    def finish(self) -> None:
+        """The program ends, its event loop over: the operations submitted and not yet done are carried out, in the
+        order asked, before the database or the server's connection closes (the draft a closing intake keeps, a
+        sign-out), and what they answer is handed over where it still can be.  A worker is a daemon: the program's
+        end would not wait for it, and an operation asked after the store closed would open it again."""
+        self._look.stop()
+        while self._owed or self._queued:
+            try:
+                if self._owed:
+                    self._owed[0].future.exception()  # waits for it, whatever it answers
+                    self._hand_over()
+                else:
+                    self._queued.pop(0)()  # no event loop turns now: carried out before it returns
+            except Exception:  # the program ends regardless: for support
+                log.exception("an answer not handed over at the end")
+        self._pending.exception()
 
     def _tracked(self, work: Callable[[], T]) -> T:
         """On the worker: ``work``, its thread noted, so that a trouble the transport tells from it is this call's."""

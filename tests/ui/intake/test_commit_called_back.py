@@ -9,7 +9,6 @@ holds the operations the test names until the test lets them go, as a hall serve
 
 from __future__ import annotations
 
-import threading
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QTimer
@@ -17,13 +16,13 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.access.desk import Desk
 from counter.db import models
 from counter.service.intake import KNOWN_PARTY, OPEN_CASES, TAKE_INTAKE
-from counter.service.local import Service
 from counter.service.operation import Operation
 from counter.ui.intake import IntakePanel
 from counter.ui.intake.words import INTAKE_SAVING
+from tests.ui.held_service import Held
+from tests.ui.held_service import held as held_by
 from tests.ui.intake.conftest import MakePanel
 from tests.ui.intake.helpers import AGENT_ID, PERSON_ID, answer, commit, fill_person, ready
 from tests.ui.test_runner_thread import in_the_loop
@@ -32,27 +31,8 @@ Req = TypeVar("Req")
 Res = TypeVar("Res")
 
 
-class Held:
-    """The service, the operations named held until the test lets them go."""
-
-    def __init__(self, service: Service, *held: Operation[Any, Any]) -> None:
-        self.service = service
-        self.held = held
-        self.go = threading.Event()
-        self.asked: list[str] = []
-
-    def call(self, op: Operation[Req, Res], request: Req, desk: Desk | None = None, *, key: str = "") -> Res:
-        if op in self.held:
-            self.asked.append(op.name)
-            assert self.go.wait(10)
-        return self.service.call(op, request, desk, key=key)
-
-
 def held(panel: IntakePanel, *ops: Operation[Any, Any]) -> Held:
-    runner = panel._runner
-    service = Held(runner.service, *ops)
-    runner.service = service
-    return service
+    return held_by(panel._runner, *ops)
 
 
 def cases(sessions: sessionmaker[Session]) -> int:
