@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from counter.intake.draft import IntakeDraft
     from counter.ui.cases import CaseDesk
     from counter.ui.intake import DraftInfo, IntakePanel
+    from counter.ui.intake.keys_behind import KeysBehind
     from counter.ui.intake_opening import IntakeOpening
 
 log = logging.getLogger(__name__)
@@ -114,18 +115,30 @@ class DeskIntake(QObject):
             self._open_while_database_opens(bundle, previous_case_no)
             return
         from counter.service.intake import READ_CURRENT_GUIDE, CurrentGuide
+        from counter.ui.intake.keys_behind import KeysBehind
 
+        keys = KeysBehind(self)  # the number typed straight after F5 goes to the intake
         self.runner.submit(READ_CURRENT_GUIDE, CurrentGuide(bundle.code), self.desk(), owner=self,
-                           answered=partial(self._guide_read, previous_case_no, carried),
-                           failed=self._guide_unread)  # fmt: skip
+                           answered=partial(self._guide_read, previous_case_no, carried, keys),
+                           failed=partial(self._guide_unread, keys))  # fmt: skip
 
-    def _guide_unread(self, err: Exception) -> None:
+    def _guide_unread(self, keys: KeysBehind, err: Exception) -> None:
         self.intake_asked = False
+        keys.release()
         if not isinstance(err, Failed):
             raise err
         self._say(err.message)
 
-    def _guide_read(self, previous_case_no: str, carried: IntakeDraft | None, stored: StoredGuide | None) -> None:
+    def _guide_read(
+        self, previous_case_no: str, carried: IntakeDraft | None, keys: KeysBehind, stored: StoredGuide | None
+    ) -> None:
+        try:
+            self._open_read(previous_case_no, carried, stored)
+        finally:
+            intake = self.intake
+            keys.release(intake.focusWidget() if intake is not None and intake.isVisible() else None)
+
+    def _open_read(self, previous_case_no: str, carried: IntakeDraft | None, stored: StoredGuide | None) -> None:
         from counter.ui.intake import open_intake, resubmit_intake
 
         self.intake_asked = False

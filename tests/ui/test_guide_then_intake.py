@@ -8,7 +8,7 @@ Now F5 waits for the guide in flight and opens its intake, and a second F5 meanw
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
@@ -17,6 +17,7 @@ from counter.service.intake import READ_CURRENT_GUIDE
 from counter.ui.intake import IntakePanel
 from counter.ui.main_window import MainWindow
 from tests.ui.held_service import held
+from tests.ui.intake.helpers import PERSON_ID
 from tests.ui.test_runner_thread import in_the_loop
 
 
@@ -61,3 +62,24 @@ def test_f5_again_while_the_intakes_guide_is_read_opens_no_second_intake(qtbot: 
     qtbot.wait(100)
     assert service.asked == [READ_CURRENT_GUIDE.name]
     assert len(window.findChildren(IntakePanel)) == 1
+
+
+def test_the_number_typed_straight_after_f5_goes_to_the_intake(qtbot: QtBot, window: MainWindow) -> None:
+    """F5 returns before the intake's guide is read: the number typed at once would have gone to the search box."""
+    QTest.keyClicks(window.search_panel.box, "xcg")
+    QTest.keyClick(window.search_panel.box, Qt.Key.Key_Return)
+    searched = window.search_panel.box.text()
+    service = held(window.runner, READ_CURRENT_GUIDE)
+
+    def f5_and_type() -> None:
+        QTest.keyClick(window, Qt.Key.Key_F5)
+        QTest.keyClicks(window.search_panel.box, PERSON_ID)  # where the keyboard still is, before the intake opens
+        QTimer.singleShot(100, service.go.set)  # answered within the moment
+
+    in_the_loop(qtbot, f5_and_type)
+    qtbot.waitUntil(lambda: window.desk_actions.intake is not None, timeout=10_000)
+    panel = window.desk_actions.intake
+    assert isinstance(panel, IntakePanel)
+    qtbot.addWidget(panel)
+    qtbot.waitUntil(lambda: panel.applicant_form.id_field.edit.text() == PERSON_ID, timeout=5_000)
+    assert window.search_panel.box.text() == searched  # nothing of it in the search box
