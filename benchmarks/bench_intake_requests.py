@@ -27,16 +27,11 @@ import datetime as dt
 import os
 import sys
 import tempfile
-from collections import Counter
-from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from benchmarks.bench_desk_calls import PASSWORD, add_accounts
@@ -45,8 +40,7 @@ from counter.access.desk import Desk
 from counter.access.roles import Actor, Role
 from counter.case.numbers import DeskIdentity
 from counter.intake.outcome import Outcome
-from counter.service.intake import KEEP_DRAFT, PREVIEW_GROUNDS, PREVIEW_INTAKE, READ_CURRENT_GUIDE, CurrentGuide
-from counter.service.operation import Operation
+from counter.service.intake import KEEP_DRAFT, READ_CURRENT_GUIDE, CurrentGuide
 from counter.ui.hall_desk import HallService
 from counter.ui.intake import IntakePanel
 from counter.ui.intake.draft_keeper import SERVER_EVERY_S
@@ -54,58 +48,12 @@ from counter.ui.runner import Runner
 from tests.conftest import made_database
 from tests.server.hall_server import hall_server
 from tests.ui.intake.conftest import BUNDLE
-from tests.ui.intake.helpers import answer, fill_person
-
-Req = TypeVar("Req")
-Res = TypeVar("Res")
+from tests.ui.intake.deferred_intake import Clock, Counted, deferred, previews
 
 #: the requests of one 容缺 intake besides its drafts: its grounds, the person looked up, her open cases, the commit
 OTHERS_GOAL = 4
 FLOOR = OTHERS_GOAL + 1  # and one draft at the server
 PAUSE_S = 1.0  # between two of the clerk's steps
-
-
-class Counted:
-    """The desk's service, each operation it asks of the server counted by name."""
-
-    def __init__(self, service: HallService) -> None:
-        self.service = service
-        self.asked: Counter[str] = Counter()
-
-    def call(self, op: Operation[Req, Res], request: Req, desk: Desk | None = None, *, key: str = "") -> Res:
-        self.asked[op.name] += 1
-        return self.service.call(op, request, desk, key=key)
-
-
-class Clock:
-    """The draft keeper's monotonic seconds, moved by the benchmark: a pause costs no sleep."""
-
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-def deferred(panel: IntakePanel, pause: Callable[[], None]) -> None:
-    """A typical 容缺 intake, step by step, the clerk pausing after each."""
-    fill_person(panel)
-    pause()
-    answer(panel)
-    pause()
-    QTest.mouseClick(panel.checklist_view.all_received_button, Qt.MouseButton.LeftButton)
-    pause()
-    for code in ("M08", "M09"):
-        row = panel.checklist_view.row(code)
-        row.setFocus()
-        QTest.keyClick(row, Qt.Key.Key_3)
-        pause()
-    QTest.keyClick(panel.deferral.asked, Qt.Key.Key_Space)
-    pause()
-    panel.deferral.no_bad_credit.setChecked(True)
-    pause()
-    panel.deferral.pledge_signed.setChecked(True)
-    pause()
 
 
 def one_intake(counted: Counted, desk: Desk) -> tuple[int, int]:
@@ -166,14 +114,14 @@ def main() -> None:
             remote.close()
             server.close_remotes()
     asked = counted.asked
-    previews = asked[PREVIEW_INTAKE.name] + asked[PREVIEW_GROUNDS.name]
+    previewed = previews(counted)
     drafts = asked[KEEP_DRAFT.name]
-    others = sum(asked.values()) - previews - drafts
+    others = sum(asked.values()) - previewed - drafts
     before = changes + pauses + others
     after = sum(asked.values())
     print(f"one 容缺 intake: {changes} changes previewed, {pauses} pauses; asked {dict(sorted(asked.items()))}")
     verdicts.record("requests before: one per change, one per pause, and the rest", before, unit="requests")
-    verdicts.at_most("preview reads of the intake", previews, 1, unit="requests")
+    verdicts.at_most("preview reads of the intake", previewed, 1, unit="requests")
     draft_goal = 1 + int(pauses * PAUSE_S // SERVER_EVERY_S)
     verdicts.at_most("draft writes at the server", drafts, draft_goal, unit="requests")
     verdicts.at_most("requests of the intake, after", after, OTHERS_GOAL + draft_goal, unit="requests", floor=FLOOR)

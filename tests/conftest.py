@@ -69,6 +69,7 @@ TIERS_BY_PATH: dict[str, tuple[str, ...]] = {
     "tests/sync/test_sync_scaling.py": ("load",),
     "tests/actions/test_period_figures.py": ("load",),
     "tests/db/test_list_plans.py": ("load",),
+    "tests/server/test_window_descriptors.py": ("load",),
     "tests/ui/pad/test_one_screen.py": ("screens",),
     "tests/ui/pad/test_two_screens.py": ("screens",),
     "tests/ui/fit/test_fit.py": ("screens",),

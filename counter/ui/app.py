@@ -478,6 +478,7 @@ def _run_desk(
     if not exit_when_ready and today is None:
         QTimer.singleShot(0, lambda: start_daily_backup(db.url))
     code = app.exec()
+    window.runner.finish()  # what was asked and not yet answered (a draft kept at the close) before the file closes
     window.wait_for_sync()
     if warm_up is not None:
         if warm_up.ident is None:  # the loop ended before its timer came (--exit-when-ready): its work is still owed

@@ -27,6 +27,7 @@ from counter.ui.signin.stay import STAYS_WHEN_LOCKED
 if TYPE_CHECKING:
     from counter.access.desk import Desk
     from counter.access.roles import Actor, Permission
+    from counter.case.case_lists import DayLists
     from counter.intake.draft import IntakeDraft
     from counter.ui.cases import CaseDesk
     from counter.ui.desk_identity import IdentityLabel
@@ -175,25 +176,32 @@ class DeskActions(DeskIntake):
     def send_to_pad(self) -> None:
         """F9: the applicant rates the service just done (also a correction or a refusal): the case taken, scanned
         or opened with F7 last; after a restart, the last case this desk took today (the applicant served before a
-        crash is still asked).  One already rated is refused by the pad, and said so."""
-        case_no = self.last_case_no or self.last_taken_today()
+        crash is still asked), read and then sent.  One already rated is refused by the pad, and said so."""
+        if self.last_case_no:
+            self._send_case(self.last_case_no)
+            return
+        from counter.service.cases import DAY_LISTS, Day
+
+        self.runner.submit(DAY_LISTS, Day(), self.desk(), owner=self, answered=self._last_taken_today,
+                           failed=self._day_unread)  # fmt: skip
+
+    def _last_taken_today(self, lists: DayLists) -> None:
+        """The newest case this desk took today sent, or said that there is none."""
+        self._send_case(self.last_case_no or max((row.case_no for row in lists.of_day), default=""))
+
+    def _day_unread(self, err: Exception) -> None:
+        if not isinstance(err, Failed):
+            raise err
+        log.error("today's cases unreadable for F9: %s", err.error, exc_info=err)
+        self._send_case(self.last_case_no)
+
+    def _send_case(self, case_no: str) -> None:
         if not case_no:
             self._say(words.DESK_PAD_NO_CASE)
             return
         self.last_case_no = case_no
         pad = self.pad or self.start_pad()
         pad.send_case(case_no)
-
-    def last_taken_today(self) -> str:
-        """The newest case this desk took today, "" when none (or the list cannot be read: F9 says so)."""
-        from counter.service.cases import DAY_LISTS, Day
-
-        try:
-            lists = self.runner.call(DAY_LISTS, Day(), self.desk())
-        except Failed:
-            log.exception("today's cases unreadable for F9")
-            return ""
-        return max((row.case_no for row in lists.of_day), default="")
 
     def on_case_served(self, case_no: str) -> None:
         self.last_case_no = case_no
@@ -264,13 +272,17 @@ class DeskActions(DeskIntake):
         """
         from counter.service.intake import SITE_SET_UP, DeskOnly
 
-        try:
-            done = self.runner.call(SITE_SET_UP, DeskOnly(), self.desk())
-        except Failed:
-            log.exception("site set-up state unreadable")  # F10 names the problem when it is opened
-            return
+        self.runner.submit(SITE_SET_UP, DeskOnly(), self.desk(), owner=self, answered=self._set_up_or_not,
+                           failed=self._set_up_unread)  # fmt: skip
+
+    def _set_up_or_not(self, done: bool) -> None:
         if not done:
             self.open_sync()
+
+    def _set_up_unread(self, err: Exception) -> None:
+        if not isinstance(err, Failed):
+            raise err
+        log.error("site set-up state unreadable: %s", err.error, exc_info=err)  # F10 names the problem when opened
 
     def on_site_set_up(self, _done: object = None) -> None:
         """The site's code is now this desk's: what holds the old desk takes the new one, or is made again."""

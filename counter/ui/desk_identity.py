@@ -10,6 +10,7 @@ still the hall's until the township's own is saved.  Nothing missing, nothing sh
 from __future__ import annotations
 
 import logging
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel
@@ -32,11 +33,17 @@ class IdentityLabel(QLabel):
         """Read again what the desk still lacks; shown only while something does."""
         from counter.service.site import OFFICE_STILL_HALLS, OfficeAsked
 
-        try:
-            halls = runner.call(OFFICE_STILL_HALLS, OfficeAsked(desk.identity.site_code), desk, owner=self)
-        except Failed:
-            log.exception("office settings not read for the status line")
-            halls = ()
+        asked = OfficeAsked(desk.identity.site_code)
+        runner.submit(OFFICE_STILL_HALLS, asked, desk, owner=self, answered=partial(self._show, desk),
+                      failed=partial(self._not_read, desk))  # fmt: skip
+
+    def _not_read(self, desk: Desk, err: Exception) -> None:
+        if not isinstance(err, Failed):
+            raise err
+        log.error("office settings not read for the status line: %s", err.error, exc_info=err)
+        self._show(desk, ())
+
+    def _show(self, desk: Desk, halls: tuple[str, ...]) -> None:
         lines, tips = self.lines(desk, halls)
         self.setText("\n".join(lines))  # one line each: each fits a 1024-pixel screen on its own
         self.setToolTip("\n".join(tips))

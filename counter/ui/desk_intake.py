@@ -21,14 +21,16 @@ from PySide6.QtWidgets import QWidget
 from counter.ui import words
 from counter.ui.chosen_bundle import ChosenBundle
 from counter.ui.focus import bring_forward
-from counter.ui.runner import Dropped, Failed, Runner
+from counter.ui.runner import Failed, Runner
 
 if TYPE_CHECKING:
     from counter.access.desk import Desk
     from counter.catalog.model import Bundle
+    from counter.catalog.stored_guide import StoredGuide
     from counter.intake.draft import IntakeDraft
     from counter.ui.cases import CaseDesk
-    from counter.ui.intake import IntakePanel
+    from counter.ui.intake import DraftInfo, IntakePanel
+    from counter.ui.intake.keys_behind import KeysBehind
     from counter.ui.intake_opening import IntakeOpening
 
 log = logging.getLogger(__name__)
@@ -53,6 +55,7 @@ class DeskIntake(QObject):
     opening: IntakeOpening | None
     database_opening: bool
     last_case_no: str
+    intake_asked = False  # an intake's guide (or a draft's) is being read: F5 again opens nothing more
 
     def desk(self) -> Desk:
         raise NotImplementedError
@@ -74,6 +77,8 @@ class DeskIntake(QObject):
         An intake still open but already committed has nothing left to lose: it
         makes way for the new one.  One not yet committed is brought forward instead.
         ``carried``: a 补正 answer's form, filled from the case it answers (the service's intake.resubmission).
+        What is read for it is called back (:meth:`counter.ui.runner.Runner.submit`); F5 again meanwhile opens
+        nothing more.
         """
         if self.opening is not None and self.opening.isVisible():  # F5 again while the first one opens
             self.opening.raise_()
@@ -84,23 +89,59 @@ class DeskIntake(QObject):
             self.intake.activateWindow()
             self._say(words.DESK_INTAKE_ALREADY_OPEN)
             return
+        if self.intake_asked:
+            return
         refused = self._cannot_take(bundle)
-        if not refused and bundle is not None:
-            refused = self._not_taken(bundle)
         if refused or bundle is None:
             self._say(refused)
             return
+        self.intake_asked = True
+        try:
+            self._check_taken(bundle, partial(self._open_intake, bundle, previous_case_no, carried))
+        except BaseException:
+            self.intake_asked = False
+            raise
+
+    def _open_intake(
+        self, bundle: Bundle | ChosenBundle, previous_case_no: str, carried: IntakeDraft | None, refused: str
+    ) -> None:
+        """The bundle may be taken ("" ``refused``): its guide read, and the panel opened with it."""
+        if refused:
+            self.intake_asked = False
+            self._say(refused)
+            return
         if (self.database_opening or isinstance(bundle, ChosenBundle)) and carried is None:  # or the guide unread
+            self.intake_asked = False
             self._open_while_database_opens(bundle, previous_case_no)
             return
         from counter.service.intake import READ_CURRENT_GUIDE, CurrentGuide
+        from counter.ui.intake.keys_behind import KeysBehind
+
+        keys = KeysBehind(self)  # the number typed straight after F5 goes to the intake
+        self.runner.submit(READ_CURRENT_GUIDE, CurrentGuide(bundle.code), self.desk(), owner=self,
+                           answered=partial(self._guide_read, previous_case_no, carried, keys),
+                           failed=partial(self._guide_unread, keys))  # fmt: skip
+
+    def _guide_unread(self, keys: KeysBehind, err: Exception) -> None:
+        self.intake_asked = False
+        keys.release()
+        if not isinstance(err, Failed):
+            raise err
+        self._say(err.message)
+
+    def _guide_read(
+        self, previous_case_no: str, carried: IntakeDraft | None, keys: KeysBehind, stored: StoredGuide | None
+    ) -> None:
+        try:
+            self._open_read(previous_case_no, carried, stored)
+        finally:
+            intake = self.intake
+            keys.release(intake.focusWidget() if intake is not None and intake.isVisible() else None)
+
+    def _open_read(self, previous_case_no: str, carried: IntakeDraft | None, stored: StoredGuide | None) -> None:
         from counter.ui.intake import open_intake, resubmit_intake
 
-        try:
-            stored = self.runner.call(READ_CURRENT_GUIDE, CurrentGuide(bundle.code), self.desk())
-        except Failed as err:
-            self._say(err.message)
-            return
+        self.intake_asked = False
         if stored is None:
             self._say(words.DESK_GUIDE_NOT_FOUND)
             return
@@ -132,14 +173,17 @@ class DeskIntake(QObject):
         """The panel in the place of ``opening``, read through the runner as F5's is, with what the clerk typed."""
         from counter.service.intake import READ_CURRENT_GUIDE, CurrentGuide
 
-        try:
-            stored = self.runner.call(READ_CURRENT_GUIDE, CurrentGuide(code), self.desk(), owner=opening)
-        except Dropped:
-            return
-        except Failed as err:
-            self._end_opening(opening)
-            self._say(err.message)
-            return
+        self.runner.submit(READ_CURRENT_GUIDE, CurrentGuide(code), self.desk(), owner=opening,
+                           answered=partial(self._opening_read, opening, previous_case_no),
+                           failed=partial(self._opening_unread, opening))  # fmt: skip
+
+    def _opening_unread(self, opening: IntakeOpening, err: Exception) -> None:
+        if not isinstance(err, Failed):
+            raise err
+        self._end_opening(opening)
+        self._say(err.message)
+
+    def _opening_read(self, opening: IntakeOpening, previous_case_no: str, stored: StoredGuide | None) -> None:
         given_up = not opening.isVisible()  # meanwhile (Esc, the account signed out): nothing to open
         if given_up or stored is None:
             self._end_opening(opening)
@@ -178,23 +222,32 @@ class DeskIntake(QObject):
             return not_permitted(Permission.TAKE_INTAKE, desk.actor.signed_in)
         return ""
 
-    def _not_taken(self, bundle: Bundle | ChosenBundle) -> str:
-        """Why this desk may not take the bundle, or "": no guide; a 待核 one outside training where the site forbids.
+    def _check_taken(self, bundle: Bundle | ChosenBundle, then: Callable[[str], None]) -> None:
+        """Why this desk may not take the bundle, or "", handed to ``then``: no guide; a 待核 one outside training
+        where the site forbids.
 
         Asked before the panel opens, so the clerk is told at once; the action decides again on commit."""
         from counter.catalog.guide_status import GuideStatus  # the search's: F5 before the guide is read loads no more
 
         if not bundle.has_guide:
-            return words.DESK_INTAKE_UNPUBLISHED.format(name=bundle.name)
+            then(words.DESK_INTAKE_UNPUBLISHED.format(name=bundle.name))
+            return
         if bundle.status is not GuideStatus.DRAFT:
-            return ""
+            then("")
+            return
         from counter.service.intake import DRAFT_GUIDES_TAKEN, DeskOnly  # a 待核 guide's only
 
-        try:
-            allowed = self.runner.call(DRAFT_GUIDES_TAKEN, DeskOnly(), self.desk())
-        except Failed as err:
-            return err.message
-        return "" if allowed else words.DESK_INTAKE_DRAFT_REFUSED.format(name=bundle.name)
+        refused = words.DESK_INTAKE_DRAFT_REFUSED.format(name=bundle.name)
+        self.runner.submit(DRAFT_GUIDES_TAKEN, DeskOnly(), self.desk(), owner=self,
+                           answered=lambda allowed: then("" if allowed else refused),
+                           failed=partial(self._taken_unread, then))  # fmt: skip
+
+    def _taken_unread(self, then: Callable[[str], None], err: Exception) -> None:
+        if isinstance(err, Failed):
+            then(err.message)
+            return
+        self.intake_asked = False
+        raise err
 
     def _let_go_of_finished_intake(self) -> None:
         """Close and free a committed intake before the next one: a day's panels must not pile up.
@@ -208,40 +261,54 @@ class DeskIntake(QObject):
         finished.close()
         finished.deleteLater()
 
-    def offer_draft(self) -> str | None:
-        """The question to ask about an unfinished intake of this desk, if there is one."""
+    def offer_draft(self, then: Callable[[str], None]) -> None:
+        """The question to ask about an unfinished intake of this desk, handed to ``then`` if there is one."""
         from counter.ui.intake import pending_draft
 
-        try:
-            info = pending_draft(self.runner, self.desk())
-        except Exception:  # the database will name its problem at the first real action
-            log.exception("could not read the desk's draft")
-            return None
+        pending_draft(self.runner, self.desk(), self, partial(self._draft_found, then), _draft_unread)
+
+    def _draft_found(self, then: Callable[[str], None], info: DraftInfo | None) -> None:
         if info is None:
-            return None
+            return
         if info.draft is None:
-            return info.problem_text()
+            then(info.problem_text())
+            return
         self._draft = info.draft
-        return info.offer_text()
+        then(info.offer_text())
 
     @property
     def has_draft(self) -> bool:
         return self._draft is not None
 
     def restore_draft(self) -> None:
+        """The unfinished intake opened again as the clerk left it, once its guide version is read."""
         from counter.ui.intake import restore_intake
 
-        if self._draft is not None:
-            self._let_go_of_finished_intake()
-            self.intake = restore_intake(self._window, self.runner, self.desk(), self._draft, self.today)
-            self.intake.case_taken.connect(self.on_case_taken)
-            self.intake.closed.connect(self.on_intake_closed)
-            self._draft = None
+        draft, self._draft = self._draft, None
+        if draft is None or self.intake_asked:
+            return
+        self.intake_asked = True
+        try:
+            restore_intake(self._window, self.runner, self.desk(), draft, self.today, self._restored, self._unrestored)
+        except BaseException:
+            self.intake_asked = False
+            raise
+
+    def _restored(self, panel: IntakePanel) -> None:
+        self.intake_asked = False
+        self._let_go_of_finished_intake()
+        self.intake = panel
+        self.intake.case_taken.connect(self.on_case_taken)
+        self.intake.closed.connect(self.on_intake_closed)
+
+    def _unrestored(self, err: Exception) -> None:
+        self.intake_asked = False
+        raise err  # said by the window's error hook, as before (counter.ui.unexpected)
 
     def discard_draft(self) -> None:
         from counter.ui.intake import discard_draft
 
-        discard_draft(self.runner, self.desk())
+        discard_draft(self.runner, self.desk(), self)
         self._draft = None
 
     def on_case_taken(self, case_no: str) -> None:
@@ -266,12 +333,35 @@ class DeskIntake(QObject):
     def on_resubmit_requested(self, case_no: str, bundle_code: str) -> None:
         """重新提交（补正后）: the answer's intake opens with what the case answered recorded (一次性告知: the
         applicant brings only the papers its notice listed), on the lines to take."""
-        from counter.service.intake import READ_CURRENT_GUIDE, RESUBMISSION, CurrentGuide, Resubmission
+        from counter.service.intake import READ_CURRENT_GUIDE, CurrentGuide
 
-        try:
-            stored = self.runner.call(READ_CURRENT_GUIDE, CurrentGuide(bundle_code), self.desk())
-            carried = self.runner.call(RESUBMISSION, Resubmission(case_no), self.desk())
-        except Failed as err:
-            self._say(err.message)
-            return
+        read = partial(self._resubmitted_guide, case_no)
+        asked = CurrentGuide(bundle_code)
+        self.runner.submit(READ_CURRENT_GUIDE, asked, self.desk(), owner=self, answered=read, failed=_said_by(self))
+
+    def _resubmitted_guide(self, case_no: str, stored: StoredGuide | None) -> None:
+        from counter.service.intake import RESUBMISSION, Resubmission
+
+        read = partial(self._resubmit, case_no, stored)
+        asked = Resubmission(case_no)
+        self.runner.submit(RESUBMISSION, asked, self.desk(), owner=self, answered=read, failed=_said_by(self))
+
+    def _resubmit(self, case_no: str, stored: StoredGuide | None, carried: IntakeDraft | None) -> None:
         self.start_intake(stored.bundle if stored else None, previous_case_no=case_no, carried=carried)
+
+
+def _worded(then: Callable[[str], None], err: Exception) -> None:
+    """A read's fault handed to ``then`` as the sentence it says."""
+    if not isinstance(err, Failed):
+        raise err
+    then(err.message)
+
+
+def _said_by(desk: DeskIntake) -> Callable[[Exception], None]:
+    """A read's fault said in the desk's status bar."""
+    return partial(_worded, desk._say)
+
+
+def _draft_unread(err: Exception) -> None:
+    """The database names its problem at the first real action: the draft is offered at the next start."""
+    log.error("could not read the desk's draft", exc_info=err)

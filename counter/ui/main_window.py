@@ -9,6 +9,7 @@ operation of the service (:mod:`counter.service`), off the window's thread.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -63,6 +64,8 @@ class MainWindow(QMainWindow):
     _entries: list[SearchEntry]  # the search index's entries: what Enter shows before the guide is read
     _guide_asked = ""  # the bundle whose guide Enter asked for last: an earlier answer read after it is not shown
     guide_opening: ChosenBundle | None = None  # Enter's bundle while its guide is read, the database still opening
+    _guide_reading = ""  # the bundle whose guide is being read: F5 meanwhile opens its intake once it is shown
+    _after_guide: tuple[Callable[[], None], ...] = ()  # F5 pressed while the guide Enter chose is read
 
     def __init__(
         self,
@@ -264,10 +267,11 @@ class MainWindow(QMainWindow):
         The bar never takes the keyboard: the clerk may be typing the next applicant's initials as it shows, and Enter
         there must open what was searched, never another applicant's draft.  Tab from the search box reaches 恢复.
         """
-        text = self.desk_actions.offer_draft()
-        if text is not None:
-            self._bar_after_search()
-            self.draft_offer.offer(text, can_restore=self.desk_actions.has_draft)
+        self.desk_actions.offer_draft(self._offer_draft)
+
+    def _offer_draft(self, text: str) -> None:
+        self._bar_after_search()
+        self.draft_offer.offer(text, can_restore=self.desk_actions.has_draft)
 
     def _bar_after_search(self) -> None:
         """The draft bar's buttons right after the search box: Tab reaches 恢复, Shift+Tab from it goes back to typing.
@@ -348,7 +352,12 @@ class MainWindow(QMainWindow):
         self.supervise_button.setStyleSheet("color: #b42318; font-weight: bold;" if count else "")
 
     def on_intake_requested(self) -> None:
-        # the guide Enter asked for is still being read: F5 opens the intake of that bundle (counter.ui.chosen_bundle)
+        # the guide Enter asked for is still being read: F5 opens the intake of that bundle (counter.ui.chosen_bundle),
+        # or, the database open, once the guide is shown (Enter, then F5 at once: the intake of the guide Enter chose)
+        if self.guide_opening is None and self._guide_reading:
+            if self.on_intake_requested not in self._after_guide:
+                self._after_guide += (self.on_intake_requested,)
+            return
         self.desk_actions.start_intake(self.guide_opening or self.current_bundle)
 
     def on_guide_notice_requested(self) -> None:
@@ -357,14 +366,23 @@ class MainWindow(QMainWindow):
     def on_forms_requested(self) -> None:
         self.desk_actions.papers.choose_form(self.current_bundle)
 
-    def load_index(self, entries: list[SearchEntry] | None = None) -> None:
+    def load_index(self, entries: list[SearchEntry] | None = None, then: Callable[[], None] | None = None) -> None:
+        """The search's index of ``entries``, or of the catalog as the service reads it (called back); ``then`` once
+        it is in."""
         if entries is None:
             from counter.service.catalog import SEARCH_ENTRIES, CatalogAsked
 
-            entries = list(self.runner.call(SEARCH_ENTRIES, CatalogAsked()))
+            read = partial(self._index_read, then)
+            self.runner.submit(SEARCH_ENTRIES, CatalogAsked(), owner=self, answered=read)
+            return
         self._entries = entries
         self.search_panel.set_index(SearchIndex(entries))
         self.catalog_label.setText(words.DESK_STATUS_CATALOG.format(count=len(entries)))
+        if then is not None:
+            then()
+
+    def _index_read(self, then: Callable[[], None] | None, entries: tuple[SearchEntry, ...]) -> None:
+        self.load_index(list(entries), then)
 
     def start_sync(self) -> None:
         """Bring in the bundled catalog; :attr:`catalog_ready` tells when it is done."""
@@ -381,9 +399,16 @@ class MainWindow(QMainWindow):
         self._sync.start()
 
     def on_synced(self, result: BundledSync) -> None:
+        """The bundled catalog is in: the search's index read again when it brought new versions, and the guide on
+        screen shown anew if it is one of them; :attr:`catalog_ready` once that is done."""
         self.statusBar().clearMessage()
         if result.new_versions:
-            self.load_index()
+            self.load_index(then=partial(self._synced, result))
+            return
+        self._synced(result)
+
+    def _synced(self, result: BundledSync) -> None:
+        if result.new_versions:
             self.statusBar().showMessage(words.DESK_STATUS_SYNC_DONE.format(count=len(result.new_versions)), 8000)
             current = self.current_bundle
             if current is not None and current.code in result.new_versions:
@@ -426,23 +451,46 @@ class MainWindow(QMainWindow):
         return ChosenBundle.of(entry) if entry is not None else None
 
     def _read_guide(self, code: str) -> None:
-        """The guide of ``code`` read and shown, unless another was asked for since."""
+        """The guide of ``code`` read (called back) and shown, unless another was asked for since; the steps asked
+        meanwhile (F5) then go on, on the guide shown."""
         if code != self._guide_asked:
             return
-        try:
-            self._show_guide(code)
-        finally:
-            if self.guide_opening is not None and code == self._guide_asked:
-                self.guide_opening = None
-                if self._guide_view is None:  # not read: the hint again (a fault is said by the runner's caller)
-                    self.guide_placeholder.setText(words.DESK_GUIDE_EMPTY)
-
-    def _show_guide(self, code: str) -> None:
         from counter.service.catalog import READ_GUIDE, GuideAsked
 
         site_code = self.desk_actions.desk().identity.site_code
+        self._guide_reading = code
         # the guide with this site's names for it, in one operation: a hit chosen opens at once
-        shown: GuideShown | None = self.runner.call(READ_GUIDE, GuideAsked(code, site_code))
+        try:
+            asked = GuideAsked(code, site_code)
+            read, unread = partial(self._guide_read, code), partial(self._guide_unread, code)
+            self.runner.submit(READ_GUIDE, asked, owner=self, answered=read, failed=unread)
+        except BaseException:
+            self._guide_over(code)
+            raise
+
+    def _guide_read(self, code: str, shown: GuideShown | None) -> None:
+        try:
+            if code == self._guide_asked:
+                self._show_guide(shown)
+        finally:
+            self._guide_over(code)
+
+    def _guide_unread(self, code: str, err: Exception) -> None:
+        self._guide_over(code)
+        raise err  # said by the window's error hook, as a fault of the clerk's step (counter.ui.unexpected)
+
+    def _guide_over(self, code: str) -> None:
+        if self.guide_opening is not None and code == self._guide_asked:
+            self.guide_opening = None
+            if self._guide_view is None:  # not read: the hint again (a fault is said by the window's error hook)
+                self.guide_placeholder.setText(words.DESK_GUIDE_EMPTY)
+        if code == self._guide_reading:
+            self._guide_reading = ""
+            steps, self._after_guide = self._after_guide, ()
+            for step in steps:
+                step()
+
+    def _show_guide(self, shown: GuideShown | None) -> None:
         if shown is None:
             self.guide_view.show_empty()
             self.statusBar().showMessage(words.DESK_GUIDE_NOT_FOUND, 5000)

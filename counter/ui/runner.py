@@ -6,8 +6,9 @@ on one of a few worker threads the program keeps (:data:`WORKERS`, started as th
 runner): a thread, and a hall desk's connection (:mod:`counter.service.remote`), are not made anew for each call.
 The window's own thread keeps its event loop turning meanwhile (it paints, and takes keys), and the answer is handed
 back on the window's thread, where the widget's code goes on from the call.  :meth:`Runner.submit` hands the
-answer to a callback on the window's thread instead, turning no event loop inside its caller (the intake's outcome
-preview, :mod:`counter.ui.intake.preview`); :meth:`Runner.call` is kept by the areas not moved to it yet.
+answer to a callback on the window's thread instead, turning no event loop inside its caller (the intake, the desk's
+own window, the sign-in; :meth:`submit_work` for what is no operation, the hall server's door);
+:meth:`Runner.call` is kept by the areas not moved to it yet (the case pages, the pad, 帮您办, sync, printing).
 Operations run one at a time: one asked while another runs waits its turn.  For the first moment of a :meth:`call`'s
 wait the clerk's keys are held, in order, behind the step; a wait longer than that is shown (:attr:`Runner.busy`,
 the wait cursor, the status bar) and the keys are taken as they come; the same write asked again while it runs is
@@ -189,11 +190,6 @@ class Runner(QObject):
         """
         return self._run(op.name, lambda: self.service.call(op, request, desk), message, owner, background, op.writes)
 
-    def run(self, name: str, work: Callable[[], T], message: str = CAUSE) -> T:
-        """``work`` that is no operation of the service (the hall server's door: a sign-in, a sign-out), run as an
-        operation is: off the window's thread, one at a time, its faults worded with ``message``."""
-        return self._run(name, work, message, None)
-
     def submit(
         self,
         op: Operation[Req, Res],
@@ -203,46 +199,103 @@ class Runner(QObject):
         *,
         owner: QObject,
         answered: Callable[[Res], None],
-        failed: Callable[[Exception], None],
+        failed: Callable[[Exception], None] | None = None,
         background: bool = False,
     ) -> None:
         """``op`` asked for ``desk`` with ``request``, its answer handed to ``answered`` on the window's thread, its
-        fault (worded as :meth:`call` words it) to ``failed``; nothing is handed over once ``owner`` is closed.
+        fault (worded as :meth:`call` words it) to ``failed`` (None: raised to the window's error hook); nothing is
+        handed over once ``owner`` is closed.
 
         Nothing turns the window's event loop inside the caller: the caller returns at once, and the clerk's keys go
         on to their widgets as they come while the operation runs.  Asked while another operation runs, it is started
         in its turn; the same write asked again, or a ``background`` one, is refused (:class:`Busy`) as :meth:`call`
         refuses it.  Where no event loop turns (a test's own call), the answer is handed over before this returns.
         """
+        work = partial(self.service.call, op, request, desk)
+        self._submit(op.name, work, message, owner, answered, failed, background=background, writes=op.writes)
+
+    def submit_work(
+        self,
+        name: str,
+        work: Callable[[], T],
+        message: str = CAUSE,
+        *,
+        owner: QObject,
+        answered: Callable[[T], None],
+        failed: Callable[[Exception], None] | None = None,
+    ) -> None:
+        """``work`` that is no operation of the service (the hall server's door: a sign-in, a sign-out), submitted as
+        an operation is (:meth:`submit`)."""
+        self._submit(name, work, message, owner, answered, failed)
+
+    def _submit(
+        self,
+        name: str,
+        work: Callable[[], T],
+        message: str,
+        owner: QObject,
+        answered: Callable[[T], None],
+        failed: Callable[[Exception], None] | None,
+        *,
+        background: bool = False,
+        writes: bool = True,
+    ) -> None:
+        refused = failed or _raise
         if QApplication.instance() is None or QThread.currentThread().loopLevel() == 0:
             try:
-                answer = self.call(op, request, desk, message, owner=owner, background=background)
+                answer = self._run(name, work, message, owner, background, writes)
             except Dropped:
                 return
+            except Busy:
+                raise
             except Exception as err:
-                failed(err)
+                refused(err)
                 return
             answered(answer)
             return
-        if not self._pending.done():
-            if background or (op.writes and op.name == self._running):
-                log.info("operation %s refused: %s is still running", op.name, self._running)
+        if not self._pending.done() or self._owed:
+            if background or (writes and name == self._running):
+                log.info("operation %s refused: %s is still running", name, self._running)
                 raise Busy(self._running)
-            self._queued.append(partial(self.submit, op, request, desk, message, owner=owner, answered=answered,
-                                        failed=failed))  # fmt: skip
+            self._queued.append(partial(self._submit, name, work, message, owner, answered, failed, writes=writes))
             self._look.start()
             return
-        self._running = op.name
-        future: Future[Res] = Future()
-        _WORKERS.submit(op.name, lambda: self.service.call(op, request, desk), future)
+        self._running = name
+        future: Future[T] = Future()
+        self._troubled, self._reach_said, self._worker = 0, False, 0
+        _WORKERS.submit(name, partial(self._tracked, work), future)
         self._pending = future
-        self._owed.append(_Owed(op.name, future, message, owner, answered, failed))
+        self._owed.append(_Owed(name, future, message, owner, answered, refused))
         self._busy_after.start()
         self._look.start()
+
+    def finish(self) -> None:
+        """The program ends, its event loop over: the operations submitted and not yet done are carried out, in the
+        order asked, before the database or the server's connection closes (the draft a closing intake keeps, a
+        sign-out), and what they answer is handed over where it still can be.  A worker is a daemon: the program's
+        end would not wait for it, and an operation asked after the store closed would open it again."""
+        self._look.stop()
+        while self._owed or self._queued:
+            try:
+                if self._owed:
+                    self._owed[0].future.exception()  # waits for it, whatever it answers
+                    self._hand_over()
+                else:
+                    self._queued.pop(0)()  # no event loop turns now: carried out before it returns
+            except Exception:  # the program ends regardless: for support
+                log.exception("an answer not handed over at the end")
+        self._pending.exception()
+
+    def _tracked(self, work: Callable[[], T]) -> T:
+        """On the worker: ``work``, its thread noted, so that a trouble the transport tells from it is this call's."""
+        self._worker = threading.get_ident()
+        return work()
 
     def _hand_over(self) -> None:
         """The answers of the submitted operations that are done, each to its widget, in the order asked; then the
         next one submitted meanwhile started."""
+        if not self._pending.done():
+            self._look_for_trouble()
         while self._owed and self._owed[0].future.done():
             owed = self._owed.pop(0)
             if not shiboken6.isValid(owed.owner):
@@ -282,12 +335,7 @@ class Runner(QObject):
         self._running = name
         future: Future[T] = Future()
         self._troubled, self._reach_said, self._worker = 0, False, 0
-
-        def tracked() -> T:
-            self._worker = threading.get_ident()  # the pool's thread it runs on: a trouble told from it is this call's
-            return work()
-
-        _WORKERS.submit(name, tracked, future)
+        _WORKERS.submit(name, partial(self._tracked, work), future)
         self._pending = future
         self._wait(future)
         if owner is not None and not shiboken6.isValid(owner):
@@ -371,6 +419,11 @@ class Runner(QObject):
             self._busy_shown = True
             QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
             self.busy.emit(True)
+
+
+def _raise(err: Exception) -> None:
+    """A fault no widget words: on to the window's error hook (:mod:`counter.ui.unexpected`)."""
+    raise err
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
@@ -99,8 +100,7 @@ def start_sign_in(
         window.show()
         window.activateWindow()
         if on_server and not started:
-            window.load_index()
-            window.catalog_ready.emit(True)
+            window.load_index(then=partial(window.catalog_ready.emit, True))
         if not begin_work:
             started = True
             return

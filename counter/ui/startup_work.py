@@ -1,11 +1,12 @@
 """The start's last work on the window's thread (the draft's offer, the review pad), run behind the clerk's own steps.
 
-It runs once the database is warm (``start_settled``), and reads the database itself.  The clerk may have pressed
-Enter and F5 meanwhile: their steps wait for the database in a turn of the event loop of their own
-(:meth:`counter.ui.runner.Runner.call`), and a signal arriving then is handled inside that wait, so the draft's
-offer and the pad's start ran inside the first F5, which then showed the intake only after them.  Here the work
-waits until the window's thread is back at its own event loop, with no step of the clerk's (nor a dialog) waiting
-under it, and then runs; :attr:`StartWork.done` says it is over (``--exit-when-ready`` ends then).
+It runs once the database is warm (``start_settled``), and reads the database itself.  A step of the clerk's that
+still waits for the database in a turn of the event loop of its own (:meth:`counter.ui.runner.Runner.call`: F7's
+case page, F6's lists, the pad's pages; Enter and F5 are called back and wait in none), or a dialog, handles a signal
+arriving meanwhile inside that wait: the draft's offer and the pad's start ran inside the first F5, which then showed
+the intake only after them.  Here the work waits until the window's thread is back at its own event loop, with no
+step of the clerk's (nor a dialog) waiting under it, and then runs; :attr:`StartWork.done` says it is over
+(``--exit-when-ready`` ends then).
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
-from counter.ui.runner import Busy, Dropped, Failed, Runner
+from counter.ui.runner import Busy, Failed, Runner
 from counter.ui.text_size import scaled
 
 if TYPE_CHECKING:  # the flag is read after the window shows: nothing of the papers is loaded before
@@ -27,21 +27,28 @@ log = logging.getLogger(__name__)
 
 
 def read_unprinted(
-    runner: Runner, desk: Desk, today: dt.date, owner: QObject, *, background: bool = True
-) -> tuple[UnprintedCase, ...] | None:
-    """The desk's flagged cases; None when not read now (a step runs, or the read failed: the next one tries)."""
+    runner: Runner,
+    desk: Desk,
+    owner: QObject,
+    answered: Callable[[tuple[UnprintedCase, ...]], None],
+    *,
+    background: bool = True,
+) -> None:
+    """The desk's flagged cases, handed to ``answered`` on the window's thread; not read now when a step runs, nor
+    handed over when the read failed (the next one tries)."""
     from counter.service.documents import UNPRINTED_CASES, DeskDay
 
     try:
-        cases: tuple[UnprintedCase, ...] = runner.call(
-            UNPRINTED_CASES, DeskDay(), desk, background=background, owner=owner
-        )
-    except (Busy, Dropped):
-        return None
-    except Failed:
-        log.exception("cases with unprinted papers not read")
-        return None
-    return cases
+        runner.submit(UNPRINTED_CASES, DeskDay(), desk, owner=owner, answered=answered, failed=_not_read,
+                      background=background)  # fmt: skip
+    except Busy:
+        return
+
+
+def _not_read(err: Exception) -> None:
+    if not isinstance(err, Failed):
+        raise err
+    log.error("cases with unprinted papers not read: %s", err.error, exc_info=err)
 
 
 class UnprintedFlag(QLabel):
@@ -70,9 +77,9 @@ class UnprintedFlag(QLabel):
         except Exception:  # the flag is a help; the next read tries again
             log.exception("desk not read for the unprinted papers' flag")
             return
-        cases = read_unprinted(self._runner, desk, self._today(), self)
-        if cases is None:
-            return
+        read_unprinted(self._runner, desk, self, self._read)
+
+    def _read(self, cases: tuple[UnprintedCase, ...]) -> None:
         from counter.words.unprinted_papers import UNPRINTED_FLAG, unprinted_list_text
 
         self.cases = cases
@@ -93,9 +100,9 @@ class UnprintedLine(QLabel):
         self.hide()
 
     def refresh(self, runner: Runner, desk: Desk, today: dt.date) -> None:
-        cases = read_unprinted(runner, desk, today, self, background=False)
-        if cases is None:
-            return
+        read_unprinted(runner, desk, self, self._read, background=False)
+
+    def _read(self, cases: tuple[UnprintedCase, ...]) -> None:
         from counter.words.unprinted_papers import unprinted_list_text
 
         self.setText(unprinted_list_text(cases))

@@ -286,11 +286,11 @@ def _cases(sessions: sessionmaker[Session]) -> tuple[set[str], dict[str, str], l
 
 def _draft(sessions: sessionmaker[Session], case_uids: set[str], run: Run | None) -> tuple[bool, list[str]]:
     """Whether the intake in progress would be offered back; what is wrong with the desk's draft."""
-    from counter.ui.intake.drafts import pending_draft  # the desk's own check, as at start-up
+    from tests.ui.drafts_read import pending  # the desk's own check, as at start-up
 
     problems: list[str] = []
     in_progress = run.in_progress() if run else ""
-    offer = pending_draft(runner_on(sessions), DESK)
+    offer = pending(runner_on(sessions), DESK)
     if offer is None:
         if in_progress and in_progress not in case_uids:
             problems.append(f"the draft of intake {in_progress}, saved and not committed, is gone")

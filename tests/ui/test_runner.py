@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QObject
+from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
 from counter.actions.site.store import Store
@@ -23,6 +25,8 @@ from tests.conftest import made_database
 from tests.service import served
 from tests.service.served import COUNT, COUNTED, Count
 from tests.service.served import KEY as SERVED_KEY
+from tests.ui.held_service import held
+from tests.ui.test_runner_thread import in_the_loop
 
 KEY = "test.runner"
 
@@ -113,3 +117,22 @@ def test_no_sentence_a_widget_hands_the_runner_names_what_the_database_raised() 
             sentences += [(info.name, k, v) for k, v in vars(module).items() if isinstance(v, str) and k.isupper()]
     assert len(sentences) > 300  # the walk found the words
     assert [(module, name) for module, name, text in sentences if "{error}" in text] == []
+
+
+def test_what_was_submitted_is_carried_out_before_the_program_ends(qtbot: QtBot, store: Store) -> None:
+    """A worker is a daemon: a write submitted as the window closed (the intake's draft) was lost when the program
+    ended before it ran, and an operation run after the database closed opened it again."""
+    runner = Runner(InProcess(store))
+    service = held(runner, COUNT)
+    owner = QObject()
+    answers: list[int] = []
+
+    def write_then_read() -> None:
+        runner.submit(COUNT, Count(2), owner=owner, answered=answers.append)
+        runner.submit(COUNTED, Count(0), owner=owner, answered=answers.append)  # its turn after the write
+
+    in_the_loop(qtbot, write_then_read)  # the event loop ends with both still to run
+    service.go.set()
+    runner.finish()
+    assert answers == [2, 2]
+    assert store.read(lambda unit: get_setting(unit, SERVED_KEY)) == "2"

@@ -274,3 +274,25 @@ def test_a_submitted_answer_for_a_closed_widget_is_dropped(qtbot: QtBot, desk_st
     qtbot.wait(50)  # a few looks of the runner's timer
     assert called == []
     assert runner.call(COUNTED, Count(0)) == 1  # the write itself was kept: only its answer had nowhere to go
+
+
+def test_a_submitted_operation_is_said_busy_only_when_the_wait_is_felt(qtbot: QtBot, desk_store: Store) -> None:
+    """Called back as called: a moment's answer flickers nothing, a longer one is said after 250 ms and unsaid when
+    it is handed over."""
+    desk_store.sessions()
+    runner = Runner(InProcess(desk_store))
+    shown: list[bool] = []
+    runner.busy.connect(shown.append)
+    owner = QObject()
+    answers: list[int] = []
+    in_the_loop(qtbot, lambda: runner.submit(COUNT, Count(1), owner=owner, answered=answers.append))
+    qtbot.waitUntil(lambda: answers == [1], timeout=10_000)
+    assert shown == []
+    held = Held(runner.service)  # type: ignore[arg-type]
+    runner.service = held
+    in_the_loop(qtbot, lambda: runner.submit(COUNT, Count(1), owner=owner, answered=answers.append))
+    qtbot.waitUntil(lambda: shown == [True], timeout=10_000)  # still held after the moment: said
+    assert answers == [1]
+    held.go.set()
+    qtbot.waitUntil(lambda: answers == [1, 2], timeout=10_000)
+    assert shown == [True, False]

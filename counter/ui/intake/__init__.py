@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QWidget
 
 from counter.access.desk import Desk
 from counter.catalog.stored_guide import StoredGuide
-from counter.intake.draft import IntakeDraft
+from counter.intake.draft import DraftProblemCode, DraftUnreadable, IntakeDraft
+from counter.service.intake import READ_GUIDE_VERSION, GuideVersion
 from counter.ui.geometry import fit_to_screen
 from counter.ui.intake.drafts import DraftInfo, discard_draft, pending_draft
 from counter.ui.intake.panel import IntakePanel
@@ -47,14 +48,34 @@ def open_intake(
 
 
 def restore_intake(
-    parent: QWidget, runner: Runner, desk: Desk, draft: IntakeDraft, today: Callable[[], dt.date]
-) -> IntakePanel:
-    """The unfinished intake of :func:`pending_draft`, as the clerk left it, in its own window.
+    parent: QWidget,
+    runner: Runner,
+    desk: Desk,
+    draft: IntakeDraft,
+    today: Callable[[], dt.date],
+    opened: Callable[[IntakePanel], None],
+    failed: Callable[[Exception], None],
+) -> None:
+    """The unfinished intake of :func:`pending_draft`, as the clerk left it, in its own window, handed to ``opened``
+    once its guide version is read (called back: :meth:`counter.ui.runner.Runner.submit`).
 
-    Raises :class:`counter.intake.draft.DraftUnreadable` if its guide version went
-    away since :func:`pending_draft` looked.
+    ``failed`` is handed :class:`counter.intake.draft.DraftUnreadable` if the guide version went away since
+    :func:`pending_draft` looked, or the read's fault.
     """
-    return _show(IntakePanel.from_draft(runner, desk, draft, today, parent))
+
+    def read(guide: StoredGuide | None) -> None:
+        if guide is None:
+            failed(DraftUnreadable(DraftProblemCode.GUIDE_MISSING, str(draft.guide_version_id)))
+            return
+        try:
+            panel = IntakePanel.from_draft(runner, desk, draft, guide, today, parent)
+        except DraftUnreadable as err:
+            failed(err)
+            return
+        opened(_show(panel))
+
+    asked = GuideVersion(draft.guide_version_id)
+    runner.submit(READ_GUIDE_VERSION, asked, desk, owner=parent, answered=read, failed=failed)
 
 
 def resubmit_intake(

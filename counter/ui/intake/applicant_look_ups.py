@@ -5,6 +5,11 @@ Both stand apart from the panel's form (:class:`counter.ui.intake.panel.IntakePa
 conditions: a look-up that fails is logged (the open cases' said) and the clerk types on; a draft put back is shown
 as it was saved, with no one looked up; and her open cases hold the commit only until the clerk opens one or chooses
 仍然新建 for this number.
+
+Both are called back (:meth:`counter.ui.runner.Runner.submit`): the clerk types on while the desk asks, so an answer
+is for the number asked, and is shown only while that number still stands in its field; what the clerk typed
+meanwhile is never overwritten (only empty fields are filled).  A commit asked while her open cases are being looked
+up waits for them: it would otherwise take her again before they are named.
 """
 
 from __future__ import annotations
@@ -12,13 +17,16 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
+from functools import partial
 
 from counter.access.desk import Desk
+from counter.case.open_cases import OpenCase
 from counter.intake.known_party import KnownParty
 from counter.service.intake import KNOWN_PARTY, OPEN_CASES, KnownPartyOf, OpenCasesOf
 from counter.ui.intake.commit import IntakeCommit
 from counter.ui.intake.draft_keeper import DraftKeeper
 from counter.ui.intake.open_cases import OpenCasesBox
+from counter.ui.intake.party_form import AgentForm, ApplicantForm
 from counter.ui.intake.words import INTAKE_OPEN_CASES_FAILED
 from counter.ui.runner import Failed, Runner
 
@@ -38,9 +46,7 @@ class ApplicantLookUps(IntakeCommit):
     open_cases: OpenCasesBox
 
     def on_applicant_id_valid(self, id_no: str) -> None:
-        known = self._look_up(id_no)
-        if known is not None:
-            self.applicant_form.fill_known(known)
+        self._look_up(id_no, self.applicant_form)
         self.ask_open_cases(id_no)
 
     def ask_open_cases(self, id_no: str) -> None:
@@ -49,14 +55,43 @@ class ApplicantLookUps(IntakeCommit):
         shown as it was saved."""
         if self.drafts.paused or self.finished or id_no in (self.open_cases.id_no, self._new_case_for):
             return
+        self.open_cases_asked = id_no
         try:
-            found = self._runner.call(OPEN_CASES, OpenCasesOf(id_no, self.bundle.code), self._desk)
-        except Failed as err:  # a help, not a condition: said, and the clerk goes on
-            log.warning("open cases look-up failed: %s", err.error)
+            self._runner.submit(
+                OPEN_CASES,
+                OpenCasesOf(id_no, self.bundle.code),
+                self._desk,
+                owner=self,
+                answered=partial(self._open_cases_found, id_no),
+                failed=self._open_cases_failed,
+            )
+        except BaseException:
+            self._open_cases_over()
+            raise
+
+    def _open_cases_found(self, id_no: str, found: tuple[OpenCase, ...]) -> None:
+        try:
+            if self.applicant_form.id_field.check().value == id_no and not self.finished:
+                self.open_cases.ask(id_no, [case for case in found if case.case_no != self._previous_case_no])
+                self.refresh_commit()
+        finally:
+            self._open_cases_over()
+
+    def _open_cases_failed(self, err: Exception) -> None:
+        try:
+            if not isinstance(err, Failed):
+                raise err
+            log.warning("open cases look-up failed: %s", err.error)  # a help, not a condition: said, the clerk goes on
             self.show_message(INTAKE_OPEN_CASES_FAILED.format(fault=err.message))
-            return
-        self.open_cases.ask(id_no, [case for case in found if case.case_no != self._previous_case_no])
-        self.refresh_commit()
+        finally:
+            self._open_cases_over()
+
+    def _open_cases_over(self) -> None:
+        """The look-up answered: a commit asked meanwhile goes on, now that her open cases are named or not."""
+        self.open_cases_asked = ""
+        waiting, self.after_open_cases = self.after_open_cases, []
+        for step in waiting:
+            step()
 
     def on_applicant_id_changed(self) -> None:
         """Another number than the one asked for: what was named is not this applicant's."""
@@ -78,17 +113,28 @@ class ApplicantLookUps(IntakeCommit):
         self.refresh_commit()
 
     def on_agent_id_valid(self, id_no: str) -> None:
-        known = self._look_up(id_no)
-        if known is not None:
-            self.agent_form.fill_known(known)
+        self._look_up(id_no, self.agent_form)
 
-    def _look_up(self, id_no: str) -> KnownParty | None:
+    def _look_up(self, id_no: str, form: ApplicantForm | AgentForm) -> None:
         """一证办理, except while a draft is put back: the draft is shown as it was saved."""
         if self.drafts.paused:
-            return None
-        try:
-            known: KnownParty | None = self._runner.call(KNOWN_PARTY, KnownPartyOf(id_no), self._desk)
-        except Failed as err:  # a help, not a condition: the clerk types on
-            log.warning("party look-up failed: %s", err.error)
-            return None
-        return known
+            return
+        self._runner.submit(
+            KNOWN_PARTY,
+            KnownPartyOf(id_no),
+            self._desk,
+            owner=self,
+            answered=partial(self._known, id_no, form),
+            failed=self._not_known,
+        )
+
+    def _known(self, id_no: str, form: ApplicantForm | AgentForm, known: KnownParty | None) -> None:
+        """What the office knows of ``id_no``, into the fields the clerk left empty, while the number still stands."""
+        if known is not None and not self.drafts.paused and form.id_field.check().value == id_no:
+            form.fill_known(known)
+        self.looked_up.emit(id_no)
+
+    def _not_known(self, err: Exception) -> None:
+        if not isinstance(err, Failed):
+            raise err
+        log.warning("party look-up failed: %s", err.error)  # a help, not a condition: the clerk types on

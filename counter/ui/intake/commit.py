@@ -39,7 +39,7 @@ from counter.ui.intake.words import (
 )
 from counter.ui.keys_on_screen import open_on_screen
 from counter.ui.restyle import set_style_property
-from counter.ui.runner import Failed, Runner
+from counter.ui.runner import Busy, Failed, Runner
 from counter.words.access import not_permitted
 from counter.words.database import numbers_behind_text
 from counter.words.sites import OTHER_SERIES
@@ -47,10 +47,16 @@ from counter.words.sites import OTHER_SERIES
 log = logging.getLogger(__name__)
 
 
+def draft_fate(kept: bool) -> str:
+    """The commit's fault said with the draft's fate: kept, or not."""
+    return INTAKE_DB_FAULT if kept else INTAKE_DB_FAULT_NO_DRAFT
+
+
 class IntakeCommit(CommitWaits):
     """The panel's part that commits; the panel gives the form as a request and what it shows."""
 
     case_taken = Signal(str)  # the case number, once the intake is committed
+    looked_up = Signal(str)  # the number whose party the office knew (or not) has its answer shown
 
     _runner: Runner
     _desk: Desk
@@ -63,6 +69,10 @@ class IntakeCommit(CommitWaits):
     confirmation: RefusalConfirmation | None
     drafts: DraftKeeper
     preview: Preview
+    committing = False  # the commit is in flight: a second Ctrl+Enter takes nothing
+    open_cases_asked = ""  # the number whose open cases are being looked up (counter.ui.intake.applicant_look_ups)
+    after_open_cases: list[Callable[[], None]]  # steps asked meanwhile (the commit), once her open cases are named
+    _named = ""  # the commit button's words before it said the intake is being saved
 
     def request(self) -> IntakeRequest:
         raise NotImplementedError
@@ -72,8 +82,12 @@ class IntakeCommit(CommitWaits):
 
     def on_commit_requested(self) -> None:
         """The button or Ctrl+Enter: a refusal needs its ground, then the clerk's confirmation; asked while the form's
-        preview is in flight, once it has answered."""
-        if self.finished or self.preview.after(self.on_commit_requested):
+        preview or her open cases' look-up is in flight, once it has answered."""
+        if (
+            self.finished
+            or self.preview.after(self.on_commit_requested)
+            or self.after_look_up(self.on_commit_requested)
+        ):
             return
         if self.refusal.isChecked() and self.refusal.ground() is None:
             self.show_message(INTAKE_GROUND_REQUIRED)
@@ -86,6 +100,14 @@ class IntakeCommit(CommitWaits):
             self.confirm_refusal(decision.refusal, decision.turn_to)
             return
         self.commit()
+
+    def after_look_up(self, step: Callable[[], None]) -> bool:
+        """``step`` once her open cases are named (or not); False when none is being looked up."""
+        if not self.open_cases_asked:
+            return False
+        if step not in self.after_open_cases:
+            self.after_open_cases.append(step)
+        return True
 
     def confirm_refusal(self, ground: RefusalGround, turn_to: str) -> None:
         """Show the notice's words; only 确认出具 commits (the dialog is modal to this window)."""
@@ -103,26 +125,41 @@ class IntakeCommit(CommitWaits):
         self.activateWindow()
 
     def commit(self) -> None:
-        """Take the case, once; the form and the draft stay if it cannot be taken."""
-        if self.preview.after(self.commit) or not self.commit_button.isEnabled():
+        """Take the case, once; the form and the draft stay if it cannot be taken.
+
+        The commit is called back (:meth:`counter.ui.runner.Runner.submit`): while the database answers the window
+        paints and takes keys, the button says the intake is being saved, and a second Ctrl+Enter finds it disabled
+        and takes nothing twice."""
+        if self.preview.after(self.commit) or self.after_look_up(self.commit):
+            return
+        if not self.commit_button.isEnabled() or self.committing:
             return
         self.drafts.timer.stop()
         request = TakeIntake(self.request())  # the case whole, and the draft gone, in one transaction
-        # while the database answers the window paints and takes keys: the button says the intake is being saved,
-        # and a second Ctrl+Enter finds it disabled and takes nothing twice
-        named = self.commit_button.text()
+        self._named = self.commit_button.text()
+        self.committing = True
         self.commit_button.setEnabled(False)
         self.commit_button.setText(INTAKE_SAVING)
         # not the pale grey of a button not yet usable (1.5:1): a sentence the clerk reads, at 4.5:1 and more
         set_style_property(self.commit_button, "busy", "true")
-        try:
-            self._take(request)
-        finally:
-            set_style_property(self.commit_button, "busy", "false")
-            self.commit_button.setText(named)
-            self.refresh_commit()
-            if self.reconnector.waiting:
-                self.show_waiting_to_commit(named)
+        try:  # worded once answered, when the draft's fate is known
+            self._runner.submit(
+                TAKE_INTAKE, request, self._desk, owner=self, answered=self._taken, failed=self._not_taken
+            )
+        except Busy:  # the same intake is still being taken
+            self._committed()
+        except BaseException:
+            self._committed()
+            raise
+
+    def _committed(self) -> None:
+        """The commit answered, either way: the button names its act again, or that the intake waits to commit."""
+        self.committing = False
+        set_style_property(self.commit_button, "busy", "false")
+        self.commit_button.setText(self._named)
+        self.refresh_commit()
+        if self.reconnector.waiting:
+            self.show_waiting_to_commit(self._named)
 
     def on_server_slow(self) -> None:
         """The hall server has not answered the commit's first try: said within moments, the form kept, while the
@@ -134,34 +171,43 @@ class IntakeCommit(CommitWaits):
         self.commit_button.setText(INTAKE_SERVER_REACHING)
         self.show_message(INTAKE_SERVER_REACHING_LINE)
 
-    def _take(self, request: TakeIntake) -> None:
+    def _not_taken(self, err: Exception) -> None:
         try:
-            taken = self._runner.call(TAKE_INTAKE, request, self._desk)  # worded below, once the draft's fate is known
-        except IntakeNotPossible as err:
+            self._say_not_taken(err)
+        finally:
+            self._committed()
+
+    def _say_not_taken(self, err: Exception) -> None:
+        if isinstance(err, IntakeNotPossible):
             self.preview.reread()  # the server decided otherwise than the desk's preview: its grounds read again
             self.show_message(commit_problems(err, self.bundle.subject))
-        except CaseNotFound as err:
+        elif isinstance(err, CaseNotFound):
             self.show_message(INTAKE_PREVIOUS_NOT_FOUND.format(case_no=err.case_no))
-        except NumbersBehind as err:  # the form stays: once the database is put right, the same intake goes in
+        elif isinstance(err, NumbersBehind):  # the form stays: once the database is put right, the same intake goes in
             self.show_message(numbers_behind_text(err.last_issued, err.where, err.note))
             self.drafts.save_now()
-        except OtherSeries as err:  # the form stays: once the desk's code is the site's again, it goes in
+        elif isinstance(err, OtherSeries):  # the form stays: once the desk's code is the site's again, it goes in
             self.show_message(OTHER_SERIES.format(desk=err.desk_code, site=err.site_code))
             self.drafts.save_now()
-        except NotPermitted as refused:
-            self.show_message(not_permitted(refused.permission, refused.signed_in))
-        except Failed as err:
-            if err.connection_lost:
-                log.warning("intake not committed, connection lost: %s", err.error)
-                self.wait_for_connection(server=err.error == "ServerUnreachable")
-                return
-            log.exception("intake not committed: %s", err.fault.value)
-            kept = self.drafts.save_now()  # one message for the one fault: the draft's fate said as it is
-            self.show_message((INTAKE_DB_FAULT if kept else INTAKE_DB_FAULT_NO_DRAFT).format(fault=err.message))
+        elif isinstance(err, NotPermitted):
+            self.show_message(not_permitted(err.permission, err.signed_in))
+        elif isinstance(err, Failed) and err.connection_lost:
+            log.warning("intake not committed, connection lost: %s", err.error)
+            self.wait_for_connection(server=err.error == "ServerUnreachable")
+        elif isinstance(err, Failed):
+            log.error("intake not committed: %s", err.fault.value, exc_info=err)
+            fault = err.message  # one message for the one fault: the draft's fate said as it is, once known
+            self.drafts.save_now(lambda kept: self.show_message(draft_fate(kept).format(fault=fault)))
         else:
-            self.finished = True
-            self.taken = taken
-            self.drafts.stop()
+            raise err
+
+    def _taken(self, taken: TakenIntake) -> None:
+        self.finished = True
+        self.taken = taken
+        self.drafts.stop()
+        try:
             self.show_taken(taken.case_no)
             self.same_day.offer(self._runner, self._desk, self.bundle, taken.case_no, self._today())
             self.case_taken.emit(taken.case_no)
+        finally:
+            self._committed()

@@ -92,26 +92,43 @@ class DraftKeeper(QObject):
         self.saved.emit(f"{dt.datetime.now():%H:%M:%S}")
         return True
 
-    def save_now(self) -> bool:
-        """The form kept on the desk and at the server, now."""
+    def save_now(self, then: Callable[[bool], None] | None = None) -> bool:
+        """The form kept on the desk and at the server, now; ``then`` is told whether the server kept it, once it
+        answers.  The server's write is called back (:meth:`counter.ui.runner.Runner.submit`): True when it was kept,
+        or is on its way (a fault said by :attr:`failed` when it answers); False when nothing could be asked."""
         self.timer.stop()
         self.server_timer.stop()
+        told = then or _nobody
         if self.stopped:
+            told(False)
             return False
         form = self._form()
         self._keep_here(form)
+        answers: list[bool] = []
+
+        def kept(_: None) -> None:
+            answers.append(True)
+            self._sent_at = self.clock()
+            self.saved.emit(f"{dt.datetime.now():%H:%M:%S}")
+            told(True)
+
+        def not_kept(err: Exception) -> None:
+            if not isinstance(err, Failed):
+                raise err
+            answers.append(False)
+            log.warning("draft not saved: %s", err.error)  # worded with the runner's plain cause
+            self.failed.emit(err.message)
+            told(False)
+
         try:
-            self._runner.call(KEEP_DRAFT, KeepDraft(form), self._desk, background=True)
+            self._runner.submit(
+                KEEP_DRAFT, KeepDraft(form), self._desk, owner=self, answered=kept, failed=not_kept, background=True
+            )
         except Busy:  # the clerk's own step is being saved: the draft is kept after it
             self.schedule()
+            told(False)
             return False
-        except Failed as err:  # worded with the runner's plain cause
-            log.warning("draft not saved: %s", err.error)
-            self.failed.emit(err.message)
-            return False
-        self._sent_at = self.clock()
-        self.saved.emit(f"{dt.datetime.now():%H:%M:%S}")
-        return True
+        return all(answers)  # answered already where no event loop turns
 
     def save_if_waiting(self) -> None:
         if self.timer.isActive() or self.server_timer.isActive():
@@ -127,10 +144,7 @@ class DraftKeeper(QObject):
     def discard(self) -> None:
         """The clerk gave the intake up: no draft is kept, and none is written any more."""
         self.stop()
-        try:
-            self._runner.call(DROP_DRAFT, DeskOnly(), self._desk)
-        except Failed as err:
-            log.warning("draft not dropped: %s", err.error)
+        self._runner.submit(DROP_DRAFT, DeskOnly(), self._desk, owner=self, answered=_nobody, failed=_not_dropped)
 
     def _keep_here(self, form: IntakeDraft) -> bool:
         """``form`` in the desk's own file, 0600, replaced whole; False (logged) when the folder cannot be written."""
@@ -146,3 +160,13 @@ class DraftKeeper(QObject):
             draft_place(self._desk).unlink(missing_ok=True)
         except OSError as err:
             log.warning("the desk's draft not removed: %s", err)
+
+
+def _nobody(_: object) -> None:
+    """An answer nobody waits for."""
+
+
+def _not_dropped(err: Exception) -> None:
+    if not isinstance(err, Failed):
+        raise err
+    log.warning("draft not dropped: %s", err.error)

@@ -10,10 +10,13 @@ the next start is clean; a draft that passes can be restored with
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from PySide6.QtCore import QObject
+
 from counter.access.desk import Desk
-from counter.intake.draft import DraftProblemCode, IntakeDraft
+from counter.intake.draft import DraftProblemCode, IntakeDraft, StoredDraft
 from counter.service.intake import CHECK_DRAFT, DROP_DRAFT, DeskOnly
 from counter.ui.intake.words import (
     INTAKE_DRAFT_APPLICANT,
@@ -53,18 +56,33 @@ class DraftInfo:
         return INTAKE_DRAFT_DISCARDED.format(reason=reason)
 
 
-def pending_draft(runner: Runner, desk: Desk) -> DraftInfo | None:
-    """The desk's unfinished intake, checked (a bad one dropped); None when there is none.
+def pending_draft(
+    runner: Runner,
+    desk: Desk,
+    owner: QObject,
+    answered: Callable[[DraftInfo | None], None],
+    failed: Callable[[Exception], None],
+) -> None:
+    """The desk's unfinished intake, checked (a bad one dropped), handed to ``answered``; None when there is none.
 
-    Raises :class:`counter.ui.runner.Failed` when the database cannot be read: that is not a
-    bad draft, and the draft is kept for a start when the database answers.
+    ``failed`` is handed :class:`counter.ui.runner.Failed` when the database cannot be read: that is not a bad draft,
+    and the draft is kept for a start when the database answers.
     """
-    stored = runner.call(CHECK_DRAFT, DeskOnly(), desk)
+    runner.submit(CHECK_DRAFT, DeskOnly(), desk, owner=owner, answered=lambda stored: answered(_info(stored)),
+                  failed=failed)  # fmt: skip
+
+
+def _info(stored: StoredDraft | None) -> DraftInfo | None:
     if stored is None:
         return None
     return DraftInfo(stored.saved_at, stored.draft, stored.bundle_name, stored.problem, stored.detail)
 
 
-def discard_draft(runner: Runner, desk: Desk) -> None:
-    """The clerk chose 放弃: the unfinished intake is gone."""
-    runner.call(DROP_DRAFT, DeskOnly(), desk)
+def discard_draft(runner: Runner, desk: Desk, owner: QObject) -> None:
+    """The clerk chose 放弃: the unfinished intake is gone (a fault is said by the window's error hook, and the draft
+    offered again at the next start)."""
+    runner.submit(DROP_DRAFT, DeskOnly(), desk, owner=owner, answered=_dropped)
+
+
+def _dropped(_: None) -> None:
+    """Gone: nothing more to do."""

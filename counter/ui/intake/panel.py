@@ -19,6 +19,7 @@ import dataclasses
 import datetime as dt
 import uuid
 from collections.abc import Callable
+from functools import partial
 from typing import cast
 
 from PySide6.QtCore import Qt, Signal
@@ -30,14 +31,10 @@ from counter.case.intake_request import IntakeRequest, TakenIntake, intake_reque
 from counter.catalog.stored_guide import StoredGuide
 from counter.documents.outcome_preview import IntakePreview
 from counter.intake.checklist import Checklist, MaterialEntry, answer, record_entry, start_checklist
-from counter.intake.draft import DraftProblemCode, DraftUnreadable, IntakeDraft, fit_checklist
+from counter.intake.draft import IntakeDraft, fit_checklist
 from counter.intake.outcome import Decision, Outcome, refusal_grounds
 from counter.intake.parties import party_problems
 from counter.intake.subject import SubjectProblem, subject_problems, subject_required
-from counter.service.intake import (
-    READ_GUIDE_VERSION,
-    GuideVersion,
-)
 from counter.ui.connection import Reconnector
 from counter.ui.intake.applicant_look_ups import ApplicantLookUps
 from counter.ui.intake.camera_desk import CameraDesk
@@ -93,6 +90,7 @@ class IntakePanel(ApplicantLookUps):
         self._checklist = start_checklist(self.bundle, guide_version=stored_guide.version_id)
         self._decision: Decision | None = None
         self._papers: dict[str, str] = {}  # the hall's 收件 paper of each outcome, where it only receives the items
+        self.after_open_cases: list[Callable[[], None]] = []
         self._new_case_for = ""  # the number whose open cases the clerk saw and chose to take a new one anyway
         self.finished = False
         self.taken: TakenIntake | None = None
@@ -131,13 +129,12 @@ class IntakePanel(ApplicantLookUps):
         runner: Runner,
         desk: Desk,
         draft: IntakeDraft,
+        guide: StoredGuide,
         today: Callable[[], dt.date],
         parent: QWidget | None = None,
     ) -> IntakePanel:
-        """A panel showing the draft exactly; :class:`DraftUnreadable` when it no longer fits."""
-        guide = runner.call(READ_GUIDE_VERSION, GuideVersion(draft.guide_version_id), desk)
-        if guide is None:
-            raise DraftUnreadable(DraftProblemCode.GUIDE_MISSING, str(draft.guide_version_id))
+        """A panel showing the draft exactly, on ``guide``, its guide version as read
+        (:func:`counter.ui.intake.restore_intake`); :class:`DraftUnreadable` when it no longer fits."""
         panel = cls(runner, desk, guide, today, draft.previous_case_no, parent)
         panel.apply_draft(draft)
         return panel
@@ -267,7 +264,7 @@ class IntakePanel(ApplicantLookUps):
         ready = decided and right
         held = self.deferral_open()
         asked = self.open_cases.waiting  # her open cases named, the clerk not yet choosing a new one
-        waiting = held or asked or self.finished or self.reconnector.waiting
+        waiting = held or asked or self.finished or self.reconnector.waiting or self.committing
         self.commit_button.setEnabled(ready and not waiting)
         # the headline says what the button can do: never the outcome's colour over a greyed button
         if held:
@@ -399,7 +396,9 @@ class IntakePanel(ApplicantLookUps):
         """Closed with papers unprinted, for the reason typed: kept in the case's history (who, when, which, why);
         not kept, the intake stays open saying so, and the next Esc asks again."""
         case_no = self.taken.case_no if self.taken else ""
-        failed = record_waiver(self._runner, self._desk, case_no, reason)
+        record_waiver(self._runner, self._desk, case_no, reason, self, partial(self._waived, case_no, reason))
+
+    def _waived(self, case_no: str, reason: str, failed: str) -> None:
         if failed:
             self.show_message(failed)
             return

@@ -184,8 +184,8 @@ class ApplicantForm(QGroupBox):
         focus = QApplication.focusWidget()
         if focus is None or focus in (self.id_field.edit, self.name, self.address):
             self.phone.setFocus(Qt.FocusReason.OtherFocusReason)  # what the card does not give comes next
-            # a number filled from an earlier case is selected: the new one typed by habit replaces it, never
-            # appended to it (1390482000013600000000)
+            # a number filled from an earlier case is selected (here, or by 一证办理 when it answers): the new one typed
+            # by habit replaces it, never appended to it (1390482000013600000000)
             self.phone.selectAll()
 
     def card_expired(self) -> bool:
@@ -193,7 +193,11 @@ class ApplicantForm(QGroupBox):
         return self.kind() is ApplicantKind.PERSON and self.id_field.holds_expired_card()
 
     def fill_known(self, known: KnownParty) -> bool:
-        """Fill what the clerk left empty from an earlier case; True when anything was filled."""
+        """Fill what the clerk left empty from an earlier case; True when anything was filled.
+
+        The look-up answers after the number stands (:mod:`counter.ui.intake.applicant_look_ups`): a field the clerk
+        is already on (the phone, where a card read leaves the keyboard) is filled selected, so that the number typed
+        by habit replaces it, never appended to it (1390482000013600000000); one typed into meanwhile is left."""
         fields = [(self.name, known.name), (self.phone, known.phone), (self.address, known.address)]
         if self.kind() is ApplicantKind.COMPANY:
             fields.append((self.legal_rep, known.legal_rep))
@@ -201,6 +205,8 @@ class ApplicantForm(QGroupBox):
         for edit, value in fields:
             if value and not edit.text():
                 edit.setText(value)
+                if edit.hasFocus():
+                    edit.selectAll()
                 filled = True
         self.autofill_hint.setVisible(filled)
         return filled

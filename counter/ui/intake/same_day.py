@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
 from counter.case.not_found import CaseNotFound
-from counter.case.same_day import same_day_bundle
+from counter.case.same_day import SameDayProblem, same_day_bundle
 from counter.case.same_day_refused import SameDayNotPossible
 from counter.case.status import MoveNotAllowed
 from counter.catalog.model import Bundle
@@ -40,6 +41,7 @@ class SameDayOffer(QWidget):
 
     done = Signal(str)  # the case number, decided and handed over
     settled = Signal()  # the offer is over (done or refused): the panel takes the keyboard back
+    offered = Signal()  # the case may take the step: the button is shown, with the keyboard
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,20 +61,28 @@ class SameDayOffer(QWidget):
         self.button.clicked.connect(self.on_requested)
         self.shortcut.activated.connect(self.on_requested)
         self._case: tuple[Runner, Desk, str, dt.date] | None = None  # what the step is taken on, once offered
+        self.asking = False  # the step is being taken: a second Ctrl+J takes nothing
         self.hide()
 
-    def offer(self, runner: Runner, desk: Desk, bundle: Bundle, case_no: str, today: dt.date) -> bool:
-        """Show the offer (and give it the keyboard) when the case may take the step now; whether it was shown.
+    def offer(self, runner: Runner, desk: Desk, bundle: Bundle, case_no: str, today: dt.date) -> None:
+        """Show the offer (and give it the keyboard) once the desk has asked whether the case may take the step now.
 
         A wholly 即办 bundle's case that may not take it (the site neither holds nor was entrusted with an item, say)
-        shows why instead, in the offer's line, with no button."""
+        shows why instead, in the offer's line, with no button.  Called back: the clerk's keys go on meanwhile."""
         if not same_day_bundle(bundle):
-            return False  # no read at all for the bundles that are not 即办: nearly every intake
-        try:
-            problems = runner.call(SAME_DAY_CHECK, CaseOnDay(case_no), desk)
-        except (Failed, CaseNotFound):
-            log.warning("case %s: could not ask whether it can be done at once", case_no)
-            return False
+            return  # no read at all for the bundles that are not 即办: nearly every intake
+        runner.submit(
+            SAME_DAY_CHECK,
+            CaseOnDay(case_no),
+            desk,
+            owner=self,
+            answered=partial(self._checked, runner, desk, case_no, today),
+            failed=partial(self._not_checked, case_no),
+        )
+
+    def _checked(
+        self, runner: Runner, desk: Desk, case_no: str, today: dt.date, problems: tuple[SameDayProblem, ...]
+    ) -> None:
         if problems:  # a 即办 bundle the window may not finish now: why, on screen, rather than a silent Ctrl+J
             self.show()
             self._close(
@@ -80,35 +90,58 @@ class SameDayOffer(QWidget):
                     case_no=case_no, reasons=CLAUSE_JOIN.join(SAME_DAY_PROBLEM[p] for p in problems)
                 )
             )
-            return False
+            return
         self._case = (runner, desk, case_no, today)
         self.show()
         self.shortcut.setEnabled(True)
         self.button.setFocus()
-        return True
+        self.offered.emit()
+
+    def _not_checked(self, case_no: str, err: Exception) -> None:
+        if not isinstance(err, Failed | CaseNotFound):
+            raise err
+        log.warning("case %s: could not ask whether it can be done at once", case_no)
 
     def on_requested(self) -> None:
         """Once: the button and the shortcut go when the step is done (or can no longer be)."""
-        if self._case is None or not self.button.isVisible():
+        if self._case is None or not self.button.isVisible() or self.asking:
             return
         runner, desk, case_no, _today = self._case
+        self.asking = True
         try:
-            runner.call(FINISH_SAME_DAY, CaseOnDay(case_no), desk, INTAKE_SAME_DAY_FAILED)
-        except Failed as err:
+            runner.submit(
+                FINISH_SAME_DAY,
+                CaseOnDay(case_no),
+                desk,
+                INTAKE_SAME_DAY_FAILED,
+                owner=self,
+                answered=partial(self._finished, case_no),
+                failed=partial(self._not_finished, case_no),
+            )
+        except BaseException:
+            self.asking = False
+            raise
+
+    def _finished(self, case_no: str, _: object) -> None:
+        self.asking = False
+        self._close(SAME_DAY_DONE.format(case_no=case_no))
+        self.done.emit(case_no)
+
+    def _not_finished(self, case_no: str, err: Exception) -> None:
+        self.asking = False
+        if isinstance(err, Failed):
             self.line.setText(err.message)  # nothing kept: the clerk may try again
-            return
-        except NotPermitted as refused:
-            self._close(not_permitted(refused.permission, refused.signed_in, refused.single_desk))
-        except CaseNotFound as err:
+        elif isinstance(err, NotPermitted):
+            self._close(not_permitted(err.permission, err.signed_in, err.single_desk))
+        elif isinstance(err, CaseNotFound):
             self._close(CASE_NOT_FOUND.format(case_no=err.case_no))
-        except SameDayNotPossible as err:
+        elif isinstance(err, SameDayNotPossible):
             reasons = CLAUSE_JOIN.join(SAME_DAY_PROBLEM[p] for p in err.problems)
             self._close(SAME_DAY_REFUSED.format(case_no=case_no, reasons=reasons))
-        except MoveNotAllowed as err:  # another desk moved the case since the check
+        elif isinstance(err, MoveNotAllowed):  # another desk moved the case since the check
             self._close(SAME_DAY_REFUSED.format(case_no=case_no, reasons=CASE_STATUS[err.status]))
         else:
-            self._close(SAME_DAY_DONE.format(case_no=case_no))
-            self.done.emit(case_no)
+            raise err
 
     def _close(self, text: str) -> None:
         self._case = None

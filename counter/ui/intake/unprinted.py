@@ -8,7 +8,10 @@ the reason is kept in the case's history (:func:`record_waiver`): the desk's fla
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from collections.abc import Callable
+from functools import partial
+
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from counter.access.desk import Desk
@@ -27,15 +30,22 @@ from counter.words.cases import CASE_NOT_FOUND
 from counter.words.unprinted_papers import WAIVER_NOT_KEPT
 
 
-def record_waiver(runner: Runner, desk: Desk, case_no: str, reason: str) -> str:
-    """The papers of ``case_no`` left unprinted for ``reason``, in its history; "" once kept, else why not."""
-    try:
-        runner.call(WAIVE_PAPERS, WaivePapers(case_no, reason), desk, WAIVER_NOT_KEPT)
-    except CaseNotFound as err:
-        return CASE_NOT_FOUND.format(case_no=err.case_no)
-    except Failed as err:
-        return err.message
-    return ""
+def record_waiver(
+    runner: Runner, desk: Desk, case_no: str, reason: str, owner: QObject, answered: Callable[[str], None]
+) -> None:
+    """The papers of ``case_no`` left unprinted for ``reason``, in its history; ``answered`` is handed "" once kept,
+    else why not (called back: :meth:`counter.ui.runner.Runner.submit`)."""
+    runner.submit(WAIVE_PAPERS, WaivePapers(case_no, reason), desk, WAIVER_NOT_KEPT, owner=owner,
+                  answered=lambda _: answered(""), failed=partial(_not_kept, answered))  # fmt: skip
+
+
+def _not_kept(answered: Callable[[str], None], err: Exception) -> None:
+    if isinstance(err, CaseNotFound):
+        answered(CASE_NOT_FOUND.format(case_no=err.case_no))
+    elif isinstance(err, Failed):
+        answered(err.message)
+    else:
+        raise err
 
 
 class UnprintedQuestion(QDialog):

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
@@ -25,6 +26,7 @@ from counter.access.account_views import SignInResult
 from counter.access.desk import Desk
 from counter.access.lockout import POLICY
 from counter.access.roles import Actor
+from counter.service.admin import SignedIn
 from counter.ui.focus import bring_forward
 from counter.ui.geometry import fit_to_screen
 from counter.ui.runner import Failed, Runner
@@ -78,6 +80,7 @@ class SignInController(QObject):
         self.actor: Actor | None = None
         self.staff_no = ""
         self.is_locked = False
+        self.asking = False  # a password is being checked: Enter again asks nothing more
         self._hidden: list[QWidget] = []
         self._focus_before: QWidget | None = None  # where the clerk was typing when the screen locked
         self.home_focus: QWidget | None = None  # where typing goes after unlocking when that is gone
@@ -125,10 +128,7 @@ class SignInController(QObject):
         self.locked.emit()
 
     def _end_at_lock(self) -> None:
-        try:
-            self._door.lock()
-        except Failed:
-            log.exception("the session not ended at the lock")
+        self._door.lock(self)  # a fault is logged: the session ends at the server by itself when idle
 
     def on_session_ended(self, reason: str) -> None:
         """The hall server ended the session under a request: the lock's window, saying why; the work kept.
@@ -183,20 +183,35 @@ class SignInController(QObject):
     # --- slots -----------------------------------------------------------------------
 
     def on_submitted(self, login: str, password: str) -> None:
+        """The password asked at the door, called back: the window's keys go on while it answers; Enter again
+        meanwhile asks nothing more."""
+        if self.asking:
+            return
         unlocking = self.is_locked
         ask = self._door.unlock if unlocking else self._door.sign_in  # committed whatever the outcome: counted
+        self.asking = True
         try:
-            answer = ask(login, password, self._clock(), words.SIGNIN_DB_ERROR)
-        except Failed as err:
-            log.exception("sign-in not possible")
-            self.window.say(err.message)
-            return
-        except DeskUnknown:
+            ask(login, password, words.SIGNIN_DB_ERROR, owner=self,
+                answered=partial(self._answered, login, unlocking), refused=self._refused)  # fmt: skip
+        except BaseException:
+            self.asking = False
+            raise
+
+    def _refused(self, err: Exception) -> None:
+        self.asking = False
+        if isinstance(err, DeskUnknown):
             from counter.ui.server_words import SIGNIN_DESK_UNKNOWN
 
             log.error("the hall server does not know this desk's key")
             self.window.say(SIGNIN_DESK_UNKNOWN)
-            return
+        elif isinstance(err, Failed):
+            log.error("sign-in not possible: %s", err.error, exc_info=err)
+            self.window.say(err.message)
+        else:
+            raise err
+
+    def _answered(self, login: str, unlocking: bool, answer: SignedIn) -> None:
+        self.asking = False
         result, number = answer.result, answer.staff_no
         if not result.signed_in:
             log.info("sign-in refused: %s", result.outcome.value)
@@ -216,10 +231,7 @@ class SignInController(QObject):
         """换人登录 at the lock: the one before is signed out and their windows close."""
         actor = self.actor
         if actor is not None:
-            try:
-                self._door.sign_out(actor)
-            except Failed:
-                log.exception("sign-out not recorded")
+            self._door.sign_out(actor, self)  # a fault is logged; the next sign-in is asked after it
         self.actor = None
         self.is_locked = False
         self._hidden = []  # the app closes the work windows; the main window shows at the next sign-in

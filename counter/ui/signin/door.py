@@ -11,38 +11,57 @@ session.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
+import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtCore import QObject
 
 from counter.service.admin import SIGN_IN, SIGN_OUT, UNLOCK, SignedIn, SignIn, SignOut
 from counter.ui.runner import Failed
 
 if TYPE_CHECKING:
     from counter.access.desk import Desk
+    from counter.access.desk_session import DeskSignIn
     from counter.access.roles import Actor
     from counter.service.remote import Remote
     from counter.ui.runner import Runner
+
+log = logging.getLogger(__name__)
 
 
 class DeskUnknown(Exception):
     """The server does not know this machine's desk key: no password was tried."""
 
 
+#: the answer of a sign-in (or an unlock), handed over on the window's thread
+Answered = Callable[[SignedIn], None]
+#: why it could not be asked: :class:`Failed` (worded with the caller's sentence), :class:`DeskUnknown`
+Refused = Callable[[Exception], None]
+
+
 class Door(Protocol):
-    def sign_in(self, login: str, password: str, now: dt.datetime, message: str) -> SignedIn:
+    """Each attempt is called back (:meth:`counter.ui.runner.Runner.submit`): the caller returns at once, and the
+    answer (or why there is none) comes on the window's thread, nothing for an ``owner`` closed meanwhile."""
+
+    def sign_in(
+        self, login: str, password: str, message: str, *, owner: QObject, answered: Answered, refused: Refused
+    ) -> None:
         """The attempt's answer; :class:`Failed` (worded with ``message``) when it could not be asked."""
         ...
 
-    def unlock(self, login: str, password: str, now: dt.datetime, message: str) -> SignedIn:
+    def unlock(
+        self, login: str, password: str, message: str, *, owner: QObject, answered: Answered, refused: Refused
+    ) -> None:
         """The signed-in account's password at the screen lock; as :meth:`sign_in`."""
         ...
 
-    def lock(self) -> None:
+    def lock(self, owner: QObject) -> None:
         """The screen locked."""
         ...
 
-    def sign_out(self, actor: Actor) -> None:
-        """``actor`` left (换人登录); :class:`Failed` when it could not be recorded."""
+    def sign_out(self, actor: Actor, owner: QObject) -> None:
+        """``actor`` left (换人登录); logged when it could not be recorded."""
         ...
 
 
@@ -52,19 +71,24 @@ class LocalDoor:
     def __init__(self, runner: Runner, desk: Desk) -> None:
         self._runner, self._desk = runner, desk
 
-    def sign_in(self, login: str, password: str, now: dt.datetime, message: str) -> SignedIn:
-        answer: SignedIn = self._runner.call(SIGN_IN, SignIn(login, password), self._desk, message)
-        return answer
+    def sign_in(
+        self, login: str, password: str, message: str, *, owner: QObject, answered: Answered, refused: Refused
+    ) -> None:
+        self._runner.submit(SIGN_IN, SignIn(login, password), self._desk, message, owner=owner, answered=answered,
+                            failed=refused)  # fmt: skip
 
-    def unlock(self, login: str, password: str, now: dt.datetime, message: str) -> SignedIn:
-        answer: SignedIn = self._runner.call(UNLOCK, SignIn(login, password), self._desk, message)
-        return answer
+    def unlock(
+        self, login: str, password: str, message: str, *, owner: QObject, answered: Answered, refused: Refused
+    ) -> None:
+        self._runner.submit(UNLOCK, SignIn(login, password), self._desk, message, owner=owner, answered=answered,
+                            failed=refused)  # fmt: skip
 
-    def lock(self) -> None:
+    def lock(self, owner: QObject) -> None:
         """Nothing to end: the desk's own database has no session."""
 
-    def sign_out(self, actor: Actor) -> None:
-        self._runner.call(SIGN_OUT, SignOut(idle=True), dataclasses.replace(self._desk, actor=actor))
+    def sign_out(self, actor: Actor, owner: QObject) -> None:
+        desk = dataclasses.replace(self._desk, actor=actor)
+        self._runner.submit(SIGN_OUT, SignOut(idle=True), desk, owner=owner, answered=_kept, failed=_not_recorded)
 
 
 class ServerDoor:
@@ -74,29 +98,50 @@ class ServerDoor:
         self._runner, self._remote = runner, remote
         self._desk_no, self._desk_key = desk_no, desk_key
 
-    def sign_in(self, login: str, password: str, now: dt.datetime, message: str) -> SignedIn:
-        """``now`` is the desk's: the server signs in on its own clock."""
+    def sign_in(
+        self, login: str, password: str, message: str, *, owner: QObject, answered: Answered, refused: Refused
+    ) -> None:
+        """The server signs in on its own clock."""
         remote, desk_no, key = self._remote, self._desk_no, self._desk_key
-        answer = self._runner.run("door.sign_in", lambda: remote.sign_in(login, password, desk_no, key), message)
-        if not answer.desk_known:
-            raise DeskUnknown(desk_no)
-        return SignedIn(answer.result, answer.staff_no)
 
-    def unlock(self, login: str, password: str, now: dt.datetime, message: str) -> SignedIn:
+        def known(answer: DeskSignIn) -> None:
+            if not answer.desk_known:
+                refused(DeskUnknown(desk_no))
+                return
+            answered(SignedIn(answer.result, answer.staff_no))
+
+        self._runner.submit_work("door.sign_in", lambda: remote.sign_in(login, password, desk_no, key), message,
+                                 owner=owner, answered=known, failed=refused)  # fmt: skip
+
+    def unlock(
+        self, login: str, password: str, message: str, *, owner: QObject, answered: Answered, refused: Refused
+    ) -> None:
         """The lock ended the session: unlocking is a sign-in of the same account, under the same lockout."""
-        return self.sign_in(login, password, now, message)
+        self.sign_in(login, password, message, owner=owner, answered=answered, refused=refused)
 
-    def lock(self) -> None:
-        self._end(idle=True)
+    def lock(self, owner: QObject) -> None:
+        self._end(owner, idle=True)
 
-    def sign_out(self, actor: Actor) -> None:
-        self._end(idle=False)
+    def sign_out(self, actor: Actor, owner: QObject) -> None:
+        self._end(owner, idle=False)
 
-    def _end(self, *, idle: bool) -> None:
+    def _end(self, owner: QObject, *, idle: bool) -> None:
         """The session ended at the server; one the server cannot be told of now ends there by itself when idle."""
         remote = self._remote
-        try:
-            self._runner.run("door.sign_out", lambda: remote.sign_out(idle=idle), "{fault}")
-        except Failed:
-            if remote.signed_in:
-                raise
+
+        def not_told(err: Exception) -> None:
+            if remote.signed_in or not isinstance(err, Failed):
+                _not_recorded(err)
+
+        self._runner.submit_work("door.sign_out", lambda: remote.sign_out(idle=idle), "{fault}", owner=owner,
+                                 answered=_kept, failed=not_told)  # fmt: skip
+
+
+def _kept(_: object) -> None:
+    """A sign-out recorded: nothing more to do."""
+
+
+def _not_recorded(err: Exception) -> None:
+    if not isinstance(err, Failed):
+        raise err
+    log.error("the session's end not recorded: %s", err.error, exc_info=err)

@@ -19,6 +19,7 @@ from counter.intake.draft import draft_from_json
 from counter.ui.fonts import install_fonts
 from counter.ui.intake import IntakePanel
 from tests.conftest import REPO
+from tests.ui.drafts_read import restored
 from tests.ui.intake.conftest import DESK, TODAY
 from tests.ui.intake.helpers import AGENT_ID, PERSON_ID, answer, commit
 from tests.ui.runners import runner_on
@@ -89,7 +90,7 @@ def test_odd_text_survives_the_draft(qtbot: QtBot, sessions: sessionmaker[Sessio
     with sessions() as session:
         stored = session.scalar(select(models.Draft.content))  # opened as the app reads it: it is stored sealed
     assert isinstance(stored, str)
-    again = IntakePanel.from_draft(runner_on(sessions), DESK, draft_from_json(stored), lambda: TODAY)
+    again = restored(runner_on(sessions), DESK, draft_from_json(stored), lambda: TODAY)
     qtbot.addWidget(again)
     assert again.applicant_form.name.text() == RARE + CONTROL + QUOTES + SQL
     assert again.applicant_form.address.text() == LONG

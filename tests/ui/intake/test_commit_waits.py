@@ -97,20 +97,21 @@ def test_an_intake_waiting_for_its_server_says_so_on_its_button_and_commits_once
     ready(qtbot, panel)
     named = panel.commit_button.text()
     panel.reconnector.timer.setInterval(600_000)  # no probe of its own: the test says when the server is back
-    call = panel._runner.call
+    service = panel._runner.service
+    call = service.call
 
     def away(operation: object, *args: object, **kwargs: object) -> object:
         if operation is TAKE_INTAKE:
             raise Failed("连不上大厅服务器", DbFault.UNREACHABLE, "ServerUnreachable", connection_lost=True)
         return call(operation, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(panel._runner, "call", away)
+    monkeypatch.setattr(service, "call", away)
     panel.commit_button.click()
     assert panel.reconnector.waiting
     assert (panel.commit_button.text(), panel.commit_button.isEnabled()) == (INTAKE_WAITING_TO_COMMIT, False)
     assert "Ctrl+Enter" not in panel.commit_button.text()
     assert panel.commit_button.property("busy") == "true"  # drawn to be read, as while saving
-    monkeypatch.setattr(panel._runner, "call", call)
+    monkeypatch.setattr(service, "call", call)
     with qtbot.waitSignal(panel.case_taken, timeout=15_000):
         panel.reconnector.stop()
         panel.on_reconnected()

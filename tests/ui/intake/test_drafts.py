@@ -16,9 +16,10 @@ from counter.db.draft_store import load_draft, save_draft
 from counter.intake.draft import DraftProblemCode, draft_from_json
 from counter.intake.outcome import Outcome, RefusalGround
 from counter.intake.parties import Delivery
-from counter.ui.intake import IntakePanel, discard_draft, pending_draft
+from counter.ui.intake import IntakePanel
 from counter.ui.intake.draft_keeper import DRAFT_DELAY_MS
 from counter.words.database import DB_FAULT
+from tests.ui.drafts_read import discarded, pending, restored
 from tests.ui.intake.conftest import DESK, TODAY, MakePanel
 from tests.ui.intake.helpers import AGENT_ID, answer, commit, fill_person, press, refuse
 from tests.ui.runners import runner_on
@@ -74,14 +75,14 @@ def test_a_draft_is_restored_into_a_new_panel_identically(
     busy_form(qtbot, first)
     with qtbot.waitSignal(first.draft_saved, timeout=5_000):
         pass
-    info = pending_draft(runner_on(sessions), DESK)
+    info = pending(runner_on(sessions), DESK)
     assert info is not None
     assert info.draft is not None
     assert info.problem is None
     assert info.draft == first.form()
     local = info.saved_at.astimezone()
     assert info.offer_text() == f"上次未完成的受理（保存于 {local:%H:%M}）：我要开小餐馆（50平方米以下），王䶮"
-    again = IntakePanel.from_draft(runner_on(sessions), DESK, info.draft, lambda: TODAY)
+    again = restored(runner_on(sessions), DESK, info.draft, lambda: TODAY)
     qtbot.addWidget(again)
     again.show()
     assert again.form() == first.form()
@@ -115,10 +116,10 @@ def test_restoring_does_not_fill_from_earlier_cases(
     first.applicant_form.id_field.edit.setText(taken.applicant_form.id_field.text())
     first.applicant_form.phone.clear()  # filled by 一证办理, then cleared by the clerk
     assert first.drafts.save_now()
-    info = pending_draft(runner_on(sessions), DESK)
+    info = pending(runner_on(sessions), DESK)
     assert info is not None
     assert info.draft is not None
-    again = IntakePanel.from_draft(runner_on(sessions), DESK, info.draft, lambda: TODAY)
+    again = restored(runner_on(sessions), DESK, info.draft, lambda: TODAY)
     qtbot.addWidget(again)
     assert again.applicant_form.phone.text() == ""
 
@@ -136,12 +137,12 @@ def test_a_corrupted_draft_is_discarded_with_a_message(
 ) -> None:
     with sessions.begin() as session:
         save_draft(session, DESK.draft_key, content)
-    info = pending_draft(runner_on(sessions), DESK)
+    info = pending(runner_on(sessions), DESK)
     assert info is not None
     assert info.draft is None
     assert info.problem_text() == f"上次未完成的受理草稿无法恢复，已丢弃：{reason}"
     assert stored_draft(sessions) is None
-    assert pending_draft(runner_on(sessions), DESK) is None  # the next start is clean
+    assert pending(runner_on(sessions), DESK) is None  # the next start is clean
 
 
 def test_a_draft_whose_guide_version_is_gone_is_discarded(
@@ -153,7 +154,7 @@ def test_a_draft_whose_guide_version_is_gone_is_discarded(
     assert saved is not None
     with sessions.begin() as session:
         save_draft(session, DESK.draft_key, saved.replace('"guide_version_id": ', '"guide_version_id": 9999'))
-    info = pending_draft(runner_on(sessions), DESK)
+    info = pending(runner_on(sessions), DESK)
     assert info is not None
     assert info.problem is DraftProblemCode.GUIDE_MISSING
     assert "所依据的指南版本已不存在" in info.problem_text()
@@ -225,8 +226,8 @@ def test_a_filled_intake_asks_before_closing_and_an_empty_one_does_not(qtbot: Qt
 def test_the_clerk_can_discard_the_offered_draft(sessions: sessionmaker[Session], panel: IntakePanel) -> None:
     panel.applicant_form.name.setText("张海军")
     assert panel.drafts.save_now()
-    discard_draft(runner_on(sessions), DESK)
-    assert pending_draft(runner_on(sessions), DESK) is None
+    discarded(runner_on(sessions), DESK)
+    assert pending(runner_on(sessions), DESK) is None
 
 
 def test_a_draft_that_cannot_be_saved_is_said_and_the_form_kept(
@@ -244,7 +245,7 @@ def test_a_saved_time_is_shown_in_local_time(sessions: sessionmaker[Session], pa
     before = dt.datetime.now(dt.UTC) - dt.timedelta(seconds=5)
     panel.applicant_form.name.setText("张海军")
     assert panel.drafts.save_now()
-    info = pending_draft(runner_on(sessions), DESK)
+    info = pending(runner_on(sessions), DESK)
     assert info is not None
     assert info.saved_at.tzinfo is not None
     assert before <= info.saved_at <= dt.datetime.now(dt.UTC)

@@ -9,52 +9,22 @@ from __future__ import annotations
 
 import os
 import stat
-from collections import Counter
-from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.access.desk import Desk
 from counter.catalog.stored_guide import StoredGuide
 from counter.intake.draft import draft_from_json
 from counter.intake.outcome import Outcome
-from counter.service.intake import KEEP_DRAFT, PREVIEW_GROUNDS, PREVIEW_INTAKE
-from counter.service.local import Service
-from counter.service.operation import Operation
+from counter.service.intake import KEEP_DRAFT
 from counter.ui.intake import IntakePanel
 from counter.ui.intake.draft_keeper import SERVER_EVERY_S, draft_place
 from counter.ui.runner import Runner
 from tests.ui.intake.conftest import DESK, TODAY
+from tests.ui.intake.deferred_intake import PAUSES, Clock, Counted, deferred, previews
 from tests.ui.intake.helpers import commit, press, ready
 from tests.ui.runners import runner_on
-
-Req = TypeVar("Req")
-Res = TypeVar("Res")
-
-
-class Counted:
-    """The desk's service, each operation it is asked counted by name."""
-
-    def __init__(self, service: Service) -> None:
-        self.service = service
-        self.asked: Counter[str] = Counter()
-
-    def call(self, op: Operation[Req, Res], request: Req, desk: Desk | None = None, *, key: str = "") -> Res:
-        self.asked[op.name] += 1
-        return self.service.call(op, request, desk, key=key)
-
-
-class Clock:
-    """Monotonic seconds the test moves."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 def counted_panel(qtbot: QtBot, sessions: sessionmaker[Session], guide: StoredGuide) -> tuple[IntakePanel, Counted]:
@@ -67,31 +37,11 @@ def counted_panel(qtbot: QtBot, sessions: sessionmaker[Session], guide: StoredGu
     return panel, counted
 
 
-def previews(counted: Counted) -> int:
-    return counted.asked[PREVIEW_INTAKE.name] + counted.asked[PREVIEW_GROUNDS.name]
-
-
-def deferred(qtbot: QtBot, panel: IntakePanel, pause: Any) -> None:
-    """A 容缺 intake as a clerk fills it: the person, the situations, every material, two missing and deferred, the
-    applicant's request, credit and pledge; the clerk pausing after each step."""
-    ready(qtbot, panel)
-    pause()
-    for code in ("M08", "M09"):
-        press(qtbot, panel, code, Qt.Key.Key_3)
-        pause()
-    QTest.keyClick(panel.deferral.asked, Qt.Key.Key_Space)
-    pause()
-    panel.deferral.no_bad_credit.setChecked(True)
-    pause()
-    panel.deferral.pledge_signed.setChecked(True)
-    pause()
-
-
 def test_a_deferred_intake_reads_its_preview_once(
     qtbot: QtBot, sessions: sessionmaker[Session], guide: StoredGuide
 ) -> None:
     panel, counted = counted_panel(qtbot, sessions, guide)
-    deferred(qtbot, panel, lambda: qtbot.waitUntil(lambda: not panel.preview.in_flight, timeout=10_000))
+    deferred(panel, lambda: qtbot.waitUntil(lambda: not panel.preview.in_flight, timeout=10_000))
     assert panel.decision is not None
     assert panel.decision.outcome is Outcome.DEFER
     assert commit(qtbot, panel)
@@ -102,7 +52,7 @@ def test_the_draft_is_on_the_desk_at_every_pause_and_at_the_server_every_few_sec
     qtbot: QtBot, sessions: sessionmaker[Session], guide: StoredGuide
 ) -> None:
     panel, counted = counted_panel(qtbot, sessions, guide)
-    clock = Clock()
+    clock = Clock(1000.0)
     panel.drafts.clock = clock
     place = draft_place(DESK)
     kept: list[str] = []
@@ -113,10 +63,11 @@ def test_the_draft_is_on_the_desk_at_every_pause_and_at_the_server_every_few_sec
         kept.append(draft_from_json(place.read_text(encoding="utf-8")).applicant.id_no)
         assert stat.S_IMODE(os.stat(place).st_mode) & 0o077 == 0  # the applicant's ID number: for the user alone
 
-    deferred(qtbot, panel, pause)
-    assert len(kept) == 6
+    deferred(panel, pause)
+    assert len(kept) == PAUSES
     assert all(kept)  # the person, on the desk from the first pause
-    assert counted.asked[KEEP_DRAFT.name] == 1 + int(5 // SERVER_EVERY_S), counted.asked  # the first, then each 5 s
+    drafts = 1 + int((PAUSES - 1) // SERVER_EVERY_S)  # the first, then each 5 s
+    assert counted.asked[KEEP_DRAFT.name] == drafts, counted.asked
     written = counted.asked[KEEP_DRAFT.name]
     panel.delivery_form.notify_phone.setText("15148201234")
     pause()
@@ -132,7 +83,7 @@ def test_a_commit_that_fails_keeps_the_draft_at_the_server_at_once(
     qtbot: QtBot, sessions: sessionmaker[Session], guide: StoredGuide
 ) -> None:
     panel, counted = counted_panel(qtbot, sessions, guide)
-    panel.drafts.clock = clock = Clock()
+    panel.drafts.clock = clock = Clock(1000.0)
     ready(qtbot, panel)
     assert panel.drafts.pause()
     clock.now += 1.0

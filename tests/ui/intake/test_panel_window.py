@@ -15,7 +15,7 @@ from counter.intake.checklist import Receipt
 from counter.intake.draft import DraftProblemCode
 from counter.intake.outcome import Outcome, RefusalGround
 from counter.intake.parties import PartyField
-from counter.ui.intake import IntakePanel, open_intake, pending_draft, restore_intake
+from counter.ui.intake import IntakePanel, open_intake, restore_intake
 from counter.ui.intake.words import (
     INTAKE_ADDRESS,
     INTAKE_DRAFT_PROBLEM,
@@ -25,6 +25,7 @@ from counter.ui.intake.words import (
     INTAKE_RECEIPT_BUTTON,
     INTAKE_REFUSAL_GROUND,
 )
+from tests.ui.drafts_read import pending
 from tests.ui.intake.conftest import DESK, TODAY
 from tests.ui.intake.helpers import PERSON_ID, commit, leave_unprinted, ready
 from tests.ui.runners import runner_on
@@ -81,10 +82,14 @@ def test_restore_intake_shows_the_draft_in_its_own_window(
     first = open_intake(main, runner_on(sessions), DESK, guide, lambda: TODAY)
     first.applicant_form.name.setText("王䶮")
     first.close()  # closing keeps what was typed
-    info = pending_draft(runner_on(sessions), DESK)
+    info = pending(runner_on(sessions), DESK)
     assert info is not None
     assert info.draft is not None
-    again = restore_intake(main, runner_on(sessions), DESK, info.draft, lambda: TODAY)
+    opened: list[IntakePanel] = []
+    refused: list[Exception] = []
+    restore_intake(main, runner_on(sessions), DESK, info.draft, lambda: TODAY, opened.append, refused.append)
+    assert refused == []
+    (again,) = opened
     assert again.isWindow()
     assert again.isVisible()
     assert again.applicant_form.name.text() == "王䶮"
