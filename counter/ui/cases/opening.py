@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from counter.access.desk import Desk
 from counter.case.lookup import LOOKBACK_DAYS
-from counter.ui.cases.case_finder import CaseFinder, look_for
+from counter.ui.cases.case_finder import CaseFinder, Found, look_for
 from counter.ui.cases.case_lists import CaseLists
 from counter.ui.cases.case_page import CasePage, Loaded
 from counter.ui.cases.words import CASE_OPEN_TITLE
@@ -111,7 +111,7 @@ def _first_read(parent: QWidget | None, page: CasePage, show: Callable[[CasePage
 def open_case_lists(parent: QWidget | None, runner: Runner, desk: Desk, today: Today) -> CaseLists:
     lists = CaseLists(runner, desk, today)
     _as_window(lists, parent, LISTS_SIZE)
-    lists.refresh()
+    lists.refresh(lists.focus_list)
     bring_forward(lists, None)
     lists.focus_list()
     return lists
@@ -148,9 +148,15 @@ class CaseDesk(QObject):
     def find_cases(self, typed: str) -> CaseFinder | CasePage | None:
         """F7 with what the applicant had at hand: one case found opens; several, or none, are shown in the
         finder (the one open, if any, over the period chosen there), where the clerk widens the period or types
-        again."""
+        again.  What it opened is returned where that was before this returns (no event loop turns: a test's own
+        call), else None."""
         days = LOOKBACK_DAYS if self.finder is None else self.finder.days()
-        found = look_for(self._runner, self._desk, self._today(), typed, days)
+        came: list[CaseFinder | CasePage | None] = []
+        look_for(self._runner, self._desk, typed, days, owner=self,
+                 then=lambda found: came.append(self._found(typed, found)))  # fmt: skip
+        return came[0] if came else None
+
+    def _found(self, typed: str, found: Found) -> CaseFinder | CasePage | None:
         if found.case_no or len(found.rows) == 1:
             return self.open_served(found.case_no or found.rows[0].case_no)
         if self.finder is None:
@@ -179,7 +185,7 @@ class CaseDesk(QObject):
     def open_lists(self) -> CaseLists:
         """The lists window (the open one, refreshed, if there is one)."""
         if self.lists is not None:
-            self.lists.refresh()
+            self.lists.refresh(self.lists.focus_list)
             bring_forward(self.lists, None)
             self.lists.focus_list()
             return self.lists

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.case.status import CaseEvent, CaseStatus
 from counter.ui.cases.case_page import CasePage, Loaded
-from counter.ui.cases.opening import open_case
+from counter.ui.cases.opening import open_case, open_case_lists
 from counter.ui.words import RUNNER_BUSY
 from counter.words.cases import CASE_EVENT, CASE_STATUS
 from tests.signed_in import signed_in
@@ -106,3 +106,25 @@ def test_a_case_opened_from_the_desk_shows_once_it_is_read(
     qtbot.addWidget(page)
     assert page.isVisible()
     assert page.number.text() == book.accepted
+
+
+def test_the_lists_open_at_once_and_take_the_keyboard_on_their_first_case_once_read(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    runner = runner_on(case_sessions)
+    held = Holding(runner, "cases.day_lists")
+    seen: dict[str, Any] = {}
+
+    def steps(application: QEventLoop) -> None:
+        lists = open_case_lists(None, runner, DESK_1, today)
+        seen["lists"], seen["running"], seen["rows"] = lists, runner.running, lists.today_table.rowCount()
+        held.release()
+        when(lambda: not runner.running and lists.today_table.currentRow() == 0, application.quit)
+
+    in_the_event_loop(steps)
+    lists = seen["lists"]
+    qtbot.addWidget(lists)
+    assert seen["running"], "the lists waited for their read"
+    assert seen["rows"] == 0
+    assert lists.today_table.rowCount() > 0
+    assert lists.today_table.currentRow() == 0  # the keyboard on the first case, once it is there
