@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,8 +33,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -43,14 +42,15 @@ from counter.access.roles import Permission
 from counter.host.database_faults import SchemaTooNew, StoreFault
 from counter.ui.escape import close_on_escape
 from counter.ui.focus import first_control
-from counter.ui.plain_text import plain_label, plain_tip
+from counter.ui.plain_text import plain_label
 from counter.ui.runner import Failed, Runner, failed
 from counter.ui.sync import words
-from counter.ui.sync.pending_label import minute_text
+from counter.ui.sync.held_lists import COLUMN_MOST as COLUMN_MOST  # noqa: PLC0414 - the page's name, kept
+from counter.ui.sync.held_lists import local_minute, read_only_table, show_held, show_review
 from counter.ui.sync.site_card_box import SiteCardBox
 from counter.ui.sync.site_form import SetUpRequest, SiteForm
 from counter.ui.sync.worker import Progress, SyncWorker
-from counter.ui.text_size import px, scaled
+from counter.ui.text_size import scaled
 from counter.words.access import not_permitted
 from counter.words.files import file_fault
 from counter.words.punctuation import CLAUSE_JOIN
@@ -60,14 +60,13 @@ from counter.words.sync import (
     SYNC_IMPORTED,
     SYNC_REPLAYED,
     exported_text,
-    hold_reason,
     package_rejected,
     sync_not_possible,
 )
-from counter.words.sync_details import detail_read, held_detail
 
 if TYPE_CHECKING:
     from counter.access.desk import Desk
+    from counter.service.sync import SyncPage as SyncPageRead
     from counter.sync.exchange import ExportedFiles, ImportReport
     from counter.sync.site_view import ShownSite, SiteSetUpDone, SiteState
     from counter.sync.sites import Peer
@@ -85,58 +84,6 @@ _SENDS_TO_SEVERAL = {"hall": ("township", "league"), "league": ("hall",)}
 
 def _utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
-
-
-def _read_only_table(columns: tuple[str, ...]) -> QTableWidget:
-    table = QTableWidget(0, len(columns))
-    table.setHorizontalHeaderLabels(list(columns))
-    table.horizontalHeader().setStretchLastSection(True)
-    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    table.setTabKeyNavigation(False)  # read only: Tab goes on past it
-    return table
-
-
-#: the widest a column of the held and review lists grows, at 100 % text: a reason or a note longer than that wraps
-#: in its cell (whole in its tooltip) instead of pushing the columns after it out of sight (说明 was, at 1366x768)
-COLUMN_MOST = 240
-
-
-def _fill_cells(table: QTableWidget, row: int, cells: tuple[str, ...]) -> None:
-    for column, value in enumerate(cells):
-        item = QTableWidgetItem(value)
-        item.setToolTip(plain_tip(value))
-        table.setItem(row, column, item)
-
-
-#: a record key longer than this shows as its first characters and an ellipsis (the whole key in its tooltip)
-KEY_SHOWN = 8
-
-
-def short_key(key: str) -> str:
-    """A record's key as a clerk can read it out: a 32-hex uid as its first characters, a short key whole."""
-    return key if len(key) <= KEY_SHOWN + 4 else f"{key[:KEY_SHOWN]}…"
-
-
-def _tip(table: QTableWidget, row: int, column: int, text: str) -> None:
-    item = table.item(row, column)
-    if item is not None:
-        item.setToolTip(plain_tip(text))
-
-
-def _tip_detail(table: QTableWidget, row: int, column: int, reason: str, detail: str) -> None:
-    """A detail this program cannot read keeps its stored text in the tooltip: what support asks for."""
-    if detail and not detail_read(reason, detail):
-        _tip(table, row, column, f"{held_detail(reason, detail)}\n{detail}")
-
-
-def _fit_cells(table: QTableWidget) -> None:
-    table.horizontalHeader().setMaximumSectionSize(px(COLUMN_MOST))
-    table.resizeColumnsToContents()
-    table.resizeRowsToContents()
-
-
-def _local(at: dt.datetime | None) -> str:
-    return words.SYNC_NEVER if at is None else minute_text(at)
 
 
 class SyncPage(QWidget):
@@ -180,14 +127,10 @@ class SyncPage(QWidget):
         self.progress.hide()
         self.result = plain_label()
         self.result.setWordWrap(True)
-        self.review = QTableWidget(0, len(words.SYNC_REVIEW_COLUMNS))
-        self.review.setHorizontalHeaderLabels(list(words.SYNC_REVIEW_COLUMNS))
-        self.review.horizontalHeader().setStretchLastSection(True)
-        self.review.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.review.setTabKeyNavigation(False)  # read only: Tab goes on past it
+        self.review = read_only_table(words.SYNC_REVIEW_COLUMNS)
         self.review.setMinimumHeight(180)  # in the scroll area: a few rows always show
         self.review_empty = plain_label(words.SYNC_REVIEW_EMPTY)
-        self.held = _read_only_table(words.SYNC_HELD_COLUMNS)  # a township's records its hall did not take in
+        self.held = read_only_table(words.SYNC_HELD_COLUMNS)  # a township's records its hall did not take in
         self.held_box = QGroupBox(words.SYNC_HELD_TITLE)
         self.scroll_area = QScrollArea()
         self.sync_parts: tuple[QWidget, ...] = ()
@@ -254,22 +197,30 @@ class SyncPage(QWidget):
 
     # --- reading ---------------------------------------------------------------------
 
-    def refresh(self) -> None:
-        """What the page shows, read again: the set-up form, or the site, the last syncs, pending, the review list."""
+    def refresh(self, then: Callable[[], None] | None = None) -> None:
+        """What the page shows, read again: the set-up form, or the site, the last syncs, pending, the review list;
+        ``then`` once it is shown."""
         from counter.service.sync import READ_PAGE, SyncAsked
 
-        try:  # a write: the first look at this site's settings may store its defaults
-            page = self._runner.call(READ_PAGE, SyncAsked(), self._desk, words.SYNC_DB_FAILED, owner=self)
-        except Failed as err:
-            log.exception("sync page not read")
-            self._say(err.message, error=True)
-            return
+        # a write: the first look at this site's settings may store its defaults
+        self._runner.submit(READ_PAGE, SyncAsked(), self._desk, words.SYNC_DB_FAILED, owner=self,
+                            answered=partial(self._show_page, then), failed=self._not_read)  # fmt: skip
+
+    def _not_read(self, err: Exception) -> None:
+        if not isinstance(err, Failed):
+            raise err
+        log.error("sync page not read: %s", err.error)
+        self._say(err.message, error=True)
+
+    def _show_page(self, then: Callable[[], None] | None, page: SyncPageRead) -> None:
         state = page.state
         self.state = state
         if page.shown is None or page.status is None:
             self._show_set_up(state)
-            return
-        self._show_sync(page.shown, page.status, page.peers, page.reviews, page.held)
+        else:
+            self._show_sync(page.shown, page.status, page.peers, page.reviews, page.held)
+        if then is not None:
+            then()
 
     def focus_first(self) -> None:
         """The keyboard in the set-up form's first field, or on the page's first action."""
@@ -320,45 +271,20 @@ class SyncPage(QWidget):
         self.export_button.setEnabled(self.to_site.count() > 0)
         if self.to_site.count() == 0:
             self._say(words.SYNC_NO_PEER, error=True)
-        self.last_export.setText(words.SYNC_LAST_EXPORT.format(at=_local(status.last_export_at)))
-        self.last_import.setText(words.SYNC_LAST_IMPORT.format(at=_local(status.last_import_at)))
+        self.last_export.setText(words.SYNC_LAST_EXPORT.format(at=local_minute(status.last_export_at)))
+        self.last_import.setText(words.SYNC_LAST_IMPORT.format(at=local_minute(status.last_import_at)))
         if hall:
             self.pending.hide()
         elif status.pending_cases and status.pending_since is not None:
             self.pending.setText(
-                words.SYNC_PENDING.format(count=status.pending_cases, since=_local(status.pending_since))
+                words.SYNC_PENDING.format(count=status.pending_cases, since=local_minute(status.pending_since))
             )
             self.pending.show()
         else:
             self.pending.setText(words.SYNC_NOTHING_PENDING)
             self.pending.show()
-        self._show_review(items)
-        self._show_held(held)
-
-    def _show_held(self, rows: tuple[HeldAtHall, ...]) -> None:
-        """A township's records its hall holds for review, with the hall's reason: shown only while there are any."""
-        self.held.setRowCount(len(rows))
-        for row, item in enumerate(rows):
-            cells = (item.number, hold_reason(item.reason), held_detail(item.reason, item.detail), item.hall,
-                     _local(item.held_at))  # fmt: skip
-            _fill_cells(self.held, row, cells)
-            _tip_detail(self.held, row, 2, item.reason, item.detail)
-        _fit_cells(self.held)
-        self.held_box.setVisible(bool(rows))
-
-    def _show_review(self, rows: tuple[ReviewItem, ...]) -> None:
-        self.review.setRowCount(len(rows))
-        for row, item in enumerate(rows):
-            reason = hold_reason(item.reason)
-            kind = words.SYNC_RECORD_TYPE.get(item.record_type, item.record_type)
-            cells = (item.from_site, str(item.export_no), kind, item.number or short_key(item.record_key), reason,
-                     held_detail(item.reason, item.detail), _local(item.created_at))  # fmt: skip
-            _fill_cells(self.review, row, cells)
-            _tip(self.review, row, 3, item.record_key)  # the whole key, for support
-            _tip_detail(self.review, row, 5, item.reason, item.detail)
-        _fit_cells(self.review)
-        self.review.setVisible(bool(rows))
-        self.review_empty.setVisible(not rows)
+        show_review(self.review, self.review_empty, items)
+        show_held(self.held, self.held_box, held)
 
     # --- acting ----------------------------------------------------------------------
 
@@ -557,7 +483,9 @@ class SyncPage(QWidget):
         self.import_button.setEnabled(True)
         self.site_form.set_busy(False)
         self._setting_up = None
-        self.refresh()
+        self.refresh(self._said_after)
+
+    def _said_after(self) -> None:
         if self._after_refresh:  # a set-up's result, not the hint refresh gives a site with no peers yet
             self._say(self._after_refresh)
             self._after_refresh = ""

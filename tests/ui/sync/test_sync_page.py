@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QEventLoop
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -25,6 +26,7 @@ from counter.ui.sync.sync_page import COLUMN_MOST, SyncPage
 from counter.ui.sync.worker import SyncWorker
 from counter.ui.text_size import px
 from tests.sync.sync_world import NOW, TODAY, Site, introduce, make_site, sqlite_copy
+from tests.ui.called_back import Holding, in_the_event_loop, when
 from tests.ui.runners import OpenedStore, runner_on
 
 
@@ -309,6 +311,7 @@ def test_every_kind_of_held_record_shows_in_chinese_by_its_number(qtbot: QtBot, 
     """Each detail the import writes (and an older row's), on both lists: the clerk's words, the case's number or a
     short key, never a field's path, an English code or a whole hex key (kept in the tooltip for support)."""
     from counter.sync.status import HeldAtHall, ReviewItem
+    from counter.ui.sync.held_lists import show_held, show_review
     from tests.sync.test_held_details import STORED, UID, assert_clerks_words, sender_details
 
     details = [*sender_details(), *STORED, ("not_own_part", "a form no program wrote")]
@@ -318,9 +321,9 @@ def test_every_kind_of_held_record_shows_in_chinese_by_its_number(qtbot: QtBot, 
         for n, (reason, detail) in enumerate(details)
         for kind, number in (("case", "XAMT01-20261127-01-0001"), ("page", ""))
     )
-    page._show_review(reviews)
+    show_review(page.review, page.review_empty, reviews)
     held = tuple(HeldAtHall("XAM01", "case", "XAMT01-20261127-01-0001", r, d, NOW) for r, d in details)
-    page._show_held(held)
+    show_held(page.held, page.held_box, held)
     for table, columns in ((page.review, range(2, 6)), (page.held, range(1, 3))):
         assert table.rowCount() in (len(details), 2 * len(details))
         for row in range(table.rowCount()):
@@ -336,3 +339,22 @@ def test_every_kind_of_held_record_shows_in_chinese_by_its_number(qtbot: QtBot, 
     unread = page.review.item(page.review.rowCount() - 1, 5)
     assert unread is not None
     assert "a form no program wrote" in unread.toolTip()  # a form not known here: its text kept for support
+
+
+def test_the_page_is_read_off_the_slot_and_drawn_when_the_read_answers(qtbot: QtBot, township: Site) -> None:
+    runner = runner_on(township.sessions)
+    page = SyncPage(runner, township.desk, clock=lambda: NOW)
+    qtbot.addWidget(page)
+    held = Holding(runner, "sync.read_page")
+    seen: dict[str, Any] = {}
+
+    def steps(application: QEventLoop) -> None:
+        page.refresh(lambda: seen.setdefault("then", page.site.text()))
+        seen["running"], seen["site"] = runner.running, page.site.text()
+        held.release()
+        when(lambda: "then" in seen, application.quit)
+
+    in_the_event_loop(steps)
+    assert seen["running"] == "sync.read_page", "the slot waited for the page's read"
+    assert seen["site"] == ""
+    assert "XAMT01" in seen["then"]  # drawn before the step that follows it
