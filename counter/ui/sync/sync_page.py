@@ -2,9 +2,10 @@
 
 A township sends its cases to the hall and takes the hall's updates back; a
 hall takes townships' cases in and sends each its updates.  Either way a
-package is a file (a USB stick, a network share): the page asks where, runs the
-operation (``sync.export_package``, ``sync.import_package``) off the window's thread with a busy bar, and says in one
-line what came of it: the operation answers once, at its end, so the bar shows the work going on, not how far it is.
+package is a file (a USB stick, a network share): the page asks where, submits the operation (``sync.export_package``,
+``sync.import_package``) to the runner's workers with a busy bar, and says in one line what came of it once it
+answers on the window's thread: the operation answers once, at its end, so the bar shows the work going on, not how
+far it is.
 A rejected package changes nothing, and the page says why.
 
 A site nobody has set up is asked about first (:mod:`counter.ui.sync.site_form`):
@@ -22,7 +23,7 @@ import logging
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -43,13 +44,12 @@ from counter.host.database_faults import SchemaTooNew, StoreFault
 from counter.ui.escape import close_on_escape
 from counter.ui.focus import first_control
 from counter.ui.plain_text import plain_label
-from counter.ui.runner import Failed, Runner, failed
+from counter.ui.runner import Busy, Failed, Runner, failed
 from counter.ui.sync import words
 from counter.ui.sync.held_lists import COLUMN_MOST as COLUMN_MOST  # noqa: PLC0414 - the page's name, kept
 from counter.ui.sync.held_lists import local_minute, read_only_table, show_held, show_review
 from counter.ui.sync.site_card_box import SiteCardBox
 from counter.ui.sync.site_form import SetUpRequest, SiteForm
-from counter.ui.sync.worker import Progress, SyncWorker
 from counter.ui.text_size import scaled
 from counter.words.access import not_permitted
 from counter.words.files import file_fault
@@ -66,6 +66,8 @@ from counter.words.sync import (
 
 if TYPE_CHECKING:
     from counter.access.desk import Desk
+    from counter.service.operation import Operation
+    from counter.service.sync import ExportedData
     from counter.service.sync import SyncPage as SyncPageRead
     from counter.sync.exchange import ExportedFiles, ImportReport
     from counter.sync.site_view import ShownSite, SiteSetUpDone, SiteState
@@ -73,6 +75,9 @@ if TYPE_CHECKING:
     from counter.sync.status import HeldAtHall, ReviewItem, SyncStatus
 
 log = logging.getLogger(__name__)
+
+Req = TypeVar("Req")
+Res = TypeVar("Res")
 
 Clock = Callable[[], dt.datetime]
 
@@ -103,7 +108,7 @@ class SyncPage(QWidget):
         self._desk = desk
         self._clock = clock
         self._catalog_folder = catalog_folder
-        self.worker: SyncWorker | None = None
+        self.working = False  # an export, an import or a set-up has been asked and not answered yet
         self.setWindowTitle(words.SYNC_TITLE)
         self.escape_shortcut = close_on_escape(self)
         self.site = plain_label()
@@ -304,40 +309,40 @@ class SyncPage(QWidget):
         code = self._desk.identity.site_code
         return f"{code}-{self._clock():%Y%m%d-%H%M}.sync"
 
-    def export_to(self, path: Path) -> SyncWorker:
-        """Write the package to ``path`` on the worker; the page says what was written.
+    def export_to(self, path: Path) -> None:
+        """Write the package to ``path``; the page says what was written.
 
         A desk on its own database writes the files inside the export's transaction, so one that fails or is killed
         takes no package number.  A hall desk on the server cannot: the server alone holds the site's keys and the
         files are the desk's, so the server signs and numbers the packages and gives them back, and the desk writes
         them (asked again under its key, the server gives back the same packages).
         """
-        from counter.service.sync import EXPORT_DATA, EXPORT_PACKAGE, ExportData, ExportedData, ExportPackage
+        from counter.service.sync import EXPORT_DATA, EXPORT_PACKAGE, ExportData, ExportPackage
+
+        to_site = self.to_site.currentData() if self.to_site.isVisible() else None
+        if getattr(self._runner.service, "remote", None) is None:  # not a hall desk (counter.ui.hall_desk)
+            self._start(EXPORT_PACKAGE, ExportPackage(path, to_site), self.on_exported)
+        else:
+            self._start(EXPORT_DATA, ExportData(to_site), partial(self._write_given, path))
+
+    def _write_given(self, path: Path, given: ExportedData) -> None:
+        """The packages the hall server signed and numbered, written where the clerk chose."""
         from counter.sync.exchange import ExportedFiles, PackageFileFailed
         from counter.sync.package_files import write_series
 
-        to_site = self.to_site.currentData() if self.to_site.isVisible() else None
-        desk, runner = self._desk, self._runner
-        on_server = getattr(runner.service, "remote", None) is not None  # counter.ui.hall_desk.HallService
+        try:
+            paths = write_series(path, given.packages)
+        except OSError as err:  # worded as the desk's own export's; the server keeps the packages under the key
+            self.on_failed(PackageFileFailed(path, err.errno or 0))
+            return
+        count = len(given.packages)
+        made = ExportedFiles(
+            given.export_no, count, given.to_site, given.records, tuple(paths), given.sent_seal_changed
+        )
+        self.on_exported(made)
 
-        def work(progress: Progress) -> ExportedFiles:
-            if not on_server:
-                request = ExportPackage(path, to_site)
-                found: ExportedFiles = runner.call(EXPORT_PACKAGE, request, desk, words.SYNC_DB_FAILED)
-                return found
-            given: ExportedData = runner.call(EXPORT_DATA, ExportData(to_site), desk, words.SYNC_DB_FAILED)
-            try:
-                paths = write_series(path, given.packages)
-            except OSError as err:  # worded as the desk's own export's; the server keeps the packages under the key
-                raise PackageFileFailed(path, err.errno or 0) from err
-            count = len(given.packages)
-            return ExportedFiles(
-                given.export_no, count, given.to_site, given.records, tuple(paths), given.sent_seal_changed
-            )
-
-        return self._start(work, self.on_exported)
-
-    def import_from(self, path: Path) -> SyncWorker | None:
+    def import_from(self, path: Path) -> bool:
+        """Take the package at ``path`` in; False when its file was refused before anything was asked."""
         from counter.service.sync import IMPORT_PACKAGE, ImportPackage
         from counter.sync.package import PackageRejected, read_package_file
 
@@ -345,64 +350,58 @@ class SyncPage(QWidget):
             data = read_package_file(path)  # a file beyond the limit is refused before it is read
         except OSError as err:
             self._say(words.SYNC_FILE_FAILED.format(fault=file_fault(err)), error=True)
-            return None
+            return False
         except PackageRejected as err:
             self._say(words.SYNC_FAILED.format(reason=package_rejected(err.code, err.earlier)), error=True)
-            return None
-        desk, runner, request = self._desk, self._runner, ImportPackage(data)
-
-        def work(progress: Progress) -> ImportReport:
-            found: ImportReport = runner.call(IMPORT_PACKAGE, request, desk, words.SYNC_DB_FAILED)
-            return found
-
-        return self._start(work, self.on_imported)
+            return False
+        self._start(IMPORT_PACKAGE, ImportPackage(data), self.on_imported)
+        return True
 
     def on_set_up_requested(self, request: object) -> None:
         assert isinstance(request, SetUpRequest)
         self.set_up(request)
 
-    def set_up(self, request: SetUpRequest) -> SyncWorker:
-        """Set the site up on the worker: a catalog loaded into an empty database takes a second or two."""
+    def set_up(self, request: SetUpRequest) -> None:
+        """Set the site up: a catalog loaded into an empty database takes a second or two."""
         from counter.resources import bundled_catalog_dir
         from counter.service.site import SET_UP, SetUpSite
 
-        desk, runner = self._desk, self._runner
         folder = self._catalog_folder or bundled_catalog_dir()
         asked = SetUpSite(request.code, request.name, request.kind, folder, request.office, request.desk)
-
-        def work(progress: Progress) -> SiteSetUpDone:
-            done: SiteSetUpDone = runner.call(SET_UP, asked, desk, words.SYNC_DB_FAILED)
-            return done
-
         self.site_form.set_busy(True)
         self._setting_up = request
-        return self._start(work, self.on_set_up)
+        self._start(SET_UP, asked, self.on_set_up)
 
-    def _start(self, work: Callable[[Progress], object], on_done: Callable[[object], None]) -> SyncWorker:
+    def _start(self, op: Operation[Req, Res], request: Req, on_done: Callable[[Res], None]) -> None:
+        """``op`` submitted with the page busy: what it answers, or why it failed, said once it ends; refused while
+        the page's last one runs (its buttons are off then: a step asked all the same is said, and not taken)."""
+        if self.working:
+            self.on_failed(Busy(self._runner.running))
+            return
         self.export_button.setEnabled(False)
         self.import_button.setEnabled(False)
-        self.progress.setRange(0, 0)  # busy until the first figure arrives
+        self.progress.setRange(0, 0)  # busy: the operation answers once, at its end
         self.progress.show()
         self._say(words.SYNC_WORKING)
-        worker = SyncWorker(work)
-        worker.progress.connect(self.on_progress)
-        worker.done.connect(on_done)
-        worker.failed.connect(self.on_failed)
-        worker.finished.connect(self.on_finished)
-        self.worker = worker
-        worker.start()
-        return worker
+        self.working = True
+
+        def done(answer: Res) -> None:
+            on_done(answer)
+            self.on_finished()
+
+        def failed(err: Exception) -> None:
+            self.on_failed(err)
+            self.on_finished()
+
+        try:
+            self._runner.submit(op, request, self._desk, words.SYNC_DB_FAILED, owner=self, answered=done,
+                                failed=failed)  # fmt: skip
+        except Busy as err:  # asked again while the last one runs
+            failed(err)
 
     # --- slots -----------------------------------------------------------------------
 
-    def on_progress(self, done: int, total: int) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
-
-    def on_exported(self, result: object) -> None:
-        from counter.sync.exchange import ExportedFiles
-
-        assert isinstance(result, ExportedFiles)
+    def on_exported(self, result: ExportedFiles) -> None:
         made = result
         paths = [str(p) for p in result.paths]
         said = exported_text(made.export_no, made.count, made.to_site, made.records, paths)
@@ -411,19 +410,13 @@ class SyncPage(QWidget):
             return
         self._say(said)
 
-    def on_imported(self, result: object) -> None:
-        from counter.sync.exchange import ImportReport
-
-        assert isinstance(result, ImportReport)
+    def on_imported(self, result: ImportReport) -> None:
         template = SYNC_REPLAYED if result.replayed else SYNC_IMPORTED
         self._say(template.format(from_site=result.from_site, export_no=result.export_no, applied=result.applied,
                                   unchanged=result.unchanged, held=result.held))  # fmt: skip
 
-    def on_set_up(self, result: object) -> None:
+    def on_set_up(self, result: SiteSetUpDone) -> None:
         """The site is set up: this page and the desk act under its code from now on."""
-        from counter.sync.site_view import SiteSetUpDone
-
-        assert isinstance(result, SiteSetUpDone)
         site = result.identity
         self._desk = result.desk
         done = [words.SETUP_DONE.format(name=site.name, code=site.code, kind=SITE_KIND[site.kind.value])]
@@ -479,6 +472,7 @@ class SyncPage(QWidget):
         return type(err).__name__
 
     def on_finished(self) -> None:
+        self.working = False
         self.progress.hide()
         self.import_button.setEnabled(True)
         self.site_form.set_busy(False)
