@@ -369,7 +369,7 @@ def test_a_move_returns_at_once_is_stored_once_and_the_list_follows_its_answer(
         page.move_buttons[RectEvent.REVISITED].click()  # pressed again meanwhile
         seen["again"] = page.problems.text()
         held.release()
-        when(lambda: page.message.text() != "" and not runner.running, application.quit)
+        when(lambda: column(page, 6)[1] == "核实中" and not runner.running, application.quit)  # the list read again
 
     in_the_event_loop(steps)
     assert seen["running"] == "ratings.move_rectification", "the slot waited for the move's answer"
@@ -377,5 +377,5 @@ def test_a_move_returns_at_once_is_stored_once_and_the_list_follows_its_answer(
     assert seen["again"] == RUNNER_BUSY
     assert held.answered == 1
     assert page.message.text() == "已记录：回访核实。当前状态：核实中"
-    assert column(page, 6)[1] == "核实中"  # the list read again after the answer
+    assert column(page, 6)[1] == "核实中"
     assert page.chosen_id() is not None
