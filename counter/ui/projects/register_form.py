@@ -41,7 +41,7 @@ from counter.service.projects import REGISTER_PROJECT, RegisterProject
 from counter.ui.plain_text import plain_label, plain_tip
 from counter.ui.projects import words
 from counter.ui.projects.project_page import refusal_text
-from counter.ui.runner import Failed, Runner
+from counter.ui.runner import Busy, Failed, Runner
 from counter.ui.step_form import STYLE
 from counter.ui.text_size import px, scaled
 from counter.words.projects import PROJECT_PROBLEM
@@ -247,15 +247,21 @@ class RegisterForm(QScrollArea):
     def on_save(self) -> None:
         request = RegisterProject(self.facts())
         try:
-            number = self._runner.call(REGISTER_PROJECT, request, self._desk, words.SAVE_FAILED)
-        except ProjectRefused as err:
-            log.info("project not registered: %s", err)
+            self._runner.submit(REGISTER_PROJECT, request, self._desk, words.SAVE_FAILED, owner=self,
+                                answered=self._registered, failed=self._refused)  # fmt: skip
+        except Busy as err:  # Enter again while it is registered: said, and registered once
+            self._refused(err)
+
+    def _refused(self, err: Exception) -> None:
+        log.info("project not registered: %s", err)
+        if isinstance(err, ProjectRefused):
             self.show_refusal(err.problems)
-            return
-        except (NotPermitted, Failed) as err:
-            log.info("project not registered: %s", err)
+        elif isinstance(err, (NotPermitted, Failed)):
             self.problems.setText(refusal_text(err))
-            return
+        else:
+            raise err
+
+    def _registered(self, number: str) -> None:
         self.clear()
         self.done.setText(words.REGISTERED.format(number=number))
         self.registered.emit(number)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 
 from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
+from counter.documents.project_paper_made import ProjectPaperMade
 from counter.projects.forms import ProjectForm
 from counter.projects.not_found import NoSuchProject
 from counter.projects.papers import ProjectPaperNotPossible
@@ -27,7 +28,7 @@ from counter.ui.projects.day_page import DayPage
 from counter.ui.projects.paper_window import PaperWindow
 from counter.ui.projects.project_page import Clock, ProjectPage, refusal_text
 from counter.ui.projects.register_form import RegisterForm
-from counter.ui.runner import Failed, Runner
+from counter.ui.runner import Busy, Failed, Runner
 
 log = logging.getLogger(__name__)
 
@@ -99,9 +100,11 @@ class ProjectsWindow(QTabWidget):
             self.page.number.setFocus(Qt.FocusReason.TabFocusReason)
 
     def on_project_chosen(self, number: str) -> None:
-        if self.page.open_project(number):
-            self.setCurrentWidget(self.page)
-            self.day.refresh()
+        self.page.open_project(number, self._project_shown)
+
+    def _project_shown(self) -> None:
+        self.setCurrentWidget(self.page)
+        self.day.refresh()
 
     def on_project_changed(self, _number: str) -> None:
         self.day.refresh()
@@ -109,11 +112,19 @@ class ProjectsWindow(QTabWidget):
     def on_print_requested(self, number: str, form_value: str) -> None:
         """Make the paper (numbered the first time, the same paper after) and show it, ready to print."""
         form = ProjectForm(form_value)
-        try:
-            made = self._runner.call(MAKE_PAPER, MakePaper(number, form), self._desk, words.SAVE_FAILED)
-        except (Failed, ProjectPaperNotPossible, NoSuchProject, NotPermitted) as err:
+
+        def refused(err: Exception) -> None:
+            if not isinstance(err, (Failed, ProjectPaperNotPossible, NoSuchProject, NotPermitted)):
+                raise err
             self.page.say_saved(refusal_text(err))
-            return
+
+        try:
+            self._runner.submit(MAKE_PAPER, MakePaper(number, form), self._desk, words.SAVE_FAILED, owner=self,
+                                answered=partial(self._show_paper, form), failed=refused)  # fmt: skip
+        except Busy as err:  # asked again while it is made
+            refused(err)
+
+    def _show_paper(self, form: ProjectForm, made: ProjectPaperMade) -> None:
         from counter.ui.geometry import fit_to_screen
 
         if self.paper is not None:
