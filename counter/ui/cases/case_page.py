@@ -72,7 +72,8 @@ from counter.ui.cases.rules import (
 from counter.ui.cases.tables import fill_row, full_table
 from counter.ui.cases.withheld import withheld_texts
 from counter.ui.plain_text import plain_label
-from counter.ui.printing.opening import NoticeRefused, open_case_documents
+from counter.ui.printing.opening import show_case_documents
+from counter.ui.printing.preview_window import PreviewWindow
 from counter.ui.runner import Failed, Runner
 from counter.ui.text_size import px, scaled
 from counter.words.cases import CASE_EVENT, CASE_NOT_FOUND, CASE_STATUS
@@ -451,12 +452,11 @@ class CasePage(StepSlots, QWidget):
 
         ``item_code``: the item a 不予批准决定书 is of (one paper per denied item).
         """
-        kinds = (DocumentKind(kind),)
-        try:
-            preview = open_case_documents(self, self._runner, self._desk, self.case_no, kinds, self._today(), item_code)
-        except NoticeRefused as refused:
-            self.show_notice(refused.text, "noticeError")
-            return
+        show_case_documents(self, self._runner, self._desk, self.case_no, (DocumentKind(kind),), item_code,
+                            opened=self._preview_opened,
+                            refused=lambda refused: self.show_notice(refused.text, "noticeError"))  # fmt: skip
+
+    def _preview_opened(self, preview: PreviewWindow) -> None:
         preview.recorded.connect(self.on_notices_changed)
         preview.sent_all.connect(self.on_paper_sent)
         self.on_notices_changed()
