@@ -104,13 +104,7 @@ class RegisterForm(QScrollArea):
         self.requested = QListWidget()
         self.requested.setAccessibleName(words.REGISTER_FIELD["requested"])
         self.requested.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # elided, whole in tooltips
-        for item in items.items:
-            entry = QListWidgetItem(ASIDE.format(text=f"{item.no}. {item.name}", aside=item.department))
-            entry.setData(ITEM_ROLE, item.no)
-            entry.setToolTip(plain_tip(entry.text()))
-            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            entry.setCheckState(Qt.CheckState.Unchecked)
-            self.requested.addItem(entry)
+        self.show_items(items)
         self.problems = plain_label()
         self.problems.setObjectName("formProblems")
         self.problems.setWordWrap(True)
@@ -127,6 +121,20 @@ class RegisterForm(QScrollArea):
         self.save_button.clicked.connect(self.on_save)
         self.clear_button.clicked.connect(self.clear)
         self._connect_marks()
+
+    def show_items(self, items: ServiceList) -> None:
+        """The reference list's items to tick (the site's own, once it is read); those ticked stay ticked."""
+        ticked = {self.requested.item(row).data(ITEM_ROLE) for row in range(self.requested.count())
+                  if self.requested.item(row).checkState() is Qt.CheckState.Checked}  # fmt: skip
+        self.requested.clear()
+        for item in items.items:
+            entry = QListWidgetItem(ASIDE.format(text=f"{item.no}. {item.name}", aside=item.department))
+            entry.setData(ITEM_ROLE, item.no)
+            entry.setToolTip(plain_tip(entry.text()))
+            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            checked = Qt.CheckState.Checked if item.no in ticked else Qt.CheckState.Unchecked
+            entry.setCheckState(checked)
+            self.requested.addItem(entry)
 
     def _lay_out(self, body: QWidget) -> None:
         fields = QFormLayout()

@@ -42,17 +42,6 @@ WINDOW_SIZE = (1200, 760)  # preferred at 100 % text (counter.ui.geometry)
 PAPER_SIZE = (860, 900)
 
 
-def site_list(runner: Runner) -> ServiceList:
-    """The site's reference list (its own where one was imported); the shipped one when the database cannot be
-    read now, so the forms still open and the move itself reports the fault."""
-    try:
-        found: ServiceList = runner.call(READ_SERVICE_LIST, NoRequest())
-        return found
-    except Failed:
-        log.exception("the site's agent-service item list not read: the shipped one is offered")
-        return shipped_service_list()
-
-
 class ProjectsWindow(QTabWidget):
     def __init__(self, runner: Runner, desk: Desk, clock: Clock = local_now, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,9 +50,9 @@ class ProjectsWindow(QTabWidget):
         self._desk = desk
         self._clock = clock
         self.day = DayPage(runner, lambda: clock().date())
-        items = site_list(runner)
-        self.page = ProjectPage(runner, desk, clock, items)
-        self.register = RegisterForm(runner, desk, clock, items)
+        shipped = shipped_service_list()  # until the site's own is read (_read_site_list)
+        self.page = ProjectPage(runner, desk, clock, shipped)
+        self.register = RegisterForm(runner, desk, clock, shipped)
         self.paper: PaperWindow | None = None
         self.addTab(self.day, words.DAY_TAB)
         self.addTab(self.page, words.PAGE_TAB)
@@ -72,6 +61,23 @@ class ProjectsWindow(QTabWidget):
         for turn in self.turns:
             turn.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._connect_signals()
+        self._read_site_list()
+
+    def _read_site_list(self) -> None:
+        """The site's reference list (its own where one was imported) to both forms once it is read; the shipped one
+        stays where the database cannot be read now, so the forms still work and the move itself reports the
+        fault."""
+
+        def read(items: ServiceList) -> None:
+            self.page.plan_form.show_items(items)
+            self.register.show_items(items)
+
+        def failed(err: Exception) -> None:
+            if not isinstance(err, Failed):
+                raise err
+            log.warning("the site's agent-service item list not read (%s): the shipped one is offered", err.error)
+
+        self._runner.submit(READ_SERVICE_LIST, NoRequest(), owner=self, answered=read, failed=failed)
 
     def _connect_signals(self) -> None:
         self.day.project_chosen.connect(self.on_project_chosen)

@@ -263,3 +263,29 @@ def test_a_move_returns_at_once_is_kept_once_and_the_page_follows_its_answer(
     assert page.project is not None
     assert page.project.steps[0].state is StepState.FILED  # read again before it is said
     assert page.form.isHidden()
+
+
+def test_the_window_opens_at_once_and_its_forms_take_the_sites_list_when_it_is_read(
+    qtbot: QtBot, runner: Runner, clock: Clock
+) -> None:
+    from counter.actions.projects.project_steps import import_service_list
+    from counter.projects.service_items import shipped_list_path
+
+    own = shipped_list_path().read_text(encoding="utf-8") + "23\t林草部门\t使用林地审核同意书核发\t行政许可\t用地\n"
+    store_of(runner).write(lambda unit: import_service_list(unit, DESK, own))
+    held = Holding(runner, "projects.read_service_list")
+    seen: dict[str, Any] = {}
+
+    def steps(application: QEventLoop) -> None:
+        window = ProjectsWindow(runner, DESK, clock)  # built while the list is held on the worker
+        seen["window"], seen["before"] = window, window.register.requested.count()
+        window.register.requested.item(1).setCheckState(Qt.CheckState.Checked)  # ticked meanwhile
+        held.release()
+        when(lambda: window.register.requested.count() == 23, application.quit)
+
+    in_the_event_loop(steps)
+    window = seen["window"]
+    qtbot.addWidget(window)
+    assert seen["before"] == 22  # the shipped list, until the site's is read
+    assert window.page.plan_form.catalogue.count() == 23
+    assert window.register.requested.item(1).checkState() is Qt.CheckState.Checked  # what was ticked stays
