@@ -146,6 +146,8 @@ class SyncPage(QWidget):
         self._setting_up: SetUpRequest | None = None  # the set-up on the worker, if one is
         self._after_refresh = ""
         self._form_filled = False  # the form starts from the site's state once, not at every read
+        self._reads = 0  # the page's reads asked and not answered yet
+        self._focus_after_read = False  # the keyboard was put on the page while it was being read
 
     def _lay_out(self) -> None:
         out_box = QGroupBox(words.SYNC_OUT_TITLE)
@@ -208,27 +210,38 @@ class SyncPage(QWidget):
         from counter.service.sync import READ_PAGE, SyncAsked
 
         # a write: the first look at this site's settings may store its defaults
-        self._runner.submit(READ_PAGE, SyncAsked(), self._desk, words.SYNC_DB_FAILED, owner=self,
-                            answered=partial(self._show_page, then), failed=self._not_read)  # fmt: skip
+        self._reads += 1
+        try:
+            self._runner.submit(READ_PAGE, SyncAsked(), self._desk, words.SYNC_DB_FAILED, owner=self,
+                                answered=partial(self._show_page, then), failed=self._not_read)  # fmt: skip
+        except Busy:  # read already: the page is drawn from that read's answer
+            self._reads -= 1
+            log.info("sync page read already running")
 
     def _not_read(self, err: Exception) -> None:
+        self._reads -= 1
         if not isinstance(err, Failed):
             raise err
         log.error("sync page not read: %s", err.error)
         self._say(err.message, error=True)
 
     def _show_page(self, then: Callable[[], None] | None, page: SyncPageRead) -> None:
+        self._reads -= 1
         state = page.state
         self.state = state
         if page.shown is None or page.status is None:
             self._show_set_up(state)
         else:
             self._show_sync(page.shown, page.status, page.peers, page.reviews, page.held)
+        if self._focus_after_read and not self._reads:
+            self.focus_first()
         if then is not None:
             then()
 
     def focus_first(self) -> None:
-        """The keyboard in the set-up form's first field, or on the page's first action."""
+        """The keyboard in the set-up form's first field, or on the page's first action; asked while the page is
+        read, again once it is drawn (what it shows first may be the form, or the site)."""
+        self._focus_after_read = self._reads > 0
         if self.site_form.isVisibleTo(self):
             self.site_form.focus_first()
             return

@@ -387,3 +387,30 @@ def test_an_export_runs_with_the_page_busy_and_is_said_when_it_answers(
     assert sent.result.text().startswith("已导出第 1 号数据包")
     assert sent.progress.isHidden()
     assert package.is_file()
+
+
+def test_the_keyboard_put_on_the_page_while_it_is_read_goes_to_what_the_read_shows(
+    qtbot: QtBot, township: Site
+) -> None:
+    from counter.ui.focus import first_control
+
+    runner = runner_on(township.sessions)
+    page = SyncPage(runner, township.desk, clock=lambda: NOW)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(page.isActiveWindow)
+    held = Holding(runner, "sync.read_page")
+    seen: dict[str, Any] = {}
+
+    def steps(application: QEventLoop) -> None:
+        page.refresh()
+        page.focus_first()  # as the desk does when it opens the page: before the read has answered
+        seen["form"] = page.site_form.isVisibleTo(page)
+        held.release()
+        when(lambda: not page.site_form.isVisibleTo(page), application.quit)
+
+    in_the_event_loop(steps)
+    assert seen["form"]  # nothing read yet: the page's first field is the form's
+    control = first_control(page)
+    assert control is not None
+    qtbot.waitUntil(lambda: page.focusWidget() is control)  # the site's first action, once the site is shown
