@@ -74,7 +74,8 @@ def open_case(
 
     Nothing is opened, after saying why, when there is no such case or the database cannot be read.
 
-    A case already open is read again and brought forward rather than opened twice.
+    A case already open is read again and brought forward rather than opened twice; one still being read for its
+    window (scanned twice at once) opens once, when it is read.
     """
     shown: list[CasePage] = []
 
@@ -87,23 +88,28 @@ def open_case(
             opened(page)
 
     page = find_open_case(parent, case_no)
+    if page is not None and page.view is None:  # being read for its window: it shows once it is
+        return None
     if page is not None:
         page.reload()
         show(page)
     else:
         page = CasePage(runner, desk, today, case_no)
+        _as_window(page, parent, PAGE_SIZE)  # the desk's from now: a second scan meanwhile finds it
         page.reload(partial(_first_read, parent, page, show))
     return shown[0] if shown else None
 
 
 def _first_read(parent: QWidget | None, page: CasePage, show: Callable[[CasePage], None], loaded: Loaded) -> None:
     """A case read for its window: shown, or why not said (the page that read it is let go)."""
+    if loaded in (Loaded.NOT_FOUND, Loaded.FAILED):
+        page.setParent(None)  # no longer the desk's: the next scan of the number reads it anew
+        page.deleteLater()
     if loaded is Loaded.NOT_FOUND:
         show_not_found(parent, page.case_no)
     elif loaded is Loaded.FAILED:
         _tell(parent, QMessageBox.Icon.Warning, page.read_error)
     else:
-        _as_window(page, parent, PAGE_SIZE)
         page.focus_items()
         show(page)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEventLoop
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -128,3 +129,23 @@ def test_the_lists_open_at_once_and_take_the_keyboard_on_their_first_case_once_r
     assert seen["rows"] == 0
     assert lists.today_table.rowCount() > 0
     assert lists.today_table.currentRow() == 0  # the keyboard on the first case, once it is there
+
+
+def test_a_case_scanned_twice_while_it_is_read_opens_once(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    runner = runner_on(case_sessions)
+    held = Holding(runner, "cases.read_case")
+    opened: list[CasePage] = []
+
+    def steps(application: QEventLoop) -> None:
+        open_case(window, runner, DESK_1, today, book.accepted, opened.append)
+        open_case(window, runner, DESK_1, today, book.accepted, opened.append)  # the scanner read it again
+        held.release()
+        when(lambda: bool(opened) and not runner.running, application.quit)
+
+    in_the_event_loop(steps)
+    assert len(opened) == 1
+    assert window.findChildren(CasePage) == opened
