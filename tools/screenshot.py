@@ -395,6 +395,7 @@ class Driver:
 
     def sync_pages(self, folder: Path, township: tuple[Any, Any], hall: tuple[Any, Any]) -> None:
         from PySide6.QtCore import QEventLoop
+        from PySide6.QtWidgets import QApplication
 
         from counter.service.local import InProcess
         from counter.ui.desk_actions import SYNC_SIZE
@@ -407,11 +408,9 @@ class Driver:
         page.refresh()
         page.show()
         package = folder / "XAMT01.sync"
-        worker = page.export_to(package)
-        loop = QEventLoop()
-        worker.finished.connect(loop.quit)
-        if not worker.isFinished():
-            loop.exec()
+        page.export_to(package)
+        while page.working:  # its answer comes on this thread
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
         self.settle()
         self.save(page, "sync.png")
         os.environ["COUNTER_HOME"] = str(folder / HALL_HOME)  # the hall's page reads the hall's key files

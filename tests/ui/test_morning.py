@@ -293,8 +293,7 @@ def set_up_township(window: MainWindow, keys: Keyboard) -> None:
             keys.key(Qt.Key.Key_A, "Ctrl+A", Qt.KeyboardModifier.ControlModifier)
         keys.type(text)
     keys.key(Qt.Key.Key_Return, "Enter")
-    keys.wait_until(lambda: sync.worker is not None and sync.worker.isFinished() and sync.progress.isHidden(),
-                    "the set-up done", timeout_ms=120_000)  # fmt: skip
+    keys.wait_until(lambda: not sync.working and sync.progress.isHidden(), "the set-up done", timeout_ms=120_000)
     keys.wait_until(lambda: not sync.card_box.isHidden(), "the site's card")
     keys.key(Qt.Key.Key_Escape, "Esc")
     keys.wait_until(lambda: not sync.isVisible(), "the set-up page to close")

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableWidget, QVBoxLayout, QWidget
 
 from counter.access.desk import Desk
@@ -70,23 +70,34 @@ class Found:
     case_no: str = ""  # a whole case number was typed: its case opens
 
 
-def look_for(runner: Runner, desk: Desk, today: dt.date, typed: str, days: int) -> Found:
-    """The cases of the last ``days`` days that ``typed`` names, read in one unit of work, with their summary."""
+def look_for(
+    runner: Runner, desk: Desk, typed: str, days: int, *, owner: QObject, then: Callable[[Found], None]
+) -> None:
+    """The cases of the last ``days`` days that ``typed`` names, read in one unit of work, with their summary, to
+    ``then`` on the window's thread (at once where nothing is read; never once ``owner`` is closed)."""
     lookup = read_lookup(typed)
     shown = typed.strip()
     if lookup is None:
-        return Found(summary=CASE_FOUND_UNREADABLE.format(typed=shown), problem=True)
-    if lookup.kind is LookupKind.CASE_NO:
-        return Found(case_no=lookup.text)
-    if lookup.too_short:
-        return Found(summary=CASE_FOUND_SHORT, problem=True)
-    try:
-        rows = runner.call(FIND_CASES, FindCases(lookup, days), desk, CASE_FOUND_READ_FAILED)
-    except Failed as err:
-        log.exception("cases could not be looked for")  # never what was typed: a name, an ID number
-        return Found(summary=err.message, problem=True)
-    sentence = CASE_FOUND_NONE if not rows else CASE_FOUND_MANY if len(rows) >= FOUND_AT_MOST else CASE_FOUND_SUMMARY
-    return Found(tuple(rows), sentence.format(period=CASE_FOUND_PERIODS[days], typed=shown, count=len(rows)))
+        then(Found(summary=CASE_FOUND_UNREADABLE.format(typed=shown), problem=True))
+    elif lookup.kind is LookupKind.CASE_NO:
+        then(Found(case_no=lookup.text))
+    elif lookup.too_short:
+        then(Found(summary=CASE_FOUND_SHORT, problem=True))
+    else:
+
+        def read(rows: tuple[FoundCase, ...]) -> None:
+            many = CASE_FOUND_MANY if len(rows) >= FOUND_AT_MOST else CASE_FOUND_SUMMARY
+            sentence = CASE_FOUND_NONE if not rows else many
+            then(Found(tuple(rows), sentence.format(period=CASE_FOUND_PERIODS[days], typed=shown, count=len(rows))))
+
+        def failed(err: Exception) -> None:
+            if not isinstance(err, Failed):
+                raise err
+            log.error("cases could not be looked for: %s", err.error)  # never what was typed: a name, an ID number
+            then(Found(summary=err.message, problem=True))
+
+        runner.submit(FIND_CASES, FindCases(lookup, days), desk, CASE_FOUND_READ_FAILED, owner=owner, answered=read,
+                      failed=failed)  # fmt: skip
 
 
 class CaseFinder(QWidget):
@@ -191,7 +202,9 @@ class CaseFinder(QWidget):
         typed = self.field.text()
         if not typed.strip():
             return
-        found = look_for(self._runner, self._desk, self._today(), typed, self.days())
+        look_for(self._runner, self._desk, typed, self.days(), owner=self, then=partial(self._found, typed))
+
+    def _found(self, typed: str, found: Found) -> None:
         if found.case_no:
             self.case_chosen.emit(found.case_no)
             return

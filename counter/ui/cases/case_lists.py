@@ -123,23 +123,30 @@ class CaseLists(QWidget):
         self.refresh_button.clicked.connect(self.on_refresh_clicked)
         self.tabs.currentChanged.connect(self.on_tab_changed)
 
-    def refresh(self) -> None:
-        """Read both lists of cases again, in one operation; then the items at their departments."""
+    def refresh(self, then: Callable[[], None] | None = None) -> None:
+        """Read both lists of cases again, in one operation, and the items at their departments; ``then`` once the
+        lists are shown (the keyboard put on the first case)."""
         self.items.refresh()
         today = self._today()
         self.unprinted.refresh(self._runner, self._desk, today)
-        try:
-            read = self._runner.call(DAY_LISTS, Day(), self._desk, CASE_LIST_READ_FAILED)
-        except Failed as err:
-            log.exception("case lists could not be read")
-            for summary in (self.today_summary, self.due_summary):
-                restyle(summary, "listError")
-                summary.setText(err.message)
-            return
+        self._runner.submit(DAY_LISTS, Day(), self._desk, CASE_LIST_READ_FAILED, owner=self,
+                            answered=partial(self._show_lists, today, then), failed=self._not_read)  # fmt: skip
+
+    def _not_read(self, err: Exception) -> None:
+        if not isinstance(err, Failed):
+            raise err
+        log.error("case lists could not be read: %s", err.error)
+        for summary in (self.today_summary, self.due_summary):
+            restyle(summary, "listError")
+            summary.setText(err.message)
+
+    def _show_lists(self, today: dt.date, then: Callable[[], None] | None, read: DayLists) -> None:
         for summary in (self.today_summary, self.due_summary):
             restyle(summary, "listSummary")
         self._fill_today(read.of_day, today, read.soon_until)
         self._fill_due(read, today)
+        if then is not None:
+            then()
 
     def _fill_today(self, rows: tuple[CaseRow, ...], today: dt.date, soon_until: dt.date) -> None:
         desk = desk_text(self._desk.identity.desk_no)

@@ -1,17 +1,19 @@
 """Everything about one case on one page, and the steps that can be taken on it now.
 
 The page holds a :class:`CaseView` (plain data), never an ORM object.  Each action is one operation of
-:mod:`counter.service.cases` (through :class:`counter.ui.runner.Runner`), after which the page reads the case again:
-what it shows is what the database holds.  The desks of a hall share the database, so a case may have moved on since the
-page was drawn; the action then finds the move no longer allowed, and the page says so and shows the case as it is.
+:mod:`counter.service.cases`, submitted to :class:`counter.ui.runner.Runner` and answered on the window's thread, after
+which the page reads the case again (:mod:`counter.ui.cases.case_reading`): what it shows is what the database holds.
+Nothing turns the event loop inside a slot of the page: what follows a step (the reading, the notice, the signal)
+goes on from its answer (:mod:`counter.ui.cases.page_steps`); an answer for a page closed meanwhile is dropped.  The
+desks of a hall share the database, so a case may have moved on since the page was drawn; the action then finds the
+move no longer allowed, and the page says so and shows the case as it is.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable, Mapping
-from enum import StrEnum
+from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
@@ -19,21 +21,16 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from counter.access.desk import Desk
-from counter.access.not_permitted import NotPermitted
 from counter.access.roles import Permission
-from counter.calendar.workdays import WorkCalendar
-from counter.case.correction_lapse import CorrectionNotDue
-from counter.case.decisions import DecisionRefused
+from counter.calendar.workdays import HolidayTable, WorkCalendar
 from counter.case.item_path import ItemEvent
-from counter.case.not_found import CaseNotFound
-from counter.case.status import CaseEvent, CaseStatus, MoveNotAllowed
+from counter.case.status import CaseEvent, CaseStatus
 from counter.case.view import CaseView
 from counter.catalog.model import Situation
 from counter.documents.case_page import ItemLine
 from counter.documents.kinds import DocumentKind
-from counter.intake.not_possible import IntakeNotPossible
 from counter.intake.outcome import Outcome
-from counter.service.cases import READ_CALENDAR, READ_CASE, Nothing, ReadCase
+from counter.service.cases import READ_CALENDAR, Nothing
 from counter.ui.cases import words
 from counter.ui.cases.action_bar import ActionBar
 from counter.ui.cases.action_form import ActionForm
@@ -51,38 +48,36 @@ from counter.ui.cases.case_lines import (
     moved_text,
     receipt_text,
 )
-from counter.ui.cases.case_steps import take_step
+from counter.ui.cases.case_reading import CaseReading, PageRead
+from counter.ui.cases.case_reading import Loaded as Loaded  # noqa: PLC0414 - the page's name, kept
 from counter.ui.cases.hand_over_form import HandOverForm
-from counter.ui.cases.hand_over_step import confirm as confirm_hand_over
 from counter.ui.cases.hand_over_step import open_hand_over
 from counter.ui.cases.item_states import PLAIN_TEXT, ItemStates
-from counter.ui.cases.item_step import confirm as confirm_item_step
 from counter.ui.cases.item_step import route_title
 from counter.ui.cases.item_step_form import ItemStepForm
 from counter.ui.cases.item_step_rules import steps_by_item
 from counter.ui.cases.marks import LACKING_TEXT, MARK_COLOURS, paint, restyle
 from counter.ui.cases.material_pages import MaterialPages
+from counter.ui.cases.page_steps import StepSlots
 from counter.ui.cases.page_style import STATUS_COLOURS, STYLE
 from counter.ui.cases.pledge_bar import PledgeBar
 from counter.ui.cases.rules import (
     MaterialMark,
+    Refused,
     available_actions,
     deferral_due,
-    form_problems,
     item_actions,
     material_mark,
 )
-from counter.ui.cases.same_day_step import finish_same_day
 from counter.ui.cases.tables import fill_row, full_table
-from counter.ui.cases.withheld import read_refusals, same_day_offer, withheld_texts
+from counter.ui.cases.withheld import withheld_texts
 from counter.ui.plain_text import plain_label
-from counter.ui.printing.opening import NoticeRefused, open_case_documents, open_preview
+from counter.ui.printing.opening import show_case_documents
+from counter.ui.printing.preview_window import PreviewWindow
 from counter.ui.runner import Failed, Runner
 from counter.ui.text_size import px, scaled
-from counter.words.access import not_permitted
-from counter.words.cases import CASE_EVENT, CASE_NOT_FOUND, CASE_STATUS, RULE_PROBLEMS, decision_refused_text
+from counter.words.cases import CASE_EVENT, CASE_NOT_FOUND, CASE_STATUS
 from counter.words.intake import OUTCOME
-from counter.words.punctuation import SENTENCES
 
 log = logging.getLogger(__name__)
 
@@ -90,15 +85,7 @@ Today = Callable[[], dt.date]
 EXTENSION_WORKING_DAYS = 3  # the date first offered when extending; the supervisor may pick another
 
 
-class Loaded(StrEnum):
-    """What reading the case again came to."""
-
-    SHOWN = "shown"
-    NOT_FOUND = "not_found"
-    FAILED = "failed"  # the database could not be read: the page says so
-
-
-class CasePage(QWidget):
+class CasePage(StepSlots, QWidget):
     """One case.  Opened by :func:`counter.ui.cases.opening.open_case` as its own window."""
 
     case_changed = Signal(str)  # an action on the case was saved
@@ -125,6 +112,8 @@ class CasePage(QWidget):
         self._lapse_from: dt.date | None = None  # the first day the case's deadline may be found missed
         self._same_day = False  # a 即办件 accepted today for pickup: decided and handed over at once
         self._same_day_why: tuple[str, ...] = ()  # else why not, for a 即办 bundle's case still 已受理
+        self._refused = Refused()  # what the account may not decide, and the due dates the notice may move
+        self._reading = CaseReading(runner, desk, self)
         self.setStyleSheet(scaled(STYLE))
         self._make_widgets()
         self._lay_out()
@@ -228,31 +217,46 @@ class CasePage(QWidget):
 
     # --- reading -------------------------------------------------------------------
 
-    def reload(self) -> Loaded:
+    def reload(self, then: Callable[[Loaded], None] | None = None) -> Loaded:
         """Read the case again and show it; where the database cannot be read the page keeps what it showed and
-        says why (:attr:`read_error`), and where there is no such case it keeps what it showed."""
+        says why (:attr:`read_error`), and where there is no such case it keeps what it showed.
+
+        What the reading came to goes to ``then`` once the page has shown it, and is returned where it is known
+        before this returns (no event loop turns: a test's own call); else :attr:`Loaded.PENDING`."""
         self.read_error = ""
-        try:
-            read = ReadCase(self.case_no)  # the items' alerts of the day
-            page = self._runner.call(READ_CASE, read, self._desk, words.CASE_READ_FAILED)
-        except Failed as err:
-            log.exception("case %s could not be read", self.case_no)
+        came: list[Loaded] = []
+
+        def shown(loaded: Loaded) -> None:
+            came.append(loaded)
+            if then is not None:
+                then(loaded)
+
+        def failed(err: Exception) -> None:
+            if not isinstance(err, Failed):
+                raise err
+            log.error("case %s could not be read: %s", self.case_no, err.message)
             self.read_error = err.message
             self.show_notice(self.read_error, "noticeError")
-            return Loaded.FAILED
-        if page is None:
+            shown(Loaded.FAILED)
+
+        self._reading.read(self.case_no, lambda read: shown(self._show_read(read)), failed)
+        return came[0] if came else Loaded.PENDING
+
+    def _show_read(self, read: PageRead | None) -> Loaded:
+        if read is None:
             return Loaded.NOT_FOUND
+        page = read.page
         self.view, self._lapse_from = page.view, page.lapse_from
         self._situations, self._shared, self._items = page.situations, page.shared, page.items
         self.details_fields.set_subject(page.subject_title, page.subject)
-        self._same_day, self._same_day_why = same_day_offer(self._runner, page.view, self._today(), page.immediate)
+        self._same_day, self._same_day_why, self._refused = read.same_day, read.same_day_why, read.refused
         self._show(page.view)
         self.material_pages.show_pages(page.view.case_no, page.pages, material_names(page.view.materials))
         offered = item_actions(page.view, self._desk.actor)
         received = [i.code for i in page.items if i.received]  # a department may refuse only what was received
         steps = steps_by_item(page.view, [i.code for i in page.items], self._desk.actor, offered, received)
         self.item_states.show_items(page.view, page.items, offered, steps)
-        self.pledges.show_case(page.view, self.item_states.chosen())
+        self.pledges.show_case(page.view, self.item_states.chosen(), read.offers)
         form = self.item_step_form
         if form.step is not None and form.step not in steps.get(form.item, ()):
             form.close_form()  # the item moved on: its step is no longer offered
@@ -339,7 +343,7 @@ class CasePage(QWidget):
 
     def _show_actions(self, view: CaseView, today: dt.date) -> None:
         items = [item.code for item in self._items]
-        read = read_refusals(self._runner, self._desk, view)  # the rule of standing, asked before offering
+        read = self._refused  # the rule of standing, read before offering
         shown = available_actions(view, today, self._desk.actor, items, self._lapse_from, read.by_act, read.unsettled)
         why = withheld_texts(view, today, self._desk.actor, self._lapse_from, read.by_act, self._items, read.unsettled)
         self.action_bar.show_actions(shown, self._same_day, self._same_day_why + why)
@@ -366,7 +370,9 @@ class CasePage(QWidget):
         self.form.close_form()
         self.notice.hide()
         self.full_id_button.setChecked(False)  # another person's number: masked again
-        loaded = self.reload()
+        self.reload(partial(self._linked, previous, case_no))
+
+    def _linked(self, previous: str, case_no: str, loaded: Loaded) -> None:
         if loaded is not Loaded.SHOWN:
             self.case_no = previous
         if loaded is Loaded.NOT_FOUND:
@@ -395,9 +401,11 @@ class CasePage(QWidget):
             self.form.close_form()
             open_hand_over(self.hand_over, view, self._items)
             return
+        if event is CaseEvent.DEFERRAL_EXTENDED:  # the date first offered counts working days: the calendar read
+            self._offer_due(view, lambda due: self.form.open_for(event, words.CASE_ACTION[event], (), due))
+            return
         materials = view.deferred_open() if event is CaseEvent.DEFERRED_ARRIVED else ()
-        new_due = self._offered_due(view) if event is CaseEvent.DEFERRAL_EXTENDED else None
-        self.form.open_for(event, words.CASE_ACTION[event], materials, new_due)
+        self.form.open_for(event, words.CASE_ACTION[event], materials, None)
 
     def on_item_decide(self, event_value: str, item_code: str) -> None:
         """准予 or 不予批准 of one item, chosen on the 各事项的决定 list: the form says which item and whose."""
@@ -422,43 +430,6 @@ class CasePage(QWidget):
         self.hand_over.close_form()
         self.item_step_form.open_for(ItemEvent(event_value), item, self._today())
 
-    def on_item_step_confirmed(self) -> None:
-        """The department's step saved, or refused in words with the case left as it was."""
-        form, view = self.item_step_form, self.view
-        item = next((i for i in self.item_states.items if i.code == form.item), None)
-        if form.step is None or view is None or item is None:
-            return
-        outcome = confirm_item_step(self._runner, self._desk, view.case_no, item, form.request(), self._today())
-        if outcome.style == "form":
-            form.show_problems(outcome.text)
-            return
-        if outcome.saved or outcome.reload:
-            form.close_form()
-            self.reload()
-        text = outcome.text
-        if outcome.moved:
-            text = words.CASE_MOVED_MEANWHILE.format(status=CASE_STATUS[self.view.status] if self.view else "")
-        self.show_notice(text, outcome.style)
-        if outcome.saved:
-            self.case_changed.emit(view.case_no)
-
-    def on_same_day(self) -> None:
-        """当场办结并送达: both moves at once, checked again by the action."""
-        view = self.view
-        if view is None:
-            return
-        self.notice.hide()
-        self.form.close_form()
-        outcome = finish_same_day(self._runner, self._desk, view.case_no, self._today())
-        if outcome.reload:
-            self.reload()
-        text = outcome.text
-        if outcome.moved:
-            text = words.CASE_MOVED_MEANWHILE.format(status=CASE_STATUS[self.view.status] if self.view else "")
-        self.show_notice(text, outcome.style)
-        if outcome.saved:
-            self.case_changed.emit(view.case_no)
-
     def on_form_cancelled(self) -> None:
         self.form.close_form()
 
@@ -475,82 +446,6 @@ class CasePage(QWidget):
         for form in opened:
             form.cancel_button.click()
 
-    def on_hand_over_confirmed(self) -> None:
-        """统一出件 saved, then the 送达回证's preview beside the page, to print for the receiver to sign."""
-        view = self.view
-        if view is None:
-            return
-        outcome = confirm_hand_over(self._runner, self._desk, view.case_no, self.hand_over.request(), self._today())
-        if outcome.style == "form":
-            self.hand_over.show_problems(outcome.text)
-            return
-        self.hand_over.close_form()
-        if outcome.moved:
-            self.reload()
-            status = CASE_STATUS[self.view.status] if self.view else ""
-            self.show_notice(words.CASE_MOVED_MEANWHILE.format(status=status), "noticeWarn")
-            return
-        if outcome.made is not None:
-            self.reload()
-            self.case_changed.emit(view.case_no)
-            preview = open_preview(self, self._runner, self._desk, (outcome.made,))
-            preview.recorded.connect(self.on_notices_changed)
-            preview.sent_all.connect(self.on_paper_sent)
-        self.show_notice(outcome.text, outcome.style)
-
-    def on_form_confirmed(self) -> None:
-        event, view = self.form.action, self.view
-        if event is None or view is None:
-            return
-        today = self._today()
-        values = self.form.values()
-        problems = form_problems(event, values, view, today)
-        self.form.show_problems(problems)
-        if problems:
-            return
-        items = {item.code: item.name for item in self._items}
-        try:
-            done = take_step(self._runner, self._desk, event, values, view, today, items)
-        except (Failed, NotPermitted, DecisionRefused, MoveNotAllowed, IntakeNotPossible, CaseNotFound,
-                CorrectionNotDue) as err:  # fmt: skip
-            self._step_refused(err, view, event, items)
-            return
-        log.info("case %s: %s", view.case_no, event.value)
-        self.form.close_form()
-        if self.reload() is Loaded.SHOWN:
-            self.show_notice(done, "noticeOk")
-        else:
-            # saved, but not shown yet
-            self.show_notice(SENTENCES.format(first=done, second=self.read_error), "noticeWarn")
-        self.case_changed.emit(view.case_no)
-
-    def _step_refused(self, err: Exception, view: CaseView, event: CaseEvent, items: Mapping[str, str]) -> None:
-        """A step not saved: a fault or a refusal by rule is said with the form kept; a case that moved on at
-        another desk meanwhile is shown as it is now."""
-        if isinstance(err, Failed):
-            log.exception("case %s: %s not saved", view.case_no, event.value)
-            self.show_notice(err.message, "noticeError")
-        elif isinstance(err, NotPermitted):
-            log.warning("case %s: %s refused: %s", view.case_no, event.value, err)
-            self.show_notice(not_permitted(err.permission, err.signed_in, err.single_desk), "noticeError")
-        elif isinstance(err, DecisionRefused) and err.problem in RULE_PROBLEMS:
-            log.warning("case %s: %s refused: %s", view.case_no, event.value, err.problem.value)
-            self.show_notice(decision_refused_text(err, items), "noticeError")
-        elif isinstance(err, CorrectionNotDue):
-            log.warning("case %s: correction lapse refused before %s", view.case_no, err.first_day)
-            first = err.first_day.isoformat() if err.first_day else ""
-            self.show_notice(words.CASE_CORRECTION_NOT_DUE.format(first_day=first), "noticeError")
-        else:
-            self._changed_meanwhile(view, event)
-
-    def _changed_meanwhile(self, view: CaseView, event: CaseEvent) -> None:
-        """A step refused because the case moved at another desk meanwhile: the page shows it as it is now."""
-        log.info("case %s: %s refused, the case changed meanwhile", view.case_no, event.value)
-        self.form.close_form()
-        self.reload()
-        status = CASE_STATUS[self.view.status] if self.view else ""
-        self.show_notice(words.CASE_MOVED_MEANWHILE.format(status=status), "noticeWarn")
-
     # --- notices (counter.ui.printing) ----------------------------------------------
 
     def on_print_requested(self, kind: str, item_code: str = "") -> None:
@@ -558,12 +453,11 @@ class CasePage(QWidget):
 
         ``item_code``: the item a 不予批准决定书 is of (one paper per denied item).
         """
-        kinds = (DocumentKind(kind),)
-        try:
-            preview = open_case_documents(self, self._runner, self._desk, self.case_no, kinds, self._today(), item_code)
-        except NoticeRefused as refused:
-            self.show_notice(refused.text, "noticeError")
-            return
+        show_case_documents(self, self._runner, self._desk, self.case_no, (DocumentKind(kind),), item_code,
+                            opened=self._preview_opened,
+                            refused=lambda refused: self.show_notice(refused.text, "noticeError"))  # fmt: skip
+
+    def _preview_opened(self, preview: PreviewWindow) -> None:
         preview.recorded.connect(self.on_notices_changed)
         preview.sent_all.connect(self.on_paper_sent)
         self.on_notices_changed()
@@ -576,13 +470,19 @@ class CasePage(QWidget):
         """The paper went out and its preview closed: the page says where it went."""
         self.show_notice(text, "noticeOk")
 
-    def _offered_due(self, view: CaseView) -> dt.date:
-        """A few working days after the later of today and the old deadline."""
+    def _offer_due(self, view: CaseView, offer: Callable[[dt.date], None]) -> None:
+        """A few working days after the later of today and the old deadline, to ``offer`` once the holiday table
+        is read (a week later where it cannot be)."""
         today = self._today()
         start = max(today, deferral_due(view) or today)
-        try:
-            calendar = WorkCalendar(self._runner.call(READ_CALENDAR, Nothing(), self._desk))
-        except Failed:
-            log.exception("holiday table unavailable; offering a week later")
-            return start + dt.timedelta(days=7)
-        return calendar.add_working_days(start, EXTENSION_WORKING_DAYS).date
+
+        def counted(table: HolidayTable) -> None:
+            offer(WorkCalendar(table).add_working_days(start, EXTENSION_WORKING_DAYS).date)
+
+        def lost(err: Exception) -> None:
+            if not isinstance(err, Failed):
+                raise err
+            log.warning("holiday table unavailable; offering a week later")
+            offer(start + dt.timedelta(days=7))
+
+        self._runner.submit(READ_CALENDAR, Nothing(), self._desk, owner=self, answered=counted, failed=lost)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from PySide6.QtCore import QObject
 
 from counter.access.desk import Desk
+from counter.case.lapse import Lapse
 from counter.case.status import CaseEvent, CaseStatus
 from counter.case.view import CaseView
 from counter.service.cases import (
@@ -24,6 +27,7 @@ from counter.service.cases import (
     MoveCase,
     RouteItems,
 )
+from counter.service.operation import Operation
 from counter.ui.cases.case_lines import material_names, names_of
 from counter.ui.cases.rules import FormValues
 from counter.ui.cases.words import (
@@ -41,8 +45,11 @@ from counter.ui.cases.words import (
     CASE_ITEM_DENIED,
     CASE_SAVE_FAILED,
 )
-from counter.ui.runner import Runner
+from counter.ui.runner import Busy, Runner
 from counter.words.cases import CASE_STATUS
+
+#: a step: its operation, its request, and the sentence its answer comes to
+Step = tuple[Operation[Any, Any], Any, Callable[[Any], str]]
 
 
 def take_step(
@@ -51,46 +58,80 @@ def take_step(
     event: CaseEvent,
     values: FormValues,
     view: CaseView,
-    today: dt.date,
     items: Mapping[str, str] | None = None,
-) -> str:
-    """Do the step (checked by ``form_problems`` already); the sentence the page shows once it is saved.
+    *,
+    owner: QObject,
+    done: Callable[[str], None],
+    refused: Callable[[Exception], None],
+) -> None:
+    """Do the step (checked by ``form_problems`` already) on the desk's day; once it is saved, the sentence the page
+    shows to ``done``, on the window's thread (never once ``owner``, the page, is closed).
 
-    ``items``: the bundle's item names by code, for the sentence to name the items decided.  Raises
-    :class:`counter.ui.runner.Failed` and the step's refusals (the operations' faults).
+    ``items``: the bundle's item names by code, for the sentence to name the items decided.  What the step answers
+    instead (:class:`counter.ui.runner.Failed`, :class:`counter.ui.runner.Busy` for the step confirmed again while it
+    is saved, and the step's refusals: the operations' faults) goes to ``refused``.
     """
-    item_names = items or {}
+    op, request, said = _step(event, values, view, items or {})
+    try:
+        runner.submit(op, request, desk, CASE_SAVE_FAILED, owner=owner, answered=lambda answer: done(said(answer)),
+                      failed=refused)  # fmt: skip
+    except Busy as err:
+        refused(err)
+
+
+def _step(event: CaseEvent, values: FormValues, view: CaseView, item_names: Mapping[str, str]) -> Step:  # noqa: PLR0911 - one case per step
+    """The operation of ``event``, its request, and the sentence its answer comes to."""
     number = view.case_no
     if event is CaseEvent.DEFERRED_ARRIVED:
-        status = runner.call(FULFIL_DEFERRED, FulfilDeferred(number, frozenset(values.ticked)), desk, CASE_SAVE_FAILED)
-        names = material_names(view.materials)
-        still = [m.code for m in view.deferred_open() if m.code not in values.ticked]
-        partly = CASE_DONE_PARTLY.format(arrived=names_of(sorted(values.ticked), names), open=names_of(still, names))
-        return CASE_DONE_COMPLETE if status is CaseStatus.IN_APPROVAL else partly
+
+        def arrived(status: CaseStatus) -> str:
+            names = material_names(view.materials)
+            still = [m.code for m in view.deferred_open() if m.code not in values.ticked]
+            arrived = names_of(sorted(values.ticked), names)
+            partly = CASE_DONE_PARTLY.format(arrived=arrived, open=names_of(still, names))
+            return CASE_DONE_COMPLETE if status is CaseStatus.IN_APPROVAL else partly
+
+        return FULFIL_DEFERRED, FulfilDeferred(number, frozenset(values.ticked)), arrived
     if event is CaseEvent.DEFERRAL_EXTENDED:
         assert values.new_due is not None  # form_problems saw to it
-        runner.call(EXTEND_DEFERRAL, ExtendDeferral(number, values.new_due, values.reason), desk, CASE_SAVE_FAILED)
-        return CASE_DONE_EXTENDED.format(due=values.new_due.isoformat())
+        due = values.new_due.isoformat()
+        return (
+            EXTEND_DEFERRAL,
+            ExtendDeferral(number, values.new_due, values.reason),
+            lambda _: CASE_DONE_EXTENDED.format(due=due),
+        )
     if event is CaseEvent.DENIED:  # a lapsed 容缺: the fact, the items the window may deny; the rest to their bodies
-        lapse = runner.call(DENY_LAPSED, DenyLapsed(number, values.reason), desk, CASE_SAVE_FAILED)
-        names = material_names(view.materials)
-        return CASE_DONE_LAPSED.format(
-            materials=names_of(list(lapse.materials), names),
-            items=names_of(list(lapse.items), item_names) or CASE_DONE_NONE,
-            referred=names_of(list(lapse.referred), item_names) or CASE_DONE_NONE, status=CASE_STATUS[lapse.status],
-        )  # fmt: skip
+
+        def lapsed(lapse: Lapse) -> str:
+            return CASE_DONE_LAPSED.format(
+                materials=names_of(list(lapse.materials), material_names(view.materials)),
+                items=names_of(list(lapse.items), item_names) or CASE_DONE_NONE,
+                referred=names_of(list(lapse.referred), item_names) or CASE_DONE_NONE, status=CASE_STATUS[lapse.status],
+            )  # fmt: skip
+
+        return DENY_LAPSED, DenyLapsed(number, values.reason), lapsed
     if event in (CaseEvent.ITEM_APPROVED, CaseEvent.ITEM_DENIED):
         approve = event is CaseEvent.ITEM_APPROVED
         decide = DecideItem(number, values.item, approve, values.reason, validity=values.validity)
-        status = runner.call(DECIDE_ITEM, decide, desk, CASE_SAVE_FAILED)
         decision = CASE_ITEM_APPROVED if approve else CASE_ITEM_DENIED
         item = item_names.get(values.item, values.item)
-        return CASE_DONE_ITEM.format(item=item, decision=decision, status=CASE_STATUS[status])
+        return (
+            DECIDE_ITEM,
+            decide,
+            lambda status: CASE_DONE_ITEM.format(item=item, decision=decision, status=CASE_STATUS[status]),
+        )
     if event is CaseEvent.ITEM_ROUTED:  # on the desk's day (a training day too), at this moment of it
-        routed = runner.call(ROUTE_ITEMS, RouteItems(number), desk, CASE_SAVE_FAILED)
-        return CASE_DONE_ROUTED.format(items=names_of(list(routed), item_names)) if routed else CASE_DONE_NOTHING_ROUTED
+
+        def routed(codes: tuple[str, ...]) -> str:
+            return (
+                CASE_DONE_ROUTED.format(items=names_of(list(codes), item_names)) if codes else CASE_DONE_NOTHING_ROUTED
+            )
+
+        return ROUTE_ITEMS, RouteItems(number), routed
+
+    def moved(status: CaseStatus) -> str:
+        return CASE_DONE_MOVED.format(action=CASE_ACTION[event], status=CASE_STATUS[status])
+
     if event is CaseEvent.CORRECTION_LAPSED:
-        status = runner.call(LAPSE_CORRECTION, LapseCorrection(number, values.reason), desk, CASE_SAVE_FAILED)
-    else:
-        status = runner.call(MOVE_CASE, MoveCase(number, event, values.reason), desk, CASE_SAVE_FAILED)
-    return CASE_DONE_MOVED.format(action=CASE_ACTION[event], status=CASE_STATUS[status])
+        return LAPSE_CORRECTION, LapseCorrection(number, values.reason), moved
+    return MOVE_CASE, MoveCase(number, event, values.reason), moved

@@ -1,15 +1,16 @@
 """统一出件 from the case page: what the form offers, and the hand-over saved in the runner's unit of work.
 
 Kept apart from the page so that the page stays what it shows; the page wires the form's buttons to
-:meth:`HandOverStep.confirm` and opens the 送达回证's preview from what it returns.
+:func:`confirm` and opens the 送达回证's preview from what it hands back once the hand-over has answered.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+
+from PySide6.QtCore import QObject
 
 from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
@@ -18,12 +19,13 @@ from counter.case.not_found import CaseNotFound
 from counter.case.status import MoveNotAllowed
 from counter.case.view import CaseView
 from counter.documents.case_page import ItemLine
+from counter.documents.handed_over import HandedOver
 from counter.documents.made import MadeDocument
 from counter.service.cases import HAND_OVER, HandOverResults
 from counter.ui.cases import words
 from counter.ui.cases.hand_over_form import HandOverForm
 from counter.ui.cases.rules import results_to_hand
-from counter.ui.runner import Failed, Runner
+from counter.ui.runner import Busy, Failed, Runner
 from counter.words.access import not_permitted
 from counter.words.cases import CASE_STATUS
 from counter.words.hand_over import HAND_OVER_WAY, hand_over_refused_text
@@ -54,22 +56,43 @@ def open_hand_over(form: HandOverForm, view: CaseView, items: Sequence[ItemLine]
     form.open_for(offered, undecided, view.delivery, recipient, "")
 
 
-def confirm(runner: Runner, desk: Desk, number: str, request: HandOverRequest, day: dt.date) -> Outcome:
-    """Save the hand-over as of ``day`` (the desk's day, a training day too) at this moment of it."""
+def confirm(
+    runner: Runner,
+    desk: Desk,
+    number: str,
+    request: HandOverRequest,
+    *,
+    owner: QObject,
+    then: Callable[[Outcome], None],
+) -> None:
+    """Save the hand-over on the desk's day (a training day too) at this moment of it; what the page says of it to
+    ``then`` once it has answered (never once ``owner``, the page, is closed)."""
+
+    def done(handed: HandedOver) -> None:
+        log.info("case %s: %d results handed over", number, len(handed.hand_over.items))
+        text = words.HAND_OVER_DONE.format(
+            count=len(handed.hand_over.items),
+            way=HAND_OVER_WAY[handed.hand_over.way],
+            status=CASE_STATUS[handed.status],
+        )
+        then(Outcome(text, "noticeOk", handed.service_receipt))
+
+    def refused(err: Exception) -> None:
+        if isinstance(err, HandOverRefused):
+            then(Outcome(hand_over_refused_text(err.problems), "form"))
+        elif isinstance(err, Failed):
+            log.error("case %s: hand-over not saved: %s", number, err.message)
+            then(Outcome(err.message, "noticeError"))
+        elif isinstance(err, NotPermitted):
+            then(Outcome(not_permitted(err.permission, err.signed_in), "noticeError"))
+        elif isinstance(err, (MoveNotAllowed, CaseNotFound)):
+            log.info("case %s: hand-over refused, the case changed meanwhile", number)
+            then(Outcome("", "noticeWarn", moved=True))
+        else:
+            raise err
+
     try:
-        done = runner.call(HAND_OVER, HandOverResults(number, request), desk, words.CASE_SAVE_FAILED)
-    except HandOverRefused as refused:
-        return Outcome(hand_over_refused_text(refused.problems), "form")
-    except Failed as err:
-        log.exception("case %s: hand-over not saved", number)
-        return Outcome(err.message, "noticeError")
-    except NotPermitted as refused:
-        return Outcome(not_permitted(refused.permission, refused.signed_in), "noticeError")
-    except (MoveNotAllowed, CaseNotFound):
-        log.info("case %s: hand-over refused, the case changed meanwhile", number)
-        return Outcome("", "noticeWarn", moved=True)
-    log.info("case %s: %d results handed over", number, len(done.hand_over.items))
-    text = words.HAND_OVER_DONE.format(
-        count=len(done.hand_over.items), way=HAND_OVER_WAY[done.hand_over.way], status=CASE_STATUS[done.status]
-    )
-    return Outcome(text, "noticeOk", done.service_receipt)
+        runner.submit(HAND_OVER, HandOverResults(number, request), desk, words.CASE_SAVE_FAILED, owner=owner,
+                      answered=done, failed=refused)  # fmt: skip
+    except Busy as err:  # confirmed again while it is saved: said, and handed over once
+        refused(err)

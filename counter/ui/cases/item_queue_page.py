@@ -19,7 +19,7 @@ from counter.access.desk import Desk
 from counter.access.pledge_offers import PledgeRow
 from counter.case.item_clock import DueAlert
 from counter.case.item_queue import QueueRow
-from counter.service.department_items import READ_QUEUE, ReadQueue
+from counter.service.department_items import READ_QUEUE, Queue, ReadQueue
 from counter.ui.cases.marks import URGENCY_COLOURS, paint, restyle
 from counter.ui.cases.rules import ALERT_URGENCY
 from counter.ui.cases.tables import CASE_NO_ROLE, fill_row, line_table, names_first_table
@@ -99,15 +99,19 @@ class ItemQueuePage(QWidget):
 
     def refresh(self) -> None:
         """The departments with their counts, and the rows of the choice, in one session."""
-        today = self._today()
         chosen = self.department() if self._opened else None
-        try:
-            queue = self._runner.call(READ_QUEUE, ReadQueue(chosen), self._desk, self._read_failed)
-        except Failed as err:
-            log.exception("items at their departments could not be read")
-            restyle(self.summary, "listError")
-            self.summary.setText(err.message)
-            return
+        self._runner.submit(READ_QUEUE, ReadQueue(chosen), self._desk, self._read_failed, owner=self,
+                            answered=self._show_queue, failed=self._not_read)  # fmt: skip
+
+    def _not_read(self, err: Exception) -> None:
+        if not isinstance(err, Failed):
+            raise err
+        log.error("items at their departments could not be read: %s", err.error)
+        restyle(self.summary, "listError")
+        self.summary.setText(err.message)
+
+    def _show_queue(self, queue: Queue) -> None:
+        today = self._today()
         chosen, loads, rows, counts, checks = queue.department, queue.loads, queue.rows, queue.counts, queue.checks
         restyle(self.summary, "listSummary")
         self._opened = True

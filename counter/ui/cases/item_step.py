@@ -2,22 +2,23 @@
 page then says.
 
 Kept apart from the page, as 统一出件 is (:mod:`counter.ui.cases.hand_over_step`): the page wires the form's buttons
-to :func:`confirm` and shows what it returns.  The step is taken on the desk's day (a training day too) at this
-moment of it.  Every refusal comes back in words and leaves the case as it was: what the step lacks on the form's
-own line (the department fills it in and confirms again), the rest on the page's notice.
+to :func:`confirm` and shows what it hands back once the step has answered.  The step is taken on the desk's day (a
+training day too) at this moment of it.  Every refusal comes back in words and leaves the case as it was: what the
+step lacks on the form's own line (the department fills it in and confirms again), the rest on the page's notice.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+
+from PySide6.QtCore import QObject
 
 from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
 from counter.case.decisions import DecisionProblem, DecisionRefused
-from counter.case.item_path import StepProblem, StepRefused
+from counter.case.item_path import ItemState, StepProblem, StepRefused
 from counter.case.item_step_request import StepRequest
 from counter.case.not_found import CaseNotFound
 from counter.case.status import MoveNotAllowed
@@ -26,7 +27,7 @@ from counter.documents.case_page import ItemLine
 from counter.service.department_items import ITEM_STEP, ItemStep
 from counter.ui.cases import words
 from counter.ui.cases.rules import items_to_route
-from counter.ui.runner import Failed, Runner
+from counter.ui.runner import Busy, Failed, Runner
 from counter.words.access import not_permitted
 from counter.words.cases import AUTHORITY_PROBLEMS, decision_refused_text
 from counter.words.items import ITEM_STATE, step_refused_text
@@ -35,6 +36,8 @@ log = logging.getLogger(__name__)
 
 #: refusals that say the item moved on since the page was drawn: the page reads the case again
 _MOVED_ON = frozenset({StepProblem.WRONG_STATE, StepProblem.EXTENDED_BEFORE, StepProblem.BEFORE_LAST})
+#: what a step may answer instead of being taken: each is said on the page, the case left as it was
+_REFUSED = (StepRefused, NotPermitted, DecisionRefused, MoveNotAllowed, CaseNotFound, Failed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,16 +61,35 @@ def route_title(view: CaseView, items: Sequence[ItemLine]) -> str:
     return words.CASE_ROUTE_TITLE.format(items="\n".join(named))
 
 
-def confirm(runner: Runner, desk: Desk, number: str, item: ItemLine, request: StepRequest, day: dt.date) -> Outcome:
-    """Take the step of ``item``, as of ``day`` at this moment of it."""
+def confirm(
+    runner: Runner,
+    desk: Desk,
+    number: str,
+    item: ItemLine,
+    request: StepRequest,
+    *,
+    owner: QObject,
+    then: Callable[[Outcome], None],
+) -> None:
+    """Take the step of ``item`` on the desk's day at this moment of it; what the page says of it to ``then``, on
+    the window's thread once the step has answered (never once ``owner``, the page, is closed)."""
+
+    def taken(after: ItemState) -> None:
+        log.info("case %s: %s of %s", number, request.event.value, item.code)
+        step_name = words.ITEM_STEP_ACTION[request.event]
+        text = words.ITEM_STEP_DONE.format(item=item.name, step=step_name, state=ITEM_STATE[after])
+        then(Outcome(text, "noticeOk", saved=True, reload=True))
+
+    def refused(err: Exception) -> None:
+        if not isinstance(err, _REFUSED):
+            raise err
+        then(_refused(err, number, item, request))
+
     try:
-        after = runner.call(ITEM_STEP, ItemStep(number, item.code, request), desk, words.CASE_SAVE_FAILED)
-    except (StepRefused, NotPermitted, DecisionRefused, MoveNotAllowed, CaseNotFound, Failed) as err:
-        return _refused(err, number, item, request)
-    log.info("case %s: %s of %s", number, request.event.value, item.code)
-    step_name = words.ITEM_STEP_ACTION[request.event]
-    text = words.ITEM_STEP_DONE.format(item=item.name, step=step_name, state=ITEM_STATE[after])
-    return Outcome(text, "noticeOk", saved=True, reload=True)
+        runner.submit(ITEM_STEP, ItemStep(number, item.code, request), desk, words.CASE_SAVE_FAILED, owner=owner,
+                      answered=taken, failed=refused)  # fmt: skip
+    except Busy as err:  # the same step still being saved: said, and taken once
+        refused(err)
 
 
 def _refused(err: Exception, number: str, item: ItemLine, request: StepRequest) -> Outcome:

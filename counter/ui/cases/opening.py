@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from counter.access.desk import Desk
 from counter.case.lookup import LOOKBACK_DAYS
-from counter.ui.cases.case_finder import CaseFinder, look_for
+from counter.ui.cases.case_finder import CaseFinder, Found, look_for
 from counter.ui.cases.case_lists import CaseLists
 from counter.ui.cases.case_page import CasePage, Loaded
 from counter.ui.cases.words import CASE_OPEN_TITLE
@@ -61,37 +61,63 @@ def _tell(parent: QWidget | None, icon: QMessageBox.Icon, text: str) -> QMessage
     return box
 
 
-def open_case(parent: QWidget | None, runner: Runner, desk: Desk, today: Today, case_no: str) -> CasePage | None:
-    """The case in its own window (the one already open, if any).
+def open_case(
+    parent: QWidget | None,
+    runner: Runner,
+    desk: Desk,
+    today: Today,
+    case_no: str,
+    opened: Callable[[CasePage], None] | None = None,
+) -> CasePage | None:
+    """The case in its own window (the one already open, if any), handed to ``opened`` once it is shown; returned
+    where that was before this returns (no event loop turns: a test's own call), else None.
 
-    None, after saying why, when there is no such case or the database cannot be read.
+    Nothing is opened, after saying why, when there is no such case or the database cannot be read.
 
-    A case already open is read again and brought forward rather than opened twice.
+    A case already open is read again and brought forward rather than opened twice; one still being read for its
+    window (scanned twice at once) opens once, when it is read.
     """
+    shown: list[CasePage] = []
+
+    def show(page: CasePage) -> None:
+        page.show()
+        page.raise_()
+        page.activateWindow()
+        shown.append(page)
+        if opened is not None:
+            opened(page)
+
     page = find_open_case(parent, case_no)
+    if page is not None and page.view is None:  # being read for its window: it shows once it is
+        return None
     if page is not None:
         page.reload()
+        show(page)
     else:
         page = CasePage(runner, desk, today, case_no)
-        loaded = page.reload()
-        if loaded is Loaded.NOT_FOUND:
-            show_not_found(parent, case_no)
-            return None
-        if loaded is Loaded.FAILED:
-            _tell(parent, QMessageBox.Icon.Warning, page.read_error)
-            return None
-        _as_window(page, parent, PAGE_SIZE)
+        _as_window(page, parent, PAGE_SIZE)  # the desk's from now: a second scan meanwhile finds it
+        page.reload(partial(_first_read, parent, page, show))
+    return shown[0] if shown else None
+
+
+def _first_read(parent: QWidget | None, page: CasePage, show: Callable[[CasePage], None], loaded: Loaded) -> None:
+    """A case read for its window: shown, or why not said (the page that read it is let go)."""
+    if loaded in (Loaded.NOT_FOUND, Loaded.FAILED):
+        page.setParent(None)  # no longer the desk's: the next scan of the number reads it anew
+        page.deleteLater()
+    if loaded is Loaded.NOT_FOUND:
+        show_not_found(parent, page.case_no)
+    elif loaded is Loaded.FAILED:
+        _tell(parent, QMessageBox.Icon.Warning, page.read_error)
+    else:
         page.focus_items()
-    page.show()
-    page.raise_()
-    page.activateWindow()
-    return page
+        show(page)
 
 
 def open_case_lists(parent: QWidget | None, runner: Runner, desk: Desk, today: Today) -> CaseLists:
     lists = CaseLists(runner, desk, today)
     _as_window(lists, parent, LISTS_SIZE)
-    lists.refresh()
+    lists.refresh(lists.focus_list)
     bring_forward(lists, None)
     lists.focus_list()
     return lists
@@ -113,19 +139,30 @@ class CaseDesk(QObject):
         self.lists: CaseLists | None = None
         self.finder: CaseFinder | None = None  # the cases F7 found, when not exactly one
 
-    def open_case(self, case_no: str) -> CasePage | None:
+    def open_case(self, case_no: str, opened: Callable[[CasePage], None] | None = None) -> CasePage | None:
+        """The case's window, handed to ``opened`` once it is shown (see :func:`open_case`)."""
         known = find_open_case(self._window, case_no) is not None
-        page = open_case(self._window, self._runner, self._desk, self._today, case_no)
-        if page is not None and not known:
-            self._connect_page(page)
-        return page
+
+        def wired(page: CasePage) -> None:
+            if not known:
+                self._connect_page(page)
+            if opened is not None:
+                opened(page)
+
+        return open_case(self._window, self._runner, self._desk, self._today, case_no, wired)
 
     def find_cases(self, typed: str) -> CaseFinder | CasePage | None:
         """F7 with what the applicant had at hand: one case found opens; several, or none, are shown in the
         finder (the one open, if any, over the period chosen there), where the clerk widens the period or types
-        again."""
+        again.  What it opened is returned where that was before this returns (no event loop turns: a test's own
+        call), else None."""
         days = LOOKBACK_DAYS if self.finder is None else self.finder.days()
-        found = look_for(self._runner, self._desk, self._today(), typed, days)
+        came: list[CaseFinder | CasePage | None] = []
+        look_for(self._runner, self._desk, typed, days, owner=self,
+                 then=lambda found: came.append(self._found(typed, found)))  # fmt: skip
+        return came[0] if came else None
+
+    def _found(self, typed: str, found: Found) -> CaseFinder | CasePage | None:
         if found.case_no or len(found.rows) == 1:
             return self.open_served(found.case_no or found.rows[0].case_no)
         if self.finder is None:
@@ -140,10 +177,7 @@ class CaseDesk(QObject):
 
     def open_served(self, case_no: str) -> CasePage | None:
         """A case F7 opened: the applicant it is for stands at the window, and F9 asks them to rate it."""
-        page = self.open_case(case_no)
-        if page is not None:
-            self.served.emit(case_no)
-        return page
+        return self.open_case(case_no, lambda _page: self.served.emit(case_no))
 
     def on_found_chosen(self, case_no: str) -> None:
         """A case picked in F7's finder: opened as from a list, and it is the one being served."""
@@ -157,7 +191,7 @@ class CaseDesk(QObject):
     def open_lists(self) -> CaseLists:
         """The lists window (the open one, refreshed, if there is one)."""
         if self.lists is not None:
-            self.lists.refresh()
+            self.lists.refresh(self.lists.focus_list)
             bring_forward(self.lists, None)
             self.lists.focus_list()
             return self.lists
@@ -179,9 +213,12 @@ class CaseDesk(QObject):
         """A case picked from a list: when its page closes, the list it came from has the keyboard again."""
         opener = QApplication.activeWindow()
         known = find_open_case(self._window, case_no) is not None
-        page = self.open_case(case_no)
-        if page is not None and not known and opener is not None and opener is not page:
-            page.destroyed.connect(partial(back_to, opener))
+
+        def opened(page: CasePage) -> None:
+            if not known and opener is not None and opener is not page:
+                page.destroyed.connect(partial(back_to, opener))
+
+        self.open_case(case_no, opened)
 
     def on_lists_closed(self) -> None:
         self.lists = None

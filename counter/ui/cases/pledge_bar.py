@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from enum import StrEnum
 from functools import partial
 from typing import TYPE_CHECKING, Protocol
@@ -39,10 +39,8 @@ from counter.case.view import CaseView
 from counter.documents.data import DocumentNotPossible
 from counter.documents.kinds import DocumentKind
 from counter.documents.made import MadeDocument
-from counter.service.cases import CaseNo
 from counter.service.pledges import (
     GRANT_ON_PLEDGE,
-    PLEDGE_OFFERS,
     PLEDGE_PAPER,
     RECORD_PLEDGE_CHECK,
     PledgeCheck,
@@ -54,7 +52,7 @@ from counter.ui.cases.pledge_false_steps import FalsePromiseSteps, may_take_fals
 from counter.ui.cases.rules import allowed
 from counter.ui.plain_text import plain_label
 from counter.ui.printing.opening import open_preview
-from counter.ui.runner import Failed, Runner
+from counter.ui.runner import Busy, Failed, Runner
 from counter.words.access import not_permitted
 from counter.words.cases import RULE_PROBLEMS, decision_refused_text
 from counter.words.documents import document_problems_text
@@ -92,6 +90,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
 
     from counter.documents.case_page import ItemLine
+    from counter.ui.cases.case_reading import Loaded
     from counter.ui.cases.item_states import ItemStates
 
 log = logging.getLogger(__name__)
@@ -103,7 +102,7 @@ class Page(Protocol):
     item_states: ItemStates
     case_changed: SignalInstance
 
-    def on_notices_changed(self) -> None: ...
+    def reload(self, then: Callable[[Loaded], None] | None = None) -> Loaded: ...
     def show_notice(self, text: str, kind: str) -> None: ...
 
 
@@ -131,6 +130,7 @@ class PledgeBar(QWidget):
         self.offers: dict[str, PledgeOffer] = {}
         self.item: ItemLine | None = None
         self.asked: PledgeAct | None = None  # the act the confirmation row asks about
+        self._reload: Callable[[Callable[[Loaded], None]], Loaded] | None = None  # the page's reading, once on one
         self.heading = plain_label(PLEDGE_SECTION)
         self.heading.setObjectName("sectionHeading")
         self.state = plain_label()
@@ -196,20 +196,16 @@ class PledgeBar(QWidget):
     def connect_page(self, page: Page) -> None:
         """Follow the item chosen in the page's table; a saved act reads the case again; the page says what it did."""
         page.item_states.table.itemSelectionChanged.connect(lambda: self.show_item(page.item_states.chosen()))
-        self.changed.connect(lambda _number: page.on_notices_changed())
+        self._reload = page.reload
         self.changed.connect(page.case_changed)
         self.told.connect(page.show_notice)
 
     # --- reading ---------------------------------------------------------------------
 
-    def show_case(self, view: CaseView, chosen: ItemLine | None) -> None:
-        """The case's 告知承诺 items read again (nothing where its guide marks none), and the chosen one shown."""
+    def show_case(self, view: CaseView, chosen: ItemLine | None, offers: Sequence[PledgeOffer]) -> None:
+        """The case's 告知承诺 items as the page read them (:mod:`counter.ui.cases.case_reading`; none where its guide
+        marks none), and the chosen one shown."""
         self.view = view
-        try:
-            offers = self._runner.call(PLEDGE_OFFERS, CaseNo(view.case_no), self._desk)
-        except (Failed, CaseNotFound):
-            log.warning("case %s: its items granted on a promise could not be read", view.case_no)
-            offers = ()
         self.offers = {offer.item_code: offer for offer in offers}
         self.show_item(chosen)
 
@@ -292,27 +288,39 @@ class PledgeBar(QWidget):
         act, item, view = self.asked, self.item, self.view
         if act is None or item is None or view is None:
             return
+        done = partial(self._confirmed, act, item, view.case_no)
+        refused = partial(self._refused, item)
         try:
             if act is PledgeAct.GRANT:
                 grant = PledgeStep(view.case_no, item.code)
-                self._runner.call(GRANT_ON_PLEDGE, grant, self._desk, words.CASE_SAVE_FAILED)
+                self._runner.submit(GRANT_ON_PLEDGE, grant, self._desk, words.CASE_SAVE_FAILED, owner=self,
+                                    answered=done, failed=refused)  # fmt: skip
             else:
                 kept = act is PledgeAct.KEPT
                 chosen = self.correct_by.date().toPython()
                 correct_by = chosen if not kept and isinstance(chosen, dt.date) else None
                 check = PledgeCheck(view.case_no, item.code, kept, self.finding.text(), correct_by)
-                self._runner.call(RECORD_PLEDGE_CHECK, check, self._desk, words.CASE_SAVE_FAILED)
-        except _REFUSED as err:
-            self.told.emit(self._refused_text(err, item), "noticeError")
-            return
-        log.info("case %s: promise %s of %s", view.case_no, act.value, item.code)
+                self._runner.submit(RECORD_PLEDGE_CHECK, check, self._desk, words.CASE_SAVE_FAILED, owner=self,
+                                    answered=done, failed=refused)  # fmt: skip
+        except Busy as err:  # confirmed again while it is saved: said, and taken once
+            refused(err)
+
+    def _confirmed(self, act: PledgeAct, item: ItemLine, case_no: str, _saved: object) -> None:
+        """The act saved: the case read again (the page may choose the next item waiting), then said."""
+        log.info("case %s: promise %s of %s", case_no, act.value, item.code)
         self.close_question()
-        self.changed.emit(view.case_no)  # the page reads the case again, and may choose the next item waiting
+        self.changed.emit(case_no)
+        if self._reload is None:
+            self._said(act, item, case_no)
+        else:
+            self._reload(lambda _loaded: self._said(act, item, case_no))
+
+    def _said(self, act: PledgeAct, item: ItemLine, case_no: str) -> None:
         if act is PledgeAct.GRANT:
             offer = self.offers.get(item.code)
             due = offer.row.check_due.isoformat() if offer is not None and offer.row is not None else ""
             self.told.emit(PLEDGE_GRANTED.format(item=item.name, due=due), "noticeOk")
-            self.print_paper(view.case_no, item, revoked=False)
+            self.print_paper(case_no, item, revoked=False)
         elif act is PledgeAct.KEPT:
             self.told.emit(PLEDGE_CHECKED.format(item=item.name), "noticeOk")
         else:
@@ -322,10 +330,13 @@ class PledgeBar(QWidget):
         """The 告知承诺书 (or the 撤销行政许可决定书) in the print preview: numbered now, or reprinted as first made."""
         make = PledgePaper(case_no, item.code, revoked)
         try:
-            pdf = self._runner.call(PLEDGE_PAPER, make, self._desk, words.CASE_SAVE_FAILED)
-        except _REFUSED as err:
-            self.told.emit(self._refused_text(err, item), "noticeError")
-            return
+            made = partial(self._paper_made, case_no, revoked)
+            self._runner.submit(PLEDGE_PAPER, make, self._desk, words.CASE_SAVE_FAILED, owner=self, answered=made,
+                                failed=partial(self._refused, item))  # fmt: skip
+        except Busy as err:
+            self._refused(item, err)
+
+    def _paper_made(self, case_no: str, revoked: bool, pdf: bytes) -> None:
         made = MadeDocument(
             document_id=0,  # numbered and kept in the case's 告知承诺 record, not among the notices
             doc_no="",
@@ -339,9 +350,15 @@ class PledgeBar(QWidget):
         )
         open_preview(self, self._runner, self._desk, (made,), keeps_record=False)
 
+    def _refused(self, item: ItemLine, err: Exception) -> None:
+        """An act not saved, said on the page's notice line; any other exception is a fault of the program."""
+        if not isinstance(err, _REFUSED):
+            raise err
+        self.told.emit(self._refused_text(err, item), "noticeError")
+
     def _refused_text(self, err: Exception, item: ItemLine) -> str:
         if isinstance(err, Failed):
-            log.exception("promise step of %s not saved", item.code)
+            log.error("promise step of %s not saved: %s", item.code, err.message)
             return err.message
         if isinstance(err, NotPermitted):
             return not_permitted(err.permission, err.signed_in, err.single_desk)

@@ -9,17 +9,21 @@ them all.  Nothing here reaches the clerk's status widget.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import logging
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from counter.ratings.views import RectificationAlert
 from counter.service.rectifications import NEW_ALERTS, AlertsAfter
-from counter.ui.runner import Busy, Runner
+from counter.ui.runner import Busy, Failed, Runner
 
 if TYPE_CHECKING:
     from counter.access.desk import Desk
+
+
+log = logging.getLogger(__name__)
 
 
 class SupervisorAlerts(QObject):
@@ -42,16 +46,31 @@ class SupervisorAlerts(QObject):
         self.raised.emit(alert)
         self.count_changed.emit(len(self._unseen))
 
-    def check(self, runner: Runner, desk: Desk | None = None) -> None:
-        """Take in rectifications opened at any desk since the last one seen (``ratings.new_alerts``).
+    def check(self, runner: Runner, desk: Desk | None = None, then: Callable[[], None] | None = None) -> None:
+        """Take in rectifications opened at any desk since the last one seen (``ratings.new_alerts``), on the
+        window's thread once the look answers; ``then`` after it, whatever it found or however it failed.
 
         Asked by a timer: while the clerk's own operation runs the look is refused, and the next tick looks again.
         """
+
+        def found(alerts: Iterable[RectificationAlert]) -> None:
+            self.take(alerts)
+            if then is not None:
+                then()
+
+        def failed(err: Exception) -> None:
+            if not isinstance(err, Failed):
+                raise err
+            log.warning("could not look for new rectifications: %s", err.error)  # the next look tries again
+            if then is not None:
+                then()
+
         try:
-            found = runner.call(NEW_ALERTS, AlertsAfter(self._last_id), desk, background=True)
+            runner.submit(NEW_ALERTS, AlertsAfter(self._last_id), desk, background=True, owner=self, answered=found,
+                          failed=failed)  # fmt: skip
         except Busy:
-            return
-        self.take(found)
+            if then is not None:
+                then()
 
     def take(self, found: Iterable[RectificationAlert]) -> None:
         """Alerts read by a look: those not seen yet are raised."""

@@ -29,15 +29,18 @@ from counter.host.desk_config import PadMode
 from counter.host.voice import Speaker
 from counter.ratings.choice import RatingChoice
 from counter.ratings.levels import is_bad
+from counter.ratings.recorded import RatingRecorded
 from counter.ratings.refusals import ChoiceRefused, RatingRefused
 from counter.ratings.settings import RatingSettings
 from counter.ratings.status import DeskStatus
+from counter.ratings.views import PadCase
 from counter.service.ratings import (
     CLOSE_STALE,
     RECORD_RATING,
     RECORD_UNRATED,
     SEND_TO_PAD,
     START_PAD,
+    PadStart,
     PadStarting,
     RecordRating,
     RecordUnrated,
@@ -59,8 +62,9 @@ from counter.ui.pad.words import (
     DESK_RATING_STATUS,
     PAD_SAVE_FAILED,
 )
-from counter.ui.runner import Failed, Runner
+from counter.ui.runner import Busy, Failed, Runner
 from counter.ui.text_size import scaled
+from counter.ui.words import RUNNER_BUSY
 from counter.words.access import not_permitted
 from counter.words.ratings import RATING_DESK_STATUS, RATING_REFUSAL
 
@@ -114,6 +118,7 @@ class PadController(QObject):
         self._clock = clock
         self.pad = PadWindow(timer_factory, keyboard=keyboard, language=language)
         self._office_mn = ""  # the office's name in Mongolian (单位信息), read at start: the greeting's
+        self._sending = ""  # the case F9 asked to rate, until the pad shows it or says why not
         self.speaker: Speaker | None = None  # the pad's voice, when the desk has it on
         self._speak(voice, language)
         self.strip = PadStrip()
@@ -131,19 +136,26 @@ class PadController(QObject):
         self.refused.connect(self.status_label.on_refused)
 
     def start(self) -> None:
-        """Close what a stopped pad left open, and show the pad, idle, on its screen."""
-        notice = ""
-        try:
-            start = self._runner.call(START_PAD, PadStarting(), self._desk)
+        """Close what a stopped pad left open, and show the pad, idle, on its screen, once that has answered."""
+
+        def started(start: PadStart) -> None:
             self.alerts.prime(start.newest_rectification)
             self._office_mn = start.office_name_mn
-            notice = start.settings.idle_text
             for case_no in start.lapsed:
                 self.status_changed.emit(case_no, DeskStatus.UNRATED)
             for problem in start.problems:
                 log.warning("rating setting %s unusable (%s), default used", problem.key, problem.code.value)
-        except Failed:
-            log.exception("pad start-up could not read the database")
+            self._show_idle(start.settings.idle_text)
+
+        def failed(err: Exception) -> None:
+            if not isinstance(err, Failed):
+                raise err
+            log.error("pad start-up could not read the database: %s", err.error)
+            self._show_idle("")
+
+        self._runner.submit(START_PAD, PadStarting(), self._desk, owner=self, answered=started, failed=failed)
+
+    def _show_idle(self, notice: str) -> None:
         self.pad.show_idle(self._idle(notice))
         self.place()
 
@@ -262,49 +274,77 @@ class PadController(QObject):
         self.pad.update_idle(self._idle(settings.idle_text))
 
     def send_case(self, case_no: str) -> bool:
-        """Ask the applicant to rate this service; False (and :attr:`refused`) when it cannot go."""
+        """Ask the applicant to rate this service, once what a stopped pad left open is closed (and stays so).
+
+        False (and :attr:`refused`) when it cannot go; what is known before this returns (no event loop turns: a
+        test's own call), else True, and a refusal that comes later is said through :attr:`refused`."""
         busy = self.pad.case
         if busy is not None:
             self.refused.emit(DESK_RATING_PAD_BUSY.format(case_no=busy.case_no))
             return False
-        try:
-            # what a stopped pad left open is closed first, and stays so
-            lapsed = self._runner.call(CLOSE_STALE, StaleClosing(), self._desk)
+        if self._sending:  # F9 again while the last one goes: one request
+            self.refused.emit(RUNNER_BUSY)
+            return False
+        went: list[bool] = []
+        self._sending = case_no
+
+        def closed(lapsed: tuple[str, ...]) -> None:
             for stale in lapsed:
                 self.status_changed.emit(stale, DeskStatus.UNRATED)
-            send = SendToPad(case_no)
-            case = self._runner.call(SEND_TO_PAD, send, self._desk, DESK_RATING_FAILED)
-        except NotPermitted as refused:
-            self.refused.emit(not_permitted(refused.permission, refused.signed_in))
-            return False
-        except RatingRefused as err:
-            self.refused.emit(RATING_REFUSAL[err.code].format(case_no=err.case_no or case_no))
-            return False
-        except Failed as err:
-            log.exception("rating request not stored")
-            self.refused.emit(err.message)
-            return False
-        self.pad.show_case(case)
-        self._show_for_rating()
-        self.status_changed.emit(case.case_no, DeskStatus.PENDING)
-        return True
+            self._runner.submit(SEND_TO_PAD, SendToPad(case_no), self._desk, DESK_RATING_FAILED, owner=self,
+                                answered=sent, failed=refused)  # fmt: skip
+
+        def sent(case: PadCase) -> None:
+            self._sending = ""
+            self.pad.show_case(case)
+            self._show_for_rating()
+            self.status_changed.emit(case.case_no, DeskStatus.PENDING)
+            went.append(True)
+
+        def refused(err: Exception) -> None:
+            self._sending = ""
+            if isinstance(err, NotPermitted):
+                self.refused.emit(not_permitted(err.permission, err.signed_in))
+            elif isinstance(err, RatingRefused):
+                self.refused.emit(RATING_REFUSAL[err.code].format(case_no=err.case_no or case_no))
+            elif isinstance(err, Failed):
+                log.error("rating request not stored: %s", err.error)
+                self.refused.emit(err.message)
+            else:
+                raise err
+            went.append(False)
+
+        try:
+            self._runner.submit(CLOSE_STALE, StaleClosing(), self._desk, owner=self, answered=closed, failed=refused)
+        except Busy as err:
+            refused(err)
+        return went[0] if went else True
 
     def on_choice_made(self, request_id: int, choice: RatingChoice) -> None:
-        try:
-            recorded = self._runner.call(RECORD_RATING, RecordRating(request_id, choice), self._desk)
-        except (RatingRefused, ChoiceRefused, Failed):
-            log.exception("rating not stored")
+        def recorded(rating: RatingRecorded) -> None:
+            self.pad.show_thanks(is_bad(choice.level))
+            self.status_changed.emit(rating.case_no, DeskStatus.RATED)
+            if rating.alert is not None:
+                self.alerts.add(rating.alert)
+
+        def failed(err: Exception) -> None:
+            if not isinstance(err, (RatingRefused, ChoiceRefused, Failed)):
+                raise err
+            log.error("rating not stored: %s", type(err).__name__)
             self.pad.show_problem(PAD_SAVE_FAILED)
-            return
-        self.pad.show_thanks(is_bad(choice.level))
-        self.status_changed.emit(recorded.case_no, DeskStatus.RATED)
-        if recorded.alert is not None:
-            self.alerts.add(recorded.alert)
+
+        try:
+            self._runner.submit(RECORD_RATING, RecordRating(request_id, choice), self._desk, owner=self,
+                                answered=recorded, failed=failed)  # fmt: skip
+        except Busy:  # a second face tapped while the first is stored: the first is the rating
+            log.info("rating of request %d already being stored", request_id)
 
     def on_timed_out(self, request_id: int) -> None:
-        try:
-            case_no = self._runner.call(RECORD_UNRATED, RecordUnrated(request_id), self._desk)
-        except (RatingRefused, Failed):
-            log.exception("unrated service not stored")
-            return
-        self.status_changed.emit(case_no, DeskStatus.UNRATED)
+        def failed(err: Exception) -> None:
+            if not isinstance(err, (RatingRefused, Failed)):
+                raise err
+            log.error("unrated service not stored: %s", type(err).__name__)
+
+        self._runner.submit(RECORD_UNRATED, RecordUnrated(request_id), self._desk, owner=self,
+                            answered=lambda case_no: self.status_changed.emit(case_no, DeskStatus.UNRATED),
+                            failed=failed)  # fmt: skip

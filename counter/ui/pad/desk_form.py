@@ -11,6 +11,8 @@ the stick it came from is gone.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import QFileDialog, QFormLayout, QHBoxLayout, QLineEdit, 
 
 from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
+from counter.case.desk_name_checks import DeskNameProblem
 from counter.case.desk_names import CLERK_NAME_MAX
 from counter.host.desk_config import DeskConfig, keep_photo, load_desk_config, save_desk_config
 from counter.service.admin import CHANGE_DESK, DeskChanges
@@ -46,7 +49,7 @@ from counter.ui.pad.words import (
 )
 from counter.ui.plain_text import plain_label
 from counter.ui.restyle import set_style_property
-from counter.ui.runner import Failed, Runner
+from counter.ui.runner import Busy, Failed, Runner
 from counter.ui.text_size import scaled
 from counter.words.access import not_permitted
 from counter.words.desks import DESK_NAME_PROBLEM
@@ -164,18 +167,29 @@ class DeskForm(QWidget):
         try:
             if changes.get("photo"):
                 changes["photo"] = str(keep_photo(Path(changes["photo"])))
-            problems = self._runner.call(CHANGE_DESK, DeskChanges(changes), self._desk, DESK_DB_FAILED)
-        except NotPermitted as refused:
-            self._say(not_permitted(refused.permission, refused.signed_in), "problems")
+        except OSError as err:
+            self._not_saved(before, err)
             return
-        except Failed as err:
+        try:
+            changed, refused = partial(self._changed, changes), partial(self._not_saved, before)
+            self._runner.submit(CHANGE_DESK, DeskChanges(changes), self._desk, DESK_DB_FAILED, owner=self,
+                                answered=changed, failed=refused)  # fmt: skip
+        except Busy as err:  # pressed again while they are saved
+            self._say(err.message, "problems")
+
+    def _not_saved(self, before: DeskConfig, err: Exception) -> None:
+        if isinstance(err, NotPermitted):
+            self._say(not_permitted(err.permission, err.signed_in), "problems")
+        elif isinstance(err, Failed):
             save_desk_config(before)  # written before the commit failed: the desk keeps agreeing with the trail
             self._say(err.message, "problems")
-            return
-        except OSError as err:
-            log.exception("desk settings not saved")
+        elif isinstance(err, OSError):
+            log.error("desk settings not saved: %s", err)
             self._say(DESK_SAVE_FAILED.format(fault=file_fault(err)), "problems")
-            return
+        else:
+            raise err
+
+    def _changed(self, changes: dict[str, str], problems: Sequence[DeskNameProblem]) -> None:
         if problems:
             said = CLAUSE_JOIN.join(
                 DESK_NAME_PROBLEM[p.problem.value].format(field=DESK_FIELD[p.field], limit=CLERK_NAME_MAX)

@@ -7,8 +7,9 @@ column but the last (the reason, which takes what is left) is as wide as its con
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from counter.access.not_permitted import NotPermitted
 from counter.ui.plain_text import plain_label
-from counter.ui.runner import Failed, Runner
+from counter.ui.runner import Busy, Failed, Runner
 from counter.words.access import not_permitted
 
 if TYPE_CHECKING:
@@ -89,28 +90,29 @@ class FailedList(QWidget):
         """The operation that puts the row ``row_id`` back in the queue (whether it went back), and its request."""
         raise NotImplementedError
 
-    def _read_rows(self) -> list[Any]:
-        op, request = self.listing()
-        found: Sequence[Any] = self._runner.call(op, request, self._desk, self._words.failed, owner=self)
-        return list(found)
-
-    def _requeue_row(self, row_id: int) -> bool:
-        op, request = self.requeueing(row_id)
-        return self._runner.call(op, request, self._desk, self._words.failed, owner=self)
+    def _refused(self, err: Exception) -> None:
+        if isinstance(err, NotPermitted):
+            self.message.setText(not_permitted(err.permission, err.signed_in))
+        elif isinstance(err, Failed):
+            self.message.setText(err.message)
+        else:
+            raise err
 
     # the list
 
-    def load(self) -> None:
-        try:
-            rows = self._read_rows()
-        except NotPermitted as refused:
-            self.message.setText(not_permitted(refused.permission, refused.signed_in))
-            return
-        except Failed as err:
-            self.message.setText(err.message)
-            return
-        self._show(rows)
-        self.message.setText("" if rows else self._words.none)
+    def load(self, then: Callable[[], None] | None = None) -> None:
+        """The failed rows read again and shown; ``then`` once they are."""
+
+        def read(found: Sequence[Any]) -> None:
+            rows = list(found)
+            self._show(rows)
+            self.message.setText("" if rows else self._words.none)
+            if then is not None:
+                then()
+
+        op, request = self.listing()
+        self._runner.submit(op, request, self._desk, self._words.failed, owner=self, answered=read,
+                            failed=self._refused)  # fmt: skip
 
     def _show(self, rows: list[Any]) -> None:
         self.table.setRowCount(len(rows))
@@ -125,16 +127,26 @@ class FailedList(QWidget):
 
     def on_retry_clicked(self) -> None:
         chosen = sorted({int(cell.data(ID_ROLE)) for cell in self.table.selectedItems()})
-        if not chosen:
+        if chosen:
+            self._requeue(chosen, 0)
+
+    def _requeue(self, left: list[int], count: int) -> None:
+        """The rows ``left`` put back in the queue one after another, ``count`` of those before gone back; then the
+        list read again and the count said."""
+        if not left:
+            self.load(lambda: self._retried(count))
             return
+        op, request = self.requeueing(left[0])
+        went = partial(self._went_back, left[1:], count)
         try:
-            count = sum(self._requeue_row(i) for i in chosen)
-        except NotPermitted as refused:
-            self.message.setText(not_permitted(refused.permission, refused.signed_in))
-            return
-        except Failed as err:
-            self.message.setText(err.message)
-            return
-        self.load()
+            self._runner.submit(op, request, self._desk, self._words.failed, owner=self, answered=went,
+                                failed=self._refused)  # fmt: skip
+        except Busy as err:  # pressed again while they go back
+            self._refused(err)
+
+    def _went_back(self, left: list[int], count: int, back: bool) -> None:
+        self._requeue(left, count + back)
+
+    def _retried(self, count: int) -> None:
         self.message.setText(self._words.retried.format(count=count))
         self.retried.emit(count)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from functools import partial
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
 from counter.ratings.figures import Figures, Grouping
-from counter.service.ratings import RATING_FIGURES, RatingFiguresAsked
+from counter.service.ratings import RATING_FIGURES, RatingFigures, RatingFiguresAsked
 from counter.ui.pad.style import PAGE_STYLE
 from counter.ui.pad.tables import SharedWidthTable, fill_figure_rows
 from counter.ui.pad.timers import Clock, local_now
@@ -143,19 +144,22 @@ class FiguresPage(QWidget):
     def on_show(self) -> None:
         first, last = sorted((_day(self.first), _day(self.last)))
         grouping = Grouping(self.grouping.currentData())
-        try:
-            # the cases' ratings and the projects' 评价表s of one moment: one operation
-            asked = RatingFiguresAsked(first, last, grouping)
-            figures = self._runner.call(RATING_FIGURES, asked, self._desk, RATING_FIGURES_READ_FAILED, owner=self)
-        except NotPermitted as refused:
-            self.error.setText(not_permitted(refused.permission, refused.signed_in))
-            self.error.show()
-            return
-        except Failed as err:
-            log.exception("figures not read")
+        # the cases' ratings and the projects' 评价表s of one moment: one operation
+        asked = RatingFiguresAsked(first, last, grouping)
+        self._runner.submit(RATING_FIGURES, asked, self._desk, RATING_FIGURES_READ_FAILED, owner=self,
+                            answered=partial(self._read, grouping), failed=self._not_read)  # fmt: skip
+
+    def _not_read(self, err: Exception) -> None:
+        if isinstance(err, NotPermitted):
+            self.error.setText(not_permitted(err.permission, err.signed_in))
+        elif isinstance(err, Failed):
+            log.error("figures not read: %s", err.error)
             self.error.setText(err.message)
-            self.error.show()
-            return
+        else:
+            raise err
+        self.error.show()
+
+    def _read(self, grouping: Grouping, figures: RatingFigures) -> None:
         self.error.hide()
         self.show_figures(figures.lines, figures.total, grouping)
         self.channels.setText(channels_line(figures.channels))

@@ -7,6 +7,7 @@ makes a new version and leaves the draft as it was.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, TypeVar
 
@@ -14,8 +15,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from counter.access.not_permitted import NotPermitted
-from counter.catalog.publication import NotADraft, PublishRefused
-from counter.service.admin import GUIDE_DRAFTS, PUBLICATION_PREVIEW, AccountsAsked, PreviewAsked
+from counter.catalog.publication import NotADraft, Publication, PublicationPreview, PublishRefused
+from counter.service.admin import GUIDE_DRAFTS, PUBLICATION_PREVIEW, AccountsAsked, GuideDrafts, PreviewAsked
 from counter.service.catalog import ALLOW_DRAFT_INTAKE, PUBLISH_GUIDE, AllowDraftIntake, BundleCode
 from counter.ui.pad.guide_publish import PublishConfirmation
 from counter.ui.pad.words import (
@@ -33,7 +34,7 @@ from counter.ui.pad.words import (
     GUIDE_STATUS_TRAINING,
 )
 from counter.ui.plain_text import plain_label
-from counter.ui.runner import Failed, Runner
+from counter.ui.runner import Busy, Failed, Runner
 from counter.words.access import not_permitted
 from counter.words.catalog_problems import PUBLISH_REFUSED, problem_text
 
@@ -71,12 +72,18 @@ class GuideStatusPage(QWidget):
         self.allow.clicked.connect(self.on_allow_clicked)
         self.publish_button.clicked.connect(self.on_publish_clicked)
 
-    def load(self) -> None:
-        try:
-            found = self._runner.call(GUIDE_DRAFTS, AccountsAsked(), self._desk, GUIDE_STATUS_FAILED, owner=self)
-        except Failed as err:
+    def load(self, then: Callable[[], None] | None = None) -> None:
+        """The drafts and the site's standing read again and shown; ``then`` once they are."""
+
+        def failed(err: Exception) -> None:
+            if not isinstance(err, Failed):
+                raise err
             self.message.setText(err.message)
-            return
+
+        self._runner.submit(GUIDE_DRAFTS, AccountsAsked(), self._desk, GUIDE_STATUS_FAILED, owner=self,
+                            answered=partial(self._read, then), failed=failed)  # fmt: skip
+
+    def _read(self, then: Callable[[], None] | None, found: GuideDrafts) -> None:
         state, drafts = found.intake, found.drafts
         self.allow.setChecked(state.site_allows)
         self.training.setVisible(state.training)
@@ -93,12 +100,14 @@ class GuideStatusPage(QWidget):
         self.publish_button.setEnabled(bool(drafts))
         if not drafts:
             self.message.setText(GUIDE_STATUS_NONE)
+        if then is not None:
+            then()
 
     def on_allow_clicked(self, checked: bool) -> None:
-        if self._act(ALLOW_DRAFT_INTAKE, AllowDraftIntake(checked)) is not None:
+        def saved(_none: None) -> None:
             self.message.setText(GUIDE_STATUS_SAVED.format(state=GUIDE_STATUS_ON if checked else GUIDE_STATUS_OFF))
-        else:
-            self.allow.setChecked(not checked)
+
+        self._act(ALLOW_DRAFT_INTAKE, AllowDraftIntake(checked), saved, lambda: self.allow.setChecked(not checked))
 
     def on_publish_clicked(self) -> None:
         """Ask first, showing what the new version changes (:mod:`counter.ui.pad.guide_publish`)."""
@@ -106,15 +115,19 @@ class GuideStatusPage(QWidget):
         if line is None:
             return
         code, name = str(line.data(CODE_ROLE)), str(line.data(NAME_ROLE))
-        try:
-            asked = PreviewAsked(code)
-            preview = self._runner.call(PUBLICATION_PREVIEW, asked, self._desk, GUIDE_STATUS_FAILED, owner=self)
-        except NotADraft:
-            self.load()  # published meanwhile at another desk
-            return
-        except Failed as err:
-            self.message.setText(err.message)
-            return
+
+        def failed(err: Exception) -> None:
+            if isinstance(err, NotADraft):
+                self.load()  # published meanwhile at another desk
+            elif isinstance(err, Failed):
+                self.message.setText(err.message)
+            else:
+                raise err
+
+        self._runner.submit(PUBLICATION_PREVIEW, PreviewAsked(code), self._desk, GUIDE_STATUS_FAILED, owner=self,
+                            answered=partial(self._confirm, code, name), failed=failed)  # fmt: skip
+
+    def _confirm(self, code: str, name: str, preview: PublicationPreview) -> None:
         if self.confirmation is not None:  # the one asked before, answered: let go
             self.confirmation.deleteLater()
         self.confirmation = PublishConfirmation(preview, self)
@@ -122,27 +135,36 @@ class GuideStatusPage(QWidget):
         self.confirmation.open()
 
     def publish(self, code: str, name: str) -> None:
-        done = self._act(PUBLISH_GUIDE, BundleCode(code))
-        if done is None:
-            return
-        self.load()
-        (publication,) = done
-        self.message.setText(GUIDE_STATUS_PUBLISHED.format(name=name, version=publication.version))
+        def published(publication: Publication) -> None:
+            said = GUIDE_STATUS_PUBLISHED.format(name=name, version=publication.version)
+            self.load(lambda: self.message.setText(said))
 
-    def _act(self, op: Operation[Req, T], request: Req) -> tuple[T] | None:
-        """The operation's answer alone in a tuple, so that one answering nothing is told from one refused; or None
-        with the reason said."""
+        self._act(PUBLISH_GUIDE, BundleCode(code), published)
+
+    def _act(
+        self, op: Operation[Req, T], request: Req, done: Callable[[T], None], undone: Callable[[], None] | None = None
+    ) -> None:
+        """The operation asked, its answer to ``done``; refused or failed, the reason said and ``undone``."""
+
+        def refused(err: Exception) -> None:
+            if isinstance(err, NotPermitted):
+                self.message.setText(not_permitted(err.permission, err.signed_in))
+            elif isinstance(err, NotADraft):
+                self.load()  # published meanwhile at another desk: the list shows what is left
+            elif isinstance(err, PublishRefused):  # every reason at once, the guide's name above them
+                line = self.drafts.currentItem()
+                name = str(line.data(NAME_ROLE)) if line is not None else err.bundle_code
+                head = PUBLISH_REFUSED.format(name=name, count=len(err.problems))
+                self.message.setText("\n".join([head, *(problem_text(p) for p in err.problems)]))
+            elif isinstance(err, Failed):
+                self.message.setText(err.message)
+            else:
+                raise err
+            if undone is not None:
+                undone()
+
         try:
-            return (self._runner.call(op, request, self._desk, GUIDE_STATUS_FAILED, owner=self),)
-        except NotPermitted as refused:
-            self.message.setText(not_permitted(refused.permission, refused.signed_in))
-        except NotADraft:
-            self.load()  # published meanwhile at another desk: the list shows what is left
-        except PublishRefused as refused:  # every reason at once, the guide's name above them
-            line = self.drafts.currentItem()
-            name = str(line.data(NAME_ROLE)) if line is not None else refused.bundle_code
-            head = PUBLISH_REFUSED.format(name=name, count=len(refused.problems))
-            self.message.setText("\n".join([head, *(problem_text(p) for p in refused.problems)]))
-        except Failed as err:
-            self.message.setText(err.message)
-        return None
+            self._runner.submit(op, request, self._desk, GUIDE_STATUS_FAILED, owner=self, answered=done,
+                                failed=refused)  # fmt: skip
+        except Busy as err:  # asked again while it is stored
+            refused(err)

@@ -7,6 +7,7 @@ again and its refusal is shown here all the same, as the command line shows it.
 from __future__ import annotations
 
 import logging
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QPushButton, QSpinBox, QVBoxLayout, QWidget
@@ -28,7 +29,7 @@ from counter.ui.pad.words import (
 )
 from counter.ui.plain_text import plain_label
 from counter.ui.restyle import set_style_property
-from counter.ui.runner import Failed, Runner
+from counter.ui.runner import Busy, Failed, Runner
 from counter.ui.text_size import scaled
 from counter.words.access import not_permitted
 from counter.words.intake import rule_problem_text
@@ -78,12 +79,10 @@ class IntakeRulesForm(QWidget):
         self.save_button.clicked.connect(self.on_save_clicked)
 
     def load(self) -> None:
-        try:
-            rules = self._runner.call(READ_INTAKE_RULES, DeskOnly(), self._desk, SUPERVISE_READ_FAILED)
-        except Failed as err:
-            log.exception("intake rules not read")
-            self._say(err.message, "problems")
-            return
+        self._runner.submit(READ_INTAKE_RULES, DeskOnly(), self._desk, SUPERVISE_READ_FAILED, owner=self,
+                            answered=self._read, failed=partial(self._refused, "intake rules not read"))  # fmt: skip
+
+    def _read(self, rules: IntakeRules) -> None:
         self.margin.setValue(rules.deferral_margin_days)
         self.period.setValue(rules.correction_period_days)
         self._say("", "problems")
@@ -94,19 +93,26 @@ class IntakeRulesForm(QWidget):
     def on_save_clicked(self) -> None:
         rules = self.rules()
         try:
-            self._runner.call(SAVE_INTAKE_RULES, SaveIntakeRules(rules), self._desk, SUPERVISE_SAVE_FAILED)
-        except NotPermitted as refused:
-            self._say(not_permitted(refused.permission, refused.signed_in), "problems")
-            return
-        except RulesRefused as refused:
-            self._say("\n".join(rule_problem_text(p) for p in refused.problems), "problems")
-            return
-        except Failed as err:
-            log.exception("intake rules not saved")
-            self._say(err.message, "problems")
-            return
+            self._runner.submit(SAVE_INTAKE_RULES, SaveIntakeRules(rules), self._desk, SUPERVISE_SAVE_FAILED,
+                                owner=self, answered=lambda _none: self._saved(rules),
+                                failed=partial(self._refused, "intake rules not saved"))  # fmt: skip
+        except Busy as err:  # pressed again while they are saved
+            self._refused("intake rules not saved", err)
+
+    def _saved(self, rules: IntakeRules) -> None:
         self._say(INTAKE_RULES_SAVED, "done")
         self.saved.emit(rules)
+
+    def _refused(self, what: str, err: Exception) -> None:
+        if isinstance(err, NotPermitted):
+            self._say(not_permitted(err.permission, err.signed_in), "problems")
+        elif isinstance(err, RulesRefused):
+            self._say("\n".join(rule_problem_text(p) for p in err.problems), "problems")
+        elif isinstance(err, Failed):
+            log.error("%s: %s", what, err.error)
+            self._say(err.message, "problems")
+        else:
+            raise err
 
     def _say(self, text: str, role: str) -> None:
         self.message.setText(text)

@@ -102,18 +102,21 @@ class PromisePage(QWidget):
 
     def on_show(self) -> None:
         group = FigureGroup(self.group.currentData())
-        try:
-            asked = FiguresOfMonth(self.chosen_month(), group)
-            figures = self._runner.call(MONTH_FIGURES, asked, self._desk, FIGURES_READ_FAILED)
-        except NotPermitted as refused:
-            self.error.setText(not_permitted(refused.permission, refused.signed_in))
-            self.error.show()
-            return
-        except Failed as err:
-            log.exception("same-day figures not read")
+        asked = FiguresOfMonth(self.chosen_month(), group)
+        self._runner.submit(MONTH_FIGURES, asked, self._desk, FIGURES_READ_FAILED, owner=self,
+                            answered=self._read, failed=self._not_read)  # fmt: skip
+
+    def _not_read(self, err: Exception) -> None:
+        if isinstance(err, NotPermitted):
+            self.error.setText(not_permitted(err.permission, err.signed_in))
+        elif isinstance(err, Failed):
+            log.error("same-day figures not read: %s", err.error)
             self.error.setText(err.message)
-            self.error.show()
-            return
+        else:
+            raise err
+        self.error.show()
+
+    def _read(self, figures: MonthFigures) -> None:
         self.error.hide()
         self.show_figures(figures)
 

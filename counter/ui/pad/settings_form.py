@@ -7,6 +7,7 @@ at once and nothing is saved until there is none.
 from __future__ import annotations
 
 import logging
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -36,7 +37,7 @@ from counter.ratings.settings import (
     RatingSettings,
     SettingProblem,
 )
-from counter.service.ratings import READ_SETTINGS, SAVE_SETTINGS, SettingsAsked
+from counter.service.ratings import READ_SETTINGS, SAVE_SETTINGS, SettingsAsked, SettingsRead
 from counter.ui.pad.style import PAGE_STYLE
 from counter.ui.pad.words import (
     PAD_IDLE_DEFAULT,
@@ -61,7 +62,7 @@ from counter.ui.pad.words import (
 )
 from counter.ui.plain_text import plain_label
 from counter.ui.restyle import set_style_property
-from counter.ui.runner import Failed, Runner
+from counter.ui.runner import Busy, Failed, Runner
 from counter.ui.text_size import scaled
 from counter.words.access import not_permitted
 from counter.words.ratings import RATING_SETTING_PROBLEM
@@ -129,12 +130,10 @@ class RatingSettingsForm(QWidget):
         self.save_button.clicked.connect(self.on_save_clicked)
 
     def load(self) -> None:
-        try:
-            read = self._runner.call(READ_SETTINGS, SettingsAsked(), self._desk, SUPERVISE_READ_FAILED, owner=self)
-        except Failed as err:
-            log.exception("rating settings not read")
-            self._say(err.message, "problems")
-            return
+        self._runner.submit(READ_SETTINGS, SettingsAsked(), self._desk, SUPERVISE_READ_FAILED, owner=self,
+                            answered=self._read, failed=partial(self._refused, "rating settings not read"))  # fmt: skip
+
+    def _read(self, read: SettingsRead) -> None:
         settings, problems = read.settings, read.problems
         self.timeout.setValue(settings.timeout_seconds)
         self.period.setValue(settings.period.value)
@@ -160,19 +159,26 @@ class RatingSettingsForm(QWidget):
     def on_save_clicked(self) -> None:
         settings = self.settings()
         try:
-            self._runner.call(SAVE_SETTINGS, settings, self._desk, SUPERVISE_SAVE_FAILED, owner=self)
-        except NotPermitted as refused:
-            self._say(not_permitted(refused.permission, refused.signed_in), "problems")
-            return
-        except SettingsRefused as refused:
-            self._say("\n".join(problem_text(p) for p in refused.problems), "problems")
-            return
-        except Failed as err:
-            log.exception("rating settings not saved")
-            self._say(err.message, "problems")
-            return
+            self._runner.submit(SAVE_SETTINGS, settings, self._desk, SUPERVISE_SAVE_FAILED, owner=self,
+                                answered=lambda _none: self._saved(settings),
+                                failed=partial(self._refused, "rating settings not saved"))  # fmt: skip
+        except Busy as err:  # pressed again while they are saved
+            self._refused("rating settings not saved", err)
+
+    def _saved(self, settings: RatingSettings) -> None:
         self._say(RATING_SETTINGS_SAVED, "done")
         self.saved.emit(settings)
+
+    def _refused(self, what: str, err: Exception) -> None:
+        if isinstance(err, NotPermitted):
+            self._say(not_permitted(err.permission, err.signed_in), "problems")
+        elif isinstance(err, SettingsRefused):
+            self._say("\n".join(problem_text(p) for p in err.problems), "problems")
+        elif isinstance(err, Failed):
+            log.error("%s: %s", what, err.error)
+            self._say(err.message, "problems")
+        else:
+            raise err
 
     def _say(self, text: str, role: str) -> None:
         self.message.setText(text)

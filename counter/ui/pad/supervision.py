@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from functools import partial
-from typing import TypeVar
 
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
@@ -40,25 +40,17 @@ from PySide6.QtWidgets import (
 )
 
 from counter.access.desk import Desk
-from counter.access.not_permitted import NotPermitted
 from counter.ratings.rectification import CHOSEN_MOVES, AppealGround, AppealStatus, RectEvent, RectState, moves_from
-from counter.ratings.refusals import AppealRefused, MoveRefused
 from counter.ratings.views import AppealOffer, RectificationAlert, RectificationRow, RectificationView
-from counter.service.operation import Operation
 from counter.service.rectifications import (
-    DECIDE_APPEAL,
-    FILE_APPEAL,
-    MOVE_RECTIFICATION,
     OPEN_RECTIFICATIONS,
     RECTIFICATION_DETAIL,
-    DecideAppeal,
-    FileAppeal,
-    MoveRectification,
     RectificationAsked,
     RectificationDetail,
     RectificationsAsked,
 )
 from counter.ui.pad.alerts import SupervisorAlerts
+from counter.ui.pad.rectification_steps import RectificationSteps
 from counter.ui.pad.style import DUE_SOON_COLOURS, OVERDUE_COLOURS, PAGE_STYLE
 from counter.ui.pad.tables import line_table, read_only_items
 from counter.ui.pad.timers import Clock, local_now
@@ -66,9 +58,7 @@ from counter.ui.pad.words import (
     DESK_RATING_ALERT,
     SUPERVISE_ALERTS,
     SUPERVISE_APPEAL_DECISION,
-    SUPERVISE_APPEAL_DONE,
     SUPERVISE_APPEAL_FILE,
-    SUPERVISE_APPEAL_FILED,
     SUPERVISE_APPEAL_GROUND,
     SUPERVISE_APPEAL_NO_DECIDING,
     SUPERVISE_APPEAL_NO_FILING,
@@ -84,7 +74,6 @@ from counter.ui.pad.words import (
     SUPERVISE_COMMENT,
     SUPERVISE_DAYS_LEFT,
     SUPERVISE_DETAIL_EMPTY,
-    SUPERVISE_DONE,
     SUPERVISE_DUE_TODAY,
     SUPERVISE_EMPTY,
     SUPERVISE_FIX_DUE,
@@ -99,7 +88,6 @@ from counter.ui.pad.words import (
     SUPERVISE_READ_FAILED,
     SUPERVISE_REASONS,
     SUPERVISE_REFRESH,
-    SUPERVISE_SAVE_FAILED,
     SUPERVISE_STATE_APPEALING,
     SUPERVISE_SYSTEM,
     SUPERVISE_TITLE,
@@ -108,7 +96,6 @@ from counter.ui.plain_text import plain_label
 from counter.ui.restyle import set_style_property
 from counter.ui.runner import Failed, Runner
 from counter.ui.text_size import px, scaled
-from counter.words.access import not_permitted
 from counter.words.punctuation import ASIDE, GAP, LIST_JOIN
 from counter.words.ratings import (
     APPEAL_GROUND,
@@ -116,13 +103,10 @@ from counter.words.ratings import (
     APPEAL_STATUS,
     RATING_LEVEL,
     RECT_EVENT,
-    RECT_MOVE_PROBLEM,
     RECT_STATE,
 )
 
 log = logging.getLogger(__name__)
-
-Req = TypeVar("Req")
 
 PAGE = 200  # rows read at a time: a screenful many times over, and a read of a few milliseconds at any size
 
@@ -166,7 +150,7 @@ def _time(value: dt.datetime, zone: dt.tzinfo | None) -> str:
     return value.astimezone(zone).strftime("%Y-%m-%d %H:%M")
 
 
-class RectificationPage(QWidget):
+class RectificationPage(RectificationSteps, QWidget):
     def __init__(
         self,
         runner: Runner,
@@ -311,21 +295,30 @@ class RectificationPage(QWidget):
 
     def on_refresh(self) -> None:
         """Read the open rectifications again (every desk's), keeping the chosen one if still open."""
+        self.refresh()
+
+    def refresh(self, then: Callable[[], None] | None = None) -> None:
+        """The list read again, then the alerts looked for (what the list just read is not alerted again); ``then``
+        once both are shown."""
         chosen = self.chosen_id()
-        try:
-            rows = self._rows_after(None)
-            if self._alerts is not None:  # what the list just read is not alerted again
-                self._alerts.check(self._runner, self._desk)
-        except Failed as err:
-            log.exception("rectifications not read")
-            self._say(err.message, "problems")
-            return
-        self.show_rows(rows)
-        self._reload_timer.stop()  # the alerts of this read are in the list already
-        if self._alerts is not None:
-            self._alerts.acknowledge()  # the supervisor is looking at the list now
-        if chosen is not None:
-            self.choose(chosen)
+
+        def read(rows: list[RectificationRow]) -> None:
+            if self._alerts is None:
+                shown(rows)
+            else:
+                self._alerts.check(self._runner, self._desk, then=partial(shown, rows))
+
+        def shown(rows: list[RectificationRow]) -> None:
+            self.show_rows(rows)
+            self._reload_timer.stop()  # the alerts of this read are in the list already
+            if self._alerts is not None:
+                self._alerts.acknowledge()  # the supervisor is looking at the list now
+            if chosen is not None:
+                self.choose(chosen)
+            if then is not None:
+                then()
+
+        self._rows_after(None, read)
 
     def show_rows(self, rows: list[RectificationRow]) -> None:
         """The list from its first row: ``rows`` is its first page."""
@@ -366,19 +359,28 @@ class RectificationPage(QWidget):
         """At the last row: the next page, after the last row shown."""
         if not self._more or not self._rows or value < self.table.verticalScrollBar().maximum():
             return
-        after = self._rows[-1].page_key()
-        try:
-            rows = self._rows_after(after)
-        except Failed as err:
-            log.exception("rectifications not read")
-            self._say(err.message, "problems")
-            return
-        self._append(rows)
+        self._more = False  # asked once: the answer says whether there is more after it
+        self._rows_after(self._rows[-1].page_key(), self._append)
 
-    def _rows_after(self, after: tuple[dt.date, int] | None) -> list[RectificationRow]:
-        """A page of the open rectifications: the first, or the one after the row ``after``."""
+    def _rows_after(
+        self,
+        after: tuple[dt.date, int] | None,
+        then: Callable[[list[RectificationRow]], None],
+        said: bool = True,
+    ) -> None:
+        """A page of the open rectifications, the first or the one after the row ``after``, to ``then``; a read
+        that fails is ``said`` on the page, else only logged."""
+
+        def failed(err: Exception) -> None:
+            if not isinstance(err, Failed):
+                raise err
+            log.error("rectifications not read: %s", err.error)
+            if said:
+                self._say(err.message, "problems")
+
         asked = RectificationsAsked(after, PAGE)
-        return list(self._runner.call(OPEN_RECTIFICATIONS, asked, self._desk, SUPERVISE_READ_FAILED, owner=self))
+        self._runner.submit(OPEN_RECTIFICATIONS, asked, self._desk, SUPERVISE_READ_FAILED, owner=self,
+                            answered=lambda rows: then(list(rows)), failed=failed)  # fmt: skip
 
     def chosen_id(self) -> int | None:
         rows = {index.row() for index in self.table.selectionModel().selectedRows()}
@@ -399,21 +401,24 @@ class RectificationPage(QWidget):
         if chosen is None:
             self.show_detail(None)
             return
-        try:
-            detail = self._detail_read(chosen)
-        except Failed as err:
-            log.exception("rectification not read")
-            self._say(err.message, "problems")
-            return
-        self.show_detail(detail.view, detail.offer)
+        self.read_detail(chosen, chosen_only=True)
 
-    def _detail_read(self, rectification_id: int) -> RectificationDetail:
-        """The rectification, and what this page may do about its rating's appeal: one read."""
-        asked = RectificationAsked(rectification_id)
-        found: RectificationDetail = self._runner.call(
-            RECTIFICATION_DETAIL, asked, self._desk, SUPERVISE_READ_FAILED, owner=self
-        )
-        return found
+    def read_detail(self, rectification_id: int, *, chosen_only: bool = False) -> None:
+        """The rectification, and what this page may do about its rating's appeal, read in one and shown; where
+        ``chosen_only``, not once another row is chosen meanwhile."""
+
+        def read(detail: RectificationDetail) -> None:
+            if not chosen_only or self.chosen_id() == rectification_id:
+                self.show_detail(detail.view, detail.offer)
+
+        def failed(err: Exception) -> None:
+            if not isinstance(err, Failed):
+                raise err
+            log.error("rectification not read: %s", err.error)
+            self._say(err.message, "problems")
+
+        self._runner.submit(RECTIFICATION_DETAIL, RectificationAsked(rectification_id), self._desk,
+                            SUPERVISE_READ_FAILED, owner=self, answered=read, failed=failed)  # fmt: skip
 
     # --- the chosen one --------------------------------------------------------------------
 
@@ -466,74 +471,6 @@ class RectificationPage(QWidget):
         due = row.due if row.due > today else today
         self.fix_due.setDate(QDate(due.year, due.month, due.day))
 
-    def on_move_clicked(self, event: RectEvent) -> None:
-        view = self._view
-        if view is None:
-            return
-        rect_id = view.row.rectification_id
-        chosen = self.fix_due.date()
-        fix_due = dt.date(chosen.year(), chosen.month(), chosen.day()) if event is RectEvent.FIX_BY_DEADLINE else None
-        move = MoveRectification(rect_id, event, self.note.toPlainText(), fix_due)
-        try:
-            state = self._runner.call(MOVE_RECTIFICATION, move, self._desk, SUPERVISE_SAVE_FAILED, owner=self)
-        except NotPermitted as refused:
-            self.problems.setText(not_permitted(refused.permission, refused.signed_in))
-            return
-        except MoveRefused as refused:
-            self.problems.setText("\n".join(RECT_MOVE_PROBLEM[p] for p in refused.problems))
-            return
-        except Failed as err:
-            log.exception("rectification move not stored")
-            self.problems.setText(err.message)
-            return
-        self.note.clear()
-        self._say(SUPERVISE_DONE.format(event=RECT_EVENT[event], state=RECT_STATE[state]), "done")
-        self._reload(rect_id)
-
-    def on_appeal_clicked(self, upheld: bool) -> None:
-        view = self._view
-        if view is None:
-            return
-        ground = AppealGround(self.appeal_ground.currentData())
-        decide = DecideAppeal(view.rating_id, ground, self.appeal_reason.text(), upheld)
-        if self._appeal_stored(DECIDE_APPEAL, decide, "appeal not stored"):
-            self._say(SUPERVISE_APPEAL_DONE.format(decision=SUPERVISE_APPEAL_DECISION[upheld]), "done")
-            self._reload(view.row.rectification_id)
-
-    def on_file_clicked(self) -> None:
-        """The appeal filed (申诉): the 差评 stays counted, marked 申诉中, until a supervisor decides it."""
-        view = self._view
-        if view is None:
-            return
-        filing = FileAppeal(view.rating_id, self.appeal_reason.text())
-        if self._appeal_stored(FILE_APPEAL, filing, "appeal not filed"):
-            self._say(SUPERVISE_APPEAL_FILED, "done")
-            self._reload(view.row.rectification_id)
-
-    def _appeal_stored(self, op: Operation[Req, None], step: Req, failure: str) -> bool:
-        """Store an appeal's step (filed or decided); on a refusal or a failure say why and keep what was typed."""
-        try:
-            self._runner.call(op, step, self._desk, SUPERVISE_SAVE_FAILED, owner=self)
-        except NotPermitted as refused:
-            self.problems.setText(not_permitted(refused.permission, refused.signed_in))
-            return False
-        except AppealRefused as refused:
-            self.problems.setText("\n".join(APPEAL_PROBLEM[p] for p in refused.problems))
-            return False
-        except Failed as err:
-            log.exception(failure)
-            self.problems.setText(err.message)
-            return False
-        self.appeal_reason.clear()
-        return True
-
-    def _reload(self, rectification_id: int) -> None:
-        """After a move: the list again, and the same rectification (or its final state when it left the list)."""
-        self.on_refresh()
-        if not self.choose(rectification_id):
-            detail = self._detail_read(rectification_id)
-            self.show_detail(detail.view, detail.offer)
-
     def _zone(self) -> dt.tzinfo | None:
         return self._clock().tzinfo
 
@@ -553,13 +490,13 @@ class RectificationPage(QWidget):
     def reload_after_alerts(self) -> None:
         """The list's first page again, once for every alert raised since the last read, keeping the chosen row."""
         chosen = self.chosen_id()
-        try:
-            self.show_rows(self._rows_after(None))
-        except Failed:
-            log.exception("rectifications not read")
-            return
-        if chosen is not None:
-            self.choose(chosen)
+
+        def read(rows: list[RectificationRow]) -> None:
+            self.show_rows(rows)
+            if chosen is not None:
+                self.choose(chosen)
+
+        self._rows_after(None, read, said=False)
 
     def on_alert_count(self, count: int) -> None:
         self.alert_badge.setText(SUPERVISE_ALERTS.format(count=count))

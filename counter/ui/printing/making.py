@@ -10,10 +10,12 @@ of a 容缺受理 — are made in one transaction, all or none.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import hashlib
 import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject
 
 from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
@@ -23,35 +25,26 @@ from counter.documents.case_page import CASE_KINDS, CaseNotices, fitting_kinds
 from counter.documents.form_paper import FormNotFound
 from counter.documents.kinds import DocumentKind
 from counter.documents.made import GuideNotFound, MadeDocument
-from counter.documents.model import DocumentNotPossible, OfficeSettings
+from counter.documents.model import DocumentNotPossible
 from counter.documents.outcome_papers import OUTCOME_PAPERS
 from counter.service.documents import (
     GUIDE_FORMS,
     MAKE_CASE_PAPERS,
     MAKE_FORMS,
     MAKE_GUIDE_NOTICE,
-    READ_OFFICE,
-    RECORD_PRINT,
-    SAVE_OFFICE,
     CasePapers,
     GuideForms,
     GuideNotice,
     GuideOf,
     MakeForms,
-    RecordPrint,
-    SaveOffice,
-    SiteOffice,
 )
 from counter.ui.printing.words import (
     FORMS_NO_GUIDE,
     FORMS_NOT_FOUND,
-    OFFICE_READ_FAILED,
-    OFFICE_SAVE_FAILED,
     PRINTING_DB_FAILED,
     PRINTING_GUIDE_UNPUBLISHED,
-    PRINTING_NOT_RECORDED,
 )
-from counter.ui.runner import Failed, Runner
+from counter.ui.runner import Busy, Failed, Runner
 from counter.words.access import not_permitted
 from counter.words.cases import CASE_NOT_FOUND
 from counter.words.database import document_numbers_behind_text
@@ -83,17 +76,54 @@ def make_case_documents(
     """
     try:
         return runner.call(MAKE_CASE_PAPERS, CasePapers(case_no, kinds, item_code), desk, PRINTING_DB_FAILED)
-    except DocumentNotPossible as err:
-        raise NoticeRefused(document_problems_text(err.problems, err.unnamed)) from err
-    except CaseNotFound as err:
-        raise NoticeRefused(CASE_NOT_FOUND.format(case_no=err.case_no)) from err
-    except NumbersBehind as err:
-        raise NoticeRefused(document_numbers_behind_text(err.last_issued, err.where, err.note)) from err
-    except NotPermitted as err:
-        raise NoticeRefused(not_permitted(err.permission, err.signed_in)) from err
-    except Failed as err:
-        log.exception("notices of %s not made", case_no)
-        raise NoticeRefused(err.message) from err
+    except Exception as err:
+        refused = case_refusal(err, case_no)
+        if refused is None:
+            raise
+        raise refused from err
+
+
+def ask_case_documents(
+    runner: Runner,
+    desk: Desk,
+    case_no: str,
+    kinds: tuple[DocumentKind, ...],
+    item_code: str = "",
+    *,
+    owner: QObject,
+    made: Callable[[tuple[MadeDocument, ...]], None],
+    refused: Callable[[NoticeRefused], None],
+) -> None:
+    """The notices ``kinds`` of a case, new or as first made, to ``made`` on the window's thread once they are;
+    why not to ``refused`` (never once ``owner`` is closed)."""
+
+    def failed(err: Exception) -> None:
+        said = case_refusal(err, case_no)
+        if said is None:
+            raise err
+        refused(said)
+
+    try:
+        runner.submit(MAKE_CASE_PAPERS, CasePapers(case_no, kinds, item_code), desk, PRINTING_DB_FAILED, owner=owner,
+                      answered=made, failed=failed)  # fmt: skip
+    except Busy as err:  # asked again while they are made
+        failed(err)
+
+
+def case_refusal(err: Exception, case_no: str) -> NoticeRefused | None:
+    """Why the notices of ``case_no`` were not made, in the window's words; None for a fault of the program."""
+    if isinstance(err, DocumentNotPossible):
+        return NoticeRefused(document_problems_text(err.problems, err.unnamed))
+    if isinstance(err, CaseNotFound):
+        return NoticeRefused(CASE_NOT_FOUND.format(case_no=err.case_no))
+    if isinstance(err, NumbersBehind):
+        return NoticeRefused(document_numbers_behind_text(err.last_issued, err.where, err.note))
+    if isinstance(err, NotPermitted):
+        return NoticeRefused(not_permitted(err.permission, err.signed_in))
+    if isinstance(err, Failed):
+        log.error("notices of %s not made: %s", case_no, err.error)
+        return NoticeRefused(err.message)
+    return None
 
 
 def make_guide_document(runner: Runner, desk: Desk, bundle_code: str, today: dt.date) -> MadeDocument:
@@ -155,18 +185,3 @@ def make_form_document(
         check_dates=False,
         heading=paper.name,  # the form's own name heads it, as the chooser lists it: not 空白表格 or 示范样表
     )
-
-
-def record(runner: Runner, desk: Desk, made: MadeDocument, target: str, ok: bool, error: str = "") -> None:
-    """Raises :class:`counter.ui.runner.Failed` worded as the preview window says it."""
-    kept = RecordPrint(dataclasses.replace(made, pdf=b""), target, ok, error)  # its numbers, not its pages again
-    runner.call(RECORD_PRINT, kept, desk, PRINTING_NOT_RECORDED)
-
-
-def read_office(runner: Runner, site_code: str) -> OfficeSettings:
-    settings: OfficeSettings = runner.call(READ_OFFICE, SiteOffice(site_code), message=OFFICE_READ_FAILED)
-    return settings
-
-
-def store_office(runner: Runner, site_code: str, settings: OfficeSettings, desk: Desk | None = None) -> None:
-    runner.call(SAVE_OFFICE, SaveOffice(site_code, settings), desk, OFFICE_SAVE_FAILED)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -46,8 +47,8 @@ from counter.documents.deciders import (
 from counter.documents.fonts import unprintable
 from counter.documents.model import OfficeSettings
 from counter.parties.text import TextField, TextProblem, check_text, clean_text
+from counter.service.documents import READ_OFFICE, SAVE_OFFICE, SaveOffice, SiteOffice
 from counter.ui.plain_text import plain_label
-from counter.ui.printing.making import read_office, store_office
 from counter.ui.printing.words import (
     OFFICE_CONTACTS_BAD,
     OFFICE_CONTACTS_NOTE,
@@ -67,13 +68,15 @@ from counter.ui.printing.words import (
     OFFICE_OPTIONAL,
     OFFICE_ORGAN_CHOICES,
     OFFICE_OVERRIDES_BAD,
+    OFFICE_READ_FAILED,
     OFFICE_RIGHTS_NOTE,
     OFFICE_SAVE,
+    OFFICE_SAVE_FAILED,
     OFFICE_SAVED,
     OFFICE_SITE,
 )
 from counter.ui.restyle import set_style_property
-from counter.ui.runner import Failed, Runner
+from counter.ui.runner import Busy, Failed, Runner
 from counter.ui.start_shown import StartShownLine
 from counter.ui.text_size import px, scaled
 from counter.words.access import not_permitted
@@ -273,12 +276,10 @@ class OfficeSettingsForm(QWidget):
         self.save_button.clicked.connect(self.on_save_clicked)
 
     def load(self) -> None:
-        try:
-            settings = read_office(self._runner, self.site_code)
-        except Failed as err:
-            log.exception("office settings not read")
-            self._say(err.message, "problems")
-            return
+        self._runner.submit(READ_OFFICE, SiteOffice(self.site_code), message=OFFICE_READ_FAILED, owner=self,
+                            answered=self._read, failed=partial(self._refused, "office settings not read"))  # fmt: skip
+
+    def _read(self, settings: OfficeSettings) -> None:
         for name, value in dataclasses.asdict(settings).items():
             if name in BOXES:
                 self.boxes[name].setPlainText("\n".join(override_lines(value)))
@@ -318,18 +319,26 @@ class OfficeSettingsForm(QWidget):
                 said.append(OFFICE_CONTACTS_BAD.format(lines=LIST_JOIN.join(f"“{line}”" for line in unread_contacts)))
             self._say("\n".join(said), "problems")
             return
+        refused = partial(self._refused, "office settings not saved")
         try:
-            store_office(self._runner, self.site_code, settings, self._desk)
-        except NotPermitted as refused:
-            self._say(not_permitted(refused.permission, refused.signed_in), "problems")
-            return
-        except Failed as err:
-            log.exception("office settings not saved")
-            self._say(err.message, "problems")
-            return
+            self._runner.submit(SAVE_OFFICE, SaveOffice(self.site_code, settings), self._desk, OFFICE_SAVE_FAILED,
+                                owner=self, answered=lambda _none: self._saved(settings), failed=refused)  # fmt: skip
+        except Busy as err:  # pressed again while they are saved
+            refused(err)
+
+    def _saved(self, settings: OfficeSettings) -> None:
         log.info("office settings of %s saved", self.site_code)
         self._say(OFFICE_SAVED, "done")
         self.saved.emit(settings)
+
+    def _refused(self, what: str, err: Exception) -> None:
+        if isinstance(err, NotPermitted):
+            self._say(not_permitted(err.permission, err.signed_in), "problems")
+        elif isinstance(err, Failed):
+            log.error("%s: %s", what, err.error)
+            self._say(err.message, "problems")
+        else:
+            raise err
 
     def _say(self, text: str, role: str) -> None:
         self.message.setText(text)

@@ -13,6 +13,7 @@ record) with it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import Qt
@@ -25,6 +26,7 @@ from counter.ui.focus import back_to
 from counter.ui.geometry import fit_to_screen
 from counter.ui.printing.making import (
     NoticeRefused,
+    ask_case_documents,
     make_case_documents,
     make_form_document,
     make_guide_document,
@@ -94,6 +96,27 @@ def open_case_documents(
     """
     made = make_case_documents(runner, desk, case_no, kinds, today, item_code)
     return open_preview(parent, runner, desk, made)
+
+
+def show_case_documents(
+    parent: QWidget,
+    runner: Runner,
+    desk: Desk,
+    case_no: str,
+    kinds: tuple[DocumentKind, ...],
+    item_code: str = "",
+    *,
+    opened: Callable[[PreviewWindow], None],
+    refused: Callable[[NoticeRefused], None],
+) -> None:
+    """The notices ``kinds`` of a case (numbered now, or as first made) in their preview, handed to ``opened`` once
+    they are made; why not to ``refused``.  Nothing waits for them: ``parent`` (the case page) goes on meanwhile,
+    and is handed nothing once closed."""
+
+    def made(documents: tuple[MadeDocument, ...]) -> None:
+        opened(open_preview(parent, runner, desk, documents))
+
+    ask_case_documents(runner, desk, case_no, kinds, item_code, owner=parent, made=made, refused=refused)
 
 
 def open_outcome_documents(

@@ -21,6 +21,7 @@ no stored document to count the print against (see :data:`counter.service.docume
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from functools import partial
 from pathlib import Path
@@ -33,8 +34,8 @@ from counter.access.desk import Desk
 from counter.documents.made import MadeDocument
 from counter.host.desk_config import load_desk_config
 from counter.printing.cups import PrintProblem
+from counter.service.documents import RECORD_PRINT, RecordPrint
 from counter.ui.plain_text import plain_label
-from counter.ui.printing.making import record
 from counter.ui.printing.page_view import PageView
 from counter.ui.printing.pdf_pages import PdfUnreadable, page_images
 from counter.ui.printing.print_run import Failure, Job, PrintRun, Sent
@@ -50,6 +51,7 @@ from counter.ui.printing.words import (
     PRINTING_FAILED,
     PRINTING_FILE_NAME,
     PRINTING_NO_PRINTER,
+    PRINTING_NOT_RECORDED,
     PRINTING_NUMBERS,
     PRINTING_PRINT,
     PRINTING_PRINTER_LINE,
@@ -135,7 +137,8 @@ class PreviewWindow(QWidget):
         self.run: PrintRun | None = None
         # a job's record being written: the database answers while the window's loop turns, and the run's end, taken
         # meanwhile, waits for it (the window would close and go under the record's feet)
-        self._recording = False
+        self._recording = False  # a job's record is being written
+        self._to_record: list[RecordPrint] = []  # the jobs' records still to write, in the order the jobs went
         self._end_after_record = False
         self._close_after_run = False
         self.chooser: PrinterChooser | None = None
@@ -313,12 +316,12 @@ class PreviewWindow(QWidget):
         gone = LIST_JOIN.join(doc_title(self.documents[i]) for i in sorted(self.printed))
         self.done.setText(PRINTING_SENT.format(printer=sent.queue, titles=gone))
         self.done.show()
-        self._record_now(made, f"printer:{sent.queue}", ok=True)
+        self._record(made, f"printer:{sent.queue}", ok=True)
 
     def on_failed(self, failure: Failure) -> None:
         made = self.documents[failure.index]
         error = ": ".join(part for part in (failure.problem.value, failure.detail) if part)
-        self._record_now(made, f"printer:{failure.printer or 'default'}", ok=False, error=error)
+        self._record(made, f"printer:{failure.printer or 'default'}", ok=False, error=error)
         text = print_problem_text(failure.problem, failure.printer, failure.detail)
         self._say_problem(PRINTING_FAILED.format(title=doc_title(made), problem=text))
         self.no_printer = failure.problem in (PrintProblem.NO_PRINTER, PrintProblem.NO_PRINTERS)
@@ -326,7 +329,7 @@ class PreviewWindow(QWidget):
 
     def on_run_finished(self) -> None:
         """The run is over: every paper out closes the window; a failure keeps it, to print on from there."""
-        if self._recording:  # a job's record is being written: the run ends once it is (_record_now)
+        if self._recording:  # a job's record is being written: the run ends once it is (_recorded)
             self._end_after_record = True
             return
         run, self.run = self.run, None
@@ -393,31 +396,47 @@ class PreviewWindow(QWidget):
         self.done.show()
         return True
 
-    def _record_now(self, made: MadeDocument, target: str, ok: bool, error: str = "") -> None:
-        """A job's record, written as the run goes; the run's end, if it came meanwhile, taken after it."""
-        self._recording = True
-        try:
-            self._record(made, target, ok, error)
-        finally:
-            self._recording = False
-        if self._end_after_record:  # taken as the run's end would have been: after what the window had queued
-            self._end_after_record = False
-            QTimer.singleShot(0, self.on_run_finished)
-
     def _record(self, made: MadeDocument, target: str, ok: bool, error: str = "") -> None:
+        """A job's record (a form keeps none), written in the order the jobs went, one after another: each is
+        submitted once the one before has answered; the run's end, and a close asked meanwhile, wait for them."""
         if not self.keeps_record:
             return  # a form is the guide's leaflet: nothing stored to count the print against
-        try:
-            record(self._runner, self._desk, made, target, ok, error)
-        except Failed as err:
-            log.exception("print of %s %s not recorded", made.kind.value, made.doc_no)
+        self._to_record.append(RecordPrint(dataclasses.replace(made, pdf=b""), target, ok, error))  # not its pages
+        if not self._recording:
+            self._record_next()
+
+    def _record_next(self) -> None:
+        kept = self._to_record.pop(0)
+        self._recording = True
+
+        def failed(err: Exception) -> None:
+            if not isinstance(err, Failed):
+                raise err
+            log.error("print of %s %s not recorded: %s", kept.made.kind.value, kept.made.doc_no, err.error)
             self.record_problem.setText(err.message)
             self.record_problem.show()
-            return
-        self.recorded.emit()
+            self._recorded()
+
+        def answered(_none: None) -> None:
+            self.recorded.emit()
+            self._recorded()
+
+        self._runner.submit(RECORD_PRINT, kept, self._desk, PRINTING_NOT_RECORDED, owner=self, answered=answered,
+                            failed=failed)  # fmt: skip
+
+    def _recorded(self) -> None:
+        """A record answered: the next one, else the run's end or the close that waited for it."""
+        self._recording = False
+        if self._to_record:
+            self._record_next()
+        elif self._end_after_record:  # taken as the run's end would have been: after what the window had queued
+            self._end_after_record = False
+            QTimer.singleShot(0, self.on_run_finished)
+        elif self._close_after_run and self.run is None:
+            self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
-        if self.run is not None:
+        if self.run is not None or self._recording:
             # the jobs are being handed over (milliseconds): close once each is on record
             self._close_after_run = True
             event.ignore()

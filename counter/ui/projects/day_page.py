@@ -15,12 +15,12 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QPushButton, QVBoxLayout, QWidget
 
 from counter.projects.queue import QueueRow
-from counter.service.projects import READ_DAY, ReadDay
+from counter.service.projects import READ_DAY, AgentDay, ReadDay
 from counter.ui.cases.marks import RED, RED_TEXT, paint, restyle
 from counter.ui.cases.tables import CASE_NO_ROLE, fill_row, line_table
 from counter.ui.plain_text import plain_label, plain_tip
 from counter.ui.projects import words
-from counter.ui.runner import Dropped, Failed, Runner
+from counter.ui.runner import Failed, Runner
 from counter.words.projects import OVERDUE_STEPS, next_text
 from counter.words.punctuation import LIST_JOIN
 
@@ -72,16 +72,18 @@ class DayPage(QWidget):
 
     def refresh(self) -> None:
         """Every open project's agents for the chooser, and the rows of the agent chosen, in one read."""
+        self._runner.submit(READ_DAY, ReadDay(self.chosen_agent()), message=words.READ_FAILED, owner=self,
+                            answered=self._read, failed=self._not_read)  # fmt: skip
+
+    def _not_read(self, err: Exception) -> None:
+        if not isinstance(err, Failed):
+            raise err
+        log.error("the agent's day could not be read: %s", err.error)
+        restyle(self.summary, "listError")
+        self.summary.setText(err.message)
+
+    def _read(self, day: AgentDay) -> None:
         today = self._today()
-        try:
-            day = self._runner.call(READ_DAY, ReadDay(self.chosen_agent()), message=words.READ_FAILED, owner=self)
-        except Dropped:  # the window closed while the day was read
-            return
-        except Failed as err:
-            log.exception("the agent's day could not be read")
-            restyle(self.summary, "listError")
-            self.summary.setText(err.message)
-            return
         agents, rows = day.agents, list(day.rows)
         restyle(self.summary, "listSummary")
         chosen = self.chosen_agent()

@@ -54,11 +54,7 @@ class PlanForm(QFrame):
         self._today = dt.date.today()
         self.catalogue = QListWidget()
         self.catalogue.setAccessibleName(words.PLAN_CATALOGUE)
-        for item in items.items:
-            entry = QListWidgetItem(self._item_text(item))
-            entry.setToolTip(plain_tip(entry.text()))
-            entry.setData(ITEM_ROLE, item.no)
-            self.catalogue.addItem(entry)
+        self.show_items(items)
         self.add_button = QPushButton(words.PLAN_ADD)
         self.remove_button = QPushButton(words.PLAN_REMOVE)
         # long names elided (whole in the tooltip) rather than scrolled sideways
@@ -81,6 +77,16 @@ class PlanForm(QFrame):
         self.remove_button.clicked.connect(self.on_remove)
         self.confirm_button.clicked.connect(self.confirmed.emit)
         self.cancel_button.clicked.connect(self.on_cancel)
+
+    def show_items(self, items: ServiceList) -> None:
+        """The reference list the plan is chosen from (the site's own, once it is read)."""
+        self._items = items
+        self.catalogue.clear()
+        for item in items.items:
+            entry = QListWidgetItem(self._item_text(item))
+            entry.setToolTip(plain_tip(entry.text()))
+            entry.setData(ITEM_ROLE, item.no)
+            self.catalogue.addItem(entry)
 
     def _lists(self) -> QHBoxLayout:
         """The reference list, the buttons that move an item, and the plan, side by side."""

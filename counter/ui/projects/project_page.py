@@ -76,7 +76,7 @@ from counter.ui.plain_text import plain_label
 from counter.ui.projects import words
 from counter.ui.projects.move_form import MoveForm, split_agents
 from counter.ui.projects.plan_form import PlanForm
-from counter.ui.runner import Failed, Runner
+from counter.ui.runner import Busy, Failed, Runner
 from counter.ui.text_size import scaled
 from counter.words.access import not_permitted
 from counter.words.projects import NO_SUCH_PROJECT, history_note_text, problems_text
@@ -252,28 +252,50 @@ class ProjectPage(QScrollArea):
 
     # --- reading ------------------------------------------------------------------
 
-    def open_project(self, number: str) -> bool:
-        """Read the project and show it; a number not found is said where the heading stands."""
-        try:
-            project = self._runner.call(READ_PROJECT, ProjectNo(number.strip().upper()), message=words.READ_FAILED)
-        except (NoSuchProject, Failed) as err:
-            self.heading.setText(refusal_text(err))
-            return False
-        self.form.close_form()
-        self.plan_form.close_form()
-        self.say_saved("")
-        self._show(project)
-        return True
+    def open_project(self, number: str, shown: Callable[[], None] | None = None) -> bool:
+        """Read the project and show it, then ``shown``; a number not found is said where the heading stands.
+        True where it was shown before this returns (no event loop turns: a test's own call)."""
+        came: list[bool] = []
 
-    def reload(self) -> None:
-        if self.project is not None:
-            number = self.project.project_no
-            try:
-                project = self._runner.call(READ_PROJECT, ProjectNo(number), message=words.READ_FAILED)
-            except (NoSuchProject, Failed) as err:
-                self.say_saved(refusal_text(err))
-                return
+        def read(project: ProjectView) -> None:
+            self.form.close_form()
+            self.plan_form.close_form()
+            self.say_saved("")
             self._show(project)
+            came.append(True)
+            if shown is not None:
+                shown()
+
+        def failed(err: Exception) -> None:
+            if not isinstance(err, (NoSuchProject, Failed)):
+                raise err
+            self.heading.setText(refusal_text(err))
+
+        self._runner.submit(READ_PROJECT, ProjectNo(number.strip().upper()), message=words.READ_FAILED, owner=self,
+                            answered=read, failed=failed)  # fmt: skip
+        return bool(came)
+
+    def reload(self, then: Callable[[], None] | None = None) -> None:
+        """The project shown read again (nothing where none is); ``then`` once it is shown, or said unread."""
+        if self.project is None:
+            if then is not None:
+                then()
+            return
+
+        def read(project: ProjectView) -> None:
+            self._show(project)
+            if then is not None:
+                then()
+
+        def failed(err: Exception) -> None:
+            if not isinstance(err, (NoSuchProject, Failed)):
+                raise err
+            self.say_saved(refusal_text(err))
+            if then is not None:
+                then()
+
+        self._runner.submit(READ_PROJECT, ProjectNo(self.project.project_no), message=words.READ_FAILED, owner=self,
+                            answered=read, failed=failed)  # fmt: skip
 
     def _show(self, project: ProjectView | None) -> None:
         self.project = project
@@ -396,30 +418,38 @@ class ProjectPage(QScrollArea):
         event = self.form.current
         if self.project is None or event is None:
             return
-        if self._kept(event, self._action(event, self.project.project_no), self.form.show_problems):
-            self.form.close_form()
+        self._kept(event, self._action(event, self.project.project_no), self.form.show_problems, self.form.close_form)
 
     def on_plan_confirmed(self) -> None:
         if self.project is None:
             return
         move = PlanProject(self.project.project_no, self.plan_form.steps())
-        if self._kept(ProjectEvent.PLANNED, (PLAN_PROJECT, move), self.plan_form.show_problems):
-            self.plan_form.close_form()
+        self._kept(ProjectEvent.PLANNED, (PLAN_PROJECT, move), self.plan_form.show_problems, self.plan_form.close_form)
 
-    def _kept(self, event: ProjectEvent, move: Move, say: Callable[[str], None]) -> bool:
-        """Run the move; on refusal say every reason in the form, and keep what was typed."""
+    def _kept(self, event: ProjectEvent, move: Move, say: Callable[[str], None], close: Callable[[], None]) -> None:
+        """Run the move; once kept, ``close`` the form and show the project again; on refusal say every reason in
+        the form, and keep what was typed."""
         op, request = move
-        try:
-            self._runner.call(op, request, self._desk, words.SAVE_FAILED)
-        except (ProjectRefused, NotPermitted, NoSuchProject, Failed) as err:
+
+        def kept(_answer: object) -> None:
+            close()
+            self.reload(partial(self._moved, event))
+
+        def refused(err: Exception) -> None:
+            if not isinstance(err, (ProjectRefused, NotPermitted, NoSuchProject, Failed)):
+                raise err
             log.info("project move %s refused: %s", event.value, err)
             say(refusal_text(err, self.project.state if self.project else None))
-            return False
-        self.reload()
+
+        try:
+            self._runner.submit(op, request, self._desk, words.SAVE_FAILED, owner=self, answered=kept, failed=refused)
+        except Busy as err:  # confirmed again while it is kept
+            refused(err)
+
+    def _moved(self, event: ProjectEvent) -> None:
         self.say_saved(words.SAVED.format(action=words.MOVE[event]))
         if self.project is not None:
             self.changed.emit(self.project.project_no)
-        return True
 
     def _action(self, event: ProjectEvent, number: str) -> Move:
         """The operation of ``event`` and its request, with what the form holds."""

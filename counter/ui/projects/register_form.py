@@ -41,7 +41,7 @@ from counter.service.projects import REGISTER_PROJECT, RegisterProject
 from counter.ui.plain_text import plain_label, plain_tip
 from counter.ui.projects import words
 from counter.ui.projects.project_page import refusal_text
-from counter.ui.runner import Failed, Runner
+from counter.ui.runner import Busy, Failed, Runner
 from counter.ui.step_form import STYLE
 from counter.ui.text_size import px, scaled
 from counter.words.projects import PROJECT_PROBLEM
@@ -104,13 +104,7 @@ class RegisterForm(QScrollArea):
         self.requested = QListWidget()
         self.requested.setAccessibleName(words.REGISTER_FIELD["requested"])
         self.requested.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # elided, whole in tooltips
-        for item in items.items:
-            entry = QListWidgetItem(ASIDE.format(text=f"{item.no}. {item.name}", aside=item.department))
-            entry.setData(ITEM_ROLE, item.no)
-            entry.setToolTip(plain_tip(entry.text()))
-            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            entry.setCheckState(Qt.CheckState.Unchecked)
-            self.requested.addItem(entry)
+        self.show_items(items)
         self.problems = plain_label()
         self.problems.setObjectName("formProblems")
         self.problems.setWordWrap(True)
@@ -127,6 +121,20 @@ class RegisterForm(QScrollArea):
         self.save_button.clicked.connect(self.on_save)
         self.clear_button.clicked.connect(self.clear)
         self._connect_marks()
+
+    def show_items(self, items: ServiceList) -> None:
+        """The reference list's items to tick (the site's own, once it is read); those ticked stay ticked."""
+        ticked = {self.requested.item(row).data(ITEM_ROLE) for row in range(self.requested.count())
+                  if self.requested.item(row).checkState() is Qt.CheckState.Checked}  # fmt: skip
+        self.requested.clear()
+        for item in items.items:
+            entry = QListWidgetItem(ASIDE.format(text=f"{item.no}. {item.name}", aside=item.department))
+            entry.setData(ITEM_ROLE, item.no)
+            entry.setToolTip(plain_tip(entry.text()))
+            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            checked = Qt.CheckState.Checked if item.no in ticked else Qt.CheckState.Unchecked
+            entry.setCheckState(checked)
+            self.requested.addItem(entry)
 
     def _lay_out(self, body: QWidget) -> None:
         fields = QFormLayout()
@@ -247,15 +255,21 @@ class RegisterForm(QScrollArea):
     def on_save(self) -> None:
         request = RegisterProject(self.facts())
         try:
-            number = self._runner.call(REGISTER_PROJECT, request, self._desk, words.SAVE_FAILED)
-        except ProjectRefused as err:
-            log.info("project not registered: %s", err)
+            self._runner.submit(REGISTER_PROJECT, request, self._desk, words.SAVE_FAILED, owner=self,
+                                answered=self._registered, failed=self._refused)  # fmt: skip
+        except Busy as err:  # Enter again while it is registered: said, and registered once
+            self._refused(err)
+
+    def _refused(self, err: Exception) -> None:
+        log.info("project not registered: %s", err)
+        if isinstance(err, ProjectRefused):
             self.show_refusal(err.problems)
-            return
-        except (NotPermitted, Failed) as err:
-            log.info("project not registered: %s", err)
+        elif isinstance(err, (NotPermitted, Failed)):
             self.problems.setText(refusal_text(err))
-            return
+        else:
+            raise err
+
+    def _registered(self, number: str) -> None:
         self.clear()
         self.done.setText(words.REGISTERED.format(number=number))
         self.registered.emit(number)

@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import logging
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
@@ -125,13 +126,17 @@ class ProjectsReportPage(QWidget):
     def on_show(self) -> None:
         """Read the month chosen, as of today (or its last day)."""
         month = self.chosen_month()
-        try:
-            report = self._runner.call(READ_REPORT, ReadReport(month), message=words.READ_FAILED)
-        except Failed as err:
-            log.exception("the projects' report could not be read")
-            restyle(self.summary, "listError")
-            self.summary.setText(err.message)
-            return
+        self._runner.submit(READ_REPORT, ReadReport(month), message=words.READ_FAILED, owner=self,
+                            answered=partial(self._read, month), failed=self._not_read)  # fmt: skip
+
+    def _not_read(self, err: Exception) -> None:
+        if not isinstance(err, Failed):
+            raise err
+        log.error("the projects' report could not be read: %s", err.error)
+        restyle(self.summary, "listError")
+        self.summary.setText(err.message)
+
+    def _read(self, month: Month, report: MonthlyReport) -> None:
         restyle(self.summary, "listSummary")
         self.report = report
         self.summary.setText(

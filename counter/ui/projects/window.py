@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 
 from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
+from counter.documents.project_paper_made import ProjectPaperMade
 from counter.projects.forms import ProjectForm
 from counter.projects.not_found import NoSuchProject
 from counter.projects.papers import ProjectPaperNotPossible
@@ -27,7 +28,7 @@ from counter.ui.projects.day_page import DayPage
 from counter.ui.projects.paper_window import PaperWindow
 from counter.ui.projects.project_page import Clock, ProjectPage, refusal_text
 from counter.ui.projects.register_form import RegisterForm
-from counter.ui.runner import Failed, Runner
+from counter.ui.runner import Busy, Failed, Runner
 
 log = logging.getLogger(__name__)
 
@@ -41,17 +42,6 @@ WINDOW_SIZE = (1200, 760)  # preferred at 100 % text (counter.ui.geometry)
 PAPER_SIZE = (860, 900)
 
 
-def site_list(runner: Runner) -> ServiceList:
-    """The site's reference list (its own where one was imported); the shipped one when the database cannot be
-    read now, so the forms still open and the move itself reports the fault."""
-    try:
-        found: ServiceList = runner.call(READ_SERVICE_LIST, NoRequest())
-        return found
-    except Failed:
-        log.exception("the site's agent-service item list not read: the shipped one is offered")
-        return shipped_service_list()
-
-
 class ProjectsWindow(QTabWidget):
     def __init__(self, runner: Runner, desk: Desk, clock: Clock = local_now, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,9 +50,9 @@ class ProjectsWindow(QTabWidget):
         self._desk = desk
         self._clock = clock
         self.day = DayPage(runner, lambda: clock().date())
-        items = site_list(runner)
-        self.page = ProjectPage(runner, desk, clock, items)
-        self.register = RegisterForm(runner, desk, clock, items)
+        shipped = shipped_service_list()  # until the site's own is read (_read_site_list)
+        self.page = ProjectPage(runner, desk, clock, shipped)
+        self.register = RegisterForm(runner, desk, clock, shipped)
         self.paper: PaperWindow | None = None
         self.addTab(self.day, words.DAY_TAB)
         self.addTab(self.page, words.PAGE_TAB)
@@ -71,6 +61,23 @@ class ProjectsWindow(QTabWidget):
         for turn in self.turns:
             turn.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._connect_signals()
+        self._read_site_list()
+
+    def _read_site_list(self) -> None:
+        """The site's reference list (its own where one was imported) to both forms once it is read; the shipped one
+        stays where the database cannot be read now, so the forms still work and the move itself reports the
+        fault."""
+
+        def read(items: ServiceList) -> None:
+            self.page.plan_form.show_items(items)
+            self.register.show_items(items)
+
+        def failed(err: Exception) -> None:
+            if not isinstance(err, Failed):
+                raise err
+            log.warning("the site's agent-service item list not read (%s): the shipped one is offered", err.error)
+
+        self._runner.submit(READ_SERVICE_LIST, NoRequest(), owner=self, answered=read, failed=failed)
 
     def _connect_signals(self) -> None:
         self.day.project_chosen.connect(self.on_project_chosen)
@@ -99,9 +106,11 @@ class ProjectsWindow(QTabWidget):
             self.page.number.setFocus(Qt.FocusReason.TabFocusReason)
 
     def on_project_chosen(self, number: str) -> None:
-        if self.page.open_project(number):
-            self.setCurrentWidget(self.page)
-            self.day.refresh()
+        self.page.open_project(number, self._project_shown)
+
+    def _project_shown(self) -> None:
+        self.setCurrentWidget(self.page)
+        self.day.refresh()
 
     def on_project_changed(self, _number: str) -> None:
         self.day.refresh()
@@ -109,11 +118,19 @@ class ProjectsWindow(QTabWidget):
     def on_print_requested(self, number: str, form_value: str) -> None:
         """Make the paper (numbered the first time, the same paper after) and show it, ready to print."""
         form = ProjectForm(form_value)
-        try:
-            made = self._runner.call(MAKE_PAPER, MakePaper(number, form), self._desk, words.SAVE_FAILED)
-        except (Failed, ProjectPaperNotPossible, NoSuchProject, NotPermitted) as err:
+
+        def refused(err: Exception) -> None:
+            if not isinstance(err, (Failed, ProjectPaperNotPossible, NoSuchProject, NotPermitted)):
+                raise err
             self.page.say_saved(refusal_text(err))
-            return
+
+        try:
+            self._runner.submit(MAKE_PAPER, MakePaper(number, form), self._desk, words.SAVE_FAILED, owner=self,
+                                answered=partial(self._show_paper, form), failed=refused)  # fmt: skip
+        except Busy as err:  # asked again while it is made
+            refused(err)
+
+    def _show_paper(self, form: ProjectForm, made: ProjectPaperMade) -> None:
         from counter.ui.geometry import fit_to_screen
 
         if self.paper is not None:

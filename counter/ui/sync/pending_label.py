@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel
 
@@ -17,6 +19,9 @@ from counter.case.moments import stored_utc
 from counter.ui.cases.case_lines import local_time
 from counter.ui.runner import Busy, Failed, Runner
 from counter.ui.sync import words
+
+if TYPE_CHECKING:
+    from counter.sync.status import PendingSync
 
 log = logging.getLogger(__name__)
 
@@ -26,18 +31,24 @@ def minute_text(at: dt.datetime) -> str:
     return f"{local_time(at):%Y-%m-%d %H:%M}"
 
 
+def _not_read(err: Exception) -> None:
+    if not isinstance(err, Failed):
+        raise err
+    log.warning("sync status not read: %s", err.error)
+
+
 class PendingLabel(QLabel):
     def refresh(self, runner: Runner, now: dt.datetime | None = None) -> None:
         """Read the pending count again; a hall, or nothing pending, shows nothing."""
         from counter.service.sync import READ_PENDING, SyncAsked
 
         try:
-            pending = runner.call(READ_PENDING, SyncAsked(), background=True, owner=self)
+            runner.submit(READ_PENDING, SyncAsked(), background=True, owner=self,
+                          answered=partial(self._show, now), failed=_not_read)  # fmt: skip
         except Busy:  # a clerk's step is running: the next tick reads again
             return
-        except Failed:
-            log.exception("sync status not read")
-            return
+
+    def _show(self, now: dt.datetime | None, pending: PendingSync) -> None:
         status, days = pending.status, pending.warn_days
         if status.site_kind != "township" or not status.pending_cases or status.pending_since is None:
             self.clear()

@@ -11,6 +11,7 @@ button; the action checks again.
 from __future__ import annotations
 
 import logging
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,7 +30,7 @@ from counter.access.not_permitted import NotPermitted
 from counter.access.roles import Permission
 from counter.ui.fonts import MONO_FAMILY
 from counter.ui.plain_text import plain_label
-from counter.ui.runner import Failed, Runner
+from counter.ui.runner import Busy, Failed, Runner
 from counter.ui.sync import words
 from counter.ui.text_size import scaled
 from counter.words.access import not_permitted
@@ -49,7 +50,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from counter.access.desk import Desk
-    from counter.sync.site_view import ShownSite
+    from counter.sync.site_view import Registration, ShownSite
     from counter.sync.sites import Peer, SiteIdentity
 
 log = logging.getLogger(__name__)
@@ -155,20 +156,24 @@ class SiteCardBox(QGroupBox):
         from counter.service.site import CARD, SiteAsked
         from counter.sync.keys import KeyUnreadable
         from counter.sync.site_faults import StoredKeysChanged
+
+        def refused(err: Exception) -> None:
+            if isinstance(err, Failed):
+                log.error("site card not made: %s", err.error)
+                self._say(err.message, error=True)
+            elif isinstance(err, KeyUnreadable):  # not the machine that holds the site's keys
+                self._say(key_problem_text(err.reason, err.path, err.encryption), error=True)
+            elif isinstance(err, StoredKeysChanged):
+                self._say(CARD_REFUSED_KEYS_CHANGED.format(path=err.path), error=True)
+            else:
+                raise err
+
+        self._runner.submit(CARD, SiteAsked(), self._desk, owner=self, answered=partial(self._write_card, path),
+                            failed=refused)  # fmt: skip
+
+    def _write_card(self, path: Path, identity: SiteIdentity) -> None:
         from counter.sync.sites import write_card_file
 
-        try:
-            identity = self._runner.call(CARD, SiteAsked(), self._desk, owner=self)
-        except Failed as err:
-            log.exception("site card not made")
-            self._say(err.message, error=True)
-            return
-        except KeyUnreadable as err:  # not the machine that holds the site's keys
-            self._say(key_problem_text(err.reason, err.path, err.encryption), error=True)
-            return
-        except StoredKeysChanged as err:
-            self._say(CARD_REFUSED_KEYS_CHANGED.format(path=err.path), error=True)
-            return
         try:
             write_card_file(path, identity)
         except OSError as err:
@@ -222,17 +227,24 @@ class SiteCardBox(QGroupBox):
             self._say(FINGERPRINT_DIFFERS.format(given=given, fingerprint=card.fingerprint), error=True)
             self.given.setFocus(Qt.FocusReason.OtherFocusReason)
             return
+
+        def refused(err: Exception) -> None:
+            if isinstance(err, PeerRefused):
+                self._say(CLAUSE_JOIN.join(site_problem_text(problem, card.code) for problem in err.codes), error=True)
+            elif isinstance(err, NotPermitted):
+                self._say(not_permitted(err.permission, err.signed_in), error=True)
+            elif isinstance(err, Failed):
+                self._say(err.message, error=True)
+            else:
+                raise err
+
         try:
-            done = self._runner.call(REGISTER_CARD, RegisterCard(card), self._desk, words.CARD_DB_FAILED, owner=self)
-        except PeerRefused as err:
-            self._say(CLAUSE_JOIN.join(site_problem_text(problem, card.code) for problem in err.codes), error=True)
-            return
-        except NotPermitted as err:
-            self._say(not_permitted(err.permission, err.signed_in), error=True)
-            return
-        except Failed as err:
-            self._say(err.message, error=True)
-            return
+            self._runner.submit(REGISTER_CARD, RegisterCard(card), self._desk, words.CARD_DB_FAILED, owner=self,
+                                answered=partial(self._registered, card), failed=refused)  # fmt: skip
+        except Busy as err:  # confirmed again while it is registered: said, and registered once
+            refused(err)
+
+    def _registered(self, card: SiteIdentity, done: Registration) -> None:
         log.info("site %s registered from its card", card.code)
         self.card = None
         self.check.hide()

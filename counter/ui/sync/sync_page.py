@@ -2,9 +2,10 @@
 
 A township sends its cases to the hall and takes the hall's updates back; a
 hall takes townships' cases in and sends each its updates.  Either way a
-package is a file (a USB stick, a network share): the page asks where, runs the
-operation (``sync.export_package``, ``sync.import_package``) off the window's thread with a busy bar, and says in one
-line what came of it: the operation answers once, at its end, so the bar shows the work going on, not how far it is.
+package is a file (a USB stick, a network share): the page asks where, submits the operation (``sync.export_package``,
+``sync.import_package``) to the runner's workers with a busy bar, and says in one line what came of it once it
+answers on the window's thread: the operation answers once, at its end, so the bar shows the work going on, not how
+far it is.
 A rejected package changes nothing, and the page says why.
 
 A site nobody has set up is asked about first (:mod:`counter.ui.sync.site_form`):
@@ -20,8 +21,9 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -32,8 +34,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -43,14 +43,14 @@ from counter.access.roles import Permission
 from counter.host.database_faults import SchemaTooNew, StoreFault
 from counter.ui.escape import close_on_escape
 from counter.ui.focus import first_control
-from counter.ui.plain_text import plain_label, plain_tip
-from counter.ui.runner import Failed, Runner, failed
+from counter.ui.plain_text import plain_label
+from counter.ui.runner import Busy, Failed, Runner, failed
 from counter.ui.sync import words
-from counter.ui.sync.pending_label import minute_text
+from counter.ui.sync.held_lists import COLUMN_MOST as COLUMN_MOST  # noqa: PLC0414 - the page's name, kept
+from counter.ui.sync.held_lists import local_minute, read_only_table, show_held, show_review
 from counter.ui.sync.site_card_box import SiteCardBox
 from counter.ui.sync.site_form import SetUpRequest, SiteForm
-from counter.ui.sync.worker import Progress, SyncWorker
-from counter.ui.text_size import px, scaled
+from counter.ui.text_size import scaled
 from counter.words.access import not_permitted
 from counter.words.files import file_fault
 from counter.words.punctuation import CLAUSE_JOIN
@@ -60,20 +60,24 @@ from counter.words.sync import (
     SYNC_IMPORTED,
     SYNC_REPLAYED,
     exported_text,
-    hold_reason,
     package_rejected,
     sync_not_possible,
 )
-from counter.words.sync_details import detail_read, held_detail
 
 if TYPE_CHECKING:
     from counter.access.desk import Desk
+    from counter.service.operation import Operation
+    from counter.service.sync import ExportedData
     from counter.sync.exchange import ExportedFiles, ImportReport
     from counter.sync.site_view import ShownSite, SiteSetUpDone, SiteState
     from counter.sync.sites import Peer
     from counter.sync.status import HeldAtHall, ReviewItem, SyncStatus
+    from counter.sync.status import SyncPage as SyncPageRead
 
 log = logging.getLogger(__name__)
+
+Req = TypeVar("Req")
+Res = TypeVar("Res")
 
 Clock = Callable[[], dt.datetime]
 
@@ -85,58 +89,6 @@ _SENDS_TO_SEVERAL = {"hall": ("township", "league"), "league": ("hall",)}
 
 def _utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
-
-
-def _read_only_table(columns: tuple[str, ...]) -> QTableWidget:
-    table = QTableWidget(0, len(columns))
-    table.setHorizontalHeaderLabels(list(columns))
-    table.horizontalHeader().setStretchLastSection(True)
-    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    table.setTabKeyNavigation(False)  # read only: Tab goes on past it
-    return table
-
-
-#: the widest a column of the held and review lists grows, at 100 % text: a reason or a note longer than that wraps
-#: in its cell (whole in its tooltip) instead of pushing the columns after it out of sight (说明 was, at 1366x768)
-COLUMN_MOST = 240
-
-
-def _fill_cells(table: QTableWidget, row: int, cells: tuple[str, ...]) -> None:
-    for column, value in enumerate(cells):
-        item = QTableWidgetItem(value)
-        item.setToolTip(plain_tip(value))
-        table.setItem(row, column, item)
-
-
-#: a record key longer than this shows as its first characters and an ellipsis (the whole key in its tooltip)
-KEY_SHOWN = 8
-
-
-def short_key(key: str) -> str:
-    """A record's key as a clerk can read it out: a 32-hex uid as its first characters, a short key whole."""
-    return key if len(key) <= KEY_SHOWN + 4 else f"{key[:KEY_SHOWN]}…"
-
-
-def _tip(table: QTableWidget, row: int, column: int, text: str) -> None:
-    item = table.item(row, column)
-    if item is not None:
-        item.setToolTip(plain_tip(text))
-
-
-def _tip_detail(table: QTableWidget, row: int, column: int, reason: str, detail: str) -> None:
-    """A detail this program cannot read keeps its stored text in the tooltip: what support asks for."""
-    if detail and not detail_read(reason, detail):
-        _tip(table, row, column, f"{held_detail(reason, detail)}\n{detail}")
-
-
-def _fit_cells(table: QTableWidget) -> None:
-    table.horizontalHeader().setMaximumSectionSize(px(COLUMN_MOST))
-    table.resizeColumnsToContents()
-    table.resizeRowsToContents()
-
-
-def _local(at: dt.datetime | None) -> str:
-    return words.SYNC_NEVER if at is None else minute_text(at)
 
 
 class SyncPage(QWidget):
@@ -156,7 +108,7 @@ class SyncPage(QWidget):
         self._desk = desk
         self._clock = clock
         self._catalog_folder = catalog_folder
-        self.worker: SyncWorker | None = None
+        self.working = False  # an export, an import or a set-up has been asked and not answered yet
         self.setWindowTitle(words.SYNC_TITLE)
         self.escape_shortcut = close_on_escape(self)
         self.site = plain_label()
@@ -180,14 +132,10 @@ class SyncPage(QWidget):
         self.progress.hide()
         self.result = plain_label()
         self.result.setWordWrap(True)
-        self.review = QTableWidget(0, len(words.SYNC_REVIEW_COLUMNS))
-        self.review.setHorizontalHeaderLabels(list(words.SYNC_REVIEW_COLUMNS))
-        self.review.horizontalHeader().setStretchLastSection(True)
-        self.review.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.review.setTabKeyNavigation(False)  # read only: Tab goes on past it
+        self.review = read_only_table(words.SYNC_REVIEW_COLUMNS)
         self.review.setMinimumHeight(180)  # in the scroll area: a few rows always show
         self.review_empty = plain_label(words.SYNC_REVIEW_EMPTY)
-        self.held = _read_only_table(words.SYNC_HELD_COLUMNS)  # a township's records its hall did not take in
+        self.held = read_only_table(words.SYNC_HELD_COLUMNS)  # a township's records its hall did not take in
         self.held_box = QGroupBox(words.SYNC_HELD_TITLE)
         self.scroll_area = QScrollArea()
         self.sync_parts: tuple[QWidget, ...] = ()
@@ -198,6 +146,8 @@ class SyncPage(QWidget):
         self._setting_up: SetUpRequest | None = None  # the set-up on the worker, if one is
         self._after_refresh = ""
         self._form_filled = False  # the form starts from the site's state once, not at every read
+        self._reads = 0  # the page's reads asked and not answered yet
+        self._focus_after_read = False  # the keyboard was put on the page while it was being read
 
     def _lay_out(self) -> None:
         out_box = QGroupBox(words.SYNC_OUT_TITLE)
@@ -254,25 +204,44 @@ class SyncPage(QWidget):
 
     # --- reading ---------------------------------------------------------------------
 
-    def refresh(self) -> None:
-        """What the page shows, read again: the set-up form, or the site, the last syncs, pending, the review list."""
+    def refresh(self, then: Callable[[], None] | None = None) -> None:
+        """What the page shows, read again: the set-up form, or the site, the last syncs, pending, the review list;
+        ``then`` once it is shown."""
         from counter.service.sync import READ_PAGE, SyncAsked
 
-        try:  # a write: the first look at this site's settings may store its defaults
-            page = self._runner.call(READ_PAGE, SyncAsked(), self._desk, words.SYNC_DB_FAILED, owner=self)
-        except Failed as err:
-            log.exception("sync page not read")
-            self._say(err.message, error=True)
-            return
+        # a write: the first look at this site's settings may store its defaults
+        self._reads += 1
+        try:
+            self._runner.submit(READ_PAGE, SyncAsked(), self._desk, words.SYNC_DB_FAILED, owner=self,
+                                answered=partial(self._show_page, then), failed=self._not_read)  # fmt: skip
+        except Busy:  # read already: the page is drawn from that read's answer
+            self._reads -= 1
+            log.info("sync page read already running")
+
+    def _not_read(self, err: Exception) -> None:
+        self._reads -= 1
+        if not isinstance(err, Failed):
+            raise err
+        log.error("sync page not read: %s", err.error)
+        self._say(err.message, error=True)
+
+    def _show_page(self, then: Callable[[], None] | None, page: SyncPageRead) -> None:
+        self._reads -= 1
         state = page.state
         self.state = state
         if page.shown is None or page.status is None:
             self._show_set_up(state)
-            return
-        self._show_sync(page.shown, page.status, page.peers, page.reviews, page.held)
+        else:
+            self._show_sync(page.shown, page.status, page.peers, page.reviews, page.held)
+        if self._focus_after_read and not self._reads:
+            self.focus_first()
+        if then is not None:
+            then()
 
     def focus_first(self) -> None:
-        """The keyboard in the set-up form's first field, or on the page's first action."""
+        """The keyboard in the set-up form's first field, or on the page's first action; asked while the page is
+        read, again once it is drawn (what it shows first may be the form, or the site)."""
+        self._focus_after_read = self._reads > 0
         if self.site_form.isVisibleTo(self):
             self.site_form.focus_first()
             return
@@ -320,45 +289,20 @@ class SyncPage(QWidget):
         self.export_button.setEnabled(self.to_site.count() > 0)
         if self.to_site.count() == 0:
             self._say(words.SYNC_NO_PEER, error=True)
-        self.last_export.setText(words.SYNC_LAST_EXPORT.format(at=_local(status.last_export_at)))
-        self.last_import.setText(words.SYNC_LAST_IMPORT.format(at=_local(status.last_import_at)))
+        self.last_export.setText(words.SYNC_LAST_EXPORT.format(at=local_minute(status.last_export_at)))
+        self.last_import.setText(words.SYNC_LAST_IMPORT.format(at=local_minute(status.last_import_at)))
         if hall:
             self.pending.hide()
         elif status.pending_cases and status.pending_since is not None:
             self.pending.setText(
-                words.SYNC_PENDING.format(count=status.pending_cases, since=_local(status.pending_since))
+                words.SYNC_PENDING.format(count=status.pending_cases, since=local_minute(status.pending_since))
             )
             self.pending.show()
         else:
             self.pending.setText(words.SYNC_NOTHING_PENDING)
             self.pending.show()
-        self._show_review(items)
-        self._show_held(held)
-
-    def _show_held(self, rows: tuple[HeldAtHall, ...]) -> None:
-        """A township's records its hall holds for review, with the hall's reason: shown only while there are any."""
-        self.held.setRowCount(len(rows))
-        for row, item in enumerate(rows):
-            cells = (item.number, hold_reason(item.reason), held_detail(item.reason, item.detail), item.hall,
-                     _local(item.held_at))  # fmt: skip
-            _fill_cells(self.held, row, cells)
-            _tip_detail(self.held, row, 2, item.reason, item.detail)
-        _fit_cells(self.held)
-        self.held_box.setVisible(bool(rows))
-
-    def _show_review(self, rows: tuple[ReviewItem, ...]) -> None:
-        self.review.setRowCount(len(rows))
-        for row, item in enumerate(rows):
-            reason = hold_reason(item.reason)
-            kind = words.SYNC_RECORD_TYPE.get(item.record_type, item.record_type)
-            cells = (item.from_site, str(item.export_no), kind, item.number or short_key(item.record_key), reason,
-                     held_detail(item.reason, item.detail), _local(item.created_at))  # fmt: skip
-            _fill_cells(self.review, row, cells)
-            _tip(self.review, row, 3, item.record_key)  # the whole key, for support
-            _tip_detail(self.review, row, 5, item.reason, item.detail)
-        _fit_cells(self.review)
-        self.review.setVisible(bool(rows))
-        self.review_empty.setVisible(not rows)
+        show_review(self.review, self.review_empty, items)
+        show_held(self.held, self.held_box, held)
 
     # --- acting ----------------------------------------------------------------------
 
@@ -378,40 +322,40 @@ class SyncPage(QWidget):
         code = self._desk.identity.site_code
         return f"{code}-{self._clock():%Y%m%d-%H%M}.sync"
 
-    def export_to(self, path: Path) -> SyncWorker:
-        """Write the package to ``path`` on the worker; the page says what was written.
+    def export_to(self, path: Path) -> None:
+        """Write the package to ``path``; the page says what was written.
 
         A desk on its own database writes the files inside the export's transaction, so one that fails or is killed
         takes no package number.  A hall desk on the server cannot: the server alone holds the site's keys and the
         files are the desk's, so the server signs and numbers the packages and gives them back, and the desk writes
         them (asked again under its key, the server gives back the same packages).
         """
-        from counter.service.sync import EXPORT_DATA, EXPORT_PACKAGE, ExportData, ExportedData, ExportPackage
+        from counter.service.sync import EXPORT_DATA, EXPORT_PACKAGE, ExportData, ExportPackage
+
+        to_site = self.to_site.currentData() if self.to_site.isVisible() else None
+        if getattr(self._runner.service, "remote", None) is None:  # not a hall desk (counter.ui.hall_desk)
+            self._start(EXPORT_PACKAGE, ExportPackage(path, to_site), self.on_exported)
+        else:
+            self._start(EXPORT_DATA, ExportData(to_site), partial(self._write_given, path))
+
+    def _write_given(self, path: Path, given: ExportedData) -> None:
+        """The packages the hall server signed and numbered, written where the clerk chose."""
         from counter.sync.exchange import ExportedFiles, PackageFileFailed
         from counter.sync.package_files import write_series
 
-        to_site = self.to_site.currentData() if self.to_site.isVisible() else None
-        desk, runner = self._desk, self._runner
-        on_server = getattr(runner.service, "remote", None) is not None  # counter.ui.hall_desk.HallService
+        try:
+            paths = write_series(path, given.packages)
+        except OSError as err:  # worded as the desk's own export's; the server keeps the packages under the key
+            self.on_failed(PackageFileFailed(path, err.errno or 0))
+            return
+        count = len(given.packages)
+        made = ExportedFiles(
+            given.export_no, count, given.to_site, given.records, tuple(paths), given.sent_seal_changed
+        )
+        self.on_exported(made)
 
-        def work(progress: Progress) -> ExportedFiles:
-            if not on_server:
-                request = ExportPackage(path, to_site)
-                found: ExportedFiles = runner.call(EXPORT_PACKAGE, request, desk, words.SYNC_DB_FAILED)
-                return found
-            given: ExportedData = runner.call(EXPORT_DATA, ExportData(to_site), desk, words.SYNC_DB_FAILED)
-            try:
-                paths = write_series(path, given.packages)
-            except OSError as err:  # worded as the desk's own export's; the server keeps the packages under the key
-                raise PackageFileFailed(path, err.errno or 0) from err
-            count = len(given.packages)
-            return ExportedFiles(
-                given.export_no, count, given.to_site, given.records, tuple(paths), given.sent_seal_changed
-            )
-
-        return self._start(work, self.on_exported)
-
-    def import_from(self, path: Path) -> SyncWorker | None:
+    def import_from(self, path: Path) -> bool:
+        """Take the package at ``path`` in; False when its file was refused before anything was asked."""
         from counter.service.sync import IMPORT_PACKAGE, ImportPackage
         from counter.sync.package import PackageRejected, read_package_file
 
@@ -419,64 +363,58 @@ class SyncPage(QWidget):
             data = read_package_file(path)  # a file beyond the limit is refused before it is read
         except OSError as err:
             self._say(words.SYNC_FILE_FAILED.format(fault=file_fault(err)), error=True)
-            return None
+            return False
         except PackageRejected as err:
             self._say(words.SYNC_FAILED.format(reason=package_rejected(err.code, err.earlier)), error=True)
-            return None
-        desk, runner, request = self._desk, self._runner, ImportPackage(data)
-
-        def work(progress: Progress) -> ImportReport:
-            found: ImportReport = runner.call(IMPORT_PACKAGE, request, desk, words.SYNC_DB_FAILED)
-            return found
-
-        return self._start(work, self.on_imported)
+            return False
+        self._start(IMPORT_PACKAGE, ImportPackage(data), self.on_imported)
+        return True
 
     def on_set_up_requested(self, request: object) -> None:
         assert isinstance(request, SetUpRequest)
         self.set_up(request)
 
-    def set_up(self, request: SetUpRequest) -> SyncWorker:
-        """Set the site up on the worker: a catalog loaded into an empty database takes a second or two."""
+    def set_up(self, request: SetUpRequest) -> None:
+        """Set the site up: a catalog loaded into an empty database takes a second or two."""
         from counter.resources import bundled_catalog_dir
         from counter.service.site import SET_UP, SetUpSite
 
-        desk, runner = self._desk, self._runner
         folder = self._catalog_folder or bundled_catalog_dir()
         asked = SetUpSite(request.code, request.name, request.kind, folder, request.office, request.desk)
-
-        def work(progress: Progress) -> SiteSetUpDone:
-            done: SiteSetUpDone = runner.call(SET_UP, asked, desk, words.SYNC_DB_FAILED)
-            return done
-
         self.site_form.set_busy(True)
         self._setting_up = request
-        return self._start(work, self.on_set_up)
+        self._start(SET_UP, asked, self.on_set_up)
 
-    def _start(self, work: Callable[[Progress], object], on_done: Callable[[object], None]) -> SyncWorker:
+    def _start(self, op: Operation[Req, Res], request: Req, on_done: Callable[[Res], None]) -> None:
+        """``op`` submitted with the page busy: what it answers, or why it failed, said once it ends; refused while
+        the page's last one runs (its buttons are off then: a step asked all the same is said, and not taken)."""
+        if self.working:
+            self.on_failed(Busy(self._runner.running))
+            return
         self.export_button.setEnabled(False)
         self.import_button.setEnabled(False)
-        self.progress.setRange(0, 0)  # busy until the first figure arrives
+        self.progress.setRange(0, 0)  # busy: the operation answers once, at its end
         self.progress.show()
         self._say(words.SYNC_WORKING)
-        worker = SyncWorker(work)
-        worker.progress.connect(self.on_progress)
-        worker.done.connect(on_done)
-        worker.failed.connect(self.on_failed)
-        worker.finished.connect(self.on_finished)
-        self.worker = worker
-        worker.start()
-        return worker
+        self.working = True
+
+        def done(answer: Res) -> None:
+            on_done(answer)
+            self.on_finished()
+
+        def failed(err: Exception) -> None:
+            self.on_failed(err)
+            self.on_finished()
+
+        try:
+            self._runner.submit(op, request, self._desk, words.SYNC_DB_FAILED, owner=self, answered=done,
+                                failed=failed)  # fmt: skip
+        except Busy as err:  # asked again while the last one runs
+            failed(err)
 
     # --- slots -----------------------------------------------------------------------
 
-    def on_progress(self, done: int, total: int) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
-
-    def on_exported(self, result: object) -> None:
-        from counter.sync.exchange import ExportedFiles
-
-        assert isinstance(result, ExportedFiles)
+    def on_exported(self, result: ExportedFiles) -> None:
         made = result
         paths = [str(p) for p in result.paths]
         said = exported_text(made.export_no, made.count, made.to_site, made.records, paths)
@@ -485,19 +423,13 @@ class SyncPage(QWidget):
             return
         self._say(said)
 
-    def on_imported(self, result: object) -> None:
-        from counter.sync.exchange import ImportReport
-
-        assert isinstance(result, ImportReport)
+    def on_imported(self, result: ImportReport) -> None:
         template = SYNC_REPLAYED if result.replayed else SYNC_IMPORTED
         self._say(template.format(from_site=result.from_site, export_no=result.export_no, applied=result.applied,
                                   unchanged=result.unchanged, held=result.held))  # fmt: skip
 
-    def on_set_up(self, result: object) -> None:
+    def on_set_up(self, result: SiteSetUpDone) -> None:
         """The site is set up: this page and the desk act under its code from now on."""
-        from counter.sync.site_view import SiteSetUpDone
-
-        assert isinstance(result, SiteSetUpDone)
         site = result.identity
         self._desk = result.desk
         done = [words.SETUP_DONE.format(name=site.name, code=site.code, kind=SITE_KIND[site.kind.value])]
@@ -553,11 +485,14 @@ class SyncPage(QWidget):
         return type(err).__name__
 
     def on_finished(self) -> None:
+        self.working = False
         self.progress.hide()
         self.import_button.setEnabled(True)
         self.site_form.set_busy(False)
         self._setting_up = None
-        self.refresh()
+        self.refresh(self._said_after)
+
+    def _said_after(self) -> None:
         if self._after_refresh:  # a set-up's result, not the hint refresh gives a site with no peers yet
             self._say(self._after_refresh)
             self._after_refresh = ""

@@ -10,9 +10,10 @@ import dataclasses
 import datetime as dt
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtGui import QColor, QInputMethodEvent, QPixmap
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
@@ -34,8 +35,10 @@ from counter.ui.pad.controller import PadController
 from counter.ui.pad.pad_window import THANKS_MS, PadPage, PadWindow
 from counter.ui.pad.style import scale_of
 from counter.ui.pad.words import PAD_IDLE_DEFAULT, PAD_THANKS_BAD
+from counter.ui.words import RUNNER_BUSY
 from counter.words.ratings import RATING_LEVEL, RATING_REFUSAL
 from tests.ratings.conftest import DESK, TODAY, Clock
+from tests.ui.called_back import Holding, in_the_event_loop, when
 from tests.ui.pad.conftest import ManualTimer
 from tests.ui.runners import runner_on
 from tests.ui.shown_text import as_read
@@ -475,3 +478,31 @@ def test_without_a_photo_the_pad_shows_the_clerks_initial(
     avatar = controller.pad.rating_card.avatar
     assert avatar.pixmap().isNull()
     assert avatar.text() == "乌"
+
+
+def test_f9_returns_at_once_asks_once_and_shows_the_case_when_it_is_stored(
+    controller: PadController, demo_cases: dict[str, str]
+) -> None:
+    held = Holding(controller._runner, "ratings.send_to_pad")
+    case_no = demo_cases["受理"]
+    said: list[str] = []
+    statuses: list[tuple[str, DeskStatus]] = []
+    controller.refused.connect(said.append)
+    controller.status_changed.connect(lambda number, status: statuses.append((number, status)))
+    seen: dict[str, Any] = {}
+
+    def steps(application: QEventLoop) -> None:
+        seen["first"] = controller.send_case(case_no)  # returns while the request is held on the worker
+        seen["page"] = controller.pad.page()
+        seen["again"] = controller.send_case(case_no)  # F9 pressed again meanwhile
+        held.release()
+        when(lambda: bool(statuses), application.quit)
+
+    in_the_event_loop(steps)
+    assert seen["first"] is True
+    assert seen["page"] is PadPage.IDLE, "F9 waited for the request to be stored"
+    assert seen["again"] is False
+    assert said == [RUNNER_BUSY]
+    assert held.answered == 1
+    assert statuses == [(case_no, DeskStatus.PENDING)]
+    assert controller.pad.page() is PadPage.RATING

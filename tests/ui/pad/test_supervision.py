@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QEventLoop, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QTableWidget
@@ -29,8 +30,10 @@ from counter.ui.pad.figures_page import FiguresPage
 from counter.ui.pad.style import OVERDUE_COLOURS
 from counter.ui.pad.supervision import PAGE, RectificationPage
 from counter.ui.pad.words import SUPERVISE_APPEAL_FILED
+from counter.ui.words import RUNNER_BUSY
 from counter.words.ratings import APPEAL_PROBLEM, APPEAL_STATUS, RECT_EVENT, RECT_MOVE_PROBLEM
 from tests.ratings.conftest import DESK, Clock, account_desk
+from tests.ui.called_back import Holding, in_the_event_loop, when
 from tests.ui.runners import runner_on
 
 
@@ -344,3 +347,35 @@ def test_alerts_raised_together_read_the_list_once(qtbot: QtBot, sessions: sessi
         event.remove(engine, "before_cursor_execute", count)
     assert page.alert_badge.text() == "新差评 12 条"
     assert len(reads) == 1
+
+
+def test_a_move_returns_at_once_is_stored_once_and_the_list_follows_its_answer(
+    qtbot: QtBot, sessions: sessionmaker[Session], demo_cases: dict[str, str], clock: Clock
+) -> None:
+    two_bad_ratings(sessions, demo_cases, clock)
+    baoyin = account_desk(sessions, "baoyin", "宝音", frozenset({Role.SUPERVISOR}))
+    runner = runner_on(sessions)
+    page = RectificationPage(runner, "宝音", clock=clock, desk=baoyin)
+    qtbot.addWidget(page)
+    page.on_refresh()
+    page.table.selectRow(1)
+    page.note.setPlainText("已电话回访")
+    held = Holding(runner, "ratings.move_rectification")
+    seen: dict[str, Any] = {}
+
+    def steps(application: QEventLoop) -> None:
+        page.move_buttons[RectEvent.REVISITED].click()  # returns while the move is held on the worker
+        seen["running"], seen["state"] = runner.running, column(page, 6)[1]
+        page.move_buttons[RectEvent.REVISITED].click()  # pressed again meanwhile
+        seen["again"] = page.problems.text()
+        held.release()
+        when(lambda: column(page, 6)[1] == "核实中" and not runner.running, application.quit)  # the list read again
+
+    in_the_event_loop(steps)
+    assert seen["running"] == "ratings.move_rectification", "the slot waited for the move's answer"
+    assert seen["state"] == "待回访"
+    assert seen["again"] == RUNNER_BUSY
+    assert held.answered == 1
+    assert page.message.text() == "已记录：回访核实。当前状态：核实中"
+    assert column(page, 6)[1] == "核实中"
+    assert page.chosen_id() is not None

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
@@ -12,6 +14,7 @@ from counter.documents.kinds import DocumentKind
 from counter.ui.cases.case_page import CasePage, Loaded
 from counter.ui.printing.preview_window import PreviewWindow
 from tests.entrusted import entrust_in
+from tests.ui.called_back import Holding, in_the_event_loop, when
 from tests.ui.printing.conftest import Queue
 from tests.ui.printing.helpers import DESK, TODAY, pdf_text, print_records, wait_for_jobs
 from tests.ui.runners import runner_on
@@ -95,7 +98,7 @@ def test_a_notice_made_is_listed_and_offered_again_as_a_reprint(
     with qtbot.waitSignal(window.print_finished, timeout=20_000):
         QTest.mouseClick(window.print_button, Qt.MouseButton.LeftButton)
     assert wait_for_jobs(queue.folder, 1) == [made.pdf]
-    assert cell(page, 0, 3) == "1 次"  # the page counted the print
+    qtbot.waitUntil(lambda: cell(page, 0, 3) == "1 次")  # the page counted the print, once it read the case again
 
     QTest.mouseClick(page.documents.buttons[R], Qt.MouseButton.LeftButton)
     again = next(w for w in previews(page) if w is not window)
@@ -153,6 +156,27 @@ def test_a_failed_print_is_counted_on_the_page(
     with qtbot.waitSignal(window.print_finished, timeout=20_000) as finished:
         QTest.mouseClick(window.print_button, Qt.MouseButton.LeftButton)
     assert finished.args == [False]
-    assert cell(page, 0, 3) == "1 次（其中失败 1 次）"
+    qtbot.waitUntil(lambda: cell(page, 0, 3) == "1 次（其中失败 1 次）")  # counted once the case is read again
     assert page.view is not None
     assert page.view.status.value == "refused"  # the case is as it was
+
+
+def test_a_notice_asked_on_the_page_opens_once_it_is_made_and_the_page_goes_on_meanwhile(
+    qtbot: QtBot, sessions: sessionmaker[Session], cases: dict[str, str]
+) -> None:
+    page = page_of(qtbot, sessions, cases["受理"])
+    held = Holding(page._runner, "documents.make_case_papers")
+    seen: dict[str, Any] = {}
+
+    def steps(application: QEventLoop) -> None:
+        QTest.mouseClick(page.documents.buttons[R], Qt.MouseButton.LeftButton)  # returns while the paper is made
+        seen["running"], seen["previews"] = page._runner.running, previews(page)
+        held.release()
+        when(lambda: bool(previews(page)) and page.documents.table.rowCount() == 1, application.quit)
+
+    in_the_event_loop(steps)
+    assert seen["running"] == "documents.make_case_papers", "the page waited for the paper"
+    assert seen["previews"] == []
+    [window] = previews(page)
+    assert window.documents[0].kind is R
+    assert cell(page, 0, 3) == "未打印"  # the page read the case again: the receipt is listed

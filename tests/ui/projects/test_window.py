@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import partial
+from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
@@ -27,8 +28,10 @@ from counter.ui.projects import words
 from counter.ui.projects.project_page import ProjectPage
 from counter.ui.projects.window import ProjectsWindow
 from counter.ui.runner import Runner
+from counter.ui.words import RUNNER_BUSY
 from counter.words.projects import OVERDUE_STEPS, problem_text
 from tests.projects.samples import FACTS, plan
+from tests.ui.called_back import Holding, in_the_event_loop, when
 from tests.ui.projects.conftest import DESK, START, Clock
 from tests.ui.runners import store_of
 
@@ -228,3 +231,61 @@ def test_the_forms_offer_the_sites_own_list(qtbot: QtBot, runner: Runner, clock:
     assert catalogue.count() == 23
     assert "使用林地审核同意书核发" in catalogue.item(22).toolTip() + catalogue.item(22).text()
     assert window.register.requested.count() == 23
+
+
+def test_a_move_returns_at_once_is_kept_once_and_the_page_follows_its_answer(
+    projects_window: ProjectsWindow, runner: Runner, clock: Clock
+) -> None:
+    number = served(runner, clock)
+    page = projects_window.page
+    assert page.open_project(number)
+    page.move_buttons[ProjectEvent.STEP_FILED].click()
+    page.form.step.setCurrentIndex(0)
+    held = Holding(runner, "projects.file_step")
+    changed: list[str] = []
+    page.changed.connect(changed.append)
+    seen: dict[str, Any] = {}
+
+    def steps(application: QEventLoop) -> None:
+        page.form.confirm_button.click()  # returns while the step is held on the worker
+        seen["running"], seen["form"] = runner.running, not page.form.isHidden()
+        page.form.confirm_button.click()  # confirmed again meanwhile
+        seen["again"] = page.form.problems.text()
+        held.release()
+        when(lambda: bool(changed), application.quit)
+
+    in_the_event_loop(steps)
+    assert seen["running"] == "projects.file_step", "the slot waited for the move's answer"
+    assert seen["form"] is True
+    assert seen["again"] == RUNNER_BUSY
+    assert held.answered == 1
+    assert changed == [number]
+    assert page.project is not None
+    assert page.project.steps[0].state is StepState.FILED  # read again before it is said
+    assert page.form.isHidden()
+
+
+def test_the_window_opens_at_once_and_its_forms_take_the_sites_list_when_it_is_read(
+    qtbot: QtBot, runner: Runner, clock: Clock
+) -> None:
+    from counter.actions.projects.project_steps import import_service_list
+    from counter.projects.service_items import shipped_list_path
+
+    own = shipped_list_path().read_text(encoding="utf-8") + "23\t林草部门\t使用林地审核同意书核发\t行政许可\t用地\n"
+    store_of(runner).write(lambda unit: import_service_list(unit, DESK, own))
+    held = Holding(runner, "projects.read_service_list")
+    seen: dict[str, Any] = {}
+
+    def steps(application: QEventLoop) -> None:
+        window = ProjectsWindow(runner, DESK, clock)  # built while the list is held on the worker
+        seen["window"], seen["before"] = window, window.register.requested.count()
+        window.register.requested.item(1).setCheckState(Qt.CheckState.Checked)  # ticked meanwhile
+        held.release()
+        when(lambda: window.register.requested.count() == 23, application.quit)
+
+    in_the_event_loop(steps)
+    window = seen["window"]
+    qtbot.addWidget(window)
+    assert seen["before"] == 22  # the shipped list, until the site's is read
+    assert window.page.plan_form.catalogue.count() == 23
+    assert window.register.requested.item(1).checkState() is Qt.CheckState.Checked  # what was ticked stays

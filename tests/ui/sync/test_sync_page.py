@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QEventLoop
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -22,9 +23,9 @@ from counter.sync.sites import SiteKind
 from counter.ui.runner import Runner
 from counter.ui.sync.pending_label import PendingLabel
 from counter.ui.sync.sync_page import COLUMN_MOST, SyncPage
-from counter.ui.sync.worker import SyncWorker
 from counter.ui.text_size import px
 from tests.sync.sync_world import NOW, TODAY, Site, introduce, make_site, sqlite_copy
+from tests.ui.called_back import Holding, in_the_event_loop, when
 from tests.ui.runners import OpenedStore, runner_on
 
 
@@ -76,17 +77,9 @@ def page_of(qtbot: QtBot, site: Site) -> SyncPage:
     return page
 
 
-def finish(qtbot: QtBot, page: SyncPage, worker: SyncWorker | None) -> None:
-    """Wait until the page has taken in the worker's end.
-
-    The page's slots run on this thread, queued after the worker stops; its
-    last one hides the progress bar.  Waiting for the worker's own signal
-    instead loses the race with a worker that ends (a replay takes
-    milliseconds) before the wait has connected to it.
-    """
-    assert worker is not None
-    qtbot.waitUntil(page.progress.isHidden, timeout=60_000)
-    assert worker.wait(10_000)
+def finish(qtbot: QtBot, page: SyncPage) -> None:
+    """Wait until the page has taken in its operation's answer: its last step hides the progress bar."""
+    qtbot.waitUntil(lambda: not page.working and page.progress.isHidden(), timeout=60_000)
 
 
 @pytest.mark.slow
@@ -100,7 +93,8 @@ def test_a_township_sends_its_cases_and_the_hall_takes_them_once(
     assert not sent.to_site.isVisible()  # a township sends to its one hall
     package = tmp_path / "stick" / "XAMT01.sync"
     package.parent.mkdir()
-    finish(qtbot, sent, sent.export_to(package))
+    sent.export_to(package)
+    finish(qtbot, sent)
     assert sent.result.text().startswith("已导出第 1 号数据包")
     assert package.is_file()
     assert not package.with_name("XAMT01.sync.part").exists()
@@ -109,12 +103,14 @@ def test_a_township_sends_its_cases_and_the_hall_takes_them_once(
     taken = page_of(qtbot, hall)
     assert taken.to_site.isVisible()
     assert taken.to_site.currentData() == "XAMT01"
-    finish(qtbot, taken, taken.import_from(package))
+    assert taken.import_from(package)
+    finish(qtbot, taken)
     assert taken.result.text().startswith("已导入 XAMT01 的第 1 号数据包：新增或更新 6 条")
     assert taken.review_empty.isVisible()
     assert cases(hall.sessions) == cases(township.sessions) == 6
     assert taken.review_empty.isVisible()
-    finish(qtbot, taken, taken.import_from(package))
+    assert taken.import_from(package)
+    finish(qtbot, taken)
     assert taken.result.text() == "XAMT01 的第 1 号数据包此前已导入，本次没有任何改动。"
     assert cases(hall.sessions) == 6
 
@@ -122,7 +118,8 @@ def test_a_township_sends_its_cases_and_the_hall_takes_them_once(
     data = bytearray(package.read_bytes())
     data[-20] ^= 0xFF
     tampered.write_bytes(bytes(data))
-    finish(qtbot, taken, taken.import_from(tampered))
+    assert taken.import_from(tampered)
+    finish(qtbot, taken)
     assert taken.result.text().startswith("没有完成：")
     assert taken.result.text().endswith("整个数据包未导入，本站点数据没有任何改动。")
     assert cases(hall.sessions) == 6
@@ -141,12 +138,14 @@ def test_a_package_that_cannot_be_written_is_named_and_takes_no_number(
 
     run_demo(township.sessions, township.desk, TODAY)
     sent = page_of(qtbot, township)
-    finish(qtbot, sent, sent.export_to(tmp_path / "no-stick" / "XAMT01.sync"))
+    sent.export_to(tmp_path / "no-stick" / "XAMT01.sync")
+    finish(qtbot, sent)
     fault = file_fault(OSError(errno.ENOENT, "No such file or directory"))
     assert sent.result.text() == words.SYNC_FAILED.format(reason=words.SYNC_FILE_FAILED.format(fault=fault))
     stick = tmp_path / "stick"
     stick.mkdir()
-    finish(qtbot, sent, sent.export_to(stick / "XAMT01.sync"))
+    sent.export_to(stick / "XAMT01.sync")
+    finish(qtbot, sent)
     assert sent.result.text().startswith("已导出第 1 号数据包")
 
 
@@ -159,7 +158,8 @@ def test_a_township_whose_work_needs_several_packages_writes_them_all_and_says_s
     sent = page_of(qtbot, township)
     stick = tmp_path / "stick"
     stick.mkdir()
-    finish(qtbot, sent, sent.export_to(stick / "XAMT01.sync"))
+    sent.export_to(stick / "XAMT01.sync")
+    finish(qtbot, sent)
     assert sent.result.text().startswith("待上报的办件超出一个数据包的容量，已分为 2 个数据包导出（第 1 至 2 号")
     written = sorted(stick.iterdir())
     assert [p.name for p in written] == ["XAMT01-1of2.sync", "XAMT01-2of2.sync"]
@@ -167,7 +167,8 @@ def test_a_township_whose_work_needs_several_packages_writes_them_all_and_says_s
     carry_keys_to_this_machine(hall)
     taken = page_of(qtbot, hall)
     for path in written:
-        finish(qtbot, taken, taken.import_from(path))
+        assert taken.import_from(path)
+        finish(qtbot, taken)
     assert taken.result.text().startswith("已导入 XAMT01 的第 2 号数据包")
     assert cases(hall.sessions) == 6
 
@@ -191,13 +192,15 @@ def test_a_package_that_cannot_be_written_takes_no_number_and_leaves_no_part(
 
     with monkeypatch.context() as m:
         m.setattr("counter.sync.package_files.os", SimpleNamespace(fsync=full))  # its file's sync only
-        finish(qtbot, sent, sent.export_to(stick / "XAMT01-0900.sync"))
+        sent.export_to(stick / "XAMT01-0900.sync")
+        finish(qtbot, sent)
     assert sent.result.text().startswith("没有完成：磁盘空间已满，没有任何改动")
     assert list(stick.iterdir()) == []
     with township.sessions() as session:
         assert session.scalar(select(func.count()).select_from(models.SyncExport)) == 0
 
-    finish(qtbot, sent, sent.export_to(stick / "XAMT01-0905.sync"))
+    sent.export_to(stick / "XAMT01-0905.sync")
+    finish(qtbot, sent)
     assert sent.result.text().startswith("已导出第 1 号数据包")
     assert [p.name for p in stick.iterdir()] == ["XAMT01-0905.sync"]
 
@@ -218,7 +221,7 @@ def test_the_pending_line_turns_red_when_cases_wait_too_long(qtbot: QtBot, towns
 @pytest.mark.slow
 def test_a_missing_file_is_named_and_nothing_changes(qtbot: QtBot, hall: Site, tmp_path: Path) -> None:
     page = page_of(qtbot, hall)
-    assert page.import_from(tmp_path / "nowhere.sync") is None
+    assert page.import_from(tmp_path / "nowhere.sync") is False
     assert page.result.text().startswith("找不到这个文件或文件夹，没有任何改动")
     assert cases(hall.sessions) == 0
 
@@ -296,12 +299,14 @@ def test_a_desk_on_the_server_writes_the_packages_the_server_signed(
     page.refresh()
     page.show()
     package = tmp_path / "XAMT01.sync"
-    finish(qtbot, page, page.export_to(package))
+    page.export_to(package)
+    finish(qtbot, page)
     assert "sync.export_data" in served.asked
     assert page.result.text().startswith("已导出第 1 号数据包")
     carry_keys_to_this_machine(hall)
     taken = page_of(qtbot, hall)
-    finish(qtbot, taken, taken.import_from(package))
+    assert taken.import_from(package)
+    finish(qtbot, taken)
     assert cases(hall.sessions) == cases(township.sessions) == 6
 
 
@@ -309,6 +314,7 @@ def test_every_kind_of_held_record_shows_in_chinese_by_its_number(qtbot: QtBot, 
     """Each detail the import writes (and an older row's), on both lists: the clerk's words, the case's number or a
     short key, never a field's path, an English code or a whole hex key (kept in the tooltip for support)."""
     from counter.sync.status import HeldAtHall, ReviewItem
+    from counter.ui.sync.held_lists import show_held, show_review
     from tests.sync.test_held_details import STORED, UID, assert_clerks_words, sender_details
 
     details = [*sender_details(), *STORED, ("not_own_part", "a form no program wrote")]
@@ -318,9 +324,9 @@ def test_every_kind_of_held_record_shows_in_chinese_by_its_number(qtbot: QtBot, 
         for n, (reason, detail) in enumerate(details)
         for kind, number in (("case", "XAMT01-20261127-01-0001"), ("page", ""))
     )
-    page._show_review(reviews)
+    show_review(page.review, page.review_empty, reviews)
     held = tuple(HeldAtHall("XAM01", "case", "XAMT01-20261127-01-0001", r, d, NOW) for r, d in details)
-    page._show_held(held)
+    show_held(page.held, page.held_box, held)
     for table, columns in ((page.review, range(2, 6)), (page.held, range(1, 3))):
         assert table.rowCount() in (len(details), 2 * len(details))
         for row in range(table.rowCount()):
@@ -336,3 +342,75 @@ def test_every_kind_of_held_record_shows_in_chinese_by_its_number(qtbot: QtBot, 
     unread = page.review.item(page.review.rowCount() - 1, 5)
     assert unread is not None
     assert "a form no program wrote" in unread.toolTip()  # a form not known here: its text kept for support
+
+
+def test_the_page_is_read_off_the_slot_and_drawn_when_the_read_answers(qtbot: QtBot, township: Site) -> None:
+    runner = runner_on(township.sessions)
+    page = SyncPage(runner, township.desk, clock=lambda: NOW)
+    qtbot.addWidget(page)
+    held = Holding(runner, "sync.read_page")
+    seen: dict[str, Any] = {}
+
+    def steps(application: QEventLoop) -> None:
+        page.refresh(lambda: seen.setdefault("then", page.site.text()))
+        seen["running"], seen["site"] = runner.running, page.site.text()
+        held.release()
+        when(lambda: "then" in seen, application.quit)
+
+    in_the_event_loop(steps)
+    assert seen["running"] == "sync.read_page", "the slot waited for the page's read"
+    assert seen["site"] == ""
+    assert "XAMT01" in seen["then"]  # drawn before the step that follows it
+
+
+def test_an_export_runs_with_the_page_busy_and_is_said_when_it_answers(
+    qtbot: QtBot, township: Site, hall: Site, tmp_path: Path
+) -> None:
+    run_demo(township.sessions, township.desk, TODAY)
+    sent = page_of(qtbot, township)
+    held = Holding(sent._runner, "sync.export_package")
+    package = tmp_path / "XAMT01.sync"
+    seen: dict[str, Any] = {}
+
+    def steps(application: QEventLoop) -> None:
+        sent.export_to(package)  # returns while the export is held on the worker
+        seen["busy"] = sent.working, sent.progress.isVisible(), sent.export_button.isEnabled(), sent.result.text()
+        sent.export_to(package)  # asked again all the same: said, not taken
+        seen["again"] = sent.result.text()
+        held.release()
+        when(lambda: not sent.working, application.quit)
+
+    in_the_event_loop(steps)
+    assert seen["busy"] == (True, True, False, "正在处理…")
+    assert seen["again"].endswith("上一步操作还在进行，请稍候再试")
+    assert held.answered == 1
+    assert sent.result.text().startswith("已导出第 1 号数据包")
+    assert sent.progress.isHidden()
+    assert package.is_file()
+
+
+def test_the_keyboard_put_on_the_page_while_it_is_read_goes_to_what_the_read_shows(
+    qtbot: QtBot, township: Site
+) -> None:
+    from counter.ui.focus import first_control
+
+    runner = runner_on(township.sessions)
+    page = SyncPage(runner, township.desk, clock=lambda: NOW)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(page.isActiveWindow)
+    held = Holding(runner, "sync.read_page")
+    seen: dict[str, Any] = {}
+
+    def steps(application: QEventLoop) -> None:
+        page.refresh()
+        page.focus_first()  # as the desk does when it opens the page: before the read has answered
+        seen["form"] = page.site_form.isVisibleTo(page)
+        held.release()
+        when(lambda: not page.site_form.isVisibleTo(page), application.quit)
+
+    in_the_event_loop(steps)
+    assert seen["form"]  # nothing read yet: the page's first field is the form's
+    control = first_control(page)
+    assert control is not None
+    qtbot.waitUntil(lambda: page.focusWidget() is control)  # the site's first action, once the site is shown
