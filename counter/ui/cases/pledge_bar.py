@@ -158,8 +158,7 @@ class PledgeBar(QWidget):
         self.confirm_button = QPushButton(PLEDGE_CONFIRM)
         self.cancel_button = QPushButton(PLEDGE_CANCEL)
         self.false_steps = FalsePromiseSteps(runner, desk, today)  # the hearing, the revocation, their papers
-        self.false_steps.changed.connect(self.changed)
-        self.false_steps.told.connect(self.told)
+        self.false_steps.saved.connect(self._step_saved)
         self.false_steps.refused.connect(lambda err, item: self.told.emit(self._refused_text(err, item), "noticeError"))
         self._lay_out()
         for act, button in self.buttons.items():
@@ -314,6 +313,14 @@ class PledgeBar(QWidget):
             self._said(act, item, case_no)
         else:
             self._reload(lambda _loaded: self._said(act, item, case_no))
+
+    def _step_saved(self, case_no: str, said: str) -> None:
+        """A hearing or a revocation saved: the case read again, then said, as a grant or a check is."""
+        self.changed.emit(case_no)
+        if self._reload is None:
+            self.told.emit(said, "noticeOk")
+        else:
+            self._reload(lambda _loaded: self.told.emit(said, "noticeOk"))
 
     def _said(self, act: PledgeAct, item: ItemLine, case_no: str) -> None:
         if act is PledgeAct.GRANT:

@@ -38,7 +38,7 @@ from counter.documents.made import MadeDocument
 from counter.service.pledges import HEAR_PLEDGE, PLEDGE_PAPER, REVOKE_PLEDGE, FalsePledgeStep, PledgePaper
 from counter.ui.cases import words
 from counter.ui.printing.opening import open_preview
-from counter.ui.runner import Failed, Runner
+from counter.ui.runner import Busy, Failed, Runner
 from counter.words.pledges import (
     PLEDGE_CORRECTION_PAPER_BUTTON,
     PLEDGE_CORRECTION_TITLE,
@@ -96,8 +96,7 @@ def false_steps(row: PledgeRow | None, may_act: bool, today: dt.date) -> tuple[F
 class FalsePromiseSteps(QWidget):
     """The row of the steps after a false promise; the section shows it for its item and relays what it says."""
 
-    changed = Signal(str)  # the case's number: a step was saved
-    told = Signal(str, str)  # what the step did or why not, and its style
+    saved = Signal(str, str)  # the case's number and what to say: a step was saved, the case to be read again
     refused = Signal(object, object)  # the error and the item: the section words it as its own refusals
 
     def __init__(self, runner: Runner, desk: Desk, today: Callable[[], dt.date], parent: QWidget | None = None) -> None:
@@ -151,14 +150,21 @@ class FalsePromiseSteps(QWidget):
         operation = HEAR_PLEDGE if step is FalseStep.HEAR else REVOKE_PLEDGE
         request = FalsePledgeStep(case_no, item.code, hear_by if isinstance(hear_by, dt.date) else None)
         try:
-            self._runner.call(operation, request, self._desk, words.CASE_SAVE_FAILED)
-        except REFUSED as err:
-            self.refused.emit(err, item)
-            return
+            self._runner.submit(operation, request, self._desk, words.CASE_SAVE_FAILED, owner=self,
+                                answered=partial(self._saved, case_no, item, step),
+                                failed=partial(self._refused, item))  # fmt: skip
+        except Busy as err:  # pressed again while it is saved: said, and taken once
+            self._refused(item, err)
+
+    def _saved(self, case_no: str, item: ItemLine, step: FalseStep, _answer: object) -> None:
         log.info("case %s: promise of %s: %s", case_no, item.code, step.value)
-        self.changed.emit(case_no)
         done = PLEDGE_HEARD if step is FalseStep.HEAR else PLEDGE_REVOKED_NOW
-        self.told.emit(done.format(item=item.name), "noticeOk")
+        self.saved.emit(case_no, done.format(item=item.name))
+
+    def _refused(self, item: ItemLine, err: Exception) -> None:
+        if not isinstance(err, REFUSED):
+            raise err
+        self.refused.emit(err, item)
 
     def print_notice(self, case_no: str, item: ItemLine, step: FalseStep) -> None:
         """The 责令限期改正通知书 or the 陈述申辩告知书 in the print preview: numbered now, or reprinted as made."""

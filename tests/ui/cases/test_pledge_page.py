@@ -205,5 +205,4 @@ def test_the_brigades_own_account_takes_every_step_from_the_page(
     choose_fire(page)
     with qtbot.waitSignal(page.case_changed, timeout=5000):
         QTest.keyClick(page.pledges.false_steps.buttons[FalseStep.REVOKE], Qt.Key.Key_Space)
-    choose_fire(page)
-    assert item_row(page, FIRE)[2] == PLEDGE_REVOKED
+    qtbot.waitUntil(lambda: item_row(page, FIRE)[2] == PLEDGE_REVOKED, timeout=5000)  # the case read again
