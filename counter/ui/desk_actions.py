@@ -77,7 +77,7 @@ class DeskActions(DeskIntake):
         self.pad: PadController | None = None
         self.supervisor: SupervisorWindow | None = None
         self.last_case_no = ""  # the service the pad is offered for with F9
-        self.papers = AskedPapers(window, runner, self.desk, today, self._say)  # Ctrl+P, Ctrl+Shift+P
+        self.papers = AskedPapers(window, runner, self.desk, self._say)  # Ctrl+P, Ctrl+Shift+P
         self.actor: Actor | None = None  # the signed-in account (hall mode); None: the single desk
         self.sync_page: SyncPage | None = None
         self._pending: PendingLabel | None = None

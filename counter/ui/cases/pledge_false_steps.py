@@ -167,13 +167,17 @@ class FalsePromiseSteps(QWidget):
         self.refused.emit(err, item)
 
     def print_notice(self, case_no: str, item: ItemLine, step: FalseStep) -> None:
-        """The 责令限期改正通知书 or the 陈述申辩告知书 in the print preview: numbered now, or reprinted as made."""
+        """The 责令限期改正通知书 or the 陈述申辩告知书 in the print preview: numbered now, or reprinted as made.
+        Nothing waits for it: the preview opens once the paper is made; a press meanwhile is refused (taken once)."""
         make = PledgePaper(case_no, item.code, revoked=False, notice=step.value)
         try:
-            pdf = self._runner.call(PLEDGE_PAPER, make, self._desk, words.CASE_SAVE_FAILED)
-        except REFUSED as err:
-            self.refused.emit(err, item)
-            return
+            self._runner.submit(PLEDGE_PAPER, make, self._desk, words.CASE_SAVE_FAILED, owner=self,
+                                answered=partial(self._notice_made, case_no, step),
+                                failed=partial(self._refused, item))  # fmt: skip
+        except Busy as err:  # pressed again while it is made
+            self._refused(item, err)
+
+    def _notice_made(self, case_no: str, step: FalseStep, pdf: bytes) -> None:
         made = MadeDocument(
             document_id=0,  # numbered and kept in the case's 告知承诺 record, not among the notices
             doc_no="",

@@ -20,7 +20,7 @@ import datetime as dt
 import uuid
 from collections.abc import Callable
 from functools import partial
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
@@ -62,6 +62,10 @@ from counter.ui.intake.words import (
 from counter.ui.plain_text import plain_box
 from counter.ui.runner import Runner
 from counter.words.dates import day_text
+
+if TYPE_CHECKING:
+    from counter.ui.printing.making import NoticeRefused
+    from counter.ui.printing.preview_window import PreviewWindow
 
 AGENT_SITUATION = "agent"  # the catalog's question of who comes: its options "agent" (委托代理人办理) and "self"
 SELF_OPTION = "self"
@@ -359,18 +363,21 @@ class IntakePanel(ApplicantLookUps):
         self.show_status(INTAKE_DRAFT_SAVE_FAILED.format(fault=cause), error=True, draft=True)
 
     def on_print_requested(self) -> None:
-        """The paper the outcome hands over, previewed (counter.ui.printing, loaded at the first print)."""
+        """The paper the outcome hands over, previewed once it is made (counter.ui.printing, loaded at the first
+        print); nothing waits for it, and a press again meanwhile is said and taken once."""
         if self.taken is None:
             return
-        from counter.ui.printing.opening import NoticeRefused, open_outcome_documents
+        from counter.ui.printing.opening import show_outcome_documents
 
         outcome = self.taken.decision.outcome.value
-        try:
-            preview = open_outcome_documents(self, self._runner, self._desk, self.taken.case_no, outcome, self._today())
-        except NoticeRefused as refused:
-            self.show_message(refused.text)
-            return
+        show_outcome_documents(self, self._runner, self._desk, self.taken.case_no, outcome,
+                               opened=self._papers_shown, refused=self._papers_refused)  # fmt: skip
+
+    def _papers_shown(self, preview: PreviewWindow) -> None:
         preview.sent_all.connect(self.on_paper_printed)
+
+    def _papers_refused(self, refused: NoticeRefused) -> None:
+        self.show_message(refused.text)
 
     def on_paper_printed(self) -> None:
         """Every paper of the outcome went out: the intake is done, like its preview, and makes way for the next

@@ -1,5 +1,6 @@
 """Every database call of the printing windows, one operation of :mod:`counter.service.documents` per user event,
-through the runner.
+submitted to the runner: the paper is handed to the window's callback once it is made, why not to another, and a
+press again meanwhile is refused in the window's words (taken once).
 
 The windows hold :class:`MadeDocument` (the PDF bytes and the numbers, plain
 data) and never a session.  Making a notice numbers it the first time and
@@ -10,10 +11,11 @@ of a 容缺受理 — are made in one transaction, all or none.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import logging
 from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject
 
@@ -22,7 +24,7 @@ from counter.access.not_permitted import NotPermitted
 from counter.case.not_found import CaseNotFound
 from counter.case.number_faults import NumbersBehind
 from counter.documents.case_page import CASE_KINDS, CaseNotices, fitting_kinds
-from counter.documents.form_paper import FormNotFound
+from counter.documents.form_paper import FormNotFound, FormPaper
 from counter.documents.kinds import DocumentKind
 from counter.documents.made import GuideNotFound, MadeDocument
 from counter.documents.model import DocumentNotPossible
@@ -50,9 +52,15 @@ from counter.words.cases import CASE_NOT_FOUND
 from counter.words.database import document_numbers_behind_text
 from counter.words.documents import document_problems_text
 
+if TYPE_CHECKING:
+    from counter.service.operation import Operation
+
 __all__ = ["CASE_KINDS", "CaseNotices", "NoticeRefused", "fitting_kinds", "outcome_kinds"]
 
 log = logging.getLogger(__name__)
+
+Req = TypeVar("Req")
+Res = TypeVar("Res")
 
 
 class NoticeRefused(Exception):
@@ -65,22 +73,6 @@ class NoticeRefused(Exception):
 
 def outcome_kinds(outcome: str) -> tuple[DocumentKind, ...]:
     return OUTCOME_PAPERS.get(outcome, ())
-
-
-def make_case_documents(
-    runner: Runner, desk: Desk, case_no: str, kinds: tuple[DocumentKind, ...], today: dt.date, item_code: str = ""
-) -> tuple[MadeDocument, ...]:
-    """The notices ``kinds`` of a case, new or as first made; a denial is ``item_code``'s.
-
-    Raises :class:`NoticeRefused`.
-    """
-    try:
-        return runner.call(MAKE_CASE_PAPERS, CasePapers(case_no, kinds, item_code), desk, PRINTING_DB_FAILED)
-    except Exception as err:
-        refused = case_refusal(err, case_no)
-        if refused is None:
-            raise
-        raise refused from err
 
 
 def ask_case_documents(
@@ -96,21 +88,36 @@ def ask_case_documents(
 ) -> None:
     """The notices ``kinds`` of a case, new or as first made, to ``made`` on the window's thread once they are;
     why not to ``refused`` (never once ``owner`` is closed)."""
+    request = CasePapers(case_no, kinds, item_code)
+    _ask(runner, MAKE_CASE_PAPERS, request, desk, partial(_case_refusal, case_no=case_no), owner, made, refused)
+
+
+def _ask(
+    runner: Runner,
+    op: Operation[Req, Res],
+    request: Req,
+    desk: Desk | None,
+    refusal: Callable[[Exception], NoticeRefused | None],
+    owner: QObject,
+    answered: Callable[[Res], None],
+    refused: Callable[[NoticeRefused], None],
+) -> None:
+    """``op`` submitted for a paper: its answer to ``answered``, a fault ``refusal`` words to ``refused`` (a press
+    again while the paper is made among them: taken once); any other fault is the program's."""
 
     def failed(err: Exception) -> None:
-        said = case_refusal(err, case_no)
+        said = refusal(err)
         if said is None:
             raise err
         refused(said)
 
     try:
-        runner.submit(MAKE_CASE_PAPERS, CasePapers(case_no, kinds, item_code), desk, PRINTING_DB_FAILED, owner=owner,
-                      answered=made, failed=failed)  # fmt: skip
-    except Busy as err:  # asked again while they are made
+        runner.submit(op, request, desk, PRINTING_DB_FAILED, owner=owner, answered=answered, failed=failed)
+    except Busy as err:  # asked again while it is made
         failed(err)
 
 
-def case_refusal(err: Exception, case_no: str) -> NoticeRefused | None:
+def _case_refusal(err: Exception, case_no: str) -> NoticeRefused | None:
     """Why the notices of ``case_no`` were not made, in the window's words; None for a fault of the program."""
     if isinstance(err, DocumentNotPossible):
         return NoticeRefused(document_problems_text(err.problems, err.unnamed))
@@ -126,54 +133,91 @@ def case_refusal(err: Exception, case_no: str) -> NoticeRefused | None:
     return None
 
 
-def make_guide_document(runner: Runner, desk: Desk, bundle_code: str, today: dt.date) -> MadeDocument:
-    """The 一次性告知单 of a published guide.  Raises :class:`NoticeRefused`."""
-    try:
-        made: MadeDocument = runner.call(MAKE_GUIDE_NOTICE, GuideNotice(bundle_code), desk, PRINTING_DB_FAILED)
-        return made
-    except GuideNotFound as err:
-        raise NoticeRefused(PRINTING_GUIDE_UNPUBLISHED) from err
-    except NumbersBehind as err:
-        raise NoticeRefused(document_numbers_behind_text(err.last_issued, err.where, err.note)) from err
-    except NotPermitted as err:
-        raise NoticeRefused(not_permitted(err.permission, err.signed_in)) from err
-    except Failed as err:
-        log.exception("guide notice of %s not made", bundle_code)
-        raise NoticeRefused(err.message) from err
+def ask_guide_document(
+    runner: Runner,
+    desk: Desk,
+    bundle_code: str,
+    *,
+    owner: QObject,
+    made: Callable[[MadeDocument], None],
+    refused: Callable[[NoticeRefused], None],
+) -> None:
+    """The 一次性告知单 of a published guide to ``made`` once it is; why not to ``refused``."""
+    refusal = partial(_guide_refusal, bundle_code)
+    _ask(runner, MAKE_GUIDE_NOTICE, GuideNotice(bundle_code), desk, refusal, owner, made, refused)
 
 
-def read_forms(runner: Runner, bundle_code: str) -> tuple[tuple[str, str], ...]:
-    """The (code, name) of the forms of a guide.  Raises :class:`NoticeRefused`."""
-    try:
-        found: GuideForms = runner.call(GUIDE_FORMS, GuideOf(bundle_code), message=PRINTING_DB_FAILED)
-        return found.forms
-    except GuideNotFound as err:
-        raise NoticeRefused(FORMS_NO_GUIDE) from err
-    except Failed as err:
-        log.exception("forms of %s not read", bundle_code)
-        raise NoticeRefused(err.message) from err
+def _guide_refusal(bundle_code: str, err: Exception) -> NoticeRefused | None:
+    if isinstance(err, GuideNotFound):
+        return NoticeRefused(PRINTING_GUIDE_UNPUBLISHED)
+    if isinstance(err, NumbersBehind):
+        return NoticeRefused(document_numbers_behind_text(err.last_issued, err.where, err.note))
+    if isinstance(err, NotPermitted):
+        return NoticeRefused(not_permitted(err.permission, err.signed_in))
+    if isinstance(err, Failed):
+        log.error("guide notice of %s not made: %s", bundle_code, err.error)
+        return NoticeRefused(err.message)
+    return None
 
 
-def make_form_document(
-    runner: Runner, desk: Desk, bundle_code: str, material_code: str, today: dt.date, *, sample: bool
-) -> MadeDocument:
-    """A guide's blank form or 示范样表, as the preview shows it: no number and no stored document.
+def ask_forms(
+    runner: Runner,
+    bundle_code: str,
+    *,
+    owner: QObject,
+    read: Callable[[tuple[tuple[str, str], ...]], None],
+    refused: Callable[[NoticeRefused], None],
+) -> None:
+    """The (code, name) of the forms of a guide to ``read`` once they are; why not to ``refused``."""
 
-    Its ``document_id`` is 0 because nothing is stored; the preview that shows it keeps no record
-    (``keeps_record=False``).  Raises :class:`NoticeRefused`.
+    def found(forms: GuideForms) -> None:
+        read(forms.forms)
+
+    refusal = partial(_forms_refusal, f"forms of {bundle_code}")
+    _ask(runner, GUIDE_FORMS, GuideOf(bundle_code), None, refusal, owner, found, refused)
+
+
+def _forms_refusal(what: str, err: Exception) -> NoticeRefused | None:
+    if isinstance(err, GuideNotFound):
+        return NoticeRefused(FORMS_NO_GUIDE)
+    if isinstance(err, FormNotFound):
+        return NoticeRefused(FORMS_NOT_FOUND)
+    if isinstance(err, NotPermitted):
+        return NoticeRefused(not_permitted(err.permission, err.signed_in))
+    if isinstance(err, Failed):
+        log.error("%s not made: %s", what, err.error)
+        return NoticeRefused(err.message)
+    return None
+
+
+def ask_form_document(
+    runner: Runner,
+    desk: Desk,
+    bundle_code: str,
+    material_code: str,
+    *,
+    sample: bool,
+    owner: QObject,
+    made: Callable[[MadeDocument], None],
+    refused: Callable[[NoticeRefused], None],
+) -> None:
+    """A guide's blank form or 示范样表, as the preview shows it, to ``made`` once it is; why not to ``refused``.
+
+    No number and no stored document: its ``document_id`` is 0 because nothing is stored, and the preview that shows
+    it keeps no record (``keeps_record=False``).
     """
+
+    def answered(papers: tuple[FormPaper, ...]) -> None:
+        (paper,) = papers
+        made(_form_document(paper))
+
     make = MakeForms(bundle_code, (material_code,), (sample,))
-    try:
-        (paper,) = runner.call(MAKE_FORMS, make, desk, PRINTING_DB_FAILED)  # a form changes nothing stored
-    except GuideNotFound as err:
-        raise NoticeRefused(FORMS_NO_GUIDE) from err
-    except FormNotFound as err:
-        raise NoticeRefused(FORMS_NOT_FOUND) from err
-    except NotPermitted as err:
-        raise NoticeRefused(not_permitted(err.permission, err.signed_in)) from err
-    except Failed as err:
-        log.exception("form %s %s not made", bundle_code, material_code)
-        raise NoticeRefused(err.message) from err
+    refusal = partial(_forms_refusal, f"form {bundle_code} {material_code}")
+    _ask(runner, MAKE_FORMS, make, desk, refusal, owner, answered, refused)  # a form changes nothing stored
+
+
+def _form_document(paper: FormPaper) -> MadeDocument:
+    """A form made, as the preview shows it."""
     return MadeDocument(
         document_id=0,
         doc_no="",

@@ -1,9 +1,11 @@
 """Opening the preview: for a case's notices, for what an intake outcome hands over, for a guide.
 
-Each opener makes (or reprints) the notices in one unit of work and shows them
-in a :class:`PreviewWindow` of its own, not modal: the clerk can look back at
-the case while the printer warms up.  When no notice can be made, the opener
-raises :class:`NoticeRefused` and the caller says why in its own place.
+Each opener asks for the notices (made, or reprinted, in one unit of work) and
+returns at once; once they are made it shows them in a :class:`PreviewWindow` of
+its own, not modal, and hands it to the caller's ``opened``: the clerk can look
+back at the case while the printer warms up.  When no notice can be made, the
+caller's ``refused`` is handed a :class:`NoticeRefused` and says why in its own
+place.
 
 The window belongs to the desk's main window, not to the page that opened it:
 a case page closed while a job is handed over must not take the print (and its
@@ -12,7 +14,6 @@ record) with it.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from functools import partial
 
@@ -27,9 +28,8 @@ from counter.ui.geometry import fit_to_screen
 from counter.ui.printing.making import (
     NoticeRefused,
     ask_case_documents,
-    make_case_documents,
-    make_form_document,
-    make_guide_document,
+    ask_form_document,
+    ask_guide_document,
     outcome_kinds,
 )
 from counter.ui.printing.preview_window import WINDOW_SIZE, PreviewWindow
@@ -38,11 +38,11 @@ from counter.ui.runner import Runner
 
 __all__ = [
     "NoticeRefused",
-    "open_case_documents",
-    "open_form",
-    "open_guide_notice",
-    "open_outcome_documents",
     "open_preview",
+    "show_case_documents",
+    "show_form",
+    "show_guide_notice",
+    "show_outcome_documents",
 ]
 
 
@@ -81,23 +81,6 @@ def open_preview(
     return window
 
 
-def open_case_documents(
-    parent: QWidget | None,
-    runner: Runner,
-    desk: Desk,
-    case_no: str,
-    kinds: tuple[DocumentKind, ...],
-    today: dt.date,
-    item_code: str = "",
-) -> PreviewWindow:
-    """The notices ``kinds`` of a case (numbered now, or as first made); a denial is ``item_code``'s.
-
-    Raises :class:`NoticeRefused`.
-    """
-    made = make_case_documents(runner, desk, case_no, kinds, today, item_code)
-    return open_preview(parent, runner, desk, made)
-
-
 def show_case_documents(
     parent: QWidget,
     runner: Runner,
@@ -119,33 +102,57 @@ def show_case_documents(
     ask_case_documents(runner, desk, case_no, kinds, item_code, owner=parent, made=made, refused=refused)
 
 
-def open_outcome_documents(
-    parent: QWidget | None, runner: Runner, desk: Desk, case_no: str, outcome: str, today: dt.date
-) -> PreviewWindow:
-    """What the applicant takes home after the intake: receipt; deferral notice, pledge and receipt; …"""
+def show_outcome_documents(
+    parent: QWidget,
+    runner: Runner,
+    desk: Desk,
+    case_no: str,
+    outcome: str,
+    *,
+    opened: Callable[[PreviewWindow], None],
+    refused: Callable[[NoticeRefused], None],
+) -> None:
+    """What the applicant takes home after the intake (receipt; deferral notice, pledge and receipt; …), in their
+    preview once they are made (:func:`show_case_documents`)."""
     kinds = outcome_kinds(outcome)
     if not kinds:
-        raise NoticeRefused(PRINTING_NO_NOTICE)
-    return open_case_documents(parent, runner, desk, case_no, kinds, today)
+        refused(NoticeRefused(PRINTING_NO_NOTICE))
+        return
+    show_case_documents(parent, runner, desk, case_no, kinds, opened=opened, refused=refused)
 
 
-def open_guide_notice(
-    parent: QWidget | None, runner: Runner, desk: Desk, bundle_code: str, today: dt.date
-) -> PreviewWindow:
-    """The 一次性告知单 of a published guide, for an applicant who only asks.  Raises :class:`NoticeRefused`."""
-    return open_preview(parent, runner, desk, (make_guide_document(runner, desk, bundle_code, today),))
+def show_guide_notice(
+    parent: QWidget,
+    runner: Runner,
+    desk: Desk,
+    bundle_code: str,
+    *,
+    opened: Callable[[PreviewWindow], None],
+    refused: Callable[[NoticeRefused], None],
+) -> None:
+    """The 一次性告知单 of a published guide, for an applicant who only asks, in its preview once it is made."""
+
+    def made(document: MadeDocument) -> None:
+        opened(open_preview(parent, runner, desk, (document,)))
+
+    ask_guide_document(runner, desk, bundle_code, owner=parent, made=made, refused=refused)
 
 
-def open_form(
-    parent: QWidget | None,
+def show_form(
+    parent: QWidget,
     runner: Runner,
     desk: Desk,
     bundle_code: str,
     material_code: str,
-    today: dt.date,
     *,
     sample: bool,
-) -> PreviewWindow:
-    """A guide's blank form (or 示范样表), printed without a record.  Raises :class:`NoticeRefused`."""
-    made = make_form_document(runner, desk, bundle_code, material_code, today, sample=sample)
-    return open_preview(parent, runner, desk, (made,), keeps_record=False)
+    opened: Callable[[PreviewWindow], None],
+    refused: Callable[[NoticeRefused], None],
+) -> None:
+    """A guide's blank form (or 示范样表), printed without a record, in its preview once it is made."""
+
+    def made(document: MadeDocument) -> None:
+        opened(open_preview(parent, runner, desk, (document,), keeps_record=False))
+
+    ask_form_document(runner, desk, bundle_code, material_code, sample=sample, owner=parent, made=made,
+                      refused=refused)  # fmt: skip

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import Any
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QEventLoop, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -23,12 +24,14 @@ from counter.ui.cases.case_page import CasePage
 from counter.ui.cases.pledge_bar import PledgeAct
 from counter.ui.cases.pledge_false_steps import FalseStep
 from counter.ui.printing.preview_window import PreviewWindow, doc_title
+from counter.ui.words import RUNNER_BUSY
 from counter.words.access import not_permitted
 from counter.words.cases import CASE_EVENT
 from counter.words.pledges import PLEDGE_NOT_HERE, PLEDGE_REVOKE_ROLE, PLEDGE_REVOKED
 from tests.actions.test_notice_pledges import BRIGADE, FIRE, name_the_brigades_bodies, taken
 from tests.entrusted import entrust_in
 from tests.signed_in import add_account, signed_in
+from tests.ui.called_back import Holding, in_the_event_loop, when
 from tests.ui.cases.casebook import DESK_1, SUPERVISOR
 from tests.ui.cases.conftest import Clock
 from tests.ui.cases.helpers import column
@@ -103,7 +106,24 @@ def test_granted_on_a_promise_then_revoked_when_the_check_finds_it_false(
     steps = bar.false_steps
     # nothing to hear or revoke while the correction may still be made; its order prints
     assert [s for s, b in steps.buttons.items() if b.isVisible()] == [FalseStep.CORRECTION_PAPER]
-    QTest.keyClick(steps.buttons[FalseStep.CORRECTION_PAPER], Qt.Key.Key_Space)
+    held = Holding(page._runner, "cases.pledge_paper")
+    pressed: dict[str, Any] = {}
+
+    def press_paper(application: QEventLoop) -> None:  # the press returns while the order is made
+        QTest.keyClick(steps.buttons[FalseStep.CORRECTION_PAPER], Qt.Key.Key_Space)
+        pressed["previews"] = page.findChildren(PreviewWindow)
+        when(held.asked.is_set, lambda: press_again(application))
+
+    def press_again(application: QEventLoop) -> None:
+        QTest.keyClick(steps.buttons[FalseStep.CORRECTION_PAPER], Qt.Key.Key_Space)  # again meanwhile: said
+        pressed["said"] = page.notice.text()
+        held.release()
+        when(lambda: bool(page.findChildren(PreviewWindow)), application.quit)
+
+    in_the_event_loop(press_paper)
+    assert pressed["previews"] == [], "the press waited for the paper"
+    assert pressed["said"] == RUNNER_BUSY
+    assert held.answered == 1
     ordered = next(w for w in page.findChildren(PreviewWindow) if doc_title(w.documents[0]) == "责令限期改正通知书")
     assert "第五十八条" in pdf_text(ordered.documents[0].pdf)
     page.close()

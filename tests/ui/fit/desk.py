@@ -31,7 +31,7 @@ from counter.ui.cases.opening import CaseDesk
 from counter.ui.geometry import fit_to_screen
 from counter.ui.intake import IntakePanel
 from counter.ui.main_window import MainWindow
-from counter.ui.printing.opening import open_case_documents
+from counter.ui.printing.opening import NoticeRefused, show_case_documents
 from counter.ui.printing.preview_window import PreviewWindow
 from counter.ui.printing.printer_chooser import PrinterChooser
 from counter.ui.start_window import WINDOW_SIZE
@@ -172,8 +172,15 @@ def open_finder(window: MainWindow, _book: Casebook) -> QWidget:
 def open_preview(window: MainWindow, book: Casebook) -> PreviewWindow:
     """The deferral's three papers (notice, pledge, receipt), made now from the stored case."""
     kinds = (DocumentKind.DEFERRAL, DocumentKind.PLEDGE, DocumentKind.RECEIPT)
-    preview = open_case_documents(window, window.runner, window.desk_actions.desk(), book.awaiting, kinds, DAY)
-    settle()
+    shown: list[PreviewWindow] = []
+
+    def refused(said: NoticeRefused) -> None:
+        raise AssertionError(said.text)
+
+    desk = window.desk_actions.desk()
+    show_case_documents(window, window.runner, desk, book.awaiting, kinds, opened=shown.append, refused=refused)
+    settle()  # handed over at once where no event loop turns; else in one of these rounds
+    (preview,) = shown
     return preview
 
 

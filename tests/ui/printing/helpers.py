@@ -15,12 +15,24 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.access.desk import Desk
 from counter.case.numbers import DeskIdentity
 from counter.db import models
+from counter.documents.kinds import DocumentKind
+from counter.documents.made import MadeDocument
+from counter.service.documents import MAKE_CASE_PAPERS, CasePapers
 
 if TYPE_CHECKING:
     from counter.ui.printing.preview_window import PreviewWindow
+    from counter.ui.runner import Runner
 
 DESK = Desk(DeskIdentity("XAM01", "8"), "乌兰")
 TODAY = dt.date(2026, 11, 20)  # a Friday, the demo's day
+
+
+def case_papers(
+    runner: Runner, desk: Desk, case_no: str, kinds: tuple[DocumentKind, ...], item_code: str = ""
+) -> tuple[MadeDocument, ...]:
+    """The notices ``kinds`` of a case as the printing windows are handed them: made by the service the runner
+    calls, for a test that needs only the paper, not the window's wait for it."""
+    return runner.service.call(MAKE_CASE_PAPERS, CasePapers(case_no, kinds, item_code), desk)
 
 
 def page_counts(window: PreviewWindow) -> list[int]:

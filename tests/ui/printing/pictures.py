@@ -24,10 +24,10 @@ from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import upgrade
 from counter.documents.kinds import DocumentKind
 from counter.ui.fonts import install_fonts
-from counter.ui.printing.opening import open_case_documents
+from counter.ui.printing.opening import open_preview
 from counter.ui.printing.preview_window import WINDOW_SIZE, PreviewWindow
 from tests.conftest import REPO, SHIPPED_CATALOG
-from tests.ui.printing.helpers import DESK, TODAY
+from tests.ui.printing.helpers import DESK, TODAY, case_papers
 from tests.ui.runners import runner_on
 
 DEFERRAL_SET = (DocumentKind.DEFERRAL, DocumentKind.PLEDGE, DocumentKind.RECEIPT)
@@ -47,7 +47,8 @@ def draw(folder: Path, out: Path) -> tuple[Path, PreviewWindow]:
     imported = import_source(sessions, SHIPPED_CATALOG)
     assert imported.report is not None, imported.problems
     cases = {c.label: c.case_no for c in run_demo(sessions, DESK, TODAY)}
-    window = open_case_documents(None, runner_on(sessions), DESK, cases["容缺受理"], DEFERRAL_SET, TODAY)
+    runner = runner_on(sessions)
+    window = open_preview(None, runner, DESK, case_papers(runner, DESK, cases["容缺受理"], DEFERRAL_SET))
     window.setWindowState(Qt.WindowState.WindowNoState)  # the picture's own size, not the screen's
     window.resize(*WINDOW_SIZE)
     _settle(window)

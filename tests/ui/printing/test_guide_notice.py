@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-from PySide6.QtCore import Qt
+from typing import Any
+
+from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
@@ -11,12 +12,14 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.site.store import Store
 from counter.documents.kinds import DocumentKind
+from counter.documents.made import MadeDocument
 from counter.ui import words
 from counter.ui.main_window import MainWindow
-from counter.ui.printing.making import NoticeRefused, make_guide_document
+from counter.ui.printing.making import NoticeRefused, ask_guide_document
 from counter.ui.printing.preview_window import PreviewWindow
+from tests.ui.called_back import Holding, in_the_event_loop, when
 from tests.ui.printing.conftest import Queue
-from tests.ui.printing.helpers import DESK, TODAY, pdf_text, print_records, wait_for_jobs
+from tests.ui.printing.helpers import DESK, pdf_text, print_records, wait_for_jobs
 from tests.ui.runners import runner_on
 
 
@@ -77,8 +80,37 @@ def test_no_guide_on_screen_says_what_to_do(qtbot: QtBot, window: MainWindow) ->
     assert words.DESK_GUIDE_NOTICE_NO_GUIDE in shown_messages(window)
 
 
-def test_the_action_refuses_an_unpublished_guide_too(sessions: sessionmaker[Session]) -> None:
+def test_the_action_refuses_an_unpublished_guide_too(qtbot: QtBot, sessions: sessionmaker[Session]) -> None:
     """Also when the window's check is passed by: a guide unpublished meanwhile at another desk."""
-    with pytest.raises(NoticeRefused) as refused:
-        make_guide_document(runner_on(sessions), DESK, "XAM-YJS-001", TODAY)
-    assert "未发布" in refused.value.text
+    runner = runner_on(sessions)
+    made: list[MadeDocument] = []
+    refused: list[NoticeRefused] = []
+    ask_guide_document(runner, DESK, "XAM-YJS-001", owner=runner, made=made.append, refused=refused.append)
+    qtbot.waitUntil(lambda: bool(made or refused))
+    assert not made
+    assert "未发布" in refused[0].text
+
+
+def test_the_guide_notice_is_called_back_and_a_press_meanwhile_said_busy(qtbot: QtBot, window: MainWindow) -> None:
+    """Ctrl+P returns while the 一次性告知单 is made; pressed again meanwhile, the desk says it is busy, and the
+    notice opens once when it comes."""
+    open_bundle(window, "xcg")
+    held = Holding(window.runner, "documents.make_guide_notice")
+    seen: dict[str, Any] = {}
+
+    def steps(application: QEventLoop) -> None:
+        QTest.mouseClick(window.guide_notice_button, Qt.MouseButton.LeftButton)  # returns while it is held
+        seen["preview"] = window.desk_actions.papers.preview
+        when(held.asked.is_set, lambda: again(application))
+
+    def again(application: QEventLoop) -> None:
+        QTest.mouseClick(window.guide_notice_button, Qt.MouseButton.LeftButton)
+        seen["said"] = shown_messages(window)
+        held.release()
+        when(lambda: window.desk_actions.papers.preview is not None, application.quit)
+
+    in_the_event_loop(steps)
+    assert seen["preview"] is None, "the press waited for the notice"
+    assert words.RUNNER_BUSY in seen["said"]
+    assert held.answered == 1
+    assert len(window.findChildren(PreviewWindow)) == 1

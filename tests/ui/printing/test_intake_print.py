@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMainWindow
 from pytestqt.qtbot import QtBot
@@ -17,8 +18,10 @@ from counter.documents.kinds import DocumentKind
 from counter.intake.outcome import Outcome, RefusalGround
 from counter.ui.intake import IntakePanel
 from counter.ui.printing.preview_window import PreviewWindow
+from counter.ui.words import RUNNER_BUSY
 from tests.cups_server import Cups
 from tests.entrusted import RESTAURANT_ITEMS, entrust_in
+from tests.ui.called_back import Holding, in_the_event_loop, when
 from tests.ui.intake.helpers import commit, fill_person, press, ready, refuse
 from tests.ui.printing.conftest import Queue
 from tests.ui.printing.helpers import DESK, TODAY, pdf_text
@@ -28,16 +31,21 @@ BUNDLE = "XAM-YJS-008"  # 我要开小餐馆（50平方米以下）
 PRINT_TIMEOUT_MS = 20_000
 
 
-@pytest.fixture
-def panel(qtbot: QtBot, sessions: sessionmaker[Session]) -> IntakePanel:
+def made_panel(sessions: sessionmaker[Session]) -> IntakePanel:
     with sessions() as session:
         stored = current_guide(session, BUNDLE)
     assert stored is not None
     panel = IntakePanel(runner_on(sessions), DESK, stored, lambda: TODAY)
-    qtbot.addWidget(panel)
     panel.resize(1280, 800)
     panel.show()
     return panel
+
+
+@pytest.fixture
+def panel(qtbot: QtBot, sessions: sessionmaker[Session]) -> IntakePanel:
+    made = made_panel(sessions)
+    qtbot.addWidget(made)
+    return made
 
 
 def take(qtbot: QtBot, panel: IntakePanel, outcome: Outcome) -> str:
@@ -174,3 +182,52 @@ def test_esc_on_the_preview_gives_the_keyboard_back_to_the_intake(qtbot: QtBot, 
     qtbot.waitUntil(panel.isActiveWindow)
     assert QApplication.focusWidget() is panel.print_button
     panel.setParent(None)  # the fixture's panel again, closed by its own fixture rather than with the desk
+
+
+@pytest.mark.slow
+def test_the_papers_are_called_back_a_press_meanwhile_said_busy_and_made_once(qtbot: QtBot, panel: IntakePanel) -> None:
+    """The print press returns while the papers are made (no event loop turns inside it); pressed again meanwhile,
+    the panel says it is busy, and the papers open once, in the outcome's order, when they come."""
+    take(qtbot, panel, Outcome.DEFER)
+    held = Holding(panel._runner, "documents.make_case_papers")
+    seen: dict[str, Any] = {}
+
+    def steps(application: QEventLoop) -> None:
+        QTest.mouseClick(panel.print_button, Qt.MouseButton.LeftButton)  # returns while the papers are held
+        seen["opened"] = panel.findChildren(PreviewWindow)
+        when(held.asked.is_set, lambda: again(application))
+
+    def again(application: QEventLoop) -> None:
+        QTest.mouseClick(panel.print_button, Qt.MouseButton.LeftButton)  # pressed again while they are made
+        seen["again"] = panel.message.text() if panel.message.isVisible() else ""
+        held.release()
+        when(lambda: bool(panel.findChildren(PreviewWindow)), application.quit)
+
+    in_the_event_loop(steps)
+    assert seen["opened"] == [], "the press waited for the papers"
+    assert seen["again"] == RUNNER_BUSY
+    assert held.answered == 1
+    [window] = panel.findChildren(PreviewWindow)
+    kinds = (DocumentKind.DEFERRAL, DocumentKind.PLEDGE, DocumentKind.RECEIPT)
+    assert tuple(made.kind for made in window.documents) == kinds
+
+
+@pytest.mark.slow
+def test_papers_made_for_a_closed_intake_open_nowhere(qtbot: QtBot, sessions: sessionmaker[Session]) -> None:
+    panel = made_panel(sessions)  # deleted by the test
+    take(qtbot, panel, Outcome.ACCEPT)
+    runner = panel._runner
+    held = Holding(runner, "documents.make_case_papers")
+
+    def steps(application: QEventLoop) -> None:
+        QTest.mouseClick(panel.print_button, Qt.MouseButton.LeftButton)
+        when(held.asked.is_set, lambda: closed(application))
+
+    def closed(application: QEventLoop) -> None:
+        panel.deleteLater()  # the intake closed while its papers were made
+        held.release()
+        when(lambda: not runner.running and held.answered == 1, application.quit)
+
+    in_the_event_loop(steps)
+    assert held.answered == 1
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, PreviewWindow) and isValid(w)]

@@ -14,10 +14,9 @@ from counter.actions.cases.documents import office_settings
 from counter.documents.kinds import DocumentKind
 from counter.documents.model import OfficeSettings
 from counter.ui.pad.supervisor_window import SupervisorWindow
-from counter.ui.printing.making import make_case_documents
 from counter.ui.printing.office_form import OfficeSettingsForm
 from counter.ui.printing.words import OFFICE_MISSING, OFFICE_SAVED, OFFICE_TAB
-from tests.ui.printing.helpers import DESK, TODAY, pdf_text
+from tests.ui.printing.helpers import DESK, case_papers, pdf_text
 from tests.ui.runners import runner_on
 
 NEW_NAME = "科尔沁右翼前旗政务服务中心"
@@ -41,7 +40,7 @@ def supervision(qtbot: QtBot, sessions: sessionmaker[Session]) -> SupervisorWind
 def test_a_new_notice_shows_the_new_office_and_a_reprint_the_old(
     qtbot: QtBot, sessions: sessionmaker[Session], cases: dict[str, str]
 ) -> None:
-    (receipt,) = make_case_documents(runner_on(sessions), DESK, cases["受理"], (DocumentKind.RECEIPT,), TODAY)
+    (receipt,) = case_papers(runner_on(sessions), DESK, cases["受理"], (DocumentKind.RECEIPT,))
     assert OLD_NAME in pdf_text(receipt.pdf)
 
     window = supervision(qtbot, sessions)
@@ -58,9 +57,9 @@ def test_a_new_notice_shows_the_new_office_and_a_reprint_the_old(
     with sessions() as session:
         assert office_settings(session, DESK.identity.site_code).office_name == NEW_NAME
 
-    (refusal,) = make_case_documents(runner_on(sessions), DESK, cases["不予受理"], (DocumentKind.REFUSAL,), TODAY)
+    (refusal,) = case_papers(runner_on(sessions), DESK, cases["不予受理"], (DocumentKind.REFUSAL,))
     assert NEW_NAME in pdf_text(refusal.pdf)
-    (reprint,) = make_case_documents(runner_on(sessions), DESK, cases["受理"], (DocumentKind.RECEIPT,), TODAY)
+    (reprint,) = case_papers(runner_on(sessions), DESK, cases["受理"], (DocumentKind.RECEIPT,))
     assert reprint.reprint
     assert reprint.pdf == receipt.pdf
     assert NEW_NAME not in pdf_text(reprint.pdf)
@@ -139,7 +138,7 @@ def test_the_offices_name_in_mongolian_heads_the_next_paper_above_the_chinese(
     form.fields["office_name_mn"].setText(HINGGAN)
     with qtbot.waitSignal(form.saved):
         QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
-    (refusal,) = make_case_documents(runner_on(sessions), DESK, cases["不予受理"], (DocumentKind.REFUSAL,), TODAY)
+    (refusal,) = case_papers(runner_on(sessions), DESK, cases["不予受理"], (DocumentKind.REFUSAL,))
     text = pdf_text(refusal.pdf)
     assert text.index(HINGGAN) < text.index(OLD_NAME)
 

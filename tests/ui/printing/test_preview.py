@@ -18,8 +18,7 @@ from counter.db.case_store import case_view
 from counter.documents.kinds import DocumentKind
 from counter.host.desk_config import config_path, load_desk_config
 from counter.printing.cups import PrintProblem
-from counter.ui.printing.making import make_case_documents
-from counter.ui.printing.opening import open_case_documents, open_preview
+from counter.ui.printing.opening import open_preview
 from counter.ui.printing.preview_window import PAGE_EDGES, PreviewWindow
 from counter.ui.printing.words import (
     PRINTING_CHECK_DATES,
@@ -31,7 +30,15 @@ from counter.ui.printing.words import (
 from counter.words.printing import print_problem_text
 from tests.cups_server import Cups
 from tests.ui.printing.conftest import Queue
-from tests.ui.printing.helpers import DESK, TODAY, ink, page_counts, pdf_pages, print_records, wait_for_jobs
+from tests.ui.printing.helpers import (
+    DESK,
+    case_papers,
+    ink,
+    page_counts,
+    pdf_pages,
+    print_records,
+    wait_for_jobs,
+)
 from tests.ui.runners import runner_on
 
 DEFERRAL_SET = (DocumentKind.DEFERRAL, DocumentKind.PLEDGE, DocumentKind.RECEIPT)
@@ -41,7 +48,8 @@ PRINT_TIMEOUT_MS = 20_000
 def preview(
     qtbot: QtBot, sessions: sessionmaker[Session], case_no: str, kinds: tuple[DocumentKind, ...]
 ) -> PreviewWindow:
-    window = open_case_documents(None, runner_on(sessions), DESK, case_no, kinds, TODAY)
+    runner = runner_on(sessions)
+    window = open_preview(None, runner, DESK, case_papers(runner, DESK, case_no, kinds))
     qtbot.addWidget(window)
     return window
 
@@ -105,7 +113,7 @@ def test_a_reprint_shows_the_same_paper_and_says_so(
 def test_dates_beyond_the_holiday_data_are_flagged(
     qtbot: QtBot, sessions: sessionmaker[Session], cases: dict[str, str]
 ) -> None:
-    (made,) = make_case_documents(runner_on(sessions), DESK, cases["受理"], (DocumentKind.RECEIPT,), TODAY)
+    (made,) = case_papers(runner_on(sessions), DESK, cases["受理"], (DocumentKind.RECEIPT,))
     window = open_preview(None, runner_on(sessions), DESK, (dataclasses.replace(made, check_dates=True),))
     qtbot.addWidget(window)
     assert window.dates_warning.isVisible()

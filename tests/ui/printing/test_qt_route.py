@@ -23,11 +23,10 @@ from counter.documents.kinds import DocumentKind
 from counter.host.desk_config import DeskConfig, save_desk_config
 from counter.printing.cups import PrintProblem
 from counter.printing.route import PrintRoute
-from counter.ui.printing.making import make_case_documents
 from counter.words.printing import print_problem_text
 from tests.cups_server import Cups
 from tests.ui.printing.conftest import Queue
-from tests.ui.printing.helpers import DESK, TODAY, pdf_pages, print_records, wait_for_jobs
+from tests.ui.printing.helpers import DESK, case_papers, pdf_pages, print_records, wait_for_jobs
 from tests.ui.printing.test_preview import DEFERRAL_SET, click_print, preview
 from tests.ui.runners import runner_on
 
@@ -104,7 +103,7 @@ def test_the_comparison_sees_a_page_shrunk_by_one_percent(
     sessions: sessionmaker[Session], cases: dict[str, str]
 ) -> None:
     """The bound the print test holds means something: a page shrunk by 1 % is far beyond it."""
-    (made,) = make_case_documents(runner_on(sessions), DESK, cases["受理"], (DocumentKind.RECEIPT,), TODAY)
+    (made,) = case_papers(runner_on(sessions), DESK, cases["受理"], (DocumentKind.RECEIPT,))
     assert difference(made.pdf, made.pdf) == 0
     assert difference(shrunk(made.pdf, 0.99), made.pdf) > 2 * SAME_PAGE
 
