@@ -46,7 +46,7 @@ from counter.ui.text_size import percent_of, set_text_percent
 # Qt after the start's own modules that need none of it: once imported, PySide6 reads the source of each module named
 # in an import statement after it, to see whether it asks for one of its __feature__ switches (shibokensupport.feature);
 # the modules above, and those only they import, are loaded before and never read.
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from counter.ui.app_icon import DESKTOP_FILE, app_icon
@@ -60,7 +60,6 @@ from counter.ui.qt_language import install_qt_language
 from counter.ui.single_desk import Claim, SingleDesk
 from counter.ui.start_window import WINDOW_SIZE, front_window, start_sign_in, startup_failure
 from counter.ui.startup_sources import answer_by_name
-from counter.ui.startup_work import StartWork
 from counter.ui.unexpected import install as install_unexpected_hook
 from counter.ui.warm_imports import FOR_THE_FIRST_INTAKE, FOR_THE_SETTLED_START, import_ahead
 from counter.ui.warm_pace import WarmPace
@@ -387,6 +386,35 @@ def run(
         desk.release()  # tests and tools start the window again in the same process
 
 
+class StartWork(QObject):
+    """The start's last work on the window's thread (the draft's offer, the review pad), once the database is warm
+    (``start_settled``): each in the order added, and once, though a restored file says settled again.  No step of
+    the clerk's waits under it (each is called back, :mod:`counter.ui.runner`), so it runs as the signal comes;
+    :attr:`done` says it is over (``--exit-when-ready`` ends then)."""
+
+    done = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._work: list[Callable[[], None]] = []
+        self.started = False
+        self.finished = False
+
+    def add(self, work: Callable[[], None]) -> None:
+        self._work.append(work)
+
+    def start(self) -> None:
+        if self.started:
+            return
+        self.started = True
+        try:
+            for work in self._work:
+                work()
+        finally:
+            self.finished = True
+            self.done.emit()
+
+
 class _ExitWhenReady(QObject):
     """Ends the run once the first search is answered (ready) and the start's own work is over (settled: the
     warm-up, then the draft's offer and the pad's start, :class:`StartWork`)."""
@@ -448,7 +476,7 @@ def _run_desk(
         window.show()
     settled = window.desk_actions.start_settled
     settled.connect(collector.keep_the_start)  # first: what the start loaded is kept before anything else runs
-    # the start's last work, behind any step of the clerk's waiting at that moment (counter.ui.startup_work)
+    # the start's last work, once the database is warm
     last_work = StartWork(window)
     settled.connect(last_work.start)
     if not accounts:

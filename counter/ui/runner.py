@@ -1,19 +1,18 @@
 """The one way a widget reaches the database: an operation of the service, run off the window's thread.
 
-In the spirit of Anki's ``CollectionOp`` and ``QueryOp``: a widget asks :meth:`Runner.call` for a named operation
-of :mod:`counter.service` with its request, and the sentence it shows when the database fails.  The operation runs
-on one of a few worker threads the program keeps (:data:`WORKERS`, started as they are first needed, shared by every
-runner): a thread, and a hall desk's connection (:mod:`counter.service.remote`), are not made anew for each call.
-The window's own thread keeps its event loop turning meanwhile (it paints, and takes keys), and the answer is handed
-back on the window's thread, where the widget's code goes on from the call.  :meth:`Runner.submit` hands the
-answer to a callback on the window's thread instead, turning no event loop inside its caller (the intake, the desk's
-own window, the sign-in; :meth:`submit_work` for what is no operation, the hall server's door);
-:meth:`Runner.call` is kept by the areas not moved to it yet (the case pages, the pad, 帮您办, sync, printing).
-Operations run one at a time: one asked while another runs waits its turn.  For the first moment of a :meth:`call`'s
-wait the clerk's keys are held, in order, behind the step; a wait longer than that is shown (:attr:`Runner.busy`,
-the wait cursor, the status bar) and the keys are taken as they come; the same write asked again while it runs is
-refused (:class:`Busy`), so a clerk pressing Ctrl+Enter twice takes one intake; a timer's operation gives way rather
-than waits.  An answer for a widget closed meanwhile is dropped (:class:`Dropped`).
+In the spirit of Anki's ``CollectionOp`` and ``QueryOp``: a widget submits a named operation of
+:mod:`counter.service` with its request, the sentence it shows when the database fails, and what to do with the
+answer (:meth:`Runner.submit`; :meth:`Runner.submit_work` for what is no operation, the hall server's door).  The
+operation runs on one of a few worker threads the program keeps (:data:`WORKERS`, started as they are first needed,
+shared by every runner): a thread, and a hall desk's connection (:mod:`counter.service.remote`), are not made anew
+for each call.  The caller returns at once; its answer is handed to the widget's callback on the window's thread
+once it is there, and no event loop turns inside the caller's stack meanwhile: the window paints, and the clerk's
+keys go to their widgets in the order typed.
+Operations run one at a time: one submitted while another runs is started in its turn, and the answers are handed
+over in the order asked.  A wait longer than a moment is shown (:attr:`Runner.busy`, the wait cursor, the status
+bar); the same write submitted again while it runs is refused (:class:`Busy`), so a clerk pressing Ctrl+Enter twice
+takes one intake; a timer's operation gives way rather than waits.  An answer for a widget closed meanwhile is
+dropped, logged and handed to nobody.
 A hall server that has not answered a try of the operation yet is said at once (:attr:`Runner.reaching`), while the
 transport goes on trying.
 
@@ -39,7 +38,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from counter.host.database_faults import DatabaseDamaged, DbFault, SchemaTooNew, StoreFault
@@ -82,14 +81,6 @@ class Busy(Failed):
     def __init__(self, running: str) -> None:
         super().__init__(words.RUNNER_BUSY, DbFault.BUSY, "Busy")
         self.running = running
-
-
-class Dropped(Exception):
-    """The widget that asked closed while its operation ran: the answer is dropped, nothing shown.
-
-    The operation itself ran (a write was kept); only the widget that would have shown its answer is gone.  The
-    window's error hook lets it pass in silence (:mod:`counter.ui.unexpected`).
-    """
 
 
 #: The sentence of a widget that has none of its own: the cause, in plain words.
@@ -151,7 +142,9 @@ class Runner(QObject):
         self._pending.set_result(None)  # nothing in flight yet
         self._owed: list[_Owed[Any]] = []  # the submitted operations whose answers are still to be handed over
         self._queued: list[Callable[[], None]] = []  # submitted while another ran: started in turn
-        self._look = QTimer(self)  # the workers are looked at from the window's thread (see _wait)
+        # the workers are looked at from the window's thread, never call into Qt themselves: a signal emitted from a
+        # worker could reach a runner already gone (the program closing), and that is a crash
+        self._look = QTimer(self)
         self._look.setInterval(LOOK_EVERY_MS)
         self._look.timeout.connect(self._hand_over)
         self._busy_after = QTimer(self)
@@ -161,6 +154,7 @@ class Runner(QObject):
         self._worker = 0  # the ident of the thread the operation in flight runs on
         self._troubled = 0  # the ident of the last thread whose try the transport reported failed or slow
         self._reach_said = False
+        self._busy_shown = False
         watch = getattr(service, "report_trouble_to", None)  # a hall desk's transport reports its failed tries
         if watch is not None:
             watch(self._on_trouble)
@@ -169,26 +163,6 @@ class Runner(QObject):
     def running(self) -> str:
         """The name of the operation in flight; "" when none is."""
         return "" if self._pending.done() else self._running
-
-    def call(
-        self,
-        op: Operation[Req, Res],
-        request: Req,
-        desk: Desk | None = None,
-        message: str = CAUSE,
-        *,
-        owner: QObject | None = None,
-        background: bool = False,
-    ) -> Res:
-        """``op``'s answer to ``request``, asked for ``desk``; raises :class:`Failed` worded with ``message``, the
-        operation's declared faults as they are, :class:`Busy` for the same write asked again while it runs,
-        :class:`Dropped` when ``owner`` was closed meanwhile.  Another operation asked meanwhile (the start's reads,
-        the status bar's) waits its turn, the window painting.
-
-        ``background``: asked by a timer, not by the clerk (the draft kept while typing, a list refreshed): refused
-        (:class:`Busy`) while anything runs, to be asked again at the next tick.
-        """
-        return self._run(op.name, lambda: self.service.call(op, request, desk), message, owner, background, op.writes)
 
     def submit(
         self,
@@ -203,13 +177,14 @@ class Runner(QObject):
         background: bool = False,
     ) -> None:
         """``op`` asked for ``desk`` with ``request``, its answer handed to ``answered`` on the window's thread, its
-        fault (worded as :meth:`call` words it) to ``failed`` (None: raised to the window's error hook); nothing is
-        handed over once ``owner`` is closed.
+        fault to ``failed`` (None: raised to the window's error hook): a :class:`Failed` worded with ``message``, or
+        the operation's declared faults as they are; nothing is handed over once ``owner`` is closed.
 
         Nothing turns the window's event loop inside the caller: the caller returns at once, and the clerk's keys go
         on to their widgets as they come while the operation runs.  Asked while another operation runs, it is started
-        in its turn; the same write asked again, or a ``background`` one, is refused (:class:`Busy`) as :meth:`call`
-        refuses it.  Where no event loop turns (a test's own call), the answer is handed over before this returns.
+        in its turn; the same write asked again while it runs is refused (:class:`Busy`), and so is a ``background``
+        one (asked by a timer, not by the clerk: the draft kept while typing, a list refreshed), to be asked again at
+        the next tick.  Where no event loop turns (a test's own call), the answer is handed over before this returns.
         """
         work = partial(self.service.call, op, request, desk)
         self._submit(op.name, work, message, owner, answered, failed, background=background, writes=op.writes)
@@ -242,16 +217,7 @@ class Runner(QObject):
     ) -> None:
         refused = failed or _raise
         if QApplication.instance() is None or QThread.currentThread().loopLevel() == 0:
-            try:
-                answer = self._run(name, work, message, owner, background, writes)
-            except Dropped:
-                return
-            except Busy:
-                raise
-            except Exception as err:
-                refused(err)
-                return
-            answered(answer)
+            self._at_once(name, work, message, owner, answered, refused, background=background, writes=writes)
             return
         if not self._pending.done() or self._owed:
             if background or (writes and name == self._running):
@@ -317,31 +283,41 @@ class Runner(QObject):
                 QApplication.restoreOverrideCursor()
                 self.busy.emit(False)
 
-    def _run(
+    def _at_once(
         self,
         name: str,
         work: Callable[[], T],
         message: str,
-        owner: QObject | None,
-        background: bool = False,
-        writes: bool = True,
-    ) -> T:
+        owner: QObject,
+        answered: Callable[[T], None],
+        refused: Callable[[Exception], None],
+        *,
+        background: bool,
+        writes: bool,
+    ) -> None:
+        """Where no event loop turns (a test's own call, the program ending after its loop): ``work`` carried out and
+        its answer handed over before this returns.  No loop is started here: it would run the deferred deletions of
+        the widgets closing around the call."""
         while not self._pending.done():
             if background or (writes and name == self._running):
-                # a timer's tick comes again; the same step asked twice (Ctrl+Enter pressed again) is one step
                 log.info("operation %s refused: %s is still running", name, self._running)
                 raise Busy(self._running)
-            self._wait(self._pending)  # another operation first: this one waits its turn, the window still painting
+            self._pending.exception()  # another operation first: waited for, whatever it answers
         self._running = name
         future: Future[T] = Future()
         self._troubled, self._reach_said, self._worker = 0, False, 0
         _WORKERS.submit(name, partial(self._tracked, work), future)
         self._pending = future
-        self._wait(future)
-        if owner is not None and not shiboken6.isValid(owner):
+        future.exception()
+        if not shiboken6.isValid(owner):
             log.info("operation %s answered after its widget closed: dropped", name)
-            raise Dropped(name)
-        return self._answer(name, future, message)
+            return
+        try:
+            answer = self._answer(name, future, message)
+        except Exception as err:
+            refused(err)
+            return
+        answered(answer)
 
     def _answer(self, name: str, future: Future[T], message: str) -> T:
         """``future``'s answer, or its fault worded with ``message``."""
@@ -362,44 +338,6 @@ class Runner(QObject):
                 raise
             log.warning("hall server fault (%s) in %s: %s", remote.error, name, err)
             raise remote from err
-
-    def _wait(self, future: Future[Any]) -> None:
-        """Turn the window's event loop until ``future`` is done; say the window is busy if it takes long."""
-        if QApplication.instance() is None or QThread.currentThread().loopLevel() == 0:
-            # no event loop turns (a test's own call, the program ending after its loop): nothing waits to be painted,
-            # and a loop started here would run the deferred deletions of the widgets closing around the call
-            future.exception()
-            return
-        loop = QEventLoop()
-        # the worker is looked at from the window's thread, never calls into Qt itself: a signal emitted from the
-        # worker could reach a loop or a runner already gone (the program closing), and that is a crash
-        looked = QTimer()
-        looked.setInterval(LOOK_EVERY_MS)
-        looked.timeout.connect(lambda: loop.quit() if future.done() else self._look_for_trouble())
-        shown = QTimer()
-        shown.setSingleShot(True)
-        shown.timeout.connect(self._show_busy)
-        shown.start(BUSY_AFTER_MS)
-        looked.start()
-        # a moment first with the clerk's keys held back, in order: a step that answers within it is never overtaken
-        # by the keys typed behind it (Enter, then F5 at once, opens the intake of the guide Enter showed); a wait
-        # longer than that is said, and from then on the keys are taken and painted as they come
-        moment = QTimer()
-        moment.setSingleShot(True)
-        moment.timeout.connect(loop.quit)
-        moment.start(BUSY_AFTER_MS)
-        loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
-        moment.stop()
-        while not future.done():
-            loop.exec()
-        looked.stop()
-        shown.stop()
-        if self._busy_shown:
-            self._busy_shown = False
-            QApplication.restoreOverrideCursor()
-            self.busy.emit(False)
-
-    _busy_shown = False
 
     def _on_trouble(self, thread: int) -> None:
         """On the transport's thread: only noted (a signal emitted here could reach a window already gone); the
@@ -441,9 +379,9 @@ class _Owed(Generic[T]):
 class _Workers:
     """The program's worker threads, started as the operations asked at once first need them, up to :data:`WORKERS`.
 
-    Daemon threads: the window's thread waits for each operation it asks, so none is left working at the end but one
-    whose window is gone, and the program's end (:mod:`counter.host.quick_exit` joins the threads that are not
-    daemons) does not wait on it, nor on the idle ones.
+    Daemon threads: what the window asked and has not been answered yet is carried out before the store closes
+    (:meth:`Runner.finish`), so none is left working at the end but one whose window is gone, and the program's end
+    (:mod:`counter.host.quick_exit` joins the threads that are not daemons) does not wait on it, nor on the idle ones.
     """
 
     def __init__(self, most: int) -> None:

@@ -24,10 +24,6 @@ def on_unexpected(kind: type[BaseException], err: BaseException, tb: TracebackTy
     if issubclass(kind, KeyboardInterrupt):
         sys.__excepthook__(kind, err, tb)
         return
-    from counter.ui.runner import Dropped
-
-    if issubclass(kind, Dropped):  # the widget that asked is gone; the runner has logged it
-        return
     # the report's code and its words are loaded by the error that needs them, not by every start of the desk
     from counter.host.errors import report_unexpected
     from counter.words.host import unexpected_text

@@ -44,6 +44,7 @@ from tests.db.tls_server import SERVER_CERT, SERVER_KEY, make_authority, write_s
 from tests.pg_server import free_port
 from tests.server.hall_server import _wait_listening, add_desk
 from tests.ui.intake.helpers import ready
+from tests.ui.runners import answer_of
 
 pytestmark = pytest.mark.program
 
@@ -234,7 +235,7 @@ def test_an_account_disabled_meanwhile_brings_the_sign_in_back_with_the_work_kep
     assert not controller.window.login.isReadOnly()
     _signed_in(qtbot, controller, "sarula")  # her session keeps the intake left open as the desk's draft
     assert window.desk_actions.intake is None
-    kept = window.runner.call(CHECK_DRAFT, DeskOnly())
+    kept = answer_of(window.runner, CHECK_DRAFT, DeskOnly())
     assert kept is not None
     assert kept.draft is not None
     assert kept.draft.applicant.name == "张海军"

@@ -26,6 +26,7 @@ from tests.service import served
 from tests.service.served import COUNT, COUNTED, Count
 from tests.service.served import KEY as SERVED_KEY
 from tests.ui.held_service import held
+from tests.ui.runners import answer_of
 from tests.ui.test_runner_thread import in_the_loop
 
 KEY = "test.runner"
@@ -49,7 +50,7 @@ READ_ONLY: Operation[Count, int] = Operation(
 def test_a_fault_in_a_write_becomes_the_widgets_sentence_and_nothing_is_committed(store: Store) -> None:
     runner = Runner(InProcess(store))
     with pytest.raises(Failed) as failed:
-        runner.call(FAILS, Count(1), message=CASE_SAVE_FAILED)
+        answer_of(runner, FAILS, Count(1), message=CASE_SAVE_FAILED)
     assert failed.value.message == CASE_SAVE_FAILED.format(fault=DB_FAULT["other"])
     assert failed.value.error == "OperationalError"  # for the log; never in the clerk's sentence
     assert failed.value.fault is DbFault.OTHER
@@ -60,22 +61,22 @@ def test_a_fault_in_a_write_becomes_the_widgets_sentence_and_nothing_is_committe
 def test_without_a_sentence_of_its_own_the_cause_is_said_in_plain_words(store: Store) -> None:
     runner = Runner(InProcess(store))
     with pytest.raises(Failed) as failed:
-        runner.call(FAILS, Count(1))
+        answer_of(runner, FAILS, Count(1))
     assert failed.value.message == DB_FAULT["other"]
 
 
 def test_a_read_only_database_is_named_as_such(store: Store) -> None:
     runner = Runner(InProcess(store))
     with pytest.raises(Failed) as failed:
-        runner.call(READ_ONLY, Count(1), message=INTAKE_DB_FAULT)
+        answer_of(runner, READ_ONLY, Count(1), message=INTAKE_DB_FAULT)
     assert failed.value.fault is DbFault.READ_ONLY
     assert failed.value.message == INTAKE_DB_FAULT.format(fault=DB_FAULT["read_only"])
 
 
 def test_a_write_that_returns_is_committed_whole(store: Store) -> None:
     runner = Runner(InProcess(store))
-    assert runner.call(COUNT, Count(2)) == 2
-    assert runner.call(COUNTED, Count(0)) == 2
+    assert answer_of(runner, COUNT, Count(2)) == 2
+    assert answer_of(runner, COUNTED, Count(0)) == 2
 
 
 def test_a_database_of_a_newer_program_is_worded_as_at_start(store: Store) -> None:
@@ -83,7 +84,7 @@ def test_a_database_of_a_newer_program_is_worded_as_at_start(store: Store) -> No
     store.write(lambda unit: unit.execute(text("UPDATE alembic_version SET version_num = '9999_future'")))
     store.dispose()  # the next use opens it again, and finds the newer schema
     with pytest.raises(Failed) as failed:
-        Runner(InProcess(store)).call(COUNTED, Count(0), message=CASE_READ_FAILED)
+        answer_of(Runner(InProcess(store)), COUNTED, Count(0), message=CASE_READ_FAILED)
     assert failed.value.message == words.DESK_SCHEMA_TOO_NEW.format(revision="9999_future")
 
 
@@ -96,7 +97,7 @@ def test_a_file_that_fails_its_check_is_named_damaged_and_nothing_is_done(tmp_pa
     damage(path)
     store = Store(f"sqlite:///{path}", check_whole=True)
     with pytest.raises(Failed) as failed:
-        Runner(InProcess(store)).call(COUNT, Count(1), message=CASE_SAVE_FAILED)
+        answer_of(Runner(InProcess(store)), COUNT, Count(1), message=CASE_SAVE_FAILED)
     store.dispose()
     assert failed.value.fault is DbFault.DAMAGED
     assert failed.value.message == CASE_SAVE_FAILED.format(fault=DB_FAULT["damaged"])

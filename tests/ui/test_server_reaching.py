@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer
 from pytestqt.qtbot import QtBot
 
 from counter.service.site import PING, SiteAsked
@@ -19,12 +19,10 @@ from tests.ui.server_away import remote_at, silent_server
 def asked_until_told(qtbot: QtBot, runner: Runner) -> list[object]:
     """A step asked of the server from the window's loop (as a clerk's key asks it): the words come within 2 s."""
     ended: list[object] = []
+    owner = QObject(runner)
 
     def ask() -> None:
-        try:
-            ended.append(runner.call(PING, SiteAsked()))
-        except Failed as err:
-            ended.append(err)
+        runner.submit(PING, SiteAsked(), owner=owner, answered=ended.append, failed=ended.append)
 
     with qtbot.waitSignal(runner.reaching, timeout=2_000):
         QTimer.singleShot(0, ask)

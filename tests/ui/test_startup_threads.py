@@ -12,14 +12,14 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
 from counter.ui import collector as collector_module
 from counter.ui import warm_pace
+from counter.ui.app import StartWork
 from counter.ui.collector import MainThreadCollector
 from counter.ui.startup_sources import uses_qt
-from counter.ui.startup_work import StartWork
 from counter.ui.warm_pace import WarmPace
 from tests.ui.test_startup import RUN, warm_run
 
@@ -126,41 +126,6 @@ def test_a_held_collector_collects_nothing_and_then_keeps_what_was_made(qtbot: Q
         collector.stop()
         for running in others:
             running.timer.start()
-
-
-def test_the_start_work_waits_for_the_step_the_clerk_is_waiting_on() -> None:
-    """The start settling while an operation of the clerk's is answered (Enter's guide, F5's intake: a turn of the
-    event loop of their own, under the application's) runs its work once that step is over, not inside it, where F5
-    waited for the draft's offer and the pad's start."""
-    ran: list[str] = []
-    work = StartWork()
-    work.add(lambda: ran.append("pad started"))
-    application = QEventLoop()  # the application's own loop, as app.exec runs it
-    work.done.connect(application.quit)
-    guard = QTimer()
-    guard.setSingleShot(True)
-    guard.timeout.connect(application.quit)  # a work that never ran ends the test, failing it below
-
-    def enter_pressed() -> None:
-        step = QEventLoop()  # the step's wait for its answer (counter.ui.runner)
-
-        def settled() -> None:
-            work.start()
-            ran.append("settled")
-            QTimer.singleShot(0, answered)
-
-        def answered() -> None:
-            ran.append("step answered")
-            step.quit()
-
-        QTimer.singleShot(0, settled)
-        step.exec()
-
-    QTimer.singleShot(0, enter_pressed)
-    guard.start(5_000)
-    application.exec()
-    assert ran == ["settled", "step answered", "pad started"]
-    assert work.finished
 
 
 def test_the_start_work_runs_at_once_when_no_step_waits(qtbot: QtBot) -> None:

@@ -2,8 +2,8 @@
 
 F5 asks for the intake's guide and returns (called back: :meth:`counter.ui.runner.Runner.submit`); a clerk types the
 applicant's number straight after it, and without a hold those keys would reach the search box the intake has not
-yet replaced.  For the first moment of the read (:data:`counter.ui.runner.BUSY_AFTER_MS`, the moment the nested
-wait held them for) every key is held, in order; once the intake opens they go to its focus widget (the number) as
+yet replaced.  For the first moment of the read (:data:`counter.ui.runner.BUSY_AFTER_MS`, the moment before the
+window says it is busy) every key is held, in order; once the intake opens they go to its focus widget (the number) as
 typed.  A read longer than the moment lets them go where the keyboard is then, and the keys after come as they are
 typed: the window says it is busy, and Esc, Tab and the rest work as the clerk expects.  Shortcuts pressed meanwhile
 arrive as plain keys.

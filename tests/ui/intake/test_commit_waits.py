@@ -70,11 +70,14 @@ def test_the_desk_s_status_bar_says_it_is_waiting_while_a_step_is_saved(
     qtbot: QtBot, window: MainWindow, db: Store
 ) -> None:
     seen: list[str] = []
+    dropped: list[object] = []
     with db.sessions().begin() as holder:
         holder.execute(text("CREATE TABLE hold_the_file (x INTEGER)"))
         QTimer.singleShot(500, lambda: seen.append(window.statusBar().currentMessage()))
         QTimer.singleShot(HELD_MS, holder.rollback)
-        in_the_loop(qtbot, lambda: window.runner.call(DROP_DRAFT, DeskOnly(), window.desk_actions.desk()))
+        in_the_loop(qtbot, lambda: window.runner.submit(DROP_DRAFT, DeskOnly(), window.desk_actions.desk(),
+                                                         owner=window, answered=dropped.append))  # fmt: skip
+        qtbot.waitUntil(lambda: bool(dropped), timeout=10_000)
     assert seen == [RUNNER_WAITING]
     assert window.statusBar().currentMessage() == ""  # said no longer once the step is done
 
