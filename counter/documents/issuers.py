@@ -27,7 +27,7 @@ from counter.documents.checks import DEFER, deferred_lines
 from counter.documents.data import OfficeSettings
 from counter.documents.deciders import decider_name
 from counter.documents.item_law import items_served
-from counter.documents.kinds import DocumentKind
+from counter.documents.kinds import DocumentKind, record_kind
 
 #: the papers made once per issuing body; a paper of another kind is one body's already
 PER_BODY = frozenset({DocumentKind.RECEIPT, DocumentKind.DEFERRAL})
@@ -100,6 +100,20 @@ def part_bundle(
         return bundle
     items = next((its for its in parts if any(i.code == item_code for i in its)), parts[0])
     return dataclasses.replace(bundle, items=items)
+
+
+def part_bodies(
+    kind: DocumentKind, case: CaseView, bundle: Bundle, guide: Bundle, office: OfficeSettings, held: HeldItems
+) -> dict[str, str]:
+    """Each part's record kind (the first's the kind's own, the others' by their first item's place in the whole
+    ``guide``, as the paper is kept) and its issuing body, where the paper is made in several parts; else empty."""
+    parts = issuing_parts(kind, case, bundle, office, held)
+    if len(parts) < 2:
+        return {}
+    return {
+        record_kind(kind, guide.items.index(items[0]) + 1 if n else 0): issuing_body(items[0], office, held)
+        for n, items in enumerate(parts)
+    }
 
 
 def part_heading(title: str, issuer: str) -> str:

@@ -9,16 +9,27 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
-from counter.actions.cases.documents import make_document, make_documents, office_settings, save_office_settings
+from counter.actions.cases.case_view import read_case
+from counter.actions.cases.documents import (
+    PER_BODY_MARK,
+    make_document,
+    make_documents,
+    office_settings,
+    save_office_settings,
+)
 from counter.actions.cases.item_authority import set_entrustment, set_item_held
 from counter.case.numbers import DeskIdentity
+from counter.db.case_store import case_by_no
+from counter.db.models import DocumentRecord
 from counter.documents.kinds import DocumentKind
 from counter.documents.model import DocumentNotPossible, DocumentProblem
 from counter.intake.not_possible import IntakeNotPossible
@@ -73,6 +84,12 @@ def test_an_entrusted_receipt_is_the_departments_and_its_reprint_stays_so(
         assert "本凭证由兴安盟政务服务中心受本机关委托，以本机关名义出具" in text
         assert ENTRUSTMENT in text
         assert not any(other in text for other in DEPARTMENTS if other != name)  # no other body's act on it
+    with sessions.begin() as s:  # the case page names each part by its body, as the preview does
+        page = read_case(s, number)
+    assert page is not None
+    assert page.notices is not None
+    receipts = [line for line in page.notices.lines if line.kind.startswith(DocumentKind.RECEIPT.value)]
+    assert [page.notices.item_of(line.kind) for line in receipts] == list(DEPARTMENTS)
     with owner.begin() as s:  # the 授权 withdrawn later: the papers made under it stay what they were
         for code in RESTAURANT_ITEMS:
             set_entrustment(s, ADMIN, "XAM01", code, "")
@@ -83,6 +100,35 @@ def test_an_entrusted_receipt_is_the_departments_and_its_reprint_stays_so(
     assert f"{DEPARTMENTS[0]}受理凭证" in text
     later = take(sessions, desk, full_request(sessions))
     assert "收件凭证" in _receipt(sessions, desk, later, tmp_path)[0]  # a new case: received only
+
+
+def test_a_receipt_made_before_papers_were_split_by_body_is_reprinted_whole(
+    sessions: sessionmaker[Session], owner: sessionmaker[Session], desk: Desk, tmp_path: Path
+) -> None:
+    entrust_in(owner, ADMIN, *RESTAURANT_ITEMS)
+    number = take(sessions, desk, full_request(sessions))
+    with sessions.begin() as s:
+        first = make_documents(s, desk, number, DocumentKind.RECEIPT, TODAY)
+        case = case_by_no(s, number)
+        assert case is not None
+        records = list(s.scalars(select(DocumentRecord).where(DocumentRecord.case_id == case.id)))
+        for record in records:  # as an older program kept it: one receipt, its snapshot without the mark
+            if record.kind == DocumentKind.RECEIPT.value:
+                kept = json.loads(record.office)
+                del kept[PER_BODY_MARK]
+                record.office = json.dumps(kept, ensure_ascii=False, sort_keys=True)
+            elif record.kind.startswith(f"{DocumentKind.RECEIPT.value}."):
+                s.delete(record)
+    with sessions.begin() as s:
+        (again,) = make_documents(s, desk, number, DocumentKind.RECEIPT, TODAY)
+    assert again.doc_no == first[0].doc_no
+    assert again.reprint
+    path = tmp_path / "whole.pdf"
+    path.write_bytes(again.pdf)
+    text = pdf_text(path)
+    assert "兴安盟政务服务中心受理凭证" in text  # the hall's paper of the three departments' lines, as first made
+    for name in DEPARTMENTS:
+        assert f"以{name}名义" in text
 
 
 def test_an_entrusted_paper_waits_for_the_answer_whether_the_hall_may_be_entrusted(

@@ -342,13 +342,19 @@ def _part(
     return (part_key(kind, view, bundle, under, held, item_code), True) if split else ("", False)
 
 
+def split_by_body(snapshot: str) -> bool:
+    """Whether a receipt or 容缺 notice was made once per issuing body (its kept snapshot says so); one made before
+    is the whole bundle's."""
+    return PER_BODY_MARK in json.loads(snapshot)
+
+
 def _standing(session: Session, desk: Desk, case_id: int, kind: DocumentKind) -> tuple[OfficeSettings, HeldItems, bool]:
     """The settings and the standing a paper made per issuing body is split under: those its first part was made
     under (every part is made with it: :func:`make_documents`), or the site's now for a new one; and whether it is
     split at all (a paper made before it was, the whole bundle's, is reprinted whole)."""
     first = find_document(session, case_id, kind.value)
     if first is not None:
-        return (*made_under(first.office), PER_BODY_MARK in json.loads(first.office))
+        return (*made_under(first.office), split_by_body(first.office))
     return office_settings(session, desk.identity.site_code), _held_now(session, desk.identity.site_code), True
 
 
