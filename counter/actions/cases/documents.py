@@ -243,7 +243,9 @@ def make_document(
     A denial is one item's (``item_code``): in its department's name and numbered in that department's series
     (:func:`counter.case.numbers.decision_no`); so is a department's 受理通知书, which its own desk makes too
     (:func:`counter.actions.cases.item_papers.make_item_paper`).  A 送达回证 is one hand-over's (``hand_over_no``, 1
-    for the case's first: :func:`counter.actions.cases.hand_over.hand_over_results` makes it).
+    for the case's first: :func:`counter.actions.cases.hand_over.hand_over_results` makes it).  A receipt or a 容缺
+    notice whose items several bodies accept is one body's paper, ``item_code``'s body's (the guide's first item's
+    when not given): :func:`make_documents` makes them all.
 
     Raises :class:`CaseNotFound`, and :class:`counter.documents.model.DocumentNotPossible`
     (every reason at once) when the kind does not fit the case.
