@@ -44,6 +44,7 @@ from pathlib import Path
 
 from counter.service.call import Clock
 from counter.service.local import InProcess
+from tests.entrusted import restaurant_held
 from tests.ui.runners import store_of
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -372,6 +373,7 @@ def open_desk(folder: Path, today: dt.date | None = TODAY) -> tuple[MainWindow, 
     window.start_sync()
     keys = Keyboard()
     keys.wait_until(lambda: bool(ready), "the catalog", timeout_ms=120_000)
+    restaurant_held(store.sessions(), window.desk_actions.desk())  # the 不予受理 is the window's to give
     keys.wait_for_focus(window.search_panel.box, "the keyboard in the search box")
     keys.type("xcg")
     keys.key(Qt.Key.Key_Return, "Enter")

@@ -35,6 +35,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from counter.service.local import InProcess
+from tests.entrusted import restaurant_held
 from tests.ui.runners import store_of
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -116,6 +117,7 @@ def open_desk(folder: Path) -> MainWindow:
     window.catalog_ready.connect(ready.append)
     window.start_sync()
     wait_until(lambda: bool(ready), "the catalog")
+    restaurant_held(store.sessions(), window.desk_actions.desk())  # the 不予受理 is the window's to give
     QTest.keyClicks(window.search_panel.box, "xcg")
     QTest.keyClick(window.search_panel.box, Qt.Key.Key_Return)
     wait_until(lambda: window.current_bundle is not None, "the guide")

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.desk import Desk
 from counter.actions.cases.documents import office_settings, save_office_settings
-from counter.actions.cases.item_authority import set_entrustment
+from counter.actions.cases.item_authority import set_entrustment, set_item_held
 from counter.catalog.departments import AdminLevel
 from counter.catalog.model import Bundle
 from counter.catalog.reader import read_file
@@ -72,3 +72,14 @@ def with_agreements(office: OfficeSettings, level: str = "") -> OfficeSettings:
 def _shipped() -> tuple[Bundle, ...]:
     found = (read_file(path)[0] for path in sorted(SHIPPED_CATALOG.glob("*.toml")))
     return tuple(bundle for bundle in found if bundle is not None)
+
+
+def restaurant_held(sessions: sessionmaker[Session], desk: Desk) -> None:
+    """我要开小餐馆's four items held by ``desk``'s site (a 行政审批局 that decides them in its own name): a window that
+    only receives refuses no licence (it forwards), so a desk that measures the four outcomes, the 不予受理 among
+    them, is one that holds the power.  The tax office's item is held too, as no site may (``site authority --hold``
+    refuses it): the window's flow is measured, not a hall's standing (``tests/ui/intake/conftest.py``'s
+    ``refusing_panel`` likewise)."""
+    with sessions.begin() as session:
+        for code in RESTAURANT_ITEMS:
+            set_item_held(session, desk, desk.identity.site_code, code, held=True)

@@ -136,7 +136,7 @@ def cmd_print(args: argparse.Namespace) -> int:
         numbered = kind in (DocumentKind.SERVICE_RECEIPT, DocumentKind.DATE_NOTICE)  # which hand-over, which change
         hand_over = args.hand_over if numbered else 0
         papers = CasePapers(args.case_no, (kind,), args.item.strip(), hand_over)
-        (made,) = service.call(MAKE_CASE_PAPERS, papers, by)
+        made_all = service.call(MAKE_CASE_PAPERS, papers, by)  # a receipt of several issuing bodies: one each
     except CaseNotFound as err:
         raise Reported(tr("未找到办件：{case_no}").format(case_no=err.case_no)) from err
     except NumbersBehind as err:
@@ -146,7 +146,14 @@ def cmd_print(args: argparse.Namespace) -> int:
         raise Reported(
             tr("办件 {case_no} 不能出具这种文书：{reasons}").format(case_no=args.case_no, reasons=reasons)
         ) from err
-    return deliver(args, made, service)
+    outcome = EXIT_OK
+    for n, made in enumerate(made_all):  # the second body's paper to FILE-2.pdf, and so on
+        out = Path(args.out) if args.out else None
+        each = argparse.Namespace(
+            **{**vars(args), "out": str(out.with_stem(f"{out.stem}-{n + 1}")) if out and n else args.out}
+        )
+        outcome = max(outcome, deliver(each, made, service))
+    return outcome
 
 
 def cmd_guide_notice(args: argparse.Namespace) -> int:

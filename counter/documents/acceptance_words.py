@@ -103,3 +103,6 @@ RECEIVED_FINDING = {
 
 # 不予批准决定书 of an item with no 受理 on record: a 容缺 that lapsed before its department signed for it
 DENIAL_INTRO_UNDATED = "{you}于{received}申请办理的“{bundle}”中的“{item}”事项，经审查，本机关决定对该事项不予批准。"
+
+# a paper made once per issuing body (counter.documents.issuers), as the preview and the case page name it
+PART_HEADING = "{title}（{issuer}）"

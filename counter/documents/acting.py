@@ -4,12 +4,13 @@ opening, the issuing body and its seal, and the 告知 the hall gives where it o
 * Every item the site's own: the paper is the office's, "本机关决定…", as it always was.
 * Every item entrusted by one department: the paper is issued in its name (许可法 第二十四条第三款), under its seal,
   and says who issued it under what ("本凭证由××受本机关委托，以本机关名义出具（…）").  Two departments never head
-  one paper: the receipt says, a line per department, who accepts what in whose name, and a 补正 or 不予受理 is the
-  hall's 告知, each department deciding on its own paper.
+  one paper: the receipt and the 容缺 notice are made once per issuing body (:mod:`counter.documents.issuers`), and a
+  补正 or 不予受理 is the hall's 告知, each department deciding on its own paper.
 * Every item only received: the receipt is a 收件凭证 and the 容缺 notice a 容缺后补材料告知书, each forwarding to the
   departments, which accept; the promise runs from their 受理.
-* Mixed: the receipt and the 容缺 notice say, a line per group, who accepts what; a 补正 or 不予受理 concerning an
-  item only received is the hall's 告知 for all the items it concerns (a paper is one act).
+* Mixed: the office's receipt and 容缺 notice say, a line per group, what it accepts and what it only receives;
+  a 补正 or 不予受理 concerning an item only received is the hall's 告知 for all the items it concerns (a paper is
+  one act).
 
 A 补正 notice and a 不予受理 never carry the forwarding paragraph: the hall either decides, or tells and forwards.
 """
@@ -36,9 +37,10 @@ from counter.documents.acceptance import (
     one_issuer,
     paper_standing,
 )
-from counter.documents.checks import DEFER, shortfall_lines
+from counter.documents.checks import shortfall_lines
 from counter.documents.data import Block, DocumentNotPossible, OfficeSettings, Pair, Pairs, SignOff, Text
 from counter.documents.deciders import unnamed_bodies
+from counter.documents.issuers import defers_part
 from counter.documents.item_law import (
     acceptance_lines,
     false_materials_lines,
@@ -100,8 +102,8 @@ def entrusted_sign_off(
     if kind not in ACCEPTANCE_PAPERS or _standings(items, office, held) != {Acceptance.ENTRUSTED}:
         return None
     names = department_names(items, office)
-    if len(names) != 1:  # one paper, one body (one_issuer): the hall's paper says, a line per department, who
-        return None  # accepts what in whose name
+    if len(names) != 1:  # one paper, one body (one_issuer): a receipt is made per body (counter.documents.issuers)
+        return None
     basis = entrustment_basis(items, office, held)
     line = words.ENTRUSTED_ISSUED.format(noun=noun, hall=office.office_name, basis=basis)
     seal = words.DEPARTMENT_SEAL.format(department=names[0])
@@ -114,7 +116,7 @@ def receipt_opening(
 ) -> tuple[list[Block], bool]:
     """The receipt's opening paragraphs, and whether the hall only received every item (a 收件凭证)."""
     found = _standings(bundle.items, office, held)
-    deferred = case.outcome == DEFER
+    deferred = defers_part(case, bundle)  # a part of a 容缺 case whose items wait for nothing is accepted whole
     facts = {"you": you, "received": date_text(case.received_on), "bundle": case.bundle_name}
     lines = [Text(line) for line in acceptance_lines(bundle.items, office, held, deferred=deferred)]
     if found == {Acceptance.RECEIVED}:

@@ -33,7 +33,6 @@ from counter.documents.acting import (
     entrusted_sign_off,
     receipt_opening,
     received_correction,
-    received_refusal,
     received_title,
 )
 from counter.documents.application import application_for
@@ -55,25 +54,19 @@ from counter.documents.data import (
 )
 from counter.documents.date_notes import moved, provisional
 from counter.documents.date_notice import date_notice_blocks
+from counter.documents.issuers import part_bundle, serves_part
 from counter.documents.item_acceptance import ItemDates
 from counter.documents.item_law import (
     basis_table,
     correction_basis,
-    false_materials_intro,
-    false_materials_lines,
     is_licensing,
     items_served,
     lapse_deciders,
-    refusal_basis,
-    refusal_cites_one_article,
-    refusal_rights,
-    refused_items,
-    turn_to_lines,
 )
 from counter.documents.item_papers import item_paper
 from counter.documents.kinds import DocumentKind
 from counter.documents.licence_lines import received_name, taken_licence
-from counter.documents.no_licence import no_licence_basis, no_licence_intro, no_licence_items, refuses_part
+from counter.documents.refusal_notice import refusal_notice_blocks
 from counter.documents.service_receipt import service_blocks, service_sign_off
 from counter.documents.words import (
     at_own_place,
@@ -88,7 +81,6 @@ from counter.documents.words import (
     place,
 )
 from counter.intake.checklist import PRESENT, Receipt, ReceivedMedium
-from counter.intake.outcome import RefusalGround
 from counter.intake.parties import ApplicantKind, Delivery
 from counter.intake.subject import subject_lines
 from counter.parties.masking import mask_id, mask_phone
@@ -205,7 +197,9 @@ def _receipt(
 ) -> list[Block]:
     """The 受理凭证, or the 收件凭证 where the hall only receives (:mod:`counter.documents.acting`); ``sms``: whether
     it promises the progress by SMS (where the hall has a gateway)."""
-    shown = [m for m in case.materials if m.due_on is not None or m.receipt in {r.value for r in PRESENT}]
+    received = [m for m in case.materials if m.due_on is not None or m.receipt in {r.value for r in PRESENT}]
+    # a body's paper lists what its items stand on; one whose items name no material of their own, all those in hand
+    shown = [m for m in received if serves_part(bundle, m.code)] or [m for m in received if m.due_on is None]
     rows = tuple(
         (
             str(n),
@@ -276,7 +270,7 @@ def _delivery(case: CaseView, bundle: Bundle, office: OfficeSettings) -> str:
 
 def _deferred_table(case: CaseView, bundle: Bundle) -> Table:
     rows = []
-    for n, m in enumerate(deferred_lines(case), 1):
+    for n, m in enumerate((m for m in deferred_lines(case) if serves_part(bundle, m.code)), 1):
         standard = _requirement(bundle, m.code)
         if m.defect_note:
             standard = "\n".join(filter(None, (standard, paper.DOC_DEFECT_NOTE.format(note=m.defect_note))))
@@ -403,66 +397,6 @@ def _correction(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str
     return blocks
 
 
-def _refusal(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str, held: HeldItems) -> list[Block]:
-    """The 不予受理通知书: the ground, its basis per item type, 第七十八条's consequences, and the rights.
-
-    Where every item is a 行政许可 the basis is one article of 行政许可法, as the
-    intro and the 依据 line say; otherwise a table gives each item its own basis.
-    The rights are the office's unless the hall accepts every item on a
-    department's behalf (:func:`counter.documents.item_law.refusal_rights`).  Where the hall only receives for
-    an item, it refuses nothing: the paper is its 申请事项告知书 (:func:`counter.documents.acting.received_refusal`).
-    """
-    try:
-        ground = RefusalGround(case.refusal_ground)
-    except ValueError:
-        ground = RefusalGround.NO_LICENCE_NEEDED
-    if paper_standing(bundle.items, office, held) is Acceptance.RECEIVED:
-        return received_refusal(case, bundle, office, you, ground)
-    reason = paper.REFUSAL_GROUND[ground]
-    found = no_licence_items(case.turn_to, bundle.items) if ground is RefusalGround.NO_LICENCE_NEEDED else ()
-    part = refuses_part(found, bundle.items)  # 第一项 of some licences: the rest not decided
-    licensing = refusal_cites_one_article(bundle.items) and not part
-    received = date_text(case.received_on)
-    pairs = [Pair(paper.DOC_REASON, reason, wide=True)]
-    if licensing:
-        basis = paper.REFUSAL_BASIS[ground]
-        pairs.append(Pair(paper.DOC_BASIS, basis, wide=True))
-        intro = paper.DOC_REFUSAL_INTRO.format(
-            you=you, received=received, bundle=case.bundle_name, ground=reason, basis=basis
-        )
-    elif ground is RefusalGround.FALSE_MATERIALS:  # 第七十八条 refuses the licences only
-        intro = false_materials_intro(bundle.items, you, received, case.bundle_name, reason)
-    elif part:
-        intro = no_licence_intro(found, bundle.items, you, received, case.bundle_name)
-    else:
-        intro = law.REFUSAL_INTRO_PLAIN.format(you=you, received=received, bundle=case.bundle_name, ground=reason)
-    if case.turn_to and not found:
-        pairs.append(Pair(paper.DOC_TURN_TO, turn_to_lines(case.turn_to, bundle.items), wide=True))
-    blocks: list[Block] = [
-        Text(paper.DOC_SALUTATION.format(name=case.applicant_name), indent=False),
-        Text(intro),
-        Pairs(tuple(pairs)),
-    ]
-    if not licensing:
-        blocks += [
-            Heading(law.DOC_H_ITEM_BASIS),
-            basis_table(
-                bundle.items,
-                office,
-                lambda item: no_licence_basis(item, found) if found else refusal_basis(item, ground),
-            ),
-        ]
-    if ground is RefusalGround.FALSE_MATERIALS:
-        blocks += [Heading(law.DOC_H_REFERRED), *(Text(line) for line in false_materials_lines(bundle.items, office))]
-    complaint = bundle.complaint_phone or office.complaint_phone
-    decided = refused_items(bundle.items, ground, found)  # the rights of what this paper refuses, nothing else
-    blocks += [
-        Text(paper.DOC_MATERIALS_RETURNED.format(you=you)),
-        *(Text(line, strong=True) for line in refusal_rights(decided, office, complaint, held)),
-    ]
-    return blocks
-
-
 def document_for(
     case: CaseView,
     kind: DocumentKind,
@@ -477,6 +411,7 @@ def document_for(
     own_place: bool = False,
     held: HeldItems = NOTHING_HELD,
     item_dates: ItemDates | None = None,
+    per_body: bool = True,
 ) -> DocumentData:
     """The document ``kind`` of ``case``, every word of it; :class:`DocumentNotPossible` when it does not fit.
 
@@ -493,11 +428,14 @@ def document_for(
     ``held``: what the site's authority setting held when the paper was first made: whether the window accepts an
     item in its own name, in an entrusting department's, or only receives it (:mod:`counter.documents.acceptance`).
     ``item_dates``: a department's 受理通知书's dates, as first computed (:mod:`counter.documents.item_acceptance`).
+    A receipt or a 容缺 notice is the part of ``item_code``'s issuing body (:mod:`counter.documents.issuers`), or
+    with ``per_body`` False the whole bundle's, as one was made before papers were split by body.
     """
     bundle = at_own_place(bundle) if own_place else bundle
     problems = document_problems(case, kind, bundle, doc_no, issued_on, item_code, hand_over_no)
     if problems:
         raise DocumentNotPossible(problems)
+    bundle = part_bundle(kind, case, bundle, office, held, item_code, per_body=per_body)  # one body's items alone
     concerned = concerned_items(kind, case, bundle)
     check_acting(kind, bundle, office, item_code, held, concerned)
     if kind is DocumentKind.APPLICATION:
@@ -530,7 +468,7 @@ def document_for(
     elif kind is DocumentKind.CORRECTION:
         blocks = _correction(case, bundle, office, you, held)
     elif kind is DocumentKind.REFUSAL:
-        blocks = _refusal(case, bundle, office, you, held)
+        blocks = refusal_notice_blocks(case, bundle, office, you, held)
     elif kind is DocumentKind.SERVICE_RECEIPT:
         hand_over = nth_hand_over(case, hand_over_no)
         assert hand_over is not None  # document_problems saw to it

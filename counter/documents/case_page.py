@@ -66,12 +66,15 @@ class CaseNotices:
     ``titles``: the title a paper of the 受理 stage carries where it is not its kind's own, by its kind's value: the
     hall's 收件凭证, 容缺后补材料告知书, 补齐材料告知书 or 申请事项告知书 where it only receives the items
     (:func:`counter.documents.acting.received_title`).
+    ``bodies``: the issuing body of each part of a receipt or 容缺 notice made once per body, by its record kind
+    (:func:`counter.documents.issuers.part_bodies`), named beside its title as an item is beside an item's paper.
     """
 
     lines: tuple[DocumentLine, ...]
     fitting: tuple[DocumentKind, ...]
     item_papers: tuple[ItemPaper, ...] = ()
     titles: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    bodies: Mapping[str, str] = dataclasses.field(default_factory=dict)
 
     def made(self, kind: DocumentKind) -> bool:
         return any(line.kind == kind.value for line in self.lines)
@@ -80,8 +83,10 @@ class CaseNotices:
         return any(line.kind == paper.record_kind for line in self.lines)
 
     def item_of(self, stored_kind: str) -> str:
-        """The item's name a stored record kind is of ("" for a paper of the whole case)."""
-        return next((p.item_name for p in self.item_papers if p.record_kind == stored_kind), "")
+        """The item's name a stored record kind is of, or the issuing body of a part ("" for a paper of the whole
+        case)."""
+        found = next((p.item_name for p in self.item_papers if p.record_kind == stored_kind), "")
+        return found or self.bodies.get(stored_kind, "")
 
 
 @dataclass(frozen=True, slots=True)

@@ -111,12 +111,17 @@ def make_case_papers(work: Session, call: Call, request: CasePapers) -> tuple[Ma
     from counter.actions.cases import documents
 
     by = at_desk(call)
-    return tuple(
-        documents.make_document(
-            work, by, request.case_no, kind, call.today, request.item_code, hand_over_no=request.hand_over_no
-        )
-        for kind in request.kinds
-    )
+    made: list[MadeDocument] = []
+    for kind in request.kinds:  # a receipt or a 容缺 notice: one paper per issuing body (documents.make_documents)
+        if request.hand_over_no:
+            made.append(
+                documents.make_document(
+                    work, by, request.case_no, kind, call.today, request.item_code, hand_over_no=request.hand_over_no
+                )
+            )
+        else:
+            made += documents.make_documents(work, by, request.case_no, kind, call.today, request.item_code)
+    return tuple(made)
 
 
 MAKE_CASE_PAPERS = write(
@@ -126,7 +131,8 @@ MAKE_CASE_PAPERS = write(
     Permission.PRINT,
     make_case_papers,
     faults=("counter.documents.data:DocumentNotPossible", _BEHIND),
-    doc="A case's notices, numbered and kept the first time, reprinted identically after; every one or none.",
+    doc="A case's notices, numbered and kept the first time, reprinted identically after; every one or none (a "
+    "receipt or a 容缺 notice once per issuing body).",
 )
 
 

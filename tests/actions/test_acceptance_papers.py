@@ -9,16 +9,27 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
-from counter.actions.cases.documents import make_document, office_settings, save_office_settings
+from counter.actions.cases.case_view import read_case
+from counter.actions.cases.documents import (
+    PER_BODY_MARK,
+    make_document,
+    make_documents,
+    office_settings,
+    save_office_settings,
+)
 from counter.actions.cases.item_authority import set_entrustment, set_item_held
 from counter.case.numbers import DeskIdentity
+from counter.db.case_store import case_by_no
+from counter.db.models import DocumentRecord
 from counter.documents.kinds import DocumentKind
 from counter.documents.model import DocumentNotPossible, DocumentProblem
 from counter.intake.not_possible import IntakeNotPossible
@@ -30,6 +41,7 @@ from tests.entrusted import ENTRUSTMENT, RESTAURANT_ITEMS, entrust_in
 
 ADMIN = Desk(DeskIdentity("XAM01", "1"), "管理员")
 MARKET = "乌兰浩特市市场监督管理局"
+DEPARTMENTS = (MARKET, "乌兰浩特市城市管理综合行政执法局", "国家税务总局乌兰浩特市税务局")
 
 
 def _receipt(sessions: sessionmaker[Session], desk: Desk, number: str, folder: Path) -> tuple[str, bytes]:
@@ -58,21 +70,65 @@ def test_an_entrusted_receipt_is_the_departments_and_its_reprint_stays_so(
 ) -> None:
     entrust_in(owner, ADMIN, *RESTAURANT_ITEMS)  # the 授权, and the 司法局's answer that the hall is a 行政机关
     number = take(sessions, desk, full_request(sessions))
-    text, first = _receipt(sessions, desk, number, tmp_path)
-    assert "受理凭证" in text
-    # three departments entrusted it: no paper in their joint name; the hall's receipt says who accepts what
-    assert MARKET not in text.split("受理凭证")[0]
-    accepted = f"本机关受{MARKET}委托，以{MARKET}名义予以受理"
-    assert accepted in text
-    assert ENTRUSTMENT in text
-    with owner.begin() as s:  # the 授权 withdrawn later: the paper made under it stays what it was
+    with sessions.begin() as s:  # as the intake prints them: a receipt per entrusting department
+        first = make_documents(s, desk, number, DocumentKind.RECEIPT, TODAY)
+    heads = [paper.heading for paper in first]
+    assert heads == [f"受理凭证（{name}）" for name in DEPARTMENTS]
+    assert len({paper.doc_no for paper in first}) == len(DEPARTMENTS)
+    for paper, name in zip(first, DEPARTMENTS, strict=True):
+        path = tmp_path / f"{paper.doc_no}.pdf"
+        path.write_bytes(paper.pdf)
+        text = pdf_text(path)
+        assert f"{name}受理凭证" in text  # its name at the head, and by its seal
+        assert f"（{name}审批业务专用章或部门公章）" in text
+        assert "本凭证由兴安盟政务服务中心受本机关委托，以本机关名义出具" in text
+        assert ENTRUSTMENT in text
+        assert not any(other in text for other in DEPARTMENTS if other != name)  # no other body's act on it
+    with sessions.begin() as s:  # the case page names each part by its body, as the preview does
+        page = read_case(s, number)
+    assert page is not None
+    assert page.notices is not None
+    receipts = [line for line in page.notices.lines if line.kind.startswith(DocumentKind.RECEIPT.value)]
+    assert [page.notices.item_of(line.kind) for line in receipts] == list(DEPARTMENTS)
+    with owner.begin() as s:  # the 授权 withdrawn later: the papers made under it stay what they were
         for code in RESTAURANT_ITEMS:
             set_entrustment(s, ADMIN, "XAM01", code, "")
-    again, reprint = _receipt(sessions, desk, number, tmp_path)
-    assert reprint == first
-    assert accepted in again
+    with sessions.begin() as s:
+        again = make_documents(s, desk, number, DocumentKind.RECEIPT, TODAY)
+    assert [(p.doc_no, p.pdf, p.reprint) for p in again] == [(p.doc_no, p.pdf, True) for p in first]
+    text, _ = _receipt(sessions, desk, number, tmp_path)  # the first part alone, as the command line asks it
+    assert f"{DEPARTMENTS[0]}受理凭证" in text
     later = take(sessions, desk, full_request(sessions))
     assert "收件凭证" in _receipt(sessions, desk, later, tmp_path)[0]  # a new case: received only
+
+
+def test_a_receipt_made_before_papers_were_split_by_body_is_reprinted_whole(
+    sessions: sessionmaker[Session], owner: sessionmaker[Session], desk: Desk, tmp_path: Path
+) -> None:
+    entrust_in(owner, ADMIN, *RESTAURANT_ITEMS)
+    number = take(sessions, desk, full_request(sessions))
+    with sessions.begin() as s:
+        first = make_documents(s, desk, number, DocumentKind.RECEIPT, TODAY)
+        case = case_by_no(s, number)
+        assert case is not None
+        records = list(s.scalars(select(DocumentRecord).where(DocumentRecord.case_id == case.id)))
+        for record in records:  # as an older program kept it: one receipt, its snapshot without the mark
+            if record.kind == DocumentKind.RECEIPT.value:
+                kept = json.loads(record.office)
+                del kept[PER_BODY_MARK]
+                record.office = json.dumps(kept, ensure_ascii=False, sort_keys=True)
+            elif record.kind.startswith(f"{DocumentKind.RECEIPT.value}."):
+                s.delete(record)
+    with sessions.begin() as s:
+        (again,) = make_documents(s, desk, number, DocumentKind.RECEIPT, TODAY)
+    assert again.doc_no == first[0].doc_no
+    assert again.reprint
+    path = tmp_path / "whole.pdf"
+    path.write_bytes(again.pdf)
+    text = pdf_text(path)
+    assert "兴安盟政务服务中心受理凭证" in text  # the hall's paper of the three departments' lines, as first made
+    for name in DEPARTMENTS:
+        assert f"以{name}名义" in text
 
 
 def test_an_entrusted_paper_waits_for_the_answer_whether_the_hall_may_be_entrusted(
@@ -81,8 +137,8 @@ def test_an_entrusted_paper_waits_for_the_answer_whether_the_hall_may_be_entrust
     number = take(sessions, desk, full_request(sessions))  # its receipt not made yet
     with owner.begin() as s:  # the 授权 alone: nobody has set whether the hall is a 行政机关
         set_entrustment(s, ADMIN, "XAM01", RESTAURANT_ITEMS[1], ENTRUSTMENT)
-    with pytest.raises(DocumentNotPossible) as refused, sessions.begin() as s:
-        make_document(s, desk, number, DocumentKind.RECEIPT, TODAY)
+    with pytest.raises(DocumentNotPossible) as refused, sessions.begin() as s:  # the intake's set, the 城管局's in it
+        make_documents(s, desk, number, DocumentKind.RECEIPT, TODAY)
     assert refused.value.problems == (DocumentProblem.ORGAN_UNANSWERED,)
     with pytest.raises(IntakeNotPossible) as waits:  # a new intake waits for the answer before it is taken
         take(sessions, desk, full_request(sessions))

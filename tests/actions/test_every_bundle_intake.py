@@ -27,7 +27,7 @@ import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.desk import Desk
-from counter.actions.cases.documents import make_document, office_settings, save_office_settings
+from counter.actions.cases.documents import make_documents, office_settings, save_office_settings
 from counter.actions.intake.intake_file import take_from_file
 from counter.case.numbers import DeskIdentity
 from counter.catalog.model import Bundle, GuideStatus, Medium
@@ -137,11 +137,13 @@ def test_the_bundle_is_taken_from_a_file_and_its_receipt_prints(
     with training.begin() as s:
         taken = take_from_file(s, DESK, file, TODAY)
     assert taken.decision.outcome is Outcome.ACCEPT, taken.decision.reasons
-    with training.begin() as s:
-        receipt = make_document(s, DESK, taken.case_no, DocumentKind.RECEIPT, TODAY)
-    path = tmp_path / f"{bundle.number:03d}.pdf"
-    path.write_bytes(receipt.pdf)
-    text = flat(pdf_text(path))
+    with training.begin() as s:  # as the intake prints it: a paper per issuing body
+        receipts = make_documents(s, DESK, taken.case_no, DocumentKind.RECEIPT, TODAY)
+    text = ""
+    for n, receipt in enumerate(receipts):
+        path = tmp_path / f"{bundle.number:03d}-{n}.pdf"
+        path.write_bytes(receipt.pdf)
+        text += flat(pdf_text(path))
     assert flat(bundle.name) in text
     assert taken.case_no in text
     assert (flat(DOC_DRAFT_GUIDE) in text) is (bundle.status is GuideStatus.DRAFT)
@@ -178,7 +180,7 @@ def test_a_receipt_for_an_entrusted_licence_waits_for_the_answer_and_says_what_t
     assert taken.decision.outcome is Outcome.ACCEPT, taken.decision.reasons
     answer(training, "")  # the answer taken back before the receipt was made
     with pytest.raises(DocumentNotPossible) as refused, training.begin() as s:
-        make_document(s, DESK, taken.case_no, DocumentKind.RECEIPT, TODAY)
+        make_documents(s, DESK, taken.case_no, DocumentKind.RECEIPT, TODAY)
     assert refused.value.problems == (DocumentProblem.ORGAN_UNANSWERED,)
     said = document_problems_text(refused.value.problems, refused.value.unnamed)
     assert "司法局" in said
@@ -190,7 +192,8 @@ def test_a_receipt_for_an_entrusted_licence_waits_for_the_answer_and_says_what_t
     assert not any(mark in said + told for mark in ("counter", "--", "/", "\\"))
     answer(training, OrganAnswer.YES)  # answered: the same case's receipt prints
     with training.begin() as s:
-        assert make_document(s, DESK, taken.case_no, DocumentKind.RECEIPT, TODAY).pdf.startswith(b"%PDF")
+        made = make_documents(s, DESK, taken.case_no, DocumentKind.RECEIPT, TODAY)
+    assert all(paper.pdf.startswith(b"%PDF") for paper in made)
 
 
 def test_every_bundle_with_a_guide_is_in_the_list() -> None:

@@ -10,6 +10,7 @@ import pytest
 from counter.cli.main import main
 from counter.host.desk_config import DeskConfig, save_desk_config
 from tests.conftest import REPO, made_database
+from tests.entrusted import ENTRUSTMENT, RESTAURANT_ITEMS
 
 EXAMPLE = REPO / "docs" / "examples" / "intake-xiaocanguan.json"
 
@@ -37,3 +38,29 @@ def test_notice_and_demo_make_no_folders_above_their_own(capsys: pytest.CaptureF
     assert not (tmp_path / "b").exists()
     assert main(["demo", "--today", "2026-11-20", "--out", str(tmp_path / "demo")]) == 0  # its own folder: made
     assert any((tmp_path / "demo").glob("*.pdf"))
+
+
+def test_a_receipt_of_several_issuing_bodies_is_written_a_file_each(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Three departments entrusted the hall: their three 受理凭证, each its own paper (one paper, one body), go to
+    FILE.pdf, FILE-2.pdf and FILE-3.pdf; ``--item`` writes one body's alone."""
+    save_desk_config(DeskConfig(clerk="乌兰"))
+    db = made_database(tmp_path / "desk.sqlite3")
+    entrusted = (f"--entrust={code}={ENTRUSTMENT}" for code in RESTAURANT_ITEMS)
+    assert main(["site", "authority", *entrusted, "--db", db]) == 0
+    assert main(["office", "--administrative-organ", "yes", "--db", db]) == 0
+    capsys.readouterr()
+    assert main(["case", "take", str(EXAMPLE), "--json", "--db", db]) == 0
+    case_no = json.loads(capsys.readouterr().out)["case_no"]
+    out = tmp_path / "papers" / "receipt.pdf"
+    out.parent.mkdir()
+    assert main(["print", case_no, "--doc", "receipt", "--out", str(out), "--db", db]) == 0
+    written = sorted(path.name for path in out.parent.iterdir())
+    assert written == ["receipt-2.pdf", "receipt-3.pdf", "receipt.pdf"]
+    printed = capsys.readouterr().out.split()
+    assert len({line for line in printed if line.startswith("XAM01-")}) == 3  # three numbers, one per paper
+    one = tmp_path / "one.pdf"
+    signboard = RESTAURANT_ITEMS[2]  # 户外招牌设置审批: the 城管局's, the second body in the guide's order
+    assert main(["print", case_no, "--doc", "receipt", "--item", signboard, "--out", str(one), "--db", db]) == 0
+    assert one.read_bytes() == (out.parent / "receipt-2.pdf").read_bytes()  # its paper, reprinted as made

@@ -140,14 +140,19 @@ def test_a_mixed_bundle_gives_each_type_its_basis(demo: DemoCases) -> None:
     assert "根据《中华人民共和国行政许可法》" not in intro.text
 
 
-def paper_of(demo: DemoCases, kind: DocumentKind, office: OfficeSettings, bundle: Bundle | None = None) -> str:
-    return _all_text(document_for(demo.views[CASE_OF_KIND[kind]], kind, office, "N-1", bundle or demo.bundle, TODAY))
+def paper_of(
+    demo: DemoCases, kind: DocumentKind, office: OfficeSettings, bundle: Bundle | None = None, item: str = ""
+) -> str:
+    """The text of the paper ``kind``; of a receipt made per issuing body, the part of ``item``'s body (the first
+    item's when not given: counter.documents.issuers)."""
+    view = demo.views[CASE_OF_KIND[kind]]
+    return _all_text(document_for(view, kind, office, "N-1", bundle or demo.bundle, TODAY, item))
 
 
 def test_the_papers_name_the_entrusting_department(demo: DemoCases) -> None:
     """Under the agreement the site records (seed 001 第三十二条 alone is none), each paper is issued in the one
     entrusting department's name (许可法 第二十四条第三款); a paper that two departments would issue together is not
-    made: the hall's receipt says who accepts what, and its 补正 or 不予受理 is its 告知."""
+    made: a receipt is made per issuing body, and the hall's 补正 or 不予受理 is its 告知."""
     county = dataclasses.replace(demo.office, office_level="county", administrative_organ=OrganAnswer.YES)
     unagreed = document_for(demo.views["不予受理"], DocumentKind.REFUSAL, county, "N-1", demo.bundle, TODAY)
     assert unagreed.office_name == "兴安盟政务服务中心"
@@ -167,20 +172,23 @@ def test_the_papers_name_the_entrusting_department(demo: DemoCases) -> None:
         ) in _all_text(data), kind
         assert "转送" not in _all_text(data), kind
         together = document_for(demo.views[CASE_OF_KIND[kind]], kind, county, "N-1", demo.bundle, TODAY)
-        assert together.office_name == "兴安盟政务服务中心", kind
+        receipt = kind is DocumentKind.RECEIPT  # one per body, the first item's body's first; else the hall's 告知
+        assert together.office_name == ("乌兰浩特市市场监督管理局" if receipt else "兴安盟政务服务中心"), kind
         assert "各委托机关" not in _all_text(together), kind
     *entrusted, tax = demo.bundle.items
     collected = dataclasses.replace(demo.bundle, items=(*entrusted, dataclasses.replace(tax, entrusted=False)))
-    text = paper_of(demo, DocumentKind.RECEIPT, county, collected)  # a 容缺's
+    text = paper_of(demo, DocumentKind.RECEIPT, county, collected)  # a 容缺's: the 市监局's, in its name
+    assert "本机关决定容缺受理" in text
     assert (
-        "本机关受乌兰浩特市市场监督管理局委托，以乌兰浩特市市场监督管理局名义容缺受理：“市场主体设立登记”、"
-        "“食品经营许可”（《中华人民共和国行政许可法》第二十四条第三款；兴政服委〔2026〕5号委托受理协议（2026年3月1日））。"
+        "本凭证由兴安盟政务服务中心受本机关委托，以本机关名义出具（《中华人民共和国行政许可法》第二十四条第三款；"
+        "兴政服委〔2026〕5号委托受理协议（2026年3月1日））。"
     ) in text
-    assert (
-        "本机关收件后转送国家税务总局乌兰浩特市税务局（“新办纳税人涉税事项”），由其依法决定是否受理，"
-        "受理日期以其受理之日为准。"
-    ) in text
-    assert "国家税务总局乌兰浩特市税务局委托" not in text
+    assert "国家税务总局乌兰浩特市税务局" not in text
+    text = paper_of(demo, DocumentKind.RECEIPT, county, collected, tax.code)  # the hall's 收件 of the tax item
+    assert "收件凭证" in text
+    # no deferred material serves the tax item: its 收件 forwards it whole
+    assert "收件后转送国家税务总局乌兰浩特市税务局（“新办纳税人涉税事项”），由其依法审查并决定是否受理" in text
+    assert "乌兰浩特市市场监督管理局" not in text
 
 
 def test_a_league_hall_cites_its_agreement_or_only_receives(demo: DemoCases) -> None:
@@ -201,11 +209,12 @@ def test_a_league_hall_cites_its_agreement_or_only_receives(demo: DemoCases) -> 
         entrustments="乌兰浩特市市场监督管理局=兴政服委〔2026〕3号委托受理协议",
         administrative_organ=OrganAnswer.YES,
     )
-    text = paper_of(demo, DocumentKind.RECEIPT, agreed)
-    assert (
-        "本机关受乌兰浩特市市场监督管理局委托，以乌兰浩特市市场监督管理局名义容缺受理：“市场主体设立登记”、"
-        "“食品经营许可”（《中华人民共和国行政许可法》第二十四条第三款；兴政服委〔2026〕3号委托受理协议）。"
-    ) in text
+    text = paper_of(demo, DocumentKind.RECEIPT, agreed)  # the 市监局's receipt, in its name
+    assert "（《中华人民共和国行政许可法》第二十四条第三款；兴政服委〔2026〕3号委托受理协议）。" in text
+    assert "本机关决定容缺受理" in text
+    assert "《兴安盟政务服务标准化管理办法》第三十二条" not in text
+    signboard = next(i.code for i in demo.bundle.items if "城市管理" in i.department)
+    text = paper_of(demo, DocumentKind.RECEIPT, agreed, item=signboard)  # the hall's 收件 of the others
     assert "转送乌兰浩特市城市管理综合行政执法局（“户外招牌设置审批”）、国家税务总局乌兰浩特市税务局" in text
     assert "《兴安盟政务服务标准化管理办法》第三十二条" not in text
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.admin.office import stored_office_settings
-from counter.actions.cases.documents import made_under
+from counter.actions.cases.documents import made_under, split_by_body
 from counter.actions.cases.item_authority import site_authority
 from counter.case.decisions import first_lapse_day, lapse_day
 from counter.case.item_clock import DueAlert, due_alert
@@ -29,12 +29,25 @@ from counter.documents.case_page import CaseNotices, CasePage, ItemLine, fitting
 from counter.documents.data import OfficeSettings
 from counter.documents.deciders import places_of
 from counter.documents.document_line import DocumentLine
+from counter.documents.issuers import PER_BODY, part_bodies
 from counter.intake.subject import subject_lines
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session as Unit
 
 __all__ = ["paper_titles", "read_case"]
+
+
+def part_names(view: CaseView, bundle: Bundle, guide: Bundle, made: Iterable[DocumentLine]) -> dict[str, str]:
+    """The issuing body of each part made of a receipt or 容缺 notice made once per body, by its record kind, under
+    the standing its first part was made under (:func:`counter.documents.issuers.part_bodies`)."""
+    kept = {line.kind: line.made_under for line in made if line.made_under}
+    names: dict[str, str] = {}
+    for kind in PER_BODY:
+        snapshot = kept.get(kind.value, "")
+        if snapshot and split_by_body(snapshot):
+            names |= part_bodies(kind, view, bundle, guide, *made_under(snapshot))
+    return {stored: name for stored, name in names.items() if stored in kept}
 
 
 def paper_titles(
@@ -100,8 +113,9 @@ def read_case(unit: Unit, case_no: str, today: dt.date | None = None) -> CasePag
     if today is not None:
         items = _with_dues(unit, reads.item_dues, items, today)
     titles = paper_titles(view, bundle, office, standing, reads.documents)
+    bodies = part_names(view, bundle, stored.bundle, reads.documents)
     notices = CaseNotices(
-        reads.documents, fitting_kinds(view, bundle), fitting_item_papers(view, stored.bundle), titles
+        reads.documents, fitting_kinds(view, bundle), fitting_item_papers(view, stored.bundle), titles, bodies
     )
     lapse = _lapse_from(unit, view)
     subject = subject_lines(stored.bundle.subject, view.subject)

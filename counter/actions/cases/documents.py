@@ -44,6 +44,7 @@ from counter.db.rating_page import paper_rating_page
 from counter.db.settings_store import is_township, is_training, office_key, put_setting
 from counter.documents.acceptance import HELD, NOTHING_HELD, HeldItems, held_of_record, held_record
 from counter.documents.deciders import decider_name
+from counter.documents.issuers import PER_BODY, part_heading, part_key, part_keys
 from counter.documents.item_acceptance import ItemDates, dates_of_record, dates_record
 from counter.documents.kinds import DocumentKind, record_kind
 from counter.documents.made import GuideNotFound, MadeDocument, PrintNotMade
@@ -60,6 +61,7 @@ __all__ = [
     "GuideNotFound",
     "MadeDocument",
     "make_document",
+    "make_documents",
     "make_guide_notice",
     "marked_for_training",
     "office_settings",  # kept in counter.actions.admin.office; read here where every paper is made
@@ -101,6 +103,9 @@ OWN_PLACE = "own_place"
 RATING_QR = "rating_qr"
 #: in a department's 受理通知书's snapshot: the promised and legal dates it told (counter.documents.item_acceptance)
 ITEM_DATES = "item_dates"
+#: in the snapshot of a receipt or a 容缺 notice made once per issuing body (counter.documents.issuers): absent (every
+#: one made before), the paper is the whole bundle's, and its reprint is too
+PER_BODY_MARK = "per_body"
 #: the papers of one item, in its department's name and numbered in its series
 ITEM_PAPERS = frozenset(
     {DocumentKind.DENIAL, DocumentKind.ACCEPTANCE, DocumentKind.SUPPLEMENT, DocumentKind.ITEM_REFUSAL}
@@ -114,8 +119,9 @@ def _snapshot(
     held: HeldItems = NOTHING_HELD,
     rating: tuple[str, int] | None = None,
     dates: ItemDates | None = None,
+    per_body: bool = False,
 ) -> str:
-    marks: dict[str, object] = {}
+    marks: dict[str, object] = {PER_BODY_MARK: True} if per_body else {}
     if dates is not None:
         marks[ITEM_DATES] = dates_record(dates)
     marks |= ({} if sms else {NO_SMS: False}) | ({OWN_PLACE: True} if own_place else {})
@@ -237,7 +243,9 @@ def make_document(
     A denial is one item's (``item_code``): in its department's name and numbered in that department's series
     (:func:`counter.case.numbers.decision_no`); so is a department's 受理通知书, which its own desk makes too
     (:func:`counter.actions.cases.item_papers.make_item_paper`).  A 送达回证 is one hand-over's (``hand_over_no``, 1
-    for the case's first: :func:`counter.actions.cases.hand_over.hand_over_results` makes it).
+    for the case's first: :func:`counter.actions.cases.hand_over.hand_over_results` makes it).  A receipt or a 容缺
+    notice whose items several bodies accept is one body's paper, ``item_code``'s body's (the guide's first item's
+    when not given): :func:`make_documents` makes them all.
 
     Raises :class:`CaseNotFound`, and :class:`counter.documents.model.DocumentNotPossible`
     (every reason at once) when the kind does not fit the case.
@@ -265,7 +273,8 @@ def made_document(
     stored = guide_version(session, view.guide_version_id)
     assert stored is not None  # a case always keeps its guide version (foreign key)
     bundle = stored.bundle.for_case(dict(view.answers))  # the papers name only the items applied for
-    item = bundle.item(item_code) if kind in ITEM_PAPERS else None
+    item_code, split = _part(session, desk, case.id, kind, view, bundle, item_code)
+    item = bundle.item(item_code) if kind in ITEM_PAPERS or split else None
     item_no = stored.bundle.items.index(item) + 1 if item is not None else 0  # its place in the whole guide
     if kind is DocumentKind.DATE_NOTICE:  # one paper per change of a date (counter.case.date_changes): the latest
         hand_over_no = date_change_no(view.history, hand_over_no)
@@ -278,7 +287,7 @@ def made_document(
     else:
         own_place = prints_own_place(session)
         office, issued_on = office_settings(session, desk.identity.site_code), today
-        if item is not None:
+        if item is not None and kind in ITEM_PAPERS:
             number = _decision_number(session, desk, today, decider_name(item, office))
         else:
             number = _number(session, desk, today, _letter(kind))
@@ -290,7 +299,7 @@ def made_document(
         dates = _snapshot_dates(existing.office) if existing is not None else _dates_now(session, view, bundle, item)
     data = document_for(
         view, kind, office, number, bundle, issued_on, item_code if item else "", hand_over_no,
-        sms_promised=sms, own_place=own_place, held=held, item_dates=dates,
+        sms_promised=sms, own_place=own_place, held=held, item_dates=dates, per_body=split,
     )  # fmt: skip
     if rating is not None:
         data = with_rating_qr(data, *rating)
@@ -301,6 +310,7 @@ def made_document(
         document_id = _record(
             session, desk, number, case.id, stored_kind, issued_on, office, digest,
             sms=sms, own_place=own_place, held=held, rating=rating if data.rating_qr else None, dates=dates,
+            per_body=split,
         )  # fmt: skip
     else:
         document_id = existing.id
@@ -309,11 +319,65 @@ def made_document(
             # recorded since (its day of service, blank on the first print)
             log.warning("reprint of %s %s differs from the first print", kind.value, number)
     _audit_made(session, desk, number, kind, view.case_no, digest, existing is not None)
-    # the hall's 收件 paper prints another headline than its kind's (收件凭证, 申请事项告知书): the preview says it too
-    heading = data.title if data.title != DOC_TITLE[kind] else ""
+    heading = _heading(data, split and len(part_keys(kind, view, bundle, office, held)) > 1)
     return MadeDocument(
         document_id, number, kind, view.case_no, pdf, digest, existing is not None, data.check_dates, heading
     )
+
+
+def _heading(data: DocumentData, parts: bool) -> str:
+    """The name the preview gives a paper where it is not its kind's: the hall's 收件 paper's headline (收件凭证,
+    申请事项告知书), and the issuing body of a part where the case's paper is made once per body (``parts``)."""
+    if parts:
+        return part_heading(data.title, data.office_name)
+    return data.title if data.title != DOC_TITLE[data.kind] else ""
+
+
+def _part(
+    session: Session, desk: Desk, case_id: int, kind: DocumentKind, view: CaseView, bundle: Bundle, item_code: str
+) -> tuple[str, bool]:
+    """The ``item_code`` a paper is made under, and whether it is one issuing body's part of a paper split by body
+    (:mod:`counter.documents.issuers`): the key of ``item_code``'s body's part under the standing first kept."""
+    if kind not in PER_BODY:
+        return item_code, False
+    under, held, split = _standing(session, desk, case_id, kind)
+    return (part_key(kind, view, bundle, under, held, item_code), True) if split else ("", False)
+
+
+def split_by_body(snapshot: str) -> bool:
+    """Whether a receipt or 容缺 notice was made once per issuing body (its kept snapshot says so); one made before
+    is the whole bundle's."""
+    return PER_BODY_MARK in json.loads(snapshot)
+
+
+def _standing(session: Session, desk: Desk, case_id: int, kind: DocumentKind) -> tuple[OfficeSettings, HeldItems, bool]:
+    """The settings and the standing a paper made per issuing body is split under: those its first part was made
+    under (every part is made with it: :func:`make_documents`), or the site's now for a new one; and whether it is
+    split at all (a paper made before it was, the whole bundle's, is reprinted whole)."""
+    first = find_document(session, case_id, kind.value)
+    if first is not None:
+        return (*made_under(first.office), split_by_body(first.office))
+    return office_settings(session, desk.identity.site_code), _held_now(session, desk.identity.site_code), True
+
+
+def make_documents(
+    session: Session, desk: Desk, case_no: str, kind: DocumentKind, today: dt.date, item_code: str = ""
+) -> tuple[MadeDocument, ...]:
+    """The papers of ``kind``: one per issuing body for a receipt or a 容缺 notice whose items several bodies accept
+    (:mod:`counter.documents.issuers`), else the one :func:`make_document` makes.  The caller commits."""
+    require(session, desk.actor, Permission.PRINT)
+    if kind not in PER_BODY or item_code:
+        return (make_document(session, desk, case_no, kind, today, item_code),)
+    case = case_by_no(session, case_no)
+    view = case_view(session, case_no)
+    if case is None or view is None:
+        raise CaseNotFound(case_no)
+    stored = guide_version(session, view.guide_version_id)
+    assert stored is not None  # a case always keeps its guide version (foreign key)
+    bundle = stored.bundle.for_case(dict(view.answers))
+    office, held, split = _standing(session, desk, case.id, kind)
+    keys = part_keys(kind, view, bundle, office, held) if split else ("",)
+    return tuple(made_document(session, desk, case_no, kind, today, key) for key in keys)
 
 
 def _record(
@@ -331,6 +395,7 @@ def _record(
     held: HeldItems = NOTHING_HELD,
     rating: tuple[str, int] | None = None,
     dates: ItemDates | None = None,
+    per_body: bool = False,
 ) -> int:
     """Keep a newly made notice: its number, and the settings a reprint will use (and whether it promised an SMS,
     and whether it printed the office's own place)."""
@@ -344,7 +409,7 @@ def _record(
             site_code=desk.identity.site_code,
             desk_no=desk.identity.desk_no,
             clerk=desk.clerk,
-            office=_snapshot(office, sms, own_place, held, rating, dates),
+            office=_snapshot(office, sms, own_place, held, rating, dates, per_body),
             content_hash=digest,
         ),
     )

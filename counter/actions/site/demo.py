@@ -202,7 +202,7 @@ def write_documents(
 ) -> list[Path]:
     """Every notice the sample cases call for, and the guide notice, as PDF files in ``out``: each dated on its
     case's day (the demo's working day: ``today`` only for a case that does not say)."""
-    from counter.actions.cases.documents import make_document, make_guide_notice, record_print
+    from counter.actions.cases.documents import make_document, make_documents, make_guide_notice, record_print
     from counter.documents.kinds import DocumentKind
     from counter.documents.model import DocumentNotPossible
 
@@ -217,14 +217,15 @@ def write_documents(
             if not kind.needs_case:
                 continue
             try:
-                with sessions.begin() as session:
-                    made = make_document(session, desk, case.case_no, kind, first.get(case.case_no, today))
-                    path = out / f"{case.case_no}-{kind.value}.pdf"
-                    path.write_bytes(made.pdf)
-                    record_print(session, desk, made, f"file:{path}", ok=True)
+                with sessions.begin() as session:  # a receipt of several issuing bodies: a paper each
+                    papers = make_documents(session, desk, case.case_no, kind, first.get(case.case_no, today))
+                    for n, made in enumerate(papers):
+                        path = out / f"{case.case_no}-{kind.value}{f'-{n + 1}' if n else ''}.pdf"
+                        path.write_bytes(made.pdf)
+                        record_print(session, desk, made, f"file:{path}", ok=True)
+                        written.append(path)
             except DocumentNotPossible:
                 continue
-            written.append(path)
         for item_code in case.denied_items:
             with sessions.begin() as session:
                 made = make_document(session, desk, case.case_no, DocumentKind.DENIAL, case.on or today, item_code)

@@ -122,7 +122,10 @@ def test_where_the_departments_entrusted_the_hall_its_receipt_is_named_as_the_ac
         QTest.mouseClick(page.documents.buttons[R], Qt.MouseButton.LeftButton)
     [window] = previews(page)
     assert "受理凭证" in pdf_text(window.documents[0].pdf)
-    assert cell(page, 0, 0) == "受理凭证"
+    # a 受理凭证 per entrusting department (one paper, one body), each line named by its body
+    assert len(window.documents) == 3
+    assert cell(page, 0, 0) == "受理凭证（乌兰浩特市市场监督管理局）"
+    assert cell(page, 2, 0) == "受理凭证（国家税务总局乌兰浩特市税务局）"
 
 
 def test_a_receipt_made_before_an_entrustment_keeps_its_title_and_is_reprinted_as_made(

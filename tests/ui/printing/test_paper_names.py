@@ -23,6 +23,7 @@ from counter.ui.cases.case_page import Loaded
 from counter.ui.printing.preview_window import doc_title
 from counter.ui.printing.words import PRINTING_MAKE_KIND, PRINTING_WINDOW_TITLE
 from counter.words.documents import DOC_TITLE
+from counter.words.punctuation import LIST_JOIN
 from tests.entrusted import entrust_in
 from tests.ui.printing.helpers import DESK, pdf_text
 from tests.ui.printing.test_case_page import page_of, previews
@@ -64,8 +65,13 @@ def test_each_paper_has_one_name_on_its_button_preview_and_headline(
         [window] = [w for w in previews(page) if w not in before]
         made = window.documents[0]
         assert made.kind is kind
-        assert doc_title(made) == name
-        assert window.title.text() == name
-        assert window.windowTitle() == PRINTING_WINDOW_TITLE.format(titles=name)
-        assert name in [line.strip() for line in pdf_text(made.pdf).splitlines()]
+        # a receipt of several entrusting departments is a paper each, named by its body (one paper, one body)
+        several = len(window.documents) > 1
+        assert not several or (entrusted and kind in (DocumentKind.RECEIPT, DocumentKind.DEFERRAL))
+        names = [doc_title(d) for d in window.documents]
+        assert names == [name] or all(n.startswith(f"{name}（") for n in names)
+        assert window.title.text() == names[0]
+        assert window.windowTitle() == PRINTING_WINDOW_TITLE.format(titles=LIST_JOIN.join(names))
+        for each in window.documents:  # each part heads itself with the title, under its body's name
+            assert name in [line.strip() for line in pdf_text(each.pdf).splitlines()]
         window.close()

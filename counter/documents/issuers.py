@@ -1,0 +1,136 @@
+"""One paper per issuing body: the receipt and the 容缺 notice of a bundle whose items several bodies accept.
+
+A paper is one body's act, under its name and its seal.  Where the hall accepts an item under a recorded
+entrustment, the 受理 is the entrusting department's act in its name (行政许可法 第二十四条第三款; 行政诉讼法
+第二十六条第五款): it is on that department's own 受理凭证 (or 容缺受理通知书), headed and sealed by it, never a line
+of the hall's paper beside another department's.  The hall's own acts — its 受理 of the items it holds, and its 收件
+of the items it only receives and forwards — stay on one paper in the office's name.
+
+So the receipt and the 容缺 notice are made once per issuing body (:func:`issuing_parts`), each about that body's
+items alone.  The 补正 and the 不予受理 are one body's already (:func:`counter.documents.acceptance.paper_standing`:
+where several would act, the hall's 告知 for all), and every other paper is the case's, the applicant's or one
+item's.
+
+A part is named by its first item in the guide: the part of the guide's first item is the kind's own record, the
+others a record per part (:func:`counter.documents.kinds.record_kind`), all made under one standing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from counter.case.view import CaseView
+from counter.catalog.model import Bundle, Item
+from counter.documents import acceptance_words as words
+from counter.documents.acceptance import Acceptance, HeldItems, acceptance_of
+from counter.documents.checks import DEFER, deferred_lines
+from counter.documents.data import OfficeSettings
+from counter.documents.deciders import decider_name
+from counter.documents.item_law import items_served
+from counter.documents.kinds import DocumentKind, record_kind
+
+#: the papers made once per issuing body; a paper of another kind is one body's already
+PER_BODY = frozenset({DocumentKind.RECEIPT, DocumentKind.DEFERRAL})
+
+
+def issuing_body(item: Item, office: OfficeSettings, held: HeldItems) -> str:
+    """Whose act the item's 受理 (or 收件) is: the entrusting department's, or the office's (its own 受理, its 收件)."""
+    if acceptance_of(item, office, held) is Acceptance.ENTRUSTED:
+        return decider_name(item, office)
+    return office.office_name
+
+
+def _acted_on(kind: DocumentKind, case: CaseView, bundle: Bundle) -> tuple[Item, ...]:
+    """The items a paper of ``kind`` acts on: a 容缺 notice's, those its deferred materials serve."""
+    if kind is DocumentKind.DEFERRAL:
+        return items_served(bundle, (m.code for m in deferred_lines(case))) or bundle.items
+    return bundle.items
+
+
+def issuing_parts(
+    kind: DocumentKind, case: CaseView, bundle: Bundle, office: OfficeSettings, held: HeldItems
+) -> tuple[tuple[Item, ...], ...]:
+    """The items of each body's paper of ``kind``, in the guide's order of their first item; one part of every item
+    for a kind not made per body."""
+    if kind not in PER_BODY:
+        return (bundle.items,)
+    parts: dict[str, list[Item]] = {}
+    for item in _acted_on(kind, case, bundle):
+        parts.setdefault(issuing_body(item, office, held), []).append(item)
+    return tuple(tuple(items) for items in parts.values())
+
+
+def part_keys(
+    kind: DocumentKind, case: CaseView, bundle: Bundle, office: OfficeSettings, held: HeldItems
+) -> tuple[str, ...]:
+    """The ``item_code`` each part is made under: "" for the first (the kind's own record), its first item's code
+    for the others."""
+    parts = issuing_parts(kind, case, bundle, office, held)
+    return ("", *(items[0].code for items in parts[1:]))
+
+
+def part_key(
+    kind: DocumentKind, case: CaseView, bundle: Bundle, office: OfficeSettings, held: HeldItems, item_code: str
+) -> str:
+    """The key of the part that acts on ``item_code`` (:func:`part_keys`); "" for an item of no part."""
+    parts = issuing_parts(kind, case, bundle, office, held)
+    for n, items in enumerate(parts):
+        if any(item.code == item_code for item in items):
+            return items[0].code if n else ""
+    return ""
+
+
+def part_bundle(
+    kind: DocumentKind,
+    case: CaseView,
+    bundle: Bundle,
+    office: OfficeSettings,
+    held: HeldItems,
+    item_code: str,
+    *,
+    per_body: bool = True,
+) -> Bundle:
+    """The guide as the part of ``item_code``'s issuing body reads it: that body's items alone (the first part for
+    an item of none); the bundle as it is where one body issues the whole paper, for a kind not made per body, and
+    without ``per_body`` (a paper made before papers were split by body, reprinted whole)."""
+    if kind not in PER_BODY or not per_body:
+        return bundle
+    parts = issuing_parts(kind, case, bundle, office, held)
+    if len(parts) == 1 and len(parts[0]) == len(bundle.items):
+        return bundle
+    items = next((its for its in parts if any(i.code == item_code for i in its)), parts[0])
+    return dataclasses.replace(bundle, items=items)
+
+
+def part_bodies(
+    kind: DocumentKind, case: CaseView, bundle: Bundle, guide: Bundle, office: OfficeSettings, held: HeldItems
+) -> dict[str, str]:
+    """Each part's record kind (the first's the kind's own, the others' by their first item's place in the whole
+    ``guide``, as the paper is kept) and its issuing body, where the paper is made in several parts; else empty."""
+    parts = issuing_parts(kind, case, bundle, office, held)
+    if len(parts) < 2:
+        return {}
+    return {
+        record_kind(kind, guide.items.index(items[0]) + 1 if n else 0): issuing_body(items[0], office, held)
+        for n, items in enumerate(parts)
+    }
+
+
+def part_heading(title: str, issuer: str) -> str:
+    """The name the preview and the case page give a part where the case has several: its title and its issuer."""
+    return words.PART_HEADING.format(title=title, issuer=issuer)
+
+
+def serves_part(bundle: Bundle, material_code: str) -> bool:
+    """Whether a material of the case serves an item of ``bundle`` (a part's: :func:`part_bundle`), so its paper
+    lists it; a material the guide no longer names, or that names no item, serves every part."""
+    material = next((m for m in bundle.materials if m.code == material_code), None)
+    if material is None or not material.items:
+        return True
+    return any(bundle.item(code) is not None for code in material.items)
+
+
+def defers_part(case: CaseView, bundle: Bundle) -> bool:
+    """Whether the paper's items wait for a material deferred at intake (a 容缺 case's), so it accepts them under
+    容缺: a part whose items no deferred material serves is accepted as any complete one."""
+    return case.outcome == DEFER and any(serves_part(bundle, m.code) for m in deferred_lines(case))
