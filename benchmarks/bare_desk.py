@@ -129,7 +129,7 @@ class BareIntake:
 
 class BareNote:
     """The number noted outside the database after the commit, as the intake notes it
-    (:mod:`counter.host.database_notes`): one line appended to a file of the desk's own, one ``fdatasync``.
+    (:mod:`counter.host.notes.database_notes`): one line appended to a file of the desk's own, one ``fdatasync``.
 
     Without it the floor would make one durable write fewer than the intake: the note is part of what an intake
     must write (a number is never issued twice, even by a database that lost its last commits), not an extra of
@@ -138,7 +138,7 @@ class BareNote:
     """
 
     def __init__(self, desk_key: str, place: str) -> None:
-        from counter.host.database_notes import note_path
+        from counter.host.notes.database_notes import note_path
 
         self.path = note_path(f"{place} {desk_key}")  # beside the intake's note, never the same file
         self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)

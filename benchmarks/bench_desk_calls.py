@@ -1,6 +1,6 @@
 """A hall desk's operations through the window's runner: the connections they hold and what each call costs.
 
-The window asks every operation through :class:`counter.ui.runner.Runner`, which runs it on its workers, over the
+The window asks every operation through :class:`counter.ui.door.runner.Runner`, which runs it on its workers, over the
 transport's connections (:class:`counter.service.remote.Remote`).  A thread made for each call and a connection kept
 for each thread held a connection, and a descriptor, for every operation ever asked: 300 calls, 300 connections,
 3.08 s against 0.21 s over one kept connection.
@@ -41,8 +41,8 @@ from counter.case.numbers import DeskIdentity
 from counter.service.admin import ACCOUNTS_EXIST, ADD_ACCOUNT, AccountsAsked
 from counter.service.local import serve
 from counter.service.remote import POOL_SIZE
-from counter.ui.hall_desk import HallService
-from counter.ui.runner import Runner
+from counter.ui.door.hall_desk import HallService
+from counter.ui.door.runner import Runner
 from tests.conftest import made_database
 from tests.server.hall_server import hall_server
 

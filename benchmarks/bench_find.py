@@ -48,7 +48,7 @@ from counter.case.lookup import LOOKBACK_DAYS, SEQUENCE_MARK, Lookup, LookupKind
 from counter.case.numbers import DeskIdentity
 from counter.db.engine import make_engine, make_sessions
 from counter.db.sealed import lookup_index, unseal
-from counter.host import paths
+from counter.host.machine import paths
 from counter.parties.identifiers import make_id_number
 
 GOAL_MS = 200.0  # p95 of each kind: what the clerk waits for after Enter, the applicant at the window

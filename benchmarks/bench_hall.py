@@ -123,7 +123,7 @@ def main() -> None:
     print(f"{count} intakes per desk and run, {os.cpu_count()} cores shared by the desks and the server")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        # every process notes its numbers in this run's own folders (counter.host.database_notes); each desk, a
+        # every process notes its numbers in this run's own folders (counter.host.notes.database_notes); each desk, a
         # computer of its own, in a state folder of its own below "machines"
         os.environ["COUNTER_HOME"] = str(folder / "home")
         os.environ["COUNTER_STATE"] = str(folder / "state")

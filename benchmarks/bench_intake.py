@@ -88,7 +88,7 @@ def action_side(
     from counter.case.intake_request import IntakeRequest
     from counter.case.numbers import DeskIdentity
     from counter.db.catalog_store import current_guide
-    from counter.host.logs import setup_logging
+    from counter.host.machine.logs import setup_logging
     from counter.intake.parties import party_problems
     from tests.db.hall_worker import TODAY, applicant
 
@@ -200,7 +200,7 @@ def main() -> None:
     verdicts = Verdicts(smoke=args.smoke)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        # the numbers noted outside the database (counter.host.database_notes) go to this run's own state folder
+        # the numbers noted outside the database (counter.host.notes.database_notes) go to this run's own state folder
         os.environ["COUNTER_HOME"] = str(folder / "home")
         os.environ["COUNTER_STATE"] = str(folder / "state")
         url = f"sqlite:///{folder / 'desk.sqlite3'}"

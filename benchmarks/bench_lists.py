@@ -270,7 +270,7 @@ def _ms(work: Callable[[], object]) -> float:
 
 @contextmanager
 def _window_collector() -> Iterator[Callable[[], None]]:
-    """Python's collector as the window runs it (:mod:`counter.ui.collector`): automatic collection off, and a
+    """Python's collector as the window runs it (:mod:`counter.ui.door.collector`): automatic collection off, and a
     collection by the collector's own thresholds between two reads, as the window's timer does it, never inside
     a read.  Ours and the floor are timed under it alike; with automatic collection the reads' p95 measured the
     collector's pauses over this process's heap (the hall it built), which the window does not pay there."""

@@ -24,7 +24,7 @@ widgets, the fonts, the search index, the pad) counts: a process of the actions 
 it out and met the budget a desk cannot be held to.  The intake panel's own memory is measured by
 ``bench_print_memory.py``, whose 60 applicants go through the window key by key.
 
-It starts as the desk's own start does (:mod:`counter.ui.app`): PySide6's import hook told which modules use Qt
+It starts as the desk's own start does (:mod:`counter.ui.start.app`): PySide6's import hook told which modules use Qt
 before SQLAlchemy and the actions are imported (they are, from :mod:`benchmarks.desk_day`), then the application
 prepared (Qt's language, the text size, the shipped font).  The database is new, so the start migrates it and syncs
 the whole bundled catalog, pinyin and all, as a desk's first start without the prepared database does, or its first
@@ -57,14 +57,14 @@ from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop
 from PySide6.QtWidgets import QApplication
 
 from benchmarks.goals import Verdicts, arguments
-from counter.host.desk_config import DeskConfig, save_desk_config
+from counter.host.machine.desk_config import DeskConfig, save_desk_config
 from counter.resources import bundled_catalog_dir
 from counter.service.local import InProcess
-from counter.ui.app import prepare_app
-from counter.ui.geometry import fit_to_screen
-from counter.ui.main_window import MainWindow
-from counter.ui.ready import answer_first_search
-from counter.ui.startup_sources import answer_by_name
+from counter.ui.look.geometry import fit_to_screen
+from counter.ui.mainwindow.main_window import MainWindow
+from counter.ui.start.app import prepare_app
+from counter.ui.start.ready import answer_first_search
+from counter.ui.start.startup_sources import answer_by_name
 
 if TYPE_CHECKING:
     from counter.actions.site.store import Store

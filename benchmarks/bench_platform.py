@@ -7,8 +7,8 @@ a desk's SQLite file (WAL, ``synchronous=FULL``) against a few hundred real case
 (:mod:`tests.platform_stub`, HTTPS with its own CA, on this machine): each claimed, mapped from its case through the
 mapping file, signed, sent on one kept connection, and marked a batch at a time.  Budget: drained in 10 minutes (the
 issue's "minutes").  The floor, printed beside it: the same number of signed requests of the same bodies posted to
-the same platform by the same client on one kept connection (:class:`counter.host.platform_client.PlatformLink`),
-no database at all.
+the same platform by the same client on one kept connection
+(:class:`counter.host.outward.platform_client.PlatformLink`), no database at all.
 
 Enqueueing must not slow an intake: ``take_intake`` of a complete 我要开小餐馆 checklist committed on the same file,
 the site reporting and not reporting by turns, intake by intake.  Budget: the p95 with the report at most 5 ms above
@@ -109,7 +109,7 @@ def configure(url: str, platform: Any, keys: Path, enabled: bool = True) -> None
 def drain(verdicts: Verdicts, url: str, platform: Any, keys: Path, events: int) -> None:
     from counter.actions.outbox.platform import send_due
     from counter.actions.site.store import Store
-    from counter.host.platform_client import Outcome, PlatformLink, ReportRequest
+    from counter.host.outward.platform_client import Outcome, PlatformLink, ReportRequest
     from counter.platform.events import platform_key
     from tests.platform_stub import SECRET
 

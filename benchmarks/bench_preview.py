@@ -50,12 +50,12 @@ from benchmarks.bench_keystrokes import (
     open_desk,
 )
 from benchmarks.goals import Verdicts, arguments, percentile, summary
-from counter.ui.main_window import MainWindow
+from counter.ui.mainwindow.main_window import MainWindow
 from counter.ui.printing.preview_window import PreviewWindow
 
 GOAL_MS = 300.0
 SCREEN_DPI = 96  # the preview's resolution at 100 % text on a screen of ratio 1 (counter.ui.printing.preview_window)
-PREVIEW_SIZE = (1366, 728)  # the preview fits a 1366×768 screen less its frame (counter.ui.geometry)
+PREVIEW_SIZE = (1366, 728)  # the preview fits a 1366×768 screen less its frame (counter.ui.look.geometry)
 
 
 class FirstPaint(QObject):

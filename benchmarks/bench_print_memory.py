@@ -46,13 +46,13 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from benchmarks.goals import Verdicts, arguments
 from counter.actions.site.store import Store
-from counter.host.desk_config import DeskConfig, save_desk_config
+from counter.host.machine.desk_config import DeskConfig, save_desk_config
 from counter.intake.outcome import RefusalGround
 from counter.parties.identifiers import make_id_number
 from counter.resources import bundled_catalog_dir
-from counter.ui.geometry import fit_to_screen
 from counter.ui.intake import IntakePanel
-from counter.ui.main_window import MainWindow
+from counter.ui.look.geometry import fit_to_screen
+from counter.ui.mainwindow.main_window import MainWindow
 from counter.ui.printing.preview_window import PreviewWindow
 from tests.cups_server import running_cups
 from tests.ui.shown_text import outcome_text

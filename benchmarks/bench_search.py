@@ -53,9 +53,9 @@ from counter.catalog.search import SearchIndex
 from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import upgrade
 from counter.resources import bundled_catalog_dir, fonts_dir
-from counter.ui.fonts import install_fonts
-from counter.ui.hit_model import PAGE
-from counter.ui.main_window import MainWindow
+from counter.ui.look.fonts import install_fonts
+from counter.ui.mainwindow.main_window import MainWindow
+from counter.ui.search.hit_model import PAGE
 
 QUERIES = ["xcg", "小餐馆", "xiaocanguan", "ylbx", "yanglao", "xse", "新生儿", "bdc", "ershoufang", "yd",
            "dibao", "db", "lfd", "hang", "cs", "chaoshi", "wy", "z", "我要开", "sydw",

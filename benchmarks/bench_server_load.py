@@ -82,8 +82,8 @@ from counter.access.roles import Actor, Role
 from counter.case.lookup import LOOKBACK_DAYS, read_lookup
 from counter.case.numbers import DeskIdentity
 from counter.db.sealed import UNREADABLE, index_of, unseal
-from counter.host import paths
-from counter.host.data_key import DataKeys, read_data_keys
+from counter.host.keys.data_key import DataKeys, read_data_keys
+from counter.host.machine import paths
 from counter.service.admin import ADD_ACCOUNT
 from counter.service.cases import DAY_LISTS, FIND_CASES, READ_CASE, Day, FindCases, ReadCase
 from counter.service.local import serve
@@ -253,13 +253,13 @@ def servers(
 
 
 def server_site_key(folder: Path) -> Path:
-    """The site key's place in the servers' home (:func:`counter.host.paths.site_key_path` there)."""
+    """The site key's place in the servers' home (:func:`counter.host.machine.paths.site_key_path` there)."""
     return folder / "server" / "home" / "keys" / "site.key"
 
 
 def hand_data_keys(folder: Path) -> None:
     """The data keys the hall's build sealed its cases under (this process's), given to the servers' key folder: a
-    hall's personal data is sealed under one site's keys, its server's (:mod:`counter.host.data_key`)."""
+    hall's personal data is sealed under one site's keys, its server's (:mod:`counter.host.keys.data_key`)."""
     from benchmarks.big_hall import copy_data_keys
 
     copy_data_keys(paths.site_key_path().parent, server_site_key(folder).parent)

@@ -7,8 +7,8 @@ its list painted with the desk's fonts.  Each says when it got there (``ready``,
 was started).  Beside it stands when each process ended (``ended``): the desk's
 warm-up thread, which opens the database through SQLAlchemy while the clerk reads the screen so that the first F5
 does not wait, runs as on every start and is waited for; both end without the interpreter's teardown, the desk by
-:mod:`counter.host.quick_exit` and the bare window by the same ``os._exit`` after flushing its streams.  Both run
-on the offscreen platform, with the same interpreter and environment.
+:mod:`counter.host.machine.quick_exit` and the bare window by the same ``os._exit`` after flushing its streams.  Both
+run on the offscreen platform, with the same interpreter and environment.
 
 Budgets are on what a clerk feels, not on a ratio (a start twice a bare window's said nothing of a key held up by
 the warm-up's imports, which hold the interpreter's lock, nor of the warm-up's own length):
@@ -72,8 +72,8 @@ KEY_GOAL = 50.0  # a key typed at any moment after the window shows, painted wit
 F5_GOAL = 1000.0  # F5 pressed at once after ready shows the intake within 1 s
 KEY_EVERY_MS = 30  # a quick typist's pace
 BARE_KEYS = 20  # the bare window's keys: as many as a warm desk's start takes about
-# the bare window ends as the desk does (counter.host.quick_exit): streams flushed, no interpreter teardown.  With
-# BENCH_KEYS it is typed into as the desk is (a line edit, the window repainted), each key timed from the moment it
+# the bare window ends as the desk does (counter.host.machine.quick_exit): streams flushed, no interpreter teardown.
+# With BENCH_KEYS it is typed into as the desk is (a line edit, the window repainted), each key timed from the moment it
 # was typed; with BENCH_F5 it shows a form of thirty fields in a window of its own at once, as F5 does
 BARE = """
 import os, sys, time
@@ -126,27 +126,27 @@ sys.stderr.flush()
 os._exit(0)
 """.replace("%(every)d", str(KEY_EVERY_MS)).replace("%%", "%")
 # ``counter`` as its program starts it (counter.__main__.entry), told when the first search has been answered: the
-# hook (counter.ui.ready) needs no Qt, so the program imports the window and Qt itself, in its own order.  Ready comes
-# in the window's first turn of the event loop, before its first paint, so the keys typed from then on are typed at
-# any moment after the window shows.  With BENCH_KEYS the clerk types on, one key every 30 ms, until the start's own
+# hook (counter.ui.start.ready) needs no Qt, so the program imports the window and Qt itself, in its own order.  Ready
+# comes in the window's first turn of the event loop, before its first paint, so the keys typed from then on are typed
+# at any moment after the window shows.  With BENCH_KEYS the clerk types on, one key every 30 ms, until the start's own
 # work is over (the warm-up thread's and what the window does once it is: the draft's offer, the pad) and one key
 # beyond; each key is timed from the moment it was typed, not from the moment the window got round to it, so a
 # window held up by the start's work is seen as the clerk sees it.  With BENCH_F5 the clerk presses Enter (the guide)
 # and F5 at once, and the intake is timed from the press to its window painted, waiting for the database as it must.
 DESK = """
 import os, sys, time
-from counter.ui import ready
+from counter.ui.start import ready
 answer = ready.answer_first_search
 KEYS = ["xi", "xia", "xiao", "xiaoc", "xiaoca", "xiaocan", "xiaocang", "xiaocangu", "xiaocangua", "xiaocanguan"]
 EVERY = %(every)d / 1000
 if os.environ.get("BENCH_F5"):
-    from counter.host.desk_config import DeskConfig, save_desk_config
+    from counter.host.machine.desk_config import DeskConfig, save_desk_config
     save_desk_config(DeskConfig(clerk="乌兰"))  # a desk with no clerk named takes no intake
 def answered(window):
     answer(window)
     print(f"ready-at {time.time():.6f} cpu {time.process_time():.6f}", file=sys.stderr, flush=True)
     from PySide6.QtCore import QTimer
-    import counter.ui.app as app_module
+    import counter.ui.start.app as app_module
     # the end the program asks for waits until the clerk has stopped: the keys typed during the start's last work
     # are answered and counted
     ending = app_module._ExitWhenReady._end_when_both
@@ -225,15 +225,16 @@ entry()
 # the window has painted)
 NOT_NEEDED = (
     "reportlab", "pypinyin", "openpyxl", "tomllib", "alembic", "sqlalchemy", "importlib.resources", "PySide6.QtNetwork",
-    "counter.catalog.model", "counter.audit", "counter.parties.identifiers", "counter.ui.number_check",
+    "counter.catalog.model", "counter.audit", "counter.parties.identifiers", "counter.ui.start.number_check",
     "counter.words.database", "counter.backup.schema", "counter.documents", "counter.sync", "counter.ui.intake",
-    "counter.ui.printing", "counter.ui.pad", "counter.ui.sync", "counter.ui.signin.controller", "counter.ui.guide_view",
+    "counter.ui.printing", "counter.ui.pad", "counter.ui.sync", "counter.ui.signin.controller",
+    "counter.ui.guide.guide_view",
     "counter.ui.cases.case_page", "counter.ui.cases.case_lists", "counter.access", "counter.catalog.problems",
-    "counter.host.errors", "counter.ui.catalog_sync",
+    "counter.host.machine.errors", "counter.ui.mainwindow.catalog_sync",
 )  # fmt: skip
 PROBE = f"""
 import sys
-from counter.ui import ready
+from counter.ui.start import ready
 answer = ready.answer_first_search
 def answered(window):
     answer(window)

@@ -39,10 +39,10 @@ from counter.case.numbers import DeskIdentity
 from counter.documents.outcome_preview import IntakePreview
 from counter.service.intake import KEEP_DRAFT, PREVIEW_GROUNDS, READ_CURRENT_GUIDE, CurrentGuide
 from counter.service.remote import POOL_SIZE
-from counter.ui.hall_desk import HallService
+from counter.ui.door.hall_desk import HallService
+from counter.ui.door.runner import Runner
 from counter.ui.intake import IntakePanel
 from counter.ui.intake.draft_keeper import SERVER_EVERY_S
-from counter.ui.runner import Runner
 from tests.conftest import made_database
 from tests.server.hall_server import hall_server
 from tests.ui.intake.conftest import BUNDLE

@@ -70,8 +70,8 @@ from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import upgrade
 from counter.documents.acceptance import OrganAnswer
 from counter.documents.kinds import DocumentKind
-from counter.host import paths
-from counter.host.data_key import ensure_data_keys
+from counter.host.keys.data_key import ensure_data_keys
+from counter.host.machine import paths
 from counter.intake.checklist import Checklist, Receipt, ReceivedMedium, record
 from counter.intake.outcome import DeferralRequest, Refusal, RefusalGround
 from counter.intake.parties import Applicant, ApplicantKind, Parties

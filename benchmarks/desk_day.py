@@ -1,8 +1,8 @@
 """The applicants of bench_memory.py's day, served through the actions the window calls.
 
 Kept apart from the benchmark so that SQLAlchemy and the actions are imported only once the desk's start has told
-PySide6's import hook which modules use Qt (counter.ui.startup_sources), as at a desk: imported before, their sources
-were read and kept by the hook, some 30 MiB no desk holds.
+PySide6's import hook which modules use Qt (counter.ui.start.startup_sources), as at a desk: imported before, their
+sources were read and kept by the hook, some 30 MiB no desk holds.
 """
 
 from __future__ import annotations

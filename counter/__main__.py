@@ -2,7 +2,7 @@
 
 No arguments, or only a window start's options (``--db``, ``--today``, ``--user``, ``--exit-when-ready``,
 ``--server`` and ``--ca``), start
-the desk app (:mod:`counter.ui.app`); ``serve`` the hall server (:mod:`counter.server.main`); anything else is a
+the desk app (:mod:`counter.ui.start.app`); ``serve`` the hall server (:mod:`counter.server.main`); anything else is a
 command (:mod:`counter.cli.main`).  It is decided here, with a parser of six options, so that the desk's
 every-morning start does not build the forty commands' parser, and so that the command line never imports the
 window.
@@ -26,7 +26,7 @@ def window_args(argv: Sequence[str]) -> argparse.Namespace | None:
     parser.add_argument("--today")
     parser.add_argument("--user")
     parser.add_argument("--exit-when-ready", action="store_true")
-    parser.add_argument("--server")  # a hall's desk: its server, over the desk's settings (counter.ui.hall_desk)
+    parser.add_argument("--server")  # a hall's desk: its server, over the desk's settings (counter.ui.door.hall_desk)
     parser.add_argument("--ca")
     try:
         args, rest = parser.parse_known_args(list(argv))
@@ -80,7 +80,7 @@ def version_lines() -> list[str]:
 
 
 def _run(args_list: list[str], window: argparse.Namespace | None) -> int:
-    from counter.host.private_files import keep_files_private
+    from counter.host.machine.private_files import keep_files_private
 
     keep_files_private()  # before anything is written: the database, logs, exports, PDFs are 0600 in 0700 folders
     if args_list == ["--version"]:
@@ -103,7 +103,7 @@ def _run(args_list: list[str], window: argparse.Namespace | None) -> int:
 
 
 def _start_window(window: argparse.Namespace) -> int:
-    from counter.host.logs import setup_logging
+    from counter.host.machine.logs import setup_logging
 
     setup_logging()
     today = None
@@ -116,7 +116,7 @@ def _start_window(window: argparse.Namespace) -> int:
         except UsageError as err:
             print(str(err), file=sys.stderr)
             return EXIT_MISUSE
-    from counter.ui.app import run
+    from counter.ui.start.app import run
 
     return run(window.db, window.exit_when_ready, [], today, server=window.server, ca=window.ca)
 
@@ -129,7 +129,7 @@ def entry() -> None:
     longer than the desk's start-up work itself and save nothing.  Commands end the
     usual way: their database connections close politely.
     """
-    # a window collects on its own thread (counter.ui.collector), never automatically: off from the start, before
+    # a window collects on its own thread (counter.ui.door.collector), never automatically: off from the start, before
     # the window's modules load, whose classes, enums and dataclasses would otherwise be walked some fifty times
     # before the first paint (the collector's first turn, a second after the start, takes them once); a command
     # collects as Python does
@@ -140,7 +140,7 @@ def entry() -> None:
         gc.enable()
     code = _run(argv, window)
     if window is not None:
-        from counter.host.quick_exit import quick_exit
+        from counter.host.machine.quick_exit import quick_exit
 
         quick_exit(code)
     raise SystemExit(code)

@@ -18,9 +18,9 @@ want_release=0
 # Qt's xcb platform (a real window) needs these (a desktop usually lacks libxcb-cursor0),
 # and printing goes through the CUPS clients (lp, lpstat); Qt's print support (COUNTER_PRINT=qt) reaches CUPS
 # through libcups2, which its CUPS plugin is linked against (cups-client pulls it in too, but Qt needs it itself).
-# espeak-ng is the review pad's voice (counter/host/voice.py: run as a program of its own, off unless a desk turns
+# espeak-ng is the review pad's voice (counter/host/devices/voice.py: run as a program of its own, off unless a desk turns
 # it on); its tests synthesise the prompts with it.  v4l-utils takes a still of the desk's document camera
-# (counter/host/camera.py: v4l2-ctl, run as a program of its own when the clerk asks for a page).
+# (counter/host/devices/camera.py: v4l2-ctl, run as a program of its own when the clerk asks for a page).
 pkgs="libegl1 libgl1 libfontconfig1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0
 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libdbus-1-3
 cups-client libcups2 espeak-ng v4l-utils"

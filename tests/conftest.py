@@ -28,8 +28,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["COUNTER_SQL_WARNINGS"] = "error"
 # the app's folders before a test's own (counter_home) take over, as they do for the fixtures made once per run:
 # never the user's own data (the desk's settings), what the app notes of its databases outside them
-# (counter.host.database_notes) or the machine's desk settings in /etc/counter; one folder for the process, removed
-# when it ends
+# (counter.host.notes.database_notes) or the machine's desk settings in /etc/counter; one folder for the process,
+# removed when it ends
 _RUN_HOME = Path(tempfile.mkdtemp(prefix="counter-tests-"))
 atexit.register(shutil.rmtree, _RUN_HOME, ignore_errors=True)
 os.environ["COUNTER_HOME"] = str(_RUN_HOME / "home")
@@ -78,16 +78,16 @@ TIERS_BY_PATH: dict[str, tuple[str, ...]] = {
     "tests/test_number_guard.py": ("program", "durable"),
     "tests/test_database_file.py": ("program",),
     "tests/test_bounded_reads.py": ("program",),
-    "tests/test_quick_exit.py": ("program",),
-    "tests/ui/test_single_desk.py": ("program", "durable"),
-    "tests/ui/test_startup.py": ("program",),
+    "tests/host/machine/test_quick_exit.py": ("program",),
+    "tests/ui/start/test_single_desk.py": ("program", "durable"),
+    "tests/ui/start/test_startup.py": ("program",),
     "tests/ui/test_window_language.py": ("program",),
-    "tests/ui/test_training_window.py": ("program",),
-    "tests/ui/test_hanzi_input.py": ("program",),
+    "tests/ui/start/test_training_window.py": ("program",),
+    "tests/ui/keyboard/test_hanzi_input.py": ("program",),
     "tests/db/test_catalog_first_use.py": ("program",),
     # a whole training day built per test, and first starts of the window from the prepared file: seconds each
     "tests/test_training.py": ("slow",),
-    "tests/ui/test_prepared_start.py": ("slow",),
+    "tests/ui/start/test_prepared_start.py": ("slow",),
     # walks of every window the fit tests open, key by key and control by control: a quarter of the quick tier's
     # UI time for checks that change only with a window's layout
     "tests/ui/fit/test_tab_through.py": ("slow",),
@@ -274,8 +274,8 @@ def _catalogued_template_of(catalog: str) -> Path:
     """The template for the catalog whose files digest to ``catalog``, made from the catalog folder in use."""
     from counter.actions.catalog.imports import sync_bundled
     from counter.actions.site.store import Store
-    from counter.host.desk_at import desk_at
-    from counter.host.desk_config import DeskConfig
+    from counter.host.machine.desk_at import desk_at
+    from counter.host.machine.desk_config import DeskConfig
     from counter.resources import bundled_catalog_dir
 
     path = Path(tempfile.mkdtemp(prefix="counter-template-")) / "template.sqlite3"
@@ -306,8 +306,8 @@ def migrated_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def desk_log(counter_home: Path) -> Iterator[Path]:
     """The app's log handler, set up in this test's data folder and taken down after it: its file."""
-    from counter.host.logs import LOG_FILE, setup_logging
-    from counter.host.paths import log_dir
+    from counter.host.machine.logs import LOG_FILE, setup_logging
+    from counter.host.machine.paths import log_dir
 
     root = logging.getLogger()
 
@@ -324,7 +324,7 @@ def desk_log(counter_home: Path) -> Iterator[Path]:
 
 def copy_database(source: Path, target: Path) -> None:
     """A copy of the SQLite database at ``source`` at ``target``, with this machine's note of the numbers its desks
-    issued (counter.host.database_notes), as ``counter db numbers --renote`` makes it after a database was moved.
+    issued (counter.host.notes.database_notes), as ``counter db numbers --renote`` makes it after a database was moved.
 
     A template made once per run holds cases numbered under the run's state folder; each test has its own, where a
     copy with numbers and no note is refused any new number (counter.actions.numbers.number_guard).
@@ -335,7 +335,7 @@ def copy_database(source: Path, target: Path) -> None:
     from counter.actions.admin.database_file import database_place
     from counter.actions.numbers.number_guard import CASE_KIND, NOT_NOTED
     from counter.db.number_checks import case_prefix
-    from counter.host.database_notes import SeriesMark, renew_note, series_key
+    from counter.host.notes.database_notes import SeriesMark, renew_note, series_key
 
     shutil.copyfile(source, target)
     with sqlite3.connect(target) as conn:

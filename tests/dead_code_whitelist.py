@@ -16,12 +16,12 @@ from typing import Any
 _: Any = None
 
 # --- Qt calls these overrides by their C++ names --------------------------------------------------------------
-_.expandingDirections  # counter/ui/flow_layout.py: QLayout asks how the flow layout grows
-_.hasHeightForWidth  # counter/ui/flow_layout.py: QLayout asks whether the height follows the width
-_.itemAt  # counter/ui/flow_layout.py: QLayout walks its items
-_.takeAt  # counter/ui/flow_layout.py: QLayout removes its items
+_.expandingDirections  # counter/ui/widgets/flow_layout.py: QLayout asks how the flow layout grows
+_.hasHeightForWidth  # counter/ui/widgets/flow_layout.py: QLayout asks whether the height follows the width
+_.itemAt  # counter/ui/widgets/flow_layout.py: QLayout walks its items
+_.takeAt  # counter/ui/widgets/flow_layout.py: QLayout removes its items
 _.paintEvent  # counter/ui/pad/faces.py: the review pad's faces draw themselves
-_.wheelEvent  # counter/ui/document_browser.py: the preview zooms with Ctrl and the wheel
+_.wheelEvent  # counter/ui/guide/document_browser.py: the preview zooms with Ctrl and the wheel
 _.insertFromMimeData  # counter/ui/intake/decision_controls.py: a pasted reason kept on one line
 
 # --- a library reads or calls these ----------------------------------------------------------------------------
@@ -32,16 +32,16 @@ _.impl  # counter/db/sealed.py: SQLAlchemy's TypeDecorator reads the column type
 _.cache_ok  # counter/db/sealed.py: SQLAlchemy's TypeDecorator asks whether its statements may be cached
 _.process_bind_param  # counter/db/sealed.py: SQLAlchemy seals each value it writes
 _.process_result_value  # counter/db/sealed.py: SQLAlchemy opens each value it reads
-_.find_spec  # counter/ui/warm_pace.py: Python's import system asks each finder on sys.meta_path
-_.fullname  # counter/ui/warm_pace.py: find_spec's argument, named as the import system passes it
+_.find_spec  # counter/ui/warmup/warm_pace.py: Python's import system asks each finder on sys.meta_path
+_.fullname  # counter/ui/warmup/warm_pace.py: find_spec's argument, named as the import system passes it
 _.period_source  # counter/platform/rating_page.py: the rule the 补充评价 period is taken from, for the integrator
 _.isolation_level  # counter/db/migrate.py: sqlite3 reads it: None leaves transactions to the explicit BEGIN
 _.makeToUnicodeCMap  # counter/documents/fonts.py: reportlab calls the function set on its module
-_._srcfile  # counter/host/logs.py: logging reads it to skip finding the caller's file and line
-_.logThreads  # counter/host/logs.py: logging reads these three to skip what the log format never shows
+_._srcfile  # counter/host/machine/logs.py: logging reads it to skip finding the caller's file and line
+_.logThreads  # counter/host/machine/logs.py: logging reads these three to skip what the log format never shows
 _.logProcesses
 _.logMultiprocessing
-_.msg  # counter/host/logs.py: logging's handlers read the record's message, set here already formatted
+_.msg  # counter/host/machine/logs.py: logging's handlers read the record's message, set here already formatted
 _.alignment  # counter/catalog/workbook.py: openpyxl writes a cell's alignment
 _.number_format  # counter/catalog/workbook.py: openpyxl writes a cell as text, not as a number
 _.data_type  # counter/catalog/workbook.py: openpyxl writes a cell as text, not as a number
@@ -83,7 +83,7 @@ _.CASE_NO_TAKEN  # the same
 _.PREVIOUS_MISSING  # the same
 _.DOCUMENT_CONFLICT  # the same
 _.SCHEMA_UPGRADED  # counter/audit/actions.py: a trail is kept for years; one written earlier may hold this code
-_.ON_REQUEST  # counter/host/desk_config.py: a pad screen setting, read from desk.json by its value
+_.ON_REQUEST  # counter/host/machine/desk_config.py: a pad screen setting, read from desk.json by its value
 _.A  # counter/intake/licences.py TrustLevel: the licence library's 可信等级, read by their values
 _.B
 _.C
@@ -98,7 +98,8 @@ _.MALICIOUS
 _.received_at  # counter/db/models/trail.py PeerSeal: written by counter/db/peer_seals.py's insert, for support to read
 
 # --- the service between the faces and the actions, being built: its callers come with it ------------------------
-_.open_window  # counter/ui/app.py: the window on an opened database (tools/screenshot.py) until the window is wired
+# counter/ui/start/app.py: the window on an opened database (tools/screenshot.py) until the window is wired
+_.open_window
 _.Remote  # counter/service/remote.py: a hall desk's transport, asked by tests/server until the window holds it
 _.prune_receipts  # counter/db/receipts.py
 _.WARNINGS  # counter/catalog/problems.py

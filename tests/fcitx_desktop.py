@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from counter.db.sealed import unseal
-from counter.host.data_key import read_data_keys
+from counter.host.keys.data_key import read_data_keys
 
 T = TypeVar("T")
 

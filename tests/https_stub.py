@@ -20,8 +20,8 @@ from tests.db.tls_server import SERVER_CERT, SERVER_KEY, make_authority, write_s
 
 class StubHandler(BaseHTTPRequestHandler):
     """What every stub's request handler shares: silence on stderr, the body read, the sender's signature checked
-    as the app makes it (:func:`counter.host.outward_http.signature`: HMAC-SHA256 of ``timestamp.body`` under the
-    channel's secret), and a JSON answer written with its length."""
+    as the app makes it (:func:`counter.host.outward.outward_http.signature`: HMAC-SHA256 of ``timestamp.body`` under
+    the channel's secret), and a JSON answer written with its length."""
 
     def log_message(self, format: str, *args: Any) -> None:
         pass

@@ -15,7 +15,7 @@ from sqlalchemy import create_engine, select
 from counter.case.desk_names import NameProblem, clerk_name_problem, site_name_problem
 from counter.cli.main import main
 from counter.db import models
-from counter.host.desk_config import load_desk_config
+from counter.host.machine.desk_config import load_desk_config
 from tests.conftest import made_database
 
 ADMIN_PASSWORD = "bayan2026ok"

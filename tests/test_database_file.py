@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-WINDOW = "import datetime; from counter.ui.app import run; raise SystemExit(run({db}, True, [], {today}))"
+WINDOW = "import datetime; from counter.ui.start.app import run; raise SystemExit(run({db}, True, [], {today}))"
 
 
 def counter(*args: str, home: Path | None = None, wrap: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:

@@ -32,8 +32,8 @@ from counter.db import models
 from counter.db.audit_state import row_state
 from counter.db.catalog_store import current_guide
 from counter.db.engine import make_engine, make_sessions
-from counter.host.desk_at import desk_at
-from counter.host.desk_config import DeskConfig
+from counter.host.machine.desk_at import desk_at
+from counter.host.machine.desk_config import DeskConfig
 from counter.resources import bundled_catalog_dir
 from tests.catalog_db import made_once
 from tests.conftest import made_database
@@ -187,7 +187,7 @@ def test_a_desk_finds_its_database_place_once_not_at_each_intake(
 ) -> None:
     # the place (an SQLite file's path resolved) is where each commit's numbers are noted; a session per intake
     from counter.actions.numbers import number_guard
-    from counter.host.database_notes import read_note
+    from counter.host.notes.database_notes import read_note
 
     url, sessions = desk_db
     found: list[str] = []

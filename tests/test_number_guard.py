@@ -139,8 +139,8 @@ PROBE = """
 import json
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-from counter.ui.app import run
-from counter.ui.main_window import MainWindow
+from counter.ui.start.app import run
+from counter.ui.mainwindow.main_window import MainWindow
 
 app = QApplication(["counter"])
 tries = [0]
@@ -289,7 +289,7 @@ def guarded(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 def note_of(home: Path) -> Path:
     from counter.actions.admin.database_file import database_place
-    from counter.host.database_notes import note_path
+    from counter.host.notes.database_notes import note_path
 
     return note_path(database_place(f"sqlite:///{home / 'counter.sqlite3'}"), make_folder=False)
 

@@ -87,7 +87,7 @@ def test_sqlite_logs_beside_an_open_database_are_private(tmp_path: Path, wide_um
     counter(home, "catalog", "list")
     script = (
         "import os, stat\n"
-        "from counter.host.private_files import keep_files_private\n"
+        "from counter.host.machine.private_files import keep_files_private\n"
         "keep_files_private()\n"
         "from counter.actions.site.store import Store, ping\n"
         f"store = Store('sqlite:///{home / 'counter.sqlite3'}')\n"

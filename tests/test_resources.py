@@ -14,7 +14,7 @@ import counter
 from counter import resources
 from counter.documents import fonts as document_fonts
 from counter.resources import Lack, MissingResource, missing_resources
-from counter.ui import fonts as window_fonts
+from counter.ui.look import fonts as window_fonts
 from counter.words import host
 from counter.words.at_command_line import missing_resources_text
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from counter.host.machine_config import machine_config_path
-from counter.host.paths import data_dir, state_dir
+from counter.host.machine.machine_config import machine_config_path
+from counter.host.machine.paths import data_dir, state_dir
 
 
 @pytest.fixture(scope="session")

@@ -25,7 +25,7 @@ from counter.cli.phrases import TRAINING_DEMO_ON_LIVE, TRAINING_NO_BACKUP, TRAIN
 from counter.db import models
 from counter.db.catalog_store import current_guide
 from counter.db.settings_store import is_training
-from counter.host.paths import default_db_url, site_key_path, training_db_url
+from counter.host.machine.paths import default_db_url, site_key_path, training_db_url
 from counter.intake.parties import Applicant, ApplicantKind, Parties
 from counter.parties.identifiers import make_id_number
 from counter.sync.sites import SiteKind

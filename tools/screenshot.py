@@ -6,7 +6,7 @@ Starts Xvfb on a free display (1280×800, or ``--size 1366x768``), runs the app 
 platform against a throw-away data folder and the shipped catalog (its text at ``--text`` per cent, as a desk set to
 that size draws it; 100 by default), types "xcg" and
 opens the guide as a clerk would, and saves what the X server shows.  Every window is placed as the desk places it
-(:mod:`counter.ui.geometry`); with no window manager under Xvfb, one too large for the screen keeps the size it was
+(:mod:`counter.ui.look.geometry`); with no window manager under Xvfb, one too large for the screen keeps the size it was
 given rather than being maximised, so the pictures show it with room for a title bar around it.
 
 - ``start.png``: the window as it opens, every bundle listed;
@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from counter.actions.site.store import Store
-    from counter.ui.main_window import MainWindow
+    from counter.ui.mainwindow.main_window import MainWindow
     from counter.ui.pad.pad_window import PadWindow
 
 REPO = Path(__file__).resolve().parent.parent
@@ -114,9 +114,9 @@ class Driver:
     def __init__(self, display: str, out: Path) -> None:
         from PySide6.QtWidgets import QApplication
 
-        from counter.host.logs import setup_logging
-        from counter.ui.fonts import install_fonts
-        from counter.ui.qt_language import install_qt_language
+        from counter.host.machine.logs import setup_logging
+        from counter.ui.look.fonts import install_fonts
+        from counter.ui.start.qt_language import install_qt_language
 
         setup_logging()
         self.display = display
@@ -131,10 +131,10 @@ class Driver:
 
         from PySide6.QtCore import QEventLoop, QTimer
 
-        from counter.host.desk_config import load_desk_config, save_desk_config
-        from counter.ui.app import open_window
-        from counter.ui.geometry import fit_to_screen
-        from counter.ui.start_window import WINDOW_SIZE
+        from counter.host.machine.desk_config import load_desk_config, save_desk_config
+        from counter.ui.look.geometry import fit_to_screen
+        from counter.ui.start.app import open_window
+        from counter.ui.start.start_window import WINDOW_SIZE
 
         config = load_desk_config()
         if not config.clerk:
@@ -244,9 +244,9 @@ class Driver:
         from counter.access.account_views import NewAccount
         from counter.access.roles import Role
         from counter.actions.admin.accounts import add_account
-        from counter.host.desk_at import desk_at
-        from counter.host.desk_config import load_desk_config
-        from counter.ui.start_window import start_sign_in
+        from counter.host.machine.desk_at import desk_at
+        from counter.host.machine.desk_config import load_desk_config
+        from counter.ui.start.start_window import start_sign_in
 
         window, db = self.open()
         config = load_desk_config()
@@ -288,8 +288,8 @@ class Driver:
         from PySide6.QtTest import QTest
 
         from counter.actions.site.demo import run_demo
-        from counter.host.desk_at import desk_at
-        from counter.host.desk_config import load_desk_config, save_desk_config
+        from counter.host.machine.desk_at import desk_at
+        from counter.host.machine.desk_config import load_desk_config, save_desk_config
 
         save_desk_config(dataclasses.replace(load_desk_config(), pad_language=language))
         window, db = self.open()
@@ -356,7 +356,7 @@ class Driver:
         township_home = os.environ["COUNTER_HOME"]
         # the hall is another machine: its own home, its own key files (the township's would be taken for the hall's)
         os.environ["COUNTER_HOME"] = str(folder / HALL_HOME)
-        from counter.host.paths import site_key_path
+        from counter.host.machine.paths import site_key_path
 
         hall_key = site_key_path()
         os.environ["COUNTER_HOME"] = township_home
@@ -398,9 +398,9 @@ class Driver:
         from PySide6.QtWidgets import QApplication
 
         from counter.service.local import InProcess
-        from counter.ui.desk_actions import SYNC_SIZE
-        from counter.ui.geometry import fit_to_screen
-        from counter.ui.runner import Runner
+        from counter.ui.door.runner import Runner
+        from counter.ui.look.geometry import fit_to_screen
+        from counter.ui.mainwindow.desk_actions import SYNC_SIZE
         from counter.ui.sync.sync_page import SyncPage
 
         page = SyncPage(Runner(InProcess(township[0])), township[1])
@@ -441,7 +441,7 @@ def main() -> int:
         parser.error("--pad-language draws pad-one-screen.png alone: give --pad-only with it")
     width, height = (int(part) for part in args.size.split("x"))
     SIZE = (width, height)
-    from counter.ui.text_size import set_text_percent
+    from counter.ui.look.text_size import set_text_percent
 
     set_text_percent(args.text)  # before the font and every window, as the desk's start applies it
     args.out.mkdir(parents=True, exist_ok=True)

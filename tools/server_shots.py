@@ -139,9 +139,9 @@ def shots(driver: screenshot.Driver, folder: Path) -> None:
 
     from counter.cli.main import main as command
     from counter.service.remote import Remote
-    from counter.ui.geometry import fit_to_screen
-    from counter.ui.hall_start import open_hall_window
-    from counter.ui.start_window import WINDOW_SIZE
+    from counter.ui.look.geometry import fit_to_screen
+    from counter.ui.start.hall_start import open_hall_window
+    from counter.ui.start.start_window import WINDOW_SIZE
 
     server, ca, desk_key = _hall(folder)
     try:

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from counter.case.item_step_request import StepRequest
     from counter.ui.cases.case_page import CasePage
     from counter.ui.intake import IntakePanel
-    from counter.ui.main_window import MainWindow
+    from counter.ui.mainwindow.main_window import MainWindow
 
 
 class Driver(Protocol):
@@ -203,8 +203,8 @@ def supervision_shots(driver: Driver, window: MainWindow, db: Store) -> None:
     from counter.access.account_views import NewAccount
     from counter.access.roles import Actor, Role
     from counter.actions.admin.accounts import add_account
-    from counter.ui.desk_actions import SUPERVISION_SIZE
-    from counter.ui.geometry import fit_to_screen
+    from counter.ui.look.geometry import fit_to_screen
+    from counter.ui.mainwindow.desk_actions import SUPERVISION_SIZE
     from counter.ui.pad.supervisor_window import SupervisorWindow
 
     head = Actor("zhuren01", "张敏", frozenset({Role.SUPERVISOR, Role.ADMIN}))
@@ -281,8 +281,8 @@ def answered(db: Store, desk: Desk) -> None:
 def working_window_shots(driver: Driver) -> None:
     """The demo's cases taken today at this desk, then every working window in turn."""
     from counter.actions.site.demo import run_demo
-    from counter.host.desk_at import desk_at
-    from counter.host.desk_config import load_desk_config
+    from counter.host.machine.desk_at import desk_at
+    from counter.host.machine.desk_config import load_desk_config
 
     window, db = driver.open()
     desk = desk_at(load_desk_config())

@@ -1,8 +1,8 @@
 """Desk: who acts, and where — the one value every operation is run for, to know the site, the desk and the account.
 
 Plain data in the domain, so that the faces, the service and the actions all name it without importing each other.
-The window and the command line build it from this machine's desk.json with :func:`counter.host.desk_at.desk_at`;
-tests build it directly.
+The window and the command line build it from this machine's desk.json with
+:func:`counter.host.machine.desk_at.desk_at`; tests build it directly.
 """
 
 from __future__ import annotations
@@ -28,7 +28,8 @@ class Desk:
     staff_no: str = ""  # the clerk's staff number (工号)
     photo: str = ""  # path of the clerk's photo for the pad; "" shows none
     area_code: str = ""  # the site's area code (GB/T 2260), the rating record's 行政区划
-    workstation: str = ""  # this computer and system user (counter.host.workstation); "" in tests that need none
+    # this computer and system user (counter.host.machine.workstation); "" in tests that need none
+    workstation: str = ""
 
     @property
     def draft_key(self) -> str:

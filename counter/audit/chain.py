@@ -9,7 +9,7 @@ A chain alone proves nothing to someone who can write the database: they can
 edit an entry and compute every later hash again.  What anchors it is the seal
 (:mod:`counter.audit.seal`), signed with a key the desks do not hold.
 
-Under SM3.  Where the site's trail key is (:mod:`counter.host.trail_key`: the hall server's key folder, a township
+Under SM3.  Where the site's trail key is (:mod:`counter.host.keys.trail_key`: the hall server's key folder, a township
 laptop's, 0600, never the database), each new entry is chained with HMAC-SM3 (GB/T 32905 with HMAC) under that key,
 and says so (``alg``): someone who can write the database but not read the key can no longer compute the chain
 again after an edit.  Entries written before, or where the key is not, keep SHA-256; both are checked, each by its

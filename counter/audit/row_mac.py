@@ -4,7 +4,7 @@ Why.  GB/T 39786-2021 8.4 b) asks that the integrity of access-control data — 
 and department, and the settings that say what the site holds and whom it trusts — be kept by cryptographic
 means.  The trail records every change of those rows and ``audit verify`` holds each to the trail
 (:mod:`counter.audit.state`, :mod:`counter.audit.setting_state`); the mark is the row's own: whoever can write the
-database but not read the trail key (``keys/site-trail-sm3.key``, :mod:`counter.host.trail_key`) cannot make a row
+database but not read the trail key (``keys/site-trail-sm3.key``, :mod:`counter.host.keys.trail_key`) cannot make a row
 whose mark holds, so an account or setting edited in SQL is named by itself, whatever the trail says.
 
 Each account and setting row carries ``mac``: 64 hex digits of HMAC-SM3 over the canonical JSON of its table and

@@ -106,7 +106,7 @@ def seal_payload(
     digest: SealDigest = NEW_SEAL_DIGEST,
 ) -> str:
     """The text that is signed and stored: canonical JSON, keys sorted.  ``restored``: the seal a restore took the
-    trail back to, on a seal whose number that restore withdrew (:mod:`counter.host.seal_anchors`): the hall that
+    trail back to, on a seal whose number that restore withdrew (:mod:`counter.host.keys.seal_anchors`): the hall that
     holds the withdrawn seal then reads the two under one number as a restore, said under the site's key.
     ``digest``: the algorithm the seal is known by; SHA-256 writes the text every seal had before SM3, to the byte."""
     body: dict[str, object] = {
@@ -261,5 +261,5 @@ def check_seals(
 
 def unanchored(anchored: Mapping[int, str], held: Mapping[int, str]) -> list[int]:
     """The numbers of seals anchored outside the database (number → digest) that the database no longer holds as
-    anchored: deleted, or replaced by another seal of that number (:mod:`counter.host.seal_anchors`)."""
+    anchored: deleted, or replaced by another seal of that number (:mod:`counter.host.keys.seal_anchors`)."""
     return sorted(no for no, digest in anchored.items() if held.get(no) != digest)

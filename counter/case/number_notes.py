@@ -1,6 +1,6 @@
 """This desk's note of the numbers it issued, as ``counter db numbers`` reports it: plain data the service carries.
 
-The note is kept outside the database (:mod:`counter.host.database_notes`) so that a database that lost committed
+The note is kept outside the database (:mod:`counter.host.notes.database_notes`) so that a database that lost committed
 numbers is found behind it (:class:`counter.case.number_faults.NumbersBehind`).
 """
 

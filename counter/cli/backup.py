@@ -38,7 +38,7 @@ def add_backup_commands(commands: Commands, common: argparse.ArgumentParser) -> 
 
 def _postgresql(url: str, file: str | None) -> Reported:
     from counter.cli.phrases import BACKUP_POSTGRESQL
-    from counter.host.backups import pg_commands
+    from counter.host.database.backups import pg_commands
 
     dump, restore = pg_commands(url, Path(file or f"counter-{dt.date.today():%Y%m%d}.dump"))
     return Reported(BACKUP_POSTGRESQL.format(dump=dump, restore=restore))
@@ -47,7 +47,7 @@ def _postgresql(url: str, file: str | None) -> Reported:
 def cmd_backup(args: argparse.Namespace) -> int:
     from counter.backup.sqlite_files import BackupFailed
     from counter.cli.phrases import BACKUP_DONE, BACKUP_FAILED
-    from counter.host.backups import NotSQLite, database_file
+    from counter.host.database.backups import NotSQLite, database_file
     from counter.service.site import BACKUP, Backup
     from counter.sync.site_faults import SiteFileFailed
 
@@ -72,7 +72,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from counter.backup.check import quick_check
     from counter.backup.sqlite_files import RestoreRefused
     from counter.cli.phrases import RESTORE_CONFIRM, RESTORE_DONE, RESTORE_KEPT, RESTORE_NOTHING_KEPT
-    from counter.host.backups import NotSQLite, database_file
+    from counter.host.database.backups import NotSQLite, database_file
     from counter.service.local import check_backup_file, restore_file
     from counter.service.site import MAY_RESTORE, RECORD_RESTORE, RecordRestore, SiteAsked
     from counter.words.database import RESTORE_FAILED, restore_refused
@@ -121,7 +121,7 @@ def _database(args: argparse.Namespace) -> str:
     from counter.cli.common import on_hall
     from counter.cli.hall_desk import HALL_NO_BACKUP
     from counter.cli.phrases import TRAINING_NO_BACKUP
-    from counter.host.database_choice import is_training_database
+    from counter.host.database.database_choice import is_training_database
 
     if on_hall(args):
         raise Reported(HALL_NO_BACKUP)

@@ -70,7 +70,7 @@ def _read(name: str) -> str:
 
 def _refuse_live_training_day(args: argparse.Namespace) -> None:
     """``--today`` with ``--db`` naming the live database: the window refuses that start, and so does this."""
-    from counter.host.database_choice import database_url, is_live_database
+    from counter.host.database.database_choice import database_url, is_live_database
 
     explicit = getattr(args, "db", None)
     if explicit and is_training(args) and is_live_database(database_url(explicit, True)):

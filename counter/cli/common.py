@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from counter.case.decisions import Validity
     from counter.catalog.problems import Problem
     from counter.cli.hall_desk import HallCommands
-    from counter.host.migration_step import Step
+    from counter.host.database.migration_step import Step
     from counter.service.local import InProcess
 
     Commands: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
@@ -102,7 +102,7 @@ def print_json_items(items: Iterable[Any]) -> int:
 # opened and --user signed in (open_store), so that a desk asked for before that is an error, not the single desk.
 _run_actor: ContextVar[Actor | None] = ContextVar("counter_run_actor", default=SINGLE_DESK)
 # Whether the run works in training (``counter demo``, ``--today`` on the training file): a desk whose clerk nobody
-# named acts there as a trainee (counter.host.desk_at.desk_at), so training works on a new desk
+# named acts there as a trainee (counter.host.machine.desk_at.desk_at), so training works on a new desk
 _run_training: ContextVar[bool] = ContextVar("counter_run_training", default=False)
 
 
@@ -144,7 +144,7 @@ def store_url(args: argparse.Namespace) -> str:
     command given ``--today`` on the live database (a deadline across a holiday, checked on real cases) is warned.
     """
     from counter.cli.phrases import TRAINING_DEMO_ON_LIVE, TRAINING_ON_LIVE
-    from counter.host.database_choice import database_url, is_live_database
+    from counter.host.database.database_choice import database_url, is_live_database
 
     explicit = getattr(args, "db", None)
     url = database_url(explicit, training(args))
@@ -175,7 +175,7 @@ def open_service(
     Raises :class:`SchemaTooNew`, :class:`DatabaseMissing`, :class:`DatabaseReadOnly` or :class:`StoreFault`,
     worded by :func:`failure_text`.
     """
-    from counter.host.database_choice import is_training_database, may_create
+    from counter.host.database.database_choice import is_training_database, may_create
     from counter.service.local import serve
 
     if on_hall(args):
@@ -195,8 +195,8 @@ def open_service(
 
 def on_hall(args: argparse.Namespace) -> bool:
     """Whether the command asks the hall server: the desk is set for one, and neither ``--db`` nor training names a
-    database of the desk's own (as the window chooses its transport, :func:`counter.ui.app.run`)."""
-    from counter.host.desk_config import load_desk_config
+    database of the desk's own (as the window chooses its transport, :func:`counter.ui.start.app.run`)."""
+    from counter.host.machine.desk_config import load_desk_config
 
     return bool(load_desk_config().server) and not getattr(args, "db", None) and not training(args)
 
@@ -245,7 +245,7 @@ def failure_text(err: Exception) -> str:
 
 def _store_failure_text(err: Exception) -> str:
     from counter.access.not_permitted import NotPermitted
-    from counter.host.database_faults import (
+    from counter.host.database.database_faults import (
         DatabaseMissing,
         DatabaseReadOnly,
         DbFault,
@@ -253,7 +253,7 @@ def _store_failure_text(err: Exception) -> str:
         SchemaTooNew,
         StoreFault,
     )
-    from counter.host.errors import report_unexpected
+    from counter.host.machine.errors import report_unexpected
     from counter.words.access import not_permitted
     from counter.words.at_command_line import database_missing_text, database_read_only_text, fault_text
     from counter.words.host import unexpected_text
@@ -309,8 +309,8 @@ def sign_in_for_run(args: argparse.Namespace, service: InProcess) -> None:
     password = os.environ.get(PASSWORD_ENV)
     if password is None:
         password = ask(ACCOUNT_PASSWORD_PROMPT.format(login=login))
-    from counter.host.desk_at import desk_at
-    from counter.host.desk_config import load_desk_config
+    from counter.host.machine.desk_at import desk_at
+    from counter.host.machine.desk_config import load_desk_config
 
     where = desk_at(load_desk_config(), SINGLE_DESK)  # nobody, until signed in
     result = service.call(SIGN_IN, SignIn(login, password), where).result
@@ -333,8 +333,8 @@ def ask(prompt: str) -> str:
 
 def desk() -> Desk:
     """This machine's desk, acting as the account ``--user`` signed in as (its name is the clerk's on every record)."""
-    from counter.host.desk_at import desk_at
-    from counter.host.desk_config import load_desk_config
+    from counter.host.machine.desk_at import desk_at
+    from counter.host.machine.desk_config import load_desk_config
 
     return desk_at(load_desk_config(), run_actor(), training=_run_training.get())
 

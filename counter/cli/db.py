@@ -3,7 +3,7 @@
 Opening the database migrates it (:func:`counter.cli.common.open_service`), each migration printed as it runs; the
 command then asks where it stands (``site.schema_revision``).
 It is also the explicit step that makes a new SQLite database: no other command makes one where a configured file
-is missing (:mod:`counter.host.database_choice`).
+is missing (:mod:`counter.host.database.database_choice`).
 A hall's desks no longer connect to its PostgreSQL: they ask the hall server (``counter serve``), whose role owns
 the tables, so there is no desk role to grant.  ``counter db grant-desk`` and ``db upgrade --desk-role``, which made
 one, are kept only to say so and where the 运维手册 retires a hall's old desk role; they change nothing.
@@ -16,7 +16,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from counter.cli.common import EXIT_OK, desk, open_service
-from counter.host.migration_wait import LOCK_TIMEOUT_S
+from counter.host.database.migration_wait import LOCK_TIMEOUT_S
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
     from counter.access.desk import Desk
     from counter.cli.common import Commands
-    from counter.host.migration_step import Step
+    from counter.host.database.migration_step import Step
     from counter.service.local import Service
 
 

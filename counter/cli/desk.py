@@ -1,6 +1,6 @@
 """The desk command: ``counter desk`` shows or sets this machine's site, desk number and clerk.
 
-The setting is in files (:mod:`counter.host.desk_config`), not the database; a change opens the database only to
+The setting is in files (:mod:`counter.host.machine.desk_config`), not the database; a change opens the database only to
 ask whether it has accounts (then an administrator must be signed in, ``--user``) and to record the change.  It
 shows where each value comes from — the machine's file, the user's, the default — because a value that will not
 change when the user sets it is usually one the machine's file sets for everyone, or one the user's file still holds.
@@ -23,8 +23,8 @@ if TYPE_CHECKING:
 
     from counter.case.desk_name_checks import DeskNameProblem
     from counter.cli.common import Commands
-    from counter.host.desk_config import DeskSettings
-    from counter.host.machine_config import MachineProblem
+    from counter.host.machine.desk_config import DeskSettings
+    from counter.host.machine.machine_config import MachineProblem
 
 
 def add_desk_command(commands: Commands, common: argparse.ArgumentParser) -> None:
@@ -52,7 +52,7 @@ def cmd_desk(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
     from counter.case.numbers import BadIdentity
-    from counter.host.desk_config import load_desk_settings, save_desk_config
+    from counter.host.machine.desk_config import load_desk_settings, save_desk_config
 
     changes = {k: v for k, v in (("site_code", args.site), ("site_name", args.site_name),
                                  ("desk_no", args.desk), ("clerk", args.clerk),
@@ -97,7 +97,7 @@ def _authorise(args: argparse.Namespace, changes: dict[str, str]) -> Callable[[]
     """
     from counter.case.desk_name_checks import desk_name_problems
     from counter.cli.common import desk, open_service, store_url
-    from counter.host.database_choice import sqlite_path
+    from counter.host.database.database_choice import sqlite_path
     from counter.service.site import MAY_CHANGE_DESK, RECORD_DESK_CHANGE, DeskChange, DeskClerk
 
     clerk, site_name = changes.get("clerk"), changes.get("site_name")

@@ -3,7 +3,7 @@
 The address and the hall's CA certificate are desk settings like the others (the machine's file may set them for
 every user); the desk key ``counter serve add-desk`` printed is not: it is read from a file or standard input, never
 from the command line (a process list shows that to every user), and kept in a file of its own, 0600
-(:mod:`counter.host.desk_key`).  Neither touches the database, so no administrator's sign-in is asked for them.
+(:mod:`counter.host.keys.desk_key`).  Neither touches the database, so no administrator's sign-in is asked for them.
 
 A hall that cannot stop runs two servers on one database: ``--server`` given twice names both, kept in the one
 setting with a space between (:func:`counter.service.remote.server_roots`); the desk asks the other when one stops.
@@ -86,7 +86,7 @@ def _readable_certificate(path: Path) -> bool:
 
 def keep_key(source: str) -> None:
     """The desk key from ``source`` (a file, ``-`` standard input) kept in the machine's key file."""
-    from counter.host.desk_key import BadDeskKey, keep_desk_key
+    from counter.host.keys.desk_key import BadDeskKey, keep_desk_key
 
     try:
         text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
@@ -103,7 +103,7 @@ def keep_key(source: str) -> None:
 def try_server(server: str, ca: str, desk_no: str, out: TextIO) -> bool:
     """Each server of the desk's settings tried once (reached, its certificate trusted, the machine's key accepted),
     each finding printed to ``out``; whether all passed at every one."""
-    from counter.host.desk_key import read_desk_key
+    from counter.host.keys.desk_key import read_desk_key
     from counter.service.remote import server_roots
 
     if not ca:

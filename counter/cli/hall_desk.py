@@ -72,8 +72,8 @@ class HallRefused(Exception):
 def open_hall(login: str, password: str) -> HallCommands:
     """The hall server's operations, signed in as ``login`` at the server's door with the machine's desk key."""
     from counter.access.lockout import POLICY
-    from counter.host.desk_config import load_desk_config
-    from counter.host.desk_key import read_desk_key
+    from counter.host.keys.desk_key import read_desk_key
+    from counter.host.machine.desk_config import load_desk_config
     from counter.words.access import sign_in_refusal_text
     from counter.words.hall import SIGNIN_DESK_UNKNOWN
 
@@ -96,7 +96,7 @@ def open_hall(login: str, password: str) -> HallCommands:
 
 def _remote(server: str, ca_file: str) -> Remote:
     """The transport to the server; refused in words when the desk cannot even try (no key, no CA, no address)."""
-    from counter.host.desk_key import read_desk_key
+    from counter.host.keys.desk_key import read_desk_key
     from counter.service.remote import Remote
     from counter.words.hall import START_BAD_SERVER, START_NO_CA, START_NO_KEY
 

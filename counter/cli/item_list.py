@@ -47,7 +47,7 @@ def add_pull_command(catalog: argparse._SubParsersAction[Any], common: argparse.
 
 
 def cmd_pull(args: argparse.Namespace) -> int:
-    from counter.host.item_list import SOURCE_ENV
+    from counter.host.outward.item_list import SOURCE_ENV
     from counter.service.catalog import PULL_ITEM_LIST, PullItemList
 
     url_env, account_env, _ = SOURCE_ENV

@@ -40,7 +40,7 @@ def _moment(text: str, now: dt.datetime) -> dt.datetime:
 
 
 def cmd_site_rotate_key(args: argparse.Namespace) -> int:
-    from counter.host.paths import site_key_path
+    from counter.host.machine.paths import site_key_path
     from counter.service.site import ROTATE_KEY, RotateKey
     from counter.sync.keys import install_next_keys
 

@@ -18,7 +18,7 @@ from counter.words.translate import tr
 
 if TYPE_CHECKING:
     from counter.cli.common import Commands
-    from counter.host.migration_step import Step
+    from counter.host.database.migration_step import Step
 
 
 def add_keys_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
@@ -35,7 +35,7 @@ def add_keys_commands(commands: Commands, common: argparse.ArgumentParser) -> No
 
 
 def cmd_keys_rotate_data(args: argparse.Namespace) -> int:
-    from counter.host.step_listener import told_of_steps
+    from counter.host.database.step_listener import told_of_steps
     from counter.service.keys import ROTATE_DATA_KEY, RotateDataKey
 
     service = open_service(args)

@@ -91,7 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; the exit status.  Without a command it is misuse here (the window is not this module's)."""
-    from counter.host.logs import setup_logging
+    from counter.host.machine.logs import setup_logging
 
     parser = _parser(active_language())
     try:

@@ -223,8 +223,8 @@ RESTORE_NOTHING_KEPT = tr("原来没有数据库文件，无需另存。")
 
 NO_COMMAND = tr("请指定命令（counter -h 列出全部命令）；不带参数运行 counter 即启动窗口程序。")
 
-# counter desk: DESK_FIELD is keyed by the fields of counter.host.desk_config.DeskConfig, DESK_SOURCE by the values
-# of its Source, MACHINE_PROBLEM by the values of counter.host.machine_config.MachineFault.
+# counter desk: DESK_FIELD is keyed by the fields of counter.host.machine.desk_config.DeskConfig, DESK_SOURCE by the
+# values of its Source, MACHINE_PROBLEM by the values of counter.host.machine.machine_config.MachineFault.
 
 DESK_SUMMARY = tr("站点：{site_code} {site_name}  窗口：{desk_no}号  工作人员：{clerk}")
 # DESK_NAME_PROBLEM (counter.words.desks: the window says it too) is keyed by counter.case.desk_names.NameProblem.

@@ -118,7 +118,7 @@ def cmd_site_init(args: argparse.Namespace) -> int:
         SITE_KEY_NOTE,
         SITE_SETUP_WRITE_FAILED,
     )
-    from counter.host.paths import site_key_path
+    from counter.host.machine.paths import site_key_path
     from counter.resources import bundled_catalog_dir
     from counter.service.site import SET_UP, SetUpSite
     from counter.sync.keys import KeyUnreadable

@@ -21,8 +21,8 @@ from counter.audit.verify import ChainHead, StoredEntry
 from counter.db import models
 from counter.db.audit_state import row_state, written_state
 from counter.db.case_store import dialect_insert
-from counter.host import paths
-from counter.host.trail_key import read_trail_key, trail_key_path
+from counter.host.keys.trail_key import read_trail_key, trail_key_path
+from counter.host.machine import paths
 
 #: entries read per query while streaming a chain: memory stays flat however long the trail
 READ_BATCH = 5_000

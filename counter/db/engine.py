@@ -218,7 +218,7 @@ def _ping_if_idle(dialect: Dialect, dbapi_connection: Any, record: Any, _proxy: 
     (:meth:`Dialect.do_ping`), asked only after an idle spell; when it fails, :class:`DisconnectionError` makes the
     pool connect that record afresh and try again, as ``pool_pre_ping`` does.  A server gone within the spell is
     met by the unit of work itself, which says the connection was lost (an intake waits and commits once it is
-    back: :mod:`counter.ui.connection`).
+    back: :mod:`counter.ui.door.connection`).
     """
     checked_in = record.info.get(_CHECKED_IN)
     if checked_in is None or time.monotonic() - checked_in < IDLE_PING_S:

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from sqlalchemy.exc import SQLAlchemyError
 
 
-from counter.host.database_faults import DbFault
+from counter.host.database.database_faults import DbFault
 
 # (the words in the driver's message, the fault): SQLite's sentences and libpq's TLS check; PostgreSQL's SQLSTATE
 # classes below

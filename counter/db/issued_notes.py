@@ -3,7 +3,7 @@
 :mod:`counter.actions.numbers.number_guard` keeps in the session's ``info`` what the open transaction numbered
 (:data:`PENDING`) and where its database's note is (:data:`PLACE`); the listeners here take the turn at the note as
 the database commits, write the note after the commit, and end the turn with the transaction however it ended
-(:mod:`counter.host.note_turn`).  They are listened to on each session factory :class:`counter.db.engine.Sessions`
+(:mod:`counter.host.notes.note_turn`).  They are listened to on each session factory :class:`counter.db.engine.Sessions`
 makes, and on its engine, when it is made (:func:`note_commits`): every factory of the app's, the window's, the
 command line's and the tests' alike, gets them, and no other session or engine of the process does.
 """
@@ -15,8 +15,8 @@ import logging
 from sqlalchemy import Connection, Engine, event
 from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
-from counter.host.database_notes import remember_marks, turn_path
-from counter.host.note_turn import take_turn
+from counter.host.notes.database_notes import remember_marks, turn_path
+from counter.host.notes.note_turn import take_turn
 
 log = logging.getLogger(__name__)
 

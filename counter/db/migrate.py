@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, Engine, inspect, text
 
 from counter.db.revision import HEAD, LOCK_TIMEOUT_S, PRE_RELEASE, Step
-from counter.host.database_faults import SchemaPreRelease, SchemaTooNew
+from counter.host.database.database_faults import SchemaPreRelease, SchemaTooNew
 
 if TYPE_CHECKING:
     from alembic.config import Config

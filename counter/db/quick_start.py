@@ -17,8 +17,8 @@ from counter.catalog.fingerprint import BUNDLED_FINGERPRINT_KEY, BUNDLED_PROBLEM
 from counter.catalog.guide_status import GuideStatus
 from counter.catalog.search import SearchEntry
 from counter.db.revision import HEAD
-from counter.host.database_choice import sqlite_path
-from counter.host.quick_start import QuickStart
+from counter.host.database.database_choice import sqlite_path
+from counter.host.database.quick_start import QuickStart
 
 if TYPE_CHECKING:
     from counter.catalog.problems import Problem

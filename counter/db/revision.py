@@ -6,8 +6,8 @@ of each migration an upgrade runs through :class:`Step`.
 
 from __future__ import annotations
 
-from counter.host.migration_step import Step
-from counter.host.migration_wait import LOCK_TIMEOUT_S
+from counter.host.database.migration_step import Step
+from counter.host.database.migration_wait import LOCK_TIMEOUT_S
 
 __all__ = ["HEAD", "LOCK_TIMEOUT_S", "PRE_RELEASE", "Step"]
 

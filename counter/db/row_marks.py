@@ -1,7 +1,7 @@
 """Marks of the access-control rows (accounts, settings) written where the rows are, and read back for the check.
 
 The mark is HMAC-SM3 under the trail key (:mod:`counter.audit.row_mac`), read where every entry of the trail reads
-it (:func:`counter.host.trail_key.read_trail_key`): a machine without the key writes an empty mark.  Accounts are
+it (:func:`counter.host.keys.trail_key.read_trail_key`): a machine without the key writes an empty mark.  Accounts are
 written by :mod:`counter.db.account_store` and settings by :mod:`counter.db.settings_store`, each calling here after
 its write, in the same transaction.
 """
@@ -15,8 +15,8 @@ from sqlalchemy.orm import Session
 
 from counter.audit.row_mac import ACCOUNT_MARKED, ACCOUNT_TABLE, SETTING_TABLE, Values, row_mac
 from counter.db import models
-from counter.host import paths
-from counter.host.trail_key import read_trail_key, trail_key_path
+from counter.host.keys.trail_key import read_trail_key, trail_key_path
+from counter.host.machine import paths
 
 
 def trail_key() -> bytes | None:

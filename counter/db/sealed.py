@@ -1,7 +1,7 @@
 """Personal data sealed at rest: SM4-GCM values and their keyed index (GB/T 39786-2021 8.4 e)).
 
 A column of type :class:`Sealed` holds ``s4:<key id>:<base64 of nonce, ciphertext and tag>``: SM4 in GCM mode under
-the site's data key (:mod:`counter.host.data_key`), a random 12-byte nonce per value, so two equal numbers are two
+the site's data key (:mod:`counter.host.keys.data_key`), a random 12-byte nonce per value, so two equal numbers are two
 different texts and a dump, a backup or a look at the table shows none of them.  The key id tells a rotation which
 values are still under an old key.  An empty value stays empty (there is nothing to hide, and "no agent" must stay
 cheap); a value not starting with the mark is one written before the upgrade, read as it is until the upgrade's
@@ -28,8 +28,8 @@ from sqlalchemy import String, Text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
-from counter.host import paths
-from counter.host.data_key import DataKeys, ensure_data_keys, read_data_keys
+from counter.host.keys.data_key import DataKeys, ensure_data_keys, read_data_keys
+from counter.host.machine import paths
 
 MARK = "s4:"
 NONCE_BYTES = 12

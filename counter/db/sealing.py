@@ -24,9 +24,9 @@ from sqlalchemy import Engine, column, func, select, table, text
 from sqlalchemy.engine import Connection
 
 from counter.db.sealed import CASE_INDEXES, CASE_SEALED, index_of, is_sealed, key_id_of, seal, unseal
-from counter.host import paths
-from counter.host.data_key import DataKeys, add_data_key, drop_keys_below, ensure_data_keys
-from counter.host.migration_step import Step
+from counter.host.database.migration_step import Step
+from counter.host.keys.data_key import DataKeys, add_data_key, drop_keys_below, ensure_data_keys
+from counter.host.machine import paths
 
 BATCH = 500
 SEAL, ROTATE = "seal", "rotate"

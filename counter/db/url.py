@@ -3,15 +3,15 @@
 Training (``counter demo``, ``--today``) takes the training file in the data folder instead, unless ``--db`` names
 one: ``COUNTER_DB_URL`` names the desk's live database (a hall's PostgreSQL), so training never follows it.
 
-Which database is decided by :mod:`counter.host.database_choice` (start-up decides without importing SQLAlchemy);
-this module adds what the engine asks of a server's URL.
+Which database is decided by :mod:`counter.host.database.database_choice` (start-up decides without importing
+SQLAlchemy); this module adds what the engine asks of a server's URL.
 """
 
 from __future__ import annotations
 
 import os
 
-from counter.host.database_choice import ENV_URL, SQLITE_FILE, resolve_url, same_database
+from counter.host.database.database_choice import ENV_URL, SQLITE_FILE, resolve_url, same_database
 
 __all__ = [
     "ENV_URL",

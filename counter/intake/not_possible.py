@@ -34,7 +34,7 @@ class IntakeNotPossible(Exception):
 class ClerkUnnamed(IntakeNotPossible):
     """The desk has no clerk's name: a case would carry nobody on its receipt, its history and its ratings.
 
-    A new desk names nobody (:class:`counter.host.desk_config.DeskConfig`) until its clerk is set (F10's set-up,
+    A new desk names nobody (:class:`counter.host.machine.desk_config.DeskConfig`) until its clerk is set (F10's set-up,
     F8's 本窗口, ``counter desk --clerk``); where accounts exist the account signed in is the clerk.
     """
 

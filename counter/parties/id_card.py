@@ -17,7 +17,7 @@ it is kept as delivered.  The same layout is read by open drivers of these reade
 hevz/hev-idcard-reader, ``src/hev-dbus-object-idcard-reader.c`` (commands, status bytes, the text at byte 14 of the
 answer).
 
-Pure bytes in, plain data or a code out: the serial port is :mod:`counter.host.id_reader`'s.
+Pure bytes in, plain data or a code out: the serial port is :mod:`counter.host.devices.id_reader`'s.
 """
 
 from __future__ import annotations

@@ -4,5 +4,5 @@ rules), read from a data file per platform (``counter/resources/platform/*.toml`
 
 The outbox that keeps the events is :mod:`counter.db.platform_store`; the sender,
 :mod:`counter.actions.outbox.platform`;
-one request, :mod:`counter.host.platform_client`.  ``docs/platform.md`` lists every element and its source.
+one request, :mod:`counter.host.outward.platform_client`.  ``docs/platform.md`` lists every element and its source.
 """

@@ -11,7 +11,7 @@ An event becomes its rows here, from the same facts the HTTPS channel maps
 (:func:`counter.actions.outbox.platform_facts.facts_of`) and what the case's lines and guide add
 (:class:`CaseExtra`).  The rows of one event are written in one transaction of the front store, so the platform sees
 all of them or none; each row's ``row_guid`` is made from the event's key, so every attempt of an event writes the
-same rows, and the front store's transport (:mod:`counter.host.front_store`) skips an event whose first row is
+same rows, and the front store's transport (:mod:`counter.host.outward.front_store`) skips an event whose first row is
 there already: written once, whatever dies between the front store's commit and the sender's mark.
 
 The codes are those every report uses, each list in the coding the integrator chose of the platform's mapping file

@@ -79,7 +79,7 @@ def load_rating_page(path: Path) -> RatingPage | None:
     """The evaluation page a mapping file names; None when it names none or cannot be read.
 
     The TOML reader is imported here, not with the module: the pad's start reaches this module, and a warm start
-    loads none of the catalog files' readers before the clerk asks for a paper (``tests/ui/test_startup.py``)."""
+    loads none of the catalog files' readers before the clerk asks for a paper (``tests/ui/start/test_startup.py``)."""
     import tomllib
 
     try:

@@ -6,8 +6,8 @@ in its own outbox while it has no network (nothing is lost, nothing sent from th
 events, under the same keys, when the township's package brings the cases (:mod:`counter.db.platform_store`), and
 sends them.  A township with a network of its own sends directly too; the platform keeps each key once.
 
-The secret signs each request (:mod:`counter.host.platform_client`) and is kept as the SMS gateway's is, in a file
-of the machine that sends, never in the database; the endpoint is ``https://`` only.  ``mapping``: the name of the
+The secret signs each request (:mod:`counter.host.outward.platform_client`) and is kept as the SMS gateway's is, in a
+file of the machine that sends, never in the database; the endpoint is ``https://`` only.  ``mapping``: the name of the
 mapping file (``counter/resources/platform/<name>.toml``, :mod:`counter.platform.mapping`).  ``codings``: the
 preset the integrator chose of each code list the field codes in more than one way (list → preset,
 :mod:`counter.platform.code_lists`): a site reports nothing, and exports no ratings, until each is chosen.

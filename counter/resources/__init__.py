@@ -7,7 +7,7 @@ package installed as files, without the archive readers (zipfile, lzma, tempfile
 every start would pay for.  ``COUNTER_RESOURCES`` points elsewhere (tests and training use it).
 
 Plain paths, no process state: the documents find their fonts here without depending on the host layer, and the
-host's data folders stay in :mod:`counter.host.paths`.  :func:`missing_resources` tells start-up what an
+host's data folders stay in :mod:`counter.host.machine.paths`.  :func:`missing_resources` tells start-up what an
 incomplete installation lacks, so the desk refuses to start instead of printing boxes or showing no bundles.
 """
 
@@ -31,7 +31,7 @@ MAPPING_FILE = "nmg.toml"
 EVAL_CONTENT_FILE = "eval-content.toml"
 REQUIRED_PLATFORM = (MAPPING_FILE, EVAL_CONTENT_FILE)
 
-# The font files the window and the documents cannot do without (counter.documents.fonts and counter.ui.fonts
+# The font files the window and the documents cannot do without (counter.documents.fonts and counter.ui.look.fonts
 # name the same files; tests/test_resources.py checks that the three lists agree).
 REQUIRED_FONTS = (
     "wqy-microhei.ttc",

@@ -55,7 +55,13 @@ from counter.access.not_permitted import NotPermitted
 from counter.access.roles import Actor
 from counter.case.not_found import CaseNotFound
 from counter.case.numbers import DeskIdentity
-from counter.host.database_faults import DatabaseDamaged, DatabaseMissing, DatabaseReadOnly, SchemaTooNew, StoreFault
+from counter.host.database.database_faults import (
+    DatabaseDamaged,
+    DatabaseMissing,
+    DatabaseReadOnly,
+    SchemaTooNew,
+    StoreFault,
+)
 from counter.server.bodies import BoundedBodies
 from counter.server.hashing import BUSY, HashingGate, KeyBusy
 from counter.server.health import HALL_NETWORKS, Network, networks, operator_routes

@@ -29,7 +29,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from counter import __version__
-from counter.host.database_faults import StoreFault
+from counter.host.database.database_faults import StoreFault
 from counter.server.metrics import Meter
 from counter.server.secrets_hash import digest
 from counter.service.codec import decode, loads

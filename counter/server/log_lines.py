@@ -19,8 +19,8 @@ import os
 import sys
 import time
 
-from counter.host.logs import KEEP, LOG_FILE, MAX_BYTES, MaskPersonalNumbers
-from counter.host.paths import log_dir
+from counter.host.machine.logs import KEEP, LOG_FILE, MAX_BYTES, MaskPersonalNumbers
+from counter.host.machine.paths import log_dir
 
 #: how many lines of one kind are written in a window
 BURST = 5

@@ -184,7 +184,7 @@ def _add_desk(argv: list[str]) -> int:
         parser.error("请用 --db 或 COUNTER_DB_URL 指定数据库")
     from counter.access.desk_session import DeskRegisteredMeanwhile
     from counter.case.numbers import BadIdentity
-    from counter.host.database_faults import DatabaseMissing, DatabaseReadOnly, SchemaTooNew, StoreFault
+    from counter.host.database.database_faults import DatabaseMissing, DatabaseReadOnly, SchemaTooNew, StoreFault
     from counter.server.log_lines import setup_server_logging
     from counter.server.secrets_hash import digest, new_secret
     from counter.server.start_faults import NOT_REGISTERED, database_refusal

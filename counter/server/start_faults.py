@@ -14,7 +14,7 @@ import logging
 import socket
 import ssl
 
-from counter.host.database_faults import (
+from counter.host.database.database_faults import (
     DatabaseMissing,
     DatabaseReadOnly,
     DbFault,

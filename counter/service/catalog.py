@@ -89,7 +89,7 @@ class SyncBundled:
 @dataclass(frozen=True)
 class PullItemList:
     """A pull of the region's list; the 事项库's address, account and secret are the running machine's own
-    (:func:`counter.host.item_list.item_list_source`), never the request's."""
+    (:func:`counter.host.outward.item_list.item_list_source`), never the request's."""
 
     timeout: float = 30.0
 
@@ -277,7 +277,7 @@ SYNC_BUNDLED = write(
 def pull_item_list(work: sessionmaker[Session], call: Call, request: PullItemList) -> Pulled:
     """The source read here, where the operation runs: the server's own settings at a hall, a township's at home."""
     from counter.actions.catalog.item_list import pull_item_list as pull
-    from counter.host.item_list import item_list_source
+    from counter.host.outward.item_list import item_list_source
 
     source = item_list_source()
     return pull(work, source.endpoint, source.account, source.secret, timeout=request.timeout, desk=call.desk)

@@ -30,11 +30,11 @@ COMMON = (
     "counter.access.not_permitted:NotPermitted",
     "counter.access.key_reused:KeyReused",
     "counter.case.not_found:CaseNotFound",
-    "counter.host.database_faults:StoreFault",
-    "counter.host.database_faults:SchemaTooNew",
-    "counter.host.database_faults:DatabaseMissing",
-    "counter.host.database_faults:DatabaseReadOnly",
-    "counter.host.database_faults:DatabaseDamaged",
+    "counter.host.database.database_faults:StoreFault",
+    "counter.host.database.database_faults:SchemaTooNew",
+    "counter.host.database.database_faults:DatabaseMissing",
+    "counter.host.database.database_faults:DatabaseReadOnly",
+    "counter.host.database.database_faults:DatabaseDamaged",
 )
 
 

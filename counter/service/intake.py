@@ -19,7 +19,7 @@ from counter.case.promise_figures import FigureGroup
 from counter.catalog.model import Item
 from counter.catalog.stored_guide import StoredGuide
 from counter.documents.outcome_preview import IntakePreview, PreviewGrounds
-from counter.host.licence_library import LookUp
+from counter.host.outward.licence_library import LookUp
 from counter.intake.draft import IntakeDraft, StoredDraft
 from counter.intake.known_party import KnownParty
 from counter.intake.licences import LibrarySettings

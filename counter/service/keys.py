@@ -1,4 +1,4 @@
-"""The site's data keys (:mod:`counter.host.data_key`): what personal data is sealed under at rest.
+"""The site's data keys (:mod:`counter.host.keys.data_key`): what personal data is sealed under at rest.
 
 Each operation is declared beside its implementation, bound by reference; the implementation imports its action when
 it runs, so that a face importing the declaration loads neither the actions nor SQLAlchemy.
@@ -49,6 +49,6 @@ ROTATE_DATA_KEY = read(
     rotate_data,
     doc="A new data key, every personal value sealed again under it in batches, then the older keys removed; "
     "a rotation killed half way is finished by asking again.  In process each batch is told as it ends to the "
-    "caller that listens (counter.host.step_listener); over the hall server only the summary comes back, the "
+    "caller that listens (counter.host.database.step_listener); over the hall server only the summary comes back, the "
     "batches in the server's log.",
 )

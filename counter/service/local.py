@@ -38,8 +38,8 @@ if TYPE_CHECKING:
     from counter.access.read_record import IdReadRow
     from counter.actions.site.store import Store
     from counter.backup.restored import Restored
-    from counter.host.migration_step import Step
-    from counter.host.quick_start import QuickStart
+    from counter.host.database.migration_step import Step
+    from counter.host.database.quick_start import QuickStart
     from counter.service.operation import Operation
 
 log = logging.getLogger(__name__)
@@ -75,7 +75,8 @@ def serve(
     """The service on the database at ``url``, not opened yet: the way a face opens its database.
 
     ``training``: the training file, marked as such; ``create``: a missing SQLite file may be made
-    (:func:`counter.host.database_choice.may_create`); ``check_whole``: the file is checked whole as it is opened;
+    (:func:`counter.host.database.database_choice.may_create`); ``check_whole``: the file is checked whole as it is
+    opened;
     ``lock_timeout_s`` and ``on_step``: the migration's wait for a lock (None: the usual one) and its report of each
     step; ``today``: a training desk's fixed day (``--today``), else the machine's clock; ``connections``: the most
     the database's pool holds (the hall server's threads; None: a desk's default).  The storage code is imported

@@ -69,7 +69,7 @@ UNREADABLE = "unreadable"
 #: how long opening a connection (TCP and TLS) takes before the face is told the server is slow to answer: a hall's
 #: network opens one in milliseconds, and a clerk is told within two seconds of her act
 SLOW_CONNECT_S = 1.0
-#: the connections a desk keeps to the server at most: the window's workers (:mod:`counter.ui.runner`), its
+#: the connections a desk keeps to the server at most: the window's workers (:mod:`counter.ui.door.runner`), its
 #: reconnection probe and the sign-in's, each asking at once at worst; more would only hold descriptors idle
 POOL_SIZE = 4
 #: with several servers named, how long a connection may take to be made before the next server is tried: the

@@ -197,7 +197,7 @@ def set_up(work: Sessions, call: Call, request: SetUpSite) -> SiteSetUpDone:
             office=request.office, this_desk=request.this_desk,
         )  # fmt: skip
     except OSError as err:  # the desk's settings or the key file: the identity was rolled back
-        from counter.host.desk_config import config_path
+        from counter.host.machine.desk_config import config_path
 
         raise SiteFileFailed.of(err, config_path()) from err
     catalog = done.catalog
@@ -220,7 +220,7 @@ SET_UP = write(
 
 def rotate_key(work: Session, call: Call, request: RotateKey) -> Rotated:
     from counter.actions.admin import key_rotation
-    from counter.host import paths
+    from counter.host.machine import paths
 
     return key_rotation.rotate_site_key(work, at_desk(call), paths.site_key_path(), request.revoked_since, call.now)
 

@@ -3,9 +3,9 @@
 
 The gateway is the hall's (one per database, every desk reads the same); a database without an endpoint has no
 gateway: nothing is queued, and the receipt does not promise an SMS.  The secret signs each request
-(:mod:`counter.host.sms_gateway`); it is not data: every desk reads the settings and every backup copies them, so
-the secret is kept in a file of its own beside the site's keys (:mod:`counter.host.sms_secret`), and the stored
-settings (:meth:`GatewaySettings.to_json`) never hold it.  The endpoint is ``https://`` only: over plain HTTP the
+(:mod:`counter.host.outward.sms_gateway`); it is not data: every desk reads the settings and every backup copies them,
+so the secret is kept in a file of its own beside the site's keys (:mod:`counter.host.outward.sms_secret`), and the
+stored settings (:meth:`GatewaySettings.to_json`) never hold it.  The endpoint is ``https://`` only: over plain HTTP the
 secret's signatures, the applicants' phone numbers and the texts would cross the network readable by anyone on it.
 """
 

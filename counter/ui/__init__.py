@@ -6,7 +6,9 @@ rule of the domain: widgets receive frozen dataclasses (a ``Bundle``, a
 ``SearchHit``), ask :mod:`counter.service` for one operation per user event, and put every
 Chinese word they show through the translation mechanism (:func:`counter.words.translate.tr`).
 
-``app`` starts the app; ``main_window`` wires the window's signals in one place;
-``search_panel``, ``guide_view``, ``situation_panel`` and ``banner`` are its parts;
-``guide_html`` and ``materials_html`` turn a guide into HTML without any widget.
+Its modules stand in rooms by what they hold: ``start`` (a start of the window), ``warmup`` (the window
+before its database is warm), ``mainwindow`` (the main window and what it opens), ``search`` and ``guide``
+(its two sides), ``keyboard`` (where the clerk's keys go), ``door`` (each operation off the window's thread),
+``widgets`` (what windows are built of), ``look`` (text size, fonts, window sizes); and the areas ``intake``,
+``cases``, ``printing``, ``pad``, ``projects``, ``signin``, ``sync``.
 """

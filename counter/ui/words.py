@@ -47,7 +47,7 @@ DESK_SCHEMA_TOO_NEW = tr(
     "数据库由更新版本的程序写入（版本 {revision}），本程序无法使用。请安装最新版本的程序后再打开，数据库未作任何改动。"
 )
 DESK_GUIDE_NOT_FOUND = tr("未找到该事项的办事指南")
-#: a second operation asked while one still runs (counter.ui.runner.Busy): nothing of it was started
+#: a second operation asked while one still runs (counter.ui.door.runner.Busy): nothing of it was started
 RUNNER_BUSY = tr("上一步操作还在进行，请稍候再试")
 #: the status bar while an operation takes longer than a moment (the window still paints and takes keys)
 RUNNER_WAITING = tr("正在处理，请稍候……")
@@ -113,9 +113,9 @@ DESK_SITE_HOURS = tr("以本中心公布的办公时间为准")
 DESK_DB_UNAVAILABLE = tr("无法打开数据库（{fault}），请检查数据库设置或联系运维人员。详情见日志。")
 DESK_UNEXPECTED_TITLE = tr("程序遇到意外错误")
 DESK_STARTUP_ERROR_TITLE = tr("一件事一次办 · 无法启动")
-# a second start of the same desk (counter.ui.single_desk)
+# a second start of the same desk (counter.ui.start.single_desk)
 DESK_ALREADY_RUNNING = tr("本程序已在运行，已切换到已打开的窗口。")
-# the lock file's place is in the log (counter.ui.single_desk), for support
+# the lock file's place is in the log (counter.ui.start.single_desk), for support
 DESK_ALREADY_RUNNING_NO_ANSWER = tr(
     "本程序已在运行，但已打开的窗口没有响应。请稍候再试；若确实没有打开的窗口，请联系运维人员处理后重新启动。"
 )
@@ -124,10 +124,10 @@ DESK_ALREADY_RUNNING_NO_ANSWER = tr(
 DESK_ACTION_INTAKE = tr("受理（F5）")
 DESK_ACTION_LISTS = tr("办件列表（F6）")
 DESK_ACTION_OPEN_CASE = tr("按编号打开办件（F7）")
-# the intake's window shown at F5 while the database is still opening (counter.ui.intake_opening)
+# the intake's window shown at F5 while the database is still opening (counter.ui.warmup.intake_opening)
 DESK_INTAKE_OPENING_TITLE = tr("受理：{bundle}")
 DESK_INTAKE_OPENING = tr("正在打开……")
-DESK_GUIDE_OPENING = DESK_INTAKE_OPENING  # Enter's guide while the database opens (counter.ui.chosen_bundle)
+DESK_GUIDE_OPENING = DESK_INTAKE_OPENING  # Enter's guide while the database opens (counter.ui.warmup.chosen_bundle)
 DESK_INTAKE_OPENING_ID = tr("申请人身份证号或统一社会信用代码")
 DESK_INTAKE_ALREADY_OPEN = tr("受理窗口已经打开：请先办结或放弃当前受理。")
 DESK_INTAKE_NO_GUIDE = tr("请先在左侧找到并打开申请人要办的一件事，再按 F5 受理。")
@@ -176,7 +176,8 @@ TEXT_SIZE_SAVE_FAILED = tr("未能保存（{fault}），文字大小没有改变
 TEXT_SIZE_SAVE = tr("保存")
 TEXT_SIZE_CLOSE = tr("关闭")
 
-# the red line in the status bar (counter.ui.desk_identity), short enough for a 1024-pixel screen; its tip says why
+# the red line in the status bar (counter.ui.mainwindow.desk_identity), short enough for a 1024-pixel screen; its tip
+# says why
 DESK_IDENTITY_NO_CLERK = tr("未设工作人员姓名，不能受理：按 F8 在“本窗口”中设置")
 DESK_IDENTITY_NO_CLERK_TIP = tr(
     "本窗口还没有设置工作人员姓名。受理凭证、办件记录和评价器上都要有经办人的姓名，设置之前不能受理。"

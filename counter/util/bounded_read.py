@@ -7,8 +7,8 @@ regular file says its size) and the read itself is bounded (a device or a pipe s
 bytes and one more are ever read, and that one more means the file is refused.
 
 Only a regular file is read.  A named pipe (``mkfifo``) or a device handed as a file is refused before anything is
-read, as the database's number note refuses one (:mod:`counter.host.database_notes`): opening a pipe nobody writes to
-waits for ever (``holidays import FIFO`` hung until killed), so the file is opened without waiting and looked at
+read, as the database's number note refuses one (:mod:`counter.host.notes.database_notes`): opening a pipe nobody writes
+to waits for ever (``holidays import FIFO`` hung until killed), so the file is opened without waiting and looked at
 before it is read (:class:`NotRegularFile`, an :class:`OSError` the faces word as any other file fault).
 
 A workbook is a zip archive: a small file can unpack to gigabytes.  :func:`check_workbook` adds up the sizes its

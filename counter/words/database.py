@@ -7,8 +7,8 @@ from counter.backup.sqlite_files import ForeignRow
 from counter.words.punctuation import CLAUSE_JOIN
 from counter.words.translate import tr
 
-# Keys are the values of counter.host.database_faults.DbFault: why the database refused, in the clerk's words: whom to
-# call, never a command or a file (the command line says those: counter.words.at_command_line).
+# Keys are the values of counter.host.database.database_faults.DbFault: why the database refused, in the clerk's words:
+# whom to call, never a command or a file (the command line says those: counter.words.at_command_line).
 DB_FAULT = {
     "disk_full": tr("磁盘空间已满，数据库无法写入。请联系运维人员清理磁盘"),
     "read_only": tr("数据库文件是只读的（权限或存储介质的问题），无法写入。请联系运维人员"),
@@ -87,7 +87,8 @@ def fault_text(fault: str, server: str = "") -> str:
     return DB_FAULT[fault].format(server=server)
 
 
-#: a database made before the first release (counter.host.database_faults.SchemaPreRelease); its revision is the log's
+#: a database made before the first release (counter.host.database.database_faults.SchemaPreRelease); its revision is
+#: the log's
 SCHEMA_PRE_RELEASE = tr(
     "数据库由正式版本发布之前的试用程序建立，本程序不能打开，数据库未作任何改动。试用时的数据不能带入正式版本，请联系运维人员另建数据库。"
 )
@@ -187,7 +188,7 @@ NUMBERS_BEHIND = tr(
 )
 
 
-# Keys are counter.host.database_notes.NoteFault values: what is wrong with this machine's note of issued numbers.
+# Keys are counter.host.notes.database_notes.NoteFault values: what is wrong with this machine's note of issued numbers.
 NOTE_FAULT = {
     "missing": tr("已丢失（被删除，或本机的用户文件夹被换过）"),
     "unreadable": tr("无法读取（内容已损坏，或不是本程序写的）"),

@@ -1,6 +1,6 @@
 """Every action knows who acts and where from one value, its ``desk: Desk``.
 
-A face builds that Desk once (the window in :mod:`counter.ui.desk_actions`,
+A face builds that Desk once (the window in :mod:`counter.ui.mainwindow.desk_actions`,
 the command line in :func:`counter.cli.common.desk`), and no action asks for
 the account, the desk's configuration or its identity on the side.
 """
@@ -14,8 +14,8 @@ import re
 
 import counter.actions
 from counter.access.roles import SINGLE_DESK, Actor, Role
-from counter.host.desk_at import desk_at
-from counter.host.desk_config import DeskConfig
+from counter.host.machine.desk_at import desk_at
+from counter.host.machine.desk_config import DeskConfig
 
 #: what an action would take instead of a Desk, were there a second convention
 SIDE_DOORS = re.compile(r"\b(DeskConfig|DeskIdentity|Actor)\b")

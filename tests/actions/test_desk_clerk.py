@@ -18,8 +18,8 @@ from counter.actions.admin.desk_settings import DeskNameProblem, change_desk
 from counter.case.desk_names import NameProblem
 from counter.case.numbers import DeskIdentity
 from counter.db import models
-from counter.host.desk_at import desk_at
-from counter.host.desk_config import TRAINING_CLERK, DeskConfig, load_desk_config
+from counter.host.machine.desk_at import desk_at
+from counter.host.machine.desk_config import TRAINING_CLERK, DeskConfig, load_desk_config
 from counter.intake.not_possible import ClerkUnnamed
 from tests.actions.test_intake_actions import full_request, take
 

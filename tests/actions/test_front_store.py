@@ -33,7 +33,7 @@ from counter.catalog.departments import PLACE
 from counter.db import models
 from counter.db.case_store import case_view
 from counter.db.catalog_store import current_guide
-from counter.host.front_store import FrontStoreLink, FrontWrite
+from counter.host.outward.front_store import FrontStoreLink, FrontWrite
 from counter.intake.checklist import Receipt, record
 from counter.intake.licences import LibrarySettings
 from counter.intake.outcome import DeferralRequest, Refusal, RefusalGround

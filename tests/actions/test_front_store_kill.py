@@ -26,7 +26,7 @@ from counter.actions.outbox.platform import save_platform
 from counter.case.numbers import DeskIdentity
 from counter.db import models
 from counter.db.engine import make_engine, make_sessions
-from counter.host.paths import site_key_path
+from counter.host.machine.paths import site_key_path
 from counter.platform.settings import PlatformSettings
 from tests.actions.test_front_store import DDL, hall_codes, rows, settings_for
 from tests.actions.test_intake_actions import full_request, take

@@ -20,7 +20,7 @@ from counter.catalog.model import Bundle
 from counter.db.case_store import case_view
 from counter.db.catalog_store import current_guide
 from counter.documents.kinds import DocumentKind
-from counter.host.licence_library import LookUpOutcome
+from counter.host.outward.licence_library import LookUpOutcome
 from counter.intake.checklist import (
     Checklist,
     LicenceNotTaken,

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.access.desk import Desk
 from counter.actions.intake.licences import LIBRARY_KEY, library_settings, look_up_licences, save_library
 from counter.db.settings_store import get_setting
-from counter.host.licence_library import LookUpOutcome, library_secret_path
+from counter.host.outward.licence_library import LookUpOutcome, library_secret_path
 from counter.intake.licences import LibraryProblem, LibraryRefused, LibrarySettings, TrustLevel
 from tests.licence_library import ACCOUNT, CREDIT_CODE, MALFORMED, SECRET, STALL, running_library
 

@@ -18,7 +18,7 @@ from counter.actions.intake.licences import look_up_licences
 from counter.case.moments import office_day
 from counter.db.case_store import case_view
 from counter.documents.kinds import DocumentKind
-from counter.host.licence_library import LookUpOutcome
+from counter.host.outward.licence_library import LookUpOutcome
 from counter.intake.checklist import Checklist, Receipt, original_checked, record_entry, take_licence
 from counter.intake.licence_trust import use_reason
 from counter.intake.licence_use import use_of_record

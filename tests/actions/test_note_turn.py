@@ -25,9 +25,9 @@ from sqlalchemy.orm import Session
 from counter.actions.numbers import number_guard
 from counter.db import issued_notes
 from counter.db.engine import make_engine, make_sessions
-from counter.host import database_notes
-from counter.host.database_notes import load_note, remember_marks, turn_path
-from counter.host.note_turn import NoteTurn
+from counter.host.notes import database_notes
+from counter.host.notes.database_notes import load_note, remember_marks, turn_path
+from counter.host.notes.note_turn import NoteTurn
 from tests.conftest import made_database
 from tests.db.test_number_check_race import DESK, TODAY, demo_intake
 

@@ -40,8 +40,8 @@ from counter.db.rating_store import (
     add_rectification_line,
     add_request,
 )
-from counter.host.desk_at import desk_at
-from counter.host.desk_config import DeskConfig
+from counter.host.machine.desk_at import desk_at
+from counter.host.machine.desk_config import DeskConfig
 from counter.intake.outcome import Outcome
 from counter.ratings.figures import Figures, Grouping, line_key
 from counter.ratings.levels import Level, is_bad

@@ -31,7 +31,7 @@ from counter.actions.outbox.platform_facts import facts_of
 from counter.db import models
 from counter.db.platform_store import PLATFORM_KEY, claim_due
 from counter.db.settings_store import mark_training, put_setting
-from counter.host.platform_client import Report, ReportRequest, post_report
+from counter.host.outward.platform_client import Report, ReportRequest, post_report
 from counter.platform.events import platform_key
 from counter.platform.mapping import SOURCES
 from counter.platform.settings import PlatformProblem, PlatformSettings

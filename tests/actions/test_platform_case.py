@@ -23,9 +23,9 @@ from counter.actions.ratings.follow_up import choose_handling, record_feedback, 
 from counter.actions.ratings.record import record_rating, send_to_pad
 from counter.case.hand_over import HandOverRequest, HandOverWay
 from counter.db.rating_store import rectification_of_rating
-from counter.host.desk_at import desk_at
-from counter.host.desk_config import DeskConfig
-from counter.host.platform_client import Report, ReportRequest, post_report
+from counter.host.machine.desk_at import desk_at
+from counter.host.machine.desk_config import DeskConfig
+from counter.host.outward.platform_client import Report, ReportRequest, post_report
 from counter.parties.identifiers import make_id_number
 from counter.ratings.choice import RatingChoice
 from counter.ratings.levels import Level

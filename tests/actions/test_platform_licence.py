@@ -22,7 +22,7 @@ from counter.actions.intake.take import move_case
 from counter.actions.outbox.platform import mapping_named
 from counter.case.moments import office_day
 from counter.case.status import CaseEvent
-from counter.host.platform_client import Report, ReportRequest, post_report
+from counter.host.outward.platform_client import Report, ReportRequest, post_report
 from counter.platform.events import PlatformKind
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import ID, full_request, take

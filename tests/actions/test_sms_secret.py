@@ -20,8 +20,8 @@ from counter.actions.outbox.messages import SendRound, gateway_settings, save_ga
 from counter.db import models
 from counter.db.outbox_store import GATEWAY_KEY
 from counter.db.settings_store import get_setting, put_setting
-from counter.host.paths import site_key_path
-from counter.host.sms_secret import secret_path
+from counter.host.machine.paths import site_key_path
+from counter.host.outward.sms_secret import secret_path
 from counter.sms.gateway import GatewaySettings
 from tests.actions.test_intake_actions import full_request, take
 from tests.actions.test_sms_sender import Clock, Writes, messages

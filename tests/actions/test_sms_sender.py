@@ -24,7 +24,7 @@ from counter.actions.outbox.messages import (
     send_due,
 )
 from counter.db import models
-from counter.host.sms_gateway import Answer, SmsRequest, post_message
+from counter.host.outward.sms_gateway import Answer, SmsRequest, post_message
 from counter.sms.gateway import GatewaySettings
 from counter.sms.kinds import gateway_key
 from tests.actions.test_intake_actions import ID, full_request, take

@@ -14,8 +14,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.audit.chain import GENESIS, entry_hash
 from counter.db import audit_store
-from counter.host import paths
-from counter.host.trail_key import read_trail_key, trail_key_path
+from counter.host.keys.trail_key import read_trail_key, trail_key_path
+from counter.host.machine import paths
 
 TRIGGERS = {
     "audit_entry": ("trg_audit_entry_no_update", "trg_audit_entry_no_delete"),

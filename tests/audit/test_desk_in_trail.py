@@ -15,8 +15,8 @@ from counter.actions.ratings.follow_up import record_revisit
 from counter.actions.ratings.record import record_export, send_to_pad
 from counter.audit.actions import AuditAction
 from counter.db import models
-from counter.host.desk_at import desk_at
-from counter.host.desk_config import DeskConfig
+from counter.host.machine.desk_at import desk_at
+from counter.host.machine.desk_config import DeskConfig
 from tests.audit.conftest import ACTORS, NOW, TODAY, Facts, add_accounts
 
 DESK_3 = DeskConfig(site_code="XAM01", site_name="兴安盟政务服务中心", desk_no="3", clerk="值班员", staff_no="XA0300")

@@ -23,8 +23,8 @@ from counter.actions.admin.site import init_site, this_site
 from counter.audit.site_keys import RetiredKey, history_text
 from counter.cli.main import main
 from counter.db.models import utcnow
-from counter.host import paths
-from counter.host.seal_anchors import anchors_path
+from counter.host.keys.seal_anchors import anchors_path
+from counter.host.machine import paths
 from counter.sync.keys import (
     encryption_key_path,
     install_next_keys,

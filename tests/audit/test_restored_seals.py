@@ -1,9 +1,9 @@
 """A legitimate restore of an older backup is named as a restore, and the trail is whole after it.
 
 The seals made after the backup are gone from the database put back, rightly; this machine had anchored them beside
-the key (:mod:`counter.host.seal_anchors`), and ``audit verify`` named each as deleted — for good, since the anchors
-file only grows.  Now ``counter restore`` writes beside the key which seal the trail went back to: verify names the
-later seals as withdrawn by that restore, is clean, and the seals made from then on are anchored afresh.
+the key (:mod:`counter.host.keys.seal_anchors`), and ``audit verify`` named each as deleted — for good, since the
+anchors file only grows.  Now ``counter restore`` writes beside the key which seal the trail went back to: verify names
+the later seals as withdrawn by that restore, is clean, and the seals made from then on are anchored afresh.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from counter.audit.peer_seals import SEALS_AT_HALL, seals_at_hall_text
 from counter.cli.main import main
 from counter.db import audit_seals
 from counter.db.settings_store import put_setting
-from counter.host import paths
-from counter.host.seal_anchors import add_restore, anchors_path, read_anchor_log
+from counter.host.keys.seal_anchors import add_restore, anchors_path, read_anchor_log
+from counter.host.machine import paths
 from tests.audit.test_seals import add_entries, problems, verify
 
 

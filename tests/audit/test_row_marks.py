@@ -21,8 +21,8 @@ from counter.actions.admin.site import this_site
 from counter.audit.row_mac import ACCOUNT_TABLE, SETTING_TABLE, check_marks, row_mac
 from counter.cli.main import main
 from counter.db.settings_store import put_setting
-from counter.host import paths
-from counter.host.trail_key import read_trail_key, trail_key_path
+from counter.host.keys.trail_key import read_trail_key, trail_key_path
+from counter.host.machine import paths
 from tests.audit.conftest import IDENTITY, desk_of
 from tests.audit.test_seals import problems, verify
 

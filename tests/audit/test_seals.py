@@ -26,7 +26,7 @@ from counter.cli.main import main
 from counter.db import audit_seals
 from counter.db.audit_state import row_state
 from counter.db.models import utcnow
-from counter.host import paths
+from counter.host.machine import paths
 from counter.sync.keys import encryption_key_path, key_fingerprint, public_key_text, sign
 from counter.words.sites import ENCRYPTION_KEY_PROBLEM
 from tests.audit.conftest import IDENTITY, Facts

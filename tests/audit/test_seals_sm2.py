@@ -22,7 +22,7 @@ from counter.audit.seal import payload_digest, seal_payload
 from counter.cli.main import main
 from counter.db import audit_seals
 from counter.db.models import utcnow
-from counter.host import paths
+from counter.host.machine import paths
 from counter.sync import sm2
 from counter.sync.keys import install_next_keys, sign
 from counter.sync.seal_signature import SM2_PREFIX, SealAlg, seal_alg, seal_signed_by

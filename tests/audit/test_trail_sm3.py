@@ -24,8 +24,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.actions.admin.site import this_site
 from counter.audit.chain import GENESIS, AuditFields, ChainAlg, NoTrailKey, entry_hash
 from counter.cli.main import main
-from counter.host import paths
-from counter.host.trail_key import trail_key_path
+from counter.host.keys.trail_key import trail_key_path
+from counter.host.machine import paths
 from tests.audit.tampering import drop_triggers, rechain
 from tests.audit.test_seals import CHAIN, add_entries, problems, verify
 

@@ -17,9 +17,9 @@ from pytestqt.qtbot import QtBot
 from counter.actions.site.backup import make_backup
 from counter.actions.site.store import Store
 from counter.backup.check import quick_check
-from counter.host.database_faults import DatabaseDamaged
-from counter.ui.damaged_db import offer_restore
-from counter.ui.damaged_db_words import DB_DAMAGED, DB_DAMAGED_NO_BACKUP, DB_DAMAGED_QUIT, DB_DAMAGED_RESTORE
+from counter.host.database.database_faults import DatabaseDamaged
+from counter.ui.start.damaged_db import offer_restore
+from counter.ui.start.damaged_db_words import DB_DAMAGED, DB_DAMAGED_NO_BACKUP, DB_DAMAGED_QUIT, DB_DAMAGED_RESTORE
 from tests.backup.conftest import DeskDb, case_numbers
 from tests.backup.test_backup import damage
 
@@ -112,7 +112,7 @@ def test_quitting_leaves_the_damaged_file_as_it_is(qtbot: QtBot, desk_db: DeskDb
 def test_the_app_names_the_damage_and_the_backup_and_exits_1(desk_db: DeskDb, counter_home: Path) -> None:
     good = make_backup(desk_db.url, None, TAKEN)
     damage(desk_db.path)
-    code = f"from counter.ui.app import run; raise SystemExit(run({desk_db.url!r}, True, []))"
+    code = f"from counter.ui.start.app import run; raise SystemExit(run({desk_db.url!r}, True, []))"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "COUNTER_HOME": str(counter_home)}
     done = subprocess.run(
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120, check=False

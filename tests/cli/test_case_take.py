@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from counter.cli.main import main
-from counter.host.desk_config import DeskConfig, save_desk_config
+from counter.host.machine.desk_config import DeskConfig, save_desk_config
 from tests.conftest import made_database
 
 REPO = Path(__file__).resolve().parents[2]

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from counter.actions.site.store import Store
 from counter.case.status import CaseEvent
 from counter.db import models
-from counter.host.desk_config import DeskConfig, save_desk_config
+from counter.host.machine.desk_config import DeskConfig, save_desk_config
 from counter.sync.record_json import parse_records, to_dict
 from counter.sync.records import CaseRecord
 from counter.sync.sender_checks import TOWNSHIP_EVENTS

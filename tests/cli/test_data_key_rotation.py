@@ -15,8 +15,8 @@ from counter.db import sealing
 from counter.db.engine import make_engine, make_sessions
 from counter.db.models import Case
 from counter.db.sealed import key_id_of
-from counter.host.data_key import read_data_keys
-from counter.host.paths import site_key_path
+from counter.host.keys.data_key import read_data_keys
+from counter.host.machine.paths import site_key_path
 from counter.service.keys import DataKeyRotated
 from tests.conftest import made_database
 from tests.db.test_personal_sealing import PEOPLE, take_cases

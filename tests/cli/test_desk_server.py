@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from counter.cli.main import main
-from counter.host.desk_config import config_path, load_desk_config
-from counter.host.desk_key import desk_key_path, read_desk_key
+from counter.host.keys.desk_key import desk_key_path, read_desk_key
+from counter.host.machine.desk_config import config_path, load_desk_config
 from tests.db.tls_server import make_authority
 from tests.pg_server import free_port
 

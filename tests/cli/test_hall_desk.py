@@ -25,7 +25,7 @@ from counter.cli.hall_desk import HALL_NEEDS_USER, HALL_NO_BACKUP, HALL_NO_UPGRA
 from counter.cli.main import main
 from counter.db import models
 from counter.db.engine import make_engine, make_sessions
-from counter.host.paths import data_dir
+from counter.host.machine.paths import data_dir
 from counter.service.admin import ADD_ACCOUNT
 from counter.service.local import serve
 from counter.service.remote import NotUnderstood

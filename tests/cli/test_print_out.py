@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from counter.cli.main import main
-from counter.host.desk_config import DeskConfig, save_desk_config
+from counter.host.machine.desk_config import DeskConfig, save_desk_config
 from tests.conftest import REPO, made_database
 from tests.entrusted import ENTRUSTMENT, RESTAURANT_ITEMS
 

@@ -57,7 +57,7 @@ from counter.case.intake_request import IntakeRequest
 from counter.case.numbers import DeskIdentity
 from counter.db.catalog_store import current_guide
 from counter.documents.kinds import DocumentKind
-from counter.host.database_faults import StoreFault
+from counter.host.database.database_faults import StoreFault
 from counter.intake.parties import Applicant, ApplicantKind, Parties
 from counter.parties.identifiers import make_id_number
 
@@ -93,7 +93,7 @@ def _no_drawing(data: object) -> bytes:
 
 
 def run_desk(url: str, desk: Desk, count: int, machine: int, receipts: bool, pause_ms: float = 0) -> DeskReport:
-    store = Store(url)  # as the window opens it: counter.ui.app
+    store = Store(url)  # as the window opens it: counter.ui.start.app
     stored = store.read(lambda unit: current_guide(unit, DEMO_BUNDLE))
     assert stored is not None, f"{DEMO_BUNDLE} is not in the database"
     checklist = complete_checklist(stored.bundle, fresh_checklist(stored))

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from counter.actions.site.store import Store
 from counter.db.case_store import case_by_no
 from counter.db.engine import Bounds, make_engine
-from counter.host.database_faults import DbFault, StoreFault
+from counter.host.database.database_faults import DbFault, StoreFault
 from counter.words.database import fault_text
 from tests.db.test_number_check_race import demo_intake
 from tests.pg_server import CATALOG, FreshDatabases

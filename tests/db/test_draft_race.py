@@ -18,9 +18,9 @@ from counter.case.numbers import DeskIdentity
 from counter.db.draft_store import load_draft, save_draft
 from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import upgrade
-from counter.host import workstation
-from counter.host.desk_at import desk_at
-from counter.host.desk_config import load_desk_config
+from counter.host.machine import workstation
+from counter.host.machine.desk_at import desk_at
+from counter.host.machine.desk_config import load_desk_config
 
 KEY = "XAM01-8"
 

@@ -14,8 +14,8 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.ratings.period_figures import period_figures
-from counter.host.desk_at import desk_at
-from counter.host.desk_config import DeskConfig
+from counter.host.machine.desk_at import desk_at
+from counter.host.machine.desk_config import DeskConfig
 from counter.ratings.figures import Grouping
 from tests.db.plans import statements
 

@@ -110,7 +110,7 @@ def test_a_database_from_before_the_first_release_is_refused_by_name_untouched(
 
 def test_the_desks_window_names_it_at_its_start(tmp_path: Path) -> None:
     from counter.actions.site.store import Store
-    from counter.ui.app import open_database
+    from counter.ui.start.app import open_database
     from counter.words.database import SCHEMA_PRE_RELEASE
 
     url = f"sqlite:///{tmp_path / 'c.sqlite3'}"

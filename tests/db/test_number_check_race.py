@@ -55,7 +55,7 @@ def test_a_commit_between_the_checks_two_reads_is_not_a_counter_left_behind(
     def other_machine_commits(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
         # after the first of the two reads (case numbers, or the counters), the other machine takes its intake
         if not committed and ("desk_counter" in statement or 'FROM "case"' in statement):
-            # another computer: its notes, and its turn at them, are its own (counter.host.note_turn)
+            # another computer: its notes, and its turn at them, are its own (counter.host.notes.note_turn)
             with mock.patch.dict(os.environ, {"COUNTER_STATE": str(tmp_path / "other-machine")}):
                 committed.append(demo_intake(there, 1))
 

@@ -18,7 +18,7 @@ from sqlalchemy import create_engine, text
 from counter.actions.site.store import Store
 from counter.db.engine import make_engine
 from counter.db.migrate import upgrade
-from counter.host.database_faults import DbFault, StoreFault
+from counter.host.database.database_faults import DbFault, StoreFault
 from tests.db.tls_server import ON_TCP, SERVER_CERT, SERVER_KEY, make_authority, write_server_certificate
 from tests.pg_server import PgCluster, start_cluster, stop_cluster
 

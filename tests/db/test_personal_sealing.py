@@ -27,7 +27,7 @@ from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import upgrade
 from counter.db.party_store import find_party
 from counter.db.sealed import UNREADABLE, index_of, key_id_of, seal, unseal
-from counter.host.data_key import (
+from counter.host.keys.data_key import (
     INDEX_KEY_BYTES,
     SM4_KEY_BYTES,
     ensure_data_keys,
@@ -35,7 +35,7 @@ from counter.host.data_key import (
     read_data_keys,
     sm4_key_path,
 )
-from counter.host.paths import site_key_path
+from counter.host.machine.paths import site_key_path
 from counter.intake.parties import Applicant, ApplicantKind, Parties
 from counter.parties.identifiers import make_id_number
 from tests.actions.conftest import TODAY

@@ -18,8 +18,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.db import models, sealing
 from counter.db.engine import make_engine, make_sessions
 from counter.db.sealed import key_id_of, seal
-from counter.host.data_key import read_data_keys
-from counter.host.paths import site_key_path
+from counter.host.keys.data_key import read_data_keys
+from counter.host.machine.paths import site_key_path
 from counter.parties.identifiers import make_id_number
 from tests.conftest import made_database
 from tests.db.test_personal_sealing import take_cases
@@ -86,7 +86,7 @@ def _only_the_sealing_passes(engine: Engine, rating_id: int) -> None:
     )
     _refused(engine, "UPDATE rating SET rater_id_no = :v WHERE id = :id", one | {"v": seal(RATERS[1])})  # same key
     if older is not None:  # back to an older key
-        from counter.host.data_key import DataKeys
+        from counter.host.keys.data_key import DataKeys
 
         _refused(
             engine,

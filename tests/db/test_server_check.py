@@ -24,8 +24,8 @@ from counter.db.engine import make_engine
 from counter.db.migrate import SchemaState, downgrade, schema_state
 from counter.db.server_check import MINIMUM_MAJOR, POSTGRESQL, Server, classify
 from counter.db.url import TRUSTED_NETWORK_ENV
-from counter.host.database_faults import DbFault, StoreFault
-from counter.ui.app import open_database
+from counter.host.database.database_faults import DbFault, StoreFault
+from counter.ui.start.app import open_database
 from counter.words.database import fault_text
 from tests.pg_server import MIGRATED, FreshDatabases
 

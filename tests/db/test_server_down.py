@@ -16,7 +16,7 @@ from sqlalchemy.exc import OperationalError
 
 from counter.cli.main import main
 from counter.db.faults import fault_of
-from counter.host.database_faults import DbFault
+from counter.host.database.database_faults import DbFault
 from counter.words.database import DB_FAULT
 
 

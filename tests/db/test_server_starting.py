@@ -17,7 +17,7 @@ from sqlalchemy.exc import OperationalError
 from counter.actions.site.store import Store
 from counter.cli.main import main
 from counter.db.faults import fault_of
-from counter.host.database_faults import DbFault, StoreFault
+from counter.host.database.database_faults import DbFault, StoreFault
 from counter.words.database import DB_FAULT
 from tests.db.starting_server import STARTING, starting_server
 
@@ -62,14 +62,14 @@ def test_a_command_tells_the_clerk_to_wait_and_logs_it(
 
 
 def test_the_desk_says_so_before_its_window_opens(url: str, caplog: pytest.LogCaptureFixture) -> None:
-    from counter.ui.app import open_database
+    from counter.ui.start.app import open_database
 
     store = Store(url)
     with pytest.raises(StoreFault) as caught:
         store.sessions()
     assert caught.value.fault is DbFault.NOT_READY
     assert caught.value.connection_lost  # a server to wait for: the desk's reconnector keeps trying
-    caplog.set_level(logging.ERROR, logger="counter.ui.app")
+    caplog.set_level(logging.ERROR, logger="counter.ui.start.app")
     assert open_database(store) == DB_FAULT["not_ready"]
     assert STARTING in caplog.text
     store.dispose()

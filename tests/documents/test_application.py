@@ -24,7 +24,7 @@ from counter.documents.model import (
     document_for,
 )
 from counter.documents.render import render_pdf
-from counter.host.desk_config import DeskConfig, save_desk_config
+from counter.host.machine.desk_config import DeskConfig, save_desk_config
 from counter.intake.parties import ApplicantKind
 from tests.codes import make_credit_code, make_org_code
 from tests.conftest import REPO, made_database

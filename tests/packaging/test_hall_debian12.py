@@ -45,7 +45,7 @@ from pathlib import Path
 import pytest
 
 import counter
-from counter.host.database_faults import DbFault
+from counter.host.database.database_faults import DbFault
 from counter.server.start_faults import NOT_STARTED
 from counter.words.at_command_line import fault_text
 from tests.conftest import REPO

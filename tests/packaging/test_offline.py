@@ -163,7 +163,7 @@ def test_installed_the_window_starts_on_an_x_server_again_and_again(installed: I
 
 def test_installed_a_name_typed_in_pinyin_reaches_the_intake_in_hanzi(installed: Installed, tmp_path: Path) -> None:
     """A Kylin desk's session (tests/fcitx_desktop.py: fcitx5 with pinyin, ``QT_IM_MODULE=fcitx``): the program
-    carries Qt's IBus plugin, and reaches fcitx5 through its IBus frontend (counter/ui/input_method.py)."""
+    carries Qt's IBus plugin, and reaches fcitx5 through its IBus frontend (counter/ui/keyboard/input_method.py)."""
     home = tmp_path / "home"
     home.mkdir()
     program = ["unshare", "--net", str(installed.prefix / "counter")]

@@ -28,8 +28,8 @@ from counter.db.account_store import insert_account
 from counter.db.case_store import case_by_no
 from counter.db.engine import make_engine, make_sessions
 from counter.db.rating_store import requests_of_case
-from counter.host.desk_at import desk_at
-from counter.host.desk_config import DeskConfig
+from counter.host.machine.desk_at import desk_at
+from counter.host.machine.desk_config import DeskConfig
 from counter.ratings.status import DeskStatus
 from tests.catalog_db import made_once
 from tests.pg_server import BACKENDS, CATALOG, FreshDatabases, PgDatabases

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from counter.host.desk_config import DeskConfig, config_path, load_desk_config, save_desk_config
+from counter.host.machine.desk_config import DeskConfig, config_path, load_desk_config, save_desk_config
 
 
 def test_the_pad_fields_are_saved_and_read_back() -> None:

@@ -22,10 +22,10 @@ from pytestqt.qtbot import QtBot
 
 from counter.service.admin import ACCOUNTS_EXIST, AccountsAsked
 from counter.service.remote import CONNECT_TIMEOUT_S, POOL_SIZE, Remote
-from counter.ui.hall_desk import HallService
-from counter.ui.runner import Runner
+from counter.ui.door.hall_desk import HallService
+from counter.ui.door.runner import Runner
 from tests.server.hall_server import HALL_PASSWORD, HallServer
-from tests.ui.test_runner_thread import in_the_loop
+from tests.ui.door.test_runner_thread import in_the_loop
 
 pytestmark = pytest.mark.program
 

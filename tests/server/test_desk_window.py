@@ -29,16 +29,16 @@ from counter.case.numbers import DeskIdentity
 from counter.cli.main import main as command
 from counter.db import models
 from counter.db.engine import make_engine, make_sessions
-from counter.host.desk_config import load_desk_config
-from counter.host.desk_key import desk_key_path, read_desk_key
+from counter.host.keys.desk_key import desk_key_path, read_desk_key
+from counter.host.machine.desk_config import load_desk_config
 from counter.service.admin import ADD_ACCOUNT, DISABLE_ACCOUNT, AccountLogin
 from counter.service.intake import CHECK_DRAFT, DeskOnly
 from counter.service.local import serve
 from counter.service.remote import Remote, SessionEnded
-from counter.ui.hall_start import open_hall_window
 from counter.ui.intake import IntakePanel
-from counter.ui.main_window import MainWindow
+from counter.ui.mainwindow.main_window import MainWindow
 from counter.ui.signin.controller import SignInController
+from counter.ui.start.hall_start import open_hall_window
 from tests.conftest import made_database
 from tests.db.tls_server import SERVER_CERT, SERVER_KEY, make_authority, write_server_certificate
 from tests.pg_server import free_port

@@ -211,7 +211,7 @@ def _refused(permission: Permission, clerk: Remote, op: Any, request: Any) -> No
 _DESK = """
 import json, os, sys
 from pathlib import Path
-from counter.host.desk_config import DeskConfig, load_desk_config, save_desk_config
+from counter.host.machine.desk_config import DeskConfig, load_desk_config, save_desk_config
 from counter.service.remote import Remote
 from counter.service.site import PING, SiteAsked
 root, ca, key = sys.argv[1], sys.argv[2], sys.stdin.readline().strip()

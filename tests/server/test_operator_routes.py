@@ -15,7 +15,7 @@ import pytest
 
 from counter import __version__
 from counter.db.revision import HEAD
-from counter.host.database_faults import DbFault, StoreFault
+from counter.host.database.database_faults import DbFault, StoreFault
 from counter.server.app import make_app
 from counter.service.admin import ACCOUNTS_EXIST
 from counter.service.local import InProcess, serve

@@ -17,7 +17,7 @@ from typing import Any, ClassVar
 
 import pytest
 
-from counter.host.database_faults import DbFault, StoreFault
+from counter.host.database.database_faults import DbFault, StoreFault
 from counter.server.app import STORE_AWAY
 from counter.service.admin import ACCOUNTS_EXIST, AccountsAsked
 from counter.service.remote import NotUnderstood, Refused, Remote, ServerUnreachable

@@ -142,7 +142,7 @@ def test_metrics_networks_that_are_none_are_refused_as_misuse(folder: Path) -> N
 
 
 def test_a_database_from_before_the_first_release_is_not_called_a_newer_programs() -> None:
-    from counter.host.database_faults import SchemaPreRelease, SchemaTooNew
+    from counter.host.database.database_faults import SchemaPreRelease, SchemaTooNew
     from counter.server.start_faults import TOO_NEW, database_refusal
     from counter.words.database import SCHEMA_PRE_RELEASE
 

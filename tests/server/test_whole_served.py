@@ -19,7 +19,7 @@ from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
 from counter.access.roles import Actor, Role
 from counter.case.numbers import DeskIdentity
-from counter.host.outward_http import signature
+from counter.host.outward.outward_http import signature
 from counter.service.admin import ADD_ACCOUNT
 from counter.service.catalog import IMPORT_SOURCE, PULL_ITEM_LIST, ImportSource, PullItemList
 from counter.service.intake import READ_CURRENT_GUIDE, CurrentGuide

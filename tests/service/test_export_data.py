@@ -13,7 +13,7 @@ from counter.actions.site.demo import run_demo
 from counter.actions.site.store import Store
 from counter.case.numbers import DeskIdentity
 from counter.db.engine import make_engine, make_sessions
-from counter.host.paths import site_key_path
+from counter.host.machine.paths import site_key_path
 from counter.service.local import InProcess, new_key
 from counter.service.sync import EXPORT_DATA, ExportData
 from counter.sync.sites import SiteKind

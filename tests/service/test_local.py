@@ -17,7 +17,7 @@ from counter.access.roles import Permission, Role
 from counter.actions.site.store import Store
 from counter.case.not_found import CaseNotFound
 from counter.case.numbers import DeskIdentity
-from counter.host.database_faults import StoreFault
+from counter.host.database.database_faults import StoreFault
 from counter.service.local import InProcess
 from counter.service.operation import Open, Operation
 from tests.conftest import made_database

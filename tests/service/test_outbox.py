@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from counter.actions.site.store import Store
-from counter.host.platform_secret import platform_secret_path
-from counter.host.sms_secret import load_secret, secret_path
+from counter.host.outward.platform_secret import platform_secret_path
+from counter.host.outward.sms_secret import load_secret, secret_path
 from counter.outbox.secret_shown import SECRET_SHOWN
 from counter.platform.settings import PlatformProblem
 from counter.platform.settings_refused import PlatformRefused

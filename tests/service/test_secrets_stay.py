@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from counter.actions.site.store import Store
-from counter.host.licence_library import LookUpOutcome, library_secret_path
+from counter.host.outward.licence_library import LookUpOutcome, library_secret_path
 from counter.intake.licences import SECRET_SHOWN, LibrarySettings
 from counter.service.intake import LOOK_UP_LICENCES, READ_LIBRARY, SAVE_LIBRARY, DeskOnly, LookUpLicences, SaveLibrary
 from counter.service.local import InProcess

@@ -30,7 +30,8 @@ def test_every_problem_is_reported_at_once() -> None:
 
 
 def test_settings_are_read_back_as_written_but_the_secret() -> None:
-    """The secret is kept in a file beside the site's keys (counter.host.sms_secret), never with the settings."""
+    """The secret is kept in a file beside the site's keys (counter.host.outward.sms_secret), never with the
+    settings."""
     settings = GatewaySettings("https://sms.example/send", "hall", "s3cret", "兴安盟政务服务", 5, 4, {"ready": "T9"})
     assert settings.problems() == ()
     assert "s3cret" not in settings.to_json()

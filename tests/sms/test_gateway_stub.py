@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from counter.host.sms_gateway import SmsRequest, post_message
+from counter.host.outward.sms_gateway import SmsRequest, post_message
 from counter.sms.kinds import MessageKind
 from counter.sms.texts import MessageFacts, message_text
 from tests.sms_composed import catalog_names, uncomposed

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from counter.cli.main import main
-from counter.host.desk_config import DeskConfig, config_path, load_desk_config, save_desk_config
+from counter.host.machine.desk_config import DeskConfig, config_path, load_desk_config, save_desk_config
 from counter.sync.keys import (
     encryption_key_text,
     key_fingerprint,

@@ -26,7 +26,7 @@ from counter.audit.peer_seals import HeldSeal, PeerSealProblem, peer_seal_proble
 from counter.audit.seal import parse_payload
 from counter.db import audit_seals, models
 from counter.db.settings_store import put_setting
-from counter.host.seal_anchors import add_anchor, add_restore, anchors_path
+from counter.host.keys.seal_anchors import add_anchor, add_restore, anchors_path
 from tests.sync.sync_world import Site, township_with_demo
 
 

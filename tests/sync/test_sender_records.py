@@ -34,8 +34,8 @@ from counter.actions.sync.sync_status import review_items
 from counter.case.status import CaseEvent, CaseStatus
 from counter.db import models
 from counter.documents.kinds import DocumentKind
-from counter.host.desk_at import desk_at
-from counter.host.desk_config import FORMER_DEFAULT_CLERK, DeskConfig
+from counter.host.machine.desk_at import desk_at
+from counter.host.machine.desk_config import FORMER_DEFAULT_CLERK, DeskConfig
 from counter.ratings.choice import RatingChoice
 from counter.ratings.levels import Level
 from counter.sync.keys import encryption_key_path, load_private_key

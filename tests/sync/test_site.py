@@ -33,8 +33,8 @@ from counter.actions.admin.site import (
 from counter.case.numbers import DeskIdentity
 from counter.db import models
 from counter.db.engine import make_engine, make_sessions
-from counter.host.desk_config import DeskConfig, save_desk_config
-from counter.host.paths import site_key_path
+from counter.host.machine.desk_config import DeskConfig, save_desk_config
+from counter.host.machine.paths import site_key_path
 from counter.sync.keys import (
     KeyProblem,
     KeyUnreadable,

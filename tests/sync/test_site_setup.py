@@ -19,9 +19,9 @@ from counter.actions.cases.documents import office_settings, save_office_setting
 from counter.actions.site.site_setup import SiteDesk, SiteOffice, SiteSetUp, register_card, set_up_site, site_state
 from counter.db import models
 from counter.documents.data import OfficeSettings
-from counter.host.desk_at import desk_at
-from counter.host.desk_config import DeskConfig, config_path, load_desk_config, save_desk_config
-from counter.host.paths import site_key_path
+from counter.host.machine.desk_at import desk_at
+from counter.host.machine.desk_config import DeskConfig, config_path, load_desk_config, save_desk_config
+from counter.host.machine.paths import site_key_path
 from counter.sync.keys import new_private_key, public_key_text
 from counter.sync.site_faults import SiteRefused
 from counter.sync.site_view import PeerChange

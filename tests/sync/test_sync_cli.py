@@ -85,7 +85,7 @@ def test_a_package_goes_from_township_to_hall_by_the_command_line(
 
 def _move_keys(home: Path, code: str) -> None:
     """The site's two key files from where make_site put them to the data folder's default place."""
-    from counter.host.paths import site_key_path
+    from counter.host.machine.paths import site_key_path
     from counter.sync.keys import encryption_key_path
 
     path = site_key_path()

@@ -422,8 +422,8 @@ def test_a_bad_rating_its_rectification_and_every_step_reach_the_hall(world: Wor
     from counter.actions.admin.calendar import office_calendar
     from counter.actions.ratings.follow_up import record_revisit
     from counter.actions.ratings.record import record_rating, send_to_pad
-    from counter.host.desk_at import desk_at
-    from counter.host.desk_config import DeskConfig
+    from counter.host.machine.desk_at import desk_at
+    from counter.host.machine.desk_config import DeskConfig
     from counter.ratings.choice import RatingChoice
     from counter.ratings.levels import Level
 

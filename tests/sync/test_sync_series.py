@@ -22,7 +22,7 @@ from counter.actions.sync.sync_status import sync_status
 from counter.cli.main import main
 from counter.db import models
 from counter.db.sync.case_records import case_dicts
-from counter.host.paths import site_key_path
+from counter.host.machine.paths import site_key_path
 from counter.sync import package
 from counter.sync.keys import encryption_key_path
 from counter.sync.package import PackageRejected, RejectCode, check_package, encode_record

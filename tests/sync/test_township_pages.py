@@ -27,7 +27,7 @@ from counter.db import models
 from counter.db.catalog_store import current_guide
 from counter.db.sync.case_records import case_dicts
 from counter.db.sync.pages import page_records
-from counter.host.camera import SyntheticCamera
+from counter.host.devices.camera import SyntheticCamera
 from counter.intake.parties import Applicant, ApplicantKind, Parties
 from counter.parties.identifiers import make_id_number
 from counter.sync import package

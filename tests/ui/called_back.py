@@ -1,7 +1,7 @@
 """Window tests of a widget that is called back: its operation held on the worker while the test looks at the window.
 
-A widget submits its operation (:meth:`counter.ui.runner.Runner.submit`) and returns; the answer comes on the window's
-thread later.  Where no event loop turns (a test's own call) the runner hands the answer over before the submit
+A widget submits its operation (:meth:`counter.ui.door.runner.Runner.submit`) and returns; the answer comes on the
+window's thread later.  Where no event loop turns (a test's own call) the runner hands the answer over before the submit
 returns, so these tests run the widget's steps inside an event loop of the application's (:func:`in_the_event_loop`),
 as ``app.exec`` runs the window, and hold the operation (:class:`Holding`) until they have seen what the window does
 meanwhile.
@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QEventLoop, QTimer
 
 from counter.service.local import Service
-from counter.ui.runner import Runner
+from counter.ui.door.runner import Runner
 
 #: how long a held operation waits for the test at most, and how long a test's event loop may turn
 HELD_AT_MOST_S = 10

@@ -19,12 +19,12 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.site.store import Store
-from counter.host.desk_config import DeskConfig, save_desk_config
+from counter.host.machine.desk_config import DeskConfig, save_desk_config
 from counter.service.local import InProcess
-from counter.ui.collector import MainThreadCollector
-from counter.ui.fonts import install_fonts
-from counter.ui.main_window import MainWindow
-from counter.ui.runner import Runner
+from counter.ui.door.collector import MainThreadCollector
+from counter.ui.door.runner import Runner
+from counter.ui.look.fonts import install_fonts
+from counter.ui.mainwindow.main_window import MainWindow
 from tests.catalog_db import made_once
 from tests.conftest import copy_database
 from tests.ui.cases.casebook import Casebook, build
@@ -47,14 +47,14 @@ def desk_font(qapp: QApplication) -> None:
 @pytest.fixture(scope="session", autouse=True)
 def pinyin_kept() -> None:
     """pypinyin loaded for the whole run: every window's catalog sync would otherwise import it again, and let it go
-    as a desk does (counter.catalog.search.pinyin_while), a third of a second each.  tests/ui/test_pinyin_let_go.py
-    takes it away to see the desk's way."""
+    as a desk does (counter.catalog.search.pinyin_while), a third of a second each.
+    tests/ui/mainwindow/test_pinyin_let_go.py takes it away to see the desk's way."""
     import pypinyin  # noqa: F401
 
 
 @pytest.fixture(autouse=True)
 def collector(qapp: QApplication, engines_disposed: weakref.WeakSet[Engine]) -> Iterator[None]:
-    """As the desk runs (counter.ui.collector): cycles freed on the window's thread, never on a worker thread.
+    """As the desk runs (counter.ui.door.collector): cycles freed on the window's thread, never on a worker thread.
 
     Without it, a window left in a cycle by one test could be freed on the next test's catalog-sync thread.  The
     engines the test used are disposed first, so that the collection frees closed pools, not open connections.

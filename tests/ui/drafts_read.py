@@ -14,9 +14,9 @@ from PySide6.QtCore import QObject
 from counter.access.desk import Desk
 from counter.intake.draft import DraftProblemCode, DraftUnreadable, IntakeDraft
 from counter.service.intake import READ_GUIDE_VERSION, GuideVersion
+from counter.ui.door.runner import Runner
 from counter.ui.intake.drafts import DraftInfo, discard_draft, pending_draft
 from counter.ui.intake.panel import IntakePanel
-from counter.ui.runner import Runner
 
 
 def _raise(err: Exception) -> None:

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 from counter.access.desk import Desk
 from counter.service.local import Service
 from counter.service.operation import Operation
-from counter.ui.runner import Runner
+from counter.ui.door.runner import Runner
 
 Req = TypeVar("Req")
 Res = TypeVar("Res")

@@ -1,6 +1,6 @@
 """Runners for window tests whose database the test opened itself (a copied template, a fixture's engine).
 
-The widgets take a :class:`counter.ui.runner.Runner`; the tests keep their own session factory to arrange and
+The widgets take a :class:`counter.ui.door.runner.Runner`; the tests keep their own session factory to arrange and
 check what is stored.  :func:`runner_on` hands the widgets that same factory, so both see one database and the
 test's engine is the only one (the test disposes of it, as before).
 """
@@ -21,7 +21,7 @@ from counter.db.engine import Sessions
 from counter.service.call import Clock
 from counter.service.local import InProcess
 from counter.service.operation import Operation
-from counter.ui.runner import CAUSE, Runner
+from counter.ui.door.runner import CAUSE, Runner
 
 Req = TypeVar("Req")
 Res = TypeVar("Res")

@@ -13,7 +13,7 @@ from typing import Any
 
 from counter.service.operation import Operation
 from counter.service.remote import Remote
-from counter.ui.hall_desk import HallService
+from counter.ui.door.hall_desk import HallService
 from tests.db.tls_server import make_authority
 
 #: the transport's retries, shortened: the test ends in about two seconds once the words are seen

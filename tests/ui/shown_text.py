@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from counter.ui.unbroken import NO_BREAK_SPACE, WORD_JOINER
+from counter.ui.widgets.unbroken import NO_BREAK_SPACE, WORD_JOINER
 
 if TYPE_CHECKING:
-    from counter.ui.guide_view import GuideView
+    from counter.ui.guide.guide_view import GuideView
     from counter.ui.intake.outcome_box import OutcomeBox
 
 
@@ -33,7 +33,7 @@ def outcome_text(box: OutcomeBox) -> str:
 
 def as_read(text: str) -> str:
     """A label's text as the clerk reads it: without the word joiners that keep a date or a word on one line
-    and the no-break spaces beside them (:mod:`counter.ui.unbroken`), which look as a join and a space do."""
+    and the no-break spaces beside them (:mod:`counter.ui.widgets.unbroken`), which look as a join and a space do."""
     return text.replace(WORD_JOINER, "").replace(NO_BREAK_SPACE, " ")
 
 

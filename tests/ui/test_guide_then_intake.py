@@ -1,6 +1,6 @@
 """Enter on a search hit, then F5 at once: the intake of the guide Enter chose, once it is read.
 
-The guide is read called back (:meth:`counter.ui.runner.Runner.submit`): Enter's slot returns before the guide is
+The guide is read called back (:meth:`counter.ui.door.runner.Runner.submit`): Enter's slot returns before the guide is
 shown, and the clerk's F5 comes while it is read.  F5 found no guide on screen and opened nothing (the fcitx desktop
 tests, typing as xdotool does, timed out on it); the nested loop had held the keys for its first 250 ms instead.
 Now F5 waits for the guide in flight and opens its intake, and a second F5 meanwhile opens no second one.
@@ -15,10 +15,10 @@ from pytestqt.qtbot import QtBot
 from counter.service.catalog import READ_GUIDE
 from counter.service.intake import READ_CURRENT_GUIDE
 from counter.ui.intake import IntakePanel
-from counter.ui.main_window import MainWindow
+from counter.ui.mainwindow.main_window import MainWindow
+from tests.ui.door.test_runner_thread import in_the_loop
 from tests.ui.held_service import held
 from tests.ui.intake.helpers import PERSON_ID
-from tests.ui.test_runner_thread import in_the_loop
 
 
 def test_f5_while_the_chosen_guide_is_read_opens_its_intake_once_shown(qtbot: QtBot, window: MainWindow) -> None:

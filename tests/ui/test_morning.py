@@ -39,14 +39,14 @@ from counter.actions.site.store import Store
 from counter.case.status import CaseEvent, CaseStatus
 from counter.case.view import CaseView
 from counter.documents.kinds import DocumentKind
-from counter.host.desk_config import DeskConfig, save_desk_config
+from counter.host.machine.desk_config import DeskConfig, save_desk_config
 from counter.intake.parties import ApplicantKind, Delivery
 from counter.parties.identifiers import make_id_number
 from counter.sync.sites import SiteKind
 from counter.ui.cases.case_lists import CaseLists
 from counter.ui.cases.case_page import CasePage
 from counter.ui.intake import IntakePanel
-from counter.ui.main_window import MainWindow
+from counter.ui.mainwindow.main_window import MainWindow
 from counter.ui.printing.preview_window import PreviewWindow
 from counter.ui.sync.site_form import OFFICE_FIELDS
 from counter.ui.sync.sync_page import SyncPage

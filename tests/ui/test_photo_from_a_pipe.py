@@ -14,9 +14,9 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from counter.host.desk_config import DeskConfig, save_desk_config
+from counter.host.machine.desk_config import DeskConfig, save_desk_config
+from counter.ui.door.runner import Runner
 from counter.ui.pad.supervisor_window import SupervisorWindow
-from counter.ui.runner import Runner
 
 QUICK_S = 10.0
 

@@ -11,8 +11,8 @@ import dataclasses
 
 from counter.access.desk import Desk
 from counter.access.roles import SINGLE_DESK
-from counter.host.desk_at import desk_at
-from counter.host.desk_config import load_desk_config
+from counter.host.machine.desk_at import desk_at
+from counter.host.machine.desk_config import load_desk_config
 
 #: the name in the trail of what the program does by itself (the shipped catalog loaded at start-up)
 SYSTEM_CLERK = "system"

@@ -21,9 +21,9 @@ from counter.audit.seal_made import SealMade
 from counter.db import audit_seals
 from counter.db.models import utcnow
 from counter.db.row_marks import mark_all
-from counter.host import paths
-from counter.host.seal_anchors import add_anchor, anchors_path, read_anchor_log
-from counter.host.trail_key import ensure_trail_key, read_trail_key, trail_key_path
+from counter.host.keys.seal_anchors import add_anchor, anchors_path, read_anchor_log
+from counter.host.keys.trail_key import ensure_trail_key, read_trail_key, trail_key_path
+from counter.host.machine import paths
 from counter.sync.keys import KeyUnreadable
 from counter.sync.seal_signature import SealKey, sign_seal
 
@@ -53,11 +53,12 @@ def seal_with(
 ) -> SealMade:
     """:func:`seal_trail` with the site's key already loaded and checked (:func:`seal_key`), as a sync export has
     it: an SM2 key signs with SM2 and SM3, an Ed25519 key with Ed25519.  The seal before it is anchored beside the
-    key file (:mod:`counter.host.seal_anchors`).
+    key file (:mod:`counter.host.keys.seal_anchors`).
 
     The machine's own key folder (``key_path`` None: where every entry written here looks for it) also gets the trail
     key if it has none yet: from the first seal on, the entries written here are chained under HMAC-SM3
-    (:mod:`counter.host.trail_key`), and the accounts and settings are marked under it (:mod:`counter.db.row_marks`).
+    (:mod:`counter.host.keys.trail_key`), and the accounts and settings are marked under it
+    (:mod:`counter.db.row_marks`).
     """
     if key_path is None or key_path == paths.site_key_path():
         trail_key = trail_key_path(paths.site_key_path())

@@ -3,8 +3,8 @@
 The values are moved a batch to a transaction of their own, beside the operation's: a hall's millions of cases in
 one transaction would hold the table for the hour and be lost whole by a kill.  Each batch is logged as it ends, so
 a long rotation is seen working in the server's log, and told to the command that asked in this process
-(:mod:`counter.host.step_listener`: ``counter keys rotate-data`` prints it); a rotation killed half way is finished
-by asking again, with both keys kept until the last value has moved.
+(:mod:`counter.host.database.step_listener`: ``counter keys rotate-data`` prints it); a rotation killed half way is
+finished by asking again, with both keys kept until the last value has moved.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, cast
 
 from counter.access.desk import Desk
 from counter.db.sealing import SealingDone, start_rotation
-from counter.host.migration_step import Step
-from counter.host.step_listener import tell
+from counter.host.database.migration_step import Step
+from counter.host.database.step_listener import tell
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine

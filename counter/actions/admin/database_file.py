@@ -6,7 +6,7 @@ printed on someone's receipt.  So a database is made only on purpose:
 
 - by ``counter db upgrade`` (the explicit set-up step, as on a hall's server);
 - on the first start of this machine, for the default file in the data folder: ``./run.sh`` on a fresh machine
-  must set up and start the desk.  "First" is what this machine's note says (:mod:`counter.host.database_notes`):
+  must set up and start the desk.  "First" is what this machine's note says (:mod:`counter.host.notes.database_notes`):
   the note is written, outside the data folder, when the file is made or first opened, so the default file
   missing *after* that is the share gone, not a first start;
 - for training (``counter demo``, the training file of ``--today``), whose database is thrown away at will.
@@ -16,8 +16,8 @@ the path.  A file that cannot be written (a read-only mount, a folder without wr
 read-only, not as damaged: nothing is wrong with it, and restoring a backup over it would not help.
 
 A file SQLite's own check finds damaged (:func:`check_database_whole`) is never opened for work: the window offers
-the latest good backup instead (:mod:`counter.ui.damaged_db`).  That check reads every page of the file, so it takes
-longer the more cases the file holds; the desk runs it where the clerk does not wait for it (the window's warm-up,
+the latest good backup instead (:mod:`counter.ui.start.damaged_db`).  That check reads every page of the file, so it
+takes longer the more cases the file holds; the desk runs it where the clerk does not wait for it (the window's warm-up,
 after the first paint), and everything that writes waits for it, as it waits for the database to open.
 """
 
@@ -28,9 +28,9 @@ import logging
 import os
 
 from counter.backup.check import quick_check
-from counter.host.database_choice import file_place, may_create, sqlite_path
-from counter.host.database_faults import DatabaseDamaged, DatabaseMissing, DatabaseReadOnly
-from counter.host.database_notes import read_note, remember_database
+from counter.host.database.database_choice import file_place, may_create, sqlite_path
+from counter.host.database.database_faults import DatabaseDamaged, DatabaseMissing, DatabaseReadOnly
+from counter.host.notes.database_notes import read_note, remember_database
 
 __all__ = [
     "check_database_file",

@@ -23,7 +23,7 @@ from counter.case.desk_name_checks import DeskNameProblem, desk_name_problems
 from counter.case.desk_names import NameProblem, same_name
 from counter.case.numbers import DESK_NO
 from counter.db.account_store import all_accounts
-from counter.host.desk_config import load_desk_config, save_desk_config
+from counter.host.machine.desk_config import load_desk_config, save_desk_config
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session as Unit

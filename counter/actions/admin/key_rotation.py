@@ -39,7 +39,7 @@ from counter.audit.actions import AuditAction
 from counter.audit.chain import at_text
 from counter.db.models import utcnow
 from counter.db.settings_store import drop_setting, get_setting, put_setting
-from counter.host import paths
+from counter.host.machine import paths
 from counter.sync import sm_seal
 from counter.sync.key_change import KEY_CHANGE_SETTING, KeyChange, key_change_text
 from counter.sync.keys import (

@@ -8,7 +8,7 @@ Opening a database migrates it (:class:`counter.actions.site.store.Store`); noth
 from __future__ import annotations
 
 from counter.db.revision import HEAD
-from counter.host.database_choice import database_url, is_live_database, is_training_database
+from counter.host.database.database_choice import database_url, is_live_database, is_training_database
 
 __all__ = ["HEAD", "database_url", "is_live_database", "is_training_database", "known_revisions"]
 

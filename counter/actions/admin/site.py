@@ -3,7 +3,7 @@
 The identity (code, name, kind, public keys) is kept in the database settings,
 so every desk of a hall shows the same; the private keys are files in the data
 folder of the machine that signs and opens packages
-(:func:`counter.host.paths.site_key_path`, the encryption key beside it).
+(:func:`counter.host.machine.paths.site_key_path`, the encryption key beside it).
 
 A site set up before packages were sealed has no encryption key: the machine
 that holds its signing key makes one the first time it is asked for its keys
@@ -49,8 +49,8 @@ from counter.audit.site_keys import RetiredKey, history_text, parse_history
 from counter.case.number_faults import OtherSeries
 from counter.db import models
 from counter.db.settings_store import SITE_CODE, SITE_KIND, SITE_NAME, get_setting, put_setting, read_settings
-from counter.host import paths
-from counter.host.desk_config import load_desk_config
+from counter.host.machine import paths
+from counter.host.machine.desk_config import load_desk_config
 from counter.sync.counties import COUNTY_CODE
 from counter.sync.keys import (
     KeyProblem,

@@ -2,7 +2,7 @@
 
 A page is a step on the case, in its own unit of work: the camera's image is bounded and compressed first
 (:func:`counter.case.pages.page_image`), then written after the material's last page.  The camera itself is asked
-off the window's thread (:mod:`counter.host.camera`); nothing here waits on a device.
+off the window's thread (:mod:`counter.host.devices.camera`); nothing here waits on a device.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """The region's 实施清单 pulled from its 事项库 and taken in as 待核 guides, with what each would change.
 
-The list is fetched (:mod:`counter.host.item_list`) into a folder of its own, then imported exactly as a workbook
-carried by hand is (:func:`counter.actions.catalog.imports.import_source`): checked whole, all or nothing, every guide a
-draft until the administrator publishes it.  Before publication the administrator reads, per bundle, what
+The list is fetched (:mod:`counter.host.outward.item_list`) into a folder of its own, then imported exactly as a
+workbook carried by hand is (:func:`counter.actions.catalog.imports.import_source`): checked whole, all or nothing,
+every guide a draft until the administrator publishes it.  Before publication the administrator reads, per bundle, what
 publishing would change against the guide this site last published (:func:`publication_preview`).
 """
 
@@ -17,7 +17,7 @@ from counter.actions.catalog.guide_status import publication_preview
 from counter.actions.catalog.imports import import_source
 from counter.catalog.import_result import Pulled
 from counter.catalog.publication import NotADraft
-from counter.host.item_list import fetch_item_list
+from counter.host.outward.item_list import fetch_item_list
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker

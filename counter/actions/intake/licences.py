@@ -1,7 +1,7 @@
 """The region's 电子证照库 at the intake: its settings, and the question the window asks it.
 
 The settings are the hall's, in the database (every desk asks the same library); the secret is this machine's,
-a 0600 file in the key folder (:func:`counter.host.licence_library.library_secret_path`), as the SMS gateway's.
+a 0600 file in the key folder (:func:`counter.host.outward.licence_library.library_secret_path`), as the SMS gateway's.
 The question itself is no unit of work: the window asks it off its own thread (:func:`look_up_licences`), and
 what the clerk takes goes into the case with the intake (:mod:`counter.actions.intake.take`).  A training database
 has no library: its applicants are made up.
@@ -18,7 +18,7 @@ from counter.actions.admin.audit import record_at_desk
 from counter.actions.admin.guard import require
 from counter.audit.actions import AuditAction
 from counter.db.settings_store import get_setting, is_training, put_setting
-from counter.host.licence_library import (
+from counter.host.outward.licence_library import (
     LookUp,
     ask_library,
     library_secret_path,

@@ -8,7 +8,7 @@ A number printed on a receipt belongs to that applicant for good (the 受理凭�
 - the database lost what it had committed: a damaged write-ahead log is cut off at its first bad frame when SQLite
   opens it, silently, and with it the last cases *and* the counter that numbered them; a backup restored over a
   day's work does the same.  Nothing inside the database can show this, so after each committed intake the number
-  is noted outside it (:mod:`counter.host.database_notes`, written durably) and compared here.  So is the last
+  is noted outside it (:mod:`counter.host.notes.database_notes`, written durably) and compared here.  So is the last
   number of each notice and decision series (a 补正 or 不予受理 notice, a department's 不予批准 decision), which a
   damaged log loses the same way; :func:`check_series` refuses a document number in a series found behind.
 
@@ -32,9 +32,9 @@ numbers already on applicants' receipts.  ``counter restore`` itself could carry
 over, but neither a damaged log nor a hand's copy passes through it.  The cost, measured with ``bench_intake.py
 --intakes 100`` on 2 loaded cores (load 6): the note alone (one line appended, one ``fdatasync``) p50 0.24 ms next to
 the SQLite intake's 28 ms, 3.7 ms next to PostgreSQL's 24 ms.  The database stays the one store of cases; the note
-holds only each desk's and series' last number (:mod:`counter.host.database_notes`), and the modules around it each
-guard a way it was seen to fail: processes of one machine between a commit and its note
-(:mod:`counter.host.note_turn`), a torn line at a power cut, a note lost (``counter db numbers``).
+holds only each desk's and series' last number (:mod:`counter.host.notes.database_notes`), and the modules around it
+each guard a way it was seen to fail: processes of one machine between a commit and its note
+(:mod:`counter.host.notes.note_turn`), a torn line at a power cut, a note lost (``counter db numbers``).
 """
 
 from __future__ import annotations
@@ -64,7 +64,7 @@ from counter.db.number_checks import (
     raise_counter,
 )
 from counter.db.settings_store import is_training
-from counter.host.database_notes import (
+from counter.host.notes.database_notes import (
     DatabaseNote,
     NoteFault,
     NoteProblem,
@@ -75,7 +75,7 @@ from counter.host.database_notes import (
     series_key,
     turn_path,
 )
-from counter.host.note_turn import turn_at
+from counter.host.notes.note_turn import turn_at
 from counter.projects.numbers import SEQUENCE_KIND as PROJECT_KIND
 
 if TYPE_CHECKING:
@@ -109,7 +109,8 @@ def _place(session: Session) -> str:
 
 
 def place_of(session: Session) -> str:
-    """The database's place, as this machine's note of it is named (:func:`counter.host.database_notes.note_path`)."""
+    """The database's place, as this machine's note of it is named
+    (:func:`counter.host.notes.database_notes.note_path`)."""
     return _place(session)
 
 

@@ -1,6 +1,6 @@
 """What a technician is told of this machine's note of issued numbers, and the one repair of a note lost.
 
-The note (:mod:`counter.host.database_notes`) is the desk's memory, outside the database, of the last number it
+The note (:mod:`counter.host.notes.database_notes`) is the desk's memory, outside the database, of the last number it
 issued; numbering stops while it is lost and the desk has issued numbers (:mod:`counter.actions.numbers.number_guard`).
 ``counter db numbers --check`` shows where the note is, what is wrong with it, what it and the database each say
 this desk issued last, and what to do.  ``counter db numbers --renote`` makes the note again from the database.
@@ -22,7 +22,7 @@ from counter.actions.numbers.number_guard import CASE_KIND, NOT_NOTED, check_num
 from counter.case.number_faults import NumbersBehind
 from counter.case.number_notes import Behind, NoteReport, Renoted
 from counter.db.number_checks import case_prefix, desk_latest
-from counter.host.database_notes import DatabaseNote, SeriesMark, load_note, note_path, renew_note, series_key
+from counter.host.notes.database_notes import DatabaseNote, SeriesMark, load_note, note_path, renew_note, series_key
 
 if TYPE_CHECKING:
     from counter.access.desk import Desk

@@ -33,7 +33,7 @@ from counter.actions.admin.guard import require
 from counter.audit.actions import AuditAction
 from counter.db import models, outbox_marks
 from counter.db.settings_store import put_setting
-from counter.host.sms_secret import save_secret
+from counter.host.outward.sms_secret import save_secret
 from counter.outbox.rules import Answer, Outcome, SendRound, claim_lease, is_final, next_wait
 from counter.outbox.secret_shown import SECRET_SHOWN
 

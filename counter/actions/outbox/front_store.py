@@ -3,8 +3,8 @@
 A transport of the one outbox frame (:mod:`counter.actions.outbox.frame`) beside the HTTPS one: the same events, the
 same facts (:func:`counter.actions.outbox.platform_facts.facts_of`), written as rows
 (:func:`counter.platform.front_store.rows_of`) into the database the platform pulls
-(:mod:`counter.host.front_store`).  Its own marks (:class:`counter.db.models.FrontStoreEvent`) are caught up with
-the events in each claim's unit of work, claimed with a lease, and marked sent with the batch the rows went in.
+(:mod:`counter.host.outward.front_store`).  Its own marks (:class:`counter.db.models.FrontStoreEvent`) are caught up
+with the events in each claim's unit of work, claimed with a lease, and marked sent with the batch the rows went in.
 Each event's rows go in one transaction of the front store, and an event found there already (its sender died
 between that commit and the mark) is not written again: the platform reads every event once.
 
@@ -37,9 +37,9 @@ from counter.db.case_store import answers_of
 from counter.db.catalog_store import guide_version
 from counter.db.front_store_store import FRONT_STORE_KEY, catch_up, claimed_mark, mark_rows
 from counter.db.settings_store import get_setting, is_training
-from counter.host.front_store import FrontStoreLink, FrontWrite, front_store_secret_path
-from counter.host.licence_library import load_format
-from counter.host.sms_secret import load_secret
+from counter.host.outward.front_store import FrontStoreLink, FrontWrite, front_store_secret_path
+from counter.host.outward.licence_library import load_format
+from counter.host.outward.sms_secret import load_secret
 from counter.outbox.rules import Answer, SendRound
 from counter.outbox.secret_shown import shown
 from counter.outbox.service_loop import run_passes

@@ -34,9 +34,9 @@ from counter.db.case_lists import deferrals_due_by
 from counter.db.catalog_store import guide_version
 from counter.db.outbox_store import FAILED, GATEWAY_KEY, Claimed
 from counter.db.settings_store import put_setting
-from counter.host.outward_http import Link
-from counter.host.sms_gateway import Answer, SmsRequest, post_message
-from counter.host.sms_secret import load_secret, save_secret, secret_path
+from counter.host.outward.outward_http import Link
+from counter.host.outward.sms_gateway import Answer, SmsRequest, post_message
+from counter.host.outward.sms_secret import load_secret, save_secret, secret_path
 from counter.outbox import rules
 from counter.outbox.rules import SendRound
 from counter.outbox.secret_shown import shown

@@ -30,9 +30,9 @@ from counter.actions.outbox.platform_facts import Withheld, facts_of
 from counter.db import models, platform_store
 from counter.db.platform_store import FAILED, PLATFORM_KEY
 from counter.db.settings_store import is_training
-from counter.host.platform_client import PlatformLink, Report, ReportRequest
-from counter.host.platform_secret import platform_secret_path
-from counter.host.sms_secret import load_secret
+from counter.host.outward.platform_client import PlatformLink, Report, ReportRequest
+from counter.host.outward.platform_secret import platform_secret_path
+from counter.host.outward.sms_secret import load_secret
 from counter.outbox.rules import SendRound
 from counter.outbox.secret_shown import shown
 from counter.outbox.service_loop import run_passes

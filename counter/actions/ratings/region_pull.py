@@ -41,7 +41,7 @@ from counter.db.rating_page import site_rating_page
 from counter.db.rating_store import add_request, requests_of_case
 from counter.db.service_standing import Standing
 from counter.db.settings_store import is_township
-from counter.host.region_ratings import Fetched, RatingsQuestion, ask_ratings
+from counter.host.outward.region_ratings import Fetched, RatingsQuestion, ask_ratings
 from counter.platform.mapping import MappingError
 from counter.platform.region_ratings import AnswerError, RegionPull, RegionRating, query_body, read_answer
 from counter.ratings.choice import RatingChoice

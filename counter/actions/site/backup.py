@@ -42,8 +42,7 @@ from counter.backup.sqlite_files import (
     restore_file,
     usable_backup,
 )
-from counter.host import paths
-from counter.host.backups import (
+from counter.host.database.backups import (
     NotSQLite,
     backup_count,
     backup_if_due,
@@ -52,7 +51,8 @@ from counter.host.backups import (
     make_backup,
     pg_commands,
 )
-from counter.host.seal_anchors import add_anchor, add_restore, anchors_path
+from counter.host.keys.seal_anchors import add_anchor, add_restore, anchors_path
+from counter.host.machine import paths
 from counter.sync.site_faults import SiteFileFailed
 
 if TYPE_CHECKING:

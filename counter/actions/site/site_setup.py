@@ -35,7 +35,7 @@ from counter.case.numbers import DeskIdentity
 from counter.catalog.import_result import BundledSync
 from counter.db import models
 from counter.db.settings_store import get_setting, office_key
-from counter.host.desk_config import Source, config_path, load_desk_config, load_desk_settings, save_desk_config
+from counter.host.machine.desk_config import Source, config_path, load_desk_config, load_desk_settings, save_desk_config
 from counter.sync.site_faults import SiteRefused
 from counter.sync.site_view import PeerChange, Registration, SiteState
 from counter.sync.sites import SiteDesk, SiteIdentity, SiteKind, SiteOffice, SiteProblem, setup_problems

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from counter.actions.admin.database_file import note_opened
 from counter.db.prepared_start import Prepared, copy_prepared
 from counter.db.quick_start import quick_start
-from counter.host.database_choice import sqlite_path
-from counter.host.quick_start import QuickStart
+from counter.host.database.database_choice import sqlite_path
+from counter.host.database.quick_start import QuickStart
 from counter.resources import prepared_dir
 
 if TYPE_CHECKING:

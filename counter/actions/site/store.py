@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from counter.actions.admin.database_file import check_database_file, check_database_whole, note_opened
 from counter.db.revision import LOCK_TIMEOUT_S, Step
-from counter.host.database_faults import DbFault, StoreFault
+from counter.host.database.database_faults import DbFault, StoreFault
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine

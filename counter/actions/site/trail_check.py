@@ -34,9 +34,9 @@ from counter.db.audit_derived import statuses_off_history
 from counter.db.row_marks import marked_rows
 from counter.db.setting_trail import recorded_setting
 from counter.db.settings_store import get_setting
-from counter.host import paths
-from counter.host.seal_anchors import anchors_path, read_anchor_log
-from counter.host.trail_key import read_trail_key, trail_key_path
+from counter.host.keys.seal_anchors import anchors_path, read_anchor_log
+from counter.host.keys.trail_key import read_trail_key, trail_key_path
+from counter.host.machine import paths
 from counter.sync.keys import KeyUnreadable, key_fingerprint, load_private_key, public_key_text
 from counter.sync.seal_signature import SealAlg, seal_alg, seal_signed_by
 

@@ -73,7 +73,7 @@ from counter.db.sync.marks import current_marks
 from counter.db.sync.pages import page_records
 from counter.db.sync.projects import project_records
 from counter.db.sync.tables import utc
-from counter.host.desk_config import FORMER_DEFAULT_CLERK
+from counter.host.machine.desk_config import FORMER_DEFAULT_CLERK
 from counter.ratings.rectification import RectEvent
 from counter.sync.appeal_record import AppealRecord
 from counter.sync.body_packer import packed_groups

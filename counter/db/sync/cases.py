@@ -43,7 +43,7 @@ from counter.db.sync.tables import (
     select_in,
     utc,
 )
-from counter.host.data_key import DataKeys
+from counter.host.keys.data_key import DataKeys
 from counter.sync.case_reader import PackageCase
 from counter.sync.records import CaseRecord, HistoryEntry
 from counter.sync.sender_checks import NO_ITEMS, GuideItems, LineKey, Refusal, Sender, check_case

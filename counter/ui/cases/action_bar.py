@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
 from counter.case.status import CaseEvent
 from counter.ui.cases import words
 from counter.ui.cases.rules import CLERK_ACTIONS, SUPERVISOR_ACTIONS
-from counter.ui.flow_layout import FlowLayout
-from counter.ui.plain_text import plain_label
+from counter.ui.widgets.flow_layout import FlowLayout
+from counter.ui.widgets.plain_text import plain_label
 from counter.words.same_day import SAME_DAY_ACTION
 
 

@@ -39,9 +39,9 @@ from counter.ui.cases.words import (
     ITEM_STEP_VALID_UNTIL,
     ITEM_STEP_VALIDITY,
 )
-from counter.ui.plain_text import plain_label
-from counter.ui.step_form import frame_step_form, order_tabs
-from counter.ui.text_size import px
+from counter.ui.look.text_size import px
+from counter.ui.widgets.plain_text import plain_label
+from counter.ui.widgets.step_form import frame_step_form, order_tabs
 from counter.words.punctuation import CLAUSE_JOIN
 
 

@@ -27,8 +27,6 @@ from counter.documents.case_page import CASE_KINDS, CaseNotices, ItemPaper
 from counter.documents.document_line import DocumentLine
 from counter.documents.kinds import DocumentKind, kind_of_record
 from counter.ui.cases.tables import fill_row, full_table
-from counter.ui.flow_layout import FlowLayout
-from counter.ui.plain_text import plain_label
 from counter.ui.printing.words import (
     PRINTING_CASE_SECTION,
     PRINTING_FAILED_PRINTS,
@@ -40,6 +38,8 @@ from counter.ui.printing.words import (
     PRINTING_PRINTS,
     PRINTING_REPRINT_KIND,
 )
+from counter.ui.widgets.flow_layout import FlowLayout
+from counter.ui.widgets.plain_text import plain_label
 from counter.words.documents import DOC_TITLE
 
 

@@ -17,8 +17,8 @@ from counter.catalog.model import Situation
 from counter.intake.no_licence import named_licences, names_no_licence
 from counter.ui.cases import words
 from counter.ui.cases.case_lines import answers_text, applicant_text, day_text, delivery_text, desk_text, refusal_text
-from counter.ui.plain_text import plain_label
-from counter.ui.text_size import scaled
+from counter.ui.look.text_size import scaled
+from counter.ui.widgets.plain_text import plain_label
 from counter.words.intake import NO_LICENCE_ITEMS
 from counter.words.punctuation import FIELD_LABEL, GAP, LIST_JOIN
 

@@ -44,10 +44,10 @@ from counter.ui.cases.words import (
     CASE_HIDE_FULL_ID,
     CASE_SHOW_FULL_ID,
 )
-from counter.ui.escape import close_on_escape
-from counter.ui.plain_text import plain_label
-from counter.ui.runner import Failed, Runner
-from counter.ui.text_size import scaled
+from counter.ui.door.runner import Failed, Runner
+from counter.ui.keyboard.escape import close_on_escape
+from counter.ui.look.text_size import scaled
+from counter.ui.widgets.plain_text import plain_label
 from counter.words.cases import CASE_STATUS
 
 log = logging.getLogger(__name__)

@@ -49,11 +49,11 @@ from counter.ui.cases.words import (
     CASE_LISTS_TITLE,
     ITEM_QUEUE_TAB,
 )
-from counter.ui.escape import close_on_escape
-from counter.ui.plain_text import plain_label
-from counter.ui.runner import Failed, Runner
-from counter.ui.text_size import scaled
-from counter.ui.unprinted_flag import UnprintedLine
+from counter.ui.door.runner import Failed, Runner
+from counter.ui.keyboard.escape import close_on_escape
+from counter.ui.look.text_size import scaled
+from counter.ui.printing.unprinted_flag import UnprintedLine
+from counter.ui.widgets.plain_text import plain_label
 from counter.words.cases import CASE_STATUS
 
 log = logging.getLogger(__name__)

@@ -1,9 +1,9 @@
 """Everything about one case on one page, and the steps that can be taken on it now.
 
 The page holds a :class:`CaseView` (plain data), never an ORM object.  Each action is one operation of
-:mod:`counter.service.cases`, submitted to :class:`counter.ui.runner.Runner` and answered on the window's thread, after
-which the page reads the case again (:mod:`counter.ui.cases.case_reading`): what it shows is what the database holds.
-Nothing turns the event loop inside a slot of the page: what follows a step (the reading, the notice, the signal)
+:mod:`counter.service.cases`, submitted to :class:`counter.ui.door.runner.Runner` and answered on the window's thread,
+after which the page reads the case again (:mod:`counter.ui.cases.case_reading`): what it shows is what the database
+holds. Nothing turns the event loop inside a slot of the page: what follows a step (the reading, the notice, the signal)
 goes on from its answer (:mod:`counter.ui.cases.page_steps`); an answer for a page closed meanwhile is dropped.  The
 desks of a hall share the database, so a case may have moved on since the page was drawn; the action then finds the
 move no longer allowed, and the page says so and shows the case as it is.
@@ -71,11 +71,11 @@ from counter.ui.cases.rules import (
 )
 from counter.ui.cases.tables import fill_row, full_table
 from counter.ui.cases.withheld import withheld_texts
-from counter.ui.plain_text import plain_label
+from counter.ui.door.runner import Failed, Runner
+from counter.ui.look.text_size import px, scaled
 from counter.ui.printing.opening import show_case_documents
 from counter.ui.printing.preview_window import PreviewWindow
-from counter.ui.runner import Failed, Runner
-from counter.ui.text_size import px, scaled
+from counter.ui.widgets.plain_text import plain_label
 from counter.words.cases import CASE_EVENT, CASE_NOT_FOUND, CASE_STATUS
 from counter.words.intake import OUTCOME
 

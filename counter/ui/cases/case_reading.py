@@ -4,7 +4,7 @@ The page shows a case from up to five reads: the case itself (``READ_CASE``), wh
 (``SAME_DAY_CHECK``), the calendar a missed due date is counted on (``READ_CALENDAR``, only for a case with such a
 date), the items each supervisor step would touch that are not this account's (``ACT_REFUSALS``), and the items
 granted on a promise (``PLEDGE_OFFERS``).  Each is submitted to the runner
-(:meth:`counter.ui.runner.Runner.submit`) once the one before has answered, and the page is handed all of them at
+(:meth:`counter.ui.door.runner.Runner.submit`) once the one before has answered, and the page is handed all of them at
 once (:class:`PageRead`): it never shows a case beside the standing of the one before, and nothing turns the event
 loop inside the slot that asked.  Only the case's own read fails a showing; the others, when they fail, are logged
 and the page offers less (no same-day step, no lapse counted on an unknown calendar), as a desk always did.
@@ -46,7 +46,7 @@ from counter.service.cases import (
 from counter.service.pledges import PLEDGE_OFFERS
 from counter.ui.cases import words
 from counter.ui.cases.rules import Refusals, Refused
-from counter.ui.runner import Failed, Runner
+from counter.ui.door.runner import Failed, Runner
 from counter.words.punctuation import CLAUSE_JOIN
 from counter.words.same_day import SAME_DAY_PROBLEM, SAME_DAY_REFUSED
 
@@ -113,7 +113,7 @@ class CaseReading:
 
     def read(self, case_no: str, found: Callable[[PageRead | None], None], failed: Callable[[Exception], None]) -> None:
         """The case ``case_no`` and its standing to ``found`` (None: there is no such case); the case's own read
-        failing to ``failed`` (a :class:`counter.ui.runner.Failed` worded as the page says it)."""
+        failing to ``failed`` (a :class:`counter.ui.door.runner.Failed` worded as the page says it)."""
 
         def read_case(page: CasePage | None) -> None:
             if page is None:

@@ -45,7 +45,7 @@ from counter.ui.cases.words import (
     CASE_ITEM_DENIED,
     CASE_SAVE_FAILED,
 )
-from counter.ui.runner import Busy, Runner
+from counter.ui.door.runner import Busy, Runner
 from counter.words.cases import CASE_STATUS
 
 #: a step: its operation, its request, and the sentence its answer comes to
@@ -68,8 +68,8 @@ def take_step(
     shows to ``done``, on the window's thread (never once ``owner``, the page, is closed).
 
     ``items``: the bundle's item names by code, for the sentence to name the items decided.  What the step answers
-    instead (:class:`counter.ui.runner.Failed`, :class:`counter.ui.runner.Busy` for the step confirmed again while it
-    is saved, and the step's refusals: the operations' faults) goes to ``refused``.
+    instead (:class:`counter.ui.door.runner.Failed`, :class:`counter.ui.door.runner.Busy` for the step confirmed again
+    while it is saved, and the step's refusals: the operations' faults) goes to ``refused``.
     """
     op, request, said = _step(event, values, view, items or {})
     try:

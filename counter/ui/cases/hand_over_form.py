@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 
 from counter.case.hand_over import HandOverRequest, HandOverWay
 from counter.ui.cases import words
-from counter.ui.plain_text import plain_label
-from counter.ui.step_form import frame_step_form, order_tabs
-from counter.ui.text_size import px
+from counter.ui.look.text_size import px
+from counter.ui.widgets.plain_text import plain_label
+from counter.ui.widgets.step_form import frame_step_form, order_tabs
 from counter.words.hand_over import HAND_OVER_WAY
 from counter.words.punctuation import LIST_JOIN
 

@@ -25,7 +25,7 @@ from counter.service.cases import HAND_OVER, HandOverResults
 from counter.ui.cases import words
 from counter.ui.cases.hand_over_form import HandOverForm
 from counter.ui.cases.rules import results_to_hand
-from counter.ui.runner import Busy, Failed, Runner
+from counter.ui.door.runner import Busy, Failed, Runner
 from counter.words.access import not_permitted
 from counter.words.cases import CASE_STATUS
 from counter.words.hand_over import HAND_OVER_WAY, hand_over_refused_text

@@ -34,8 +34,8 @@ from counter.ui.cases.words import (
     ITEM_QUEUE_PAUSED,
     ITEM_QUEUE_SUMMARY,
 )
-from counter.ui.plain_text import plain_label, plain_tip
-from counter.ui.runner import Failed, Runner
+from counter.ui.door.runner import Failed, Runner
+from counter.ui.widgets.plain_text import plain_label, plain_tip
 from counter.words.items import DUE_ALERT, ITEM_STATE
 from counter.words.pledges import PLEDGE_LIST_COLUMNS, PLEDGE_LIST_SUMMARY, PLEDGE_OVERDUE
 

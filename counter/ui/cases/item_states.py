@@ -46,7 +46,7 @@ from counter.ui.cases.words import (
     CASE_ITEMS,
     ITEM_STEP_CHOOSE,
 )
-from counter.ui.plain_text import plain_label
+from counter.ui.widgets.plain_text import plain_label
 from counter.words.dates import day_text
 from counter.words.items import DUE_ALERT, ITEM_STATE, PAUSE_REASON
 from counter.words.pledges import PLEDGE_REVOKED, revoked_text

@@ -27,7 +27,7 @@ from counter.documents.case_page import ItemLine
 from counter.service.department_items import ITEM_STEP, ItemStep
 from counter.ui.cases import words
 from counter.ui.cases.rules import items_to_route
-from counter.ui.runner import Busy, Failed, Runner
+from counter.ui.door.runner import Busy, Failed, Runner
 from counter.words.access import not_permitted
 from counter.words.cases import AUTHORITY_PROBLEMS, decision_refused_text
 from counter.words.items import ITEM_STATE, step_refused_text

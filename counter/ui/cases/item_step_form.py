@@ -37,10 +37,10 @@ from counter.documents.case_page import ItemLine
 from counter.ui.cases import words
 from counter.ui.cases.item_step_rules import DEPARTMENT_STEPS
 from counter.ui.cases.validity_fields import ValidityFields
-from counter.ui.flow_layout import FlowLayout
-from counter.ui.plain_text import plain_label
-from counter.ui.step_form import frame_step_form
-from counter.ui.text_size import px
+from counter.ui.look.text_size import px
+from counter.ui.widgets.flow_layout import FlowLayout
+from counter.ui.widgets.plain_text import plain_label
+from counter.ui.widgets.step_form import frame_step_form
 from counter.words.items import PAUSE_REASON
 
 FIRST_EXTENSION_DAYS = 5  # offered when the form opens; the department sets its own

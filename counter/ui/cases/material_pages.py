@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QDialog, QLabel, QListView, QListWidget, QListWidg
 from counter.case.pages import MaterialPage
 from counter.ui.cases import words
 from counter.ui.cases.case_lines import local_time
-from counter.ui.plain_text import plain_label
-from counter.ui.text_size import px
+from counter.ui.look.text_size import px
+from counter.ui.widgets.plain_text import plain_label
 from counter.words.punctuation import GAP
 
 THUMB = 140  # pixels of a thumbnail's long side, before the text size: a page's layout recognisable, several a row

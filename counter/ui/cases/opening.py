@@ -22,10 +22,10 @@ from counter.ui.cases.case_finder import CaseFinder, Found, look_for
 from counter.ui.cases.case_lists import CaseLists
 from counter.ui.cases.case_page import CasePage, Loaded
 from counter.ui.cases.words import CASE_OPEN_TITLE
-from counter.ui.focus import back_to, bring_forward
-from counter.ui.geometry import fit_to_screen
-from counter.ui.plain_text import plain_box
-from counter.ui.runner import Runner
+from counter.ui.door.runner import Runner
+from counter.ui.keyboard.focus import back_to, bring_forward
+from counter.ui.look.geometry import fit_to_screen
+from counter.ui.widgets.plain_text import plain_box
 from counter.words.cases import CASE_NOT_FOUND
 
 Today = Callable[[], dt.date]

@@ -33,8 +33,8 @@ from counter.ui.cases.item_step import Outcome as StepOutcome
 from counter.ui.cases.item_step import confirm as confirm_item_step
 from counter.ui.cases.rules import form_problems
 from counter.ui.cases.same_day_step import finish_same_day
+from counter.ui.door.runner import Failed
 from counter.ui.printing.opening import open_preview
-from counter.ui.runner import Failed
 from counter.words.access import not_permitted
 from counter.words.cases import CASE_STATUS, RULE_PROBLEMS, decision_refused_text
 from counter.words.punctuation import SENTENCES
@@ -51,7 +51,7 @@ if TYPE_CHECKING:
     from counter.ui.cases.hand_over_form import HandOverForm
     from counter.ui.cases.item_states import ItemStates
     from counter.ui.cases.item_step_form import ItemStepForm
-    from counter.ui.runner import Runner
+    from counter.ui.door.runner import Runner
 
 log = logging.getLogger(__name__)
 

@@ -50,9 +50,9 @@ from counter.service.pledges import (
 from counter.ui.cases import words
 from counter.ui.cases.pledge_false_steps import FalsePromiseSteps, may_take_false_steps
 from counter.ui.cases.rules import allowed
-from counter.ui.plain_text import plain_label
+from counter.ui.door.runner import Busy, Failed, Runner
 from counter.ui.printing.opening import open_preview
-from counter.ui.runner import Busy, Failed, Runner
+from counter.ui.widgets.plain_text import plain_label
 from counter.words.access import not_permitted
 from counter.words.cases import RULE_PROBLEMS, decision_refused_text
 from counter.words.documents import document_problems_text

@@ -37,8 +37,8 @@ from counter.documents.kinds import DocumentKind
 from counter.documents.made import MadeDocument
 from counter.service.pledges import HEAR_PLEDGE, PLEDGE_PAPER, REVOKE_PLEDGE, FalsePledgeStep, PledgePaper
 from counter.ui.cases import words
+from counter.ui.door.runner import Busy, Failed, Runner
 from counter.ui.printing.opening import open_preview
-from counter.ui.runner import Busy, Failed, Runner
 from counter.words.pledges import (
     PLEDGE_CORRECTION_PAPER_BUTTON,
     PLEDGE_CORRECTION_TITLE,

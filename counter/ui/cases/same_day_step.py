@@ -16,7 +16,7 @@ from counter.case.status import CaseStatus, MoveNotAllowed
 from counter.service.cases import FINISH_SAME_DAY, CaseOnDay
 from counter.ui.cases import words
 from counter.ui.cases.item_step import Outcome
-from counter.ui.runner import Busy, Failed, Runner
+from counter.ui.door.runner import Busy, Failed, Runner
 from counter.words.access import not_permitted
 from counter.words.punctuation import CLAUSE_JOIN
 from counter.words.same_day import SAME_DAY_DONE, SAME_DAY_PROBLEM, SAME_DAY_REFUSED

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
 )
 
-from counter.ui.text_size import scaled
+from counter.ui.look.text_size import scaled
 
 CASE_NO_ROLE = Qt.ItemDataRole.UserRole
 STYLE = """

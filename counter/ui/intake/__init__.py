@@ -18,11 +18,11 @@ from counter.access.desk import Desk
 from counter.catalog.stored_guide import StoredGuide
 from counter.intake.draft import DraftProblemCode, DraftUnreadable, IntakeDraft
 from counter.service.intake import READ_GUIDE_VERSION, GuideVersion
-from counter.ui.geometry import fit_to_screen
+from counter.ui.door.runner import Runner
 from counter.ui.intake.drafts import DraftInfo, discard_draft, pending_draft
 from counter.ui.intake.panel import IntakePanel
-from counter.ui.intake_opening import WINDOW_SIZE
-from counter.ui.runner import Runner
+from counter.ui.look.geometry import fit_to_screen
+from counter.ui.warmup.intake_opening import WINDOW_SIZE
 
 __all__ = [
     "DraftInfo",
@@ -57,7 +57,7 @@ def restore_intake(
     failed: Callable[[Exception], None],
 ) -> None:
     """The unfinished intake of :func:`pending_draft`, as the clerk left it, in its own window, handed to ``opened``
-    once its guide version is read (called back: :meth:`counter.ui.runner.Runner.submit`).
+    once its guide version is read (called back: :meth:`counter.ui.door.runner.Runner.submit`).
 
     ``failed`` is handed :class:`counter.intake.draft.DraftUnreadable` if the guide version went away since
     :func:`pending_draft` looked, or the read's fault.

@@ -6,8 +6,8 @@ conditions: a look-up that fails is logged (the open cases' said) and the clerk 
 as it was saved, with no one looked up; and her open cases hold the commit only until the clerk opens one or chooses
 仍然新建 for this number.
 
-Both are called back (:meth:`counter.ui.runner.Runner.submit`): the clerk types on while the desk asks, so an answer
-is for the number asked, and is shown only while that number still stands in its field; what the clerk typed
+Both are called back (:meth:`counter.ui.door.runner.Runner.submit`): the clerk types on while the desk asks, so an
+answer is for the number asked, and is shown only while that number still stands in its field; what the clerk typed
 meanwhile is never overwritten (only empty fields are filled).  A commit asked while her open cases are being looked
 up waits for them: it would otherwise take her again before they are named.
 """
@@ -23,12 +23,12 @@ from counter.access.desk import Desk
 from counter.case.open_cases import OpenCase
 from counter.intake.known_party import KnownParty
 from counter.service.intake import KNOWN_PARTY, OPEN_CASES, KnownPartyOf, OpenCasesOf
+from counter.ui.door.runner import Failed, Runner
 from counter.ui.intake.commit import IntakeCommit
 from counter.ui.intake.draft_keeper import DraftKeeper
 from counter.ui.intake.open_cases import OpenCasesBox
 from counter.ui.intake.party_form import AgentForm, ApplicantForm
 from counter.ui.intake.words import INTAKE_OPEN_CASES_FAILED
-from counter.ui.runner import Failed, Runner
 
 log = logging.getLogger(__name__)
 

@@ -5,7 +5,7 @@ and compressed there too (:func:`counter.case.pages.page_image`): the window kee
 in memory, until the intake is taken: they go into the case in the intake's unit of work
 (:class:`counter.case.intake_request.IntakeRequest`).  A draft does not keep them (a page is hundreds of kilobytes, a
 draft is saved every few seconds): an intake restored from its draft is photographed again.  Which camera a desk has
-is its setting (:func:`counter.host.camera.desk_camera`); a desk without one is told so, and the paper is taken.
+is its setting (:func:`counter.host.devices.camera.desk_camera`); a desk without one is told so, and the paper is taken.
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ from PySide6.QtCore import QObject
 
 from counter.case.pages import PAGES_MAX, PageImage, PageRefused, TakenPage, page_image
 from counter.catalog.model import Bundle
-from counter.host.camera import Camera, CameraError, CameraFault, desk_camera
+from counter.host.devices.camera import Camera, CameraError, CameraFault, desk_camera
 from counter.intake.checklist import Checklist
-from counter.ui.device_call import DeviceCall
+from counter.ui.door.device_call import DeviceCall
 from counter.ui.intake.words import (
     INTAKE_CAMERA_FAULT,
     INTAKE_PAGE_PROBLEM,

@@ -16,9 +16,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
-from counter.host.id_reader import IdReader, desk_reader
+from counter.host.devices.id_reader import IdReader, desk_reader
 from counter.parties.id_card import CardError, CardFault, IdCard
-from counter.ui.device_call import DeviceCall
+from counter.ui.door.device_call import DeviceCall
 from counter.ui.intake.words import (
     INTAKE_CARD_BUTTON,
     INTAKE_CARD_EXPIRED,
@@ -29,9 +29,9 @@ from counter.ui.intake.words import (
     INTAKE_CARD_READING,
     INTAKE_CARD_SEX,
 )
-from counter.ui.plain_text import plain_label
-from counter.ui.restyle import set_style_property
-from counter.ui.unbroken import unbroken_parts
+from counter.ui.widgets.plain_text import plain_label
+from counter.ui.widgets.restyle import set_style_property
+from counter.ui.widgets.unbroken import unbroken_parts
 from counter.words.dates import day_text
 
 log = logging.getLogger(__name__)

@@ -23,9 +23,9 @@ from counter.ui.intake.words import (
     INTAKE_NONE_PENDING,
     INTAKE_PENDING,
 )
-from counter.ui.plain_text import plain_label
-from counter.ui.restyle import set_style_property
-from counter.ui.unbroken import unbroken_parts
+from counter.ui.widgets.plain_text import plain_label
+from counter.ui.widgets.restyle import set_style_property
+from counter.ui.widgets.unbroken import unbroken_parts
 
 
 class ChecklistView(QWidget):

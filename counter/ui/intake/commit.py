@@ -25,6 +25,7 @@ from counter.intake.checklist import Checklist
 from counter.intake.not_possible import IntakeNotPossible
 from counter.intake.outcome import Decision, Outcome, RefusalGround
 from counter.service.intake import TAKE_INTAKE, TakeIntake
+from counter.ui.door.runner import Busy, Failed, Runner
 from counter.ui.intake.commit_waits import CommitWaits
 from counter.ui.intake.draft_keeper import DraftKeeper
 from counter.ui.intake.outcome_box import commit_problems
@@ -37,9 +38,8 @@ from counter.ui.intake.words import (
     INTAKE_PREVIOUS_NOT_FOUND,
     INTAKE_SAVING,
 )
-from counter.ui.keys_on_screen import open_on_screen
-from counter.ui.restyle import set_style_property
-from counter.ui.runner import Busy, Failed, Runner
+from counter.ui.keyboard.keys_on_screen import open_on_screen
+from counter.ui.widgets.restyle import set_style_property
 from counter.words.access import not_permitted
 from counter.words.database import numbers_behind_text
 from counter.words.sites import OTHER_SERIES
@@ -118,7 +118,8 @@ class IntakeCommit(CommitWaits):
         self.confirmation = RefusalConfirmation(ground, turn_to, items, self, received=received)
         self.confirmation.accepted.connect(self.commit)
         self.confirmation.finished.connect(self.on_confirmation_closed)
-        open_on_screen(self.confirmation)  # keys typed before it is seen wait for it (counter.ui.keys_on_screen)
+        # keys typed before it is seen wait for it (counter.ui.keyboard.keys_on_screen)
+        open_on_screen(self.confirmation)
 
     def on_confirmation_closed(self) -> None:
         """Issued or not, the panel takes the keyboard back: on the print button, or where the clerk was."""
@@ -127,7 +128,7 @@ class IntakeCommit(CommitWaits):
     def commit(self) -> None:
         """Take the case, once; the form and the draft stay if it cannot be taken.
 
-        The commit is called back (:meth:`counter.ui.runner.Runner.submit`): while the database answers the window
+        The commit is called back (:meth:`counter.ui.door.runner.Runner.submit`): while the database answers the window
         paints and takes keys, the button says the intake is being saved, and a second Ctrl+Enter finds it disabled
         and takes nothing twice."""
         if self.preview.after(self.commit) or self.after_look_up(self.commit):
@@ -166,7 +167,7 @@ class IntakeCommit(CommitWaits):
         transport goes on trying (it ends in the case taken or in the wait for the connection)."""
         if self._runner.running != TAKE_INTAKE.name:
             return
-        from counter.ui.server_words import INTAKE_SERVER_REACHING, INTAKE_SERVER_REACHING_LINE
+        from counter.ui.door.server_words import INTAKE_SERVER_REACHING, INTAKE_SERVER_REACHING_LINE
 
         self.commit_button.setText(INTAKE_SERVER_REACHING)
         self.show_message(INTAKE_SERVER_REACHING_LINE)

@@ -2,12 +2,12 @@
 
 Nothing is committed while the connection is lost, so nothing is lost: the form stays on screen, the clerk is told
 (与大厅服务器的连接中断… for a server, the database's words otherwise), the commit button says that the intake waits
-and commits by itself, and once a probe answers (:class:`counter.ui.connection.Reconnector`) the case is taken.
+and commits by itself, and once a probe answers (:class:`counter.ui.door.connection.Reconnector`) the case is taken.
 """
 
 from __future__ import annotations
 
-from counter.ui.connection import Reconnector
+from counter.ui.door.connection import Reconnector
 from counter.ui.intake.panel_layout import PanelLayout
 from counter.ui.intake.words import (
     INTAKE_CONNECTION_BACK,
@@ -15,7 +15,7 @@ from counter.ui.intake.words import (
     INTAKE_CONNECTION_RETRYING,
     INTAKE_WAITING_TO_COMMIT,
 )
-from counter.ui.restyle import set_style_property
+from counter.ui.widgets.restyle import set_style_property
 
 
 class CommitWaits(PanelLayout):
@@ -41,7 +41,7 @@ class CommitWaits(PanelLayout):
     def wait_for_connection(self, server: bool = False) -> None:
         """Keep the form, say so, and commit again by itself once the database (a hall desk's ``server``) answers."""
         if server:
-            from counter.ui.server_words import INTAKE_SERVER_AWAY
+            from counter.ui.door.server_words import INTAKE_SERVER_AWAY
 
             self._connection_lost = INTAKE_SERVER_AWAY
         self.show_message(self._connection_lost)

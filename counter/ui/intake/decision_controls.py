@@ -46,8 +46,8 @@ from counter.ui.intake.words import (
     INTAKE_TURN_TO_HINT,
     INTAKE_TURN_TO_ITEM,
 )
-from counter.ui.plain_text import plain_label
-from counter.ui.text_size import scaled
+from counter.ui.look.text_size import scaled
+from counter.ui.widgets.plain_text import plain_label
 from counter.words.texts import text_problem_text
 
 TURN_TO_LINES = 2  # a box per item: two lines hold a county department's full name

@@ -22,10 +22,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from counter.access.desk import Desk
-from counter.host.paths import state_dir
+from counter.host.machine.paths import state_dir
 from counter.intake.draft import IntakeDraft, draft_to_json
 from counter.service.intake import DROP_DRAFT, KEEP_DRAFT, DeskOnly, KeepDraft
-from counter.ui.runner import Busy, Failed, Runner
+from counter.ui.door.runner import Busy, Failed, Runner
 from counter.util.secret_file import write_secret
 
 log = logging.getLogger(__name__)
@@ -94,8 +94,8 @@ class DraftKeeper(QObject):
 
     def save_now(self, then: Callable[[bool], None] | None = None) -> bool:
         """The form kept on the desk and at the server, now; ``then`` is told whether the server kept it, once it
-        answers.  The server's write is called back (:meth:`counter.ui.runner.Runner.submit`): True when it was kept,
-        or is on its way (a fault said by :attr:`failed` when it answers); False when nothing could be asked."""
+        answers.  The server's write is called back (:meth:`counter.ui.door.runner.Runner.submit`): True when it was
+        kept, or is on its way (a fault said by :attr:`failed` when it answers); False when nothing could be asked."""
         self.timer.stop()
         self.server_timer.stop()
         told = then or _nobody

@@ -18,13 +18,13 @@ from PySide6.QtCore import QObject
 from counter.access.desk import Desk
 from counter.intake.draft import DraftProblemCode, IntakeDraft, StoredDraft
 from counter.service.intake import CHECK_DRAFT, DROP_DRAFT, DeskOnly
+from counter.ui.door.runner import Runner
 from counter.ui.intake.words import (
     INTAKE_DRAFT_APPLICANT,
     INTAKE_DRAFT_DISCARDED,
     INTAKE_DRAFT_OFFER,
     INTAKE_DRAFT_PROBLEM,
 )
-from counter.ui.runner import Runner
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,8 +65,8 @@ def pending_draft(
 ) -> None:
     """The desk's unfinished intake, checked (a bad one dropped), handed to ``answered``; None when there is none.
 
-    ``failed`` is handed :class:`counter.ui.runner.Failed` when the database cannot be read: that is not a bad draft,
-    and the draft is kept for a start when the database answers.
+    ``failed`` is handed :class:`counter.ui.door.runner.Failed` when the database cannot be read: that is not a bad
+    draft, and the draft is kept for a start when the database answers.
     """
     runner.submit(CHECK_DRAFT, DeskOnly(), desk, owner=owner, answered=lambda stored: answered(_info(stored)),
                   failed=failed)  # fmt: skip

@@ -26,8 +26,8 @@ from counter.parties.identifiers import (
     check_id_number,
 )
 from counter.ui.intake.words import INTAKE_ID_CARD_EXPIRED, INTAKE_ID_OK
-from counter.ui.plain_text import plain_label
-from counter.ui.restyle import set_style_property
+from counter.ui.widgets.plain_text import plain_label
+from counter.ui.widgets.restyle import set_style_property
 from counter.words.identifiers import credit_code_error_text, id_error_text
 from counter.words.punctuation import CLAUSE_JOIN
 
@@ -45,8 +45,8 @@ class WholeNumberEdit(QLineEdit):
 
     The clerk reads the number back to the applicant digit by digit; a line squeezed by a narrow screen or large
     text would show only its end, scrolled.  Asking for the number's width here makes the intake's columns stack
-    (:class:`counter.ui.column_scroll.ColumnPair`) before they cut the number.  Past 18 characters the text is no
-    number, and asks for no more room.
+    (:class:`counter.ui.widgets.column_scroll.ColumnPair`) before they cut the number.  Past 18 characters the text is
+    no number, and asks for no more room.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -1,8 +1,8 @@
 """The clerk's keys typed right after F5, held while the intake's guide is read, then handed to the intake in order.
 
-F5 asks for the intake's guide and returns (called back: :meth:`counter.ui.runner.Runner.submit`); a clerk types the
-applicant's number straight after it, and without a hold those keys would reach the search box the intake has not
-yet replaced.  For the first moment of the read (:data:`counter.ui.runner.BUSY_AFTER_MS`, the moment before the
+F5 asks for the intake's guide and returns (called back: :meth:`counter.ui.door.runner.Runner.submit`); a clerk types
+the applicant's number straight after it, and without a hold those keys would reach the search box the intake has not
+yet replaced.  For the first moment of the read (:data:`counter.ui.door.runner.BUSY_AFTER_MS`, the moment before the
 window says it is busy) every key is held, in order; once the intake opens they go to its focus widget (the number) as
 typed.  A read longer than the moment lets them go where the keyboard is then, and the keys after come as they are
 typed: the window says it is busy, and Esc, Tab and the rest work as the clerk expects.  Shortcuts pressed meanwhile
@@ -16,7 +16,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from shiboken6 import isValid
 
-from counter.ui.runner import BUSY_AFTER_MS
+from counter.ui.door.runner import BUSY_AFTER_MS
 
 _KEYS = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease)
 

@@ -20,12 +20,13 @@ from PySide6.QtWidgets import QWidget
 
 from counter.access.desk import Desk
 from counter.catalog.model import Bundle
-from counter.host.licence_library import LookUp, LookUpOutcome
+from counter.host.outward.licence_library import LookUp, LookUpOutcome
 from counter.intake.checklist import Checklist, LicenceNotTaken, awaits_original, mark_lookup_failed, take_licence
 from counter.intake.draft import IntakeDraft
 from counter.intake.licence_trust import use_reason
 from counter.intake.licences import Licence, fits
 from counter.service.intake import LOOK_UP_LICENCES, LookUpLicences
+from counter.ui.door.runner import Runner
 from counter.ui.intake.licence_lookup import LicenceAsker, LicenceChooser, licence_line
 from counter.ui.intake.words import (
     INTAKE_LICENCE_ASKING,
@@ -38,7 +39,6 @@ from counter.ui.intake.words import (
     INTAKE_LICENCE_PROBLEM,
     INTAKE_LICENCE_TAKEN,
 )
-from counter.ui.runner import Runner
 from counter.words.punctuation import CLAUSE_JOIN
 
 log = logging.getLogger(__name__)

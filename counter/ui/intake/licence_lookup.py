@@ -19,7 +19,7 @@ from PySide6.QtGui import QFontInfo, QKeyEvent
 from PySide6.QtWidgets import QDialog, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from counter.catalog.model import Material
-from counter.host.licence_library import LookUp, LookUpOutcome
+from counter.host.outward.licence_library import LookUp, LookUpOutcome
 from counter.intake.licences import Licence, fits, licence_problems
 from counter.ui.intake.words import (
     INTAKE_LICENCE_CHOOSE,
@@ -31,7 +31,7 @@ from counter.ui.intake.words import (
     INTAKE_LICENCE_PROBLEM,
     INTAKE_LICENCE_UNTIL,
 )
-from counter.ui.plain_text import plain_label
+from counter.ui.widgets.plain_text import plain_label
 from counter.words.dates import day_text
 from counter.words.punctuation import CLAUSE_JOIN
 

@@ -50,7 +50,6 @@ from counter.intake.checklist import (
     original_checked,
 )
 from counter.parties.text import TextField
-from counter.ui.flow_layout import FlowLayout, flow_row
 from counter.ui.intake.text_field import CheckedLine
 from counter.ui.intake.words import (
     INTAKE_COPIES,
@@ -69,8 +68,9 @@ from counter.ui.intake.words import (
     INTAKE_ROW_CONTROL_NAME,
     INTAKE_TAG_SHARED,
 )
-from counter.ui.plain_text import plain_label
-from counter.ui.restyle import set_style_property
+from counter.ui.widgets.flow_layout import FlowLayout, flow_row
+from counter.ui.widgets.plain_text import plain_label
+from counter.ui.widgets.restyle import set_style_property
 from counter.words.catalog import NECESSITY
 from counter.words.intake import RECEIVED_MEDIUM, licence_text
 

@@ -36,7 +36,7 @@ from counter.ui.intake.words import (
     INTAKE_OPEN_EXISTING,
     INTAKE_TAKE_NEW,
 )
-from counter.ui.plain_text import plain_label
+from counter.ui.widgets.plain_text import plain_label
 from counter.words.cases import CASE_STATUS
 from counter.words.dates import day_text
 

@@ -44,9 +44,9 @@ from counter.ui.intake.words import (
     INTAKE_SUBJECT_HEADING,
     INTAKE_UNDECIDED,
 )
-from counter.ui.plain_text import plain_label
-from counter.ui.text_size import scaled
-from counter.ui.unbroken import unbroken
+from counter.ui.look.text_size import scaled
+from counter.ui.widgets.plain_text import plain_label
+from counter.ui.widgets.unbroken import unbroken
 from counter.words.cases import party_problem_why, subject_problem_why
 from counter.words.dates import day_text
 from counter.words.documents import DOC_TITLE

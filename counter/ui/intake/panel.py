@@ -35,7 +35,8 @@ from counter.intake.draft import IntakeDraft, fit_checklist
 from counter.intake.outcome import Decision, Outcome, refusal_grounds
 from counter.intake.parties import party_problems
 from counter.intake.subject import SubjectProblem, subject_problems, subject_required
-from counter.ui.connection import Reconnector
+from counter.ui.door.connection import Reconnector
+from counter.ui.door.runner import Runner
 from counter.ui.intake.applicant_look_ups import ApplicantLookUps
 from counter.ui.intake.camera_desk import CameraDesk
 from counter.ui.intake.draft_keeper import DraftKeeper
@@ -59,8 +60,7 @@ from counter.ui.intake.words import (
     INTAKE_DRAFT_SAVED,
     INTAKE_GROUND_REQUIRED,
 )
-from counter.ui.plain_text import plain_box
-from counter.ui.runner import Runner
+from counter.ui.widgets.plain_text import plain_box
 from counter.words.dates import day_text
 
 if TYPE_CHECKING:

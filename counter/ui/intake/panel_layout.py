@@ -4,7 +4,7 @@ Three columns a clerk reads left to right — who, what was handed in, what
 follows — with the outcome's headline always in view at the top right and the
 commit button at the bottom right, both outside any scrolling, and the case
 number shown large in its place once taken.  Each column scrolls on a short
-screen and is never squeezed narrower than its content (:mod:`counter.ui.column_scroll`);
+screen and is never squeezed narrower than its content (:mod:`counter.ui.widgets.column_scroll`);
 on a narrow one the buttons of a row wrap onto a second line, and where even
 that leaves the three wider than the window (1024 pixels at 150 % text) the
 materials go under the applicant in one scrolling column, so the outcome and its
@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 from counter.catalog.model import GuideStatus
 from counter.catalog.stored_guide import StoredGuide
 from counter.documents.outcome_papers import OUTCOME_PAPERS
-from counter.ui.column_scroll import ColumnPair, ColumnScroll
 from counter.ui.intake.checklist_view import ChecklistView
 from counter.ui.intake.decision_controls import DeferralControls, RefusalControls
 from counter.ui.intake.outcome_box import OutcomeBox
@@ -57,11 +56,12 @@ from counter.ui.intake.words import (
     INTAKE_TAKEN,
     INTAKE_WINDOW_TITLE,
 )
-from counter.ui.plain_text import WrappedLine, plain_label
+from counter.ui.look.text_size import px, scaled
 from counter.ui.printing.words import PRINTING_INTAKE_BUTTON
-from counter.ui.restyle import set_style_property
-from counter.ui.text_size import px, scaled
-from counter.ui.unbroken import unbroken
+from counter.ui.widgets.column_scroll import ColumnPair, ColumnScroll
+from counter.ui.widgets.plain_text import WrappedLine, plain_label
+from counter.ui.widgets.restyle import set_style_property
+from counter.ui.widgets.unbroken import unbroken
 from counter.words.documents import DOC_TITLE
 from counter.words.intake import COMMIT_RECEIVED
 from counter.words.punctuation import GAP

@@ -27,7 +27,6 @@ from counter.intake.known_party import KnownParty
 from counter.intake.parties import Agent, Applicant, ApplicantKind, Delivery, name_field
 from counter.parties.id_card import IdCard
 from counter.parties.text import TextField
-from counter.ui.flow_layout import FlowLayout
 from counter.ui.intake.card_line import CardLine
 from counter.ui.intake.id_field import IdField
 from counter.ui.intake.text_field import CheckedLine
@@ -50,7 +49,8 @@ from counter.ui.intake.words import (
     INTAKE_NOTIFY_PHONE_HINT,
     INTAKE_PHONE,
 )
-from counter.ui.plain_text import plain_label
+from counter.ui.widgets.flow_layout import FlowLayout
+from counter.ui.widgets.plain_text import plain_label
 from counter.words.cases import APPLICANT_KIND, DELIVERY
 
 __all__ = ["AgentForm", "ApplicantForm", "DeliveryForm", "KnownParty"]

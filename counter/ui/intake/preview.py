@@ -6,7 +6,7 @@ once, when the intake first asks (``intake.preview_grounds``); each change is th
 commit decides by (:func:`counter.documents.outcome_preview.preview_of`), with no request: an intake costs one read
 for its preview, not one per change.  The commit still decides again at the server from its own reads.
 
-The read goes to the runner's workers (:meth:`counter.ui.runner.Runner.submit`) and its answer comes back on the
+The read goes to the runner's workers (:meth:`counter.ui.door.runner.Runner.submit`) and its answer comes back on the
 window's thread; nothing turns the event loop inside the slot that asked, so the keys the clerk types meanwhile go to
 their fields in order, as they come.  While it is in flight a change asks once more when it answers, with the form as
 it then stands.  A step that must see the outcome of the form as it is (the commit: its button, a refusal's
@@ -26,16 +26,16 @@ from counter.documents.outcome_preview import preview_of
 from counter.intake.not_possible import IntakeNotPossible
 from counter.intake.outcome import ReasonCode
 from counter.service.intake import PREVIEW_GROUNDS, GuideVersion
+from counter.ui.door.runner import Failed
 from counter.ui.intake.outcome_box import commit_problems
 from counter.ui.intake.words import INTAKE_PREVIEW_FAILED
-from counter.ui.runner import Failed
 
 if TYPE_CHECKING:
     from counter.access.desk import Desk
     from counter.case.intake_request import IntakeRequest
     from counter.catalog.model import Item
     from counter.documents.outcome_preview import IntakePreview, PreviewGrounds
-    from counter.ui.runner import Runner
+    from counter.ui.door.runner import Runner
 
 log = logging.getLogger(__name__)
 

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from counter.access.desk import Desk
 from counter.case.queue_ticket import QueueTicket
-from counter.host.queue_caller import QueueCaller, QueueError, QueueFault, desk_queue
-from counter.ui.device_call import DeviceCall
+from counter.host.devices.queue_caller import QueueCaller, QueueError, QueueFault, desk_queue
+from counter.ui.door.device_call import DeviceCall
 from counter.ui.intake.words import (
     INTAKE_QUEUE_BUTTON,
     INTAKE_QUEUE_CALLED,
@@ -25,8 +25,8 @@ from counter.ui.intake.words import (
     INTAKE_QUEUE_FAULT,
     INTAKE_QUEUE_WAITED,
 )
-from counter.ui.plain_text import plain_label
-from counter.ui.restyle import set_style_property
+from counter.ui.widgets.plain_text import plain_label
+from counter.ui.widgets.restyle import set_style_property
 
 log = logging.getLogger(__name__)
 

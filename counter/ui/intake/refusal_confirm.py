@@ -32,8 +32,8 @@ from counter.ui.intake.words import (
     INTAKE_REFUSAL_CONFIRM_KEYS,
     INTAKE_REFUSAL_CONFIRM_TITLE,
 )
-from counter.ui.plain_text import plain_label
-from counter.ui.text_size import scaled
+from counter.ui.look.text_size import scaled
+from counter.ui.widgets.plain_text import plain_label
 from counter.words.punctuation import FIELD_LABEL
 
 

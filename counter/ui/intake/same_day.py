@@ -25,9 +25,9 @@ from counter.case.same_day_refused import SameDayNotPossible
 from counter.case.status import MoveNotAllowed
 from counter.catalog.model import Bundle
 from counter.service.cases import FINISH_SAME_DAY, SAME_DAY_CHECK, CaseOnDay
+from counter.ui.door.runner import Failed, Runner
 from counter.ui.intake.words import INTAKE_SAME_DAY_BUTTON, INTAKE_SAME_DAY_FAILED, INTAKE_SAME_DAY_HINT
-from counter.ui.plain_text import plain_label
-from counter.ui.runner import Failed, Runner
+from counter.ui.widgets.plain_text import plain_label
 from counter.words.access import not_permitted
 from counter.words.cases import CASE_NOT_FOUND, CASE_STATUS
 from counter.words.punctuation import CLAUSE_JOIN

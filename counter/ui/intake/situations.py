@@ -15,8 +15,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QPushButton, QWidget
 
 from counter.catalog.model import Situation
-from counter.ui.flow_layout import FlowLayout
-from counter.ui.plain_text import plain_label
+from counter.ui.widgets.flow_layout import FlowLayout
+from counter.ui.widgets.plain_text import plain_label
 
 
 class SituationQuestions(QWidget):

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QButtonGroup, QFormLayout, QGroupBox, QLineEdit, Q
 
 from counter.catalog.model import Subject, SubjectField, SubjectFieldKind
 from counter.parties.text import TextField
-from counter.ui.flow_layout import FlowLayout
 from counter.ui.intake.text_field import CheckedLine
 from counter.ui.intake.words import INTAKE_SUBJECT_HINT
+from counter.ui.widgets.flow_layout import FlowLayout
 
 _CHECKED = {SubjectFieldKind.PERSON_NAME: TextField.PERSON_NAME, SubjectFieldKind.TEXT: TextField.ADDRESS}
 

@@ -19,9 +19,9 @@ from counter.documents.fonts import missing_glyphs
 from counter.intake.parties import PRINTED_NAMES
 from counter.parties.text import TextField, check_text
 from counter.ui.intake.words import INTAKE_NAME_FIELD, INTAKE_NAME_UNPRINTED
-from counter.ui.plain_text import plain_label
-from counter.ui.restyle import set_style_property
-from counter.ui.start_shown import StartShownLine
+from counter.ui.widgets.plain_text import plain_label
+from counter.ui.widgets.restyle import set_style_property
+from counter.ui.widgets.start_shown import StartShownLine
 from counter.words.texts import text_problem_text
 
 #: the name a person's name line shows whole: a Mongolian name written in hanzi runs to eleven characters and the

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLineEdit, QPushButton, QVBo
 from counter.access.desk import Desk
 from counter.case.not_found import CaseNotFound
 from counter.service.documents import WAIVE_PAPERS, WaivePapers
+from counter.ui.door.runner import Failed, Runner
 from counter.ui.intake.words import (
     INTAKE_UNPRINTED_LEAVE,
     INTAKE_UNPRINTED_PRINT,
@@ -24,8 +25,7 @@ from counter.ui.intake.words import (
     INTAKE_UNPRINTED_REASON,
     INTAKE_UNPRINTED_TITLE,
 )
-from counter.ui.plain_text import plain_label
-from counter.ui.runner import Failed, Runner
+from counter.ui.widgets.plain_text import plain_label
 from counter.words.cases import CASE_NOT_FOUND
 from counter.words.unprinted_papers import WAIVER_NOT_KEPT
 
@@ -34,7 +34,7 @@ def record_waiver(
     runner: Runner, desk: Desk, case_no: str, reason: str, owner: QObject, answered: Callable[[str], None]
 ) -> None:
     """The papers of ``case_no`` left unprinted for ``reason``, in its history; ``answered`` is handed "" once kept,
-    else why not (called back: :meth:`counter.ui.runner.Runner.submit`)."""
+    else why not (called back: :meth:`counter.ui.door.runner.Runner.submit`)."""
     runner.submit(WAIVE_PAPERS, WaivePapers(case_no, reason), desk, WAIVER_NOT_KEPT, owner=owner,
                   answered=lambda _: answered(""), failed=partial(_not_kept, answered))  # fmt: skip
 

@@ -40,7 +40,7 @@ INTAKE_CARD_READING = tr("正在读卡，请把身份证放在阅读器上……
 INTAKE_CARD_SEX = {"1": tr("男"), "2": tr("女")}
 INTAKE_CARD_FACTS = tr("{sex}　{ethnicity}族　出生 {birth}　签发机关 {authority}　有效期 {start}至{until}")
 #: the word of INTAKE_CARD_FACTS between the two dates of the validity: a narrow line may break before it, and only
-#: there and at the gaps (counter.ui.unbroken)
+#: there and at the gaps (counter.ui.widgets.unbroken)
 INTAKE_CARD_RANGE = tr("至")
 INTAKE_CARD_LONG_TERM = tr("长期")
 INTAKE_CARD_EXPIRED = tr("此身份证已于{until}过期，不能作为有效身份证明，请申请人出示有效证件。")
@@ -48,7 +48,7 @@ INTAKE_QUEUE_BUTTON = tr("叫下一号（{key}）")
 INTAKE_QUEUE_CALLING = tr("正在叫号……")
 INTAKE_QUEUE_CALLED = tr("已叫 {ticket} 号")
 INTAKE_QUEUE_WAITED = tr("已叫 {ticket} 号，申请人等候了 {minutes} 分钟")
-# keyed by counter.host.queue_caller.QueueFault; the form is left as it was in every case
+# keyed by counter.host.devices.queue_caller.QueueFault; the form is left as it was in every case
 INTAKE_QUEUE_FAULT = {
     "not_set_up": tr("本窗口未设置叫号系统，请管理员在本窗口设置中填写叫号系统地址。"),
     "unreachable": tr("连接不上叫号系统，请检查网络后再按叫号。"),

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Signal
 
 from counter.ratings.views import RectificationAlert
 from counter.service.rectifications import NEW_ALERTS, AlertsAfter
-from counter.ui.runner import Busy, Failed, Runner
+from counter.ui.door.runner import Busy, Failed, Runner
 
 if TYPE_CHECKING:
     from counter.access.desk import Desk

@@ -10,9 +10,9 @@ from PySide6.QtGui import QPainter, QPainterPath, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from counter.ui.pad.words import PAD_CLERK, PAD_DESK, PAD_STAFF_NO
-from counter.ui.plain_text import plain_label
-from counter.ui.restyle import set_style_property
-from counter.ui.unbroken import unbroken
+from counter.ui.widgets.plain_text import plain_label
+from counter.ui.widgets.restyle import set_style_property
+from counter.ui.widgets.unbroken import unbroken
 from counter.words.punctuation import GAP
 
 AVATAR = 72  # at 800×480

@@ -25,8 +25,8 @@ from shiboken6 import isValid
 
 from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
-from counter.host.desk_config import PadMode
-from counter.host.voice import Speaker
+from counter.host.devices.voice import Speaker
+from counter.host.machine.desk_config import PadMode
 from counter.ratings.choice import RatingChoice
 from counter.ratings.levels import is_bad
 from counter.ratings.recorded import RatingRecorded
@@ -47,7 +47,9 @@ from counter.service.ratings import (
     SendToPad,
     StaleClosing,
 )
-from counter.ui.geometry import screen_of
+from counter.ui.door.runner import Busy, Failed, Runner
+from counter.ui.look.geometry import screen_of
+from counter.ui.look.text_size import scaled
 from counter.ui.pad.alerts import SupervisorAlerts
 from counter.ui.pad.pad_window import PadIdle, PadWindow
 from counter.ui.pad.placement import PAD_MINIMUM, PAD_SIZE, desk_windows, edge_spot, pad_spot
@@ -62,8 +64,6 @@ from counter.ui.pad.words import (
     DESK_RATING_STATUS,
     PAD_SAVE_FAILED,
 )
-from counter.ui.runner import Busy, Failed, Runner
-from counter.ui.text_size import scaled
 from counter.ui.words import RUNNER_BUSY
 from counter.words.access import not_permitted
 from counter.words.ratings import RATING_DESK_STATUS, RATING_REFUSAL
@@ -202,7 +202,7 @@ class PadController(QObject):
 
     def _speak(self, voice: bool, language: str) -> None:
         """The pad's prompts spoken (espeak-ng) when ``voice``, else silent: in Mandarin, then in the pad's language
-        where the machine has a voice for it (:mod:`counter.host.voice`)."""
+        where the machine has a voice for it (:mod:`counter.host.devices.voice`)."""
         if self.speaker is not None:
             self.pad.spoken.disconnect(self.speaker.say)
             self.speaker.stop()

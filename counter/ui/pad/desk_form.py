@@ -23,8 +23,10 @@ from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
 from counter.case.desk_name_checks import DeskNameProblem
 from counter.case.desk_names import CLERK_NAME_MAX
-from counter.host.desk_config import DeskConfig, keep_photo, load_desk_config, save_desk_config
+from counter.host.machine.desk_config import DeskConfig, keep_photo, load_desk_config, save_desk_config
 from counter.service.admin import CHANGE_DESK, DeskChanges
+from counter.ui.door.runner import Busy, Failed, Runner
+from counter.ui.look.text_size import scaled
 from counter.ui.pad.style import PAGE_STYLE
 from counter.ui.pad.words import (
     DESK_CLERK,
@@ -47,10 +49,8 @@ from counter.ui.pad.words import (
     DESK_SAVE_FAILED,
     DESK_SAVED,
 )
-from counter.ui.plain_text import plain_label
-from counter.ui.restyle import set_style_property
-from counter.ui.runner import Busy, Failed, Runner
-from counter.ui.text_size import scaled
+from counter.ui.widgets.plain_text import plain_label
+from counter.ui.widgets.restyle import set_style_property
 from counter.words.access import not_permitted
 from counter.words.desks import DESK_NAME_PROBLEM
 from counter.words.files import file_fault

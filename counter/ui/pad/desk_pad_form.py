@@ -2,7 +2,7 @@
 whether it speaks.
 
 A setting of the machine, not of the office: it is kept in the desk's files (``pad_mode`` and ``pad_keyboard``
-of :class:`counter.host.desk_config.DeskConfig`), beside the pad's screen and the printer, and saved in the
+of :class:`counter.host.machine.desk_config.DeskConfig`), beside the pad's screen and the printer, and saved in the
 user's ``desk.json`` only where it differs from the machine's file.  ``counter desk --pad-mode`` sets the same.
 """
 
@@ -14,8 +14,9 @@ import logging
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QPushButton, QVBoxLayout, QWidget
 
-from counter.host.desk_config import NO, PAD_LANGUAGES, YES, PadMode, load_desk_config, save_desk_config
-from counter.host.voice import has_program, own_voice
+from counter.host.devices.voice import has_program, own_voice
+from counter.host.machine.desk_config import NO, PAD_LANGUAGES, YES, PadMode, load_desk_config, save_desk_config
+from counter.ui.look.text_size import scaled
 from counter.ui.pad.style import PAGE_STYLE
 from counter.ui.pad.words import (
     DESK_PAD_KEYBOARD,
@@ -33,9 +34,8 @@ from counter.ui.pad.words import (
     DESK_PAD_VOICE_NO_MONGOLIAN,
     DESK_PAD_VOICE_NONE,
 )
-from counter.ui.plain_text import plain_label
-from counter.ui.restyle import set_style_property
-from counter.ui.text_size import scaled
+from counter.ui.widgets.plain_text import plain_label
+from counter.ui.widgets.restyle import set_style_property
 from counter.words.files import file_fault
 
 log = logging.getLogger(__name__)
@@ -91,7 +91,8 @@ class DeskPadForm(QWidget):
 
     def on_language_changed(self) -> None:
         """Say which voices read the pad's prompts in the language chosen: a Mongolian pad speaks Mongolian only where
-        the computer has a Mongolian voice (:mod:`counter.host.voice`), else Mandarin alone, and the clerk is told."""
+        the computer has a Mongolian voice (:mod:`counter.host.devices.voice`), else Mandarin alone, and the clerk is
+        told."""
         language = str(self.language.currentData())
         if not has_program():
             text = DESK_PAD_VOICE_NONE

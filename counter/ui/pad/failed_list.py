@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from counter.access.not_permitted import NotPermitted
-from counter.ui.plain_text import plain_label
-from counter.ui.runner import Busy, Failed, Runner
+from counter.ui.door.runner import Busy, Failed, Runner
+from counter.ui.widgets.plain_text import plain_label
 from counter.words.access import not_permitted
 
 if TYPE_CHECKING:

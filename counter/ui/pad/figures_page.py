@@ -26,6 +26,8 @@ from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
 from counter.ratings.figures import Figures, Grouping
 from counter.service.ratings import RATING_FIGURES, RatingFigures, RatingFiguresAsked
+from counter.ui.door.runner import Failed, Runner
+from counter.ui.look.text_size import scaled
 from counter.ui.pad.style import PAGE_STYLE
 from counter.ui.pad.tables import SharedWidthTable, fill_figure_rows
 from counter.ui.pad.timers import Clock, local_now
@@ -40,9 +42,7 @@ from counter.ui.pad.words import (
     RATING_FIGURES_TO,
     RATING_FIGURES_TOTAL,
 )
-from counter.ui.plain_text import plain_label
-from counter.ui.runner import Failed, Runner
-from counter.ui.text_size import scaled
+from counter.ui.widgets.plain_text import plain_label
 from counter.words.access import not_permitted
 from counter.words.period_figures import agent_service_line
 from counter.words.ratings import RATING_GROUPING, channels_line, percent_text

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QW
 
 from counter.catalog.guide_changes import GuideChanges
 from counter.catalog.publication import PublicationPreview
+from counter.ui.look.text_size import scaled
 from counter.ui.pad.words import (
     GUIDE_CHANGE,
     GUIDE_CHANGE_PROMISE,
@@ -30,8 +31,7 @@ from counter.ui.pad.words import (
     GUIDE_PUBLISH_TITLE,
     GUIDE_PUBLISH_VERSIONS,
 )
-from counter.ui.plain_text import plain_label
-from counter.ui.text_size import scaled
+from counter.ui.widgets.plain_text import plain_label
 from counter.words.catalog import time_limit
 from counter.words.punctuation import LIST_JOIN
 

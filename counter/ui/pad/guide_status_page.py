@@ -18,6 +18,7 @@ from counter.access.not_permitted import NotPermitted
 from counter.catalog.publication import NotADraft, Publication, PublicationPreview, PublishRefused
 from counter.service.admin import GUIDE_DRAFTS, PUBLICATION_PREVIEW, AccountsAsked, GuideDrafts, PreviewAsked
 from counter.service.catalog import ALLOW_DRAFT_INTAKE, PUBLISH_GUIDE, AllowDraftIntake, BundleCode
+from counter.ui.door.runner import Busy, Failed, Runner
 from counter.ui.pad.guide_publish import PublishConfirmation
 from counter.ui.pad.words import (
     GUIDE_STATUS_ALLOW,
@@ -33,8 +34,7 @@ from counter.ui.pad.words import (
     GUIDE_STATUS_SAVED,
     GUIDE_STATUS_TRAINING,
 )
-from counter.ui.plain_text import plain_label
-from counter.ui.runner import Busy, Failed, Runner
+from counter.ui.widgets.plain_text import plain_label
 from counter.words.access import not_permitted
 from counter.words.catalog_problems import PUBLISH_REFUSED, problem_text
 

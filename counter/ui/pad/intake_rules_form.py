@@ -16,6 +16,8 @@ from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
 from counter.intake.rules import RULE_RANGE, IntakeRule, IntakeRules, RulesRefused
 from counter.service.intake import READ_INTAKE_RULES, SAVE_INTAKE_RULES, DeskOnly, SaveIntakeRules
+from counter.ui.door.runner import Busy, Failed, Runner
+from counter.ui.look.text_size import scaled
 from counter.ui.pad.style import PAGE_STYLE
 from counter.ui.pad.words import (
     INTAKE_RULES_DAYS,
@@ -27,10 +29,8 @@ from counter.ui.pad.words import (
     SUPERVISE_READ_FAILED,
     SUPERVISE_SAVE_FAILED,
 )
-from counter.ui.plain_text import plain_label
-from counter.ui.restyle import set_style_property
-from counter.ui.runner import Busy, Failed, Runner
-from counter.ui.text_size import scaled
+from counter.ui.widgets.plain_text import plain_label
+from counter.ui.widgets.restyle import set_style_property
 from counter.words.access import not_permitted
 from counter.words.intake import rule_problem_text
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from counter.service.outbox import LIST_MESSAGES, RETRY_MESSAGE, ListOutbox, RetryRow
+from counter.ui.door.runner import Runner
 from counter.ui.pad.failed_list import FailedList, FailedListWords
-from counter.ui.runner import Runner
 from counter.words.messages import (
     FAILED_COLUMNS,
     FAILED_NONE,

@@ -48,6 +48,7 @@ from PySide6.QtWidgets import QLayout, QPushButton, QStackedWidget, QVBoxLayout,
 from counter.ratings.choice import RatingChoice
 from counter.ratings.levels import Level, is_bad
 from counter.ratings.views import PadCase
+from counter.ui.look.text_size import factor
 from counter.ui.pad.clerk_card import AVATAR, Words
 from counter.ui.pad.pad_pages import IdlePage, RatingPage, ReasonsPage, ThanksPage
 from counter.ui.pad.pad_script import Columns, scale_columns
@@ -78,8 +79,7 @@ from counter.ui.pad.words import (
     PAD_WINDOW_TITLE,
     SPOKEN,
 )
-from counter.ui.restyle import set_style_property
-from counter.ui.text_size import factor
+from counter.ui.widgets.restyle import set_style_property
 from counter.words.punctuation import GAP
 from counter.words.ratings import RATING_LEVEL
 from counter.words.translate import words_in
@@ -113,7 +113,7 @@ class PadWindow(QWidget):
     choice_made = Signal(int, object)  # request id, RatingChoice
     timed_out = Signal(int)  # request id: no rating within the set time
     went_idle = Signal()  # the idle page is on: no service on the pad, no thanks showing
-    prompted = Signal(str)  # what the pad asks or says now, in Chinese: for its voice (counter.host.voice)
+    prompted = Signal(str)  # what the pad asks or says now, in Chinese: for its voice (counter.host.devices.voice)
     spoken = Signal(str, str)  # the same in Chinese and in the pad's language: said in both where it has a voice
 
     def __init__(

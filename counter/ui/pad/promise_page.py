@@ -17,12 +17,12 @@ from counter.access.not_permitted import NotPermitted
 from counter.case.month_figures import MonthFigures
 from counter.case.promise_figures import FigureGroup, PromiseFigures
 from counter.service.intake import MONTH_FIGURES, FiguresOfMonth
+from counter.ui.door.runner import Failed, Runner
+from counter.ui.look.text_size import scaled
 from counter.ui.pad.style import PAGE_STYLE
 from counter.ui.pad.tables import fill_figure_rows, line_table
 from counter.ui.pad.timers import Clock, local_now
-from counter.ui.plain_text import plain_label
-from counter.ui.runner import Failed, Runner
-from counter.ui.text_size import scaled
+from counter.ui.widgets.plain_text import plain_label
 from counter.words.access import not_permitted
 from counter.words.same_day import (
     FIGURES_GROUP,

@@ -26,6 +26,7 @@ from counter.service.rectifications import (
     FileAppeal,
     MoveRectification,
 )
+from counter.ui.door.runner import Busy, Failed
 from counter.ui.pad.words import (
     SUPERVISE_APPEAL_DECISION,
     SUPERVISE_APPEAL_DONE,
@@ -33,7 +34,6 @@ from counter.ui.pad.words import (
     SUPERVISE_DONE,
     SUPERVISE_SAVE_FAILED,
 )
-from counter.ui.runner import Busy, Failed
 from counter.words.access import not_permitted
 from counter.words.ratings import APPEAL_PROBLEM, RECT_EVENT, RECT_MOVE_PROBLEM, RECT_STATE
 
@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from counter.access.desk import Desk
     from counter.ratings.views import RectificationView
     from counter.service.operation import Operation
-    from counter.ui.runner import Runner
+    from counter.ui.door.runner import Runner
 else:
     _Page = object  # the page is the widget: a part of it here, not a second one
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from counter.service.outbox import LIST_REPORTS, RETRY_REPORT, ListOutbox, RetryRow
+from counter.ui.door.runner import Runner
 from counter.ui.pad.failed_list import FailedList, FailedListWords
-from counter.ui.runner import Runner
 from counter.words.platform import (
     REPORTS_COLUMNS,
     REPORTS_NONE,

@@ -38,6 +38,8 @@ from counter.ratings.settings import (
     SettingProblem,
 )
 from counter.service.ratings import READ_SETTINGS, SAVE_SETTINGS, SettingsAsked, SettingsRead
+from counter.ui.door.runner import Busy, Failed, Runner
+from counter.ui.look.text_size import scaled
 from counter.ui.pad.style import PAGE_STYLE
 from counter.ui.pad.words import (
     PAD_IDLE_DEFAULT,
@@ -60,10 +62,8 @@ from counter.ui.pad.words import (
     SUPERVISE_READ_FAILED,
     SUPERVISE_SAVE_FAILED,
 )
-from counter.ui.plain_text import plain_label
-from counter.ui.restyle import set_style_property
-from counter.ui.runner import Busy, Failed, Runner
-from counter.ui.text_size import scaled
+from counter.ui.widgets.plain_text import plain_label
+from counter.ui.widgets.restyle import set_style_property
 from counter.words.access import not_permitted
 from counter.words.ratings import RATING_SETTING_PROBLEM
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
+from counter.ui.look.text_size import scaled
 from counter.ui.pad.style import PRIMARY
 from counter.ui.pad.words import PAD_STRIP, PAD_WINDOW_TITLE
-from counter.ui.plain_text import plain_label
-from counter.ui.text_size import scaled
+from counter.ui.widgets.plain_text import plain_label
 
 #: the strip's size: as high as a title bar, so over a maximised window it hides nothing of its content
 STRIP_SIZE = QSize(360, 28)

@@ -49,6 +49,8 @@ from counter.service.rectifications import (
     RectificationDetail,
     RectificationsAsked,
 )
+from counter.ui.door.runner import Failed, Runner
+from counter.ui.look.text_size import px, scaled
 from counter.ui.pad.alerts import SupervisorAlerts
 from counter.ui.pad.rectification_steps import RectificationSteps
 from counter.ui.pad.style import DUE_SOON_COLOURS, OVERDUE_COLOURS, PAGE_STYLE
@@ -92,10 +94,8 @@ from counter.ui.pad.words import (
     SUPERVISE_SYSTEM,
     SUPERVISE_TITLE,
 )
-from counter.ui.plain_text import plain_label
-from counter.ui.restyle import set_style_property
-from counter.ui.runner import Failed, Runner
-from counter.ui.text_size import px, scaled
+from counter.ui.widgets.plain_text import plain_label
+from counter.ui.widgets.restyle import set_style_property
 from counter.words.punctuation import ASIDE, GAP, LIST_JOIN
 from counter.words.ratings import (
     APPEAL_GROUND,

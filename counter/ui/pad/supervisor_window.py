@@ -17,12 +17,13 @@ from PySide6.QtWidgets import QPushButton, QTabWidget, QWidget
 
 from counter.access.desk import Desk
 from counter.access.roles import SINGLE_DESK, Permission
-from counter.host.desk_at import desk_at
-from counter.host.desk_config import load_desk_config
+from counter.host.machine.desk_at import desk_at
+from counter.host.machine.desk_config import load_desk_config
 from counter.ui.cases.item_queue_page import ItemQueuePage
 from counter.ui.cases.words import CASE_LIST_READ_FAILED
-from counter.ui.escape import close_on_escape
-from counter.ui.focus import first_control
+from counter.ui.door.runner import Runner
+from counter.ui.keyboard.escape import close_on_escape
+from counter.ui.keyboard.focus import first_control
 from counter.ui.pad.alerts import SupervisorAlerts
 from counter.ui.pad.desk_form import DeskForm
 from counter.ui.pad.desk_pad_form import DeskPadForm
@@ -50,7 +51,6 @@ from counter.ui.printing.office_form import OfficeSettingsForm
 from counter.ui.printing.words import OFFICE_TAB
 from counter.ui.projects.report_page import ProjectsReportPage
 from counter.ui.projects.words import REPORT_TAB as PROJECTS_REPORT_TAB
-from counter.ui.runner import Runner
 from counter.words.messages import FAILED_TAB
 from counter.words.platform import REPORTS_TAB
 from counter.words.same_day import FIGURES_PAGE_TITLE

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
-from counter.ui.plain_text import plain_tip
+from counter.ui.widgets.plain_text import plain_tip
 
 
 def read_only_items(values: list[str]) -> list[QTableWidgetItem]:

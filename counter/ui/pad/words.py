@@ -46,7 +46,7 @@ PAD_REASON_LABELS = (
     tr("等待时间长"),
     tr("其他"),
 )
-SPOKEN = tr("{first}。{second}")  # two prompts of one page, spoken one after the other (counter.host.voice)
+SPOKEN = tr("{first}。{second}")  # two prompts of one page, spoken one after the other (counter.host.devices.voice)
 
 # the desk side
 DESK_RATING_STATUS = tr("好差评：{status}")
@@ -177,7 +177,7 @@ INTAKE_RULES_SAVE = tr("保存受理设置（Ctrl+S）")
 INTAKE_RULES_SAVED = tr("受理设置已保存，各窗口此后的受理按新设置计算日期")
 
 # 本机评价器: this computer's pad (counter.ui.pad.desk_pad_form); DESK_PAD_MODES is keyed by the values of
-# counter.host.desk_config.PadMode
+# counter.host.machine.desk_config.PadMode
 DESK_PAD_TAB = tr("本机评价器")
 DESK_PAD_MODE = tr("评价器显示方式：")
 DESK_PAD_MODES = {
@@ -187,7 +187,7 @@ DESK_PAD_MODES = {
 }
 DESK_PAD_KEYBOARD = tr("申请人在评价器旁有键盘可用（差评时可输入文字评价）")
 DESK_PAD_LANGUAGE = tr("评价器文字：")
-# keyed by counter.host.desk_config.PAD_LANGUAGES; the welcome is in both scripts either way
+# keyed by counter.host.machine.desk_config.PAD_LANGUAGES; the welcome is in both scripts either way
 DESK_PAD_LANGUAGES = {"zh": tr("汉文"), "mn": tr("蒙古文（欢迎语始终蒙汉两种文字）")}
 DESK_PAD_VOICE = tr("评价器用语音读出提示")
 #: under the voice's box, for the pad's language chosen: which voices this computer has for it

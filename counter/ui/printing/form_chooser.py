@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter.ui.plain_text import plain_label
 from counter.ui.printing.words import FORMS_BLANK, FORMS_CLOSE, FORMS_PROMPT, FORMS_SAMPLE, FORMS_TITLE
+from counter.ui.widgets.plain_text import plain_label
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 

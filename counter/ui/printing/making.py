@@ -40,13 +40,13 @@ from counter.service.documents import (
     GuideOf,
     MakeForms,
 )
+from counter.ui.door.runner import Busy, Failed, Runner
 from counter.ui.printing.words import (
     FORMS_NO_GUIDE,
     FORMS_NOT_FOUND,
     PRINTING_DB_FAILED,
     PRINTING_GUIDE_UNPUBLISHED,
 )
-from counter.ui.runner import Busy, Failed, Runner
 from counter.words.access import not_permitted
 from counter.words.cases import CASE_NOT_FOUND
 from counter.words.database import document_numbers_behind_text

@@ -48,7 +48,8 @@ from counter.documents.fonts import unprintable
 from counter.documents.model import OfficeSettings
 from counter.parties.text import TextField, TextProblem, check_text, clean_text
 from counter.service.documents import READ_OFFICE, SAVE_OFFICE, SaveOffice, SiteOffice
-from counter.ui.plain_text import plain_label
+from counter.ui.door.runner import Busy, Failed, Runner
+from counter.ui.look.text_size import px, scaled
 from counter.ui.printing.words import (
     OFFICE_CONTACTS_BAD,
     OFFICE_CONTACTS_NOTE,
@@ -75,10 +76,9 @@ from counter.ui.printing.words import (
     OFFICE_SAVED,
     OFFICE_SITE,
 )
-from counter.ui.restyle import set_style_property
-from counter.ui.runner import Busy, Failed, Runner
-from counter.ui.start_shown import StartShownLine
-from counter.ui.text_size import px, scaled
+from counter.ui.widgets.plain_text import plain_label
+from counter.ui.widgets.restyle import set_style_property
+from counter.ui.widgets.start_shown import StartShownLine
 from counter.words.access import not_permitted
 from counter.words.catalog import ADMIN_LEVEL
 from counter.words.punctuation import FIELD_LABEL, LIST_JOIN

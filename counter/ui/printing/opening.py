@@ -23,8 +23,9 @@ from PySide6.QtWidgets import QWidget
 from counter.access.desk import Desk
 from counter.documents.kinds import DocumentKind
 from counter.documents.made import MadeDocument
-from counter.ui.focus import back_to
-from counter.ui.geometry import fit_to_screen
+from counter.ui.door.runner import Runner
+from counter.ui.keyboard.focus import back_to
+from counter.ui.look.geometry import fit_to_screen
 from counter.ui.printing.making import (
     NoticeRefused,
     ask_case_documents,
@@ -34,7 +35,6 @@ from counter.ui.printing.making import (
 )
 from counter.ui.printing.preview_window import WINDOW_SIZE, PreviewWindow
 from counter.ui.printing.words import PRINTING_NO_NOTICE
-from counter.ui.runner import Runner
 
 __all__ = [
     "NoticeRefused",

@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from counter.ui.plain_text import plain_label
-from counter.ui.text_size import scaled
+from counter.ui.look.text_size import scaled
+from counter.ui.widgets.plain_text import plain_label
 
 PAGE_STYLE = "background: #ffffff; border: 1px solid #9fb3c8;"
 DESK_STYLE = "QWidget#pageDesk { background: #e4e7eb; }"

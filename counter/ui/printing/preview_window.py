@@ -32,10 +32,11 @@ from PySide6.QtWidgets import QAbstractSlider, QFileDialog, QHBoxLayout, QPushBu
 
 from counter.access.desk import Desk
 from counter.documents.made import MadeDocument
-from counter.host.desk_config import load_desk_config
+from counter.host.machine.desk_config import load_desk_config
 from counter.printing.cups import PrintProblem
 from counter.service.documents import RECORD_PRINT, RecordPrint
-from counter.ui.plain_text import plain_label
+from counter.ui.door.runner import Failed, Runner
+from counter.ui.look.text_size import factor, scaled
 from counter.ui.printing.page_view import PageView
 from counter.ui.printing.pdf_pages import PdfUnreadable, page_images
 from counter.ui.printing.print_run import Failure, Job, PrintRun, Sent
@@ -66,8 +67,7 @@ from counter.ui.printing.words import (
     PRINTING_UNREADABLE,
     PRINTING_WINDOW_TITLE,
 )
-from counter.ui.runner import Failed, Runner
-from counter.ui.text_size import factor, scaled
+from counter.ui.widgets.plain_text import plain_label
 from counter.words.documents import DOC_TITLE
 from counter.words.files import file_fault
 from counter.words.printing import print_problem_text
@@ -78,7 +78,7 @@ log = logging.getLogger(__name__)
 SCREEN_DPI = 96
 #: what the preview puts round a page across the screen: the window's edges, the grey desk's margins, a scroll bar
 PAGE_EDGES = 110
-WINDOW_SIZE = (960, 780)  # preferred, at 100 % text: counter.ui.geometry fits it to the screen
+WINDOW_SIZE = (960, 780)  # preferred, at 100 % text: counter.ui.look.geometry fits it to the screen
 
 
 def _box(background: str, text: str, border: str) -> str:

@@ -18,10 +18,9 @@ import logging
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from counter.host.desk_config import load_desk_config, save_desk_config
+from counter.host.machine.desk_config import load_desk_config, save_desk_config
 from counter.printing.cups import Printer
-from counter.ui.geometry import fit_to_screen
-from counter.ui.plain_text import plain_label
+from counter.ui.look.geometry import fit_to_screen
 from counter.ui.printing.print_run import Failure, PrinterQuery
 from counter.ui.printing.words import (
     PRINTING_CHOOSE_PROMPT,
@@ -32,6 +31,7 @@ from counter.ui.printing.words import (
     PRINTING_PRINTER_REJECTING,
     PRINTING_PRINTER_STOPPED,
 )
+from counter.ui.widgets.plain_text import plain_label
 from counter.words.printing import print_problem_text
 from counter.words.punctuation import ASIDE, MARK_JOIN
 

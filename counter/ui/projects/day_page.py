@@ -18,9 +18,9 @@ from counter.projects.queue import QueueRow
 from counter.service.projects import READ_DAY, AgentDay, ReadDay
 from counter.ui.cases.marks import RED, RED_TEXT, paint, restyle
 from counter.ui.cases.tables import CASE_NO_ROLE, fill_row, line_table
-from counter.ui.plain_text import plain_label, plain_tip
+from counter.ui.door.runner import Failed, Runner
 from counter.ui.projects import words
-from counter.ui.runner import Failed, Runner
+from counter.ui.widgets.plain_text import plain_label, plain_tip
 from counter.words.projects import OVERDUE_STEPS, next_text
 from counter.words.punctuation import LIST_JOIN
 

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from counter.projects.model import PlanStep, ProjectEvent, Satisfaction, StepState
+from counter.ui.look.text_size import px
 from counter.ui.projects import words
-from counter.ui.step_form import frame_step_form
-from counter.ui.text_size import px
+from counter.ui.widgets.step_form import frame_step_form
 
 # which fields each move shows
 FIELDS: dict[ProjectEvent, tuple[str, ...]] = {

@@ -14,12 +14,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from counter.host.desk_config import load_desk_config
-from counter.ui.plain_text import plain_label
+from counter.host.machine.desk_config import load_desk_config
 from counter.ui.printing.page_view import PageView
 from counter.ui.printing.pdf_pages import PdfUnreadable, page_images
 from counter.ui.printing.print_run import Failure, Job, PrintRun, Sent
 from counter.ui.projects import words
+from counter.ui.widgets.plain_text import plain_label
 from counter.words.printing import print_problem_text
 
 log = logging.getLogger(__name__)

@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
 from counter.projects.model import STAGE_ORDER, PlanStep
 from counter.projects.service_items import ServiceItem, ServiceList
 from counter.ui.cases.tables import line_table
-from counter.ui.plain_text import plain_tip
+from counter.ui.look.text_size import px
 from counter.ui.projects import words
 from counter.ui.projects.move_form import to_date
-from counter.ui.step_form import frame_step_form
-from counter.ui.text_size import px
+from counter.ui.widgets.plain_text import plain_tip
+from counter.ui.widgets.step_form import frame_step_form
 from counter.words.punctuation import ASIDE
 
 STAGE_WEEKS = 3  # a new step's date offered: three weeks a stage after the day the plan is made

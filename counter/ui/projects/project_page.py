@@ -71,13 +71,13 @@ from counter.service.projects import (
 )
 from counter.ui.cases.marks import RED, RED_TEXT, paint
 from counter.ui.cases.tables import fill_row, full_table
-from counter.ui.flow_layout import FlowLayout
-from counter.ui.plain_text import plain_label
+from counter.ui.door.runner import Busy, Failed, Runner
+from counter.ui.look.text_size import scaled
 from counter.ui.projects import words
 from counter.ui.projects.move_form import MoveForm, split_agents
 from counter.ui.projects.plan_form import PlanForm
-from counter.ui.runner import Busy, Failed, Runner
-from counter.ui.text_size import scaled
+from counter.ui.widgets.flow_layout import FlowLayout
+from counter.ui.widgets.plain_text import plain_label
 from counter.words.access import not_permitted
 from counter.words.projects import NO_SUCH_PROJECT, history_note_text, problems_text
 from counter.words.punctuation import LIST_JOIN, MARK_JOIN

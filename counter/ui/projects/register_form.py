@@ -38,12 +38,12 @@ from counter.projects.model import ProjectClass, ProjectFacts
 from counter.projects.rules import MAX_INVESTMENT, ProjectProblem, ProjectRefused, fact_text_problems
 from counter.projects.service_items import ServiceList
 from counter.service.projects import REGISTER_PROJECT, RegisterProject
-from counter.ui.plain_text import plain_label, plain_tip
+from counter.ui.door.runner import Busy, Failed, Runner
+from counter.ui.look.text_size import px, scaled
 from counter.ui.projects import words
 from counter.ui.projects.project_page import refusal_text
-from counter.ui.runner import Busy, Failed, Runner
-from counter.ui.step_form import STYLE
-from counter.ui.text_size import px, scaled
+from counter.ui.widgets.plain_text import plain_label, plain_tip
+from counter.ui.widgets.step_form import STYLE
 from counter.words.projects import PROJECT_PROBLEM
 from counter.words.punctuation import ASIDE
 

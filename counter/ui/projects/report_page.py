@@ -31,10 +31,10 @@ from counter.projects.report import NO_STAGE, Month, MonthlyReport, ReportRow
 from counter.service.projects import READ_REPORT, ReadReport
 from counter.ui.cases.marks import RED, RED_TEXT, paint, restyle
 from counter.ui.cases.tables import fill_row, line_table
-from counter.ui.plain_text import plain_label, plain_tip
+from counter.ui.door.runner import Failed, Runner
 from counter.ui.projects import words
 from counter.ui.projects.move_form import to_date
-from counter.ui.runner import Failed, Runner
+from counter.ui.widgets.plain_text import plain_label, plain_tip
 from counter.words.files import file_fault
 from counter.words.punctuation import LIST_JOIN
 

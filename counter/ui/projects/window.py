@@ -23,12 +23,12 @@ from counter.projects.not_found import NoSuchProject
 from counter.projects.papers import ProjectPaperNotPossible
 from counter.projects.service_items import ServiceList, shipped_service_list
 from counter.service.projects import MAKE_PAPER, READ_SERVICE_LIST, MakePaper, NoRequest
+from counter.ui.door.runner import Busy, Failed, Runner
 from counter.ui.projects import words
 from counter.ui.projects.day_page import DayPage
 from counter.ui.projects.paper_window import PaperWindow
 from counter.ui.projects.project_page import Clock, ProjectPage, refusal_text
 from counter.ui.projects.register_form import RegisterForm
-from counter.ui.runner import Busy, Failed, Runner
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +38,7 @@ def local_now() -> dt.datetime:
     return dt.datetime.now().astimezone()
 
 
-WINDOW_SIZE = (1200, 760)  # preferred at 100 % text (counter.ui.geometry)
+WINDOW_SIZE = (1200, 760)  # preferred at 100 % text (counter.ui.look.geometry)
 PAPER_SIZE = (860, 900)
 
 
@@ -131,7 +131,7 @@ class ProjectsWindow(QTabWidget):
             refused(err)
 
     def _show_paper(self, form: ProjectForm, made: ProjectPaperMade) -> None:
-        from counter.ui.geometry import fit_to_screen
+        from counter.ui.look.geometry import fit_to_screen
 
         if self.paper is not None:
             self.paper.close()

@@ -27,9 +27,9 @@ from counter.access.desk import Desk
 from counter.access.lockout import POLICY
 from counter.access.roles import Actor
 from counter.service.admin import SignedIn
-from counter.ui.focus import bring_forward
-from counter.ui.geometry import fit_to_screen
-from counter.ui.runner import Failed, Runner
+from counter.ui.door.runner import Failed, Runner
+from counter.ui.keyboard.focus import bring_forward
+from counter.ui.look.geometry import fit_to_screen
 from counter.ui.signin import words
 from counter.ui.signin.door import DeskUnknown, Door, LocalDoor
 from counter.ui.signin.sign_in_window import SignInWindow
@@ -137,7 +137,7 @@ class SignInController(QObject):
         met its end): nothing more to say."""
         if self.actor is None or self.is_locked:
             return
-        from counter.ui.server_words import SESSION_ENDED, SESSION_ENDED_HEADING
+        from counter.ui.door.server_words import SESSION_ENDED, SESSION_ENDED_HEADING
 
         log.info("session ended at the server (%s): sign-in asked again", reason)
         self.is_locked = True
@@ -200,7 +200,7 @@ class SignInController(QObject):
     def _refused(self, err: Exception) -> None:
         self.asking = False
         if isinstance(err, DeskUnknown):
-            from counter.ui.server_words import SIGNIN_DESK_UNKNOWN
+            from counter.ui.door.server_words import SIGNIN_DESK_UNKNOWN
 
             log.error("the hall server does not know this desk's key")
             self.window.say(SIGNIN_DESK_UNKNOWN)

@@ -18,14 +18,14 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QObject
 
 from counter.service.admin import SIGN_IN, SIGN_OUT, UNLOCK, SignedIn, SignIn, SignOut
-from counter.ui.runner import Failed
+from counter.ui.door.runner import Failed
 
 if TYPE_CHECKING:
     from counter.access.desk import Desk
     from counter.access.desk_session import DeskSignIn
     from counter.access.roles import Actor
     from counter.service.remote import Remote
-    from counter.ui.runner import Runner
+    from counter.ui.door.runner import Runner
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +41,7 @@ Refused = Callable[[Exception], None]
 
 
 class Door(Protocol):
-    """Each attempt is called back (:meth:`counter.ui.runner.Runner.submit`): the caller returns at once, and the
+    """Each attempt is called back (:meth:`counter.ui.door.runner.Runner.submit`): the caller returns at once, and the
     answer (or why there is none) comes on the window's thread, nothing for an ``owner`` closed meanwhile."""
 
     def sign_in(
@@ -92,7 +92,7 @@ class LocalDoor:
 
 
 class ServerDoor:
-    """The hall server's door, with this machine's desk number and key (:mod:`counter.host.desk_key`)."""
+    """The hall server's door, with this machine's desk number and key (:mod:`counter.host.keys.desk_key`)."""
 
     def __init__(self, runner: Runner, remote: Remote, desk_no: str, desk_key: str) -> None:
         self._runner, self._remote = runner, remote

@@ -12,9 +12,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from counter.ui.plain_text import plain_label
+from counter.ui.look.text_size import px, scaled
 from counter.ui.signin import words
-from counter.ui.text_size import px, scaled
+from counter.ui.widgets.plain_text import plain_label
 
 STYLE = """
 QWidget#signIn { background: #f4f6f8; }

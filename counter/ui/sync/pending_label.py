@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QLabel
 
 from counter.case.moments import stored_utc
 from counter.ui.cases.case_lines import local_time
-from counter.ui.runner import Busy, Failed, Runner
+from counter.ui.door.runner import Busy, Failed, Runner
 from counter.ui.sync import words
 
 if TYPE_CHECKING:

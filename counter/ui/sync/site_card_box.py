@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
 
 from counter.access.not_permitted import NotPermitted
 from counter.access.roles import Permission
-from counter.ui.fonts import MONO_FAMILY
-from counter.ui.plain_text import plain_label
-from counter.ui.runner import Busy, Failed, Runner
+from counter.ui.door.runner import Busy, Failed, Runner
+from counter.ui.look.fonts import MONO_FAMILY
+from counter.ui.look.text_size import scaled
 from counter.ui.sync import words
-from counter.ui.text_size import scaled
+from counter.ui.widgets.plain_text import plain_label
 from counter.words.access import not_permitted
 from counter.words.files import file_fault
 from counter.words.punctuation import CLAUSE_JOIN, LIST_JOIN

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLineEdit, QPus
 
 from counter.sync.site_view import SiteState
 from counter.sync.sites import SiteDesk, SiteKind, SiteOffice, SiteProblem, setup_problems
-from counter.ui.plain_text import plain_label
 from counter.ui.sync import words
+from counter.ui.widgets.plain_text import plain_label
 from counter.words.sites import site_problem_text
 
 ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)

@@ -40,17 +40,17 @@ from PySide6.QtWidgets import (
 
 from counter.access.not_permitted import NotPermitted
 from counter.access.roles import Permission
-from counter.host.database_faults import SchemaTooNew, StoreFault
-from counter.ui.escape import close_on_escape
-from counter.ui.focus import first_control
-from counter.ui.plain_text import plain_label
-from counter.ui.runner import Busy, Failed, Runner, failed
+from counter.host.database.database_faults import SchemaTooNew, StoreFault
+from counter.ui.door.runner import Busy, Failed, Runner, failed
+from counter.ui.keyboard.escape import close_on_escape
+from counter.ui.keyboard.focus import first_control
+from counter.ui.look.text_size import scaled
 from counter.ui.sync import words
 from counter.ui.sync.held_lists import COLUMN_MOST as COLUMN_MOST  # noqa: PLC0414 - the page's name, kept
 from counter.ui.sync.held_lists import local_minute, read_only_table, show_held, show_review
 from counter.ui.sync.site_card_box import SiteCardBox
 from counter.ui.sync.site_form import SetUpRequest, SiteForm
-from counter.ui.text_size import scaled
+from counter.ui.widgets.plain_text import plain_label
 from counter.words.access import not_permitted
 from counter.words.files import file_fault
 from counter.words.punctuation import CLAUSE_JOIN
@@ -333,7 +333,7 @@ class SyncPage(QWidget):
         from counter.service.sync import EXPORT_DATA, EXPORT_PACKAGE, ExportData, ExportPackage
 
         to_site = self.to_site.currentData() if self.to_site.isVisible() else None
-        if getattr(self._runner.service, "remote", None) is None:  # not a hall desk (counter.ui.hall_desk)
+        if getattr(self._runner.service, "remote", None) is None:  # not a hall desk (counter.ui.door.hall_desk)
             self._start(EXPORT_PACKAGE, ExportPackage(path, to_site), self.on_exported)
         else:
             self._start(EXPORT_DATA, ExportData(to_site), partial(self._write_given, path))

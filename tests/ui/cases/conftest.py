@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.db.engine import make_engine, make_sessions
 from counter.db.sealing import finish_pending
-from counter.ui.fonts import install_fonts
+from counter.ui.look.fonts import install_fonts
 from tests.conftest import copy_database
 from tests.ui import runners
 from tests.ui.cases.casebook import DAY, REPO, Casebook

@@ -23,7 +23,7 @@ from counter.case.status import CaseEvent
 from counter.db.engine import make_engine, make_sessions
 from counter.ui.cases.case_lists import CaseLists
 from counter.ui.cases.case_page import CasePage
-from counter.ui.fonts import install_fonts
+from counter.ui.look.fonts import install_fonts
 from tests.ui.cases.casebook import REPO, SUPERVISOR, Casebook, build
 from tests.ui.runners import runner_on
 

@@ -1,6 +1,6 @@
 """The case page calls and is called back: a step's slot returns at once, its answer shown when it comes.
 
-Nothing turns the event loop inside the page's slots any more (:mod:`counter.ui.runner`): while the step is saved
+Nothing turns the event loop inside the page's slots any more (:mod:`counter.ui.door.runner`): while the step is saved
 the page is the clerk's, the same step confirmed again is refused in words and taken once, and a page closed
 meanwhile is let go without a word, its step kept.
 """

@@ -27,8 +27,8 @@ from counter.ui.cases.item_queue_page import GIVING_COLUMNS, KEPT_COLUMNS, ItemQ
 from counter.ui.cases.marks import RED
 from counter.ui.cases.tables import COLUMN_MARGIN, ROW_MARGIN, fill_row, names_first_table
 from counter.ui.cases.words import ITEM_QUEUE_COLUMNS, ITEM_QUEUE_PAUSED, ITEM_QUEUE_TAB
-from counter.ui.fonts import install_fonts
-from counter.ui.text_size import set_text_percent
+from counter.ui.look.fonts import install_fonts
+from counter.ui.look.text_size import set_text_percent
 from counter.words.items import DUE_ALERT
 from tests.ui.cases.casebook import DAY, DESK_1, Casebook
 from tests.ui.cases.conftest import Clock

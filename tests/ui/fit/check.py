@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter.ui.geometry import screen_of
+from counter.ui.look.geometry import screen_of
 
 #: what a clerk reads, types into or presses
 READ_OR_PRESSED = (QAbstractButton, QLabel, QLineEdit, QAbstractSpinBox, QComboBox, QTextEdit, QPlainTextEdit, QTabBar)

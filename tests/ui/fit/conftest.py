@@ -9,7 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from counter.actions.site.store import Store
-from counter.ui.main_window import MainWindow
+from counter.ui.mainwindow.main_window import MainWindow
 from tests.conftest import copy_database
 from tests.ui.cases.casebook import Casebook
 from tests.ui.fit.desk import desk_window

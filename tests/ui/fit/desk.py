@@ -1,7 +1,7 @@
 """A desk with real cases, and every window a clerk can open from it, opened the way the desk opens it.
 
 The database is :mod:`tests.ui.cases.casebook`'s (the shipped catalog, the demo's cases, deferrals and a correction);
-the main window is made and placed as :mod:`counter.ui.app` does, and each other window is opened through the
+the main window is made and placed as :mod:`counter.ui.start.app` does, and each other window is opened through the
 main window's own actions, so the size a test sees is the size the desk gives.
 """
 
@@ -28,13 +28,13 @@ from counter.ratings.levels import Level
 from counter.service.call import Clock
 from counter.service.local import InProcess
 from counter.ui.cases.opening import CaseDesk
-from counter.ui.geometry import fit_to_screen
 from counter.ui.intake import IntakePanel
-from counter.ui.main_window import MainWindow
+from counter.ui.look.geometry import fit_to_screen
+from counter.ui.mainwindow.main_window import MainWindow
 from counter.ui.printing.opening import NoticeRefused, show_case_documents
 from counter.ui.printing.preview_window import PreviewWindow
 from counter.ui.printing.printer_chooser import PrinterChooser
-from counter.ui.start_window import WINDOW_SIZE
+from counter.ui.start.start_window import WINDOW_SIZE
 from counter.ui.sync.words import SYNC_STATUS_STALE
 from tests.ui.cases.casebook import Casebook
 from tests.ui.runners import store_of

@@ -17,11 +17,11 @@ from PySide6.QtWidgets import QApplication, QStyle, QWidget
 from pytestqt.qtbot import QtBot
 
 from counter.actions.site.store import Store
-from counter.host.desk_config import DeskConfig, save_desk_config
-from counter.ui.fonts import install_fonts
-from counter.ui.geometry import screen_of
-from counter.ui.main_window import MainWindow
-from counter.ui.text_size import factor, set_text_percent
+from counter.host.machine.desk_config import DeskConfig, save_desk_config
+from counter.ui.look.fonts import install_fonts
+from counter.ui.look.geometry import screen_of
+from counter.ui.look.text_size import factor, set_text_percent
+from counter.ui.mainwindow.main_window import MainWindow
 from tests.conftest import REPO
 from tests.ui.cases.casebook import Casebook
 from tests.ui.fit.check import fit_problems

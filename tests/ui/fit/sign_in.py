@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QWidget
 
 from counter.access.roles import Role
 from counter.actions.site.store import Store
-from counter.ui.main_window import MainWindow
-from counter.ui.start_window import start_sign_in
+from counter.ui.mainwindow.main_window import MainWindow
+from counter.ui.start.start_window import start_sign_in
 from tests.ui.fit.desk import settle
 
 PASSWORD = "chuangkou2026"

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from counter.ui.cases.case_page import CasePage
-from counter.ui.main_window import MainWindow
+from counter.ui.mainwindow.main_window import MainWindow
 from tests.ui.cases.casebook import Casebook
 from tests.ui.fit.desk import longest_guide
 

@@ -12,8 +12,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from counter.actions.site.store import Store
-from counter.ui.main_window import MainWindow
-from counter.ui.text_size_dialog import TextSizeDialog
+from counter.ui.mainwindow.main_window import MainWindow
+from counter.ui.mainwindow.text_size_dialog import TextSizeDialog
 from tests.ui.cases.casebook import Casebook
 from tests.ui.fit.desk import WINDOWS, settle
 from tests.ui.fit.names import accessible_name, ambiguous, unnamed

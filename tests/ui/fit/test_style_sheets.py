@@ -1,7 +1,7 @@
 """Every pixel size a style sheet of the window gives goes through the desk's text size.
 
 A length written into a style sheet (``font-size: 16px``) stays that size whatever the clerk chose, and so does the
-text in it: each sheet the window sets must pass through :func:`counter.ui.text_size.scaled`, unless its only pixel
+text in it: each sheet the window sets must pass through :func:`counter.ui.look.text_size.scaled`, unless its only pixel
 lengths are worked out from a size in the code (the pad's avatar) or it takes the text size itself (the pad's sheet).
 """
 
@@ -16,8 +16,8 @@ from tests.conftest import REPO
 UI = REPO / "counter" / "ui"
 SETTERS = {"setStyleSheet", "setDefaultStyleSheet"}
 #: builders of a sheet that apply the text size themselves (counter/ui/pad/style.py: the fonts only, the pad's
-#: touch targets follow its screen; counter/ui/training_mark.py: a length measured on the training strip, whose words
-#: are at the text size already)
+#: touch targets follow its screen; counter/ui/mainwindow/training_mark.py: a length measured on the training strip,
+#: whose words are at the text size already)
 SCALING_ITSELF = {"pad_style", "below_band"}
 WRITTEN_LENGTH = re.compile(r"\d\s*px")
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QAbstractItemView
 
-from counter.ui.main_window import MainWindow
+from counter.ui.mainwindow.main_window import MainWindow
 from tests.ui.cases.casebook import Casebook
 from tests.ui.fit.desk import WINDOWS, settle
 

@@ -14,15 +14,15 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, 
 from pytestqt.qtbot import QtBot
 
 from counter.actions.site.store import Store
-from counter.host.desk_config import config_path, load_desk_config
+from counter.host.machine.desk_config import config_path, load_desk_config
 from counter.service.local import InProcess
-from counter.ui.app import prepare_app
-from counter.ui.fonts import UI_PIXEL_SIZE, install_fonts
-from counter.ui.main_window import MainWindow
+from counter.ui.look.fonts import UI_PIXEL_SIZE, install_fonts
+from counter.ui.look.text_size import factor, percent_of, scaled, set_text_percent
+from counter.ui.mainwindow.main_window import MainWindow
+from counter.ui.mainwindow.text_size_dialog import TextSizeDialog
 from counter.ui.pad.pad_window import PadWindow
 from counter.ui.signin.sign_in_window import SignInWindow
-from counter.ui.text_size import factor, percent_of, scaled, set_text_percent
-from counter.ui.text_size_dialog import TextSizeDialog
+from counter.ui.start.app import prepare_app
 from tests.conftest import REPO
 from tests.ui.conftest import start_window
 

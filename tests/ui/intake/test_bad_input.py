@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.db import models
 from counter.db.case_store import case_view
 from counter.intake.draft import draft_from_json
-from counter.ui.fonts import install_fonts
 from counter.ui.intake import IntakePanel
+from counter.ui.look.fonts import install_fonts
 from tests.conftest import REPO
 from tests.ui.drafts_read import restored
 from tests.ui.intake.conftest import DESK, TODAY

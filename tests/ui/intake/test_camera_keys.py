@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.cases.case_pages import pages_of_case
-from counter.host.camera import Camera, CameraError, CameraFault, SyntheticCamera
+from counter.host.devices.camera import Camera, CameraError, CameraFault, SyntheticCamera
 from counter.ui.cases.case_page import CasePage, Loaded
 from counter.ui.cases.words import CASE_PAGE_COMPARED
 from counter.ui.intake import IntakePanel

@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.db.case_store import case_view
-from counter.host.desk_config import load_desk_config, save_desk_config
-from counter.host.id_reader import SerialReader
+from counter.host.devices.id_reader import SerialReader
+from counter.host.machine.desk_config import load_desk_config, save_desk_config
 from counter.ui.intake import IntakePanel
 from counter.ui.intake.words import INTAKE_CARD_EXPIRED, INTAKE_CARD_FAULT
 from tests.id_card_player import good_read, playing, pulled_read, sample_card

@@ -21,11 +21,11 @@ from counter.service.intake import KNOWN_PARTY, OPEN_CASES, TAKE_INTAKE
 from counter.service.operation import Operation
 from counter.ui.intake import IntakePanel
 from counter.ui.intake.words import INTAKE_SAVING
+from tests.ui.door.test_runner_thread import in_the_loop
 from tests.ui.held_service import Held
 from tests.ui.held_service import held as held_by
 from tests.ui.intake.conftest import MakePanel
 from tests.ui.intake.helpers import AGENT_ID, PERSON_ID, answer, commit, fill_person, ready
-from tests.ui.test_runner_thread import in_the_loop
 
 Req = TypeVar("Req")
 Res = TypeVar("Res")

@@ -18,17 +18,17 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.site.store import Store
 from counter.db import models
-from counter.host.database_faults import DbFault
+from counter.host.database.database_faults import DbFault
 from counter.service.intake import DROP_DRAFT, TAKE_INTAKE, DeskOnly
+from counter.ui.door.runner import Failed
 from counter.ui.intake import IntakePanel
 from counter.ui.intake.style import STYLE
 from counter.ui.intake.words import INTAKE_SAVING, INTAKE_WAITING_TO_COMMIT
-from counter.ui.main_window import MainWindow
-from counter.ui.runner import Failed
+from counter.ui.mainwindow.main_window import MainWindow
 from counter.ui.words import RUNNER_WAITING
+from tests.ui.door.test_runner_thread import in_the_loop
 from tests.ui.intake.helpers import ready
 from tests.ui.pad.test_elderly_rules import LEAST_RATIO, contrast, rules
-from tests.ui.test_runner_thread import in_the_loop
 
 HELD_MS = 800
 

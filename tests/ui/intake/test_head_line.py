@@ -13,9 +13,9 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.catalog.stored_guide import StoredGuide
-from counter.ui.fonts import install_fonts
 from counter.ui.intake import IntakePanel
-from counter.ui.text_size import set_text_percent
+from counter.ui.look.fonts import install_fonts
+from counter.ui.look.text_size import set_text_percent
 from tests.ui.conftest import REAL_FONTS
 from tests.ui.intake.conftest import DESK, TODAY
 from tests.ui.intake.test_columns import CLERK, LAPTOP, SMALL

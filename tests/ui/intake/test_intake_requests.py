@@ -18,9 +18,9 @@ from counter.catalog.stored_guide import StoredGuide
 from counter.intake.draft import draft_from_json
 from counter.intake.outcome import Outcome
 from counter.service.intake import KEEP_DRAFT
+from counter.ui.door.runner import Runner
 from counter.ui.intake import IntakePanel
 from counter.ui.intake.draft_keeper import SERVER_EVERY_S, draft_place
-from counter.ui.runner import Runner
 from tests.ui.intake.conftest import DESK, TODAY
 from tests.ui.intake.deferred_intake import PAUSES, Clock, Counted, deferred, previews
 from tests.ui.intake.helpers import commit, press, ready

@@ -21,9 +21,9 @@ from counter.service.intake import PREVIEW_GROUNDS
 from counter.service.local import Service
 from counter.service.operation import Operation
 from counter.ui.intake import IntakePanel
+from tests.ui.door.test_runner_thread import in_the_loop
 from tests.ui.intake.conftest import MakePanel
 from tests.ui.intake.helpers import ready, refuse
-from tests.ui.test_runner_thread import in_the_loop
 
 Req = TypeVar("Req")
 Res = TypeVar("Res")

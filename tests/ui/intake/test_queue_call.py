@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.db.case_store import case_view
-from counter.host.desk_config import load_desk_config, save_desk_config
+from counter.host.machine.desk_config import load_desk_config, save_desk_config
 from counter.ui.cases.case_fields import CaseFields
 from counter.ui.intake import IntakePanel
 from counter.ui.intake.words import INTAKE_QUEUE_FAULT

@@ -17,7 +17,7 @@ from counter.documents.item_law import refusal_basis
 from counter.intake.outcome import Outcome, RefusalGround
 from counter.ui.intake import IntakePanel
 from counter.ui.intake.refusal_confirm import RefusalConfirmation
-from counter.ui.keys_on_screen import KeysOnScreen
+from counter.ui.keyboard.keys_on_screen import KeysOnScreen
 from tests.entrusted import RESTAURANT_ITEMS, entrust_in
 from tests.ui.intake.conftest import DESK, MakePanel
 from tests.ui.intake.helpers import fill_person, refuse
@@ -55,7 +55,7 @@ def ask_to_commit(qtbot: QtBot, panel: IntakePanel) -> RefusalConfirmation:
     assert dialog is not None
     assert dialog.isVisible()
     # on 返回修改, and taking keys: until the dialog's first turn on screen is through, keys wait for it, in order
-    # (counter.ui.keys_on_screen), and a Tab pressed then would not yet have moved the focus when looked at
+    # (counter.ui.keyboard.keys_on_screen), and a Tab pressed then would not yet have moved the focus when looked at
     waiting = dialog.findChild(KeysOnScreen)
     assert waiting is not None
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.back_button and not waiting._watching)

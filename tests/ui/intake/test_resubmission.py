@@ -18,7 +18,7 @@ from benchmarks.bench_keystrokes import Keyboard
 from counter.actions.cases.case_reads import case_view
 from counter.case.status import CaseStatus
 from counter.intake.checklist import Receipt, ReceivedMedium
-from counter.ui.desk_actions import DeskActions
+from counter.ui.mainwindow.desk_actions import DeskActions
 from tests.codes import make_credit_code, make_org_code
 from tests.ui.intake.conftest import BUNDLE, DESK, TODAY, MakePanel
 from tests.ui.intake.helpers import AGENT_ID, answer, commit, press

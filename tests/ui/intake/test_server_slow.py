@@ -15,9 +15,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.catalog.stored_guide import StoredGuide
 from counter.service.intake import TAKE_INTAKE
+from counter.ui.door.runner import Runner
+from counter.ui.door.server_words import INTAKE_SERVER_AWAY, INTAKE_SERVER_REACHING, INTAKE_SERVER_REACHING_LINE
 from counter.ui.intake import IntakePanel
-from counter.ui.runner import Runner
-from counter.ui.server_words import INTAKE_SERVER_AWAY, INTAKE_SERVER_REACHING, INTAKE_SERVER_REACHING_LINE
 from tests.ui.intake.conftest import DESK, TODAY
 from tests.ui.intake.helpers import ready
 from tests.ui.runners import runner_on

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from counter.parties.id_card import IdCard
 from counter.ui.intake import IntakePanel
 from counter.ui.intake.words import INTAKE_KEYS_HINT
-from counter.ui.unbroken import unbroken
+from counter.ui.widgets.unbroken import unbroken
 from tests.ui.intake.helpers import PERSON_ID, ready
 from tests.ui.shown_text import as_read
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.ui.fonts import install_fonts
+from counter.ui.look.fonts import install_fonts
 from counter.ui.pad.controller import PadController
 from counter.ui.pad.timers import PadTimer
 from tests.conftest import REPO

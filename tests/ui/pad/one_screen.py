@@ -26,16 +26,16 @@ from counter.actions.site.demo import run_demo
 from counter.actions.site.store import Store
 from counter.case.numbers import DeskIdentity
 from counter.db import models
-from counter.host.desk_config import PadMode
+from counter.host.machine.desk_config import PadMode
 from counter.ratings.levels import Level
 from counter.ratings.status import DeskStatus
 from counter.service.call import Clock as DeskClock
 from counter.service.local import InProcess
-from counter.ui.column_scroll import ColumnScroll
-from counter.ui.main_window import MainWindow
+from counter.ui.mainwindow.main_window import MainWindow
 from counter.ui.pad.controller import PadController
 from counter.ui.pad.pad_window import PadPage, PadWindow
 from counter.ui.pad.placement import PAD_MINIMUM
+from counter.ui.widgets.column_scroll import ColumnScroll
 from tests.conftest import SHIPPED_CATALOG
 from tests.ratings.conftest import DESK, Clock
 from tests.ui.conftest import start_window

@@ -33,7 +33,7 @@ from counter.ratings.choice import RatingChoice
 from counter.ratings.levels import Level
 from counter.ratings.recorded import RatingRecorded
 from counter.ratings.views import PadCase
-from counter.ui.fonts import install_fonts
+from counter.ui.look.fonts import install_fonts
 from counter.ui.pad.figures_page import FiguresPage
 from counter.ui.pad.pad_window import PadIdle, PadWindow
 from counter.ui.pad.strip import PadStrip

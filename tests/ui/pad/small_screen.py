@@ -18,10 +18,10 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.ratings.levels import Level
-from counter.ui.fonts import install_fonts
+from counter.ui.look.fonts import install_fonts
+from counter.ui.look.text_size import set_text_percent
 from counter.ui.pad.controller import PadController
 from counter.ui.pad.pad_window import PadPage
-from counter.ui.text_size import set_text_percent
 from tests.conftest import REPO
 from tests.ratings.conftest import DESK, Clock
 from tests.ui.pad.conftest import ManualTimer

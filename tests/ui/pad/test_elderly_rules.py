@@ -21,10 +21,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from counter.ratings.levels import Level
+from counter.ui.look.text_size import set_text_percent
 from counter.ui.pad.faces import FaceButton
 from counter.ui.pad.pad_window import PadWindow
 from counter.ui.pad.style import BACKGROUND, CARD, INK, LEVEL_COLOURS, pad_style
-from counter.ui.text_size import set_text_percent
 from tests.ui.pad.conftest import ManualTimer
 from tests.ui.pad.pictures import CASE, IDLE
 from tests.ui.shown_text import as_read

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QTableWidgetItem
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.ui.desk_actions import SUPERVISION_SIZE
+from counter.ui.mainwindow.desk_actions import SUPERVISION_SIZE
 from counter.ui.pad.figures_page import FiguresPage
 from counter.ui.pad.tables import two_lines
 from counter.ui.pad.words import RATING_FIGURES_COLUMNS

@@ -22,14 +22,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.db import models
-from counter.host.desk_config import PadMode
+from counter.host.machine.desk_config import PadMode
 from counter.ratings.levels import Level
 from counter.ratings.reasons import DEFAULT_LABELS
 from counter.ratings.rectification import RectState
 from counter.ratings.status import DeskStatus
 from counter.ratings.stored_reasons import reason_labels
 from counter.ratings.views import RectificationAlert
-from counter.ui.geometry import screen_of
+from counter.ui.look.geometry import screen_of
 from counter.ui.pad.clerk_card import AVATAR
 from counter.ui.pad.controller import PadController
 from counter.ui.pad.pad_window import THANKS_MS, PadPage, PadWindow

@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
-from counter.host.desk_config import PadMode, config_path, load_desk_config
+from counter.host.machine.desk_config import PadMode, config_path, load_desk_config
 from counter.ratings.eval_content import load_eval_content
 from counter.ratings.levels import Level
 from counter.ratings.reasons import DEFAULT_LABELS

@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from counter.host import voice
-from counter.host.desk_config import DeskConfig, PadMode
+from counter.host.devices import voice
+from counter.host.machine.desk_config import DeskConfig, PadMode
 from counter.ratings.levels import Level
 from counter.ui.pad import desk_pad_form
 from counter.ui.pad.controller import PadController
@@ -68,7 +68,8 @@ def test_the_pad_says_each_of_its_prompts_once(qtbot: QtBot, pad_font: str | Non
 
 
 def synthesise(text: str, wav: Path, language: str) -> None:
-    """``text`` spoken into a WAV file as the pad's :class:`counter.host.voice.Speaker` speaks it, to be checked."""
+    """``text`` spoken into a WAV file as the pad's :class:`counter.host.devices.voice.Speaker` speaks it, to be
+    checked."""
     spoken = voice.command(text, voice.VOICES.get(language, voice.DEFAULT_VOICE), wav)
     subprocess.run(spoken, check=True, capture_output=True, timeout=30)
 
@@ -103,7 +104,7 @@ def test_the_voice_is_off_by_default_and_on_when_the_desk_says(
         def poll(self) -> int:
             return 0
 
-    monkeypatch.setattr(subprocess, "Popen", Playing)  # as counter.host.voice calls it
+    monkeypatch.setattr(subprocess, "Popen", Playing)  # as counter.host.devices.voice calls it
     monkeypatch.setattr(voice, "own_voice", lambda *_: None)  # a machine with no Mongolian voice (Debian 12's)
     assert DeskConfig().pad_voice == "no"
     assert controller.speaker is None

@@ -9,9 +9,9 @@ from PySide6.QtCore import QRect, QSize
 from pytestqt.qtbot import QtBot
 
 from counter.ratings.levels import Level
+from counter.ui.look.text_size import set_text_percent
 from counter.ui.pad.pad_window import PadPage, PadWindow
 from counter.ui.pad.placement import PAD_MINIMUM, PAD_SIZE, edge_spot, free_spot, pad_spot
-from counter.ui.text_size import set_text_percent
 from tests.ui.pad.conftest import ManualTimer
 from tests.ui.pad.pictures import CASE
 

@@ -8,8 +8,8 @@ import datetime as dt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
+from counter.ui.door.runner import Runner
 from counter.ui.pad.promise_page import PromisePage
-from counter.ui.runner import Runner
 
 
 def test_the_page_gives_its_definition_beside_the_target(qtbot: QtBot, runner: Runner) -> None:

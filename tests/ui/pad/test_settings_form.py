@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.catalog.model import TimeLimit, TimeUnit
-from counter.host.desk_config import PadMode, config_path
+from counter.host.machine.desk_config import PadMode, config_path
 from counter.ratings.reasons import DEFAULT_LABELS
 from counter.ratings.settings import DefaultRule, RatingMode, RatingSettings
 from counter.ui.pad.controller import PadController

@@ -8,11 +8,11 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from counter.ratings.levels import Level
+from counter.ui.look.text_size import set_text_percent
 from counter.ui.pad.pad_script import mongolian
 from counter.ui.pad.pad_window import PadPage, PadWindow
 from counter.ui.pad.text_fit import page_fits
 from counter.ui.pad.vertical_text import VerticalText
-from counter.ui.text_size import set_text_percent
 from tests.ui.pad.conftest import ManualTimer
 from tests.ui.pad.pictures import CASE
 

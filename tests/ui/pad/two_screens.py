@@ -21,10 +21,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.db import models
-from counter.host.desk_config import PadMode
+from counter.host.machine.desk_config import PadMode
 from counter.ratings.levels import Level
 from counter.ratings.status import DeskStatus
-from counter.ui.geometry import screen_of
+from counter.ui.look.geometry import screen_of
 from counter.ui.pad.controller import PadController
 from counter.ui.pad.pad_window import PadPage
 from counter.words.ratings import RATING_DESK_STATUS, RATING_LEVEL, RATING_REFUSAL

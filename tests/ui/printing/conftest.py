@@ -21,8 +21,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.site.demo import run_demo
 from counter.db.engine import make_engine, make_sessions
-from counter.host.desk_config import load_desk_config, save_desk_config
-from counter.ui.fonts import install_fonts
+from counter.host.machine.desk_config import load_desk_config, save_desk_config
+from counter.ui.look.fonts import install_fonts
 from tests.catalog_db import made_once
 from tests.conftest import REPO, copy_database
 from tests.cups_server import Cups

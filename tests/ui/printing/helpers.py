@@ -20,8 +20,8 @@ from counter.documents.made import MadeDocument
 from counter.service.documents import MAKE_CASE_PAPERS, CasePapers
 
 if TYPE_CHECKING:
+    from counter.ui.door.runner import Runner
     from counter.ui.printing.preview_window import PreviewWindow
-    from counter.ui.runner import Runner
 
 DESK = Desk(DeskIdentity("XAM01", "8"), "乌兰")
 TODAY = dt.date(2026, 11, 20)  # a Friday, the demo's day

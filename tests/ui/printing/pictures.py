@@ -23,7 +23,7 @@ from counter.actions.site.demo import run_demo
 from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import upgrade
 from counter.documents.kinds import DocumentKind
-from counter.ui.fonts import install_fonts
+from counter.ui.look.fonts import install_fonts
 from counter.ui.printing.opening import open_preview
 from counter.ui.printing.preview_window import WINDOW_SIZE, PreviewWindow
 from tests.conftest import REPO, SHIPPED_CATALOG

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from counter.actions.site.store import Store
 from counter.db import models
 from counter.documents.kinds import DocumentKind
-from counter.ui.main_window import MainWindow
+from counter.ui.mainwindow.main_window import MainWindow
 from counter.ui.printing.form_chooser import FormChooser
 from counter.ui.printing.preview_window import PreviewWindow
 from tests.documents.pdf_tools import pdf_text

@@ -14,7 +14,7 @@ from counter.actions.site.store import Store
 from counter.documents.kinds import DocumentKind
 from counter.documents.made import MadeDocument
 from counter.ui import words
-from counter.ui.main_window import MainWindow
+from counter.ui.mainwindow.main_window import MainWindow
 from counter.ui.printing.making import NoticeRefused, ask_guide_document
 from counter.ui.printing.preview_window import PreviewWindow
 from tests.ui.called_back import Holding, in_the_event_loop, when

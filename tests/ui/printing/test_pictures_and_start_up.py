@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from counter.ui.printing.preview_window import WINDOW_SIZE
 from tests.ui.printing.helpers import page_counts
 from tests.ui.printing.pictures import draw
-from tests.ui.test_startup import RUN, run_app
+from tests.ui.start.test_startup import RUN, run_app
 
 PRINTING_MODULES = (
     "pypdfium2",
@@ -42,7 +42,7 @@ def test_the_preview_picture_is_drawn(qapp: QApplication, app_font: str | None, 
 def test_nothing_of_printing_is_loaded_when_the_window_shows(resources: Path) -> None:
     probe = (
         "import sys\n"
-        "from counter.ui import main_window\n"
+        "from counter.ui.mainwindow import main_window\n"
         "show = main_window.MainWindow.show\n"
         "def spy(self):\n"
         "    show(self)\n"

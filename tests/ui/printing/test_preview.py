@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.db.case_store import case_view
 from counter.documents.kinds import DocumentKind
-from counter.host.desk_config import config_path, load_desk_config
+from counter.host.machine.desk_config import config_path, load_desk_config
 from counter.printing.cups import PrintProblem
 from counter.ui.printing.opening import open_preview
 from counter.ui.printing.preview_window import PAGE_EDGES, PreviewWindow

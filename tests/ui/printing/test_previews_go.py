@@ -10,12 +10,12 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from counter.ui.main_window import MainWindow
+from counter.ui.mainwindow.main_window import MainWindow
 from counter.ui.printing.preview_window import PreviewWindow
 from tests.ui.intake.helpers import commit, fill_person, refuse
+from tests.ui.mainwindow.test_desk_actions import open_bundle
 from tests.ui.printing.conftest import Queue
 from tests.ui.printing.helpers import wait_for_jobs
-from tests.ui.test_desk_actions import open_bundle
 
 INTAKES = 3
 PRINT_TIMEOUT_MS = 20_000

@@ -20,7 +20,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.documents.kinds import DocumentKind
-from counter.host.desk_config import DeskConfig, save_desk_config
+from counter.host.machine.desk_config import DeskConfig, save_desk_config
 from counter.printing.cups import PrintProblem
 from counter.printing.route import PrintRoute
 from counter.words.printing import print_problem_text

@@ -15,12 +15,12 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.case.status import CaseEvent
 from counter.db import models
-from counter.host.desk_config import load_desk_config, save_desk_config
+from counter.host.machine.desk_config import load_desk_config, save_desk_config
 from counter.intake.outcome import Outcome
 from counter.service.local import InProcess
 from counter.ui.cases.case_lists import CaseLists
 from counter.ui.intake import IntakePanel
-from counter.ui.main_window import MainWindow
+from counter.ui.mainwindow.main_window import MainWindow
 from tests.cups_server import Cups
 from tests.ui.conftest import start_window
 from tests.ui.printing.conftest import Queue

@@ -9,8 +9,8 @@ from pytestqt.qtbot import QtBot
 
 from counter.access.desk import Desk
 from counter.case.numbers import DeskIdentity
+from counter.ui.door.runner import Runner
 from counter.ui.projects.window import ProjectsWindow
-from counter.ui.runner import Runner
 from tests.ui import runners
 
 DESK = Desk(DeskIdentity("XAM01", "1"), "张晓燕")

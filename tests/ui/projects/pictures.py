@@ -29,10 +29,10 @@ from counter.actions.projects.project_steps import (
 )
 from counter.actions.site.store import Store
 from counter.projects.model import Coordination, ProjectClass
-from counter.ui.fonts import install_fonts
+from counter.ui.door.runner import Runner
+from counter.ui.look.fonts import install_fonts
 from counter.ui.pad.supervisor_window import SupervisorWindow
 from counter.ui.projects.window import ProjectsWindow
-from counter.ui.runner import Runner
 from tests.projects.samples import FACTS, OTHER, plan
 from tests.ui.projects.conftest import DESK, START, Clock
 from tests.ui.runners import runner_for, store_of

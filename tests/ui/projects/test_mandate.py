@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 from counter.actions.projects.project_steps import read_project
 from counter.projects.model import ProjectClass, ProjectEvent
 from counter.projects.rules import ProjectProblem
+from counter.ui.door.runner import Runner
 from counter.ui.projects.window import ProjectsWindow
-from counter.ui.runner import Runner
 from counter.words.projects import problem_text
 from tests.projects.samples import FACTS
 from tests.ui.projects.conftest import Clock

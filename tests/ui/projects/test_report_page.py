@@ -8,9 +8,9 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from counter.actions.projects.project_steps import accept_project, register_project
+from counter.ui.door.runner import Runner
 from counter.ui.pad.supervisor_window import SupervisorWindow
 from counter.ui.projects import words
-from counter.ui.runner import Runner
 from tests.projects.samples import FACTS, OTHER
 from tests.ui.pad.test_supervision import cell
 from tests.ui.projects.conftest import DESK, START, Clock

@@ -24,10 +24,10 @@ from counter.projects.forms import ProjectForm
 from counter.projects.model import ProjectClass, ProjectEvent, ProjectState, StepState
 from counter.projects.rules import ProjectProblem
 from counter.ui.cases.marks import RED
+from counter.ui.door.runner import Runner
 from counter.ui.projects import words
 from counter.ui.projects.project_page import ProjectPage
 from counter.ui.projects.window import ProjectsWindow
-from counter.ui.runner import Runner
 from counter.ui.words import RUNNER_BUSY
 from counter.words.projects import OVERDUE_STEPS, problem_text
 from tests.projects.samples import FACTS, plan

@@ -23,10 +23,10 @@ from counter.audit.actions import AuditAction
 from counter.case.numbers import DeskIdentity
 from counter.db import models
 from counter.service.local import InProcess
-from counter.ui.main_window import MainWindow
+from counter.ui.mainwindow.main_window import MainWindow
 from counter.ui.signin.controller import SignInController
 from counter.ui.signin.stay import STAYS_WHEN_LOCKED
-from counter.ui.start_window import start_sign_in
+from counter.ui.start.start_window import start_sign_in
 from tests.ui.conftest import start_window
 from tests.ui.runners import runner_for
 

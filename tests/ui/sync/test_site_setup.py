@@ -26,12 +26,12 @@ from counter.actions.site.site_setup import site_state
 from counter.cli.main import main
 from counter.db import models
 from counter.db.engine import make_engine, make_sessions
-from counter.host.desk_at import desk_at
-from counter.host.desk_config import DeskConfig, config_path, load_desk_config, save_desk_config
+from counter.host.machine.desk_at import desk_at
+from counter.host.machine.desk_config import DeskConfig, config_path, load_desk_config, save_desk_config
 from counter.sync.keys import new_private_key, public_key_text
 from counter.sync.sites import SiteKind
-from counter.ui.desk_actions import DeskActions
-from counter.ui.geometry import screen_of
+from counter.ui.look.geometry import screen_of
+from counter.ui.mainwindow.desk_actions import DeskActions
 from counter.ui.sync.site_form import SiteForm
 from counter.ui.sync.sync_page import SyncPage
 from tests.sync.sync_world import NOW, TODAY, Site, make_site, sqlite_copy
@@ -347,7 +347,7 @@ import os, sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 app = QApplication(["counter"])
-from counter.ui.app import run
+from counter.ui.start.app import run
 from counter.ui.sync.site_form import SiteForm
 from counter.ui.sync.sync_page import SyncPage
 
@@ -390,7 +390,7 @@ def test_the_window_refuses_a_card_from_changed_stored_keys_and_says_so(
 ) -> None:
     """A desk user replaced the stored public key: the page shows the key files' fingerprint with the warning, and
     the card is refused with a message (the window does not fail); on a desk without the key files, refused too."""
-    from counter.host import paths
+    from counter.host.machine import paths
     from counter.sync.keys import encryption_key_path
 
     _, page = open_f10(qtbot, fresh)

@@ -16,14 +16,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.actions.admin.site import init_site
 from counter.actions.site.demo import run_demo
 from counter.db import models
-from counter.host import paths
+from counter.host.machine import paths
 from counter.service.local import InProcess
 from counter.sync import package as package_limits
 from counter.sync.sites import SiteKind
-from counter.ui.runner import Runner
+from counter.ui.door.runner import Runner
+from counter.ui.look.text_size import px
 from counter.ui.sync.pending_label import PendingLabel
 from counter.ui.sync.sync_page import COLUMN_MOST, SyncPage
-from counter.ui.text_size import px
 from tests.sync.sync_world import NOW, TODAY, Site, introduce, make_site, sqlite_copy
 from tests.ui.called_back import Holding, in_the_event_loop, when
 from tests.ui.runners import OpenedStore, runner_on
@@ -271,7 +271,7 @@ def test_a_township_sees_which_of_its_records_the_hall_did_not_take_in_and_why(
 
 
 class OnTheServer:
-    """The service as a hall desk on the server holds it (:class:`counter.ui.hall_desk.HallService`, with its
+    """The service as a hall desk on the server holds it (:class:`counter.ui.door.hall_desk.HallService`, with its
     ``remote``), run here in process; a request naming a desk's file is refused, as the server refuses it."""
 
     remote = "the hall server"
@@ -392,7 +392,7 @@ def test_an_export_runs_with_the_page_busy_and_is_said_when_it_answers(
 def test_the_keyboard_put_on_the_page_while_it_is_read_goes_to_what_the_read_shows(
     qtbot: QtBot, township: Site
 ) -> None:
-    from counter.ui.focus import first_control
+    from counter.ui.keyboard.focus import first_control
 
     runner = runner_on(township.sessions)
     page = SyncPage(runner, township.desk, clock=lambda: NOW)

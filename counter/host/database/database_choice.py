@@ -1,0 +1,82 @@
+"""Which database a face means: ``--db URL``, else ``COUNTER_DB_URL``, else the SQLite file in the data folder; and
+whether opening it may make it.
+
+Training (``counter demo``, ``--today``) takes the training file in the data folder instead, unless ``--db`` names
+one: ``COUNTER_DB_URL`` names the desk's live database (a hall's PostgreSQL), so training never follows it.  Only
+names and paths are looked at here, never the database: the window decides before SQLAlchemy is imported, and the
+faces decide without the storage code.
+
+SQLite makes any file it is asked to open, so a database is made only on purpose (:func:`may_create`): by the
+set-up step, for training, or on the first start of this machine for the default file, "first" being what this
+machine's note says (:mod:`counter.host.notes.database_notes`).  A default file missing after that is a share gone, not
+a first start.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from counter.host.machine.paths import default_db_url, training_db_url
+from counter.host.notes.database_notes import read_note
+
+ENV_URL = "COUNTER_DB_URL"
+SQLITE_FILE = "sqlite:///"
+
+
+def resolve_url(explicit: str | None = None, training: bool = False) -> str:
+    if explicit:
+        return explicit
+    if training:
+        return training_db_url()
+    return os.environ.get(ENV_URL) or default_db_url()
+
+
+def same_database(a: str, b: str) -> bool:
+    """Whether two URLs name one database: an SQLite file however its path is spelt, any other URL as written."""
+    return _canonical(a) == _canonical(b)
+
+
+def _canonical(url: str) -> str:
+    if url.startswith(SQLITE_FILE) and "?" not in url and url != f"{SQLITE_FILE}:memory:":
+        return SQLITE_FILE + str(Path(url[len(SQLITE_FILE) :]).expanduser().resolve())
+    return url
+
+
+def database_url(given: str | None, training: bool = False) -> str:
+    """``--db URL``, else (training) the training file, else ``COUNTER_DB_URL``, else the SQLite file."""
+    return resolve_url(given, training)
+
+
+def is_live_database(url: str) -> bool:
+    """Whether ``url`` is the desk's live database, the one a start without ``--db`` opens."""
+    return same_database(url, resolve_url())
+
+
+def is_training_database(url: str) -> bool:
+    """Whether ``url`` is the training file in the data folder, the one training opens without ``--db``."""
+    return same_database(url, resolve_url(training=True))
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file of a plain ``sqlite:///PATH`` URL; ``None`` for anything else."""
+    if not url.startswith(SQLITE_FILE) or "?" in url:
+        return None
+    path = url[len(SQLITE_FILE) :]
+    return Path(path) if path and path != ":memory:" else None
+
+
+def file_place(path: Path) -> str:
+    """An SQLite file as this machine's notes know it: its full path."""
+    return str(path.expanduser().resolve())
+
+
+def may_create(given: str | None, training: bool) -> bool:
+    """Whether opening the database a face names may make it: training, or the default file on a first start."""
+    if training:
+        return True
+    url = resolve_url(given)
+    path = sqlite_path(url)
+    if path is None or not same_database(url, default_db_url()):
+        return False  # named by --db or COUNTER_DB_URL: made only by the set-up step
+    return read_note(file_place(path)) is None

@@ -1,0 +1,87 @@
+"""The region's 实施清单 fetched from its 事项库 over HTTPS: the same workbook the region's import reads.
+
+The 事项库's interface is not public.  counter asks for the list with a signed ``GET`` (the headers of the
+SMS gateway's and the 证照库's requests: ``X-Counter-Account``, ``X-Counter-Timestamp``, ``X-Counter-Signature``, the
+HMAC-SHA256 of the timestamp, a full stop and the empty body) and expects the answer to be the region's item
+workbook, the very file a hall is otherwise handed (:mod:`counter.catalog.platform_workbook`: the national element
+names as headers).  So the list goes through the one reader, the one validator and the one all-or-nothing import,
+and comes in as 待核 guides; an integrator whose 事项库 answers otherwise converts its answer to that workbook.
+
+Whatever the network or the 事项库 does, the answer is a :class:`Fetched`, never an exception.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import http.client
+import os
+import ssl
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+from counter.host.outward.licence_library import network_failure
+from counter.host.outward.outward_http import signature
+
+__all__ = ["LIST_LIMIT", "SOURCE_ENV", "Fetched", "ItemListSource", "fetch_item_list", "item_list_source"]
+
+#: where the machine that runs the pull keeps its 事项库's address, account and secret: its own environment (the hall
+#: server's environment file, mode 0600; a township's shell), never a request a desk sends
+SOURCE_ENV = ("COUNTER_ITEM_LIST_URL", "COUNTER_ITEM_LIST_ACCOUNT", "COUNTER_ITEM_LIST_SECRET")
+
+LIST_LIMIT = 64 * 1024 * 1024  # a region's whole list with its materials is a few megabytes
+_ZIP = b"PK\x03\x04"  # an .xlsx is a zip archive
+
+
+@dataclass(frozen=True, slots=True)
+class Fetched:
+    path: Path | None  # the workbook, written into the folder given; None: nothing usable came
+    detail: str = ""  # what went wrong, for the log and the administrator
+
+
+@dataclass(frozen=True, slots=True)
+class ItemListSource:
+    """The 事项库 this machine asks, with its credentials: read where the pull runs, so that none crosses."""
+
+    endpoint: str
+    account: str
+    secret: str = dataclasses.field(repr=False)
+
+
+def item_list_source() -> ItemListSource:
+    """The source this process's environment names (:data:`SOURCE_ENV`); empty fields for what is not set.
+
+    The address comes with the secret, not from the request: a secret sent wherever a request pointed would be given
+    away by anyone allowed to ask for a pull."""
+    endpoint, account, secret = (os.environ.get(name, "").strip() for name in SOURCE_ENV)
+    return ItemListSource(endpoint, account, secret)
+
+
+def fetch_item_list(endpoint: str, account: str, secret: str, timeout: float, folder: Path) -> Fetched:
+    """The region's list, written to ``folder`` as a workbook the catalog import reads."""
+    if not endpoint.lower().startswith("https://"):
+        return Fetched(None, "endpoint is not https://: nothing asked")
+    timestamp = str(int(time.time()))
+    request = urllib.request.Request(
+        endpoint,
+        method="GET",
+        headers={
+            "X-Counter-Account": account,
+            "X-Counter-Timestamp": timestamp,
+            "X-Counter-Signature": signature(secret, timestamp, b""),
+        },
+    )
+    try:
+        context = ssl.create_default_context()  # certificate and host name checked
+        with urllib.request.urlopen(request, timeout=timeout, context=context) as response:
+            raw = response.read(LIST_LIMIT + 1)
+    except (OSError, http.client.HTTPException) as err:  # urllib's errors are OSErrors too
+        return Fetched(None, network_failure(err, timeout))
+    if len(raw) > LIST_LIMIT:
+        return Fetched(None, "answer too large")
+    if not raw.startswith(_ZIP):
+        return Fetched(None, "answer is not a workbook")
+    path = folder / "实施清单.xlsx"
+    path.write_bytes(raw)
+    return Fetched(path)

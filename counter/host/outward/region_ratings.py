@@ -1,0 +1,78 @@
+"""One question to the region's platform: the ratings it holds of some 办件编号.
+
+The question and its answer are :mod:`counter.platform.region_ratings`'s.
+
+Signed as a report is (:func:`counter.host.outward.outward_http.signed_headers`: the account, the time, the HMAC-SHA256
+of the body; the idempotency key is the body's digest, a question asked twice being the same question).  Only
+``https://``, the certificate checked against the platform's own CA when the settings name its file, else the
+machine's; no redirect followed (``http.client`` follows none); the whole exchange within the settings' timeout;
+the answer capped.  Whatever the network or the platform does, the answer is a :class:`Fetched`, never an exception.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import http.client
+import ssl
+import time
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from counter.host.outward.outward_http import signed_headers
+
+ANSWER_LIMIT = 4 * 1024 * 1024  # a few hundred ratings are some hundred kilobytes
+
+
+@dataclass(frozen=True, slots=True)
+class RatingsQuestion:
+    url: str
+    account: str
+    secret: str
+    body: bytes
+    timeout: float
+    ca_file: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Fetched:
+    ok: bool
+    raw: bytes = b""
+    detail: str = ""  # what went wrong, for the log and the pass's result
+
+
+def ask_ratings(question: RatingsQuestion) -> Fetched:
+    """Ask the platform; what it answered, or why there is no answer."""
+    parts = urlsplit(question.url)
+    if parts.scheme != "https" or not parts.hostname:
+        return Fetched(False, detail="query address is not https://: nothing asked")
+    key = "ratings-" + hashlib.sha256(question.body).hexdigest()[:32]
+    headers = signed_headers(question.account, question.secret, key, question.body)
+    context = ssl.create_default_context(cafile=question.ca_file or None)
+    end = time.monotonic() + question.timeout
+    connection = http.client.HTTPSConnection(parts.hostname, parts.port, timeout=question.timeout, context=context)
+    path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    try:
+        connection.request("POST", path, question.body, headers)
+        response = connection.getresponse()
+        raw = bytearray()
+        while len(raw) <= ANSWER_LIMIT:
+            left = end - time.monotonic()
+            if left <= 0:
+                raise TimeoutError
+            if connection.sock is not None:
+                connection.sock.settimeout(left)
+            chunk = response.read1(ANSWER_LIMIT + 1 - len(raw))
+            if not chunk:
+                break
+            raw += chunk
+    except TimeoutError:
+        return Fetched(False, detail=f"timeout after {question.timeout:g} s")
+    except (OSError, http.client.HTTPException) as err:
+        return Fetched(False, detail=f"no connection: {type(err).__name__}: {err}")
+    finally:
+        connection.close()
+    if len(raw) > ANSWER_LIMIT:
+        return Fetched(False, detail="answer too large")
+    if not 200 <= response.status < 300:
+        return Fetched(False, detail=f"HTTP {response.status} {bytes(raw[:200]).decode('utf-8', errors='replace')}")
+    return Fetched(True, bytes(raw), f"HTTP {response.status}")

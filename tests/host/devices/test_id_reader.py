@@ -1,0 +1,136 @@
+"""The serial driver and the HTTP adapter of the 二代证 reader, without a reader: a pseudo-terminal plays the card's
+frames, a local HTTP server plays a vendor's service."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from counter.host.devices.id_reader import HttpReader, SerialReader, desk_reader, http_format, reader_for
+from counter.parties.id_card import FIND_CARD, READ_BASE, SELECT_CARD, CardError, CardFault, command_frame
+from tests.https_stub import answering
+from tests.id_card_player import NOT_FOUND, cut_read, good_read, playing, pulled_read, sample_card, torn_read
+
+CARD = sample_card()
+
+
+def test_a_card_on_the_reader_is_read_whole_with_its_photo_as_delivered() -> None:
+    with playing(good_read(CARD)) as player:
+        card = SerialReader(player.port, timeout=1).read_card()
+    assert card == CARD
+    assert len(card.photo) == 1024
+    assert card.photo == CARD.photo
+    assert player.commands == [command_frame(c) for c in (FIND_CARD, SELECT_CARD, READ_BASE)]
+    # the published frames of the three commands
+    assert [c.hex() for c in player.commands] == [
+        "aaaaaa96690003200122", "aaaaaa96690003200221", "aaaaaa96690003300132",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("answers", "fault"),
+    [
+        (torn_read(CARD), CardFault.TORN),
+        (cut_read(CARD), CardFault.TORN),
+        (pulled_read(), CardFault.REMOVED),
+        ([NOT_FOUND], CardFault.NO_CARD),
+        ([], CardFault.NO_ANSWER),
+    ],
+    ids=["torn", "cut-short", "card-pulled", "no-card", "never-answers"],
+)
+def test_a_read_that_goes_wrong_says_why(answers: list[bytes | None], fault: CardFault) -> None:
+    with playing(answers) as player, pytest.raises(CardError) as raised:
+        SerialReader(player.port, timeout=0.3).read_card()
+    assert raised.value.fault is fault
+    assert CARD.name not in str(raised.value)  # the log line never carries the holder's data
+
+
+def test_a_port_that_is_not_there_is_unreachable(tmp_path: Path) -> None:
+    with pytest.raises(CardError) as raised:
+        SerialReader(str(tmp_path / "ttyUSB9"), timeout=0.3).read_card()
+    assert raised.value.fault is CardFault.UNREACHABLE
+
+
+def test_an_expired_card_is_expired_the_day_after_its_last_day() -> None:
+    card = sample_card(until=dt.date(2025, 3, 1))
+    assert not card.expired(dt.date(2025, 3, 1))
+    assert card.expired(dt.date(2025, 3, 2))
+    assert not sample_card(until=None).expired(dt.date(2099, 1, 1))  # 长期
+
+
+class _Service(BaseHTTPRequestHandler):
+    answer: object = None
+
+    def do_GET(self) -> None:
+        if self.path != "/readcard":
+            self.send_error(404)
+            return
+        body = json.dumps(self.answer, ensure_ascii=False).encode("utf-8")
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        return
+
+
+@contextmanager
+def service(answer: object) -> Iterator[str]:
+    handler = type("Service", (_Service,), {"answer": answer})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    with answering(server):
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+
+
+def vendor_answer(code: str = "0") -> dict[str, object]:
+    return {
+        "code": code,
+        "data": {
+            "name": CARD.name, "sex": "男", "nation": "蒙古", "birth": "1980-01-02", "address": CARD.address,
+            "id": CARD.id_no, "authority": CARD.authority, "valid_from": "2015.01.02", "valid_until": "2035.01.02",
+            "photo": base64.b64encode(CARD.photo).decode("ascii"),
+        },
+    }  # fmt: skip
+
+
+def test_a_vendors_service_answers_as_the_shipped_format_file_describes() -> None:
+    with service(vendor_answer()) as address:
+        card = HttpReader(address, http_format(), timeout=1).read_card()
+    assert card == CARD
+
+
+def test_a_vendors_service_with_no_card_says_so() -> None:
+    with service(vendor_answer("1")) as address, pytest.raises(CardError) as raised:
+        HttpReader(address, http_format(), timeout=1).read_card()
+    assert raised.value.fault is CardFault.NO_CARD
+
+
+def test_a_service_that_is_not_there_is_unreachable_and_a_remote_one_is_refused() -> None:
+    with service(vendor_answer()) as address:
+        pass  # shut: nobody listens on its port any more
+    for where in (address, "http://192.0.2.1:19196"):
+        with pytest.raises(CardError) as raised:
+            HttpReader(where, http_format(), timeout=0.3).read_card()
+        assert raised.value.fault is CardFault.UNREACHABLE
+
+
+def test_the_desk_settings_choose_the_reader(tmp_path: Path) -> None:
+    assert reader_for("", "") is None
+    assert reader_for("serial", "/dev/ttyUSB0") == SerialReader("/dev/ttyUSB0")
+    http = reader_for("http", "http://127.0.0.1:19196")
+    assert isinstance(http, HttpReader)
+    assert http.format == http_format()
+    broken = tmp_path / "vendor.toml"
+    broken.write_text("[request]\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"vendor\.toml"):
+        reader_for("http", "http://127.0.0.1:19196", str(broken))
+    assert desk_reader() is None  # a desk set up before readers existed has none

@@ -1,0 +1,112 @@
+"""The one HTTPS POST every outward channel sends through: a total deadline wherever the receiver stalls, however it
+drips, and an answer's declared size refused before it is read."""
+
+from __future__ import annotations
+
+import socket
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler
+from pathlib import Path
+
+import pytest
+
+from counter.host.outward.outward_http import Link
+from counter.outbox.rules import Answer, Outcome
+from tests.https_stub import serving
+
+DRIP_SECONDS = 0.2
+
+
+@contextmanager
+def answering(raw_head: bytes, *, drip: bool) -> Iterator[tuple[str, str]]:
+    """A receiver that writes ``raw_head`` (a status line and headers), all at once or a byte at a time."""
+    released = threading.Event()
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *_args: object) -> None:
+            pass
+
+        def do_POST(self) -> None:
+            self.rfile.read(int(self.headers["Content-Length"]))
+            try:
+                for i in range(len(raw_head)) if drip else (None,):
+                    self.wfile.write(raw_head if i is None else raw_head[i : i + 1])
+                    self.wfile.flush()
+                    if drip and released.wait(DRIP_SECONDS):
+                        return
+            except OSError:
+                pass
+
+    with tempfile.TemporaryDirectory(prefix="outward-") as folder, serving("测试 CA", Path(folder)) as served:
+        assert served.ca_file is not None
+        served.server.RequestHandlerClass = Handler
+        try:
+            yield f"{served.root}/send", str(served.ca_file)
+        finally:
+            released.set()
+
+
+def _post(url: str, ca_file: str) -> tuple[Answer, float]:
+    link = Link()
+    started = time.monotonic()
+    try:
+        return link.post(url, b"{}", {"Content-Type": "application/json"}, deadline=1.0, ca_file=ca_file), (
+            time.monotonic() - started
+        )
+    finally:
+        link.close()
+
+
+@pytest.mark.slow
+def test_headers_dripped_a_byte_at_a_time_end_at_the_deadline() -> None:
+    head = b"HTTP/1.1 200 OK\r\nX-Slow: " + b"a" * 200 + b'\r\nContent-Length: 12\r\n\r\n{"id": "x"}\n'
+    with answering(head, drip=True) as (url, ca_file):
+        answer, took = _post(url, ca_file)
+    assert (answer.outcome, answer.answered, answer.detail) == (Outcome.TRY_AGAIN, False, "timeout after 1 s")
+    assert took < 2.5  # each byte came well within a read timeout: only the total deadline ended it
+
+
+def test_an_answer_declared_larger_than_the_cap_is_refused_unread() -> None:
+    head = b'HTTP/1.1 200 OK\r\nContent-Length: 209715200\r\n\r\n{"id": "x"'
+    with answering(head, drip=False) as (url, ca_file):
+        answer, _took = _post(url, ca_file)
+    assert (answer.outcome, answer.detail) == (Outcome.TRY_AGAIN, "answer larger than 64 KiB: not read")
+
+
+def test_plain_http_is_refused_before_anything_is_sent() -> None:
+    answer = Link().post("http://127.0.0.1:9/send", b"{}", {}, deadline=1.0)
+    assert (answer.outcome, answer.detail) == (Outcome.REFUSED, "endpoint is not https://: nothing sent")
+
+
+@pytest.mark.slow
+def test_a_tls_handshake_dripped_a_byte_at_a_time_ends_at_the_deadline() -> None:
+    """The receiver answers the hello with the head of a 16 KB handshake record, then a byte at a time."""
+    released = threading.Event()
+    listener = socket.create_server(("127.0.0.1", 0))
+
+    def drip() -> None:
+        connection, _ = listener.accept()
+        with connection:
+            connection.recv(4096)
+            for byte in b"\x16\x03\x03\x40\x00" + bytes(200):
+                try:
+                    connection.sendall(bytes([byte]))
+                except OSError:
+                    return
+                if released.wait(DRIP_SECONDS):
+                    return
+
+    thread = threading.Thread(target=drip, daemon=True)
+    thread.start()
+    try:
+        answer, took = _post(f"https://127.0.0.1:{listener.getsockname()[1]}/send", "")
+    finally:
+        released.set()
+        thread.join()
+        listener.close()
+    assert (answer.outcome, answer.answered, answer.detail) == (Outcome.TRY_AGAIN, False, "timeout after 1 s")
+    assert took < 2.5

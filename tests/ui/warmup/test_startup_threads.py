@@ -1,0 +1,247 @@
+"""What holds the window's thread while the desk starts: which thread imports what, when the collector walks the
+start's objects, and where the start's last work runs beside the clerk's first steps."""
+
+from __future__ import annotations
+
+import gc
+import importlib
+import sys
+import threading
+import time
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from PySide6.QtCore import QTimer
+from pytestqt.qtbot import QtBot
+
+from counter.ui.door import collector as collector_module
+from counter.ui.door.collector import MainThreadCollector
+from counter.ui.start.app import StartWork
+from counter.ui.start.startup_sources import uses_qt
+from counter.ui.warmup import warm_pace
+from counter.ui.warmup.warm_pace import WarmPace
+from tests.ui.start.test_startup import RUN, warm_run
+
+# a warm start to its end (--exit-when-ready), noting from the moment it is ready: each module imported and the
+# thread that imported it, each collection and the thread it ran on, and the moment the start settled
+WATCHED = (
+    "import gc, linecache, sys, threading\n"
+    "from counter.ui.start import ready\n"
+    "answer = ready.answer_first_search\n"
+    "imported, collected, settled = [], [], []\n"
+    "class Noted:\n"
+    "    def find_spec(self, name, path, target=None):\n"
+    "        if name not in sys.modules:\n"
+    "            imported.append((threading.current_thread().name, name))\n"
+    "        return None\n"
+    "def on_gc(phase, info):\n"
+    "    if phase == 'stop' and not settled:\n"
+    "        collected.append(threading.current_thread().name)\n"
+    "def answered(window):\n"
+    "    answer(window)\n"
+    "    sys.meta_path.insert(0, Noted())\n"
+    "    gc.callbacks.append(on_gc)\n"
+    "    window.desk_actions.start_settled.connect(lambda: settled.append(gc.get_freeze_count()))\n"
+    "ready.answer_first_search = answered\n"
+    "from counter.ui.start.app import run\n"
+    "code = run(None, True, [])\n"
+    "window_thread = sorted({n for t, n in imported if t == threading.main_thread().name})\n"
+    "print('window thread imported:', window_thread)\n"
+    "print('warm-up imported:', sorted({n for t, n in imported if t == 'db-warm-up'}))\n"
+    "print('collections before settled:', collected)\n"
+    "print('frozen at settled:', bool(settled) and settled[0] > 0)\n"  # (a first start settles before ready)
+    "read = [f for f in linecache.cache if f.endswith('.py') and ('/sqlalchemy/' in f or '/counter/db/' in f)]\n"
+    "print('sources read:', len(read))\n"
+    "raise SystemExit(code)\n"
+)
+assert RUN  # the same start as the other start-up tests, run here with its probes
+
+
+@pytest.mark.program  # starts the desk in processes of its own
+def test_the_window_thread_imports_nothing_of_the_intake_or_the_pad_once_ready(resources: Path) -> None:
+    """The draft's offer, the pad's start and the first F5 found their packages loaded by the warm-up thread: on the
+    window's thread they held it for half a second and more (159 modules, Pillow among them) while keys waited."""
+    again = warm_run(WATCHED)
+    lines = dict(line.split(": ", 1) for line in again.stdout.splitlines() if ": " in line)
+    window_thread = eval(lines["window thread imported"])
+    warm_up = eval(lines["warm-up imported"])
+    heavy = (
+        "counter.ui.intake",
+        "counter.ui.pad",
+        "counter.ui.sync",
+        "counter.ui.guide.guide_view",
+        "PIL",
+        "sqlalchemy",
+    )
+    assert [name for name in window_thread if name.startswith(heavy)] == []
+    for package in ("counter.ui.intake.panel", "counter.ui.pad.controller", "counter.ui.sync.pending_label", "PIL"):
+        assert package in warm_up
+
+
+@pytest.mark.program  # starts the desk in processes of its own
+def test_no_collection_walks_the_start_and_what_it_loaded_is_kept(resources: Path) -> None:
+    """Between ready and the start's end nothing is collected on any thread (each turn walked everything loaded since
+    the last: a tenth of a second on the window's thread); at its end what it made is frozen out of later ones."""
+    again = warm_run(WATCHED)
+    assert "collections before settled: []" in again.stdout
+    assert "frozen at settled: True" in again.stdout
+
+
+@pytest.mark.program  # starts the desk in processes of its own
+def test_pyside_reads_no_source_of_the_modules_the_warm_up_loads(resources: Path) -> None:
+    """PySide6's import hook read every module's file to look for its own name: some 450 after the window shows."""
+    again = warm_run(WATCHED)
+    assert "sources read: 0" in again.stdout
+
+
+def test_the_window_and_pyside_modules_use_qt_and_no_other() -> None:
+    assert uses_qt(ModuleType("counter.ui.intake.panel"))
+    assert uses_qt(ModuleType("PySide6.QtCore"))
+    assert not uses_qt(ModuleType("sqlalchemy.orm"))
+    assert not uses_qt(ModuleType("counter.uikit"))  # a name that only starts alike
+
+
+@pytest.mark.slow
+def test_a_held_collector_collects_nothing_and_then_keeps_what_was_made(qtbot: QtBot) -> None:
+    collections: list[int] = []
+
+    def noted(phase: str, info: dict[str, int]) -> None:
+        if phase == "stop":
+            collections.append(info["generation"])
+
+    others = [running for running in collector_module._running if running.timer.isActive()]
+    for running in others:  # the suite's own (tests/ui/conftest.py): its turn would be counted too
+        running.timer.stop()
+    collector = MainThreadCollector(interval_ms=1)
+    turns: list[int] = []
+    collector.timer.timeout.connect(lambda: turns.append(1))
+    gc.callbacks.append(noted)
+    try:
+        collector.hold()
+        made = [[object()] for _ in range(10 * gc.get_threshold()[0])]  # well past generation 0's threshold
+        qtbot.waitUntil(lambda: len(turns) >= 20, timeout=5_000)  # twenty of the collector's turns
+        assert collections == []
+        frozen = gc.get_freeze_count()
+        collector.keep_the_start()
+        assert gc.get_freeze_count() >= frozen + len(made)
+        after = [[object()] for _ in range(2 * gc.get_threshold()[0])]  # what the desk makes from then on
+        qtbot.waitUntil(lambda: bool(collections), timeout=5_000)  # collected again
+        assert after
+    finally:
+        gc.callbacks.remove(noted)
+        collector.stop()
+        for running in others:
+            running.timer.start()
+
+
+def test_the_start_work_runs_at_once_when_no_step_waits(qtbot: QtBot) -> None:
+    ran: list[str] = []
+    work = StartWork()
+    work.add(lambda: ran.append("offered"))
+    work.add(lambda: ran.append("pad started"))
+    with qtbot.waitSignal(work.done, timeout=1_000):
+        QTimer.singleShot(0, work.start)
+    assert ran == ["offered", "pad started"]
+    work.start()  # settled said again (a damaged file restored): the work is done once
+    assert ran == ["offered", "pad started"]
+    assert threading.current_thread() is threading.main_thread()
+
+
+def test_the_warm_up_waits_for_a_window_that_has_not_beaten(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before each import the warm-up looks at the window's last beat: late, it sleeps until the next, the lock
+    released, so the window's key is handled at full speed."""
+    pace = WarmPace()
+    naps: list[float] = []
+
+    def nap(seconds: float) -> None:  # the window's thread beats during the warm-up's third nap
+        naps.append(seconds)
+        if len(naps) == 3:
+            pace.on_beat()
+
+    monkeypatch.setattr(warm_pace, "_nap", nap)
+    pace.beating = True
+    pace.install()
+    try:
+        pace.beat = time.monotonic() - 1.0  # the window busy with a key since a second
+        pace.give_way()
+        assert len(naps) == 3
+        assert pace.gave_way == 1
+        pace.beat = time.monotonic() + 60  # a beat that cannot be late, whatever the machine's load
+        pace.give_way()  # on at once
+        assert len(naps) == 3
+    finally:
+        pace.remove()
+    assert not any(type(finder).__name__ == "_GiveWay" for finder in sys.meta_path)
+
+
+def test_a_window_that_never_beats_holds_the_warm_up_once_and_no_more() -> None:
+    """Its loop has ended (the program closing) or a long call of Qt's holds it: one wait to the bound, then none
+    until it beats again, so the warm-up still ends."""
+    pace = WarmPace()
+    pace.beating = True
+    pace.install()
+    try:
+        pace.beat = time.monotonic() - 1.0
+        pace.give_way()
+        assert pace.waited >= warm_pace.LONGEST_WAIT_S
+        waited = pace.waited
+        for _ in range(5):
+            pace.give_way()
+        assert pace.waited == waited
+    finally:
+        pace.remove()
+
+
+def test_only_the_warm_up_thread_gives_way() -> None:
+    pace = WarmPace()
+    pace.beating = True
+    pace.beat = time.monotonic() - 1.0
+    other = threading.Thread(target=pace.install)
+    other.start()
+    other.join()
+    try:
+        pace.give_way()  # this thread is not the warm-up's
+        assert pace.gave_way == 0
+    finally:
+        pace.remove()
+
+
+def test_the_window_imports_while_the_warm_up_gives_way(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Python asks each finder under its global import lock: the warm-up giving way in its finder lets go of it, so
+    the window's own import goes on meanwhile rather than wait for the warm-up's nap to end."""
+    for name in ("warmed_module", "windows_module"):
+        (tmp_path / f"{name}.py").write_text("VALUE = 1\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    pace = WarmPace()
+    pace.beating = True
+    napping, imported = threading.Event(), threading.Event()
+    seen: dict[str, bool] = {}
+
+    def nap(seconds: float) -> None:  # the warm-up's first nap lasts until the window has imported, or 5 s
+        if "window imported meanwhile" not in seen:
+            napping.set()
+            seen["window imported meanwhile"] = imported.wait(5)
+            pace.on_beat()  # the window beats again: the warm-up goes on
+
+    monkeypatch.setattr(warm_pace, "_nap", nap)
+
+    def warm_up() -> None:
+        pace.install()
+        try:
+            pace.beat = time.monotonic() - 1.0  # the window busy
+            importlib.import_module("warmed_module")
+        finally:
+            pace.remove()
+
+    thread = threading.Thread(target=warm_up)
+    thread.start()
+    try:
+        assert napping.wait(5)
+        importlib.import_module("windows_module")  # the window's thread, while the warm-up naps in its finder
+        imported.set()
+    finally:
+        thread.join()
+        for name in ("warmed_module", "windows_module"):
+            sys.modules.pop(name, None)
+    assert seen["window imported meanwhile"]
