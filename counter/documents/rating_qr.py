@@ -16,6 +16,10 @@ from counter.documents import words as paper
 from counter.documents.data import DocumentData
 from counter.documents.kinds import DocumentKind
 
+#: the key of a paper's settings snapshot (``document_record.office``) that keeps the rating page's address and period
+#: the paper was printed with: present exactly where the paper invites 补充评价
+SNAPSHOT_KEY = "rating_qr"
+
 #: the receipts and notices of a case the applicant takes away (a pledge is the applicant's own act, an application
 #: stays in the file)
 RATED_PAPERS = frozenset({

@@ -190,3 +190,25 @@ def test_a_township_never_asks_the_region_the_hall_does(
     assert region.paths == []
     assert (done.taken, done.failed) == (0, "")
     assert standing(sessions, lapsed) == "lapsed"
+
+
+def test_a_paper_made_weeks_after_the_intake_invites_its_rating_for_its_own_period(
+    sessions: sessionmaker[Session], region: RegionSystem, clock: Clock, tmp_path: Path
+) -> None:
+    """The pad's time ran out at the intake; a month later the case's 送达回证 carries the rating QR code for its own
+    period, and the applicant rates by it: the hall still asks for that case, and keeps the rating."""
+    configure(sessions, region, tmp_path / "keys")
+    lapsed = by_standing(sessions, clock)["lapsed"]
+    later = clock() + dt.timedelta(days=30)
+    with sessions.begin() as session:
+        case = session.scalars(select(models.Case).where(models.Case.case_no == lapsed)).one()
+        snapshot = {"rating_qr": {"address": "https://example.invalid/r", "days": 7}}  # as the paper was made under
+        session.add(models.DocumentRecord(
+            doc_no="SD-0001", case_id=case.id, kind="service_receipt", issued_on=(later - dt.timedelta(days=2)).date(),
+            site_code="XAM01", desk_no="01", clerk="乌兰", office=json.dumps(snapshot), content_hash="0" * 64,
+        ))  # fmt: skip
+    region.held = {lapsed: qr_rating(lapsed, "5", f"{(later - dt.timedelta(days=1)).date()} 10:00:00")}
+    done = pull_pass(Writes(sessions), later, desk=DESK, folder=tmp_path / "keys")
+    assert lapsed in region.asked[0]
+    assert done.taken == 1
+    assert standing(sessions, lapsed) == "good"

@@ -49,6 +49,7 @@ from counter.documents.item_acceptance import ItemDates, dates_of_record, dates_
 from counter.documents.kinds import DocumentKind, record_kind
 from counter.documents.made import GuideNotFound, MadeDocument, PrintNotMade
 from counter.documents.model import DocumentData, OfficeSettings, document_for, guide_notice_for
+from counter.documents.rating_qr import SNAPSHOT_KEY as RATING_QR
 from counter.documents.rating_qr import with_rating_qr
 from counter.documents.words import DOC_TITLE
 
@@ -100,7 +101,6 @@ NO_SMS = "sms_promised"
 OWN_PLACE = "own_place"
 #: in a notice's snapshot: the 好差评 page's address for the case and the 补充评价 period it printed (its rating QR
 #: code); absent (older notices, a mapping file without a page) is none, so a reprint carries what the first did
-RATING_QR = "rating_qr"
 #: in a department's 受理通知书's snapshot: the promised and legal dates it told (counter.documents.item_acceptance)
 ITEM_DATES = "item_dates"
 #: in the snapshot of a receipt or a 容缺 notice made once per issuing body (counter.documents.issuers): absent (every

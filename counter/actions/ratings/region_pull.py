@@ -2,9 +2,11 @@
 
 补充评价: an applicant the pad got no rating from (its time ran out, or the service was never sent to it) may rate
 later on the 自治区 system's page by the QR code of the receipt or notice (channel 二维码).  That rating reaches the
-region directly; :func:`pull_pass` asks the platform for the ratings of the cases taken in the 补充评价 period (and a
-day's grace) still unrated here (:mod:`counter.platform.region_ratings`), and keeps each as the case's first rating:
-on the request whose time ran out, or a request of the case's own desk and clerk where none was sent.  A case the
+region directly; :func:`pull_pass` asks the platform for the ratings of the cases still unrated here that a paper
+invites one for now: taken in the 补充评价 period (and a day's grace), or given a paper carrying the rating QR code in
+that period since (a 不予批准决定书 or a 送达回证 weeks after the intake invites a rating from its own date)
+(:mod:`counter.platform.region_ratings`), and keeps each as the case's first rating: on the request whose time ran
+out, or a request of the case's own desk and clerk where none was sent.  A case the
 pad got a rating for keeps it (一次一评); a rating the region holds is not reported back to it
 (:func:`counter.db.rating_store.add_rating`).
 
@@ -27,7 +29,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from counter.access.desk import Desk
@@ -41,6 +43,7 @@ from counter.db.rating_page import site_rating_page
 from counter.db.rating_store import add_request, requests_of_case
 from counter.db.service_standing import Standing
 from counter.db.settings_store import is_township
+from counter.documents.rating_qr import SNAPSHOT_KEY
 from counter.host.outward.region_ratings import Fetched, RatingsQuestion, ask_ratings
 from counter.platform.mapping import MappingError
 from counter.platform.region_ratings import AnswerError, RegionPull, RegionRating, query_body, read_answer
@@ -70,6 +73,21 @@ def _unrated_cases(session: Session, first: dt.date, last: dt.date) -> list[str]
     return list(session.scalars(stmt))
 
 
+def _invited_cases(session: Session, first: dt.date, last: dt.date) -> list[str]:
+    """The unrated cases a paper issued from ``first`` to ``last`` invites 补充评价 on: its snapshot keeps the rating
+    page (:data:`counter.documents.rating_qr.SNAPSHOT_KEY`)."""
+    c, d = models.Case, models.DocumentRecord
+    stmt = (
+        select(c.case_no, func.min(c.received_on))
+        .join(d, d.case_id == c.id)
+        .where(d.issued_on >= first, d.issued_on <= last, d.office.contains(f'"{SNAPSHOT_KEY}"'))
+        .where(c.rating_standing.in_(UNRATED))
+        .group_by(c.case_no)
+        .order_by(func.min(c.received_on), c.case_no)
+    )
+    return [case_no for case_no, _ in session.execute(stmt)]
+
+
 def _question(session: Session, folder: Path | None, today: dt.date) -> tuple[RatingsQuestion | None, list[str]]:
     """What to ask the platform, and of which cases; None when the site is not to ask."""
     settings = platform_settings(session, folder)
@@ -78,7 +96,8 @@ def _question(session: Session, folder: Path | None, today: dt.date) -> tuple[Ra
         return None, []
     if is_township(session):  # the hall asks for every case its file holds, the township's by sync among them
         return None, []
-    cases = _unrated_cases(session, today - dt.timedelta(days=page.period_days + GRACE_DAYS), today)
+    first = today - dt.timedelta(days=page.period_days + GRACE_DAYS)
+    cases = list(dict.fromkeys([*_unrated_cases(session, first, today), *_invited_cases(session, first, today)]))
     url = page.query_url(settings.endpoint)
     question = RatingsQuestion(url, settings.account, settings.secret, b"", settings.timeout, settings.ca_file)
     return question, cases
