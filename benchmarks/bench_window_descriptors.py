@@ -31,11 +31,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
-from benchmarks.bench_desk_calls import PASSWORD, add_accounts
+from benchmarks.bench_desk_calls import DESK_EIGHT, PASSWORD, hall_of_its_own
 from benchmarks.goals import Verdicts, arguments
-from counter.access.desk import Desk
-from counter.access.roles import Actor, Role
-from counter.case.numbers import DeskIdentity
 from counter.documents.outcome_preview import IntakePreview
 from counter.service.intake import KEEP_DRAFT, PREVIEW_GROUNDS, READ_CURRENT_GUIDE, CurrentGuide
 from counter.service.remote import POOL_SIZE
@@ -43,8 +40,6 @@ from counter.ui.door.hall_desk import HallService
 from counter.ui.door.runner import Runner
 from counter.ui.intake import IntakePanel
 from counter.ui.intake.draft_keeper import SERVER_EVERY_S
-from tests.conftest import made_database
-from tests.server.hall_server import hall_server
 from tests.ui.intake.conftest import BUNDLE
 from tests.ui.intake.deferred_intake import Clock, Counted
 from tests.ui.intake.helpers import answer, fill_person
@@ -133,16 +128,9 @@ def morning_at_the_hall(changes: int) -> tuple[Morning, Counted, int, int, float
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary)
-        env = dict(os.environ)
-        env.pop("COUNTER_DB_URL", None)
-        env.update(COUNTER_HOME=str(folder / "server-home"), COUNTER_STATE=str(folder / "server-state"))
-        os.environ["COUNTER_HOME"] = str(folder / "bench" / "home")
-        os.environ["COUNTER_STATE"] = str(folder / "bench" / "state")
-        url = made_database(folder / "hall.sqlite3")
-        add_accounts(url)
-        with hall_server(folder, url, ("8",), env) as server:
+        with hall_of_its_own(folder) as server:
             remote = server.desk("8", "clerk1", PASSWORD)
-            desk = Desk(DeskIdentity("XAM01", "8"), "乌兰", Actor("clerk1", "乌兰", frozenset({Role.CLERK})))
+            desk = DESK_EIGHT
             counted = Counted(HallService(remote))
             guide = counted.service.call(READ_CURRENT_GUIDE, CurrentGuide(BUNDLE), desk)
             assert guide is not None, BUNDLE
