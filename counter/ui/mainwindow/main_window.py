@@ -4,6 +4,10 @@ Every signal of the window is connected in :meth:`MainWindow._connect_signals`
 and every slot is an ``on_…`` method, so the whole behaviour of the window can
 be read in one place.  The window holds plain data only; each user event asks one
 operation of the service (:mod:`counter.service`), off the window's thread.
+
+Its length is its slots' count, each an answer's callback beside its call: what a slot does beyond a few lines lives
+in a module of its own (:mod:`.desk_actions`, :mod:`.catalog_sync`, :mod:`.draft_offer`), and splitting the slots
+themselves would lose the one place the window's behaviour is read in.
 """
 
 from __future__ import annotations
