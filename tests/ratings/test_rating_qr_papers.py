@@ -11,13 +11,14 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.cases.documents import RATING_QR, make_document
+from counter.actions.cases.documents import make_document
 from counter.case.demo_cases import DemoCase
 from counter.db import models
 from counter.db.engine import make_engine, make_sessions
 from counter.db.settings_store import put_setting
 from counter.documents.kinds import DocumentKind
 from counter.documents.made import MadeDocument
+from counter.documents.rating_qr import SNAPSHOT_KEY as RATING_QR
 from counter.platform.mapping import mapping_file
 from counter.platform.rating_page import load_rating_page
 from tests.conftest import copy_database
