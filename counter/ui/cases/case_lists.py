@@ -52,8 +52,8 @@ from counter.ui.cases.words import (
 from counter.ui.door.runner import Failed, Runner
 from counter.ui.keyboard.escape import close_on_escape
 from counter.ui.look.text_size import scaled
-from counter.ui.printing.unprinted_flag import UnprintedLine
 from counter.ui.widgets.plain_text import plain_label
+from counter.ui.widgets.unprinted_flag import UnprintedLine
 from counter.words.cases import CASE_STATUS
 
 log = logging.getLogger(__name__)

@@ -39,12 +39,12 @@ from counter.ui.look.text_size import px, scaled
 from counter.ui.mainwindow.banner import Banner
 from counter.ui.mainwindow.desk_actions import DeskActions
 from counter.ui.mainwindow.draft_offer import DraftOffer
-from counter.ui.printing.unprinted_flag import UnprintedFlag
 from counter.ui.projects.key_words import DESK_ACTION as PROJECTS_ACTION
 from counter.ui.search.search_panel import SearchPanel
 from counter.ui.warmup.chosen_bundle import ChosenBundle
 from counter.ui.widgets.flow_layout import FlowLayout, GrowingRow
 from counter.ui.widgets.plain_text import plain_label
+from counter.ui.widgets.unprinted_flag import UnprintedFlag
 
 if TYPE_CHECKING:
     from counter.catalog.import_result import BundledSync
