@@ -42,6 +42,8 @@ WATCHED = (
     "    answer(window)\n"
     "    sys.meta_path.insert(0, Noted())\n"
     "    gc.callbacks.append(on_gc)\n"
+    "    if gc.get_freeze_count():\n"  # settled before the first search answered: the start kept what it made already
+    "        settled.append(gc.get_freeze_count())\n"
     "    window.desk_actions.start_settled.connect(lambda: settled.append(gc.get_freeze_count()))\n"
     "ready.answer_first_search = answered\n"
     "from counter.ui.start.app import run\n"
