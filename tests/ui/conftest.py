@@ -71,6 +71,19 @@ def collector(qapp: QApplication, engines_disposed: weakref.WeakSet[Engine]) -> 
     running.stop()
 
 
+@pytest.fixture(autouse=True)
+def no_modal_left(qapp: QApplication) -> Iterator[None]:
+    """A dialog a test left open and modal is hidden when it ends: shown, it keeps every later test's window from
+    becoming active (the keyboard never reaches it, and a wait for the focus runs out), whichever test comes next on
+    the worker."""
+    yield
+    for _ in range(10):  # a modal shown over another
+        modal = qapp.activeModalWidget()
+        if modal is None:
+            break
+        modal.hide()
+
+
 @pytest.fixture
 def catalog_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "resources" / "catalog"
