@@ -39,64 +39,40 @@ class SetHoliday:
 
 
 def holiday_overview(work: Session, call: Call, request: CalendarAsked) -> HolidayOverview:
+    """The days this office set, and the last day the holiday data knows."""
     from counter.actions.admin.holiday_reads import holiday_overview as overview
 
     return overview(work)
 
 
-HOLIDAY_OVERVIEW = read(
-    "calendar.holiday_overview",
-    CalendarAsked,
-    HolidayOverview,
-    Open.ANY_DESK,
-    holiday_overview,
-    doc="The days this office set, and the last day the holiday data knows.",
-)
+HOLIDAY_OVERVIEW = read("calendar.holiday_overview", Open.ANY_DESK, holiday_overview)
 
 
 def early_lapses(work: Session, call: Call, request: CalendarAsked) -> tuple[EarlyLapseRow, ...]:
+    """Every lapse found early after the days changed, by case number."""
     from counter.actions.cases import early_lapses as lapses
 
     return tuple(lapses.early_lapses(work))
 
 
-EARLY_LAPSES = read(
-    "calendar.early_lapses",
-    CalendarAsked,
-    tuple[EarlyLapseRow, ...],
-    Open.ANY_DESK,
-    early_lapses,
-    doc="Every lapse found early after the days changed, by case number.",
-)
+EARLY_LAPSES = read("calendar.early_lapses", Open.ANY_DESK, early_lapses)
 
 
 def import_schedule(work: Session, call: Call, request: ImportSchedule) -> ScheduleImport:
+    """A year's official schedule imported whole, or nothing of it with every problem; the cases it moved."""
     from counter.actions.cases import holidays
 
     return holidays.import_schedule(work, request.text, request.year, request.source, desk=call.desk, at=call.now)
 
 
-IMPORT_SCHEDULE = write(
-    "calendar.import_schedule",
-    ImportSchedule,
-    ScheduleImport,
-    Permission.EDIT_HOLIDAYS,
-    import_schedule,
-    doc="A year's official schedule imported whole, or nothing of it with every problem; the cases it moved.",
-)
+IMPORT_SCHEDULE = write("calendar.import_schedule", Permission.EDIT_HOLIDAYS, import_schedule)
 
 
 def set_holiday(work: Session, call: Call, request: SetHoliday) -> tuple[str, ...]:
+    """One day set off, on, or back to its weekday; the open cases whose dates it moved later."""
     from counter.actions.cases import holidays
 
     return holidays.set_holiday(work, request.day, request.kind, desk=call.desk, at=call.now)
 
 
-SET_HOLIDAY = write(
-    "calendar.set_holiday",
-    SetHoliday,
-    tuple[str, ...],
-    Permission.EDIT_HOLIDAYS,
-    set_holiday,
-    doc="One day set off, on, or back to its weekday; the open cases whose dates it moved later.",
-)
+SET_HOLIDAY = write("calendar.set_holiday", Permission.EDIT_HOLIDAYS, set_holiday)

@@ -29,7 +29,7 @@ from counter.case.view import CaseRow, CaseView
 from counter.documents.case_page import CasePage
 from counter.documents.handed_over import HandedOver
 from counter.service.call import Call, at_desk
-from counter.service.operation import Open, Operation, read, write
+from counter.service.operation import Open, read, write
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
@@ -89,75 +89,52 @@ class CaseShown:
 
 
 def read_page(work: Session, call: Call, request: ReadCase) -> CasePage | None:
+    """The case page: the case, its guide's situations and items, its notices and the papers that fit; None when no case
+    has this number within the account's reach; ID numbers, phones and addresses masked unless the account may see them
+    whole."""
     from counter.actions.cases import reads_shown
 
     return reads_shown.case_page(work, call.desk, request.case_no, call.today, READ_CASE.name)
 
 
-READ_CASE: Operation[ReadCase, CasePage | None] = read(
-    "cases.read_case",
-    ReadCase,
-    CasePage | None,
-    Open.ANY_DESK,
-    read_page,
-    doc="The case page: the case, its guide's situations and items, its notices and the papers that fit; None when "
-    "no case has this number within the account's reach; ID numbers, phones and addresses masked unless the "
-    "account may see them whole.",
-)
+READ_CASE = read("cases.read_case", Open.ANY_DESK, read_page)
 
 
 def read_calendar(work: Session, call: Call, request: Nothing) -> HolidayTable:
+    """The office's holiday table, laid over the package's: the working days every date of a case counts on."""
     from counter.actions.admin.calendar import office_calendar
 
     return office_calendar(work).table
 
 
-READ_CALENDAR = read(
-    "cases.read_calendar",
-    Nothing,
-    HolidayTable,
-    Open.ANY_DESK,
-    read_calendar,
-    doc="The office's holiday table, laid over the package's: the working days every date of a case counts on.",
-)
+READ_CALENDAR = read("cases.read_calendar", Open.ANY_DESK, read_calendar)
 
 
 def find_cases(work: Session, call: Call, request: FindCases) -> tuple[FoundCase, ...]:
+    """F7's finder: the cases of the last days that what the clerk typed names, newest first; ID numbers and phones
+    masked unless the account may see them whole."""
     from counter.actions.cases import reads_shown
 
     r = request
     return tuple(reads_shown.cases_found(work, call.desk, r.lookup, call.today, r.days, FIND_CASES.name))
 
 
-FIND_CASES = read(
-    "cases.find_cases",
-    FindCases,
-    tuple[FoundCase, ...],
-    Open.ANY_DESK,
-    find_cases,
-    doc="F7's finder: the cases of the last days that what the clerk typed names, newest first; ID numbers and "
-    "phones masked unless the account may see them whole.",
-)
+FIND_CASES = read("cases.find_cases", Open.ANY_DESK, find_cases)
 
 
 def day_lists(work: Session, call: Call, request: Day) -> DayLists:
+    """The desk's cases of the day and the hall's deferrals and corrections coming due, with their counts."""
     from counter.actions.cases import case_reads
     from counter.actions.cases.reach import bound_department
 
     return case_reads.day_lists(work, call.today, call.desk, bound_department(work, call.desk))
 
 
-DAY_LISTS = read(
-    "cases.day_lists",
-    Day,
-    DayLists,
-    Open.ANY_DESK,
-    day_lists,
-    doc="The desk's cases of the day and the hall's deferrals and corrections coming due, with their counts.",
-)
+DAY_LISTS = read("cases.day_lists", Open.ANY_DESK, day_lists)
 
 
 def list_cases(work: Session, call: Call, request: ListCases) -> tuple[CaseRow, ...]:
+    """The case list: the newest cases, or those overdue or due within two working days."""
     from counter.actions.cases import case_reads
     from counter.actions.cases.reach import bound_department
 
@@ -168,63 +145,38 @@ def list_cases(work: Session, call: Call, request: ListCases) -> tuple[CaseRow, 
     return tuple(rows)
 
 
-LIST_CASES = read(
-    "cases.list_cases",
-    ListCases,
-    tuple[CaseRow, ...],
-    Open.ANY_DESK,
-    list_cases,
-    doc="The case list: the newest cases, or those overdue or due within two working days.",
-)
+LIST_CASES = read("cases.list_cases", Open.ANY_DESK, list_cases)
 
 
 def show_case(work: Session, call: Call, request: CaseNo) -> CaseShown:
+    """One case whole (counter case show), and whether the account may see its ID numbers whole; no case when it is not
+    within the account's reach."""
     from counter.actions.cases import reads_shown
 
     return CaseShown(*reads_shown.case_view(work, at_desk(call), request.case_no, SHOW_CASE.name))
 
 
-SHOW_CASE = read(
-    "cases.show_case",
-    CaseNo,
-    CaseShown,
-    Open.ANY_DESK,
-    show_case,
-    doc="One case whole (counter case show), and whether the account may see its ID numbers whole; no case when "
-    "it is not within the account's reach.",
-)
+SHOW_CASE = read("cases.show_case", Open.ANY_DESK, show_case)
 
 
 def act_refusals(work: Session, call: Call, request: CaseNo) -> dict[CaseAct, tuple[tuple[str, str], ...]]:
+    """For each supervisor's step of the case, the items (and their deciding bodies) not the account's to touch."""
     from counter.actions.cases import item_authority
 
     return item_authority.act_refusals(work, at_desk(call), request.case_no)
 
 
-ACT_REFUSALS = read(
-    "cases.act_refusals",
-    CaseNo,
-    dict[CaseAct, tuple[tuple[str, str], ...]],
-    Open.ANY_DESK,
-    act_refusals,
-    doc="For each supervisor's step of the case, the items (and their deciding bodies) not the account's to touch.",
-)
+ACT_REFUSALS = read("cases.act_refusals", Open.ANY_DESK, act_refusals)
 
 
 def same_day_check(work: Session, call: Call, request: CaseOnDay) -> tuple[SameDayProblem, ...]:
+    """Why the case cannot be decided and handed over at the window today; empty when it can."""
     from counter.actions.intake import same_day
 
     return tuple(same_day.same_day_check(work, request.case_no, call.today))
 
 
-SAME_DAY_CHECK = read(
-    "cases.same_day_check",
-    CaseOnDay,
-    tuple[SameDayProblem, ...],
-    Open.ANY_DESK,
-    same_day_check,
-    doc="Why the case cannot be decided and handed over at the window today; empty when it can.",
-)
+SAME_DAY_CHECK = read("cases.same_day_check", Open.ANY_DESK, same_day_check)
 
 # --- the window's steps on a case ---------------------------------------------------------------------------------
 
@@ -277,57 +229,37 @@ class MoveCase:
 
 
 def fulfil_deferred(work: Session, call: Call, request: FulfilDeferred) -> CaseStatus:
+    """The deferred materials that arrived ticked; the last one sends the case to approval."""
     from counter.actions.intake import take
 
     return take.fulfil_deferred(work, at_desk(call), request.case_no, set(request.arrived), call.today)
 
 
-FULFIL_DEFERRED = write(
-    "cases.fulfil_deferred",
-    FulfilDeferred,
-    CaseStatus,
-    Permission.TAKE_INTAKE,
-    fulfil_deferred,
-    faults=_STEP_FAULTS,
-    doc="The deferred materials that arrived ticked; the last one sends the case to approval.",
-)
+FULFIL_DEFERRED = write("cases.fulfil_deferred", Permission.TAKE_INTAKE, fulfil_deferred, faults=_STEP_FAULTS)
 
 
 def extend_deferral(work: Session, call: Call, request: ExtendDeferral) -> None:
+    """More time for the deferred materials, with the reason, never past the legal limit."""
     from counter.actions.intake import take
 
     take.extend_deferral(work, at_desk(call), request.case_no, request.new_due, request.reason, call.now)
 
 
-EXTEND_DEFERRAL = write(
-    "cases.extend_deferral",
-    ExtendDeferral,
-    None,
-    Open.IN_ACTION,
-    extend_deferral,
-    faults=_STEP_FAULTS,
-    doc="More time for the deferred materials, with the reason, never past the legal limit.",
-)
+EXTEND_DEFERRAL = write("cases.extend_deferral", Open.IN_ACTION, extend_deferral, faults=_STEP_FAULTS)
 
 
 def deny_lapsed(work: Session, call: Call, request: DenyLapsed) -> Lapse:
+    """A lapsed 容缺 recorded: the items the window may deny denied, the rest left to their deciding bodies."""
     from counter.actions.cases import decisions
 
     return decisions.deny_lapsed_deferral(work, at_desk(call), request.case_no, call.today, request.reason)
 
 
-DENY_LAPSED = write(
-    "cases.deny_lapsed",
-    DenyLapsed,
-    Lapse,
-    Open.IN_ACTION,
-    deny_lapsed,
-    faults=_STEP_FAULTS,
-    doc="A lapsed 容缺 recorded: the items the window may deny denied, the rest left to their deciding bodies.",
-)
+DENY_LAPSED = write("cases.deny_lapsed", Open.IN_ACTION, deny_lapsed, faults=_STEP_FAULTS)
 
 
 def decide_item(work: Session, call: Call, request: DecideItem) -> CaseStatus:
+    """One item's 准予 or 不予批准, by the body that may decide it; the case's status after."""
     from counter.actions.cases import decisions
 
     return decisions.decide_item(
@@ -336,70 +268,42 @@ def decide_item(work: Session, call: Call, request: DecideItem) -> CaseStatus:
     )  # fmt: skip
 
 
-DECIDE_ITEM = write(
-    "cases.decide_item",
-    DecideItem,
-    CaseStatus,
-    Open.IN_ACTION,
-    decide_item,
-    faults=_STEP_FAULTS,
-    doc="One item's 准予 or 不予批准, by the body that may decide it; the case's status after.",
-)
+DECIDE_ITEM = write("cases.decide_item", Open.IN_ACTION, decide_item, faults=_STEP_FAULTS)
 
 
 def route_items(work: Session, call: Call, request: RouteItems) -> tuple[str, ...]:
+    """分发: every item of the case not routed yet sent to its deciding department; the codes routed."""
     from counter.actions.cases import item_steps
 
     return item_steps.route_items(work, at_desk(call), request.case_no, call.now)
 
 
-ROUTE_ITEMS = write(
-    "cases.route_items",
-    RouteItems,
-    tuple[str, ...],
-    Open.IN_ACTION,
-    route_items,
-    faults=_STEP_FAULTS,
-    doc="分发: every item of the case not routed yet sent to its deciding department; the codes routed.",
-)
+ROUTE_ITEMS = write("cases.route_items", Open.IN_ACTION, route_items, faults=_STEP_FAULTS)
 
 
 def lapse_correction(work: Session, call: Call, request: LapseCorrection) -> CaseStatus:
+    """A correction notice answered by nothing: from the next working day after its deadline, the application lapses
+    (视为放弃申请)."""
     from counter.actions.intake import take
 
     return take.lapse_correction(work, at_desk(call), request.case_no, call.today, request.note)
 
 
-LAPSE_CORRECTION = write(
-    "cases.lapse_correction",
-    LapseCorrection,
-    CaseStatus,
-    Open.IN_ACTION,
-    lapse_correction,
-    faults=_STEP_FAULTS,
-    doc="A correction notice answered by nothing: from the next working day after its deadline, the application "
-    "lapses (视为放弃申请).",
-)
+LAPSE_CORRECTION = write("cases.lapse_correction", Open.IN_ACTION, lapse_correction, faults=_STEP_FAULTS)
 
 
 def move_case(work: Session, call: Call, request: MoveCase) -> CaseStatus:
+    """Any other step of a case's life (办结, 撤回, 作废 …), with its note; the status after."""
     from counter.actions.intake import take
 
     return take.move_case(work, at_desk(call), request.case_no, request.event, request.note, call.now)
 
 
-MOVE_CASE = write(
-    "cases.move_case",
-    MoveCase,
-    CaseStatus,
-    Open.IN_ACTION,
-    move_case,
-    faults=_STEP_FAULTS,
-    doc="Any other step of a case's life (办结, 撤回, 作废 …), with its note; the status after.",
-)
+MOVE_CASE = write("cases.move_case", Open.IN_ACTION, move_case, faults=_STEP_FAULTS)
 
 
 def finish_same_day(work: Session, call: Call, request: CaseOnDay) -> CaseStatus:
+    """当场办结并送达: each item granted at the window and the result handed over there."""
     from counter.actions.intake import same_day
 
     return same_day.finish_same_day(work, at_desk(call), request.case_no, call.today)
@@ -407,12 +311,9 @@ def finish_same_day(work: Session, call: Call, request: CaseOnDay) -> CaseStatus
 
 FINISH_SAME_DAY = write(
     "cases.finish_same_day",
-    CaseOnDay,
-    CaseStatus,
     Permission.TAKE_INTAKE,
     finish_same_day,
     faults=("counter.case.same_day_refused:SameDayNotPossible", _MOVED),
-    doc="当场办结并送达: each item granted at the window and the result handed over there.",
 )
 
 # --- 统一出件 ------------------------------------------------------------------------------------------------------
@@ -432,23 +333,19 @@ class SignedReturn:
 
 
 def hand_over(work: Session, call: Call, request: HandOverResults) -> HandedOver:
+    """统一出件: the decided results handed over at once, recorded with their 送达回证."""
     from counter.actions.cases import hand_over as hand_overs
 
     return hand_overs.hand_over_results(work, at_desk(call), request.case_no, request.request, call.now)
 
 
 HAND_OVER = write(
-    "cases.hand_over",
-    HandOverResults,
-    HandedOver,
-    Open.IN_ACTION,
-    hand_over,
-    faults=("counter.case.hand_over:HandOverRefused", _DECISION, _MOVED),
-    doc="统一出件: the decided results handed over at once, recorded with their 送达回证.",
+    "cases.hand_over", Open.IN_ACTION, hand_over, faults=("counter.case.hand_over:HandOverRefused", _DECISION, _MOVED)
 )
 
 
 def signed_return(work: Session, call: Call, request: SignedReturn) -> HandOver:
+    """The day a posted hand-over's return receipt was signed (the day of service) recorded."""
     from counter.actions.cases import hand_over as hand_overs
 
     return hand_overs.record_signed_return(
@@ -458,12 +355,9 @@ def signed_return(work: Session, call: Call, request: SignedReturn) -> HandOver:
 
 SIGNED_RETURN = write(
     "cases.signed_return",
-    SignedReturn,
-    HandOver,
     Open.IN_ACTION,
     signed_return,
     faults=("counter.case.hand_over:SignedReturnRefused", _DECISION, _MOVED),
-    doc="The day a posted hand-over's return receipt was signed (the day of service) recorded.",
 )
 
 # --- the training run -------------------------------------------------------------------------------------------
@@ -493,6 +387,7 @@ class DemoRun:
 
 
 def run_demo(work: sessionmaker[Session], call: Call, request: RunDemo) -> DemoRun:
+    """A training run: sample intakes of every outcome taken, their papers made, the cases read back."""
     from counter.actions.site.demo import demo_run
 
     made, papers, views = demo_run(work, at_desk(call), call.today)
@@ -500,12 +395,5 @@ def run_demo(work: sessionmaker[Session], call: Call, request: RunDemo) -> DemoR
 
 
 RUN_DEMO = write(
-    "cases.run_demo",
-    RunDemo,
-    DemoRun,
-    Open.ANY_DESK,
-    run_demo,
-    faults=("counter.case.demo_cases:DemoUnavailable",),
-    whole=True,
-    doc="A training run: sample intakes of every outcome taken, their papers made, the cases read back.",
+    "cases.run_demo", Open.ANY_DESK, run_demo, faults=("counter.case.demo_cases:DemoUnavailable",), whole=True
 )

@@ -19,7 +19,7 @@ from counter.catalog.search import SearchAnswer, SearchEntry
 from counter.catalog.site_contacts import SiteContacts
 from counter.catalog.stored_guide import StoredGuide
 from counter.service.call import Call
-from counter.service.operation import Open, Operation, read, write
+from counter.service.operation import Open, read, write
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
@@ -95,119 +95,78 @@ class PullItemList:
 
 
 def search_entries(work: Session, call: Call, request: CatalogAsked) -> tuple[SearchEntry, ...]:
+    """Every bundle as the search list shows it, published or not, in the catalog's order."""
     from counter.actions.catalog import guides
 
     return tuple(guides.search_entries(work))
 
 
-SEARCH_ENTRIES = read(
-    "catalog.search_entries",
-    CatalogAsked,
-    tuple[SearchEntry, ...],
-    Open.ANY_DESK,
-    search_entries,
-    doc="Every bundle as the search list shows it, published or not, in the catalog's order.",
-)
+SEARCH_ENTRIES = read("catalog.search_entries", Open.ANY_DESK, search_entries)
 
 
 def find_bundles(work: Session, call: Call, request: FindBundles) -> SearchAnswer:
+    """The window's search: every hit ranked, and the suggestion when none is exact."""
     from counter.actions.catalog import guides
 
     return guides.find_bundles(work, request.text)
 
 
-FIND_BUNDLES = read(
-    "catalog.find_bundles",
-    FindBundles,
-    SearchAnswer,
-    Open.ANY_DESK,
-    find_bundles,
-    doc="The window's search: every hit ranked, and the suggestion when none is exact.",
-)
+FIND_BUNDLES = read("catalog.find_bundles", Open.ANY_DESK, find_bundles)
 
 
 def read_guide(work: Session, call: Call, request: GuideAsked) -> GuideShown | None:
+    """A bundle's current guide with this site's deciders and contacts, in one unit of work; None when unknown."""
     from counter.actions.catalog import guides
 
     shown = guides.guide_shown(work, request.wanted, request.site_code, found=request.found)
     return None if shown is None else GuideShown(*shown)
 
 
-READ_GUIDE: Operation[GuideAsked, GuideShown | None] = read(
-    "catalog.read_guide",
-    GuideAsked,
-    GuideShown | None,
-    Open.ANY_DESK,
-    read_guide,
-    doc="A bundle's current guide with this site's deciders and contacts, in one unit of work; None when unknown.",
-)
+READ_GUIDE = read("catalog.read_guide", Open.ANY_DESK, read_guide)
 
 
 def bundle_named(work: Session, call: Call, request: BundleNamed) -> str | None:
+    """The code of the bundle named exactly by code, number or name; None when none is."""
     from counter.actions.catalog import guide_status
 
     return guide_status.bundle_named(work, request.wanted)
 
 
-BUNDLE_NAMED: Operation[BundleNamed, str | None] = read(
-    "catalog.bundle_named",
-    BundleNamed,
-    str | None,
-    Open.ANY_DESK,
-    bundle_named,
-    doc="The code of the bundle named exactly by code, number or name; None when none is.",
-)
+BUNDLE_NAMED = read("catalog.bundle_named", Open.ANY_DESK, bundle_named)
 
 
 def current_guide(work: Session, call: Call, request: BundleCode) -> StoredGuide | None:
+    """The newest guide version of a bundle; None when the bundle is unknown."""
     from counter.actions.catalog import guides
 
     return guides.current_guide(work, request.code)
 
 
-CURRENT_GUIDE: Operation[BundleCode, StoredGuide | None] = read(
-    "catalog.current_guide",
-    BundleCode,
-    StoredGuide | None,
-    Open.ANY_DESK,
-    current_guide,
-    doc="The newest guide version of a bundle; None when the bundle is unknown.",
-)
+CURRENT_GUIDE = read("catalog.current_guide", Open.ANY_DESK, current_guide)
 
 
 def guides_to_confirm(work: Session, call: Call, request: SiteGuides) -> tuple[GuideToConfirm, ...]:
+    """Every current 待核 guide with what its departments must confirm, in the league's order."""
     from counter.actions.catalog import guide_status
 
     return tuple(guide_status.guides_to_confirm(work, request.site_code))
 
 
-GUIDES_TO_CONFIRM = read(
-    "catalog.guides_to_confirm",
-    SiteGuides,
-    tuple[GuideToConfirm, ...],
-    Open.ANY_DESK,
-    guides_to_confirm,
-    doc="Every current 待核 guide with what its departments must confirm, in the league's order.",
-)
+GUIDES_TO_CONFIRM = read("catalog.guides_to_confirm", Open.ANY_DESK, guides_to_confirm)
 
 
 def draft_intake(work: Session, call: Call, request: CatalogAsked) -> DraftIntake:
+    """Whether intakes may be taken on 待核 guides here, and why."""
     from counter.actions.catalog import guide_status
 
     return guide_status.draft_intake(work)
 
 
-DRAFT_INTAKE = read(
-    "catalog.draft_intake",
-    CatalogAsked,
-    DraftIntake,
-    Open.ANY_DESK,
-    draft_intake,
-    doc="Whether intakes may be taken on 待核 guides here, and why.",
-)
+DRAFT_INTAKE = read("catalog.draft_intake", Open.ANY_DESK, draft_intake)
 
 
 def publish_guide(work: Session, call: Call, request: BundleCode) -> Publication:
+    """Publish a bundle's 待核 or 样例 guide at this site, as a new version."""
     from counter.actions.catalog import guide_status
 
     return guide_status.publish_guide(work, request.code, desk=call.desk)
@@ -215,67 +174,48 @@ def publish_guide(work: Session, call: Call, request: BundleCode) -> Publication
 
 PUBLISH_GUIDE = write(
     "catalog.publish_guide",
-    BundleCode,
-    Publication,
     Permission.MANAGE_CATALOG,
     publish_guide,
     faults=("counter.catalog.publication:NotADraft", "counter.catalog.publication:PublishRefused"),
-    doc="Publish a bundle's 待核 or 样例 guide at this site, as a new version.",
 )
 
 
 def allow_draft_intake(work: Session, call: Call, request: AllowDraftIntake) -> None:
+    """The site's setting: whether real work takes intakes on 待核 guides."""
     from counter.actions.catalog import guide_status
 
     guide_status.allow_draft_intake(work, request.allowed, desk=call.desk)
 
 
-ALLOW_DRAFT_INTAKE = write(
-    "catalog.allow_draft_intake",
-    AllowDraftIntake,
-    None,
-    Permission.CHANGE_SETTINGS,
-    allow_draft_intake,
-    doc="The site's setting: whether real work takes intakes on 待核 guides.",
-)
+ALLOW_DRAFT_INTAKE = write("catalog.allow_draft_intake", Permission.CHANGE_SETTINGS, allow_draft_intake)
 
 
 def import_source(work: sessionmaker[Session], call: Call, request: ImportSource) -> ImportOutcome:
+    """Check a catalog source, then import it all or nothing; the problems when it fails anywhere."""
     from counter.actions.catalog import imports
 
     return imports.import_source(work, request.path, desk=call.desk)
 
 
-IMPORT_SOURCE = write(
-    "catalog.import_source",
-    ImportSource,
-    ImportOutcome,
-    Permission.MANAGE_CATALOG,
-    import_source,
-    whole=True,
-    doc="Check a catalog source, then import it all or nothing; the problems when it fails anywhere.",
-)
+IMPORT_SOURCE = write("catalog.import_source", Permission.MANAGE_CATALOG, import_source, whole=True)
 
 
 def sync_bundled(work: sessionmaker[Session], call: Call, request: SyncBundled) -> BundledSync:
+    """Import what changed in the bundled catalog; a file that fails is skipped and named."""
     from counter.actions.catalog import imports
 
     return imports.sync_bundled(work, request.folder, desk=call.desk)
 
 
-SYNC_BUNDLED = write(
-    "catalog.sync_bundled",
-    SyncBundled,
-    BundledSync,
-    Open.ANY_DESK,  # the program's own act at start, not a person's
-    sync_bundled,
-    whole=True,
-    doc="Import what changed in the bundled catalog; a file that fails is skipped and named.",
-)
+# the program's own act at start, not a person's
+SYNC_BUNDLED = write("catalog.sync_bundled", Open.ANY_DESK, sync_bundled, whole=True)
 
 
 def pull_item_list(work: sessionmaker[Session], call: Call, request: PullItemList) -> Pulled:
-    """The source read here, where the operation runs: the server's own settings at a hall, a township's at home."""
+    """Fetch the region's 实施清单 from the 事项库 the running machine is set to (its address, account and secret never
+    in the request) and import it as 待核 guides, with what publishing each would change.
+
+    The source read here, where the operation runs: the server's own settings at a hall, a township's at home."""
     from counter.actions.catalog.item_list import pull_item_list as pull
     from counter.host.outward.item_list import item_list_source
 
@@ -283,13 +223,4 @@ def pull_item_list(work: sessionmaker[Session], call: Call, request: PullItemLis
     return pull(work, source.endpoint, source.account, source.secret, timeout=request.timeout, desk=call.desk)
 
 
-PULL_ITEM_LIST = write(
-    "catalog.pull_item_list",
-    PullItemList,
-    Pulled,
-    Permission.MANAGE_CATALOG,
-    pull_item_list,
-    whole=True,
-    doc="Fetch the region's 实施清单 from the 事项库 the running machine is set to (its address, account and "
-    "secret never in the request) and import it as 待核 guides, with what publishing each would change.",
-)
+PULL_ITEM_LIST = write("catalog.pull_item_list", Permission.MANAGE_CATALOG, pull_item_list, whole=True)

@@ -62,6 +62,7 @@ class DepartmentDay:
 
 
 def item_step(work: Session, call: Call, request: ItemStep) -> ItemState:
+    """A department's step of one item (签收, 审查, 暂停, 延期, 准予, 不予批准); the item's state after."""
     from counter.actions.cases import item_steps
 
     return item_steps.take_item_step(work, at_desk(call), request.case_no, request.item_code, request.request, call.now)
@@ -69,8 +70,6 @@ def item_step(work: Session, call: Call, request: ItemStep) -> ItemState:
 
 ITEM_STEP = write(
     "cases.item_step",
-    ItemStep,
-    ItemState,
     Open.IN_ACTION,
     item_step,
     faults=(
@@ -78,28 +77,23 @@ ITEM_STEP = write(
         "counter.case.decisions:DecisionRefused",
         "counter.case.status:MoveNotAllowed",
     ),
-    doc="A department's step of one item (签收, 审查, 暂停, 延期, 准予, 不予批准); the item's state after.",
 )
 
 
 def item_standings(work: Session, call: Call, request: CaseOnDay) -> tuple[ItemStanding, ...]:
+    """Where each item of the case stands with its department on the day."""
     from counter.actions.cases import item_steps
 
     return item_steps.item_standings(work, request.case_no, call.today)
 
 
-ITEM_STANDINGS = read(
-    "cases.item_standings",
-    CaseOnDay,
-    tuple[ItemStanding, ...],
-    Open.ANY_DESK,
-    item_standings,
-    doc="Where each item of the case stands with its department on the day.",
-)
+ITEM_STANDINGS = read("cases.item_standings", Open.ANY_DESK, item_standings)
 
 
 def read_queue(work: Session, call: Call, request: ReadQueue) -> Queue:
-    """Composed here, not in the actions: the department's items are read by the actions of cases, its pledge checks
+    """The items at their departments as the window's list shows them, read together.
+
+    Composed here, not in the actions: the department's items are read by the actions of cases, its pledge checks
     by those of intake, which import those of cases; no package of the actions may reach both."""
     from counter.actions.admin.accounts import own_department
     from counter.actions.cases import item_queue
@@ -118,33 +112,21 @@ def read_queue(work: Session, call: Call, request: ReadQueue) -> Queue:
     return Queue(chosen, loads, rows, item_queue.due_counts(work, today), checks)
 
 
-READ_QUEUE = read(
-    "cases.read_queue",
-    ReadQueue,
-    Queue,
-    Open.ANY_DESK,
-    read_queue,
-    doc="The items at their departments as the window's list shows them, read together.",
-)
+READ_QUEUE = read("cases.read_queue", Open.ANY_DESK, read_queue)
 
 
 def department_loads(work: Session, call: Call, request: SiteDay) -> tuple[DepartmentLoad, ...]:
+    """Each department's count of items in hand, and how many are overdue on the day."""
     from counter.actions.cases import item_queue
 
     return item_queue.department_loads(work, call.today, request.site_code)
 
 
-DEPARTMENT_LOADS = read(
-    "cases.department_loads",
-    SiteDay,
-    tuple[DepartmentLoad, ...],
-    Open.ANY_DESK,
-    department_loads,
-    doc="Each department's count of items in hand, and how many are overdue on the day.",
-)
+DEPARTMENT_LOADS = read("cases.department_loads", Open.ANY_DESK, department_loads)
 
 
 def department_queue(work: Session, call: Call, request: DepartmentDay) -> tuple[QueueRow, ...]:
+    """A department's items in hand, the nearest due first."""
     from counter.actions.cases import item_queue
     from counter.actions.cases.reach import bound_department
 
@@ -152,17 +134,11 @@ def department_queue(work: Session, call: Call, request: DepartmentDay) -> tuple
     return item_queue.department_queue(work, department, call.today, request.site_code)
 
 
-DEPARTMENT_QUEUE = read(
-    "cases.department_queue",
-    DepartmentDay,
-    tuple[QueueRow, ...],
-    Open.ANY_DESK,
-    department_queue,
-    doc="A department's items in hand, the nearest due first.",
-)
+DEPARTMENT_QUEUE = read("cases.department_queue", Open.ANY_DESK, department_queue)
 
 
 def coming_due(work: Session, call: Call, request: SiteDay) -> tuple[QueueRow, ...]:
+    """The items due by the next working day or overdue, of every department."""
     from counter.actions.cases import item_queue
     from counter.actions.cases.reach import bound_department
 
@@ -171,14 +147,7 @@ def coming_due(work: Session, call: Call, request: SiteDay) -> tuple[QueueRow, .
     return tuple(row for row in rows if row.department == bound) if bound else rows
 
 
-COMING_DUE = read(
-    "cases.coming_due",
-    SiteDay,
-    tuple[QueueRow, ...],
-    Open.ANY_DESK,
-    coming_due,
-    doc="The items due by the next working day or overdue, of every department.",
-)
+COMING_DUE = read("cases.coming_due", Open.ANY_DESK, coming_due)
 
 # --- the site's authority over its items ------------------------------------------------------------------------
 
@@ -200,22 +169,18 @@ class ChangeAuthority:
 
 
 def site_authority(work: Session, call: Call, request: SiteCode) -> SiteAuthority:
+    """The items a site decides itself, and those it records for a department by its written entrustment."""
     from counter.actions.cases import item_authority
 
     return item_authority.site_authority(work, request.site_code)
 
 
-SITE_AUTHORITY = read(
-    "cases.site_authority",
-    SiteCode,
-    SiteAuthority,
-    Open.ANY_DESK,
-    site_authority,
-    doc="The items a site decides itself, and those it records for a department by its written entrustment.",
-)
+SITE_AUTHORITY = read("cases.site_authority", Open.ANY_DESK, site_authority)
 
 
 def change_authority(work: Session, call: Call, request: ChangeAuthority) -> SiteAuthority:
+    """The site's items held, entrusted or released by the catalog's codes, each change audited; what the site holds
+    after, with the items each code matched."""
     from counter.actions.cases import item_authority
 
     return item_authority.change_authority(
@@ -225,11 +190,7 @@ def change_authority(work: Session, call: Call, request: ChangeAuthority) -> Sit
 
 CHANGE_AUTHORITY = write(
     "cases.change_authority",
-    ChangeAuthority,
-    SiteAuthority,
     Permission.CHANGE_SETTINGS,
     change_authority,
-    ("counter.case.site_authority:AuthorityRefused",),
-    doc="The site's items held, entrusted or released by the catalog's codes, each change audited; what the site "
-    "holds after, with the items each code matched.",
+    faults=("counter.case.site_authority:AuthorityRefused",),
 )

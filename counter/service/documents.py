@@ -108,6 +108,8 @@ class SaveOffice:
 
 
 def make_case_papers(work: Session, call: Call, request: CasePapers) -> tuple[MadeDocument, ...]:
+    """A case's notices, numbered and kept the first time, reprinted identically after; every one or none (a receipt or
+    a 容缺 notice once per issuing body)."""
     from counter.actions.cases import documents
 
     by = at_desk(call)
@@ -126,17 +128,14 @@ def make_case_papers(work: Session, call: Call, request: CasePapers) -> tuple[Ma
 
 MAKE_CASE_PAPERS = write(
     "documents.make_case_papers",
-    CasePapers,
-    tuple[MadeDocument, ...],
     Permission.PRINT,
     make_case_papers,
     faults=("counter.documents.data:DocumentNotPossible", _BEHIND),
-    doc="A case's notices, numbered and kept the first time, reprinted identically after; every one or none (a "
-    "receipt or a 容缺 notice once per issuing body).",
 )
 
 
 def make_item_paper(work: Session, call: Call, request: ItemPaper) -> MadeDocument:
+    """A department's own paper of one item (受理, 补正材料, 不予受理 通知书; 不予批准决定书), at its desk."""
     from counter.actions.cases import item_papers
 
     by = at_desk(call)
@@ -145,50 +144,34 @@ def make_item_paper(work: Session, call: Call, request: ItemPaper) -> MadeDocume
 
 MAKE_ITEM_PAPER = write(
     "documents.make_item_paper",
-    ItemPaper,
-    MadeDocument,
     Open.IN_ACTION,
     make_item_paper,
     faults=("counter.documents.data:DocumentNotPossible", "counter.case.decisions:DecisionRefused", _BEHIND),
-    doc="A department's own paper of one item (受理, 补正材料, 不予受理 通知书; 不予批准决定书), at its desk.",
 )
 
 
 def make_guide_notice(work: Session, call: Call, request: GuideNotice) -> MadeDocument:
+    """The 一次性告知单 of a published guide, numbered, for an applicant who only came to ask."""
     from counter.actions.cases import documents
 
     return documents.make_guide_notice(work, at_desk(call), request.bundle, call.today, find=request.find)
 
 
-MAKE_GUIDE_NOTICE = write(
-    "documents.make_guide_notice",
-    GuideNotice,
-    MadeDocument,
-    Permission.PRINT,
-    make_guide_notice,
-    faults=(_GUIDE, _BEHIND),
-    doc="The 一次性告知单 of a published guide, numbered, for an applicant who only came to ask.",
-)
+MAKE_GUIDE_NOTICE = write("documents.make_guide_notice", Permission.PRINT, make_guide_notice, faults=(_GUIDE, _BEHIND))
 
 
 def guide_forms(work: Session, call: Call, request: GuideOf) -> GuideForms:
+    """The forms of a guide the applicant fills in."""
     from counter.actions.intake import forms
 
     return GuideForms(*forms.guide_forms_named(work, request.bundle, find=request.find))
 
 
-GUIDE_FORMS = read(
-    "documents.guide_forms",
-    GuideOf,
-    GuideForms,
-    Open.ANY_DESK,
-    guide_forms,
-    faults=(_GUIDE,),
-    doc="The forms of a guide the applicant fills in.",
-)
+GUIDE_FORMS = read("documents.guide_forms", Open.ANY_DESK, guide_forms, faults=(_GUIDE,))
 
 
 def make_forms(work: Session, call: Call, request: MakeForms) -> tuple[FormPaper, ...]:
+    """A guide's forms, blank or as 示范样表: no number, nothing stored."""
     from counter.actions.intake import forms
 
     by = at_desk(call)
@@ -200,94 +183,60 @@ def make_forms(work: Session, call: Call, request: MakeForms) -> tuple[FormPaper
 
 
 MAKE_FORMS = read(
-    "documents.make_forms",
-    MakeForms,
-    tuple[FormPaper, ...],
-    Permission.PRINT,
-    make_forms,
-    faults=(_GUIDE, "counter.documents.form_paper:FormNotFound"),
-    doc="A guide's forms, blank or as 示范样表: no number, nothing stored.",
+    "documents.make_forms", Permission.PRINT, make_forms, faults=(_GUIDE, "counter.documents.form_paper:FormNotFound")
 )
 
 
 def record_print(work: Session, call: Call, request: RecordPrint) -> None:
+    """A print kept on record: what, when, who, where to, and whether it went; only of a paper this desk made (a
+    department's paper of its item at its own desk too)."""
     from counter.actions.cases import documents
 
     documents.record_print(work, at_desk(call), request.made, request.target, request.ok, request.error)
 
 
 RECORD_PRINT = write(
-    "documents.record_print",
-    RecordPrint,
-    None,
-    Open.IN_ACTION,
-    record_print,
-    faults=("counter.documents.made:PrintNotMade",),
-    doc="A print kept on record: what, when, who, where to, and whether it went; only of a paper this desk made "
-    "(a department's paper of its item at its own desk too).",
+    "documents.record_print", Open.IN_ACTION, record_print, faults=("counter.documents.made:PrintNotMade",)
 )
 
 
 def unprinted_cases(work: Session, call: Call, request: DeskDay) -> tuple[UnprintedCase, ...]:
+    """The desk's committed cases whose papers are not all printed and not waived, with the papers still out."""
     from counter.actions.cases import unprinted_papers
 
     return unprinted_papers.unprinted_cases(work, at_desk(call), call.today)
 
 
-UNPRINTED_CASES = read(
-    "documents.unprinted_cases",
-    DeskDay,
-    tuple[UnprintedCase, ...],
-    Open.ANY_DESK,
-    unprinted_cases,
-    doc="The desk's committed cases whose papers are not all printed and not waived, with the papers still out.",
-)
+UNPRINTED_CASES = read("documents.unprinted_cases", Open.ANY_DESK, unprinted_cases)
 
 
 def waive_papers(work: Session, call: Call, request: WaivePapers) -> tuple[DocumentKind, ...]:
+    """A case's papers left unprinted, with the clerk's reason, in its history; the papers waived."""
     from counter.actions.cases import unprinted_papers
 
     return unprinted_papers.waive_papers(work, at_desk(call), request.case_no, request.reason, call.now)
 
 
 WAIVE_PAPERS = write(
-    "documents.waive_papers",
-    WaivePapers,
-    tuple[DocumentKind, ...],
-    Permission.PRINT,
-    waive_papers,
-    faults=("counter.case.not_found:CaseNotFound",),
-    doc="A case's papers left unprinted, with the clerk's reason, in its history; the papers waived.",
+    "documents.waive_papers", Permission.PRINT, waive_papers, faults=("counter.case.not_found:CaseNotFound",)
 )
 
 
 def read_office(work: Session, call: Call, request: SiteOffice) -> OfficeSettings:
+    """The site's details printed on every paper; the league hall's defaults for anything not set."""
     from counter.actions.admin.office import office_settings
 
     return office_settings(work, request.site_code)
 
 
-READ_OFFICE = read(
-    "documents.read_office",
-    SiteOffice,
-    OfficeSettings,
-    Open.ANY_DESK,
-    read_office,
-    doc="The site's details printed on every paper; the league hall's defaults for anything not set.",
-)
+READ_OFFICE = read("documents.read_office", Open.ANY_DESK, read_office)
 
 
 def save_office(work: Session, call: Call, request: SaveOffice) -> None:
+    """New details apply to papers made from now on; papers already made keep theirs."""
     from counter.actions.cases import documents
 
     documents.save_office_settings(work, request.site_code, request.settings, desk=call.desk)
 
 
-SAVE_OFFICE = write(
-    "documents.save_office",
-    SaveOffice,
-    None,
-    Permission.CHANGE_SETTINGS,
-    save_office,
-    doc="New details apply to papers made from now on; papers already made keep theirs.",
-)
+SAVE_OFFICE = write("documents.save_office", Permission.CHANGE_SETTINGS, save_office)

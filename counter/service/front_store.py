@@ -45,75 +45,53 @@ class ChangeFrontStore:
 
 
 def send_front_store(work: Sessions, call: Call, request: SendPass) -> SendRound:
+    """One pass of the front store's sender: every case event due written as rows of the national tables, one
+    transaction each, in the order queued; an event found written is not written again; what came of them."""
     from counter.actions.outbox import front_store
     from counter.actions.outbox.frame import Transactions
 
     return front_store.send_due(Transactions(work), batch=request.batch or front_store.BATCH)
 
 
-SEND_FRONT_STORE = write(
-    "front_store.send",
-    SendPass,
-    SendRound,
-    Open.ANY_DESK,  # the sender's own act, asked of no account
-    send_front_store,
-    whole=True,
-    doc="One pass of the front store's sender: every case event due written as rows of the national tables, one "
-    "transaction each, in the order queued; an event found written is not written again; what came of them.",
-)
+# the sender's own act, asked of no account
+SEND_FRONT_STORE = write("front_store.send", Open.ANY_DESK, send_front_store, whole=True)
 
 
 def list_front_store(work: Session, call: Call, request: ListOutbox) -> tuple[EventRow, ...]:
+    """The events as the front store's sender marked them, newest first (the failed ones only: what waits for a
+    supervisor), each with the batch its rows went in."""
     from counter.actions.outbox import front_store
 
     return tuple(front_store.mark_list(work, call.desk, failed_only=request.failed_only, limit=request.limit))
 
 
-LIST_FRONT_STORE = read(
-    "front_store.list",
-    ListOutbox,
-    tuple[EventRow, ...],
-    Permission.SEE_FIGURES,
-    list_front_store,
-    doc="The events as the front store's sender marked them, newest first (the failed ones only: what waits for a "
-    "supervisor), each with the batch its rows went in.",
-)
+LIST_FRONT_STORE = read("front_store.list", Permission.SEE_FIGURES, list_front_store)
 
 
 def retry_front_store(work: Session, call: Call, request: RetryRow) -> bool:
+    """A failed event back in the front store's queue, its attempts counted afresh; False when none failed so."""
     from counter.actions.outbox import front_store
 
     return front_store.retry_event(work, call.desk, request.row_id)
 
 
-RETRY_FRONT_STORE = write(
-    "front_store.retry",
-    RetryRow,
-    bool,
-    Permission.SEE_FIGURES,
-    retry_front_store,
-    doc="A failed event back in the front store's queue, its attempts counted afresh; False when none failed so.",
-)
+RETRY_FRONT_STORE = write("front_store.retry", Permission.SEE_FIGURES, retry_front_store)
 
 
 def read_front_store(work: Session, call: Call, request: SettingsAsked) -> FrontStoreSettings:
+    """The hall's front store as stored, the password shown as set or not."""
     from counter.actions.outbox import front_store
     from counter.outbox.secret_shown import shown
 
     return shown(front_store.front_store_settings(work))
 
 
-READ_FRONT_STORE = read(
-    "front_store.read_settings",
-    SettingsAsked,
-    FrontStoreSettings,
-    Permission.CHANGE_SETTINGS,
-    read_front_store,
-    doc="The hall's front store as stored, the password shown as set or not.",
-)
+READ_FRONT_STORE = read("front_store.read_settings", Permission.CHANGE_SETTINGS, read_front_store)
 
 
 def change_front_store(work: Session, call: Call, request: ChangeFrontStore) -> FrontStoreSettings:
+    """Change the hall's front store, refused whole with any problem; the password to this machine's key folder, the
+    change audited; the settings as they now stand, the password shown as set or not."""
     from counter.actions.outbox import front_store
 
     return front_store.change_front_store(work, call.desk, **dataclasses.asdict(request))
@@ -121,11 +99,7 @@ def change_front_store(work: Session, call: Call, request: ChangeFrontStore) -> 
 
 CHANGE_FRONT_STORE = write(
     "front_store.change_settings",
-    ChangeFrontStore,
-    FrontStoreSettings,
     Permission.CHANGE_SETTINGS,
     change_front_store,
     faults=("counter.platform.front_store:FrontStoreRefused",),
-    doc="Change the hall's front store, refused whole with any problem; the password to this machine's key folder, "
-    "the change audited; the settings as they now stand, the password shown as set or not.",
 )

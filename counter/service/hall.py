@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from counter.access.desk_session import DeskSignIn, SessionDesk, SessionEnd
 from counter.service.call import Call
-from counter.service.operation import Open, Operation, read, write
+from counter.service.operation import Open, read, write
 from counter.service.retries import RETRY_WINDOW_S
 
 if TYPE_CHECKING:
@@ -65,23 +65,20 @@ class EndSession:
 
 
 def register_desk(work: Session, call: Call, request: RegisterDesk) -> None:
+    """Register a desk machine at the server under its desk number, replacing any key it had; its sessions end."""
     from counter.actions.admin import desk_sessions
 
     desk_sessions.register_desk(work, request.desk_no, request.key_hash)
 
 
+# the administrator at the server's own machine, which alone holds the database's credentials
 REGISTER_DESK = write(
-    "hall.register_desk",
-    RegisterDesk,
-    None,
-    Open.IN_ACTION,  # the administrator at the server's own machine, which alone holds the database's credentials
-    register_desk,
-    ("counter.access.desk_session:DeskRegisteredMeanwhile",),
-    doc="Register a desk machine at the server under its desk number, replacing any key it had; its sessions end.",
+    "hall.register_desk", Open.IN_ACTION, register_desk, faults=("counter.access.desk_session:DeskRegisteredMeanwhile",)
 )
 
 
 def open_session(work: Sessions, call: Call, request: OpenSession) -> DeskSignIn:
+    """Sign in at a registered desk under the lockout; a session of the token's hash when it succeeds."""
     from counter.actions.admin import desk_sessions
 
     r = request
@@ -89,38 +86,26 @@ def open_session(work: Sessions, call: Call, request: OpenSession) -> DeskSignIn
         return desk_sessions.open_session(session, r.login, r.password, r.desk_no, r.key_hash, r.token_hash, r.now)
 
 
-OPEN_SESSION = write(
-    "hall.open_session",
-    OpenSession,
-    DeskSignIn,
-    Open.BEFORE_SIGN_IN,
-    open_session,
-    # one transaction of its own, with no receipt: a sign-in is never asked again under its key (a desk signs in
-    # anew, with a new token), and a receipt per sign-in, an unknown desk's included, let anyone fill the database
-    whole=True,
-    doc="Sign in at a registered desk under the lockout; a session of the token's hash when it succeeds.",
-)
+# one transaction of its own, with no receipt: a sign-in is never asked again under its key (a desk signs in
+# anew, with a new token), and a receipt per sign-in, an unknown desk's included, let anyone fill the database
+OPEN_SESSION = write("hall.open_session", Open.BEFORE_SIGN_IN, open_session, whole=True)
 
 
 def find_session(work: Sessions, call: Call, request: FindSession) -> SessionDesk | SessionEnd:
+    """Whom a token stands for now, its use noted; or why it no longer opens a session (ending it if it must)."""
     from counter.actions.admin import desk_sessions
 
     with work.begin() as session:
         return desk_sessions.find_session(session, request.token_hash, request.key_hash, request.now)
 
 
-FIND_SESSION: Operation[FindSession, SessionDesk | SessionEnd] = write(
-    "hall.find_session",
-    FindSession,
-    SessionDesk | SessionEnd,
-    Open.IN_ACTION,  # the token is the credential: the session it opens, or why none
-    find_session,
-    whole=True,  # one short transaction of its own per request, with no receipt: it only marks the session used
-    doc="Whom a token stands for now, its use noted; or why it no longer opens a session (ending it if it must).",
-)
+# the token is the credential: the session it opens, or why none
+# one short transaction of its own per request, with no receipt: it only marks the session used
+FIND_SESSION = write("hall.find_session", Open.IN_ACTION, find_session, whole=True)
 
 
 def end_session(work: Sessions, call: Call, request: EndSession) -> None:
+    """Sign out: the session ends, recorded in its desk's trail."""
     from counter.actions.admin import desk_sessions
     from counter.db.models import utcnow
 
@@ -128,15 +113,8 @@ def end_session(work: Sessions, call: Call, request: EndSession) -> None:
         desk_sessions.end_session(session, request.token_hash, request.key_hash, request.idle, utcnow())
 
 
-END_SESSION = write(
-    "hall.end_session",
-    EndSession,
-    None,
-    Open.IN_ACTION,
-    end_session,
-    whole=True,  # ending an ended session changes nothing: safe to repeat without a receipt
-    doc="Sign out: the session ends, recorded in its desk's trail.",
-)
+# ending an ended session changes nothing: safe to repeat without a receipt
+END_SESSION = write("hall.end_session", Open.IN_ACTION, end_session, whole=True)
 
 
 @dataclass(frozen=True)
@@ -153,23 +131,19 @@ class Pruned:
 
 
 def prune(work: Sessions, call: Call, request: Prune) -> Pruned:
-    """The receipts kept as long as a desk's transport may ask a write again (:data:`RETRY_WINDOW_S`), no longer."""
+    """Drop the desk sessions ended a week ago and the idempotency receipts past a desk's retry window; how many of
+    each.
+
+    The receipts kept as long as a desk's transport may ask a write again (:data:`RETRY_WINDOW_S`), no longer."""
     from counter.actions.admin import desk_sessions
 
     with work.begin() as session:
         return Pruned(*desk_sessions.prune(session, request.now, dt.timedelta(seconds=RETRY_WINDOW_S)))
 
 
-PRUNE = write(
-    "hall.prune",
-    Prune,
-    Pruned,
-    Open.IN_ACTION,  # the server's own scheduled work, asked of no account
-    prune,
-    whole=True,  # deleting what is past its keeping again deletes nothing: safe to repeat without a receipt
-    doc="Drop the desk sessions ended a week ago and the idempotency receipts past a desk's retry window; how many "
-    "of each.",
-)
+# the server's own scheduled work, asked of no account
+# deleting what is past its keeping again deletes nothing: safe to repeat without a receipt
+PRUNE = write("hall.prune", Open.IN_ACTION, prune, whole=True)
 
 
 @dataclass(frozen=True)
@@ -206,20 +180,15 @@ class HallHealth:
 
 
 def health(work: Session, call: Call, request: HealthAsked) -> HallHealth:
+    """The database's schema revision, each outbox's depth and oldest unsent row, the desk sessions open now."""
     from counter.db import hall_health
 
     revision, depths, sessions = hall_health.health(work, request.now)
     return HallHealth(revision, tuple(OutboxDepth(*depth) for depth in depths), sessions)
 
 
-HEALTH = read(
-    "hall.health",
-    HealthAsked,
-    HallHealth,
-    Open.IN_ACTION,  # the server's own question, asked of no account
-    health,
-    doc="The database's schema revision, each outbox's depth and oldest unsent row, the desk sessions open now.",
-)
+# the server's own question, asked of no account
+HEALTH = read("hall.health", Open.IN_ACTION, health)
 
 
 @dataclass(frozen=True)
@@ -231,19 +200,14 @@ class CheckDesk:
 
 
 def check_desk(work: Session, call: Call, request: CheckDesk) -> bool:
+    """Whether a desk machine's key is its desk's: the set-up's check, with no sign-in and nothing written."""
     from counter.actions.admin import desk_sessions
 
     return desk_sessions.desk_key_matches(work, request.desk_no, request.key_hash)
 
 
-CHECK_DESK = read(
-    "hall.check_desk",
-    CheckDesk,
-    bool,
-    Open.BEFORE_SIGN_IN,  # a machine being set up, before anyone signs in at it: the key is the credential
-    check_desk,
-    doc="Whether a desk machine's key is its desk's: the set-up's check, with no sign-in and nothing written.",
-)
+# a machine being set up, before anyone signs in at it: the key is the credential
+CHECK_DESK = read("hall.check_desk", Open.BEFORE_SIGN_IN, check_desk)
 
 
 # --- what crosses the server's door (POST /v1/sign-in), beside the operations' own requests ------------------

@@ -26,7 +26,7 @@ from counter.intake.licences import LibrarySettings
 from counter.intake.request_file import IntakeFile
 from counter.intake.rules import IntakeRules
 from counter.service.call import Call, at_desk
-from counter.service.operation import Open, Operation, read, write
+from counter.service.operation import Open, read, write
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -130,125 +130,84 @@ class FiguresOfMonth:
 
 
 def keep_draft(work: Session, call: Call, request: KeepDraft) -> None:
+    """Keep the desk's unfinished intake, replacing the one kept before; only by an account that takes intakes (a
+    department's, signed in at a clerk's desk, would overwrite the clerk's applicant)."""
     from counter.actions.intake import drafts
 
     drafts.keep_draft(work, at_desk(call), request.draft)
 
 
-KEEP_DRAFT = write(
-    "intake.keep_draft",
-    KeepDraft,
-    None,
-    Permission.TAKE_INTAKE,
-    keep_draft,
-    doc="Keep the desk's unfinished intake, replacing the one kept before; only by an account that takes "
-    "intakes (a department's, signed in at a clerk's desk, would overwrite the clerk's applicant).",
-)
+KEEP_DRAFT = write("intake.keep_draft", Permission.TAKE_INTAKE, keep_draft)
 
 
 def drop_draft(work: Session, call: Call, request: DeskOnly) -> None:
+    """The clerk gave the intake up, or took it: no draft is kept for the desk; only by an account that takes intakes
+    (the desk's draft is the clerk's)."""
     from counter.actions.intake import drafts
 
     drafts.remove_draft(work, at_desk(call))
 
 
-DROP_DRAFT = write(
-    "intake.drop_draft",
-    DeskOnly,
-    None,
-    Permission.TAKE_INTAKE,
-    drop_draft,
-    doc="The clerk gave the intake up, or took it: no draft is kept for the desk; only by an account that takes "
-    "intakes (the desk's draft is the clerk's).",
-)
+DROP_DRAFT = write("intake.drop_draft", Permission.TAKE_INTAKE, drop_draft)
 
 
 def check_draft(work: Session, call: Call, request: DeskOnly) -> StoredDraft | None:
+    """The desk's unfinished intake, checked against its guide; one that cannot be used is dropped and named; None to an
+    account that may not take an intake. Safe to ask again: no receipt keeps its answer."""
     from counter.actions.intake import reads_shown
 
     return reads_shown.desk_draft(work, at_desk(call), CHECK_DRAFT.name)
 
 
-CHECK_DRAFT: Operation[DeskOnly, StoredDraft | None] = write(
-    "intake.check_draft",
-    DeskOnly,
-    StoredDraft | None,
-    Open.ANY_DESK,
-    check_draft,
-    doc="The desk's unfinished intake, checked against its guide; one that cannot be used is dropped and named; "
-    "None to an account that may not take an intake.  Safe to ask again: no receipt keeps its answer.",
-    receipt=False,
-)
+CHECK_DRAFT = write("intake.check_draft", Open.ANY_DESK, check_draft, receipt=False)
 
 # --- the form and its commit --------------------------------------------------------------------------------
 
 
 def read_guide_version(work: Session, call: Call, request: GuideVersion) -> StoredGuide | None:
+    """One stored guide version (a draft's, a case's); None when it is gone."""
     from counter.actions.catalog.guides import guide_version
 
     return guide_version(work, request.version_id)
 
 
-READ_GUIDE_VERSION: Operation[GuideVersion, StoredGuide | None] = read(
-    "intake.read_guide_version",
-    GuideVersion,
-    StoredGuide | None,
-    Open.ANY_DESK,
-    read_guide_version,
-    doc="One stored guide version (a draft's, a case's); None when it is gone.",
-)
+READ_GUIDE_VERSION = read("intake.read_guide_version", Open.ANY_DESK, read_guide_version)
 
 
 def read_current_guide(work: Session, call: Call, request: CurrentGuide) -> StoredGuide | None:
+    """The newest guide version of a bundle, the one an intake opens on; None when the bundle is unknown."""
     from counter.actions.catalog.guides import current_guide
 
     return current_guide(work, request.bundle_code)
 
 
-READ_CURRENT_GUIDE: Operation[CurrentGuide, StoredGuide | None] = read(
-    "intake.read_current_guide",
-    CurrentGuide,
-    StoredGuide | None,
-    Open.ANY_DESK,
-    read_current_guide,
-    doc="The newest guide version of a bundle, the one an intake opens on; None when the bundle is unknown.",
-)
+READ_CURRENT_GUIDE = read("intake.read_current_guide", Open.ANY_DESK, read_current_guide)
 
 
 def draft_guides_taken(work: Session, call: Call, request: DeskOnly) -> bool:
+    """Whether an intake may be taken on a 待核 guide here: the training database, or a site that allows it."""
     from counter.actions.catalog.guide_status import drafts_may_be_taken
 
     return drafts_may_be_taken(work)
 
 
-DRAFT_GUIDES_TAKEN = read(
-    "intake.draft_guides_taken",
-    DeskOnly,
-    bool,
-    Open.ANY_DESK,
-    draft_guides_taken,
-    doc="Whether an intake may be taken on a 待核 guide here: the training database, or a site that allows it.",
-)
+DRAFT_GUIDES_TAKEN = read("intake.draft_guides_taken", Open.ANY_DESK, draft_guides_taken)
 
 
 def site_set_up(work: Session, call: Call, request: DeskOnly) -> bool:
+    """Whether someone chose this site's identity, rather than the program making it at first use."""
     from counter.actions.admin.site import site_is_set_up
 
     return site_is_set_up(work)
 
 
-SITE_SET_UP = read(
-    "intake.site_set_up",
-    DeskOnly,
-    bool,
-    Open.ANY_DESK,
-    site_set_up,
-    doc="Whether someone chose this site's identity, rather than the program making it at first use.",
-)
+SITE_SET_UP = read("intake.site_set_up", Open.ANY_DESK, site_set_up)
 
 
 def preview_intake(work: Session, call: Call, request: PreviewIntake) -> IntakePreview:
-    """On the grounds the desk's own preview reads (:func:`preview_grounds`), decided by the same rule."""
+    """The outcome the form comes to now, read as the commit reads it, with the papers it would print.
+
+    On the grounds the desk's own preview reads (:func:`preview_grounds`), decided by the same rule."""
     from counter.actions.intake.preview_grounds import preview_grounds as grounds_of
     from counter.documents.outcome_preview import preview_of
     from counter.intake.not_possible import IntakeNotPossible
@@ -261,211 +220,146 @@ def preview_intake(work: Session, call: Call, request: PreviewIntake) -> IntakeP
 
 
 PREVIEW_INTAKE = read(
-    "intake.preview_intake",
-    PreviewIntake,
-    IntakePreview,
-    Open.ANY_DESK,
-    preview_intake,
-    faults=("counter.intake.not_possible:IntakeNotPossible",),
-    doc="The outcome the form comes to now, read as the commit reads it, with the papers it would print.",
+    "intake.preview_intake", Open.ANY_DESK, preview_intake, faults=("counter.intake.not_possible:IntakeNotPossible",)
 )
 
 
 def preview_grounds(work: Session, call: Call, request: GuideVersion) -> PreviewGrounds:
+    """What an intake's preview is decided from besides the form, read once when the intake opens."""
     from counter.actions.intake.preview_grounds import preview_grounds as grounds_of
 
     return grounds_of(work, request.version_id, at_desk(call).identity.site_code)
 
 
-PREVIEW_GROUNDS = read(
-    "intake.preview_grounds",
-    GuideVersion,
-    PreviewGrounds,
-    Open.ANY_DESK,
-    preview_grounds,
-    doc="What an intake's preview is decided from besides the form, read once when the intake opens.",
-)
+PREVIEW_GROUNDS = read("intake.preview_grounds", Open.ANY_DESK, preview_grounds)
 
 
 def known_party_of(work: Session, call: Call, request: KnownPartyOf) -> KnownParty | None:
+    """一证办理: the person or company of this ID number or credit code as earlier cases knew it; None if none."""
     from counter.actions.intake import reads_shown
 
     return reads_shown.party_on_file(work, at_desk(call), request.id_no, KNOWN_PARTY.name)
 
 
-KNOWN_PARTY: Operation[KnownPartyOf, KnownParty | None] = read(
-    "intake.known_party",
-    KnownPartyOf,
-    KnownParty | None,
-    Open.IN_ACTION,  # TAKE_INTAKE and SEE_FULL_ID: its answer cannot be masked (counter.actions.cases.reach)
-    known_party_of,
-    doc="一证办理: the person or company of this ID number or credit code as earlier cases knew it; None if none.",
-)
+# TAKE_INTAKE and SEE_FULL_ID: its answer cannot be masked (counter.actions.cases.reach)
+KNOWN_PARTY = read("intake.known_party", Open.IN_ACTION, known_party_of)
 
 
 def open_cases(work: Session, call: Call, request: OpenCasesOf) -> tuple[OpenCase, ...]:
+    """The applicant's cases of this bundle not yet over, newest first, asked before she is taken again: the number, day
+    and status of each, nothing of the person."""
     from counter.actions.intake.parties import open_cases as open_cases_for
 
     return open_cases_for(work, request.id_no, request.bundle_code)
 
 
-OPEN_CASES = read(
-    "intake.open_cases",
-    OpenCasesOf,
-    tuple[OpenCase, ...],
-    Permission.TAKE_INTAKE,
-    open_cases,
-    doc="The applicant's cases of this bundle not yet over, newest first, asked before she is taken again: the "
-    "number, day and status of each, nothing of the person.",
-)
+OPEN_CASES = read("intake.open_cases", Permission.TAKE_INTAKE, open_cases)
 
 
 def resubmission(work: Session, call: Call, request: Resubmission) -> IntakeDraft | None:
+    """The intake of a 补正 answer as the case answered left it: its parties, situations and every line received, on
+    today's guide, with the lines its notice listed open; None when the case or its bundle's guide is gone."""
     from counter.actions.intake import reads_shown
 
     return reads_shown.resubmission(work, at_desk(call), request.case_no, RESUBMISSION.name)
 
 
-RESUBMISSION: Operation[Resubmission, IntakeDraft | None] = read(
-    "intake.resubmission",
-    Resubmission,
-    IntakeDraft | None,
-    Open.IN_ACTION,  # TAKE_INTAKE and SEE_FULL_ID, of a case within reach: its answer cannot be masked
-    resubmission,
-    doc="The intake of a 补正 answer as the case answered left it: its parties, situations and every line received, "
-    "on today's guide, with the lines its notice listed open; None when the case or its bundle's guide is gone.",
-)
+# TAKE_INTAKE and SEE_FULL_ID, of a case within reach: its answer cannot be masked
+RESUBMISSION = read("intake.resubmission", Open.IN_ACTION, resubmission)
 
 
 def take(work: Session, call: Call, request: TakeIntake) -> TakenIntake:
-    """The case whole, and the draft gone, in one transaction; or nothing (on the office's calendar, read with the
+    """Take the case with its one outcome, decided again from the stored guide version; the desk's draft goes with it. A
+    request whose uid is already a case answers with that case and writes nothing.
+
+    The case whole, and the draft gone, in one transaction; or nothing (on the office's calendar, read with the
     intake's reads)."""
     from counter.actions.intake.take import take_intake
 
     return take_intake(work, at_desk(call), request.request, call.today)
 
 
-TAKE_INTAKE = write(
-    "intake.take_intake",
-    TakeIntake,
-    TakenIntake,
-    Open.IN_ACTION,  # TAKE_INTAKE, asked by the action with the intake's other reads: one round trip, not three
-    take,
-    faults=_TAKE_FAULTS,
-    doc="Take the case with its one outcome, decided again from the stored guide version; the desk's draft goes "
-    "with it.  A request whose uid is already a case answers with that case and writes nothing.",
-)
+# TAKE_INTAKE, asked by the action with the intake's other reads: one round trip, not three
+TAKE_INTAKE = write("intake.take_intake", Open.IN_ACTION, take, faults=_TAKE_FAULTS)
 
 
 def take_file(work: Session, call: Call, request: TakeFromFile) -> TakenIntake:
+    """The intake an intake file describes (counter case take), taken as the window takes it; the desk's draft is left
+    alone."""
     from counter.actions.intake.intake_file import take_from_file
 
     return take_from_file(work, at_desk(call), request.file, call.today)
 
 
-TAKE_FROM_FILE = write(
-    "intake.take_from_file",
-    TakeFromFile,
-    TakenIntake,
-    Open.IN_ACTION,  # TAKE_INTAKE, as the window's intake: after the file's own problems are listed
-    take_file,
-    faults=_TAKE_FAULTS,
-    doc="The intake an intake file describes (counter case take), taken as the window takes it; the desk's draft "
-    "is left alone.",
-)
+# TAKE_INTAKE, as the window's intake: after the file's own problems are listed
+TAKE_FROM_FILE = write("intake.take_from_file", Open.IN_ACTION, take_file, faults=_TAKE_FAULTS)
 
 # --- 即办件 figures-------------------------------------------------------------------------------------------
 
 
 def figures_of_month(work: Session, call: Call, request: FiguresOfMonth) -> MonthFigures:
+    """即办件占比 and 承诺时限压减率 of the cases accepted in a month, per desk or bundle."""
     from counter.actions.ratings.case_figures import month_figures
 
     return month_figures(work, request.month, request.group, desk=call.desk)
 
 
-MONTH_FIGURES = read(
-    "intake.month_figures",
-    FiguresOfMonth,
-    MonthFigures,
-    Permission.SEE_FIGURES,
-    figures_of_month,
-    doc="即办件占比 and 承诺时限压减率 of the cases accepted in a month, per desk or bundle.",
-)
+MONTH_FIGURES = read("intake.month_figures", Permission.SEE_FIGURES, figures_of_month)
 
 # --- the hall's intake rules and 证照库 ---------------------------------------------------------------------
 
 
 def read_intake_rules(work: Session, call: Call, request: DeskOnly) -> IntakeRules:
+    """The hall's 容缺 margin and 补正 period as stored; the defaults for any unset."""
     from counter.actions.cases.intake_settings import intake_rules
 
     return intake_rules(work)
 
 
-READ_INTAKE_RULES = read(
-    "intake.read_intake_rules",
-    DeskOnly,
-    IntakeRules,
-    Open.ANY_DESK,
-    read_intake_rules,
-    doc="The hall's 容缺 margin and 补正 period as stored; the defaults for any unset.",
-)
+READ_INTAKE_RULES = read("intake.read_intake_rules", Open.ANY_DESK, read_intake_rules)
 
 
 def save_rules(work: Session, call: Call, request: SaveIntakeRules) -> None:
+    """Set the hall's intake rules, refused whole with any value out of range; each change audited."""
     from counter.actions.cases.intake_settings import save_intake_rules
 
     save_intake_rules(work, request.rules, desk=call.desk)
 
 
 SAVE_INTAKE_RULES = write(
-    "intake.save_intake_rules",
-    SaveIntakeRules,
-    None,
-    Permission.CHANGE_SETTINGS,
-    save_rules,
-    faults=("counter.intake.rules:RulesRefused",),
-    doc="Set the hall's intake rules, refused whole with any value out of range; each change audited.",
+    "intake.save_intake_rules", Permission.CHANGE_SETTINGS, save_rules, faults=("counter.intake.rules:RulesRefused",)
 )
 
 
 def read_library(work: Session, call: Call, request: DeskOnly) -> LibrarySettings:
+    """The hall's 证照库 as stored, the secret shown as set or not (it never leaves the machine that asks the library);
+    none in training."""
     from counter.actions.intake.licences import library_settings
     from counter.intake.licences import shown_library
 
     return shown_library(library_settings(work))
 
 
-READ_LIBRARY = read(
-    "intake.read_library",
-    DeskOnly,
-    LibrarySettings,
-    Open.ANY_DESK,
-    read_library,
-    doc="The hall's 证照库 as stored, the secret shown as set or not (it never leaves the machine that asks the "
-    "library); none in training.",
-)
+READ_LIBRARY = read("intake.read_library", Open.ANY_DESK, read_library)
 
 
 def look_up_licences(work: Session, call: Call, request: LookUpLicences) -> LookUp:
-    """The settings read in the operation's unit of work, the question asked with them (the timeout bounds it)."""
+    """Ask the hall's 证照库 what it holds of an applicant, with the secret of the machine that runs the operation (the
+    hall server's, a township's own): the window asks it off its own thread; none set: not asked.
+
+    The settings read in the operation's unit of work, the question asked with them (the timeout bounds it)."""
     from counter.actions.intake.licences import library_settings
     from counter.actions.intake.licences import look_up_licences as ask_library_of
 
     return ask_library_of(library_settings(work), request.holder_id, request.types, request.reason)
 
 
-LOOK_UP_LICENCES = read(
-    "intake.look_up_licences",
-    LookUpLicences,
-    LookUp,
-    Permission.TAKE_INTAKE,
-    look_up_licences,
-    doc="Ask the hall's 证照库 what it holds of an applicant, with the secret of the machine that runs the operation "
-    "(the hall server's, a township's own): the window asks it off its own thread; none set: not asked.",
-)
+LOOK_UP_LICENCES = read("intake.look_up_licences", Permission.TAKE_INTAKE, look_up_licences)
 
 
 def save_library_settings(work: Session, call: Call, request: SaveLibrary) -> None:
+    """Set the hall's 证照库 (all empty: none), refused whole with any problem; audited, the secret masked (the masked
+    secret sent back keeps the one kept)."""
     from counter.actions.intake.licences import save_library
 
     save_library(work, request.settings, desk=call.desk)
@@ -473,11 +367,7 @@ def save_library_settings(work: Session, call: Call, request: SaveLibrary) -> No
 
 SAVE_LIBRARY = write(
     "intake.save_library",
-    SaveLibrary,
-    None,
     Permission.CHANGE_SETTINGS,
     save_library_settings,
     faults=("counter.intake.licences:LibraryRefused",),
-    doc="Set the hall's 证照库 (all empty: none), refused whole with any problem; audited, the secret masked (the "
-    "masked secret sent back keeps the one kept).",
 )

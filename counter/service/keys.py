@@ -33,6 +33,10 @@ class DataKeyRotated:
 
 
 def rotate_data(work: Session, call: Call, request: RotateDataKey) -> DataKeyRotated:
+    """A new data key, every personal value sealed again under it in batches, then the older keys removed; a rotation
+    killed half way is finished by asking again. In process each batch is told as it ends to the caller that listens
+    (counter.host.database.step_listener); over the hall server only the summary comes back, the batches in the server's
+    log."""
     from counter.actions.admin import data_key
 
     key_id, done = data_key.rotate_data_key(work, at_desk(call), call.now)
@@ -41,14 +45,4 @@ def rotate_data(work: Session, call: Call, request: RotateDataKey) -> DataKeyRot
 
 #: declared a read, though it writes: its work is not the operation's one transaction but batches of their own
 #: (counter.db.sealing), which a writing unit of work would block on SQLite by holding the file's write lock
-ROTATE_DATA_KEY = read(
-    "keys.rotate_data",
-    RotateDataKey,
-    DataKeyRotated,
-    Permission.CHANGE_SETTINGS,
-    rotate_data,
-    doc="A new data key, every personal value sealed again under it in batches, then the older keys removed; "
-    "a rotation killed half way is finished by asking again.  In process each batch is told as it ends to the "
-    "caller that listens (counter.host.database.step_listener); over the hall server only the summary comes back, the "
-    "batches in the server's log.",
-)
+ROTATE_DATA_KEY = read("keys.rotate_data", Permission.CHANGE_SETTINGS, rotate_data)

@@ -10,24 +10,24 @@ answer, with what the call's context gives it (the desk, the department the acco
 calendar); an operation that composes several actions has its composition in the actions, as one function, for the
 actions never import the service.
 
-The declaration carries its answer's type, so that ``service.call(TAKE_INTAKE, request)`` is a ``TakenIntake`` to
-mypy at every call site.  :func:`read` and :func:`write` take the response as ``type[Res]`` and mypy binds ``Res``
-from it: a class (``TakenIntake``), a generic alias (``tuple[CaseRow, ...]``, ``dict[str, int]``), and ``None``
-(an overload of its own) bind unwritten, so most declarations stay a bare call.  A union (``str | None``) is no
-type mypy can bind from a value; such a declaration annotates its constant
-(``GUIDE: Operation[GuideAsked, StoredGuide | None] = read(...)``), and mypy asks for that annotation (``Need type
-annotation``) where it is missing.  mypy cannot see that an annotation agrees with the hint passed beside it:
-``tests/service/test_operation_types.py`` holds every annotated declaration to its hint, and every implementation to
-its declaration.  Rejected: an explicit annotation on every constant (two hundred lines saying twice what the call
-says once), and a ``cast`` at the call sites (the fact kept where it is used, not where it is declared).
+The implementation's annotations are the declaration's types, written once: :func:`read` and :func:`write` take the
+function and mypy binds the request and the answer from its signature, so that ``service.call(TAKE_INTAKE, request)``
+is a ``TakenIntake`` to mypy at every call site, a union (``StoredGuide | None``) as well as a class; at run time the
+same annotations, evaluated in the function's module, are what the wire decodes by.  The function's docstring says
+what the operation does, its first paragraph printed in the reference.  Rejected: the types passed beside the
+function (each said twice, and a union, which no value says to mypy, annotated a third time on the constant), and a
+decorator that turns the function into the operation (the faces call ``TAKE_INTAKE``, a value, not a function of
+the actions' arguments).
 """
 
 from __future__ import annotations
 
+import inspect
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from counter.access.roles import Permission
 
@@ -85,105 +85,57 @@ class Operation(Generic[Req, Res_co]):
         return f"<operation {self.name}>"
 
 
-@overload
 def read(
-    name: str,
-    request: type[Req],
-    response: type[Res],
-    gate: Gate,
-    runs: Callable[[Any, Call, Req], Res],
-    faults: tuple[str, ...] = (),
-    doc: str = "",
-) -> Operation[Req, Res]: ...
-@overload
-def read(
-    name: str,
-    request: type[Req],
-    response: None,
-    gate: Gate,
-    runs: Callable[[Any, Call, Req], None],
-    faults: tuple[str, ...] = (),
-    doc: str = "",
-) -> Operation[Req, None]: ...
-@overload
-def read(
-    name: str,
-    request: type[Req],
-    response: object,
-    gate: Gate,
-    runs: Callable[[Any, Call, Req], Res],
-    faults: tuple[str, ...] = (),
-    doc: str = "",
-) -> Operation[Req, Res]: ...  # a union: ``Res`` is the constant's annotation (the module's docstring)
-def read(
-    name: str,
-    request: type[Req],
-    response: object,
-    gate: Gate,
-    runs: Callable[..., Any],
-    faults: tuple[str, ...] = (),
-    doc: str = "",
-) -> Operation[Req, Any]:
+    name: str, gate: Gate, runs: Callable[[Any, Call, Req], Res], faults: tuple[str, ...] = ()
+) -> Operation[Req, Res]:
     """A read: nothing is written, run in a read-only unit of work."""
-    return _declared(Operation(name, request, response, False, gate, runs, faults, False, doc))
+    return _declared(name, False, gate, runs, faults)
 
 
-@overload
 def write(
     name: str,
-    request: type[Req],
-    response: type[Res],
     gate: Gate,
     runs: Callable[[Any, Call, Req], Res],
     faults: tuple[str, ...] = (),
-    doc: str = "",
     whole: bool = False,
     receipt: bool = True,
-) -> Operation[Req, Res]: ...
-@overload
-def write(
-    name: str,
-    request: type[Req],
-    response: None,
-    gate: Gate,
-    runs: Callable[[Any, Call, Req], None],
-    faults: tuple[str, ...] = (),
-    doc: str = "",
-    whole: bool = False,
-    receipt: bool = True,
-) -> Operation[Req, None]: ...
-@overload
-def write(
-    name: str,
-    request: type[Req],
-    response: object,
-    gate: Gate,
-    runs: Callable[[Any, Call, Req], Res],
-    faults: tuple[str, ...] = (),
-    doc: str = "",
-    whole: bool = False,
-    receipt: bool = True,
-) -> Operation[Req, Res]: ...  # a union: ``Res`` is the constant's annotation (the module's docstring)
-def write(
-    name: str,
-    request: type[Req],
-    response: object,
-    gate: Gate,
-    runs: Callable[..., Any],
-    faults: tuple[str, ...] = (),
-    doc: str = "",
-    whole: bool = False,
-    receipt: bool = True,
-) -> Operation[Req, Any]:
+) -> Operation[Req, Res]:
     """A write: one transaction, committed whole with its idempotency receipt, or nothing of it kept."""
-    return _declared(Operation(name, request, response, True, gate, runs, faults, whole, doc, receipt))
+    return _declared(name, True, gate, runs, faults, whole, receipt)
+
+
+def _types(runs: Callable[..., Any]) -> tuple[Any, Any]:
+    """The request's type and the answer's hint, as the implementation annotates them.
+
+    Evaluated in its module, where the request and answer types are imported to be read and written at the wire: the
+    unit of work's annotation (``Session``, imported only for mypy so that a face loads no SQLAlchemy) is not read.
+    """
+    params = list(inspect.signature(runs, eval_str=False).parameters.values())
+    namespace = vars(sys.modules[runs.__module__])
+    request, answer = params[2].annotation, inspect.signature(runs).return_annotation
+    return eval(request, namespace), eval(answer, namespace)
+
+
+def _doc(runs: Callable[..., Any]) -> str:
+    """The docstring's first paragraph, on one line: what the generated reference prints."""
+    return " ".join((inspect.getdoc(runs) or "").split("\n\n")[0].split())
 
 
 #: every operation declared so far, by name (:func:`counter.service.catalogue.operations` imports every area)
 DECLARED: dict[str, Operation[Any, Any]] = {}
 
 
-def _declared(op: Operation[Req, Res]) -> Operation[Req, Res]:
+def _declared(
+    name: str,
+    writes: bool,
+    gate: Gate,
+    runs: Callable[[Any, Call, Req], Res],
+    faults: tuple[str, ...],
+    whole: bool = False,
+    receipt: bool = True,
+) -> Operation[Req, Res]:
+    request, response = _types(runs)
+    op: Operation[Req, Res] = Operation(name, request, response, writes, gate, runs, faults, whole, _doc(runs), receipt)
     if op.name in DECLARED:
         raise ValueError(f"operation {op.name} declared twice")
     DECLARED[op.name] = op

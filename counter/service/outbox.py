@@ -94,90 +94,63 @@ class ChangePlatform:
 
 
 def send_messages(work: Sessions, call: Call, request: SendPass) -> SendRound:
+    """One pass of the SMS sender: every message due sent through the hall's gateway, a batch at a time, each claimed,
+    sent and marked once; what came of them."""
     from counter.actions.outbox import messages
     from counter.actions.outbox.frame import Transactions
 
     return messages.send_due(Transactions(work), batch=request.batch or messages.BATCH)
 
 
-SEND_MESSAGES = write(
-    "outbox.send_messages",
-    SendPass,
-    SendRound,
-    Open.ANY_DESK,  # the sender's own act, asked of no account
-    send_messages,
-    whole=True,
-    doc="One pass of the SMS sender: every message due sent through the hall's gateway, a batch at a time, each "
-    "claimed, sent and marked once; what came of them.",
-)
+# the sender's own act, asked of no account
+SEND_MESSAGES = write("outbox.send_messages", Open.ANY_DESK, send_messages, whole=True)
 
 
 def queue_reminders(work: Session, call: Call, request: QueueReminders) -> int:
+    """Queue the reminder of each deferral due within two working days, once per case and due date; how many."""
     from counter.actions.outbox import messages
 
     return messages.queue_reminders(work, call.today)
 
 
-QUEUE_REMINDERS = write(
-    "outbox.queue_reminders",
-    QueueReminders,
-    int,
-    Open.ANY_DESK,  # the sender's own act, once a day, asked of no account
-    queue_reminders,
-    doc="Queue the reminder of each deferral due within two working days, once per case and due date; how many.",
-)
+# the sender's own act, once a day, asked of no account
+QUEUE_REMINDERS = write("outbox.queue_reminders", Open.ANY_DESK, queue_reminders)
 
 
 def list_messages(work: Session, call: Call, request: ListOutbox) -> tuple[MessageRow, ...]:
+    """The messages to applicants, newest first (the failed ones only: what waits for a supervisor), phones masked."""
     from counter.actions.outbox import messages
 
     return tuple(messages.message_list(work, call.desk, failed_only=request.failed_only, limit=request.limit))
 
 
-LIST_MESSAGES = read(
-    "outbox.list_messages",
-    ListOutbox,
-    tuple[MessageRow, ...],
-    Permission.SEE_FIGURES,
-    list_messages,
-    doc="The messages to applicants, newest first (the failed ones only: what waits for a supervisor), phones masked.",
-)
+LIST_MESSAGES = read("outbox.list_messages", Permission.SEE_FIGURES, list_messages)
 
 
 def retry_message(work: Session, call: Call, request: RetryRow) -> bool:
+    """A failed message back in the queue, its attempts counted afresh; False when no failed message has the id."""
     from counter.actions.outbox import messages
 
     return messages.retry_message(work, call.desk, request.row_id)
 
 
-RETRY_MESSAGE = write(
-    "outbox.retry_message",
-    RetryRow,
-    bool,
-    Permission.SEE_FIGURES,
-    retry_message,
-    doc="A failed message back in the queue, its attempts counted afresh; False when no failed message has the id.",
-)
+RETRY_MESSAGE = write("outbox.retry_message", Permission.SEE_FIGURES, retry_message)
 
 
 def read_gateway(work: Session, call: Call, request: SettingsAsked) -> GatewaySettings:
+    """The hall's SMS gateway as stored, the secret shown as set or not."""
     from counter.actions.outbox import messages
     from counter.outbox.secret_shown import shown
 
     return shown(messages.gateway_settings(work))
 
 
-READ_GATEWAY = read(
-    "outbox.read_gateway",
-    SettingsAsked,
-    GatewaySettings,
-    Open.ANY_DESK,
-    read_gateway,
-    doc="The hall's SMS gateway as stored, the secret shown as set or not.",
-)
+READ_GATEWAY = read("outbox.read_gateway", Open.ANY_DESK, read_gateway)
 
 
 def change_gateway(work: Session, call: Call, request: ChangeGateway) -> GatewaySettings:
+    """Change the hall's SMS gateway, refused whole with any problem; the secret to this machine's key folder, the
+    change audited; the settings as they now stand, the secret shown as set or not."""
     from counter.actions.outbox import messages
 
     return messages.change_gateway(work, call.desk, **dataclasses.asdict(request))
@@ -185,87 +158,61 @@ def change_gateway(work: Session, call: Call, request: ChangeGateway) -> Gateway
 
 CHANGE_GATEWAY = write(
     "outbox.change_gateway",
-    ChangeGateway,
-    GatewaySettings,
     Permission.CHANGE_SETTINGS,
     change_gateway,
     faults=("counter.sms.gateway_refused:GatewayRefused",),
-    doc="Change the hall's SMS gateway, refused whole with any problem; the secret to this machine's key folder, "
-    "the change audited; the settings as they now stand, the secret shown as set or not.",
 )
 
 # --- the reports to the region's platform ------------------------------------------------------------------
 
 
 def send_reports(work: Sessions, call: Call, request: SendPass) -> SendRound:
+    """One pass of the platform's sender: every event due reported in the order queued, a batch at a time, each claimed,
+    sent and marked once; what came of them."""
     from counter.actions.outbox import platform
     from counter.actions.outbox.frame import Transactions
 
     return platform.send_due(Transactions(work), batch=request.batch or platform.BATCH)
 
 
-SEND_REPORTS = write(
-    "outbox.send_reports",
-    SendPass,
-    SendRound,
-    Open.ANY_DESK,  # the sender's own act, asked of no account
-    send_reports,
-    whole=True,
-    doc="One pass of the platform's sender: every event due reported in the order queued, a batch at a time, each "
-    "claimed, sent and marked once; what came of them.",
-)
+# the sender's own act, asked of no account
+SEND_REPORTS = write("outbox.send_reports", Open.ANY_DESK, send_reports, whole=True)
 
 
 def list_reports(work: Session, call: Call, request: ListOutbox) -> tuple[EventRow, ...]:
+    """The events reported to the platform, newest first (the failed ones only: what waits for a supervisor)."""
     from counter.actions.outbox import platform
 
     return tuple(platform.event_list(work, call.desk, failed_only=request.failed_only, limit=request.limit))
 
 
-LIST_REPORTS = read(
-    "outbox.list_reports",
-    ListOutbox,
-    tuple[EventRow, ...],
-    Permission.SEE_FIGURES,
-    list_reports,
-    doc="The events reported to the platform, newest first (the failed ones only: what waits for a supervisor).",
-)
+LIST_REPORTS = read("outbox.list_reports", Permission.SEE_FIGURES, list_reports)
 
 
 def retry_report(work: Session, call: Call, request: RetryRow) -> bool:
+    """A failed event back in the queue, its attempts counted afresh; False when no failed event has the id."""
     from counter.actions.outbox import platform
 
     return platform.retry_event(work, call.desk, request.row_id)
 
 
-RETRY_REPORT = write(
-    "outbox.retry_report",
-    RetryRow,
-    bool,
-    Permission.SEE_FIGURES,
-    retry_report,
-    doc="A failed event back in the queue, its attempts counted afresh; False when no failed event has the id.",
-)
+RETRY_REPORT = write("outbox.retry_report", Permission.SEE_FIGURES, retry_report)
 
 
 def read_platform(work: Session, call: Call, request: SettingsAsked) -> PlatformSettings:
+    """The site's connection to the platform as stored, the secret shown as set or not."""
     from counter.actions.outbox import platform
     from counter.outbox.secret_shown import shown
 
     return shown(platform.platform_settings(work))
 
 
-READ_PLATFORM = read(
-    "outbox.read_platform",
-    SettingsAsked,
-    PlatformSettings,
-    Open.ANY_DESK,
-    read_platform,
-    doc="The site's connection to the platform as stored, the secret shown as set or not.",
-)
+READ_PLATFORM = read("outbox.read_platform", Open.ANY_DESK, read_platform)
 
 
 def change_platform(work: Session, call: Call, request: ChangePlatform) -> PlatformSettings:
+    """Change the site's connection to the platform, refused whole with any problem (its mapping file too); the secret
+    to this machine's key folder, the change audited; the settings as they now stand, the secret shown as set or not."""
     from counter.actions.outbox import platform
 
     return platform.change_platform(work, call.desk, **dataclasses.asdict(request))
@@ -273,12 +220,7 @@ def change_platform(work: Session, call: Call, request: ChangePlatform) -> Platf
 
 CHANGE_PLATFORM = write(
     "outbox.change_platform",
-    ChangePlatform,
-    PlatformSettings,
     Permission.CHANGE_SETTINGS,
     change_platform,
     faults=("counter.platform.settings_refused:PlatformRefused",),
-    doc="Change the site's connection to the platform, refused whole with any problem (its mapping file too); the "
-    "secret to this machine's key folder, the change audited; the settings as they now stand, the secret shown as "
-    "set or not.",
 )

@@ -17,7 +17,7 @@ from counter.access.pledge_offers import PledgeOffer, PledgeRow
 from counter.case.status import CaseStatus
 from counter.service.call import Call, at_desk
 from counter.service.cases import CaseNo
-from counter.service.operation import Open, Operation, read, write
+from counter.service.operation import Open, read, write
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -76,23 +76,18 @@ class PledgeChecks:
 
 
 def pledge_offers(work: Session, call: Call, request: CaseNo) -> tuple[PledgeOffer, ...]:
+    """The case's items the guide marks for 告知承诺, each with its grant and check so far and the account's standing to
+    act on it."""
     from counter.actions.intake import notice_pledges
 
     return notice_pledges.pledge_offers(work, at_desk(call), request.case_no)
 
 
-PLEDGE_OFFERS = read(
-    "cases.pledge_offers",
-    CaseNo,
-    tuple[PledgeOffer, ...],
-    Open.ANY_DESK,
-    pledge_offers,
-    doc="The case's items the guide marks for 告知承诺, each with its grant and check so far and the account's "
-    "standing to act on it.",
-)
+PLEDGE_OFFERS = read("cases.pledge_offers", Open.ANY_DESK, pledge_offers)
 
 
 def grant_on_pledge(work: Session, call: Call, request: PledgeStep) -> CaseStatus:
+    """准予 on the applicant's signed promise, by the body that may decide the item; its 核查 date kept."""
     from counter.actions.intake import notice_pledges
 
     return notice_pledges.grant_on_pledge(
@@ -100,34 +95,21 @@ def grant_on_pledge(work: Session, call: Call, request: PledgeStep) -> CaseStatu
     )
 
 
-GRANT_ON_PLEDGE = write(
-    "cases.grant_on_pledge",
-    PledgeStep,
-    CaseStatus,
-    Open.IN_ACTION,
-    grant_on_pledge,
-    faults=_PLEDGE_FAULTS,
-    doc="准予 on the applicant's signed promise, by the body that may decide the item; its 核查 date kept.",
-)
+GRANT_ON_PLEDGE = write("cases.grant_on_pledge", Open.IN_ACTION, grant_on_pledge, faults=_PLEDGE_FAULTS)
 
 
 def read_pledge(work: Session, call: Call, request: PledgeItem) -> PledgeRow | None:
+    """The grant on a promise of one item of a case, with its check; None when there is none."""
     from counter.actions.intake import notice_pledges
 
     return notice_pledges.pledge_row(work, request.case_no, request.item_code)
 
 
-READ_PLEDGE: Operation[PledgeItem, PledgeRow | None] = read(
-    "cases.read_pledge",
-    PledgeItem,
-    PledgeRow | None,
-    Open.ANY_DESK,
-    read_pledge,
-    doc="The grant on a promise of one item of a case, with its check; None when there is none.",
-)
+READ_PLEDGE = read("cases.read_pledge", Open.ANY_DESK, read_pledge)
 
 
 def record_pledge_check(work: Session, call: Call, request: PledgeCheck) -> PledgeRow:
+    """The 核查 of a promise: kept, or found false and the licence revoked."""
     from counter.actions.intake import notice_pledges
 
     return notice_pledges.record_check(
@@ -136,18 +118,11 @@ def record_pledge_check(work: Session, call: Call, request: PledgeCheck) -> Pled
     )  # fmt: skip
 
 
-RECORD_PLEDGE_CHECK = write(
-    "cases.record_pledge_check",
-    PledgeCheck,
-    PledgeRow,
-    Open.IN_ACTION,
-    record_pledge_check,
-    faults=_PLEDGE_FAULTS,
-    doc="The 核查 of a promise: kept, or found false and the licence revoked.",
-)
+RECORD_PLEDGE_CHECK = write("cases.record_pledge_check", Open.IN_ACTION, record_pledge_check, faults=_PLEDGE_FAULTS)
 
 
 def hear_pledge(work: Session, call: Call, request: FalsePledgeStep) -> PledgeRow:
+    """The 陈述申辩 notice of a promise found false, once any correction ordered ran out uncorrected."""
     from counter.actions.intake import notice_pledges
     from counter.case.pledge_checks import PledgeProblem, PledgeRefused
 
@@ -156,36 +131,22 @@ def hear_pledge(work: Session, call: Call, request: FalsePledgeStep) -> PledgeRo
     return notice_pledges.hear(work, at_desk(call), request.case_no, request.item_code, call.today, request.hear_by)
 
 
-HEAR_PLEDGE = write(
-    "cases.hear_pledge",
-    FalsePledgeStep,
-    PledgeRow,
-    Open.IN_ACTION,
-    hear_pledge,
-    faults=_PLEDGE_FAULTS,
-    doc="The 陈述申辩 notice of a promise found false, once any correction ordered ran out uncorrected.",
-)
+HEAR_PLEDGE = write("cases.hear_pledge", Open.IN_ACTION, hear_pledge, faults=_PLEDGE_FAULTS)
 
 
 def revoke_pledge(work: Session, call: Call, request: FalsePledgeStep) -> PledgeRow:
+    """The licence got on a promise found false revoked, once the applicant's period to be heard ran out."""
     from counter.actions.intake import notice_pledges
 
     return notice_pledges.revoke(work, at_desk(call), request.case_no, request.item_code, call.today)
 
 
-REVOKE_PLEDGE = write(
-    "cases.revoke_pledge",
-    FalsePledgeStep,
-    PledgeRow,
-    Open.IN_ACTION,
-    revoke_pledge,
-    faults=_PLEDGE_FAULTS,
-    doc="The licence got on a promise found false revoked, once the applicant's period to be heard ran out.",
-)
+REVOKE_PLEDGE = write("cases.revoke_pledge", Open.IN_ACTION, revoke_pledge, faults=_PLEDGE_FAULTS)
 
 
 #: the roles that choose which department's items they read, their own department or none
 def pledge_checks(work: Session, call: Call, request: PledgeChecks) -> tuple[PledgeRow, ...]:
+    """The grants on a promise awaiting their check (or all), the earliest due first."""
     from counter.actions.cases.reach import bound_department
     from counter.actions.intake import notice_pledges
 
@@ -193,17 +154,11 @@ def pledge_checks(work: Session, call: Call, request: PledgeChecks) -> tuple[Ple
     return notice_pledges.pledge_checks(work, department, open_only=request.open_only)
 
 
-PLEDGE_CHECKS = read(
-    "cases.pledge_checks",
-    PledgeChecks,
-    tuple[PledgeRow, ...],
-    Open.ANY_DESK,
-    pledge_checks,
-    doc="The grants on a promise awaiting their check (or all), the earliest due first.",
-)
+PLEDGE_CHECKS = read("cases.pledge_checks", Open.ANY_DESK, pledge_checks)
 
 
 def pledge_paper(work: Session, call: Call, request: PledgePaper) -> bytes:
+    """The 告知承诺书, or the 撤销行政许可决定书 of a promise found false, as PDF; numbered once."""
     from counter.actions.intake import notice_pledges
 
     notice = notice_pledges.PledgeNotice(request.notice) if request.notice else None  # ValueError: a bad request
@@ -212,12 +167,5 @@ def pledge_paper(work: Session, call: Call, request: PledgePaper) -> bytes:
     )
 
 
-PLEDGE_PAPER = write(
-    "cases.pledge_paper",
-    PledgePaper,
-    bytes,
-    Open.IN_ACTION,  # the window's PRINT, or the deciding department's own standing on the item
-    pledge_paper,
-    faults=_PLEDGE_FAULTS,
-    doc="The 告知承诺书, or the 撤销行政许可决定书 of a promise found false, as PDF; numbered once.",
-)
+# the window's PRINT, or the deciding department's own standing on the item
+PLEDGE_PAPER = write("cases.pledge_paper", Open.IN_ACTION, pledge_paper, faults=_PLEDGE_FAULTS)

@@ -86,56 +86,39 @@ class RecordUnrated:
 
 
 def start_pad(work: Session, call: Call, request: PadStarting) -> PadStart:
+    """Close what this desk's stopped pad left open, and read what the idle pad shows."""
     from counter.actions.ratings import record
 
     lapsed, settings, problems, newest, office_name_mn = record.pad_start(work, at_desk(call), call.now)
     return PadStart(tuple(lapsed), settings, tuple(problems), newest, office_name_mn)
 
 
-START_PAD = write(
-    "ratings.start_pad",
-    PadStarting,
-    PadStart,
-    Open.ANY_DESK,
-    start_pad,
-    doc="Close what this desk's stopped pad left open, and read what the idle pad shows.",
-)
+START_PAD = write("ratings.start_pad", Open.ANY_DESK, start_pad)
 
 
 def close_stale(work: Session, call: Call, request: StaleClosing) -> tuple[str, ...]:
+    """Requests this desk's pad left open past their time, recorded as unrated: their case numbers."""
     from counter.actions.ratings import record
 
     return tuple(record.close_stale_requests(work, at_desk(call), call.now))
 
 
-CLOSE_STALE = write(
-    "ratings.close_stale",
-    StaleClosing,
-    tuple[str, ...],
-    Open.ANY_DESK,
-    close_stale,
-    doc="Requests this desk's pad left open past their time, recorded as unrated: their case numbers.",
-)
+CLOSE_STALE = write("ratings.close_stale", Open.ANY_DESK, close_stale)
 
 
 def send_to_pad(work: Session, call: Call, request: SendToPad) -> PadCase:
+    """Ask the applicant to rate the service: what the pad is to show; once per service (一次一评)."""
     from counter.actions.ratings import record
 
     return record.send_to_pad(work, request.case_no, at_desk(call), call.now)
 
 
-SEND_TO_PAD = write(
-    "ratings.send_to_pad",
-    SendToPad,
-    PadCase,
-    Permission.SEND_TO_PAD,
-    send_to_pad,
-    faults=(_REFUSED + "RatingRefused",),
-    doc="Ask the applicant to rate the service: what the pad is to show; once per service (一次一评).",
-)
+SEND_TO_PAD = write("ratings.send_to_pad", Permission.SEND_TO_PAD, send_to_pad, faults=(_REFUSED + "RatingRefused",))
 
 
 def record_rating(work: Session, call: Call, request: RecordRating) -> RatingRecorded:
+    """The applicant's rating, from the desk that raised the request; a bad one opens its rectification and alerts the
+    supervisor."""
     from counter.actions.admin.calendar import office_calendar
     from counter.actions.ratings import record
 
@@ -145,17 +128,15 @@ def record_rating(work: Session, call: Call, request: RecordRating) -> RatingRec
 
 RECORD_RATING = write(
     "ratings.record_rating",
-    RecordRating,
-    RatingRecorded,
     Open.ANY_DESK,
     record_rating,
     faults=(_REFUSED + "RatingRefused", _REFUSED + "ChoiceRefused"),
-    doc="The applicant's rating, from the desk that raised the request; a bad one opens its rectification and alerts "
-    "the supervisor.",
 )
 
 
 def key_in_sheet(work: Session, call: Call, request: KeyInSheet) -> RatingRecorded:
+    """A paper 评价表 keyed in by a supervisor other than the clerk rated: the service's rating by channel 书面评价,
+    with the paper's date and reason codes, counted for the case's own clerk and desk."""
     from counter.actions.admin.calendar import office_calendar
     from counter.actions.ratings import record
 
@@ -163,51 +144,34 @@ def key_in_sheet(work: Session, call: Call, request: KeyInSheet) -> RatingRecord
     return record.key_in_sheet(work, request.case_no, request.paper, at_desk(call), call.now, calendar)
 
 
+# a supervisor who is not the clerk rated; a desk without accounts keys its own
 KEY_IN_SHEET = write(
     "ratings.key_in_sheet",
-    KeyInSheet,
-    RatingRecorded,
-    Open.IN_ACTION,  # a supervisor who is not the clerk rated; a desk without accounts keys its own
+    Open.IN_ACTION,
     key_in_sheet,
     faults=(_REFUSED + "RatingRefused", _REFUSED + "ChoiceRefused"),
-    doc="A paper 评价表 keyed in by a supervisor other than the clerk rated: the service's rating by channel 书面评价, "
-    "with the paper's date and reason codes, counted for the case's own clerk and desk.",
 )
 
 
 def rating_sheet(work: Session, call: Call, request: RatingSheetOf) -> bytes:
+    """The paper 评价表 of a service (PDF), for a desk with no pad: nothing is stored."""
     from counter.actions.ratings import sheet
 
     return sheet.rating_sheet_pdf(work, at_desk(call), request.case_no, call.today)
 
 
-RATING_SHEET = read(
-    "ratings.rating_sheet",
-    RatingSheetOf,
-    bytes,
-    Permission.PRINT,
-    rating_sheet,
-    faults=(_REFUSED + "RatingRefused",),
-    doc="The paper 评价表 of a service (PDF), for a desk with no pad: nothing is stored.",
-)
+RATING_SHEET = read("ratings.rating_sheet", Permission.PRINT, rating_sheet, faults=(_REFUSED + "RatingRefused",))
 
 
 def record_unrated(work: Session, call: Call, request: RecordUnrated) -> str:
+    """The pad's time ran out: the service is recorded as unrated, by the desk that raised the request; its case
+    number."""
     from counter.actions.ratings import record
 
     return record.record_unrated(work, request.request_id, at_desk(call), call.now)
 
 
-RECORD_UNRATED = write(
-    "ratings.record_unrated",
-    RecordUnrated,
-    str,
-    Open.ANY_DESK,
-    record_unrated,
-    faults=(_REFUSED + "RatingRefused",),
-    doc="The pad's time ran out: the service is recorded as unrated, by the desk that raised the request; its case "
-    "number.",
-)
+RECORD_UNRATED = write("ratings.record_unrated", Open.ANY_DESK, record_unrated, faults=(_REFUSED + "RatingRefused",))
 
 
 # --- the office's settings -------------------------------------------------------------------
@@ -225,36 +189,25 @@ class SettingsRead:
 
 
 def read_settings(work: Session, call: Call, request: SettingsAsked) -> SettingsRead:
+    """The office's rating settings, and the stored values that could not be used."""
     from counter.actions.ratings import record
 
     settings, problems = record.rating_settings(work)
     return SettingsRead(settings, tuple(problems))
 
 
-READ_SETTINGS = read(
-    "ratings.read_settings",
-    SettingsAsked,
-    SettingsRead,
-    Open.ANY_DESK,
-    read_settings,
-    doc="The office's rating settings, and the stored values that could not be used.",
-)
+READ_SETTINGS = read("ratings.read_settings", Open.ANY_DESK, read_settings)
 
 
 def save_settings(work: Session, call: Call, request: RatingSettings) -> None:
+    """Keep the office's rating settings; every problem at once, and nothing kept unless there is none."""
     from counter.actions.ratings import record
 
     record.save_rating_settings(work, request, desk=call.desk)
 
 
 SAVE_SETTINGS = write(
-    "ratings.save_settings",
-    RatingSettings,
-    None,
-    Permission.CHANGE_SETTINGS,
-    save_settings,
-    faults=(_REFUSED + "SettingsRefused",),
-    doc="Keep the office's rating settings; every problem at once, and nothing kept unless there is none.",
+    "ratings.save_settings", Permission.CHANGE_SETTINGS, save_settings, faults=(_REFUSED + "SettingsRefused",)
 )
 
 
@@ -294,53 +247,35 @@ class ExportDone:
 
 
 def rating_figures(work: Session, call: Call, request: RatingFiguresAsked) -> RatingFigures:
+    """The period's 好差评 figures by day, desk, clerk or bundle, with the 帮您办 channel's."""
     from counter.actions.ratings import record
 
     r = request
     return RatingFigures(*record.figures_of_period(work, r.first, r.last, r.grouping, desk=call.desk))
 
 
-RATING_FIGURES = read(
-    "ratings.rating_figures",
-    RatingFiguresAsked,
-    RatingFigures,
-    Permission.SEE_FIGURES,
-    rating_figures,
-    doc="The period's 好差评 figures by day, desk, clerk or bundle, with the 帮您办 channel's.",
-)
+RATING_FIGURES = read("ratings.rating_figures", Permission.SEE_FIGURES, rating_figures)
 
 
 def export_records(work: Session, call: Call, request: Period) -> tuple[RatingRecord, ...]:
+    """The period's rating records, for the export; recorded once written (ratings.record_export)."""
     from counter.actions.ratings import record
 
     r = request
     return tuple(record.ratings_shown_for_export(work, r.first, r.last, EXPORT_RECORDS.name, desk=call.desk))
 
 
-EXPORT_RECORDS = read(
-    "ratings.export_records",
-    Period,
-    tuple[RatingRecord, ...],
-    Permission.SEE_FIGURES,
-    export_records,
-    doc="The period's rating records, for the export; recorded once written (ratings.record_export).",
-)
+EXPORT_RECORDS = read("ratings.export_records", Permission.SEE_FIGURES, export_records)
 
 
 def record_export(work: Session, call: Call, request: ExportDone) -> None:
+    """What left the database: the period, how many records, and where they went."""
     from counter.actions.ratings import record
 
     record.record_export(work, request.first, request.last, request.count, request.target, desk=call.desk)
 
 
-RECORD_EXPORT = write(
-    "ratings.record_export",
-    ExportDone,
-    None,
-    Permission.SEE_FIGURES,
-    record_export,
-    doc="What left the database: the period, how many records, and where they went.",
-)
+RECORD_EXPORT = write("ratings.record_export", Permission.SEE_FIGURES, record_export)
 
 
 @dataclass(frozen=True)
@@ -370,53 +305,35 @@ class PullPass:
 
 
 def pull_region(work: Sessions, call: Call, request: PullPass) -> RegionPull:
+    """The region's ratings of the recent unrated cases (补充评价 by QR) taken in as their first ratings, then the
+    site's default rating where its rule is set; what came of it."""
     from counter.actions.outbox.frame import Transactions
     from counter.actions.ratings import region_pull
 
     return region_pull.pull_pass(Transactions(work), call.now, desk=call.desk)
 
 
-PULL_REGION = write(
-    "ratings.pull_region",
-    PullPass,
-    RegionPull,
-    Open.ANY_DESK,  # the hall's own work, asked of no account
-    pull_region,
-    whole=True,
-    doc="The region's ratings of the recent unrated cases (补充评价 by QR) taken in as their first ratings, then the "
-    "site's default rating where its rule is set; what came of it.",
-)
+# the hall's own work, asked of no account
+PULL_REGION = write("ratings.pull_region", Open.ANY_DESK, pull_region, whole=True)
 
 
 def period_figures(work: Session, call: Call, request: PeriodAsked) -> PeriodFigures:
+    """The period's ratings, cases, 即办件 and rectifications per day, desk, clerk, bundle or site, and the total."""
     from counter.actions.ratings.period_figures import period_figures as period_lines
 
     r = request
     return period_lines(work, r.first, r.last, r.grouping, r.as_of or call.today, desk=call.desk)
 
 
-PERIOD_FIGURES = read(
-    "ratings.period_figures",
-    PeriodAsked,
-    PeriodFigures,
-    Permission.SEE_FIGURES,
-    period_figures,
-    doc="The period's ratings, cases, 即办件 and rectifications per day, desk, clerk, bundle or site, and the total.",
-)
+PERIOD_FIGURES = read("ratings.period_figures", Permission.SEE_FIGURES, period_figures)
 
 
 def league_figures(work: Session, call: Call, request: LeagueAsked) -> PeriodFigures:
+    """A league's period over the halls it received by sync, per county or per hall, and the total."""
     from counter.actions.ratings.league_figures import league_figures as league_lines
 
     r = request
     return league_lines(work, r.first, r.last, r.group, r.as_of or call.today, desk=call.desk).figures
 
 
-LEAGUE_FIGURES = read(
-    "ratings.league_figures",
-    LeagueAsked,
-    PeriodFigures,
-    Permission.SEE_FIGURES,
-    league_figures,
-    doc="A league's period over the halls it received by sync, per county or per hall, and the total.",
-)
+LEAGUE_FIGURES = read("ratings.league_figures", Permission.SEE_FIGURES, league_figures)

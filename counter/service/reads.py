@@ -18,17 +18,11 @@ if TYPE_CHECKING:
 
 
 def list_reads(work: Session, call: Call, request: ReadsAsked) -> tuple[IdReadRow, ...]:
+    """The answers that gave an account a person's ID number whole, newest first: all, an account's or a case's, since a
+    day; never the number itself."""
     from counter.db.read_log import list_reads as listed
 
     return listed(work, request)
 
 
-LIST_READS = read(
-    "reads.list_reads",
-    ReadsAsked,
-    tuple[IdReadRow, ...],
-    Permission.SEE_FIGURES,
-    list_reads,
-    doc="The answers that gave an account a person's ID number whole, newest first: all, an account's or a case's, "
-    "since a day; never the number itself.",
-)
+LIST_READS = read("reads.list_reads", Permission.SEE_FIGURES, list_reads)

@@ -74,51 +74,33 @@ class DecideAppeal:
 
 
 def new_alerts(work: Session, call: Call, request: AlertsAfter) -> tuple[RectificationAlert, ...]:
+    """Rectifications opened at any desk after the last one alerted."""
     from counter.actions.ratings import follow_up
 
     return tuple(follow_up.new_rectifications(work, request.last_seen))
 
 
-NEW_ALERTS = read(
-    "ratings.new_alerts",
-    AlertsAfter,
-    tuple[RectificationAlert, ...],
-    Open.ANY_DESK,
-    new_alerts,
-    doc="Rectifications opened at any desk after the last one alerted.",
-)
+NEW_ALERTS = read("ratings.new_alerts", Open.ANY_DESK, new_alerts)
 
 
 def open_rectifications(work: Session, call: Call, request: RectificationsAsked) -> tuple[RectificationRow, ...]:
+    """Open rectifications of every desk, earliest due first, a page at a time."""
     from counter.actions.ratings import follow_up
 
     return tuple(follow_up.open_rectifications(work, after=request.after, limit=request.limit))
 
 
-OPEN_RECTIFICATIONS = read(
-    "ratings.open_rectifications",
-    RectificationsAsked,
-    tuple[RectificationRow, ...],
-    Open.ANY_DESK,
-    open_rectifications,
-    doc="Open rectifications of every desk, earliest due first, a page at a time.",
-)
+OPEN_RECTIFICATIONS = read("ratings.open_rectifications", Open.ANY_DESK, open_rectifications)
 
 
 def rectification_detail(work: Session, call: Call, request: RectificationAsked) -> RectificationDetail:
+    """A rectification, and what the asking desk may do about its rating's appeal, and why not the rest."""
     from counter.actions.ratings import follow_up
 
     return RectificationDetail(*follow_up.detail_and_offer(work, request.rectification_id, desk=call.desk))
 
 
-RECTIFICATION_DETAIL = read(
-    "ratings.rectification_detail",
-    RectificationAsked,
-    RectificationDetail,
-    Open.ANY_DESK,
-    rectification_detail,
-    doc="A rectification, and what the asking desk may do about its rating's appeal, and why not the rest.",
-)
+RECTIFICATION_DETAIL = read("ratings.rectification_detail", Open.ANY_DESK, rectification_detail)
 
 
 def _reviewer(call: Call) -> str:
@@ -130,6 +112,7 @@ def _reviewer(call: Call) -> str:
 
 
 def move_rectification(work: Session, call: Call, request: MoveRectification) -> RectState:
+    """A step of a rectification, by whoever may rectify; the state it leaves."""
     from counter.actions.ratings import follow_up
 
     r = request
@@ -139,46 +122,26 @@ def move_rectification(work: Session, call: Call, request: MoveRectification) ->
 
 
 MOVE_RECTIFICATION = write(
-    "ratings.move_rectification",
-    MoveRectification,
-    RectState,
-    Permission.RECTIFY,
-    move_rectification,
-    faults=(_REFUSED + "MoveRefused",),
-    doc="A step of a rectification, by whoever may rectify; the state it leaves.",
+    "ratings.move_rectification", Permission.RECTIFY, move_rectification, faults=(_REFUSED + "MoveRefused",)
 )
 
 
 def file_appeal(work: Session, call: Call, request: FileAppeal) -> None:
+    """An appeal (申诉) of a 差评, by the clerk rated or a supervisor for her; the rating stays counted."""
     from counter.actions.ratings import follow_up
 
     follow_up.file_appeal(work, request.rating_id, _reviewer(call), request.reason, call.now, desk=call.desk)
 
 
-FILE_APPEAL = write(
-    "ratings.file_appeal",
-    FileAppeal,
-    None,
-    Open.IN_ACTION,
-    file_appeal,
-    faults=(_REFUSED + "AppealRefused",),
-    doc="An appeal (申诉) of a 差评, by the clerk rated or a supervisor for her; the rating stays counted.",
-)
+FILE_APPEAL = write("ratings.file_appeal", Open.IN_ACTION, file_appeal, faults=(_REFUSED + "AppealRefused",))
 
 
 def decide_appeal(work: Session, call: Call, request: DecideAppeal) -> None:
+    """An appeal decided (复核) by a supervisor signed in who is not the clerk rated; upheld, it excludes it."""
     from counter.actions.ratings import follow_up
 
     r = request
     follow_up.decide_appeal(work, r.rating_id, _reviewer(call), r.ground, r.reason, r.upheld, call.now, desk=call.desk)
 
 
-DECIDE_APPEAL = write(
-    "ratings.decide_appeal",
-    DecideAppeal,
-    None,
-    Permission.RECTIFY,
-    decide_appeal,
-    faults=(_REFUSED + "AppealRefused",),
-    doc="An appeal decided (复核) by a supervisor signed in who is not the clerk rated; upheld, it excludes it.",
-)
+DECIDE_APPEAL = write("ratings.decide_appeal", Permission.RECTIFY, decide_appeal, faults=(_REFUSED + "AppealRefused",))

@@ -19,7 +19,7 @@ from counter.backup.restored import Restored
 from counter.case.desk_name_checks import DeskNameProblem
 from counter.case.number_notes import NoteReport, Renoted
 from counter.service.call import Call, at_desk
-from counter.service.operation import Open, Operation, read, write
+from counter.service.operation import Open, read, write
 from counter.sync.site_view import Registration, Rotated, ShownSite, SiteSetUpDone
 from counter.sync.sites import Peer, SiteDesk, SiteIdentity, SiteKind, SiteOffice
 
@@ -120,74 +120,51 @@ class RecordRestore:
 
 
 def read_shown(work: Session, call: Call, request: SiteAsked) -> ShownSite:
+    """This site's identity and where its key files are (made on first use)."""
     from counter.actions.admin import site
 
     return site.site_as_shown(work)
 
 
-SHOWN = write(
-    "site.read_shown",
-    SiteAsked,
-    ShownSite,
-    Open.ANY_DESK,
-    read_shown,
-    faults=(_KEY,),
-    doc="This site's identity and where its key files are (made on first use).",
-)
+SHOWN = write("site.read_shown", Open.ANY_DESK, read_shown, faults=(_KEY,))
 
 
 def read_card(work: Session, call: Call, request: SiteAsked) -> SiteIdentity:
+    """This site as its card shows it, the keys from this machine's key files."""
     from counter.actions.admin import site
 
     return site.site_for_card(work)
 
 
-CARD = write(
-    "site.read_card",
-    SiteAsked,
-    SiteIdentity,
-    Open.ANY_DESK,
-    read_card,
-    faults=(_KEY, "counter.sync.site_faults:StoredKeysChanged"),
-    doc="This site as its card shows it, the keys from this machine's key files.",
-)
+CARD = write("site.read_card", Open.ANY_DESK, read_card, faults=(_KEY, "counter.sync.site_faults:StoredKeysChanged"))
 
 
 def register_card(work: Session, call: Call, request: RegisterCard) -> Registration:
+    """Accept a peer's packages, by the keys on its card; what the registration changed."""
     from counter.actions.site import site_setup
 
     return site_setup.register_card(work, request.card, desk=at_desk(call), county=request.county)
 
 
 REGISTER_CARD = write(
-    "site.register_card",
-    RegisterCard,
-    Registration,
-    Permission.CHANGE_SETTINGS,
-    register_card,
-    faults=("counter.sync.site_faults:PeerRefused",),
-    doc="Accept a peer's packages, by the keys on its card; what the registration changed.",
+    "site.register_card", Permission.CHANGE_SETTINGS, register_card, faults=("counter.sync.site_faults:PeerRefused",)
 )
 
 
 def peers(work: Session, call: Call, request: SiteAsked) -> tuple[Peer, ...]:
+    """Every registered peer, by code."""
     from counter.actions.admin import site
 
     return tuple(site.peers(work))
 
 
-PEERS = read(
-    "site.peers",
-    SiteAsked,
-    tuple[Peer, ...],
-    Open.ANY_DESK,
-    peers,
-    doc="Every registered peer, by code.",
-)
+PEERS = read("site.peers", Open.ANY_DESK, peers)
 
 
 def set_up(work: Sessions, call: Call, request: SetUpSite) -> SiteSetUpDone:
-    """The identity and the desk's settings in one transaction, the catalog after it (:func:`set_up_site`)."""
+    """Set this site's identity and this desk's code together, then load the catalog where there is none.
+
+    The identity and the desk's settings in one transaction, the catalog after it (:func:`set_up_site`)."""
     from counter.actions.site import site_setup
     from counter.sync.site_faults import SiteFileFailed
 
@@ -208,134 +185,88 @@ def set_up(work: Sessions, call: Call, request: SetUpSite) -> SiteSetUpDone:
 
 SET_UP = write(
     "site.set_up",
-    SetUpSite,
-    SiteSetUpDone,
     Permission.CHANGE_SETTINGS,
     set_up,
     faults=(_KEY, "counter.sync.site_faults:SiteRefused", "counter.sync.site_faults:SiteFileFailed"),
     whole=True,
-    doc="Set this site's identity and this desk's code together, then load the catalog where there is none.",
 )
 
 
 def rotate_key(work: Session, call: Call, request: RotateKey) -> Rotated:
+    """New keys for this site (installed by the face once committed); the old key's seals still verify."""
     from counter.actions.admin import key_rotation
     from counter.host.machine import paths
 
     return key_rotation.rotate_site_key(work, at_desk(call), paths.site_key_path(), request.revoked_since, call.now)
 
 
-ROTATE_KEY = write(
-    "site.rotate_key",
-    RotateKey,
-    Rotated,
-    Permission.CHANGE_SETTINGS,
-    rotate_key,
-    faults=(_KEY,),
-    doc="New keys for this site (installed by the face once committed); the old key's seals still verify.",
-)
+ROTATE_KEY = write("site.rotate_key", Permission.CHANGE_SETTINGS, rotate_key, faults=(_KEY,))
 
 
 def choose_suite(work: Session, call: Call, request: ChooseSuite) -> SiteIdentity:
+    """The suite this site writes its packages in; the national one makes its SM2 key, on its card from then on."""
     from counter.actions.admin import site
 
     return site.choose_suite(work, request.national, at_desk(call))
 
 
-CHOOSE_SUITE = write(
-    "site.choose_suite",
-    ChooseSuite,
-    SiteIdentity,
-    Permission.CHANGE_SETTINGS,
-    choose_suite,
-    faults=(_KEY,),
-    doc="The suite this site writes its packages in; the national one makes its SM2 key, on its card from then on.",
-)
+CHOOSE_SUITE = write("site.choose_suite", Permission.CHANGE_SETTINGS, choose_suite, faults=(_KEY,))
 
 
 def verify_trail(work: Session, call: Call, request: SiteAsked) -> AuditReport:
+    """The audit trail checked whole: chains, seals, and rows against what the trail recorded."""
     from counter.actions.site import trail_check
 
     return trail_check.verify_trail(work)
 
 
-VERIFY_TRAIL = read(
-    "site.verify_trail",
-    SiteAsked,
-    AuditReport,
-    Open.ANY_DESK,
-    verify_trail,
-    doc="The audit trail checked whole: chains, seals, and rows against what the trail recorded.",
-)
+VERIFY_TRAIL = read("site.verify_trail", Open.ANY_DESK, verify_trail)
 
 
 def seal_trail(work: Session, call: Call, request: SiteAsked) -> SealMade:
+    """Seal the trail's chains with the site's key, on the machine that holds it."""
     from counter.actions.admin import audit_seal
 
     return audit_seal.seal_trail(work)
 
 
-SEAL_TRAIL = write(
-    "site.seal_trail",
-    SiteAsked,
-    SealMade,
-    Open.ANY_DESK,
-    seal_trail,
-    faults=(_KEY,),
-    doc="Seal the trail's chains with the site's key, on the machine that holds it.",
-)
+SEAL_TRAIL = write("site.seal_trail", Open.ANY_DESK, seal_trail, faults=(_KEY,))
 
 
 def set_aside_seal(work: Session, call: Call, request: SetAsideSeal) -> bool:
+    """Set aside a held township seal row the township never signed; False when it was already."""
     from counter.actions.site import peer_seal_aside
 
     return peer_seal_aside.set_aside_peer_seal(work, at_desk(call), request.site, request.no, request.digest)
 
 
 SET_ASIDE_SEAL = write(
-    "site.set_aside_seal",
-    SetAsideSeal,
-    bool,
-    Permission.CHANGE_SETTINGS,
-    set_aside_seal,
-    faults=("counter.audit.peer_seals:NotSetAside",),
-    doc="Set aside a held township seal row the township never signed; False when it was already.",
+    "site.set_aside_seal", Permission.CHANGE_SETTINGS, set_aside_seal, faults=("counter.audit.peer_seals:NotSetAside",)
 )
 
 
 def office_still_halls(work: Session, call: Call, request: OfficeAsked) -> tuple[str, ...]:
+    """The fields of a township's office that still say the league hall's (none at a hall)."""
     from counter.actions.admin import office
 
     return office.office_still_the_halls(work, site_code=request.site_code)
 
 
-OFFICE_STILL_HALLS = read(
-    "site.office_still_halls",
-    OfficeAsked,
-    tuple[str, ...],
-    Open.ANY_DESK,
-    office_still_halls,
-    doc="The fields of a township's office that still say the league hall's (none at a hall).",
-)
+OFFICE_STILL_HALLS = read("site.office_still_halls", Open.ANY_DESK, office_still_halls)
 
 
 def ping(work: Session, call: Call, request: SiteAsked) -> None:
+    """Nothing asked: the database answers when it can be reached (the desk's reconnect probe)."""
     from counter.actions.site import store
 
     store.ping(work)
 
 
-PING = read(
-    "site.ping",
-    SiteAsked,
-    None,
-    Open.ANY_DESK,
-    ping,
-    doc="Nothing asked: the database answers when it can be reached (the desk's reconnect probe).",
-)
+PING = read("site.ping", Open.ANY_DESK, ping)
 
 
 def check_numbers(work: Session, call: Call, request: NumbersAsked) -> None:
+    """Refuse when this desk's next number could be one already issued, or of another site's series."""
     from counter.actions.numbers import number_guard
 
     number_guard.check_numbers(work, at_desk(call), call.today, series=request.series)
@@ -343,128 +274,84 @@ def check_numbers(work: Session, call: Call, request: NumbersAsked) -> None:
 
 CHECK_NUMBERS = read(
     "site.check_numbers",
-    NumbersAsked,
-    None,
     Open.ANY_DESK,
     check_numbers,
     faults=("counter.case.number_faults:NumbersBehind", "counter.case.number_faults:OtherSeries"),
-    doc="Refuse when this desk's next number could be one already issued, or of another site's series.",
 )
 
 
 def note_report(work: Session, call: Call, request: NumbersAsked) -> NoteReport:
+    """This desk's note of issued numbers: where, its state, what it and the database say."""
     from counter.actions.numbers import number_note
 
     return number_note.note_report(work, at_desk(call), call.today)
 
 
-NOTE_REPORT = read(
-    "site.note_report",
-    NumbersAsked,
-    NoteReport,
-    Open.ANY_DESK,
-    note_report,
-    doc="This desk's note of issued numbers: where, its state, what it and the database say.",
-)
+NOTE_REPORT = read("site.note_report", Open.ANY_DESK, note_report)
 
 
 def renote(work: Session, call: Call, request: Renote) -> Renoted:
+    """Make this desk's note of issued numbers again from the database."""
     from counter.actions.numbers import number_note
 
     return number_note.renote(work, at_desk(call), call.now)
 
 
-RENOTE = write(
-    "site.renote",
-    Renote,
-    Renoted,
-    Permission.CHANGE_SETTINGS,
-    renote,
-    doc="Make this desk's note of issued numbers again from the database.",
-)
+RENOTE = write("site.renote", Permission.CHANGE_SETTINGS, renote)
 
 
 def skip_issued(work: Session, call: Call, request: NumbersAsked) -> str | None:
+    """Number on above what this desk issued (after a restore); the last number skipped, or None."""
     from counter.actions.numbers import number_guard
 
     return number_guard.skip_issued(work, at_desk(call), call.today)
 
 
-SKIP_ISSUED: Operation[NumbersAsked, str | None] = write(
-    "site.skip_issued",
-    NumbersAsked,
-    str | None,
-    Permission.CHANGE_SETTINGS,
-    skip_issued,
-    doc="Number on above what this desk issued (after a restore); the last number skipped, or None.",
-)
+SKIP_ISSUED = write("site.skip_issued", Permission.CHANGE_SETTINGS, skip_issued)
 
 
 def may_change_desk(work: Session, call: Call, request: DeskClerk) -> tuple[DeskNameProblem, ...]:
+    """Whether this desk's settings may change: an administrator's, the clerk no other account's name."""
     from counter.actions.admin import desk_settings
 
     return desk_settings.may_change_desk(work, at_desk(call), request.clerk)
 
 
-MAY_CHANGE_DESK = write(
-    "site.may_change_desk",
-    DeskClerk,
-    tuple[DeskNameProblem, ...],
-    Permission.CHANGE_SETTINGS,
-    may_change_desk,
-    doc="Whether this desk's settings may change: an administrator's, the clerk no other account's name.",
-)
+MAY_CHANGE_DESK = write("site.may_change_desk", Permission.CHANGE_SETTINGS, may_change_desk)
 
 
 def record_desk_change(work: Session, call: Call, request: DeskChange) -> None:
+    """This desk's settings changed, in the audit trail."""
     from counter.actions.admin import desk_settings
 
     desk_settings.record_desk_change(work, at_desk(call), dict(request.changes))
 
 
-RECORD_DESK_CHANGE = write(
-    "site.record_desk_change",
-    DeskChange,
-    None,
-    Permission.CHANGE_SETTINGS,
-    record_desk_change,
-    doc="This desk's settings changed, in the audit trail.",
-)
+RECORD_DESK_CHANGE = write("site.record_desk_change", Permission.CHANGE_SETTINGS, record_desk_change)
 
 
 def schema_revision(work: Session, call: Call, request: SiteAsked) -> str | None:
+    """The schema revision the database stands at (opening it migrated it: counter db upgrade)."""
     from counter.db.migrate import current_revision  # Alembic's tables, read only when asked
 
     return current_revision(work.get_bind().engine)
 
 
-SCHEMA_REVISION: Operation[SiteAsked, str | None] = read(
-    "site.schema_revision",
-    SiteAsked,
-    str | None,
-    Open.ANY_DESK,
-    schema_revision,
-    doc="The schema revision the database stands at (opening it migrated it: counter db upgrade).",
-)
+SCHEMA_REVISION = read("site.schema_revision", Open.ANY_DESK, schema_revision)
 
 
 def other_logins(work: Session, call: Call, request: SiteAsked) -> tuple[str, ...]:
+    """The database roles besides the tables' owner granted rights on them (a hall's old desk role); none on SQLite."""
     from counter.db.table_logins import other_table_logins
 
     return other_table_logins(work)
 
 
-OTHER_LOGINS = read(
-    "site.other_logins",
-    SiteAsked,
-    tuple[str, ...],
-    Open.ANY_DESK,
-    other_logins,
-    doc="The database roles besides the tables' owner granted rights on them (a hall's old desk role); none on SQLite.",
-)
+OTHER_LOGINS = read("site.other_logins", Open.ANY_DESK, other_logins)
 
 
 def backup(work: Sessions, call: Call, request: Backup) -> BackupMade:
+    """Copy the SQLite database online and check the copy; the backup in the audit trail."""
     from counter.actions.site.backup import back_up
 
     return BackupMade(*back_up(work, at_desk(call), request.out))
@@ -472,43 +359,28 @@ def backup(work: Sessions, call: Call, request: Backup) -> BackupMade:
 
 BACKUP = write(
     "site.backup",
-    Backup,
-    BackupMade,
     Permission.CHANGE_SETTINGS,
     backup,
     faults=("counter.backup.sqlite_files:BackupFailed", "counter.sync.site_faults:SiteFileFailed"),
     whole=True,
-    doc="Copy the SQLite database online and check the copy; the backup in the audit trail.",
 )
 
 
 def may_restore(work: Session, call: Call, request: SiteAsked) -> None:
+    """Refuse anyone but an administrator (where accounts exist) before a backup replaces the database."""
     from counter.actions.site import backup as backups
 
     backups.authorise(work, at_desk(call))
 
 
-MAY_RESTORE = read(
-    "site.may_restore",
-    SiteAsked,
-    None,
-    Permission.CHANGE_SETTINGS,
-    may_restore,
-    doc="Refuse anyone but an administrator (where accounts exist) before a backup replaces the database.",
-)
+MAY_RESTORE = read("site.may_restore", Permission.CHANGE_SETTINGS, may_restore)
 
 
 def record_restore(work: Session, call: Call, request: RecordRestore) -> None:
+    """A backup put in place, in the restored database's trail (a damaged one could name no administrator)."""
     from counter.actions.site import backup as backups
 
     backups.record_restore(work, at_desk(call), request.restored, request.source)
 
 
-RECORD_RESTORE = write(
-    "site.record_restore",
-    RecordRestore,
-    None,
-    Open.ANY_DESK,
-    record_restore,
-    doc="A backup put in place, in the restored database's trail (a damaged one could name no administrator).",
-)
+RECORD_RESTORE = write("site.record_restore", Open.ANY_DESK, record_restore)

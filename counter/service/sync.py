@@ -72,72 +72,49 @@ class ImportPackage:
 
 
 def read_pending(work: Session, call: Call, request: SyncAsked) -> PendingSync:
+    """The status bar's count of cases not yet at the hall, and after how many days it turns red."""
     from counter.actions.sync import pending
 
     return pending.pending_sync(work)
 
 
-READ_PENDING = read(
-    "sync.read_pending",
-    SyncAsked,
-    PendingSync,
-    Open.ANY_DESK,
-    read_pending,
-    doc="The status bar's count of cases not yet at the hall, and after how many days it turns red.",
-)
+READ_PENDING = read("sync.read_pending", Open.ANY_DESK, read_pending)
 
 
 def read_status(work: Session, call: Call, request: SyncAsked) -> StatusAndHeld:
+    """Where sync stands at this site, and the records its hall holds for review."""
     from counter.actions.sync import sync_status
 
     return sync_status.status_and_held(work)
 
 
-READ_STATUS = write(
-    "sync.read_status",
-    SyncAsked,
-    StatusAndHeld,
-    Open.ANY_DESK,
-    read_status,
-    doc="Where sync stands at this site, and the records its hall holds for review.",
-)
+READ_STATUS = write("sync.read_status", Open.ANY_DESK, read_status)
 
 
 def read_page(work: Session, call: Call, request: SyncAsked) -> SyncPage:
+    """The sync page in one unit of work: whether the site is set up, and then all it shows of it."""
     from counter.actions.site.site_setup import sync_page
 
     return sync_page(work)
 
 
-READ_PAGE = write(
-    "sync.read_page",
-    SyncAsked,
-    SyncPage,
-    Open.ANY_DESK,
-    read_page,
-    faults=("counter.sync.keys:KeyUnreadable",),
-    doc="The sync page in one unit of work: whether the site is set up, and then all it shows of it.",
-)
+READ_PAGE = write("sync.read_page", Open.ANY_DESK, read_page, faults=("counter.sync.keys:KeyUnreadable",))
 
 
 def review_items(work: Session, call: Call, request: ReviewList) -> tuple[ReviewItem, ...]:
+    """The records taken in from a peer that wait for review (or, not open only, every one ever held)."""
     from counter.actions.sync import sync_status
 
     return tuple(sync_status.review_items(work, open_only=request.open_only))
 
 
-REVIEW_ITEMS = read(
-    "sync.review_items",
-    ReviewList,
-    tuple[ReviewItem, ...],
-    Open.ANY_DESK,
-    review_items,
-    doc="The records taken in from a peer that wait for review (or, not open only, every one ever held).",
-)
+REVIEW_ITEMS = read("sync.review_items", Open.ANY_DESK, review_items)
 
 
 def export_package(work: Session, call: Call, request: ExportPackage) -> ExportedFiles:
-    """The files written inside the export's transaction: a file that cannot be written records no export."""
+    """Write this site's package for its hall, or its updates for a peer, to files; numbered only once written.
+
+    The files written inside the export's transaction: a file that cannot be written records no export."""
     from counter.actions.sync import sync_files
     from counter.sync.exchange import PackageFileFailed
     from counter.util.bounded_read import NotRegularFile
@@ -153,49 +130,29 @@ def export_package(work: Session, call: Call, request: ExportPackage) -> Exporte
 
 
 EXPORT_PACKAGE = write(
-    "sync.export_package",
-    ExportPackage,
-    ExportedFiles,
-    Permission.SYNC,
-    export_package,
-    faults=(*_FAULTS, "counter.sync.exchange:PackageFileFailed"),
-    doc="Write this site's package for its hall, or its updates for a peer, to files; numbered only once written.",
+    "sync.export_package", Permission.SYNC, export_package, faults=(*_FAULTS, "counter.sync.exchange:PackageFileFailed")
 )
 
 
 def export_data(work: Session, call: Call, request: ExportData) -> ExportedData:
-    """The export committed with its answer (and its receipt): the numbers are taken once the desk may be told."""
+    """This site's package for its hall, or its updates for a peer, signed where the site's keys are and given back to
+    be written by the desk that asked; numbered with the answer (asked again under its key: the same packages).
+
+    The export committed with its answer (and its receipt): the numbers are taken once the desk may be told."""
     from counter.actions.sync import packages
 
     result = packages.export_package(work, at_desk(call), call.now, to_site=request.to_site)
     return ExportedData(result.export_no, result.to_site, result.records, result.packages, result.sent_seal_changed)
 
 
-EXPORT_DATA = write(
-    "sync.export_data",
-    ExportData,
-    ExportedData,
-    Permission.SYNC,
-    export_data,
-    faults=_FAULTS,
-    doc="This site's package for its hall, or its updates for a peer, signed where the site's keys are and given "
-    "back to be written by the desk that asked; numbered with the answer (asked again under its key: the same "
-    "packages).",
-)
+EXPORT_DATA = write("sync.export_data", Permission.SYNC, export_data, faults=_FAULTS)
 
 
 def import_package(work: Session, call: Call, request: ImportPackage) -> ImportReport:
+    """Check a peer's package whole and take it in; a refused package changes nothing."""
     from counter.actions.sync import packages
 
     return packages.import_package(work, at_desk(call), request.data, call.now)
 
 
-IMPORT_PACKAGE = write(
-    "sync.import_package",
-    ImportPackage,
-    ImportReport,
-    Permission.SYNC,
-    import_package,
-    faults=_FAULTS,
-    doc="Check a peer's package whole and take it in; a refused package changes nothing.",
-)
+IMPORT_PACKAGE = write("sync.import_package", Permission.SYNC, import_package, faults=_FAULTS)

@@ -1,21 +1,13 @@
-"""Each operation's types said once and held: what mypy reads from a declaration is what the wire decodes by, and the
-implementation it is bound to takes the declared request and answers the declared response.
-
-mypy binds an answer's type from the hint a declaration passes, except for a union, which the declaration's constant
-annotates (:mod:`counter.service.operation`); mypy cannot see that annotation agree with the hint beside it, so
-these tests do, for every operation declared.
+"""Each operation's types said once and held: what mypy reads from a declaration's implementation is what the wire
+decodes by, a union included, and every implementation takes the call's context where the transport passes it.
 """
 
 from __future__ import annotations
 
-import importlib
 import inspect
-import pkgutil
 import subprocess
 import sys
-import types
 import typing
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,36 +15,9 @@ import pytest
 from mypy import api
 from sqlalchemy.orm import Session, sessionmaker
 
-import counter.service
 from counter.db.engine import Sessions
 from counter.service.call import Call
 from counter.service.catalogue import operations
-from counter.service.operation import Operation
-
-#: the modules of the package that declare no operation (as :mod:`counter.service.catalogue` lists them)
-_FRAME = frozenset({"catalogue", "codec", "faults", "local", "operation", "remote", "retries"})
-
-
-def _declaring() -> Iterator[types.ModuleType]:
-    for info in pkgutil.iter_modules(counter.service.__path__):
-        if info.name not in _FRAME:
-            yield importlib.import_module(f"counter.service.{info.name}")
-
-
-def _annotated() -> dict[str, tuple[str, Any]]:
-    """Each annotated declaration's operation name: the constant's place and its annotation, evaluated."""
-    found: dict[str, tuple[str, Any]] = {}
-    for module in _declaring():
-        hints = typing.get_type_hints(module)
-        for name, hint in hints.items():
-            op = getattr(module, name, None)
-            if isinstance(op, Operation):
-                found[op.name] = (f"{module.__name__}.{name}", hint)
-    return found
-
-
-def _union(hint: Any) -> bool:
-    return isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union
 
 
 def _hint(value: Any) -> Any:
@@ -75,8 +40,8 @@ def asked(service: Service, intake: TakeIntake, party: KnownPartyOf) -> None:
 
 @pytest.mark.slow
 def test_mypy_knows_each_answer(tmp_path: Path) -> None:
-    """Under the project's own settings, a call's answer is its declared type: a class bound from the hint passed,
-    a union from the constant's annotation."""
+    """Under the project's own settings, a call's answer is the type its implementation answers: a class, and a
+    union (no value could say one to mypy: the function's annotation does)."""
     snippet = tmp_path / "calls.py"
     snippet.write_text(_CALLS, encoding="utf-8")
     settings = ["--config-file", str(REPO / "pyproject.toml"), "--cache-dir", str(REPO / ".mypy_cache")]
@@ -86,25 +51,6 @@ def test_mypy_knows_each_answer(tmp_path: Path) -> None:
         '"counter.case.intake_request.TakenIntake"',
         '"counter.intake.known_party.KnownParty | None"',
     ], out + err
-
-
-def test_every_annotated_declaration_says_what_its_call_passes() -> None:
-    annotated = _annotated()
-    assert annotated, "no declaration is annotated: the unions would be Any to mypy"
-    wrong = {
-        place: (typing.get_args(hint), (OPERATIONS[name].request, OPERATIONS[name].response))
-        for name, (place, hint) in annotated.items()
-        if typing.get_origin(hint) is not Operation
-        or typing.get_args(hint) != (OPERATIONS[name].request, _hint(OPERATIONS[name].response))
-    }
-    assert not wrong
-
-
-def test_every_union_answer_is_annotated() -> None:
-    """A union is no type mypy binds from a value: unannotated, its answer would be unknown to every call site."""
-    annotated = _annotated()
-    bare = sorted(name for name, op in OPERATIONS.items() if _union(op.response) and name not in annotated)
-    assert not bare
 
 
 #: the units of work, named by the implementations only for mypy, that a face load no SQLAlchemy
@@ -118,6 +64,11 @@ def test_implementation_takes_and_answers_what_is_declared(name: str) -> None:
     hints = typing.get_type_hints(function, localns=_WORK)
     _work, call, request = inspect.signature(function).parameters
     assert (hints[call], hints[request], hints["return"]) == (Call, op.request, _hint(op.response))
+
+
+def test_every_operation_says_what_it_does() -> None:
+    """The generated reference prints each operation's doc: its implementation's docstring, first paragraph."""
+    assert not sorted(name for name, op in OPERATIONS.items() if not op.doc)
 
 
 _DECLARATIONS_LOADED = """
