@@ -189,7 +189,7 @@ def make_app(
         except ValueError as err:  # not JSON, or not the type's (Malformed): the field named
             return _unreadable(err)
         token = new_secret()
-        opening = OpenSession(asked.login, asked.password, asked.desk_no, digest(asked.desk_key), digest(token), _now())
+        opening = OpenSession(asked.login, asked.password, asked.desk_no, digest(asked.desk_key), digest(token))
         try:
             if await run_in_threadpool(service.call, CHECK_DESK, CheckDesk(opening.desk_no, opening.key_hash)):
                 # scrypt's 128 MiB, a few at a time, and a key that just failed at the lowest priority (its docstring)
@@ -269,7 +269,7 @@ async def _desk_of(service: InProcess, request: Request) -> Desk | Response:
         return _refused(401, SessionEnd.UNKNOWN.value)
     key = request.headers.get("desk-key", "")
     try:
-        found = await run_in_threadpool(service.call, FIND_SESSION, FindSession(digest(token), digest(key), _now()))
+        found = await run_in_threadpool(service.call, FIND_SESSION, FindSession(digest(token), digest(key)))
     except _STORE_FAULTS as err:
         return _store_away(request, err)
     return _refused(401, found.value) if isinstance(found, SessionEnd) else desk_of(found)
@@ -324,7 +324,3 @@ def _unreadable(err: ValueError) -> Response:
 def _refused(status: int, reason: str) -> Response:
     """A refusal that is no fault of an operation: the desk's transport reads ``refused`` (never shown as is)."""
     return JSONResponse({"refused": reason}, status_code=status)
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)

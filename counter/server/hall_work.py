@@ -127,8 +127,9 @@ class HallWork:
         log.info("hall work: trail sealed, no. %s, %d entries, digest %s", made.no, made.entries, made.digest)
 
     def _prune(self, now: dt.datetime) -> None:
+        from counter.service.call import Call
         from counter.service.hall import PRUNE, Prune
 
-        pruned = self.service.call(PRUNE, Prune(now))
+        pruned = self.service.run(PRUNE, Prune(), Call(None, now.astimezone().date(), now))  # at the round's moment
         if pruned.sessions or pruned.receipts:  # each round: said only when something went
             log.info("hall work: pruned %d session(s), %d receipt(s)", pruned.sessions, pruned.receipts)

@@ -34,14 +34,13 @@ class RegisterDesk:
 @dataclass(frozen=True)
 class OpenSession:
     """A sign-in at the server: the login and password typed, the desk the machine's key stands for, the hash of the
-    token the server will hand over if it succeeds; ``now``: the server's clock."""
+    token the server will hand over if it succeeds."""
 
     login: str
     password: str
     desk_no: str
     key_hash: str
     token_hash: str
-    now: dt.datetime
 
 
 @dataclass(frozen=True)
@@ -51,7 +50,6 @@ class FindSession:
 
     token_hash: str
     key_hash: str
-    now: dt.datetime
 
 
 @dataclass(frozen=True)
@@ -62,6 +60,11 @@ class EndSession:
     token_hash: str
     key_hash: str
     idle: bool = False  # the desk's screen lock signed the account out
+
+
+def _utc(call: Call) -> dt.datetime:
+    """The call's moment in UTC, as the sessions' times are kept: SQLite keeps a time without its offset."""
+    return call.now.astimezone(dt.UTC)
 
 
 def register_desk(work: Session, call: Call, request: RegisterDesk) -> None:
@@ -83,7 +86,9 @@ def open_session(work: Sessions, call: Call, request: OpenSession) -> DeskSignIn
 
     r = request
     with work.begin() as session:
-        return desk_sessions.open_session(session, r.login, r.password, r.desk_no, r.key_hash, r.token_hash, r.now)
+        return desk_sessions.open_session(
+            session, r.login, r.password, r.desk_no, r.key_hash, r.token_hash, _utc(call)
+        )  # fmt: skip
 
 
 # one transaction of its own, with no receipt: a sign-in is never asked again under its key (a desk signs in
@@ -96,7 +101,7 @@ def find_session(work: Sessions, call: Call, request: FindSession) -> SessionDes
     from counter.actions.admin import desk_sessions
 
     with work.begin() as session:
-        return desk_sessions.find_session(session, request.token_hash, request.key_hash, request.now)
+        return desk_sessions.find_session(session, request.token_hash, request.key_hash, _utc(call))
 
 
 # the token is the credential: the session it opens, or why none
@@ -119,9 +124,7 @@ END_SESSION = write("hall.end_session", Open.IN_ACTION, end_session, whole=True)
 
 @dataclass(frozen=True)
 class Prune:
-    """The server's scheduled tidying at ``now`` (its clock)."""
-
-    now: dt.datetime
+    """The server's scheduled tidying, at the moment of its call."""
 
 
 @dataclass(frozen=True)
@@ -138,7 +141,7 @@ def prune(work: Sessions, call: Call, request: Prune) -> Pruned:
     from counter.actions.admin import desk_sessions
 
     with work.begin() as session:
-        return Pruned(*desk_sessions.prune(session, request.now, dt.timedelta(seconds=RETRY_WINDOW_S)))
+        return Pruned(*desk_sessions.prune(session, _utc(call), dt.timedelta(seconds=RETRY_WINDOW_S)))
 
 
 # the server's own scheduled work, asked of no account
@@ -148,9 +151,7 @@ PRUNE = write("hall.prune", Open.IN_ACTION, prune, whole=True)
 
 @dataclass(frozen=True)
 class HealthAsked:
-    """The health route's and the metrics' question, at ``now`` (the server's clock)."""
-
-    now: dt.datetime
+    """The health route's and the metrics' question, at the moment of its call."""
 
 
 @dataclass(frozen=True)
@@ -183,7 +184,7 @@ def health(work: Session, call: Call, request: HealthAsked) -> HallHealth:
     """The database's schema revision, each outbox's depth and oldest unsent row, the desk sessions open now."""
     from counter.db import hall_health
 
-    revision, depths, sessions = hall_health.health(work, request.now)
+    revision, depths, sessions = hall_health.health(work, _utc(call))
     return HallHealth(revision, tuple(OutboxDepth(*depth) for depth in depths), sessions)
 
 

@@ -44,6 +44,7 @@ from counter.service.hall import (
 )
 from counter.service.local import InProcess, serve
 from tests.conftest import made_database
+from tests.server.moment import at as asked_at
 
 PASSWORD = "Xam01desk2026"
 KEY, TOKEN = "k" * 64, "t" * 64  # the hashes the server would compute
@@ -56,13 +57,13 @@ def hall(tmp_path: Path) -> InProcess:
     new = NewAccount("wulan", "乌兰", frozenset({Role.ADMIN, Role.CLERK}), PASSWORD)
     assert service.call(ADD_ACCOUNT, new, Desk(DeskIdentity("XAM01", "1"), "乌兰")) == ()
     service.call(REGISTER_DESK, RegisterDesk("8", KEY))
-    opened = service.call(OPEN_SESSION, OpenSession("wulan", PASSWORD, "8", KEY, TOKEN, START))
+    opened = asked_at(service, START, OPEN_SESSION, OpenSession("wulan", PASSWORD, "8", KEY, TOKEN))
     assert opened.result.signed_in
     return service
 
 
-def _find(hall: InProcess, at: dt.datetime, key: str = KEY) -> SessionDesk | SessionEnd:
-    found: SessionDesk | SessionEnd = hall.call(FIND_SESSION, FindSession(TOKEN, key, at))
+def _find(hall: InProcess, moment: dt.datetime, key: str = KEY) -> SessionDesk | SessionEnd:
+    found: SessionDesk | SessionEnd = asked_at(hall, moment, FIND_SESSION, FindSession(TOKEN, key))
     return found
 
 
@@ -177,8 +178,8 @@ def test_a_password_reset_or_a_disable_ends_the_account_s_sessions(
 
 def test_a_wrong_password_is_answered_as_an_unknown_login(hall: InProcess) -> None:
     """The door's answer does not tell which logins exist: a wrong password, word for word an unknown login's."""
-    wrong = hall.call(OPEN_SESSION, OpenSession("wulan", "not-the-password", "8", KEY, "u" * 64, START))
-    unknown = hall.call(OPEN_SESSION, OpenSession("nobody", "not-the-password", "8", KEY, "v" * 64, START))
+    wrong = asked_at(hall, START, OPEN_SESSION, OpenSession("wulan", "not-the-password", "8", KEY, "u" * 64))
+    unknown = asked_at(hall, START, OPEN_SESSION, OpenSession("nobody", "not-the-password", "8", KEY, "v" * 64))
     assert wrong.result == dataclasses.replace(unknown.result, login="wulan")
     assert wrong.result.outcome is SignInOutcome.UNKNOWN_LOGIN
     assert wrong.result.attempts_left == 0
@@ -189,7 +190,7 @@ def test_an_unknown_login_locks_at_the_door_as_an_account_does(hall: InProcess) 
     five wrong passwords lock an account, for the same time, answered word for word alike."""
 
     def tries(login: str) -> list[Any]:
-        opened = [hall.call(OPEN_SESSION, OpenSession(login, f"wrong-{n}", "8", KEY, f"{login}{n}" * 8, START))
+        opened = [asked_at(hall, START, OPEN_SESSION, OpenSession(login, f"wrong-{n}", "8", KEY, f"{login}{n}" * 8))
                   for n in range(6)]  # fmt: skip
         return [dataclasses.replace(o.result, login="") for o in opened]
 
@@ -197,7 +198,7 @@ def test_an_unknown_login_locks_at_the_door_as_an_account_does(hall: InProcess) 
     assert [r.outcome for r in unknown] == [SignInOutcome.UNKNOWN_LOGIN] * 4 + [SignInOutcome.LOCKED] * 2
     assert unknown == known
     later = START + dt.timedelta(minutes=16)  # the lock over, the count starts afresh, as an account's does
-    again = hall.call(OPEN_SESSION, OpenSession("nobody", "wrong", "8", KEY, "w" * 64, later))
+    again = asked_at(hall, later, OPEN_SESSION, OpenSession("nobody", "wrong", "8", KEY, "w" * 64))
     assert again.result.outcome is SignInOutcome.UNKNOWN_LOGIN
 
 
@@ -209,7 +210,7 @@ def test_a_disabled_account_is_told_so_only_with_its_password(hall: InProcess) -
     assert hall.call(DISABLE_ACCOUNT, AccountLogin("batu"), wulan) == ()
 
     def tried(login: str, password: str, token: str) -> Any:
-        opened = hall.call(OPEN_SESSION, OpenSession(login, password, "8", KEY, token, START))
+        opened = asked_at(hall, START, OPEN_SESSION, OpenSession(login, password, "8", KEY, token))
         return dataclasses.replace(opened.result, login="")
 
     assert tried("batu", "wrong", "x" * 64) == tried("nobody", "wrong", "y" * 64)
@@ -222,14 +223,14 @@ def test_wrong_passwords_at_one_desk_lock_the_account_there_alone(hall: InProces
     hall.call(REGISTER_DESK, RegisterDesk("9", "n" * 64))
 
     def at_nine(password: str, token: str, at: dt.datetime = START) -> SignInOutcome:
-        opened = hall.call(OPEN_SESSION, OpenSession("wulan", password, "9", "n" * 64, token, at))
+        opened = asked_at(hall, at, OPEN_SESSION, OpenSession("wulan", password, "9", "n" * 64, token))
         outcome: SignInOutcome = opened.result.outcome
         return outcome
 
     tried = [at_nine(f"wrong-{n}", f"{n}" * 64) for n in range(1, 10)]  # again and again
     assert tried[4:] == [SignInOutcome.LOCKED] * 5
     assert at_nine(PASSWORD, "a" * 64) is SignInOutcome.LOCKED
-    at_eight = hall.call(OPEN_SESSION, OpenSession("wulan", PASSWORD, "8", KEY, "b" * 64, START))
+    at_eight = asked_at(hall, START, OPEN_SESSION, OpenSession("wulan", PASSWORD, "8", KEY, "b" * 64))
     assert at_eight.result.signed_in
     here = Desk(DeskIdentity("XAM01", "1"), "")
     assert hall.call(SIGN_IN, SignIn("wulan", PASSWORD), here).result.signed_in

@@ -263,7 +263,7 @@ def test_a_machine_without_its_desks_key_is_not_signed_in(hall: HallServer) -> N
 def test_the_servers_own_operations_and_the_sign_in_are_not_served_by_name(hall: HallServer) -> None:
     admin = hall.desk("8", "admin", PASSWORD)
     with pytest.raises(Refused) as refused:
-        admin.call(FIND_SESSION, FindSession("0" * 64, "0" * 64, _now()))
+        admin.call(FIND_SESSION, FindSession("0" * 64, "0" * 64))
     assert refused.value.status == 404
     with pytest.raises(Refused) as refused:
         admin.call(SIGN_IN, SignIn("admin", PASSWORD))

@@ -24,6 +24,7 @@ from counter.service.hall import OPEN_SESSION, PRUNE, REGISTER_DESK, OpenSession
 from counter.service.local import InProcess, new_key
 from counter.service.retries import RETRY_WINDOW_S
 from tests.conftest import made_database
+from tests.server.moment import at as asked_at
 
 PASSWORD = "Xam01desk2026"
 
@@ -43,8 +44,8 @@ def service(tmp_path: Path) -> Iterator[InProcess]:
 
 def _sign_in(service: InProcess, token: str, now: dt.datetime) -> None:
     """A sign-in (which keeps no receipt: its own docstring), then a desk's write under its key, which does."""
-    asked = OpenSession("wulan", PASSWORD, "8", digest("desk-8-key"), digest(token), now)
-    opened = service.call(OPEN_SESSION, asked, key=new_key())
+    asked = OpenSession("wulan", PASSWORD, "8", digest("desk-8-key"), digest(token))
+    opened = asked_at(service, now, OPEN_SESSION, asked, key=new_key())
     assert opened.result.signed_in
     other = str(90 + len(token))  # another desk's machine: desk 8's session stays
     service.call(REGISTER_DESK, RegisterDesk(other, digest(f"desk-{other}-key")), key=new_key())
@@ -61,8 +62,8 @@ def test_receipts_are_kept_no_longer_than_a_desks_retry_window(service: InProces
     now = dt.datetime.now(dt.UTC)
     _sign_in(service, "today", now)
     assert _count(service, models.OperationReceipt) >= 1
-    assert service.call(PRUNE, Prune(now + dt.timedelta(seconds=RETRY_WINDOW_S / 2))).receipts == 0
-    assert service.call(PRUNE, Prune(now + dt.timedelta(seconds=RETRY_WINDOW_S + 1))).receipts >= 1
+    assert asked_at(service, now + dt.timedelta(seconds=RETRY_WINDOW_S / 2), PRUNE, Prune()).receipts == 0
+    assert asked_at(service, now + dt.timedelta(seconds=RETRY_WINDOW_S + 1), PRUNE, Prune()).receipts >= 1
     assert _count(service, models.OperationReceipt) == 0
 
 
@@ -72,12 +73,12 @@ def test_sessions_ended_a_week_ago_and_receipts_past_their_window_are_pruned(ser
     _sign_in(service, "tomorrow", now + dt.timedelta(days=1))
     receipts = _count(service, models.OperationReceipt)
     assert receipts >= 2
-    pruned = service.call(PRUNE, Prune(now + dt.timedelta(days=8)))
+    pruned = asked_at(service, now + dt.timedelta(days=8), PRUNE, Prune())
     # today's session could last no longer than 12 hours: gone a week after; tomorrow's is kept a day more
     assert (pruned.sessions, pruned.receipts) == (1, receipts)
     assert _count(service, models.DeskSession) == 1
     assert _count(service, models.OperationReceipt) == 0
-    assert service.call(PRUNE, Prune(now + dt.timedelta(days=8))).sessions == 0  # again: nothing more
+    assert asked_at(service, now + dt.timedelta(days=8), PRUNE, Prune()).sessions == 0  # again: nothing more
 
 
 def test_a_failing_job_is_logged_and_the_round_goes_on(

@@ -40,9 +40,6 @@ DAY = dt.date(2026, 11, 20)
 DESK = Desk(DeskIdentity("XAM01", "8"), "乌兰")
 #: names a request's field had when it carried the moment of its call, at any depth of the request
 MOMENT_NAMES = frozenset({"today", "now", "at", "received_on"})
-#: the server's own operations (sign-in, a session's use, the hourly prune), asked by the server alone with its own
-#: clock and never served to a desk (counter.server.app.served): their moment is the server's by construction
-SERVERS_OWN = "hall."
 
 
 @pytest.fixture
@@ -68,8 +65,7 @@ def _fields(hint: Any, seen: set[Any]) -> Iterator[tuple[str, str]]:
 def test_no_request_carries_the_day_or_moment_of_its_call() -> None:
     found = {
         f"{op.name}: {owner}.{name}"
-        for op in operations().values()
-        if not op.name.startswith(SERVERS_OWN)
+        for op in operations().values()  # the server's own (a sign-in, a session's use, the prune) as every other
         for owner, name in _fields(op.request, set())
         if name in MOMENT_NAMES
     }

@@ -69,10 +69,7 @@ def _clerk(service: InProcess) -> Desk:
 
 
 def _sign_in(service: InProcess) -> None:
-    now = dt.datetime.now(dt.UTC)
-    opened = service.call(
-        OPEN_SESSION, OpenSession("wulan", PASSWORD, "8", digest("desk-8-key"), digest(new_key()), now)
-    )
+    opened = service.call(OPEN_SESSION, OpenSession("wulan", PASSWORD, "8", digest("desk-8-key"), digest(new_key())))
     assert opened.result.signed_in
 
 
