@@ -13,9 +13,7 @@ brings this window back as the lock does (:meth:`SignInController.on_session_end
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
-from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
@@ -51,10 +49,6 @@ ACTIVITY = frozenset(
 )
 
 
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
 class SignInController(QObject):
     signed_in = Signal()  # ``actor`` is set; also after 换人登录
     locked = Signal()
@@ -67,7 +61,6 @@ class SignInController(QObject):
         desk: Desk,
         place: str,
         idle_minutes: int = IDLE_MINUTES,
-        clock: Callable[[], dt.datetime] = _now,
         parent: QObject | None = None,
         door: Door | None = None,
     ) -> None:
@@ -75,7 +68,6 @@ class SignInController(QObject):
         self._runner = runner
         self._door = door if door is not None else LocalDoor(runner, desk)
         self._desk = desk  # where the sign-in is; who is signed in is :attr:`actor`
-        self._clock = clock
         self.idle_minutes = idle_minutes
         self.actor: Actor | None = None
         self.staff_no = ""

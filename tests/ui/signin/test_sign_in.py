@@ -66,7 +66,7 @@ def hall(db: Store) -> Store:
 @pytest.fixture
 def controller(qtbot: QtBot, hall: Store) -> SignInController:
     sign_in = SignInController(
-        runner_for(hall), Desk(DeskIdentity("XAM01", "8"), "乌兰"), "乌兰浩特市政务服务中心　8号窗口", clock=Clock()
+        runner_for(hall), Desk(DeskIdentity("XAM01", "8"), "乌兰"), "乌兰浩特市政务服务中心　8号窗口"
     )
     qtbot.addWidget(sign_in.window)
     sign_in.start()
