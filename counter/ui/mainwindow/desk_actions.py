@@ -158,10 +158,7 @@ class DeskActions(DeskIntake):
                                  desk_window=self._window, parent=self)  # fmt: skip
         for window in self.pad.windows():
             window.setProperty(STAYS_WHEN_LOCKED, True)
-        self.pad.start()
-        # the end of the desk's start, for support: what came after it found the pad where this line says
-        log.info("review pad started (%s, %s)", config.pad_placement().value,
-                 "its own screen" if self.pad.on_screen else "sharing the clerk's screen")  # fmt: skip
+        self.pad.start()  # which says where it is, once placed
         return self.pad
 
     def check_alerts(self) -> None:

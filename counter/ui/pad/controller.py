@@ -146,14 +146,22 @@ class PadController(QObject):
             for problem in start.problems:
                 log.warning("rating setting %s unusable (%s), default used", problem.key, problem.code.value)
             self._show_idle(start.settings.idle_text)
+            self._say_started()
 
         def failed(err: Exception) -> None:
             if not isinstance(err, Failed):
                 raise err
             log.error("pad start-up could not read the database: %s", err.error)
             self._show_idle("")
+            self._say_started()
 
         self._runner.submit(START_PAD, PadStarting(), self._desk, owner=self, answered=started, failed=failed)
+
+    def _say_started(self) -> None:
+        """The end of the desk's start, for support: what came after it found the pad where this line says, once
+        the pad is placed (its place waits for the start's read)."""
+        where = "its own screen" if self.on_screen else "sharing the clerk's screen"
+        log.info("review pad started (%s, %s)", self._mode.value, where)
 
     def _show_idle(self, notice: str) -> None:
         self.pad.show_idle(self._idle(notice))

@@ -11,7 +11,7 @@ from tests.ui.own_process import run_on_screens, screen
 
 HERE = Path(__file__).resolve().parent
 SCREENS = [screen("Clerk", 0, 0, 1280, 800), screen("Pad", 1280, 0, 800, 480)]
-INNER_TESTS = 4
+INNER_TESTS = 5
 
 
 def test_the_pad_on_two_screens(tmp_path: Path) -> None:

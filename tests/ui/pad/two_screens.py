@@ -10,6 +10,7 @@ tests run in their own process (:mod:`tests.ui.pad.own_process`), started by
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
 import pytest
 from PySide6.QtCore import QRect, Qt
@@ -51,6 +52,20 @@ def clerk_window(qtbot: QtBot, controller: PadController) -> QMainWindow:
     window.statusBar().addPermanentWidget(controller.status_label)
     window.show()
     return window
+
+
+def test_the_start_says_the_pad_is_on_its_own_screen(
+    qtbot: QtBot, sessions: sessionmaker[Session], clock: Clock, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Said once the start's read has answered and the pad is placed, not before (when it was not placed yet)."""
+    with caplog.at_level(logging.INFO, logger="counter.ui.pad.controller"):
+        pad = PadController(runner_on(sessions), DESK, clock=clock, timer_factory=ManualTimer)
+        qtbot.addWidget(pad.pad)
+        pad.start()
+        qtbot.waitUntil(pad.pad.isVisible)
+    said = [r.getMessage() for r in caplog.records if r.name == "counter.ui.pad.controller"]
+    assert said == ["review pad started (auto, its own screen)"]
+    pad.stop()
 
 
 def test_the_pad_fills_the_second_screen(controller: PadController) -> None:
