@@ -42,9 +42,10 @@ from counter.outbox.rules import Answer, SendRound
 from counter.platform.events import CASE_KINDS
 from counter.platform.front_store import FrontStoreProblem, FrontStoreSettings
 from counter.resources import licence_format_file, resources_dir
+from tests.actions.senders import Clock, Writes
 from tests.actions.test_intake_actions import full_request, take
 from tests.actions.test_item_steps import ITEMS
-from tests.actions.test_platform import Clock, Writes, configure, events
+from tests.actions.test_platform import configure, events
 from tests.actions.test_platform_case import Sender
 from tests.actions.test_platform_licence import decide
 from tests.codings import confirm_guides

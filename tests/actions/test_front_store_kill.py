@@ -28,9 +28,9 @@ from counter.db import models
 from counter.db.engine import make_engine, make_sessions
 from counter.host.machine.paths import site_key_path
 from counter.platform.settings import PlatformSettings
+from tests.actions.senders import Clock, Writes
 from tests.actions.test_front_store import DDL, hall_codes, rows, settings_for
 from tests.actions.test_intake_actions import full_request, take
-from tests.actions.test_platform import Clock, Writes
 from tests.codings import CHOSEN, confirm_guides
 from tests.conftest import made_database
 from tests.pg_server import PgDatabases

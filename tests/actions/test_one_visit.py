@@ -30,9 +30,9 @@ from counter.case.status import CaseStatus
 from counter.db import models
 from counter.db.case_store import case_view
 from counter.sms.gateway import GatewaySettings
+from tests.actions.senders import Clock, Writes
 from tests.actions.test_intake_actions import ID, full_request
 from tests.actions.test_item_steps import FOOD, ITEMS, SIGN
-from tests.actions.test_sms_sender import Clock, Writes
 from tests.pg_server import CATALOG, FreshDatabases
 from tests.sms_gateway import SECRET, running_gateway
 

@@ -25,8 +25,8 @@ from counter.platform.settings import PlatformSettings
 from counter.sms.gateway import GatewaySettings
 from counter.words.messages import KIND_UNKNOWN, message_kind
 from counter.words.platform import platform_kind
+from tests.actions.senders import Writes
 from tests.actions.test_intake_actions import full_request, take
-from tests.actions.test_sms_sender import Writes
 from tests.codings import CHOSEN, confirm_guides
 from tests.hostile_receiver import DRIP, HUGE, OK, REDIRECT, Receiver, running_receiver
 

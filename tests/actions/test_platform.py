@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TypeVar
 
 import pytest
 from sqlalchemy import select
@@ -38,39 +37,11 @@ from counter.platform.settings import PlatformProblem, PlatformSettings
 from counter.platform.settings_refused import PlatformRefused
 from counter.words.platform import platform_problem
 from tests.actions.conftest import TODAY
+from tests.actions.senders import Clock, Writes
 from tests.actions.test_intake_actions import ID, full_request, take
 from tests.actions.test_sms_secret import stored_everywhere
 from tests.codings import CHOSEN, confirm_guides
 from tests.platform_stub import DROP, MALFORMED, SECRET, SLOW, STALL, Platform, running_platform
-
-T = TypeVar("T")
-
-
-class Writes:
-    """The sender's units of work on the test's database, as a store runs them."""
-
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
-        self.sessions = sessions
-
-    def write(self, action: Callable[[Session], T]) -> T:
-        with self.sessions.begin() as session:
-            return action(session)
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = models.utcnow()
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-    def advance(self, **step: float) -> None:
-        self.now += dt.timedelta(**step)
-
-    def past_now(self) -> None:
-        """A second past the real present (or past the clock's own time, if later): every event queued until now is
-        due, however long the steps took since the clock was made (a loaded machine, a slow server)."""
-        self.now = max(self.now, models.utcnow()) + dt.timedelta(seconds=1)
 
 
 @pytest.fixture

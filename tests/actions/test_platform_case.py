@@ -31,9 +31,10 @@ from counter.ratings.choice import RatingChoice
 from counter.ratings.levels import Level
 from counter.ratings.rectification import RectEvent
 from tests.actions.conftest import TODAY
+from tests.actions.senders import Clock, Writes
 from tests.actions.test_intake_actions import ID, full_request, take
 from tests.actions.test_item_steps import ITEMS, at
-from tests.actions.test_platform import Clock, Writes, configure, events
+from tests.actions.test_platform import configure, events
 from tests.platform_stub import running_platform
 from tests.signed_in import signed_in
 

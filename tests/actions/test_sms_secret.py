@@ -23,8 +23,9 @@ from counter.db.settings_store import get_setting, put_setting
 from counter.host.machine.paths import site_key_path
 from counter.host.outward.sms_secret import secret_path
 from counter.sms.gateway import GatewaySettings
+from tests.actions.senders import Clock, Writes
 from tests.actions.test_intake_actions import full_request, take
-from tests.actions.test_sms_sender import Clock, Writes, messages
+from tests.actions.test_sms_sender import messages
 from tests.sms_gateway import SECRET, Gateway, running_gateway
 
 

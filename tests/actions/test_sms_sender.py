@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Callable, Iterator
-from typing import TypeVar
+from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import select, update
@@ -27,35 +26,10 @@ from counter.db import models
 from counter.host.outward.sms_gateway import Answer, SmsRequest, post_message
 from counter.sms.gateway import GatewaySettings
 from counter.sms.kinds import gateway_key
+from tests.actions.senders import Clock, Writes
 from tests.actions.test_intake_actions import ID, full_request, take
 from tests.actions.test_item_decisions import deferred_case
 from tests.sms_gateway import SECRET, STALL, Gateway, running_gateway
-
-T = TypeVar("T")
-
-
-class Writes:
-    """The sender's units of work on the test's database, as a store runs them."""
-
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
-        self.sessions = sessions
-
-    def write(self, action: Callable[[Session], T]) -> T:
-        with self.sessions.begin() as session:
-            return action(session)
-
-
-class Clock:
-    """The sender's clock, moved by the test: it starts now, as the messages' own times are the database's."""
-
-    def __init__(self) -> None:
-        self.now = models.utcnow()
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-    def advance(self, **step: float) -> None:
-        self.now += dt.timedelta(**step)
 
 
 @pytest.fixture

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TypeVar
 
 import pytest
 from sqlalchemy import select
@@ -24,21 +23,11 @@ from counter.platform.settings import PlatformSettings
 from counter.ratings.choice import RatingChoice
 from counter.ratings.levels import Level
 from counter.ratings.settings import KEY_DEFAULT
+from tests.actions.senders import Writes
 from tests.codings import CHOSEN
 from tests.platform_stub import SECRET
 from tests.ratings.conftest import DESK, Clock
 from tests.region_ratings_stub import RegionSystem, running_region
-
-T = TypeVar("T")
-
-
-class Writes:
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
-        self.sessions = sessions
-
-    def write(self, action: Callable[[Session], T]) -> T:
-        with self.sessions.begin() as session:
-            return action(session)
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from counter.actions.outbox.platform import SendRound, save_platform, send_due
 from counter.actions.site.demo import run_demo
 from counter.db import models
 from counter.platform.settings import PlatformSettings
-from tests.actions.test_platform import Clock, Writes
+from tests.actions.senders import Clock, Writes
 from tests.codings import CHOSEN, confirm_guides
 from tests.pg_server import BACKENDS
 from tests.platform_stub import SECRET, Platform, running_platform

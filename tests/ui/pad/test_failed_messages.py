@@ -15,7 +15,7 @@ from counter.host.outward.sms_gateway import Answer, Outcome, SmsRequest
 from counter.sms.gateway import GatewaySettings
 from counter.ui.pad.supervisor_window import SupervisorWindow
 from counter.words.messages import FAILED_NONE, FAILED_RETRIED, FAILED_TAB
-from tests.actions.test_sms_sender import Writes
+from tests.actions.senders import Writes
 from tests.ratings.conftest import Clock
 from tests.ui.runners import runner_on
 

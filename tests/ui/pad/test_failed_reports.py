@@ -20,7 +20,7 @@ from counter.platform.events import WithheldWhy
 from counter.platform.settings import PlatformSettings
 from counter.ui.pad.supervisor_window import SupervisorWindow
 from counter.words.platform import REPORTS_NONE, REPORTS_RETRIED, REPORTS_TAB, WITHHELD
-from tests.actions.test_platform import Writes
+from tests.actions.senders import Writes
 from tests.codings import CHOSEN
 from tests.ratings.conftest import Clock
 from tests.ui.runners import runner_on
