@@ -25,7 +25,7 @@ from counter.service.cases import HAND_OVER, HandOverResults
 from counter.ui.cases import words
 from counter.ui.cases.hand_over_form import HandOverForm
 from counter.ui.cases.rules import results_to_hand
-from counter.ui.door.runner import Busy, Failed, Runner
+from counter.ui.door.runner import Failed, Runner
 from counter.words.access import not_permitted
 from counter.words.cases import CASE_STATUS
 from counter.words.hand_over import HAND_OVER_WAY, hand_over_refused_text
@@ -91,8 +91,5 @@ def confirm(
         else:
             raise err
 
-    try:
-        runner.submit(HAND_OVER, HandOverResults(number, request), desk, words.CASE_SAVE_FAILED, owner=owner,
-                      answered=done, failed=refused)  # fmt: skip
-    except Busy as err:  # confirmed again while it is saved: said, and handed over once
-        refused(err)
+    runner.submit_step(HAND_OVER, HandOverResults(number, request), desk, words.CASE_SAVE_FAILED, owner=owner,
+                       answered=done, failed=refused)  # fmt: skip

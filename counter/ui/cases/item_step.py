@@ -27,7 +27,7 @@ from counter.documents.case_page import ItemLine
 from counter.service.department_items import ITEM_STEP, ItemStep
 from counter.ui.cases import words
 from counter.ui.cases.rules import items_to_route
-from counter.ui.door.runner import Busy, Failed, Runner
+from counter.ui.door.runner import Failed, Runner
 from counter.words.access import not_permitted
 from counter.words.cases import AUTHORITY_PROBLEMS, decision_refused_text
 from counter.words.items import ITEM_STATE, step_refused_text
@@ -85,11 +85,8 @@ def confirm(
             raise err
         then(_refused(err, number, item, request))
 
-    try:
-        runner.submit(ITEM_STEP, ItemStep(number, item.code, request), desk, words.CASE_SAVE_FAILED, owner=owner,
-                      answered=taken, failed=refused)  # fmt: skip
-    except Busy as err:  # the same step still being saved: said, and taken once
-        refused(err)
+    runner.submit_step(ITEM_STEP, ItemStep(number, item.code, request), desk, words.CASE_SAVE_FAILED, owner=owner,
+                       answered=taken, failed=refused)  # fmt: skip
 
 
 def _refused(err: Exception, number: str, item: ItemLine, request: StepRequest) -> Outcome:

@@ -50,7 +50,7 @@ from counter.service.pledges import (
 from counter.ui.cases import words
 from counter.ui.cases.pledge_false_steps import FalsePromiseSteps, may_take_false_steps
 from counter.ui.cases.rules import allowed
-from counter.ui.door.runner import Busy, Failed, Runner
+from counter.ui.door.runner import Failed, Runner
 from counter.ui.printing.opening import open_preview
 from counter.ui.widgets.plain_text import plain_label
 from counter.words.access import not_permitted
@@ -289,20 +289,17 @@ class PledgeBar(QWidget):
             return
         done = partial(self._confirmed, act, item, view.case_no)
         refused = partial(self._refused, item)
-        try:
-            if act is PledgeAct.GRANT:
-                grant = PledgeStep(view.case_no, item.code)
-                self._runner.submit(GRANT_ON_PLEDGE, grant, self._desk, words.CASE_SAVE_FAILED, owner=self,
-                                    answered=done, failed=refused)  # fmt: skip
-            else:
-                kept = act is PledgeAct.KEPT
-                chosen = self.correct_by.date().toPython()
-                correct_by = chosen if not kept and isinstance(chosen, dt.date) else None
-                check = PledgeCheck(view.case_no, item.code, kept, self.finding.text(), correct_by)
-                self._runner.submit(RECORD_PLEDGE_CHECK, check, self._desk, words.CASE_SAVE_FAILED, owner=self,
-                                    answered=done, failed=refused)  # fmt: skip
-        except Busy as err:  # confirmed again while it is saved: said, and taken once
-            refused(err)
+        if act is PledgeAct.GRANT:
+            grant = PledgeStep(view.case_no, item.code)
+            self._runner.submit_step(GRANT_ON_PLEDGE, grant, self._desk, words.CASE_SAVE_FAILED, owner=self,
+                                     answered=done, failed=refused)  # fmt: skip
+        else:
+            kept = act is PledgeAct.KEPT
+            chosen = self.correct_by.date().toPython()
+            correct_by = chosen if not kept and isinstance(chosen, dt.date) else None
+            check = PledgeCheck(view.case_no, item.code, kept, self.finding.text(), correct_by)
+            self._runner.submit_step(RECORD_PLEDGE_CHECK, check, self._desk, words.CASE_SAVE_FAILED, owner=self,
+                                     answered=done, failed=refused)  # fmt: skip
 
     def _confirmed(self, act: PledgeAct, item: ItemLine, case_no: str, _saved: object) -> None:
         """The act saved: the case read again (the page may choose the next item waiting), then said."""
@@ -336,12 +333,9 @@ class PledgeBar(QWidget):
     def print_paper(self, case_no: str, item: ItemLine, *, revoked: bool) -> None:
         """The 告知承诺书 (or the 撤销行政许可决定书) in the print preview: numbered now, or reprinted as first made."""
         make = PledgePaper(case_no, item.code, revoked)
-        try:
-            made = partial(self._paper_made, case_no, revoked)
-            self._runner.submit(PLEDGE_PAPER, make, self._desk, words.CASE_SAVE_FAILED, owner=self, answered=made,
-                                failed=partial(self._refused, item))  # fmt: skip
-        except Busy as err:
-            self._refused(item, err)
+        made = partial(self._paper_made, case_no, revoked)
+        self._runner.submit_step(PLEDGE_PAPER, make, self._desk, words.CASE_SAVE_FAILED, owner=self, answered=made,
+                                 failed=partial(self._refused, item))  # fmt: skip
 
     def _paper_made(self, case_no: str, revoked: bool, pdf: bytes) -> None:
         made = MadeDocument(

@@ -189,6 +189,25 @@ class Runner(QObject):
         work = partial(self.service.call, op, request, desk)
         self._submit(op.name, work, message, owner, answered, failed, background=background, writes=op.writes)
 
+    def submit_step(
+        self,
+        op: Operation[Req, Res],
+        request: Req,
+        desk: Desk | None = None,
+        message: str = CAUSE,
+        *,
+        owner: QObject,
+        answered: Callable[[Res], None],
+        failed: Callable[[Exception], None],
+    ) -> None:
+        """A clerk's step, submitted as :meth:`submit` does; pressed again while the same write runs, its
+        :class:`Busy` is handed to ``failed`` at once, to be said where any other refusal is, and the step is taken
+        once."""
+        try:
+            self.submit(op, request, desk, message, owner=owner, answered=answered, failed=failed)
+        except Busy as err:
+            failed(err)
+
     def submit_work(
         self,
         name: str,

@@ -314,10 +314,7 @@ class PadController(QObject):
                 raise err
             went.append(False)
 
-        try:
-            self._runner.submit(CLOSE_STALE, StaleClosing(), self._desk, owner=self, answered=closed, failed=refused)
-        except Busy as err:
-            refused(err)
+        self._runner.submit_step(CLOSE_STALE, StaleClosing(), self._desk, owner=self, answered=closed, failed=refused)
         return went[0] if went else True
 
     def on_choice_made(self, request_id: int, choice: RatingChoice) -> None:

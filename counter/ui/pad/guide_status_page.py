@@ -18,7 +18,7 @@ from counter.access.not_permitted import NotPermitted
 from counter.catalog.publication import NotADraft, Publication, PublicationPreview, PublishRefused
 from counter.service.admin import GUIDE_DRAFTS, PUBLICATION_PREVIEW, AccountsAsked, GuideDrafts, PreviewAsked
 from counter.service.catalog import ALLOW_DRAFT_INTAKE, PUBLISH_GUIDE, AllowDraftIntake, BundleCode
-from counter.ui.door.runner import Busy, Failed, Runner
+from counter.ui.door.runner import Failed, Runner
 from counter.ui.pad.guide_publish import PublishConfirmation
 from counter.ui.pad.words import (
     GUIDE_STATUS_ALLOW,
@@ -163,8 +163,5 @@ class GuideStatusPage(QWidget):
             if undone is not None:
                 undone()
 
-        try:
-            self._runner.submit(op, request, self._desk, GUIDE_STATUS_FAILED, owner=self, answered=done,
-                                failed=refused)  # fmt: skip
-        except Busy as err:  # asked again while it is stored
-            refused(err)
+        self._runner.submit_step(op, request, self._desk, GUIDE_STATUS_FAILED, owner=self, answered=done,
+                                 failed=refused)  # fmt: skip

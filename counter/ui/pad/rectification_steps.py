@@ -15,7 +15,6 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
-from counter.access.not_permitted import NotPermitted
 from counter.ratings.rectification import AppealGround, RectEvent, RectState
 from counter.ratings.refusals import AppealRefused, MoveRefused
 from counter.service.rectifications import (
@@ -26,7 +25,7 @@ from counter.service.rectifications import (
     FileAppeal,
     MoveRectification,
 )
-from counter.ui.door.runner import Busy, Failed
+from counter.ui.door.refused import refusal_text
 from counter.ui.pad.words import (
     SUPERVISE_APPEAL_DECISION,
     SUPERVISE_APPEAL_DONE,
@@ -34,7 +33,6 @@ from counter.ui.pad.words import (
     SUPERVISE_DONE,
     SUPERVISE_SAVE_FAILED,
 )
-from counter.words.access import not_permitted
 from counter.words.ratings import APPEAL_PROBLEM, RECT_EVENT, RECT_MOVE_PROBLEM, RECT_STATE
 
 if TYPE_CHECKING:
@@ -91,11 +89,8 @@ class RectificationSteps(_Page):
             else:
                 self._refused(err, "rectification move not stored")
 
-        try:
-            self._runner.submit(MOVE_RECTIFICATION, move, self._desk, SUPERVISE_SAVE_FAILED, owner=self,
-                                answered=moved, failed=refused)  # fmt: skip
-        except Busy as err:  # pressed again while it is stored: said, and stored once
-            refused(err)
+        self._runner.submit_step(MOVE_RECTIFICATION, move, self._desk, SUPERVISE_SAVE_FAILED, owner=self,
+                                 answered=moved, failed=refused)  # fmt: skip
 
     def on_appeal_clicked(self, upheld: bool) -> None:
         view = self._view
@@ -139,21 +134,12 @@ class RectificationSteps(_Page):
             else:
                 self._refused(err, failure)
 
-        try:
-            self._runner.submit(op, step, self._desk, SUPERVISE_SAVE_FAILED, owner=self, answered=stored,
-                                failed=refused)  # fmt: skip
-        except Busy as err:
-            refused(err)
+        self._runner.submit_step(op, step, self._desk, SUPERVISE_SAVE_FAILED, owner=self, answered=stored,
+                                 failed=refused)  # fmt: skip
 
     def _refused(self, err: Exception, failure: str) -> None:
         """A step not stored for want of a permission, or a failure: said beside the buttons."""
-        if isinstance(err, NotPermitted):
-            self.problems.setText(not_permitted(err.permission, err.signed_in))
-        elif isinstance(err, Failed):
-            log.error("%s: %s", failure, err.error)
-            self.problems.setText(err.message)
-        else:
-            raise err
+        self.problems.setText(refusal_text(err, log, failure))
 
     def _reload(self, rectification_id: int) -> None:
         """After a step: the list again, and the same rectification (or its final state when it left the list)."""

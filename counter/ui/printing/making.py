@@ -40,7 +40,7 @@ from counter.service.documents import (
     GuideOf,
     MakeForms,
 )
-from counter.ui.door.runner import Busy, Failed, Runner
+from counter.ui.door.runner import Failed, Runner
 from counter.ui.printing.words import (
     FORMS_NO_GUIDE,
     FORMS_NOT_FOUND,
@@ -111,10 +111,7 @@ def _ask(
             raise err
         refused(said)
 
-    try:
-        runner.submit(op, request, desk, PRINTING_DB_FAILED, owner=owner, answered=answered, failed=failed)
-    except Busy as err:  # asked again while it is made
-        failed(err)
+    runner.submit_step(op, request, desk, PRINTING_DB_FAILED, owner=owner, answered=answered, failed=failed)
 
 
 def _case_refusal(err: Exception, case_no: str) -> NoticeRefused | None:

@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
 )
 
 from counter.access.desk import Desk
-from counter.access.not_permitted import NotPermitted
 from counter.catalog.departments import AdminLevel
 from counter.documents.deciders import (
     override_lines,
@@ -48,7 +47,8 @@ from counter.documents.fonts import unprintable
 from counter.documents.model import OfficeSettings
 from counter.parties.text import TextField, TextProblem, check_text, clean_text
 from counter.service.documents import READ_OFFICE, SAVE_OFFICE, SaveOffice, SiteOffice
-from counter.ui.door.runner import Busy, Failed, Runner
+from counter.ui.door.refused import refusal_text
+from counter.ui.door.runner import Runner
 from counter.ui.look.text_size import px, scaled
 from counter.ui.printing.words import (
     OFFICE_CONTACTS_BAD,
@@ -79,7 +79,6 @@ from counter.ui.printing.words import (
 from counter.ui.widgets.plain_text import plain_label
 from counter.ui.widgets.restyle import set_style_property
 from counter.ui.widgets.start_shown import StartShownLine
-from counter.words.access import not_permitted
 from counter.words.catalog import ADMIN_LEVEL
 from counter.words.punctuation import FIELD_LABEL, LIST_JOIN
 from counter.words.texts import text_problem_text
@@ -320,11 +319,8 @@ class OfficeSettingsForm(QWidget):
             self._say("\n".join(said), "problems")
             return
         refused = partial(self._refused, "office settings not saved")
-        try:
-            self._runner.submit(SAVE_OFFICE, SaveOffice(self.site_code, settings), self._desk, OFFICE_SAVE_FAILED,
-                                owner=self, answered=lambda _none: self._saved(settings), failed=refused)  # fmt: skip
-        except Busy as err:  # pressed again while they are saved
-            refused(err)
+        self._runner.submit_step(SAVE_OFFICE, SaveOffice(self.site_code, settings), self._desk, OFFICE_SAVE_FAILED,
+                                 owner=self, answered=lambda _none: self._saved(settings), failed=refused)  # fmt: skip
 
     def _saved(self, settings: OfficeSettings) -> None:
         log.info("office settings of %s saved", self.site_code)
@@ -332,13 +328,7 @@ class OfficeSettingsForm(QWidget):
         self.saved.emit(settings)
 
     def _refused(self, what: str, err: Exception) -> None:
-        if isinstance(err, NotPermitted):
-            self._say(not_permitted(err.permission, err.signed_in), "problems")
-        elif isinstance(err, Failed):
-            log.error("%s: %s", what, err.error)
-            self._say(err.message, "problems")
-        else:
-            raise err
+        self._say(refusal_text(err, log, what), "problems")
 
     def _say(self, text: str, role: str) -> None:
         self.message.setText(text)
