@@ -26,7 +26,7 @@ from counter.case.case_lists import FOUND_AT_MOST
 from counter.case.lookup import LOOKBACK_CHOICES, LOOKBACK_DAYS, FoundCase, LookupKind, read_lookup
 from counter.service.cases import FIND_CASES, FindCases
 from counter.ui.cases.marks import restyle
-from counter.ui.cases.tables import CASE_NO_ROLE, fill_row, line_table
+from counter.ui.cases.tables import fill_row, line_table, number_at, numbers
 from counter.ui.cases.words import (
     CASE_FOUND_COLUMNS,
     CASE_FOUND_FIELD,
@@ -191,12 +191,10 @@ class CaseFinder(QWidget):
         for number, row in enumerate(self._rows):
             shown = row if whole else row.masked()
             values = (row.case_no, row.received_on.isoformat(), row.applicant_name, shown.id_no, shown.phone)
-            items = fill_row(table, number, (*values, CASE_STATUS[row.status], row.bundle_name))
-            items[0].setData(CASE_NO_ROLE, row.case_no)
+            fill_row(table, number, (*values, CASE_STATUS[row.status], row.bundle_name), row.case_no)
 
     def found(self) -> list[str]:
-        items = (self.table.item(r, 0) for r in range(self.table.rowCount()))
-        return [str(item.data(CASE_NO_ROLE)) for item in items if item is not None]
+        return numbers(self.table)
 
     def on_search(self) -> None:
         typed = self.field.text()
@@ -218,6 +216,5 @@ class CaseFinder(QWidget):
         self._fill()
 
     def on_row_activated(self, table: QTableWidget, index: QModelIndex) -> None:
-        item = table.item(index.row(), 0)
-        if item is not None:
-            self.case_chosen.emit(str(item.data(CASE_NO_ROLE)))
+        if (case_no := number_at(table, index.row())) is not None:
+            self.case_chosen.emit(case_no)

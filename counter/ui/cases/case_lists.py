@@ -28,7 +28,7 @@ from counter.ui.cases.case_lines import day_text, desk_text, overdue_days
 from counter.ui.cases.item_queue_page import ItemQueuePage
 from counter.ui.cases.marks import URGENCY_COLOURS, paint, restyle
 from counter.ui.cases.rules import urgency
-from counter.ui.cases.tables import CASE_NO_ROLE, fill_row, line_table
+from counter.ui.cases.tables import fill_row, line_table, number_at, numbers
 from counter.ui.cases.words import (
     CASE_LIST_CORRECTION,
     CASE_LIST_DAYS_LEFT,
@@ -165,8 +165,8 @@ class CaseLists(QWidget):
                     row.applicant_name,
                     day_text(due),
                 ),
+                row.case_no,
             )
-            items[0].setData(CASE_NO_ROLE, row.case_no)
             items[3].setToolTip(row.applicant_name)  # whole, where its column cuts it
             paint(items, URGENCY_COLOURS.get(urgency(due, today, soon_until)))
 
@@ -200,20 +200,18 @@ class CaseLists(QWidget):
                     row.received_on.isoformat(),
                     desk_text(row.desk_no),
                 ),
+                row.case_no,
             )
-            items[0].setData(CASE_NO_ROLE, row.case_no)
             items[3].setToolTip(row.applicant_name)  # whole, where its column cuts it
             paint(items, URGENCY_COLOURS.get(urgency(row.next_due, today, soon_until)))
 
     def rows(self, table: QTableWidget) -> list[str]:
         """The case numbers a table shows, top to bottom."""
-        items = (table.item(r, 0) for r in range(table.rowCount()))
-        return [str(item.data(CASE_NO_ROLE)) for item in items if item is not None]
+        return numbers(table)
 
     def on_row_activated(self, table: QTableWidget, index: QModelIndex) -> None:
-        item = table.item(index.row(), 0)
-        if item is not None:
-            self.case_chosen.emit(str(item.data(CASE_NO_ROLE)))
+        if (case_no := number_at(table, index.row())) is not None:
+            self.case_chosen.emit(case_no)
 
     def current_table(self) -> QTableWidget:
         return self.today_table if self.tabs.currentIndex() == 0 else self.due_table

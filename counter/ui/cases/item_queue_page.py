@@ -22,7 +22,7 @@ from counter.case.item_queue import QueueRow
 from counter.service.department_items import READ_QUEUE, Queue, ReadQueue
 from counter.ui.cases.marks import URGENCY_COLOURS, paint, restyle
 from counter.ui.cases.rules import ALERT_URGENCY
-from counter.ui.cases.tables import CASE_NO_ROLE, fill_row, line_table, names_first_table
+from counter.ui.cases.tables import fill_row, line_table, names_first_table, number_at
 from counter.ui.cases.words import (
     ITEM_QUEUE_CHOOSE,
     ITEM_QUEUE_COLUMNS,
@@ -144,14 +144,12 @@ class ItemQueuePage(QWidget):
             late = row.check_due < today
             values = (row.case_no, row.item_name, row.department, PLEDGE_OVERDUE.format(day=due) if late else due,
                       row.granted_on.isoformat(), row.applicant_name)  # fmt: skip
-            items = fill_row(self.pledges, number, values)
-            items[0].setData(CASE_NO_ROLE, row.case_no)
+            items = fill_row(self.pledges, number, values, row.case_no)
             paint(items, URGENCY_COLOURS.get(ALERT_URGENCY[DueAlert.OVERDUE]) if late else None)
 
     def on_pledge_activated(self, index: QModelIndex) -> None:
-        item = self.pledges.item(index.row(), 0)
-        if item is not None:
-            self.case_chosen.emit(str(item.data(CASE_NO_ROLE)))
+        if (case_no := number_at(self.pledges, index.row())) is not None:
+            self.case_chosen.emit(case_no)
 
     def _fill(self, rows: tuple[QueueRow, ...]) -> None:
         table = self.table
@@ -161,8 +159,7 @@ class ItemQueuePage(QWidget):
             alert = DUE_ALERT[row.alert] if row.alert else ""
             values = (row.case_no, row.item_name, row.department, ITEM_STATE[row.state], due, alert,
                       row.applicant_name, row.bundle_name)  # fmt: skip
-            items = fill_row(table, number, values)
-            items[0].setData(CASE_NO_ROLE, row.case_no)
+            items = fill_row(table, number, values, row.case_no)
             for column in (*SHARED_COLUMNS, len(values) - 1):
                 items[column].setToolTip(plain_tip(values[column]))  # whole, where its share cuts it
             paint(items, URGENCY_COLOURS.get(ALERT_URGENCY[row.alert]) if row.alert else None)
@@ -174,6 +171,5 @@ class ItemQueuePage(QWidget):
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def on_row_activated(self, index: QModelIndex) -> None:
-        item = self.table.item(index.row(), 0)
-        if item is not None:
-            self.case_chosen.emit(str(item.data(CASE_NO_ROLE)))
+        if (case_no := number_at(self.table, index.row())) is not None:
+            self.case_chosen.emit(case_no)
