@@ -172,15 +172,24 @@ class FalsePromiseSteps(QWidget):
                                  failed=partial(self._refused, item))  # fmt: skip
 
     def _notice_made(self, case_no: str, step: FalseStep, pdf: bytes) -> None:
-        made = MadeDocument(
-            document_id=0,  # numbered and kept in the case's 告知承诺 record, not among the notices
-            doc_no="",
-            kind=DocumentKind.DENIAL,
-            case_no=case_no,
-            pdf=pdf,
-            content_hash=hashlib.sha256(pdf).hexdigest(),
-            reprint=False,
-            check_dates=False,
-            heading=PLEDGE_CORRECTION_TITLE if step is FalseStep.CORRECTION_PAPER else PLEDGE_HEARING_TITLE,
-        )
-        open_preview(self, self._runner, self._desk, (made,), keeps_record=False)
+        heading = PLEDGE_CORRECTION_TITLE if step is FalseStep.CORRECTION_PAPER else PLEDGE_HEARING_TITLE
+        preview_promise_paper(self, self._runner, self._desk, case_no, pdf, DocumentKind.DENIAL, heading)
+
+
+def preview_promise_paper(
+    parent: QWidget, runner: Runner, desk: Desk, case_no: str, pdf: bytes, kind: DocumentKind, heading: str
+) -> None:
+    """A paper of the case's 告知承诺 record in the print preview, as made: numbered and kept in that record, not
+    among the notices (the preview records no print of it)."""
+    made = MadeDocument(
+        document_id=0,
+        doc_no="",
+        kind=kind,
+        case_no=case_no,
+        pdf=pdf,
+        content_hash=hashlib.sha256(pdf).hexdigest(),
+        reprint=False,
+        check_dates=False,
+        heading=heading,
+    )
+    open_preview(parent, runner, desk, (made,), keeps_record=False)
