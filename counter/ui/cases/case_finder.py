@@ -44,7 +44,7 @@ from counter.ui.cases.words import (
     CASE_HIDE_FULL_ID,
     CASE_SHOW_FULL_ID,
 )
-from counter.ui.door.runner import Failed, Runner
+from counter.ui.door.runner import Failed, Runner, failures_to
 from counter.ui.keyboard.escape import close_on_escape
 from counter.ui.look.text_size import scaled
 from counter.ui.widgets.plain_text import plain_label
@@ -90,14 +90,12 @@ def look_for(
             sentence = CASE_FOUND_NONE if not rows else many
             then(Found(tuple(rows), sentence.format(period=CASE_FOUND_PERIODS[days], typed=shown, count=len(rows))))
 
-        def failed(err: Exception) -> None:
-            if not isinstance(err, Failed):
-                raise err
+        def failed(err: Failed) -> None:
             log.error("cases could not be looked for: %s", err.error)  # never what was typed: a name, an ID number
             then(Found(summary=err.message, problem=True))
 
         runner.submit(FIND_CASES, FindCases(lookup, days), desk, CASE_FOUND_READ_FAILED, owner=owner, answered=read,
-                      failed=failed)  # fmt: skip
+                      failed=failures_to(failed))  # fmt: skip
 
 
 class CaseFinder(QWidget):

@@ -49,7 +49,7 @@ from counter.ui.cases.words import (
     CASE_LISTS_TITLE,
     ITEM_QUEUE_TAB,
 )
-from counter.ui.door.runner import Failed, Runner
+from counter.ui.door.runner import Failed, Runner, failures_to
 from counter.ui.keyboard.escape import close_on_escape
 from counter.ui.look.text_size import scaled
 from counter.ui.widgets.plain_text import plain_label
@@ -130,11 +130,10 @@ class CaseLists(QWidget):
         today = self._today()
         self.unprinted.refresh(self._runner, self._desk, today)
         self._runner.submit(DAY_LISTS, Day(), self._desk, CASE_LIST_READ_FAILED, owner=self,
-                            answered=partial(self._show_lists, today, then), failed=self._not_read)  # fmt: skip
+                            answered=partial(self._show_lists, today, then),
+                            failed=failures_to(self._not_read))  # fmt: skip
 
-    def _not_read(self, err: Exception) -> None:
-        if not isinstance(err, Failed):
-            raise err
+    def _not_read(self, err: Failed) -> None:
         log.error("case lists could not be read: %s", err.error)
         for summary in (self.today_summary, self.due_summary):
             restyle(summary, "listError")

@@ -34,7 +34,7 @@ from counter.ui.cases.words import (
     ITEM_QUEUE_PAUSED,
     ITEM_QUEUE_SUMMARY,
 )
-from counter.ui.door.runner import Failed, Runner
+from counter.ui.door.runner import Failed, Runner, failures_to
 from counter.ui.widgets.plain_text import plain_label, plain_tip
 from counter.words.items import DUE_ALERT, ITEM_STATE
 from counter.words.pledges import PLEDGE_LIST_COLUMNS, PLEDGE_LIST_SUMMARY, PLEDGE_OVERDUE
@@ -101,11 +101,9 @@ class ItemQueuePage(QWidget):
         """The departments with their counts, and the rows of the choice, in one session."""
         chosen = self.department() if self._opened else None
         self._runner.submit(READ_QUEUE, ReadQueue(chosen), self._desk, self._read_failed, owner=self,
-                            answered=self._show_queue, failed=self._not_read)  # fmt: skip
+                            answered=self._show_queue, failed=failures_to(self._not_read))  # fmt: skip
 
-    def _not_read(self, err: Exception) -> None:
-        if not isinstance(err, Failed):
-            raise err
+    def _not_read(self, err: Failed) -> None:
         log.error("items at their departments could not be read: %s", err.error)
         restyle(self.summary, "listError")
         self.summary.setText(err.message)

@@ -97,6 +97,19 @@ def failed(err: StoreFault | SchemaTooNew, message: str) -> Failed:
     return Failed(text, err.fault, err.error, err.connection_lost)
 
 
+def failures_to(then: Callable[[Failed], None]) -> Callable[[Exception], None]:
+    """A ``failed`` for :meth:`Runner.submit` that hands a :class:`Failed` to ``then``: a read that failed is said or
+    logged and the widget goes on; any other exception is a fault of the program, raised on to the window's error
+    hook."""
+
+    def handed(err: Exception) -> None:
+        if not isinstance(err, Failed):
+            raise err
+        then(err)
+
+    return handed
+
+
 def server_failed(err: Exception, message: str) -> Failed | None:  # noqa: PLR0911 - one case per fault
     """A hall server's fault (:mod:`counter.service.remote`) worded with the widget's sentence ``message``; None for
     any other exception.

@@ -47,7 +47,7 @@ from counter.service.ratings import (
     SendToPad,
     StaleClosing,
 )
-from counter.ui.door.runner import Busy, Failed, Runner
+from counter.ui.door.runner import Busy, Failed, Runner, failures_to
 from counter.ui.look.geometry import screen_of
 from counter.ui.look.text_size import scaled
 from counter.ui.pad.alerts import SupervisorAlerts
@@ -147,13 +147,12 @@ class PadController(QObject):
                 log.warning("rating setting %s unusable (%s), default used", problem.key, problem.code.value)
             self._show_idle(start.settings.idle_text)
 
-        def failed(err: Exception) -> None:
-            if not isinstance(err, Failed):
-                raise err
+        def failed(err: Failed) -> None:
             log.error("pad start-up could not read the database: %s", err.error)
             self._show_idle("")
 
-        self._runner.submit(START_PAD, PadStarting(), self._desk, owner=self, answered=started, failed=failed)
+        self._runner.submit(START_PAD, PadStarting(), self._desk, owner=self, answered=started,
+                            failed=failures_to(failed))  # fmt: skip
 
     def _show_idle(self, notice: str) -> None:
         self.pad.show_idle(self._idle(notice))

@@ -18,7 +18,7 @@ from counter.projects.queue import QueueRow
 from counter.service.projects import READ_DAY, AgentDay, ReadDay
 from counter.ui.cases.marks import RED, RED_TEXT, paint, restyle
 from counter.ui.cases.tables import fill_row, line_table, number_at
-from counter.ui.door.runner import Failed, Runner
+from counter.ui.door.runner import Failed, Runner, failures_to
 from counter.ui.projects import words
 from counter.ui.widgets.plain_text import plain_label, plain_tip
 from counter.words.projects import OVERDUE_STEPS, next_text
@@ -73,11 +73,9 @@ class DayPage(QWidget):
     def refresh(self) -> None:
         """Every open project's agents for the chooser, and the rows of the agent chosen, in one read."""
         self._runner.submit(READ_DAY, ReadDay(self.chosen_agent()), message=words.READ_FAILED, owner=self,
-                            answered=self._read, failed=self._not_read)  # fmt: skip
+                            answered=self._read, failed=failures_to(self._not_read))  # fmt: skip
 
-    def _not_read(self, err: Exception) -> None:
-        if not isinstance(err, Failed):
-            raise err
+    def _not_read(self, err: Failed) -> None:
         log.error("the agent's day could not be read: %s", err.error)
         restyle(self.summary, "listError")
         self.summary.setText(err.message)

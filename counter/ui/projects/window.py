@@ -23,7 +23,7 @@ from counter.projects.not_found import NoSuchProject
 from counter.projects.papers import ProjectPaperNotPossible
 from counter.projects.service_items import ServiceList, shipped_service_list
 from counter.service.projects import MAKE_PAPER, READ_SERVICE_LIST, MakePaper, NoRequest
-from counter.ui.door.runner import Failed, Runner
+from counter.ui.door.runner import Failed, Runner, failures_to
 from counter.ui.projects import words
 from counter.ui.projects.day_page import DayPage
 from counter.ui.projects.paper_window import PaperWindow
@@ -72,12 +72,10 @@ class ProjectsWindow(QTabWidget):
             self.page.plan_form.show_items(items)
             self.register.show_items(items)
 
-        def failed(err: Exception) -> None:
-            if not isinstance(err, Failed):
-                raise err
+        def failed(err: Failed) -> None:
             log.warning("the site's agent-service item list not read (%s): the shipped one is offered", err.error)
 
-        self._runner.submit(READ_SERVICE_LIST, NoRequest(), owner=self, answered=read, failed=failed)
+        self._runner.submit(READ_SERVICE_LIST, NoRequest(), owner=self, answered=read, failed=failures_to(failed))
 
     def _connect_signals(self) -> None:
         self.day.project_chosen.connect(self.on_project_chosen)
