@@ -24,6 +24,7 @@ from counter.case.not_found import CaseNotFound
 from counter.case.status import MoveNotAllowed
 from counter.case.view import CaseView
 from counter.documents.case_page import ItemLine
+from counter.documents.made import MadeDocument
 from counter.service.department_items import ITEM_STEP, ItemStep
 from counter.ui.cases import words
 from counter.ui.cases.rules import items_to_route
@@ -52,6 +53,7 @@ class Outcome:
     saved: bool = False
     reload: bool = False
     moved: bool = False  # the case left the hall's hands meanwhile: the page says so with its status
+    made: MadeDocument | None = None  # a hand-over's 送达回证, to preview once the case is read again
 
 
 def route_title(view: CaseView, items: Sequence[ItemLine]) -> str:
