@@ -30,7 +30,7 @@ from counter.ui.pad.words import (
     SUPERVISE_SAVE_FAILED,
 )
 from counter.ui.widgets.plain_text import plain_label
-from counter.ui.widgets.restyle import set_style_property
+from counter.ui.widgets.restyle import MessageLine
 from counter.words.intake import rule_problem_text
 
 log = logging.getLogger(__name__)
@@ -64,8 +64,7 @@ class IntakeRulesForm(QWidget):
         self.note = plain_label(INTAKE_RULES_NOTE)
         self.note.setWordWrap(True)
         self.save_button = QPushButton(INTAKE_RULES_SAVE)
-        self.message = plain_label()
-        self.message.setWordWrap(True)
+        self.message = MessageLine()
         form = QFormLayout()
         form.addRow(INTAKE_RULES_MARGIN, _row(self.margin))
         form.addRow(INTAKE_RULES_PERIOD, _row(self.period))
@@ -84,7 +83,7 @@ class IntakeRulesForm(QWidget):
     def _read(self, rules: IntakeRules) -> None:
         self.margin.setValue(rules.deferral_margin_days)
         self.period.setValue(rules.correction_period_days)
-        self._say("", "problems")
+        self.message.say("", "problems")
 
     def rules(self) -> IntakeRules:
         return IntakeRules(deferral_margin_days=self.margin.value(), correction_period_days=self.period.value())
@@ -96,15 +95,11 @@ class IntakeRulesForm(QWidget):
                                  failed=partial(self._refused, "intake rules not saved"))  # fmt: skip
 
     def _saved(self, rules: IntakeRules) -> None:
-        self._say(INTAKE_RULES_SAVED, "done")
+        self.message.say(INTAKE_RULES_SAVED, "done")
         self.saved.emit(rules)
 
     def _refused(self, what: str, err: Exception) -> None:
         if isinstance(err, RulesRefused):
-            self._say("\n".join(rule_problem_text(p) for p in err.problems), "problems")
+            self.message.say("\n".join(rule_problem_text(p) for p in err.problems), "problems")
         else:
-            self._say(refusal_text(err, log, what), "problems")
-
-    def _say(self, text: str, role: str) -> None:
-        self.message.setText(text)
-        set_style_property(self.message, "role", role)
+            self.message.say(refusal_text(err, log, what), "problems")

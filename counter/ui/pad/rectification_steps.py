@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from counter.ratings.views import RectificationView
     from counter.service.operation import Operation
     from counter.ui.door.runner import Runner
+    from counter.ui.widgets.restyle import MessageLine
 else:
     _Page = object  # the page is the widget: a part of it here, not a second one
 
@@ -61,13 +62,13 @@ class RectificationSteps(_Page):
         note: QPlainTextEdit
         fix_due: QDateEdit
         problems: QLabel
+        message: MessageLine
         appeal_ground: QComboBox
         appeal_reason: QLineEdit
 
         def refresh(self, then: Callable[[], None] | None = None) -> None: ...
         def choose(self, rectification_id: int) -> bool: ...
         def read_detail(self, rectification_id: int, *, chosen_only: bool = False) -> None: ...
-        def _say(self, text: str, role: str) -> None: ...
 
     def on_move_clicked(self, event: RectEvent) -> None:
         view = self._view
@@ -80,7 +81,7 @@ class RectificationSteps(_Page):
 
         def moved(state: RectState) -> None:
             self.note.clear()
-            self._say(SUPERVISE_DONE.format(event=RECT_EVENT[event], state=RECT_STATE[state]), "done")
+            self.message.say(SUPERVISE_DONE.format(event=RECT_EVENT[event], state=RECT_STATE[state]), "done")
             self._reload(rect_id)
 
         def refused(err: Exception) -> None:
@@ -101,7 +102,7 @@ class RectificationSteps(_Page):
         rect_id = view.row.rectification_id
 
         def decided() -> None:
-            self._say(SUPERVISE_APPEAL_DONE.format(decision=SUPERVISE_APPEAL_DECISION[upheld]), "done")
+            self.message.say(SUPERVISE_APPEAL_DONE.format(decision=SUPERVISE_APPEAL_DECISION[upheld]), "done")
             self._reload(rect_id)
 
         self._appeal_stored(DECIDE_APPEAL, decide, "appeal not stored", decided)
@@ -115,7 +116,7 @@ class RectificationSteps(_Page):
         rect_id = view.row.rectification_id
 
         def filed() -> None:
-            self._say(SUPERVISE_APPEAL_FILED, "done")
+            self.message.say(SUPERVISE_APPEAL_FILED, "done")
             self._reload(rect_id)
 
         self._appeal_stored(FILE_APPEAL, filing, "appeal not filed", filed)

@@ -62,8 +62,7 @@ from counter.ui.pad.words import (
     SUPERVISE_READ_FAILED,
     SUPERVISE_SAVE_FAILED,
 )
-from counter.ui.widgets.plain_text import plain_label
-from counter.ui.widgets.restyle import set_style_property
+from counter.ui.widgets.restyle import MessageLine
 from counter.words.ratings import RATING_SETTING_PROBLEM
 
 log = logging.getLogger(__name__)
@@ -108,8 +107,7 @@ class RatingSettingsForm(QWidget):
         self.idle_text = QPlainTextEdit()
         self.idle_text.setPlaceholderText(PAD_IDLE_DEFAULT)
         self.save_button = QPushButton(RATING_SETTINGS_SAVE)
-        self.message = plain_label()
-        self.message.setWordWrap(True)
+        self.message = MessageLine()
         form = QFormLayout()
         timeout = QHBoxLayout()  # a number of seconds needs no full line
         timeout.addWidget(self.timeout)
@@ -142,7 +140,7 @@ class RatingSettingsForm(QWidget):
         self.default_basis.setText(settings.default_rule.basis)
         self.reasons.setPlainText("\n".join(own_reasons(settings)))
         self.idle_text.setPlainText(settings.idle_text)
-        self._say("\n".join(problem_text(p) for p in problems), "problems")
+        self.message.say("\n".join(problem_text(p) for p in problems), "problems")
 
     def settings(self) -> RatingSettings:
         reasons = tuple(line.strip() for line in self.reasons.toPlainText().splitlines() if line.strip())
@@ -162,15 +160,11 @@ class RatingSettingsForm(QWidget):
                                  failed=partial(self._refused, "rating settings not saved"))  # fmt: skip
 
     def _saved(self, settings: RatingSettings) -> None:
-        self._say(RATING_SETTINGS_SAVED, "done")
+        self.message.say(RATING_SETTINGS_SAVED, "done")
         self.saved.emit(settings)
 
     def _refused(self, what: str, err: Exception) -> None:
         if isinstance(err, SettingsRefused):
-            self._say("\n".join(problem_text(p) for p in err.problems), "problems")
+            self.message.say("\n".join(problem_text(p) for p in err.problems), "problems")
         else:
-            self._say(refusal_text(err, log, what), "problems")
-
-    def _say(self, text: str, role: str) -> None:
-        self.message.setText(text)
-        set_style_property(self.message, "role", role)
+            self.message.say(refusal_text(err, log, what), "problems")

@@ -95,7 +95,7 @@ from counter.ui.pad.words import (
     SUPERVISE_TITLE,
 )
 from counter.ui.widgets.plain_text import plain_label
-from counter.ui.widgets.restyle import set_style_property
+from counter.ui.widgets.restyle import MessageLine
 from counter.words.punctuation import ASIDE, GAP, LIST_JOIN
 from counter.words.ratings import (
     APPEAL_GROUND,
@@ -181,8 +181,7 @@ class RectificationPage(RectificationSteps, QWidget):
         self.alert_badge.setProperty("role", "alerts")
         self.alert_badge.hide()
         self.refresh_button = QPushButton(SUPERVISE_REFRESH)
-        self.message = plain_label()
-        self.message.setWordWrap(True)
+        self.message = MessageLine()
         top = QHBoxLayout()
         top.addWidget(self.title)
         top.addWidget(self.alert_badge)
@@ -374,7 +373,7 @@ class RectificationPage(RectificationSteps, QWidget):
         def failed(err: Failed) -> None:
             log.error("rectifications not read: %s", err.error)
             if said:
-                self._say(err.message, "problems")
+                self.message.say(err.message, "problems")
 
         asked = RectificationsAsked(after, PAGE)
         self._runner.submit(OPEN_RECTIFICATIONS, asked, self._desk, SUPERVISE_READ_FAILED, owner=self,
@@ -411,7 +410,7 @@ class RectificationPage(RectificationSteps, QWidget):
 
         def failed(err: Failed) -> None:
             log.error("rectification not read: %s", err.error)
-            self._say(err.message, "problems")
+            self.message.say(err.message, "problems")
 
         self._runner.submit(RECTIFICATION_DETAIL, RectificationAsked(rectification_id), self._desk,
                             SUPERVISE_READ_FAILED, owner=self, answered=read, failed=failures_to(failed))  # fmt: skip
@@ -470,14 +469,10 @@ class RectificationPage(RectificationSteps, QWidget):
     def _zone(self) -> dt.tzinfo | None:
         return self._clock().tzinfo
 
-    def _say(self, text: str, role: str) -> None:
-        self.message.setText(text)
-        set_style_property(self.message, "role", role)
-
     # --- alerts --------------------------------------------------------------------------
 
     def on_alert(self, alert: RectificationAlert) -> None:
-        self._say(
+        self.message.say(
             DESK_RATING_ALERT.format(case_no=alert.case_no, desk_no=alert.desk_no, due=alert.due_on.isoformat()),
             "problems",
         )

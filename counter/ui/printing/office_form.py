@@ -77,7 +77,7 @@ from counter.ui.printing.words import (
     OFFICE_SITE,
 )
 from counter.ui.widgets.plain_text import plain_label
-from counter.ui.widgets.restyle import set_style_property
+from counter.ui.widgets.restyle import MessageLine
 from counter.ui.widgets.start_shown import StartShownLine
 from counter.words.catalog import ADMIN_LEVEL
 from counter.words.punctuation import FIELD_LABEL, LIST_JOIN
@@ -178,9 +178,8 @@ class OfficeSettingsForm(QWidget):
         self.organ.setAccessibleName(OFFICE_FIELD[ORGAN])
         for label, value in OFFICE_ORGAN_CHOICES:
             self.organ.addItem(label, value)
-        self.message = plain_label()
+        self.message = MessageLine()
         self.message.setObjectName("officeMessage")
-        self.message.setWordWrap(True)
         self.save_button = QPushButton(OFFICE_SAVE)
         page = QWidget()
         inner = QVBoxLayout(page)
@@ -288,7 +287,7 @@ class OfficeSettingsForm(QWidget):
                 self.organ.setCurrentIndex(max(self.organ.findData(value), 0))
             else:
                 self.fields[name].setText(value)
-        self._say("", "done")
+        self.message.say("", "done")
 
     def settings(self) -> OfficeSettings:
         values = {name: field.text().strip() for name, field in self.fields.items()}
@@ -316,7 +315,7 @@ class OfficeSettingsForm(QWidget):
                 said.append(OFFICE_ENTRUSTMENTS_BAD.format(lines=quoted))
             if unread_contacts:
                 said.append(OFFICE_CONTACTS_BAD.format(lines=LIST_JOIN.join(f"“{line}”" for line in unread_contacts)))
-            self._say("\n".join(said), "problems")
+            self.message.say("\n".join(said), "problems")
             return
         refused = partial(self._refused, "office settings not saved")
         self._runner.submit_step(SAVE_OFFICE, SaveOffice(self.site_code, settings), self._desk, OFFICE_SAVE_FAILED,
@@ -324,15 +323,11 @@ class OfficeSettingsForm(QWidget):
 
     def _saved(self, settings: OfficeSettings) -> None:
         log.info("office settings of %s saved", self.site_code)
-        self._say(OFFICE_SAVED, "done")
+        self.message.say(OFFICE_SAVED, "done")
         self.saved.emit(settings)
 
     def _refused(self, what: str, err: Exception) -> None:
-        self._say(refusal_text(err, log, what), "problems")
-
-    def _say(self, text: str, role: str) -> None:
-        self.message.setText(text)
-        set_style_property(self.message, "role", role)
+        self.message.say(refusal_text(err, log, what), "problems")
 
 
 def _lines_box(name: str) -> QPlainTextEdit:
