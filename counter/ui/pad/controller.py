@@ -24,7 +24,6 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from shiboken6 import isValid
 
 from counter.access.desk import Desk
-from counter.access.not_permitted import NotPermitted
 from counter.host.devices.voice import Speaker
 from counter.host.machine.desk_config import PadMode
 from counter.ratings.choice import RatingChoice
@@ -47,6 +46,7 @@ from counter.service.ratings import (
     SendToPad,
     StaleClosing,
 )
+from counter.ui.door.refused import refusal_text
 from counter.ui.door.runner import Busy, Failed, Runner, failures_to
 from counter.ui.look.geometry import screen_of
 from counter.ui.look.text_size import scaled
@@ -65,7 +65,6 @@ from counter.ui.pad.words import (
     PAD_SAVE_FAILED,
 )
 from counter.ui.words import RUNNER_BUSY
-from counter.words.access import not_permitted
 from counter.words.ratings import RATING_DESK_STATUS, RATING_REFUSAL
 
 log = logging.getLogger(__name__)
@@ -302,15 +301,10 @@ class PadController(QObject):
 
         def refused(err: Exception) -> None:
             self._sending = ""
-            if isinstance(err, NotPermitted):
-                self.refused.emit(not_permitted(err.permission, err.signed_in))
-            elif isinstance(err, RatingRefused):
+            if isinstance(err, RatingRefused):
                 self.refused.emit(RATING_REFUSAL[err.code].format(case_no=err.case_no or case_no))
-            elif isinstance(err, Failed):
-                log.error("rating request not stored: %s", err.error)
-                self.refused.emit(err.message)
             else:
-                raise err
+                self.refused.emit(refusal_text(err, log, "rating request not stored"))
             went.append(False)
 
         self._runner.submit_step(CLOSE_STALE, StaleClosing(), self._desk, owner=self, answered=closed, failed=refused)
