@@ -348,14 +348,9 @@ class DeskIntake(QObject):
         self.start_intake(stored.bundle if stored else None, previous_case_no=case_no, carried=carried)
 
 
-def _worded(then: Callable[[str], None], err: Failed) -> None:
-    """A read's fault handed to ``then`` as the sentence it says."""
-    then(err.message)
-
-
 def _said_by(desk: DeskIntake) -> Callable[[Exception], None]:
     """A read's fault said in the desk's status bar."""
-    return failures_to(partial(_worded, desk._say))
+    return failures_to(lambda err: desk._say(err.message))
 
 
 def _draft_unread(err: Exception) -> None:
