@@ -26,7 +26,7 @@ from counter.case.case_lists import FOUND_AT_MOST
 from counter.case.lookup import LOOKBACK_CHOICES, LOOKBACK_DAYS, FoundCase, LookupKind, read_lookup
 from counter.service.cases import FIND_CASES, FindCases
 from counter.ui.cases.marks import restyle
-from counter.ui.cases.tables import CASE_NO_ROLE, fill_row, line_table
+from counter.ui.cases.tables import fill_row, line_table, number_at, numbers
 from counter.ui.cases.words import (
     CASE_FOUND_COLUMNS,
     CASE_FOUND_FIELD,
@@ -44,7 +44,7 @@ from counter.ui.cases.words import (
     CASE_HIDE_FULL_ID,
     CASE_SHOW_FULL_ID,
 )
-from counter.ui.door.runner import Failed, Runner
+from counter.ui.door.runner import Failed, Runner, failures_to
 from counter.ui.keyboard.escape import close_on_escape
 from counter.ui.look.text_size import scaled
 from counter.ui.widgets.plain_text import plain_label
@@ -90,14 +90,12 @@ def look_for(
             sentence = CASE_FOUND_NONE if not rows else many
             then(Found(tuple(rows), sentence.format(period=CASE_FOUND_PERIODS[days], typed=shown, count=len(rows))))
 
-        def failed(err: Exception) -> None:
-            if not isinstance(err, Failed):
-                raise err
+        def failed(err: Failed) -> None:
             log.error("cases could not be looked for: %s", err.error)  # never what was typed: a name, an ID number
             then(Found(summary=err.message, problem=True))
 
         runner.submit(FIND_CASES, FindCases(lookup, days), desk, CASE_FOUND_READ_FAILED, owner=owner, answered=read,
-                      failed=failed)  # fmt: skip
+                      failed=failures_to(failed))  # fmt: skip
 
 
 class CaseFinder(QWidget):
@@ -191,12 +189,10 @@ class CaseFinder(QWidget):
         for number, row in enumerate(self._rows):
             shown = row if whole else row.masked()
             values = (row.case_no, row.received_on.isoformat(), row.applicant_name, shown.id_no, shown.phone)
-            items = fill_row(table, number, (*values, CASE_STATUS[row.status], row.bundle_name))
-            items[0].setData(CASE_NO_ROLE, row.case_no)
+            fill_row(table, number, (*values, CASE_STATUS[row.status], row.bundle_name), row.case_no)
 
     def found(self) -> list[str]:
-        items = (self.table.item(r, 0) for r in range(self.table.rowCount()))
-        return [str(item.data(CASE_NO_ROLE)) for item in items if item is not None]
+        return numbers(self.table)
 
     def on_search(self) -> None:
         typed = self.field.text()
@@ -218,6 +214,5 @@ class CaseFinder(QWidget):
         self._fill()
 
     def on_row_activated(self, table: QTableWidget, index: QModelIndex) -> None:
-        item = table.item(index.row(), 0)
-        if item is not None:
-            self.case_chosen.emit(str(item.data(CASE_NO_ROLE)))
+        if (case_no := number_at(table, index.row())) is not None:
+            self.case_chosen.emit(case_no)

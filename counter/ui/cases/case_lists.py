@@ -28,7 +28,7 @@ from counter.ui.cases.case_lines import day_text, desk_text, overdue_days
 from counter.ui.cases.item_queue_page import ItemQueuePage
 from counter.ui.cases.marks import URGENCY_COLOURS, paint, restyle
 from counter.ui.cases.rules import urgency
-from counter.ui.cases.tables import CASE_NO_ROLE, fill_row, line_table
+from counter.ui.cases.tables import fill_row, line_table, number_at, numbers
 from counter.ui.cases.words import (
     CASE_LIST_CORRECTION,
     CASE_LIST_DAYS_LEFT,
@@ -49,7 +49,7 @@ from counter.ui.cases.words import (
     CASE_LISTS_TITLE,
     ITEM_QUEUE_TAB,
 )
-from counter.ui.door.runner import Failed, Runner
+from counter.ui.door.runner import Failed, Runner, failures_to
 from counter.ui.keyboard.escape import close_on_escape
 from counter.ui.look.text_size import scaled
 from counter.ui.widgets.plain_text import plain_label
@@ -130,11 +130,10 @@ class CaseLists(QWidget):
         today = self._today()
         self.unprinted.refresh(self._runner, self._desk, today)
         self._runner.submit(DAY_LISTS, Day(), self._desk, CASE_LIST_READ_FAILED, owner=self,
-                            answered=partial(self._show_lists, today, then), failed=self._not_read)  # fmt: skip
+                            answered=partial(self._show_lists, today, then),
+                            failed=failures_to(self._not_read))  # fmt: skip
 
-    def _not_read(self, err: Exception) -> None:
-        if not isinstance(err, Failed):
-            raise err
+    def _not_read(self, err: Failed) -> None:
         log.error("case lists could not be read: %s", err.error)
         for summary in (self.today_summary, self.due_summary):
             restyle(summary, "listError")
@@ -165,8 +164,8 @@ class CaseLists(QWidget):
                     row.applicant_name,
                     day_text(due),
                 ),
+                row.case_no,
             )
-            items[0].setData(CASE_NO_ROLE, row.case_no)
             items[3].setToolTip(row.applicant_name)  # whole, where its column cuts it
             paint(items, URGENCY_COLOURS.get(urgency(due, today, soon_until)))
 
@@ -200,20 +199,18 @@ class CaseLists(QWidget):
                     row.received_on.isoformat(),
                     desk_text(row.desk_no),
                 ),
+                row.case_no,
             )
-            items[0].setData(CASE_NO_ROLE, row.case_no)
             items[3].setToolTip(row.applicant_name)  # whole, where its column cuts it
             paint(items, URGENCY_COLOURS.get(urgency(row.next_due, today, soon_until)))
 
     def rows(self, table: QTableWidget) -> list[str]:
         """The case numbers a table shows, top to bottom."""
-        items = (table.item(r, 0) for r in range(table.rowCount()))
-        return [str(item.data(CASE_NO_ROLE)) for item in items if item is not None]
+        return numbers(table)
 
     def on_row_activated(self, table: QTableWidget, index: QModelIndex) -> None:
-        item = table.item(index.row(), 0)
-        if item is not None:
-            self.case_chosen.emit(str(item.data(CASE_NO_ROLE)))
+        if (case_no := number_at(table, index.row())) is not None:
+            self.case_chosen.emit(case_no)
 
     def current_table(self) -> QTableWidget:
         return self.today_table if self.tabs.currentIndex() == 0 else self.due_table

@@ -71,7 +71,7 @@ from counter.ui.cases.rules import (
 )
 from counter.ui.cases.tables import fill_row, full_table
 from counter.ui.cases.withheld import withheld_texts
-from counter.ui.door.runner import Failed, Runner
+from counter.ui.door.runner import Failed, Runner, failures_to
 from counter.ui.look.text_size import px, scaled
 from counter.ui.printing.opening import show_case_documents
 from counter.ui.printing.preview_window import PreviewWindow
@@ -231,15 +231,13 @@ class CasePage(StepSlots, QWidget):
             if then is not None:
                 then(loaded)
 
-        def failed(err: Exception) -> None:
-            if not isinstance(err, Failed):
-                raise err
+        def failed(err: Failed) -> None:
             log.error("case %s could not be read: %s", self.case_no, err.message)
             self.read_error = err.message
             self.show_notice(self.read_error, "noticeError")
             shown(Loaded.FAILED)
 
-        self._reading.read(self.case_no, lambda read: shown(self._show_read(read)), failed)
+        self._reading.read(self.case_no, lambda read: shown(self._show_read(read)), failures_to(failed))
         return came[0] if came else Loaded.PENDING
 
     def _show_read(self, read: PageRead | None) -> Loaded:
@@ -479,10 +477,9 @@ class CasePage(StepSlots, QWidget):
         def counted(table: HolidayTable) -> None:
             offer(WorkCalendar(table).add_working_days(start, EXTENSION_WORKING_DAYS).date)
 
-        def lost(err: Exception) -> None:
-            if not isinstance(err, Failed):
-                raise err
+        def lost(err: Failed) -> None:
             log.warning("holiday table unavailable; offering a week later")
             offer(start + dt.timedelta(days=7))
 
-        self._runner.submit(READ_CALENDAR, Nothing(), self._desk, owner=self, answered=counted, failed=lost)
+        self._runner.submit(READ_CALENDAR, Nothing(), self._desk, owner=self, answered=counted,
+                            failed=failures_to(lost))  # fmt: skip

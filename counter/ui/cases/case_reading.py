@@ -46,7 +46,7 @@ from counter.service.cases import (
 from counter.service.pledges import PLEDGE_OFFERS
 from counter.ui.cases import words
 from counter.ui.cases.rules import Refusals, Refused
-from counter.ui.door.runner import Failed, Runner
+from counter.ui.door.runner import Failed, Runner, failures_to
 from counter.words.punctuation import CLAUSE_JOIN
 from counter.words.same_day import SAME_DAY_PROBLEM, SAME_DAY_REFUSED
 
@@ -159,13 +159,11 @@ class CaseReading:
             moving = tuple(sorted(due for due in days if unsettled(calendar, start, due)))
             self._refusals(replace(read, refused=Refused(unsettled=moving)), found)
 
-        def lost(err: Exception) -> None:
-            if not isinstance(err, Failed):
-                raise err
+        def lost(err: Failed) -> None:
             log.warning("case %s: could not read the calendar its lapse is counted on", view.case_no)
             self._refusals(read, found)
 
-        self._runner.submit(READ_CALENDAR, Nothing(), owner=self._owner, answered=counted, failed=lost)
+        self._runner.submit(READ_CALENDAR, Nothing(), owner=self._owner, answered=counted, failed=failures_to(lost))
 
     def _refusals(self, read: PageRead, found: Callable[[PageRead], None]) -> None:
         """The items each of the page's supervisor steps would touch that are not this account's to decide (nothing

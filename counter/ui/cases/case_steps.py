@@ -45,7 +45,7 @@ from counter.ui.cases.words import (
     CASE_ITEM_DENIED,
     CASE_SAVE_FAILED,
 )
-from counter.ui.door.runner import Busy, Runner
+from counter.ui.door.runner import Runner
 from counter.words.cases import CASE_STATUS
 
 #: a step: its operation, its request, and the sentence its answer comes to
@@ -72,11 +72,8 @@ def take_step(
     while it is saved, and the step's refusals: the operations' faults) goes to ``refused``.
     """
     op, request, said = _step(event, values, view, items or {})
-    try:
-        runner.submit(op, request, desk, CASE_SAVE_FAILED, owner=owner, answered=lambda answer: done(said(answer)),
-                      failed=refused)  # fmt: skip
-    except Busy as err:
-        refused(err)
+    runner.submit_step(op, request, desk, CASE_SAVE_FAILED, owner=owner, answered=lambda answer: done(said(answer)),
+                       failed=refused)  # fmt: skip
 
 
 def _step(event: CaseEvent, values: FormValues, view: CaseView, item_names: Mapping[str, str]) -> Step:  # noqa: PLR0911 - one case per step

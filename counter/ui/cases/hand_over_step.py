@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from PySide6.QtCore import QObject
 
@@ -20,28 +19,17 @@ from counter.case.status import MoveNotAllowed
 from counter.case.view import CaseView
 from counter.documents.case_page import ItemLine
 from counter.documents.handed_over import HandedOver
-from counter.documents.made import MadeDocument
 from counter.service.cases import HAND_OVER, HandOverResults
 from counter.ui.cases import words
 from counter.ui.cases.hand_over_form import HandOverForm
+from counter.ui.cases.item_step import Outcome
 from counter.ui.cases.rules import results_to_hand
-from counter.ui.door.runner import Busy, Failed, Runner
+from counter.ui.door.runner import Failed, Runner
 from counter.words.access import not_permitted
 from counter.words.cases import CASE_STATUS
 from counter.words.hand_over import HAND_OVER_WAY, hand_over_refused_text
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    """What the page says after a try: its notice and style ("form": the form's own problems line); the 送达回证
-    to preview when it was saved."""
-
-    text: str
-    style: str
-    made: MadeDocument | None = None
-    moved: bool = False  # another desk changed the case meanwhile: the page reads it again and says so
 
 
 def open_hand_over(form: HandOverForm, view: CaseView, items: Sequence[ItemLine]) -> None:
@@ -75,7 +63,7 @@ def confirm(
             way=HAND_OVER_WAY[handed.hand_over.way],
             status=CASE_STATUS[handed.status],
         )
-        then(Outcome(text, "noticeOk", handed.service_receipt))
+        then(Outcome(text, "noticeOk", made=handed.service_receipt))
 
     def refused(err: Exception) -> None:
         if isinstance(err, HandOverRefused):
@@ -87,12 +75,9 @@ def confirm(
             then(Outcome(not_permitted(err.permission, err.signed_in), "noticeError"))
         elif isinstance(err, (MoveNotAllowed, CaseNotFound)):
             log.info("case %s: hand-over refused, the case changed meanwhile", number)
-            then(Outcome("", "noticeWarn", moved=True))
+            then(Outcome("", "noticeWarn", reload=True, moved=True))
         else:
             raise err
 
-    try:
-        runner.submit(HAND_OVER, HandOverResults(number, request), desk, words.CASE_SAVE_FAILED, owner=owner,
-                      answered=done, failed=refused)  # fmt: skip
-    except Busy as err:  # confirmed again while it is saved: said, and handed over once
-        refused(err)
+    runner.submit_step(HAND_OVER, HandOverResults(number, request), desk, words.CASE_SAVE_FAILED, owner=owner,
+                       answered=done, failed=refused)  # fmt: skip

@@ -22,7 +22,7 @@ from counter.case.item_queue import QueueRow
 from counter.service.department_items import READ_QUEUE, Queue, ReadQueue
 from counter.ui.cases.marks import URGENCY_COLOURS, paint, restyle
 from counter.ui.cases.rules import ALERT_URGENCY
-from counter.ui.cases.tables import CASE_NO_ROLE, fill_row, line_table, names_first_table
+from counter.ui.cases.tables import fill_row, line_table, names_first_table, number_at
 from counter.ui.cases.words import (
     ITEM_QUEUE_CHOOSE,
     ITEM_QUEUE_COLUMNS,
@@ -34,7 +34,7 @@ from counter.ui.cases.words import (
     ITEM_QUEUE_PAUSED,
     ITEM_QUEUE_SUMMARY,
 )
-from counter.ui.door.runner import Failed, Runner
+from counter.ui.door.runner import Failed, Runner, failures_to
 from counter.ui.widgets.plain_text import plain_label, plain_tip
 from counter.words.items import DUE_ALERT, ITEM_STATE
 from counter.words.pledges import PLEDGE_LIST_COLUMNS, PLEDGE_LIST_SUMMARY, PLEDGE_OVERDUE
@@ -101,11 +101,9 @@ class ItemQueuePage(QWidget):
         """The departments with their counts, and the rows of the choice, in one session."""
         chosen = self.department() if self._opened else None
         self._runner.submit(READ_QUEUE, ReadQueue(chosen), self._desk, self._read_failed, owner=self,
-                            answered=self._show_queue, failed=self._not_read)  # fmt: skip
+                            answered=self._show_queue, failed=failures_to(self._not_read))  # fmt: skip
 
-    def _not_read(self, err: Exception) -> None:
-        if not isinstance(err, Failed):
-            raise err
+    def _not_read(self, err: Failed) -> None:
         log.error("items at their departments could not be read: %s", err.error)
         restyle(self.summary, "listError")
         self.summary.setText(err.message)
@@ -144,14 +142,12 @@ class ItemQueuePage(QWidget):
             late = row.check_due < today
             values = (row.case_no, row.item_name, row.department, PLEDGE_OVERDUE.format(day=due) if late else due,
                       row.granted_on.isoformat(), row.applicant_name)  # fmt: skip
-            items = fill_row(self.pledges, number, values)
-            items[0].setData(CASE_NO_ROLE, row.case_no)
+            items = fill_row(self.pledges, number, values, row.case_no)
             paint(items, URGENCY_COLOURS.get(ALERT_URGENCY[DueAlert.OVERDUE]) if late else None)
 
     def on_pledge_activated(self, index: QModelIndex) -> None:
-        item = self.pledges.item(index.row(), 0)
-        if item is not None:
-            self.case_chosen.emit(str(item.data(CASE_NO_ROLE)))
+        if (case_no := number_at(self.pledges, index.row())) is not None:
+            self.case_chosen.emit(case_no)
 
     def _fill(self, rows: tuple[QueueRow, ...]) -> None:
         table = self.table
@@ -161,8 +157,7 @@ class ItemQueuePage(QWidget):
             alert = DUE_ALERT[row.alert] if row.alert else ""
             values = (row.case_no, row.item_name, row.department, ITEM_STATE[row.state], due, alert,
                       row.applicant_name, row.bundle_name)  # fmt: skip
-            items = fill_row(table, number, values)
-            items[0].setData(CASE_NO_ROLE, row.case_no)
+            items = fill_row(table, number, values, row.case_no)
             for column in (*SHARED_COLUMNS, len(values) - 1):
                 items[column].setToolTip(plain_tip(values[column]))  # whole, where its share cuts it
             paint(items, URGENCY_COLOURS.get(ALERT_URGENCY[row.alert]) if row.alert else None)
@@ -174,6 +169,5 @@ class ItemQueuePage(QWidget):
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def on_row_activated(self, index: QModelIndex) -> None:
-        item = self.table.item(index.row(), 0)
-        if item is not None:
-            self.case_chosen.emit(str(item.data(CASE_NO_ROLE)))
+        if (case_no := number_at(self.table, index.row())) is not None:
+            self.case_chosen.emit(case_no)

@@ -24,10 +24,11 @@ from counter.case.not_found import CaseNotFound
 from counter.case.status import MoveNotAllowed
 from counter.case.view import CaseView
 from counter.documents.case_page import ItemLine
+from counter.documents.made import MadeDocument
 from counter.service.department_items import ITEM_STEP, ItemStep
 from counter.ui.cases import words
 from counter.ui.cases.rules import items_to_route
-from counter.ui.door.runner import Busy, Failed, Runner
+from counter.ui.door.runner import Failed, Runner
 from counter.words.access import not_permitted
 from counter.words.cases import AUTHORITY_PROBLEMS, decision_refused_text
 from counter.words.items import ITEM_STATE, step_refused_text
@@ -52,6 +53,7 @@ class Outcome:
     saved: bool = False
     reload: bool = False
     moved: bool = False  # the case left the hall's hands meanwhile: the page says so with its status
+    made: MadeDocument | None = None  # a hand-over's 送达回证, to preview once the case is read again
 
 
 def route_title(view: CaseView, items: Sequence[ItemLine]) -> str:
@@ -85,11 +87,8 @@ def confirm(
             raise err
         then(_refused(err, number, item, request))
 
-    try:
-        runner.submit(ITEM_STEP, ItemStep(number, item.code, request), desk, words.CASE_SAVE_FAILED, owner=owner,
-                      answered=taken, failed=refused)  # fmt: skip
-    except Busy as err:  # the same step still being saved: said, and taken once
-        refused(err)
+    runner.submit_step(ITEM_STEP, ItemStep(number, item.code, request), desk, words.CASE_SAVE_FAILED, owner=owner,
+                       answered=taken, failed=refused)  # fmt: skip
 
 
 def _refused(err: Exception, number: str, item: ItemLine, request: StepRequest) -> Outcome:

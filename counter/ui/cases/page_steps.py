@@ -27,7 +27,6 @@ from counter.intake.not_possible import IntakeNotPossible
 from counter.ui.cases import words
 from counter.ui.cases.case_reading import Loaded
 from counter.ui.cases.case_steps import take_step
-from counter.ui.cases.hand_over_step import Outcome as HandOverOutcome
 from counter.ui.cases.hand_over_step import confirm as confirm_hand_over
 from counter.ui.cases.item_step import Outcome as StepOutcome
 from counter.ui.cases.item_step import confirm as confirm_item_step
@@ -144,19 +143,17 @@ class StepSlots(_Page):
         confirm_hand_over(self._runner, self._desk, view.case_no, self.hand_over.request(), owner=self,
                           then=partial(self._handed_over, view.case_no))  # fmt: skip
 
-    def _handed_over(self, case_no: str, outcome: HandOverOutcome) -> None:
+    def _handed_over(self, case_no: str, outcome: StepOutcome) -> None:
         if outcome.style == "form":
             self.hand_over.show_problems(outcome.text)
             return
         self.hand_over.close_form()
-        if outcome.moved:
-            self.reload(lambda _loaded: self._say(case_no, StepOutcome("", "noticeWarn", moved=True)))
-        elif outcome.made is not None:
+        if outcome.made is not None:
             self.reload(lambda _loaded: self._receipt(case_no, outcome))
         else:
-            self.show_notice(outcome.text, outcome.style)
+            self._said(case_no, outcome)
 
-    def _receipt(self, case_no: str, outcome: HandOverOutcome) -> None:
+    def _receipt(self, case_no: str, outcome: StepOutcome) -> None:
         """The hand-over shown kept: the 送达回证 to print, and what was handed over said."""
         assert outcome.made is not None
         self.case_changed.emit(case_no)
@@ -217,4 +214,4 @@ class StepSlots(_Page):
         """A step refused because the case moved at another desk meanwhile: the page shows it as it is now."""
         log.info("case %s: %s refused, the case changed meanwhile", view.case_no, event.value)
         self.form.close_form()
-        self.reload(lambda _loaded: self._say(view.case_no, StepOutcome("", "noticeWarn", moved=True)))
+        self._said(view.case_no, StepOutcome("", "noticeWarn", reload=True, moved=True))

@@ -16,7 +16,6 @@ reprinted the same.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import logging
 from collections.abc import Callable, Sequence
 from enum import StrEnum
@@ -32,13 +31,11 @@ from counter.access.not_permitted import NotPermitted
 from counter.access.pledge_offers import PledgeOffer
 from counter.access.roles import Permission
 from counter.case.decisions import DecisionRefused
-from counter.case.not_found import CaseNotFound
 from counter.case.pledge_checks import PledgeRefused
-from counter.case.status import CaseEvent, CaseStatus, MoveNotAllowed
+from counter.case.status import CaseEvent, CaseStatus
 from counter.case.view import CaseView
 from counter.documents.data import DocumentNotPossible
 from counter.documents.kinds import DocumentKind
-from counter.documents.made import MadeDocument
 from counter.service.pledges import (
     GRANT_ON_PLEDGE,
     PLEDGE_PAPER,
@@ -48,10 +45,9 @@ from counter.service.pledges import (
     PledgeStep,
 )
 from counter.ui.cases import words
-from counter.ui.cases.pledge_false_steps import FalsePromiseSteps, may_take_false_steps
+from counter.ui.cases.pledge_false_steps import REFUSED, FalsePromiseSteps, may_take_false_steps, preview_promise_paper
 from counter.ui.cases.rules import allowed
-from counter.ui.door.runner import Busy, Failed, Runner
-from counter.ui.printing.opening import open_preview
+from counter.ui.door.runner import Failed, Runner
 from counter.ui.widgets.plain_text import plain_label
 from counter.words.access import not_permitted
 from counter.words.cases import RULE_PROBLEMS, decision_refused_text
@@ -114,9 +110,6 @@ class PledgeAct(StrEnum):
     FALSE = "false"  # 承诺不实，撤销许可
     PAPER = "paper"  # 告知承诺书
     REVOCATION = "revocation"  # 撤销行政许可决定书
-
-
-_REFUSED = (NotPermitted, DecisionRefused, PledgeRefused, MoveNotAllowed, CaseNotFound, DocumentNotPossible, Failed)
 
 
 class PledgeBar(QWidget):
@@ -289,38 +282,35 @@ class PledgeBar(QWidget):
             return
         done = partial(self._confirmed, act, item, view.case_no)
         refused = partial(self._refused, item)
-        try:
-            if act is PledgeAct.GRANT:
-                grant = PledgeStep(view.case_no, item.code)
-                self._runner.submit(GRANT_ON_PLEDGE, grant, self._desk, words.CASE_SAVE_FAILED, owner=self,
-                                    answered=done, failed=refused)  # fmt: skip
-            else:
-                kept = act is PledgeAct.KEPT
-                chosen = self.correct_by.date().toPython()
-                correct_by = chosen if not kept and isinstance(chosen, dt.date) else None
-                check = PledgeCheck(view.case_no, item.code, kept, self.finding.text(), correct_by)
-                self._runner.submit(RECORD_PLEDGE_CHECK, check, self._desk, words.CASE_SAVE_FAILED, owner=self,
-                                    answered=done, failed=refused)  # fmt: skip
-        except Busy as err:  # confirmed again while it is saved: said, and taken once
-            refused(err)
+        if act is PledgeAct.GRANT:
+            grant = PledgeStep(view.case_no, item.code)
+            self._runner.submit_step(GRANT_ON_PLEDGE, grant, self._desk, words.CASE_SAVE_FAILED, owner=self,
+                                     answered=done, failed=refused)  # fmt: skip
+        else:
+            kept = act is PledgeAct.KEPT
+            chosen = self.correct_by.date().toPython()
+            correct_by = chosen if not kept and isinstance(chosen, dt.date) else None
+            check = PledgeCheck(view.case_no, item.code, kept, self.finding.text(), correct_by)
+            self._runner.submit_step(RECORD_PLEDGE_CHECK, check, self._desk, words.CASE_SAVE_FAILED, owner=self,
+                                     answered=done, failed=refused)  # fmt: skip
 
     def _confirmed(self, act: PledgeAct, item: ItemLine, case_no: str, _saved: object) -> None:
-        """The act saved: the case read again (the page may choose the next item waiting), then said."""
         log.info("case %s: promise %s of %s", case_no, act.value, item.code)
         self.close_question()
-        self.changed.emit(case_no)
-        if self._reload is None:
-            self._said(act, item, case_no)
-        else:
-            self._reload(lambda _loaded: self._said(act, item, case_no))
+        self._read_again(case_no, lambda: self._said(act, item, case_no))
 
     def _step_saved(self, case_no: str, said: str) -> None:
-        """A hearing or a revocation saved: the case read again, then said, as a grant or a check is."""
+        """A hearing or a revocation saved: read again and said as a grant or a check is."""
+        self._read_again(case_no, lambda: self.told.emit(said, "noticeOk"))
+
+    def _read_again(self, case_no: str, then: Callable[[], None]) -> None:
+        """An act saved: the case's change emitted, the case read again (the page may choose the next item waiting),
+        then ``then`` says it."""
         self.changed.emit(case_no)
         if self._reload is None:
-            self.told.emit(said, "noticeOk")
+            then()
         else:
-            self._reload(lambda _loaded: self.told.emit(said, "noticeOk"))
+            self._reload(lambda _loaded: then())
 
     def _said(self, act: PledgeAct, item: ItemLine, case_no: str) -> None:
         if act is PledgeAct.GRANT:
@@ -336,30 +326,19 @@ class PledgeBar(QWidget):
     def print_paper(self, case_no: str, item: ItemLine, *, revoked: bool) -> None:
         """The 告知承诺书 (or the 撤销行政许可决定书) in the print preview: numbered now, or reprinted as first made."""
         make = PledgePaper(case_no, item.code, revoked)
-        try:
-            made = partial(self._paper_made, case_no, revoked)
-            self._runner.submit(PLEDGE_PAPER, make, self._desk, words.CASE_SAVE_FAILED, owner=self, answered=made,
-                                failed=partial(self._refused, item))  # fmt: skip
-        except Busy as err:
-            self._refused(item, err)
+        made = partial(self._paper_made, case_no, revoked)
+        self._runner.submit_step(PLEDGE_PAPER, make, self._desk, words.CASE_SAVE_FAILED, owner=self, answered=made,
+                                 failed=partial(self._refused, item))  # fmt: skip
 
     def _paper_made(self, case_no: str, revoked: bool, pdf: bytes) -> None:
-        made = MadeDocument(
-            document_id=0,  # numbered and kept in the case's 告知承诺 record, not among the notices
-            doc_no="",
-            kind=DocumentKind.DENIAL if revoked else DocumentKind.PLEDGE,
-            case_no=case_no,
-            pdf=pdf,
-            content_hash=hashlib.sha256(pdf).hexdigest(),
-            reprint=False,
-            check_dates=False,
-            heading=PLEDGE_REVOCATION_TITLE if revoked else PLEDGE_TITLE,
+        kind, heading = (
+            (DocumentKind.DENIAL, PLEDGE_REVOCATION_TITLE) if revoked else (DocumentKind.PLEDGE, PLEDGE_TITLE)
         )
-        open_preview(self, self._runner, self._desk, (made,), keeps_record=False)
+        preview_promise_paper(self, self._runner, self._desk, case_no, pdf, kind, heading)
 
     def _refused(self, item: ItemLine, err: Exception) -> None:
         """An act not saved, said on the page's notice line; any other exception is a fault of the program."""
-        if not isinstance(err, _REFUSED):
+        if not isinstance(err, REFUSED):
             raise err
         self.told.emit(self._refused_text(err, item), "noticeError")
 

@@ -37,7 +37,7 @@ from counter.documents.kinds import DocumentKind
 from counter.documents.made import MadeDocument
 from counter.service.pledges import HEAR_PLEDGE, PLEDGE_PAPER, REVOKE_PLEDGE, FalsePledgeStep, PledgePaper
 from counter.ui.cases import words
-from counter.ui.door.runner import Busy, Failed, Runner
+from counter.ui.door.runner import Failed, Runner
 from counter.ui.printing.opening import open_preview
 from counter.words.pledges import (
     PLEDGE_CORRECTION_PAPER_BUTTON,
@@ -149,12 +149,9 @@ class FalsePromiseSteps(QWidget):
         hear_by = self.hear_by.date().toPython() if step is FalseStep.HEAR else None
         operation = HEAR_PLEDGE if step is FalseStep.HEAR else REVOKE_PLEDGE
         request = FalsePledgeStep(case_no, item.code, hear_by if isinstance(hear_by, dt.date) else None)
-        try:
-            self._runner.submit(operation, request, self._desk, words.CASE_SAVE_FAILED, owner=self,
-                                answered=partial(self._saved, case_no, item, step),
-                                failed=partial(self._refused, item))  # fmt: skip
-        except Busy as err:  # pressed again while it is saved: said, and taken once
-            self._refused(item, err)
+        self._runner.submit_step(operation, request, self._desk, words.CASE_SAVE_FAILED, owner=self,
+                                 answered=partial(self._saved, case_no, item, step),
+                                 failed=partial(self._refused, item))  # fmt: skip
 
     def _saved(self, case_no: str, item: ItemLine, step: FalseStep, _answer: object) -> None:
         log.info("case %s: promise of %s: %s", case_no, item.code, step.value)
@@ -170,23 +167,29 @@ class FalsePromiseSteps(QWidget):
         """The 责令限期改正通知书 or the 陈述申辩告知书 in the print preview: numbered now, or reprinted as made.
         Nothing waits for it: the preview opens once the paper is made; a press meanwhile is refused (taken once)."""
         make = PledgePaper(case_no, item.code, revoked=False, notice=step.value)
-        try:
-            self._runner.submit(PLEDGE_PAPER, make, self._desk, words.CASE_SAVE_FAILED, owner=self,
-                                answered=partial(self._notice_made, case_no, step),
-                                failed=partial(self._refused, item))  # fmt: skip
-        except Busy as err:  # pressed again while it is made
-            self._refused(item, err)
+        self._runner.submit_step(PLEDGE_PAPER, make, self._desk, words.CASE_SAVE_FAILED, owner=self,
+                                 answered=partial(self._notice_made, case_no, step),
+                                 failed=partial(self._refused, item))  # fmt: skip
 
     def _notice_made(self, case_no: str, step: FalseStep, pdf: bytes) -> None:
-        made = MadeDocument(
-            document_id=0,  # numbered and kept in the case's 告知承诺 record, not among the notices
-            doc_no="",
-            kind=DocumentKind.DENIAL,
-            case_no=case_no,
-            pdf=pdf,
-            content_hash=hashlib.sha256(pdf).hexdigest(),
-            reprint=False,
-            check_dates=False,
-            heading=PLEDGE_CORRECTION_TITLE if step is FalseStep.CORRECTION_PAPER else PLEDGE_HEARING_TITLE,
-        )
-        open_preview(self, self._runner, self._desk, (made,), keeps_record=False)
+        heading = PLEDGE_CORRECTION_TITLE if step is FalseStep.CORRECTION_PAPER else PLEDGE_HEARING_TITLE
+        preview_promise_paper(self, self._runner, self._desk, case_no, pdf, DocumentKind.DENIAL, heading)
+
+
+def preview_promise_paper(
+    parent: QWidget, runner: Runner, desk: Desk, case_no: str, pdf: bytes, kind: DocumentKind, heading: str
+) -> None:
+    """A paper of the case's 告知承诺 record in the print preview, as made: numbered and kept in that record, not
+    among the notices (the preview records no print of it)."""
+    made = MadeDocument(
+        document_id=0,
+        doc_no="",
+        kind=kind,
+        case_no=case_no,
+        pdf=pdf,
+        content_hash=hashlib.sha256(pdf).hexdigest(),
+        reprint=False,
+        check_dates=False,
+        heading=heading,
+    )
+    open_preview(parent, runner, desk, (made,), keeps_record=False)

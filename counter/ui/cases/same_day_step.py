@@ -16,7 +16,7 @@ from counter.case.status import CaseStatus, MoveNotAllowed
 from counter.service.cases import FINISH_SAME_DAY, CaseOnDay
 from counter.ui.cases import words
 from counter.ui.cases.item_step import Outcome
-from counter.ui.door.runner import Busy, Failed, Runner
+from counter.ui.door.runner import Failed, Runner
 from counter.words.access import not_permitted
 from counter.words.punctuation import CLAUSE_JOIN
 from counter.words.same_day import SAME_DAY_DONE, SAME_DAY_PROBLEM, SAME_DAY_REFUSED
@@ -48,8 +48,5 @@ def finish_same_day(
         else:
             raise err
 
-    try:
-        runner.submit(FINISH_SAME_DAY, CaseOnDay(number), desk, words.CASE_SAVE_FAILED, owner=owner, answered=done,
-                      failed=refused)  # fmt: skip
-    except Busy as err:  # pressed again while it is saved: said, and taken once
-        refused(err)
+    runner.submit_step(FINISH_SAME_DAY, CaseOnDay(number), desk, words.CASE_SAVE_FAILED, owner=owner, answered=done,
+                       failed=refused)  # fmt: skip

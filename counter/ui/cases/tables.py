@@ -261,11 +261,25 @@ def line_table(columns: Sequence[str], stretch: int, *shares: int) -> QTableWidg
     return table
 
 
-def fill_row(table: QTableWidget, row: int, values: Sequence[str]) -> list[QTableWidgetItem]:
+def fill_row(table: QTableWidget, row: int, values: Sequence[str], number: str | None = None) -> list[QTableWidgetItem]:
+    """The row's cells; ``number``, the case (or project) the row opens, kept in its first (:func:`number_at`)."""
     items = [QTableWidgetItem(v) for v in values]
     for column, item in enumerate(items):
         table.setItem(row, column, item)
+    if number is not None:
+        items[0].setData(CASE_NO_ROLE, number)
     return items
+
+
+def number_at(table: QTableWidget, row: int) -> str | None:
+    """The case (or project) number the row ``row`` opens; None where there is no such row."""
+    item = table.item(row, 0)
+    return None if item is None else str(item.data(CASE_NO_ROLE))
+
+
+def numbers(table: QTableWidget) -> list[str]:
+    """The case numbers a table shows, top to bottom."""
+    return [number for r in range(table.rowCount()) if (number := number_at(table, r)) is not None]
 
 
 def names_first_table(columns: Sequence[str], keep: Sequence[int], give: Sequence[int]) -> NamesFirstTable:

@@ -97,6 +97,19 @@ def failed(err: StoreFault | SchemaTooNew, message: str) -> Failed:
     return Failed(text, err.fault, err.error, err.connection_lost)
 
 
+def failures_to(then: Callable[[Failed], None]) -> Callable[[Exception], None]:
+    """A ``failed`` for :meth:`Runner.submit` that hands a :class:`Failed` to ``then``: a read that failed is said or
+    logged and the widget goes on; any other exception is a fault of the program, raised on to the window's error
+    hook."""
+
+    def handed(err: Exception) -> None:
+        if not isinstance(err, Failed):
+            raise err
+        then(err)
+
+    return handed
+
+
 def server_failed(err: Exception, message: str) -> Failed | None:  # noqa: PLR0911 - one case per fault
     """A hall server's fault (:mod:`counter.service.remote`) worded with the widget's sentence ``message``; None for
     any other exception.
@@ -188,6 +201,25 @@ class Runner(QObject):
         """
         work = partial(self.service.call, op, request, desk)
         self._submit(op.name, work, message, owner, answered, failed, background=background, writes=op.writes)
+
+    def submit_step(
+        self,
+        op: Operation[Req, Res],
+        request: Req,
+        desk: Desk | None = None,
+        message: str = CAUSE,
+        *,
+        owner: QObject,
+        answered: Callable[[Res], None],
+        failed: Callable[[Exception], None],
+    ) -> None:
+        """A clerk's step, submitted as :meth:`submit` does; pressed again while the same write runs, its
+        :class:`Busy` is handed to ``failed`` at once, to be said where any other refusal is, and the step is taken
+        once."""
+        try:
+            self.submit(op, request, desk, message, owner=owner, answered=answered, failed=failed)
+        except Busy as err:
+            failed(err)
 
     def submit_work(
         self,

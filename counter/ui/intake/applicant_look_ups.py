@@ -23,7 +23,7 @@ from counter.access.desk import Desk
 from counter.case.open_cases import OpenCase
 from counter.intake.known_party import KnownParty
 from counter.service.intake import KNOWN_PARTY, OPEN_CASES, KnownPartyOf, OpenCasesOf
-from counter.ui.door.runner import Failed, Runner
+from counter.ui.door.runner import Failed, Runner, failures_to
 from counter.ui.intake.commit import IntakeCommit
 from counter.ui.intake.draft_keeper import DraftKeeper
 from counter.ui.intake.open_cases import OpenCasesBox
@@ -125,7 +125,7 @@ class ApplicantLookUps(IntakeCommit):
             self._desk,
             owner=self,
             answered=partial(self._known, id_no, form),
-            failed=self._not_known,
+            failed=failures_to(self._not_known),
         )
 
     def _known(self, id_no: str, form: ApplicantForm | AgentForm, known: KnownParty | None) -> None:
@@ -134,7 +134,5 @@ class ApplicantLookUps(IntakeCommit):
             form.fill_known(known)
         self.looked_up.emit(id_no)
 
-    def _not_known(self, err: Exception) -> None:
-        if not isinstance(err, Failed):
-            raise err
+    def _not_known(self, err: Failed) -> None:
         log.warning("party look-up failed: %s", err.error)  # a help, not a condition: the clerk types on

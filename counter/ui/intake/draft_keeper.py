@@ -25,7 +25,7 @@ from counter.access.desk import Desk
 from counter.host.machine.paths import state_dir
 from counter.intake.draft import IntakeDraft, draft_to_json
 from counter.service.intake import DROP_DRAFT, KEEP_DRAFT, DeskOnly, KeepDraft
-from counter.ui.door.runner import Busy, Failed, Runner
+from counter.ui.door.runner import Busy, Failed, Runner, failures_to
 from counter.util.secret_file import write_secret
 
 log = logging.getLogger(__name__)
@@ -112,9 +112,7 @@ class DraftKeeper(QObject):
             self.saved.emit(f"{dt.datetime.now():%H:%M:%S}")
             told(True)
 
-        def not_kept(err: Exception) -> None:
-            if not isinstance(err, Failed):
-                raise err
+        def not_kept(err: Failed) -> None:
             answers.append(False)
             log.warning("draft not saved: %s", err.error)  # worded with the runner's plain cause
             self.failed.emit(err.message)
@@ -122,7 +120,13 @@ class DraftKeeper(QObject):
 
         try:
             self._runner.submit(
-                KEEP_DRAFT, KeepDraft(form), self._desk, owner=self, answered=kept, failed=not_kept, background=True
+                KEEP_DRAFT,
+                KeepDraft(form),
+                self._desk,
+                owner=self,
+                answered=kept,
+                failed=failures_to(not_kept),
+                background=True,
             )
         except Busy:  # the clerk's own step is being saved: the draft is kept after it
             self.schedule()
@@ -144,7 +148,8 @@ class DraftKeeper(QObject):
     def discard(self) -> None:
         """The clerk gave the intake up: no draft is kept, and none is written any more."""
         self.stop()
-        self._runner.submit(DROP_DRAFT, DeskOnly(), self._desk, owner=self, answered=_nobody, failed=_not_dropped)
+        self._runner.submit(DROP_DRAFT, DeskOnly(), self._desk, owner=self, answered=_nobody,
+                            failed=failures_to(_not_dropped))  # fmt: skip
 
     def _keep_here(self, form: IntakeDraft) -> bool:
         """``form`` in the desk's own file, 0600, replaced whole; False (logged) when the folder cannot be written."""
@@ -166,7 +171,5 @@ def _nobody(_: object) -> None:
     """An answer nobody waits for."""
 
 
-def _not_dropped(err: Exception) -> None:
-    if not isinstance(err, Failed):
-        raise err
+def _not_dropped(err: Failed) -> None:
     log.warning("draft not dropped: %s", err.error)

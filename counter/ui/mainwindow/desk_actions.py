@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from counter.ui import words
-from counter.ui.door.runner import Failed, Runner
+from counter.ui.door.runner import Failed, Runner, failures_to
 from counter.ui.keyboard.focus import bring_forward
 from counter.ui.look.geometry import fit_to_screen
 from counter.ui.mainwindow.asked_papers import AskedPapers
@@ -180,15 +180,13 @@ class DeskActions(DeskIntake):
         from counter.service.cases import DAY_LISTS, Day
 
         self.runner.submit(DAY_LISTS, Day(), self.desk(), owner=self, answered=self._last_taken_today,
-                           failed=self._day_unread)  # fmt: skip
+                           failed=failures_to(self._day_unread))  # fmt: skip
 
     def _last_taken_today(self, lists: DayLists) -> None:
         """The newest case this desk took today sent, or said that there is none."""
         self._send_case(self.last_case_no or max((row.case_no for row in lists.of_day), default=""))
 
-    def _day_unread(self, err: Exception) -> None:
-        if not isinstance(err, Failed):
-            raise err
+    def _day_unread(self, err: Failed) -> None:
         log.error("today's cases unreadable for F9: %s", err.error, exc_info=err)
         self._send_case(self.last_case_no)
 
@@ -270,15 +268,13 @@ class DeskActions(DeskIntake):
         from counter.service.intake import SITE_SET_UP, DeskOnly
 
         self.runner.submit(SITE_SET_UP, DeskOnly(), self.desk(), owner=self, answered=self._set_up_or_not,
-                           failed=self._set_up_unread)  # fmt: skip
+                           failed=failures_to(self._set_up_unread))  # fmt: skip
 
     def _set_up_or_not(self, done: bool) -> None:
         if not done:
             self.open_sync()
 
-    def _set_up_unread(self, err: Exception) -> None:
-        if not isinstance(err, Failed):
-            raise err
+    def _set_up_unread(self, err: Failed) -> None:
         log.error("site set-up state unreadable: %s", err.error, exc_info=err)  # F10 names the problem when opened
 
     def on_site_set_up(self, _done: object = None) -> None:

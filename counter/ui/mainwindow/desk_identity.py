@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QLabel
 
 from counter.access.roles import Permission
 from counter.ui import words
-from counter.ui.door.runner import Failed, Runner
+from counter.ui.door.runner import Failed, Runner, failures_to
 from counter.ui.look.text_size import scaled
 
 if TYPE_CHECKING:
@@ -35,11 +35,9 @@ class IdentityLabel(QLabel):
 
         asked = OfficeAsked(desk.identity.site_code)
         runner.submit(OFFICE_STILL_HALLS, asked, desk, owner=self, answered=partial(self._show, desk),
-                      failed=partial(self._not_read, desk))  # fmt: skip
+                      failed=failures_to(partial(self._not_read, desk)))  # fmt: skip
 
-    def _not_read(self, desk: Desk, err: Exception) -> None:
-        if not isinstance(err, Failed):
-            raise err
+    def _not_read(self, desk: Desk, err: Failed) -> None:
         log.error("office settings not read for the status line: %s", err.error, exc_info=err)
         self._show(desk, ())
 

@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from counter.ui import words
-from counter.ui.door.runner import Failed, Runner
+from counter.ui.door.runner import Failed, Runner, failures_to
 from counter.ui.keyboard.focus import bring_forward
 from counter.ui.warmup.chosen_bundle import ChosenBundle
 
@@ -175,11 +175,9 @@ class DeskIntake(QObject):
 
         self.runner.submit(READ_CURRENT_GUIDE, CurrentGuide(code), self.desk(), owner=opening,
                            answered=partial(self._opening_read, opening, previous_case_no),
-                           failed=partial(self._opening_unread, opening))  # fmt: skip
+                           failed=failures_to(partial(self._opening_unread, opening)))  # fmt: skip
 
-    def _opening_unread(self, opening: IntakeOpening, err: Exception) -> None:
-        if not isinstance(err, Failed):
-            raise err
+    def _opening_unread(self, opening: IntakeOpening, err: Failed) -> None:
         self._end_opening(opening)
         self._say(err.message)
 
@@ -350,16 +348,9 @@ class DeskIntake(QObject):
         self.start_intake(stored.bundle if stored else None, previous_case_no=case_no, carried=carried)
 
 
-def _worded(then: Callable[[str], None], err: Exception) -> None:
-    """A read's fault handed to ``then`` as the sentence it says."""
-    if not isinstance(err, Failed):
-        raise err
-    then(err.message)
-
-
 def _said_by(desk: DeskIntake) -> Callable[[Exception], None]:
     """A read's fault said in the desk's status bar."""
-    return partial(_worded, desk._say)
+    return failures_to(lambda err: desk._say(err.message))
 
 
 def _draft_unread(err: Exception) -> None:

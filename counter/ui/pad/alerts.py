@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Signal
 
 from counter.ratings.views import RectificationAlert
 from counter.service.rectifications import NEW_ALERTS, AlertsAfter
-from counter.ui.door.runner import Busy, Failed, Runner
+from counter.ui.door.runner import Busy, Failed, Runner, failures_to
 
 if TYPE_CHECKING:
     from counter.access.desk import Desk
@@ -58,16 +58,14 @@ class SupervisorAlerts(QObject):
             if then is not None:
                 then()
 
-        def failed(err: Exception) -> None:
-            if not isinstance(err, Failed):
-                raise err
+        def failed(err: Failed) -> None:
             log.warning("could not look for new rectifications: %s", err.error)  # the next look tries again
             if then is not None:
                 then()
 
         try:
             runner.submit(NEW_ALERTS, AlertsAfter(self._last_id), desk, background=True, owner=self, answered=found,
-                          failed=failed)  # fmt: skip
+                          failed=failures_to(failed))  # fmt: skip
         except Busy:
             if then is not None:
                 then()

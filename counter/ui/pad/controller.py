@@ -24,7 +24,6 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from shiboken6 import isValid
 
 from counter.access.desk import Desk
-from counter.access.not_permitted import NotPermitted
 from counter.host.devices.voice import Speaker
 from counter.host.machine.desk_config import PadMode
 from counter.ratings.choice import RatingChoice
@@ -47,7 +46,8 @@ from counter.service.ratings import (
     SendToPad,
     StaleClosing,
 )
-from counter.ui.door.runner import Busy, Failed, Runner
+from counter.ui.door.refused import refusal_text
+from counter.ui.door.runner import Busy, Failed, Runner, failures_to
 from counter.ui.look.geometry import screen_of
 from counter.ui.look.text_size import scaled
 from counter.ui.pad.alerts import SupervisorAlerts
@@ -65,7 +65,6 @@ from counter.ui.pad.words import (
     PAD_SAVE_FAILED,
 )
 from counter.ui.words import RUNNER_BUSY
-from counter.words.access import not_permitted
 from counter.words.ratings import RATING_DESK_STATUS, RATING_REFUSAL
 
 log = logging.getLogger(__name__)
@@ -148,14 +147,13 @@ class PadController(QObject):
             self._show_idle(start.settings.idle_text)
             self._say_started()
 
-        def failed(err: Exception) -> None:
-            if not isinstance(err, Failed):
-                raise err
+        def failed(err: Failed) -> None:
             log.error("pad start-up could not read the database: %s", err.error)
             self._show_idle("")
             self._say_started()
 
-        self._runner.submit(START_PAD, PadStarting(), self._desk, owner=self, answered=started, failed=failed)
+        self._runner.submit(START_PAD, PadStarting(), self._desk, owner=self, answered=started,
+                            failed=failures_to(failed))  # fmt: skip
 
     def _say_started(self) -> None:
         """The end of the desk's start, for support: what came after it found the pad where this line says, once
@@ -311,21 +309,13 @@ class PadController(QObject):
 
         def refused(err: Exception) -> None:
             self._sending = ""
-            if isinstance(err, NotPermitted):
-                self.refused.emit(not_permitted(err.permission, err.signed_in))
-            elif isinstance(err, RatingRefused):
+            if isinstance(err, RatingRefused):
                 self.refused.emit(RATING_REFUSAL[err.code].format(case_no=err.case_no or case_no))
-            elif isinstance(err, Failed):
-                log.error("rating request not stored: %s", err.error)
-                self.refused.emit(err.message)
             else:
-                raise err
+                self.refused.emit(refusal_text(err, log, "rating request not stored"))
             went.append(False)
 
-        try:
-            self._runner.submit(CLOSE_STALE, StaleClosing(), self._desk, owner=self, answered=closed, failed=refused)
-        except Busy as err:
-            refused(err)
+        self._runner.submit_step(CLOSE_STALE, StaleClosing(), self._desk, owner=self, answered=closed, failed=refused)
         return went[0] if went else True
 
     def on_choice_made(self, request_id: int, choice: RatingChoice) -> None:

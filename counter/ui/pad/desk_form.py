@@ -50,7 +50,7 @@ from counter.ui.pad.words import (
     DESK_SAVED,
 )
 from counter.ui.widgets.plain_text import plain_label
-from counter.ui.widgets.restyle import set_style_property
+from counter.ui.widgets.restyle import MessageLine
 from counter.words.access import not_permitted
 from counter.words.desks import DESK_NAME_PROBLEM
 from counter.words.files import file_fault
@@ -81,8 +81,7 @@ class DeskForm(QWidget):
         note = plain_label(DESK_NOTE + (DESK_NOTE_ACCOUNTS if desk.actor.signed_in else ""))
         note.setWordWrap(True)
         note.setProperty("role", "note")
-        self.message = plain_label()
-        self.message.setWordWrap(True)
+        self.message = MessageLine()
         self.save_button = QPushButton(DESK_SAVE)
         photo_buttons = QHBoxLayout()
         photo_buttons.addWidget(self.choose_button)
@@ -113,7 +112,7 @@ class DeskForm(QWidget):
         self.clerk.setText(config.clerk)
         self.desk_no.setText(config.desk_no)
         self._show_photo(config.photo)
-        self._say("", "done")
+        self.message.say("", "done")
 
     def _show_photo(self, path: str) -> None:
         self.photo_path = path
@@ -136,7 +135,7 @@ class DeskForm(QWidget):
         try:
             data = read_bounded(path, PHOTO_FILE_LIMIT)
         except OSError as err:
-            self._say(
+            self.message.say(
                 DESK_PHOTO_UNREAD.format(problem=DESK_PHOTO_BAD.format(path=path), cause=file_fault(err)), "problems"
             )
             return
@@ -144,10 +143,10 @@ class DeskForm(QWidget):
             data = b""
         picture = QPixmap()
         if not data or not picture.loadFromData(data):
-            self._say(DESK_PHOTO_BAD.format(path=path), "problems")
+            self.message.say(DESK_PHOTO_BAD.format(path=path), "problems")
             return
         self._show_photo(str(path))
-        self._say("", "done")
+        self.message.say("", "done")
 
     def on_clear_photo(self) -> None:
         self._show_photo("")
@@ -162,7 +161,7 @@ class DeskForm(QWidget):
         before = load_desk_config()
         changes = self.changes(before)
         if not changes:
-            self._say(DESK_SAVED, "done")
+            self.message.say(DESK_SAVED, "done")
             return
         try:
             if changes.get("photo"):
@@ -175,17 +174,17 @@ class DeskForm(QWidget):
             self._runner.submit(CHANGE_DESK, DeskChanges(changes), self._desk, DESK_DB_FAILED, owner=self,
                                 answered=changed, failed=refused)  # fmt: skip
         except Busy as err:  # pressed again while they are saved
-            self._say(err.message, "problems")
+            self.message.say(err.message, "problems")
 
     def _not_saved(self, before: DeskConfig, err: Exception) -> None:
         if isinstance(err, NotPermitted):
-            self._say(not_permitted(err.permission, err.signed_in), "problems")
+            self.message.say(not_permitted(err.permission, err.signed_in), "problems")
         elif isinstance(err, Failed):
             save_desk_config(before)  # written before the commit failed: the desk keeps agreeing with the trail
-            self._say(err.message, "problems")
+            self.message.say(err.message, "problems")
         elif isinstance(err, OSError):
             log.error("desk settings not saved: %s", err)
-            self._say(DESK_SAVE_FAILED.format(fault=file_fault(err)), "problems")
+            self.message.say(DESK_SAVE_FAILED.format(fault=file_fault(err)), "problems")
         else:
             raise err
 
@@ -195,13 +194,9 @@ class DeskForm(QWidget):
                 DESK_NAME_PROBLEM[p.problem.value].format(field=DESK_FIELD[p.field], limit=CLERK_NAME_MAX)
                 for p in problems
             )
-            self._say(DESK_PROBLEMS.format(problems=said), "problems")
+            self.message.say(DESK_PROBLEMS.format(problems=said), "problems")
             return
         log.info("desk settings changed: %s", sorted(changes))
         self._show_photo(changes.get("photo", self.photo_path))
-        self._say(DESK_SAVED, "done")
+        self.message.say(DESK_SAVED, "done")
         self.saved.emit(changes)
-
-    def _say(self, text: str, role: str) -> None:
-        self.message.setText(text)
-        set_style_property(self.message, "role", role)

@@ -35,7 +35,7 @@ from counter.ui.pad.words import (
     DESK_PAD_VOICE_NONE,
 )
 from counter.ui.widgets.plain_text import plain_label
-from counter.ui.widgets.restyle import set_style_property
+from counter.ui.widgets.restyle import MessageLine
 from counter.words.files import file_fault
 
 log = logging.getLogger(__name__)
@@ -62,8 +62,7 @@ class DeskPadForm(QWidget):
         note.setWordWrap(True)
         note.setProperty("role", "note")
         self.save_button = QPushButton(DESK_PAD_SAVE)
-        self.message = plain_label()
-        self.message.setWordWrap(True)
+        self.message = MessageLine()
         form = QFormLayout()
         form.addRow(DESK_PAD_MODE, self.mode)
         form.addRow("", self.keyboard)
@@ -87,7 +86,7 @@ class DeskPadForm(QWidget):
         self.language.setCurrentIndex(PAD_LANGUAGES.index(language))
         self.voice.setChecked(config.pad_speaks())
         self.on_language_changed()
-        self._say("", "done")
+        self.message.say("", "done")
 
     def on_language_changed(self) -> None:
         """Say which voices read the pad's prompts in the language chosen: a Mongolian pad speaks Mongolian only where
@@ -118,11 +117,7 @@ class DeskPadForm(QWidget):
             save_desk_config(config)
         except OSError as err:
             log.exception("desk pad settings not saved")
-            self._say(DESK_PAD_SAVE_FAILED.format(fault=file_fault(err)), "problems")
+            self.message.say(DESK_PAD_SAVE_FAILED.format(fault=file_fault(err)), "problems")
             return
-        self._say(DESK_PAD_SAVED, "done")
+        self.message.say(DESK_PAD_SAVED, "done")
         self.saved.emit(mode, keyboard, language, voice == YES)
-
-    def _say(self, text: str, role: str) -> None:
-        self.message.setText(text)
-        set_style_property(self.message, "role", role)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter.access.not_permitted import NotPermitted
-from counter.ui.door.runner import Busy, Failed, Runner
+from counter.ui.door.runner import Failed, Runner
 from counter.ui.widgets.plain_text import plain_label
 from counter.words.access import not_permitted
 
@@ -138,11 +138,8 @@ class FailedList(QWidget):
             return
         op, request = self.requeueing(left[0])
         went = partial(self._went_back, left[1:], count)
-        try:
-            self._runner.submit(op, request, self._desk, self._words.failed, owner=self, answered=went,
-                                failed=self._refused)  # fmt: skip
-        except Busy as err:  # pressed again while they go back
-            self._refused(err)
+        self._runner.submit_step(op, request, self._desk, self._words.failed, owner=self, answered=went,
+                                 failed=self._refused)  # fmt: skip
 
     def _went_back(self, left: list[int], count: int, back: bool) -> None:
         self._requeue(left, count + back)

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from counter.access.desk import Desk
-from counter.access.not_permitted import NotPermitted
 from counter.ratings.figures import Figures, Grouping
 from counter.service.ratings import RATING_FIGURES, RatingFigures, RatingFiguresAsked
-from counter.ui.door.runner import Failed, Runner
+from counter.ui.door.refused import refusal_text
+from counter.ui.door.runner import Runner
 from counter.ui.look.text_size import scaled
 from counter.ui.pad.style import PAGE_STYLE
 from counter.ui.pad.tables import SharedWidthTable, fill_figure_rows
@@ -43,7 +43,6 @@ from counter.ui.pad.words import (
     RATING_FIGURES_TOTAL,
 )
 from counter.ui.widgets.plain_text import plain_label
-from counter.words.access import not_permitted
 from counter.words.period_figures import agent_service_line
 from counter.words.ratings import RATING_GROUPING, channels_line, percent_text
 
@@ -150,13 +149,7 @@ class FiguresPage(QWidget):
                             answered=partial(self._read, grouping), failed=self._not_read)  # fmt: skip
 
     def _not_read(self, err: Exception) -> None:
-        if isinstance(err, NotPermitted):
-            self.error.setText(not_permitted(err.permission, err.signed_in))
-        elif isinstance(err, Failed):
-            log.error("figures not read: %s", err.error)
-            self.error.setText(err.message)
-        else:
-            raise err
+        self.error.setText(refusal_text(err, log, "figures not read"))
         self.error.show()
 
     def _read(self, grouping: Grouping, figures: RatingFigures) -> None:

@@ -18,7 +18,7 @@ from counter.access.not_permitted import NotPermitted
 from counter.catalog.publication import NotADraft, Publication, PublicationPreview, PublishRefused
 from counter.service.admin import GUIDE_DRAFTS, PUBLICATION_PREVIEW, AccountsAsked, GuideDrafts, PreviewAsked
 from counter.service.catalog import ALLOW_DRAFT_INTAKE, PUBLISH_GUIDE, AllowDraftIntake, BundleCode
-from counter.ui.door.runner import Busy, Failed, Runner
+from counter.ui.door.runner import Failed, Runner, failures_to
 from counter.ui.pad.guide_publish import PublishConfirmation
 from counter.ui.pad.words import (
     GUIDE_STATUS_ALLOW,
@@ -75,13 +75,11 @@ class GuideStatusPage(QWidget):
     def load(self, then: Callable[[], None] | None = None) -> None:
         """The drafts and the site's standing read again and shown; ``then`` once they are."""
 
-        def failed(err: Exception) -> None:
-            if not isinstance(err, Failed):
-                raise err
+        def failed(err: Failed) -> None:
             self.message.setText(err.message)
 
         self._runner.submit(GUIDE_DRAFTS, AccountsAsked(), self._desk, GUIDE_STATUS_FAILED, owner=self,
-                            answered=partial(self._read, then), failed=failed)  # fmt: skip
+                            answered=partial(self._read, then), failed=failures_to(failed))  # fmt: skip
 
     def _read(self, then: Callable[[], None] | None, found: GuideDrafts) -> None:
         state, drafts = found.intake, found.drafts
@@ -163,8 +161,5 @@ class GuideStatusPage(QWidget):
             if undone is not None:
                 undone()
 
-        try:
-            self._runner.submit(op, request, self._desk, GUIDE_STATUS_FAILED, owner=self, answered=done,
-                                failed=refused)  # fmt: skip
-        except Busy as err:  # asked again while it is stored
-            refused(err)
+        self._runner.submit_step(op, request, self._desk, GUIDE_STATUS_FAILED, owner=self, answered=done,
+                                 failed=refused)  # fmt: skip

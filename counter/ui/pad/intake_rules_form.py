@@ -13,10 +13,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from counter.access.desk import Desk
-from counter.access.not_permitted import NotPermitted
 from counter.intake.rules import RULE_RANGE, IntakeRule, IntakeRules, RulesRefused
 from counter.service.intake import READ_INTAKE_RULES, SAVE_INTAKE_RULES, DeskOnly, SaveIntakeRules
-from counter.ui.door.runner import Busy, Failed, Runner
+from counter.ui.door.refused import refusal_text
+from counter.ui.door.runner import Runner
 from counter.ui.look.text_size import scaled
 from counter.ui.pad.style import PAGE_STYLE
 from counter.ui.pad.words import (
@@ -30,8 +30,7 @@ from counter.ui.pad.words import (
     SUPERVISE_SAVE_FAILED,
 )
 from counter.ui.widgets.plain_text import plain_label
-from counter.ui.widgets.restyle import set_style_property
-from counter.words.access import not_permitted
+from counter.ui.widgets.restyle import MessageLine
 from counter.words.intake import rule_problem_text
 
 log = logging.getLogger(__name__)
@@ -65,8 +64,7 @@ class IntakeRulesForm(QWidget):
         self.note = plain_label(INTAKE_RULES_NOTE)
         self.note.setWordWrap(True)
         self.save_button = QPushButton(INTAKE_RULES_SAVE)
-        self.message = plain_label()
-        self.message.setWordWrap(True)
+        self.message = MessageLine()
         form = QFormLayout()
         form.addRow(INTAKE_RULES_MARGIN, _row(self.margin))
         form.addRow(INTAKE_RULES_PERIOD, _row(self.period))
@@ -85,35 +83,23 @@ class IntakeRulesForm(QWidget):
     def _read(self, rules: IntakeRules) -> None:
         self.margin.setValue(rules.deferral_margin_days)
         self.period.setValue(rules.correction_period_days)
-        self._say("", "problems")
+        self.message.say("", "problems")
 
     def rules(self) -> IntakeRules:
         return IntakeRules(deferral_margin_days=self.margin.value(), correction_period_days=self.period.value())
 
     def on_save_clicked(self) -> None:
         rules = self.rules()
-        try:
-            self._runner.submit(SAVE_INTAKE_RULES, SaveIntakeRules(rules), self._desk, SUPERVISE_SAVE_FAILED,
-                                owner=self, answered=lambda _none: self._saved(rules),
-                                failed=partial(self._refused, "intake rules not saved"))  # fmt: skip
-        except Busy as err:  # pressed again while they are saved
-            self._refused("intake rules not saved", err)
+        self._runner.submit_step(SAVE_INTAKE_RULES, SaveIntakeRules(rules), self._desk, SUPERVISE_SAVE_FAILED,
+                                 owner=self, answered=lambda _none: self._saved(rules),
+                                 failed=partial(self._refused, "intake rules not saved"))  # fmt: skip
 
     def _saved(self, rules: IntakeRules) -> None:
-        self._say(INTAKE_RULES_SAVED, "done")
+        self.message.say(INTAKE_RULES_SAVED, "done")
         self.saved.emit(rules)
 
     def _refused(self, what: str, err: Exception) -> None:
-        if isinstance(err, NotPermitted):
-            self._say(not_permitted(err.permission, err.signed_in), "problems")
-        elif isinstance(err, RulesRefused):
-            self._say("\n".join(rule_problem_text(p) for p in err.problems), "problems")
-        elif isinstance(err, Failed):
-            log.error("%s: %s", what, err.error)
-            self._say(err.message, "problems")
+        if isinstance(err, RulesRefused):
+            self.message.say("\n".join(rule_problem_text(p) for p in err.problems), "problems")
         else:
-            raise err
-
-    def _say(self, text: str, role: str) -> None:
-        self.message.setText(text)
-        set_style_property(self.message, "role", role)
+            self.message.say(refusal_text(err, log, what), "problems")

@@ -13,17 +13,16 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from counter.access.desk import Desk
-from counter.access.not_permitted import NotPermitted
 from counter.case.month_figures import MonthFigures
 from counter.case.promise_figures import FigureGroup, PromiseFigures
 from counter.service.intake import MONTH_FIGURES, FiguresOfMonth
-from counter.ui.door.runner import Failed, Runner
+from counter.ui.door.refused import refusal_text
+from counter.ui.door.runner import Runner
 from counter.ui.look.text_size import scaled
 from counter.ui.pad.style import PAGE_STYLE
 from counter.ui.pad.tables import fill_figure_rows, line_table
 from counter.ui.pad.timers import Clock, local_now
 from counter.ui.widgets.plain_text import plain_label
-from counter.words.access import not_permitted
 from counter.words.same_day import (
     FIGURES_GROUP,
     FIGURES_MONTH,
@@ -107,13 +106,7 @@ class PromisePage(QWidget):
                             answered=self._read, failed=self._not_read)  # fmt: skip
 
     def _not_read(self, err: Exception) -> None:
-        if isinstance(err, NotPermitted):
-            self.error.setText(not_permitted(err.permission, err.signed_in))
-        elif isinstance(err, Failed):
-            log.error("same-day figures not read: %s", err.error)
-            self.error.setText(err.message)
-        else:
-            raise err
+        self.error.setText(refusal_text(err, log, "same-day figures not read"))
         self.error.show()
 
     def _read(self, figures: MonthFigures) -> None:

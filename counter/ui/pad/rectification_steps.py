@@ -15,7 +15,6 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
-from counter.access.not_permitted import NotPermitted
 from counter.ratings.rectification import AppealGround, RectEvent, RectState
 from counter.ratings.refusals import AppealRefused, MoveRefused
 from counter.service.rectifications import (
@@ -26,7 +25,7 @@ from counter.service.rectifications import (
     FileAppeal,
     MoveRectification,
 )
-from counter.ui.door.runner import Busy, Failed
+from counter.ui.door.refused import refusal_text
 from counter.ui.pad.words import (
     SUPERVISE_APPEAL_DECISION,
     SUPERVISE_APPEAL_DONE,
@@ -34,7 +33,6 @@ from counter.ui.pad.words import (
     SUPERVISE_DONE,
     SUPERVISE_SAVE_FAILED,
 )
-from counter.words.access import not_permitted
 from counter.words.ratings import APPEAL_PROBLEM, RECT_EVENT, RECT_MOVE_PROBLEM, RECT_STATE
 
 if TYPE_CHECKING:
@@ -45,6 +43,7 @@ if TYPE_CHECKING:
     from counter.ratings.views import RectificationView
     from counter.service.operation import Operation
     from counter.ui.door.runner import Runner
+    from counter.ui.widgets.restyle import MessageLine
 else:
     _Page = object  # the page is the widget: a part of it here, not a second one
 
@@ -63,13 +62,13 @@ class RectificationSteps(_Page):
         note: QPlainTextEdit
         fix_due: QDateEdit
         problems: QLabel
+        message: MessageLine
         appeal_ground: QComboBox
         appeal_reason: QLineEdit
 
         def refresh(self, then: Callable[[], None] | None = None) -> None: ...
         def choose(self, rectification_id: int) -> bool: ...
         def read_detail(self, rectification_id: int, *, chosen_only: bool = False) -> None: ...
-        def _say(self, text: str, role: str) -> None: ...
 
     def on_move_clicked(self, event: RectEvent) -> None:
         view = self._view
@@ -82,7 +81,7 @@ class RectificationSteps(_Page):
 
         def moved(state: RectState) -> None:
             self.note.clear()
-            self._say(SUPERVISE_DONE.format(event=RECT_EVENT[event], state=RECT_STATE[state]), "done")
+            self.message.say(SUPERVISE_DONE.format(event=RECT_EVENT[event], state=RECT_STATE[state]), "done")
             self._reload(rect_id)
 
         def refused(err: Exception) -> None:
@@ -91,11 +90,8 @@ class RectificationSteps(_Page):
             else:
                 self._refused(err, "rectification move not stored")
 
-        try:
-            self._runner.submit(MOVE_RECTIFICATION, move, self._desk, SUPERVISE_SAVE_FAILED, owner=self,
-                                answered=moved, failed=refused)  # fmt: skip
-        except Busy as err:  # pressed again while it is stored: said, and stored once
-            refused(err)
+        self._runner.submit_step(MOVE_RECTIFICATION, move, self._desk, SUPERVISE_SAVE_FAILED, owner=self,
+                                 answered=moved, failed=refused)  # fmt: skip
 
     def on_appeal_clicked(self, upheld: bool) -> None:
         view = self._view
@@ -106,7 +102,7 @@ class RectificationSteps(_Page):
         rect_id = view.row.rectification_id
 
         def decided() -> None:
-            self._say(SUPERVISE_APPEAL_DONE.format(decision=SUPERVISE_APPEAL_DECISION[upheld]), "done")
+            self.message.say(SUPERVISE_APPEAL_DONE.format(decision=SUPERVISE_APPEAL_DECISION[upheld]), "done")
             self._reload(rect_id)
 
         self._appeal_stored(DECIDE_APPEAL, decide, "appeal not stored", decided)
@@ -120,7 +116,7 @@ class RectificationSteps(_Page):
         rect_id = view.row.rectification_id
 
         def filed() -> None:
-            self._say(SUPERVISE_APPEAL_FILED, "done")
+            self.message.say(SUPERVISE_APPEAL_FILED, "done")
             self._reload(rect_id)
 
         self._appeal_stored(FILE_APPEAL, filing, "appeal not filed", filed)
@@ -139,21 +135,12 @@ class RectificationSteps(_Page):
             else:
                 self._refused(err, failure)
 
-        try:
-            self._runner.submit(op, step, self._desk, SUPERVISE_SAVE_FAILED, owner=self, answered=stored,
-                                failed=refused)  # fmt: skip
-        except Busy as err:
-            refused(err)
+        self._runner.submit_step(op, step, self._desk, SUPERVISE_SAVE_FAILED, owner=self, answered=stored,
+                                 failed=refused)  # fmt: skip
 
     def _refused(self, err: Exception, failure: str) -> None:
         """A step not stored for want of a permission, or a failure: said beside the buttons."""
-        if isinstance(err, NotPermitted):
-            self.problems.setText(not_permitted(err.permission, err.signed_in))
-        elif isinstance(err, Failed):
-            log.error("%s: %s", failure, err.error)
-            self.problems.setText(err.message)
-        else:
-            raise err
+        self.problems.setText(refusal_text(err, log, failure))
 
     def _reload(self, rectification_id: int) -> None:
         """After a step: the list again, and the same rectification (or its final state when it left the list)."""

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from counter.access.desk import Desk
-from counter.access.not_permitted import NotPermitted
 from counter.catalog.model import TimeLimit, TimeUnit
 from counter.ratings.pad_reasons import own_reasons
 from counter.ratings.refusals import SettingsRefused
@@ -38,7 +37,8 @@ from counter.ratings.settings import (
     SettingProblem,
 )
 from counter.service.ratings import READ_SETTINGS, SAVE_SETTINGS, SettingsAsked, SettingsRead
-from counter.ui.door.runner import Busy, Failed, Runner
+from counter.ui.door.refused import refusal_text
+from counter.ui.door.runner import Runner
 from counter.ui.look.text_size import scaled
 from counter.ui.pad.style import PAGE_STYLE
 from counter.ui.pad.words import (
@@ -62,9 +62,7 @@ from counter.ui.pad.words import (
     SUPERVISE_READ_FAILED,
     SUPERVISE_SAVE_FAILED,
 )
-from counter.ui.widgets.plain_text import plain_label
-from counter.ui.widgets.restyle import set_style_property
-from counter.words.access import not_permitted
+from counter.ui.widgets.restyle import MessageLine
 from counter.words.ratings import RATING_SETTING_PROBLEM
 
 log = logging.getLogger(__name__)
@@ -109,8 +107,7 @@ class RatingSettingsForm(QWidget):
         self.idle_text = QPlainTextEdit()
         self.idle_text.setPlaceholderText(PAD_IDLE_DEFAULT)
         self.save_button = QPushButton(RATING_SETTINGS_SAVE)
-        self.message = plain_label()
-        self.message.setWordWrap(True)
+        self.message = MessageLine()
         form = QFormLayout()
         timeout = QHBoxLayout()  # a number of seconds needs no full line
         timeout.addWidget(self.timeout)
@@ -143,7 +140,7 @@ class RatingSettingsForm(QWidget):
         self.default_basis.setText(settings.default_rule.basis)
         self.reasons.setPlainText("\n".join(own_reasons(settings)))
         self.idle_text.setPlainText(settings.idle_text)
-        self._say("\n".join(problem_text(p) for p in problems), "problems")
+        self.message.say("\n".join(problem_text(p) for p in problems), "problems")
 
     def settings(self) -> RatingSettings:
         reasons = tuple(line.strip() for line in self.reasons.toPlainText().splitlines() if line.strip())
@@ -158,28 +155,16 @@ class RatingSettingsForm(QWidget):
 
     def on_save_clicked(self) -> None:
         settings = self.settings()
-        try:
-            self._runner.submit(SAVE_SETTINGS, settings, self._desk, SUPERVISE_SAVE_FAILED, owner=self,
-                                answered=lambda _none: self._saved(settings),
-                                failed=partial(self._refused, "rating settings not saved"))  # fmt: skip
-        except Busy as err:  # pressed again while they are saved
-            self._refused("rating settings not saved", err)
+        self._runner.submit_step(SAVE_SETTINGS, settings, self._desk, SUPERVISE_SAVE_FAILED, owner=self,
+                                 answered=lambda _none: self._saved(settings),
+                                 failed=partial(self._refused, "rating settings not saved"))  # fmt: skip
 
     def _saved(self, settings: RatingSettings) -> None:
-        self._say(RATING_SETTINGS_SAVED, "done")
+        self.message.say(RATING_SETTINGS_SAVED, "done")
         self.saved.emit(settings)
 
     def _refused(self, what: str, err: Exception) -> None:
-        if isinstance(err, NotPermitted):
-            self._say(not_permitted(err.permission, err.signed_in), "problems")
-        elif isinstance(err, SettingsRefused):
-            self._say("\n".join(problem_text(p) for p in err.problems), "problems")
-        elif isinstance(err, Failed):
-            log.error("%s: %s", what, err.error)
-            self._say(err.message, "problems")
+        if isinstance(err, SettingsRefused):
+            self.message.say("\n".join(problem_text(p) for p in err.problems), "problems")
         else:
-            raise err
-
-    def _say(self, text: str, role: str) -> None:
-        self.message.setText(text)
-        set_style_property(self.message, "role", role)
+            self.message.say(refusal_text(err, log, what), "problems")

@@ -49,7 +49,7 @@ from counter.service.rectifications import (
     RectificationDetail,
     RectificationsAsked,
 )
-from counter.ui.door.runner import Failed, Runner
+from counter.ui.door.runner import Failed, Runner, failures_to
 from counter.ui.look.text_size import px, scaled
 from counter.ui.pad.alerts import SupervisorAlerts
 from counter.ui.pad.rectification_steps import RectificationSteps
@@ -95,7 +95,7 @@ from counter.ui.pad.words import (
     SUPERVISE_TITLE,
 )
 from counter.ui.widgets.plain_text import plain_label
-from counter.ui.widgets.restyle import set_style_property
+from counter.ui.widgets.restyle import MessageLine
 from counter.words.punctuation import ASIDE, GAP, LIST_JOIN
 from counter.words.ratings import (
     APPEAL_GROUND,
@@ -181,8 +181,7 @@ class RectificationPage(RectificationSteps, QWidget):
         self.alert_badge.setProperty("role", "alerts")
         self.alert_badge.hide()
         self.refresh_button = QPushButton(SUPERVISE_REFRESH)
-        self.message = plain_label()
-        self.message.setWordWrap(True)
+        self.message = MessageLine()
         top = QHBoxLayout()
         top.addWidget(self.title)
         top.addWidget(self.alert_badge)
@@ -371,16 +370,14 @@ class RectificationPage(RectificationSteps, QWidget):
         """A page of the open rectifications, the first or the one after the row ``after``, to ``then``; a read
         that fails is ``said`` on the page, else only logged."""
 
-        def failed(err: Exception) -> None:
-            if not isinstance(err, Failed):
-                raise err
+        def failed(err: Failed) -> None:
             log.error("rectifications not read: %s", err.error)
             if said:
-                self._say(err.message, "problems")
+                self.message.say(err.message, "problems")
 
         asked = RectificationsAsked(after, PAGE)
         self._runner.submit(OPEN_RECTIFICATIONS, asked, self._desk, SUPERVISE_READ_FAILED, owner=self,
-                            answered=lambda rows: then(list(rows)), failed=failed)  # fmt: skip
+                            answered=lambda rows: then(list(rows)), failed=failures_to(failed))  # fmt: skip
 
     def chosen_id(self) -> int | None:
         rows = {index.row() for index in self.table.selectionModel().selectedRows()}
@@ -411,14 +408,12 @@ class RectificationPage(RectificationSteps, QWidget):
             if not chosen_only or self.chosen_id() == rectification_id:
                 self.show_detail(detail.view, detail.offer)
 
-        def failed(err: Exception) -> None:
-            if not isinstance(err, Failed):
-                raise err
+        def failed(err: Failed) -> None:
             log.error("rectification not read: %s", err.error)
-            self._say(err.message, "problems")
+            self.message.say(err.message, "problems")
 
         self._runner.submit(RECTIFICATION_DETAIL, RectificationAsked(rectification_id), self._desk,
-                            SUPERVISE_READ_FAILED, owner=self, answered=read, failed=failed)  # fmt: skip
+                            SUPERVISE_READ_FAILED, owner=self, answered=read, failed=failures_to(failed))  # fmt: skip
 
     # --- the chosen one --------------------------------------------------------------------
 
@@ -474,14 +469,10 @@ class RectificationPage(RectificationSteps, QWidget):
     def _zone(self) -> dt.tzinfo | None:
         return self._clock().tzinfo
 
-    def _say(self, text: str, role: str) -> None:
-        self.message.setText(text)
-        set_style_property(self.message, "role", role)
-
     # --- alerts --------------------------------------------------------------------------
 
     def on_alert(self, alert: RectificationAlert) -> None:
-        self._say(
+        self.message.say(
             DESK_RATING_ALERT.format(case_no=alert.case_no, desk_no=alert.desk_no, due=alert.due_on.isoformat()),
             "problems",
         )

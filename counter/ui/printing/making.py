@@ -14,13 +14,11 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Callable
-from functools import partial
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject
 
 from counter.access.desk import Desk
-from counter.access.not_permitted import NotPermitted
 from counter.case.not_found import CaseNotFound
 from counter.case.number_faults import NumbersBehind
 from counter.documents.case_page import CASE_KINDS, CaseNotices, fitting_kinds
@@ -40,14 +38,14 @@ from counter.service.documents import (
     GuideOf,
     MakeForms,
 )
-from counter.ui.door.runner import Busy, Failed, Runner
+from counter.ui.door.refused import refusal_text
+from counter.ui.door.runner import Runner
 from counter.ui.printing.words import (
     FORMS_NO_GUIDE,
     FORMS_NOT_FOUND,
     PRINTING_DB_FAILED,
     PRINTING_GUIDE_UNPUBLISHED,
 )
-from counter.words.access import not_permitted
 from counter.words.cases import CASE_NOT_FOUND
 from counter.words.database import document_numbers_behind_text
 from counter.words.documents import document_problems_text
@@ -89,7 +87,7 @@ def ask_case_documents(
     """The notices ``kinds`` of a case, new or as first made, to ``made`` on the window's thread once they are;
     why not to ``refused`` (never once ``owner`` is closed)."""
     request = CasePapers(case_no, kinds, item_code)
-    _ask(runner, MAKE_CASE_PAPERS, request, desk, partial(_case_refusal, case_no=case_no), owner, made, refused)
+    _ask(runner, MAKE_CASE_PAPERS, request, desk, _case_refusal, f"notices of {case_no}", owner, made, refused)
 
 
 def _ask(
@@ -98,38 +96,30 @@ def _ask(
     request: Req,
     desk: Desk | None,
     refusal: Callable[[Exception], NoticeRefused | None],
+    what: str,
     owner: QObject,
     answered: Callable[[Res], None],
     refused: Callable[[NoticeRefused], None],
 ) -> None:
-    """``op`` submitted for a paper: its answer to ``answered``, a fault ``refusal`` words to ``refused`` (a press
-    again while the paper is made among them: taken once); any other fault is the program's."""
+    """``op`` submitted for ``what`` (as the log names it): its answer to ``answered``, a fault ``refusal`` words, or
+    that every widget words (a permission, a failure: :func:`counter.ui.door.refused.refusal_text`), to ``refused``
+    (a press again while the paper is made among them: taken once); any other fault is the program's."""
 
     def failed(err: Exception) -> None:
         said = refusal(err)
-        if said is None:
-            raise err
-        refused(said)
+        refused(NoticeRefused(refusal_text(err, log, f"{what} not made")) if said is None else said)
 
-    try:
-        runner.submit(op, request, desk, PRINTING_DB_FAILED, owner=owner, answered=answered, failed=failed)
-    except Busy as err:  # asked again while it is made
-        failed(err)
+    runner.submit_step(op, request, desk, PRINTING_DB_FAILED, owner=owner, answered=answered, failed=failed)
 
 
-def _case_refusal(err: Exception, case_no: str) -> NoticeRefused | None:
-    """Why the notices of ``case_no`` were not made, in the window's words; None for a fault of the program."""
+def _case_refusal(err: Exception) -> NoticeRefused | None:
+    """Why a case's notices were not made, in the window's words; None for what any paper says alike."""
     if isinstance(err, DocumentNotPossible):
         return NoticeRefused(document_problems_text(err.problems, err.unnamed))
     if isinstance(err, CaseNotFound):
         return NoticeRefused(CASE_NOT_FOUND.format(case_no=err.case_no))
     if isinstance(err, NumbersBehind):
         return NoticeRefused(document_numbers_behind_text(err.last_issued, err.where, err.note))
-    if isinstance(err, NotPermitted):
-        return NoticeRefused(not_permitted(err.permission, err.signed_in))
-    if isinstance(err, Failed):
-        log.error("notices of %s not made: %s", case_no, err.error)
-        return NoticeRefused(err.message)
     return None
 
 
@@ -143,20 +133,15 @@ def ask_guide_document(
     refused: Callable[[NoticeRefused], None],
 ) -> None:
     """The 一次性告知单 of a published guide to ``made`` once it is; why not to ``refused``."""
-    refusal = partial(_guide_refusal, bundle_code)
-    _ask(runner, MAKE_GUIDE_NOTICE, GuideNotice(bundle_code), desk, refusal, owner, made, refused)
+    what = f"guide notice of {bundle_code}"
+    _ask(runner, MAKE_GUIDE_NOTICE, GuideNotice(bundle_code), desk, _guide_refusal, what, owner, made, refused)
 
 
-def _guide_refusal(bundle_code: str, err: Exception) -> NoticeRefused | None:
+def _guide_refusal(err: Exception) -> NoticeRefused | None:
     if isinstance(err, GuideNotFound):
         return NoticeRefused(PRINTING_GUIDE_UNPUBLISHED)
     if isinstance(err, NumbersBehind):
         return NoticeRefused(document_numbers_behind_text(err.last_issued, err.where, err.note))
-    if isinstance(err, NotPermitted):
-        return NoticeRefused(not_permitted(err.permission, err.signed_in))
-    if isinstance(err, Failed):
-        log.error("guide notice of %s not made: %s", bundle_code, err.error)
-        return NoticeRefused(err.message)
     return None
 
 
@@ -173,20 +158,15 @@ def ask_forms(
     def found(forms: GuideForms) -> None:
         read(forms.forms)
 
-    refusal = partial(_forms_refusal, f"forms of {bundle_code}")
-    _ask(runner, GUIDE_FORMS, GuideOf(bundle_code), None, refusal, owner, found, refused)
+    what = f"forms of {bundle_code}"
+    _ask(runner, GUIDE_FORMS, GuideOf(bundle_code), None, _forms_refusal, what, owner, found, refused)
 
 
-def _forms_refusal(what: str, err: Exception) -> NoticeRefused | None:
+def _forms_refusal(err: Exception) -> NoticeRefused | None:
     if isinstance(err, GuideNotFound):
         return NoticeRefused(FORMS_NO_GUIDE)
     if isinstance(err, FormNotFound):
         return NoticeRefused(FORMS_NOT_FOUND)
-    if isinstance(err, NotPermitted):
-        return NoticeRefused(not_permitted(err.permission, err.signed_in))
-    if isinstance(err, Failed):
-        log.error("%s not made: %s", what, err.error)
-        return NoticeRefused(err.message)
     return None
 
 
@@ -212,8 +192,8 @@ def ask_form_document(
         made(_form_document(paper))
 
     make = MakeForms(bundle_code, (material_code,), (sample,))
-    refusal = partial(_forms_refusal, f"form {bundle_code} {material_code}")
-    _ask(runner, MAKE_FORMS, make, desk, refusal, owner, answered, refused)  # a form changes nothing stored
+    what = f"form {bundle_code} {material_code}"  # a form changes nothing stored
+    _ask(runner, MAKE_FORMS, make, desk, _forms_refusal, what, owner, answered, refused)
 
 
 def _form_document(paper: FormPaper) -> MadeDocument:

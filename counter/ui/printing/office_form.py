@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
 )
 
 from counter.access.desk import Desk
-from counter.access.not_permitted import NotPermitted
 from counter.catalog.departments import AdminLevel
 from counter.documents.deciders import (
     override_lines,
@@ -48,7 +47,8 @@ from counter.documents.fonts import unprintable
 from counter.documents.model import OfficeSettings
 from counter.parties.text import TextField, TextProblem, check_text, clean_text
 from counter.service.documents import READ_OFFICE, SAVE_OFFICE, SaveOffice, SiteOffice
-from counter.ui.door.runner import Busy, Failed, Runner
+from counter.ui.door.refused import refusal_text
+from counter.ui.door.runner import Runner
 from counter.ui.look.text_size import px, scaled
 from counter.ui.printing.words import (
     OFFICE_CONTACTS_BAD,
@@ -77,9 +77,8 @@ from counter.ui.printing.words import (
     OFFICE_SITE,
 )
 from counter.ui.widgets.plain_text import plain_label
-from counter.ui.widgets.restyle import set_style_property
+from counter.ui.widgets.restyle import MessageLine
 from counter.ui.widgets.start_shown import StartShownLine
-from counter.words.access import not_permitted
 from counter.words.catalog import ADMIN_LEVEL
 from counter.words.punctuation import FIELD_LABEL, LIST_JOIN
 from counter.words.texts import text_problem_text
@@ -179,9 +178,8 @@ class OfficeSettingsForm(QWidget):
         self.organ.setAccessibleName(OFFICE_FIELD[ORGAN])
         for label, value in OFFICE_ORGAN_CHOICES:
             self.organ.addItem(label, value)
-        self.message = plain_label()
+        self.message = MessageLine()
         self.message.setObjectName("officeMessage")
-        self.message.setWordWrap(True)
         self.save_button = QPushButton(OFFICE_SAVE)
         page = QWidget()
         inner = QVBoxLayout(page)
@@ -289,7 +287,7 @@ class OfficeSettingsForm(QWidget):
                 self.organ.setCurrentIndex(max(self.organ.findData(value), 0))
             else:
                 self.fields[name].setText(value)
-        self._say("", "done")
+        self.message.say("", "done")
 
     def settings(self) -> OfficeSettings:
         values = {name: field.text().strip() for name, field in self.fields.items()}
@@ -317,32 +315,19 @@ class OfficeSettingsForm(QWidget):
                 said.append(OFFICE_ENTRUSTMENTS_BAD.format(lines=quoted))
             if unread_contacts:
                 said.append(OFFICE_CONTACTS_BAD.format(lines=LIST_JOIN.join(f"“{line}”" for line in unread_contacts)))
-            self._say("\n".join(said), "problems")
+            self.message.say("\n".join(said), "problems")
             return
         refused = partial(self._refused, "office settings not saved")
-        try:
-            self._runner.submit(SAVE_OFFICE, SaveOffice(self.site_code, settings), self._desk, OFFICE_SAVE_FAILED,
-                                owner=self, answered=lambda _none: self._saved(settings), failed=refused)  # fmt: skip
-        except Busy as err:  # pressed again while they are saved
-            refused(err)
+        self._runner.submit_step(SAVE_OFFICE, SaveOffice(self.site_code, settings), self._desk, OFFICE_SAVE_FAILED,
+                                 owner=self, answered=lambda _none: self._saved(settings), failed=refused)  # fmt: skip
 
     def _saved(self, settings: OfficeSettings) -> None:
         log.info("office settings of %s saved", self.site_code)
-        self._say(OFFICE_SAVED, "done")
+        self.message.say(OFFICE_SAVED, "done")
         self.saved.emit(settings)
 
     def _refused(self, what: str, err: Exception) -> None:
-        if isinstance(err, NotPermitted):
-            self._say(not_permitted(err.permission, err.signed_in), "problems")
-        elif isinstance(err, Failed):
-            log.error("%s: %s", what, err.error)
-            self._say(err.message, "problems")
-        else:
-            raise err
-
-    def _say(self, text: str, role: str) -> None:
-        self.message.setText(text)
-        set_style_property(self.message, "role", role)
+        self.message.say(refusal_text(err, log, what), "problems")
 
 
 def _lines_box(name: str) -> QPlainTextEdit:

@@ -35,7 +35,7 @@ from counter.documents.made import MadeDocument
 from counter.host.machine.desk_config import load_desk_config
 from counter.printing.cups import PrintProblem
 from counter.service.documents import RECORD_PRINT, RecordPrint
-from counter.ui.door.runner import Failed, Runner
+from counter.ui.door.runner import Failed, Runner, failures_to
 from counter.ui.look.text_size import factor, scaled
 from counter.ui.printing.page_view import PageView
 from counter.ui.printing.pdf_pages import PdfUnreadable, page_images
@@ -409,9 +409,7 @@ class PreviewWindow(QWidget):
         kept = self._to_record.pop(0)
         self._recording = True
 
-        def failed(err: Exception) -> None:
-            if not isinstance(err, Failed):
-                raise err
+        def failed(err: Failed) -> None:
             log.error("print of %s %s not recorded: %s", kept.made.kind.value, kept.made.doc_no, err.error)
             self.record_problem.setText(err.message)
             self.record_problem.show()
@@ -422,7 +420,7 @@ class PreviewWindow(QWidget):
             self._recorded()
 
         self._runner.submit(RECORD_PRINT, kept, self._desk, PRINTING_NOT_RECORDED, owner=self, answered=answered,
-                            failed=failed)  # fmt: skip
+                            failed=failures_to(failed))  # fmt: skip
 
     def _recorded(self) -> None:
         """A record answered: the next one, else the run's end or the close that waited for it."""

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QPushButton, 
 from counter.projects.queue import QueueRow
 from counter.service.projects import READ_DAY, AgentDay, ReadDay
 from counter.ui.cases.marks import RED, RED_TEXT, paint, restyle
-from counter.ui.cases.tables import CASE_NO_ROLE, fill_row, line_table
-from counter.ui.door.runner import Failed, Runner
+from counter.ui.cases.tables import fill_row, line_table, number_at
+from counter.ui.door.runner import Failed, Runner, failures_to
 from counter.ui.projects import words
 from counter.ui.widgets.plain_text import plain_label, plain_tip
 from counter.words.projects import OVERDUE_STEPS, next_text
@@ -73,11 +73,9 @@ class DayPage(QWidget):
     def refresh(self) -> None:
         """Every open project's agents for the chooser, and the rows of the agent chosen, in one read."""
         self._runner.submit(READ_DAY, ReadDay(self.chosen_agent()), message=words.READ_FAILED, owner=self,
-                            answered=self._read, failed=self._not_read)  # fmt: skip
+                            answered=self._read, failed=failures_to(self._not_read))  # fmt: skip
 
-    def _not_read(self, err: Exception) -> None:
-        if not isinstance(err, Failed):
-            raise err
+    def _not_read(self, err: Failed) -> None:
         log.error("the agent's day could not be read: %s", err.error)
         restyle(self.summary, "listError")
         self.summary.setText(err.message)
@@ -106,8 +104,7 @@ class DayPage(QWidget):
             late = OVERDUE_STEPS.format(count=row.overdue) if row.overdue else ""
             values = (project.project_no, project.facts.name, next_text(row.next), due, late,
                       words.STATE[project.state], LIST_JOIN.join(project.agents), project.facts.county)  # fmt: skip
-            items = fill_row(table, number, values)
-            items[0].setData(CASE_NO_ROLE, project.project_no)
+            items = fill_row(table, number, values, project.project_no)
             for column in (NAME_COLUMN, NEXT_COLUMN):
                 items[column].setToolTip(plain_tip(values[column]))
             late_now = row.overdue > 0 or (row.next is not None and row.next.overdue(today))
@@ -122,6 +119,5 @@ class DayPage(QWidget):
         self.refresh()
 
     def on_row_activated(self, index: QModelIndex) -> None:
-        item = self.table.item(index.row(), 0)
-        if item is not None:
-            self.project_chosen.emit(str(item.data(CASE_NO_ROLE)))
+        if (project_no := number_at(self.table, index.row())) is not None:
+            self.project_chosen.emit(project_no)

@@ -71,7 +71,7 @@ from counter.service.projects import (
 )
 from counter.ui.cases.marks import RED, RED_TEXT, paint
 from counter.ui.cases.tables import fill_row, full_table
-from counter.ui.door.runner import Busy, Failed, Runner
+from counter.ui.door.runner import Failed, Runner
 from counter.ui.look.text_size import scaled
 from counter.ui.projects import words
 from counter.ui.projects.move_form import MoveForm, split_agents
@@ -441,10 +441,7 @@ class ProjectPage(QScrollArea):
             log.info("project move %s refused: %s", event.value, err)
             say(refusal_text(err, self.project.state if self.project else None))
 
-        try:
-            self._runner.submit(op, request, self._desk, words.SAVE_FAILED, owner=self, answered=kept, failed=refused)
-        except Busy as err:  # confirmed again while it is kept
-            refused(err)
+        self._runner.submit_step(op, request, self._desk, words.SAVE_FAILED, owner=self, answered=kept, failed=refused)
 
     def _moved(self, event: ProjectEvent) -> None:
         self.say_saved(words.SAVED.format(action=words.MOVE[event]))

@@ -38,7 +38,7 @@ from counter.projects.model import ProjectClass, ProjectFacts
 from counter.projects.rules import MAX_INVESTMENT, ProjectProblem, ProjectRefused, fact_text_problems
 from counter.projects.service_items import ServiceList
 from counter.service.projects import REGISTER_PROJECT, RegisterProject
-from counter.ui.door.runner import Busy, Failed, Runner
+from counter.ui.door.runner import Failed, Runner
 from counter.ui.look.text_size import px, scaled
 from counter.ui.projects import words
 from counter.ui.projects.project_page import refusal_text
@@ -254,11 +254,8 @@ class RegisterForm(QScrollArea):
 
     def on_save(self) -> None:
         request = RegisterProject(self.facts())
-        try:
-            self._runner.submit(REGISTER_PROJECT, request, self._desk, words.SAVE_FAILED, owner=self,
-                                answered=self._registered, failed=self._refused)  # fmt: skip
-        except Busy as err:  # Enter again while it is registered: said, and registered once
-            self._refused(err)
+        self._runner.submit_step(REGISTER_PROJECT, request, self._desk, words.SAVE_FAILED, owner=self,
+                                 answered=self._registered, failed=self._refused)  # fmt: skip
 
     def _refused(self, err: Exception) -> None:
         log.info("project not registered: %s", err)

@@ -31,7 +31,7 @@ from counter.projects.report import NO_STAGE, Month, MonthlyReport, ReportRow
 from counter.service.projects import READ_REPORT, ReadReport
 from counter.ui.cases.marks import RED, RED_TEXT, paint, restyle
 from counter.ui.cases.tables import fill_row, line_table
-from counter.ui.door.runner import Failed, Runner
+from counter.ui.door.runner import Failed, Runner, failures_to
 from counter.ui.projects import words
 from counter.ui.projects.move_form import to_date
 from counter.ui.widgets.plain_text import plain_label, plain_tip
@@ -127,11 +127,9 @@ class ProjectsReportPage(QWidget):
         """Read the month chosen, as of today (or its last day)."""
         month = self.chosen_month()
         self._runner.submit(READ_REPORT, ReadReport(month), message=words.READ_FAILED, owner=self,
-                            answered=partial(self._read, month), failed=self._not_read)  # fmt: skip
+                            answered=partial(self._read, month), failed=failures_to(self._not_read))  # fmt: skip
 
-    def _not_read(self, err: Exception) -> None:
-        if not isinstance(err, Failed):
-            raise err
+    def _not_read(self, err: Failed) -> None:
         log.error("the projects' report could not be read: %s", err.error)
         restyle(self.summary, "listError")
         self.summary.setText(err.message)

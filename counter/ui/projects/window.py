@@ -23,7 +23,7 @@ from counter.projects.not_found import NoSuchProject
 from counter.projects.papers import ProjectPaperNotPossible
 from counter.projects.service_items import ServiceList, shipped_service_list
 from counter.service.projects import MAKE_PAPER, READ_SERVICE_LIST, MakePaper, NoRequest
-from counter.ui.door.runner import Busy, Failed, Runner
+from counter.ui.door.runner import Failed, Runner, failures_to
 from counter.ui.projects import words
 from counter.ui.projects.day_page import DayPage
 from counter.ui.projects.paper_window import PaperWindow
@@ -72,12 +72,10 @@ class ProjectsWindow(QTabWidget):
             self.page.plan_form.show_items(items)
             self.register.show_items(items)
 
-        def failed(err: Exception) -> None:
-            if not isinstance(err, Failed):
-                raise err
+        def failed(err: Failed) -> None:
             log.warning("the site's agent-service item list not read (%s): the shipped one is offered", err.error)
 
-        self._runner.submit(READ_SERVICE_LIST, NoRequest(), owner=self, answered=read, failed=failed)
+        self._runner.submit(READ_SERVICE_LIST, NoRequest(), owner=self, answered=read, failed=failures_to(failed))
 
     def _connect_signals(self) -> None:
         self.day.project_chosen.connect(self.on_project_chosen)
@@ -124,11 +122,8 @@ class ProjectsWindow(QTabWidget):
                 raise err
             self.page.say_saved(refusal_text(err))
 
-        try:
-            self._runner.submit(MAKE_PAPER, MakePaper(number, form), self._desk, words.SAVE_FAILED, owner=self,
-                                answered=partial(self._show_paper, form), failed=refused)  # fmt: skip
-        except Busy as err:  # asked again while it is made
-            refused(err)
+        self._runner.submit_step(MAKE_PAPER, MakePaper(number, form), self._desk, words.SAVE_FAILED, owner=self,
+                                 answered=partial(self._show_paper, form), failed=refused)  # fmt: skip
 
     def _show_paper(self, form: ProjectForm, made: ProjectPaperMade) -> None:
         from counter.ui.look.geometry import fit_to_screen

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QLabel
 
 from counter.case.moments import stored_utc
 from counter.ui.cases.case_lines import local_time
-from counter.ui.door.runner import Busy, Failed, Runner
+from counter.ui.door.runner import Busy, Failed, Runner, failures_to
 from counter.ui.sync import words
 
 if TYPE_CHECKING:
@@ -31,9 +31,7 @@ def minute_text(at: dt.datetime) -> str:
     return f"{local_time(at):%Y-%m-%d %H:%M}"
 
 
-def _not_read(err: Exception) -> None:
-    if not isinstance(err, Failed):
-        raise err
+def _not_read(err: Failed) -> None:
     log.warning("sync status not read: %s", err.error)
 
 
@@ -44,7 +42,7 @@ class PendingLabel(QLabel):
 
         try:
             runner.submit(READ_PENDING, SyncAsked(), background=True, owner=self,
-                          answered=partial(self._show, now), failed=_not_read)  # fmt: skip
+                          answered=partial(self._show, now), failed=failures_to(_not_read))  # fmt: skip
         except Busy:  # a clerk's step is running: the next tick reads again
             return
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from counter.access.not_permitted import NotPermitted
 from counter.access.roles import Permission
-from counter.ui.door.runner import Busy, Failed, Runner
+from counter.ui.door.runner import Failed, Runner
 from counter.ui.look.fonts import MONO_FAMILY
 from counter.ui.look.text_size import scaled
 from counter.ui.sync import words
@@ -238,11 +238,8 @@ class SiteCardBox(QGroupBox):
             else:
                 raise err
 
-        try:
-            self._runner.submit(REGISTER_CARD, RegisterCard(card), self._desk, words.CARD_DB_FAILED, owner=self,
-                                answered=partial(self._registered, card), failed=refused)  # fmt: skip
-        except Busy as err:  # confirmed again while it is registered: said, and registered once
-            refused(err)
+        self._runner.submit_step(REGISTER_CARD, RegisterCard(card), self._desk, words.CARD_DB_FAILED, owner=self,
+                                 answered=partial(self._registered, card), failed=refused)  # fmt: skip
 
     def _registered(self, card: SiteIdentity, done: Registration) -> None:
         log.info("site %s registered from its card", card.code)

@@ -406,11 +406,8 @@ class SyncPage(QWidget):
             self.on_failed(err)
             self.on_finished()
 
-        try:
-            self._runner.submit(op, request, self._desk, words.SYNC_DB_FAILED, owner=self, answered=done,
-                                failed=failed)  # fmt: skip
-        except Busy as err:  # asked again while the last one runs
-            failed(err)
+        self._runner.submit_step(op, request, self._desk, words.SYNC_DB_FAILED, owner=self, answered=done,
+                                 failed=failed)  # fmt: skip
 
     # --- slots -----------------------------------------------------------------------
 

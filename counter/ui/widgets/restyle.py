@@ -7,7 +7,8 @@ again.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
 
 
 def set_style_property(widget: QWidget, name: str, value: str) -> None:
@@ -16,3 +17,17 @@ def set_style_property(widget: QWidget, name: str, value: str) -> None:
     widget.setProperty(name, value)
     widget.style().unpolish(widget)
     widget.style().polish(widget)
+
+
+class MessageLine(QLabel):
+    """A form's line of what its last step did, or why not: plain text, wrapped, and styled by its ``role``
+    (``done``, ``problems``), which the form's style sheet colours."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+
+    def say(self, text: str, role: str) -> None:
+        self.setText(text)
+        set_style_property(self, "role", role)

@@ -9,16 +9,18 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.actions.intake.take import move_case
 from counter.case.hand_over import HandOverProblem, HandOverWay
 from counter.case.status import CaseEvent, CaseStatus
 from counter.documents.kinds import DocumentKind
-from counter.ui.cases.words import CASE_ACTION, CASE_WITHHELD
+from counter.ui.cases.words import CASE_ACTION, CASE_MOVED_MEANWHILE, CASE_WITHHELD
 from counter.ui.printing.preview_window import PreviewWindow
 from counter.words.cases import CASE_EVENT, CASE_STATUS
 from counter.words.hand_over import HAND_OVER_PROBLEM
 from tests.actions.test_notice_pledges import FIRE
 from tests.actions.test_revoked_licences import granted_then_revoked
-from tests.ui.cases.casebook import DESK_1, Casebook, deny_the_lapsed_licence
+from tests.signed_in import signed_in
+from tests.ui.cases.casebook import DESK_1, SUPERVISOR, Casebook, deny_the_lapsed_licence
 from tests.ui.cases.conftest import Clock
 from tests.ui.cases.helpers import column, stored
 from tests.ui.cases.test_case_page import open_page, visible_actions
@@ -70,6 +72,28 @@ def test_a_denied_items_paper_goes_out_ahead_only_when_the_applicant_asks(
     view = stored(case_sessions, book.denied)
     assert view.history[-1].event == CaseEvent.ITEMS_HANDED.value
     assert code in view.history[-1].note
+
+
+def test_a_case_voided_at_another_desk_meanwhile_is_shown_as_it_is_now_and_nothing_handed_over(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    """The hand-over refused because the case moved on meanwhile: the form closes, the case is read again and the
+    page says where it stands now; nothing was saved, so nothing is said changed and no 送达回证 opens."""
+    deny_the_lapsed_licence(case_sessions, book)
+    page = open_page(qtbot, case_sessions, today, book.denied)
+    page.action_buttons[CaseEvent.DELIVERED].click()
+    form = page.hand_over
+    form.id_no.setText(PERSON_ID)
+    form.partial.setChecked(True)
+    with case_sessions.begin() as session:
+        move_case(session, signed_in(case_sessions, SUPERVISOR), book.denied, CaseEvent.VOIDED, "重复受理")
+    with qtbot.assertNotEmitted(page.case_changed):
+        form.confirm_button.click()
+    assert not form.isVisibleTo(page)
+    assert page.status.text() == CASE_STATUS[CaseStatus.VOIDED]
+    assert page.notice.text() == CASE_MOVED_MEANWHILE.format(status=CASE_STATUS[CaseStatus.VOIDED])
+    assert page.findChildren(PreviewWindow) == []
+    assert stored(case_sessions, book.denied).history[-1].event == CaseEvent.VOIDED.value
 
 
 def test_only_the_fields_of_the_way_chosen_show(

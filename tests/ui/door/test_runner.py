@@ -17,7 +17,7 @@ from counter.service.local import InProcess
 from counter.service.operation import Open, Operation
 from counter.ui import words
 from counter.ui.cases.words import CASE_READ_FAILED, CASE_SAVE_FAILED
-from counter.ui.door.runner import Failed, Runner
+from counter.ui.door.runner import Failed, Runner, failures_to
 from counter.ui.intake.words import INTAKE_DB_FAULT
 from counter.words.database import DB_FAULT
 from tests.backup.test_backup import damage
@@ -137,3 +137,18 @@ def test_what_was_submitted_is_carried_out_before_the_program_ends(qtbot: QtBot,
     runner.finish()
     assert answers == [2, 2]
     assert store.read(lambda unit: get_setting(unit, SERVED_KEY)) == "2"
+
+
+def test_a_read_that_failed_is_handed_on_and_any_other_fault_raised_to_the_error_hook(store: Store) -> None:
+    """``failures_to``: the widget's own ``then`` gets a :class:`Failed` and nothing else; a fault of the program is
+    raised on from the callback, as a ``failed`` of None would raise it."""
+    handed: list[Failed] = []
+    failed = failures_to(handed.append)
+    owner = QObject()
+    answers: list[int] = []
+    Runner(InProcess(store)).submit(FAILS, Count(1), owner=owner, answered=answers.append, failed=failed)
+    assert answers == []
+    assert [type(err) for err in handed] == [Failed]
+    with pytest.raises(ValueError, match="not the database"):
+        failed(ValueError("not the database"))
+    assert len(handed) == 1

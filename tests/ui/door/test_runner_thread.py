@@ -248,6 +248,31 @@ def test_submitted_operations_are_called_back_in_turn_and_the_same_write_again_i
     assert faults == []
 
 
+def test_a_step_pressed_again_while_it_runs_is_refused_to_its_own_failed(qtbot: QtBot, desk_store: Store) -> None:
+    """A clerk's step (:meth:`Runner.submit_step`) pressed twice: the second press is said where the step's other
+    refusals are, before the press returns, and the write is taken once."""
+    service = Held(InProcess(desk_store))
+    runner = Runner(service)
+    owner = QObject()
+    answers: list[int] = []
+    faults: list[Exception] = []
+    said_at_once: list[int] = []
+
+    def press_twice() -> None:
+        runner.submit_step(COUNT, Count(1), owner=owner, answered=answers.append, failed=faults.append)
+        runner.submit_step(COUNT, Count(1), owner=owner, answered=answers.append, failed=faults.append)
+        said_at_once.append(len(faults))
+
+    in_the_loop(qtbot, press_twice)
+    assert said_at_once == [1]
+    assert isinstance(faults[0], Busy)
+    assert faults[0].message == words.RUNNER_BUSY
+    service.go.set()
+    qtbot.waitUntil(lambda: answers == [1], timeout=10_000)
+    assert len(faults) == 1
+    assert answer_of(runner, COUNTED, Count(0)) == 1
+
+
 def test_a_submitted_answer_for_a_closed_widget_is_dropped(qtbot: QtBot, desk_store: Store) -> None:
     service = Held(InProcess(desk_store))
     runner = Runner(service)

@@ -1,0 +1,25 @@
+"""What a widget says when the service refused its operation for a reason every widget words alike.
+
+An account without the permission the operation needs is told which role it takes
+(:func:`counter.words.access.not_permitted`); a failure of the database or of the hall server is said in the
+widget's sentence the runner filled in (:class:`counter.ui.door.runner.Failed`), its detail logged for support.
+Any other exception is a fault of the program, raised on to the window's error hook.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from counter.access.not_permitted import NotPermitted
+from counter.ui.door.runner import Failed
+from counter.words.access import not_permitted
+
+
+def refusal_text(err: Exception, log: logging.Logger, what: str) -> str:
+    """The sentence for ``err``; a failure is logged on the widget's own ``log`` as ``what``."""
+    if isinstance(err, NotPermitted):
+        return not_permitted(err.permission, err.signed_in)
+    if isinstance(err, Failed):
+        log.error("%s: %s", what, err.error)
+        return err.message
+    raise err
