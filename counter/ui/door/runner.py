@@ -248,22 +248,29 @@ class Runner(QObject):
         writes: bool = True,
     ) -> None:
         refused = failed or _raise
-        if QApplication.instance() is None or QThread.currentThread().loopLevel() == 0:
-            self._at_once(name, work, message, owner, answered, refused, background=background, writes=writes)
-            return
+        # where no event loop turns (a test's own call, the program ending after its loop), the work is carried out
+        # and its answer handed over before this returns; no loop is started here: it would run the deferred
+        # deletions of the widgets closing around the call
+        at_once = QApplication.instance() is None or QThread.currentThread().loopLevel() == 0
         if not self._pending.done() or self._owed:
             if background or (writes and name == self._running):
                 log.info("operation %s refused: %s is still running", name, self._running)
                 raise Busy(self._running)
-            self._queued.append(partial(self._submit, name, work, message, owner, answered, failed, writes=writes))
-            self._look.start()
-            return
+            if not at_once:
+                self._queued.append(partial(self._submit, name, work, message, owner, answered, failed, writes=writes))
+                self._look.start()
+                return
+            self._pending.exception()  # another operation first: waited for, whatever it answers
         self._running = name
         future: Future[T] = Future()
         self._troubled, self._reach_said, self._worker = 0, False, 0
         _WORKERS.submit(name, partial(self._tracked, work), future)
         self._pending = future
         self._owed.append(_Owed(name, future, message, owner, answered, refused))
+        if at_once:
+            future.exception()
+            self._hand_over()
+            return
         self._busy_after.start()
         self._look.start()
 
@@ -314,42 +321,6 @@ class Runner(QObject):
                 self._busy_shown = False
                 QApplication.restoreOverrideCursor()
                 self.busy.emit(False)
-
-    def _at_once(
-        self,
-        name: str,
-        work: Callable[[], T],
-        message: str,
-        owner: QObject,
-        answered: Callable[[T], None],
-        refused: Callable[[Exception], None],
-        *,
-        background: bool,
-        writes: bool,
-    ) -> None:
-        """Where no event loop turns (a test's own call, the program ending after its loop): ``work`` carried out and
-        its answer handed over before this returns.  No loop is started here: it would run the deferred deletions of
-        the widgets closing around the call."""
-        while not self._pending.done():
-            if background or (writes and name == self._running):
-                log.info("operation %s refused: %s is still running", name, self._running)
-                raise Busy(self._running)
-            self._pending.exception()  # another operation first: waited for, whatever it answers
-        self._running = name
-        future: Future[T] = Future()
-        self._troubled, self._reach_said, self._worker = 0, False, 0
-        _WORKERS.submit(name, partial(self._tracked, work), future)
-        self._pending = future
-        future.exception()
-        if not shiboken6.isValid(owner):
-            log.info("operation %s answered after its widget closed: dropped", name)
-            return
-        try:
-            answer = self._answer(name, future, message)
-        except Exception as err:
-            refused(err)
-            return
-        answered(answer)
 
     def _answer(self, name: str, future: Future[T], message: str) -> T:
         """``future``'s answer, or its fault worded with ``message``."""
