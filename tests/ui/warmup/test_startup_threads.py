@@ -8,15 +8,19 @@ import importlib
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer
 from pytestqt.qtbot import QtBot
 
+from counter.actions.site.store import Store
+from counter.service.local import InProcess
 from counter.ui.door import collector as collector_module
 from counter.ui.door.collector import MainThreadCollector
+from counter.ui.door.runner import Runner
 from counter.ui.start.app import StartWork
 from counter.ui.start.startup_sources import uses_qt
 from counter.ui.warmup import warm_pace
@@ -140,9 +144,9 @@ def test_a_held_collector_collects_nothing_and_then_keeps_what_was_made(qtbot: Q
             running.timer.start()
 
 
-def test_the_start_work_runs_at_once_when_no_step_waits(qtbot: QtBot) -> None:
+def test_the_start_work_runs_at_once_when_no_step_waits(qtbot: QtBot, db: Store) -> None:
     ran: list[str] = []
-    work = StartWork()
+    work = StartWork(Runner(InProcess(db)))
     work.add(lambda: ran.append("offered"))
     work.add(lambda: ran.append("pad started"))
     with qtbot.waitSignal(work.done, timeout=1_000):
@@ -151,6 +155,41 @@ def test_the_start_work_runs_at_once_when_no_step_waits(qtbot: QtBot) -> None:
     work.start()  # settled said again (a damaged file restored): the work is done once
     assert ran == ["offered", "pad started"]
     assert threading.current_thread() is threading.main_thread()
+
+
+def test_the_start_work_is_over_once_every_read_it_submitted_is_answered(qtbot: QtBot, db: Store) -> None:
+    """The draft's offer and the pad's start only submit their reads: the start is over once they are answered, and
+    what their answers asked in turn, not once they are asked.  Said as the steps returned, ``--exit-when-ready``
+    ended the loop with the reads still owed, answered only once the loop was over."""
+    runner = Runner(InProcess(db))
+    owner = QObject()
+    go = threading.Event()
+    seen: list[str] = []
+
+    def read(name: str, then: Callable[[str], None]) -> None:
+        def work() -> str:  # on the worker, until the test lets the reads answer
+            assert go.wait(10)
+            return name
+
+        runner.submit_work(name, work, owner=owner, answered=then)
+
+    def pad_started(name: str) -> None:
+        seen.append(name)
+        read("pad's status", seen.append)  # an answer that asks a read of its own
+
+    work = StartWork(runner)
+    work.add(lambda: read("draft", seen.append))
+    work.add(lambda: read("pad", pad_started))
+    work.done.connect(lambda: seen.append("done"))
+    QTimer.singleShot(0, work.start)  # as start_settled calls it, from the window's loop
+    try:
+        qtbot.waitUntil(lambda: work.started, timeout=1_000)
+        assert seen == []  # both reads asked, none answered: not over
+        assert not work.finished
+    finally:
+        go.set()  # the program's workers are not left waiting on it
+    qtbot.waitUntil(lambda: work.finished, timeout=10_000)
+    assert seen == ["draft", "pad", "pad's status", "done"]
 
 
 def test_the_warm_up_waits_for_a_window_that_has_not_beaten(monkeypatch: pytest.MonkeyPatch) -> None:
