@@ -155,6 +155,7 @@ class Runner(QObject):
         self._pending.set_result(None)  # nothing in flight yet
         self._owed: list[_Owed[Any]] = []  # the submitted operations whose answers are still to be handed over
         self._queued: list[Callable[[], None]] = []  # submitted while another ran: started in turn
+        self._after_answers: list[Callable[[], None]] = []  # waiting for every answer owed to be handed over
         # the workers are looked at from the window's thread, never call into Qt themselves: a signal emitted from a
         # worker could reach a runner already gone (the program closing), and that is a crash
         self._look = QTimer(self)
@@ -274,6 +275,18 @@ class Runner(QObject):
         self._busy_after.start()
         self._look.start()
 
+    def after_answers(self, then: Callable[[], None]) -> None:
+        """``then`` called on the window's thread once every operation submitted so far has been answered and its
+        answer handed over, and those the answers submitted in turn (any other asked meanwhile too); at once when
+        none is owed.
+
+        The start's last work only submits its reads (the draft's offer, the pad's start): it is over once they are
+        answered, not once they are asked (:class:`counter.ui.start.app.StartWork`)."""
+        if not self._owed and not self._queued:
+            then()
+            return
+        self._after_answers.append(then)
+
     def finish(self) -> None:
         """The program ends, its event loop over: the operations submitted and not yet done are carried out, in the
         order asked, before the database or the server's connection closes (the draft a closing intake keeps, a
@@ -321,6 +334,9 @@ class Runner(QObject):
                 self._busy_shown = False
                 QApplication.restoreOverrideCursor()
                 self.busy.emit(False)
+            waiting, self._after_answers = self._after_answers, []
+            for then in waiting:
+                then()
 
     def _answer(self, name: str, future: Future[T], message: str) -> T:
         """``future``'s answer, or its fault worded with ``message``."""

@@ -68,6 +68,7 @@ from counter.ui.warmup.warm_pace import WarmPace
 if TYPE_CHECKING:
     from counter.host.database.quick_start import QuickStart
     from counter.service.local import Service
+    from counter.ui.door.runner import Runner
 
 log = logging.getLogger(__name__)
 
@@ -391,13 +392,17 @@ def run(
 class StartWork(QObject):
     """The start's last work on the window's thread (the draft's offer, the review pad), once the database is warm
     (``start_settled``): each in the order added, and once, though a restored file says settled again.  No step of
-    the clerk's waits under it (each is called back, :mod:`counter.ui.door.runner`), so it runs as the signal comes;
-    :attr:`done` says it is over (``--exit-when-ready`` ends then)."""
+    the clerk's waits under it: each submits its reads to the window's ``runner`` (:mod:`counter.ui.door.runner`) and
+    returns, so it runs as the signal comes.  :attr:`done` says it is over once every read it submitted, and any
+    their answers submitted in turn, has been answered (``--exit-when-ready`` ends then).  Said as the steps
+    returned, the program ended with the pad's start still unanswered, carried out after the loop by
+    :meth:`Runner.finish <counter.ui.door.runner.Runner.finish>` and left out of a timed start."""
 
     done = Signal()
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, runner: Runner, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._runner = runner
         self._work: list[Callable[[], None]] = []
         self.started = False
         self.finished = False
@@ -412,14 +417,17 @@ class StartWork(QObject):
         try:
             for work in self._work:
                 work()
-        finally:
-            self.finished = True
-            self.done.emit()
+        finally:  # a step that failed (said by the error hook) leaves the others' reads to be answered
+            self._runner.after_answers(self._over)
+
+    def _over(self) -> None:
+        self.finished = True
+        self.done.emit()
 
 
 class _ExitWhenReady(QObject):
     """Ends the run once the first search is answered (ready) and the start's own work is over (settled: the
-    warm-up, then the draft's offer and the pad's start, :class:`StartWork`)."""
+    warm-up, then the draft's offer and the pad's start, their reads answered, :class:`StartWork`)."""
 
     def __init__(self, app: QApplication, window: MainWindow, last_work: StartWork) -> None:
         super().__init__(window)
@@ -479,7 +487,7 @@ def _run_desk(
     settled = window.desk_actions.start_settled
     settled.connect(collector.keep_the_start)  # first: what the start loaded is kept before anything else runs
     # the start's last work, once the database is warm
-    last_work = StartWork(window)
+    last_work = StartWork(window.runner, window)
     settled.connect(last_work.start)
     if not accounts:
         # once the window has painted and the database is warm: the pad's start reads the database, and on the

@@ -8,15 +8,19 @@ import importlib
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer
 from pytestqt.qtbot import QtBot
 
+from counter.actions.site.store import Store
+from counter.service.local import InProcess
 from counter.ui.door import collector as collector_module
 from counter.ui.door.collector import MainThreadCollector
+from counter.ui.door.runner import Runner
 from counter.ui.start.app import StartWork
 from counter.ui.start.startup_sources import uses_qt
 from counter.ui.warmup import warm_pace
@@ -24,7 +28,11 @@ from counter.ui.warmup.warm_pace import WarmPace
 from tests.ui.start.test_startup import RUN, warm_run
 
 # a warm start to its end (--exit-when-ready), noting from the moment it is ready: each module imported and the
-# thread that imported it, each collection and the thread it ran on, and the moment the start settled
+# thread that imported it, each collection that walked the start's objects (nothing kept out of collections yet) and
+# the thread it ran on, and whether they were kept when the start's work was over (StartWork.done, on the window's
+# thread).  Not at start_settled: the warm-up's thread says it and posts each slot's call in turn, and the window's
+# thread could run the first ones (the freeze, the start's work, the end of the loop) before the probe's, the last,
+# was posted; never called, it left the collector's last collection at the program's end counted as one before
 WATCHED = (
     "import gc, linecache, sys, threading\n"
     "from counter.ui.start import ready\n"
@@ -36,17 +44,18 @@ WATCHED = (
     "            imported.append((threading.current_thread().name, name))\n"
     "        return None\n"
     "def on_gc(phase, info):\n"
-    "    if phase == 'stop' and not settled:\n"
+    "    if phase == 'stop' and not gc.get_freeze_count():\n"
     "        collected.append(threading.current_thread().name)\n"
     "def answered(window):\n"
     "    answer(window)\n"
     "    sys.meta_path.insert(0, Noted())\n"
     "    gc.callbacks.append(on_gc)\n"
-    "    if gc.get_freeze_count():\n"  # settled before the first search answered: the start kept what it made already
+    "    last_work = window.findChild(StartWork)\n"
+    "    if last_work.finished:\n"  # settled before the first search answered (a first start)
     "        settled.append(gc.get_freeze_count())\n"
-    "    window.desk_actions.start_settled.connect(lambda: settled.append(gc.get_freeze_count()))\n"
+    "    last_work.done.connect(lambda: settled.append(gc.get_freeze_count()))\n"
     "ready.answer_first_search = answered\n"
-    "from counter.ui.start.app import run\n"
+    "from counter.ui.start.app import StartWork, run\n"
     "code = run(None, True, [])\n"
     "window_thread = sorted({n for t, n in imported if t == threading.main_thread().name})\n"
     "print('window thread imported:', window_thread)\n"
@@ -81,13 +90,10 @@ def test_the_window_thread_imports_nothing_of_the_intake_or_the_pad_once_ready(r
         assert package in warm_up
 
 
-@pytest.mark.release  # its probe races the start's end in about half the runs (the docstring)
+@pytest.mark.program  # starts the desk in processes of its own
 def test_no_collection_walks_the_start_and_what_it_loaded_is_kept(resources: Path) -> None:
     """Between ready and the start's end nothing is collected on any thread (each turn walked everything loaded since
-    the last: a tenth of a second on the window's thread); at its end what it made is frozen out of later ones.
-
-    In the release tier until its probe is made to wait for the start's end whatever order the start's reads answer
-    in: one run in two sees a collection on the window's thread and no freeze before the program exits."""
+    the last: a tenth of a second on the window's thread); by its end what it made is frozen out of later ones."""
     again = warm_run(WATCHED)
     assert "collections before settled: []" in again.stdout
     assert "frozen at settled: True" in again.stdout
@@ -140,9 +146,9 @@ def test_a_held_collector_collects_nothing_and_then_keeps_what_was_made(qtbot: Q
             running.timer.start()
 
 
-def test_the_start_work_runs_at_once_when_no_step_waits(qtbot: QtBot) -> None:
+def test_the_start_work_runs_at_once_when_no_step_waits(qtbot: QtBot, db: Store) -> None:
     ran: list[str] = []
-    work = StartWork()
+    work = StartWork(Runner(InProcess(db)))
     work.add(lambda: ran.append("offered"))
     work.add(lambda: ran.append("pad started"))
     with qtbot.waitSignal(work.done, timeout=1_000):
@@ -151,6 +157,41 @@ def test_the_start_work_runs_at_once_when_no_step_waits(qtbot: QtBot) -> None:
     work.start()  # settled said again (a damaged file restored): the work is done once
     assert ran == ["offered", "pad started"]
     assert threading.current_thread() is threading.main_thread()
+
+
+def test_the_start_work_is_over_once_every_read_it_submitted_is_answered(qtbot: QtBot, db: Store) -> None:
+    """The draft's offer and the pad's start only submit their reads: the start is over once they are answered, and
+    what their answers asked in turn, not once they are asked.  Said as the steps returned, ``--exit-when-ready``
+    ended the loop with the reads still owed, answered only once the loop was over."""
+    runner = Runner(InProcess(db))
+    owner = QObject()
+    go = threading.Event()
+    seen: list[str] = []
+
+    def read(name: str, then: Callable[[str], None]) -> None:
+        def work() -> str:  # on the worker, until the test lets the reads answer
+            assert go.wait(10)
+            return name
+
+        runner.submit_work(name, work, owner=owner, answered=then)
+
+    def pad_started(name: str) -> None:
+        seen.append(name)
+        read("pad's status", seen.append)  # an answer that asks a read of its own
+
+    work = StartWork(runner)
+    work.add(lambda: read("draft", seen.append))
+    work.add(lambda: read("pad", pad_started))
+    work.done.connect(lambda: seen.append("done"))
+    QTimer.singleShot(0, work.start)  # as start_settled calls it, from the window's loop
+    try:
+        qtbot.waitUntil(lambda: work.started, timeout=1_000)
+        assert seen == []  # both reads asked, none answered: not over
+        assert not work.finished
+    finally:
+        go.set()  # the program's workers are not left waiting on it
+    qtbot.waitUntil(lambda: work.finished, timeout=10_000)
+    assert seen == ["draft", "pad", "pad's status", "done"]
 
 
 def test_the_warm_up_waits_for_a_window_that_has_not_beaten(monkeypatch: pytest.MonkeyPatch) -> None:
