@@ -43,9 +43,9 @@ def _new_password(args: argparse.Namespace) -> str:
 
 def _refused(err: NotPermitted) -> Reported:
     from counter.cli.phrases import ACCOUNT_CLI_SIGN_IN_HINT
-    from counter.words.access import not_permitted
+    from counter.words.access import refused_for
 
-    message = not_permitted(err.permission, err.signed_in)
+    message = refused_for(err)
     return Reported(message if err.signed_in else f"{message}\n{ACCOUNT_CLI_SIGN_IN_HINT}")
 
 

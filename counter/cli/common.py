@@ -254,7 +254,7 @@ def _store_failure_text(err: Exception) -> str:
         StoreFault,
     )
     from counter.host.machine.errors import report_unexpected
-    from counter.words.access import not_permitted
+    from counter.words.access import refused_for
     from counter.words.at_command_line import database_missing_text, database_read_only_text, fault_text
     from counter.words.host import unexpected_text
 
@@ -263,7 +263,7 @@ def _store_failure_text(err: Exception) -> str:
     if isinstance(err, DatabaseReadOnly):
         return database_read_only_text(str(err.path))
     if isinstance(err, NotPermitted):  # the action refused the signed-in account, or nobody signed in
-        return not_permitted(err.permission, err.signed_in, err.single_desk)
+        return refused_for(err)
     if isinstance(err, SchemaTooNew):  # one from before the first release: the upgrade logged its revision
         from counter.words.database import SCHEMA_PRE_RELEASE
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from counter.access.account_rules import NAME_MAX
+from counter.access.not_permitted import NotPermitted
 from counter.access.roles import Permission, Role
 from counter.words.translate import tr
 
@@ -44,6 +45,12 @@ def not_permitted(permission: Permission, signed_in: bool, single_desk: bool = F
     """Why an action was refused, for the clerk: the permission by name, and who can help."""
     template = SINGLE_DESK_NOT_PERMITTED if single_desk else NOT_PERMITTED if signed_in else NOT_SIGNED_IN
     return template.format(permission=PERMISSION[permission])
+
+
+def refused_for(err: NotPermitted) -> str:
+    """:func:`not_permitted` for the refusal ``err`` as the guard raised it: on a desk without accounts, which no
+    sign-in can change, it says so, never "sign in first"."""
+    return not_permitted(err.permission, err.signed_in, err.single_desk)
 
 
 # Keyed by the codes' values: counter.access.lockout.SignInOutcome,

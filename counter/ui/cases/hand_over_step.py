@@ -25,7 +25,7 @@ from counter.ui.cases.hand_over_form import HandOverForm
 from counter.ui.cases.item_step import Outcome
 from counter.ui.cases.rules import results_to_hand
 from counter.ui.door.runner import Failed, Runner
-from counter.words.access import not_permitted
+from counter.words.access import refused_for
 from counter.words.cases import CASE_STATUS
 from counter.words.hand_over import HAND_OVER_WAY, hand_over_refused_text
 
@@ -72,7 +72,7 @@ def confirm(
             log.error("case %s: hand-over not saved: %s", number, err.message)
             then(Outcome(err.message, "noticeError"))
         elif isinstance(err, NotPermitted):
-            then(Outcome(not_permitted(err.permission, err.signed_in), "noticeError"))
+            then(Outcome(refused_for(err), "noticeError"))
         elif isinstance(err, (MoveNotAllowed, CaseNotFound)):
             log.info("case %s: hand-over refused, the case changed meanwhile", number)
             then(Outcome("", "noticeWarn", reload=True, moved=True))

@@ -29,7 +29,7 @@ from counter.service.department_items import ITEM_STEP, ItemStep
 from counter.ui.cases import words
 from counter.ui.cases.rules import items_to_route
 from counter.ui.door.runner import Failed, Runner
-from counter.words.access import not_permitted
+from counter.words.access import refused_for
 from counter.words.cases import AUTHORITY_PROBLEMS, decision_refused_text
 from counter.words.items import ITEM_STATE, step_refused_text
 
@@ -102,7 +102,7 @@ def _refused(err: Exception, number: str, item: ItemLine, request: StepRequest) 
     elif isinstance(err, DecisionRefused) and err.problem in AUTHORITY_PROBLEMS:  # not this account's item at all
         outcome = Outcome(decision_refused_text(err, {item.code: item.name}), "noticeError")
     elif isinstance(err, NotPermitted):
-        outcome = Outcome(not_permitted(err.permission, err.signed_in), "noticeError")
+        outcome = Outcome(refused_for(err), "noticeError")
     elif isinstance(err, DecisionRefused):  # decided at another desk meanwhile
         outcome = Outcome(decision_refused_text(err), "noticeWarn", reload=True)
     elif isinstance(err, Failed):

@@ -34,7 +34,7 @@ from counter.ui.cases.rules import form_problems
 from counter.ui.cases.same_day_step import finish_same_day
 from counter.ui.door.runner import Failed
 from counter.ui.printing.opening import open_preview
-from counter.words.access import not_permitted
+from counter.words.access import refused_for
 from counter.words.cases import CASE_STATUS, RULE_PROBLEMS, decision_refused_text
 from counter.words.punctuation import SENTENCES
 
@@ -199,7 +199,7 @@ class StepSlots(_Page):
             self.show_notice(err.message, "noticeError")
         elif isinstance(err, NotPermitted):
             log.warning("case %s: %s refused: %s", view.case_no, event.value, err)
-            self.show_notice(not_permitted(err.permission, err.signed_in, err.single_desk), "noticeError")
+            self.show_notice(refused_for(err), "noticeError")
         elif isinstance(err, DecisionRefused) and err.problem in RULE_PROBLEMS:
             log.warning("case %s: %s refused: %s", view.case_no, event.value, err.problem.value)
             self.show_notice(decision_refused_text(err, items), "noticeError")

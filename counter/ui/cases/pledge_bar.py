@@ -49,7 +49,7 @@ from counter.ui.cases.pledge_false_steps import REFUSED, FalsePromiseSteps, may_
 from counter.ui.cases.rules import allowed
 from counter.ui.door.runner import Failed, Runner
 from counter.ui.widgets.plain_text import plain_label
-from counter.words.access import not_permitted
+from counter.words.access import not_permitted, refused_for
 from counter.words.cases import RULE_PROBLEMS, decision_refused_text
 from counter.words.documents import document_problems_text
 from counter.words.pledges import (
@@ -347,7 +347,7 @@ class PledgeBar(QWidget):
             log.error("promise step of %s not saved: %s", item.code, err.message)
             return err.message
         if isinstance(err, NotPermitted):
-            return not_permitted(err.permission, err.signed_in, err.single_desk)
+            return refused_for(err)
         if isinstance(err, PledgeRefused):
             return pledge_refused_text(err.problem, err.case_no, item.name)
         if isinstance(err, DocumentNotPossible):  # the 撤销决定书 names its 复议 body: the site has not set it

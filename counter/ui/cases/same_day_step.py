@@ -17,7 +17,7 @@ from counter.service.cases import FINISH_SAME_DAY, CaseOnDay
 from counter.ui.cases import words
 from counter.ui.cases.item_step import Outcome
 from counter.ui.door.runner import Failed, Runner
-from counter.words.access import not_permitted
+from counter.words.access import refused_for
 from counter.words.punctuation import CLAUSE_JOIN
 from counter.words.same_day import SAME_DAY_DONE, SAME_DAY_PROBLEM, SAME_DAY_REFUSED
 
@@ -39,7 +39,7 @@ def finish_same_day(
             log.error("case %s: same-day step not saved: %s", number, err.message)
             then(Outcome(err.message, "noticeError"))
         elif isinstance(err, NotPermitted):
-            then(Outcome(not_permitted(err.permission, err.signed_in, err.single_desk), "noticeError"))
+            then(Outcome(refused_for(err), "noticeError"))
         elif isinstance(err, SameDayNotPossible):
             reasons = CLAUSE_JOIN.join(SAME_DAY_PROBLEM[p] for p in err.problems)
             then(Outcome(SAME_DAY_REFUSED.format(case_no=number, reasons=reasons), "noticeWarn", reload=True))

@@ -12,13 +12,13 @@ import logging
 
 from counter.access.not_permitted import NotPermitted
 from counter.ui.door.runner import Failed
-from counter.words.access import not_permitted
+from counter.words.access import refused_for
 
 
 def refusal_text(err: Exception, log: logging.Logger, what: str) -> str:
     """The sentence for ``err``; a failure is logged on the widget's own ``log`` as ``what``."""
     if isinstance(err, NotPermitted):
-        return not_permitted(err.permission, err.signed_in)
+        return refused_for(err)
     if isinstance(err, Failed):
         log.error("%s: %s", what, err.error)
         return err.message

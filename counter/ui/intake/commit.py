@@ -40,7 +40,7 @@ from counter.ui.intake.words import (
 )
 from counter.ui.keyboard.keys_on_screen import open_on_screen
 from counter.ui.widgets.restyle import set_style_property
-from counter.words.access import not_permitted
+from counter.words.access import refused_for
 from counter.words.database import numbers_behind_text
 from counter.words.sites import OTHER_SERIES
 
@@ -191,7 +191,7 @@ class IntakeCommit(CommitWaits):
             self.show_message(OTHER_SERIES.format(desk=err.desk_code, site=err.site_code))
             self.drafts.save_now()
         elif isinstance(err, NotPermitted):
-            self.show_message(not_permitted(err.permission, err.signed_in))
+            self.show_message(refused_for(err))
         elif isinstance(err, Failed) and err.connection_lost:
             log.warning("intake not committed, connection lost: %s", err.error)
             self.wait_for_connection(server=err.error == "ServerUnreachable")

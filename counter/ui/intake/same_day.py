@@ -28,7 +28,7 @@ from counter.service.cases import FINISH_SAME_DAY, SAME_DAY_CHECK, CaseOnDay
 from counter.ui.door.runner import Failed, Runner
 from counter.ui.intake.words import INTAKE_SAME_DAY_BUTTON, INTAKE_SAME_DAY_FAILED, INTAKE_SAME_DAY_HINT
 from counter.ui.widgets.plain_text import plain_label
-from counter.words.access import not_permitted
+from counter.words.access import refused_for
 from counter.words.cases import CASE_NOT_FOUND, CASE_STATUS
 from counter.words.punctuation import CLAUSE_JOIN
 from counter.words.same_day import SAME_DAY_DONE, SAME_DAY_PROBLEM, SAME_DAY_REFUSED
@@ -132,7 +132,7 @@ class SameDayOffer(QWidget):
         if isinstance(err, Failed):
             self.line.setText(err.message)  # nothing kept: the clerk may try again
         elif isinstance(err, NotPermitted):
-            self._close(not_permitted(err.permission, err.signed_in, err.single_desk))
+            self._close(refused_for(err))
         elif isinstance(err, CaseNotFound):
             self._close(CASE_NOT_FOUND.format(case_no=err.case_no))
         elif isinstance(err, SameDayNotPossible):

@@ -51,7 +51,7 @@ from counter.ui.pad.words import (
 )
 from counter.ui.widgets.plain_text import plain_label
 from counter.ui.widgets.restyle import MessageLine
-from counter.words.access import not_permitted
+from counter.words.access import refused_for
 from counter.words.desks import DESK_NAME_PROBLEM
 from counter.words.files import file_fault
 from counter.words.punctuation import CLAUSE_JOIN
@@ -178,7 +178,7 @@ class DeskForm(QWidget):
 
     def _not_saved(self, before: DeskConfig, err: Exception) -> None:
         if isinstance(err, NotPermitted):
-            self.message.say(not_permitted(err.permission, err.signed_in), "problems")
+            self.message.say(refused_for(err), "problems")
         elif isinstance(err, Failed):
             save_desk_config(before)  # written before the commit failed: the desk keeps agreeing with the trail
             self.message.say(err.message, "problems")

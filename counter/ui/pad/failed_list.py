@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from counter.access.not_permitted import NotPermitted
 from counter.ui.door.runner import Failed, Runner
 from counter.ui.widgets.plain_text import plain_label
-from counter.words.access import not_permitted
+from counter.words.access import refused_for
 
 if TYPE_CHECKING:
     from counter.access.desk import Desk
@@ -92,7 +92,7 @@ class FailedList(QWidget):
 
     def _refused(self, err: Exception) -> None:
         if isinstance(err, NotPermitted):
-            self.message.setText(not_permitted(err.permission, err.signed_in))
+            self.message.setText(refused_for(err))
         elif isinstance(err, Failed):
             self.message.setText(err.message)
         else:

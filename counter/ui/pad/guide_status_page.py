@@ -35,7 +35,7 @@ from counter.ui.pad.words import (
     GUIDE_STATUS_TRAINING,
 )
 from counter.ui.widgets.plain_text import plain_label
-from counter.words.access import not_permitted
+from counter.words.access import refused_for
 from counter.words.catalog_problems import PUBLISH_REFUSED, problem_text
 
 if TYPE_CHECKING:
@@ -146,7 +146,7 @@ class GuideStatusPage(QWidget):
 
         def refused(err: Exception) -> None:
             if isinstance(err, NotPermitted):
-                self.message.setText(not_permitted(err.permission, err.signed_in))
+                self.message.setText(refused_for(err))
             elif isinstance(err, NotADraft):
                 self.load()  # published meanwhile at another desk: the list shows what is left
             elif isinstance(err, PublishRefused):  # every reason at once, the guide's name above them

@@ -78,7 +78,7 @@ from counter.ui.projects.move_form import MoveForm, split_agents
 from counter.ui.projects.plan_form import PlanForm
 from counter.ui.widgets.flow_layout import FlowLayout
 from counter.ui.widgets.plain_text import plain_label
-from counter.words.access import not_permitted
+from counter.words.access import refused_for
 from counter.words.projects import NO_SUCH_PROJECT, history_note_text, problems_text
 from counter.words.punctuation import LIST_JOIN, MARK_JOIN
 
@@ -135,7 +135,7 @@ def refusal_text(err: Exception, state: ProjectState | None = None) -> str:
     if isinstance(err, ProjectRefused):
         return "".join(problems_text(err.problems, state))  # each a whole sentence, its full stop its own
     if isinstance(err, NotPermitted):
-        return not_permitted(err.permission, err.signed_in)
+        return refused_for(err)
     if isinstance(err, NoSuchProject):
         return NO_SUCH_PROJECT.format(project_no=err.number)
     if isinstance(err, ProjectPaperNotPossible):

@@ -33,7 +33,7 @@ from counter.ui.look.fonts import MONO_FAMILY
 from counter.ui.look.text_size import scaled
 from counter.ui.sync import words
 from counter.ui.widgets.plain_text import plain_label
-from counter.words.access import not_permitted
+from counter.words.access import refused_for
 from counter.words.files import file_fault
 from counter.words.punctuation import CLAUSE_JOIN, LIST_JOIN
 from counter.words.sites import (
@@ -232,7 +232,7 @@ class SiteCardBox(QGroupBox):
             if isinstance(err, PeerRefused):
                 self._say(CLAUSE_JOIN.join(site_problem_text(problem, card.code) for problem in err.codes), error=True)
             elif isinstance(err, NotPermitted):
-                self._say(not_permitted(err.permission, err.signed_in), error=True)
+                self._say(refused_for(err), error=True)
             elif isinstance(err, Failed):
                 self._say(err.message, error=True)
             else:

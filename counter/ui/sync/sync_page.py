@@ -51,7 +51,7 @@ from counter.ui.sync.held_lists import local_minute, read_only_table, show_held,
 from counter.ui.sync.site_card_box import SiteCardBox
 from counter.ui.sync.site_form import SetUpRequest, SiteForm
 from counter.ui.widgets.plain_text import plain_label
-from counter.words.access import not_permitted
+from counter.words.access import refused_for
 from counter.words.files import file_fault
 from counter.words.punctuation import CLAUSE_JOIN
 from counter.words.sites import SITE_KIND, key_problem_text, site_problem_text
@@ -471,7 +471,7 @@ class SyncPage(QWidget):
         if isinstance(err, PackageRejected):
             return package_rejected(err.code, err.earlier)
         if isinstance(err, NotPermitted):
-            return not_permitted(err.permission, err.signed_in)
+            return refused_for(err)
         if isinstance(err, Failed):
             return err.message
         if isinstance(err, PackageFileFailed):
