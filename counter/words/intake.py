@@ -27,6 +27,9 @@ OUTCOME_SUMMARY = {
     Outcome.INCOMPLETE: tr("材料尚未核对完毕，还不能作出是否受理的决定"),
     Outcome.UNPUBLISHED: tr("指南未发布：本窗口不能受理，请引导申请人到实施部门办理"),
 }
+#: INCOMPLETE where every material is accounted for and something else stands first (a 不予受理 the window may not
+#: make, the licences of a 第一项 not chosen, a setting of the site): the materials are not what is unfinished
+OUTCOME_SUMMARY_HELD = tr("还不能作出是否受理的决定，请先处理以下事项")
 #: the outcome where the hall only receives the items applied for: {paper} is the title of the hall's 收件 paper, as
 #: the papers name it (counter.documents.acting.received_title; counter.ui.intake.papers)
 #: the intake's headline where the window only receives the items, by Outcome, where it differs from OUTCOME: its

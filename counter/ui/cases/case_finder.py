@@ -26,7 +26,7 @@ from counter.case.case_lists import FOUND_AT_MOST
 from counter.case.lookup import LOOKBACK_CHOICES, LOOKBACK_DAYS, FoundCase, LookupKind, read_lookup
 from counter.service.cases import FIND_CASES, FindCases
 from counter.ui.cases.marks import restyle
-from counter.ui.cases.tables import fill_row, line_table, number_at, numbers
+from counter.ui.cases.tables import fill_row, names_first_table, number_at, numbers
 from counter.ui.cases.words import (
     CASE_FOUND_COLUMNS,
     CASE_FOUND_FIELD,
@@ -51,6 +51,12 @@ from counter.ui.widgets.plain_text import plain_label
 from counter.words.cases import CASE_STATUS
 
 log = logging.getLogger(__name__)
+
+#: the date keeps its width; the case number, the ID number, the phone and the state give way first, each no narrower
+#: than its longest unbroken run (the numbers: all of them); then the names, the applicant and the bundle
+#: (:class:`counter.ui.cases.tables.NamesFirstTable`)
+FOUND_KEPT = (1,)
+FOUND_GIVING = (0, 3, 4, 5)
 
 Today = Callable[[], dt.date]
 
@@ -123,9 +129,11 @@ class CaseFinder(QWidget):
         self.summary = plain_label()
         self.summary.setObjectName("listSummary")
         self.summary.setWordWrap(True)
-        # what tells people apart first; the bundle's long name last, taking the width left (on a narrow screen, the
-        # list scrolls to it rather than cut it short)
-        self.table = line_table(CASE_FOUND_COLUMNS, stretch=len(CASE_FOUND_COLUMNS) - 1)
+        # what tells people apart first; the bundle's long name last, taking the width left.  On a narrow screen the
+        # state wraps, then the names; the numbers (the case's, the ID, the phone) stay whole on their line, having
+        # no place to break.  Each sized to its texts, at 1024 pixels and 150 % the list scrolled sideways, the state
+        # cut at the window's edge and the bundle beyond it.
+        self.table = names_first_table(CASE_FOUND_COLUMNS, keep=FOUND_KEPT, give=FOUND_GIVING)
         self.table.setAccessibleName(CASE_FOUND_TITLE)
         self._lay_out()
         self.escape_shortcut = close_on_escape(self)
@@ -189,7 +197,10 @@ class CaseFinder(QWidget):
         for number, row in enumerate(self._rows):
             shown = row if whole else row.masked()
             values = (row.case_no, row.received_on.isoformat(), row.applicant_name, shown.id_no, shown.phone)
-            fill_row(table, number, (*values, CASE_STATUS[row.status], row.bundle_name), row.case_no)
+            items = fill_row(table, number, (*values, CASE_STATUS[row.status], row.bundle_name), row.case_no)
+            for item in items:  # a name narrowed below its lines is cut: whole here
+                item.setToolTip(item.text())
+        table.fit()
 
     def found(self) -> list[str]:
         return numbers(self.table)

@@ -18,12 +18,13 @@ from PySide6.QtCore import QObject
 from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
 from counter.case.decisions import DecisionProblem, DecisionRefused
-from counter.case.item_path import ItemState, StepProblem, StepRefused
+from counter.case.item_path import ItemEvent, ItemState, PauseReason, StepProblem, StepRefused
 from counter.case.item_step_request import StepRequest
 from counter.case.not_found import CaseNotFound
 from counter.case.status import MoveNotAllowed
 from counter.case.view import CaseView
 from counter.documents.case_page import ItemLine
+from counter.documents.kinds import DocumentKind
 from counter.documents.made import MadeDocument
 from counter.service.department_items import ITEM_STEP, ItemStep
 from counter.ui.cases import words
@@ -31,6 +32,7 @@ from counter.ui.cases.rules import items_to_route
 from counter.ui.door.runner import Failed, Runner
 from counter.words.access import refused_for
 from counter.words.cases import AUTHORITY_PROBLEMS, decision_refused_text
+from counter.words.documents import DOC_TITLE
 from counter.words.items import ITEM_STATE, step_refused_text
 
 log = logging.getLogger(__name__)
@@ -63,6 +65,16 @@ def route_title(view: CaseView, items: Sequence[ItemLine]) -> str:
     return words.CASE_ROUTE_TITLE.format(items="\n".join(named))
 
 
+def made_paper(request: StepRequest) -> DocumentKind | None:
+    """The paper a department's step makes in its own name (:func:`counter.actions.cases.item_steps.take_item_step`):
+    its 不予受理通知书, or its 补正材料通知书 with a pause for 补正."""
+    if request.event is ItemEvent.REFUSED:
+        return DocumentKind.ITEM_REFUSAL
+    if request.event is ItemEvent.PAUSED and request.pause is PauseReason.CORRECTION:
+        return DocumentKind.SUPPLEMENT
+    return None
+
+
 def confirm(
     runner: Runner,
     desk: Desk,
@@ -80,6 +92,9 @@ def confirm(
         log.info("case %s: %s of %s", number, request.event.value, item.code)
         step_name = words.ITEM_STEP_ACTION[request.event]
         text = words.ITEM_STEP_DONE.format(item=item.name, step=step_name, state=ITEM_STATE[after])
+        paper = made_paper(request)
+        if paper is not None:  # made by the step, numbered, not printed: the page says where it is
+            text += words.ITEM_STEP_PAPER.format(paper=DOC_TITLE[paper.value], department=item.department)
         then(Outcome(text, "noticeOk", saved=True, reload=True))
 
     def refused(err: Exception) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QTableWidgetItem, QWidget
 
 from counter.ui.cases.rules import MaterialMark, Urgency
+from counter.ui.widgets.restyle import apply_style_again
 
 AMBER = "#fff0c2"
 AMBER_TEXT = "#7a4a00"
@@ -42,7 +43,7 @@ def paint(items: list[QTableWidgetItem], colours: tuple[str, str] | None) -> Non
 
 
 def restyle(widget: QWidget, name: str) -> None:
-    """Give a widget another object name and let the style sheet's rule for that name apply."""
+    """Give a widget another object name and let the style sheet's rule for that name apply, its box included
+    (:func:`counter.ui.widgets.restyle.apply_style_again`)."""
     widget.setObjectName(name)
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
+    apply_style_again(widget)

@@ -60,12 +60,15 @@ from counter.words.pledges import (
     PLEDGE_CHECKED,
     PLEDGE_CONFIRM,
     PLEDGE_CORRECT_BY,
+    PLEDGE_CORRECT_BY_LABEL,
+    PLEDGE_CORRECTING,
     PLEDGE_FALSE,
     PLEDGE_FALSE_BUTTON,
     PLEDGE_FINDING,
     PLEDGE_FOUND_FALSE,
     PLEDGE_GRANT_BUTTON,
     PLEDGE_GRANTED,
+    PLEDGE_HEARING,
     PLEDGE_KEPT,
     PLEDGE_KEPT_BUTTON,
     PLEDGE_MOVED,
@@ -148,6 +151,8 @@ class PledgeBar(QWidget):
         self.correct_by.setDisplayFormat("yyyy-MM-dd")
         self.correct_by.setAccessibleName(PLEDGE_CORRECT_BY)
         self.correct_by.setToolTip(PLEDGE_CORRECT_BY)
+        self.correct_by_label = plain_label(PLEDGE_CORRECT_BY_LABEL)  # the day says what it is, beside it
+        self.correct_by_label.setBuddy(self.correct_by)
         self.confirm_button = QPushButton(PLEDGE_CONFIRM)
         self.cancel_button = QPushButton(PLEDGE_CANCEL)
         self.false_steps = FalsePromiseSteps(runner, desk, today)  # the hearing, the revocation, their papers
@@ -171,7 +176,9 @@ class PledgeBar(QWidget):
         ask = QHBoxLayout(self.asking)
         ask.setContentsMargins(0, 4, 0, 0)
         ask.addWidget(self.finding, 1)
+        ask.addWidget(self.correct_by_label)
         ask.addWidget(self.correct_by)
+        ask.addStretch(0)  # where no finding is asked, the buttons keep their size, at the right as on every form
         ask.addWidget(self.confirm_button)
         ask.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
@@ -255,6 +262,7 @@ class PledgeBar(QWidget):
         self.finding.clear()
         self.finding.setVisible(act is PledgeAct.FALSE)
         self.correct_by.setVisible(act is PledgeAct.FALSE)
+        self.correct_by_label.setVisible(act is PledgeAct.FALSE)
         later = self._today() + dt.timedelta(days=1)  # the earliest the action takes: the body sets its own period
         self.correct_by.setDate(QDate(later.year, later.month, later.day))
         self.asking.show()
@@ -367,5 +375,11 @@ def _state_text(item: ItemLine, offer: PledgeOffer) -> str:
     if row.kept:
         return PLEDGE_KEPT.format(item=item.name, granted=granted, day=row.checked_on.isoformat())
     if row.revoked_on is None:  # found false: the correction ordered and the hearing come before any revocation
-        return PLEDGE_FOUND_FALSE.format(item=item.name, day=row.checked_on.isoformat(), finding=row.finding)
+        finding = row.finding.rstrip("。；;.，, ")  # the sentence goes on after it: "不符。；" read twice stopped
+        text = PLEDGE_FOUND_FALSE.format(item=item.name, day=row.checked_on.isoformat(), finding=finding)
+        if row.correct_by is not None:  # what was done so far, and until when: the buttons alone do not say it
+            text += PLEDGE_CORRECTING.format(day=row.correct_by.isoformat())
+        if row.heard_on is not None and row.hear_by is not None:
+            text += PLEDGE_HEARING.format(day=row.heard_on.isoformat(), by=row.hear_by.isoformat())
+        return text
     return PLEDGE_FALSE.format(item=item.name, day=row.revoked_on.isoformat(), finding=row.finding)

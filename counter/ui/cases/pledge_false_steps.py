@@ -39,11 +39,13 @@ from counter.service.pledges import HEAR_PLEDGE, PLEDGE_PAPER, REVOKE_PLEDGE, Fa
 from counter.ui.cases import words
 from counter.ui.door.runner import Failed, Runner
 from counter.ui.printing.opening import open_preview
+from counter.ui.widgets.plain_text import plain_label
 from counter.words.pledges import (
     PLEDGE_CORRECTION_PAPER_BUTTON,
     PLEDGE_CORRECTION_TITLE,
     PLEDGE_HEAR_BUTTON,
     PLEDGE_HEAR_BY,
+    PLEDGE_HEAR_BY_LABEL,
     PLEDGE_HEARD,
     PLEDGE_HEARING_PAPER_BUTTON,
     PLEDGE_HEARING_TITLE,
@@ -116,8 +118,11 @@ class FalsePromiseSteps(QWidget):
         self.hear_by.setDisplayFormat("yyyy-MM-dd")
         self.hear_by.setAccessibleName(PLEDGE_HEAR_BY)
         self.hear_by.setToolTip(PLEDGE_HEAR_BY)
+        self.hear_by_label = plain_label(PLEDGE_HEAR_BY_LABEL)  # the day says what it is, beside it
+        self.hear_by_label.setBuddy(self.hear_by)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 4, 0, 0)
+        row.addWidget(self.hear_by_label)
         row.addWidget(self.hear_by)
         for step, button in self.buttons.items():
             row.addWidget(button)
@@ -134,6 +139,7 @@ class FalsePromiseSteps(QWidget):
         for step, button in self.buttons.items():
             button.setVisible(step in steps)
         self.hear_by.setVisible(FalseStep.HEAR in steps)
+        self.hear_by_label.setVisible(FalseStep.HEAR in steps)
         if FalseStep.HEAR in steps:
             day = today + dt.timedelta(days=FIRST_HEARING_DAYS)
             self.hear_by.setDate(QDate(day.year, day.month, day.day))

@@ -7,6 +7,7 @@ below an inner scroll bar.  The lists are one line per case and scroll.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QEvent, QModelIndex, QRect, Qt, QTimer
@@ -34,6 +35,8 @@ QHeaderView::section {
 # break after every character.  A FullTable gets its margins in fit().
 LINE_STYLE = STYLE + "QTableWidget::item { padding: 4px 6px; }"
 COLUMN_MARGIN = 16
+#: a run of letters, digits and the marks inside numbers (a case number's hyphens too), which a cell does not break
+UNBROKEN = re.compile(r"[0-9A-Za-z*＊.:\-]+")
 ROW_MARGIN = 8
 
 
@@ -130,7 +133,8 @@ class NamesFirstTable(QTableWidget):
     down to two lines, then the names, all to one cap, down to two lines; only then the ``give`` columns down to their
     headings, and the names below two lines last.  Dropped to its heading at once, the reminder 下一个工作日到期 stood
     in four lines beside names that had to give a few pixels only; what is narrowed wraps, and each row is as tall
-    as its longest cell.
+    as its longest cell.  No column goes below its longest run of letters and digits: a cell does not break one (a
+    masked ID number, a phone, a case number), it cuts it.
     """
 
     #: the lines a column keeps in its first turn of giving way
@@ -155,7 +159,9 @@ class NamesFirstTable(QTableWidget):
         header = self.horizontalHeader()
         columns = range(self.columnCount())
         wanted = {c: max(self.sizeHintForColumn(c), header.sectionSizeHint(c)) + COLUMN_MARGIN for c in columns}
-        least = {c: header.sectionSizeHint(c) for c in columns}  # the heading with its own padding: whole
+        # the heading with its own padding whole, and the longest run a line cannot break in (a masked ID number, a
+        # phone): narrower, such a run is not wrapped but cut (152201… for 152201********0357)
+        least = {c: max(header.sectionSizeHint(c), self._unbroken_width(c)) for c in columns}
         names = tuple(c for c in columns if c not in self._keep and c not in self._give)
         room = self.viewport().width()
         widths = dict(wanted)
@@ -175,6 +181,19 @@ class NamesFirstTable(QTableWidget):
                 header.resizeSection(column, width)
         for row in range(self.rowCount()):
             self.setRowHeight(row, self.sizeHintForRow(row) + ROW_MARGIN)
+
+    def _unbroken_width(self, column: int) -> int:
+        """The widest run of ``column``'s cells that no line may break in, its margin included (0 for none)."""
+        if len(self._measured) > self.MEASURED:
+            self._measured.clear()
+        metrics = self.fontMetrics()
+        widest = 0
+        for row in range(self.rowCount()):
+            key = (str(self.model().index(row, column).data() or ""), -1)  # measured once, as the lines' widths are
+            if key not in self._measured:
+                self._measured[key] = max([0, *(metrics.horizontalAdvance(run) for run in UNBROKEN.findall(key[0]))])
+            widest = max(widest, self._measured[key])
+        return widest + COLUMN_MARGIN if widest else 0
 
     def _lines_width(self, column: int, lines: int) -> int:
         """The least width of ``column`` that holds each of its cells in ``lines`` lines, its margin included."""

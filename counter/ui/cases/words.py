@@ -277,6 +277,8 @@ ITEM_STEP_VALID_UNTIL = tr("有效期至：")
 # a licence only: the department's own decision under 第七十八条, its 不予批准决定书 then says what follows from it
 ITEM_STEP_FALSE_MATERIALS = tr("申请人隐瞒有关情况或者提供虚假材料（行政许可法第七十八条）")
 ITEM_STEP_DONE = tr("“{item}”：已办理“{step}”，事项现在是“{state}”。")
+# after a department's step that makes its paper (its 不予受理, its 补正): what to do with it next
+ITEM_STEP_PAPER = tr("{paper}已以{department}名义出具，请在下方“文书”中打印，交申请人。")
 CASE_DONE_ITEM = tr("“{item}”：{decision}。办件状态：{status}")
 CASE_DONE_MOVED = tr("已办理：{action}。办件状态：{status}")
 CASE_LISTS_TITLE = tr("办件清单：今日本窗口与容缺到期")

@@ -50,7 +50,14 @@ from counter.ui.widgets.unbroken import unbroken
 from counter.words.cases import party_problem_why, subject_problem_why
 from counter.words.dates import day_text
 from counter.words.documents import DOC_TITLE
-from counter.words.intake import OUTCOME, OUTCOME_RECEIVED, OUTCOME_SUMMARY, OUTCOME_SUMMARY_RECEIVED, intake_reason
+from counter.words.intake import (
+    OUTCOME,
+    OUTCOME_RECEIVED,
+    OUTCOME_SUMMARY,
+    OUTCOME_SUMMARY_HELD,
+    OUTCOME_SUMMARY_RECEIVED,
+    intake_reason,
+)
 from counter.words.workdays import beyond_data_warning
 
 
@@ -60,6 +67,15 @@ def headline(outcome: Outcome, received: bool = False) -> str:
     if outcome is Outcome.INCOMPLETE:
         return INTAKE_UNDECIDED
     return OUTCOME_RECEIVED.get(outcome, OUTCOME[outcome]) if received else OUTCOME[outcome]
+
+
+def summary(decision: Decision) -> str:
+    """The line under the headline.  Undecided, it says the materials are not yet checked only where a material or a
+    situation is what stands in the way: beside 材料已全部核对 it sent the clerk back over a finished checklist, when
+    the reason below was a 不予受理 the window may not make."""
+    if decision.outcome is Outcome.INCOMPLETE and not any(isinstance(r.code, ProblemCode) for r in decision.reasons):
+        return OUTCOME_SUMMARY_HELD if decision.reasons else OUTCOME_SUMMARY[decision.outcome]
+    return OUTCOME_SUMMARY[decision.outcome]
 
 
 def reason_lines(decision: Decision) -> list[str]:
@@ -171,7 +187,7 @@ class OutcomeBox(QFrame):
         self.outcome = decision.outcome
         self.received = bool(paper)
         received = OUTCOME_SUMMARY_RECEIVED.get(decision.outcome) if paper else None
-        self._summary = received.format(paper=paper) if received else OUTCOME_SUMMARY[decision.outcome]
+        self._summary = received.format(paper=paper) if received else summary(decision)
         self.show_outcome()
         self.reasons.setText(_bullets(shown_reason_lines(decision)))
         dates = date_lines(decision)

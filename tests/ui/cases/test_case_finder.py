@@ -16,6 +16,7 @@ from counter.case.numbers import DeskIdentity
 from counter.ui.cases.case_finder import CaseFinder
 from counter.ui.cases.case_page import CasePage
 from counter.ui.cases.opening import CaseDesk
+from counter.ui.cases.tables import COLUMN_MARGIN
 from tests.ui.cases.casebook import DAY, DESK_1, Casebook
 from tests.ui.cases.conftest import Clock
 from tests.ui.runners import runner_on
@@ -109,3 +110,29 @@ def test_the_finder_searches_again_and_opens_a_whole_number(
     finder.field.setText(book.refused.lower())
     QTest.keyClick(finder.field, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: any(page.case_no == book.refused for page in window.findChildren(CasePage)))
+
+
+def test_the_numbers_stay_whole_and_every_column_in_sight_on_a_narrow_screen(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    """At 1024 pixels and 150 % text the list scrolled sideways, the state cut at the window's edge and the bundle
+    beyond it; given way like the other columns, the masked ID number and phone (no place to break) were cut to
+    152201… and 139****… .  Narrowed to what its numbers and its headings need, the list keeps the numbers whole on
+    one line, wraps the state and the names, and scrolls no more."""
+    window = desk_window(qtbot)
+    finder = finder_of(CaseDesk(window, runner_on(case_sessions), DESK_1, today).find_cases(PHONE))
+    table, header = finder.table, finder.table.horizontalHeader()
+    numbers = (0, 1, 3, 4)  # the case number, the date, the ID number, the phone
+    needed = sum(table.sizeHintForColumn(c) + COLUMN_MARGIN for c in numbers)
+    needed += sum(header.sectionSizeHint(c) for c in range(table.columnCount()) if c not in numbers)
+    finder.resize(finder.width() - table.viewport().width() + needed + 8, finder.height())
+    qtbot.waitUntil(lambda: table.viewport().width() >= needed, timeout=2000)
+    qtbot.waitUntil(lambda: table.horizontalScrollBar().maximum() == 0, timeout=2000)
+    for column in numbers:
+        assert header.sectionSize(column) >= table.sizeHintForColumn(column), column  # whole, on one line
+    last = header.count() - 1
+    assert header.sectionViewportPosition(last) + header.sectionSize(last) <= table.viewport().width()
+    assert header.sectionSize(5) >= header.sectionSizeHint(5)  # the state: its heading whole, its text wrapped
+    bundle = table.item(0, 6)
+    assert bundle is not None
+    assert bundle.toolTip() == bundle.text()

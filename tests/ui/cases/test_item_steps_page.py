@@ -20,10 +20,13 @@ from counter.actions.cases.item_steps import route_items
 from counter.case.decisions import Validity
 from counter.case.item_lines import item_paths, office_day
 from counter.case.item_path import ItemEvent, ItemState, PauseReason, StepProblem, state_of
+from counter.case.item_step_request import StepRequest
 from counter.case.status import CaseEvent, CaseStatus
 from counter.db import models
 from counter.documents.case_page import ItemLine
-from counter.ui.cases.words import CASE_ACTION, CASE_ITEM_APPROVED, ITEM_STEP_ACTION
+from counter.documents.kinds import DocumentKind
+from counter.ui.cases.item_step import made_paper
+from counter.ui.cases.words import CASE_ACTION, CASE_ITEM_APPROVED, ITEM_STEP_ACTION, ITEM_STEP_PAPER
 from counter.words.cases import CASE_EVENT
 from counter.words.items import ITEM_STATE, PAUSE_REASON, STEP_PROBLEM
 from tests.ui.cases.casebook import DAY, DESK_1, SUPERVISOR, Casebook
@@ -332,6 +335,17 @@ def test_a_department_refuses_to_accept_what_the_hall_received_from_the_page(
     decision = stored(case_sessions, book.accepted).decisions()[FOOD]
     assert (decision.approved, decision.not_accepted) == (False, True)
     assert item_row(page, FOOD)[2:] == [ITEM_STATE[ItemState.REFUSED], "经营场所位于本市行政区域以外，不属于本机关管辖"]
+    # its paper was made by the step, numbered and not printed: the notice says so, and where to print it
+    assert page.notice.text().endswith(ITEM_STEP_PAPER.format(paper="不予受理通知书", department=MARKET))
+    assert "不予受理通知书（食品经营许可）" in column(page.documents.table, 0)
     with case_sessions() as session:
         kinds = set(session.scalars(select(models.DocumentRecord.kind)))
     assert "item_refusal.2" in kinds  # the department's 不予受理通知书, made by the step
+
+
+def test_only_the_steps_that_make_a_paper_name_it() -> None:
+    """A department's 不予受理 and its 补正 make their papers in its name; no other step makes one."""
+    assert made_paper(StepRequest(ItemEvent.REFUSED, reason="不属于本机关管辖")) is DocumentKind.ITEM_REFUSAL
+    assert made_paper(StepRequest(ItemEvent.PAUSED, pause=PauseReason.CORRECTION)) is DocumentKind.SUPPLEMENT
+    assert made_paper(StepRequest(ItemEvent.PAUSED, pause=PauseReason.INSPECTION)) is None
+    assert made_paper(StepRequest(ItemEvent.SIGNED)) is None

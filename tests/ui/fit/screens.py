@@ -25,6 +25,7 @@ from counter.ui.mainwindow.main_window import MainWindow
 from tests.conftest import REPO
 from tests.ui.cases.casebook import Casebook
 from tests.ui.fit.check import fit_problems
+from tests.ui.fit.departments import DEPARTMENT_WINDOWS
 from tests.ui.fit.desk import PAD_PANEL, WINDOWS, open_intake, open_preview, settle
 from tests.ui.fit.sign_in import SIGN_IN_WINDOWS
 
@@ -61,9 +62,9 @@ def one_screen(qapp: QApplication) -> None:
     assert screens[0].name() == "Desk", f"run with the desk's screen, not {screens[0].name()}"
 
 
-@pytest.mark.parametrize("name", list(WINDOWS))
+@pytest.mark.parametrize("name", [*WINDOWS, *DEPARTMENT_WINDOWS])
 def test_the_window_fits_the_screen(name: str, desk: MainWindow, casebook_template: tuple[Path, Casebook]) -> None:
-    window = WINDOWS[name](desk, casebook_template[1])
+    window = {**WINDOWS, **DEPARTMENT_WINDOWS}[name](desk, casebook_template[1])
     settle()
     keep_picture(window, name)
     assert window.isVisible()

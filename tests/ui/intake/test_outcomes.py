@@ -16,6 +16,7 @@ from counter.db.draft_store import load_draft
 from counter.intake.outcome import Outcome, RefusalGround
 from counter.ui.intake import IntakePanel
 from counter.ui.intake.style import OUTCOME_COLOURS
+from counter.words.intake import OUTCOME_SUMMARY, OUTCOME_SUMMARY_HELD
 from tests.ui.intake.conftest import DESK, MakePanel
 from tests.ui.intake.helpers import answer, commit, fill_person, press, ready
 from tests.ui.shown_text import outcome_text
@@ -124,12 +125,15 @@ def test_a_refusal_needs_its_ground_and_the_office_to_turn_to(
     panel.refusal.setChecked(True)
     assert outcome(panel) is Outcome.INCOMPLETE  # no ground chosen for the clerk
     assert "不予受理须选定法定理由" in shown(panel)
+    # a refusal asks no material checked: the line says to see to what is listed, not to the materials
+    assert panel.outcome_box.summary.text() == OUTCOME_SUMMARY_HELD
     panel.refusal.grounds[RefusalGround.NO_LICENCE_NEEDED].click()
     assert outcome(panel) is Outcome.INCOMPLETE  # found of the licences ticked, one by one
     panel.refusal.no_licence_boxes["152201-YJS008-02"].setChecked(True)
     # the window only receives: whether a licence is needed is the 市场监督管理局's to find, on its own 不予受理
     assert outcome(panel) is Outcome.INCOMPLETE
     assert "只负责收件，不作出不予受理决定，也不退回申请材料" in shown(panel)
+    assert "材料尚未核对完毕" not in shown(panel)
     assert "乌兰浩特市市场监督管理局" in shown(panel)
     panel.refusal.grounds[RefusalGround.NOT_IN_REMIT].click()
     assert panel.refusal.turn_to_line.isVisible()
@@ -168,6 +172,7 @@ def test_commit_is_disabled_while_anything_is_pending_or_missing(
     assert panel.commit_button.text() == "办结受理\nCtrl+Enter"  # nothing to name yet
     assert OUTCOME_COLOURS[Outcome.INCOMPLETE][0] in panel.outcome_box.headline.styleSheet()
     assert "尚未核对：经营场所使用证明" in shown(panel)
+    assert panel.outcome_box.summary.text() == OUTCOME_SUMMARY[Outcome.INCOMPLETE]  # materials are what is left
     QTest.keyClick(panel, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     for code in ("M01", "M04", "M05", "M06", "M07", "M08"):
         press(qtbot, panel, code, Qt.Key.Key_1)
