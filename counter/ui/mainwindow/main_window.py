@@ -294,8 +294,7 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def _placeholder() -> QLabel:
-        label = plain_label(words.DESK_GUIDE_EMPTY)
-        label.setWordWrap(True)
+        label = plain_label(words.DESK_GUIDE_EMPTY, wrap=True)
         label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         label.setStyleSheet(scaled("color: #627d98; font-size: 15px; padding: 24px; background: #ffffff;"))
         return label
