@@ -365,7 +365,7 @@ def open_desk(folder: Path, today: dt.date | None = TODAY) -> tuple[MainWindow, 
 
     ``today``: the training day the desk takes (the keys' counts do not depend on the date); None, a live desk."""
     store = Store(f"sqlite:///{folder / 'desk.sqlite3'}", create=True)
-    window = MainWindow(InProcess(store, clock=Clock(today)), bundled_catalog_dir(), today=today)
+    window = MainWindow(InProcess(store, clock=Clock(today)), bundled_catalog_dir())
     fit_to_screen(window, (1280, 800))
     window.show()
     ready: list[bool] = []

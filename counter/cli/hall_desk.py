@@ -50,6 +50,7 @@ class HallCommands:
     def __init__(self, remote: Remote, actor: Actor) -> None:
         self.remote = remote
         self.actor = actor
+        self.clock = remote.clock
 
     def call(self, op: Operation[Req, Res], request: Req, desk: Desk | None = None, *, key: str = "") -> Res:
         return self.remote.call(op, request, desk, key=key)

@@ -49,7 +49,11 @@ Res = TypeVar("Res")
 
 
 class Service(Protocol):
-    """What the faces hold: one method, the same whichever transport is behind it."""
+    """What the faces hold: one method, the same whichever transport is behind it, and the clock the faces read the
+    day from: in process, the one every call's context is made from (a training desk's fixed day); at a hall desk,
+    the machine's own, the server dating what it writes by its own."""
+
+    clock: Clock
 
     def call(self, op: Operation[Req, Res], request: Req, desk: Desk | None = None, *, key: str = "") -> Res:
         """Run ``op`` for ``desk`` with ``request``; its answer, or its declared fault raised."""

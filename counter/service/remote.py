@@ -45,6 +45,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 
+from counter.service.call import Clock
 from counter.service.codec import Malformed, decode, encode
 from counter.service.faults import UnknownFault, decode_fault
 from counter.service.hall import DeskCredentials, SessionOpened
@@ -143,6 +144,7 @@ class Remote:
                 raise ValueError(f"the hall server's address must be https://host[:port], not {named!r}")
             self._servers.append((parts.hostname, parts.port or 443))
         self._at = 0  # the server that answered last: asked first
+        self.clock = Clock()  # the day the desk's faces show: the machine's (the server dates its writes by its own)
         self._context = ssl.create_default_context(cafile=str(ca_file))  # this CA only: no system store
         self._context.minimum_version = ssl.TLSVersion.TLSv1_2
         self._waits = retry_waits_s

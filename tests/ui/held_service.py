@@ -20,6 +20,7 @@ class Held:
 
     def __init__(self, service: Service, *held: Operation[Any, Any]) -> None:
         self.service = service
+        self.clock = service.clock
         self.held = held
         self.go = threading.Event()
         self.asked: list[str] = []

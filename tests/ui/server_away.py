@@ -72,6 +72,7 @@ class ServerForOne:
 
     def __init__(self, local: Any, remote: Remote, remote_ops: frozenset[str]) -> None:
         self.local = local
+        self.clock = local.clock
         self.hall = HallService(remote)
         self.remote_ops = remote_ops
 

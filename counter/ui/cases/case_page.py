@@ -128,10 +128,8 @@ class CasePage(StepSlots, QWidget):
         self.subtitle = plain_label()
         self.subtitle.setObjectName("caseSubtitle")
         self.subtitle.setWordWrap(True)
-        self.alert = plain_label()
-        self.alert.setWordWrap(True)
-        self.notice = plain_label()
-        self.notice.setWordWrap(True)
+        self.alert = plain_label(wrap=True)
+        self.notice = plain_label(wrap=True)
         self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.action_bar = ActionBar()
         self.action_buttons = self.action_bar.buttons

@@ -39,8 +39,7 @@ class HandOverForm(QFrame):
         self.boxes_layout = QVBoxLayout(self.boxes_area)
         self.boxes_layout.setContentsMargins(12, 0, 0, 0)
         self.checkboxes: dict[str, QCheckBox] = {}
-        self.undecided = plain_label()
-        self.undecided.setWordWrap(True)
+        self.undecided = plain_label(wrap=True)
         self.partial = QCheckBox(words.HAND_OVER_PARTIAL)
         self.way = QComboBox()
         for way in HandOverWay:

@@ -56,8 +56,7 @@ class ItemStepBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.item = ""
-        self.label = plain_label()
-        self.label.setWordWrap(True)
+        self.label = plain_label(wrap=True)
         self.buttons = {event: QPushButton(words.ITEM_STEP_ACTION[event]) for event in DEPARTMENT_STEPS}
         self.buttons[ItemEvent.DENIED].setObjectName("supervisorAction")
         self.buttons[ItemEvent.REFUSED].setObjectName("supervisorAction")

@@ -62,6 +62,7 @@ class HallService(QObject):
     def __init__(self, remote: Remote, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.remote = remote
+        self.clock = remote.clock  # the day the window shows: the machine's
         self._told: list[Callable[[int], None]] = []
 
     def call(self, op: Operation[Req, Res], request: Req, desk: Desk | None = None, *, key: str = "") -> Res:

@@ -60,8 +60,7 @@ class CardLine(QWidget):
         self.button = QPushButton(INTAKE_CARD_BUTTON.format(key=KEY))
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # F2 from anywhere; not a stop on the Tab chain
         self.shortcut = QShortcut(QKeySequence(KEY), self)
-        self.message = plain_label()
-        self.message.setWordWrap(True)
+        self.message = plain_label(wrap=True)
         layout = QVBoxLayout(
             self
         )  # the card's facts under the key, the form's width: they wrap less in a narrow column

@@ -75,8 +75,7 @@ class IdField(QWidget):
         self._today = today
         self.edit = WholeNumberEdit()
         self.edit.setMaxLength(40)  # room for spaces and a mistake, not for a paragraph
-        self.message = plain_label()
-        self.message.setWordWrap(True)
+        self.message = plain_label(wrap=True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(1)

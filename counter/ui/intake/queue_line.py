@@ -51,8 +51,7 @@ class QueueLine(QWidget):
         self.button = QPushButton(INTAKE_QUEUE_BUTTON.format(key=KEY))
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Ctrl+N from anywhere; not a stop on the Tab chain
         self.shortcut = QShortcut(QKeySequence(KEY), self)
-        self.message = plain_label()
-        self.message.setWordWrap(True)
+        self.message = plain_label(wrap=True)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.button)

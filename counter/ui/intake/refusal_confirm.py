@@ -72,20 +72,17 @@ class RefusalConfirmation(QDialog):
         self.setWindowTitle(INTAKE_RECEIVED_CONFIRM_TITLE if received else INTAKE_REFUSAL_CONFIRM_TITLE)
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setMinimumWidth(520)
-        intro = plain_label(INTAKE_RECEIVED_CONFIRM_INTRO if received else INTAKE_REFUSAL_CONFIRM_INTRO)
-        intro.setWordWrap(True)
+        intro = plain_label(INTAKE_RECEIVED_CONFIRM_INTRO if received else INTAKE_REFUSAL_CONFIRM_INTRO, wrap=True)
         intro.setStyleSheet("font-weight: bold; color: #9b1c13;")
         self.lines: dict[str, QLabel] = {}
         form = QFormLayout()
         for caption, text in notice_lines(ground, turn_to, items, received=received):
-            label = plain_label(text)
-            label.setWordWrap(True)
+            label = plain_label(text, wrap=True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setStyleSheet(scaled("font-size: 15px; color: #102a43;"))
             self.lines[caption] = label
             form.addRow(FIELD_LABEL.format(label=caption), label)
-        keys = plain_label(INTAKE_REFUSAL_CONFIRM_KEYS)
-        keys.setWordWrap(True)
+        keys = plain_label(INTAKE_REFUSAL_CONFIRM_KEYS, wrap=True)
         keys.setStyleSheet("color: #627d98;")
         self.back_button = QPushButton(INTAKE_REFUSAL_CONFIRM_BACK)
         self.confirm_button = QPushButton(INTAKE_REFUSAL_CONFIRM_GO)

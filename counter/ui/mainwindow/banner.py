@@ -42,8 +42,7 @@ class Banner(QFrame):
 
     def _make(self) -> None:
         self.setStyleSheet(scaled(STYLE))
-        self.label = plain_label()
-        self.label.setWordWrap(True)
+        self.label = plain_label(wrap=True)
         self.label.setTextFormat(Qt.TextFormat.RichText)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message_area = QScrollArea()

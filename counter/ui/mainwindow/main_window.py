@@ -76,22 +76,20 @@ class MainWindow(QMainWindow):
         service: Service,
         bundled_folder: Path | None,
         entries: list[SearchEntry] | None = None,
-        today: dt.date | None = None,
     ) -> None:
         """``service``: the operations the window asks, in process or at the hall's server;
-        ``entries`` is the search index when start-up already read it (without SQLAlchemy);
-        ``today`` fixes the date for training (``counter --today``), which the window's strip and title say."""
+        ``entries`` is the search index when start-up already read it (without SQLAlchemy).  The window's day is
+        its service's clock's: a training desk's fixed day (``counter --today``), which the window's strip and title
+        say, is the one every call is dated by, set once."""
         super().__init__()
         app = QApplication.instance()
         if app is not None:  # the window's worker threads must never run the cyclic collector on its Qt objects
             keep_collection_on_gui_thread(app)
         self.runner = Runner(service)
-        self.desk_actions = DeskActions(
-            self, self.runner, (lambda: today) if today else dt.date.today, training=today is not None
-        )
+        self.desk_actions = DeskActions(self, self.runner, service.clock.today, training=service.clock.day is not None)
         self._bundled_folder = bundled_folder
-        self.setWindowTitle(words.DESK_WINDOW_TITLE if today is None else words.DESK_WINDOW_TITLE_TRAINING)
-        self.training_strip = self._training_strip(today)
+        self.setWindowTitle(words.DESK_WINDOW_TITLE if service.clock.day is None else words.DESK_WINDOW_TITLE_TRAINING)
+        self.training_strip = self._training_strip(service.clock.day)
         self.banner = Banner()
         self.draft_offer = DraftOffer()
         self.intake_button = QPushButton(words.DESK_ACTION_INTAKE)
@@ -296,8 +294,7 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def _placeholder() -> QLabel:
-        label = plain_label(words.DESK_GUIDE_EMPTY)
-        label.setWordWrap(True)
+        label = plain_label(words.DESK_GUIDE_EMPTY, wrap=True)
         label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         label.setStyleSheet(scaled("color: #627d98; font-size: 15px; padding: 24px; background: #ffffff;"))
         return label

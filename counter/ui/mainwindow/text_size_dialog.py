@@ -61,8 +61,7 @@ class TextSizeDialog(QDialog):
             choice.setAccessibleName(words.TEXT_SIZE_CHOICE[percent])
             self.group.addButton(choice, percent)
             self.choices[percent] = choice
-        self.message = plain_label(words.TEXT_SIZE_NOTE)
-        self.message.setWordWrap(True)
+        self.message = plain_label(words.TEXT_SIZE_NOTE, wrap=True)
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton(words.TEXT_SIZE_SAVE, QDialogButtonBox.ButtonRole.AcceptRole)
         self.close_button = self.buttons.addButton(words.TEXT_SIZE_CLOSE, QDialogButtonBox.ButtonRole.RejectRole)

@@ -55,11 +55,9 @@ class DeskPadForm(QWidget):
         for code in PAD_LANGUAGES:
             self.language.addItem(DESK_PAD_LANGUAGES[code], code)
         self.voice = QCheckBox(DESK_PAD_VOICE)
-        self.voice_note = plain_label()  # which voices this computer has for the language chosen
-        self.voice_note.setWordWrap(True)
+        self.voice_note = plain_label(wrap=True)  # which voices this computer has for the language chosen
         self.voice_note.setProperty("role", "note")
-        note = plain_label(DESK_PAD_NOTE)
-        note.setWordWrap(True)
+        note = plain_label(DESK_PAD_NOTE, wrap=True)
         note.setProperty("role", "note")
         self.save_button = QPushButton(DESK_PAD_SAVE)
         self.message = MessageLine()

@@ -120,10 +120,8 @@ class FiguresPage(QWidget):
         self.error = plain_label()
         self.error.setProperty("role", "problems")
         self.error.hide()
-        self.channels = plain_label()  # the first ratings by channel: 评价器, 二维码, 书面评价 …
-        self.channels.setWordWrap(True)
-        self.agent_service = plain_label()  # the 帮您办 评价表s: a channel of their own, beside the table
-        self.agent_service.setWordWrap(True)
+        self.channels = plain_label(wrap=True)  # the first ratings by channel: 评价器, 二维码, 书面评价 …
+        self.agent_service = plain_label(wrap=True)  # the 帮您办 评价表s: a channel of their own, beside the table
         note = plain_label(RATING_FIGURES_NOTE)
         note.setProperty("role", "note")
         note.setWordWrap(True)

@@ -59,8 +59,7 @@ class GuideStatusPage(QWidget):
         self.drafts = QListWidget()
         self.drafts.setAccessibleName(GUIDE_STATUS_LIST)
         self.publish_button = QPushButton(GUIDE_STATUS_PUBLISH)
-        self.message = plain_label()
-        self.message.setWordWrap(True)
+        self.message = plain_label(wrap=True)
         self.confirmation: PublishConfirmation | None = None  # the question before publishing, the last asked
         layout = QVBoxLayout(self)
         layout.addWidget(self.allow)

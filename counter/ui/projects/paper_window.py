@@ -35,8 +35,7 @@ class PaperWindow(QWidget):
         self.pdf = pdf
         self.run: PrintRun | None = None
         self.pages = PageView()
-        self.said = plain_label()
-        self.said.setWordWrap(True)
+        self.said = plain_label(wrap=True)
         self.print_button = QPushButton(words.PAPER_PRINT)
         self.print_button.setDefault(True)
         self.close_button = QPushButton(words.PAPER_CLOSE)

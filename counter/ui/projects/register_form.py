@@ -108,8 +108,7 @@ class RegisterForm(QScrollArea):
         self.problems = plain_label()
         self.problems.setObjectName("formProblems")
         self.problems.setWordWrap(True)
-        self.done = plain_label()
-        self.done.setWordWrap(True)
+        self.done = plain_label(wrap=True)
         self.labels = {key: plain_label(words.REGISTER_FIELD[key]) for key in (*TEXTS, "investment", "classes")}
         self.labels["requested"] = plain_label(words.REGISTER_FIELD["requested"])
         self.marks = {key: _mark() for key in self.labels}  # the reason under each field, while it is at fault

@@ -474,7 +474,7 @@ def _run_desk(
     # the waits for the first paint watch the desk's own windows, not every object of the application, while the
     # window is built and until it has painted (counter.ui.warmup.first_paint)
     watch_only(app)
-    window = MainWindow(db, folder, quick.entries if quick else None, today)
+    window = MainWindow(db, folder, quick.entries if quick else None)
     log.info("desk app started (%s, %s start)", db.backend, "quick" if quick else "full")
     fit_to_screen(window, WINDOW_SIZE)
     desk.front = lambda: front_window(window)

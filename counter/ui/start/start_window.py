@@ -36,8 +36,7 @@ def startup_failure(app: QApplication, message: str, exit_when_ready: bool) -> i
         return 1
     window = QWidget()
     window.setWindowTitle(words.DESK_STARTUP_ERROR_TITLE)
-    label = plain_label(message)
-    label.setWordWrap(True)
+    label = plain_label(message, wrap=True)
     label.setStyleSheet(scaled("font-size: 16px; padding: 24px; color: #8a1c1c;"))
     QVBoxLayout(window).addWidget(label)
     fit_to_screen(window, (560, 200), maximise=False)

@@ -50,8 +50,7 @@ class SiteForm(QGroupBox):
     def __init__(self, ask_clerk: bool = True, parent: QWidget | None = None) -> None:
         """``ask_clerk``: the desk has no accounts, so its clerk is named here (else the account signed in is)."""
         super().__init__(words.SETUP_TITLE, parent)
-        text = plain_label(words.SETUP_TEXT)
-        text.setWordWrap(True)
+        text = plain_label(words.SETUP_TEXT, wrap=True)
         self.kind = QComboBox()
         self.kind.setPlaceholderText(words.SETUP_KIND_CHOOSE)
         for kind in (SiteKind.HALL, SiteKind.TOWNSHIP):
@@ -62,8 +61,7 @@ class SiteForm(QGroupBox):
         self.desk_no = self._field(words.SETUP_DESK_NO_HINT, 4)
         self.clerk = self._field(words.SETUP_CLERK_HINT) if ask_clerk else None
         self.submit_button = QPushButton(words.SETUP_SUBMIT)
-        self.problems = plain_label()
-        self.problems.setWordWrap(True)
+        self.problems = plain_label(wrap=True)
         self.problems.setStyleSheet("color: #b42318; font-weight: bold;")
         self.problems.hide()
         fields = QFormLayout()

@@ -14,10 +14,12 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 
-def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
-    """A label that shows ``text`` (and every text set on it later) exactly as written."""
+def plain_label(text: str = "", parent: QWidget | None = None, *, wrap: bool = False) -> QLabel:
+    """A label that shows ``text`` (and every text set on it later) exactly as written; ``wrap``: broken into lines
+    where its row is narrower than its text."""
     label = QLabel(text, parent)
     label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(wrap)
     return label
 
 

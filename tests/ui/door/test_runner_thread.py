@@ -215,6 +215,7 @@ class Held:
 
     def __init__(self, service: InProcess) -> None:
         self.service = service
+        self.clock = service.clock
         self.go = threading.Event()
 
     def call(self, op: Operation[Req, Res], request: Req, desk: Desk | None = None, *, key: str = "") -> Res:

@@ -52,7 +52,7 @@ def settle() -> None:
 
 def desk_window(store: Store) -> MainWindow:
     """The main window as the app makes and places it, shown, with the catalog the database holds."""
-    window = MainWindow(InProcess(store, clock=Clock(DAY)), None, today=DAY)
+    window = MainWindow(InProcess(store, clock=Clock(DAY)), None)
     fit_to_screen(window, WINDOW_SIZE)
     window.show()
     window.catalog_ready.emit(True)

@@ -35,6 +35,7 @@ class Counted:
 
     def __init__(self, service: Service) -> None:
         self.service = service
+        self.clock = service.clock
         self.asked: Counter[str] = Counter()
 
     def call(self, op: Operation[Req, Res], request: Req, desk: Desk | None = None, *, key: str = "") -> Res:

@@ -34,6 +34,7 @@ class HeldPreview:
 
     def __init__(self, service: Service) -> None:
         self.service = service
+        self.clock = service.clock
         self.go = threading.Event()
         self.asked = 0
 

@@ -62,7 +62,7 @@ def focus_is(qtbot: QtBot, widget: QWidget) -> None:
 def test_f6_puts_the_keyboard_in_the_case_list_and_titles_its_window(qtbot: QtBot, db: Store) -> None:
     import_source(db.sessions(), SHIPPED_CATALOG)
     run_demo(db.sessions(), Desk(DeskIdentity("XAM01", "1"), "乌兰"), TODAY)
-    window = start_window(qtbot, MainWindow(InProcess(db, clock=Clock(TODAY)), None, today=TODAY))
+    window = start_window(qtbot, MainWindow(InProcess(db, clock=Clock(TODAY)), None))
     press(qtbot, window, Qt.Key.Key_F6)
     lists = window.desk_actions.cases().lists
     assert lists is not None

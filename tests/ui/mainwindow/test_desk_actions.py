@@ -213,7 +213,7 @@ def test_a_scanned_case_number_opens_its_page(qtbot: QtBot, db: Store) -> None:
     from counter.case.numbers import DeskIdentity
 
     made = run_demo(db.sessions(), Desk(DeskIdentity("XAM01", "1"), "乌兰"), TODAY)
-    window = start_window(qtbot, MainWindow(InProcess(db, clock=Clock(TODAY)), None, today=TODAY))
+    window = start_window(qtbot, MainWindow(InProcess(db, clock=Clock(TODAY)), None))
     clock = iter(range(0, 10_000, 5))
     scanner = ScannerFilter(clock=lambda: next(clock))
     app = QApplication.instance()
@@ -248,7 +248,7 @@ def test_f7_finds_a_case_by_what_the_applicant_has_at_hand(qtbot: QtBot, db: Sto
     from counter.case.numbers import DeskIdentity
 
     run_demo(db.sessions(), Desk(DeskIdentity("XAM01", "1"), "乌兰"), TODAY)
-    window = start_window(qtbot, MainWindow(InProcess(db, clock=Clock(TODAY)), None, today=TODAY))
+    window = start_window(qtbot, MainWindow(InProcess(db, clock=Clock(TODAY)), None))
 
     def titled() -> list[str]:
         return [w.windowTitle() for w in QApplication.topLevelWidgets() if w.isVisible()]
@@ -281,7 +281,7 @@ def test_f9_sends_the_last_service_to_the_pad_and_f8_opens_supervision(qtbot: Qt
     from counter.case.numbers import DeskIdentity
 
     made = run_demo(db.sessions(), Desk(DeskIdentity("XAM01", "1"), "乌兰"), TODAY)
-    window = start_window(qtbot, MainWindow(InProcess(db, clock=Clock(TODAY)), None, today=TODAY))
+    window = start_window(qtbot, MainWindow(InProcess(db, clock=Clock(TODAY)), None))
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)  # shortcuts go to the active window
     window.start_pad()
@@ -316,7 +316,7 @@ def test_a_bad_rating_at_another_desk_alerts_the_supervisor(qtbot: QtBot, db: St
 
     import_source(db.sessions(), SHIPPED_CATALOG)
     made = run_demo(db.sessions(), Desk(DeskIdentity("XAM01", "2"), "包金花"), TODAY)
-    window = start_window(qtbot, MainWindow(InProcess(db, clock=Clock(TODAY)), None, today=TODAY))
+    window = start_window(qtbot, MainWindow(InProcess(db, clock=Clock(TODAY)), None))
     window.start_pad()
     pad = window.desk_actions.pad
     assert pad is not None

@@ -23,6 +23,7 @@ from counter.actions.site.store import Store
 from counter.case.numbers import DeskIdentity
 from counter.host.machine.desk_at import desk_at
 from counter.host.machine.desk_config import TRAINING_CLERK, DeskConfig, config_path, load_desk_config, save_desk_config
+from counter.service.call import Clock
 from counter.service.local import InProcess
 from counter.sync.sites import SiteKind
 from counter.ui.door.runner import Runner
@@ -88,7 +89,7 @@ def test_f5_at_a_desk_without_a_clerk_says_so_and_f8_names_one(qtbot: QtBot, db:
 
 
 def test_a_training_desk_takes_intakes_out_of_the_box(qtbot: QtBot, db: Store, catalog_dir: Path) -> None:
-    window = start_window(qtbot, MainWindow(InProcess(db), catalog_dir, today=TODAY))
+    window = start_window(qtbot, MainWindow(InProcess(db, clock=Clock(TODAY)), catalog_dir))
     assert window.desk_actions.desk().clerk == TRAINING_CLERK
     open_bundle(window, "xcg")
     window.activateWindow()

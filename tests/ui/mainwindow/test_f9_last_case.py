@@ -40,7 +40,7 @@ def rated_on_pad(qtbot: QtBot, window: MainWindow) -> str:
 
 
 def test_f9_with_nothing_taken_today_says_so(qtbot: QtBot, db: Store) -> None:
-    window = start_window(qtbot, MainWindow(_on_today(db), None, today=TODAY))
+    window = start_window(qtbot, MainWindow(_on_today(db), None))
     press_f9(qtbot, window)
     assert any("F9" in text for text in shown_messages(window))
 
@@ -49,7 +49,7 @@ def test_f9_with_nothing_taken_today_says_so(qtbot: QtBot, db: Store) -> None:
 def test_f9_after_a_restart_asks_for_the_last_case_this_desk_took(qtbot: QtBot, db: Store) -> None:
     import_source(db.sessions(), SHIPPED_CATALOG)
     made = run_demo(db.sessions(), Desk(DeskIdentity("XAM01", "1"), "乌兰"), TODAY)
-    window = start_window(qtbot, MainWindow(_on_today(db), None, today=TODAY))  # the desk started again
+    window = start_window(qtbot, MainWindow(_on_today(db), None))  # the desk started again
     window.start_pad()
     press_f9(qtbot, window)
     assert rated_on_pad(qtbot, window) == max(case.case_no for case in made)
@@ -59,7 +59,7 @@ def test_f9_after_a_restart_asks_for_the_last_case_this_desk_took(qtbot: QtBot, 
 def test_f9_asks_for_the_case_opened_with_f7(qtbot: QtBot, db: Store) -> None:
     import_source(db.sessions(), SHIPPED_CATALOG)
     made = run_demo(db.sessions(), Desk(DeskIdentity("XAM01", "1"), "乌兰"), TODAY)
-    window = start_window(qtbot, MainWindow(_on_today(db), None, today=TODAY))
+    window = start_window(qtbot, MainWindow(_on_today(db), None))
     window.start_pad()
     returning = made[0].case_no  # not the newest: the applicant who came back with it
     window.desk_actions.on_case_no_given(returning)  # F7's answer

@@ -16,6 +16,7 @@ from counter.actions.catalog.imports import import_source
 from counter.actions.site.demo import run_demo
 from counter.actions.site.store import Store
 from counter.case.numbers import DeskIdentity
+from counter.service.call import Clock
 from counter.service.local import InProcess
 from counter.ui import words
 from counter.ui.look.text_size import px
@@ -44,7 +45,7 @@ def marked(window: QWidget) -> bool:
 
 @pytest.mark.slow
 def test_the_intake_and_its_preview_say_training(qtbot: QtBot, db: Store, catalog_dir: Path) -> None:
-    window = start_window(qtbot, MainWindow(InProcess(db), catalog_dir, today=DAY))
+    window = start_window(qtbot, MainWindow(InProcess(db, clock=Clock(DAY)), catalog_dir))
     open_bundle(window, "xcg")
     QTest.keyClick(window, Qt.Key.Key_F5)
     panel = window.desk_actions.intake
@@ -103,7 +104,7 @@ def strip_problems(window: QWidget) -> list[str]:
 def test_every_window_a_training_desk_opens_says_training(qtbot: QtBot, db: Store) -> None:
     import_source(db.sessions(), SHIPPED_CATALOG)
     made = run_demo(db.sessions(), Desk(DeskIdentity("XAM01", "1"), "乌兰"), TODAY)
-    window = start_window(qtbot, MainWindow(InProcess(db), None, today=TODAY))
+    window = start_window(qtbot, MainWindow(InProcess(db, clock=Clock(TODAY)), None))
     seen: dict[int, QWidget] = {}
     problems: list[str] = []
 

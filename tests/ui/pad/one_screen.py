@@ -105,7 +105,7 @@ def shared(
 def test_f9_brings_the_pad_up_beside_the_intake_and_puts_it_away_after_the_rating(qtbot: QtBot, db: Store) -> None:
     import_source(db.sessions(), SHIPPED_CATALOG)
     made = run_demo(db.sessions(), Desk(DeskIdentity("XAM01", "1"), "乌兰"), TODAY)
-    window = start_window(qtbot, MainWindow(InProcess(db, clock=DeskClock(TODAY)), None, today=TODAY))
+    window = start_window(qtbot, MainWindow(InProcess(db, clock=DeskClock(TODAY)), None))
     window.setGeometry(QRect(0, 30, 1366, 738))
     window.start_pad()
     pad = window.desk_actions.pad

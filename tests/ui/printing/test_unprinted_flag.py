@@ -17,6 +17,7 @@ from counter.case.status import CaseEvent
 from counter.db import models
 from counter.host.machine.desk_config import load_desk_config, save_desk_config
 from counter.intake.outcome import Outcome
+from counter.service.call import Clock
 from counter.service.local import InProcess
 from counter.ui.cases.case_lists import CaseLists
 from counter.ui.intake import IntakePanel
@@ -37,7 +38,7 @@ def window(qtbot: QtBot, sessions: sessionmaker[Session]) -> MainWindow:
     """The desk's main window on the printing desk's database, its status bar started."""
     config = load_desk_config()
     save_desk_config(dataclasses.replace(config, site_code=DESK.identity.site_code, desk_no=DESK.identity.desk_no))
-    window = start_window(qtbot, MainWindow(InProcess(OpenedStore(sessions)), None, today=TODAY))
+    window = start_window(qtbot, MainWindow(InProcess(OpenedStore(sessions), clock=Clock(TODAY)), None))
     window.start_pad()
     return window
 

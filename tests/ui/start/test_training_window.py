@@ -55,7 +55,7 @@ def sqlite_file(url: str) -> Path:
 def test_the_strip_and_the_title_say_training_whatever_the_window_shows(
     qtbot: QtBot, db: Store, catalog_dir: Path
 ) -> None:
-    window = start_window(qtbot, MainWindow(InProcess(db, clock=Clock(DAY)), catalog_dir, today=DAY))
+    window = start_window(qtbot, MainWindow(InProcess(db, clock=Clock(DAY)), catalog_dir))
     strip = window.training_strip
     assert strip is not None
     assert window.windowTitle() == words.DESK_WINDOW_TITLE_TRAINING

@@ -278,6 +278,7 @@ class OnTheServer:
 
     def __init__(self, service: InProcess) -> None:
         self.service = service
+        self.clock = service.clock
         self.asked: list[str] = []
 
     def call(self, op: Any, request: Any, desk: Any = None, *, key: str = "") -> Any:
