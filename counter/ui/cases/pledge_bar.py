@@ -129,8 +129,7 @@ class PledgeBar(QWidget):
         self._reload: Callable[[Callable[[Loaded], None]], Loaded] | None = None  # the page's reading, once on one
         self.heading = plain_label(PLEDGE_SECTION)
         self.heading.setObjectName("sectionHeading")
-        self.state = plain_label()
-        self.state.setWordWrap(True)
+        self.state = plain_label(wrap=True)
         self.why = plain_label()
         self.why.setObjectName("withheld")
         self.why.setWordWrap(True)
@@ -142,8 +141,7 @@ class PledgeBar(QWidget):
             PledgeAct.REVOCATION: QPushButton(PLEDGE_REVOCATION_BUTTON),
         }
         self.buttons[PledgeAct.FALSE].setObjectName("supervisorAction")
-        self.question = plain_label()
-        self.question.setWordWrap(True)
+        self.question = plain_label(wrap=True)
         self.finding = QLineEdit()
         self.finding.setPlaceholderText(PLEDGE_FINDING)
         self.finding.setAccessibleName(PLEDGE_FINDING)
