@@ -2,10 +2,11 @@
 
 Each desk is a process of its own (:mod:`benchmarks.server_desk`) and a machine of its own: its desk registered by
 ``counter serve add-desk`` (its own key), its own account signed in through :class:`counter.service.remote.Remote`,
-its own folders, no database URL in its environment.  For ``--seconds`` every desk takes intakes as the window does
-(``intake.preview_intake`` then ``intake.take_intake``), flat out, with a bare request (``site.ping``) timed before
-each: the floor printed beside every figure.  The server is ``counter serve`` itself (uvicorn, TLS with the hall's own
-CA) on a throwaway PostgreSQL started with ``fsync`` and ``synchronous_commit`` on, as a hall's server runs.
+its own folders, no database URL in its environment. For ``--seconds`` every desk takes intakes as the window does
+(``intake.preview_grounds`` as the intake opens, then ``intake.take_intake``), flat out, with a bare request
+(``site.ping``) timed before each: the floor printed beside every figure. The server is ``counter serve`` itself
+(uvicorn, TLS with the hall's own CA) on a throwaway PostgreSQL started with ``fsync`` and ``synchronous_commit`` on, as
+a hall's server runs.
 
 The runs, each checked against the database afterwards (every case number a desk was told is there exactly once; no
 intake's uid is more than one case; no two desks told the same number):

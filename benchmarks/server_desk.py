@@ -8,10 +8,11 @@ own desk key and an account's login and password (no database URL, no database l
 The secrets come on stdin, as nothing a process list shows.  It signs in through
 :class:`counter.service.remote.Remote`, reads the guide of 我要开小餐馆 as the intake opens it
 (``intake.read_current_guide``), prints ``ready`` and waits for a line on stdin, so that every desk starts at once.
-Then, until ``SECONDS`` have passed, each intake is what the window asks of the server: the form's preview
-(``intake.preview_intake``) and the commit (``intake.take_intake``, its ``uid`` made once per intake, its
-idempotency key kept for every asking of it); a bare request (``site.ping``: the session found, one statement) is
-timed before each, the floor of a round trip under the same load.
+Then, until ``SECONDS`` have passed, each intake is what the window asks of the server: the grounds its preview is
+decided from on the desk (``intake.preview_grounds``, read once as the intake opens) and the commit
+(``intake.take_intake``, its ``uid`` made once per intake, its idempotency key kept for every asking of it); a bare
+request (``site.ping``: the session found, one statement) is timed before each, the floor of a round trip under the same
+load.
 
 When the server cannot be reached (:class:`counter.service.remote.ServerUnreachable`, after the transport's own
 retries), the intake stays with the desk and is asked again with the same uid and key until the server answers, as
@@ -38,11 +39,11 @@ from typing import TypeVar
 
 from counter.case.intake_request import IntakeRequest
 from counter.service.intake import (
-    PREVIEW_INTAKE,
+    PREVIEW_GROUNDS,
     READ_CURRENT_GUIDE,
     TAKE_INTAKE,
     CurrentGuide,
-    PreviewIntake,
+    GuideVersion,
     TakeIntake,
 )
 from counter.service.local import new_key
@@ -100,7 +101,8 @@ def main() -> None:
     stored = remote.call(READ_CURRENT_GUIDE, CurrentGuide(BUNDLE))
     assert stored is not None, f"{BUNDLE} is not in the hall's catalog"
     checklist = complete_checklist(stored.bundle, fresh_checklist(stored))
-    applied = stored.bundle.items_for(checklist.answers_dict())
+    version = checklist.guide_version
+    assert version is not None, "a fresh checklist names its guide version"
     run = DeskRun(desk_no)
     print("ready", flush=True)
     sys.stdin.readline()
@@ -117,8 +119,7 @@ def main() -> None:
         request = IntakeRequest(checklist, applicant(int(machine), n), uid=new_key())
         run.uids.append(request.uid)
         n += 1
-        asked = PreviewIntake(request, applied)
-        run.preview_ms.append(_timed(run, partial(remote.call, PREVIEW_INTAKE, asked))[1])
+        run.preview_ms.append(_timed(run, partial(remote.call, PREVIEW_GROUNDS, GuideVersion(int(version))))[1])
         key = new_key()  # one intake, one key: every asking below is the same write
         outages = run.outages
         try:

@@ -97,15 +97,9 @@ _.MISTAKEN  # counter/ratings/rectification.py AppealGround: chosen and stored b
 _.MALICIOUS
 _.received_at  # counter/db/models/trail.py PeerSeal: written by counter/db/peer_seals.py's insert, for support to read
 
-# --- the service between the faces and the actions, being built: its callers come with it ------------------------
-# counter/ui/start/app.py: the window on an opened database (tools/screenshot.py) until the window is wired
-_.open_window
-_.Remote  # counter/service/remote.py: a hall desk's transport, asked by tests/server until the window holds it
-_.prune_receipts  # counter/db/receipts.py
-_.WARNINGS  # counter/catalog/problems.py
-_.RUNNER_WAITING  # counter/ui/words.py
-_.claim_due  # counter/db/platform_store.py
-_.package_summary  # counter/actions/sync/packages.py
+# --- reached from outside the app's own calls -------------------------------------------------------------------
+_.open_window  # counter/ui/start/app.py: the window on the default database, for tools/screenshot.py and its tests
+_.WARNINGS  # counter/catalog/problems.py: the rules a catalog check reports as warnings, named for their readers
 
 # --- the service's catalogue (its operations and their runs, reached by name: tests/test_dead_code.py BY_NAME) ------
 _.operations  # counter/service/catalogue.py: every declared operation by name, for the reference (tools/)

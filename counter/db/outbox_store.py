@@ -6,9 +6,9 @@ queued where the hall has no gateway (an unset ``sms.gateway``) or the case no p
 back messages (:attr:`counter.sms.kinds.Tell.replaces`) deletes those of its case never claimed yet (no words):
 the 办结 that tells "ready" drops the item messages queued with it, a hand-over at the window drops the "ready".
 
-The sender claims what is due (:func:`claim_due`) in a transaction of its own, before it sends: on PostgreSQL with
-``FOR UPDATE SKIP LOCKED``, so two senders never take one message; on SQLite the writing unit of work's
-``BEGIN IMMEDIATE`` (:mod:`counter.db.engine`) does the same.  A claim is a lease: a sender that died between the
+The sender claims what is due (:func:`counter.db.outbox_marks.claim`) in a transaction of its own, before it sends:
+on PostgreSQL with ``FOR UPDATE SKIP LOCKED``, so two senders never take one message; on SQLite the writing unit of
+work's ``BEGIN IMMEDIATE`` (:mod:`counter.db.engine`) does the same.  A claim is a lease: a sender that died between the
 gateway's answer and its mark leaves the message ``sending`` until ``next_at``, and the next claim sends it again
 under the same key, which the gateway drops as a repeat.  The claim, the marks and the retry are every outbox's
 (:mod:`counter.db.outbox_marks`, :mod:`counter.actions.outbox.frame`).

@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 
 from counter.case.decisions import read_item_note
 from counter.case.status import CaseEvent, CaseStatus
-from counter.db import models, outbox_marks
+from counter.db import models
 from counter.db.catalog_store import guide_version
 from counter.db.outbox_marks import kind_or_code
 from counter.db.outbox_store import moment_text
@@ -301,13 +301,6 @@ class ClaimedEvent:
     item_code: str
     detail: str
     attempts: int  # this attempt's number
-
-
-def claim_due(session: Session, now: dt.datetime, limit: int, lease: dt.timedelta) -> list[ClaimedEvent]:
-    """Up to ``limit`` events due at ``now``, in the order they were queued (the platform reads a case's steps in
-    order), marked as this sender's until ``now + lease``: the caller commits the claim before sending."""
-    e = models.PlatformEvent
-    return [claimed(session, i) for i in outbox_marks.claim(session, e, now, limit, lease, e.id)]
 
 
 def claimed(session: Session, event_id: int) -> ClaimedEvent:

@@ -16,9 +16,8 @@ from counter.case.intake_request import IntakeRequest, TakenIntake
 from counter.case.month_figures import MonthFigures
 from counter.case.open_cases import OpenCase
 from counter.case.promise_figures import FigureGroup
-from counter.catalog.model import Item
 from counter.catalog.stored_guide import StoredGuide
-from counter.documents.outcome_preview import IntakePreview, PreviewGrounds
+from counter.documents.outcome_preview import PreviewGrounds
 from counter.host.outward.licence_library import LookUp
 from counter.intake.draft import IntakeDraft, StoredDraft
 from counter.intake.known_party import KnownParty
@@ -59,14 +58,6 @@ class GuideVersion:
 @dataclass(frozen=True)
 class CurrentGuide:
     bundle_code: str
-
-
-@dataclass(frozen=True)
-class PreviewIntake:
-    """The form as it stands; ``applied``: the items its answers apply, whose 收件 papers the preview names."""
-
-    request: IntakeRequest
-    applied: tuple[Item, ...]
 
 
 @dataclass(frozen=True)
@@ -202,26 +193,6 @@ def site_set_up(work: Session, call: Call, request: DeskOnly) -> bool:
 
 
 SITE_SET_UP = read("intake.site_set_up", Open.ANY_DESK, site_set_up)
-
-
-def preview_intake(work: Session, call: Call, request: PreviewIntake) -> IntakePreview:
-    """The outcome the form comes to now, read as the commit reads it, with the papers it would print.
-
-    On the grounds the desk's own preview reads (:func:`preview_grounds`), decided by the same rule."""
-    from counter.actions.intake.preview_grounds import preview_grounds as grounds_of
-    from counter.documents.outcome_preview import preview_of
-    from counter.intake.not_possible import IntakeNotPossible
-
-    version = request.request.checklist.guide_version
-    if version is None:
-        raise IntakeNotPossible(None, detail="guide version None not found")
-    grounds = grounds_of(work, int(version), at_desk(call).identity.site_code)
-    return preview_of(grounds, request.request, call.today, request.applied)
-
-
-PREVIEW_INTAKE = read(
-    "intake.preview_intake", Open.ANY_DESK, preview_intake, faults=("counter.intake.not_possible:IntakeNotPossible",)
-)
 
 
 def preview_grounds(work: Session, call: Call, request: GuideVersion) -> PreviewGrounds:

@@ -6,7 +6,6 @@ On both databases, against a real HTTPS server playing the platform with its own
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -28,7 +27,7 @@ from counter.actions.outbox.platform import (
 )
 from counter.actions.outbox.platform_facts import facts_of
 from counter.db import models
-from counter.db.platform_store import PLATFORM_KEY, claim_due
+from counter.db.platform_store import PLATFORM_KEY, claimed
 from counter.db.settings_store import mark_training, put_setting
 from counter.host.outward.platform_client import Report, ReportRequest, post_report
 from counter.platform.events import platform_key
@@ -306,8 +305,8 @@ def test_the_facts_are_the_mappings_sources_and_an_edited_mapping_is_read_by_the
     configure(sessions, desk, platform, keys)
     number = take(sessions, desk, full_request(sessions))
     with sessions.begin() as s:
-        (claimed,) = claim_due(s, models.utcnow() + dt.timedelta(seconds=1), 10, dt.timedelta(seconds=0))
-        assert set(facts_of(s, claimed)) == SOURCES
+        event = claimed(s, s.scalars(select(models.PlatformEvent.id)).one())
+        assert set(facts_of(s, event)) == SOURCES
     edited = tmp_path / "nmg.toml"
     edited.write_text(
         (mapping_path("nmg")).read_text(encoding="utf-8").replace('field = "projid"', 'field = "BJBH"'),

@@ -572,16 +572,3 @@ def _retry_list(session: Session, from_site: str, superseded: set[tuple[str, str
         if record is not None:
             found.append((row.id, record))
     return found
-
-
-def package_summary(report: ImportReport) -> dict[str, Any]:
-    """The report as plain data (JSON output of the command line)."""
-    return {
-        "from_site": report.from_site,
-        "kind": report.kind,
-        "export_no": report.export_no,
-        "applied": report.applied,
-        "unchanged": report.unchanged,
-        "held": report.held,
-        "replayed": report.replayed,
-    }

@@ -224,8 +224,8 @@ class IntakePanel(ApplicantLookUps):
     # --- refreshing what is shown --------------------------------------------------
 
     def refresh_decision(self) -> None:
-        """What the form comes to, asked of the service as the commit reads it (``intake.preview_intake``) and shown
-        when it answers (:mod:`counter.ui.intake.preview`)."""
+        """What the form comes to, decided on the desk by the commit's rule from the grounds read once
+        (``intake.preview_grounds``), and shown when they have answered (:mod:`counter.ui.intake.preview`)."""
         applied = tuple(self.bundle.items_for(self.request().checklist.answers_dict()))
         self.refusal.show_applied({item.code for item in applied})
         self.preview.ask(applied)

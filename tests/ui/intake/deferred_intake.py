@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from counter.access.desk import Desk
-from counter.service.intake import PREVIEW_GROUNDS, PREVIEW_INTAKE
+from counter.service.intake import PREVIEW_GROUNDS
 from counter.service.local import Service
 from counter.service.operation import Operation
 from counter.ui.intake import IntakePanel
@@ -55,7 +55,7 @@ class Clock:
 
 def previews(counted: Counted) -> int:
     """The outcome previews asked of the service, of either kind."""
-    return counted.asked[PREVIEW_INTAKE.name] + counted.asked[PREVIEW_GROUNDS.name]
+    return counted.asked[PREVIEW_GROUNDS.name]
 
 
 def deferred(panel: IntakePanel, pause: Callable[[], None]) -> None:
