@@ -110,10 +110,15 @@ def _types(runs: Callable[..., Any]) -> tuple[Any, Any]:
     Evaluated in its module, where the request and answer types are imported to be read and written at the wire: the
     unit of work's annotation (``Session``, imported only for mypy so that a face loads no SQLAlchemy) is not read.
     """
-    params = list(inspect.signature(runs, eval_str=False).parameters.values())
+    signature = inspect.signature(runs)
+    request = list(signature.parameters.values())[2].annotation
     namespace = vars(sys.modules[runs.__module__])
-    request, answer = params[2].annotation, inspect.signature(runs).return_annotation
-    return eval(request, namespace), eval(answer, namespace)
+    return _hint(request, namespace), _hint(signature.return_annotation, namespace)
+
+
+def _hint(annotation: Any, namespace: dict[str, Any]) -> Any:
+    """An annotation as its module names it: a string under ``from __future__ import annotations``, else as is."""
+    return eval(annotation, namespace) if isinstance(annotation, str) else annotation
 
 
 def _doc(runs: Callable[..., Any]) -> str:
