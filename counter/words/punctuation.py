@@ -17,3 +17,5 @@ FIELD_LABEL = tr("{label}：")  # the label before a value in a form
 ASIDE = tr("{text}（{aside}）")  # a name with a note after it
 GAP = tr("{first}　{second}")  # two parts of one heading, a wide space between
 SENTENCES = tr("{first}。{second}")  # one sentence after another
+#: the marks a clause typed whole may end with: stripped where the sentence goes on after it ("不符。；")
+CLAUSE_ENDS = tr("。；，") + ";., "

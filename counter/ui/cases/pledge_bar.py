@@ -84,6 +84,7 @@ from counter.words.pledges import (
     PLEDGE_WITHDRAWN,
     pledge_refused_text,
 )
+from counter.words.punctuation import CLAUSE_ENDS
 
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
@@ -373,7 +374,7 @@ def _state_text(item: ItemLine, offer: PledgeOffer) -> str:
     if row.kept:
         return PLEDGE_KEPT.format(item=item.name, granted=granted, day=row.checked_on.isoformat())
     if row.revoked_on is None:  # found false: the correction ordered and the hearing come before any revocation
-        finding = row.finding.rstrip("。；;.，, ")  # the sentence goes on after it: "不符。；" read twice stopped
+        finding = row.finding.rstrip(CLAUSE_ENDS)  # the sentence goes on after it: "不符。；" read twice stopped
         text = PLEDGE_FOUND_FALSE.format(item=item.name, day=row.checked_on.isoformat(), finding=finding)
         if row.correct_by is not None:  # what was done so far, and until when: the buttons alone do not say it
             text += PLEDGE_CORRECTING.format(day=row.correct_by.isoformat())

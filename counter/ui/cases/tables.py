@@ -36,7 +36,7 @@ QHeaderView::section {
 LINE_STYLE = STYLE + "QTableWidget::item { padding: 4px 6px; }"
 COLUMN_MARGIN = 16
 #: a run of letters, digits and the marks inside numbers (a case number's hyphens too), which a cell does not break
-UNBROKEN = re.compile(r"[0-9A-Za-z*＊.:\-]+")
+UNBROKEN = re.compile(r"[0-9A-Za-z*\uff0a.:\-]+")  # ＊ (U+FF0A): a masked number's full-width asterisk
 ROW_MARGIN = 8
 
 
