@@ -81,13 +81,19 @@ REGISTER_DESK = write(
 
 
 def open_session(work: Sessions, call: Call, request: OpenSession) -> DeskSignIn:
-    """Sign in at a registered desk under the lockout; a session of the token's hash when it succeeds."""
+    """Sign in at a registered desk under the lockout; a session of the token's hash when it succeeds.
+
+    The password is checked in a read first, so that no transaction writing is open while it hashes; the
+    transaction then counts, locks and records as before, with the check taken while the account's hash is
+    unchanged."""
     from counter.actions.admin import desk_sessions
 
     r = request
+    with work() as reading:
+        checked = desk_sessions.password_first(reading, r.login, r.password, r.desk_no, r.key_hash)
     with work.begin() as session:
         return desk_sessions.open_session(
-            session, r.login, r.password, r.desk_no, r.key_hash, r.token_hash, _utc(call)
+            session, r.login, r.password, r.desk_no, r.key_hash, r.token_hash, _utc(call), checked
         )  # fmt: skip
 
 

@@ -241,3 +241,38 @@ def test_wrong_passwords_at_one_desk_lock_the_account_there_alone(hall: InProces
     admin = Desk(DeskIdentity("XAM01", "1"), "乌兰", Actor("wulan", "乌兰", frozenset({Role.ADMIN})))
     assert hall.call(SET_PASSWORD, NewPassword("wulan", "Xam01reset2026"), admin) == ()
     assert at_nine("Xam01reset2026", "e" * 64, later) is SignInOutcome.SIGNED_IN
+
+
+@pytest.mark.parametrize(
+    ("login", "password", "signed_in"),
+    [("wulan", PASSWORD, True), ("wulan", "not-the-password", False), ("nobody", "not-the-password", False)],
+)
+def test_the_password_is_hashed_once_with_no_transaction_writing(
+    hall: InProcess, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, login: str, password: str, signed_in: bool
+) -> None:
+    """A hash takes a quarter of a second, longer at the lowest priority after a failure: held inside the sign-in's
+    write transaction it held SQLite's one write lock that long, and every other desk's write waited behind a
+    stolen key's wrong passwords.  Another connection takes the write lock at once while the password is hashed; an
+    unknown login is hashed once too, against the dummy, as long as a known one."""
+    import sqlite3
+
+    from counter.access.passwords import verify_password
+
+    free: list[bool] = []
+
+    def hashed(typed: str, stored: str) -> bool:
+        other = sqlite3.connect(tmp_path / "hall.sqlite3", timeout=0)
+        try:
+            other.execute("BEGIN IMMEDIATE")
+            other.rollback()
+            free.append(True)
+        except sqlite3.OperationalError:
+            free.append(False)
+        finally:
+            other.close()
+        return verify_password(typed, stored)
+
+    monkeypatch.setattr("counter.actions.admin.accounts.password_matches", hashed)
+    opened = asked_at(hall, START, OPEN_SESSION, OpenSession(login, password, "8", KEY, "z" * 64))
+    assert opened.result.signed_in is signed_in
+    assert free == [True]

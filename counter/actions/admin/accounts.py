@@ -159,8 +159,35 @@ def staff_no(session: Session, login: str) -> str:
     return row.staff_no if row is not None else ""
 
 
+@dataclasses.dataclass(frozen=True)
+class PasswordChecked:
+    """A password checked before the writing unit of work of its sign-in: the login as normalised, the hash it was
+    checked against (None: no such account, checked against a dummy all the same) and whether it matched.  Taken by
+    :func:`sign_in` only while the account still holds that hash."""
+
+    login: str
+    stored: str | None
+    matches: bool
+
+
+def check_first(session: Session, typed: str, password: str) -> PasswordChecked:
+    """The password checked in a read, with no transaction writing: the hall's door, whose write transaction would
+    otherwise hold SQLite's one write lock, and a PostgreSQL connection, for as long as the hash takes (a quarter of a
+    second, longer on a loaded machine at the lowest priority)."""
+    login = normalise_login(typed)
+    stored = account_store.password_hash_of(session, login) if login else None
+    return PasswordChecked(login, stored, password_matches(password, stored or dummy_hash()) and stored is not None)
+
+
 def sign_in(
-    session: Session, login: str, password: str, desk: Desk, now: dt.datetime, *, per_desk: bool = False
+    session: Session,
+    login: str,
+    password: str,
+    desk: Desk,
+    now: dt.datetime,
+    *,
+    per_desk: bool = False,
+    checked: PasswordChecked | None = None,
 ) -> SignInResult:
     """Try to sign in at ``desk``, applying the lockout; commit whatever it returns (see the module's docstring).
 
@@ -172,7 +199,7 @@ def sign_in(
     lock an account everywhere, nor the administrator out of the server's own command line, whose sign-in counts on
     the account's row as a desk without a server does.  The row is written by the door only on a success.
     """
-    return _attempt(session, login, password, desk, now, via="sign_in", per_desk=per_desk)
+    return _attempt(session, login, password, desk, now, via="sign_in", per_desk=per_desk, checked=checked)
 
 
 def check_password(
@@ -212,14 +239,24 @@ def sign_out(session: Session, desk: Desk, idle: bool = False) -> None:
 
 
 def _attempt(
-    session: Session, typed: str, password: str, desk: Desk | None, now: dt.datetime, via: str, per_desk: bool = False
+    session: Session,
+    typed: str,
+    password: str,
+    desk: Desk | None,
+    now: dt.datetime,
+    via: str,
+    per_desk: bool = False,
+    checked: PasswordChecked | None = None,
 ) -> SignInResult:
     login = normalise_login(typed)
     row = account_store.account_row(session, login) if login else None
     stored = account_store.password_hash_of(session, login) if row else None
-    # the password is checked in every case, against a dummy for an unknown login, so
-    # the time an answer takes tells nothing about which logins exist
-    password_ok = password_matches(password, stored or dummy_hash()) and stored is not None
+    if checked is not None and (checked.login, checked.stored) == (login, stored):
+        password_ok = checked.matches  # checked before this transaction, against the hash it still holds
+    else:
+        # the password is checked in every case, against a dummy for an unknown login, so
+        # the time an answer takes tells nothing about which logins exist
+        password_ok = password_matches(password, stored or dummy_hash()) and stored is not None
     counted = per_desk and desk is not None
     attempts = row.attempts if row else None
     if desk is not None and counted:

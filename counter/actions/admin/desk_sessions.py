@@ -70,8 +70,25 @@ def desk_key_matches(session: Session, desk_no: str, key_hash: str) -> bool:
     return row is not None and hmac.compare_digest(row.key_hash, key_hash)
 
 
+def password_first(
+    session: Session, login: str, password: str, desk_no: str, key_hash: str
+) -> accounts.PasswordChecked | None:
+    """The sign-in's password checked in a read, before :func:`open_session`'s transaction
+    (:func:`counter.actions.admin.accounts.check_first`); None, with no password tried, for an unknown desk or key."""
+    if not desk_key_matches(session, desk_no, key_hash):
+        return None
+    return accounts.check_first(session, login, password)
+
+
 def open_session(
-    session: Session, login: str, password: str, desk_no: str, key_hash: str, token_hash: str, now: dt.datetime
+    session: Session,
+    login: str,
+    password: str,
+    desk_no: str,
+    key_hash: str,
+    token_hash: str,
+    now: dt.datetime,
+    checked: accounts.PasswordChecked | None = None,
 ) -> DeskSignIn:
     """Sign ``login`` in at desk ``desk_no`` if the machine's key is that desk's; a session of ``token_hash`` when it
     succeeds.  An unknown desk or key tries no password, so that it neither counts towards nor reveals a lock; a wrong
@@ -81,7 +98,7 @@ def open_session(
         return DeskSignIn(SignInResult(SignInOutcome.UNKNOWN_LOGIN, login[:40]), desk_known=False)
     site = this_site(session)
     desk = Desk(DeskIdentity(site.code, desk_no), "", site_name=site.name)
-    result = accounts.sign_in(session, login, password, desk, now, per_desk=True)
+    result = accounts.sign_in(session, login, password, desk, now, per_desk=True, checked=checked)
     if result.outcome is SignInOutcome.WRONG_PASSWORD:
         # one answer for a wrong password and an unknown login: the door tells nobody which logins exist (the trail
         # keeps the attempt as it was, with the attempts left)
