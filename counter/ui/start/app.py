@@ -35,7 +35,6 @@ from counter.host.database.database_faults import (
     StoreFault,
 )
 from counter.host.machine.logs import setup_logging
-from counter.host.machine.paths import data_dir
 from counter.host.machine.private_files import keep_files_private
 from counter.service.local import InProcess, serve
 from counter.ui import words
@@ -57,8 +56,8 @@ from counter.ui.look.geometry import fit_to_screen
 from counter.ui.mainwindow.main_window import MainWindow
 from counter.ui.start.app_icon import DESKTOP_FILE, app_icon
 from counter.ui.start.qt_language import install_qt_language
-from counter.ui.start.single_desk import Claim, SingleDesk
-from counter.ui.start.start_window import WINDOW_SIZE, front_window, start_sign_in, startup_failure
+from counter.ui.start.single_desk import SingleDesk
+from counter.ui.start.start_window import WINDOW_SIZE, claim_desk, front_window, start_sign_in, startup_failure
 from counter.ui.start.startup_sources import answer_by_name
 from counter.ui.start.unexpected import install as install_unexpected_hook
 from counter.ui.warmup.first_paint import after_first_paint, watch_only
@@ -366,15 +365,9 @@ def run(
     if training and db_url and is_live_database(url):
         training_url = database_url(None, training)
         return startup_failure(app, words.DESK_TRAINING_ON_LIVE.format(training=training_url), exit_when_ready)
-    desk = SingleDesk(data_dir(), url)
-    claim = desk.claim()
-    if claim is Claim.RAISED:
-        print(words.DESK_ALREADY_RUNNING)
-        return 0
-    if claim is Claim.UNANSWERED:
-        return startup_failure(app, words.DESK_ALREADY_RUNNING_NO_ANSWER.format(lock=desk.lock_path), exit_when_ready)
-    # once a window has painted, a start-up question's or the desk's: Qt's network module loads after the first paint
-    after_first_paint(app, desk.listen)
+    desk = claim_desk(app, url, exit_when_ready)
+    if isinstance(desk, int):
+        return desk
     collector = MainThreadCollector(app)  # no Qt object freed by the garbage collector on a worker thread
     collector.hold()  # nor any collection over the start's modules as they load: kept once the start settles
     try:

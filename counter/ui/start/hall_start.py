@@ -12,14 +12,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QApplication
 
 from counter import resources
-from counter.host.machine.paths import data_dir
-from counter.ui import words
 from counter.ui.door.collector import MainThreadCollector
 from counter.ui.look.fonts import install_rare_fonts
 from counter.ui.look.geometry import fit_to_screen
 from counter.ui.mainwindow.main_window import MainWindow
-from counter.ui.start.single_desk import Claim, SingleDesk
-from counter.ui.start.start_window import WINDOW_SIZE, front_window, start_sign_in, startup_failure
+from counter.ui.start.single_desk import SingleDesk
+from counter.ui.start.start_window import WINDOW_SIZE, claim_desk, front_window, start_sign_in, startup_failure
 from counter.ui.warmup.first_paint import after_first_paint, watch_only
 
 if TYPE_CHECKING:
@@ -36,14 +34,9 @@ def run_hall_desk(app: QApplication, hall: HallSettings, exit_when_ready: bool) 
     remote = open_remote(hall)
     if isinstance(remote, str):
         return startup_failure(app, remote, exit_when_ready)
-    desk = SingleDesk(data_dir(), hall.server)
-    claim = desk.claim()
-    if claim is Claim.RAISED:
-        print(words.DESK_ALREADY_RUNNING)
-        return 0
-    if claim is Claim.UNANSWERED:
-        return startup_failure(app, words.DESK_ALREADY_RUNNING_NO_ANSWER.format(lock=desk.lock_path), exit_when_ready)
-    after_first_paint(app, desk.listen)
+    desk = claim_desk(app, hall.server, exit_when_ready)
+    if isinstance(desk, int):
+        return desk
     collector = MainThreadCollector(app)
     try:
         return run_on_server(app, desk, remote, exit_when_ready)

@@ -14,11 +14,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
+from counter.host.machine.paths import data_dir
 from counter.ui import words
 from counter.ui.door.runner import Runner
 from counter.ui.look.geometry import fit_to_screen
 from counter.ui.look.text_size import scaled
 from counter.ui.mainwindow.main_window import MainWindow
+from counter.ui.start.single_desk import Claim, SingleDesk
+from counter.ui.warmup.first_paint import after_first_paint
 from counter.ui.widgets.plain_text import plain_label
 
 if TYPE_CHECKING:
@@ -27,6 +30,21 @@ if TYPE_CHECKING:
     from counter.ui.signin.door import Door
 
 WINDOW_SIZE = (1280, 800)  # preferred; a smaller screen shows the window maximised (counter.ui.look.geometry)
+
+
+def claim_desk(app: QApplication, where: str, exit_when_ready: bool) -> SingleDesk | int:
+    """This machine's one desk on ``where`` (its database's URL, or its hall server's) claimed, listening for a second
+    start once a window has painted (Qt's network module loads after the first paint); else the start's exit code:
+    0 where the desk already running was raised, 1 where it did not answer (said as :func:`startup_failure` says)."""
+    desk = SingleDesk(data_dir(), where)
+    claim = desk.claim()
+    if claim is Claim.RAISED:
+        print(words.DESK_ALREADY_RUNNING)
+        return 0
+    if claim is Claim.UNANSWERED:
+        return startup_failure(app, words.DESK_ALREADY_RUNNING_NO_ANSWER.format(lock=desk.lock_path), exit_when_ready)
+    after_first_paint(app, desk.listen)
+    return desk
 
 
 def startup_failure(app: QApplication, message: str, exit_when_ready: bool) -> int:
