@@ -11,9 +11,12 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from counter.access.desk import Desk
 from counter.actions.catalog.imports import import_source
 from counter.actions.site.demo import run_demo
 from counter.actions.site.store import Store
+from counter.case.demo_cases import DemoCase
+from counter.case.numbers import DeskIdentity
 from counter.service.call import Clock
 from counter.service.local import InProcess
 from counter.ui.cases.scanner import ScannerFilter
@@ -24,6 +27,14 @@ from tests.ui.conftest import start_window
 from tests.ui.intake.helpers import commit, fill_person, refuse
 
 TODAY = dt.date(2026, 11, 20)
+
+
+def demo_desk(qtbot: QtBot, db: Store, desk_no: str = "1", clerk: str = "乌兰") -> tuple[list[DemoCase], MainWindow]:
+    """The shipped catalog and the training demo's cases taken at desk ``desk_no`` on TODAY, and the desk's window
+    on that day."""
+    import_source(db.sessions(), SHIPPED_CATALOG)
+    made = run_demo(db.sessions(), Desk(DeskIdentity("XAM01", desk_no), clerk), TODAY)
+    return made, start_window(qtbot, MainWindow(InProcess(db, clock=Clock(TODAY)), None))
 
 
 def open_bundle(window: MainWindow, query: str) -> None:
@@ -208,12 +219,7 @@ def test_an_intake_closed_unfinished_is_offered_back_at_once_and_enter_on_the_ba
 
 @pytest.mark.slow
 def test_a_scanned_case_number_opens_its_page(qtbot: QtBot, db: Store) -> None:
-    import_source(db.sessions(), SHIPPED_CATALOG)
-    from counter.access.desk import Desk
-    from counter.case.numbers import DeskIdentity
-
-    made = run_demo(db.sessions(), Desk(DeskIdentity("XAM01", "1"), "乌兰"), TODAY)
-    window = start_window(qtbot, MainWindow(InProcess(db, clock=Clock(TODAY)), None))
+    made, window = demo_desk(qtbot, db)
     clock = iter(range(0, 10_000, 5))
     scanner = ScannerFilter(clock=lambda: next(clock))
     app = QApplication.instance()
@@ -243,12 +249,7 @@ def ask_f7(qtbot: QtBot, window: MainWindow, typed: str) -> None:
 
 @pytest.mark.slow
 def test_f7_finds_a_case_by_what_the_applicant_has_at_hand(qtbot: QtBot, db: Store) -> None:
-    import_source(db.sessions(), SHIPPED_CATALOG)
-    from counter.access.desk import Desk
-    from counter.case.numbers import DeskIdentity
-
-    run_demo(db.sessions(), Desk(DeskIdentity("XAM01", "1"), "乌兰"), TODAY)
-    window = start_window(qtbot, MainWindow(InProcess(db, clock=Clock(TODAY)), None))
+    _, window = demo_desk(qtbot, db)
 
     def titled() -> list[str]:
         return [w.windowTitle() for w in QApplication.topLevelWidgets() if w.isVisible()]
@@ -276,12 +277,7 @@ def test_f7_finds_a_case_by_what_the_applicant_has_at_hand(qtbot: QtBot, db: Sto
 
 @pytest.mark.slow
 def test_f9_sends_the_last_service_to_the_pad_and_f8_opens_supervision(qtbot: QtBot, db: Store) -> None:
-    import_source(db.sessions(), SHIPPED_CATALOG)
-    from counter.access.desk import Desk
-    from counter.case.numbers import DeskIdentity
-
-    made = run_demo(db.sessions(), Desk(DeskIdentity("XAM01", "1"), "乌兰"), TODAY)
-    window = start_window(qtbot, MainWindow(InProcess(db, clock=Clock(TODAY)), None))
+    made, window = demo_desk(qtbot, db)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)  # shortcuts go to the active window
     window.start_pad()
@@ -305,18 +301,14 @@ def test_f9_sends_the_last_service_to_the_pad_and_f8_opens_supervision(qtbot: Qt
 
 @pytest.mark.slow
 def test_a_bad_rating_at_another_desk_alerts_the_supervisor(qtbot: QtBot, db: Store) -> None:
-    from counter.access.desk import Desk
     from counter.actions.admin.calendar import office_calendar
     from counter.actions.ratings.record import record_rating, send_to_pad
-    from counter.case.numbers import DeskIdentity
     from counter.host.machine.desk_at import desk_at
     from counter.host.machine.desk_config import DeskConfig
     from counter.ratings.choice import RatingChoice
     from counter.ratings.levels import Level
 
-    import_source(db.sessions(), SHIPPED_CATALOG)
-    made = run_demo(db.sessions(), Desk(DeskIdentity("XAM01", "2"), "包金花"), TODAY)
-    window = start_window(qtbot, MainWindow(InProcess(db, clock=Clock(TODAY)), None))
+    made, window = demo_desk(qtbot, db, "2", "包金花")
     window.start_pad()
     pad = window.desk_actions.pad
     assert pad is not None
