@@ -8,7 +8,7 @@ below an inner scroll bar.  The lists are one line per case and scroll.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import QEvent, QModelIndex, QRect, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
@@ -184,27 +184,28 @@ class NamesFirstTable(QTableWidget):
 
     def _unbroken_width(self, column: int) -> int:
         """The widest run of ``column``'s cells that no line may break in, its margin included (0 for none)."""
-        if len(self._measured) > self.MEASURED:
-            self._measured.clear()
         metrics = self.fontMetrics()
-        widest = 0
-        for row in range(self.rowCount()):
-            key = (str(self.model().index(row, column).data() or ""), -1)  # measured once, as the lines' widths are
-            if key not in self._measured:
-                self._measured[key] = max([0, *(metrics.horizontalAdvance(run) for run in UNBROKEN.findall(key[0]))])
-            widest = max(widest, self._measured[key])
-        return widest + COLUMN_MARGIN if widest else 0
+
+        def unbroken(index: QModelIndex) -> int:
+            return max([0, *(metrics.horizontalAdvance(run) for run in UNBROKEN.findall(str(index.data() or "")))])
+
+        return self._widest(column, -1, unbroken)
 
     def _lines_width(self, column: int, lines: int) -> int:
         """The least width of ``column`` that holds each of its cells in ``lines`` lines, its margin included."""
+        return self._widest(column, lines, lambda index: self._least_width(index, lines))
+
+    def _widest(self, column: int, kind: int, measure: Callable[[QModelIndex], int]) -> int:
+        """The widest of ``column``'s cells as ``measure`` finds it, its margin included (0 for none); each text
+        measured once for its ``kind`` (the lines it is held in, -1 for its unbroken run)."""
         if len(self._measured) > self.MEASURED:
             self._measured.clear()
         widest = 0
         for row in range(self.rowCount()):
             index = self.model().index(row, column)
-            key = (str(index.data() or ""), lines)
+            key = (str(index.data() or ""), kind)
             if key not in self._measured:
-                self._measured[key] = self._least_width(index, lines)
+                self._measured[key] = measure(index)
             widest = max(widest, self._measured[key])
         return widest + COLUMN_MARGIN if widest else 0
 
