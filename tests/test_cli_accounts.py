@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -270,3 +273,32 @@ def test_a_departments_staff_is_added_with_their_department(
     assert {a["login"]: a["department"] for a in json.loads(out)} == {"batu": "", "lina": market}
     code, out, _ = run(capsys, "user", "list", "--db", hall, "--user", "batu")
     assert f"（{market}）" in out
+
+
+@pytest.mark.program
+def test_a_password_asked_with_no_terminal_is_refused_in_chinese_before_it_is_read(tmp_path: Path, db: str) -> None:
+    """A script that pipes a password to ``user add`` from a process with no terminal: ``getpass`` warned in English
+    ("Warning: Password input may be echoed.") and took the piped line as the password, echoed.  Now the command
+    is refused in Chinese, naming the ways meant for a script, and no account is added."""
+    env = dict(os.environ, COUNTER_HOME=str(tmp_path / "home"), COUNTER_STATE=str(tmp_path / "state"))
+    env.pop("COUNTER_DB_URL", None)
+    env.pop("COUNTER_PASSWORD", None)
+    done = subprocess.run(
+        [sys.executable, "-m", "counter", "user", "add", "batu", "--name", "巴图", "--role", "admin", "--db", db],
+        input=ADMIN_PASSWORD + "\n" + ADMIN_PASSWORD + "\n",
+        capture_output=True,
+        text=True,
+        env=env,
+        start_new_session=True,  # no controlling terminal: /dev/tty cannot be opened
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 2, done.stderr
+    assert "没有终端可以不显示地输入密码" in done.stderr
+    assert "--password-stdin" in done.stderr
+    assert "Warning" not in done.stderr
+    assert "echo" not in done.stderr
+    engine = create_engine(db)
+    with engine.connect() as connection:
+        assert connection.execute(select(models.Account.login)).all() == []
+    engine.dispose()

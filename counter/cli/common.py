@@ -17,6 +17,7 @@ import json
 import logging
 import os
 import sys
+import warnings
 from collections.abc import Callable, Iterable, Sequence
 from contextvars import ContextVar, Token
 from pathlib import Path
@@ -322,11 +323,20 @@ def sign_in_for_run(args: argparse.Namespace, service: InProcess) -> None:
 
 
 def ask(prompt: str) -> str:
-    """A password typed at the terminal, not echoed; no terminal to ask is misuse."""
-    from counter.cli.phrases import ACCOUNT_NO_PASSWORD
+    """A password typed at the terminal, not echoed; no terminal to ask is misuse.
+
+    Without a terminal (a script, a service, a pipe with no terminal behind it) ``getpass`` would warn in English
+    and read the password from standard input, echoed: it is refused instead, before anything is read, and the
+    script is told the ways meant for it.
+    """
+    from counter.cli.phrases import ACCOUNT_NO_PASSWORD, ACCOUNT_NO_TERMINAL
 
     try:
-        return getpass.getpass(prompt)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", getpass.GetPassWarning)
+            return getpass.getpass(prompt)
+    except getpass.GetPassWarning as err:
+        raise UsageError(ACCOUNT_NO_TERMINAL) from err
     except (EOFError, KeyboardInterrupt) as err:
         raise UsageError(ACCOUNT_NO_PASSWORD) from err
 
