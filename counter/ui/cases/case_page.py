@@ -35,7 +35,7 @@ from counter.ui.cases.action_bar import ActionBar
 from counter.ui.cases.action_form import ActionForm
 from counter.ui.cases.case_documents import CaseDocuments
 from counter.ui.cases.case_fields import LINK_FIELDS, CaseFields
-from counter.ui.cases.case_heading import status_text, subtitle_text
+from counter.ui.cases.case_heading import only_received, status_text, subtitle_text
 from counter.ui.cases.case_lines import (
     case_alert,
     day_text,
@@ -285,7 +285,8 @@ class CasePage(StepSlots, QWidget):
         self.alert.show()
 
     def _show_fields(self, view: CaseView) -> None:
-        self.details_fields.show_case(view, self._situations, self._desk.actor.may(Permission.SEE_FULL_ID))
+        may_see_full = self._desk.actor.may(Permission.SEE_FULL_ID)
+        self.details_fields.show_case(view, self._situations, may_see_full, only_received(self._items))
         moved = moved_text(view)  # the later dates that govern say more than the provisional mark
         self.beyond_data.setText(words.CASE_DATES_MOVED.format(moves=moved) if moved else words.CASE_BEYOND_DATA)
         self.beyond_data.setVisible(bool(moved) or view.dates_beyond_data)

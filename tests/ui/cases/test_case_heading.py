@@ -38,6 +38,9 @@ def test_a_hall_that_only_receives_shows_its_case_as_received_once(
     assert "受理" not in page.windowTitle()
     assert "收件结果" not in page.subtitle.text()  # the badge says it: once
     assert book.bundle_code in page.subtitle.text()
+    # nor a 受理日期 of the hall's: each department's is its 签收's day; the day received stays
+    assert not page.fields["accepted_on"].isVisible()
+    assert page.fields["received_on"].isVisible()
 
 
 def test_a_received_case_moved_on_says_what_the_intake_found_without_accepting(
@@ -59,5 +62,6 @@ def test_a_hall_that_accepts_says_its_acceptance_once(
     assert not any(item.received for item in page.item_states.items)
     assert page.status.text() == CASE_STATUS[CaseStatus.ACCEPTED]
     assert "收件结果" not in page.subtitle.text()
+    assert page.fields["accepted_on"].isVisible()
     moved = open_page(qtbot, case_sessions, today, book.fulfilled)
     assert moved.subtitle.text().endswith(OUTCOME[Outcome.DEFER])
