@@ -5,14 +5,16 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.actions.cases.documents import make_documents
 from counter.actions.cases.item_authority import set_entrustment
 from counter.case.status import CaseStatus
+from counter.documents.kinds import DocumentKind
 from counter.intake.outcome import Outcome
 from counter.ui.cases.words import CASE_OUTCOME_RECEIVED
 from counter.words.cases import CASE_STATUS, CASE_STATUS_RECEIVED
 from counter.words.intake import OUTCOME
 from tests.entrusted import RESTAURANT_ITEMS
-from tests.ui.cases.casebook import DESK_1, Casebook
+from tests.ui.cases.casebook import DAY, DESK_1, Casebook
 from tests.ui.cases.conftest import Clock
 from tests.ui.cases.helpers import stored
 from tests.ui.cases.test_case_page import open_page
@@ -65,3 +67,17 @@ def test_a_hall_that_accepts_says_its_acceptance_once(
     assert page.fields["accepted_on"].isVisible()
     moved = open_page(qtbot, case_sessions, today, book.fulfilled)
     assert moved.subtitle.text().endswith(OUTCOME[Outcome.DEFER])
+
+
+def test_a_case_accepted_under_a_withdrawn_entrustment_still_reads_accepted(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    """Its 受理凭证 made in the departments' names under their 授权, the 授权 withdrawn later: the hall did accept it,
+    as the paper the applicant holds says, and the page reads so, as the departments' steps do (no 不予受理)."""
+    with case_sessions.begin() as session:
+        make_documents(session, DESK_1, book.accepted, DocumentKind.RECEIPT, DAY)
+    only_receiving(case_sessions)
+    page = open_page(qtbot, case_sessions, today, book.accepted)
+    assert not any(item.received for item in page.item_states.items)
+    assert page.status.text() == CASE_STATUS[CaseStatus.ACCEPTED]
+    assert page.fields["accepted_on"].isVisible()
