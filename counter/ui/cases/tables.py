@@ -160,18 +160,24 @@ class NamesFirstTable(QTableWidget):
         columns = range(self.columnCount())
         wanted = {c: max(self.sizeHintForColumn(c), header.sectionSizeHint(c)) + COLUMN_MARGIN for c in columns}
         # the heading with its own padding whole, and the longest run a line cannot break in (a masked ID number, a
-        # phone): narrower, such a run is not wrapped but cut (152201… for 152201********0357)
+        # phone): narrower, such a run is not wrapped but cut (152201… for 152201********0357); first with a
+        # column's margin about the run, in the last turn with only what the run needs
         least = {c: max(header.sectionSizeHint(c), self._unbroken_width(c)) for c in columns}
         names = tuple(c for c in columns if c not in self._keep and c not in self._give)
         room = self.viewport().width()
         widths = dict(wanted)
-        for group, lines in ((self._give, self.LINES), (names, self.LINES), (self._give, 0), (names, 0)):
+        turns = ((self._give, self.LINES), (names, self.LINES), (self._give, 0), (names, 0), (self._give + names, -1))
+        for group, lines in turns:
             if sum(widths.values()) <= room:
                 break
             others = sum(width for c, width in widths.items() if c not in group)
             if not group:
                 continue
-            floors = {c: min(widths[c], max(least[c], self._lines_width(c, lines) if lines else 0)) for c in group}
+            if lines < 0:  # nothing else gives: the runs' margins do
+                floors = {c: min(widths[c], max(header.sectionSizeHint(c), self._unbroken_width(c, tight=True)))
+                          for c in group}  # fmt: skip
+            else:
+                floors = {c: min(widths[c], max(least[c], self._lines_width(c, lines) if lines else 0)) for c in group}
             widths |= shared_widths({c: widths[c] for c in group}, floors, room - others)
         spare = room - sum(widths.values())
         if spare > 0 and names:
@@ -182,12 +188,13 @@ class NamesFirstTable(QTableWidget):
         for row in range(self.rowCount()):
             self.setRowHeight(row, self.sizeHintForRow(row) + ROW_MARGIN)
 
-    def _unbroken_width(self, column: int) -> int:
-        """The least width that shows the widest run of ``column``'s cells that no line may break in, whole on its
-        line: the run, the cell's own margins about its text and the grid's pixel (0 for none).
+    def _unbroken_width(self, column: int, *, tight: bool = False) -> int:
+        """The widest run of ``column``'s cells that no line may break in, with a column's margin (0 for none);
+        ``tight``: the least width that shows it whole on its line, the cell's own margins about its text and the
+        grid's pixel only.
 
-        Not the room a column is given while there is room (:data:`COLUMN_MARGIN`): the floor is what the run needs.
-        With that margin on the case number, the ID number and the phone as well, F7's finder at 1024 pixels and
+        The margin is room a column is given while there is room: the floor of the last turn is what the run needs.
+        With the margin on the case number, the ID number and the phone to the end, F7's finder at 1024 pixels and
         150 % text was 7 to 20 pixels wider than its window, its last column behind a sideways scroll bar."""
         metrics = self.fontMetrics()
         option = QStyleOptionViewItem()
@@ -196,13 +203,15 @@ class NamesFirstTable(QTableWidget):
         def unbroken(index: QModelIndex) -> int:
             text = str(index.data() or "")
             runs = UNBROKEN.findall(text)
-            if not runs:
-                return 0
+            widest = max([0, *(metrics.horizontalAdvance(run) for run in runs)])
+            if not tight or not widest:
+                return widest
             line = self.itemDelegateForIndex(index).sizeHint(option, index).width()  # the text on one line
-            margins = max(0, line - metrics.horizontalAdvance(text))
-            return max(metrics.horizontalAdvance(run) for run in runs) + margins + 1  # the grid's pixel
+            return widest + max(0, line - metrics.horizontalAdvance(text)) + 1  # its margins, the grid's pixel
 
-        return self._widest(column, -1, unbroken, margin=0)
+        if tight:
+            return self._widest(column, -2, unbroken, margin=0)
+        return self._widest(column, -1, unbroken)
 
     def _lines_width(self, column: int, lines: int) -> int:
         """The least width of ``column`` that holds each of its cells in ``lines`` lines, its margin included."""
@@ -212,7 +221,7 @@ class NamesFirstTable(QTableWidget):
         self, column: int, kind: int, measure: Callable[[QModelIndex], int], margin: int = COLUMN_MARGIN
     ) -> int:
         """The widest of ``column``'s cells as ``measure`` finds it, ``margin`` added (0 for none); each text
-        measured once for its ``kind`` (the lines it is held in, -1 for its unbroken run)."""
+        measured once for its ``kind`` (the lines it is held in, -1 for its unbroken run, -2 for it held tight)."""
         if len(self._measured) > self.MEASURED:
             self._measured.clear()
         widest = 0
