@@ -9,7 +9,8 @@
   受理凭证 per body, each named by its body;
 - ``case-window-pledge-grant.png``, ``case-window-pledge-check.png``, ``case-window-pledge-correction.png``,
   ``case-window-pledge-hear.png``, ``case-window-pledge-revoke.png``, ``case-window-pledge-revoked.png``: 我要开民宿's
-  消防 item at the 消防救援大队's desk, along a promise found false: 告知承诺准予 asked; 承诺不实 asked, with what the
+  消防 item at the 消防救援大队's desk, along a promise found false: 告知承诺准予 asked once the brigade signed for
+  the item (its 受理: before it, only 签收 and 不予受理 are offered); 承诺不实 asked, with what the
   核查 found and the correction's last day; the correction's period running; its period over, the 陈述申辩 notice
   offered; the period to be heard over, the revocation offered; the licence revoked.
 
@@ -194,15 +195,22 @@ def pledge_shots(driver: Driver, window: MainWindow, brigade: Desk, cases: dict[
 
 
 def _pledge_cases(db: Store, desk: Desk, brigade: Desk, cases: dict[str, str]) -> None:
-    """Each 035 case brought by the brigade to the state its picture shows, dated back from today."""
+    """Each 035 case brought by the brigade to the state its picture shows, dated back from today: signed for first
+    (the hall only received the item: the brigade's 签收 is its 受理, and a grant follows it)."""
+    from counter.actions.cases.item_steps import take_item_step
     from counter.actions.intake.notice_pledges import grant_on_pledge, hear, record_check, revoke
+    from counter.case.item_path import ItemEvent
+    from counter.case.item_step_request import StepRequest
 
     today = dt.date.today()
 
     def day(back: int) -> dt.date:
         return today - dt.timedelta(days=back)
 
+    signed = dt.datetime.combine(day(16), dt.time(9, 30)).astimezone()
     for state, case_no in cases.items():
+        with db.sessions().begin() as s:
+            take_item_step(s, brigade, case_no, FIRE, StepRequest(ItemEvent.SIGNED), signed)
         if state == "grant":
             continue
         with db.sessions().begin() as s:
@@ -248,8 +256,9 @@ def case_state_shots(driver: Driver) -> None:
     states = ("grant", "check", "correction", "hear", "revoke", "revoked")
     pledge_way = {"fire_way": "pledge"}
     pledges = {state: _taken(db, desk, HOMESTAY, first, pledge_way, 1 + i) for i, state in enumerate(states)}
+    routed = dt.datetime.combine(first, dt.time(9)).astimezone()  # the day they were taken, before the 签收
     for case_no in pledges.values():  # sent to the brigade: a department reads the cases routed to it
-        db.write(partial(route_items, desk=desk, number=case_no, now=dt.datetime.now(dt.UTC)))
+        db.write(partial(route_items, desk=desk, number=case_no, now=routed))
     with db.sessions().begin() as s:  # three bodies entrusted the hall: a receipt in each one's name
         for code in ENTRUSTED:
             set_entrustment(s, desk, desk.identity.site_code, code, ENTRUSTMENT)

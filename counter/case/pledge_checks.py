@@ -16,6 +16,7 @@ from enum import StrEnum
 from typing import Protocol
 
 from counter.case.decisions import item_decisions, read_item_note
+from counter.case.item_path import MOVES, ItemEvent, ItemState
 from counter.case.status import CaseEvent
 
 
@@ -33,6 +34,22 @@ class PledgeProblem(StrEnum):
     ALREADY_DONE = "already_done"  # the hearing or the revocation is recorded already
     NO_CORRECTION = "no_correction"  # a 责令限期改正 paper asked where none was ordered
     CANNOT_CHECK = "cannot_check"  # a database without accounts: nobody there may take a false promise to its end
+    NOT_SIGNED = "not_signed"  # a grant before the item's department signed for it (grant_open)
+
+
+def grant_open(state: ItemState | None, received: bool) -> bool:
+    """Whether an item may be granted on a promise where its path stands (``state``: None, not routed yet).
+
+    A grant on a promise is a 准予, and a 准予 follows the 受理: the deciding body accepts, or refuses to, and only
+    then decides (行政许可法 第三十二条; 国办发〔2020〕42号: the body grants on the promise it accepted).  Where the
+    hall only received the item (``received``) that 受理 is its department's 签收, so nothing is granted before it:
+    before it signs, a department may sign for the item or refuse to accept it (不予受理), as its path says.  Once
+    routed, any item is decided after its department signed for it, as every 准予 is
+    (:data:`counter.case.item_path.MOVES`); an item not routed yet is granted on the spot by the window that
+    accepted it (its own, or under a 授权)."""
+    if state is None:
+        return not received
+    return state in MOVES[ItemEvent.APPROVED][0]
 
 
 class PledgeRefused(Exception):

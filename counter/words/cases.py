@@ -29,6 +29,14 @@ CASE_STATUS = {
     CaseStatus.WITHDRAWN: tr("申请人已撤回"),
     CaseStatus.VOIDED: tr("已作废"),
 }
+#: the state where the hall only received every item applied for (收件: its departments accept, each by its 签收),
+#: where it differs from CASE_STATUS: a 已受理 there read as the departments' acceptance
+CASE_STATUS_RECEIVED = {
+    CaseStatus.ACCEPTED: tr("已收件"),
+    CaseStatus.AWAITING_DEFERRED: tr("已收件，待补材料"),
+    CaseStatus.CORRECTION_ISSUED: tr("已告知补齐材料"),
+    CaseStatus.REFUSED: tr("已出具申请事项告知书"),
+}
 CASE_EVENT = {
     CaseEvent.TAKEN: tr("窗口收件"),
     CaseEvent.DEFERRED_ARRIVED: tr("收到部分容缺材料"),

@@ -24,6 +24,9 @@ PLEDGE_PROBLEM = {
     PledgeProblem.NOT_HEARD: tr("办件 {case_no} 的事项 {item} 尚未告知陈述申辩，或者陈述申辩期限未满，不能撤销"),
     PledgeProblem.ALREADY_DONE: tr("办件 {case_no} 的事项 {item} 已办理这一步，不能重复办理"),
     PledgeProblem.NO_CORRECTION: tr("办件 {case_no} 的事项 {item} 没有责令限期改正，没有这份通知书"),
+    PledgeProblem.NOT_SIGNED: tr(
+        "办件 {case_no} 的事项 {item} 尚未由实施部门签收受理：告知承诺准予须在签收之后，签收前只能签收或者不予受理"
+    ),
     PledgeProblem.CANNOT_CHECK: tr(
         "本机没有启用账号，无人能对承诺不实的许可责令改正、听取陈述申辩和撤销，不能依告知承诺许可；"
         "请由实施部门或者有账号的窗口办理"
@@ -66,6 +69,8 @@ PLEDGE_FALSE = tr("“{item}”于 {day} 因承诺不实撤销许可：{finding}
 PLEDGE_FOUND_FALSE = tr("“{item}”于 {day} 核查发现承诺不实：{finding}；撤销前依法责令改正、听取陈述申辩。")
 PLEDGE_CORRECTING = tr("改正期限 {day}。")  # the correction ordered, after PLEDGE_FOUND_FALSE
 PLEDGE_HEARING = tr("已于 {day} 告知陈述、申辩的权利，期限 {by}。")  # the applicant told, after it
+#: why the grant is not offered yet where the item's department has not signed for it (counter.case.pledge_checks)
+PLEDGE_SIGN_FIRST = tr("“{item}”尚未签收：签收后才能依告知承诺准予。")
 PLEDGE_NOT_HERE = tr("“{item}”的告知承诺许可、核查和撤销由{deciding}作出；本账号没有该部门的决定权，不能办理。")
 PLEDGE_REVOKE_ROLE = tr("承诺不实的，撤销许可是负责人的决定：")
 PLEDGE_GRANT_BUTTON = tr("告知承诺准予")

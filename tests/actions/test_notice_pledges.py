@@ -17,6 +17,7 @@ from counter.access.roles import Role
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.cases.documents import office_settings, save_office_settings
 from counter.actions.cases.item_authority import set_item_held
+from counter.actions.cases.item_steps import route_items, take_item_step
 from counter.actions.catalog.guide_status import allow_draft_intake
 from counter.actions.intake.notice_pledges import (
     PledgeNotice,
@@ -33,6 +34,8 @@ from counter.actions.intake.take import take_intake
 from counter.actions.site.demo import complete_checklist, fresh_checklist
 from counter.case.decisions import DecisionRefused
 from counter.case.intake_request import IntakeRequest
+from counter.case.item_path import ItemEvent
+from counter.case.item_step_request import StepRequest
 from counter.case.moments import office_day
 from counter.case.pledge_checks import PledgeProblem, PledgeRefused, Revocation, item_revocations
 from counter.case.status import CaseEvent, CaseStatus
@@ -340,6 +343,43 @@ def test_the_licence_keeps_its_own_number(sessions: sessionmaker[Session], desk:
     assert view.decisions()[FIRE].text == "乌消安检字〔2026〕第0123号"
 
 
+def signed_for(sessions: sessionmaker[Session], window: Desk, brigade: Desk, case_no: str) -> None:
+    """The case's items routed by ``window`` and the 消防 item signed for by the brigade's ``brigade``, on TODAY: where
+    the hall only received it, the brigade's 签收 is its 受理, after which it may grant on the promise."""
+    at = dt.datetime.combine(TODAY, dt.time(9, 0)).astimezone()
+    with sessions.begin() as s:
+        route_items(s, window, case_no, at)
+    with sessions.begin() as s:
+        take_item_step(s, brigade, case_no, FIRE, StepRequest(ItemEvent.SIGNED), at)
+
+
+def test_a_department_grants_on_a_promise_only_after_its_sign_for(sessions: sessionmaker[Session], desk: Desk) -> None:
+    """Where the hall only received the item, the brigade's 签收 is its 受理 (许可法 第三十二条): before it the brigade
+    signs for the item or refuses to accept it, and a grant, a decision, is refused; routed or not."""
+    case_no = taken(sessions, desk)
+    with sessions.begin() as s:
+        actor = add_account(s, "brigade", "消防员", Role.DEPARTMENT, department=BRIGADE)
+    brigade = dataclasses.replace(desk, actor=actor, clerk="消防员")
+    window = signed_in(sessions, desk)
+    with sessions.begin() as s, pytest.raises(PledgeRefused) as refused:
+        grant_on_pledge(s, brigade, case_no, FIRE, TODAY)  # not even routed to it
+    assert refused.value.problem is PledgeProblem.NOT_SIGNED
+    at = dt.datetime.combine(TODAY, dt.time(9, 0)).astimezone()
+    with sessions.begin() as s:
+        route_items(s, window, case_no, at)
+    with sessions.begin() as s, pytest.raises(PledgeRefused) as refused:
+        grant_on_pledge(s, brigade, case_no, FIRE, TODAY)  # routed, not signed for
+    assert refused.value.problem is PledgeProblem.NOT_SIGNED
+    with sessions.begin() as s:
+        take_item_step(s, brigade, case_no, FIRE, StepRequest(ItemEvent.SIGNED), at)
+    with sessions.begin() as s:
+        assert grant_on_pledge(s, brigade, case_no, FIRE, TODAY) is CaseStatus.ACCEPTED
+    with sessions() as s:
+        view = case_view(s, case_no)
+    assert view is not None
+    assert FIRE in view.decisions()
+
+
 def test_the_brigades_own_account_grants_checks_revokes_and_prints(
     sessions: sessionmaker[Session], desk: Desk, tmp_path: Path
 ) -> None:
@@ -354,11 +394,12 @@ def test_the_brigades_own_account_grants_checks_revokes_and_prints(
     with sessions() as s:
         [offer] = pledge_offers(s, brigade, case_no)
     assert (offer.item_code, offer.refusal) == (FIRE, None)
+    supervisor = signed_in(sessions, desk)
+    signed_for(sessions, supervisor, brigade, case_no)
     with sessions.begin() as s:
         grant_on_pledge(s, brigade, case_no, FIRE, TODAY, result_no="乌消安检字〔2026〕第0123号")
     with sessions.begin() as s:
         pledge = pledge_paper(s, brigade, case_no, FIRE, TODAY, revoked=False)
-    supervisor = signed_in(sessions, desk)
     with sessions.begin() as s, pytest.raises(DecisionRefused):  # the window has no standing on the brigade's item
         record_check(s, supervisor, case_no, FIRE, CHECKED, kept=False, finding=FINDING, correct_by=CORRECT_BY)
     with sessions.begin() as s:

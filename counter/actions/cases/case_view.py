@@ -30,6 +30,7 @@ from counter.documents.data import OfficeSettings
 from counter.documents.deciders import places_of
 from counter.documents.document_line import DocumentLine
 from counter.documents.issuers import PER_BODY, part_bodies
+from counter.documents.kinds import DocumentKind
 from counter.intake.subject import subject_lines
 
 if TYPE_CHECKING:
@@ -67,6 +68,18 @@ def paper_titles(
     return titles
 
 
+def told_standing(
+    made: Iterable[DocumentLine], office: OfficeSettings, held: HeldItems
+) -> tuple[OfficeSettings, HeldItems]:
+    """The settings and holdings the case's items stand by as the hall received or accepted them: as its receipt
+    told the applicant where one was made (the settings it was made under), else as the site's stand now.
+
+    The same rule as the department's steps (:func:`counter.actions.cases.item_track.received_only`): a case whose
+    受理凭证 was issued under a 授权 since withdrawn was accepted, and reads so; its departments do not refuse it."""
+    receipt = next((line for line in made if line.kind == DocumentKind.RECEIPT.value and line.made_under), None)
+    return made_under(receipt.made_under) if receipt is not None else (office, held)
+
+
 @functools.lru_cache(maxsize=64)
 def _places(office: OfficeSettings) -> Places:
     """The site's places of its office settings, worked out once per settings for all the items of every page.
@@ -100,13 +113,14 @@ def read_case(unit: Unit, case_no: str, today: dt.date | None = None) -> CasePag
     places = _places(office)
     held = site_authority(unit, view.site_code)  # read with the case (case_page_reads): no statement of its own
     standing = HeldItems(held.site_items, dict(held.entrusted))
+    told = told_standing(reads.documents, office, standing)
     items = tuple(
         ItemLine(
             i.code,
             i.name,
             department_name(i.department, i.level, places),
             licence=i.item_type is ItemType.LICENSING,
-            received=acceptance_of(i, office, standing) is Acceptance.RECEIVED,
+            received=acceptance_of(i, *told) is Acceptance.RECEIVED,
         )
         for i in bundle.items
     )

@@ -33,13 +33,16 @@ from counter.actions.admin.office import office_settings
 from counter.actions.cases.decisions import case_and_bundle, record_decision
 from counter.actions.cases.documents import SEQUENCE_KIND, marked_for_training
 from counter.actions.cases.item_authority import Acting, act_standing, check_item, site_authority
+from counter.actions.cases.item_track import received_only
 from counter.actions.numbers.number_guard import check_series, note_document_issued
 from counter.audit.actions import AuditAction
 from counter.audit.masking import masked_text
 from counter.case.decisions import item_note
+from counter.case.item_lines import item_paths, office_day
+from counter.case.item_path import state_of
 from counter.case.moments import moment_on
 from counter.case.numbers import DocKind, doc_no
-from counter.case.pledge_checks import PledgeProblem, PledgeRefused
+from counter.case.pledge_checks import PledgeProblem, PledgeRefused, grant_open
 from counter.case.status import CaseEvent, CaseStatus, next_status
 from counter.catalog.model import Bundle
 from counter.db import models
@@ -75,6 +78,7 @@ def grant_on_pledge(
     acting = _acting(session, desk, case, bundle, item_code, permission_for(CaseEvent.ITEM_APPROVED))
     if not desk.actor.signed_in:
         raise PledgeRefused(PledgeProblem.CANNOT_CHECK, case.case_no, item_code)
+    _signed_for(session, case, bundle, item_code)
     text = result_no.strip()
     after = record_decision(session, desk, number, item_code, approve=True, text=text, at=at, acting=acting)
     due = office_calendar(session).deadline(today, item.pledge.check_within).date
@@ -93,6 +97,18 @@ def grant_on_pledge(
         )
     )
     return after
+
+
+def _signed_for(session: Session, case: models.Case, bundle: Bundle, item_code: str) -> None:
+    """Refuse a grant where the item's path does not allow a 准予 yet (:func:`grant_open`): where the hall only
+    received it, before its department signed for it.  A decided item is left to the decision's own refusal."""
+    view = case_view(session, case.case_no)
+    assert view is not None
+    state = state_of(item_paths(view.history, office_day).get(item_code, []))
+    if state is not None and state.decided:
+        return
+    if not grant_open(state, item_code in received_only(session, view, bundle)):
+        raise PledgeRefused(PledgeProblem.NOT_SIGNED, case.case_no, item_code)
 
 
 def record_check(

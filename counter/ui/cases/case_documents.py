@@ -1,7 +1,10 @@
 """The 文书 section of a case page: the notices made so far, and a button for each notice the case allows.
 
-A notice not made yet is offered as "打印…", one already made as "重打…": a
-reprint is the same paper, with the same number, as the first time.  Which
+A notice not printed yet is offered as "打印…", one printed before as "重打…".  A
+reprint is the same paper, with the same number, as the first time; so is the
+first print of a notice made and never printed (its preview closed, its printer
+off), which the list beside says is 未打印: offered as 重打, it read as a second
+copy of a paper the applicant never had.  Which
 kinds are offered is decided by the rules that make them
 (:func:`counter.documents.case_page.fitting_kinds`), so the page never offers a
 notice that would then be refused.
@@ -102,7 +105,7 @@ class CaseDocuments(QWidget):
         self.table.setVisible(bool(notices.lines))
         self.empty.setVisible(not notices.lines)
         for kind, button in self.buttons.items():
-            template = PRINTING_REPRINT_KIND if notices.made(kind) else PRINTING_MAKE_KIND
+            template = PRINTING_REPRINT_KIND if notices.printed(kind) else PRINTING_MAKE_KIND
             button.setText(template.format(title=kind_title(kind, titles=notices.titles)))
             button.setVisible(kind in notices.fitting)
         self._show_item_papers(notices.item_papers)
@@ -116,7 +119,7 @@ class CaseDocuments(QWidget):
                 button.clicked.connect(partial(self.on_item_clicked, paper.kind, paper.item_code))
                 self.item_buttons[paper.item_code] = button
                 self.row.addWidget(button)
-            template = PRINTING_REPRINT_KIND if self.notices.made_paper(paper) else PRINTING_MAKE_KIND
+            template = PRINTING_REPRINT_KIND if self.notices.printed_paper(paper) else PRINTING_MAKE_KIND
             button.setText(template.format(title=kind_title(paper.kind.value, paper.item_name)))
         wanted = {paper.item_code for paper in papers}
         for code, button in self.item_buttons.items():

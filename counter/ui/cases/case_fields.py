@@ -134,8 +134,12 @@ class CaseFields(QWidget):
         self.subject = lines
         self.keys["subject"].setText(FIELD_LABEL.format(label=title or words.CASE_FIELD["subject"]))
 
-    def show_case(self, view: CaseView, situations: tuple[Situation, ...], may_see_full: bool) -> None:
-        """Fill in ``view``; masked unless the full numbers were asked for (and ``may_see_full``)."""
+    def show_case(
+        self, view: CaseView, situations: tuple[Situation, ...], may_see_full: bool, received: bool = False
+    ) -> None:
+        """Fill in ``view``; masked unless the full numbers were asked for (and ``may_see_full``).  ``received``: the
+        hall only received every item (:func:`counter.ui.cases.case_heading.only_received`): it has no 受理日期, each
+        department's being its 签收's day, on the item's line and in the history."""
         shown = view if self.full_id_button.isChecked() else view.masked()
         values = {
             "applicant": applicant_text(view),
@@ -154,7 +158,7 @@ class CaseFields(QWidget):
             "received_at": GAP.format(first=desk_text(view.desk_no), second=view.clerk),
             "queue_ticket": _ticket_text(view),
             "received_on": day_text(view.received_on),
-            "accepted_on": day_text(view.accepted_on),
+            "accepted_on": "" if received else day_text(view.accepted_on),
             "promised_on": day_text(view.promised_on),
             "correction_due": day_text(view.correction_due),
             "notify_due": day_text(view.notify_due),

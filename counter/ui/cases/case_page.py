@@ -29,13 +29,13 @@ from counter.case.view import CaseView
 from counter.catalog.model import Situation
 from counter.documents.case_page import ItemLine
 from counter.documents.kinds import DocumentKind
-from counter.intake.outcome import Outcome
 from counter.service.cases import READ_CALENDAR, Nothing
 from counter.ui.cases import words
 from counter.ui.cases.action_bar import ActionBar
 from counter.ui.cases.action_form import ActionForm
 from counter.ui.cases.case_documents import CaseDocuments
 from counter.ui.cases.case_fields import LINK_FIELDS, CaseFields
+from counter.ui.cases.case_heading import only_received, status_text, subtitle_text
 from counter.ui.cases.case_lines import (
     case_alert,
     day_text,
@@ -76,8 +76,7 @@ from counter.ui.look.text_size import px, scaled
 from counter.ui.printing.opening import show_case_documents
 from counter.ui.printing.preview_window import PreviewWindow
 from counter.ui.widgets.plain_text import plain_label
-from counter.words.cases import CASE_EVENT, CASE_NOT_FOUND, CASE_STATUS
-from counter.words.intake import OUTCOME
+from counter.words.cases import CASE_EVENT, CASE_NOT_FOUND
 
 log = logging.getLogger(__name__)
 
@@ -262,17 +261,13 @@ class CasePage(StepSlots, QWidget):
 
     def _show(self, view: CaseView) -> None:
         today = self._today()
-        status = CASE_STATUS[view.status]
+        status = status_text(view, self._items)
         self.setWindowTitle(words.CASE_PAGE_TITLE.format(case_no=view.case_no, status=status))
         self.number.setText(view.case_no)
         self.status.setText(status)
         colour = STATUS_COLOURS.get(view.status, "#0b4f8a")
         self.status.setStyleSheet(f"background: {colour};")
-        outcome = label(OUTCOME, Outcome, view.outcome)
-        version = words.CASE_GUIDE_VERSION.format(version=view.guide_version)
-        self.subtitle.setText(
-            words.CASE_SUBTITLE.format(bundle=view.bundle_name, code=view.bundle_code, version=version, outcome=outcome)
-        )
+        self.subtitle.setText(subtitle_text(view, self._items))
         self._show_alert(view, today)
         self._show_fields(view)
         self._show_materials(view, today)
@@ -290,7 +285,8 @@ class CasePage(StepSlots, QWidget):
         self.alert.show()
 
     def _show_fields(self, view: CaseView) -> None:
-        self.details_fields.show_case(view, self._situations, self._desk.actor.may(Permission.SEE_FULL_ID))
+        may_see_full = self._desk.actor.may(Permission.SEE_FULL_ID)
+        self.details_fields.show_case(view, self._situations, may_see_full, only_received(self._items))
         moved = moved_text(view)  # the later dates that govern say more than the provisional mark
         self.beyond_data.setText(words.CASE_DATES_MOVED.format(moves=moved) if moved else words.CASE_BEYOND_DATA)
         self.beyond_data.setVisible(bool(moved) or view.dates_beyond_data)

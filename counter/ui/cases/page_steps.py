@@ -25,6 +25,7 @@ from counter.case.status import CaseEvent, MoveNotAllowed
 from counter.case.view import CaseView
 from counter.intake.not_possible import IntakeNotPossible
 from counter.ui.cases import words
+from counter.ui.cases.case_heading import status_text
 from counter.ui.cases.case_reading import Loaded
 from counter.ui.cases.case_steps import take_step
 from counter.ui.cases.hand_over_step import confirm as confirm_hand_over
@@ -35,7 +36,7 @@ from counter.ui.cases.same_day_step import finish_same_day
 from counter.ui.door.runner import Failed
 from counter.ui.printing.opening import open_preview
 from counter.words.access import refused_for
-from counter.words.cases import CASE_STATUS, RULE_PROBLEMS, decision_refused_text
+from counter.words.cases import RULE_PROBLEMS, decision_refused_text
 from counter.words.punctuation import SENTENCES
 
 if TYPE_CHECKING:
@@ -130,7 +131,7 @@ class StepSlots(_Page):
     def _say(self, case_no: str, outcome: StepOutcome) -> None:
         text = outcome.text
         if outcome.moved:
-            text = words.CASE_MOVED_MEANWHILE.format(status=CASE_STATUS[self.view.status] if self.view else "")
+            text = words.CASE_MOVED_MEANWHILE.format(status=status_text(self.view, self._items) if self.view else "")
         self.show_notice(text, outcome.style)
         if outcome.saved:
             self.case_changed.emit(case_no)

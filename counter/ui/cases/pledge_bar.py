@@ -31,7 +31,9 @@ from counter.access.not_permitted import NotPermitted
 from counter.access.pledge_offers import PledgeOffer
 from counter.access.roles import Permission
 from counter.case.decisions import DecisionRefused
-from counter.case.pledge_checks import PledgeRefused
+from counter.case.item_lines import item_paths, office_day
+from counter.case.item_path import ItemState, state_of
+from counter.case.pledge_checks import PledgeRefused, grant_open
 from counter.case.status import CaseEvent, CaseStatus
 from counter.case.view import CaseView
 from counter.documents.data import DocumentNotPossible
@@ -80,6 +82,7 @@ from counter.words.pledges import (
     PLEDGE_REVOCATION_TITLE,
     PLEDGE_REVOKE_ROLE,
     PLEDGE_SECTION,
+    PLEDGE_SIGN_FIRST,
     PLEDGE_TITLE,
     PLEDGE_WITHDRAWN,
     pledge_refused_text,
@@ -235,8 +238,7 @@ class PledgeBar(QWidget):
         if offer.refusal is not None:  # not this account's to grant, check or revoke
             return papers, PLEDGE_NOT_HERE.format(item=item.name, deciding=offer.deciding)
         if row is None:
-            grant = item.code not in view.decisions() and allowed(view, CaseEvent.ITEM_APPROVED)
-            return ((PledgeAct.GRANT,) if grant else ()), ""
+            return _grant_offered(view, item)
         if row.checked_on is not None:
             return papers, ""
         if may_take_false_steps(actor, offer):  # a supervisor at the window, or the department's own staff
@@ -362,6 +364,18 @@ class PledgeBar(QWidget):
         if isinstance(err, DecisionRefused) and err.problem in RULE_PROBLEMS:
             return decision_refused_text(err, {item.code: item.name})
         return PLEDGE_MOVED
+
+
+def _grant_offered(view: CaseView, item: ItemLine) -> tuple[tuple[PledgeAct, ...], str]:
+    """The grant, where the item's path allows a 准予 now (:func:`counter.case.pledge_checks.grant_open`); before its
+    department signed for it, the department signs for it or refuses to accept it (the step bar), and the grant is
+    not offered beside them: the section says it comes after the 签收."""
+    if item.code in view.decisions() or not allowed(view, CaseEvent.ITEM_APPROVED):
+        return (), ""
+    state = state_of(item_paths(view.history, office_day).get(item.code, []))
+    if grant_open(state, item.received):
+        return (PledgeAct.GRANT,), ""
+    return (), PLEDGE_SIGN_FIRST.format(item=item.name) if state in (None, ItemState.ROUTED) else ""
 
 
 def _state_text(item: ItemLine, offer: PledgeOffer) -> str:

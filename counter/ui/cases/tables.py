@@ -160,18 +160,24 @@ class NamesFirstTable(QTableWidget):
         columns = range(self.columnCount())
         wanted = {c: max(self.sizeHintForColumn(c), header.sectionSizeHint(c)) + COLUMN_MARGIN for c in columns}
         # the heading with its own padding whole, and the longest run a line cannot break in (a masked ID number, a
-        # phone): narrower, such a run is not wrapped but cut (152201… for 152201********0357)
+        # phone): narrower, such a run is not wrapped but cut (152201… for 152201********0357); first with a
+        # column's margin about the run, in the last turn with only what the run needs
         least = {c: max(header.sectionSizeHint(c), self._unbroken_width(c)) for c in columns}
         names = tuple(c for c in columns if c not in self._keep and c not in self._give)
         room = self.viewport().width()
         widths = dict(wanted)
-        for group, lines in ((self._give, self.LINES), (names, self.LINES), (self._give, 0), (names, 0)):
+        turns = ((self._give, self.LINES), (names, self.LINES), (self._give, 0), (names, 0), (self._give + names, -1))
+        for group, lines in turns:
             if sum(widths.values()) <= room:
                 break
             others = sum(width for c, width in widths.items() if c not in group)
             if not group:
                 continue
-            floors = {c: min(widths[c], max(least[c], self._lines_width(c, lines) if lines else 0)) for c in group}
+            if lines < 0:  # nothing else gives: the runs' margins do
+                floors = {c: min(widths[c], max(header.sectionSizeHint(c), self._unbroken_width(c, tight=True)))
+                          for c in group}  # fmt: skip
+            else:
+                floors = {c: min(widths[c], max(least[c], self._lines_width(c, lines) if lines else 0)) for c in group}
             widths |= shared_widths({c: widths[c] for c in group}, floors, room - others)
         spare = room - sum(widths.values())
         if spare > 0 and names:
@@ -182,22 +188,40 @@ class NamesFirstTable(QTableWidget):
         for row in range(self.rowCount()):
             self.setRowHeight(row, self.sizeHintForRow(row) + ROW_MARGIN)
 
-    def _unbroken_width(self, column: int) -> int:
-        """The widest run of ``column``'s cells that no line may break in, its margin included (0 for none)."""
+    def _unbroken_width(self, column: int, *, tight: bool = False) -> int:
+        """The widest run of ``column``'s cells that no line may break in, with a column's margin (0 for none);
+        ``tight``: the least width that shows it whole on its line, the cell's own margins about its text and the
+        grid's pixel only.
+
+        The margin is room a column is given while there is room: the floor of the last turn is what the run needs.
+        With the margin on the case number, the ID number and the phone to the end, F7's finder at 1024 pixels and
+        150 % text was 7 to 20 pixels wider than its window, its last column behind a sideways scroll bar."""
         metrics = self.fontMetrics()
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
 
         def unbroken(index: QModelIndex) -> int:
-            return max([0, *(metrics.horizontalAdvance(run) for run in UNBROKEN.findall(str(index.data() or "")))])
+            text = str(index.data() or "")
+            runs = UNBROKEN.findall(text)
+            widest = max([0, *(metrics.horizontalAdvance(run) for run in runs)])
+            if not tight or not widest:
+                return widest
+            line = self.itemDelegateForIndex(index).sizeHint(option, index).width()  # the text on one line
+            return widest + max(0, line - metrics.horizontalAdvance(text)) + 1  # its margins, the grid's pixel
 
+        if tight:
+            return self._widest(column, -2, unbroken, margin=0)
         return self._widest(column, -1, unbroken)
 
     def _lines_width(self, column: int, lines: int) -> int:
         """The least width of ``column`` that holds each of its cells in ``lines`` lines, its margin included."""
         return self._widest(column, lines, lambda index: self._least_width(index, lines))
 
-    def _widest(self, column: int, kind: int, measure: Callable[[QModelIndex], int]) -> int:
-        """The widest of ``column``'s cells as ``measure`` finds it, its margin included (0 for none); each text
-        measured once for its ``kind`` (the lines it is held in, -1 for its unbroken run)."""
+    def _widest(
+        self, column: int, kind: int, measure: Callable[[QModelIndex], int], margin: int = COLUMN_MARGIN
+    ) -> int:
+        """The widest of ``column``'s cells as ``measure`` finds it, ``margin`` added (0 for none); each text
+        measured once for its ``kind`` (the lines it is held in, -1 for its unbroken run, -2 for it held tight)."""
         if len(self._measured) > self.MEASURED:
             self._measured.clear()
         widest = 0
@@ -207,7 +231,7 @@ class NamesFirstTable(QTableWidget):
             if key not in self._measured:
                 self._measured[key] = measure(index)
             widest = max(widest, self._measured[key])
-        return widest + COLUMN_MARGIN if widest else 0
+        return widest + margin if widest else 0
 
     def _least_width(self, index: QModelIndex, lines: int) -> int:
         """The narrowest cell that shows ``index`` in ``lines`` lines, as the rows' heights measure it (the delegate's

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from counter.case.item_path import ItemEvent
 from counter.case.status import CaseEvent
+from counter.intake.outcome import Outcome
 from counter.words.translate import tr
 
 CASE_OPEN_TITLE = tr("查找办件")
@@ -13,7 +14,16 @@ CASE_SAVE_FAILED = tr("没有保存：{fault}。办件未作任何改动，填�
 CASE_CORRECTION_NOT_DUE = tr("补正期限尚未届满：期限届满后的下一个工作日（{first_day}）起才能确认逾期未补正")
 CASE_MOVED_MEANWHILE = tr("该办件刚被其他窗口处理过，现在的状态是“{status}”，页面已刷新，请核对后再操作")
 CASE_GUIDE_VERSION = tr("指南第{version}版")
-CASE_SUBTITLE = tr("{bundle}　{code} · {version}　　收件结果：{outcome}")
+CASE_SUBTITLE_PLAIN = tr("{bundle}　{code} · {version}")
+CASE_SUBTITLE = tr("{line}　　收件结果：{outcome}")  # once the case's state no longer says the outcome
+#: the outcome, where the hall only received every item (counter.ui.cases.case_heading): it accepted nothing, and a
+#: 受理 beside a case its departments are to accept read as theirs
+CASE_OUTCOME_RECEIVED = {
+    Outcome.ACCEPT: tr("材料齐全，转实施部门受理"),
+    Outcome.DEFER: tr("主要材料齐全，容缺后补，转实施部门受理"),
+    Outcome.CORRECT: tr("告知补齐材料"),
+    Outcome.REFUSE: tr("申请事项告知"),
+}
 CASE_DESK = tr("{desk_no}号窗口")
 CASE_SHOW_FULL_ID = tr("显示完整号码")
 CASE_HIDE_FULL_ID = tr("隐藏完整号码")

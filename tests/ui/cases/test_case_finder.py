@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -17,8 +18,11 @@ from counter.ui.cases.case_finder import CaseFinder
 from counter.ui.cases.case_page import CasePage
 from counter.ui.cases.opening import CaseDesk
 from counter.ui.cases.tables import COLUMN_MARGIN
+from counter.ui.look.fonts import install_fonts
+from counter.ui.look.text_size import set_text_percent
 from tests.ui.cases.casebook import DAY, DESK_1, Casebook
 from tests.ui.cases.conftest import Clock
+from tests.ui.conftest import REAL_FONTS
 from tests.ui.runners import runner_on
 
 PHONE = "13904820000"  # the casebook's deferrals and its correction notice: three people, one phone
@@ -136,3 +140,32 @@ def test_the_numbers_stay_whole_and_every_column_in_sight_on_a_narrow_screen(
     bundle = table.item(0, 6)
     assert bundle is not None
     assert bundle.toolTip() == bundle.text()
+
+
+#: F7's finder as the desk places it on a 1024×768 screen: its 1,000 pixels at 100 % text, at 125 % and 150 % as wide
+#: as the screen leaves inside the window's frame (counter.ui.look.geometry.fit_to_screen)
+NARROW_FINDER = {100: 1000, 125: 1024 - 16, 150: 1024 - 16}
+
+
+@pytest.mark.parametrize("percent", [100, 125, 150])
+def test_the_finder_fits_a_1024_pixel_screen_at_every_text_size(
+    qapp: QApplication, qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock, percent: int
+) -> None:
+    """At 1024 pixels and 150 % text the list still scrolled its last 7 to 20 pixels sideways: every number kept
+    whole with the room a column is given while there is room, not the least its run needs.  At that least, the
+    numbers whole on their line, the list fits the window at each text size, as the case page does."""
+    set_text_percent(percent)
+    install_fonts(qapp, REAL_FONTS, rare_now=False)
+    try:
+        window = desk_window(qtbot)
+        finder = finder_of(CaseDesk(window, runner_on(case_sessions), DESK_1, today).find_cases(PHONE))
+        finder.resize(NARROW_FINDER[percent], 700)
+        table, header = finder.table, finder.table.horizontalHeader()
+        qtbot.waitUntil(lambda: header.length() > 0, timeout=2000)
+        assert header.length() <= table.viewport().width()
+        assert table.horizontalScrollBar().maximum() == 0
+        for column in (0, 1, 3, 4):  # the case number, the date, the ID number, the phone: whole, on one line
+            assert header.sectionSize(column) >= table.sizeHintForColumn(column), column
+    finally:
+        set_text_percent(100)
+        install_fonts(qapp, REAL_FONTS, rare_now=False)

@@ -101,7 +101,7 @@ def test_each_denied_item_has_its_own_paper_printed_from_the_page_by_keyboard(
     assert "市场监督管理局" in text  # in the deciding department's name, not the hall's
     assert column(documents.table, 0)[-1] == "不予批准决定书（食品经营许可）"
     assert made.doc_no in column(documents.table, 1)
-    assert button.text() == "重打不予批准决定书（食品经营许可）"
+    assert button.text() == "打印不予批准决定书（食品经营许可）"  # made and numbered, not printed yet
 
     QTest.keyClick(button, Qt.Key.Key_Space)
     again = next(w for w in page.findChildren(PreviewWindow) if w is not preview)

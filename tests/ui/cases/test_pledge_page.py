@@ -17,8 +17,12 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.desk import Desk
 from counter.access.roles import Permission, Role
+from counter.actions.cases.item_steps import route_items, take_item_step
 from counter.actions.intake.notice_pledges import grant_on_pledge
+from counter.case.item_path import ItemEvent
+from counter.case.item_step_request import StepRequest
 from counter.case.status import CaseEvent
 from counter.ui.cases.case_page import CasePage
 from counter.ui.cases.pledge_bar import PledgeAct
@@ -27,7 +31,7 @@ from counter.ui.printing.preview_window import PreviewWindow, doc_title
 from counter.ui.words import RUNNER_BUSY
 from counter.words.access import not_permitted
 from counter.words.cases import CASE_EVENT
-from counter.words.pledges import PLEDGE_NOT_HERE, PLEDGE_REVOKE_ROLE, PLEDGE_REVOKED
+from counter.words.pledges import PLEDGE_NOT_HERE, PLEDGE_REVOKE_ROLE, PLEDGE_REVOKED, PLEDGE_SIGN_FIRST
 from tests.actions.test_notice_pledges import BRIGADE, FIRE, name_the_brigades_bodies, taken
 from tests.entrusted import entrust_in
 from tests.signed_in import add_account, signed_in
@@ -36,6 +40,7 @@ from tests.ui.cases.casebook import DESK_1, SUPERVISOR
 from tests.ui.cases.conftest import Clock
 from tests.ui.cases.helpers import column
 from tests.ui.cases.test_item_decisions import item_row, open_page
+from tests.ui.cases.test_item_steps_page import ROUTED_AT
 from tests.ui.printing.helpers import pdf_text
 
 FINDING = "核查发现场所二层疏散通道被封堵，与承诺内容不符。"
@@ -187,6 +192,41 @@ def test_an_account_without_the_bodys_standing_is_told_whose_it_is(
     assert bar.why.text() == PLEDGE_NOT_HERE.format(item=name, deciding=BRIGADE)
 
 
+def signed_for(sessions: sessionmaker[Session], window: Desk, brigade: Desk, case_no: str) -> None:
+    """The case's items routed by ``window``, the 消防 item signed for by ``brigade``, on the desk's day."""
+    with sessions.begin() as s:
+        route_items(s, window, case_no, ROUTED_AT)
+    with sessions.begin() as s:
+        take_item_step(s, brigade, case_no, FIRE, StepRequest(ItemEvent.SIGNED), ROUTED_AT)
+
+
+def test_the_brigade_is_offered_the_grant_only_once_it_signed_for_the_item(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], today: Clock
+) -> None:
+    """Where the hall only received the 消防 item, the brigade's 签收 is its 受理: before it, the page offers what a
+    department may do before signing (签收, 不予受理) and says the grant comes after; once signed for, the grant."""
+    case_no = taken(case_sessions, DESK_1)  # no 授权 recorded: the brigade accepts and decides its item itself
+    with case_sessions.begin() as s:
+        actor = add_account(s, "brigade", "消防员", Role.DEPARTMENT, department=BRIGADE)
+    brigade = dataclasses.replace(DESK_1, actor=actor, clerk="消防员")
+    with case_sessions.begin() as s:
+        route_items(s, signed_in(case_sessions, DESK_1), case_no, ROUTED_AT)
+    page = open_page(qtbot, case_sessions, today, case_no, brigade)
+    choose_fire(page)
+    bar, steps = page.pledges, page.item_states.step_bar
+    name = next(i.name for i in page.item_states.items if i.code == FIRE)
+    assert [e for e, b in steps.buttons.items() if b.isVisible()] == [ItemEvent.SIGNED, ItemEvent.REFUSED]
+    assert bar.isVisible()
+    assert not any(b.isVisible() for b in bar.buttons.values())
+    assert bar.why.text() == PLEDGE_SIGN_FIRST.format(item=name)
+    QTest.keyClick(steps.buttons[ItemEvent.SIGNED], Qt.Key.Key_Space)  # its form: 确认 has the keyboard
+    with qtbot.waitSignal(page.case_changed, timeout=5000):
+        QTest.keyClick(page.item_step_form.confirm_button, Qt.Key.Key_Return)
+    qtbot.waitUntil(bar.buttons[PledgeAct.GRANT].isVisible, timeout=5000)  # the case read again
+    assert not bar.why.isVisible()
+    assert not steps.buttons[ItemEvent.REFUSED].isVisible()  # signed for: accepted, no longer refused
+
+
 @pytest.mark.slow
 def test_the_brigades_own_account_takes_every_step_from_the_page(
     qtbot: QtBot, case_sessions: sessionmaker[Session], today: Clock
@@ -198,6 +238,7 @@ def test_the_brigades_own_account_takes_every_step_from_the_page(
     with case_sessions.begin() as s:
         actor = add_account(s, "brigade", "消防员", Role.DEPARTMENT, department=BRIGADE)
     brigade = dataclasses.replace(DESK_1, actor=actor, clerk="消防员")
+    signed_for(case_sessions, signed_in(case_sessions, DESK_1), brigade, case_no)
     with case_sessions.begin() as s:
         grant_on_pledge(s, brigade, case_no, FIRE, today.day, result_no="乌消安检字〔2026〕第0123号")
     page = open_page(qtbot, case_sessions, today, case_no, brigade)

@@ -19,13 +19,14 @@ from counter.access.desk import Desk
 from counter.access.roles import Actor, Role
 from counter.actions.admin.accounts import add_account
 from counter.actions.admin.calendar import office_calendar
-from counter.actions.cases.item_steps import route_items
+from counter.actions.cases.item_steps import route_items, take_item_step
 from counter.actions.catalog.guide_status import allow_draft_intake
 from counter.actions.intake.notice_pledges import grant_on_pledge, record_check
 from counter.actions.intake.take import take_intake
 from counter.actions.site.demo import complete_checklist, fresh_checklist
 from counter.case.intake_request import IntakeRequest
 from counter.case.item_path import ItemEvent
+from counter.case.item_step_request import StepRequest
 from counter.db.catalog_store import current_guide
 from counter.intake.checklist import start_checklist
 from counter.intake.parties import Applicant, ApplicantKind, Parties
@@ -92,6 +93,9 @@ def _brigades_promise(window: MainWindow, found_false: bool) -> tuple[Desk, str]
     store.write(partial(route_items, desk=desk, number=case_no, now=now))
     brigade = _staff(window, "xiaofang01", BRIGADE)
     granted = DAY - dt.timedelta(days=10)
+    signed = dt.datetime.combine(granted, dt.time(9)).astimezone()  # its 签收 is its 受理: the grant follows it
+    store.write(partial(take_item_step, desk=brigade, number=case_no, item_code=FIRE,
+                        request=StepRequest(ItemEvent.SIGNED), now=signed))  # fmt: skip
     store.write(partial(grant_on_pledge, desk=brigade, number=case_no, item_code=FIRE, today=granted))
     if found_false:
         check = partial(record_check, desk=brigade, number=case_no, item_code=FIRE, kept=False, finding=FINDING,

@@ -93,12 +93,14 @@ def test_a_notice_made_is_listed_and_offered_again_as_a_reprint(
     assert table.rowCount() == 1
     row = [cell(page, 0, c) for c in range(table.columnCount())]
     assert row == ["收件凭证", made.doc_no, "2026-11-20", "未打印"]
-    assert shown_buttons(page) == {A: "打印一件事联办申请表", R: "重打收件凭证"}
+    # made and numbered, never printed: printed for the first time, not 重打 (a second copy the applicant never had)
+    assert shown_buttons(page) == {A: "打印一件事联办申请表", R: "打印收件凭证"}
 
     with qtbot.waitSignal(window.print_finished, timeout=20_000):
         QTest.mouseClick(window.print_button, Qt.MouseButton.LeftButton)
     assert wait_for_jobs(queue.folder, 1) == [made.pdf]
     qtbot.waitUntil(lambda: cell(page, 0, 3) == "1 次")  # the page counted the print, once it read the case again
+    assert shown_buttons(page) == {A: "打印一件事联办申请表", R: "重打收件凭证"}
 
     QTest.mouseClick(page.documents.buttons[R], Qt.MouseButton.LeftButton)
     again = next(w for w in previews(page) if w is not window)
@@ -141,7 +143,7 @@ def test_a_receipt_made_before_an_entrustment_keeps_its_title_and_is_reprinted_a
     entrust_in(sessions, DESK, *(item.code for item in page.item_states.items))
     assert page.reload() is Loaded.SHOWN
     assert cell(page, 0, 0) == "收件凭证"
-    assert shown_buttons(page)[R] == "重打收件凭证"
+    assert shown_buttons(page)[R] == "打印收件凭证"  # made, never printed: its title as made
     with qtbot.waitSignal(page.documents.print_requested, timeout=5000):
         QTest.mouseClick(page.documents.buttons[R], Qt.MouseButton.LeftButton)
     again = next(w for w in previews(page) if w is not first)

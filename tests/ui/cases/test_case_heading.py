@@ -1,0 +1,83 @@
+"""The case page's heading: one state, in the words of the hall's own act (收件 where it only receives)."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.actions.cases.documents import make_documents
+from counter.actions.cases.item_authority import set_entrustment
+from counter.case.status import CaseStatus
+from counter.documents.kinds import DocumentKind
+from counter.intake.outcome import Outcome
+from counter.ui.cases.words import CASE_OUTCOME_RECEIVED
+from counter.words.cases import CASE_STATUS, CASE_STATUS_RECEIVED
+from counter.words.intake import OUTCOME
+from tests.entrusted import RESTAURANT_ITEMS
+from tests.ui.cases.casebook import DAY, DESK_1, Casebook
+from tests.ui.cases.conftest import Clock
+from tests.ui.cases.helpers import stored
+from tests.ui.cases.test_case_page import open_page
+
+
+def only_receiving(sessions: sessionmaker[Session]) -> None:
+    """The hall's 授权 withdrawn for every item of 我要开小餐馆: it only receives them, its departments accept."""
+    with sessions.begin() as session:
+        for code in RESTAURANT_ITEMS:
+            set_entrustment(session, DESK_1, "XAM01", code, "")
+
+
+def test_a_hall_that_only_receives_shows_its_case_as_received_once(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    """收件 is the hall's act, 受理 its departments' (签收): no 已受理 beside 收件结果：受理."""
+    only_receiving(case_sessions)
+    assert stored(case_sessions, book.accepted).status is CaseStatus.ACCEPTED
+    page = open_page(qtbot, case_sessions, today, book.accepted)
+    assert all(item.received for item in page.item_states.items)
+    assert page.status.text() == CASE_STATUS_RECEIVED[CaseStatus.ACCEPTED] == "已收件"
+    assert "受理" not in page.status.text()
+    assert "受理" not in page.windowTitle()
+    assert "收件结果" not in page.subtitle.text()  # the badge says it: once
+    assert book.bundle_code in page.subtitle.text()
+    # nor a 受理日期 of the hall's: each department's is its 签收's day; the day received stays
+    assert not page.fields["accepted_on"].isVisible()
+    assert page.fields["received_on"].isVisible()
+
+
+def test_a_received_case_moved_on_says_what_the_intake_found_without_accepting(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    """审批中: the state no longer says the outcome, so the subtitle does, in the receiving hall's words."""
+    only_receiving(case_sessions)
+    page = open_page(qtbot, case_sessions, today, book.fulfilled)  # 容缺, the materials in the same day: 审批中
+    assert page.status.text() == CASE_STATUS[CaseStatus.IN_APPROVAL]
+    assert page.subtitle.text().endswith(CASE_OUTCOME_RECEIVED[Outcome.DEFER])
+    assert OUTCOME[Outcome.DEFER] not in page.subtitle.text()
+
+
+def test_a_hall_that_accepts_says_its_acceptance_once(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    """Entrusted with every item, the hall accepted: 已受理, and the subtitle does not say 受理 again."""
+    page = open_page(qtbot, case_sessions, today, book.accepted)
+    assert not any(item.received for item in page.item_states.items)
+    assert page.status.text() == CASE_STATUS[CaseStatus.ACCEPTED]
+    assert "收件结果" not in page.subtitle.text()
+    assert page.fields["accepted_on"].isVisible()
+    moved = open_page(qtbot, case_sessions, today, book.fulfilled)
+    assert moved.subtitle.text().endswith(OUTCOME[Outcome.DEFER])
+
+
+def test_a_case_accepted_under_a_withdrawn_entrustment_still_reads_accepted(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    """Its 受理凭证 made in the departments' names under their 授权, the 授权 withdrawn later: the hall did accept it,
+    as the paper the applicant holds says, and the page reads so, as the departments' steps do (no 不予受理)."""
+    with case_sessions.begin() as session:
+        make_documents(session, DESK_1, book.accepted, DocumentKind.RECEIPT, DAY)
+    only_receiving(case_sessions)
+    page = open_page(qtbot, case_sessions, today, book.accepted)
+    assert not any(item.received for item in page.item_states.items)
+    assert page.status.text() == CASE_STATUS[CaseStatus.ACCEPTED]
+    assert page.fields["accepted_on"].isVisible()
