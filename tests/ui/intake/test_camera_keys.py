@@ -9,7 +9,7 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.cases.case_pages import pages_of_case
+from counter.actions.cases.case_view import read_case
 from counter.host.devices.camera import Camera, CameraError, CameraFault, SyntheticCamera
 from counter.ui.cases.case_page import CasePage, Loaded
 from counter.ui.cases.words import CASE_PAGE_COMPARED
@@ -41,7 +41,9 @@ def test_two_pages_go_with_the_case_and_its_page_shows_them(
     assert row.receipt.value == "received"  # the keys take pages; the line stays as recorded
     case_no = commit(qtbot, panel)
     with sessions() as s:
-        kept = pages_of_case(s, case_no)
+        read = read_case(s, case_no)
+    assert read is not None
+    kept = read.pages
     assert [(p.material_code, p.page_no, p.compared) for p in kept] == [(code, 1, True), (code, 2, False)]
     page = CasePage(runner_on(sessions, lambda: TODAY), DESK, lambda: TODAY, case_no)
     qtbot.addWidget(page)
