@@ -14,7 +14,6 @@ import dataclasses
 import datetime as dt
 import functools
 import logging
-import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -40,7 +39,6 @@ from counter.host.outward.sms_secret import load_secret, save_secret, secret_pat
 from counter.outbox import rules
 from counter.outbox.rules import SendRound
 from counter.outbox.secret_shown import shown
-from counter.outbox.service_loop import run_passes
 from counter.parties.masking import mask_phone
 from counter.sms.gateway import GatewaySettings
 from counter.sms.gateway_refused import GatewayRefused
@@ -64,7 +62,6 @@ __all__ = [
     "move_secret_out",
     "queue_reminders",
     "retry_message",
-    "run_sender",
     "save_gateway",
     "send_due",
     "sms_promised",
@@ -263,30 +260,6 @@ def _facts(session: Session, message: Claimed) -> MessageFacts:
         date=message.due_on,
         tracking=message.tracking,
     )
-
-
-def run_sender(
-    store: Writer,
-    stop: threading.Event,
-    *,
-    interval: float = 10.0,
-    today: Callable[[], dt.date] = dt.date.today,
-    clock: Clock = models.utcnow,
-    post: Post | None = None,
-) -> SendRound:
-    """The sender as a service: every ``interval`` seconds send what is due, and once a day queue the reminders,
-    until ``stop`` is set.  What it did in all."""
-    reminded: list[dt.date] = []
-
-    def one_pass() -> SendRound:
-        day = today()
-        if day not in reminded:
-            queued = store.write(lambda session: queue_reminders(session, day))
-            log.info("deferral reminders queued: %d", queued)
-            reminded[:] = [day]
-        return send_due(store, clock=clock, post=post)
-
-    return run_passes(stop, interval, one_pass)
 
 
 def message_list(
