@@ -19,10 +19,10 @@ from counter.case.intake_request import IntakeRequest
 from counter.case.pages import MaterialPage, PageImage, PageProblem, PageRefused, TakenPage, page_image
 from counter.db import models
 from counter.db.catalog_store import current_guide
-from counter.host.devices.camera import SyntheticCamera
 from counter.intake.parties import Applicant, ApplicantKind, Parties
 from counter.parties.identifiers import make_id_number
 from tests.actions.conftest import TODAY
+from tests.host.devices.synthetic_camera import SyntheticCamera
 
 
 def case_pages(s: Session, number: str) -> tuple[MaterialPage, ...]:

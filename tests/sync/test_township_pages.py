@@ -28,13 +28,13 @@ from counter.db.case_store import case_by_no
 from counter.db.catalog_store import current_guide
 from counter.db.sync.case_records import case_dicts
 from counter.db.sync.pages import page_records
-from counter.host.devices.camera import SyntheticCamera
 from counter.intake.parties import Applicant, ApplicantKind, Parties
 from counter.parties.identifiers import make_id_number
 from counter.sync import package
 from counter.sync.keys import load_private_key
 from counter.sync.package import Header, PackageKind, PackageRejected, RejectCode
 from counter.sync.record_json import to_dict
+from tests.host.devices.synthetic_camera import SyntheticCamera
 from tests.sync.packages import MAGIC, write_package
 from tests.sync.sync_world import NOW, TODAY, Site, hall_and_township
 

@@ -10,11 +10,12 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.cases.case_view import read_case
-from counter.host.devices.camera import Camera, CameraError, CameraFault, SyntheticCamera
+from counter.host.devices.camera import Camera, CameraError, CameraFault
 from counter.ui.cases.case_page import CasePage, Loaded
 from counter.ui.cases.words import CASE_PAGE_COMPARED
 from counter.ui.intake import IntakePanel
 from counter.ui.intake.words import INTAKE_CAMERA_FAULT, INTAKE_PAGE_PROBLEM
+from tests.host.devices.synthetic_camera import SyntheticCamera
 from tests.ui.intake.conftest import DESK, TODAY
 from tests.ui.intake.helpers import commit, press, ready
 from tests.ui.runners import runner_on
