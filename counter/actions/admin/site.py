@@ -105,7 +105,6 @@ __all__ = [
     "retire_key",
     "retired_keys",
     "same_fingerprint",
-    "signing_key",
     "site_as_shown",
     "site_card",
     "site_encryption_key",
@@ -261,11 +260,6 @@ def site_is_set_up(session: Session) -> bool:
     if stored is not None and stored.kind is SiteKind.TOWNSHIP:
         return True
     return session.scalar(select(models.SitePeer.code).limit(1)) is not None
-
-
-def signing_key(key_path: Path | None = None) -> Ed25519PrivateKey:
-    """This machine's private key; raises :class:`KeyUnreadable`."""
-    return load_private_key(key_path or paths.site_key_path())
 
 
 def site_signing_key(session: Session, key_path: Path | None = None) -> Ed25519PrivateKey:
