@@ -14,7 +14,6 @@ from counter.access.desk import Desk
 from counter.actions.outbox.messages import (
     BATCH,
     SendRound,
-    claim_lease,
     message_list,
     queue_reminders,
     retry_message,
@@ -23,6 +22,7 @@ from counter.actions.outbox.messages import (
 )
 from counter.db import models
 from counter.host.outward.sms_gateway import Answer, SmsRequest, post_message
+from counter.outbox.rules import claim_lease
 from counter.sms.gateway import GatewaySettings
 from counter.sms.kinds import gateway_key
 from tests.actions.senders import Clock, Writes
@@ -135,7 +135,7 @@ def test_a_repeat_after_a_crash_between_send_and_mark_is_dropped_by_the_idempote
     (message,) = messages(sessions)
     assert (message.state, gateway.deliveries()) == ("sending", [gateway_key(message.key)])  # delivered, never marked
     assert send_due(Writes(sessions), clock=clock) == SendRound()  # another sender leaves it while it is claimed
-    lease = claim_lease(settings, BATCH)
+    lease = claim_lease(settings.timeout, BATCH)
     clock.advance(seconds=lease.total_seconds() - 1)
     assert send_due(Writes(sessions), clock=clock) == SendRound()  # the claim holds through the batch's attempts
     clock.advance(seconds=1)  # the claim's lease ran out

@@ -36,7 +36,6 @@ from counter.db.settings_store import put_setting
 from counter.host.outward.outward_http import Link
 from counter.host.outward.sms_gateway import Answer, SmsRequest, post_message
 from counter.host.outward.sms_secret import load_secret, save_secret, secret_path
-from counter.outbox import rules
 from counter.outbox.rules import SendRound
 from counter.outbox.secret_shown import shown
 from counter.parties.masking import mask_phone
@@ -56,7 +55,6 @@ if TYPE_CHECKING:
 __all__ = [
     "BATCH",
     "SendRound",
-    "claim_lease",
     "gateway_settings",
     "message_list",
     "move_secret_out",
@@ -241,11 +239,6 @@ def send_due(
     the gateway's secret is kept, when not this machine's key folder (tests); ``post``: how a request is sent (the
     default keeps one connection to the gateway for the whole pass)."""
     return frame.send_due(store, _Sms(folder, post), clock=clock, batch=batch)
-
-
-def claim_lease(settings: GatewaySettings, batch: int) -> dt.timedelta:
-    """How long a claim holds (:func:`counter.outbox.rules.claim_lease`)."""
-    return rules.claim_lease(settings.timeout, batch)
 
 
 def _facts(session: Session, message: Claimed) -> MessageFacts:
