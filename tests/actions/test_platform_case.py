@@ -25,13 +25,13 @@ from counter.case.hand_over import HandOverRequest, HandOverWay
 from counter.db.rating_store import rectification_of_rating
 from counter.host.machine.desk_at import desk_at
 from counter.host.machine.desk_config import DeskConfig
-from counter.host.outward.platform_client import Report, ReportRequest, post_report
+from counter.host.outward.platform_client import Report, ReportRequest
 from counter.parties.identifiers import make_id_number
 from counter.ratings.choice import RatingChoice
 from counter.ratings.levels import Level
 from counter.ratings.rectification import RectEvent
 from tests.actions.conftest import TODAY
-from tests.actions.senders import Clock, Writes
+from tests.actions.senders import Clock, Writes, post_report
 from tests.actions.test_intake_actions import ID, full_request, take
 from tests.actions.test_item_steps import ITEMS, at
 from tests.actions.test_platform import configure, events
