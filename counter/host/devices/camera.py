@@ -15,7 +15,6 @@ written, their interfaces not being public.
 
 from __future__ import annotations
 
-import logging
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -26,7 +25,6 @@ from counter.host.machine.desk_config import load_desk_config
 
 __all__ = ["V4L2", "Camera", "CameraError", "CameraFault", "V4l2Camera", "camera_for", "desk_camera"]
 
-log = logging.getLogger(__name__)
 
 V4L2 = "v4l2"  # the value of the desk setting ``camera``; "" no camera
 TIMEOUT = 10.0  # seconds for one frame: a UVC camera starts and settles its exposure in two or three
