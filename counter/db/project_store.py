@@ -216,12 +216,10 @@ def _step(st: models.ProjectStep) -> PlanStep:
     )
 
 
-def open_projects(session: Session, site_code: str | None = None) -> list[ProjectView]:
-    """The projects not ended (the agents' queue), oldest first; one site's with ``site_code``."""
+def open_projects(session: Session) -> list[ProjectView]:
+    """The projects not ended (the agents' queue), oldest first."""
     p = models.Project
     query = select(p).where(p.state.not_in((ProjectState.COMPLETED.value, ProjectState.TERMINATED.value)))
-    if site_code is not None:
-        query = query.where(p.site_code == site_code)
     return project_views(session, list(session.scalars(query.order_by(p.applied_on, p.id))))
 
 
