@@ -41,7 +41,6 @@ from counter.ui.cases.case_lines import (
     day_text,
     desk_text,
     history_note,
-    label,
     local_time,
     material_names,
     medium_text,
@@ -76,7 +75,7 @@ from counter.ui.look.text_size import px, scaled
 from counter.ui.printing.opening import show_case_documents
 from counter.ui.printing.preview_window import PreviewWindow
 from counter.ui.widgets.plain_text import plain_label
-from counter.words.cases import CASE_EVENT, CASE_NOT_FOUND, CASE_STATUS
+from counter.words.cases import CASE_EVENT, CASE_NOT_FOUND, CASE_STATUS, code_text
 from counter.words.intake import OUTCOME
 
 log = logging.getLogger(__name__)
@@ -268,7 +267,7 @@ class CasePage(StepSlots, QWidget):
         self.status.setText(status)
         colour = STATUS_COLOURS.get(view.status, "#0b4f8a")
         self.status.setStyleSheet(f"background: {colour};")
-        outcome = label(OUTCOME, Outcome, view.outcome)
+        outcome = code_text(OUTCOME, Outcome, view.outcome)
         version = words.CASE_GUIDE_VERSION.format(version=view.guide_version)
         self.subtitle.setText(
             words.CASE_SUBTITLE.format(bundle=view.bundle_name, code=view.bundle_code, version=version, outcome=outcome)
@@ -331,7 +330,7 @@ class CasePage(StepSlots, QWidget):
                     f"{local_time(line.at):%Y-%m-%d %H:%M}",
                     desk_text(line.desk_no),
                     line.clerk,
-                    label(CASE_EVENT, CaseEvent, line.event),
+                    code_text(CASE_EVENT, CaseEvent, line.event),
                     history_note(line, names, items),
                 ),
             )
