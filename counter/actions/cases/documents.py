@@ -24,7 +24,7 @@ from counter.access.roles import Permission
 from counter.actions.admin.acting import this_desk
 from counter.actions.admin.audit import record_at_desk
 from counter.actions.admin.guard import require
-from counter.actions.admin.office import office_settings, office_to_store, stored_office_settings
+from counter.actions.admin.office import office_settings, office_to_store
 from counter.actions.cases.item_authority import site_authority
 from counter.actions.cases.item_track import received_only, standings
 from counter.actions.catalog.guides import bundle_code_named
@@ -70,7 +70,6 @@ __all__ = [
     "prints_own_place",
     "record_print",
     "save_office_settings",
-    "stored_office_settings",
 ]
 
 SEQUENCE_KIND = "doc"  # one sequence of notice numbers per desk and day, whatever the kind

@@ -32,13 +32,8 @@ from counter.audit.actions import AuditAction
 from counter.audit.seal import parse_payload, payload_digest
 from counter.backup.restored import Restored
 from counter.backup.sqlite_files import (
-    BackupFailed,
-    BackupFile,
     RestoreProblem,
     RestoreRefused,
-    daily_backup_due,
-    latest_good_backup,
-    quick_check,
     restore_file,
     usable_backup,
 )
@@ -60,8 +55,6 @@ if TYPE_CHECKING:
     from counter.db.engine import Sessions
 
 __all__ = [
-    "BackupFailed",
-    "BackupFile",
     "NotSQLite",
     "RestoreRefused",
     "Restored",
@@ -71,12 +64,9 @@ __all__ = [
     "backup_if_due",
     "backups_folder",
     "check_backup",
-    "daily_backup_due",
     "database_file",
-    "latest_good_backup",
     "make_backup",
     "pg_commands",
-    "quick_check",
     "record_backup",
     "record_restore",
     "restore_backup",
