@@ -22,9 +22,7 @@ from counter.actions.admin.site import (
     init_site,
     peer_keys,
     peers,
-    read_site_card,
     register_peer,
-    site_card,
     site_encryption_key,
     site_signing_key,
     this_site,
@@ -50,6 +48,7 @@ from counter.sync.keys import (
     verify,
 )
 from counter.sync.site_faults import PeerRefused, SiteRefused
+from counter.sync.sites import read_site_card, site_card
 
 TOWNSHIP = DeskConfig(site_code="ARS01", site_name="阿尔山市明水河镇便民服务中心", desk_no="1", clerk="其其格")
 HALL_KEY = public_key_text(new_private_key())

@@ -74,10 +74,7 @@ from counter.sync.sites import (
     SiteIdentity,
     SiteKind,
     SiteProblem,
-    read_site_card,
-    site_card,
     site_problems,
-    write_card_file,
 )
 from counter.sync.sm2_keys import load_sm2_key, sm2_key_at, sm2_key_path
 from counter.sync.sm_seal import SM_SUITE, Sm2PrivateKey
@@ -97,12 +94,10 @@ __all__ = [
     "init_site",
     "peer_keys",
     "peers",
-    "read_site_card",
     "register_peer",
     "retire_key",
     "retired_keys",
     "site_as_shown",
-    "site_card",
     "site_encryption_key",
     "site_for_card",
     "site_is_set_up",
@@ -110,7 +105,6 @@ __all__ = [
     "store_identity",
     "stored_site",
     "this_site",
-    "write_card_file",
 ]
 
 CODE, NAME, PUBLIC_KEY = SITE_CODE, SITE_NAME, "site.public_key"

@@ -38,13 +38,10 @@ from counter.backup.sqlite_files import (
     usable_backup,
 )
 from counter.host.database.backups import (
-    NotSQLite,
     backup_count,
-    backup_if_due,
     backups_folder,
     database_file,
     make_backup,
-    pg_commands,
 )
 from counter.host.keys.seal_anchors import add_anchor, add_restore, anchors_path
 from counter.host.machine import paths
@@ -55,18 +52,15 @@ if TYPE_CHECKING:
     from counter.db.engine import Sessions
 
 __all__ = [
-    "NotSQLite",
     "RestoreRefused",
     "Restored",
     "authorise",
     "back_up",
     "backup_count",
-    "backup_if_due",
     "backups_folder",
     "check_backup",
     "database_file",
     "make_backup",
-    "pg_commands",
     "record_backup",
     "record_restore",
     "restore_backup",

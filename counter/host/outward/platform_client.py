@@ -26,9 +26,9 @@ import json
 from dataclasses import dataclass
 
 from counter.host.outward.outward_http import Link, signed_headers
-from counter.outbox.rules import Answer, Outcome
+from counter.outbox.rules import Answer
 
-__all__ = ["Outcome", "PlatformLink", "Report", "ReportRequest"]
+__all__ = ["PlatformLink", "Report", "ReportRequest"]
 
 Report = Answer  # what came of one report: the platform's id for the event is its ``remote_id``
 
