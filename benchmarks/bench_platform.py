@@ -109,7 +109,8 @@ def configure(url: str, platform: Any, keys: Path, enabled: bool = True) -> None
 def drain(verdicts: Verdicts, url: str, platform: Any, keys: Path, events: int) -> None:
     from counter.actions.outbox.platform import send_due
     from counter.actions.site.store import Store
-    from counter.host.outward.platform_client import Outcome, PlatformLink, ReportRequest
+    from counter.host.outward.platform_client import PlatformLink, ReportRequest
+    from counter.outbox.rules import Outcome
     from counter.platform.events import platform_key
     from tests.platform_stub import SECRET
 

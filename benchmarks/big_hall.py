@@ -55,7 +55,7 @@ from counter.actions.cases.documents import make_document, office_settings, reco
 from counter.actions.catalog.guide_status import PublishRefused, publish_guide
 from counter.actions.catalog.imports import import_source
 from counter.actions.intake.take import fulfil_deferred, take_intake
-from counter.actions.ratings.follow_up import choose_handling, record_feedback, record_revisit
+from counter.actions.ratings.follow_up import move_rectification
 from counter.actions.ratings.record import rating_settings, record_rating, record_unrated, send_to_pad
 from counter.actions.site.demo import complete_checklist, fresh_checklist
 from counter.actions.sync.packages import import_package
@@ -222,9 +222,11 @@ class _TrainingDesk:
             if fed_back and made.alert is not None:  # the township's supervisor calls the rater back
                 rect, by = made.alert.rectification_id, self.supervisor
                 later = at + dt.timedelta(hours=2)
-                record_revisit(session, rect, "督查室", "申请人反映等候时间较长", later, desk=by)
-                choose_handling(session, rect, RectEvent.FIX_AT_ONCE, "督查室", "增开窗口", later, desk=by)
-                record_feedback(session, rect, "督查室", "已电话告知申请人", later, desk=by)
+                move_rectification(
+                    session, rect, RectEvent.REVISITED, "督查室", "申请人反映等候时间较长", later, desk=by
+                )
+                move_rectification(session, rect, RectEvent.FIX_AT_ONCE, "督查室", "增开窗口", later, desk=by)
+                move_rectification(session, rect, RectEvent.FED_BACK, "督查室", "已电话告知申请人", later, desk=by)
 
     def receipt(self, case_no: str) -> None:
         with self.sessions.begin() as session:

@@ -71,13 +71,11 @@ def password_problems(password: str, login: str = "") -> tuple[PasswordProblem, 
     return tuple(problems)
 
 
-def hash_password(password: str, cost: ScryptCost | None = None, salt: bytes | None = None) -> str:
-    """The text to store for ``password`` at ``cost`` (:data:`COST` when not given, read at each call).
-
-    A fresh random salt unless one is given (tests only).
-    """
+def hash_password(password: str, cost: ScryptCost | None = None) -> str:
+    """The text to store for ``password`` at ``cost`` (:data:`COST` when not given, read at each call), under a
+    fresh random salt."""
     cost = COST if cost is None else cost
-    salt = secrets.token_bytes(SALT_BYTES) if salt is None else salt
+    salt = secrets.token_bytes(SALT_BYTES)
     key = _scrypt(password, salt, cost, KEY_BYTES)
     return "$".join((SCHEME, str(cost.n), str(cost.r), str(cost.p), _b64(salt), _b64(key)))
 

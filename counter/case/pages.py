@@ -34,7 +34,6 @@ class PageProblem(StrEnum):
     NOT_AN_IMAGE = "not_an_image"  # the camera's bytes are no image Pillow reads
     TOO_LARGE = "too_large"  # still above PAGE_BYTES_MAX once scaled and compressed
     TOO_MANY = "too_many"  # the material already holds PAGES_MAX pages
-    NO_SUCH_MATERIAL = "no_such_material"  # the case has no checklist line of that code
     NOT_AS_DECLARED = "not_as_declared"  # a page handed in made: not a JPEG of the pixels it says it is
 
 

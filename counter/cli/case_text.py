@@ -15,7 +15,7 @@ from counter.case.view import CaseRow, CaseView
 from counter.intake.checklist import Receipt
 from counter.intake.no_licence import named_licences
 from counter.intake.outcome import Outcome
-from counter.words.cases import CASE_EVENT, CASE_STATUS, dates_moved_text
+from counter.words.cases import CASE_EVENT, CASE_STATUS, code_text, dates_moved_text
 from counter.words.hand_over import hand_over_note_text
 from counter.words.intake import OUTCOME, RECEIPT, licence_text
 from counter.words.items import ITEM_STEP_EVENTS, step_note_text
@@ -30,13 +30,6 @@ HAND_OVER_NOTES = HAND_OVER_EVENTS | {CaseEvent.SERVICE_SIGNED.value}
 if TYPE_CHECKING:
     from counter.access.desk import Desk
     from counter.service.local import Service
-
-
-def _label(table: dict[Any, str], enum: type[Any], value: str) -> str:
-    try:
-        return table[enum(value)]
-    except (ValueError, KeyError):
-        return value
 
 
 def case_json(view: CaseView) -> dict[str, Any]:
@@ -65,7 +58,7 @@ def case_as_text(view: CaseView) -> str:
     lines = [
         tr("办件编号：{case_no}").format(case_no=v.case_no),
         tr("状态：{status}    结果：{outcome}").format(
-            status=CASE_STATUS[v.status], outcome=_label(OUTCOME, Outcome, v.outcome)
+            status=CASE_STATUS[v.status], outcome=code_text(OUTCOME, Outcome, v.outcome)
         ),
         tr("一件事：{bundle_name}（{bundle_code}，指南第{guide_version}版）").format(
             bundle_name=v.bundle_name, bundle_code=v.bundle_code, guide_version=v.guide_version
@@ -106,7 +99,7 @@ def case_as_text(view: CaseView) -> str:
         lines.append(tr("重新提交办件：{later_case_no}").format(later_case_no=v.later_case_no))
     lines.append(tr("材料："))
     for m in v.materials:
-        receipt = _label(RECEIPT, Receipt, m.receipt)
+        receipt = code_text(RECEIPT, Receipt, m.receipt)
         extra = tr("  容缺至 {due}").format(due=_date(m.due_on)) if m.due_on else ""
         if m.arrived_on:
             extra += tr("  {arrived} 已补交").format(arrived=_date(m.arrived_on))
@@ -121,8 +114,8 @@ def case_as_text(view: CaseView) -> str:
     lines.append(tr("经办记录："))
     names = {m.code: m.name for m in v.materials}
     for h in v.history:
-        event = _label(CASE_EVENT, CaseEvent, h.event)
-        shown = _label(OUTCOME, Outcome, h.note) if h.event == CaseEvent.TAKEN.value else h.note
+        event = code_text(CASE_EVENT, CaseEvent, h.event)
+        shown = code_text(OUTCOME, Outcome, h.note) if h.event == CaseEvent.TAKEN.value else h.note
         shown = hand_over_note_text(h.event, h.note) if h.event in HAND_OVER_NOTES else shown
         shown = SAME_DAY_NOTE if h.note == NOTE_SAME_DAY else shown
         shown = step_note_text(h) if h.event in ITEM_STEP_EVENTS else shown

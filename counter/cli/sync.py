@@ -12,7 +12,6 @@ reason in Chinese and exits 1 with nothing imported.  ``status`` and
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from dataclasses import asdict
 from pathlib import Path
@@ -45,10 +44,6 @@ def add_sync_commands(commands: Commands, common: argparse.ArgumentParser) -> No
     p.add_argument("--all", action="store_true", help=tr("包括已处理的记录"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_sync_review)
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
 
 
 def cmd_sync_export(args: argparse.Namespace) -> int:

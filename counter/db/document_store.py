@@ -14,13 +14,9 @@ from counter.db import models
 from counter.documents.document_line import DocumentLine
 
 
-def find_document(session: Session, case_id: int | None, kind: str, doc_no: str = "") -> models.DocumentRecord | None:
-    stmt = select(models.DocumentRecord).where(models.DocumentRecord.kind == kind)
-    if case_id is not None:
-        stmt = stmt.where(models.DocumentRecord.case_id == case_id)
-    if doc_no:
-        stmt = stmt.where(models.DocumentRecord.doc_no == doc_no)
-    return session.scalars(stmt.order_by(models.DocumentRecord.id)).first()
+def find_document(session: Session, case_id: int, kind: str) -> models.DocumentRecord | None:
+    d = models.DocumentRecord
+    return session.scalars(select(d).where(d.kind == kind, d.case_id == case_id).order_by(d.id)).first()
 
 
 def add_document(session: Session, record: models.DocumentRecord) -> int:

@@ -38,9 +38,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.db import server_check
 from counter.db.issued_notes import note_commits
-from counter.db.url import ENV_URL, PlainConnection, plain_at_connection, resolve_url
+from counter.db.url import PlainConnection, plain_at_connection
 
-__all__ = ["DESK_BOUNDS", "ENV_URL", "Bounds", "check_server", "make_engine", "make_sessions", "resolve_url"]
+__all__ = ["DESK_BOUNDS", "Bounds", "check_server", "make_engine", "make_sessions"]
 
 
 CONNECT_TIMEOUT_S = 5

@@ -1,4 +1,5 @@
-"""The pages a document camera took of a case's materials (``case_material_page``): added, read, never changed."""
+"""The pages a document camera took of a case's materials (``case_material_page``): added, never changed; the case
+page reads them with the case (:mod:`counter.db.case_page_reads`)."""
 
 from __future__ import annotations
 
@@ -7,13 +8,8 @@ import datetime as dt
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from counter.case.pages import MaterialPage, PageImage
+from counter.case.pages import PageImage
 from counter.db import models
-
-_P = models.CaseMaterialPage
-#: a page's columns in the order of MaterialPage's fields, by material then page number
-_PAGES = select(_P.material_code, _P.page_no, _P.image, _P.width, _P.height, _P.captured_at, _P.clerk,
-                _P.compared).order_by(_P.material_code, _P.page_no)  # fmt: skip
 
 
 def page_count(session: Session, case_id: int, material_code: str) -> int:
@@ -36,8 +32,3 @@ def add_page(
     )  # fmt: skip
     session.flush()
     return page_no
-
-
-def case_pages(session: Session, case_id: int) -> list[MaterialPage]:
-    """Every page of the case, by material then page number."""
-    return [MaterialPage(*row) for row in session.execute(_PAGES.where(_P.case_id == case_id))]

@@ -216,12 +216,10 @@ def _step(st: models.ProjectStep) -> PlanStep:
     )
 
 
-def open_projects(session: Session, site_code: str | None = None) -> list[ProjectView]:
-    """The projects not ended (the agents' queue), oldest first; one site's with ``site_code``."""
+def open_projects(session: Session) -> list[ProjectView]:
+    """The projects not ended (the agents' queue), oldest first."""
     p = models.Project
     query = select(p).where(p.state.not_in((ProjectState.COMPLETED.value, ProjectState.TERMINATED.value)))
-    if site_code is not None:
-        query = query.where(p.site_code == site_code)
     return project_views(session, list(session.scalars(query.order_by(p.applied_on, p.id))))
 
 
@@ -253,7 +251,7 @@ def paper_record(session: Session, project: models.Project, kind: str) -> models
     return session.scalar(select(p).where(p.project_id == project.id, p.kind == kind))
 
 
-def add_paper_record(
+def keep_paper_record(
     session: Session,
     project: models.Project,
     kind: str,
@@ -263,35 +261,15 @@ def add_paper_record(
     snapshot: str,
     content_hash: str,
 ) -> None:
-    """Record a paper's first print: its number and day, and what a reprint is made from (``snapshot``)."""
-    session.add(
-        models.ProjectPaper(
-            project_id=project.id,
-            kind=kind,
-            doc_no=doc_no,
-            issued_on=issued_on,
-            clerk=clerk,
-            office=snapshot,
-            content_hash=content_hash,
-        )
-    )
-    session.flush()
-
-
-def replace_paper_record(
-    session: Session,
-    project: models.Project,
-    kind: str,
-    doc_no: str,
-    issued_on: dt.date,
-    clerk: str,
-    snapshot: str,
-    content_hash: str,
-) -> None:
-    """The record of a paper made anew in place of the project's earlier one of ``kind`` (a 授权委托书 signed again
-    for other items: the agent acts on the new one's; the earlier one's print stays in the audit trail)."""
+    """Record a paper's first print: its number and day, and what a reprint is made from (``snapshot``); in place of
+    the project's earlier one of ``kind`` when it has one (a 授权委托书 signed again for other items: the agent acts on
+    the new one's; the earlier one's print stays in the audit trail)."""
     record = paper_record(session, project, kind)
-    assert record is not None
+    if record is None:
+        record = models.ProjectPaper(project_id=project.id, kind=kind)
+        session.add(record)
+    else:
+        record.created_at = utcnow()
     record.doc_no, record.issued_on, record.clerk = doc_no, issued_on, clerk
-    record.office, record.content_hash, record.created_at = snapshot, content_hash, utcnow()
+    record.office, record.content_hash = snapshot, content_hash
     session.flush()

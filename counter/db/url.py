@@ -11,18 +11,12 @@ from __future__ import annotations
 
 import os
 
-from counter.host.database.database_choice import ENV_URL, SQLITE_FILE, resolve_url, same_database
-
 __all__ = [
-    "ENV_URL",
-    "SQLITE_FILE",
     "TRUSTED_NETWORK_ENV",
     "VERIFIED_TLS",
     "PlainConnection",
     "plain_at_connection",
     "plain_over_network",
-    "resolve_url",
-    "same_database",
 ]
 
 #: set to 1 on a desk whose network to the hall's server is trusted: it may then talk to the server in clear

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from counter.catalog.model import Bundle, Fee, Item, Material, Necessity, TimeLimit
+from counter.catalog.model import Bundle, Fee, Item, Material, Necessity
 from counter.documents import words as paper
 from counter.documents.acceptance import NOTHING_HELD, Acceptance, HeldItems, acceptance_of
 from counter.documents.data import (
@@ -145,10 +145,6 @@ def _materials_table(bundle: Bundle) -> Table:
     )
 
 
-def _limit_text(limit: TimeLimit | None) -> str:
-    return paper.time_limit(limit)
-
-
 def _fee_text(fee: Fee | None) -> tuple[str, str]:
     if fee is None:
         return paper.DOC_NOT_STATED, paper.DOC_NOT_STATED
@@ -176,7 +172,7 @@ def _item_pairs(item: Item, office: OfficeSettings, held: HeldItems) -> Pairs:
         Pair(paper.DOC_COL_DEPARTMENT, decider, wide=True),
         Pair(paper.DOC_LEGAL_BASIS, item.legal_basis or paper.DOC_NOT_STATED, wide=True),
         Pair(paper.DOC_LEGAL_LIMIT, paper.legal_limit_text(item)),
-        Pair(paper.DOC_PROMISED_LIMIT, _limit_text(item.promised_limit)),
+        Pair(paper.DOC_PROMISED_LIMIT, paper.time_limit(item.promised_limit)),
         Pair(paper.DOC_FEE, fee),
         Pair(paper.DOC_FEE_BASIS, fee_basis),
         Pair(paper.DOC_RESULT, item.result or paper.DOC_NOT_STATED, wide=True),
@@ -193,7 +189,9 @@ def _steps_table(bundle: Bundle) -> Table:
             Column(paper.DOC_COL_STEP_RESULT, 0.30),
             Column(paper.DOC_COL_STEP_NOTE, 0.46),
         ),
-        tuple((s.name, _limit_text(s.limit), s.result or paper.DOC_NOT_STATED, s.description) for s in bundle.steps),
+        tuple(
+            (s.name, paper.time_limit(s.limit), s.result or paper.DOC_NOT_STATED, s.description) for s in bundle.steps
+        ),
     )
 
 
@@ -226,7 +224,7 @@ def _guide_blocks(bundle: Bundle, office: OfficeSettings, held: HeldItems) -> li
                 Pair(paper.DOC_HOURS, hours(bundle, office), wide=True),
                 Pair(paper.DOC_CONSULT, consult_phone(bundle, office)),
                 Pair(paper.DOC_COMPLAINT, bundle.complaint_phone or office.complaint_phone),
-                Pair(paper.DOC_PROMISED_LIMIT, _limit_text(bundle.promised_limit)),
+                Pair(paper.DOC_PROMISED_LIMIT, paper.time_limit(bundle.promised_limit)),
                 Pair(paper.DOC_FORMS, paper.DOC_LIST_JOIN.join(bundle.forms) or paper.DOC_NOT_STATED),
                 Pair(paper.DOC_RESULT, bundle.result or paper.DOC_NOT_STATED, wide=True),
                 Pair(paper.DOC_VISITS, visits, wide=True),

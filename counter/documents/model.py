@@ -19,7 +19,6 @@ from counter.documents.case_documents import document_for
 from counter.documents.checks import document_problems
 from counter.documents.data import (
     Block,
-    Column,
     DocumentData,
     DocumentNotPossible,
     Fields,
@@ -38,7 +37,6 @@ from counter.documents.kinds import DocumentKind, DocumentProblem
 
 __all__ = [
     "Block",
-    "Column",
     "DocumentData",
     "DocumentKind",
     "DocumentNotPossible",

@@ -14,21 +14,16 @@ from collections.abc import Callable
 from counter.outbox.rules import SendRound
 
 
-def run_passes(stop: threading.Event, interval: float, one_pass: Callable[[], SendRound]) -> SendRound:
-    """Every ``interval`` seconds one pass, until ``stop`` is set.  What it did in all."""
-    done = SendRound()
-    while not stop.is_set():
-        done += one_pass()
-        stop.wait(interval)
-    return done
-
-
 def run_until_stopped(interval: float, one_pass: Callable[[], SendRound]) -> SendRound:
-    """:func:`run_passes` every ``interval`` seconds (at least half a second) until SIGTERM or Ctrl+C: what it did in
-    all (nothing counted when Ctrl+C breaks a pass)."""
+    """One pass every ``interval`` seconds (at least half a second) until SIGTERM or Ctrl+C: what it did in all
+    (nothing counted when Ctrl+C breaks a pass)."""
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    done = SendRound()
     try:
-        return run_passes(stop, max(interval, 0.5), one_pass)
+        while not stop.is_set():
+            done += one_pass()
+            stop.wait(max(interval, 0.5))
     except KeyboardInterrupt:
         return SendRound()
+    return done

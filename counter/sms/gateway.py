@@ -17,10 +17,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from urllib.parse import urlsplit
 
-from counter.outbox.rules import next_wait
 from counter.sms.kinds import MessageKind
 
-__all__ = ["GatewayProblem", "GatewaySettings", "gateway_from_json", "next_wait"]
+__all__ = ["GatewayProblem", "GatewaySettings", "gateway_from_json"]
 
 DEFAULT_TIMEOUT = 10.0  # seconds for one request: a gateway slower than this is retried later
 DEFAULT_ATTEMPTS = 6  # then the message waits in the failed list for a supervisor

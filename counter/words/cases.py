@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from enum import Enum
+from typing import TypeVar
 
 from counter.case.dates_moved import CORRECTION, PROMISED, read_moves
 from counter.case.decisions import DecisionProblem, DecisionRefused
@@ -12,6 +14,17 @@ from counter.intake.subject import SubjectProblem, SubjectProblemCode
 from counter.words.punctuation import CLAUSE_JOIN, LIST_JOIN
 from counter.words.texts import coded_text_problem
 from counter.words.translate import tr
+
+E = TypeVar("E", bound=Enum)
+
+
+def code_text(table: Mapping[E, str], enum: type[E], value: str) -> str:
+    """The text of a stored code; the code itself when it is unknown (an older or newer program wrote it)."""
+    try:
+        return table[enum(value)]
+    except (ValueError, KeyError):
+        return value
+
 
 # the window and the command line both say it when a case number leads nowhere
 CASE_NOT_FOUND = tr("未找到办件：{case_no}")

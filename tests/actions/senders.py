@@ -10,6 +10,7 @@ from typing import TypeVar
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.db import models
+from counter.host.outward.platform_client import PlatformLink, Report, ReportRequest
 
 T = TypeVar("T")
 
@@ -41,3 +42,12 @@ class Clock:
         """A second past the real present (or past the clock's own time, if later): every event queued until now is
         due, however long the steps took since the clock was made (a loaded machine, a slow server)."""
         self.now = max(self.now, models.utcnow()) + dt.timedelta(seconds=1)
+
+
+def post_report(request: ReportRequest) -> Report:
+    """Send one event on a connection of its own."""
+    link = PlatformLink()
+    try:
+        return link(request)
+    finally:
+        link.close()

@@ -13,7 +13,7 @@ from counter.access.desk import Desk
 from counter.access.roles import Actor, Permission, Role
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.cases.case_reads import case_rows, day_lists
-from counter.actions.cases.intake_settings import DEFERRAL_MARGIN_KEY, deferral_policy, intake_rules, save_intake_rules
+from counter.actions.cases.intake_settings import DEFERRAL_MARGIN_KEY, intake_rules, save_intake_rules
 from counter.actions.intake.take import lapse_correction, move_case, preview
 from counter.case.correction_lapse import CorrectionNotDue
 from counter.case.intake_request import IntakeRequest
@@ -165,7 +165,7 @@ def test_the_deferral_margin_is_a_hall_setting_read_by_the_intake(sessions: sess
         request, checklist=record(request.checklist, "M09", Receipt.MISSING), deferral=DeferralRequest(True, True)
     )
     with sessions() as s:
-        assert deferral_policy(s).margin.value == 2
+        assert intake_rules(s).deferral_policy().margin.value == 2
         before = preview(s, request, TODAY, office_calendar(s))
     with sessions.begin() as s, pytest.raises(RulesRefused):
         save_intake_rules(s, dataclasses.replace(intake_rules(s), deferral_margin_days=-1), desk=SUPERVISOR)

@@ -29,14 +29,14 @@ from counter.actions.outbox.platform_facts import facts_of
 from counter.db import models
 from counter.db.platform_store import PLATFORM_KEY, claimed
 from counter.db.settings_store import mark_training, put_setting
-from counter.host.outward.platform_client import Report, ReportRequest, post_report
+from counter.host.outward.platform_client import Report, ReportRequest
 from counter.platform.events import platform_key
 from counter.platform.mapping import SOURCES
 from counter.platform.settings import PlatformProblem, PlatformSettings
 from counter.platform.settings_refused import PlatformRefused
 from counter.words.platform import platform_problem
 from tests.actions.conftest import TODAY
-from tests.actions.senders import Clock, Writes
+from tests.actions.senders import Clock, Writes, post_report
 from tests.actions.test_intake_actions import ID, full_request, take
 from tests.actions.test_sms_secret import stored_everywhere
 from tests.codings import CHOSEN, confirm_guides

@@ -19,19 +19,19 @@ from counter.actions.cases.decisions import case_and_bundle, record_decision
 from counter.actions.cases.hand_over import hand_over_results
 from counter.actions.cases.item_authority import check_item
 from counter.actions.outbox.platform import SendRound, send_due
-from counter.actions.ratings.follow_up import choose_handling, record_feedback, record_revisit
+from counter.actions.ratings.follow_up import move_rectification
 from counter.actions.ratings.record import record_rating, send_to_pad
 from counter.case.hand_over import HandOverRequest, HandOverWay
 from counter.db.rating_store import rectification_of_rating
 from counter.host.machine.desk_at import desk_at
 from counter.host.machine.desk_config import DeskConfig
-from counter.host.outward.platform_client import Report, ReportRequest, post_report
+from counter.host.outward.platform_client import Report, ReportRequest
 from counter.parties.identifiers import make_id_number
 from counter.ratings.choice import RatingChoice
 from counter.ratings.levels import Level
 from counter.ratings.rectification import RectEvent
 from tests.actions.conftest import TODAY
-from tests.actions.senders import Clock, Writes
+from tests.actions.senders import Clock, Writes, post_report
 from tests.actions.test_intake_actions import ID, full_request, take
 from tests.actions.test_item_steps import ITEMS, at
 from tests.actions.test_platform import configure, events
@@ -119,10 +119,20 @@ def test_a_restaurant_reported_from_intake_to_revisit_is_held_once_through_kills
         sender.clock.past_now()
         assert sender.run() == SendRound(waiting=1)
         supervisor = signed_in(sessions, desk)  # a rectification's steps are a supervisor's
-        step(sessions, lambda s: record_revisit(s, rect[0], "巴特尔", "申请人说排队太久", rated_at, desk=supervisor))
-        step(sessions, lambda s: choose_handling(s, rect[0], RectEvent.FIX_AT_ONCE, "巴特尔", "增开窗口", rated_at,
-                                                 desk=supervisor))  # fmt: skip
-        step(sessions, lambda s: record_feedback(s, rect[0], "巴特尔", "已电话告知", rated_at, desk=supervisor))
+        step(
+            sessions,
+            lambda s: move_rectification(
+                s, rect[0], RectEvent.REVISITED, "巴特尔", "申请人说排队太久", rated_at, desk=supervisor
+            ),
+        )
+        step(sessions, lambda s: move_rectification(s, rect[0], RectEvent.FIX_AT_ONCE, "巴特尔", "增开窗口", rated_at,
+                                                    desk=supervisor))  # fmt: skip
+        step(
+            sessions,
+            lambda s: move_rectification(
+                s, rect[0], RectEvent.FED_BACK, "巴特尔", "已电话告知", rated_at, desk=supervisor
+            ),
+        )
         for _hour in range(24):
             sender.clock.advance(hours=1)
             assert sender.run().sent == 0

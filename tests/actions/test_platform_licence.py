@@ -22,9 +22,10 @@ from counter.actions.intake.take import move_case
 from counter.actions.outbox.platform import mapping_named
 from counter.case.moments import office_day
 from counter.case.status import CaseEvent
-from counter.host.outward.platform_client import Report, ReportRequest, post_report
+from counter.host.outward.platform_client import Report, ReportRequest
 from counter.platform.events import PlatformKind
 from tests.actions.conftest import TODAY
+from tests.actions.senders import post_report
 from tests.actions.test_intake_actions import ID, full_request, take
 from tests.actions.test_item_steps import ITEMS, MARKET, at
 from tests.actions.test_platform import configure, events

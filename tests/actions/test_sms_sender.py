@@ -7,23 +7,22 @@ import threading
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.desk import Desk
 from counter.actions.outbox.messages import (
     BATCH,
     SendRound,
-    claim_lease,
     message_list,
     queue_reminders,
     retry_message,
-    run_sender,
     save_gateway,
     send_due,
 )
 from counter.db import models
 from counter.host.outward.sms_gateway import Answer, SmsRequest, post_message
+from counter.outbox.rules import claim_lease
 from counter.sms.gateway import GatewaySettings
 from counter.sms.kinds import gateway_key
 from tests.actions.senders import Clock, Writes
@@ -136,7 +135,7 @@ def test_a_repeat_after_a_crash_between_send_and_mark_is_dropped_by_the_idempote
     (message,) = messages(sessions)
     assert (message.state, gateway.deliveries()) == ("sending", [gateway_key(message.key)])  # delivered, never marked
     assert send_due(Writes(sessions), clock=clock) == SendRound()  # another sender leaves it while it is claimed
-    lease = claim_lease(settings, BATCH)
+    lease = claim_lease(settings.timeout, BATCH)
     clock.advance(seconds=lease.total_seconds() - 1)
     assert send_due(Writes(sessions), clock=clock) == SendRound()  # the claim holds through the batch's attempts
     clock.advance(seconds=1)  # the claim's lease ran out
@@ -210,44 +209,6 @@ def test_two_senders_at_once_never_send_one_message_twice(
     keys = [r["idempotency_key"] for r in gateway.requests]
     assert len(keys) == len(set(keys)) == 12
     assert {m.state for m in messages(sessions)} == {"sent"}
-
-
-def test_the_service_queues_the_days_reminders_and_sends_until_stopped(
-    sessions: sessionmaker[Session], desk: Desk, gateway: Gateway
-) -> None:
-    """The service's day and its clock agree: the due day, the messages queued that morning.
-
-    The case is taken on the tests' fixed day, so its deferral falls due on a fixed date; with the service's day
-    set to it but its clock left at the machine's, the reminder counted as expired once that date had passed in
-    the real calendar, and the service waited for a second delivery that could never come.
-    """
-    configure(sessions, desk, gateway)
-    number, due = deferred_case(sessions, desk)
-    morning = dt.datetime.combine(due, dt.time(1), tzinfo=dt.UTC)  # 09:00 at the hall
-    with sessions.begin() as s:
-        queue_reminders(s, due)
-        s.execute(update(models.OutboxMessage).values(next_at=morning, created_at=morning))
-    stop = threading.Event()
-
-    def deliver_then_stop(request: SmsRequest) -> Answer:
-        answer = post_message(request)
-        if len(gateway.delivered) == 2:
-            stop.set()  # the acceptance and the reminder: the service's work is done
-        return answer
-
-    give_up = threading.Timer(30, stop.set)  # a service that never delivers both fails here instead of hanging
-    give_up.start()
-    try:
-        noon = morning + dt.timedelta(hours=3)
-        done = run_sender(
-            Writes(sessions), stop, interval=0, today=lambda: due, clock=lambda: noon, post=deliver_then_stop
-        )
-    finally:
-        give_up.cancel()
-    assert done == SendRound(sent=2)
-    contents = [r["content"] for r in gateway.requests]
-    assert [number in text for text in contents] == [True, True]
-    assert f"{due.month}月{due.day}日前补交" in contents[1]
 
 
 def test_a_reminder_whose_date_passed_while_the_gateway_was_down_is_not_sent(

@@ -11,12 +11,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.roles import Role
-from counter.actions.ratings.follow_up import record_revisit
+from counter.actions.ratings.follow_up import move_rectification
 from counter.actions.ratings.record import record_export, send_to_pad
 from counter.audit.actions import AuditAction
 from counter.db import models
 from counter.host.machine.desk_at import desk_at
 from counter.host.machine.desk_config import DeskConfig
+from counter.ratings.rectification import RectEvent
 from tests.audit.conftest import ACTORS, NOW, TODAY, Facts, add_accounts
 
 DESK_3 = DeskConfig(site_code="XAM01", site_name="兴安盟政务服务中心", desk_no="3", clerk="值班员", staff_no="XA0300")
@@ -40,7 +41,7 @@ def test_a_decision_is_recorded_under_the_supervisor_at_their_desk(
     add_accounts(sessions)
     supervisor = desk_at(DESK_3, ACTORS[Role.SUPERVISOR])
     with sessions.begin() as s:
-        record_revisit(s, facts.rectification_id, "巴特尔", "已电话回访", NOW, desk=supervisor)
+        move_rectification(s, facts.rectification_id, RectEvent.REVISITED, "巴特尔", "已电话回访", NOW, desk=supervisor)
         record_export(s, TODAY, TODAY, 1, "stdout", desk=supervisor)
     assert _last_entry(sessions, AuditAction.RATING_DECIDED) == ("bater", "XAM01", "3")
     assert _last_entry(sessions, AuditAction.EXPORTED) == ("bater", "XAM01", "3")

@@ -26,7 +26,7 @@ from counter.actions.cases.item_authority import authority_key
 from counter.actions.cases.item_steps import route_items
 from counter.actions.catalog.imports import import_source
 from counter.actions.intake.take import extend_deferral, fulfil_deferred, move_case, take_intake
-from counter.actions.ratings.follow_up import choose_handling, decide_appeal, record_revisit
+from counter.actions.ratings.follow_up import decide_appeal, move_rectification
 from counter.actions.ratings.period_figures import period_figures
 from counter.actions.ratings.record import rating_figures, ratings_for_export, save_rating_settings, send_to_pad
 from counter.actions.site.demo import complete_checklist, fresh_checklist
@@ -74,8 +74,10 @@ def _import_catalog(sessions: sessionmaker[Session], actor: Actor, facts: Facts)
 
 
 def _revisit_then_explain(session: Session, actor: Actor, facts: Facts) -> object:
-    record_revisit(session, facts.rectification_id, "巴特尔", "已电话回访", NOW, desk=desk_of(actor))
-    return choose_handling(
+    move_rectification(
+        session, facts.rectification_id, RectEvent.REVISITED, "巴特尔", "已电话回访", NOW, desk=desk_of(actor)
+    )
+    return move_rectification(
         session, facts.rectification_id, RectEvent.EXPLAINED, "巴特尔", "已说明", NOW, desk=desk_of(actor)
     )
 
@@ -144,9 +146,10 @@ TABLE = [
         _in(lambda s, a, f: make_guide_notice(s, desk_of(a), "XAM-YJS-008", TODAY))),
     Row("send_to_pad", Permission.SEND_TO_PAD, CLERK,
         _in(lambda s, a, f: send_to_pad(s, f.unsent, desk_of(a), NOW))),
-    Row("record_revisit", Permission.RECTIFY, SUPERVISOR,
-        _in(lambda s, a, f: record_revisit(s, f.rectification_id, "巴特尔", "已电话回访", NOW, desk=desk_of(a)))),
-    Row("choose_handling", Permission.RECTIFY, SUPERVISOR, _in(_revisit_then_explain)),
+    Row("move_rectification", Permission.RECTIFY, SUPERVISOR,
+        _in(lambda s, a, f: move_rectification(s, f.rectification_id, RectEvent.REVISITED, "巴特尔", "已电话回访", NOW,
+                                               desk=desk_of(a)))),
+    Row("move_rectification (handling)", Permission.RECTIFY, SUPERVISOR, _in(_revisit_then_explain)),
     Row("decide_appeal", Permission.RECTIFY, SUPERVISOR,
         _in(lambda s, a, f: decide_appeal(s, f.rating_id, "巴特尔", AppealGround.MISTAKEN, APPEAL_REASON, True, NOW,
                                           desk=desk_of(a)))),

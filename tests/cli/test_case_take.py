@@ -340,7 +340,7 @@ def test_misuse_of_arguments_exits_2(capsys: pytest.CaptureFixture[str], db: str
 
 def test_no_training_day_on_the_live_database(capsys: pytest.CaptureFixture[str], counter_home: Path) -> None:
     """The window refuses ``--today`` on the live database; a script may not date a live case either."""
-    from counter.actions.admin.schema import database_url
+    from counter.host.database.database_choice import database_url
 
     live = database_url(None, training=False)
     request = str(EXAMPLES / "intake-xiaocanguan.json")

@@ -13,13 +13,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.access.roles import Role
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.ratings.follow_up import (
-    add_rectification_note,
-    choose_handling,
     decide_appeal,
+    move_rectification,
     new_rectifications,
     open_rectifications,
-    record_feedback,
-    record_revisit,
     rectification_detail,
 )
 from counter.actions.ratings.record import (
@@ -250,6 +247,24 @@ def test_a_request_left_open_by_a_stopped_pad_is_closed_unrated_not_sent_again(
     assert status(sessions, case_no) is DeskStatus.UNRATED
 
 
+def test_a_rectification_step_not_a_supervisor_s_is_refused_and_nothing_kept(
+    sessions: sessionmaker[Session], demo_cases: dict[str, str], clock: Clock
+) -> None:
+    """An appeal, a voiding, an opening come of a rating or an appeal, never of the 督办 page's step."""
+    recorded = rate(sessions, send(sessions, demo_cases["受理"], clock), BAD, clock)
+    assert recorded.alert is not None
+    rect = recorded.alert.rectification_id
+    for event in (RectEvent.APPEALED, RectEvent.VOIDED, RectEvent.OPENED):
+        with supervisor_for_a_while(sessions, "其其格") as qiqige, sessions.begin() as session:
+            with pytest.raises(MoveRefused) as refused:
+                move_rectification(session, rect, event, "其其格", "评价人按错了", clock(), desk=qiqige)
+            assert refused.value.problems == (MoveProblem.NOT_ALLOWED,)
+    with sessions() as session:
+        detail = rectification_detail(session, rect)
+    assert detail is not None
+    assert [line.event for line in detail.history] == [RectEvent.OPENED]
+
+
 def test_walk_a_rectification_to_feedback_then_a_follow_up_rating(
     sessions: sessionmaker[Session], demo_cases: dict[str, str], clock: Clock
 ) -> None:
@@ -262,21 +277,25 @@ def test_walk_a_rectification_to_feedback_then_a_follow_up_rating(
     clock.advance(days=1)
     with supervisor_for_a_while(sessions, "其其格") as qiqige, sessions.begin() as session:
         with pytest.raises(MoveRefused) as skipped:
-            record_feedback(session, rect, "其其格", "已回复", clock(), desk=qiqige)
+            move_rectification(session, rect, RectEvent.FED_BACK, "其其格", "已回复", clock(), desk=qiqige)
         assert skipped.value.problems == (MoveProblem.NOT_ALLOWED,)
-        add_rectification_note(session, rect, "其其格", "电话未接通，明日再联系", clock(), desk=qiqige)
-        revisited = record_revisit(session, rect, "其其格", "申请人反映等待材料审核时间长", clock(), desk=qiqige)
+        move_rectification(session, rect, RectEvent.NOTE, "其其格", "电话未接通，明日再联系", clock(), desk=qiqige)
+        revisited = move_rectification(
+            session, rect, RectEvent.REVISITED, "其其格", "申请人反映等待材料审核时间长", clock(), desk=qiqige
+        )
         assert revisited is RectState.VERIFYING
         assert (
-            choose_handling(session, rect, RectEvent.FIX_BY_DEADLINE, "其其格", "增设材料预审岗", clock(),
-                            fix_due=dt.date(2026, 12, 15), desk=qiqige)
+            move_rectification(session, rect, RectEvent.FIX_BY_DEADLINE, "其其格", "增设材料预审岗", clock(),
+                               fix_due=dt.date(2026, 12, 15), desk=qiqige)
             is RectState.FIX_BY_DEADLINE
         )  # fmt: skip
     with sessions() as session:
         row = open_rectifications(session)[0]
         assert row.due == dt.date(2026, 12, 15)
     with supervisor_for_a_while(sessions, "其其格") as qiqige, sessions.begin() as session:
-        fed_back = record_feedback(session, rect, "其其格", "已电话告知整改措施", clock(), desk=qiqige)
+        fed_back = move_rectification(
+            session, rect, RectEvent.FED_BACK, "其其格", "已电话告知整改措施", clock(), desk=qiqige
+        )
         assert fed_back is RectState.FED_BACK
     with sessions() as session:
         assert open_rectifications(session) == []

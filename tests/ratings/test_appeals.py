@@ -17,11 +17,9 @@ from counter.access.roles import GRANTS, Permission, Role
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.ratings.follow_up import (
     appeal_offer,
-    choose_handling,
     decide_appeal,
     file_appeal,
-    record_feedback,
-    record_revisit,
+    move_rectification,
     rectification_detail,
 )
 from counter.actions.ratings.record import rating_figures, ratings_for_export, record_rating, send_to_pad
@@ -181,10 +179,14 @@ def test_an_appeal_is_filed_once_with_a_reason_while_its_rectification_is_open(
     supervisor = account_desk(sessions, "baoyin", "宝音", SUPERVISOR)
     clerk = account_desk(sessions, "wulan", "乌兰", frozenset({Role.CLERK}), staff_no="XA0815")
     with sessions.begin() as session:
-        record_revisit(session, answered_rect, "宝音", "已电话回访评价人", clock(), desk=supervisor)
-        choose_handling(session, answered_rect, RectEvent.EXPLAINED, "宝音", "已解释办理依据", clock(),
-                        desk=supervisor)  # fmt: skip
-        record_feedback(session, answered_rect, "宝音", "已向评价人反馈", clock(), desk=supervisor)
+        move_rectification(
+            session, answered_rect, RectEvent.REVISITED, "宝音", "已电话回访评价人", clock(), desk=supervisor
+        )
+        move_rectification(session, answered_rect, RectEvent.EXPLAINED, "宝音", "已解释办理依据", clock(),
+                           desk=supervisor)  # fmt: skip
+        move_rectification(
+            session, answered_rect, RectEvent.FED_BACK, "宝音", "已向评价人反馈", clock(), desk=supervisor
+        )
     with sessions.begin() as session, pytest.raises(AppealRefused) as closed:
         file_appeal(session, answered, "乌兰", "评价人当场说明按错了等级", clock(), desk=clerk)
     assert closed.value.problems == (AppealProblem.NOT_OPEN,)
@@ -198,9 +200,9 @@ def test_a_fed_back_rating_under_appeal_is_not_counted_rectified_until_decided(
     clerk = account_desk(sessions, "wulan", "乌兰", frozenset({Role.CLERK}), staff_no="XA0815")
     with sessions.begin() as session:
         file_appeal(session, rating_id, "乌兰", "评价人当场说明按错了等级", clock(), desk=clerk)
-        record_revisit(session, rect_id, "宝音", "已电话回访评价人", clock(), desk=supervisor)
-        choose_handling(session, rect_id, RectEvent.EXPLAINED, "宝音", "已解释办理依据", clock(), desk=supervisor)
-        record_feedback(session, rect_id, "宝音", "已向评价人反馈", clock(), desk=supervisor)
+        move_rectification(session, rect_id, RectEvent.REVISITED, "宝音", "已电话回访评价人", clock(), desk=supervisor)
+        move_rectification(session, rect_id, RectEvent.EXPLAINED, "宝音", "已解释办理依据", clock(), desk=supervisor)
+        move_rectification(session, rect_id, RectEvent.FED_BACK, "宝音", "已向评价人反馈", clock(), desk=supervisor)
     figures = total(sessions, supervisor)
     assert (figures.bad, figures.appealing, figures.rectified) == (1, 1, 0)
     with sessions.begin() as session:

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.access.desk import Desk
 from counter.access.roles import Actor, Role
 from counter.actions.admin.calendar import office_calendar
-from counter.actions.ratings.follow_up import decide_appeal, open_rectifications, record_revisit
+from counter.actions.ratings.follow_up import decide_appeal, move_rectification, open_rectifications
 from counter.actions.ratings.record import (
     rating_figures,
     ratings_for_export,
@@ -36,7 +36,7 @@ from counter.db.engine import make_engine, make_sessions
 from counter.ratings.choice import RatingChoice
 from counter.ratings.figures import Grouping
 from counter.ratings.levels import Level
-from counter.ratings.rectification import AppealGround, RectState
+from counter.ratings.rectification import AppealGround, RectEvent, RectState
 from tests.pg_server import CATALOG, PgDatabases
 from tests.ratings.conftest import DESK, TODAY, Clock
 
@@ -85,7 +85,9 @@ def test_rate_revisit_appeal_figures_and_export_on_postgresql(
     assert alert is not None
     assert alert.due_on == dt.date(2026, 11, 27)
     with a_supervisor(pg_sessions) as baoyin, pg_sessions.begin() as session:
-        revisited = record_revisit(session, alert.rectification_id, "宝音", "已电话回访", clock(), desk=baoyin)
+        revisited = move_rectification(
+            session, alert.rectification_id, RectEvent.REVISITED, "宝音", "已电话回访", clock(), desk=baoyin
+        )
         assert revisited is RectState.VERIFYING
     with pg_sessions() as session:
         (row,) = open_rectifications(session)

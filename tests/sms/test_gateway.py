@@ -7,7 +7,8 @@ import datetime as dt
 
 import pytest
 
-from counter.sms.gateway import GatewayProblem, GatewaySettings, gateway_from_json, next_wait
+from counter.outbox.rules import next_wait
+from counter.sms.gateway import GatewayProblem, GatewaySettings, gateway_from_json
 
 
 def test_no_gateway_is_no_problem_and_not_configured() -> None:

@@ -22,10 +22,7 @@ from counter.actions.admin.site import (
     init_site,
     peer_keys,
     peers,
-    read_site_card,
     register_peer,
-    signing_key,
-    site_card,
     site_encryption_key,
     site_signing_key,
     this_site,
@@ -42,6 +39,7 @@ from counter.sync.keys import (
     encryption_key_text,
     key_fingerprint,
     load_encryption_key,
+    load_private_key,
     new_encryption_key,
     new_private_key,
     public_key_text,
@@ -50,6 +48,7 @@ from counter.sync.keys import (
     verify,
 )
 from counter.sync.site_faults import PeerRefused, SiteRefused
+from counter.sync.sites import read_site_card, site_card
 
 TOWNSHIP = DeskConfig(site_code="ARS01", site_name="阿尔山市明水河镇便民服务中心", desk_no="1", clerk="其其格")
 HALL_KEY = public_key_text(new_private_key())
@@ -96,7 +95,7 @@ def test_first_identity_comes_from_the_desk_and_stays(sessions: sessionmaker[Ses
     assert (first.code, first.name, first.kind) == ("ARS01", "阿尔山市明水河镇便民服务中心", SiteKind.HALL)
     assert site_key_path().exists()
     assert stat.S_IMODE(site_key_path().stat().st_mode) == 0o600
-    assert public_key_text(signing_key()) == first.public_key
+    assert public_key_text(load_private_key(site_key_path())) == first.public_key
     sealing = encryption_key_path(site_key_path())
     assert stat.S_IMODE(sealing.stat().st_mode) == 0o600
     assert encryption_key_text(load_encryption_key(sealing)) == first.encryption_key
@@ -178,9 +177,9 @@ def test_a_site_set_up_before_sealing_gets_its_encryption_key_on_the_key_machine
     assert now.fingerprint != first.fingerprint
 
 
-def test_signing_key_without_a_file(township: DeskConfig) -> None:
+def test_no_key_file_is_said_so(township: DeskConfig) -> None:
     with pytest.raises(KeyUnreadable) as caught:
-        signing_key()
+        load_private_key(site_key_path())
     assert caught.value.reason is KeyProblem.MISSING
 
 
@@ -209,7 +208,7 @@ def test_init_sets_the_identity_and_keeps_the_key(sessions: sessionmaker[Session
 def test_init_on_a_fresh_database_makes_the_key(sessions: sessionmaker[Session], township: DeskConfig) -> None:
     with sessions.begin() as session:
         identity = init_site(session, "XAM01", "兴安盟政务服务中心", SiteKind.HALL)
-    assert public_key_text(signing_key()) == identity.public_key
+    assert public_key_text(load_private_key(site_key_path())) == identity.public_key
 
 
 def test_init_lists_every_problem(sessions: sessionmaker[Session], township: DeskConfig) -> None:

@@ -420,12 +420,13 @@ def test_progress_for_a_case_the_township_lacks_waits_for_review(world: World) -
 
 def test_a_bad_rating_its_rectification_and_every_step_reach_the_hall(world: World) -> None:
     from counter.actions.admin.calendar import office_calendar
-    from counter.actions.ratings.follow_up import record_revisit
+    from counter.actions.ratings.follow_up import move_rectification
     from counter.actions.ratings.record import record_rating, send_to_pad
     from counter.host.machine.desk_at import desk_at
     from counter.host.machine.desk_config import DeskConfig
     from counter.ratings.choice import RatingChoice
     from counter.ratings.levels import Level
+    from counter.ratings.rectification import RectEvent
 
     desk = desk_at(DeskConfig(site_code="ARS01", site_name="明水河镇便民服务中心", desk_no="1", clerk="ARS01职员"))
     with world.ars.sessions() as session:
@@ -439,8 +440,14 @@ def test_a_bad_rating_its_rectification_and_every_step_reach_the_hall(world: Wor
     # the revisit is a reviewer's: the township's supervisor, signed in (its desk without accounts is a clerk)
     head = signed_in(world.ars.sessions, dataclasses.replace(desk, clerk="其其格"))
     with world.ars.sessions.begin() as session:
-        record_revisit(
-            session, rated.alert.rectification_id, "其其格", "已电话回访", NOW + dt.timedelta(hours=1), desk=head
+        move_rectification(
+            session,
+            rated.alert.rectification_id,
+            RectEvent.REVISITED,
+            "其其格",
+            "已电话回访",
+            NOW + dt.timedelta(hours=1),
+            desk=head,
         )
     with world.ars.sessions() as session:
         lines = int(session.scalar(select(func.count()).select_from(models.RectificationHistory)) or 0)

@@ -18,22 +18,23 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.admin.calendar import office_calendar
-from counter.actions.cases.case_pages import add_page, pages_of_case
 from counter.actions.cases.case_view import read_case
 from counter.actions.intake.take import take_intake
 from counter.actions.site.demo import complete_checklist, fresh_checklist
 from counter.case.intake_request import IntakeRequest
-from counter.db import models
+from counter.case.pages import page_image
+from counter.db import models, page_store
+from counter.db.case_store import case_by_no
 from counter.db.catalog_store import current_guide
 from counter.db.sync.case_records import case_dicts
 from counter.db.sync.pages import page_records
-from counter.host.devices.camera import SyntheticCamera
 from counter.intake.parties import Applicant, ApplicantKind, Parties
 from counter.parties.identifiers import make_id_number
 from counter.sync import package
 from counter.sync.keys import load_private_key
 from counter.sync.package import Header, PackageKind, PackageRejected, RejectCode
 from counter.sync.record_json import to_dict
+from tests.host.devices.synthetic_camera import SyntheticCamera
 from tests.sync.packages import MAGIC, write_package
 from tests.sync.sync_world import NOW, TODAY, Site, hall_and_township
 
@@ -63,13 +64,18 @@ def take(site: Site) -> tuple[str, str]:
 
 
 def photograph(site: Site, number: str, code: str, camera: SyntheticCamera, *, compared: bool = False) -> int:
+    """A page of the camera's written straight into the site's store for its case, after the intake."""
     with site.sessions.begin() as s:
-        return add_page(s, site.desk, number, code, camera.capture(), compared=compared, at=NOW)
+        case = case_by_no(s, number)
+        assert case is not None
+        return page_store.add_page(s, case.id, code, page_image(camera.capture()), site.desk.clerk, compared, NOW)
 
 
 def pages(sessions: sessionmaker[Session], number: str) -> list[tuple[str, int, bytes, bool]]:
     with sessions() as s:
-        return [(p.material_code, p.page_no, p.jpeg, p.compared) for p in pages_of_case(s, number)]
+        page = read_case(s, number)  # as its case page reads them
+    assert page is not None
+    return [(p.material_code, p.page_no, p.jpeg, p.compared) for p in page.pages]
 
 
 def cases(sessions: sessionmaker[Session]) -> int:

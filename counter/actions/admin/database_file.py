@@ -28,7 +28,7 @@ import logging
 import os
 
 from counter.backup.check import quick_check
-from counter.host.database.database_choice import file_place, may_create, sqlite_path
+from counter.host.database.database_choice import file_place, sqlite_path
 from counter.host.database.database_faults import DatabaseDamaged, DatabaseMissing, DatabaseReadOnly
 from counter.host.notes.database_notes import read_note, remember_database
 
@@ -36,7 +36,6 @@ __all__ = [
     "check_database_file",
     "check_database_whole",
     "database_place",
-    "may_create",
     "note_opened",
 ]
 

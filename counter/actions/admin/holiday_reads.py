@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from counter.actions.admin.calendar import office_calendar
-from counter.calendar.office_days import OFF, WORK, EditedDay, HolidayOverview
+from counter.calendar.office_days import EditedDay, HolidayOverview
 from counter.db.holiday_store import edited_days
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-__all__ = ["OFF", "WORK", "EditedDay", "HolidayOverview", "holiday_overview"]
+__all__ = ["EditedDay", "HolidayOverview", "holiday_overview"]
 
 
 def holiday_overview(session: Session) -> HolidayOverview:

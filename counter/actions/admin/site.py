@@ -74,12 +74,7 @@ from counter.sync.sites import (
     SiteIdentity,
     SiteKind,
     SiteProblem,
-    read_card_file,
-    read_site_card,
-    same_fingerprint,
-    site_card,
     site_problems,
-    write_card_file,
 )
 from counter.sync.sm2_keys import load_sm2_key, sm2_key_at, sm2_key_path
 from counter.sync.sm_seal import SM_SUITE, Sm2PrivateKey
@@ -99,15 +94,10 @@ __all__ = [
     "init_site",
     "peer_keys",
     "peers",
-    "read_card_file",
-    "read_site_card",
     "register_peer",
     "retire_key",
     "retired_keys",
-    "same_fingerprint",
-    "signing_key",
     "site_as_shown",
-    "site_card",
     "site_encryption_key",
     "site_for_card",
     "site_is_set_up",
@@ -115,7 +105,6 @@ __all__ = [
     "store_identity",
     "stored_site",
     "this_site",
-    "write_card_file",
 ]
 
 CODE, NAME, PUBLIC_KEY = SITE_CODE, SITE_NAME, "site.public_key"
@@ -261,11 +250,6 @@ def site_is_set_up(session: Session) -> bool:
     if stored is not None and stored.kind is SiteKind.TOWNSHIP:
         return True
     return session.scalar(select(models.SitePeer.code).limit(1)) is not None
-
-
-def signing_key(key_path: Path | None = None) -> Ed25519PrivateKey:
-    """This machine's private key; raises :class:`KeyUnreadable`."""
-    return load_private_key(key_path or paths.site_key_path())
 
 
 def site_signing_key(session: Session, key_path: Path | None = None) -> Ed25519PrivateKey:

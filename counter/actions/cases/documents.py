@@ -24,7 +24,7 @@ from counter.access.roles import Permission
 from counter.actions.admin.acting import this_desk
 from counter.actions.admin.audit import record_at_desk
 from counter.actions.admin.guard import require
-from counter.actions.admin.office import office_settings, office_to_store, stored_office_settings
+from counter.actions.admin.office import office_settings, office_to_store
 from counter.actions.cases.item_authority import site_authority
 from counter.actions.cases.item_track import received_only, standings
 from counter.actions.catalog.guides import bundle_code_named
@@ -65,11 +65,11 @@ __all__ = [
     "make_documents",
     "make_guide_notice",
     "marked_for_training",
+    "notice_number",
     "office_settings",  # kept in counter.actions.admin.office; read here where every paper is made
     "prints_own_place",
     "record_print",
     "save_office_settings",
-    "stored_office_settings",
 ]
 
 SEQUENCE_KIND = "doc"  # one sequence of notice numbers per desk and day, whatever the kind
@@ -204,8 +204,9 @@ def _sms_promised(session: Session, case: models.Case) -> bool:
     return bool(case.notify_phone.strip()) and gateway_configured(session)
 
 
-def _number(session: Session, desk: Desk, today: dt.date, kind: DocKind) -> str:
-    """The next notice number of the desk's day; never one a damaged database forgot it issued (NumbersBehind)."""
+def notice_number(session: Session, desk: Desk, today: dt.date, kind: DocKind) -> str:
+    """The next notice number of the desk's day, in the one series every notice shares; never one a damaged database
+    forgot it issued (NumbersBehind)."""
     check_series(session, desk, today, SEQUENCE_KIND)
     sequence = next_sequence(session, desk.identity.site_code, desk.identity.desk_no, today, SEQUENCE_KIND)
     number = doc_no(desk.identity, today, kind, sequence)
@@ -290,7 +291,7 @@ def made_document(
         if item is not None and kind in ITEM_PAPERS:
             number = _decision_number(session, desk, today, decider_name(item, office))
         else:
-            number = _number(session, desk, today, _letter(kind))
+            number = notice_number(session, desk, today, _letter(kind))
     sms = _snapshot_sms(existing.office) if existing is not None else _sms_promised(session, case)
     held = _snapshot_held(existing.office) if existing is not None else _held_now(session, desk.identity.site_code)
     rating = _snapshot_rating(existing.office) if existing is not None else _rating_now(session, view.case_no)
@@ -434,7 +435,7 @@ def make_guide_notice(
         raise GuideNotFound(bundle_code)
     office, own_place = office_settings(session, desk.identity.site_code), prints_own_place(session)
     held = _held_now(session, desk.identity.site_code)
-    number = _number(session, desk, today, DocKind.GUIDE)
+    number = notice_number(session, desk, today, DocKind.GUIDE)
     data = guide_notice_for(
         stored.bundle, office, today, desk.clerk, doc_no=number, guide_version=stored.version, own_place=own_place,
         held=held,

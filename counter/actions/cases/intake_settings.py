@@ -21,7 +21,6 @@ from counter.audit.actions import AuditAction
 from counter.db.outbox_store import GATEWAY_KEY
 from counter.db.platform_store import PLATFORM_KEY
 from counter.db.settings_store import AUTHORITY_PREFIX, SITE_NAME, TRAINING, get_setting, office_key, put_setting
-from counter.intake.policies import DeferralPolicy
 from counter.intake.rules import IntakeRule, IntakeRules, RulesRefused, in_range
 
 if TYPE_CHECKING:
@@ -51,11 +50,6 @@ def _stored(rule: IntakeRule, raw: str | None, default: int) -> int:
     except ValueError:
         return default
     return value if in_range(rule, value) else default
-
-
-def deferral_policy(session: Session) -> DeferralPolicy:
-    """The hall's margin; the default (two working days) when none is set."""
-    return intake_rules(session).deferral_policy()
 
 
 def save_intake_rules(session: Session, rules: IntakeRules, *, desk: Desk | None = None) -> None:

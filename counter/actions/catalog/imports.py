@@ -22,7 +22,7 @@ from counter.actions.admin.acting import system_desk, this_desk
 from counter.actions.admin.audit import record_at_desk
 from counter.actions.admin.guard import require
 from counter.audit.actions import AuditAction
-from counter.catalog.check import WORKBOOK_SUFFIXES, CheckResult, Progress, check_source, read_source
+from counter.catalog.check import WORKBOOK_SUFFIXES, Progress, check_source
 from counter.catalog.fingerprint import BUNDLED_FINGERPRINT_KEY, BUNDLED_PROBLEMS_KEY, folder_fingerprint
 from counter.catalog.import_result import BundledSync, ImportOutcome, ImportReport
 from counter.catalog.problems import Problem, Rule, problems_from_json, problems_to_json
@@ -36,12 +36,10 @@ __all__ = [
     "BUNDLED_FINGERPRINT",
     "WORKBOOK_SUFFIXES",
     "BundledSync",
-    "CheckResult",
     "ImportOutcome",
     "Progress",
     "check_source",
     "import_source",
-    "read_source",
     "sync_bundled",
 ]
 

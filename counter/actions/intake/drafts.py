@@ -7,7 +7,6 @@ its problem returned, so the clerk is told and the next start is clean.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from typing import TYPE_CHECKING
 
@@ -39,17 +38,12 @@ def remove_draft(unit: Unit, desk: Desk) -> None:
     drop_draft(unit, desk.draft_key)
 
 
-def _aware(moment: dt.datetime) -> dt.datetime:
-    """SQLite gives back the UTC time without its zone; PostgreSQL with it."""
-    return stored_utc(moment)
-
-
 def check_draft(unit: Unit, desk: Desk) -> StoredDraft | None:
     """The desk's unfinished intake, checked; None when there is none.  Run it in a write: a bad one is dropped."""
     stored = load_draft(unit, desk.draft_key)
     if stored is None:
         return None
-    saved_at, content = _aware(stored[0]), stored[1]
+    saved_at, content = stored_utc(stored[0]), stored[1]
     try:
         draft = draft_from_json(content)
         guide = guide_version(unit, draft.guide_version_id)

@@ -10,7 +10,6 @@ date, or the training day only on the training database, so a script never dates
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from typing import TYPE_CHECKING
 
 from counter.access.desk import Desk
@@ -26,8 +25,6 @@ from counter.intake.request_file import FileProblem, FileProblemCode, IntakeFile
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session as Unit
-
-log = logging.getLogger(__name__)
 
 
 def _guide(unit: Unit, file: IntakeFile) -> StoredGuide:

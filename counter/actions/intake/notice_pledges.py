@@ -31,22 +31,21 @@ from counter.actions.admin.calendar import office_calendar
 from counter.actions.admin.guard import require
 from counter.actions.admin.office import office_settings
 from counter.actions.cases.decisions import case_and_bundle, record_decision
-from counter.actions.cases.documents import SEQUENCE_KIND, marked_for_training
+from counter.actions.cases.documents import marked_for_training, notice_number
 from counter.actions.cases.item_authority import Acting, act_standing, check_item, site_authority
 from counter.actions.cases.item_track import received_only
-from counter.actions.numbers.number_guard import check_series, note_document_issued
 from counter.audit.actions import AuditAction
 from counter.audit.masking import masked_text
 from counter.case.decisions import item_note
 from counter.case.item_lines import item_paths, office_day
 from counter.case.item_path import state_of
 from counter.case.moments import moment_on
-from counter.case.numbers import DocKind, doc_no
+from counter.case.numbers import DocKind
 from counter.case.pledge_checks import PledgeProblem, PledgeRefused, grant_open
 from counter.case.status import CaseEvent, CaseStatus, next_status
 from counter.catalog.model import Bundle
 from counter.db import models
-from counter.db.case_store import add_history, answers_of, case_view, next_sequence
+from counter.db.case_store import add_history, answers_of, case_view
 from counter.documents.acceptance import HeldItems
 from counter.documents.words import DOC_YOU
 
@@ -311,17 +310,17 @@ def pledge_paper(
     you = DOC_YOU["company" if view.legal_rep else "person"]
     if revoked:
         revocation(view, item, office, "", facts, you, held)  # DocumentNotPossible before a number is spent
-        row.revocation_doc_no = row.revocation_doc_no or _number(session, desk, today, DocKind.DENIAL)
+        row.revocation_doc_no = row.revocation_doc_no or notice_number(session, desk, today, DocKind.DENIAL)
         data = revocation(view, item, office, row.revocation_doc_no, facts, you, held)
     elif notice is PledgeNotice.CORRECTION:
         correction_order(view, item, office, "", facts, you, held)
-        row.correction_doc_no = row.correction_doc_no or _number(session, desk, today, DocKind.DENIAL)
+        row.correction_doc_no = row.correction_doc_no or notice_number(session, desk, today, DocKind.DENIAL)
         data = correction_order(view, item, office, row.correction_doc_no, facts, you, held)
     elif notice is PledgeNotice.HEARING:
-        row.hearing_doc_no = row.hearing_doc_no or _number(session, desk, today, DocKind.DENIAL)
+        row.hearing_doc_no = row.hearing_doc_no or notice_number(session, desk, today, DocKind.DENIAL)
         data = hearing_notice(view, item, office, row.hearing_doc_no, facts, you, held)
     else:
-        row.pledge_doc_no = row.pledge_doc_no or _number(session, desk, today, DocKind.PLEDGE)
+        row.pledge_doc_no = row.pledge_doc_no or notice_number(session, desk, today, DocKind.PLEDGE)
         data = pledge_notice(view, bundle, item, office, row.pledge_doc_no, facts, held)
     return render_pdf(marked_for_training(session, data))
 
@@ -336,16 +335,6 @@ def _acting(
     if acting.ruling.standing is not Standing.DEPARTMENT:
         require(session, desk.actor, permission)
     return acting
-
-
-def _number(session: Session, desk: Desk, today: dt.date, kind: DocKind) -> str:
-    """The next notice number of the desk's day, in the one series every notice shares
-    (counter.actions.cases.documents)."""
-    check_series(session, desk, today, SEQUENCE_KIND)
-    sequence = next_sequence(session, desk.identity.site_code, desk.identity.desk_no, today, SEQUENCE_KIND)
-    number = doc_no(desk.identity, today, kind, sequence)
-    note_document_issued(session, desk, today, SEQUENCE_KIND, sequence, number)
-    return number
 
 
 def _row(row: models.PledgeCheck, case: models.Case) -> PledgeRow:

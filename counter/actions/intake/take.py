@@ -67,7 +67,6 @@ from counter.intake.licence_trust import use_reason
 from counter.intake.licence_use import LicenceUse, with_use
 from counter.intake.not_possible import ClerkUnnamed, IntakeNotPossible
 from counter.intake.outcome import (
-    CorrectionPolicy,
     DeadlineCalendar,
     Decision,
     DeferralPolicy,
@@ -103,7 +102,6 @@ def preview(
     request: IntakeRequest,
     today: dt.date,
     calendar: DeadlineCalendar,
-    policy: CorrectionPolicy | None = None,
     deferral: DeferralPolicy | None = None,
     *,
     site_code: str = "",
@@ -118,7 +116,7 @@ def preview(
     version_id = int(request.checklist.guide_version) if request.checklist.guide_version is not None else None
     reads = intake_reads(session, intake_keys(site_code), "", version_id)
     known = known_guide(session, version_id, *reads.version) if version_id is not None and reads.version else None
-    return _decide(session, request, today, calendar, policy, deferral, known, site_code)[1]
+    return _decide(session, request, today, calendar, deferral, known, site_code)[1]
 
 
 def _decide(
@@ -126,12 +124,12 @@ def _decide(
     request: IntakeRequest,
     today: dt.date,
     calendar: DeadlineCalendar,
-    policy: CorrectionPolicy | None,
     deferral: DeferralPolicy | None,
     stored: StoredGuide | None = None,
     site_code: str = "",
 ) -> tuple[StoredGuide, Decision]:
-    """The decision under the hall's rules unless ``policy`` / ``deferral`` are given; a future arrival is refused.
+    """The decision under the hall's rules (its deferral margin unless ``deferral`` is given); a future arrival is
+    refused.
 
     ``stored``: the checklist's guide, when already read (:func:`take_intake`).  A 待核 guide is decided on only where
     the site (or the training database) allows it: see :mod:`counter.actions.catalog.guide_status`.
@@ -150,7 +148,7 @@ def _decide(
         request.refusal,
         today=today,
         calendar=calendar,
-        policy=policy or rules.correction_policy(),
+        policy=rules.correction_policy(),
         deferral_policy=deferral or rules.deferral_policy(),
         draft_allowed=drafts_may_be_taken(session),
     )
@@ -201,7 +199,6 @@ def take_intake(
     request: IntakeRequest,
     today: dt.date,
     calendar: DeadlineCalendar | None = None,
-    policy: CorrectionPolicy | None = None,
     deferral: DeferralPolicy | None = None,
     *,
     ends_draft: bool = True,
@@ -235,7 +232,7 @@ def take_intake(
     accounts_known(session, reads.accounts, login, reads.account)
     _may_take(session, desk)
     known = known_guide(session, version_id, *reads.version) if version_id is not None and reads.version else None
-    stored, decision = _decide(session, request, today, calendar, policy, deferral, known, desk.identity.site_code)
+    stored, decision = _decide(session, request, today, calendar, deferral, known, desk.identity.site_code)
     if reads.taken is not None:
         return TakenIntake(reads.taken, decision)
     bundle = stored.bundle

@@ -97,7 +97,9 @@ _checked: set[tuple[str, str, dt.date]] = set()  # (database, desk, day) found s
 _places: weakref.WeakKeyDictionary[Engine, str] = weakref.WeakKeyDictionary()
 
 
-def _place(session: Session) -> str:
+def place_of(session: Session) -> str:
+    """The database's place, as this machine's note of it is named
+    (:func:`counter.host.notes.database_notes.note_path`)."""
     place = session.info.get(PLACE)
     if place is None:
         engine = session.get_bind().engine
@@ -106,12 +108,6 @@ def _place(session: Session) -> str:
             place = _places[engine] = database_place(engine.url.render_as_string(hide_password=False))
         session.info[PLACE] = place
     return str(place)
-
-
-def place_of(session: Session) -> str:
-    """The database's place, as this machine's note of it is named
-    (:func:`counter.host.notes.database_notes.note_path`)."""
-    return _place(session)
 
 
 def _desk_key(desk: Desk) -> str:
@@ -125,7 +121,7 @@ def check_numbers(session: Session, desk: Desk, today: dt.date, *, series: bool 
         check_series_of_site(session, desk)
     if is_training(session):
         return
-    place = _place(session)
+    place = place_of(session)
     key = (place, _desk_key(desk), today)
     if key in _checked:
         return
@@ -232,7 +228,7 @@ def check_series(session: Session, desk: Desk, day: dt.date, kind: str) -> None:
     """
     if is_training(session):
         return
-    place = _place(session)
+    place = place_of(session)
     note = _sound_note(session, desk, place)
     mark = note.series.get(series_key(_desk_key(desk), kind)) if note else None
     if mark is not None and mark.day == day:
@@ -263,7 +259,7 @@ def _pending(session: Session) -> tuple[dict[str, str], dict[str, SeriesMark]]:
     if not notes_commits(session):
         # a number issued here would never be noted, and the next check would refuse the desk for it
         raise RuntimeError("numbers issued on a session whose commits note nothing (counter.db.issued_notes)")
-    _place(session)  # where the commit notes them
+    place_of(session)  # where the commit notes them
     pending: tuple[dict[str, str], dict[str, SeriesMark]] = session.info.setdefault(PENDING, ({}, {}))
     return pending
 
@@ -281,7 +277,7 @@ def skip_issued(session: Session, desk: Desk, today: dt.date) -> str | None:
     require(session, desk.actor, Permission.CHANGE_SETTINGS)
     site, desk_no = desk.identity.site_code, desk.identity.desk_no
     skipped = None
-    note = read_note(_place(session))
+    note = read_note(place_of(session))
     behind = _case_behind(session, desk, note)
     if behind is not None:
         noted, day, sequence = behind

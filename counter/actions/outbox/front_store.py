@@ -17,7 +17,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
-import threading
 import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -42,7 +41,6 @@ from counter.host.outward.licence_library import load_format
 from counter.host.outward.sms_secret import load_secret
 from counter.outbox.rules import Answer, SendRound
 from counter.outbox.secret_shown import shown
-from counter.outbox.service_loop import run_passes
 from counter.platform.code_lists import Codings, NoCode
 from counter.platform.events import PlatformKind, licence_key, platform_key
 from counter.platform.front_store import (
@@ -71,7 +69,6 @@ __all__ = [
     "FrontStoreRefused",
     "front_store_settings",
     "retry_event",
-    "run_sender",
     "save_front_store",
     "send_due",
 ]
@@ -226,11 +223,6 @@ def send_due(
 ) -> SendRound:
     """Write every event due now into the front store, a batch at a time, until none is left; what came of them."""
     return frame.send_due(store, _FrontStore(folder, link or FrontStoreLink()), clock=clock, batch=batch)
-
-
-def run_sender(store: Writer, stop: threading.Event, *, interval: float = 10.0) -> SendRound:
-    """The sender as a service: every ``interval`` seconds write what is due, until ``stop`` is set."""
-    return run_passes(stop, interval, lambda: send_due(store))
 
 
 def mark_list(

@@ -14,7 +14,6 @@ import dataclasses
 import datetime as dt
 import functools
 import logging
-import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -37,10 +36,8 @@ from counter.db.settings_store import put_setting
 from counter.host.outward.outward_http import Link
 from counter.host.outward.sms_gateway import Answer, SmsRequest, post_message
 from counter.host.outward.sms_secret import load_secret, save_secret, secret_path
-from counter.outbox import rules
 from counter.outbox.rules import SendRound
 from counter.outbox.secret_shown import shown
-from counter.outbox.service_loop import run_passes
 from counter.parties.masking import mask_phone
 from counter.sms.gateway import GatewaySettings
 from counter.sms.gateway_refused import GatewayRefused
@@ -58,13 +55,11 @@ if TYPE_CHECKING:
 __all__ = [
     "BATCH",
     "SendRound",
-    "claim_lease",
     "gateway_settings",
     "message_list",
     "move_secret_out",
     "queue_reminders",
     "retry_message",
-    "run_sender",
     "save_gateway",
     "send_due",
     "sms_promised",
@@ -246,11 +241,6 @@ def send_due(
     return frame.send_due(store, _Sms(folder, post), clock=clock, batch=batch)
 
 
-def claim_lease(settings: GatewaySettings, batch: int) -> dt.timedelta:
-    """How long a claim holds (:func:`counter.outbox.rules.claim_lease`)."""
-    return rules.claim_lease(settings.timeout, batch)
-
-
 def _facts(session: Session, message: Claimed) -> MessageFacts:
     stored = guide_version(session, message.guide_version_id)
     bundle = stored.bundle.name if stored is not None else ""
@@ -263,30 +253,6 @@ def _facts(session: Session, message: Claimed) -> MessageFacts:
         date=message.due_on,
         tracking=message.tracking,
     )
-
-
-def run_sender(
-    store: Writer,
-    stop: threading.Event,
-    *,
-    interval: float = 10.0,
-    today: Callable[[], dt.date] = dt.date.today,
-    clock: Clock = models.utcnow,
-    post: Post | None = None,
-) -> SendRound:
-    """The sender as a service: every ``interval`` seconds send what is due, and once a day queue the reminders,
-    until ``stop`` is set.  What it did in all."""
-    reminded: list[dt.date] = []
-
-    def one_pass() -> SendRound:
-        day = today()
-        if day not in reminded:
-            queued = store.write(lambda session: queue_reminders(session, day))
-            log.info("deferral reminders queued: %d", queued)
-            reminded[:] = [day]
-        return send_due(store, clock=clock, post=post)
-
-    return run_passes(stop, interval, one_pass)
 
 
 def message_list(

@@ -16,7 +16,6 @@ import dataclasses
 import datetime as dt
 import functools
 import logging
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -35,7 +34,6 @@ from counter.host.outward.platform_secret import platform_secret_path
 from counter.host.outward.sms_secret import load_secret
 from counter.outbox.rules import SendRound
 from counter.outbox.secret_shown import shown
-from counter.outbox.service_loop import run_passes
 from counter.platform.code_lists import Codings, NoCode, Unchosen
 from counter.platform.events import platform_key
 from counter.platform.mapping import Mapping, MappingError, MissingElement, load_mapping, mapping_file
@@ -56,7 +54,6 @@ __all__ = [
     "mapping_named",
     "platform_settings",
     "retry_event",
-    "run_sender",
     "save_platform",
     "send_due",
 ]
@@ -245,11 +242,6 @@ def send_due(
     """Send every event due now, a batch at a time, until none is left; what came of them.  ``post``: how a request
     is sent (the default keeps one connection to the platform for the whole pass)."""
     return frame.send_due(store, _Platform(folder, post), clock=clock, batch=batch)
-
-
-def run_sender(store: Writer, stop: threading.Event, *, interval: float = 10.0) -> SendRound:
-    """The sender as a service: every ``interval`` seconds send what is due, until ``stop`` is set."""
-    return run_passes(stop, interval, lambda: send_due(store))
 
 
 def event_list(

@@ -165,10 +165,7 @@ def make_project_paper(
     digest = _hash(pdf)
     if existing is None:
         snapshot = _snapshot(office, project, items)
-        if replaced:
-            project_store.replace_paper_record(session, row, kind, doc_no, issued_on, desk.clerk, snapshot, digest)
-        else:
-            project_store.add_paper_record(session, row, kind, doc_no, issued_on, desk.clerk, snapshot, digest)
+        project_store.keep_paper_record(session, row, kind, doc_no, issued_on, desk.clerk, snapshot, digest)
         detail = {"doc_no": doc_no, "kind": kind, "content_hash": digest, "reprint": False}
         if replaced:
             detail["replaces"] = replaced

@@ -19,11 +19,11 @@ from counter.projects.report import Month, MonthlyReport, monthly_report
 from counter.projects.schedule import next_steps, overdue_steps
 
 
-def agent_queue(session: Session, today: dt.date, agent: str = "", site_code: str | None = None) -> list[QueueRow]:
+def agent_queue(session: Session, today: dt.date, agent: str = "") -> list[QueueRow]:
     """The projects not ended, with their next step: overdue first, then by due date, the undated (waiting on the
     window: 受理, signing, the plan) after; ``agent`` keeps the projects that agent serves."""
     rows = []
-    for project in project_store.open_projects(session, site_code):
+    for project in project_store.open_projects(session):
         if agent and agent not in project.agents:
             continue
         steps = next_steps(project)

@@ -52,11 +52,32 @@ from counter.ratings.rectification import (
 from counter.ratings.refusals import AppealRefused, MoveRefused
 from counter.ratings.views import AppealOffer, RectificationAlert, RectificationRow, RectificationView
 
+#: the steps a supervisor takes on a rectification; the rest (opened, voided, appealed) come of a rating or an appeal
+_STEPS = frozenset({RectEvent.REVISITED, RectEvent.FED_BACK, RectEvent.NOTE})
+#: the handling chosen after verifying, the only steps that carry the date a fix is due
+_HANDLING = frozenset({RectEvent.FIX_AT_ONCE, RectEvent.FIX_BY_DEADLINE, RectEvent.EXPLAINED})
 
-def _move(session: Session, rectification_id: int, move: Move, now: dt.datetime, desk: Desk | None) -> RectState:
-    """A step of a rectification decided at ``desk`` (this machine's, nobody signed in, when not given)."""
-    by = this_desk(desk)
-    require(session, by.actor, Permission.RECTIFY)
+
+def move_rectification(
+    session: Session,
+    rectification_id: int,
+    event: RectEvent,
+    by: str,
+    note: str,
+    now: dt.datetime,
+    fix_due: dt.date | None = None,
+    *,
+    desk: Desk | None = None,
+) -> RectState:
+    """The supervisor's step ``event`` on a rectification, decided at ``desk`` (this machine's, nobody signed in,
+    when not given): the rater called back (回访, 待回访 → 核实中), after verifying the handling chosen (立行立改,
+    限期整改 with its ledger date, 解释说明), the rater told what was done or why (反馈, 已反馈), or a note without a
+    move (a call that reached no one, a step taken).  Any other event is refused."""
+    at = this_desk(desk)
+    require(session, at.actor, Permission.RECTIFY)
+    if event not in _STEPS | _HANDLING:
+        raise MoveRefused([MoveProblem.NOT_ALLOWED])
+    move = Move(event, by, note, fix_due if event in _HANDLING else None)
     state = rectification_state(session, rectification_id)
     if state is None:
         raise MoveRefused([MoveProblem.NOT_ALLOWED])
@@ -75,88 +96,8 @@ def _move(session: Session, rectification_id: int, move: Move, now: dt.datetime,
         "note": masked_text(move.note.strip()),
         "fix_due": move.fix_due.isoformat() if move.fix_due else None,
     }
-    record_at_desk(session, by, AuditAction.RATING_DECIDED, f"rectification:{rectification_id}", detail)
+    record_at_desk(session, at, AuditAction.RATING_DECIDED, f"rectification:{rectification_id}", detail)
     return after
-
-
-def record_revisit(
-    session: Session,
-    rectification_id: int,
-    by: str,
-    note: str,
-    now: dt.datetime,
-    *,
-    desk: Desk | None = None,
-) -> RectState:
-    """The rater was called back: what they said.  待回访 → 核实中."""
-    return _move(session, rectification_id, Move(RectEvent.REVISITED, by, note), now, desk)
-
-
-def choose_handling(
-    session: Session,
-    rectification_id: int,
-    handling: RectEvent,
-    by: str,
-    note: str,
-    now: dt.datetime,
-    fix_due: dt.date | None = None,
-    *,
-    desk: Desk | None = None,
-) -> RectState:
-    """After verifying: 立行立改, 限期整改 (with its ledger date) or 解释说明."""
-    desk = this_desk(desk)
-    require(session, desk.actor, Permission.RECTIFY)
-    if handling not in (RectEvent.FIX_AT_ONCE, RectEvent.FIX_BY_DEADLINE, RectEvent.EXPLAINED):
-        raise MoveRefused([MoveProblem.NOT_ALLOWED])
-    return _move(session, rectification_id, Move(handling, by, note, fix_due), now, desk)
-
-
-def record_feedback(
-    session: Session,
-    rectification_id: int,
-    by: str,
-    note: str,
-    now: dt.datetime,
-    *,
-    desk: Desk | None = None,
-) -> RectState:
-    """The rater has been told what was done or why: 已反馈."""
-    return _move(session, rectification_id, Move(RectEvent.FED_BACK, by, note), now, desk)
-
-
-def add_rectification_note(
-    session: Session,
-    rectification_id: int,
-    by: str,
-    note: str,
-    now: dt.datetime,
-    *,
-    desk: Desk | None = None,
-) -> RectState:
-    """A note on an open rectification (a call that reached no one, a step taken) without a move."""
-    return _move(session, rectification_id, Move(RectEvent.NOTE, by, note), now, desk)
-
-
-def move_rectification(
-    session: Session,
-    rectification_id: int,
-    event: RectEvent,
-    by: str,
-    note: str,
-    now: dt.datetime,
-    fix_due: dt.date | None = None,
-    *,
-    desk: Desk | None = None,
-) -> RectState:
-    """The supervisor's step ``event`` on a rectification: a revisit, the feedback, a note, or the handling chosen
-    (:func:`choose_handling`, which refuses any other event)."""
-    if event is RectEvent.REVISITED:
-        return record_revisit(session, rectification_id, by, note, now, desk=desk)
-    if event is RectEvent.FED_BACK:
-        return record_feedback(session, rectification_id, by, note, now, desk=desk)
-    if event is RectEvent.NOTE:
-        return add_rectification_note(session, rectification_id, by, note, now, desk=desk)
-    return choose_handling(session, rectification_id, event, by, note, now, fix_due, desk=desk)
 
 
 def acting_reviewer(session: Session, desk: Desk) -> Reviewer:

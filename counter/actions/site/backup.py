@@ -32,24 +32,16 @@ from counter.audit.actions import AuditAction
 from counter.audit.seal import parse_payload, payload_digest
 from counter.backup.restored import Restored
 from counter.backup.sqlite_files import (
-    BackupFailed,
-    BackupFile,
     RestoreProblem,
     RestoreRefused,
-    daily_backup_due,
-    latest_good_backup,
-    quick_check,
     restore_file,
     usable_backup,
 )
 from counter.host.database.backups import (
-    NotSQLite,
     backup_count,
-    backup_if_due,
     backups_folder,
     database_file,
     make_backup,
-    pg_commands,
 )
 from counter.host.keys.seal_anchors import add_anchor, add_restore, anchors_path
 from counter.host.machine import paths
@@ -60,23 +52,15 @@ if TYPE_CHECKING:
     from counter.db.engine import Sessions
 
 __all__ = [
-    "BackupFailed",
-    "BackupFile",
-    "NotSQLite",
     "RestoreRefused",
     "Restored",
     "authorise",
     "back_up",
     "backup_count",
-    "backup_if_due",
     "backups_folder",
     "check_backup",
-    "daily_backup_due",
     "database_file",
-    "latest_good_backup",
     "make_backup",
-    "pg_commands",
-    "quick_check",
     "record_backup",
     "record_restore",
     "restore_backup",

@@ -38,7 +38,7 @@ from counter.db.settings_store import get_setting, office_key
 from counter.host.machine.desk_config import Source, config_path, load_desk_config, load_desk_settings, save_desk_config
 from counter.sync.site_faults import SiteRefused
 from counter.sync.site_view import PeerChange, Registration, SiteState
-from counter.sync.sites import SiteDesk, SiteIdentity, SiteKind, SiteOffice, SiteProblem, setup_problems
+from counter.sync.sites import SiteDesk, SiteIdentity, SiteKind, SiteOffice, setup_problems
 from counter.sync.status import SyncPage
 
 __all__ = [
@@ -47,7 +47,6 @@ __all__ = [
     "SiteDesk",
     "SiteKind",
     "SiteOffice",
-    "SiteProblem",
     "SiteSetUp",
     "SiteState",
     "register_card",

@@ -16,13 +16,12 @@ from counter.actions.admin.database_file import note_opened
 from counter.db.prepared_start import Prepared, copy_prepared
 from counter.db.quick_start import quick_start
 from counter.host.database.database_choice import sqlite_path
-from counter.host.database.quick_start import QuickStart
 from counter.resources import prepared_dir
 
 if TYPE_CHECKING:
     from counter.actions.site.store import Store
 
-__all__ = ["Prepared", "QuickStart", "quick_start", "sqlite_path", "start_from_prepared"]
+__all__ = ["Prepared", "quick_start", "sqlite_path", "start_from_prepared"]
 
 log = logging.getLogger(__name__)
 

@@ -5,7 +5,7 @@ Every change to them goes through an Alembic migration (:mod:`counter.db.migrati
 
 from __future__ import annotations
 
-from counter.db.models.base import NAMING_CONVENTION, Base, InsertOnly, RowIsFinal, Setting, new_uid, utcnow
+from counter.db.models.base import Base, RowIsFinal, Setting, new_uid, utcnow
 from counter.db.models.cases import (
     Bundle,
     Case,
@@ -53,7 +53,6 @@ from counter.db.models.trail import Account, AuditChain, AuditEntry, AuditSeal, 
 __all__ = [
     "CLOSING_LINE",
     "CLOSING_STATES",
-    "NAMING_CONVENTION",
     "Account",
     "AuditChain",
     "AuditEntry",
@@ -76,7 +75,6 @@ __all__ = [
     "HallDesk",
     "Holiday",
     "IdRead",
-    "InsertOnly",
     "OpenItem",
     "OperationReceipt",
     "OutboxMessage",

@@ -11,29 +11,20 @@ so :class:`V4l2Camera` asks ``v4l2-ctl`` (Debian's v4l-utils, which the desk ins
 as JPEG, in a process of its own with a time limit: a camera that hangs cannot hang the desk.  A camera with a
 vendor's own SDK or HTTP service (some 高拍仪 ship one instead of UVC) needs an adapter of its own here; none is
 written, their interfaces not being public.
-
-:class:`SyntheticCamera` draws a page with text: what the tests, a training desk and a machine without a camera
-photograph.
 """
 
 from __future__ import annotations
 
-import io
-import logging
 import shutil
 import subprocess
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
 
-from PIL import Image, ImageDraw, ImageFont
-
 from counter.host.machine.desk_config import load_desk_config
-from counter.resources import fonts_dir
 
-__all__ = ["V4L2", "Camera", "CameraError", "CameraFault", "SyntheticCamera", "V4l2Camera", "camera_for", "desk_camera"]
+__all__ = ["V4L2", "Camera", "CameraError", "CameraFault", "V4l2Camera", "camera_for", "desk_camera"]
 
-log = logging.getLogger(__name__)
 
 V4L2 = "v4l2"  # the value of the desk setting ``camera``; "" no camera
 TIMEOUT = 10.0  # seconds for one frame: a UVC camera starts and settles its exposure in two or three
@@ -57,28 +48,6 @@ class Camera(Protocol):
     def capture(self) -> bytes:
         """One still image of the page under the camera; :class:`CameraError` when none could be taken."""
         ...
-
-
-@dataclass(slots=True)
-class SyntheticCamera:
-    """A page drawn with its text and a page number: each capture the next page, 1240 x 1754 (A4 at 150 dpi)."""
-
-    title: str = "居民身份证复印件"
-    taken: int = 0
-
-    def capture(self) -> bytes:
-        self.taken += 1
-        page = Image.new("L", (1240, 1754), 250)
-        draw = ImageDraw.Draw(page)
-        font = ImageFont.truetype(str(fonts_dir() / "wqy-microhei.ttc"), 48)  # the desk's own hanzi font
-        draw.rectangle((60, 60, 1180, 1694), outline=40, width=4)
-        draw.text((120, 140), f"{self.title}", fill=20, font=font)
-        draw.text((120, 240), f"第 {self.taken} 页", fill=20, font=font)
-        for line in range(12):
-            draw.line((120, 400 + line * 90, 1120, 400 + line * 90), fill=120, width=3)
-        out = io.BytesIO()
-        page.save(out, "PNG")
-        return out.getvalue()
 
 
 @dataclass(frozen=True, slots=True)

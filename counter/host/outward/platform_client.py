@@ -26,9 +26,9 @@ import json
 from dataclasses import dataclass
 
 from counter.host.outward.outward_http import Link, signed_headers
-from counter.outbox.rules import Answer, Outcome, answer_of
+from counter.outbox.rules import Answer
 
-__all__ = ["Outcome", "PlatformLink", "Report", "ReportRequest", "answer_of", "post_report"]
+__all__ = ["PlatformLink", "Report", "ReportRequest"]
 
 Report = Answer  # what came of one report: the platform's id for the event is its ``remote_id``
 
@@ -63,12 +63,3 @@ class PlatformLink:
 
     def close(self) -> None:
         self._link.close()
-
-
-def post_report(request: ReportRequest) -> Report:
-    """Send one event on a connection of its own."""
-    link = PlatformLink()
-    try:
-        return link(request)
-    finally:
-        link.close()

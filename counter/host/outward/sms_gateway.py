@@ -26,9 +26,9 @@ import json
 from dataclasses import dataclass
 
 from counter.host.outward.outward_http import Link, signed_headers
-from counter.outbox.rules import Answer, Outcome
+from counter.outbox.rules import Answer
 
-__all__ = ["Answer", "Outcome", "SmsRequest", "post_message"]
+__all__ = ["Answer", "SmsRequest", "post_message"]
 
 
 @dataclass(frozen=True, slots=True)

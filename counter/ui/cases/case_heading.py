@@ -18,8 +18,7 @@ from counter.case.view import CaseView
 from counter.documents.case_page import ItemLine
 from counter.intake.outcome import Outcome
 from counter.ui.cases import words
-from counter.ui.cases.case_lines import label
-from counter.words.cases import CASE_STATUS, CASE_STATUS_RECEIVED
+from counter.words.cases import CASE_STATUS, CASE_STATUS_RECEIVED, code_text
 from counter.words.intake import OUTCOME
 
 #: the state each outcome of the intake leaves a case in: while the case is there, its state says the outcome
@@ -56,4 +55,4 @@ def subtitle_text(view: CaseView, items: Sequence[ItemLine]) -> str:
         return line
     received = words.CASE_OUTCOME_RECEIVED if only_received(items) else {}
     said = received.get(outcome) if outcome is not None else None
-    return words.CASE_SUBTITLE.format(line=line, outcome=said or label(OUTCOME, Outcome, view.outcome))
+    return words.CASE_SUBTITLE.format(line=line, outcome=said or code_text(OUTCOME, Outcome, view.outcome))

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from enum import Enum
-from typing import TypeVar
 
 from counter.case.item_clock import DueAlert
 from counter.case.moments import local_moment
@@ -43,7 +41,7 @@ from counter.ui.cases.words import (
     CASE_OVERDUE_EACH,
     CASE_SHARED_NOT_HANDED_IN,
 )
-from counter.words.cases import APPLICANT_KIND, DELIVERY, converted_note_text, dates_moved_text
+from counter.words.cases import APPLICANT_KIND, DELIVERY, code_text, converted_note_text, dates_moved_text
 from counter.words.hand_over import hand_over_note_text
 from counter.words.intake import OUTCOME, RECEIPT, RECEIVED_MEDIUM, REFUSAL_GROUND, licence_text
 from counter.words.items import ITEM_STEP_EVENTS, step_note_text
@@ -52,8 +50,6 @@ from counter.words.pledges import revoked_note_text
 from counter.words.punctuation import ASIDE, CLAUSE_JOIN, LIST_JOIN
 from counter.words.same_day import SAME_DAY_NOTE
 from counter.words.unprinted_papers import waiver_text
-
-E = TypeVar("E", bound=Enum)
 
 # history lines whose note lists material codes: what arrived, what lapsed
 MATERIAL_EVENTS = frozenset(
@@ -65,14 +61,6 @@ MATERIAL_EVENTS = frozenset(
         CaseEvent.DEFERRAL_PART_LAPSED,
     )
 )
-
-
-def label(table: Mapping[E, str], enum: type[E], value: str) -> str:
-    """The text of a stored code; the code itself when it is unknown (an older or newer program wrote it)."""
-    try:
-        return table[enum(value)]
-    except (ValueError, KeyError):
-        return value
 
 
 def day_text(day: dt.date | None) -> str:
@@ -104,7 +92,7 @@ def history_note(  # noqa: PLR0911 - one answer per kind of line, read top to bo
     ``names``: material names by code; ``items``: the bundle's item names by code.
     """
     if line.event == CaseEvent.TAKEN.value:
-        return label(OUTCOME, Outcome, line.note)
+        return code_text(OUTCOME, Outcome, line.note)
     if line.event in MATERIAL_EVENTS:
         return names_of((c for c in line.note.split(NOTE_CODES_JOIN) if c), names)
     if line.event in ITEM_STEP_EVENTS:  # the decisions among them
@@ -148,27 +136,27 @@ def receipt_text(line: CaseMaterialLine, today: dt.date, awaiting: bool, shared:
         return CASE_DEFERRED_OVERDUE if line.due_on < today else CASE_DEFERRED_OPEN
     if shared and line.receipt == Receipt.MISSING.value:
         return CASE_SHARED_NOT_HANDED_IN  # not asked of the applicant: the office fetches it
-    return label(RECEIPT, Receipt, line.receipt)
+    return code_text(RECEIPT, Receipt, line.receipt)
 
 
 def medium_text(line: CaseMaterialLine) -> str:
     """How it was received; an 电子证照 with its number, or the paper taken when the 证照库 could not be asked."""
-    medium = label(RECEIVED_MEDIUM, ReceivedMedium, line.medium) if line.medium else ""
+    medium = code_text(RECEIVED_MEDIUM, ReceivedMedium, line.medium) if line.medium else ""
     licence = licence_text(line.licence)
     return "\n".join(filter(None, (medium, licence)))
 
 
 def applicant_text(view: CaseView) -> str:
-    kind = label(APPLICANT_KIND, ApplicantKind, view.applicant_kind)
+    kind = code_text(APPLICANT_KIND, ApplicantKind, view.applicant_kind)
     return ASIDE.format(text=view.applicant_name, aside=kind) if kind else view.applicant_name
 
 
 def delivery_text(view: CaseView) -> str:
-    return label(DELIVERY, Delivery, view.delivery)
+    return code_text(DELIVERY, Delivery, view.delivery)
 
 
 def refusal_text(view: CaseView) -> str:
-    return label(REFUSAL_GROUND, RefusalGround, view.refusal_ground) if view.refusal_ground else ""
+    return code_text(REFUSAL_GROUND, RefusalGround, view.refusal_ground) if view.refusal_ground else ""
 
 
 def overdue_days(due: dt.date, today: dt.date) -> int:

@@ -41,7 +41,6 @@ from counter.ui.cases.case_lines import (
     day_text,
     desk_text,
     history_note,
-    label,
     local_time,
     material_names,
     medium_text,
@@ -76,7 +75,7 @@ from counter.ui.look.text_size import px, scaled
 from counter.ui.printing.opening import show_case_documents
 from counter.ui.printing.preview_window import PreviewWindow
 from counter.ui.widgets.plain_text import plain_label
-from counter.words.cases import CASE_EVENT, CASE_NOT_FOUND
+from counter.words.cases import CASE_EVENT, CASE_NOT_FOUND, code_text
 
 log = logging.getLogger(__name__)
 
@@ -327,7 +326,7 @@ class CasePage(StepSlots, QWidget):
                     f"{local_time(line.at):%Y-%m-%d %H:%M}",
                     desk_text(line.desk_no),
                     line.clerk,
-                    label(CASE_EVENT, CaseEvent, line.event),
+                    code_text(CASE_EVENT, CaseEvent, line.event),
                     history_note(line, names, items),
                 ),
             )

@@ -9,7 +9,6 @@ nothing.  The page now reads, beside its buttons, what the actions would refuse 
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from collections.abc import Sequence
 
 from counter.access.case_acts import CaseAct
@@ -20,8 +19,6 @@ from counter.ui.cases.rules import Refusals, Withheld, revoked_not_handed, unset
 from counter.ui.cases.words import CASE_WITHHELD, CASE_WITHHELD_ITEM
 from counter.words.cases import LAPSE_UNSETTLED
 from counter.words.punctuation import LIST_JOIN
-
-log = logging.getLogger(__name__)
 
 #: The reasons that name the items an act would touch, and that act.
 _ACT_OF = {

@@ -11,7 +11,6 @@ failed look-up and the status line tells the clerk to take the paper.
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from collections.abc import Callable
 from typing import Protocol
 
@@ -40,8 +39,6 @@ from counter.ui.intake.words import (
     INTAKE_LICENCE_TAKEN,
 )
 from counter.words.punctuation import CLAUSE_JOIN
-
-log = logging.getLogger(__name__)
 
 NOT_SET = "no library set"  # the failed look-up of a hall without a 证照库, as the case keeps it
 

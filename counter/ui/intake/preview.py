@@ -16,7 +16,6 @@ confirmation) waits for it: :meth:`Preview.after`.  A form on another guide vers
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
@@ -37,7 +36,6 @@ if TYPE_CHECKING:
     from counter.documents.outcome_preview import IntakePreview, PreviewGrounds
     from counter.ui.door.runner import Runner
 
-log = logging.getLogger(__name__)
 
 #: what an administrator settles while the clerk waits (the site's standing, its 复议 bodies): a preview held up by
 #: one reads the grounds again at the next change, so that the form can go on once it is set

@@ -21,7 +21,6 @@ from PySide6.QtCore import QObject
 from counter.access.desk import Desk
 from counter.case.not_found import CaseNotFound
 from counter.case.number_faults import NumbersBehind
-from counter.documents.case_page import CASE_KINDS, CaseNotices, fitting_kinds
 from counter.documents.form_paper import FormNotFound, FormPaper
 from counter.documents.kinds import DocumentKind
 from counter.documents.made import GuideNotFound, MadeDocument
@@ -53,7 +52,7 @@ from counter.words.documents import document_problems_text
 if TYPE_CHECKING:
     from counter.service.operation import Operation
 
-__all__ = ["CASE_KINDS", "CaseNotices", "NoticeRefused", "fitting_kinds", "outcome_kinds"]
+__all__ = ["NoticeRefused", "outcome_kinds"]
 
 log = logging.getLogger(__name__)
 

@@ -13,7 +13,6 @@ in when the system answers, and one that does not answer freezes nothing.
 from __future__ import annotations
 
 import dataclasses
-import logging
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
@@ -34,8 +33,6 @@ from counter.ui.printing.words import (
 from counter.ui.widgets.plain_text import plain_label
 from counter.words.printing import print_problem_text
 from counter.words.punctuation import ASIDE, MARK_JOIN
-
-log = logging.getLogger(__name__)
 
 
 def printer_label(printer: Printer) -> str:

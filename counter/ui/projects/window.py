@@ -38,7 +38,6 @@ def local_now() -> dt.datetime:
     return dt.datetime.now().astimezone()
 
 
-WINDOW_SIZE = (1200, 760)  # preferred at 100 % text (counter.ui.look.geometry)
 PAPER_SIZE = (860, 900)
 
 

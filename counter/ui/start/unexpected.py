@@ -8,7 +8,6 @@ event loop carries on and the clerk keeps the work on screen.
 
 from __future__ import annotations
 
-import logging
 import sys
 from types import TracebackType
 
@@ -16,8 +15,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from counter.ui.widgets.plain_text import plain_box
 from counter.ui.words import DESK_UNEXPECTED_TITLE
-
-log = logging.getLogger(__name__)
 
 
 def on_unexpected(kind: type[BaseException], err: BaseException, tb: TracebackType | None) -> None:

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from counter.host.devices.camera import CameraError, CameraFault, SyntheticCamera, V4l2Camera, camera_for
+from counter.host.devices.camera import CameraError, CameraFault, V4l2Camera, camera_for
+from tests.host.devices.synthetic_camera import SyntheticCamera
 
 
 def test_the_synthetic_camera_draws_a_new_page_each_time() -> None:

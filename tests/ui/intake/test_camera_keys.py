@@ -9,12 +9,13 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.cases.case_pages import pages_of_case
-from counter.host.devices.camera import Camera, CameraError, CameraFault, SyntheticCamera
+from counter.actions.cases.case_view import read_case
+from counter.host.devices.camera import Camera, CameraError, CameraFault
 from counter.ui.cases.case_page import CasePage, Loaded
 from counter.ui.cases.words import CASE_PAGE_COMPARED
 from counter.ui.intake import IntakePanel
 from counter.ui.intake.words import INTAKE_CAMERA_FAULT, INTAKE_PAGE_PROBLEM
+from tests.host.devices.synthetic_camera import SyntheticCamera
 from tests.ui.intake.conftest import DESK, TODAY
 from tests.ui.intake.helpers import commit, press, ready
 from tests.ui.runners import runner_on
@@ -41,7 +42,9 @@ def test_two_pages_go_with_the_case_and_its_page_shows_them(
     assert row.receipt.value == "received"  # the keys take pages; the line stays as recorded
     case_no = commit(qtbot, panel)
     with sessions() as s:
-        kept = pages_of_case(s, case_no)
+        read = read_case(s, case_no)
+    assert read is not None
+    kept = read.pages
     assert [(p.material_code, p.page_no, p.compared) for p in kept] == [(code, 1, True), (code, 2, False)]
     page = CasePage(runner_on(sessions, lambda: TODAY), DESK, lambda: TODAY, case_no)
     qtbot.addWidget(page)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication
 from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.catalog.imports import import_source
-from counter.actions.ratings.follow_up import record_revisit
+from counter.actions.ratings.follow_up import move_rectification
 from counter.actions.ratings.record import record_rating, record_unrated, send_to_pad
 from counter.actions.site.demo import run_demo
 from counter.case.numbers import DeskIdentity
@@ -32,6 +32,7 @@ from counter.db.migrate import upgrade
 from counter.ratings.choice import RatingChoice
 from counter.ratings.levels import Level
 from counter.ratings.recorded import RatingRecorded
+from counter.ratings.rectification import RectEvent
 from counter.ratings.views import PadCase
 from counter.ui.look.fonts import install_fonts
 from counter.ui.pad.figures_page import FiguresPage
@@ -157,8 +158,8 @@ def draw_pages(out: Path, folder: Path) -> list[Path]:
     clock.advance(days=5)
     assert first.alert is not None
     with supervisor_for_a_while(sessions) as baoyin, sessions.begin() as session:
-        record_revisit(session, first.alert.rectification_id, "宝音", "已电话回访，申请人反映取号后等候40分钟", clock(),
-                       desk=baoyin)  # fmt: skip
+        move_rectification(session, first.alert.rectification_id, RectEvent.REVISITED, "宝音",
+                           "已电话回访，申请人反映取号后等候40分钟", clock(), desk=baoyin)  # fmt: skip
     page = RectificationPage(runner_on(sessions), "宝音", clock=clock)
     page.resize(1200, 760)
     page.show()

@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.actions.outbox.messages import save_gateway, send_due
 from counter.db import models
 from counter.db.outbox_store import queue_for_line
-from counter.host.outward.sms_gateway import Answer, Outcome, SmsRequest
+from counter.host.outward.sms_gateway import Answer, SmsRequest
+from counter.outbox.rules import Outcome
 from counter.sms.gateway import GatewaySettings
 from counter.ui.pad.supervisor_window import SupervisorWindow
 from counter.words.messages import FAILED_NONE, FAILED_RETRIED, FAILED_TAB

@@ -15,7 +15,8 @@ from counter.actions.outbox.platform import send_due
 from counter.db import models
 from counter.db.platform_store import PLATFORM_KEY, queue_line
 from counter.db.settings_store import put_setting
-from counter.host.outward.platform_client import Outcome, Report, ReportRequest
+from counter.host.outward.platform_client import Report, ReportRequest
+from counter.outbox.rules import Outcome
 from counter.platform.events import WithheldWhy
 from counter.platform.settings import PlatformSettings
 from counter.ui.pad.supervisor_window import SupervisorWindow

@@ -19,7 +19,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.roles import Actor, Role
-from counter.actions.admin.site import peers, register_peer, write_card_file
+from counter.actions.admin.site import peers, register_peer
 from counter.actions.cases.documents import office_settings
 from counter.actions.site.demo import run_demo
 from counter.actions.site.site_setup import site_state
@@ -29,7 +29,7 @@ from counter.db.engine import make_engine, make_sessions
 from counter.host.machine.desk_at import desk_at
 from counter.host.machine.desk_config import DeskConfig, config_path, load_desk_config, save_desk_config
 from counter.sync.keys import new_private_key, public_key_text
-from counter.sync.sites import SiteKind
+from counter.sync.sites import SiteKind, write_card_file
 from counter.ui.look.geometry import screen_of
 from counter.ui.mainwindow.desk_actions import DeskActions
 from counter.ui.sync.site_form import SiteForm

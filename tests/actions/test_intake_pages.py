@@ -1,4 +1,4 @@
-"""Pages of a case's material kept through the actions: numbered in turn, refused whole when they cannot be kept."""
+"""Pages taken at the intake kept with its case: numbered in turn, refused whole when they cannot be kept."""
 
 from __future__ import annotations
 
@@ -12,18 +12,24 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
-from counter.actions.cases.case_pages import CaseNotFound, add_page, pages_of_case
+from counter.actions.cases.case_view import read_case
 from counter.actions.intake.take import take_intake
 from counter.actions.site.demo import complete_checklist, fresh_checklist
-from counter.case import pages
 from counter.case.intake_request import IntakeRequest
-from counter.case.pages import PageImage, PageProblem, PageRefused, TakenPage, page_image
+from counter.case.pages import MaterialPage, PageImage, PageProblem, PageRefused, TakenPage, page_image
 from counter.db import models
 from counter.db.catalog_store import current_guide
-from counter.host.devices.camera import SyntheticCamera
 from counter.intake.parties import Applicant, ApplicantKind, Parties
 from counter.parties.identifiers import make_id_number
 from tests.actions.conftest import TODAY
+from tests.host.devices.synthetic_camera import SyntheticCamera
+
+
+def case_pages(s: Session, number: str) -> tuple[MaterialPage, ...]:
+    """The pages kept with the case numbered ``number``, as its case page reads them."""
+    page = read_case(s, number)
+    assert page is not None
+    return page.pages
 
 
 def trail(sessions: sessionmaker[Session], number: str) -> list[tuple[str, dict[str, object]]]:
@@ -35,58 +41,6 @@ def trail(sessions: sessionmaker[Session], number: str) -> list[tuple[str, dict[
             .order_by(models.AuditEntry.id)
         )
         return [(action, json.loads(detail)) for action, detail in entries]
-
-
-def take(sessions: sessionmaker[Session], desk: Desk) -> tuple[str, str]:
-    parties = Parties(Applicant(ApplicantKind.PERSON, "其其格", make_id_number("152201", dt.date(1994, 3, 8), 222)))
-    with sessions.begin() as s:
-        stored = current_guide(s, "XAM-YJS-008")
-        assert stored is not None
-        checklist = complete_checklist(stored.bundle, fresh_checklist(stored))
-        number = take_intake(s, desk, IntakeRequest(checklist, parties), TODAY, office_calendar(s)).case_no
-    return number, checklist.entries[0].code
-
-
-def test_pages_are_numbered_in_turn_per_material(sessions: sessionmaker[Session], desk: Desk) -> None:
-    number, code = take(sessions, desk)
-    camera = SyntheticCamera()
-    with sessions.begin() as s:
-        assert add_page(s, desk, number, code, camera.capture(), compared=True) == 1
-        assert add_page(s, desk, number, code, camera.capture()) == 2
-    with sessions() as s:
-        kept = pages_of_case(s, number)
-    assert [(p.material_code, p.page_no, p.compared, p.clerk) for p in kept] == [
-        (code, 1, True, "乌兰"),
-        (code, 2, False, "乌兰"),
-    ]
-    assert all(p.jpeg.startswith(b"\xff\xd8") for p in kept)
-    steps = [d for action, d in trail(sessions, number) if action == "case_changed"]
-    assert [(d["step"], d["material"], d["page"], d["compared"]) for d in steps] == [
-        ("page_taken", code, 1, True),
-        ("page_taken", code, 2, False),
-    ]
-    assert [d["sha256"] for d in steps] == [hashlib.sha256(p.jpeg).hexdigest() for p in kept]
-
-
-def test_a_page_the_case_cannot_take_is_refused_and_nothing_kept(
-    sessions: sessionmaker[Session], desk: Desk, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    number, code = take(sessions, desk)
-    camera = SyntheticCamera()
-    with sessions.begin() as s, pytest.raises(PageRefused) as caught:
-        add_page(s, desk, number, "NO-SUCH-MATERIAL", camera.capture())
-    assert caught.value.problem is PageProblem.NO_SUCH_MATERIAL
-    monkeypatch.setattr(pages, "PAGES_MAX", 1)
-    monkeypatch.setattr("counter.actions.cases.case_pages.PAGES_MAX", 1)
-    with sessions.begin() as s:
-        add_page(s, desk, number, code, camera.capture())
-    with sessions.begin() as s, pytest.raises(PageRefused) as caught:
-        add_page(s, desk, number, code, camera.capture())
-    assert caught.value.problem is PageProblem.TOO_MANY
-    with sessions.begin() as s, pytest.raises(CaseNotFound):
-        add_page(s, desk, "XAM01-20260101-01-0001", code, camera.capture())
-    with sessions() as s:
-        assert [p.page_no for p in pages_of_case(s, number)] == [1]
 
 
 def test_pages_taken_at_the_intake_are_written_with_the_case(sessions: sessionmaker[Session], desk: Desk) -> None:
@@ -106,7 +60,7 @@ def test_pages_taken_at_the_intake_are_written_with_the_case(sessions: sessionma
         request = IntakeRequest(checklist, parties, pages=taken)
         number = take_intake(s, desk, request, TODAY, office_calendar(s)).case_no
     with sessions() as s:
-        kept = pages_of_case(s, number)
+        kept = case_pages(s, number)
     assert [(p.material_code, p.page_no, p.compared, p.jpeg) for p in kept] == [
         (code, 1, True, taken[0].image.jpeg),
         (code, 2, False, taken[2].image.jpeg),
