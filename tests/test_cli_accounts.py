@@ -275,17 +275,14 @@ def test_a_departments_staff_is_added_with_their_department(
     assert f"（{market}）" in out
 
 
-@pytest.mark.program
-def test_a_password_asked_with_no_terminal_is_refused_in_chinese_before_it_is_read(tmp_path: Path, db: str) -> None:
-    """A script that pipes a password to ``user add`` from a process with no terminal: ``getpass`` warned in English
-    ("Warning: Password input may be echoed.") and took the piped line as the password, echoed.  Now the command
-    is refused in Chinese, naming the ways meant for a script, and no account is added."""
+def _add_with_no_terminal(tmp_path: Path, db: str, given: str) -> subprocess.CompletedProcess[str]:
+    """``user add`` run as a script runs it: in a process with no terminal, ``given`` piped to it."""
     env = dict(os.environ, COUNTER_HOME=str(tmp_path / "home"), COUNTER_STATE=str(tmp_path / "state"))
     env.pop("COUNTER_DB_URL", None)
     env.pop("COUNTER_PASSWORD", None)
-    done = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-m", "counter", "user", "add", "batu", "--name", "巴图", "--role", "admin", "--db", db],
-        input=ADMIN_PASSWORD + "\n" + ADMIN_PASSWORD + "\n",
+        input=given,
         capture_output=True,
         text=True,
         env=env,
@@ -293,12 +290,32 @@ def test_a_password_asked_with_no_terminal_is_refused_in_chinese_before_it_is_re
         timeout=120,
         check=False,
     )
-    assert done.returncode == 2, done.stderr
-    assert "没有终端可以不显示地输入密码" in done.stderr
-    assert "--password-stdin" in done.stderr
-    assert "Warning" not in done.stderr
-    assert "echo" not in done.stderr
+
+
+def _logins(db: str) -> list[str]:
     engine = create_engine(db)
     with engine.connect() as connection:
-        assert connection.execute(select(models.Account.login)).all() == []
+        logins = [str(login) for (login,) in connection.execute(select(models.Account.login)).all()]
     engine.dispose()
+    return logins
+
+
+@pytest.mark.program
+def test_a_password_piped_with_no_terminal_is_read_and_nothing_english_said(tmp_path: Path, db: str) -> None:
+    """The manual's commands piped, as a script runs them: ``getpass`` warned in English ("GetPassWarning: Can not
+    control echo on the terminal.", "Warning: Password input may be echoed.") before it read the piped line.  The
+    line is read as it was, the prompts said in Chinese alone."""
+    done = _add_with_no_terminal(tmp_path, db, f"{ADMIN_PASSWORD}\n{ADMIN_PASSWORD}\n")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "已添加账号：batu\n"
+    assert done.stderr == "为 batu 设定密码（至少 8 位，含字母和数字）：再输入一次："
+    assert _logins(db) == ["batu"]
+
+
+@pytest.mark.program
+def test_no_password_piped_with_no_terminal_is_misuse_and_adds_nothing(tmp_path: Path, db: str) -> None:
+    done = _add_with_no_terminal(tmp_path, db, "")
+    assert done.returncode == 2
+    assert "没有输入密码，未作任何改动。" in done.stderr
+    assert "Warning" not in done.stderr
+    assert _logins(db) == []

@@ -323,20 +323,25 @@ def sign_in_for_run(args: argparse.Namespace, service: InProcess) -> None:
 
 
 def ask(prompt: str) -> str:
-    """A password typed at the terminal, not echoed; no terminal to ask is misuse.
+    """A password typed at the terminal, not echoed; with no terminal, the line given on standard input.
 
-    Without a terminal (a script, a service, a pipe with no terminal behind it) ``getpass`` would warn in English
-    and read the password from standard input, echoed: it is refused instead, before anything is read, and the
-    script is told the ways meant for it.
+    Without a terminal (a script, a service, the manual's commands piped) ``getpass`` warned in English that the
+    input may be echoed, and read that line; the line is read here as it was, and nothing English is said (a pipe
+    echoes nothing).  No line at all is misuse.
     """
-    from counter.cli.phrases import ACCOUNT_NO_PASSWORD, ACCOUNT_NO_TERMINAL
+    from counter.cli.phrases import ACCOUNT_NO_PASSWORD
 
     try:
         with warnings.catch_warnings():
-            warnings.simplefilter("error", getpass.GetPassWarning)
-            return getpass.getpass(prompt)
-    except getpass.GetPassWarning as err:
-        raise UsageError(ACCOUNT_NO_TERMINAL) from err
+            warnings.simplefilter("error", getpass.GetPassWarning)  # raised before anything is read
+            try:
+                return getpass.getpass(prompt)
+            except getpass.GetPassWarning:
+                print(prompt, end="", file=sys.stderr, flush=True)
+                line = sys.stdin.readline()
+                if not line:
+                    raise EOFError from None
+                return line.removesuffix("\n")
     except (EOFError, KeyboardInterrupt) as err:
         raise UsageError(ACCOUNT_NO_PASSWORD) from err
 

@@ -45,10 +45,6 @@ ACCOUNT_NEW_PASSWORD_PROMPT = tr("为 {login} 设定密码（至少 8 位，含�
 ACCOUNT_REPEAT_PASSWORD_PROMPT = tr("再输入一次：")
 ACCOUNT_PASSWORDS_DIFFER = tr("两次输入的密码不一致，未作任何改动。")
 ACCOUNT_NO_PASSWORD = tr("没有输入密码，未作任何改动。")
-ACCOUNT_NO_TERMINAL = tr(
-    "没有终端可以不显示地输入密码，未作任何改动：新账号的密码用 --password-stdin 从标准输入给出，"
-    "登录的密码用环境变量 COUNTER_PASSWORD。"
-)
 ACCOUNT_PASSWORD_STDIN_EMPTY = tr("--password-stdin：标准输入中没有密码。")
 ACCOUNT_ADDED = tr("已添加账号：{login}")
 ACCOUNT_DISABLED = tr("已停用账号：{login}（记录保留，不能再登录）")
