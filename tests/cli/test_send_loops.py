@@ -201,12 +201,20 @@ def zone_to_midnight(now: dt.datetime, lead_s: int) -> str:
     return f"XMN{'-' if offset >= 0 else '+'}{hours:02d}:{minutes:02d}:{seconds:02d}"
 
 
-@pytest.mark.parametrize(("training", "reminded"), [(False, 2)], ids=["the machine's day"])
+@pytest.mark.parametrize(
+    ("training", "reminded"),
+    [(False, 2), (True, 1)],
+    ids=["the machine's day", "a fixed --today"],
+)
 def test_the_reminders_are_queued_again_when_the_services_day_turns_over_and_only_then(
     db: str, sessions: sessionmaker[Session], gateway: Gateway, tmp_path: Path, training: bool, reminded: int
 ) -> None:
     """The machine's date turns over while the sender runs.  On the machine's clock its first pass of the new day
-    queues the new day's reminders: the deferral taken after the old day's first pass is reminded."""
+    queues the new day's reminders: the deferral taken after the old day's first pass is reminded.  Run with
+    ``--today`` the service's day stays the day given, whose reminders were queued: nothing is asked again.
+
+    Before, the loop took its day from the machine's date whatever ``--today`` said, and on a fixed day asked the
+    reminders of that same day again at each of the machine's midnights."""
     now = dt.datetime.now(dt.UTC)
     day = now.date()  # the sender's day until its midnight
     taken_on = intake_day_reminded_on(day, tmp_path / "trial.sqlite3")
