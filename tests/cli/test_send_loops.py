@@ -9,7 +9,6 @@ by ``counter site sms``, the cases taken by the intake's own action.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import os
 import signal
@@ -20,28 +19,17 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.access.desk import Desk
-from counter.actions.admin.calendar import office_calendar
-from counter.actions.cases.case_reads import DUE_SOON_WORKING_DAYS
-from counter.actions.intake.take import take_intake
-from counter.case.intake_request import IntakeRequest
-from counter.case.numbers import DeskIdentity
-from counter.db import models
 from counter.db.engine import make_engine, make_sessions
-from counter.intake.checklist import Receipt, record
-from counter.intake.outcome import DeferralRequest
 from counter.words.messages import MESSAGES_SENT, MESSAGES_STOPPING
-from tests.actions.test_intake_actions import full_request
 from tests.conftest import made_database
+from tests.deferrals_due import due_of, intake_day_reminded_on, outbox, take_deferral
 from tests.sms_gateway import SECRET, Gateway, running_gateway
 from tests.test_cli import run
 
 pytestmark = pytest.mark.program
 
-DESK = Desk(DeskIdentity("XAM01", "8"), "乌兰")
 WAIT_S = 60.0  # the longest a loaded machine may take to start the sender and send; a hang fails here
 
 
@@ -67,61 +55,6 @@ def sessions(db: str) -> Iterator[sessionmaker[Session]]:
     engine = make_engine(db)
     yield make_sessions(engine)
     engine.dispose()
-
-
-def _deferral(sessions: sessionmaker[Session]) -> IntakeRequest:
-    """A 小餐馆 whose one deferrable material (M08) is missing, taken with the applicant's pledge."""
-    request = full_request(sessions)
-    checklist = record(request.checklist, "M08", Receipt.MISSING)
-    return dataclasses.replace(request, checklist=checklist, deferral=DeferralRequest(True, True))
-
-
-def _due(sessions: sessionmaker[Session], case_no: str) -> dt.date:
-    with sessions() as s:
-        c = models.Case
-        (due,) = set(
-            s.scalars(
-                select(models.CaseMaterial.due_on)
-                .join(c, c.id == models.CaseMaterial.case_id)
-                .where(c.case_no == case_no, models.CaseMaterial.due_on.is_not(None))
-            )
-        )
-    assert due is not None
-    return due
-
-
-def intake_day_reminded_on(day: dt.date, scratch: Path) -> dt.date:
-    """A day on which a deferral taken falls due after ``day`` and within the two working days its reminders reach
-    (:data:`DUE_SOON_WORKING_DAYS`): found by taking one on each day back from
-    ``day`` in a database of its own, as the calendar and the guide's periods decide it."""
-    engine = make_engine(made_database(scratch))
-    trial = make_sessions(engine)
-    try:
-        with trial() as s:
-            horizon = office_calendar(s).add_working_days(day, DUE_SOON_WORKING_DAYS).date
-        for back in range(1, 15):
-            taken = day - dt.timedelta(days=back)
-            with trial.begin() as s:
-                case_no = take_intake(s, DESK, _deferral(trial), taken, office_calendar(s)).case_no
-            if day < _due(trial, case_no) <= horizon:
-                return taken
-    finally:
-        engine.dispose()
-    raise AssertionError(f"no intake day gives a deferral due soon after {day}")
-
-
-def take_deferral(sessions: sessionmaker[Session], day: dt.date) -> str:
-    with sessions.begin() as s:
-        return take_intake(s, DESK, _deferral(sessions), day, office_calendar(s)).case_no
-
-
-def outbox(sessions: sessionmaker[Session]) -> list[tuple[str, str, str]]:
-    """Every message queued: its case, its kind, its state."""
-    c = models.Case
-    m = models.OutboxMessage
-    with sessions() as s:
-        rows = s.execute(select(c.case_no, m.kind, m.state).join(c, c.id == m.case_id).order_by(m.id))
-        return [(case_no, kind, state) for case_no, kind, state in rows]
 
 
 def wait_for(what: Callable[[], bool], sender: subprocess.Popen[str]) -> None:
@@ -178,7 +111,7 @@ def test_each_pass_sends_what_is_due_the_days_reminders_once_and_sigterm_ends_it
         (second, "accepted", "sent"),
     ]  # the second deferral's reminder waits for the next day's first pass
     contents = [request["content"] for request in gateway.requests]
-    due = _due(sessions, first)
+    due = due_of(sessions, first)
     assert [first in text for text in contents] == [True, True, False]
     assert f"{due.month}月{due.day}日前补交" in contents[1]
     assert second in contents[2]
