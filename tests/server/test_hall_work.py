@@ -15,6 +15,8 @@ from sqlalchemy import func, select
 from counter.access.account_views import NewAccount
 from counter.access.desk import Desk
 from counter.access.roles import Actor, Role
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.cases.case_reads import DUE_SOON_WORKING_DAYS
 from counter.actions.outbox.messages import save_gateway
 from counter.actions.site.store import Store
 from counter.case.numbers import DeskIdentity
@@ -139,3 +141,22 @@ def test_the_days_reminders_are_queued_at_its_first_round_and_again_the_next_day
     assert len(gateway.delivered) == 4
     due = due_of(sessions, first)
     assert f"{due.month}月{due.day}日前补交" in gateway.requests[1]["content"]
+
+
+def test_the_reminders_queued_are_those_of_the_rounds_day(sms_hall: tuple[InProcess, Gateway]) -> None:
+    """The round's day is the server's clock's, and the reminders are that day's.
+
+    Before, the round kept its once-a-day by its clock but queued the reminders of the service's own day: a clock
+    that read another day than the machine's (a test's) asked once on its day for the deferrals due by the
+    machine's."""
+    service, gateway = sms_hall
+    sessions = service.store.sessions()
+    today = dt.datetime.now(dt.UTC).astimezone().date()
+    case_no = take_deferral(sessions, today)
+    due = due_of(sessions, case_no)
+    with sessions() as s:
+        assert due > office_calendar(s).add_working_days(today, DUE_SOON_WORKING_DAYS).date  # not reminded today
+    eve = dt.datetime.combine(due - dt.timedelta(days=1), dt.time(9)).astimezone()
+    HallWork(service, clock=lambda: eve).one_round()
+    assert outbox(sessions) == [(case_no, "accepted", "sent"), (case_no, "deferral_due", "sent")]
+    assert len(gateway.delivered) == 2
