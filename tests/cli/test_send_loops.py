@@ -1,5 +1,6 @@
 """The senders as a service runs them: ``counter messages send`` without ``--once``, a process of its own passing
-every half second until SIGTERM, against a local gateway playing the hall's.
+every half second until SIGTERM, against a local gateway playing the hall's; ``counter platform send`` the same
+against a local platform.
 
 Each pass sends what is due; the day's 容缺 reminders are queued at the day's first pass only (a deferral taken later
 that day is reminded the next day); SIGTERM stops the loop between passes, and the command says it stopped, counts
@@ -23,10 +24,15 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.db.engine import make_engine, make_sessions
 from counter.words.messages import MESSAGES_SENT, MESSAGES_STOPPING
+from counter.words.platform import PLATFORM_SENT, PLATFORM_STOPPING
+from tests.codings import CHOSEN, confirm_guides_at
 from tests.conftest import made_database
 from tests.deferrals_due import due_of, intake_day_reminded_on, outbox, take_deferral
+from tests.platform_stub import SECRET as PLATFORM_SECRET
+from tests.platform_stub import running_platform
 from tests.sms_gateway import SECRET, Gateway, running_gateway
 from tests.test_cli import run
+from tests.test_cli_items import accepted_case
 
 pytestmark = pytest.mark.program
 
@@ -68,10 +74,12 @@ def wait_for(what: Callable[[], bool], sender: subprocess.Popen[str]) -> None:
         time.sleep(0.05)
 
 
-def start_sender(db: str, *before: str, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
-    """``counter messages send --interval 0.5`` on ``db``, in a process of its own, with this test's data folders and
+def start_sender(
+    db: str, *before: str, channel: str = "messages", env: dict[str, str] | None = None
+) -> subprocess.Popen[str]:
+    """``counter CHANNEL send --interval 0.5`` on ``db``, in a process of its own, with this test's data folders and
     its trust in the gateway's CA (``SSL_CERT_FILE``); ``before``: options given before the command (``--today``)."""
-    command = [sys.executable, "-m", "counter", *before, "messages", "send", "--interval", "0.5", "--db", db]
+    command = [sys.executable, "-m", "counter", *before, channel, "send", "--interval", "0.5", "--db", db]
     return subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env or dict(os.environ)
     )
@@ -166,3 +174,29 @@ def test_the_reminders_are_queued_again_when_the_services_day_turns_over_and_onl
     assert (status, lines) == (0, [MESSAGES_STOPPING, MESSAGES_SENT.format(sent=sent, waiting=0, failed=0)]), err
     reminders = [case_no for case_no, kind, state in outbox(sessions) if kind == "deferral_due" and state == "sent"]
     assert reminders == [first, second][:reminded]
+
+
+def test_the_platforms_sender_reports_at_each_pass_what_is_due_until_sigterm(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = made_database(tmp_path / "hall.sqlite3")
+    confirm_guides_at(db, "XAM-YJS-008")
+    codings = [arg for name, preset in CHOSEN.items() for arg in ("--coding", f"{name}={preset}")]
+    with running_platform() as platform:
+        monkeypatch.setenv("COUNTER_PLATFORM_SECRET", PLATFORM_SECRET)
+        code, _, err = run(
+            capsys, "platform", "settings", "--on", "--endpoint", platform.url, "--account", "hall",
+            "--secret-from-env", "--ca-file", platform.ca_file, *codings, "--db", db,
+        )  # fmt: skip
+        assert code == 0, err
+        first = accepted_case(db)
+        sender = start_sender(db, channel="platform")
+        try:
+            wait_for(lambda: len(platform.held) >= 1, sender)
+            second = accepted_case(db)  # reported by a later pass
+            wait_for(lambda: len(platform.held) >= 2, sender)
+        finally:
+            status, lines, err = stop(sender)
+        assert (status, lines) == (0, [PLATFORM_STOPPING, PLATFORM_SENT.format(sent=2, waiting=0, failed=0)]), err
+        assert [event["projid"] for event in platform.events()] == [first, second]
+        assert platform.bad_signatures == 0
