@@ -82,8 +82,10 @@ def cmd_send(args: argparse.Namespace) -> int:
         reminded: list[dt.date] = []
 
         def one_pass() -> SendRound:
-            """The day's reminders queued at its first pass, then what is due sent."""
-            day = dt.date.today()
+            """The day's reminders queued at its first pass, then what is due sent.  The day is the service's, of
+            which the reminders are queued: on a fixed ``--today`` it never turns over, and the machine's midnight
+            asks nothing again."""
+            day = service.clock.today()
             if day not in reminded:
                 queued = service.call(QUEUE_REMINDERS, QueueReminders())
                 log.info("deferral reminders queued: %d", queued)

@@ -72,7 +72,7 @@ class HallWork:
         """One round of every job due; a failing job is logged and does not stop the others."""
         now = self.clock()
         day = now.astimezone().date()
-        if self._reminded != day and self._job("reminders", lambda: self._remind(day)):
+        if self._reminded != day and self._job("reminders", lambda: self._remind(now)):
             self._reminded = day
         self._job("sms", self._send_messages)
         self._job("platform", self._send_reports)
@@ -92,10 +92,13 @@ class HallWork:
             return False
         return True
 
-    def _remind(self, day: dt.date) -> None:
+    def _remind(self, now: dt.datetime) -> None:
+        """The reminders of the round's day, the one its once-a-day is kept by: asked at the round's moment."""
+        from counter.service.call import Call
         from counter.service.outbox import QUEUE_REMINDERS, QueueReminders
 
-        queued = self.service.call(QUEUE_REMINDERS, QueueReminders())
+        day = now.astimezone().date()
+        queued = self.service.run(QUEUE_REMINDERS, QueueReminders(), Call(None, day, now))
         log.info("hall work: %d deferral reminder(s) queued for %s", queued, day.isoformat())
 
     def _send_messages(self) -> None:

@@ -1,5 +1,6 @@
-"""The hall's own work as the server runs it, in process on a hall's file: the pruning of ended sessions and of
-receipts past a desk's retry window, and a round that goes on past a job that fails."""
+"""The hall's own work as the server runs it, in process on a hall's file: the day's 容缺 reminders queued at its
+first round and sent to a local gateway, the pruning of ended sessions and of receipts past a desk's retry window,
+and a round that goes on past a job that fails."""
 
 from __future__ import annotations
 
@@ -14,6 +15,9 @@ from sqlalchemy import func, select
 from counter.access.account_views import NewAccount
 from counter.access.desk import Desk
 from counter.access.roles import Actor, Role
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.cases.case_reads import DUE_SOON_WORKING_DAYS
+from counter.actions.outbox.messages import save_gateway
 from counter.actions.site.store import Store
 from counter.case.numbers import DeskIdentity
 from counter.db import models
@@ -23,8 +27,11 @@ from counter.service.admin import ADD_ACCOUNT
 from counter.service.hall import OPEN_SESSION, PRUNE, REGISTER_DESK, OpenSession, Prune, RegisterDesk
 from counter.service.local import InProcess, new_key
 from counter.service.retries import RETRY_WINDOW_S
+from counter.sms.gateway import GatewaySettings
 from tests.conftest import made_database
+from tests.deferrals_due import DESK, due_of, intake_day_reminded_on, outbox, take_deferral
 from tests.server.moment import at as asked_at
+from tests.sms_gateway import SECRET, Gateway, running_gateway
 
 PASSWORD = "Xam01desk2026"
 
@@ -96,3 +103,60 @@ def test_a_failing_job_is_logged_and_the_round_goes_on(
     assert "sms failed" in caplog.text
     assert "pruned 1 session(s)" in caplog.text  # the jobs after it ran all the same
     assert _count(service, models.DeskSession) == 0
+
+
+@pytest.fixture
+def sms_hall(tmp_path: Path) -> Iterator[tuple[InProcess, Gateway]]:
+    """A hall with the bundled catalog and its SMS gateway, played by a local server."""
+    with running_gateway() as gateway:
+        store = Store(made_database(tmp_path / "hall.sqlite3"), create=True)
+        with store.sessions().begin() as s:
+            save_gateway(s, GatewaySettings(gateway.url, "hall", SECRET, attempts=1), desk=DESK)
+        yield InProcess(store), gateway
+        store.dispose()
+
+
+def test_the_days_reminders_are_queued_at_its_first_round_and_again_the_next_day(
+    sms_hall: tuple[InProcess, Gateway], tmp_path: Path
+) -> None:
+    service, gateway = sms_hall
+    sessions = service.store.sessions()
+    now = dt.datetime.now(dt.UTC)
+    taken_on = intake_day_reminded_on(now.astimezone().date(), tmp_path / "trial.sqlite3")
+    first = take_deferral(sessions, taken_on)
+    moment = now
+    work = HallWork(service, clock=lambda: moment)
+    work.one_round()  # the day's first: the acceptance, and the reminder of the deferral due within two working days
+    second = take_deferral(sessions, taken_on)  # due as soon, taken after the day's reminders were queued
+    work.one_round()
+    assert outbox(sessions) == [
+        (first, "accepted", "sent"),
+        (first, "deferral_due", "sent"),
+        (second, "accepted", "sent"),
+    ]  # the reminders are asked once a day: the second deferral's waits for the next day
+    moment = now + dt.timedelta(days=1)
+    work.one_round()
+    work.one_round()
+    assert outbox(sessions)[3:] == [(second, "deferral_due", "sent")]
+    assert len(gateway.delivered) == 4
+    due = due_of(sessions, first)
+    assert f"{due.month}月{due.day}日前补交" in gateway.requests[1]["content"]
+
+
+def test_the_reminders_queued_are_those_of_the_rounds_day(sms_hall: tuple[InProcess, Gateway]) -> None:
+    """The round's day is the server's clock's, and the reminders are that day's.
+
+    Before, the round kept its once-a-day by its clock but queued the reminders of the service's own day: a clock
+    that read another day than the machine's (a test's) asked once on its day for the deferrals due by the
+    machine's."""
+    service, gateway = sms_hall
+    sessions = service.store.sessions()
+    today = dt.datetime.now(dt.UTC).astimezone().date()
+    case_no = take_deferral(sessions, today)
+    due = due_of(sessions, case_no)
+    with sessions() as s:
+        assert due > office_calendar(s).add_working_days(today, DUE_SOON_WORKING_DAYS).date  # not reminded today
+    eve = dt.datetime.combine(due - dt.timedelta(days=1), dt.time(9)).astimezone()
+    HallWork(service, clock=lambda: eve).one_round()
+    assert outbox(sessions) == [(case_no, "accepted", "sent"), (case_no, "deferral_due", "sent")]
+    assert len(gateway.delivered) == 2
