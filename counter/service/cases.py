@@ -82,10 +82,13 @@ class ListCases:
 
 @dataclass(frozen=True)
 class CaseShown:
-    """A case as ``counter case show`` prints it, and whether its ID numbers may be shown whole to the account."""
+    """A case as ``counter case show`` prints it, whether its ID numbers may be shown whole to the account, and
+    whether the hall only received it (its state then said as its page says it: 已收件, not 已受理); False from a
+    server that did not tell."""
 
     view: CaseView | None
     whole: bool
+    only_received: bool = False
 
 
 def read_page(work: Session, call: Call, request: ReadCase) -> CasePage | None:
@@ -149,8 +152,8 @@ LIST_CASES = read("cases.list_cases", Open.ANY_DESK, list_cases)
 
 
 def show_case(work: Session, call: Call, request: CaseNo) -> CaseShown:
-    """One case whole (counter case show), and whether the account may see its ID numbers whole; no case when it is not
-    within the account's reach."""
+    """One case whole (counter case show), whether the account may see its ID numbers whole, and whether the hall only
+    received it; no case when it is not within the account's reach."""
     from counter.actions.cases import reads_shown
 
     return CaseShown(*reads_shown.case_view(work, at_desk(call), request.case_no, SHOW_CASE.name))
