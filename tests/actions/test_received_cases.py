@@ -20,8 +20,12 @@ from counter.actions.cases.documents import make_documents
 from counter.actions.cases.item_authority import set_entrustment
 from counter.actions.cases.reads_shown import case_view
 from counter.case.lookup import read_lookup
+from counter.case.status import CaseEvent, CaseStatus, MoveNotAllowed
 from counter.documents.acceptance import all_received
 from counter.documents.kinds import DocumentKind
+from counter.service.call import Call, Clock
+from counter.service.cases import MoveCase, move_case
+from counter.words.cases import case_status_text
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import full_request, take
 from tests.entrusted import RESTAURANT_ITEMS, entrust_in
@@ -133,3 +137,20 @@ def test_a_streamed_list_is_judged_a_batch_at_a_time(
     assert judged == [2, 2, 1]
     assert [row.case_no for row in marked] == [row.case_no for row in rows]
     assert {row.case_no for row in marked if row.only_received} == set(numbers)
+
+
+def test_a_step_refused_for_the_state_tells_whether_the_hall_only_received_the_case(
+    sessions: sessionmaker[Session], desk: Desk
+) -> None:
+    """现在的状态是“已收件”: a refusal names the case's state as its page does, on every face that words it."""
+    number = take(sessions, desk, full_request(sessions))
+    resubmit = MoveCase(number, CaseEvent.RESUBMITTED, "")  # only a case with a correction notice is resubmitted
+    with pytest.raises(MoveNotAllowed) as refused, sessions.begin() as s:  # a step: in a unit that may write
+        move_case(s, Call.on(Clock(), desk), resubmit)
+    assert (refused.value.status, refused.value.only_received) == (CaseStatus.ACCEPTED, True)
+    assert case_status_text(refused.value.status, refused.value.only_received) == "已收件"
+    entrust_in(sessions, desk, *RESTAURANT_ITEMS)
+    with pytest.raises(MoveNotAllowed) as refused, sessions.begin() as s:  # a step: in a unit that may write
+        move_case(s, Call.on(Clock(), desk), resubmit)
+    assert not refused.value.only_received
+    assert case_status_text(refused.value.status, refused.value.only_received) == "已受理"

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Collection, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from itertools import islice
 from typing import TYPE_CHECKING, TypeVar
 
@@ -22,6 +23,7 @@ from counter.actions.admin.office import stored_office_settings
 from counter.actions.cases.case_view import told_by
 from counter.actions.cases.item_authority import authority_key, site_authority
 from counter.case.lookup import FoundCase
+from counter.case.status import MoveNotAllowed
 from counter.case.view import CaseRow
 from counter.catalog.model import Item
 from counter.db.case_standing_reads import CaseStanding, case_standings
@@ -33,7 +35,7 @@ from counter.documents.data import OfficeSettings
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session as Unit
 
-__all__ = ["BATCH", "marked", "marked_as_read", "received_cases"]
+__all__ = ["BATCH", "marked", "marked_as_read", "received_cases", "refusals_told"]
 
 Row = TypeVar("Row", CaseRow, FoundCase)
 
@@ -99,3 +101,17 @@ def marked_as_read(unit: Unit, rows: Iterable[CaseRow]) -> Iterator[CaseRow]:
     read = iter(rows)
     while batch := list(islice(read, BATCH)):
         yield from marked(unit, batch)
+
+
+@contextmanager
+def refusals_told(unit: Unit, case_no: str) -> Iterator[None]:
+    """A step of ``case_no`` refused for the case's state (:class:`MoveNotAllowed`) says whether the hall only received
+    the case, so that the refusal names its state as its page does ("现在的状态是“已收件”"); nothing is written by
+    a refused step, and the unit of work is read once more before it is rolled back."""
+    try:
+        yield
+    except MoveNotAllowed as err:
+        if err.only_received:
+            raise
+        received = case_no.upper() in received_cases(unit, (case_no.upper(),))
+        raise MoveNotAllowed(err.event, err.status, received) from err
