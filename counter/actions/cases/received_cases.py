@@ -23,6 +23,7 @@ from counter.actions.admin.office import stored_office_settings
 from counter.actions.cases.case_view import told_by
 from counter.actions.cases.item_authority import authority_key, site_authority
 from counter.case.lookup import FoundCase
+from counter.case.open_cases import OpenCase
 from counter.case.status import MoveNotAllowed
 from counter.case.view import CaseRow
 from counter.catalog.model import Item
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
 
 __all__ = ["BATCH", "marked", "marked_as_read", "received_cases", "refusals_told"]
 
-Row = TypeVar("Row", CaseRow, FoundCase)
+Row = TypeVar("Row", CaseRow, FoundCase, OpenCase)  # a row of a list that names each case's state
 
 #: the rows a streamed list is judged by at a time: one statement each
 BATCH = 500
