@@ -116,6 +116,9 @@ class FoundCase:
     phone: str
     received_on: dt.date
     desk_no: str
+    #: the hall only received every item (its departments accept): the state is said as the case page says it
+    #: (counter.actions.cases.received_cases); False from a program that did not tell
+    only_received: bool = False
 
     def masked(self) -> FoundCase:
         """The ID number and phone as paper prints them (:mod:`counter.parties.masking`)."""

@@ -35,3 +35,6 @@ class OpenCase:
     case_no: str
     received_on: dt.date
     status: CaseStatus
+    #: the hall only received every item (its departments accept): the state is said as the case page says it
+    #: (counter.actions.cases.received_cases); False from a program that did not tell
+    only_received: bool = False

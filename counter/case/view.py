@@ -131,3 +131,6 @@ class CaseRow:
     received_on: dt.date
     desk_no: str
     next_due: dt.date | None  # earliest open deferral due date; for a correction notice unanswered, its deadline
+    #: the hall only received every item (its departments accept): the state is said as the case page says it
+    #: (counter.actions.cases.received_cases); False from a program that did not tell
+    only_received: bool = False

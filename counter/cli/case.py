@@ -151,14 +151,15 @@ def _move_refusals(args: argparse.Namespace, run: Callable[[], T], not_allowed: 
     """Run a move of the case; no such case, or a status that does not allow the move, as a sentence."""
     from counter.case.not_found import CaseNotFound
     from counter.case.status import MoveNotAllowed
-    from counter.words.cases import CASE_NOT_FOUND, CASE_STATUS
+    from counter.words.cases import CASE_NOT_FOUND, case_status_text
 
     try:
         return run()
     except CaseNotFound as err:
         raise Reported(CASE_NOT_FOUND.format(case_no=err.case_no)) from err
     except MoveNotAllowed as err:
-        raise Reported(not_allowed.format(case_no=args.case_no, status=CASE_STATUS[err.status])) from err
+        status = case_status_text(err.status, err.only_received)  # as the case's page names it
+        raise Reported(not_allowed.format(case_no=args.case_no, status=status)) from err
 
 
 def cmd_case_void(args: argparse.Namespace) -> int:

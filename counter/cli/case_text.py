@@ -15,7 +15,7 @@ from counter.case.view import CaseRow, CaseView
 from counter.intake.checklist import Receipt
 from counter.intake.no_licence import named_licences
 from counter.intake.outcome import Outcome
-from counter.words.cases import CASE_EVENT, CASE_STATUS, code_text, dates_moved_text
+from counter.words.cases import CASE_EVENT, case_status_text, code_text, dates_moved_text
 from counter.words.hand_over import hand_over_note_text
 from counter.words.intake import OUTCOME, RECEIPT, licence_text
 from counter.words.items import ITEM_STEP_EVENTS, step_note_text
@@ -32,10 +32,11 @@ if TYPE_CHECKING:
     from counter.service.local import Service
 
 
-def case_json(view: CaseView) -> dict[str, Any]:
+def case_json(view: CaseView, only_received: bool = False) -> dict[str, Any]:
+    """The case for scripts; ``only_received``: the hall only received it, its state said as its page says it."""
     data = dataclasses.asdict(view)
     data["status"] = view.status.value
-    data["status_text"] = CASE_STATUS[view.status]
+    data["status_text"] = case_status_text(view.status, only_received)
     data["answers"] = dict(view.answers)
     data["deferred_open"] = [m.code for m in view.deferred_open()]
     return data
@@ -53,12 +54,13 @@ def _turn_to_line(turn_to: str) -> str:
     return tr("请向：{turn_to}").format(turn_to=turn_to)
 
 
-def case_as_text(view: CaseView) -> str:
+def case_as_text(view: CaseView, only_received: bool = False) -> str:
+    """The case for people; ``only_received``: the hall only received it, its state said as its page says it."""
     v = view
     lines = [
         tr("办件编号：{case_no}").format(case_no=v.case_no),
         tr("状态：{status}    结果：{outcome}").format(
-            status=CASE_STATUS[v.status], outcome=code_text(OUTCOME, Outcome, v.outcome)
+            status=case_status_text(v.status, only_received), outcome=code_text(OUTCOME, Outcome, v.outcome)
         ),
         tr("一件事：{bundle_name}（{bundle_code}，指南第{guide_version}版）").format(
             bundle_name=v.bundle_name, bundle_code=v.bundle_code, guide_version=v.guide_version
@@ -140,7 +142,7 @@ def row_json(row: CaseRow, today: dt.date) -> dict[str, Any]:
     return {
         "case_no": row.case_no,
         "status": row.status.value,
-        "status_text": CASE_STATUS[row.status],
+        "status_text": case_status_text(row.status, row.only_received),
         "bundle_name": row.bundle_name,
         "applicant_name": row.applicant_name,
         "received_on": row.received_on.isoformat(),
@@ -157,7 +159,7 @@ def row_line(row: CaseRow, today: dt.date) -> str:
             tr("（已逾期）") if row.next_due < today else ""
         )
     return (
-        f"{row.case_no}  {CASE_STATUS[row.status]}  {row.bundle_name}  {row.applicant_name}"
+        f"{row.case_no}  {case_status_text(row.status, row.only_received)}  {row.bundle_name}  {row.applicant_name}"
         f"  {row.received_on.isoformat()}{due}"
     )
 
@@ -177,7 +179,7 @@ def print_case(service: Service, by: Desk, case_no: str, *, as_json: bool) -> bo
     if not whole:
         view = view.masked()
     if as_json:
-        print_json(case_json(view))
+        print_json(case_json(view, shown.only_received))
     else:
-        print(case_as_text(view))
+        print(case_as_text(view, shown.only_received))
     return True

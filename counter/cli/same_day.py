@@ -37,7 +37,7 @@ def cmd_same_day(args: argparse.Namespace) -> int:
     from counter.case.same_day_refused import SameDayNotPossible
     from counter.case.status import MoveNotAllowed
     from counter.service.cases import FINISH_SAME_DAY, CaseOnDay
-    from counter.words.cases import CASE_NOT_FOUND, CASE_STATUS
+    from counter.words.cases import CASE_NOT_FOUND, case_status_text
     from counter.words.punctuation import CLAUSE_JOIN
     from counter.words.same_day import SAME_DAY_DONE, SAME_DAY_PROBLEM, SAME_DAY_REFUSED
 
@@ -50,7 +50,7 @@ def cmd_same_day(args: argparse.Namespace) -> int:
         reasons = CLAUSE_JOIN.join(SAME_DAY_PROBLEM[p] for p in err.problems)
         raise Reported(SAME_DAY_REFUSED.format(case_no=args.case_no, reasons=reasons)) from err
     except MoveNotAllowed as err:  # another desk moved the case between the check and the move
-        reasons = CASE_STATUS[err.status]
+        reasons = case_status_text(err.status, err.only_received)  # as the case's page names it
         raise Reported(SAME_DAY_REFUSED.format(case_no=args.case_no, reasons=reasons)) from err
     print(SAME_DAY_DONE.format(case_no=args.case_no))
     return EXIT_OK

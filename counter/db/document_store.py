@@ -45,6 +45,15 @@ def made_here(session: Session, document_id: int, doc_no: str, case_no: str, whe
     return {str(d.get("content_hash", "")) for d in made if isinstance(d, dict) and d.get("doc_no") == doc_no}
 
 
+def came_out(session: Session, document_id: int) -> bool:
+    """Whether a print of the document came out of a printer (a failed one did not): its next print is a 重打
+    (:attr:`counter.documents.document_line.DocumentLine.came_out`, the same rule), read by the index on the print's
+    document."""
+    p = models.PrintRecord
+    found = select(p.id).where(p.document_id == document_id, p.ok.is_(True)).limit(1)
+    return session.execute(found).first() is not None
+
+
 def add_print(
     session: Session, document_id: int, clerk: str, desk_no: str, target: str, content_hash: str, ok: bool, error: str
 ) -> None:

@@ -27,7 +27,7 @@ cannot stand and the hall only receives it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -191,3 +191,17 @@ def departments_with_items(items: Iterable[Item], office: OfficeSettings) -> str
     return words.ITEM_JOIN.join(
         words.DEPARTMENT_ITEMS.format(department=name, items=item_names(its)) for name, its in groups.items()
     )
+
+
+def only_received(items: Sequence[Item], office: OfficeSettings, held: HeldItems = NOTHING_HELD) -> bool:
+    """Whether the hall only received every item of a case (:attr:`Acceptance.RECEIVED`): it accepted none, its
+    departments accept each by their 签收, and the case reads 已收件, never 已受理.  The one rule for the case page and
+    every list that names the case's state (:mod:`counter.actions.cases.received_cases`)."""
+    return all_received(acceptance_of(item, office, held) is Acceptance.RECEIVED for item in items)
+
+
+def all_received(received: Iterable[bool]) -> bool:
+    """:func:`only_received` of the items' standings as already worked out (a page's item lines): a case of no items
+    (its guide gone) was received by nobody."""
+    flags = tuple(received)
+    return bool(flags) and all(flags)

@@ -79,11 +79,11 @@ class CaseNotices:
     def printed(self, kind: DocumentKind) -> bool:
         """Whether a paper of ``kind`` came out of a printer: offered again as 重打 then, else as 打印 (one made and
         never printed is printed for the first time, with the number it was made with)."""
-        return any(line.kind == kind.value and line.prints for line in self.lines)
+        return any(line.kind == kind.value and line.came_out for line in self.lines)
 
     def printed_paper(self, paper: ItemPaper) -> bool:
         """As :meth:`printed`, for one item's paper."""
-        return any(line.kind == paper.record_kind and line.prints for line in self.lines)
+        return any(line.kind == paper.record_kind and line.came_out for line in self.lines)
 
     def item_of(self, stored_kind: str) -> str:
         """The item's name a stored record kind is of, or the issuing body of a part ("" for a paper of the whole

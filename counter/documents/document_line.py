@@ -17,3 +17,10 @@ class DocumentLine:
     prints: int
     failed_prints: int
     made_under: str = ""  # the settings it was made under, as kept for its reprint (its title follows them)
+
+    @property
+    def came_out(self) -> bool:
+        """Whether a print of it came out of a printer (``prints`` counts the failed ones too): a paper printed, whose
+        next print is a 重打, where one made and never printed, or whose prints all failed, is printed for the first
+        time (:func:`counter.db.document_store.came_out`, the same rule)."""
+        return self.prints > self.failed_prints

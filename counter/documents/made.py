@@ -21,6 +21,10 @@ class MadeDocument:
     reprint: bool
     check_dates: bool  # a printed date lies beyond the holiday data: the clerk checks it
     heading: str = ""  # the paper's own title where its kind names another (a 告知承诺书 numbered in its own table)
+    #: a print of it came out before (one that failed is none): its preview says 重打, as the case page's button
+    #: does (counter.documents.case_page.CaseNotices.printed); a paper made and never printed is printed for the
+    #: first time, with the number it was made with (``reprint`` says only that it was made before)
+    printed_before: bool = False
 
     @property
     def title(self) -> str:

@@ -50,6 +50,17 @@ CASE_STATUS_RECEIVED = {
     CaseStatus.CORRECTION_ISSUED: tr("已告知补齐材料"),
     CaseStatus.REFUSED: tr("已出具申请事项告知书"),
 }
+
+
+def case_status_text(status: CaseStatus, received: bool = False) -> str:
+    """A case's state as every face names it: the page's badge, the finder's and the lists' column, ``case show``.
+    ``received``: the hall only received every item of the case (:func:`counter.documents.acceptance.only_received`,
+    worked out where the case is read), so the states its 收件 left it in are said in the hall's own words."""
+    if received:
+        return CASE_STATUS_RECEIVED.get(status, CASE_STATUS[status])
+    return CASE_STATUS[status]
+
+
 CASE_EVENT = {
     CaseEvent.TAKEN: tr("窗口收件"),
     CaseEvent.DEFERRED_ARRIVED: tr("收到部分容缺材料"),

@@ -7,6 +7,7 @@ must be the first rows of the whole list in its order, the counts right, and the
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from typing import Any
@@ -23,6 +24,13 @@ from counter.case.status import CaseStatus
 from counter.case.view import CaseRow
 from counter.db import case_lists, models
 from tests.db.plans import explain, scans, statements
+
+
+def unmarked(rows: tuple[CaseRow, ...]) -> tuple[CaseRow, ...]:
+    """The rows as the list's statements read them: whether the hall only received each case is the action's, worked
+    out after (counter.actions.cases.received_cases)."""
+    return tuple(dataclasses.replace(row, only_received=False) for row in rows)
+
 
 TODAY = dt.date(2026, 11, 20)  # a Friday: two working days ahead is Tuesday
 WAITING = 1_500  # awaiting deferred materials, nearly all overdue
@@ -102,7 +110,7 @@ def test_a_long_backlog_gives_the_earliest_page_in_order_and_says_how_many(hall:
         exact = case_lists.due_counts(session, lists.soon_until, TODAY, cap=10_000)
     whole = sorted(rows, key=lambda r: (r.next_due or lists.soon_until, r.case_no))
     assert len(whole) > 2 * DUE_COUNT_CAP
-    assert lists.due == tuple(whole[:DUE_PAGE])
+    assert unmarked(lists.due) == tuple(whole[:DUE_PAGE])
     assert not lists.due_counted_all  # more than the list counts: it says "more than"
     assert lists.due_count == 2 * DUE_COUNT_CAP
     overdue = sum(1 for r in whole if r.next_due is not None and r.next_due < TODAY)
@@ -171,9 +179,9 @@ def test_the_f6_lists_are_the_rows_the_sessions_reads_give(hall: sessionmaker[Se
                                            {"last_day": lists.soon_until, "limit": DUE_PAGE})  # fmt: skip
         day = case_lists._rows(session, case_lists._of_day_statement(engine.dialect.name),
                                {"day": TODAY, "site_code": "XAM01", "desk_no": "5"})  # fmt: skip
-    assert lists.of_day == tuple(day)
+    assert unmarked(lists.of_day) == tuple(day)
     assert day
-    deferrals = [r for r in lists.due if r.status is CaseStatus.AWAITING_DEFERRED]
+    deferrals = [r for r in unmarked(lists.due) if r.status is CaseStatus.AWAITING_DEFERRED]
     assert deferrals
     assert deferrals == through_session[: len(deferrals)]
     assert all(isinstance(r.received_on, dt.date) for r in lists.of_day + lists.due)

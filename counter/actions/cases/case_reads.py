@@ -14,6 +14,7 @@ from counter.access.roles import Permission
 from counter.actions.admin.acting import this_desk
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.admin.guard import accounts_known, require
+from counter.actions.cases.received_cases import marked, marked_as_read
 from counter.case.case_lists import FOUND_AT_MOST, DayLists
 from counter.case.lookup import LOOKBACK_DAYS, FoundCase, Lookup, since
 from counter.case.view import CaseRow
@@ -82,6 +83,7 @@ def cases_found(
     if not rows:
         return []
     accounts_known(session, reads.accounts, login, reads.account)  # read with the cases: the check asks no more
+    rows = marked(session, rows)  # 已收件 where the page says it
     if may_see_whole_numbers(session, at):
         return rows
     return [row.masked() for row in rows]
@@ -111,13 +113,13 @@ def case_rows(
         if due_soon:
             last_day = office_calendar(session).add_working_days(today, DUE_SOON_WORKING_DAYS).date
         rows = case_lists.due_rows(session, last_day)
-        if not department:
-            return rows
-        theirs = case_lists.department_case_nos(session, department)
-        return (row for row in rows if row.case_no in theirs)
+        if department:
+            theirs = case_lists.department_case_nos(session, department)
+            rows = (row for row in rows if row.case_no in theirs)
+        return marked_as_read(session, rows)  # 已收件 where the page says it, a batch at a time
     if department:
-        return iter(case_lists.department_cases(session, department))
-    return iter(case_lists.all_cases(session))
+        return iter(marked(session, case_lists.department_cases(session, department)))
+    return iter(marked(session, case_lists.all_cases(session)))
 
 
 def may_see_whole_numbers(session: Unit, desk: Desk) -> bool:
@@ -158,4 +160,11 @@ def day_lists(unit: Unit, today: dt.date, desk: Desk | None = None, department: 
         whole = whole and count <= DUE_PAGE  # the hall's page held every case due: so does the department's
         of_day, page = of_department(unit, department, of_day), of_department(unit, department, page)
         count, overdue = len(page), sum(1 for r in page if r.next_due is not None and r.next_due < today)
+    of_day, page = _marked_both(unit, of_day, page)
     return DayLists(calendar.table, soon_until, tuple(of_day), tuple(page), count, overdue, whole)
+
+
+def _marked_both(unit: Unit, of_day: list[CaseRow], due: list[CaseRow]) -> tuple[list[CaseRow], list[CaseRow]]:
+    """Both day lists marked where the hall only received the case (:func:`marked`), by one read of their cases."""
+    both = marked(unit, of_day + due)
+    return both[: len(of_day)], both[len(of_day) :]

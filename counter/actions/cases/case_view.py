@@ -36,7 +36,7 @@ from counter.intake.subject import subject_lines
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session as Unit
 
-__all__ = ["paper_titles", "read_case"]
+__all__ = ["paper_titles", "read_case", "told_by", "told_standing"]
 
 
 def part_names(view: CaseView, bundle: Bundle, guide: Bundle, made: Iterable[DocumentLine]) -> dict[str, str]:
@@ -77,7 +77,13 @@ def told_standing(
     The same rule as the department's steps (:func:`counter.actions.cases.item_track.received_only`): a case whose
     受理凭证 was issued under a 授权 since withdrawn was accepted, and reads so; its departments do not refuse it."""
     receipt = next((line for line in made if line.kind == DocumentKind.RECEIPT.value and line.made_under), None)
-    return made_under(receipt.made_under) if receipt is not None else (office, held)
+    return told_by(receipt.made_under if receipt is not None else "", office, held)
+
+
+def told_by(receipt_office: str, office: OfficeSettings, held: HeldItems) -> tuple[OfficeSettings, HeldItems]:
+    """:func:`told_standing` of the settings the case's first receipt was made under, as kept (``receipt_office``;
+    "" where none was made): what the case lists judge their cases by (:mod:`counter.actions.cases.received_cases`)."""
+    return made_under(receipt_office) if receipt_office else (office, held)
 
 
 @functools.lru_cache(maxsize=64)

@@ -38,7 +38,7 @@ from counter.catalog.model import Bundle, Item
 from counter.db import models
 from counter.db.case_store import case_by_no, case_view, next_sequence
 from counter.db.catalog_store import current_guide, guide_version
-from counter.db.document_store import add_document, add_print, find_document, made_here
+from counter.db.document_store import add_document, add_print, came_out, find_document, made_here
 from counter.db.outbox_store import gateway_configured
 from counter.db.rating_page import paper_rating_page
 from counter.db.settings_store import is_township, is_training, office_key, put_setting
@@ -321,8 +321,9 @@ def made_document(
             log.warning("reprint of %s %s differs from the first print", kind.value, number)
     _audit_made(session, desk, number, kind, view.case_no, digest, existing is not None)
     heading = _heading(data, split and len(part_keys(kind, view, bundle, office, held)) > 1)
+    printed = existing is not None and came_out(session, existing.id)  # 重打 on its preview only then
     return MadeDocument(
-        document_id, number, kind, view.case_no, pdf, digest, existing is not None, data.check_dates, heading
+        document_id, number, kind, view.case_no, pdf, digest, existing is not None, data.check_dates, heading, printed
     )
 
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from counter.actions.cases import case_reads, reach
 from counter.actions.cases.case_view import read_case
+from counter.actions.cases.received_cases import received_cases
 from counter.case.lookup import FoundCase, Lookup
 from counter.case.view import CaseView
 from counter.documents.case_page import CasePage
@@ -52,13 +53,17 @@ def cases_found(
     return found
 
 
-def case_view(session: Session, desk: Desk, case_no: str, operation: str) -> tuple[CaseView | None, bool]:
-    """The case as the command line shows it, and whether its numbers are whole; no case for one outside the
+def case_view(session: Session, desk: Desk, case_no: str, operation: str) -> tuple[CaseView | None, bool, bool]:
+    """The case as the command line shows it, whether its numbers are whole, and whether the hall only received it
+    (its state said as its page says it: :mod:`counter.actions.cases.received_cases`); no case for one outside the
     account's reach, as for no case."""
     if not reach.in_reach(session, desk, case_no):
-        return None, False
+        return None, False, False
     view = case_reads.case_view(session, case_no)
-    whole = view is not None and reach.may_see_whole(session, desk)
-    if view is not None and whole:
+    if view is None:
+        return None, False, False
+    whole = reach.may_see_whole(session, desk)
+    if whole:
         reach.note_read(session, desk, operation, view.case_no, _id_nos(view))
-    return (view if whole or view is None else view.masked()), whole
+    received = view.case_no in received_cases(session, (view.case_no,))
+    return (view if whole else view.masked()), whole, received

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from counter.actions.cases.received_cases import marked
 from counter.case.open_cases import OPEN_CASES_SHOWN, OpenCase
 from counter.db.open_case_store import open_cases_of
 from counter.db.party_store import find_party
@@ -23,4 +24,4 @@ def known_party(unit: Unit, id_no: str) -> KnownParty | None:
 
 def open_cases(unit: Unit, id_no: str, bundle_code: str) -> tuple[OpenCase, ...]:
     """The applicant's cases of this bundle not yet over, newest first: number, day and status only."""
-    return tuple(open_cases_of(unit, id_no, bundle_code, OPEN_CASES_SHOWN))
+    return tuple(marked(unit, open_cases_of(unit, id_no, bundle_code, OPEN_CASES_SHOWN)))  # 已收件 as on the page

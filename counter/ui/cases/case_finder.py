@@ -48,7 +48,7 @@ from counter.ui.door.runner import Failed, Runner, failures_to
 from counter.ui.keyboard.escape import close_on_escape
 from counter.ui.look.text_size import scaled
 from counter.ui.widgets.plain_text import plain_label
-from counter.words.cases import CASE_STATUS
+from counter.words.cases import case_status_text
 
 log = logging.getLogger(__name__)
 
@@ -197,7 +197,8 @@ class CaseFinder(QWidget):
         for number, row in enumerate(self._rows):
             shown = row if whole else row.masked()
             values = (row.case_no, row.received_on.isoformat(), row.applicant_name, shown.id_no, shown.phone)
-            items = fill_row(table, number, (*values, CASE_STATUS[row.status], row.bundle_name), row.case_no)
+            status = case_status_text(row.status, row.only_received)  # as the case page says it
+            items = fill_row(table, number, (*values, status, row.bundle_name), row.case_no)
             for item in items:  # a name narrowed below its lines is cut: whole here
                 item.setToolTip(item.text())
         table.fit()

@@ -15,10 +15,11 @@ from collections.abc import Sequence
 
 from counter.case.status import CaseStatus
 from counter.case.view import CaseView
+from counter.documents.acceptance import all_received
 from counter.documents.case_page import ItemLine
 from counter.intake.outcome import Outcome
 from counter.ui.cases import words
-from counter.words.cases import CASE_STATUS, CASE_STATUS_RECEIVED, code_text
+from counter.words.cases import case_status_text, code_text
 from counter.words.intake import OUTCOME
 
 #: the state each outcome of the intake leaves a case in: while the case is there, its state says the outcome
@@ -32,15 +33,13 @@ OUTCOME_STATUS = {
 
 def only_received(items: Sequence[ItemLine]) -> bool:
     """Whether the hall only received every item of the case (its papers of the 受理 stage are then the hall's 收件
-    papers, by the same rule: every item's standing is 收件)."""
-    return bool(items) and all(item.received for item in items)
+    papers, by the same rule: every item's standing is 收件), as the lists are told it (:func:`all_received`)."""
+    return all_received(item.received for item in items)
 
 
 def status_text(view: CaseView, items: Sequence[ItemLine]) -> str:
-    """The case's state as its badge and title say it."""
-    if only_received(items):
-        return CASE_STATUS_RECEIVED.get(view.status, CASE_STATUS[view.status])
-    return CASE_STATUS[view.status]
+    """The case's state as its badge and title say it, in the words the finder and the lists say it in."""
+    return case_status_text(view.status, only_received(items))
 
 
 def subtitle_text(view: CaseView, items: Sequence[ItemLine]) -> str:

@@ -54,7 +54,7 @@ from counter.ui.keyboard.escape import close_on_escape
 from counter.ui.look.text_size import scaled
 from counter.ui.widgets.plain_text import plain_label
 from counter.ui.widgets.unprinted_flag import UnprintedLine
-from counter.words.cases import CASE_STATUS
+from counter.words.cases import case_status_text
 
 log = logging.getLogger(__name__)
 
@@ -159,7 +159,7 @@ class CaseLists(QWidget):
                 number,
                 (
                     row.case_no,
-                    CASE_STATUS[row.status],
+                    case_status_text(row.status, row.only_received),
                     row.bundle_name,
                     row.applicant_name,
                     day_text(due),

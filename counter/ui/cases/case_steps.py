@@ -46,7 +46,7 @@ from counter.ui.cases.words import (
     CASE_SAVE_FAILED,
 )
 from counter.ui.door.runner import Runner
-from counter.words.cases import CASE_STATUS
+from counter.words.cases import case_status_text
 
 #: a step: its operation, its request, and the sentence its answer comes to
 Step = tuple[Operation[Any, Any], Any, Callable[[Any], str]]
@@ -60,6 +60,7 @@ def take_step(
     view: CaseView,
     items: Mapping[str, str] | None = None,
     *,
+    received: bool = False,
     owner: QObject,
     done: Callable[[str], None],
     refused: Callable[[Exception], None],
@@ -67,16 +68,19 @@ def take_step(
     """Do the step (checked by ``form_problems`` already) on the desk's day; once it is saved, the sentence the page
     shows to ``done``, on the window's thread (never once ``owner``, the page, is closed).
 
-    ``items``: the bundle's item names by code, for the sentence to name the items decided.  What the step answers
+    ``items``: the bundle's item names by code, for the sentence to name the items decided; ``received``: the hall
+    only received the case, so the sentence names its state as the page does (已收件).  What the step answers
     instead (:class:`counter.ui.door.runner.Failed`, :class:`counter.ui.door.runner.Busy` for the step confirmed again
     while it is saved, and the step's refusals: the operations' faults) goes to ``refused``.
     """
-    op, request, said = _step(event, values, view, items or {})
+    op, request, said = _step(event, values, view, items or {}, received)
     runner.submit_step(op, request, desk, CASE_SAVE_FAILED, owner=owner, answered=lambda answer: done(said(answer)),
                        failed=refused)  # fmt: skip
 
 
-def _step(event: CaseEvent, values: FormValues, view: CaseView, item_names: Mapping[str, str]) -> Step:  # noqa: PLR0911 - one case per step
+def _step(  # noqa: PLR0911 - one case per step
+    event: CaseEvent, values: FormValues, view: CaseView, item_names: Mapping[str, str], received: bool = False
+) -> Step:
     """The operation of ``event``, its request, and the sentence its answer comes to."""
     number = view.case_no
     if event is CaseEvent.DEFERRED_ARRIVED:
@@ -103,7 +107,8 @@ def _step(event: CaseEvent, values: FormValues, view: CaseView, item_names: Mapp
             return CASE_DONE_LAPSED.format(
                 materials=names_of(list(lapse.materials), material_names(view.materials)),
                 items=names_of(list(lapse.items), item_names) or CASE_DONE_NONE,
-                referred=names_of(list(lapse.referred), item_names) or CASE_DONE_NONE, status=CASE_STATUS[lapse.status],
+                referred=names_of(list(lapse.referred), item_names) or CASE_DONE_NONE,
+                status=case_status_text(lapse.status, received),
             )  # fmt: skip
 
         return DENY_LAPSED, DenyLapsed(number, values.reason), lapsed
@@ -115,7 +120,9 @@ def _step(event: CaseEvent, values: FormValues, view: CaseView, item_names: Mapp
         return (
             DECIDE_ITEM,
             decide,
-            lambda status: CASE_DONE_ITEM.format(item=item, decision=decision, status=CASE_STATUS[status]),
+            lambda status: CASE_DONE_ITEM.format(
+                item=item, decision=decision, status=case_status_text(status, received)
+            ),
         )
     if event is CaseEvent.ITEM_ROUTED:  # on the desk's day (a training day too), at this moment of it
 
@@ -127,7 +134,7 @@ def _step(event: CaseEvent, values: FormValues, view: CaseView, item_names: Mapp
         return ROUTE_ITEMS, RouteItems(number), routed
 
     def moved(status: CaseStatus) -> str:
-        return CASE_DONE_MOVED.format(action=CASE_ACTION[event], status=CASE_STATUS[status])
+        return CASE_DONE_MOVED.format(action=CASE_ACTION[event], status=case_status_text(status, received))
 
     if event is CaseEvent.CORRECTION_LAPSED:
         return LAPSE_CORRECTION, LapseCorrection(number, values.reason), moved

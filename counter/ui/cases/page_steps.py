@@ -25,7 +25,7 @@ from counter.case.status import CaseEvent, MoveNotAllowed
 from counter.case.view import CaseView
 from counter.intake.not_possible import IntakeNotPossible
 from counter.ui.cases import words
-from counter.ui.cases.case_heading import status_text
+from counter.ui.cases.case_heading import only_received, status_text
 from counter.ui.cases.case_reading import Loaded
 from counter.ui.cases.case_steps import take_step
 from counter.ui.cases.hand_over_step import confirm as confirm_hand_over
@@ -173,7 +173,8 @@ class StepSlots(_Page):
         if problems:
             return
         items = {item.code: item.name for item in self._items}
-        take_step(self._runner, self._desk, event, values, view, items, owner=self,
+        received = only_received(self._items)  # the sentence names the state as the badge does
+        take_step(self._runner, self._desk, event, values, view, items, received=received, owner=self,
                   done=partial(self._step_taken, view.case_no, event),
                   refused=partial(self._step_refused, view=view, event=event, items=items))  # fmt: skip
 

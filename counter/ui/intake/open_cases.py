@@ -37,7 +37,7 @@ from counter.ui.intake.words import (
     INTAKE_TAKE_NEW,
 )
 from counter.ui.widgets.plain_text import plain_label
-from counter.words.cases import CASE_STATUS
+from counter.words.cases import case_status_text
 from counter.words.dates import day_text
 
 #: the room around each case's two lines in the list
@@ -116,9 +116,8 @@ class OpenCasesBox(QFrame):
             return
         self.heading.setText(INTAKE_OPEN_CASES.format(count=len(self._named)))
         for case in self._named:
-            text = INTAKE_OPEN_CASE_LINE.format(
-                case_no=case.case_no, date=day_text(case.received_on), status=CASE_STATUS[case.status]
-            )
+            status = case_status_text(case.status, case.only_received)  # as the case's page names it
+            text = INTAKE_OPEN_CASE_LINE.format(case_no=case.case_no, date=day_text(case.received_on), status=status)
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, case.case_no)
             self.cases.addItem(item)

@@ -29,7 +29,7 @@ from counter.ui.door.runner import Failed, Runner
 from counter.ui.intake.words import INTAKE_SAME_DAY_BUTTON, INTAKE_SAME_DAY_FAILED, INTAKE_SAME_DAY_HINT
 from counter.ui.widgets.plain_text import plain_label
 from counter.words.access import refused_for
-from counter.words.cases import CASE_NOT_FOUND, CASE_STATUS
+from counter.words.cases import CASE_NOT_FOUND, case_status_text
 from counter.words.punctuation import CLAUSE_JOIN
 from counter.words.same_day import SAME_DAY_DONE, SAME_DAY_PROBLEM, SAME_DAY_REFUSED
 
@@ -138,7 +138,8 @@ class SameDayOffer(QWidget):
             reasons = CLAUSE_JOIN.join(SAME_DAY_PROBLEM[p] for p in err.problems)
             self._close(SAME_DAY_REFUSED.format(case_no=case_no, reasons=reasons))
         elif isinstance(err, MoveNotAllowed):  # another desk moved the case since the check
-            self._close(SAME_DAY_REFUSED.format(case_no=case_no, reasons=CASE_STATUS[err.status]))
+            status = case_status_text(err.status, err.only_received)  # as the case's page names it
+            self._close(SAME_DAY_REFUSED.format(case_no=case_no, reasons=status))
         else:
             raise err
 

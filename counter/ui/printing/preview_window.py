@@ -291,7 +291,7 @@ class PreviewWindow(QWidget):
         if made.case_no:
             numbers += PRINTING_CASE_NO.format(case_no=made.case_no)
         self.numbers.setText(numbers)
-        self.reprint_tag.setVisible(made.reprint)
+        self.reprint_tag.setVisible(made.printed_before)  # made before and never printed: its first print
         self.dates_warning.setText(PRINTING_CHECK_DATES.format(title=doc_title(made)))
         self.dates_warning.setVisible(made.check_dates)
 

@@ -38,6 +38,13 @@ def test_a_paper_made_and_never_printed_is_offered_to_print_not_to_reprint(qtbot
     assert state.text() == "未打印"
 
 
+def test_a_paper_whose_every_print_failed_is_offered_to_print(qtbot: QtBot) -> None:
+    """A print counts every attempt, the failed ones too: only one that came out makes the next a 重打."""
+    documents = shown(qtbot, line(RECEIPT.value, 1, failed=1), line(FOOD.record_kind, 3, failed=2))
+    assert documents.buttons[RECEIPT].text() == "打印收件凭证"
+    assert documents.item_buttons[FOOD.item_code].text() == "重打不予批准决定书（食品经营许可）"
+
+
 def test_a_paper_printed_once_is_offered_as_a_reprint(qtbot: QtBot) -> None:
     documents = shown(qtbot, line(RECEIPT.value, 1), line(FOOD.record_kind, 2))
     assert documents.buttons[RECEIPT].text() == "重打收件凭证"

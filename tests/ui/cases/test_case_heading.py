@@ -10,14 +10,18 @@ from counter.actions.cases.item_authority import set_entrustment
 from counter.case.status import CaseStatus
 from counter.documents.kinds import DocumentKind
 from counter.intake.outcome import Outcome
+from counter.ui.cases.opening import CaseDesk
 from counter.ui.cases.words import CASE_OUTCOME_RECEIVED
 from counter.words.cases import CASE_STATUS, CASE_STATUS_RECEIVED
 from counter.words.intake import OUTCOME
 from tests.entrusted import RESTAURANT_ITEMS
 from tests.ui.cases.casebook import DAY, DESK_1, Casebook
 from tests.ui.cases.conftest import Clock
-from tests.ui.cases.helpers import stored
+from tests.ui.cases.helpers import column, stored
+from tests.ui.cases.test_case_finder import PHONE, desk_window, finder_of
+from tests.ui.cases.test_case_lists import make_lists
 from tests.ui.cases.test_case_page import open_page
+from tests.ui.runners import runner_on
 
 
 def only_receiving(sessions: sessionmaker[Session]) -> None:
@@ -81,3 +85,29 @@ def test_a_case_accepted_under_a_withdrawn_entrustment_still_reads_accepted(
     assert not any(item.received for item in page.item_states.items)
     assert page.status.text() == CASE_STATUS[CaseStatus.ACCEPTED]
     assert page.fields["accepted_on"].isVisible()
+
+
+def test_the_lists_and_the_finder_say_each_case_as_its_page_does(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    """A clerk reading 已收件 on the page and 已受理 in the list beside it would not know which to tell the applicant:
+    the day's list, the finder's 状态 and the page name each case's state alike."""
+    only_receiving(case_sessions)
+    lists = make_lists(qtbot, case_sessions, today)
+    listed = dict(zip(lists.rows(lists.today_table), column(lists.today_table, 1), strict=True))
+    assert listed[book.accepted] == "已收件"
+    finder = finder_of(CaseDesk(desk_window(qtbot), runner_on(case_sessions), DESK_1, today).find_cases(PHONE))
+    found = dict(zip(finder.found(), column(finder.table, 5), strict=True))
+    assert found[book.correction] == CASE_STATUS_RECEIVED[CaseStatus.CORRECTION_ISSUED]
+    for case_no, said in (*listed.items(), *found.items()):
+        page = open_page(qtbot, case_sessions, today, case_no)
+        assert page.status.text() == said, case_no
+        page.close()
+
+
+def test_the_lists_say_accepted_where_the_hall_accepted(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    lists = make_lists(qtbot, case_sessions, today)
+    listed = dict(zip(lists.rows(lists.today_table), column(lists.today_table, 1), strict=True))
+    assert listed[book.accepted] == CASE_STATUS[CaseStatus.ACCEPTED] == "已受理"

@@ -51,7 +51,8 @@ def test_the_third_intake_names_the_two_open_cases_before_it_commits(qtbot: QtBo
     assert panel.open_cases.isVisible()
     lines = panel.open_cases.named()
     assert (second in lines[0], first in lines[1]) == (True, True)
-    assert all(day_text(TODAY) in line and "已受理" in line for line in lines)
+    # the desk only receives bundle 008's items (nothing entrusted): each is named 已收件, as its page names it
+    assert all(day_text(TODAY) in line and "已收件" in line for line in lines)
     assert "2 件" in panel.open_cases.heading.text()
     # the commit waits for the clerk's answer, and says so
     assert not panel.commit_button.isEnabled()

@@ -15,7 +15,9 @@ from shiboken6 import isValid
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.db.case_store import case_view
+from counter.db.document_store import add_print
 from counter.documents.kinds import DocumentKind
+from counter.documents.made import MadeDocument
 from counter.host.machine.desk_config import config_path, load_desk_config
 from counter.printing.cups import PrintProblem
 from counter.ui.printing.opening import open_preview
@@ -98,16 +100,42 @@ def test_the_preview_shows_every_page_of_each_pdf(
     assert window.printer_line.text() == PRINTING_PRINTER_LINE.format(printer="系统默认打印机")
 
 
+def _printed(sessions: sessionmaker[Session], made: MadeDocument, *, ok: bool) -> None:
+    """A print of ``made`` recorded as the preview records it: come out of the printer, or failed."""
+    with sessions.begin() as session:
+        error = "" if ok else "stopped"
+        add_print(session, made.document_id, "乌兰", "8", "printer:hall", made.content_hash, ok, error)
+
+
 def test_a_reprint_shows_the_same_paper_and_says_so(
     qtbot: QtBot, sessions: sessionmaker[Session], cases: dict[str, str]
 ) -> None:
     first = preview(qtbot, sessions, cases["受理"], (DocumentKind.RECEIPT,))
+    _printed(sessions, first.documents[0], ok=True)
     again = preview(qtbot, sessions, cases["受理"], (DocumentKind.RECEIPT,))
     assert again.documents[0].pdf == first.documents[0].pdf
     assert again.documents[0].doc_no == first.documents[0].doc_no
     assert again.reprint_tag.isVisible()
     assert again.reprint_tag.text() == PRINTING_REPRINT
     assert not again.tabs.tabBar().isVisible()  # one document: no tabs to choose from
+
+
+def test_the_first_print_of_a_paper_made_before_is_no_reprint(
+    qtbot: QtBot, sessions: sessionmaker[Session], cases: dict[str, str]
+) -> None:
+    """Made, its preview closed or its print failed, never printed: the case page offers it as 打印, and its preview
+    does not call it a 重打 of a paper the applicant never had; once a print came out, it does."""
+    first = preview(qtbot, sessions, cases["受理"], (DocumentKind.RECEIPT,))
+    assert not first.reprint_tag.isVisible()
+    again = preview(qtbot, sessions, cases["受理"], (DocumentKind.RECEIPT,))
+    assert again.documents[0].doc_no == first.documents[0].doc_no  # the paper first made, with its number
+    assert not again.reprint_tag.isVisible()
+    _printed(sessions, first.documents[0], ok=False)
+    failed = preview(qtbot, sessions, cases["受理"], (DocumentKind.RECEIPT,))
+    assert not failed.reprint_tag.isVisible()
+    _printed(sessions, first.documents[0], ok=True)
+    printed = preview(qtbot, sessions, cases["受理"], (DocumentKind.RECEIPT,))
+    assert printed.reprint_tag.isVisible()
 
 
 def test_dates_beyond_the_holiday_data_are_flagged(

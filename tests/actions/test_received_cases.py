@@ -1,0 +1,156 @@
+"""The finder, the case lists and ``case show`` are told, with each case, whether the hall only received it: by the
+case page's own rule (every item 收件, as the receipt told it), worked out where the cases are read, in a few
+statements however long the list."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.access.desk import Desk
+from counter.actions.cases import received_cases
+from counter.actions.cases.case_reads import case_rows, cases_found, day_lists
+from counter.actions.cases.case_view import read_case
+from counter.actions.cases.documents import make_documents
+from counter.actions.cases.item_authority import set_entrustment
+from counter.actions.cases.reads_shown import case_view
+from counter.case.lookup import read_lookup
+from counter.case.status import CaseEvent, CaseStatus, MoveNotAllowed
+from counter.documents.acceptance import all_received
+from counter.documents.kinds import DocumentKind
+from counter.service.call import Call, Clock
+from counter.service.cases import MoveCase, move_case
+from counter.words.cases import case_status_text
+from tests.actions.conftest import TODAY
+from tests.actions.test_intake_actions import full_request, take
+from tests.entrusted import RESTAURANT_ITEMS, entrust_in
+
+
+@contextmanager
+def _counted(sessions: sessionmaker[Session]) -> Iterator[list[str]]:
+    sent: list[str] = []
+    engine = sessions.kw["bind"]
+    assert isinstance(engine, Engine)
+
+    def keep(_conn: Any, _cursor: Any, statement: str, *_rest: Any) -> None:
+        sent.append(statement)
+
+    event.listen(engine, "before_cursor_execute", keep)
+    try:
+        yield sent
+    finally:
+        event.remove(engine, "before_cursor_execute", keep)
+
+
+def _page_received(sessions: sessionmaker[Session], case_no: str) -> bool:
+    with sessions() as s:
+        page = read_case(s, case_no, TODAY)
+    assert page is not None
+    return all_received(item.received for item in page.items)
+
+
+def _listed(sessions: sessionmaker[Session], desk: Desk, case_no: str) -> dict[str, bool]:
+    """Whether each read that lists ``case_no`` marks it as only received."""
+    with sessions() as s:
+        listed = {row.case_no: row.only_received for row in case_rows(s, TODAY)}
+        found = {row.case_no: row.only_received for row in cases_found(s, read_lookup(case_no) or _no(), TODAY, desk)}
+        lists = day_lists(s, TODAY, desk)
+        shown = case_view(s, desk, case_no, "test")
+    return {
+        "list": listed[case_no],
+        "found": found[case_no],
+        "of_day": next(row.only_received for row in lists.of_day if row.case_no == case_no),
+        "show": shown[2],
+    }
+
+
+def _no() -> Any:
+    raise AssertionError("a case number reads as a lookup")
+
+
+def test_every_list_marks_a_case_the_hall_only_received_as_its_page_reads_it(
+    sessions: sessionmaker[Session], desk: Desk
+) -> None:
+    """Nothing entrusted: the hall only received the restaurant's four items, and every read says so; entrusted
+    since, and no receipt made, the hall accepts them now, and none does."""
+    number = take(sessions, desk, full_request(sessions))
+    assert _page_received(sessions, number)
+    assert _listed(sessions, desk, number) == dict.fromkeys(("list", "found", "of_day", "show"), True)
+    entrust_in(sessions, desk, *RESTAURANT_ITEMS)
+    assert not _page_received(sessions, number)
+    assert _listed(sessions, desk, number) == dict.fromkeys(("list", "found", "of_day", "show"), False)
+
+
+def test_a_case_reads_as_its_receipt_told_after_the_entrustment_is_withdrawn(
+    sessions: sessionmaker[Session], desk: Desk
+) -> None:
+    """Its 受理凭证 made in the departments' names under their 授权: accepted, in the lists as on its page."""
+    entrust_in(sessions, desk, *RESTAURANT_ITEMS)
+    number = take(sessions, desk, full_request(sessions))
+    with sessions.begin() as s:
+        make_documents(s, desk, number, DocumentKind.RECEIPT, TODAY)
+        for code in RESTAURANT_ITEMS:
+            set_entrustment(s, desk, "XAM01", code, "")
+    assert not _page_received(sessions, number)
+    assert _listed(sessions, desk, number) == dict.fromkeys(("list", "found", "of_day", "show"), False)
+
+
+def test_a_longer_list_asks_no_more_questions(sessions: sessionmaker[Session], desk: Desk) -> None:
+    """One statement for the list's cases, each site's settings once: never a read per row."""
+    for _ in range(2):
+        take(sessions, desk, full_request(sessions))
+
+    def statements() -> int:
+        with _counted(sessions) as sent, sessions() as s:
+            rows = list(case_rows(s, TODAY))
+        assert all(row.only_received for row in rows)
+        return len(sent)
+
+    statements()  # the guide's document parsed once for the run
+    few = statements()
+    for _ in range(5):
+        take(sessions, desk, full_request(sessions))
+    assert statements() == few
+
+
+def test_a_streamed_list_is_judged_a_batch_at_a_time(
+    sessions: sessionmaker[Session], desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    numbers = [take(sessions, desk, full_request(sessions)) for _ in range(5)]
+    monkeypatch.setattr(received_cases, "BATCH", 2)
+    with sessions() as s:
+        rows = list(case_rows(s, TODAY))
+        judged: list[int] = []
+        original = received_cases.received_cases
+
+        def counting(unit: Session, case_nos: Any) -> frozenset[str]:
+            judged.append(len(case_nos))
+            return original(unit, case_nos)
+
+        monkeypatch.setattr(received_cases, "received_cases", counting)
+        marked = list(received_cases.marked_as_read(s, iter(rows)))
+    assert judged == [2, 2, 1]
+    assert [row.case_no for row in marked] == [row.case_no for row in rows]
+    assert {row.case_no for row in marked if row.only_received} == set(numbers)
+
+
+def test_a_step_refused_for_the_state_tells_whether_the_hall_only_received_the_case(
+    sessions: sessionmaker[Session], desk: Desk
+) -> None:
+    """现在的状态是“已收件”: a refusal names the case's state as its page does, on every face that words it."""
+    number = take(sessions, desk, full_request(sessions))
+    resubmit = MoveCase(number, CaseEvent.RESUBMITTED, "")  # only a case with a correction notice is resubmitted
+    with pytest.raises(MoveNotAllowed) as refused, sessions.begin() as s:  # a step: in a unit that may write
+        move_case(s, Call.on(Clock(), desk), resubmit)
+    assert (refused.value.status, refused.value.only_received) == (CaseStatus.ACCEPTED, True)
+    assert case_status_text(refused.value.status, refused.value.only_received) == "已收件"
+    entrust_in(sessions, desk, *RESTAURANT_ITEMS)
+    with pytest.raises(MoveNotAllowed) as refused, sessions.begin() as s:  # a step: in a unit that may write
+        move_case(s, Call.on(Clock(), desk), resubmit)
+    assert not refused.value.only_received
+    assert case_status_text(refused.value.status, refused.value.only_received) == "已受理"

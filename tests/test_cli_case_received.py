@@ -1,0 +1,67 @@
+"""``counter case show`` and ``case list`` name a case the hall only received as its page does: 已收件, not 已受理."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from counter.access.desk import Desk
+from counter.case.numbers import DeskIdentity
+from counter.cli.main import main
+from counter.db.engine import make_engine, make_sessions
+from tests.actions.test_intake_actions import full_request, take
+from tests.conftest import made_database
+from tests.entrusted import RESTAURANT_ITEMS, entrust_in
+
+DESK = Desk(DeskIdentity("XAM01", "8"), "乌兰")
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _taken(tmp_path: Path, *, entrusted: bool) -> tuple[str, str]:
+    """A desk database with one 我要开小餐馆 case accepted on 20 November 2026, its items entrusted to the hall or
+    (nothing recorded) only received by it."""
+    db = made_database(tmp_path / "cli.sqlite3")
+    engine = make_engine(db)
+    sessions = make_sessions(engine)
+    if entrusted:
+        entrust_in(sessions, DESK, *RESTAURANT_ITEMS)
+    number = take(sessions, DESK, full_request(sessions), dt.date(2026, 11, 20))
+    engine.dispose()
+    return db, number
+
+
+def _said(capsys: pytest.CaptureFixture[str], db: str, number: str) -> tuple[str, str, str, str]:
+    """The state as ``case show`` says it in text and JSON, and as ``case list`` does in text and JSON."""
+    code, out, _ = run(capsys, "case", "show", number, "--db", db)
+    assert code == 0
+    text = next(line for line in out.splitlines() if line.startswith("状态："))
+    code, out, _ = run(capsys, "case", "show", number, "--json", "--db", db)
+    assert code == 0
+    shown = json.loads(out)["status_text"]
+    code, out, _ = run(capsys, "case", "list", "--db", db, "--today", "2026-11-20")
+    line = next(line for line in out.splitlines() if line.startswith(number))
+    code, out, _ = run(capsys, "case", "list", "--json", "--db", db, "--today", "2026-11-20")
+    listed = next(row["status_text"] for row in json.loads(out) if row["case_no"] == number)
+    return text, shown, line.split()[1], listed
+
+
+def test_a_case_the_hall_only_received_reads_received(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    db, number = _taken(tmp_path, entrusted=False)
+    text, shown, line, listed = _said(capsys, db, number)
+    assert text.startswith("状态：已收件 ")
+    assert shown == line == listed == "已收件"
+
+
+def test_a_case_the_hall_accepted_reads_accepted(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    db, number = _taken(tmp_path, entrusted=True)
+    text, shown, line, listed = _said(capsys, db, number)
+    assert text.startswith("状态：已受理 ")
+    assert shown == line == listed == "已受理"
