@@ -385,6 +385,20 @@ def ensure_catalog(service: InProcess | HallCommands) -> None:
 # --- dates ---------------------------------------------------------------------------
 
 
+def on_the_real_day(args: argparse.Namespace) -> None:
+    """A sender's pass reaches real people and the region's platform: it runs on the real day alone.
+
+    ``--today`` pretends a day, for training or for checking deadlines.  A training database has no gateway nor
+    platform (what it holds of them is read back as none), so a sender given a pretend day could only be working on
+    another database, and would text real applicants their reminders, or report to the platform, as of a day that is
+    not today.
+    """
+    from counter.cli.phrases import SEND_ON_A_PRETEND_DAY
+
+    if getattr(args, "today", None):
+        raise Reported(SEND_ON_A_PRETEND_DAY)
+
+
 def today(args: argparse.Namespace) -> dt.date:
     """``--today DATE`` (training, checking deadlines), else the real date."""
     raw = getattr(args, "today", None)

@@ -13,7 +13,7 @@ import argparse
 import os
 from typing import TYPE_CHECKING, Any
 
-from counter.cli.common import EXIT_OK, Reported, desk, open_service, print_json
+from counter.cli.common import EXIT_OK, Reported, desk, on_the_real_day, open_service, print_json
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
@@ -63,6 +63,7 @@ def cmd_send(args: argparse.Namespace) -> int:
     from counter.service.outbox import SendPass
     from counter.words.front_store import FRONT_STORE_SENT, FRONT_STORE_STOPPING
 
+    on_the_real_day(args)
     service = open_service(args)
 
     def one_pass() -> SendRound:

@@ -15,7 +15,7 @@ import logging
 import os
 from typing import TYPE_CHECKING, Any
 
-from counter.cli.common import EXIT_OK, Reported, UsageError, desk, open_service, print_json
+from counter.cli.common import EXIT_OK, Reported, UsageError, desk, on_the_real_day, open_service, print_json
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
@@ -74,6 +74,7 @@ def cmd_send(args: argparse.Namespace) -> int:
     from counter.service.outbox import QUEUE_REMINDERS, SEND_MESSAGES, QueueReminders, SendPass
     from counter.words.messages import MESSAGES_SENT, MESSAGES_STOPPING
 
+    on_the_real_day(args)
     service = open_service(args)
     if args.once:
         service.call(QUEUE_REMINDERS, QueueReminders())
@@ -103,6 +104,7 @@ def cmd_remind(args: argparse.Namespace) -> int:
     from counter.service.outbox import QUEUE_REMINDERS, QueueReminders
     from counter.words.messages import MESSAGES_REMINDED
 
+    on_the_real_day(args)
     count = open_service(args).call(QUEUE_REMINDERS, QueueReminders())
     print(MESSAGES_REMINDED.format(count=count))
     return EXIT_OK

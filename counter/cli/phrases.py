@@ -19,6 +19,7 @@ TRAINING_DEMO_ON_LIVE = tr(
     "去掉 --db 即写入培训数据库 {training}。"
 )
 TRAINING_ON_LIVE = tr("注意：--today 用于正式数据库，所查所办均为真实办件，日期按 {today} 计。")
+SEND_ON_A_PRETEND_DAY = tr("短信和上报只在真实的日期发送，不能带 --today：培训数据库不向外发送任何内容。")
 TRAINING_NO_BACKUP = tr("培训数据库不做备份和恢复：其中都是练习办件，不用时可以直接删除。")
 CATALOG_FIND_NONE = tr("没有找到匹配的一件事：{text}")
 CATALOG_FIND_LINE = tr("{number:>3}  {code}  {name}{unpublished}{match}")

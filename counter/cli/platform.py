@@ -13,7 +13,7 @@ import argparse
 import os
 from typing import TYPE_CHECKING, Any
 
-from counter.cli.common import EXIT_OK, Reported, desk, open_service, print_json
+from counter.cli.common import EXIT_OK, Reported, desk, on_the_real_day, open_service, print_json
 from counter.words.punctuation import LIST_JOIN
 from counter.words.translate import tr
 
@@ -80,6 +80,7 @@ def cmd_send(args: argparse.Namespace) -> int:
     from counter.service.outbox import SEND_REPORTS, SendPass
     from counter.words.platform import PLATFORM_SENT, PLATFORM_STOPPING
 
+    on_the_real_day(args)
     service = open_service(args)
     _refuse_unchosen(service)
 

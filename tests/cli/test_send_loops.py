@@ -78,7 +78,7 @@ def start_sender(
     db: str, *before: str, channel: str = "messages", env: dict[str, str] | None = None
 ) -> subprocess.Popen[str]:
     """``counter CHANNEL send --interval 0.5`` on ``db``, in a process of its own, with this test's data folders and
-    its trust in the gateway's CA (``SSL_CERT_FILE``); ``before``: options given before the command (``--today``)."""
+    its trust in the gateway's CA (``SSL_CERT_FILE``); ``before``: options given before the command."""
     command = [sys.executable, "-m", "counter", *before, channel, "send", "--interval", "0.5", "--db", db]
     return subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env or dict(os.environ)
@@ -142,38 +142,49 @@ def zone_to_midnight(now: dt.datetime, lead_s: int) -> str:
     return f"XMN{'-' if offset >= 0 else '+'}{hours:02d}:{minutes:02d}:{seconds:02d}"
 
 
-@pytest.mark.parametrize(
-    ("training", "reminded"),
-    [(False, 2), (True, 1)],
-    ids=["the machine's day", "a fixed --today"],
-)
 def test_the_reminders_are_queued_again_when_the_services_day_turns_over_and_only_then(
-    db: str, sessions: sessionmaker[Session], gateway: Gateway, tmp_path: Path, training: bool, reminded: int
+    db: str, sessions: sessionmaker[Session], gateway: Gateway, tmp_path: Path
 ) -> None:
-    """The machine's date turns over while the sender runs.  On the machine's clock its first pass of the new day
-    queues the new day's reminders: the deferral taken after the old day's first pass is reminded.  Run with
-    ``--today`` the service's day stays the day given, whose reminders were queued: nothing is asked again.
-
-    Before, the loop took its day from the machine's date whatever ``--today`` said, and on a fixed day asked the
-    reminders of that same day again at each of the machine's midnights."""
+    """The machine's date turns over while the sender runs: its first pass of the new day queues the new day's
+    reminders, and the deferral taken after the old day's first pass is reminded."""
     now = dt.datetime.now(dt.UTC)
     day = now.date()  # the sender's day until its midnight
     taken_on = intake_day_reminded_on(day, tmp_path / "trial.sqlite3")
     first = take_deferral(sessions, taken_on)
     env = dict(os.environ, TZ=zone_to_midnight(now, MIDNIGHT_LEAD_S))
     midnight = time.monotonic() + MIDNIGHT_LEAD_S - (dt.datetime.now(dt.UTC) - now).total_seconds()
-    sender = start_sender(db, *(["--today", day.isoformat()] if training else []), env=env)
+    sender = start_sender(db, env=env)
     try:
         wait_for(lambda: len(gateway.delivered) >= 2, sender)  # the first pass: the acceptance and the reminder
         second = take_deferral(sessions, taken_on)
         assert time.monotonic() < midnight - 0.5, "the sender's start took the whole day: a longer lead is needed"
-        wait_for(lambda: len(gateway.delivered) >= 3 and time.monotonic() > midnight + 1.2, sender)
+        wait_for(lambda: len(gateway.delivered) >= 4 and time.monotonic() > midnight + 1.2, sender)
     finally:
         status, lines, err = stop(sender)
-    sent = 2 + reminded
-    assert (status, lines) == (0, [MESSAGES_STOPPING, MESSAGES_SENT.format(sent=sent, waiting=0, failed=0)]), err
+    assert (status, lines) == (0, [MESSAGES_STOPPING, MESSAGES_SENT.format(sent=4, waiting=0, failed=0)]), err
     reminders = [case_no for case_no, kind, state in outbox(sessions) if kind == "deferral_due" and state == "sent"]
-    assert reminders == [first, second][:reminded]
+    assert reminders == [first, second]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [("messages", "send", "--once"), ("messages", "remind"), ("platform", "send", "--once"),
+     ("front-store", "send", "--once")],
+    ids=" ".join,
+)  # fmt: skip
+def test_a_sender_given_a_pretend_day_is_refused_before_anything_is_queued_or_sent(
+    db: str, sessions: sessionmaker[Session], gateway: Gateway, capsys: pytest.CaptureFixture[str],
+    command: tuple[str, ...],
+) -> None:  # fmt: skip
+    """``--today`` on a database with a gateway (a training database has none): the reminders would be those of a
+    pretend day, texted to real applicants.  Refused in Chinese, exit 1, nothing queued, nothing sent."""
+    take_deferral(sessions, dt.date.today())
+    queued = outbox(sessions)
+    code, out, err = run(capsys, "--today", (dt.date.today() + dt.timedelta(days=3)).isoformat(), *command, "--db", db)
+    assert (code, out) == (1, "")
+    assert "短信和上报只在真实的日期发送，不能带 --today" in err
+    assert outbox(sessions) == queued
+    assert not gateway.delivered
 
 
 def test_the_platforms_sender_reports_at_each_pass_what_is_due_until_sigterm(
