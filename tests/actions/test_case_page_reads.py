@@ -7,11 +7,8 @@ row again for its id) and its guide's document every time.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from contextlib import contextmanager
-from typing import Any
 
-from sqlalchemy import Engine, event, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.desk import Desk
@@ -25,27 +22,12 @@ from counter.documents.kinds import DocumentKind
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import full_request, take
 from tests.actions.test_item_steps import at
+from tests.db.plans import counted
 from tests.entrusted import entrust_in
 
 
-@contextmanager
-def _counted(sessions: sessionmaker[Session]) -> Iterator[list[str]]:
-    sent: list[str] = []
-    engine = sessions.kw["bind"]
-    assert isinstance(engine, Engine)
-
-    def keep(_conn: Any, _cursor: Any, statement: str, *_rest: Any) -> None:
-        sent.append(statement)
-
-    event.listen(engine, "before_cursor_execute", keep)
-    try:
-        yield sent
-    finally:
-        event.remove(engine, "before_cursor_execute", keep)
-
-
 def _statements_of_reading(sessions: sessionmaker[Session], case_no: str) -> list[str]:
-    with _counted(sessions) as sent, sessions() as session:
+    with counted(sessions) as sent, sessions() as session:
         page = read_case(session, case_no, TODAY)  # as the window reads it: the items' dates on the day
     assert page is not None
     return sent
@@ -91,7 +73,7 @@ def test_the_items_with_their_departments_come_with_the_case(sessions: sessionma
         kept = {row.item_code: row.due_on for row in s.scalars(select(OpenItem).where(OpenItem.case_id == case.id))}
     assert kept
     assert all(kept.values())
-    with _counted(sessions) as sent, sessions() as session:
+    with counted(sessions) as sent, sessions() as session:
         page = read_case(session, number, today)
     assert page is not None
     assert {i.code: i.due_on for i in page.items if i.due_on is not None} == kept

@@ -14,8 +14,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.cases.holidays import import_schedule, set_holiday
-from tests.actions.test_case_page_reads import _counted
 from tests.actions.test_provisional_dates import NOTICE_2027
+from tests.db.plans import counted
 
 D = dt.date
 
@@ -24,7 +24,7 @@ def test_the_days_and_the_covered_spans_are_read_in_one_statement(sessions: sess
     with sessions.begin() as s:
         import_schedule(s, NOTICE_2027, 2027, "国办发明电〔2026〕样例", desk=desk)
         set_holiday(s, D(2028, 3, 6), "off", desk=desk)
-    with sessions() as s, _counted(sessions) as sent:
+    with sessions() as s, counted(sessions) as sent:
         calendar = office_calendar(s)
     [read] = sent
     assert "holiday" in read

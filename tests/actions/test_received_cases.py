@@ -4,12 +4,9 @@ statements however long the list."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.desk import Desk
@@ -28,23 +25,8 @@ from counter.service.cases import MoveCase, move_case
 from counter.words.cases import case_status_text
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import full_request, take
+from tests.db.plans import counted
 from tests.entrusted import RESTAURANT_ITEMS, entrust_in
-
-
-@contextmanager
-def _counted(sessions: sessionmaker[Session]) -> Iterator[list[str]]:
-    sent: list[str] = []
-    engine = sessions.kw["bind"]
-    assert isinstance(engine, Engine)
-
-    def keep(_conn: Any, _cursor: Any, statement: str, *_rest: Any) -> None:
-        sent.append(statement)
-
-    event.listen(engine, "before_cursor_execute", keep)
-    try:
-        yield sent
-    finally:
-        event.remove(engine, "before_cursor_execute", keep)
 
 
 def _page_received(sessions: sessionmaker[Session], case_no: str) -> bool:
@@ -106,7 +88,7 @@ def test_a_longer_list_asks_no_more_questions(sessions: sessionmaker[Session], d
         take(sessions, desk, full_request(sessions))
 
     def statements() -> int:
-        with _counted(sessions) as sent, sessions() as s:
+        with counted(sessions) as sent, sessions() as s:
             rows = list(case_rows(s, TODAY))
         assert all(row.only_received for row in rows)
         return len(sent)

@@ -3,10 +3,29 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session, sessionmaker
+
+
+@contextmanager
+def counted(sessions: sessionmaker[Session]) -> Iterator[list[str]]:
+    """The statements sent on ``sessions``' engine while the block runs, whoever sends them."""
+    sent: list[str] = []
+    engine = sessions.kw["bind"]
+    assert isinstance(engine, Engine)
+
+    def keep(_conn: Any, _cursor: Any, statement: str, *_rest: Any) -> None:
+        sent.append(statement)
+
+    event.listen(engine, "before_cursor_execute", keep)
+    try:
+        yield sent
+    finally:
+        event.remove(engine, "before_cursor_execute", keep)
 
 
 def statements(sessions: sessionmaker[Session], read: Any) -> list[tuple[str, Any]]:
