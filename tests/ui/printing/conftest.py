@@ -26,6 +26,7 @@ from counter.ui.look.fonts import install_fonts
 from tests.catalog_db import made_once
 from tests.conftest import REPO, copy_database
 from tests.cups_server import Cups
+from tests.ui import runners
 from tests.ui.printing.helpers import DESK, TODAY
 
 _QUEUE_NUMBERS = itertools.count(1)
@@ -50,6 +51,13 @@ def template(tmp_path_factory: pytest.TempPathFactory, shipped_catalog_db: Path)
             engine.dispose()
 
     return Template(*made_once(tmp_path_factory, "printing-desk", make))
+
+
+@pytest.fixture(autouse=True)
+def demo_day(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The service's day is the demo's, on which the cases were taken: on the real day a paper's limits would be
+    judged by the calendar (a 补正 notice issued a week after its case is refused as too late)."""
+    monkeypatch.setattr(runners, "desk_day", lambda: TODAY)
 
 
 @pytest.fixture
