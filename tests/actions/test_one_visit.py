@@ -61,9 +61,14 @@ def accounts(sessions: sessionmaker[Session]) -> None:
                                  department=department))  # fmt: skip
 
 
+def first_step(day: dt.date) -> dt.datetime:
+    """When the departments take their first steps: the intake's ``day`` at ten."""
+    return dt.datetime.combine(day, dt.time(10)).astimezone()
+
+
 def departments_work(sessions: sessionmaker[Session], number: str, day: dt.date) -> None:
     """Each department's desk takes its items' steps in its own thread, all at once; any error fails the test."""
-    at = dt.datetime.combine(day, dt.time(10)).astimezone()
+    at = first_step(day)
     later = dt.datetime.combine(day + dt.timedelta(days=3), dt.time(10)).astimezone()
     errors: list[BaseException] = []
     start = threading.Barrier(len(DEPARTMENTS))
@@ -126,7 +131,8 @@ def test_a_small_restaurant_goes_through_four_departments_and_out_of_the_window_
             done = hand_over_results(s, WINDOW, number, pickup, dt.datetime.now(dt.UTC))
         assert done.status is CaseStatus.DELIVERED
         assert [i.paper_no for i in done.hand_over.items] == [f"XK-{item[-2:]}" for item in ITEMS]
-        clock = Clock()
+        clock = Clock()  # the sender runs once the departments' first steps are past, at ten on the intake's day:
+        clock.now = max(clock.now, first_step(day)) + dt.timedelta(seconds=1)  # run before ten, they were ahead
         sent = send_due(Writes(sessions), clock=clock)
         again = send_due(Writes(sessions), clock=clock)
         with sessions() as s:
