@@ -29,9 +29,14 @@ class Clock:
 
 @pytest.fixture
 def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
-    """The desk's time: the window's and the service's (:data:`tests.ui.runners.desk_day`)."""
+    """The desk's time: the window's and the service's (:data:`tests.ui.runners.desk_day`, ``desk_moment``).
+
+    The service's moment is the window's, ten o'clock on the day: on the day alone it took the machine's time of
+    day, and a test run before ten dated a step the service recorded before those the window had dated at ten (a
+    new 授权委托书 sorted under the old one, which stayed the mandate)."""
     moved = Clock(START)
     monkeypatch.setattr(runners, "desk_day", lambda: moved.day)
+    monkeypatch.setattr(runners, "desk_moment", moved)
     return moved
 
 
