@@ -29,9 +29,13 @@ PHONE = "13904820000"  # the casebook's deferrals and its correction notice: thr
 
 
 def desk_window(qtbot: QtBot) -> QWidget:
+    """The desk's main window, in front as it is when the clerk presses F7: shown alone, its activation could come
+    after the finder's, the keyboard left with it (once in a loaded run)."""
     window = QWidget()
     qtbot.addWidget(window)
     window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
     return window
 
 
