@@ -48,7 +48,8 @@ from counter.service.intake import (
 )
 from counter.service.local import new_key
 from counter.service.remote import Remote, ServerUnreachable
-from counter.service.site import PING, SiteAsked
+from counter.service.requests import Nothing
+from counter.service.site import PING
 
 T = TypeVar("T")
 
@@ -115,7 +116,7 @@ def main() -> None:
             next_start += pace
             if time.monotonic() >= end:
                 break
-        run.ping_ms.append(_timed(run, partial(remote.call, PING, SiteAsked()))[1])
+        run.ping_ms.append(_timed(run, partial(remote.call, PING, Nothing()))[1])
         request = IntakeRequest(checklist, applicant(int(machine), n), uid=new_key())
         run.uids.append(request.uid)
         n += 1

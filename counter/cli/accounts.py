@@ -81,11 +81,12 @@ def cmd_user_add(args: argparse.Namespace) -> int:
 def cmd_user_list(args: argparse.Namespace) -> int:
     from counter.access.not_permitted import NotPermitted
     from counter.cli.phrases import ACCOUNT_COUNT
-    from counter.service.admin import LIST_ACCOUNTS, AccountsAsked
+    from counter.service.admin import LIST_ACCOUNTS
+    from counter.service.requests import Nothing
 
     service = open_service(args)
     try:
-        accounts = service.call(LIST_ACCOUNTS, AccountsAsked(), desk())
+        accounts = service.call(LIST_ACCOUNTS, Nothing(), desk())
     except NotPermitted as err:
         raise _refused(err) from err
     if args.json:

@@ -56,7 +56,8 @@ def add_audit_commands(commands: Commands, common: argparse.ArgumentParser) -> N
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
     from counter.cli.phrases import AUDIT_BROKEN, AUDIT_WHOLE
-    from counter.service.site import VERIFY_TRAIL, SiteAsked
+    from counter.service.requests import Nothing
+    from counter.service.site import VERIFY_TRAIL
     from counter.words.audit import (
         PEER_RESTORE_NOTE,
         alg_spans_text,
@@ -67,7 +68,7 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
         unmarked_rows_text,
     )
 
-    report = open_service(args).call(VERIFY_TRAIL, SiteAsked(), desk())
+    report = open_service(args).call(VERIFY_TRAIL, Nothing(), desk())
     if args.json:
         print_json(_report_json(report))
         return EXIT_OK if report.whole else EXIT_PROBLEM
@@ -95,12 +96,13 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
 def cmd_audit_seal(args: argparse.Namespace) -> int:
     from counter.cli.common import Reported
     from counter.cli.phrases import AUDIT_SEALED
-    from counter.service.site import SEAL_TRAIL, SiteAsked
+    from counter.service.requests import Nothing
+    from counter.service.site import SEAL_TRAIL
     from counter.sync.keys import KeyUnreadable
     from counter.words.at_command_line import key_problem_at_command_line
 
     try:
-        made = open_service(args).call(SEAL_TRAIL, SiteAsked(), desk())
+        made = open_service(args).call(SEAL_TRAIL, Nothing(), desk())
     except KeyUnreadable as err:
         raise Reported(key_problem_at_command_line(err.reason, err.path, err.encryption)) from err
     if args.json:

@@ -175,12 +175,13 @@ def cmd_catalog_publish(args: argparse.Namespace) -> int:
 
 def cmd_catalog_draft_intake(args: argparse.Namespace) -> int:
     """The site's setting for intakes on 待核 guides: shown, or set by an administrator (``on`` / ``off``)."""
-    from counter.service.catalog import ALLOW_DRAFT_INTAKE, DRAFT_INTAKE, AllowDraftIntake, CatalogAsked
+    from counter.service.catalog import ALLOW_DRAFT_INTAKE, DRAFT_INTAKE, AllowDraftIntake
+    from counter.service.requests import Nothing
 
     service = open_service(args)
     if args.allow is not None:
         service.call(ALLOW_DRAFT_INTAKE, AllowDraftIntake(args.allow == "on"), desk())
-    state = service.call(DRAFT_INTAKE, CatalogAsked())
+    state = service.call(DRAFT_INTAKE, Nothing())
     if args.json:
         print_json({"site_allows": state.site_allows, "training": state.training, "allowed": state.allowed})
         return EXIT_OK
@@ -204,12 +205,13 @@ def cmd_catalog_template(args: argparse.Namespace) -> int:
 
 
 def cmd_catalog_list(args: argparse.Namespace) -> int:
-    from counter.service.catalog import SEARCH_ENTRIES, CatalogAsked
+    from counter.service.catalog import SEARCH_ENTRIES
+    from counter.service.requests import Nothing
     from counter.words.catalog import STATUS_TAG
 
     service = open_service(args)
     ensure_catalog(service)
-    entries = service.call(SEARCH_ENTRIES, CatalogAsked())
+    entries = service.call(SEARCH_ENTRIES, Nothing())
     if args.json:
         print_json(
             [

@@ -256,10 +256,11 @@ def cmd_sign(args: argparse.Namespace) -> int:
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
-    from counter.service.projects import PLAN_PROJECT, READ_SERVICE_LIST, NoRequest, PlanProject
+    from counter.service.projects import PLAN_PROJECT, READ_SERVICE_LIST, PlanProject
+    from counter.service.requests import Nothing
 
     number = project_number(args)
-    items = open_service(args).call(READ_SERVICE_LIST, NoRequest())  # the site's own list, where one was imported
+    items = open_service(args).call(READ_SERVICE_LIST, Nothing())  # the site's own list, where one was imported
     if args.from_list:
         start = parse_date(args.start) if args.start else today(args)
         numbers = _list_numbers(args.from_list, "--from-list")

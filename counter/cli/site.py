@@ -202,10 +202,11 @@ def cmd_site_register(args: argparse.Namespace) -> int:
 
 def cmd_site_peers(args: argparse.Namespace) -> int:
     from counter.cli.phrases import SITE_NO_PEERS, SITE_PEER_COUNT, SITE_PEER_LINE
-    from counter.service.site import PEERS, SiteAsked
+    from counter.service.requests import Nothing
+    from counter.service.site import PEERS
     from counter.words.sites import SITE_KIND
 
-    found = open_service(args).call(PEERS, SiteAsked(), desk())
+    found = open_service(args).call(PEERS, Nothing(), desk())
     if args.json:
         print_json(
             [
@@ -238,22 +239,24 @@ def cmd_site_peers(args: argparse.Namespace) -> int:
 
 
 def _site_for_card(args: argparse.Namespace) -> SiteIdentity:
-    from counter.service.site import CARD, SiteAsked
+    from counter.service.requests import Nothing
+    from counter.service.site import CARD
     from counter.sync.keys import KeyUnreadable
 
     try:
-        card: SiteIdentity = open_service(args).call(CARD, SiteAsked(), desk())
+        card: SiteIdentity = open_service(args).call(CARD, Nothing(), desk())
     except KeyUnreadable as err:
         raise _key_refused(err) from err
     return card
 
 
 def _site_as_shown(args: argparse.Namespace) -> ShownSite:
-    from counter.service.site import SHOWN, SiteAsked
+    from counter.service.requests import Nothing
+    from counter.service.site import SHOWN
     from counter.sync.keys import KeyUnreadable
 
     try:
-        shown: ShownSite = open_service(args).call(SHOWN, SiteAsked(), desk())
+        shown: ShownSite = open_service(args).call(SHOWN, Nothing(), desk())
     except KeyUnreadable as err:  # a first identity, and a key file there that cannot be used
         raise _key_refused(err) from err
     return shown

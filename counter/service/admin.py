@@ -16,14 +16,10 @@ from counter.catalog.draft_guide import DraftGuide
 from counter.catalog.publication import DraftIntake, PublicationPreview
 from counter.service.call import Call, at_desk
 from counter.service.operation import Open, read, write
+from counter.service.requests import Nothing
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
-
-
-@dataclass(frozen=True)
-class AccountsAsked:
-    """A request that carries nothing but the desk it is asked for."""
 
 
 @dataclass(frozen=True)
@@ -58,7 +54,7 @@ class SignOut:
     idle: bool = False  # the screen lock signed the account out
 
 
-def accounts_exist(work: Session, call: Call, request: AccountsAsked) -> bool:
+def accounts_exist(work: Session, call: Call, request: Nothing) -> bool:
     """Whether the database has accounts: the desk asks for a sign-in only where it has."""
     from counter.actions.admin.guard import accounts_exist as any_account
 
@@ -108,7 +104,7 @@ def add_account(work: Session, call: Call, request: NewAccount) -> tuple[Problem
 ADD_ACCOUNT = write("admin.add_account", Permission.MANAGE_ACCOUNTS, add_account)
 
 
-def list_accounts(work: Session, call: Call, request: AccountsAsked) -> tuple[AccountInfo, ...]:
+def list_accounts(work: Session, call: Call, request: Nothing) -> tuple[AccountInfo, ...]:
     """Every account, by login, never a password hash."""
     from counter.actions.admin import accounts
 
@@ -172,7 +168,7 @@ class PreviewAsked:
     bundle_code: str
 
 
-def guide_drafts(work: Session, call: Call, request: AccountsAsked) -> GuideDrafts:
+def guide_drafts(work: Session, call: Call, request: Nothing) -> GuideDrafts:
     """The 待核 and 样例 guides in the league's order, and whether intakes are taken on them here."""
     from counter.actions.catalog import guide_status
 

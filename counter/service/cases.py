@@ -30,6 +30,7 @@ from counter.documents.case_page import CasePage
 from counter.documents.handed_over import HandedOver
 from counter.service.call import Call, at_desk
 from counter.service.operation import Open, read, write
+from counter.service.requests import Nothing
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
@@ -41,11 +42,6 @@ _STEP_FAULTS = (_DECISION, _MOVED, _NOT_POSSIBLE, "counter.case.correction_lapse
 
 
 @dataclass(frozen=True)
-class Nothing:
-    """A request that carries nothing but the desk it is asked for."""
-
-
-@dataclass(frozen=True)
 class CaseNo:
     case_no: str
 
@@ -53,11 +49,6 @@ class CaseNo:
 @dataclass(frozen=True)
 class CaseOnDay:
     case_no: str
-
-
-@dataclass(frozen=True)
-class Day:
-    """The desk's lists of the call's day."""
 
 
 # --- reading ----------------------------------------------------------------------------------------------------
@@ -125,7 +116,7 @@ def find_cases(work: Session, call: Call, request: FindCases) -> tuple[FoundCase
 FIND_CASES = read("cases.find_cases", Open.ANY_DESK, find_cases)
 
 
-def day_lists(work: Session, call: Call, request: Day) -> DayLists:
+def day_lists(work: Session, call: Call, request: Nothing) -> DayLists:
     """The desk's cases of the day and the hall's deferrals and corrections coming due, with their counts."""
     from counter.actions.cases import case_reads
     from counter.actions.cases.reach import bound_department
@@ -381,11 +372,6 @@ SIGNED_RETURN = write(
 
 
 @dataclass(frozen=True)
-class RunDemo:
-    """The training run, on the call's day (a training desk's ``--today``)."""
-
-
-@dataclass(frozen=True)
 class DemoPaper:
     """One paper of the run as the command writes it: its file's name, and the PDF."""
 
@@ -403,8 +389,9 @@ class DemoRun:
     views: tuple[CaseView, ...]
 
 
-def run_demo(work: sessionmaker[Session], call: Call, request: RunDemo) -> DemoRun:
-    """A training run: sample intakes of every outcome taken, their papers made, the cases read back."""
+def run_demo(work: sessionmaker[Session], call: Call, request: Nothing) -> DemoRun:
+    """A training run on the call's day (a training desk's ``--today``): sample intakes of every outcome taken, their
+    papers made, the cases read back."""
     from counter.actions.site.demo import demo_run
 
     made, papers, views = demo_run(work, at_desk(call), call.today)

@@ -20,14 +20,10 @@ from counter.catalog.site_contacts import SiteContacts
 from counter.catalog.stored_guide import StoredGuide
 from counter.service.call import Call
 from counter.service.operation import Open, read, write
+from counter.service.requests import Nothing
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
-
-
-@dataclass(frozen=True)
-class CatalogAsked:
-    """A request that carries nothing."""
 
 
 @dataclass(frozen=True)
@@ -94,7 +90,7 @@ class PullItemList:
     timeout: float = 30.0
 
 
-def search_entries(work: Session, call: Call, request: CatalogAsked) -> tuple[SearchEntry, ...]:
+def search_entries(work: Session, call: Call, request: Nothing) -> tuple[SearchEntry, ...]:
     """Every bundle as the search list shows it, published or not, in the catalog's order."""
     from counter.actions.catalog import guides
 
@@ -155,7 +151,7 @@ def guides_to_confirm(work: Session, call: Call, request: SiteGuides) -> tuple[G
 GUIDES_TO_CONFIRM = read("catalog.guides_to_confirm", Open.ANY_DESK, guides_to_confirm)
 
 
-def draft_intake(work: Session, call: Call, request: CatalogAsked) -> DraftIntake:
+def draft_intake(work: Session, call: Call, request: Nothing) -> DraftIntake:
     """Whether intakes may be taken on 待核 guides here, and why."""
     from counter.actions.catalog import guide_status
 

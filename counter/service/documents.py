@@ -18,6 +18,7 @@ from counter.documents.made import MadeDocument
 from counter.documents.outcome_papers import UnprintedCase
 from counter.service.call import Call, at_desk
 from counter.service.operation import Open, read, write
+from counter.service.requests import Nothing
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -81,11 +82,6 @@ class RecordPrint:
     target: str  # "file:PATH" or "printer:NAME"
     ok: bool
     error: str = ""
-
-
-@dataclass(frozen=True)
-class DeskDay:
-    """The desk's papers of the call's day."""
 
 
 @dataclass(frozen=True)
@@ -200,7 +196,7 @@ RECORD_PRINT = write(
 )
 
 
-def unprinted_cases(work: Session, call: Call, request: DeskDay) -> tuple[UnprintedCase, ...]:
+def unprinted_cases(work: Session, call: Call, request: Nothing) -> tuple[UnprintedCase, ...]:
     """The desk's committed cases whose papers are not all printed and not waived, with the papers still out."""
     from counter.actions.cases import unprinted_papers
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from counter.access.desk_session import DeskSignIn, SessionDesk, SessionEnd
 from counter.service.call import Call
 from counter.service.operation import Open, read, write
+from counter.service.requests import Nothing
 from counter.service.retries import RETRY_WINDOW_S
 
 if TYPE_CHECKING:
@@ -129,17 +130,12 @@ END_SESSION = write("hall.end_session", Open.IN_ACTION, end_session, whole=True)
 
 
 @dataclass(frozen=True)
-class Prune:
-    """The server's scheduled tidying, at the moment of its call."""
-
-
-@dataclass(frozen=True)
 class Pruned:
     sessions: int  # ended or expired desk sessions dropped
     receipts: int  # idempotency receipts past their keeping dropped
 
 
-def prune(work: Sessions, call: Call, request: Prune) -> Pruned:
+def prune(work: Sessions, call: Call, request: Nothing) -> Pruned:
     """Drop the desk sessions ended a week ago and the idempotency receipts past a desk's retry window; how many of
     each.
 
@@ -153,11 +149,6 @@ def prune(work: Sessions, call: Call, request: Prune) -> Pruned:
 # the server's own scheduled work, asked of no account
 # deleting what is past its keeping again deletes nothing: safe to repeat without a receipt
 PRUNE = write("hall.prune", Open.IN_ACTION, prune, whole=True)
-
-
-@dataclass(frozen=True)
-class HealthAsked:
-    """The health route's and the metrics' question, at the moment of its call."""
 
 
 @dataclass(frozen=True)
@@ -186,7 +177,7 @@ class HallHealth:
         return max(ages) if ages else None
 
 
-def health(work: Session, call: Call, request: HealthAsked) -> HallHealth:
+def health(work: Session, call: Call, request: Nothing) -> HallHealth:
     """The database's schema revision, each outbox's depth and oldest unsent row, the desk sessions open now."""
     from counter.db import hall_health
 

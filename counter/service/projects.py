@@ -22,6 +22,7 @@ from counter.projects.report import Month, MonthlyReport
 from counter.projects.service_items import ServiceList
 from counter.service.call import Call, at_desk
 from counter.service.operation import Open, read, write
+from counter.service.requests import Nothing
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -46,11 +47,6 @@ class AgentDay:
 @dataclass(frozen=True)
 class ProjectNo:
     number: str
-
-
-@dataclass(frozen=True)
-class NoRequest:
-    """A request that carries nothing."""
 
 
 @dataclass(frozen=True)
@@ -178,7 +174,7 @@ def recent_projects(work: Session, call: Call, request: RecentProjects) -> tuple
 RECENT_PROJECTS = read("projects.recent_projects", Open.ANY_DESK, recent_projects)
 
 
-def read_service_list(work: Session, call: Call, request: NoRequest) -> ServiceList:
+def read_service_list(work: Session, call: Call, request: Nothing) -> ServiceList:
     """The reference list the plans are made from: the site's own where one was imported, else the shipped one."""
     from counter.actions.projects import project_steps as steps
 

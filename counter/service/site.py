@@ -20,6 +20,7 @@ from counter.case.desk_name_checks import DeskNameProblem
 from counter.case.number_notes import NoteReport, Renoted
 from counter.service.call import Call, at_desk
 from counter.service.operation import Open, read, write
+from counter.service.requests import Nothing
 from counter.sync.site_view import Registration, Rotated, ShownSite, SiteSetUpDone
 from counter.sync.sites import Peer, SiteDesk, SiteIdentity, SiteKind, SiteOffice
 
@@ -29,11 +30,6 @@ if TYPE_CHECKING:
     from counter.db.engine import Sessions
 
 _KEY = "counter.sync.keys:KeyUnreadable"
-
-
-@dataclass(frozen=True)
-class SiteAsked:
-    """A request that carries nothing: this site's own is read."""
 
 
 @dataclass(frozen=True)
@@ -79,11 +75,6 @@ class NumbersAsked:
 
 
 @dataclass(frozen=True)
-class Renote:
-    """The numbers note written again, at the call's moment."""
-
-
-@dataclass(frozen=True)
 class DeskClerk:
     clerk: str | None  # the clerk's name being given, None when it is not being changed
 
@@ -119,7 +110,7 @@ class RecordRestore:
     source: Path
 
 
-def read_shown(work: Session, call: Call, request: SiteAsked) -> ShownSite:
+def read_shown(work: Session, call: Call, request: Nothing) -> ShownSite:
     """This site's identity and where its key files are (made on first use)."""
     from counter.actions.admin import site
 
@@ -129,7 +120,7 @@ def read_shown(work: Session, call: Call, request: SiteAsked) -> ShownSite:
 SHOWN = write("site.read_shown", Open.ANY_DESK, read_shown, faults=(_KEY,))
 
 
-def read_card(work: Session, call: Call, request: SiteAsked) -> SiteIdentity:
+def read_card(work: Session, call: Call, request: Nothing) -> SiteIdentity:
     """This site as its card shows it, the keys from this machine's key files."""
     from counter.actions.admin import site
 
@@ -151,7 +142,7 @@ REGISTER_CARD = write(
 )
 
 
-def peers(work: Session, call: Call, request: SiteAsked) -> tuple[Peer, ...]:
+def peers(work: Session, call: Call, request: Nothing) -> tuple[Peer, ...]:
     """Every registered peer, by code."""
     from counter.actions.admin import site
 
@@ -213,7 +204,7 @@ def choose_suite(work: Session, call: Call, request: ChooseSuite) -> SiteIdentit
 CHOOSE_SUITE = write("site.choose_suite", Permission.CHANGE_SETTINGS, choose_suite, faults=(_KEY,))
 
 
-def verify_trail(work: Session, call: Call, request: SiteAsked) -> AuditReport:
+def verify_trail(work: Session, call: Call, request: Nothing) -> AuditReport:
     """The audit trail checked whole: chains, seals, and rows against what the trail recorded."""
     from counter.actions.site import trail_check
 
@@ -223,7 +214,7 @@ def verify_trail(work: Session, call: Call, request: SiteAsked) -> AuditReport:
 VERIFY_TRAIL = read("site.verify_trail", Open.ANY_DESK, verify_trail)
 
 
-def seal_trail(work: Session, call: Call, request: SiteAsked) -> SealMade:
+def seal_trail(work: Session, call: Call, request: Nothing) -> SealMade:
     """Seal the trail's chains with the site's key, on the machine that holds it."""
     from counter.actions.admin import audit_seal
 
@@ -255,7 +246,7 @@ def office_still_halls(work: Session, call: Call, request: OfficeAsked) -> tuple
 OFFICE_STILL_HALLS = read("site.office_still_halls", Open.ANY_DESK, office_still_halls)
 
 
-def ping(work: Session, call: Call, request: SiteAsked) -> None:
+def ping(work: Session, call: Call, request: Nothing) -> None:
     """Nothing asked: the database answers when it can be reached (the desk's reconnect probe)."""
     from counter.actions.site import store
 
@@ -290,7 +281,7 @@ def note_report(work: Session, call: Call, request: NumbersAsked) -> NoteReport:
 NOTE_REPORT = read("site.note_report", Open.ANY_DESK, note_report)
 
 
-def renote(work: Session, call: Call, request: Renote) -> Renoted:
+def renote(work: Session, call: Call, request: Nothing) -> Renoted:
     """Make this desk's note of issued numbers again from the database."""
     from counter.actions.numbers import number_note
 
@@ -330,7 +321,7 @@ def record_desk_change(work: Session, call: Call, request: DeskChange) -> None:
 RECORD_DESK_CHANGE = write("site.record_desk_change", Permission.CHANGE_SETTINGS, record_desk_change)
 
 
-def schema_revision(work: Session, call: Call, request: SiteAsked) -> str | None:
+def schema_revision(work: Session, call: Call, request: Nothing) -> str | None:
     """The schema revision the database stands at (opening it migrated it: counter db upgrade)."""
     from counter.db.migrate import current_revision  # Alembic's tables, read only when asked
 
@@ -340,7 +331,7 @@ def schema_revision(work: Session, call: Call, request: SiteAsked) -> str | None
 SCHEMA_REVISION = read("site.schema_revision", Open.ANY_DESK, schema_revision)
 
 
-def other_logins(work: Session, call: Call, request: SiteAsked) -> tuple[str, ...]:
+def other_logins(work: Session, call: Call, request: Nothing) -> tuple[str, ...]:
     """The database roles besides the tables' owner granted rights on them (a hall's old desk role); none on SQLite."""
     from counter.db.table_logins import other_table_logins
 
@@ -366,7 +357,7 @@ BACKUP = write(
 )
 
 
-def may_restore(work: Session, call: Call, request: SiteAsked) -> None:
+def may_restore(work: Session, call: Call, request: Nothing) -> None:
     """Refuse anyone but an administrator (where accounts exist) before a backup replaces the database."""
     from counter.actions.site import backup as backups
 

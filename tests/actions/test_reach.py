@@ -52,7 +52,6 @@ from counter.service.intake import (
     RESUBMISSION,
     TAKE_INTAKE,
     CurrentGuide,
-    DeskOnly,
     KeepDraft,
     KnownPartyOf,
     Resubmission,
@@ -68,6 +67,7 @@ from counter.service.projects import (
     RegisterProject,
 )
 from counter.service.reads import LIST_READS
+from counter.service.requests import Nothing
 from tests.conftest import made_database
 from tests.projects.samples import FACTS
 from tests.test_cli import run
@@ -128,11 +128,11 @@ def test_a_department_gets_nothing_whole_of_a_case_never_routed_to_it(hall: Hall
     assert refused.value.permission is Permission.TAKE_INTAKE
     with pytest.raises(NotPermitted):
         hall.service.call(KNOWN_PARTY, KnownPartyOf(ID_NO), other)
-    assert hall.service.call(CHECK_DRAFT, DeskOnly(), other) is None
+    assert hall.service.call(CHECK_DRAFT, Nothing(), other) is None
     shown = hall.service.call(SHOW_CASE, CaseNo(hall.case_no), other)
     assert (shown.view, shown.whole) == (None, False)
     assert hall.service.call(READ_CASE, ReadCase(hall.case_no), other) is None
-    clerks = hall.service.call(CHECK_DRAFT, DeskOnly(), hall.clerk)
+    clerks = hall.service.call(CHECK_DRAFT, Nothing(), hall.clerk)
     assert clerks is not None
     assert clerks.draft is not None
     stranger = Applicant(ApplicantKind.PERSON, "李四", make_id_number("152201", dt.date(1990, 1, 1), 17), "", "")
@@ -140,9 +140,9 @@ def test_a_department_gets_nothing_whole_of_a_case_never_routed_to_it(hall: Hall
         hall.service.call(KEEP_DRAFT, KeepDraft(dataclasses.replace(clerks.draft, applicant=stranger)), other)
     assert refused.value.permission is Permission.TAKE_INTAKE
     with pytest.raises(NotPermitted):
-        hall.service.call(DROP_DRAFT, DeskOnly(), other)
+        hall.service.call(DROP_DRAFT, Nothing(), other)
 
-    kept = hall.service.call(CHECK_DRAFT, DeskOnly(), hall.clerk)  # the desk's draft is still the clerk's
+    kept = hall.service.call(CHECK_DRAFT, Nothing(), hall.clerk)  # the desk's draft is still the clerk's
     assert kept is not None
     assert kept.draft is not None
     assert kept.draft.applicant.id_no == ID_NO
@@ -176,7 +176,7 @@ def test_a_supervisor_lists_each_whole_read_of_the_clerks_own(hall: Hall) -> Non
     lookup = read_lookup(ID_NO)
     assert lookup is not None
     assert [f.id_no for f in hall.service.call(FIND_CASES, FindCases(lookup, LOOKBACK_DAYS), clerk)]
-    assert hall.service.call(CHECK_DRAFT, DeskOnly(), clerk) is not None
+    assert hall.service.call(CHECK_DRAFT, Nothing(), clerk) is not None
 
     supervisor = hall.at_desk("baoyin", Role.CLERK, Role.SUPERVISOR, desk_no="2")
     reads = hall.service.call(LIST_READS, ReadsAsked(login="wulan"), supervisor)

@@ -31,7 +31,6 @@ from counter.service.cases import (
     SHOW_CASE,
     CaseNo,
     CaseOnDay,
-    Day,
     FindCases,
     ListCases,
     ReadCase,
@@ -43,7 +42,6 @@ from counter.service.intake import (
     KEEP_DRAFT,
     KNOWN_PARTY,
     RESUBMISSION,
-    DeskOnly,
     KeepDraft,
     KnownPartyOf,
     Resubmission,
@@ -51,6 +49,7 @@ from counter.service.intake import (
 from counter.service.pledges import PLEDGE_CHECKS, PledgeChecks
 from counter.service.reads import LIST_READS
 from counter.service.remote import Remote
+from counter.service.requests import Nothing
 from tests.pg_server import pg_bin
 from tests.server.test_forgeries import CLERK, FOOD, PASSWORD, Hall, _taken, closed, hall
 
@@ -105,7 +104,7 @@ def test_a_department_reads_only_the_cases_of_its_items(hall: Hall) -> None:
     other = _staff(hall, "ziran", OTHER)
     assert _found(other, case_no) == set()
     assert case_no not in _listed(other)
-    lists = other.call(DAY_LISTS, Day())
+    lists = other.call(DAY_LISTS, Nothing())
     assert case_no not in {row.case_no for row in lists.of_day + lists.due}
     assert other.call(LIST_CASES, ListCases(due_soon=True)) == ()
     # the checks another department owes: its own, whichever department the request names
@@ -164,7 +163,7 @@ def test_a_department_at_a_clerks_desk_gets_nothing_whole_and_the_clerks_reads_a
         other.call(RESUBMISSION, Resubmission(case_no))
     with pytest.raises(NotPermitted):
         other.call(KNOWN_PARTY, KnownPartyOf(id_no))
-    assert other.call(CHECK_DRAFT, DeskOnly()) is None
+    assert other.call(CHECK_DRAFT, Nothing()) is None
     assert other.call(SHOW_CASE, CaseNo(case_no)).view is None
     assert other.call(READ_CASE, ReadCase(case_no)) is None
     other.sign_out()
@@ -190,7 +189,7 @@ def test_after_intakes_and_sign_ins_a_dump_of_the_hall_holds_no_person(hall: Hal
     window.call(KEEP_DRAFT, KeepDraft(draft))
     window.sign_out()
     again = hall.server.desk("8", CLERK, PASSWORD)  # the next sign-in: the desk's draft offered back, whole
-    kept = again.call(CHECK_DRAFT, DeskOnly())
+    kept = again.call(CHECK_DRAFT, Nothing())
     assert kept is not None
     assert kept.draft is not None
     assert kept.draft.applicant.id_no == person[0]

@@ -25,7 +25,8 @@ from counter.service.catalog import IMPORT_SOURCE, PULL_ITEM_LIST, ImportSource,
 from counter.service.intake import READ_CURRENT_GUIDE, CurrentGuide
 from counter.service.local import serve
 from counter.service.remote import Refused
-from counter.service.site import PING, SiteAsked
+from counter.service.requests import Nothing
+from counter.service.site import PING
 from tests.conftest import made_database
 from tests.https_stub import serving, trusting
 from tests.server.hall_server import HallServer, hall_server
@@ -114,7 +115,7 @@ def test_a_pull_runs_at_the_server_with_its_secret_and_the_other_desks_are_serve
     pulling = threading.Thread(target=lambda: answers.append(admin.call(PULL_ITEM_LIST, PullItemList(WAIT_S))))
     pulling.start()
     assert library.asked.wait(WAIT_S)  # the server is inside the pull, waiting on the 事项库
-    clerk.call(PING, SiteAsked())  # and serves the other desk meanwhile
+    clerk.call(PING, Nothing())  # and serves the other desk meanwhile
     assert clerk.call(READ_CURRENT_GUIDE, CurrentGuide("XAM-YJS-008")) is not None
     assert pulling.is_alive()
     assert not answers

@@ -33,17 +33,9 @@ from counter.case.not_found import CaseNotFound
 from counter.case.same_day import SameDayProblem
 from counter.case.status import CaseStatus
 from counter.case.view import CaseView
-from counter.service.cases import (
-    ACT_REFUSALS,
-    READ_CALENDAR,
-    READ_CASE,
-    SAME_DAY_CHECK,
-    CaseNo,
-    CaseOnDay,
-    Nothing,
-    ReadCase,
-)
+from counter.service.cases import ACT_REFUSALS, READ_CALENDAR, READ_CASE, SAME_DAY_CHECK, CaseNo, CaseOnDay, ReadCase
 from counter.service.pledges import PLEDGE_OFFERS
+from counter.service.requests import Nothing
 from counter.ui.cases import words
 from counter.ui.cases.rules import Refusals, Refused
 from counter.ui.door.runner import Failed, Runner, failures_to

@@ -233,10 +233,11 @@ class DeskIntake(QObject):
         if bundle.status is not GuideStatus.DRAFT:
             then("")
             return
-        from counter.service.intake import DRAFT_GUIDES_TAKEN, DeskOnly  # a 待核 guide's only
+        from counter.service.intake import DRAFT_GUIDES_TAKEN  # a 待核 guide's only
+        from counter.service.requests import Nothing
 
         refused = words.DESK_INTAKE_DRAFT_REFUSED.format(name=bundle.name)
-        self.runner.submit(DRAFT_GUIDES_TAKEN, DeskOnly(), self.desk(), owner=self,
+        self.runner.submit(DRAFT_GUIDES_TAKEN, Nothing(), self.desk(), owner=self,
                            answered=lambda allowed: then("" if allowed else refused),
                            failed=partial(self._taken_unread, then))  # fmt: skip
 

@@ -372,10 +372,11 @@ class MainWindow(QMainWindow):
         """The search's index of ``entries``, or of the catalog as the service reads it (called back); ``then`` once
         it is in."""
         if entries is None:
-            from counter.service.catalog import SEARCH_ENTRIES, CatalogAsked
+            from counter.service.catalog import SEARCH_ENTRIES
+            from counter.service.requests import Nothing
 
             read = partial(self._index_read, then)
-            self.runner.submit(SEARCH_ENTRIES, CatalogAsked(), owner=self, answered=read)
+            self.runner.submit(SEARCH_ENTRIES, Nothing(), owner=self, answered=read)
             return
         self._entries = entries
         self.search_panel.set_index(SearchIndex(entries))

@@ -40,12 +40,11 @@ from counter.service.ratings import (
     SEND_TO_PAD,
     START_PAD,
     PadStart,
-    PadStarting,
     RecordRating,
     RecordUnrated,
     SendToPad,
-    StaleClosing,
 )
+from counter.service.requests import Nothing
 from counter.ui.door.refused import refusal_text
 from counter.ui.door.runner import Busy, Failed, Runner, failures_to
 from counter.ui.look.geometry import screen_of
@@ -152,7 +151,7 @@ class PadController(QObject):
             self._show_idle("")
             self._say_started()
 
-        self._runner.submit(START_PAD, PadStarting(), self._desk, owner=self, answered=started,
+        self._runner.submit(START_PAD, Nothing(), self._desk, owner=self, answered=started,
                             failed=failures_to(failed))  # fmt: skip
 
     def _say_started(self) -> None:
@@ -315,7 +314,7 @@ class PadController(QObject):
                 self.refused.emit(refusal_text(err, log, "rating request not stored"))
             went.append(False)
 
-        self._runner.submit_step(CLOSE_STALE, StaleClosing(), self._desk, owner=self, answered=closed, failed=refused)
+        self._runner.submit_step(CLOSE_STALE, Nothing(), self._desk, owner=self, answered=closed, failed=refused)
         return went[0] if went else True
 
     def on_choice_made(self, request_id: int, choice: RatingChoice) -> None:

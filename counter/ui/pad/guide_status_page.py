@@ -16,8 +16,9 @@ from PySide6.QtWidgets import QCheckBox, QListWidget, QListWidgetItem, QPushButt
 
 from counter.access.not_permitted import NotPermitted
 from counter.catalog.publication import NotADraft, Publication, PublicationPreview, PublishRefused
-from counter.service.admin import GUIDE_DRAFTS, PUBLICATION_PREVIEW, AccountsAsked, GuideDrafts, PreviewAsked
+from counter.service.admin import GUIDE_DRAFTS, PUBLICATION_PREVIEW, GuideDrafts, PreviewAsked
 from counter.service.catalog import ALLOW_DRAFT_INTAKE, PUBLISH_GUIDE, AllowDraftIntake, BundleCode
+from counter.service.requests import Nothing
 from counter.ui.door.runner import Failed, Runner, failures_to
 from counter.ui.pad.guide_publish import PublishConfirmation
 from counter.ui.pad.words import (
@@ -77,7 +78,7 @@ class GuideStatusPage(QWidget):
         def failed(err: Failed) -> None:
             self.message.setText(err.message)
 
-        self._runner.submit(GUIDE_DRAFTS, AccountsAsked(), self._desk, GUIDE_STATUS_FAILED, owner=self,
+        self._runner.submit(GUIDE_DRAFTS, Nothing(), self._desk, GUIDE_STATUS_FAILED, owner=self,
                             answered=partial(self._read, then), failed=failures_to(failed))  # fmt: skip
 
     def _read(self, then: Callable[[], None] | None, found: GuideDrafts) -> None:
