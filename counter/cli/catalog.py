@@ -95,11 +95,12 @@ def cmd_catalog_validate(args: argparse.Namespace) -> int:
 def cmd_catalog_review(args: argparse.Namespace) -> int:
     """What the departments must confirm in this site's 待核 guides, one report (:mod:`counter.catalog.review`)."""
     from counter.cli.catalog_review import review_json, review_lines
-    from counter.service.catalog import GUIDES_TO_CONFIRM, SiteGuides
+    from counter.service.catalog import GUIDES_TO_CONFIRM
+    from counter.service.requests import SiteCode
 
     service = open_service(args)
     ensure_catalog(service)
-    guides = service.call(GUIDES_TO_CONFIRM, SiteGuides(desk().identity.site_code))
+    guides = service.call(GUIDES_TO_CONFIRM, SiteCode(desk().identity.site_code))
     if args.json:
         print_json(review_json(guides))
     else:

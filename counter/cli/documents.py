@@ -240,12 +240,13 @@ def cmd_form(args: argparse.Namespace) -> int:
 def cmd_office(args: argparse.Namespace) -> int:
     from dataclasses import asdict, replace
 
-    from counter.service.documents import READ_OFFICE, SAVE_OFFICE, SaveOffice, SiteOffice
+    from counter.service.documents import READ_OFFICE, SAVE_OFFICE, SaveOffice
+    from counter.service.requests import SiteCode
 
     service, by = open_service(args), desk()
     site = by.identity.site_code
     changes = {name: getattr(args, name) for name in OFFICE_FIELDS if getattr(args, name)}
-    settings = service.call(READ_OFFICE, SiteOffice(site), by)
+    settings = service.call(READ_OFFICE, SiteCode(site), by)
     if changes:
         settings = replace(settings, **changes)
         service.call(SAVE_OFFICE, SaveOffice(site, settings), by)

@@ -123,12 +123,13 @@ def cmd_ratings_sheet(args: argparse.Namespace) -> int:
 
     from counter.cli.phrases import RATINGS_EXPORT_WRITE_FAILED
     from counter.ratings.refusals import RatingRefused
-    from counter.service.ratings import RATING_SHEET, RatingSheetOf
+    from counter.service.ratings import RATING_SHEET
+    from counter.service.requests import CaseNo
     from counter.words.ratings import RATING_REFUSAL
 
     service = open_service(args)
     try:
-        pdf = service.call(RATING_SHEET, RatingSheetOf(args.case_no), desk())
+        pdf = service.call(RATING_SHEET, CaseNo(args.case_no), desk())
     except RatingRefused as err:
         raise Reported(RATING_REFUSAL[err.code].format(case_no=err.case_no or args.case_no)) from err
     try:

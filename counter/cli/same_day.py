@@ -36,14 +36,15 @@ def cmd_same_day(args: argparse.Namespace) -> int:
     from counter.case.not_found import CaseNotFound
     from counter.case.same_day_refused import SameDayNotPossible
     from counter.case.status import MoveNotAllowed
-    from counter.service.cases import FINISH_SAME_DAY, CaseOnDay
+    from counter.service.cases import FINISH_SAME_DAY
+    from counter.service.requests import CaseNo
     from counter.words.cases import CASE_NOT_FOUND, case_status_text
     from counter.words.punctuation import CLAUSE_JOIN
     from counter.words.same_day import SAME_DAY_DONE, SAME_DAY_PROBLEM, SAME_DAY_REFUSED
 
     service = open_service(args)
     try:
-        service.call(FINISH_SAME_DAY, CaseOnDay(args.case_no), desk())
+        service.call(FINISH_SAME_DAY, CaseNo(args.case_no), desk())
     except CaseNotFound as err:
         raise Reported(CASE_NOT_FOUND.format(case_no=err.case_no)) from err
     except SameDayNotPossible as err:

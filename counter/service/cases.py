@@ -30,7 +30,7 @@ from counter.documents.case_page import CasePage
 from counter.documents.handed_over import HandedOver
 from counter.service.call import Call, at_desk
 from counter.service.operation import Open, read, write
-from counter.service.requests import Nothing
+from counter.service.requests import CaseNo, Nothing
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
@@ -41,22 +41,7 @@ _NOT_POSSIBLE = "counter.intake.not_possible:IntakeNotPossible"
 _STEP_FAULTS = (_DECISION, _MOVED, _NOT_POSSIBLE, "counter.case.correction_lapse:CorrectionNotDue")
 
 
-@dataclass(frozen=True)
-class CaseNo:
-    case_no: str
-
-
-@dataclass(frozen=True)
-class CaseOnDay:
-    case_no: str
-
-
 # --- reading ----------------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ReadCase:
-    case_no: str
 
 
 @dataclass(frozen=True)
@@ -82,7 +67,7 @@ class CaseShown:
     only_received: bool = False
 
 
-def read_page(work: Session, call: Call, request: ReadCase) -> CasePage | None:
+def read_page(work: Session, call: Call, request: CaseNo) -> CasePage | None:
     """The case page: the case, its guide's situations and items, its notices and the papers that fit; None when no case
     has this number within the account's reach; ID numbers, phones and addresses masked unless the account may see them
     whole."""
@@ -163,7 +148,7 @@ def act_refusals(work: Session, call: Call, request: CaseNo) -> dict[CaseAct, tu
 ACT_REFUSALS = read("cases.act_refusals", Open.ANY_DESK, act_refusals)
 
 
-def same_day_check(work: Session, call: Call, request: CaseOnDay) -> tuple[SameDayProblem, ...]:
+def same_day_check(work: Session, call: Call, request: CaseNo) -> tuple[SameDayProblem, ...]:
     """Why the case cannot be decided and handed over at the window today; empty when it can."""
     from counter.actions.intake import same_day
 
@@ -202,11 +187,6 @@ class DecideItem:
     text: str  # the result's number (准予) or the reasons (不予批准)
     false_materials: bool = False  # 不予批准 of a licence under 行政许可法 第七十八条
     validity: Validity | None = None  # 准予: the licence's 有效期限, if the department gave one
-
-
-@dataclass(frozen=True)
-class RouteItems:
-    case_no: str
 
 
 @dataclass(frozen=True)
@@ -273,7 +253,7 @@ def decide_item(work: Session, call: Call, request: DecideItem) -> CaseStatus:
 DECIDE_ITEM = write("cases.decide_item", Open.IN_ACTION, decide_item, faults=_STEP_FAULTS)
 
 
-def route_items(work: Session, call: Call, request: RouteItems) -> tuple[str, ...]:
+def route_items(work: Session, call: Call, request: CaseNo) -> tuple[str, ...]:
     """分发: every item of the case not routed yet sent to its deciding department; the codes routed."""
     from counter.actions.cases import item_steps
 
@@ -308,7 +288,7 @@ def move_case(work: Session, call: Call, request: MoveCase) -> CaseStatus:
 MOVE_CASE = write("cases.move_case", Open.IN_ACTION, move_case, faults=_STEP_FAULTS)
 
 
-def finish_same_day(work: Session, call: Call, request: CaseOnDay) -> CaseStatus:
+def finish_same_day(work: Session, call: Call, request: CaseNo) -> CaseStatus:
     """当场办结并送达: each item granted at the window and the result handed over there."""
     from counter.actions.cases.received_cases import refusals_told
     from counter.actions.intake import same_day

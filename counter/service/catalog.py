@@ -20,7 +20,7 @@ from counter.catalog.site_contacts import SiteContacts
 from counter.catalog.stored_guide import StoredGuide
 from counter.service.call import Call
 from counter.service.operation import Open, read, write
-from counter.service.requests import Nothing
+from counter.service.requests import Nothing, SiteCode
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
@@ -60,11 +60,6 @@ class BundleNamed:
 @dataclass(frozen=True)
 class BundleCode:
     code: str
-
-
-@dataclass(frozen=True)
-class SiteGuides:
-    site_code: str
 
 
 @dataclass(frozen=True)
@@ -141,7 +136,7 @@ def current_guide(work: Session, call: Call, request: BundleCode) -> StoredGuide
 CURRENT_GUIDE = read("catalog.current_guide", Open.ANY_DESK, current_guide)
 
 
-def guides_to_confirm(work: Session, call: Call, request: SiteGuides) -> tuple[GuideToConfirm, ...]:
+def guides_to_confirm(work: Session, call: Call, request: SiteCode) -> tuple[GuideToConfirm, ...]:
     """Every current 待核 guide with what its departments must confirm, in the league's order."""
     from counter.actions.catalog import guide_status
 

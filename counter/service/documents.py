@@ -18,7 +18,7 @@ from counter.documents.made import MadeDocument
 from counter.documents.outcome_papers import UnprintedCase
 from counter.service.call import Call, at_desk
 from counter.service.operation import Open, read, write
-from counter.service.requests import Nothing
+from counter.service.requests import Nothing, SiteCode
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -90,11 +90,6 @@ class WaivePapers:
 
     case_no: str
     reason: str
-
-
-@dataclass(frozen=True)
-class SiteOffice:
-    site_code: str
 
 
 @dataclass(frozen=True)
@@ -218,7 +213,7 @@ WAIVE_PAPERS = write(
 )
 
 
-def read_office(work: Session, call: Call, request: SiteOffice) -> OfficeSettings:
+def read_office(work: Session, call: Call, request: SiteCode) -> OfficeSettings:
     """The site's details printed on every paper; the league hall's defaults for anything not set."""
     from counter.actions.admin.office import office_settings
 

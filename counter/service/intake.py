@@ -26,7 +26,7 @@ from counter.intake.request_file import IntakeFile
 from counter.intake.rules import IntakeRules
 from counter.service.call import Call, at_desk
 from counter.service.operation import Open, read, write
-from counter.service.requests import Nothing
+from counter.service.requests import CaseNo, Nothing
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -67,13 +67,6 @@ class OpenCasesOf:
 
     id_no: str
     bundle_code: str
-
-
-@dataclass(frozen=True)
-class Resubmission:
-    """The case whose 补正 the applicant answers."""
-
-    case_no: str
 
 
 @dataclass(frozen=True)
@@ -223,7 +216,7 @@ def open_cases(work: Session, call: Call, request: OpenCasesOf) -> tuple[OpenCas
 OPEN_CASES = read("intake.open_cases", Permission.TAKE_INTAKE, open_cases)
 
 
-def resubmission(work: Session, call: Call, request: Resubmission) -> IntakeDraft | None:
+def resubmission(work: Session, call: Call, request: CaseNo) -> IntakeDraft | None:
     """The intake of a 补正 answer as the case answered left it: its parties, situations and every line received, on
     today's guide, with the lines its notice listed open; None when the case or its bundle's guide is gone."""
     from counter.actions.intake import reads_shown

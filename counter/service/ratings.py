@@ -25,7 +25,7 @@ from counter.ratings.settings import RatingSettings, SettingProblem
 from counter.ratings.views import PadCase
 from counter.service.call import Call, at_desk
 from counter.service.operation import Open, read, write
-from counter.service.requests import Nothing
+from counter.service.requests import CaseNo, Nothing
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -50,11 +50,6 @@ class PadStart:
 
 
 @dataclass(frozen=True)
-class SendToPad:
-    case_no: str
-
-
-@dataclass(frozen=True)
 class RecordRating:
     request_id: int
     choice: RatingChoice
@@ -64,11 +59,6 @@ class RecordRating:
 class KeyInSheet:
     case_no: str
     paper: PaperRating
-
-
-@dataclass(frozen=True)
-class RatingSheetOf:
-    case_no: str
 
 
 @dataclass(frozen=True)
@@ -97,7 +87,7 @@ def close_stale(work: Session, call: Call, request: Nothing) -> tuple[str, ...]:
 CLOSE_STALE = write("ratings.close_stale", Open.ANY_DESK, close_stale)
 
 
-def send_to_pad(work: Session, call: Call, request: SendToPad) -> PadCase:
+def send_to_pad(work: Session, call: Call, request: CaseNo) -> PadCase:
     """Ask the applicant to rate the service: what the pad is to show; once per service (一次一评)."""
     from counter.actions.ratings import record
 
@@ -144,7 +134,7 @@ KEY_IN_SHEET = write(
 )
 
 
-def rating_sheet(work: Session, call: Call, request: RatingSheetOf) -> bytes:
+def rating_sheet(work: Session, call: Call, request: CaseNo) -> bytes:
     """The paper 评价表 of a service (PDF), for a desk with no pad: nothing is stored."""
     from counter.actions.ratings import sheet
 

@@ -20,7 +20,7 @@ from counter.case.desk_name_checks import DeskNameProblem
 from counter.case.number_notes import NoteReport, Renoted
 from counter.service.call import Call, at_desk
 from counter.service.operation import Open, read, write
-from counter.service.requests import Nothing
+from counter.service.requests import Nothing, SiteCode
 from counter.sync.site_view import Registration, Rotated, ShownSite, SiteSetUpDone
 from counter.sync.sites import Peer, SiteDesk, SiteIdentity, SiteKind, SiteOffice
 
@@ -59,11 +59,6 @@ class RotateKey:
 @dataclass(frozen=True)
 class ChooseSuite:
     national: bool  # True: SM2, SM3 and SM4 (counter.sync.sm_seal); False: Ed25519, X25519 and ChaCha20-Poly1305
-
-
-@dataclass(frozen=True)
-class OfficeAsked:
-    site_code: str
 
 
 @dataclass(frozen=True)
@@ -236,7 +231,7 @@ SET_ASIDE_SEAL = write(
 )
 
 
-def office_still_halls(work: Session, call: Call, request: OfficeAsked) -> tuple[str, ...]:
+def office_still_halls(work: Session, call: Call, request: SiteCode) -> tuple[str, ...]:
     """The fields of a township's office that still say the league hall's (none at a hall)."""
     from counter.actions.admin import office
 

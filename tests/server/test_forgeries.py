@@ -45,7 +45,7 @@ from counter.ratings.status import SendRefusal
 from counter.server.app import served
 from counter.service.admin import ADD_ACCOUNT
 from counter.service.calendar import HOLIDAY_OVERVIEW, IMPORT_SCHEDULE, SET_HOLIDAY, ImportSchedule, SetHoliday
-from counter.service.cases import DECIDE_ITEM, HAND_OVER, CaseOnDay, DecideItem, HandOverResults
+from counter.service.cases import DECIDE_ITEM, HAND_OVER, DecideItem, HandOverResults
 from counter.service.catalog import (
     ALLOW_DRAFT_INTAKE,
     IMPORT_SOURCE,
@@ -85,7 +85,6 @@ from counter.service.ratings import (
     Period,
     RecordRating,
     RecordUnrated,
-    SendToPad,
 )
 from counter.service.rectifications import (
     DECIDE_APPEAL,
@@ -96,7 +95,7 @@ from counter.service.rectifications import (
     RectificationsAsked,
 )
 from counter.service.remote import Refused, Remote, ServerNotTrusted
-from counter.service.requests import Nothing
+from counter.service.requests import CaseNo, Nothing
 from counter.service.site import (
     CARD,
     PEERS,
@@ -257,7 +256,7 @@ def test_the_desk_holds_no_database_credentials(hall: Hall, tmp_path: Path) -> N
 
 def test_a_clerk_may_not_decide_a_departments_item(hall: Hall, clerk: Remote) -> None:
     case_no = _taken(clerk)
-    before = clerk.call(ITEM_STANDINGS, CaseOnDay(case_no))
+    before = clerk.call(ITEM_STANDINGS, CaseNo(case_no))
     with pytest.raises(DecisionRefused) as refused:  # 准予: the department's to give, not the window's
         clerk.call(DECIDE_ITEM, DecideItem(case_no, FOOD, True, "JY11522010000001"))
     assert refused.value.problem is DecisionProblem.NOT_DECIDING_BODY
@@ -266,12 +265,12 @@ def test_a_clerk_may_not_decide_a_departments_item(hall: Hall, clerk: Remote) ->
     with pytest.raises(DecisionRefused) as refused:
         supervisor.call(DECIDE_ITEM, DecideItem(case_no, FOOD, False, "经审查不符合条件"))
     assert refused.value.problem is DecisionProblem.NOT_DECIDING_BODY
-    assert clerk.call(ITEM_STANDINGS, CaseOnDay(case_no)) == before
+    assert clerk.call(ITEM_STANDINGS, CaseNo(case_no)) == before
 
 
 def test_a_clerk_may_not_take_back_a_bad_rating(clerk: Remote) -> None:
     case_no = _taken(clerk)
-    pad = clerk.call(SEND_TO_PAD, SendToPad(case_no))
+    pad = clerk.call(SEND_TO_PAD, CaseNo(case_no))
     bad = RatingChoice(Level.VERY_DISSATISFIED, ("等待时间长",))
     rated = clerk.call(RECORD_RATING, RecordRating(pad.request_id, bad))
     # rated again better: one service, one rating
@@ -291,7 +290,7 @@ def test_a_pad_request_is_answered_only_by_the_desk_that_raised_it(hall: Hall, c
     """Desk 8's pad request: desk 9's session neither rates it (非常满意 on another's service) nor lapses it (the
     applicant's one chance taken); desk 8's pad then records its applicant's answer."""
     case_no = _taken(clerk)
-    pad = clerk.call(SEND_TO_PAD, SendToPad(case_no))
+    pad = clerk.call(SEND_TO_PAD, CaseNo(case_no))
     other = hall.server.desk("9", "baoyin", PASSWORD)
     with pytest.raises(RatingRefused) as forged:
         other.call(RECORD_RATING, RecordRating(pad.request_id, RatingChoice(Level.VERY_SATISFIED)))

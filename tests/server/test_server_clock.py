@@ -17,8 +17,9 @@ from counter.access.roles import Role
 from counter.case.item_path import ItemEvent
 from counter.case.item_step_request import StepRequest
 from counter.service.admin import ADD_ACCOUNT
-from counter.service.cases import ROUTE_ITEMS, SHOW_CASE, CaseNo, CaseOnDay, RouteItems
+from counter.service.cases import ROUTE_ITEMS, SHOW_CASE
 from counter.service.department_items import ITEM_STANDINGS, ITEM_STEP, ItemStep
+from counter.service.requests import CaseNo
 from tests.server.test_forgeries import CLERK, FOOD, PASSWORD, Hall, _taken, clerk, closed, hall
 
 pytestmark = pytest.mark.program
@@ -31,14 +32,14 @@ def test_a_decision_is_recorded_at_the_servers_time(hall: Hall) -> None:
     them now, and the history holds the server's."""
     window = hall.server.desk("8", CLERK, PASSWORD)
     case_no = _taken(window)
-    (food,) = [s for s in window.call(ITEM_STANDINGS, CaseOnDay(case_no)) if s.code == FOOD]
+    (food,) = [s for s in window.call(ITEM_STANDINGS, CaseNo(case_no)) if s.code == FOOD]
     admin = hall.server.desk("9", "admin", PASSWORD)
     staff = NewAccount("lina", "李娜", frozenset({Role.DEPARTMENT}), PASSWORD, department=food.department)
     assert admin.call(ADD_ACCOUNT, staff) == ()
     admin.sign_out()
     department = hall.server.desk("9", "lina", PASSWORD)
     before = dt.datetime.now(dt.UTC)
-    window.call(ROUTE_ITEMS, RouteItems(case_no))
+    window.call(ROUTE_ITEMS, CaseNo(case_no))
     department.call(ITEM_STEP, ItemStep(case_no, FOOD, StepRequest(ItemEvent.SIGNED)))
     decision = StepRequest(ItemEvent.APPROVED, result_no="JY11522010000001")
     department.call(ITEM_STEP, ItemStep(case_no, FOOD, decision))

@@ -27,11 +27,12 @@ from counter.case.status import CaseStatus
 from counter.catalog.model import Necessity
 from counter.intake.checklist import Receipt, record
 from counter.service.call import Call, Clock
-from counter.service.cases import SHOW_CASE, CaseNo
+from counter.service.cases import SHOW_CASE
 from counter.service.catalogue import operations
 from counter.service.codec import Malformed, decode, encode
 from counter.service.intake import READ_CURRENT_GUIDE, TAKE_INTAKE, CurrentGuide, TakeIntake
 from counter.service.local import InProcess
+from counter.service.requests import CaseNo
 from tests.actions.test_intake_actions import applicant
 from tests.conftest import made_database
 

@@ -339,10 +339,11 @@ class DeskIntake(QObject):
         self.runner.submit(READ_CURRENT_GUIDE, asked, self.desk(), owner=self, answered=read, failed=_said_by(self))
 
     def _resubmitted_guide(self, case_no: str, stored: StoredGuide | None) -> None:
-        from counter.service.intake import RESUBMISSION, Resubmission
+        from counter.service.intake import RESUBMISSION
+        from counter.service.requests import CaseNo
 
         read = partial(self._resubmit, case_no, stored)
-        asked = Resubmission(case_no)
+        asked = CaseNo(case_no)
         self.runner.submit(RESUBMISSION, asked, self.desk(), owner=self, answered=read, failed=_said_by(self))
 
     def _resubmit(self, case_no: str, stored: StoredGuide | None, carried: IntakeDraft | None) -> None:

@@ -42,9 +42,8 @@ from counter.service.ratings import (
     PadStart,
     RecordRating,
     RecordUnrated,
-    SendToPad,
 )
-from counter.service.requests import Nothing
+from counter.service.requests import CaseNo, Nothing
 from counter.ui.door.refused import refusal_text
 from counter.ui.door.runner import Busy, Failed, Runner, failures_to
 from counter.ui.look.geometry import screen_of
@@ -296,7 +295,7 @@ class PadController(QObject):
         def closed(lapsed: tuple[str, ...]) -> None:
             for stale in lapsed:
                 self.status_changed.emit(stale, DeskStatus.UNRATED)
-            self._runner.submit(SEND_TO_PAD, SendToPad(case_no), self._desk, DESK_RATING_FAILED, owner=self,
+            self._runner.submit(SEND_TO_PAD, CaseNo(case_no), self._desk, DESK_RATING_FAILED, owner=self,
                                 answered=sent, failed=refused)  # fmt: skip
 
         def sent(case: PadCase) -> None:
