@@ -159,14 +159,14 @@ def cmd_print(args: argparse.Namespace) -> int:
 def cmd_guide_notice(args: argparse.Namespace) -> int:
     from counter.case.number_faults import NumbersBehind
     from counter.documents.made import GuideNotFound
-    from counter.service.documents import MAKE_GUIDE_NOTICE, GuideNotice
+    from counter.service.documents import MAKE_GUIDE_NOTICE, GuideOf
     from counter.words.at_command_line import document_numbers_behind_text
 
     service = open_service(args)
     ensure_catalog(service)
     by = desk()
     try:  # the bundle named as ``catalog show`` takes it: code, number, name or pinyin initials
-        made = service.call(MAKE_GUIDE_NOTICE, GuideNotice(args.bundle.strip(), find=True), by)
+        made = service.call(MAKE_GUIDE_NOTICE, GuideOf(args.bundle.strip(), find=True), by)
     except GuideNotFound as err:
         raise Reported(
             tr("一件事 {bundle_code} 不存在或指南未发布，不能出具一次性告知单").format(bundle_code=err.bundle_code)

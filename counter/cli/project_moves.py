@@ -226,11 +226,11 @@ def cmd_register(args: argparse.Namespace) -> int:
 
 def cmd_accept(args: argparse.Namespace) -> int:
     from counter.projects.model import ProjectEvent
-    from counter.service.projects import ACCEPT_PROJECT, AcceptProject
+    from counter.service.projects import ACCEPT_PROJECT, ProjectNo
     from counter.words.projects import PROJECT_EVENT
 
     number = project_number(args)
-    _run(args, lambda day, now: (ACCEPT_PROJECT, AcceptProject(number)))
+    _run(args, lambda day, now: (ACCEPT_PROJECT, ProjectNo(number)))
     return _moved(args, PROJECT_EVENT[ProjectEvent.ACCEPTED])
 
 

@@ -32,7 +32,7 @@ from counter.host.database.database_faults import StoreFault
 from counter.server.metrics import Meter
 from counter.server.secrets_hash import digest
 from counter.service.codec import decode, loads
-from counter.service.hall import CHECK_DESK, HEALTH, CheckDesk, DeskKeyShown
+from counter.service.hall import CHECK_DESK, HEALTH, DeskKey, DeskKeyShown
 from counter.service.local import InProcess
 from counter.service.requests import Nothing
 
@@ -77,7 +77,7 @@ def operator_routes(service: InProcess, meter: Meter, metrics_from: Sequence[Net
         except ValueError:
             return JSONResponse({"refused": "request"}, status_code=400)
         try:
-            known = await run_in_threadpool(service.call, CHECK_DESK, CheckDesk(asked.desk_no, digest(asked.desk_key)))
+            known = await run_in_threadpool(service.call, CHECK_DESK, DeskKey(asked.desk_no, digest(asked.desk_key)))
         except StoreFault as err:
             log.warning("desk check: the database did not answer: %s", err)
             return JSONResponse({"refused": "store"}, status_code=503)

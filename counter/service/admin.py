@@ -16,7 +16,7 @@ from counter.catalog.draft_guide import DraftGuide
 from counter.catalog.publication import DraftIntake, PublicationPreview
 from counter.service.call import Call, at_desk
 from counter.service.operation import Open, read, write
-from counter.service.requests import Nothing
+from counter.service.requests import DeskChanges, Nothing
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -132,13 +132,6 @@ def set_password(work: Session, call: Call, request: NewPassword) -> tuple[Probl
 
 
 SET_PASSWORD = write("admin.set_password", Open.IN_ACTION, set_password)
-
-
-@dataclass(frozen=True)
-class DeskChanges:
-    """What the 本窗口 page changes of this computer's desk: ``clerk``, ``desk_no`` or ``photo`` (a kept copy)."""
-
-    changes: dict[str, str]
 
 
 def change_desk(work: Session, call: Call, request: DeskChanges) -> tuple[DeskNameProblem, ...]:

@@ -48,15 +48,9 @@ class ItemPaper:
 
 
 @dataclass(frozen=True)
-class GuideNotice:
+class GuideOf:
     bundle: str  # the bundle's code; with ``find``, as ``catalog show`` takes it (number, name, pinyin initials)
     find: bool = False
-
-
-@dataclass(frozen=True)
-class GuideOf:
-    bundle: str
-    find: bool = False  # as GuideNotice.find
 
 
 @dataclass(frozen=True)
@@ -141,7 +135,7 @@ MAKE_ITEM_PAPER = write(
 )
 
 
-def make_guide_notice(work: Session, call: Call, request: GuideNotice) -> MadeDocument:
+def make_guide_notice(work: Session, call: Call, request: GuideOf) -> MadeDocument:
     """The 一次性告知单 of a published guide, numbered, for an applicant who only came to ask."""
     from counter.actions.cases import documents
 

@@ -27,7 +27,9 @@ AREA = "hall."
 
 
 @dataclass(frozen=True)
-class RegisterDesk:
+class DeskKey:
+    """A desk machine's key (its hash) and the desk number it is registered, or set up, under."""
+
     desk_no: str
     key_hash: str
 
@@ -68,7 +70,7 @@ def _utc(call: Call) -> dt.datetime:
     return call.now.astimezone(dt.UTC)
 
 
-def register_desk(work: Session, call: Call, request: RegisterDesk) -> None:
+def register_desk(work: Session, call: Call, request: DeskKey) -> None:
     """Register a desk machine at the server under its desk number, replacing any key it had; its sessions end."""
     from counter.actions.admin import desk_sessions
 
@@ -189,15 +191,7 @@ def health(work: Session, call: Call, request: Nothing) -> HallHealth:
 HEALTH = read("hall.health", Open.IN_ACTION, health)
 
 
-@dataclass(frozen=True)
-class CheckDesk:
-    """Whether the key (its hash) a desk machine holds is that of the desk it is set up as."""
-
-    desk_no: str
-    key_hash: str
-
-
-def check_desk(work: Session, call: Call, request: CheckDesk) -> bool:
+def check_desk(work: Session, call: Call, request: DeskKey) -> bool:
     """Whether a desk machine's key is its desk's: the set-up's check, with no sign-in and nothing written."""
     from counter.actions.admin import desk_sessions
 

@@ -55,11 +55,6 @@ class RegisterProject:
 
 
 @dataclass(frozen=True)
-class AcceptProject:
-    number: str
-
-
-@dataclass(frozen=True)
 class AssignAgents:
     number: str
     agents: tuple[str, ...]
@@ -204,7 +199,7 @@ def register_project(work: Session, call: Call, r: RegisterProject) -> str:
 REGISTER_PROJECT = write("projects.register_project", Permission.AGENT_SERVICE, register_project, faults=(_REFUSED,))
 
 
-def accept_project(work: Session, call: Call, r: AcceptProject) -> None:
+def accept_project(work: Session, call: Call, r: ProjectNo) -> None:
     """受理: the scope and conditions checked, the items agreed."""
     from counter.actions.projects import project_steps as steps
 

@@ -8,7 +8,7 @@ catalog after the identity is committed, the backup copies the file between its 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,7 +20,7 @@ from counter.case.desk_name_checks import DeskNameProblem
 from counter.case.number_notes import NoteReport, Renoted
 from counter.service.call import Call, at_desk
 from counter.service.operation import Open, read, write
-from counter.service.requests import Nothing, SiteCode
+from counter.service.requests import DeskChanges, Nothing, SiteCode
 from counter.sync.site_view import Registration, Rotated, ShownSite, SiteSetUpDone
 from counter.sync.sites import Peer, SiteDesk, SiteIdentity, SiteKind, SiteOffice
 
@@ -72,11 +72,6 @@ class NumbersAsked:
 @dataclass(frozen=True)
 class DeskClerk:
     clerk: str | None  # the clerk's name being given, None when it is not being changed
-
-
-@dataclass(frozen=True)
-class DeskChange:
-    changes: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -306,7 +301,7 @@ def may_change_desk(work: Session, call: Call, request: DeskClerk) -> tuple[Desk
 MAY_CHANGE_DESK = write("site.may_change_desk", Permission.CHANGE_SETTINGS, may_change_desk)
 
 
-def record_desk_change(work: Session, call: Call, request: DeskChange) -> None:
+def record_desk_change(work: Session, call: Call, request: DeskChanges) -> None:
     """This desk's settings changed, in the audit trail."""
     from counter.actions.admin import desk_settings
 

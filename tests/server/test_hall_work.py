@@ -24,7 +24,7 @@ from counter.db import models
 from counter.server.hall_work import HallWork
 from counter.server.secrets_hash import digest
 from counter.service.admin import ADD_ACCOUNT
-from counter.service.hall import OPEN_SESSION, PRUNE, REGISTER_DESK, OpenSession, RegisterDesk
+from counter.service.hall import OPEN_SESSION, PRUNE, REGISTER_DESK, DeskKey, OpenSession
 from counter.service.local import InProcess, new_key
 from counter.service.requests import Nothing
 from counter.service.retries import RETRY_WINDOW_S
@@ -45,7 +45,7 @@ def service(tmp_path: Path) -> Iterator[InProcess]:
     service.call(ADD_ACCOUNT, NewAccount("admin", "管理员", frozenset({Role.ADMIN}), PASSWORD), desk)
     admin = Desk(desk.identity, "管理员", Actor("admin", "管理员", frozenset({Role.ADMIN})))
     service.call(ADD_ACCOUNT, NewAccount("wulan", "乌兰", frozenset({Role.CLERK}), PASSWORD), admin)
-    service.call(REGISTER_DESK, RegisterDesk("8", digest("desk-8-key")))
+    service.call(REGISTER_DESK, DeskKey("8", digest("desk-8-key")))
     yield service
     store.dispose()
 
@@ -56,7 +56,7 @@ def _sign_in(service: InProcess, token: str, now: dt.datetime) -> None:
     opened = asked_at(service, now, OPEN_SESSION, asked, key=new_key())
     assert opened.result.signed_in
     other = str(90 + len(token))  # another desk's machine: desk 8's session stays
-    service.call(REGISTER_DESK, RegisterDesk(other, digest(f"desk-{other}-key")), key=new_key())
+    service.call(REGISTER_DESK, DeskKey(other, digest(f"desk-{other}-key")), key=new_key())
 
 
 def _count(service: InProcess, model: type[models.Base]) -> int:

@@ -28,7 +28,7 @@ from counter.intake.parties import Agent, Applicant, ApplicantKind, Parties
 from counter.parties.identifiers import make_id_number
 from counter.server.secrets_hash import digest
 from counter.service.admin import ADD_ACCOUNT
-from counter.service.hall import OPEN_SESSION, REGISTER_DESK, OpenSession, RegisterDesk
+from counter.service.hall import OPEN_SESSION, REGISTER_DESK, DeskKey, OpenSession
 from counter.service.intake import (
     CHECK_DRAFT,
     KEEP_DRAFT,
@@ -64,7 +64,7 @@ def _clerk(service: InProcess) -> Desk:
     service.call(ADD_ACCOUNT, NewAccount("admin", "管理员", frozenset({Role.ADMIN}), PASSWORD), desk)
     admin = Desk(desk.identity, "管理员", Actor("admin", "管理员", frozenset({Role.ADMIN})))
     service.call(ADD_ACCOUNT, NewAccount("wulan", "乌兰", frozenset({Role.CLERK}), PASSWORD), admin)
-    service.call(REGISTER_DESK, RegisterDesk("8", digest("desk-8-key")))
+    service.call(REGISTER_DESK, DeskKey("8", digest("desk-8-key")))
     return Desk(DeskIdentity("XAM01", "8"), "乌兰", Actor("wulan", "乌兰", frozenset({Role.CLERK})))
 
 

@@ -33,7 +33,6 @@ from counter.service.documents import (
     MAKE_GUIDE_NOTICE,
     CasePapers,
     GuideForms,
-    GuideNotice,
     GuideOf,
     MakeForms,
 )
@@ -133,7 +132,7 @@ def ask_guide_document(
 ) -> None:
     """The 一次性告知单 of a published guide to ``made`` once it is; why not to ``refused``."""
     what = f"guide notice of {bundle_code}"
-    _ask(runner, MAKE_GUIDE_NOTICE, GuideNotice(bundle_code), desk, _guide_refusal, what, owner, made, refused)
+    _ask(runner, MAKE_GUIDE_NOTICE, GuideOf(bundle_code), desk, _guide_refusal, what, owner, made, refused)
 
 
 def _guide_refusal(err: Exception) -> NoticeRefused | None:
