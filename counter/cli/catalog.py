@@ -141,7 +141,8 @@ def cmd_catalog_publish(args: argparse.Namespace) -> int:
     nothing."""
     from counter.catalog.model import GuideStatus
     from counter.catalog.publication import NotADraft, PublishRefused
-    from counter.service.catalog import BUNDLE_NAMED, CURRENT_GUIDE, PUBLISH_GUIDE, BundleCode, BundleNamed
+    from counter.service.catalog import BUNDLE_NAMED, CURRENT_GUIDE, PUBLISH_GUIDE, BundleNamed
+    from counter.service.requests import BundleCode
     from counter.words.catalog_problems import PUBLISH_REFUSED
 
     service = open_service(args)

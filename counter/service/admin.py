@@ -16,7 +16,7 @@ from counter.catalog.draft_guide import DraftGuide
 from counter.catalog.publication import DraftIntake, PublicationPreview
 from counter.service.call import Call, at_desk
 from counter.service.operation import Open, read, write
-from counter.service.requests import DeskChanges, Nothing
+from counter.service.requests import BundleCode, DeskChanges, Nothing
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -156,11 +156,6 @@ class GuideDrafts:
     drafts: tuple[DraftGuide, ...]
 
 
-@dataclass(frozen=True)
-class PreviewAsked:
-    bundle_code: str
-
-
 def guide_drafts(work: Session, call: Call, request: Nothing) -> GuideDrafts:
     """The 待核 and 样例 guides in the league's order, and whether intakes are taken on them here."""
     from counter.actions.catalog import guide_status
@@ -172,7 +167,7 @@ def guide_drafts(work: Session, call: Call, request: Nothing) -> GuideDrafts:
 GUIDE_DRAFTS = read("admin.guide_drafts", Open.ANY_DESK, guide_drafts)
 
 
-def publication_preview(work: Session, call: Call, request: PreviewAsked) -> PublicationPreview:
+def publication_preview(work: Session, call: Call, request: BundleCode) -> PublicationPreview:
     """What publishing a bundle's 待核 guide would change, asked before it is published."""
     from counter.actions.catalog import guide_status
 

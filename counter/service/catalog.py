@@ -20,7 +20,7 @@ from counter.catalog.site_contacts import SiteContacts
 from counter.catalog.stored_guide import StoredGuide
 from counter.service.call import Call
 from counter.service.operation import Open, read, write
-from counter.service.requests import Nothing, SiteCode
+from counter.service.requests import BundleCode, Nothing, SiteCode
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
@@ -55,11 +55,6 @@ class BundleNamed:
     """A bundle named exactly, by code, number or whole name: no search, no guess."""
 
     wanted: str
-
-
-@dataclass(frozen=True)
-class BundleCode:
-    code: str
 
 
 @dataclass(frozen=True)
@@ -130,7 +125,7 @@ def current_guide(work: Session, call: Call, request: BundleCode) -> StoredGuide
     """The newest guide version of a bundle; None when the bundle is unknown."""
     from counter.actions.catalog import guides
 
-    return guides.current_guide(work, request.code)
+    return guides.current_guide(work, request.bundle_code)
 
 
 CURRENT_GUIDE = read("catalog.current_guide", Open.ANY_DESK, current_guide)
@@ -160,7 +155,7 @@ def publish_guide(work: Session, call: Call, request: BundleCode) -> Publication
     """Publish a bundle's 待核 or 样例 guide at this site, as a new version."""
     from counter.actions.catalog import guide_status
 
-    return guide_status.publish_guide(work, request.code, desk=call.desk)
+    return guide_status.publish_guide(work, request.bundle_code, desk=call.desk)
 
 
 PUBLISH_GUIDE = write(

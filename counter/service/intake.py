@@ -26,7 +26,7 @@ from counter.intake.request_file import IntakeFile
 from counter.intake.rules import IntakeRules
 from counter.service.call import Call, at_desk
 from counter.service.operation import Open, read, write
-from counter.service.requests import CaseNo, Nothing
+from counter.service.requests import BundleCode, CaseNo, Nothing
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -49,11 +49,6 @@ class KeepDraft:
 @dataclass(frozen=True)
 class GuideVersion:
     version_id: int
-
-
-@dataclass(frozen=True)
-class CurrentGuide:
-    bundle_code: str
 
 
 @dataclass(frozen=True)
@@ -154,7 +149,7 @@ def read_guide_version(work: Session, call: Call, request: GuideVersion) -> Stor
 READ_GUIDE_VERSION = read("intake.read_guide_version", Open.ANY_DESK, read_guide_version)
 
 
-def read_current_guide(work: Session, call: Call, request: CurrentGuide) -> StoredGuide | None:
+def read_current_guide(work: Session, call: Call, request: BundleCode) -> StoredGuide | None:
     """The newest guide version of a bundle, the one an intake opens on; None when the bundle is unknown."""
     from counter.actions.catalog.guides import current_guide
 

@@ -28,6 +28,11 @@ class SiteCode:
 
 
 @dataclass(frozen=True)
+class BundleCode:
+    bundle_code: str
+
+
+@dataclass(frozen=True)
 class DeskChanges:
     """What changes of this computer's desk settings, by name (``clerk``, ``desk_no``, ``photo``, ``site_name``)."""
 

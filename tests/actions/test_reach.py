@@ -41,7 +41,6 @@ from counter.service.intake import (
     READ_CURRENT_GUIDE,
     RESUBMISSION,
     TAKE_INTAKE,
-    CurrentGuide,
     KeepDraft,
     KnownPartyOf,
     TakeIntake,
@@ -56,7 +55,7 @@ from counter.service.projects import (
     RegisterProject,
 )
 from counter.service.reads import LIST_READS
-from counter.service.requests import CaseNo, Nothing
+from counter.service.requests import BundleCode, CaseNo, Nothing
 from tests.conftest import made_database
 from tests.projects.samples import FACTS
 from tests.test_cli import run
@@ -93,7 +92,7 @@ def hall(tmp_path: Path) -> Iterator[Hall]:
     for login, roles in (("wulan", {Role.CLERK}), ("baoyin", {Role.CLERK, Role.SUPERVISOR})):
         service.call(ADD_ACCOUNT, NewAccount(login, f"{login}名", frozenset(roles), PASSWORD), admin)
     clerk = Desk(DeskIdentity("XAM01", "8"), "wulan名", Actor("wulan", "wulan名", frozenset({Role.CLERK})))
-    stored = service.call(READ_CURRENT_GUIDE, CurrentGuide(BUNDLE), clerk)
+    stored = service.call(READ_CURRENT_GUIDE, BundleCode(BUNDLE), clerk)
     assert stored is not None
     checklist = complete_checklist(stored.bundle, fresh_checklist(stored))
     person = Applicant(ApplicantKind.PERSON, "张海军", ID_NO, PHONE, ADDRESS)

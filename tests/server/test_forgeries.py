@@ -53,13 +53,12 @@ from counter.service.catalog import (
     PULL_ITEM_LIST,
     SYNC_BUNDLED,
     AllowDraftIntake,
-    BundleCode,
     ImportSource,
     PullItemList,
 )
 from counter.service.catalogue import operations
 from counter.service.department_items import ITEM_STANDINGS
-from counter.service.intake import READ_CURRENT_GUIDE, TAKE_INTAKE, CurrentGuide, TakeIntake
+from counter.service.intake import READ_CURRENT_GUIDE, TAKE_INTAKE, TakeIntake
 from counter.service.local import new_key, serve
 from counter.service.operation import Open
 from counter.service.outbox import (
@@ -95,7 +94,7 @@ from counter.service.rectifications import (
     RectificationsAsked,
 )
 from counter.service.remote import Refused, Remote, ServerNotTrusted
-from counter.service.requests import CaseNo, Nothing
+from counter.service.requests import BundleCode, CaseNo, Nothing
 from counter.service.site import (
     CARD,
     PEERS,
@@ -178,7 +177,7 @@ def _taken(clerk: Remote) -> str:
     from counter.case.intake_request import IntakeRequest
     from tests.db.hall_worker import applicant
 
-    stored = clerk.call(READ_CURRENT_GUIDE, CurrentGuide(BUNDLE))
+    stored = clerk.call(READ_CURRENT_GUIDE, BundleCode(BUNDLE))
     assert stored is not None
     checklist = complete_checklist(stored.bundle, fresh_checklist(stored))
     request = IntakeRequest(checklist, applicant(7, int(new_key()[:6], 16)), uid=new_key())
@@ -381,7 +380,7 @@ def test_a_clerk_may_not_change_holidays(clerk: Remote) -> None:
 
 
 def test_a_clerk_may_not_change_guides(hall: Hall, clerk: Remote) -> None:
-    guide = clerk.call(READ_CURRENT_GUIDE, CurrentGuide(BUNDLE))
+    guide = clerk.call(READ_CURRENT_GUIDE, BundleCode(BUNDLE))
     _refused(Permission.MANAGE_CATALOG, clerk, PUBLISH_GUIDE, BundleCode(BUNDLE))
     _refused(Permission.MANAGE_CATALOG, clerk, IMPORT_SERVICE_LIST, ImportServiceList("A\t收费500元\n"))
     _refused(Permission.CHANGE_SETTINGS, clerk, ALLOW_DRAFT_INTAKE, AllowDraftIntake(True))
@@ -392,7 +391,7 @@ def test_a_clerk_may_not_change_guides(hall: Hall, clerk: Remote) -> None:
     # the bundled catalog's sync (the program's own catalog, at its start) is not served at all: 404 by name
     assert not served(SYNC_BUNDLED)
     assert _post(hall, clerk, f"/v1/operations/{SYNC_BUNDLED.name}", {"folder": "/tmp"}, write=True)[0] == 404
-    assert clerk.call(READ_CURRENT_GUIDE, CurrentGuide(BUNDLE)) == guide
+    assert clerk.call(READ_CURRENT_GUIDE, BundleCode(BUNDLE)) == guide
 
 
 def test_a_clerk_may_not_move_a_desks_counter(clerk: Remote) -> None:

@@ -63,14 +63,15 @@ def test_an_intake_at_a_desk_a_year_ahead_is_taken_on_the_servers_day(hall: Hall
     from counter.actions.site.demo import complete_checklist, fresh_checklist
     from counter.case.intake_request import IntakeRequest
     from counter.service.call import Clock
-    from counter.service.intake import READ_CURRENT_GUIDE, TAKE_INTAKE, CurrentGuide, TakeIntake
+    from counter.service.intake import READ_CURRENT_GUIDE, TAKE_INTAKE, TakeIntake
     from counter.service.local import new_key
+    from counter.service.requests import BundleCode
     from tests.db.hall_worker import applicant
     from tests.server.test_forgeries import BUNDLE
 
     desk_clock = Clock(dt.date.today() + dt.timedelta(days=365))  # the desk's: everything it makes is made on it
     window = hall.server.desk("8", CLERK, PASSWORD)
-    stored = window.call(READ_CURRENT_GUIDE, CurrentGuide(BUNDLE))
+    stored = window.call(READ_CURRENT_GUIDE, BundleCode(BUNDLE))
     assert stored is not None
     checklist = complete_checklist(stored.bundle, fresh_checklist(stored))
     request = IntakeRequest(checklist, applicant(7, int(new_key()[:6], 16)), uid=new_key())

@@ -29,17 +29,9 @@ from counter.parties.identifiers import make_id_number
 from counter.server.secrets_hash import digest
 from counter.service.admin import ADD_ACCOUNT
 from counter.service.hall import OPEN_SESSION, REGISTER_DESK, DeskKey, OpenSession
-from counter.service.intake import (
-    CHECK_DRAFT,
-    KEEP_DRAFT,
-    READ_CURRENT_GUIDE,
-    TAKE_INTAKE,
-    CurrentGuide,
-    KeepDraft,
-    TakeIntake,
-)
+from counter.service.intake import CHECK_DRAFT, KEEP_DRAFT, READ_CURRENT_GUIDE, TAKE_INTAKE, KeepDraft, TakeIntake
 from counter.service.local import InProcess, new_key
-from counter.service.requests import Nothing
+from counter.service.requests import BundleCode, Nothing
 from tests.conftest import made_database
 
 PASSWORD = "Xam01desk2026"
@@ -76,7 +68,7 @@ def _sign_in(service: InProcess) -> None:
 def test_no_id_number_phone_or_address_in_clear_in_any_table(hall: tuple[InProcess, Path]) -> None:
     service, path = hall
     clerk = _clerk(service)
-    stored = service.call(READ_CURRENT_GUIDE, CurrentGuide(BUNDLE), clerk)
+    stored = service.call(READ_CURRENT_GUIDE, BundleCode(BUNDLE), clerk)
     assert stored is not None
     checklist = complete_checklist(stored.bundle, fresh_checklist(stored))
     person = Applicant(ApplicantKind.PERSON, "张海军", ID_NO, PHONE, ADDRESS)

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QCheckBox, QListWidget, QListWidgetItem, QPushButt
 
 from counter.access.not_permitted import NotPermitted
 from counter.catalog.publication import NotADraft, Publication, PublicationPreview, PublishRefused
-from counter.service.admin import GUIDE_DRAFTS, PUBLICATION_PREVIEW, GuideDrafts, PreviewAsked
-from counter.service.catalog import ALLOW_DRAFT_INTAKE, PUBLISH_GUIDE, AllowDraftIntake, BundleCode
-from counter.service.requests import Nothing
+from counter.service.admin import GUIDE_DRAFTS, PUBLICATION_PREVIEW, GuideDrafts
+from counter.service.catalog import ALLOW_DRAFT_INTAKE, PUBLISH_GUIDE, AllowDraftIntake
+from counter.service.requests import BundleCode, Nothing
 from counter.ui.door.runner import Failed, Runner, failures_to
 from counter.ui.pad.guide_publish import PublishConfirmation
 from counter.ui.pad.words import (
@@ -122,7 +122,7 @@ class GuideStatusPage(QWidget):
             else:
                 raise err
 
-        self._runner.submit(PUBLICATION_PREVIEW, PreviewAsked(code), self._desk, GUIDE_STATUS_FAILED, owner=self,
+        self._runner.submit(PUBLICATION_PREVIEW, BundleCode(code), self._desk, GUIDE_STATUS_FAILED, owner=self,
                             answered=partial(self._confirm, code, name), failed=failed)  # fmt: skip
 
     def _confirm(self, code: str, name: str, preview: PublicationPreview) -> None:
