@@ -141,14 +141,15 @@ def cmd_catalog_publish(args: argparse.Namespace) -> int:
     nothing."""
     from counter.catalog.model import GuideStatus
     from counter.catalog.publication import NotADraft, PublishRefused
-    from counter.service.catalog import BUNDLE_NAMED, CURRENT_GUIDE, PUBLISH_GUIDE, BundleNamed
+    from counter.service.catalog import BUNDLE_NAMED, PUBLISH_GUIDE, BundleNamed
+    from counter.service.intake import READ_CURRENT_GUIDE
     from counter.service.requests import BundleCode
     from counter.words.catalog_problems import PUBLISH_REFUSED
 
     service = open_service(args)
     ensure_catalog(service)
     code = service.call(BUNDLE_NAMED, BundleNamed(args.bundle))
-    stored = service.call(CURRENT_GUIDE, BundleCode(code)) if code else None
+    stored = service.call(READ_CURRENT_GUIDE, BundleCode(code)) if code else None
     if code is None or stored is None:
         raise Reported(phrases.CATALOG_PUBLISH_UNKNOWN.format(bundle=args.bundle))
     try:

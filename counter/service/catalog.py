@@ -121,16 +121,6 @@ def bundle_named(work: Session, call: Call, request: BundleNamed) -> str | None:
 BUNDLE_NAMED = read("catalog.bundle_named", Open.ANY_DESK, bundle_named)
 
 
-def current_guide(work: Session, call: Call, request: BundleCode) -> StoredGuide | None:
-    """The newest guide version of a bundle; None when the bundle is unknown."""
-    from counter.actions.catalog import guides
-
-    return guides.current_guide(work, request.bundle_code)
-
-
-CURRENT_GUIDE = read("catalog.current_guide", Open.ANY_DESK, current_guide)
-
-
 def guides_to_confirm(work: Session, call: Call, request: SiteCode) -> tuple[GuideToConfirm, ...]:
     """Every current 待核 guide with what its departments must confirm, in the league's order."""
     from counter.actions.catalog import guide_status
