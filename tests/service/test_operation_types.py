@@ -4,6 +4,7 @@ decodes by, a union included, and every implementation takes the call's context 
 
 from __future__ import annotations
 
+import dataclasses
 import inspect
 import subprocess
 import sys
@@ -64,6 +65,24 @@ def test_implementation_takes_and_answers_what_is_declared(name: str) -> None:
     hints = typing.get_type_hints(function, localns=_WORK)
     _work, call, request = inspect.signature(function).parameters
     assert (hints[call], hints[request], hints["return"]) == (Call, op.request, _hint(op.response))
+
+
+#: request types of the same fields that carry different things: a password typed to be checked and one to be set, a
+#: search's text and a file's
+_ALIKE_APART = {frozenset({"SignIn", "NewPassword"}), frozenset({"FindBundles", "ImportServiceList"})}
+
+
+def test_no_two_request_types_carry_the_same_fields() -> None:
+    """One request type for each thing an operation is asked with (nothing, a case's number, a site's code ...),
+    shared by every area: the call's context is the transport's, and a type per operation left many alike."""
+    by_fields: dict[tuple[tuple[str, Any, str], ...], set[str]] = {}
+    for op in OPERATIONS.values():
+        request = op.request
+        hints = typing.get_type_hints(request)
+        fields = tuple((f.name, hints[f.name], repr(f.default)) for f in dataclasses.fields(request))
+        by_fields.setdefault(fields, set()).add(request.__qualname__)
+    alike = {frozenset(names) for names in by_fields.values() if len(names) > 1}
+    assert not alike - _ALIKE_APART
 
 
 def test_every_operation_says_what_it_does() -> None:
