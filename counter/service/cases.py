@@ -2,10 +2,10 @@
 decisions item by item, 分发, 统一出件, 当场办结), and the training run.  A department's steps on its items and the
 site's authority over them are :mod:`counter.service.department_items`.
 
-Each step names the case by its number and carries the day or moment the face reads from its clock (a training
-desk's day); the action checks the step against the case as it stands now and refuses with the domain's exception,
-which the face words.  The papers a case prints are :mod:`counter.service.documents`; the steps of 告知承诺 are
-:mod:`counter.service.pledges`.
+Each step names the case by its number; the day or moment it is taken on is the call's (the clock of the process
+that runs it, a training desk's day included: :mod:`counter.service.call`), never the request's.  The action checks
+the step against the case as it stands now and refuses with the domain's exception, which the face words.  The
+papers a case prints are :mod:`counter.service.documents`; the steps of 告知承诺 are :mod:`counter.service.pledges`.
 """
 
 from __future__ import annotations

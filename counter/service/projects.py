@@ -1,8 +1,9 @@
 """帮您办, the agent service: the agent's day, a project read and moved from registration to its end, its papers,
 the monthly report, and the reference list of approvals the plans are made from.
 
-Each move names the project by its number and carries the day and moment the face reads from its clock (a
-training run's day); the action checks the move against the project as it stands and refuses with every problem
+Each move names the project by its number; the day and moment it is made on are the call's (the clock of the
+process that runs it, a training run's day included: :mod:`counter.service.call`), never the request's.  The action
+checks the move against the project as it stands and refuses with every problem
 (:class:`counter.projects.rules.ProjectRefused`).
 """
 

@@ -37,7 +37,7 @@ class ReviewList:
 @dataclass(frozen=True)
 class ExportPackage:
     """Write the export to ``path`` (more packages beside it when it needs several); ``to_site``: the peer it goes
-    to, None for a township's one hall.  ``now`` is the desk's clock (a training day's)."""
+    to, None for a township's one hall.  The export is dated by the call's moment."""
 
     path: Path
     to_site: str | None = None
