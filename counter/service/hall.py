@@ -121,10 +121,9 @@ FIND_SESSION = write("hall.find_session", Open.IN_ACTION, find_session, whole=Tr
 def end_session(work: Sessions, call: Call, request: EndSession) -> None:
     """Sign out: the session ends, recorded in its desk's trail."""
     from counter.actions.admin import desk_sessions
-    from counter.db.models import utcnow
 
     with work.begin() as session:
-        desk_sessions.end_session(session, request.token_hash, request.key_hash, request.idle, utcnow())
+        desk_sessions.end_session(session, request.token_hash, request.key_hash, request.idle, _utc(call))
 
 
 # ending an ended session changes nothing: safe to repeat without a receipt

@@ -1,7 +1,7 @@
 """The hall server's sessions in process, on the server's clock: idle and longest ends, a desk registered again.
 
-The server process cannot be asked at another time of day; its operations can (``now`` is a request's field that
-the server fills from its own clock, never a desk's).
+The server process cannot be asked at another time of day; its operations can (the call's moment is the context
+the server makes from its own clock, never a field of the request: tests/server/moment.py sets it).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from counter.access.desk_session import IDLE_MINUTES, LONGEST_HOURS, SessionDesk
 from counter.access.lockout import SignInOutcome
 from counter.access.roles import Actor, Role
 from counter.case.numbers import DeskIdentity
+from counter.db import models
 from counter.service.admin import (
     ADD_ACCOUNT,
     DISABLE_ACCOUNT,
@@ -149,6 +150,18 @@ def test_a_desk_registered_again_ends_the_sessions_of_its_old_key(hall: InProces
 def test_a_session_signed_out_is_over(hall: InProcess) -> None:
     hall.call(END_SESSION, EndSession(TOKEN, KEY))
     assert _find(hall, START + dt.timedelta(minutes=1)) is SessionEnd.SIGNED_OUT
+
+
+def test_a_sign_out_is_dated_by_the_servers_clock(hall: InProcess) -> None:
+    """A session ends at the call's moment, as it opened and was used at it: the server's clock, never the machine's
+    read aside (the week a session's row is kept after its end is counted from it)."""
+    out = START + dt.timedelta(minutes=1)
+    asked_at(hall, out, END_SESSION, EndSession(TOKEN, KEY))
+    with hall.store.sessions()() as session:
+        row = session.get(models.DeskSession, TOKEN)
+        assert row is not None
+        assert row.ended_at is not None
+        assert row.ended_at.replace(tzinfo=dt.UTC) == out
 
 
 def test_a_token_alone_signs_nobody_out(hall: InProcess) -> None:
