@@ -90,7 +90,7 @@ def cmd_db_numbers(args: argparse.Namespace) -> int:
     if args.check:
         return _numbers_check(service, by, day)
     if args.skip_issued:
-        skipped = service.call(SKIP_ISSUED, NumbersAsked(), by)
+        skipped = service.call(SKIP_ISSUED, Nothing(), by)
         if skipped is not None:
             print(tr("本窗口将从 {number} 之后继续编号；该编号及之前的编号不会再次发出。").format(number=skipped))
     try:
@@ -105,11 +105,12 @@ def cmd_db_numbers(args: argparse.Namespace) -> int:
 def _numbers_check(service: Service, by: Desk, day: dt.date) -> int:
     """``--check``: where this machine's note of issued numbers is, its state, what it and the database say."""
     from counter.cli.common import EXIT_PROBLEM
-    from counter.service.site import NOTE_REPORT, NumbersAsked
+    from counter.service.requests import Nothing
+    from counter.service.site import NOTE_REPORT
     from counter.words.at_command_line import numbers_behind_text
     from counter.words.database import NOTE_FAULT
 
-    report = service.call(NOTE_REPORT, NumbersAsked(), by)
+    report = service.call(NOTE_REPORT, Nothing(), by)
     state = NOTE_FAULT[report.fault] if report.fault else tr("完好")
     print(tr("本机的编号记录：{path}").format(path=report.path))
     print(tr("记录状态：{state}").format(state=state))

@@ -261,7 +261,7 @@ CHECK_NUMBERS = read(
 )
 
 
-def note_report(work: Session, call: Call, request: NumbersAsked) -> NoteReport:
+def note_report(work: Session, call: Call, request: Nothing) -> NoteReport:
     """This desk's note of issued numbers: where, its state, what it and the database say."""
     from counter.actions.numbers import number_note
 
@@ -281,7 +281,7 @@ def renote(work: Session, call: Call, request: Nothing) -> Renoted:
 RENOTE = write("site.renote", Permission.CHANGE_SETTINGS, renote)
 
 
-def skip_issued(work: Session, call: Call, request: NumbersAsked) -> str | None:
+def skip_issued(work: Session, call: Call, request: Nothing) -> str | None:
     """Number on above what this desk issued (after a restore); the last number skipped, or None."""
     from counter.actions.numbers import number_guard
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import inspect
+import re
 import subprocess
 import sys
 import typing
@@ -83,6 +84,27 @@ def test_no_two_request_types_carry_the_same_fields() -> None:
         by_fields.setdefault(fields, set()).add(request.__qualname__)
     alike = {frozenset(names) for names in by_fields.values() if len(names) > 1}
     assert not alike - _ALIKE_APART
+
+
+#: fields an operation leaves unread, by operation: the revocation shares its type with the 陈述申辩 notice, whose day
+#: it does not need
+_UNREAD = {"cases.revoke_pledge": {"hear_by"}}
+
+
+def test_every_field_of_a_request_is_read_by_its_operation() -> None:
+    """A field an operation never reads is one a face fills for nothing, and a forger's to fill as it likes: read by
+    name in the implementation's body (``request.case_no``), or the request handed on whole."""
+    unread = {}
+    for name, op in OPERATIONS.items():
+        asked = list(inspect.signature(op.runs).parameters)[2]
+        body = inspect.getsource(op.runs).split(")", 1)[1].split('"""')[-1]  # past the signature and the docstring
+        if re.search(rf"\b{asked}\b(?!\.)", body):
+            continue  # handed on whole
+        fields = {f.name for f in dataclasses.fields(op.request)}
+        missing = {f for f in fields if not re.search(rf"\.{f}\b", body)} - _UNREAD.get(name, set())
+        if missing:
+            unread[name] = sorted(missing)
+    assert not unread
 
 
 def test_every_operation_says_what_it_does() -> None:
