@@ -14,8 +14,9 @@ from counter.cli.main import main
 from counter.db.engine import make_engine, make_sessions
 from tests.actions.test_correction_life import correction_request
 from tests.actions.test_intake_actions import full_request, take
+from tests.actions.test_item_steps import FOOD
 from tests.conftest import made_database
-from tests.entrusted import RESTAURANT_ITEMS, entrust_in
+from tests.entrusted import ENTRUSTMENT, RESTAURANT_ITEMS, entrust_in
 
 DESK = Desk(DeskIdentity("XAM01", "8"), "乌兰")
 
@@ -80,3 +81,23 @@ def test_routing_refused_names_the_state_as_the_page_does(
     assert code == 1
     assert f"现在的状态是“{status}”" in err
     assert text.startswith(f"状态：{status} ")
+
+
+def _entrusted_after_receipt(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> tuple[str, str]:
+    """A case the hall only received, its 收件凭证 made so; the departments entrust the hall with its items after."""
+    db, number = _taken(tmp_path, entrusted=False)
+    receipt = tmp_path / "receipt.pdf"
+    assert run(capsys, "print", number, "--doc", "receipt", "--out", str(receipt), "--db", db)[0] == 0
+    entrusted = [f"--entrust={item}={ENTRUSTMENT}" for item in RESTAURANT_ITEMS]
+    assert run(capsys, "site", "authority", *entrusted, "--db", db)[0] == 0
+    return db, number
+
+
+def test_an_item_decided_says_the_state_as_the_page_does(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """``case decide`` of one item of a case the hall only received: the case stays 已收件, as ``case show`` says."""
+    db, number = _entrusted_after_receipt(capsys, tmp_path)
+    decide = ("case", "decide", number, "--item", FOOD, "--approve", "--result-no", "JY1")
+    code, out, err = run(capsys, *decide, "--db", db)
+    assert code == 0, err
+    assert out.strip().endswith("办件状态：已收件")
+    assert _said(capsys, db, number)[1] == "已收件"

@@ -10,6 +10,7 @@ which the face words.  The papers a case prints are :mod:`counter.service.docume
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -214,6 +215,15 @@ class DecideItem:
 
 
 @dataclass(frozen=True)
+class Decided:
+    """The case's status after an item's decision, and whether the hall only received the case (its state then said
+    as its page says it: 已收件, not 已受理)."""
+
+    status: CaseStatus
+    only_received: bool = False
+
+
+@dataclass(frozen=True)
 class RouteItems:
     case_no: str
 
@@ -254,21 +264,26 @@ EXTEND_DEFERRAL = write("cases.extend_deferral", Open.IN_ACTION, extend_deferral
 def deny_lapsed(work: Session, call: Call, request: DenyLapsed) -> Lapse:
     """A lapsed 容缺 recorded: the items the window may deny denied, the rest left to their deciding bodies."""
     from counter.actions.cases import decisions
+    from counter.actions.cases.received_cases import is_received
 
-    return decisions.deny_lapsed_deferral(work, at_desk(call), request.case_no, call.today, request.reason)
+    lapse = decisions.deny_lapsed_deferral(work, at_desk(call), request.case_no, call.today, request.reason)
+    return dataclasses.replace(lapse, only_received=is_received(work, request.case_no))
 
 
 DENY_LAPSED = write("cases.deny_lapsed", Open.IN_ACTION, deny_lapsed, faults=_STEP_FAULTS)
 
 
-def decide_item(work: Session, call: Call, request: DecideItem) -> CaseStatus:
-    """One item's 准予 or 不予批准, by the body that may decide it; the case's status after."""
+def decide_item(work: Session, call: Call, request: DecideItem) -> Decided:
+    """One item's 准予 or 不予批准, by the body that may decide it; the case's status after, and whether the hall
+    only received the case."""
     from counter.actions.cases import decisions
+    from counter.actions.cases.received_cases import is_received
 
-    return decisions.decide_item(
+    status = decisions.decide_item(
         work, at_desk(call), request.case_no, request.item_code, approve=request.approve, text=request.text,
         false_materials=request.false_materials, at=call.now, validity=request.validity,
     )  # fmt: skip
+    return Decided(status, is_received(work, request.case_no))
 
 
 DECIDE_ITEM = write("cases.decide_item", Open.IN_ACTION, decide_item, faults=_STEP_FAULTS)
@@ -382,19 +397,21 @@ class DemoPaper:
 @dataclass(frozen=True)
 class DemoRun:
     """The sample cases, their papers (returned, not written where the run happens: the command writes them on the
-    desk that asked), and the cases read back."""
+    desk that asked), the cases read back, and the numbers of those the hall only received (their state said as
+    their page says it: 已收件)."""
 
     cases: tuple[DemoCase, ...]
     papers: tuple[DemoPaper, ...]
     views: tuple[CaseView, ...]
+    received: frozenset[str] = frozenset()
 
 
 def run_demo(work: sessionmaker[Session], call: Call, request: RunDemo) -> DemoRun:
     """A training run: sample intakes of every outcome taken, their papers made, the cases read back."""
     from counter.actions.site.demo import demo_run
 
-    made, papers, views = demo_run(work, at_desk(call), call.today)
-    return DemoRun(tuple(made), tuple(DemoPaper(name, pdf) for name, pdf in papers), tuple(views))
+    made, papers, views, received = demo_run(work, at_desk(call), call.today)
+    return DemoRun(tuple(made), tuple(DemoPaper(name, pdf) for name, pdf in papers), tuple(views), received)
 
 
 RUN_DEMO = write(

@@ -4,6 +4,8 @@ statements however long the list."""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -25,10 +27,13 @@ from counter.case.item_path import ItemEvent
 from counter.case.item_step_request import StepRequest
 from counter.case.lookup import read_lookup
 from counter.case.status import CaseEvent, CaseStatus, MoveNotAllowed
+from counter.db.case_store import case_by_no, case_materials
 from counter.documents.acceptance import all_received
 from counter.documents.kinds import DocumentKind
+from counter.intake.checklist import Receipt, record
+from counter.intake.outcome import DeferralRequest
 from counter.service.call import Call, Clock
-from counter.service.cases import MoveCase, RouteItems, move_case
+from counter.service.cases import DenyLapsed, MoveCase, RouteItems, deny_lapsed, move_case
 from counter.service.cases import route_items as service_route
 from counter.service.department_items import ItemStep, item_step
 from counter.words.cases import case_status_text
@@ -195,3 +200,23 @@ def test_every_action_moves_a_case_through_the_one_move_that_tells() -> None:
     root = Path(counter.__file__).parent
     asking = {p.relative_to(root).as_posix() for p in root.rglob("*.py") if "next_status(" in p.read_text("utf-8")}
     assert asking == {"case/status.py", "actions/cases/received_cases.py"}
+
+
+def test_a_partial_lapse_names_the_state_left_as_the_page_does(sessions: sessionmaker[Session], desk: Desk) -> None:
+    """A lapse of one of two 容缺 materials leaves a case the hall only received 已收件，待补材料, and says so."""
+    request = full_request(sessions)
+    checklist = record(record(request.checklist, "M08", Receipt.MISSING), "M09", Receipt.MISSING)
+    deferred = dataclasses.replace(request, checklist=checklist, deferral=DeferralRequest(True, True))
+    number = take(sessions, desk, deferred)
+    with sessions.begin() as s:  # M09 due later, as a material with a longer deferral limit would be
+        case = case_by_no(s, number)
+        assert case is not None
+        (m09,) = [line for line in case_materials(s, case.id) if line.material_code == "M09"]
+        due = m09.due_on
+        assert due is not None
+        m09.due_on = due + dt.timedelta(days=14)
+    lapsed = Call.on(Clock(due + dt.timedelta(days=1)), desk)
+    with sessions.begin() as s:
+        lapse = deny_lapsed(s, lapsed, DenyLapsed(number))
+    assert (lapse.status, lapse.only_received) == (CaseStatus.AWAITING_DEFERRED, True)
+    assert case_status_text(lapse.status, lapse.only_received) == "已收件，待补材料"

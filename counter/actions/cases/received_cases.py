@@ -37,7 +37,7 @@ from counter.documents.data import OfficeSettings
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session as Unit
 
-__all__ = ["BATCH", "marked", "marked_as_read", "received_cases", "status_after"]
+__all__ = ["BATCH", "is_received", "marked", "marked_as_read", "received_cases", "status_after"]
 
 Row = TypeVar("Row", CaseRow, FoundCase, OpenCase)  # a row of a list that names each case's state
 
@@ -74,6 +74,12 @@ def received_cases(unit: Unit, case_nos: Collection[str]) -> frozenset[str]:
         if judged[key]:
             found.add(s.case_no)
     return frozenset(found)
+
+
+def is_received(unit: Unit, case_no: str) -> bool:
+    """Whether the hall only received the case ``case_no``: :func:`received_cases` of the one case."""
+    number = case_no.strip().upper()
+    return number in received_cases(unit, (number,))
 
 
 def _items(unit: Unit, standing: CaseStanding) -> tuple[Item, ...] | None:
@@ -114,5 +120,4 @@ def status_after(unit: Unit, case: models.Case, event: CaseEvent) -> CaseStatus:
     try:
         return next_status(CaseStatus(case.status), event)
     except MoveNotAllowed as err:
-        received = case.case_no in received_cases(unit, (case.case_no,))
-        raise MoveNotAllowed(err.event, err.status, received) from err
+        raise MoveNotAllowed(err.event, err.status, is_received(unit, case.case_no)) from err
