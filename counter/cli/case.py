@@ -214,7 +214,7 @@ def decision_faults(args: argparse.Namespace, run: Callable[[], T], not_allowed:
 def cmd_case_decide(args: argparse.Namespace) -> int:
     from counter.cli.phrases import CASE_ITEM_APPROVED, CASE_ITEM_DECIDED, CASE_ITEM_DENIED
     from counter.service.cases import DECIDE_ITEM, DecideItem
-    from counter.words.cases import CASE_STATUS
+    from counter.words.cases import case_status_text
 
     service, by = open_service(args), desk()
     text = args.result_no if args.approve else args.reason
@@ -222,20 +222,17 @@ def cmd_case_decide(args: argparse.Namespace) -> int:
     decide = DecideItem(
         args.case_no, args.item, args.approve, text, false_materials=args.false_materials, validity=validity
     )
-    status = decision_faults(args, lambda: service.call(DECIDE_ITEM, decide, by))
+    decided = decision_faults(args, lambda: service.call(DECIDE_ITEM, decide, by))
     decision = CASE_ITEM_APPROVED if args.approve else CASE_ITEM_DENIED
-    print(
-        CASE_ITEM_DECIDED.format(
-            case_no=args.case_no.upper(), item=args.item, decision=decision, status=CASE_STATUS[status]
-        )
-    )
+    status = case_status_text(decided.status, decided.only_received)  # as the case's page names it
+    print(CASE_ITEM_DECIDED.format(case_no=args.case_no.upper(), item=args.item, decision=decision, status=status))
     return EXIT_OK
 
 
 def cmd_case_lapse(args: argparse.Namespace) -> int:
     from counter.cli.phrases import CASE_LAPSED_DONE, CASE_LAPSED_NONE
     from counter.service.cases import DENY_LAPSED, DenyLapsed
-    from counter.words.cases import CASE_STATUS
+    from counter.words.cases import case_status_text
     from counter.words.punctuation import LIST_JOIN
 
     service, by = open_service(args), desk()
@@ -247,7 +244,7 @@ def cmd_case_lapse(args: argparse.Namespace) -> int:
             materials=LIST_JOIN.join(lapse.materials),
             items=LIST_JOIN.join(lapse.items) or CASE_LAPSED_NONE,
             referred=LIST_JOIN.join(lapse.referred) or CASE_LAPSED_NONE,
-            status=CASE_STATUS[lapse.status],
+            status=case_status_text(lapse.status, lapse.only_received),  # as the case's page names it
         )
     )
     return EXIT_OK
@@ -274,7 +271,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         print(said.format(day=day.isoformat(), taken_on=taken_on.isoformat()), file=sys.stderr)
     for paper in run.papers:  # written on this desk, whichever the run's database
         (out / paper.name).write_bytes(paper.pdf)
-    summary = [case_json(v) for v in run.views]
+    summary = [case_json(v, v.case_no in run.received) for v in run.views]
     (out / "cases.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2, default=str), "utf-8")
     for case in made:
         print(f"{case.case_no}\t{case.label}")

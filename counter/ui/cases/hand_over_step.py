@@ -26,7 +26,7 @@ from counter.ui.cases.item_step import Outcome
 from counter.ui.cases.rules import results_to_hand
 from counter.ui.door.runner import Failed, Runner
 from counter.words.access import refused_for
-from counter.words.cases import CASE_STATUS
+from counter.words.cases import case_status_text
 from counter.words.hand_over import HAND_OVER_WAY, hand_over_refused_text
 
 log = logging.getLogger(__name__)
@@ -50,18 +50,20 @@ def confirm(
     number: str,
     request: HandOverRequest,
     *,
+    received: bool = False,
     owner: QObject,
     then: Callable[[Outcome], None],
 ) -> None:
     """Save the hand-over on the desk's day (a training day too) at this moment of it; what the page says of it to
-    ``then`` once it has answered (never once ``owner``, the page, is closed)."""
+    ``then`` once it has answered (never once ``owner``, the page, is closed).  ``received``: the hall only received
+    the case, so the sentence names its state as the page does (已收件)."""
 
     def done(handed: HandedOver) -> None:
         log.info("case %s: %d results handed over", number, len(handed.hand_over.items))
         text = words.HAND_OVER_DONE.format(
             count=len(handed.hand_over.items),
             way=HAND_OVER_WAY[handed.hand_over.way],
-            status=CASE_STATUS[handed.status],
+            status=case_status_text(handed.status, received),
         )
         then(Outcome(text, "noticeOk", made=handed.service_receipt))
 

@@ -141,7 +141,8 @@ class StepSlots(_Page):
         view = self.view
         if view is None:
             return
-        confirm_hand_over(self._runner, self._desk, view.case_no, self.hand_over.request(), owner=self,
+        confirm_hand_over(self._runner, self._desk, view.case_no, self.hand_over.request(),
+                          received=only_received(self._items), owner=self,
                           then=partial(self._handed_over, view.case_no))  # fmt: skip
 
     def _handed_over(self, case_no: str, outcome: StepOutcome) -> None:
