@@ -73,7 +73,7 @@ def confirm(
             log.info("case %s: hand-over refused, the case changed meanwhile", number)
             then(Outcome("", "noticeWarn", reload=True, moved=True))
         else:
-            then(Outcome(refusal_text(err, log, f"case {number}: hand-over not saved"), "noticeError"))
+            then(Outcome(refusal_text(err), "noticeError"))
 
     runner.submit_step(HAND_OVER, HandOverResults(number, request), desk, words.CASE_SAVE_FAILED, owner=owner,
                        answered=done, failed=refused)  # fmt: skip

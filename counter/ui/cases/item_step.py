@@ -113,7 +113,6 @@ def _refused(err: Exception, number: str, item: ItemLine, request: StepRequest) 
     elif isinstance(err, (MoveNotAllowed, CaseNotFound)):  # the case left the hall's hands meanwhile
         outcome = Outcome("", "noticeWarn", reload=True, moved=True)
     else:
-        what = f"case {number}: {request.event.value} of {item.code} not saved"
-        outcome = Outcome(refusal_text(err, log, what), "noticeError")
+        outcome = Outcome(refusal_text(err), "noticeError")
     log.info("case %s: %s of %s refused: %s", number, request.event.value, item.code, type(err).__name__)
     return outcome

@@ -195,7 +195,7 @@ class StepSlots(_Page):
         elif isinstance(err, _CHANGED_MEANWHILE):
             self._changed_meanwhile(view, event)
         else:
-            self.show_notice(refusal_text(err, log, f"case {view.case_no}: {event.value} not saved"), "noticeError")
+            self.show_notice(refusal_text(err), "noticeError")
 
     def _changed_meanwhile(self, view: CaseView, event: CaseEvent) -> None:
         """A step refused because the case moved at another desk meanwhile: the page shows it as it is now."""

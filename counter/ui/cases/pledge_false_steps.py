@@ -81,7 +81,7 @@ def refused_text(err: Exception, item: ItemLine) -> str:
         return decision_refused_text(err, {item.code: item.name})
     if isinstance(err, (DecisionRefused, MoveNotAllowed, CaseNotFound)):
         return PLEDGE_MOVED
-    return refusal_text(err, log, f"promise step of {item.code} not saved")
+    return refusal_text(err)
 
 
 def may_take_false_steps(actor: Actor, offer: PledgeOffer | None) -> bool:

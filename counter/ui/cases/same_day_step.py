@@ -40,7 +40,7 @@ def finish_same_day(
         elif isinstance(err, (MoveNotAllowed, CaseNotFound)):
             then(Outcome("", "noticeWarn", reload=True, moved=True))
         else:
-            then(Outcome(refusal_text(err, log, f"case {number}: same-day step not saved"), "noticeError"))
+            then(Outcome(refusal_text(err), "noticeError"))
 
     runner.submit_step(FINISH_SAME_DAY, CaseOnDay(number), desk, words.CASE_SAVE_FAILED, owner=owner, answered=done,
                        failed=refused)  # fmt: skip

@@ -7,7 +7,6 @@ column but the last (the reason, which takes what is left) is as wide as its con
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -30,8 +29,6 @@ from counter.ui.widgets.plain_text import plain_label
 if TYPE_CHECKING:
     from counter.access.desk import Desk
     from counter.service.operation import Operation
-
-log = logging.getLogger(__name__)
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -91,7 +88,7 @@ class FailedList(QWidget):
         raise NotImplementedError
 
     def _refused(self, err: Exception) -> None:
-        self.message.setText(refusal_text(err, log, f"{type(self).__name__}: rows not read or not requeued"))
+        self.message.setText(refusal_text(err))
 
     # the list
 

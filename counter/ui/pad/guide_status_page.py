@@ -7,7 +7,6 @@ makes a new version and leaves the draft as it was.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, TypeVar
@@ -41,8 +40,6 @@ from counter.words.catalog_problems import PUBLISH_REFUSED, problem_text
 if TYPE_CHECKING:
     from counter.access.desk import Desk
     from counter.service.operation import Operation
-
-log = logging.getLogger(__name__)
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -154,7 +151,7 @@ class GuideStatusPage(QWidget):
                 head = PUBLISH_REFUSED.format(name=name, count=len(err.problems))
                 self.message.setText("\n".join([head, *(problem_text(p) for p in err.problems)]))
             else:
-                self.message.setText(refusal_text(err, log, f"{op.name} not done"))
+                self.message.setText(refusal_text(err))
             if undone is not None:
                 undone()
 

@@ -140,7 +140,7 @@ def refusal_text(err: Exception, state: ProjectState | None = None) -> str:
     if isinstance(err, ProjectPaperNotPossible):
         state_word = words.STATE[err.state] if err.state is not None else ""
         return words.PAPER_NOT_NOW.format(state=state_word, form=words.FORM[err.form])
-    return door_refusal_text(err, log, "project not read or not saved")
+    return door_refusal_text(err)
 
 
 def _day(day: dt.date | None) -> str:

@@ -228,7 +228,7 @@ class SiteCardBox(QGroupBox):
             if isinstance(err, PeerRefused):
                 self._say(CLAUSE_JOIN.join(site_problem_text(problem, card.code) for problem in err.codes), error=True)
             else:
-                self._say(refusal_text(err, log, f"site {card.code} not registered"), error=True)
+                self._say(refusal_text(err), error=True)
 
         self._runner.submit_step(REGISTER_CARD, RegisterCard(card), self._desk, words.CARD_DB_FAILED, owner=self,
                                  answered=partial(self._registered, card), failed=refused)  # fmt: skip

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -70,10 +72,7 @@ LOCKED = StoreFault(DbFault.LOCKED, "lock timeout", "OperationalError")
 @pytest.mark.parametrize(
     ("raised", "said"),
     [
-        (
-            StoreFault(DbFault.LOCKED, "lock timeout", "OperationalError"),
-            FAILED_READ.format(fault=fault_text("locked")),
-        ),
+        (LOCKED, FAILED_READ.format(fault=fault_text("locked"))),
         (REFUSED, refused_for(REFUSED)),
     ],
     ids=["database", "role"],
@@ -94,3 +93,21 @@ def test_a_list_the_database_or_the_role_refused_says_why(
     monkeypatch.setattr(runner.service, "call", lambda *_asked: 1 / 0)
     with pytest.raises(ZeroDivisionError):  # a fault of the program: on to the window's error hook
         page.load()
+
+
+def test_a_failure_said_on_the_page_is_logged_once_with_its_operation(
+    qtbot: QtBot, sessions: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The runner logs the fault as it words it, the operation named: the page says it and logs nothing more."""
+    runner = runner_on(sessions)
+
+    def refusing(*_asked: object) -> object:
+        raise LOCKED
+
+    monkeypatch.setattr(runner.service, "call", refusing)
+    page = FailedMessagesPage(runner)
+    qtbot.addWidget(page)
+    with caplog.at_level(logging.INFO, logger="counter"):
+        page.load()
+    said = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert said == ["database fault (locked) in outbox.list_messages: lock timeout"]
