@@ -17,7 +17,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from counter.cli import phrases
-from counter.cli.common import EXIT_OK, EXIT_PROBLEM, Reported, desk, ensure_catalog, open_service, print_json, today
+from counter.cli.common import (
+    EXIT_OK,
+    EXIT_PROBLEM,
+    Reported,
+    add_today,
+    desk,
+    ensure_catalog,
+    open_service,
+    print_json,
+    today,
+)
 from counter.cli.common import training as is_training
 
 if TYPE_CHECKING:
@@ -44,7 +54,7 @@ PARTY_PATH = {
 def add_take_command(case: Commands, common: argparse.ArgumentParser) -> None:
     p = case.add_parser("take", parents=[common], help=phrases.CASE_TAKE_HELP)
     p.add_argument("request", metavar="REQUEST.json")
-    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS, help=phrases.CASE_TAKE_TODAY_HELP)
+    add_today(p, phrases.CASE_TAKE_TODAY_HELP)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_case_take)
 

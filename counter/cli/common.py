@@ -46,6 +46,7 @@ __all__ = [
     "PASSWORD_ENV",
     "Reported",
     "UsageError",
+    "add_today",
     "ask",
     "desk",
     "ensure_catalog",
@@ -397,6 +398,16 @@ def on_the_real_day(args: argparse.Namespace) -> None:
 
     if getattr(args, "today", None):
         raise Reported(SEND_ON_A_PRETEND_DAY)
+
+
+#: ``--today`` after a command, the same words on every command that takes it
+TODAY_HELP = tr("以该日期为今天（培训、核对期限）")
+
+
+def add_today(p: argparse.ArgumentParser, help_text: str = TODAY_HELP) -> None:
+    """``--today DATE`` after the command too, as before it: a training run's day, or the day deadlines are checked
+    on (:func:`today`).  Not given after the command, the day given before it stands (hence no default here)."""
+    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS, help=help_text)
 
 
 def today(args: argparse.Namespace) -> dt.date:

@@ -15,6 +15,7 @@ from counter.cli.common import (
     EXIT_PROBLEM,
     Reported,
     UsageError,
+    add_today,
     desk,
     ensure_catalog,
     open_service,
@@ -56,13 +57,13 @@ def add_document_commands(commands: Commands, common: argparse.ArgumentParser) -
     p.add_argument("--hand-over", type=int, default=1, metavar="N", help=tr("送达回证：第几次送达的（默认1）"))
     p.add_argument("--out", metavar="FILE.pdf")
     p.add_argument("--printer", metavar="NAME", nargs="?", const="", help=tr("打印机名称；不写名称用默认打印机"))
-    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS)
+    add_today(p)
     p.set_defaults(func=cmd_print)
     p = commands.add_parser("notice", parents=[common], help=tr("一次性告知单：某一件事的办事指南，给只来咨询的群众"))
     p.add_argument("bundle")
     p.add_argument("--out", metavar="FILE.pdf")
     p.add_argument("--printer", metavar="NAME", nargs="?", const="")
-    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS)
+    add_today(p)
     p.set_defaults(func=cmd_guide_notice)
     p = commands.add_parser("form", parents=[common], help=tr("办事指南中需申请人填写的表格：空白表格或示范样表"))
     p.add_argument("bundle")
@@ -70,7 +71,7 @@ def add_document_commands(commands: Commands, common: argparse.ArgumentParser) -
     p.add_argument("--sample", action="store_true", help=tr("打印示范样表（默认打印空白表格）"))
     p.add_argument("--all", action="store_true", help=tr("把全部表格的空白表格和示范样表写入 --out 目录"))
     p.add_argument("--out", metavar="FILE.pdf|DIR")
-    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS)
+    add_today(p)
     p.set_defaults(func=cmd_form)
     p = commands.add_parser("office", parents=[common], help=tr("本站点的单位信息（印在文书上）：查看或修改"))
     for name in OFFICE_FIELDS:

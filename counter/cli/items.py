@@ -21,6 +21,7 @@ from counter.cli.common import (
     VALID_UNTIL_HELP,
     Reported,
     UsageError,
+    add_today,
     desk,
     free_text,
     open_service,
@@ -69,18 +70,18 @@ def add_item_commands(commands: Commands, common: argparse.ArgumentParser) -> No
     ).add_subparsers(dest="item_command", metavar="ACTION", required=True)
     p = item.add_parser("list", parents=[common], help=tr("办件各事项的实施部门、状态和期限"))
     p.add_argument("case_no")
-    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS, help=tr("以该日期为今天（培训、核对期限）"))
+    add_today(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_item_list)
     p = item.add_parser("queue", parents=[common], help=tr("部门待办：分发给该部门、尚未决定的事项，先到期的在前"))
     p.add_argument("--department", default="", metavar="NAME", help=tr("实施部门全称；不写则列出各部门的待办数"))
     p.add_argument("--site", default="", metavar="CODE", help=tr("只看该站点的办件"))
-    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS, help=tr("以该日期为今天（培训、核对期限）"))
+    add_today(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_item_queue)
     p = item.add_parser("due", parents=[common], help=tr("下一个工作日到期、今日到期和已逾期的事项（督办）"))
     p.add_argument("--site", default="", metavar="CODE", help=tr("只看该站点的办件"))
-    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS, help=tr("以该日期为今天（培训、核对期限）"))
+    add_today(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_item_due)
     p = item.add_parser("route", parents=[common], help=tr("将已受理办件的各事项分发至实施部门"))
@@ -102,7 +103,7 @@ def add_item_commands(commands: Commands, common: argparse.ArgumentParser) -> No
     p.add_argument("--doc", required=True, choices=ITEM_PAPERS)
     p.add_argument("--out", metavar="FILE.pdf")
     p.add_argument("--printer", metavar="NAME", nargs="?", const="", help=tr("打印机名称；不写名称用默认打印机"))
-    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS)
+    add_today(p)
     p.set_defaults(func=cmd_item_paper)
     add_pledge_commands(item, common)  # 告知承诺: granted on a promise, checked, revoked (counter.cli.pledges)
 

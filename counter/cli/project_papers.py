@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from counter.cli.common import EXIT_OK, Reported, desk, open_service
+from counter.cli.common import EXIT_OK, Reported, add_today, desk, open_service
 from counter.words.project_papers import FORM_HELP, OUT_HELP, PRINT_HELP, PROJECT_HELP
 from counter.words.translate import tr
 
@@ -21,7 +21,7 @@ def add_project_papers(project: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("project_no", nargs="?", default="", metavar="PROJECT_NO", help=PROJECT_HELP)
     p.add_argument("--form", required=True, choices=FORMS, help=FORM_HELP)
     p.add_argument("--out", required=True, metavar="FILE.pdf", help=OUT_HELP)
-    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS)
+    add_today(p)
     p.set_defaults(func=cmd_project_print)
 
 

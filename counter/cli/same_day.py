@@ -10,7 +10,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from counter.case.promise_figures import REDUCTION_GOAL, SAME_DAY_SHARE_GOAL, FigureGroup, PromiseFigures
-from counter.cli.common import EXIT_OK, Reported, UsageError, desk, open_service, print_json
+from counter.cli.common import EXIT_OK, Reported, UsageError, add_today, desk, open_service, print_json
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
@@ -23,7 +23,7 @@ def add_same_day_commands(case: argparse._SubParsersAction[Any], common: argpars
     """Under ``counter case``."""
     p = case.add_parser("same-day", parents=[common], help=tr("即办件当场办结并在窗口送达（当天受理的即办件）"))
     p.add_argument("case_no")
-    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS, help=tr("以该日期为今天（培训）"))
+    add_today(p)
     p.set_defaults(func=cmd_same_day)
     p = case.add_parser("figures", parents=[common], help=tr("即办件占比与承诺时限压减率，按月、按窗口或一件事"))
     p.add_argument("--month", required=True, metavar="YYYY-MM")
