@@ -20,13 +20,13 @@ from counter.cli.common import (
     EXIT_OK,
     VALID_UNTIL_HELP,
     Reported,
-    UsageError,
     add_today,
     desk,
     free_text,
     open_service,
     validity_of,
 )
+from counter.cli.documents import add_paper_options, deliver, paper_faults, paper_wanted
 from counter.cli.pledges import add_pledge_commands
 from counter.parties.text import TextField
 from counter.words.translate import tr
@@ -101,8 +101,7 @@ def add_item_commands(commands: Commands, common: argparse.ArgumentParser) -> No
     p.add_argument("case_no")
     p.add_argument("item", metavar="ITEM", help=tr("事项实施编码"))
     p.add_argument("--doc", required=True, choices=ITEM_PAPERS)
-    p.add_argument("--out", metavar="FILE.pdf")
-    p.add_argument("--printer", metavar="NAME", nargs="?", const="", help=tr("打印机名称；不写名称用默认打印机"))
+    add_paper_options(p)
     add_today(p)
     p.set_defaults(func=cmd_item_paper)
     add_pledge_commands(item, common)  # 告知承诺: granted on a promise, checked, revoked (counter.cli.pledges)
@@ -111,14 +110,12 @@ def add_item_commands(commands: Commands, common: argparse.ArgumentParser) -> No
 def _add_step_options(p: argparse.ArgumentParser, name: str) -> None:
     """What the step ``name`` asks of the command line, besides the case and the item."""
     if name == "sign":  # the department's 受理 where the hall only received: its 受理通知书
-        p.add_argument("--out", metavar="FILE.pdf", help=tr("仅收件的事项：将部门的受理通知书保存为 PDF"))
-        p.add_argument("--printer", metavar="NAME", nargs="?", const="", help=tr("打印部门的受理通知书"))
+        add_paper_options(p, tr("仅收件的事项：将部门的受理通知书保存为 PDF"), tr("打印部门的受理通知书"))
     if name == "refuse":  # the department's 不予受理 where the hall only received: its 不予受理通知书
         p.add_argument(
             "--reason", required=True, type=free_text(TextField.NOTE), metavar="TEXT", help=tr("不予受理的理由")
         )
-        p.add_argument("--out", metavar="FILE.pdf", help=tr("将部门的不予受理通知书保存为 PDF"))
-        p.add_argument("--printer", metavar="NAME", nargs="?", const="", help=tr("打印部门的不予受理通知书"))
+        add_paper_options(p, tr("将部门的不予受理通知书保存为 PDF"), tr("打印部门的不予受理通知书"))
     if name == "pause":
         from counter.case.item_path import PauseReason
 
@@ -272,33 +269,19 @@ def cmd_item_step(args: argparse.Namespace) -> int:
 
 
 def cmd_item_paper(args: argparse.Namespace) -> int:
-    if not args.out and args.printer is None:
-        raise UsageError(tr("请用 --out FILE.pdf 保存，或用 --printer NAME 打印（NAME 为空表示默认打印机）"))
+    paper_wanted(args)
     return _paper(args, open_service(args), args.doc)
 
 
 def _paper(args: argparse.Namespace, service: Service, doc: str) -> int:
     """The department's paper of the item, made (or made again) at its desk, saved or printed."""
-    from counter.case.number_faults import NumbersBehind
-    from counter.cli.documents import deliver
     from counter.documents.kinds import DocumentKind
-    from counter.documents.model import DocumentNotPossible
     from counter.service.documents import MAKE_ITEM_PAPER, ItemPaper
-    from counter.words.at_command_line import document_numbers_behind_text
-    from counter.words.documents import document_problems_text
 
     request = ItemPaper(args.case_no, args.item.strip(), DocumentKind(doc))
-    try:
-        made = _faults(args, lambda: service.call(MAKE_ITEM_PAPER, request, desk()))
-    except NumbersBehind as err:
-        raise Reported(document_numbers_behind_text(err.last_issued, err.where, err.note)) from err
-    except DocumentNotPossible as err:
-        reasons = document_problems_text(err.problems, err.unnamed)
-        raise Reported(
-            tr("办件 {case_no} 事项 {item} 不能出具这种文书：{reasons}").format(
-                case_no=args.case_no.upper(), item=args.item, reasons=reasons
-            )
-        ) from err
+    made = paper_faults(
+        lambda: _faults(args, lambda: service.call(MAKE_ITEM_PAPER, request, desk())), args.case_no.upper(), args.item
+    )
     return deliver(args, made, service)
 
 

@@ -174,16 +174,10 @@ def _faults(args: argparse.Namespace, run: Any) -> Any:
     """Run a 告知承诺 action; its refusals, and a decision's (the one rule), as the window words them."""
     from counter.case.pledge_checks import PledgeRefused
     from counter.cli.case import decision_faults
-    from counter.documents.model import DocumentNotPossible
-    from counter.words.documents import document_problems_text
+    from counter.cli.documents import paper_faults
     from counter.words.pledges import pledge_refused_text
 
     try:
-        return decision_faults(args, run)
+        return paper_faults(lambda: decision_faults(args, run), args.case_no)
     except PledgeRefused as err:
         raise Reported(pledge_refused_text(err.problem, err.case_no, err.item_code)) from err
-    except DocumentNotPossible as err:
-        reasons = document_problems_text(err.problems, err.unnamed)
-        raise Reported(
-            tr("办件 {case_no} 不能出具这种文书：{reasons}").format(case_no=args.case_no, reasons=reasons)
-        ) from err
