@@ -265,7 +265,11 @@ def _store_failure_text(err: Exception) -> str:
     if isinstance(err, DatabaseReadOnly):
         return database_read_only_text(str(err.path))
     if isinstance(err, NotPermitted):  # the action refused the signed-in account, or nobody signed in
-        return refused_for(err)
+        from counter.cli.phrases import ACCOUNT_CLI_SIGN_IN_HINT
+
+        # nobody signed in, where accounts exist: how a command signs in (on a desk without any, none can)
+        hint = "" if err.signed_in or err.single_desk else f"\n{ACCOUNT_CLI_SIGN_IN_HINT}"
+        return refused_for(err) + hint
     if isinstance(err, SchemaTooNew):  # one from before the first release: the upgrade logged its revision
         from counter.words.database import SCHEMA_PRE_RELEASE
 
