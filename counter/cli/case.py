@@ -149,15 +149,12 @@ def cmd_case_list(args: argparse.Namespace) -> int:
 
 
 def _move_refusals(args: argparse.Namespace, run: Callable[[], T], not_allowed: str) -> T:
-    """Run a move of the case; no such case, or a status that does not allow the move, as a sentence."""
-    from counter.case.not_found import CaseNotFound
+    """Run a move of the case; a status that does not allow the move as a sentence (no such case: failure_text)."""
     from counter.case.status import MoveNotAllowed
-    from counter.words.cases import CASE_NOT_FOUND, case_status_text
+    from counter.words.cases import case_status_text
 
     try:
         return run()
-    except CaseNotFound as err:
-        raise Reported(CASE_NOT_FOUND.format(case_no=err.case_no)) from err
     except MoveNotAllowed as err:
         status = case_status_text(err.status, err.only_received)  # as the case's page names it
         raise Reported(not_allowed.format(case_no=args.case_no, status=status)) from err

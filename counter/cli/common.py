@@ -238,11 +238,31 @@ def failure_text(err: Exception) -> str:
     """What a command says when an action failed in a way no command words itself (exit 1).
 
     The account refused, the database refused the work or is newer than this program, a hall desk's server away or
-    refusing — each worded here, once; anything else is unexpected: a report is saved for support and the log keeps it.
+    refusing, no such case or project, a key file that cannot serve — each worded here, once; anything else is
+    unexpected: a report is saved for support and the log keeps it.
     """
     from counter.cli.hall_desk import hall_failure_text
 
-    return hall_failure_text(err) or _store_failure_text(err)  # a hall desk's server first: away, not the hall's
+    # a hall desk's server first: away, not the hall's
+    return hall_failure_text(err) or _not_found_text(err) or _store_failure_text(err)
+
+
+def _not_found_text(err: Exception) -> str | None:
+    """What many commands ask for and may not find: the case or project named, this site's key file."""
+    from counter.case.not_found import CaseNotFound
+    from counter.projects.not_found import NoSuchProject
+    from counter.sync.keys import KeyUnreadable
+    from counter.words.at_command_line import key_problem_at_command_line
+    from counter.words.cases import CASE_NOT_FOUND
+    from counter.words.projects import NO_SUCH_PROJECT
+
+    if isinstance(err, CaseNotFound):
+        return CASE_NOT_FOUND.format(case_no=err.case_no)
+    if isinstance(err, NoSuchProject):
+        return NO_SUCH_PROJECT.format(project_no=err.number)
+    if isinstance(err, KeyUnreadable):
+        return key_problem_at_command_line(err.reason, err.path, err.encryption)
+    return None
 
 
 def _store_failure_text(err: Exception) -> str:

@@ -106,19 +106,15 @@ def paper_wanted(args: argparse.Namespace, nowhere: str = NOWHERE) -> None:
 
 
 def paper_faults(run: Callable[[], T], case_no: str = "", item: str = "") -> T:
-    """Make a paper; no such case, the numbers behind those issued, or a paper the case (its ``item``) cannot have,
-    as the sentences the window shows too."""
-    from counter.case.not_found import CaseNotFound
+    """Make a paper; the numbers behind those issued, or a paper the case (its ``item``) cannot have, as the
+    sentences the window shows too."""
     from counter.case.number_faults import NumbersBehind
     from counter.documents.model import DocumentNotPossible
     from counter.words.at_command_line import document_numbers_behind_text
-    from counter.words.cases import CASE_NOT_FOUND
     from counter.words.documents import document_problems_text
 
     try:
         return run()
-    except CaseNotFound as err:
-        raise Reported(CASE_NOT_FOUND.format(case_no=err.case_no)) from err
     except NumbersBehind as err:
         raise Reported(document_numbers_behind_text(err.last_issued, err.where, err.note)) from err
     except DocumentNotPossible as err:

@@ -160,18 +160,15 @@ Move = Callable[[dt.date, dt.datetime], "tuple[Operation[Any, Any], Any]"]
 
 
 def _run(args: argparse.Namespace, move: Move) -> Any:
-    """Run ``move``'s operation; a refusal or a missing project as Chinese sentences (exit 1)."""
-    from counter.projects.not_found import NoSuchProject
+    """Run ``move``'s operation; a refusal as Chinese sentences (exit 1), as a missing project is (failure_text)."""
     from counter.projects.rules import ProjectRefused
-    from counter.words.projects import NO_SUCH_PROJECT, problems_text
+    from counter.words.projects import problems_text
 
     day, now = today(args), moment(args)
     service = open_service(args)
     op, request = move(day, now)
     try:
         return service.call(op, request, desk())
-    except NoSuchProject as err:
-        raise Reported(NO_SUCH_PROJECT.format(project_no=err.number)) from err
     except ProjectRefused as err:
         state = _state_of(args, getattr(args, "project_no", ""))
         raise Reported("\n".join(problems_text(err.problems, state))) from err

@@ -28,11 +28,9 @@ def add_project_papers(project: Any, common: argparse.ArgumentParser) -> None:
 def cmd_project_print(args: argparse.Namespace) -> int:
     from counter.cli.phrases import OUT_FOLDER_MISSING
     from counter.projects.forms import ProjectForm
-    from counter.projects.not_found import NoSuchProject
     from counter.projects.papers import PaperProblem, ProjectPaperNotPossible
     from counter.service.projects import MAKE_PAPER, MakePaper
     from counter.words.project_papers import FORM_NAME, NEEDS_PROJECT, PRINTED, not_now_text
-    from counter.words.projects import NO_SUCH_PROJECT
 
     form = ProjectForm(args.form)
     number = args.project_no.strip().upper() or None
@@ -42,8 +40,6 @@ def cmd_project_print(args: argparse.Namespace) -> int:
     service = open_service(args)
     try:
         made = service.call(MAKE_PAPER, MakePaper(number, form), desk())
-    except NoSuchProject as err:
-        raise Reported(NO_SUCH_PROJECT.format(project_no=err.number)) from err
     except ProjectPaperNotPossible as err:
         if err.problem is PaperProblem.NO_PROJECT:
             raise Reported(NEEDS_PROJECT.format(form=FORM_NAME[form])) from err

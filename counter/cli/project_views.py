@@ -249,15 +249,10 @@ def project_text(view: ProjectView, day: dt.date) -> str:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from counter.projects.not_found import NoSuchProject
     from counter.service.projects import READ_PROJECT, ProjectNo
-    from counter.words.projects import NO_SUCH_PROJECT
 
     number, day = project_number(args), today(args)
-    try:
-        view = open_service(args).call(READ_PROJECT, ProjectNo(number))
-    except NoSuchProject as err:
-        raise Reported(NO_SUCH_PROJECT.format(project_no=number)) from err
+    view = open_service(args).call(READ_PROJECT, ProjectNo(number))
     if args.json:
         print_json(project_json(view, day))
     else:

@@ -74,9 +74,7 @@ def cmd_sync_export(args: argparse.Namespace) -> int:
 def cmd_sync_import(args: argparse.Namespace) -> int:
     from counter.cli.phrases import SYNC_READ_FAILED
     from counter.service.sync import IMPORT_PACKAGE, ImportPackage
-    from counter.sync.keys import KeyUnreadable
     from counter.sync.package import PackageRejected, read_package_file
-    from counter.words.at_command_line import key_problem_at_command_line
     from counter.words.files import file_fault
     from counter.words.sync import SYNC_IMPORTED, SYNC_REPLAYED, package_rejected
 
@@ -92,8 +90,7 @@ def cmd_sync_import(args: argparse.Namespace) -> int:
         report = service.call(IMPORT_PACKAGE, ImportPackage(data), desk())
     except PackageRejected as err:
         raise Reported(package_rejected(err.code.value, err.earlier)) from err
-    except KeyUnreadable as err:  # the package is good, but this machine does not hold the key that opens it
-        raise Reported(key_problem_at_command_line(err.reason, err.path, err.encryption)) from err
+    # KeyUnreadable: the package is good, but this machine does not hold the key that opens it (failure_text)
     if args.json:
         print_json({"ok": True, **_summary(report)})
     elif report.replayed:
