@@ -197,8 +197,7 @@ def cmd_catalog_template(args: argparse.Namespace) -> int:
     try:
         write_template(out)
     except OSError as err:
-        print(tr("无法写入 {out}：{error}").format(out=out, error=err.strerror or err), file=sys.stderr)
-        return EXIT_PROBLEM
+        raise Reported(phrases.WRITE_FAILED.format(path=out, error=err.strerror or err)) from err
     print(tr("已生成导入模板：{out}").format(out=out))
     return EXIT_OK
 

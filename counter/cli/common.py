@@ -53,6 +53,7 @@ __all__ = [
     "failure_text",
     "on_hall",
     "open_service",
+    "out_folder_there",
     "own_out_folder",
     "parse_date",
     "print_json",
@@ -64,6 +65,7 @@ __all__ = [
     "store_url",
     "today",
     "training",
+    "write_paper",
 ]
 
 log = logging.getLogger(__name__)
@@ -379,8 +381,8 @@ def desk() -> Desk:
     return desk_at(load_desk_config(), run_actor(), training=_run_training.get())
 
 
-def own_out_folder(out: Path) -> None:
-    """Make ``out``, a command's own output folder (``demo --out``, ``form --all --out``), but never a folder above it.
+def out_folder_there(out: Path) -> None:
+    """Refused (exit 1) unless the folder ``out`` goes into is there: it is never made.
 
     A mistyped ``--out`` (``/mnt/usb/回执`` with the stick not in) must not leave applicants' papers in folders
     nobody meant to make, on the desk's own disk.
@@ -389,7 +391,24 @@ def own_out_folder(out: Path) -> None:
 
     if not out.parent.is_dir():
         raise Reported(OUT_FOLDER_MISSING.format(folder=out.parent))
+
+
+def own_out_folder(out: Path) -> None:
+    """Make ``out``, a command's own output folder (``demo --out``, ``form --all --out``), but never a folder above it
+    (:func:`out_folder_there`)."""
+    out_folder_there(out)
     out.mkdir(exist_ok=True)
+
+
+def write_paper(out: Path, pdf: bytes) -> None:
+    """The PDF at ``out``, in a folder that is there (:func:`out_folder_there`); a write that fails, as a sentence."""
+    from counter.cli.phrases import WRITE_FAILED
+
+    out_folder_there(out)
+    try:
+        out.write_bytes(pdf)
+    except OSError as err:
+        raise Reported(WRITE_FAILED.format(path=out, error=err.strerror or err)) from err
 
 
 def ensure_catalog(service: InProcess | HallCommands) -> None:

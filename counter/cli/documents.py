@@ -21,6 +21,7 @@ from counter.cli.common import (
     open_service,
     own_out_folder,
     print_json,
+    write_paper,
 )
 from counter.words.translate import tr
 
@@ -142,7 +143,7 @@ def deliver(args: argparse.Namespace, made: MadeDocument, service: Service) -> i
     outcome = EXIT_OK
     if args.out:
         out = Path(args.out)
-        _write(out, made.pdf)
+        write_paper(out, made.pdf)
         record(f"file:{out}", ok=True)
         print(f"{made.doc_no}\t{out}")
     if args.printer is not None:
@@ -200,22 +201,6 @@ def cmd_guide_notice(args: argparse.Namespace) -> int:
     return deliver(args, made, service)
 
 
-def _write(out: Path, pdf: bytes) -> None:
-    """The PDF at ``out``, in a folder that must already exist.
-
-    A mistyped ``--out`` (``/mnt/usb/回执/…`` with the stick not in) must not leave applicants' papers in folders
-    nobody meant to make, on the desk's own disk.
-    """
-    from counter.cli.phrases import OUT_FOLDER_MISSING
-
-    if not out.parent.is_dir():
-        raise Reported(OUT_FOLDER_MISSING.format(folder=out.parent))
-    try:
-        out.write_bytes(pdf)
-    except OSError as err:
-        raise Reported(tr("无法写入 {out}：{error}").format(out=out, error=err.strerror or err)) from err
-
-
 def cmd_form(args: argparse.Namespace) -> int:
     """One form to --out, every form of the bundle (blank and sample) into the folder --out, or the list of forms."""
     from counter.documents.form_paper import FormNotFound
@@ -256,7 +241,7 @@ def cmd_form(args: argparse.Namespace) -> int:
             out = Path(args.out) / f"{paper.bundle_code}-{paper.material_code}-{paper.kind.value}.pdf"
         else:
             out = Path(args.out)
-        _write(out, paper.pdf)
+        write_paper(out, paper.pdf)
         print(f"{paper.material_code}\t{paper.kind.value}\t{out}")
     return EXIT_OK
 

@@ -16,7 +16,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from counter.cli.common import EXIT_OK, Reported, add_today, desk, free_text, open_service, parse_date
+from counter.cli.common import EXIT_OK, Reported, add_today, desk, free_text, open_service, parse_date, write_paper
 from counter.parties.text import TextField
 from counter.words.translate import tr
 
@@ -142,7 +142,7 @@ def cmd_item_pledge_paper(args: argparse.Namespace) -> int:
     notice = "correction" if args.correction else "hearing" if args.hearing else ""
     paper = PledgePaper(args.case_no, args.item, bool(args.revocation), notice)
     pdf = _faults(args, lambda: service.call(PLEDGE_PAPER, paper, by))
-    Path(args.out).write_bytes(pdf)
+    write_paper(Path(args.out), pdf)
     return EXIT_OK
 
 

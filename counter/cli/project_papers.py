@@ -7,9 +7,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from counter.cli.common import EXIT_OK, Reported, add_today, desk, open_service
+from counter.cli.common import EXIT_OK, Reported, add_today, desk, open_service, out_folder_there, write_paper
 from counter.words.project_papers import FORM_HELP, OUT_HELP, PRINT_HELP, PROJECT_HELP
-from counter.words.translate import tr
 
 #: the values of counter.projects.forms.ProjectForm, named here so that building the parser imports no domain
 FORMS = ("catalogue", "flowchart", "application", "authorisation", "pledge", "completion", "evaluation", "termination")
@@ -26,7 +25,6 @@ def add_project_papers(project: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_project_print(args: argparse.Namespace) -> int:
-    from counter.cli.phrases import OUT_FOLDER_MISSING
     from counter.projects.forms import ProjectForm
     from counter.projects.papers import PaperProblem, ProjectPaperNotPossible
     from counter.service.projects import MAKE_PAPER, MakePaper
@@ -35,8 +33,7 @@ def cmd_project_print(args: argparse.Namespace) -> int:
     form = ProjectForm(args.form)
     number = args.project_no.strip().upper() or None
     out = Path(args.out)
-    if not out.parent.is_dir():  # never papers in folders nobody meant to make (counter.cli.documents._write)
-        raise Reported(OUT_FOLDER_MISSING.format(folder=out.parent))
+    out_folder_there(out)  # before the paper is made: a paper written nowhere takes no number
     service = open_service(args)
     try:
         made = service.call(MAKE_PAPER, MakePaper(number, form), desk())
@@ -44,9 +41,6 @@ def cmd_project_print(args: argparse.Namespace) -> int:
         if err.problem is PaperProblem.NO_PROJECT:
             raise Reported(NEEDS_PROJECT.format(form=FORM_NAME[form])) from err
         raise Reported(not_now_text(number or "", form, err.state)) from err
-    try:
-        out.write_bytes(made.pdf)
-    except OSError as err:
-        raise Reported(tr("无法写入 {out}：{error}").format(out=out, error=err.strerror or err)) from err
+    write_paper(out, made.pdf)
     print(PRINTED.format(what=made.doc_no or form.value, out=out))
     return EXIT_OK

@@ -142,7 +142,7 @@ def cmd_site_init(args: argparse.Namespace) -> int:
 
 
 def cmd_site_card(args: argparse.Namespace) -> int:
-    from counter.cli.phrases import SITE_CARD_WRITE_FAILED, SITE_CARD_WRITTEN
+    from counter.cli.phrases import SITE_CARD_WRITTEN, WRITE_FAILED
     from counter.service.site import CARD, SiteAsked
     from counter.sync.site_faults import StoredKeysChanged
     from counter.sync.sites import write_card_file
@@ -156,14 +156,14 @@ def cmd_site_card(args: argparse.Namespace) -> int:
     try:
         write_card_file(out, identity)
     except OSError as err:
-        raise Reported(SITE_CARD_WRITE_FAILED.format(path=out, error=err.strerror or err)) from err
+        raise Reported(WRITE_FAILED.format(path=out, error=err.strerror or err)) from err
     print(SITE_CARD_WRITTEN.format(path=out, fingerprint=identity.fingerprint))
     print(CARD_SUITE[identity.suite])
     return EXIT_OK
 
 
 def cmd_site_register(args: argparse.Namespace) -> int:
-    from counter.cli.phrases import SITE_CARD_READ_FAILED, SITE_CARD_REFUSED, SITE_REGISTER_CHECK
+    from counter.cli.phrases import READ_FAILED, SITE_CARD_REFUSED, SITE_REGISTER_CHECK
     from counter.service.site import REGISTER_CARD, RegisterCard
     from counter.sync.site_faults import PeerRefused
     from counter.sync.sites import read_card_file, same_fingerprint
@@ -175,7 +175,7 @@ def cmd_site_register(args: argparse.Namespace) -> int:
     try:
         card, problems = read_card_file(path)
     except OSError as err:
-        raise Reported(SITE_CARD_READ_FAILED.format(path=path, error=file_fault(err))) from err
+        raise Reported(READ_FAILED.format(path=path, error=file_fault(err))) from err
     if card is None:
         lines = [site_problem_text(problem) for problem in problems]
         raise Reported("\n".join([SITE_CARD_REFUSED.format(path=path), *lines]))

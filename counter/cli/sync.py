@@ -72,7 +72,7 @@ def cmd_sync_export(args: argparse.Namespace) -> int:
 
 
 def cmd_sync_import(args: argparse.Namespace) -> int:
-    from counter.cli.phrases import SYNC_READ_FAILED
+    from counter.cli.phrases import READ_FAILED
     from counter.service.sync import IMPORT_PACKAGE, ImportPackage
     from counter.sync.package import PackageRejected, read_package_file
     from counter.words.files import file_fault
@@ -82,7 +82,7 @@ def cmd_sync_import(args: argparse.Namespace) -> int:
     try:
         data = read_package_file(path)  # a file beyond the limit is refused before it is read
     except OSError as err:
-        raise Reported(SYNC_READ_FAILED.format(path=path, error=file_fault(err))) from err
+        raise Reported(READ_FAILED.format(path=path, error=file_fault(err))) from err
     except PackageRejected as err:
         raise Reported(package_rejected(err.code.value, err.earlier)) from err
     service = open_service(args)
