@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 from typing import TYPE_CHECKING, Any
 
 from counter.cli.common import (
@@ -24,6 +23,7 @@ from counter.cli.common import (
     desk,
     free_text,
     open_service,
+    print_json,
     validity_of,
 )
 from counter.cli.documents import add_paper_options, deliver, paper_faults, paper_wanted
@@ -159,7 +159,7 @@ def cmd_item_list(args: argparse.Namespace) -> int:
     service = open_service(args)
     standings = _faults(args, lambda: service.call(ITEM_STANDINGS, CaseOnDay(args.case_no), desk()))
     if args.json:
-        print(json.dumps([_standing_json(i) for i in standings], ensure_ascii=False, indent=2))
+        print_json([_standing_json(i) for i in standings])
     else:
         for standing in standings:
             print(_standing_line(standing))
@@ -173,8 +173,7 @@ def cmd_item_queue(args: argparse.Namespace) -> int:
     if not args.department.strip():
         loads = service.call(DEPARTMENT_LOADS, SiteDay(args.site.strip().upper()), desk())
         if args.json:
-            print(json.dumps([{"department": d.department, "items": d.items, "overdue": d.overdue} for d in loads],
-                             ensure_ascii=False, indent=2))  # fmt: skip
+            print_json([{"department": d.department, "items": d.items, "overdue": d.overdue} for d in loads])
         for load in () if args.json else loads:
             print(tr("{department}  待办 {items} 项  已逾期 {overdue} 项").format(
                 department=load.department, items=load.items, overdue=load.overdue))  # fmt: skip
@@ -197,7 +196,7 @@ def _print_rows(rows: tuple[QueueRow, ...], *, as_json: bool) -> None:
     from counter.words.items import DUE_ALERT, ITEM_STATE
 
     if as_json:
-        print(json.dumps([_row_json(r) for r in rows], ensure_ascii=False, indent=2))
+        print_json([_row_json(r) for r in rows])
         return
     for r in rows:
         due = r.due_on.isoformat() if r.due_on else tr("暂停计时")

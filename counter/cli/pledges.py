@@ -12,7 +12,6 @@ and their right to be heard; ``item revoke`` revokes the licence (行政许可�
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -122,11 +121,12 @@ def cmd_item_revoke(args: argparse.Namespace) -> int:
 
 
 def cmd_item_pledges(args: argparse.Namespace) -> int:
+    from counter.cli.common import print_json
     from counter.service.pledges import PLEDGE_CHECKS, PledgeChecks
 
     rows = open_service(args).call(PLEDGE_CHECKS, PledgeChecks(args.department.strip(), open_only=not args.all), desk())
     if args.json:
-        print(json.dumps([_row_json(r) for r in rows], ensure_ascii=False, indent=2))
+        print_json([_row_json(r) for r in rows])
         return EXIT_OK
     for r in rows:
         print(tr("{due}  {department}  {case_no}  {item}  {name}  许可 {granted}{checked}").format(
