@@ -35,7 +35,10 @@ if TYPE_CHECKING:
     from counter.catalog.problems import Problem
     from counter.cli.hall_desk import HallCommands
     from counter.host.database.migration_step import Step
+    from counter.outbox.rules import SendRound
     from counter.service.local import InProcess
+    from counter.service.operation import Operation
+    from counter.service.outbox import RetryRow
 
     Commands: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
 
@@ -424,6 +427,31 @@ def ensure_catalog(service: InProcess | HallCommands) -> None:
     result = service.call(SYNC_BUNDLED, SyncBundled(bundled_catalog_dir()), desk())
     for problem in result.problems:
         print(tr("警告：{problem}").format(problem=problem_line(problem)), file=sys.stderr)
+
+
+# --- the senders: messages, platform, front-store --------------------------------------
+
+
+def send_passes(args: argparse.Namespace, one_pass: Callable[[], SendRound], stopping: str) -> SendRound:
+    """One pass (``--once``) or passes every ``--interval`` seconds until stopped, each pass an operation of the
+    service: a stop (SIGTERM) is seen between passes, said (``stopping``), and what was sent until then counted."""
+    from counter.outbox.service_loop import run_until_stopped
+
+    if args.once:
+        return one_pass()
+    done = run_until_stopped(args.interval, one_pass)
+    print(stopping)
+    return done
+
+
+def retry_failed(args: argparse.Namespace, retry: Operation[RetryRow, bool], not_failed: str, retried: str) -> int:
+    """``retry ID``: the failed row ``ID`` queued again; one that has not failed is refused (exit 1)."""
+    from counter.service.outbox import RetryRow
+
+    if not open_service(args).call(retry, RetryRow(args.id), desk()):
+        raise Reported(not_failed.format(id=args.id))
+    print(retried.format(id=args.id))
+    return EXIT_OK
 
 
 # --- dates ---------------------------------------------------------------------------
