@@ -2,15 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Sequence
-from typing import Protocol
-
-from counter.words.sites import SITE_KIND
-from counter.words.sync import (
-    hold_reason,
-)
-from counter.words.sync_details import held_detail
 from counter.words.translate import tr
 
 # the command line
@@ -111,93 +102,6 @@ SYNC_STATUS_LINES = tr(
 SYNC_NEVER = tr("无")
 SYNC_HELD_AT_HALL = tr("中心未导入的本站点记录：{count} 条（据中心最近一次发来的更新）")
 SYNC_HELD_AT_HALL_LINE = tr("  {number}  {reason}（{detail}）  中心 {hall}，{at}")
-
-
-class _ReviewLike(Protocol):
-    @property
-    def id(self) -> int: ...
-    @property
-    def from_site(self) -> str: ...
-    @property
-    def export_no(self) -> int: ...
-    @property
-    def record_type(self) -> str: ...
-    @property
-    def record_key(self) -> str: ...
-    @property
-    def reason(self) -> str: ...
-    @property
-    def detail(self) -> str: ...
-
-
-class _StatusLike(Protocol):
-    @property
-    def site_code(self) -> str: ...
-    @property
-    def site_kind(self) -> str: ...
-    @property
-    def pending_cases(self) -> int: ...
-    @property
-    def pending_projects(self) -> int: ...
-    @property
-    def pending_since(self) -> dt.datetime | None: ...
-    @property
-    def last_export_at(self) -> dt.datetime | None: ...
-    @property
-    def last_import_at(self) -> dt.datetime | None: ...
-    @property
-    def review_open(self) -> int: ...
-
-
-def review_line(item: _ReviewLike) -> str:
-    """One review-list item (a counter.sync.status.ReviewItem) as a line."""
-    return SYNC_REVIEW_LINE.format(
-        id=item.id, from_site=item.from_site, export_no=item.export_no, record_type=item.record_type,
-        record_key=item.record_key, reason=hold_reason(item.reason), detail=held_detail(item.reason, item.detail),
-    )  # fmt: skip
-
-
-def _when(value: dt.datetime | None) -> str:
-    return SYNC_NEVER if value is None else value.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
-class _HeldLike(Protocol):
-    @property
-    def hall(self) -> str: ...
-    @property
-    def number(self) -> str: ...
-    @property
-    def reason(self) -> str: ...
-    @property
-    def detail(self) -> str: ...
-    @property
-    def held_at(self) -> dt.datetime: ...
-
-
-def held_at_hall_text(held: Sequence[_HeldLike]) -> str:
-    """A township's records its hall did not take in (counter.sync.status.HeldAtHall), why, one a line."""
-    lines = [SYNC_HELD_AT_HALL.format(count=len(held))]
-    lines += [
-        SYNC_HELD_AT_HALL_LINE.format(number=h.number, reason=hold_reason(h.reason),
-                                      detail=held_detail(h.reason, h.detail), hall=h.hall, at=_when(h.held_at))
-        for h in held
-    ]  # fmt: skip
-    return "\n".join(lines)
-
-
-def sync_status_text(status: _StatusLike) -> str:
-    """A counter.sync.status.SyncStatus as lines."""
-    since = status.pending_since
-    return SYNC_STATUS_LINES.format(
-        site_code=status.site_code,
-        kind=SITE_KIND.get(status.site_kind, status.site_kind),
-        pending=status.pending_cases,
-        projects=status.pending_projects,
-        since="" if since is None else tr("（最早 {since}）").format(since=_when(since)),
-        exported=_when(status.last_export_at),
-        imported=_when(status.last_import_at),
-        review=status.review_open,
-    )
 
 
 # RESTORE_PROBLEM is keyed by the values of counter.backup.sqlite_files.RestoreProblem.
