@@ -25,7 +25,6 @@ from counter.cli.common import (
     UsageError,
     add_today,
     desk,
-    ensure_catalog,
     free_text,
     open_service,
     own_out_folder,
@@ -258,8 +257,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     out = Path(args.out)
     own_out_folder(out)
-    service = open_service(args)
-    ensure_catalog(service)
+    service = open_service(args, catalog=True)
     by, day = desk(), today(args)
     try:
         run = service.call(RUN_DEMO, RunDemo(), by)

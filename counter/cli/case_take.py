@@ -23,7 +23,6 @@ from counter.cli.common import (
     Reported,
     add_today,
     desk,
-    ensure_catalog,
     open_service,
     print_json,
     today,
@@ -104,8 +103,7 @@ def cmd_case_take(args: argparse.Namespace) -> int:
     except FileUnreadable as err:
         return _report(_file_lines(err.problems), args.json)
     _refuse_live_training_day(args)
-    service = open_service(args)
-    ensure_catalog(service)
+    service = open_service(args, catalog=True)
     by = desk()
     try:
         taken = service.call(TAKE_FROM_FILE, TakeFromFile(file), by)

@@ -13,7 +13,6 @@ from counter.cli.common import (
     EXIT_PROBLEM,
     Reported,
     desk,
-    ensure_catalog,
     open_service,
     print_json,
     problem_json,
@@ -97,8 +96,7 @@ def cmd_catalog_review(args: argparse.Namespace) -> int:
     from counter.cli.catalog_review import review_json, review_lines
     from counter.service.catalog import GUIDES_TO_CONFIRM, SiteGuides
 
-    service = open_service(args)
-    ensure_catalog(service)
+    service = open_service(args, catalog=True)
     guides = service.call(GUIDES_TO_CONFIRM, SiteGuides(desk().identity.site_code))
     if args.json:
         print_json(review_json(guides))
@@ -143,8 +141,7 @@ def cmd_catalog_publish(args: argparse.Namespace) -> int:
     from counter.service.catalog import BUNDLE_NAMED, CURRENT_GUIDE, PUBLISH_GUIDE, BundleCode, BundleNamed
     from counter.words.catalog_problems import PUBLISH_REFUSED
 
-    service = open_service(args)
-    ensure_catalog(service)
+    service = open_service(args, catalog=True)
     code = service.call(BUNDLE_NAMED, BundleNamed(args.bundle))
     stored = service.call(CURRENT_GUIDE, BundleCode(code)) if code else None
     if code is None or stored is None:
@@ -206,8 +203,7 @@ def cmd_catalog_list(args: argparse.Namespace) -> int:
     from counter.service.catalog import SEARCH_ENTRIES, CatalogAsked
     from counter.words.catalog import STATUS_TAG
 
-    service = open_service(args)
-    ensure_catalog(service)
+    service = open_service(args, catalog=True)
     entries = service.call(SEARCH_ENTRIES, CatalogAsked())
     if args.json:
         print_json(
@@ -233,8 +229,7 @@ def cmd_catalog_find(args: argparse.Namespace) -> int:
     from counter.words.catalog import STATUS_TAG
     from counter.words.search import MATCH, SEARCH_SUGGESTION
 
-    service = open_service(args)
-    ensure_catalog(service)
+    service = open_service(args, catalog=True)
     answer = service.call(FIND_BUNDLES, FindBundles(args.text))
     tip = answer.suggestion
     if args.json:
@@ -271,8 +266,7 @@ def cmd_catalog_show(args: argparse.Namespace) -> int:
     from counter.catalog.document import to_document
     from counter.service.catalog import READ_GUIDE, GuideAsked
 
-    service = open_service(args)
-    ensure_catalog(service)
+    service = open_service(args, catalog=True)
     wanted = args.bundle.strip()
     shown = service.call(READ_GUIDE, GuideAsked(wanted, desk().identity.site_code, found=True))
     if shown is None:

@@ -52,7 +52,6 @@ __all__ = [
     "add_today",
     "ask",
     "desk",
-    "ensure_catalog",
     "failure_text",
     "on_hall",
     "open_service",
@@ -169,6 +168,7 @@ def open_service(
     create: bool = False,
     lock_timeout_s: float | None = None,
     on_step: Callable[[Step], None] | None = None,
+    catalog: bool = False,
 ) -> InProcess | HallCommands:
     """The service in process on the database of :func:`store_url`, migrated, ``--user`` signed in; the training
     file marked as such.  On a hall's desk (:func:`on_hall`) the hall server's operations instead, signed in there
@@ -177,7 +177,9 @@ def open_service(
     ``create``: the command is the set-up step (``counter db upgrade``) and makes a missing SQLite file.  Otherwise
     only training and the first start of this machine's default file make one (:func:`may_create`).
     ``lock_timeout_s`` and ``on_step``: the migration's wait for a lock (None: the usual one) and its report of
-    each step (:func:`counter.service.local.serve`).
+    each step (:func:`counter.service.local.serve`).  ``catalog``: the command reads the catalog, and the bundled
+    one is loaded on first use, as the window does at start-up (``catalog.sync_bundled``); on a hall's desk the
+    catalog is the server's, as for its window.
 
     Raises :class:`SchemaTooNew`, :class:`DatabaseMissing`, :class:`DatabaseReadOnly` or :class:`StoreFault`,
     worded by :func:`failure_text`.
@@ -197,6 +199,8 @@ def open_service(
     _run_training.set(training_file or demo)
     service.open()  # opens and migrates now, so that a command learns of a too-new database before it acts
     sign_in_for_run(args, service)  # as --user, once per run; the single desk without it
+    if catalog:
+        _load_bundled_catalog(service)
     return service
 
 
@@ -414,15 +418,9 @@ def write_paper(out: Path, pdf: bytes) -> None:
         raise Reported(WRITE_FAILED.format(path=out, error=err.strerror or err)) from err
 
 
-def ensure_catalog(service: InProcess | HallCommands) -> None:
-    """Load the bundled catalog on first use, as the window does at start-up (``catalog.sync_bundled``); on a hall's
-    desk the catalog is the server's, as for its window."""
-    from counter.cli.hall_desk import HallCommands
+def _load_bundled_catalog(service: InProcess) -> None:
     from counter.resources import bundled_catalog_dir
     from counter.service.catalog import SYNC_BUNDLED, SyncBundled
-
-    if isinstance(service, HallCommands):
-        return
 
     result = service.call(SYNC_BUNDLED, SyncBundled(bundled_catalog_dir()), desk())
     for problem in result.problems:

@@ -17,7 +17,6 @@ from counter.cli.common import (
     UsageError,
     add_today,
     desk,
-    ensure_catalog,
     open_service,
     own_out_folder,
     print_json,
@@ -188,8 +187,7 @@ def cmd_guide_notice(args: argparse.Namespace) -> int:
     from counter.service.documents import MAKE_GUIDE_NOTICE, GuideNotice
 
     paper_wanted(args)
-    service = open_service(args)
-    ensure_catalog(service)
+    service = open_service(args, catalog=True)
     # the bundle named as ``catalog show`` takes it: code, number, name or pinyin initials
     notice = GuideNotice(args.bundle.strip(), find=True)
     try:
@@ -211,8 +209,7 @@ def cmd_form(args: argparse.Namespace) -> int:
         raise UsageError(tr("请用 --out 指定保存的文件（--all 时为目录）"))
     if args.material and args.all:
         raise UsageError(tr("--all 打印全部表格，不再写材料编码"))
-    service = open_service(args)
-    ensure_catalog(service)
+    service = open_service(args, catalog=True)
     by = desk()
     try:  # the bundle named as ``catalog show`` takes it: code, number, name or pinyin initials
         found = service.call(GUIDE_FORMS, GuideOf(args.bundle.strip(), find=True), by)
