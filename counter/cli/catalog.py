@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from counter.cli import phrases
 from counter.cli.common import (
@@ -24,6 +24,7 @@ from counter.words.catalog_review import REVIEW_HELP
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
+    from counter.catalog.search import SearchEntry, SearchHit
     from counter.cli.common import Commands
 
 
@@ -206,19 +207,19 @@ def cmd_catalog_list(args: argparse.Namespace) -> int:
     service = open_service(args, catalog=True)
     entries = service.call(SEARCH_ENTRIES, CatalogAsked())
     if args.json:
-        print_json(
-            [
-                {"code": e.bundle_code, "number": e.number, "name": e.name, "published": e.published,
-                 "status": e.status.value}
-                for e in entries
-            ]
-        )  # fmt: skip
+        print_json([_bundle_json(e) for e in entries])
     else:
         for e in entries:
             tag = STATUS_TAG[e.status]
-            mark = tr("  （{unpublished}）").format(unpublished=tag) if tag else ""
+            mark = phrases.CATALOG_FIND_UNPUBLISHED.format(unpublished=tag) if tag else ""
             print(f"{e.number:>3}  {e.bundle_code}  {e.name}{mark}")
     return EXIT_OK
+
+
+def _bundle_json(e: SearchEntry | SearchHit) -> dict[str, Any]:
+    """A bundle as ``catalog list`` and ``catalog find`` print it."""
+    return {"code": e.bundle_code, "number": e.number, "name": e.name, "published": e.published,
+            "status": e.status.value}  # fmt: skip
 
 
 def cmd_catalog_find(args: argparse.Namespace) -> int:
@@ -237,15 +238,8 @@ def cmd_catalog_find(args: argparse.Namespace) -> int:
             {
                 "query": answer.query,
                 "exact": answer.exact,
-                "suggestion": None
-                if tip is None
-                else {"code": tip.bundle_code, "number": tip.number, "name": tip.name, "published": tip.published,
-                      "status": tip.status.value},
-                "hits": [
-                    {"code": h.bundle_code, "number": h.number, "name": h.name, "published": h.published,
-                     "status": h.status.value, "match": h.match.value}
-                    for h in answer.hits
-                ],
+                "suggestion": None if tip is None else _bundle_json(tip),
+                "hits": [{**_bundle_json(h), "match": h.match.value} for h in answer.hits],
             }
         )  # fmt: skip
     else:
