@@ -23,8 +23,8 @@ from counter.cli.common import (
     VALID_UNTIL_HELP,
     Reported,
     UsageError,
+    add_today,
     desk,
-    ensure_catalog,
     free_text,
     open_service,
     own_out_folder,
@@ -56,7 +56,7 @@ def add_case_commands(commands: Commands, common: argparse.ArgumentParser) -> No
     p = case.add_parser("list", parents=[common], help=tr("办件列表"))
     p.add_argument("--overdue", action="store_true", help=tr("只列逾期未补齐的容缺办件和逾期未补正的办件"))
     p.add_argument("--due-soon", action="store_true", help=tr("只列两个工作日内到期及已逾期的容缺办件"))
-    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS, help=tr("以该日期为今天（培训、核对期限）"))
+    add_today(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_case_list)
     p = case.add_parser("void", parents=[common], help=tr("作废误录的办件（负责人；须写明原因）"))
@@ -68,7 +68,7 @@ def add_case_commands(commands: Commands, common: argparse.ArgumentParser) -> No
         metavar="TEXT",
         help=tr("作废原因，例如：重复录入，正确的办件为……"),
     )
-    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS, help=tr("以该日期为今天（培训）"))
+    add_today(p)
     p.set_defaults(func=cmd_case_void)
     add_same_day_commands(case, common)
     p = case.add_parser("decide", parents=[common], help=tr("事项的决定：准予或不予批准（不予批准须写明理由）"))
@@ -90,7 +90,7 @@ def add_case_commands(commands: Commands, common: argparse.ArgumentParser) -> No
         action="store_true",
         help=tr("不予批准：申请人隐瞒有关情况或者提供虚假材料（行政许可法第七十八条；仅限行政许可事项）"),
     )
-    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS, help=tr("以该日期为今天（培训）"))
+    add_today(p)
     p.set_defaults(func=cmd_case_decide)
     lapsed = tr("容缺材料逾期未补交：记录逾期；本中心可决定的相关事项不予批准（负责人），其余由实施部门决定")
     p = case.add_parser("lapse", parents=[common], help=lapsed)
@@ -102,7 +102,7 @@ def add_case_commands(commands: Commands, common: argparse.ArgumentParser) -> No
         metavar="TEXT",
         help=tr("补充说明，印在不予批准决定书的理由中"),
     )
-    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS)
+    add_today(p)
     p.set_defaults(func=cmd_case_lapse)
     p = case.add_parser(
         "correction-lapse", parents=[common], help=tr("补正期限已过、申请人未补正：视为放弃申请（负责人）")
@@ -111,12 +111,12 @@ def add_case_commands(commands: Commands, common: argparse.ArgumentParser) -> No
     p.add_argument(
         "--note", default="", type=free_text(TextField.NOTE), metavar="TEXT", help=tr("备注，例如：电话联系未果")
     )
-    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS, help=tr("以该日期为今天（培训、核对期限）"))
+    add_today(p)
     p.set_defaults(func=cmd_case_correction_lapse)
 
     p = commands.add_parser("demo", parents=[common], help=tr("培训演示：办理各种结果的示例办件"))
     p.add_argument("--out", required=True, metavar="DIR")
-    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS)
+    add_today(p)
     p.set_defaults(func=cmd_demo, training=True)  # always in the training database (cli.common.store_url)
 
 
@@ -148,15 +148,12 @@ def cmd_case_list(args: argparse.Namespace) -> int:
 
 
 def _move_refusals(args: argparse.Namespace, run: Callable[[], T], not_allowed: str) -> T:
-    """Run a move of the case; no such case, or a status that does not allow the move, as a sentence."""
-    from counter.case.not_found import CaseNotFound
+    """Run a move of the case; a status that does not allow the move as a sentence (no such case: failure_text)."""
     from counter.case.status import MoveNotAllowed
-    from counter.words.cases import CASE_NOT_FOUND, case_status_text
+    from counter.words.cases import case_status_text
 
     try:
         return run()
-    except CaseNotFound as err:
-        raise Reported(CASE_NOT_FOUND.format(case_no=err.case_no)) from err
     except MoveNotAllowed as err:
         status = case_status_text(err.status, err.only_received)  # as the case's page names it
         raise Reported(not_allowed.format(case_no=args.case_no, status=status)) from err
@@ -257,8 +254,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     out = Path(args.out)
     own_out_folder(out)
-    service = open_service(args)
-    ensure_catalog(service)
+    service = open_service(args, catalog=True)
     by, day = desk(), today(args)
     try:
         run = service.call(RUN_DEMO, RunDemo(), by)
