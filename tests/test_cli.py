@@ -169,6 +169,10 @@ def test_demo_then_case_show_and_list(capsys: pytest.CaptureFixture[str], tmp_pa
         "case_no", "status", "status_text", "bundle_name", "applicant_name",
         "received_on", "desk_no", "next_due", "overdue",
     }  # fmt: skip
+    summary = json.loads((tmp_path / "demo" / "cases.json").read_text("utf-8"))
+    listed = {r["case_no"]: r["status_text"] for r in rows}
+    assert {c["case_no"]: c["status_text"] for c in summary} == listed  # each state as its page names it
+    assert "已收件" in listed.values()  # the hall only received what no department entrusted it with
     code, out, _ = run(capsys, "case", "show", numbers[0], "--db", db)
     assert "办件编号" in out
     code, _, err = run(capsys, "case", "show", "XAM01-20990101-01-0001", "--db", db)

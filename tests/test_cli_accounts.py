@@ -131,6 +131,10 @@ def test_without_user_a_command_is_refused_once_accounts_exist(
     code, _, err = run(capsys, "user", "list", "--db", hall)
     assert code == 1
     assert "请先登录" in err
+    code, _, err = run(capsys, "office", "--hours", "9:00-17:00", "--db", hall)  # any command says how to sign in
+    assert code == 1
+    assert "请先登录" in err
+    assert "--user" in err
 
 
 def test_wrong_password_counts_and_locks(

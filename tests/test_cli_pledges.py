@@ -89,6 +89,10 @@ def test_a_promise_granted_checked_and_revoked_from_the_command_line(
     code, out, _ = run(capsys, *clerk, "item", "pledges", *department, "--json", "--db", db)
     [row] = json.loads(out)
     assert (row["case_no"], row["item"], row["check_due"], row["kept"]) == (number, FIRE, "2026-12-18", None)
+    nowhere = tmp_path / "usb" / "pledge.pdf"  # a stick not in: named, as for every paper, and no folder made
+    code, _, err = run(capsys, *clerk, "item", "pledge-paper", number, FIRE, "--out", str(nowhere), *day)
+    assert (code, f"文件夹 {nowhere.parent} 不存在" in err) == (1, True)
+    assert not nowhere.parent.exists()
     pledge = tmp_path / "pledge.pdf"
     assert run(capsys, *clerk, "item", "pledge-paper", number, FIRE, "--out", str(pledge), *day)[0] == 0
     assert "三、违诺后果" in pdf_text(pledge, page=1)

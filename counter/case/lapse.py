@@ -16,3 +16,4 @@ class Lapse:
     items: tuple[str, ...]
     status: CaseStatus
     referred: tuple[str, ...] = ()
+    only_received: bool = False  # the hall only received the case: its status named as its page names it (已收件)

@@ -149,7 +149,7 @@ MOVES: dict[CaseEvent, tuple[frozenset[CaseStatus], CaseStatus | None]] = {
 class MoveNotAllowed(Exception):
     """``event`` cannot happen to a case in ``status``.  ``only_received``: the hall only received the case, so its
     state is named as its page names it (已收件, not 已受理), told by the action that refused
-    (:func:`counter.actions.cases.received_cases.refusals_told`)."""
+    (:func:`counter.actions.cases.received_cases.status_after`)."""
 
     def __init__(self, event: CaseEvent, status: CaseStatus, only_received: bool = False) -> None:
         super().__init__(f"{event.value} not allowed in {status.value}")

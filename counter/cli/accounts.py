@@ -17,7 +17,6 @@ from counter.words.translate import tr
 
 if TYPE_CHECKING:
     from counter.access.account_views import AccountInfo, Problem
-    from counter.access.not_permitted import NotPermitted
     from counter.cli.common import Commands
 
 
@@ -41,14 +40,6 @@ def _new_password(args: argparse.Namespace) -> str:
     return first
 
 
-def _refused(err: NotPermitted) -> Reported:
-    from counter.cli.phrases import ACCOUNT_CLI_SIGN_IN_HINT
-    from counter.words.access import refused_for
-
-    message = refused_for(err)
-    return Reported(message if err.signed_in else f"{message}\n{ACCOUNT_CLI_SIGN_IN_HINT}")
-
-
 def _report(problems: Sequence[Problem], login: str) -> int:
     from counter.words.access import account_problem_text
 
@@ -59,7 +50,6 @@ def _report(problems: Sequence[Problem], login: str) -> int:
 
 def cmd_user_add(args: argparse.Namespace) -> int:
     from counter.access.account_views import NewAccount
-    from counter.access.not_permitted import NotPermitted
     from counter.cli.phrases import ACCOUNT_ADDED
     from counter.service.admin import ADD_ACCOUNT
 
@@ -67,11 +57,7 @@ def cmd_user_add(args: argparse.Namespace) -> int:
     password = _new_password(args)
     roles = frozenset(Role(r) for r in args.role)
     new = NewAccount(args.login, args.name, roles, password, args.staff_no, args.department)
-    by = desk()
-    try:
-        problems = service.call(ADD_ACCOUNT, new, by)
-    except NotPermitted as err:
-        raise _refused(err) from err
+    problems = service.call(ADD_ACCOUNT, new, desk())
     if problems:
         return _report(problems, args.login)
     print(ACCOUNT_ADDED.format(login=args.login.strip().lower()))
@@ -79,16 +65,12 @@ def cmd_user_add(args: argparse.Namespace) -> int:
 
 
 def cmd_user_list(args: argparse.Namespace) -> int:
-    from counter.access.not_permitted import NotPermitted
     from counter.cli.phrases import ACCOUNT_COUNT
     from counter.service.admin import LIST_ACCOUNTS
     from counter.service.requests import Nothing
 
     service = open_service(args)
-    try:
-        accounts = service.call(LIST_ACCOUNTS, Nothing(), desk())
-    except NotPermitted as err:
-        raise _refused(err) from err
+    accounts = service.call(LIST_ACCOUNTS, Nothing(), desk())
     if args.json:
         print_json([_account_json(a) for a in accounts])
         return EXIT_OK
@@ -149,15 +131,11 @@ def _account_json(account: AccountInfo) -> dict[str, object]:
 
 
 def cmd_user_disable(args: argparse.Namespace) -> int:
-    from counter.access.not_permitted import NotPermitted
     from counter.cli.phrases import ACCOUNT_DISABLED
     from counter.service.admin import DISABLE_ACCOUNT, AccountLogin
 
     service = open_service(args)
-    try:
-        problems = service.call(DISABLE_ACCOUNT, AccountLogin(args.login), desk())
-    except NotPermitted as err:
-        raise _refused(err) from err
+    problems = service.call(DISABLE_ACCOUNT, AccountLogin(args.login), desk())
     if problems:
         return _report(problems, args.login)
     print(ACCOUNT_DISABLED.format(login=args.login.strip().lower()))
@@ -165,17 +143,12 @@ def cmd_user_disable(args: argparse.Namespace) -> int:
 
 
 def cmd_user_password(args: argparse.Namespace) -> int:
-    from counter.access.not_permitted import NotPermitted
     from counter.cli.phrases import ACCOUNT_PASSWORD_SET
     from counter.service.admin import SET_PASSWORD, NewPassword
 
     service = open_service(args)
     password = _new_password(args)
-    by = desk()
-    try:
-        problems = service.call(SET_PASSWORD, NewPassword(args.login, password), by)
-    except NotPermitted as err:
-        raise _refused(err) from err
+    problems = service.call(SET_PASSWORD, NewPassword(args.login, password), desk())
     if problems:
         return _report(problems, args.login)
     print(ACCOUNT_PASSWORD_SET.format(login=args.login.strip().lower()))

@@ -94,17 +94,11 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_seal(args: argparse.Namespace) -> int:
-    from counter.cli.common import Reported
     from counter.cli.phrases import AUDIT_SEALED
     from counter.service.requests import Nothing
     from counter.service.site import SEAL_TRAIL
-    from counter.sync.keys import KeyUnreadable
-    from counter.words.at_command_line import key_problem_at_command_line
 
-    try:
-        made = open_service(args).call(SEAL_TRAIL, Nothing(), desk())
-    except KeyUnreadable as err:
-        raise Reported(key_problem_at_command_line(err.reason, err.path, err.encryption)) from err
+    made = open_service(args).call(SEAL_TRAIL, Nothing(), desk())
     if args.json:
         print_json({"no": made.no, "chains": made.chains, "entries": made.entries, "digest": made.digest})
     else:

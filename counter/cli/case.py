@@ -23,8 +23,8 @@ from counter.cli.common import (
     VALID_UNTIL_HELP,
     Reported,
     UsageError,
+    add_today,
     desk,
-    ensure_catalog,
     free_text,
     open_service,
     own_out_folder,
@@ -56,7 +56,7 @@ def add_case_commands(commands: Commands, common: argparse.ArgumentParser) -> No
     p = case.add_parser("list", parents=[common], help=tr("办件列表"))
     p.add_argument("--overdue", action="store_true", help=tr("只列逾期未补齐的容缺办件和逾期未补正的办件"))
     p.add_argument("--due-soon", action="store_true", help=tr("只列两个工作日内到期及已逾期的容缺办件"))
-    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS, help=tr("以该日期为今天（培训、核对期限）"))
+    add_today(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_case_list)
     p = case.add_parser("void", parents=[common], help=tr("作废误录的办件（负责人；须写明原因）"))
@@ -68,7 +68,7 @@ def add_case_commands(commands: Commands, common: argparse.ArgumentParser) -> No
         metavar="TEXT",
         help=tr("作废原因，例如：重复录入，正确的办件为……"),
     )
-    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS, help=tr("以该日期为今天（培训）"))
+    add_today(p)
     p.set_defaults(func=cmd_case_void)
     add_same_day_commands(case, common)
     p = case.add_parser("decide", parents=[common], help=tr("事项的决定：准予或不予批准（不予批准须写明理由）"))
@@ -90,7 +90,7 @@ def add_case_commands(commands: Commands, common: argparse.ArgumentParser) -> No
         action="store_true",
         help=tr("不予批准：申请人隐瞒有关情况或者提供虚假材料（行政许可法第七十八条；仅限行政许可事项）"),
     )
-    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS, help=tr("以该日期为今天（培训）"))
+    add_today(p)
     p.set_defaults(func=cmd_case_decide)
     lapsed = tr("容缺材料逾期未补交：记录逾期；本中心可决定的相关事项不予批准（负责人），其余由实施部门决定")
     p = case.add_parser("lapse", parents=[common], help=lapsed)
@@ -102,7 +102,7 @@ def add_case_commands(commands: Commands, common: argparse.ArgumentParser) -> No
         metavar="TEXT",
         help=tr("补充说明，印在不予批准决定书的理由中"),
     )
-    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS)
+    add_today(p)
     p.set_defaults(func=cmd_case_lapse)
     p = case.add_parser(
         "correction-lapse", parents=[common], help=tr("补正期限已过、申请人未补正：视为放弃申请（负责人）")
@@ -111,12 +111,12 @@ def add_case_commands(commands: Commands, common: argparse.ArgumentParser) -> No
     p.add_argument(
         "--note", default="", type=free_text(TextField.NOTE), metavar="TEXT", help=tr("备注，例如：电话联系未果")
     )
-    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS, help=tr("以该日期为今天（培训、核对期限）"))
+    add_today(p)
     p.set_defaults(func=cmd_case_correction_lapse)
 
     p = commands.add_parser("demo", parents=[common], help=tr("培训演示：办理各种结果的示例办件"))
     p.add_argument("--out", required=True, metavar="DIR")
-    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS)
+    add_today(p)
     p.set_defaults(func=cmd_demo, training=True)  # always in the training database (cli.common.store_url)
 
 
@@ -148,15 +148,12 @@ def cmd_case_list(args: argparse.Namespace) -> int:
 
 
 def _move_refusals(args: argparse.Namespace, run: Callable[[], T], not_allowed: str) -> T:
-    """Run a move of the case; no such case, or a status that does not allow the move, as a sentence."""
-    from counter.case.not_found import CaseNotFound
+    """Run a move of the case; a status that does not allow the move as a sentence (no such case: failure_text)."""
     from counter.case.status import MoveNotAllowed
-    from counter.words.cases import CASE_NOT_FOUND, case_status_text
+    from counter.words.cases import case_status_text
 
     try:
         return run()
-    except CaseNotFound as err:
-        raise Reported(CASE_NOT_FOUND.format(case_no=err.case_no)) from err
     except MoveNotAllowed as err:
         status = case_status_text(err.status, err.only_received)  # as the case's page names it
         raise Reported(not_allowed.format(case_no=args.case_no, status=status)) from err
@@ -214,7 +211,7 @@ def decision_faults(args: argparse.Namespace, run: Callable[[], T], not_allowed:
 def cmd_case_decide(args: argparse.Namespace) -> int:
     from counter.cli.phrases import CASE_ITEM_APPROVED, CASE_ITEM_DECIDED, CASE_ITEM_DENIED
     from counter.service.cases import DECIDE_ITEM, DecideItem
-    from counter.words.cases import CASE_STATUS
+    from counter.words.cases import case_status_text
 
     service, by = open_service(args), desk()
     text = args.result_no if args.approve else args.reason
@@ -222,20 +219,17 @@ def cmd_case_decide(args: argparse.Namespace) -> int:
     decide = DecideItem(
         args.case_no, args.item, args.approve, text, false_materials=args.false_materials, validity=validity
     )
-    status = decision_faults(args, lambda: service.call(DECIDE_ITEM, decide, by))
+    decided = decision_faults(args, lambda: service.call(DECIDE_ITEM, decide, by))
     decision = CASE_ITEM_APPROVED if args.approve else CASE_ITEM_DENIED
-    print(
-        CASE_ITEM_DECIDED.format(
-            case_no=args.case_no.upper(), item=args.item, decision=decision, status=CASE_STATUS[status]
-        )
-    )
+    status = case_status_text(decided.status, decided.only_received)  # as the case's page names it
+    print(CASE_ITEM_DECIDED.format(case_no=args.case_no.upper(), item=args.item, decision=decision, status=status))
     return EXIT_OK
 
 
 def cmd_case_lapse(args: argparse.Namespace) -> int:
     from counter.cli.phrases import CASE_LAPSED_DONE, CASE_LAPSED_NONE
     from counter.service.cases import DENY_LAPSED, DenyLapsed
-    from counter.words.cases import CASE_STATUS
+    from counter.words.cases import case_status_text
     from counter.words.punctuation import LIST_JOIN
 
     service, by = open_service(args), desk()
@@ -247,7 +241,7 @@ def cmd_case_lapse(args: argparse.Namespace) -> int:
             materials=LIST_JOIN.join(lapse.materials),
             items=LIST_JOIN.join(lapse.items) or CASE_LAPSED_NONE,
             referred=LIST_JOIN.join(lapse.referred) or CASE_LAPSED_NONE,
-            status=CASE_STATUS[lapse.status],
+            status=case_status_text(lapse.status, lapse.only_received),  # as the case's page names it
         )
     )
     return EXIT_OK
@@ -261,8 +255,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     out = Path(args.out)
     own_out_folder(out)
-    service = open_service(args)
-    ensure_catalog(service)
+    service = open_service(args, catalog=True)
     by, day = desk(), today(args)
     try:
         run = service.call(RUN_DEMO, Nothing(), by)
@@ -275,7 +268,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         print(said.format(day=day.isoformat(), taken_on=taken_on.isoformat()), file=sys.stderr)
     for paper in run.papers:  # written on this desk, whichever the run's database
         (out / paper.name).write_bytes(paper.pdf)
-    summary = [case_json(v) for v in run.views]
+    summary = [case_json(v, v.case_no in run.received) for v in run.views]
     (out / "cases.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2, default=str), "utf-8")
     for case in made:
         print(f"{case.case_no}\t{case.label}")

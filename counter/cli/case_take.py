@@ -17,7 +17,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from counter.cli import phrases
-from counter.cli.common import EXIT_OK, EXIT_PROBLEM, Reported, desk, ensure_catalog, open_service, print_json, today
+from counter.cli.common import (
+    EXIT_OK,
+    EXIT_PROBLEM,
+    Reported,
+    add_today,
+    desk,
+    open_service,
+    print_json,
+    today,
+)
 from counter.cli.common import training as is_training
 
 if TYPE_CHECKING:
@@ -44,7 +53,7 @@ PARTY_PATH = {
 def add_take_command(case: Commands, common: argparse.ArgumentParser) -> None:
     p = case.add_parser("take", parents=[common], help=phrases.CASE_TAKE_HELP)
     p.add_argument("request", metavar="REQUEST.json")
-    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS, help=phrases.CASE_TAKE_TODAY_HELP)
+    add_today(p, phrases.CASE_TAKE_TODAY_HELP)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_case_take)
 
@@ -94,8 +103,7 @@ def cmd_case_take(args: argparse.Namespace) -> int:
     except FileUnreadable as err:
         return _report(_file_lines(err.problems), args.json)
     _refuse_live_training_day(args)
-    service = open_service(args)
-    ensure_catalog(service)
+    service = open_service(args, catalog=True)
     by = desk()
     try:
         taken = service.call(TAKE_FROM_FILE, TakeFromFile(file), by)

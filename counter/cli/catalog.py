@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from counter.cli import phrases
 from counter.cli.common import (
@@ -13,7 +13,6 @@ from counter.cli.common import (
     EXIT_PROBLEM,
     Reported,
     desk,
-    ensure_catalog,
     open_service,
     print_json,
     problem_json,
@@ -25,6 +24,7 @@ from counter.words.catalog_review import REVIEW_HELP
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
+    from counter.catalog.search import SearchEntry, SearchHit
     from counter.cli.common import Commands
 
 
@@ -98,8 +98,7 @@ def cmd_catalog_review(args: argparse.Namespace) -> int:
     from counter.service.catalog import GUIDES_TO_CONFIRM
     from counter.service.requests import SiteCode
 
-    service = open_service(args)
-    ensure_catalog(service)
+    service = open_service(args, catalog=True)
     guides = service.call(GUIDES_TO_CONFIRM, SiteCode(desk().identity.site_code))
     if args.json:
         print_json(review_json(guides))
@@ -146,8 +145,7 @@ def cmd_catalog_publish(args: argparse.Namespace) -> int:
     from counter.service.requests import BundleCode
     from counter.words.catalog_problems import PUBLISH_REFUSED
 
-    service = open_service(args)
-    ensure_catalog(service)
+    service = open_service(args, catalog=True)
     code = service.call(BUNDLE_NAMED, BundleNamed(args.bundle))
     stored = service.call(READ_CURRENT_GUIDE, BundleCode(code)) if code else None
     if code is None or stored is None:
@@ -201,8 +199,7 @@ def cmd_catalog_template(args: argparse.Namespace) -> int:
     try:
         write_template(out)
     except OSError as err:
-        print(tr("无法写入 {out}：{error}").format(out=out, error=err.strerror or err), file=sys.stderr)
-        return EXIT_PROBLEM
+        raise Reported(phrases.WRITE_FAILED.format(path=out, error=err.strerror or err)) from err
     print(tr("已生成导入模板：{out}").format(out=out))
     return EXIT_OK
 
@@ -212,23 +209,22 @@ def cmd_catalog_list(args: argparse.Namespace) -> int:
     from counter.service.requests import Nothing
     from counter.words.catalog import STATUS_TAG
 
-    service = open_service(args)
-    ensure_catalog(service)
+    service = open_service(args, catalog=True)
     entries = service.call(SEARCH_ENTRIES, Nothing())
     if args.json:
-        print_json(
-            [
-                {"code": e.bundle_code, "number": e.number, "name": e.name, "published": e.published,
-                 "status": e.status.value}
-                for e in entries
-            ]
-        )  # fmt: skip
+        print_json([_bundle_json(e) for e in entries])
     else:
         for e in entries:
             tag = STATUS_TAG[e.status]
-            mark = tr("  （{unpublished}）").format(unpublished=tag) if tag else ""
+            mark = phrases.CATALOG_FIND_UNPUBLISHED.format(unpublished=tag) if tag else ""
             print(f"{e.number:>3}  {e.bundle_code}  {e.name}{mark}")
     return EXIT_OK
+
+
+def _bundle_json(e: SearchEntry | SearchHit) -> dict[str, Any]:
+    """A bundle as ``catalog list`` and ``catalog find`` print it."""
+    return {"code": e.bundle_code, "number": e.number, "name": e.name, "published": e.published,
+            "status": e.status.value}  # fmt: skip
 
 
 def cmd_catalog_find(args: argparse.Namespace) -> int:
@@ -239,8 +235,7 @@ def cmd_catalog_find(args: argparse.Namespace) -> int:
     from counter.words.catalog import STATUS_TAG
     from counter.words.search import MATCH, SEARCH_SUGGESTION
 
-    service = open_service(args)
-    ensure_catalog(service)
+    service = open_service(args, catalog=True)
     answer = service.call(FIND_BUNDLES, FindBundles(args.text))
     tip = answer.suggestion
     if args.json:
@@ -248,15 +243,8 @@ def cmd_catalog_find(args: argparse.Namespace) -> int:
             {
                 "query": answer.query,
                 "exact": answer.exact,
-                "suggestion": None
-                if tip is None
-                else {"code": tip.bundle_code, "number": tip.number, "name": tip.name, "published": tip.published,
-                      "status": tip.status.value},
-                "hits": [
-                    {"code": h.bundle_code, "number": h.number, "name": h.name, "published": h.published,
-                     "status": h.status.value, "match": h.match.value}
-                    for h in answer.hits
-                ],
+                "suggestion": None if tip is None else _bundle_json(tip),
+                "hits": [{**_bundle_json(h), "match": h.match.value} for h in answer.hits],
             }
         )  # fmt: skip
     else:
@@ -277,8 +265,7 @@ def cmd_catalog_show(args: argparse.Namespace) -> int:
     from counter.catalog.document import to_document
     from counter.service.catalog import READ_GUIDE, GuideAsked
 
-    service = open_service(args)
-    ensure_catalog(service)
+    service = open_service(args, catalog=True)
     wanted = args.bundle.strip()
     shown = service.call(READ_GUIDE, GuideAsked(wanted, desk().identity.site_code, found=True))
     if shown is None:

@@ -35,7 +35,10 @@ if TYPE_CHECKING:
     from counter.catalog.problems import Problem
     from counter.cli.hall_desk import HallCommands
     from counter.host.database.migration_step import Step
+    from counter.outbox.rules import SendRound
     from counter.service.local import InProcess
+    from counter.service.operation import Operation
+    from counter.service.outbox import RetryRow
 
     Commands: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
 
@@ -46,12 +49,13 @@ __all__ = [
     "PASSWORD_ENV",
     "Reported",
     "UsageError",
+    "add_today",
     "ask",
     "desk",
-    "ensure_catalog",
     "failure_text",
     "on_hall",
     "open_service",
+    "out_folder_there",
     "own_out_folder",
     "parse_date",
     "print_json",
@@ -63,6 +67,7 @@ __all__ = [
     "store_url",
     "today",
     "training",
+    "write_paper",
 ]
 
 log = logging.getLogger(__name__)
@@ -163,6 +168,7 @@ def open_service(
     create: bool = False,
     lock_timeout_s: float | None = None,
     on_step: Callable[[Step], None] | None = None,
+    catalog: bool = False,
 ) -> InProcess | HallCommands:
     """The service in process on the database of :func:`store_url`, migrated, ``--user`` signed in; the training
     file marked as such.  On a hall's desk (:func:`on_hall`) the hall server's operations instead, signed in there
@@ -171,7 +177,9 @@ def open_service(
     ``create``: the command is the set-up step (``counter db upgrade``) and makes a missing SQLite file.  Otherwise
     only training and the first start of this machine's default file make one (:func:`may_create`).
     ``lock_timeout_s`` and ``on_step``: the migration's wait for a lock (None: the usual one) and its report of
-    each step (:func:`counter.service.local.serve`).
+    each step (:func:`counter.service.local.serve`).  ``catalog``: the command reads the catalog, and the bundled
+    one is loaded on first use, as the window does at start-up (``catalog.sync_bundled``); on a hall's desk the
+    catalog is the server's, as for its window.
 
     Raises :class:`SchemaTooNew`, :class:`DatabaseMissing`, :class:`DatabaseReadOnly` or :class:`StoreFault`,
     worded by :func:`failure_text`.
@@ -191,6 +199,8 @@ def open_service(
     _run_training.set(training_file or demo)
     service.open()  # opens and migrates now, so that a command learns of a too-new database before it acts
     sign_in_for_run(args, service)  # as --user, once per run; the single desk without it
+    if catalog:
+        _load_bundled_catalog(service)
     return service
 
 
@@ -237,11 +247,31 @@ def failure_text(err: Exception) -> str:
     """What a command says when an action failed in a way no command words itself (exit 1).
 
     The account refused, the database refused the work or is newer than this program, a hall desk's server away or
-    refusing — each worded here, once; anything else is unexpected: a report is saved for support and the log keeps it.
+    refusing, no such case or project, a key file that cannot serve — each worded here, once; anything else is
+    unexpected: a report is saved for support and the log keeps it.
     """
     from counter.cli.hall_desk import hall_failure_text
 
-    return hall_failure_text(err) or _store_failure_text(err)  # a hall desk's server first: away, not the hall's
+    # a hall desk's server first: away, not the hall's
+    return hall_failure_text(err) or _not_found_text(err) or _store_failure_text(err)
+
+
+def _not_found_text(err: Exception) -> str | None:
+    """What many commands ask for and may not find: the case or project named, this site's key file."""
+    from counter.case.not_found import CaseNotFound
+    from counter.projects.not_found import NoSuchProject
+    from counter.sync.keys import KeyUnreadable
+    from counter.words.at_command_line import key_problem_at_command_line
+    from counter.words.cases import CASE_NOT_FOUND
+    from counter.words.projects import NO_SUCH_PROJECT
+
+    if isinstance(err, CaseNotFound):
+        return CASE_NOT_FOUND.format(case_no=err.case_no)
+    if isinstance(err, NoSuchProject):
+        return NO_SUCH_PROJECT.format(project_no=err.number)
+    if isinstance(err, KeyUnreadable):
+        return key_problem_at_command_line(err.reason, err.path, err.encryption)
+    return None
 
 
 def _store_failure_text(err: Exception) -> str:
@@ -264,7 +294,11 @@ def _store_failure_text(err: Exception) -> str:
     if isinstance(err, DatabaseReadOnly):
         return database_read_only_text(str(err.path))
     if isinstance(err, NotPermitted):  # the action refused the signed-in account, or nobody signed in
-        return refused_for(err)
+        from counter.cli.phrases import ACCOUNT_CLI_SIGN_IN_HINT
+
+        # nobody signed in, where accounts exist: how a command signs in (on a desk without any, none can)
+        hint = "" if err.signed_in or err.single_desk else f"\n{ACCOUNT_CLI_SIGN_IN_HINT}"
+        return refused_for(err) + hint
     if isinstance(err, SchemaTooNew):  # one from before the first release: the upgrade logged its revision
         from counter.words.database import SCHEMA_PRE_RELEASE
 
@@ -354,8 +388,8 @@ def desk() -> Desk:
     return desk_at(load_desk_config(), run_actor(), training=_run_training.get())
 
 
-def own_out_folder(out: Path) -> None:
-    """Make ``out``, a command's own output folder (``demo --out``, ``form --all --out``), but never a folder above it.
+def out_folder_there(out: Path) -> None:
+    """Refused (exit 1) unless the folder ``out`` goes into is there: it is never made.
 
     A mistyped ``--out`` (``/mnt/usb/回执`` with the stick not in) must not leave applicants' papers in folders
     nobody meant to make, on the desk's own disk.
@@ -364,22 +398,58 @@ def own_out_folder(out: Path) -> None:
 
     if not out.parent.is_dir():
         raise Reported(OUT_FOLDER_MISSING.format(folder=out.parent))
+
+
+def own_out_folder(out: Path) -> None:
+    """Make ``out``, a command's own output folder (``demo --out``, ``form --all --out``), but never a folder above it
+    (:func:`out_folder_there`)."""
+    out_folder_there(out)
     out.mkdir(exist_ok=True)
 
 
-def ensure_catalog(service: InProcess | HallCommands) -> None:
-    """Load the bundled catalog on first use, as the window does at start-up (``catalog.sync_bundled``); on a hall's
-    desk the catalog is the server's, as for its window."""
-    from counter.cli.hall_desk import HallCommands
+def write_paper(out: Path, pdf: bytes) -> None:
+    """The PDF at ``out``, in a folder that is there (:func:`out_folder_there`); a write that fails, as a sentence."""
+    from counter.cli.phrases import WRITE_FAILED
+
+    out_folder_there(out)
+    try:
+        out.write_bytes(pdf)
+    except OSError as err:
+        raise Reported(WRITE_FAILED.format(path=out, error=err.strerror or err)) from err
+
+
+def _load_bundled_catalog(service: InProcess) -> None:
     from counter.resources import bundled_catalog_dir
     from counter.service.catalog import SYNC_BUNDLED, SyncBundled
-
-    if isinstance(service, HallCommands):
-        return
 
     result = service.call(SYNC_BUNDLED, SyncBundled(bundled_catalog_dir()), desk())
     for problem in result.problems:
         print(tr("警告：{problem}").format(problem=problem_line(problem)), file=sys.stderr)
+
+
+# --- the senders: messages, platform, front-store --------------------------------------
+
+
+def send_passes(args: argparse.Namespace, one_pass: Callable[[], SendRound], stopping: str) -> SendRound:
+    """One pass (``--once``) or passes every ``--interval`` seconds until stopped, each pass an operation of the
+    service: a stop (SIGTERM) is seen between passes, said (``stopping``), and what was sent until then counted."""
+    from counter.outbox.service_loop import run_until_stopped
+
+    if args.once:
+        return one_pass()
+    done = run_until_stopped(args.interval, one_pass)
+    print(stopping)
+    return done
+
+
+def retry_failed(args: argparse.Namespace, retry: Operation[RetryRow, bool], not_failed: str, retried: str) -> int:
+    """``retry ID``: the failed row ``ID`` queued again; one that has not failed is refused (exit 1)."""
+    from counter.service.outbox import RetryRow
+
+    if not open_service(args).call(retry, RetryRow(args.id), desk()):
+        raise Reported(not_failed.format(id=args.id))
+    print(retried.format(id=args.id))
+    return EXIT_OK
 
 
 # --- dates ---------------------------------------------------------------------------
@@ -397,6 +467,16 @@ def on_the_real_day(args: argparse.Namespace) -> None:
 
     if getattr(args, "today", None):
         raise Reported(SEND_ON_A_PRETEND_DAY)
+
+
+#: ``--today`` after a command, the same words on every command that takes it
+TODAY_HELP = tr("以该日期为今天（培训、核对期限）")
+
+
+def add_today(p: argparse.ArgumentParser, help_text: str = TODAY_HELP) -> None:
+    """``--today DATE`` after the command too, as before it: a training run's day, or the day deadlines are checked
+    on (:func:`today`).  Not given after the command, the day given before it stands (hence no default here)."""
+    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS, help=help_text)
 
 
 def today(args: argparse.Namespace) -> dt.date:

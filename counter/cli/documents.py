@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from counter.catalog.departments import AdminLevel
 from counter.cli.common import (
@@ -15,15 +15,18 @@ from counter.cli.common import (
     EXIT_PROBLEM,
     Reported,
     UsageError,
+    add_today,
     desk,
-    ensure_catalog,
     open_service,
     own_out_folder,
     print_json,
+    write_paper,
 )
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from counter.cli.common import Commands
     from counter.documents.made import MadeDocument
     from counter.service.local import Service
@@ -44,6 +47,10 @@ OFFICE_FIELDS = (
 )  # fmt: skip
 #: the 司法局's answer whether the office is a 行政机关 that may be entrusted (counter.documents.acceptance.OrganAnswer)
 ORGAN_ANSWERS = ("yes", "no")
+PRINTER_HELP = tr("打印机名称；不写名称用默认打印机")
+NOWHERE = tr("请用 --out FILE.pdf 保存，或用 --printer NAME 打印（NAME 为空表示默认打印机）")
+
+T = TypeVar("T")
 
 
 def add_document_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
@@ -54,15 +61,13 @@ def add_document_commands(commands: Commands, common: argparse.ArgumentParser) -
         "--item", default="", metavar="CODE", help=tr("不予批准决定书、部门受理通知书：哪一个事项的（事项实施编码）")
     )
     p.add_argument("--hand-over", type=int, default=1, metavar="N", help=tr("送达回证：第几次送达的（默认1）"))
-    p.add_argument("--out", metavar="FILE.pdf")
-    p.add_argument("--printer", metavar="NAME", nargs="?", const="", help=tr("打印机名称；不写名称用默认打印机"))
-    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS)
+    add_paper_options(p)
+    add_today(p)
     p.set_defaults(func=cmd_print)
     p = commands.add_parser("notice", parents=[common], help=tr("一次性告知单：某一件事的办事指南，给只来咨询的群众"))
     p.add_argument("bundle")
-    p.add_argument("--out", metavar="FILE.pdf")
-    p.add_argument("--printer", metavar="NAME", nargs="?", const="")
-    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS)
+    add_paper_options(p)
+    add_today(p)
     p.set_defaults(func=cmd_guide_notice)
     p = commands.add_parser("form", parents=[common], help=tr("办事指南中需申请人填写的表格：空白表格或示范样表"))
     p.add_argument("bundle")
@@ -70,7 +75,7 @@ def add_document_commands(commands: Commands, common: argparse.ArgumentParser) -
     p.add_argument("--sample", action="store_true", help=tr("打印示范样表（默认打印空白表格）"))
     p.add_argument("--all", action="store_true", help=tr("把全部表格的空白表格和示范样表写入 --out 目录"))
     p.add_argument("--out", metavar="FILE.pdf|DIR")
-    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS)
+    add_today(p)
     p.set_defaults(func=cmd_form)
     p = commands.add_parser("office", parents=[common], help=tr("本站点的单位信息（印在文书上）：查看或修改"))
     for name in OFFICE_FIELDS:
@@ -82,6 +87,43 @@ def add_document_commands(commands: Commands, common: argparse.ArgumentParser) -
             p.add_argument(f"--{name.replace('_', '-')}", dest=name, metavar="TEXT")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_office)
+
+
+def add_paper_options(
+    p: argparse.ArgumentParser, out_help: str | None = None, printer_help: str = PRINTER_HELP
+) -> None:
+    """``--out FILE.pdf`` and ``--printer [NAME]``: where :func:`deliver` sends the paper (NAME left out: the default
+    printer), the one pair of options wherever a command makes a paper."""
+    p.add_argument("--out", metavar="FILE.pdf", help=out_help)
+    p.add_argument("--printer", metavar="NAME", nargs="?", const="", help=printer_help)
+
+
+def paper_wanted(args: argparse.Namespace, nowhere: str = NOWHERE) -> None:
+    """Misuse unless ``--out`` or ``--printer`` says where the paper goes: a paper made takes its number and is
+    recorded as issued, so it is never made to go nowhere."""
+    if not args.out and args.printer is None:
+        raise UsageError(nowhere)
+
+
+def paper_faults(run: Callable[[], T], case_no: str = "", item: str = "") -> T:
+    """Make a paper; the numbers behind those issued, or a paper the case (its ``item``) cannot have, as the
+    sentences the window shows too."""
+    from counter.case.number_faults import NumbersBehind
+    from counter.documents.model import DocumentNotPossible
+    from counter.words.at_command_line import document_numbers_behind_text
+    from counter.words.documents import document_problems_text
+
+    try:
+        return run()
+    except NumbersBehind as err:
+        raise Reported(document_numbers_behind_text(err.last_issued, err.where, err.note)) from err
+    except DocumentNotPossible as err:
+        reasons = document_problems_text(err.problems, err.unnamed)
+        if item:
+            said = tr("办件 {case_no} 事项 {item} 不能出具这种文书：{reasons}")
+        else:
+            said = tr("办件 {case_no} 不能出具这种文书：{reasons}")
+        raise Reported(said.format(case_no=case_no, item=item, reasons=reasons)) from err
 
 
 def deliver(args: argparse.Namespace, made: MadeDocument, service: Service) -> int:
@@ -100,7 +142,7 @@ def deliver(args: argparse.Namespace, made: MadeDocument, service: Service) -> i
     outcome = EXIT_OK
     if args.out:
         out = Path(args.out)
-        _write(out, made.pdf)
+        write_paper(out, made.pdf)
         record(f"file:{out}", ok=True)
         print(f"{made.doc_no}\t{out}")
     if args.printer is not None:
@@ -120,32 +162,16 @@ def deliver(args: argparse.Namespace, made: MadeDocument, service: Service) -> i
 
 
 def cmd_print(args: argparse.Namespace) -> int:
-    from counter.case.not_found import CaseNotFound
-    from counter.case.number_faults import NumbersBehind
     from counter.documents.kinds import DocumentKind
-    from counter.documents.model import DocumentNotPossible
     from counter.service.documents import MAKE_CASE_PAPERS, CasePapers
-    from counter.words.at_command_line import document_numbers_behind_text
-    from counter.words.documents import document_problems_text
 
-    if not args.out and args.printer is None:
-        raise UsageError(tr("请用 --out FILE.pdf 保存，或用 --printer NAME 打印（NAME 为空表示默认打印机）"))
+    paper_wanted(args)
     service, by = open_service(args), desk()
     kind = DocumentKind(args.doc)
-    try:
-        numbered = kind in (DocumentKind.SERVICE_RECEIPT, DocumentKind.DATE_NOTICE)  # which hand-over, which change
-        hand_over = args.hand_over if numbered else 0
-        papers = CasePapers(args.case_no, (kind,), args.item.strip(), hand_over)
-        made_all = service.call(MAKE_CASE_PAPERS, papers, by)  # a receipt of several issuing bodies: one each
-    except CaseNotFound as err:
-        raise Reported(tr("未找到办件：{case_no}").format(case_no=err.case_no)) from err
-    except NumbersBehind as err:
-        raise Reported(document_numbers_behind_text(err.last_issued, err.where, err.note)) from err
-    except DocumentNotPossible as err:
-        reasons = document_problems_text(err.problems, err.unnamed)
-        raise Reported(
-            tr("办件 {case_no} 不能出具这种文书：{reasons}").format(case_no=args.case_no, reasons=reasons)
-        ) from err
+    numbered = kind in (DocumentKind.SERVICE_RECEIPT, DocumentKind.DATE_NOTICE)  # which hand-over, which change
+    papers = CasePapers(args.case_no, (kind,), args.item.strip(), args.hand_over if numbered else 0)
+    # a receipt of several issuing bodies: one each
+    made_all = paper_faults(lambda: service.call(MAKE_CASE_PAPERS, papers, by), args.case_no)
     outcome = EXIT_OK
     for n, made in enumerate(made_all):  # the second body's paper to FILE-2.pdf, and so on
         out = Path(args.out) if args.out else None
@@ -157,39 +183,20 @@ def cmd_print(args: argparse.Namespace) -> int:
 
 
 def cmd_guide_notice(args: argparse.Namespace) -> int:
-    from counter.case.number_faults import NumbersBehind
     from counter.documents.made import GuideNotFound
     from counter.service.documents import MAKE_GUIDE_NOTICE, GuideOf
-    from counter.words.at_command_line import document_numbers_behind_text
 
-    service = open_service(args)
-    ensure_catalog(service)
-    by = desk()
-    try:  # the bundle named as ``catalog show`` takes it: code, number, name or pinyin initials
-        made = service.call(MAKE_GUIDE_NOTICE, GuideOf(args.bundle.strip(), find=True), by)
+    paper_wanted(args)
+    service = open_service(args, catalog=True)
+    # the bundle named as ``catalog show`` takes it: code, number, name or pinyin initials
+    notice = GuideOf(args.bundle.strip(), find=True)
+    try:
+        made = paper_faults(lambda: service.call(MAKE_GUIDE_NOTICE, notice, desk()))
     except GuideNotFound as err:
         raise Reported(
             tr("一件事 {bundle_code} 不存在或指南未发布，不能出具一次性告知单").format(bundle_code=err.bundle_code)
         ) from err
-    except NumbersBehind as err:
-        raise Reported(document_numbers_behind_text(err.last_issued, err.where, err.note)) from err
     return deliver(args, made, service)
-
-
-def _write(out: Path, pdf: bytes) -> None:
-    """The PDF at ``out``, in a folder that must already exist.
-
-    A mistyped ``--out`` (``/mnt/usb/回执/…`` with the stick not in) must not leave applicants' papers in folders
-    nobody meant to make, on the desk's own disk.
-    """
-    from counter.cli.phrases import OUT_FOLDER_MISSING
-
-    if not out.parent.is_dir():
-        raise Reported(OUT_FOLDER_MISSING.format(folder=out.parent))
-    try:
-        out.write_bytes(pdf)
-    except OSError as err:
-        raise Reported(tr("无法写入 {out}：{error}").format(out=out, error=err.strerror or err)) from err
 
 
 def cmd_form(args: argparse.Namespace) -> int:
@@ -202,8 +209,7 @@ def cmd_form(args: argparse.Namespace) -> int:
         raise UsageError(tr("请用 --out 指定保存的文件（--all 时为目录）"))
     if args.material and args.all:
         raise UsageError(tr("--all 打印全部表格，不再写材料编码"))
-    service = open_service(args)
-    ensure_catalog(service)
+    service = open_service(args, catalog=True)
     by = desk()
     try:  # the bundle named as ``catalog show`` takes it: code, number, name or pinyin initials
         found = service.call(GUIDE_FORMS, GuideOf(args.bundle.strip(), find=True), by)
@@ -232,7 +238,7 @@ def cmd_form(args: argparse.Namespace) -> int:
             out = Path(args.out) / f"{paper.bundle_code}-{paper.material_code}-{paper.kind.value}.pdf"
         else:
             out = Path(args.out)
-        _write(out, paper.pdf)
+        write_paper(out, paper.pdf)
         print(f"{paper.material_code}\t{paper.kind.value}\t{out}")
     return EXIT_OK
 

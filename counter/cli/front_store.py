@@ -57,8 +57,8 @@ def add_front_store_commands(commands: argparse._SubParsersAction[Any], common: 
 
 
 def cmd_send(args: argparse.Namespace) -> int:
+    from counter.cli.common import send_passes
     from counter.outbox.rules import SendRound
-    from counter.outbox.service_loop import run_until_stopped
     from counter.service.front_store import SEND_FRONT_STORE
     from counter.service.outbox import SendPass
     from counter.words.front_store import FRONT_STORE_SENT, FRONT_STORE_STOPPING
@@ -70,11 +70,7 @@ def cmd_send(args: argparse.Namespace) -> int:
         sent: SendRound = service.call(SEND_FRONT_STORE, SendPass())
         return sent
 
-    if args.once:
-        done = one_pass()
-    else:
-        done = run_until_stopped(args.interval, one_pass)
-        print(FRONT_STORE_STOPPING)
+    done = send_passes(args, one_pass, FRONT_STORE_STOPPING)
     print(FRONT_STORE_SENT.format(sent=done.sent, waiting=done.waiting, failed=done.failed))
     return EXIT_OK
 
@@ -102,15 +98,11 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_retry(args: argparse.Namespace) -> int:
+    from counter.cli.common import retry_failed
     from counter.service.front_store import RETRY_FRONT_STORE
-    from counter.service.outbox import RetryRow
     from counter.words.front_store import FRONT_STORE_NOT_FAILED, FRONT_STORE_RETRIED
 
-    service = open_service(args)
-    if not service.call(RETRY_FRONT_STORE, RetryRow(args.id), desk()):
-        raise Reported(FRONT_STORE_NOT_FAILED.format(id=args.id))
-    print(FRONT_STORE_RETRIED.format(id=args.id))
-    return EXIT_OK
+    return retry_failed(args, RETRY_FRONT_STORE, FRONT_STORE_NOT_FAILED, FRONT_STORE_RETRIED)
 
 
 def cmd_settings(args: argparse.Namespace) -> int:

@@ -102,7 +102,7 @@ def guide_as_text(bundle: Bundle, version: int | None = None, deciders: Mapping[
         )
     lines.append(tr("所需材料："))
     for m in b.materials_for({}):  # every material, 免提交 only where the bundle does not make it
-        condition = f"  [{'、'.join(_condition_labels(b, m))}]" if m.when else ""
+        condition = f"  [{LIST_JOIN.join(_condition_labels(b, m))}]" if m.when else ""
         lines.append(f"  {m.code} {_material_line(m)}{condition}")
     return "\n".join(lines)
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from counter.cli.common import EXIT_OK, Reported, UsageError, desk, free_text, open_service, parse_date
+from counter.cli.common import EXIT_OK, Reported, desk, free_text, open_service, parse_date
+from counter.cli.documents import add_paper_options, deliver, paper_wanted
 from counter.parties.text import TextField
 from counter.words.translate import tr
 
@@ -44,8 +45,7 @@ def add_hand_over_commands(commands: Commands, common: argparse.ArgumentParser) 
     )
     p.add_argument("--items", default="", metavar="CODE,…", help=tr("只送达这些事项（事项实施编码，逗号分隔）"))
     p.add_argument("--partial", action="store_true", help=tr("部分出件：申请人要求先取已办结的事项"))
-    p.add_argument("--out", metavar="FILE.pdf", help=tr("送达回证保存为 PDF"))
-    p.add_argument("--printer", metavar="NAME", nargs="?", const="", help=tr("送达回证送打印机；不写名称用默认打印机"))
+    add_paper_options(p, tr("送达回证保存为 PDF"), tr("送达回证送打印机；不写名称用默认打印机"))
     p.set_defaults(func=cmd_hand_over)
     p = commands.add_parser("hand-over-signed", parents=[common], help=tr("登记邮寄送达回执的签收日期（即送达日期）"))
     p.add_argument("case_no")
@@ -57,12 +57,10 @@ def add_hand_over_commands(commands: Commands, common: argparse.ArgumentParser) 
 def cmd_hand_over(args: argparse.Namespace) -> int:
     from counter.case.hand_over import HandOverRefused, HandOverRequest, HandOverWay
     from counter.cli.case import decision_faults
-    from counter.cli.documents import deliver
     from counter.service.cases import HAND_OVER, HandOverResults
     from counter.words.hand_over import HAND_OVER_WAY, hand_over_refused_text
 
-    if not args.out and args.printer is None:
-        raise UsageError(tr("请用 --out FILE.pdf 保存送达回证，或用 --printer NAME 打印"))
+    paper_wanted(args, tr("请用 --out FILE.pdf 保存送达回证，或用 --printer NAME 打印"))
     request = HandOverRequest(
         HandOverWay(args.way),
         recipient=args.recipient,

@@ -15,6 +15,9 @@ if TYPE_CHECKING:
     from counter.cli.common import Commands
     from counter.service.local import Service
 
+#: a day's kind (counter.calendar.office_days.OFF, WORK), or its edit cleared, as the list and ``holidays set`` say it
+DAY_KIND = {"off": tr("放假"), "work": tr("调休上班"), "clear": tr("恢复按星期计算")}
+
 
 def add_holiday_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
     holidays = commands.add_parser("holidays", parents=[common], help=tr("节假日与调休")).add_subparsers(
@@ -141,12 +144,7 @@ def cmd_holidays_set(args: argparse.Namespace) -> int:
     kind = {"off": OFF, "work": WORK, "clear": None}[args.kind]
     service = open_service(args)
     moved = service.call(SET_HOLIDAY, SetHoliday(day, kind), desk())
-    print(
-        tr("{day}：{kind}").format(
-            day=day.isoformat(),
-            kind={"off": tr("放假"), "work": tr("调休上班"), "clear": tr("恢复按星期计算")}[args.kind],
-        )
-    )
+    print(tr("{day}：{kind}").format(day=day.isoformat(), kind=DAY_KIND[args.kind]))
     _say_moved(moved)
     _say_early(service)
     return EXIT_OK
@@ -168,5 +166,5 @@ def cmd_holidays_list(args: argparse.Namespace) -> int:
         return EXIT_OK
     print(tr("节假日数据覆盖至：{last}").format(last=last.isoformat() if last else tr("无")))
     for d in overview.days:
-        print(f"{d.day.isoformat()}  {'放假' if d.kind == 'off' else '调休上班'}  {d.source}")
+        print(f"{d.day.isoformat()}  {DAY_KIND[d.kind]}  {d.source}")
     return EXIT_OK

@@ -13,19 +13,20 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 from typing import TYPE_CHECKING, Any
 
 from counter.cli.common import (
     EXIT_OK,
     VALID_UNTIL_HELP,
     Reported,
-    UsageError,
+    add_today,
     desk,
     free_text,
     open_service,
+    print_json,
     validity_of,
 )
+from counter.cli.documents import add_paper_options, deliver, paper_faults, paper_wanted
 from counter.cli.pledges import add_pledge_commands
 from counter.parties.text import TextField
 from counter.words.translate import tr
@@ -69,18 +70,18 @@ def add_item_commands(commands: Commands, common: argparse.ArgumentParser) -> No
     ).add_subparsers(dest="item_command", metavar="ACTION", required=True)
     p = item.add_parser("list", parents=[common], help=tr("办件各事项的实施部门、状态和期限"))
     p.add_argument("case_no")
-    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS, help=tr("以该日期为今天（培训、核对期限）"))
+    add_today(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_item_list)
     p = item.add_parser("queue", parents=[common], help=tr("部门待办：分发给该部门、尚未决定的事项，先到期的在前"))
     p.add_argument("--department", default="", metavar="NAME", help=tr("实施部门全称；不写则列出各部门的待办数"))
     p.add_argument("--site", default="", metavar="CODE", help=tr("只看该站点的办件"))
-    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS, help=tr("以该日期为今天（培训、核对期限）"))
+    add_today(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_item_queue)
     p = item.add_parser("due", parents=[common], help=tr("下一个工作日到期、今日到期和已逾期的事项（督办）"))
     p.add_argument("--site", default="", metavar="CODE", help=tr("只看该站点的办件"))
-    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS, help=tr("以该日期为今天（培训、核对期限）"))
+    add_today(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_item_due)
     p = item.add_parser("route", parents=[common], help=tr("将已受理办件的各事项分发至实施部门"))
@@ -100,9 +101,8 @@ def add_item_commands(commands: Commands, common: argparse.ArgumentParser) -> No
     p.add_argument("case_no")
     p.add_argument("item", metavar="ITEM", help=tr("事项实施编码"))
     p.add_argument("--doc", required=True, choices=ITEM_PAPERS)
-    p.add_argument("--out", metavar="FILE.pdf")
-    p.add_argument("--printer", metavar="NAME", nargs="?", const="", help=tr("打印机名称；不写名称用默认打印机"))
-    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS)
+    add_paper_options(p)
+    add_today(p)
     p.set_defaults(func=cmd_item_paper)
     add_pledge_commands(item, common)  # 告知承诺: granted on a promise, checked, revoked (counter.cli.pledges)
 
@@ -110,14 +110,12 @@ def add_item_commands(commands: Commands, common: argparse.ArgumentParser) -> No
 def _add_step_options(p: argparse.ArgumentParser, name: str) -> None:
     """What the step ``name`` asks of the command line, besides the case and the item."""
     if name == "sign":  # the department's 受理 where the hall only received: its 受理通知书
-        p.add_argument("--out", metavar="FILE.pdf", help=tr("仅收件的事项：将部门的受理通知书保存为 PDF"))
-        p.add_argument("--printer", metavar="NAME", nargs="?", const="", help=tr("打印部门的受理通知书"))
+        add_paper_options(p, tr("仅收件的事项：将部门的受理通知书保存为 PDF"), tr("打印部门的受理通知书"))
     if name == "refuse":  # the department's 不予受理 where the hall only received: its 不予受理通知书
         p.add_argument(
             "--reason", required=True, type=free_text(TextField.NOTE), metavar="TEXT", help=tr("不予受理的理由")
         )
-        p.add_argument("--out", metavar="FILE.pdf", help=tr("将部门的不予受理通知书保存为 PDF"))
-        p.add_argument("--printer", metavar="NAME", nargs="?", const="", help=tr("打印部门的不予受理通知书"))
+        add_paper_options(p, tr("将部门的不予受理通知书保存为 PDF"), tr("打印部门的不予受理通知书"))
     if name == "pause":
         from counter.case.item_path import PauseReason
 
@@ -161,7 +159,7 @@ def cmd_item_list(args: argparse.Namespace) -> int:
     service = open_service(args)
     standings = _faults(args, lambda: service.call(ITEM_STANDINGS, CaseNo(args.case_no), desk()))
     if args.json:
-        print(json.dumps([_standing_json(i) for i in standings], ensure_ascii=False, indent=2))
+        print_json([_standing_json(i) for i in standings])
     else:
         for standing in standings:
             print(_standing_line(standing))
@@ -176,8 +174,7 @@ def cmd_item_queue(args: argparse.Namespace) -> int:
     if not args.department.strip():
         loads = service.call(DEPARTMENT_LOADS, SiteCode(args.site.strip().upper()), desk())
         if args.json:
-            print(json.dumps([{"department": d.department, "items": d.items, "overdue": d.overdue} for d in loads],
-                             ensure_ascii=False, indent=2))  # fmt: skip
+            print_json([{"department": d.department, "items": d.items, "overdue": d.overdue} for d in loads])
         for load in () if args.json else loads:
             print(tr("{department}  待办 {items} 项  已逾期 {overdue} 项").format(
                 department=load.department, items=load.items, overdue=load.overdue))  # fmt: skip
@@ -201,7 +198,7 @@ def _print_rows(rows: tuple[QueueRow, ...], *, as_json: bool) -> None:
     from counter.words.items import DUE_ALERT, ITEM_STATE
 
     if as_json:
-        print(json.dumps([_row_json(r) for r in rows], ensure_ascii=False, indent=2))
+        print_json([_row_json(r) for r in rows])
         return
     for r in rows:
         due = r.due_on.isoformat() if r.due_on else tr("暂停计时")
@@ -274,33 +271,19 @@ def cmd_item_step(args: argparse.Namespace) -> int:
 
 
 def cmd_item_paper(args: argparse.Namespace) -> int:
-    if not args.out and args.printer is None:
-        raise UsageError(tr("请用 --out FILE.pdf 保存，或用 --printer NAME 打印（NAME 为空表示默认打印机）"))
+    paper_wanted(args)
     return _paper(args, open_service(args), args.doc)
 
 
 def _paper(args: argparse.Namespace, service: Service, doc: str) -> int:
     """The department's paper of the item, made (or made again) at its desk, saved or printed."""
-    from counter.case.number_faults import NumbersBehind
-    from counter.cli.documents import deliver
     from counter.documents.kinds import DocumentKind
-    from counter.documents.model import DocumentNotPossible
     from counter.service.documents import MAKE_ITEM_PAPER, ItemPaper
-    from counter.words.at_command_line import document_numbers_behind_text
-    from counter.words.documents import document_problems_text
 
     request = ItemPaper(args.case_no, args.item.strip(), DocumentKind(doc))
-    try:
-        made = _faults(args, lambda: service.call(MAKE_ITEM_PAPER, request, desk()))
-    except NumbersBehind as err:
-        raise Reported(document_numbers_behind_text(err.last_issued, err.where, err.note)) from err
-    except DocumentNotPossible as err:
-        reasons = document_problems_text(err.problems, err.unnamed)
-        raise Reported(
-            tr("办件 {case_no} 事项 {item} 不能出具这种文书：{reasons}").format(
-                case_no=args.case_no.upper(), item=args.item, reasons=reasons
-            )
-        ) from err
+    made = paper_faults(
+        lambda: _faults(args, lambda: service.call(MAKE_ITEM_PAPER, request, desk())), args.case_no.upper(), args.item
+    )
     return deliver(args, made, service)
 
 

@@ -67,36 +67,29 @@ def add_gateway_command(site: argparse._SubParsersAction[Any], common: argparse.
 
 
 def cmd_send(args: argparse.Namespace) -> int:
-    """One pass (``--once``) or passes every ``--interval`` seconds until stopped, each pass an operation of the
-    service: a stop (SIGTERM) is seen between passes, and what was sent until then is reported."""
+    from counter.cli.common import send_passes
     from counter.outbox.rules import SendRound
-    from counter.outbox.service_loop import run_until_stopped
     from counter.service.outbox import QUEUE_REMINDERS, SEND_MESSAGES, SendPass
     from counter.service.requests import Nothing
     from counter.words.messages import MESSAGES_SENT, MESSAGES_STOPPING
 
     on_the_real_day(args)
     service = open_service(args)
-    if args.once:
-        service.call(QUEUE_REMINDERS, Nothing())
-        done = service.call(SEND_MESSAGES, SendPass())
-    else:
-        reminded: list[dt.date] = []
+    reminded: list[dt.date] = []
 
-        def one_pass() -> SendRound:
-            """The day's reminders queued at its first pass, then what is due sent.  The day is the service's, of
-            which the reminders are queued: on a fixed ``--today`` it never turns over, and the machine's midnight
-            asks nothing again."""
-            day = service.clock.today()
-            if day not in reminded:
-                queued = service.call(QUEUE_REMINDERS, Nothing())
-                log.info("deferral reminders queued: %d", queued)
-                reminded[:] = [day]
-            sent: SendRound = service.call(SEND_MESSAGES, SendPass())
-            return sent
+    def one_pass() -> SendRound:
+        """The day's reminders queued at its first pass, then what is due sent.  The day is the service's, of which
+        the reminders are queued: on a fixed ``--today`` it never turns over, and the machine's midnight asks
+        nothing again."""
+        day = service.clock.today()
+        if day not in reminded:
+            queued = service.call(QUEUE_REMINDERS, Nothing())
+            log.info("deferral reminders queued: %d", queued)
+            reminded[:] = [day]
+        sent: SendRound = service.call(SEND_MESSAGES, SendPass())
+        return sent
 
-        done = run_until_stopped(args.interval, one_pass)
-        print(MESSAGES_STOPPING)
+    done = send_passes(args, one_pass, MESSAGES_STOPPING)
     print(MESSAGES_SENT.format(sent=done.sent, waiting=done.waiting, failed=done.failed))
     return EXIT_OK
 
@@ -152,14 +145,11 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_retry(args: argparse.Namespace) -> int:
-    from counter.service.outbox import RETRY_MESSAGE, RetryRow
+    from counter.cli.common import retry_failed
+    from counter.service.outbox import RETRY_MESSAGE
     from counter.words.messages import MESSAGES_NOT_FAILED, MESSAGES_RETRIED
 
-    service = open_service(args)
-    if not service.call(RETRY_MESSAGE, RetryRow(args.id), desk()):
-        raise Reported(MESSAGES_NOT_FAILED.format(id=args.id))
-    print(MESSAGES_RETRIED.format(id=args.id))
-    return EXIT_OK
+    return retry_failed(args, RETRY_MESSAGE, MESSAGES_NOT_FAILED, MESSAGES_RETRIED)
 
 
 def _templates(pairs: list[str]) -> dict[str, str]:

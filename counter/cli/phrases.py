@@ -2,15 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Sequence
-from typing import Protocol
-
-from counter.words.sites import SITE_KIND
-from counter.words.sync import (
-    hold_reason,
-)
-from counter.words.sync_details import held_detail
 from counter.words.translate import tr
 
 # the command line
@@ -40,7 +31,6 @@ CATALOG_DRAFT_INTAKE_OFF = tr("本中心不允许依待核指南受理：待核�
 CATALOG_DRAFT_INTAKE_TRAINING = tr("培训数据库：待核指南始终可以受理。")
 RATINGS_EXPORT_DONE = tr("共导出 {count} 条评价，{coding}")
 RATINGS_EXPORT_BAD_RANGE = tr("--to 的日期不能早于 --from")
-RATINGS_EXPORT_WRITE_FAILED = tr("无法写入 {path}：{error}")
 ACCOUNT_PASSWORD_PROMPT = tr("{login} 的密码：")
 ACCOUNT_NEW_PASSWORD_PROMPT = tr("为 {login} 设定密码（至少 8 位，含字母和数字）：")
 ACCOUNT_REPEAT_PASSWORD_PROMPT = tr("再输入一次：")
@@ -93,8 +83,6 @@ SITE_KEY_NOTE = tr(
 SITE_CARD_WRITTEN = tr(
     "已写出本站点名片：{path}\n请把名片交给对方站点登记，并通过电话与对方核对公钥指纹：{fingerprint}"
 )
-SITE_CARD_WRITE_FAILED = tr("无法写入 {path}：{error}")
-SITE_CARD_READ_FAILED = tr("无法读取 {path}：{error}")
 SITE_CARD_REFUSED = tr("未登记：站点名片 {path} 有以下问题。")
 SITE_REGISTER_CHECK = tr(
     "对方站点：{code}  {name}（{kind}）\n公钥指纹：{fingerprint}\n请通过电话与对方核对此指纹，一致才能信任其数据包。"
@@ -104,7 +92,6 @@ SITE_PEER_COUNT = tr("共 {count} 个对方站点。")
 SITE_NO_PEERS = tr("尚未登记任何对方站点：用 counter site register 读入对方的站点名片。")
 SYNC_KEY_UNUSABLE = tr("无法使用签名密钥 {path}：请在保存本站点签名密钥的那台电脑上导出（counter site show 查看）。")
 SYNC_WRITE_FAILED = tr("无法写入 {path}：{error}。未导出。")
-SYNC_READ_FAILED = tr("无法读取 {path}：{error}")
 SYNC_REVIEW_LINE = tr("#{id}  {from_site} 第{export_no}号包  {record_type} {record_key}  {reason}  {detail}")
 SYNC_REVIEW_COUNT = tr("共 {count} 条待核对记录。")
 SYNC_STATUS_LINES = tr(
@@ -115,93 +102,6 @@ SYNC_STATUS_LINES = tr(
 SYNC_NEVER = tr("无")
 SYNC_HELD_AT_HALL = tr("中心未导入的本站点记录：{count} 条（据中心最近一次发来的更新）")
 SYNC_HELD_AT_HALL_LINE = tr("  {number}  {reason}（{detail}）  中心 {hall}，{at}")
-
-
-class _ReviewLike(Protocol):
-    @property
-    def id(self) -> int: ...
-    @property
-    def from_site(self) -> str: ...
-    @property
-    def export_no(self) -> int: ...
-    @property
-    def record_type(self) -> str: ...
-    @property
-    def record_key(self) -> str: ...
-    @property
-    def reason(self) -> str: ...
-    @property
-    def detail(self) -> str: ...
-
-
-class _StatusLike(Protocol):
-    @property
-    def site_code(self) -> str: ...
-    @property
-    def site_kind(self) -> str: ...
-    @property
-    def pending_cases(self) -> int: ...
-    @property
-    def pending_projects(self) -> int: ...
-    @property
-    def pending_since(self) -> dt.datetime | None: ...
-    @property
-    def last_export_at(self) -> dt.datetime | None: ...
-    @property
-    def last_import_at(self) -> dt.datetime | None: ...
-    @property
-    def review_open(self) -> int: ...
-
-
-def review_line(item: _ReviewLike) -> str:
-    """One review-list item (a counter.sync.status.ReviewItem) as a line."""
-    return SYNC_REVIEW_LINE.format(
-        id=item.id, from_site=item.from_site, export_no=item.export_no, record_type=item.record_type,
-        record_key=item.record_key, reason=hold_reason(item.reason), detail=held_detail(item.reason, item.detail),
-    )  # fmt: skip
-
-
-def _when(value: dt.datetime | None) -> str:
-    return SYNC_NEVER if value is None else value.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
-class _HeldLike(Protocol):
-    @property
-    def hall(self) -> str: ...
-    @property
-    def number(self) -> str: ...
-    @property
-    def reason(self) -> str: ...
-    @property
-    def detail(self) -> str: ...
-    @property
-    def held_at(self) -> dt.datetime: ...
-
-
-def held_at_hall_text(held: Sequence[_HeldLike]) -> str:
-    """A township's records its hall did not take in (counter.sync.status.HeldAtHall), why, one a line."""
-    lines = [SYNC_HELD_AT_HALL.format(count=len(held))]
-    lines += [
-        SYNC_HELD_AT_HALL_LINE.format(number=h.number, reason=hold_reason(h.reason),
-                                      detail=held_detail(h.reason, h.detail), hall=h.hall, at=_when(h.held_at))
-        for h in held
-    ]  # fmt: skip
-    return "\n".join(lines)
-
-
-def sync_status_text(status: _StatusLike) -> str:
-    """A counter.sync.status.SyncStatus as lines."""
-    since = status.pending_since
-    return SYNC_STATUS_LINES.format(
-        site_code=status.site_code,
-        kind=SITE_KIND.get(status.site_kind, status.site_kind),
-        pending=status.pending_cases,
-        projects=status.pending_projects,
-        since="" if since is None else tr("（最早 {since}）").format(since=_when(since)),
-        exported=_when(status.last_export_at),
-        imported=_when(status.last_import_at),
-        review=status.review_open,
-    )
 
 
 # RESTORE_PROBLEM is keyed by the values of counter.backup.sqlite_files.RestoreProblem.
@@ -337,5 +237,8 @@ CASE_LAPSED_NONE = tr("无")
 SITE_RULES_MARGIN = tr("容缺材料补交期限届满后留给部门审查：{days} 个工作日（承诺办结日不足时顺延）")
 SITE_RULES_PERIOD = tr("补正期限：{days} 个工作日")
 
+# a file named on the command line, and why it could not be read or written
+READ_FAILED = tr("无法读取 {path}：{error}")
+WRITE_FAILED = tr("无法写入 {path}：{error}")
 OUT_FOLDER_MISSING = tr("文件夹 {folder} 不存在：请先建好它，或写到一个已有的文件夹。本程序不会替您新建文件夹。")
 FILE_TOO_LARGE = tr("文件 {path} 超过 {limit} 字节，远大于这类文件应有的大小，未读取：请检查是否选错了文件。")

@@ -73,10 +73,8 @@ def add_platform_commands(commands: argparse._SubParsersAction[Any], common: arg
 
 
 def cmd_send(args: argparse.Namespace) -> int:
-    """One pass (``--once``) or passes every ``--interval`` seconds until stopped, each pass an operation of the
-    service: a stop (SIGTERM) is seen between passes, and what was reported until then is counted."""
+    from counter.cli.common import send_passes
     from counter.outbox.rules import SendRound
-    from counter.outbox.service_loop import run_until_stopped
     from counter.service.outbox import SEND_REPORTS, SendPass
     from counter.words.platform import PLATFORM_SENT, PLATFORM_STOPPING
 
@@ -88,11 +86,7 @@ def cmd_send(args: argparse.Namespace) -> int:
         sent: SendRound = service.call(SEND_REPORTS, SendPass())
         return sent
 
-    if args.once:
-        done = one_pass()
-    else:
-        done = run_until_stopped(args.interval, one_pass)
-        print(PLATFORM_STOPPING)
+    done = send_passes(args, one_pass, PLATFORM_STOPPING)
     print(PLATFORM_SENT.format(sent=done.sent, waiting=done.waiting, failed=done.failed))
     return EXIT_OK
 
@@ -148,14 +142,11 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_retry(args: argparse.Namespace) -> int:
-    from counter.service.outbox import RETRY_REPORT, RetryRow
+    from counter.cli.common import retry_failed
+    from counter.service.outbox import RETRY_REPORT
     from counter.words.platform import PLATFORM_NOT_FAILED, PLATFORM_RETRIED
 
-    service = open_service(args)
-    if not service.call(RETRY_REPORT, RetryRow(args.id), desk()):
-        raise Reported(PLATFORM_NOT_FAILED.format(id=args.id))
-    print(PLATFORM_RETRIED.format(id=args.id))
-    return EXIT_OK
+    return retry_failed(args, RETRY_REPORT, PLATFORM_NOT_FAILED, PLATFORM_RETRIED)
 
 
 def cmd_settings(args: argparse.Namespace) -> int:

@@ -12,11 +12,10 @@ and their right to be heard; ``item revoke`` revokes the licence (行政许可�
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from counter.cli.common import EXIT_OK, Reported, desk, free_text, open_service, parse_date
+from counter.cli.common import EXIT_OK, Reported, add_today, desk, free_text, open_service, parse_date, write_paper
 from counter.parties.text import TextField
 from counter.words.translate import tr
 
@@ -26,12 +25,11 @@ if TYPE_CHECKING:
 
 def add_pledge_commands(item: Any, common: argparse.ArgumentParser) -> None:
     """The 告知承诺 commands, under ``counter item``."""
-    day_help = tr("以该日期为今天（培训、核对期限）")
     p = item.add_parser("pledge", parents=[common], help=tr("依申请人签署的告知承诺书当场许可，并记下核查期限"))
     p.add_argument("case_no")
     p.add_argument("item", metavar="ITEM", help=tr("事项实施编码"))
     p.add_argument("--result-no", required=True, metavar="NO", help=tr("许可证件的编号，例如消防安全检查合格证号"))
-    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS, help=day_help)
+    add_today(p)
     p.set_defaults(func=cmd_item_pledge)
     p = item.add_parser("check", parents=[common], help=tr("记录告知承诺的核查结果；承诺不实的，撤销许可"))
     p.add_argument("case_no")
@@ -42,18 +40,18 @@ def add_pledge_commands(item: Any, common: argparse.ArgumentParser) -> None:
         "--false", dest="finding", type=free_text(TextField.NOTE), metavar="TEXT", help=tr("承诺不实：核查发现的情况")
     )
     p.add_argument("--correct-by", metavar="DATE", help=tr("承诺不实、依法应先责令限期改正的：改正期限的最后一天"))
-    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS, help=day_help)
+    add_today(p)
     p.set_defaults(func=cmd_item_check)
     p = item.add_parser("hear", parents=[common], help=tr("承诺不实的，告知拟撤销许可和陈述、申辩的权利"))
     p.add_argument("case_no")
     p.add_argument("item", metavar="ITEM", help=tr("事项实施编码"))
     p.add_argument("--by", dest="hear_by", required=True, metavar="DATE", help=tr("陈述、申辩期限的最后一天"))
-    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS, help=day_help)
+    add_today(p)
     p.set_defaults(func=cmd_item_hear)
     p = item.add_parser("revoke", parents=[common], help=tr("陈述、申辩期限届满后，撤销以不实承诺取得的许可"))
     p.add_argument("case_no")
     p.add_argument("item", metavar="ITEM", help=tr("事项实施编码"))
-    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS, help=day_help)
+    add_today(p)
     p.set_defaults(func=cmd_item_revoke)
     p = item.add_parser("pledges", parents=[common], help=tr("各部门待核查的告知承诺许可，先到期的在前"))
     p.add_argument("--department", default="", metavar="NAME", help=tr("实施部门全称；不写则列出全部"))
@@ -68,7 +66,7 @@ def add_pledge_commands(item: Any, common: argparse.ArgumentParser) -> None:
     which.add_argument("--hearing", action="store_true", help=tr("撤销行政许可陈述申辩告知书"))
     which.add_argument("--revocation", action="store_true", help=tr("撤销行政许可决定书"))
     p.add_argument("--out", metavar="FILE.pdf", required=True)
-    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS, help=day_help)
+    add_today(p)
     p.set_defaults(func=cmd_item_pledge_paper)
 
 
@@ -123,11 +121,12 @@ def cmd_item_revoke(args: argparse.Namespace) -> int:
 
 
 def cmd_item_pledges(args: argparse.Namespace) -> int:
+    from counter.cli.common import print_json
     from counter.service.pledges import PLEDGE_CHECKS, PledgeChecks
 
     rows = open_service(args).call(PLEDGE_CHECKS, PledgeChecks(args.department.strip(), open_only=not args.all), desk())
     if args.json:
-        print(json.dumps([_row_json(r) for r in rows], ensure_ascii=False, indent=2))
+        print_json([_row_json(r) for r in rows])
         return EXIT_OK
     for r in rows:
         print(tr("{due}  {department}  {case_no}  {item}  {name}  许可 {granted}{checked}").format(
@@ -143,7 +142,7 @@ def cmd_item_pledge_paper(args: argparse.Namespace) -> int:
     notice = "correction" if args.correction else "hearing" if args.hearing else ""
     paper = PledgePaper(args.case_no, args.item, bool(args.revocation), notice)
     pdf = _faults(args, lambda: service.call(PLEDGE_PAPER, paper, by))
-    Path(args.out).write_bytes(pdf)
+    write_paper(Path(args.out), pdf)
     return EXIT_OK
 
 
@@ -175,16 +174,10 @@ def _faults(args: argparse.Namespace, run: Any) -> Any:
     """Run a 告知承诺 action; its refusals, and a decision's (the one rule), as the window words them."""
     from counter.case.pledge_checks import PledgeRefused
     from counter.cli.case import decision_faults
-    from counter.documents.model import DocumentNotPossible
-    from counter.words.documents import document_problems_text
+    from counter.cli.documents import paper_faults
     from counter.words.pledges import pledge_refused_text
 
     try:
-        return decision_faults(args, run)
+        return paper_faults(lambda: decision_faults(args, run), args.case_no)
     except PledgeRefused as err:
         raise Reported(pledge_refused_text(err.problem, err.case_no, err.item_code)) from err
-    except DocumentNotPossible as err:
-        reasons = document_problems_text(err.problems, err.unnamed)
-        raise Reported(
-            tr("办件 {case_no} 不能出具这种文书：{reasons}").format(case_no=args.case_no, reasons=reasons)
-        ) from err

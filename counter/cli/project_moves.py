@@ -19,6 +19,7 @@ from counter.cli.common import (
     EXIT_OK,
     Reported,
     UsageError,
+    add_today,
     desk,
     free_text,
     moment,
@@ -45,7 +46,7 @@ def add_project_moves(project: Any, common: argparse.ArgumentParser) -> None:
     p = project.add_parser("register", parents=[common], help=tr("登记申请表，给出项目编号"))
     p.add_argument("--file", required=True, metavar="FACTS", help=tr("申请表的 JSON 或 TOML 文件"))
     p.add_argument("--json", action="store_true")
-    _with_today(p)
+    add_today(p)
     p.set_defaults(func=cmd_register)
     _add_moves(project, common)
 
@@ -53,13 +54,13 @@ def add_project_moves(project: Any, common: argparse.ArgumentParser) -> None:
 def _add_moves(project: Any, common: argparse.ArgumentParser) -> None:
     p = project.add_parser("accept", parents=[common], help=tr("受理：范围和条件已核，代办事项已商定"))
     p.add_argument("project_no", metavar="NO")
-    _with_today(p)
+    add_today(p)
     p.set_defaults(func=cmd_accept)
 
     p = project.add_parser("agents", parents=[common], help=tr("确定代办员（第一位为主办），再次确定则替换"))
     p.add_argument("project_no", metavar="NO")
     p.add_argument("names", metavar="NAME", nargs="+", type=free_text(TextField.PERSON_NAME))
-    _with_today(p)
+    add_today(p)
     p.set_defaults(func=cmd_agents)
 
     p = project.add_parser(
@@ -72,7 +73,7 @@ def _add_moves(project: Any, common: argparse.ArgumentParser) -> None:
         metavar="NOS",
         help=tr("授权委托书所列参考目录的序号，以逗号分隔，例如 2,7,16,10；默认为申请表所列事项"),
     )
-    _with_today(p)
+    add_today(p)
     p.set_defaults(func=cmd_sign)
 
     p = project.add_parser("plan", parents=[common], help=tr("编制或调整申报计划（按立项、用地、规划、施工、竣工）"))
@@ -81,7 +82,7 @@ def _add_moves(project: Any, common: argparse.ArgumentParser) -> None:
     source.add_argument("--file", metavar="PLAN", help=tr("申报计划的 JSON 或 TOML 文件"))
     source.add_argument("--from-list", metavar="NOS", help=tr("参考目录的序号，以逗号分隔，例如 2,7,16,10"))
     p.add_argument("--start", metavar="DATE", help=tr("与 --from-list 一起：计划的起始日期，默认今天"))
-    _with_today(p)
+    add_today(p)
     p.set_defaults(func=cmd_plan)
 
     p = project.add_parser("file", parents=[common], help=tr("记录计划中的一个审批事项已向部门申报"))
@@ -89,7 +90,7 @@ def _add_moves(project: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("step", metavar="STEP", type=int, help=tr("步骤序号"))
     p.add_argument("--day", metavar="DATE", help=_DAY_HELP)
     p.add_argument("--case", default="", metavar="CASE_NO", help=tr("本大厅受理该事项的办件编号"))
-    _with_today(p)
+    add_today(p)
     p.set_defaults(func=cmd_file)
 
     p = project.add_parser("done", parents=[common], help=tr("记录计划中的一个审批事项已办结"))
@@ -97,7 +98,7 @@ def _add_moves(project: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("step", metavar="STEP", type=int, help=tr("步骤序号"))
     p.add_argument("--day", metavar="DATE", help=_DAY_HELP)
     p.add_argument("--result", default="", metavar="NO", help=tr("批复、证照或备案的编号"))
-    _with_today(p)
+    add_today(p)
     p.set_defaults(func=cmd_done)
 
     p = project.add_parser("coordinate", parents=[common], help=tr("记录一次协调：与谁、协调什么、结果如何"))
@@ -114,7 +115,7 @@ def _add_moves(project: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--outcome", required=True, type=free_text(TextField.NOTE), metavar="TEXT", help=tr("协调结果"))
     p.add_argument("--step", type=int, default=0, metavar="N", help=tr("所涉申报计划的步骤序号"))
     p.add_argument("--day", metavar="DATE", help=_DAY_HELP)
-    _with_today(p)
+    add_today(p)
     p.set_defaults(func=cmd_coordinate)
     _add_ends(project, common)
 
@@ -124,28 +125,22 @@ def _add_ends(project: Any, common: argparse.ArgumentParser) -> None:
     p = project.add_parser("complete", parents=[common], help=tr("办结：审批均已办结，材料已退还"))
     p.add_argument("project_no", metavar="NO")
     p.add_argument("--day", metavar="DATE", help=_DAY_HELP)
-    _with_today(p)
+    add_today(p)
     p.set_defaults(func=cmd_complete)
 
     p = project.add_parser("evaluate", parents=[common], help=tr("填写评价表：非常满意、满意或不满意"))
     p.add_argument("project_no", metavar="NO")
     p.add_argument("satisfaction", choices=[s.value for s in Satisfaction])
     p.add_argument("--note", default="", type=free_text(TextField.NOTE), metavar="TEXT", help=tr("意见及建议"))
-    _with_today(p)
+    add_today(p)
     p.set_defaults(func=cmd_evaluate)
 
     p = project.add_parser("terminate", parents=[common], help=tr("终止代办，写明原因"))
     p.add_argument("project_no", metavar="NO")
     p.add_argument("--reason", required=True, type=free_text(TextField.NOTE), metavar="TEXT", help=tr("终止的原因"))
     p.add_argument("--day", metavar="DATE", help=_DAY_HELP)
-    _with_today(p)
+    add_today(p)
     p.set_defaults(func=cmd_terminate)
-
-
-def _with_today(p: argparse.ArgumentParser) -> None:
-    """``--today`` after the move too, as the case commands take it: a training run's day (its history dated on it,
-    on the training database)."""
-    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS, help=tr("以该日期为今天（培训）"))
 
 
 # --- running a move ----------------------------------------------------------------------
@@ -165,18 +160,15 @@ Move = Callable[[dt.date, dt.datetime], "tuple[Operation[Any, Any], Any]"]
 
 
 def _run(args: argparse.Namespace, move: Move) -> Any:
-    """Run ``move``'s operation; a refusal or a missing project as Chinese sentences (exit 1)."""
-    from counter.projects.not_found import NoSuchProject
+    """Run ``move``'s operation; a refusal as Chinese sentences (exit 1), as a missing project is (failure_text)."""
     from counter.projects.rules import ProjectRefused
-    from counter.words.projects import NO_SUCH_PROJECT, problems_text
+    from counter.words.projects import problems_text
 
     day, now = today(args), moment(args)
     service = open_service(args)
     op, request = move(day, now)
     try:
         return service.call(op, request, desk())
-    except NoSuchProject as err:
-        raise Reported(NO_SUCH_PROJECT.format(project_no=err.number)) from err
     except ProjectRefused as err:
         state = _state_of(args, getattr(args, "project_no", ""))
         raise Reported("\n".join(problems_text(err.problems, state))) from err

@@ -7,9 +7,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from counter.cli.common import EXIT_OK, Reported, desk, open_service
+from counter.cli.common import EXIT_OK, Reported, add_today, desk, open_service, out_folder_there, write_paper
 from counter.words.project_papers import FORM_HELP, OUT_HELP, PRINT_HELP, PROJECT_HELP
-from counter.words.translate import tr
 
 #: the values of counter.projects.forms.ProjectForm, named here so that building the parser imports no domain
 FORMS = ("catalogue", "flowchart", "application", "authorisation", "pledge", "completion", "evaluation", "termination")
@@ -21,36 +20,27 @@ def add_project_papers(project: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("project_no", nargs="?", default="", metavar="PROJECT_NO", help=PROJECT_HELP)
     p.add_argument("--form", required=True, choices=FORMS, help=FORM_HELP)
     p.add_argument("--out", required=True, metavar="FILE.pdf", help=OUT_HELP)
-    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS)
+    add_today(p)
     p.set_defaults(func=cmd_project_print)
 
 
 def cmd_project_print(args: argparse.Namespace) -> int:
-    from counter.cli.phrases import OUT_FOLDER_MISSING
     from counter.projects.forms import ProjectForm
-    from counter.projects.not_found import NoSuchProject
     from counter.projects.papers import PaperProblem, ProjectPaperNotPossible
     from counter.service.projects import MAKE_PAPER, MakePaper
     from counter.words.project_papers import FORM_NAME, NEEDS_PROJECT, PRINTED, not_now_text
-    from counter.words.projects import NO_SUCH_PROJECT
 
     form = ProjectForm(args.form)
     number = args.project_no.strip().upper() or None
     out = Path(args.out)
-    if not out.parent.is_dir():  # never papers in folders nobody meant to make (counter.cli.documents._write)
-        raise Reported(OUT_FOLDER_MISSING.format(folder=out.parent))
+    out_folder_there(out)  # before the paper is made: a paper written nowhere takes no number
     service = open_service(args)
     try:
         made = service.call(MAKE_PAPER, MakePaper(number, form), desk())
-    except NoSuchProject as err:
-        raise Reported(NO_SUCH_PROJECT.format(project_no=err.number)) from err
     except ProjectPaperNotPossible as err:
         if err.problem is PaperProblem.NO_PROJECT:
             raise Reported(NEEDS_PROJECT.format(form=FORM_NAME[form])) from err
         raise Reported(not_now_text(number or "", form, err.state)) from err
-    try:
-        out.write_bytes(made.pdf)
-    except OSError as err:
-        raise Reported(tr("无法写入 {out}：{error}").format(out=out, error=err.strerror or err)) from err
+    write_paper(out, made.pdf)
     print(PRINTED.format(what=made.doc_no or form.value, out=out))
     return EXIT_OK

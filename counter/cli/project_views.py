@@ -18,7 +18,7 @@ import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from counter.cli.common import EXIT_OK, Reported, UsageError, desk, open_service, print_json, today
+from counter.cli.common import EXIT_OK, Reported, UsageError, add_today, desk, open_service, print_json, today
 from counter.cli.project_moves import project_number
 from counter.projects.inputs import TEXT_FIELDS
 from counter.projects.model import ProjectClass, ProjectState, ProjectView
@@ -28,25 +28,23 @@ from counter.words.translate import tr
 if TYPE_CHECKING:
     from counter.projects.queue import QueueRow
 
-_TODAY_HELP = tr("以该日期为今天（培训、核对期限）")
-
 
 def add_project_views(project: Any, common: argparse.ArgumentParser) -> None:
     """Add the project's reads to the ``project`` group, after its moves."""
     p = project.add_parser("show", parents=[common], help=tr("项目的申请信息、代办员、状态、申报计划、协调记录和经过"))
     p.add_argument("project_no", metavar="NO")
-    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS, help=_TODAY_HELP)
+    add_today(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_show)
 
     p = project.add_parser("list", parents=[common], help=tr("最近登记的项目"))
-    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS, help=_TODAY_HELP)
+    add_today(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_list)
 
     p = project.add_parser("queue", parents=[common], help=tr("代办员的待办：未结束的项目和下一步，逾期的在前"))
     p.add_argument("--agent", default="", metavar="NAME", help=tr("只看该代办员的项目"))
-    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS, help=_TODAY_HELP)
+    add_today(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_queue)
 
@@ -55,7 +53,7 @@ def add_project_views(project: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--month", required=True, metavar="YYYY-MM", help=tr("月份"))
     p.add_argument("--county", default="", metavar="NAME", help=tr("只看该旗县市"))
-    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS, help=_TODAY_HELP)
+    add_today(p)
     output = p.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true")
     output.add_argument("--csv", action="store_true")
@@ -251,15 +249,10 @@ def project_text(view: ProjectView, day: dt.date) -> str:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from counter.projects.not_found import NoSuchProject
     from counter.service.projects import READ_PROJECT, ProjectNo
-    from counter.words.projects import NO_SUCH_PROJECT
 
     number, day = project_number(args), today(args)
-    try:
-        view = open_service(args).call(READ_PROJECT, ProjectNo(number))
-    except NoSuchProject as err:
-        raise Reported(NO_SUCH_PROJECT.format(project_no=number)) from err
+    view = open_service(args).call(READ_PROJECT, ProjectNo(number))
     if args.json:
         print_json(project_json(view, day))
     else:

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from counter.cli.common import EXIT_OK, Reported, UsageError, desk, open_service, parse_date
+from counter.cli.common import EXIT_OK, Reported, UsageError, desk, open_service, parse_date, write_paper
 from counter.ratings.levels import Level
 from counter.words.punctuation import CLAUSE_JOIN, LIST_JOIN
 from counter.words.translate import tr
@@ -66,7 +66,7 @@ def add_ratings_commands(commands: Commands, common: argparse.ArgumentParser) ->
 
 
 def cmd_ratings_export(args: argparse.Namespace) -> int:
-    from counter.cli.phrases import RATINGS_EXPORT_BAD_RANGE, RATINGS_EXPORT_DONE, RATINGS_EXPORT_WRITE_FAILED
+    from counter.cli.phrases import RATINGS_EXPORT_BAD_RANGE, RATINGS_EXPORT_DONE, WRITE_FAILED
     from counter.platform.code_lists import NoCode, Unchosen
     from counter.platform.mapping import MappingError, load_mapping, mapping_file
     from counter.platform.settings import PlatformProblem
@@ -108,7 +108,7 @@ def cmd_ratings_export(args: argparse.Namespace) -> int:
         try:  # a BOM lets Excel and WPS read the CSV as UTF-8
             Path(args.out).write_text(text, encoding="utf-8-sig" if args.format == "csv" else "utf-8", newline="")
         except OSError as err:
-            raise Reported(RATINGS_EXPORT_WRITE_FAILED.format(path=args.out, error=err)) from err
+            raise Reported(WRITE_FAILED.format(path=args.out, error=err)) from err
     else:
         sys.stdout.write(text)
     target = f"file:{args.out}" if args.out else "stdout"
@@ -121,7 +121,6 @@ def cmd_ratings_export(args: argparse.Namespace) -> int:
 def cmd_ratings_sheet(args: argparse.Namespace) -> int:
     """The paper 评价表 of a service, for a desk with no pad: the applicant fills it in, the desk keys it in later."""
 
-    from counter.cli.phrases import RATINGS_EXPORT_WRITE_FAILED
     from counter.ratings.refusals import RatingRefused
     from counter.service.ratings import RATING_SHEET
     from counter.service.requests import CaseNo
@@ -132,10 +131,7 @@ def cmd_ratings_sheet(args: argparse.Namespace) -> int:
         pdf = service.call(RATING_SHEET, CaseNo(args.case_no), desk())
     except RatingRefused as err:
         raise Reported(RATING_REFUSAL[err.code].format(case_no=err.case_no or args.case_no)) from err
-    try:
-        Path(args.out).write_bytes(pdf)
-    except OSError as err:
-        raise Reported(RATINGS_EXPORT_WRITE_FAILED.format(path=args.out, error=err)) from err
+    write_paper(Path(args.out), pdf)
     print(tr("评价表已写入 {path}").format(path=args.out), file=sys.stderr)
     return EXIT_OK
 

@@ -10,7 +10,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from counter.case.promise_figures import REDUCTION_GOAL, SAME_DAY_SHARE_GOAL, FigureGroup, PromiseFigures
-from counter.cli.common import EXIT_OK, Reported, UsageError, desk, open_service, print_json
+from counter.cli.common import EXIT_OK, Reported, UsageError, add_today, desk, open_service, print_json
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
@@ -23,7 +23,7 @@ def add_same_day_commands(case: argparse._SubParsersAction[Any], common: argpars
     """Under ``counter case``."""
     p = case.add_parser("same-day", parents=[common], help=tr("即办件当场办结并在窗口送达（当天受理的即办件）"))
     p.add_argument("case_no")
-    p.add_argument("--today", metavar="DATE", default=argparse.SUPPRESS, help=tr("以该日期为今天（培训）"))
+    add_today(p)
     p.set_defaults(func=cmd_same_day)
     p = case.add_parser("figures", parents=[common], help=tr("即办件占比与承诺时限压减率，按月、按窗口或一件事"))
     p.add_argument("--month", required=True, metavar="YYYY-MM")
@@ -33,20 +33,17 @@ def add_same_day_commands(case: argparse._SubParsersAction[Any], common: argpars
 
 
 def cmd_same_day(args: argparse.Namespace) -> int:
-    from counter.case.not_found import CaseNotFound
     from counter.case.same_day_refused import SameDayNotPossible
     from counter.case.status import MoveNotAllowed
     from counter.service.cases import FINISH_SAME_DAY
     from counter.service.requests import CaseNo
-    from counter.words.cases import CASE_NOT_FOUND, case_status_text
+    from counter.words.cases import case_status_text
     from counter.words.punctuation import CLAUSE_JOIN
     from counter.words.same_day import SAME_DAY_DONE, SAME_DAY_PROBLEM, SAME_DAY_REFUSED
 
     service = open_service(args)
     try:
         service.call(FINISH_SAME_DAY, CaseNo(args.case_no), desk())
-    except CaseNotFound as err:
-        raise Reported(CASE_NOT_FOUND.format(case_no=err.case_no)) from err
     except SameDayNotPossible as err:
         reasons = CLAUSE_JOIN.join(SAME_DAY_PROBLEM[p] for p in err.problems)
         raise Reported(SAME_DAY_REFUSED.format(case_no=args.case_no, reasons=reasons)) from err

@@ -26,9 +26,7 @@ from counter.words.translate import tr
 
 if TYPE_CHECKING:
     from counter.cli.common import Commands
-    from counter.sync.keys import KeyUnreadable
     from counter.sync.site_faults import SiteRefused
-    from counter.sync.site_view import ShownSite
     from counter.sync.sites import SiteIdentity
 
 SITE_KINDS = ("hall", "township", "league")
@@ -78,10 +76,12 @@ def add_site_commands(commands: Commands, common: argparse.ArgumentParser) -> No
 
 def cmd_site_show(args: argparse.Namespace) -> int:
     from counter.cli.phrases import SITE_KEY_ELSEWHERE, SITE_KEY_HERE
+    from counter.service.requests import Nothing
+    from counter.service.site import SHOWN
     from counter.sync.site_view import SiteKeys, retired_fingerprint
     from counter.words.sites import STORED_KEYS_CHANGED
 
-    shown = _site_as_shown(args)  # the identity is made on first use
+    shown = open_service(args).call(SHOWN, Nothing(), desk())  # the identity is made on first use
     key_here, changed = shown.keys is SiteKeys.HERE, shown.keys is SiteKeys.CHANGED
     retired = [
         {
@@ -121,7 +121,6 @@ def cmd_site_init(args: argparse.Namespace) -> int:
     from counter.host.machine.paths import site_key_path
     from counter.resources import bundled_catalog_dir
     from counter.service.site import SET_UP, SetUpSite
-    from counter.sync.keys import KeyUnreadable
     from counter.sync.site_faults import SiteFileFailed, SiteRefused
     from counter.sync.sites import SiteKind
 
@@ -130,8 +129,6 @@ def cmd_site_init(args: argparse.Namespace) -> int:
         done = open_service(args).call(SET_UP, request, desk())
     except SiteRefused as err:
         raise _refused(err, args.code) from err
-    except KeyUnreadable as err:
-        raise _key_refused(err) from err
     except SiteFileFailed as err:  # the desk's settings or the key file: the identity was rolled back
         raise Reported(SITE_SETUP_WRITE_FAILED.format(path=err.path, error=err.strerror or err)) from err
     print(SITE_INIT_DONE)
@@ -146,27 +143,29 @@ def cmd_site_init(args: argparse.Namespace) -> int:
 
 
 def cmd_site_card(args: argparse.Namespace) -> int:
-    from counter.cli.phrases import SITE_CARD_WRITE_FAILED, SITE_CARD_WRITTEN
+    from counter.cli.phrases import SITE_CARD_WRITTEN, WRITE_FAILED
+    from counter.service.requests import Nothing
+    from counter.service.site import CARD
     from counter.sync.site_faults import StoredKeysChanged
     from counter.sync.sites import write_card_file
     from counter.words.sites import CARD_REFUSED_KEYS_CHANGED, CARD_SUITE
 
     try:
-        identity = _site_for_card(args)  # the keys from this machine's key files
+        identity = open_service(args).call(CARD, Nothing(), desk())  # the keys from this machine's key files
     except StoredKeysChanged as err:
         raise Reported(CARD_REFUSED_KEYS_CHANGED.format(path=err.path)) from err
     out = Path(args.out)
     try:
         write_card_file(out, identity)
     except OSError as err:
-        raise Reported(SITE_CARD_WRITE_FAILED.format(path=out, error=err.strerror or err)) from err
+        raise Reported(WRITE_FAILED.format(path=out, error=err.strerror or err)) from err
     print(SITE_CARD_WRITTEN.format(path=out, fingerprint=identity.fingerprint))
     print(CARD_SUITE[identity.suite])
     return EXIT_OK
 
 
 def cmd_site_register(args: argparse.Namespace) -> int:
-    from counter.cli.phrases import SITE_CARD_READ_FAILED, SITE_CARD_REFUSED, SITE_REGISTER_CHECK
+    from counter.cli.phrases import READ_FAILED, SITE_CARD_REFUSED, SITE_REGISTER_CHECK
     from counter.service.site import REGISTER_CARD, RegisterCard
     from counter.sync.site_faults import PeerRefused
     from counter.sync.sites import read_card_file, same_fingerprint
@@ -178,7 +177,7 @@ def cmd_site_register(args: argparse.Namespace) -> int:
     try:
         card, problems = read_card_file(path)
     except OSError as err:
-        raise Reported(SITE_CARD_READ_FAILED.format(path=path, error=file_fault(err))) from err
+        raise Reported(READ_FAILED.format(path=path, error=file_fault(err))) from err
     if card is None:
         lines = [site_problem_text(problem) for problem in problems]
         raise Reported("\n".join([SITE_CARD_REFUSED.format(path=path), *lines]))
@@ -238,30 +237,6 @@ def cmd_site_peers(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _site_for_card(args: argparse.Namespace) -> SiteIdentity:
-    from counter.service.requests import Nothing
-    from counter.service.site import CARD
-    from counter.sync.keys import KeyUnreadable
-
-    try:
-        card: SiteIdentity = open_service(args).call(CARD, Nothing(), desk())
-    except KeyUnreadable as err:
-        raise _key_refused(err) from err
-    return card
-
-
-def _site_as_shown(args: argparse.Namespace) -> ShownSite:
-    from counter.service.requests import Nothing
-    from counter.service.site import SHOWN
-    from counter.sync.keys import KeyUnreadable
-
-    try:
-        shown: ShownSite = open_service(args).call(SHOWN, Nothing(), desk())
-    except KeyUnreadable as err:  # a first identity, and a key file there that cannot be used
-        raise _key_refused(err) from err
-    return shown
-
-
 def _identity_json(identity: SiteIdentity) -> dict[str, str]:
     return {
         "code": identity.code,
@@ -289,9 +264,3 @@ def _refused(err: SiteRefused, code: str) -> Reported:
     from counter.words.sites import site_problem_text
 
     return Reported("\n".join(site_problem_text(problem, code) for problem in err.codes))
-
-
-def _key_refused(err: KeyUnreadable) -> Reported:
-    from counter.words.at_command_line import key_problem_at_command_line
-
-    return Reported(key_problem_at_command_line(err.reason, err.path, err.encryption))

@@ -21,8 +21,12 @@ from counter.cli.common import EXIT_OK, Reported, desk, open_service, print_json
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Sequence
+
     from counter.cli.common import Commands
     from counter.sync.exchange import ImportReport
+    from counter.sync.status import HeldAtHall, ReviewItem, SyncStatus
 
 
 def add_sync_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
@@ -72,11 +76,9 @@ def cmd_sync_export(args: argparse.Namespace) -> int:
 
 
 def cmd_sync_import(args: argparse.Namespace) -> int:
-    from counter.cli.phrases import SYNC_READ_FAILED
+    from counter.cli.phrases import READ_FAILED
     from counter.service.sync import IMPORT_PACKAGE, ImportPackage
-    from counter.sync.keys import KeyUnreadable
     from counter.sync.package import PackageRejected, read_package_file
-    from counter.words.at_command_line import key_problem_at_command_line
     from counter.words.files import file_fault
     from counter.words.sync import SYNC_IMPORTED, SYNC_REPLAYED, package_rejected
 
@@ -84,7 +86,7 @@ def cmd_sync_import(args: argparse.Namespace) -> int:
     try:
         data = read_package_file(path)  # a file beyond the limit is refused before it is read
     except OSError as err:
-        raise Reported(SYNC_READ_FAILED.format(path=path, error=file_fault(err))) from err
+        raise Reported(READ_FAILED.format(path=path, error=file_fault(err))) from err
     except PackageRejected as err:
         raise Reported(package_rejected(err.code.value, err.earlier)) from err
     service = open_service(args)
@@ -92,8 +94,7 @@ def cmd_sync_import(args: argparse.Namespace) -> int:
         report = service.call(IMPORT_PACKAGE, ImportPackage(data), desk())
     except PackageRejected as err:
         raise Reported(package_rejected(err.code.value, err.earlier)) from err
-    except KeyUnreadable as err:  # the package is good, but this machine does not hold the key that opens it
-        raise Reported(key_problem_at_command_line(err.reason, err.path, err.encryption)) from err
+    # KeyUnreadable: the package is good, but this machine does not hold the key that opens it (failure_text)
     if args.json:
         print_json({"ok": True, **_summary(report)})
     elif report.replayed:
@@ -110,7 +111,6 @@ def cmd_sync_import(args: argparse.Namespace) -> int:
 
 def cmd_sync_status(args: argparse.Namespace) -> int:
     """Where sync stands; at a township, also which of its records the hall did not take in, and why."""
-    from counter.cli.phrases import held_at_hall_text, sync_status_text
     from counter.service.requests import Nothing
     from counter.service.sync import READ_STATUS
     from counter.words.sync import hold_reason
@@ -128,7 +128,7 @@ def cmd_sync_status(args: argparse.Namespace) -> int:
 
 
 def cmd_sync_review(args: argparse.Namespace) -> int:
-    from counter.cli.phrases import SYNC_REVIEW_COUNT, review_line
+    from counter.cli.phrases import SYNC_REVIEW_COUNT
     from counter.service.sync import REVIEW_ITEMS, ReviewList
     from counter.words.sync import hold_reason
 
@@ -153,3 +153,54 @@ def _summary(report: ImportReport) -> dict[str, object]:
         "held": report.held,
         "replayed": report.replayed,
     }
+
+
+def review_line(item: ReviewItem) -> str:
+    """One review-list item as a line."""
+    from counter.cli.phrases import SYNC_REVIEW_LINE
+    from counter.words.sync import hold_reason
+    from counter.words.sync_details import held_detail
+
+    return SYNC_REVIEW_LINE.format(
+        id=item.id, from_site=item.from_site, export_no=item.export_no, record_type=item.record_type,
+        record_key=item.record_key, reason=hold_reason(item.reason), detail=held_detail(item.reason, item.detail),
+    )  # fmt: skip
+
+
+def _when(value: dt.datetime | None) -> str:
+    from counter.cli.phrases import SYNC_NEVER
+
+    return SYNC_NEVER if value is None else value.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def held_at_hall_text(held: Sequence[HeldAtHall]) -> str:
+    """A township's records its hall did not take in, why, one a line."""
+    from counter.cli.phrases import SYNC_HELD_AT_HALL, SYNC_HELD_AT_HALL_LINE
+    from counter.words.sync import hold_reason
+    from counter.words.sync_details import held_detail
+
+    lines = [SYNC_HELD_AT_HALL.format(count=len(held))]
+    lines += [
+        SYNC_HELD_AT_HALL_LINE.format(number=h.number, reason=hold_reason(h.reason),
+                                      detail=held_detail(h.reason, h.detail), hall=h.hall, at=_when(h.held_at))
+        for h in held
+    ]  # fmt: skip
+    return "\n".join(lines)
+
+
+def sync_status_text(status: SyncStatus) -> str:
+    """Where sync stands, as lines."""
+    from counter.cli.phrases import SYNC_STATUS_LINES
+    from counter.words.sites import SITE_KIND
+
+    since = status.pending_since
+    return SYNC_STATUS_LINES.format(
+        site_code=status.site_code,
+        kind=SITE_KIND.get(status.site_kind, status.site_kind),
+        pending=status.pending_cases,
+        projects=status.pending_projects,
+        since="" if since is None else tr("（最早 {since}）").format(since=_when(since)),
+        exported=_when(status.last_export_at),
+        imported=_when(status.last_import_at),
+        review=status.review_open,
+    )

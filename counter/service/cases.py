@@ -10,6 +10,7 @@ papers a case prints are :mod:`counter.service.documents`; the steps of 告知�
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -190,6 +191,15 @@ class DecideItem:
 
 
 @dataclass(frozen=True)
+class Decided:
+    """The case's status after an item's decision, and whether the hall only received the case (its state then said
+    as its page says it: 已收件, not 已受理)."""
+
+    status: CaseStatus
+    only_received: bool = False
+
+
+@dataclass(frozen=True)
 class LapseCorrection:
     case_no: str
     note: str = ""
@@ -204,11 +214,9 @@ class MoveCase:
 
 def fulfil_deferred(work: Session, call: Call, request: FulfilDeferred) -> CaseStatus:
     """The deferred materials that arrived ticked; the last one sends the case to approval."""
-    from counter.actions.cases.received_cases import refusals_told
     from counter.actions.intake import take
 
-    with refusals_told(work, request.case_no):  # the state named as the case's page names it
-        return take.fulfil_deferred(work, at_desk(call), request.case_no, set(request.arrived), call.today)
+    return take.fulfil_deferred(work, at_desk(call), request.case_no, set(request.arrived), call.today)
 
 
 FULFIL_DEFERRED = write("cases.fulfil_deferred", Permission.TAKE_INTAKE, fulfil_deferred, faults=_STEP_FAULTS)
@@ -216,11 +224,9 @@ FULFIL_DEFERRED = write("cases.fulfil_deferred", Permission.TAKE_INTAKE, fulfil_
 
 def extend_deferral(work: Session, call: Call, request: ExtendDeferral) -> None:
     """More time for the deferred materials, with the reason, never past the legal limit."""
-    from counter.actions.cases.received_cases import refusals_told
     from counter.actions.intake import take
 
-    with refusals_told(work, request.case_no):  # the state named as the case's page names it
-        take.extend_deferral(work, at_desk(call), request.case_no, request.new_due, request.reason, call.now)
+    take.extend_deferral(work, at_desk(call), request.case_no, request.new_due, request.reason, call.now)
 
 
 EXTEND_DEFERRAL = write("cases.extend_deferral", Open.IN_ACTION, extend_deferral, faults=_STEP_FAULTS)
@@ -229,25 +235,26 @@ EXTEND_DEFERRAL = write("cases.extend_deferral", Open.IN_ACTION, extend_deferral
 def deny_lapsed(work: Session, call: Call, request: DenyLapsed) -> Lapse:
     """A lapsed 容缺 recorded: the items the window may deny denied, the rest left to their deciding bodies."""
     from counter.actions.cases import decisions
-    from counter.actions.cases.received_cases import refusals_told
+    from counter.actions.cases.received_cases import is_received
 
-    with refusals_told(work, request.case_no):  # the state named as the case's page names it
-        return decisions.deny_lapsed_deferral(work, at_desk(call), request.case_no, call.today, request.reason)
+    lapse = decisions.deny_lapsed_deferral(work, at_desk(call), request.case_no, call.today, request.reason)
+    return dataclasses.replace(lapse, only_received=is_received(work, request.case_no))
 
 
 DENY_LAPSED = write("cases.deny_lapsed", Open.IN_ACTION, deny_lapsed, faults=_STEP_FAULTS)
 
 
-def decide_item(work: Session, call: Call, request: DecideItem) -> CaseStatus:
-    """One item's 准予 or 不予批准, by the body that may decide it; the case's status after."""
+def decide_item(work: Session, call: Call, request: DecideItem) -> Decided:
+    """One item's 准予 or 不予批准, by the body that may decide it; the case's status after, and whether the hall
+    only received the case."""
     from counter.actions.cases import decisions
-    from counter.actions.cases.received_cases import refusals_told
+    from counter.actions.cases.received_cases import is_received
 
-    with refusals_told(work, request.case_no):  # the state named as the case's page names it
-        return decisions.decide_item(
-            work, at_desk(call), request.case_no, request.item_code, approve=request.approve, text=request.text,
-            false_materials=request.false_materials, at=call.now, validity=request.validity,
-        )  # fmt: skip
+    status = decisions.decide_item(
+        work, at_desk(call), request.case_no, request.item_code, approve=request.approve, text=request.text,
+        false_materials=request.false_materials, at=call.now, validity=request.validity,
+    )  # fmt: skip
+    return Decided(status, is_received(work, request.case_no))
 
 
 DECIDE_ITEM = write("cases.decide_item", Open.IN_ACTION, decide_item, faults=_STEP_FAULTS)
@@ -266,11 +273,9 @@ ROUTE_ITEMS = write("cases.route_items", Open.IN_ACTION, route_items, faults=_ST
 def lapse_correction(work: Session, call: Call, request: LapseCorrection) -> CaseStatus:
     """A correction notice answered by nothing: from the next working day after its deadline, the application lapses
     (视为放弃申请)."""
-    from counter.actions.cases.received_cases import refusals_told
     from counter.actions.intake import take
 
-    with refusals_told(work, request.case_no):  # the state named as the case's page names it
-        return take.lapse_correction(work, at_desk(call), request.case_no, call.today, request.note)
+    return take.lapse_correction(work, at_desk(call), request.case_no, call.today, request.note)
 
 
 LAPSE_CORRECTION = write("cases.lapse_correction", Open.IN_ACTION, lapse_correction, faults=_STEP_FAULTS)
@@ -278,11 +283,9 @@ LAPSE_CORRECTION = write("cases.lapse_correction", Open.IN_ACTION, lapse_correct
 
 def move_case(work: Session, call: Call, request: MoveCase) -> CaseStatus:
     """Any other step of a case's life (办结, 撤回, 作废 …), with its note; the status after."""
-    from counter.actions.cases.received_cases import refusals_told
     from counter.actions.intake import take
 
-    with refusals_told(work, request.case_no):  # the state named as the case's page names it
-        return take.move_case(work, at_desk(call), request.case_no, request.event, request.note, call.now)
+    return take.move_case(work, at_desk(call), request.case_no, request.event, request.note, call.now)
 
 
 MOVE_CASE = write("cases.move_case", Open.IN_ACTION, move_case, faults=_STEP_FAULTS)
@@ -290,11 +293,9 @@ MOVE_CASE = write("cases.move_case", Open.IN_ACTION, move_case, faults=_STEP_FAU
 
 def finish_same_day(work: Session, call: Call, request: CaseNo) -> CaseStatus:
     """当场办结并送达: each item granted at the window and the result handed over there."""
-    from counter.actions.cases.received_cases import refusals_told
     from counter.actions.intake import same_day
 
-    with refusals_told(work, request.case_no):  # the state named as the case's page names it
-        return same_day.finish_same_day(work, at_desk(call), request.case_no, call.today)
+    return same_day.finish_same_day(work, at_desk(call), request.case_no, call.today)
 
 
 FINISH_SAME_DAY = write(
@@ -362,11 +363,13 @@ class DemoPaper:
 @dataclass(frozen=True)
 class DemoRun:
     """The sample cases, their papers (returned, not written where the run happens: the command writes them on the
-    desk that asked), and the cases read back."""
+    desk that asked), the cases read back, and the numbers of those the hall only received (their state said as
+    their page says it: 已收件)."""
 
     cases: tuple[DemoCase, ...]
     papers: tuple[DemoPaper, ...]
     views: tuple[CaseView, ...]
+    received: frozenset[str] = frozenset()
 
 
 def run_demo(work: sessionmaker[Session], call: Call, request: Nothing) -> DemoRun:
@@ -374,8 +377,8 @@ def run_demo(work: sessionmaker[Session], call: Call, request: Nothing) -> DemoR
     papers made, the cases read back."""
     from counter.actions.site.demo import demo_run
 
-    made, papers, views = demo_run(work, at_desk(call), call.today)
-    return DemoRun(tuple(made), tuple(DemoPaper(name, pdf) for name, pdf in papers), tuple(views))
+    made, papers, views, received = demo_run(work, at_desk(call), call.today)
+    return DemoRun(tuple(made), tuple(DemoPaper(name, pdf) for name, pdf in papers), tuple(views), received)
 
 
 RUN_DEMO = write(

@@ -4,27 +4,45 @@ statements however long the list."""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
+import counter
 from counter.access.desk import Desk
+from counter.access.roles import Role
 from counter.actions.cases import received_cases
 from counter.actions.cases.case_reads import case_rows, cases_found, day_lists
 from counter.actions.cases.case_view import read_case
 from counter.actions.cases.documents import make_documents
 from counter.actions.cases.item_authority import set_entrustment
+from counter.actions.cases.item_steps import route_items
 from counter.actions.cases.reads_shown import case_view
+from counter.case.item_path import ItemEvent
+from counter.case.item_step_request import StepRequest
 from counter.case.lookup import read_lookup
 from counter.case.status import CaseEvent, CaseStatus, MoveNotAllowed
+from counter.db.case_store import case_by_no, case_materials
 from counter.documents.acceptance import all_received
 from counter.documents.kinds import DocumentKind
+from counter.intake.checklist import Receipt, record
+from counter.intake.outcome import DeferralRequest
 from counter.service.call import Call, Clock
-from counter.service.cases import MoveCase, move_case
+from counter.service.cases import DenyLapsed, MoveCase, deny_lapsed, move_case
+from counter.service.cases import route_items as service_route
+from counter.service.department_items import ItemStep, item_step
+from counter.service.requests import CaseNo
 from counter.words.cases import case_status_text
 from tests.actions.conftest import TODAY
+from tests.actions.test_correction_life import correction_request
 from tests.actions.test_intake_actions import full_request, take
+from tests.actions.test_item_steps import FOOD, at
+from tests.audit.conftest import ACTORS, add_accounts, desk_of
 from tests.db.plans import counted
 from tests.entrusted import RESTAURANT_ITEMS, entrust_in
 
@@ -136,3 +154,70 @@ def test_a_step_refused_for_the_state_tells_whether_the_hall_only_received_the_c
         move_case(s, Call.on(Clock(), desk), resubmit)
     assert not refused.value.only_received
     assert case_status_text(refused.value.status, refused.value.only_received) == "已受理"
+
+
+def _refused(sessions: sessionmaker[Session], step: Callable[[Session], object]) -> MoveNotAllowed:
+    with pytest.raises(MoveNotAllowed) as refused, sessions.begin() as s:  # a step: in a unit that may write
+        step(s)
+    return refused.value
+
+
+def test_every_step_that_moves_a_case_tells_whether_the_hall_only_received_it(
+    sessions: sessionmaker[Session], desk: Desk
+) -> None:
+    """No operation words its own refusal: 分发, a department's step and 办结 alike are told by the one move every
+    action makes (:func:`counter.actions.cases.received_cases.status_after`)."""
+    number = take(sessions, desk, full_request(sessions))  # nothing entrusted: the hall only received
+    add_accounts(sessions)
+    clerk, staff = desk_of(ACTORS[Role.CLERK]), desk_of(ACTORS[Role.DEPARTMENT])
+    with sessions.begin() as s:
+        route_items(s, clerk, number, at(TODAY))
+    with sessions.begin() as s:  # voided at another desk meanwhile
+        move_case(s, Call.on(Clock(), desk_of(ACTORS[Role.SUPERVISOR])), MoveCase(number, CaseEvent.VOIDED, "重复录入"))
+    signing = ItemStep(number, FOOD, StepRequest(ItemEvent.SIGNED))
+    steps: list[Callable[[Session], object]] = [
+        lambda s: service_route(s, Call.on(Clock(), clerk), CaseNo(number)),
+        lambda s: item_step(s, Call.on(Clock(), staff), signing),
+        lambda s: move_case(s, Call.on(Clock(), clerk), MoveCase(number, CaseEvent.COMPLETED, "")),
+    ]
+    for step in steps:
+        refused = _refused(sessions, step)
+        assert (refused.status, refused.only_received) == (CaseStatus.VOIDED, True)
+
+
+def test_a_received_case_refused_routing_is_named_as_its_page_names_it(
+    sessions: sessionmaker[Session], desk: Desk
+) -> None:
+    """分发 of a case with a correction notice: 现在的状态是“已告知补齐材料”, not the 未受理 of a hall that accepts."""
+    number = take(sessions, desk, correction_request(sessions))
+    refused = _refused(sessions, lambda s: service_route(s, Call.on(Clock(), desk), CaseNo(number)))
+    assert _page_received(sessions, number)
+    assert case_status_text(refused.status, refused.only_received) == "已告知补齐材料"
+
+
+def test_every_action_moves_a_case_through_the_one_move_that_tells() -> None:
+    """A step added later cannot forget: only :func:`~counter.actions.cases.received_cases.status_after` asks the
+    domain's :func:`~counter.case.status.next_status`."""
+    root = Path(counter.__file__).parent
+    asking = {p.relative_to(root).as_posix() for p in root.rglob("*.py") if "next_status(" in p.read_text("utf-8")}
+    assert asking == {"case/status.py", "actions/cases/received_cases.py"}
+
+
+def test_a_partial_lapse_names_the_state_left_as_the_page_does(sessions: sessionmaker[Session], desk: Desk) -> None:
+    """A lapse of one of two 容缺 materials leaves a case the hall only received 已收件，待补材料, and says so."""
+    request = full_request(sessions)
+    checklist = record(record(request.checklist, "M08", Receipt.MISSING), "M09", Receipt.MISSING)
+    deferred = dataclasses.replace(request, checklist=checklist, deferral=DeferralRequest(True, True))
+    number = take(sessions, desk, deferred)
+    with sessions.begin() as s:  # M09 due later, as a material with a longer deferral limit would be
+        case = case_by_no(s, number)
+        assert case is not None
+        (m09,) = [line for line in case_materials(s, case.id) if line.material_code == "M09"]
+        due = m09.due_on
+        assert due is not None
+        m09.due_on = due + dt.timedelta(days=14)
+    lapsed = Call.on(Clock(due + dt.timedelta(days=1)), desk)
+    with sessions.begin() as s:
+        lapse = deny_lapsed(s, lapsed, DenyLapsed(number))
+    assert (lapse.status, lapse.only_received) == (CaseStatus.AWAITING_DEFERRED, True)
+    assert case_status_text(lapse.status, lapse.only_received) == "已收件，待补材料"

@@ -64,3 +64,20 @@ def test_a_receipt_of_several_issuing_bodies_is_written_a_file_each(
     signboard = RESTAURANT_ITEMS[2]  # 户外招牌设置审批: the 城管局's, the second body in the guide's order
     assert main(["print", case_no, "--doc", "receipt", "--item", signboard, "--out", str(one), "--db", db]) == 0
     assert one.read_bytes() == (out.parent / "receipt-2.pdf").read_bytes()  # its paper, reprinted as made
+
+
+def test_a_notice_going_nowhere_is_misuse_and_takes_no_number(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Without ``--out`` or ``--printer`` a 一次性告知单 would take its number and be recorded as issued, yet reach
+    nobody: it is refused, as ``print`` refuses it, and the next notice takes the number it would have taken."""
+    first_numbers = []
+    for name, nowhere_first in (("a", True), ("b", False)):
+        db = made_database(tmp_path / f"{name}.sqlite3")
+        if nowhere_first:
+            assert main(["notice", "008", "--db", db]) == 2
+            assert "--out" in capsys.readouterr().err
+        capsys.readouterr()
+        assert main(["notice", "008", "--out", str(tmp_path / f"{name}.pdf"), "--db", db]) == 0
+        first_numbers.append(capsys.readouterr().out.split("\t")[0])
+    assert first_numbers[0] == first_numbers[1]

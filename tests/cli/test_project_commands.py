@@ -431,7 +431,8 @@ def test_an_account_without_the_agent_service_is_refused_and_nothing_is_kept(
     capsys.readouterr()
     facts = facts_file(tmp_path, FACTS)
     assert refused(capsys, db, "2026-09-01", "register", "--file", facts) == [
-        "本数据库已启用账号，请先登录再“帮您办项目的登记、代办和办结”。本次操作未执行。"
+        "本数据库已启用账号，请先登录再“帮您办项目的登记、代办和办结”。本次操作未执行。",
+        "命令行请加 --user 登录名（密码取自环境变量 COUNTER_PASSWORD，或按提示输入）。",
     ]
     monkeypatch.setenv("COUNTER_PASSWORD", "Xam-2026-guanli")
     code = main(["--user", "batu", "--db", db, "--today", "2026-09-01", "project", "register", "--file", facts])

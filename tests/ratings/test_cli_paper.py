@@ -22,6 +22,9 @@ def test_the_sheet_is_printed_and_keyed_in_from_the_command_line(
     tmp_path: Path,
 ) -> None:
     db, case_no = f"sqlite:///{db_path}", demo_cases["受理"]
+    nowhere = tmp_path / "usb" / "评价表.pdf"  # a stick not in: named, as for every paper
+    assert main(["ratings", "sheet", case_no, "--out", str(nowhere), "--db", db]) == 1
+    assert f"文件夹 {nowhere.parent} 不存在" in capsys.readouterr().err
     sheet = tmp_path / "评价表.pdf"
     assert main(["ratings", "sheet", case_no, "--out", str(sheet), "--db", db]) == 0
     assert sheet.read_bytes().startswith(b"%PDF")

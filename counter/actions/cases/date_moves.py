@@ -31,6 +31,7 @@ from counter.actions.cases.decisions import case_and_bundle
 from counter.actions.cases.early_lapses import flag_early_lapses
 from counter.actions.cases.intake_settings import intake_rules
 from counter.actions.cases.item_track import IN_HAND, track_items
+from counter.actions.cases.received_cases import status_after
 from counter.audit.actions import AuditAction
 from counter.calendar.workdays import WorkCalendar
 from counter.case.dates_moved import (
@@ -43,7 +44,7 @@ from counter.case.dates_moved import (
     open_dates,
 )
 from counter.case.item_lines import office_day
-from counter.case.status import CaseEvent, CaseStatus, next_status
+from counter.case.status import CaseEvent
 from counter.db import models
 from counter.db.case_store import add_history, case_materials, case_view, cases_dated_from
 from counter.db.outbox_store import gateway_configured, queue_dated
@@ -118,7 +119,7 @@ def _move(
     governing = _after_moves(now, moves)
     if not _set_columns(session, case, governing) and not moves:
         return False
-    next_status(CaseStatus(case.status), CaseEvent.DATES_MOVED)  # the status stays; MoveNotAllowed reaches the caller
+    status_after(session, case, CaseEvent.DATES_MOVED)  # the status stays; MoveNotAllowed reaches the caller
     note = moves_note(moves)
     if moves:
         add_history(session, case, CaseEvent.DATES_MOVED.value, note, clerk=desk.clerk, at=at)

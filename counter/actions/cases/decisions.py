@@ -23,6 +23,7 @@ from counter.actions.admin.calendar import office_calendar
 from counter.actions.admin.guard import require
 from counter.actions.cases.item_authority import Acting, act_standing, check_item
 from counter.actions.cases.item_track import track_items
+from counter.actions.cases.received_cases import status_after
 from counter.audit.actions import AuditAction
 from counter.audit.masking import masked_text
 from counter.case.decisions import (
@@ -41,7 +42,7 @@ from counter.case.lapse import Lapse
 from counter.case.moments import moment_on, office_day
 from counter.case.not_found import CaseNotFound
 from counter.case.provisional_lapse import check_settled
-from counter.case.status import NOTE_CODES_JOIN, CaseEvent, CaseStatus, next_status
+from counter.case.status import NOTE_CODES_JOIN, CaseEvent, CaseStatus
 from counter.catalog.model import Bundle, ItemType
 from counter.db import models
 from counter.db.case_store import add_history, answers_of, case_by_no, case_view
@@ -147,7 +148,7 @@ def record_decision(
         raise DecisionRefused(DecisionProblem.ALREADY_DECIDED, case.case_no, item_code)
     if approve and item_code in waiting_items(bundle, view.materials, view.history):
         raise DecisionRefused(DecisionProblem.AWAITS_DEFERRED, case.case_no, item_code)
-    status = next_status(CaseStatus(case.status), event)  # MoveNotAllowed reaches the caller
+    status = status_after(session, case, event)  # MoveNotAllowed reaches the caller
     extra = {"false_materials": "1"} if false_materials else {}
     note = item_note(item_code, text, false_materials=false_materials, validity=validity)
     _record(session, desk, case, event, note, status, at, clerk=acting.clerk, item=item_code, **extra, **acting.audit())
@@ -168,8 +169,7 @@ def deny_lapsed_deferral(session: Session, desk: Desk, number: str, today: dt.da
     case, bundle = case_and_bundle(session, number, lock=True)
     view = case_view(session, case.case_no)
     assert view is not None
-    status = CaseStatus(case.status)
-    next_status(status, CaseEvent.DEFERRAL_LAPSED)  # only a case awaiting deferred materials lapses
+    status_after(session, case, CaseEvent.DEFERRAL_LAPSED)  # only a case awaiting deferred materials lapses
     calendar = office_calendar(session)
     gone = lapsing(view.materials, view.history, today, calendar)
     if not gone:
@@ -180,7 +180,7 @@ def deny_lapsed_deferral(session: Session, desk: Desk, number: str, today: dt.da
     codes = tuple(m.code for m in gone)
     still = [m for m in view.deferred_open() if m.code not in codes]
     event = CaseEvent.DEFERRAL_PART_LAPSED if still else CaseEvent.DEFERRAL_LAPSED
-    status = next_status(status, event)
+    status = status_after(session, case, event)
     case.status = status.value
     note = NOTE_CODES_JOIN.join(codes)
     at = moment_on(today, models.utcnow())  # the lapse's day, a training desk's too
@@ -234,7 +234,7 @@ def _close(
     event = closing_event([i.code for i in bundle.items], decisions)
     status = CaseStatus(case.status)
     if event is not None:
-        status = next_status(status, event)
+        status = status_after(session, case, event)
         case.status = status.value
         if event is CaseEvent.DENIED:
             case.denial_reason = _reasons(decisions.values())

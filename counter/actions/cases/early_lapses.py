@@ -28,6 +28,7 @@ from counter.actions.admin.audit import record_at_desk
 from counter.actions.admin.office import office_settings
 from counter.actions.cases.decisions import case_and_bundle
 from counter.actions.cases.intake_settings import intake_rules
+from counter.actions.cases.received_cases import status_after
 from counter.audit.actions import AuditAction
 from counter.calendar.workdays import WorkCalendar
 from counter.case.dates_moved import CORRECTION, governed
@@ -43,7 +44,7 @@ from counter.case.early_lapses import (
     not_yet_found,
 )
 from counter.case.moments import office_day
-from counter.case.status import CaseEvent, CaseStatus, next_status
+from counter.case.status import CaseEvent, CaseStatus
 from counter.case.view import CaseView
 from counter.catalog.model import Bundle
 from counter.db import models
@@ -83,7 +84,7 @@ def _flag(
     new = not_yet_found(_early(governed(view), bundle, after, rules), view.history)
     if not new:
         return False
-    next_status(CaseStatus(case.status), CaseEvent.LAPSE_EARLY)  # the status stays
+    status_after(session, case, CaseEvent.LAPSE_EARLY)  # the status stays
     note = early_note(new)
     add_history(session, case, CaseEvent.LAPSE_EARLY.value, note, clerk=desk.clerk, at=at)
     detail = {"event": CaseEvent.LAPSE_EARLY.value, "status": case.status, "note": note}

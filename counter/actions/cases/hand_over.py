@@ -23,6 +23,7 @@ from counter.actions.admin.audit import record_at_desk
 from counter.actions.admin.guard import require
 from counter.actions.cases.decisions import case_and_bundle
 from counter.actions.cases.documents import make_document
+from counter.actions.cases.received_cases import status_after
 from counter.audit.actions import AuditAction
 from counter.case.decisions import ItemDecision
 from counter.case.hand_over import (
@@ -42,7 +43,7 @@ from counter.case.hand_over import (
     signed_return_problems,
 )
 from counter.case.item_lines import office_day
-from counter.case.status import CaseEvent, CaseStatus, next_status
+from counter.case.status import CaseEvent
 from counter.db.case_store import add_history, case_view
 from counter.documents.handed_over import HandedOver
 from counter.documents.kinds import DocumentKind
@@ -79,7 +80,7 @@ def hand_over_results(
     every_item_handed = handed | revoked_codes(decisions) | {item.code for item in items} == set(codes)
     # a grant revoked since still made the case 办结 with a result (READY): its hand-over closes it as 送达
     event = hand_over_event(record, every_item_handed, any(d.approved for d in decisions.values()))
-    after = next_status(CaseStatus(case.status), event)  # MoveNotAllowed reaches the caller
+    after = status_after(session, case, event)  # MoveNotAllowed reaches the caller
     case.status = after.value
     note = hand_over_note(record)
     add_history(session, case, event.value, note, clerk=desk.clerk, at=now)
@@ -110,7 +111,7 @@ def record_signed_return(
     if problems:
         raise SignedReturnRefused(problems)
     assert hand_over is not None  # signed_return_problems saw to it
-    next_status(CaseStatus(case.status), CaseEvent.SERVICE_SIGNED)  # status unchanged; MoveNotAllowed to the caller
+    status_after(session, case, CaseEvent.SERVICE_SIGNED)  # status unchanged; MoveNotAllowed to the caller
     note = signed_return_note(hand_over_no, signed_on)
     add_history(session, case, CaseEvent.SERVICE_SIGNED.value, note, clerk=desk.clerk, at=now)
     detail = {"event": CaseEvent.SERVICE_SIGNED.value, "status": case.status, "note": note}

@@ -29,6 +29,7 @@ from counter.actions.cases.decisions import case_and_bundle, close_when_decided,
 from counter.actions.cases.documents import made_document
 from counter.actions.cases.item_authority import check_item
 from counter.actions.cases.item_track import received_only, standings, track_items
+from counter.actions.cases.received_cases import status_after
 from counter.audit.actions import AuditAction
 from counter.audit.masking import masked_text
 from counter.case.decisions import DecisionProblem, DecisionRefused
@@ -45,7 +46,7 @@ from counter.case.item_path import (
 )
 from counter.case.item_standing import ItemStanding
 from counter.case.item_step_request import StepRequest
-from counter.case.status import CaseEvent, CaseStatus, next_status
+from counter.case.status import CaseEvent, CaseStatus
 from counter.case.view import CaseView
 from counter.catalog.model import Bundle
 from counter.db import models
@@ -74,7 +75,7 @@ def route_items(session: Session, desk: Desk, number: str, now: dt.datetime) -> 
     """
     require(session, desk.actor, permission_for(CaseEvent.ITEM_ROUTED))
     case, bundle = case_and_bundle(session, number, lock=True)
-    status = next_status(CaseStatus(case.status), CaseEvent.ITEM_ROUTED)
+    status = status_after(session, case, CaseEvent.ITEM_ROUTED)
     view, paths = _read(session, case)
     decided = view.decisions()
     routed = tuple(i.code for i in bundle.items if i.code not in paths and i.code not in decided)
@@ -120,7 +121,7 @@ def take_item_step(
             false_materials=request.false_materials, validity=request.validity if approve else None,
         )  # fmt: skip
     else:  # a decision keeps the department's rows itself (counter.actions.cases.decisions)
-        status = next_status(CaseStatus(case.status), CaseEvent(request.event.value))
+        status = status_after(session, case, CaseEvent(request.event.value))
         _keep(session, desk, case, item_code, step, status, now, **acting.audit())
         track_items(session, case, bundle)
         if request.event is ItemEvent.SIGNED:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from counter.actions.cases import case_reads, reach
 from counter.actions.cases.case_view import read_case
-from counter.actions.cases.received_cases import received_cases
+from counter.actions.cases.received_cases import is_received
 from counter.case.lookup import FoundCase, Lookup
 from counter.case.view import CaseView
 from counter.documents.case_page import CasePage
@@ -65,5 +65,4 @@ def case_view(session: Session, desk: Desk, case_no: str, operation: str) -> tup
     whole = reach.may_see_whole(session, desk)
     if whole:
         reach.note_read(session, desk, operation, view.case_no, _id_nos(view))
-    received = view.case_no in received_cases(session, (view.case_no,))
-    return (view if whole else view.masked()), whole, received
+    return (view if whole else view.masked()), whole, is_received(session, view.case_no)

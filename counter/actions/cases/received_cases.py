@@ -1,5 +1,6 @@
 """Which cases of a list the hall only received, so that the finder, the case lists and ``case show`` name a case's
-state as its page does (已收件, not 已受理: :func:`counter.words.cases.case_status_text`).
+state as its page does (已收件, not 已受理: :func:`counter.words.cases.case_status_text`), and so that a step refused
+for the case's state names it so too (:func:`status_after`, the one way an action moves a case).
 
 By the page's rule (:func:`counter.actions.cases.case_view.told_standing`, :func:`counter.documents.acceptance.
 only_received`): every item the case applied for stands as 收件 under the settings its receipt was made under, or
@@ -15,7 +16,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Collection, Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from itertools import islice
 from typing import TYPE_CHECKING, TypeVar
 
@@ -24,9 +24,10 @@ from counter.actions.cases.case_view import told_by
 from counter.actions.cases.item_authority import authority_key, site_authority
 from counter.case.lookup import FoundCase
 from counter.case.open_cases import OpenCase
-from counter.case.status import MoveNotAllowed
+from counter.case.status import CaseEvent, CaseStatus, MoveNotAllowed, next_status
 from counter.case.view import CaseRow
 from counter.catalog.model import Item
+from counter.db import models
 from counter.db.case_standing_reads import CaseStanding, case_standings
 from counter.db.catalog_store import known_guide
 from counter.db.settings_store import get_setting, office_key, read_settings
@@ -36,7 +37,7 @@ from counter.documents.data import OfficeSettings
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session as Unit
 
-__all__ = ["BATCH", "marked", "marked_as_read", "received_cases", "refusals_told"]
+__all__ = ["BATCH", "is_received", "marked", "marked_as_read", "received_cases", "status_after"]
 
 Row = TypeVar("Row", CaseRow, FoundCase, OpenCase)  # a row of a list that names each case's state
 
@@ -75,6 +76,12 @@ def received_cases(unit: Unit, case_nos: Collection[str]) -> frozenset[str]:
     return frozenset(found)
 
 
+def is_received(unit: Unit, case_no: str) -> bool:
+    """Whether the hall only received the case ``case_no``: :func:`received_cases` of the one case."""
+    number = case_no.strip().upper()
+    return number in received_cases(unit, (number,))
+
+
 def _items(unit: Unit, standing: CaseStanding) -> tuple[Item, ...] | None:
     """The items the case applied for, as its guide and answers choose them (:meth:`Bundle.for_case`); None where its
     guide is gone."""
@@ -104,15 +111,13 @@ def marked_as_read(unit: Unit, rows: Iterable[CaseRow]) -> Iterator[CaseRow]:
         yield from marked(unit, batch)
 
 
-@contextmanager
-def refusals_told(unit: Unit, case_no: str) -> Iterator[None]:
-    """A step of ``case_no`` refused for the case's state (:class:`MoveNotAllowed`) says whether the hall only received
-    the case, so that the refusal names its state as its page does ("现在的状态是“已收件”"); nothing is written by
-    a refused step, and the unit of work is read once more before it is rolled back."""
+def status_after(unit: Unit, case: models.Case, event: CaseEvent) -> CaseStatus:
+    """The case's status after ``event`` (:func:`counter.case.status.next_status`), the one way an action moves a
+    case, so that no step forgets what its refusal must say: refused for the case's state (:class:`MoveNotAllowed`),
+    it says whether the hall only received the case, and every face names the state as the case's page does
+    ("现在的状态是“已收件”").  Nothing is written by a refused step; the unit of work is read once more before it is
+    rolled back."""
     try:
-        yield
+        return next_status(CaseStatus(case.status), event)
     except MoveNotAllowed as err:
-        if err.only_received:
-            raise
-        received = case_no.upper() in received_cases(unit, (case_no.upper(),))
-        raise MoveNotAllowed(err.event, err.status, received) from err
+        raise MoveNotAllowed(err.event, err.status, is_received(unit, case.case_no)) from err

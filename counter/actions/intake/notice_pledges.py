@@ -34,6 +34,7 @@ from counter.actions.cases.decisions import case_and_bundle, record_decision
 from counter.actions.cases.documents import marked_for_training, notice_number
 from counter.actions.cases.item_authority import Acting, act_standing, check_item, site_authority
 from counter.actions.cases.item_track import received_only
+from counter.actions.cases.received_cases import status_after
 from counter.audit.actions import AuditAction
 from counter.audit.masking import masked_text
 from counter.case.decisions import item_note
@@ -42,7 +43,7 @@ from counter.case.item_path import state_of
 from counter.case.moments import moment_on
 from counter.case.numbers import DocKind
 from counter.case.pledge_checks import PledgeProblem, PledgeRefused, grant_open
-from counter.case.status import CaseEvent, CaseStatus, next_status
+from counter.case.status import CaseEvent, CaseStatus
 from counter.catalog.model import Bundle
 from counter.db import models
 from counter.db.case_store import add_history, answers_of, case_view
@@ -180,7 +181,7 @@ def revoke(session: Session, desk: Desk, number: str, item_code: str, today: dt.
     row = _found_false(session, case, item_code)
     if row.heard_on is None or row.hear_by is None or today <= row.hear_by:
         raise PledgeRefused(PledgeProblem.NOT_HEARD, case.case_no, item_code)
-    next_status(CaseStatus(case.status), CaseEvent.ITEM_REVOKED)  # MoveNotAllowed: a voided case, say
+    status_after(session, case, CaseEvent.ITEM_REVOKED)  # MoveNotAllowed: a voided case, say
     at = moment_on(today, models.utcnow())  # the revocation's day, a training desk's too
     add_history(
         session, case, CaseEvent.ITEM_REVOKED.value, item_note(item_code, row.finding), clerk=acting.clerk, at=at

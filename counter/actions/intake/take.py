@@ -28,6 +28,7 @@ from counter.actions.cases.deferral_extension import check_within_legal_date, te
 from counter.actions.cases.intake_settings import intake_keys, intake_rules
 from counter.actions.cases.item_authority import check_case_step, site_authority
 from counter.actions.cases.item_track import IN_HAND, untrack_items
+from counter.actions.cases.received_cases import status_after
 from counter.actions.catalog.guide_status import drafts_may_be_taken
 from counter.actions.numbers.number_guard import check_numbers, note_issued
 from counter.audit.actions import AuditAction
@@ -41,7 +42,7 @@ from counter.case.numbers import case_no
 from counter.case.pages import TakenPage, check_taken
 from counter.case.provisional_lapse import check_settled
 from counter.case.same_day import same_day_note
-from counter.case.status import NOTE_CODES_JOIN, NOTE_DUE_REASON, CaseEvent, CaseStatus, next_status
+from counter.case.status import NOTE_CODES_JOIN, NOTE_DUE_REASON, CaseEvent, CaseStatus
 from counter.case.view import CaseMaterialLine
 from counter.catalog.model import Bundle, GuideStatus
 from counter.catalog.stored_guide import StoredGuide
@@ -248,7 +249,7 @@ def take_intake(
             raise CaseNotFound(request.previous_case_no)
         if previous.bundle_code != bundle.code:
             raise IntakeNotPossible(decision, detail="previous case is of another bundle")
-        previous.status = next_status(CaseStatus(previous.status), CaseEvent.RESUBMITTED)
+        previous.status = status_after(session, previous, CaseEvent.RESUBMITTED)
 
     check_numbers(session, desk, today)  # never a number already on someone's paper (NumbersBehind)
     sequence = next_sequence(session, desk.identity.site_code, desk.identity.desk_no, today, "case")
@@ -397,7 +398,6 @@ def fulfil_deferred(session: Session, desk: Desk, number: str, arrived: set[str]
     """Tick the deferred materials that arrived; the last one sends the case to approval."""
     require(session, desk.actor, Permission.TAKE_INTAKE)
     case = _case(session, number)
-    status = CaseStatus(case.status)
     view = case_view(session, case.case_no)
     awaited = {m.code for m in view.deferred_open()} if view is not None else set()  # a lapsed one is not awaited
     open_lines = [m for m in case_materials(session, case.id) if m.material_code in awaited]
@@ -410,7 +410,7 @@ def fulfil_deferred(session: Session, desk: Desk, number: str, arrived: set[str]
             line.receipt = "received"
     complete = all(m.material_code in arrived for m in open_lines)
     event = CaseEvent.DEFERRED_COMPLETE if complete else CaseEvent.DEFERRED_ARRIVED
-    case.status = next_status(status, event).value
+    case.status = status_after(session, case, event).value
     add_history(session, case, event.value, NOTE_CODES_JOIN.join(sorted(arrived)), clerk=desk.clerk, at=_on(today))
     _audit_move(session, desk, case.case_no, event, CaseStatus(case.status), NOTE_CODES_JOIN.join(sorted(arrived)))
     return CaseStatus(case.status)
@@ -425,7 +425,7 @@ def extend_deferral(
         raise IntakeNotPossible(None, detail="reason required")
     case = _case(session, number, desk, CaseEvent.DEFERRAL_EXTENDED)  # the waiting items' bodies' (case_acts)
     status = CaseStatus(case.status)
-    next_status(status, CaseEvent.DEFERRAL_EXTENDED)
+    status_after(session, case, CaseEvent.DEFERRAL_EXTENDED)
     lines = [line for line in case_materials(session, case.id) if line.due_on is not None and line.arrived_on is None]
     check_within_legal_date(session, case, new_due, (line.material_code for line in lines))  # never past 第四十二条
     for line in lines:
@@ -445,7 +445,7 @@ def lapse_correction(session: Session, desk: Desk, number: str, today: dt.date, 
     (:func:`counter.case.decisions.lapse_day`), whatever a face offered: the date is checked here.
     """
     case = _case(session, number, desk, CaseEvent.CORRECTION_LAPSED)  # every item's body's (case_acts)
-    after = next_status(CaseStatus(case.status), CaseEvent.CORRECTION_LAPSED)  # MoveNotAllowed reaches the caller
+    after = status_after(session, case, CaseEvent.CORRECTION_LAPSED)  # MoveNotAllowed reaches the caller
     due, calendar = case.correction_due, office_calendar(session)
     first = lapse_day(due, calendar) if due is not None else None
     if first is None or today < first:
@@ -481,7 +481,7 @@ def move_case(
         # same-day step hands over to the applicant standing at the window, who signs the receipt already
         raise IntakeNotPossible(None, detail="results are handed over by counter.actions.cases.hand_over")
     case = _case(session, number, desk, event)  # a void: what a deciding body took up is its own to end
-    after = next_status(CaseStatus(case.status), event)  # MoveNotAllowed reaches the caller
+    after = status_after(session, case, event)  # MoveNotAllowed reaches the caller
     if event is CaseEvent.COMPLETED:
         _check_all_decided(session, case)
     case.status = after.value

@@ -252,13 +252,14 @@ def _elsewhere(bundle: Bundle) -> str:
 
 def demo_run(
     sessions: sessionmaker[Session], desk: Desk, today: dt.date
-) -> tuple[list[DemoCase], list[tuple[str, bytes]], list[CaseView]]:
+) -> tuple[list[DemoCase], list[tuple[str, bytes]], list[CaseView], frozenset[str]]:
     """The training run whole: the sample intakes taken (:func:`run_demo`), their papers made and read back as
     ``(file name, PDF)`` (made in a folder of their own, removed after: the command writes them on the desk that
-    asked), and the cases read back."""
+    asked), the cases read back, and the numbers of those the hall only received."""
     import tempfile
 
     from counter.actions.cases.case_reads import case_views
+    from counter.actions.cases.received_cases import received_cases
 
     made = run_demo(sessions, desk, today)
     with tempfile.TemporaryDirectory(prefix="counter-demo-") as folder:
@@ -266,4 +267,5 @@ def demo_run(
         papers = [(path.name, path.read_bytes()) for path in written]
     with sessions.begin() as session:
         views = list(case_views(session, [c.case_no for c in made]))
-    return made, papers, views
+        received = received_cases(session, [c.case_no for c in made])
+    return made, papers, views, received

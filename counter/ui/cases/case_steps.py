@@ -120,8 +120,8 @@ def _step(  # noqa: PLR0911 - one case per step
         return (
             DECIDE_ITEM,
             decide,
-            lambda status: CASE_DONE_ITEM.format(
-                item=item, decision=decision, status=case_status_text(status, received)
+            lambda decided: CASE_DONE_ITEM.format(
+                item=item, decision=decision, status=case_status_text(decided.status, received)
             ),
         )
     if event is CaseEvent.ITEM_ROUTED:  # on the desk's day (a training day too), at this moment of it

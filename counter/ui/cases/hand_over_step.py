@@ -12,7 +12,6 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QObject
 
 from counter.access.desk import Desk
-from counter.access.not_permitted import NotPermitted
 from counter.case.hand_over import HandOverRefused, HandOverRequest
 from counter.case.not_found import CaseNotFound
 from counter.case.status import MoveNotAllowed
@@ -24,9 +23,9 @@ from counter.ui.cases import words
 from counter.ui.cases.hand_over_form import HandOverForm
 from counter.ui.cases.item_step import Outcome
 from counter.ui.cases.rules import results_to_hand
-from counter.ui.door.runner import Failed, Runner
-from counter.words.access import refused_for
-from counter.words.cases import CASE_STATUS
+from counter.ui.door.refused import refusal_text
+from counter.ui.door.runner import Runner
+from counter.words.cases import case_status_text
 from counter.words.hand_over import HAND_OVER_WAY, hand_over_refused_text
 
 log = logging.getLogger(__name__)
@@ -50,34 +49,31 @@ def confirm(
     number: str,
     request: HandOverRequest,
     *,
+    received: bool = False,
     owner: QObject,
     then: Callable[[Outcome], None],
 ) -> None:
     """Save the hand-over on the desk's day (a training day too) at this moment of it; what the page says of it to
-    ``then`` once it has answered (never once ``owner``, the page, is closed)."""
+    ``then`` once it has answered (never once ``owner``, the page, is closed).  ``received``: the hall only received
+    the case, so the sentence names its state as the page does (已收件)."""
 
     def done(handed: HandedOver) -> None:
         log.info("case %s: %d results handed over", number, len(handed.hand_over.items))
         text = words.HAND_OVER_DONE.format(
             count=len(handed.hand_over.items),
             way=HAND_OVER_WAY[handed.hand_over.way],
-            status=CASE_STATUS[handed.status],
+            status=case_status_text(handed.status, received),
         )
         then(Outcome(text, "noticeOk", made=handed.service_receipt))
 
     def refused(err: Exception) -> None:
         if isinstance(err, HandOverRefused):
             then(Outcome(hand_over_refused_text(err.problems), "form"))
-        elif isinstance(err, Failed):
-            log.error("case %s: hand-over not saved: %s", number, err.message)
-            then(Outcome(err.message, "noticeError"))
-        elif isinstance(err, NotPermitted):
-            then(Outcome(refused_for(err), "noticeError"))
         elif isinstance(err, (MoveNotAllowed, CaseNotFound)):
             log.info("case %s: hand-over refused, the case changed meanwhile", number)
             then(Outcome("", "noticeWarn", reload=True, moved=True))
         else:
-            raise err
+            then(Outcome(refusal_text(err), "noticeError"))
 
     runner.submit_step(HAND_OVER, HandOverResults(number, request), desk, words.CASE_SAVE_FAILED, owner=owner,
                        answered=done, failed=refused)  # fmt: skip

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject
 
 from counter.access.desk import Desk
-from counter.access.not_permitted import NotPermitted
 from counter.case.decisions import DecisionProblem, DecisionRefused
 from counter.case.item_path import ItemEvent, ItemState, PauseReason, StepProblem, StepRefused
 from counter.case.item_step_request import StepRequest
@@ -29,8 +28,8 @@ from counter.documents.made import MadeDocument
 from counter.service.department_items import ITEM_STEP, ItemStep
 from counter.ui.cases import words
 from counter.ui.cases.rules import items_to_route
-from counter.ui.door.runner import Failed, Runner
-from counter.words.access import refused_for
+from counter.ui.door.refused import refusal_text
+from counter.ui.door.runner import Runner
 from counter.words.cases import AUTHORITY_PROBLEMS, decision_refused_text
 from counter.words.documents import DOC_TITLE
 from counter.words.items import ITEM_STATE, step_refused_text
@@ -39,8 +38,6 @@ log = logging.getLogger(__name__)
 
 #: refusals that say the item moved on since the page was drawn: the page reads the case again
 _MOVED_ON = frozenset({StepProblem.WRONG_STATE, StepProblem.EXTENDED_BEFORE, StepProblem.BEFORE_LAST})
-#: what a step may answer instead of being taken: each is said on the page, the case left as it was
-_REFUSED = (StepRefused, NotPermitted, DecisionRefused, MoveNotAllowed, CaseNotFound, Failed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,18 +94,13 @@ def confirm(
             text += words.ITEM_STEP_PAPER.format(paper=DOC_TITLE[paper.value], department=item.department)
         then(Outcome(text, "noticeOk", saved=True, reload=True))
 
-    def refused(err: Exception) -> None:
-        if not isinstance(err, _REFUSED):
-            raise err
-        then(_refused(err, number, item, request))
-
     runner.submit_step(ITEM_STEP, ItemStep(number, item.code, request), desk, words.CASE_SAVE_FAILED, owner=owner,
-                       answered=taken, failed=refused)  # fmt: skip
+                       answered=taken, failed=lambda err: then(_refused(err, number, item, request)))  # fmt: skip
 
 
 def _refused(err: Exception, number: str, item: ItemLine, request: StepRequest) -> Outcome:
-    """What the page says of a step not kept, the case left as it was."""
-    outcome = Outcome("", "noticeWarn", reload=True, moved=True)  # the case left the hall's hands meanwhile
+    """What the page says of a step not kept, the case left as it was; any other exception is a fault of the
+    program, raised on."""
     if isinstance(err, StepRefused):
         moved = err.problem in _MOVED_ON
         outcome = Outcome(step_refused_text(err, item.name), "noticeWarn" if moved else "form", reload=moved)
@@ -116,12 +108,11 @@ def _refused(err: Exception, number: str, item: ItemLine, request: StepRequest) 
         outcome = Outcome(decision_refused_text(err, {item.code: item.name}), "form")  # corrected on the form
     elif isinstance(err, DecisionRefused) and err.problem in AUTHORITY_PROBLEMS:  # not this account's item at all
         outcome = Outcome(decision_refused_text(err, {item.code: item.name}), "noticeError")
-    elif isinstance(err, NotPermitted):
-        outcome = Outcome(refused_for(err), "noticeError")
     elif isinstance(err, DecisionRefused):  # decided at another desk meanwhile
         outcome = Outcome(decision_refused_text(err), "noticeWarn", reload=True)
-    elif isinstance(err, Failed):
-        log.error("case %s: %s of %s not saved: %s", number, request.event.value, item.code, err.message)
-        outcome = Outcome(err.message, "noticeError")
+    elif isinstance(err, (MoveNotAllowed, CaseNotFound)):  # the case left the hall's hands meanwhile
+        outcome = Outcome("", "noticeWarn", reload=True, moved=True)
+    else:
+        outcome = Outcome(refusal_text(err), "noticeError")
     log.info("case %s: %s of %s refused: %s", number, request.event.value, item.code, type(err).__name__)
     return outcome

@@ -17,7 +17,6 @@ from collections.abc import Callable, Mapping
 from functools import partial
 from typing import TYPE_CHECKING
 
-from counter.access.not_permitted import NotPermitted
 from counter.case.correction_lapse import CorrectionNotDue
 from counter.case.decisions import DecisionRefused
 from counter.case.not_found import CaseNotFound
@@ -33,9 +32,8 @@ from counter.ui.cases.item_step import Outcome as StepOutcome
 from counter.ui.cases.item_step import confirm as confirm_item_step
 from counter.ui.cases.rules import form_problems
 from counter.ui.cases.same_day_step import finish_same_day
-from counter.ui.door.runner import Failed
+from counter.ui.door.refused import refusal_text
 from counter.ui.printing.opening import open_preview
-from counter.words.access import refused_for
 from counter.words.cases import RULE_PROBLEMS, decision_refused_text
 from counter.words.punctuation import SENTENCES
 
@@ -55,16 +53,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: what a form's step may answer instead of being saved: each is said on the page
-_STEP_REFUSED = (
-    Failed,
-    NotPermitted,
-    DecisionRefused,
-    MoveNotAllowed,
-    IntakeNotPossible,
-    CaseNotFound,
-    CorrectionNotDue,
-)
+#: what a form's step answers when the case moved at another desk meanwhile: the page shows it as it is now
+_CHANGED_MEANWHILE = (DecisionRefused, MoveNotAllowed, IntakeNotPossible, CaseNotFound)
 
 
 if TYPE_CHECKING:
@@ -141,7 +131,8 @@ class StepSlots(_Page):
         view = self.view
         if view is None:
             return
-        confirm_hand_over(self._runner, self._desk, view.case_no, self.hand_over.request(), owner=self,
+        confirm_hand_over(self._runner, self._desk, view.case_no, self.hand_over.request(),
+                          received=only_received(self._items), owner=self,
                           then=partial(self._handed_over, view.case_no))  # fmt: skip
 
     def _handed_over(self, case_no: str, outcome: StepOutcome) -> None:
@@ -194,23 +185,17 @@ class StepSlots(_Page):
     def _step_refused(self, err: Exception, view: CaseView, event: CaseEvent, items: Mapping[str, str]) -> None:
         """A step not saved: a fault or a refusal by rule is said with the form kept; a case that moved on at
         another desk meanwhile is shown as it is now."""
-        if not isinstance(err, _STEP_REFUSED):
-            raise err
-        if isinstance(err, Failed):
-            log.error("case %s: %s not saved: %s", view.case_no, event.value, err.message)
-            self.show_notice(err.message, "noticeError")
-        elif isinstance(err, NotPermitted):
-            log.warning("case %s: %s refused: %s", view.case_no, event.value, err)
-            self.show_notice(refused_for(err), "noticeError")
-        elif isinstance(err, DecisionRefused) and err.problem in RULE_PROBLEMS:
+        if isinstance(err, DecisionRefused) and err.problem in RULE_PROBLEMS:
             log.warning("case %s: %s refused: %s", view.case_no, event.value, err.problem.value)
             self.show_notice(decision_refused_text(err, items), "noticeError")
         elif isinstance(err, CorrectionNotDue):
             log.warning("case %s: correction lapse refused before %s", view.case_no, err.first_day)
             first = err.first_day.isoformat() if err.first_day else ""
             self.show_notice(words.CASE_CORRECTION_NOT_DUE.format(first_day=first), "noticeError")
-        else:
+        elif isinstance(err, _CHANGED_MEANWHILE):
             self._changed_meanwhile(view, event)
+        else:
+            self.show_notice(refusal_text(err), "noticeError")
 
     def _changed_meanwhile(self, view: CaseView, event: CaseEvent) -> None:
         """A step refused because the case moved at another desk meanwhile: the page shows it as it is now."""

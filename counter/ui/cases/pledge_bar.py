@@ -27,16 +27,13 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from counter.access.desk import Desk
-from counter.access.not_permitted import NotPermitted
 from counter.access.pledge_offers import PledgeOffer
 from counter.access.roles import Permission
-from counter.case.decisions import DecisionRefused
 from counter.case.item_lines import item_paths, office_day
 from counter.case.item_path import ItemState, state_of
-from counter.case.pledge_checks import PledgeRefused, grant_open
+from counter.case.pledge_checks import grant_open
 from counter.case.status import CaseEvent, CaseStatus
 from counter.case.view import CaseView
-from counter.documents.data import DocumentNotPossible
 from counter.documents.kinds import DocumentKind
 from counter.service.pledges import (
     GRANT_ON_PLEDGE,
@@ -47,13 +44,16 @@ from counter.service.pledges import (
     PledgeStep,
 )
 from counter.ui.cases import words
-from counter.ui.cases.pledge_false_steps import REFUSED, FalsePromiseSteps, may_take_false_steps, preview_promise_paper
+from counter.ui.cases.pledge_false_steps import (
+    FalsePromiseSteps,
+    may_take_false_steps,
+    preview_promise_paper,
+    refused_text,
+)
 from counter.ui.cases.rules import allowed
-from counter.ui.door.runner import Failed, Runner
+from counter.ui.door.runner import Runner
 from counter.ui.widgets.plain_text import plain_label
-from counter.words.access import not_permitted, refused_for
-from counter.words.cases import RULE_PROBLEMS, decision_refused_text
-from counter.words.documents import document_problems_text
+from counter.words.access import not_permitted
 from counter.words.pledges import (
     PLEDGE_ASK_FALSE,
     PLEDGE_ASK_GRANT,
@@ -73,7 +73,6 @@ from counter.words.pledges import (
     PLEDGE_HEARING,
     PLEDGE_KEPT,
     PLEDGE_KEPT_BUTTON,
-    PLEDGE_MOVED,
     PLEDGE_NOT_HERE,
     PLEDGE_OPEN,
     PLEDGE_OWED,
@@ -85,7 +84,6 @@ from counter.words.pledges import (
     PLEDGE_SIGN_FIRST,
     PLEDGE_TITLE,
     PLEDGE_WITHDRAWN,
-    pledge_refused_text,
 )
 from counter.words.punctuation import CLAUSE_ENDS
 
@@ -159,7 +157,7 @@ class PledgeBar(QWidget):
         self.cancel_button = QPushButton(PLEDGE_CANCEL)
         self.false_steps = FalsePromiseSteps(runner, desk, today)  # the hearing, the revocation, their papers
         self.false_steps.saved.connect(self._step_saved)
-        self.false_steps.refused.connect(lambda err, item: self.told.emit(self._refused_text(err, item), "noticeError"))
+        self.false_steps.refused.connect(lambda text: self.told.emit(text, "noticeError"))
         self._lay_out()
         for act, button in self.buttons.items():
             button.clicked.connect(partial(self.on_act, act))
@@ -347,23 +345,7 @@ class PledgeBar(QWidget):
 
     def _refused(self, item: ItemLine, err: Exception) -> None:
         """An act not saved, said on the page's notice line; any other exception is a fault of the program."""
-        if not isinstance(err, REFUSED):
-            raise err
-        self.told.emit(self._refused_text(err, item), "noticeError")
-
-    def _refused_text(self, err: Exception, item: ItemLine) -> str:
-        if isinstance(err, Failed):
-            log.error("promise step of %s not saved: %s", item.code, err.message)
-            return err.message
-        if isinstance(err, NotPermitted):
-            return refused_for(err)
-        if isinstance(err, PledgeRefused):
-            return pledge_refused_text(err.problem, err.case_no, item.name)
-        if isinstance(err, DocumentNotPossible):  # the 撤销决定书 names its 复议 body: the site has not set it
-            return document_problems_text(err.problems, err.unnamed)
-        if isinstance(err, DecisionRefused) and err.problem in RULE_PROBLEMS:
-            return decision_refused_text(err, {item.code: item.name})
-        return PLEDGE_MOVED
+        self.told.emit(refused_text(err, item), "noticeError")
 
 
 def _grant_offered(view: CaseView, item: ItemLine) -> tuple[tuple[PledgeAct, ...], str]:

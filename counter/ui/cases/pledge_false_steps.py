@@ -24,7 +24,6 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QPushButton, QWidget
 
 from counter.access.desk import Desk
-from counter.access.not_permitted import NotPermitted
 from counter.access.pledge_offers import PledgeOffer, PledgeRow
 from counter.access.roles import Actor, Permission
 from counter.case.decisions import DecisionRefused
@@ -37,9 +36,12 @@ from counter.documents.kinds import DocumentKind
 from counter.documents.made import MadeDocument
 from counter.service.pledges import HEAR_PLEDGE, PLEDGE_PAPER, REVOKE_PLEDGE, FalsePledgeStep, PledgePaper
 from counter.ui.cases import words
-from counter.ui.door.runner import Failed, Runner
+from counter.ui.door.refused import refusal_text
+from counter.ui.door.runner import Runner
 from counter.ui.printing.opening import open_preview
 from counter.ui.widgets.plain_text import plain_label
+from counter.words.cases import RULE_PROBLEMS, decision_refused_text
+from counter.words.documents import document_problems_text
 from counter.words.pledges import (
     PLEDGE_CORRECTION_PAPER_BUTTON,
     PLEDGE_CORRECTION_TITLE,
@@ -49,14 +51,13 @@ from counter.words.pledges import (
     PLEDGE_HEARD,
     PLEDGE_HEARING_PAPER_BUTTON,
     PLEDGE_HEARING_TITLE,
+    PLEDGE_MOVED,
     PLEDGE_REVOKE_BUTTON,
     PLEDGE_REVOKED_NOW,
+    pledge_refused_text,
 )
 
 log = logging.getLogger(__name__)
-
-#: what the steps' operations refuse with: the section words each (counter.ui.cases.pledge_bar)
-REFUSED = (NotPermitted, DecisionRefused, PledgeRefused, MoveNotAllowed, CaseNotFound, DocumentNotPossible, Failed)
 
 #: the days the 陈述申辩 form offers first: the body sets its own
 FIRST_HEARING_DAYS = 3
@@ -67,6 +68,20 @@ class FalseStep(StrEnum):
     REVOKE = "revoke"  # 撤销许可
     CORRECTION_PAPER = "correction"  # 责令限期改正通知书
     HEARING_PAPER = "hearing"  # 撤销行政许可陈述申辩告知书
+
+
+def refused_text(err: Exception, item: ItemLine) -> str:
+    """Why a step on ``item``'s promise was not saved, the section's acts and the steps after a false promise
+    alike; any other exception is a fault of the program, raised on."""
+    if isinstance(err, PledgeRefused):
+        return pledge_refused_text(err.problem, err.case_no, item.name)
+    if isinstance(err, DocumentNotPossible):  # the 撤销决定书 names its 复议 body: the site has not set it
+        return document_problems_text(err.problems, err.unnamed)
+    if isinstance(err, DecisionRefused) and err.problem in RULE_PROBLEMS:
+        return decision_refused_text(err, {item.code: item.name})
+    if isinstance(err, (DecisionRefused, MoveNotAllowed, CaseNotFound)):
+        return PLEDGE_MOVED
+    return refusal_text(err)
 
 
 def may_take_false_steps(actor: Actor, offer: PledgeOffer | None) -> bool:
@@ -99,7 +114,7 @@ class FalsePromiseSteps(QWidget):
     """The row of the steps after a false promise; the section shows it for its item and relays what it says."""
 
     saved = Signal(str, str)  # the case's number and what to say: a step was saved, the case to be read again
-    refused = Signal(object, object)  # the error and the item: the section words it as its own refusals
+    refused = Signal(str)  # why a step was not saved, worded as the section's own acts are (refused_text)
 
     def __init__(self, runner: Runner, desk: Desk, today: Callable[[], dt.date], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -165,9 +180,7 @@ class FalsePromiseSteps(QWidget):
         self.saved.emit(case_no, done.format(item=item.name))
 
     def _refused(self, item: ItemLine, err: Exception) -> None:
-        if not isinstance(err, REFUSED):
-            raise err
-        self.refused.emit(err, item)
+        self.refused.emit(refused_text(err, item))
 
     def print_notice(self, case_no: str, item: ItemLine, step: FalseStep) -> None:
         """The 责令限期改正通知书 or the 陈述申辩告知书 in the print preview: numbered now, or reprinted as made.

@@ -9,7 +9,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject
 
 from counter.access.desk import Desk
-from counter.access.not_permitted import NotPermitted
 from counter.case.not_found import CaseNotFound
 from counter.case.same_day_refused import SameDayNotPossible
 from counter.case.status import CaseStatus, MoveNotAllowed
@@ -17,8 +16,8 @@ from counter.service.cases import FINISH_SAME_DAY
 from counter.service.requests import CaseNo
 from counter.ui.cases import words
 from counter.ui.cases.item_step import Outcome
-from counter.ui.door.runner import Failed, Runner
-from counter.words.access import refused_for
+from counter.ui.door.refused import refusal_text
+from counter.ui.door.runner import Runner
 from counter.words.punctuation import CLAUSE_JOIN
 from counter.words.same_day import SAME_DAY_DONE, SAME_DAY_PROBLEM, SAME_DAY_REFUSED
 
@@ -36,18 +35,13 @@ def finish_same_day(
         then(Outcome(SAME_DAY_DONE.format(case_no=number), "noticeOk", saved=True, reload=True))
 
     def refused(err: Exception) -> None:
-        if isinstance(err, Failed):
-            log.error("case %s: same-day step not saved: %s", number, err.message)
-            then(Outcome(err.message, "noticeError"))
-        elif isinstance(err, NotPermitted):
-            then(Outcome(refused_for(err), "noticeError"))
-        elif isinstance(err, SameDayNotPossible):
+        if isinstance(err, SameDayNotPossible):
             reasons = CLAUSE_JOIN.join(SAME_DAY_PROBLEM[p] for p in err.problems)
             then(Outcome(SAME_DAY_REFUSED.format(case_no=number, reasons=reasons), "noticeWarn", reload=True))
         elif isinstance(err, (MoveNotAllowed, CaseNotFound)):
             then(Outcome("", "noticeWarn", reload=True, moved=True))
         else:
-            raise err
+            then(Outcome(refusal_text(err), "noticeError"))
 
     runner.submit_step(FINISH_SAME_DAY, CaseNo(number), desk, words.CASE_SAVE_FAILED, owner=owner, answered=done,
                        failed=refused)  # fmt: skip

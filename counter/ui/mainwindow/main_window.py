@@ -375,17 +375,14 @@ class MainWindow(QMainWindow):
             from counter.service.catalog import SEARCH_ENTRIES
             from counter.service.requests import Nothing
 
-            read = partial(self._index_read, then)
-            self.runner.submit(SEARCH_ENTRIES, Nothing(), owner=self, answered=read)
+            self.runner.submit(SEARCH_ENTRIES, Nothing(), owner=self,
+                               answered=lambda found: self.load_index(list(found), then))  # fmt: skip
             return
         self._entries = entries
         self.search_panel.set_index(SearchIndex(entries))
         self.catalog_label.setText(words.DESK_STATUS_CATALOG.format(count=len(entries)))
         if then is not None:
             then()
-
-    def _index_read(self, then: Callable[[], None] | None, entries: tuple[SearchEntry, ...]) -> None:
-        self.load_index(list(entries), then)
 
     def start_sync(self) -> None:
         """Bring in the bundled catalog; :attr:`catalog_ready` tells when it is done."""

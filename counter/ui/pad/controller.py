@@ -310,7 +310,7 @@ class PadController(QObject):
             if isinstance(err, RatingRefused):
                 self.refused.emit(RATING_REFUSAL[err.code].format(case_no=err.case_no or case_no))
             else:
-                self.refused.emit(refusal_text(err, log, "rating request not stored"))
+                self.refused.emit(refusal_text(err))
             went.append(False)
 
         self._runner.submit_step(CLOSE_STALE, Nothing(), self._desk, owner=self, answered=closed, failed=refused)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
@@ -23,10 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter.access.not_permitted import NotPermitted
-from counter.ui.door.runner import Failed, Runner
+from counter.ui.door.refused import refusal_text
+from counter.ui.door.runner import Runner
 from counter.ui.widgets.plain_text import plain_label
-from counter.words.access import refused_for
 
 if TYPE_CHECKING:
     from counter.access.desk import Desk
@@ -90,12 +88,7 @@ class FailedList(QWidget):
         raise NotImplementedError
 
     def _refused(self, err: Exception) -> None:
-        if isinstance(err, NotPermitted):
-            self.message.setText(refused_for(err))
-        elif isinstance(err, Failed):
-            self.message.setText(err.message)
-        else:
-            raise err
+        self.message.setText(refusal_text(err))
 
     # the list
 
@@ -136,12 +129,9 @@ class FailedList(QWidget):
             self.load(lambda: self._retried(count))
             return
         op, request = self.requeueing(left[0])
-        went = partial(self._went_back, left[1:], count)
-        self._runner.submit_step(op, request, self._desk, self._words.failed, owner=self, answered=went,
+        self._runner.submit_step(op, request, self._desk, self._words.failed, owner=self,
+                                 answered=lambda back: self._requeue(left[1:], count + back),
                                  failed=self._refused)  # fmt: skip
-
-    def _went_back(self, left: list[int], count: int, back: bool) -> None:
-        self._requeue(left, count + back)
 
     def _retried(self, count: int) -> None:
         self.message.setText(self._words.retried.format(count=count))

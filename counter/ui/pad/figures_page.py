@@ -9,7 +9,6 @@ recompute is not trusted.
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from functools import partial
 
 from PySide6.QtCore import QDate
@@ -45,8 +44,6 @@ from counter.ui.pad.words import (
 from counter.ui.widgets.plain_text import plain_label
 from counter.words.period_figures import agent_service_line
 from counter.words.ratings import RATING_GROUPING, channels_line, percent_text
-
-log = logging.getLogger(__name__)
 
 
 def _date_edit(day: dt.date) -> QDateEdit:
@@ -147,7 +144,7 @@ class FiguresPage(QWidget):
                             answered=partial(self._read, grouping), failed=self._not_read)  # fmt: skip
 
     def _not_read(self, err: Exception) -> None:
-        self.error.setText(refusal_text(err, log, "figures not read"))
+        self.error.setText(refusal_text(err))
         self.error.show()
 
     def _read(self, grouping: Grouping, figures: RatingFigures) -> None:

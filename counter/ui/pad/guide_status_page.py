@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
-from counter.access.not_permitted import NotPermitted
 from counter.catalog.publication import NotADraft, Publication, PublicationPreview, PublishRefused
 from counter.service.admin import GUIDE_DRAFTS, PUBLICATION_PREVIEW, GuideDrafts
 from counter.service.catalog import ALLOW_DRAFT_INTAKE, PUBLISH_GUIDE, AllowDraftIntake
 from counter.service.requests import BundleCode, Nothing
+from counter.ui.door.refused import refusal_text
 from counter.ui.door.runner import Failed, Runner, failures_to
 from counter.ui.pad.guide_publish import PublishConfirmation
 from counter.ui.pad.words import (
@@ -36,7 +36,6 @@ from counter.ui.pad.words import (
     GUIDE_STATUS_TRAINING,
 )
 from counter.ui.widgets.plain_text import plain_label
-from counter.words.access import refused_for
 from counter.words.catalog_problems import PUBLISH_REFUSED, problem_text
 
 if TYPE_CHECKING:
@@ -145,19 +144,15 @@ class GuideStatusPage(QWidget):
         """The operation asked, its answer to ``done``; refused or failed, the reason said and ``undone``."""
 
         def refused(err: Exception) -> None:
-            if isinstance(err, NotPermitted):
-                self.message.setText(refused_for(err))
-            elif isinstance(err, NotADraft):
+            if isinstance(err, NotADraft):
                 self.load()  # published meanwhile at another desk: the list shows what is left
             elif isinstance(err, PublishRefused):  # every reason at once, the guide's name above them
                 line = self.drafts.currentItem()
                 name = str(line.data(NAME_ROLE)) if line is not None else err.bundle_code
                 head = PUBLISH_REFUSED.format(name=name, count=len(err.problems))
                 self.message.setText("\n".join([head, *(problem_text(p) for p in err.problems)]))
-            elif isinstance(err, Failed):
-                self.message.setText(err.message)
             else:
-                raise err
+                self.message.setText(refusal_text(err))
             if undone is not None:
                 undone()
 

@@ -6,9 +6,6 @@ again and its refusal is shown here all the same, as the command line shows it.
 
 from __future__ import annotations
 
-import logging
-from functools import partial
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
@@ -33,8 +30,6 @@ from counter.ui.pad.words import (
 from counter.ui.widgets.plain_text import plain_label
 from counter.ui.widgets.restyle import MessageLine
 from counter.words.intake import rule_problem_text
-
-log = logging.getLogger(__name__)
 
 
 def _days_box(rule: IntakeRule) -> QSpinBox:
@@ -78,7 +73,7 @@ class IntakeRulesForm(QWidget):
 
     def load(self) -> None:
         self._runner.submit(READ_INTAKE_RULES, Nothing(), self._desk, SUPERVISE_READ_FAILED, owner=self,
-                            answered=self._read, failed=partial(self._refused, "intake rules not read"))  # fmt: skip
+                            answered=self._read, failed=self._refused)  # fmt: skip
 
     def _read(self, rules: IntakeRules) -> None:
         self.margin.setValue(rules.deferral_margin_days)
@@ -92,14 +87,14 @@ class IntakeRulesForm(QWidget):
         rules = self.rules()
         self._runner.submit_step(SAVE_INTAKE_RULES, SaveIntakeRules(rules), self._desk, SUPERVISE_SAVE_FAILED,
                                  owner=self, answered=lambda _none: self._saved(rules),
-                                 failed=partial(self._refused, "intake rules not saved"))  # fmt: skip
+                                 failed=self._refused)  # fmt: skip
 
     def _saved(self, rules: IntakeRules) -> None:
         self.message.say(INTAKE_RULES_SAVED, "done")
         self.saved.emit(rules)
 
-    def _refused(self, what: str, err: Exception) -> None:
+    def _refused(self, err: Exception) -> None:
         if isinstance(err, RulesRefused):
             self.message.say("\n".join(rule_problem_text(p) for p in err.problems), "problems")
         else:
-            self.message.say(refusal_text(err, log, what), "problems")
+            self.message.say(refusal_text(err), "problems")

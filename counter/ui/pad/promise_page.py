@@ -7,7 +7,6 @@ The figures and their rules are the domain's (:mod:`counter.case.promise_figures
 from __future__ import annotations
 
 import datetime as dt
-import logging
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
@@ -35,8 +34,6 @@ from counter.words.same_day import (
     goals_text,
     percent,
 )
-
-log = logging.getLogger(__name__)
 
 
 def figure_cells(line: PromiseFigures, group: FigureGroup) -> list[str]:
@@ -106,7 +103,7 @@ class PromisePage(QWidget):
                             answered=self._read, failed=self._not_read)  # fmt: skip
 
     def _not_read(self, err: Exception) -> None:
-        self.error.setText(refusal_text(err, log, "same-day figures not read"))
+        self.error.setText(refusal_text(err))
         self.error.show()
 
     def _read(self, figures: MonthFigures) -> None:

@@ -11,7 +11,6 @@ a part of the same class (:class:`RectificationSteps`), so the page's slots keep
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
@@ -46,8 +45,6 @@ if TYPE_CHECKING:
     from counter.ui.widgets.restyle import MessageLine
 else:
     _Page = object  # the page is the widget: a part of it here, not a second one
-
-log = logging.getLogger(__name__)
 
 Req = TypeVar("Req")
 
@@ -88,7 +85,7 @@ class RectificationSteps(_Page):
             if isinstance(err, MoveRefused):
                 self.problems.setText("\n".join(RECT_MOVE_PROBLEM[p] for p in err.problems))
             else:
-                self._refused(err, "rectification move not stored")
+                self._refused(err)
 
         self._runner.submit_step(MOVE_RECTIFICATION, move, self._desk, SUPERVISE_SAVE_FAILED, owner=self,
                                  answered=moved, failed=refused)  # fmt: skip
@@ -105,7 +102,7 @@ class RectificationSteps(_Page):
             self.message.say(SUPERVISE_APPEAL_DONE.format(decision=SUPERVISE_APPEAL_DECISION[upheld]), "done")
             self._reload(rect_id)
 
-        self._appeal_stored(DECIDE_APPEAL, decide, "appeal not stored", decided)
+        self._appeal_stored(DECIDE_APPEAL, decide, decided)
 
     def on_file_clicked(self) -> None:
         """The appeal filed (申诉): the 差评 stays counted, marked 申诉中, until a supervisor decides it."""
@@ -119,9 +116,9 @@ class RectificationSteps(_Page):
             self.message.say(SUPERVISE_APPEAL_FILED, "done")
             self._reload(rect_id)
 
-        self._appeal_stored(FILE_APPEAL, filing, "appeal not filed", filed)
+        self._appeal_stored(FILE_APPEAL, filing, filed)
 
-    def _appeal_stored(self, op: Operation[Req, None], step: Req, failure: str, then: Callable[[], None]) -> None:
+    def _appeal_stored(self, op: Operation[Req, None], step: Req, then: Callable[[], None]) -> None:
         """Store an appeal's step (filed or decided), then ``then``; on a refusal or a failure say why and keep what
         was typed."""
 
@@ -133,14 +130,14 @@ class RectificationSteps(_Page):
             if isinstance(err, AppealRefused):
                 self.problems.setText("\n".join(APPEAL_PROBLEM[p] for p in err.problems))
             else:
-                self._refused(err, failure)
+                self._refused(err)
 
         self._runner.submit_step(op, step, self._desk, SUPERVISE_SAVE_FAILED, owner=self, answered=stored,
                                  failed=refused)  # fmt: skip
 
-    def _refused(self, err: Exception, failure: str) -> None:
+    def _refused(self, err: Exception) -> None:
         """A step not stored for want of a permission, or a failure: said beside the buttons."""
-        self.problems.setText(refusal_text(err, log, failure))
+        self.problems.setText(refusal_text(err))
 
     def _reload(self, rectification_id: int) -> None:
         """After a step: the list again, and the same rectification (or its final state when it left the list)."""

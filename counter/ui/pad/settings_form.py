@@ -6,9 +6,6 @@ at once and nothing is saved until there is none.
 
 from __future__ import annotations
 
-import logging
-from functools import partial
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -65,8 +62,6 @@ from counter.ui.pad.words import (
 )
 from counter.ui.widgets.restyle import MessageLine
 from counter.words.ratings import RATING_SETTING_PROBLEM
-
-log = logging.getLogger(__name__)
 
 
 def problem_text(problem: SettingProblem) -> str:
@@ -129,7 +124,7 @@ class RatingSettingsForm(QWidget):
 
     def load(self) -> None:
         self._runner.submit(READ_SETTINGS, Nothing(), self._desk, SUPERVISE_READ_FAILED, owner=self,
-                            answered=self._read, failed=partial(self._refused, "rating settings not read"))  # fmt: skip
+                            answered=self._read, failed=self._refused)  # fmt: skip
 
     def _read(self, read: SettingsRead) -> None:
         settings, problems = read.settings, read.problems
@@ -158,14 +153,14 @@ class RatingSettingsForm(QWidget):
         settings = self.settings()
         self._runner.submit_step(SAVE_SETTINGS, settings, self._desk, SUPERVISE_SAVE_FAILED, owner=self,
                                  answered=lambda _none: self._saved(settings),
-                                 failed=partial(self._refused, "rating settings not saved"))  # fmt: skip
+                                 failed=self._refused)  # fmt: skip
 
     def _saved(self, settings: RatingSettings) -> None:
         self.message.say(RATING_SETTINGS_SAVED, "done")
         self.saved.emit(settings)
 
-    def _refused(self, what: str, err: Exception) -> None:
+    def _refused(self, err: Exception) -> None:
         if isinstance(err, SettingsRefused):
             self.message.say("\n".join(problem_text(p) for p in err.problems), "problems")
         else:
-            self.message.say(refusal_text(err, log, what), "problems")
+            self.message.say(refusal_text(err), "problems")

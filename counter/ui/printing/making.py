@@ -12,7 +12,6 @@ of a 容缺受理 — are made in one transaction, all or none.
 from __future__ import annotations
 
 import hashlib
-import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
@@ -53,8 +52,6 @@ if TYPE_CHECKING:
 
 __all__ = ["NoticeRefused", "outcome_kinds"]
 
-log = logging.getLogger(__name__)
-
 Req = TypeVar("Req")
 Res = TypeVar("Res")
 
@@ -85,7 +82,7 @@ def ask_case_documents(
     """The notices ``kinds`` of a case, new or as first made, to ``made`` on the window's thread once they are;
     why not to ``refused`` (never once ``owner`` is closed)."""
     request = CasePapers(case_no, kinds, item_code)
-    _ask(runner, MAKE_CASE_PAPERS, request, desk, _case_refusal, f"notices of {case_no}", owner, made, refused)
+    _ask(runner, MAKE_CASE_PAPERS, request, desk, _case_refusal, owner, made, refused)
 
 
 def _ask(
@@ -94,18 +91,17 @@ def _ask(
     request: Req,
     desk: Desk | None,
     refusal: Callable[[Exception], NoticeRefused | None],
-    what: str,
     owner: QObject,
     answered: Callable[[Res], None],
     refused: Callable[[NoticeRefused], None],
 ) -> None:
-    """``op`` submitted for ``what`` (as the log names it): its answer to ``answered``, a fault ``refusal`` words, or
-    that every widget words (a permission, a failure: :func:`counter.ui.door.refused.refusal_text`), to ``refused``
-    (a press again while the paper is made among them: taken once); any other fault is the program's."""
+    """``op`` submitted: its answer to ``answered``, a fault ``refusal`` words, or that every widget words (a
+    permission, a failure: :func:`counter.ui.door.refused.refusal_text`), to ``refused`` (a press again while the
+    paper is made among them: taken once); any other fault is the program's."""
 
     def failed(err: Exception) -> None:
         said = refusal(err)
-        refused(NoticeRefused(refusal_text(err, log, f"{what} not made")) if said is None else said)
+        refused(NoticeRefused(refusal_text(err)) if said is None else said)
 
     runner.submit_step(op, request, desk, PRINTING_DB_FAILED, owner=owner, answered=answered, failed=failed)
 
@@ -131,8 +127,7 @@ def ask_guide_document(
     refused: Callable[[NoticeRefused], None],
 ) -> None:
     """The 一次性告知单 of a published guide to ``made`` once it is; why not to ``refused``."""
-    what = f"guide notice of {bundle_code}"
-    _ask(runner, MAKE_GUIDE_NOTICE, GuideOf(bundle_code), desk, _guide_refusal, what, owner, made, refused)
+    _ask(runner, MAKE_GUIDE_NOTICE, GuideOf(bundle_code), desk, _guide_refusal, owner, made, refused)
 
 
 def _guide_refusal(err: Exception) -> NoticeRefused | None:
@@ -156,8 +151,7 @@ def ask_forms(
     def found(forms: GuideForms) -> None:
         read(forms.forms)
 
-    what = f"forms of {bundle_code}"
-    _ask(runner, GUIDE_FORMS, GuideOf(bundle_code), None, _forms_refusal, what, owner, found, refused)
+    _ask(runner, GUIDE_FORMS, GuideOf(bundle_code), None, _forms_refusal, owner, found, refused)
 
 
 def _forms_refusal(err: Exception) -> NoticeRefused | None:
@@ -190,8 +184,7 @@ def ask_form_document(
         made(_form_document(paper))
 
     make = MakeForms(bundle_code, (material_code,), (sample,))
-    what = f"form {bundle_code} {material_code}"  # a form changes nothing stored
-    _ask(runner, MAKE_FORMS, make, desk, _forms_refusal, what, owner, answered, refused)
+    _ask(runner, MAKE_FORMS, make, desk, _forms_refusal, owner, answered, refused)
 
 
 def _form_document(paper: FormPaper) -> MadeDocument:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -276,7 +275,7 @@ class OfficeSettingsForm(QWidget):
 
     def load(self) -> None:
         self._runner.submit(READ_OFFICE, SiteCode(self.site_code), message=OFFICE_READ_FAILED, owner=self,
-                            answered=self._read, failed=partial(self._refused, "office settings not read"))  # fmt: skip
+                            answered=self._read, failed=self._refused)  # fmt: skip
 
     def _read(self, settings: OfficeSettings) -> None:
         for name, value in dataclasses.asdict(settings).items():
@@ -318,17 +317,17 @@ class OfficeSettingsForm(QWidget):
                 said.append(OFFICE_CONTACTS_BAD.format(lines=LIST_JOIN.join(f"“{line}”" for line in unread_contacts)))
             self.message.say("\n".join(said), "problems")
             return
-        refused = partial(self._refused, "office settings not saved")
         self._runner.submit_step(SAVE_OFFICE, SaveOffice(self.site_code, settings), self._desk, OFFICE_SAVE_FAILED,
-                                 owner=self, answered=lambda _none: self._saved(settings), failed=refused)  # fmt: skip
+                                 owner=self, answered=lambda _none: self._saved(settings),
+                                 failed=self._refused)  # fmt: skip
 
     def _saved(self, settings: OfficeSettings) -> None:
         log.info("office settings of %s saved", self.site_code)
         self.message.say(OFFICE_SAVED, "done")
         self.saved.emit(settings)
 
-    def _refused(self, what: str, err: Exception) -> None:
-        self.message.say(refusal_text(err, log, what), "problems")
+    def _refused(self, err: Exception) -> None:
+        self.message.say(refusal_text(err), "problems")
 
 
 def _lines_box(name: str) -> QPlainTextEdit:

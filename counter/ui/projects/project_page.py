@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from counter.access.desk import Desk
-from counter.access.not_permitted import NotPermitted
 from counter.projects.forms import ProjectForm, printable
 from counter.projects.model import (
     STAGE_ORDER,
@@ -70,14 +69,14 @@ from counter.service.projects import (
 )
 from counter.ui.cases.marks import RED, RED_TEXT, paint
 from counter.ui.cases.tables import fill_row, full_table
-from counter.ui.door.runner import Failed, Runner
+from counter.ui.door.refused import refusal_text as door_refusal_text
+from counter.ui.door.runner import Runner
 from counter.ui.look.text_size import scaled
 from counter.ui.projects import words
 from counter.ui.projects.move_form import MoveForm, split_agents
 from counter.ui.projects.plan_form import PlanForm
 from counter.ui.widgets.flow_layout import FlowLayout
 from counter.ui.widgets.plain_text import plain_label
-from counter.words.access import refused_for
 from counter.words.projects import NO_SUCH_PROJECT, history_note_text, problems_text
 from counter.words.punctuation import LIST_JOIN, MARK_JOIN
 
@@ -130,19 +129,17 @@ def papers(state: ProjectState) -> tuple[ProjectForm, ...]:
 
 
 def refusal_text(err: Exception, state: ProjectState | None = None) -> str:
-    """Every reason a move was refused, one sentence each, in the command line's words; ``state`` the project's."""
+    """Every reason a move was refused, one sentence each, in the command line's words; ``state`` the project's.
+    What every widget words alike (a role, a failure) is worded so here too; any other exception is a fault of the
+    program, raised on."""
     if isinstance(err, ProjectRefused):
         return "".join(problems_text(err.problems, state))  # each a whole sentence, its full stop its own
-    if isinstance(err, NotPermitted):
-        return refused_for(err)
     if isinstance(err, NoSuchProject):
         return NO_SUCH_PROJECT.format(project_no=err.number)
     if isinstance(err, ProjectPaperNotPossible):
         state_word = words.STATE[err.state] if err.state is not None else ""
         return words.PAPER_NOT_NOW.format(state=state_word, form=words.FORM[err.form])
-    if isinstance(err, Failed):
-        return err.message
-    raise err
+    return door_refusal_text(err)
 
 
 def _day(day: dt.date | None) -> str:
@@ -266,8 +263,6 @@ class ProjectPage(QScrollArea):
                 shown()
 
         def failed(err: Exception) -> None:
-            if not isinstance(err, (NoSuchProject, Failed)):
-                raise err
             self.heading.setText(refusal_text(err))
 
         self._runner.submit(READ_PROJECT, ProjectNo(number.strip().upper()), message=words.READ_FAILED, owner=self,
@@ -287,8 +282,6 @@ class ProjectPage(QScrollArea):
                 then()
 
         def failed(err: Exception) -> None:
-            if not isinstance(err, (NoSuchProject, Failed)):
-                raise err
             self.say_saved(refusal_text(err))
             if then is not None:
                 then()
@@ -435,8 +428,6 @@ class ProjectPage(QScrollArea):
             self.reload(partial(self._moved, event))
 
         def refused(err: Exception) -> None:
-            if not isinstance(err, (ProjectRefused, NotPermitted, NoSuchProject, Failed)):
-                raise err
             log.info("project move %s refused: %s", event.value, err)
             say(refusal_text(err, self.project.state if self.project else None))
 

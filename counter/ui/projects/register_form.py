@@ -33,12 +33,11 @@ from PySide6.QtWidgets import (
 )
 
 from counter.access.desk import Desk
-from counter.access.not_permitted import NotPermitted
 from counter.projects.model import ProjectClass, ProjectFacts
 from counter.projects.rules import MAX_INVESTMENT, ProjectProblem, ProjectRefused, fact_text_problems
 from counter.projects.service_items import ServiceList
 from counter.service.projects import REGISTER_PROJECT, RegisterProject
-from counter.ui.door.runner import Failed, Runner
+from counter.ui.door.runner import Runner
 from counter.ui.look.text_size import px, scaled
 from counter.ui.projects import words
 from counter.ui.projects.project_page import refusal_text
@@ -260,10 +259,8 @@ class RegisterForm(QScrollArea):
         log.info("project not registered: %s", err)
         if isinstance(err, ProjectRefused):
             self.show_refusal(err.problems)
-        elif isinstance(err, (NotPermitted, Failed)):
-            self.problems.setText(refusal_text(err))
         else:
-            raise err
+            self.problems.setText(refusal_text(err))
 
     def _registered(self, number: str) -> None:
         self.clear()

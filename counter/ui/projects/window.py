@@ -16,11 +16,8 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from counter.access.desk import Desk
-from counter.access.not_permitted import NotPermitted
 from counter.documents.project_paper_made import ProjectPaperMade
 from counter.projects.forms import ProjectForm
-from counter.projects.not_found import NoSuchProject
-from counter.projects.papers import ProjectPaperNotPossible
 from counter.projects.service_items import ServiceList, shipped_service_list
 from counter.service.projects import MAKE_PAPER, READ_SERVICE_LIST, MakePaper
 from counter.service.requests import Nothing
@@ -116,14 +113,9 @@ class ProjectsWindow(QTabWidget):
     def on_print_requested(self, number: str, form_value: str) -> None:
         """Make the paper (numbered the first time, the same paper after) and show it, ready to print."""
         form = ProjectForm(form_value)
-
-        def refused(err: Exception) -> None:
-            if not isinstance(err, (Failed, ProjectPaperNotPossible, NoSuchProject, NotPermitted)):
-                raise err
-            self.page.say_saved(refusal_text(err))
-
         self._runner.submit_step(MAKE_PAPER, MakePaper(number, form), self._desk, words.SAVE_FAILED, owner=self,
-                                 answered=partial(self._show_paper, form), failed=refused)  # fmt: skip
+                                 answered=partial(self._show_paper, form),
+                                 failed=lambda err: self.page.say_saved(refusal_text(err)))  # fmt: skip
 
     def _show_paper(self, form: ProjectForm, made: ProjectPaperMade) -> None:
         from counter.ui.look.geometry import fit_to_screen

@@ -116,11 +116,8 @@ class SignInController(QObject):
         self.window.ask_to_unlock(self.actor.login, self.actor.name, self.idle_minutes if idle else None)
         bring_forward(self.window, self.window.password)
         log.info("screen locked")
-        self._end_at_lock()
-        self.locked.emit()
-
-    def _end_at_lock(self) -> None:
         self._door.lock(self)  # a fault is logged: the session ends at the server by itself when idle
+        self.locked.emit()
 
     def on_session_ended(self, reason: str) -> None:
         """The hall server ended the session under a request: the lock's window, saying why; the work kept.

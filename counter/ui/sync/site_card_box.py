@@ -26,14 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter.access.not_permitted import NotPermitted
 from counter.access.roles import Permission
+from counter.ui.door.refused import refusal_text
 from counter.ui.door.runner import Failed, Runner
 from counter.ui.look.fonts import MONO_FAMILY
 from counter.ui.look.text_size import scaled
 from counter.ui.sync import words
 from counter.ui.widgets.plain_text import plain_label
-from counter.words.access import refused_for
 from counter.words.files import file_fault
 from counter.words.punctuation import CLAUSE_JOIN, LIST_JOIN
 from counter.words.sites import (
@@ -229,12 +228,8 @@ class SiteCardBox(QGroupBox):
         def refused(err: Exception) -> None:
             if isinstance(err, PeerRefused):
                 self._say(CLAUSE_JOIN.join(site_problem_text(problem, card.code) for problem in err.codes), error=True)
-            elif isinstance(err, NotPermitted):
-                self._say(refused_for(err), error=True)
-            elif isinstance(err, Failed):
-                self._say(err.message, error=True)
             else:
-                raise err
+                self._say(refusal_text(err), error=True)
 
         self._runner.submit_step(REGISTER_CARD, RegisterCard(card), self._desk, words.CARD_DB_FAILED, owner=self,
                                  answered=partial(self._registered, card), failed=refused)  # fmt: skip

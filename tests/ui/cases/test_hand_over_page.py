@@ -9,6 +9,7 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.actions.cases.decisions import decide_item
 from counter.actions.intake.take import move_case
 from counter.case.hand_over import HandOverProblem, HandOverWay
 from counter.case.status import CaseEvent, CaseStatus
@@ -19,10 +20,12 @@ from counter.words.cases import CASE_EVENT, CASE_STATUS
 from counter.words.hand_over import HAND_OVER_PROBLEM
 from tests.actions.test_notice_pledges import FIRE
 from tests.actions.test_revoked_licences import granted_then_revoked
+from tests.entrusted import RESTAURANT_ITEMS
 from tests.signed_in import signed_in
 from tests.ui.cases.casebook import DESK_1, SUPERVISOR, Casebook, deny_the_lapsed_licence
 from tests.ui.cases.conftest import Clock
 from tests.ui.cases.helpers import column, stored
+from tests.ui.cases.test_case_heading import only_receiving
 from tests.ui.cases.test_case_page import open_page, visible_actions
 from tests.ui.cases.test_item_decisions import open_page as open_item_page
 from tests.ui.intake.helpers import PERSON_ID
@@ -133,3 +136,22 @@ def test_a_licence_revoked_after_its_grant_is_not_offered_to_hand_over_and_the_p
     name = next(i.name for i in page.item_states.items if i.code == FIRE)
     assert page.action_bar.reasons.isVisibleTo(page)
     assert CASE_WITHHELD["revoked_not_handed"].format(items=name) in page.action_bar.reasons.text().split("\n")
+
+
+def test_a_part_handed_over_names_the_state_as_the_page_does_where_the_hall_only_received(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    """One result handed over ahead leaves the case where it was: 已收件 on the badge, and in the sentence."""
+    with case_sessions.begin() as session:  # granted under the department's 授权, taken back since
+        decide_item(session, DESK_1, book.accepted, RESTAURANT_ITEMS[0], approve=True, text="92152201MA0000001X")
+    only_receiving(case_sessions)
+    page = open_page(qtbot, case_sessions, today, book.accepted)
+    assert page.status.text() == "已收件"
+    page.action_buttons[CaseEvent.DELIVERED].click()
+    page.hand_over.id_no.setText(PERSON_ID)
+    page.hand_over.partial.setChecked(True)
+    with qtbot.waitSignal(page.case_changed, timeout=5000):
+        page.hand_over.confirm_button.click()
+    assert stored(case_sessions, book.accepted).status is CaseStatus.ACCEPTED
+    assert page.status.text() == "已收件"
+    assert "办件状态：已收件。" in page.notice.text()

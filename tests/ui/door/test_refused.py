@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import logging
-
 import pytest
 
 from counter.access.not_permitted import NotPermitted
 from counter.access.roles import Permission
 from counter.ui.door.refused import refusal_text
 from counter.words.access import NOT_PERMITTED, NOT_SIGNED_IN, PERMISSION, SINGLE_DESK_NOT_PERMITTED
-
-log = logging.getLogger(__name__)
 
 
 @pytest.mark.parametrize(
@@ -24,4 +20,4 @@ log = logging.getLogger(__name__)
     ],
 )
 def test_a_refusal_says_what_would_change_it(refused: NotPermitted, said: str) -> None:
-    assert refusal_text(refused, log, "settings") == said.format(permission=PERMISSION[Permission.CHANGE_SETTINGS])
+    assert refusal_text(refused) == said.format(permission=PERMISSION[Permission.CHANGE_SETTINGS])

@@ -11,17 +11,23 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from counter.access.not_permitted import NotPermitted
+from counter.access.roles import Permission
 from counter.actions.catalog.guide_status import allow_draft_intake, draft_intake
 from counter.actions.site.store import Store
+from counter.host.database.database_faults import DbFault, StoreFault
+from counter.service.catalog import ALLOW_DRAFT_INTAKE
 from counter.service.local import InProcess
 from counter.ui import words
 from counter.ui.intake import IntakePanel
 from counter.ui.intake.words import INTAKE_DRAFT_GUIDE
 from counter.ui.mainwindow.main_window import MainWindow
 from counter.ui.pad.guide_status_page import GuideStatusPage
-from counter.ui.pad.words import GUIDE_STATUS_PUBLISHED
+from counter.ui.pad.words import GUIDE_STATUS_FAILED, GUIDE_STATUS_PUBLISHED
+from counter.words.access import refused_for
 from counter.words.catalog import DRAFT_GUIDE
 from counter.words.catalog_problems import PUBLISH_REFUSED
+from counter.words.database import fault_text
 from tests.ui.conftest import start_window
 from tests.ui.mainwindow.test_desk_actions import open_bundle, shown_messages
 from tests.ui.runners import runner_for
@@ -129,3 +135,33 @@ def test_the_window_refuses_to_publish_a_guide_the_gate_refuses_and_says_why(
     assert head == PUBLISH_REFUSED.format(name=NAME, count=len(problems))
     assert any("租期不少于一年" in line and "没有写明出处" in line for line in problems)
     assert page.drafts.count() == 1  # nothing published
+
+
+REFUSED = NotPermitted(Permission.CHANGE_SETTINGS, signed_in=True)
+LOCKED = StoreFault(DbFault.LOCKED, "lock timeout", "OperationalError")
+
+
+@pytest.mark.parametrize(
+    ("raised", "said"),
+    [(LOCKED, GUIDE_STATUS_FAILED.format(fault=fault_text("locked"))), (REFUSED, refused_for(REFUSED))],
+    ids=["database", "role"],
+)
+def test_a_setting_the_database_or_the_role_refused_is_said_and_taken_back(
+    qtbot: QtBot, db: Store, monkeypatch: pytest.MonkeyPatch, raised: Exception, said: str
+) -> None:
+    runner = runner_for(db)
+    page = GuideStatusPage(runner)
+    qtbot.addWidget(page)
+    page.load()
+    call = runner.service.call
+
+    def refusing(operation: object, *args: object, **kwargs: object) -> object:
+        if operation is ALLOW_DRAFT_INTAKE:
+            raise raised
+        return call(operation, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(runner.service, "call", refusing)
+    page.allow.click()
+    assert page.message.text() == said
+    assert not page.allow.isChecked()
+    assert not db.read(draft_intake).site_allows

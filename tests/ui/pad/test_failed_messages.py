@@ -2,20 +2,29 @@
 
 from __future__ import annotations
 
+import logging
+
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.not_permitted import NotPermitted
+from counter.access.roles import Permission
 from counter.actions.outbox.messages import save_gateway, send_due
 from counter.db import models
 from counter.db.outbox_store import queue_for_line
+from counter.host.database.database_faults import DbFault, StoreFault
 from counter.host.outward.sms_gateway import Answer, SmsRequest
 from counter.outbox.rules import Outcome
 from counter.sms.gateway import GatewaySettings
+from counter.ui.pad.messages_page import FailedMessagesPage
 from counter.ui.pad.supervisor_window import SupervisorWindow
-from counter.words.messages import FAILED_NONE, FAILED_RETRIED, FAILED_TAB
+from counter.words.access import refused_for
+from counter.words.database import fault_text
+from counter.words.messages import FAILED_NONE, FAILED_READ, FAILED_RETRIED, FAILED_TAB
 from tests.actions.senders import Writes
 from tests.ratings.conftest import Clock
 from tests.ui.runners import runner_on
@@ -54,3 +63,51 @@ def test_a_message_the_gateway_refused_is_listed_and_sent_again(
         assert s.scalars(select(models.OutboxMessage.state)).all() == ["waiting"]
     page.load()
     assert page.message.text() == FAILED_NONE
+
+
+REFUSED = NotPermitted(Permission.CHANGE_SETTINGS, signed_in=True)
+LOCKED = StoreFault(DbFault.LOCKED, "lock timeout", "OperationalError")
+
+
+@pytest.mark.parametrize(
+    ("raised", "said"),
+    [
+        (LOCKED, FAILED_READ.format(fault=fault_text("locked"))),
+        (REFUSED, refused_for(REFUSED)),
+    ],
+    ids=["database", "role"],
+)
+def test_a_list_the_database_or_the_role_refused_says_why(
+    qtbot: QtBot, sessions: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch, raised: Exception, said: str
+) -> None:
+    runner = runner_on(sessions)
+
+    def refusing(*_asked: object) -> object:
+        raise raised
+
+    monkeypatch.setattr(runner.service, "call", refusing)
+    page = FailedMessagesPage(runner)
+    qtbot.addWidget(page)
+    page.load()
+    assert page.message.text() == said
+    monkeypatch.setattr(runner.service, "call", lambda *_asked: 1 / 0)
+    with pytest.raises(ZeroDivisionError):  # a fault of the program: on to the window's error hook
+        page.load()
+
+
+def test_a_failure_said_on_the_page_is_logged_once_with_its_operation(
+    qtbot: QtBot, sessions: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The runner logs the fault as it words it, the operation named: the page says it and logs nothing more."""
+    runner = runner_on(sessions)
+
+    def refusing(*_asked: object) -> object:
+        raise LOCKED
+
+    monkeypatch.setattr(runner.service, "call", refusing)
+    page = FailedMessagesPage(runner)
+    qtbot.addWidget(page)
+    with caplog.at_level(logging.INFO, logger="counter"):
+        page.load()
+    said = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert said == ["database fault (locked) in outbox.list_messages: lock timeout"]

@@ -7,11 +7,14 @@ import datetime as dt
 from functools import partial
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from counter.access.not_permitted import NotPermitted
+from counter.access.roles import Permission
 from counter.actions.projects.project_steps import (
     accept_project,
     assign_agents,
@@ -20,16 +23,20 @@ from counter.actions.projects.project_steps import (
     register_project,
     sign_project,
 )
+from counter.host.database.database_faults import DbFault, StoreFault
 from counter.projects.forms import ProjectForm
 from counter.projects.model import ProjectClass, ProjectEvent, ProjectState, StepState
 from counter.projects.rules import ProjectProblem
+from counter.service.projects import MAKE_PAPER
 from counter.ui.cases.marks import RED
 from counter.ui.door.runner import Runner
 from counter.ui.projects import words
 from counter.ui.projects.project_page import ProjectPage
 from counter.ui.projects.window import ProjectsWindow
 from counter.ui.words import RUNNER_BUSY
-from counter.words.projects import OVERDUE_STEPS, problem_text
+from counter.words.access import refused_for
+from counter.words.database import fault_text
+from counter.words.projects import NO_SUCH_PROJECT, OVERDUE_STEPS, problem_text
 from tests.projects.samples import FACTS, plan
 from tests.ui.called_back import Holding, in_the_event_loop, when
 from tests.ui.projects.conftest import DESK, START, Clock
@@ -140,6 +147,49 @@ def test_a_refusal_is_said_in_chinese_and_nothing_is_kept(
     assert page.form.case_no.text() == "NO-SUCH-CASE"  # what was typed stays
     stored = store_of(runner).read(partial(read_project, number=number))
     assert all(s.filed_on is None for s in stored.steps)
+
+
+def test_a_number_no_project_has_is_said_on_the_heading(projects_window: ProjectsWindow) -> None:
+    page = projects_window.page
+    assert not page.open_project("BN-NONE")
+    assert page.heading.text() == NO_SUCH_PROJECT.format(project_no="BN-NONE")
+
+
+NOT_PERMITTED = NotPermitted(Permission.CHANGE_SETTINGS, signed_in=True)
+
+
+@pytest.mark.parametrize(
+    ("raised", "said"),
+    [
+        (StoreFault(DbFault.LOCKED, "lock timeout"), words.SAVE_FAILED.format(fault=fault_text("locked"))),
+        (NOT_PERMITTED, refused_for(NOT_PERMITTED)),
+    ],
+    ids=["database", "role"],
+)
+def test_a_paper_the_database_or_the_role_refused_is_said_on_the_page(
+    projects_window: ProjectsWindow,
+    runner: Runner,
+    clock: Clock,
+    monkeypatch: pytest.MonkeyPatch,
+    raised: Exception,
+    said: str,
+) -> None:
+    number = served(runner, clock)
+    page = projects_window.page
+    assert page.open_project(number)
+    call = runner.service.call
+
+    def refusing(operation: object, *args: object, **kwargs: object) -> object:
+        if operation is MAKE_PAPER:
+            raise raised
+        return call(operation, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(runner.service, "call", refusing)
+    projects_window.on_print_requested(number, ProjectForm.AUTHORISATION.value)
+    assert page.saved.text() == said
+    monkeypatch.setattr(runner.service, "call", lambda *_asked: 1 / 0)
+    with pytest.raises(ZeroDivisionError):  # a fault of the program: on to the window's error hook
+        projects_window.on_print_requested(number, ProjectForm.AUTHORISATION.value)
 
 
 def test_an_overdue_project_is_red_on_the_agents_day(

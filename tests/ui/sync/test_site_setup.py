@@ -18,7 +18,8 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.access.roles import Actor, Role
+from counter.access.not_permitted import NotPermitted
+from counter.access.roles import Actor, Permission, Role
 from counter.actions.admin.site import peers, register_peer
 from counter.actions.cases.documents import office_settings
 from counter.actions.site.demo import run_demo
@@ -26,14 +27,19 @@ from counter.actions.site.site_setup import site_state
 from counter.cli.main import main
 from counter.db import models
 from counter.db.engine import make_engine, make_sessions
+from counter.host.database.database_faults import DbFault, StoreFault
 from counter.host.machine.desk_at import desk_at
 from counter.host.machine.desk_config import DeskConfig, config_path, load_desk_config, save_desk_config
+from counter.service.site import REGISTER_CARD
 from counter.sync.keys import new_private_key, public_key_text
 from counter.sync.sites import SiteKind, write_card_file
 from counter.ui.look.geometry import screen_of
 from counter.ui.mainwindow.desk_actions import DeskActions
 from counter.ui.sync.site_form import SiteForm
 from counter.ui.sync.sync_page import SyncPage
+from counter.ui.sync.words import CARD_DB_FAILED
+from counter.words.access import refused_for
+from counter.words.database import fault_text
 from tests.sync.sync_world import NOW, TODAY, Site, make_site, sqlite_copy
 from tests.ui.runners import runner_on
 
@@ -172,6 +178,49 @@ def test_the_card_exported_in_the_window_is_the_command_lines(
     card = json.loads(window_card.read_text(encoding="utf-8"))
     assert (card["code"], card["kind"]) == ("ARX01", "township")
     assert card["fingerprint"] in page.card_box.fingerprint.text()
+
+
+NOT_PERMITTED = NotPermitted(Permission.CHANGE_SETTINGS, signed_in=True)
+
+
+@pytest.mark.parametrize(
+    ("raised", "said"),
+    [
+        (StoreFault(DbFault.LOCKED, "lock timeout"), CARD_DB_FAILED.format(fault=fault_text("locked"))),
+        (NOT_PERMITTED, refused_for(NOT_PERMITTED)),
+    ],
+    ids=["database", "role"],
+)
+@pytest.mark.slow
+def test_a_card_the_database_or_the_role_refused_is_said_and_nothing_registered(
+    qtbot: QtBot,
+    fresh: sessionmaker[Session],
+    hall: Site,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    raised: Exception,
+    said: str,
+) -> None:
+    _, page = open_f10(qtbot, fresh)
+    set_up(qtbot, page, "ARX01", TOWNSHIP_NAME, SiteKind.TOWNSHIP)
+    box = page.card_box
+    hall_card = tmp_path / "hall.json"
+    write_card_file(hall_card, hall.identity)
+    box.read_card(hall_card)
+    service = box._runner.service
+    call = service.call
+
+    def refusing(operation: object, *args: object, **kwargs: object) -> object:
+        if operation is REGISTER_CARD:
+            raise raised
+        return call(operation, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(service, "call", refusing)
+    QTest.keyClicks(box.given, hall.identity.fingerprint.upper().replace(" ", ""))
+    QTest.mouseClick(box.confirm_button, Qt.MouseButton.LeftButton)
+    assert box.message.text() == said
+    with fresh() as session:
+        assert peers(session) == []
 
 
 @pytest.mark.slow
