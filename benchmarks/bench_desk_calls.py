@@ -38,9 +38,10 @@ from counter.access.account_views import NewAccount
 from counter.access.desk import Desk
 from counter.access.roles import Actor, Role
 from counter.case.numbers import DeskIdentity
-from counter.service.admin import ACCOUNTS_EXIST, ADD_ACCOUNT, AccountsAsked
+from counter.service.admin import ACCOUNTS_EXIST, ADD_ACCOUNT
 from counter.service.local import serve
 from counter.service.remote import POOL_SIZE
+from counter.service.requests import Nothing
 from counter.ui.door.hall_desk import HallService
 from counter.ui.door.runner import Runner
 from tests.conftest import made_database
@@ -95,7 +96,7 @@ def through_the_runner(runner: Runner) -> bool:
     """The operation submitted as a window step submits it; no event loop turns here, so the runner hands the answer
     over before the submit returns."""
     answers: list[bool] = []
-    runner.submit(ACCOUNTS_EXIST, AccountsAsked(), owner=runner, answered=answers.append)
+    runner.submit(ACCOUNTS_EXIST, Nothing(), owner=runner, answered=answers.append)
     return answers[0]
 
 
@@ -129,7 +130,7 @@ def main() -> None:
                 before = sockets()
                 runner = Runner(HallService(desk))
                 asks = [
-                    partial(desk.call, ACCOUNTS_EXIST, AccountsAsked()),
+                    partial(desk.call, ACCOUNTS_EXIST, Nothing()),
                     partial(through_the_runner, runner),
                 ]
                 bare, through = timed(asks, calls)

@@ -38,7 +38,8 @@ from benchmarks.bench_desk_calls import DESK_EIGHT, PASSWORD, hall_of_its_own
 from benchmarks.goals import Verdicts, arguments
 from counter.access.desk import Desk
 from counter.intake.outcome import Outcome
-from counter.service.intake import KEEP_DRAFT, READ_CURRENT_GUIDE, CurrentGuide
+from counter.service.intake import KEEP_DRAFT, READ_CURRENT_GUIDE
+from counter.service.requests import BundleCode
 from counter.ui.door.hall_desk import HallService
 from counter.ui.door.runner import Runner
 from counter.ui.intake import IntakePanel
@@ -54,7 +55,7 @@ PAUSE_S = 1.0  # between two of the clerk's steps
 
 def one_intake(counted: Counted, desk: Desk) -> tuple[int, int]:
     """The intake driven and committed; the changes the panel previewed and the clerk's pauses."""
-    guide = counted.service.call(READ_CURRENT_GUIDE, CurrentGuide(BUNDLE), desk)
+    guide = counted.service.call(READ_CURRENT_GUIDE, BundleCode(BUNDLE), desk)
     assert guide is not None, BUNDLE
     counted.asked.clear()  # the intake's own requests, from its opening
     panel = IntakePanel(Runner(counted), desk, guide, dt.date.today, "")

@@ -86,10 +86,11 @@ from counter.db.sealed import UNREADABLE, index_of, unseal
 from counter.host.keys.data_key import DataKeys, read_data_keys
 from counter.host.machine import paths
 from counter.service.admin import ADD_ACCOUNT
-from counter.service.cases import DAY_LISTS, FIND_CASES, READ_CASE, Day, FindCases, ReadCase
+from counter.service.cases import DAY_LISTS, FIND_CASES, READ_CASE, FindCases
 from counter.service.local import serve
 from counter.service.remote import Remote
-from counter.service.site import PING, SiteAsked
+from counter.service.requests import CaseNo, Nothing
+from counter.service.site import PING
 from counter.sync.keys import encryption_key_path
 from tests.db.tls_server import SERVER_CERT, SERVER_KEY, make_authority, write_server_certificate
 from tests.pg_server import free_port
@@ -599,11 +600,11 @@ def reads(
     for n in range(rounds):
         if serving is not None:
             serving.refresh()
-        timed("bare request", partial(remote.call, PING, SiteAsked()))
-        lists = timed("F6 day lists", partial(remote.call, DAY_LISTS, Day()))
+        timed("bare request", partial(remote.call, PING, Nothing()))
+        lists = timed("F6 day lists", partial(remote.call, DAY_LISTS, Nothing()))
         assert n or lists.of_day, "the desk's own cases of the day are listed"
         case_no = picked.case_nos[n % len(picked.case_nos)]
-        page = timed("F7 open a case", partial(remote.call, READ_CASE, ReadCase(case_no)))
+        page = timed("F7 open a case", partial(remote.call, READ_CASE, CaseNo(case_no)))
         assert page is not None, case_no
         number, id_no, phone, name = picked.recent[n % len(picked.recent)]
         for label, typed in (("ID number", id_no), ("phone", phone), ("name", name), ("tail", number[-4:])):

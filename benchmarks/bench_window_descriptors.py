@@ -34,8 +34,9 @@ from PySide6.QtWidgets import QApplication
 from benchmarks.bench_desk_calls import DESK_EIGHT, PASSWORD, hall_of_its_own
 from benchmarks.goals import Verdicts, arguments
 from counter.documents.outcome_preview import IntakePreview
-from counter.service.intake import KEEP_DRAFT, PREVIEW_GROUNDS, READ_CURRENT_GUIDE, CurrentGuide
+from counter.service.intake import KEEP_DRAFT, PREVIEW_GROUNDS, READ_CURRENT_GUIDE
 from counter.service.remote import POOL_SIZE
+from counter.service.requests import BundleCode
 from counter.ui.door.hall_desk import HallService
 from counter.ui.door.runner import Runner
 from counter.ui.intake import IntakePanel
@@ -132,7 +133,7 @@ def morning_at_the_hall(changes: int) -> tuple[Morning, Counted, int, int, float
             remote = server.desk("8", "clerk1", PASSWORD)
             desk = DESK_EIGHT
             counted = Counted(HallService(remote))
-            guide = counted.service.call(READ_CURRENT_GUIDE, CurrentGuide(BUNDLE), desk)
+            guide = counted.service.call(READ_CURRENT_GUIDE, BundleCode(BUNDLE), desk)
             assert guide is not None, BUNDLE
             runner = Runner(counted)
             panel = IntakePanel(runner, desk, guide, dt.date.today, "")

@@ -38,17 +38,11 @@ from pathlib import Path
 from typing import TypeVar
 
 from counter.case.intake_request import IntakeRequest
-from counter.service.intake import (
-    PREVIEW_GROUNDS,
-    READ_CURRENT_GUIDE,
-    TAKE_INTAKE,
-    CurrentGuide,
-    GuideVersion,
-    TakeIntake,
-)
+from counter.service.intake import PREVIEW_GROUNDS, READ_CURRENT_GUIDE, TAKE_INTAKE, GuideVersion, TakeIntake
 from counter.service.local import new_key
 from counter.service.remote import Remote, ServerUnreachable
-from counter.service.site import PING, SiteAsked
+from counter.service.requests import BundleCode, Nothing
+from counter.service.site import PING
 
 T = TypeVar("T")
 
@@ -98,7 +92,7 @@ def main() -> None:
     signed = remote.sign_in(login, password, desk_no, desk_key)
     if not signed.result.signed_in:
         raise SystemExit(f"desk {desk_no}: sign-in refused: {signed}")
-    stored = remote.call(READ_CURRENT_GUIDE, CurrentGuide(BUNDLE))
+    stored = remote.call(READ_CURRENT_GUIDE, BundleCode(BUNDLE))
     assert stored is not None, f"{BUNDLE} is not in the hall's catalog"
     checklist = complete_checklist(stored.bundle, fresh_checklist(stored))
     version = checklist.guide_version
@@ -115,7 +109,7 @@ def main() -> None:
             next_start += pace
             if time.monotonic() >= end:
                 break
-        run.ping_ms.append(_timed(run, partial(remote.call, PING, SiteAsked()))[1])
+        run.ping_ms.append(_timed(run, partial(remote.call, PING, Nothing()))[1])
         request = IntakeRequest(checklist, applicant(int(machine), n), uid=new_key())
         run.uids.append(request.uid)
         n += 1

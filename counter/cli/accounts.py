@@ -66,10 +66,11 @@ def cmd_user_add(args: argparse.Namespace) -> int:
 
 def cmd_user_list(args: argparse.Namespace) -> int:
     from counter.cli.phrases import ACCOUNT_COUNT
-    from counter.service.admin import LIST_ACCOUNTS, AccountsAsked
+    from counter.service.admin import LIST_ACCOUNTS
+    from counter.service.requests import Nothing
 
     service = open_service(args)
-    accounts = service.call(LIST_ACCOUNTS, AccountsAsked(), desk())
+    accounts = service.call(LIST_ACCOUNTS, Nothing(), desk())
     if args.json:
         print_json([_account_json(a) for a in accounts])
         return EXIT_OK

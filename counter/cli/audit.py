@@ -56,7 +56,8 @@ def add_audit_commands(commands: Commands, common: argparse.ArgumentParser) -> N
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
     from counter.cli.phrases import AUDIT_BROKEN, AUDIT_WHOLE
-    from counter.service.site import VERIFY_TRAIL, SiteAsked
+    from counter.service.requests import Nothing
+    from counter.service.site import VERIFY_TRAIL
     from counter.words.audit import (
         PEER_RESTORE_NOTE,
         alg_spans_text,
@@ -67,7 +68,7 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
         unmarked_rows_text,
     )
 
-    report = open_service(args).call(VERIFY_TRAIL, SiteAsked(), desk())
+    report = open_service(args).call(VERIFY_TRAIL, Nothing(), desk())
     if args.json:
         print_json(_report_json(report))
         return EXIT_OK if report.whole else EXIT_PROBLEM
@@ -94,9 +95,10 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
 
 def cmd_audit_seal(args: argparse.Namespace) -> int:
     from counter.cli.phrases import AUDIT_SEALED
-    from counter.service.site import SEAL_TRAIL, SiteAsked
+    from counter.service.requests import Nothing
+    from counter.service.site import SEAL_TRAIL
 
-    made = open_service(args).call(SEAL_TRAIL, SiteAsked(), desk())
+    made = open_service(args).call(SEAL_TRAIL, Nothing(), desk())
     if args.json:
         print_json({"no": made.no, "chains": made.chains, "entries": made.entries, "digest": made.digest})
     else:

@@ -49,7 +49,8 @@ def add_authority_command(site: argparse._SubParsersAction[Any], common: argpars
 
 
 def cmd_site_authority(args: argparse.Namespace) -> int:
-    from counter.service.department_items import CHANGE_AUTHORITY, SITE_AUTHORITY, ChangeAuthority, SiteCode
+    from counter.service.department_items import CHANGE_AUTHORITY, SITE_AUTHORITY, ChangeAuthority
+    from counter.service.requests import SiteCode
 
     service, by = open_service(args), desk()
     site = by.identity.site_code

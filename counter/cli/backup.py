@@ -74,7 +74,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from counter.cli.phrases import RESTORE_CONFIRM, RESTORE_DONE, RESTORE_KEPT, RESTORE_NOTHING_KEPT
     from counter.host.database.backups import NotSQLite, database_file
     from counter.service.local import check_backup_file, restore_file
-    from counter.service.site import MAY_RESTORE, RECORD_RESTORE, RecordRestore, SiteAsked
+    from counter.service.requests import Nothing
+    from counter.service.site import MAY_RESTORE, RECORD_RESTORE, RecordRestore
     from counter.words.database import RESTORE_FAILED, restore_refused
 
     url = _database(args)
@@ -92,7 +93,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     if target.exists() and quick_check(target):
         # a damaged database can name no administrator: whoever holds the file may restore it
         service = open_service(args)
-        service.call(MAY_RESTORE, SiteAsked(), desk())
+        service.call(MAY_RESTORE, Nothing(), desk())
         service.close()
     try:
         restored = restore_file(url, source)

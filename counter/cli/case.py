@@ -250,14 +250,15 @@ def cmd_case_lapse(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from counter.case.demo_cases import DemoUnavailable
     from counter.cli.case_text import case_json
-    from counter.service.cases import RUN_DEMO, RunDemo
+    from counter.service.cases import RUN_DEMO
+    from counter.service.requests import Nothing
 
     out = Path(args.out)
     own_out_folder(out)
     service = open_service(args, catalog=True)
     by, day = desk(), today(args)
     try:
-        run = service.call(RUN_DEMO, RunDemo(), by)
+        run = service.call(RUN_DEMO, Nothing(), by)
     except DemoUnavailable as err:
         raise Reported(tr("目录中没有可用于演示的已发布指南：{err}").format(err=err)) from err
     made = run.cases

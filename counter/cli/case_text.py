@@ -170,7 +170,8 @@ def print_case(service: Service, by: Desk, case_no: str, *, as_json: bool) -> bo
     False, and nothing printed, where there is no such case.
     """
     from counter.cli.common import print_json
-    from counter.service.cases import SHOW_CASE, CaseNo
+    from counter.service.cases import SHOW_CASE
+    from counter.service.requests import CaseNo
 
     shown = service.call(SHOW_CASE, CaseNo(case_no), by)
     view, whole = shown.view, shown.whole

@@ -95,10 +95,11 @@ def cmd_catalog_validate(args: argparse.Namespace) -> int:
 def cmd_catalog_review(args: argparse.Namespace) -> int:
     """What the departments must confirm in this site's 待核 guides, one report (:mod:`counter.catalog.review`)."""
     from counter.cli.catalog_review import review_json, review_lines
-    from counter.service.catalog import GUIDES_TO_CONFIRM, SiteGuides
+    from counter.service.catalog import GUIDES_TO_CONFIRM
+    from counter.service.requests import SiteCode
 
     service = open_service(args, catalog=True)
-    guides = service.call(GUIDES_TO_CONFIRM, SiteGuides(desk().identity.site_code))
+    guides = service.call(GUIDES_TO_CONFIRM, SiteCode(desk().identity.site_code))
     if args.json:
         print_json(review_json(guides))
     else:
@@ -139,12 +140,14 @@ def cmd_catalog_publish(args: argparse.Namespace) -> int:
     nothing."""
     from counter.catalog.model import GuideStatus
     from counter.catalog.publication import NotADraft, PublishRefused
-    from counter.service.catalog import BUNDLE_NAMED, CURRENT_GUIDE, PUBLISH_GUIDE, BundleCode, BundleNamed
+    from counter.service.catalog import BUNDLE_NAMED, PUBLISH_GUIDE, BundleNamed
+    from counter.service.intake import READ_CURRENT_GUIDE
+    from counter.service.requests import BundleCode
     from counter.words.catalog_problems import PUBLISH_REFUSED
 
     service = open_service(args, catalog=True)
     code = service.call(BUNDLE_NAMED, BundleNamed(args.bundle))
-    stored = service.call(CURRENT_GUIDE, BundleCode(code)) if code else None
+    stored = service.call(READ_CURRENT_GUIDE, BundleCode(code)) if code else None
     if code is None or stored is None:
         raise Reported(phrases.CATALOG_PUBLISH_UNKNOWN.format(bundle=args.bundle))
     try:
@@ -173,12 +176,13 @@ def cmd_catalog_publish(args: argparse.Namespace) -> int:
 
 def cmd_catalog_draft_intake(args: argparse.Namespace) -> int:
     """The site's setting for intakes on 待核 guides: shown, or set by an administrator (``on`` / ``off``)."""
-    from counter.service.catalog import ALLOW_DRAFT_INTAKE, DRAFT_INTAKE, AllowDraftIntake, CatalogAsked
+    from counter.service.catalog import ALLOW_DRAFT_INTAKE, DRAFT_INTAKE, AllowDraftIntake
+    from counter.service.requests import Nothing
 
     service = open_service(args)
     if args.allow is not None:
         service.call(ALLOW_DRAFT_INTAKE, AllowDraftIntake(args.allow == "on"), desk())
-    state = service.call(DRAFT_INTAKE, CatalogAsked())
+    state = service.call(DRAFT_INTAKE, Nothing())
     if args.json:
         print_json({"site_allows": state.site_allows, "training": state.training, "allowed": state.allowed})
         return EXIT_OK
@@ -201,11 +205,12 @@ def cmd_catalog_template(args: argparse.Namespace) -> int:
 
 
 def cmd_catalog_list(args: argparse.Namespace) -> int:
-    from counter.service.catalog import SEARCH_ENTRIES, CatalogAsked
+    from counter.service.catalog import SEARCH_ENTRIES
+    from counter.service.requests import Nothing
     from counter.words.catalog import STATUS_TAG
 
     service = open_service(args, catalog=True)
-    entries = service.call(SEARCH_ENTRIES, CatalogAsked())
+    entries = service.call(SEARCH_ENTRIES, Nothing())
     if args.json:
         print_json([_bundle_json(e) for e in entries])
     else:

@@ -71,14 +71,15 @@ def cmd_db_numbers(args: argparse.Namespace) -> int:
 
     from counter.case.number_faults import NumbersBehind
     from counter.cli.common import EXIT_PROBLEM, today
-    from counter.service.site import CHECK_NUMBERS, RENOTE, SKIP_ISSUED, NumbersAsked, Renote
+    from counter.service.requests import Nothing
+    from counter.service.site import CHECK_NUMBERS, RENOTE, SKIP_ISSUED, NumbersAsked
     from counter.words.at_command_line import numbers_behind_text
 
     service = open_service(args)
     by: Desk = desk()
     day: dt.date = today(args)
     if args.renote:
-        made = service.call(RENOTE, Renote(), by)
+        made = service.call(RENOTE, Nothing(), by)
         if made.aside:
             print(tr("原来的编号记录已改名保留：{path}").format(path=made.aside))
         print(
@@ -89,7 +90,7 @@ def cmd_db_numbers(args: argparse.Namespace) -> int:
     if args.check:
         return _numbers_check(service, by, day)
     if args.skip_issued:
-        skipped = service.call(SKIP_ISSUED, NumbersAsked(), by)
+        skipped = service.call(SKIP_ISSUED, Nothing(), by)
         if skipped is not None:
             print(tr("本窗口将从 {number} 之后继续编号；该编号及之前的编号不会再次发出。").format(number=skipped))
     try:
@@ -104,11 +105,12 @@ def cmd_db_numbers(args: argparse.Namespace) -> int:
 def _numbers_check(service: Service, by: Desk, day: dt.date) -> int:
     """``--check``: where this machine's note of issued numbers is, its state, what it and the database say."""
     from counter.cli.common import EXIT_PROBLEM
-    from counter.service.site import NOTE_REPORT, NumbersAsked
+    from counter.service.requests import Nothing
+    from counter.service.site import NOTE_REPORT
     from counter.words.at_command_line import numbers_behind_text
     from counter.words.database import NOTE_FAULT
 
-    report = service.call(NOTE_REPORT, NumbersAsked(), by)
+    report = service.call(NOTE_REPORT, Nothing(), by)
     state = NOTE_FAULT[report.fault] if report.fault else tr("完好")
     print(tr("本机的编号记录：{path}").format(path=report.path))
     print(tr("记录状态：{state}").format(state=state))
@@ -146,7 +148,8 @@ def _print_step(step: Step) -> None:
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
     """Open the database, which migrates it, each step printed as it runs; then say where it stands."""
-    from counter.service.site import OTHER_LOGINS, SCHEMA_REVISION, SiteAsked
+    from counter.service.requests import Nothing
+    from counter.service.site import OTHER_LOGINS, SCHEMA_REVISION
     from counter.words.database import DESK_ROLES_LEFT
     from counter.words.punctuation import LIST_JOIN
 
@@ -154,9 +157,9 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
         _desk_role_retired()  # before anything is opened: the hall's technician is mid-way through the old manual
     # the set-up step: the one command that makes a missing database
     service = open_service(args, create=True, lock_timeout_s=args.lock_timeout, on_step=_print_step)
-    revision = service.call(SCHEMA_REVISION, SiteAsked(), desk())
+    revision = service.call(SCHEMA_REVISION, Nothing(), desk())
     print(tr("数据库结构已是最新（{revision}）。").format(revision=revision))
-    left = service.call(OTHER_LOGINS, SiteAsked(), desk())
+    left = service.call(OTHER_LOGINS, Nothing(), desk())
     if left:  # upgraded all the same: the role is the hall's to retire, as the manual says
         print(DESK_ROLES_LEFT.format(roles=LIST_JOIN.join(left)), file=sys.stderr)
     return EXIT_OK

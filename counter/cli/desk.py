@@ -98,7 +98,8 @@ def _authorise(args: argparse.Namespace, changes: dict[str, str]) -> Callable[[]
     from counter.case.desk_name_checks import desk_name_problems
     from counter.cli.common import desk, open_service, store_url
     from counter.host.database.database_choice import sqlite_path
-    from counter.service.site import MAY_CHANGE_DESK, RECORD_DESK_CHANGE, DeskChange, DeskClerk
+    from counter.service.requests import DeskChanges
+    from counter.service.site import MAY_CHANGE_DESK, RECORD_DESK_CHANGE, DeskClerk
 
     clerk, site_name = changes.get("clerk"), changes.get("site_name")
     _refuse(desk_name_problems(clerk, site_name))
@@ -108,7 +109,7 @@ def _authorise(args: argparse.Namespace, changes: dict[str, str]) -> Callable[[]
     service = open_service(args)
     by = desk()
     _refuse(service.call(MAY_CHANGE_DESK, DeskClerk(clerk), by))
-    return lambda: service.call(RECORD_DESK_CHANGE, DeskChange(changes), by)
+    return lambda: service.call(RECORD_DESK_CHANGE, DeskChanges(changes), by)
 
 
 def _refuse(problems: tuple[DeskNameProblem, ...]) -> None:

@@ -184,12 +184,12 @@ def cmd_print(args: argparse.Namespace) -> int:
 
 def cmd_guide_notice(args: argparse.Namespace) -> int:
     from counter.documents.made import GuideNotFound
-    from counter.service.documents import MAKE_GUIDE_NOTICE, GuideNotice
+    from counter.service.documents import MAKE_GUIDE_NOTICE, GuideOf
 
     paper_wanted(args)
     service = open_service(args, catalog=True)
     # the bundle named as ``catalog show`` takes it: code, number, name or pinyin initials
-    notice = GuideNotice(args.bundle.strip(), find=True)
+    notice = GuideOf(args.bundle.strip(), find=True)
     try:
         made = paper_faults(lambda: service.call(MAKE_GUIDE_NOTICE, notice, desk()))
     except GuideNotFound as err:
@@ -246,12 +246,13 @@ def cmd_form(args: argparse.Namespace) -> int:
 def cmd_office(args: argparse.Namespace) -> int:
     from dataclasses import asdict, replace
 
-    from counter.service.documents import READ_OFFICE, SAVE_OFFICE, SaveOffice, SiteOffice
+    from counter.service.documents import READ_OFFICE, SAVE_OFFICE, SaveOffice
+    from counter.service.requests import SiteCode
 
     service, by = open_service(args), desk()
     site = by.identity.site_code
     changes = {name: getattr(args, name) for name in OFFICE_FIELDS if getattr(args, name)}
-    settings = service.call(READ_OFFICE, SiteOffice(site), by)
+    settings = service.call(READ_OFFICE, SiteCode(site), by)
     if changes:
         settings = replace(settings, **changes)
         service.call(SAVE_OFFICE, SaveOffice(site, settings), by)

@@ -109,7 +109,7 @@ def cmd_settings(args: argparse.Namespace) -> int:
     """Shown as stored, or changed (in one transaction, on the settings as stored) when anything is given."""
     from counter.platform.front_store import FrontStoreRefused
     from counter.service.front_store import CHANGE_FRONT_STORE, READ_FRONT_STORE, ChangeFrontStore
-    from counter.service.outbox import SettingsAsked
+    from counter.service.requests import Nothing
     from counter.words.front_store import FRONT_STORE_PROBLEM
 
     names = ("url", "data_source", "tenant_id", "org_id", "user_id", "area_code", "timeout",
@@ -125,7 +125,7 @@ def cmd_settings(args: argparse.Namespace) -> int:
         if changes:
             settings = service.call(CHANGE_FRONT_STORE, ChangeFrontStore(**changes), by)
         else:
-            settings = service.call(READ_FRONT_STORE, SettingsAsked(), by)
+            settings = service.call(READ_FRONT_STORE, Nothing(), by)
     except FrontStoreRefused as err:
         raise Reported("\n".join(FRONT_STORE_PROBLEM[p] for p in err.problems)) from err
     _show(settings, args.json)

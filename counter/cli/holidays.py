@@ -84,9 +84,10 @@ def _say_moved(cases: tuple[str, ...]) -> None:
 
 def _say_early(service: Service) -> None:
     """How many lapses wait for their bodies' correction, now that the days changed (the list says which)."""
-    from counter.service.calendar import EARLY_LAPSES, CalendarAsked
+    from counter.service.calendar import EARLY_LAPSES
+    from counter.service.requests import Nothing
 
-    rows = service.call(EARLY_LAPSES, CalendarAsked())
+    rows = service.call(EARLY_LAPSES, Nothing())
     if rows:
         print(
             tr("有 {count} 项逾期处理早于按公布的安排重算的期限，已列入待实施部门自行纠正的清单。").format(
@@ -97,10 +98,11 @@ def _say_early(service: Service) -> None:
 
 def cmd_holidays_early_lapses(args: argparse.Namespace) -> int:
     """Each lapse found early, with its dates, the items it took down with their deciding bodies, and what to do."""
-    from counter.service.calendar import EARLY_LAPSES, CalendarAsked
+    from counter.service.calendar import EARLY_LAPSES
+    from counter.service.requests import Nothing
     from counter.words.lapses import CORRECTION_PATH
 
-    rows = open_service(args).call(EARLY_LAPSES, CalendarAsked())
+    rows = open_service(args).call(EARLY_LAPSES, Nothing())
     if args.json:
         print_json(
             [
@@ -149,9 +151,10 @@ def cmd_holidays_set(args: argparse.Namespace) -> int:
 
 
 def cmd_holidays_list(args: argparse.Namespace) -> int:
-    from counter.service.calendar import HOLIDAY_OVERVIEW, CalendarAsked
+    from counter.service.calendar import HOLIDAY_OVERVIEW
+    from counter.service.requests import Nothing
 
-    overview = open_service(args).call(HOLIDAY_OVERVIEW, CalendarAsked())
+    overview = open_service(args).call(HOLIDAY_OVERVIEW, Nothing())
     last = overview.covered_until
     if args.json:
         print_json(

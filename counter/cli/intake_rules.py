@@ -35,7 +35,8 @@ def cmd_site_rules(args: argparse.Namespace) -> int:
 
     from counter.cli.phrases import SITE_RULES_MARGIN, SITE_RULES_PERIOD
     from counter.intake.rules import RulesRefused
-    from counter.service.intake import READ_INTAKE_RULES, SAVE_INTAKE_RULES, DeskOnly, SaveIntakeRules
+    from counter.service.intake import READ_INTAKE_RULES, SAVE_INTAKE_RULES, SaveIntakeRules
+    from counter.service.requests import Nothing
     from counter.words.intake import rule_problem_text
 
     changes = {
@@ -49,7 +50,7 @@ def cmd_site_rules(args: argparse.Namespace) -> int:
 
     service = open_service(args)
     by = desk()
-    rules = service.call(READ_INTAKE_RULES, DeskOnly(), by)
+    rules = service.call(READ_INTAKE_RULES, Nothing(), by)
     try:
         if changes:
             rules = replace(rules, **changes)

@@ -153,11 +153,11 @@ def _add_step_options(p: argparse.ArgumentParser, name: str) -> None:
 
 
 def cmd_item_list(args: argparse.Namespace) -> int:
-    from counter.service.cases import CaseOnDay
     from counter.service.department_items import ITEM_STANDINGS
+    from counter.service.requests import CaseNo
 
     service = open_service(args)
-    standings = _faults(args, lambda: service.call(ITEM_STANDINGS, CaseOnDay(args.case_no), desk()))
+    standings = _faults(args, lambda: service.call(ITEM_STANDINGS, CaseNo(args.case_no), desk()))
     if args.json:
         print_json([_standing_json(i) for i in standings])
     else:
@@ -167,11 +167,12 @@ def cmd_item_list(args: argparse.Namespace) -> int:
 
 
 def cmd_item_queue(args: argparse.Namespace) -> int:
-    from counter.service.department_items import DEPARTMENT_LOADS, DEPARTMENT_QUEUE, DepartmentDay, SiteDay
+    from counter.service.department_items import DEPARTMENT_LOADS, DEPARTMENT_QUEUE, SiteDepartment
+    from counter.service.requests import SiteCode
 
     service = open_service(args)
     if not args.department.strip():
-        loads = service.call(DEPARTMENT_LOADS, SiteDay(args.site.strip().upper()), desk())
+        loads = service.call(DEPARTMENT_LOADS, SiteCode(args.site.strip().upper()), desk())
         if args.json:
             print_json([{"department": d.department, "items": d.items, "overdue": d.overdue} for d in loads])
         for load in () if args.json else loads:
@@ -179,16 +180,17 @@ def cmd_item_queue(args: argparse.Namespace) -> int:
                 department=load.department, items=load.items, overdue=load.overdue))  # fmt: skip
         return EXIT_OK
     department, site = args.department.strip(), args.site.strip().upper()
-    rows = service.call(DEPARTMENT_QUEUE, DepartmentDay(department, site), desk())
+    rows = service.call(DEPARTMENT_QUEUE, SiteDepartment(department, site), desk())
     _print_rows(rows, as_json=args.json)
     return EXIT_OK
 
 
 def cmd_item_due(args: argparse.Namespace) -> int:
-    from counter.service.department_items import COMING_DUE, SiteDay
+    from counter.service.department_items import COMING_DUE
+    from counter.service.requests import SiteCode
 
     service, site = open_service(args), args.site.strip().upper()
-    _print_rows(service.call(COMING_DUE, SiteDay(site), desk()), as_json=args.json)
+    _print_rows(service.call(COMING_DUE, SiteCode(site), desk()), as_json=args.json)
     return EXIT_OK
 
 
@@ -226,11 +228,12 @@ def _row_json(r: QueueRow) -> dict[str, Any]:
 
 
 def cmd_item_route(args: argparse.Namespace) -> int:
-    from counter.service.cases import ROUTE_ITEMS, RouteItems
+    from counter.service.cases import ROUTE_ITEMS
+    from counter.service.requests import CaseNo
     from counter.words.punctuation import LIST_JOIN
 
     service, by = open_service(args), desk()
-    routed = _faults(args, lambda: service.call(ROUTE_ITEMS, RouteItems(args.case_no), by))
+    routed = _faults(args, lambda: service.call(ROUTE_ITEMS, CaseNo(args.case_no), by))
     if routed:
         print(tr("办件 {case_no}：已分发 {items}").format(case_no=args.case_no.upper(), items=LIST_JOIN.join(routed)))
     else:

@@ -36,7 +36,8 @@ def add_keys_commands(commands: Commands, common: argparse.ArgumentParser) -> No
 
 def cmd_keys_rotate_data(args: argparse.Namespace) -> int:
     from counter.host.database.step_listener import told_of_steps
-    from counter.service.keys import ROTATE_DATA_KEY, RotateDataKey
+    from counter.service.keys import ROTATE_DATA_KEY
+    from counter.service.requests import Nothing
 
     service = open_service(args)
     batches: list[Step] = []
@@ -49,7 +50,7 @@ def cmd_keys_rotate_data(args: argparse.Namespace) -> int:
         )
 
     with told_of_steps(print_batch):
-        done = service.call(ROTATE_DATA_KEY, RotateDataKey(), desk())
+        done = service.call(ROTATE_DATA_KEY, Nothing(), desk())
     if not batches:  # the work ran in another process: only its answer came back
         print(
             tr("重新加密在服务器上分批进行，本机收不到逐批进度，以下仅为结果汇总；逐批记录见服务器日志。"),

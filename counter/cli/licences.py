@@ -44,7 +44,8 @@ def cmd_licences(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
     from counter.intake.licences import LibraryRefused, LibrarySettings
-    from counter.service.intake import READ_LIBRARY, SAVE_LIBRARY, DeskOnly, SaveLibrary
+    from counter.service.intake import READ_LIBRARY, SAVE_LIBRARY, SaveLibrary
+    from counter.service.requests import Nothing
     from counter.words.licences import LIBRARY_PROBLEM
 
     changes: dict[str, Any] = {
@@ -60,7 +61,7 @@ def cmd_licences(args: argparse.Namespace) -> int:
 
     service = open_service(args)
     by = desk()
-    settings = service.call(READ_LIBRARY, DeskOnly(), by)
+    settings = service.call(READ_LIBRARY, Nothing(), by)
     try:
         if args.off or changes:
             settings = LibrarySettings() if args.off else replace(settings, **changes)

@@ -69,7 +69,8 @@ def add_gateway_command(site: argparse._SubParsersAction[Any], common: argparse.
 def cmd_send(args: argparse.Namespace) -> int:
     from counter.cli.common import send_passes
     from counter.outbox.rules import SendRound
-    from counter.service.outbox import QUEUE_REMINDERS, SEND_MESSAGES, QueueReminders, SendPass
+    from counter.service.outbox import QUEUE_REMINDERS, SEND_MESSAGES, SendPass
+    from counter.service.requests import Nothing
     from counter.words.messages import MESSAGES_SENT, MESSAGES_STOPPING
 
     on_the_real_day(args)
@@ -82,7 +83,7 @@ def cmd_send(args: argparse.Namespace) -> int:
         nothing again."""
         day = service.clock.today()
         if day not in reminded:
-            queued = service.call(QUEUE_REMINDERS, QueueReminders())
+            queued = service.call(QUEUE_REMINDERS, Nothing())
             log.info("deferral reminders queued: %d", queued)
             reminded[:] = [day]
         sent: SendRound = service.call(SEND_MESSAGES, SendPass())
@@ -94,11 +95,12 @@ def cmd_send(args: argparse.Namespace) -> int:
 
 
 def cmd_remind(args: argparse.Namespace) -> int:
-    from counter.service.outbox import QUEUE_REMINDERS, QueueReminders
+    from counter.service.outbox import QUEUE_REMINDERS
+    from counter.service.requests import Nothing
     from counter.words.messages import MESSAGES_REMINDED
 
     on_the_real_day(args)
-    count = open_service(args).call(QUEUE_REMINDERS, QueueReminders())
+    count = open_service(args).call(QUEUE_REMINDERS, Nothing())
     print(MESSAGES_REMINDED.format(count=count))
     return EXIT_OK
 
@@ -165,7 +167,8 @@ def _templates(pairs: list[str]) -> dict[str, str]:
 
 def cmd_gateway(args: argparse.Namespace) -> int:
     """Shown as stored, or changed (all in one transaction, on the settings as stored) when anything is given."""
-    from counter.service.outbox import CHANGE_GATEWAY, READ_GATEWAY, ChangeGateway, SettingsAsked
+    from counter.service.outbox import CHANGE_GATEWAY, READ_GATEWAY, ChangeGateway
+    from counter.service.requests import Nothing
     from counter.sms.gateway_refused import GatewayRefused
     from counter.words.messages import GATEWAY_PROBLEM
 
@@ -187,7 +190,7 @@ def cmd_gateway(args: argparse.Namespace) -> int:
         if args.off or changes or templates:
             settings = service.call(CHANGE_GATEWAY, ChangeGateway(args.off, **changes, templates=templates), by)
         else:
-            settings = service.call(READ_GATEWAY, SettingsAsked(), by)
+            settings = service.call(READ_GATEWAY, Nothing(), by)
     except GatewayRefused as err:
         raise Reported("\n".join(GATEWAY_PROBLEM[p] for p in err.problems)) from err
     _show_gateway(settings, args.json)

@@ -96,10 +96,11 @@ def _refuse_unchosen(service: Any) -> None:
     rather than by a pass that sends nothing."""
     from counter.platform.mapping import MappingError, load_mapping, mapping_file
     from counter.platform.settings import PlatformProblem
-    from counter.service.outbox import READ_PLATFORM, SettingsAsked
+    from counter.service.outbox import READ_PLATFORM
+    from counter.service.requests import Nothing
     from counter.words.platform import platform_problem
 
-    settings = service.call(READ_PLATFORM, SettingsAsked())
+    settings = service.call(READ_PLATFORM, Nothing())
     if not settings.enabled:
         return
     try:
@@ -151,7 +152,8 @@ def cmd_retry(args: argparse.Namespace) -> int:
 def cmd_settings(args: argparse.Namespace) -> int:
     """Shown as stored, or changed (all in one transaction, on the settings as stored) when anything is given."""
     from counter.platform.settings_refused import PlatformRefused
-    from counter.service.outbox import CHANGE_PLATFORM, READ_PLATFORM, ChangePlatform, SettingsAsked
+    from counter.service.outbox import CHANGE_PLATFORM, READ_PLATFORM, ChangePlatform
+    from counter.service.requests import Nothing
     from counter.words.platform import platform_problem
 
     changes: dict[str, Any] = {
@@ -177,7 +179,7 @@ def cmd_settings(args: argparse.Namespace) -> int:
         if changes:
             settings = service.call(CHANGE_PLATFORM, ChangePlatform(**changes), by)
         else:
-            settings = service.call(READ_PLATFORM, SettingsAsked(), by)
+            settings = service.call(READ_PLATFORM, Nothing(), by)
     except PlatformRefused as err:
         raise Reported("\n".join(platform_problem(p, err.lists, err.bad) for p in err.problems)) from err
     _show(settings, args.json)

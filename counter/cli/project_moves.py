@@ -218,11 +218,11 @@ def cmd_register(args: argparse.Namespace) -> int:
 
 def cmd_accept(args: argparse.Namespace) -> int:
     from counter.projects.model import ProjectEvent
-    from counter.service.projects import ACCEPT_PROJECT, AcceptProject
+    from counter.service.projects import ACCEPT_PROJECT, ProjectNo
     from counter.words.projects import PROJECT_EVENT
 
     number = project_number(args)
-    _run(args, lambda day, now: (ACCEPT_PROJECT, AcceptProject(number)))
+    _run(args, lambda day, now: (ACCEPT_PROJECT, ProjectNo(number)))
     return _moved(args, PROJECT_EVENT[ProjectEvent.ACCEPTED])
 
 
@@ -248,10 +248,11 @@ def cmd_sign(args: argparse.Namespace) -> int:
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
-    from counter.service.projects import PLAN_PROJECT, READ_SERVICE_LIST, NoRequest, PlanProject
+    from counter.service.projects import PLAN_PROJECT, READ_SERVICE_LIST, PlanProject
+    from counter.service.requests import Nothing
 
     number = project_number(args)
-    items = open_service(args).call(READ_SERVICE_LIST, NoRequest())  # the site's own list, where one was imported
+    items = open_service(args).call(READ_SERVICE_LIST, Nothing())  # the site's own list, where one was imported
     if args.from_list:
         start = parse_date(args.start) if args.start else today(args)
         numbers = _list_numbers(args.from_list, "--from-list")

@@ -454,7 +454,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_items(args: argparse.Namespace) -> int:
     from counter.projects.service_items import BadServiceList
-    from counter.service.projects import IMPORT_SERVICE_LIST, READ_SERVICE_LIST, ImportServiceList, NoRequest
+    from counter.service.projects import IMPORT_SERVICE_LIST, READ_SERVICE_LIST, ImportServiceList
+    from counter.service.requests import Nothing
     from counter.words.projects import BAD_SERVICE_LIST, STAGE, list_fault_text
 
     service = open_service(args)  # signs in --user: an import is the account's
@@ -463,7 +464,7 @@ def cmd_items(args: argparse.Namespace) -> int:
             text = _list_file(Path(args.import_file))
             items = service.call(IMPORT_SERVICE_LIST, ImportServiceList(text), desk())
         else:
-            items = service.call(READ_SERVICE_LIST, NoRequest())
+            items = service.call(READ_SERVICE_LIST, Nothing())
     except BadServiceList as err:
         raise Reported("\n".join([BAD_SERVICE_LIST, *(list_fault_text(f) for f in err.faults)])) from err
     if args.json:

@@ -71,8 +71,9 @@ def cmd_ratings_export(args: argparse.Namespace) -> int:
     from counter.platform.mapping import MappingError, load_mapping, mapping_file
     from counter.platform.settings import PlatformProblem
     from counter.ratings.export import EXPORT_LISTS, to_csv, to_json
-    from counter.service.outbox import READ_PLATFORM, SettingsAsked
+    from counter.service.outbox import READ_PLATFORM
     from counter.service.ratings import EXPORT_RECORDS, RECORD_EXPORT, ExportDone, Period
+    from counter.service.requests import Nothing
     from counter.words.platform import (
         PLATFORM_PROBLEM,
         RATINGS_EXPORT_CODINGS,
@@ -85,7 +86,7 @@ def cmd_ratings_export(args: argparse.Namespace) -> int:
         raise UsageError(RATINGS_EXPORT_BAD_RANGE)
     service = open_service(args)
     by = desk()
-    site = service.call(READ_PLATFORM, SettingsAsked(), by)
+    site = service.call(READ_PLATFORM, Nothing(), by)
     try:
         mapping = load_mapping(mapping_file(site.mapping))
     except MappingError as err:
@@ -121,12 +122,13 @@ def cmd_ratings_sheet(args: argparse.Namespace) -> int:
     """The paper 评价表 of a service, for a desk with no pad: the applicant fills it in, the desk keys it in later."""
 
     from counter.ratings.refusals import RatingRefused
-    from counter.service.ratings import RATING_SHEET, RatingSheetOf
+    from counter.service.ratings import RATING_SHEET
+    from counter.service.requests import CaseNo
     from counter.words.ratings import RATING_REFUSAL
 
     service = open_service(args)
     try:
-        pdf = service.call(RATING_SHEET, RatingSheetOf(args.case_no), desk())
+        pdf = service.call(RATING_SHEET, CaseNo(args.case_no), desk())
     except RatingRefused as err:
         raise Reported(RATING_REFUSAL[err.code].format(case_no=err.case_no or args.case_no)) from err
     write_paper(Path(args.out), pdf)
@@ -157,10 +159,11 @@ def cmd_ratings_key_in(args: argparse.Namespace) -> int:
 def cmd_ratings_pull(args: argparse.Namespace) -> int:
     """One pass of the hall's own 好差评 work: the region's ratings of its unrated cases, then the site's default."""
 
-    from counter.service.ratings import PULL_REGION, PullPass
+    from counter.service.ratings import PULL_REGION
+    from counter.service.requests import Nothing
 
     service = open_service(args)
-    done = service.call(PULL_REGION, PullPass(), desk())
+    done = service.call(PULL_REGION, Nothing(), desk())
     print(
         tr("询问办件 {asked} 件，取回补充评价 {taken} 条，给予默认评价 {defaulted} 条").format(
             asked=done.asked, taken=done.taken, defaulted=done.defaulted

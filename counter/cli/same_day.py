@@ -35,14 +35,15 @@ def add_same_day_commands(case: argparse._SubParsersAction[Any], common: argpars
 def cmd_same_day(args: argparse.Namespace) -> int:
     from counter.case.same_day_refused import SameDayNotPossible
     from counter.case.status import MoveNotAllowed
-    from counter.service.cases import FINISH_SAME_DAY, CaseOnDay
+    from counter.service.cases import FINISH_SAME_DAY
+    from counter.service.requests import CaseNo
     from counter.words.cases import case_status_text
     from counter.words.punctuation import CLAUSE_JOIN
     from counter.words.same_day import SAME_DAY_DONE, SAME_DAY_PROBLEM, SAME_DAY_REFUSED
 
     service = open_service(args)
     try:
-        service.call(FINISH_SAME_DAY, CaseOnDay(args.case_no), desk())
+        service.call(FINISH_SAME_DAY, CaseNo(args.case_no), desk())
     except SameDayNotPossible as err:
         reasons = CLAUSE_JOIN.join(SAME_DAY_PROBLEM[p] for p in err.problems)
         raise Reported(SAME_DAY_REFUSED.format(case_no=args.case_no, reasons=reasons)) from err

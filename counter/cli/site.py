@@ -76,11 +76,12 @@ def add_site_commands(commands: Commands, common: argparse.ArgumentParser) -> No
 
 def cmd_site_show(args: argparse.Namespace) -> int:
     from counter.cli.phrases import SITE_KEY_ELSEWHERE, SITE_KEY_HERE
-    from counter.service.site import SHOWN, SiteAsked
+    from counter.service.requests import Nothing
+    from counter.service.site import SHOWN
     from counter.sync.site_view import SiteKeys, retired_fingerprint
     from counter.words.sites import STORED_KEYS_CHANGED
 
-    shown = open_service(args).call(SHOWN, SiteAsked(), desk())  # the identity is made on first use
+    shown = open_service(args).call(SHOWN, Nothing(), desk())  # the identity is made on first use
     key_here, changed = shown.keys is SiteKeys.HERE, shown.keys is SiteKeys.CHANGED
     retired = [
         {
@@ -143,13 +144,14 @@ def cmd_site_init(args: argparse.Namespace) -> int:
 
 def cmd_site_card(args: argparse.Namespace) -> int:
     from counter.cli.phrases import SITE_CARD_WRITTEN, WRITE_FAILED
-    from counter.service.site import CARD, SiteAsked
+    from counter.service.requests import Nothing
+    from counter.service.site import CARD
     from counter.sync.site_faults import StoredKeysChanged
     from counter.sync.sites import write_card_file
     from counter.words.sites import CARD_REFUSED_KEYS_CHANGED, CARD_SUITE
 
     try:
-        identity = open_service(args).call(CARD, SiteAsked(), desk())  # the keys from this machine's key files
+        identity = open_service(args).call(CARD, Nothing(), desk())  # the keys from this machine's key files
     except StoredKeysChanged as err:
         raise Reported(CARD_REFUSED_KEYS_CHANGED.format(path=err.path)) from err
     out = Path(args.out)
@@ -199,10 +201,11 @@ def cmd_site_register(args: argparse.Namespace) -> int:
 
 def cmd_site_peers(args: argparse.Namespace) -> int:
     from counter.cli.phrases import SITE_NO_PEERS, SITE_PEER_COUNT, SITE_PEER_LINE
-    from counter.service.site import PEERS, SiteAsked
+    from counter.service.requests import Nothing
+    from counter.service.site import PEERS
     from counter.words.sites import SITE_KIND
 
-    found = open_service(args).call(PEERS, SiteAsked(), desk())
+    found = open_service(args).call(PEERS, Nothing(), desk())
     if args.json:
         print_json(
             [

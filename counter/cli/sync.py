@@ -111,10 +111,11 @@ def cmd_sync_import(args: argparse.Namespace) -> int:
 
 def cmd_sync_status(args: argparse.Namespace) -> int:
     """Where sync stands; at a township, also which of its records the hall did not take in, and why."""
-    from counter.service.sync import READ_STATUS, SyncAsked
+    from counter.service.requests import Nothing
+    from counter.service.sync import READ_STATUS
     from counter.words.sync import hold_reason
 
-    read = open_service(args).call(READ_STATUS, SyncAsked(), desk())
+    read = open_service(args).call(READ_STATUS, Nothing(), desk())
     status, held = read.status, list(read.held)
     if args.json:
         told = [{**asdict(h), "message": hold_reason(h.reason)} for h in held]

@@ -82,8 +82,8 @@ from counter.service.hall import (
     END_SESSION,
     FIND_SESSION,
     OPEN_SESSION,
-    CheckDesk,
     DeskCredentials,
+    DeskKey,
     EndSession,
     FindSession,
     OpenSession,
@@ -191,7 +191,7 @@ def make_app(
         token = new_secret()
         opening = OpenSession(asked.login, asked.password, asked.desk_no, digest(asked.desk_key), digest(token))
         try:
-            if await run_in_threadpool(service.call, CHECK_DESK, CheckDesk(opening.desk_no, opening.key_hash)):
+            if await run_in_threadpool(service.call, CHECK_DESK, DeskKey(opening.desk_no, opening.key_hash)):
                 # scrypt's 128 MiB, a few at a time, and a key that just failed at the lowest priority (its docstring)
                 answer = await hashing.check(opening.key_hash, lambda: service.call(OPEN_SESSION, opening))
             else:  # no desk's key: no password tried, so no place in the gate's line (its docstring)

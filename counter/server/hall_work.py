@@ -95,10 +95,11 @@ class HallWork:
     def _remind(self, now: dt.datetime) -> None:
         """The reminders of the round's day, the one its once-a-day is kept by: asked at the round's moment."""
         from counter.service.call import Call
-        from counter.service.outbox import QUEUE_REMINDERS, QueueReminders
+        from counter.service.outbox import QUEUE_REMINDERS
+        from counter.service.requests import Nothing
 
         day = now.astimezone().date()
-        queued = self.service.run(QUEUE_REMINDERS, QueueReminders(), Call(None, day, now))
+        queued = self.service.run(QUEUE_REMINDERS, Nothing(), Call(None, day, now))
         log.info("hall work: %d deferral reminder(s) queued for %s", queued, day.isoformat())
 
     def _send_messages(self) -> None:
@@ -124,15 +125,17 @@ class HallWork:
             log.info("hall work: front store written %d, waiting %d, failed %d", done.sent, done.waiting, done.failed)
 
     def _seal(self) -> None:
-        from counter.service.site import SEAL_TRAIL, SiteAsked
+        from counter.service.requests import Nothing
+        from counter.service.site import SEAL_TRAIL
 
-        made = self.service.call(SEAL_TRAIL, SiteAsked())
+        made = self.service.call(SEAL_TRAIL, Nothing())
         log.info("hall work: trail sealed, no. %s, %d entries, digest %s", made.no, made.entries, made.digest)
 
     def _prune(self, now: dt.datetime) -> None:
         from counter.service.call import Call
-        from counter.service.hall import PRUNE, Prune
+        from counter.service.hall import PRUNE
+        from counter.service.requests import Nothing
 
-        pruned = self.service.run(PRUNE, Prune(), Call(None, now.astimezone().date(), now))  # at the round's moment
+        pruned = self.service.run(PRUNE, Nothing(), Call(None, now.astimezone().date(), now))  # at the round's moment
         if pruned.sessions or pruned.receipts:  # each round: said only when something went
             log.info("hall work: pruned %d session(s), %d receipt(s)", pruned.sessions, pruned.receipts)

@@ -32,8 +32,9 @@ from counter.host.database.database_faults import StoreFault
 from counter.server.metrics import Meter
 from counter.server.secrets_hash import digest
 from counter.service.codec import decode, loads
-from counter.service.hall import CHECK_DESK, HEALTH, CheckDesk, DeskKeyShown, HealthAsked
+from counter.service.hall import CHECK_DESK, HEALTH, DeskKey, DeskKeyShown
 from counter.service.local import InProcess
+from counter.service.requests import Nothing
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +51,7 @@ def networks(text: Sequence[str]) -> tuple[Network, ...]:
 def operator_routes(service: InProcess, meter: Meter, metrics_from: Sequence[Network]) -> list[Route]:
     async def health(request: Request) -> Response:
         try:
-            found = await run_in_threadpool(service.call, HEALTH, HealthAsked())
+            found = await run_in_threadpool(service.call, HEALTH, Nothing())
         except Exception as err:  # whatever keeps the database from answering, the answer is the same
             log.warning("health: the database did not answer: %s", err)
             return JSONResponse({"database": "away", "version": __version__}, status_code=503)
@@ -76,7 +77,7 @@ def operator_routes(service: InProcess, meter: Meter, metrics_from: Sequence[Net
         except ValueError:
             return JSONResponse({"refused": "request"}, status_code=400)
         try:
-            known = await run_in_threadpool(service.call, CHECK_DESK, CheckDesk(asked.desk_no, digest(asked.desk_key)))
+            known = await run_in_threadpool(service.call, CHECK_DESK, DeskKey(asked.desk_no, digest(asked.desk_key)))
         except StoreFault as err:
             log.warning("desk check: the database did not answer: %s", err)
             return JSONResponse({"refused": "store"}, status_code=503)

@@ -188,14 +188,14 @@ def _add_desk(argv: list[str]) -> int:
     from counter.server.log_lines import setup_server_logging
     from counter.server.secrets_hash import digest, new_secret
     from counter.server.start_faults import NOT_REGISTERED, database_refusal
-    from counter.service.hall import REGISTER_DESK, RegisterDesk
+    from counter.service.hall import REGISTER_DESK, DeskKey
     from counter.service.local import serve
 
     setup_server_logging()  # the detail of a fault for support; the technician's line is printed
     service = serve(found.db)
     key = new_secret()
     try:
-        service.call(REGISTER_DESK, RegisterDesk(found.desk, digest(key)))
+        service.call(REGISTER_DESK, DeskKey(found.desk, digest(key)))
     except (StoreFault, SchemaTooNew, DatabaseMissing, DatabaseReadOnly) as err:
         print(NOT_REGISTERED.format(desk=found.desk, why=database_refusal(err)), file=sys.stderr)
         return EXIT_RETRY

@@ -30,8 +30,9 @@ from prometheus_client.registry import Collector
 
 from counter.server.bodies import App, Message, Receive, Scope, Send
 from counter.server.bounds import CLOSED
-from counter.service.hall import HEALTH, HealthAsked
+from counter.service.hall import HEALTH
 from counter.service.local import InProcess
+from counter.service.requests import Nothing
 
 log = logging.getLogger(__name__)
 
@@ -128,7 +129,7 @@ class _HallFigures(Collector):
         yield self._closed()  # the door's own, whether the database answers or not
         up = GaugeMetricFamily("counter_database_up", "Whether the server's database answered the scrape")
         try:
-            health = self.service.call(HEALTH, HealthAsked())
+            health = self.service.call(HEALTH, Nothing())
         except Exception as err:  # the database away: the scrape says so rather than fail
             log.warning("the metrics could not read the database: %s", err)
             up.add_metric([], 0)

@@ -16,14 +16,10 @@ from counter.catalog.draft_guide import DraftGuide
 from counter.catalog.publication import DraftIntake, PublicationPreview
 from counter.service.call import Call, at_desk
 from counter.service.operation import Open, read, write
+from counter.service.requests import BundleCode, DeskChanges, Nothing
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
-
-
-@dataclass(frozen=True)
-class AccountsAsked:
-    """A request that carries nothing but the desk it is asked for."""
 
 
 @dataclass(frozen=True)
@@ -58,7 +54,7 @@ class SignOut:
     idle: bool = False  # the screen lock signed the account out
 
 
-def accounts_exist(work: Session, call: Call, request: AccountsAsked) -> bool:
+def accounts_exist(work: Session, call: Call, request: Nothing) -> bool:
     """Whether the database has accounts: the desk asks for a sign-in only where it has."""
     from counter.actions.admin.guard import accounts_exist as any_account
 
@@ -108,7 +104,7 @@ def add_account(work: Session, call: Call, request: NewAccount) -> tuple[Problem
 ADD_ACCOUNT = write("admin.add_account", Permission.MANAGE_ACCOUNTS, add_account)
 
 
-def list_accounts(work: Session, call: Call, request: AccountsAsked) -> tuple[AccountInfo, ...]:
+def list_accounts(work: Session, call: Call, request: Nothing) -> tuple[AccountInfo, ...]:
     """Every account, by login, never a password hash."""
     from counter.actions.admin import accounts
 
@@ -138,13 +134,6 @@ def set_password(work: Session, call: Call, request: NewPassword) -> tuple[Probl
 SET_PASSWORD = write("admin.set_password", Open.IN_ACTION, set_password)
 
 
-@dataclass(frozen=True)
-class DeskChanges:
-    """What the 本窗口 page changes of this computer's desk: ``clerk``, ``desk_no`` or ``photo`` (a kept copy)."""
-
-    changes: dict[str, str]
-
-
 def change_desk(work: Session, call: Call, request: DeskChanges) -> tuple[DeskNameProblem, ...]:
     """This computer's clerk, desk number or photo, as ``counter desk`` sets them: every problem at once, else the
     change recorded in the trail and kept in the desk's settings."""
@@ -167,12 +156,7 @@ class GuideDrafts:
     drafts: tuple[DraftGuide, ...]
 
 
-@dataclass(frozen=True)
-class PreviewAsked:
-    bundle_code: str
-
-
-def guide_drafts(work: Session, call: Call, request: AccountsAsked) -> GuideDrafts:
+def guide_drafts(work: Session, call: Call, request: Nothing) -> GuideDrafts:
     """The 待核 and 样例 guides in the league's order, and whether intakes are taken on them here."""
     from counter.actions.catalog import guide_status
 
@@ -183,7 +167,7 @@ def guide_drafts(work: Session, call: Call, request: AccountsAsked) -> GuideDraf
 GUIDE_DRAFTS = read("admin.guide_drafts", Open.ANY_DESK, guide_drafts)
 
 
-def publication_preview(work: Session, call: Call, request: PreviewAsked) -> PublicationPreview:
+def publication_preview(work: Session, call: Call, request: BundleCode) -> PublicationPreview:
     """What publishing a bundle's 待核 guide would change, asked before it is published."""
     from counter.actions.catalog import guide_status
 

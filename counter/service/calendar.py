@@ -15,14 +15,10 @@ from counter.calendar.office_days import HolidayOverview, ScheduleImport
 from counter.case.early_lapse_rows import EarlyLapseRow
 from counter.service.call import Call
 from counter.service.operation import Open, read, write
+from counter.service.requests import Nothing
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
-
-
-@dataclass(frozen=True)
-class CalendarAsked:
-    """A request that carries nothing."""
 
 
 @dataclass(frozen=True)
@@ -38,7 +34,7 @@ class SetHoliday:
     kind: str | None  # counter.calendar.office_days.OFF or WORK; None: the day counts by its weekday again
 
 
-def holiday_overview(work: Session, call: Call, request: CalendarAsked) -> HolidayOverview:
+def holiday_overview(work: Session, call: Call, request: Nothing) -> HolidayOverview:
     """The days this office set, and the last day the holiday data knows."""
     from counter.actions.admin.holiday_reads import holiday_overview as overview
 
@@ -48,7 +44,7 @@ def holiday_overview(work: Session, call: Call, request: CalendarAsked) -> Holid
 HOLIDAY_OVERVIEW = read("calendar.holiday_overview", Open.ANY_DESK, holiday_overview)
 
 
-def early_lapses(work: Session, call: Call, request: CalendarAsked) -> tuple[EarlyLapseRow, ...]:
+def early_lapses(work: Session, call: Call, request: Nothing) -> tuple[EarlyLapseRow, ...]:
     """Every lapse found early after the days changed, by case number."""
     from counter.actions.cases import early_lapses as lapses
 

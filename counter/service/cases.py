@@ -2,10 +2,10 @@
 decisions item by item, 分发, 统一出件, 当场办结), and the training run.  A department's steps on its items and the
 site's authority over them are :mod:`counter.service.department_items`.
 
-Each step names the case by its number and carries the day or moment the face reads from its clock (a training
-desk's day); the action checks the step against the case as it stands now and refuses with the domain's exception,
-which the face words.  The papers a case prints are :mod:`counter.service.documents`; the steps of 告知承诺 are
-:mod:`counter.service.pledges`.
+Each step names the case by its number; the day or moment it is taken on is the call's (the clock of the process
+that runs it, a training desk's day included: :mod:`counter.service.call`), never the request's.  The action checks
+the step against the case as it stands now and refuses with the domain's exception, which the face words.  The
+papers a case prints are :mod:`counter.service.documents`; the steps of 告知承诺 are :mod:`counter.service.pledges`.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from counter.documents.case_page import CasePage
 from counter.documents.handed_over import HandedOver
 from counter.service.call import Call, at_desk
 from counter.service.operation import Open, read, write
+from counter.service.requests import CaseNo, Nothing
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
@@ -41,32 +42,7 @@ _NOT_POSSIBLE = "counter.intake.not_possible:IntakeNotPossible"
 _STEP_FAULTS = (_DECISION, _MOVED, _NOT_POSSIBLE, "counter.case.correction_lapse:CorrectionNotDue")
 
 
-@dataclass(frozen=True)
-class Nothing:
-    """A request that carries nothing but the desk it is asked for."""
-
-
-@dataclass(frozen=True)
-class CaseNo:
-    case_no: str
-
-
-@dataclass(frozen=True)
-class CaseOnDay:
-    case_no: str
-
-
-@dataclass(frozen=True)
-class Day:
-    """The desk's lists of the call's day."""
-
-
 # --- reading ----------------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ReadCase:
-    case_no: str
 
 
 @dataclass(frozen=True)
@@ -92,7 +68,7 @@ class CaseShown:
     only_received: bool = False
 
 
-def read_page(work: Session, call: Call, request: ReadCase) -> CasePage | None:
+def read_page(work: Session, call: Call, request: CaseNo) -> CasePage | None:
     """The case page: the case, its guide's situations and items, its notices and the papers that fit; None when no case
     has this number within the account's reach; ID numbers, phones and addresses masked unless the account may see them
     whole."""
@@ -126,7 +102,7 @@ def find_cases(work: Session, call: Call, request: FindCases) -> tuple[FoundCase
 FIND_CASES = read("cases.find_cases", Open.ANY_DESK, find_cases)
 
 
-def day_lists(work: Session, call: Call, request: Day) -> DayLists:
+def day_lists(work: Session, call: Call, request: Nothing) -> DayLists:
     """The desk's cases of the day and the hall's deferrals and corrections coming due, with their counts."""
     from counter.actions.cases import case_reads
     from counter.actions.cases.reach import bound_department
@@ -173,7 +149,7 @@ def act_refusals(work: Session, call: Call, request: CaseNo) -> dict[CaseAct, tu
 ACT_REFUSALS = read("cases.act_refusals", Open.ANY_DESK, act_refusals)
 
 
-def same_day_check(work: Session, call: Call, request: CaseOnDay) -> tuple[SameDayProblem, ...]:
+def same_day_check(work: Session, call: Call, request: CaseNo) -> tuple[SameDayProblem, ...]:
     """Why the case cannot be decided and handed over at the window today; empty when it can."""
     from counter.actions.intake import same_day
 
@@ -221,11 +197,6 @@ class Decided:
 
     status: CaseStatus
     only_received: bool = False
-
-
-@dataclass(frozen=True)
-class RouteItems:
-    case_no: str
 
 
 @dataclass(frozen=True)
@@ -289,7 +260,7 @@ def decide_item(work: Session, call: Call, request: DecideItem) -> Decided:
 DECIDE_ITEM = write("cases.decide_item", Open.IN_ACTION, decide_item, faults=_STEP_FAULTS)
 
 
-def route_items(work: Session, call: Call, request: RouteItems) -> tuple[str, ...]:
+def route_items(work: Session, call: Call, request: CaseNo) -> tuple[str, ...]:
     """分发: every item of the case not routed yet sent to its deciding department; the codes routed."""
     from counter.actions.cases import item_steps
 
@@ -320,7 +291,7 @@ def move_case(work: Session, call: Call, request: MoveCase) -> CaseStatus:
 MOVE_CASE = write("cases.move_case", Open.IN_ACTION, move_case, faults=_STEP_FAULTS)
 
 
-def finish_same_day(work: Session, call: Call, request: CaseOnDay) -> CaseStatus:
+def finish_same_day(work: Session, call: Call, request: CaseNo) -> CaseStatus:
     """当场办结并送达: each item granted at the window and the result handed over there."""
     from counter.actions.intake import same_day
 
@@ -382,11 +353,6 @@ SIGNED_RETURN = write(
 
 
 @dataclass(frozen=True)
-class RunDemo:
-    """The training run, on the call's day (a training desk's ``--today``)."""
-
-
-@dataclass(frozen=True)
 class DemoPaper:
     """One paper of the run as the command writes it: its file's name, and the PDF."""
 
@@ -406,8 +372,9 @@ class DemoRun:
     received: frozenset[str] = frozenset()
 
 
-def run_demo(work: sessionmaker[Session], call: Call, request: RunDemo) -> DemoRun:
-    """A training run: sample intakes of every outcome taken, their papers made, the cases read back."""
+def run_demo(work: sessionmaker[Session], call: Call, request: Nothing) -> DemoRun:
+    """A training run on the call's day (a training desk's ``--today``): sample intakes of every outcome taken, their
+    papers made, the cases read back."""
     from counter.actions.site.demo import demo_run
 
     made, papers, views, received = demo_run(work, at_desk(call), call.today)

@@ -20,14 +20,10 @@ from counter.catalog.site_contacts import SiteContacts
 from counter.catalog.stored_guide import StoredGuide
 from counter.service.call import Call
 from counter.service.operation import Open, read, write
+from counter.service.requests import BundleCode, Nothing, SiteCode
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
-
-
-@dataclass(frozen=True)
-class CatalogAsked:
-    """A request that carries nothing."""
 
 
 @dataclass(frozen=True)
@@ -62,16 +58,6 @@ class BundleNamed:
 
 
 @dataclass(frozen=True)
-class BundleCode:
-    code: str
-
-
-@dataclass(frozen=True)
-class SiteGuides:
-    site_code: str
-
-
-@dataclass(frozen=True)
 class AllowDraftIntake:
     allowed: bool
 
@@ -94,7 +80,7 @@ class PullItemList:
     timeout: float = 30.0
 
 
-def search_entries(work: Session, call: Call, request: CatalogAsked) -> tuple[SearchEntry, ...]:
+def search_entries(work: Session, call: Call, request: Nothing) -> tuple[SearchEntry, ...]:
     """Every bundle as the search list shows it, published or not, in the catalog's order."""
     from counter.actions.catalog import guides
 
@@ -135,17 +121,7 @@ def bundle_named(work: Session, call: Call, request: BundleNamed) -> str | None:
 BUNDLE_NAMED = read("catalog.bundle_named", Open.ANY_DESK, bundle_named)
 
 
-def current_guide(work: Session, call: Call, request: BundleCode) -> StoredGuide | None:
-    """The newest guide version of a bundle; None when the bundle is unknown."""
-    from counter.actions.catalog import guides
-
-    return guides.current_guide(work, request.code)
-
-
-CURRENT_GUIDE = read("catalog.current_guide", Open.ANY_DESK, current_guide)
-
-
-def guides_to_confirm(work: Session, call: Call, request: SiteGuides) -> tuple[GuideToConfirm, ...]:
+def guides_to_confirm(work: Session, call: Call, request: SiteCode) -> tuple[GuideToConfirm, ...]:
     """Every current 待核 guide with what its departments must confirm, in the league's order."""
     from counter.actions.catalog import guide_status
 
@@ -155,7 +131,7 @@ def guides_to_confirm(work: Session, call: Call, request: SiteGuides) -> tuple[G
 GUIDES_TO_CONFIRM = read("catalog.guides_to_confirm", Open.ANY_DESK, guides_to_confirm)
 
 
-def draft_intake(work: Session, call: Call, request: CatalogAsked) -> DraftIntake:
+def draft_intake(work: Session, call: Call, request: Nothing) -> DraftIntake:
     """Whether intakes may be taken on 待核 guides here, and why."""
     from counter.actions.catalog import guide_status
 
@@ -169,7 +145,7 @@ def publish_guide(work: Session, call: Call, request: BundleCode) -> Publication
     """Publish a bundle's 待核 or 样例 guide at this site, as a new version."""
     from counter.actions.catalog import guide_status
 
-    return guide_status.publish_guide(work, request.code, desk=call.desk)
+    return guide_status.publish_guide(work, request.bundle_code, desk=call.desk)
 
 
 PUBLISH_GUIDE = write(

@@ -18,8 +18,8 @@ gives it no default; a defaulted field may be missing and takes its default, so 
 receipt, or sent by a desk one release older, still reads after a field with a default is added.
 
 The values are read by msgspec (0.22) in strict mode, which reads the standard hints and dataclasses as they are and
-refuses each coercion above with the value's path: of the 337 dataclasses the 178 operations' requests and answers
-reach, it takes 331 as they are (``msgspec.inspect.type_info``; the 6 others hold a union of two string-like types,
+refuses each coercion above with the value's path: of the 311 dataclasses the 184 operations' requests and answers
+reach, it takes 306 as they are (``msgspec.inspect.type_info``; the 5 others hold a union of two string-like types,
 such as two enums, which it cannot tell apart without the arm's name).  It does not refuse an unknown field of a
 dataclass (it drops it), and it takes a JSON number for a ``Decimal``; so the dataclasses, the named union arms, the
 pair-list mappings and ``Decimal`` are walked here, each value below them handed to msgspec (``Path`` and

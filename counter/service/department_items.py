@@ -18,8 +18,8 @@ from counter.case.item_standing import ItemStanding
 from counter.case.item_step_request import StepRequest
 from counter.case.site_authority import SiteAuthority
 from counter.service.call import Call, at_desk
-from counter.service.cases import CaseOnDay
 from counter.service.operation import Open, read, write
+from counter.service.requests import CaseNo, SiteCode
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -51,14 +51,9 @@ class Queue:
 
 
 @dataclass(frozen=True)
-class SiteDay:
-    site_code: str = ""  # "": every site's
-
-
-@dataclass(frozen=True)
-class DepartmentDay:
+class SiteDepartment:
     department: str
-    site_code: str = ""
+    site_code: str = ""  # "": every site's
 
 
 def item_step(work: Session, call: Call, request: ItemStep) -> ItemState:
@@ -80,7 +75,7 @@ ITEM_STEP = write(
 )
 
 
-def item_standings(work: Session, call: Call, request: CaseOnDay) -> tuple[ItemStanding, ...]:
+def item_standings(work: Session, call: Call, request: CaseNo) -> tuple[ItemStanding, ...]:
     """Where each item of the case stands with its department on the day."""
     from counter.actions.cases import item_steps
 
@@ -115,8 +110,9 @@ def read_queue(work: Session, call: Call, request: ReadQueue) -> Queue:
 READ_QUEUE = read("cases.read_queue", Open.ANY_DESK, read_queue)
 
 
-def department_loads(work: Session, call: Call, request: SiteDay) -> tuple[DepartmentLoad, ...]:
-    """Each department's count of items in hand, and how many are overdue on the day."""
+def department_loads(work: Session, call: Call, request: SiteCode) -> tuple[DepartmentLoad, ...]:
+    """Each department's count of items in hand, and how many are overdue on the day: the site's, every site's for
+    no site code."""
     from counter.actions.cases import item_queue
 
     return item_queue.department_loads(work, call.today, request.site_code)
@@ -125,7 +121,7 @@ def department_loads(work: Session, call: Call, request: SiteDay) -> tuple[Depar
 DEPARTMENT_LOADS = read("cases.department_loads", Open.ANY_DESK, department_loads)
 
 
-def department_queue(work: Session, call: Call, request: DepartmentDay) -> tuple[QueueRow, ...]:
+def department_queue(work: Session, call: Call, request: SiteDepartment) -> tuple[QueueRow, ...]:
     """A department's items in hand, the nearest due first."""
     from counter.actions.cases import item_queue
     from counter.actions.cases.reach import bound_department
@@ -137,8 +133,9 @@ def department_queue(work: Session, call: Call, request: DepartmentDay) -> tuple
 DEPARTMENT_QUEUE = read("cases.department_queue", Open.ANY_DESK, department_queue)
 
 
-def coming_due(work: Session, call: Call, request: SiteDay) -> tuple[QueueRow, ...]:
-    """The items due by the next working day or overdue, of every department."""
+def coming_due(work: Session, call: Call, request: SiteCode) -> tuple[QueueRow, ...]:
+    """The items due by the next working day or overdue, of every department: the site's, every site's for no site
+    code."""
     from counter.actions.cases import item_queue
     from counter.actions.cases.reach import bound_department
 
@@ -150,11 +147,6 @@ def coming_due(work: Session, call: Call, request: SiteDay) -> tuple[QueueRow, .
 COMING_DUE = read("cases.coming_due", Open.ANY_DESK, coming_due)
 
 # --- the site's authority over its items ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SiteCode:
-    site_code: str
 
 
 @dataclass(frozen=True)

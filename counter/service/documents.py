@@ -18,6 +18,7 @@ from counter.documents.made import MadeDocument
 from counter.documents.outcome_papers import UnprintedCase
 from counter.service.call import Call, at_desk
 from counter.service.operation import Open, read, write
+from counter.service.requests import Nothing, SiteCode
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -47,15 +48,9 @@ class ItemPaper:
 
 
 @dataclass(frozen=True)
-class GuideNotice:
+class GuideOf:
     bundle: str  # the bundle's code; with ``find``, as ``catalog show`` takes it (number, name, pinyin initials)
     find: bool = False
-
-
-@dataclass(frozen=True)
-class GuideOf:
-    bundle: str
-    find: bool = False  # as GuideNotice.find
 
 
 @dataclass(frozen=True)
@@ -84,21 +79,11 @@ class RecordPrint:
 
 
 @dataclass(frozen=True)
-class DeskDay:
-    """The desk's papers of the call's day."""
-
-
-@dataclass(frozen=True)
 class WaivePapers:
     """The papers of ``case_no`` not printed, left so by the clerk for ``reason`` (never empty)."""
 
     case_no: str
     reason: str
-
-
-@dataclass(frozen=True)
-class SiteOffice:
-    site_code: str
 
 
 @dataclass(frozen=True)
@@ -150,7 +135,7 @@ MAKE_ITEM_PAPER = write(
 )
 
 
-def make_guide_notice(work: Session, call: Call, request: GuideNotice) -> MadeDocument:
+def make_guide_notice(work: Session, call: Call, request: GuideOf) -> MadeDocument:
     """The 一次性告知单 of a published guide, numbered, for an applicant who only came to ask."""
     from counter.actions.cases import documents
 
@@ -200,7 +185,7 @@ RECORD_PRINT = write(
 )
 
 
-def unprinted_cases(work: Session, call: Call, request: DeskDay) -> tuple[UnprintedCase, ...]:
+def unprinted_cases(work: Session, call: Call, request: Nothing) -> tuple[UnprintedCase, ...]:
     """The desk's committed cases whose papers are not all printed and not waived, with the papers still out."""
     from counter.actions.cases import unprinted_papers
 
@@ -222,7 +207,7 @@ WAIVE_PAPERS = write(
 )
 
 
-def read_office(work: Session, call: Call, request: SiteOffice) -> OfficeSettings:
+def read_office(work: Session, call: Call, request: SiteCode) -> OfficeSettings:
     """The site's details printed on every paper; the league hall's defaults for anything not set."""
     from counter.actions.admin.office import office_settings
 

@@ -19,7 +19,8 @@ from counter.platform.front_store import FrontStoreSettings
 from counter.platform.outbox import EventRow
 from counter.service.call import Call
 from counter.service.operation import Open, read, write
-from counter.service.outbox import ListOutbox, RetryRow, SendPass, SettingsAsked
+from counter.service.outbox import ListOutbox, RetryRow, SendPass
+from counter.service.requests import Nothing
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -78,7 +79,7 @@ def retry_front_store(work: Session, call: Call, request: RetryRow) -> bool:
 RETRY_FRONT_STORE = write("front_store.retry", Permission.SEE_FIGURES, retry_front_store)
 
 
-def read_front_store(work: Session, call: Call, request: SettingsAsked) -> FrontStoreSettings:
+def read_front_store(work: Session, call: Call, request: Nothing) -> FrontStoreSettings:
     """The hall's front store as stored, the password shown as set or not."""
     from counter.actions.outbox import front_store
     from counter.outbox.secret_shown import shown

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from counter.access.desk_session import DeskSignIn, SessionDesk, SessionEnd
 from counter.service.call import Call
 from counter.service.operation import Open, read, write
+from counter.service.requests import Nothing
 from counter.service.retries import RETRY_WINDOW_S
 
 if TYPE_CHECKING:
@@ -26,7 +27,9 @@ AREA = "hall."
 
 
 @dataclass(frozen=True)
-class RegisterDesk:
+class DeskKey:
+    """A desk machine's key (its hash) and the desk number it is registered, or set up, under."""
+
     desk_no: str
     key_hash: str
 
@@ -67,7 +70,7 @@ def _utc(call: Call) -> dt.datetime:
     return call.now.astimezone(dt.UTC)
 
 
-def register_desk(work: Session, call: Call, request: RegisterDesk) -> None:
+def register_desk(work: Session, call: Call, request: DeskKey) -> None:
     """Register a desk machine at the server under its desk number, replacing any key it had; its sessions end."""
     from counter.actions.admin import desk_sessions
 
@@ -118,19 +121,13 @@ FIND_SESSION = write("hall.find_session", Open.IN_ACTION, find_session, whole=Tr
 def end_session(work: Sessions, call: Call, request: EndSession) -> None:
     """Sign out: the session ends, recorded in its desk's trail."""
     from counter.actions.admin import desk_sessions
-    from counter.db.models import utcnow
 
     with work.begin() as session:
-        desk_sessions.end_session(session, request.token_hash, request.key_hash, request.idle, utcnow())
+        desk_sessions.end_session(session, request.token_hash, request.key_hash, request.idle, _utc(call))
 
 
 # ending an ended session changes nothing: safe to repeat without a receipt
 END_SESSION = write("hall.end_session", Open.IN_ACTION, end_session, whole=True)
-
-
-@dataclass(frozen=True)
-class Prune:
-    """The server's scheduled tidying, at the moment of its call."""
 
 
 @dataclass(frozen=True)
@@ -139,7 +136,7 @@ class Pruned:
     receipts: int  # idempotency receipts past their keeping dropped
 
 
-def prune(work: Sessions, call: Call, request: Prune) -> Pruned:
+def prune(work: Sessions, call: Call, request: Nothing) -> Pruned:
     """Drop the desk sessions ended a week ago and the idempotency receipts past a desk's retry window; how many of
     each.
 
@@ -153,11 +150,6 @@ def prune(work: Sessions, call: Call, request: Prune) -> Pruned:
 # the server's own scheduled work, asked of no account
 # deleting what is past its keeping again deletes nothing: safe to repeat without a receipt
 PRUNE = write("hall.prune", Open.IN_ACTION, prune, whole=True)
-
-
-@dataclass(frozen=True)
-class HealthAsked:
-    """The health route's and the metrics' question, at the moment of its call."""
 
 
 @dataclass(frozen=True)
@@ -186,7 +178,7 @@ class HallHealth:
         return max(ages) if ages else None
 
 
-def health(work: Session, call: Call, request: HealthAsked) -> HallHealth:
+def health(work: Session, call: Call, request: Nothing) -> HallHealth:
     """The database's schema revision, each outbox's depth and oldest unsent row, the desk sessions open now."""
     from counter.db import hall_health
 
@@ -198,15 +190,7 @@ def health(work: Session, call: Call, request: HealthAsked) -> HallHealth:
 HEALTH = read("hall.health", Open.IN_ACTION, health)
 
 
-@dataclass(frozen=True)
-class CheckDesk:
-    """Whether the key (its hash) a desk machine holds is that of the desk it is set up as."""
-
-    desk_no: str
-    key_hash: str
-
-
-def check_desk(work: Session, call: Call, request: CheckDesk) -> bool:
+def check_desk(work: Session, call: Call, request: DeskKey) -> bool:
     """Whether a desk machine's key is its desk's: the set-up's check, with no sign-in and nothing written."""
     from counter.actions.admin import desk_sessions
 

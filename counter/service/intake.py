@@ -26,6 +26,7 @@ from counter.intake.request_file import IntakeFile
 from counter.intake.rules import IntakeRules
 from counter.service.call import Call, at_desk
 from counter.service.operation import Open, read, write
+from counter.service.requests import BundleCode, CaseNo, Nothing
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -46,18 +47,8 @@ class KeepDraft:
 
 
 @dataclass(frozen=True)
-class DeskOnly:
-    """A request that carries nothing but the desk it is asked for."""
-
-
-@dataclass(frozen=True)
 class GuideVersion:
     version_id: int
-
-
-@dataclass(frozen=True)
-class CurrentGuide:
-    bundle_code: str
 
 
 @dataclass(frozen=True)
@@ -71,13 +62,6 @@ class OpenCasesOf:
 
     id_no: str
     bundle_code: str
-
-
-@dataclass(frozen=True)
-class Resubmission:
-    """The case whose 补正 the applicant answers."""
-
-    case_no: str
 
 
 @dataclass(frozen=True)
@@ -131,7 +115,7 @@ def keep_draft(work: Session, call: Call, request: KeepDraft) -> None:
 KEEP_DRAFT = write("intake.keep_draft", Permission.TAKE_INTAKE, keep_draft)
 
 
-def drop_draft(work: Session, call: Call, request: DeskOnly) -> None:
+def drop_draft(work: Session, call: Call, request: Nothing) -> None:
     """The clerk gave the intake up, or took it: no draft is kept for the desk; only by an account that takes intakes
     (the desk's draft is the clerk's)."""
     from counter.actions.intake import drafts
@@ -142,7 +126,7 @@ def drop_draft(work: Session, call: Call, request: DeskOnly) -> None:
 DROP_DRAFT = write("intake.drop_draft", Permission.TAKE_INTAKE, drop_draft)
 
 
-def check_draft(work: Session, call: Call, request: DeskOnly) -> StoredDraft | None:
+def check_draft(work: Session, call: Call, request: Nothing) -> StoredDraft | None:
     """The desk's unfinished intake, checked against its guide; one that cannot be used is dropped and named; None to an
     account that may not take an intake. Safe to ask again: no receipt keeps its answer."""
     from counter.actions.intake import reads_shown
@@ -165,7 +149,7 @@ def read_guide_version(work: Session, call: Call, request: GuideVersion) -> Stor
 READ_GUIDE_VERSION = read("intake.read_guide_version", Open.ANY_DESK, read_guide_version)
 
 
-def read_current_guide(work: Session, call: Call, request: CurrentGuide) -> StoredGuide | None:
+def read_current_guide(work: Session, call: Call, request: BundleCode) -> StoredGuide | None:
     """The newest guide version of a bundle, the one an intake opens on; None when the bundle is unknown."""
     from counter.actions.catalog.guides import current_guide
 
@@ -175,7 +159,7 @@ def read_current_guide(work: Session, call: Call, request: CurrentGuide) -> Stor
 READ_CURRENT_GUIDE = read("intake.read_current_guide", Open.ANY_DESK, read_current_guide)
 
 
-def draft_guides_taken(work: Session, call: Call, request: DeskOnly) -> bool:
+def draft_guides_taken(work: Session, call: Call, request: Nothing) -> bool:
     """Whether an intake may be taken on a 待核 guide here: the training database, or a site that allows it."""
     from counter.actions.catalog.guide_status import drafts_may_be_taken
 
@@ -185,7 +169,7 @@ def draft_guides_taken(work: Session, call: Call, request: DeskOnly) -> bool:
 DRAFT_GUIDES_TAKEN = read("intake.draft_guides_taken", Open.ANY_DESK, draft_guides_taken)
 
 
-def site_set_up(work: Session, call: Call, request: DeskOnly) -> bool:
+def site_set_up(work: Session, call: Call, request: Nothing) -> bool:
     """Whether someone chose this site's identity, rather than the program making it at first use."""
     from counter.actions.admin.site import site_is_set_up
 
@@ -227,7 +211,7 @@ def open_cases(work: Session, call: Call, request: OpenCasesOf) -> tuple[OpenCas
 OPEN_CASES = read("intake.open_cases", Permission.TAKE_INTAKE, open_cases)
 
 
-def resubmission(work: Session, call: Call, request: Resubmission) -> IntakeDraft | None:
+def resubmission(work: Session, call: Call, request: CaseNo) -> IntakeDraft | None:
     """The intake of a 补正 answer as the case answered left it: its parties, situations and every line received, on
     today's guide, with the lines its notice listed open; None when the case or its bundle's guide is gone."""
     from counter.actions.intake import reads_shown
@@ -280,7 +264,7 @@ MONTH_FIGURES = read("intake.month_figures", Permission.SEE_FIGURES, figures_of_
 # --- the hall's intake rules and 证照库 ---------------------------------------------------------------------
 
 
-def read_intake_rules(work: Session, call: Call, request: DeskOnly) -> IntakeRules:
+def read_intake_rules(work: Session, call: Call, request: Nothing) -> IntakeRules:
     """The hall's 容缺 margin and 补正 period as stored; the defaults for any unset."""
     from counter.actions.cases.intake_settings import intake_rules
 
@@ -302,7 +286,7 @@ SAVE_INTAKE_RULES = write(
 )
 
 
-def read_library(work: Session, call: Call, request: DeskOnly) -> LibrarySettings:
+def read_library(work: Session, call: Call, request: Nothing) -> LibrarySettings:
     """The hall's 证照库 as stored, the secret shown as set or not (it never leaves the machine that asks the library);
     none in training."""
     from counter.actions.intake.licences import library_settings

@@ -12,14 +12,10 @@ from typing import TYPE_CHECKING
 from counter.access.roles import Permission
 from counter.service.call import Call, at_desk
 from counter.service.operation import read
+from counter.service.requests import Nothing
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
-
-
-@dataclass(frozen=True)
-class RotateDataKey:
-    """A new data key, made at the call's moment, and the sealed columns sealed again under it."""
 
 
 @dataclass(frozen=True)
@@ -32,7 +28,7 @@ class DataKeyRotated:
     unreadable: int
 
 
-def rotate_data(work: Session, call: Call, request: RotateDataKey) -> DataKeyRotated:
+def rotate_data(work: Session, call: Call, request: Nothing) -> DataKeyRotated:
     """A new data key, every personal value sealed again under it in batches, then the older keys removed; a rotation
     killed half way is finished by asking again. In process each batch is told as it ends to the caller that listens
     (counter.host.database.step_listener); over the hall server only the summary comes back, the batches in the server's

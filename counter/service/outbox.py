@@ -19,6 +19,7 @@ from counter.platform.outbox import EventRow
 from counter.platform.settings import PlatformSettings
 from counter.service.call import Call
 from counter.service.operation import Open, read, write
+from counter.service.requests import Nothing
 from counter.sms.gateway import GatewaySettings
 from counter.sms.outbox import MessageRow
 
@@ -36,11 +37,6 @@ class SendPass:
 
 
 @dataclass(frozen=True)
-class QueueReminders:
-    """The 容缺 reminders of the deferrals due within two working days of the call's day."""
-
-
-@dataclass(frozen=True)
 class ListOutbox:
     """A channel's rows, newest first; ``failed_only``: what waits for a supervisor."""
 
@@ -51,11 +47,6 @@ class ListOutbox:
 @dataclass(frozen=True)
 class RetryRow:
     row_id: int
-
-
-@dataclass(frozen=True)
-class SettingsAsked:
-    """A request that carries nothing: the channel's settings as stored."""
 
 
 @dataclass(frozen=True)
@@ -106,8 +97,9 @@ def send_messages(work: Sessions, call: Call, request: SendPass) -> SendRound:
 SEND_MESSAGES = write("outbox.send_messages", Open.ANY_DESK, send_messages, whole=True)
 
 
-def queue_reminders(work: Session, call: Call, request: QueueReminders) -> int:
-    """Queue the reminder of each deferral due within two working days, once per case and due date; how many."""
+def queue_reminders(work: Session, call: Call, request: Nothing) -> int:
+    """Queue the reminder of each deferral due within two working days of the call's day, once per case and due date;
+    how many."""
     from counter.actions.outbox import messages
 
     return messages.queue_reminders(work, call.today)
@@ -137,7 +129,7 @@ def retry_message(work: Session, call: Call, request: RetryRow) -> bool:
 RETRY_MESSAGE = write("outbox.retry_message", Permission.SEE_FIGURES, retry_message)
 
 
-def read_gateway(work: Session, call: Call, request: SettingsAsked) -> GatewaySettings:
+def read_gateway(work: Session, call: Call, request: Nothing) -> GatewaySettings:
     """The hall's SMS gateway as stored, the secret shown as set or not."""
     from counter.actions.outbox import messages
     from counter.outbox.secret_shown import shown
@@ -199,7 +191,7 @@ def retry_report(work: Session, call: Call, request: RetryRow) -> bool:
 RETRY_REPORT = write("outbox.retry_report", Permission.SEE_FIGURES, retry_report)
 
 
-def read_platform(work: Session, call: Call, request: SettingsAsked) -> PlatformSettings:
+def read_platform(work: Session, call: Call, request: Nothing) -> PlatformSettings:
     """The site's connection to the platform as stored, the secret shown as set or not."""
     from counter.actions.outbox import platform
     from counter.outbox.secret_shown import shown

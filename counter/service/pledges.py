@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 from counter.access.pledge_offers import PledgeOffer, PledgeRow
 from counter.case.status import CaseStatus
 from counter.service.call import Call, at_desk
-from counter.service.cases import CaseNo
 from counter.service.operation import Open, read, write
+from counter.service.requests import CaseNo
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session

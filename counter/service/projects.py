@@ -1,8 +1,9 @@
 """帮您办, the agent service: the agent's day, a project read and moved from registration to its end, its papers,
 the monthly report, and the reference list of approvals the plans are made from.
 
-Each move names the project by its number and carries the day and moment the face reads from its clock (a
-training run's day); the action checks the move against the project as it stands and refuses with every problem
+Each move names the project by its number; the day and moment it is made on are the call's (the clock of the
+process that runs it, a training run's day included: :mod:`counter.service.call`), never the request's.  The action
+checks the move against the project as it stands and refuses with every problem
 (:class:`counter.projects.rules.ProjectRefused`).
 """
 
@@ -22,6 +23,7 @@ from counter.projects.report import Month, MonthlyReport
 from counter.projects.service_items import ServiceList
 from counter.service.call import Call, at_desk
 from counter.service.operation import Open, read, write
+from counter.service.requests import Nothing
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -49,18 +51,8 @@ class ProjectNo:
 
 
 @dataclass(frozen=True)
-class NoRequest:
-    """A request that carries nothing."""
-
-
-@dataclass(frozen=True)
 class RegisterProject:
     facts: ProjectFacts
-
-
-@dataclass(frozen=True)
-class AcceptProject:
-    number: str
 
 
 @dataclass(frozen=True)
@@ -178,7 +170,7 @@ def recent_projects(work: Session, call: Call, request: RecentProjects) -> tuple
 RECENT_PROJECTS = read("projects.recent_projects", Open.ANY_DESK, recent_projects)
 
 
-def read_service_list(work: Session, call: Call, request: NoRequest) -> ServiceList:
+def read_service_list(work: Session, call: Call, request: Nothing) -> ServiceList:
     """The reference list the plans are made from: the site's own where one was imported, else the shipped one."""
     from counter.actions.projects import project_steps as steps
 
@@ -208,7 +200,7 @@ def register_project(work: Session, call: Call, r: RegisterProject) -> str:
 REGISTER_PROJECT = write("projects.register_project", Permission.AGENT_SERVICE, register_project, faults=(_REFUSED,))
 
 
-def accept_project(work: Session, call: Call, r: AcceptProject) -> None:
+def accept_project(work: Session, call: Call, r: ProjectNo) -> None:
     """受理: the scope and conditions checked, the items agreed."""
     from counter.actions.projects import project_steps as steps
 

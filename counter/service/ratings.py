@@ -25,6 +25,7 @@ from counter.ratings.settings import RatingSettings, SettingProblem
 from counter.ratings.views import PadCase
 from counter.service.call import Call, at_desk
 from counter.service.operation import Open, read, write
+from counter.service.requests import CaseNo, Nothing
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -38,11 +39,6 @@ _REFUSED = "counter.ratings.refusals:"
 
 
 @dataclass(frozen=True)
-class PadStarting:
-    """The desk's pad starts: its requests left open before the call's moment are closed as lapsed."""
-
-
-@dataclass(frozen=True)
 class PadStart:
     """What the pad needs at its start, read in one unit of work with the requests it closed."""
 
@@ -51,16 +47,6 @@ class PadStart:
     problems: tuple[SettingProblem, ...]  # stored settings that could not be used: defaults stand in
     newest_rectification: int  # alerts are raised for those opened after it
     office_name_mn: str  # the office's name in Mongolian, for the idle pad's greeting
-
-
-@dataclass(frozen=True)
-class StaleClosing:
-    """The desk's pad requests left open before the call's moment, closed as lapsed."""
-
-
-@dataclass(frozen=True)
-class SendToPad:
-    case_no: str
 
 
 @dataclass(frozen=True)
@@ -76,16 +62,11 @@ class KeyInSheet:
 
 
 @dataclass(frozen=True)
-class RatingSheetOf:
-    case_no: str
-
-
-@dataclass(frozen=True)
 class RecordUnrated:
     request_id: int
 
 
-def start_pad(work: Session, call: Call, request: PadStarting) -> PadStart:
+def start_pad(work: Session, call: Call, request: Nothing) -> PadStart:
     """Close what this desk's stopped pad left open, and read what the idle pad shows."""
     from counter.actions.ratings import record
 
@@ -96,7 +77,7 @@ def start_pad(work: Session, call: Call, request: PadStarting) -> PadStart:
 START_PAD = write("ratings.start_pad", Open.ANY_DESK, start_pad)
 
 
-def close_stale(work: Session, call: Call, request: StaleClosing) -> tuple[str, ...]:
+def close_stale(work: Session, call: Call, request: Nothing) -> tuple[str, ...]:
     """Requests this desk's pad left open past their time, recorded as unrated: their case numbers."""
     from counter.actions.ratings import record
 
@@ -106,7 +87,7 @@ def close_stale(work: Session, call: Call, request: StaleClosing) -> tuple[str, 
 CLOSE_STALE = write("ratings.close_stale", Open.ANY_DESK, close_stale)
 
 
-def send_to_pad(work: Session, call: Call, request: SendToPad) -> PadCase:
+def send_to_pad(work: Session, call: Call, request: CaseNo) -> PadCase:
     """Ask the applicant to rate the service: what the pad is to show; once per service (一次一评)."""
     from counter.actions.ratings import record
 
@@ -153,7 +134,7 @@ KEY_IN_SHEET = write(
 )
 
 
-def rating_sheet(work: Session, call: Call, request: RatingSheetOf) -> bytes:
+def rating_sheet(work: Session, call: Call, request: CaseNo) -> bytes:
     """The paper 评价表 of a service (PDF), for a desk with no pad: nothing is stored."""
     from counter.actions.ratings import sheet
 
@@ -178,17 +159,12 @@ RECORD_UNRATED = write("ratings.record_unrated", Open.ANY_DESK, record_unrated, 
 
 
 @dataclass(frozen=True)
-class SettingsAsked:
-    """A request that carries nothing but the desk it is asked for."""
-
-
-@dataclass(frozen=True)
 class SettingsRead:
     settings: RatingSettings
     problems: tuple[SettingProblem, ...]  # stored values that could not be used: defaults stand in
 
 
-def read_settings(work: Session, call: Call, request: SettingsAsked) -> SettingsRead:
+def read_settings(work: Session, call: Call, request: Nothing) -> SettingsRead:
     """The office's rating settings, and the stored values that could not be used."""
     from counter.actions.ratings import record
 
@@ -299,12 +275,7 @@ class LeagueAsked:
     as_of: dt.date | None = None
 
 
-@dataclass(frozen=True)
-class PullPass:
-    """One pass of the region's ratings pull, at the call's moment."""
-
-
-def pull_region(work: Sessions, call: Call, request: PullPass) -> RegionPull:
+def pull_region(work: Sessions, call: Call, request: Nothing) -> RegionPull:
     """The region's ratings of the recent unrated cases (补充评价 by QR) taken in as their first ratings, then the
     site's default rating where its rule is set; what came of it."""
     from counter.actions.outbox.frame import Transactions

@@ -8,7 +8,7 @@ catalog after the identity is committed, the backup copies the file between its 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +20,7 @@ from counter.case.desk_name_checks import DeskNameProblem
 from counter.case.number_notes import NoteReport, Renoted
 from counter.service.call import Call, at_desk
 from counter.service.operation import Open, read, write
+from counter.service.requests import DeskChanges, Nothing, SiteCode
 from counter.sync.site_view import Registration, Rotated, ShownSite, SiteSetUpDone
 from counter.sync.sites import Peer, SiteDesk, SiteIdentity, SiteKind, SiteOffice
 
@@ -29,11 +30,6 @@ if TYPE_CHECKING:
     from counter.db.engine import Sessions
 
 _KEY = "counter.sync.keys:KeyUnreadable"
-
-
-@dataclass(frozen=True)
-class SiteAsked:
-    """A request that carries nothing: this site's own is read."""
 
 
 @dataclass(frozen=True)
@@ -66,11 +62,6 @@ class ChooseSuite:
 
 
 @dataclass(frozen=True)
-class OfficeAsked:
-    site_code: str
-
-
-@dataclass(frozen=True)
 class NumbersAsked:
     """Whether this desk may number on the call's day; ``series``: and whether it numbers in its database's site's
     series."""
@@ -79,18 +70,8 @@ class NumbersAsked:
 
 
 @dataclass(frozen=True)
-class Renote:
-    """The numbers note written again, at the call's moment."""
-
-
-@dataclass(frozen=True)
 class DeskClerk:
     clerk: str | None  # the clerk's name being given, None when it is not being changed
-
-
-@dataclass(frozen=True)
-class DeskChange:
-    changes: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -119,7 +100,7 @@ class RecordRestore:
     source: Path
 
 
-def read_shown(work: Session, call: Call, request: SiteAsked) -> ShownSite:
+def read_shown(work: Session, call: Call, request: Nothing) -> ShownSite:
     """This site's identity and where its key files are (made on first use)."""
     from counter.actions.admin import site
 
@@ -129,7 +110,7 @@ def read_shown(work: Session, call: Call, request: SiteAsked) -> ShownSite:
 SHOWN = write("site.read_shown", Open.ANY_DESK, read_shown, faults=(_KEY,))
 
 
-def read_card(work: Session, call: Call, request: SiteAsked) -> SiteIdentity:
+def read_card(work: Session, call: Call, request: Nothing) -> SiteIdentity:
     """This site as its card shows it, the keys from this machine's key files."""
     from counter.actions.admin import site
 
@@ -151,7 +132,7 @@ REGISTER_CARD = write(
 )
 
 
-def peers(work: Session, call: Call, request: SiteAsked) -> tuple[Peer, ...]:
+def peers(work: Session, call: Call, request: Nothing) -> tuple[Peer, ...]:
     """Every registered peer, by code."""
     from counter.actions.admin import site
 
@@ -213,7 +194,7 @@ def choose_suite(work: Session, call: Call, request: ChooseSuite) -> SiteIdentit
 CHOOSE_SUITE = write("site.choose_suite", Permission.CHANGE_SETTINGS, choose_suite, faults=(_KEY,))
 
 
-def verify_trail(work: Session, call: Call, request: SiteAsked) -> AuditReport:
+def verify_trail(work: Session, call: Call, request: Nothing) -> AuditReport:
     """The audit trail checked whole: chains, seals, and rows against what the trail recorded."""
     from counter.actions.site import trail_check
 
@@ -223,7 +204,7 @@ def verify_trail(work: Session, call: Call, request: SiteAsked) -> AuditReport:
 VERIFY_TRAIL = read("site.verify_trail", Open.ANY_DESK, verify_trail)
 
 
-def seal_trail(work: Session, call: Call, request: SiteAsked) -> SealMade:
+def seal_trail(work: Session, call: Call, request: Nothing) -> SealMade:
     """Seal the trail's chains with the site's key, on the machine that holds it."""
     from counter.actions.admin import audit_seal
 
@@ -245,7 +226,7 @@ SET_ASIDE_SEAL = write(
 )
 
 
-def office_still_halls(work: Session, call: Call, request: OfficeAsked) -> tuple[str, ...]:
+def office_still_halls(work: Session, call: Call, request: SiteCode) -> tuple[str, ...]:
     """The fields of a township's office that still say the league hall's (none at a hall)."""
     from counter.actions.admin import office
 
@@ -255,7 +236,7 @@ def office_still_halls(work: Session, call: Call, request: OfficeAsked) -> tuple
 OFFICE_STILL_HALLS = read("site.office_still_halls", Open.ANY_DESK, office_still_halls)
 
 
-def ping(work: Session, call: Call, request: SiteAsked) -> None:
+def ping(work: Session, call: Call, request: Nothing) -> None:
     """Nothing asked: the database answers when it can be reached (the desk's reconnect probe)."""
     from counter.actions.site import store
 
@@ -280,7 +261,7 @@ CHECK_NUMBERS = read(
 )
 
 
-def note_report(work: Session, call: Call, request: NumbersAsked) -> NoteReport:
+def note_report(work: Session, call: Call, request: Nothing) -> NoteReport:
     """This desk's note of issued numbers: where, its state, what it and the database say."""
     from counter.actions.numbers import number_note
 
@@ -290,7 +271,7 @@ def note_report(work: Session, call: Call, request: NumbersAsked) -> NoteReport:
 NOTE_REPORT = read("site.note_report", Open.ANY_DESK, note_report)
 
 
-def renote(work: Session, call: Call, request: Renote) -> Renoted:
+def renote(work: Session, call: Call, request: Nothing) -> Renoted:
     """Make this desk's note of issued numbers again from the database."""
     from counter.actions.numbers import number_note
 
@@ -300,7 +281,7 @@ def renote(work: Session, call: Call, request: Renote) -> Renoted:
 RENOTE = write("site.renote", Permission.CHANGE_SETTINGS, renote)
 
 
-def skip_issued(work: Session, call: Call, request: NumbersAsked) -> str | None:
+def skip_issued(work: Session, call: Call, request: Nothing) -> str | None:
     """Number on above what this desk issued (after a restore); the last number skipped, or None."""
     from counter.actions.numbers import number_guard
 
@@ -320,7 +301,7 @@ def may_change_desk(work: Session, call: Call, request: DeskClerk) -> tuple[Desk
 MAY_CHANGE_DESK = write("site.may_change_desk", Permission.CHANGE_SETTINGS, may_change_desk)
 
 
-def record_desk_change(work: Session, call: Call, request: DeskChange) -> None:
+def record_desk_change(work: Session, call: Call, request: DeskChanges) -> None:
     """This desk's settings changed, in the audit trail."""
     from counter.actions.admin import desk_settings
 
@@ -330,7 +311,7 @@ def record_desk_change(work: Session, call: Call, request: DeskChange) -> None:
 RECORD_DESK_CHANGE = write("site.record_desk_change", Permission.CHANGE_SETTINGS, record_desk_change)
 
 
-def schema_revision(work: Session, call: Call, request: SiteAsked) -> str | None:
+def schema_revision(work: Session, call: Call, request: Nothing) -> str | None:
     """The schema revision the database stands at (opening it migrated it: counter db upgrade)."""
     from counter.db.migrate import current_revision  # Alembic's tables, read only when asked
 
@@ -340,7 +321,7 @@ def schema_revision(work: Session, call: Call, request: SiteAsked) -> str | None
 SCHEMA_REVISION = read("site.schema_revision", Open.ANY_DESK, schema_revision)
 
 
-def other_logins(work: Session, call: Call, request: SiteAsked) -> tuple[str, ...]:
+def other_logins(work: Session, call: Call, request: Nothing) -> tuple[str, ...]:
     """The database roles besides the tables' owner granted rights on them (a hall's old desk role); none on SQLite."""
     from counter.db.table_logins import other_table_logins
 
@@ -366,7 +347,7 @@ BACKUP = write(
 )
 
 
-def may_restore(work: Session, call: Call, request: SiteAsked) -> None:
+def may_restore(work: Session, call: Call, request: Nothing) -> None:
     """Refuse anyone but an administrator (where accounts exist) before a backup replaces the database."""
     from counter.actions.site import backup as backups
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from counter.access.roles import Permission
 from counter.service.call import Call, at_desk
 from counter.service.operation import Open, read, write
+from counter.service.requests import Nothing
 from counter.sync.exchange import ExportedFiles, ImportReport
 from counter.sync.status import PendingSync, ReviewItem, StatusAndHeld, SyncPage
 
@@ -29,11 +30,6 @@ _FAULTS = (
 
 
 @dataclass(frozen=True)
-class SyncAsked:
-    """A request that carries nothing: the site's own sync is read."""
-
-
-@dataclass(frozen=True)
 class ReviewList:
     open_only: bool = True  # False: the items already dealt with too
 
@@ -41,7 +37,7 @@ class ReviewList:
 @dataclass(frozen=True)
 class ExportPackage:
     """Write the export to ``path`` (more packages beside it when it needs several); ``to_site``: the peer it goes
-    to, None for a township's one hall.  ``now`` is the desk's clock (a training day's)."""
+    to, None for a township's one hall.  The export is dated by the call's moment."""
 
     path: Path
     to_site: str | None = None
@@ -71,7 +67,7 @@ class ImportPackage:
     data: bytes
 
 
-def read_pending(work: Session, call: Call, request: SyncAsked) -> PendingSync:
+def read_pending(work: Session, call: Call, request: Nothing) -> PendingSync:
     """The status bar's count of cases not yet at the hall, and after how many days it turns red."""
     from counter.actions.sync import pending
 
@@ -81,7 +77,7 @@ def read_pending(work: Session, call: Call, request: SyncAsked) -> PendingSync:
 READ_PENDING = read("sync.read_pending", Open.ANY_DESK, read_pending)
 
 
-def read_status(work: Session, call: Call, request: SyncAsked) -> StatusAndHeld:
+def read_status(work: Session, call: Call, request: Nothing) -> StatusAndHeld:
     """Where sync stands at this site, and the records its hall holds for review."""
     from counter.actions.sync import sync_status
 
@@ -91,7 +87,7 @@ def read_status(work: Session, call: Call, request: SyncAsked) -> StatusAndHeld:
 READ_STATUS = write("sync.read_status", Open.ANY_DESK, read_status)
 
 
-def read_page(work: Session, call: Call, request: SyncAsked) -> SyncPage:
+def read_page(work: Session, call: Call, request: Nothing) -> SyncPage:
     """The sync page in one unit of work: whether the site is set up, and then all it shows of it."""
     from counter.actions.site.site_setup import sync_page
 

@@ -17,7 +17,8 @@ from counter.access.roles import Actor, Role
 from counter.actions.admin.accounts import add_account
 from counter.actions.cases.item_steps import route_items
 from counter.service.call import Call, Clock
-from counter.service.department_items import DepartmentDay, ReadQueue, SiteDay, coming_due, department_queue, read_queue
+from counter.service.department_items import ReadQueue, SiteDepartment, coming_due, department_queue, read_queue
+from counter.service.requests import SiteCode
 from tests.actions.test_intake_actions import full_request, take
 from tests.actions.test_item_steps import MARKET, at
 
@@ -47,12 +48,12 @@ def test_a_departments_staff_reads_only_its_own_items(sessions: sessionmaker[Ses
     boss_call, staff_call = Call.on(Clock(), supervisor), Call.on(Clock(), lina)
     with sessions() as s:
         # the supervisor sees the other department's item: there is one to hide
-        assert {r.department for r in department_queue(s, boss_call, DepartmentDay(CITY))} == {CITY}
+        assert {r.department for r in department_queue(s, boss_call, SiteDepartment(CITY))} == {CITY}
         assert read_queue(s, boss_call, ReadQueue(CITY)).department == CITY
         for asked in (CITY, "", None):
             queue = read_queue(s, staff_call, ReadQueue(asked))
             assert queue.department == MARKET, asked
             assert {r.department for r in queue.rows} == {MARKET}, asked
-        assert {r.department for r in department_queue(s, staff_call, DepartmentDay(CITY))} == {MARKET}
-        assert {r.department for r in coming_due(s, staff_call, SiteDay())} == {MARKET}
-        assert CITY in {r.department for r in coming_due(s, boss_call, SiteDay())}
+        assert {r.department for r in department_queue(s, staff_call, SiteDepartment(CITY))} == {MARKET}
+        assert {r.department for r in coming_due(s, staff_call, SiteCode(""))} == {MARKET}
+        assert CITY in {r.department for r in coming_due(s, boss_call, SiteCode(""))}

@@ -31,17 +31,7 @@ from counter.intake.draft import IntakeDraft
 from counter.intake.parties import Agent, Applicant, ApplicantKind, Parties
 from counter.parties.identifiers import make_id_number
 from counter.service.admin import ADD_ACCOUNT
-from counter.service.cases import (
-    FIND_CASES,
-    READ_CASE,
-    ROUTE_ITEMS,
-    SHOW_CASE,
-    CaseNo,
-    CaseOnDay,
-    FindCases,
-    ReadCase,
-    RouteItems,
-)
+from counter.service.cases import FIND_CASES, READ_CASE, ROUTE_ITEMS, SHOW_CASE, FindCases
 from counter.service.department_items import ITEM_STANDINGS
 from counter.service.intake import (
     CHECK_DRAFT,
@@ -51,11 +41,8 @@ from counter.service.intake import (
     READ_CURRENT_GUIDE,
     RESUBMISSION,
     TAKE_INTAKE,
-    CurrentGuide,
-    DeskOnly,
     KeepDraft,
     KnownPartyOf,
-    Resubmission,
     TakeIntake,
 )
 from counter.service.local import InProcess, new_key
@@ -68,6 +55,7 @@ from counter.service.projects import (
     RegisterProject,
 )
 from counter.service.reads import LIST_READS
+from counter.service.requests import BundleCode, CaseNo, Nothing
 from tests.conftest import made_database
 from tests.projects.samples import FACTS
 from tests.test_cli import run
@@ -104,14 +92,14 @@ def hall(tmp_path: Path) -> Iterator[Hall]:
     for login, roles in (("wulan", {Role.CLERK}), ("baoyin", {Role.CLERK, Role.SUPERVISOR})):
         service.call(ADD_ACCOUNT, NewAccount(login, f"{login}名", frozenset(roles), PASSWORD), admin)
     clerk = Desk(DeskIdentity("XAM01", "8"), "wulan名", Actor("wulan", "wulan名", frozenset({Role.CLERK})))
-    stored = service.call(READ_CURRENT_GUIDE, CurrentGuide(BUNDLE), clerk)
+    stored = service.call(READ_CURRENT_GUIDE, BundleCode(BUNDLE), clerk)
     assert stored is not None
     checklist = complete_checklist(stored.bundle, fresh_checklist(stored))
     person = Applicant(ApplicantKind.PERSON, "张海军", ID_NO, PHONE, ADDRESS)
     request = IntakeRequest(checklist, Parties(person, notify_phone=PHONE), uid=new_key())
     case_no = service.call(TAKE_INTAKE, TakeIntake(request), clerk).case_no
-    service.call(ROUTE_ITEMS, RouteItems(case_no), clerk)
-    (food,) = [s for s in service.call(ITEM_STANDINGS, CaseOnDay(case_no), clerk) if s.code == FOOD]
+    service.call(ROUTE_ITEMS, CaseNo(case_no), clerk)
+    (food,) = [s for s in service.call(ITEM_STANDINGS, CaseNo(case_no), clerk) if s.code == FOOD]
     for login, department in (("ziran", OTHER), ("shiyao", food.department)):
         staff = NewAccount(login, f"{login}名", frozenset({Role.DEPARTMENT}), PASSWORD, department=department)
         service.call(ADD_ACCOUNT, staff, admin)
@@ -124,15 +112,15 @@ def hall(tmp_path: Path) -> Iterator[Hall]:
 def test_a_department_gets_nothing_whole_of_a_case_never_routed_to_it(hall: Hall) -> None:
     other = hall.at_desk("ziran", Role.DEPARTMENT)  # signed in at the clerk's desk
     with pytest.raises(NotPermitted) as refused:
-        hall.service.call(RESUBMISSION, Resubmission(hall.case_no), other)
+        hall.service.call(RESUBMISSION, CaseNo(hall.case_no), other)
     assert refused.value.permission is Permission.TAKE_INTAKE
     with pytest.raises(NotPermitted):
         hall.service.call(KNOWN_PARTY, KnownPartyOf(ID_NO), other)
-    assert hall.service.call(CHECK_DRAFT, DeskOnly(), other) is None
+    assert hall.service.call(CHECK_DRAFT, Nothing(), other) is None
     shown = hall.service.call(SHOW_CASE, CaseNo(hall.case_no), other)
     assert (shown.view, shown.whole) == (None, False)
-    assert hall.service.call(READ_CASE, ReadCase(hall.case_no), other) is None
-    clerks = hall.service.call(CHECK_DRAFT, DeskOnly(), hall.clerk)
+    assert hall.service.call(READ_CASE, CaseNo(hall.case_no), other) is None
+    clerks = hall.service.call(CHECK_DRAFT, Nothing(), hall.clerk)
     assert clerks is not None
     assert clerks.draft is not None
     stranger = Applicant(ApplicantKind.PERSON, "李四", make_id_number("152201", dt.date(1990, 1, 1), 17), "", "")
@@ -140,9 +128,9 @@ def test_a_department_gets_nothing_whole_of_a_case_never_routed_to_it(hall: Hall
         hall.service.call(KEEP_DRAFT, KeepDraft(dataclasses.replace(clerks.draft, applicant=stranger)), other)
     assert refused.value.permission is Permission.TAKE_INTAKE
     with pytest.raises(NotPermitted):
-        hall.service.call(DROP_DRAFT, DeskOnly(), other)
+        hall.service.call(DROP_DRAFT, Nothing(), other)
 
-    kept = hall.service.call(CHECK_DRAFT, DeskOnly(), hall.clerk)  # the desk's draft is still the clerk's
+    kept = hall.service.call(CHECK_DRAFT, Nothing(), hall.clerk)  # the desk's draft is still the clerk's
     assert kept is not None
     assert kept.draft is not None
     assert kept.draft.applicant.id_no == ID_NO
@@ -153,7 +141,7 @@ def test_the_deciding_department_reads_its_case_masked(hall: Hall) -> None:
     shown = hall.service.call(SHOW_CASE, CaseNo(hall.case_no), deciding)
     assert shown.view is not None
     assert not shown.whole
-    page = hall.service.call(READ_CASE, ReadCase(hall.case_no), deciding)
+    page = hall.service.call(READ_CASE, CaseNo(hall.case_no), deciding)
     assert page is not None
     for view in (shown.view, page.view):
         assert (view.case_no, view.applicant_name) == (hall.case_no, "张海军")
@@ -161,22 +149,22 @@ def test_the_deciding_department_reads_its_case_masked(hall: Hall) -> None:
             assert value
             assert value not in (ID_NO, PHONE, ADDRESS)
     with pytest.raises(NotPermitted):  # no right to see a person whole: never the unmaskable answers
-        hall.service.call(RESUBMISSION, Resubmission(hall.case_no), deciding)
+        hall.service.call(RESUBMISSION, CaseNo(hall.case_no), deciding)
     assert hall.service.call(LIST_READS, ReadsAsked(), hall.at_desk("baoyin", Role.CLERK, Role.SUPERVISOR)) == ()
 
 
 def test_a_supervisor_lists_each_whole_read_of_the_clerks_own(hall: Hall) -> None:
     clerk = hall.clerk
-    page = hall.service.call(READ_CASE, ReadCase(hall.case_no), clerk)
+    page = hall.service.call(READ_CASE, CaseNo(hall.case_no), clerk)
     assert page is not None
     assert page.view.applicant_id_no == ID_NO
     hall.service.call(SHOW_CASE, CaseNo(hall.case_no), clerk)
-    assert hall.service.call(RESUBMISSION, Resubmission(hall.case_no), clerk) is not None
+    assert hall.service.call(RESUBMISSION, CaseNo(hall.case_no), clerk) is not None
     assert hall.service.call(KNOWN_PARTY, KnownPartyOf(ID_NO), clerk) is not None
     lookup = read_lookup(ID_NO)
     assert lookup is not None
     assert [f.id_no for f in hall.service.call(FIND_CASES, FindCases(lookup, LOOKBACK_DAYS), clerk)]
-    assert hall.service.call(CHECK_DRAFT, DeskOnly(), clerk) is not None
+    assert hall.service.call(CHECK_DRAFT, Nothing(), clerk) is not None
 
     supervisor = hall.at_desk("baoyin", Role.CLERK, Role.SUPERVISOR, desk_no="2")
     reads = hall.service.call(LIST_READS, ReadsAsked(login="wulan"), supervisor)

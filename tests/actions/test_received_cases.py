@@ -33,9 +33,10 @@ from counter.documents.kinds import DocumentKind
 from counter.intake.checklist import Receipt, record
 from counter.intake.outcome import DeferralRequest
 from counter.service.call import Call, Clock
-from counter.service.cases import DenyLapsed, MoveCase, RouteItems, deny_lapsed, move_case
+from counter.service.cases import DenyLapsed, MoveCase, deny_lapsed, move_case
 from counter.service.cases import route_items as service_route
 from counter.service.department_items import ItemStep, item_step
+from counter.service.requests import CaseNo
 from counter.words.cases import case_status_text
 from tests.actions.conftest import TODAY
 from tests.actions.test_correction_life import correction_request
@@ -175,7 +176,7 @@ def test_every_step_that_moves_a_case_tells_whether_the_hall_only_received_it(
         move_case(s, Call.on(Clock(), desk_of(ACTORS[Role.SUPERVISOR])), MoveCase(number, CaseEvent.VOIDED, "重复录入"))
     signing = ItemStep(number, FOOD, StepRequest(ItemEvent.SIGNED))
     steps: list[Callable[[Session], object]] = [
-        lambda s: service_route(s, Call.on(Clock(), clerk), RouteItems(number)),
+        lambda s: service_route(s, Call.on(Clock(), clerk), CaseNo(number)),
         lambda s: item_step(s, Call.on(Clock(), staff), signing),
         lambda s: move_case(s, Call.on(Clock(), clerk), MoveCase(number, CaseEvent.COMPLETED, "")),
     ]
@@ -189,7 +190,7 @@ def test_a_received_case_refused_routing_is_named_as_its_page_names_it(
 ) -> None:
     """分发 of a case with a correction notice: 现在的状态是“已告知补齐材料”, not the 未受理 of a hall that accepts."""
     number = take(sessions, desk, correction_request(sessions))
-    refused = _refused(sessions, lambda s: service_route(s, Call.on(Clock(), desk), RouteItems(number)))
+    refused = _refused(sessions, lambda s: service_route(s, Call.on(Clock(), desk), CaseNo(number)))
     assert _page_received(sessions, number)
     assert case_status_text(refused.status, refused.only_received) == "已告知补齐材料"
 

@@ -29,28 +29,15 @@ from counter.service.cases import (
     READ_CASE,
     ROUTE_ITEMS,
     SHOW_CASE,
-    CaseNo,
-    CaseOnDay,
-    Day,
     FindCases,
     ListCases,
-    ReadCase,
-    RouteItems,
 )
 from counter.service.department_items import ITEM_STANDINGS
-from counter.service.intake import (
-    CHECK_DRAFT,
-    KEEP_DRAFT,
-    KNOWN_PARTY,
-    RESUBMISSION,
-    DeskOnly,
-    KeepDraft,
-    KnownPartyOf,
-    Resubmission,
-)
+from counter.service.intake import CHECK_DRAFT, KEEP_DRAFT, KNOWN_PARTY, RESUBMISSION, KeepDraft, KnownPartyOf
 from counter.service.pledges import PLEDGE_CHECKS, PledgeChecks
 from counter.service.reads import LIST_READS
 from counter.service.remote import Remote
+from counter.service.requests import CaseNo, Nothing
 from tests.pg_server import pg_bin
 from tests.server.test_forgeries import CLERK, FOOD, PASSWORD, Hall, _taken, closed, hall
 
@@ -96,8 +83,8 @@ def _pledged(hall: Hall, case_no: str, department: str) -> None:
 def test_a_department_reads_only_the_cases_of_its_items(hall: Hall) -> None:
     window = hall.server.desk("8", CLERK, PASSWORD)
     case_no = _taken(window)
-    window.call(ROUTE_ITEMS, RouteItems(case_no))
-    (food,) = [s for s in window.call(ITEM_STANDINGS, CaseOnDay(case_no)) if s.code == FOOD]
+    window.call(ROUTE_ITEMS, CaseNo(case_no))
+    (food,) = [s for s in window.call(ITEM_STANDINGS, CaseNo(case_no)) if s.code == FOOD]
     assert food.department != OTHER
 
     _pledged(hall, case_no, food.department)
@@ -105,7 +92,7 @@ def test_a_department_reads_only_the_cases_of_its_items(hall: Hall) -> None:
     other = _staff(hall, "ziran", OTHER)
     assert _found(other, case_no) == set()
     assert case_no not in _listed(other)
-    lists = other.call(DAY_LISTS, Day())
+    lists = other.call(DAY_LISTS, Nothing())
     assert case_no not in {row.case_no for row in lists.of_day + lists.due}
     assert other.call(LIST_CASES, ListCases(due_soon=True)) == ()
     # the checks another department owes: its own, whichever department the request names
@@ -129,15 +116,15 @@ def test_a_departments_staff_are_sent_the_applicants_numbers_masked(hall: Hall) 
     open the case page of their item with them masked, as the server sends it, not only as the desk shows it."""
     window = hall.server.desk("8", CLERK, PASSWORD)
     case_no = _taken(window)
-    whole = window.call(READ_CASE, ReadCase(case_no))
+    whole = window.call(READ_CASE, CaseNo(case_no))
     assert whole is not None
     id_no, phone = whole.view.applicant_id_no, whole.view.applicant_phone
     assert mask_id(id_no) != id_no
-    window.call(ROUTE_ITEMS, RouteItems(case_no))
-    (food,) = [s for s in window.call(ITEM_STANDINGS, CaseOnDay(case_no)) if s.code == FOOD]
+    window.call(ROUTE_ITEMS, CaseNo(case_no))
+    (food,) = [s for s in window.call(ITEM_STANDINGS, CaseNo(case_no)) if s.code == FOOD]
 
     deciding = _staff(hall, "shiyao", food.department)
-    page = deciding.call(READ_CASE, ReadCase(case_no))
+    page = deciding.call(READ_CASE, CaseNo(case_no))
     assert page is not None
     assert (page.view.applicant_id_no, page.view.applicant_phone) == (mask_id(id_no), mask_phone(phone))
     shown = deciding.call(SHOW_CASE, CaseNo(case_no))
@@ -151,22 +138,22 @@ def test_a_department_at_a_clerks_desk_gets_nothing_whole_and_the_clerks_reads_a
     desk's own draft of a case never routed to it, whole, and its case page; nothing of it was recorded."""
     window = hall.server.desk("8", CLERK, PASSWORD)
     case_no = _taken(window)
-    page = window.call(READ_CASE, ReadCase(case_no))  # the clerk's own read: whole, recorded
+    page = window.call(READ_CASE, CaseNo(case_no))  # the clerk's own read: whole, recorded
     assert page is not None
     id_no = page.view.applicant_id_no
-    draft = window.call(RESUBMISSION, Resubmission(case_no))
+    draft = window.call(RESUBMISSION, CaseNo(case_no))
     assert draft is not None
     window.call(KEEP_DRAFT, KeepDraft(draft))
     window.sign_out()
 
     other = _staff(hall, "linye", OTHER, desk_no="8")
     with pytest.raises(NotPermitted):
-        other.call(RESUBMISSION, Resubmission(case_no))
+        other.call(RESUBMISSION, CaseNo(case_no))
     with pytest.raises(NotPermitted):
         other.call(KNOWN_PARTY, KnownPartyOf(id_no))
-    assert other.call(CHECK_DRAFT, DeskOnly()) is None
+    assert other.call(CHECK_DRAFT, Nothing()) is None
     assert other.call(SHOW_CASE, CaseNo(case_no)).view is None
-    assert other.call(READ_CASE, ReadCase(case_no)) is None
+    assert other.call(READ_CASE, CaseNo(case_no)) is None
     other.sign_out()
 
     supervisor = hall.server.desk("9", "baoyin", PASSWORD)
@@ -182,15 +169,15 @@ def test_after_intakes_and_sign_ins_a_dump_of_the_hall_holds_no_person(hall: Hal
     among them: every ``pg_dump`` carried the applicants whose columns were sealed beside it."""
     window = hall.server.desk("8", CLERK, PASSWORD)
     case_no = _taken(window)
-    page = window.call(READ_CASE, ReadCase(case_no))
+    page = window.call(READ_CASE, CaseNo(case_no))
     assert page is not None
     person = (page.view.applicant_id_no, page.view.applicant_phone)
-    draft = window.call(RESUBMISSION, Resubmission(case_no))
+    draft = window.call(RESUBMISSION, CaseNo(case_no))
     assert draft is not None
     window.call(KEEP_DRAFT, KeepDraft(draft))
     window.sign_out()
     again = hall.server.desk("8", CLERK, PASSWORD)  # the next sign-in: the desk's draft offered back, whole
-    kept = again.call(CHECK_DRAFT, DeskOnly())
+    kept = again.call(CHECK_DRAFT, Nothing())
     assert kept is not None
     assert kept.draft is not None
     assert kept.draft.applicant.id_no == person[0]

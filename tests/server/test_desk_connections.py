@@ -20,8 +20,9 @@ import pytest
 from PySide6.QtCore import QObject
 from pytestqt.qtbot import QtBot
 
-from counter.service.admin import ACCOUNTS_EXIST, AccountsAsked
+from counter.service.admin import ACCOUNTS_EXIST
 from counter.service.remote import CONNECT_TIMEOUT_S, POOL_SIZE, Remote
+from counter.service.requests import Nothing
 from counter.ui.door.hall_desk import HallService
 from counter.ui.door.runner import Runner
 from tests.server.hall_server import HALL_PASSWORD, HallServer
@@ -57,7 +58,7 @@ def test_operations_through_the_windows_runner_keep_at_most_the_pools_connection
 
     def ask_them() -> None:
         for _ in range(OPERATIONS):
-            runner.submit(ACCOUNTS_EXIST, AccountsAsked(), owner=owner, answered=answers.append)
+            runner.submit(ACCOUNTS_EXIST, Nothing(), owner=owner, answered=answers.append)
 
     in_the_loop(qtbot, ask_them)
     qtbot.waitUntil(lambda: len(answers) == OPERATIONS, timeout=60_000)
@@ -72,7 +73,7 @@ def test_threads_asking_at_once_share_the_pool_and_a_closed_connection_is_replac
     answers: list[bool] = []
 
     def ask() -> None:
-        answers.extend(desk.call(ACCOUNTS_EXIST, AccountsAsked()) for _ in range(10))
+        answers.extend(desk.call(ACCOUNTS_EXIST, Nothing()) for _ in range(10))
 
     threads = [threading.Thread(target=ask) for _ in range(3 * POOL_SIZE)]
     for thread in threads:
@@ -85,7 +86,7 @@ def test_threads_asking_at_once_share_the_pool_and_a_closed_connection_is_replac
     for connection in desk._idle:  # as the server's keep-alive timeout closes them, or a network drops them
         assert connection.sock is not None
         connection.sock.close()
-    assert desk.call(ACCOUNTS_EXIST, AccountsAsked()) is True
+    assert desk.call(ACCOUNTS_EXIST, Nothing()) is True
     assert sockets() - before <= POOL_SIZE
 
 
@@ -102,10 +103,10 @@ def test_a_desk_naming_a_server_that_answers_nothing_first_moves_to_the_other_an
         clerks_hall.made.append(remote)
         remote._token, remote._desk_key = signed._token, signed._desk_key  # the session, as the window holds it
         began = time.monotonic()
-        assert remote.call(ACCOUNTS_EXIST, AccountsAsked())
+        assert remote.call(ACCOUNTS_EXIST, Nothing())
         moved_s = time.monotonic() - began
         began = time.monotonic()
-        assert [remote.call(ACCOUNTS_EXIST, AccountsAsked()) for _ in range(5)] == [True] * 5
+        assert [remote.call(ACCOUNTS_EXIST, Nothing()) for _ in range(5)] == [True] * 5
         after_s = time.monotonic() - began
     assert CONNECT_TIMEOUT_S - 0.5 < moved_s < CONNECT_TIMEOUT_S + 2.0
     assert after_s < 2.0  # five calls, none of them trying the first server again

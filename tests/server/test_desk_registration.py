@@ -22,7 +22,7 @@ from counter.access.desk_session import DeskRegisteredMeanwhile
 from counter.actions.admin.desk_sessions import register_desk
 from counter.db import models
 from counter.server.main import DESK_REGISTERED_MEANWHILE
-from counter.service.hall import REGISTER_DESK, RegisterDesk
+from counter.service.hall import REGISTER_DESK, DeskKey
 from counter.service.local import serve
 from tests.pg_server import CATALOG, PgDatabases
 from tests.server.hall_server import counter
@@ -90,7 +90,7 @@ def _key_of(url: str, desk_no: str) -> str | None:
 
 def test_one_desk_added_twice_at_once_keeps_the_first_and_tells_the_second(url: str, tmp_path: Path) -> None:
     service = serve(url)
-    service.call(REGISTER_DESK, RegisterDesk("1", "1" * 64))  # the site's identity made: only the desk's row races
+    service.call(REGISTER_DESK, DeskKey("1", "1" * 64))  # the site's identity made: only the desk's row races
     service.close()
     env = {k: v for k, v in os.environ.items() if k != "COUNTER_DB_URL"}
     env.update(COUNTER_HOME=str(tmp_path / "home"), COUNTER_STATE=str(tmp_path / "state"))
@@ -119,7 +119,7 @@ def test_two_desks_added_at_once_on_a_new_hall_register_one_and_tell_the_other(u
 
     def second() -> None:
         try:
-            service.call(REGISTER_DESK, RegisterDesk("9", SECOND))
+            service.call(REGISTER_DESK, DeskKey("9", SECOND))
         except BaseException as err:
             failed.append(err)
 
@@ -132,6 +132,6 @@ def test_two_desks_added_at_once_on_a_new_hall_register_one_and_tell_the_other(u
         thread.join()
     assert [type(err) for err in failed] == [DeskRegisteredMeanwhile], failed
     assert _key_of(url, "9") is None
-    service.call(REGISTER_DESK, RegisterDesk("9", SECOND))  # asked again, it registers
+    service.call(REGISTER_DESK, DeskKey("9", SECOND))  # asked again, it registers
     service.close()
     assert (_key_of(url, "8"), _key_of(url, "9")) == (FIRST, SECOND)

@@ -1,7 +1,7 @@
 """The hall server's sessions in process, on the server's clock: idle and longest ends, a desk registered again.
 
-The server process cannot be asked at another time of day; its operations can (``now`` is a request's field that
-the server fills from its own clock, never a desk's).
+The server process cannot be asked at another time of day; its operations can (the call's moment is the context
+the server makes from its own clock, never a field of the request: tests/server/moment.py sets it).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from counter.access.desk_session import IDLE_MINUTES, LONGEST_HOURS, SessionDesk
 from counter.access.lockout import SignInOutcome
 from counter.access.roles import Actor, Role
 from counter.case.numbers import DeskIdentity
+from counter.db import models
 from counter.service.admin import (
     ADD_ACCOUNT,
     DISABLE_ACCOUNT,
@@ -37,10 +38,10 @@ from counter.service.hall import (
     FIND_SESSION,
     OPEN_SESSION,
     REGISTER_DESK,
+    DeskKey,
     EndSession,
     FindSession,
     OpenSession,
-    RegisterDesk,
 )
 from counter.service.local import InProcess, serve
 from tests.conftest import made_database
@@ -56,7 +57,7 @@ def hall(tmp_path: Path) -> InProcess:
     service = serve(made_database(tmp_path / "hall.sqlite3", catalog=False))
     new = NewAccount("wulan", "乌兰", frozenset({Role.ADMIN, Role.CLERK}), PASSWORD)
     assert service.call(ADD_ACCOUNT, new, Desk(DeskIdentity("XAM01", "1"), "乌兰")) == ()
-    service.call(REGISTER_DESK, RegisterDesk("8", KEY))
+    service.call(REGISTER_DESK, DeskKey("8", KEY))
     opened = asked_at(service, START, OPEN_SESSION, OpenSession("wulan", PASSWORD, "8", KEY, TOKEN))
     assert opened.result.signed_in
     return service
@@ -141,7 +142,7 @@ def test_a_session_in_use_ends_at_its_longest(hall: InProcess) -> None:
 
 
 def test_a_desk_registered_again_ends_the_sessions_of_its_old_key(hall: InProcess) -> None:
-    hall.call(REGISTER_DESK, RegisterDesk("8", "n" * 64))
+    hall.call(REGISTER_DESK, DeskKey("8", "n" * 64))
     assert _find(hall, START + dt.timedelta(minutes=1)) is SessionEnd.UNKNOWN  # the old key is no desk's
     assert _find(hall, START + dt.timedelta(minutes=1), "n" * 64) is SessionEnd.SIGNED_OUT
 
@@ -151,9 +152,21 @@ def test_a_session_signed_out_is_over(hall: InProcess) -> None:
     assert _find(hall, START + dt.timedelta(minutes=1)) is SessionEnd.SIGNED_OUT
 
 
+def test_a_sign_out_is_dated_by_the_servers_clock(hall: InProcess) -> None:
+    """A session ends at the call's moment, as it opened and was used at it: the server's clock, never the machine's
+    read aside (the week a session's row is kept after its end is counted from it)."""
+    out = START + dt.timedelta(minutes=1)
+    asked_at(hall, out, END_SESSION, EndSession(TOKEN, KEY))
+    with hall.store.sessions()() as session:
+        row = session.get(models.DeskSession, TOKEN)
+        assert row is not None
+        assert row.ended_at is not None
+        assert row.ended_at.replace(tzinfo=dt.UTC) == out
+
+
 def test_a_token_alone_signs_nobody_out(hall: InProcess) -> None:
     """The token without its desk's key (another desk's, or none): the session stands."""
-    hall.call(REGISTER_DESK, RegisterDesk("9", "n" * 64))
+    hall.call(REGISTER_DESK, DeskKey("9", "n" * 64))
     for key in ("n" * 64, ""):
         hall.call(END_SESSION, EndSession(TOKEN, key))
         assert isinstance(_find(hall, START + dt.timedelta(minutes=1)), SessionDesk)
@@ -220,7 +233,7 @@ def test_a_disabled_account_is_told_so_only_with_its_password(hall: InProcess) -
 def test_wrong_passwords_at_one_desk_lock_the_account_there_alone(hall: InProcess) -> None:
     """Whoever holds desk 9's key locks the administrator at desk 9 only: she signs in at desk 8, and at the server's
     own command line (the accounts' in-process sign-in), as if nothing happened; desk 9 stays locked for its time."""
-    hall.call(REGISTER_DESK, RegisterDesk("9", "n" * 64))
+    hall.call(REGISTER_DESK, DeskKey("9", "n" * 64))
 
     def at_nine(password: str, token: str, at: dt.datetime = START) -> SignInOutcome:
         opened = asked_at(hall, at, OPEN_SESSION, OpenSession("wulan", password, "9", "n" * 64, token))

@@ -32,9 +32,10 @@ from counter.db.engine import make_engine, make_sessions
 from counter.host.keys.desk_key import desk_key_path, read_desk_key
 from counter.host.machine.desk_config import load_desk_config
 from counter.service.admin import ADD_ACCOUNT, DISABLE_ACCOUNT, AccountLogin
-from counter.service.intake import CHECK_DRAFT, DeskOnly
+from counter.service.intake import CHECK_DRAFT
 from counter.service.local import serve
 from counter.service.remote import Remote, SessionEnded
+from counter.service.requests import Nothing
 from counter.ui.intake import IntakePanel
 from counter.ui.mainwindow.main_window import MainWindow
 from counter.ui.signin.controller import SignInController
@@ -235,7 +236,7 @@ def test_an_account_disabled_meanwhile_brings_the_sign_in_back_with_the_work_kep
     assert not controller.window.login.isReadOnly()
     _signed_in(qtbot, controller, "sarula")  # her session keeps the intake left open as the desk's draft
     assert window.desk_actions.intake is None
-    kept = answer_of(window.runner, CHECK_DRAFT, DeskOnly())
+    kept = answer_of(window.runner, CHECK_DRAFT, Nothing())
     assert kept is not None
     assert kept.draft is not None
     assert kept.draft.applicant.name == "张海军"

@@ -44,15 +44,8 @@ from counter.ratings.refusals import ChoiceRefused, RatingRefused
 from counter.ratings.status import SendRefusal
 from counter.server.app import served
 from counter.service.admin import ADD_ACCOUNT
-from counter.service.calendar import (
-    HOLIDAY_OVERVIEW,
-    IMPORT_SCHEDULE,
-    SET_HOLIDAY,
-    CalendarAsked,
-    ImportSchedule,
-    SetHoliday,
-)
-from counter.service.cases import DECIDE_ITEM, HAND_OVER, CaseOnDay, DecideItem, HandOverResults
+from counter.service.calendar import HOLIDAY_OVERVIEW, IMPORT_SCHEDULE, SET_HOLIDAY, ImportSchedule, SetHoliday
+from counter.service.cases import DECIDE_ITEM, HAND_OVER, DecideItem, HandOverResults
 from counter.service.catalog import (
     ALLOW_DRAFT_INTAKE,
     IMPORT_SOURCE,
@@ -60,13 +53,12 @@ from counter.service.catalog import (
     PULL_ITEM_LIST,
     SYNC_BUNDLED,
     AllowDraftIntake,
-    BundleCode,
     ImportSource,
     PullItemList,
 )
 from counter.service.catalogue import operations
 from counter.service.department_items import ITEM_STANDINGS
-from counter.service.intake import READ_CURRENT_GUIDE, TAKE_INTAKE, CurrentGuide, TakeIntake
+from counter.service.intake import READ_CURRENT_GUIDE, TAKE_INTAKE, TakeIntake
 from counter.service.local import new_key, serve
 from counter.service.operation import Open
 from counter.service.outbox import (
@@ -79,9 +71,7 @@ from counter.service.outbox import (
     RETRY_REPORT,
     ChangeGateway,
     ChangePlatform,
-    QueueReminders,
     RetryRow,
-    SettingsAsked,
 )
 from counter.service.projects import IMPORT_SERVICE_LIST, ImportServiceList
 from counter.service.ratings import (
@@ -94,7 +84,6 @@ from counter.service.ratings import (
     Period,
     RecordRating,
     RecordUnrated,
-    SendToPad,
 )
 from counter.service.rectifications import (
     DECIDE_APPEAL,
@@ -105,6 +94,7 @@ from counter.service.rectifications import (
     RectificationsAsked,
 )
 from counter.service.remote import Refused, Remote, ServerNotTrusted
+from counter.service.requests import BundleCode, CaseNo, Nothing
 from counter.service.site import (
     CARD,
     PEERS,
@@ -112,13 +102,10 @@ from counter.service.site import (
     RENOTE,
     ROTATE_KEY,
     SKIP_ISSUED,
-    NumbersAsked,
     RegisterCard,
-    Renote,
     RotateKey,
-    SiteAsked,
 )
-from counter.service.sync import IMPORT_PACKAGE, READ_STATUS, ImportPackage, SyncAsked
+from counter.service.sync import IMPORT_PACKAGE, READ_STATUS, ImportPackage
 from counter.sync.package import PackageRejected
 from tests.db.tls_server import make_authority
 from tests.pg_server import CATALOG, PgDatabases
@@ -189,7 +176,7 @@ def _taken(clerk: Remote) -> str:
     from counter.case.intake_request import IntakeRequest
     from tests.db.hall_worker import applicant
 
-    stored = clerk.call(READ_CURRENT_GUIDE, CurrentGuide(BUNDLE))
+    stored = clerk.call(READ_CURRENT_GUIDE, BundleCode(BUNDLE))
     assert stored is not None
     checklist = complete_checklist(stored.bundle, fresh_checklist(stored))
     request = IntakeRequest(checklist, applicant(7, int(new_key()[:6], 16)), uid=new_key())
@@ -213,13 +200,14 @@ import json, os, sys
 from pathlib import Path
 from counter.host.machine.desk_config import DeskConfig, load_desk_config, save_desk_config
 from counter.service.remote import Remote
-from counter.service.site import PING, SiteAsked
+from counter.service.requests import Nothing
+from counter.service.site import PING
 root, ca, key = sys.argv[1], sys.argv[2], sys.stdin.readline().strip()
 save_desk_config(DeskConfig(desk_no="8", server=root, server_ca=ca))
 config = load_desk_config()
 remote = Remote(config.server, Path(config.server_ca))
 assert remote.sign_in("wulan", "Xam01desk2026", config.desk_no, key).result.signed_in
-remote.call(PING, SiteAsked())
+remote.call(PING, Nothing())
 remote.sign_out()
 files = {}
 for folder in {os.environ["HOME"], os.environ["COUNTER_HOME"], os.environ["COUNTER_STATE"],
@@ -266,7 +254,7 @@ def test_the_desk_holds_no_database_credentials(hall: Hall, tmp_path: Path) -> N
 
 def test_a_clerk_may_not_decide_a_departments_item(hall: Hall, clerk: Remote) -> None:
     case_no = _taken(clerk)
-    before = clerk.call(ITEM_STANDINGS, CaseOnDay(case_no))
+    before = clerk.call(ITEM_STANDINGS, CaseNo(case_no))
     with pytest.raises(DecisionRefused) as refused:  # 准予: the department's to give, not the window's
         clerk.call(DECIDE_ITEM, DecideItem(case_no, FOOD, True, "JY11522010000001"))
     assert refused.value.problem is DecisionProblem.NOT_DECIDING_BODY
@@ -275,12 +263,12 @@ def test_a_clerk_may_not_decide_a_departments_item(hall: Hall, clerk: Remote) ->
     with pytest.raises(DecisionRefused) as refused:
         supervisor.call(DECIDE_ITEM, DecideItem(case_no, FOOD, False, "经审查不符合条件"))
     assert refused.value.problem is DecisionProblem.NOT_DECIDING_BODY
-    assert clerk.call(ITEM_STANDINGS, CaseOnDay(case_no)) == before
+    assert clerk.call(ITEM_STANDINGS, CaseNo(case_no)) == before
 
 
 def test_a_clerk_may_not_take_back_a_bad_rating(clerk: Remote) -> None:
     case_no = _taken(clerk)
-    pad = clerk.call(SEND_TO_PAD, SendToPad(case_no))
+    pad = clerk.call(SEND_TO_PAD, CaseNo(case_no))
     bad = RatingChoice(Level.VERY_DISSATISFIED, ("等待时间长",))
     rated = clerk.call(RECORD_RATING, RecordRating(pad.request_id, bad))
     # rated again better: one service, one rating
@@ -300,7 +288,7 @@ def test_a_pad_request_is_answered_only_by_the_desk_that_raised_it(hall: Hall, c
     """Desk 8's pad request: desk 9's session neither rates it (非常满意 on another's service) nor lapses it (the
     applicant's one chance taken); desk 8's pad then records its applicant's answer."""
     case_no = _taken(clerk)
-    pad = clerk.call(SEND_TO_PAD, SendToPad(case_no))
+    pad = clerk.call(SEND_TO_PAD, CaseNo(case_no))
     other = hall.server.desk("9", "baoyin", PASSWORD)
     with pytest.raises(RatingRefused) as forged:
         other.call(RECORD_RATING, RecordRating(pad.request_id, RatingChoice(Level.VERY_SATISFIED)))
@@ -346,14 +334,14 @@ def test_a_clerks_words_as_a_tracking_number_are_refused_by_the_field(clerk: Rem
 
 
 def test_a_clerk_may_not_change_the_sms_gateway_or_the_platform(clerk: Remote) -> None:
-    gateway = clerk.call(READ_GATEWAY, SettingsAsked())
-    platform = clerk.call(READ_PLATFORM, SettingsAsked())
+    gateway = clerk.call(READ_GATEWAY, Nothing())
+    platform = clerk.call(READ_PLATFORM, Nothing())
     evil = ChangeGateway(endpoint="https://evil.example/sms", secret="stolen", templates={"taken": EVIL})
     _refused(Permission.CHANGE_SETTINGS, clerk, CHANGE_GATEWAY, evil)
     _refused(Permission.CHANGE_SETTINGS, clerk, CHANGE_GATEWAY, ChangeGateway(off=True))
     _refused(Permission.CHANGE_SETTINGS, clerk, CHANGE_PLATFORM, ChangePlatform(enabled=False))
-    assert clerk.call(READ_GATEWAY, SettingsAsked()) == gateway
-    assert clerk.call(READ_PLATFORM, SettingsAsked()) == platform
+    assert clerk.call(READ_GATEWAY, Nothing()) == gateway
+    assert clerk.call(READ_PLATFORM, Nothing()) == platform
 
 
 #: every served write of the outbox, and what it does: none takes a message's text or phone, none removes a row
@@ -372,26 +360,26 @@ def test_no_served_operation_queues_a_message_of_free_text_or_drops_a_report(cle
     table = {name: op for name, op in operations().items() if served(op)}
     outbox = {name: op.gate for name, op in table.items() if name.startswith("outbox.") and op.writes}
     assert outbox == OUTBOX_WRITES
-    assert [f.name for f in fields(QueueReminders)] == []
+    assert [f.name for f in fields(Nothing)] == []
     _refused(Permission.SEE_FIGURES, clerk, RETRY_MESSAGE, RetryRow(1))
     _refused(Permission.SEE_FIGURES, clerk, RETRY_REPORT, RetryRow(1))
     # nor by any other name: no served operation speaks of a message's text, or of taking a report away
     for name in table:
         assert not any(word in name for word in ("message_text", "queue_message", "drop_report", "delete")), name
-    assert clerk.call(QUEUE_REMINDERS, QueueReminders()) >= 0  # what it may do: its own rule's work
+    assert clerk.call(QUEUE_REMINDERS, Nothing()) >= 0  # what it may do: its own rule's work
 
 
 def test_a_clerk_may_not_change_holidays(clerk: Remote) -> None:
-    before = clerk.call(HOLIDAY_OVERVIEW, CalendarAsked())
+    before = clerk.call(HOLIDAY_OVERVIEW, Nothing())
     day = dt.date.today() + dt.timedelta(days=3)
     _refused(Permission.EDIT_HOLIDAYS, clerk, SET_HOLIDAY, SetHoliday(day, "off"))
     notice = "\n".join(f"{m}月{d}日放假" for m, d in ((2, 1), (3, 1)))  # what the rule would read: never reached
     _refused(Permission.EDIT_HOLIDAYS, clerk, IMPORT_SCHEDULE, ImportSchedule(notice, day.year + 1, "forged.txt"))
-    assert clerk.call(HOLIDAY_OVERVIEW, CalendarAsked()) == before
+    assert clerk.call(HOLIDAY_OVERVIEW, Nothing()) == before
 
 
 def test_a_clerk_may_not_change_guides(hall: Hall, clerk: Remote) -> None:
-    guide = clerk.call(READ_CURRENT_GUIDE, CurrentGuide(BUNDLE))
+    guide = clerk.call(READ_CURRENT_GUIDE, BundleCode(BUNDLE))
     _refused(Permission.MANAGE_CATALOG, clerk, PUBLISH_GUIDE, BundleCode(BUNDLE))
     _refused(Permission.MANAGE_CATALOG, clerk, IMPORT_SERVICE_LIST, ImportServiceList("A\t收费500元\n"))
     _refused(Permission.CHANGE_SETTINGS, clerk, ALLOW_DRAFT_INTAKE, AllowDraftIntake(True))
@@ -402,31 +390,30 @@ def test_a_clerk_may_not_change_guides(hall: Hall, clerk: Remote) -> None:
     # the bundled catalog's sync (the program's own catalog, at its start) is not served at all: 404 by name
     assert not served(SYNC_BUNDLED)
     assert _post(hall, clerk, f"/v1/operations/{SYNC_BUNDLED.name}", {"folder": "/tmp"}, write=True)[0] == 404
-    assert clerk.call(READ_CURRENT_GUIDE, CurrentGuide(BUNDLE)) == guide
+    assert clerk.call(READ_CURRENT_GUIDE, BundleCode(BUNDLE)) == guide
 
 
 def test_a_clerk_may_not_move_a_desks_counter(clerk: Remote) -> None:
-    _refused(Permission.CHANGE_SETTINGS, clerk, SKIP_ISSUED, NumbersAsked())
-    _refused(Permission.CHANGE_SETTINGS, clerk, SKIP_ISSUED, NumbersAsked(series=True))
-    _refused(Permission.CHANGE_SETTINGS, clerk, RENOTE, Renote())
+    _refused(Permission.CHANGE_SETTINGS, clerk, SKIP_ISSUED, Nothing())
+    _refused(Permission.CHANGE_SETTINGS, clerk, RENOTE, Nothing())
     # the counter moves by an intake alone, one number each
     first, second = _taken(clerk), _taken(clerk)
     assert int(second[-4:]) == int(first[-4:]) + 1, (first, second)
 
 
 def test_a_clerk_may_not_rewrite_sync_marks_or_peers(clerk: Remote) -> None:
-    status = clerk.call(READ_STATUS, SyncAsked())
-    peers = clerk.call(PEERS, SiteAsked())
+    status = clerk.call(READ_STATUS, Nothing())
+    peers = clerk.call(PEERS, Nothing())
     # a clerk carries packages (her permission), but a package is checked whole: a forged one changes nothing
     forged = json.dumps({"format": 2, "from": "XAM02", "marks": {"XAM01": 0}, "cases": []}).encode()
     with pytest.raises(PackageRejected):
         clerk.call(IMPORT_PACKAGE, ImportPackage(forged))
-    card = clerk.call(CARD, SiteAsked())
+    card = clerk.call(CARD, Nothing())
     stranger = dataclasses.replace(card, code="XAM99", name="伪造站点")
     _refused(Permission.CHANGE_SETTINGS, clerk, REGISTER_CARD, RegisterCard(stranger))
     _refused(Permission.CHANGE_SETTINGS, clerk, ROTATE_KEY, RotateKey())
-    assert clerk.call(READ_STATUS, SyncAsked()) == status
-    assert clerk.call(PEERS, SiteAsked()) == peers
+    assert clerk.call(READ_STATUS, Nothing()) == status
+    assert clerk.call(PEERS, Nothing()) == peers
 
 
 # --- the ways around the token ----------------------------------------------------------------------------
@@ -434,18 +421,18 @@ def test_a_clerk_may_not_rewrite_sync_marks_or_peers(clerk: Remote) -> None:
 
 def test_an_administrators_token_after_sign_out_is_refused(hall: Hall) -> None:
     admin = hall.server.desk("8", "admin", PASSWORD)
-    gateway = admin.call(READ_GATEWAY, SettingsAsked())
+    gateway = admin.call(READ_GATEWAY, Nothing())
     token = admin._token
     admin.sign_out()
     admin._token = token  # kept by the desk and shown again
     status, body = _post(hall, admin, f"/v1/operations/{CHANGE_GATEWAY.name}", {"off": True}, write=True)
     assert (status, body) == (401, {"refused": "signed_out"})
-    assert hall.server.desk("8", "admin", PASSWORD).call(READ_GATEWAY, SettingsAsked()) == gateway
+    assert hall.server.desk("8", "admin", PASSWORD).call(READ_GATEWAY, Nothing()) == gateway
 
 
 def test_another_desks_token_is_refused(hall: Hall) -> None:
     admin_at_9 = hall.server.desk("9", "admin", PASSWORD)
-    gateway = admin_at_9.call(READ_GATEWAY, SettingsAsked())
+    gateway = admin_at_9.call(READ_GATEWAY, Nothing())
     at_8 = hall.server.desk("8", CLERK, PASSWORD)
     at_8._token = admin_at_9._token  # the administrator's token carried to desk 8's machine, shown with its key
     status, body = _post(hall, at_8, f"/v1/operations/{CHANGE_GATEWAY.name}", {"off": True}, write=True)
@@ -453,7 +440,7 @@ def test_another_desks_token_is_refused(hall: Hall) -> None:
     at_8._desk_key = ""  # or shown with no desk key at all
     status, body = _post(hall, at_8, f"/v1/operations/{CHANGE_GATEWAY.name}", {"off": True}, write=True)
     assert (status, body) == (401, {"refused": "unknown"})
-    assert admin_at_9.call(READ_GATEWAY, SettingsAsked()) == gateway
+    assert admin_at_9.call(READ_GATEWAY, Nothing()) == gateway
 
 
 def test_plain_http_to_the_servers_port_is_refused(hall: Hall) -> None:

@@ -36,14 +36,14 @@ from counter.service.admin import (
     LIST_ACCOUNTS,
     SIGN_IN,
     AccountLogin,
-    AccountsAsked,
     SignIn,
 )
-from counter.service.cases import RUN_DEMO, RunDemo
+from counter.service.cases import RUN_DEMO
 from counter.service.hall import FIND_SESSION, FindSession
-from counter.service.intake import CHECK_DRAFT, KEEP_DRAFT, MONTH_FIGURES, DeskOnly, FiguresOfMonth, KeepDraft
+from counter.service.intake import CHECK_DRAFT, KEEP_DRAFT, MONTH_FIGURES, FiguresOfMonth, KeepDraft
 from counter.service.local import new_key, serve
 from counter.service.remote import Refused, Remote, ServerNotTrusted, ServerUnreachable, SessionEnded
+from counter.service.requests import Nothing
 from tests.conftest import made_database
 from tests.db.tls_server import make_authority
 from tests.intake.samples import INDIVIDUAL_NO_AGENT, RESTAURANT
@@ -109,12 +109,12 @@ def closed(hall: HallServer) -> Iterator[None]:
 
 def test_a_desk_signs_in_at_the_server_and_reads_and_writes_as_its_account(hall: HallServer) -> None:
     admin = hall.desk("8", "admin", PASSWORD)
-    assert admin.call(ACCOUNTS_EXIST, AccountsAsked()) is True
-    logins = {a.login for a in admin.call(LIST_ACCOUNTS, AccountsAsked())}
+    assert admin.call(ACCOUNTS_EXIST, Nothing()) is True
+    logins = {a.login for a in admin.call(LIST_ACCOUNTS, Nothing())}
     assert set(ACCOUNTS) <= logins
     new = NewAccount("gerile", "格日乐", frozenset({Role.CLERK}), PASSWORD)
     assert admin.call(ADD_ACCOUNT, new) == ()
-    assert "gerile" in {a.login for a in admin.call(LIST_ACCOUNTS, AccountsAsked())}
+    assert "gerile" in {a.login for a in admin.call(LIST_ACCOUNTS, Nothing())}
 
 
 def test_a_write_asked_again_with_its_key_applies_once(hall: HallServer) -> None:
@@ -141,7 +141,7 @@ def test_a_key_reused_for_another_request_or_operation_is_refused_with_its_reaso
     with pytest.raises(KeyReused) as refused:
         admin.call(DISABLE_ACCOUNT, AccountLogin("suyala"), key=key)
     assert refused.value.reason == KeyMismatch.OPERATION
-    logins = {a.login: a for a in admin.call(LIST_ACCOUNTS, AccountsAsked())}
+    logins = {a.login: a for a in admin.call(LIST_ACCOUNTS, Nothing())}
     assert "tuya" not in logins
     assert not logins["suyala"].disabled
 
@@ -188,10 +188,10 @@ def test_a_token_after_sign_out_is_refused(hall: HallServer) -> None:
     token = clerk._token
     clerk.sign_out()
     with pytest.raises(SessionEnded):
-        clerk.call(ACCOUNTS_EXIST, AccountsAsked())
+        clerk.call(ACCOUNTS_EXIST, Nothing())
     clerk._token = token  # the old token kept and shown again: the session it opened is over
     with pytest.raises(SessionEnded) as ended:
-        clerk.call(ACCOUNTS_EXIST, AccountsAsked())
+        clerk.call(ACCOUNTS_EXIST, Nothing())
     assert ended.value.reason == "signed_out"
 
 
@@ -200,9 +200,9 @@ def test_a_token_shown_from_another_desks_machine_opens_nothing(hall: HallServer
     at_9 = hall.desk("9", "baoyin", PASSWORD)
     at_9._token = at_8._token  # desk 8's token carried to desk 9's machine, which shows its own key with it
     with pytest.raises(SessionEnded) as ended:
-        at_9.call(ACCOUNTS_EXIST, AccountsAsked())
+        at_9.call(ACCOUNTS_EXIST, Nothing())
     assert ended.value.reason == "unknown"
-    assert at_8.call(ACCOUNTS_EXIST, AccountsAsked()) is True  # on its own machine it still works
+    assert at_8.call(ACCOUNTS_EXIST, Nothing()) is True  # on its own machine it still works
 
 
 def test_the_desk_is_the_one_the_server_knows_for_the_token(hall: HallServer) -> None:
@@ -217,8 +217,8 @@ def test_the_desk_is_the_one_the_server_knows_for_the_token(hall: HallServer) ->
     at_8.call(KEEP_DRAFT, KeepDraft(draft))
     # what a desk passes as its desk is never sent: desk 9's machine, claiming desk 8, sees desk 9's own (none)
     claimed = Desk(DeskIdentity("XAM01", "8"), "乌兰", Actor("admin", "admin名", frozenset({Role.ADMIN})))
-    assert at_9.call(CHECK_DRAFT, DeskOnly(), claimed) is None
-    kept = at_8.call(CHECK_DRAFT, DeskOnly())
+    assert at_9.call(CHECK_DRAFT, Nothing(), claimed) is None
+    kept = at_8.call(CHECK_DRAFT, Nothing())
     assert kept is not None
 
 
@@ -229,18 +229,18 @@ def test_a_window_clerks_token_is_refused_a_supervisors_operation(hall: HallServ
         clerk.call(MONTH_FIGURES, asked)
     assert refused.value.permission is Permission.SEE_FIGURES
     with pytest.raises(NotPermitted):  # nor an administrator's, whatever desk the call names
-        clerk.call(LIST_ACCOUNTS, AccountsAsked(), Desk(DeskIdentity("XAM01", "1"), "admin", SINGLE_DESK))
+        clerk.call(LIST_ACCOUNTS, Nothing(), Desk(DeskIdentity("XAM01", "1"), "admin", SINGLE_DESK))
     supervisor = hall.desk("9", "baoyin", PASSWORD)
     assert supervisor.call(MONTH_FIGURES, asked).month == "2026-11"
 
 
 def test_a_disabled_account_is_ended_at_its_next_use(hall: HallServer) -> None:
     clerk = hall.desk("8", "sarula", PASSWORD)
-    assert clerk.call(ACCOUNTS_EXIST, AccountsAsked()) is True
+    assert clerk.call(ACCOUNTS_EXIST, Nothing()) is True
     admin = hall.desk("9", "admin", PASSWORD)
     assert admin.call(DISABLE_ACCOUNT, AccountLogin("sarula")) == ()
     with pytest.raises(SessionEnded) as ended:
-        clerk.call(ACCOUNTS_EXIST, AccountsAsked())
+        clerk.call(ACCOUNTS_EXIST, Nothing())
     assert ended.value.reason == "account_disabled"
 
 
@@ -269,7 +269,7 @@ def test_the_servers_own_operations_and_the_sign_in_are_not_served_by_name(hall:
         admin.call(SIGN_IN, SignIn("admin", PASSWORD))
     assert refused.value.status == 404
     with pytest.raises(Refused) as refused:  # its sample intakes would be real cases in the hall's number series
-        admin.call(RUN_DEMO, RunDemo())
+        admin.call(RUN_DEMO, Nothing())
     assert refused.value.status == 404
 
 

@@ -24,8 +24,9 @@ from counter.db import models
 from counter.server.hall_work import HallWork
 from counter.server.secrets_hash import digest
 from counter.service.admin import ADD_ACCOUNT
-from counter.service.hall import OPEN_SESSION, PRUNE, REGISTER_DESK, OpenSession, Prune, RegisterDesk
+from counter.service.hall import OPEN_SESSION, PRUNE, REGISTER_DESK, DeskKey, OpenSession
 from counter.service.local import InProcess, new_key
+from counter.service.requests import Nothing
 from counter.service.retries import RETRY_WINDOW_S
 from counter.sms.gateway import GatewaySettings
 from tests.conftest import made_database
@@ -44,7 +45,7 @@ def service(tmp_path: Path) -> Iterator[InProcess]:
     service.call(ADD_ACCOUNT, NewAccount("admin", "管理员", frozenset({Role.ADMIN}), PASSWORD), desk)
     admin = Desk(desk.identity, "管理员", Actor("admin", "管理员", frozenset({Role.ADMIN})))
     service.call(ADD_ACCOUNT, NewAccount("wulan", "乌兰", frozenset({Role.CLERK}), PASSWORD), admin)
-    service.call(REGISTER_DESK, RegisterDesk("8", digest("desk-8-key")))
+    service.call(REGISTER_DESK, DeskKey("8", digest("desk-8-key")))
     yield service
     store.dispose()
 
@@ -55,7 +56,7 @@ def _sign_in(service: InProcess, token: str, now: dt.datetime) -> None:
     opened = asked_at(service, now, OPEN_SESSION, asked, key=new_key())
     assert opened.result.signed_in
     other = str(90 + len(token))  # another desk's machine: desk 8's session stays
-    service.call(REGISTER_DESK, RegisterDesk(other, digest(f"desk-{other}-key")), key=new_key())
+    service.call(REGISTER_DESK, DeskKey(other, digest(f"desk-{other}-key")), key=new_key())
 
 
 def _count(service: InProcess, model: type[models.Base]) -> int:
@@ -69,8 +70,8 @@ def test_receipts_are_kept_no_longer_than_a_desks_retry_window(service: InProces
     now = dt.datetime.now(dt.UTC)
     _sign_in(service, "today", now)
     assert _count(service, models.OperationReceipt) >= 1
-    assert asked_at(service, now + dt.timedelta(seconds=RETRY_WINDOW_S / 2), PRUNE, Prune()).receipts == 0
-    assert asked_at(service, now + dt.timedelta(seconds=RETRY_WINDOW_S + 1), PRUNE, Prune()).receipts >= 1
+    assert asked_at(service, now + dt.timedelta(seconds=RETRY_WINDOW_S / 2), PRUNE, Nothing()).receipts == 0
+    assert asked_at(service, now + dt.timedelta(seconds=RETRY_WINDOW_S + 1), PRUNE, Nothing()).receipts >= 1
     assert _count(service, models.OperationReceipt) == 0
 
 
@@ -80,12 +81,12 @@ def test_sessions_ended_a_week_ago_and_receipts_past_their_window_are_pruned(ser
     _sign_in(service, "tomorrow", now + dt.timedelta(days=1))
     receipts = _count(service, models.OperationReceipt)
     assert receipts >= 2
-    pruned = asked_at(service, now + dt.timedelta(days=8), PRUNE, Prune())
+    pruned = asked_at(service, now + dt.timedelta(days=8), PRUNE, Nothing())
     # today's session could last no longer than 12 hours: gone a week after; tomorrow's is kept a day more
     assert (pruned.sessions, pruned.receipts) == (1, receipts)
     assert _count(service, models.DeskSession) == 1
     assert _count(service, models.OperationReceipt) == 0
-    assert asked_at(service, now + dt.timedelta(days=8), PRUNE, Prune()).sessions == 0  # again: nothing more
+    assert asked_at(service, now + dt.timedelta(days=8), PRUNE, Nothing()).sessions == 0  # again: nothing more
 
 
 def test_a_failing_job_is_logged_and_the_round_goes_on(

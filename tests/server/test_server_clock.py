@@ -17,8 +17,9 @@ from counter.access.roles import Role
 from counter.case.item_path import ItemEvent
 from counter.case.item_step_request import StepRequest
 from counter.service.admin import ADD_ACCOUNT
-from counter.service.cases import ROUTE_ITEMS, SHOW_CASE, CaseNo, CaseOnDay, RouteItems
+from counter.service.cases import ROUTE_ITEMS, SHOW_CASE
 from counter.service.department_items import ITEM_STANDINGS, ITEM_STEP, ItemStep
+from counter.service.requests import CaseNo
 from tests.server.test_forgeries import CLERK, FOOD, PASSWORD, Hall, _taken, clerk, closed, hall
 
 pytestmark = pytest.mark.program
@@ -31,14 +32,14 @@ def test_a_decision_is_recorded_at_the_servers_time(hall: Hall) -> None:
     them now, and the history holds the server's."""
     window = hall.server.desk("8", CLERK, PASSWORD)
     case_no = _taken(window)
-    (food,) = [s for s in window.call(ITEM_STANDINGS, CaseOnDay(case_no)) if s.code == FOOD]
+    (food,) = [s for s in window.call(ITEM_STANDINGS, CaseNo(case_no)) if s.code == FOOD]
     admin = hall.server.desk("9", "admin", PASSWORD)
     staff = NewAccount("lina", "李娜", frozenset({Role.DEPARTMENT}), PASSWORD, department=food.department)
     assert admin.call(ADD_ACCOUNT, staff) == ()
     admin.sign_out()
     department = hall.server.desk("9", "lina", PASSWORD)
     before = dt.datetime.now(dt.UTC)
-    window.call(ROUTE_ITEMS, RouteItems(case_no))
+    window.call(ROUTE_ITEMS, CaseNo(case_no))
     department.call(ITEM_STEP, ItemStep(case_no, FOOD, StepRequest(ItemEvent.SIGNED)))
     decision = StepRequest(ItemEvent.APPROVED, result_no="JY11522010000001")
     department.call(ITEM_STEP, ItemStep(case_no, FOOD, decision))
@@ -62,14 +63,15 @@ def test_an_intake_at_a_desk_a_year_ahead_is_taken_on_the_servers_day(hall: Hall
     from counter.actions.site.demo import complete_checklist, fresh_checklist
     from counter.case.intake_request import IntakeRequest
     from counter.service.call import Clock
-    from counter.service.intake import READ_CURRENT_GUIDE, TAKE_INTAKE, CurrentGuide, TakeIntake
+    from counter.service.intake import READ_CURRENT_GUIDE, TAKE_INTAKE, TakeIntake
     from counter.service.local import new_key
+    from counter.service.requests import BundleCode
     from tests.db.hall_worker import applicant
     from tests.server.test_forgeries import BUNDLE
 
     desk_clock = Clock(dt.date.today() + dt.timedelta(days=365))  # the desk's: everything it makes is made on it
     window = hall.server.desk("8", CLERK, PASSWORD)
-    stored = window.call(READ_CURRENT_GUIDE, CurrentGuide(BUNDLE))
+    stored = window.call(READ_CURRENT_GUIDE, BundleCode(BUNDLE))
     assert stored is not None
     checklist = complete_checklist(stored.bundle, fresh_checklist(stored))
     request = IntakeRequest(checklist, applicant(7, int(new_key()[:6], 16)), uid=new_key())

@@ -30,11 +30,12 @@ from counter.case.numbers import DeskIdentity
 from counter.db import models
 from counter.db.engine import Sessions, make_engine, make_sessions
 from counter.service.admin import ADD_ACCOUNT
-from counter.service.catalog import PUBLISH_GUIDE, BundleCode
-from counter.service.intake import READ_CURRENT_GUIDE, TAKE_INTAKE, CurrentGuide, TakeIntake
+from counter.service.catalog import PUBLISH_GUIDE
+from counter.service.intake import READ_CURRENT_GUIDE, TAKE_INTAKE, TakeIntake
 from counter.service.local import new_key, serve
 from counter.service.outbox import CHANGE_GATEWAY, CHANGE_PLATFORM, ChangeGateway, ChangePlatform
 from counter.service.remote import CONNECT_TIMEOUT_S, Remote, ServerUnreachable
+from counter.service.requests import BundleCode
 from counter.service.sync import IMPORT_PACKAGE, ImportPackage
 from counter.sync.package import _header_json, _split
 from counter.sync.sites import SiteKind
@@ -124,7 +125,7 @@ def _set_gateway(admin: Remote, gateway: Gateway) -> None:
 
 def _take_intakes(clerk: Remote, machine: int, count: int) -> list[str]:
     """``count`` intakes of :data:`BUNDLE`, each a different applicant; the case numbers the server gave."""
-    stored = clerk.call(READ_CURRENT_GUIDE, CurrentGuide(BUNDLE))
+    stored = clerk.call(READ_CURRENT_GUIDE, BundleCode(BUNDLE))
     assert stored is not None
     checklist = complete_checklist(stored.bundle, fresh_checklist(stored))
     numbers = []
@@ -233,7 +234,7 @@ def test_a_desk_naming_both_servers_moves_to_the_other_with_its_session_and_appl
     a.made.append(desk)
     assert desk.sign_in("wulan", PASSWORD, "9", hall.desk_keys["9"]).result.signed_in  # at A, the first named
     before = _take_intakes(desk, 1, 2)
-    stored = desk.call(READ_CURRENT_GUIDE, CurrentGuide(BUNDLE))
+    stored = desk.call(READ_CURRENT_GUIDE, BundleCode(BUNDLE))
     assert stored is not None
     request = IntakeRequest(complete_checklist(stored.bundle, fresh_checklist(stored)), applicant(1, 9), uid=new_key())
     in_hand, key = TakeIntake(request), new_key()

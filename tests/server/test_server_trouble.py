@@ -19,8 +19,9 @@ import pytest
 
 from counter.host.database.database_faults import DbFault, StoreFault
 from counter.server.app import STORE_AWAY
-from counter.service.admin import ACCOUNTS_EXIST, AccountsAsked
+from counter.service.admin import ACCOUNTS_EXIST
 from counter.service.remote import NotUnderstood, Refused, Remote, ServerUnreachable
+from counter.service.requests import Nothing
 from tests.https_stub import serving
 from tests.server.asgi_call import post
 
@@ -103,20 +104,20 @@ AWAY = (503, "application/json", json.dumps({"refused": STORE_AWAY}).encode())
 
 def test_the_desk_asks_again_while_the_servers_database_is_away(stub: Stub) -> None:
     stub.answers.script[:] = [AWAY, AWAY, (200, "application/json", b"true")]
-    assert stub.remote().call(ACCOUNTS_EXIST, AccountsAsked()) is True
+    assert stub.remote().call(ACCOUNTS_EXIST, Nothing()) is True
     assert len(stub.answers.asked) == 3
 
 
 def test_a_database_away_for_longer_than_the_retries_is_a_server_away(stub: Stub) -> None:
     stub.answers.script[:] = [AWAY, AWAY, AWAY]
     with pytest.raises(ServerUnreachable):
-        stub.remote().call(ACCOUNTS_EXIST, AccountsAsked())
+        stub.remote().call(ACCOUNTS_EXIST, Nothing())
 
 
 def test_an_answer_that_is_not_json_is_a_refusal_not_a_crash(stub: Stub) -> None:
     stub.answers.script[:] = [(500, "text/plain", b"Internal Server Error")]
     with pytest.raises(Refused) as refused:
-        stub.remote().call(ACCOUNTS_EXIST, AccountsAsked())
+        stub.remote().call(ACCOUNTS_EXIST, Nothing())
     assert (refused.value.status, refused.value.reason) == (500, "unreadable")
 
 
@@ -130,7 +131,7 @@ def test_an_answer_that_is_not_json_is_a_refusal_not_a_crash(stub: Stub) -> None
 def test_a_fault_this_desk_does_not_know_is_a_refusal_never_an_import(stub: Stub, fault: dict[str, Any]) -> None:
     stub.answers.script[:] = [(422, "application/json", json.dumps(fault).encode())]
     with pytest.raises(NotUnderstood) as refused:
-        stub.remote().call(ACCOUNTS_EXIST, AccountsAsked())
+        stub.remote().call(ACCOUNTS_EXIST, Nothing())
     assert isinstance(refused.value, Refused)  # the window words it as the server's refusal, never a crash
     assert refused.value.reason == "answer"
 
@@ -138,5 +139,5 @@ def test_a_fault_this_desk_does_not_know_is_a_refusal_never_an_import(stub: Stub
 def test_an_answer_not_of_the_operations_type_is_refused_not_coerced(stub: Stub) -> None:
     stub.answers.script[:] = [(200, "application/json", b'"false"')]  # was read as True
     with pytest.raises(NotUnderstood) as refused:
-        stub.remote().call(ACCOUNTS_EXIST, AccountsAsked())
+        stub.remote().call(ACCOUNTS_EXIST, Nothing())
     assert "got `str`" in refused.value.detail

@@ -15,10 +15,12 @@ import pytest
 from counter.access.desk_session import SessionDesk
 from counter.access.roles import Role
 from counter.service.call import Clock
+from counter.service.cases import DAY_LISTS
 from counter.service.catalog import ALLOW_DRAFT_INTAKE
 from counter.service.hall import FIND_SESSION
 from counter.service.intake import KNOWN_PARTY
 from counter.service.local import new_key
+from counter.service.site import NOTE_REPORT
 from tests.server.asgi_call import post
 
 SESSION = SessionDesk("wulan", "乌兰", frozenset({Role.ADMIN}), "0007", "2", "XAM01", "兴安盟政务服务中心")
@@ -50,6 +52,9 @@ class OneSession:
         (KNOWN_PARTY, {}, "$.id_no"),
         (KNOWN_PARTY, {"id_no": "152201199001011234", "site_code": "XAM09"}, "$.site_code"),
         (ALLOW_DRAFT_INTAKE, {"allowed": "false"}, "$.allowed"),  # was read as True: drafts allowed
+        (DAY_LISTS, {"today": "2026-11-27"}, "$.today"),  # asked with nothing: the day is the server's
+        (DAY_LISTS, None, "$"),
+        (NOTE_REPORT, {"series": True}, "$.series"),  # a field it never read, once taken
     ],
 )
 def test_a_request_not_of_its_type_is_refused_with_the_field_named(op: Any, body: Any, field: str) -> None:

@@ -27,11 +27,12 @@ from counter.case.status import CaseStatus
 from counter.catalog.model import Necessity
 from counter.intake.checklist import Receipt, record
 from counter.service.call import Call, Clock
-from counter.service.cases import SHOW_CASE, CaseNo
+from counter.service.cases import SHOW_CASE
 from counter.service.catalogue import operations
 from counter.service.codec import Malformed, decode, encode
-from counter.service.intake import READ_CURRENT_GUIDE, TAKE_INTAKE, CurrentGuide, TakeIntake
+from counter.service.intake import READ_CURRENT_GUIDE, TAKE_INTAKE, TakeIntake
 from counter.service.local import InProcess
+from counter.service.requests import BundleCode, CaseNo
 from tests.actions.test_intake_actions import applicant
 from tests.conftest import made_database
 
@@ -73,7 +74,7 @@ def test_no_request_carries_the_day_or_moment_of_its_call() -> None:
 
 
 def _with_two_required_missing(service: InProcess) -> IntakeRequest:
-    stored = service.call(READ_CURRENT_GUIDE, CurrentGuide("XAM-YJS-008"), DESK)
+    stored = service.call(READ_CURRENT_GUIDE, BundleCode("XAM-YJS-008"), DESK)
     assert stored is not None
     checklist = complete_checklist(stored.bundle, fresh_checklist(stored))
     required = [

@@ -28,18 +28,10 @@ from counter.intake.parties import Agent, Applicant, ApplicantKind, Parties
 from counter.parties.identifiers import make_id_number
 from counter.server.secrets_hash import digest
 from counter.service.admin import ADD_ACCOUNT
-from counter.service.hall import OPEN_SESSION, REGISTER_DESK, OpenSession, RegisterDesk
-from counter.service.intake import (
-    CHECK_DRAFT,
-    KEEP_DRAFT,
-    READ_CURRENT_GUIDE,
-    TAKE_INTAKE,
-    CurrentGuide,
-    DeskOnly,
-    KeepDraft,
-    TakeIntake,
-)
+from counter.service.hall import OPEN_SESSION, REGISTER_DESK, DeskKey, OpenSession
+from counter.service.intake import CHECK_DRAFT, KEEP_DRAFT, READ_CURRENT_GUIDE, TAKE_INTAKE, KeepDraft, TakeIntake
 from counter.service.local import InProcess, new_key
+from counter.service.requests import BundleCode, Nothing
 from tests.conftest import made_database
 
 PASSWORD = "Xam01desk2026"
@@ -64,7 +56,7 @@ def _clerk(service: InProcess) -> Desk:
     service.call(ADD_ACCOUNT, NewAccount("admin", "管理员", frozenset({Role.ADMIN}), PASSWORD), desk)
     admin = Desk(desk.identity, "管理员", Actor("admin", "管理员", frozenset({Role.ADMIN})))
     service.call(ADD_ACCOUNT, NewAccount("wulan", "乌兰", frozenset({Role.CLERK}), PASSWORD), admin)
-    service.call(REGISTER_DESK, RegisterDesk("8", digest("desk-8-key")))
+    service.call(REGISTER_DESK, DeskKey("8", digest("desk-8-key")))
     return Desk(DeskIdentity("XAM01", "8"), "乌兰", Actor("wulan", "乌兰", frozenset({Role.CLERK})))
 
 
@@ -76,7 +68,7 @@ def _sign_in(service: InProcess) -> None:
 def test_no_id_number_phone_or_address_in_clear_in_any_table(hall: tuple[InProcess, Path]) -> None:
     service, path = hall
     clerk = _clerk(service)
-    stored = service.call(READ_CURRENT_GUIDE, CurrentGuide(BUNDLE), clerk)
+    stored = service.call(READ_CURRENT_GUIDE, BundleCode(BUNDLE), clerk)
     assert stored is not None
     checklist = complete_checklist(stored.bundle, fresh_checklist(stored))
     person = Applicant(ApplicantKind.PERSON, "张海军", ID_NO, PHONE, ADDRESS)
@@ -84,7 +76,7 @@ def test_no_id_number_phone_or_address_in_clear_in_any_table(hall: tuple[InProce
         _sign_in(service)
         draft = IntakeDraft(checklist, person, Agent("", "", ""), with_agent=False, notify_phone=PHONE)
         service.call(KEEP_DRAFT, KeepDraft(draft), clerk, key=new_key())  # each write under its key, as the server
-        kept = service.call(CHECK_DRAFT, DeskOnly(), clerk, key=new_key())
+        kept = service.call(CHECK_DRAFT, Nothing(), clerk, key=new_key())
         assert kept is not None
         assert kept.draft is not None
         assert kept.draft.applicant.id_no == ID_NO  # the clerk's own desk is given its draft whole

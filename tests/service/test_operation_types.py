@@ -4,7 +4,9 @@ decodes by, a union included, and every implementation takes the call's context 
 
 from __future__ import annotations
 
+import dataclasses
 import inspect
+import re
 import subprocess
 import sys
 import typing
@@ -64,6 +66,45 @@ def test_implementation_takes_and_answers_what_is_declared(name: str) -> None:
     hints = typing.get_type_hints(function, localns=_WORK)
     _work, call, request = inspect.signature(function).parameters
     assert (hints[call], hints[request], hints["return"]) == (Call, op.request, _hint(op.response))
+
+
+#: request types of the same fields that carry different things: a password typed to be checked and one to be set, a
+#: search's text and a file's
+_ALIKE_APART = {frozenset({"SignIn", "NewPassword"}), frozenset({"FindBundles", "ImportServiceList"})}
+
+
+def test_no_two_request_types_carry_the_same_fields() -> None:
+    """One request type for each thing an operation is asked with (nothing, a case's number, a site's code ...),
+    shared by every area: the call's context is the transport's, and a type per operation left many alike."""
+    by_fields: dict[tuple[tuple[str, Any, str], ...], set[str]] = {}
+    for op in OPERATIONS.values():
+        request = op.request
+        hints = typing.get_type_hints(request)
+        fields = tuple((f.name, hints[f.name], repr(f.default)) for f in dataclasses.fields(request))
+        by_fields.setdefault(fields, set()).add(request.__qualname__)
+    alike = {frozenset(names) for names in by_fields.values() if len(names) > 1}
+    assert not alike - _ALIKE_APART
+
+
+#: fields an operation leaves unread, by operation: the revocation shares its type with the 陈述申辩 notice, whose day
+#: it does not need
+_UNREAD = {"cases.revoke_pledge": {"hear_by"}}
+
+
+def test_every_field_of_a_request_is_read_by_its_operation() -> None:
+    """A field an operation never reads is one a face fills for nothing, and a forger's to fill as it likes: read by
+    name in the implementation's body (``request.case_no``), or the request handed on whole."""
+    unread = {}
+    for name, op in OPERATIONS.items():
+        asked = list(inspect.signature(op.runs).parameters)[2]
+        body = inspect.getsource(op.runs).split(")", 1)[1].split('"""')[-1]  # past the signature and the docstring
+        if re.search(rf"\b{asked}\b(?!\.)", body):
+            continue  # handed on whole
+        fields = {f.name for f in dataclasses.fields(op.request)}
+        missing = {f for f in fields if not re.search(rf"\.{f}\b", body)} - _UNREAD.get(name, set())
+        if missing:
+            unread[name] = sorted(missing)
+    assert not unread
 
 
 def test_every_operation_says_what_it_does() -> None:

@@ -24,8 +24,8 @@ from counter.service.outbox import (
     READ_PLATFORM,
     ChangeGateway,
     ChangePlatform,
-    SettingsAsked,
 )
+from counter.service.requests import Nothing
 from counter.sms.gateway import GatewayProblem, GatewaySettings
 from counter.sms.gateway_refused import GatewayRefused
 from tests.codings import CHOSEN
@@ -45,7 +45,7 @@ def test_the_gateway_secret_stays_on_this_machine_and_a_change_keeps_it(service:
     set_up = service.call(CHANGE_GATEWAY, ChangeGateway(endpoint="https://sms.example/send", account="hall",
                                                         secret=SECRET))  # fmt: skip
     signed = service.call(CHANGE_GATEWAY, ChangeGateway(sign="某某政务服务中心", templates={"ready": "T1"}))
-    read = service.call(READ_GATEWAY, SettingsAsked())
+    read = service.call(READ_GATEWAY, Nothing())
     for answer in (set_up, signed, read):
         assert answer.secret == SECRET_SHOWN
         assert SECRET not in json.dumps(encode(answer, GatewaySettings), ensure_ascii=False)
@@ -57,7 +57,7 @@ def test_gateway_settings_refused_cross_as_their_refusal_and_nothing_is_saved(se
     with pytest.raises(GatewayRefused) as refused:
         service.call(CHANGE_GATEWAY, ChangeGateway(endpoint="http://sms.example/send", account="hall", secret=SECRET))
     assert refused.value.problems == (GatewayProblem.BAD_ENDPOINT,)
-    assert service.call(READ_GATEWAY, SettingsAsked()) == GatewaySettings()
+    assert service.call(READ_GATEWAY, Nothing()) == GatewaySettings()
 
 
 def test_the_platform_secret_stays_on_this_machine_and_refused_settings_are_not_saved(service: InProcess) -> None:
@@ -67,6 +67,6 @@ def test_the_platform_secret_stays_on_this_machine_and_refused_settings_are_not_
     with pytest.raises(PlatformRefused) as refused:
         service.call(CHANGE_PLATFORM, ChangePlatform(timeout=99))
     assert refused.value.problems == (PlatformProblem.BAD_TIMEOUT,)
-    read = service.call(READ_PLATFORM, SettingsAsked())
+    read = service.call(READ_PLATFORM, Nothing())
     assert (read.timeout, read.secret) == (on.timeout, SECRET_SHOWN)
     assert load_secret(platform_secret_path()) == SECRET

@@ -12,8 +12,9 @@ import pytest
 from counter.actions.site.store import Store
 from counter.host.outward.licence_library import LookUpOutcome, library_secret_path
 from counter.intake.licences import SECRET_SHOWN, LibrarySettings
-from counter.service.intake import LOOK_UP_LICENCES, READ_LIBRARY, SAVE_LIBRARY, DeskOnly, LookUpLicences, SaveLibrary
+from counter.service.intake import LOOK_UP_LICENCES, READ_LIBRARY, SAVE_LIBRARY, LookUpLicences, SaveLibrary
 from counter.service.local import InProcess
+from counter.service.requests import Nothing
 from tests.conftest import made_database
 from tests.licence_library import ACCOUNT, CREDIT_CODE, SECRET, running_library
 
@@ -28,7 +29,7 @@ def service(tmp_path: Path) -> Iterator[InProcess]:
 def test_the_library_is_read_without_its_secret_and_asked_where_the_secret_is(service: InProcess) -> None:
     with running_library() as library:
         service.call(SAVE_LIBRARY, SaveLibrary(LibrarySettings(library.url, ACCOUNT, SECRET, timeout=2)))
-        shown = service.call(READ_LIBRARY, DeskOnly())
+        shown = service.call(READ_LIBRARY, Nothing())
         found = service.call(LOOK_UP_LICENCES, LookUpLicences(CREDIT_CODE, ("营业执照",)))
     assert shown.secret == SECRET_SHOWN
     assert SECRET not in repr(shown)
@@ -39,10 +40,10 @@ def test_the_library_is_read_without_its_secret_and_asked_where_the_secret_is(se
 
 def test_the_settings_sent_back_as_read_keep_the_secret_kept(service: InProcess) -> None:
     service.call(SAVE_LIBRARY, SaveLibrary(LibrarySettings("https://library.example/api", ACCOUNT, SECRET)))
-    shown = service.call(READ_LIBRARY, DeskOnly())
+    shown = service.call(READ_LIBRARY, Nothing())
     service.call(SAVE_LIBRARY, SaveLibrary(dataclasses.replace(shown, timeout=5)))
     assert library_secret_path().read_text(encoding="utf-8").strip() == SECRET
-    assert service.call(READ_LIBRARY, DeskOnly()).timeout == 5
+    assert service.call(READ_LIBRARY, Nothing()).timeout == 5
 
 
 def test_no_library_set_is_not_asked(service: InProcess) -> None:

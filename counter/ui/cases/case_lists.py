@@ -23,7 +23,8 @@ from counter.calendar.workdays import WorkCalendar
 from counter.case.case_lists import DayLists
 from counter.case.status import CaseStatus
 from counter.case.view import CaseRow
-from counter.service.cases import DAY_LISTS, Day
+from counter.service.cases import DAY_LISTS
+from counter.service.requests import Nothing
 from counter.ui.cases.case_lines import day_text, desk_text, overdue_days
 from counter.ui.cases.item_queue_page import ItemQueuePage
 from counter.ui.cases.marks import URGENCY_COLOURS, paint, restyle
@@ -129,7 +130,7 @@ class CaseLists(QWidget):
         self.items.refresh()
         today = self._today()
         self.unprinted.refresh(self._runner, self._desk, today)
-        self._runner.submit(DAY_LISTS, Day(), self._desk, CASE_LIST_READ_FAILED, owner=self,
+        self._runner.submit(DAY_LISTS, Nothing(), self._desk, CASE_LIST_READ_FAILED, owner=self,
                             answered=partial(self._show_lists, today, then),
                             failed=failures_to(self._not_read))  # fmt: skip
 

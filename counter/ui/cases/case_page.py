@@ -29,7 +29,8 @@ from counter.case.view import CaseView
 from counter.catalog.model import Situation
 from counter.documents.case_page import ItemLine
 from counter.documents.kinds import DocumentKind
-from counter.service.cases import READ_CALENDAR, Nothing
+from counter.service.cases import READ_CALENDAR
+from counter.service.requests import Nothing
 from counter.ui.cases import words
 from counter.ui.cases.action_bar import ActionBar
 from counter.ui.cases.action_form import ActionForm

@@ -33,17 +33,9 @@ from counter.case.not_found import CaseNotFound
 from counter.case.same_day import SameDayProblem
 from counter.case.status import CaseStatus
 from counter.case.view import CaseView
-from counter.service.cases import (
-    ACT_REFUSALS,
-    READ_CALENDAR,
-    READ_CASE,
-    SAME_DAY_CHECK,
-    CaseNo,
-    CaseOnDay,
-    Nothing,
-    ReadCase,
-)
+from counter.service.cases import ACT_REFUSALS, READ_CALENDAR, READ_CASE, SAME_DAY_CHECK
 from counter.service.pledges import PLEDGE_OFFERS
+from counter.service.requests import CaseNo, Nothing
 from counter.ui.cases import words
 from counter.ui.cases.rules import Refusals, Refused
 from counter.ui.door.runner import Failed, Runner, failures_to
@@ -121,7 +113,7 @@ class CaseReading:
             else:
                 self._same_day(PageRead(page), found)
 
-        self._runner.submit(READ_CASE, ReadCase(case_no), self._desk, words.CASE_READ_FAILED, owner=self._owner,
+        self._runner.submit(READ_CASE, CaseNo(case_no), self._desk, words.CASE_READ_FAILED, owner=self._owner,
                             answered=read_case, failed=failed)  # fmt: skip
 
     def _same_day(self, read: PageRead, found: Callable[[PageRead], None]) -> None:
@@ -139,7 +131,7 @@ class CaseReading:
             _lost(err, "case %s: could not ask whether it can be done at once", view.case_no)
             self._unsettled(read, found)
 
-        self._runner.submit(SAME_DAY_CHECK, CaseOnDay(view.case_no), owner=self._owner, answered=checked, failed=lost)
+        self._runner.submit(SAME_DAY_CHECK, CaseNo(view.case_no), owner=self._owner, answered=checked, failed=lost)
 
     def _unsettled(self, read: PageRead, found: Callable[[PageRead], None]) -> None:
         """The open 容缺 or 补正 due dates of the case that the year's holiday notice may still move

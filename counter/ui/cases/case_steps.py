@@ -25,9 +25,9 @@ from counter.service.cases import (
     FulfilDeferred,
     LapseCorrection,
     MoveCase,
-    RouteItems,
 )
 from counter.service.operation import Operation
+from counter.service.requests import CaseNo
 from counter.ui.cases.case_lines import material_names, names_of
 from counter.ui.cases.rules import FormValues
 from counter.ui.cases.words import (
@@ -131,7 +131,7 @@ def _step(  # noqa: PLR0911 - one case per step
                 CASE_DONE_ROUTED.format(items=names_of(list(codes), item_names)) if codes else CASE_DONE_NOTHING_ROUTED
             )
 
-        return ROUTE_ITEMS, RouteItems(number), routed
+        return ROUTE_ITEMS, CaseNo(number), routed
 
     def moved(status: CaseStatus) -> str:
         return CASE_DONE_MOVED.format(action=CASE_ACTION[event], status=case_status_text(status, received))

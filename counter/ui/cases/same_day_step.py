@@ -12,7 +12,8 @@ from counter.access.desk import Desk
 from counter.case.not_found import CaseNotFound
 from counter.case.same_day_refused import SameDayNotPossible
 from counter.case.status import CaseStatus, MoveNotAllowed
-from counter.service.cases import FINISH_SAME_DAY, CaseOnDay
+from counter.service.cases import FINISH_SAME_DAY
+from counter.service.requests import CaseNo
 from counter.ui.cases import words
 from counter.ui.cases.item_step import Outcome
 from counter.ui.door.refused import refusal_text
@@ -42,5 +43,5 @@ def finish_same_day(
         else:
             then(Outcome(refusal_text(err), "noticeError"))
 
-    runner.submit_step(FINISH_SAME_DAY, CaseOnDay(number), desk, words.CASE_SAVE_FAILED, owner=owner, answered=done,
+    runner.submit_step(FINISH_SAME_DAY, CaseNo(number), desk, words.CASE_SAVE_FAILED, owner=owner, answered=done,
                        failed=refused)  # fmt: skip

@@ -68,14 +68,15 @@ class Reconnector(QObject):
     def on_tick(self) -> None:
         if self._probe is not None:  # the last probe has not answered yet: it is this tick's
             return
-        from counter.service.site import PING, SiteAsked  # with the first probe, not at the window's start
+        from counter.service.requests import Nothing
+        from counter.service.site import PING  # with the first probe, not at the window's start
 
         probe: Future[None] = Future()
         self._probe = probe
 
         def run() -> None:
             try:
-                probe.set_result(self._service.call(PING, SiteAsked()))
+                probe.set_result(self._service.call(PING, Nothing()))
             except BaseException as err:
                 probe.set_exception(err)
 

@@ -24,7 +24,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from counter.access.desk import Desk
 from counter.host.machine.paths import state_dir
 from counter.intake.draft import IntakeDraft, draft_to_json
-from counter.service.intake import DROP_DRAFT, KEEP_DRAFT, DeskOnly, KeepDraft
+from counter.service.intake import DROP_DRAFT, KEEP_DRAFT, KeepDraft
+from counter.service.requests import Nothing
 from counter.ui.door.runner import Busy, Failed, Runner, failures_to
 from counter.util.secret_file import write_secret
 
@@ -148,7 +149,7 @@ class DraftKeeper(QObject):
     def discard(self) -> None:
         """The clerk gave the intake up: no draft is kept, and none is written any more."""
         self.stop()
-        self._runner.submit(DROP_DRAFT, DeskOnly(), self._desk, owner=self, answered=_nobody,
+        self._runner.submit(DROP_DRAFT, Nothing(), self._desk, owner=self, answered=_nobody,
                             failed=failures_to(_not_dropped))  # fmt: skip
 
     def _keep_here(self, form: IntakeDraft) -> bool:

@@ -17,7 +17,8 @@ from PySide6.QtCore import QObject
 
 from counter.access.desk import Desk
 from counter.intake.draft import DraftProblemCode, IntakeDraft, StoredDraft
-from counter.service.intake import CHECK_DRAFT, DROP_DRAFT, DeskOnly
+from counter.service.intake import CHECK_DRAFT, DROP_DRAFT
+from counter.service.requests import Nothing
 from counter.ui.door.runner import Runner
 from counter.ui.intake.words import (
     INTAKE_DRAFT_APPLICANT,
@@ -68,7 +69,7 @@ def pending_draft(
     ``failed`` is handed :class:`counter.ui.door.runner.Failed` when the database cannot be read: that is not a bad
     draft, and the draft is kept for a start when the database answers.
     """
-    runner.submit(CHECK_DRAFT, DeskOnly(), desk, owner=owner, answered=lambda stored: answered(_info(stored)),
+    runner.submit(CHECK_DRAFT, Nothing(), desk, owner=owner, answered=lambda stored: answered(_info(stored)),
                   failed=failed)  # fmt: skip
 
 
@@ -81,7 +82,7 @@ def _info(stored: StoredDraft | None) -> DraftInfo | None:
 def discard_draft(runner: Runner, desk: Desk, owner: QObject) -> None:
     """The clerk chose 放弃: the unfinished intake is gone (a fault is said by the window's error hook, and the draft
     offered again at the next start)."""
-    runner.submit(DROP_DRAFT, DeskOnly(), desk, owner=owner, answered=_dropped)
+    runner.submit(DROP_DRAFT, Nothing(), desk, owner=owner, answered=_dropped)
 
 
 def _dropped(_: None) -> None:

@@ -24,7 +24,8 @@ from counter.case.same_day import SameDayProblem, same_day_bundle
 from counter.case.same_day_refused import SameDayNotPossible
 from counter.case.status import MoveNotAllowed
 from counter.catalog.model import Bundle
-from counter.service.cases import FINISH_SAME_DAY, SAME_DAY_CHECK, CaseOnDay
+from counter.service.cases import FINISH_SAME_DAY, SAME_DAY_CHECK
+from counter.service.requests import CaseNo
 from counter.ui.door.runner import Failed, Runner
 from counter.ui.intake.words import INTAKE_SAME_DAY_BUTTON, INTAKE_SAME_DAY_FAILED, INTAKE_SAME_DAY_HINT
 from counter.ui.widgets.plain_text import plain_label
@@ -72,7 +73,7 @@ class SameDayOffer(QWidget):
             return  # no read at all for the bundles that are not 即办: nearly every intake
         runner.submit(
             SAME_DAY_CHECK,
-            CaseOnDay(case_no),
+            CaseNo(case_no),
             desk,
             owner=self,
             answered=partial(self._checked, runner, desk, case_no, today),
@@ -110,7 +111,7 @@ class SameDayOffer(QWidget):
         try:
             runner.submit(
                 FINISH_SAME_DAY,
-                CaseOnDay(case_no),
+                CaseNo(case_no),
                 desk,
                 INTAKE_SAME_DAY_FAILED,
                 owner=self,

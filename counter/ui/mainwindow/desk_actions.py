@@ -177,9 +177,10 @@ class DeskActions(DeskIntake):
         if self.last_case_no:
             self._send_case(self.last_case_no)
             return
-        from counter.service.cases import DAY_LISTS, Day
+        from counter.service.cases import DAY_LISTS
+        from counter.service.requests import Nothing
 
-        self.runner.submit(DAY_LISTS, Day(), self.desk(), owner=self, answered=self._last_taken_today,
+        self.runner.submit(DAY_LISTS, Nothing(), self.desk(), owner=self, answered=self._last_taken_today,
                            failed=failures_to(self._day_unread))  # fmt: skip
 
     def _last_taken_today(self, lists: DayLists) -> None:
@@ -265,9 +266,10 @@ class DeskActions(DeskIntake):
         Otherwise the desk would go on as the hall the program makes at first use, and a township's cases would
         carry the hall's code; the form (or, for a clerk, the notice to fetch an administrator) says so at once.
         """
-        from counter.service.intake import SITE_SET_UP, DeskOnly
+        from counter.service.intake import SITE_SET_UP
+        from counter.service.requests import Nothing
 
-        self.runner.submit(SITE_SET_UP, DeskOnly(), self.desk(), owner=self, answered=self._set_up_or_not,
+        self.runner.submit(SITE_SET_UP, Nothing(), self.desk(), owner=self, answered=self._set_up_or_not,
                            failed=failures_to(self._set_up_unread))  # fmt: skip
 
     def _set_up_or_not(self, done: bool) -> None:

@@ -31,9 +31,10 @@ RED = "color: #b42318; font-weight: bold;"
 class IdentityLabel(QLabel):
     def refresh(self, runner: Runner, desk: Desk) -> None:
         """Read again what the desk still lacks; shown only while something does."""
-        from counter.service.site import OFFICE_STILL_HALLS, OfficeAsked
+        from counter.service.requests import SiteCode
+        from counter.service.site import OFFICE_STILL_HALLS
 
-        asked = OfficeAsked(desk.identity.site_code)
+        asked = SiteCode(desk.identity.site_code)
         runner.submit(OFFICE_STILL_HALLS, asked, desk, owner=self, answered=partial(self._show, desk),
                       failed=failures_to(partial(self._not_read, desk)))  # fmt: skip
 

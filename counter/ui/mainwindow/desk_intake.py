@@ -114,11 +114,12 @@ class DeskIntake(QObject):
             self.intake_asked = False
             self._open_while_database_opens(bundle, previous_case_no)
             return
-        from counter.service.intake import READ_CURRENT_GUIDE, CurrentGuide
+        from counter.service.intake import READ_CURRENT_GUIDE
+        from counter.service.requests import BundleCode
         from counter.ui.intake.keys_behind import KeysBehind
 
         keys = KeysBehind(self)  # the number typed straight after F5 goes to the intake
-        self.runner.submit(READ_CURRENT_GUIDE, CurrentGuide(bundle.code), self.desk(), owner=self,
+        self.runner.submit(READ_CURRENT_GUIDE, BundleCode(bundle.code), self.desk(), owner=self,
                            answered=partial(self._guide_read, previous_case_no, carried, keys),
                            failed=partial(self._guide_unread, keys))  # fmt: skip
 
@@ -171,9 +172,10 @@ class DeskIntake(QObject):
 
     def _fill_opening(self, opening: IntakeOpening, code: str, previous_case_no: str) -> None:
         """The panel in the place of ``opening``, read through the runner as F5's is, with what the clerk typed."""
-        from counter.service.intake import READ_CURRENT_GUIDE, CurrentGuide
+        from counter.service.intake import READ_CURRENT_GUIDE
+        from counter.service.requests import BundleCode
 
-        self.runner.submit(READ_CURRENT_GUIDE, CurrentGuide(code), self.desk(), owner=opening,
+        self.runner.submit(READ_CURRENT_GUIDE, BundleCode(code), self.desk(), owner=opening,
                            answered=partial(self._opening_read, opening, previous_case_no),
                            failed=failures_to(partial(self._opening_unread, opening)))  # fmt: skip
 
@@ -233,10 +235,11 @@ class DeskIntake(QObject):
         if bundle.status is not GuideStatus.DRAFT:
             then("")
             return
-        from counter.service.intake import DRAFT_GUIDES_TAKEN, DeskOnly  # a 待核 guide's only
+        from counter.service.intake import DRAFT_GUIDES_TAKEN  # a 待核 guide's only
+        from counter.service.requests import Nothing
 
         refused = words.DESK_INTAKE_DRAFT_REFUSED.format(name=bundle.name)
-        self.runner.submit(DRAFT_GUIDES_TAKEN, DeskOnly(), self.desk(), owner=self,
+        self.runner.submit(DRAFT_GUIDES_TAKEN, Nothing(), self.desk(), owner=self,
                            answered=lambda allowed: then("" if allowed else refused),
                            failed=partial(self._taken_unread, then))  # fmt: skip
 
@@ -331,17 +334,19 @@ class DeskIntake(QObject):
     def on_resubmit_requested(self, case_no: str, bundle_code: str) -> None:
         """重新提交（补正后）: the answer's intake opens with what the case answered recorded (一次性告知: the
         applicant brings only the papers its notice listed), on the lines to take."""
-        from counter.service.intake import READ_CURRENT_GUIDE, CurrentGuide
+        from counter.service.intake import READ_CURRENT_GUIDE
+        from counter.service.requests import BundleCode
 
         read = partial(self._resubmitted_guide, case_no)
-        asked = CurrentGuide(bundle_code)
+        asked = BundleCode(bundle_code)
         self.runner.submit(READ_CURRENT_GUIDE, asked, self.desk(), owner=self, answered=read, failed=_said_by(self))
 
     def _resubmitted_guide(self, case_no: str, stored: StoredGuide | None) -> None:
-        from counter.service.intake import RESUBMISSION, Resubmission
+        from counter.service.intake import RESUBMISSION
+        from counter.service.requests import CaseNo
 
         read = partial(self._resubmit, case_no, stored)
-        asked = Resubmission(case_no)
+        asked = CaseNo(case_no)
         self.runner.submit(RESUBMISSION, asked, self.desk(), owner=self, answered=read, failed=_said_by(self))
 
     def _resubmit(self, case_no: str, stored: StoredGuide | None, carried: IntakeDraft | None) -> None:

@@ -372,9 +372,10 @@ class MainWindow(QMainWindow):
         """The search's index of ``entries``, or of the catalog as the service reads it (called back); ``then`` once
         it is in."""
         if entries is None:
-            from counter.service.catalog import SEARCH_ENTRIES, CatalogAsked
+            from counter.service.catalog import SEARCH_ENTRIES
+            from counter.service.requests import Nothing
 
-            self.runner.submit(SEARCH_ENTRIES, CatalogAsked(), owner=self,
+            self.runner.submit(SEARCH_ENTRIES, Nothing(), owner=self,
                                answered=lambda found: self.load_index(list(found), then))  # fmt: skip
             return
         self._entries = entries

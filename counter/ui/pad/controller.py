@@ -40,12 +40,10 @@ from counter.service.ratings import (
     SEND_TO_PAD,
     START_PAD,
     PadStart,
-    PadStarting,
     RecordRating,
     RecordUnrated,
-    SendToPad,
-    StaleClosing,
 )
+from counter.service.requests import CaseNo, Nothing
 from counter.ui.door.refused import refusal_text
 from counter.ui.door.runner import Busy, Failed, Runner, failures_to
 from counter.ui.look.geometry import screen_of
@@ -152,7 +150,7 @@ class PadController(QObject):
             self._show_idle("")
             self._say_started()
 
-        self._runner.submit(START_PAD, PadStarting(), self._desk, owner=self, answered=started,
+        self._runner.submit(START_PAD, Nothing(), self._desk, owner=self, answered=started,
                             failed=failures_to(failed))  # fmt: skip
 
     def _say_started(self) -> None:
@@ -297,7 +295,7 @@ class PadController(QObject):
         def closed(lapsed: tuple[str, ...]) -> None:
             for stale in lapsed:
                 self.status_changed.emit(stale, DeskStatus.UNRATED)
-            self._runner.submit(SEND_TO_PAD, SendToPad(case_no), self._desk, DESK_RATING_FAILED, owner=self,
+            self._runner.submit(SEND_TO_PAD, CaseNo(case_no), self._desk, DESK_RATING_FAILED, owner=self,
                                 answered=sent, failed=refused)  # fmt: skip
 
         def sent(case: PadCase) -> None:
@@ -315,7 +313,7 @@ class PadController(QObject):
                 self.refused.emit(refusal_text(err))
             went.append(False)
 
-        self._runner.submit_step(CLOSE_STALE, StaleClosing(), self._desk, owner=self, answered=closed, failed=refused)
+        self._runner.submit_step(CLOSE_STALE, Nothing(), self._desk, owner=self, answered=closed, failed=refused)
         return went[0] if went else True
 
     def on_choice_made(self, request_id: int, choice: RatingChoice) -> None:

@@ -24,7 +24,8 @@ from counter.access.not_permitted import NotPermitted
 from counter.case.desk_name_checks import DeskNameProblem
 from counter.case.desk_names import CLERK_NAME_MAX
 from counter.host.machine.desk_config import DeskConfig, keep_photo, load_desk_config, save_desk_config
-from counter.service.admin import CHANGE_DESK, DeskChanges
+from counter.service.admin import CHANGE_DESK
+from counter.service.requests import DeskChanges
 from counter.ui.door.runner import Busy, Failed, Runner
 from counter.ui.look.text_size import scaled
 from counter.ui.pad.style import PAGE_STYLE

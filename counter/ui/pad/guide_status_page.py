@@ -15,8 +15,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from counter.catalog.publication import NotADraft, Publication, PublicationPreview, PublishRefused
-from counter.service.admin import GUIDE_DRAFTS, PUBLICATION_PREVIEW, AccountsAsked, GuideDrafts, PreviewAsked
-from counter.service.catalog import ALLOW_DRAFT_INTAKE, PUBLISH_GUIDE, AllowDraftIntake, BundleCode
+from counter.service.admin import GUIDE_DRAFTS, PUBLICATION_PREVIEW, GuideDrafts
+from counter.service.catalog import ALLOW_DRAFT_INTAKE, PUBLISH_GUIDE, AllowDraftIntake
+from counter.service.requests import BundleCode, Nothing
 from counter.ui.door.refused import refusal_text
 from counter.ui.door.runner import Failed, Runner, failures_to
 from counter.ui.pad.guide_publish import PublishConfirmation
@@ -76,7 +77,7 @@ class GuideStatusPage(QWidget):
         def failed(err: Failed) -> None:
             self.message.setText(err.message)
 
-        self._runner.submit(GUIDE_DRAFTS, AccountsAsked(), self._desk, GUIDE_STATUS_FAILED, owner=self,
+        self._runner.submit(GUIDE_DRAFTS, Nothing(), self._desk, GUIDE_STATUS_FAILED, owner=self,
                             answered=partial(self._read, then), failed=failures_to(failed))  # fmt: skip
 
     def _read(self, then: Callable[[], None] | None, found: GuideDrafts) -> None:
@@ -120,7 +121,7 @@ class GuideStatusPage(QWidget):
             else:
                 raise err
 
-        self._runner.submit(PUBLICATION_PREVIEW, PreviewAsked(code), self._desk, GUIDE_STATUS_FAILED, owner=self,
+        self._runner.submit(PUBLICATION_PREVIEW, BundleCode(code), self._desk, GUIDE_STATUS_FAILED, owner=self,
                             answered=partial(self._confirm, code, name), failed=failed)  # fmt: skip
 
     def _confirm(self, code: str, name: str, preview: PublicationPreview) -> None:

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QPushButton, QSpinBox, Q
 
 from counter.access.desk import Desk
 from counter.intake.rules import RULE_RANGE, IntakeRule, IntakeRules, RulesRefused
-from counter.service.intake import READ_INTAKE_RULES, SAVE_INTAKE_RULES, DeskOnly, SaveIntakeRules
+from counter.service.intake import READ_INTAKE_RULES, SAVE_INTAKE_RULES, SaveIntakeRules
+from counter.service.requests import Nothing
 from counter.ui.door.refused import refusal_text
 from counter.ui.door.runner import Runner
 from counter.ui.look.text_size import scaled
@@ -71,7 +72,7 @@ class IntakeRulesForm(QWidget):
         self.save_button.clicked.connect(self.on_save_clicked)
 
     def load(self) -> None:
-        self._runner.submit(READ_INTAKE_RULES, DeskOnly(), self._desk, SUPERVISE_READ_FAILED, owner=self,
+        self._runner.submit(READ_INTAKE_RULES, Nothing(), self._desk, SUPERVISE_READ_FAILED, owner=self,
                             answered=self._read, failed=self._refused)  # fmt: skip
 
     def _read(self, rules: IntakeRules) -> None:

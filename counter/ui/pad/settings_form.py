@@ -33,7 +33,8 @@ from counter.ratings.settings import (
     RatingSettings,
     SettingProblem,
 )
-from counter.service.ratings import READ_SETTINGS, SAVE_SETTINGS, SettingsAsked, SettingsRead
+from counter.service.ratings import READ_SETTINGS, SAVE_SETTINGS, SettingsRead
+from counter.service.requests import Nothing
 from counter.ui.door.refused import refusal_text
 from counter.ui.door.runner import Runner
 from counter.ui.look.text_size import scaled
@@ -122,7 +123,7 @@ class RatingSettingsForm(QWidget):
         self.save_button.clicked.connect(self.on_save_clicked)
 
     def load(self) -> None:
-        self._runner.submit(READ_SETTINGS, SettingsAsked(), self._desk, SUPERVISE_READ_FAILED, owner=self,
+        self._runner.submit(READ_SETTINGS, Nothing(), self._desk, SUPERVISE_READ_FAILED, owner=self,
                             answered=self._read, failed=self._refused)  # fmt: skip
 
     def _read(self, read: SettingsRead) -> None:

@@ -32,7 +32,6 @@ from counter.service.documents import (
     MAKE_GUIDE_NOTICE,
     CasePapers,
     GuideForms,
-    GuideNotice,
     GuideOf,
     MakeForms,
 )
@@ -128,7 +127,7 @@ def ask_guide_document(
     refused: Callable[[NoticeRefused], None],
 ) -> None:
     """The 一次性告知单 of a published guide to ``made`` once it is; why not to ``refused``."""
-    _ask(runner, MAKE_GUIDE_NOTICE, GuideNotice(bundle_code), desk, _guide_refusal, owner, made, refused)
+    _ask(runner, MAKE_GUIDE_NOTICE, GuideOf(bundle_code), desk, _guide_refusal, owner, made, refused)
 
 
 def _guide_refusal(err: Exception) -> NoticeRefused | None:

@@ -45,7 +45,8 @@ from counter.documents.deciders import (
 from counter.documents.fonts import unprintable
 from counter.documents.model import OfficeSettings
 from counter.parties.text import TextField, TextProblem, check_text, clean_text
-from counter.service.documents import READ_OFFICE, SAVE_OFFICE, SaveOffice, SiteOffice
+from counter.service.documents import READ_OFFICE, SAVE_OFFICE, SaveOffice
+from counter.service.requests import SiteCode
 from counter.ui.door.refused import refusal_text
 from counter.ui.door.runner import Runner
 from counter.ui.look.text_size import px, scaled
@@ -273,7 +274,7 @@ class OfficeSettingsForm(QWidget):
         self.save_button.clicked.connect(self.on_save_clicked)
 
     def load(self) -> None:
-        self._runner.submit(READ_OFFICE, SiteOffice(self.site_code), message=OFFICE_READ_FAILED, owner=self,
+        self._runner.submit(READ_OFFICE, SiteCode(self.site_code), message=OFFICE_READ_FAILED, owner=self,
                             answered=self._read, failed=self._refused)  # fmt: skip
 
     def _read(self, settings: OfficeSettings) -> None:

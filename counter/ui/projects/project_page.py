@@ -56,7 +56,6 @@ from counter.service.projects import (
     SIGN_PROJECT,
     STEP_DONE,
     TERMINATE_PROJECT,
-    AcceptProject,
     AssignAgents,
     CompleteProject,
     EvaluateProject,
@@ -446,7 +445,7 @@ class ProjectPage(QScrollArea):
         coordination = Coordination(day, form.with_whom.text(), form.what.text(), form.outcome.text(),
                                     agent=self._desk.clerk, step_no=step)  # fmt: skip
         built: dict[ProjectEvent, Move] = {
-            ProjectEvent.ACCEPTED: (ACCEPT_PROJECT, AcceptProject(number)),
+            ProjectEvent.ACCEPTED: (ACCEPT_PROJECT, ProjectNo(number)),
             ProjectEvent.AGENT_ASSIGNED: (ASSIGN_AGENTS, AssignAgents(number, split_agents(form.agents.text()))),
             ProjectEvent.SIGNED: (SIGN_PROJECT, SignProject(number, day, form.chosen_items())),
             ProjectEvent.STEP_FILED: (FILE_STEP, FileStep(number, step, day, form.case_no.text())),

@@ -19,7 +19,8 @@ from counter.access.desk import Desk
 from counter.documents.project_paper_made import ProjectPaperMade
 from counter.projects.forms import ProjectForm
 from counter.projects.service_items import ServiceList, shipped_service_list
-from counter.service.projects import MAKE_PAPER, READ_SERVICE_LIST, MakePaper, NoRequest
+from counter.service.projects import MAKE_PAPER, READ_SERVICE_LIST, MakePaper
+from counter.service.requests import Nothing
 from counter.ui.door.runner import Failed, Runner, failures_to
 from counter.ui.projects import words
 from counter.ui.projects.day_page import DayPage
@@ -71,7 +72,7 @@ class ProjectsWindow(QTabWidget):
         def failed(err: Failed) -> None:
             log.warning("the site's agent-service item list not read (%s): the shipped one is offered", err.error)
 
-        self._runner.submit(READ_SERVICE_LIST, NoRequest(), owner=self, answered=read, failed=failures_to(failed))
+        self._runner.submit(READ_SERVICE_LIST, Nothing(), owner=self, answered=read, failed=failures_to(failed))
 
     def _connect_signals(self) -> None:
         self.day.project_chosen.connect(self.on_project_chosen)

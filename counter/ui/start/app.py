@@ -214,9 +214,10 @@ def open_window(db_url: str | None) -> tuple[MainWindow, InProcess]:
 
 def has_accounts(service: Service) -> bool:
     """Whether nobody may work here before signing in (an opened database)."""
-    from counter.service.admin import ACCOUNTS_EXIST, AccountsAsked
+    from counter.service.admin import ACCOUNTS_EXIST
+    from counter.service.requests import Nothing
 
-    found: bool = service.call(ACCOUNTS_EXIST, AccountsAsked())
+    found: bool = service.call(ACCOUNTS_EXIST, Nothing())
     return found
 
 

@@ -38,10 +38,11 @@ def _not_read(err: Failed) -> None:
 class PendingLabel(QLabel):
     def refresh(self, runner: Runner, now: dt.datetime | None = None) -> None:
         """Read the pending count again; a hall, or nothing pending, shows nothing."""
-        from counter.service.sync import READ_PENDING, SyncAsked
+        from counter.service.requests import Nothing
+        from counter.service.sync import READ_PENDING
 
         try:
-            runner.submit(READ_PENDING, SyncAsked(), background=True, owner=self,
+            runner.submit(READ_PENDING, Nothing(), background=True, owner=self,
                           answered=partial(self._show, now), failed=failures_to(_not_read))  # fmt: skip
         except Busy:  # a clerk's step is running: the next tick reads again
             return

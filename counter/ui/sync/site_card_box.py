@@ -149,7 +149,8 @@ class SiteCardBox(QGroupBox):
 
     def export_to(self, path: Path) -> None:
         """Write the card with the keys read from this machine's key files now, not the ones the page showed."""
-        from counter.service.site import CARD, SiteAsked
+        from counter.service.requests import Nothing
+        from counter.service.site import CARD
         from counter.sync.keys import KeyUnreadable
         from counter.sync.site_faults import StoredKeysChanged
 
@@ -164,7 +165,7 @@ class SiteCardBox(QGroupBox):
             else:
                 raise err
 
-        self._runner.submit(CARD, SiteAsked(), self._desk, owner=self, answered=partial(self._write_card, path),
+        self._runner.submit(CARD, Nothing(), self._desk, owner=self, answered=partial(self._write_card, path),
                             failed=refused)  # fmt: skip
 
     def _write_card(self, path: Path, identity: SiteIdentity) -> None:

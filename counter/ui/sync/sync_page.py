@@ -201,12 +201,13 @@ class SyncPage(QWidget):
     def refresh(self, then: Callable[[], None] | None = None) -> None:
         """What the page shows, read again: the set-up form, or the site, the last syncs, pending, the review list;
         ``then`` once it is shown."""
-        from counter.service.sync import READ_PAGE, SyncAsked
+        from counter.service.requests import Nothing
+        from counter.service.sync import READ_PAGE
 
         # a write: the first look at this site's settings may store its defaults
         self._reads += 1
         try:
-            self._runner.submit(READ_PAGE, SyncAsked(), self._desk, words.SYNC_DB_FAILED, owner=self,
+            self._runner.submit(READ_PAGE, Nothing(), self._desk, words.SYNC_DB_FAILED, owner=self,
                                 answered=partial(self._show_page, then), failed=self._not_read)  # fmt: skip
         except Busy:  # read already: the page is drawn from that read's answer
             self._reads -= 1

@@ -36,10 +36,11 @@ def read_unprinted(
 ) -> None:
     """The desk's flagged cases, handed to ``answered`` on the window's thread; not read now when a step runs, nor
     handed over when the read failed (the next one tries)."""
-    from counter.service.documents import UNPRINTED_CASES, DeskDay
+    from counter.service.documents import UNPRINTED_CASES
+    from counter.service.requests import Nothing
 
     try:
-        runner.submit(UNPRINTED_CASES, DeskDay(), desk, owner=owner, answered=answered, failed=failures_to(_not_read),
+        runner.submit(UNPRINTED_CASES, Nothing(), desk, owner=owner, answered=answered, failed=failures_to(_not_read),
                       background=background)  # fmt: skip
     except Busy:
         return

@@ -10,7 +10,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer
 from pytestqt.qtbot import QtBot
 
-from counter.service.site import PING, SiteAsked
+from counter.service.requests import Nothing
+from counter.service.site import PING
 from counter.ui.door.hall_desk import HallService
 from counter.ui.door.runner import Failed, Runner
 from tests.ui.server_away import remote_at, silent_server
@@ -22,7 +23,7 @@ def asked_until_told(qtbot: QtBot, runner: Runner) -> list[object]:
     owner = QObject(runner)
 
     def ask() -> None:
-        runner.submit(PING, SiteAsked(), owner=owner, answered=ended.append, failed=ended.append)
+        runner.submit(PING, Nothing(), owner=owner, answered=ended.append, failed=ended.append)
 
     with qtbot.waitSignal(runner.reaching, timeout=2_000):
         QTimer.singleShot(0, ask)
