@@ -212,6 +212,8 @@ def cmd_form(args: argparse.Namespace) -> int:
         raise UsageError(tr("请用 --out 指定保存的文件（--all 时为目录）"))
     if args.material and args.all:
         raise UsageError(tr("--all 打印全部表格，不再写材料编码"))
+    if args.material:
+        paper_out_ready(args.out)  # one form's file, checked first as every paper's
     service = open_service(args, catalog=True)
     by = desk()
     try:  # the bundle named as ``catalog show`` takes it: code, number, name or pinyin initials

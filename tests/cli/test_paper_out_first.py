@@ -255,3 +255,12 @@ def test_a_file_that_may_not_be_replaced_is_named_and_kept(
     assert f"文件 {kept} 已存在，不能改写（没有读写这个文件或文件夹的权限）" in capsys.readouterr().err
     assert kept.read_bytes() == b"%PDF kept"
     assert everything(db) == before
+
+
+def test_a_blank_form_is_refused_before_it_is_made(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A form takes no number, but its file is checked first, in the same words, as every paper's."""
+    db = tmp_path / "desk.sqlite3"
+    made_database(db)
+    refused_then_made(capsys, monkeypatch, tmp_path, db, ["form", "008", "M01"], a_folder_as_the_file)
