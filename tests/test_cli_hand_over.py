@@ -6,6 +6,8 @@ On a real SQLite database, with the case taken as the window takes it and its it
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -136,3 +138,33 @@ def test_the_signed_return_of_a_posted_result_dates_its_service(
     assert "送达日期2026年11月23日" in pdf_lines(reprint)
     code, shown, _ = run(capsys, "--today", signed.isoformat(), "case", "show", number, "--db", db)
     assert "第1次送达，回执签收日期 2026-11-23" in shown
+
+
+def test_a_service_receipt_the_printer_did_not_take_keeps_its_number(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The results are handed over whatever the printer does; a 送达回证 it did not take is a problem (exit 1), as for
+    every paper, and keeps its number with the failed print on its record: printed later, it is the same paper."""
+    path = tmp_path / "cli.sqlite3"
+    db = made_database(path)
+    number = accepted_case(db)
+    assert run(capsys, "item", "route", number, "--db", db)[0] == 0
+    entrusted = [f"--entrust={item}={ENTRUSTMENT}" for item in ITEMS]
+    assert run(capsys, "site", "authority", *entrusted, "--db", db)[0] == 0
+    for n, item in enumerate(ITEMS):
+        assert run(capsys, "item", "sign", number, item, "--db", db)[0] == 0
+        assert run(capsys, "item", "approve", number, item, "--result-no", f"XK-{n}", "--db", db)[0] == 0
+    posted = ("--way", "post", "--carrier", "中国邮政EMS", "--tracking-no", "1151234567890", "--db", db)
+    with monkeypatch.context() as no_cups:
+        no_cups.setenv("PATH", str(tmp_path / "no-programs"))  # a desk without a print service
+        code, printed, err = run(capsys, "hand-over", number, *posted, "--printer")
+    assert (code, "送达 4 项" in printed) == (1, True)
+    assert "本机没有安装打印服务" in err
+    out = tmp_path / "回证.pdf"
+    code, printed, _ = run(capsys, "print", number, "--doc", "service", "--out", str(out), "--db", db)
+    assert code == 0
+    with closing(sqlite3.connect(path)) as made:
+        [(doc_no,)] = made.execute("SELECT doc_no FROM document_record WHERE kind LIKE 'service%'")
+        prints = made.execute("SELECT target, ok FROM print_record ORDER BY id").fetchall()
+    assert printed.split("\t")[0] == doc_no
+    assert prints == [("printer:", 0), (f"file:{out}", 1)]

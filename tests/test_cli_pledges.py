@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
@@ -18,6 +19,7 @@ from counter.actions.intake.take import take_intake
 from counter.actions.site.demo import complete_checklist, fresh_checklist
 from counter.case.intake_request import IntakeRequest
 from counter.case.numbers import DeskIdentity
+from counter.db import models
 from counter.db.catalog_store import current_guide
 from counter.db.engine import make_engine, make_sessions
 from counter.intake.parties import Applicant, ApplicantKind, Parties
@@ -51,6 +53,15 @@ def entrusted(db: str) -> None:
     with make_sessions(engine).begin() as s:
         entrust(s, DESK, FIRE)
     engine.dispose()
+
+
+def pledge_number(db: str) -> str:
+    """The number the 告知承诺书 of the case's 消防 item took; empty until it is made."""
+    engine = make_engine(db)
+    with make_sessions(engine)() as s:
+        number = s.scalars(select(models.PledgeCheck.pledge_doc_no).where(models.PledgeCheck.item_code == FIRE)).one()
+    engine.dispose()
+    return number
 
 
 def test_a_promise_granted_checked_and_revoked_from_the_command_line(
@@ -93,9 +104,11 @@ def test_a_promise_granted_checked_and_revoked_from_the_command_line(
     code, _, err = run(capsys, *clerk, "item", "pledge-paper", number, FIRE, "--out", str(nowhere), *day)
     assert (code, f"文件夹 {nowhere.parent} 不存在" in err) == (1, True)
     assert not nowhere.parent.exists()
+    assert pledge_number(db) == ""  # refused before it was made: its series has no gap
     pledge = tmp_path / "pledge.pdf"
     assert run(capsys, *clerk, "item", "pledge-paper", number, FIRE, "--out", str(pledge), *day)[0] == 0
     assert "三、违诺后果" in pdf_text(pledge, page=1)
+    assert pledge_number(db) in pdf_text(pledge, page=1)
     check = ("--db", db, "--today", "2026-12-10")
     finding = "疏散通道被封堵，与承诺内容不符。"
     code, _, err = run(capsys, *clerk, "item", "check", number, FIRE, "--false", finding, *check)

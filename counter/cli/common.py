@@ -57,6 +57,7 @@ __all__ = [
     "open_service",
     "out_folder_there",
     "own_out_folder",
+    "paper_out_ready",
     "parse_date",
     "print_json",
     "problem_line",
@@ -407,15 +408,54 @@ def own_out_folder(out: Path) -> None:
     out.mkdir(exist_ok=True)
 
 
-def write_paper(out: Path, pdf: bytes) -> None:
-    """The PDF at ``out``, in a folder that is there (:func:`out_folder_there`); a write that fails, as a sentence."""
-    from counter.cli.phrases import WRITE_FAILED
+def paper_out_ready(given: str | Path | None) -> None:
+    """Refused (exit 1) unless a paper can be written at ``--out`` (``given``; none given: nothing to check): its
+    folder is there (:func:`out_folder_there`) and takes files, it is not a folder, and a file already there may be
+    replaced.  Nothing is written to find out.
 
+    Every command that makes a paper asks this before it does anything: a paper is numbered and recorded as issued
+    when it is made, and the numbers of a series are read for gaps, so a paper that could only have been written
+    nowhere must not take one (nor its step be done: ``item sign --out``, ``hand-over``).  :func:`write_paper` asks
+    again, for a folder that went away meanwhile.
+    """
+    from counter.cli.phrases import OUT_FILE_NOT_WRITABLE, OUT_FOLDER_NOT_WRITABLE, OUT_IS_A_FOLDER
+    from counter.words.files import FILE_FAULT
+
+    if not given:
+        return
+    out = Path(given)
     out_folder_there(out)
+    folder = out.parent
+    if out.is_dir():
+        raise Reported(OUT_IS_A_FOLDER.format(path=out))
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise Reported(OUT_FOLDER_NOT_WRITABLE.format(folder=folder, reason=FILE_FAULT[_refusal(folder)]))
+    if out.exists() and not os.access(out, os.W_OK):
+        raise Reported(OUT_FILE_NOT_WRITABLE.format(path=out, reason=FILE_FAULT[_refusal(out)]))
+
+
+def _refusal(path: Path) -> int:
+    """Why ``path`` takes no writing: a read-only device (a write-protected stick) or no permission."""
+    import errno
+
+    try:
+        read_only = bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # no statvfs on Windows
+        read_only = False
+    return errno.EROFS if read_only else errno.EACCES
+
+
+def write_paper(out: Path, pdf: bytes) -> None:
+    """The PDF at ``out``, where it can be written (:func:`paper_out_ready`); a write that fails, as a sentence."""
+    from counter.cli.phrases import WRITE_FAILED
+    from counter.words.files import file_fault
+
+    paper_out_ready(out)
     try:
         out.write_bytes(pdf)
     except OSError as err:
-        raise Reported(WRITE_FAILED.format(path=out, error=err.strerror or err)) from err
+        log.warning("writing %s failed: %s", out, err)
+        raise Reported(WRITE_FAILED.format(path=out, error=file_fault(err))) from err
 
 
 def _load_bundled_catalog(service: InProcess) -> None:

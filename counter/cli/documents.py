@@ -19,6 +19,7 @@ from counter.cli.common import (
     desk,
     open_service,
     own_out_folder,
+    paper_out_ready,
     print_json,
     write_paper,
 )
@@ -99,10 +100,12 @@ def add_paper_options(
 
 
 def paper_wanted(args: argparse.Namespace, nowhere: str = NOWHERE) -> None:
-    """Misuse unless ``--out`` or ``--printer`` says where the paper goes: a paper made takes its number and is
-    recorded as issued, so it is never made to go nowhere."""
+    """Misuse unless ``--out`` or ``--printer`` says where the paper goes, and refused if ``--out`` cannot take it
+    (:func:`counter.cli.common.paper_out_ready`): a paper made takes its number and is recorded as issued, so it is
+    never made to go nowhere."""
     if not args.out and args.printer is None:
         raise UsageError(nowhere)
+    paper_out_ready(args.out)
 
 
 def paper_faults(run: Callable[[], T], case_no: str = "", item: str = "") -> T:
@@ -209,6 +212,8 @@ def cmd_form(args: argparse.Namespace) -> int:
         raise UsageError(tr("请用 --out 指定保存的文件（--all 时为目录）"))
     if args.material and args.all:
         raise UsageError(tr("--all 打印全部表格，不再写材料编码"))
+    if args.material:
+        paper_out_ready(args.out)  # one form's file, checked first as every paper's
     service = open_service(args, catalog=True)
     by = desk()
     try:  # the bundle named as ``catalog show`` takes it: code, number, name or pinyin initials

@@ -83,8 +83,7 @@ def cmd_hand_over(args: argparse.Namespace) -> int:
             case_no=args.case_no.upper(), way=HAND_OVER_WAY[done.hand_over.way], count=len(done.hand_over.items)
         )
     )
-    deliver(args, done.service_receipt, service)
-    return EXIT_OK
+    return deliver(args, done.service_receipt, service)  # a printer that failed: said, exit 1, the number kept
 
 
 def cmd_hand_over_signed(args: argparse.Namespace) -> int:

@@ -23,6 +23,7 @@ from counter.cli.common import (
     desk,
     free_text,
     open_service,
+    paper_out_ready,
     print_json,
     validity_of,
 )
@@ -259,6 +260,7 @@ def cmd_item_step(args: argparse.Namespace) -> int:
     elif args.step == "refuse":
         options = {"reason": args.reason}
     request = StepRequest(ItemEvent(STEPS[args.step]), **options)
+    paper_out_ready(getattr(args, "out", None))  # sign, refuse: a --out that cannot take the paper refuses the step
     service, by = open_service(args), desk()
     step = ItemStep(args.case_no, args.item, request)
     state = _faults(args, lambda: service.call(ITEM_STEP, step, by))

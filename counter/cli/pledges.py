@@ -15,7 +15,17 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from counter.cli.common import EXIT_OK, Reported, add_today, desk, free_text, open_service, parse_date, write_paper
+from counter.cli.common import (
+    EXIT_OK,
+    Reported,
+    add_today,
+    desk,
+    free_text,
+    open_service,
+    paper_out_ready,
+    parse_date,
+    write_paper,
+)
 from counter.parties.text import TextField
 from counter.words.translate import tr
 
@@ -138,6 +148,7 @@ def cmd_item_pledges(args: argparse.Namespace) -> int:
 def cmd_item_pledge_paper(args: argparse.Namespace) -> int:
     from counter.service.pledges import PLEDGE_PAPER, PledgePaper
 
+    paper_out_ready(args.out)  # before the paper is made: a paper written nowhere takes no number
     service, by = open_service(args), desk()
     notice = "correction" if args.correction else "hearing" if args.hearing else ""
     paper = PledgePaper(args.case_no, args.item, bool(args.revocation), notice)

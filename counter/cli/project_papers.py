@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from counter.cli.common import EXIT_OK, Reported, add_today, desk, open_service, out_folder_there, write_paper
+from counter.cli.common import EXIT_OK, Reported, add_today, desk, open_service, paper_out_ready, write_paper
 from counter.words.project_papers import FORM_HELP, OUT_HELP, PRINT_HELP, PROJECT_HELP
 
 #: the values of counter.projects.forms.ProjectForm, named here so that building the parser imports no domain
@@ -33,7 +33,7 @@ def cmd_project_print(args: argparse.Namespace) -> int:
     form = ProjectForm(args.form)
     number = args.project_no.strip().upper() or None
     out = Path(args.out)
-    out_folder_there(out)  # before the paper is made: a paper written nowhere takes no number
+    paper_out_ready(out)  # before the paper is made: a paper written nowhere takes no number
     service = open_service(args)
     try:
         made = service.call(MAKE_PAPER, MakePaper(number, form), desk())

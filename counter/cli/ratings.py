@@ -14,7 +14,16 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from counter.cli.common import EXIT_OK, Reported, UsageError, desk, open_service, parse_date, write_paper
+from counter.cli.common import (
+    EXIT_OK,
+    Reported,
+    UsageError,
+    desk,
+    open_service,
+    paper_out_ready,
+    parse_date,
+    write_paper,
+)
 from counter.ratings.levels import Level
 from counter.words.punctuation import CLAUSE_JOIN, LIST_JOIN
 from counter.words.translate import tr
@@ -126,6 +135,7 @@ def cmd_ratings_sheet(args: argparse.Namespace) -> int:
     from counter.service.requests import CaseNo
     from counter.words.ratings import RATING_REFUSAL
 
+    paper_out_ready(args.out)
     service = open_service(args)
     try:
         pdf = service.call(RATING_SHEET, CaseNo(args.case_no), desk())
