@@ -48,7 +48,16 @@ from counter.audit.actions import AuditAction
 from counter.audit.site_keys import RetiredKey, history_text, parse_history
 from counter.case.number_faults import OtherSeries
 from counter.db import models
-from counter.db.settings_store import SITE_CODE, SITE_KIND, SITE_NAME, get_setting, put_setting, read_settings
+from counter.db.settings_store import (
+    SITE_CODE,
+    SITE_ENCRYPTION_KEY,
+    SITE_KIND,
+    SITE_NAME,
+    SITE_PUBLIC_KEY,
+    get_setting,
+    put_setting,
+    read_settings,
+)
 from counter.host.machine import paths
 from counter.host.machine.desk_config import load_desk_config
 from counter.sync.counties import COUNTY_CODE
@@ -107,9 +116,6 @@ __all__ = [
     "this_site",
 ]
 
-CODE, NAME, PUBLIC_KEY = SITE_CODE, SITE_NAME, "site.public_key"
-KIND = SITE_KIND  # read on its own where only the kind matters (counter.db.settings_store.is_township)
-ENCRYPTION_KEY = "site.encryption_key"
 SM2_KEY = "site.sm2_key"  # the SM2 public key of a site that chose the national suite (counter.sync.sm_seal)
 SUITE_SETTING = "sync.suite"  # the suite this site writes its packages in: SM_SUITE, or absent for today's
 RETIRED_KEYS = "site.retired_keys"  # the keys the site's key replaced (counter.audit.site_keys)
@@ -190,7 +196,7 @@ def check_series(session: Session, desk: Desk) -> None:
     number was then held at the hall as a duplicate.  The series a desk may number in is the site's identity as the
     database stores it; a database that has none yet (before its first use made one) has nothing to hold it to.
     """
-    code = get_setting(session, CODE)
+    code = get_setting(session, SITE_CODE)
     if code is not None and code != desk.identity.site_code:
         log.error("desk set to site %s numbers in a database of site %s: refused", desk.identity.site_code, code)
         raise OtherSeries(desk.identity.site_code, code)
@@ -489,33 +495,33 @@ def site_sm2_key(session: Session, key_path: Path | None = None) -> Sm2PrivateKe
 
 
 #: the settings that make the site's identity, read in one query (every request at the hall server names its site)
-IDENTITY = (CODE, NAME, KIND, PUBLIC_KEY, ENCRYPTION_KEY, SM2_KEY)
+IDENTITY = (SITE_CODE, SITE_NAME, SITE_KIND, SITE_PUBLIC_KEY, SITE_ENCRYPTION_KEY, SM2_KEY)
 
 
 def _stored(session: Session) -> SiteIdentity | None:
     read_settings(session, IDENTITY)
-    values = [get_setting(session, key) for key in (CODE, NAME, KIND, PUBLIC_KEY)]
+    values = [get_setting(session, key) for key in (SITE_CODE, SITE_NAME, SITE_KIND, SITE_PUBLIC_KEY)]
     code, name, kind, public_key = values
     if code is None or name is None or public_key is None or kind not in {k.value for k in SiteKind}:
         return None
-    sealing, national = get_setting(session, ENCRYPTION_KEY) or "", get_setting(session, SM2_KEY) or ""
+    sealing, national = get_setting(session, SITE_ENCRYPTION_KEY) or "", get_setting(session, SM2_KEY) or ""
     return SiteIdentity(code, name, SiteKind(kind), public_key, sealing, sm2_key=national)
 
 
 def _store(session: Session, identity: SiteIdentity) -> None:
-    put_setting(session, CODE, identity.code)
-    put_setting(session, NAME, identity.name)
-    put_setting(session, KIND, identity.kind.value)
-    put_setting(session, PUBLIC_KEY, identity.public_key)
+    put_setting(session, SITE_CODE, identity.code)
+    put_setting(session, SITE_NAME, identity.name)
+    put_setting(session, SITE_KIND, identity.kind.value)
+    put_setting(session, SITE_PUBLIC_KEY, identity.public_key)
     if identity.encryption_key:
-        put_setting(session, ENCRYPTION_KEY, identity.encryption_key)
+        put_setting(session, SITE_ENCRYPTION_KEY, identity.encryption_key)
     if identity.sm2_key:
         put_setting(session, SM2_KEY, identity.sm2_key)
 
 
 def _own_code(session: Session) -> str:
     """This site's code, without making an identity: the stored one, else this desk's."""
-    return get_setting(session, CODE) or load_desk_config().site_code
+    return get_setting(session, SITE_CODE) or load_desk_config().site_code
 
 
 def _key_at(path: Path) -> Ed25519PrivateKey:
