@@ -41,7 +41,7 @@ from counter.outbox.secret_shown import shown
 from counter.parties.masking import mask_phone
 from counter.sms.gateway import GatewaySettings
 from counter.sms.gateway_refused import GatewayRefused
-from counter.sms.kinds import gateway_key
+from counter.sms.kinds import MessageKind, gateway_key
 from counter.sms.outbox import MessageRow
 from counter.sms.texts import MessageFacts, message_text
 
@@ -156,7 +156,9 @@ def queue_reminders(session: Session, today: dt.date) -> int:
         if row.next_due is None or row.next_due < today:
             continue
         case_id, uid, phone = session.execute(select(c.id, c.uid, c.notify_phone).where(c.case_no == row.case_no)).one()
-        if phone.strip() and outbox_store.queue_reminder(session, case_id, uid, phone, row.next_due, now):
+        if not phone.strip():
+            continue
+        if outbox_store.queue_dated(session, case_id, uid, phone, MessageKind.DEFERRAL_DUE, row.next_due, now):
             queued += 1
     return queued
 
