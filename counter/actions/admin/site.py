@@ -325,14 +325,14 @@ def site_for_card(session: Session, key_path: Path | None = None) -> SiteIdentit
     return from_files
 
 
-def site_as_shown(session: Session, key_path: Path | None = None) -> ShownSite:
+def site_as_shown(session: Session) -> ShownSite:
     """This site's identity to show (``site show``, the sync page): the fingerprint the phone check reads.
 
     Where the key files are, the keys shown are theirs (as on the card), and a
     stored key that differs is said; elsewhere, the stored keys.  The caller
     commits (an older site's key machine makes its encryption key here).
     """
-    path = key_path or paths.site_key_path()
+    path = paths.site_key_path()
     retired = retired_keys(session)
     try:
         return ShownSite(site_for_card(session, path), SiteKeys.HERE, path, retired)

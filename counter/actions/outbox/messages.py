@@ -109,12 +109,10 @@ def sms_promised(session: Session) -> bool:
     return outbox_store.gateway_configured(session)
 
 
-def save_gateway(
-    session: Session, settings: GatewaySettings, *, desk: Desk | None = None, folder: Path | None = None
-) -> None:
+def save_gateway(session: Session, settings: GatewaySettings, *, desk: Desk | None = None) -> None:
     """Set the hall's gateway (all empty: none); refused whole (:class:`GatewayRefused`) with any problem.
 
-    The secret goes to this machine's key folder (``folder``: another, for tests), the rest to the database.  The
+    The secret goes to this machine's key folder, the rest to the database.  The
     change is on the audit trail, the secret as :data:`SECRET_SHOWN`.  Messages already queued are sent with the new
     settings; a hall that turns its gateway off keeps what waits until it is turned on again.
     """
@@ -123,7 +121,7 @@ def save_gateway(
     problems = settings.problems()
     if problems:
         raise GatewayRefused(problems)
-    save_settings(session, by, GATEWAY_KEY, gateway_settings(session, folder), settings, secret_path(folder))
+    save_settings(session, by, GATEWAY_KEY, gateway_settings(session), settings, secret_path())
 
 
 def change_gateway(
