@@ -33,12 +33,10 @@ if TYPE_CHECKING:
 
 __all__ = [
     "HEAD",
-    "LOCK_TIMEOUT_S",
     "PRE_RELEASE",
     "SchemaPreRelease",
     "SchemaState",
     "SchemaTooNew",
-    "Step",
     "downgrade",
     "schema_state",
     "upgrade",

@@ -32,7 +32,6 @@ __all__ = [
     "CHANGEABLE",
     "DeskNameProblem",
     "change_desk",
-    "desk_name_problems",
     "may_change_desk",
     "record_desk_change",
 ]

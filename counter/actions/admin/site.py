@@ -91,15 +91,9 @@ from counter.sync.sm_seal import public_key_text as sm_public_key_text
 from counter.sync.sm_seal import raw_public_key as raw_sm2_key
 
 __all__ = [
-    "Peer",
-    "PeerRefused",
-    "ShownSite",
     "SiteIdentity",
-    "SiteKeys",
     "SiteKind",
     "SiteProblem",
-    "SiteRefused",
-    "StoredKeysChanged",
     "init_site",
     "peer_keys",
     "peers",

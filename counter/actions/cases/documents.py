@@ -60,8 +60,6 @@ __all__ = [
     "NO_SMS",
     "OWN_PLACE",
     "SEQUENCE_KIND",
-    "GuideNotFound",
-    "MadeDocument",
     "make_document",
     "make_documents",
     "make_guide_notice",

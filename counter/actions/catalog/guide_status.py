@@ -50,12 +50,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DRAFT_INTAKE_KEY",
-    "DraftGuide",
-    "DraftIntake",
-    "GuideToConfirm",
-    "NotADraft",
-    "Publication",
-    "PublicationPreview",
     "PublishRefused",
     "allow_draft_intake",
     "bundle_named",

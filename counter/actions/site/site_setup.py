@@ -41,16 +41,11 @@ from counter.sync.sites import SiteDesk, SiteIdentity, SiteKind, SiteOffice, set
 from counter.sync.status import SyncPage
 
 __all__ = [
-    "PeerChange",
-    "Registration",
     "SiteDesk",
-    "SiteKind",
     "SiteOffice",
     "SiteSetUp",
-    "SiteState",
     "register_card",
     "set_up_site",
-    "setup_problems",
     "site_state",
 ]
 
