@@ -32,11 +32,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 __all__ = [
-    "HEAD",
-    "PRE_RELEASE",
-    "SchemaPreRelease",
     "SchemaState",
-    "SchemaTooNew",
     "downgrade",
     "schema_state",
     "upgrade",

@@ -16,19 +16,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.intake.take import take_intake
-from counter.actions.outbox.platform import (
-    SendRound,
-    event_list,
-    platform_settings,
-    retry_event,
-    save_platform,
-    send_due,
-)
+from counter.actions.outbox.platform import event_list, platform_settings, retry_event, save_platform, send_due
 from counter.actions.outbox.platform_facts import facts_of
 from counter.db import models
 from counter.db.platform_store import PLATFORM_KEY, claimed
 from counter.db.settings_store import mark_training, put_setting
 from counter.host.outward.platform_client import Report, ReportRequest
+from counter.outbox.rules import SendRound
 from counter.platform.events import platform_key
 from counter.platform.mapping import SOURCES, mapping_file
 from counter.platform.settings import PlatformProblem, PlatformSettings

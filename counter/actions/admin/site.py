@@ -91,9 +91,6 @@ from counter.sync.sm_seal import public_key_text as sm_public_key_text
 from counter.sync.sm_seal import raw_public_key as raw_sm2_key
 
 __all__ = [
-    "SiteIdentity",
-    "SiteKind",
-    "SiteProblem",
     "init_site",
     "peer_keys",
     "peers",

@@ -50,7 +50,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DRAFT_INTAKE_KEY",
-    "PublishRefused",
     "allow_draft_intake",
     "bundle_named",
     "draft_guides",

@@ -54,7 +54,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BATCH",
-    "SendRound",
     "gateway_settings",
     "message_list",
     "move_secret_out",

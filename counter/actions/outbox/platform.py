@@ -48,7 +48,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BATCH",
-    "SendRound",
     "chosen_codings",
     "event_list",
     "mapping_named",

@@ -54,9 +54,7 @@ if TYPE_CHECKING:
 __all__ = [
     "authorise",
     "back_up",
-    "backups_folder",
     "check_backup",
-    "make_backup",
     "record_backup",
     "record_restore",
     "restore_backup",

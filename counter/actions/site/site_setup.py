@@ -41,8 +41,6 @@ from counter.sync.sites import SiteDesk, SiteIdentity, SiteKind, SiteOffice, set
 from counter.sync.status import SyncPage
 
 __all__ = [
-    "SiteDesk",
-    "SiteOffice",
     "SiteSetUp",
     "register_card",
     "set_up_site",

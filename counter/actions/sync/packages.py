@@ -115,7 +115,6 @@ from counter.util.collector import without_collector_pauses
 
 __all__ = [
     "ExportResult",
-    "PackageRejected",
     "export_package",
     "import_package",
 ]
