@@ -250,7 +250,7 @@ def application_blocks(case: CaseView, bundle: Bundle, office: OfficeSettings) -
     return blocks
 
 
-def _sign_off(case: CaseView, bundle: Bundle, office: OfficeSettings) -> SignOff:
+def _sign_off(case: CaseView, office: OfficeSettings) -> SignOff:
     """The applicant's signature (a company's legal representative's and its seal), the agent's, the date."""
     kind = _kind(case)
     company = kind == ApplicantKind.COMPANY.value
@@ -284,7 +284,7 @@ def application_for(
             Pair(paper.DOC_RECEIVED_ON, date_text(case.received_on), wide=True),
         ),
         blocks=tuple(application_blocks(case, bundle, office)),
-        sign_off=_sign_off(case, bundle, office),
+        sign_off=_sign_off(case, office),
         copies=(app.APP_COPY,),
         copies_note=app.APP_COPY_NOTE,
         barcode=case.case_no,

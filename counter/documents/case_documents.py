@@ -133,7 +133,7 @@ def _signers(case: CaseView) -> tuple[str, ...]:
     return (paper.DOC_SIGNER_AGENT,) if case.agent_name else (signer,)
 
 
-def _sign_off(case: CaseView, office: OfficeSettings, bundle: Bundle, issued_on: dt.date) -> SignOff:
+def _sign_off(case: CaseView, office: OfficeSettings, issued_on: dt.date) -> SignOff:
     return SignOff(
         clerk_label=paper.DOC_CLERK,
         clerk=case.clerk,
@@ -442,7 +442,7 @@ def document_for(
         return application_for(case, bundle, office, doc_no, issued_on)
     applicant = _kind_of(case)
     you, we = paper.DOC_YOU[applicant], paper.DOC_WE[applicant]
-    sign_off = _sign_off(case, office, bundle, issued_on)
+    sign_off = _sign_off(case, office, issued_on)
     issuer = office.office_name
     header = (*_header(case, bundle), *_subject(case, bundle), Pair(paper.DOC_ITEMS, items_text(bundle), wide=True))
     blocks: list[Block]

@@ -98,7 +98,7 @@ def unnamed_bodies(items: Iterable[Item], office: OfficeSettings) -> tuple[tuple
     for item in items:
         if leaves_to_site(item.remedy) and not site_named(item.department, item.level, places):
             assert item.remedy is not None  # leaves_to_site saw to it
-            candidates = candidate_bodies(item.department, item.level, item.remedy, places)
+            candidates = candidate_bodies(item.level, item.remedy, places)
             found.setdefault(decider_name(item, office), candidates)
     return tuple(found.items())
 
