@@ -68,6 +68,7 @@ __all__ = [
     "office_settings",  # kept in counter.actions.admin.office; read here where every paper is made
     "prints_own_place",
     "record_print",
+    "rendered",
     "save_office_settings",
 ]
 
@@ -208,10 +209,6 @@ def _decision_number(session: Session, desk: Desk, today: dt.date, department: s
     return number
 
 
-def _hash(pdf: bytes) -> str:
-    return hashlib.sha256(pdf).hexdigest()
-
-
 def make_document(
     session: Session,
     desk: Desk,
@@ -289,8 +286,7 @@ def made_document(
     if rating is not None:
         data = with_rating_qr(data, *rating)
     data = marked_for_training(session, data)
-    pdf = _render(data)
-    digest = _hash(pdf)
+    pdf, digest = rendered(data)
     if existing is None:
         document_id = _record(
             session, desk, number, case.id, stored_kind, issued_on, office, digest,
@@ -426,8 +422,7 @@ def make_guide_notice(
         held=held,
     )  # fmt: skip
     data = marked_for_training(session, data)
-    pdf = _render(data)
-    digest = _hash(pdf)
+    pdf, digest = rendered(data)
     kind = DocumentKind.GUIDE_NOTICE.value
     document_id = _record(session, desk, number, None, kind, today, office, digest, own_place=own_place, held=held)
     _audit_made(session, desk, number, DocumentKind.GUIDE_NOTICE, bundle_code, digest, reprint=False)
@@ -439,10 +434,12 @@ def marked_for_training(session: Session, data: DocumentData) -> DocumentData:
     return dataclasses.replace(data, training=True) if is_training(session) else data
 
 
-def _render(data: DocumentData) -> bytes:
+def rendered(data: DocumentData) -> tuple[bytes, str]:
+    """The paper's PDF, and its SHA-256: what is recorded of it, and what a reprint's bytes are compared with."""
     from counter.documents.render import render_pdf  # reportlab: loaded at the first print
 
-    return render_pdf(data)
+    pdf = render_pdf(data)
+    return pdf, hashlib.sha256(pdf).hexdigest()
 
 
 def record_print(session: Session, desk: Desk, made: MadeDocument, target: str, ok: bool, error: str = "") -> None:
