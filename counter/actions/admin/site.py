@@ -126,14 +126,14 @@ def this_site(session: Session, key_path: Path | None = None) -> SiteIdentity:
     commits.  Raises :class:`KeyUnreadable` if a key file is there but unusable
     (it is never overwritten).
     """
-    stored = _stored(session)
+    stored = stored_site(session)
     if stored is not None:
         return stored
     config = load_desk_config()
     path = key_path or paths.site_key_path()
     key, sealing = _key_at(path), _encryption_key_at(path)
     identity = SiteIdentity(config.site_code, config.site_name, SiteKind.HALL, public_key_text(key), sealing)
-    _store(session, identity)
+    store_identity(session, identity)
     record_at_desk(session, system_desk(None), AuditAction.SETTING_CHANGED, AUDIT_SUBJECT, _detail(identity))
     return identity
 
@@ -161,7 +161,7 @@ def init_site(
     problems = site_problems(code, name)
     if problems:
         raise SiteRefused(problems)
-    before = _stored(session)
+    before = stored_site(session)
     path = key_path or paths.site_key_path()
     key = _key_at(path)
     identity = SiteIdentity(code, name, kind, public_key_text(key), _encryption_key_at(path))
@@ -170,7 +170,7 @@ def init_site(
             session, by, before.public_key, datetime.now(UTC), encryption_key=before.encryption_key,
             sm2_key=before.sm2_key,
         )  # fmt: skip
-    _store(session, identity)
+    store_identity(session, identity)
     put_setting(session, SET_UP, datetime.now(UTC).isoformat(timespec="seconds"))
     old = {} if before is None else _detail(before)
     new = _detail(identity)
@@ -222,16 +222,6 @@ def retire_key(
     record_at_desk(session, desk, AuditAction.SETTING_CHANGED, RETIRED_KEYS, {"from": before, "to": after})
 
 
-def store_identity(session: Session, identity: SiteIdentity) -> None:
-    """Write this site's identity; the caller records the change in the trail and commits."""
-    _store(session, identity)
-
-
-def stored_site(session: Session) -> SiteIdentity | None:
-    """This site's identity as stored, without making one: None on a database that has none yet."""
-    return _stored(session)
-
-
 def site_is_set_up(session: Session) -> bool:
     """Whether someone chose this site's identity, rather than the program making it at first use.
 
@@ -243,7 +233,7 @@ def site_is_set_up(session: Session) -> bool:
     """
     if get_setting(session, SET_UP) is not None:
         return True
-    stored = _stored(session)
+    stored = stored_site(session)
     if stored is not None and stored.kind is SiteKind.TOWNSHIP:
         return True
     return session.scalar(select(models.SitePeer.code).limit(1)) is not None
@@ -257,7 +247,7 @@ def site_signing_key(session: Session, key_path: Path | None = None) -> Ed25519P
     signed (:attr:`KeyProblem.OTHER_SITE`) instead of the peer refusing the package.
     """
     path = key_path or paths.site_key_path()
-    stored = _stored(session)
+    stored = stored_site(session)
     if stored is not None:  # a rotation that committed but did not put its files in place
         install_next_keys(path, stored.public_key)
     key = load_private_key(path)
@@ -267,7 +257,7 @@ def site_signing_key(session: Session, key_path: Path | None = None) -> Ed25519P
     if not identity.encryption_key:  # set up before packages were sealed: the key machine makes the key now
         sealing = _encryption_key_at(path)
         with_key = SiteIdentity(identity.code, identity.name, identity.kind, identity.public_key, sealing)
-        _store(session, with_key)
+        store_identity(session, with_key)
         changed = {"fingerprint": {"from": identity.fingerprint, "to": with_key.fingerprint}}
         record_at_desk(session, system_desk(None), AuditAction.SETTING_CHANGED, AUDIT_SUBJECT, changed)
     return key
@@ -468,7 +458,7 @@ def choose_suite(
         identity = SiteIdentity(
             before.code, before.name, before.kind, before.public_key, before.encryption_key, sm2_key=sm2_public
         )
-        _store(session, identity)
+        store_identity(session, identity)
     put_setting(session, SUITE_SETTING, SM_SUITE if national else SUITE)
     detail = {"suite": SM_SUITE if national else SUITE, "fingerprint": identity.fingerprint}
     record_at_desk(session, by, AuditAction.SETTING_CHANGED, SUITE_SETTING, detail)
@@ -489,7 +479,8 @@ def site_sm2_key(session: Session, key_path: Path | None = None) -> Sm2PrivateKe
 IDENTITY = (SITE_CODE, SITE_NAME, SITE_KIND, SITE_PUBLIC_KEY, SITE_ENCRYPTION_KEY, SM2_KEY)
 
 
-def _stored(session: Session) -> SiteIdentity | None:
+def stored_site(session: Session) -> SiteIdentity | None:
+    """This site's identity as stored, without making one: None on a database that has none yet."""
     read_settings(session, IDENTITY)
     values = [get_setting(session, key) for key in (SITE_CODE, SITE_NAME, SITE_KIND, SITE_PUBLIC_KEY)]
     code, name, kind, public_key = values
@@ -499,7 +490,8 @@ def _stored(session: Session) -> SiteIdentity | None:
     return SiteIdentity(code, name, SiteKind(kind), public_key, sealing, sm2_key=national)
 
 
-def _store(session: Session, identity: SiteIdentity) -> None:
+def store_identity(session: Session, identity: SiteIdentity) -> None:
+    """Write this site's identity; the caller records the change in the trail and commits."""
     put_setting(session, SITE_CODE, identity.code)
     put_setting(session, SITE_NAME, identity.name)
     put_setting(session, SITE_KIND, identity.kind.value)
