@@ -50,12 +50,13 @@ from sqlalchemy import Engine, func, select, text
 
 from benchmarks.big_hall import TOWNSHIPS, Copier, Training, hall_site, placements, training_cases, working_days
 from benchmarks.goals import Verdicts, arguments
-from counter.actions.sync.packages import PackageRejected, export_package, import_package
+from counter.actions.sync.packages import export_package, import_package
 from counter.db import models
 from counter.db.engine import make_engine, make_sessions
 from counter.db.sync.cases import apply_cases
 from counter.sync.case_reader import CaseReader
 from counter.sync.exchange import ImportReport
+from counter.sync.package import PackageRejected
 from counter.sync.record_json import to_dict
 from counter.sync.sender_checks import Sender
 from counter.sync.sites import SiteKind

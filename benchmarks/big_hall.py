@@ -52,7 +52,7 @@ from counter.access.roles import Role
 from counter.actions.admin.accounts import add_account, sign_in
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.cases.documents import make_document, office_settings, record_print, save_office_settings
-from counter.actions.catalog.guide_status import PublishRefused, publish_guide
+from counter.actions.catalog.guide_status import publish_guide
 from counter.actions.catalog.imports import import_source
 from counter.actions.intake.take import fulfil_deferred, take_intake
 from counter.actions.ratings.follow_up import move_rectification
@@ -63,6 +63,7 @@ from counter.actions.sync.sync_status import review_items
 from counter.case.intake_request import IntakeRequest
 from counter.case.status import CaseStatus
 from counter.catalog.model import GuideStatus, Necessity
+from counter.catalog.publication import PublishRefused
 from counter.db import models
 from counter.db.account_store import account_row
 from counter.db.catalog_store import current_guide

@@ -22,10 +22,10 @@ from __future__ import annotations
 import unicodedata
 from enum import StrEnum
 
-from counter.parties.skeleton import same_name, skeleton
+from counter.parties.skeleton import skeleton
 from counter.parties.text import FIELD_LIMITS, TextField, character_problem
 
-__all__ = ["CLERK_NAME_MAX", "SITE_NAME_MAX", "NameProblem", "clerk_name_problem", "same_name", "site_name_problem"]
+__all__ = ["CLERK_NAME_MAX", "SITE_NAME_MAX", "NameProblem", "clerk_name_problem", "site_name_problem"]
 
 CLERK_NAME_MAX = FIELD_LIMITS[TextField.PERSON_NAME].most  # a clerk's name is a person's (the one table)
 SITE_NAME_MAX = 64  # 兴安盟科尔沁右翼中旗巴彦呼舒镇政务服务中心 is 21

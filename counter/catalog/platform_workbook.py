@@ -74,7 +74,8 @@ class _Sheet:
     rows: tuple[_Row, ...]
 
 
-def _blank(raw: object) -> bool:
+def blank(raw: object) -> bool:
+    """An empty cell: nothing, or only spaces."""
     return raw is None or (isinstance(raw, str) and not raw.strip())
 
 
@@ -129,7 +130,7 @@ def _read_sheet(file: str, ws: Any, problems: list[Problem]) -> _Sheet | None:
     grid = _grid(ws)
     index = _header(grid)
     if index is None:
-        if title != NOTES_SHEET and any(not _blank(v) for line in grid for v in line):
+        if title != NOTES_SHEET and any(not blank(v) for line in grid for v in line):
             problems.append(
                 workbook_problem(
                     Rule.UNKNOWN_KEY, sheet_place(file, title), WorkbookProblem.UNKNOWN_SHEET, title, field=title
@@ -163,7 +164,7 @@ def _read_sheet(file: str, ws: Any, problems: list[Problem]) -> _Sheet | None:
         return None
     rows = []
     for number, line in enumerate(grid[header_row:], header_row + 1):
-        values = {columns[c]: v for c, v in enumerate(line) if c in columns and not _blank(v)}
+        values = {columns[c]: v for c, v in enumerate(line) if c in columns and not blank(v)}
         if values:
             rows.append(_Row(number, values, headers))
     problems.extend(_merged_across(file, title, ws, header_row, columns, grid))

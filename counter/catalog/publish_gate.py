@@ -39,16 +39,17 @@ _SOURCE = re.compile(r"《[^》]+》|第[一二三四五六七八九十百零〇
 _CLAUSES = re.compile(r"[。；;\n]")
 
 
-def publish_problems(file: str, bundle: Bundle, *, reporting: bool) -> list[Problem]:
-    """Every reason the guide may not be published (none: it may); ``reporting``: the site reports to the platform."""
-    found = [*_repeated_items(file, bundle), *limit_warnings(file, bundle), *_unsourced_bounds(file, bundle)]
+def publish_problems(bundle: Bundle, *, reporting: bool) -> list[Problem]:
+    """Every reason the guide may not be published (none: it may); ``reporting``: the site reports to the platform.
+    The problems name no file: the guide is the database's."""
+    found = [*_repeated_items(bundle), *limit_warnings("", bundle), *_unsourced_bounds(bundle)]
     if reporting:
         found.extend(
-            Problem(Rule.ITEM_WITHOUT_OFFICIAL_CODE, file, bundle.code, item.code, field="items.basic_code")
+            Problem(Rule.ITEM_WITHOUT_OFFICIAL_CODE, "", bundle.code, item.code, field="items.basic_code")
             for item in bundle.items
             if not item.basic_code.strip()
         )
-        found.extend(_platform_codes(file, bundle))
+        found.extend(_platform_codes(bundle))
     return found
 
 
@@ -56,16 +57,16 @@ def publish_problems(file: str, bundle: Bundle, *, reporting: bool) -> list[Prob
 _CODE_FORMATS = (("items.basic_code", 10), ("items.code", 24))
 
 
-def _platform_codes(file: str, bundle: Bundle) -> Iterator[Problem]:
+def _platform_codes(bundle: Bundle) -> Iterator[Problem]:
     """What of an item's codes cannot go up to the platform: a 样例's, or one outside the standard's format."""
     for item in bundle.items:
         if bundle.sample:
-            yield Problem(Rule.SAMPLE_CODE, file, bundle.code, item.code, field="items.code", detail=item.code)
+            yield Problem(Rule.SAMPLE_CODE, "", bundle.code, item.code, field="items.code", detail=item.code)
             continue
         for field, longest, value in ((f, n, getattr(item, f.split(".")[1]).strip()) for f, n in _CODE_FORMATS):
             if value and not (len(value) <= longest and value.isascii() and value.isalnum()):
                 extra = (("max", str(longest)),)
-                yield Problem(Rule.CODE_FORMAT, file, bundle.code, item.code, field=field, detail=value, extra=extra)
+                yield Problem(Rule.CODE_FORMAT, "", bundle.code, item.code, field=field, detail=value, extra=extra)
 
 
 def unsourced_bounds(text: str) -> tuple[str, ...]:
@@ -74,36 +75,36 @@ def unsourced_bounds(text: str) -> tuple[str, ...]:
     return tuple(c for c in clauses if _BOUND.search(c) and not _SOURCE.search(c))
 
 
-def _repeated_items(file: str, bundle: Bundle) -> Iterator[Problem]:
+def _repeated_items(bundle: Bundle) -> Iterator[Problem]:
     """An item whose name, or whose 基本编码, an earlier item of the guide already has."""
     names: dict[str, str] = {}
     codes: dict[str, str] = {}
     for item in bundle.items:
         name, basic = item.name.strip(), item.basic_code.strip()
         if name in names:
-            yield _repeated(file, bundle, item.code, "items.name", name, names[name])
+            yield _repeated(bundle, item.code, "items.name", name, names[name])
         elif basic and basic in codes:
-            yield _repeated(file, bundle, item.code, "items.basic_code", basic, codes[basic])
+            yield _repeated(bundle, item.code, "items.basic_code", basic, codes[basic])
         names.setdefault(name, item.code)
         if basic:
             codes.setdefault(basic, item.code)
 
 
-def _repeated(file: str, bundle: Bundle, item: str, field: str, value: str, first: str) -> Problem:
-    return Problem(Rule.DUPLICATE_ITEM, file, bundle.code, item, field=field, detail=value, extra=(("other", first),))
+def _repeated(bundle: Bundle, item: str, field: str, value: str, first: str) -> Problem:
+    return Problem(Rule.DUPLICATE_ITEM, "", bundle.code, item, field=field, detail=value, extra=(("other", first),))
 
 
-def _unsourced_bounds(file: str, bundle: Bundle) -> Iterator[Problem]:
-    yield from _bounds(file, bundle, "conditions", bundle.conditions)
+def _unsourced_bounds(bundle: Bundle) -> Iterator[Problem]:
+    yield from _bounds(bundle, "conditions", bundle.conditions)
     for item in bundle.items:
-        yield from _bounds(file, bundle, "items.conditions", item.conditions, item=item.code)
+        yield from _bounds(bundle, "items.conditions", item.conditions, item=item.code)
     for material in bundle.materials:
-        yield from _bounds(file, bundle, "materials.requirement", (material.requirement,), material=material.code)
+        yield from _bounds(bundle, "materials.requirement", (material.requirement,), material=material.code)
 
 
 def _bounds(
-    file: str, bundle: Bundle, field: str, texts: Iterable[str], *, item: str = "", material: str = ""
+    bundle: Bundle, field: str, texts: Iterable[str], *, item: str = "", material: str = ""
 ) -> Iterator[Problem]:
     for text in texts:
         for clause in unsourced_bounds(text):
-            yield Problem(Rule.BOUND_WITHOUT_SOURCE, file, bundle.code, item, material, field=field, detail=clause)
+            yield Problem(Rule.BOUND_WITHOUT_SOURCE, "", bundle.code, item, material, field=field, detail=clause)

@@ -137,7 +137,7 @@ def review_rights(
     return Rights(own.government, own.court)
 
 
-def candidate_bodies(department: str, level: AdminLevel | None, remedy: Remedy, places: Places) -> tuple[str, ...]:
+def candidate_bodies(level: AdminLevel | None, remedy: Remedy, places: Places) -> tuple[str, ...]:
     """The bodies the law may mean for a department left to the site: its superior as the catalog names it, and
     the government at its level; what the administrator chooses between."""
     own = places.level(level)

@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 
 from counter.catalog.bundle_problems import BundleProblems
-from counter.catalog.limits import limit_code, limit_problems
+from counter.catalog.limits import item_label, limit_code, limit_problems
 from counter.catalog.model import (
     SERVICE_OBJECTS,
     Bundle,
@@ -216,7 +216,7 @@ def _check_conditions(out: BundleProblems, bundle: Bundle) -> None:
         out.report(Rule.MISSING_ELEMENT, "conditions")
     for index, item in enumerate(bundle.items, 1):
         if not item.conditions:
-            out.report(Rule.MISSING_ELEMENT, "items.conditions", item=_item_label(item, index))
+            out.report(Rule.MISSING_ELEMENT, "items.conditions", item=item_label(item, index))
 
 
 def _check_address(out: BundleProblems, bundle: Bundle) -> None:
@@ -253,15 +253,11 @@ def _check_steps(out: BundleProblems, bundle: Bundle) -> None:
             out.report(Rule.STEP_INCOMPLETE, "steps.result", label)
 
 
-def _item_label(item: Item, index: int) -> str:
-    return item.code or item.name or f"#{index}"
-
-
 def _check_items(out: BundleProblems, bundle: Bundle) -> None:
     """The item-level elements of 第九条, codes, limits (items 12-13) and intermediaries (item 17)."""
     seen: set[str] = set()
     for index, item in enumerate(bundle.items, 1):
-        label = _item_label(item, index)
+        label = item_label(item, index)
         _check_item_codes(out, item, label, seen)
         for key, present in (
             ("items.name", item.name),
@@ -345,7 +341,7 @@ def _check_bundle_promise(out: BundleProblems, bundle: Bundle) -> None:
                 Rule.ITEM_PROMISE_EXCEEDS_BUNDLE,
                 "items.promised_limit",
                 f"{limit_code(promised)} > {limit_code(bound)}",
-                item=_item_label(item, index),
+                item=item_label(item, index),
                 extra=(("limit", limit_code(promised)), ("bound", limit_code(bound))),
             )
     if not limits or len(limits) != len(bundle.items) or any(limit.unit != bound.unit for limit in limits):

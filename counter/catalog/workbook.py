@@ -33,7 +33,7 @@ from openpyxl.utils import get_column_letter
 
 from counter.catalog.document import from_document
 from counter.catalog.model import Bundle
-from counter.catalog.platform_workbook import is_platform_grid, read_platform_workbook
+from counter.catalog.platform_workbook import blank, is_platform_grid, read_platform_workbook
 from counter.catalog.problems import Problem, Rule, WorkbookProblem, row_place, sheet_place, workbook_problem
 from counter.catalog.reader import ReadResult
 from counter.catalog.workbook_layout import (
@@ -187,7 +187,7 @@ def _sheet_rows(file: str, sheet: Sheet, grid: list[tuple[object, ...]], problem
             value = _read_cell(column, cells[index] if index < len(cells) else None)
             if value is not None:
                 values[column.key] = value
-        filled_unnamed.update(i for i in unnamed if i < len(cells) and not _blank(cells[i]))
+        filled_unnamed.update(i for i in unnamed if i < len(cells) and not blank(cells[i]))
         if values:
             rows.append(_Row(number, row_place(file, sheet.title, number), _nest(sheet.columns, values)))
     problems.extend(
@@ -201,10 +201,6 @@ def _sheet_rows(file: str, sheet: Sheet, grid: list[tuple[object, ...]], problem
         for index in sorted(filled_unnamed)
     )
     return rows
-
-
-def _blank(raw: object) -> bool:
-    return raw is None or (isinstance(raw, str) and not raw.strip())
 
 
 def _nest(columns: Iterable[Column], values: Mapping[str, object]) -> Doc:
@@ -224,7 +220,7 @@ def _read_cell(column: Column, raw: object) -> object:
     Only what Excel is known to change is undone.  Anything else is passed on as it
     is, for the reader to name as a wrong type.
     """
-    if _blank(raw):
+    if blank(raw):
         return None
     return _READ[column.kind](column, raw.strip() if isinstance(raw, str) else raw)
 

@@ -8,6 +8,7 @@ UTC.  The password hash leaves this module only through :func:`password_hash_of`
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 from sqlalchemy import select, text, update
@@ -44,7 +45,9 @@ def roles_text(roles: frozenset[Role]) -> str:
     return ",".join(role.value for role in Role if role in roles)
 
 
-def _roles(stored: str) -> frozenset[Role]:
+@functools.lru_cache(maxsize=64)
+def roles_of(stored: str) -> frozenset[Role]:
+    """The roles of an account as stored (comma-separated, :func:`roles_text`); an unknown word grants nothing."""
     known = {role.value: role for role in Role}
     return frozenset(known[word] for word in stored.split(",") if word in known)
 
@@ -62,7 +65,7 @@ def _row(account: models.Account) -> AccountRow:
         login=account.login,
         name=account.name,
         staff_no=account.staff_no,
-        roles=_roles(account.roles),
+        roles=roles_of(account.roles),
         disabled=account.disabled,
         failed_logins=account.failed_logins,
         department=account.department,
@@ -88,7 +91,7 @@ def password_hash_of(session: Session, login: str) -> str | None:
 def enabled_admins(session: Session) -> list[str]:
     """Logins of the enabled accounts holding the admin role."""
     enabled = select(models.Account.login, models.Account.roles).where(models.Account.disabled.is_(False))
-    return [login for login, roles in session.execute(enabled) if Role.ADMIN in _roles(roles)]
+    return [login for login, roles in session.execute(enabled) if Role.ADMIN in roles_of(roles)]
 
 
 def insert_account(

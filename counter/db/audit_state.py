@@ -27,10 +27,8 @@ from counter.audit.state import (
 )
 from counter.db import models
 from counter.db.sealed import UNREADABLE
-from counter.db.settings_store import get_setting
 
 READ_BATCH = 5_000
-SITE_CODE = "site.code"  # as counter.actions.admin.site stores it
 
 _TABLES: dict[SubjectKind, Any] = {
     SubjectKind.CASE: models.Case,
@@ -179,8 +177,3 @@ def states_since(session: Session) -> dt.datetime | None:
     e = models.AuditEntry
     first = session.scalar(select(func.min(e.at)).where(e.state != ""))
     return _naive_utc(first)
-
-
-def own_site_code(session: Session) -> str | None:
-    """This site's code as stored; None on a database that has none yet (every row is then its own)."""
-    return get_setting(session, SITE_CODE)

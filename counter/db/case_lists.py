@@ -50,19 +50,10 @@ def _rows(session: Session, stmt: ListingSelect, values: dict[str, Any] | None =
     return list(_case_rows(session.execute(stmt, values)))
 
 
-def _listed(session: Session, stmt: ListingSelect, values: dict[str, Any]) -> list[CaseRow]:
-    """:func:`_rows` of a statement built once: the F6 lists are read after every change of a case."""
-    return _rows(session, stmt, values)
-
-
 def _case_rows(rows: Iterable[Sequence[Any]]) -> Iterator[CaseRow]:
     """The list rows of a :data:`ListingSelect`'s rows, as they come."""
     for case_no, status, name, applicant, received_on, desk_no, due in rows:
         yield CaseRow(case_no, CaseStatus(status), name, applicant, received_on, desk_no, due)
-
-
-def _lapsed(session: Session, material: type[models.CaseMaterial]) -> ColumnElement[bool]:
-    return _lapsed_in(session.get_bind().dialect.name, material)
 
 
 def _lapsed_in(dialect: str, material: type[models.CaseMaterial]) -> ColumnElement[bool]:
@@ -91,7 +82,7 @@ def _next_due(session: Session) -> ScalarSelect[dt.date | None]:
             material.case_id == models.Case.id,
             material.due_on.is_not(None),
             material.arrived_on.is_(None),
-            ~_lapsed(session, material),
+            ~_lapsed_in(session.get_bind().dialect.name, material),
         )
         .correlate(models.Case)
         .scalar_subquery()
@@ -129,7 +120,7 @@ def cases_of_day(session: Session, day: dt.date, site_code: str, desk_no: str) -
     """The cases one desk of one site took on ``day``: desk numbers repeat from site to site, and a league's
     database holds every site's cases (read by ``ix_case_received_figures``, which leads with the day and site)."""
     values = {"day": day, "site_code": site_code, "desk_no": desk_no}
-    return _listed(session, _of_day_statement(session.get_bind().dialect.name), values)
+    return _rows(session, _of_day_statement(session.get_bind().dialect.name), values)
 
 
 @functools.cache
@@ -261,7 +252,7 @@ def deferrals_due_page(session: Session, last_day: dt.date, limit: int) -> list[
     """The first ``limit`` of :func:`deferrals_due_by`, in its order, read by index whatever the backlog."""
     page = _due_statements(session.get_bind().dialect.name).deferral_page
     with index_walk(session):
-        return _listed(session, page, {"last_day": last_day, "limit": limit})
+        return _rows(session, page, {"last_day": last_day, "limit": limit})
 
 
 #: rows a streamed list holds at a time, of each kind: what the driver fetches in one go
@@ -354,7 +345,7 @@ def corrections_due_page(session: Session, last_day: dt.date, limit: int) -> lis
     """The first ``limit`` of the correction notices unanswered with a deadline on or before ``last_day``, in due
     order then number (``ix_case_correction_due``); the deadline is the row's due."""
     page = _due_statements(session.get_bind().dialect.name).correction_page
-    return _listed(session, page, {"last_day": last_day, "limit": limit})
+    return _rows(session, page, {"last_day": last_day, "limit": limit})
 
 
 def due_counts(session: Session, last_day: dt.date, today: dt.date, cap: int) -> tuple[int, int, bool]:

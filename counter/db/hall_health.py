@@ -8,6 +8,7 @@ import datetime as dt
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
+from counter.case.moments import stored_utc
 from counter.db.models import DeskSession, FrontStoreEvent, OutboxMessage, PlatformEvent
 
 #: each outbox by the name the metrics give it
@@ -42,12 +43,7 @@ def health(session: Session, now: dt.datetime) -> tuple[str | None, list[tuple[s
     """The hall's health read at once: the schema's revision; each outbox's name, its rows unsent and failed, and
     how long its oldest unsent row has waited at ``now`` in seconds (None: none waits); the open desk sessions."""
     depths = [
-        (name, unsent, failed, None if oldest is None else max((now - _utc(oldest)).total_seconds(), 0.0))
+        (name, unsent, failed, None if oldest is None else max((now - stored_utc(oldest)).total_seconds(), 0.0))
         for name, unsent, failed, oldest in outbox_depth(session)
     ]
     return schema_revision(session), depths, open_sessions(session, now)
-
-
-def _utc(at: dt.datetime) -> dt.datetime:
-    """A stored moment as an aware one: SQLite gives back the UTC it was given without its zone."""
-    return at if at.tzinfo is not None else at.replace(tzinfo=dt.UTC)

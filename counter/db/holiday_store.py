@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-from collections.abc import Sequence
 from typing import Any, cast
 
 from sqlalchemy import (
@@ -35,12 +34,8 @@ COVERED_KEY = "holidays.covered"
 
 def load_table(session: Session) -> HolidayTable:
     """The office's days and the spans it vouches for, as of now in the session's transaction (an edit made in it
-    included): one statement (:func:`days_statement`)."""
-    return _table_of(session.execute(_days_statement()).all())
-
-
-def _table_of(rows: Sequence[Sequence[Any]]) -> HolidayTable:
-    """The office's table from the rows of :func:`days_statement`."""
+    included): one statement (:func:`_days_statement`)."""
+    rows = session.execute(_days_statement()).all()
     head = next((row for row in rows if row[0] is None), None)
     spans = head[1] if head is not None else None
     days = [(day, kind) for day, kind in rows if day is not None]

@@ -32,13 +32,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 __all__ = [
-    "HEAD",
-    "LOCK_TIMEOUT_S",
-    "PRE_RELEASE",
-    "SchemaPreRelease",
     "SchemaState",
-    "SchemaTooNew",
-    "Step",
     "downgrade",
     "schema_state",
     "upgrade",

@@ -93,14 +93,6 @@ def moment_text(at: dt.datetime) -> str:
     return at.isoformat(timespec="microseconds")
 
 
-def queue_reminder(
-    session: Session, case_id: int, case_uid: str, phone: str, due_on: dt.date, now: dt.datetime
-) -> bool:
-    """The reminder of deferred materials due on ``due_on``: once per case and date (an extension's new date is told
-    again); False when it was queued before."""
-    return queue_dated(session, case_id, case_uid, phone, MessageKind.DEFERRAL_DUE, due_on, now)
-
-
 def queue_dated(
     session: Session,
     case_id: int,

@@ -156,9 +156,9 @@ CASE_INDEXES = (
 )
 
 
-def case_index_values(values: Mapping[str, Any], keys: DataKeys | None = None) -> dict[str, str]:
+def case_index_values(values: Mapping[str, Any]) -> dict[str, str]:
     """The keyed index columns of a case whose columns are ``values`` (in clear), for its insert."""
-    keys = keys or sealing_keys()
+    keys = sealing_keys()
     return {index: index_of(str(values.get(source) or ""), keys) for index, source in CASE_INDEXES}
 
 

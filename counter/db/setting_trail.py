@@ -26,11 +26,10 @@ from counter.audit.setting_state import (
     setting_mismatches,
 )
 from counter.db import models
+from counter.db.settings_store import SITE_CODE, SITE_ENCRYPTION_KEY, SITE_KIND, SITE_NAME, SITE_PUBLIC_KEY
 from counter.sync.keys import key_fingerprint
 
-# as counter.actions.admin.site stores this site's identity
-_IDENTITY = {"code": "site.code", "name": "site.name", "kind": "site.kind"}
-_PUBLIC_KEY, _ENCRYPTION_KEY = "site.public_key", "site.encryption_key"
+_IDENTITY = {"code": SITE_CODE, "name": SITE_NAME, "kind": SITE_KIND}
 
 
 def fingerprints(public_key: str, encryption_key: str) -> Fingerprints:
@@ -88,8 +87,8 @@ def setting_mismatches_in(session: Session) -> list[SettingMismatch]:
                 values[subject] = value
     setting = models.Setting
     stored: dict[str, str] = dict(session.execute(select(setting.key, setting.value)).all())
-    public_key = stored.get(_PUBLIC_KEY)
-    keys = fingerprints(public_key, stored.get(_ENCRYPTION_KEY, "")) if public_key else None
+    public_key = stored.get(SITE_PUBLIC_KEY)
+    keys = fingerprints(public_key, stored.get(SITE_ENCRYPTION_KEY, "")) if public_key else None
     own_identity = {name: stored.get(key, "") for name, key in _IDENTITY.items()}
     rows = [
         PeerRow(p.code, p.name, p.kind, fingerprints(p.public_key, p.encryption_key))

@@ -99,6 +99,8 @@ SITE_CODE, SITE_NAME = (
     "site.code",
     "site.name",
 )  # its code and name: what names its office (counter.actions.admin.office)
+# its public keys, as its card gives them: counter.actions.admin.site keeps them with its identity
+SITE_PUBLIC_KEY, SITE_ENCRYPTION_KEY = "site.public_key", "site.encryption_key"
 TOWNSHIP = "township"  # the kind of a township centre (counter.sync.sites.SiteKind.TOWNSHIP)
 
 

@@ -83,7 +83,7 @@ def held_of_record(kept: object) -> HeldItems:
     return HeldItems(frozenset(str(code) for code in items), {str(k): str(v) for k, v in entrusted.items()})
 
 
-def _licensing(item: Item) -> bool:
+def is_licensing(item: Item) -> bool:
     return item.item_type is ItemType.LICENSING
 
 
@@ -114,7 +114,7 @@ def acceptance_of(item: Item, office: OfficeSettings, held: HeldItems = NOTHING_
         return Acceptance.OWN
     if not recorded_entrustment(item, office, held):
         return Acceptance.RECEIVED
-    if _licensing(item) and office.administrative_organ == OrganAnswer.NO:
+    if is_licensing(item) and office.administrative_organ == OrganAnswer.NO:
         return Acceptance.RECEIVED  # 第二十四条: a licence is entrusted to a 行政机关 only
     return Acceptance.ENTRUSTED
 
@@ -146,7 +146,7 @@ def entrustee_unanswered(items: Iterable[Item], office: OfficeSettings, held: He
     has not set whether the hall is a 行政机关 (the 司法局's answer): it is not made until then."""
     if office.administrative_organ in (OrganAnswer.YES, OrganAnswer.NO):
         return False
-    return any(_licensing(item) and recorded_entrustment(item, office, held) for item in items)
+    return any(is_licensing(item) and recorded_entrustment(item, office, held) for item in items)
 
 
 def by_acting(
@@ -163,8 +163,8 @@ def by_acting(
 def entrustment_basis(items: Iterable[Item], office: OfficeSettings, held: HeldItems) -> str:
     """What the hall acts under for these entrusted items: the article, and each 授权 or agreement recorded."""
     items = tuple(items)
-    articles = [words.ENTRUSTMENT_LICENSING] if any(_licensing(i) for i in items) else []
-    if not all(_licensing(i) for i in items):
+    articles = [words.ENTRUSTMENT_LICENSING] if any(is_licensing(i) for i in items) else []
+    if not all(is_licensing(i) for i in items):
         articles.append(words.ENTRUSTMENT_OTHER)
     recorded = [held.entrusted.get(i.code, "") or agreement_for(i, office) for i in items]
     return words.BASIS_JOIN.join(dict.fromkeys(text for text in (*articles, *recorded) if text))

@@ -59,7 +59,8 @@ BUSINESS_LICENCE = "营业执照"  # the 设立登记's result, which carries th
 LABEL_WEIGHT = 0.3  # the labels' column: an item's name of twelve characters (（四）新办纳税人涉税事项) on one line
 
 
-def _kind(case: CaseView) -> str:
+def applicant_kind(case: CaseView) -> str:
+    """The applicant's kind as the papers' words are keyed (DOC_YOU, DOC_SIGNER): a company's, else a person's."""
     return ApplicantKind.COMPANY.value if case.applicant_kind == ApplicantKind.COMPANY.value else "person"
 
 
@@ -69,7 +70,7 @@ def _phone(case: CaseView) -> str:
 
 def known_facts(case: CaseView) -> dict[str, str]:
     """The facts of the forms the intake holds, with their values: asked in the applicant's part, once."""
-    if _kind(case) == ApplicantKind.COMPANY.value:
+    if applicant_kind(case) == ApplicantKind.COMPANY.value:
         return {
             Fact.BODY_NAME.value: case.applicant_name,
             Fact.CREDIT_CODE.value: case.applicant_id_no,
@@ -92,7 +93,7 @@ def produced_facts(case: CaseView, bundle: Bundle) -> dict[str, str]:
     A person who registers a business in this case has no 统一社会信用代码 yet: the 设立登记 gives it with the
     营业执照, and the other departments take it from there.  A company applicant has its code already.
     """
-    if _kind(case) == ApplicantKind.COMPANY.value:
+    if applicant_kind(case) == ApplicantKind.COMPANY.value:
         return {}
     served = {code for material in bundle.materials_for(dict(case.answers)) for code in material.items}
     registers = any(BUSINESS_LICENCE in output_names(item.result) for item in bundle.items if item.code in served)
@@ -127,7 +128,7 @@ def _checked(boxes: list[Pair]) -> list[Block]:
 
 def _applicant(case: CaseView, later: list[Pair]) -> list[Block]:
     """The applicant as the intake recorded them, then what the case itself will give them (``later``)."""
-    kind = _kind(case)
+    kind = applicant_kind(case)
     boxes = [
         Pair(app.APP_NAME[kind], case.applicant_name),
         Pair(app.APP_ID_KIND, app.APP_ID_KIND_VALUE[kind]),
@@ -208,7 +209,7 @@ def _by_item(bundle: Bundle, parts: tuple[FormPart, ...]) -> dict[str, list[Form
 
 def application_blocks(case: CaseView, bundle: Bundle, office: OfficeSettings) -> list[Block]:
     """The parts of the form: applicant, agent, delivery, shared facts, each item, the declaration."""
-    kind = _kind(case)
+    kind = applicant_kind(case)
     forms = case_forms(case, bundle)
     applications = tuple(f for f in forms if is_application_form(f))
     produced = produced_facts(case, bundle)
@@ -250,9 +251,9 @@ def application_blocks(case: CaseView, bundle: Bundle, office: OfficeSettings) -
     return blocks
 
 
-def _sign_off(case: CaseView, bundle: Bundle, office: OfficeSettings) -> SignOff:
+def _sign_off(case: CaseView, office: OfficeSettings) -> SignOff:
     """The applicant's signature (a company's legal representative's and its seal), the agent's, the date."""
-    kind = _kind(case)
+    kind = applicant_kind(case)
     company = kind == ApplicantKind.COMPANY.value
     return SignOff(
         clerk_label=paper.DOC_CLERK,
@@ -284,7 +285,7 @@ def application_for(
             Pair(paper.DOC_RECEIVED_ON, date_text(case.received_on), wide=True),
         ),
         blocks=tuple(application_blocks(case, bundle, office)),
-        sign_off=_sign_off(case, bundle, office),
+        sign_off=_sign_off(case, office),
         copies=(app.APP_COPY,),
         copies_note=app.APP_COPY_NOTE,
         barcode=case.case_no,

@@ -25,7 +25,14 @@ from counter.catalog.model import Bundle, GuideStatus
 from counter.documents import acceptance_words as accepting
 from counter.documents import law_words as law
 from counter.documents import words as paper
-from counter.documents.acceptance import NOTHING_HELD, Acceptance, HeldItems, acceptance_of, paper_standing
+from counter.documents.acceptance import (
+    NOTHING_HELD,
+    Acceptance,
+    HeldItems,
+    acceptance_of,
+    is_licensing,
+    paper_standing,
+)
 from counter.documents.acting import (
     check_acting,
     concerned_items,
@@ -35,7 +42,7 @@ from counter.documents.acting import (
     received_correction,
     received_title,
 )
-from counter.documents.application import application_for
+from counter.documents.application import applicant_kind, application_for
 from counter.documents.checks import DEFER, deferred_lines, document_problems, nth_hand_over, shortfall_lines
 from counter.documents.codes import progress_url
 from counter.documents.data import (
@@ -59,7 +66,6 @@ from counter.documents.item_acceptance import ItemDates
 from counter.documents.item_law import (
     basis_table,
     correction_basis,
-    is_licensing,
     items_served,
     lapse_deciders,
 )
@@ -86,13 +92,9 @@ from counter.intake.subject import subject_lines
 from counter.parties.masking import mask_id, mask_phone
 
 
-def _kind_of(case: CaseView) -> str:
-    return ApplicantKind.COMPANY.value if case.applicant_kind == ApplicantKind.COMPANY.value else "person"
-
-
 def _header(case: CaseView, bundle: Bundle) -> tuple[Pair, ...]:
     """Who applies, through whom, and for what: two pairs a row, long values across the row."""
-    kind = _kind_of(case)
+    kind = applicant_kind(case)
     masked = mask_id(case.applicant_id_no)
     pairs: list[Pair] = []
     if kind == ApplicantKind.COMPANY.value:
@@ -129,11 +131,11 @@ def _subject(case: CaseView, bundle: Bundle) -> tuple[Pair, ...]:
 
 
 def _signers(case: CaseView) -> tuple[str, ...]:
-    signer = paper.DOC_SIGNER[_kind_of(case)]
+    signer = paper.DOC_SIGNER[applicant_kind(case)]
     return (paper.DOC_SIGNER_AGENT,) if case.agent_name else (signer,)
 
 
-def _sign_off(case: CaseView, office: OfficeSettings, bundle: Bundle, issued_on: dt.date) -> SignOff:
+def _sign_off(case: CaseView, office: OfficeSettings, issued_on: dt.date) -> SignOff:
     return SignOff(
         clerk_label=paper.DOC_CLERK,
         clerk=case.clerk,
@@ -440,9 +442,9 @@ def document_for(
     check_acting(kind, bundle, office, item_code, held, concerned)
     if kind is DocumentKind.APPLICATION:
         return application_for(case, bundle, office, doc_no, issued_on)
-    applicant = _kind_of(case)
+    applicant = applicant_kind(case)
     you, we = paper.DOC_YOU[applicant], paper.DOC_WE[applicant]
-    sign_off = _sign_off(case, office, bundle, issued_on)
+    sign_off = _sign_off(case, office, issued_on)
     issuer = office.office_name
     header = (*_header(case, bundle), *_subject(case, bundle), Pair(paper.DOC_ITEMS, items_text(bundle), wide=True))
     blocks: list[Block]

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from counter.catalog.departments import AdminLevel, Level, Places, Rights, department_name
 from counter.catalog.model import Item
 from counter.catalog.remedies import candidate_bodies, leaves_to_site, review_rights, site_named
+from counter.documents import words as paper
 from counter.documents.data import OfficeSettings
 
 OVERRIDE_SPLIT = "="
@@ -98,7 +99,7 @@ def unnamed_bodies(items: Iterable[Item], office: OfficeSettings) -> tuple[tuple
     for item in items:
         if leaves_to_site(item.remedy) and not site_named(item.department, item.level, places):
             assert item.remedy is not None  # leaves_to_site saw to it
-            candidates = candidate_bodies(item.department, item.level, item.remedy, places)
+            candidates = candidate_bodies(item.level, item.remedy, places)
             found.setdefault(decider_name(item, office), candidates)
     return tuple(found.items())
 
@@ -117,6 +118,14 @@ def unreadable_contacts(text: str) -> tuple[str, ...]:
 
 
 def department_contact(item: Item, office: OfficeSettings) -> tuple[str, str]:
-    """The 承办人 and phone of the item's deciding department, as the site lists them; ("", "") when it does not."""
+    """The 承办人 and phone of the item's deciding department, as the site lists them; a blank to fill in by hand for
+    what it does not list, never the hall's clerk or phone."""
     contacts = dict(found for line in override_lines(office.department_contacts) if (found := _contact(line)))
-    return contacts.get(decider_name(item, office), ("", ""))
+    clerk, phone = contacts.get(decider_name(item, office), ("", ""))
+    return clerk or paper.DOC_FILL_IN, phone or paper.DOC_FILL_IN
+
+
+def contact_line(item: Item, office: OfficeSettings) -> str:
+    """The 联系方式 of a department's own paper of the item: the department, its 承办人 and its phone."""
+    clerk, phone = department_contact(item, office)
+    return paper.DOC_DEPARTMENT_CONTACT_VALUE.format(department=decider_name(item, office), clerk=clerk, phone=phone)

@@ -23,7 +23,7 @@ from counter.case.view import CaseView
 from counter.catalog.model import Item, ItemType
 from counter.documents import words as paper
 from counter.documents.data import Block, OfficeSettings, Pair, Pairs, Text
-from counter.documents.deciders import decider_name, department_contact
+from counter.documents.deciders import contact_line, decider_name
 from counter.documents.kinds import DocumentProblem
 from counter.documents.words import date_text
 
@@ -107,17 +107,13 @@ def accepted_on(case: CaseView, item: Item) -> dt.date | None:
     return signed_on(item_paths(case.history, office_day).get(item.code, ()))
 
 
-def issuer(item: Item, office: OfficeSettings) -> str:
-    return decider_name(item, office)
-
-
 def acceptance_blocks(
     case: CaseView, item: Item, office: OfficeSettings, you: str, dates: ItemDates, bundle_name: str
 ) -> list[Block]:
     """The paper's words: who accepted what on which day, the dates that run from it, and what it leaves to others."""
     accepted = accepted_on(case, item)
     assert accepted is not None  # acceptance_problems saw to it
-    department, hall = issuer(item, office), office.office_name
+    department, hall = decider_name(item, office), office.office_name
     facts = {"you": you, "received": date_text(case.received_on), "hall": hall, "bundle": bundle_name}
     limit = item.promised_limit
     if dates.promised is None:
@@ -126,10 +122,7 @@ def acceptance_blocks(
         promised = date_text(dates.promised)
     else:
         promised = PROMISED_VALUE.format(date=date_text(dates.promised), limit=paper.time_limit(limit))
-    clerk, phone = department_contact(item, office)
-    contact = paper.DOC_DEPARTMENT_CONTACT_VALUE.format(
-        department=department, clerk=clerk or paper.DOC_FILL_IN, phone=phone or paper.DOC_FILL_IN
-    )
+    contact = contact_line(item, office)
     pairs = [
         Pair(H_ITEM, paper.DOC_ITEM_VALUE.format(name=item.sub_item or item.name, code=item.code), wide=True),
         Pair(H_BODY, department, wide=True),

@@ -19,7 +19,7 @@ from counter.case.view import CaseView
 from counter.catalog.model import Item, ItemType
 from counter.documents import words as paper
 from counter.documents.data import Block, OfficeSettings, Pair, Pairs, Text
-from counter.documents.deciders import decider_name, department_contact
+from counter.documents.deciders import contact_line, decider_name
 from counter.documents.words import date_text
 
 INTRO = (
@@ -52,10 +52,7 @@ def correction_blocks(case: CaseView, item: Item, office: OfficeSettings, you: s
     assert step is not None  # document_problems saw to it
     department, hall = decider_name(item, office), office.office_name
     asked: dt.date = step.day
-    clerk, phone = department_contact(item, office)
-    contact = paper.DOC_DEPARTMENT_CONTACT_VALUE.format(
-        department=department, clerk=clerk or paper.DOC_FILL_IN, phone=phone or paper.DOC_FILL_IN
-    )
+    contact = contact_line(item, office)
     facts = {"you": you, "received": date_text(case.received_on), "hall": hall, "bundle": bundle_name}
     return [
         Text(paper.DOC_SALUTATION.format(name=case.applicant_name), indent=False),

@@ -60,7 +60,7 @@ def item_denial_blocks(
     decision = case.decisions()[item.code]
     own = acceptance_of(item, office, held) is Acceptance.OWN  # the site holds the power: its own decision
     department = office.office_name if own else decider_name(item, office)
-    clerk, phone = (paper.DOC_FILL_IN, office.consult_phone) if own else _contact(item, office)
+    clerk, phone = (paper.DOC_FILL_IN, office.consult_phone) if own else department_contact(item, office)
     contact = paper.DOC_DEPARTMENT_CONTACT_VALUE.format(department=department, clerk=clerk, phone=phone)
     accepted = accepted_day(case, item, office, held)
     facts = {"you": you, "received": date_text(case.received_on), "bundle": case.bundle_name, "item": item.name}
@@ -111,13 +111,6 @@ def item_denial_blocks(
     return blocks
 
 
-def _contact(item: Item, office: OfficeSettings) -> tuple[str, str]:
-    """The department's 承办人 and phone as the site lists them (:func:`counter.documents.deciders
-    .department_contact`); a blank to fill in by hand for what it does not list, never the hall's clerk or phone."""
-    clerk, phone = department_contact(item, office)
-    return clerk or paper.DOC_FILL_IN, phone or paper.DOC_FILL_IN
-
-
 def department_sign_off(
     sign_off: SignOff, item: Item, office: OfficeSettings, held: HeldItems = NOTHING_HELD
 ) -> SignOff:
@@ -127,7 +120,7 @@ def department_sign_off(
         return sign_off
     department = decider_name(item, office)
     seal = paper.DOC_DEPARTMENT_SEAL.format(department=department)
-    clerk, phone = _contact(item, office)
+    clerk, phone = department_contact(item, office)
     return dataclasses.replace(
         sign_off, issuer=department, seal_caption=paper.DOC_SEAL_PLACE.format(seal=seal), clerk=clerk, phone=phone
     )

@@ -42,6 +42,7 @@ from counter.documents.acceptance import (
     by_acting,
     departments_with_items,
     entrustment_basis,
+    is_licensing,
     item_names,
     paper_standing,
 )
@@ -50,10 +51,6 @@ from counter.documents.deciders import decider_name, item_rights
 from counter.documents.words import DOC_COURT_UNKNOWN, DOC_NOT_STATED, REFUSAL_BASIS
 from counter.intake.outcome import RefusalGround
 from counter.intake.turn_to import bodies_as_read, grouped
-
-
-def is_licensing(item: Item) -> bool:
-    return item.item_type is ItemType.LICENSING
 
 
 def makes_decision(item: Item) -> bool:

@@ -23,7 +23,7 @@ from counter.catalog.model import Item, ItemType
 from counter.catalog.remedies import Act
 from counter.documents import words as paper
 from counter.documents.data import Block, OfficeSettings, Pair, Pairs, Text
-from counter.documents.deciders import decider_name, department_contact
+from counter.documents.deciders import contact_line, decider_name
 from counter.documents.item_law import item_rights_sentence
 from counter.documents.words import date_text
 
@@ -53,10 +53,7 @@ def refusal_blocks(case: CaseView, item: Item, office: OfficeSettings, you: str,
     refused = refused_on(case, item)
     assert refused is not None  # document_problems saw to it
     department, hall = decider_name(item, office), office.office_name
-    clerk, phone = department_contact(item, office)
-    contact = paper.DOC_DEPARTMENT_CONTACT_VALUE.format(
-        department=department, clerk=clerk or paper.DOC_FILL_IN, phone=phone or paper.DOC_FILL_IN
-    )
+    contact = contact_line(item, office)
     facts = {"you": you, "received": date_text(case.received_on), "hall": hall, "bundle": case.bundle_name}
     return [
         Text(paper.DOC_SALUTATION.format(name=case.applicant_name), indent=False),

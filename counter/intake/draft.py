@@ -197,10 +197,6 @@ def _read_pairs(raw: Any, where: str) -> tuple[tuple[str, str], ...]:
     return tuple((p[0], p[1]) for p in raw)
 
 
-def _read_answers(raw: Any) -> tuple[tuple[str, str], ...]:
-    return _read_pairs(raw, "answers")
-
-
 def _read_subject(raw: Any) -> tuple[tuple[str, str], ...]:
     """The subject fields as typed; none in a draft written before they were asked."""
     return () if raw is None else _read_pairs(raw, "subject")
@@ -231,7 +227,7 @@ def draft_from_json(text: str) -> IntakeDraft:
     checklist = Checklist(
         bundle_code=_get(raw, "bundle_code", str, ""),
         guide_version=_get(raw, "guide_version_id", int, ""),
-        answers=_read_answers(raw.get("answers")),
+        answers=_read_pairs(raw.get("answers"), "answers"),
         entries=tuple(_read_entry(e) for e in entries),
     )
     return IntakeDraft(

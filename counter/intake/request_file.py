@@ -282,7 +282,7 @@ def read_intake_file(text: str) -> IntakeFile:
         ),
     )  # fmt: skip
     delivery = r.part(top, "delivery", DELIVERY_KEYS, lambda d: d) or {}
-    answers = _answers(r, top.get("answers"))
+    answers = _pairs(r, top.get("answers"), "answers")
     materials = _materials(r, top.get("materials"))
     deferral = r.part(
         top, "deferral", DEFERRAL_KEYS,
@@ -357,10 +357,6 @@ def _items(r: _Reader, refusal: dict[str, Any]) -> str:
         r.add("refusal.items", FileProblemCode.WRONG_TYPE, Expected.CODES.value)
         return ""
     return no_licence_text(code.strip() for code in value)
-
-
-def _answers(r: _Reader, value: Any) -> tuple[tuple[str, str], ...]:
-    return _pairs(r, value, "answers")
 
 
 def _pairs(r: _Reader, value: Any, path: str) -> tuple[tuple[str, str], ...]:

@@ -144,7 +144,7 @@ def _plan(cls: Any) -> tuple[tuple[str, str, Any, bool], ...]:
         optional = type(None) in args
         base = next((a for a in args if a is not type(None)), hint) if optional else hint
         if typing.get_origin(base) is tuple:
-            plan.append((f.name, json_name, _Part(args_of(base), False, True, counts.get(f.name)), True))
+            plan.append((f.name, json_name, _Part(typing.get_args(base)[0], False, True, counts.get(f.name)), True))
         elif dataclasses.is_dataclass(base):
             plan.append((f.name, json_name, _Part(typing.cast(type, base), optional, False, None), True))
         else:
@@ -166,10 +166,6 @@ def _defaults(cls: Any) -> dict[str, Any]:
     return {
         keys.get(f.name, f.name): f.default for f in dataclasses.fields(cls) if f.default is not dataclasses.MISSING
     }
-
-
-def args_of(tuple_hint: Any) -> type:
-    return typing.cast(type, typing.get_args(tuple_hint)[0])
 
 
 @dataclass(frozen=True, slots=True)

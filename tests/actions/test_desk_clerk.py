@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
 from counter.access.roles import Actor, Role
-from counter.actions.admin.desk_settings import DeskNameProblem, change_desk
+from counter.actions.admin.desk_settings import change_desk
+from counter.case.desk_name_checks import DeskNameProblem
 from counter.case.desk_names import NameProblem
 from counter.case.numbers import DeskIdentity
 from counter.db import models

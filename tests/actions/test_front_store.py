@@ -21,12 +21,7 @@ from counter.access.desk import Desk
 from counter.actions.admin.office import office_settings
 from counter.actions.intake.licences import save_library
 from counter.actions.intake.take import extend_deferral, lapse_correction, move_case
-from counter.actions.outbox.front_store import (
-    FrontStoreRefused,
-    front_store_settings,
-    save_front_store,
-    send_due,
-)
+from counter.actions.outbox.front_store import front_store_settings, save_front_store, send_due
 from counter.actions.outbox.platform import platform_settings, save_platform
 from counter.case.status import CaseEvent
 from counter.catalog.departments import PLACE
@@ -40,7 +35,7 @@ from counter.intake.outcome import DeferralRequest, Refusal, RefusalGround
 from counter.intake.turn_to import turn_to_text
 from counter.outbox.rules import Answer, SendRound
 from counter.platform.events import CASE_KINDS
-from counter.platform.front_store import FrontStoreProblem, FrontStoreSettings
+from counter.platform.front_store import FrontStoreProblem, FrontStoreRefused, FrontStoreSettings
 from counter.resources import licence_format_file, resources_dir
 from tests.actions.senders import Clock, Writes
 from tests.actions.test_intake_actions import full_request, take

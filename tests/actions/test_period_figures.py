@@ -24,7 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.catalog.imports import import_source
-from counter.actions.ratings.period_figures import PeriodFigures, period_figures
+from counter.actions.ratings.period_figures import period_figures
 from counter.case.period_figures import CaseCounts, PeriodLine, total_line
 from counter.case.promise_figures import PromiseFigures, VersionCount, bundle_facts, promise_figures
 from counter.case.status import CaseEvent, CaseStatus
@@ -43,6 +43,7 @@ from counter.db.rating_store import (
 from counter.host.machine.desk_at import desk_at
 from counter.host.machine.desk_config import DeskConfig
 from counter.intake.outcome import Outcome
+from counter.projects.period_figures import PeriodFigures
 from counter.ratings.figures import Figures, Grouping, line_key
 from counter.ratings.levels import Level, is_bad
 from counter.ratings.rectification import MOVES, AppealGround, RectEvent, RectState

@@ -16,22 +16,15 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.intake.take import take_intake
-from counter.actions.outbox.platform import (
-    SendRound,
-    event_list,
-    mapping_path,
-    platform_settings,
-    retry_event,
-    save_platform,
-    send_due,
-)
+from counter.actions.outbox.platform import event_list, platform_settings, retry_event, save_platform, send_due
 from counter.actions.outbox.platform_facts import facts_of
 from counter.db import models
 from counter.db.platform_store import PLATFORM_KEY, claimed
 from counter.db.settings_store import mark_training, put_setting
 from counter.host.outward.platform_client import Report, ReportRequest
+from counter.outbox.rules import SendRound
 from counter.platform.events import platform_key
-from counter.platform.mapping import SOURCES
+from counter.platform.mapping import SOURCES, mapping_file
 from counter.platform.settings import PlatformProblem, PlatformSettings
 from counter.platform.settings_refused import PlatformRefused
 from counter.words.platform import platform_problem
@@ -309,10 +302,10 @@ def test_the_facts_are_the_mappings_sources_and_an_edited_mapping_is_read_by_the
         assert set(facts_of(s, event)) == SOURCES
     edited = tmp_path / "nmg.toml"
     edited.write_text(
-        (mapping_path("nmg")).read_text(encoding="utf-8").replace('field = "projid"', 'field = "BJBH"'),
+        mapping_file("nmg").read_text(encoding="utf-8").replace('field = "projid"', 'field = "BJBH"'),
         encoding="utf-8",
     )
-    monkeypatch.setattr("counter.actions.outbox.platform.mapping_path", lambda _name: edited)
+    monkeypatch.setattr("counter.actions.outbox.platform.mapping_file", lambda _name: edited)
     take(sessions, desk, full_request(sessions))
     clock = Clock()
     clock.advance(seconds=2)

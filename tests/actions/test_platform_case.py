@@ -18,7 +18,7 @@ from counter.actions.admin.calendar import office_calendar
 from counter.actions.cases.decisions import case_and_bundle, record_decision
 from counter.actions.cases.hand_over import hand_over_results
 from counter.actions.cases.item_authority import check_item
-from counter.actions.outbox.platform import SendRound, send_due
+from counter.actions.outbox.platform import send_due
 from counter.actions.ratings.follow_up import move_rectification
 from counter.actions.ratings.record import record_rating, send_to_pad
 from counter.case.hand_over import HandOverRequest, HandOverWay
@@ -26,6 +26,7 @@ from counter.db.rating_store import rectification_of_rating
 from counter.host.machine.desk_at import desk_at
 from counter.host.machine.desk_config import DeskConfig
 from counter.host.outward.platform_client import Report, ReportRequest
+from counter.outbox.rules import SendRound
 from counter.parties.identifiers import make_id_number
 from counter.ratings.choice import RatingChoice
 from counter.ratings.levels import Level

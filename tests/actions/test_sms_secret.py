@@ -16,12 +16,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.desk import Desk
-from counter.actions.outbox.messages import SendRound, gateway_settings, save_gateway, send_due
+from counter.actions.outbox.messages import gateway_settings, save_gateway, send_due
 from counter.db import models
 from counter.db.outbox_store import GATEWAY_KEY
 from counter.db.settings_store import get_setting, put_setting
 from counter.host.machine.paths import site_key_path
 from counter.host.outward.sms_secret import secret_path
+from counter.outbox.rules import SendRound
 from counter.sms.gateway import GatewaySettings
 from tests.actions.senders import Clock, Writes
 from tests.actions.test_intake_actions import full_request, take

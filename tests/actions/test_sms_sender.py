@@ -11,18 +11,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.desk import Desk
-from counter.actions.outbox.messages import (
-    BATCH,
-    SendRound,
-    message_list,
-    queue_reminders,
-    retry_message,
-    save_gateway,
-    send_due,
-)
+from counter.actions.outbox.messages import BATCH, message_list, queue_reminders, retry_message, save_gateway, send_due
 from counter.db import models
 from counter.host.outward.sms_gateway import Answer, SmsRequest, post_message
-from counter.outbox.rules import claim_lease
+from counter.outbox.rules import SendRound, claim_lease
 from counter.sms.gateway import GatewaySettings
 from counter.sms.kinds import gateway_key
 from tests.actions.senders import Clock, Writes

@@ -13,11 +13,7 @@ from pathlib import Path
 import pytest
 
 from counter.access.desk import Desk
-from counter.actions.site.backup import (
-    backups_folder,
-    make_backup,
-    restore_backup,
-)
+from counter.actions.site.backup import restore_backup
 from counter.actions.site.demo import run_demo
 from counter.backup.sqlite_files import (
     RestoreProblem,
@@ -32,7 +28,7 @@ from counter.case.numbers import DeskIdentity
 from counter.db.engine import make_engine, make_sessions
 from counter.db.revision import HEAD
 from counter.db.settings_store import put_setting
-from counter.host.database.backups import NotSQLite, backup_if_due, pg_commands
+from counter.host.database.backups import NotSQLite, backup_if_due, backups_folder, make_backup, pg_commands
 from tests.backup.conftest import TODAY, DeskDb, case_numbers, count_cases
 
 NOW = dt.datetime(2026, 11, 22, 18, 30, 0)

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, select
 
-from counter.actions.site.backup import backups_folder
 from counter.cli.main import main
 from counter.db import models
+from counter.host.database.backups import backups_folder
 from tests.backup.conftest import DeskDb, case_numbers
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from counter.actions.site.backup import make_backup, restore_backup
+from counter.actions.site.backup import restore_backup
 from counter.backup.schema import Schema, read_schema
 from counter.backup.schema_diff import Change, Part, SchemaDifference, schema_differences
 from counter.backup.sqlite_files import RestoreProblem, RestoreRefused
@@ -21,6 +21,7 @@ from counter.cli.main import main
 from counter.db.engine import make_engine
 from counter.db.migrate import upgrade_to
 from counter.db.revision import HEAD
+from counter.host.database.backups import make_backup
 from tests.backup.conftest import DeskDb, case_numbers
 from tests.db.later_schema import later_schema
 

@@ -14,9 +14,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from counter.actions.site.backup import make_backup
 from counter.actions.site.store import Store
 from counter.backup.check import quick_check
+from counter.host.database.backups import make_backup
 from counter.host.database.database_faults import DatabaseDamaged
 from counter.ui.start.damaged_db import offer_restore
 from counter.ui.start.damaged_db_words import DB_DAMAGED, DB_DAMAGED_NO_BACKUP, DB_DAMAGED_QUIT, DB_DAMAGED_RESTORE

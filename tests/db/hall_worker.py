@@ -35,6 +35,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import hashlib
 import json
 import os
 import random
@@ -84,12 +85,13 @@ def leave_out_pdf() -> None:
     """Receipts without their drawing (see ``--no-pdf``); everything the database sees is unchanged."""
     from counter.actions.cases import documents
 
-    assert callable(getattr(documents, "_render", None)), "the receipt renderer moved: update this worker"
-    documents._render = _no_drawing
+    assert callable(getattr(documents, "rendered", None)), "the receipt renderer moved: update this worker"
+    documents.rendered = _no_drawing
 
 
-def _no_drawing(data: object) -> bytes:
-    return b"%PDF-1.4 (not drawn)"
+def _no_drawing(data: object) -> tuple[bytes, str]:
+    pdf = b"%PDF-1.4 (not drawn)"
+    return pdf, hashlib.sha256(pdf).hexdigest()
 
 
 def run_desk(url: str, desk: Desk, count: int, machine: int, receipts: bool, pause_ms: float = 0) -> DeskReport:

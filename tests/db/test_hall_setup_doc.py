@@ -44,7 +44,8 @@ from counter.actions.ratings.record import record_rating, send_to_pad
 from counter.case.numbers import DeskIdentity
 from counter.cli.main import main
 from counter.db.engine import make_engine, make_sessions
-from counter.db.migrate import HEAD, SchemaState, downgrade, schema_state
+from counter.db.migrate import SchemaState, downgrade, schema_state
+from counter.db.revision import HEAD
 from counter.ratings.choice import RatingChoice
 from counter.ratings.levels import Level
 from counter.service.remote import Remote

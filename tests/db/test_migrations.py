@@ -14,17 +14,10 @@ import pytest
 from sqlalchemy import Engine, inspect, text
 
 from counter.db.engine import SQLITE_SYNC_ENV, make_engine
-from counter.db.migrate import (
-    HEAD,
-    PRE_RELEASE,
-    SchemaPreRelease,
-    SchemaState,
-    SchemaTooNew,
-    known_revisions,
-    schema_state,
-    upgrade,
-)
+from counter.db.migrate import SchemaState, known_revisions, schema_state, upgrade
 from counter.db.models import Base
+from counter.db.revision import HEAD, PRE_RELEASE
+from counter.host.database.database_faults import SchemaPreRelease, SchemaTooNew
 from tests.pg_server import MIGRATED, FreshDatabases
 
 

@@ -11,7 +11,7 @@ from sqlalchemy import Engine, inspect, text
 import counter.db.engine as engine_module
 from counter.cli.main import main
 from counter.db.engine import make_engine
-from counter.db.migrate import HEAD
+from counter.db.revision import HEAD
 from tests.pg_server import PgDatabases
 
 

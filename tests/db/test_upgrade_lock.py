@@ -18,7 +18,8 @@ from sqlalchemy import inspect, text
 from counter.actions.site.store import Store
 from counter.cli.main import main
 from counter.db.engine import make_engine
-from counter.db.migrate import HEAD, SchemaState, pending_revisions, schema_state
+from counter.db.migrate import SchemaState, pending_revisions, schema_state
+from counter.db.revision import HEAD
 from counter.ui.start.app import open_database
 from tests.db.later_schema import later_schema
 from tests.pg_server import MIGRATED, FreshDatabases

@@ -13,9 +13,10 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.actions.outbox.platform import SendRound, save_platform, send_due
+from counter.actions.outbox.platform import save_platform, send_due
 from counter.actions.site.demo import run_demo
 from counter.db import models
+from counter.outbox.rules import SendRound
 from counter.platform.settings import PlatformSettings
 from tests.actions.senders import Clock, Writes
 from tests.codings import CHOSEN, confirm_guides

@@ -16,9 +16,6 @@ from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
 from counter.access.roles import Actor, Permission, Role
 from counter.actions.admin.site import (
-    SiteIdentity,
-    SiteKind,
-    SiteProblem,
     init_site,
     peer_keys,
     peers,
@@ -48,7 +45,7 @@ from counter.sync.keys import (
     verify,
 )
 from counter.sync.site_faults import PeerRefused, SiteRefused
-from counter.sync.sites import read_site_card, site_card
+from counter.sync.sites import SiteIdentity, SiteKind, SiteProblem, read_site_card, site_card
 
 TOWNSHIP = DeskConfig(site_code="ARS01", site_name="阿尔山市明水河镇便民服务中心", desk_no="1", clerk="其其格")
 HALL_KEY = public_key_text(new_private_key())

@@ -14,9 +14,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
 from counter.access.roles import Actor, Role
-from counter.actions.admin.site import SiteKind, SiteProblem, init_site, register_peer, stored_site, this_site
+from counter.actions.admin.site import init_site, register_peer, stored_site, this_site
 from counter.actions.cases.documents import office_settings, save_office_settings
-from counter.actions.site.site_setup import SiteDesk, SiteOffice, SiteSetUp, register_card, set_up_site, site_state
+from counter.actions.site.site_setup import SiteSetUp, register_card, set_up_site, site_state
 from counter.db import models
 from counter.documents.data import OfficeSettings
 from counter.host.machine.desk_at import desk_at
@@ -25,7 +25,7 @@ from counter.host.machine.paths import site_key_path
 from counter.sync.keys import new_private_key, public_key_text
 from counter.sync.site_faults import SiteRefused
 from counter.sync.site_view import PeerChange
-from counter.sync.sites import SiteIdentity
+from counter.sync.sites import SiteDesk, SiteIdentity, SiteKind, SiteOffice, SiteProblem
 from tests.conftest import SHIPPED_CATALOG
 
 TOWNSHIP_NAME = "阿尔山市明水河镇便民服务中心"

@@ -287,7 +287,7 @@ def _attempt(
         record(session, result.actor, (desk or system_desk(None)).identity, AuditAction.ACCOUNT_CHANGED, login,
                rehashed, at=now)  # fmt: skip
     if desk is not None:
-        _audit(session, desk, result, decision, via, now, known=row is not None)
+        _audit(session, desk, result, decision, via, now)
     return result
 
 
@@ -305,9 +305,7 @@ def _result(decision: Decision, login: str, row: account_store.AccountRow | None
     return SignInResult(decision.outcome, login, actor, decision.attempts_left, decision.locked_until)
 
 
-def _audit(
-    session: Session, at: Desk, result: SignInResult, decision: Decision, via: str, now: dt.datetime, known: bool
-) -> None:
+def _audit(session: Session, at: Desk, result: SignInResult, decision: Decision, via: str, now: dt.datetime) -> None:
     """Successes are recorded under the account; failures under nobody, with the login typed as the subject (a lock
     by its last failure's reason: a wrong password, or at the door an unknown login)."""
     desk = at.identity

@@ -80,9 +80,9 @@ def seal_with(
     return SealMade(no, len(tips), sum(seq for seq, _ in tips.values()), payload_digest(payload))
 
 
-def seal_if_key_here(session: Session, key_path: Path | None = None) -> SealMade | None:
+def seal_if_key_here(session: Session) -> SealMade | None:
     """A seal where this machine holds the site's key; None (nothing done) on a desk without it."""
     try:
-        return seal_trail(session, key_path)
+        return seal_trail(session)
     except KeyUnreadable:
         return None

@@ -31,6 +31,7 @@ from counter.access.lockout import SignInOutcome
 from counter.access.roles import Actor
 from counter.actions.admin import accounts
 from counter.actions.admin.site import this_site
+from counter.case.moments import stored_utc
 from counter.case.numbers import DeskIdentity
 from counter.db import models
 from counter.db.account_store import account_row
@@ -136,7 +137,7 @@ def find_session(session: Session, token_hash: str, key_hash: str, now: dt.datet
         return end
     account = account_row(session, row.login)
     assert account is not None  # checked by _end
-    if now - _aware(row.used_at) >= USE_NOTED_EVERY:
+    if now - stored_utc(row.used_at) >= USE_NOTED_EVERY:
         row.used_at = now
     site = this_site(session)
     return SessionDesk(account.login, account.name, account.roles, account.staff_no, row.desk_no, site.code, site.name)
@@ -156,9 +157,9 @@ def _session_of(token_hash: str) -> Select[models.DeskSession, models.HallDesk, 
 
 
 def _end(session: Session, row: models.DeskSession, now: dt.datetime) -> SessionEnd | None:
-    if now >= _aware(row.ends_at):
+    if now >= stored_utc(row.ends_at):
         return SessionEnd.EXPIRED
-    if now - _aware(row.used_at) > dt.timedelta(minutes=IDLE_MINUTES):
+    if now - stored_utc(row.used_at) > dt.timedelta(minutes=IDLE_MINUTES):
         return SessionEnd.IDLE
     account = account_row(session, row.login)
     if account is None or account.disabled:
@@ -182,11 +183,6 @@ def end_session(session: Session, token_hash: str, key_hash: str, idle: bool, no
     site = this_site(session)
     actor = Actor(account.login, account.name, account.roles)
     accounts.sign_out(session, Desk(DeskIdentity(site.code, row.desk_no), account.name, actor), idle=idle)
-
-
-def _aware(moment: dt.datetime) -> dt.datetime:
-    """A stored time as UTC: SQLite gives it back without its zone."""
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
 
 
 #: how long a session's row stays after it ended (signed out, expired, idle, disabled): its sign-in and sign-out are

@@ -20,19 +20,18 @@ from counter.actions.admin.audit import record_at_desk
 from counter.actions.admin.guard import require
 from counter.audit.actions import AuditAction
 from counter.case.desk_name_checks import DeskNameProblem, desk_name_problems
-from counter.case.desk_names import NameProblem, same_name
+from counter.case.desk_names import NameProblem
 from counter.case.numbers import DESK_NO
 from counter.db.account_store import all_accounts
 from counter.host.machine.desk_config import load_desk_config, save_desk_config
+from counter.parties.skeleton import same_name
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session as Unit
 
 __all__ = [
     "CHANGEABLE",
-    "DeskNameProblem",
     "change_desk",
-    "desk_name_problems",
     "may_change_desk",
     "record_desk_change",
 ]

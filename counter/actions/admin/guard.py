@@ -8,14 +8,13 @@ old window that forgets to sign in is refused by the action itself.
 
 from __future__ import annotations
 
-import functools
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter.access.not_permitted import NotPermitted
 from counter.access.roles import SINGLE_DESK, SINGLE_DESK_GRANTS, Actor, Permission, Role
 from counter.db import models
+from counter.db.account_store import roles_of
 
 _ACCOUNTS = "counter.accounts_exist"  # Session.info: (the transaction, whether accounts existed when it read)
 #: Session.info: (the transaction, a login, its account's roles as stored and whether disabled; None: no such account)
@@ -78,10 +77,3 @@ def require(work: Session, actor: Actor, permission: Permission) -> None:
         raise NotPermitted(permission, signed_in=False)
     if permission not in SINGLE_DESK_GRANTS:
         raise NotPermitted(permission, signed_in=False, single_desk=True)
-
-
-@functools.lru_cache(maxsize=64)
-def roles_of(stored: str) -> frozenset[Role]:
-    """The roles of an account as stored (comma-separated); an unknown word grants nothing."""
-    known = {r.value: r for r in Role}
-    return frozenset(known[word] for word in stored.split(",") if word in known)

@@ -11,7 +11,7 @@ from counter.db.holiday_store import edited_days
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-__all__ = ["EditedDay", "HolidayOverview", "holiday_overview"]
+__all__ = ["holiday_overview"]
 
 
 def holiday_overview(session: Session) -> HolidayOverview:

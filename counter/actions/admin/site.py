@@ -48,7 +48,16 @@ from counter.audit.actions import AuditAction
 from counter.audit.site_keys import RetiredKey, history_text, parse_history
 from counter.case.number_faults import OtherSeries
 from counter.db import models
-from counter.db.settings_store import SITE_CODE, SITE_KIND, SITE_NAME, get_setting, put_setting, read_settings
+from counter.db.settings_store import (
+    SITE_CODE,
+    SITE_ENCRYPTION_KEY,
+    SITE_KIND,
+    SITE_NAME,
+    SITE_PUBLIC_KEY,
+    get_setting,
+    put_setting,
+    read_settings,
+)
 from counter.host.machine import paths
 from counter.host.machine.desk_config import load_desk_config
 from counter.sync.counties import COUNTY_CODE
@@ -82,15 +91,6 @@ from counter.sync.sm_seal import public_key_text as sm_public_key_text
 from counter.sync.sm_seal import raw_public_key as raw_sm2_key
 
 __all__ = [
-    "Peer",
-    "PeerRefused",
-    "ShownSite",
-    "SiteIdentity",
-    "SiteKeys",
-    "SiteKind",
-    "SiteProblem",
-    "SiteRefused",
-    "StoredKeysChanged",
     "init_site",
     "peer_keys",
     "peers",
@@ -107,9 +107,6 @@ __all__ = [
     "this_site",
 ]
 
-CODE, NAME, PUBLIC_KEY = SITE_CODE, SITE_NAME, "site.public_key"
-KIND = SITE_KIND  # read on its own where only the kind matters (counter.db.settings_store.is_township)
-ENCRYPTION_KEY = "site.encryption_key"
 SM2_KEY = "site.sm2_key"  # the SM2 public key of a site that chose the national suite (counter.sync.sm_seal)
 SUITE_SETTING = "sync.suite"  # the suite this site writes its packages in: SM_SUITE, or absent for today's
 RETIRED_KEYS = "site.retired_keys"  # the keys the site's key replaced (counter.audit.site_keys)
@@ -129,14 +126,14 @@ def this_site(session: Session, key_path: Path | None = None) -> SiteIdentity:
     commits.  Raises :class:`KeyUnreadable` if a key file is there but unusable
     (it is never overwritten).
     """
-    stored = _stored(session)
+    stored = stored_site(session)
     if stored is not None:
         return stored
     config = load_desk_config()
     path = key_path or paths.site_key_path()
     key, sealing = _key_at(path), _encryption_key_at(path)
     identity = SiteIdentity(config.site_code, config.site_name, SiteKind.HALL, public_key_text(key), sealing)
-    _store(session, identity)
+    store_identity(session, identity)
     record_at_desk(session, system_desk(None), AuditAction.SETTING_CHANGED, AUDIT_SUBJECT, _detail(identity))
     return identity
 
@@ -164,7 +161,7 @@ def init_site(
     problems = site_problems(code, name)
     if problems:
         raise SiteRefused(problems)
-    before = _stored(session)
+    before = stored_site(session)
     path = key_path or paths.site_key_path()
     key = _key_at(path)
     identity = SiteIdentity(code, name, kind, public_key_text(key), _encryption_key_at(path))
@@ -173,7 +170,7 @@ def init_site(
             session, by, before.public_key, datetime.now(UTC), encryption_key=before.encryption_key,
             sm2_key=before.sm2_key,
         )  # fmt: skip
-    _store(session, identity)
+    store_identity(session, identity)
     put_setting(session, SET_UP, datetime.now(UTC).isoformat(timespec="seconds"))
     old = {} if before is None else _detail(before)
     new = _detail(identity)
@@ -190,7 +187,7 @@ def check_series(session: Session, desk: Desk) -> None:
     number was then held at the hall as a duplicate.  The series a desk may number in is the site's identity as the
     database stores it; a database that has none yet (before its first use made one) has nothing to hold it to.
     """
-    code = get_setting(session, CODE)
+    code = get_setting(session, SITE_CODE)
     if code is not None and code != desk.identity.site_code:
         log.error("desk set to site %s numbers in a database of site %s: refused", desk.identity.site_code, code)
         raise OtherSeries(desk.identity.site_code, code)
@@ -225,16 +222,6 @@ def retire_key(
     record_at_desk(session, desk, AuditAction.SETTING_CHANGED, RETIRED_KEYS, {"from": before, "to": after})
 
 
-def store_identity(session: Session, identity: SiteIdentity) -> None:
-    """Write this site's identity; the caller records the change in the trail and commits."""
-    _store(session, identity)
-
-
-def stored_site(session: Session) -> SiteIdentity | None:
-    """This site's identity as stored, without making one: None on a database that has none yet."""
-    return _stored(session)
-
-
 def site_is_set_up(session: Session) -> bool:
     """Whether someone chose this site's identity, rather than the program making it at first use.
 
@@ -246,7 +233,7 @@ def site_is_set_up(session: Session) -> bool:
     """
     if get_setting(session, SET_UP) is not None:
         return True
-    stored = _stored(session)
+    stored = stored_site(session)
     if stored is not None and stored.kind is SiteKind.TOWNSHIP:
         return True
     return session.scalar(select(models.SitePeer.code).limit(1)) is not None
@@ -260,7 +247,7 @@ def site_signing_key(session: Session, key_path: Path | None = None) -> Ed25519P
     signed (:attr:`KeyProblem.OTHER_SITE`) instead of the peer refusing the package.
     """
     path = key_path or paths.site_key_path()
-    stored = _stored(session)
+    stored = stored_site(session)
     if stored is not None:  # a rotation that committed but did not put its files in place
         install_next_keys(path, stored.public_key)
     key = load_private_key(path)
@@ -270,7 +257,7 @@ def site_signing_key(session: Session, key_path: Path | None = None) -> Ed25519P
     if not identity.encryption_key:  # set up before packages were sealed: the key machine makes the key now
         sealing = _encryption_key_at(path)
         with_key = SiteIdentity(identity.code, identity.name, identity.kind, identity.public_key, sealing)
-        _store(session, with_key)
+        store_identity(session, with_key)
         changed = {"fingerprint": {"from": identity.fingerprint, "to": with_key.fingerprint}}
         record_at_desk(session, system_desk(None), AuditAction.SETTING_CHANGED, AUDIT_SUBJECT, changed)
     return key
@@ -319,14 +306,14 @@ def site_for_card(session: Session, key_path: Path | None = None) -> SiteIdentit
     return from_files
 
 
-def site_as_shown(session: Session, key_path: Path | None = None) -> ShownSite:
+def site_as_shown(session: Session) -> ShownSite:
     """This site's identity to show (``site show``, the sync page): the fingerprint the phone check reads.
 
     Where the key files are, the keys shown are theirs (as on the card), and a
     stored key that differs is said; elsewhere, the stored keys.  The caller
     commits (an older site's key machine makes its encryption key here).
     """
-    path = key_path or paths.site_key_path()
+    path = paths.site_key_path()
     retired = retired_keys(session)
     try:
         return ShownSite(site_for_card(session, path), SiteKeys.HERE, path, retired)
@@ -471,7 +458,7 @@ def choose_suite(
         identity = SiteIdentity(
             before.code, before.name, before.kind, before.public_key, before.encryption_key, sm2_key=sm2_public
         )
-        _store(session, identity)
+        store_identity(session, identity)
     put_setting(session, SUITE_SETTING, SM_SUITE if national else SUITE)
     detail = {"suite": SM_SUITE if national else SUITE, "fingerprint": identity.fingerprint}
     record_at_desk(session, by, AuditAction.SETTING_CHANGED, SUITE_SETTING, detail)
@@ -489,33 +476,35 @@ def site_sm2_key(session: Session, key_path: Path | None = None) -> Sm2PrivateKe
 
 
 #: the settings that make the site's identity, read in one query (every request at the hall server names its site)
-IDENTITY = (CODE, NAME, KIND, PUBLIC_KEY, ENCRYPTION_KEY, SM2_KEY)
+IDENTITY = (SITE_CODE, SITE_NAME, SITE_KIND, SITE_PUBLIC_KEY, SITE_ENCRYPTION_KEY, SM2_KEY)
 
 
-def _stored(session: Session) -> SiteIdentity | None:
+def stored_site(session: Session) -> SiteIdentity | None:
+    """This site's identity as stored, without making one: None on a database that has none yet."""
     read_settings(session, IDENTITY)
-    values = [get_setting(session, key) for key in (CODE, NAME, KIND, PUBLIC_KEY)]
+    values = [get_setting(session, key) for key in (SITE_CODE, SITE_NAME, SITE_KIND, SITE_PUBLIC_KEY)]
     code, name, kind, public_key = values
     if code is None or name is None or public_key is None or kind not in {k.value for k in SiteKind}:
         return None
-    sealing, national = get_setting(session, ENCRYPTION_KEY) or "", get_setting(session, SM2_KEY) or ""
+    sealing, national = get_setting(session, SITE_ENCRYPTION_KEY) or "", get_setting(session, SM2_KEY) or ""
     return SiteIdentity(code, name, SiteKind(kind), public_key, sealing, sm2_key=national)
 
 
-def _store(session: Session, identity: SiteIdentity) -> None:
-    put_setting(session, CODE, identity.code)
-    put_setting(session, NAME, identity.name)
-    put_setting(session, KIND, identity.kind.value)
-    put_setting(session, PUBLIC_KEY, identity.public_key)
+def store_identity(session: Session, identity: SiteIdentity) -> None:
+    """Write this site's identity; the caller records the change in the trail and commits."""
+    put_setting(session, SITE_CODE, identity.code)
+    put_setting(session, SITE_NAME, identity.name)
+    put_setting(session, SITE_KIND, identity.kind.value)
+    put_setting(session, SITE_PUBLIC_KEY, identity.public_key)
     if identity.encryption_key:
-        put_setting(session, ENCRYPTION_KEY, identity.encryption_key)
+        put_setting(session, SITE_ENCRYPTION_KEY, identity.encryption_key)
     if identity.sm2_key:
         put_setting(session, SM2_KEY, identity.sm2_key)
 
 
 def _own_code(session: Session) -> str:
     """This site's code, without making an identity: the stored one, else this desk's."""
-    return get_setting(session, CODE) or load_desk_config().site_code
+    return get_setting(session, SITE_CODE) or load_desk_config().site_code
 
 
 def _key_at(path: Path) -> Ed25519PrivateKey:

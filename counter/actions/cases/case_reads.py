@@ -29,7 +29,6 @@ if TYPE_CHECKING:
     from counter.case.view import CaseView
 
 __all__ = [
-    "DayLists",
     "case_rows",
     "case_view",
     "case_views",

@@ -15,6 +15,7 @@ import datetime as dt
 import hashlib
 import json
 import logging
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -59,8 +60,6 @@ __all__ = [
     "NO_SMS",
     "OWN_PLACE",
     "SEQUENCE_KIND",
-    "GuideNotFound",
-    "MadeDocument",
     "make_document",
     "make_documents",
     "make_guide_notice",
@@ -69,6 +68,7 @@ __all__ = [
     "office_settings",  # kept in counter.actions.admin.office; read here where every paper is made
     "prints_own_place",
     "record_print",
+    "rendered",
     "save_office_settings",
 ]
 
@@ -132,10 +132,6 @@ def _snapshot(
     return json.dumps(dataclasses.asdict(settings) | marks, ensure_ascii=False, sort_keys=True)
 
 
-def _snapshot_dates(text: str) -> ItemDates | None:
-    return dates_of_record(json.loads(text).get(ITEM_DATES))
-
-
 def _dates_now(session: Session, view: CaseView, bundle: Bundle, item: Item | None) -> ItemDates | None:
     """The item's promised and legal dates as they run from its department's 受理 now (the holiday data as they
     stand), for a new 受理通知书; None where no such item is in the case (the paper then cannot be made)."""
@@ -150,19 +146,14 @@ def _dates_now(session: Session, view: CaseView, bundle: Bundle, item: Item | No
     return ItemDates(promised.date if promised else None, legal.date if legal else None, provisional, received)
 
 
-def _snapshot_held(text: str) -> HeldItems:
-    return held_of_record(json.loads(text).get(HELD))
-
-
 def _held_now(session: Session, site_code: str) -> HeldItems:
     """What the site's authority setting holds now (:mod:`counter.actions.cases.item_authority`), for a new paper."""
     now = site_authority(session, site_code)
     return HeldItems(now.site_items, dict(now.entrusted))
 
 
-def _from_snapshot(text: str) -> OfficeSettings:
+def _from_snapshot(stored: dict[str, Any]) -> OfficeSettings:
     """The settings a notice was first made under; a key this program does not know (a newer one's) left aside."""
-    stored = json.loads(text)
     known = {field.name for field in dataclasses.fields(OfficeSettings)}
     return OfficeSettings(**{key: value for key, value in stored.items() if key in known})
 
@@ -170,19 +161,12 @@ def _from_snapshot(text: str) -> OfficeSettings:
 def made_under(snapshot: str) -> tuple[OfficeSettings, HeldItems]:
     """The office settings and what the site held when a notice was first made, from its kept snapshot: what its
     reprint is made under, so its title too (the case page names it so: counter.actions.cases.case_view)."""
-    return _from_snapshot(snapshot), _snapshot_held(snapshot)
+    kept = json.loads(snapshot)
+    return _from_snapshot(kept), held_of_record(kept.get(HELD))
 
 
-def _snapshot_sms(text: str) -> bool:
-    return NO_SMS not in json.loads(text)
-
-
-def _snapshot_own_place(text: str) -> bool:
-    return json.loads(text).get(OWN_PLACE) is True
-
-
-def _snapshot_rating(text: str) -> tuple[str, int] | None:
-    kept = json.loads(text).get(RATING_QR)
+def _rating_of_record(kept: object) -> tuple[str, int] | None:
+    """The 好差评 page's address and period a paper printed, as kept for its reprint; None where it printed none."""
     return (str(kept["address"]), int(kept["days"])) if isinstance(kept, dict) else None
 
 
@@ -223,10 +207,6 @@ def _decision_number(session: Session, desk: Desk, today: dt.date, department: s
     number = decision_no(desk.identity, today, department, sequence)
     note_document_issued(session, desk, day, kind, sequence, number)
     return number
-
-
-def _hash(pdf: bytes) -> str:
-    return hashlib.sha256(pdf).hexdigest()
 
 
 def make_document(
@@ -282,9 +262,13 @@ def made_document(
     numbered = kind in (DocumentKind.SERVICE_RECEIPT, DocumentKind.DATE_NOTICE)
     stored_kind = record_kind(kind, hand_over_no if numbered else item_no)
     existing = find_document(session, case.id, stored_kind)
-    if existing is not None:
-        office, number, issued_on = _from_snapshot(existing.office), existing.doc_no, existing.issued_on
-        own_place = _snapshot_own_place(existing.office)
+    acceptance = kind is DocumentKind.ACCEPTANCE  # its department's 受理通知书 tells the item's dates
+    if existing is not None:  # a reprint: what the paper told when first made
+        kept = json.loads(existing.office)
+        office, number, issued_on = _from_snapshot(kept), existing.doc_no, existing.issued_on
+        own_place, sms, held = kept.get(OWN_PLACE) is True, NO_SMS not in kept, held_of_record(kept.get(HELD))
+        rating = _rating_of_record(kept.get(RATING_QR))
+        dates = dates_of_record(kept.get(ITEM_DATES)) if acceptance else None
     else:
         own_place = prints_own_place(session)
         office, issued_on = office_settings(session, desk.identity.site_code), today
@@ -292,12 +276,9 @@ def made_document(
             number = _decision_number(session, desk, today, decider_name(item, office))
         else:
             number = notice_number(session, desk, today, _letter(kind))
-    sms = _snapshot_sms(existing.office) if existing is not None else _sms_promised(session, case)
-    held = _snapshot_held(existing.office) if existing is not None else _held_now(session, desk.identity.site_code)
-    rating = _snapshot_rating(existing.office) if existing is not None else _rating_now(session, view.case_no)
-    dates = None
-    if kind is DocumentKind.ACCEPTANCE:  # the dates told on the department's 受理通知书, as first computed
-        dates = _snapshot_dates(existing.office) if existing is not None else _dates_now(session, view, bundle, item)
+        sms, held = _sms_promised(session, case), _held_now(session, desk.identity.site_code)
+        rating = _rating_now(session, view.case_no)
+        dates = _dates_now(session, view, bundle, item) if acceptance else None
     data = document_for(
         view, kind, office, number, bundle, issued_on, item_code if item else "", hand_over_no,
         sms_promised=sms, own_place=own_place, held=held, item_dates=dates, per_body=split,
@@ -305,8 +286,7 @@ def made_document(
     if rating is not None:
         data = with_rating_qr(data, *rating)
     data = marked_for_training(session, data)
-    pdf = _render(data)
-    digest = _hash(pdf)
+    pdf, digest = rendered(data)
     if existing is None:
         document_id = _record(
             session, desk, number, case.id, stored_kind, issued_on, office, digest,
@@ -442,8 +422,7 @@ def make_guide_notice(
         held=held,
     )  # fmt: skip
     data = marked_for_training(session, data)
-    pdf = _render(data)
-    digest = _hash(pdf)
+    pdf, digest = rendered(data)
     kind = DocumentKind.GUIDE_NOTICE.value
     document_id = _record(session, desk, number, None, kind, today, office, digest, own_place=own_place, held=held)
     _audit_made(session, desk, number, DocumentKind.GUIDE_NOTICE, bundle_code, digest, reprint=False)
@@ -455,10 +434,12 @@ def marked_for_training(session: Session, data: DocumentData) -> DocumentData:
     return dataclasses.replace(data, training=True) if is_training(session) else data
 
 
-def _render(data: DocumentData) -> bytes:
+def rendered(data: DocumentData) -> tuple[bytes, str]:
+    """The paper's PDF, and its SHA-256: what is recorded of it, and what a reprint's bytes are compared with."""
     from counter.documents.render import render_pdf  # reportlab: loaded at the first print
 
-    return render_pdf(data)
+    pdf = render_pdf(data)
+    return pdf, hashlib.sha256(pdf).hexdigest()
 
 
 def record_print(session: Session, desk: Desk, made: MadeDocument, target: str, ok: bool, error: str = "") -> None:

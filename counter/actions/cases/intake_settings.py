@@ -15,12 +15,19 @@ from counter.access.roles import Permission
 from counter.actions.admin.acting import this_desk
 from counter.actions.admin.audit import record_at_desk
 from counter.actions.admin.guard import require
-from counter.actions.admin.site import CODE as SITE_CODE
 from counter.actions.catalog.guide_status import DRAFT_INTAKE_KEY
 from counter.audit.actions import AuditAction
 from counter.db.outbox_store import GATEWAY_KEY
 from counter.db.platform_store import PLATFORM_KEY
-from counter.db.settings_store import AUTHORITY_PREFIX, SITE_NAME, TRAINING, get_setting, office_key, put_setting
+from counter.db.settings_store import (
+    AUTHORITY_PREFIX,
+    SITE_CODE,
+    SITE_NAME,
+    TRAINING,
+    get_setting,
+    office_key,
+    put_setting,
+)
 from counter.intake.rules import IntakeRule, IntakeRules, RulesRefused, in_range
 
 if TYPE_CHECKING:

@@ -50,13 +50,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DRAFT_INTAKE_KEY",
-    "DraftGuide",
-    "DraftIntake",
-    "GuideToConfirm",
-    "NotADraft",
-    "Publication",
-    "PublicationPreview",
-    "PublishRefused",
     "allow_draft_intake",
     "bundle_named",
     "draft_guides",
@@ -171,7 +164,7 @@ def publish_guide(session: Session, bundle_code: str, *, desk: Desk | None = Non
     require(session, by.actor, Permission.MANAGE_CATALOG)
     stored = current_guide(session, bundle_code)
     if stored is not None and unconfirmed(stored.bundle):
-        problems = publish_problems("", stored.bundle, reporting=reporting(session))
+        problems = publish_problems(stored.bundle, reporting=reporting(session))
         if problems:
             raise PublishRefused(bundle_code, problems)
     who = by.actor.login or by.clerk

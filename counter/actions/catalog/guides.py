@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session as Unit
 
 __all__ = [
-    "StoredGuide",
     "current_guide",
     "decider_names",
     "find_bundles",

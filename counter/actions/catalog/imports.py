@@ -34,11 +34,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BUNDLED_FINGERPRINT",
-    "WORKBOOK_SUFFIXES",
-    "BundledSync",
-    "ImportOutcome",
-    "Progress",
-    "check_source",
     "import_source",
     "sync_bundled",
 ]

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
     from counter.access.desk import Desk
 
-__all__ = ["Pulled", "pull_item_list"]
+__all__ = ["pull_item_list"]
 
 log = logging.getLogger(__name__)
 

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
     from counter.access.desk import Desk
 
-__all__ = ["LIBRARY_KEY", "LibraryRefused", "library_settings", "look_up_licences", "save_library"]
+__all__ = ["LIBRARY_KEY", "library_settings", "look_up_licences", "save_library"]
 
 LIBRARY_KEY = "licences.library"  # the hall's 证照库 (LibrarySettings as JSON, without its secret)
 

@@ -38,7 +38,7 @@ from counter.db.case_store import answers_of, case_by_no, case_view
 from counter.db.catalog_store import guide_version
 from counter.documents.kinds import DocumentKind
 
-__all__ = ["SameDayNotPossible", "finish_same_day", "same_day_check"]
+__all__ = ["finish_same_day", "same_day_check"]
 
 
 def same_day_check(session: Session, number: str, today: dt.date) -> tuple[SameDayProblem, ...]:

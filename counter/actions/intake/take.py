@@ -22,7 +22,6 @@ from counter.actions.admin.audit import record_at_desk
 from counter.actions.admin.calendar import calendar_of, office_calendar
 from counter.actions.admin.guard import accounts_known, require
 from counter.actions.admin.office import office_settings
-from counter.actions.admin.site import CODE as SITE_CODE
 from counter.actions.admin.site import check_series
 from counter.actions.cases.deferral_extension import check_within_legal_date, tell_extension
 from counter.actions.cases.intake_settings import intake_keys, intake_rules
@@ -61,7 +60,7 @@ from counter.db.draft_store import drop_draft
 from counter.db.intake_reads import IntakeReads, intake_reads
 from counter.db.page_store import add_page
 from counter.db.party_store import remember_party
-from counter.db.settings_store import get_setting, read_settings
+from counter.db.settings_store import SITE_CODE, get_setting, read_settings
 from counter.documents.outcome_preview import held_items, printable
 from counter.intake.checklist import Checklist, licence_column
 from counter.intake.licence_trust import use_reason

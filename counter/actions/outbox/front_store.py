@@ -66,7 +66,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BATCH",
-    "FrontStoreRefused",
     "front_store_settings",
     "retry_event",
     "save_front_store",

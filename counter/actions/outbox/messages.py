@@ -41,7 +41,7 @@ from counter.outbox.secret_shown import shown
 from counter.parties.masking import mask_phone
 from counter.sms.gateway import GatewaySettings
 from counter.sms.gateway_refused import GatewayRefused
-from counter.sms.kinds import gateway_key
+from counter.sms.kinds import MessageKind, gateway_key
 from counter.sms.outbox import MessageRow
 from counter.sms.texts import MessageFacts, message_text
 
@@ -54,7 +54,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BATCH",
-    "SendRound",
     "gateway_settings",
     "message_list",
     "move_secret_out",
@@ -109,12 +108,10 @@ def sms_promised(session: Session) -> bool:
     return outbox_store.gateway_configured(session)
 
 
-def save_gateway(
-    session: Session, settings: GatewaySettings, *, desk: Desk | None = None, folder: Path | None = None
-) -> None:
+def save_gateway(session: Session, settings: GatewaySettings, *, desk: Desk | None = None) -> None:
     """Set the hall's gateway (all empty: none); refused whole (:class:`GatewayRefused`) with any problem.
 
-    The secret goes to this machine's key folder (``folder``: another, for tests), the rest to the database.  The
+    The secret goes to this machine's key folder, the rest to the database.  The
     change is on the audit trail, the secret as :data:`SECRET_SHOWN`.  Messages already queued are sent with the new
     settings; a hall that turns its gateway off keeps what waits until it is turned on again.
     """
@@ -123,7 +120,7 @@ def save_gateway(
     problems = settings.problems()
     if problems:
         raise GatewayRefused(problems)
-    save_settings(session, by, GATEWAY_KEY, gateway_settings(session, folder), settings, secret_path(folder))
+    save_settings(session, by, GATEWAY_KEY, gateway_settings(session), settings, secret_path())
 
 
 def change_gateway(
@@ -156,7 +153,9 @@ def queue_reminders(session: Session, today: dt.date) -> int:
         if row.next_due is None or row.next_due < today:
             continue
         case_id, uid, phone = session.execute(select(c.id, c.uid, c.notify_phone).where(c.case_no == row.case_no)).one()
-        if phone.strip() and outbox_store.queue_reminder(session, case_id, uid, phone, row.next_due, now):
+        if not phone.strip():
+            continue
+        if outbox_store.queue_dated(session, case_id, uid, phone, MessageKind.DEFERRAL_DUE, row.next_due, now):
             queued += 1
     return queued
 

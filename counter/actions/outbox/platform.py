@@ -48,7 +48,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BATCH",
-    "SendRound",
     "chosen_codings",
     "event_list",
     "mapping_named",
@@ -64,10 +63,6 @@ BATCH = 200  # events claimed at once: the platform answers each in milliseconds
 Post = Callable[[ReportRequest], Report]
 
 
-def mapping_path(name: str) -> Path:
-    return mapping_file(name)
-
-
 @functools.cache
 def _mapping(path: Path, stamp: float) -> Mapping:
     return load_mapping(path)
@@ -76,7 +71,7 @@ def _mapping(path: Path, stamp: float) -> Mapping:
 def mapping_named(name: str) -> Mapping:
     """The mapping file of that name, read again when it changed (an integrator edits it while the sender runs).
     :class:`MappingError` when it is missing or cannot be used."""
-    path = mapping_path(name)
+    path = mapping_file(name)
     try:
         stamp = path.stat().st_mtime
     except OSError as err:

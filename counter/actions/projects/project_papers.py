@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import hashlib
 import json
 import logging
 from typing import Any
@@ -26,11 +25,11 @@ from counter.access.roles import Permission
 from counter.actions.admin.audit import record_at_desk
 from counter.actions.admin.guard import require
 from counter.actions.admin.office import office_settings
-from counter.actions.cases.documents import marked_for_training
+from counter.actions.cases.documents import marked_for_training, rendered
 from counter.actions.projects.project_steps import service_list
 from counter.audit.actions import AuditAction
 from counter.db import project_store
-from counter.documents.data import DocumentData, OfficeSettings
+from counter.documents.data import OfficeSettings
 from counter.documents.project_paper_made import ProjectPaperMade
 from counter.documents.project_papers import KIND_OF_FORM, paper_no, project_paper_for
 from counter.projects.forms import ProjectForm, printable
@@ -43,16 +42,6 @@ log = logging.getLogger(__name__)
 
 PROJECT_KEY = "project"  # in a record's snapshot beside the office settings: what of the project it printed
 ITEMS_KEY = "items"  # and the reference list it printed (the site's own may be replaced later), as its TSV
-
-
-def _hash(pdf: bytes) -> str:
-    return hashlib.sha256(pdf).hexdigest()
-
-
-def _render(data: DocumentData) -> bytes:
-    from counter.documents.render import render_pdf  # reportlab: loaded at the first print
-
-    return render_pdf(data)
 
 
 def _changing(project: ProjectView) -> dict[str, Any]:
@@ -137,8 +126,8 @@ def make_project_paper(
         require(session, desk.actor, Permission.PRINT)
         office = office_settings(session, desk.identity.site_code)
         data = project_paper_for(form, None, service_list(session), office, today)
-        pdf = _render(marked_for_training(session, data))
-        return ProjectPaperMade(form, "", "", pdf, _hash(pdf), reprint=False)
+        pdf, digest = rendered(marked_for_training(session, data))
+        return ProjectPaperMade(form, "", "", pdf, digest, reprint=False)
     require(session, desk.actor, Permission.AGENT_SERVICE)
     if not number:
         raise ProjectPaperNotPossible(PaperProblem.NO_PROJECT, form)
@@ -161,8 +150,7 @@ def make_project_paper(
         office = office_settings(session, desk.identity.site_code)
         doc_no, issued_on, printed = _numbered(project, form, replaced), today, project
     data = project_paper_for(form, printed, items, office, issued_on, doc_no)
-    pdf = _render(marked_for_training(session, data))
-    digest = _hash(pdf)
+    pdf, digest = rendered(marked_for_training(session, data))
     if existing is None:
         snapshot = _snapshot(office, project, items)
         project_store.keep_paper_record(session, row, kind, doc_no, issued_on, desk.clerk, snapshot, digest)

@@ -18,7 +18,7 @@ from counter.case.promise_figures import FigureGroup, VersionCount, month_days, 
 from counter.db.figure_store import bundle_names, version_counts
 from counter.ratings.figures import Grouping
 
-__all__ = ["MonthFigures", "month_figures"]
+__all__ = ["month_figures"]
 
 
 #: the same query as ``counter figures`` (:mod:`counter.db.figure_store`), grouped the same way

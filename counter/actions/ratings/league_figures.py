@@ -14,8 +14,9 @@ from sqlalchemy.orm import Session
 
 from counter.access.desk import Desk
 from counter.actions.admin.site import peers
-from counter.actions.ratings.period_figures import PeriodFigures, period_figures
+from counter.actions.ratings.period_figures import period_figures
 from counter.case.league_figures import LeagueGroup, league_lines
+from counter.projects.period_figures import PeriodFigures
 from counter.ratings.figures import Grouping
 from counter.sync.counties import county_name
 

@@ -37,7 +37,7 @@ from counter.db.figure_store import (
 from counter.projects.period_figures import PeriodFigures
 from counter.ratings.figures import Figures, Grouping, line_key
 
-__all__ = ["PeriodFigures", "accepted_versions", "period_figures", "rating_lines"]
+__all__ = ["accepted_versions", "period_figures", "rating_lines"]
 
 
 def _ratings(count: ServiceLine, label: str) -> Figures:

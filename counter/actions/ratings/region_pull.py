@@ -26,7 +26,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import logging
-from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -44,7 +43,7 @@ from counter.db.rating_store import add_request, requests_of_case
 from counter.db.service_standing import Standing
 from counter.db.settings_store import is_township
 from counter.documents.rating_qr import SNAPSHOT_KEY
-from counter.host.outward.region_ratings import Fetched, RatingsQuestion, ask_ratings
+from counter.host.outward.region_ratings import RatingsQuestion, ask_ratings
 from counter.platform.mapping import MappingError
 from counter.platform.region_ratings import AnswerError, RegionPull, RegionRating, query_body, read_answer
 from counter.ratings.choice import RatingChoice
@@ -54,8 +53,6 @@ from counter.ratings.refusals import ChoiceRefused, RatingRefused
 from counter.ratings.status import DeskStatus
 
 log = logging.getLogger(__name__)
-
-Ask = Callable[[RatingsQuestion], Fetched]
 
 CHUNK = 200  # case numbers per question
 GRACE_DAYS = 1  # a rating given on the period's last evening, asked the next morning
@@ -142,9 +139,7 @@ def apply_default_ratings(session: Session, now: dt.datetime, desk: Desk | None 
     return given
 
 
-def pull_pass(
-    store: Writer, now: dt.datetime, *, desk: Desk | None = None, folder: Path | None = None, ask: Ask = ask_ratings
-) -> RegionPull:
+def pull_pass(store: Writer, now: dt.datetime, *, desk: Desk | None = None, folder: Path | None = None) -> RegionPull:
     """One pass: ask, then keep what came (one transaction per answer), then the defaults (one transaction)."""
     question, cases = store.write(lambda s: _question(s, folder, now.date()))
     asked = taken = 0
@@ -153,7 +148,7 @@ def pull_pass(
     if question is not None:
         for start in range(0, len(cases), CHUNK):
             chunk = cases[start : start + CHUNK]
-            fetched = ask(RatingsQuestion(question.url, question.account, question.secret, query_body(chunk),
+            fetched = ask_ratings(RatingsQuestion(question.url, question.account, question.secret, query_body(chunk),
                                           question.timeout, question.ca_file))  # fmt: skip
             asked += len(chunk)
             if not fetched.ok:

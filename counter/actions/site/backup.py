@@ -52,15 +52,9 @@ if TYPE_CHECKING:
     from counter.db.engine import Sessions
 
 __all__ = [
-    "RestoreRefused",
-    "Restored",
     "authorise",
     "back_up",
-    "backup_count",
-    "backups_folder",
     "check_backup",
-    "database_file",
-    "make_backup",
     "record_backup",
     "record_restore",
     "restore_backup",

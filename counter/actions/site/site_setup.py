@@ -19,7 +19,6 @@ changed.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -42,20 +41,11 @@ from counter.sync.sites import SiteDesk, SiteIdentity, SiteKind, SiteOffice, set
 from counter.sync.status import SyncPage
 
 __all__ = [
-    "PeerChange",
-    "Registration",
-    "SiteDesk",
-    "SiteKind",
-    "SiteOffice",
     "SiteSetUp",
-    "SiteState",
     "register_card",
     "set_up_site",
-    "setup_problems",
     "site_state",
 ]
-
-Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,8 +82,6 @@ def set_up_site(
     *,
     desk: Desk,
     catalog_folder: Path,
-    key_path: Path | None = None,
-    on_progress: Progress | None = None,
     office: SiteOffice | None = None,
     this_desk: SiteDesk | None = None,
 ) -> SiteSetUp:
@@ -129,7 +117,7 @@ def set_up_site(
 
     def identity_and_desk(session: Session) -> SiteIdentity:
         nonlocal saved
-        identity = init_site(session, code, name, kind, desk=after, key_path=key_path)
+        identity = init_site(session, code, name, kind, desk=after)
         if office is not None:
             stored = replace(office_settings(session, code), office_name=name, **_office_fields(office))
             save_office_settings(session, code, stored, desk=after)
@@ -148,7 +136,7 @@ def set_up_site(
     with sessions() as session:
         has_catalog = _has_catalog(session)
     if not has_catalog:
-        catalog = sync_bundled(sessions, catalog_folder, on_progress, desk=after)
+        catalog = sync_bundled(sessions, catalog_folder, desk=after)
     return SiteSetUp(identity, after, config_path(), catalog)
 
 

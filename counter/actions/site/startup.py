@@ -21,7 +21,7 @@ from counter.resources import prepared_dir
 if TYPE_CHECKING:
     from counter.actions.site.store import Store
 
-__all__ = ["Prepared", "quick_start", "sqlite_path", "start_from_prepared"]
+__all__ = ["quick_start", "start_from_prepared"]
 
 log = logging.getLogger(__name__)
 

@@ -30,7 +30,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "LOCK_TIMEOUT_S",
-    "Step",
     "Store",
     "Unit",
     "ping",

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from counter.actions.admin.site import RETIRED_KEYS  # the keys the site's key replaced (counter.audit.site_keys)
+from counter.actions.admin.site import RETIRED_KEYS, SM2_KEY
 from counter.actions.cases.item_track import queue_drift
 from counter.actions.sync.sync_seals import sent_seal_changed, township_signed
 from counter.audit.chain import parse_at
@@ -33,7 +33,7 @@ from counter.db import audit_seals, audit_state, audit_store, peer_seals
 from counter.db.audit_derived import statuses_off_history
 from counter.db.row_marks import marked_rows
 from counter.db.setting_trail import recorded_setting
-from counter.db.settings_store import get_setting
+from counter.db.settings_store import SITE_CODE, SITE_ENCRYPTION_KEY, SITE_PUBLIC_KEY, get_setting
 from counter.host.keys.seal_anchors import anchors_path, read_anchor_log
 from counter.host.keys.trail_key import read_trail_key, trail_key_path
 from counter.host.machine import paths
@@ -41,10 +41,8 @@ from counter.sync.keys import KeyUnreadable, key_fingerprint, load_private_key, 
 from counter.sync.seal_signature import SealAlg, seal_alg, seal_signed_by
 
 Progress = Callable[[int, int], None]  # entries checked, entries in all
-SITE_PUBLIC_KEY = "site.public_key"  # as counter.actions.admin.site stores it: what the seals are checked against
-# the site's other public keys as stored there: the card's fingerprint covers them, and verify prints that one
-SITE_SM2_KEY = "site.sm2_key"  # a site on the national suite: what its SM2 seals are checked against
-SITE_CARD_KEYS = ("site.encryption_key", SITE_SM2_KEY)
+# the site's other public keys: the card's fingerprint covers them, and verify prints that one
+SITE_CARD_KEYS = (SITE_ENCRYPTION_KEY, SM2_KEY)
 
 
 def verify_trail(session: Session, on_progress: Progress | None = None, key_path: Path | None = None) -> AuditReport:
@@ -68,7 +66,7 @@ def verify_trail(session: Session, on_progress: Progress | None = None, key_path
     public_key = get_setting(session, SITE_PUBLIC_KEY) or ""
     retired = parse_history(recorded_setting(session, RETIRED_KEYS))  # as the trail has it, not the settings row
 
-    sm2_key = get_setting(session, SITE_SM2_KEY) or ""
+    sm2_key = get_setting(session, SM2_KEY) or ""
     # an SM2 seal is checked against the SM2 keys only, each retired with the Ed25519 key it was the pair of
     sm2_retired = [dataclasses.replace(key, public_key=key.sm2_key) for key in retired]
 
@@ -160,7 +158,7 @@ def row_mismatches(session: Session) -> Iterator[RowMismatch]:
     """Every case, rating and account not as the trail last recorded it, and what is derived from the history."""
     recorded, mentioned = audit_state.recorded_states(session)
     since = audit_state.states_since(session)
-    own = audit_state.own_site_code(session)
+    own = get_setting(session, SITE_CODE)  # None on a database that has none yet: every row is then its own
     for kind in SubjectKind:
         rows = audit_state.current_rows(session, kind, own, since)
         yield from cross_check(kind, rows, recorded[kind], mentioned[kind])

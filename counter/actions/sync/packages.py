@@ -115,10 +115,6 @@ from counter.util.collector import without_collector_pauses
 
 __all__ = [
     "ExportResult",
-    "ImportReport",
-    "PackageRejected",
-    "SyncNotPossible",
-    "SyncProblem",
     "export_package",
     "import_package",
 ]

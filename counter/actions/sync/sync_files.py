@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from counter.access.desk import Desk
-from counter.actions.sync.packages import ExportResult, Progress, export_package
+from counter.actions.sync.packages import ExportResult, export_package
 from counter.sync.package_files import left_parts, write_series
 
 log = logging.getLogger(__name__)
@@ -28,8 +28,6 @@ def export_to_files(
     now: dt.datetime,
     path: Path,
     to_site: str | None = None,
-    on_progress: Progress | None = None,
-    key_path: Path | None = None,
 ) -> tuple[ExportResult, list[Path]]:
     """Export (as :func:`counter.actions.sync.packages.export_package`) and write the packages to ``path``; the caller
     commits.
@@ -39,5 +37,5 @@ def export_to_files(
     """
     for left in left_parts(path):
         log.info("removed %s, left by an export that did not finish", left.name)
-    result = export_package(session, desk, now, to_site=to_site, key_path=key_path, on_progress=on_progress)
+    result = export_package(session, desk, now, to_site=to_site)
     return result, write_series(path, result.packages)
