@@ -420,7 +420,7 @@ def extend_deferral(
     session: Session, desk: Desk, number: str, new_due: dt.date, reason: str, at: dt.datetime | None = None
 ) -> None:
     """A supervisor gives more time (force majeure, say), with the reason on record (``at``: when, now unless given:
-    a training desk's day)."""
+    a training desk's day); the applicant is told at the same moment."""
     if not reason.strip():
         raise IntakeNotPossible(None, detail="reason required")
     case = _case(session, number, desk, CaseEvent.DEFERRAL_EXTENDED)  # the waiting items' bodies' (case_acts)
@@ -432,8 +432,9 @@ def extend_deferral(
         if line.due_on is not None and line.due_on < new_due:
             line.due_on = new_due
     note = f"{new_due.isoformat()}{NOTE_DUE_REASON}{reason}"
-    add_history(session, case, CaseEvent.DEFERRAL_EXTENDED.value, note, desk.clerk, at=at)
-    tell_extension(session, case, new_due)
+    moment = models.utcnow() if at is None else at
+    add_history(session, case, CaseEvent.DEFERRAL_EXTENDED.value, note, desk.clerk, at=moment)
+    tell_extension(session, case, new_due, moment)
     _audit_move(session, desk, case.case_no, CaseEvent.DEFERRAL_EXTENDED, status, reason, new_due=new_due.isoformat())
 
 
