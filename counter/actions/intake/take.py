@@ -291,12 +291,13 @@ def take_intake(
     }
     lines = _material_values(bundle, request.checklist, decision, _use(desk, bundle, number, today))
     case_id = _keep_originals(
-        session, add_case(session, values, lines, CaseEvent.TAKEN.value, decision.outcome.value, at=_on(today)),
+        session,
+        add_case(session, values, lines, CaseEvent.TAKEN.value, decision.outcome.value, at=(taken_at := _on(today))),
         request, today,
     )  # fmt: skip
     if request.ticket is not None:
         add_ticket(session, case_id, request.ticket)
-    pages = _add_pages(session, case_id, {line.code for line in lines}, request.pages, desk.clerk)
+    pages = _add_pages(session, case_id, {line.code for line in lines}, request.pages, desk.clerk, taken_at)
     note_issued(session, desk, number)
     if previous is not None:
         add_history(session, previous, CaseEvent.RESUBMITTED.value, number, clerk=desk.clerk, at=_on(today))
@@ -329,13 +330,17 @@ def take_intake(
     return TakenIntake(number, decision)
 
 
-def _add_pages(session: Session, case_id: int, codes: set[str], pages: tuple[TakenPage, ...], clerk: str) -> list[str]:
-    """The intake's pages kept with its case, their SHA-256 digests; one of a material no longer on the checklist is
-    left out, logged.  :class:`PageRefused` for a page not as :func:`counter.case.pages.check_taken` holds it."""
+def _add_pages(
+    session: Session, case_id: int, codes: set[str], pages: tuple[TakenPage, ...], clerk: str, at: dt.datetime
+) -> list[str]:
+    """The intake's pages kept with its case, taken ``at`` the intake's own moment (a training desk's day too, as
+    the case page shows it beside the intake's line); their SHA-256 digests.  One of a material no longer on the
+    checklist is left out, logged.  :class:`PageRefused` for a page not as :func:`counter.case.pages.check_taken`
+    holds it."""
     check_taken(pages)
     kept = [p for p in pages if p.material_code in codes]
     for page in kept:
-        add_page(session, case_id, page.material_code, page.image, clerk, page.compared, models.utcnow())
+        add_page(session, case_id, page.material_code, page.image, clerk, page.compared, at)
     for page in pages:
         if page.material_code not in codes:
             log.warning("page of %s left out: not on the case's checklist", page.material_code)
