@@ -119,14 +119,17 @@ def queue_dated(
 
 
 def _insert(session: Session, *, key: str, now: dt.datetime, **values: Any) -> bool:
-    """One message; nothing when its key is queued already (INSERT … ON CONFLICT DO NOTHING): whether it was new."""
+    """One message queued ``now`` (the call's moment, a training desk's day too: the supervisors' list shows it); it
+    is due at once on the sender's clock, the machine's (:func:`counter.actions.outbox.frame.send_due`), whatever
+    day the call was made on.  Nothing when its key is queued already (INSERT … ON CONFLICT DO NOTHING): whether it
+    was new."""
     dialect = session.get_bind().dialect.name
     make = postgresql.insert if dialect == "postgresql" else sqlite.insert
     row = {
         "key": key,
         "state": WAITING,
         "attempts": 0,
-        "next_at": now,
+        "next_at": models.utcnow(),
         "created_at": now,
         "text": "",
         "gateway_id": "",

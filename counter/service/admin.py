@@ -98,17 +98,18 @@ def add_account(work: Session, call: Call, request: NewAccount) -> tuple[Problem
     """Add an account; every problem at once, and nothing added unless there is none."""
     from counter.actions.admin import accounts
 
-    return accounts.add_account(work, at_desk(call), request)
+    return accounts.add_account(work, at_desk(call), request, call.now)
 
 
 ADD_ACCOUNT = write("admin.add_account", Permission.MANAGE_ACCOUNTS, add_account)
 
 
 def list_accounts(work: Session, call: Call, request: Nothing) -> tuple[AccountInfo, ...]:
-    """Every account, by login, never a password hash."""
+    """Every account, by login, never a password hash; a lock over by the call's moment, the clock the sign-in
+    counts by, shows as none."""
     from counter.actions.admin import accounts
 
-    return tuple(accounts.list_accounts(work, at_desk(call)))
+    return tuple(accounts.list_accounts(work, at_desk(call), call.now))
 
 
 LIST_ACCOUNTS = read("admin.list_accounts", Permission.MANAGE_ACCOUNTS, list_accounts)
@@ -118,7 +119,7 @@ def disable_account(work: Session, call: Call, request: AccountLogin) -> tuple[P
     """Disable an account, kept for the trail; never the last enabled administrator."""
     from counter.actions.admin import accounts
 
-    return accounts.disable_account(work, at_desk(call), request.login)
+    return accounts.disable_account(work, at_desk(call), request.login, call.now)
 
 
 DISABLE_ACCOUNT = write("admin.disable_account", Permission.MANAGE_ACCOUNTS, disable_account)
@@ -128,7 +129,7 @@ def set_password(work: Session, call: Call, request: NewPassword) -> tuple[Probl
     """A new password, its lock lifted: an administrator's for anyone, an account's own for itself."""
     from counter.actions.admin import accounts
 
-    return accounts.set_password(work, at_desk(call), request.login, request.password)
+    return accounts.set_password(work, at_desk(call), request.login, request.password, call.now)
 
 
 SET_PASSWORD = write("admin.set_password", Open.IN_ACTION, set_password)

@@ -98,11 +98,11 @@ SEND_MESSAGES = write("outbox.send_messages", Open.ANY_DESK, send_messages, whol
 
 
 def queue_reminders(work: Session, call: Call, request: Nothing) -> int:
-    """Queue the reminder of each deferral due within two working days of the call's day, once per case and due date;
-    how many."""
+    """Queue the reminder of each deferral due within two working days of the call's day, once per case and due date,
+    at the call's moment; how many."""
     from counter.actions.outbox import messages
 
-    return messages.queue_reminders(work, call.today)
+    return messages.queue_reminders(work, call.today, call.now)
 
 
 # the sender's own act, once a day, asked of no account

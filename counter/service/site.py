@@ -174,11 +174,14 @@ SET_UP = write(
 
 
 def rotate_key(work: Session, call: Call, request: RotateKey) -> Rotated:
-    """New keys for this site (installed by the face once committed); the old key's seals still verify."""
+    """New keys for this site (installed by the face once committed); the old key's seals still verify.
+
+    At the machine's moment, not the call's: the rotation seals the trail, and a seal's time is when it truly was
+    made (a training desk's day ahead would date two seals before which the next one goes back in time)."""
     from counter.actions.admin import key_rotation
     from counter.host.machine import paths
 
-    return key_rotation.rotate_site_key(work, at_desk(call), paths.site_key_path(), request.revoked_since, call.now)
+    return key_rotation.rotate_site_key(work, at_desk(call), paths.site_key_path(), request.revoked_since)
 
 
 ROTATE_KEY = write("site.rotate_key", Permission.CHANGE_SETTINGS, rotate_key, faults=(_KEY,))

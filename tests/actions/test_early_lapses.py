@@ -21,6 +21,7 @@ from counter.actions.cases.early_lapses import early_lapses
 from counter.actions.cases.holidays import set_holiday
 from counter.actions.outbox.messages import save_gateway
 from counter.case.early_lapses import EarlyLapse, read_early
+from counter.case.moments import office_day
 from counter.case.status import CaseEvent
 from counter.db import models
 from counter.sms.gateway import GatewaySettings
@@ -32,6 +33,8 @@ from tests.actions.test_provisional_lapse import TAKEN, import_2028
 from tests.sms_gateway import SECRET
 
 D = dt.date
+#: when the notice is imported: a day of its own, far from the machine's, that the finding and its message fall on
+IMPORTED = dt.datetime.combine(D(2028, 3, 1), dt.time(10)).astimezone()
 ENTRUSTED_RESTAURANT = True  # the hall records the restaurant's items for their departments (tests/entrusted.py)
 
 
@@ -60,9 +63,9 @@ def test_a_lapse_the_notice_proves_early_is_listed_for_its_deciding_body_and_tol
     denied = {code for code, d in view_of(sessions, number).decisions().items() if not d.approved}
     assert denied
 
-    import_2028(sessions, head)
+    import_2028(sessions, head, IMPORTED)
     line = view_of(sessions, number).history[-1]
-    assert line.event == CaseEvent.LAPSE_EARLY.value
+    assert (line.event, office_day(line.at)) == (CaseEvent.LAPSE_EARLY.value, IMPORTED.date())
     found = EarlyLapse("M08", D(2028, 2, 4), D(2028, 2, 7), D(2028, 2, 8))
     assert read_early(line.note) == (found,)
     said = early_lapse_text(line.note, {"M08": "食品安全管理制度文本"})
@@ -73,17 +76,16 @@ def test_a_lapse_the_notice_proves_early_is_listed_for_its_deciding_body_and_tol
     with sessions() as s:
         rows = early_lapses(s)
         case_id = s.scalar(select(models.Case.id).where(models.Case.case_no == number))
+        m = models.OutboxMessage
         told = s.execute(
-            select(models.OutboxMessage.kind, models.OutboxMessage.due_on).where(
-                models.OutboxMessage.case_id == case_id, models.OutboxMessage.kind == "lapse_early"
-            )
+            select(m.kind, m.due_on, m.created_at).where(m.case_id == case_id, m.kind == "lapse_early")
         ).all()
     (row,) = rows
     assert (row.case_no, row.lapse) == (number, found)
     assert {code for code, _, _ in row.items} == denied  # each denied item, with the body that corrects it
     assert all(body for _, _, body in row.items)
     assert "自行纠正" in CORRECTION_PATH
-    assert [tuple(t) for t in told] == [("lapse_early", D(2028, 2, 7))]
+    assert [(kind, due, office_day(at)) for kind, due, at in told] == [("lapse_early", D(2028, 2, 7), IMPORTED.date())]
 
     import_2028(sessions, head)  # the same notice again: nothing found twice
     history = view_of(sessions, number).history

@@ -16,6 +16,7 @@ from counter.actions.cases.case_view import read_case
 from counter.actions.intake.take import take_intake
 from counter.actions.site.demo import complete_checklist, fresh_checklist
 from counter.case.intake_request import IntakeRequest
+from counter.case.moments import office_day
 from counter.case.pages import MaterialPage, PageImage, PageProblem, PageRefused, TakenPage, page_image
 from counter.db import models
 from counter.db.catalog_store import current_guide
@@ -44,7 +45,8 @@ def trail(sessions: sessionmaker[Session], number: str) -> list[tuple[str, dict[
 
 
 def test_pages_taken_at_the_intake_are_written_with_the_case(sessions: sessionmaker[Session], desk: Desk) -> None:
-    """In the intake's own unit of work; a page of a material the checklist no longer lists is left out."""
+    """In the intake's own unit of work, taken on the intake's day (a training desk's too, never the machine's); a
+    page of a material the checklist no longer lists is left out."""
     parties = Parties(Applicant(ApplicantKind.PERSON, "其其格", make_id_number("152201", dt.date(1994, 3, 8), 222)))
     camera = SyntheticCamera()
     with sessions.begin() as s:
@@ -65,6 +67,7 @@ def test_pages_taken_at_the_intake_are_written_with_the_case(sessions: sessionma
         (code, 1, True, taken[0].image.jpeg),
         (code, 2, False, taken[2].image.jpeg),
     ]
+    assert {office_day(p.captured_at) for p in kept} == {TODAY}
     (entry,) = [d for action, d in trail(sessions, number) if action == "case_taken"]
     assert entry["pages"] == [hashlib.sha256(p.jpeg).hexdigest() for p in kept]
 

@@ -29,7 +29,7 @@ from tests.actions.conftest import TODAY
 from tests.actions.test_hand_over import AGENT_ID, PICKUP, decide, hand
 from tests.actions.test_intake_actions import ID, applicant, full_request, take
 from tests.actions.test_item_decisions import OTHERS, deferred_case
-from tests.actions.test_item_steps import ITEMS
+from tests.actions.test_item_steps import ITEMS, at
 from tests.documents.pdf_tools import pdf_text
 from tests.same_day_catalog import add_immediate_guide
 from tests.sms_gateway import SECRET
@@ -176,15 +176,16 @@ def test_a_deferral_coming_due_is_reminded_once_per_due_date(sessions: sessionma
     number, due = deferred_case(sessions, desk)
     early = due - dt.timedelta(days=10)
     with sessions.begin() as s:
-        assert queue_reminders(s, early) == 0  # not within two working days yet
+        assert queue_reminders(s, early, at(early)) == 0  # not within two working days yet
     with sessions.begin() as s:
-        assert queue_reminders(s, due) == 1
+        assert queue_reminders(s, due, at(due)) == 1
     with sessions.begin() as s:
-        assert queue_reminders(s, due) == 0  # the same deferral and date: once
+        assert queue_reminders(s, due, at(due)) == 0  # the same deferral and date: once
     reminders = [m for m in outbox(sessions) if m.kind == "deferral_due"]
     assert [(m.due_on, m.key.endswith(f":deferral_due:{due.isoformat()}")) for m in reminders] == [(due, True)]
     with sessions.begin() as s:
-        assert queue_reminders(s, due + dt.timedelta(days=1)) == 0  # overdue: the supervisor's, not a reminder
+        late = due + dt.timedelta(days=1)
+        assert queue_reminders(s, late, at(late)) == 0  # overdue: the supervisor's, not a reminder
     assert number
 
 

@@ -49,9 +49,9 @@ def head(sessions: sessionmaker[Session], desk: Desk) -> Desk:
     return head_of(sessions, desk)
 
 
-def import_2028(sessions: sessionmaker[Session], desk: Desk) -> tuple[str, ...]:
+def import_2028(sessions: sessionmaker[Session], desk: Desk, at: dt.datetime | None = None) -> tuple[str, ...]:
     with sessions.begin() as s:
-        imported = import_schedule(s, NOTICE_2028, 2028, "2028.txt", desk=desk)
+        imported = import_schedule(s, NOTICE_2028, 2028, "2028.txt", desk=desk, at=at)
     assert imported.ok, imported.problems
     return imported.moved
 

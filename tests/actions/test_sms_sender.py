@@ -20,6 +20,7 @@ from counter.sms.kinds import gateway_key
 from tests.actions.senders import Clock, Writes
 from tests.actions.test_intake_actions import ID, full_request, take
 from tests.actions.test_item_decisions import deferred_case
+from tests.actions.test_item_steps import at
 from tests.sms_gateway import SECRET, STALL, Gateway, running_gateway
 
 
@@ -209,7 +210,7 @@ def test_a_reminder_whose_date_passed_while_the_gateway_was_down_is_not_sent(
     configure(sessions, desk, gateway)
     _number, due = deferred_case(sessions, desk)
     with sessions.begin() as s:
-        queue_reminders(s, due)
+        queue_reminders(s, due, at(due))
     clock = Clock()
     clock.now = max(clock.now, dt.datetime.combine(due + dt.timedelta(days=1), dt.time(9), tzinfo=dt.UTC))
     assert send_due(Writes(sessions), clock=clock) == SendRound(sent=1, failed=1)  # the acceptance, the reminder

@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.desk import Desk
@@ -16,19 +17,23 @@ from counter.actions.cases.decisions import deny_lapsed_deferral
 from counter.actions.cases.holidays import set_holiday
 from counter.actions.cases.unprinted_papers import waive_papers
 from counter.actions.intake.same_day import finish_same_day
-from counter.actions.intake.take import fulfil_deferred, lapse_correction, take_intake
+from counter.actions.intake.take import extend_deferral, fulfil_deferred, lapse_correction, take_intake
+from counter.actions.outbox.messages import queue_reminders, save_gateway
 from counter.actions.site.demo import complete_checklist, fresh_checklist
 from counter.case.decisions import lapse_day
 from counter.case.intake_request import IntakeRequest
 from counter.case.moments import moment_on, office_day
 from counter.case.view import CaseView
+from counter.db import models
 from counter.db.case_store import case_view
 from counter.db.models import utcnow
 from counter.intake.checklist import Receipt, record
 from counter.intake.outcome import DeferralRequest
+from counter.sms.gateway import GatewaySettings
 from tests.actions.test_intake_actions import applicant, full_request
 from tests.same_day_catalog import add_immediate_guide
 from tests.signed_in import entrusted_supervisor
+from tests.sms_gateway import SECRET
 
 D = dt.date
 DAY = D(2027, 3, 2)  # a Tuesday, beyond the holiday data but far from any holiday: its lapses are not refused
@@ -138,3 +143,47 @@ def test_a_date_moved_by_an_edited_holiday_is_dated_on_the_desks_day(
     with sessions.begin() as s:
         assert set_holiday(s, due, "off", desk=desk, at=moment_on(DAY, utcnow())) == (number,)
     assert history_days(sessions, number) == [("taken", DAY), ("dates_moved", DAY)]
+
+
+def deferred_due(sessions: sessionmaker[Session], number: str) -> dt.date:
+    with sessions() as s:
+        view = case_view(s, number)
+    assert view is not None
+    due = next(m.due_on for m in view.materials if m.code == "M08")
+    assert due is not None
+    return due
+
+
+def test_what_the_applicant_is_told_of_a_training_day_is_queued_on_that_day(
+    sessions: sessionmaker[Session], owner: sessionmaker[Session], desk: Desk
+) -> None:
+    """A date moved by an edited holiday, the 容缺 extended, the reminder of the deferral coming due: each message is
+    queued on the desk's day, as the supervisors' list of messages shows it beside the case's line."""
+    with sessions.begin() as s:
+        save_gateway(s, GatewaySettings("https://127.0.0.1:9/sms/send", "hall", SECRET), desk=desk)
+    request = full_request(sessions)
+    missing = record(request.checklist, "M08", Receipt.MISSING)
+    number = taken(
+        sessions, desk, dataclasses.replace(request, checklist=missing, deferral=DeferralRequest(True, True))
+    )
+    with sessions.begin() as s:
+        assert set_holiday(s, deferred_due(sessions, number), "off", desk=desk, at=moment_on(DAY, utcnow()))
+    moved = deferred_due(sessions, number)
+    extended = moved + dt.timedelta(days=1)
+    supervisor = entrusted_supervisor(sessions, owner, desk)
+    with sessions.begin() as s:
+        extend_deferral(s, supervisor, number, extended, "申请人住院，不可抗力", at=moment_on(DAY, utcnow()))
+    reminded_on = extended - dt.timedelta(days=1)
+    with sessions.begin() as s:
+        assert queue_reminders(s, reminded_on, moment_on(reminded_on, utcnow())) == 1
+    m = models.OutboxMessage
+    with sessions() as s:
+        queued = {
+            kind: office_day(at) for kind, at in s.execute(select(m.kind, m.created_at).where(m.due_on.is_not(None)))
+        }
+    assert queued == {
+        "promise_moved": DAY,
+        "deferral_moved": DAY,
+        "deferral_extended": DAY,
+        "deferral_due": reminded_on,
+    }

@@ -20,11 +20,15 @@ from counter.access.desk import Desk
 from counter.actions.admin.audit_seal import seal_trail, seal_with
 from counter.actions.admin.key_rotation import rotate_site_key
 from counter.actions.admin.site import init_site, this_site
+from counter.actions.site.store import Store
 from counter.audit.site_keys import RetiredKey, history_text
 from counter.cli.main import main
 from counter.db.models import utcnow
 from counter.host.keys.seal_anchors import anchors_path
 from counter.host.machine import paths
+from counter.service.call import Clock
+from counter.service.local import InProcess
+from counter.service.site import ROTATE_KEY, RotateKey
 from counter.sync.keys import (
     encryption_key_path,
     install_next_keys,
@@ -171,3 +175,22 @@ def test_a_retired_key_planted_in_the_settings_vouches_for_no_seal(
     code, report = verify(capsys, db)
     assert code == 1
     assert problems(report) == [("seal_forged", "", 3, 3)]
+
+
+def test_a_rotation_asked_on_a_training_day_a_year_ahead_seals_at_the_machines_time(
+    capsys: pytest.CaptureFixture[str], db: str, sessions: sessionmaker[Session]
+) -> None:
+    """A training desk's day (``--today``) dates what a clerk sees, never a seal: the rotation's seals once took the
+    call's moment, a year ahead, and the trail's next seal, at the machine's time, went back in time."""
+    store = Store(db)
+    try:
+        ahead = InProcess(store, clock=Clock(dt.date.today() + dt.timedelta(days=365)))
+        assert ahead.call(ROTATE_KEY, RotateKey(), ADMIN).first_new_seal == 4
+    finally:
+        store.dispose()
+    install_next_keys(paths.site_key_path())
+    add_entries(sessions, 2)
+    with sessions.begin() as s:
+        seal_trail(s)
+    code, report = verify(capsys, db)
+    assert (code, problems(report)) == (0, [])

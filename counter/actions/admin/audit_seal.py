@@ -72,6 +72,8 @@ def seal_with(
         add_anchor(anchors, body.no, payload_digest(newest.payload))
     no = 1 if body is None else body.no + 1
     prev = GENESIS if newest is None else payload_digest(newest.payload)
+    # the machine's moment unless given, never a call's day: a seal says when the trail truly was sealed, and
+    # ``audit verify`` holds seal times to go forward (a training desk's day ahead would break the next seal's)
     at = now or utcnow()
     log = read_anchor_log(anchors)  # a number a restore withdrew, used again: the seal says so, for the hall
     restored = log.restores[-1].back_to if log.restores and no in log.withdrawn else None

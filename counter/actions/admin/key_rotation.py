@@ -69,6 +69,8 @@ def rotate_site_key(
 
     Raises :class:`~counter.access.not_permitted.NotPermitted` without CHANGE_SETTINGS. ``revoked_since`` (UTC, not
     after now) names the old key revoked from that moment: its seals dated from then on are refused by ``audit verify``.
+    ``now``: the machine's moment unless given, never a call's day: the rotation seals the trail, whose seal times
+    go forward on the machine's clock (:func:`counter.actions.admin.audit_seal.seal_with`).
     """
     by = this_desk(desk)
     require(session, by.actor, Permission.CHANGE_SETTINGS)

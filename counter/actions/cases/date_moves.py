@@ -65,7 +65,8 @@ def honour_printed_dates(
 ) -> tuple[str, ...]:
     """Count every open date again after a change of the holiday data over ``days``; the numbers of the cases moved.
 
-    ``at``: the moment of the change its history lines are written at (now unless given: a training desk's day).
+    ``at``: the moment of the change its history lines are written and its messages queued at (now unless given: a
+    training desk's day).
 
     ``before``: the office's calendar as it stood before the change, which the caller has written in this unit of
     work.  Nothing is counted when no day of ``days`` changed its standing (a notice imported again, say).
@@ -78,6 +79,7 @@ def honour_printed_dates(
     if not changed:
         return ()
     first = min(changed)
+    at = models.utcnow() if at is None else at  # one moment for every line and message of the change
     rules = intake_rules(session)
     moved = [
         number
@@ -92,9 +94,7 @@ def honour_printed_dates(
     return tuple(moved)
 
 
-def _move(
-    session: Session, desk: Desk, number: str, after: WorkCalendar, rules: IntakeRules, at: dt.datetime | None
-) -> bool:
+def _move(session: Session, desk: Desk, number: str, after: WorkCalendar, rules: IntakeRules, at: dt.datetime) -> bool:
     """Count the case's open dates again on ``after`` and keep the later of each; whether any moved.
 
     Its columns are brought to the governing dates even where nothing moves now: a move the other site made reaches
@@ -123,7 +123,7 @@ def _move(
     note = moves_note(moves)
     if moves:
         add_history(session, case, CaseEvent.DATES_MOVED.value, note, clerk=desk.clerk, at=at)
-        _tell(session, case, moves, governing)
+        _tell(session, case, moves, governing, at)
     detail = {"event": CaseEvent.DATES_MOVED.value, "status": case.status, "note": note}
     record_at_desk(session, desk, AuditAction.CASE_CHANGED, case.case_no, detail)
     return bool(moves)
@@ -160,9 +160,12 @@ def _behind(column: dt.date | None, governing: dt.date | None) -> bool:
     return column is not None and governing is not None and column < governing
 
 
-def _tell(session: Session, case: models.Case, moves: tuple[DateMove, ...], governing: Recount) -> None:
+def _tell(
+    session: Session, case: models.Case, moves: tuple[DateMove, ...], governing: Recount, at: dt.datetime
+) -> None:
     """Each later date told to the applicant, where the hall has a gateway and the case a phone: the promise, the
-    correction's deadline, and of the deferred materials the earliest date now awaited."""
+    correction's deadline, and of the deferred materials the earliest date now awaited; queued ``at``, the moment of
+    the line that moved them."""
     if not case.notify_phone.strip() or not gateway_configured(session):
         return
     told: dict[MessageKind, dt.date | None] = {}
@@ -173,7 +176,6 @@ def _tell(session: Session, case: models.Case, moves: tuple[DateMove, ...], gove
             told[MessageKind.CORRECTION_MOVED] = governing.correction
         else:
             told[MessageKind.DEFERRAL_MOVED] = min(governing.deferred.values())
-    at = models.utcnow()
     for kind, day in told.items():
         if day is not None:
             queue_dated(session, case.id, case.uid, case.notify_phone, kind, day, at)

@@ -22,7 +22,6 @@ from sqlalchemy.orm import Session
 
 from counter.actions.cases.item_track import standings
 from counter.case.decisions import DecisionProblem, DecisionRefused, items_served
-from counter.case.moments import office_day
 from counter.db import models
 from counter.db.case_store import answers_of, case_view
 from counter.db.catalog_store import guide_version
@@ -41,7 +40,7 @@ def check_within_legal_date(session: Session, case: models.Case, new_due: dt.dat
     served = set(items_served(bundle, awaited))
     dated = sorted(
         (standing.legal_due.date, standing.code)
-        for standing in standings(session, view, bundle, office_day(models.utcnow()))
+        for standing in standings(session, view, bundle, None)  # a legal date is no day's: no alert asked
         if standing.code in served and standing.legal_due is not None
     )
     if dated and new_due > dated[0][0]:
@@ -49,9 +48,8 @@ def check_within_legal_date(session: Session, case: models.Case, new_due: dt.dat
         raise DecisionRefused(DecisionProblem.PAST_LEGAL_DATE, case.case_no, item, legal)
 
 
-def tell_extension(session: Session, case: models.Case, new_due: dt.date) -> None:
-    """The new deadline told to the applicant, where the hall has a gateway and the case a phone."""
+def tell_extension(session: Session, case: models.Case, new_due: dt.date, at: dt.datetime) -> None:
+    """The new deadline told to the applicant, where the hall has a gateway and the case a phone: queued ``at``, the
+    moment of the extension's line (a training desk's day too), as the supervisors' list of messages shows it."""
     if case.notify_phone.strip() and gateway_configured(session):
-        queue_dated(
-            session, case.id, case.uid, case.notify_phone, MessageKind.DEFERRAL_EXTENDED, new_due, models.utcnow()
-        )
+        queue_dated(session, case.id, case.uid, case.notify_phone, MessageKind.DEFERRAL_EXTENDED, new_due, at)

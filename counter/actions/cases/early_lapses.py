@@ -59,11 +59,12 @@ log = logging.getLogger(__name__)
 
 
 def flag_early_lapses(
-    session: Session, desk: Desk, after: WorkCalendar, first: dt.date, at: dt.datetime | None = None
+    session: Session, desk: Desk, after: WorkCalendar, first: dt.date, at: dt.datetime
 ) -> tuple[str, ...]:
     """Find the lapses recorded before their governing dates on ``after``, the data having changed from ``first``
     on; the numbers of the cases where one was found (none twice: the same data again finds nothing new).  Each
-    finding is a history line at ``at`` (now unless given: a training desk's day)."""
+    finding is a history line at ``at``, the moment of the change (a training desk's day too), and its message to
+    the applicant is queued then."""
     h, c = models.CaseHistory, models.Case
     since = dt.datetime.combine(first, dt.time.min) - dt.timedelta(days=1)  # the office's day, whatever the zone
     lapsed = select(h.case_id).where(h.event.in_(sorted(LAPSE_EVENTS)), h.at >= since)
@@ -75,9 +76,7 @@ def flag_early_lapses(
     return tuple(found)
 
 
-def _flag(
-    session: Session, desk: Desk, number: str, after: WorkCalendar, rules: IntakeRules, at: dt.datetime | None
-) -> bool:
+def _flag(session: Session, desk: Desk, number: str, after: WorkCalendar, rules: IntakeRules, at: dt.datetime) -> bool:
     case, bundle = case_and_bundle(session, number, lock=True)
     view = case_view(session, case.case_no)
     assert view is not None
@@ -91,7 +90,7 @@ def _flag(
     record_at_desk(session, desk, AuditAction.CASE_CHANGED, case.case_no, detail)
     if case.notify_phone.strip() and gateway_configured(session):
         due = max(f.due for f in new)
-        queue_dated(session, case.id, case.uid, case.notify_phone, MessageKind.LAPSE_EARLY, due, models.utcnow())
+        queue_dated(session, case.id, case.uid, case.notify_phone, MessageKind.LAPSE_EARLY, due, at)
     return True
 
 

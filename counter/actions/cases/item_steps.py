@@ -204,8 +204,9 @@ def _keep(
     record_at_desk(session, desk, AuditAction.CASE_CHANGED, case.case_no, detail)
 
 
-def item_standings(session: Session, number: str, today: dt.date) -> tuple[ItemStanding, ...]:
-    """Every item of the case, in its bundle's order, with its department as the case's site names it."""
+def item_standings(session: Session, number: str, today: dt.date | None) -> tuple[ItemStanding, ...]:
+    """Every item of the case, in its bundle's order, with its department as the case's site names it; the alerts
+    of ``today``, the call's day (None: none asked, :func:`counter.actions.cases.item_track.standings`)."""
     case, bundle = case_and_bundle(session, number)
     view = case_view(session, case.case_no)
     assert view is not None

@@ -39,9 +39,12 @@ from counter.documents.kinds import DocumentKind
 IN_HAND = frozenset({CaseStatus.ACCEPTED.value, CaseStatus.AWAITING_DEFERRED.value, CaseStatus.IN_APPROVAL.value})
 
 
-def standings(session: Session, view: CaseView, bundle: Bundle, today: dt.date) -> tuple[ItemStanding, ...]:
+def standings(session: Session, view: CaseView, bundle: Bundle, today: dt.date | None) -> tuple[ItemStanding, ...]:
     """Every item of the case (those its answers apply for), in its bundle's order, with its department as the case's
-    site names it."""
+    site names it; each undecided one's alert as it stands on ``today``, the call's day.
+
+    ``today`` None: no alert is asked (every item's is None), for a reading of the states and dates alone — the
+    queue's rows, a legal date checked, a department's reach — which no day changes: none is read from a clock."""
     bundle = bundle.for_case(dict(view.answers))
     paths = item_paths(view.history, office_day)
     departments = decider_names(session, bundle, view.site_code)
@@ -60,7 +63,9 @@ def standings(session: Session, view: CaseView, bundle: Bundle, today: dt.date) 
         if item.code in waiting:  # promised for the case's date, which a 容缺 may have moved
             promised = served_promise(promised, clock.legal_due, view.promised_on)
         dues = [d.date for d in (promised, clock.legal_due) if d is not None]
-        alert = due_alert(calendar, min(dues), today) if dues and not (state and state.decided) else None
+        alert = None
+        if today is not None and dues and not (state and state.decided):
+            alert = due_alert(calendar, min(dues), today)
         due = clock.legal_due, promised
         revoked_on = revoked[item.code].day if item.code in revoked else None
         found.append(
@@ -114,7 +119,7 @@ def _open_rows(session: Session, case: models.Case, bundle: Bundle) -> list[dict
     view = case_view(session, case.case_no)
     assert view is not None
     rows: list[dict[str, object]] = []
-    for standing in standings(session, view, bundle, office_day(models.utcnow())):
+    for standing in standings(session, view, bundle, None):  # the rows keep no alert: no day is asked
         if standing.state is None or standing.state.decided:
             continue
         rows.append(

@@ -25,7 +25,6 @@ from counter.access.read_record import IdReadRow
 from counter.access.roles import Permission, Role
 from counter.actions.admin.accounts import own_department
 from counter.actions.admin.guard import current_roles, require
-from counter.case.moments import office_day
 from counter.db import models
 from counter.db.models import utcnow
 from counter.db.sealed import lookup_index
@@ -70,7 +69,7 @@ def _ever_routed(work: Session, case_no: str, department: str) -> bool:
     from counter.case.not_found import CaseNotFound
 
     try:
-        standings = item_standings(work, case_no, office_day(utcnow()))
+        standings = item_standings(work, case_no, None)  # who decided is no day's: no alert asked
     except CaseNotFound:
         return False
     return any(s.department == department and s.state is not None for s in standings)
@@ -105,6 +104,8 @@ def note_read(work: Session, desk: Desk, operation: str, case_no: str, id_nos: I
     """Note that the answer being made gives ``desk``'s account the ID numbers ``id_nos`` (of ``case_no``, or of no
     case: "") whole: one record for each number that is there."""
     noted: list[IdReadRow] = work.info.setdefault(_NOTED, [])
+    # the machine's moment, never the call's: the record says when a person's number truly left the database, as the
+    # audit trail does; a training desk's day (``--today``) would put a real read on a day nobody read it
     at = utcnow()
     for id_no in id_nos:
         if id_no:

@@ -290,12 +290,13 @@ def take_intake(
     }
     lines = _material_values(bundle, request.checklist, decision, _use(desk, bundle, number, today))
     case_id = _keep_originals(
-        session, add_case(session, values, lines, CaseEvent.TAKEN.value, decision.outcome.value, at=_on(today)),
+        session,
+        add_case(session, values, lines, CaseEvent.TAKEN.value, decision.outcome.value, at=(taken_at := _on(today))),
         request, today,
     )  # fmt: skip
     if request.ticket is not None:
         add_ticket(session, case_id, request.ticket)
-    pages = _add_pages(session, case_id, {line.code for line in lines}, request.pages, desk.clerk)
+    pages = _add_pages(session, case_id, {line.code for line in lines}, request.pages, desk.clerk, taken_at)
     note_issued(session, desk, number)
     if previous is not None:
         add_history(session, previous, CaseEvent.RESUBMITTED.value, number, clerk=desk.clerk, at=_on(today))
@@ -328,13 +329,17 @@ def take_intake(
     return TakenIntake(number, decision)
 
 
-def _add_pages(session: Session, case_id: int, codes: set[str], pages: tuple[TakenPage, ...], clerk: str) -> list[str]:
-    """The intake's pages kept with its case, their SHA-256 digests; one of a material no longer on the checklist is
-    left out, logged.  :class:`PageRefused` for a page not as :func:`counter.case.pages.check_taken` holds it."""
+def _add_pages(
+    session: Session, case_id: int, codes: set[str], pages: tuple[TakenPage, ...], clerk: str, at: dt.datetime
+) -> list[str]:
+    """The intake's pages kept with its case, taken ``at`` the intake's own moment (a training desk's day too, as
+    the case page shows it beside the intake's line); their SHA-256 digests.  One of a material no longer on the
+    checklist is left out, logged.  :class:`PageRefused` for a page not as :func:`counter.case.pages.check_taken`
+    holds it."""
     check_taken(pages)
     kept = [p for p in pages if p.material_code in codes]
     for page in kept:
-        add_page(session, case_id, page.material_code, page.image, clerk, page.compared, models.utcnow())
+        add_page(session, case_id, page.material_code, page.image, clerk, page.compared, at)
     for page in pages:
         if page.material_code not in codes:
             log.warning("page of %s left out: not on the case's checklist", page.material_code)
@@ -419,7 +424,7 @@ def extend_deferral(
     session: Session, desk: Desk, number: str, new_due: dt.date, reason: str, at: dt.datetime | None = None
 ) -> None:
     """A supervisor gives more time (force majeure, say), with the reason on record (``at``: when, now unless given:
-    a training desk's day)."""
+    a training desk's day); the applicant is told at the same moment."""
     if not reason.strip():
         raise IntakeNotPossible(None, detail="reason required")
     case = _case(session, number, desk, CaseEvent.DEFERRAL_EXTENDED)  # the waiting items' bodies' (case_acts)
@@ -431,8 +436,9 @@ def extend_deferral(
         if line.due_on is not None and line.due_on < new_due:
             line.due_on = new_due
     note = f"{new_due.isoformat()}{NOTE_DUE_REASON}{reason}"
-    add_history(session, case, CaseEvent.DEFERRAL_EXTENDED.value, note, desk.clerk, at=at)
-    tell_extension(session, case, new_due)
+    moment = models.utcnow() if at is None else at
+    add_history(session, case, CaseEvent.DEFERRAL_EXTENDED.value, note, desk.clerk, at=moment)
+    tell_extension(session, case, new_due, moment)
     _audit_move(session, desk, case.case_no, CaseEvent.DEFERRAL_EXTENDED, status, reason, new_due=new_due.isoformat())
 
 

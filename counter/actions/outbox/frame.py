@@ -227,6 +227,8 @@ def retry(session: Session, desk: Desk | None, model: OutboxModel, row_id: int) 
     """A failed row back in the queue, its attempts counted afresh; False when no failed row has the id."""
     by = this_desk(desk)
     require(session, by.actor, Permission.SEE_FIGURES)
+    # the machine's moment, never the call's: it is the row's next try, which only the sender reads, on its own
+    # clock (send_due's, the machine's); a training desk's day ahead would hold the row back until that day came
     again = outbox_marks.retry(session, model, row_id, models.utcnow())
     if again:
         log.info("%s %s queued again by %s", model.__tablename__, row_id, by.clerk)

@@ -139,15 +139,15 @@ def change_gateway(
     return shown(settings)
 
 
-def queue_reminders(session: Session, today: dt.date) -> int:
-    """Queue the reminder of every deferral due within two working days (the F6 list's "coming due"), once per case
-    and due date; the number queued now.  Nothing where the hall has no gateway; an overdue deferral is the
-    supervisor's to lapse, not the applicant's to be reminded of."""
+def queue_reminders(session: Session, today: dt.date, now: dt.datetime) -> int:
+    """Queue the reminder of every deferral due within two working days of ``today`` (the F6 list's "coming due"),
+    once per case and due date, at ``now``: the call's day and moment, a training desk's too; the number queued now.
+    Nothing where the hall has no gateway; an overdue deferral is the supervisor's to lapse, not the applicant's to
+    be reminded of."""
     if not sms_promised(session):
         return 0
     horizon = office_calendar(session).add_working_days(today, DUE_SOON_WORKING_DAYS).date
     queued = 0
-    now = models.utcnow()
     c = models.Case
     for row in deferrals_due_by(session, horizon):
         if row.next_due is None or row.next_due < today:
