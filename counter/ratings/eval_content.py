@@ -14,7 +14,7 @@ from pathlib import Path
 from counter.ratings.levels import Level
 from counter.resources import EVAL_CONTENT_FILE, PLATFORM, resources_dir
 
-__all__ = ["EVAL_CONTENT_FILE", "EvalContent", "EvalContentError", "Indicator", "load_eval_content"]
+__all__ = ["EvalContent", "EvalContentError", "Indicator", "load_eval_content"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,9 +36,6 @@ class EvalContent:
     def for_level(self, level: Level) -> tuple[Indicator, ...]:
         """The indicators the pad shows after ``level``, in the list's order."""
         return tuple(i for i in self.indicators if level in i.levels)
-
-    def by_label(self, label: str, level: Level) -> Indicator | None:
-        return next((i for i in self.for_level(level) if i.label == label), None)
 
 
 class EvalContentError(ValueError):
