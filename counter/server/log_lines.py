@@ -56,7 +56,7 @@ class OncePerBurst(logging.Filter):
         return True
 
 
-def setup_server_logging(level: int = logging.INFO) -> str:
+def setup_server_logging() -> str:
     """The server's lines to the journal or its rotating file, masked and thinned; where they go, for the first
     line of the log."""
     handler: logging.Handler
@@ -79,5 +79,5 @@ def setup_server_logging(level: int = logging.INFO) -> str:
     for old in list(root.handlers):
         root.removeHandler(old)
     root.addHandler(handler)
-    root.setLevel(level)
+    root.setLevel(logging.INFO)
     return where
