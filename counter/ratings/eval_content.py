@@ -70,9 +70,9 @@ def parse_eval_content(data: dict[str, object]) -> EvalContent:
     return EvalContent(version, tuple(indicators), str(data.get("source") or ""))
 
 
-def load_eval_content(path: Path | None = None) -> EvalContent:
-    """The shipped list (or ``path``'s); the TOML reader is loaded only here: the pad's start needs the types alone."""
+def load_eval_content() -> EvalContent:
+    """The shipped list; the TOML reader is loaded only here: the pad's start needs the types alone."""
     import tomllib
 
-    with (path or eval_content_path()).open("rb") as f:
+    with eval_content_path().open("rb") as f:
         return parse_eval_content(tomllib.load(f))
