@@ -258,10 +258,10 @@ def _rows(  # noqa: PLR0911 - one return per kind of event reads as the table of
 ) -> list[FrontRow]:
     key = facts["event.key"]
     if kind in (PlatformKind.ACCEPTED, PlatformKind.DEFERRED):
-        return [*_accepts(key, facts, extra, settings, code), *_materials(key, facts, extra)]
+        return [*_accepts(key, facts, extra, code), *_materials(key, facts, extra)]
     if kind is PlatformKind.REFUSED:
         ground = facts.get("case.refusal_ground", "")
-        return [*_accepts(key, facts, extra, settings, code), _result(key, facts, code, "refused", ground)]
+        return [*_accepts(key, facts, extra, code), _result(key, facts, code, "refused", ground)]
     if kind in STEP_NAMES:
         return [_process(key, kind, facts, extra, code)]
     if kind is PlatformKind.COMPLETED:
@@ -313,9 +313,7 @@ def _common(settings: FrontStoreSettings, row: FrontRow, facts: dict[str, str]) 
     }
 
 
-def _accepts(
-    key: str, facts: dict[str, str], extra: CaseExtra, settings: FrontStoreSettings, code: Code
-) -> list[FrontRow]:
+def _accepts(key: str, facts: dict[str, str], extra: CaseExtra, code: Code) -> list[FrontRow]:
     """One 受理 row per item applied for: the national table keeps one 事项 per row, the 办件编号 is the case's."""
     same_day = facts.get("case.promised_on", "") in ("", facts.get("case.accepted_on", ""))
     item_kind = facts.get("case.item_kind", "") or ("immediate" if same_day else "promised")  # GB/T 39046 A.6

@@ -14,7 +14,7 @@ from pathlib import Path
 from counter.ratings.levels import Level
 from counter.resources import EVAL_CONTENT_FILE, PLATFORM, resources_dir
 
-__all__ = ["EVAL_CONTENT_FILE", "EvalContent", "EvalContentError", "Indicator", "load_eval_content"]
+__all__ = ["EvalContent", "EvalContentError", "Indicator", "load_eval_content"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,9 +36,6 @@ class EvalContent:
     def for_level(self, level: Level) -> tuple[Indicator, ...]:
         """The indicators the pad shows after ``level``, in the list's order."""
         return tuple(i for i in self.indicators if level in i.levels)
-
-    def by_label(self, label: str, level: Level) -> Indicator | None:
-        return next((i for i in self.for_level(level) if i.label == label), None)
 
 
 class EvalContentError(ValueError):
@@ -73,9 +70,9 @@ def parse_eval_content(data: dict[str, object]) -> EvalContent:
     return EvalContent(version, tuple(indicators), str(data.get("source") or ""))
 
 
-def load_eval_content(path: Path | None = None) -> EvalContent:
-    """The shipped list (or ``path``'s); the TOML reader is loaded only here: the pad's start needs the types alone."""
+def load_eval_content() -> EvalContent:
+    """The shipped list; the TOML reader is loaded only here: the pad's start needs the types alone."""
     import tomllib
 
-    with (path or eval_content_path()).open("rb") as f:
+    with eval_content_path().open("rb") as f:
         return parse_eval_content(tomllib.load(f))

@@ -18,9 +18,10 @@ StoredReason = str | dict[str, str]
 
 def stored_reasons(chosen: tuple[str, ...], level: Level, content: EvalContent) -> list[StoredReason]:
     """The chosen labels as stored: national ones with their code and version, the hall's own as labels."""
+    national = {i.label: i for i in content.for_level(level)}  # a label is one indicator's (the list's load checks)
     out: list[StoredReason] = []
     for label in chosen:
-        indicator = content.by_label(label, level)
+        indicator = national.get(label)
         if indicator is None:
             out.append(label)
         else:

@@ -56,16 +56,11 @@ class OncePerBurst(logging.Filter):
         return True
 
 
-def under_systemd() -> bool:
-    """Whether stderr is the journal: systemd sets ``JOURNAL_STREAM`` for a service whose output goes there."""
-    return bool(os.environ.get("JOURNAL_STREAM"))
-
-
-def setup_server_logging(level: int = logging.INFO) -> str:
+def setup_server_logging() -> str:
     """The server's lines to the journal or its rotating file, masked and thinned; where they go, for the first
     line of the log."""
     handler: logging.Handler
-    if under_systemd():
+    if os.environ.get("JOURNAL_STREAM"):  # stderr is the journal: systemd sets it for a service whose output goes there
         handler = logging.StreamHandler(sys.stderr)
         handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
         where = "the journal"
@@ -84,5 +79,5 @@ def setup_server_logging(level: int = logging.INFO) -> str:
     for old in list(root.handlers):
         root.removeHandler(old)
     root.addHandler(handler)
-    root.setLevel(level)
+    root.setLevel(logging.INFO)
     return where

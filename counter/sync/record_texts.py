@@ -25,14 +25,11 @@ from counter.sync.records import CaseRecord
 Texts = list[tuple[str, str, TextField | None]]
 
 
-def _name_kind(record: CaseRecord) -> TextField:
-    return TextField.PERSON_NAME if record.applicant_kind == "person" else TextField.ORGANISATION_NAME
-
-
 def case_texts(record: CaseRecord, here: Collection[Any]) -> Texts:
     """Every free text of ``record`` the hall keeps from it; ``here``: the keys of its history lines here already."""
+    person = record.applicant_kind == "person"
     texts: Texts = [
-        ("applicant_name", record.applicant_name, _name_kind(record)),
+        ("applicant_name", record.applicant_name, TextField.PERSON_NAME if person else TextField.ORGANISATION_NAME),
         ("legal_rep", record.legal_rep, TextField.PERSON_NAME),
         ("agent_name", record.agent_name, TextField.PERSON_NAME),
         ("applicant_address", record.applicant_address, TextField.ADDRESS),

@@ -114,8 +114,9 @@ def read_bounded(path: Path, limit: int) -> bytes:
         return read_stream(file, limit)  # a file still growing stops at the limit too
 
 
-def check_workbook(path: Path, limit: int = WORKBOOK_FILE_LIMIT, unpacked: int = WORKBOOK_UNPACKED_LIMIT) -> None:
-    """Raise :class:`TooLarge` for a workbook file over ``limit`` or whose entries unpack to more than ``unpacked``.
+def check_workbook(path: Path) -> None:
+    """Raise :class:`TooLarge` for a workbook file over :data:`WORKBOOK_FILE_LIMIT` or whose entries unpack to more
+    than :data:`WORKBOOK_UNPACKED_LIMIT`.
 
     A file that is not a zip archive at all is left for openpyxl to name.
     """
@@ -126,15 +127,15 @@ def check_workbook(path: Path, limit: int = WORKBOOK_FILE_LIMIT, unpacked: int =
     if not stat.S_ISREG(info.st_mode):  # a device has no end to read to, and a pipe nobody writes to holds the open
         log.warning("refused to open the workbook %s: %s, not a regular file", path, file_kind(info.st_mode))
         raise NotRegularFile(path, file_kind(info.st_mode))
-    if info.st_size > limit:
-        raise TooLarge(limit)
+    if info.st_size > WORKBOOK_FILE_LIMIT:
+        raise TooLarge(WORKBOOK_FILE_LIMIT)
     try:
         with zipfile.ZipFile(path) as archive:
             total = sum(entry.file_size for entry in archive.infolist())
     except (zipfile.BadZipFile, OSError):
         return
-    if total > unpacked:
-        raise TooLarge(unpacked)
+    if total > WORKBOOK_UNPACKED_LIMIT:
+        raise TooLarge(WORKBOOK_UNPACKED_LIMIT)
 
 
 def _check_name(path: Path) -> None:

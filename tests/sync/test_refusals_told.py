@@ -18,15 +18,19 @@ from typing import Any
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from counter.actions.sync.sync_status import held_at_hall, sync_status
+from counter.actions.sync import sync_status as status_module
+from counter.actions.sync.sync_status import held_at_hall, status_and_held, sync_status
 from counter.case.decisions import item_note
 from counter.case.status import CaseEvent, CaseStatus
 from counter.cli.main import main
 from counter.db import models
+from counter.db.sync.held import told_held
 from counter.sync.keys import load_private_key
 from counter.sync.package import MAGICS, Header, PackageKind, PackageRejected, RejectCode
 from counter.sync.record_json import to_dict
+from counter.sync.records import HeldEntry
 from counter.sync.status import HeldAtHall
 from tests.sync.case_records import case_records
 from tests.sync.packages import write_package
@@ -122,6 +126,15 @@ def test_the_township_learns_why_its_record_waits_and_sees_it_cleared_once_it_go
     assert entry.detail == f"history[1] item_denied: item {FOOD}"
     with ars.sessions() as session:
         assert sync_status(session).held_at_hall == 1
+        reads = []
+
+        def counted(session: Session) -> list[tuple[str, HeldEntry]]:
+            reads.append(session)
+            return told_held(session)
+
+        monkeypatch.setattr(status_module, "told_held", counted)
+        both = status_and_held(session)
+    assert (both.status.held_at_hall, both.held, len(reads)) == (1, (entry,), 1)  # the status bar reads the lists once
 
     monkeypatch.setenv("COUNTER_HOME", str(tmp_path / "ars-home"))
     assert main(["sync", "status", "--db", pair.ars_url]) == 0

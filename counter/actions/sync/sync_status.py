@@ -25,6 +25,17 @@ def held_at_hall(session: Session) -> list[HeldAtHall]:
 
 def sync_status(session: Session) -> SyncStatus:
     """Where this site stands: cases not yet acknowledged by the hall (a township), times, open reviews."""
+    return _status(session, len(told_held(session)))
+
+
+def status_and_held(session: Session) -> StatusAndHeld:
+    """Where sync stands, and this township's records its hall holds for review: the status bar's one read, which
+    reads the halls' held lists once for both."""
+    held = held_at_hall(session)
+    return StatusAndHeld(_status(session, len(held)), tuple(held))
+
+
+def _status(session: Session, held: int) -> SyncStatus:
     site = this_site(session)
     pending, projects, since = 0, 0, None
     if site.kind is SiteKind.TOWNSHIP:
@@ -36,13 +47,8 @@ def sync_status(session: Session) -> SyncStatus:
     exported, imported = sync_store.last_times(session)
     return SyncStatus(
         site.code, site.kind.value, pending, since, exported, imported, sync_store.open_review_count(session),
-        projects, len(told_held(session)),
+        projects, held,
     )  # fmt: skip
-
-
-def status_and_held(session: Session) -> StatusAndHeld:
-    """Where sync stands, and this township's records its hall holds for review: the status bar's one read."""
-    return StatusAndHeld(sync_status(session), tuple(held_at_hall(session)))
 
 
 def review_items(session: Session, open_only: bool = True) -> list[ReviewItem]:

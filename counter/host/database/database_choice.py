@@ -24,9 +24,10 @@ ENV_URL = "COUNTER_DB_URL"
 SQLITE_FILE = "sqlite:///"
 
 
-def resolve_url(explicit: str | None = None, training: bool = False) -> str:
-    if explicit:
-        return explicit
+def database_url(given: str | None = None, training: bool = False) -> str:
+    """``--db URL``, else (training) the training file, else ``COUNTER_DB_URL``, else the SQLite file."""
+    if given:
+        return given
     if training:
         return training_db_url()
     return os.environ.get(ENV_URL) or default_db_url()
@@ -43,19 +44,14 @@ def _canonical(url: str) -> str:
     return url
 
 
-def database_url(given: str | None, training: bool = False) -> str:
-    """``--db URL``, else (training) the training file, else ``COUNTER_DB_URL``, else the SQLite file."""
-    return resolve_url(given, training)
-
-
 def is_live_database(url: str) -> bool:
     """Whether ``url`` is the desk's live database, the one a start without ``--db`` opens."""
-    return same_database(url, resolve_url())
+    return same_database(url, database_url())
 
 
 def is_training_database(url: str) -> bool:
     """Whether ``url`` is the training file in the data folder, the one training opens without ``--db``."""
-    return same_database(url, resolve_url(training=True))
+    return same_database(url, database_url(training=True))
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -75,7 +71,7 @@ def may_create(given: str | None, training: bool) -> bool:
     """Whether opening the database a face names may make it: training, or the default file on a first start."""
     if training:
         return True
-    url = resolve_url(given)
+    url = database_url(given)
     path = sqlite_path(url)
     if path is None or not same_database(url, default_db_url()):
         return False  # named by --db or COUNTER_DB_URL: made only by the set-up step

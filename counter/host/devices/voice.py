@@ -58,8 +58,8 @@ def own_voice(language: str, program: str = PROGRAM) -> str | None:
     return next((row[1] for row in rows if len(row) > 1), None)
 
 
-def has_program(program: str = PROGRAM) -> bool:
-    return shutil.which(program) is not None
+def has_program() -> bool:
+    return shutil.which(PROGRAM) is not None
 
 
 class Speaker:

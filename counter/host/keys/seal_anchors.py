@@ -88,14 +88,9 @@ def read_anchor_log(path: Path) -> AnchorLog:
     return log
 
 
-def read_anchors(path: Path) -> dict[int, str]:
-    """Seal number → digest, as anchored since the last restore; empty where there is no such file."""
-    return read_anchor_log(path).anchors
-
-
 def add_anchor(path: Path, number: int, digest: str) -> None:
     """Append ``number digest`` unless that number is anchored already; flushed to the disk before returning."""
-    if number in read_anchors(path):
+    if number in read_anchor_log(path).anchors:
         return
     _append(path, f"{number} {digest}")
 

@@ -62,8 +62,8 @@ def rotate(path: Path, max_bytes: int = MAX_BYTES, keep: int = KEEP) -> None:
         return  # a log that cannot rotate keeps growing; the desk goes on
 
 
-def setup_logging(level: int = logging.INFO) -> None:
-    """The desk's log file, at ``level``: each line names its time, level, logger and message."""
+def setup_logging() -> None:
+    """The desk's log file, from INFO up: each line names its time, level, logger and message."""
     root = logging.getLogger()
     if any(isinstance(h, _DeskLog) for h in root.handlers):
         return
@@ -77,4 +77,4 @@ def setup_logging(level: int = logging.INFO) -> None:
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(MaskPersonalNumbers())
     root.addHandler(handler)
-    root.setLevel(level)
+    root.setLevel(logging.INFO)

@@ -364,13 +364,7 @@ def _append(place: str, cases: dict[str, str], series: dict[str, SeriesMark]) ->
         written = 0
         while written < len(data):
             written += os.write(descriptor, data[written:])
-        _flush_data(descriptor)
+        getattr(os, "fdatasync", os.fsync)(descriptor)  # data and length on disk, not times; fsync on Windows
         return os.lseek(descriptor, 0, os.SEEK_END)  # the size, without a stat's result made
     finally:
         os.close(descriptor)
-
-
-def _flush_data(descriptor: int) -> None:
-    """The file's data and length on disk, not its times: ``fdatasync`` where there is one (not on Windows)."""
-    sync = getattr(os, "fdatasync", os.fsync)
-    sync(descriptor)

@@ -111,7 +111,6 @@ class Link:
         deadline: float,
         ca_file: str = "",
         id_required: bool = True,
-        limit: int = ANSWER_LIMIT,
     ) -> Answer:
         """Send ``body`` and read what came of it within ``deadline`` seconds in all."""
         if not url.lower().startswith("https://"):
@@ -122,10 +121,10 @@ class Link:
         watchdog.daemon = True
         watchdog.start()
         try:
-            status, raw, location = self._send(url, body, headers, end, ca_file, limit)
+            status, raw, location = self._send(url, body, headers, end, ca_file)
         except _TooLarge:
             self.close()
-            return Answer(Outcome.TRY_AGAIN, detail=f"answer larger than {limit // 1024} KiB: not read")
+            return Answer(Outcome.TRY_AGAIN, detail=f"answer larger than {ANSWER_LIMIT // 1024} KiB: not read")
         except (_PastDeadline, TimeoutError, OSError, http.client.HTTPException) as err:
             self.close()
             if self._fired or isinstance(err, _PastDeadline | TimeoutError) or time.monotonic() >= end:
@@ -156,43 +155,35 @@ class Link:
             self._connection.connect_by(end)
         return self._connection
 
-    def _send(
-        self, url: str, body: bytes, headers: dict[str, str], end: float, ca_file: str, limit: int
-    ) -> tuple[int, bytes, str]:
+    def _send(self, url: str, body: bytes, headers: dict[str, str], end: float, ca_file: str) -> tuple[int, bytes, str]:
         parts = urlsplit(url)
         path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         kept = self._connection is not None and self._where == (parts.hostname or "", parts.port, ca_file)
         try:
-            return self._exchange(self._connect(url, end, ca_file), path, body, headers, end, limit)
+            return self._exchange(self._connect(url, end, ca_file), path, body, headers, end)
         except _CLOSED_MEANWHILE:
             if not kept or self._fired:
                 raise
             self.close()  # the receiver closed the kept connection: once more on a new one, under the same key
-            return self._exchange(self._connect(url, end, ca_file), path, body, headers, end, limit)
+            return self._exchange(self._connect(url, end, ca_file), path, body, headers, end)
 
     def _exchange(
-        self,
-        connection: http.client.HTTPSConnection,
-        path: str,
-        body: bytes,
-        headers: dict[str, str],
-        end: float,
-        limit: int,
+        self, connection: http.client.HTTPSConnection, path: str, body: bytes, headers: dict[str, str], end: float
     ) -> tuple[int, bytes, str]:
         _wait_at_most(connection, end)
         connection.request("POST", path, body, headers)
         response = connection.getresponse()
         length = response.getheader("Content-Length", "")
-        if length.strip().isdigit() and int(length) > limit:
+        if length.strip().isdigit() and int(length) > ANSWER_LIMIT:
             raise _TooLarge
         raw = bytearray()
         while True:
             _wait_at_most(connection, end)
-            chunk = response.read1(limit + 1 - len(raw))
+            chunk = response.read1(ANSWER_LIMIT + 1 - len(raw))
             if not chunk:
                 break
             raw += chunk
-            if len(raw) > limit:
+            if len(raw) > ANSWER_LIMIT:
                 raise _TooLarge
         response.close()  # read whole: the connection is free for the next send, if the receiver keeps it
         if response.will_close:

@@ -44,10 +44,6 @@ class ReportRequest:
     ca_file: str = ""
 
 
-def body_of(request: ReportRequest) -> bytes:
-    return json.dumps(request.fields, ensure_ascii=False, sort_keys=True).encode("utf-8")
-
-
 class PlatformLink:
     """A connection to the platform kept open from one report to the next, as a sender's round sends its events one
     after the other."""
@@ -57,7 +53,7 @@ class PlatformLink:
 
     def __call__(self, request: ReportRequest) -> Report:
         """Send one event; what came of it, never an exception for what the network or the platform did."""
-        body = body_of(request)
+        body = json.dumps(request.fields, ensure_ascii=False, sort_keys=True).encode("utf-8")
         headers = signed_headers(request.account, request.secret, request.key, body)
         return self._link.post(request.endpoint, body, headers, deadline=request.timeout, ca_file=request.ca_file)
 
