@@ -27,11 +27,11 @@ from counter.cli.common import (
     desk,
     free_text,
     open_service,
-    own_out_folder,
     print_json_items,
     today,
     validity_of,
 )
+from counter.cli.paper_out import own_out_folder
 from counter.cli.same_day import add_same_day_commands
 from counter.parties.text import TextField
 from counter.words.translate import tr

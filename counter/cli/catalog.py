@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from counter.cli import phrases
+from counter.cli.catalog_problems import problem_json, report_problems
 from counter.cli.common import (
     EXIT_OK,
     EXIT_PROBLEM,
@@ -15,11 +16,9 @@ from counter.cli.common import (
     desk,
     open_service,
     print_json,
-    problem_json,
-    problem_line,
-    report_problems,
 )
 from counter.cli.item_list import add_pull_command
+from counter.words.catalog_problems import problem_text
 from counter.words.catalog_review import REVIEW_HELP
 from counter.words.translate import tr
 
@@ -88,7 +87,7 @@ def cmd_catalog_validate(args: argparse.Namespace) -> int:
         return EXIT_OK
     print(phrases.CATALOG_VALID_WITH_WARNINGS.format(count=len(result.bundles), warnings=len(result.warnings)))
     for warning in result.warnings:
-        print(problem_line(warning))
+        print(problem_text(warning))
     return EXIT_OK
 
 
@@ -161,7 +160,7 @@ def cmd_catalog_publish(args: argparse.Namespace) -> int:
             print_json({"code": code, "problems": [problem_json(p) for p in err.problems]})
             return EXIT_PROBLEM
         lines = [PUBLISH_REFUSED.format(name=stored.bundle.name, count=len(err.problems))]
-        raise Reported("\n".join([*lines, *(problem_line(p) for p in err.problems)])) from err
+        raise Reported("\n".join([*lines, *(problem_text(p) for p in err.problems)])) from err
     if args.json:
         print_json({"code": code, "version": done.version, "draft_version": done.draft_version})
     else:

@@ -1,4 +1,4 @@
-"""What every command group shares: the database, who acts, output, problems, exit codes.
+"""What every command group shares: the database, who acts, output, dates, exit codes.
 
 A command opens the database with :func:`open_service` (which migrates it and signs in ``--user`` once per run) and
 asks the service's operations (``service.call(OPERATION, Request(...), desk())``); it never sees a session's type
@@ -18,9 +18,8 @@ import logging
 import os
 import sys
 import warnings
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from contextvars import ContextVar, Token
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from counter.access.roles import SINGLE_DESK, Actor
@@ -32,7 +31,6 @@ if TYPE_CHECKING:
 
     from counter.access.desk import Desk
     from counter.case.decisions import Validity
-    from counter.catalog.problems import Problem
     from counter.cli.hall_desk import HallCommands
     from counter.host.database.migration_step import Step
     from counter.outbox.rules import SendRound
@@ -55,20 +53,14 @@ __all__ = [
     "failure_text",
     "on_hall",
     "open_service",
-    "out_folder_there",
-    "own_out_folder",
-    "paper_out_ready",
     "parse_date",
     "print_json",
-    "problem_line",
-    "report_problems",
     "run_actor",
     "sign_in_for_run",
     "start_run",
     "store_url",
     "today",
     "training",
-    "write_paper",
 ]
 
 log = logging.getLogger(__name__)
@@ -389,82 +381,14 @@ def desk() -> Desk:
     return desk_at(load_desk_config(), run_actor(), training=_run_training.get())
 
 
-def out_folder_there(out: Path) -> None:
-    """Refused (exit 1) unless the folder ``out`` goes into is there: it is never made.
-
-    A mistyped ``--out`` (``/mnt/usb/回执`` with the stick not in) must not leave applicants' papers in folders
-    nobody meant to make, on the desk's own disk.
-    """
-    from counter.cli.phrases import OUT_FOLDER_MISSING
-
-    if not out.parent.is_dir():
-        raise Reported(OUT_FOLDER_MISSING.format(folder=out.parent))
-
-
-def own_out_folder(out: Path) -> None:
-    """Make ``out``, a command's own output folder (``demo --out``, ``form --all --out``), but never a folder above it
-    (:func:`out_folder_there`)."""
-    out_folder_there(out)
-    out.mkdir(exist_ok=True)
-
-
-def paper_out_ready(given: str | Path | None) -> None:
-    """Refused (exit 1) unless a paper can be written at ``--out`` (``given``; none given: nothing to check): its
-    folder is there (:func:`out_folder_there`) and takes files, it is not a folder, and a file already there may be
-    replaced.  Nothing is written to find out.
-
-    Every command that makes a paper asks this before it does anything: a paper is numbered and recorded as issued
-    when it is made, and the numbers of a series are read for gaps, so a paper that could only have been written
-    nowhere must not take one (nor its step be done: ``item sign --out``, ``hand-over``).  :func:`write_paper` asks
-    again, for a folder that went away meanwhile.
-    """
-    from counter.cli.phrases import OUT_FILE_NOT_WRITABLE, OUT_FOLDER_NOT_WRITABLE, OUT_IS_A_FOLDER
-    from counter.words.files import FILE_FAULT
-
-    if not given:
-        return
-    out = Path(given)
-    out_folder_there(out)
-    folder = out.parent
-    if out.is_dir():
-        raise Reported(OUT_IS_A_FOLDER.format(path=out))
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise Reported(OUT_FOLDER_NOT_WRITABLE.format(folder=folder, reason=FILE_FAULT[_refusal(folder)]))
-    if out.exists() and not os.access(out, os.W_OK):
-        raise Reported(OUT_FILE_NOT_WRITABLE.format(path=out, reason=FILE_FAULT[_refusal(out)]))
-
-
-def _refusal(path: Path) -> int:
-    """Why ``path`` takes no writing: a read-only device (a write-protected stick) or no permission."""
-    import errno
-
-    try:
-        read_only = bool(os.statvfs(path).f_flag & os.ST_RDONLY)
-    except (OSError, AttributeError):  # no statvfs on Windows
-        read_only = False
-    return errno.EROFS if read_only else errno.EACCES
-
-
-def write_paper(out: Path, pdf: bytes) -> None:
-    """The PDF at ``out``, where it can be written (:func:`paper_out_ready`); a write that fails, as a sentence."""
-    from counter.cli.phrases import WRITE_FAILED
-    from counter.words.files import file_fault
-
-    paper_out_ready(out)
-    try:
-        out.write_bytes(pdf)
-    except OSError as err:
-        log.warning("writing %s failed: %s", out, err)
-        raise Reported(WRITE_FAILED.format(path=out, error=file_fault(err))) from err
-
-
 def _load_bundled_catalog(service: InProcess) -> None:
     from counter.resources import bundled_catalog_dir
     from counter.service.catalog import SYNC_BUNDLED, SyncBundled
+    from counter.words.catalog_problems import problem_text
 
     result = service.call(SYNC_BUNDLED, SyncBundled(bundled_catalog_dir()), desk())
     for problem in result.problems:
-        print(tr("警告：{problem}").format(problem=problem_line(problem)), file=sys.stderr)
+        print(tr("警告：{problem}").format(problem=problem_text(problem)), file=sys.stderr)
 
 
 # --- the senders: messages, platform, front-store --------------------------------------
@@ -598,35 +522,3 @@ def _supported(day: dt.date) -> dt.date:
             )
         )
     return day
-
-
-# --- catalog problems ----------------------------------------------------------------
-
-
-def problem_line(problem: Problem) -> str:
-    from counter.words.catalog_problems import problem_text
-
-    return problem_text(problem)
-
-
-def problem_json(problem: Problem) -> dict[str, str]:
-    return {
-        "rule": problem.rule.value,
-        "file": problem.file,
-        "bundle": problem.bundle,
-        "item": problem.item,
-        "material": problem.material,
-        "field": problem.field,
-        "detail": problem.detail,
-        "message": problem_line(problem),
-    }
-
-
-def report_problems(problems: Sequence[Problem], as_json: bool) -> None:
-    """Every problem at once: one line each (or JSON), and their count."""
-    if as_json:
-        print_json({"ok": False, "problems": [problem_json(p) for p in problems]})
-        return
-    for problem in problems:
-        print(problem_line(problem))
-    print(tr("共 {count} 个问题。").format(count=len(problems)), file=sys.stderr)

@@ -18,11 +18,9 @@ from counter.cli.common import (
     add_today,
     desk,
     open_service,
-    own_out_folder,
-    paper_out_ready,
     print_json,
-    write_paper,
 )
+from counter.cli.paper_out import own_out_folder, paper_out_ready, write_paper
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
@@ -101,7 +99,7 @@ def add_paper_options(
 
 def paper_wanted(args: argparse.Namespace, nowhere: str = NOWHERE) -> None:
     """Misuse unless ``--out`` or ``--printer`` says where the paper goes, and refused if ``--out`` cannot take it
-    (:func:`counter.cli.common.paper_out_ready`): a paper made takes its number and is recorded as issued, so it is
+    (:func:`counter.cli.paper_out.paper_out_ready`): a paper made takes its number and is recorded as issued, so it is
     never made to go nowhere."""
     if not args.out and args.printer is None:
         raise UsageError(nowhere)

@@ -14,7 +14,8 @@ import os
 import sys
 from typing import TYPE_CHECKING, Any
 
-from counter.cli.common import EXIT_OK, EXIT_PROBLEM, Reported, desk, open_service, print_json, report_problems
+from counter.cli.catalog_problems import report_problems
+from counter.cli.common import EXIT_OK, EXIT_PROBLEM, Reported, desk, open_service, print_json
 from counter.words.punctuation import LIST_JOIN
 from counter.words.translate import tr
 

@@ -23,11 +23,11 @@ from counter.cli.common import (
     desk,
     free_text,
     open_service,
-    paper_out_ready,
     print_json,
     validity_of,
 )
 from counter.cli.documents import add_paper_options, deliver, paper_faults, paper_wanted
+from counter.cli.paper_out import paper_out_ready
 from counter.cli.pledges import add_pledge_commands
 from counter.parties.text import TextField
 from counter.words.translate import tr

@@ -22,10 +22,9 @@ from counter.cli.common import (
     desk,
     free_text,
     open_service,
-    paper_out_ready,
     parse_date,
-    write_paper,
 )
+from counter.cli.paper_out import paper_out_ready, write_paper
 from counter.parties.text import TextField
 from counter.words.translate import tr
 

@@ -7,7 +7,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from counter.cli.common import EXIT_OK, Reported, add_today, desk, open_service, paper_out_ready, write_paper
+from counter.cli.common import EXIT_OK, Reported, add_today, desk, open_service
+from counter.cli.paper_out import paper_out_ready, write_paper
 from counter.words.project_papers import FORM_HELP, OUT_HELP, PRINT_HELP, PROJECT_HELP
 
 #: the values of counter.projects.forms.ProjectForm, named here so that building the parser imports no domain

@@ -20,10 +20,9 @@ from counter.cli.common import (
     UsageError,
     desk,
     open_service,
-    paper_out_ready,
     parse_date,
-    write_paper,
 )
+from counter.cli.paper_out import paper_out_ready, write_paper
 from counter.ratings.levels import Level
 from counter.words.punctuation import CLAUSE_JOIN, LIST_JOIN
 from counter.words.translate import tr

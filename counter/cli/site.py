@@ -16,12 +16,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from counter.cli.authority import add_authority_command
-from counter.cli.common import EXIT_OK, Reported, desk, open_service, print_json, problem_line
+from counter.cli.common import EXIT_OK, Reported, desk, open_service, print_json
 from counter.cli.intake_rules import add_intake_rule_commands
 from counter.cli.key_rotation import add_rotate_key_command
 from counter.cli.licences import add_licence_command
 from counter.cli.messages import add_gateway_command
 from counter.cli.site_suite import add_suite_command
+from counter.words.catalog_problems import problem_text
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
@@ -137,7 +138,7 @@ def cmd_site_init(args: argparse.Namespace) -> int:
     if done.catalog_loaded:
         print(SITE_CATALOG_LOADED.format(count=len(done.catalog_versions)))
         for problem in done.catalog_problems:
-            print(tr("警告：{problem}").format(problem=problem_line(problem)), file=sys.stderr)
+            print(tr("警告：{problem}").format(problem=problem_text(problem)), file=sys.stderr)
     print(SITE_KEY_NOTE.format(path=site_key_path()))
     return EXIT_OK
 
