@@ -38,7 +38,8 @@ def _review(remedy: object) -> str:
 
 def table() -> list[str]:
     """The table's lines, from the shipped catalog."""
-    from counter.catalog.reader import catalog_files, read_paths
+    from counter.catalog.fingerprint import catalog_files
+    from counter.catalog.reader import read_paths
     from counter.catalog.remedies import RemedyKind
     from counter.words.catalog import ITEM_TYPE, LEVY
 
