@@ -277,9 +277,6 @@ class WorkCalendar:
     def is_working_day(self, day: dt.date) -> bool:
         return not self.table.is_day_off(day)
 
-    def covers(self, day: dt.date) -> bool:
-        return self.table.covers(day)
-
     def _next_working(self, day: dt.date, reach: _Reach) -> dt.date:
         """``day`` itself if it is a working day, else the next one."""
         reach.see(day)
