@@ -76,10 +76,8 @@ from counter.intake.checklist import (
 )
 from counter.intake.intake_dates import Dates, due_date, due_limits, guide_due, promised_date
 from counter.intake.intake_dates import DeadlineCalendar as DeadlineCalendar  # noqa: PLC0414 -- re-exported
-from counter.intake.intake_dates import DeadlineResult as DeadlineResult  # noqa: PLC0414 -- re-exported
 from counter.intake.no_licence import no_licence_codes, no_licence_text
-from counter.intake.policies import NOTIFY_LIMIT
-from counter.intake.policies import CorrectionPolicy as CorrectionPolicy  # noqa: PLC0414 -- re-exported: named from here
+from counter.intake.policies import NOTIFY_LIMIT, CorrectionPolicy
 from counter.intake.policies import DeferralPolicy as DeferralPolicy  # noqa: PLC0414 -- re-exported: named from here
 from counter.intake.turn_to import item_bodies, turn_to_text
 from counter.parties.text import TextField, check_text
