@@ -38,24 +38,20 @@ def _review(remedy: object) -> str:
 
 def table() -> list[str]:
     """The table's lines, from the shipped catalog."""
-    from counter.catalog.reader import catalog_files, read_paths
-    from counter.catalog.remedies import RemedyKind
+    from counter.catalog.fingerprint import catalog_files
+    from counter.catalog.platform_columns import REMEDY_NAMES  # the national names, the workbook's too
+    from counter.catalog.reader import read_paths
     from counter.words.catalog import ITEM_TYPE, LEVY
-
-    ways = {
-        RemedyKind.REVIEW_OR_SUIT: "行政复议或行政诉讼",
-        RemedyKind.REVIEW_FIRST: "复议前置",
-        RemedyKind.COMPLAINT: "仅可投诉",
-    }  # the remedy's words of the catalog workbook (counter.catalog.workbook_labels), as the page has them
 
     groups: dict[tuple[str, str, str, str], dict[str, set[int]]] = {}
     for _, bundle in read_paths(catalog_files(CATALOG)).bundles:
         for item in bundle.items:
             if item.remedy is None or item.item_type is None:
                 continue  # the validator names it: the table shows what the catalog states
+            levy = f"（征税行为：{LEVY[item.remedy.levy]}）" if item.remedy.levy else ""
             key = (
                 f"{item.item_type.value} {ITEM_TYPE[item.item_type]}",
-                ways[item.remedy.kind] + (f"（征税行为：{LEVY[item.remedy.levy]}）" if item.remedy.levy else ""),
+                REMEDY_NAMES[item.remedy.kind] + levy,
                 _review(item.remedy),
                 item.remedy.basis,
             )

@@ -36,7 +36,7 @@ def in_window(calendar: WorkCalendar, first: dt.date, last: dt.date) -> dt.date 
     a date counted over these days may still be moved later by the year's notice."""
     day = first
     while day <= last:
-        if not calendar.covers(day) and near_holiday(day):
+        if not calendar.table.covers(day) and near_holiday(day):
             return day
         day += _ONE_DAY
     return None

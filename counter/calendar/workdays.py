@@ -132,6 +132,7 @@ class HolidayTable:
         )
 
     @classmethod
+    @functools.cache
     def from_chinesecalendar(cls, *, until_year: int | None = None) -> HolidayTable:
         """Every year the installed chinesecalendar package has data for.
 
@@ -139,9 +140,27 @@ class HolidayTable:
         found by asking it, not written down here: a newer package brings its new
         year without a change to this code.  ``until_year`` stops earlier, for a
         result that stays the same when the package grows (tests, and a hall that
-        wants its own import to decide a year).
+        wants its own import to decide a year).  Built once for each ``until_year``: the table is frozen.
         """
-        return _chinesecalendar_table(until_year)
+        chinese_calendar = _chinesecalendar()
+
+        years = _chinesecalendar_years()
+        if until_year is not None:
+            years = range(years.start, min(years.stop, until_year + 1))
+        if not years:
+            return HolidayTable()
+
+        def listed(days: Iterable[object], *, weekends_only: bool) -> frozenset[dt.date]:
+            return frozenset(
+                d for d in days if isinstance(d, dt.date) and d.year in years and (is_weekend(d) or not weekends_only)
+            )
+
+        # The package's own tables, read once: asking is_workday day by day re-scans them per call.
+        return HolidayTable(
+            days_off=listed(chinese_calendar.holidays, weekends_only=False),
+            working_days=listed(chinese_calendar.workdays, weekends_only=True),
+            covered=(DateSpan(dt.date(years.start, 1, 1), dt.date(years.stop - 1, 12, 31)),),
+        )
 
 
 def _chinesecalendar() -> Any:
@@ -179,29 +198,6 @@ def _chinesecalendar_years() -> range:
     while last + 1 < dt.MAXYEAR and answers(last + 1):
         last += 1
     return range(first, last + 1)
-
-
-@functools.cache
-def _chinesecalendar_table(until_year: int | None) -> HolidayTable:
-    chinese_calendar = _chinesecalendar()
-
-    years = _chinesecalendar_years()
-    if until_year is not None:
-        years = range(years.start, min(years.stop, until_year + 1))
-    if not years:
-        return HolidayTable()
-
-    def listed(days: Iterable[object], *, weekends_only: bool) -> frozenset[dt.date]:
-        return frozenset(
-            d for d in days if isinstance(d, dt.date) and d.year in years and (is_weekend(d) or not weekends_only)
-        )
-
-    # The package's own tables, read once: asking is_workday day by day re-scans them per call.
-    return HolidayTable(
-        days_off=listed(chinese_calendar.holidays, weekends_only=False),
-        working_days=listed(chinese_calendar.workdays, weekends_only=True),
-        covered=(DateSpan(dt.date(years.start, 1, 1), dt.date(years.stop - 1, 12, 31)),),
-    )
 
 
 # --- the calendar -------------------------------------------------------------------
@@ -276,9 +272,6 @@ class WorkCalendar:
 
     def is_working_day(self, day: dt.date) -> bool:
         return not self.table.is_day_off(day)
-
-    def covers(self, day: dt.date) -> bool:
-        return self.table.covers(day)
 
     def _next_working(self, day: dt.date, reach: _Reach) -> dt.date:
         """``day`` itself if it is a working day, else the next one."""

@@ -10,10 +10,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from counter.catalog.fingerprint import SUFFIX, catalog_files
 from counter.catalog.limits import catalog_warnings
 from counter.catalog.model import Bundle
 from counter.catalog.problems import Problem, Rule
-from counter.catalog.reader import CATALOG_SUFFIX, ReadResult, catalog_files, read_paths
+from counter.catalog.reader import ReadResult, read_paths
 from counter.catalog.validate import validate_read
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
@@ -41,7 +42,7 @@ def read_source(path: Path, on_progress: Progress | None = None) -> ReadResult:
     """
     try:
         folder = catalog_files(path) if path.is_dir() else None
-        one_file = folder is None and path.suffix == CATALOG_SUFFIX and path.is_file()
+        one_file = folder is None and path.suffix == SUFFIX and path.is_file()
         there = folder is not None or one_file or path.exists()
     except OSError as err:
         return ReadResult((), (Problem(Rule.UNREADABLE, str(path), detail=err.strerror or str(err)),))

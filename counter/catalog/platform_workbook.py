@@ -101,28 +101,39 @@ def _header(grid: Sequence[Sequence[object]]) -> int | None:
     return None
 
 
-def read_platform_workbook(path: Path) -> ReadResult:
-    """Every bundle of a platform workbook and every problem, each placed by sheet, row and column."""
-    file = path.name
+def open_workbook(path: Path, *, read_only: bool = False) -> Any:
+    """The workbook at ``path``, or the one :class:`Problem` that stops its reading: too large, not a file, or not a
+    workbook.  ``read_only`` streams the cells; a platform workbook's merged cells need the whole book loaded."""
     try:
         check_workbook(path)
     except TooLarge as err:
-        return ReadResult((), (Problem(Rule.TOO_LARGE, file, detail=str(err.limit)),))
+        return Problem(Rule.TOO_LARGE, path.name, detail=str(err.limit))
     except NotRegularFile:
-        return ReadResult((), (Problem(Rule.NOT_REGULAR, file),))
+        return Problem(Rule.NOT_REGULAR, path.name)
     except OSError as err:
-        reason = err.strerror or str(err)
-        return ReadResult((), (workbook_problem(Rule.UNREADABLE, file, WorkbookProblem.NOT_A_WORKBOOK, reason),))
+        return unreadable(path, err)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)  # dropped extensions and styles; values are unaffected
-            book = openpyxl.load_workbook(path, data_only=True)
+            return openpyxl.load_workbook(path, read_only=read_only, data_only=True)
     except Exception as err:  # zip, XML and openpyxl's own errors all mean "not a workbook"
-        reason = str(err) or type(err).__name__
-        return ReadResult((), (workbook_problem(Rule.UNREADABLE, file, WorkbookProblem.NOT_A_WORKBOOK, reason),))
+        return unreadable(path, err)
+
+
+def unreadable(path: Path, err: Exception) -> Problem:
+    """A file that does not open as a workbook, with the system's reason (no path in it), else the parser's."""
+    reason = (err.strerror if isinstance(err, OSError) else None) or str(err) or type(err).__name__
+    return workbook_problem(Rule.UNREADABLE, path.name, WorkbookProblem.NOT_A_WORKBOOK, reason)
+
+
+def read_platform_workbook(path: Path) -> ReadResult:
+    """Every bundle of a platform workbook and every problem, each placed by sheet, row and column."""
+    book = open_workbook(path)
+    if isinstance(book, Problem):
+        return ReadResult((), (book,))
     problems: list[Problem] = []
-    sheets = [s for ws in book.worksheets if (s := _read_sheet(file, ws, problems)) is not None]
-    return _Assembly(file, problems).run(sheets)
+    sheets = [s for ws in book.worksheets if (s := _read_sheet(path.name, ws, problems)) is not None]
+    return _Assembly(path.name, problems).run(sheets)
 
 
 def _read_sheet(file: str, ws: Any, problems: list[Problem]) -> _Sheet | None:

@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from counter.catalog.departments import AdminLevel
-from counter.catalog.fingerprint import SUFFIX
 from counter.catalog.model import (
     Address,
     Bundle,
@@ -52,7 +51,6 @@ from counter.catalog.remedies import Levy, Remedy, RemedyKind, ReviewBody
 from counter.util.bounded_read import CATALOG_FILE_LIMIT, NotRegularFile, TooLarge, read_bounded
 
 FORMAT_VERSION = 1
-CATALOG_SUFFIX = SUFFIX
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -463,10 +461,6 @@ def read_file(path: Path) -> tuple[Bundle | None, list[Problem]]:
     except OSError as err:  # a missing file, a bad encoding and a refused open are three different fixes
         return None, [Problem(Rule.UNREADABLE, path.name, detail=err.strerror or str(err))]
     return parse_bundle(text, path.name)
-
-
-def catalog_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if p.suffix == CATALOG_SUFFIX and p.is_file())
 
 
 def read_paths(files: Iterable[Path], on_progress: Callable[[int, int], None] | None = None) -> ReadResult:

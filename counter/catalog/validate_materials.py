@@ -60,11 +60,6 @@ def catch_all_words(name: str) -> list[str]:
     return [match.group() for match in CATCH_ALL.finditer(name)]
 
 
-def identity_word(name: str) -> str:
-    """The identity document a material's name names (居民身份证 → "身份证"), or ""."""
-    return next((word for word in IDENTITY_WORDS if word in name), "")
-
-
 def _check_material_text(out: BundleProblems, material: Material, label: str) -> None:
     if not material.name:
         out.report(Rule.MISSING_ELEMENT, "materials.name", material=label)
@@ -127,7 +122,7 @@ def _check_deferral(out: BundleProblems, bundle: Bundle, material: Material, lab
     if material.necessity is Necessity.DEFERRABLE:
         if material.deferral_limit is None:
             out.report(Rule.DEFERRAL_WITHOUT_LIMIT, "materials.deferral_limit", material=label)
-        if word := identity_word(material.name):
+        if word := next((word for word in IDENTITY_WORDS if word in material.name), ""):  # 居民身份证 → 身份证
             out.report(Rule.DEFERRAL_OF_IDENTITY, "materials.necessity", word, material=label)
         if material.kind is MaterialKind.FORM:
             out.report(Rule.DEFERRAL_OF_FORM, "materials.necessity", material=label)

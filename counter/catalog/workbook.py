@@ -22,18 +22,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import warnings
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import openpyxl
 from openpyxl.utils import get_column_letter
 
 from counter.catalog.document import from_document
 from counter.catalog.model import Bundle
-from counter.catalog.platform_workbook import blank, is_platform_grid, read_platform_workbook
+from counter.catalog.platform_workbook import blank, is_platform_grid, open_workbook, read_platform_workbook, unreadable
 from counter.catalog.problems import Problem, Rule, WorkbookProblem, row_place, sheet_place, workbook_problem
 from counter.catalog.reader import ReadResult
 from counter.catalog.workbook_layout import (
@@ -56,7 +54,6 @@ from counter.catalog.workbook_layout import (
     Sheet,
     is_example,
 )
-from counter.util.bounded_read import NotRegularFile, TooLarge, check_workbook
 
 _TRUE = frozenset({YES, "true"})
 _FALSE = frozenset({NO, "false"})
@@ -124,34 +121,17 @@ def read_workbook(path: Path) -> ReadResult:
 
 def _load(path: Path) -> tuple[list[str], dict[str, list[tuple[object, ...]]]] | Problem:
     """Sheet names and cell values, or the one problem that stops everything."""
-    try:
-        check_workbook(path)
-    except TooLarge as err:
-        return Problem(Rule.TOO_LARGE, path.name, detail=str(err.limit))
-    except NotRegularFile:
-        return Problem(Rule.NOT_REGULAR, path.name)
-    except OSError as err:
-        return _unreadable(path, err)
-    try:
-        with warnings.catch_warnings():
-            # openpyxl warns about parts it drops (extensions, unknown styles); values are unaffected
-            warnings.simplefilter("ignore", UserWarning)
-            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as err:  # zip, XML and openpyxl's own errors all mean "not a workbook"
-        return _unreadable(path, err)
+    book = open_workbook(path, read_only=True)
+    if isinstance(book, Problem):
+        return book
     try:
         names = [str(name) for name in book.sheetnames]
         grids = {str(ws.title): [tuple(row) for row in ws.iter_rows(values_only=True)] for ws in book.worksheets}
     except Exception as err:  # sheets are parsed lazily in read-only mode: a broken one fails here
-        return _unreadable(path, err)
+        return unreadable(path, err)
     finally:
         book.close()
     return names, grids
-
-
-def _unreadable(path: Path, err: Exception) -> Problem:
-    reason = str(err) or type(err).__name__
-    return workbook_problem(Rule.UNREADABLE, path.name, WorkbookProblem.NOT_A_WORKBOOK, reason)
 
 
 def _sheet_rows(file: str, sheet: Sheet, grid: list[tuple[object, ...]], problems: list[Problem]) -> list[_Row]:

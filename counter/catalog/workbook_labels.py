@@ -2,124 +2,43 @@
 
 The workbook is a file of the catalog format, exchanged between the catalog editors and the sites like a catalog
 file: its sheet titles and these labels are Chinese by format (``docs/catalog-format.md``), whatever language a desk
-shows.  So they are plain data of the domain, never put through the translation mechanism, and the code labels of
-the dropdown columns are written out here; ``tests/catalog/test_workbook.py`` checks that they agree with the
-Chinese words of the same codes.  Row 1 (the column keys) is what the reader goes by; row 2 is never read.
-Where the national 政务服务事项实施清单 has a name for a column, row 2 starts with that name, as the platform's
-workbooks head the same column (:mod:`counter.catalog.platform_columns`).
+shows.  So they are plain data of the domain, never put through the translation mechanism: the code labels of the
+dropdown columns are the national list's names, as the platform's workbooks write them, and
+``tests/catalog/test_workbook.py`` checks that they agree with the Chinese words of the same codes.  Row 1 (the
+column keys) is what the reader goes by; row 2 is never read.  Where the national 政务服务事项实施清单 has a name
+for a column, row 2 starts with that name, as the platform's workbooks head the same column
+(:mod:`counter.catalog.platform_columns`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Mapping
+from typing import Any
 
-from counter.catalog.departments import AdminLevel
-from counter.catalog.model import (
-    SERVICE_OBJECTS,
-    CaseKind,
-    CopyForm,
-    ItemType,
-    MaterialKind,
-    Medium,
-    Necessity,
-    SourceChannel,
+from counter.catalog.model import SERVICE_OBJECTS, CopyForm
+from counter.catalog.platform_columns import (
+    CASE_KIND_NAMES,
+    ITEM_TYPE_NAMES,
+    KIND_NAMES,
+    LEVEL_NAMES,
+    LEVY_NAMES,
+    MEDIUM_NAMES,
+    NECESSITY_NAMES,
+    REMEDY_NAMES,
+    REVIEW_NAMES,
+    SOURCE_NAMES,
 )
-from counter.catalog.remedies import Levy, RemedyKind, ReviewBody
 
 WORKBOOK_CHOICE_TITLE = "不在下拉列表中"
 WORKBOOK_CHOICE_ERROR = "请从下拉列表中选择；代码含义见第2行"
 
 
-def _choices(pairs: Iterable[tuple[str, str]]) -> str:
-    return " / ".join(f"{code} {label}" for code, label in pairs)
+def _choices(named: Mapping[Any, str]) -> str:
+    return " / ".join(f"{code} {label}" for code, label in named.items())
 
 
-_ITEM_TYPE = _choices(
-    (
-        (ItemType.LICENSING, "行政许可"),
-        (ItemType.PENALTY, "行政处罚"),
-        (ItemType.COERCION, "行政强制"),
-        (ItemType.LEVY, "行政征收"),
-        (ItemType.BENEFIT, "行政给付"),
-        (ItemType.INSPECTION, "行政检查"),
-        (ItemType.CONFIRMATION, "行政确认"),
-        (ItemType.REWARD, "行政奖励"),
-        (ItemType.ADJUDICATION, "行政裁决"),
-        (ItemType.OTHER_ADMINISTRATIVE, "其他行政权力"),
-        (ItemType.PUBLIC_SERVICE, "公共服务"),
-    )
-)
-_CASE_KIND = _choices(
-    (
-        (CaseKind.IMMEDIATE, "即办件"),
-        (CaseKind.PROMISED, "承诺件"),
-    )
-)
-_MATERIAL_KIND = _choices(
-    (
-        (MaterialKind.CERTIFICATE, "证件证书证明"),
-        (MaterialKind.FORM, "申请表格文书"),
-        (MaterialKind.OTHER, "其他"),
-    )
-)
-_COPY_FORM = _choices(
-    (
-        (CopyForm.ORIGINAL, "原件"),
-        (CopyForm.COPY, "复印件"),
-        (CopyForm.ORIGINAL_AND_COPY, "原件和复印件"),
-    )
-)
-_MEDIUM = _choices(
-    (
-        (Medium.PAPER, "纸质"),
-        (Medium.ELECTRONIC, "电子"),
-        (Medium.PAPER_OR_ELECTRONIC, "纸质或电子"),
-    )
-)
-_SOURCE = _choices(
-    (
-        (SourceChannel.APPLICANT, "申请人自备"),
-        (SourceChannel.GOVERNMENT, "政府部门核发"),
-        (SourceChannel.OTHER, "其他"),
-    )
-)
-_NECESSITY = _choices(
-    (
-        (Necessity.REQUIRED, "必要"),
-        (Necessity.OPTIONAL, "非必要"),
-        (Necessity.DEFERRABLE, "容缺后补"),
-    )
-)
+_COPY_FORM = _choices({CopyForm.ORIGINAL: "原件", CopyForm.COPY: "复印件", CopyForm.ORIGINAL_AND_COPY: "原件和复印件"})
 
-_REMEDY_KIND = _choices(
-    (
-        (RemedyKind.REVIEW_OR_SUIT, "行政复议或行政诉讼"),
-        (RemedyKind.REVIEW_FIRST, "复议前置"),
-        (RemedyKind.COMPLAINT, "仅可投诉"),
-    )
-)
-_LEVY = _choices(
-    (
-        (Levy.ASSESS, "确认纳税主体、计税依据等"),
-        (Levy.COLLECT, "征收税款、加收滞纳金"),
-        (Levy.WITHHOLD, "代扣代缴、代收代缴、代征"),
-    )
-)
-_REVIEW_BODY = _choices(
-    (
-        (ReviewBody.GOVERNMENT, "本级人民政府"),
-        (ReviewBody.SUPERIOR, "上一级主管部门"),
-        (ReviewBody.SITE, "由本站点设定"),
-    )
-)
-_LEVEL = _choices(
-    (
-        (AdminLevel.REGION, "自治区"),
-        (AdminLevel.LEAGUE, "盟市"),
-        (AdminLevel.COUNTY, "旗县市区"),
-        (AdminLevel.TOWNSHIP, "苏木乡镇街道"),
-    )
-)
 # 事业法人 is the platform's other spelling of 事业单位法人: offered once
 _SERVICE_OBJECTS = " / ".join(name for name in SERVICE_OBJECTS if name != "事业法人")
 
@@ -157,19 +76,19 @@ WORKBOOK_HEADERS: dict[str, dict[str, str]] = {
         "basic_code": "基本编码（不超过10个字符）",
         "name": "事项名称",
         "sub_item": "子项名称（无子项时同事项名称）",
-        "type": f"事项类型（{_ITEM_TYPE}）",
-        "case_kind": f"办件类型（{_CASE_KIND}）",
+        "type": f"事项类型（{_choices(ITEM_TYPE_NAMES)}）",
+        "case_kind": f"办件类型（{_choices(CASE_KIND_NAMES)}）",
         "department": "实施主体（{place} 处填入本地地名，如 {place}市场监督管理局）",
-        "level": f"实施主体层级（{_LEVEL}）",
+        "level": f"实施主体层级（{_choices(LEVEL_NAMES)}）",
         "vertical": f"是否垂直管理（{_FLAG_CHOICES}；名称含税务、海关等的不必填）",
         "entrusted": f"委托窗口受理（{_FLAG_CHOICES}）",
         "legal_basis": "设定依据",
         "licence": "准予后发放的证照（如营业执照，与办理结果名称一致，作为电子证照上报；不发证照的不填）",
-        "remedy_kind": f"权利救济：救济方式（{_REMEDY_KIND}）",
-        "remedy_review": f"权利救济：行政复议机关（{_REVIEW_BODY}）",
+        "remedy_kind": f"权利救济：救济方式（{_choices(REMEDY_NAMES)}）",
+        "remedy_review": f"权利救济：行政复议机关（{_choices(REVIEW_NAMES)}）",
         "remedy_superior": "权利救济：上一级主管部门名称（{place} 处填入地名，如 {place}消防救援支队）",
-        "remedy_superior_level": f"权利救济：上一级主管部门层级（{_LEVEL}；不填为实施主体的上一级）",
-        "remedy_levy": f"权利救济：征税行为（复议前置的填写：{_LEVY}；其他行为不填）",
+        "remedy_superior_level": f"权利救济：上一级主管部门层级（{_choices(LEVEL_NAMES)}；不填为实施主体的上一级）",
+        "remedy_levy": f"权利救济：征税行为（复议前置的填写：{_choices(LEVY_NAMES)}；其他行为不填）",
         "remedy_basis": "权利救济依据（如《中华人民共和国行政复议法》第二十四条）",
         "conditions": "受理条件（每行一条）",
         "when": "适用情形（情形编码.选项编码，每行一个；空白表示所有情形都办理本事项）",
@@ -196,15 +115,15 @@ WORKBOOK_HEADERS: dict[str, dict[str, str]] = {
         "name": "材料名称（不得使用“其他”“有关”“等材料”等兜底表述）",
         "items": "服务的事项（实施编码，每行一个）",
         "when": "适用情形（情形编码.选项编码，每行一个；空白表示所有情形）",
-        "kind": f"材料类型（{_MATERIAL_KIND}）",
+        "kind": f"材料类型（{_choices(KIND_NAMES)}）",
         "copy_form": f"原件或复印件（{_COPY_FORM}）",
-        "medium": f"材料形式（{_MEDIUM}）",
+        "medium": f"材料形式（{_choices(MEDIUM_NAMES)}）",
         "originals": "原件份数",
         "copies": "复印件份数",
         "paper_size": "纸张规格（A4 / A3；仅电子材料留空）",
-        "source": f"来源渠道（{_SOURCE}）",
+        "source": f"来源渠道（{_choices(SOURCE_NAMES)}）",
         "issuer": "出具单位",
-        "necessity": f"材料必要性（{_NECESSITY}）",
+        "necessity": f"材料必要性（{_choices(NECESSITY_NAMES)}）",
         "legal_basis": "材料依据",
         "requirement": "填报须知（材料要求，印在补正通知书上）",
         "shared": f"是否免提交（通过信息共享获取：{_FLAG_CHOICES}）",

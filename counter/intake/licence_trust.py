@@ -5,8 +5,9 @@ issuer's 电子印章 and a 水印注明 — used directly; **B** 窗口核验�
 re-used; **C** 用户自行上传的 — 须窗口人员核验原件后使用; **D** 用户自制材料 — used directly on the applicant's pledge.
 So a C-level licence goes on the checklist as 须核验原件 and counts as received only once the clerk records that
 the original was checked (:func:`counter.intake.checklist.original_checked`): the copy kept is then B, with the 108号
-wording (:data:`ATTESTATION`), and the next window re-uses it.  A material's floor (the catalog's
-:attr:`counter.catalog.model.Material.licence_floor`) bars the levels it does not take.
+wording (on paper :data:`counter.documents.words.DOC_LICENCE_CHECKED`), and the next window re-uses it.  A
+material's floor (the catalog's :attr:`counter.catalog.model.Material.licence_floor`) bars the levels it does not
+take.
 
 A look-up carries what public library clients require: the holder's 持证主体代码类型 (GB/T 36903-2018: **111**
 公民身份证号码, **001** 统一社会信用代码), the 证照类型代码 of each type asked (the library format's table), and a
@@ -21,9 +22,8 @@ from enum import StrEnum
 from counter.intake.licences import Licence, TrustLevel
 from counter.parties.identifiers import check_credit_code
 
-__all__ = ["ATTESTATION", "REASON_MAX", "TrustStep", "checked_copy", "holder_type_code", "trust_step", "use_reason"]
+__all__ = ["TrustStep", "checked_copy", "holder_type_code", "trust_step", "use_reason"]
 
-ATTESTATION = "此件经与原件核对无误"  # 108号: the words a B-level copy is kept with
 REASON_MAX = 200  # 用证事由: at most 200 characters
 ID_CARD, CREDIT_CODE = "111", "001"  # 持证主体代码类型, GB/T 36903-2018
 
@@ -46,7 +46,7 @@ def trust_step(licence: Licence) -> TrustStep:
 
 
 def checked_copy(licence: Licence) -> Licence:
-    """The licence once the clerk checked its original: B, kept with :data:`ATTESTATION`, re-used by the next window."""
+    """The licence once the clerk checked its original: B, kept with 108号's wording, re-used by the next window."""
     return replace(licence, trust=TrustLevel.B, checked_original=True)
 
 

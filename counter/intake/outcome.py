@@ -76,9 +76,8 @@ from counter.intake.checklist import (
 )
 from counter.intake.intake_dates import Dates, due_date, due_limits, guide_due, promised_date
 from counter.intake.intake_dates import DeadlineCalendar as DeadlineCalendar  # noqa: PLC0414 -- re-exported
-from counter.intake.intake_dates import DeadlineResult as DeadlineResult  # noqa: PLC0414 -- re-exported
 from counter.intake.no_licence import no_licence_codes, no_licence_text
-from counter.intake.policies import CorrectionPolicy as CorrectionPolicy  # noqa: PLC0414 -- re-exported: named from here
+from counter.intake.policies import NOTIFY_LIMIT, CorrectionPolicy
 from counter.intake.policies import DeferralPolicy as DeferralPolicy  # noqa: PLC0414 -- re-exported: named from here
 from counter.intake.turn_to import item_bodies, turn_to_text
 from counter.parties.text import TextField, check_text
@@ -400,7 +399,7 @@ def _correction(
     missing: tuple[MissingMaterial, ...],
 ) -> Decision:
     """补正 with its two dates; or, past the office's own limit counted from arrival, acceptance instead."""
-    notified = calendar.deadline(received, periods.notify_limit)
+    notified = calendar.deadline(received, NOTIFY_LIMIT)
     if today > notified.date:
         to_fetch = tuple(r for r in reasons if r.code is ReasonCode.SHARED_TO_FETCH)
         return _accepted_late(bundle, calendar, received, to_fetch)

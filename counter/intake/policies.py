@@ -1,5 +1,6 @@
-"""The office's periods around an intake: how long the applicant has to correct, how long a department needs after
-a deferred material's due date.  Settings with the law's bounds, apart from :mod:`counter.intake.outcome`'s rule."""
+"""The office's periods around an intake: how long it has to tell a correction (the law's), how long the applicant
+has to correct, how long a department needs after a deferred material's due date (settings with the law's bounds),
+apart from :mod:`counter.intake.outcome`'s rule."""
 
 from __future__ import annotations
 
@@ -7,24 +8,21 @@ from dataclasses import dataclass, field
 
 from counter.catalog.model import TimeLimit, TimeUnit
 
+#: the office's limit for telling a correction, set by law: incomplete materials are notified on the spot or within five
+#: days, once and in full (行政许可法 第三十二条第一款第四项; its 第八十二条 counts the office's periods in working
+#: days).  If the office misses it, the application counts as accepted from the day the materials arrived.
+NOTIFY_LIMIT = TimeLimit(5, TimeUnit.WORKING_DAY)
+
 
 @dataclass(frozen=True, slots=True)
 class CorrectionPolicy:
-    """The periods printed on a correction notice.
+    """How long the applicant has to hand in what a correction notice asks: an office setting.
 
-    ``notify_limit`` is the law: incomplete materials are notified on the spot or
-    within five days, once and in full (行政许可法 第三十二条第一款第四项; its 第八十二条
-    counts the office's periods in working days).  If the office misses it, the
-    application counts as accepted from the day the materials arrived.
-
-    ``applicant_period`` is an office setting: neither the law nor the league's
-    rules (第十六条 only says the notice states "需补充的内容和期限") fix how long the
-    applicant has to hand the materials in.  The default of 15 working days is a
-    common value of local notice templates; a hall may set its own.
+    Neither the law nor the league's rules (第十六条 only says the notice states "需补充的内容和期限") fix it.  The
+    default of 15 working days is a common value of local notice templates; a hall may set its own.
     """
 
     applicant_period: TimeLimit = field(default_factory=lambda: TimeLimit(15, TimeUnit.WORKING_DAY))
-    notify_limit: TimeLimit = field(default_factory=lambda: TimeLimit(5, TimeUnit.WORKING_DAY))
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,11 +11,8 @@ from dataclasses import dataclass, field
 
 from counter.catalog.model import Bundle
 from counter.intake.intake_dates import Dates, DeadlineCalendar, promised_date
-from counter.intake.outcome import (  # the rule's own steps, shared on purpose (see the docstring)
-    CorrectionPolicy,
-    DeferralPolicy,
-    _deferral_dues,
-)
+from counter.intake.outcome import _deferral_dues  # the rule's own step, shared on purpose (see the docstring)
+from counter.intake.policies import CorrectionPolicy, DeferralPolicy
 
 __all__ = ["Recount", "recount_dates"]
 

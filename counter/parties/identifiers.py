@@ -36,7 +36,7 @@ def _normalise(text: str) -> str:
     return "".join(c.upper() if "a" <= c <= "z" else c for c in folded)
 
 
-def _positions(value: str, wrong: frozenset[int]) -> str:
+def _positions(wrong: frozenset[int]) -> str:
     """1-based positions, comma-separated: data for the message, not the message."""
     return ",".join(str(i + 1) for i in sorted(wrong))
 
@@ -160,7 +160,7 @@ def check_id_number(text: str, *, today: dt.date) -> IdCheck:
     if value[17] not in _DIGITS and value[17] != "X":
         wrong |= {17}
     if wrong:
-        problems.append(IdProblem(IdError.CHARACTERS, _positions(value, wrong)))
+        problems.append(IdProblem(IdError.CHARACTERS, _positions(wrong)))
 
     area, birth_digits = value[:6], value[6:14]
     if set(area) <= _DIGITS and not _province_ok(area):
@@ -282,7 +282,7 @@ def check_credit_code(text: str) -> CreditCodeCheck:
     problems: list[CreditCodeProblem] = []
     wrong = frozenset(i for i, c in enumerate(value) if c not in _CREDIT_VALUE)
     if wrong:
-        problems.append(CreditCodeProblem(CreditCodeError.CHARACTERS, _positions(value, wrong)))
+        problems.append(CreditCodeProblem(CreditCodeError.CHARACTERS, _positions(wrong)))
     authority, area, org_code = value[0], value[2:8], value[8:17]
     if 0 not in wrong and authority not in REGISTRATION_AUTHORITIES:
         problems.append(CreditCodeProblem(CreditCodeError.REGISTRATION_AUTHORITY, authority))

@@ -159,14 +159,10 @@ def private_use(cp: int) -> bool:
     return any(low <= cp <= high for low, high in _PRIVATE_USE)
 
 
-def default_ignorable(cp: int) -> bool:
-    """Whether the code point is one Unicode says shows nothing when not supported (and mostly when it is)."""
-    return any(low <= cp <= high for low, high in _DEFAULT_IGNORABLE)
-
-
 def invisible(cp: int) -> bool:
-    """Whether the code point shows nothing: default ignorable, or a format character (see :data:`_OTHER_FORMAT`)."""
-    return default_ignorable(cp) or any(low <= cp <= high for low, high in _OTHER_FORMAT)
+    """Whether the code point shows nothing: default ignorable (Unicode shows it as nothing when not supported, and
+    mostly when it is), or a format character (see :data:`_OTHER_FORMAT`)."""
+    return any(low <= cp <= high for low, high in (*_DEFAULT_IGNORABLE, *_OTHER_FORMAT))
 
 
 def _mongolian_before(text: str, i: int) -> bool:

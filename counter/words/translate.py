@@ -90,22 +90,12 @@ def set_language(code: str | None, folder: Path | None = None) -> bool:
     if code is None or code == SOURCE_LANGUAGE:
         _state.code, _state.table = SOURCE_LANGUAGE, {}
         return True
-    path = (folder or translations_dir()) / f"{code}.po"
-    try:
-        table = read_po(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        problem = MISSING_CATALOGUE.format(code=code, path=path)
-    except (OSError, UnicodeDecodeError, CatalogueError) as err:
-        problem = BROKEN_CATALOGUE.format(path=path, reason=err)
-    else:
-        _state.code, _state.table = code, table
-        return True
-    log.error("%s", problem)
-    _state.code, _state.table = SOURCE_LANGUAGE, {}
-    return False
+    table = _catalogue(code, folder or translations_dir())
+    _state.code, _state.table = (SOURCE_LANGUAGE, {}) if table is None else (code, table)
+    return table is not None
 
 
-def words_in(code: str | None, folder: Path | None = None) -> Callable[[str], str]:
+def words_in(code: str | None) -> Callable[[str], str]:
     """The words of one window in a language of its own: a Chinese source (a words module's constant, as made in
     the process's language, Chinese at a hall's desk) → its translation in ``<code>.po``, else the Chinese.
 
@@ -114,16 +104,20 @@ def words_in(code: str | None, folder: Path | None = None) -> Callable[[str], st
     """
     if code in (None, SOURCE_LANGUAGE, "zh"):
         return lambda message: message
-    path = (folder or translations_dir()) / f"{code}.po"
+    table = _catalogue(code, translations_dir()) or {}
+    return lambda message: table.get(message, message)
+
+
+def _catalogue(code: str, folder: Path) -> dict[str, str] | None:
+    """The translations of ``<code>.po`` in ``folder``; ``None`` when the file is missing or broken, logged in words."""
+    path = folder / f"{code}.po"
     try:
-        table = read_po(path.read_text(encoding="utf-8"))
+        return read_po(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         log.error("%s", MISSING_CATALOGUE.format(code=code, path=path))
-        table = {}
     except (OSError, UnicodeDecodeError, CatalogueError) as err:
         log.error("%s", BROKEN_CATALOGUE.format(path=path, reason=err))
-        table = {}
-    return lambda message: table.get(message, message)
+    return None
 
 
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}

@@ -28,7 +28,7 @@ def test_the_days_and_the_covered_spans_are_read_in_one_statement(sessions: sess
         calendar = office_calendar(s)
     [read] = sent
     assert "holiday" in read
-    assert calendar.covers(D(2027, 6, 1)), "the covered spans come with the days"
+    assert calendar.table.covers(D(2027, 6, 1)), "the covered spans come with the days"
     assert not calendar.is_working_day(D(2027, 2, 8)), "an imported day off"
     assert calendar.is_working_day(D(2027, 1, 31)), "an imported make-up working day (a Sunday)"
     assert not calendar.is_working_day(D(2028, 3, 6)), "an edited day off (a Monday)"

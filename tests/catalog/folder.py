@@ -5,7 +5,8 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from counter.catalog.reader import ReadResult, catalog_files, read_paths
+from counter.catalog.fingerprint import catalog_files
+from counter.catalog.reader import ReadResult, read_paths
 
 
 def read_folder(folder: Path) -> ReadResult:

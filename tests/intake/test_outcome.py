@@ -24,7 +24,6 @@ from counter.intake.checklist import (
 )
 from counter.intake.no_licence import no_licence_text
 from counter.intake.outcome import (
-    CorrectionPolicy,
     Decision,
     DeferralPolicy,
     DeferralRequest,
@@ -37,6 +36,7 @@ from counter.intake.outcome import (
     RefusalGround,
     decide,
 )
+from counter.intake.policies import CorrectionPolicy
 from counter.intake.turn_to import turn_to_text
 from tests.intake.samples import (
     CALENDAR,
