@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from counter.case.promise_figures import REDUCTION_GOAL, SAME_DAY_SHARE_GOAL, FigureGroup, PromiseFigures
 from counter.cli.common import EXIT_OK, Reported, UsageError, add_today, desk, open_service, print_json
+from counter.words.ratings import percent_text
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
@@ -119,7 +120,6 @@ def figures_text(figures: MonthFigures) -> str:
         FIGURES_TITLE,
         figure_place,
         goals_text,
-        percent,
     )
 
     if not figures.lines:
@@ -130,11 +130,11 @@ def figures_text(figures: MonthFigures) -> str:
             FIGURES_LINE.format(
                 place=figure_place(line, figures.group),
                 cases=line.cases,
-                share=percent(line.same_day_share),
-                share_goal=percent(SAME_DAY_SHARE_GOAL),
-                case_share=percent(line.same_day_case_share),
-                reduction=percent(line.mean_reduction),
-                reduction_goal=percent(REDUCTION_GOAL),
+                share=percent_text(line.same_day_share),
+                share_goal=percent_text(SAME_DAY_SHARE_GOAL),
+                case_share=percent_text(line.same_day_case_share),
+                reduction=percent_text(line.mean_reduction),
+                reduction_goal=percent_text(REDUCTION_GOAL),
                 unmeasured=line.unmeasured_item_cases,
             )
         )

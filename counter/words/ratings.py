@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from fractions import Fraction
 
 from counter.ratings.channel_figures import ChannelCount
 from counter.words.punctuation import LIST_JOIN
@@ -103,9 +104,9 @@ RATING_GROUPING = {
 }
 
 
-def percent_text(value: float | None) -> str:
-    """A rate as the figures show it: one decimal, "—" when there is nothing to divide."""
-    return "—" if value is None else f"{value * 100:.1f}%"
+def percent_text(value: Fraction | float | None) -> str:
+    """A rate or share as every table of figures shows it: one decimal, "—" when there is nothing to divide."""
+    return "—" if value is None else f"{float(value) * 100:.1f}%"
 
 
 CHOICE_PROBLEM = {

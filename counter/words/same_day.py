@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from fractions import Fraction
-
 from counter.case.promise_figures import REDUCTION_GOAL, SAME_DAY_SHARE_GOAL, FigureGroup, PromiseFigures
 from counter.case.same_day import SameDayProblem
+from counter.words.ratings import percent_text
 from counter.words.translate import tr
 
 SAME_DAY_ACTION = tr("当场办结并送达")
@@ -57,11 +56,6 @@ FIGURES_RULES = tr(
 FIGURES_BAD_MONTH = tr("月份须写成 YYYY-MM，例如 2026-11：{month}")
 
 
-def percent(value: Fraction | None) -> str:
-    """A figure as the table shows it: one decimal, "—" when there is nothing to divide."""
-    return "—" if value is None else f"{float(value) * 100:.1f}%"
-
-
 def figure_place(line: PromiseFigures, group: FigureGroup) -> str:
     """Whose figures a line holds, in the table and in the command's text alike: a desk, a bundle, or the total."""
     if not line.key:
@@ -72,7 +66,7 @@ def figure_place(line: PromiseFigures, group: FigureGroup) -> str:
 
 
 def goals_text() -> str:
-    return FIGURES_GOALS.format(share=percent(SAME_DAY_SHARE_GOAL), reduction=percent(REDUCTION_GOAL))
+    return FIGURES_GOALS.format(share=percent_text(SAME_DAY_SHARE_GOAL), reduction=percent_text(REDUCTION_GOAL))
 
 
 def figure_columns() -> tuple[str, ...]:
@@ -80,8 +74,8 @@ def figure_columns() -> tuple[str, ...]:
     return (
         FIGURES_PLACE,
         FIGURES_CASES,
-        f"{FIGURES_SHARE}\n{FIGURES_GOAL.format(goal=percent(SAME_DAY_SHARE_GOAL))}",
+        f"{FIGURES_SHARE}\n{FIGURES_GOAL.format(goal=percent_text(SAME_DAY_SHARE_GOAL))}",
         FIGURES_CASE_SHARE,
-        f"{FIGURES_REDUCTION}\n{FIGURES_GOAL.format(goal=percent(REDUCTION_GOAL))}",
+        f"{FIGURES_REDUCTION}\n{FIGURES_GOAL.format(goal=percent_text(REDUCTION_GOAL))}",
         FIGURES_UNMEASURED,
     )

@@ -74,9 +74,9 @@ def figure_cells(line: Figures, label: str) -> list[str]:
         str(line.not_rated),
         str(line.pending),
         str(line.excluded),
-        percent_text(None if line.good_rate is None else float(line.good_rate)),
-        percent_text(None if line.unrated_rate is None else float(line.unrated_rate)),
-        percent_text(None if line.rectification_rate is None else float(line.rectification_rate)),
+        percent_text(line.good_rate),
+        percent_text(line.unrated_rate),
+        percent_text(line.rectification_rate),
     ]
 
 

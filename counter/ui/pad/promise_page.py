@@ -22,6 +22,7 @@ from counter.ui.pad.style import PAGE_STYLE
 from counter.ui.pad.tables import fill_figure_rows, line_table
 from counter.ui.pad.timers import Clock, local_now
 from counter.ui.widgets.plain_text import plain_label
+from counter.words.ratings import percent_text
 from counter.words.same_day import (
     FIGURES_GROUP,
     FIGURES_MONTH,
@@ -32,7 +33,6 @@ from counter.words.same_day import (
     figure_columns,
     figure_place,
     goals_text,
-    percent,
 )
 
 
@@ -40,9 +40,9 @@ def figure_cells(line: PromiseFigures, group: FigureGroup) -> list[str]:
     return [
         figure_place(line, group),
         str(line.cases),
-        percent(line.same_day_share),
-        percent(line.same_day_case_share),
-        percent(line.mean_reduction),
+        percent_text(line.same_day_share),
+        percent_text(line.same_day_case_share),
+        percent_text(line.mean_reduction),
         str(line.unmeasured_item_cases),
     ]
 
