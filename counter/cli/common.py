@@ -283,7 +283,7 @@ def _store_failure_text(err: Exception) -> str:
     from counter.words.host import unexpected_text
 
     if isinstance(err, DatabaseMissing):
-        return database_missing_text(str(err.path), err.folder_missing, err.made_at, setup=True)
+        return database_missing_text(str(err.path), err.folder_missing, err.made_at)
     if isinstance(err, DatabaseReadOnly):
         return database_read_only_text(str(err.path))
     if isinstance(err, NotPermitted):  # the action refused the signed-in account, or nobody signed in

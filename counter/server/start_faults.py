@@ -104,7 +104,7 @@ def database_refusal(err: Exception) -> str | None:
     if isinstance(err, SchemaTooNew):
         return TOO_NEW.format(revision=err.revision)
     if isinstance(err, DatabaseMissing):
-        return database_missing_text(str(err.path), err.folder_missing, err.made_at, setup=True)
+        return database_missing_text(str(err.path), err.folder_missing, err.made_at)
     if isinstance(err, DatabaseReadOnly):
         return database_read_only_text(str(err.path))
     return None

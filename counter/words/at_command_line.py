@@ -117,15 +117,16 @@ DATABASE_READ_ONLY = tr(
 )
 
 
-def database_missing_text(path: str, folder_missing: bool, made_at: str, setup: bool) -> str:
-    """Why a missing database is not opened, the file and its folder named; ``setup``: the command that makes one."""
+def database_missing_text(path: str, folder_missing: bool, made_at: str) -> str:
+    """Why a missing database is not opened, the file and its folder named, and, where it was never made here, the
+    command that makes one."""
     lines = [DATABASE_MISSING.format(path=path)]
     if folder_missing:
         lines.append(DATABASE_FOLDER_MISSING.format(folder=str(Path(path).parent)))
     if made_at:
         lines.append(database.DATABASE_WAS_HERE.format(made_at=made_at))
     lines.append(DATABASE_MISSING_HELP)
-    if setup and not made_at:
+    if not made_at:
         lines.append(DATABASE_MISSING_SETUP.format(url=f"sqlite:///{path}"))
     return "\n".join(lines)
 

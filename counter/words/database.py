@@ -160,10 +160,10 @@ DATABASE_READ_ONLY = tr(
 )
 
 
-def database_missing_text(path: str, folder_missing: bool, made_at: str, setup: bool) -> str:
+def database_missing_text(path: str, folder_missing: bool, made_at: str) -> str:
     """Why the desk does not open a missing database, and whom to call; the file is the log's and the command
-    line's (:func:`counter.words.at_command_line.database_missing_text`), not the clerk's.  ``setup``: a database
-    never used here may only need making."""
+    line's (:func:`counter.words.at_command_line.database_missing_text`), not the clerk's.  A database never used
+    here (no note that it was made: ``made_at`` empty) may only need making."""
     del path  # named by the command line and the log, not on the clerk's screen
     lines = [DATABASE_MISSING]
     if folder_missing:
@@ -171,7 +171,7 @@ def database_missing_text(path: str, folder_missing: bool, made_at: str, setup: 
     if made_at:
         lines.append(DATABASE_WAS_HERE.format(made_at=made_at))
     lines.append(DATABASE_MISSING_HELP)
-    if setup and not made_at:
+    if not made_at:
         lines.append(DATABASE_MISSING_SETUP)
     return "\n".join(lines)
 

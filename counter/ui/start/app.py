@@ -120,7 +120,7 @@ def database_file_failure(service: InProcess) -> str | None:
     except DatabaseMissing as err:
         from counter.words.database import database_missing_text  # only a start that fails needs these words
 
-        return database_missing_text(str(err.path), err.folder_missing, err.made_at, setup=True)
+        return database_missing_text(str(err.path), err.folder_missing, err.made_at)
     except DatabaseReadOnly as err:
         from counter.words.database import database_read_only_text  # as above
 
