@@ -39,10 +39,10 @@ from counter.db.settings_store import get_setting, is_training
 from counter.host.outward.front_store import FrontStoreLink, FrontWrite, front_store_secret_path
 from counter.host.outward.licence_library import load_format
 from counter.host.outward.sms_secret import load_secret
-from counter.outbox.rules import Answer, SendRound
+from counter.outbox.rules import Answer, SendRound, request_key
 from counter.outbox.secret_shown import shown
 from counter.platform.code_lists import Codings, NoCode
-from counter.platform.events import PlatformKind, licence_key, platform_key
+from counter.platform.events import PlatformKind, licence_key
 from counter.platform.front_store import (
     CaseExtra,
     FrontStoreRefused,
@@ -206,7 +206,7 @@ def _extra(session: Session, event: ClaimedEvent, type_codes: dict[str, str]) ->
         for name, medium, originals, copies, receipt in lines
         if receipt in ("received", "shared_confirmed", "corrected_on_spot")
     )
-    issued = platform_key(licence_key(case.uid, event.item_code)) if event.kind is PlatformKind.LICENCE_VOIDED else ""
+    issued = request_key(licence_key(case.uid, event.item_code)) if event.kind is PlatformKind.LICENCE_VOIDED else ""
     item = stored.bundle.item(event.item_code) if stored is not None and event.item_code else None
     type_code = type_codes.get(item.licence, "") if item is not None and item.licence else ""
     return CaseExtra(items, version, materials, issued, licence_type_code=type_code)

@@ -36,12 +36,12 @@ from counter.db.settings_store import put_setting
 from counter.host.outward.outward_http import Link
 from counter.host.outward.sms_gateway import Answer, SmsRequest, post_message
 from counter.host.outward.sms_secret import load_secret, save_secret, secret_path
-from counter.outbox.rules import SendRound
+from counter.outbox.rules import SendRound, request_key
 from counter.outbox.secret_shown import shown
 from counter.parties.masking import mask_phone
 from counter.sms.gateway import GatewaySettings
 from counter.sms.gateway_refused import GatewayRefused
-from counter.sms.kinds import MessageKind, gateway_key
+from counter.sms.kinds import MessageKind
 from counter.sms.outbox import MessageRow
 from counter.sms.texts import MessageFacts, message_text
 
@@ -208,7 +208,7 @@ class _Sms:
             endpoint=settings.endpoint,
             account=settings.account,
             secret=settings.secret,
-            key=gateway_key(message.key),  # the message's own key names its case's uid: the gateway gets a digest
+            key=request_key(message.key),  # the message's own key names its case's uid: the gateway gets a digest
             phone=message.phone,
             sign=settings.sign,
             template_id=template,

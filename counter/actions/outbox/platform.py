@@ -32,10 +32,9 @@ from counter.db.settings_store import is_training
 from counter.host.outward.platform_client import PlatformLink, Report, ReportRequest
 from counter.host.outward.platform_secret import platform_secret_path
 from counter.host.outward.sms_secret import load_secret
-from counter.outbox.rules import SendRound
+from counter.outbox.rules import SendRound, request_key
 from counter.outbox.secret_shown import shown
 from counter.platform.code_lists import Codings, NoCode, Unchosen
-from counter.platform.events import platform_key
 from counter.platform.mapping import Mapping, MappingError, MissingElement, load_mapping, mapping_file
 from counter.platform.outbox import EventRow
 from counter.platform.settings import PlatformProblem, PlatformSettings
@@ -211,7 +210,7 @@ class _Platform:
             endpoint=settings.endpoint,
             account=settings.account,
             secret=settings.secret,
-            key=platform_key(event.key),
+            key=request_key(event.key),
             fields=fields,
             timeout=settings.timeout,
             ca_file=settings.ca_file,

@@ -43,8 +43,8 @@ from counter.platform.events import (
     PlatformKind,
     WithheldWhy,
     licence_key,
-    platform_key,
 )
+from counter.outbox.rules import request_key
 from counter.platform.mapping import SOURCES
 from counter.ratings.stored_reasons import local_labels, national_codes
 
@@ -88,7 +88,7 @@ def facts_of(session: Session, event: ClaimedEvent) -> dict[str, str]:
     office = office_settings(session, case.site_code).office_name
     org_codes = platform_settings(session).org_codes
     facts |= {
-        "event.key": platform_key(event.key),
+        "event.key": request_key(event.key),
         "event.kind": event.kind.value,
         "event.at": moment(event.at),
         "event.site_code": case.site_code,
