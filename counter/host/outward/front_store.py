@@ -25,13 +25,13 @@ from pathlib import Path
 import psycopg
 from psycopg import sql
 
+from counter.case.moments import BEIJING
 from counter.host.machine.paths import site_key_path
 from counter.outbox.rules import Answer, Outcome
 
 __all__ = ["FrontStoreLink", "FrontWrite", "front_store_secret_path"]
 
 SECRET_FILE = "front-store.secret"
-BEIJING = dt.timezone(dt.timedelta(hours=8))  # the tables' datetime columns are 北京时间, without a zone
 
 
 def front_store_secret_path(folder: Path | None = None) -> Path:
@@ -89,7 +89,7 @@ class FrontStoreLink:
     @staticmethod
     def _write(conn: psycopg.Connection[tuple[object, ...]], request: FrontWrite) -> Answer:
         table, first = request.rows[0]
-        cd_time = dt.datetime.now(BEIJING).replace(tzinfo=None, microsecond=0)
+        cd_time = dt.datetime.now(BEIJING).replace(tzinfo=None, microsecond=0)  # the columns are 北京时间, zoneless
         with conn.transaction():
             guid = first[request.guid_column]
             conn.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", [guid])
