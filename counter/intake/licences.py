@@ -207,11 +207,6 @@ class LibrarySettings:
             found.append(LibraryProblem.BAD_TIMEOUT)
         return tuple(found)
 
-    def to_json(self) -> str:
-        stored = dataclasses.asdict(self)
-        del stored["secret"]
-        return json.dumps(stored, ensure_ascii=False, sort_keys=True)
-
 
 def library_from_json(raw: str | None) -> LibrarySettings:
     """The settings a stored text says; no library when there is none or it cannot be read."""

@@ -23,6 +23,7 @@ from counter.db.platform_store import PLATFORM_KEY, claimed
 from counter.db.settings_store import mark_training, put_setting
 from counter.host.outward.platform_client import Report, ReportRequest
 from counter.outbox.rules import SendRound, request_key
+from counter.outbox.secret_shown import stored_json
 from counter.platform.mapping import SOURCES, mapping_file
 from counter.platform.settings import PlatformProblem, PlatformSettings
 from counter.platform.settings_refused import PlatformRefused
@@ -258,7 +259,7 @@ def test_nothing_is_reported_until_the_integrator_chose_each_coding(
     assert (refused.value.bad, refused.value.lists) == (("level=stars",), ("满意度代码",))
     configure(sessions, desk, platform, keys)
     with sessions.begin() as s:  # as an older version stored it: on, with no coding chosen
-        put_setting(s, PLATFORM_KEY, unchosen.to_json())
+        put_setting(s, PLATFORM_KEY, stored_json(unchosen))
     take(sessions, desk, full_request(sessions))
     assert sender(sessions, keys, Clock()) == SendRound()
     assert platform.requests == []

@@ -33,6 +33,7 @@ from counter.intake.licences import (
     LibrarySettings,
     library_from_json,
 )
+from counter.outbox.secret_shown import stored_json
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -77,7 +78,7 @@ def save_library(
     before = dataclasses.asdict(library_settings(session, folder))
     after = dataclasses.asdict(settings)
     save_secret(settings.secret, library_secret_path(folder))
-    put_setting(session, LIBRARY_KEY, settings.to_json())
+    put_setting(session, LIBRARY_KEY, stored_json(settings))
     changed = {
         k: {"from": SECRET_SHOWN, "to": SECRET_SHOWN} if k == "secret" else {"from": before.get(k), "to": v}
         for k, v in after.items()

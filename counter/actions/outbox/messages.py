@@ -37,7 +37,7 @@ from counter.host.outward.outward_http import Link
 from counter.host.outward.sms_gateway import Answer, SmsRequest, post_message
 from counter.host.outward.sms_secret import load_secret, save_secret, secret_path
 from counter.outbox.rules import SendRound, request_key
-from counter.outbox.secret_shown import shown
+from counter.outbox.secret_shown import shown, stored_json
 from counter.parties.masking import mask_phone
 from counter.sms.gateway import GatewaySettings
 from counter.sms.gateway_refused import GatewayRefused
@@ -98,7 +98,7 @@ def move_secret_out(session: Session, folder: Path | None = None) -> bool:
     elif kept != stored.secret:
         save_secret(stored.secret, path.with_name(path.name + ".from-database"))
         log.warning("SMS gateway secret in the database differs from %s: kept beside it", path)
-    put_setting(session, GATEWAY_KEY, stored.to_json())
+    put_setting(session, GATEWAY_KEY, stored_json(stored))
     log.info("SMS gateway secret moved out of the database into %s", path)
     return True
 
