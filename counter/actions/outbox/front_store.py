@@ -36,9 +36,9 @@ from counter.db.case_store import answers_of
 from counter.db.catalog_store import guide_version
 from counter.db.front_store_store import FRONT_STORE_KEY, catch_up, claimed_mark, mark_rows
 from counter.db.settings_store import get_setting, is_training
-from counter.host.outward.front_store import FrontStoreLink, FrontWrite, front_store_secret_path
+from counter.host.outward.front_store import FRONT_STORE_SECRET, FrontStoreLink, FrontWrite
 from counter.host.outward.licence_library import load_format
-from counter.host.outward.sms_secret import load_secret
+from counter.host.outward.sms_secret import load_secret, secret_path
 from counter.outbox.rules import Answer, SendRound, request_key
 from counter.outbox.secret_shown import shown
 from counter.platform.code_lists import Codings, NoCode
@@ -81,7 +81,7 @@ def front_store_settings(session: Session, folder: Path | None = None) -> FrontS
     if is_training(session):
         return FrontStoreSettings()
     stored = front_store_from_json(get_setting(session, FRONT_STORE_KEY))
-    return dataclasses.replace(stored, secret=load_secret(front_store_secret_path(folder)))
+    return dataclasses.replace(stored, secret=load_secret(secret_path(FRONT_STORE_SECRET, folder)))
 
 
 def save_front_store(
@@ -95,7 +95,7 @@ def save_front_store(
     if problems:
         raise FrontStoreRefused(problems)
     before = front_store_settings(session, folder)
-    save_settings(session, by, FRONT_STORE_KEY, before, settings, front_store_secret_path(folder))
+    save_settings(session, by, FRONT_STORE_KEY, before, settings, secret_path(FRONT_STORE_SECRET, folder))
 
 
 def change_front_store(session: Session, desk: Desk | None, **changes: Any) -> FrontStoreSettings:

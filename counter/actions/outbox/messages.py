@@ -35,7 +35,7 @@ from counter.db.outbox_store import FAILED, GATEWAY_KEY, Claimed
 from counter.db.settings_store import put_setting
 from counter.host.outward.outward_http import Link
 from counter.host.outward.sms_gateway import Answer, SmsRequest, post_message
-from counter.host.outward.sms_secret import load_secret, save_secret, secret_path
+from counter.host.outward.sms_secret import GATEWAY_SECRET, load_secret, save_secret, secret_path
 from counter.outbox.rules import SendRound, request_key
 from counter.outbox.secret_shown import shown, stored_json
 from counter.parties.masking import mask_phone
@@ -76,7 +76,7 @@ def gateway_settings(session: Session, folder: Path | None = None) -> GatewaySet
     A secret an earlier version left in the database is used until it is moved out (:func:`move_secret_out`).
     """
     stored = outbox_store.gateway_settings(session)
-    return dataclasses.replace(stored, secret=load_secret(secret_path(folder)) or stored.secret)
+    return dataclasses.replace(stored, secret=load_secret(secret_path(GATEWAY_SECRET, folder)) or stored.secret)
 
 
 def move_secret_out(session: Session, folder: Path | None = None) -> bool:
@@ -91,7 +91,7 @@ def move_secret_out(session: Session, folder: Path | None = None) -> bool:
     stored = outbox_store.gateway_settings(session)
     if not stored.secret:
         return False
-    path = secret_path(folder)
+    path = secret_path(GATEWAY_SECRET, folder)
     kept = load_secret(path)
     if not kept:
         save_secret(stored.secret, path)
@@ -120,7 +120,7 @@ def save_gateway(session: Session, settings: GatewaySettings, *, desk: Desk | No
     problems = settings.problems()
     if problems:
         raise GatewayRefused(problems)
-    save_settings(session, by, GATEWAY_KEY, gateway_settings(session), settings, secret_path())
+    save_settings(session, by, GATEWAY_KEY, gateway_settings(session), settings, secret_path(GATEWAY_SECRET))
 
 
 def change_gateway(
