@@ -345,16 +345,6 @@ def format_from_toml(text: str) -> LibraryFormat:
         raise ValueError(f"the format lacks {err}") from err
 
 
-#: the secret as the audit trail and ``counter site licences`` show it: set or not, never its value
-SECRET_SHOWN = "******"
-
-
-def shown_library(settings: LibrarySettings) -> LibrarySettings:
-    """The settings as they may leave the machine that asks the library: the secret as :data:`SECRET_SHOWN` when
-    set, empty when not.  Sent back unchanged in a save, the masked secret keeps the one kept."""
-    return dataclasses.replace(settings, secret=SECRET_SHOWN if settings.secret else "")
-
-
 class LibraryRefused(ValueError):
     """Settings with problems: nothing was saved.  Every problem at once."""
 

@@ -12,7 +12,8 @@ import pytest
 from counter.actions.site.store import Store
 from counter.host.outward.licence_library import LIBRARY_SECRET, LookUpOutcome
 from counter.host.outward.sms_secret import secret_path
-from counter.intake.licences import SECRET_SHOWN, LibrarySettings
+from counter.intake.licences import LibrarySettings
+from counter.outbox.secret_shown import SECRET_SHOWN
 from counter.service.intake import LOOK_UP_LICENCES, READ_LIBRARY, SAVE_LIBRARY, LookUpLicences, SaveLibrary
 from counter.service.local import InProcess
 from counter.service.requests import Nothing

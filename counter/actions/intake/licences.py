@@ -28,13 +28,12 @@ from counter.host.outward.licence_library import (
 )
 from counter.host.outward.sms_secret import secret_path
 from counter.intake.licences import (
-    SECRET_SHOWN,
     LibraryProblem,
     LibraryRefused,
     LibrarySettings,
     library_from_json,
 )
-from counter.outbox.secret_shown import stored_json
+from counter.outbox.secret_shown import SECRET_SHOWN, stored_json
 
 if TYPE_CHECKING:
     from pathlib import Path
