@@ -110,8 +110,7 @@ def drain(verdicts: Verdicts, url: str, platform: Any, keys: Path, events: int) 
     from counter.actions.outbox.platform import send_due
     from counter.actions.site.store import Store
     from counter.host.outward.platform_client import PlatformLink, ReportRequest
-    from counter.outbox.rules import Outcome
-    from counter.platform.events import platform_key
+    from counter.outbox.rules import Outcome, request_key
     from tests.platform_stub import SECRET
 
     store = Store(url)
@@ -126,7 +125,7 @@ def drain(verdicts: Verdicts, url: str, platform: Any, keys: Path, events: int) 
     link = PlatformLink()  # the same client on one kept connection, as the sender's pass keeps it
     start = time.perf_counter()
     for n, body in enumerate(bodies):
-        body["request_id"] = platform_key(f"floor:{n}")
+        body["request_id"] = request_key(f"floor:{n}")
         request = ReportRequest(platform.url, "hall", SECRET, body["request_id"], body, 10.0, platform.ca_file)
         assert link(request).outcome is Outcome.SENT
     floor = time.perf_counter() - start

@@ -14,6 +14,7 @@ import pytest
 from counter.db.engine import make_engine, make_sessions
 from counter.db.platform_store import PLATFORM_KEY
 from counter.db.settings_store import put_setting
+from counter.outbox.secret_shown import stored_json
 from counter.platform.settings import PlatformSettings
 from tests.codings import CHOSEN, confirm_guides_at
 from tests.conftest import made_database
@@ -82,7 +83,7 @@ def test_the_sender_refuses_to_start_naming_the_code_lists_not_chosen(
     db = made_database(tmp_path / "cli.sqlite3")
     engine = make_engine(db)
     with make_sessions(engine).begin() as s:
-        put_setting(s, PLATFORM_KEY, PlatformSettings(True, "https://platform.example/report", "hall").to_json())
+        put_setting(s, PLATFORM_KEY, stored_json(PlatformSettings(True, "https://platform.example/report", "hall")))
     engine.dispose()
     code, out, err = run(capsys, "platform", "send", "--once", "--db", db)
     assert code == 1

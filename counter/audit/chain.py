@@ -28,6 +28,8 @@ from typing import Any
 
 from cryptography.hazmat.primitives import hashes, hmac
 
+from counter.case.moments import stored_utc
+
 GENESIS = "0" * 64
 
 
@@ -55,14 +57,9 @@ def at_text(at: dt.datetime) -> str:
 def parse_at(text: str) -> dt.datetime | None:
     """The UTC moment of an :func:`at_text`; None for a text that is not one (never raises)."""
     try:
-        return as_utc(dt.datetime.fromisoformat(text.removesuffix("Z")))
+        return stored_utc(dt.datetime.fromisoformat(text.removesuffix("Z")))
     except ValueError:
         return None
-
-
-def as_utc(moment: dt.datetime) -> dt.datetime:
-    """A moment in UTC; one without a zone is UTC already (as SQLite and the trail's texts give it back)."""
-    return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)
 
 
 #: the canonical JSON of what is hashed: the digests of every stored entry are taken of exactly this text

@@ -25,7 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from counter.audit.chain import as_utc
+from counter.case.moments import stored_utc
 
 
 class SealVerdict(StrEnum):
@@ -78,8 +78,8 @@ def parse_history(text: str | None) -> tuple[RetiredKey, ...]:
             keys.append(
                 RetiredKey(
                     str(item["public_key"]),
-                    as_utc(dt.datetime.fromisoformat(item["until"])),
-                    None if revoked is None else as_utc(dt.datetime.fromisoformat(revoked)),
+                    stored_utc(dt.datetime.fromisoformat(item["until"])),
+                    None if revoked is None else stored_utc(dt.datetime.fromisoformat(revoked)),
                     str(item.get("encryption_key") or ""),
                     str(item.get("sm2_key") or ""),
                 )
@@ -98,7 +98,7 @@ def seal_verdict(
     seal dated after the newest retired key's end (and, for a site whose history starts with it, any seal at all);
     a retired key, a seal dated up to its end and before its revocation.
     """
-    at = as_utc(at)
+    at = stored_utc(at)
     current_since = max((key.until for key in retired), default=None)
     if current and (current_since is None or at >= current_since) and verifies(current):
         return SealVerdict.SIGNED

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+BEIJING = dt.timezone(dt.timedelta(hours=8))  # the platform's clock, its front store's and the region's: 北京时间
+
 
 def stored_utc(at: dt.datetime) -> dt.datetime:
     """A stored time as an aware time in UTC (a time without a zone is UTC)."""

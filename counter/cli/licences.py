@@ -73,7 +73,7 @@ def cmd_licences(args: argparse.Namespace) -> int:
 
 
 def _show(settings: LibrarySettings, as_json: bool) -> None:
-    from counter.intake.licences import SECRET_SHOWN
+    from counter.outbox.secret_shown import SECRET_SHOWN
     from counter.words.licences import LIBRARY_FORMAT_SHIPPED, LIBRARY_LINE, LIBRARY_NONE
 
     if as_json:

@@ -82,7 +82,7 @@ def queue_for_line(
             phone=phone.strip(),
             item_code=tell.item_code,
             tracking=tell.tracking,
-            now=models.utcnow(),  # ``at`` may be an item step's own day: the message is queued now
+            now=at,  # the line's moment, the step's: a training desk's day too
         )
 
 

@@ -207,11 +207,6 @@ class LibrarySettings:
             found.append(LibraryProblem.BAD_TIMEOUT)
         return tuple(found)
 
-    def to_json(self) -> str:
-        stored = dataclasses.asdict(self)
-        del stored["secret"]
-        return json.dumps(stored, ensure_ascii=False, sort_keys=True)
-
 
 def library_from_json(raw: str | None) -> LibrarySettings:
     """The settings a stored text says; no library when there is none or it cannot be read."""
@@ -348,16 +343,6 @@ def format_from_toml(text: str) -> LibraryFormat:
         )
     except (KeyError, TypeError, AttributeError) as err:
         raise ValueError(f"the format lacks {err}") from err
-
-
-#: the secret as the audit trail and ``counter site licences`` show it: set or not, never its value
-SECRET_SHOWN = "******"
-
-
-def shown_library(settings: LibrarySettings) -> LibrarySettings:
-    """The settings as they may leave the machine that asks the library: the secret as :data:`SECRET_SHOWN` when
-    set, empty when not.  Sent back unchanged in a save, the masked secret keeps the one kept."""
-    return dataclasses.replace(settings, secret=SECRET_SHOWN if settings.secret else "")
 
 
 class LibraryRefused(ValueError):

@@ -13,6 +13,7 @@ wherever it points, plain ``http://`` too) and counts as a refusal, as any other
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from dataclasses import dataclass
 from enum import StrEnum
@@ -26,6 +27,7 @@ __all__ = [
     "claim_lease",
     "is_final",
     "next_wait",
+    "request_key",
 ]
 
 ANSWER_LIMIT = 64 * 1024  # bytes of an answer read at most: every receiver answers an id in a few dozen
@@ -97,6 +99,12 @@ def _remote_id(raw: bytes) -> str:
     if not isinstance(answer, dict):
         return ""
     return str(answer.get("id") or answer.get("message_id") or "")[:80]
+
+
+def request_key(key: str) -> str:
+    """The key a row is sent under, the request's idempotency key: the same for every attempt and every site, and no
+    case's uid in it (the app's own, which stays in the hall).  The SHA-256 of the row's key, in 32 hex digits."""
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
 def next_wait(failures: int) -> dt.timedelta:

@@ -33,7 +33,6 @@ so does every attempt of one event, which the platform receives as its idempoten
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -234,9 +233,3 @@ def rating_key(case_uid: str, round_: int) -> str:
 def rectification_key(case_uid: str, round_: int, event: str, moment: str) -> str:
     """A step of the rectification of the rating of ``round_``: its event and its time."""
     return f"{case_uid}:rect:{round_}:{event}:{moment}"
-
-
-def platform_key(key: str) -> str:
-    """The key an event is sent under, its idempotency key: the same for every attempt and every site, and no case's
-    uid in it (the app's own, which stays in the hall).  The SHA-256 of the event's key, in 32 hex digits."""
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]

@@ -142,12 +142,6 @@ class FrontStoreSettings:
             found.append(FrontStoreProblem.BAD_ATTEMPTS)
         return tuple(found)
 
-    def to_json(self) -> str:
-        """As stored in the database: everything but the secret."""
-        stored = dataclasses.asdict(self)
-        del stored["secret"]
-        return json.dumps(stored, ensure_ascii=False, sort_keys=True)
-
 
 def front_store_from_json(raw: str | None) -> FrontStoreSettings:
     """The settings a stored text says; none (not sending) when there is none or it cannot be read."""

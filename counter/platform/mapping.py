@@ -46,7 +46,7 @@ from counter.resources import PLATFORM, resources_dir
 SOURCES = frozenset(
     {
         # every event
-        "event.key",  # the event's idempotency key (counter.platform.events.platform_key)
+        "event.key",  # the event's idempotency key (counter.outbox.rules.request_key)
         "event.kind",  # the event's kind (PlatformKind), through [kinds]
         "event.at",  # when it happened, 北京时间 "YYYY-MM-DD HH:MM:SS"
         "event.site_code",  # the site where the case was taken

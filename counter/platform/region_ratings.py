@@ -21,12 +21,12 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
+from counter.case.moments import BEIJING
 from counter.platform.code_lists import Codings
 from counter.platform.events import PlatformKind
 from counter.platform.mapping import Mapping
 from counter.ratings.levels import Channel, Level
 
-BEIJING = dt.timezone(dt.timedelta(hours=8))
 MOMENT = "%Y-%m-%d %H:%M:%S"  # the reports' 北京时间
 MAX_COMMENT = 300
 

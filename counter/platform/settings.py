@@ -16,7 +16,6 @@ preset the integrator chose of each code list the field codes in more than one w
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import re
 from dataclasses import dataclass, field
@@ -79,12 +78,6 @@ class PlatformSettings:
         if not _MAPPING_NAME.match(self.mapping):
             found.append(PlatformProblem.BAD_MAPPING)
         return tuple(found)
-
-    def to_json(self) -> str:
-        """The settings as stored in the database: everything but the secret."""
-        stored = dataclasses.asdict(self)
-        del stored["secret"]
-        return json.dumps(stored, ensure_ascii=False, sort_keys=True)
 
 
 def platform_from_json(raw: str | None) -> PlatformSettings:

@@ -290,9 +290,9 @@ def read_library(work: Session, call: Call, request: Nothing) -> LibrarySettings
     """The hall's 证照库 as stored, the secret shown as set or not (it never leaves the machine that asks the library);
     none in training."""
     from counter.actions.intake.licences import library_settings
-    from counter.intake.licences import shown_library
+    from counter.outbox.secret_shown import shown
 
-    return shown_library(library_settings(work))
+    return shown(library_settings(work))
 
 
 READ_LIBRARY = read("intake.read_library", Open.ANY_DESK, read_library)

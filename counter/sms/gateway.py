@@ -11,7 +11,6 @@ secret's signatures, the applicants' phone numbers and the texts would cross the
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -70,12 +69,6 @@ class GatewaySettings:
         if set(self.templates) - {k.value for k in MessageKind}:
             found.append(GatewayProblem.UNKNOWN_KIND)
         return tuple(found)
-
-    def to_json(self) -> str:
-        """The settings as stored in the database: everything but the secret."""
-        stored = dataclasses.asdict(self)
-        del stored["secret"]
-        return json.dumps(stored, ensure_ascii=False, sort_keys=True)
 
 
 def gateway_from_json(raw: str | None) -> GatewaySettings:

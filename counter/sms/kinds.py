@@ -17,7 +17,6 @@ has it told ("应当将延长期限的理由告知申请人"), with its reason o
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from enum import StrEnum
@@ -143,10 +142,3 @@ def message_key(case_uid: str, what: str, when: str) -> str:
     """A message's one key: the case's uid, what it tells (an event or a kind) and when (the history line's time,
     a due date).  Never queued twice, and sent to the gateway as its idempotency key."""
     return f"{case_uid}:{what}:{when}"
-
-
-def gateway_key(key: str) -> str:
-    """The key a message is sent under (the request's idempotency key): the same for every attempt of one message,
-    and no case's uid in it, which is the app's own and stays in the hall.  The SHA-256 of the message's key, in 32
-    hex digits."""
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]

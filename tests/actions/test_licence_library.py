@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.access.desk import Desk
 from counter.actions.intake.licences import LIBRARY_KEY, library_settings, look_up_licences, save_library
 from counter.db.settings_store import get_setting
-from counter.host.outward.licence_library import LookUpOutcome, library_secret_path
+from counter.host.outward.licence_library import LIBRARY_SECRET, LookUpOutcome
+from counter.host.outward.sms_secret import secret_path
 from counter.intake.licences import LibraryProblem, LibraryRefused, LibrarySettings, TrustLevel
 from tests.licence_library import ACCOUNT, CREDIT_CODE, MALFORMED, SECRET, STALL, running_library
 
@@ -82,7 +83,7 @@ def test_the_settings_refuse_plain_http_and_a_missing_secret(
     with pytest.raises(LibraryRefused) as refused, sessions.begin() as s:
         save_library(s, LibrarySettings(endpoint="http://library", account="a"), desk=desk, folder=tmp_path)
     assert set(refused.value.problems) == {LibraryProblem.BAD_ENDPOINT, LibraryProblem.NO_SECRET}
-    assert not library_secret_path(tmp_path).exists()
+    assert not secret_path(LIBRARY_SECRET, tmp_path).exists()
 
 
 def test_the_secret_is_a_private_file_never_the_database(
@@ -90,7 +91,7 @@ def test_the_secret_is_a_private_file_never_the_database(
 ) -> None:
     with sessions.begin() as s:
         save_library(s, _settings("https://library.example/q"), desk=desk, folder=tmp_path)
-    path = library_secret_path(tmp_path)
+    path = secret_path(LIBRARY_SECRET, tmp_path)
     assert path.read_text() == SECRET
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     with sessions() as s:

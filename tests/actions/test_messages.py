@@ -23,6 +23,7 @@ from counter.db.outbox_store import GATEWAY_KEY, moment_text, word
 from counter.db.settings_store import get_setting, mark_training
 from counter.documents.kinds import DocumentKind
 from counter.intake.parties import Applicant, ApplicantKind, Parties
+from counter.outbox.secret_shown import stored_json
 from counter.sms.gateway import GatewayProblem, GatewaySettings
 from counter.sms.gateway_refused import GatewayRefused
 from tests.actions.conftest import TODAY
@@ -133,7 +134,7 @@ def test_the_gateways_settings_are_checked_kept_and_promise_the_sms(
         assert sms_promised(s)
         trail = s.scalars(select(models.AuditEntry.detail).where(models.AuditEntry.subject == GATEWAY_KEY)).one()
         assert SECRET not in trail  # the secret never enters the audit trail
-        assert get_setting(s, GATEWAY_KEY) == GATEWAY.to_json()
+        assert get_setting(s, GATEWAY_KEY) == stored_json(GATEWAY)
 
 
 @pytest.mark.usefixtures("gateway")

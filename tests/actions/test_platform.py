@@ -22,8 +22,8 @@ from counter.db import models
 from counter.db.platform_store import PLATFORM_KEY, claimed
 from counter.db.settings_store import mark_training, put_setting
 from counter.host.outward.platform_client import Report, ReportRequest
-from counter.outbox.rules import SendRound
-from counter.platform.events import platform_key
+from counter.outbox.rules import SendRound, request_key
+from counter.outbox.secret_shown import stored_json
 from counter.platform.mapping import SOURCES, mapping_file
 from counter.platform.settings import PlatformProblem, PlatformSettings
 from counter.platform.settings_refused import PlatformRefused
@@ -106,7 +106,7 @@ def test_an_event_is_sent_signed_in_the_mapped_elements_under_its_key_and_once(
     assert (event.state, event.attempts, event.platform_id) == ("sent", 1, "PF000001")
     (request,) = platform.requests
     assert platform.bad_signatures == 0
-    assert request["idempotency_key"] == request["request_id"] == platform_key(event.key)
+    assert request["idempotency_key"] == request["request_id"] == request_key(event.key)
     assert request["projid"] == number
     assert request["event_type"] == "受理"
     assert request["applicant_cert_no"] == ID
@@ -137,7 +137,7 @@ def test_a_fault_is_retried_after_its_wait_and_the_platform_holds_the_event_once
     clock.advance(seconds=31)
     assert sender(sessions, keys, clock) == SendRound(sent=1)
     assert len(platform.held) == 1  # a stalled or garbled answer's event was kept: the repeat is acknowledged
-    assert {r["idempotency_key"] for r in platform.requests} == {platform_key(event.key)}
+    assert {r["idempotency_key"] for r in platform.requests} == {request_key(event.key)}
     assert events(sessions)[0].state == "sent"
 
 
@@ -204,7 +204,7 @@ def test_a_sender_killed_between_the_send_and_the_mark_sends_again_under_the_sam
     assert sender(sessions, keys, clock) == SendRound(sent=1)
     assert len(platform.held) == 1
     assert len(platform.requests) == 2
-    assert {r["idempotency_key"] for r in platform.requests} == {platform_key(event.key)}
+    assert {r["idempotency_key"] for r in platform.requests} == {request_key(event.key)}
 
 
 def test_a_platform_certificate_not_of_its_own_ca_sends_nothing(
@@ -259,7 +259,7 @@ def test_nothing_is_reported_until_the_integrator_chose_each_coding(
     assert (refused.value.bad, refused.value.lists) == (("level=stars",), ("满意度代码",))
     configure(sessions, desk, platform, keys)
     with sessions.begin() as s:  # as an older version stored it: on, with no coding chosen
-        put_setting(s, PLATFORM_KEY, unchosen.to_json())
+        put_setting(s, PLATFORM_KEY, stored_json(unchosen))
     take(sessions, desk, full_request(sessions))
     assert sender(sessions, keys, Clock()) == SendRound()
     assert platform.requests == []

@@ -13,6 +13,7 @@ from counter.catalog.publication import PublishRefused
 from counter.db.catalog_store import current_guide, guide_history
 from counter.db.platform_store import PLATFORM_KEY
 from counter.db.settings_store import put_setting
+from counter.outbox.secret_shown import stored_json
 from counter.platform.settings import PlatformSettings
 
 DUPLICATED = "XAM-YJS-007"  # 申请从事互联网上网服务经营活动审批 twice (筹建审批, 最终审核)
@@ -41,7 +42,7 @@ def test_items_without_official_codes_are_refused_where_the_site_reports_to_the_
     sessions: sessionmaker[Session], desk: Desk
 ) -> None:
     with sessions.begin() as s:
-        put_setting(s, PLATFORM_KEY, PlatformSettings(True).to_json())
+        put_setting(s, PLATFORM_KEY, stored_json(PlatformSettings(True)))
     with sessions.begin() as s, pytest.raises(PublishRefused) as refused:
         publish_guide(s, UNCODED, desk=desk)
     with sessions() as s:

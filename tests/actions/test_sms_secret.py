@@ -21,7 +21,7 @@ from counter.db import models
 from counter.db.outbox_store import GATEWAY_KEY
 from counter.db.settings_store import get_setting, put_setting
 from counter.host.machine.paths import site_key_path
-from counter.host.outward.sms_secret import secret_path
+from counter.host.outward.sms_secret import GATEWAY_SECRET, secret_path
 from counter.outbox.rules import SendRound
 from counter.sms.gateway import GatewaySettings
 from tests.actions.senders import Clock, Writes
@@ -49,7 +49,7 @@ def test_the_secret_is_a_file_0600_beside_the_site_key_and_never_in_the_database
 ) -> None:
     with sessions.begin() as session:
         save_gateway(session, GatewaySettings(gateway.url, "hall", SECRET), desk=desk)
-    path = secret_path()
+    path = secret_path(GATEWAY_SECRET)
     assert path.parent == site_key_path().parent
     assert path.read_text(encoding="utf-8") == SECRET
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
@@ -70,8 +70,8 @@ def test_a_secret_an_earlier_version_stored_is_moved_out_and_still_signs(
     take(sessions, desk, full_request(sessions))
     assert send_due(Writes(sessions), clock=Clock()) == SendRound(sent=1)
     assert gateway.bad_signatures == 0
-    assert secret_path().read_text(encoding="utf-8") == SECRET
-    assert stat.S_IMODE(secret_path().stat().st_mode) == 0o600
+    assert secret_path(GATEWAY_SECRET).read_text(encoding="utf-8") == SECRET
+    assert stat.S_IMODE(secret_path(GATEWAY_SECRET).stat().st_mode) == 0o600
     with sessions() as session:
         row = get_setting(session, GATEWAY_KEY)
     assert row is not None

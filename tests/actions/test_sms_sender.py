@@ -14,9 +14,8 @@ from counter.access.desk import Desk
 from counter.actions.outbox.messages import BATCH, message_list, queue_reminders, retry_message, save_gateway, send_due
 from counter.db import models
 from counter.host.outward.sms_gateway import Answer, SmsRequest, post_message
-from counter.outbox.rules import SendRound, claim_lease
+from counter.outbox.rules import SendRound, claim_lease, request_key
 from counter.sms.gateway import GatewaySettings
-from counter.sms.kinds import gateway_key
 from tests.actions.senders import Clock, Writes
 from tests.actions.test_intake_actions import ID, full_request, take
 from tests.actions.test_item_decisions import deferred_case
@@ -65,7 +64,7 @@ def test_a_message_is_delivered_signed_with_its_key_its_case_number_and_no_id_nu
     assert gateway.bad_signatures == 0
     assert (message.state, message.attempts, message.gateway_id) == ("sent", 1, "GW0001")
     assert message.sent_at is not None
-    assert request["idempotency_key"] == request["request_id"] == gateway_key(message.key)
+    assert request["idempotency_key"] == request["request_id"] == request_key(message.key)
     assert (request["phone"], request["account"], request["template_id"]) == ("13904821111", "hall", "SMS_0001")
     assert request["content"] == message.text
     assert number in message.text
@@ -94,7 +93,7 @@ def test_a_gateway_error_is_retried_after_its_wait_and_delivered_once(
     assert (message.state, message.attempts, message.last_error) == ("sent", 2, "")
     assert len(gateway.requests) == 2
     assert gateway.requests[0]["content"] == gateway.requests[1]["content"]  # the same words each time
-    assert gateway.deliveries() == [gateway_key(message.key)]
+    assert gateway.deliveries() == [request_key(message.key)]
 
 
 @pytest.mark.slow  # about a second alone: in the full run, not the quick tier
@@ -126,7 +125,7 @@ def test_a_repeat_after_a_crash_between_send_and_mark_is_dropped_by_the_idempote
     with pytest.raises(SystemExit):
         send_due(Writes(sessions), clock=clock, post=crash_after_sending)
     (message,) = messages(sessions)
-    assert (message.state, gateway.deliveries()) == ("sending", [gateway_key(message.key)])  # delivered, never marked
+    assert (message.state, gateway.deliveries()) == ("sending", [request_key(message.key)])  # delivered, never marked
     assert send_due(Writes(sessions), clock=clock) == SendRound()  # another sender leaves it while it is claimed
     lease = claim_lease(settings.timeout, BATCH)
     clock.advance(seconds=lease.total_seconds() - 1)
@@ -135,8 +134,8 @@ def test_a_repeat_after_a_crash_between_send_and_mark_is_dropped_by_the_idempote
     assert send_due(Writes(sessions), clock=clock) == SendRound(sent=1)
     (message,) = messages(sessions)
     assert (message.state, message.gateway_id, message.attempts) == ("sent", "GW0001", 2)
-    assert [r["idempotency_key"] for r in gateway.requests] == [gateway_key(message.key)] * 2
-    assert gateway.deliveries() == [gateway_key(message.key)]  # the applicant got it once
+    assert [r["idempotency_key"] for r in gateway.requests] == [request_key(message.key)] * 2
+    assert gateway.deliveries() == [request_key(message.key)]  # the applicant got it once
 
 
 def test_a_message_that_keeps_failing_waits_in_the_failed_list_until_a_supervisor_retries_it(
@@ -160,7 +159,7 @@ def test_a_message_that_keeps_failing_waits_in_the_failed_list_until_a_superviso
         assert retry_message(s, desk, failed.id)
         assert not retry_message(s, desk, failed.id)  # waiting again, not failed
     assert send_due(Writes(sessions), clock=clock) == SendRound(sent=1)
-    assert gateway.deliveries() == [gateway_key(messages(sessions)[0].key)]
+    assert gateway.deliveries() == [request_key(messages(sessions)[0].key)]
 
 
 def test_a_refusal_that_waiting_cannot_change_fails_at_once(

@@ -157,8 +157,8 @@ def deferred_due(sessions: sessionmaker[Session], number: str) -> dt.date:
 def test_what_the_applicant_is_told_of_a_training_day_is_queued_on_that_day(
     sessions: sessionmaker[Session], owner: sessionmaker[Session], desk: Desk
 ) -> None:
-    """A date moved by an edited holiday, the 容缺 extended, the reminder of the deferral coming due: each message is
-    queued on the desk's day, as the supervisors' list of messages shows it beside the case's line."""
+    """The 受理 told, a date moved by an edited holiday, the 容缺 extended, the reminder of the deferral coming due:
+    each message is queued on the desk's day, as the supervisors' list of messages shows it beside the case's line."""
     with sessions.begin() as s:
         save_gateway(s, GatewaySettings("https://127.0.0.1:9/sms/send", "hall", SECRET), desk=desk)
     request = full_request(sessions)
@@ -187,3 +187,6 @@ def test_what_the_applicant_is_told_of_a_training_day_is_queued_on_that_day(
         "deferral_extended": DAY,
         "deferral_due": reminded_on,
     }
+    with sessions() as s:  # told by a line of the case's history: queued at the line's moment
+        told = {kind: office_day(at) for kind, at in s.execute(select(m.kind, m.created_at).where(m.due_on.is_(None)))}
+    assert told == {"accepted": DAY}

@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from counter.outbox.secret_shown import stored_json
 from counter.platform.events import PlatformKind
 from counter.platform.front_store import (
     CaseExtra,
@@ -97,7 +98,7 @@ def test_an_event_missing_a_required_column_is_refused_with_the_columns_named() 
 
 
 def test_the_settings_keep_no_password_and_read_back_whole() -> None:
-    stored = SETTINGS.to_json()
+    stored = stored_json(SETTINGS)
     assert "pw" not in stored.replace("postgresql", "")
     assert front_store_from_json(stored) == dataclasses.replace(SETTINGS, secret="")
     assert front_store_from_json("{not json") == FrontStoreSettings()

@@ -12,9 +12,10 @@ from counter.actions.admin.calendar import office_calendar
 from counter.actions.ratings.period_figures import period_figures
 from counter.actions.ratings.record import key_in_sheet, record_rating, send_to_pad
 from counter.actions.ratings.region_pull import take_region_rating
+from counter.case.moments import BEIJING
 from counter.cli.figures import figures_json, figures_text
 from counter.db import models
-from counter.platform.region_ratings import BEIJING, RegionRating
+from counter.platform.region_ratings import RegionRating
 from counter.ratings.channel_figures import ChannelCount
 from counter.ratings.choice import RatingChoice
 from counter.ratings.figures import Grouping

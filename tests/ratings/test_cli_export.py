@@ -16,6 +16,7 @@ from counter.actions.ratings.record import record_rating, send_to_pad
 from counter.cli.main import main
 from counter.db.platform_store import PLATFORM_KEY
 from counter.db.settings_store import put_setting
+from counter.outbox.secret_shown import stored_json
 from counter.platform.settings import PlatformSettings
 from counter.ratings.choice import RatingChoice
 from counter.ratings.export import FIELDS
@@ -27,7 +28,7 @@ from tests.ratings.conftest import DESK, Clock
 def choose(sessions: sessionmaker[Session], codings: dict[str, str]) -> None:
     """The integrator's choice of the code lists, as ``counter platform settings --coding`` stores it."""
     with sessions.begin() as session:
-        put_setting(session, PLATFORM_KEY, PlatformSettings(codings=codings).to_json())
+        put_setting(session, PLATFORM_KEY, stored_json(PlatformSettings(codings=codings)))
 
 
 @pytest.fixture

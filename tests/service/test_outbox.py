@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from counter.actions.site.store import Store
-from counter.host.outward.platform_secret import platform_secret_path
-from counter.host.outward.sms_secret import load_secret, secret_path
+from counter.host.outward.platform_secret import PLATFORM_SECRET
+from counter.host.outward.sms_secret import GATEWAY_SECRET, load_secret, secret_path
 from counter.outbox.secret_shown import SECRET_SHOWN
 from counter.platform.settings import PlatformProblem
 from counter.platform.settings_refused import PlatformRefused
@@ -50,7 +50,7 @@ def test_the_gateway_secret_stays_on_this_machine_and_a_change_keeps_it(service:
         assert answer.secret == SECRET_SHOWN
         assert SECRET not in json.dumps(encode(answer, GatewaySettings), ensure_ascii=False)
     assert (read.sign, read.templates, read.account) == ("某某政务服务中心", {"ready": "T1"}, "hall")
-    assert load_secret(secret_path()) == SECRET  # the change that gave no secret kept the one set
+    assert load_secret(secret_path(GATEWAY_SECRET)) == SECRET  # the change that gave no secret kept the one set
 
 
 def test_gateway_settings_refused_cross_as_their_refusal_and_nothing_is_saved(service: InProcess) -> None:
@@ -69,4 +69,4 @@ def test_the_platform_secret_stays_on_this_machine_and_refused_settings_are_not_
     assert refused.value.problems == (PlatformProblem.BAD_TIMEOUT,)
     read = service.call(READ_PLATFORM, Nothing())
     assert (read.timeout, read.secret) == (on.timeout, SECRET_SHOWN)
-    assert load_secret(platform_secret_path()) == SECRET
+    assert load_secret(secret_path(PLATFORM_SECRET)) == SECRET

@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 
 from counter.actions.site.store import Store
-from counter.host.outward.licence_library import LookUpOutcome, library_secret_path
-from counter.intake.licences import SECRET_SHOWN, LibrarySettings
+from counter.host.outward.licence_library import LIBRARY_SECRET, LookUpOutcome
+from counter.host.outward.sms_secret import secret_path
+from counter.intake.licences import LibrarySettings
+from counter.outbox.secret_shown import SECRET_SHOWN
 from counter.service.intake import LOOK_UP_LICENCES, READ_LIBRARY, SAVE_LIBRARY, LookUpLicences, SaveLibrary
 from counter.service.local import InProcess
 from counter.service.requests import Nothing
@@ -42,7 +44,7 @@ def test_the_settings_sent_back_as_read_keep_the_secret_kept(service: InProcess)
     service.call(SAVE_LIBRARY, SaveLibrary(LibrarySettings("https://library.example/api", ACCOUNT, SECRET)))
     shown = service.call(READ_LIBRARY, Nothing())
     service.call(SAVE_LIBRARY, SaveLibrary(dataclasses.replace(shown, timeout=5)))
-    assert library_secret_path().read_text(encoding="utf-8").strip() == SECRET
+    assert secret_path(LIBRARY_SECRET).read_text(encoding="utf-8").strip() == SECRET
     assert service.call(READ_LIBRARY, Nothing()).timeout == 5
 
 

@@ -26,9 +26,10 @@ from sqlalchemy.orm import Session
 from counter.access.desk import Desk
 from counter.actions.admin.audit import record_at_desk
 from counter.audit.actions import AuditAction
-from counter.audit.chain import as_utc, parse_at
+from counter.audit.chain import parse_at
 from counter.audit.setting_state import PEER_SUBJECT
 from counter.audit.site_keys import RetiredKey, history_text, parse_history
+from counter.case.moments import stored_utc
 from counter.db import models
 from counter.db.setting_trail import recorded_setting
 from counter.db.settings_store import get_setting, put_setting
@@ -46,7 +47,7 @@ def keep_former_key(
     key = PEER_FORMER_KEYS + code
     before = get_setting(session, key)
     kept = [k for k in parse_history(before) if k.public_key != public_key]
-    after = history_text([*kept, RetiredKey(public_key, as_utc(until), None, encryption_key, sm2_key)])
+    after = history_text([*kept, RetiredKey(public_key, stored_utc(until), None, encryption_key, sm2_key)])
     put_setting(session, key, after)
     record_at_desk(session, desk, AuditAction.SETTING_CHANGED, key, {"from": before, "to": after})
 

@@ -1,7 +1,7 @@
 """The region's 电子证照库 at the intake: its settings, and the question the window asks it.
 
 The settings are the hall's, in the database (every desk asks the same library); the secret is this machine's,
-a 0600 file in the key folder (:func:`counter.host.outward.licence_library.library_secret_path`), as the SMS gateway's.
+a 0600 file in the key folder (:data:`counter.host.outward.licence_library.LIBRARY_SECRET`), as the SMS gateway's.
 The question itself is no unit of work: the window asks it off its own thread (:func:`look_up_licences`), and
 what the clerk takes goes into the case with the intake (:mod:`counter.actions.intake.take`).  A training database
 has no library: its applicants are made up.
@@ -19,20 +19,21 @@ from counter.actions.admin.guard import require
 from counter.audit.actions import AuditAction
 from counter.db.settings_store import get_setting, is_training, put_setting
 from counter.host.outward.licence_library import (
+    LIBRARY_SECRET,
     LookUp,
     ask_library,
-    library_secret_path,
     load_format,
     load_secret,
     save_secret,
 )
+from counter.host.outward.sms_secret import secret_path
 from counter.intake.licences import (
-    SECRET_SHOWN,
     LibraryProblem,
     LibraryRefused,
     LibrarySettings,
     library_from_json,
 )
+from counter.outbox.secret_shown import SECRET_SHOWN, stored_json
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -53,7 +54,7 @@ def library_settings(session: Session, folder: Path | None = None) -> LibrarySet
     stored = library_from_json(get_setting(session, LIBRARY_KEY))
     if not stored.configured:
         return stored
-    return dataclasses.replace(stored, secret=load_secret(library_secret_path(folder)))
+    return dataclasses.replace(stored, secret=load_secret(secret_path(LIBRARY_SECRET, folder)))
 
 
 def save_library(
@@ -65,7 +66,7 @@ def save_library(
     by = this_desk(desk)
     require(session, by.actor, Permission.CHANGE_SETTINGS)
     if settings.secret == SECRET_SHOWN:  # the settings as read, sent back: the secret kept is kept
-        settings = dataclasses.replace(settings, secret=load_secret(library_secret_path(folder)))
+        settings = dataclasses.replace(settings, secret=load_secret(secret_path(LIBRARY_SECRET, folder)))
     problems = settings.problems()
     if settings.format_file:
         try:
@@ -76,8 +77,8 @@ def save_library(
         raise LibraryRefused(problems)
     before = dataclasses.asdict(library_settings(session, folder))
     after = dataclasses.asdict(settings)
-    save_secret(settings.secret, library_secret_path(folder))
-    put_setting(session, LIBRARY_KEY, settings.to_json())
+    save_secret(settings.secret, secret_path(LIBRARY_SECRET, folder))
+    put_setting(session, LIBRARY_KEY, stored_json(settings))
     changed = {
         k: {"from": SECRET_SHOWN, "to": SECRET_SHOWN} if k == "secret" else {"from": before.get(k), "to": v}
         for k, v in after.items()

@@ -35,7 +35,7 @@ from counter.db import models, outbox_marks
 from counter.db.settings_store import put_setting
 from counter.host.outward.sms_secret import save_secret
 from counter.outbox.rules import Answer, Outcome, SendRound, claim_lease, is_final, next_wait
-from counter.outbox.secret_shown import SECRET_SHOWN
+from counter.outbox.secret_shown import SECRET_SHOWN, stored_json
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -241,8 +241,6 @@ class ChannelSettings(Protocol):
     @property
     def secret(self) -> str: ...
 
-    def to_json(self) -> str: ...
-
 
 def save_settings(
     session: Session, desk: Desk, key: str, before: ChannelSettings, after: ChannelSettings, secret_file: Path
@@ -251,7 +249,7 @@ def save_settings(
     under ``key``; the change on the audit trail, the secret as :data:`SECRET_SHOWN`."""
     old, new = dataclasses.asdict(before), dataclasses.asdict(after)  # type: ignore[call-overload]
     save_secret(after.secret, secret_file)
-    put_setting(session, key, after.to_json())
+    put_setting(session, key, stored_json(after))
     changed = {
         k: {"from": SECRET_SHOWN, "to": SECRET_SHOWN} if k == "secret" else {"from": old.get(k), "to": v}
         for k, v in new.items()

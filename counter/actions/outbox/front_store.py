@@ -36,13 +36,13 @@ from counter.db.case_store import answers_of
 from counter.db.catalog_store import guide_version
 from counter.db.front_store_store import FRONT_STORE_KEY, catch_up, claimed_mark, mark_rows
 from counter.db.settings_store import get_setting, is_training
-from counter.host.outward.front_store import FrontStoreLink, FrontWrite, front_store_secret_path
+from counter.host.outward.front_store import FRONT_STORE_SECRET, FrontStoreLink, FrontWrite
 from counter.host.outward.licence_library import load_format
-from counter.host.outward.sms_secret import load_secret
-from counter.outbox.rules import Answer, SendRound
+from counter.host.outward.sms_secret import load_secret, secret_path
+from counter.outbox.rules import Answer, SendRound, request_key
 from counter.outbox.secret_shown import shown
 from counter.platform.code_lists import Codings, NoCode
-from counter.platform.events import PlatformKind, licence_key, platform_key
+from counter.platform.events import PlatformKind, licence_key
 from counter.platform.front_store import (
     CaseExtra,
     FrontStoreRefused,
@@ -81,7 +81,7 @@ def front_store_settings(session: Session, folder: Path | None = None) -> FrontS
     if is_training(session):
         return FrontStoreSettings()
     stored = front_store_from_json(get_setting(session, FRONT_STORE_KEY))
-    return dataclasses.replace(stored, secret=load_secret(front_store_secret_path(folder)))
+    return dataclasses.replace(stored, secret=load_secret(secret_path(FRONT_STORE_SECRET, folder)))
 
 
 def save_front_store(
@@ -95,7 +95,7 @@ def save_front_store(
     if problems:
         raise FrontStoreRefused(problems)
     before = front_store_settings(session, folder)
-    save_settings(session, by, FRONT_STORE_KEY, before, settings, front_store_secret_path(folder))
+    save_settings(session, by, FRONT_STORE_KEY, before, settings, secret_path(FRONT_STORE_SECRET, folder))
 
 
 def change_front_store(session: Session, desk: Desk | None, **changes: Any) -> FrontStoreSettings:
@@ -206,7 +206,7 @@ def _extra(session: Session, event: ClaimedEvent, type_codes: dict[str, str]) ->
         for name, medium, originals, copies, receipt in lines
         if receipt in ("received", "shared_confirmed", "corrected_on_spot")
     )
-    issued = platform_key(licence_key(case.uid, event.item_code)) if event.kind is PlatformKind.LICENCE_VOIDED else ""
+    issued = request_key(licence_key(case.uid, event.item_code)) if event.kind is PlatformKind.LICENCE_VOIDED else ""
     item = stored.bundle.item(event.item_code) if stored is not None and event.item_code else None
     type_code = type_codes.get(item.licence, "") if item is not None and item.licence else ""
     return CaseExtra(items, version, materials, issued, licence_type_code=type_code)

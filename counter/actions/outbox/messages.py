@@ -35,13 +35,13 @@ from counter.db.outbox_store import FAILED, GATEWAY_KEY, Claimed
 from counter.db.settings_store import put_setting
 from counter.host.outward.outward_http import Link
 from counter.host.outward.sms_gateway import Answer, SmsRequest, post_message
-from counter.host.outward.sms_secret import load_secret, save_secret, secret_path
-from counter.outbox.rules import SendRound
-from counter.outbox.secret_shown import shown
+from counter.host.outward.sms_secret import GATEWAY_SECRET, load_secret, save_secret, secret_path
+from counter.outbox.rules import SendRound, request_key
+from counter.outbox.secret_shown import shown, stored_json
 from counter.parties.masking import mask_phone
 from counter.sms.gateway import GatewaySettings
 from counter.sms.gateway_refused import GatewayRefused
-from counter.sms.kinds import MessageKind, gateway_key
+from counter.sms.kinds import MessageKind
 from counter.sms.outbox import MessageRow
 from counter.sms.texts import MessageFacts, message_text
 
@@ -76,7 +76,7 @@ def gateway_settings(session: Session, folder: Path | None = None) -> GatewaySet
     A secret an earlier version left in the database is used until it is moved out (:func:`move_secret_out`).
     """
     stored = outbox_store.gateway_settings(session)
-    return dataclasses.replace(stored, secret=load_secret(secret_path(folder)) or stored.secret)
+    return dataclasses.replace(stored, secret=load_secret(secret_path(GATEWAY_SECRET, folder)) or stored.secret)
 
 
 def move_secret_out(session: Session, folder: Path | None = None) -> bool:
@@ -91,14 +91,14 @@ def move_secret_out(session: Session, folder: Path | None = None) -> bool:
     stored = outbox_store.gateway_settings(session)
     if not stored.secret:
         return False
-    path = secret_path(folder)
+    path = secret_path(GATEWAY_SECRET, folder)
     kept = load_secret(path)
     if not kept:
         save_secret(stored.secret, path)
     elif kept != stored.secret:
         save_secret(stored.secret, path.with_name(path.name + ".from-database"))
         log.warning("SMS gateway secret in the database differs from %s: kept beside it", path)
-    put_setting(session, GATEWAY_KEY, stored.to_json())
+    put_setting(session, GATEWAY_KEY, stored_json(stored))
     log.info("SMS gateway secret moved out of the database into %s", path)
     return True
 
@@ -120,7 +120,7 @@ def save_gateway(session: Session, settings: GatewaySettings, *, desk: Desk | No
     problems = settings.problems()
     if problems:
         raise GatewayRefused(problems)
-    save_settings(session, by, GATEWAY_KEY, gateway_settings(session), settings, secret_path())
+    save_settings(session, by, GATEWAY_KEY, gateway_settings(session), settings, secret_path(GATEWAY_SECRET))
 
 
 def change_gateway(
@@ -208,7 +208,7 @@ class _Sms:
             endpoint=settings.endpoint,
             account=settings.account,
             secret=settings.secret,
-            key=gateway_key(message.key),  # the message's own key names its case's uid: the gateway gets a digest
+            key=request_key(message.key),  # the message's own key names its case's uid: the gateway gets a digest
             phone=message.phone,
             sign=settings.sign,
             template_id=template,

@@ -30,12 +30,11 @@ from counter.db import models, platform_store
 from counter.db.platform_store import FAILED, PLATFORM_KEY
 from counter.db.settings_store import is_training
 from counter.host.outward.platform_client import PlatformLink, Report, ReportRequest
-from counter.host.outward.platform_secret import platform_secret_path
-from counter.host.outward.sms_secret import load_secret
-from counter.outbox.rules import SendRound
+from counter.host.outward.platform_secret import PLATFORM_SECRET
+from counter.host.outward.sms_secret import load_secret, secret_path
+from counter.outbox.rules import SendRound, request_key
 from counter.outbox.secret_shown import shown
 from counter.platform.code_lists import Codings, NoCode, Unchosen
-from counter.platform.events import platform_key
 from counter.platform.mapping import Mapping, MappingError, MissingElement, load_mapping, mapping_file
 from counter.platform.outbox import EventRow
 from counter.platform.settings import PlatformProblem, PlatformSettings
@@ -106,7 +105,7 @@ def _coding_problems(
 def platform_settings(session: Session, folder: Path | None = None) -> PlatformSettings:
     """The site's connection, its secret from this machine's key folder (``folder``: another, for tests)."""
     stored = platform_store.platform_settings(session)
-    return dataclasses.replace(stored, secret=load_secret(platform_secret_path(folder)))
+    return dataclasses.replace(stored, secret=load_secret(secret_path(PLATFORM_SECRET, folder)))
 
 
 def save_platform(
@@ -131,7 +130,7 @@ def save_platform(
     if problems:
         raise PlatformRefused(tuple(problems), lists, bad)
     before = platform_settings(session, folder)
-    save_settings(session, by, PLATFORM_KEY, before, settings, platform_secret_path(folder))
+    save_settings(session, by, PLATFORM_KEY, before, settings, secret_path(PLATFORM_SECRET, folder))
 
 
 def change_platform(
@@ -211,7 +210,7 @@ class _Platform:
             endpoint=settings.endpoint,
             account=settings.account,
             secret=settings.secret,
-            key=platform_key(event.key),
+            key=request_key(event.key),
             fields=fields,
             timeout=settings.timeout,
             ca_file=settings.ca_file,

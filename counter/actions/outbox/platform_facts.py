@@ -24,7 +24,7 @@ from sqlalchemy import select
 
 from counter.actions.admin.office import office_settings
 from counter.case.decisions import read_item_note, split_validity
-from counter.case.moments import office_day, stored_utc
+from counter.case.moments import BEIJING, office_day, stored_utc
 from counter.case.status import CaseEvent, CaseStatus
 from counter.catalog.model import CaseKind
 from counter.db import models
@@ -35,6 +35,7 @@ from counter.documents.deciders import decider_name
 from counter.documents.kinds import DocumentKind
 from counter.intake.checklist import PRESENT, Receipt
 from counter.intake.parties import ApplicantKind
+from counter.outbox.rules import request_key
 from counter.platform.events import (
     ACTION,
     END_RESULT,
@@ -43,7 +44,6 @@ from counter.platform.events import (
     PlatformKind,
     WithheldWhy,
     licence_key,
-    platform_key,
 )
 from counter.platform.mapping import SOURCES
 from counter.ratings.stored_reasons import local_labels, national_codes
@@ -53,7 +53,6 @@ if TYPE_CHECKING:
 
     from counter.db.platform_store import ClaimedEvent
 
-BEIJING = dt.timezone(dt.timedelta(hours=8))  # the platform's clock: 北京时间, whatever the sending machine's zone
 _DECIDED = (CaseEvent.ITEM_APPROVED.value, CaseEvent.ITEM_DENIED.value, CaseEvent.ITEM_REFUSED.value)
 #: ``item.decision`` of each line that closes an item: its department's 不予受理 apart from its 不予批准
 _DECISION = {CaseEvent.ITEM_APPROVED.value: "granted", CaseEvent.ITEM_DENIED.value: "denied",
@@ -88,7 +87,7 @@ def facts_of(session: Session, event: ClaimedEvent) -> dict[str, str]:
     office = office_settings(session, case.site_code).office_name
     org_codes = platform_settings(session).org_codes
     facts |= {
-        "event.key": platform_key(event.key),
+        "event.key": request_key(event.key),
         "event.kind": event.kind.value,
         "event.at": moment(event.at),
         "event.site_code": case.site_code,

@@ -175,7 +175,8 @@ def sync_page(session: Session) -> SyncPage:
     state = site_state(session)
     if not state.set_up:
         return SyncPage(state)
+    both = sync_status.status_and_held(session)  # the halls' held lists read once, for the count and the list
     return SyncPage(
-        state, site_as_shown(session), sync_status.sync_status(session), tuple(peers(session)),
-        tuple(sync_status.review_items(session)), tuple(sync_status.held_at_hall(session)),
+        state, site_as_shown(session), both.status, tuple(peers(session)), tuple(sync_status.review_items(session)),
+        both.held,
     )  # fmt: skip

@@ -32,7 +32,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -121,8 +121,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[int, int], None]
-READ_CHUNK = 2000  # cases read per step of an export (the progress bar moves per step)
+READ_CHUNK = 2000  # cases read per query of an export: memory stays bounded at any count
 
 
 @dataclass(frozen=True)
@@ -205,7 +204,6 @@ def export_package(
     now: dt.datetime,
     to_site: str | None = None,
     key_path: Path | None = None,
-    on_progress: Progress | None = None,
 ) -> ExportResult:
     """Write the next packages for ``to_site`` and remember them; the caller commits, then saves ``packages``.
 
@@ -239,7 +237,7 @@ def export_package(
         # is of format 2, as before, so a township upgraded before its hall goes on sending it its cases
         seals = seal_records(session) if own is None else []  # none until the hall keeps them (sync_seals)
         package_format = SEALS_FORMAT if seals else PROJECTS_FORMAT if projects else CASES_FORMAT
-        encoded = _case_records(session, target, projects, seals, on_progress, carried, own)
+        encoded = _case_records(session, target, projects, seals, carried, own)
     else:
         updates = _updates_package(session, target, site.kind)
         marks = sync_store.update_marks(session)  # a township told why its records wait needs format 4 to read it
@@ -301,7 +299,6 @@ def _case_records(
     hall: str,
     projects: list[int],
     seals: list[SealRecord],
-    on_progress: Progress | None,
     carried: _Carried,
     own: str | None = None,
 ) -> Iterator[bytes]:
@@ -315,8 +312,6 @@ def _case_records(
         yield encode_record(to_dict(AckRecord(PackageKind.UPDATES.value, taken)))
     ids = sync_store.pending_case_ids(session, hall, own)
     for start in range(0, len(ids), READ_CHUNK):
-        if on_progress is not None:
-            on_progress(start, len(ids))
         for record in case_dicts(session, ids[start : start + READ_CHUNK]):
             carried.subject = carried.subject or bool(record["subject"])
             carried.appeals = carried.appeals or _files_an_appeal(record)
@@ -332,8 +327,6 @@ def _case_records(
     if own is not None:  # the guide versions the hall's cases name: the league reads the cases' figures from them
         for guide in sync_store.guide_records(session, 0, ids):
             yield encode_record(to_dict(guide))
-    if on_progress is not None:
-        on_progress(len(ids), len(ids))
 
 
 def _files_an_appeal(record: dict[str, Any]) -> bool:
@@ -375,7 +368,6 @@ def import_package(
     desk: Desk,
     data: bytes,
     now: dt.datetime,
-    on_progress: Progress | None = None,
     key_path: Path | None = None,
 ) -> ImportReport:
     """Check and apply a package; :class:`PackageRejected` with nothing written if it fails any check.
@@ -386,7 +378,7 @@ def import_package(
     by what its header claims, with the code and detail of its refusal (never a value of a record).
     """
     try:
-        return _import_package(session, desk, data, now, on_progress, key_path)
+        return _import_package(session, desk, data, now, key_path)
     except PackageRejected as err:
         log.warning("sync package %s refused (%s): %s", package_name(data), err.code.value, err.detail)
         raise
@@ -397,7 +389,6 @@ def _import_package(
     desk: Desk,
     data: bytes,
     now: dt.datetime,
-    on_progress: Progress | None,
     key_path: Path | None,
 ) -> ImportReport:
     require(session, desk.actor, Permission.SYNC)
@@ -418,7 +409,7 @@ def _import_package(
         site_sm2_key(session, key_path) if header.suite == SM_SUITE else site_encryption_key(session, key_path)
     )
     with without_collector_pauses():
-        return _import_body(session, desk, header, body, now, on_progress, opener)
+        return _import_body(session, desk, header, body, now, opener)
 
 
 def _refuse_what_its_format_cannot_hold(header: Header, records: list[Record], reader: CaseReader | None) -> None:
@@ -445,7 +436,6 @@ def _import_body(
     header: Header,
     body: bytes,
     now: dt.datetime,
-    on_progress: Progress | None,
     opener: OpeningKey,
 ) -> ImportReport:
     package = unpack_package(header, body, opener)
@@ -459,9 +449,6 @@ def _import_body(
     if problems:
         raise _malformed(problems)
     _refuse_what_its_format_cannot_hold(header, records, reader)
-    total = len(package.body)
-    if on_progress is not None:
-        on_progress(0, total)
     tally = Tally()
     every = [*records, *(reader.cases if reader is not None else ())]
     retry = _retry_list(session, header.from_site, {(r.TYPE, r.key) for r in every})
@@ -492,8 +479,6 @@ def _import_body(
         "unchanged": tally.unchanged, "held": tally.held, "resolved": ctx.resolved,
     }  # fmt: skip
     record_at_desk(session, desk, AuditAction.SYNC_IMPORTED, f"sync:{header.from_site}#{header.export_no}", detail)
-    if on_progress is not None:
-        on_progress(total, total)
     return ImportReport(header.from_site, header.kind.value, header.export_no, tally.applied, tally.unchanged,
                         tally.held, replayed=False)  # fmt: skip
 

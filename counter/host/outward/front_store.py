@@ -2,7 +2,7 @@
 
 The front store is the platform's database, not the app's: the app connects as the account the platform gave the
 hall (the URL without its password, the password a 0600 file of the sending machine's key folder,
-:func:`front_store_secret_path`), writes rows into the tables the platform made, and reads nothing else there.
+:data:`FRONT_STORE_SECRET`), writes rows into the tables the platform made, and reads nothing else there.
 
 One event's rows go in one transaction, all or none.  Before writing, the transaction takes an advisory lock on
 the event's first row and looks for it (its ``row_guid``, or ``up_lic_data``'s 电子证照源标识, and its
@@ -20,24 +20,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from pathlib import Path
 
 import psycopg
 from psycopg import sql
 
-from counter.host.machine.paths import site_key_path
+from counter.case.moments import BEIJING
 from counter.outbox.rules import Answer, Outcome
 
-__all__ = ["FrontStoreLink", "FrontWrite", "front_store_secret_path"]
+__all__ = ["FRONT_STORE_SECRET", "FrontStoreLink", "FrontWrite"]
 
-SECRET_FILE = "front-store.secret"
-BEIJING = dt.timezone(dt.timedelta(hours=8))  # the tables' datetime columns are 北京时间, without a zone
-
-
-def front_store_secret_path(folder: Path | None = None) -> Path:
-    """The password's file: in ``folder``, else the site's key folder
-    (:func:`counter.host.machine.paths.site_key_path`)."""
-    return (folder or site_key_path().parent) / SECRET_FILE
+FRONT_STORE_SECRET = "front-store.secret"  # its file in the key folder (counter.host.outward.sms_secret)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +81,7 @@ class FrontStoreLink:
     @staticmethod
     def _write(conn: psycopg.Connection[tuple[object, ...]], request: FrontWrite) -> Answer:
         table, first = request.rows[0]
-        cd_time = dt.datetime.now(BEIJING).replace(tzinfo=None, microsecond=0)
+        cd_time = dt.datetime.now(BEIJING).replace(tzinfo=None, microsecond=0)  # the columns are 北京时间, zoneless
         with conn.transaction():
             guid = first[request.guid_column]
             conn.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", [guid])

@@ -9,7 +9,7 @@ the secret of the timestamp, a full stop and the body.
 
 Only ``https://``, the certificate checked against the machine's trusted authorities (or the file
 ``SSL_CERT_FILE`` names, for a government network with its own CA) and the host name against the endpoint's.  The
-secret is a file of the site's key folder, mode 0600 (:func:`library_secret_path`), as the gateway's is.
+secret is a file of the site's key folder, mode 0600 (:data:`LIBRARY_SECRET`), as the gateway's is.
 
 Whatever the network or the library does, the answer is a :class:`LookUp`, never an exception: the window then
 takes the paper as before and the case records that the look-up failed.  Nothing here logs the ID number.
@@ -28,7 +28,6 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from counter.host.machine.paths import site_key_path
 from counter.host.outward.outward_http import signature
 from counter.host.outward.sms_secret import load_secret, save_secret
 from counter.intake.licence_trust import holder_type_code
@@ -37,10 +36,10 @@ from counter.resources import licence_format_file
 from counter.util.bounded_read import KIB, TooLarge, read_bounded
 
 __all__ = [
+    "LIBRARY_SECRET",
     "LookUp",
     "LookUpOutcome",
     "ask_library",
-    "library_secret_path",
     "load_format",
     "load_secret",
     "save_secret",
@@ -48,7 +47,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-SECRET_FILE = "licence-library.secret"
+LIBRARY_SECRET = "licence-library.secret"  # its file in the key folder, beside the gateway's
 ANSWER_LIMIT = 512 * KIB  # fifty licences' descriptions are a few kilobytes
 FORMAT_LIMIT = 64 * KIB
 
@@ -64,11 +63,6 @@ class LookUp:
     outcome: LookUpOutcome
     licences: tuple[Licence, ...] = ()
     detail: str = ""  # for the log and the case's record: what went wrong
-
-
-def library_secret_path(folder: Path | None = None) -> Path:
-    """The secret's file: in ``folder``, else the site's key folder, beside the gateway's."""
-    return (folder or site_key_path().parent) / SECRET_FILE
 
 
 def load_format(settings: LibrarySettings) -> LibraryFormat:

@@ -7,14 +7,4 @@ Whoever has it can report in the hall's name; it is kept as the SMS gateway's is
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from counter.host.machine.paths import site_key_path
-
-SECRET_FILE = "platform.secret"
-
-
-def platform_secret_path(folder: Path | None = None) -> Path:
-    """The secret's file: in ``folder``, else the site's key folder
-    (:func:`counter.host.machine.paths.site_key_path`)."""
-    return (folder or site_key_path().parent) / SECRET_FILE
+PLATFORM_SECRET = "platform.secret"  # its file in the key folder (counter.host.outward.sms_secret.secret_path)

@@ -15,14 +15,14 @@ from counter.host.machine.paths import site_key_path
 from counter.util.bounded_read import KIB, TooLarge, read_bounded
 from counter.util.secret_file import write_secret
 
-SECRET_FILE = "sms-gateway.secret"
+GATEWAY_SECRET = "sms-gateway.secret"
 SECRET_LIMIT = 4 * KIB  # a gateway's secret is a few dozen characters
 
 
-def secret_path(folder: Path | None = None) -> Path:
-    """The secret's file: in ``folder``, else the site's key folder
-    (:func:`counter.host.machine.paths.site_key_path`)."""
-    return (folder or site_key_path().parent) / SECRET_FILE
+def secret_path(name: str, folder: Path | None = None) -> Path:
+    """The file ``name`` of an outward channel's secret (this gateway's, the platform's, the front store's, the
+    licence library's): in ``folder``, else the site's key folder (:func:`counter.host.machine.paths.site_key_path`)."""
+    return (folder or site_key_path().parent) / name
 
 
 def load_secret(path: Path) -> str:

@@ -17,6 +17,7 @@ from counter.db.platform_store import PLATFORM_KEY, queue_line
 from counter.db.settings_store import put_setting
 from counter.host.outward.platform_client import Report, ReportRequest
 from counter.outbox.rules import Outcome
+from counter.outbox.secret_shown import stored_json
 from counter.platform.events import WithheldWhy
 from counter.platform.settings import PlatformSettings
 from counter.ui.pad.supervisor_window import SupervisorWindow
@@ -40,7 +41,7 @@ def test_an_event_the_platform_refused_is_listed_and_reported_again(
     (keys / "platform.secret").write_text("secret", encoding="utf-8")
     with sessions.begin() as s:
         put_setting(
-            s, PLATFORM_KEY, PlatformSettings(True, "https://127.0.0.1:9/report", "hall", codings=CHOSEN).to_json()
+            s, PLATFORM_KEY, stored_json(PlatformSettings(True, "https://127.0.0.1:9/report", "hall", codings=CHOSEN))
         )
         case = s.scalars(select(models.Case).order_by(models.Case.id)).first()
         assert case is not None
