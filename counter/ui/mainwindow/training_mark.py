@@ -46,10 +46,9 @@ def below_band(sheet: str, height: int) -> str:
 
 def training_strip(today: dt.date) -> QLabel:
     """The strip that says the desk is in training, and which day it takes for today: it cannot be closed."""
-    strip = plain_label(words.DESK_TRAINING.format(today=today.isoformat()))
+    strip = plain_label(words.DESK_TRAINING.format(today=today.isoformat()), wrap=True)
     strip.setObjectName(STRIP_NAME)
     strip.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    strip.setWordWrap(True)
     strip.setStyleSheet(scaled(STRIP_STYLE))
     return strip
 

@@ -80,9 +80,8 @@ class ProjectsReportPage(QWidget):
         self.month.setAccessibleName(words.REPORT_MONTH)
         self.show_button = QPushButton(words.REPORT_SHOW)
         self.export_button = QPushButton(words.REPORT_EXPORT)
-        self.summary = plain_label()
+        self.summary = plain_label(wrap=True)
         self.summary.setObjectName("listSummary")
-        self.summary.setWordWrap(True)
         state_columns = [words.REPORT_COUNTY, *(words.STATE[s] for s in ProjectState), words.REPORT_TOTAL]
         stage_columns = [words.REPORT_COUNTY, *(words.STAGE_BY_VALUE[s] for s in STAGE_COLUMNS), words.REPORT_TOTAL]
         self.by_state = line_table(state_columns, stretch=0)
