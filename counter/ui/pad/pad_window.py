@@ -475,14 +475,10 @@ class PadWindow(QWidget):
         for index in which or tuple(PadPage):
             page = self.pages.widget(index)
             if page is not None:
-                self._apply_text(page, self._largest_fitting(page))
+                self._apply_text(page, largest_fitting(page, self._room, factor(), partial(self._apply_text, page)))
         if current is not None and kept is not None:
             current.setGeometry(kept)
             lay_out(current)
-
-    def _largest_fitting(self, page: QWidget) -> float:
-        """The largest text size from the desk's down at which ``page`` fits the room (:func:`largest_fitting`)."""
-        return largest_fitting(page, self._room, factor(), partial(self._apply_text, page))
 
     def _apply_text(self, page: QWidget, text: float) -> None:
         page.setProperty("text_size", text)
