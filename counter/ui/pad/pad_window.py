@@ -138,7 +138,6 @@ class PadWindow(QWidget):
         self._level: Level | None = None  # the bad face tapped for the service on the pad: from then on, the rating
         self._scale = 0.0
         self._room = QSize()  # the size the pad is drawn for: its window's, or the panel it is about to be given
-        self._sheet = ""
         self.columns = Columns()  # the labels set in vertical columns when their text is Mongolian
         self.idle_page = IdlePage()
         self.rating_page = RatingPage(self.columns)
@@ -467,9 +466,9 @@ class PadWindow(QWidget):
         """
         if not self._room.isValid() or self._scale <= 0:
             return
-        if pad_style(self._scale, factor()) != self._sheet:  # the pad's background, and anything outside the pages
-            self._sheet = pad_style(self._scale, factor())
-            self.setStyleSheet(pad_style(self._scale, factor()))
+        sheet = pad_style(self._scale, factor())  # the pad's background, and anything outside the pages
+        if sheet != self.styleSheet():
+            self.setStyleSheet(sheet)
         current = self.pages.currentWidget()
         kept = current.geometry() if current is not None else None
         for index in which or tuple(PadPage):
@@ -482,8 +481,9 @@ class PadWindow(QWidget):
 
     def _apply_text(self, page: QWidget, text: float) -> None:
         page.setProperty("text_size", text)
-        if pad_style(self._scale, text) != page.styleSheet():
-            page.setStyleSheet(pad_style(self._scale, text))
+        sheet = pad_style(self._scale, text)
+        if sheet != page.styleSheet():
+            page.setStyleSheet(sheet)
         scale_columns(page, self._scale)
         if page.isAncestorOf(self.question):
             for face in self.face_buttons.values():
