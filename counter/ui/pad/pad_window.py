@@ -200,9 +200,9 @@ class PadWindow(QWidget):
         self.submit_button.setText(words(PAD_SUBMIT))
         self.reasons_page.relabel(words)
         names = tuple(words(RATING_LEVEL[level]) for level in self.face_buttons)
-        for level, button in self.face_buttons.items():
-            button.setText(words(RATING_LEVEL[level]))
-            button.setAccessibleName(words(RATING_LEVEL[level]))
+        for name, button in zip(names, self.face_buttons.values(), strict=True):
+            button.setText(name)
+            button.setAccessibleName(name)
             button.peers = names
         self._fit_text()
 
