@@ -14,9 +14,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHeaderView,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -24,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from counter.ui.door.refused import refusal_text
 from counter.ui.door.runner import Runner
+from counter.ui.pad.tables import line_table
 from counter.ui.widgets.plain_text import plain_label
 
 if TYPE_CHECKING:
@@ -53,17 +52,9 @@ class FailedList(QWidget):
         super().__init__(parent)
         self._runner, words = runner, self.words
         self._desk = desk  # the supervisor; None: this machine's desk, nobody signed in
-        self.table = QTableWidget(0, len(words.columns))
-        self.table.setHorizontalHeaderLabels(list(words.columns))
+        self.table = line_table(words.columns)
         self.table.setAccessibleName(words.title)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)  # read only: Tab goes on to the retry button
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        header, last = self.table.horizontalHeader(), len(words.columns) - 1
-        for column in range(last):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(last, QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().hide()
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # several sent again at once
         self.retry_button = QPushButton(words.retry)
         self.message = plain_label(wrap=True)
         layout = QVBoxLayout(self)
