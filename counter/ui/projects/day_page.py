@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from counter.projects.queue import QueueRow
 from counter.service.projects import READ_DAY, AgentDay, ReadDay
@@ -42,9 +42,7 @@ class DayPage(QWidget):
         self.refresh_button = QPushButton(words.DAY_REFRESH)
         self.summary = plain_label(wrap=True)
         self.summary.setObjectName("listSummary")
-        self.table = line_table(words.DAY_COLUMNS, stretch=NAME_COLUMN)
-        self.table.horizontalHeader().setSectionResizeMode(NEXT_COLUMN, QHeaderView.ResizeMode.Stretch)
-        self.table.setTabKeyNavigation(False)
+        self.table = line_table(words.DAY_COLUMNS, NAME_COLUMN, NEXT_COLUMN)
         self.table.setAccessibleName(words.DAY_TAB)
         label = plain_label(words.DAY_AGENT)
         label.setBuddy(self.agent)

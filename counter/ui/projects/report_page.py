@@ -89,8 +89,6 @@ class ProjectsReportPage(QWidget):
         self.by_stage = line_table(stage_columns, stretch=0)
         self.by_stage.setAccessibleName(words.REPORT_BY_STAGE)
         self.rows = line_table(on_screen(words.REPORT_COLUMNS), stretch=NAME_COLUMN)
-        for table in (self.by_state, self.by_stage, self.rows):
-            table.setTabKeyNavigation(False)
         self.export_dialog: QFileDialog | None = None
         self._lay_out()
         self.show_button.clicked.connect(self.on_show)
