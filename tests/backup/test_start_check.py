@@ -85,10 +85,8 @@ def test_a_damaged_database_is_refused_at_every_opening_before_any_unit_of_work(
 def test_a_damaged_database_is_restored_from_the_latest_good_backup(qtbot: QtBot, desk_db: DeskDb) -> None:
     good = make_backup(desk_db.url, None, TAKEN)
     damage(desk_db.path)
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
     answer_with(DB_DAMAGED_RESTORE, then="OK")
-    assert offer_restore(app, desk_db.url, damaged_path(desk_db.url), exit_when_ready=False)
+    assert offer_restore(desk_db.url, damaged_path(desk_db.url), exit_when_ready=False)
     assert quick_check(desk_db.path)
     assert case_numbers(desk_db.url) == desk_db.case_nos
     kept = list(desk_db.path.parent.glob("counter.sqlite3.before-restore-*"))
@@ -101,10 +99,8 @@ def test_quitting_leaves_the_damaged_file_as_it_is(qtbot: QtBot, desk_db: DeskDb
     make_backup(desk_db.url, None, TAKEN)
     damage(desk_db.path)
     before = desk_db.path.read_bytes()
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
     answer_with(DB_DAMAGED_QUIT)
-    assert not offer_restore(app, desk_db.url, damaged_path(desk_db.url), exit_when_ready=False)
+    assert not offer_restore(desk_db.url, damaged_path(desk_db.url), exit_when_ready=False)
     assert desk_db.path.read_bytes() == before
 
 
@@ -126,7 +122,5 @@ def test_the_app_names_the_damage_and_the_backup_and_exits_1(desk_db: DeskDb, co
 
 def test_without_a_good_backup_it_says_so(qtbot: QtBot, desk_db: DeskDb, capsys: pytest.CaptureFixture[str]) -> None:
     damage(desk_db.path)
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    assert not offer_restore(app, desk_db.url, damaged_path(desk_db.url), exit_when_ready=True)
+    assert not offer_restore(desk_db.url, damaged_path(desk_db.url), exit_when_ready=True)
     assert DB_DAMAGED_NO_BACKUP in capsys.readouterr().err

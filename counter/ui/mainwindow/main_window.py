@@ -334,7 +334,7 @@ class MainWindow(QMainWindow):
         self.status_row.add(pad.status_label)
         self.status_row.add(self.desk_actions.pending_label())
         self.status_row.add(self.desk_actions.identity_label())
-        self.unprinted_flag = UnprintedFlag(self.runner, self.desk_actions.desk, self.desk_actions.today)
+        self.unprinted_flag = UnprintedFlag(self.runner, self.desk_actions.desk)
         self.status_row.add(self.unprinted_flag)  # this desk's cases with papers not printed, until printed or waived
         self.unprinted_flag.watch(self)
         self.alert_timer.timeout.connect(self.unprinted_flag.refresh)

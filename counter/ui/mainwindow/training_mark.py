@@ -46,10 +46,9 @@ def below_band(sheet: str, height: int) -> str:
 
 def training_strip(today: dt.date) -> QLabel:
     """The strip that says the desk is in training, and which day it takes for today: it cannot be closed."""
-    strip = plain_label(words.DESK_TRAINING.format(today=today.isoformat()))
+    strip = plain_label(words.DESK_TRAINING.format(today=today.isoformat()), wrap=True)
     strip.setObjectName(STRIP_NAME)
     strip.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    strip.setWordWrap(True)
     strip.setStyleSheet(scaled(STRIP_STYLE))
     return strip
 
@@ -149,8 +148,8 @@ class TrainingMark(QObject):
         band.setGeometry(0, 0, window.width(), height)
         band.raise_()
         if isinstance(window, QTabWidget):
-            if window.styleSheet() != below_band(str(band.property("sheet")), height):
-                window.setStyleSheet(below_band(str(band.property("sheet")), height))
+            if window.styleSheet() != (sheet := below_band(str(band.property("sheet")), height)):
+                window.setStyleSheet(sheet)
             return
         margins = window.contentsMargins()
         top = int(band.property("top")) + height

@@ -14,9 +14,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHeaderView,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -24,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from counter.ui.door.refused import refusal_text
 from counter.ui.door.runner import Runner
+from counter.ui.pad.tables import line_table
 from counter.ui.widgets.plain_text import plain_label
 
 if TYPE_CHECKING:
@@ -44,27 +43,18 @@ class FailedListWords:
 
 
 class FailedList(QWidget):
-    """The failed rows of one outbox; a subclass says which (``listing``, ``cells``, ``requeueing``)."""
+    """The failed rows of one outbox; a subclass says which (``words``, ``listing``, ``cells``, ``requeueing``)."""
 
     retried = Signal(int)  # how many went back in the queue
+    words: FailedListWords
 
-    def __init__(
-        self, runner: Runner, words: FailedListWords, desk: Desk | None = None, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, runner: Runner, desk: Desk | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._runner, self._words = runner, words
+        self._runner, words = runner, self.words
         self._desk = desk  # the supervisor; None: this machine's desk, nobody signed in
-        self.table = QTableWidget(0, len(words.columns))
-        self.table.setHorizontalHeaderLabels(list(words.columns))
+        self.table = line_table(words.columns)
         self.table.setAccessibleName(words.title)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)  # read only: Tab goes on to the retry button
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        header, last = self.table.horizontalHeader(), len(words.columns) - 1
-        for column in range(last):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(last, QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().hide()
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # several sent again at once
         self.retry_button = QPushButton(words.retry)
         self.message = plain_label(wrap=True)
         layout = QVBoxLayout(self)
@@ -98,12 +88,12 @@ class FailedList(QWidget):
         def read(found: Sequence[Any]) -> None:
             rows = list(found)
             self._show(rows)
-            self.message.setText("" if rows else self._words.none)
+            self.message.setText("" if rows else self.words.none)
             if then is not None:
                 then()
 
         op, request = self.listing()
-        self._runner.submit(op, request, self._desk, self._words.failed, owner=self, answered=read,
+        self._runner.submit(op, request, self._desk, self.words.failed, owner=self, answered=read,
                             failed=self._refused)  # fmt: skip
 
     def _show(self, rows: list[Any]) -> None:
@@ -129,10 +119,10 @@ class FailedList(QWidget):
             self.load(lambda: self._retried(count))
             return
         op, request = self.requeueing(left[0])
-        self._runner.submit_step(op, request, self._desk, self._words.failed, owner=self,
+        self._runner.submit_step(op, request, self._desk, self.words.failed, owner=self,
                                  answered=lambda back: self._requeue(left[1:], count + back),
                                  failed=self._refused)  # fmt: skip
 
     def _retried(self, count: int) -> None:
-        self.message.setText(self._words.retried.format(count=count))
+        self.message.setText(self.words.retried.format(count=count))
         self.retried.emit(count)

@@ -119,9 +119,8 @@ class FiguresPage(QWidget):
         self.error.hide()
         self.channels = plain_label(wrap=True)  # the first ratings by channel: 评价器, 二维码, 书面评价 …
         self.agent_service = plain_label(wrap=True)  # the 帮您办 评价表s: a channel of their own, beside the table
-        note = plain_label(RATING_FIGURES_NOTE)
+        note = plain_label(RATING_FIGURES_NOTE, wrap=True)
         note.setProperty("role", "note")
-        note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.error)

@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from counter.service.outbox import LIST_MESSAGES, RETRY_MESSAGE, ListOutbox, RetryRow
-from counter.ui.door.runner import Runner
 from counter.ui.pad.failed_list import FailedList, FailedListWords
 from counter.words.messages import (
     FAILED_COLUMNS,
@@ -23,18 +22,12 @@ from counter.words.messages import (
 )
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QWidget
-
-    from counter.access.desk import Desk
     from counter.service.operation import Operation
     from counter.sms.outbox import MessageRow
 
-WORDS = FailedListWords(FAILED_TITLE, FAILED_COLUMNS, FAILED_NONE, FAILED_READ, FAILED_RETRY, FAILED_RETRIED)
-
 
 class FailedMessagesPage(FailedList):
-    def __init__(self, runner: Runner, desk: Desk | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(runner, WORDS, desk, parent)
+    words = FailedListWords(FAILED_TITLE, FAILED_COLUMNS, FAILED_NONE, FAILED_READ, FAILED_RETRY, FAILED_RETRIED)
 
     def listing(self) -> tuple[Operation[ListOutbox, tuple[MessageRow, ...]], ListOutbox]:
         return LIST_MESSAGES, ListOutbox(failed_only=True)

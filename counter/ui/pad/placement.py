@@ -102,7 +102,7 @@ def pad_spot(area: QRect, main: QRect | None, others: Sequence[QRect], minimum: 
 
 def _covered(spot: QRect, content: Sequence[QRect]) -> int:
     """How much of the windows' content ``spot`` hides, in pixels (overlaps of windows counted once each)."""
-    return sum(spot.intersected(rect).width() * spot.intersected(rect).height() for rect in content)
+    return sum(overlap.width() * overlap.height() for overlap in map(spot.intersected, content))
 
 
 def edge_spot(area: QRect, size: QSize, content: Sequence[QRect]) -> QRect:

@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from counter.service.outbox import LIST_REPORTS, RETRY_REPORT, ListOutbox, RetryRow
-from counter.ui.door.runner import Runner
 from counter.ui.pad.failed_list import FailedList, FailedListWords
 from counter.words.platform import (
     REPORTS_COLUMNS,
@@ -25,18 +24,12 @@ from counter.words.platform import (
 )
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QWidget
-
-    from counter.access.desk import Desk
     from counter.platform.outbox import EventRow
     from counter.service.operation import Operation
 
-WORDS = FailedListWords(REPORTS_TITLE, REPORTS_COLUMNS, REPORTS_NONE, REPORTS_READ, REPORTS_RETRY, REPORTS_RETRIED)
-
 
 class FailedReportsPage(FailedList):
-    def __init__(self, runner: Runner, desk: Desk | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(runner, WORDS, desk, parent)
+    words = FailedListWords(REPORTS_TITLE, REPORTS_COLUMNS, REPORTS_NONE, REPORTS_READ, REPORTS_RETRY, REPORTS_RETRIED)
 
     def listing(self) -> tuple[Operation[ListOutbox, tuple[EventRow, ...]], ListOutbox]:
         return LIST_REPORTS, ListOutbox(failed_only=True)

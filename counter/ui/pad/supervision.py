@@ -210,9 +210,8 @@ class RectificationPage(RectificationSteps, QWidget):
 
     def _build_detail(self, supervisor: str) -> QWidget:
         detail = QWidget()
-        self.summary = plain_label(SUPERVISE_DETAIL_EMPTY)
+        self.summary = plain_label(SUPERVISE_DETAIL_EMPTY, wrap=True)
         self.summary.setProperty("role", "summary")
-        self.summary.setWordWrap(True)
         self.history = line_table(SUPERVISE_HISTORY_COLUMNS)
         self.by = plain_label(supervisor)  # who the steps are recorded as: the account signed in
         self.note = QPlainTextEdit()
@@ -230,9 +229,8 @@ class RectificationPage(RectificationSteps, QWidget):
         form.addRow(SUPERVISE_NOTE, self.note)
         form.addRow(SUPERVISE_FIX_DUE, self.fix_due)
         form.addRow(moves)
-        self.problems = plain_label()
+        self.problems = plain_label(wrap=True)
         self.problems.setProperty("role", "problems")
-        self.problems.setWordWrap(True)
         form.addRow(self.problems)
         self.appeal_box = self._build_appeal()
         left = QVBoxLayout()
@@ -257,12 +255,10 @@ class RectificationPage(RectificationSteps, QWidget):
         self.uphold_button = QPushButton(SUPERVISE_APPEAL_UPHOLD)
         self.reject_button = QPushButton(SUPERVISE_APPEAL_REJECT)
         self.file_button = QPushButton(SUPERVISE_APPEAL_FILE)
-        self.appeal_state = plain_label()  # the appeal's state, and why a button is not offered
+        self.appeal_state = plain_label(wrap=True)  # the appeal's state, and why a button is not offered
         self.appeal_state.setProperty("role", "note")
-        self.appeal_state.setWordWrap(True)
-        self.appeals = plain_label()
+        self.appeals = plain_label(wrap=True)
         self.appeals.setProperty("role", "note")
-        self.appeals.setWordWrap(True)
         appeal = QFormLayout(box)
         appeal.addRow(SUPERVISE_APPEAL_GROUND, self.appeal_ground)
         appeal.addRow(SUPERVISE_APPEAL_REASON, self.appeal_reason)

@@ -50,8 +50,6 @@ from counter.words.documents import document_problems_text
 if TYPE_CHECKING:
     from counter.service.operation import Operation
 
-__all__ = ["NoticeRefused", "outcome_kinds"]
-
 Req = TypeVar("Req")
 Res = TypeVar("Res")
 

@@ -159,9 +159,8 @@ class OfficeSettingsForm(QWidget):
         self._desk = desk  # who changes the office; None: this machine's desk, nobody signed in
         self.site_code = site_code
         self.setStyleSheet(scaled(STYLE))
-        self.note = plain_label(OFFICE_NOTE)
+        self.note = plain_label(OFFICE_NOTE, wrap=True)
         self.note.setObjectName("officeNote")
-        self.note.setWordWrap(True)
         # each shown from its start once loaded (the hours ran past the field and showed their tail)
         self.fields: dict[str, QLineEdit] = {
             name: StartShownLine() for name in FIELDS if name not in (*BOXES, LEVEL, ORGAN)
@@ -217,9 +216,8 @@ class OfficeSettingsForm(QWidget):
         form.addRow(FIELD_LABEL.format(label=OFFICE_FIELD[LEVEL]), self.level)
         form.addRow(FIELD_LABEL.format(label=OFFICE_FIELD[ORGAN]), self.organ)
         layout.addLayout(form)
-        note = plain_label(OFFICE_ENTRUSTED_NOTE)
+        note = plain_label(OFFICE_ENTRUSTED_NOTE, wrap=True)
         note.setObjectName("rightsNote")
-        note.setWordWrap(True)
         layout.addWidget(note)
         layout.addWidget(plain_label(FIELD_LABEL.format(label=OFFICE_FIELD[ENTRUSTMENTS])))
         layout.addWidget(self.entrustments)
@@ -233,9 +231,8 @@ class OfficeSettingsForm(QWidget):
         for name in OFFICE_RIGHTS:
             own.addRow(FIELD_LABEL.format(label=OFFICE_FIELD[name]), self.fields[name])
         layout.addLayout(own)
-        note = plain_label(OFFICE_RIGHTS_NOTE)
+        note = plain_label(OFFICE_RIGHTS_NOTE, wrap=True)
         note.setObjectName("rightsNote")
-        note.setWordWrap(True)
         layout.addWidget(note)
         grid = QGridLayout()
         for index, level in enumerate(AdminLevel):
@@ -249,9 +246,8 @@ class OfficeSettingsForm(QWidget):
         """Each department's 承办人 and phone, which its 不予批准决定书 prints (blank lines where none is given)."""
         box = QGroupBox(OFFICE_OPTIONAL.format(label=OFFICE_H_CONTACTS))
         layout = QVBoxLayout(box)
-        note = plain_label(OFFICE_CONTACTS_NOTE)
+        note = plain_label(OFFICE_CONTACTS_NOTE, wrap=True)
         note.setObjectName("rightsNote")
-        note.setWordWrap(True)
         layout.addWidget(note)
         layout.addWidget(plain_label(FIELD_LABEL.format(label=OFFICE_FIELD[CONTACTS])))
         layout.addWidget(self.contacts)

@@ -36,15 +36,6 @@ from counter.ui.printing.making import (
 from counter.ui.printing.preview_window import WINDOW_SIZE, PreviewWindow
 from counter.ui.printing.words import PRINTING_NO_NOTICE
 
-__all__ = [
-    "NoticeRefused",
-    "open_preview",
-    "show_case_documents",
-    "show_form",
-    "show_guide_notice",
-    "show_outcome_documents",
-]
-
 
 def _owner(widget: QWidget | None) -> QWidget | None:
     """The outermost window above ``widget`` (the desk's main window when there is one)."""

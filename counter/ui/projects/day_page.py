@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from counter.projects.queue import QueueRow
 from counter.service.projects import READ_DAY, AgentDay, ReadDay
@@ -40,12 +40,9 @@ class DayPage(QWidget):
         self.agent.setAccessibleName(words.DAY_AGENT)
         self.agent.setMinimumContentsLength(8)
         self.refresh_button = QPushButton(words.DAY_REFRESH)
-        self.summary = plain_label()
+        self.summary = plain_label(wrap=True)
         self.summary.setObjectName("listSummary")
-        self.summary.setWordWrap(True)
-        self.table = line_table(words.DAY_COLUMNS, stretch=NAME_COLUMN)
-        self.table.horizontalHeader().setSectionResizeMode(NEXT_COLUMN, QHeaderView.ResizeMode.Stretch)
-        self.table.setTabKeyNavigation(False)
+        self.table = line_table(words.DAY_COLUMNS, NAME_COLUMN, NEXT_COLUMN)
         self.table.setAccessibleName(words.DAY_TAB)
         label = plain_label(words.DAY_AGENT)
         label.setBuddy(self.agent)

@@ -63,7 +63,6 @@ class PlanForm(QFrame):
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Fixed)
         self.table.horizontalHeader().resizeSection(3, px(DATE_WIDTH))
         self.table.setAccessibleName(words.PAGE_PLAN)
-        self.table.setTabKeyNavigation(False)
         self.title, self.problems, self.confirm_button, self.cancel_button = frame_step_form(
             self,
             (self._lists(),),

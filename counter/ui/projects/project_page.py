@@ -165,9 +165,8 @@ class ProjectPage(QScrollArea):
         self.number.setAccessibleName(words.PAGE_NUMBER)
         self.number.setMaxLength(40)
         self.open_button = QPushButton(words.PAGE_OPEN)
-        self.heading = plain_label(words.PAGE_EMPTY)
+        self.heading = plain_label(words.PAGE_EMPTY, wrap=True)
         self.heading.setObjectName("projectHeading")
-        self.heading.setWordWrap(True)
         self.facts = QGridLayout()
         self.facts.setColumnStretch(1, 1)
         self.facts.setColumnStretch(3, 1)
@@ -193,9 +192,8 @@ class ProjectPage(QScrollArea):
         self.print_buttons = {
             form: QPushButton(words.PAPER_BUTTON.format(form=words.FORM[form])) for form in ProjectForm
         }
-        self.saved = plain_label()
+        self.saved = plain_label(wrap=True)
         self.saved.setObjectName("saved")
-        self.saved.setWordWrap(True)
         self.saved.hide()  # shown with something to say (say_saved): an empty line would push the plan down
         self.form = MoveForm()
         self.plan_form = PlanForm(items)

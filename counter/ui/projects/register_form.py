@@ -104,9 +104,8 @@ class RegisterForm(QScrollArea):
         self.requested.setAccessibleName(words.REGISTER_FIELD["requested"])
         self.requested.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # elided, whole in tooltips
         self.show_items(items)
-        self.problems = plain_label()
+        self.problems = plain_label(wrap=True)
         self.problems.setObjectName("formProblems")
-        self.problems.setWordWrap(True)
         self.done = plain_label(wrap=True)
         self.labels = {key: plain_label(words.REGISTER_FIELD[key]) for key in (*TEXTS, "investment", "classes")}
         self.labels["requested"] = plain_label(words.REGISTER_FIELD["requested"])
@@ -276,9 +275,8 @@ class RegisterForm(QScrollArea):
 
 
 def _mark() -> QLabel:
-    mark = plain_label()
+    mark = plain_label(wrap=True)
     mark.setObjectName("fieldProblem")
-    mark.setWordWrap(True)
     mark.hide()
     return mark
 

@@ -80,9 +80,8 @@ class ProjectsReportPage(QWidget):
         self.month.setAccessibleName(words.REPORT_MONTH)
         self.show_button = QPushButton(words.REPORT_SHOW)
         self.export_button = QPushButton(words.REPORT_EXPORT)
-        self.summary = plain_label()
+        self.summary = plain_label(wrap=True)
         self.summary.setObjectName("listSummary")
-        self.summary.setWordWrap(True)
         state_columns = [words.REPORT_COUNTY, *(words.STATE[s] for s in ProjectState), words.REPORT_TOTAL]
         stage_columns = [words.REPORT_COUNTY, *(words.STAGE_BY_VALUE[s] for s in STAGE_COLUMNS), words.REPORT_TOTAL]
         self.by_state = line_table(state_columns, stretch=0)
@@ -90,8 +89,6 @@ class ProjectsReportPage(QWidget):
         self.by_stage = line_table(stage_columns, stretch=0)
         self.by_stage.setAccessibleName(words.REPORT_BY_STAGE)
         self.rows = line_table(on_screen(words.REPORT_COLUMNS), stretch=NAME_COLUMN)
-        for table in (self.by_state, self.by_stage, self.rows):
-            table.setTabKeyNavigation(False)
         self.export_dialog: QFileDialog | None = None
         self._lay_out()
         self.show_button.clicked.connect(self.on_show)

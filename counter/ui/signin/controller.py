@@ -60,7 +60,6 @@ class SignInController(QObject):
         runner: Runner,
         desk: Desk,
         place: str,
-        idle_minutes: int = IDLE_MINUTES,
         parent: QObject | None = None,
         door: Door | None = None,
     ) -> None:
@@ -68,7 +67,6 @@ class SignInController(QObject):
         self._runner = runner
         self._door = door if door is not None else LocalDoor(runner, desk)
         self._desk = desk  # where the sign-in is; who is signed in is :attr:`actor`
-        self.idle_minutes = idle_minutes
         self.actor: Actor | None = None
         self.staff_no = ""
         self.is_locked = False
@@ -80,7 +78,7 @@ class SignInController(QObject):
         fit_to_screen(self.window, WINDOW_SIZE, maximise=False)
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
-        self.idle_timer.setInterval(idle_minutes * 60_000)
+        self.idle_timer.setInterval(IDLE_MINUTES * 60_000)
         self._connect_signals()
 
     def _connect_signals(self) -> None:
@@ -113,7 +111,7 @@ class SignInController(QObject):
         self.is_locked = True
         self.idle_timer.stop()
         self._hide_work()
-        self.window.ask_to_unlock(self.actor.login, self.actor.name, self.idle_minutes if idle else None)
+        self.window.ask_to_unlock(self.actor.login, self.actor.name, IDLE_MINUTES if idle else None)
         bring_forward(self.window, self.window.password)
         log.info("screen locked")
         self._door.lock(self)  # a fault is logged: the session ends at the server by itself when idle

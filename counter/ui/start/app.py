@@ -153,7 +153,7 @@ def open_database(service: InProcess | Any) -> str | None:
     return None
 
 
-def open_or_restore(app: QApplication, service: InProcess, exit_when_ready: bool) -> str | None:
+def open_or_restore(service: InProcess, exit_when_ready: bool) -> str | None:
     """:func:`open_database`, the file checked whole first; a damaged one is offered its latest good backup.
 
     The Chinese reason when the database cannot be used, ``""`` when the clerk chose to quit over a damaged file
@@ -164,7 +164,7 @@ def open_or_restore(app: QApplication, service: InProcess, exit_when_ready: bool
     except DatabaseDamaged as err:
         from counter.ui.start.damaged_db import offer_restore  # only a damaged file needs its dialog
 
-        if not offer_restore(app, service.url, err.path, exit_when_ready):
+        if not offer_restore(service.url, err.path, exit_when_ready):
             return ""
         return open_database(service)  # the backup restored passed the same check when it was taken
 
@@ -176,7 +176,7 @@ def _ask_when_damaged(app: QApplication, window: MainWindow, url: str, exit_when
     def on_damaged(path: str) -> None:
         from counter.ui.start.damaged_db import offer_restore  # as above
 
-        if offer_restore(app, url, Path(path), exit_when_ready):
+        if offer_restore(url, Path(path), exit_when_ready):
             window.desk_actions.start_settled.emit()  # the restored file is opened, and checked, at its first use
         else:
             app.exit(1)
@@ -461,7 +461,7 @@ def _run_desk(
     # a first start copies the prepared database first, when the installation has one that fits
     quick = db.quick_start(folder)
     if quick is None:
-        failure = open_or_restore(app, db, exit_when_ready)
+        failure = open_or_restore(db, exit_when_ready)
         if failure is not None:
             return startup_failure(app, failure, exit_when_ready) if failure else 1
     accounts = quick.accounts if quick else has_accounts(db)

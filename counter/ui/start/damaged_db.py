@@ -11,7 +11,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from counter.ui.start.damaged_db_words import (
     DB_DAMAGED,
@@ -28,7 +28,7 @@ from counter.words.database import RESTORE_FAILED, restore_refused
 log = logging.getLogger(__name__)
 
 
-def offer_restore(app: QApplication, url: str, path: Path, exit_when_ready: bool) -> bool:
+def offer_restore(url: str, path: Path, exit_when_ready: bool) -> bool:
     """Whether the desk may go on: only when the clerk chose 恢复 and the restore succeeded."""
     from counter.backup.sqlite_files import RestoreRefused, latest_good_backup
     from counter.host.database.backups import backups_folder

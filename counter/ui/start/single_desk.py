@@ -157,7 +157,7 @@ def bring_to_front(widget: QWidget | None) -> None:
     widget.activateWindow()
 
 
-def ask_to_raise(server_name: str, answer_ms: int = ANSWER_MS) -> bool:
+def ask_to_raise(server_name: str) -> bool:
     """Whether the desk listening on ``server_name`` was reached and said it came to the front."""
     from PySide6.QtNetwork import QLocalSocket
 
@@ -165,13 +165,13 @@ def ask_to_raise(server_name: str, answer_ms: int = ANSWER_MS) -> bool:
     socket = QLocalSocket()
     socket.connectToServer(server_name)
     try:
-        if not socket.waitForConnected(answer_ms):
+        if not socket.waitForConnected(ANSWER_MS):
             return False
         socket.write(REQUEST)
-        if not socket.waitForBytesWritten(answer_ms):
+        if not socket.waitForBytesWritten(ANSWER_MS):
             return False
         while not socket.canReadLine():
-            if not socket.waitForReadyRead(answer_ms):
+            if not socket.waitForReadyRead(ANSWER_MS):
                 return False
         return bytes(socket.readLine().data()) == ANSWER
     finally:

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from counter.access.not_permitted import NotPermitted
 from counter.access.roles import Permission
 from counter.host.database.database_faults import SchemaTooNew, StoreFault
+from counter.ui.door.refused import refusal_text
 from counter.ui.door.runner import Busy, Failed, Runner, failed
 from counter.ui.keyboard.escape import close_on_escape
 from counter.ui.keyboard.focus import first_control
@@ -51,7 +52,6 @@ from counter.ui.sync.held_lists import local_minute, read_only_table, show_held,
 from counter.ui.sync.site_card_box import SiteCardBox
 from counter.ui.sync.site_form import SetUpRequest, SiteForm
 from counter.ui.widgets.plain_text import plain_label
-from counter.words.access import refused_for
 from counter.words.files import file_fault
 from counter.words.punctuation import CLAUSE_JOIN
 from counter.words.sites import SITE_KIND, key_problem_text, site_problem_text
@@ -465,10 +465,8 @@ class SyncPage(QWidget):
             return key_problem_text(err.reason, str(err.path), err.encryption)
         if isinstance(err, PackageRejected):
             return package_rejected(err.code, err.earlier)
-        if isinstance(err, NotPermitted):
-            return refused_for(err)
-        if isinstance(err, Failed):
-            return err.message
+        if isinstance(err, NotPermitted | Failed):
+            return refusal_text(err)
         if isinstance(err, PackageFileFailed):
             return words.SYNC_FILE_FAILED.format(fault=file_fault(err.os_error()))
         if isinstance(err, OSError):

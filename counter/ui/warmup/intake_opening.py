@@ -33,8 +33,8 @@ class IntakeOpening(QWidget):
         super().__init__(parent)
         self.setWindowFlag(Qt.WindowType.Window, True)
         self.setWindowTitle(words.DESK_INTAKE_OPENING_TITLE.format(bundle=bundle_name))
-        self.name_label = plain_label(bundle_name)
-        self.name_label.setWordWrap(True)  # a long name wraps rather than widen the window past a small screen
+        # a long name wraps rather than widen the window past a small screen
+        self.name_label = plain_label(bundle_name, wrap=True)
         self.name_label.setStyleSheet(scaled("font-size: 18px; font-weight: bold; color: #102a43;"))  # the panel's
         self.state_label = plain_label(words.DESK_INTAKE_OPENING)
         self.id_edit = QLineEdit()

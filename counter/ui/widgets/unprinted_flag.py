@@ -53,9 +53,9 @@ def _not_read(err: Failed) -> None:
 class UnprintedFlag(QLabel):
     counted = Signal(int)  # read again: how many cases are flagged
 
-    def __init__(self, runner: Runner, desk: Callable[[], Desk], today: Callable[[], dt.date]) -> None:
+    def __init__(self, runner: Runner, desk: Callable[[], Desk]) -> None:
         super().__init__()
-        self._runner, self._desk, self._today = runner, desk, today
+        self._runner, self._desk = runner, desk
         self.cases: tuple[UnprintedCase, ...] = ()
         self.setObjectName("unprintedFlag")
         self.setStyleSheet("color: #b42318; font-weight: bold;")

@@ -31,7 +31,8 @@ from counter.ui.cases.opening import CaseDesk
 from counter.ui.intake import IntakePanel
 from counter.ui.look.geometry import fit_to_screen
 from counter.ui.mainwindow.main_window import MainWindow
-from counter.ui.printing.opening import NoticeRefused, show_case_documents
+from counter.ui.printing.making import NoticeRefused
+from counter.ui.printing.opening import show_case_documents
 from counter.ui.printing.preview_window import PreviewWindow
 from counter.ui.printing.printer_chooser import PrinterChooser
 from counter.ui.start.start_window import WINDOW_SIZE
