@@ -126,9 +126,8 @@ class CaseFinder(QWidget):
         self.full_id_button = QPushButton(CASE_SHOW_FULL_ID)
         self.full_id_button.setCheckable(True)
         self.full_id_button.setVisible(desk.actor.may(Permission.SEE_FULL_ID))
-        self.summary = plain_label()
+        self.summary = plain_label(wrap=True)
         self.summary.setObjectName("listSummary")
-        self.summary.setWordWrap(True)
         # what tells people apart first; the bundle's long name last, taking the width left.  On a narrow screen the
         # state wraps, then the names; the numbers (the case's, the ID, the phone) stay whole on their line, having
         # no place to break.  Each sized to its texts, at 1024 pixels and 150 % the list scrolled sideways, the state
