@@ -25,7 +25,7 @@ from counter.access.roles import Permission
 from counter.case.case_lists import FOUND_AT_MOST
 from counter.case.lookup import LOOKBACK_CHOICES, LOOKBACK_DAYS, FoundCase, LookupKind, read_lookup
 from counter.service.cases import FIND_CASES, FindCases
-from counter.ui.cases.marks import restyle
+from counter.ui.cases.marks import LIST_STYLE, restyle
 from counter.ui.cases.tables import fill_row, names_first_table, number_at, numbers
 from counter.ui.cases.words import (
     CASE_FOUND_COLUMNS,
@@ -59,11 +59,6 @@ FOUND_KEPT = (1,)
 FOUND_GIVING = (0, 3, 4, 5)
 
 Today = Callable[[], dt.date]
-
-STYLE = """
-QLabel#listSummary { color: #334e68; padding: 6px 2px; }
-QLabel#listError { color: #9b1c13; font-weight: bold; padding: 6px 2px; }
-"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +109,7 @@ class CaseFinder(QWidget):
         self._today = today
         self._rows: tuple[FoundCase, ...] = ()
         self.setWindowTitle(CASE_FOUND_TITLE)
-        self.setStyleSheet(scaled(STYLE))
+        self.setStyleSheet(scaled(LIST_STYLE))
         self.field = QLineEdit()
         self.field.setPlaceholderText(CASE_FOUND_HINT)
         self.field.setAccessibleName(CASE_FOUND_HINT)
