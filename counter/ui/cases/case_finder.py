@@ -26,7 +26,7 @@ from counter.case.case_lists import FOUND_AT_MOST
 from counter.case.lookup import LOOKBACK_CHOICES, LOOKBACK_DAYS, FoundCase, LookupKind, read_lookup
 from counter.service.cases import FIND_CASES, FindCases
 from counter.ui.cases.marks import LIST_STYLE, restyle
-from counter.ui.cases.tables import fill_row, names_first_table, number_at, numbers
+from counter.ui.cases.tables import fill_row, names_first_table, number_at
 from counter.ui.cases.words import (
     CASE_FOUND_COLUMNS,
     CASE_FOUND_FIELD,
@@ -196,9 +196,6 @@ class CaseFinder(QWidget):
             for item in items:  # a name narrowed below its lines is cut: whole here
                 item.setToolTip(item.text())
         table.fit()
-
-    def found(self) -> list[str]:
-        return numbers(self.table)
 
     def on_search(self) -> None:
         typed = self.field.text()

@@ -29,7 +29,7 @@ from counter.ui.cases.case_lines import day_text, desk_text, overdue_days
 from counter.ui.cases.item_queue_page import ItemQueuePage
 from counter.ui.cases.marks import LIST_STYLE, URGENCY_COLOURS, paint, restyle
 from counter.ui.cases.rules import urgency
-from counter.ui.cases.tables import fill_row, line_table, number_at, numbers
+from counter.ui.cases.tables import fill_row, line_table, number_at
 from counter.ui.cases.words import (
     CASE_LIST_CORRECTION,
     CASE_LIST_DAYS_LEFT,
@@ -200,10 +200,6 @@ class CaseLists(QWidget):
             )
             items[3].setToolTip(row.applicant_name)  # whole, where its column cuts it
             paint(items, URGENCY_COLOURS.get(urgency(row.next_due, today, soon_until)))
-
-    def rows(self, table: QTableWidget) -> list[str]:
-        """The case numbers a table shows, top to bottom."""
-        return numbers(table)
 
     def on_row_activated(self, table: QTableWidget, index: QModelIndex) -> None:
         if (case_no := number_at(table, index.row())) is not None:
