@@ -45,6 +45,7 @@ from counter.parties.identifiers import make_id_number
 from counter.sync.sites import SiteKind
 from counter.ui.cases.case_lists import CaseLists
 from counter.ui.cases.case_page import CasePage
+from counter.ui.cases.tables import numbers
 from counter.ui.intake import IntakePanel
 from counter.ui.mainwindow.main_window import MainWindow
 from counter.ui.printing.preview_window import PreviewWindow
@@ -247,7 +248,7 @@ def record_lapse(window: MainWindow, keys: Keyboard, deferred: str) -> None:
     keys.key(Qt.Key.Key_Tab, "Ctrl+Tab", Qt.KeyboardModifier.ControlModifier)
     keys.wait_until(lambda: lists.tabs.currentIndex() == 1, "the 容缺到期 list")
     assert lists.tabs.tabText(1).startswith("容缺到期")
-    assert lists.rows(lists.due_table) == [deferred]
+    assert numbers(lists.due_table) == [deferred]
     keys.wait_for_focus(lists.due_table, "the keyboard in the 容缺到期 list")
     keys.key(Qt.Key.Key_Return, "Enter")
     keys.wait_until(lambda: top(CasePage, window) is not None, "the case page")

@@ -8,7 +8,7 @@
 What a main window needs::
 
     cases = CaseDesk(window, runner, desk, today)
-    install_scanner(app).case_scanned.connect(cases.on_case_scanned)
+    install_scanner(app).case_scanned.connect(cases.on_case_scanned)   # from counter.ui.cases.scanner
     cases.resubmit_requested.connect(window.on_resubmit_requested)   # (case_no, bundle_code)
     cases.open_lists()
 """
@@ -20,27 +20,9 @@ from typing import Any
 
 # Submodules load on first use: the scanner is installed while the window starts,
 # the case page (and SQLAlchemy behind it) only when a case is opened.
-_HOMES = {
-    "CaseDesk": "opening",
-    "CaseLists": "case_lists",
-    "CasePage": "case_page",
-    "ScannerFilter": "scanner",
-    "install_scanner": "scanner",
-    "open_case": "opening",
-    "open_case_lists": "opening",
-    "show_not_found": "opening",
-}
+_HOMES = {"CaseDesk": "opening"}
 
-__all__ = [
-    "CaseDesk",
-    "CaseLists",
-    "CasePage",
-    "ScannerFilter",
-    "install_scanner",
-    "open_case",
-    "open_case_lists",
-    "show_not_found",
-]
+__all__ = ["CaseDesk"]
 
 
 def __getattr__(name: str) -> Any:

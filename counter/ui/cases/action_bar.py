@@ -42,9 +42,8 @@ class ActionBar(QFrame):
             row.addWidget(self.buttons[event])
         # why a step the case calls for is not offered, or offered for less (counter.ui.cases.rules.withheld): a line
         # of its own under the buttons
-        self.reasons = plain_label()
+        self.reasons = plain_label(wrap=True)
         self.reasons.setObjectName("withheld")
-        self.reasons.setWordWrap(True)
         self.reasons.hide()
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)

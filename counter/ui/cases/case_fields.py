@@ -55,9 +55,8 @@ LINK_FIELDS = ("previous_case", "later_case")
 
 
 def _value_label() -> QLabel:
-    value = plain_label()
+    value = plain_label(wrap=True)
     value.setProperty("class", "value")
-    value.setWordWrap(True)
     value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return value
 

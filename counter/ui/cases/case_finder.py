@@ -25,8 +25,8 @@ from counter.access.roles import Permission
 from counter.case.case_lists import FOUND_AT_MOST
 from counter.case.lookup import LOOKBACK_CHOICES, LOOKBACK_DAYS, FoundCase, LookupKind, read_lookup
 from counter.service.cases import FIND_CASES, FindCases
-from counter.ui.cases.marks import restyle
-from counter.ui.cases.tables import fill_row, names_first_table, number_at, numbers
+from counter.ui.cases.marks import LIST_STYLE, restyle
+from counter.ui.cases.tables import fill_row, names_first_table, number_at
 from counter.ui.cases.words import (
     CASE_FOUND_COLUMNS,
     CASE_FOUND_FIELD,
@@ -59,11 +59,6 @@ FOUND_KEPT = (1,)
 FOUND_GIVING = (0, 3, 4, 5)
 
 Today = Callable[[], dt.date]
-
-STYLE = """
-QLabel#listSummary { color: #334e68; padding: 6px 2px; }
-QLabel#listError { color: #9b1c13; font-weight: bold; padding: 6px 2px; }
-"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +109,7 @@ class CaseFinder(QWidget):
         self._today = today
         self._rows: tuple[FoundCase, ...] = ()
         self.setWindowTitle(CASE_FOUND_TITLE)
-        self.setStyleSheet(scaled(STYLE))
+        self.setStyleSheet(scaled(LIST_STYLE))
         self.field = QLineEdit()
         self.field.setPlaceholderText(CASE_FOUND_HINT)
         self.field.setAccessibleName(CASE_FOUND_HINT)
@@ -126,9 +121,8 @@ class CaseFinder(QWidget):
         self.full_id_button = QPushButton(CASE_SHOW_FULL_ID)
         self.full_id_button.setCheckable(True)
         self.full_id_button.setVisible(desk.actor.may(Permission.SEE_FULL_ID))
-        self.summary = plain_label()
+        self.summary = plain_label(wrap=True)
         self.summary.setObjectName("listSummary")
-        self.summary.setWordWrap(True)
         # what tells people apart first; the bundle's long name last, taking the width left.  On a narrow screen the
         # state wraps, then the names; the numbers (the case's, the ID, the phone) stay whole on their line, having
         # no place to break.  Each sized to its texts, at 1024 pixels and 150 % the list scrolled sideways, the state
@@ -202,9 +196,6 @@ class CaseFinder(QWidget):
             for item in items:  # a name narrowed below its lines is cut: whole here
                 item.setToolTip(item.text())
         table.fit()
-
-    def found(self) -> list[str]:
-        return numbers(self.table)
 
     def on_search(self) -> None:
         typed = self.field.text()

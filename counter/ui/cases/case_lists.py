@@ -27,9 +27,9 @@ from counter.service.cases import DAY_LISTS
 from counter.service.requests import Nothing
 from counter.ui.cases.case_lines import day_text, desk_text, overdue_days
 from counter.ui.cases.item_queue_page import ItemQueuePage
-from counter.ui.cases.marks import URGENCY_COLOURS, paint, restyle
+from counter.ui.cases.marks import LIST_STYLE, URGENCY_COLOURS, paint, restyle
 from counter.ui.cases.rules import urgency
-from counter.ui.cases.tables import fill_row, line_table, number_at, numbers
+from counter.ui.cases.tables import fill_row, line_table, number_at
 from counter.ui.cases.words import (
     CASE_LIST_CORRECTION,
     CASE_LIST_DAYS_LEFT,
@@ -61,11 +61,7 @@ log = logging.getLogger(__name__)
 
 Today = Callable[[], dt.date]
 
-STYLE = """
-QLabel#listSummary { color: #334e68; padding: 6px 2px; }
-QLabel#listError { color: #9b1c13; font-weight: bold; padding: 6px 2px; }
-QTableWidget { font-size: 14px; }
-"""
+STYLE = LIST_STYLE + "QTableWidget { font-size: 14px; }\n"
 
 
 def due_text(due: dt.date, today: dt.date, calendar: WorkCalendar) -> str:
@@ -204,10 +200,6 @@ class CaseLists(QWidget):
             )
             items[3].setToolTip(row.applicant_name)  # whole, where its column cuts it
             paint(items, URGENCY_COLOURS.get(urgency(row.next_due, today, soon_until)))
-
-    def rows(self, table: QTableWidget) -> list[str]:
-        """The case numbers a table shows, top to bottom."""
-        return numbers(table)
 
     def on_row_activated(self, table: QTableWidget, index: QModelIndex) -> None:
         if (case_no := number_at(table, index.row())) is not None:

@@ -124,9 +124,8 @@ class CasePage(StepSlots, QWidget):
         self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status = plain_label()
         self.status.setObjectName("caseStatus")
-        self.subtitle = plain_label()
+        self.subtitle = plain_label(wrap=True)
         self.subtitle.setObjectName("caseSubtitle")
-        self.subtitle.setWordWrap(True)
         self.alert = plain_label(wrap=True)
         self.notice = plain_label(wrap=True)
         self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -138,9 +137,8 @@ class CasePage(StepSlots, QWidget):
         self.details_fields = CaseFields()
         self.keys, self.fields = self.details_fields.keys, self.details_fields.fields
         self.full_id_button = self.details_fields.full_id_button
-        self.beyond_data = plain_label(words.CASE_BEYOND_DATA)
+        self.beyond_data = plain_label(words.CASE_BEYOND_DATA, wrap=True)
         self.beyond_data.setObjectName("alertDue")
-        self.beyond_data.setWordWrap(True)
         self.materials = full_table(
             words.CASE_MATERIAL_COLUMNS, stretch=0, widths={5: px(200)}, name=words.CASE_MATERIALS
         )

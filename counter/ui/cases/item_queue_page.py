@@ -65,9 +65,8 @@ class ItemQueuePage(QWidget):
         self._read_failed = read_failed
         self.chooser = QComboBox()
         self.chooser.setAccessibleName(ITEM_QUEUE_CHOOSE)
-        self.summary = plain_label()
+        self.summary = plain_label(wrap=True)
         self.summary.setObjectName("listSummary")
-        self.summary.setWordWrap(True)
         # the names (the item, its department, the applicant, the bundle) get the room first: the state and the
         # reminder give way before them, wrapping, and the names share what is left only when even that is too little
         self.table = names_first_table(ITEM_QUEUE_COLUMNS, keep=KEPT_COLUMNS, give=GIVING_COLUMNS)

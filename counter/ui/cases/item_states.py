@@ -68,9 +68,8 @@ class ItemStates(QWidget):
         self.heading.setObjectName("sectionHeading")
         self.table = full_table(CASE_ITEM_COLUMNS, stretch=3, name=CASE_ITEMS)
         self.table.setTabKeyNavigation(False)  # ↑ ↓ choose the item, Tab goes on to its buttons
-        self.hint = plain_label(CASE_ITEM_CHOOSE)
+        self.hint = plain_label(CASE_ITEM_CHOOSE, wrap=True)
         self.hint.setStyleSheet("color: #627d98;")
-        self.hint.setWordWrap(True)
         self.buttons = {event: QPushButton() for event in ITEM_ACTIONS}
         self.buttons[CaseEvent.ITEM_DENIED].setObjectName("supervisorAction")
         row = QHBoxLayout()

@@ -31,6 +31,13 @@ MARK_COLOURS: dict[MaterialMark, tuple[str, str]] = {
     MaterialMark.DEFERRED_OPEN: (AMBER, AMBER_TEXT),
 }
 
+#: the sentence above a list of cases: what it holds, or why it could not be read (:func:`restyle` turns one into
+#: the other)
+LIST_STYLE = f"""
+QLabel#listSummary {{ color: #334e68; padding: 6px 2px; }}
+QLabel#listError {{ color: {RED_TEXT}; font-weight: bold; padding: 6px 2px; }}
+"""
+
 
 def paint(items: list[QTableWidgetItem], colours: tuple[str, str] | None) -> None:
     """Background and text colour of a whole table row; ``None`` leaves the row plain."""

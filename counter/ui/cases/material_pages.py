@@ -8,12 +8,13 @@ case without pages, as most are.  Nothing here prints a page: the papers carry n
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QGuiApplication, QIcon, QImage, QPixmap
+from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QDialog, QLabel, QListView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from counter.case.pages import MaterialPage
 from counter.ui.cases import words
 from counter.ui.cases.case_lines import local_time
+from counter.ui.look.geometry import screen_of
 from counter.ui.look.text_size import px
 from counter.ui.widgets.plain_text import plain_label
 from counter.words.punctuation import GAP
@@ -39,7 +40,7 @@ class PageViewer(QDialog):
     def __init__(self, case_no: str, page: MaterialPage, line: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(words.CASE_PAGE_TITLE_LARGE.format(case_no=case_no, line=one_line(line)))
-        screen = (parent.screen() if parent is not None else QGuiApplication.primaryScreen()).availableGeometry()
+        screen = screen_of(self).availableGeometry()  # its case page's, before it is shown
         room = QSize(int(screen.width() * LARGE_SHARE), int(screen.height() * LARGE_SHARE) - px(60))
         image = QPixmap.fromImage(QImage.fromData(page.jpeg))
         self.image = QLabel()

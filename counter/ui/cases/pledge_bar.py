@@ -132,9 +132,8 @@ class PledgeBar(QWidget):
         self.heading = plain_label(PLEDGE_SECTION)
         self.heading.setObjectName("sectionHeading")
         self.state = plain_label(wrap=True)
-        self.why = plain_label()
+        self.why = plain_label(wrap=True)
         self.why.setObjectName("withheld")
-        self.why.setWordWrap(True)
         self.buttons = {
             PledgeAct.GRANT: QPushButton(PLEDGE_GRANT_BUTTON),
             PledgeAct.KEPT: QPushButton(PLEDGE_KEPT_BUTTON),

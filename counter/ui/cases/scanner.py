@@ -62,10 +62,9 @@ class ScannerFilter(QObject):
 
     case_scanned = Signal(str)  # the case number, upper case
 
-    def __init__(self, clock: Clock = monotonic_ms, gap_ms: int = GAP_MS, parent: QObject | None = None) -> None:
+    def __init__(self, clock: Clock = monotonic_ms, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._clock = clock
-        self._gap_ms = gap_ms
         self._burst: _Burst | None = None
         self._last_receiver: QWidget | None = None
         self._last_key: tuple[int, str] | None = None
@@ -105,7 +104,7 @@ class ScannerFilter(QObject):
     def _on_key_press(self, watched: QWidget, event: QKeyEvent) -> bool:
         now = self._clock()
         burst = self._burst
-        fresh = burst is not None and now - burst.last_ms <= self._gap_ms
+        fresh = burst is not None and now - burst.last_ms <= GAP_MS
         key = event.key()
         if key in MODIFIER_KEYS:
             return False  # Shift for capitals: part of the burst, not a character
@@ -143,8 +142,8 @@ def _line_edit_state(widget: QWidget) -> tuple[str, int] | None:
     return None
 
 
-def install_scanner(app: QApplication, clock: Clock = monotonic_ms) -> ScannerFilter:
+def install_scanner(app: QApplication) -> ScannerFilter:
     """Watch every key of the application; the filter lives as long as the application."""
-    scanner = ScannerFilter(clock, parent=app)
+    scanner = ScannerFilter(parent=app)
     app.installEventFilter(scanner)
     return scanner

@@ -30,7 +30,8 @@ def basic_info(bundle: Bundle, site: SiteContacts | None = None) -> str:
     hall: the clerk reads out, as the papers print, where the applicant comes back to.
     """
     if site is not None and site.own_place:
-        return _basic_rows(bundle, _own_place(site), e(site.hours), site.consult_phone, site.complaint_phone)
+        own_place = lines([e(site.address), note(e(words.DESK_SITE_OWN))])
+        return _basic_rows(bundle, own_place, e(site.hours), site.consult_phone, site.complaint_phone)
     address = ""
     if bundle.address is not None:
         a = bundle.address
@@ -44,10 +45,6 @@ def basic_info(bundle: Bundle, site: SiteContacts | None = None) -> str:
     consult = bundle.consult_phone or (site.consult_phone if site is not None else "")
     complaint = bundle.complaint_phone or (site.complaint_phone if site is not None else "")
     return _basic_rows(bundle, address, hours, consult, complaint)
-
-
-def _own_place(site: SiteContacts) -> str:
-    return lines([e(site.address), note(e(words.DESK_SITE_OWN))])
 
 
 def _basic_rows(bundle: Bundle, address: str, hours: str, consult: str, complaint: str) -> str:

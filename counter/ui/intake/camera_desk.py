@@ -11,7 +11,6 @@ is its setting (:func:`counter.host.devices.camera.desk_camera`); a desk without
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from functools import partial
 from typing import Protocol
 
@@ -56,10 +55,10 @@ def _no_frame(err: Exception) -> CameraError:
 
 
 class CameraDesk(QObject):
-    def __init__(self, panel: CameraPanel, parent: QObject, camera: Callable[[], Camera | None] = desk_camera) -> None:
+    def __init__(self, panel: CameraPanel, parent: QObject) -> None:
         super().__init__(parent)
         self.panel = panel
-        self.camera = camera  # asked at each page: a camera set up while the panel is open is used
+        self.camera = desk_camera  # asked at each page: a camera set up while the panel is open is used
         self.pages: list[TakenPage] = []
         self.running: DeviceCall | None = None
         self._asked: tuple[str, bool] | None = None

@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
-from counter.host.devices.id_reader import IdReader, desk_reader
+from counter.host.devices.id_reader import desk_reader
 from counter.parties.id_card import CardError, CardFault, IdCard
 from counter.ui.door.device_call import DeviceCall
 from counter.ui.intake.words import (
@@ -48,15 +48,10 @@ class CardLine(QWidget):
 
     card_read = Signal(object)  # IdCard
 
-    def __init__(
-        self,
-        today: Callable[[], dt.date],
-        reader: Callable[[], IdReader | None] = desk_reader,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, today: Callable[[], dt.date], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._today = today
-        self.reader = reader  # asked at each read: a reader set up while the panel is open is used
+        self.reader = desk_reader  # asked at each read: a reader set up while the panel is open is used
         self.button = QPushButton(INTAKE_CARD_BUTTON.format(key=KEY))
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # F2 from anywhere; not a stop on the Tab chain
         self.shortcut = QShortcut(QKeySequence(KEY), self)

@@ -42,9 +42,8 @@ class ChecklistView(QWidget):
         # row, where the row keys work (here they did nothing), and after Alt+A the keyboard stays on the list
         self.all_received_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.pending_label = plain_label()
-        keys = plain_label(unbroken_parts(INTAKE_KEYS_HINT))  # each key beside what it does, never 9 / 拍照
+        keys = plain_label(unbroken_parts(INTAKE_KEYS_HINT), wrap=True)  # each key beside what it does, never 9 / 拍照
         keys.setProperty("role", "keys")
-        keys.setWordWrap(True)
         head = QHBoxLayout()
         head.addWidget(self.pending_label, 1)
         head.addWidget(self.all_received_button)

@@ -171,9 +171,7 @@ class RefusalControls(QGroupBox):
         self.turn_to_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # the item's name above its box
         self.turn_to_form.setVerticalSpacing(2)
         line.addLayout(self.turn_to_form)
-        self.turn_to_message = plain_label()  # what the desk will not take in it, beneath it (counter.parties.text)
-        self.turn_to_message.setTextFormat(Qt.TextFormat.PlainText)
-        self.turn_to_message.setWordWrap(True)
+        self.turn_to_message = plain_label(wrap=True)  # what the desk will not take in it (counter.parties.text)
         self.turn_to_message.setProperty("role", "field-error")
         self.turn_to_message.hide()
         line.addWidget(self.turn_to_message)

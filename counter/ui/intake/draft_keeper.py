@@ -48,19 +48,12 @@ class DraftKeeper(QObject):
     saved = Signal(str)  # the local time of the save, HH:MM:SS
     failed = Signal(str)  # why, in the clerk's words (the database's fault; its error goes to the log)
 
-    def __init__(
-        self,
-        runner: Runner,
-        desk: Desk,
-        form: Callable[[], IntakeDraft],
-        parent: QObject,
-        clock: Callable[[], float] = time.monotonic,
-    ) -> None:
+    def __init__(self, runner: Runner, desk: Desk, form: Callable[[], IntakeDraft], parent: QObject) -> None:
         super().__init__(parent)
         self._runner = runner
         self._desk = desk
         self._form = form
-        self.clock = clock  # monotonic seconds: a test's own clock moves the server's writes on
+        self.clock = time.monotonic  # monotonic seconds: a test's own clock moves the server's writes on
         self._sent_at: float | None = None  # when the server's copy was last written
         self.paused = False  # while a saved form is put back: that is not typing
         self.stopped = False  # the intake is committed or given up: there is nothing left to keep

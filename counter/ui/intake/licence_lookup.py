@@ -102,9 +102,8 @@ class LicenceChooser(QDialog):
         em = QFontInfo(self.font()).pixelSize()  # a hanzi is one em wide: room for a line of the list unwrapped
         self.setMinimumWidth(34 * em)
         self.list.itemActivated.connect(lambda _item: self.take_selected())
-        self.problem = plain_label()
+        self.problem = plain_label(wrap=True)
         self.problem.setProperty("role", "error")
-        self.problem.setWordWrap(True)
         self.problem.hide()
         keys = plain_label(INTAKE_LICENCE_KEYS)
         keys.setProperty("role", "keys")

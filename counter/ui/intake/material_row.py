@@ -206,9 +206,8 @@ class MaterialRow(QFrame):
         if self.licence_button is not None:
             self.licence_button.setProperty("receipt", "true")
             self.licence_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.licence_label = plain_label()
+        self.licence_label = plain_label(wrap=True)
         self.licence_label.setProperty("role", "licence")
-        self.licence_label.setWordWrap(True)
         self.pages_label = plain_label()  # the camera's pages of it, taken with keys 8 and 9
         self.pages_label.setProperty("role", "hint")
         self.pages_label.hide()

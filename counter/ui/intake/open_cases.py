@@ -54,9 +54,8 @@ class OpenCasesBox(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("openCases")
-        self.heading = plain_label()
+        self.heading = plain_label(wrap=True)
         self.heading.setProperty("role", "warning")
-        self.heading.setWordWrap(True)
         self.cases = QListWidget()
         self.cases.setAccessibleName(INTAKE_OPEN_CASES_LIST)
         self.cases.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # not on the form's Tab path: the clerk types on

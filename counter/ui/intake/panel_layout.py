@@ -114,9 +114,8 @@ class PanelLayout(QWidget):
         self.outcome_box = OutcomeBox()
         self.deferral = DeferralControls()
         self.refusal = RefusalControls()
-        self.message = plain_label()
+        self.message = plain_label(wrap=True)
         self.message.setProperty("role", "message")
-        self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.hide()
 

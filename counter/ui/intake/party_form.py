@@ -53,8 +53,6 @@ from counter.ui.widgets.flow_layout import FlowLayout
 from counter.ui.widgets.plain_text import plain_label
 from counter.words.cases import APPLICANT_KIND, DELIVERY
 
-__all__ = ["AgentForm", "ApplicantForm", "DeliveryForm", "KnownParty"]
-
 
 def _radios(labels: dict[str, str]) -> tuple[QWidget, QButtonGroup, dict[str, QRadioButton]]:
     box = QWidget()

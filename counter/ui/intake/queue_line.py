@@ -7,7 +7,6 @@ slow or gone, and the window keeps working meanwhile.  The ticket called goes wi
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
@@ -16,7 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from counter.access.desk import Desk
 from counter.case.queue_ticket import QueueTicket
-from counter.host.devices.queue_caller import QueueCaller, QueueError, QueueFault, desk_queue
+from counter.host.devices.queue_caller import QueueError, QueueFault, desk_queue
 from counter.ui.door.device_call import DeviceCall
 from counter.ui.intake.words import (
     INTAKE_QUEUE_BUTTON,
@@ -42,12 +41,10 @@ class QueueLine(QWidget):
 
     called = Signal(object)  # QueueTicket
 
-    def __init__(
-        self, desk: Desk, caller: Callable[[], QueueCaller | None] = desk_queue, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._desk = desk
-        self.caller = caller  # asked at each call: a queue system set up while the panel is open is used
+        self.caller = desk_queue  # asked at each call: a queue system set up while the panel is open is used
         self.button = QPushButton(INTAKE_QUEUE_BUTTON.format(key=KEY))
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Ctrl+N from anywhere; not a stop on the Tab chain
         self.shortcut = QShortcut(QKeySequence(KEY), self)

@@ -33,9 +33,8 @@ class SituationQuestions(QWidget):
 
     def show_situations(self, situations: Sequence[Situation], answers: Mapping[str, str]) -> None:
         for row, situation in enumerate(situations):
-            question = plain_label(situation.question)
+            question = plain_label(situation.question, wrap=True)
             question.setProperty("role", "question")
-            question.setWordWrap(True)
             self._grid.addWidget(question, row, 0, Qt.AlignmentFlag.AlignTop)
             options = QWidget()
             line = FlowLayout(options)  # the options wrap in a narrow column

@@ -62,9 +62,7 @@ class CheckedLine(QWidget):
             self.edit.setMinimumWidth(
                 QFontMetrics(self.edit.font()).horizontalAdvance(WIDE_CHARACTER * NAME_SHOWN + NAME_DOT) + NAME_EDGES
             )
-        self.message = plain_label()
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.setWordWrap(True)
+        self.message = plain_label(wrap=True)
         self.message.setProperty("role", "field-error")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -17,7 +17,7 @@ from counter.case.numbers import DeskIdentity
 from counter.ui.cases.case_finder import CaseFinder
 from counter.ui.cases.case_page import CasePage
 from counter.ui.cases.opening import CaseDesk
-from counter.ui.cases.tables import COLUMN_MARGIN
+from counter.ui.cases.tables import COLUMN_MARGIN, numbers
 from counter.ui.look.fonts import install_fonts
 from counter.ui.look.text_size import set_text_percent
 from tests.ui.cases.casebook import DAY, DESK_1, Casebook
@@ -55,7 +55,8 @@ def test_the_cases_of_one_phone_are_listed_masked_and_enter_opens_one(
     window = desk_window(qtbot)
     finder = finder_of(CaseDesk(window, runner_on(case_sessions), DESK_1, today).find_cases(PHONE))
     assert finder.isWindow()
-    assert finder.found() == [book.correction, book.awaiting, book.awaiting_earlier]  # newest first, then by number
+    # newest first, then by number
+    assert numbers(finder.table) == [book.correction, book.awaiting, book.awaiting_earlier]
     assert column(finder, 2) == ["孙丽娟", "乌云其木格", "陈建国"]
     assert all(id_no.startswith("152201") and "********" in id_no for id_no in column(finder, 3))
     assert column(finder, 4) == ["139****0000"] * 3
@@ -93,14 +94,14 @@ def test_nothing_in_the_period_is_said_and_a_wider_period_finds_it(
 ) -> None:
     today.day = DAY + dt.timedelta(days=120)
     finder = finder_of(CaseDesk(desk_window(qtbot), runner_on(case_sessions), DESK_1, today).find_cases("陈建国"))
-    assert finder.found() == []
+    assert numbers(finder.table) == []
     assert finder.summary.text().startswith("近90天内没有与“陈建国”相符的办件")
     qtbot.waitUntil(lambda: QApplication.focusWidget() is finder.field)  # to type again
     QTest.keyClick(finder.field, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is finder.period)
     QTest.keyClick(finder.period, Qt.Key.Key_Down)  # 近半年
     assert finder.days() == 182
-    assert finder.found() == [book.awaiting_earlier]
+    assert numbers(finder.table) == [book.awaiting_earlier]
     assert finder.summary.text().startswith("近半年内与“陈建国”相符的办件共 1 件")
 
 
@@ -114,7 +115,7 @@ def test_the_finder_searches_again_and_opens_a_whole_number(
     assert cases.find_cases(PHONE) is finder  # the one finder, searched again
     finder.field.setText("乌云")
     QTest.keyClick(finder.field, Qt.Key.Key_Return)
-    assert finder.found() == [book.awaiting]
+    assert numbers(finder.table) == [book.awaiting]
     finder.field.setText(book.refused.lower())
     QTest.keyClick(finder.field, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: any(page.case_no == book.refused for page in window.findChildren(CasePage)))

@@ -11,6 +11,7 @@ from counter.case.status import CaseStatus
 from counter.documents.kinds import DocumentKind
 from counter.intake.outcome import Outcome
 from counter.ui.cases.opening import CaseDesk
+from counter.ui.cases.tables import numbers
 from counter.ui.cases.words import CASE_OUTCOME_RECEIVED
 from counter.words.cases import CASE_STATUS, CASE_STATUS_RECEIVED
 from counter.words.intake import OUTCOME
@@ -94,10 +95,10 @@ def test_the_lists_and_the_finder_say_each_case_as_its_page_does(
     the day's list, the finder's 状态 and the page name each case's state alike."""
     only_receiving(case_sessions)
     lists = make_lists(qtbot, case_sessions, today)
-    listed = dict(zip(lists.rows(lists.today_table), column(lists.today_table, 1), strict=True))
+    listed = dict(zip(numbers(lists.today_table), column(lists.today_table, 1), strict=True))
     assert listed[book.accepted] == "已收件"
     finder = finder_of(CaseDesk(desk_window(qtbot), runner_on(case_sessions), DESK_1, today).find_cases(PHONE))
-    found = dict(zip(finder.found(), column(finder.table, 5), strict=True))
+    found = dict(zip(numbers(finder.table), column(finder.table, 5), strict=True))
     assert found[book.correction] == CASE_STATUS_RECEIVED[CaseStatus.CORRECTION_ISSUED]
     for case_no, said in (*listed.items(), *found.items()):
         page = open_page(qtbot, case_sessions, today, case_no)
@@ -109,5 +110,5 @@ def test_the_lists_say_accepted_where_the_hall_accepted(
     qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
 ) -> None:
     lists = make_lists(qtbot, case_sessions, today)
-    listed = dict(zip(lists.rows(lists.today_table), column(lists.today_table, 1), strict=True))
+    listed = dict(zip(numbers(lists.today_table), column(lists.today_table, 1), strict=True))
     assert listed[book.accepted] == CASE_STATUS[CaseStatus.ACCEPTED] == "已受理"

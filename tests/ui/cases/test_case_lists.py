@@ -17,6 +17,7 @@ from counter.ui.cases.case_lists import CaseLists, due_text
 from counter.ui.cases.case_page import CasePage
 from counter.ui.cases.marks import AMBER, RED
 from counter.ui.cases.opening import CaseDesk
+from counter.ui.cases.tables import numbers
 from counter.ui.cases.words import CASE_LIST_DUE, CASE_LIST_DUE_COUNT
 from tests.ui.cases.casebook import DESK_1, Casebook, take_deferral
 from tests.ui.cases.conftest import Clock
@@ -43,7 +44,7 @@ def test_today_lists_this_desks_cases_of_the_day_only(
     qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
 ) -> None:
     lists = make_lists(qtbot, case_sessions, today)
-    assert lists.rows(lists.today_table) == list(book.demo_cases())  # not desk 2's, not 2026-11-18's
+    assert numbers(lists.today_table) == list(book.demo_cases())  # not desk 2's, not 2026-11-18's
     statuses = column(lists.today_table, 1)
     assert statuses == ["已受理", "审批中", "补正后已重新提交", "不予受理", "已受理", "审批中"]
     assert "共6件" in lists.today_summary.text()
@@ -53,7 +54,7 @@ def test_due_soon_is_amber_and_later_deadlines_wait(
     qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
 ) -> None:
     lists = make_lists(qtbot, case_sessions, today)  # Friday 2026-11-20: two working days reach Tuesday the 24th
-    assert lists.rows(lists.due_table) == [book.awaiting_earlier]  # due Monday the 23rd; the 25th is not yet
+    assert numbers(lists.due_table) == [book.awaiting_earlier]  # due Monday the 23rd; the 25th is not yet
     assert row_texts(lists.due_table, 0)[1:3] == ["2026-11-23", "还剩1个工作日"]
     assert background(lists, 0) == QColor(AMBER)
     assert lists.tabs.tabText(1) == CASE_LIST_DUE_COUNT.format(count=1)
@@ -66,12 +67,12 @@ def test_overdue_deferrals_are_red_with_the_days_late(
     today.day = dt.date(2026, 12, 20)
     lists = make_lists(qtbot, case_sessions, today)
     # the correction notice of 20 November went unanswered past its fifteen working days (11 December)
-    assert lists.rows(lists.due_table) == [book.awaiting_earlier, book.awaiting, book.correction]
+    assert numbers(lists.due_table) == [book.awaiting_earlier, book.awaiting, book.correction]
     assert column(lists.due_table, 2) == ["已逾期27天", "已逾期25天", "补正：已逾期9天"]
     assert column(lists.due_table, 6) == ["1号窗口", "2号窗口", "2号窗口"]  # every desk's deferrals
     assert all(background(lists, n) == QColor(RED) for n in range(3))
     assert "其中已逾期3件" in lists.due_summary.text()
-    assert lists.rows(lists.today_table) == []
+    assert numbers(lists.today_table) == []
 
 
 def test_one_due_today_and_one_overdue(
@@ -79,7 +80,7 @@ def test_one_due_today_and_one_overdue(
 ) -> None:
     today.day = dt.date(2026, 11, 25)
     lists = make_lists(qtbot, case_sessions, today)
-    assert lists.rows(lists.due_table) == [book.awaiting_earlier, book.awaiting]
+    assert numbers(lists.due_table) == [book.awaiting_earlier, book.awaiting]
     assert column(lists.due_table, 2) == ["已逾期2天", "今天到期"]
     assert [background(lists, r) for r in (0, 1)] == [QColor(RED), QColor(RED)]  # today has no day left either
 
@@ -120,7 +121,7 @@ def test_lists_refresh_when_a_case_page_saves_an_action(
     qtbot.addWidget(window)
     desk = CaseDesk(window, runner_on(case_sessions), DESK_1, today)
     lists = desk.open_lists()
-    assert lists.rows(lists.due_table) == [book.awaiting_earlier]
+    assert numbers(lists.due_table) == [book.awaiting_earlier]
     lists.due_table.setCurrentCell(0, 0)
     with qtbot.waitSignal(lists.case_chosen):
         QTest.keyClick(lists.due_table, Qt.Key.Key_Enter)
@@ -131,7 +132,7 @@ def test_lists_refresh_when_a_case_page_saves_an_action(
         box.setChecked(True)
     with qtbot.waitSignal(desk.case_changed):
         page.form.confirm_button.click()
-    assert lists.rows(lists.due_table) == []  # refreshed: nothing is due any more
+    assert numbers(lists.due_table) == []  # refreshed: nothing is due any more
     assert lists.tabs.tabText(1) == CASE_LIST_DUE
     assert desk.open_lists() is lists
 

@@ -8,6 +8,7 @@ runs in a child process, since without the fix the crash takes the process down,
 
 from __future__ import annotations
 
+import ast
 import gc
 import os
 import subprocess
@@ -79,3 +80,14 @@ def test_an_unshown_window_opens_on_its_desk_windows_screen(qtbot: QtBot) -> Non
     desk.show()
     panel = QWidget(desk)
     assert screen_of(panel) is screen_of(desk) is QGuiApplication.primaryScreen()
+
+
+def test_no_widget_is_asked_for_its_screen() -> None:
+    """Every window finds its screen with screen_of: a widget's own screen() ties the QScreen to it as above."""
+    asking = [
+        f"{path.relative_to(REPO)}:{node.lineno}"
+        for path in sorted((REPO / "counter").rglob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "screen"
+    ]
+    assert asking == []

@@ -20,6 +20,7 @@ from counter.case.numbers import DeskIdentity
 from counter.service.call import Clock
 from counter.service.local import InProcess
 from counter.ui.cases.scanner import ScannerFilter
+from counter.ui.cases.tables import numbers
 from counter.ui.intake import IntakePanel
 from counter.ui.mainwindow.main_window import MainWindow
 from tests.conftest import SHIPPED_CATALOG
@@ -261,7 +262,7 @@ def test_f7_finds_a_case_by_what_the_applicant_has_at_hand(qtbot: QtBot, db: Sto
     ask_f7(qtbot, window, "152201199512090357")  # 赵雪梅 came twice: both listed, the newest first
     finder = window.desk_actions.cases().finder
     assert finder is not None
-    assert finder.found() == ["XAM01-20261120-01-0005", "XAM01-20261120-01-0003"]
+    assert numbers(finder.table) == ["XAM01-20261120-01-0005", "XAM01-20261120-01-0003"]
     assert all(finder.table.item(row, 2).text() == "赵雪梅" for row in range(2))
     qtbot.waitUntil(lambda: QApplication.focusWidget() is finder.table)
     QTest.keyClick(finder.table, Qt.Key.Key_Down)
@@ -272,7 +273,7 @@ def test_f7_finds_a_case_by_what_the_applicant_has_at_hand(qtbot: QtBot, db: Sto
     ask_f7(qtbot, window, "巴特尔")  # nobody of that name: said in the finder, the keyboard back in its field
     qtbot.waitUntil(lambda: finder.summary.text().startswith("近90天内没有与“巴特尔”相符的办件"))
     qtbot.waitUntil(lambda: QApplication.focusWidget() is finder.field)
-    assert finder.found() == []
+    assert numbers(finder.table) == []
 
 
 @pytest.mark.slow
