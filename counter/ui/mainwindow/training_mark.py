@@ -148,8 +148,8 @@ class TrainingMark(QObject):
         band.setGeometry(0, 0, window.width(), height)
         band.raise_()
         if isinstance(window, QTabWidget):
-            if window.styleSheet() != (sheet := below_band(str(band.property("sheet")), height)):
-                window.setStyleSheet(sheet)
+            if window.styleSheet() != below_band(str(band.property("sheet")), height):
+                window.setStyleSheet(below_band(str(band.property("sheet")), height))
             return
         margins = window.contentsMargins()
         top = int(band.property("top")) + height

@@ -138,6 +138,7 @@ class PadWindow(QWidget):
         self._level: Level | None = None  # the bad face tapped for the service on the pad: from then on, the rating
         self._scale = 0.0
         self._room = QSize()  # the size the pad is drawn for: its window's, or the panel it is about to be given
+        self._sheet = ""
         self.columns = Columns()  # the labels set in vertical columns when their text is Mongolian
         self.idle_page = IdlePage()
         self.rating_page = RatingPage(self.columns)
@@ -200,9 +201,9 @@ class PadWindow(QWidget):
         self.submit_button.setText(words(PAD_SUBMIT))
         self.reasons_page.relabel(words)
         names = tuple(words(RATING_LEVEL[level]) for level in self.face_buttons)
-        for name, button in zip(names, self.face_buttons.values(), strict=True):
-            button.setText(name)
-            button.setAccessibleName(name)
+        for level, button in self.face_buttons.items():
+            button.setText(words(RATING_LEVEL[level]))
+            button.setAccessibleName(words(RATING_LEVEL[level]))
             button.peers = names
         self._fit_text()
 
@@ -466,9 +467,9 @@ class PadWindow(QWidget):
         """
         if not self._room.isValid() or self._scale <= 0:
             return
-        sheet = pad_style(self._scale, factor())  # the pad's background, and anything outside the pages
-        if sheet != self.styleSheet():
-            self.setStyleSheet(sheet)
+        if pad_style(self._scale, factor()) != self._sheet:  # the pad's background, and anything outside the pages
+            self._sheet = pad_style(self._scale, factor())
+            self.setStyleSheet(pad_style(self._scale, factor()))
         current = self.pages.currentWidget()
         kept = current.geometry() if current is not None else None
         for index in which or tuple(PadPage):
@@ -481,9 +482,8 @@ class PadWindow(QWidget):
 
     def _apply_text(self, page: QWidget, text: float) -> None:
         page.setProperty("text_size", text)
-        sheet = pad_style(self._scale, text)
-        if sheet != page.styleSheet():
-            page.setStyleSheet(sheet)
+        if pad_style(self._scale, text) != page.styleSheet():
+            page.setStyleSheet(pad_style(self._scale, text))
         scale_columns(page, self._scale)
         if page.isAncestorOf(self.question):
             for face in self.face_buttons.values():
