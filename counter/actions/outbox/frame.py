@@ -130,13 +130,21 @@ class Channel(Protocol):
         """The claimed row's request.  ValueError, LookupError or TypeError: a row that cannot be read."""
         ...
 
-    def send(self, route: Route, request: Any) -> Answer:
+    @property
+    def post(self) -> Callable[[Any], Answer]:
         """Send one request through the channel's transport; never an exception for what the network did."""
         ...
 
-    def close(self) -> None:
-        """The pass is over: a connection kept, closed."""
+    @property
+    def link(self) -> Link | None:
+        """The connection ``post`` keeps for the pass, closed when it is over; None: none (a post given, tests)."""
         ...
+
+
+class Link(Protocol):
+    """A connection a channel keeps from one request to the next."""
+
+    def close(self) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +182,8 @@ def send_due(store: Writer, channel: Channel, *, clock: Clock, batch: int) -> Se
                 # claim sends it again under the same keys
                 store.write(functools.partial(_mark, channel=channel, marks=marks, now=clock()))
     finally:
-        channel.close()
+        if channel.link is not None:
+            channel.link.close()
 
 
 def _claim(session: Session, *, channel: Channel, now: dt.datetime, batch: int) -> tuple[Route, list[Job], int] | None:
@@ -203,7 +212,7 @@ def _claim(session: Session, *, channel: Channel, now: dt.datetime, batch: int) 
 
 
 def _send(channel: Channel, route: Route, job: Job, clock: Clock) -> Mark:
-    answer = channel.send(route, job.request)
+    answer = channel.post(job.request)
     if answer.outcome is Outcome.SENT:
         log.info("%s %s sent", channel.name, job.row_id)
         return Mark(job.row_id, SendRound(sent=1), remote_id=answer.remote_id)

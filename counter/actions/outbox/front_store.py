@@ -39,7 +39,7 @@ from counter.db.settings_store import get_setting, is_training
 from counter.host.outward.front_store import FRONT_STORE_SECRET, FrontStoreLink, FrontWrite
 from counter.host.outward.licence_library import load_format
 from counter.host.outward.sms_secret import load_secret, secret_path
-from counter.outbox.rules import Answer, SendRound, request_key
+from counter.outbox.rules import SendRound, request_key
 from counter.outbox.secret_shown import shown
 from counter.platform.code_lists import Codings, NoCode
 from counter.platform.events import PlatformKind, licence_key
@@ -120,6 +120,7 @@ class _FrontStore:
     def __init__(self, folder: Path | None, link: FrontStoreLink) -> None:
         self.folder = folder
         self.link = link
+        self.post = link.write
         self.batch = ""
         self.codings: Codings | None = None
         self.type_codes: dict[str, str] = {}
@@ -166,12 +167,6 @@ class _FrontStore:
             guid_column(rows[0].table) if rows else "row_guid",
         )
         return Job(row_id, attempts, request)
-
-    def send(self, route: Route, request: FrontWrite) -> Answer:
-        return self.link.write(request)
-
-    def close(self) -> None:
-        self.link.close()
 
 
 def _licence_type_codes(session: Session) -> dict[str, str]:

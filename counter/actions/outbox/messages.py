@@ -218,13 +218,6 @@ class _Sms:
         )
         return Job(row_id, message.attempts, request)
 
-    def send(self, route: Route, request: SmsRequest) -> Answer:
-        return self.post(request)
-
-    def close(self) -> None:
-        if self.link is not None:
-            self.link.close()
-
 
 def send_due(
     store: Writer,

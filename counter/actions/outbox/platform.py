@@ -217,13 +217,6 @@ class _Platform:
         )
         return Job(row_id, event.attempts, request)
 
-    def send(self, route: Route, request: ReportRequest) -> Report:
-        return self.post(request)
-
-    def close(self) -> None:
-        if self.link is not None:
-            self.link.close()
-
 
 def send_due(
     store: Writer,
