@@ -26,9 +26,10 @@ from sqlalchemy import select
 from counter.access.roles import Permission
 from counter.actions.admin.acting import this_desk
 from counter.actions.admin.guard import require
+from counter.actions.admin.outward_settings import save_settings, with_secret
 from counter.actions.intake.licences import library_settings
 from counter.actions.outbox import frame
-from counter.actions.outbox.frame import Clock, Job, Route, Writer, save_settings
+from counter.actions.outbox.frame import Clock, Job, Route, Writer
 from counter.actions.outbox.platform import chosen_codings
 from counter.actions.outbox.platform_facts import Withheld, facts_of
 from counter.db import models
@@ -38,7 +39,6 @@ from counter.db.front_store_store import FRONT_STORE_KEY, catch_up, claimed_mark
 from counter.db.settings_store import get_setting, is_training
 from counter.host.outward.front_store import FRONT_STORE_SECRET, FrontStoreLink, FrontWrite
 from counter.host.outward.licence_library import load_format
-from counter.host.outward.sms_secret import load_secret, secret_path
 from counter.outbox.rules import SendRound, request_key
 from counter.outbox.secret_shown import shown
 from counter.platform.code_lists import Codings, NoCode
@@ -81,7 +81,7 @@ def front_store_settings(session: Session, folder: Path | None = None) -> FrontS
     if is_training(session):
         return FrontStoreSettings()
     stored = front_store_from_json(get_setting(session, FRONT_STORE_KEY))
-    return dataclasses.replace(stored, secret=load_secret(secret_path(FRONT_STORE_SECRET, folder)))
+    return with_secret(stored, FRONT_STORE_SECRET, folder)
 
 
 def save_front_store(
@@ -95,7 +95,7 @@ def save_front_store(
     if problems:
         raise FrontStoreRefused(problems)
     before = front_store_settings(session, folder)
-    save_settings(session, by, FRONT_STORE_KEY, before, settings, secret_path(FRONT_STORE_SECRET, folder))
+    save_settings(session, by, FRONT_STORE_KEY, before, settings, FRONT_STORE_SECRET, folder)
 
 
 def change_front_store(session: Session, desk: Desk | None, **changes: Any) -> FrontStoreSettings:
