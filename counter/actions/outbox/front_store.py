@@ -21,8 +21,6 @@ import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
-
 from counter.access.roles import Permission
 from counter.actions.admin.acting import this_desk
 from counter.actions.admin.guard import require
@@ -33,12 +31,13 @@ from counter.actions.outbox.frame import Clock, Job, Route, Writer
 from counter.actions.outbox.platform import chosen_codings
 from counter.actions.outbox.platform_facts import Withheld, facts_of
 from counter.db import models
-from counter.db.case_store import answers_of
+from counter.db.case_store import answers_of, case_materials
 from counter.db.catalog_store import guide_version
 from counter.db.front_store_store import FRONT_STORE_KEY, catch_up, claimed_mark, mark_rows
 from counter.db.settings_store import get_setting, is_training
 from counter.host.outward.front_store import FRONT_STORE_SECRET, FrontStoreLink, FrontWrite
 from counter.host.outward.licence_library import load_format
+from counter.intake.checklist import PRESENT
 from counter.outbox.rules import SendRound, request_key
 from counter.outbox.secret_shown import shown
 from counter.platform.code_lists import Codings, NoCode
@@ -192,14 +191,10 @@ def _extra(session: Session, event: ClaimedEvent, type_codes: dict[str, str]) ->
         chosen = stored.bundle.items_for(answers_of(case))
         items = tuple(ItemFacts(i.code, i.basic_code, i.name) for i in chosen)
         version = stored.version
-    m = models.CaseMaterial
-    lines = session.execute(
-        select(m.name, m.medium, m.originals, m.copies, m.receipt).where(m.case_id == case.id).order_by(m.id)
-    )
     materials = tuple(
-        MaterialFacts(name, medium or "paper", originals + copies)
-        for name, medium, originals, copies, receipt in lines
-        if receipt in ("received", "shared_confirmed", "corrected_on_spot")
+        MaterialFacts(line.name, line.medium or "paper", line.originals + line.copies)
+        for line in case_materials(session, case.id)
+        if line.receipt in PRESENT
     )
     issued = request_key(licence_key(case.uid, event.item_code)) if event.kind is PlatformKind.LICENCE_VOIDED else ""
     item = stored.bundle.item(event.item_code) if stored is not None and event.item_code else None
