@@ -14,12 +14,12 @@ from typing import Protocol, TypeVar
 SECRET_SHOWN = "******"
 
 
-class _WithSecret(Protocol):
+class WithSecret(Protocol):
     @property
     def secret(self) -> str: ...
 
 
-S = TypeVar("S", bound=_WithSecret)
+S = TypeVar("S", bound=WithSecret)
 
 
 def shown(settings: S) -> S:
@@ -28,7 +28,7 @@ def shown(settings: S) -> S:
     return dataclasses.replace(settings, secret=SECRET_SHOWN if settings.secret else "")  # type: ignore[type-var]
 
 
-def stored_json(settings: _WithSecret) -> str:
+def stored_json(settings: WithSecret) -> str:
     """``settings`` (a dataclass with a ``secret``) as the database keeps them: everything but the secret, which
     stays in its file on the machine that sends."""
     stored = dataclasses.asdict(settings)  # type: ignore[call-overload]

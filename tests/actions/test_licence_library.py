@@ -4,20 +4,24 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import os
 import stat
 from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.desk import Desk
 from counter.actions.intake.licences import LIBRARY_KEY, library_settings, look_up_licences, save_library
+from counter.db import models
 from counter.db.settings_store import get_setting
 from counter.host.outward.licence_library import LIBRARY_SECRET, LookUpOutcome
 from counter.host.outward.sms_secret import secret_path
 from counter.intake.licences import LibraryProblem, LibraryRefused, LibrarySettings, TrustLevel
+from counter.outbox.secret_shown import SECRET_SHOWN
 from tests.licence_library import ACCOUNT, CREDIT_CODE, MALFORMED, SECRET, STALL, running_library
 
 
@@ -100,3 +104,21 @@ def test_the_secret_is_a_private_file_never_the_database(
         assert SECRET not in stored
         assert "library.example" in stored
         assert library_settings(s, tmp_path).secret == SECRET
+
+
+def test_a_change_is_on_the_trail_field_by_field_the_secret_never_its_value(
+    sessions: sessionmaker[Session], desk: Desk, tmp_path: Path
+) -> None:
+    with sessions.begin() as s:
+        save_library(s, _settings("https://library.example/q"), desk=desk, folder=tmp_path)
+    with sessions.begin() as s:
+        save_library(s, _settings("https://library.example/q", secret="n3w", timeout=5), desk=desk, folder=tmp_path)
+    with sessions() as s:
+        entry = s.scalars(
+            select(models.AuditEntry).where(models.AuditEntry.subject == LIBRARY_KEY).order_by(models.AuditEntry.id)
+        ).all()[-1]
+    assert json.loads(entry.detail) == {
+        "secret": {"from": SECRET_SHOWN, "to": SECRET_SHOWN},
+        "timeout": {"from": 2, "to": 5},
+    }
+    assert secret_path(LIBRARY_SECRET, tmp_path).read_text() == "n3w"

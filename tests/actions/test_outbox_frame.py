@@ -17,9 +17,10 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.desk import Desk
-from counter.actions.outbox import messages, platform
+from counter.actions.outbox import front_store, messages, platform
 from counter.actions.outbox.frame import SET_ASIDE
 from counter.db import models
+from counter.host.outward.front_store import FrontStoreLink
 from counter.outbox.rules import SendRound
 from counter.platform.settings import PlatformSettings
 from counter.sms.gateway import GatewaySettings
@@ -157,3 +158,15 @@ def test_an_event_whose_payload_cannot_be_read_is_set_aside_and_the_next_goes(
     unreadable, sent = _rows(sessions, side)
     assert (unreadable.state, sent.state) == ("failed", "sent")
     assert unreadable.last_error.startswith(f"{SET_ASIDE}: JSONDecodeError")
+
+
+def test_the_pass_closes_the_connection_its_channel_kept(sessions: sessionmaker[Session]) -> None:
+    closed: list[bool] = []
+
+    class Kept(FrontStoreLink):
+        def close(self) -> None:
+            closed.append(True)
+            super().close()
+
+    assert front_store.send_due(Writes(sessions), link=Kept()) == SendRound()  # the hall has no front store
+    assert closed == [True]

@@ -9,31 +9,21 @@ has no library: its applicants are made up.
 
 from __future__ import annotations
 
-import dataclasses
 from typing import TYPE_CHECKING
 
 from counter.access.roles import Permission
 from counter.actions.admin.acting import this_desk
-from counter.actions.admin.audit import record_at_desk
 from counter.actions.admin.guard import require
-from counter.audit.actions import AuditAction
-from counter.db.settings_store import get_setting, is_training, put_setting
-from counter.host.outward.licence_library import (
-    LIBRARY_SECRET,
-    LookUp,
-    ask_library,
-    load_format,
-    load_secret,
-    save_secret,
-)
-from counter.host.outward.sms_secret import secret_path
+from counter.actions.admin.outward_settings import save_settings, with_secret
+from counter.db.settings_store import get_setting, is_training
+from counter.host.outward.licence_library import LIBRARY_SECRET, LookUp, ask_library, load_format
 from counter.intake.licences import (
     LibraryProblem,
     LibraryRefused,
     LibrarySettings,
     library_from_json,
 )
-from counter.outbox.secret_shown import SECRET_SHOWN, stored_json
+from counter.outbox.secret_shown import SECRET_SHOWN
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -54,7 +44,7 @@ def library_settings(session: Session, folder: Path | None = None) -> LibrarySet
     stored = library_from_json(get_setting(session, LIBRARY_KEY))
     if not stored.configured:
         return stored
-    return dataclasses.replace(stored, secret=load_secret(secret_path(LIBRARY_SECRET, folder)))
+    return with_secret(stored, LIBRARY_SECRET, folder)
 
 
 def save_library(
@@ -66,7 +56,7 @@ def save_library(
     by = this_desk(desk)
     require(session, by.actor, Permission.CHANGE_SETTINGS)
     if settings.secret == SECRET_SHOWN:  # the settings as read, sent back: the secret kept is kept
-        settings = dataclasses.replace(settings, secret=load_secret(secret_path(LIBRARY_SECRET, folder)))
+        settings = with_secret(settings, LIBRARY_SECRET, folder)
     problems = settings.problems()
     if settings.format_file:
         try:
@@ -75,16 +65,7 @@ def save_library(
             problems = (*problems, LibraryProblem.BAD_FORMAT)
     if problems:
         raise LibraryRefused(problems)
-    before = dataclasses.asdict(library_settings(session, folder))
-    after = dataclasses.asdict(settings)
-    save_secret(settings.secret, secret_path(LIBRARY_SECRET, folder))
-    put_setting(session, LIBRARY_KEY, stored_json(settings))
-    changed = {
-        k: {"from": SECRET_SHOWN, "to": SECRET_SHOWN} if k == "secret" else {"from": before.get(k), "to": v}
-        for k, v in after.items()
-        if before.get(k) != v
-    }
-    record_at_desk(session, by, AuditAction.SETTING_CHANGED, LIBRARY_KEY, changed)
+    save_settings(session, by, LIBRARY_KEY, library_settings(session, folder), settings, LIBRARY_SECRET, folder)
 
 
 def look_up_licences(settings: LibrarySettings, holder_id: str, types: tuple[str, ...], reason: str = "") -> LookUp:

@@ -18,7 +18,6 @@ row never stops a channel, nor the list that shows it.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import functools
 import logging
@@ -28,18 +27,11 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from counter.access.roles import Permission
 from counter.actions.admin.acting import this_desk
-from counter.actions.admin.audit import record_at_desk
 from counter.actions.admin.guard import require
-from counter.audit.actions import AuditAction
 from counter.db import models, outbox_marks
-from counter.db.settings_store import put_setting
-from counter.host.outward.sms_secret import save_secret
 from counter.outbox.rules import Answer, Outcome, SendRound, claim_lease, is_final, next_wait
-from counter.outbox.secret_shown import SECRET_SHOWN, stored_json
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from sqlalchemy.orm import Session
 
     from counter.access.desk import Desk
@@ -55,7 +47,6 @@ __all__ = [
     "Transactions",
     "Writer",
     "retry",
-    "save_settings",
     "send_due",
 ]
 
@@ -130,13 +121,21 @@ class Channel(Protocol):
         """The claimed row's request.  ValueError, LookupError or TypeError: a row that cannot be read."""
         ...
 
-    def send(self, route: Route, request: Any) -> Answer:
+    @property
+    def post(self) -> Callable[[Any], Answer]:
         """Send one request through the channel's transport; never an exception for what the network did."""
         ...
 
-    def close(self) -> None:
-        """The pass is over: a connection kept, closed."""
+    @property
+    def link(self) -> Link | None:
+        """The connection ``post`` keeps for the pass, closed when it is over; None: none (a post given, tests)."""
         ...
+
+
+class Link(Protocol):
+    """A connection a channel keeps from one request to the next."""
+
+    def close(self) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +173,8 @@ def send_due(store: Writer, channel: Channel, *, clock: Clock, batch: int) -> Se
                 # claim sends it again under the same keys
                 store.write(functools.partial(_mark, channel=channel, marks=marks, now=clock()))
     finally:
-        channel.close()
+        if channel.link is not None:
+            channel.link.close()
 
 
 def _claim(session: Session, *, channel: Channel, now: dt.datetime, batch: int) -> tuple[Route, list[Job], int] | None:
@@ -203,7 +203,7 @@ def _claim(session: Session, *, channel: Channel, now: dt.datetime, batch: int) 
 
 
 def _send(channel: Channel, route: Route, job: Job, clock: Clock) -> Mark:
-    answer = channel.send(route, job.request)
+    answer = channel.post(job.request)
     if answer.outcome is Outcome.SENT:
         log.info("%s %s sent", channel.name, job.row_id)
         return Mark(job.row_id, SendRound(sent=1), remote_id=answer.remote_id)
@@ -233,26 +233,3 @@ def retry(session: Session, desk: Desk | None, model: OutboxModel, row_id: int) 
     if again:
         log.info("%s %s queued again by %s", model.__tablename__, row_id, by.clerk)
     return again
-
-
-class ChannelSettings(Protocol):
-    """A channel's settings: stored as JSON without the secret, which is kept in a file of this machine's."""
-
-    @property
-    def secret(self) -> str: ...
-
-
-def save_settings(
-    session: Session, desk: Desk, key: str, before: ChannelSettings, after: ChannelSettings, secret_file: Path
-) -> None:
-    """Keep a channel's settings checked by the caller: the secret in ``secret_file``, the rest in the database
-    under ``key``; the change on the audit trail, the secret as :data:`SECRET_SHOWN`."""
-    old, new = dataclasses.asdict(before), dataclasses.asdict(after)  # type: ignore[call-overload]
-    save_secret(after.secret, secret_file)
-    put_setting(session, key, stored_json(after))
-    changed = {
-        k: {"from": SECRET_SHOWN, "to": SECRET_SHOWN} if k == "secret" else {"from": old.get(k), "to": v}
-        for k, v in new.items()
-        if old.get(k) != v
-    }
-    record_at_desk(session, desk, AuditAction.SETTING_CHANGED, key, changed)

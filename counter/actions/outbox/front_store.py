@@ -21,25 +21,24 @@ import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
-
 from counter.access.roles import Permission
 from counter.actions.admin.acting import this_desk
 from counter.actions.admin.guard import require
+from counter.actions.admin.outward_settings import save_settings, with_secret
 from counter.actions.intake.licences import library_settings
 from counter.actions.outbox import frame
-from counter.actions.outbox.frame import Clock, Job, Route, Writer, save_settings
+from counter.actions.outbox.frame import Clock, Job, Route, Writer
 from counter.actions.outbox.platform import chosen_codings
 from counter.actions.outbox.platform_facts import Withheld, facts_of
 from counter.db import models
-from counter.db.case_store import answers_of
+from counter.db.case_store import answers_of, case_materials
 from counter.db.catalog_store import guide_version
 from counter.db.front_store_store import FRONT_STORE_KEY, catch_up, claimed_mark, mark_rows
 from counter.db.settings_store import get_setting, is_training
 from counter.host.outward.front_store import FRONT_STORE_SECRET, FrontStoreLink, FrontWrite
 from counter.host.outward.licence_library import load_format
-from counter.host.outward.sms_secret import load_secret, secret_path
-from counter.outbox.rules import Answer, SendRound, request_key
+from counter.intake.checklist import PRESENT
+from counter.outbox.rules import SendRound, request_key
 from counter.outbox.secret_shown import shown
 from counter.platform.code_lists import Codings, NoCode
 from counter.platform.events import PlatformKind, licence_key
@@ -81,7 +80,7 @@ def front_store_settings(session: Session, folder: Path | None = None) -> FrontS
     if is_training(session):
         return FrontStoreSettings()
     stored = front_store_from_json(get_setting(session, FRONT_STORE_KEY))
-    return dataclasses.replace(stored, secret=load_secret(secret_path(FRONT_STORE_SECRET, folder)))
+    return with_secret(stored, FRONT_STORE_SECRET, folder)
 
 
 def save_front_store(
@@ -95,7 +94,7 @@ def save_front_store(
     if problems:
         raise FrontStoreRefused(problems)
     before = front_store_settings(session, folder)
-    save_settings(session, by, FRONT_STORE_KEY, before, settings, secret_path(FRONT_STORE_SECRET, folder))
+    save_settings(session, by, FRONT_STORE_KEY, before, settings, FRONT_STORE_SECRET, folder)
 
 
 def change_front_store(session: Session, desk: Desk | None, **changes: Any) -> FrontStoreSettings:
@@ -120,6 +119,7 @@ class _FrontStore:
     def __init__(self, folder: Path | None, link: FrontStoreLink) -> None:
         self.folder = folder
         self.link = link
+        self.post = link.write
         self.batch = ""
         self.codings: Codings | None = None
         self.type_codes: dict[str, str] = {}
@@ -167,12 +167,6 @@ class _FrontStore:
         )
         return Job(row_id, attempts, request)
 
-    def send(self, route: Route, request: FrontWrite) -> Answer:
-        return self.link.write(request)
-
-    def close(self) -> None:
-        self.link.close()
-
 
 def _licence_type_codes(session: Session) -> dict[str, str]:
     """证照类型代码 by type: the 证照库's own codes, from the table its format file keeps for the look-ups (one
@@ -197,14 +191,10 @@ def _extra(session: Session, event: ClaimedEvent, type_codes: dict[str, str]) ->
         chosen = stored.bundle.items_for(answers_of(case))
         items = tuple(ItemFacts(i.code, i.basic_code, i.name) for i in chosen)
         version = stored.version
-    m = models.CaseMaterial
-    lines = session.execute(
-        select(m.name, m.medium, m.originals, m.copies, m.receipt).where(m.case_id == case.id).order_by(m.id)
-    )
     materials = tuple(
-        MaterialFacts(name, medium or "paper", originals + copies)
-        for name, medium, originals, copies, receipt in lines
-        if receipt in ("received", "shared_confirmed", "corrected_on_spot")
+        MaterialFacts(line.name, line.medium or "paper", line.originals + line.copies)
+        for line in case_materials(session, case.id)
+        if line.receipt in PRESENT
     )
     issued = request_key(licence_key(case.uid, event.item_code)) if event.kind is PlatformKind.LICENCE_VOIDED else ""
     item = stored.bundle.item(event.item_code) if stored is not None and event.item_code else None

@@ -23,10 +23,11 @@ from counter.access.roles import Permission
 from counter.actions.admin.acting import this_desk
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.admin.guard import require
+from counter.actions.admin.outward_settings import save_settings
 from counter.actions.cases.case_reads import DUE_SOON_WORKING_DAYS
 from counter.actions.cases.documents import office_settings
 from counter.actions.outbox import frame
-from counter.actions.outbox.frame import Clock, Job, Route, Writer, save_settings
+from counter.actions.outbox.frame import Clock, Job, Route, Writer
 from counter.case.item_lines import office_day
 from counter.db import models, outbox_store
 from counter.db.case_lists import deferrals_due_by
@@ -120,7 +121,7 @@ def save_gateway(session: Session, settings: GatewaySettings, *, desk: Desk | No
     problems = settings.problems()
     if problems:
         raise GatewayRefused(problems)
-    save_settings(session, by, GATEWAY_KEY, gateway_settings(session), settings, secret_path(GATEWAY_SECRET))
+    save_settings(session, by, GATEWAY_KEY, gateway_settings(session), settings, GATEWAY_SECRET)
 
 
 def change_gateway(
@@ -217,13 +218,6 @@ class _Sms:
             timeout=settings.timeout,
         )
         return Job(row_id, message.attempts, request)
-
-    def send(self, route: Route, request: SmsRequest) -> Answer:
-        return self.post(request)
-
-    def close(self) -> None:
-        if self.link is not None:
-            self.link.close()
 
 
 def send_due(

@@ -23,15 +23,15 @@ from typing import TYPE_CHECKING, Any
 from counter.access.roles import Permission
 from counter.actions.admin.acting import this_desk
 from counter.actions.admin.guard import require
+from counter.actions.admin.outward_settings import save_settings, with_secret
 from counter.actions.outbox import frame
-from counter.actions.outbox.frame import Clock, Job, Route, Writer, save_settings
+from counter.actions.outbox.frame import Clock, Job, Route, Writer
 from counter.actions.outbox.platform_facts import Withheld, facts_of
 from counter.db import models, platform_store
 from counter.db.platform_store import FAILED, PLATFORM_KEY
 from counter.db.settings_store import is_training
 from counter.host.outward.platform_client import PlatformLink, Report, ReportRequest
 from counter.host.outward.platform_secret import PLATFORM_SECRET
-from counter.host.outward.sms_secret import load_secret, secret_path
 from counter.outbox.rules import SendRound, request_key
 from counter.outbox.secret_shown import shown
 from counter.platform.code_lists import Codings, NoCode, Unchosen
@@ -105,7 +105,7 @@ def _coding_problems(
 def platform_settings(session: Session, folder: Path | None = None) -> PlatformSettings:
     """The site's connection, its secret from this machine's key folder (``folder``: another, for tests)."""
     stored = platform_store.platform_settings(session)
-    return dataclasses.replace(stored, secret=load_secret(secret_path(PLATFORM_SECRET, folder)))
+    return with_secret(stored, PLATFORM_SECRET, folder)
 
 
 def save_platform(
@@ -130,7 +130,7 @@ def save_platform(
     if problems:
         raise PlatformRefused(tuple(problems), lists, bad)
     before = platform_settings(session, folder)
-    save_settings(session, by, PLATFORM_KEY, before, settings, secret_path(PLATFORM_SECRET, folder))
+    save_settings(session, by, PLATFORM_KEY, before, settings, PLATFORM_SECRET, folder)
 
 
 def change_platform(
@@ -216,13 +216,6 @@ class _Platform:
             ca_file=settings.ca_file,
         )
         return Job(row_id, event.attempts, request)
-
-    def send(self, route: Route, request: ReportRequest) -> Report:
-        return self.post(request)
-
-    def close(self) -> None:
-        if self.link is not None:
-            self.link.close()
 
 
 def send_due(

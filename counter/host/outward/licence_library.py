@@ -29,7 +29,6 @@ from enum import StrEnum
 from pathlib import Path
 
 from counter.host.outward.outward_http import signature
-from counter.host.outward.sms_secret import load_secret, save_secret
 from counter.intake.licence_trust import holder_type_code
 from counter.intake.licences import LibraryFormat, LibrarySettings, Licence, MalformedAnswer, format_from_toml
 from counter.resources import licence_format_file
@@ -41,8 +40,6 @@ __all__ = [
     "LookUpOutcome",
     "ask_library",
     "load_format",
-    "load_secret",
-    "save_secret",
 ]
 
 log = logging.getLogger(__name__)
