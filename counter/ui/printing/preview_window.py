@@ -405,7 +405,6 @@ class PreviewWindow(QWidget):
         self._recording = True
 
         def failed(err: Failed) -> None:
-            log.error("print of %s %s not recorded: %s", kept.made.kind.value, kept.made.doc_no, err.error)
             self.record_problem.setText(err.message)
             self.record_problem.show()
             self._recorded()

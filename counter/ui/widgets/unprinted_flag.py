@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
-from counter.ui.door.runner import Busy, Failed, Runner, failures_to
+from counter.ui.door.runner import Busy, Runner, logged_only
 from counter.ui.look.text_size import scaled
 
 if TYPE_CHECKING:  # the flag is read after the window shows: nothing of the papers is loaded before
@@ -40,14 +40,10 @@ def read_unprinted(
     from counter.service.requests import Nothing
 
     try:
-        runner.submit(UNPRINTED_CASES, Nothing(), desk, owner=owner, answered=answered, failed=failures_to(_not_read),
+        runner.submit(UNPRINTED_CASES, Nothing(), desk, owner=owner, answered=answered, failed=logged_only,
                       background=background)  # fmt: skip
     except Busy:
         return
-
-
-def _not_read(err: Failed) -> None:
-    log.error("cases with unprinted papers not read: %s", err.error, exc_info=err)
 
 
 class UnprintedFlag(QLabel):
