@@ -122,7 +122,7 @@ class CaseLists(QWidget):
         lists are shown (the keyboard put on the first case)."""
         self.items.refresh()
         today = self._today()
-        self.unprinted.refresh(self._runner, self._desk, today)
+        self.unprinted.refresh(self._runner, self._desk)
         self._runner.submit(DAY_LISTS, Nothing(), self._desk, CASE_LIST_READ_FAILED, owner=self,
                             answered=partial(self._show_lists, today, then),
                             failed=failures_to(self._not_read))  # fmt: skip

@@ -8,7 +8,6 @@ closed), in the background: while a clerk's step runs the read gives way.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -94,7 +93,7 @@ class UnprintedLine(QLabel):
         self.setStyleSheet(scaled("color: #b42318; font-weight: bold; padding: 4px 2px;"))
         self.hide()
 
-    def refresh(self, runner: Runner, desk: Desk, today: dt.date) -> None:
+    def refresh(self, runner: Runner, desk: Desk) -> None:
         read_unprinted(runner, desk, self, self._read, background=False)
 
     def _read(self, cases: tuple[UnprintedCase, ...]) -> None:
