@@ -12,7 +12,6 @@ the same button as on the case page, and the list is masked again at every searc
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -49,8 +48,6 @@ from counter.ui.keyboard.escape import close_on_escape
 from counter.ui.look.text_size import scaled
 from counter.ui.widgets.plain_text import plain_label
 from counter.words.cases import case_status_text
-
-log = logging.getLogger(__name__)
 
 #: the date keeps its width; the case number, the ID number, the phone and the state give way first, each no narrower
 #: than its longest unbroken run (the numbers: all of them); then the names, the applicant and the bundle
@@ -92,7 +89,6 @@ def look_for(
             then(Found(tuple(rows), sentence.format(period=CASE_FOUND_PERIODS[days], typed=shown, count=len(rows))))
 
         def failed(err: Failed) -> None:
-            log.error("cases could not be looked for: %s", err.error)  # never what was typed: a name, an ID number
             then(Found(summary=err.message, problem=True))
 
         runner.submit(FIND_CASES, FindCases(lookup, days), desk, CASE_FOUND_READ_FAILED, owner=owner, answered=read,

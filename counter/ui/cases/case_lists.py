@@ -11,7 +11,6 @@ close.  Both lists are read in one operation per refresh.
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from collections.abc import Callable
 from functools import partial
 
@@ -56,8 +55,6 @@ from counter.ui.look.text_size import scaled
 from counter.ui.widgets.plain_text import plain_label
 from counter.ui.widgets.unprinted_flag import UnprintedLine
 from counter.words.cases import case_status_text
-
-log = logging.getLogger(__name__)
 
 Today = Callable[[], dt.date]
 
@@ -125,13 +122,12 @@ class CaseLists(QWidget):
         lists are shown (the keyboard put on the first case)."""
         self.items.refresh()
         today = self._today()
-        self.unprinted.refresh(self._runner, self._desk, today)
+        self.unprinted.refresh(self._runner, self._desk)
         self._runner.submit(DAY_LISTS, Nothing(), self._desk, CASE_LIST_READ_FAILED, owner=self,
                             answered=partial(self._show_lists, today, then),
                             failed=failures_to(self._not_read))  # fmt: skip
 
     def _not_read(self, err: Failed) -> None:
-        log.error("case lists could not be read: %s", err.error)
         for summary in (self.today_summary, self.due_summary):
             restyle(summary, "listError")
             summary.setText(err.message)

@@ -227,7 +227,6 @@ class CasePage(StepSlots, QWidget):
                 then(loaded)
 
         def failed(err: Failed) -> None:
-            log.error("case %s could not be read: %s", self.case_no, err.message)
             self.read_error = err.message
             self.show_notice(self.read_error, "noticeError")
             shown(Loaded.FAILED)

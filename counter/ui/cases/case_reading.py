@@ -49,8 +49,6 @@ log = logging.getLogger(__name__)
 
 #: the steps whose refusals the page reads: the lapse of a 容缺 is a clerk's, and asks none
 _SUPERVISOR_STEPS = (Permission.TAKE_INTAKE, Permission.DECIDE_DEFERRAL, Permission.VOID_CASE)
-#: what a read of the case's standing may answer instead: the page then offers less
-_LOST = (Failed, CaseNotFound)
 
 
 class Loaded(StrEnum):
@@ -152,7 +150,6 @@ class CaseReading:
             self._refusals(replace(read, refused=Refused(unsettled=moving)), found)
 
         def lost(err: Failed) -> None:
-            log.warning("case %s: could not read the calendar its lapse is counted on", view.case_no)
             self._refusals(read, found)
 
         self._runner.submit(READ_CALENDAR, Nothing(), owner=self._owner, answered=counted, failed=failures_to(lost))
@@ -188,7 +185,9 @@ class CaseReading:
 
 
 def _lost(err: Exception, message: str, case_no: str) -> None:
-    """A read of the case's standing that failed is logged; any other exception is a fault of the program."""
-    if not isinstance(err, _LOST):
+    """A read of the case's standing that failed: a case gone meanwhile is logged (the runner logged a
+    :class:`Failed`'s fault); any other exception is a fault of the program."""
+    if isinstance(err, CaseNotFound):
+        log.warning(message, case_no)
+    elif not isinstance(err, Failed):
         raise err
-    log.warning(message, case_no)

@@ -9,7 +9,6 @@ amber when close, as the deferrals list colours its cases.  Enter or a double-cl
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -38,8 +37,6 @@ from counter.ui.door.runner import Failed, Runner, failures_to
 from counter.ui.widgets.plain_text import plain_label, plain_tip
 from counter.words.items import DUE_ALERT, ITEM_STATE
 from counter.words.pledges import PLEDGE_LIST_COLUMNS, PLEDGE_LIST_SUMMARY, PLEDGE_OVERDUE
-
-log = logging.getLogger(__name__)
 
 #: the columns of names typed or catalogued at length (事项, 实施部门, 申请人): they share the width with 一件事
 SHARED_COLUMNS = (1, 2, 6)
@@ -102,7 +99,6 @@ class ItemQueuePage(QWidget):
                             answered=self._show_queue, failed=failures_to(self._not_read))  # fmt: skip
 
     def _not_read(self, err: Failed) -> None:
-        log.error("items at their departments could not be read: %s", err.error)
         restyle(self.summary, "listError")
         self.summary.setText(err.message)
 

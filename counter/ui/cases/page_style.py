@@ -7,13 +7,7 @@ from __future__ import annotations
 
 from counter.case.status import CaseStatus
 from counter.ui.cases.marks import AMBER, AMBER_BORDER, AMBER_TEXT, RED, RED_BORDER, RED_TEXT
-
-
-def _box(background: str, text: str, border: str) -> str:
-    return (
-        f"background: {background}; color: {text}; border: 1px solid {border}; border-radius: 4px; padding: 6px 10px;"
-    )
-
+from counter.ui.widgets.restyle import box
 
 STYLE = f"""
 QLabel#caseNumber {{ font-size: 26px; font-weight: bold; color: #102a43; }}
@@ -28,11 +22,11 @@ QLabel#supervisorLabel {{ color: #627d98; padding-left: 18px; }}
 QFrame#actionBar QPushButton {{ padding: 6px 14px; }}
 QFrame#actionBar QPushButton#supervisorAction {{ color: {RED_TEXT}; }}
 QFrame#actionBar QPushButton#sameDay {{ color: #05603a; font-weight: bold; }}
-QLabel#alertOverdue {{ {_box(RED, RED_TEXT, RED_BORDER)} font-weight: bold; }}
-QLabel#alertDue {{ {_box(AMBER, AMBER_TEXT, AMBER_BORDER)} }}
-QLabel#noticeOk {{ {_box("#e3f8ec", "#05603a", "#6ce9a6")} }}
-QLabel#noticeWarn {{ {_box(AMBER, AMBER_TEXT, AMBER_BORDER)} }}
-QLabel#noticeError {{ {_box(RED, RED_TEXT, RED_BORDER)} font-weight: bold; }}
+QLabel#alertOverdue {{ {box(RED, RED_TEXT, RED_BORDER)} font-weight: bold; }}
+QLabel#alertDue {{ {box(AMBER, AMBER_TEXT, AMBER_BORDER)} }}
+QLabel#noticeOk {{ {box("#e3f8ec", "#05603a", "#6ce9a6")} }}
+QLabel#noticeWarn {{ {box(AMBER, AMBER_TEXT, AMBER_BORDER)} }}
+QLabel#noticeError {{ {box(RED, RED_TEXT, RED_BORDER)} font-weight: bold; }}
 """
 STATUS_COLOURS = {
     CaseStatus.AWAITING_DEFERRED: "#b54708",

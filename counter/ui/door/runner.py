@@ -17,8 +17,9 @@ A hall server that has not answered a try of the operation yet is said at once (
 transport goes on trying.
 
 A :class:`StoreFault` or :class:`SchemaTooNew`, and a hall server's own faults (:func:`server_failed`), become a
-:class:`Failed` whose :attr:`Failed.message` is the widget's sentence filled in — here, and nowhere else.  A write
-that fails was rolled back whole: nothing of it was kept.
+:class:`Failed` whose :attr:`Failed.message` is the widget's sentence filled in, and are logged — here, and nowhere
+else: a widget handed a :class:`Failed` says it, and logs no more than what it did about it.  A write that fails was
+rolled back whole: nothing of it was kept.
 
 A widget's sentence names ``{fault}``: the cause in plain words, from :data:`counter.words.database.DB_FAULT`, one
 truth per fault wherever it is shown.  What the database raised (an English class name and message) goes to the
@@ -98,9 +99,9 @@ def failed(err: StoreFault | SchemaTooNew, message: str) -> Failed:
 
 
 def failures_to(then: Callable[[Failed], None]) -> Callable[[Exception], None]:
-    """A ``failed`` for :meth:`Runner.submit` that hands a :class:`Failed` to ``then``: a read that failed is said or
-    logged and the widget goes on; any other exception is a fault of the program, raised on to the window's error
-    hook."""
+    """A ``failed`` for :meth:`Runner.submit` that hands a :class:`Failed` to ``then``: a read that failed is said (the
+    runner logged it) and the widget goes on; any other exception is a fault of the program, raised on to the
+    window's error hook."""
 
     def handed(err: Exception) -> None:
         if not isinstance(err, Failed):
@@ -108,6 +109,14 @@ def failures_to(then: Callable[[Failed], None]) -> Callable[[Exception], None]:
         then(err)
 
     return handed
+
+
+def logged_only(err: Exception) -> None:
+    """A ``failed`` for :meth:`Runner.submit` whose read, failing, is only left undone (a help, a count the next read
+    sets right): the runner has logged the fault, and nothing more is said; any other exception is a fault of the
+    program, raised on to the window's error hook."""
+    if not isinstance(err, Failed):
+        raise err
 
 
 def server_failed(err: Exception, message: str) -> Failed | None:  # noqa: PLR0911 - one case per fault
@@ -349,6 +358,7 @@ class Runner(QObject):
             log.error("database schema %s is newer than this program", err.revision)
             raise failed(err, message) from err
         except DatabaseDamaged as err:  # its opening's check failed: the start asks the clerk about a backup
+            log.error("database damaged in %s: %s fails its quick check", name, err.path)
             damaged = StoreFault(DbFault.DAMAGED, f"{err.path} fails its quick check", type(err).__name__)
             raise failed(damaged, message) from err
         except Exception as err:

@@ -15,7 +15,6 @@ up waits for them: it would otherwise take her again before they are named.
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from collections.abc import Callable
 from functools import partial
 
@@ -23,14 +22,12 @@ from counter.access.desk import Desk
 from counter.case.open_cases import OpenCase
 from counter.intake.known_party import KnownParty
 from counter.service.intake import KNOWN_PARTY, OPEN_CASES, KnownPartyOf, OpenCasesOf
-from counter.ui.door.runner import Failed, Runner, failures_to
+from counter.ui.door.runner import Failed, Runner, logged_only
 from counter.ui.intake.commit import IntakeCommit
 from counter.ui.intake.draft_keeper import DraftKeeper
 from counter.ui.intake.open_cases import OpenCasesBox
 from counter.ui.intake.party_form import AgentForm, ApplicantForm
 from counter.ui.intake.words import INTAKE_OPEN_CASES_FAILED
-
-log = logging.getLogger(__name__)
 
 
 class ApplicantLookUps(IntakeCommit):
@@ -81,7 +78,6 @@ class ApplicantLookUps(IntakeCommit):
         try:
             if not isinstance(err, Failed):
                 raise err
-            log.warning("open cases look-up failed: %s", err.error)  # a help, not a condition: said, the clerk goes on
             self.show_message(INTAKE_OPEN_CASES_FAILED.format(fault=err.message))
         finally:
             self._open_cases_over()
@@ -125,7 +121,7 @@ class ApplicantLookUps(IntakeCommit):
             self._desk,
             owner=self,
             answered=partial(self._known, id_no, form),
-            failed=failures_to(self._not_known),
+            failed=logged_only,  # a help, not a condition: the clerk types on
         )
 
     def _known(self, id_no: str, form: ApplicantForm | AgentForm, known: KnownParty | None) -> None:
@@ -133,6 +129,3 @@ class ApplicantLookUps(IntakeCommit):
         if known is not None and not self.drafts.paused and form.id_field.check().value == id_no:
             form.fill_known(known)
         self.looked_up.emit(id_no)
-
-    def _not_known(self, err: Failed) -> None:
-        log.warning("party look-up failed: %s", err.error)  # a help, not a condition: the clerk types on

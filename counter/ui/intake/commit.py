@@ -196,7 +196,6 @@ class IntakeCommit(CommitWaits):
             log.warning("intake not committed, connection lost: %s", err.error)
             self.wait_for_connection(server=err.error == "ServerUnreachable")
         elif isinstance(err, Failed):
-            log.error("intake not committed: %s", err.fault.value, exc_info=err)
             fault = err.message  # one message for the one fault: the draft's fate said as it is, once known
             self.drafts.save_now(lambda kept: self.show_message(draft_fate(kept).format(fault=fault)))
         else:

@@ -26,7 +26,7 @@ from counter.host.machine.paths import state_dir
 from counter.intake.draft import IntakeDraft, draft_to_json
 from counter.service.intake import DROP_DRAFT, KEEP_DRAFT, KeepDraft
 from counter.service.requests import Nothing
-from counter.ui.door.runner import Busy, Failed, Runner, failures_to
+from counter.ui.door.runner import Busy, Failed, Runner, failures_to, logged_only
 from counter.util.secret_file import write_secret
 
 log = logging.getLogger(__name__)
@@ -108,7 +108,6 @@ class DraftKeeper(QObject):
 
         def not_kept(err: Failed) -> None:
             answers.append(False)
-            log.warning("draft not saved: %s", err.error)  # worded with the runner's plain cause
             self.failed.emit(err.message)
             told(False)
 
@@ -143,7 +142,7 @@ class DraftKeeper(QObject):
         """The clerk gave the intake up: no draft is kept, and none is written any more."""
         self.stop()
         self._runner.submit(DROP_DRAFT, Nothing(), self._desk, owner=self, answered=_nobody,
-                            failed=failures_to(_not_dropped))  # fmt: skip
+                            failed=logged_only)  # fmt: skip
 
     def _keep_here(self, form: IntakeDraft) -> bool:
         """``form`` in the desk's own file, 0600, replaced whole; False (logged) when the folder cannot be written."""
@@ -163,7 +162,3 @@ class DraftKeeper(QObject):
 
 def _nobody(_: object) -> None:
     """An answer nobody waits for."""
-
-
-def _not_dropped(err: Failed) -> None:
-    log.warning("draft not dropped: %s", err.error)

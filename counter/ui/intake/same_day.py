@@ -98,9 +98,10 @@ class SameDayOffer(QWidget):
         self.offered.emit()
 
     def _not_checked(self, case_no: str, err: Exception) -> None:
-        if not isinstance(err, Failed | CaseNotFound):
+        if isinstance(err, CaseNotFound):  # not the runner's to log, as a Failed's fault is
+            log.warning("case %s: could not ask whether it can be done at once", case_no)
+        elif not isinstance(err, Failed):
             raise err
-        log.warning("case %s: could not ask whether it can be done at once", case_no)
 
     def on_requested(self) -> None:
         """Once: the button and the shortcut go when the step is done (or can no longer be)."""

@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from counter.ui import words
-from counter.ui.door.runner import Failed, Runner, failures_to
+from counter.ui.door.runner import Failed, Runner, failures_to, logged_only
 from counter.ui.keyboard.focus import bring_forward
 from counter.ui.look.geometry import fit_to_screen
 from counter.ui.mainwindow.asked_papers import AskedPapers
@@ -188,7 +188,6 @@ class DeskActions(DeskIntake):
         self._send_case(self.last_case_no or max((row.case_no for row in lists.of_day), default=""))
 
     def _day_unread(self, err: Failed) -> None:
-        log.error("today's cases unreadable for F9: %s", err.error, exc_info=err)
         self._send_case(self.last_case_no)
 
     def _send_case(self, case_no: str) -> None:
@@ -269,15 +268,13 @@ class DeskActions(DeskIntake):
         from counter.service.intake import SITE_SET_UP
         from counter.service.requests import Nothing
 
+        # a state not read is no step of the clerk's: F10 names the problem when opened
         self.runner.submit(SITE_SET_UP, Nothing(), self.desk(), owner=self, answered=self._set_up_or_not,
-                           failed=failures_to(self._set_up_unread))  # fmt: skip
+                           failed=logged_only)  # fmt: skip
 
     def _set_up_or_not(self, done: bool) -> None:
         if not done:
             self.open_sync()
-
-    def _set_up_unread(self, err: Failed) -> None:
-        log.error("site set-up state unreadable: %s", err.error, exc_info=err)  # F10 names the problem when opened
 
     def on_site_set_up(self, _done: object = None) -> None:
         """The site's code is now this desk's: what holds the old desk takes the new one, or is made again."""

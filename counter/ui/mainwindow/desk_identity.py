@@ -9,7 +9,6 @@ still the hall's until the township's own is saved.  Nothing missing, nothing sh
 
 from __future__ import annotations
 
-import logging
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -22,8 +21,6 @@ from counter.ui.look.text_size import scaled
 
 if TYPE_CHECKING:
     from counter.access.desk import Desk
-
-log = logging.getLogger(__name__)
 
 RED = "color: #b42318; font-weight: bold;"
 
@@ -39,7 +36,6 @@ class IdentityLabel(QLabel):
                       failed=failures_to(partial(self._not_read, desk)))  # fmt: skip
 
     def _not_read(self, desk: Desk, err: Failed) -> None:
-        log.error("office settings not read for the status line: %s", err.error, exc_info=err)
         self._show(desk, ())
 
     def _show(self, desk: Desk, halls: tuple[str, ...]) -> None:

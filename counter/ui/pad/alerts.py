@@ -9,7 +9,6 @@ them all.  Nothing here reaches the clerk's status widget.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
@@ -21,9 +20,6 @@ from counter.ui.door.runner import Busy, Failed, Runner, failures_to
 
 if TYPE_CHECKING:
     from counter.access.desk import Desk
-
-
-log = logging.getLogger(__name__)
 
 
 class SupervisorAlerts(QObject):
@@ -58,8 +54,7 @@ class SupervisorAlerts(QObject):
             if then is not None:
                 then()
 
-        def failed(err: Failed) -> None:
-            log.warning("could not look for new rectifications: %s", err.error)  # the next look tries again
+        def failed(err: Failed) -> None:  # the next look tries again
             if then is not None:
                 then()
 

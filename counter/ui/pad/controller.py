@@ -146,7 +146,6 @@ class PadController(QObject):
             self._say_started()
 
         def failed(err: Failed) -> None:
-            log.error("pad start-up could not read the database: %s", err.error)
             self._show_idle("")
             self._say_started()
 
@@ -324,9 +323,10 @@ class PadController(QObject):
                 self.alerts.add(rating.alert)
 
         def failed(err: Exception) -> None:
-            if not isinstance(err, (RatingRefused, ChoiceRefused, Failed)):
+            if isinstance(err, RatingRefused | ChoiceRefused):  # not the runner's to log, as a Failed's fault is
+                log.error("rating not stored: %s", type(err).__name__)
+            elif not isinstance(err, Failed):
                 raise err
-            log.error("rating not stored: %s", type(err).__name__)
             self.pad.show_problem(PAD_SAVE_FAILED)
 
         try:
@@ -337,9 +337,10 @@ class PadController(QObject):
 
     def on_timed_out(self, request_id: int) -> None:
         def failed(err: Exception) -> None:
-            if not isinstance(err, (RatingRefused, Failed)):
+            if isinstance(err, RatingRefused):  # not the runner's to log, as a Failed's fault is
+                log.error("unrated service not stored: %s", type(err).__name__)
+            elif not isinstance(err, Failed):
                 raise err
-            log.error("unrated service not stored: %s", type(err).__name__)
 
         self._runner.submit(RECORD_UNRATED, RecordUnrated(request_id), self._desk, owner=self,
                             answered=lambda case_no: self.status_changed.emit(case_no, DeskStatus.UNRATED),

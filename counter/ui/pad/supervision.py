@@ -18,7 +18,6 @@ alerts arriving together reload it once, however many there are.
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from collections.abc import Callable
 from functools import partial
 
@@ -105,8 +104,6 @@ from counter.words.ratings import (
     RECT_EVENT,
     RECT_STATE,
 )
-
-log = logging.getLogger(__name__)
 
 PAGE = 200  # rows read at a time: a screenful many times over, and a read of a few milliseconds at any size
 
@@ -367,7 +364,6 @@ class RectificationPage(RectificationSteps, QWidget):
         that fails is ``said`` on the page, else only logged."""
 
         def failed(err: Failed) -> None:
-            log.error("rectifications not read: %s", err.error)
             if said:
                 self.message.say(err.message, "problems")
 
@@ -405,7 +401,6 @@ class RectificationPage(RectificationSteps, QWidget):
                 self.show_detail(detail.view, detail.offer)
 
         def failed(err: Failed) -> None:
-            log.error("rectification not read: %s", err.error)
             self.message.say(err.message, "problems")
 
         self._runner.submit(RECTIFICATION_DETAIL, RectificationAsked(rectification_id), self._desk,

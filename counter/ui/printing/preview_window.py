@@ -68,6 +68,7 @@ from counter.ui.printing.words import (
     PRINTING_WINDOW_TITLE,
 )
 from counter.ui.widgets.plain_text import plain_label
+from counter.ui.widgets.restyle import box
 from counter.words.documents import DOC_TITLE
 from counter.words.files import file_fault
 from counter.words.printing import print_problem_text
@@ -81,19 +82,13 @@ PAGE_EDGES = 110
 WINDOW_SIZE = (960, 780)  # preferred, at 100 % text: counter.ui.look.geometry fits it to the screen
 
 
-def _box(background: str, text: str, border: str) -> str:
-    return (
-        f"background: {background}; color: {text}; border: 1px solid {border}; border-radius: 4px; padding: 6px 10px;"
-    )
-
-
 STYLE = f"""
 QLabel#previewTitle {{ font-size: 18px; font-weight: bold; color: #102a43; }}
 QLabel#previewNumbers {{ color: #334e68; }}
-QLabel#reprintTag {{ {_box("#e8f1fb", "#0b4f8a", "#9cc3e8")} }}
-QLabel#datesWarning, QLabel#recordProblem {{ {_box("#fff4e5", "#8a4b08", "#f5c16c")} }}
-QLabel#printProblem {{ {_box("#fde8e7", "#9b1c13", "#f4a19b")} font-weight: bold; }}
-QLabel#printDone {{ {_box("#e3f8ec", "#05603a", "#6ce9a6")} }}
+QLabel#reprintTag {{ {box("#e8f1fb", "#0b4f8a", "#9cc3e8")} }}
+QLabel#datesWarning, QLabel#recordProblem {{ {box("#fff4e5", "#8a4b08", "#f5c16c")} }}
+QLabel#printProblem {{ {box("#fde8e7", "#9b1c13", "#f4a19b")} font-weight: bold; }}
+QLabel#printDone {{ {box("#e3f8ec", "#05603a", "#6ce9a6")} }}
 QLabel#printerLine {{ color: #102a43; font-weight: bold; }}
 QLabel#contentLine {{ color: #334e68; }}
 QPushButton {{ padding: 6px 12px; }}
@@ -405,7 +400,6 @@ class PreviewWindow(QWidget):
         self._recording = True
 
         def failed(err: Failed) -> None:
-            log.error("print of %s %s not recorded: %s", kept.made.kind.value, kept.made.doc_no, err.error)
             self.record_problem.setText(err.message)
             self.record_problem.show()
             self._recorded()

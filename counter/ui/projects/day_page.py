@@ -8,7 +8,6 @@ same way.  The agent chooser keeps an agent's own projects; Enter or a double-cl
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -23,8 +22,6 @@ from counter.ui.projects import words
 from counter.ui.widgets.plain_text import plain_label, plain_tip
 from counter.words.projects import OVERDUE_STEPS, next_text
 from counter.words.punctuation import LIST_JOIN
-
-log = logging.getLogger(__name__)
 
 NAME_COLUMN, NEXT_COLUMN = 1, 2  # the two long texts share the free width (elided, whole in their tooltips)
 
@@ -73,7 +70,6 @@ class DayPage(QWidget):
                             answered=self._read, failed=failures_to(self._not_read))  # fmt: skip
 
     def _not_read(self, err: Failed) -> None:
-        log.error("the agent's day could not be read: %s", err.error)
         restyle(self.summary, "listError")
         self.summary.setText(err.message)
 

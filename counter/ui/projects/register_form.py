@@ -37,7 +37,7 @@ from counter.projects.model import ProjectClass, ProjectFacts
 from counter.projects.rules import MAX_INVESTMENT, ProjectProblem, ProjectRefused, fact_text_problems
 from counter.projects.service_items import ServiceList
 from counter.service.projects import REGISTER_PROJECT, RegisterProject
-from counter.ui.door.runner import Runner
+from counter.ui.door.runner import Failed, Runner
 from counter.ui.look.text_size import px, scaled
 from counter.ui.projects import words
 from counter.ui.projects.project_page import refusal_text
@@ -255,7 +255,8 @@ class RegisterForm(QScrollArea):
                                  answered=self._registered, failed=self._refused)  # fmt: skip
 
     def _refused(self, err: Exception) -> None:
-        log.info("project not registered: %s", err)
+        if not isinstance(err, Failed):  # whose fault the runner logged
+            log.info("project not registered: %s", err)
         if isinstance(err, ProjectRefused):
             self.show_refusal(err.problems)
         else:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import logging
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
@@ -37,8 +36,6 @@ from counter.ui.projects.move_form import to_date
 from counter.ui.widgets.plain_text import plain_label, plain_tip
 from counter.words.files import file_fault
 from counter.words.punctuation import LIST_JOIN
-
-log = logging.getLogger(__name__)
 
 STAGE_COLUMNS = (NO_STAGE, *(s.value for s in Stage))
 # the project unit and the day applied: in the CSV, not on screen, where the project's name needs the width at 1024
@@ -127,7 +124,6 @@ class ProjectsReportPage(QWidget):
                             answered=partial(self._read, month), failed=failures_to(self._not_read))  # fmt: skip
 
     def _not_read(self, err: Failed) -> None:
-        log.error("the projects' report could not be read: %s", err.error)
         restyle(self.summary, "listError")
         self.summary.setText(err.message)
 

@@ -192,7 +192,6 @@ class SignInController(QObject):
             log.error("the hall server does not know this desk's key")
             self.window.say(SIGNIN_DESK_UNKNOWN)
         elif isinstance(err, Failed):
-            log.error("sign-in not possible: %s", err.error, exc_info=err)
             self.window.say(err.message)
         else:
             raise err

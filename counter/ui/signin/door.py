@@ -11,14 +11,13 @@ session.
 from __future__ import annotations
 
 import dataclasses
-import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject
 
 from counter.service.admin import SIGN_IN, SIGN_OUT, UNLOCK, SignedIn, SignIn, SignOut
-from counter.ui.door.runner import Failed
+from counter.ui.door.runner import logged_only
 
 if TYPE_CHECKING:
     from counter.access.desk import Desk
@@ -26,8 +25,6 @@ if TYPE_CHECKING:
     from counter.access.roles import Actor
     from counter.service.remote import Remote
     from counter.ui.door.runner import Runner
-
-log = logging.getLogger(__name__)
 
 
 class DeskUnknown(Exception):
@@ -88,7 +85,7 @@ class LocalDoor:
 
     def sign_out(self, actor: Actor, owner: QObject) -> None:
         desk = dataclasses.replace(self._desk, actor=actor)
-        self._runner.submit(SIGN_OUT, SignOut(idle=True), desk, owner=owner, answered=_kept, failed=_not_recorded)
+        self._runner.submit(SIGN_OUT, SignOut(idle=True), desk, owner=owner, answered=_kept, failed=logged_only)
 
 
 class ServerDoor:
@@ -129,19 +126,9 @@ class ServerDoor:
         """The session ended at the server; one the server cannot be told of now ends there by itself when idle."""
         remote = self._remote
 
-        def not_told(err: Exception) -> None:
-            if remote.signed_in or not isinstance(err, Failed):
-                _not_recorded(err)
-
         self._runner.submit_work("door.sign_out", lambda: remote.sign_out(idle=idle), "{fault}", owner=owner,
-                                 answered=_kept, failed=not_told)  # fmt: skip
+                                 answered=_kept, failed=logged_only)  # fmt: skip
 
 
 def _kept(_: object) -> None:
     """A sign-out recorded: nothing more to do."""
-
-
-def _not_recorded(err: Exception) -> None:
-    if not isinstance(err, Failed):
-        raise err
-    log.error("the session's end not recorded: %s", err.error, exc_info=err)

@@ -9,7 +9,6 @@ the read gives way, and the next tick reads again.
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -17,22 +16,16 @@ from PySide6.QtWidgets import QLabel
 
 from counter.case.moments import stored_utc
 from counter.ui.cases.case_lines import local_time
-from counter.ui.door.runner import Busy, Failed, Runner, failures_to
+from counter.ui.door.runner import Busy, Runner, logged_only
 from counter.ui.sync import words
 
 if TYPE_CHECKING:
     from counter.sync.status import PendingSync
 
-log = logging.getLogger(__name__)
-
 
 def minute_text(at: dt.datetime) -> str:
     """A stored moment (UTC, naive from SQLite) as the desk's local date and minute."""
     return f"{local_time(at):%Y-%m-%d %H:%M}"
-
-
-def _not_read(err: Failed) -> None:
-    log.warning("sync status not read: %s", err.error)
 
 
 class PendingLabel(QLabel):
@@ -43,7 +36,7 @@ class PendingLabel(QLabel):
 
         try:
             runner.submit(READ_PENDING, Nothing(), background=True, owner=self,
-                          answered=partial(self._show, now), failed=failures_to(_not_read))  # fmt: skip
+                          answered=partial(self._show, now), failed=logged_only)  # fmt: skip
         except Busy:  # a clerk's step is running: the next tick reads again
             return
 

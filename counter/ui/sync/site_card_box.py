@@ -156,7 +156,6 @@ class SiteCardBox(QGroupBox):
 
         def refused(err: Exception) -> None:
             if isinstance(err, Failed):
-                log.error("site card not made: %s", err.error)
                 self._say(err.message, error=True)
             elif isinstance(err, KeyUnreadable):  # not the machine that holds the site's keys
                 self._say(key_problem_text(err.reason, err.path, err.encryption), error=True)

@@ -217,7 +217,6 @@ class SyncPage(QWidget):
         self._reads -= 1
         if not isinstance(err, Failed):
             raise err
-        log.error("sync page not read: %s", err.error)
         self._say(err.message, error=True)
 
     def _show_page(self, then: Callable[[], None] | None, page: SyncPageRead) -> None:

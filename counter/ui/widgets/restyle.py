@@ -1,4 +1,4 @@
-"""Change a property a style sheet selects on, and let the sheet apply again.
+"""Change a property a style sheet selects on, and let the sheet apply again; the box of a notice.
 
 Qt applies a style sheet's ``[role="problems"]`` rules when a widget is
 polished; a property changed later shows only after the widget is polished
@@ -22,6 +22,13 @@ def apply_style_again(widget: QWidget) -> None:
     widget.style().unpolish(widget)
     widget.style().polish(widget)
     QCoreApplication.sendEvent(widget, QEvent(QEvent.Type.StyleChange))  # as Qt's own setStyle tells it
+
+
+def box(background: str, text: str, border: str) -> str:
+    """The declarations of a notice drawn in a box (the case page's, the preview's), in its three colours."""
+    return (
+        f"background: {background}; color: {text}; border: 1px solid {border}; border-radius: 4px; padding: 6px 10px;"
+    )
 
 
 def set_style_property(widget: QWidget, name: str, value: str) -> None:

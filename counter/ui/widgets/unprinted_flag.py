@@ -8,7 +8,6 @@ closed), in the background: while a clerk's step runs the read gives way.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -16,7 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
-from counter.ui.door.runner import Busy, Failed, Runner, failures_to
+from counter.ui.door.runner import Busy, Runner, logged_only
 from counter.ui.look.text_size import scaled
 
 if TYPE_CHECKING:  # the flag is read after the window shows: nothing of the papers is loaded before
@@ -40,14 +39,10 @@ def read_unprinted(
     from counter.service.requests import Nothing
 
     try:
-        runner.submit(UNPRINTED_CASES, Nothing(), desk, owner=owner, answered=answered, failed=failures_to(_not_read),
+        runner.submit(UNPRINTED_CASES, Nothing(), desk, owner=owner, answered=answered, failed=logged_only,
                       background=background)  # fmt: skip
     except Busy:
         return
-
-
-def _not_read(err: Failed) -> None:
-    log.error("cases with unprinted papers not read: %s", err.error, exc_info=err)
 
 
 class UnprintedFlag(QLabel):
@@ -98,7 +93,7 @@ class UnprintedLine(QLabel):
         self.setStyleSheet(scaled("color: #b42318; font-weight: bold; padding: 4px 2px;"))
         self.hide()
 
-    def refresh(self, runner: Runner, desk: Desk, today: dt.date) -> None:
+    def refresh(self, runner: Runner, desk: Desk) -> None:
         read_unprinted(runner, desk, self, self._read, background=False)
 
     def _read(self, cases: tuple[UnprintedCase, ...]) -> None:
