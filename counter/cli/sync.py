@@ -158,11 +158,11 @@ def _summary(report: ImportReport) -> dict[str, object]:
 def review_line(item: ReviewItem) -> str:
     """One review-list item as a line."""
     from counter.cli.phrases import SYNC_REVIEW_LINE
-    from counter.words.sync import hold_reason
+    from counter.words.sync import hold_reason, record_type_text
     from counter.words.sync_details import held_detail
 
     return SYNC_REVIEW_LINE.format(
-        id=item.id, from_site=item.from_site, export_no=item.export_no, record_type=item.record_type,
+        id=item.id, from_site=item.from_site, export_no=item.export_no, record_type=record_type_text(item.record_type),
         record_key=item.record_key, reason=hold_reason(item.reason), detail=held_detail(item.reason, item.detail),
     )  # fmt: skip
 
