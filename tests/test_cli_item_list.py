@@ -36,7 +36,7 @@ def test_the_pulled_list_is_imported_as_drafts_and_its_changes_printed(
         library.status = 503
         code, _, err = run(capsys, "catalog", "pull", library.url, "--account", "hall", "--db", db)
         assert code == 1
-        assert "没有取到实施清单（HTTP 503）" in err
+        assert "没有取到实施清单（事项库拒绝了请求，答复码 503）：目录未作任何改动。" in err
         library.status, library.body = 200, path.read_bytes()
         code, out, _ = run(capsys, "catalog", "pull", library.url, "--account", "hall", "--db", db)
         assert code == 0
@@ -45,3 +45,33 @@ def test_the_pulled_list_is_imported_as_drafts_and_its_changes_printed(
         code, out, _ = run(capsys, "catalog", "pull", "--json", "--db", db)  # the address and account kept as set
     assert code == 0
     assert json.loads(out)["new_versions"] == []  # the same list again: nothing new
+
+
+@pytest.mark.slow
+def test_a_pull_that_brings_no_list_says_why_in_chinese_and_changes_nothing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before, the 事项库's answer was named in English (``answer is not a workbook``), its status as ``HTTP 503``."""
+    db = made_database(tmp_path / "cli.sqlite3")
+    monkeypatch.setenv("COUNTER_ITEM_LIST_SECRET", SECRET)
+    monkeypatch.setenv("COUNTER_ITEM_LIST_URL", "")
+    monkeypatch.setenv("COUNTER_ITEM_LIST_ACCOUNT", "")
+    said = []
+    with running_item_library() as library:
+        library.body = b"<html>busy</html>"
+        said.append(run(capsys, "catalog", "pull", library.url, "--account", "hall", "--db", db))
+        library.body = b"PK\x03\x04 not really a workbook"  # a zip's first bytes, then nothing the reader can read
+        code, out, err = run(capsys, "catalog", "pull", "--db", db)
+        assert code == 1
+        assert "实施清单.xlsx" in out  # the problems, each on its line, as catalog import lists them
+        assert err == "共 1 个问题。\n实施清单未通过校验，未导入任何内容。\n"
+    said.append(run(capsys, "catalog", "pull", library.url.replace("https://", "http://"), "--db", db))
+    said.append(run(capsys, "catalog", "pull", "https://127.0.0.1:1/items", "--timeout", "2", "--db", db))
+    assert said == [
+        (1, "", "没有取到实施清单（事项库的答复不是实施清单工作簿）：目录未作任何改动。\n"),
+        (1, "", "没有取到实施清单（事项库地址须以 https:// 开头，未发出请求）：目录未作任何改动。\n"),
+        (1, "", "没有取到实施清单（连不上事项库，或 2 秒内没有答复）：目录未作任何改动。\n"),
+    ]
+    code, out, _ = run(capsys, "catalog", "list", "--json", "--db", db)
+    assert code == 0
+    assert "待核" not in out
