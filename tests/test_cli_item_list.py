@@ -48,6 +48,50 @@ def test_the_pulled_list_is_imported_as_drafts_and_its_changes_printed(
 
 
 @pytest.mark.slow
+def test_each_pulled_guide_reads_against_its_published_version_in_words_and_in_json(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A published guide with a material dropped and a draft never published, printed for people and for scripts."""
+    texts, jsons = made_database(tmp_path / "text.sqlite3"), made_database(tmp_path / "json.sqlite3")
+    engine = make_engine(texts)
+    with make_sessions(engine)() as s:
+        restaurant, draft = current_guide(s, "XAM-YJS-008"), current_guide(s, "XAM-YJS-001")
+    engine.dispose()
+    assert restaurant is not None
+    assert draft is not None  # the shipped catalog's own draft: no version of it was ever published
+    dropped = restaurant.bundle.materials[-1].name
+    path = tmp_path / "list.xlsx"
+    write_platform_workbook(path, [
+        dataclasses.replace(restaurant.bundle, materials=restaurant.bundle.materials[:-1]),
+        dataclasses.replace(draft.bundle, name=draft.bundle.name + "（修订）"),
+    ])  # fmt: skip
+    monkeypatch.setenv("COUNTER_ITEM_LIST_SECRET", SECRET)
+    monkeypatch.setenv("COUNTER_ITEM_LIST_URL", "")
+    monkeypatch.setenv("COUNTER_ITEM_LIST_ACCOUNT", "")
+    with running_item_library() as library:
+        library.body = path.read_bytes()
+        code, out, _ = run(capsys, "catalog", "pull", library.url, "--account", "hall", "--db", texts)
+        assert code == 0
+        lines = out.splitlines()
+        code, out, _ = run(capsys, "catalog", "pull", "--json", "--db", jsons)
+    assert code == 0
+    assert lines[0] == "已从事项库导入：2 个一件事生成待核指南，0 个未变化。"
+    assert lines[1] == f"{restaurant.bundle.name}：待核第2版，与已发布的第1版相比："
+    assert f"  删去材料：{dropped}" in lines
+    assert lines[-1] == f"{draft.bundle.name}（修订）：待核第{draft.version + 1}版，此前没有发布过，没有可对照的版本"
+    changes = json.loads(out)["changes"]
+    assert changes["XAM-YJS-001"] == {
+        "name": f"{draft.bundle.name}（修订）",
+        "draft_version": draft.version + 1,
+        "published_version": None,
+    }
+    restaurant_changes = changes["XAM-YJS-008"]
+    assert (restaurant_changes["draft_version"], restaurant_changes["published_version"]) == (2, 1)
+    assert restaurant_changes["materials_removed"] == [dropped]
+    assert restaurant_changes["items_added"] == restaurant_changes["items_removed"] == []
+
+
+@pytest.mark.slow
 def test_a_pull_that_brings_no_list_says_why_in_chinese_and_changes_nothing(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
