@@ -13,6 +13,7 @@ from counter.db.engine import make_engine, make_sessions
 from tests.actions.test_item_list import SECRET, running_item_library
 from tests.catalog.platform_writer import write_platform_workbook
 from tests.conftest import made_database
+from tests.https_stub import serving
 from tests.test_cli import run
 
 
@@ -111,10 +112,14 @@ def test_a_pull_that_brings_no_list_says_why_in_chinese_and_changes_nothing(
         assert err == "共 1 个问题。\n实施清单未通过校验，未导入任何内容。\n"
     said.append(run(capsys, "catalog", "pull", library.url.replace("https://", "http://"), "--db", db))
     said.append(run(capsys, "catalog", "pull", "https://127.0.0.1:1/items", "--timeout", "2", "--db", db))
+    (tmp_path / "elsewhere").mkdir()
+    with serving("别处的 CA", tmp_path / "elsewhere") as elsewhere:  # a certificate this machine does not trust
+        said.append(run(capsys, "catalog", "pull", f"{elsewhere.root}/items", "--db", db))
     assert said == [
         (1, "", "没有取到实施清单（事项库的答复不是实施清单工作簿）：目录未作任何改动。\n"),
         (1, "", "没有取到实施清单（事项库地址须以 https:// 开头，未发出请求）：目录未作任何改动。\n"),
         (1, "", "没有取到实施清单（连不上事项库，或 2 秒内没有答复）：目录未作任何改动。\n"),
+        (1, "", "没有取到实施清单（对方的证书不是事项库的，未发出请求）：目录未作任何改动。\n"),
     ]
     code, out, _ = run(capsys, "catalog", "list", "--json", "--db", db)
     assert code == 0

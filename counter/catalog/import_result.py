@@ -36,6 +36,7 @@ class PullFailure(StrEnum):
 
     NOT_HTTPS = "not_https"  # an address other than https://: nothing was asked
     REFUSED = "refused"  # the 事项库 answered with a status other than 2xx (its status kept)
+    UNTRUSTED = "untrusted"  # a certificate that is not the 事项库's: nothing was asked
     UNREACHABLE = "unreachable"  # no connection, or no answer within the timeout
     TOO_LARGE = "too_large"  # an answer beyond the limit: no region's list is that large
     NOT_WORKBOOK = "not_workbook"  # an answer that is not an .xlsx at all

@@ -97,6 +97,7 @@ def _failure_text(failure: PullFailure, status: int, timeout: float) -> str:
     return {
         PullFailure.NOT_HTTPS: tr("事项库地址须以 https:// 开头，未发出请求"),
         PullFailure.REFUSED: tr("事项库拒绝了请求，答复码 {status}").format(status=status),
+        PullFailure.UNTRUSTED: tr("对方的证书不是事项库的，未发出请求"),
         PullFailure.UNREACHABLE: tr("连不上事项库，或 {timeout:g} 秒内没有答复").format(timeout=timeout),
         PullFailure.TOO_LARGE: tr("事项库的答复过大，不是一份实施清单"),
         PullFailure.NOT_WORKBOOK: tr("事项库的答复不是实施清单工作簿"),

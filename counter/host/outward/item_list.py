@@ -81,9 +81,7 @@ def fetch_item_list(endpoint: str, account: str, secret: str, timeout: float, fo
         with urllib.request.urlopen(request, timeout=timeout, context=context) as response:
             raw = response.read(LIST_LIMIT + 1)
     except (OSError, http.client.HTTPException) as err:  # urllib's errors are OSErrors too
-        status = err.code if isinstance(err, urllib.error.HTTPError) else 0
-        failure = PullFailure.REFUSED if status else PullFailure.UNREACHABLE
-        return Fetched(None, network_failure(err, timeout), failure, status)
+        return Fetched(None, network_failure(err, timeout), *_failure(err))
     if len(raw) > LIST_LIMIT:
         return Fetched(None, "answer too large", PullFailure.TOO_LARGE)
     if not raw.startswith(_ZIP):
@@ -91,3 +89,11 @@ def fetch_item_list(endpoint: str, account: str, secret: str, timeout: float, fo
     path = folder / "实施清单.xlsx"
     path.write_bytes(raw)
     return Fetched(path)
+
+
+def _failure(err: OSError | http.client.HTTPException) -> tuple[PullFailure, int]:
+    """Why the 事项库 gave no list, and its HTTP status where it answered with one."""
+    if isinstance(err, urllib.error.HTTPError):
+        return PullFailure.REFUSED, err.code
+    reason = err.reason if isinstance(err, urllib.error.URLError) else err
+    return (PullFailure.UNTRUSTED if isinstance(reason, ssl.SSLCertVerificationError) else PullFailure.UNREACHABLE), 0
