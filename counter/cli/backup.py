@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from counter.cli.common import EXIT_OK, Reported, UsageError, desk, open_service, store_url
+from counter.words.files import file_fault
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     except BackupFailed as err:
         raise Reported(BACKUP_FAILED.format(reason=err.reason)) from err
     except SiteFileFailed as err:
-        raise Reported(BACKUP_FAILED.format(reason=err.strerror or err)) from err
+        raise Reported(BACKUP_FAILED.format(reason=file_fault(err.os_error()))) from err
     service.close()
     print(BACKUP_DONE.format(path=made.path))
     return EXIT_OK
@@ -100,7 +101,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     except RestoreRefused as err:
         raise Reported(restore_refused(err.problem, err.detail, err.differences, err.foreign)) from err
     except OSError as err:
-        raise Reported(RESTORE_FAILED.format(reason=err.strerror or err)) from err
+        raise Reported(RESTORE_FAILED.format(reason=file_fault(err))) from err
     service = open_service(args)  # migrates an older backup to this program's schema
     service.call(RECORD_RESTORE, RecordRestore(restored, source), desk())
     service.close()

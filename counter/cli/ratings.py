@@ -24,6 +24,7 @@ from counter.cli.common import (
 )
 from counter.cli.paper_out import paper_out_ready, write_paper
 from counter.ratings.levels import Level
+from counter.words.files import file_fault
 from counter.words.punctuation import CLAUSE_JOIN, LIST_JOIN
 from counter.words.translate import tr
 
@@ -117,7 +118,7 @@ def cmd_ratings_export(args: argparse.Namespace) -> int:
         try:  # a BOM lets Excel and WPS read the CSV as UTF-8
             Path(args.out).write_text(text, encoding="utf-8-sig" if args.format == "csv" else "utf-8", newline="")
         except OSError as err:
-            raise Reported(WRITE_FAILED.format(path=args.out, error=err)) from err
+            raise Reported(WRITE_FAILED.format(path=args.out, error=file_fault(err))) from err
     else:
         sys.stdout.write(text)
     target = f"file:{args.out}" if args.out else "stdout"
