@@ -479,3 +479,15 @@ def test_a_site_imports_its_own_list_and_a_broken_one_changes_nothing(
     ok(capsys, db, "2026-09-01", "plan", number, "--from-list", "2,23")  # the site's own item, from its list
     assert [s["name"] for s in show(capsys, db, "2026-09-01", number)["steps"]] == ["企业投资项目备案",
                                                                                   "使用林地审核同意书核发"]  # fmt: skip
+
+
+def test_an_application_file_saved_in_gbk_is_refused_in_chinese(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    """Before, Python's own English words on the codec followed the path."""
+    path = Path(facts_file(tmp_path, FACTS))
+    path.write_bytes(path.read_text(encoding="utf-8").encode("gbk"))
+    assert refused(capsys, db, "2026-09-01", "register", "--file", str(path)) == [
+        f"无法读取文件 {path}：文件不是 UTF-8 编码的文字，请用 UTF-8 编码另存"
+    ]
+    assert json.loads(ok(capsys, db, "2026-09-01", "list", "--json")) == []
