@@ -55,6 +55,7 @@ def cmd_sync_export(args: argparse.Namespace) -> int:
     from counter.service.sync import EXPORT_PACKAGE, ExportPackage
     from counter.sync.exchange import PackageFileFailed, SyncNotPossible
     from counter.sync.keys import KeyUnreadable
+    from counter.words.files import file_fault
     from counter.words.sync import SENT_SEAL_CHANGED, exported_text, sync_not_possible
 
     out = Path(args.out)
@@ -67,7 +68,7 @@ def cmd_sync_export(args: argparse.Namespace) -> int:
     except KeyUnreadable as err:
         raise Reported(SYNC_KEY_UNUSABLE.format(path=err.path)) from err
     except PackageFileFailed as err:
-        raise Reported(SYNC_WRITE_FAILED.format(path=out, error=err.os_error())) from err
+        raise Reported(SYNC_WRITE_FAILED.format(path=out, error=file_fault(err.os_error()))) from err
     paths = [str(p) for p in result.paths]
     print(exported_text(result.export_no, result.count, result.to_site, result.records, paths))
     if result.sent_seal_changed is not None:

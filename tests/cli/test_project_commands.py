@@ -491,3 +491,19 @@ def test_an_application_file_saved_in_gbk_is_refused_in_chinese(
         f"无法读取文件 {path}：文件不是 UTF-8 编码的文字，请用 UTF-8 编码另存"
     ]
     assert json.loads(ok(capsys, db, "2026-09-01", "list", "--json")) == []
+
+
+def test_a_report_is_written_to_its_file_and_one_to_a_folder_not_there_refused_in_chinese(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    """Before, the system's English words followed the path of a report that could not be written."""
+    assert ok(capsys, db, "2026-09-01", "list") == "还没有登记帮您办项目。\n"
+    report = tmp_path / "2026-08.txt"
+    assert ok(capsys, db, "2026-09-01", "report", "--month", "2026-08", "--out", str(report)) == ""
+    lines = report.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("2026-08 帮您办项目月报（截至 ")
+    assert lines[1:] == ["本月没有在办或办结、终止的帮您办项目。"]
+    nowhere = tmp_path / "usb" / "2026-08.txt"  # a stick not in
+    assert refused(capsys, db, "2026-09-01", "report", "--month", "2026-08", "--out", str(nowhere)) == [
+        f"无法写入文件 {nowhere}：找不到这个文件或文件夹"
+    ]

@@ -205,6 +205,9 @@ def test_a_case_held_at_the_hall_is_listed_for_review_in_words_and_in_json(
         site.sessions.kw["bind"].dispose()
     package = tmp_path / "ars-1.counter-sync"
     monkeypatch.setenv("COUNTER_HOME", str(homes["ARS01"]))
+    nowhere = tmp_path / "usb" / package.name  # a stick not in: said in words, nothing exported
+    code, out, err = run(capsys, "sync", "export", "--out", str(nowhere), "--db", urls["ARS01"])
+    assert (code, out, err) == (1, "", f"无法写入 {nowhere}：找不到这个文件或文件夹。未导出。\n")
     assert run(capsys, "sync", "export", "--out", str(package), "--db", urls["ARS01"])[0] == 0
 
     monkeypatch.setenv("COUNTER_HOME", str(homes["XAM01"]))
