@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,6 +26,8 @@ from counter.words.translate import tr
 
 if TYPE_CHECKING:
     from counter.cli.common import Commands
+
+log = logging.getLogger(__name__)
 
 
 def add_backup_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
@@ -51,6 +54,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from counter.host.database.backups import NotSQLite, database_file
     from counter.service.site import BACKUP, Backup
     from counter.sync.site_faults import SiteFileFailed
+    from counter.words.database import BACKUP_PROBLEM
 
     url = _database(args)
     try:
@@ -61,7 +65,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
     try:  # an administrator's, checked before the copy; recorded in the trail after it
         made = service.call(BACKUP, Backup(Path(args.out) if args.out else None), desk())
     except BackupFailed as err:
-        raise Reported(BACKUP_FAILED.format(reason=err.reason)) from err
+        log.error("backup to %s failed: %s", args.out or "the backups folder", err)
+        raise Reported(BACKUP_FAILED.format(reason=BACKUP_PROBLEM[err.problem])) from err
     except SiteFileFailed as err:
         raise Reported(BACKUP_FAILED.format(reason=file_fault(err.os_error()))) from err
     service.close()
