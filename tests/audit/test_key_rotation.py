@@ -23,6 +23,7 @@ from counter.actions.admin.site import init_site, this_site
 from counter.actions.site.store import Store
 from counter.audit.site_keys import RetiredKey, history_text
 from counter.cli.main import main
+from counter.cli.phrases import SITE_KEY_ELSEWHERE
 from counter.db.models import utcnow
 from counter.host.keys.seal_anchors import anchors_path
 from counter.host.machine import paths
@@ -216,6 +217,8 @@ def test_rotate_key_with_the_old_key_file_lost_asks_for_the_new_card_to_be_carri
     capsys: pytest.CaptureFixture[str], db: str
 ) -> None:
     paths.site_key_path().unlink()
+    assert main(["site", "show", "--db", db]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == SITE_KEY_ELSEWHERE.format(path=paths.site_key_path())
     assert main(["site", "rotate-key", "--db", db]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[2:] == [
@@ -237,6 +240,11 @@ def test_a_revocation_given_in_beijing_time_is_kept_as_that_moment_and_its_later
     assert main(["site", "show", "--json", "--db", db]) == 0
     shown = json.loads(capsys.readouterr().out)
     assert [key["revoked_since"] for key in shown["retired_keys"]] == ["2026-11-20T00:00:00+00:00"]
+    assert main(["site", "show", "--db", db]) == 0
+    [retired] = shown["retired_keys"]
+    since = "2026-11-20T00:00:00+00:00"
+    line = f"已更换的旧签名密钥 {retired['fingerprint']}：签署封签至 {retired['until']}，自 {since} 起吊销"
+    assert line in capsys.readouterr().out.splitlines()
     code, report = verify(capsys, db)
     assert code == 1  # the fixture's seals, made after that moment by the key now revoked
     assert [problem[0] for problem in problems(report)].count("seal_revoked") == 2
