@@ -216,3 +216,17 @@ def test_the_command_says_in_chinese_why_the_platform_gave_no_ratings(
     out, err = capsys.readouterr()
     assert out == "询问办件 6 件，取回补充评价 0 条，给予默认评价 0 条\n"
     assert err == "没有取到补充评价：自治区好差评系统拒绝了请求，答复码 503。\n"
+
+
+def test_the_command_names_the_cases_whose_ratings_could_not_be_read(
+    capsys: pytest.CaptureFixture[str], sessions: sessionmaker[Session], region: RegionSystem, clock: Clock,
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    monkeypatch.setenv("COUNTER_HOME", str(tmp_path / "home"))
+    configure(sessions, region, tmp_path / "home" / "keys")
+    lapsed = by_standing(sessions, clock)["lapsed"]
+    region.held = {lapsed: qr_rating(lapsed, "9", "2026-11-20 18:02:00")}  # no level 9 in the chosen coding
+    assert main(["--today", "2026-11-20", "ratings", "pull", "--db", f"sqlite:///{db_path}"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[1:] == [f"未能读取或记录的评价（办件编号）：{lapsed}"]  # never guessed at
+    assert standing(sessions, lapsed) == "lapsed"
