@@ -211,8 +211,8 @@ def test_a_case_held_at_the_hall_is_listed_for_review_in_words_and_in_json(
     assert run(capsys, "sync", "export", "--out", str(package), "--db", urls["ARS01"])[0] == 0
 
     monkeypatch.setenv("COUNTER_HOME", str(homes["XAM01"]))
-    code, out, _err = run(capsys, "sync", "import", str(package), "--json", "--db", urls["XAM01"])
-    assert (code, json.loads(out)["applied"], json.loads(out)["held"]) == (0, 5, 1)
+    code, out, _err = run(capsys, "sync", "import", str(package), "--db", urls["XAM01"])
+    assert (code, out) == (0, "已导入 ARS01 的第 1 号数据包：新增或更新 5 条，无变化 0 条，待核对 1 条。\n")
     code, out, _err = run(capsys, "sync", "review", "--json", "--db", urls["XAM01"])
     assert code == 0
     [held] = json.loads(out)
