@@ -195,6 +195,12 @@ def test_the_food_factory_to_its_evaluation_and_the_wind_farm_to_its_end(
 
     listed = json.loads(ok(capsys, db, "2026-11-01", "list", "--json"))
     assert {(p["project_no"], p["state"]) for p in listed} == {(FOOD, "completed"), (WIND, "terminated")}
+    header, *lines = ok(capsys, db, "2026-11-01", "list").splitlines()
+    assert header.split() == ["项目编号", "状态", "旗县市", "项目名称", "申请日期", "代办员"]
+    assert sorted(line.split()[:3] + line.split()[-1:] for line in lines) == [
+        [FOOD, "办结", "乌兰浩特市", "乌兰、张敏"],
+        [WIND, "终止", "科尔沁右翼前旗", "—"],
+    ]  # in words, a project with no agent named by a dash
     assert json.loads(ok(capsys, db, "2026-11-01", "queue", "--json")) == []
 
 
