@@ -57,3 +57,15 @@ def test_a_notice_saved_in_gbk_is_refused_in_chinese_and_nothing_is_imported(
     assert err == f"无法读取节假日安排文件 {schedule}：文件不是 UTF-8 编码的文字，请用 UTF-8 编码另存\n"
     code, out, _ = run(capsys, "holidays", "list", "--json", "--db", db)
     assert "2027.txt" not in out
+
+
+def test_a_file_far_larger_than_a_notice_is_refused_unread(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A video or a database picked by mistake: named, with the limit, and nothing imported."""
+    db = made_database(tmp_path / "cli.sqlite3")
+    schedule = tmp_path / "2027.txt"
+    schedule.write_bytes(NOTICE_2027.encode("utf-8") + b" " * (1024 * 1024))
+    code, out, err = run(capsys, "holidays", "import", str(schedule), "--year", "2027", "--db", db)
+    assert (code, out) == (1, "")
+    assert err == f"文件 {schedule} 超过 1048576 字节，远大于这类文件应有的大小，未读取：请检查是否选错了文件。\n"
+    code, out, _ = run(capsys, "holidays", "list", "--json", "--db", db)
+    assert "2027.txt" not in out
