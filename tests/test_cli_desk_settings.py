@@ -137,3 +137,21 @@ def test_setting_up_a_new_desk_makes_no_database(capsys: pytest.CaptureFixture[s
     )
     assert (code, err) == (0, "")
     assert not where.exists()
+
+
+@pytest.mark.parametrize(
+    ("option", "given", "said"),
+    [
+        ("--site", "x", "窗口设置无效：站点编码应为2-12位大写字母或数字，收到：x"),
+        ("--desk", "12345", "窗口设置无效：窗口号应为1-4位数字，收到：12345"),
+    ],
+)
+def test_a_site_code_or_desk_number_that_numbers_no_case_is_refused_in_chinese(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, option: str, given: str, said: str
+) -> None:
+    """Before, the rule's English followed the sentence: ``（desk number '12345': 1-4 digits）``."""
+    before = load_desk_config()
+    code, out, err = run(capsys, "desk", option, given, "--db", f"sqlite:///{tmp_path / 'none.sqlite3'}")
+    assert (code, out) == (2, "")
+    assert err.splitlines()[-1] == said
+    assert load_desk_config() == before

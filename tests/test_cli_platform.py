@@ -90,3 +90,20 @@ def test_the_sender_refuses_to_start_naming_the_code_lists_not_chosen(
     assert out == ""
     assert "以下代码表尚未选定编码" in err
     assert "满意度代码、评价渠道、办件类型代码、办结结果代码（BJJGDM）" in err
+
+
+def test_a_site_not_reporting_lists_no_event_sends_none_and_refuses_a_coding_without_its_value(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db = made_database(tmp_path / "cli.sqlite3")
+    assert run(capsys, "platform", "list", "--db", db) == (0, "没有上报事件。\n", "")
+    assert run(capsys, "platform", "send", "--once", "--db", db) == (
+        0,
+        "已上报 0 条，待重试 0 条，上报失败 0 条。\n",
+        "",
+    )
+    code, out, err = run(capsys, "platform", "settings", "--coding", "level", "--db", db)
+    assert (code, out) == (2, "")
+    assert err.strip().endswith("须写成 名称=值，例如 --coding level=gbt39046：level")
+    code, out, _ = run(capsys, "platform", "settings", "--json", "--db", db)
+    assert json.loads(out)["codings"] == {}  # nothing stored of the refused change

@@ -156,3 +156,34 @@ def test_a_promise_granted_checked_and_revoked_from_the_command_line(
     text = pdf_text(revoked, page=1)
     assert "本机关决定撤销该行政许可" in text
     assert "兴安盟消防救援支队申请行政复议" in text
+
+
+def test_a_promise_found_kept_reads_so_in_the_brigades_list(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    db = made_database(tmp_path / "cli.sqlite3")
+    number = homestay_case(db)
+    entrusted(db)
+    password = "Xam-2026-fuze"
+    monkeypatch.setenv("COUNTER_PASSWORD", password)
+    monkeypatch.setattr("sys.stdin", io.StringIO(password + "\n"))
+    roles = ("--role", "admin", "--role", "clerk", "--role", "supervisor")
+    assert run(capsys, "user", "add", "batu", "--name", "巴图", *roles, "--db", db, "--password-stdin")[0] == 0
+    user, day = ("--user", "batu"), ("--db", db, "--today", TODAY.isoformat())
+    assert run(capsys, *user, "item", "pledge", number, FIRE, "--result-no", "乌消安检字〔2026〕第0123号", *day)[0] == 0
+    department = ("--department", "乌兰浩特市消防救援大队")
+    code, out, _ = run(capsys, *user, "item", "pledges", *department, "--db", db)
+    assert code == 0
+    name = "公众聚集场所投入使用、营业前消防安全检查"
+    line = f"2026-12-18  乌兰浩特市消防救援大队  {number}  {FIRE}  {name}  许可 2026-11-20"
+    assert out == line + "\n"  # not checked yet: nothing after the grant's day
+
+    check = ("--db", db, "--today", "2026-12-10")
+    code, out, _ = run(capsys, *user, "item", "check", number, FIRE, "--kept", *check)
+    assert (code, out) == (0, f"办件 {number} 事项 {FIRE}：核查属实\n")
+    code, out, _ = run(capsys, *user, "item", "pledges", *department, "--db", db)
+    assert (code, out) == (0, "")  # checked: off the list of those to check
+    code, out, _ = run(capsys, *user, "item", "pledges", *department, "--all", "--db", db)
+    assert out == f"{line}  2026-12-10 核查属实\n"
+    code, _, err = run(capsys, *user, "item", "check", number, FIRE, "--kept", *check)
+    assert (code, err) == (1, f"办件 {number} 的事项 {FIRE} 已经核查，核查结果只能记录一次\n")

@@ -45,6 +45,7 @@ __all__ = [
     "KEEP_SETTING",
     "BackupFailed",
     "BackupFile",
+    "BackupProblem",
     "ExpectedSchema",
     "RestoreProblem",
     "RestoreRefused",
@@ -69,12 +70,20 @@ _NAME = re.compile(r"^counter-(\d{8})-(\d{6})(?:-(\d+))?\.sqlite3$")
 _BUSY_TIMEOUT_S = 10.0
 
 
-class BackupFailed(Exception):
-    """The copy could not be made or did not pass its check; ``reason`` says which, in English for the log."""
+class BackupProblem(StrEnum):
+    NO_DATABASE = "no_database"  # no database file where the address points
+    COPY_DAMAGED = "copy_damaged"  # the copy made fails its integrity check
+    COPY_FAILED = "copy_failed"  # SQLite could not make the copy (a folder it cannot write, a full disk …)
 
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
+
+class BackupFailed(Exception):
+    """The copy could not be made or did not pass its check: ``problem`` says which, for the faces to word;
+    ``detail`` what exactly went wrong, in English for the log."""
+
+    def __init__(self, problem: BackupProblem, detail: str = "") -> None:
+        super().__init__(f"{problem.value}: {detail}" if detail else problem.value)
+        self.problem = problem
+        self.detail = detail
 
 
 class RestoreProblem(StrEnum):
@@ -173,7 +182,7 @@ def copy_database(source: Path, out: Path) -> Path:
     ``out`` is replaced whole or not at all.
     """
     if not source.is_file():
-        raise BackupFailed(f"no database file at {source}")
+        raise BackupFailed(BackupProblem.NO_DATABASE, str(source))
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f".{out.name}.part")
     _remove_quietly(tmp)
@@ -185,7 +194,7 @@ def copy_database(source: Path, out: Path) -> Path:
                 src.backup(dst)  # all pages in one step: one consistent snapshot, writers go on in WAL mode
                 dst.execute("PRAGMA journal_mode=DELETE")  # a single file that needs no -wal beside it
                 if not pragma_ok(dst, "integrity_check"):
-                    raise BackupFailed(f"the copy of {source} fails its integrity check")
+                    raise BackupFailed(BackupProblem.COPY_DAMAGED, str(source))
             finally:
                 dst.close()
         finally:
@@ -195,7 +204,7 @@ def copy_database(source: Path, out: Path) -> Path:
         _fsync_folder(out.parent)
     except sqlite3.Error as err:
         _remove_quietly(tmp)
-        raise BackupFailed(f"{type(err).__name__}: {err}") from err
+        raise BackupFailed(BackupProblem.COPY_FAILED, f"{type(err).__name__}: {err}") from err
     except BaseException:
         _remove_quietly(tmp)
         raise

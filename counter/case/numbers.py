@@ -61,7 +61,13 @@ class DocKind(StrEnum):
 
 
 class BadIdentity(ValueError):
-    """A site code or desk number that cannot make a valid case number."""
+    """A site code or desk number that cannot make a valid case number: ``field`` says which (``site_code``,
+    ``desk_no``), ``value`` what was given; the faces word it."""
+
+    def __init__(self, field: str, value: str, rule: str) -> None:
+        super().__init__(f"{field} {value!r}: {rule}")
+        self.field = field
+        self.value = value
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,9 +77,9 @@ class DeskIdentity:
 
     def __post_init__(self) -> None:
         if not SITE_CODE.match(self.site_code):
-            raise BadIdentity(f"site code {self.site_code!r}: 2-12 capital letters or digits")
+            raise BadIdentity("site_code", self.site_code, "2-12 capital letters or digits")
         if not DESK_NO.match(self.desk_no):
-            raise BadIdentity(f"desk number {self.desk_no!r}: 1-4 digits")
+            raise BadIdentity("desk_no", self.desk_no, "1-4 digits")
 
 
 def case_no(desk: DeskIdentity, day: date, sequence: int) -> str:

@@ -16,14 +16,18 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from counter.cli.common import EXIT_OK, Reported, UsageError, desk, open_service, store_url
+from counter.words.files import file_fault
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
     from counter.cli.common import Commands
+
+log = logging.getLogger(__name__)
 
 
 def add_backup_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
@@ -50,6 +54,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from counter.host.database.backups import NotSQLite, database_file
     from counter.service.site import BACKUP, Backup
     from counter.sync.site_faults import SiteFileFailed
+    from counter.words.database import BACKUP_PROBLEM
 
     url = _database(args)
     try:
@@ -60,9 +65,10 @@ def cmd_backup(args: argparse.Namespace) -> int:
     try:  # an administrator's, checked before the copy; recorded in the trail after it
         made = service.call(BACKUP, Backup(Path(args.out) if args.out else None), desk())
     except BackupFailed as err:
-        raise Reported(BACKUP_FAILED.format(reason=err.reason)) from err
+        log.error("backup to %s failed: %s", args.out or "the backups folder", err)
+        raise Reported(BACKUP_FAILED.format(reason=BACKUP_PROBLEM[err.problem])) from err
     except SiteFileFailed as err:
-        raise Reported(BACKUP_FAILED.format(reason=err.strerror or err)) from err
+        raise Reported(BACKUP_FAILED.format(reason=file_fault(err.os_error()))) from err
     service.close()
     print(BACKUP_DONE.format(path=made.path))
     return EXIT_OK
@@ -100,7 +106,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     except RestoreRefused as err:
         raise Reported(restore_refused(err.problem, err.detail, err.differences, err.foreign)) from err
     except OSError as err:
-        raise Reported(RESTORE_FAILED.format(reason=err.strerror or err)) from err
+        raise Reported(RESTORE_FAILED.format(reason=file_fault(err))) from err
     service = open_service(args)  # migrates an older backup to this program's schema
     service.call(RECORD_RESTORE, RecordRestore(restored, source), desk())
     service.close()

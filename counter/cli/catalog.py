@@ -20,6 +20,7 @@ from counter.cli.common import (
 from counter.cli.item_list import add_pull_command
 from counter.words.catalog_problems import problem_text
 from counter.words.catalog_review import REVIEW_HELP
+from counter.words.files import file_fault
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
@@ -198,7 +199,7 @@ def cmd_catalog_template(args: argparse.Namespace) -> int:
     try:
         write_template(out)
     except OSError as err:
-        raise Reported(phrases.WRITE_FAILED.format(path=out, error=err.strerror or err)) from err
+        raise Reported(phrases.WRITE_FAILED.format(path=out, error=file_fault(err))) from err
     print(tr("已生成导入模板：{out}").format(out=out))
     return EXIT_OK
 

@@ -70,9 +70,8 @@ def cmd_desk(args: argparse.Namespace) -> int:
         try:
             save_desk_config(replace(load_desk_settings().config, **changes))
         except BadIdentity as err:
-            raise UsageError(
-                tr("窗口设置无效：站点编码应为2-12位大写字母或数字，窗口号应为1-4位数字（{err}）").format(err=err)
-            ) from err
+            rule = tr("站点编码应为2-12位大写字母或数字") if err.field == "site_code" else tr("窗口号应为1-4位数字")
+            raise UsageError(tr("窗口设置无效：{rule}，收到：{value}").format(rule=rule, value=err.value)) from err
         record()
     settings = load_desk_settings()
     tried = True

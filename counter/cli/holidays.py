@@ -45,7 +45,7 @@ def cmd_holidays_import(args: argparse.Namespace) -> int:
     from counter.cli.phrases import FILE_TOO_LARGE
     from counter.service.calendar import IMPORT_SCHEDULE, ImportSchedule
     from counter.util.bounded_read import HOLIDAY_NOTICE_LIMIT, TooLarge, read_bounded
-    from counter.words.files import file_fault
+    from counter.words.files import FILE_NOT_UTF8, file_fault
     from counter.words.workdays import schedule_problem_text
 
     path = Path(args.file)
@@ -56,7 +56,7 @@ def cmd_holidays_import(args: argparse.Namespace) -> int:
     except OSError as err:  # a pipe or a device named is refused unread, as a missing file is
         raise Reported(tr("无法读取节假日安排文件 {path}：{err}").format(path=path, err=file_fault(err))) from err
     except UnicodeDecodeError as err:
-        raise Reported(tr("无法读取节假日安排文件 {path}：{err}").format(path=path, err=err)) from err
+        raise Reported(tr("无法读取节假日安排文件 {path}：{err}").format(path=path, err=FILE_NOT_UTF8)) from err
     service = open_service(args)
     result = service.call(IMPORT_SCHEDULE, ImportSchedule(text, args.year, path.name), desk())
     if not result.ok:

@@ -20,6 +20,7 @@ from counter.words.punctuation import LIST_JOIN
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
+    from counter.catalog.import_result import PullFailure
     from counter.catalog.publication import PublicationPreview
 
 CHANGES = {
@@ -57,8 +58,12 @@ def cmd_pull(args: argparse.Namespace) -> int:
             os.environ[name] = given  # this process runs the pull: its own settings, as a server's are its own
     service = open_service(args)
     pulled = service.call(PULL_ITEM_LIST, PullItemList(args.timeout), desk())
-    if pulled.failure:
-        raise Reported(tr("没有取到实施清单（{detail}）：目录未作任何改动。").format(detail=pulled.failure))
+    if pulled.failure is not None:
+        raise Reported(
+            tr("没有取到实施清单（{why}）：目录未作任何改动。").format(
+                why=_failure_text(pulled.failure, pulled.status, args.timeout)
+            )
+        )
     assert pulled.outcome is not None  # fetched: imported, or refused with its problems
     if pulled.outcome.report is None:
         report_problems(pulled.outcome.problems, args.json)
@@ -83,6 +88,20 @@ def cmd_pull(args: argparse.Namespace) -> int:
     for _code, preview in pulled.previews:
         print("\n".join(_change_lines(preview)))
     return EXIT_OK
+
+
+def _failure_text(failure: PullFailure, status: int, timeout: float) -> str:
+    """Why no list came, in words: the log has what exactly went wrong, for support."""
+    from counter.catalog.import_result import PullFailure
+
+    return {
+        PullFailure.NOT_HTTPS: tr("事项库地址须以 https:// 开头，未发出请求"),
+        PullFailure.REFUSED: tr("事项库拒绝了请求，答复码 {status}").format(status=status),
+        PullFailure.UNTRUSTED: tr("对方的证书不是事项库的，未发出请求"),
+        PullFailure.UNREACHABLE: tr("连不上事项库，或 {timeout:g} 秒内没有答复").format(timeout=timeout),
+        PullFailure.TOO_LARGE: tr("事项库的答复过大，不是一份实施清单"),
+        PullFailure.NOT_WORKBOOK: tr("事项库的答复不是实施清单工作簿"),
+    }[failure]
 
 
 def _change_lines(preview: PublicationPreview) -> list[str]:

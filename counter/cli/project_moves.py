@@ -338,7 +338,7 @@ def _read_file(path: Path, read: Callable[[Any], T]) -> T:
     every file named on the command line is: a regular file, bounded (:mod:`counter.util.bounded_read`)."""
     from counter.cli.phrases import FILE_TOO_LARGE
     from counter.util.bounded_read import PROJECT_FILE_LIMIT, TooLarge, read_bounded
-    from counter.words.files import file_fault
+    from counter.words.files import FILE_NOT_UTF8, file_fault
 
     try:
         text = read_bounded(path, PROJECT_FILE_LIMIT).decode("utf-8-sig")
@@ -347,7 +347,7 @@ def _read_file(path: Path, read: Callable[[Any], T]) -> T:
     except OSError as err:
         raise Reported(tr("无法读取文件 {path}：{error}").format(path=path, error=file_fault(err))) from err
     except UnicodeDecodeError as err:
-        raise Reported(tr("无法读取文件 {path}：{error}").format(path=path, error=err)) from err
+        raise Reported(tr("无法读取文件 {path}：{error}").format(path=path, error=FILE_NOT_UTF8)) from err
     return _refused_as_reported(lambda: read(parse_document(text, toml=path.suffix.lower() == ".toml")), path)
 
 

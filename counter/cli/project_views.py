@@ -429,6 +429,7 @@ def report_text(report: MonthlyReport) -> str:
 def cmd_report(args: argparse.Namespace) -> int:
     from counter.projects.report import Month
     from counter.service.projects import READ_REPORT, ReadReport
+    from counter.words.files import file_fault
 
     try:
         month = Month.parse(args.month)
@@ -446,7 +447,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         try:
             Path(args.out).write_text(text, encoding="utf-8", newline="")
         except OSError as err:
-            raise Reported(tr("无法写入文件 {path}：{error}").format(path=args.out, error=err)) from err
+            raise Reported(tr("无法写入文件 {path}：{error}").format(path=args.out, error=file_fault(err))) from err
     else:
         sys.stdout.write(text)
     return EXIT_OK

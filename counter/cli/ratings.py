@@ -24,11 +24,13 @@ from counter.cli.common import (
 )
 from counter.cli.paper_out import paper_out_ready, write_paper
 from counter.ratings.levels import Level
+from counter.words.files import file_fault
 from counter.words.punctuation import CLAUSE_JOIN, LIST_JOIN
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
     from counter.cli.common import Commands
+    from counter.platform.region_ratings import AskFailure
 
 #: ``--coding``'s names → the level list's preset (``[lists.level]``); the order-names it took before are kept
 LEVEL_PRESETS = {"gbt39046": "gbt39046", "hcp": "hcp", "best_first": "gbt39046", "worst_first": "hcp",
@@ -116,7 +118,7 @@ def cmd_ratings_export(args: argparse.Namespace) -> int:
         try:  # a BOM lets Excel and WPS read the CSV as UTF-8
             Path(args.out).write_text(text, encoding="utf-8-sig" if args.format == "csv" else "utf-8", newline="")
         except OSError as err:
-            raise Reported(WRITE_FAILED.format(path=args.out, error=err)) from err
+            raise Reported(WRITE_FAILED.format(path=args.out, error=file_fault(err))) from err
     else:
         sys.stdout.write(text)
     target = f"file:{args.out}" if args.out else "stdout"
@@ -180,6 +182,20 @@ def cmd_ratings_pull(args: argparse.Namespace) -> int:
     )
     if done.unread:
         print(tr("未能读取或记录的评价（办件编号）：{cases}").format(cases=LIST_JOIN.join(done.unread)))
-    if done.failed:
-        raise Reported(tr("自治区好差评系统没有应答：{detail}").format(detail=done.failed))
+    if done.failed is not None:
+        raise Reported(tr("没有取到补充评价：{why}。").format(why=_failure_text(done.failed, done.status)))
     return EXIT_OK
+
+
+def _failure_text(failure: AskFailure, status: int) -> str:
+    """Why the platform gave no ratings, in words: the log has what exactly went wrong, for support."""
+    from counter.platform.region_ratings import AskFailure
+
+    return {
+        AskFailure.NOT_HTTPS: tr("补充评价的查询地址须以 https:// 开头，未发出请求"),
+        AskFailure.REFUSED: tr("自治区好差评系统拒绝了请求，答复码 {status}").format(status=status),
+        AskFailure.UNTRUSTED: tr("对方的证书不是自治区好差评系统的，未发出请求"),
+        AskFailure.UNREACHABLE: tr("连不上自治区好差评系统"),
+        AskFailure.TIMEOUT: tr("自治区好差评系统在设定的时限内没有答复"),
+        AskFailure.TOO_LARGE: tr("自治区好差评系统的答复过大"),
+    }[failure]

@@ -23,6 +23,7 @@ from counter.cli.licences import add_licence_command
 from counter.cli.messages import add_gateway_command
 from counter.cli.site_suite import add_suite_command
 from counter.words.catalog_problems import problem_text
+from counter.words.files import file_fault
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
@@ -131,7 +132,7 @@ def cmd_site_init(args: argparse.Namespace) -> int:
     except SiteRefused as err:
         raise _refused(err, args.code) from err
     except SiteFileFailed as err:  # the desk's settings or the key file: the identity was rolled back
-        raise Reported(SITE_SETUP_WRITE_FAILED.format(path=err.path, error=err.strerror or err)) from err
+        raise Reported(SITE_SETUP_WRITE_FAILED.format(path=err.path, error=file_fault(err.os_error()))) from err
     print(SITE_INIT_DONE)
     print(_identity_text(done.identity))
     print(SITE_DESK_SET.format(code=done.identity.code, name=done.identity.name, path=done.desk_file))
@@ -159,7 +160,7 @@ def cmd_site_card(args: argparse.Namespace) -> int:
     try:
         write_card_file(out, identity)
     except OSError as err:
-        raise Reported(WRITE_FAILED.format(path=out, error=err.strerror or err)) from err
+        raise Reported(WRITE_FAILED.format(path=out, error=file_fault(err))) from err
     print(SITE_CARD_WRITTEN.format(path=out, fingerprint=identity.fingerprint))
     print(CARD_SUITE[identity.suite])
     return EXIT_OK

@@ -55,6 +55,7 @@ def cmd_sync_export(args: argparse.Namespace) -> int:
     from counter.service.sync import EXPORT_PACKAGE, ExportPackage
     from counter.sync.exchange import PackageFileFailed, SyncNotPossible
     from counter.sync.keys import KeyUnreadable
+    from counter.words.files import file_fault
     from counter.words.sync import SENT_SEAL_CHANGED, exported_text, sync_not_possible
 
     out = Path(args.out)
@@ -67,7 +68,7 @@ def cmd_sync_export(args: argparse.Namespace) -> int:
     except KeyUnreadable as err:
         raise Reported(SYNC_KEY_UNUSABLE.format(path=err.path)) from err
     except PackageFileFailed as err:
-        raise Reported(SYNC_WRITE_FAILED.format(path=out, error=err.os_error())) from err
+        raise Reported(SYNC_WRITE_FAILED.format(path=out, error=file_fault(err.os_error()))) from err
     paths = [str(p) for p in result.paths]
     print(exported_text(result.export_no, result.count, result.to_site, result.records, paths))
     if result.sent_seal_changed is not None:
@@ -158,11 +159,11 @@ def _summary(report: ImportReport) -> dict[str, object]:
 def review_line(item: ReviewItem) -> str:
     """One review-list item as a line."""
     from counter.cli.phrases import SYNC_REVIEW_LINE
-    from counter.words.sync import hold_reason
+    from counter.words.sync import hold_reason, record_type_text
     from counter.words.sync_details import held_detail
 
     return SYNC_REVIEW_LINE.format(
-        id=item.id, from_site=item.from_site, export_no=item.export_no, record_type=item.record_type,
+        id=item.id, from_site=item.from_site, export_no=item.export_no, record_type=record_type_text(item.record_type),
         record_key=item.record_key, reason=hold_reason(item.reason), detail=held_detail(item.reason, item.detail),
     )  # fmt: skip
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
+from enum import StrEnum
 
 from counter.case.moments import BEIJING
 from counter.platform.code_lists import Codings
@@ -42,6 +43,17 @@ class RegionRating:
     round: int
 
 
+class AskFailure(StrEnum):
+    """Why the platform gave no ratings: a code the faces word; what exactly went wrong goes to the log."""
+
+    NOT_HTTPS = "not_https"  # a query address other than https://: nothing was asked
+    REFUSED = "refused"  # the platform answered with a status other than 2xx (its status kept)
+    UNTRUSTED = "untrusted"  # a certificate that is not the platform's: nothing was sent
+    UNREACHABLE = "unreachable"  # no connection
+    TIMEOUT = "timeout"  # no whole answer within the site's timeout
+    TOO_LARGE = "too_large"  # an answer beyond the limit
+
+
 @dataclass(frozen=True, slots=True)
 class RegionPull:
     """What one pass did: the cases asked of, the ratings taken in, those left aside, the defaults given."""
@@ -50,7 +62,8 @@ class RegionPull:
     taken: int = 0
     unread: tuple[str, ...] = ()  # ratings the answer held that could not be read or kept (their case numbers)
     defaulted: int = 0
-    failed: str = ""  # why the platform gave no answer; "" it answered, or was not to be asked
+    failed: AskFailure | None = None  # why the platform gave no ratings; None: it answered, or was not to be asked
+    status: int = 0  # the platform's HTTP status where it refused
 
 
 class AnswerError(ValueError):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from counter.backup.schema_diff import Change, Part, SchemaDifference
-from counter.backup.sqlite_files import ForeignRow
+from counter.backup.sqlite_files import BackupProblem, ForeignRow
 from counter.words.punctuation import CLAUSE_JOIN
 from counter.words.translate import tr
 
@@ -127,6 +127,12 @@ SCHEMA_CHANGE = {
 SCHEMA_DROPPED = tr("{part} {name} 被删除")  # a missing trigger, index or constraint: a guard taken away
 _DROPPED_PARTS = frozenset({Part.TRIGGER, Part.INDEX, Part.CONSTRAINT, Part.FOREIGN_KEY})
 RESTORE_FAILED = tr("恢复失败：{reason}。")
+#: why a backup was not made, after 备份失败：(the detail in the log, for support)
+BACKUP_PROBLEM = {
+    BackupProblem.NO_DATABASE: tr("找不到数据库文件"),
+    BackupProblem.COPY_DAMAGED: tr("备份副本未通过完整性校验"),
+    BackupProblem.COPY_FAILED: tr("复制数据库时出错（原因已记入日志）"),
+}
 
 
 def schema_difference_text(difference: SchemaDifference) -> str:

@@ -28,6 +28,7 @@ FILE_FAULT = {
 FILE_NOT_REGULAR = tr("所选的不是存放在磁盘上的普通文件（可能是管道或设备），未读取：请选择保存好的文件")
 FILE_FAULT_CODE = tr("文件不能读写（系统错误号 {code}）")
 FILE_FAULT_OTHER = tr("文件不能读写")
+FILE_NOT_UTF8 = tr("文件不是 UTF-8 编码的文字，请用 UTF-8 编码另存")  # a notice saved by Notepad as GBK, the usual case
 
 
 def file_fault(err: OSError) -> str:

@@ -139,3 +139,23 @@ HOLD_REASON_UNKNOWN = tr("本程序不认识的原因（对方的程序可能较
 def hold_reason(reason: str) -> str:
     """A hold reason's words; a code this program does not know (a newer hall's) is never shown as it is."""
     return HOLD_REASON.get(reason, HOLD_REASON_UNKNOWN)
+
+
+#: the kinds of record a package carries (``Record.TYPE``), as the review list names them to people
+SYNC_RECORD_TYPE = {
+    "case": tr("办件"),
+    "progress": tr("办件进度"),
+    "guide": tr("办事指南"),
+    "holiday": tr("节假日"),
+    "setting": tr("设置"),
+    "page": tr("材料照片"),
+    "seal": tr("审计封签"),
+    "project": tr("帮您办项目"),
+    "appeal": tr("评价申诉决定"),
+}
+
+
+def record_type_text(record_type: str) -> str:
+    """A held record's kind in words, in the window's review list and on the command line alike; a kind this program
+    does not know (a newer site's) as its sender named it, for support to look up."""
+    return SYNC_RECORD_TYPE.get(record_type, record_type)

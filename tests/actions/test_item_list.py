@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.desk import Desk
 from counter.actions.catalog.item_list import pull_item_list
+from counter.catalog.import_result import PullFailure
 from counter.catalog.model import GuideStatus
 from counter.db.catalog_store import current_guide
 from tests.catalog.platform_writer import write_platform_workbook
@@ -79,7 +80,7 @@ def test_the_list_comes_in_as_a_draft_with_its_changes_listed(
     with running_item_library() as library:
         library.body = body
         pulled = pull_item_list(sessions, library.url, "hall", SECRET, desk=desk)
-    assert pulled.failure == ""
+    assert pulled.failure is None
     assert pulled.outcome is not None
     assert pulled.outcome.report is not None, pulled.outcome.problems
     assert pulled.outcome.report.new_versions == (BUNDLE,)
@@ -94,17 +95,17 @@ def test_the_list_comes_in_as_a_draft_with_its_changes_listed(
 
 
 @pytest.mark.parametrize(
-    ("status", "body", "failure"), [(503, b"busy", "HTTP 503"), (200, b"<html/>", "not a workbook")]
+    ("status", "body", "failure"), [(503, b"busy", PullFailure.REFUSED), (200, b"<html/>", PullFailure.NOT_WORKBOOK)]
 )
 def test_a_pull_that_fails_keeps_nothing(
-    sessions: sessionmaker[Session], desk: Desk, status: int, body: bytes, failure: str
+    sessions: sessionmaker[Session], desk: Desk, status: int, body: bytes, failure: PullFailure
 ) -> None:
     with sessions() as s:
         before = current_guide(s, BUNDLE)
     with running_item_library() as library:
         library.status, library.body = status, body
         pulled = pull_item_list(sessions, library.url, "hall", SECRET, desk=desk)
-    assert failure in pulled.failure
+    assert (pulled.failure, pulled.status) == (failure, 503 if failure is PullFailure.REFUSED else 0)
     assert pulled.outcome is None
     with sessions() as s:
         after = current_guide(s, BUNDLE)
@@ -117,7 +118,7 @@ def test_a_list_the_validator_refuses_is_not_imported(sessions: sessionmaker[Ses
     with running_item_library() as library:
         library.body = b"PK\x03\x04 not really a workbook"
         pulled = pull_item_list(sessions, library.url, "hall", SECRET, desk=desk)
-    assert pulled.failure == ""
+    assert pulled.failure is None
     assert pulled.outcome is not None
     assert pulled.outcome.report is None
     assert pulled.outcome.problems

@@ -189,3 +189,22 @@ def test_only_a_supervisor_signed_in_voids_and_the_trail_names_them(
         voided = s.scalars(select(models.AuditEntry).where(models.AuditEntry.action == "case_voided")).one()
     assert (voided.actor, voided.subject) == ("bater", facts.accepted)
     assert run(capsys, "audit", "verify", "--db", db)[0] == 0
+
+
+def test_a_seal_made_from_the_command_line_is_told_in_words_for_the_duty_log(
+    capsys: pytest.CaptureFixture[str], db: str, sessions: sessionmaker[Session]
+) -> None:
+    from counter.actions.admin.site import this_site
+
+    with sessions.begin() as s:
+        this_site(s)  # the site's key on this machine, as after counter site init
+    code, out, _ = run(capsys, "audit", "verify", "--json", "--db", db)
+    before = json.loads(out)
+    code, out, err = run(capsys, "audit", "seal", "--db", db)
+    assert (code, err) == (0, "")
+    code, shown, _ = run(capsys, "audit", "verify", "--json", "--db", db)
+    after = json.loads(shown)
+    assert after["seals"] == before["seals"] + 1
+    head, _, digest = out.partition("封签摘要 ")
+    assert head == f"已封存审计日志：第 {after['seals']} 号封签，{before['chains']} 条链、{before['entries']} 条记录。"
+    assert len(digest.removesuffix("，请记入值班登记簿。\n")) == 16  # the first sixteen hex digits, read aloud

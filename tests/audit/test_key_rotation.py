@@ -23,6 +23,7 @@ from counter.actions.admin.site import init_site, this_site
 from counter.actions.site.store import Store
 from counter.audit.site_keys import RetiredKey, history_text
 from counter.cli.main import main
+from counter.cli.phrases import SITE_KEY_ELSEWHERE
 from counter.db.models import utcnow
 from counter.host.keys.seal_anchors import anchors_path
 from counter.host.machine import paths
@@ -194,3 +195,76 @@ def test_a_rotation_asked_on_a_training_day_a_year_ahead_seals_at_the_machines_t
         seal_trail(s)
     code, report = verify(capsys, db)
     assert (code, problems(report)) == (0, [])
+
+
+def test_rotate_key_says_in_words_that_the_old_key_announces_the_new_to_the_peers(
+    capsys: pytest.CaptureFixture[str], db: str
+) -> None:
+    assert main(["site", "show", "--json", "--db", db]) == 0
+    old = json.loads(capsys.readouterr().out)["fingerprint"]  # the one a peer read over the telephone
+    assert main(["site", "rotate-key", "--db", db]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert main(["site", "show", "--json", "--db", db]) == 0
+    new = json.loads(capsys.readouterr().out)["fingerprint"]
+    assert lines == [
+        f"站点密钥已更换。旧公钥指纹：{old}",
+        f"新公钥指纹：{new}",
+        "此后发出的数据包带着由旧密钥签署的新公钥，对方站点收下后自动改登记，旧密钥签署的数据包不再被接收。",
+    ]  # the peers re-register on their own: no new card to carry
+
+
+def test_rotate_key_with_the_old_key_file_lost_asks_for_the_new_card_to_be_carried(
+    capsys: pytest.CaptureFixture[str], db: str
+) -> None:
+    paths.site_key_path().unlink()
+    assert main(["site", "show", "--db", db]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == SITE_KEY_ELSEWHERE.format(path=paths.site_key_path())
+    assert main(["site", "rotate-key", "--db", db]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[2:] == [
+        "本机没有旧密钥文件：旧密钥此后不再签署任何封签。",
+        "请导出新的站点名片（counter site card），交给每个对方站点重新登记，并电话核对新指纹。",
+    ]
+
+
+def test_a_revocation_given_in_beijing_time_is_kept_as_that_moment_and_its_later_seals_refused(
+    capsys: pytest.CaptureFixture[str], db: str
+) -> None:
+    """``--revoked-since 2026-11-20T08:00`` as the operations guide writes it: 北京时间, 00:00 UTC."""
+    assert main(["site", "rotate-key", "--revoked-since", "2026-11-20T08:00", "--db", db]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[2:] == [
+        "旧密钥已吊销：2026-11-20T00:00:00+00:00 起它签署的封签不再采信。",
+        "请导出新的站点名片（counter site card），交给每个对方站点重新登记，并电话核对新指纹。",
+    ]
+    assert main(["site", "show", "--json", "--db", db]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert [key["revoked_since"] for key in shown["retired_keys"]] == ["2026-11-20T00:00:00+00:00"]
+    assert main(["site", "show", "--db", db]) == 0
+    [retired] = shown["retired_keys"]
+    since = "2026-11-20T00:00:00+00:00"
+    line = f"已更换的旧签名密钥 {retired['fingerprint']}：签署封签至 {retired['until']}，自 {since} 起吊销"
+    assert line in capsys.readouterr().out.splitlines()
+    code, report = verify(capsys, db)
+    assert code == 1  # the fixture's seals, made after that moment by the key now revoked
+    assert [problem[0] for problem in problems(report)].count("seal_revoked") == 2
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        ("昨天", "--revoked-since 不是时刻：昨天（例如 2026-11-20T08:00+08:00）"),
+        ("2099-01-01T08:00+08:00", "--revoked-since 晚于现在：2099-01-01T08:00+08:00"),
+    ],
+)
+def test_a_revocation_not_a_past_moment_is_refused_and_the_keys_stay(
+    capsys: pytest.CaptureFixture[str], db: str, given: str, said: str
+) -> None:
+    before = paths.site_key_path().read_bytes()
+    assert main(["site", "rotate-key", "--revoked-since", given, "--db", db]) == 1
+    out, err = capsys.readouterr()
+    assert (out, err.strip()) == ("", said)
+    assert paths.site_key_path().read_bytes() == before
+    assert not next_key_path(paths.site_key_path()).exists()
+    assert main(["site", "show", "--json", "--db", db]) == 0
+    assert json.loads(capsys.readouterr().out)["retired_keys"] == []

@@ -163,3 +163,15 @@ def test_where_accounts_exist_only_an_admin_restores(
     assert (code, err) == (0, "")
     assert "恢复完成" in stdout
     assert audit_actions(desk_db.url)[-1] == ("backup_restored", "saved.sqlite3")
+
+
+def test_a_copy_that_cannot_be_made_is_said_in_chinese_and_nothing_is_written(
+    capsys: pytest.CaptureFixture[str], desk_db: DeskDb
+) -> None:
+    """Before, SQLite's own words were printed: ``备份失败：OperationalError: unable to open database file``."""
+    out = Path("/proc/counter-backup.sqlite3")  # a folder no file can be made in, whoever runs the test
+    code, stdout, err = run(capsys, "backup", "--out", str(out), "--db", desk_db.url)
+    assert (code, stdout) == (1, "")
+    assert err == "备份失败：复制数据库时出错（原因已记入日志）。未写入任何备份文件。\n"
+    assert not out.exists()
+    assert "backup_made" not in [a for a, _ in audit_actions(desk_db.url)]

@@ -29,7 +29,7 @@ from counter.host.machine.paths import data_dir
 from counter.service.admin import ADD_ACCOUNT
 from counter.service.local import serve
 from counter.service.remote import NotUnderstood
-from counter.words.hall import SERVER_AWAY, SERVER_NOT_UNDERSTOOD
+from counter.words.hall import SERVER_AWAY, SERVER_NOT_UNDERSTOOD, SIGNIN_DESK_UNKNOWN
 from tests.conftest import made_database
 from tests.server.server_process import PreparedHall, ServerProcess, prepared_hall
 
@@ -174,3 +174,21 @@ def test_an_answer_not_understood_is_not_said_to_be_undone() -> None:
     assert text is not None
     assert SERVER_NOT_UNDERSTOOD in text
     assert "没有完成" not in text
+
+
+def test_a_desk_whose_key_the_server_does_not_know_is_told_to_have_it_registered(
+    server: ServerProcess, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A desk registered again at the server (a new key) while this machine kept the old one, or never registered."""
+    key_file = tmp_path / "old-desk-2.key"
+    key_file.write_text("desk 2 registered; its key:\n" + "x" * 43 + "\n", encoding="utf-8")
+    assert main(["desk", "--desk", "2", "--clerk", "乌兰"]) == 0
+    ca = str(server.hall.ca_file)
+    main(["desk", "--server", server.root, "--ca", ca, "--desk-key-file", str(key_file)])  # its try says the same
+    capsys.readouterr()
+    monkeypatch.setenv("COUNTER_PASSWORD", PASSWORD)
+    before = hall_cases(server.hall.url)
+    assert main(["--user", "clerk1", "case", "take", str(EXAMPLE)]) == 1
+    assert capsys.readouterr().err == SIGNIN_DESK_UNKNOWN + "\n"
+    assert hall_cases(server.hall.url) == before
+    assert databases_on_the_desk() == []

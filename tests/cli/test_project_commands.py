@@ -195,6 +195,12 @@ def test_the_food_factory_to_its_evaluation_and_the_wind_farm_to_its_end(
 
     listed = json.loads(ok(capsys, db, "2026-11-01", "list", "--json"))
     assert {(p["project_no"], p["state"]) for p in listed} == {(FOOD, "completed"), (WIND, "terminated")}
+    header, *lines = ok(capsys, db, "2026-11-01", "list").splitlines()
+    assert header.split() == ["项目编号", "状态", "旗县市", "项目名称", "申请日期", "代办员"]
+    assert sorted(line.split()[:3] + line.split()[-1:] for line in lines) == [
+        [FOOD, "办结", "乌兰浩特市", "乌兰、张敏"],
+        [WIND, "终止", "科尔沁右翼前旗", "—"],
+    ]  # in words, a project with no agent named by a dash
     assert json.loads(ok(capsys, db, "2026-11-01", "queue", "--json")) == []
 
 
@@ -479,3 +485,31 @@ def test_a_site_imports_its_own_list_and_a_broken_one_changes_nothing(
     ok(capsys, db, "2026-09-01", "plan", number, "--from-list", "2,23")  # the site's own item, from its list
     assert [s["name"] for s in show(capsys, db, "2026-09-01", number)["steps"]] == ["企业投资项目备案",
                                                                                   "使用林地审核同意书核发"]  # fmt: skip
+
+
+def test_an_application_file_saved_in_gbk_is_refused_in_chinese(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    """Before, Python's own English words on the codec followed the path."""
+    path = Path(facts_file(tmp_path, FACTS))
+    path.write_bytes(path.read_text(encoding="utf-8").encode("gbk"))
+    assert refused(capsys, db, "2026-09-01", "register", "--file", str(path)) == [
+        f"无法读取文件 {path}：文件不是 UTF-8 编码的文字，请用 UTF-8 编码另存"
+    ]
+    assert json.loads(ok(capsys, db, "2026-09-01", "list", "--json")) == []
+
+
+def test_a_report_is_written_to_its_file_and_one_to_a_folder_not_there_refused_in_chinese(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    """Before, the system's English words followed the path of a report that could not be written."""
+    assert ok(capsys, db, "2026-09-01", "list") == "还没有登记帮您办项目。\n"
+    report = tmp_path / "2026-08.txt"
+    assert ok(capsys, db, "2026-09-01", "report", "--month", "2026-08", "--out", str(report)) == ""
+    lines = report.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("2026-08 帮您办项目月报（截至 ")
+    assert lines[1:] == ["本月没有在办或办结、终止的帮您办项目。"]
+    nowhere = tmp_path / "usb" / "2026-08.txt"  # a stick not in
+    assert refused(capsys, db, "2026-09-01", "report", "--month", "2026-08", "--out", str(nowhere)) == [
+        f"无法写入文件 {nowhere}：找不到这个文件或文件夹"
+    ]

@@ -9,11 +9,13 @@ import json
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.ratings.record import record_rating, send_to_pad
 from counter.cli.main import main
+from counter.db import models
 from counter.db.platform_store import PLATFORM_KEY
 from counter.db.settings_store import put_setting
 from counter.outbox.secret_shown import stored_json
@@ -188,3 +190,17 @@ def test_each_raters_id_number_exported_is_recorded_as_read(capsys: pytest.Captu
     reads = json.loads(out)
     assert {(r["case_no"], r["operation"]) for r in reads} == {(c, "ratings.export_records") for c, _ in exported}
     assert all(id_no not in out for _, id_no in exported)
+
+
+def test_a_file_that_cannot_be_written_is_named_with_its_fault_in_chinese(
+    capsys: pytest.CaptureFixture[str], rated_db: str, sessions: sessionmaker[Session], tmp_path: Path
+) -> None:
+    """Before, the system's English words followed the path (``No such file or directory``)."""
+    out_file = tmp_path / "usb" / "ratings.json"  # a stick not in
+    code, out, err = export(
+        capsys, "--from", "2026-11-01", "--to", "2026-11-30", "--format", "json", "--coding", "hcp",
+        "--out", str(out_file), "--db", rated_db,
+    )  # fmt: skip
+    assert (code, out, err) == (1, "", f"无法写入 {out_file}：找不到这个文件或文件夹\n")
+    with sessions() as session:  # nothing written, no export recorded
+        assert session.scalars(select(models.AuditEntry).where(models.AuditEntry.subject == "ratings")).all() == []

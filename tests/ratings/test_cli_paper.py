@@ -45,3 +45,22 @@ def test_a_code_not_on_the_sheet_is_refused_in_chinese_and_nothing_is_kept(
     assert "测评内容代码" in capsys.readouterr().err
     with sessions() as session:
         assert session.scalars(select(models.Rating)).first() is None
+
+
+def test_a_sheet_for_no_case_and_a_poor_rating_without_its_reason_are_refused_in_chinese(
+    capsys: pytest.CaptureFixture[str],
+    sessions: sessionmaker[Session],
+    demo_cases: dict[str, str],
+    db_path: Path,
+    tmp_path: Path,
+) -> None:
+    db, case_no = f"sqlite:///{db_path}", demo_cases["受理"]
+    sheet, unknown = tmp_path / "评价表.pdf", "XAM01-20261120-01-0099"
+    assert main(["ratings", "sheet", unknown, "--out", str(sheet), "--db", db]) == 1
+    assert capsys.readouterr().err == f"未找到办件 {unknown}，不能发送评价\n"
+    assert not sheet.exists()
+    typed = ("--level", "very_dissatisfied", "--date", "2026-11-20", "--db", db)
+    assert main(["ratings", "key-in", case_no, *typed]) == 1
+    assert capsys.readouterr().err == "不满意、非常不满意须勾选至少一项测评内容\n"
+    with sessions() as session:
+        assert session.scalars(select(models.Rating)).first() is None

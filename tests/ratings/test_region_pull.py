@@ -19,6 +19,7 @@ from counter.actions.ratings.region_pull import pull_pass
 from counter.cli.main import main
 from counter.db import models
 from counter.db.settings_store import SITE_KIND, TOWNSHIP, put_setting
+from counter.platform.region_ratings import AskFailure
 from counter.platform.settings import PlatformSettings
 from counter.ratings.choice import RatingChoice
 from counter.ratings.levels import Level
@@ -86,7 +87,7 @@ def test_a_qr_rating_becomes_the_first_rating_where_the_pad_got_none(
     assert region.bad_signatures == 0
     assert {lapsed, never} <= set(region.asked[0])
     assert rated not in region.asked[0]  # only the unrated are asked of
-    assert (done.taken, done.failed, done.defaulted) == (2, "", 0)
+    assert (done.taken, done.failed, done.defaulted) == (2, None, 0)
     assert standing(sessions, lapsed) == "good"
     assert standing(sessions, never) == "bad"  # a 差评 given by QR opens its rectification as any other
     with sessions() as session:
@@ -150,7 +151,7 @@ def test_a_platform_that_does_not_answer_leaves_everything_as_it_was(
     region.held = {lapsed: qr_rating(lapsed, "5", "2026-11-20 18:02:00")}
     region.status = 503
     done = pull_pass(Writes(sessions), clock(), desk=DESK, folder=tmp_path / "keys")
-    assert done.failed.startswith("HTTP 503")
+    assert (done.failed, done.status) == (AskFailure.REFUSED, 503)
     assert done.taken == 0
     region.status = 200
     with sessions.begin() as session:  # a certificate not of the platform's own CA: nothing is asked
@@ -161,7 +162,7 @@ def test_a_platform_that_does_not_answer_leaves_everything_as_it_was(
             folder=tmp_path / "keys",
         )
     done = pull_pass(Writes(sessions), clock(), desk=DESK, folder=tmp_path / "keys")
-    assert done.failed.startswith("no connection: SSLCertVerificationError")
+    assert done.failed is AskFailure.UNTRUSTED
     assert standing(sessions, lapsed) == "lapsed"
 
 
@@ -177,7 +178,7 @@ def test_a_township_never_asks_the_region_the_hall_does(
         put_setting(session, SITE_KIND, TOWNSHIP)
     done = pull_pass(Writes(sessions), clock() + dt.timedelta(days=1), desk=DESK, folder=tmp_path / "keys")
     assert region.paths == []
-    assert (done.taken, done.failed) == (0, "")
+    assert (done.taken, done.failed) == (0, None)
     assert standing(sessions, lapsed) == "lapsed"
 
 
@@ -201,3 +202,31 @@ def test_a_paper_made_weeks_after_the_intake_invites_its_rating_for_its_own_peri
     assert lapsed in region.asked[0]
     assert done.taken == 1
     assert standing(sessions, lapsed) == "good"
+
+
+def test_the_command_says_in_chinese_why_the_platform_gave_no_ratings(
+    capsys: pytest.CaptureFixture[str], sessions: sessionmaker[Session], region: RegionSystem, db_path: Path,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """Before, the platform's status and the first 200 characters of its answer were printed as they came."""
+    monkeypatch.setenv("COUNTER_HOME", str(tmp_path / "home"))
+    configure(sessions, region, tmp_path / "home" / "keys")
+    region.status = 503
+    assert main(["--today", "2026-11-20", "ratings", "pull", "--db", f"sqlite:///{db_path}"]) == 1
+    out, err = capsys.readouterr()
+    assert out == "询问办件 6 件，取回补充评价 0 条，给予默认评价 0 条\n"
+    assert err == "没有取到补充评价：自治区好差评系统拒绝了请求，答复码 503。\n"
+
+
+def test_the_command_names_the_cases_whose_ratings_could_not_be_read(
+    capsys: pytest.CaptureFixture[str], sessions: sessionmaker[Session], region: RegionSystem, clock: Clock,
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    monkeypatch.setenv("COUNTER_HOME", str(tmp_path / "home"))
+    configure(sessions, region, tmp_path / "home" / "keys")
+    lapsed = by_standing(sessions, clock)["lapsed"]
+    region.held = {lapsed: qr_rating(lapsed, "9", "2026-11-20 18:02:00")}  # no level 9 in the chosen coding
+    assert main(["--today", "2026-11-20", "ratings", "pull", "--db", f"sqlite:///{db_path}"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[1:] == [f"未能读取或记录的评价（办件编号）：{lapsed}"]  # never guessed at
+    assert standing(sessions, lapsed) == "lapsed"

@@ -396,3 +396,29 @@ def test_a_league_registers_a_hall_with_its_county(capsys: pytest.CaptureFixture
     assert run(capsys, "site", "register", str(hall_card), "--db", league)[0] == 0  # again, without: kept
     code, out, _ = run(capsys, "site", "peers", "--json", "--db", league)
     assert [(p["code"], p["kind"], p["county"]) for p in json.loads(out)] == [("XAM01", "hall", "152201")]
+
+
+def test_a_card_from_a_site_that_replaced_its_key_names_the_retired_fingerprints(
+    capsys: pytest.CaptureFixture[str], sites: Sites
+) -> None:
+    township = sites.at("township")
+    init = ("site", "init", "--code", "ARS01", "--name", TOWNSHIP_NAME, "--kind", "township", "--db", township)
+    assert run(capsys, *init)[0] == 0
+    card_file = sites.root / "township.json"
+    assert run(capsys, "site", "card", "--out", str(card_file), "--db", township)[0] == 0
+    old = json.loads(card_file.read_text(encoding="utf-8"))["fingerprint"]
+    hall = sites.at("hall")
+    assert run(capsys, "site", "register", str(card_file), "--db", hall)[0] == 0
+
+    township = sites.at("township")
+    assert run(capsys, "site", "rotate-key", "--db", township)[0] == 0
+    assert run(capsys, "site", "card", "--out", str(card_file), "--db", township)[0] == 0
+    hall = sites.at("hall")
+    code, out, _ = run(capsys, "site", "register", str(card_file), "--db", hall)
+    assert code == 0
+    assert f"该站点更换过密钥，已停用的旧签名密钥指纹：{old}" in out.splitlines()
+    code, out, err = run(capsys, "site", "peers", "--db", hall)
+    new = json.loads(card_file.read_text(encoding="utf-8"))["fingerprint"]
+    assert (code, err) == (0, "共 1 个对方站点。\n")
+    assert new in out
+    assert old not in out

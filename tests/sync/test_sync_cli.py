@@ -168,3 +168,60 @@ def test_an_export_killed_while_writing_takes_no_number_and_the_next_removes_wha
     assert code == 0
     assert "第 2 号数据包" in out
     assert sorted(p.name for p in stick.iterdir()) == ["ARS01-0910.sync", "ARS01-0930.sync", "photo.jpg.part"]
+
+
+@pytest.mark.slow
+def test_a_case_held_at_the_hall_is_listed_for_review_in_words_and_in_json(
+    tmp_path: Path, shipped_catalog_db: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A township's case under a guide version the hall lacks waits in ``sync review`` until it can go in."""
+    import dataclasses
+
+    from sqlalchemy import func, select, update
+
+    from counter.actions.site.demo import DEMO_BUNDLE
+    from counter.db import models
+    from counter.db.catalog_store import current_guide, import_bundles
+
+    homes = {"ARS01": tmp_path / "ars-home", "XAM01": tmp_path / "hall-home"}
+    urls = {site_code: f"sqlite:///{tmp_path / site_code}.sqlite3" for site_code in homes}
+    sites = {}
+    for site_code, kind in (("ARS01", SiteKind.TOWNSHIP), ("XAM01", SiteKind.HALL)):
+        monkeypatch.setenv("COUNTER_HOME", str(homes[site_code]))
+        sessions = sqlite_copy(shipped_catalog_db, tmp_path / f"{site_code}.sqlite3")
+        sites[site_code] = make_site(sessions, site_code, f"{site_code}站点", kind, homes[site_code] / "keys")
+        _move_keys(homes[site_code], site_code)
+    introduce(sites["ARS01"], sites["XAM01"])
+    run_demo(sites["ARS01"].sessions, sites["ARS01"].desk, TODAY)
+    with sites["ARS01"].sessions.begin() as session:  # the township tries out its own version of the guide
+        stored = current_guide(session, DEMO_BUNDLE)
+        assert stored is not None
+        changed = dataclasses.replace(stored.bundle, name=stored.bundle.name + "（乡镇试行版）")
+        import_bundles(session, [changed], "乡镇试行指南", "folder")
+        version = session.scalar(select(func.max(models.GuideVersion.id)))
+        odd = session.scalar(select(models.Case.uid).order_by(models.Case.id).limit(1))
+        session.execute(update(models.Case).where(models.Case.uid == odd).values(guide_version_id=version))
+    for site in sites.values():
+        site.sessions.kw["bind"].dispose()
+    package = tmp_path / "ars-1.counter-sync"
+    monkeypatch.setenv("COUNTER_HOME", str(homes["ARS01"]))
+    nowhere = tmp_path / "usb" / package.name  # a stick not in: said in words, nothing exported
+    code, out, err = run(capsys, "sync", "export", "--out", str(nowhere), "--db", urls["ARS01"])
+    assert (code, out, err) == (1, "", f"无法写入 {nowhere}：找不到这个文件或文件夹。未导出。\n")
+    assert run(capsys, "sync", "export", "--out", str(package), "--db", urls["ARS01"])[0] == 0
+
+    monkeypatch.setenv("COUNTER_HOME", str(homes["XAM01"]))
+    code, out, _err = run(capsys, "sync", "import", str(package), "--db", urls["XAM01"])
+    assert (code, out) == (0, "已导入 ARS01 的第 1 号数据包：新增或更新 5 条，无变化 0 条，待核对 1 条。\n")
+    code, out, _err = run(capsys, "sync", "review", "--json", "--db", urls["XAM01"])
+    assert code == 0
+    [held] = json.loads(out)
+    assert (held["from_site"], held["export_no"], held["record_type"], held["record_key"], held["reason"]) == (
+        "ARS01", 1, "case", odd, "unknown_guide"
+    )  # fmt: skip
+    code, out, _err = run(capsys, "sync", "review", "--db", urls["XAM01"])
+    assert code == 0
+    assert out.splitlines() == [
+        f"#{held['id']}  ARS01 第1号包  办件 {odd}  {held['message']}  办事指南 XAM-YJS-008 第2版",
+        "共 1 条待核对记录。",
+    ]  # the record's kind in words, as the sync page names it: never the package's own code

@@ -38,10 +38,11 @@ def pull_item_list(
         fetched = fetch_item_list(endpoint, account, secret, timeout, Path(folder))
         if fetched.path is None:
             log.warning("item list not fetched from %s: %s", endpoint, fetched.detail)
-            return Pulled(fetched.detail, None)
+            assert fetched.failure is not None  # nothing came: fetch_item_list names why
+            return Pulled(fetched.failure, None, status=fetched.status)
         outcome = import_source(sessions, fetched.path, desk=desk)
     if outcome.report is None:
-        return Pulled("", outcome)
+        return Pulled(None, outcome)
     previews = []
     with sessions() as session:
         for code in outcome.report.new_versions:
@@ -49,4 +50,4 @@ def pull_item_list(
                 previews.append((code, publication_preview(session, code)))
             except NotADraft:  # a version the import published itself (none from a platform list): nothing to read
                 continue
-    return Pulled("", outcome, tuple(previews))
+    return Pulled(None, outcome, tuple(previews))

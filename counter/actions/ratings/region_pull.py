@@ -144,7 +144,7 @@ def pull_pass(store: Writer, now: dt.datetime, *, desk: Desk | None = None, fold
     question, cases = store.write(lambda s: _question(s, folder, now.date()))
     asked = taken = 0
     unread: list[str] = []
-    failed = ""
+    failed, status = None, 0
     if question is not None:
         for start in range(0, len(cases), CHUNK):
             chunk = cases[start : start + CHUNK]
@@ -152,14 +152,14 @@ def pull_pass(store: Writer, now: dt.datetime, *, desk: Desk | None = None, fold
                                           question.timeout, question.ca_file))  # fmt: skip
             asked += len(chunk)
             if not fetched.ok:
-                failed = fetched.detail
+                failed, status = fetched.failure, fetched.status
                 log.warning("region ratings not asked: %s", fetched.detail)
                 break
             got, left = store.write(functools.partial(_keep, raw=fetched.raw, now=now, desk=desk))
             taken += got
             unread += left
     defaulted = store.write(lambda s: apply_default_ratings(s, now, desk))
-    return RegionPull(asked, taken, tuple(unread), defaulted, failed)
+    return RegionPull(asked, taken, tuple(unread), defaulted, failed, status)
 
 
 def _keep(session: Session, *, raw: bytes, now: dt.datetime, desk: Desk | None) -> tuple[int, list[str]]:

@@ -17,10 +17,12 @@ import http.client
 import os
 import ssl
 import time
+import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from counter.catalog.import_result import PullFailure
 from counter.host.outward.licence_library import network_failure
 from counter.host.outward.outward_http import signature
 
@@ -37,7 +39,9 @@ _ZIP = b"PK\x03\x04"  # an .xlsx is a zip archive
 @dataclass(frozen=True, slots=True)
 class Fetched:
     path: Path | None  # the workbook, written into the folder given; None: nothing usable came
-    detail: str = ""  # what went wrong, for the log and the administrator
+    detail: str = ""  # what went wrong, for the log (support)
+    failure: PullFailure | None = None  # what went wrong, for the administrator (None: the workbook came)
+    status: int = 0  # the 事项库's HTTP status where it refused
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +65,7 @@ def item_list_source() -> ItemListSource:
 def fetch_item_list(endpoint: str, account: str, secret: str, timeout: float, folder: Path) -> Fetched:
     """The region's list, written to ``folder`` as a workbook the catalog import reads."""
     if not endpoint.lower().startswith("https://"):
-        return Fetched(None, "endpoint is not https://: nothing asked")
+        return Fetched(None, "endpoint is not https://: nothing asked", PullFailure.NOT_HTTPS)
     timestamp = str(int(time.time()))
     request = urllib.request.Request(
         endpoint,
@@ -77,11 +81,19 @@ def fetch_item_list(endpoint: str, account: str, secret: str, timeout: float, fo
         with urllib.request.urlopen(request, timeout=timeout, context=context) as response:
             raw = response.read(LIST_LIMIT + 1)
     except (OSError, http.client.HTTPException) as err:  # urllib's errors are OSErrors too
-        return Fetched(None, network_failure(err, timeout))
+        return Fetched(None, network_failure(err, timeout), *_failure(err))
     if len(raw) > LIST_LIMIT:
-        return Fetched(None, "answer too large")
+        return Fetched(None, "answer too large", PullFailure.TOO_LARGE)
     if not raw.startswith(_ZIP):
-        return Fetched(None, "answer is not a workbook")
+        return Fetched(None, "answer is not a workbook", PullFailure.NOT_WORKBOOK)
     path = folder / "实施清单.xlsx"
     path.write_bytes(raw)
     return Fetched(path)
+
+
+def _failure(err: OSError | http.client.HTTPException) -> tuple[PullFailure, int]:
+    """Why the 事项库 gave no list, and its HTTP status where it answered with one."""
+    if isinstance(err, urllib.error.HTTPError):
+        return PullFailure.REFUSED, err.code
+    reason = err.reason if isinstance(err, urllib.error.URLError) else err
+    return (PullFailure.UNTRUSTED if isinstance(reason, ssl.SSLCertVerificationError) else PullFailure.UNREACHABLE), 0

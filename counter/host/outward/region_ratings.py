@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from counter.host.outward.outward_http import signed_headers
+from counter.platform.region_ratings import AskFailure
 
 ANSWER_LIMIT = 4 * 1024 * 1024  # a few hundred ratings are some hundred kilobytes
 
@@ -37,14 +38,16 @@ class RatingsQuestion:
 class Fetched:
     ok: bool
     raw: bytes = b""
-    detail: str = ""  # what went wrong, for the log and the pass's result
+    detail: str = ""  # what went wrong, for the log (support)
+    failure: AskFailure | None = None  # what went wrong, for the administrator
+    status: int = 0  # the platform's HTTP status
 
 
 def ask_ratings(question: RatingsQuestion) -> Fetched:
     """Ask the platform; what it answered, or why there is no answer."""
     parts = urlsplit(question.url)
     if parts.scheme != "https" or not parts.hostname:
-        return Fetched(False, detail="query address is not https://: nothing asked")
+        return Fetched(False, detail="query address is not https://: nothing asked", failure=AskFailure.NOT_HTTPS)
     key = "ratings-" + hashlib.sha256(question.body).hexdigest()[:32]
     headers = signed_headers(question.account, question.secret, key, question.body)
     context = ssl.create_default_context(cafile=question.ca_file or None)
@@ -66,13 +69,17 @@ def ask_ratings(question: RatingsQuestion) -> Fetched:
                 break
             raw += chunk
     except TimeoutError:
-        return Fetched(False, detail=f"timeout after {question.timeout:g} s")
+        return Fetched(False, detail=f"timeout after {question.timeout:g} s", failure=AskFailure.TIMEOUT)
     except (OSError, http.client.HTTPException) as err:
-        return Fetched(False, detail=f"no connection: {type(err).__name__}: {err}")
+        failure = AskFailure.UNTRUSTED if isinstance(err, ssl.SSLCertVerificationError) else AskFailure.UNREACHABLE
+        return Fetched(False, detail=f"no connection: {type(err).__name__}: {err}", failure=failure)
     finally:
         connection.close()
     if len(raw) > ANSWER_LIMIT:
-        return Fetched(False, detail="answer too large")
+        return Fetched(False, detail="answer too large", failure=AskFailure.TOO_LARGE)
     if not 200 <= response.status < 300:
-        return Fetched(False, detail=f"HTTP {response.status} {bytes(raw[:200]).decode('utf-8', errors='replace')}")
+        said = bytes(raw[:200]).decode("utf-8", errors="replace")
+        return Fetched(
+            False, detail=f"HTTP {response.status} {said}", failure=AskFailure.REFUSED, status=response.status
+        )
     return Fetched(True, bytes(raw), f"HTTP {response.status}")

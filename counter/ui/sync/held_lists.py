@@ -17,7 +17,7 @@ from counter.ui.look.text_size import px
 from counter.ui.sync import words
 from counter.ui.sync.pending_label import minute_text
 from counter.ui.widgets.plain_text import plain_tip
-from counter.words.sync import hold_reason
+from counter.words.sync import hold_reason, record_type_text
 from counter.words.sync_details import detail_read, held_detail
 
 if TYPE_CHECKING:
@@ -92,7 +92,7 @@ def show_review(table: QTableWidget, empty: QWidget, rows: tuple[ReviewItem, ...
     table.setRowCount(len(rows))
     for row, item in enumerate(rows):
         reason = hold_reason(item.reason)
-        kind = words.SYNC_RECORD_TYPE.get(item.record_type, item.record_type)
+        kind = record_type_text(item.record_type)
         cells = (item.from_site, str(item.export_no), kind, item.number or short_key(item.record_key), reason,
                  held_detail(item.reason, item.detail), local_minute(item.created_at))  # fmt: skip
         _fill_cells(table, row, cells)

@@ -28,14 +28,6 @@ SYNC_FILE_FAILED = tr("{fault}，没有任何改动")
 SYNC_WORKING = tr("正在处理…")
 SYNC_REVIEW_TITLE = tr("待核对记录（未能导入，已保留，不会丢失）")
 SYNC_REVIEW_EMPTY = tr("没有待核对的记录")
-SYNC_RECORD_TYPE = {
-    "case": tr("办件"),
-    "progress": tr("办件进度"),
-    "guide": tr("办事指南"),
-    "holiday": tr("节假日"),
-    "setting": tr("设置"),
-    "page": tr("材料照片"),
-}
 SYNC_REVIEW_COLUMNS = (tr("来自站点"), tr("数据包"), tr("类型"), tr("记录"), tr("原因"), tr("说明"), tr("收到时间"))
 SYNC_HELD_TITLE = tr("中心未导入的本站点记录（据中心最近发来的更新：请按原因更正后重新上报，或凭编号与中心联系）")
 SYNC_HELD_COLUMNS = (tr("编号"), tr("原因"), tr("说明"), tr("中心"), tr("中心收到时间"))

@@ -1,0 +1,32 @@
+"""``counter catalog show`` of a bundle not in the catalog, and ``counter catalog draft-intake`` set and read in
+words and in JSON, on a real SQLite database."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import made_database
+from tests.test_cli import run
+
+
+def test_a_bundle_not_in_the_catalog_is_named_and_nothing_shown(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db = made_database(tmp_path / "cli.sqlite3")
+    assert run(capsys, "catalog", "show", " 我要开火箭厂 ", "--db", db) == (1, "", "未找到一件事：我要开火箭厂\n")
+
+
+def test_intake_on_draft_guides_is_turned_on_and_off_and_read_back(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db = made_database(tmp_path / "cli.sqlite3")
+    off = "本中心不允许依待核指南受理：待核指南的一件事须经管理员发布后才能受理。\n"
+    assert run(capsys, "catalog", "draft-intake", "--db", db) == (0, off, "")
+    code, out, _ = run(capsys, "catalog", "draft-intake", "on", "--db", db)
+    assert (code, out) == (0, "本中心允许依待核指南受理：受理凭证和各类文书均注明“依据待核办事指南”。\n")
+    code, out, _ = run(capsys, "catalog", "draft-intake", "--json", "--db", db)
+    assert json.loads(out) == {"site_allows": True, "training": False, "allowed": True}
+    assert run(capsys, "catalog", "draft-intake", "off", "--db", db) == (0, off, "")
