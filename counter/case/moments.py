@@ -23,6 +23,11 @@ def local_moment(at: dt.datetime) -> dt.datetime:
     return stored_utc(at).astimezone()
 
 
+def minute_text(at: dt.datetime) -> str:
+    """A stored time as a person reads it on the desk: its own zone, to the minute."""
+    return local_moment(at).strftime("%Y-%m-%d %H:%M")
+
+
 def office_day(at: dt.datetime) -> dt.date:
     """The day a stored time falls on, on the office's clock (this machine's)."""
     return local_moment(at).date()

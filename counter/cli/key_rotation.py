@@ -7,6 +7,7 @@ import argparse
 import datetime as dt
 from typing import Any
 
+from counter.case.moments import minute_text
 from counter.cli.common import EXIT_OK, Reported, desk, open_service, print_json
 from counter.words.translate import tr
 
@@ -62,7 +63,7 @@ def cmd_site_rotate_key(args: argparse.Namespace) -> int:
     print(tr("站点密钥已更换。旧公钥指纹：{old}").format(old=done.old_fingerprint))
     print(tr("新公钥指纹：{new}").format(new=done.new_fingerprint))
     if revoked is not None:
-        print(tr("旧密钥已吊销：{at} 起它签署的封签不再采信。").format(at=revoked.isoformat()))
+        print(tr("旧密钥已吊销：{at} 起它签署的封签不再采信。").format(at=minute_text(revoked)))
     elif done.last_old_seal is None:
         print(tr("本机没有旧密钥文件：旧密钥此后不再签署任何封签。"))
     else:  # the old key announced the new ones (counter.sync.key_change): the peers register them as they take in

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from counter.case.moments import minute_text
 from counter.cli.authority import add_authority_command
 from counter.cli.common import EXIT_OK, Reported, desk, open_service, print_json
 from counter.cli.intake_rules import add_intake_rule_commands
@@ -98,10 +99,12 @@ def cmd_site_show(args: argparse.Namespace) -> int:
         print_json({**_identity_json(shown.identity), **key_file, "retired_keys": retired})
         return EXIT_OK
     print(_identity_text(shown.identity))
-    for key in retired:
-        line = tr("已更换的旧签名密钥 {fingerprint}：签署封签至 {until}").format(**key)
-        if key["revoked_since"] is not None:
-            line += tr("，自 {revoked_since} 起吊销").format(**key)
+    for key in shown.retired:
+        line = tr("已更换的旧签名密钥 {fingerprint}：签署封签至 {until}").format(
+            fingerprint=retired_fingerprint(key), until=minute_text(key.until)
+        )
+        if key.revoked_since is not None:
+            line += tr("，自 {revoked_since} 起吊销").format(revoked_since=minute_text(key.revoked_since))
         print(line)
     if changed:
         print(STORED_KEYS_CHANGED.format(path=shown.key_path), file=sys.stderr)

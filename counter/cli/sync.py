@@ -17,6 +17,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from counter.case.moments import minute_text
 from counter.cli.common import EXIT_OK, Reported, desk, open_service, print_json
 from counter.words.translate import tr
 
@@ -171,7 +172,7 @@ def review_line(item: ReviewItem) -> str:
 def _when(value: dt.datetime | None) -> str:
     from counter.cli.phrases import SYNC_NEVER
 
-    return SYNC_NEVER if value is None else value.astimezone().strftime("%Y-%m-%d %H:%M")
+    return SYNC_NEVER if value is None else minute_text(value)
 
 
 def held_at_hall_text(held: Sequence[HeldAtHall]) -> str:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -227,14 +229,25 @@ def test_rotate_key_with_the_old_key_file_lost_asks_for_the_new_card_to_be_carri
     ]
 
 
+@pytest.fixture
+def china_clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The desk's clock in China's zone (a POSIX rule: no zone file of the machine's is read)."""
+    monkeypatch.setenv("TZ", "CST-8")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
 def test_a_revocation_given_in_beijing_time_is_kept_as_that_moment_and_its_later_seals_refused(
-    capsys: pytest.CaptureFixture[str], db: str
+    capsys: pytest.CaptureFixture[str], db: str, china_clock: None
 ) -> None:
-    """``--revoked-since 2026-11-20T08:00`` as the operations guide writes it: 北京时间, 00:00 UTC."""
+    """``--revoked-since 2026-11-20T08:00`` as the operations guide writes it: 北京时间, 00:00 UTC; said back to the
+    administrator on the desk's clock, as typed (the JSON keeps the moment in UTC, for programs)."""
     assert main(["site", "rotate-key", "--revoked-since", "2026-11-20T08:00", "--db", db]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[2:] == [
-        "旧密钥已吊销：2026-11-20T00:00:00+00:00 起它签署的封签不再采信。",
+        "旧密钥已吊销：2026-11-20 08:00 起它签署的封签不再采信。",
         "请导出新的站点名片（counter site card），交给每个对方站点重新登记，并电话核对新指纹。",
     ]
     assert main(["site", "show", "--json", "--db", db]) == 0
@@ -242,8 +255,8 @@ def test_a_revocation_given_in_beijing_time_is_kept_as_that_moment_and_its_later
     assert [key["revoked_since"] for key in shown["retired_keys"]] == ["2026-11-20T00:00:00+00:00"]
     assert main(["site", "show", "--db", db]) == 0
     [retired] = shown["retired_keys"]
-    since = "2026-11-20T00:00:00+00:00"
-    line = f"已更换的旧签名密钥 {retired['fingerprint']}：签署封签至 {retired['until']}，自 {since} 起吊销"
+    until = dt.datetime.fromisoformat(retired["until"]).astimezone().strftime("%Y-%m-%d %H:%M")
+    line = f"已更换的旧签名密钥 {retired['fingerprint']}：签署封签至 {until}，自 2026-11-20 08:00 起吊销"
     assert line in capsys.readouterr().out.splitlines()
     code, report = verify(capsys, db)
     assert code == 1  # the fixture's seals, made after that moment by the key now revoked
