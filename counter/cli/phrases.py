@@ -77,8 +77,8 @@ SITE_DESK_SET = tr("本机窗口的站点已设为 {code}（{name}），此后�
 SITE_SETUP_WRITE_FAILED = tr("无法写入 {path}：{error}。本站点的设定没有任何改动。")
 SITE_CATALOG_LOADED = tr("数据库中原来没有事项目录，已载入随程序提供的目录：{count} 个事项的办事指南。")
 SITE_KEY_NOTE = tr(
-    "签名密钥保存在 {path}，不进入数据库。密钥不会自动更换：如确需更换，有意删除该文件后重新执行 counter site init，"
-    "再把新的站点名片交给各对方站点重新登记。修改了编码或名称的，也请把新名片交给对方站点。"
+    "签名密钥保存在 {path}，不进入数据库。密钥不会自动更换：如确需更换（电脑丢失、密钥文件被复制到别处），"
+    "由管理员在本机执行 counter site rotate-key，旧密钥签过的封签仍能校验。修改了编码或名称的，请把新名片交给对方站点。"
 )
 SITE_CARD_WRITTEN = tr(
     "已写出本站点名片：{path}\n请把名片交给对方站点登记，并通过电话与对方核对公钥指纹：{fingerprint}"

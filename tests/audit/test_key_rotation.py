@@ -281,3 +281,13 @@ def test_a_revocation_not_a_past_moment_is_refused_and_the_keys_stay(
     assert not next_key_path(paths.site_key_path()).exists()
     assert main(["site", "show", "--json", "--db", db]) == 0
     assert json.loads(capsys.readouterr().out)["retired_keys"] == []
+
+
+def test_site_init_says_to_change_the_key_the_way_the_guide_does(capsys: pytest.CaptureFixture[str], db: str) -> None:
+    """Deleting the key file and running ``site init`` again made a key no peer was told of, the old one's seals
+    left unanchored: the way is ``site rotate-key`` (docs/install-and-operations.md)."""
+    assert main(["site", "init", "--code", "XAM01", "--name", "兴安盟政务服务中心", "--kind", "hall", "--db", db]) == 0
+    said = capsys.readouterr().out
+    assert "counter site rotate-key" in said
+    assert "删除" not in said
+    assert "site rotate-key" in (Path(__file__).parents[2] / "docs" / "install-and-operations.md").read_text()
