@@ -196,6 +196,7 @@ class MainWindow(QMainWindow):
             trigger.connect(self.on_lock_requested)
         self.draft_offer.restore_button.clicked.connect(self.on_draft_restore)
         self.desk_actions.draft_left.connect(self.offer_draft)
+        self.desk_actions.draft_kept.connect(self.draft_offer.show)  # as it was offered: its text, its buttons
         self.desk_actions.intake_over.connect(self.search_panel.on_intake_over)
         self.draft_offer.discard_button.clicked.connect(self.on_draft_discard)
         self.runner.busy.connect(self.on_runner_busy)

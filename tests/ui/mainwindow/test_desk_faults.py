@@ -1,0 +1,139 @@
+"""What the desk says when the database (or the hall server) fails F5, a kept draft's 恢复 or 放弃, or a 补正
+answer's reading: the fault in plain words in the desk's message, nothing lost, and the same key works once the
+database answers again."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from counter.actions.site.store import Store
+from counter.intake.draft import DraftProblemCode, DraftUnreadable
+from counter.service.intake import DROP_DRAFT, READ_CURRENT_GUIDE, READ_GUIDE_VERSION, RESUBMISSION
+from counter.service.local import InProcess
+from counter.ui.intake import IntakePanel
+from counter.ui.intake.drafts import unreadable_text
+from counter.ui.mainwindow.main_window import MainWindow
+from counter.words.database import fault_text
+from tests.ui.conftest import start_window
+from tests.ui.failing import LOCKED, failing
+from tests.ui.mainwindow.test_desk_actions import open_bundle, shown_messages
+
+LOCKED_SAID = fault_text("locked")
+
+
+def test_f5_the_database_cannot_answer_is_said_and_f5_again_opens_the_intake(qtbot: QtBot, window: MainWindow) -> None:
+    open_bundle(window, "xcg")
+    away = failing(window.runner, LOCKED, READ_CURRENT_GUIDE)
+    QTest.keyClick(window, Qt.Key.Key_F5)
+    assert away.asked == [READ_CURRENT_GUIDE.name]
+    assert window.desk_actions.intake is None
+    assert LOCKED_SAID in shown_messages(window)
+    away.mend()
+    QTest.keyClick(window, Qt.Key.Key_F5)  # not still "being read": the key opens the intake now
+    panel = window.desk_actions.intake
+    assert isinstance(panel, IntakePanel)
+    qtbot.addWidget(panel)
+
+
+def test_f5_while_the_database_opens_that_then_fails_closes_the_opening_and_says_why(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    open_bundle(window, "xcg")
+    window.desk_actions.database_opening = True  # a quick start's warm-up still opening it
+    away = failing(window.runner, LOCKED, READ_CURRENT_GUIDE)
+    QTest.keyClick(window, Qt.Key.Key_F5)
+    opening = window.desk_actions.opening
+    assert opening is not None
+    qtbot.waitUntil(lambda: window.desk_actions.opening is None)
+    assert away.asked == [READ_CURRENT_GUIDE.name]
+    assert not shiboken6.isValid(opening) or not opening.isVisible()  # closed, and let go of
+    assert window.desk_actions.intake is None
+    assert LOCKED_SAID in shown_messages(window)
+
+
+def kept_draft(qtbot: QtBot, db: Store, catalog_dir: Path) -> MainWindow:
+    """A desk started again over an intake left unfinished (乌云其木格's), its draft offered."""
+    first = start_window(qtbot, MainWindow(InProcess(db), catalog_dir))
+    open_bundle(first, "xcg")
+    QTest.keyClick(first, Qt.Key.Key_F5)
+    panel = first.desk_actions.intake
+    assert panel is not None
+    qtbot.addWidget(panel)
+    panel.applicant_form.name.setText("乌云其木格")
+    assert panel.drafts.save_now()
+    second = start_window(qtbot, MainWindow(InProcess(db), catalog_dir))
+    second.offer_draft()
+    assert second.draft_offer.isVisible()
+    return second
+
+
+@pytest.mark.slow
+def test_a_draft_the_database_cannot_restore_is_said_and_still_offered(
+    qtbot: QtBot, db: Store, catalog_dir: Path, named_desk: None
+) -> None:
+    window = kept_draft(qtbot, db, catalog_dir)
+    away = failing(window.runner, LOCKED, READ_GUIDE_VERSION)
+    QTest.mouseClick(window.draft_offer.restore_button, Qt.MouseButton.LeftButton)
+    assert away.asked == [READ_GUIDE_VERSION.name]
+    assert window.desk_actions.intake is None
+    assert LOCKED_SAID in shown_messages(window)
+    assert window.draft_offer.isVisible()  # nothing lost: 恢复 again once the database answers
+    assert window.draft_offer.restore_button.isVisible()
+    away.mend()
+    QTest.mouseClick(window.draft_offer.restore_button, Qt.MouseButton.LeftButton)
+    restored = window.desk_actions.intake
+    assert restored is not None
+    qtbot.addWidget(restored)
+    assert restored.applicant_form.name.text() == "乌云其木格"
+
+
+@pytest.mark.slow
+def test_a_draft_the_database_cannot_discard_is_said_and_still_offered(
+    qtbot: QtBot, db: Store, catalog_dir: Path, named_desk: None
+) -> None:
+    window = kept_draft(qtbot, db, catalog_dir)
+    away = failing(window.runner, LOCKED, DROP_DRAFT)
+    QTest.mouseClick(window.draft_offer.discard_button, Qt.MouseButton.LeftButton)
+    assert away.asked == [DROP_DRAFT.name]
+    assert LOCKED_SAID in shown_messages(window)
+    assert window.draft_offer.isVisible()
+    away.mend()
+    QTest.mouseClick(window.draft_offer.discard_button, Qt.MouseButton.LeftButton)
+    assert not window.draft_offer.isVisible()
+    window.offer_draft()
+    assert not window.draft_offer.isVisible()  # gone now
+
+
+@pytest.mark.parametrize("op", [READ_CURRENT_GUIDE, RESUBMISSION], ids=["guide", "case"])
+def test_a_resubmission_the_database_cannot_read_is_said(window: MainWindow, op: object) -> None:
+    away = failing(window.runner, LOCKED, op)  # type: ignore[arg-type]
+    window.desk_actions.on_resubmit_requested("XAM01-20261120-0001", "XCG")
+    assert away.asked == [op.name]  # type: ignore[attr-defined]
+    assert window.desk_actions.intake is None
+    assert LOCKED_SAID in shown_messages(window)
+
+
+@pytest.mark.slow
+def test_a_draft_whose_guide_version_went_away_is_dropped_and_said(
+    qtbot: QtBot, db: Store, catalog_dir: Path, named_desk: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = kept_draft(qtbot, db, catalog_dir)
+    call = window.runner.service.call
+
+    def gone(op: object, *args: object, **kwargs: object) -> object:
+        return None if op is READ_GUIDE_VERSION else call(op, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(window.runner.service, "call", gone)
+    QTest.mouseClick(window.draft_offer.restore_button, Qt.MouseButton.LeftButton)
+    assert window.desk_actions.intake is None
+    assert unreadable_text(DraftUnreadable(DraftProblemCode.GUIDE_MISSING)) in shown_messages(window)
+    assert not window.draft_offer.isVisible()
+    monkeypatch.undo()
+    window.offer_draft()
+    assert not window.draft_offer.isVisible()  # dropped: not offered again
