@@ -188,8 +188,12 @@ class DeskActions(DeskIntake):
         self._send_case(self.last_case_no or max((row.case_no for row in lists.of_day), default=""))
 
     def _day_unread(self, err: Failed) -> None:
+        """Today's cases unread: a case taken meanwhile is sent; else the fault is said, not a day without cases."""
         log.error("today's cases unreadable for F9: %s", err.error, exc_info=err)
-        self._send_case(self.last_case_no)
+        if self.last_case_no:
+            self._send_case(self.last_case_no)
+            return
+        self._say(err.message)
 
     def _send_case(self, case_no: str) -> None:
         if not case_no:

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from counter.actions.site.store import Store
 from counter.intake.draft import DraftProblemCode, DraftUnreadable
+from counter.service.cases import DAY_LISTS
 from counter.service.intake import DROP_DRAFT, READ_CURRENT_GUIDE, READ_GUIDE_VERSION, RESUBMISSION
 from counter.service.local import InProcess
 from counter.ui.intake import IntakePanel
@@ -22,7 +23,7 @@ from counter.ui.mainwindow.main_window import MainWindow
 from counter.words.database import fault_text
 from tests.ui.conftest import start_window
 from tests.ui.failing import LOCKED, failing
-from tests.ui.mainwindow.test_desk_actions import open_bundle, shown_messages
+from tests.ui.mainwindow.test_desk_actions import demo_desk, open_bundle, shown_messages
 
 LOCKED_SAID = fault_text("locked")
 
@@ -137,3 +138,14 @@ def test_a_draft_whose_guide_version_went_away_is_dropped_and_said(
     monkeypatch.undo()
     window.offer_draft()
     assert not window.draft_offer.isVisible()  # dropped: not offered again
+
+
+@pytest.mark.slow
+def test_f9_after_a_restart_with_the_database_away_says_so_not_that_no_case_was_taken(qtbot: QtBot, db: Store) -> None:
+    """F9 asks for the last case this desk took today: a database that cannot answer is not a day without cases."""
+    _made, window = demo_desk(qtbot, db)
+    away = failing(window.runner, LOCKED, DAY_LISTS)
+    window.desk_actions.send_to_pad()
+    assert away.asked == [DAY_LISTS.name]
+    assert shown_messages(window) == [LOCKED_SAID]
+    assert window.desk_actions.pad is None  # nothing sent
