@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from counter.actions.site.store import Store
 from counter.intake.draft import DraftProblemCode, DraftUnreadable
 from counter.service.cases import DAY_LISTS
+from counter.service.catalog import READ_GUIDE
 from counter.service.intake import DROP_DRAFT, READ_CURRENT_GUIDE, READ_GUIDE_VERSION, RESUBMISSION
 from counter.service.local import InProcess
 from counter.ui.intake import IntakePanel
@@ -149,3 +150,24 @@ def test_f9_after_a_restart_with_the_database_away_says_so_not_that_no_case_was_
     assert away.asked == [DAY_LISTS.name]
     assert shown_messages(window) == [LOCKED_SAID]
     assert window.desk_actions.pad is None  # nothing sent
+
+
+def test_a_guide_the_database_cannot_read_is_said_and_no_other_guide_stays_on_screen(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Enter on a search hit with the database locked: the fault in the status bar, and the guide shown before is
+    not left on screen as if it were the one chosen (F5 would open its intake)."""
+    open_bundle(window, "xcg")
+    shown = window.current_bundle
+    assert shown is not None
+    away = failing(window.runner, LOCKED, READ_GUIDE)
+    window.on_bundle_chosen("SOMETHING-ELSE")
+    assert away.asked == [READ_GUIDE.name]
+    assert window.statusBar().currentMessage() == LOCKED_SAID
+    assert window.current_bundle is None
+    assert window.version_label.text() == ""
+    QTest.keyClick(window, Qt.Key.Key_F5)
+    assert window.desk_actions.intake is None  # nothing to take: no guide on screen
+    away.mend()
+    window.on_bundle_chosen(shown.code)
+    assert window.current_bundle == shown
