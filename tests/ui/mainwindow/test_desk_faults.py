@@ -15,9 +15,10 @@ from pytestqt.qtbot import QtBot
 from counter.actions.site.store import Store
 from counter.intake.draft import DraftProblemCode, DraftUnreadable
 from counter.service.cases import DAY_LISTS
-from counter.service.catalog import READ_GUIDE
+from counter.service.catalog import READ_GUIDE, SYNC_BUNDLED
 from counter.service.intake import DROP_DRAFT, READ_CURRENT_GUIDE, READ_GUIDE_VERSION, RESUBMISSION
 from counter.service.local import InProcess
+from counter.ui import words
 from counter.ui.intake import IntakePanel
 from counter.ui.intake.drafts import unreadable_text
 from counter.ui.mainwindow.main_window import MainWindow
@@ -171,3 +172,19 @@ def test_a_guide_the_database_cannot_read_is_said_and_no_other_guide_stays_on_sc
     away.mend()
     window.on_bundle_chosen(shown.code)
     assert window.current_bundle == shown
+
+
+def test_a_bundled_catalog_the_database_cannot_take_is_said_and_the_desk_goes_on(
+    qtbot: QtBot, db: Store, catalog_dir: Path, named_desk: None
+) -> None:
+    window = MainWindow(InProcess(db), catalog_dir)
+    qtbot.addWidget(window)
+    window.show()
+    failing(window.runner, LOCKED, SYNC_BUNDLED)
+    with qtbot.waitSignal(window.catalog_ready, timeout=10_000) as ready:
+        window.start_sync()
+    assert ready.args == [False]
+    assert window.statusBar().currentMessage() == words.DESK_STATUS_SYNC_FAILED
+    assert window.banner.isVisible()
+    said = words.DESK_BANNER_SYNC_FAILED.format(cause=LOCKED_SAID)
+    assert said in window.banner.label.text()
