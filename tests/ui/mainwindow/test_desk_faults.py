@@ -12,16 +12,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from counter.access.roles import Actor, Permission, Role
 from counter.actions.site.store import Store
 from counter.intake.draft import DraftProblemCode, DraftUnreadable
 from counter.service.cases import DAY_LISTS
 from counter.service.catalog import READ_GUIDE, SYNC_BUNDLED
-from counter.service.intake import DROP_DRAFT, READ_CURRENT_GUIDE, READ_GUIDE_VERSION, RESUBMISSION
+from counter.service.intake import CHECK_DRAFT, DROP_DRAFT, READ_CURRENT_GUIDE, READ_GUIDE_VERSION, RESUBMISSION
 from counter.service.local import InProcess
 from counter.ui import words
 from counter.ui.intake import IntakePanel
 from counter.ui.intake.drafts import unreadable_text
 from counter.ui.mainwindow.main_window import MainWindow
+from counter.words.access import not_permitted
 from counter.words.database import fault_text
 from tests.ui.conftest import start_window
 from tests.ui.failing import LOCKED, failing
@@ -188,3 +190,37 @@ def test_a_bundled_catalog_the_database_cannot_take_is_said_and_the_desk_goes_on
     assert window.banner.isVisible()
     said = words.DESK_BANNER_SYNC_FAILED.format(cause=LOCKED_SAID)
     assert said in window.banner.label.text()
+
+
+def test_f5_by_an_account_that_may_not_take_intakes_says_whose_step_it_is(window: MainWindow) -> None:
+    window.desk_actions.sign_in_as(Actor("lina", "李娜", frozenset({Role.DEPARTMENT})), "0309")
+    open_bundle(window, "xcg")
+    QTest.keyClick(window, Qt.Key.Key_F5)
+    assert window.desk_actions.intake is None
+    assert not_permitted(Permission.TAKE_INTAKE, signed_in=True) in shown_messages(window)
+
+
+@pytest.mark.slow
+def test_a_draft_the_database_cannot_check_at_the_start_is_offered_once_it_answers(
+    qtbot: QtBot, db: Store, catalog_dir: Path, named_desk: None
+) -> None:
+    """The start's look for a kept draft meets the database away: nothing is offered and nothing dropped (the
+    database names its problem at the clerk's first step); the draft is offered when it answers."""
+    first = start_window(qtbot, MainWindow(InProcess(db), catalog_dir))
+    open_bundle(first, "xcg")
+    QTest.keyClick(first, Qt.Key.Key_F5)
+    panel = first.desk_actions.intake
+    assert panel is not None
+    qtbot.addWidget(panel)
+    panel.applicant_form.name.setText("乌云其木格")
+    assert panel.drafts.save_now()
+    second = start_window(qtbot, MainWindow(InProcess(db), catalog_dir))
+    away = failing(second.runner, LOCKED, CHECK_DRAFT)
+    second.offer_draft()
+    assert away.asked == [CHECK_DRAFT.name]
+    assert not second.draft_offer.isVisible()
+    assert shown_messages(second) == []
+    away.mend()
+    second.offer_draft()
+    assert second.draft_offer.isVisible()
+    assert "乌云其木格" in second.draft_offer.label.text()

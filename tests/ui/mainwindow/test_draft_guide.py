@@ -17,6 +17,7 @@ from counter.actions.catalog.guide_status import allow_draft_intake, draft_intak
 from counter.actions.site.store import Store
 from counter.host.database.database_faults import DbFault, StoreFault
 from counter.service.catalog import ALLOW_DRAFT_INTAKE
+from counter.service.intake import DRAFT_GUIDES_TAKEN
 from counter.service.local import InProcess
 from counter.ui import words
 from counter.ui.intake import IntakePanel
@@ -29,6 +30,7 @@ from counter.words.catalog import DRAFT_GUIDE
 from counter.words.catalog_problems import PUBLISH_REFUSED
 from counter.words.database import fault_text
 from tests.ui.conftest import start_window
+from tests.ui.failing import failing
 from tests.ui.mainwindow.test_desk_actions import open_bundle, shown_messages
 from tests.ui.runners import runner_for
 from tests.ui.shown_text import guide_text
@@ -165,3 +167,15 @@ def test_a_setting_the_database_or_the_role_refused_is_said_and_taken_back(
     assert page.message.text() == said
     assert not page.allow.isChecked()
     assert not db.read(draft_intake).site_allows
+
+
+def test_f5_on_a_draft_whose_setting_the_database_cannot_read_says_so(window: MainWindow) -> None:
+    open_bundle(window, "xcg")
+    away = failing(window.runner, LOCKED, DRAFT_GUIDES_TAKEN)
+    QTest.keyClick(window, Qt.Key.Key_F5)
+    assert away.asked == [DRAFT_GUIDES_TAKEN.name]
+    assert window.desk_actions.intake is None
+    assert fault_text("locked") in shown_messages(window)
+    away.mend()
+    QTest.keyClick(window, Qt.Key.Key_F5)  # asked again, and refused for what it is now
+    assert words.DESK_INTAKE_DRAFT_REFUSED.format(name=NAME) in shown_messages(window)
