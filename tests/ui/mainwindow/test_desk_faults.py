@@ -5,6 +5,7 @@ database answers again."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 import shiboken6
@@ -14,17 +15,21 @@ from pytestqt.qtbot import QtBot
 
 from counter.access.roles import Actor, Permission, Role
 from counter.actions.site.store import Store
+from counter.case.number_faults import NumbersBehind
+from counter.documents.made import GuideNotFound
 from counter.intake.draft import DraftProblemCode, DraftUnreadable
 from counter.service.cases import DAY_LISTS
 from counter.service.catalog import READ_GUIDE, SYNC_BUNDLED
+from counter.service.documents import GUIDE_FORMS, MAKE_GUIDE_NOTICE
 from counter.service.intake import CHECK_DRAFT, DROP_DRAFT, READ_CURRENT_GUIDE, READ_GUIDE_VERSION, RESUBMISSION
 from counter.service.local import InProcess
 from counter.ui import words
 from counter.ui.intake import IntakePanel
 from counter.ui.intake.drafts import unreadable_text
 from counter.ui.mainwindow.main_window import MainWindow
+from counter.ui.printing.words import FORMS_NO_GUIDE, PRINTING_DB_FAILED, PRINTING_GUIDE_UNPUBLISHED
 from counter.words.access import not_permitted
-from counter.words.database import fault_text
+from counter.words.database import document_numbers_behind_text, fault_text
 from tests.ui.conftest import start_window
 from tests.ui.failing import LOCKED, failing
 from tests.ui.mainwindow.test_desk_actions import demo_desk, open_bundle, shown_messages
@@ -224,3 +229,33 @@ def test_a_draft_the_database_cannot_check_at_the_start_is_offered_once_it_answe
     second.offer_draft()
     assert second.draft_offer.isVisible()
     assert "乌云其木格" in second.draft_offer.label.text()
+
+
+PAPERS: dict[str, tuple[Any, Exception, str]] = {
+    "notice, database": (MAKE_GUIDE_NOTICE, LOCKED, PRINTING_DB_FAILED.format(fault=LOCKED_SAID)),
+    "notice, numbers behind": (
+        MAKE_GUIDE_NOTICE,
+        NumbersBehind("XAM01-GZ-20261120-0007", "records"),
+        document_numbers_behind_text("XAM01-GZ-20261120-0007"),
+    ),
+    "notice, guide gone": (MAKE_GUIDE_NOTICE, GuideNotFound("XAM-YJS-008"), PRINTING_GUIDE_UNPUBLISHED),
+    "forms, database": (GUIDE_FORMS, LOCKED, PRINTING_DB_FAILED.format(fault=LOCKED_SAID)),
+    "forms, guide gone": (GUIDE_FORMS, GuideNotFound("XAM-YJS-008"), FORMS_NO_GUIDE),
+}
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_a_paper_of_the_guide_on_screen_that_cannot_be_made_says_why(window: MainWindow, paper: str) -> None:
+    """Ctrl+P's 一次性告知单 and Ctrl+Shift+P's forms, refused by the database or the action: said in the desk's
+    message, nothing previewed."""
+    op, raised, said = PAPERS[paper]
+    open_bundle(window, "xcg")
+    away = failing(window.runner, raised, op)
+    if op is MAKE_GUIDE_NOTICE:
+        window.on_guide_notice_requested()
+    else:
+        window.on_forms_requested()
+    assert away.asked == [op.name]
+    assert shown_messages(window) == [said]
+    assert window.desk_actions.papers.preview is None
+    assert window.desk_actions.papers.form_chooser is None
