@@ -325,15 +325,18 @@ class DeskIntake(QObject):
         self.draft_kept.emit()
 
     def discard_draft(self) -> None:
-        """放弃: the draft dropped; if the database cannot drop it now, that is said and the draft offered again."""
+        """放弃: the draft dropped; if the database cannot drop it now, or the account may not (one that takes no
+        intake), that is said and the draft offered again."""
         from counter.ui.intake import discard_draft
 
         draft, self._draft = self._draft, None
-        discard_draft(self.runner, self.desk(), self, failures_to(partial(self._not_discarded, draft)))
+        discard_draft(self.runner, self.desk(), self, partial(self._not_discarded, draft))
 
-    def _not_discarded(self, draft: IntakeDraft | None, err: Failed) -> None:
+    def _not_discarded(self, draft: IntakeDraft | None, err: Exception) -> None:
+        from counter.ui.door.refused import refusal_text
+
         self._draft = draft
-        self._say(err.message)
+        self._say(refusal_text(err))
         self.draft_kept.emit()
 
     def on_case_taken(self, case_no: str) -> None:
@@ -378,8 +381,15 @@ class DeskIntake(QObject):
 
 
 def _said_by(desk: DeskIntake) -> Callable[[Exception], None]:
-    """A read's fault said in the desk's status bar."""
-    return failures_to(lambda err: desk._say(err.message))
+    """A read's fault, or the action's refusal of the account (a role changed since it signed in, a case out of its
+    reach), said in the desk's message; any other exception is a fault of the program, raised on."""
+
+    def said(err: Exception) -> None:
+        from counter.ui.door.refused import refusal_text
+
+        desk._say(refusal_text(err))
+
+    return said
 
 
 def _left_for_the_start(_err: Failed) -> None:

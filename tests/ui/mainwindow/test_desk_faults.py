@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from counter.access.not_permitted import NotPermitted
 from counter.access.roles import Actor, Permission, Role
 from counter.actions.site.store import Store
 from counter.case.number_faults import NumbersBehind
@@ -28,7 +29,7 @@ from counter.ui.intake import IntakePanel
 from counter.ui.intake.drafts import unreadable_text
 from counter.ui.mainwindow.main_window import MainWindow
 from counter.ui.printing.words import FORMS_NO_GUIDE, PRINTING_DB_FAILED, PRINTING_GUIDE_UNPUBLISHED
-from counter.words.access import not_permitted
+from counter.words.access import not_permitted, refused_for
 from counter.words.database import document_numbers_behind_text, fault_text
 from tests.ui.conftest import start_window
 from tests.ui.failing import LOCKED, failing
@@ -65,6 +66,10 @@ def test_f5_while_the_database_opens_that_then_fails_closes_the_opening_and_says
     assert not shiboken6.isValid(opening) or not opening.isVisible()  # closed, and let go of
     assert window.desk_actions.intake is None
     assert LOCKED_SAID in shown_messages(window)
+
+
+#: an account signed in at the desk that takes no intake (a department's), or one whose roles changed since
+NOT_TAKING = NotPermitted(Permission.TAKE_INTAKE, signed_in=True)
 
 
 def kept_draft(qtbot: QtBot, db: Store, catalog_dir: Path) -> MainWindow:
@@ -104,20 +109,36 @@ def test_a_draft_the_database_cannot_restore_is_said_and_still_offered(
 
 
 @pytest.mark.slow
-def test_a_draft_the_database_cannot_discard_is_said_and_still_offered(
-    qtbot: QtBot, db: Store, catalog_dir: Path, named_desk: None
+@pytest.mark.parametrize(
+    ("raised", "said"),
+    [(LOCKED, LOCKED_SAID), (NOT_TAKING, refused_for(NOT_TAKING))],
+    ids=["database", "role"],
+)
+def test_a_draft_the_database_or_the_role_will_not_discard_is_said_and_still_offered(
+    qtbot: QtBot, db: Store, catalog_dir: Path, named_desk: None, raised: Exception, said: str
 ) -> None:
     window = kept_draft(qtbot, db, catalog_dir)
-    away = failing(window.runner, LOCKED, DROP_DRAFT)
+    away = failing(window.runner, raised, DROP_DRAFT)
     QTest.mouseClick(window.draft_offer.discard_button, Qt.MouseButton.LeftButton)
     assert away.asked == [DROP_DRAFT.name]
-    assert LOCKED_SAID in shown_messages(window)
+    assert shown_messages(window) == [said]
     assert window.draft_offer.isVisible()
     away.mend()
     QTest.mouseClick(window.draft_offer.discard_button, Qt.MouseButton.LeftButton)
     assert not window.draft_offer.isVisible()
     window.offer_draft()
     assert not window.draft_offer.isVisible()  # gone now
+
+
+def test_a_resubmission_the_account_may_not_take_says_why(window: MainWindow) -> None:
+    """重新提交 by an account whose roles no longer take intakes (changed since it signed in), or of a case out of its
+    reach: the action's refusal is said, not the box of an unexpected error."""
+    refused = NotPermitted(Permission.SEE_FULL_ID, signed_in=True)
+    away = failing(window.runner, refused, RESUBMISSION)
+    window.desk_actions.on_resubmit_requested("XAM01-20261120-0001", "XCG")
+    assert away.asked == [RESUBMISSION.name]
+    assert window.desk_actions.intake is None
+    assert shown_messages(window) == [refused_for(refused)]
 
 
 @pytest.mark.parametrize("op", [READ_CURRENT_GUIDE, RESUBMISSION], ids=["guide", "case"])
