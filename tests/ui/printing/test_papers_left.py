@@ -93,3 +93,16 @@ def test_a_reason_the_database_cannot_keep_leaves_the_intake_open_saying_so(
     with qtbot.waitSignal(panel.papers_left) as kept, qtbot.waitSignal(panel.closed):
         QTest.mouseClick(again.leave_button, Qt.MouseButton.LeftButton)
     assert kept.args == [case_no, "申请人已离开，改日领取"]
+
+
+@pytest.mark.slow
+def test_the_print_button_of_the_question_goes_back_to_the_papers(qtbot: QtBot, panel: IntakePanel) -> None:
+    take(qtbot, panel, Outcome.DEFER)
+    question = panel.ask_about_papers()
+    with qtbot.waitSignal(question.print_chosen):
+        QTest.mouseClick(question.print_button, Qt.MouseButton.LeftButton)
+    assert not question.isVisible()
+    qtbot.waitUntil(lambda: bool(previews()))  # the papers, to print
+    assert panel.isVisible()
+    for preview in previews():
+        preview.close()
