@@ -19,6 +19,7 @@ from counter.words.cases import CASE_NOT_FOUND, CASE_STATUS
 from counter.words.database import fault_text
 from tests.ui.cases.casebook import Casebook
 from tests.ui.cases.conftest import Clock
+from tests.ui.cases.helpers import stored
 from tests.ui.cases.test_case_page import open_page
 from tests.ui.failing import LOCKED, failing
 
@@ -79,3 +80,26 @@ def test_an_extension_with_the_calendar_unread_offers_a_week_after_the_old_due_d
     page.action_buttons[CaseEvent.DEFERRAL_EXTENDED].click()
     assert page.form.isVisibleTo(page)
     assert page.form.date.date() == QDate(2026, 12, 2)
+
+
+def test_a_step_saved_whose_case_cannot_be_read_again_says_both(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    """The step is kept; the page cannot show it yet: the notice says what was saved and why the page is not read,
+    in one warning, and the lists are told the case changed."""
+    page = open_page(qtbot, case_sessions, today, book.awaiting)
+    page.action_buttons[CaseEvent.DEFERRED_ARRIVED].click()
+    for box in page.form.checkboxes.values():
+        box.setChecked(True)
+    away = failing(page._runner, LOCKED, READ_CASE)
+    with qtbot.waitSignal(page.case_changed) as changed:
+        page.form.confirm_button.click()
+    assert changed.args == [book.awaiting]
+    assert away.asked == [READ_CASE.name]
+    unread = CASE_READ_FAILED.format(fault=fault_text("locked"))
+    said = page.notice.text()
+    assert said.endswith(f"。{unread}")
+    assert len(said) > len(unread) + 1  # what the step did, first
+    assert page.notice.objectName() == "noticeWarn"
+    assert not page.form.isVisibleTo(page)  # saved: nothing left to confirm
+    assert stored(case_sessions, book.awaiting).status is CaseStatus.IN_APPROVAL
