@@ -18,6 +18,7 @@ from counter.actions.site.demo import run_demo
 from counter.db import models
 from counter.host.machine import paths
 from counter.service.local import InProcess
+from counter.service.sync import READ_PENDING
 from counter.sync import package as package_limits
 from counter.sync.sites import SiteKind
 from counter.ui.door.runner import Runner
@@ -29,6 +30,7 @@ from counter.words.files import file_fault
 from counter.words.sync import package_rejected
 from tests.sync.sync_world import NOW, TODAY, Site, introduce, make_site, sqlite_copy
 from tests.ui.called_back import Holding, in_the_event_loop, when
+from tests.ui.failing import LOCKED, failing
 from tests.ui.runners import OpenedStore, runner_on
 
 
@@ -447,3 +449,19 @@ def test_a_desk_on_the_server_that_cannot_write_the_packages_says_so(
     reason = SYNC_FILE_FAILED.format(fault=file_fault(IsADirectoryError(21, "")))
     assert page.result.text() == SYNC_FAILED.format(reason=reason)
     assert list(tmp_path.glob("*.sync")) == []
+
+
+def test_the_pending_line_keeps_its_count_while_the_database_cannot_be_read(qtbot: QtBot, township: Site) -> None:
+    """The count is a help read every minute: a read that fails leaves the last one said, and the next tick reads."""
+    run_demo(township.sessions, township.desk, dt.date.today())
+    label = PendingLabel()
+    qtbot.addWidget(label)
+    runner = runner_on(township.sessions)
+    label.refresh(runner)
+    said = label.text()
+    assert said.startswith("未送达大厅 6 件")
+    away = failing(runner, LOCKED, READ_PENDING)
+    label.refresh(runner)
+    assert away.asked == [READ_PENDING.name]
+    assert label.text() == said
+    assert label.isVisible()
