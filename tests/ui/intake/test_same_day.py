@@ -18,10 +18,10 @@ from counter.case.same_day import SameDayProblem
 from counter.case.same_day_refused import SameDayNotPossible
 from counter.case.status import CaseEvent, CaseStatus, MoveNotAllowed
 from counter.db.case_store import case_view
-from counter.service.cases import FINISH_SAME_DAY
+from counter.service.cases import FINISH_SAME_DAY, SAME_DAY_CHECK
 from counter.ui.door.runner import Runner
 from counter.ui.intake import IntakePanel
-from counter.ui.intake.words import INTAKE_SAME_DAY_FAILED
+from counter.ui.intake.words import INTAKE_SAME_DAY_FAILED, INTAKE_SAME_DAY_UNCHECKED
 from counter.words.access import refused_for
 from counter.words.cases import CASE_NOT_FOUND, case_status_text
 from counter.words.database import fault_text
@@ -176,3 +176,34 @@ def test_a_same_day_step_refused_says_why_and_is_no_longer_offered(
     assert not offer.button.isVisible()
     assert not offer.shortcut.isEnabled()
     assert panel.isVisible()  # the panel goes on: its papers are still to print
+
+
+@pytest.mark.slow
+def test_a_same_day_case_whose_check_the_database_cannot_answer_says_where_to_finish_it(
+    qtbot: QtBot, sessions: sessionmaker[Session]
+) -> None:
+    """The case is taken, but whether it may be finished at once cannot be read: said under the case number, with
+    where to finish it, rather than no offer and no word."""
+    with sessions.begin() as s:
+        guide = add_immediate_guide(s)
+    runner = runner_on(sessions)
+    panel = IntakePanel(runner, DESK, guide, lambda: TODAY)
+    qtbot.addWidget(panel)
+    panel.resize(1280, 800)
+    panel.show()
+    fill_person(panel)
+    for situation in guide.bundle.situations:
+        panel.situations.option_button(situation.code, situation.options[0].code).click()
+    QTest.mouseClick(panel.checklist_view.all_received_button, Qt.MouseButton.LeftButton)
+    away = failing(runner, LOCKED, SAME_DAY_CHECK)
+    case_no = commit(qtbot, panel)
+    assert away.asked == [SAME_DAY_CHECK.name]
+    offer = panel.same_day
+    assert offer.isVisible()
+    assert not offer.button.isVisible()
+    assert not offer.shortcut.isEnabled()
+    assert offer.line.text() == INTAKE_SAME_DAY_UNCHECKED.format(fault=fault_text("locked"))
+    with sessions() as s:
+        view = case_view(s, case_no)
+    assert view is not None
+    assert view.status is CaseStatus.ACCEPTED  # taken, and nothing more
