@@ -20,6 +20,7 @@ from collections.abc import Callable
 from functools import partial
 
 from counter.access.desk import Desk
+from counter.access.not_permitted import NotPermitted
 from counter.case.open_cases import OpenCase
 from counter.intake.known_party import KnownParty
 from counter.service.intake import KNOWN_PARTY, OPEN_CASES, KnownPartyOf, OpenCasesOf
@@ -29,6 +30,7 @@ from counter.ui.intake.draft_keeper import DraftKeeper
 from counter.ui.intake.open_cases import OpenCasesBox
 from counter.ui.intake.party_form import AgentForm, ApplicantForm
 from counter.ui.intake.words import INTAKE_OPEN_CASES_FAILED
+from counter.words.access import refused_for
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +81,9 @@ class ApplicantLookUps(IntakeCommit):
 
     def _open_cases_failed(self, err: Exception) -> None:
         try:
+            if isinstance(err, NotPermitted):  # the account's roles changed since it signed in: said as it stands
+                self.show_message(refused_for(err))
+                return
             if not isinstance(err, Failed):
                 raise err
             log.warning("open cases look-up failed: %s", err.error)  # a help, not a condition: said, the clerk goes on
@@ -125,8 +130,15 @@ class ApplicantLookUps(IntakeCommit):
             self._desk,
             owner=self,
             answered=partial(self._known, id_no, form),
-            failed=failures_to(self._not_known),
+            failed=self._not_looked_up,
         )
+
+    def _not_looked_up(self, err: Exception) -> None:
+        """一证办理 is a help: a look-up that failed, or that the account may no longer ask (its roles changed since
+        it signed in: the commit says so), leaves the fields to the clerk."""
+        if isinstance(err, NotPermitted):
+            return
+        failures_to(self._not_known)(err)
 
     def _known(self, id_no: str, form: ApplicantForm | AgentForm, known: KnownParty | None) -> None:
         """What the office knows of ``id_no``, into the fields the clerk left empty, while the number still stands."""

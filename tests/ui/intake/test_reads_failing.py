@@ -6,10 +6,13 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
+from counter.access.not_permitted import NotPermitted
+from counter.access.roles import Permission
 from counter.intake.outcome import Outcome
-from counter.service.intake import KNOWN_PARTY, OPEN_CASES, PREVIEW_GROUNDS
+from counter.service.intake import DROP_DRAFT, KEEP_DRAFT, KNOWN_PARTY, OPEN_CASES, PREVIEW_GROUNDS
 from counter.ui.intake import IntakePanel
-from counter.ui.intake.words import INTAKE_OPEN_CASES_FAILED, INTAKE_PREVIEW_FAILED
+from counter.ui.intake.words import INTAKE_DRAFT_SAVE_FAILED, INTAKE_OPEN_CASES_FAILED, INTAKE_PREVIEW_FAILED
+from counter.words.access import refused_for
 from counter.words.database import fault_text
 from tests.ui.failing import LOCKED, failing
 from tests.ui.intake.helpers import PERSON_ID, answer, fill_person, ready
@@ -53,3 +56,34 @@ def test_a_number_the_office_cannot_look_up_leaves_the_fields_to_the_clerk(qtbot
     assert not panel.message.isVisibleTo(panel)
     panel.applicant_form.name.setText("张海军")
     assert panel.applicant_form.id_field.edit.text() == PERSON_ID
+
+
+#: the clerk's roles changed while her intake is open (an administrator took the intake role away): the action
+#: refuses every step of it from now on
+NO_LONGER = NotPermitted(Permission.TAKE_INTAKE, signed_in=True)
+
+
+def test_an_account_no_longer_taking_intakes_is_told_once_per_step_not_a_crash(
+    qtbot: QtBot, panel: IntakePanel
+) -> None:
+    """Typing goes on in the form while the reads and the draft the panel asks by itself are refused: the draft's
+    line says why, 一证办理 keeps quiet (a help), the open cases' look-up says the refusal."""
+    away = failing(panel._runner, NO_LONGER, KEEP_DRAFT, KNOWN_PARTY, OPEN_CASES)
+    ready(qtbot, panel)
+    assert {KNOWN_PARTY.name, OPEN_CASES.name} <= set(away.asked)
+    assert panel.message.text() == refused_for(NO_LONGER)
+    assert not panel.drafts.save_now()
+    assert panel.status.text() == INTAKE_DRAFT_SAVE_FAILED.format(fault=refused_for(NO_LONGER))
+    assert panel.applicant_form.id_field.edit.text() == PERSON_ID  # nothing lost
+
+
+def test_an_intake_given_up_by_an_account_no_longer_taking_intakes_closes(qtbot: QtBot, panel: IntakePanel) -> None:
+    """取消 when the draft may not be dropped any more: the intake closes as asked; the next start offers the draft,
+    to whoever may give it up."""
+    fill_person(panel)
+    away = failing(panel._runner, NO_LONGER, DROP_DRAFT)
+    with qtbot.waitSignal(panel.cancelled):
+        panel.on_cancel_clicked()  # armed
+        panel.on_cancel_clicked()  # given up
+    assert away.asked == [DROP_DRAFT.name]
+    assert not panel.isVisible()
