@@ -33,7 +33,7 @@ def pending(runner: Runner, desk: Desk) -> DraftInfo | None:
 
 def discarded(runner: Runner, desk: Desk) -> None:
     """The clerk's 放弃, answered."""
-    discard_draft(runner, desk, QObject())
+    discard_draft(runner, desk, QObject(), _raise)
 
 
 def restored(runner: Runner, desk: Desk, draft: IntakeDraft, today: Callable[[], dt.date]) -> IntakePanel:

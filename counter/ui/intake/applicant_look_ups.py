@@ -19,6 +19,7 @@ from collections.abc import Callable
 from functools import partial
 
 from counter.access.desk import Desk
+from counter.access.not_permitted import NotPermitted
 from counter.case.open_cases import OpenCase
 from counter.intake.known_party import KnownParty
 from counter.service.intake import KNOWN_PARTY, OPEN_CASES, KnownPartyOf, OpenCasesOf
@@ -28,6 +29,7 @@ from counter.ui.intake.draft_keeper import DraftKeeper
 from counter.ui.intake.open_cases import OpenCasesBox
 from counter.ui.intake.party_form import AgentForm, ApplicantForm
 from counter.ui.intake.words import INTAKE_OPEN_CASES_FAILED
+from counter.words.access import refused_for
 
 
 class ApplicantLookUps(IntakeCommit):
@@ -76,6 +78,9 @@ class ApplicantLookUps(IntakeCommit):
 
     def _open_cases_failed(self, err: Exception) -> None:
         try:
+            if isinstance(err, NotPermitted):  # the account's roles changed since it signed in: said as it stands
+                self.show_message(refused_for(err))
+                return
             if not isinstance(err, Failed):
                 raise err
             self.show_message(INTAKE_OPEN_CASES_FAILED.format(fault=err.message))
@@ -121,8 +126,14 @@ class ApplicantLookUps(IntakeCommit):
             self._desk,
             owner=self,
             answered=partial(self._known, id_no, form),
-            failed=logged_only,  # a help, not a condition: the clerk types on
+            failed=self._not_looked_up,
         )
+
+    def _not_looked_up(self, err: Exception) -> None:
+        """一证办理 is a help: a look-up that failed, or that the account may no longer ask (its roles changed since
+        it signed in: the commit says so), leaves the fields to the clerk."""
+        if not isinstance(err, NotPermitted):
+            logged_only(err)
 
     def _known(self, id_no: str, form: ApplicantForm | AgentForm, known: KnownParty | None) -> None:
         """What the office knows of ``id_no``, into the fields the clerk left empty, while the number still stands."""

@@ -22,12 +22,14 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from counter.access.desk import Desk
+from counter.access.not_permitted import NotPermitted
 from counter.host.machine.paths import state_dir
 from counter.intake.draft import IntakeDraft, draft_to_json
 from counter.service.intake import DROP_DRAFT, KEEP_DRAFT, KeepDraft
 from counter.service.requests import Nothing
 from counter.ui.door.runner import Busy, Failed, Runner, failures_to, logged_only
 from counter.util.secret_file import write_secret
+from counter.words.access import refused_for
 
 log = logging.getLogger(__name__)
 
@@ -111,6 +113,14 @@ class DraftKeeper(QObject):
             self.failed.emit(err.message)
             told(False)
 
+        def refused(err: Exception) -> None:
+            if not isinstance(err, NotPermitted):
+                failures_to(not_kept)(err)
+                return
+            answers.append(False)  # the account may no longer take intakes: said here, and by the commit
+            self.failed.emit(refused_for(err))
+            told(False)
+
         try:
             self._runner.submit(
                 KEEP_DRAFT,
@@ -118,7 +128,7 @@ class DraftKeeper(QObject):
                 self._desk,
                 owner=self,
                 answered=kept,
-                failed=failures_to(not_kept),
+                failed=refused,
                 background=True,
             )
         except Busy:  # the clerk's own step is being saved: the draft is kept after it
@@ -142,7 +152,7 @@ class DraftKeeper(QObject):
         """The clerk gave the intake up: no draft is kept, and none is written any more."""
         self.stop()
         self._runner.submit(DROP_DRAFT, Nothing(), self._desk, owner=self, answered=_nobody,
-                            failed=logged_only)  # fmt: skip
+                            failed=_left_to_the_start)  # fmt: skip
 
     def _keep_here(self, form: IntakeDraft) -> bool:
         """``form`` in the desk's own file, 0600, replaced whole; False (logged) when the folder cannot be written."""
@@ -162,3 +172,10 @@ class DraftKeeper(QObject):
 
 def _nobody(_: object) -> None:
     """An answer nobody waits for."""
+
+
+def _left_to_the_start(err: Exception) -> None:
+    """A draft not dropped, by the database or for an account that may no longer take intakes: the next start offers
+    it again, to be given up there."""
+    if not isinstance(err, NotPermitted):
+        logged_only(err)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject
 
 from counter.access.desk import Desk
-from counter.intake.draft import DraftProblemCode, IntakeDraft, StoredDraft
+from counter.intake.draft import DraftProblemCode, DraftUnreadable, IntakeDraft, StoredDraft
 from counter.service.intake import CHECK_DRAFT, DROP_DRAFT
 from counter.service.requests import Nothing
 from counter.ui.door.runner import Runner
@@ -53,8 +53,7 @@ class DraftInfo:
         """Why the draft was discarded; empty for a good draft."""
         if self.problem is None:
             return ""
-        reason = INTAKE_DRAFT_PROBLEM[self.problem].format(detail=self.detail)
-        return INTAKE_DRAFT_DISCARDED.format(reason=reason)
+        return _discarded_text(self.problem, self.detail)
 
 
 def pending_draft(
@@ -79,10 +78,19 @@ def _info(stored: StoredDraft | None) -> DraftInfo | None:
     return DraftInfo(stored.saved_at, stored.draft, stored.bundle_name, stored.problem, stored.detail)
 
 
-def discard_draft(runner: Runner, desk: Desk, owner: QObject) -> None:
-    """The clerk chose 放弃: the unfinished intake is gone (a fault is said by the window's error hook, and the draft
-    offered again at the next start)."""
-    runner.submit(DROP_DRAFT, Nothing(), desk, owner=owner, answered=_dropped)
+def unreadable_text(err: DraftUnreadable) -> str:
+    """Why a draft found good at the start could not be opened after all (its guide version gone since), and that it
+    was dropped."""
+    return _discarded_text(err.code, err.detail)
+
+
+def _discarded_text(problem: DraftProblemCode, detail: str) -> str:
+    return INTAKE_DRAFT_DISCARDED.format(reason=INTAKE_DRAFT_PROBLEM[problem].format(detail=detail))
+
+
+def discard_draft(runner: Runner, desk: Desk, owner: QObject, failed: Callable[[Exception], None]) -> None:
+    """The clerk chose 放弃: the unfinished intake is gone, or its fault handed to ``failed`` (the draft is kept)."""
+    runner.submit(DROP_DRAFT, Nothing(), desk, owner=owner, answered=_dropped, failed=failed)
 
 
 def _dropped(_: None) -> None:

@@ -27,7 +27,12 @@ from counter.catalog.model import Bundle
 from counter.service.cases import FINISH_SAME_DAY, SAME_DAY_CHECK
 from counter.service.requests import CaseNo
 from counter.ui.door.runner import Failed, Runner
-from counter.ui.intake.words import INTAKE_SAME_DAY_BUTTON, INTAKE_SAME_DAY_FAILED, INTAKE_SAME_DAY_HINT
+from counter.ui.intake.words import (
+    INTAKE_SAME_DAY_BUTTON,
+    INTAKE_SAME_DAY_FAILED,
+    INTAKE_SAME_DAY_HINT,
+    INTAKE_SAME_DAY_UNCHECKED,
+)
 from counter.ui.widgets.plain_text import plain_label
 from counter.words.access import refused_for
 from counter.words.cases import CASE_NOT_FOUND, case_status_text
@@ -75,6 +80,7 @@ class SameDayOffer(QWidget):
             SAME_DAY_CHECK,
             CaseNo(case_no),
             desk,
+            INTAKE_SAME_DAY_UNCHECKED,
             owner=self,
             answered=partial(self._checked, runner, desk, case_no, today),
             failed=partial(self._not_checked, case_no),
@@ -98,10 +104,15 @@ class SameDayOffer(QWidget):
         self.offered.emit()
 
     def _not_checked(self, case_no: str, err: Exception) -> None:
+        """Whether the case may take the step unread: said, with where to take it, rather than no offer and no word;
+        the case page offers the step once it reads."""
         if isinstance(err, CaseNotFound):  # not the runner's to log, as a Failed's fault is
             log.warning("case %s: could not ask whether it can be done at once", case_no)
         elif not isinstance(err, Failed):
             raise err
+        else:
+            self.show()
+            self._close(err.message)
 
     def on_requested(self) -> None:
         """Once: the button and the shortcut go when the step is done (or can no longer be)."""

@@ -289,3 +289,4 @@ INTAKE_DRAFT_PROBLEM = {
 INTAKE_SAME_DAY_BUTTON = tr("当场办结并送达（Ctrl+J）")
 INTAKE_SAME_DAY_HINT = tr("这件事的事项都是即办件：请先当场办结并把结果交给申请人，再打印文书。")
 INTAKE_SAME_DAY_FAILED = tr("{fault}。当场办结没有保存，可以再试一次。")
+INTAKE_SAME_DAY_UNCHECKED = tr("暂时无法确认这一件能否当场办结（{fault}），请稍后在办件页上当场办结并送达。")

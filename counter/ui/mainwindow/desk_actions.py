@@ -188,7 +188,11 @@ class DeskActions(DeskIntake):
         self._send_case(self.last_case_no or max((row.case_no for row in lists.of_day), default=""))
 
     def _day_unread(self, err: Failed) -> None:
-        self._send_case(self.last_case_no)
+        """Today's cases unread: a case taken meanwhile is sent; else the fault is said, not a day without cases."""
+        if self.last_case_no:
+            self._send_case(self.last_case_no)
+            return
+        self._say(err.message)
 
     def _send_case(self, case_no: str) -> None:
         if not case_no:

@@ -45,6 +45,9 @@ class DeskIntake(QObject):
     # an intake's case taken, or its window closed: the search that found its bundle is done with, and the next
     # applicant's initials are to replace it
     intake_over = Signal()
+    # a kept draft's 恢复 or 放弃 the database (the hall server) could not carry out: the draft is offered again as it
+    # was, for the clerk to choose once it answers
+    draft_kept = Signal()
 
     _window: QWidget
     runner: Runner
@@ -290,7 +293,8 @@ class DeskIntake(QObject):
             return
         self.intake_asked = True
         try:
-            restore_intake(self._window, self.runner, self.desk(), draft, self.today, self._restored, self._unrestored)
+            restore_intake(self._window, self.runner, self.desk(), draft, self.today, self._restored,
+                           partial(self._unrestored, draft))  # fmt: skip
         except BaseException:
             self.intake_asked = False
             raise
@@ -302,15 +306,38 @@ class DeskIntake(QObject):
         self.intake.case_taken.connect(self.on_case_taken)
         self.intake.closed.connect(self.on_intake_closed)
 
-    def _unrestored(self, err: Exception) -> None:
+    def _unrestored(self, draft: IntakeDraft, err: Exception) -> None:
+        """The draft not opened: a database (a server) that did not answer is said, and the draft offered again as it
+        was; one that no longer fits its guide version is dropped and said, as a bad draft is at the start."""
+        from counter.intake.draft import DraftUnreadable
+
         self.intake_asked = False
-        raise err  # said by the window's error hook, as before (counter.ui.start.unexpected)
+        if isinstance(err, DraftUnreadable):
+            from counter.ui.intake.drafts import discard_draft, unreadable_text
+
+            discard_draft(self.runner, self.desk(), self, failures_to(_left_for_the_start))
+            self._say(unreadable_text(err))
+            return
+        if not isinstance(err, Failed):
+            raise err
+        self._draft = draft
+        self._say(err.message)
+        self.draft_kept.emit()
 
     def discard_draft(self) -> None:
+        """放弃: the draft dropped; if the database cannot drop it now, or the account may not (one that takes no
+        intake), that is said and the draft offered again."""
         from counter.ui.intake import discard_draft
 
-        discard_draft(self.runner, self.desk(), self)
-        self._draft = None
+        draft, self._draft = self._draft, None
+        discard_draft(self.runner, self.desk(), self, partial(self._not_discarded, draft))
+
+    def _not_discarded(self, draft: IntakeDraft | None, err: Exception) -> None:
+        from counter.ui.door.refused import refusal_text
+
+        self._draft = draft
+        self._say(refusal_text(err))
+        self.draft_kept.emit()
 
     def on_case_taken(self, case_no: str) -> None:
         log.info("case %s taken at this desk", case_no)
@@ -354,8 +381,19 @@ class DeskIntake(QObject):
 
 
 def _said_by(desk: DeskIntake) -> Callable[[Exception], None]:
-    """A read's fault said in the desk's status bar."""
-    return failures_to(lambda err: desk._say(err.message))
+    """A read's fault, or the action's refusal of the account (a role changed since it signed in, a case out of its
+    reach), said in the desk's message; any other exception is a fault of the program, raised on."""
+
+    def said(err: Exception) -> None:
+        from counter.ui.door.refused import refusal_text
+
+        desk._say(refusal_text(err))
+
+    return said
+
+
+def _left_for_the_start(_err: Failed) -> None:
+    """A bad draft the database could not drop now: the next start's check finds it bad again and drops it."""
 
 
 def _draft_unread(err: Exception) -> None:

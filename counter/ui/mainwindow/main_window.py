@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from counter.catalog.search import SearchEntry, SearchIndex
 from counter.ui import words
 from counter.ui.door.collector import keep_collection_on_gui_thread
-from counter.ui.door.runner import Runner
+from counter.ui.door.runner import Failed, Runner
 from counter.ui.look.text_size import px, scaled
 from counter.ui.mainwindow.banner import Banner
 from counter.ui.mainwindow.desk_actions import DeskActions
@@ -196,6 +196,7 @@ class MainWindow(QMainWindow):
             trigger.connect(self.on_lock_requested)
         self.draft_offer.restore_button.clicked.connect(self.on_draft_restore)
         self.desk_actions.draft_left.connect(self.offer_draft)
+        self.desk_actions.draft_kept.connect(self.draft_offer.show)  # as it was offered: its text, its buttons
         self.desk_actions.intake_over.connect(self.search_panel.on_intake_over)
         self.draft_offer.discard_button.clicked.connect(self.on_draft_discard)
         self.runner.busy.connect(self.on_runner_busy)
@@ -476,13 +477,23 @@ class MainWindow(QMainWindow):
             self._guide_over(code)
 
     def _guide_unread(self, code: str, err: Exception) -> None:
+        """The database (the hall server) did not answer: said in the status bar, and the guide shown before taken
+        off the screen, so that F5 and the forms act on no guide rather than on one the clerk did not choose.  Any
+        other exception is a fault of the program, for the window's error hook (counter.ui.start.unexpected)."""
         self._guide_over(code)
-        raise err  # said by the window's error hook, as a fault of the clerk's step (counter.ui.start.unexpected)
+        if not isinstance(err, Failed):
+            raise err
+        if code != self._guide_asked:  # another guide asked since: its own answer is shown
+            return
+        if self._guide_view is not None:
+            self.guide_view.show_empty()
+            self.version_label.clear()
+        self.statusBar().showMessage(err.message)
 
     def _guide_over(self, code: str) -> None:
         if self.guide_opening is not None and code == self._guide_asked:
             self.guide_opening = None
-            if self._guide_view is None:  # not read: the hint again (a fault is said by the window's error hook)
+            if self._guide_view is None:  # not read: the hint again (a fault is said in the status bar)
                 self.guide_placeholder.setText(words.DESK_GUIDE_EMPTY)
         if code == self._guide_reading:
             self._guide_reading = ""

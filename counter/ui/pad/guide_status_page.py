@@ -81,7 +81,10 @@ class GuideStatusPage(QWidget):
                             answered=partial(self._read, then), failed=failures_to(failed))  # fmt: skip
 
     def _read(self, then: Callable[[], None] | None, found: GuideDrafts) -> None:
+        """The page drawn from what was read: what the message said of an earlier read or step goes with it
+        (``then`` says what the step that read it again did)."""
         state, drafts = found.intake, found.drafts
+        self.message.clear()
         self.allow.setChecked(state.site_allows)
         self.training.setVisible(state.training)
         self.drafts.clear()

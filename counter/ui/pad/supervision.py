@@ -165,6 +165,7 @@ class RectificationPage(RectificationSteps, QWidget):
         self._desk = desk  # who decides; None: this machine's desk, nobody signed in
         self._rows: list[RectificationRow] = []
         self._more = False  # the last page read was full: there may be more after it
+        self._unread_said = ""  # a failed read said on the message line, taken back once a read answers
         # alerts raised together (a check finding many) reload the list once, when the event loop is free again
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
@@ -301,6 +302,7 @@ class RectificationPage(RectificationSteps, QWidget):
                 self._alerts.check(self._runner, self._desk, then=partial(shown, rows))
 
         def shown(rows: list[RectificationRow]) -> None:
+            self._take_back_unread()
             self.show_rows(rows)
             self._reload_timer.stop()  # the alerts of this read are in the list already
             if self._alerts is not None:
@@ -366,10 +368,17 @@ class RectificationPage(RectificationSteps, QWidget):
         def failed(err: Failed) -> None:
             if said:
                 self.message.say(err.message, "problems")
+                self._unread_said = err.message
 
         asked = RectificationsAsked(after, PAGE)
         self._runner.submit(OPEN_RECTIFICATIONS, asked, self._desk, SUPERVISE_READ_FAILED, owner=self,
                             answered=lambda rows: then(list(rows)), failed=failures_to(failed))  # fmt: skip
+
+    def _take_back_unread(self) -> None:
+        """A read answered: a failed read's sentence still on the message line goes (a step's own result stays)."""
+        if self._unread_said and self.message.text() == self._unread_said:
+            self.message.say("", "done")
+        self._unread_said = ""
 
     def chosen_id(self) -> int | None:
         rows = {index.row() for index in self.table.selectionModel().selectedRows()}
@@ -397,11 +406,13 @@ class RectificationPage(RectificationSteps, QWidget):
         ``chosen_only``, not once another row is chosen meanwhile."""
 
         def read(detail: RectificationDetail) -> None:
+            self._take_back_unread()
             if not chosen_only or self.chosen_id() == rectification_id:
                 self.show_detail(detail.view, detail.offer)
 
         def failed(err: Failed) -> None:
             self.message.say(err.message, "problems")
+            self._unread_said = err.message
 
         self._runner.submit(RECTIFICATION_DETAIL, RectificationAsked(rectification_id), self._desk,
                             SUPERVISE_READ_FAILED, owner=self, answered=read, failed=failures_to(failed))  # fmt: skip

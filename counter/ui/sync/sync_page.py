@@ -140,6 +140,7 @@ class SyncPage(QWidget):
         self.state: SiteState | None = None
         self._setting_up: SetUpRequest | None = None  # the set-up on the worker, if one is
         self._after_refresh = ""
+        self._unread_said = ""  # the failed read said in the result line, taken back once a read answers
         self._form_filled = False  # the form starts from the site's state once, not at every read
         self._reads = 0  # the page's reads asked and not answered yet
         self._focus_after_read = False  # the keyboard was put on the page while it was being read
@@ -218,9 +219,13 @@ class SyncPage(QWidget):
         if not isinstance(err, Failed):
             raise err
         self._say(err.message, error=True)
+        self._unread_said = err.message
 
     def _show_page(self, then: Callable[[], None] | None, page: SyncPageRead) -> None:
         self._reads -= 1
+        if self._unread_said and self.result.text() == self._unread_said:  # a sync's own result stays
+            self._say("")
+        self._unread_said = ""
         state = page.state
         self.state = state
         if page.shown is None or page.status is None:

@@ -14,15 +14,19 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.access.desk import Desk
 from counter.access.roles import Actor, Role
 from counter.case.numbers import DeskIdentity
+from counter.service.cases import FIND_CASES
 from counter.ui.cases.case_finder import CaseFinder
 from counter.ui.cases.case_page import CasePage
 from counter.ui.cases.opening import CaseDesk
 from counter.ui.cases.tables import COLUMN_MARGIN, numbers
+from counter.ui.cases.words import CASE_FOUND_READ_FAILED
 from counter.ui.look.fonts import install_fonts
 from counter.ui.look.text_size import set_text_percent
+from counter.words.database import fault_text
 from tests.ui.cases.casebook import DAY, DESK_1, Casebook
 from tests.ui.cases.conftest import Clock
 from tests.ui.conftest import REAL_FONTS
+from tests.ui.failing import LOCKED, failing
 from tests.ui.runners import runner_on
 
 PHONE = "13904820000"  # the casebook's deferrals and its correction notice: three people, one phone
@@ -174,3 +178,22 @@ def test_the_finder_fits_a_1024_pixel_screen_at_every_text_size(
     finally:
         set_text_percent(100)
         install_fonts(qapp, REAL_FONTS, rare_now=False)
+
+
+def test_a_search_the_database_cannot_answer_is_said_and_a_period_chosen_asks_again(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    runner = runner_on(case_sessions)
+    away = failing(runner, LOCKED, FIND_CASES)
+    finder = finder_of(CaseDesk(desk_window(qtbot), runner, DESK_1, today).find_cases(PHONE))
+    assert away.asked == [FIND_CASES.name]
+    assert numbers(finder.table) == []
+    assert finder.summary.text() == CASE_FOUND_READ_FAILED.format(fault=fault_text("locked"))
+    assert finder.summary.objectName() == "listError"
+    assert finder.field.text() == PHONE  # what was typed stays, to search again
+    away.mend()
+    finder.period.setFocus()
+    QTest.keyClick(finder.period, Qt.Key.Key_Down)  # 近半年: the clerk widens the period
+    assert finder.days() == 182
+    assert numbers(finder.table) == [book.correction, book.awaiting, book.awaiting_earlier]
+    assert finder.summary.text().startswith("近半年内与“13904820000”相符的办件共 3 件")

@@ -13,15 +13,18 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.admin.calendar import office_calendar
 from counter.case.status import CaseEvent
+from counter.service.cases import DAY_LISTS
 from counter.ui.cases.case_lists import CaseLists, due_text
 from counter.ui.cases.case_page import CasePage
 from counter.ui.cases.marks import AMBER, RED
 from counter.ui.cases.opening import CaseDesk
 from counter.ui.cases.tables import numbers
-from counter.ui.cases.words import CASE_LIST_DUE, CASE_LIST_DUE_COUNT
+from counter.ui.cases.words import CASE_LIST_DUE, CASE_LIST_DUE_COUNT, CASE_LIST_READ_FAILED
+from counter.words.database import fault_text
 from tests.ui.cases.casebook import DESK_1, Casebook, take_deferral
 from tests.ui.cases.conftest import Clock
 from tests.ui.cases.helpers import column, row_texts
+from tests.ui.failing import LOCKED, failing
 from tests.ui.runners import runner_on
 
 
@@ -176,3 +179,21 @@ def test_a_case_closed_with_esc_gives_the_keyboard_back_to_its_list(
     QTest.keyClick(page.materials, Qt.Key.Key_Escape)
     qtbot.waitUntil(lists.isActiveWindow)
     assert QApplication.focusWidget() is lists.due_table
+
+
+def test_lists_the_database_cannot_read_say_so_and_refresh_reads_them_again(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    lists = make_lists(qtbot, case_sessions, today)
+    away = failing(lists._runner, LOCKED, DAY_LISTS)
+    QTest.mouseClick(lists.refresh_button, Qt.MouseButton.LeftButton)
+    assert away.asked == [DAY_LISTS.name]
+    said = CASE_LIST_READ_FAILED.format(fault=fault_text("locked"))
+    for summary in (lists.today_summary, lists.due_summary):
+        assert summary.text() == said
+        assert summary.objectName() == "listError"
+    away.mend()
+    QTest.mouseClick(lists.refresh_button, Qt.MouseButton.LeftButton)  # 刷新, as the sentence asks
+    assert "共6件" in lists.today_summary.text()
+    assert lists.today_summary.objectName() != "listError"
+    assert numbers(lists.today_table) == list(book.demo_cases())

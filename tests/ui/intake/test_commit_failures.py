@@ -9,10 +9,13 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.not_permitted import NotPermitted
+from counter.access.roles import Permission
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.cases.item_authority import set_item_held
 from counter.actions.intake.take import take_intake
 from counter.case.intake_request import IntakeRequest
+from counter.case.number_faults import NumbersBehind, OtherSeries
 from counter.case.status import CaseStatus
 from counter.catalog.stored_guide import StoredGuide
 from counter.db.case_store import case_view
@@ -22,10 +25,14 @@ from counter.intake.checklist import Receipt, start_checklist
 from counter.intake.not_possible import IntakeNotPossible
 from counter.intake.outcome import Refusal, RefusalGround, decide
 from counter.intake.parties import Applicant, ApplicantKind, Delivery, Parties, party_problems
+from counter.service.intake import TAKE_INTAKE
 from counter.ui.intake import IntakePanel
 from counter.ui.intake.outcome_box import commit_problems
-from counter.words.database import DB_FAULT
+from counter.words.access import refused_for
+from counter.words.database import DB_FAULT, numbers_behind_text
+from counter.words.sites import OTHER_SERIES
 from tests.intake.samples import WeekendCalendar
+from tests.ui.failing import failing
 from tests.ui.intake.conftest import DESK, TODAY, MakePanel
 from tests.ui.intake.helpers import PERSON_ID, all_licences, commit, press, ready
 
@@ -121,3 +128,34 @@ def test_every_problem_of_a_refused_commit_is_listed_together(guide: StoredGuide
     assert "• 申请人证件号码：证件号码有误" in lines
     assert "• 邮寄地址：必须填写" in lines
     assert lines[-1] == "• 其他原因：something new"
+
+
+REFUSALS: dict[str, tuple[Exception, str]] = {
+    "numbers behind": (NumbersBehind("XAM01-20261120-0042", "records"), numbers_behind_text("XAM01-20261120-0042")),
+    "other series": (OtherSeries("XAM02", "XAM01"), OTHER_SERIES.format(desk="XAM02", site="XAM01")),
+    "role": (
+        NotPermitted(Permission.TAKE_INTAKE, signed_in=True),
+        refused_for(NotPermitted(Permission.TAKE_INTAKE, signed_in=True)),
+    ),
+}
+
+
+@pytest.mark.parametrize("refusal", REFUSALS)
+def test_a_commit_the_desk_may_not_number_or_take_keeps_the_form_and_says_why(
+    qtbot: QtBot, sessions: sessionmaker[Session], panel: IntakePanel, refusal: str
+) -> None:
+    """The database behind numbers already issued, the desk set to another site's series, an account that may not
+    take intakes: said beside the outcome, nothing taken, the form as typed and usable once it is put right."""
+    raised, said = REFUSALS[refusal]
+    ready(qtbot, panel)
+    away = failing(panel._runner, raised, TAKE_INTAKE)
+    QTest.mouseClick(panel.commit_button, Qt.MouseButton.LeftButton)
+    assert away.asked == [TAKE_INTAKE.name]
+    assert panel.message.text() == said
+    assert not panel.finished
+    assert panel.commit_button.isEnabled()
+    assert panel.applicant_form.name.text() == "张海军"
+    with sessions() as session:
+        assert session.scalar(text('SELECT count(*) FROM "case"')) == 0
+    away.mend()
+    assert commit(qtbot, panel)  # put right: the same form goes in

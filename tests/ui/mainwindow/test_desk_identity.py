@@ -23,6 +23,7 @@ from counter.actions.site.store import Store
 from counter.case.numbers import DeskIdentity
 from counter.host.machine.desk_at import desk_at
 from counter.host.machine.desk_config import TRAINING_CLERK, DeskConfig, config_path, load_desk_config, save_desk_config
+from counter.service.admin import CHANGE_DESK
 from counter.service.call import Clock
 from counter.service.local import InProcess
 from counter.sync.sites import SiteKind
@@ -31,7 +32,10 @@ from counter.ui.intake import IntakePanel
 from counter.ui.mainwindow.desk_identity import IdentityLabel
 from counter.ui.mainwindow.main_window import MainWindow
 from counter.ui.pad.supervisor_window import SupervisorWindow
+from counter.ui.pad.words import DESK_DB_FAILED
+from counter.words.database import fault_text
 from tests.ui.conftest import start_window
+from tests.ui.failing import LOCKED, failing
 from tests.ui.shown_text import as_read
 
 TODAY = dt.date(2026, 11, 20)
@@ -175,3 +179,21 @@ def test_a_hall_is_never_told_its_office_is_the_halls(qtbot: QtBot, runner: Runn
     qtbot.addWidget(line)
     line.refresh(runner, desk_at(DeskConfig(clerk="乌兰")))  # no site stored yet: the stand-in is a hall
     assert line.isHidden()
+
+
+def test_a_desk_page_the_database_cannot_save_says_so_and_keeps_what_was_typed(qtbot: QtBot, runner: Runner) -> None:
+    save_desk_config(DeskConfig(clerk="其木格"))
+    supervisor = SupervisorWindow(runner, "其木格")
+    qtbot.addWidget(supervisor)
+    supervisor.refresh()
+    form = supervisor.desk_form
+    form.clerk.setText("乌兰")
+    away = failing(runner, LOCKED, CHANGE_DESK)
+    QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert away.asked == [CHANGE_DESK.name]
+    assert form.message.text() == DESK_DB_FAILED.format(fault=fault_text("locked"))
+    assert load_desk_config().clerk == "其木格"  # the desk still agrees with the trail
+    assert form.clerk.text() == "乌兰"  # to save again
+    away.mend()
+    QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert load_desk_config().clerk == "乌兰"

@@ -16,19 +16,22 @@ from counter.access.roles import Permission
 from counter.actions.catalog.guide_status import allow_draft_intake, draft_intake
 from counter.actions.site.store import Store
 from counter.host.database.database_faults import DbFault, StoreFault
+from counter.service.admin import GUIDE_DRAFTS, PUBLICATION_PREVIEW
 from counter.service.catalog import ALLOW_DRAFT_INTAKE
+from counter.service.intake import DRAFT_GUIDES_TAKEN
 from counter.service.local import InProcess
 from counter.ui import words
 from counter.ui.intake import IntakePanel
 from counter.ui.intake.words import INTAKE_DRAFT_GUIDE
 from counter.ui.mainwindow.main_window import MainWindow
 from counter.ui.pad.guide_status_page import GuideStatusPage
-from counter.ui.pad.words import GUIDE_STATUS_FAILED, GUIDE_STATUS_PUBLISHED
+from counter.ui.pad.words import GUIDE_STATUS_FAILED, GUIDE_STATUS_NONE, GUIDE_STATUS_PUBLISHED
 from counter.words.access import refused_for
 from counter.words.catalog import DRAFT_GUIDE
 from counter.words.catalog_problems import PUBLISH_REFUSED
 from counter.words.database import fault_text
 from tests.ui.conftest import start_window
+from tests.ui.failing import failing
 from tests.ui.mainwindow.test_desk_actions import open_bundle, shown_messages
 from tests.ui.runners import runner_for
 from tests.ui.shown_text import guide_text
@@ -165,3 +168,53 @@ def test_a_setting_the_database_or_the_role_refused_is_said_and_taken_back(
     assert page.message.text() == said
     assert not page.allow.isChecked()
     assert not db.read(draft_intake).site_allows
+
+
+def test_f5_on_a_draft_whose_setting_the_database_cannot_read_says_so(window: MainWindow) -> None:
+    open_bundle(window, "xcg")
+    away = failing(window.runner, LOCKED, DRAFT_GUIDES_TAKEN)
+    QTest.keyClick(window, Qt.Key.Key_F5)
+    assert away.asked == [DRAFT_GUIDES_TAKEN.name]
+    assert window.desk_actions.intake is None
+    assert fault_text("locked") in shown_messages(window)
+    away.mend()
+    QTest.keyClick(window, Qt.Key.Key_F5)  # asked again, and refused for what it is now
+    assert words.DESK_INTAKE_DRAFT_REFUSED.format(name=NAME) in shown_messages(window)
+
+
+def test_the_drafts_unread_are_said_and_the_sentence_goes_once_they_are_read(
+    qtbot: QtBot, db: Store, window: MainWindow
+) -> None:
+    page = GuideStatusPage(runner_for(db))
+    qtbot.addWidget(page)
+    away = failing(page._runner, LOCKED, GUIDE_DRAFTS)
+    page.load()
+    assert away.asked == [GUIDE_DRAFTS.name]
+    assert page.message.text() == GUIDE_STATUS_FAILED.format(fault=fault_text("locked"))
+    away.mend()
+    page.load()
+    assert page.drafts.count() == 1
+    assert page.message.text() == ""  # the list is read: no fault is said over it
+
+
+def test_a_publication_the_database_cannot_preview_is_said_and_one_published_meanwhile_leaves_the_list(
+    qtbot: QtBot, db: Store, window: MainWindow
+) -> None:
+    page = GuideStatusPage(runner_for(db))
+    qtbot.addWidget(page)
+    page.load()
+    away = failing(page._runner, LOCKED, PUBLICATION_PREVIEW)
+    page.publish_button.click()
+    assert away.asked == [PUBLICATION_PREVIEW.name]
+    assert page.message.text() == GUIDE_STATUS_FAILED.format(fault=fault_text("locked"))
+    assert page.confirmation is None  # nothing asked: nothing to confirm
+    assert page.drafts.count() == 1
+    away.mend()
+    other_desk = GuideStatusPage(runner_for(db))  # another desk publishes it meanwhile
+    qtbot.addWidget(other_desk)
+    other_desk.load()
+    other_desk.publish(str(other_desk.drafts.item(0).data(Qt.ItemDataRole.UserRole)), NAME)
+    page.publish_button.click()
+    assert page.drafts.count() == 0  # read again: nothing left to publish
+    assert page.message.text() == GUIDE_STATUS_NONE
+    assert page.confirmation is None

@@ -25,15 +25,18 @@ from counter.projects.model import Satisfaction
 from counter.ratings.choice import RatingChoice
 from counter.ratings.levels import Level
 from counter.ratings.rectification import AppealGround, RectEvent, RectState
+from counter.service.rectifications import NEW_ALERTS, RECTIFICATION_DETAIL
 from counter.ui.pad.alerts import SupervisorAlerts
 from counter.ui.pad.figures_page import FiguresPage
 from counter.ui.pad.style import OVERDUE_COLOURS
 from counter.ui.pad.supervision import PAGE, RectificationPage
-from counter.ui.pad.words import SUPERVISE_APPEAL_FILED
+from counter.ui.pad.words import SUPERVISE_APPEAL_FILED, SUPERVISE_READ_FAILED
 from counter.ui.words import RUNNER_BUSY
+from counter.words.database import fault_text
 from counter.words.ratings import APPEAL_PROBLEM, APPEAL_STATUS, RECT_EVENT, RECT_MOVE_PROBLEM
 from tests.ratings.conftest import DESK, Clock, account_desk
 from tests.ui.called_back import Holding, in_the_event_loop, when
+from tests.ui.failing import LOCKED, failing
 from tests.ui.runners import runner_on
 
 
@@ -379,3 +382,42 @@ def test_a_move_returns_at_once_is_stored_once_and_the_list_follows_its_answer(
     assert page.message.text() == "已记录：回访核实。当前状态：核实中"
     assert column(page, 6)[1] == "核实中"
     assert page.chosen_id() is not None
+
+
+def test_a_rectification_the_database_cannot_read_is_said_and_the_list_stays(
+    qtbot: QtBot, sessions: sessionmaker[Session], demo_cases: dict[str, str], clock: Clock
+) -> None:
+    two_bad_ratings(sessions, demo_cases, clock)
+    runner = runner_on(sessions)
+    page = RectificationPage(runner, "宝音", clock=clock)
+    qtbot.addWidget(page)
+    page.on_refresh()
+    away = failing(runner, LOCKED, RECTIFICATION_DETAIL)
+    page.table.selectRow(1)
+    assert away.asked == [RECTIFICATION_DETAIL.name]
+    assert page.message.text() == SUPERVISE_READ_FAILED.format(fault=fault_text("locked"))
+    assert page.table.rowCount() == 2
+    away.mend()
+    page.table.selectRow(0)
+    assert "不满意" in page.summary.text()
+    assert page.message.text() == ""  # read now: the fault is no longer said over it
+
+
+def test_a_look_for_alerts_the_database_cannot_answer_raises_none_and_the_next_finds_them(
+    qtbot: QtBot, sessions: sessionmaker[Session], demo_cases: dict[str, str], clock: Clock
+) -> None:
+    alerts = SupervisorAlerts()
+    with sessions() as session:
+        alerts.prime(newest_rectification(session))
+    rate(sessions, demo_cases["受理"], RatingChoice(Level.DISSATISFIED, ("其他",)), clock)
+    runner = runner_on(sessions)
+    away = failing(runner, LOCKED, NEW_ALERTS)
+    looked: list[bool] = []
+    with qtbot.assertNotEmitted(alerts.raised):
+        alerts.check(runner, then=lambda: looked.append(True))
+    assert looked == [True]  # what waits for the look goes on
+    assert away.asked == [NEW_ALERTS.name]
+    away.mend()
+    with qtbot.waitSignal(alerts.raised):  # the next tick's look
+        alerts.check(runner)
+    assert [alert.case_no for alert in alerts.alerts()] == [demo_cases["受理"]]

@@ -11,6 +11,7 @@ from counter.actions.projects.project_steps import accept_project, register_proj
 from counter.ui.door.runner import Runner
 from counter.ui.pad.supervisor_window import SupervisorWindow
 from counter.ui.projects import words
+from counter.words.files import file_fault
 from tests.projects.samples import FACTS, OTHER
 from tests.ui.pad.test_supervision import cell
 from tests.ui.projects.conftest import DESK, START, Clock
@@ -43,3 +44,14 @@ def test_the_supervisions_tab_shows_the_months_two_projects(
     lines = (tmp_path / "report.csv").read_text(encoding="utf-8-sig").splitlines()
     assert len(lines) == 3
     assert FACTS.name in "".join(lines)
+
+
+def test_a_report_that_cannot_be_written_says_why(qtbot: QtBot, runner: Runner, clock: Clock, tmp_path: Path) -> None:
+    window = SupervisorWindow(runner, "其其格", clock=clock)
+    qtbot.addWidget(window)
+    window.refresh()
+    page = window.projects
+    assert not page.export_to(tmp_path)  # a folder chosen, not a file
+    assert page.summary.text() == words.REPORT_EXPORT_FAILED.format(fault=file_fault(IsADirectoryError(21, "")))
+    assert page.export_to(tmp_path / "report.csv")  # the next choice writes it
+    assert page.summary.text() == words.REPORT_EXPORTED.format(path=tmp_path / "report.csv")

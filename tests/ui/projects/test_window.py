@@ -27,7 +27,7 @@ from counter.host.database.database_faults import DbFault, StoreFault
 from counter.projects.forms import ProjectForm
 from counter.projects.model import ProjectClass, ProjectEvent, ProjectState, StepState
 from counter.projects.rules import ProjectProblem
-from counter.service.projects import MAKE_PAPER
+from counter.service.projects import MAKE_PAPER, READ_PROJECT, REGISTER_PROJECT
 from counter.ui.cases.marks import RED
 from counter.ui.door.runner import Runner
 from counter.ui.projects import words
@@ -39,6 +39,7 @@ from counter.words.database import fault_text
 from counter.words.projects import NO_SUCH_PROJECT, OVERDUE_STEPS, problem_text
 from tests.projects.samples import FACTS, plan
 from tests.ui.called_back import Holding, in_the_event_loop, when
+from tests.ui.failing import LOCKED, failing
 from tests.ui.projects.conftest import DESK, START, Clock
 from tests.ui.runners import store_of
 
@@ -339,3 +340,46 @@ def test_the_window_opens_at_once_and_its_forms_take_the_sites_list_when_it_is_r
     assert seen["before"] == 22  # the shipped list, until the site's is read
     assert window.page.plan_form.catalogue.count() == 23
     assert window.register.requested.item(1).checkState() is Qt.CheckState.Checked  # what was ticked stays
+
+
+def fill_register(form: Any) -> None:
+    for key, value in (("name", FACTS.name), ("investor", FACTS.investor), ("location", FACTS.location),
+                       ("county", FACTS.county)):  # fmt: skip
+        form.texts[key].setText(value)
+    form.investment.setValue(FACTS.investment)
+    form.classes[ProjectClass.KEY].setChecked(True)
+    form.requested.item(1).setCheckState(Qt.CheckState.Checked)
+
+
+def test_a_registration_the_database_cannot_keep_is_said_and_the_form_kept(
+    qtbot: QtBot, projects_window: ProjectsWindow, runner: Runner
+) -> None:
+    form = projects_window.register
+    projects_window.setCurrentWidget(form)
+    fill_register(form)
+    away = failing(runner, LOCKED, REGISTER_PROJECT)
+    with qtbot.assertNotEmitted(form.registered):
+        QTest.keyClick(form.texts["name"], Qt.Key.Key_Return)
+    assert away.asked == [REGISTER_PROJECT.name]
+    assert form.problems.text() == words.SAVE_FAILED.format(fault=fault_text("locked"))
+    assert form.texts["name"].text() == FACTS.name  # all typed, to register again
+    assert projects_window.currentWidget() is form
+    away.mend()
+    with qtbot.waitSignal(form.registered):
+        QTest.keyClick(form.texts["name"], Qt.Key.Key_Return)
+
+
+def test_a_project_the_database_cannot_read_again_is_said_and_stays_shown(
+    projects_window: ProjectsWindow, runner: Runner, clock: Clock
+) -> None:
+    number = served(runner, clock)
+    page = projects_window.page
+    assert page.open_project(number)
+    away = failing(runner, LOCKED, READ_PROJECT)
+    reloaded: list[bool] = []
+    page.reload(lambda: reloaded.append(True))
+    assert reloaded == [True]  # what waits for the read goes on
+    assert away.asked == [READ_PROJECT.name]
+    assert page.saved.text() == words.READ_FAILED.format(fault=fault_text("locked"))
+    assert page.project is not None
+    assert page.project.project_no == number

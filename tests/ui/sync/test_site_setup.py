@@ -30,17 +30,19 @@ from counter.db.engine import make_engine, make_sessions
 from counter.host.database.database_faults import DbFault, StoreFault
 from counter.host.machine.desk_at import desk_at
 from counter.host.machine.desk_config import DeskConfig, config_path, load_desk_config, save_desk_config
-from counter.service.site import REGISTER_CARD
+from counter.service.site import CARD, REGISTER_CARD
 from counter.sync.keys import new_private_key, public_key_text
 from counter.sync.sites import SiteKind, write_card_file
 from counter.ui.look.geometry import screen_of
 from counter.ui.mainwindow.desk_actions import DeskActions
 from counter.ui.sync.site_form import SiteForm
 from counter.ui.sync.sync_page import SyncPage
-from counter.ui.sync.words import CARD_DB_FAILED
+from counter.ui.sync.words import CARD_DB_FAILED, CARD_FILE_FAILED
 from counter.words.access import refused_for
 from counter.words.database import fault_text
+from counter.words.files import file_fault
 from tests.sync.sync_world import NOW, TODAY, Site, make_site, sqlite_copy
+from tests.ui.failing import failing
 from tests.ui.runners import runner_on
 
 TOWNSHIP_NAME = "阿尔山市明水河镇便民服务中心"
@@ -465,3 +467,28 @@ def test_the_window_refuses_a_card_from_changed_stored_keys_and_says_so(
     page.card_box.export_to(card)
     assert page.card_box.message.text().startswith("本机没有本站点的签名密钥文件")
     assert not card.exists()
+
+
+@pytest.mark.slow
+def test_a_card_that_cannot_be_made_written_or_read_is_said(
+    qtbot: QtBot, fresh: sessionmaker[Session], tmp_path: Path
+) -> None:
+    """The site's card with the database away, to a folder taken for a file, from a file that is not there: each
+    said on the card's line, in the clerk's words, and the next try goes on."""
+    _, page = open_f10(qtbot, fresh)
+    set_up(qtbot, page, "ARX01", TOWNSHIP_NAME, SiteKind.TOWNSHIP)
+    box = page.card_box
+    away = failing(box._runner, StoreFault(DbFault.LOCKED, "lock timeout"), CARD)
+    box.export_to(tmp_path / "card.json")
+    assert away.asked == [CARD.name]
+    assert box.message.text() == fault_text("locked")
+    assert not (tmp_path / "card.json").exists()
+    away.mend()
+    box.export_to(tmp_path)  # a folder, not a file
+    assert box.message.text() == CARD_FILE_FAILED.format(fault=file_fault(IsADirectoryError(21, "")))
+    box.read_card(tmp_path / "nobody.json")
+    assert box.message.text() == CARD_FILE_FAILED.format(fault=file_fault(FileNotFoundError(2, "")))
+    assert box.card is None
+    assert not box.check.isVisible()
+    box.export_to(tmp_path / "card.json")
+    assert box.message.text().startswith(f"已导出本站点名片：{tmp_path / 'card.json'}")

@@ -18,14 +18,19 @@ from counter.actions.site.demo import run_demo
 from counter.db import models
 from counter.host.machine import paths
 from counter.service.local import InProcess
+from counter.service.sync import READ_PENDING
 from counter.sync import package as package_limits
 from counter.sync.sites import SiteKind
 from counter.ui.door.runner import Runner
 from counter.ui.look.text_size import px
 from counter.ui.sync.pending_label import PendingLabel
 from counter.ui.sync.sync_page import COLUMN_MOST, SyncPage
+from counter.ui.sync.words import SYNC_FAILED, SYNC_FILE_FAILED
+from counter.words.files import file_fault
+from counter.words.sync import package_rejected
 from tests.sync.sync_world import NOW, TODAY, Site, introduce, make_site, sqlite_copy
 from tests.ui.called_back import Holding, in_the_event_loop, when
+from tests.ui.failing import LOCKED, failing
 from tests.ui.runners import OpenedStore, runner_on
 
 
@@ -415,3 +420,48 @@ def test_the_keyboard_put_on_the_page_while_it_is_read_goes_to_what_the_read_sho
     control = first_control(page)
     assert control is not None
     qtbot.waitUntil(lambda: page.focusWidget() is control)  # the site's first action, once the site is shown
+
+
+@pytest.mark.slow
+def test_a_file_that_is_no_package_is_refused_in_the_clerks_words(qtbot: QtBot, hall: Site, tmp_path: Path) -> None:
+    page = page_of(qtbot, hall)
+    stray = tmp_path / "photo.sync"
+    stray.write_bytes(b"\x89PNG\r\n\x1a\n not a package")
+    page.import_from(stray)
+    finish(qtbot, page)
+    assert page.result.text() == SYNC_FAILED.format(reason=package_rejected("not_a_package"))
+    assert cases(hall.sessions) == 0
+
+
+@pytest.mark.slow
+def test_a_desk_on_the_server_that_cannot_write_the_packages_says_so(
+    qtbot: QtBot, township: Site, hall: Site, tmp_path: Path
+) -> None:
+    run_demo(township.sessions, township.desk, TODAY)
+    served = OnTheServer(InProcess(OpenedStore(township.sessions)))
+    page = SyncPage(Runner(served), township.desk, clock=lambda: NOW)
+    qtbot.addWidget(page)
+    page.refresh()
+    page.show()
+    page.export_to(tmp_path)  # a folder, not a file
+    finish(qtbot, page)
+    assert "sync.export_data" in served.asked
+    reason = SYNC_FILE_FAILED.format(fault=file_fault(IsADirectoryError(21, "")))
+    assert page.result.text() == SYNC_FAILED.format(reason=reason)
+    assert list(tmp_path.glob("*.sync")) == []
+
+
+def test_the_pending_line_keeps_its_count_while_the_database_cannot_be_read(qtbot: QtBot, township: Site) -> None:
+    """The count is a help read every minute: a read that fails leaves the last one said, and the next tick reads."""
+    run_demo(township.sessions, township.desk, dt.date.today())
+    label = PendingLabel()
+    qtbot.addWidget(label)
+    runner = runner_on(township.sessions)
+    label.refresh(runner)
+    said = label.text()
+    assert said.startswith("未送达大厅 6 件")
+    away = failing(runner, LOCKED, READ_PENDING)
+    label.refresh(runner)
+    assert away.asked == [READ_PENDING.name]
+    assert label.text() == said
+    assert label.isVisible()
