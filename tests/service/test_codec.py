@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 import inspect
 import json
+import re
 import typing
 from collections.abc import Mapping
 from decimal import Decimal
@@ -212,6 +213,26 @@ def test_the_walk_reads_back_what_it_wrote() -> None:
 )
 def test_each_kind_of_value_is_read_strictly_with_its_path(changes: dict[str, Any], path: str) -> None:
     assert _refused_at(_tree(**changes), Tree) == path
+
+
+@pytest.mark.parametrize(
+    ("value", "data", "hint", "name"),
+    [
+        ({"x": Leaf(dt.date(2026, 11, 27))}, {"x": {"when": "2026-11-27"}}, dict[str, Leaf], "Leaf"),
+        ({"x": "y"}, {"x": {"arm": "str", "value": "y"}}, Mapping[str, dt.date | str], "date | str"),
+        (Colour.RED, "red", Literal[Colour.RED], "Colour.RED"),
+        (b"x", "eA==", Literal[b"x"], "b'x'"),
+    ],
+)
+def test_a_type_msgspec_cannot_read_whole_is_refused_both_ways_by_name(
+    value: Any, data: Any, hint: Any, name: str
+) -> None:
+    """A mapping by strings of dataclasses or of a union, a literal of an enum's member: no operation carries one, and
+    the codec refuses it before writing as well as before reading, so a desk never sends what a server cannot read."""
+    with pytest.raises(NotSerialisable, match=re.escape(name)):
+        encode(value, hint)
+    with pytest.raises(NotSerialisable, match=re.escape(name)):
+        decode(data, hint)
 
 
 def test_a_duration_beyond_its_range_is_refused_not_a_crash() -> None:
