@@ -236,6 +236,8 @@ Decoder = typing.Callable[[Json], Any]
 _LEAVES = (bool, int, float, str, bytes, dt.datetime, dt.date, dt.time, type(None))
 #: a fraction as ``str(Fraction)`` writes it
 _FRACTION = re.compile(r"-?[0-9]+(/[0-9]+)?")
+#: a finite decimal as ``str(Decimal)`` writes it: no NaN, no infinity, no spaces or underscores, which msgspec takes
+_DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?(E[+-][0-9]+)?")
 #: where msgspec says its value was: `` - at `$[0]` `` or `` - at `key` in `$` ``
 _AT = re.compile(r" - at (`key` in )?`\$([^`]*)`$")
 
@@ -394,11 +396,12 @@ def _pair_mapping_decoder(key: Decoder, val: Decoder) -> Decoder:
 
 
 def _decimal(d: Json) -> Decimal:
+    """A finite decimal, as :func:`encode` writes one: a fee of ``sNaN`` would raise at the first comparison the desk
+    makes with it, and the catalog's reader refuses a fee that is not a finite number."""
     _expect(d, str)  # never a JSON number, which may have lost digits on its way
-    try:
-        return msgspec.convert(d, Decimal, strict=True)
-    except msgspec.ValidationError as err:
-        raise _from_msgspec(str(err)) from None
+    if not _DECIMAL.fullmatch(d):
+        raise Malformed(f"Expected a finite decimal (`str` as 12.50), got {d!r}")
+    return Decimal(d)
 
 
 def _timedelta(d: Json) -> dt.timedelta:

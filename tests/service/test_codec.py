@@ -24,6 +24,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from counter.calendar.workdays import DateSpan
 from counter.intake.not_possible import ClerkUnnamed, IntakeNotPossible
 from counter.service.catalog import AllowDraftIntake
 from counter.service.catalogue import operations
@@ -233,6 +234,34 @@ def test_a_type_msgspec_cannot_read_whole_is_refused_both_ways_by_name(
         encode(value, hint)
     with pytest.raises(NotSerialisable, match=re.escape(name)):
         decode(data, hint)
+
+
+@pytest.mark.parametrize(
+    ("data", "hint", "path"),
+    [
+        (["x"], tuple[str, Leaf], "$"),  # a pair short of its second
+        (["x", {"when": "2026-11-27"}, 1], tuple[str, Leaf], "$"),
+        (["x", {"when": "27.11.2026"}], tuple[str, Leaf], "$[1].when"),
+        ({"when": "2026-11-27", "amount": "12,50"}, Leaf, "$.amount"),  # a fee as a clerk might type it
+        ({"when": "2026-11-27", "amount": "sNaN"}, Leaf, "$.amount"),  # raised at the first comparison
+        ({"when": "2026-11-27", "amount": "NaN"}, Leaf, "$.amount"),
+        ({"when": "2026-11-27", "amount": "-Infinity"}, Leaf, "$.amount"),
+        ({"when": "2026-11-27", "amount": " 12.50"}, Leaf, "$.amount"),  # never written so: not read so
+        ({"when": "2026-11-27", "amount": "1_250"}, Leaf, "$.amount"),
+        ({"first": "2026-11-28", "last": "2026-11-27"}, DateSpan, "$"),  # its own check: it ends before it starts
+    ],
+)
+def test_a_value_its_type_would_not_make_is_refused_with_its_path(data: Any, hint: Any, path: str) -> None:
+    assert _refused_at(data, hint) == path
+
+
+def test_a_pair_and_a_fee_read_back_as_written() -> None:
+    pair = ("x", Leaf(dt.date(2026, 11, 27), Decimal("12.50")))
+    assert decode(json.loads(json.dumps(encode(pair, tuple[str, Leaf]))), tuple[str, Leaf]) == pair
+    assert encode(pair, tuple[str, Leaf])[1]["amount"] == "12.50"  # a string: no digit lost on the way
+    for amount in ("0", "-0.5", "12.50", "1E+3", "1.5E-7", "123456789012345678901234567890.01"):
+        assert decode(encode(Decimal(amount), Decimal), Decimal) == Decimal(amount)
+        assert str(decode(encode(Decimal(amount), Decimal), Decimal)) == amount
 
 
 def test_a_duration_beyond_its_range_is_refused_not_a_crash() -> None:
