@@ -296,6 +296,39 @@ def test_a_faults_values_are_read_as_strictly_as_a_request() -> None:
     assert wrong.value.path == "$.values.detail"
 
 
+def test_a_fault_missing_a_value_its_class_requires_is_refused_and_one_with_a_default_takes_it() -> None:
+    """A server of another release answering "no such case" without the case's number: refused by the value's name,
+    never a TypeError from the class; a value its constructor gives a default may be left out."""
+    with pytest.raises(Malformed, match="missing required field `case_no`") as missing:
+        decode_fault({"fault": "CaseNotFound", "values": {}})
+    assert missing.value.path == "$.values.case_no"
+    with pytest.raises(Malformed) as missing_decision:
+        decode_fault({"fault": "IntakeNotPossible", "values": {"detail": "x"}})
+    assert missing_decision.value.path == "$.values.decision"
+    back = decode_fault({"fault": "IntakeNotPossible", "values": {"decision": None}})
+    assert type(back) is IntakeNotPossible
+    assert (back.detail, back.party_problems, back.subject_problems) == ("", (), ())
+    assert type(decode_fault({"fault": "ClerkUnnamed", "values": {}})) is ClerkUnnamed
+
+
+@pytest.mark.parametrize(
+    ("data", "path"),
+    [
+        (None, "$"),
+        (["CaseNotFound", {"case_no": "x"}], "$"),
+        ({"fault": "CaseNotFound"}, "$"),
+        ({"fault": "CaseNotFound", "values": {"case_no": "x"}, "more": 1}, "$"),
+        ({"fault": "CaseNotFound", "values": ["x"]}, "$.values"),
+        ({"fault": "CaseNotFound", "values": None}, "$.values"),
+        ({"fault": "CaseNotFound", "values": {"case_no": 7}}, "$.values.case_no"),
+    ],
+)
+def test_a_fault_not_of_its_shape_is_refused_with_its_path(data: Any, path: str) -> None:
+    with pytest.raises(Malformed) as refused:
+        decode_fault(data)
+    assert refused.value.path == path
+
+
 def test_the_table_holds_each_declared_fault_and_the_subclasses_of_its_module() -> None:
     declared = {fault_class(name) for op in OPERATIONS.values() for name in op.faults} | {
         fault_class(name) for name in COMMON
