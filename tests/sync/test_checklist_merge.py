@@ -91,3 +91,16 @@ def test_a_case_sent_again_merges_its_checklist_into_the_halls(databases: Any, t
 
     assert _send(pair, again) == ([], [first.uid])  # nothing new the third time
     assert _lines(pair, first.case_no) == after
+
+
+def test_a_line_listed_twice_counts_the_first_time_whether_the_case_is_new_here_or_not(
+    databases: Any, tmp_path: Path
+) -> None:
+    pair = sites(databases, tmp_path, "twice")
+    record = copies(pair.templates, 1, 10)[0]
+    line = record.materials[0]
+    twice = dataclasses.replace(line, arrived_on=TODAY + DAY, receipt="复印件", due_on=TODAY + 9 * DAY)
+    record = dataclasses.replace(record, materials=(line, twice, *record.materials[1:]))
+    assert _send(pair, record) == ([record.uid], [])
+    assert _lines(pair, record.case_no)[line.code] == (line.arrived_on, line.receipt, line.due_on)
+    assert len(_lines(pair, record.case_no)) == len(record.materials) - 1
