@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -276,3 +278,92 @@ def test_a_materials_blank_yes_or_no_and_blank_items_are_read_as_not_given(tmp_p
     materials = {m.code: m for _, b in checked.bundles if b.code == "XAM-YJS-008" for m in b.materials}
     assert materials["M01"].necessity.value == "required"
     assert materials["M01"].items == ("TEST-008-01", "TEST-008-02")
+
+
+def _changed(tmp_path: Path, change: Callable[[Any], None]) -> CheckResult:
+    """The sample changed by ``change`` (given the open workbook), as the catalog check reads it."""
+    path = tmp_path / "changed.xlsx"
+    shutil.copy(SAMPLE, path)
+    book = openpyxl.load_workbook(path)
+    change(book)
+    book.save(path)
+    return check_source(path)
+
+
+def _unmerged(ws: Any, cells: str, **values: object) -> None:
+    ws.unmerge_cells(cells)
+    for cell, value in values.items():
+        ws[cell] = value
+
+
+def test_a_row_whose_bundle_no_bundle_row_holds_is_named_and_left_out(tmp_path: Path) -> None:
+    """By its 一件事编码, or by its 一件事名称 where the sheet has no codes; the wording speaks of the 一件事 sheet, not
+    of a reference inside one bundle ("在本一件事中不存在")."""
+    by_code = _changed(tmp_path, lambda book: _unmerged(book["事项"], "A3:A4", A4="XAM-YJS-999"))
+    unknown = "一件事编码“XAM-YJS-999”在工作表“一件事”中没有对应的一件事，本行没有读取"
+    assert f"changed.xlsx › 事项 第4行 › 一件事编码：{unknown}" in [problem_text(p) for p in by_code.problems]
+    assert [i.code for _, b in by_code.bundles if b.code == "XAM-YJS-008" for i in b.items] == ["TEST-008-01"]
+
+    def by_name_only(book: Any) -> None:
+        book["事项"]["A2"] = "备注"  # no 一件事编码 column: each row is tied by its 一件事名称
+        _unmerged(book["事项"], "B3:B4", B4="我要开飞机")
+
+    by_name = _changed(tmp_path, by_name_only)
+    assert (
+        "changed.xlsx › 事项 第4行 › 一件事名称：一件事名称“我要开飞机”在工作表“一件事”中没有对应的一件事，本行没有读取"
+        in [problem_text(p) for p in by_name.problems]
+    )
+    assert {b.code: len(b.items) for _, b in by_name.bundles} == {"XAM-YJS-008": 1, "XAM-YJS-011": 2}
+
+    def neither(book: Any) -> None:
+        book["事项"]["A2"] = "备注"
+        _unmerged(book["事项"], "B3:B4", B4=None)
+
+    assert "changed.xlsx › 事项 第4行 › 一件事名称：未写明一件事编码" in [
+        problem_text(p) for p in _changed(tmp_path, neither).problems
+    ]
+
+
+def test_a_bundle_row_without_its_code_or_with_anothers_is_named(tmp_path: Path) -> None:
+    def blank(book: Any) -> None:
+        book["一件事"]["A4"] = None
+
+    def twice(book: Any) -> None:
+        book["一件事"]["A4"] = book["一件事"]["A3"].value
+
+    assert "changed.xlsx › 一件事 第4行 › 一件事编码：未写明一件事编码" in [
+        problem_text(p) for p in _changed(tmp_path, blank).problems
+    ]
+    assert (
+        "changed.xlsx › 一件事 第4行 › XAM-YJS-008：一件事编码“XAM-YJS-008”重复，已见于 changed.xlsx › 一件事 第3行"
+        in [problem_text(p) for p in _changed(tmp_path, twice).problems]
+    )
+
+
+def test_a_column_twice_is_named_and_its_first_read(tmp_path: Path) -> None:
+    def twice(book: Any) -> None:
+        book["事项"]["D2"] = "事项名称"  # 子项名称's header written as 事项名称 again
+
+    checked = _changed(tmp_path, twice)
+    assert "changed.xlsx › 事项 第2行 › 事项名称：工作簿格式不对：第1行的列“事项名称”出现了不止一次，只读取第一列" in [
+        problem_text(p) for p in checked.problems
+    ]
+    assert [i.name for _, b in checked.bundles if b.code == "XAM-YJS-008" for i in b.items] == [
+        "个体工商户设立登记",
+        "小餐饮店登记",
+    ]
+
+
+def test_the_service_objects_of_the_items_are_gathered_into_their_bundles_once_each(tmp_path: Path) -> None:
+    def objects(book: Any) -> None:
+        ws = book["事项"]
+        column = ws.max_column + 1
+        ws.cell(row=2, column=column, value="服务对象")
+        for row, value in ((3, "自然人、事业单位法人"), (4, "事业单位法人\n企业法人"), (5, "自然人")):
+            ws.cell(row=row, column=column, value=value)
+
+    checked = _changed(tmp_path, objects)
+    assert checked.problems == ()
+    found = {b.code: b.service_objects for _, b in checked.bundles}
+    assert found["XAM-YJS-008"] == ("自然人", "非法人企业", "事业单位法人", "企业法人")  # the bundle's own first
+    assert found["XAM-YJS-011"].count("自然人") == 1
