@@ -165,8 +165,6 @@ def _class_encoder(cls: type) -> typing.Callable[[Any], Json]:  # noqa: PLR0911 
         return str
     if cls is dt.datetime or cls is dt.date or cls is dt.time:
         return lambda v: v.isoformat()
-    if cls is dt.timedelta:
-        return lambda v: v.total_seconds()
     if issubclass(cls, PurePath):
         return str
     if cls is bytes:
@@ -260,8 +258,6 @@ def _decoder(hint: Any) -> Decoder:  # noqa: PLR0911 - one case per kind of hint
         return _pair_mapping_decoder(_decoder(args[0]), _decoder(args[1]))
     if dataclasses.is_dataclass(hint) and isinstance(hint, type):
         return _dataclass_decoder(hint)
-    if hint is dt.timedelta:
-        return _timedelta
     if hint is Decimal:
         return _decimal
     raise NotSerialisable(f"{hint!r} is not carried")
@@ -294,7 +290,7 @@ def _native(hint: Any) -> bool:  # noqa: PLR0911 - one case per kind of hint
         raise NotSerialisable(f"{hint!r} is not carried")
     if hint in _LEAVES or issubclass(hint, (Enum, PurePath)) or hint is Fraction:
         return _msgspec_reads(hint)
-    if dataclasses.is_dataclass(hint) or hint is dt.timedelta or hint is Decimal:
+    if dataclasses.is_dataclass(hint) or hint is Decimal:
         return False
     raise NotSerialisable(f"{_name(hint)} is not carried")
 
@@ -402,15 +398,6 @@ def _decimal(d: Json) -> Decimal:
     if not _DECIMAL.fullmatch(d):
         raise Malformed(f"Expected a finite decimal (`str` as 12.50), got {d!r}")
     return Decimal(d)
-
-
-def _timedelta(d: Json) -> dt.timedelta:
-    if type(d) not in (int, float):
-        raise Malformed(f"Expected seconds (`int` or `float`), got `{_kind(d)}`")
-    try:
-        return dt.timedelta(seconds=d)
-    except (OverflowError, ValueError) as err:  # beyond a timedelta's range, or not a number (nan)
-        raise Malformed(f"Not a duration: {err}") from err
 
 
 def _dataclass_decoder(cls: type) -> Decoder:

@@ -223,13 +223,13 @@ def test_each_kind_of_value_is_read_strictly_with_its_path(changes: dict[str, An
         ({"x": "y"}, {"x": {"arm": "str", "value": "y"}}, Mapping[str, dt.date | str], "date | str"),
         (Colour.RED, "red", Literal[Colour.RED], "Colour.RED"),
         (b"x", "eA==", Literal[b"x"], "b'x'"),
+        (dt.timedelta(seconds=90), 90.0, dt.timedelta, "timedelta"),
     ],
 )
-def test_a_type_msgspec_cannot_read_whole_is_refused_both_ways_by_name(
-    value: Any, data: Any, hint: Any, name: str
-) -> None:
-    """A mapping by strings of dataclasses or of a union, a literal of an enum's member: no operation carries one, and
-    the codec refuses it before writing as well as before reading, so a desk never sends what a server cannot read."""
+def test_a_type_no_operation_carries_is_refused_both_ways_by_name(value: Any, data: Any, hint: Any, name: str) -> None:
+    """A mapping by strings of dataclasses or of a union, a literal of an enum's member, a duration: no operation
+    carries one, and the codec refuses it before writing as well as before reading, so a desk never sends what a
+    server cannot read."""
     with pytest.raises(NotSerialisable, match=re.escape(name)):
         encode(value, hint)
     with pytest.raises(NotSerialisable, match=re.escape(name)):
@@ -262,13 +262,6 @@ def test_a_pair_and_a_fee_read_back_as_written() -> None:
     for amount in ("0", "-0.5", "12.50", "1E+3", "1.5E-7", "123456789012345678901234567890.01"):
         assert decode(encode(Decimal(amount), Decimal), Decimal) == Decimal(amount)
         assert str(decode(encode(Decimal(amount), Decimal), Decimal)) == amount
-
-
-def test_a_duration_beyond_its_range_is_refused_not_a_crash() -> None:
-    assert decode(90.5, dt.timedelta) == dt.timedelta(seconds=90.5)
-    for seconds in (1e300, float("nan"), "90"):
-        with pytest.raises(Malformed):
-            decode(seconds, dt.timedelta)
 
 
 def test_a_tagged_union_reads_its_arm_and_an_optional_its_null() -> None:
