@@ -280,6 +280,63 @@ def test_once_most_bundles_are_hits_the_next_tiers_ask_only_the_others(monkeypat
     assert found[-1] == ("B91", Tier.KEYWORD)
 
 
+def test_once_most_bundles_are_hits_a_limited_search_asks_only_the_others(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Six of ten names hold the letter and eight hits are wanted: the keywords of the four others fill the room.
+
+    Two of them hold it at a keyword's start (the last one inside its first keyword too) and two only inside one:
+    those at the start take the two places left, though the bundles with it only inside come first by number.
+    """
+    haystacks = [[(Tier.CORE, "ab")] for _ in range(6)]
+    haystacks += [[(Tier.CORE, "x"), (Tier.KEYWORD, "ba")] for _ in range(2)]
+    haystacks += [
+        [(Tier.CORE, "x"), (Tier.KEYWORD, "ab")],
+        [(Tier.CORE, "x"), (Tier.KEYWORD, "ca"), (Tier.KEYWORD, "ab")],
+    ]
+    asked: list[list[int]] = []
+    among = SearchIndex._among
+
+    def counting(
+        found: tuple[str, list[int], list[int]], q: str, others: list[int], wanted: int
+    ) -> tuple[list[int], list[int]]:
+        asked.append(others)
+        return among(found, q, others, wanted)
+
+    monkeypatch.setattr(SearchIndex, "_among", staticmethod(counting))
+    entries = _entries(haystacks)
+    index = SearchIndex(entries)
+    found = [(h.bundle_code, h.tier, h.at_start) for h in index.search("a", limit=8)]
+    assert asked == [[6, 7, 8, 9]]  # only the keywords of the four names without the letter
+    assert found == [(f"B{n}", Tier.CORE, True) for n in range(1, 7)] + [
+        ("B9", Tier.KEYWORD, True),
+        ("B10", Tier.KEYWORD, True),
+    ]
+    assert found == _plain_ranking(entries, haystacks, "a")[:8]
+    every = [(h.bundle_code, h.tier, h.at_start) for h in index.find("a").hits]
+    assert found == every[:8]
+    assert [(h.bundle_code, h.at_start) for h in index.search("a", limit=9)][6:] == [
+        ("B9", True),
+        ("B10", True),
+        ("B7", False),
+    ]
+
+
+@given(
+    st.lists(st.lists(_SEGMENTS, min_size=1, max_size=6), min_size=3, max_size=40),
+    st.sampled_from("abc店馆"),
+    st.data(),
+)
+def test_a_limit_between_half_and_all_the_bundles_keeps_the_best_of_every_hit(
+    haystacks: list[list[tuple[int, str]]], query: str, data: st.DataObject
+) -> None:
+    """The room of a screenful when a letter matches most names: the first hits of the whole answer, in order."""
+    entries = _entries(haystacks)
+    limit = data.draw(st.integers(min_value=len(entries) // 2 + 1, max_value=len(entries) - 1))
+    index = SearchIndex(entries)
+    found = [(h.bundle_code, h.tier, h.at_start) for h in index.search(query, limit) if not h.typo]
+    assert found == _plain_ranking(entries, haystacks, query)[:limit]
+    assert index.search(query, limit) == list(index.find(query).hits[:limit])
+
+
 def test_how_dense_a_query_is_is_judged_from_the_start_of_a_tier(monkeypatch: pytest.MonkeyPatch) -> None:
     """Counting in the whole tier cost as much as a two-letter answer: a query dense only far on is scanned for."""
     haystacks = [[(Tier.CORE, "b" * 30)] for _ in range(90)] + [[(Tier.CORE, "ab")] for _ in range(60)]

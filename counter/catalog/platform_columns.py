@@ -321,6 +321,8 @@ def _c(name: str, *path: str, convert: Convert = text) -> PlatformColumn:
 # 是否容缺 (which decides the necessity), 事项名称 on a material (which names its items).
 IS_FEE = "是否收费"
 IS_DEFERRABLE = "是否容缺"
+#: read only where 是否收费 is not 否: the platform writes 不收费 or 无 there for an item that charges nothing
+FEE_AMOUNT = "收费标准"
 
 COLUMNS: Mapping[SheetKind, tuple[PlatformColumn, ...]] = {
     SheetKind.BUNDLES: (
@@ -357,7 +359,7 @@ COLUMNS: Mapping[SheetKind, tuple[PlatformColumn, ...]] = {
         _c("承诺办结时限", "promised_limit", convert=limit),
         _c("办件类型", "case_kind", convert=choice(_CASE_KIND)),
         _c(IS_FEE, convert=flag),
-        _c("收费标准", "fee", "amount", convert=money),
+        _c(FEE_AMOUNT, "fee", "amount", convert=money),
         _c("收费依据", "fee", "basis"),
         _c("办理结果名称", "result"),
         _c("救济方式", "remedy", "kind", convert=choice(_REMEDY)),

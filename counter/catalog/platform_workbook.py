@@ -29,6 +29,7 @@ from counter.catalog.platform_columns import (
     BUNDLE_CODE,
     BUNDLE_NAME,
     COLUMNS,
+    FEE_AMOUNT,
     IS_DEFERRABLE,
     IS_FEE,
     ITEM_NAME,
@@ -263,10 +264,14 @@ class _Assembly:
         return doc
 
     def value(self, sheet: _Sheet, row: _Row, column: PlatformColumn, prefix: str, at: _At) -> object:
+        """The cell's value; ``None`` for a blank cell, or one that does not convert (a problem at its cell)."""
+        if column.name not in row.values:
+            return None
         try:
             return column.convert(row.values[column.name])
         except BadValue as bad:
-            path = prefix + ".".join(column.path or (column.name,))
+            # a column the sheet reads itself (是否收费) has no place in the guide: it is named by its header
+            path = prefix + ".".join(column.path) if column.path else column.name
             self.report(bad.rule, sheet, row, column.name, path, bad.detail, at=at)
             return None
 
@@ -323,8 +328,8 @@ class _Assembly:
     def item(self, sheet: _Sheet, row: _Row, draft: _Draft, code: str) -> None:
         label = row.values.get("实施编码") or row.values.get(ITEM_NAME) or ""
         at = (code, str(label).strip())
-        doc = self.convert(sheet, row, "items.", at)
         is_fee = self.value(sheet, row, _column(SheetKind.ITEMS, IS_FEE), "items.", at)
+        doc = self.convert(sheet, row, "items.", at, skip=(IS_FEE, FEE_AMOUNT) if is_fee is False else (IS_FEE,))
         if is_fee is False:
             fee = doc.setdefault("fee", {})
             fee["amount"] = "0"
@@ -343,7 +348,7 @@ class _Assembly:
         materials = draft.doc.setdefault("materials", [])
         own = row.values.get("材料编码")
         at = (code, "", str(own).strip() if own is not None else f"M{len(materials) + 1:02d}")
-        doc = self.convert(sheet, row, "materials.", at, skip=(ITEM_NAME,))
+        doc = self.convert(sheet, row, "materials.", at, skip=(ITEM_NAME, IS_DEFERRABLE))
         doc.setdefault("code", at[2])
         items = []
         named = self.value(sheet, row, _column(SheetKind.MATERIALS, ITEM_NAME), "materials.", at)

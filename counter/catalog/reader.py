@@ -118,13 +118,14 @@ class DocumentReader:
         self.report(Rule.WRONG_TYPE, key, repr(value))
         return ""
 
-    def integer(self, table: Mapping[str, Any], key: str) -> int | None:
+    def integer(self, table: Mapping[str, Any], key: str, where: str = "") -> int | None:
+        """A whole number; ``where`` names the subtable it sits in (``promised_limit.``) in a problem's field."""
         value = table.get(key)
         if value is None:
             return None
         if isinstance(value, int) and not isinstance(value, bool):
             return value
-        self.report(Rule.WRONG_TYPE, key, repr(value))
+        self.report(Rule.WRONG_TYPE, f"{where}{key}", repr(value))
         return None
 
     def flag(self, table: Mapping[str, Any], key: str) -> bool:
@@ -176,14 +177,15 @@ class DocumentReader:
         if sub is None:
             return None
         self.keys(sub, _LIMIT_KEYS, f"{key}.")
-        value = self.integer(sub, "value")
+        value = self.integer(sub, "value", f"{key}.")
         if value is None:
-            self.report(Rule.MISSING_ELEMENT, f"{key}.value")
+            if "value" not in sub:  # one of another type is named as such already
+                self.report(Rule.MISSING_ELEMENT, f"{key}.value")
             return None
         if value < 0:
             self.report(Rule.WRONG_TYPE, f"{key}.value", str(value))
             return None
-        unit = self.code(sub, "unit", TimeUnit)
+        unit = self.code(sub, "unit", TimeUnit, f"{key}.")
         if unit is None:
             if "unit" not in sub or sub.get("unit") == "":
                 self.report(Rule.LIMIT_WITHOUT_UNIT, key, str(value))

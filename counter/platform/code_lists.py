@@ -133,7 +133,10 @@ def code_lists_from(data: Mapping[str, Any], where: str, problems: list[str]) ->
         codes = { very_satisfied = "1", … }
     """
     found: dict[str, CodeList] = {}
-    for name, raw in dict(data).items():
+    if not isinstance(data, Mapping):  # lists = "…" in the file: named, as every other table not a table
+        problems.append(f"{where}: [lists]: not a table")
+        return found
+    for name, raw in data.items():
         at = f"{where}: [lists.{name}]"
         if not isinstance(raw, Mapping):
             problems.append(f"{at}: not a table")
@@ -144,7 +147,11 @@ def code_lists_from(data: Mapping[str, Any], where: str, problems: list[str]) ->
         if not source:
             problems.append(f"{at}: no source")
         presets: dict[str, Preset] = {}
-        for preset_name, preset in dict(raw.get("presets", {})).items():
+        given = raw.get("presets", {})
+        if not isinstance(given, Mapping):
+            problems.append(f"{at}: presets not a table")
+            given = {}
+        for preset_name, preset in given.items():
             p_at = f"{at} preset {preset_name}"
             if not isinstance(preset, Mapping) or not isinstance(preset.get("codes"), Mapping):
                 problems.append(f"{p_at}: no codes")

@@ -240,8 +240,12 @@ def load_mapping(path: Path) -> Mapping:
 
 def mapping_from(data: dict[str, Any], where: str = "mapping") -> Mapping:
     problems: list[str] = []
-    platform = data.get("platform", {})
-    kinds = {str(k): str(v) for k, v in dict(data.get("kinds", {})).items()}
+    platform, given_kinds = data.get("platform", {}), data.get("kinds", {})
+    for table, value in (("platform", platform), ("kinds", given_kinds)):
+        if not isinstance(value, dict):  # named, as every other table that is not one, not a ValueError
+            problems.append(f"{where}: [{table}]: not a table")
+    platform = platform if isinstance(platform, dict) else {}
+    kinds = {str(k): str(v) for k, v in given_kinds.items()} if isinstance(given_kinds, dict) else {}
     problems += [f"{where}: [kinds] {k}: no such event" for k in kinds if k not in {p.value for p in PlatformKind}]
     lists = code_lists_from(data.get("lists", {}), where, problems)
     elements: list[Element] = []

@@ -3,11 +3,12 @@
 The types are the domain's frozen dataclasses (a ``CaseView``, a ``Decision``), typed with the standard hints;
 re-declaring each as a library's struct would write every type twice.  Writing is a walk of those hints — dataclasses,
 enums, dates and times, ``Decimal``, ``Fraction``, ``Path``, ``bytes``, tuples, lists, sets (in one order), mappings,
-``Literal``, optional and union types — that refuses anything else by name, so a type that cannot cross is found by
-the test that walks every operation (``tests/service/test_codec.py``), not by a hall's desk.  A union of several
-types carries the name of the arm it holds (``{"arm": "date", "value": "2026-11-27"}``), since JSON alone cannot tell
-a ``date`` from a ``str``; a mapping whose keys are not strings is a list of ``[key, value]`` pairs; every other value
-is written as plainly as JSON allows.
+``Literal`` (of strings, integers, booleans, None), optional and union types — that refuses anything else by name, so a
+type that cannot cross is found by the test that walks every operation (``tests/service/test_codec.py``), not by a
+hall's desk.  A mapping keyed by strings holds values msgspec reads whole (no dataclass, no union of several types): no
+operation carries another, so the codec keeps no walk for one.  A union of several types carries the name of the arm it
+holds (``{"arm": "date", "value": "2026-11-27"}``), since JSON alone cannot tell a ``date`` from a ``str``; a mapping
+whose keys are not strings is a list of ``[key, value]`` pairs; every other value is written as plainly as JSON allows.
 
 Reading is strict, because the server reads what a desk sends and treats a desk as a possible forger, and a desk
 reads what a server of another version may send: a value of the wrong JSON type, ``null`` for a value that may not
@@ -129,7 +130,7 @@ def _encoder(hint: Any) -> typing.Callable[[Any], Json]:  # noqa: PLR0911 - one 
     args = typing.get_args(hint)
     if _is_union(origin):
         return _union_encoder(args)
-    if origin is Literal:
+    if origin is Literal and _msgspec_reads(hint):  # what msgspec reads back: strings, integers, booleans, None
         return lambda v: v
     if origin in (tuple, list, set, frozenset) or origin in (Sequence, typing.Sequence):
         if origin is tuple and args and args[-1] is not Ellipsis:
@@ -142,6 +143,8 @@ def _encoder(hint: Any) -> typing.Callable[[Any], Json]:  # noqa: PLR0911 - one 
     if origin in (dict, Mapping) or origin is typing.Mapping:
         key, val = _encoder(args[0]), _encoder(args[1])
         if args[0] is str:
+            if not _native(hint):  # read back by msgspec whole, so only values it reads whole
+                raise NotSerialisable(f"{hint!r} is not carried: a mapping by strings holds no {_name(args[1])}")
             return lambda v: {k: val(x) for k, x in v.items()}
         return lambda v: [[key(k), val(x)] for k, x in v.items()]
     if origin is not None:
@@ -162,8 +165,6 @@ def _class_encoder(cls: type) -> typing.Callable[[Any], Json]:  # noqa: PLR0911 
         return str
     if cls is dt.datetime or cls is dt.date or cls is dt.time:
         return lambda v: v.isoformat()
-    if cls is dt.timedelta:
-        return lambda v: v.total_seconds()
     if issubclass(cls, PurePath):
         return str
     if cls is bytes:
@@ -233,6 +234,8 @@ Decoder = typing.Callable[[Json], Any]
 _LEAVES = (bool, int, float, str, bytes, dt.datetime, dt.date, dt.time, type(None))
 #: a fraction as ``str(Fraction)`` writes it
 _FRACTION = re.compile(r"-?[0-9]+(/[0-9]+)?")
+#: a finite decimal as ``str(Decimal)`` writes it: no NaN, no infinity, no spaces or underscores, which msgspec takes
+_DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?(E[+-][0-9]+)?")
 #: where msgspec says its value was: `` - at `$[0]` `` or `` - at `key` in `$` ``
 _AT = re.compile(r" - at (`key` in )?`\$([^`]*)`$")
 
@@ -245,22 +248,16 @@ def _decoder(hint: Any) -> Decoder:  # noqa: PLR0911 - one case per kind of hint
     args = typing.get_args(hint)
     if _is_union(origin):
         return _union_decoder(args)
-    if origin is Literal:
-        return _literal_decoder(args)
     if origin is tuple and args and args[-1] is not Ellipsis:
         return _fixed_tuple_decoder(tuple(_decoder(a) for a in args))
     if origin in (tuple, list, set, frozenset, Sequence):
         item = _decoder(args[0])
         build: typing.Callable[[list[Any]], Any] = list if origin is Sequence else origin
         return lambda d: build(_items(d, item))
-    if origin in (dict, Mapping):
-        if args[0] is str:
-            return _str_mapping_decoder(_decoder(args[1]))
+    if origin in (dict, Mapping) and args[0] is not str:
         return _pair_mapping_decoder(_decoder(args[0]), _decoder(args[1]))
     if dataclasses.is_dataclass(hint) and isinstance(hint, type):
         return _dataclass_decoder(hint)
-    if hint is dt.timedelta:
-        return _timedelta
     if hint is Decimal:
         return _decimal
     raise NotSerialisable(f"{hint!r} is not carried")
@@ -293,7 +290,7 @@ def _native(hint: Any) -> bool:  # noqa: PLR0911 - one case per kind of hint
         raise NotSerialisable(f"{hint!r} is not carried")
     if hint in _LEAVES or issubclass(hint, (Enum, PurePath)) or hint is Fraction:
         return _msgspec_reads(hint)
-    if dataclasses.is_dataclass(hint) or hint is dt.timedelta or hint is Decimal:
+    if dataclasses.is_dataclass(hint) or hint is Decimal:
         return False
     raise NotSerialisable(f"{_name(hint)} is not carried")
 
@@ -380,21 +377,6 @@ def _fixed_tuple_decoder(items: tuple[Decoder, ...]) -> Decoder:
     return decode_tuple
 
 
-def _str_mapping_decoder(val: Decoder) -> Decoder:
-    def decode_mapping(d: Json) -> Any:
-        _expect(d, dict)
-        found = {}
-        for k, x in d.items():
-            try:
-                found[k] = val(x)
-            except Malformed as err:
-                err.at.insert(0, f"[{json.dumps(k, ensure_ascii=False)}]")
-                raise
-        return found
-
-    return decode_mapping
-
-
 def _pair_mapping_decoder(key: Decoder, val: Decoder) -> Decoder:
     pair = _fixed_tuple_decoder((key, val))
 
@@ -409,34 +391,13 @@ def _pair_mapping_decoder(key: Decoder, val: Decoder) -> Decoder:
     return decode_pairs
 
 
-def _literal_decoder(args: tuple[Any, ...]) -> Decoder:
-    """A literal msgspec does not take (an enum's member): the very value :func:`encode` writes for one of them."""
-
-    def decode_literal(d: Json) -> Any:
-        for arg in args:
-            written = arg.value if isinstance(arg, Enum) else arg
-            if type(written) is type(d) and written == d:
-                return arg
-        raise Malformed(f"Expected one of {[a.value if isinstance(a, Enum) else a for a in args]}, got {d!r}")
-
-    return decode_literal
-
-
 def _decimal(d: Json) -> Decimal:
+    """A finite decimal, as :func:`encode` writes one: a fee of ``sNaN`` would raise at the first comparison the desk
+    makes with it, and the catalog's reader refuses a fee that is not a finite number."""
     _expect(d, str)  # never a JSON number, which may have lost digits on its way
-    try:
-        return msgspec.convert(d, Decimal, strict=True)
-    except msgspec.ValidationError as err:
-        raise _from_msgspec(str(err)) from None
-
-
-def _timedelta(d: Json) -> dt.timedelta:
-    if type(d) not in (int, float):
-        raise Malformed(f"Expected seconds (`int` or `float`), got `{_kind(d)}`")
-    try:
-        return dt.timedelta(seconds=d)
-    except (OverflowError, ValueError) as err:  # beyond a timedelta's range, or not a number (nan)
-        raise Malformed(f"Not a duration: {err}") from err
+    if not _DECIMAL.fullmatch(d):
+        raise Malformed(f"Expected a finite decimal (`str` as 12.50), got {d!r}")
+    return Decimal(d)
 
 
 def _dataclass_decoder(cls: type) -> Decoder:

@@ -110,6 +110,11 @@ RULE_TEXT_WITH_OTHER_VALUE: dict[Rule, str] = {
 RULE_TEXT_AT_PLACE: dict[Rule, str] = {
     Rule.SYNTAX: tr("不是有效的 TOML 格式：第{line}行第{column}个字符处有误，常见原因是引号或括号没有成对、缺少等号"),
 }
+# the wording when a workbook's row names its bundle (its ``code`` or ``name``) by what no bundle row of the workbook
+# holds: not a reference inside one bundle, which the rule's own wording speaks of
+RULE_TEXT_FOR_A_ROWS_BUNDLE: dict[Rule, str] = {
+    Rule.DANGLING_REFERENCE: tr("{field}“{detail}”在工作表“一件事”中没有对应的一件事，本行没有读取"),
+}
 # the wording when the problem has no detail to quote
 RULE_TEXT_WITHOUT_DETAIL: dict[Rule, str] = {
     Rule.DANGLING_REFERENCE: tr("{field}为空，须列明本一件事中的事项"),
@@ -299,6 +304,8 @@ def problem_text(problem: Problem) -> str:
             template = RULE_TEXT_AT_PLACE.get(problem.rule, template)
         elif not problem.detail:
             template = RULE_TEXT_WITHOUT_DETAIL.get(problem.rule, template)
+        elif workbook and problem.field in ("code", "name"):
+            template = RULE_TEXT_FOR_A_ROWS_BUNDLE.get(problem.rule, template)
         elif extra.get("other"):
             template = RULE_TEXT_WITH_OTHER_VALUE.get(problem.rule, template)
         sentence = template.format_map(values)

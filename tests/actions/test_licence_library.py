@@ -90,6 +90,35 @@ def test_the_settings_refuse_plain_http_and_a_missing_secret(
     assert not secret_path(LIBRARY_SECRET, tmp_path).exists()
 
 
+@pytest.mark.parametrize(
+    ("settings", "problems"),
+    [
+        (LibrarySettings(endpoint="https://library", account=" ", secret="s"), {LibraryProblem.NO_ACCOUNT}),
+        (
+            LibrarySettings(endpoint="https://library", account="a", secret="s", timeout=0.5),
+            {LibraryProblem.BAD_TIMEOUT},
+        ),
+        (
+            LibrarySettings(endpoint="https://library", account="a", secret="s", timeout=31),
+            {LibraryProblem.BAD_TIMEOUT},
+        ),
+        (
+            LibrarySettings(endpoint="https://library", account="a", secret="s", timeout=float("nan")),
+            {LibraryProblem.BAD_TIMEOUT},
+        ),
+        (LibrarySettings(account="a"), {LibraryProblem.BAD_ENDPOINT, LibraryProblem.NO_SECRET}),
+    ],
+)
+def test_the_settings_refuse_an_account_left_blank_and_a_wait_beyond_one_to_thirty_seconds(
+    sessions: sessionmaker[Session], desk: Desk, tmp_path: Path, settings: LibrarySettings, problems: set[Any]
+) -> None:
+    with pytest.raises(LibraryRefused) as refused, sessions.begin() as s:
+        save_library(s, settings, desk=desk, folder=tmp_path)
+    assert set(refused.value.problems) == problems
+    with sessions() as s:
+        assert not library_settings(s).configured  # nothing of the refused settings kept
+
+
 def test_the_secret_is_a_private_file_never_the_database(
     sessions: sessionmaker[Session], desk: Desk, tmp_path: Path
 ) -> None:

@@ -16,10 +16,13 @@ from counter.access.desk import Desk
 from counter.actions.site.backup import restore_backup
 from counter.actions.site.demo import run_demo
 from counter.backup.sqlite_files import (
+    DEFAULT_KEEP,
+    KEEP_SETTING,
     RestoreProblem,
     RestoreRefused,
     backup_files,
     daily_backup_due,
+    keep_setting,
     latest_good_backup,
     prune,
     quick_check,
@@ -209,7 +212,7 @@ def _newer_schema(desk_db: DeskDb, out: Path) -> Path:
     return out
 
 
-@pytest.mark.parametrize("kind", ["newer", "not_sqlite", "not_counter", "missing"])
+@pytest.mark.parametrize("kind", ["newer", "not_sqlite", "not_counter", "no_revision", "missing"])
 def test_wrong_files_are_refused_with_nothing_changed(desk_db: DeskDb, tmp_path: Path, kind: str) -> None:
     source = tmp_path / "candidate.sqlite3"
     if kind == "newer":
@@ -223,6 +226,13 @@ def test_wrong_files_are_refused_with_nothing_changed(desk_db: DeskDb, tmp_path:
         other.execute("CREATE TABLE t (x)")
         other.commit()
         other.close()
+        expected = RestoreProblem.NOT_COUNTER
+    elif kind == "no_revision":  # a counter database whose revision was taken out
+        shutil.copy(desk_db.path, source)
+        conn = sqlite3.connect(source, isolation_level=None)
+        conn.execute("DELETE FROM alembic_version")
+        conn.execute("PRAGMA journal_mode=DELETE")
+        conn.close()
         expected = RestoreProblem.NOT_COUNTER
     else:
         expected = RestoreProblem.MISSING
@@ -346,3 +356,52 @@ def test_a_killed_backups_copy_is_removed_at_the_next_start(desk_db: DeskDb) -> 
     os.utime(again, (old, old))
     assert backup_if_due(desk_db.url, NOW + dt.timedelta(hours=1)) is None
     assert not again.exists()
+
+
+def test_a_restore_onto_a_machine_without_a_database_puts_the_backup_in_place(desk_db: DeskDb, tmp_path: Path) -> None:
+    """A desk's computer replaced: its database is made again from the last backup, with nothing to keep beside."""
+    saved = make_backup(desk_db.url, None, NOW)
+    fresh = tmp_path / "new-computer" / "counter.sqlite3"
+    restored = restore_backup(f"sqlite:///{fresh}", saved, NOW)
+    assert (restored.database, restored.revision, restored.kept) == (fresh, HEAD, None)
+    assert case_numbers(f"sqlite:///{fresh}") == desk_db.case_nos
+    assert integrity(fresh) == "ok"
+    assert sorted(p.name for p in fresh.parent.iterdir()) == ["counter.sqlite3"]
+
+
+def test_a_file_named_as_a_backup_of_no_real_time_is_neither_counted_nor_removed(tmp_path: Path) -> None:
+    """Only a name of a real date and time is a backup's: another such file is not one of the backups kept, and no
+    rotation deletes it."""
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    real = folder / "counter-20261122-183000.sqlite3"
+    odd = folder / "counter-20261399-250000.sqlite3"
+    for path in (real, odd):
+        path.write_bytes(b"x")
+    assert [b.path for b in backup_files(folder)] == [real]
+    assert daily_backup_due(folder, NOW + dt.timedelta(days=1))
+    assert not daily_backup_due(folder, NOW)
+    assert prune(folder, 1) == []
+    assert odd.exists()
+
+
+def test_how_many_backups_are_kept_is_read_as_a_number_of_at_least_one_or_the_default(tmp_path: Path) -> None:
+    database = tmp_path / "counter.sqlite3"
+    conn = sqlite3.connect(database)
+    conn.execute("CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT)")
+    conn.commit()
+    for value, kept in (("3", 3), ("0", 1), ("-5", 1), ("七", DEFAULT_KEEP), ("", DEFAULT_KEEP), (None, DEFAULT_KEEP)):
+        conn.execute("DELETE FROM setting")
+        conn.execute("INSERT INTO setting VALUES (?, ?)", (KEEP_SETTING, value))
+        conn.commit()
+        assert keep_setting(database) == kept, value
+    conn.execute("DELETE FROM setting")
+    conn.commit()
+    assert keep_setting(database) == DEFAULT_KEEP
+    conn.close()
+    other = tmp_path / "other.sqlite3"
+    sqlite3.connect(other).close()  # a database, and no counter's: no setting table
+    assert keep_setting(other) == DEFAULT_KEEP
+    (tmp_path / "text.sqlite3").write_text("hello", encoding="utf-8")
+    assert keep_setting(tmp_path / "text.sqlite3") == DEFAULT_KEEP
+    assert keep_setting(tmp_path / "nothing.sqlite3") == DEFAULT_KEEP

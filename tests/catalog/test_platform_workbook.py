@@ -4,13 +4,27 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
 
-from counter.catalog.check import check_source
-from counter.catalog.platform_columns import COLUMNS, SheetKind, canonical, header_key, limit
+from counter.catalog.check import CheckResult, check_source
+from counter.catalog.model import Fee
+from counter.catalog.platform_columns import (
+    COLUMNS,
+    FEE_AMOUNT,
+    IS_DEFERRABLE,
+    IS_FEE,
+    ITEM_NAME,
+    SheetKind,
+    canonical,
+    header_key,
+    limit,
+)
 from counter.catalog.platform_workbook import read_platform_workbook
 from counter.catalog.problems import WORKBOOK_KEY, Problem, Rule, WorkbookProblem
 from counter.catalog.workbook import read_workbook
@@ -194,3 +208,162 @@ def test_every_kind_of_remedy_reads_back_from_both_workbooks(tmp_path: Path) -> 
         back = {bundle.code: bundle for _, bundle in read(path).bundles}
         for bundle in shipped:
             assert [i.remedy for i in back[bundle.code].items] == [i.remedy for i in bundle.items], path.name
+
+
+def _edited(tmp_path: Path, sheet: str, cells: dict[tuple[int, str], object]) -> Path:
+    """The sample with cells of one sheet set (``None``: emptied), each by its row and its column's header."""
+    path = tmp_path / "edited.xlsx"
+    shutil.copy(SAMPLE, path)
+    book = openpyxl.load_workbook(path)
+    ws = book[sheet]
+    columns = {ws.cell(row=2, column=c).value: c for c in range(1, ws.max_column + 1)}
+    for (row, header), value in cells.items():
+        ws.cell(row=row, column=columns[header]).value = value
+    book.save(path)
+    return path
+
+
+def _fees(checked: CheckResult) -> dict[str, Fee | None]:
+    return {item.code: item.fee for _, bundle in checked.bundles for item in bundle.items}
+
+
+def test_a_fee_and_the_platforms_words_for_none_read_as_it_writes_them(tmp_path: Path) -> None:
+    """收费标准 in yuan as the platform writes it, full-width or not; 不收费 or 无 there when 是否收费 is 否 (what the
+    platform writes for an item that charges nothing) was refused as a value of the wrong type."""
+    path = _edited(tmp_path, "事项", {
+        (3, IS_FEE): "是", (3, FEE_AMOUNT): "１２.５０元", (3, "收费依据"): "内发改收费〔2026〕1号",
+        (4, IS_FEE): "否", (4, FEE_AMOUNT): "不收费",
+        (5, IS_FEE): "否", (5, FEE_AMOUNT): "无",
+    })  # fmt: skip
+    checked = check_source(path)
+    assert [problem_text(p) for p in checked.problems] == []
+    fees = _fees(checked)
+    assert fees["TEST-008-01"] == Fee(Decimal("12.50"), "内发改收费〔2026〕1号")
+    assert fees["TEST-008-02"] == Fee(Decimal("0"), "不收费")
+    assert fees["TEST-011-01"] == Fee(Decimal("0"), "不收费")
+
+
+def test_a_fee_that_is_no_amount_or_a_yes_or_no_that_is_neither_is_named_once_at_its_cell(tmp_path: Path) -> None:
+    path = _edited(tmp_path, "事项", {(3, IS_FEE): "是", (3, FEE_AMOUNT): "12元5角", (4, IS_FEE): "也许"})
+    checked = check_source(path)
+    assert [problem_text(p) for p in checked.problems if "事项 第" in problem_text(p)] == [
+        "edited.xlsx › 事项 第3行 › 收费标准 › XAM-YJS-008 › 事项 TEST-008-01：收费标准的值类型不对：12元5角",
+        "edited.xlsx › 事项 第4行 › 是否收费 › XAM-YJS-008 › 事项 TEST-008-02：是否收费的值类型不对：也许",
+    ]
+
+
+def test_a_blank_yes_or_no_is_read_as_not_given_not_a_crash(tmp_path: Path) -> None:
+    """An item whose 是否收费 is left blank stopped the reading of the whole workbook (a KeyError); now its fee is
+    what 收费标准 says, or missing, as any element not given."""
+    path = _edited(
+        tmp_path,
+        "事项",
+        {(3, IS_FEE): None, (4, IS_FEE): None, (4, FEE_AMOUNT): "20", (4, "收费依据"): "内发改收费〔2026〕2号"},
+    )
+    checked = check_source(path)
+    assert [problem_text(p) for p in checked.problems] == [
+        "edited.xlsx › 一件事 第3行 › XAM-YJS-008 › 事项 TEST-008-01：未写明收费标准"
+    ]
+    assert _fees(checked)["TEST-008-02"] == Fee(Decimal("20"), "内发改收费〔2026〕2号")
+
+
+def test_a_materials_blank_yes_or_no_and_blank_items_are_read_as_not_given(tmp_path: Path) -> None:
+    """是否容缺 left blank: the material is required, as when it says 否; 事项名称 left blank: named as a material of no
+    item.  Either stopped the reading of the whole workbook."""
+    path = _edited(tmp_path, "材料", {(3, IS_DEFERRABLE): None, (4, ITEM_NAME): None})
+    checked = check_source(path)
+    assert [problem_text(p) for p in checked.problems] == [
+        "edited.xlsx › XAM-YJS-008 › 材料 M02：材料所属事项为空，须列明本一件事中的事项"
+    ]
+    materials = {m.code: m for _, b in checked.bundles if b.code == "XAM-YJS-008" for m in b.materials}
+    assert materials["M01"].necessity.value == "required"
+    assert materials["M01"].items == ("TEST-008-01", "TEST-008-02")
+
+
+def _changed(tmp_path: Path, change: Callable[[Any], None]) -> CheckResult:
+    """The sample changed by ``change`` (given the open workbook), as the catalog check reads it."""
+    path = tmp_path / "changed.xlsx"
+    shutil.copy(SAMPLE, path)
+    book = openpyxl.load_workbook(path)
+    change(book)
+    book.save(path)
+    return check_source(path)
+
+
+def _unmerged(ws: Any, cells: str, **values: object) -> None:
+    ws.unmerge_cells(cells)
+    for cell, value in values.items():
+        ws[cell] = value
+
+
+def test_a_row_whose_bundle_no_bundle_row_holds_is_named_and_left_out(tmp_path: Path) -> None:
+    """By its 一件事编码, or by its 一件事名称 where the sheet has no codes; the wording speaks of the 一件事 sheet, not
+    of a reference inside one bundle ("在本一件事中不存在")."""
+    by_code = _changed(tmp_path, lambda book: _unmerged(book["事项"], "A3:A4", A4="XAM-YJS-999"))
+    unknown = "一件事编码“XAM-YJS-999”在工作表“一件事”中没有对应的一件事，本行没有读取"
+    assert f"changed.xlsx › 事项 第4行 › 一件事编码：{unknown}" in [problem_text(p) for p in by_code.problems]
+    assert [i.code for _, b in by_code.bundles if b.code == "XAM-YJS-008" for i in b.items] == ["TEST-008-01"]
+
+    def by_name_only(book: Any) -> None:
+        book["事项"]["A2"] = "备注"  # no 一件事编码 column: each row is tied by its 一件事名称
+        _unmerged(book["事项"], "B3:B4", B4="我要开飞机")
+
+    by_name = _changed(tmp_path, by_name_only)
+    assert (
+        "changed.xlsx › 事项 第4行 › 一件事名称：一件事名称“我要开飞机”在工作表“一件事”中没有对应的一件事，本行没有读取"
+        in [problem_text(p) for p in by_name.problems]
+    )
+    assert {b.code: len(b.items) for _, b in by_name.bundles} == {"XAM-YJS-008": 1, "XAM-YJS-011": 2}
+
+    def neither(book: Any) -> None:
+        book["事项"]["A2"] = "备注"
+        _unmerged(book["事项"], "B3:B4", B4=None)
+
+    assert "changed.xlsx › 事项 第4行 › 一件事名称：未写明一件事编码" in [
+        problem_text(p) for p in _changed(tmp_path, neither).problems
+    ]
+
+
+def test_a_bundle_row_without_its_code_or_with_anothers_is_named(tmp_path: Path) -> None:
+    def blank(book: Any) -> None:
+        book["一件事"]["A4"] = None
+
+    def twice(book: Any) -> None:
+        book["一件事"]["A4"] = book["一件事"]["A3"].value
+
+    assert "changed.xlsx › 一件事 第4行 › 一件事编码：未写明一件事编码" in [
+        problem_text(p) for p in _changed(tmp_path, blank).problems
+    ]
+    assert (
+        "changed.xlsx › 一件事 第4行 › XAM-YJS-008：一件事编码“XAM-YJS-008”重复，已见于 changed.xlsx › 一件事 第3行"
+        in [problem_text(p) for p in _changed(tmp_path, twice).problems]
+    )
+
+
+def test_a_column_twice_is_named_and_its_first_read(tmp_path: Path) -> None:
+    def twice(book: Any) -> None:
+        book["事项"]["D2"] = "事项名称"  # 子项名称's header written as 事项名称 again
+
+    checked = _changed(tmp_path, twice)
+    assert "changed.xlsx › 事项 第2行 › 事项名称：工作簿格式不对：第1行的列“事项名称”出现了不止一次，只读取第一列" in [
+        problem_text(p) for p in checked.problems
+    ]
+    assert [i.name for _, b in checked.bundles if b.code == "XAM-YJS-008" for i in b.items] == [
+        "个体工商户设立登记",
+        "小餐饮店登记",
+    ]
+
+
+def test_the_service_objects_of_the_items_are_gathered_into_their_bundles_once_each(tmp_path: Path) -> None:
+    def objects(book: Any) -> None:
+        ws = book["事项"]
+        column = ws.max_column + 1
+        ws.cell(row=2, column=column, value="服务对象")
+        for row, value in ((3, "自然人、事业单位法人"), (4, "事业单位法人\n企业法人"), (5, "自然人")):
+            ws.cell(row=row, column=column, value=value)
+
+    checked = _changed(tmp_path, objects)
+    assert checked.problems == ()
+    found = {b.code: b.service_objects for _, b in checked.bundles}
+    assert found["XAM-YJS-008"] == ("自然人", "非法人企业", "事业单位法人", "企业法人")  # the bundle's own first
+    assert found["XAM-YJS-011"].count("自然人") == 1

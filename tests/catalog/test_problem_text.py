@@ -150,5 +150,5 @@ def test_the_readers_problems_read_as_chinese(tmp_path: Path) -> None:
 
     assert lines == [
         "008.toml › XAM-YJS-008：格式中没有“address.floor”这一项，可能是拼写错误",
-        "008.toml › XAM-YJS-008 › 事项 152200000080001：时限单位的取值“month”不在代码表内",
+        "008.toml › XAM-YJS-008 › 事项 152200000080001：法定办结时限的时限单位的取值“month”不在代码表内",
     ]

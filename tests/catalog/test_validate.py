@@ -306,7 +306,9 @@ def test_an_unknown_unit_is_reported_once(tmp_path: Path) -> None:
 
     problems = check(tmp_path)
 
-    assert [place(p) for p in problems] == [("unknown_value", "008.toml", "XAM-YJS-008", item_code(8, "A"), "", "unit")]
+    assert [place(p) for p in problems] == [
+        ("unknown_value", "008.toml", "XAM-YJS-008", item_code(8, "A"), "", "legal_limit.unit")
+    ]
     assert problems[0].detail == "month"
 
 

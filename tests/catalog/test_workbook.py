@@ -453,7 +453,7 @@ def test_every_error_in_every_sheet_is_listed_with_its_sheet_and_row(tmp_path: P
 
     place = "catalog.xlsx › {} 第{}行".format
     assert facts(result.problems) == {
-        (Rule.UNKNOWN_VALUE, place("一件事", 3), "unit", "weeks"),
+        (Rule.UNKNOWN_VALUE, place("一件事", 3), "promised_limit.unit", "weeks"),
         (Rule.LIMIT_WITHOUT_UNIT, place("事项", 4), "legal_limit", "20"),
         (Rule.UNKNOWN_VALUE, place("材料", 5), "necessity", "must"),
         (Rule.MISSING_ELEMENT, place("材料", 5), "necessity", ""),  # the reader's own follow-up

@@ -196,3 +196,26 @@ def test_the_export_and_the_platform_send_one_code_for_one_channel(channel_prese
         sent = mapping.render(PlatformKind.RATED, facts, codings)
         assert sent["rate_channel"] == export_row(record, codings)["channel"], channel
         assert sent["rate_level"] == export_row(record, codings)["level"]
+
+
+@pytest.mark.parametrize(
+    ("tables", "problem"),
+    [
+        ({"lists": "level"}, "m.toml: [lists]: not a table"),
+        ({"lists": {"level": {"title": "满意度代码", "source": "GB/T 39046", "presets": "gbt39046"}}},
+         "m.toml: [lists.level]: presets not a table"),
+        ({"kinds": ["accepted"]}, "m.toml: [kinds]: not a table"),
+        ({"platform": "一体化平台"}, "m.toml: [platform]: not a table"),
+        ({"lists": {"level": {"presets": {"gbt39046": {"codes": {"very_satisfied": "1"}}}}}},
+         "m.toml: [lists.level]: no title"),
+        ({"lists": {"level": {"title": "满意度代码", "source": "GB/T 39046", "presets": {"gbt39046": "1 到 5"}}}},
+         "m.toml: [lists.level] preset gbt39046: no codes"),
+    ],
+)  # fmt: skip
+def test_a_table_of_the_mapping_that_is_no_table_is_named_not_a_crash(tables: dict[str, object], problem: str) -> None:
+    """A mapping the integrator edits by hand: a list's presets, its lists or its kinds written as text stopped the
+    program with a ValueError, where every other table not a table is a problem of the file named."""
+    element = {"element": "办件编号", "field": "projid", "source": "case.case_no"}
+    with pytest.raises(MappingError) as refused:
+        mapping_from({**tables, "elements": [element]}, "m.toml")
+    assert problem in refused.value.problems

@@ -53,3 +53,46 @@ def test_a_file_of_neither_json_nor_toml_is_refused_with_the_parsers_complaint()
     (problem,) = refused.value.problems
     assert problem.code is InputProblemCode.NOT_JSON_OR_TOML
     assert problem.detail
+
+
+def test_every_value_of_the_wrong_kind_in_a_facts_file_is_named() -> None:
+    """Whatever a hand-written 申请表 holds in place of an object, a yes or no, a list or a reference number."""
+    not_objects: list[object] = [[], "name = x", None]
+    for data in not_objects:
+        with pytest.raises(InputRefused) as not_one:
+            read_facts(data)
+        assert not_one.value.problems == (InputProblem(InputProblemCode.NOT_AN_OBJECT),)
+    with pytest.raises(InputRefused) as refused:
+        read_facts({"key_project": "是", "government": 1, "classes": "industry", "requested": [3, "三", True]})
+    assert refused.value.problems == (
+        InputProblem(InputProblemCode.WRONG_TYPE, field="key_project", kind=FieldKind.YES_NO),
+        InputProblem(InputProblemCode.WRONG_TYPE, field="government", kind=FieldKind.YES_NO),
+        InputProblem(InputProblemCode.WRONG_TYPE, field="classes", kind=FieldKind.LIST),
+        InputProblem(InputProblemCode.ITEM_NOT_A_NUMBER, detail="三"),
+        InputProblem(InputProblemCode.ITEM_NOT_A_NUMBER, detail="True"),
+    )
+
+
+def test_a_plan_without_its_steps_or_with_a_step_of_the_wrong_kinds_is_named() -> None:
+    items = shipped_service_list()
+    no_steps: list[object] = [{"step": []}, {"steps": {"name": "x"}}, "steps", None]
+    for data in no_steps:
+        with pytest.raises(InputRefused) as none:
+            read_plan(data, items)
+        assert none.value.problems == (InputProblem(InputProblemCode.NO_STEPS),)
+    step = {
+        "name": 7,
+        "department": ["自然资源局"],
+        "stage": "someday",
+        "expected_on": "2026-09-01T09:00",
+        "item_no": "1",
+    }
+    with pytest.raises(InputRefused) as refused:
+        read_plan({"steps": [step]}, items)
+    assert refused.value.problems == (
+        InputProblem(InputProblemCode.WRONG_TYPE, field="item_no", kind=FieldKind.WHOLE, step=1),
+        InputProblem(InputProblemCode.WRONG_TYPE, field="name", kind=FieldKind.TEXT, step=1),
+        InputProblem(InputProblemCode.WRONG_TYPE, field="department", kind=FieldKind.TEXT, step=1),
+        InputProblem(InputProblemCode.UNKNOWN_STAGE, detail="someday", step=1),
+        InputProblem(InputProblemCode.BAD_DATE, detail="2026-09-01T09:00", step=1),
+    )

@@ -5,13 +5,22 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import json
+from collections.abc import Mapping
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from counter.sync.keys import encryption_key_text, new_encryption_key, new_private_key, public_key_text
-from counter.sync.package import Header, PackageKind, PackageRejected, RejectCode, canonical_json, write_packed
+from counter.sync.keys import encryption_key_text, new_encryption_key, new_private_key, public_key_text, sign
+from counter.sync.package import (
+    MAX_FILE,
+    Header,
+    PackageKind,
+    PackageRejected,
+    RejectCode,
+    canonical_json,
+    write_packed,
+)
 from tests.sync.packages import MAGIC, read_package, write_package
 
 KEY = new_private_key()
@@ -224,3 +233,63 @@ def test_every_single_byte_change_is_rejected(position: int, mask: int) -> None:
 def test_any_json_header_gives_a_named_rejection(value: object) -> None:
     data = MAGIC + canonical_json(value) + b"\n"
     assert _outcome(data) != "read"
+
+
+def _with_header(changes: Mapping[str, object], *, signed: bool = False) -> bytes:
+    """:data:`GOOD` with its header's fields changed (``None``: left out), signed again with the sender's key when
+    ``signed``: what a sender of another program, or one holding the key, might write."""
+    header, body = parts(GOOD)
+    fields = {k: v for k, v in {**json.loads(header), **changes}.items() if v is not None or k == "since"}
+    if signed:
+        fields.pop("signature")
+        fields["signature"] = sign(KEY, canonical_json(fields))
+    return MAGIC + canonical_json(fields) + b"\n" + body
+
+
+@pytest.mark.parametrize(
+    ("changes", "detail"),
+    [
+        ({"export_no": 2**31}, "export_no beyond"),
+        ({"since": 1}, "since not text"),
+        ({"since": "2026-11-19T09:30:00"}, "time without zone"),
+        ({"created_at": "2026-11-20 9:30"}, "time '2026-11-20 9:30'"),
+        ({"created_at": "2026-11-20T09:30:00"}, "time without zone"),
+        ({"format": 1}, "format 1"),
+        ({"kind": "everything"}, "kind 'everything'"),
+        ({"body_sha256": "c8ff"}, "body_sha256 not 64 hex digits"),
+        ({"key_change": ""}, "key_change not text"),
+        ({"key_change": 7}, "key_change not text"),
+        ({"series": [3]}, "series not two whole numbers"),
+        ({"series": [1, "2"]}, "series not two whole numbers"),
+        ({"series": [1, 2**31]}, "series count beyond"),
+        ({"series": [4, 2]}, "series 4+2 does not hold number 3"),
+        ({"series": [3, 1]}, "series 3+1 does not hold number 3"),
+    ],
+)
+def test_each_field_of_a_header_not_as_written_is_named(changes: dict[str, object], detail: str) -> None:
+    """A header changed in one field, before its signature is looked at: the rejection names the field for the log."""
+    with pytest.raises(PackageRejected) as rejected:
+        read_package(_with_header(changes), TRUSTED, "XAM01", HALL_BOX)
+    assert rejected.value.code is RejectCode.BAD_HEADER
+    assert detail in rejected.value.detail
+
+
+def test_a_header_signed_by_its_sender_is_still_read_only_as_this_program_writes_it() -> None:
+    """The key's holder signing a field this program does not write, or a text no UTF-8 carries: refused by name,
+    not taken in (an unknown field would travel unread) nor a crash of the import."""
+    assert read_package(_with_header({}, signed=True), TRUSTED, "XAM01", HALL_BOX)  # signing again changes nothing
+    for changes in ({"note": "x"}, {"created_at": "2026-11-20T17:30:00+08:00"}):
+        with pytest.raises(PackageRejected) as rejected:
+            read_package(_with_header(changes, signed=True), TRUSTED, "XAM01", HALL_BOX)
+        assert rejected.value.code is RejectCode.BAD_HEADER, changes
+    header, body = parts(GOOD)
+    half_a_pair = json.dumps({**json.loads(header), "from_kind": "\ud800"}, sort_keys=True, separators=(",", ":"))
+    with pytest.raises(PackageRejected) as rejected:  # no key can sign it: its fields cannot even be written out
+        read_package(MAGIC + half_a_pair.encode("ascii") + b"\n" + body, TRUSTED, "XAM01", HALL_BOX)
+    assert rejected.value.code is RejectCode.BAD_HEADER
+
+
+def test_a_file_beyond_the_limit_is_refused_before_it_is_read() -> None:
+    with pytest.raises(PackageRejected) as rejected:
+        read_package(GOOD + b"\0" * (MAX_FILE + 1 - len(GOOD)), TRUSTED, "XAM01", HALL_BOX)
+    assert rejected.value.code is RejectCode.TOO_LARGE

@@ -11,12 +11,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from counter.case.view import CaseMaterialLine
+from counter.sync.project_record import PaperEntry, ProjectRecord, ProjectStepEntry
 from counter.sync.record_json import parse_records, record_from_dict, to_dict
 from counter.sync.records import (
     AckRecord,
     AppealEntry,
     CaseRecord,
     DocumentEntry,
+    GuideRecord,
     GuideRef,
     HistoryEntry,
     HolidayRecord,
@@ -174,3 +176,44 @@ def test_a_time_with_no_place_in_utc_is_a_structure_problem() -> None:
     records, problems = parse_records([raw])
     assert records == []
     assert [(p.field, p.code) for p in problems] == [("created_at", "bad_value")]
+
+
+def _project(**changes: Any) -> ProjectRecord:
+    step = ProjectStepEntry(1, 1, "建设用地规划许可", "自然资源局", "planned", DAY, None, None, "", "", "")
+    paper = PaperEntry("application", "ARS01-P-0001-1", DAY, "其其格", "{}", "c" * 64, AT)
+    project = ProjectRecord(
+        uid="1b4e28ba-2fa1-4d2b-8e1c-6f4b6a1f3c2d", project_no="ARS01-P-0001", site_code="ARS01", desk_no="1",
+        clerk="其其格", state="accepted", name="年产万吨饲料项目", investor="明水河牧业有限公司", county="科右前旗",
+        investment=5000, facts="{}", agents="[]", applied_on=DAY, accepted_on=DAY, signed_on=None, ended_on=None,
+        end_reason="", satisfaction=None, evaluation_note="", evaluated_on=None, created_at=AT, steps=(step,),
+        history=(), coordinations=(), papers=(paper,),
+    )  # fmt: skip
+    return dataclasses.replace(project, **changes)
+
+
+def test_an_identity_no_desk_writes_is_named_by_its_field() -> None:
+    """A case's earlier case or guide, a guide's hash, a project's uid, plan and papers, as no desk writes them: each
+    named, and the record left out (a receiver's unique keys would refuse it mid-import, or a path be built of it)."""
+    guide = GuideRecord("XAM-YJS-008", 8, "我要开小餐馆", True, "", 3, "b" * 64, "{}", True)
+    project = _project()
+    step, paper = project.steps[0], project.papers[0]
+    body = [
+        to_dict(dataclasses.replace(case_record(), previous_uid="../" + "a" * 29)),
+        to_dict(dataclasses.replace(case_record("c" * 32), guide=GuideRef("B" * 64, "XAM-YJS-008", 3))),
+        to_dict(dataclasses.replace(guide, content_hash="b" * 63 + "g")),
+        to_dict(_project(uid="1b4e28ba2fa14d2b8e1c6f4b6a1f3c2d")),
+        to_dict(_project(uid="2b4e28ba-2fa1-4d2b-8e1c-6f4b6a1f3c2d", steps=(step, step))),
+        to_dict(_project(uid="3b4e28ba-2fa1-4d2b-8e1c-6f4b6a1f3c2d", papers=(paper, paper))),
+        to_dict(guide),
+        to_dict(project),
+    ]
+    records, problems = parse_records(body)
+    assert {(p.index, p.field, p.code) for p in problems} == {
+        (0, "previous_uid", "bad_value"),
+        (1, "guide.content_hash", "bad_value"),
+        (2, "content_hash", "bad_value"),
+        (3, "uid", "bad_value"),
+        (4, "steps", "duplicate"),
+        (5, "papers", "duplicate"),
+    }
+    assert records == [guide, project]

@@ -110,3 +110,34 @@ def test_bytes_that_are_no_point_of_the_curve_are_refused() -> None:
     assert sm2.decrypt(5, bytes(public) + bytes(40)) is None
     with pytest.raises(ValueError, match="not an SM2 public key"):
         sm2.encrypt(bytes(public), b"x")
+
+
+def test_a_signature_of_values_out_of_range_is_refused_never_raised() -> None:
+    """What a forged package's seal may hold: r or s zero or beyond the order, r + s the order, the wrong length."""
+    d = sm2.new_private_key()
+    public = sm2.public_key(d)
+    n = sm2.SM2P256V1.n
+    good = sm2.sign(d, b"header")
+    r = int.from_bytes(good[:32], "big")
+
+    def of(r: int, s: int) -> bytes:
+        return r.to_bytes(32, "big") + s.to_bytes(32, "big")
+
+    assert sm2.verify(public, b"header", good)
+    for forged in (bytes(64), of(r, 0), of(0, 1), of(n, 1), of(r, n), of(r, n - r), good[:-1], good + b"\0"):
+        assert not sm2.verify(public, b"header", forged), forged.hex()
+
+
+def test_a_key_or_user_id_out_of_range_is_refused_by_name() -> None:
+    n = sm2.SM2P256V1.n
+    for d in (0, n - 1, n, -1):
+        with pytest.raises(ValueError, match="not an SM2 private key"):
+            sm2.sign(d, b"header")
+    public = sm2.public_key(sm2.new_private_key())
+    with pytest.raises(ValueError, match="user ID"):
+        sm2.z_value(public, b"x" * 8192)
+    assert len(sm2.z_value(public, b"x" * 8191)) == 32
+    cipher = sm2.encrypt(public, b"content key")
+    for d in (0, n, -1):
+        assert sm2.decrypt(d, cipher) is None
+    assert sm2.decrypt(5, cipher[: 65 + 32]) is None  # C1 and C3 with no C2

@@ -149,11 +149,18 @@ def _check(session: Session, desk: Desk, today: dt.date, place: str) -> None:
         raise NumbersBehind(number, "records")
     highest_document = highest_document_sequence(session, site, desk_no, today)  # first, as above
     if highest_document > counter_last(session, site, desk_no, today, DOCUMENT_KIND):
-        log.error("desk counter %s %s %s below a notice number issued that day", site, desk_no, today)
-        raise NumbersBehind(f"{site}-{today:%y%m%d}-…-{int(desk_no):02d}…", "records")
+        number = _notice_number(site, desk_no, today, highest_document)
+        log.error("desk counter %s %s %s below notice number %s issued that day", site, desk_no, today, number)
+        raise NumbersBehind(number, "records")
     for _kind, mark in _series_behind(session, desk, note):
         log.error("database %s is behind: document %s was issued here and is not in it", place, mark.number)
         raise NumbersBehind(mark.number, "note")
+
+
+def _notice_number(site: str, desk_no: str, day: dt.date, sequence: int) -> str:
+    """A notice number of the desk's day (:func:`counter.case.numbers.doc_no`), its kind's letter left out: the
+    counter is one for every kind of notice."""
+    return f"{site}-{day:%y%m%d}-…-{int(desk_no):02d}{sequence:04d}"
 
 
 def _sound_note(session: Session, desk: Desk, place: str, *, in_turn: bool = False) -> DatabaseNote | None:
@@ -288,11 +295,14 @@ def skip_issued(session: Session, desk: Desk, today: dt.date) -> str | None:
         raise_counter(session, site, desk_no, today, CASE_KIND, highest)
         skipped = skipped or f"{case_prefix(site, desk_no, today)}{highest:04d}"
     documents = highest_document_sequence(session, site, desk_no, today)
+    notice = None
     if documents > counter_last(session, site, desk_no, today, DOCUMENT_KIND):
         raise_counter(session, site, desk_no, today, DOCUMENT_KIND, documents)
+        notice = _notice_number(site, desk_no, today, documents)
     for kind, mark in _series_behind(session, desk, note):
         raise_counter(session, site, desk_no, mark.day, kind, mark.sequence)
         skipped = skipped or mark.number
+    skipped = skipped or notice  # a number noted as printed names it better, with its kind's letter
     if skipped is not None:
         log.warning(
             "desk %s %s counters raised to %s: numbers issued before are not issued again", site, desk_no, skipped

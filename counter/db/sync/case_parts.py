@@ -89,15 +89,16 @@ def merge_materials(
     changed: set[str] = set()
     for r in records:
         case_id = ids[r.uid]
+        merged: set[str] = set()
         for m in r.materials:
+            if m.code in merged:
+                continue  # listed twice in one record: the first stands, as in a case new here
+            merged.add(m.code)
             row = have.get((case_id, m.code))
             if row is None:
                 new_rows.append((case_id, *_material_values(m)))
                 changed.add(r.uid)
-                have[(case_id, m.code)] = m
                 continue
-            if isinstance(row, CaseMaterialLine):
-                continue  # listed twice in one record: the first stands
             arrived, receipt = (
                 (row.arrived_on, row.receipt) if row.arrived_on or not m.arrived_on else (m.arrived_on, m.receipt)
             )

@@ -1,0 +1,81 @@
+"""Each value of a catalog file not of its kind is named at its element, and the rest of the guide is still read.
+
+A technician edits a guide's TOML by hand: a fee with a comma, a limit without its unit, 是 where true is meant.
+Each must be a problem of the file naming the element, never a crash and never a value silently taken as another.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from counter.catalog.problems import Rule
+from counter.catalog.reader import parse_bundle
+from counter.words.catalog_problems import problem_text
+from tests.conftest import SHIPPED_CATALOG
+
+SAMPLE = (SHIPPED_CATALOG / "008.toml").read_text(encoding="utf-8")
+FEE = 'fee = { amount = "0", basis = "不收费" }'
+LIMIT = 'promised_limit = { value = 3, unit = "working_day" }'
+
+
+def _problems(old: str, new: str) -> set[tuple[str, str, str]]:
+    assert old in SAMPLE
+    _bundle, problems = parse_bundle(SAMPLE.replace(old, new, 1), "008.toml")
+    return {(p.rule.value, p.field, p.detail) for p in problems}
+
+
+@pytest.mark.parametrize(
+    ("new", "problem"),
+    [
+        ('fee = { amount = "12,50", basis = "x" }', (Rule.WRONG_TYPE.value, "fee.amount", "12,50")),
+        ('fee = { amount = "NaN", basis = "x" }', (Rule.WRONG_TYPE.value, "fee.amount", "NaN")),
+        ('fee = { amount = "-5", basis = "x" }', (Rule.WRONG_TYPE.value, "fee.amount", "-5")),
+        ('fee = { amount = true, basis = "x" }', (Rule.WRONG_TYPE.value, "fee.amount", "True")),
+        ('fee = { basis = "x" }', (Rule.MISSING_ELEMENT.value, "fee.amount", "")),
+        ('fee = "不收费"', (Rule.WRONG_TYPE.value, "fee", "'不收费'")),
+    ],
+)
+def test_a_fee_not_a_sum_of_yuan_is_named(new: str, problem: tuple[str, str, str]) -> None:
+    assert problem in _problems(FEE, new)
+
+
+@pytest.mark.parametrize(
+    ("new", "problem"),
+    [
+        ('promised_limit = { unit = "working_day" }', (Rule.MISSING_ELEMENT.value, "promised_limit.value", "")),
+        (
+            'promised_limit = { value = -3, unit = "working_day" }',
+            (Rule.WRONG_TYPE.value, "promised_limit.value", "-3"),
+        ),
+        ("promised_limit = { value = 3 }", (Rule.LIMIT_WITHOUT_UNIT.value, "promised_limit", "3")),
+        ('promised_limit = { value = 3, unit = "" }', (Rule.LIMIT_WITHOUT_UNIT.value, "promised_limit", "3")),
+        ('promised_limit = { value = 3, unit = "week" }', (Rule.UNKNOWN_VALUE.value, "promised_limit.unit", "week")),
+        (
+            'promised_limit = { value = "3", unit = "working_day" }',
+            (Rule.WRONG_TYPE.value, "promised_limit.value", "'3'"),
+        ),
+    ],
+)
+def test_a_limit_without_a_whole_number_of_days_or_its_unit_is_named(new: str, problem: tuple[str, str, str]) -> None:
+    """Once, and with the limit it belongs to: an item has two, and a unit unknown was named only as 时限单位, days
+    written as text were named twice, the second time as days not written at all."""
+    found = {p for p in _problems(LIMIT, new) if "limit" in p[1] or p[1] in ("value", "unit")}
+    assert found == {problem}
+
+
+def test_a_limit_problem_says_which_limit_in_the_technicians_words() -> None:
+    _bundle, problems = parse_bundle(SAMPLE.replace(LIMIT, 'promised_limit = { value = 3, unit = "week" }', 1), "x")
+    assert [problem_text(p) for p in problems] == [
+        "x › XAM-YJS-008 › 事项 152201-YJS008-02：承诺办结时限的时限单位的取值“week”不在代码表内"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "problem"),
+    [
+        ("entrusted = true", 'entrusted = "是"', (Rule.WRONG_TYPE.value, "entrusted", "'是'")),
+        ("format = 1", "format = 9", (Rule.UNKNOWN_VALUE.value, "format", "9")),
+    ],
+)
+def test_a_flag_or_format_not_as_written_is_named(old: str, new: str, problem: tuple[str, str, str]) -> None:
+    assert problem in _problems(old, new)
