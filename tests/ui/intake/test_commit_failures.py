@@ -129,6 +129,24 @@ def test_a_guide_version_no_longer_stored_is_said_in_words(
     assert not panel.commit_button.isEnabled()
 
 
+def test_a_desk_whose_clerk_nobody_named_is_told_so_in_words(
+    qtbot: QtBot, sessions: sessionmaker[Session], guide: StoredGuide
+) -> None:
+    nobody = dataclasses.replace(DESK, clerk="")
+    panel = IntakePanel(runner_on(sessions, lambda: TODAY), nobody, guide, lambda: TODAY)
+    qtbot.addWidget(panel)
+    panel.show()
+    ready(qtbot, panel)
+    QTest.mouseClick(panel.commit_button, Qt.MouseButton.LeftButton)
+    said = panel.message.text()
+    assert said.split("\n") == [
+        "还不能办结，请先处理以下问题：",
+        "• 本窗口没有设置工作人员姓名，不能受理：请在主窗口按 F8，在“本窗口”中填写本人姓名",
+    ]
+    assert not ASCII_WORD.search(said)
+    assert not panel.finished
+
+
 def test_every_problem_of_a_refused_commit_is_listed_together(guide: StoredGuide) -> None:
     checklist = start_checklist(guide.bundle, guide_version=guide.version_id)
     decision = decide(guide.bundle, checklist, None, None, today=TODAY, calendar=WeekendCalendar())
