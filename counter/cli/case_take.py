@@ -198,8 +198,9 @@ def _party_path(problem: PartyProblem, file: IntakeFile) -> str:
 
 def _intake_lines(err: IntakeNotPossible, file: IntakeFile, day: dt.date) -> list[Line]:
     from counter.intake.file_refused import FileDoesNotFit
+    from counter.intake.not_possible import NotPossibleWhy
     from counter.words.cases import subject_problem_why
-    from counter.words.intake import intake_reason
+    from counter.words.intake import intake_reason, not_possible_text
 
     lines = _file_lines(err.file_problems) if isinstance(err, FileDoesNotFit) else []
     if err.decision is not None and not err.decision.outcome.decided:
@@ -215,11 +216,10 @@ def _intake_lines(err: IntakeNotPossible, file: IntakeFile, day: dt.date) -> lis
         _line("subject", f"subject.{p.field}", p.code.value, subject_problem_why(p), detail=p.detail)
         for p in err.subject_problems
     ]
-    if not lines and err.detail == "previous case is of another bundle":
-        other = phrases.CASE_TAKE_PREVIOUS_OTHER_BUNDLE
-        lines.append(_line("intake", "previous_case_no", "previous_other_bundle", other))
-    elif not lines:
-        lines.append(_line("intake", "", "other", phrases.CASE_TAKE_OTHER.format(detail=err.detail)))
+    if err.why is not None:
+        path = "previous_case_no" if err.why is NotPossibleWhy.PREVIOUS_OTHER_BUNDLE else ""
+        text = not_possible_text(err.why, err.names)
+        lines.append(_line("intake", path, err.why.value, text, detail=",".join(err.names)))
     return lines
 
 

@@ -27,7 +27,7 @@ from counter.documents.data import OfficeSettings
 from counter.documents.deciders import unnamed_bodies
 from counter.documents.item_law import rights_items
 from counter.documents.kinds import DocumentKind
-from counter.intake.not_possible import IntakeNotPossible
+from counter.intake.not_possible import IntakeNotPossible, NotPossibleWhy
 from counter.intake.outcome import Decision, Outcome, Reason, ReasonCode, decide
 from counter.intake.provisional import provisional_mark
 from counter.intake.rules import IntakeRules
@@ -81,7 +81,8 @@ def preview_of(
     as the commit refuses it (a guide version not stored)."""
     stored = grounds.guide
     if stored is None or not grounds.serve(request):
-        raise IntakeNotPossible(None, detail=f"guide version {request.checklist.guide_version!r} not found")
+        version = request.checklist.guide_version
+        raise IntakeNotPossible(None, why=NotPossibleWhy.GUIDE_VERSION_MISSING, names=(str(version),))
     calendar = WorkCalendar(grounds.holidays)
     decision = decide(
         stored.bundle,

@@ -25,5 +25,6 @@ class FileDoesNotFit(IntakeNotPossible):
         decision: Decision | None = None,
         party_problems: tuple[PartyProblem, ...] = (),
     ) -> None:
-        super().__init__(decision, party_problems, "; ".join(f"{p.path}: {p.code.value}" for p in file_problems))
+        super().__init__(decision, party_problems)
+        self.args = ("; ".join(f"{p.path}: {p.code.value}" for p in file_problems),)  # for the log: where and what
         self.file_problems = file_problems

@@ -1,4 +1,6 @@
-"""The words of an intake decision: outcomes, material receipts, refusal grounds, and the reasons of a decision."""
+"""The words of an intake decision: outcomes, material receipts, refusal grounds, the reasons of a decision, and
+why an intake or a step cannot be committed (:class:`counter.intake.not_possible.NotPossibleWhy`), the same at the
+window and at the command line."""
 
 from __future__ import annotations
 
@@ -6,9 +8,11 @@ from counter.intake.checklist import ProblemCode as IntakeProblemCode
 from counter.intake.checklist import Receipt, ReceivedMedium
 from counter.intake.licence_use import use_of_record
 from counter.intake.licences import TrustLevel, licence_of_record, lookup_failed_of_record
+from counter.intake.not_possible import PROGRAM_FAULTS, NotPossibleWhy
 from counter.intake.outcome import Outcome, ReasonCode, RefusalGround
 from counter.intake.rules import IntakeRule, RuleProblem
 from counter.parties.text import FIELD_LIMITS, TextField
+from counter.words.punctuation import LIST_JOIN
 from counter.words.translate import tr
 
 OUTCOME = {
@@ -189,3 +193,24 @@ def licence_text(record: str) -> str:
         use = use_of_record(record)
         return said + LICENCE_USED.format(by=use.by, reason=use.reason) if use is not None else said
     return LICENCE_LOOKUP_FAILED if lookup_failed_of_record(record) else ""
+
+
+#: IntakeNotPossible.why as the clerk reads it, by code; {names}: its names, joined (the materials not awaited)
+NOT_POSSIBLE_WHY = {
+    NotPossibleWhy.GUIDE_VERSION_MISSING: tr("本次受理所依据的指南版本已不存在，请重新打开受理页"),
+    NotPossibleWhy.BAD_UID: tr("本次受理的编号不是本机生成的格式，请重新打开受理页"),
+    NotPossibleWhy.PREVIOUS_OTHER_BUNDLE: tr("原办件办理的不是同一件事，不能作为本件的补正前办件"),
+    NotPossibleWhy.LICENCE_EXPIRED: tr("所选电子证照已超过有效期，不能作为申请材料：请重新查询证照库，或收取纸质材料"),
+    NotPossibleWhy.CLERK_UNNAMED: tr("本窗口没有设置工作人员姓名，不能受理：请在主窗口按 F8，在“本窗口”中填写本人姓名"),
+    NotPossibleWhy.NOT_AWAITED: tr("以下材料不是本件正在等待补交的材料：{names}"),
+    NotPossibleWhy.REASON_REQUIRED: tr("没有填写理由，不能办理：请填写理由"),
+}
+#: a code only a fault of the program reaches (PROGRAM_FAULTS): one plain sentence, the code left to the log
+NOT_POSSIBLE_PROGRAM = tr("程序内部错误，本次操作没有保存，请联系技术支持")
+
+
+def not_possible_text(why: NotPossibleWhy, names: tuple[str, ...] = ()) -> str:
+    """What stands in the way, in one sentence; the codes of a fault of the program in the one sentence they share."""
+    if why in PROGRAM_FAULTS:
+        return NOT_POSSIBLE_PROGRAM
+    return NOT_POSSIBLE_WHY[why].format(names=LIST_JOIN.join(names))

@@ -21,7 +21,7 @@ from counter.case.numbers import DeskIdentity
 from counter.db import models
 from counter.host.machine.desk_at import desk_at
 from counter.host.machine.desk_config import TRAINING_CLERK, DeskConfig, load_desk_config
-from counter.intake.not_possible import ClerkUnnamed
+from counter.intake.not_possible import ClerkUnnamed, NotPossibleWhy
 from tests.actions.test_intake_actions import full_request, take
 
 
@@ -44,7 +44,7 @@ def test_an_intake_at_a_desk_without_a_clerk_is_refused_and_nothing_kept(session
     for nobody in ("", "  "):
         with pytest.raises(ClerkUnnamed) as refused:
             take(sessions, Desk(DeskIdentity("XAM01", "8"), nobody), request)
-        assert refused.value.detail == "clerk not named"
+        assert refused.value.why is NotPossibleWhy.CLERK_UNNAMED
     assert cases(sessions) == 0
     take(sessions, Desk(DeskIdentity("XAM01", "8"), "乌兰"), request)
     assert cases(sessions) == 1

@@ -13,7 +13,7 @@ from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.cases.documents import make_document
 from counter.actions.intake.licences import look_up_licences
-from counter.actions.intake.take import LICENCE_EXPIRED, take_intake
+from counter.actions.intake.take import take_intake
 from counter.actions.site.demo import complete_checklist, fresh_checklist
 from counter.case.intake_request import IntakeRequest
 from counter.catalog.model import Bundle
@@ -31,7 +31,7 @@ from counter.intake.checklist import (
     take_licence,
 )
 from counter.intake.licences import LibrarySettings, LicenceProblem, licence_of_record, lookup_failed_of_record
-from counter.intake.not_possible import IntakeNotPossible
+from counter.intake.not_possible import IntakeNotPossible, NotPossibleWhy
 from counter.intake.parties import Applicant, ApplicantKind, Parties
 from counter.words.intake import LICENCE_LOOKUP_FAILED, licence_text
 from tests.actions.conftest import TODAY
@@ -105,7 +105,7 @@ def test_a_licence_past_its_validity_is_not_taken(
     kept = record(checklist, LICENCE_MATERIAL, Receipt.RECEIVED, medium=ReceivedMedium.ELECTRONIC, licence=expired)
     with pytest.raises(IntakeNotPossible) as not_taken:
         _take(sessions, desk, kept)
-    assert not_taken.value.detail == LICENCE_EXPIRED
+    assert not_taken.value.why is NotPossibleWhy.LICENCE_EXPIRED
 
 
 def test_with_the_library_down_the_intake_goes_on_by_paper_and_the_case_says_so(

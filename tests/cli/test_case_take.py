@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,8 @@ from tests.conftest import made_database
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "docs" / "examples"
+#: a word of English (or a code) where a clerk or technician should read Chinese
+ASCII_WORD = re.compile(r"[A-Za-z]{2,}")
 DAY = "2026-11-20"  # a Friday: the promised five working days end on 11-27
 
 
@@ -318,6 +321,27 @@ def test_an_unknown_previous_case(capsys: pytest.CaptureFixture[str], db: str, t
     code, out, err = take(capsys, db, write(tmp_path, request))
     assert (code, out) == (1, "")
     assert "补正前办件 XAM01-20261120-01-0999 不存在" in err
+
+
+def test_a_previous_case_of_another_bundle_is_said_in_the_windows_words(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    """The code the action gives, worded as the window words it, at ``previous_case_no``: never the action's English."""
+    corrected = taken_json(capsys, db, str(EXAMPLES / "intake-xiaocanguan-correction.json"))
+    items = ("152200-YJS033-01", "152201-YJS033-02", "152201-YJS033-03")  # 033 is no 小餐馆
+    other = {
+        "bundle": "033",
+        "applicant": ACCEPT["applicant"],
+        "delivery": {"how": "pickup"},
+        "refusal": {"ground": "not_in_remit", "turn_to": dict.fromkeys(items, "兴安盟供电公司")},
+        "previous_case_no": corrected["case_no"],
+    }
+    said = "原办件办理的不是同一件事，不能作为本件的补正前办件"
+    assert problems(capsys, db, write(tmp_path, other)) == {"previous_case_no": said}
+    assert not ASCII_WORD.search(said)
+    code, out, _ = take(capsys, db, write(tmp_path, other), "--json")
+    assert code == 1
+    assert [p["code"] for p in json.loads(out)["problems"]] == ["previous_other_bundle"]
 
 
 def test_a_missing_file_and_one_not_utf8(capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path) -> None:

@@ -25,7 +25,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from counter.calendar.workdays import DateSpan
-from counter.intake.not_possible import ClerkUnnamed, IntakeNotPossible
+from counter.intake.not_possible import ClerkUnnamed, IntakeNotPossible, NotPossibleWhy
 from counter.service.catalog import AllowDraftIntake
 from counter.service.catalogue import operations
 from counter.service.codec import Malformed, NotSerialisable, decode, encode
@@ -279,14 +279,24 @@ def test_a_fault_of_a_code_the_table_does_not_hold_is_refused_never_imported() -
 
 
 def test_a_faults_values_are_read_as_strictly_as_a_request() -> None:
-    written = encode_fault(IntakeNotPossible(None, detail="x"))
+    written = encode_fault(IntakeNotPossible(None, why=NotPossibleWhy.NOT_AWAITED, names=("M05", "M07")))
     assert written["fault"] == "IntakeNotPossible"
+    assert (written["values"]["why"], written["values"]["names"]) == ("not_awaited", ["M05", "M07"])
+    back = decode_fault(written)
+    assert isinstance(back, IntakeNotPossible)
+    assert (back.why, back.names) == (NotPossibleWhy.NOT_AWAITED, ("M05", "M07"))
     with pytest.raises(Malformed) as unknown:
         decode_fault({**written, "values": {**written["values"], "more": 1}})
     assert unknown.value.path == "$.values.more"
     with pytest.raises(Malformed) as wrong:
-        decode_fault({**written, "values": {**written["values"], "detail": None}})
-    assert wrong.value.path == "$.values.detail"
+        decode_fault({**written, "values": {**written["values"], "names": None}})
+    assert wrong.value.path == "$.values.names"
+    with pytest.raises(Malformed) as not_a_code:  # a reason in words (an earlier release's detail) is no code
+        decode_fault({**written, "values": {**written["values"], "why": "reason required"}})
+    assert not_a_code.value.path == "$.values.why"
+    with pytest.raises(Malformed) as earlier:
+        decode_fault({**written, "values": {"decision": None, "detail": "reason required"}})
+    assert earlier.value.path == "$.values.detail"
 
 
 def test_a_fault_missing_a_value_its_class_requires_is_refused_and_one_with_a_default_takes_it() -> None:
@@ -296,11 +306,11 @@ def test_a_fault_missing_a_value_its_class_requires_is_refused_and_one_with_a_de
         decode_fault({"fault": "CaseNotFound", "values": {}})
     assert missing.value.path == "$.values.case_no"
     with pytest.raises(Malformed) as missing_decision:
-        decode_fault({"fault": "IntakeNotPossible", "values": {"detail": "x"}})
+        decode_fault({"fault": "IntakeNotPossible", "values": {"why": "reason_required"}})
     assert missing_decision.value.path == "$.values.decision"
     back = decode_fault({"fault": "IntakeNotPossible", "values": {"decision": None}})
     assert type(back) is IntakeNotPossible
-    assert (back.detail, back.party_problems, back.subject_problems) == ("", (), ())
+    assert (back.why, back.names, back.party_problems, back.subject_problems) == (None, (), (), ())
     assert type(decode_fault({"fault": "ClerkUnnamed", "values": {}})) is ClerkUnnamed
 
 

@@ -65,7 +65,7 @@ from counter.documents.outcome_preview import held_items, printable
 from counter.intake.checklist import Checklist, licence_column
 from counter.intake.licence_trust import use_reason
 from counter.intake.licence_use import LicenceUse, with_use
-from counter.intake.not_possible import ClerkUnnamed, IntakeNotPossible
+from counter.intake.not_possible import ClerkUnnamed, IntakeNotPossible, NotPossibleWhy
 from counter.intake.outcome import (
     DeadlineCalendar,
     Decision,
@@ -80,10 +80,6 @@ from counter.parties.menksoft import original_note
 from counter.util.case_uid import case_uid_ok
 
 log = logging.getLogger(__name__)
-
-#: :attr:`IntakeNotPossible.detail` of a request whose uid is not one a desk makes (counter.util.case_uid)
-BAD_UID = "uid is not 32 hex digits"
-LICENCE_EXPIRED = "licence expired"  # an 电子证照 of the checklist is past its validity today
 
 #: the checklist's answers as the case keeps them
 _ANSWERS = json.JSONEncoder(ensure_ascii=False).encode
@@ -139,7 +135,7 @@ def _decide(
     if stored is None:
         stored = guide_version(session, int(version_id)) if version_id is not None else None
     if stored is None:
-        raise IntakeNotPossible(None, detail=f"guide version {version_id!r} not found")
+        raise IntakeNotPossible(None, why=NotPossibleWhy.GUIDE_VERSION_MISSING, names=(str(version_id),))
     rules = intake_rules(session)  # both periods in one read
     decision = decide(
         stored.bundle,
@@ -225,7 +221,7 @@ def take_intake(
     that case is returned, and nothing is written twice.
     """
     if request.uid and not case_uid_ok(request.uid):
-        raise IntakeNotPossible(None, detail=BAD_UID)  # a case no township package could carry (its format's uid)
+        raise IntakeNotPossible(None, why=NotPossibleWhy.BAD_UID)  # a case no township package could carry
     version_id = int(request.checklist.guide_version) if request.checklist.guide_version is not None else None
     login = desk.actor.login if desk.actor.signed_in else ""
     reads, calendar = _first_reads(session, desk.identity.site_code, request.uid, version_id, login, calendar)
@@ -247,7 +243,7 @@ def take_intake(
         if previous is None:
             raise CaseNotFound(request.previous_case_no)
         if previous.bundle_code != bundle.code:
-            raise IntakeNotPossible(decision, detail="previous case is of another bundle")
+            raise IntakeNotPossible(decision, why=NotPossibleWhy.PREVIOUS_OTHER_BUNDLE)
         previous.status = status_after(session, previous, CaseEvent.RESUBMITTED)
 
     check_numbers(session, desk, today)  # never a number already on someone's paper (NumbersBehind)
@@ -354,7 +350,7 @@ def _ready_to_take(bundle: Bundle, request: IntakeRequest, decision: Decision, t
     if not decision.outcome.decided or problems or subject_found:
         raise IntakeNotPossible(decision, problems, subject_problems=tuple(subject_found))
     if any(e.licence is not None and e.licence.expired(today) for e in request.checklist.entries):
-        raise IntakeNotPossible(decision, detail=LICENCE_EXPIRED)  # taken from a draft kept past its validity
+        raise IntakeNotPossible(decision, why=NotPossibleWhy.LICENCE_EXPIRED)  # from a draft kept past its validity
     return subject
 
 
@@ -407,7 +403,7 @@ def fulfil_deferred(session: Session, desk: Desk, number: str, arrived: set[str]
     open_lines = [m for m in case_materials(session, case.id) if m.material_code in awaited]
     unknown = arrived - {m.material_code for m in open_lines}
     if unknown:
-        raise IntakeNotPossible(None, detail=f"not awaited: {', '.join(sorted(unknown))}")
+        raise IntakeNotPossible(None, why=NotPossibleWhy.NOT_AWAITED, names=tuple(sorted(unknown)))
     for line in open_lines:
         if line.material_code in arrived:
             line.arrived_on = today
@@ -426,7 +422,7 @@ def extend_deferral(
     """A supervisor gives more time (force majeure, say), with the reason on record (``at``: when, now unless given:
     a training desk's day); the applicant is told at the same moment."""
     if not reason.strip():
-        raise IntakeNotPossible(None, detail="reason required")
+        raise IntakeNotPossible(None, why=NotPossibleWhy.REASON_REQUIRED)
     case = _case(session, number, desk, CaseEvent.DEFERRAL_EXTENDED)  # the waiting items' bodies' (case_acts)
     status = CaseStatus(case.status)
     status_after(session, case, CaseEvent.DEFERRAL_EXTENDED)
@@ -474,17 +470,17 @@ def move_case(
     granted at least; it is refused (:class:`DecisionRefused`, ``ALL_DENIED``) where every item is denied.
     """
     if event is CaseEvent.CORRECTION_LAPSED:
-        raise IntakeNotPossible(None, detail="a correction lapses through lapse_correction, which checks the date")
+        raise IntakeNotPossible(None, why=NotPossibleWhy.LAPSE_BY_ITS_STEP)  # lapse_correction checks the date
     require(session, desk.actor, permission_for(event))
     if event is CaseEvent.DENIED:
         # 不予批准 is each item's department's (counter.actions.cases.decisions); the case follows its items
         raise DecisionRefused(DecisionProblem.ITEM_BY_ITEM, number)
     if event in (CaseEvent.WITHDRAWN, CaseEvent.VOIDED) and not note.strip():
-        raise IntakeNotPossible(None, detail="reason required")
+        raise IntakeNotPossible(None, why=NotPossibleWhy.REASON_REQUIRED)
     if event in (CaseEvent.DELIVERED, CaseEvent.ITEMS_HANDED) and not same_day_note(note):
         # results go out with their record (who received them, or the tracking number) and a 送达回证; only the
         # same-day step hands over to the applicant standing at the window, who signs the receipt already
-        raise IntakeNotPossible(None, detail="results are handed over by counter.actions.cases.hand_over")
+        raise IntakeNotPossible(None, why=NotPossibleWhy.HAND_OVER_BY_ITS_STEP)
     case = _case(session, number, desk, event)  # a void: what a deciding body took up is its own to end
     after = status_after(session, case, event)  # MoveNotAllowed reaches the caller
     if event is CaseEvent.COMPLETED:

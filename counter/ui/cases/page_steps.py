@@ -22,7 +22,7 @@ from counter.case.decisions import DecisionRefused
 from counter.case.not_found import CaseNotFound
 from counter.case.status import CaseEvent, MoveNotAllowed
 from counter.case.view import CaseView
-from counter.intake.not_possible import IntakeNotPossible
+from counter.intake.not_possible import IntakeNotPossible, NotPossibleWhy
 from counter.ui.cases import words
 from counter.ui.cases.case_heading import only_received, status_text
 from counter.ui.cases.case_reading import Loaded
@@ -35,6 +35,7 @@ from counter.ui.cases.same_day_step import finish_same_day
 from counter.ui.door.refused import refusal_text
 from counter.ui.printing.opening import open_preview
 from counter.words.cases import RULE_PROBLEMS, decision_refused_text
+from counter.words.intake import not_possible_text
 from counter.words.punctuation import SENTENCES
 
 if TYPE_CHECKING:
@@ -192,6 +193,10 @@ class StepSlots(_Page):
             log.warning("case %s: correction lapse refused before %s", view.case_no, err.first_day)
             first = err.first_day.isoformat() if err.first_day else ""
             self.show_notice(words.CASE_CORRECTION_NOT_DUE.format(first_day=first), "noticeError")
+        elif isinstance(err, IntakeNotPossible) and err.why is not None and err.why is not NotPossibleWhy.NOT_AWAITED:
+            # not the case moving on (materials ticked that arrived meanwhile are): the step refused as it was asked
+            log.warning("case %s: %s refused: %s", view.case_no, event.value, err)
+            self.show_notice(not_possible_text(err.why, err.names), "noticeError")
         elif isinstance(err, _CHANGED_MEANWHILE):
             self._changed_meanwhile(view, event)
         else:

@@ -34,8 +34,6 @@ from counter.ui.intake.words import (
     INTAKE_DEFERRAL_UNCONFIRMED_HEADLINE,
     INTAKE_DEFERRED_DUE,
     INTAKE_NOT_POSSIBLE,
-    INTAKE_NOT_POSSIBLE_DETAIL,
-    INTAKE_NOT_POSSIBLE_DETAILS,
     INTAKE_NOTIFY_BY,
     INTAKE_PARTY_FIELD,
     INTAKE_PARTY_HEADING,
@@ -57,6 +55,7 @@ from counter.words.intake import (
     OUTCOME_SUMMARY_HELD,
     OUTCOME_SUMMARY_RECEIVED,
     intake_reason,
+    not_possible_text,
 )
 from counter.words.workdays import beyond_data_warning
 
@@ -141,10 +140,8 @@ def commit_problems(err: IntakeNotPossible, subject: Subject | None = None) -> s
         lines += reason_lines(err.decision)
     lines += [party_problem_text(p) for p in err.party_problems]
     lines += [subject_problem_text(p, subject) for p in err.subject_problems]
-    if err.detail in INTAKE_NOT_POSSIBLE_DETAILS:
-        lines.append(INTAKE_NOT_POSSIBLE_DETAILS[err.detail])
-    elif err.detail:
-        lines.append(INTAKE_NOT_POSSIBLE_DETAIL.format(detail=err.detail))
+    if err.why is not None:
+        lines.append(not_possible_text(err.why, err.names))
     return "\n".join([INTAKE_NOT_POSSIBLE, *(f"• {line}" for line in lines)])
 
 

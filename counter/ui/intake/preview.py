@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QObject
 
 from counter.documents.outcome_preview import preview_of
-from counter.intake.not_possible import IntakeNotPossible
+from counter.intake.not_possible import IntakeNotPossible, NotPossibleWhy
 from counter.intake.outcome import ReasonCode
 from counter.service.intake import PREVIEW_GROUNDS, GuideVersion
 from counter.ui.door.runner import Failed
@@ -100,7 +100,7 @@ class Preview(QObject):
         """The form's outcome decided here, as the commit decides it; shown, and the waiting steps let go."""
         try:
             if self._grounds is None:
-                raise IntakeNotPossible(None, detail="guide version None not found")
+                raise IntakeNotPossible(None, why=NotPossibleWhy.GUIDE_VERSION_MISSING)
             shown = preview_of(self._grounds, self._panel.request(), self._today(), applied)
         except IntakeNotPossible as err:
             self._panel.show_preview(None, commit_problems(err))

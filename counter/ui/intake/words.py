@@ -252,14 +252,6 @@ INTAKE_PARTY_FIELD = {
     "delivery_address": tr("邮寄地址"),
 }
 INTAKE_NOT_POSSIBLE = tr("还不能办结，请先处理以下问题：")
-INTAKE_NOT_POSSIBLE_DETAIL = tr("其他原因：{detail}")
-# IntakeNotPossible.detail is the action's own sentence; the ones a clerk can meet, in words
-INTAKE_NOT_POSSIBLE_DETAILS = {
-    "uid is not 32 hex digits": tr("本次受理的编号不是本机生成的格式，请重新打开受理页"),
-    "previous case is of another bundle": tr("原办件办理的不是同一件事，不能作为本件的补正前办件"),
-    "licence expired": tr("所选电子证照已超过有效期，不能作为申请材料：请重新查询证照库，或收取纸质材料"),
-    "clerk not named": tr("本窗口没有设置工作人员姓名，不能受理：请在主窗口按 F8，在“本窗口”中填写本人姓名"),
-}
 INTAKE_PREVIOUS_NOT_FOUND = tr("原办件 {case_no} 不存在，请核对办件编号")
 INTAKE_CONNECTION_LOST = tr(
     "与数据库的连接中断，本次受理尚未保存。表单内容都在，请不要关闭窗口；连接恢复后将自动重新提交。"

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.access.roles import Role
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.cases.decisions import decide_item
+from counter.actions.intake import take
 from counter.actions.intake.take import fulfil_deferred, take_intake
 from counter.actions.site.demo import complete_checklist
 from counter.case.intake_request import IntakeRequest
@@ -21,6 +22,7 @@ from counter.case.status import CaseEvent, CaseStatus
 from counter.catalog.model import Necessity
 from counter.db.catalog_store import current_guide
 from counter.intake.checklist import Receipt, record, start_checklist
+from counter.intake.not_possible import IntakeNotPossible, NotPossibleWhy
 from counter.intake.parties import Applicant, ApplicantKind, Parties
 from counter.parties.masking import mask_id
 from counter.ui.cases.case_page import CasePage, Loaded
@@ -39,6 +41,7 @@ from counter.ui.cases.words import (
     CASE_MOVED_MEANWHILE,
 )
 from counter.words.cases import CASE_EVENT, CASE_STATUS
+from counter.words.intake import NOT_POSSIBLE_PROGRAM
 from tests.entrusted import RESTAURANT_ITEMS
 from tests.signed_in import signed_in
 from tests.subject_values import typed_subject
@@ -444,6 +447,38 @@ def test_a_case_moved_on_at_another_desk_is_shown_as_it_is_now(
     assert page.status.text() == "审批中"
     assert not page.form.isVisibleTo(page)
     assert len(stored(case_sessions, book.awaiting).history) == 2  # the other desk's line only
+
+
+@pytest.mark.parametrize(
+    ("why", "said"),
+    [
+        (NotPossibleWhy.REASON_REQUIRED, "没有填写理由，不能办理：请填写理由"),
+        (NotPossibleWhy.HAND_OVER_BY_ITS_STEP, NOT_POSSIBLE_PROGRAM),  # only a fault of the program: one sentence
+    ],
+)
+def test_a_step_the_action_refuses_as_it_was_asked_is_said_in_words(
+    qtbot: QtBot,
+    case_sessions: sessionmaker[Session],
+    book: Casebook,
+    today: Clock,
+    monkeypatch: pytest.MonkeyPatch,
+    why: NotPossibleWhy,
+    said: str,
+) -> None:
+    """Not the case moving on (which reads it again without a word): the refusal on the notice, the form kept."""
+
+    def refused(*_args: object, **_kwargs: object) -> None:
+        raise IntakeNotPossible(None, why=why)
+
+    monkeypatch.setattr(take, "move_case", refused)
+    page = open_page(qtbot, case_sessions, today, book.correction)
+    page.action_buttons[CaseEvent.WITHDRAWN].click()
+    page.form.reason.setText("申请人书面申请撤回")
+    with qtbot.assertNotEmitted(page.case_changed):
+        page.form.confirm_button.click()
+    assert (page.notice.text(), page.notice.objectName()) == (said, "noticeError")
+    assert page.form.isVisibleTo(page)
+    assert stored(case_sessions, book.correction).status is CaseStatus.CORRECTION_ISSUED
 
 
 def test_history_shows_local_time_desk_and_material_names(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -22,7 +24,7 @@ from counter.db.case_store import case_view
 from counter.db.catalog_store import current_guide
 from counter.db.draft_store import load_draft
 from counter.intake.checklist import Receipt, start_checklist
-from counter.intake.not_possible import IntakeNotPossible
+from counter.intake.not_possible import IntakeNotPossible, NotPossibleWhy
 from counter.intake.outcome import Refusal, RefusalGround, decide
 from counter.intake.parties import Applicant, ApplicantKind, Delivery, Parties, party_problems
 from counter.service.intake import TAKE_INTAKE
@@ -31,10 +33,12 @@ from counter.ui.intake.outcome_box import commit_problems
 from counter.words.access import refused_for
 from counter.words.database import DB_FAULT, numbers_behind_text
 from counter.words.sites import OTHER_SERIES
+from tests.cli.test_case_take import ASCII_WORD
 from tests.intake.samples import WeekendCalendar
 from tests.ui.failing import failing
 from tests.ui.intake.conftest import DESK, TODAY, MakePanel
 from tests.ui.intake.helpers import PERSON_ID, all_licences, commit, press, ready
+from tests.ui.runners import runner_on
 
 
 def test_a_database_error_keeps_the_form_and_the_draft(
@@ -115,11 +119,46 @@ def test_a_commit_refused_by_the_action_is_explained(
     assert panel.commit_button.isEnabled()
 
 
+def test_a_guide_version_no_longer_stored_is_said_in_words(
+    qtbot: QtBot, sessions: sessionmaker[Session], guide: StoredGuide
+) -> None:
+    """The form's guide version gone from the database (a catalog put back from an older copy): the outcome box says
+    so in Chinese, where it once read 其他原因：guide version … not found."""
+    gone = dataclasses.replace(guide, version_id=guide.version_id + 1000)
+    panel = IntakePanel(runner_on(sessions, lambda: TODAY), DESK, gone, lambda: TODAY)
+    qtbot.addWidget(panel)
+    panel.show()
+    ready(qtbot, panel)
+    qtbot.waitUntil(panel.outcome_box.error.isVisible, timeout=5_000)
+    said = panel.outcome_box.error.text()
+    assert said == "还不能办结，请先处理以下问题：\n• 本次受理所依据的指南版本已不存在，请重新打开受理页"
+    assert not ASCII_WORD.search(said)
+    assert not panel.commit_button.isEnabled()
+
+
+def test_a_desk_whose_clerk_nobody_named_is_told_so_in_words(
+    qtbot: QtBot, sessions: sessionmaker[Session], guide: StoredGuide
+) -> None:
+    nobody = dataclasses.replace(DESK, clerk="")
+    panel = IntakePanel(runner_on(sessions, lambda: TODAY), nobody, guide, lambda: TODAY)
+    qtbot.addWidget(panel)
+    panel.show()
+    ready(qtbot, panel)
+    QTest.mouseClick(panel.commit_button, Qt.MouseButton.LeftButton)
+    said = panel.message.text()
+    assert said.split("\n") == [
+        "还不能办结，请先处理以下问题：",
+        "• 本窗口没有设置工作人员姓名，不能受理：请在主窗口按 F8，在“本窗口”中填写本人姓名",
+    ]
+    assert not ASCII_WORD.search(said)
+    assert not panel.finished
+
+
 def test_every_problem_of_a_refused_commit_is_listed_together(guide: StoredGuide) -> None:
     checklist = start_checklist(guide.bundle, guide_version=guide.version_id)
     decision = decide(guide.bundle, checklist, None, None, today=TODAY, calendar=WeekendCalendar())
     parties = Parties(Applicant(ApplicantKind.PERSON, "", "1522"), delivery=Delivery.POST)
-    refused = IntakeNotPossible(decision, tuple(party_problems(parties, TODAY)), detail="something new")
+    refused = IntakeNotPossible(decision, tuple(party_problems(parties, TODAY)), NotPossibleWhy.LICENCE_EXPIRED)
     lines = commit_problems(refused).split("\n")
     assert lines[0] == "还不能办结，请先处理以下问题："
     assert "• 尚未确认情形：以什么形式经营？" in lines
@@ -127,7 +166,7 @@ def test_every_problem_of_a_refused_commit_is_listed_together(guide: StoredGuide
     assert "• 申请人姓名或名称：必须填写" in lines
     assert "• 申请人证件号码：证件号码有误" in lines
     assert "• 邮寄地址：必须填写" in lines
-    assert lines[-1] == "• 其他原因：something new"
+    assert lines[-1] == "• 所选电子证照已超过有效期，不能作为申请材料：请重新查询证照库，或收取纸质材料"
 
 
 REFUSALS: dict[str, tuple[Exception, str]] = {
