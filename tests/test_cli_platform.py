@@ -107,3 +107,19 @@ def test_a_site_not_reporting_lists_no_event_sends_none_and_refuses_a_coding_wit
     assert err.strip().endswith("须写成 名称=值，例如 --coding level=gbt39046：level")
     code, out, _ = run(capsys, "platform", "settings", "--json", "--db", db)
     assert json.loads(out)["codings"] == {}  # nothing stored of the refused change
+
+
+def test_settings_say_so_when_the_mapping_file_cannot_be_read_for_the_code_lists(
+    capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture, tmp_path: Path
+) -> None:
+    """The code-list lines come from the mapping file: one that is gone or spoiled (settings stored before it was)
+    left them out without a word, as if the site had none to choose."""
+    db = made_database(tmp_path / "cli.sqlite3")
+    engine = make_engine(db)
+    with make_sessions(engine).begin() as s:
+        put_setting(s, PLATFORM_KEY, stored_json(PlatformSettings(mapping="gone")))
+    engine.dispose()
+    code, out, err = run(capsys, "platform", "settings", "--db", db)
+    assert (code, err) == (0, "")
+    assert out.splitlines()[-1] == "数据项对照文件“gone”无法读取，各代码表选定的编码未能列出。"
+    assert "gone.toml" in caplog.text  # the reason, for support

@@ -12,6 +12,7 @@ import datetime as dt
 import io
 import json
 import os
+import re
 import sqlite3
 import struct
 import subprocess
@@ -335,6 +336,11 @@ def test_a_note_lost_or_spoiled_stops_numbering_and_the_check_says_why(desk: Pat
     assert fault in checked.stdout
     assert last in checked.stdout  # what the database says this desk issued last
     assert "--renote" in checked.stderr
+    # the technician reads the fault in Chinese; the system's own reason (English) is support's, in the log
+    said = checked.stdout.replace(str(note), "").replace(last, "")
+    assert not re.search("[A-Za-z]", said), said
+    if how != "deleted":
+        assert f"{note}" in (desk / "logs" / "counter.log").read_text(encoding="utf-8")
 
     renoted = guarded(desk, "db", "numbers", "--renote")
     assert renoted.returncode == 0, renoted.stderr

@@ -321,8 +321,21 @@ def _c(name: str, *path: str, convert: Convert = text) -> PlatformColumn:
 # 是否容缺 (which decides the necessity), 事项名称 on a material (which names its items).
 IS_FEE = "是否收费"
 IS_DEFERRABLE = "是否容缺"
-#: read only where 是否收费 is not 否: the platform writes 不收费 or 无 there for an item that charges nothing
+#: where 是否收费 is 否, the platform writes 不收费 or 无 there (or nothing) for an item that charges nothing
 FEE_AMOUNT = "收费标准"
+_FREE_WORDS = frozenset({"不收费", "无", "免费"})
+
+
+def says_free(raw: object) -> bool:
+    """Whether a 收费标准 cell agrees with 是否收费 否: the platform's words for no fee, or an amount of 0.  Any other
+    text (an amount, a sentence) contradicts it, and only the department can say which of the two is wrong."""
+    if _plain(raw) in _FREE_WORDS:
+        return True
+    try:
+        return Decimal(money(raw)) == 0
+    except BadValue:
+        return False
+
 
 COLUMNS: Mapping[SheetKind, tuple[PlatformColumn, ...]] = {
     SheetKind.BUNDLES: (

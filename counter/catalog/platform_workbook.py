@@ -38,6 +38,7 @@ from counter.catalog.platform_columns import (
     PlatformColumn,
     SheetKind,
     canonical,
+    says_free,
     sheet_kind,
 )
 from counter.catalog.problems import Problem, Rule, WorkbookProblem, row_place, sheet_place, workbook_problem
@@ -329,8 +330,14 @@ class _Assembly:
         label = row.values.get("实施编码") or row.values.get(ITEM_NAME) or ""
         at = (code, str(label).strip())
         is_fee = self.value(sheet, row, _column(SheetKind.ITEMS, IS_FEE), "items.", at)
-        doc = self.convert(sheet, row, "items.", at, skip=(IS_FEE, FEE_AMOUNT) if is_fee is False else (IS_FEE,))
-        if is_fee is False:
+        free = is_fee is False and (FEE_AMOUNT not in row.values or says_free(row.values[FEE_AMOUNT]))
+        doc = self.convert(sheet, row, "items.", at, skip=(IS_FEE, FEE_AMOUNT) if free else (IS_FEE,))
+        if is_fee is False and not free:
+            # 否 beside an amount: one of the two is wrong and only the department knows which, so neither is taken
+            # for the other; the amount is read as written (it may be a fee after all) and the two are named
+            amount = str(row.values[FEE_AMOUNT]).strip()
+            self.report(Rule.FEE_AND_FREE, sheet, row, FEE_AMOUNT, "items.fee.amount", amount, at=at)
+        elif free:
             fee = doc.setdefault("fee", {})
             fee["amount"] = "0"
             fee.setdefault("basis", "不收费")

@@ -51,6 +51,7 @@ class Rule(StrEnum):
     LIMIT_WITHOUT_SOURCE = "limit_without_source"  # a warning: the limit is stated, the article setting it is not
     LIMIT_BORROWED = "limit_borrowed"  # detail: the text that applies 行政许可法 第四十二条 to a non-licence item
     LIMIT_AND_NONE = "limit_and_none"  # a statutory limit and 法律法规未规定 together; detail: the limit
+    FEE_AND_FREE = "fee_and_free"  # a platform item's 是否收费 否 with an amount in 收费标准; detail: the amount
     DEFERRAL_OF_IDENTITY = "deferral_of_identity"  # detail: the identity word in the material's name
     DEFERRAL_OF_FORM = "deferral_of_form"  # an application form (材料类型 2) marked 容缺后补
     # 办件类型 and promises: 即办件 / 承诺件 (the 24-point checklist's 即办程度), a bundle against its items

@@ -12,6 +12,7 @@ one, are kept only to say so and where the 运维手册 retires a hall's old des
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
     from counter.cli.common import Commands
     from counter.host.database.migration_step import Step
     from counter.service.local import Service
+
+log = logging.getLogger(__name__)
 
 
 def add_db_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
@@ -114,8 +117,8 @@ def _numbers_check(service: Service, by: Desk, day: dt.date) -> int:
     state = NOTE_FAULT[report.fault] if report.fault else tr("完好")
     print(tr("本机的编号记录：{path}").format(path=report.path))
     print(tr("记录状态：{state}").format(state=state))
-    if report.detail:
-        print(tr("系统给出的原因：{detail}").format(detail=report.detail))
+    if report.detail:  # the system's own words, in English: support reads them in the log, the technician the state
+        log.warning("note of issued numbers %s %s: %s", report.path, report.fault, report.detail)
     print(tr("记录中本窗口最后的办件编号：{number}").format(number=report.noted or tr("无")))
     print(tr("数据库中本窗口最后的办件编号：{number}").format(number=report.recorded or tr("无")))
     if report.problem is not None:

@@ -10,6 +10,7 @@ docs/command-line.md.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from counter.platform.outbox import EventRow
     from counter.platform.settings import PlatformSettings
 
+log = logging.getLogger(__name__)
 SECRET_ENV = "COUNTER_PLATFORM_SECRET"  # the platform's secret, kept out of the shell's history and the process list
 
 
@@ -197,14 +199,17 @@ def _coding(text: str) -> tuple[str, str]:
 
 
 def _codings_lines(settings: PlatformSettings) -> list[str]:
-    """Each code list the field codes in more than one way: the coding chosen, or that it is not, and the choices."""
+    """Each code list the field codes in more than one way: the coding chosen, or that it is not, and the choices.
+    A mapping file that cannot be read (removed or spoiled after it was chosen) is said in their place: without a
+    word, the site would look as if it had no list to choose."""
     from counter.platform.mapping import MappingError, load_mapping, mapping_file
-    from counter.words.platform import CODING_LINE, CODING_UNCHOSEN
+    from counter.words.platform import CODING_LINE, CODING_UNCHOSEN, CODINGS_UNREAD
 
     try:
         mapping = load_mapping(mapping_file(settings.mapping))
-    except MappingError:
-        return []
+    except MappingError as err:
+        log.warning("platform settings: mapping %s unreadable: %s", settings.mapping, err)
+        return [CODINGS_UNREAD.format(mapping=settings.mapping)]
     used = mapping.codings(settings.codings).used()
     return [
         CODING_LINE.format(title=cl.title, name=cl.name, chosen=used.get(cl.name) or CODING_UNCHOSEN,

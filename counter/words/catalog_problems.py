@@ -56,6 +56,7 @@ RULE_TEXT: dict[Rule, str] = {
         "写明法律法规未规定，承诺时限按实际业务确定"
     ),
     Rule.LIMIT_AND_NONE: tr("既写了法定办结时限{detail_limit}，又写明法律法规未规定时限，二者只能取其一"),
+    Rule.FEE_AND_FREE: tr("是否收费为“否”，收费标准却写了“{detail}”，二者矛盾：请向实施部门核实是否收费，改正其中之一"),
     Rule.DEFERRAL_OF_IDENTITY: tr("身份证件（{detail}）是申请人身份的证明，不得容缺后补"),
     Rule.DEFERRAL_OF_FORM: tr("申请表格是申请本身，不得容缺后补"),
     Rule.IMMEDIATE_WITH_DAYS: tr("即办件应当场办结，承诺办结时限须为0，现为{limit}"),

@@ -243,6 +243,22 @@ def test_a_fee_and_the_platforms_words_for_none_read_as_it_writes_them(tmp_path:
     assert fees["TEST-011-01"] == Fee(Decimal("0"), "不收费")
 
 
+def test_an_amount_under_no_fee_is_named_at_its_cell_not_read_as_free(tmp_path: Path) -> None:
+    """是否收费 否 with an amount in 收费标准 became a fee of 0 without a word: one of the two is wrong, and only the
+    department can say which.  An amount of 0 agrees with 否, as 不收费, 无 or nothing there do."""
+    path = _edited(tmp_path, "事项", {
+        (3, IS_FEE): "否", (3, FEE_AMOUNT): "20元", (3, "收费依据"): "内发改收费〔2026〕2号",
+        (4, IS_FEE): "否", (4, FEE_AMOUNT): "0",
+    })  # fmt: skip
+    checked = check_source(path)
+    assert [problem_text(p) for p in checked.problems] == [
+        "edited.xlsx › 事项 第3行 › 收费标准 › XAM-YJS-008 › 事项 TEST-008-01：是否收费为“否”，收费标准却写了“20元”，"
+        "二者矛盾：请向实施部门核实是否收费，改正其中之一"
+    ]
+    assert [p.rule for p in checked.problems] == [Rule.FEE_AND_FREE]
+    assert _fees(checked)["TEST-008-02"] == Fee(Decimal("0"), "不收费")
+
+
 def test_a_fee_that_is_no_amount_or_a_yes_or_no_that_is_neither_is_named_once_at_its_cell(tmp_path: Path) -> None:
     path = _edited(tmp_path, "事项", {(3, IS_FEE): "是", (3, FEE_AMOUNT): "12元5角", (4, IS_FEE): "也许"})
     checked = check_source(path)
