@@ -43,7 +43,10 @@ PRINTING_SAVE_FILTER = tr("PDF 文件 (*.pdf)")
 PRINTING_FILE_NAME = "{number}-{title}.pdf"
 PRINTING_SAVED = tr("《{title}》已保存为 {path}")
 PRINTING_SAVE_FAILED = tr("无法保存到 {path}：{fault}")
-PRINTING_DB_FAILED = tr("无法出具文书：{fault}。办件未作任何改动。")
+PRINTING_DB_FAILED = tr("无法出具文书：{fault}。办件未作任何改动。")  # a case's notices
+# the papers of a guide, which belong to no case: the 一次性告知单, and the list of its forms and a form itself
+PRINTING_GUIDE_DB_FAILED = tr("无法出具一次性告知单：{fault}。")
+FORMS_DB_FAILED = tr("无法取出办事指南的表格：{fault}。")
 PRINTING_NO_NOTICE = tr("该办件的受理结果不出具文书。")
 PRINTING_GUIDE_UNPUBLISHED = tr("该事项的办事指南未发布，不能打印一次性告知单。")
 
