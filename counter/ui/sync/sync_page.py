@@ -475,8 +475,9 @@ class SyncPage(QWidget):
             return words.SYNC_FILE_FAILED.format(fault=file_fault(err.os_error()))
         if isinstance(err, OSError):
             return words.SYNC_FILE_FAILED.format(fault=file_fault(err))
-        log.error("sync failed: %r", err)
-        return type(err).__name__
+        # the class name and the detail are for support: the clerk reads a sentence
+        log.error("sync failed: %r", err, exc_info=err if isinstance(err, BaseException) else None)
+        return words.SYNC_UNEXPECTED
 
     def on_finished(self) -> None:
         self.working = False

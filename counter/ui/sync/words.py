@@ -25,6 +25,8 @@ SYNC_NO_PEER = tr("尚未登记可以接收数据的站点：请系统管理员�
 SYNC_FAILED = tr("没有完成：{reason}")
 SYNC_DB_FAILED = tr("{fault}。没有任何改动")
 SYNC_FILE_FAILED = tr("{fault}，没有任何改动")
+# a failure the page has no words for: the class and the detail go to the log, the clerk is told whom to call
+SYNC_UNEXPECTED = tr("出现了本程序未能处理的错误，详情已记入日志。请联系运维人员")
 SYNC_WORKING = tr("正在处理…")
 SYNC_REVIEW_TITLE = tr("待核对记录（未能导入，已保留，不会丢失）")
 SYNC_REVIEW_EMPTY = tr("没有待核对的记录")
