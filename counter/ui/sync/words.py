@@ -77,7 +77,8 @@ SETUP_NEEDS_ADMIN = tr(
 )
 SETUP_DONE = tr("已设定本站点：{name}（{code}，{kind}）。本机此后的办件编号以 {code} 开头。")
 SETUP_CATALOG = tr("数据库中原来没有事项目录，已载入随程序提供的目录：{count} 个事项的办事指南。")
-SETUP_FILE_FAILED = tr("无法写入 {path}（{fault}），本站点的设定没有任何改动")
+# the desk's settings or the site's key file (counter.sync.site_faults.SiteFileFailed): the path goes to the log
+SETUP_FILE_FAILED = tr("本机的设置或站点密钥文件无法写入（{fault}），本站点的设定没有任何改动")
 
 # --- this site's card, and the other side's (site_card_box) -------------------------------
 CARD_TITLE = tr("本站点名片与对方站点")
