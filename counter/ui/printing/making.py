@@ -38,9 +38,11 @@ from counter.service.documents import (
 from counter.ui.door.refused import refusal_text
 from counter.ui.door.runner import Runner
 from counter.ui.printing.words import (
+    FORMS_DB_FAILED,
     FORMS_NO_GUIDE,
     FORMS_NOT_FOUND,
     PRINTING_DB_FAILED,
+    PRINTING_GUIDE_DB_FAILED,
     PRINTING_GUIDE_UNPUBLISHED,
 )
 from counter.words.cases import CASE_NOT_FOUND
@@ -80,7 +82,7 @@ def ask_case_documents(
     """The notices ``kinds`` of a case, new or as first made, to ``made`` on the window's thread once they are;
     why not to ``refused`` (never once ``owner`` is closed)."""
     request = CasePapers(case_no, kinds, item_code)
-    _ask(runner, MAKE_CASE_PAPERS, request, desk, _case_refusal, owner, made, refused)
+    _ask(runner, MAKE_CASE_PAPERS, request, desk, PRINTING_DB_FAILED, _case_refusal, owner, made, refused)
 
 
 def _ask(
@@ -88,20 +90,22 @@ def _ask(
     op: Operation[Req, Res],
     request: Req,
     desk: Desk | None,
+    message: str,
     refusal: Callable[[Exception], NoticeRefused | None],
     owner: QObject,
     answered: Callable[[Res], None],
     refused: Callable[[NoticeRefused], None],
 ) -> None:
     """``op`` submitted: its answer to ``answered``, a fault ``refusal`` words, or that every widget words (a
-    permission, a failure: :func:`counter.ui.door.refused.refusal_text`), to ``refused`` (a press again while the
-    paper is made among them: taken once); any other fault is the program's."""
+    permission, a failure in the paper's own ``message``: :func:`counter.ui.door.refused.refusal_text`), to
+    ``refused`` (a press again while the paper is made among them: taken once); any other fault is the program's.
+    A case's notices say the case was left as it was; a guide's papers belong to no case, and say nothing of one."""
 
     def failed(err: Exception) -> None:
         said = refusal(err)
         refused(NoticeRefused(refusal_text(err)) if said is None else said)
 
-    runner.submit_step(op, request, desk, PRINTING_DB_FAILED, owner=owner, answered=answered, failed=failed)
+    runner.submit_step(op, request, desk, message, owner=owner, answered=answered, failed=failed)
 
 
 def _case_refusal(err: Exception) -> NoticeRefused | None:
@@ -125,7 +129,8 @@ def ask_guide_document(
     refused: Callable[[NoticeRefused], None],
 ) -> None:
     """The 一次性告知单 of a published guide to ``made`` once it is; why not to ``refused``."""
-    _ask(runner, MAKE_GUIDE_NOTICE, GuideOf(bundle_code), desk, _guide_refusal, owner, made, refused)
+    notice = GuideOf(bundle_code)
+    _ask(runner, MAKE_GUIDE_NOTICE, notice, desk, PRINTING_GUIDE_DB_FAILED, _guide_refusal, owner, made, refused)
 
 
 def _guide_refusal(err: Exception) -> NoticeRefused | None:
@@ -149,7 +154,7 @@ def ask_forms(
     def found(forms: GuideForms) -> None:
         read(forms.forms)
 
-    _ask(runner, GUIDE_FORMS, GuideOf(bundle_code), None, _forms_refusal, owner, found, refused)
+    _ask(runner, GUIDE_FORMS, GuideOf(bundle_code), None, FORMS_DB_FAILED, _forms_refusal, owner, found, refused)
 
 
 def _forms_refusal(err: Exception) -> NoticeRefused | None:
@@ -182,7 +187,7 @@ def ask_form_document(
         made(_form_document(paper))
 
     make = MakeForms(bundle_code, (material_code,), (sample,))
-    _ask(runner, MAKE_FORMS, make, desk, _forms_refusal, owner, answered, refused)
+    _ask(runner, MAKE_FORMS, make, desk, FORMS_DB_FAILED, _forms_refusal, owner, answered, refused)
 
 
 def _form_document(paper: FormPaper) -> MadeDocument:

@@ -31,11 +31,13 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractSlider, QFileDialog, QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from counter.access.desk import Desk
-from counter.documents.made import MadeDocument
+from counter.access.not_permitted import NotPermitted
+from counter.documents.made import MadeDocument, PrintNotMade
 from counter.host.machine.desk_config import load_desk_config
 from counter.printing.cups import PrintProblem
 from counter.service.documents import RECORD_PRINT, RecordPrint
-from counter.ui.door.runner import Failed, Runner, failures_to
+from counter.ui.door.refused import refusal_text
+from counter.ui.door.runner import Runner
 from counter.ui.look.text_size import factor, scaled
 from counter.ui.printing.page_view import PageView
 from counter.ui.printing.pdf_pages import PdfUnreadable, page_images
@@ -52,10 +54,12 @@ from counter.ui.printing.words import (
     PRINTING_FAILED,
     PRINTING_FILE_NAME,
     PRINTING_NO_PRINTER,
+    PRINTING_NOT_MADE_HERE,
     PRINTING_NOT_RECORDED,
     PRINTING_NUMBERS,
     PRINTING_PRINT,
     PRINTING_PRINTER_LINE,
+    PRINTING_RECORD_REFUSED,
     PRINTING_REPRINT,
     PRINTING_RETRY,
     PRINTING_SAVE,
@@ -102,6 +106,20 @@ QPushButton#printButton:disabled {{ background: #9fb3c8; border-color: #9fb3c8; 
 
 def doc_title(made: MadeDocument) -> str:
     return made.heading or DOC_TITLE[made.kind]
+
+
+def record_refusal_text(err: Exception) -> str:
+    """Why a print was not recorded, for the window's message place: the paper went out (or was saved) all the same,
+    and stays as it is.  The record's declared fault (a paper this desk and account did not make) and a refusal of the
+    account (its roles changed since it signed in) are worded as every step words a refusal; a failure of the
+    database or of the hall server in the runner's sentence; anything else is a fault of the program, raised on."""
+    if isinstance(err, PrintNotMade):
+        log.warning("print of %s not recorded: not made at this desk by this account", err.doc_no)
+        return PRINTING_NOT_MADE_HERE
+    if isinstance(err, NotPermitted):
+        log.warning("print not recorded: %s", err)
+        return PRINTING_RECORD_REFUSED.format(why=refusal_text(err))
+    return refusal_text(err)
 
 
 class PreviewWindow(QWidget):
@@ -399,8 +417,8 @@ class PreviewWindow(QWidget):
         kept = self._to_record.pop(0)
         self._recording = True
 
-        def failed(err: Failed) -> None:
-            self.record_problem.setText(err.message)
+        def failed(err: Exception) -> None:
+            self.record_problem.setText(record_refusal_text(err))
             self.record_problem.show()
             self._recorded()
 
@@ -409,7 +427,7 @@ class PreviewWindow(QWidget):
             self._recorded()
 
         self._runner.submit(RECORD_PRINT, kept, self._desk, PRINTING_NOT_RECORDED, owner=self, answered=answered,
-                            failed=failures_to(failed))  # fmt: skip
+                            failed=failed)  # fmt: skip
 
     def _recorded(self) -> None:
         """A record answered: the next one, else the run's end or the close that waited for it."""

@@ -31,13 +31,22 @@ PRINTING_SENT = tr("已送打印机“{printer}”：{titles}。")
 PRINTING_FAILED = tr("《{title}》没有打印出来。{problem}")
 PRINTING_UNREADABLE = tr("《{title}》无法预览（PDF 无法读取）：请另存为 PDF 后检查，或联系运维人员。")
 PRINTING_NOT_RECORDED = tr("打印记录没有写入数据库（{fault}）：请稍后在办件页面核对打印次数。")
+# the record refused, the paper out (or saved) all the same: {why} is the refusal as every step words it
+PRINTING_RECORD_REFUSED = tr("打印记录没有写入：{why}")
+# counter.documents.made.PrintNotMade: only the desk and account that made a paper record its print
+PRINTING_NOT_MADE_HERE = tr(
+    "打印记录没有写入：这份文书不是本窗口以当前登录的账号出具的，打印不能记在本账号名下。请在办件页面核对打印次数。"
+)
 PRINTING_CHOICE_NOT_SAVED = tr("打印机的选择没有保存到本机设置（{fault}）：本窗口仍使用所选打印机。")
 PRINTING_SAVE_TITLE = tr("另存为 PDF")
 PRINTING_SAVE_FILTER = tr("PDF 文件 (*.pdf)")
 PRINTING_FILE_NAME = "{number}-{title}.pdf"
 PRINTING_SAVED = tr("《{title}》已保存为 {path}")
 PRINTING_SAVE_FAILED = tr("无法保存到 {path}：{fault}")
-PRINTING_DB_FAILED = tr("无法出具文书：{fault}。办件未作任何改动。")
+PRINTING_DB_FAILED = tr("无法出具文书：{fault}。办件未作任何改动。")  # a case's notices
+# the papers of a guide, which belong to no case: the 一次性告知单, and the list of its forms and a form itself
+PRINTING_GUIDE_DB_FAILED = tr("无法出具一次性告知单：{fault}。")
+FORMS_DB_FAILED = tr("无法取出办事指南的表格：{fault}。")
 PRINTING_NO_NOTICE = tr("该办件的受理结果不出具文书。")
 PRINTING_GUIDE_UNPUBLISHED = tr("该事项的办事指南未发布，不能打印一次性告知单。")
 

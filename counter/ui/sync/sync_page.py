@@ -445,8 +445,9 @@ class SyncPage(QWidget):
         if isinstance(err, SiteRefused):
             self.site_form.show_problems(err.codes, request.code)
             return CLAUSE_JOIN.join(site_problem_text(problem, request.code) for problem in err.codes)
-        if isinstance(err, SiteFileFailed):
-            return words.SETUP_FILE_FAILED.format(path=err.path, fault=file_fault(err.os_error()))
+        if isinstance(err, SiteFileFailed):  # the file named to support, never to the clerk
+            log.warning("site set-up: %s not written: %s", err.path, err.strerror or err.errno)
+            return words.SETUP_FILE_FAILED.format(fault=file_fault(err.os_error()))
         return None
 
     def on_failed(self, err: object) -> None:
@@ -475,8 +476,9 @@ class SyncPage(QWidget):
             return words.SYNC_FILE_FAILED.format(fault=file_fault(err.os_error()))
         if isinstance(err, OSError):
             return words.SYNC_FILE_FAILED.format(fault=file_fault(err))
-        log.error("sync failed: %r", err)
-        return type(err).__name__
+        # the class name and the detail are for support: the clerk reads a sentence
+        log.error("sync failed: %r", err, exc_info=err if isinstance(err, BaseException) else None)
+        return words.SYNC_UNEXPECTED
 
     def on_finished(self) -> None:
         self.working = False

@@ -25,6 +25,8 @@ SYNC_NO_PEER = tr("尚未登记可以接收数据的站点：请系统管理员�
 SYNC_FAILED = tr("没有完成：{reason}")
 SYNC_DB_FAILED = tr("{fault}。没有任何改动")
 SYNC_FILE_FAILED = tr("{fault}，没有任何改动")
+# a failure the page has no words for: the class and the detail go to the log, the clerk is told whom to call
+SYNC_UNEXPECTED = tr("出现了本程序未能处理的错误，详情已记入日志。请联系运维人员")
 SYNC_WORKING = tr("正在处理…")
 SYNC_REVIEW_TITLE = tr("待核对记录（未能导入，已保留，不会丢失）")
 SYNC_REVIEW_EMPTY = tr("没有待核对的记录")
@@ -75,7 +77,8 @@ SETUP_NEEDS_ADMIN = tr(
 )
 SETUP_DONE = tr("已设定本站点：{name}（{code}，{kind}）。本机此后的办件编号以 {code} 开头。")
 SETUP_CATALOG = tr("数据库中原来没有事项目录，已载入随程序提供的目录：{count} 个事项的办事指南。")
-SETUP_FILE_FAILED = tr("无法写入 {path}（{fault}），本站点的设定没有任何改动")
+# the desk's settings or the site's key file (counter.sync.site_faults.SiteFileFailed): the path goes to the log
+SETUP_FILE_FAILED = tr("本机的设置或站点密钥文件无法写入（{fault}），本站点的设定没有任何改动")
 
 # --- this site's card, and the other side's (site_card_box) -------------------------------
 CARD_TITLE = tr("本站点名片与对方站点")

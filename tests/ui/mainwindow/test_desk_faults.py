@@ -21,14 +21,20 @@ from counter.documents.made import GuideNotFound
 from counter.intake.draft import DraftProblemCode, DraftUnreadable
 from counter.service.cases import DAY_LISTS
 from counter.service.catalog import READ_GUIDE, SYNC_BUNDLED
-from counter.service.documents import GUIDE_FORMS, MAKE_GUIDE_NOTICE
+from counter.service.documents import GUIDE_FORMS, MAKE_FORMS, MAKE_GUIDE_NOTICE
 from counter.service.intake import CHECK_DRAFT, DROP_DRAFT, READ_CURRENT_GUIDE, READ_GUIDE_VERSION, RESUBMISSION
 from counter.service.local import InProcess
 from counter.ui import words
 from counter.ui.intake import IntakePanel
 from counter.ui.intake.drafts import unreadable_text
 from counter.ui.mainwindow.main_window import MainWindow
-from counter.ui.printing.words import FORMS_NO_GUIDE, PRINTING_DB_FAILED, PRINTING_GUIDE_UNPUBLISHED
+from counter.ui.printing.words import (
+    FORMS_DB_FAILED,
+    FORMS_NO_GUIDE,
+    PRINTING_DB_FAILED,
+    PRINTING_GUIDE_DB_FAILED,
+    PRINTING_GUIDE_UNPUBLISHED,
+)
 from counter.words.access import not_permitted, refused_for
 from counter.words.database import document_numbers_behind_text, fault_text
 from tests.ui.conftest import start_window
@@ -253,15 +259,16 @@ def test_a_draft_the_database_cannot_check_at_the_start_is_offered_once_it_answe
 
 
 PAPERS: dict[str, tuple[Any, Exception, str]] = {
-    "notice, database": (MAKE_GUIDE_NOTICE, LOCKED, PRINTING_DB_FAILED.format(fault=LOCKED_SAID)),
+    "notice, database": (MAKE_GUIDE_NOTICE, LOCKED, PRINTING_GUIDE_DB_FAILED.format(fault=LOCKED_SAID)),
     "notice, numbers behind": (
         MAKE_GUIDE_NOTICE,
         NumbersBehind("XAM01-GZ-20261120-0007", "records"),
         document_numbers_behind_text("XAM01-GZ-20261120-0007"),
     ),
     "notice, guide gone": (MAKE_GUIDE_NOTICE, GuideNotFound("XAM-YJS-008"), PRINTING_GUIDE_UNPUBLISHED),
-    "forms, database": (GUIDE_FORMS, LOCKED, PRINTING_DB_FAILED.format(fault=LOCKED_SAID)),
+    "forms, database": (GUIDE_FORMS, LOCKED, FORMS_DB_FAILED.format(fault=LOCKED_SAID)),
     "forms, guide gone": (GUIDE_FORMS, GuideNotFound("XAM-YJS-008"), FORMS_NO_GUIDE),
+    "form, database": (MAKE_FORMS, LOCKED, FORMS_DB_FAILED.format(fault=LOCKED_SAID)),
 }
 
 
@@ -274,9 +281,18 @@ def test_a_paper_of_the_guide_on_screen_that_cannot_be_made_says_why(window: Mai
     away = failing(window.runner, raised, op)
     if op is MAKE_GUIDE_NOTICE:
         window.on_guide_notice_requested()
+    elif op is MAKE_FORMS:  # the list read, a form chosen from it
+        window.on_forms_requested()
+        chooser = window.desk_actions.papers.form_chooser
+        assert chooser is not None
+        chooser.forms.setCurrentRow(0)
+        chooser.on_blank()
     else:
         window.on_forms_requested()
     assert away.asked == [op.name]
     assert shown_messages(window) == [said]
+    assert "办件" not in said  # a guide's paper belongs to no case: its failure says nothing of one
+    assert said != PRINTING_DB_FAILED.format(fault=LOCKED_SAID)
     assert window.desk_actions.papers.preview is None
-    assert window.desk_actions.papers.form_chooser is None
+    if op is not MAKE_FORMS:  # a form refused leaves the list it was chosen from, to choose again
+        assert window.desk_actions.papers.form_chooser is None

@@ -14,23 +14,30 @@ from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.not_permitted import NotPermitted
+from counter.access.roles import Permission
 from counter.db.case_store import case_view
 from counter.db.document_store import add_print
 from counter.documents.kinds import DocumentKind
-from counter.documents.made import MadeDocument
+from counter.documents.made import MadeDocument, PrintNotMade
 from counter.host.machine.desk_config import config_path, load_desk_config
 from counter.printing.cups import PrintProblem
+from counter.service.documents import RECORD_PRINT
 from counter.ui.printing.opening import open_preview
 from counter.ui.printing.preview_window import PAGE_EDGES, PreviewWindow
 from counter.ui.printing.words import (
     PRINTING_CHECK_DATES,
     PRINTING_CONTENT_LINE,
+    PRINTING_NOT_MADE_HERE,
     PRINTING_PRINTER_LINE,
+    PRINTING_RECORD_REFUSED,
     PRINTING_REPRINT,
     PRINTING_SENT,
 )
+from counter.words.access import refused_for
 from counter.words.printing import print_problem_text
 from tests.cups_server import Cups
+from tests.ui.failing import failing
 from tests.ui.printing.conftest import Queue
 from tests.ui.printing.helpers import (
     DESK,
@@ -271,6 +278,39 @@ def test_save_as_pdf_writes_the_bytes_and_records_it(
     assert target.read_bytes() == made.pdf
     assert print_records(sessions, made.document_id) == [(True, f"file:{target}", "", made.content_hash)]
     assert str(target) in window.done.text()
+
+
+ROLES_CHANGED = NotPermitted(Permission.PRINT, signed_in=True)
+RECORD_REFUSALS = {
+    "not made here": (PrintNotMade("XAM01-BZ-20261120-0001"), PRINTING_NOT_MADE_HERE),
+    "roles changed": (ROLES_CHANGED, PRINTING_RECORD_REFUSED.format(why=refused_for(ROLES_CHANGED))),
+}
+
+
+@pytest.mark.parametrize("refusal", RECORD_REFUSALS)
+def test_a_record_the_service_refuses_is_said_in_the_preview_and_the_paper_stays(
+    qtbot: QtBot, sessions: sessionmaker[Session], cases: dict[str, str], tmp_path: Path, refusal: str
+) -> None:
+    """The print's record refused (a paper this desk and account did not make, the account's roles changed since it
+    signed in): said in Chinese where the preview says a record's problem, never the window's error box; the copy
+    handed out stays, and the preview stays usable."""
+    raised, said = RECORD_REFUSALS[refusal]
+    window = preview(qtbot, sessions, cases["补正（委托代理人办理）"], (DocumentKind.CORRECTION,))
+    made = window.documents[0]
+    away = failing(window._runner, raised, RECORD_PRINT)
+    target = tmp_path / "补正通知书.pdf"
+    assert window.save_to(target)
+    assert away.asked == [RECORD_PRINT.name]
+    assert window.record_problem.isVisible()
+    assert window.record_problem.text() == said
+    assert target.read_bytes() == made.pdf
+    assert window.done.isVisible()
+    assert window.isVisible()
+    assert window.print_button.isEnabled()
+    assert print_records(sessions, made.document_id) == []
+    away.mend()
+    assert window.save_to(target)  # the next record is asked again
+    assert print_records(sessions, made.document_id) == [(True, f"file:{target}", "", made.content_hash)]
 
 
 def test_escape_closes_the_preview(qtbot: QtBot, sessions: sessionmaker[Session], cases: dict[str, str]) -> None:

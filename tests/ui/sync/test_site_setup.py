@@ -37,7 +37,7 @@ from counter.ui.look.geometry import screen_of
 from counter.ui.mainwindow.desk_actions import DeskActions
 from counter.ui.sync.site_form import SiteForm
 from counter.ui.sync.sync_page import SyncPage
-from counter.ui.sync.words import CARD_DB_FAILED, CARD_FILE_FAILED
+from counter.ui.sync.words import CARD_DB_FAILED, CARD_FILE_FAILED, SETUP_FILE_FAILED, SYNC_FAILED
 from counter.words.access import refused_for
 from counter.words.database import fault_text
 from counter.words.files import file_fault
@@ -349,8 +349,11 @@ def test_the_desk_acts_under_the_new_code_after_set_up(qtbot: QtBot, fresh: sess
 
 
 def test_a_set_up_that_cannot_write_the_desk_says_so_and_keeps_the_form(
-    qtbot: QtBot, fresh: sessionmaker[Session]
+    qtbot: QtBot, fresh: sessionmaker[Session], caplog: pytest.LogCaptureFixture
 ) -> None:
+    """The clerk reads what went wrong, in words; the log, which file (a clerk's message never shows a path)."""
+    import errno
+
     config_path().mkdir(parents=True)  # a folder where the desk's settings file belongs
     _, page = open_f10(qtbot, fresh)
     form = page.site_form
@@ -360,8 +363,11 @@ def test_a_set_up_that_cannot_write_the_desk_says_so_and_keeps_the_form(
     fill_office_and_desk(form)
     QTest.keyClick(form.code, Qt.Key.Key_Enter)
     qtbot.waitUntil(lambda: page.progress.isHidden() and not page.working, timeout=60_000)
-    assert page.result.text().startswith(f"没有完成：无法写入 {config_path()}")
+    assert str(config_path()) not in page.result.text()
+    fault = file_fault(OSError(errno.EISDIR, "Is a directory"))
+    assert page.result.text() == SYNC_FAILED.format(reason=SETUP_FILE_FAILED.format(fault=fault))
     assert page.result.text().endswith("本站点的设定没有任何改动")
+    assert str(config_path()) in caplog.text
     assert form.isVisible()
     assert (form.code.text(), form.name.text(), form.chosen_kind()) == ("ARX01", TOWNSHIP_NAME, SiteKind.HALL)
     assert form.submit_button.isEnabled()

@@ -18,14 +18,14 @@ from counter.actions.site.demo import run_demo
 from counter.db import models
 from counter.host.machine import paths
 from counter.service.local import InProcess
-from counter.service.sync import READ_PENDING
+from counter.service.sync import EXPORT_PACKAGE, READ_PENDING
 from counter.sync import package as package_limits
 from counter.sync.sites import SiteKind
 from counter.ui.door.runner import Runner
 from counter.ui.look.text_size import px
 from counter.ui.sync.pending_label import PendingLabel
 from counter.ui.sync.sync_page import COLUMN_MOST, SyncPage
-from counter.ui.sync.words import SYNC_FAILED, SYNC_FILE_FAILED
+from counter.ui.sync.words import SYNC_FAILED, SYNC_FILE_FAILED, SYNC_UNEXPECTED
 from counter.words.files import file_fault
 from counter.words.sync import package_rejected
 from tests.sync.sync_world import NOW, TODAY, Site, introduce, make_site, sqlite_copy
@@ -465,3 +465,22 @@ def test_the_pending_line_keeps_its_count_while_the_database_cannot_be_read(qtbo
     assert away.asked == [READ_PENDING.name]
     assert label.text() == said
     assert label.isVisible()
+
+
+class ExportJammed(Exception):
+    """A failure the page has no words for."""
+
+
+def test_a_failure_the_page_has_no_words_for_is_a_sentence_and_its_name_goes_to_the_log(
+    qtbot: QtBot, township: Site, hall: Site, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    page = page_of(qtbot, township)
+    away = failing(page._runner, ExportJammed("the writer stuck"), EXPORT_PACKAGE)
+    page.export_to(tmp_path / "XAMT01.sync")
+    finish(qtbot, page)
+    assert away.asked == [EXPORT_PACKAGE.name]
+    assert page.result.text() == SYNC_FAILED.format(reason=SYNC_UNEXPECTED)
+    assert "ExportJammed" not in page.result.text()
+    assert "ExportJammed" in caplog.text
+    assert "the writer stuck" in caplog.text
+    assert page.export_button.isEnabled()
