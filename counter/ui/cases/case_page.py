@@ -455,9 +455,13 @@ class CasePage(StepSlots, QWidget):
         """A notice was numbered or printed: the 文书 section counts it."""
         self.reload()
 
-    def on_paper_sent(self, text: str) -> None:
-        """The paper went out and its preview closed: the page says where it went."""
-        self.show_notice(text, "noticeOk")
+    def on_paper_sent(self, text: str, unrecorded: str) -> None:
+        """The paper went out and its preview closed: the page says where it went, and, as a warning, a print its
+        record did not keep (the paper is out and is not printed again: its print count is to be checked)."""
+        if unrecorded:
+            self.show_notice(f"{text}{unrecorded}", "noticeWarn")
+        else:
+            self.show_notice(text, "noticeOk")
 
     def _offer_due(self, view: CaseView, offer: Callable[[dt.date], None]) -> None:
         """A few working days after the later of today and the old deadline, to ``offer`` once the holiday table

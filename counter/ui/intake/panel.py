@@ -379,10 +379,15 @@ class IntakePanel(ApplicantLookUps):
     def _papers_refused(self, refused: NoticeRefused) -> None:
         self.show_message(refused.text)
 
-    def on_paper_printed(self) -> None:
+    def on_paper_printed(self, _where: str, unrecorded: str) -> None:
         """Every paper of the outcome went out: the intake is done, like its preview, and makes way for the next
-        applicant.  A print that failed leaves both open, the places to print again from."""
+        applicant.  A print that failed leaves both open, the places to print again from.  A print whose record was
+        not written keeps the intake open saying so, the preview gone: closed, nothing would tell the clerk the case's
+        print count is short (the paper is out, and is not asked for again)."""
         self.papers_out = True
+        if unrecorded:
+            self.show_message(unrecorded)
+            return
         self.close()
 
     def ask_about_papers(self) -> UnprintedQuestion:

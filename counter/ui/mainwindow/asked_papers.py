@@ -98,7 +98,8 @@ class AskedPapers:
     def _refused(self, refused: NoticeRefused) -> None:
         self._say(refused.text)
 
-    def on_paper_sent(self, text: str) -> None:
-        """The paper went out and its preview closed: the status bar says where it went."""
+    def on_paper_sent(self, text: str, unrecorded: str) -> None:
+        """The paper went out and its preview closed: the status bar says where it went, and a record not written
+        stays there until the next message (a blank form keeps none, but a record's problem is never timed away)."""
         if isinstance(self._window, QMainWindow):
-            self._window.statusBar().showMessage(text, PAPER_SENT_MS)
+            self._window.statusBar().showMessage(f"{text}{unrecorded}", 0 if unrecorded else PAPER_SENT_MS)

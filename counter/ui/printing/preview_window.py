@@ -11,8 +11,8 @@ A printer that is off or missing never costs the case: the case was saved
 before the window opened and a print does not touch it.  The window says what
 went wrong in a red bar, records the failed print, and keeps 打印 ready; the
 next click prints on from the paper that failed.  Once every paper has gone out
-the window closes (:attr:`PreviewWindow.sent_all` says where they went, for the
-window that opened it): a preview left open behind the desk at every print
+the window closes (:attr:`PreviewWindow.sent_all` says where they went, and any record that was not written, for
+the window that opened it to say once the preview is gone): a preview left open behind the desk at every print
 would pile up all day, each holding its pages' images.  Every print of a numbered
 notice is recorded, also a failed one and a copy saved as a PDF file.  A blank
 form or 示范样表 is shown and printed the same way but recorded nowhere: it has
@@ -124,7 +124,9 @@ def record_refusal_text(err: Exception) -> str:
 
 class PreviewWindow(QWidget):
     print_finished = Signal(bool)  # a click on 打印 is done: True when every paper went out
-    sent_all = Signal(str)  # every paper went out (the window closes next): the sentence saying where
+    # every paper went out (the window closes next): the sentence saying where, and the one saying a record was not
+    # written ("" when every record was): the paper is out all the same, and only its opener is left to say so
+    sent_all = Signal(str, str)
     recorded = Signal()  # a print (or a failed one) is on record: the case page counts it
     closed = Signal()  # the window closed (Esc, 关闭, or after its print run): its opener takes the keyboard back
 
@@ -353,7 +355,8 @@ class PreviewWindow(QWidget):
         self._show_printer()
         self.print_finished.emit(complete)
         if complete:
-            self.sent_all.emit(self.done.text())
+            unrecorded = "" if self.record_problem.isHidden() else self.record_problem.text()
+            self.sent_all.emit(self.done.text(), unrecorded)
         if complete or self._close_after_run:
             self.close()
 
@@ -418,9 +421,11 @@ class PreviewWindow(QWidget):
         self._recording = True
 
         def failed(err: Exception) -> None:
-            self.record_problem.setText(record_refusal_text(err))
-            self.record_problem.show()
-            self._recorded()
+            try:
+                self.record_problem.setText(record_refusal_text(err))
+                self.record_problem.show()
+            finally:  # a fault of the program, raised on to the error hook, leaves the run free to end and close
+                self._recorded()
 
         def answered(_none: None) -> None:
             self.recorded.emit()

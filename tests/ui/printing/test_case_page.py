@@ -8,13 +8,18 @@ import pytest
 from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.documents.kinds import DocumentKind
+from counter.service.documents import RECORD_PRINT
 from counter.ui.cases.case_page import CasePage, Loaded
+from counter.ui.door.runner import failed
 from counter.ui.printing.preview_window import PreviewWindow
+from counter.ui.printing.words import PRINTING_NOT_RECORDED, PRINTING_SENT
 from tests.entrusted import entrust_in
 from tests.ui.called_back import Holding, in_the_event_loop, when
+from tests.ui.failing import LOCKED, failing
 from tests.ui.printing.conftest import Queue
 from tests.ui.printing.helpers import DESK, TODAY, pdf_text, print_records, wait_for_jobs
 from tests.ui.runners import runner_on
@@ -164,6 +169,27 @@ def test_a_failed_print_is_counted_on_the_page(
     qtbot.waitUntil(lambda: cell(page, 0, 3) == "1 次（其中失败 1 次）")  # counted once the case is read again
     assert page.view is not None
     assert page.view.status.value == "refused"  # the case is as it was
+
+
+def test_a_print_whose_record_failed_is_said_on_the_page_once_its_preview_closed(
+    qtbot: QtBot, sessions: sessionmaker[Session], cases: dict[str, str], queue: Queue
+) -> None:
+    """The receipt came out, its record did not (the database locked): the preview closes as after any print, and
+    the page says both, as a warning, for the clerk to check the print count; the paper is not asked for again."""
+    page = page_of(qtbot, sessions, cases["受理"])
+    QTest.mouseClick(page.documents.buttons[R], Qt.MouseButton.LeftButton)
+    [window] = previews(page)
+    made = window.documents[0]
+    failing(page._runner, LOCKED, RECORD_PRINT)
+    with qtbot.waitSignal(window.sent_all, timeout=20_000):
+        QTest.mouseClick(window.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not isValid(window))  # closed and freed, not merely hidden
+    sent = PRINTING_SENT.format(printer=queue.name, titles="收件凭证")
+    assert page.notice.isVisible()
+    assert page.notice.text() == sent + failed(LOCKED, PRINTING_NOT_RECORDED).message
+    assert page.notice.objectName() == "noticeWarn"
+    assert wait_for_jobs(queue.folder, 1) == [made.pdf]
+    assert print_records(sessions, made.document_id) == []
 
 
 def test_a_notice_asked_on_the_page_opens_once_it_is_made_and_the_page_goes_on_meanwhile(

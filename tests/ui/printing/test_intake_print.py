@@ -16,15 +16,19 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.db.catalog_store import current_guide
 from counter.documents.kinds import DocumentKind
 from counter.intake.outcome import Outcome, RefusalGround
+from counter.service.documents import RECORD_PRINT
+from counter.ui.door.runner import failed
 from counter.ui.intake import IntakePanel
 from counter.ui.printing.preview_window import PreviewWindow
+from counter.ui.printing.words import PRINTING_NOT_RECORDED
 from counter.ui.words import RUNNER_BUSY
 from tests.cups_server import Cups
 from tests.entrusted import RESTAURANT_ITEMS, entrust_in
 from tests.ui.called_back import Holding, in_the_event_loop, when
+from tests.ui.failing import LOCKED, failing
 from tests.ui.intake.helpers import commit, fill_person, press, ready, refuse
 from tests.ui.printing.conftest import Queue
-from tests.ui.printing.helpers import DESK, TODAY, pdf_text
+from tests.ui.printing.helpers import DESK, TODAY, pdf_text, wait_for_jobs
 from tests.ui.runners import runner_on
 
 BUNDLE = "XAM-YJS-008"  # 我要开小餐馆（50平方米以下）
@@ -160,6 +164,27 @@ def test_the_committed_intake_closes_once_its_paper_is_printed(
     assert print_paper(qtbot, window)
     qtbot.waitUntil(lambda: not panel.isVisible())
     assert not isValid(window) or not window.isVisible()  # no preview left behind the desk for the day
+
+
+@pytest.mark.slow
+def test_an_intake_whose_print_was_not_recorded_stays_open_saying_so(
+    qtbot: QtBot, panel: IntakePanel, queue: Queue
+) -> None:
+    """The paper came out, its record did not (the database locked): the preview closes as after any print, and the
+    intake, rather than closing with it, says so for the clerk to check the print count; no print is asked again, and
+    the next Esc closes it without asking about papers."""
+    take(qtbot, panel, Outcome.ACCEPT)
+    window = open_paper(panel)
+    failing(panel._runner, LOCKED, RECORD_PRINT)
+    assert print_paper(qtbot, window)
+    qtbot.waitUntil(lambda: not isValid(window))
+    assert panel.isVisible()
+    assert panel.message.isVisible()
+    assert panel.message.text() == failed(LOCKED, PRINTING_NOT_RECORDED).message
+    assert len(wait_for_jobs(queue.folder, 1)) == 1
+    panel.close()
+    assert not panel.isVisible()
+    assert panel.unprinted_question is None
 
 
 @pytest.mark.slow

@@ -23,12 +23,14 @@ from counter.documents.made import MadeDocument, PrintNotMade
 from counter.host.machine.desk_config import config_path, load_desk_config
 from counter.printing.cups import PrintProblem
 from counter.service.documents import RECORD_PRINT
+from counter.ui.door.runner import failed
 from counter.ui.printing.opening import open_preview
 from counter.ui.printing.preview_window import PAGE_EDGES, PreviewWindow
 from counter.ui.printing.words import (
     PRINTING_CHECK_DATES,
     PRINTING_CONTENT_LINE,
     PRINTING_NOT_MADE_HERE,
+    PRINTING_NOT_RECORDED,
     PRINTING_PRINTER_LINE,
     PRINTING_RECORD_REFUSED,
     PRINTING_REPRINT,
@@ -37,7 +39,7 @@ from counter.ui.printing.words import (
 from counter.words.access import refused_for
 from counter.words.printing import print_problem_text
 from tests.cups_server import Cups
-from tests.ui.failing import failing
+from tests.ui.failing import LOCKED, failing
 from tests.ui.printing.conftest import Queue
 from tests.ui.printing.helpers import (
     DESK,
@@ -164,9 +166,51 @@ def test_print_sends_the_exact_bytes_records_the_print_and_the_preview_goes(
     with qtbot.waitSignal(window.sent_all, timeout=PRINT_TIMEOUT_MS) as sent:
         QTest.mouseClick(window.print_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not isValid(window))  # closed and freed, not merely hidden
-    assert sent.args == [PRINTING_SENT.format(printer=queue.name, titles="收件凭证")]
+    assert sent.args == [PRINTING_SENT.format(printer=queue.name, titles="收件凭证"), ""]  # on record: nothing more
     assert wait_for_jobs(queue.folder, 1) == [made.pdf]
     assert print_records(sessions, made.document_id) == [(True, f"printer:{queue.name}", "", made.content_hash)]
+
+
+def closing_preview(sessions: sessionmaker[Session], case_no: str) -> PreviewWindow:
+    """A receipt's preview the test itself sees closed and freed: a failed record's fault keeps, through its
+    traceback's frames, the Python side of the window after Qt freed it, and the teardown would close it again."""
+    runner = runner_on(sessions)
+    return open_preview(None, runner, DESK, case_papers(runner, DESK, case_no, (DocumentKind.RECEIPT,)))
+
+
+def test_a_print_whose_record_fails_is_passed_on_as_the_preview_goes(
+    qtbot: QtBot, sessions: sessionmaker[Session], cases: dict[str, str], queue: Queue
+) -> None:
+    """The paper came out, its record did not (the database locked): the preview closes as after any print, and
+    hands its opener the record's problem with the sentence saying where the paper went, for the clerk to see once
+    the preview is gone; the paper is not asked for again."""
+    window = closing_preview(sessions, cases["受理"])
+    made = window.documents[0]
+    away = failing(window._runner, LOCKED, RECORD_PRINT)
+    with qtbot.waitSignal(window.sent_all, timeout=PRINT_TIMEOUT_MS) as sent:
+        QTest.mouseClick(window.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not isValid(window))
+    assert away.asked == [RECORD_PRINT.name]
+    assert sent.args == [
+        PRINTING_SENT.format(printer=queue.name, titles="收件凭证"),
+        failed(LOCKED, PRINTING_NOT_RECORDED).message,
+    ]
+    assert wait_for_jobs(queue.folder, 1) == [made.pdf]
+    assert print_records(sessions, made.document_id) == []
+
+
+def test_a_record_that_fails_as_a_fault_of_the_program_still_lets_the_preview_close(
+    qtbot: QtBot, sessions: sessionmaker[Session], cases: dict[str, str], queue: Queue
+) -> None:
+    """A record raising what is neither a refusal nor a failure of the database goes to the error hook, and the
+    preview, its paper out, closes all the same rather than waiting for ever on a record that will never answer."""
+    window = closing_preview(sessions, cases["受理"])
+    broke = RuntimeError("record broke")
+    failing(window._runner, broke, RECORD_PRINT)
+    with qtbot.captureExceptions() as raised:
+        QTest.mouseClick(window.print_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not isValid(window), timeout=PRINT_TIMEOUT_MS)
+    assert [err for _, err, _ in raised] == [broke]
 
 
 def test_a_set_prints_in_order_with_ctrl_p(
