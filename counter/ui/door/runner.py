@@ -160,8 +160,7 @@ class Runner(QObject):
         super().__init__(parent)
         self.service = service
         self._running = ""  # the operation in flight, or the last one: for the log
-        self._pending: Future[Any] = Future()
-        self._pending.set_result(None)  # nothing in flight yet
+        self._pending: Future[Any] = _IDLE  # nothing in flight yet
         self._owed: list[_Owed[Any]] = []  # the submitted operations whose answers are still to be handed over
         self._queued: list[Callable[[], None]] = []  # submitted while another ran: started in turn
         self._after_answers: list[Callable[[], None]] = []  # waiting for every answer owed to be handed over
@@ -334,6 +333,10 @@ class Runner(QObject):
                 owed.failed(err)
             else:
                 owed.answered(answer)
+        if self._pending.done() and not self._owed:
+            # its answer handed over: let go of it, and of what its fault holds (the frames it was handed over from,
+            # with the widget that asked), rather than keep it until the next operation
+            self._pending = _IDLE
         if self._pending.done() and self._queued:
             self._queued.pop(0)()
         if not self._owed and not self._queued:
@@ -388,6 +391,11 @@ class Runner(QObject):
             self.busy.emit(True)
 
 
+#: what no operation in flight is: a future done, with nothing in it
+_IDLE: Future[Any] = Future()
+_IDLE.set_result(None)
+
+
 def _raise(err: Exception) -> None:
     """A fault no widget words: on to the window's error hook (:mod:`counter.ui.start.unexpected`)."""
     raise err
@@ -435,6 +443,9 @@ class _Workers:
             name, work, future = self._work.get()
             log.debug("operation %s on %s", name, threading.current_thread().name)
             _carry_out(work, future)
+            # not held while the worker waits for the next: a fault kept in the future holds the frames it was
+            # handed over from on the window's thread, the widget that asked among them
+            del name, work, future
             with self._lock:
                 self._idle += 1
 

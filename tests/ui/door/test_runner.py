@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -152,3 +154,21 @@ def test_a_read_that_failed_is_handed_on_and_any_other_fault_raised_to_the_error
     with pytest.raises(ValueError, match="not the database"):
         failed(ValueError("not the database"))
     assert len(handed) == 1
+
+
+def test_a_widget_whose_read_failed_is_let_go_once_the_failure_is_handed_over(qtbot: QtBot, store: Store) -> None:
+    """The runner kept the last operation's fault, and the fault the frames it was handed over from, the widget's
+    own among them: a closed preview stayed alive until the desk's next operation."""
+    runner = Runner(InProcess(store))
+    handed: list[Failed] = []
+
+    def submitted() -> weakref.ref[QObject]:
+        owner = QObject()
+        runner.submit(FAILS, Count(1), owner=owner, answered=print, failed=failures_to(handed.append))
+        return weakref.ref(owner)
+
+    kept = in_the_loop(qtbot, submitted)
+    qtbot.waitUntil(lambda: bool(handed))
+    handed.clear()
+    gc.collect()
+    assert kept() is None
