@@ -210,7 +210,8 @@ def _read_csv_line(match: re.Match[str], number: int) -> _LineRead:
     try:
         day = dt.date(int(match[1]), int(match[2]), int(match[3]))
     except ValueError:
-        return _LineRead(problems=(ScheduleProblem(number, ScheduleProblemCode.INVALID_DATE, match[0]),))
+        written = match.string[match.start(1) : match.end(3)]  # the date as written, without the kind after it
+        return _LineRead(problems=(ScheduleProblem(number, ScheduleProblemCode.INVALID_DATE, written),))
     if kind is None:
         return _LineRead(problems=(ScheduleProblem(number, ScheduleProblemCode.UNRECOGNISED, match[4]),))
     return _LineRead(off=frozenset({day})) if kind else _LineRead(work=frozenset({day}))

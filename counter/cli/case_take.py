@@ -151,6 +151,8 @@ def _file_problem_text(problem: FileProblem) -> str:
     from counter.words.texts import coded_text_problem
 
     detail = problem.detail
+    if problem.code is FileProblemCode.NOT_JSON and not detail:
+        return phrases.CASE_TAKE_NOT_JSON
     if problem.code is FileProblemCode.NOT_JSON and ":" in detail:
         line, column = detail.split(":", 1)
         detail = phrases.CASE_TAKE_JSON_POSITION.format(line=line, column=column)

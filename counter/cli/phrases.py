@@ -192,6 +192,8 @@ CASE_TAKE_NO_CLERK = tr(
     "请先设置：counter desk --clerk 姓名（或在窗口中按 F10 设置）。"
 )
 CASE_TAKE_PREVIOUS_NOT_FOUND = tr("补正前办件 {case_no} 不存在，请核对 previous_case_no")
+#: text the JSON reader gave up on (a number of thousands of digits, lists nested past its depth): no place to name
+CASE_TAKE_NOT_JSON = tr("不是有效的 JSON")
 CASE_TAKE_FILE_PROBLEM = {
     "not_json": tr("不是有效的 JSON（{detail}）"),
     "duplicate_key": tr("同一对象中写了两次，只能写一次"),

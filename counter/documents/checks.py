@@ -22,7 +22,7 @@ from counter.documents.item_acceptance import accepted_on
 from counter.documents.item_correction import correction_step
 from counter.documents.kinds import DocumentKind, DocumentProblem
 from counter.intake.checklist import Receipt
-from counter.intake.outcome import Outcome
+from counter.intake.outcome import Outcome, RefusalGround
 
 DEFER = Outcome.DEFER.value
 _RECEIPT_OUTCOMES = frozenset({Outcome.ACCEPT.value, Outcome.DEFER.value})
@@ -104,8 +104,15 @@ def _fit_problems(
     outcomes, problem = _OUTCOMES_FOR[kind]
     if case.outcome not in outcomes:
         return [problem]
+    return _content_problems(case, kind, bundle)
+
+
+def _content_problems(case: CaseView, kind: DocumentKind, bundle: Bundle) -> list[DocumentProblem]:
+    """Whether the case of the right outcome holds what the paper states: deferred materials, a shortfall, a ground."""
     if kind in (DocumentKind.DEFERRAL, DocumentKind.PLEDGE) and not deferred_lines(case):
         return [DocumentProblem.NO_DEFERRED_MATERIALS]
+    if kind is DocumentKind.REFUSAL and case.refusal_ground not in {ground.value for ground in RefusalGround}:
+        return [DocumentProblem.UNKNOWN_REFUSAL_GROUND]
     if kind is DocumentKind.CORRECTION and not shortfall_lines(case, bundle):
         return [DocumentProblem.NOTHING_TO_CORRECT]
     return []

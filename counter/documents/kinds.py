@@ -118,6 +118,9 @@ class DocumentProblem(StrEnum):
     NOT_CORRECTION = "not_correction"  # correction notice: the outcome was not 补正
     NOTHING_TO_CORRECT = "nothing_to_correct"  # correction notice: no material is missing or defective
     NOT_REFUSED = "not_refused"  # refusal notice: the outcome was not 不予受理
+    # refusal notice: the case keeps no ground this version knows (a record of a newer release's township): the
+    # notice states its legal ground, so it is not made rather than made on another
+    UNKNOWN_REFUSAL_GROUND = "unknown_refusal_ground"
     REFUSED = "refused"  # application form: the case was refused, nothing goes to the departments to apply for
     NOT_DENIED = "not_denied"  # denial: the item named is not denied (or no item is named)
     NO_HAND_OVER = "no_hand_over"  # 送达回证: the case has no such hand-over of results on record

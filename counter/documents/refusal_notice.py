@@ -41,10 +41,7 @@ def refusal_notice_blocks(
     department's behalf (:func:`counter.documents.item_law.refusal_rights`).  Where the hall only receives for
     an item, it refuses nothing: the paper is its 申请事项告知书 (:func:`counter.documents.acting.received_refusal`).
     """
-    try:
-        ground = RefusalGround(case.refusal_ground)
-    except ValueError:
-        ground = RefusalGround.NO_LICENCE_NEEDED
+    ground = RefusalGround(case.refusal_ground)  # one this version knows: document_problems saw to it
     if paper_standing(bundle.items, office, held) is Acceptance.RECEIVED:
         return received_refusal(case, bundle, office, you, ground)
     reason = paper.REFUSAL_GROUND[ground]

@@ -96,13 +96,12 @@ def due_date(
     """The latest working day after ``today`` within every limit that leaves ``margin`` before each completion date.
 
     None when no such day exists: the promise is too short for this material to be deferred.  The calendar only
-    counts forward, so the day is found by stepping back from the earliest limit (a few days at most).
+    counts forward, so the day is found by stepping back from the earliest limit (a few days at most).  For a
+    material that serves a completion date at least (one that serves none has no due date to find, and the outcome
+    refuses its deferral: ``DEFERRAL_NO_DEADLINE``).
     """
     latest = min(dates(limit) for limit in due_limits(bundle, material))
-    completions = [dates(limit) for limit in completion_limits(bundle, material)]
-    if not completions:
-        return latest
-    finish = min(completions)
+    finish = min(dates(limit) for limit in completion_limits(bundle, material))
     day = latest
     while day > today:
         result = calendar.deadline(day, margin)

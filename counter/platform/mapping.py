@@ -250,7 +250,11 @@ def mapping_from(data: dict[str, Any], where: str = "mapping") -> Mapping:
     lists = code_lists_from(data.get("lists", {}), where, problems)
     elements: list[Element] = []
     fields: set[str] = set()
-    for n, raw in enumerate(data.get("elements", [])):
+    given_elements = data.get("elements", [])
+    if not isinstance(given_elements, list):  # a number is not iterated, text would be read letter by letter
+        problems.append(f"{where}: elements: not an array of tables")
+        given_elements = []
+    for n, raw in enumerate(given_elements):
         at = f"{where}: elements[{n}]"
         element = _element(raw, at, lists, problems)
         name = str(raw.get("field", "")).strip() if isinstance(raw, dict) else ""
@@ -278,7 +282,11 @@ def _element(raw: Any, at: str, lists: dict[str, CodeList], problems: list[str])
     if code and code not in lists:
         found.append(f"{at}: no code list {code}")
     kinds: set[PlatformKind] = set()
-    for k in raw.get("kinds", ["all"]):
+    given_kinds = raw.get("kinds", ["all"])
+    if not isinstance(given_kinds, list):
+        found.append(f"{at}: kinds not an array")
+        given_kinds = []
+    for k in given_kinds:
         if str(k) in _GROUPS:
             kinds |= _GROUPS[str(k)]
         elif str(k) in {p.value for p in PlatformKind}:

@@ -63,7 +63,7 @@ def rating_page_from(data: dict[str, Any], where: str = "mapping") -> RatingPage
     if parts.scheme != "https" or not parts.netloc or address.count(PLACEHOLDER) != 1:
         raise RatingPageError(f"{where}: [rating_page] address must be https:// with {PLACEHOLDER} once")
     days = raw.get("period_days", 0)
-    if not isinstance(days, int) or not 1 <= days <= 366:
+    if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= 366:  # true is no number of days
         raise RatingPageError(f"{where}: [rating_page] period_days must be 1 to 366")
     return RatingPage(
         address=address,

@@ -84,6 +84,24 @@ def test_every_problem_of_a_new_account_at_once(hall: sessionmaker[Session], des
         assert bad_login == (AccountProblem.LOGIN_FORMAT,)
 
 
+def test_a_staff_number_or_a_department_too_long_or_a_department_without_its_role(
+    hall: sessionmaker[Session], desk: Desk
+) -> None:
+    """A department confines its staff to its items: given to a clerk it would confine nobody, so it is refused."""
+    as_admin = Desk(desk.identity, "巴图", ADMIN)
+    clerk = NewAccount(
+        "saran", "萨仁", frozenset({Role.CLERK}), "saran2026ok", staff_no="0" * 21, department="市场监管局"
+    )
+    staff = NewAccount("sarna", "萨日娜", frozenset({Role.DEPARTMENT}), "sarna2026ok", department="局" * 201)
+    with hall.begin() as session:
+        assert add_account(session, as_admin, clerk) == (
+            AccountProblem.STAFF_NO_TOO_LONG,
+            AccountProblem.DEPARTMENT_WITHOUT_ROLE,
+        )
+        assert add_account(session, as_admin, staff) == (AccountProblem.DEPARTMENT_TOO_LONG,)
+        assert session.scalar(select(models.Account.login).where(models.Account.login.in_(("saran", "sarna")))) is None
+
+
 def test_once_accounts_exist_managing_them_needs_the_admin_role(hall: sessionmaker[Session], desk: Desk) -> None:
     new = NewAccount("saran", "萨仁", frozenset({Role.CLERK}), "saran2026ok")
     clerk = Actor("wulan", "乌兰", frozenset({Role.CLERK}))

@@ -177,6 +177,22 @@ def test_the_applicant_is_told_each_later_date_where_the_hall_has_a_gateway(
     assert again is None
 
 
+def test_the_applicant_is_told_a_later_correction_deadline(sessions: sessionmaker[Session], desk: Desk) -> None:
+    with sessions.begin() as s:
+        save_gateway(s, GatewaySettings("https://127.0.0.1:9/sms/send", "hall", SECRET), desk=desk)
+    office_took_five_days(sessions, desk)
+    number = take(sessions, desk, correction(sessions), TAKEN)
+    import_notice(sessions, desk)
+    with sessions() as s:
+        case = s.scalars(select(models.Case).where(models.Case.case_no == number)).one()
+        told = s.execute(
+            select(models.OutboxMessage.kind, models.OutboxMessage.due_on).where(
+                models.OutboxMessage.case_id == case.id, models.OutboxMessage.kind.like("%moved")
+            )
+        ).all()
+    assert [tuple(row) for row in told] == [("correction_moved", D(2027, 10, 27))]  # the date the notice now says
+
+
 @pytest.mark.slow
 def test_the_papers_quote_the_governing_date(sessions: sessionmaker[Session], desk: Desk, tmp_path: Path) -> None:
     office_took_five_days(sessions, desk)

@@ -16,10 +16,14 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.desk import Desk
 from counter.actions.cases import decisions
-from counter.actions.cases.decisions import deny_lapsed_deferral
+from counter.actions.cases.decisions import case_and_bundle, deny_lapsed_deferral
 from counter.actions.cases.early_lapses import early_lapses
 from counter.actions.cases.holidays import set_holiday
+from counter.actions.intake import take as take_module
+from counter.actions.intake.take import lapse_correction
 from counter.actions.outbox.messages import save_gateway
+from counter.case.correction_lapse import CorrectionNotDue
+from counter.case.dates_moved import CORRECTION
 from counter.case.early_lapses import EarlyLapse, read_early
 from counter.case.moments import office_day
 from counter.case.status import CaseEvent
@@ -27,7 +31,7 @@ from counter.db import models
 from counter.sms.gateway import GatewaySettings
 from counter.words.lapses import CORRECTION_PATH, early_lapse_text
 from tests.actions.signed_head import head_of
-from tests.actions.test_dates_moved import deferral, view_of
+from tests.actions.test_dates_moved import correction, deferral, view_of
 from tests.actions.test_intake_actions import take
 from tests.actions.test_provisional_lapse import TAKEN, import_2028
 from tests.sms_gateway import SECRET
@@ -102,3 +106,28 @@ def test_a_lapse_on_or_after_the_governing_date_is_not_listed(sessions: sessionm
     assert CaseEvent.LAPSE_EARLY.value not in [h.event for h in view_of(sessions, number).history]
     with sessions() as s:
         assert early_lapses(s) == []
+
+
+def test_a_correction_lapse_the_notice_proves_early_lists_every_item_for_its_body(
+    sessions: sessionmaker[Session], head: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A 补正 lapsed ends the whole application: every item's body corrects it, not only a denied one's."""
+    number = take(sessions, head, correction(sessions), TAKEN)
+    with sessions.begin() as s, pytest.raises(CorrectionNotDue) as not_yet:
+        lapse_correction(s, head, number, TAKEN)
+    first = not_yet.value.first_day
+    assert first is not None
+    with monkeypatch.context() as patch:  # as a desk recorded it before a provisional date was refused
+        patch.setattr(take_module, "check_settled", lambda *args: None)
+        with sessions.begin() as s:
+            lapse_correction(s, head, number, first)
+    assert (view_of(sessions, number).correction_due, first) == (D(2028, 2, 21), D(2028, 2, 22))
+    import_2028(sessions, head, IMPORTED)  # fifteen working days from 01-21 end on 02-22 by the notice
+    with sessions() as s:
+        (row,) = early_lapses(s)
+    assert row.case_no == number
+    assert row.lapse == EarlyLapse(CORRECTION, D(2028, 2, 22), D(2028, 2, 22), D(2028, 2, 23))
+    with sessions() as s:
+        _, bundle = case_and_bundle(s, number)
+    assert [code for code, _, _ in row.items] == [item.code for item in bundle.items]
+    assert all(body for _, _, body in row.items)

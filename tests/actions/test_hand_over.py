@@ -173,6 +173,8 @@ def posted(tracking_no: str, carrier: str = "顺丰") -> HandOverRequest:
         (posted("SF1234567890", carrier="顺\u202e丰"), HandOverProblem.BAD_CARRIER),
         (HandOverRequest(HandOverWay.PICKUP, "其\u200b木格", AGENT_ID), HandOverProblem.BAD_RECIPIENT),
         (HandOverRequest(HandOverWay.ELECTRONIC, address="a@b.cn\x00"), HandOverProblem.BAD_ADDRESS),
+        (posted("SF1234567890", carrier=" "), HandOverProblem.NO_CARRIER),  # a parcel no one can trace
+        (HandOverRequest(HandOverWay.PICKUP, "其木格" * 100, AGENT_ID), HandOverProblem.TOO_LONG),
     ],
 )
 def test_a_text_out_of_its_shape_is_refused_by_its_field(

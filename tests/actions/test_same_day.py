@@ -15,7 +15,7 @@ from counter.actions.admin.calendar import office_calendar
 from counter.actions.intake.same_day import finish_same_day, same_day_check
 from counter.actions.intake.take import take_intake
 from counter.actions.site.demo import complete_checklist, fresh_checklist
-from counter.case.hand_over import HandOverWay, hand_over_note, hand_overs
+from counter.case.hand_over import HandOver, HandOverWay, hand_over_note, hand_overs
 from counter.case.intake_request import IntakeRequest
 from counter.case.item_lines import office_day
 from counter.case.same_day import NOTE_SAME_DAY, SameDayProblem
@@ -26,10 +26,12 @@ from counter.db import models
 from counter.db.case_store import case_view
 from counter.db.catalog_store import current_guide
 from counter.documents.kinds import DocumentKind, record_kind
-from counter.intake.parties import Delivery, Parties
+from counter.intake.parties import Agent, Applicant, ApplicantKind, Delivery, Parties
+from counter.parties.identifiers import make_id_number
 from counter.parties.masking import mask_id
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import ID, applicant
+from tests.licence_library import CREDIT_CODE
 from tests.same_day_catalog import add_immediate_guide
 
 
@@ -141,3 +143,34 @@ def test_a_result_asked_for_by_post_is_not_handed_over_at_the_window(
     with sessions.begin() as s, pytest.raises(SameDayNotPossible) as refused:
         finish_same_day(s, desk, number, TODAY)
     assert refused.value.problems == (SameDayProblem.NOT_AT_WINDOW,)
+
+
+def _handed_over(sessions: sessionmaker[Session], desk: Desk, stored: StoredGuide, parties: Parties) -> HandOver:
+    number = _take(sessions, desk, stored, parties)
+    with sessions.begin() as s:
+        assert finish_same_day(s, desk, number, TODAY) is CaseStatus.DELIVERED
+    with sessions() as s:
+        view = case_view(s, number)
+    assert view is not None
+    (handed,) = hand_overs(view.history, office_day)
+    return handed
+
+
+def test_an_agent_receives_the_result_for_the_applicant_under_the_agents_own_number(
+    sessions: sessionmaker[Session], desk: Desk, immediate: StoredGuide
+) -> None:
+    agent_id = make_id_number("152201", dt.date(1990, 3, 8), 35)
+    parties = dataclasses.replace(applicant(), agent=Agent("其木格", agent_id, "2026年11月授权委托书，代为办理并领取"))
+    handed = _handed_over(sessions, desk, immediate, parties)
+    assert (handed.recipient, handed.id_masked, handed.same_day) == ("其木格", mask_id(agent_id), True)
+
+
+def test_a_companys_result_goes_to_its_legal_representative_whose_number_is_written_in(
+    sessions: sessionmaker[Session], desk: Desk, immediate: StoredGuide
+) -> None:
+    company = Applicant(
+        ApplicantKind.COMPANY, "乌兰浩特市草原味道餐馆", CREDIT_CODE, "13904821111", "乌兰浩特市五一街", "巴特尔"
+    )
+    handed = _handed_over(sessions, desk, immediate, Parties(company))
+    # the case keeps the company's credit code, not the representative's ID number: the 送达回证 leaves it blank
+    assert (handed.recipient, handed.id_masked, handed.same_day) == ("巴特尔", "", True)

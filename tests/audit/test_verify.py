@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from counter.audit.chain import GENESIS, AuditFields, entry_hash
 from counter.audit.verify import ChainHead, StoredEntry, TrailProblem, TrailProblemCode, verify_chains
+from counter.words.audit import trail_problem_text
 
 CHAIN = "XAM01-8"
 START = dt.datetime(2026, 11, 20, 2, 0)
@@ -130,3 +131,23 @@ def test_any_change_to_any_field_of_any_entry_is_found(which: int, name: str, te
     entries[which] = dataclasses.replace(entries[which], fields=fields)
     report = verify_chains([(CHAIN, entries)], heads)
     assert TrailProblem(TrailProblemCode.EDITED, CHAIN, entries[which].seq) in report.problems
+
+
+def test_an_entry_naming_an_algorithm_not_known_here_is_reported_and_the_chain_checked_on() -> None:
+    """An entry relabelled to escape its hash check is not passed as unchecked: the label itself is the damage."""
+    entries = written(5)
+    heads = head_of(entries)
+    entries[2] = dataclasses.replace(entries[2], fields=dataclasses.replace(entries[2].fields, alg="md5"))
+    entries[3] = dataclasses.replace(entries[3], fields=dataclasses.replace(entries[3].fields, actor="someone"))
+    assert codes(entries, heads) == [(TrailProblemCode.UNKNOWN_ALG, 3, 3), (TrailProblemCode.EDITED, 4, 4)]
+    report = verify_chains([(CHAIN, entries)], heads)
+    assert not report.whole
+    assert trail_problem_text(report.problems[0]) == "链 XAM01-8 第3条：记录所标的串链算法本程序不认识：记录被改动过"
+
+
+def test_a_long_check_reports_its_progress_every_ten_thousand_entries_and_at_its_end() -> None:
+    entries = written(25_000)
+    seen: list[int] = []
+    report = verify_chains([(CHAIN, entries)], head_of(entries), on_progress=seen.append)
+    assert report.whole
+    assert seen == [10_000, 20_000, 25_000]

@@ -308,6 +308,29 @@ def test_ranges_across_months_and_years() -> None:
     }
 
 
+def test_a_range_without_years_runs_on_into_the_next_year() -> None:
+    # the 元旦 line of a notice for 2026 as some notices write it: the end, a month before the start, is in 2027
+    table, problems = parse_official_schedule("元旦：12月31日（周四）至1月2日放假，共3天。", 2026)
+    assert problems == []
+    assert table.days_off == {D(2026, 12, 31), D(2027, 1, 1), D(2027, 1, 2)}
+
+
+def test_a_bracket_without_a_weekday_is_no_check() -> None:
+    table, problems = parse_official_schedule("春节：2月16日（除夕）至18日放假，共3天。", 2026)
+    assert problems == []
+    assert table.days_off == {D(2026, 2, 16), D(2026, 2, 17), D(2026, 2, 18)}
+
+
+def test_a_day_without_its_month_or_a_date_line_with_no_such_date_is_reported() -> None:
+    _, problems = parse_official_schedule("至5日放假\n2027-02-30,off\n2027-02-07,work", 2027)
+    assert problems == [
+        ScheduleProblem(1, ScheduleProblemCode.UNRECOGNISED, "5日"),
+        ScheduleProblem(2, ScheduleProblemCode.INVALID_DATE, "2027-02-30"),
+    ]
+    # the date as written, as for a date of notice wording: not the kind after it
+    assert schedule_problem_text(problems[1]) == "第2行：日期“2027-02-30”不存在"
+
+
 def test_older_wording_with_compensatory_rest() -> None:
     table, problems = parse_official_schedule("元旦：1月1日放假，1月2日（星期一）补休。", 2017)
     assert problems == []

@@ -96,3 +96,24 @@ def test_an_item_waiting_for_a_deferred_material_is_promised_for_the_cases_date_
     assert served_promise(own, DateResult(D(2026, 9, 25)), D(2026, 9, 28)) == DateResult(D(2026, 9, 25))  # the law
     assert served_promise(None, legal, D(2026, 9, 28)) is None  # paused: no date
     assert served_promise(own, None, None) == own  # a case without a promised date
+
+
+def test_a_limit_in_calendar_days_extended_ends_on_the_extensions_last_working_day() -> None:
+    legal = TimeLimit(30, TimeUnit.CALENDAR_DAY)
+    steps = [*ROUTED, ItemStep(ItemEvent.EXTENDED, D(2026, 10, 15), BY, days=10, approved_by="局长 王立新",
+                               reason="需组织专家评审")]  # fmt: skip
+    clock = item_clock(CALENDAR, ACCEPTED, legal, PROMISED, steps)
+    # 21 Sep + 30 days = 21 Oct (a Wednesday); then 10 working days: 22, 23, 26-30 Oct, 2, 3, 4 Nov
+    assert clock.legal_due == DateResult(D(2026, 11, 4))
+    assert clock.promised_due is not None
+    assert clock.promised_due.date == D(2026, 9, 29)  # the promise is not extended
+
+
+def test_an_extension_reaching_past_the_holiday_data_is_provisional() -> None:
+    legal = TimeLimit(20, TimeUnit.CALENDAR_DAY)
+    steps = [ItemStep(ItemEvent.EXTENDED, D(2026, 12, 10), BY, days=10, approved_by="局长 王立新", reason="需现场核查")]
+    clock = item_clock(CALENDAR, D(2026, 12, 1), legal, None, steps)
+    # 1 Dec + 20 days = 21 Dec, inside the data; 10 working days after it reach into 2027, which the data lacks
+    assert clock.legal_due is not None
+    assert clock.legal_due.beyond_data
+    assert clock.legal_due.date > D(2026, 12, 31)

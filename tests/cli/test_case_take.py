@@ -306,6 +306,40 @@ def test_a_file_that_is_no_intake(
     assert problems(capsys, db, write(tmp_path, content)) == {where: message}
 
 
+def test_parts_of_the_file_not_of_their_shape(capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path) -> None:
+    """A part written as a list or a text, or a material without its receipt: each at its path, nothing taken."""
+    request = copy.deepcopy(ACCEPT)
+    request["answers"] = ["individual"]
+    request["subject"] = "小餐馆"
+    request["materials"] = {"M01": "received", "M04": {"originals": 1}}
+    found = problems(capsys, db, write(tmp_path, request))
+    assert found == {
+        "answers": "应为JSON 对象 {…}",
+        "subject": "应为JSON 对象 {…}",
+        "materials.M01": "应为JSON 对象 {…}",
+        "materials.M04.receipt": "缺少此项",
+    }
+    request = copy.deepcopy(ACCEPT)
+    request["applicant"] = "张海军"
+    request["materials"] = []
+    assert problems(capsys, db, write(tmp_path, request)) == {
+        "applicant": "应为JSON 对象 {…}",
+        "materials": "应为JSON 对象 {…}",
+    }
+
+
+@pytest.mark.parametrize(
+    "content",
+    ['{"bundle": "xcg", "guide_version": ' + "9" * 5000 + "}", "[" * 100_000 + "]" * 100_000],
+    ids=["a number of 5000 digits", "nested 100000 deep"],
+)
+def test_json_the_reader_cannot_hold_is_no_json(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path, content: str
+) -> None:
+    """Text the JSON reader gives up on, rather than misreads, is refused like any text that is no JSON."""
+    assert problems(capsys, db, write(tmp_path, content)) == {"not_json": "不是有效的 JSON"}
+
+
 def test_an_unknown_bundle_and_an_unknown_version(capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path) -> None:
     request = copy.deepcopy(ACCEPT)
     request["bundle"] = "no such bundle at all"

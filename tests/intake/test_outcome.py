@@ -218,6 +218,14 @@ def test_a_refusal_outside_the_remit_without_the_body_is_not_finished() -> None:
     )
 
 
+def test_a_refusal_whose_bodies_hold_what_no_paper_prints_is_not_finished() -> None:
+    """The 第二项 bodies are printed on the notice: a control character or a reversed run among them is no typing."""
+    for bad in ("甲局\u202e", "甲\x00局"):
+        bodies = turn_to_text((item.code, bad) for item in RESTAURANT.items)
+        decision = decide_now(everything_received(), refusal=Refusal(RefusalGround.NOT_IN_REMIT, bodies))
+        assert decision == Decision(Outcome.INCOMPLETE, (Reason(ReasonCode.TURN_TO_NOT_TAKEN),))
+
+
 def test_a_refusal_without_its_ground_is_not_finished_whatever_the_checklist() -> None:
     for refusal in (Refusal(None), Refusal(None, "兴安盟卫生健康委员会")):
         decision = decide_now(everything_received(), refusal=refusal)

@@ -121,3 +121,6 @@ def test_a_paper_writes_the_date_its_own_way() -> None:
     kept, _ = check_subject(NEWBORN, GOOD, TODAY)
     lines = dict(subject_lines(NEWBORN, kept, day=lambda d: f"{d.year}年{d.month}月{d.day}日"))
     assert lines["出生日期"] == "2026年11月2日"
+    # a date a case holds in another form (a township's record of another release) is printed as held, not lost
+    held = dict(subject_lines(NEWBORN, (("birth_date", "2026年11月2日"),), day=lambda d: f"{d.year}年"))
+    assert held["出生日期"] == "2026年11月2日"

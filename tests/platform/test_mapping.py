@@ -199,6 +199,25 @@ def test_the_export_and_the_platform_send_one_code_for_one_channel(channel_prese
 
 
 @pytest.mark.parametrize(
+    ("elements", "problem"),
+    [
+        (5, "m.toml: elements: not an array of tables"),
+        ("projid", "m.toml: elements: not an array of tables"),
+        ([{"element": "办件编号", "field": "projid", "source": "case.case_no", "kinds": 5}],
+         "m.toml: elements[0]: kinds not an array"),
+        ([{"element": "办件编号", "field": "projid", "source": "case.case_no", "kinds": "accepted"}],
+         "m.toml: elements[0]: kinds not an array"),
+    ],
+)  # fmt: skip
+def test_elements_or_their_kinds_not_an_array_are_named_not_a_crash(elements: object, problem: str) -> None:
+    """Written as a number they stopped the program with a TypeError; as text, each letter was an unknown kind."""
+    with pytest.raises(MappingError) as refused:
+        mapping_from({"elements": elements}, "m.toml")
+    assert refused.value.problems[0] == problem
+    assert not any("unknown kind" in p for p in refused.value.problems)
+
+
+@pytest.mark.parametrize(
     ("tables", "problem"),
     [
         ({"lists": "level"}, "m.toml: [lists]: not a table"),

@@ -56,9 +56,13 @@ def test_the_shipped_mapping_names_the_page_with_its_source_and_period() -> None
         {"address": "http://example.cn/?no={case_no}", "period_days": 7},  # not https
         {"address": "https://example.cn/", "period_days": 7},  # no place for the 办件编号
         {"address": "https://example.cn/?no={case_no}", "period_days": 0},
+        # a yes for a number: read as 1, the paper told the applicant one day to rate again
+        {"address": "https://example.cn/?no={case_no}", "period_days": True},
+        {"address": "https://example.cn/?no={case_no}", "period_days": "7"},
+        "https://example.cn/?no={case_no}",  # not a table
     ],
 )
-def test_a_page_the_region_could_not_be_reached_by_is_refused(raw: dict[str, object]) -> None:
+def test_a_page_the_region_could_not_be_reached_by_is_refused(raw: object) -> None:
     with pytest.raises(RatingPageError):
         rating_page_from({"rating_page": raw})
 

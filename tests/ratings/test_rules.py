@@ -34,11 +34,16 @@ from counter.ratings.rectification import (
     state_after,
 )
 from counter.ratings.settings import (
+    KEY_DEFAULT,
     KEY_IDLE_TEXT,
+    KEY_MODE,
     KEY_PERIOD,
     KEY_REASONS,
     KEY_TIMEOUT,
+    DefaultRule,
+    RatingMode,
     RatingSettings,
+    SettingProblem,
     SettingProblemCode,
     read_settings,
     settings_problems,
@@ -178,6 +183,36 @@ def test_unusable_stored_settings_fall_back_one_by_one_and_are_reported() -> Non
         SettingProblemCode.UNREADABLE,
         SettingProblemCode.TIMEOUT_RANGE,
     ]
+
+
+def test_every_problem_of_the_period_the_pad_text_and_the_default_rating_at_once() -> None:
+    settings = RatingSettings(
+        idle_text="欢" * 401, period=TimeLimit(90, TimeUnit.CALENDAR_DAY), default_rule=DefaultRule(61, " " * 3)
+    )
+    assert [(p.code, p.key, p.detail) for p in settings_problems(settings)] == [
+        (SettingProblemCode.PERIOD_RANGE, KEY_PERIOD, "90"),
+        (SettingProblemCode.IDLE_TEXT_TOO_LONG, KEY_IDLE_TEXT, ""),
+        (SettingProblemCode.DEFAULT_DAYS_RANGE, KEY_DEFAULT, "61"),
+        (SettingProblemCode.DEFAULT_BASIS_REQUIRED, KEY_DEFAULT, ""),
+    ]
+    cited = RatingSettings(default_rule=DefaultRule(7, "依据" * 101))
+    assert [p.code for p in settings_problems(cited)] == [SettingProblemCode.DEFAULT_BASIS_TOO_LONG]
+    assert settings_problems(RatingSettings(default_rule=DefaultRule(0, ""))) == []  # off: no basis needed
+
+
+def test_a_stored_way_of_rating_that_cannot_be_read_is_the_pad_with_no_default_and_is_reported() -> None:
+    raw: dict[str, str | None] = {KEY_TIMEOUT: "sixty", KEY_MODE: "kiosk", KEY_DEFAULT: '{"days": 7}'}
+    settings, problems = read_settings(raw)
+    assert (settings.timeout_seconds, settings.mode, settings.default_rule) == (60, RatingMode.PAD, DefaultRule())
+    assert problems == [
+        SettingProblem(SettingProblemCode.UNREADABLE, KEY_TIMEOUT, "sixty"),
+        SettingProblem(SettingProblemCode.UNREADABLE, KEY_MODE, "kiosk"),
+        SettingProblem(SettingProblemCode.UNREADABLE, KEY_DEFAULT, '{"days": 7}'),
+    ]
+    # a rule stored whole but out of its range is off, as if never set: no unrated service becomes 基本满意
+    settings, problems = read_settings({KEY_DEFAULT: '{"days": 90, "basis": "本地规定"}'})
+    assert settings.default_rule == DefaultRule()
+    assert [p.code for p in problems] == [SettingProblemCode.DEFAULT_DAYS_RANGE]
 
 
 def test_every_problem_of_a_reason_list() -> None:
