@@ -293,6 +293,8 @@ def _element(raw: Any, at: str, lists: dict[str, CodeList], problems: list[str])
             kinds.add(PlatformKind(str(k)))
         else:
             found.append(f"{at}: unknown kind {k}")
+    flags = {key: raw.get(key, False) for key in ("required", "confirmed")}
+    found += [f"{at}: {key} not true or false" for key, value in flags.items() if not isinstance(value, bool)]
     problems += found
     if found:
         return None
@@ -302,7 +304,7 @@ def _element(raw: Any, at: str, lists: dict[str, CodeList], problems: list[str])
         source=source,
         kinds=frozenset(kinds),
         code=code,
-        required=bool(raw.get("required", False)),
+        required=flags["required"],
         basis=str(raw.get("basis", "")),
-        confirmed=bool(raw.get("confirmed", False)),
+        confirmed=flags["confirmed"],
     )

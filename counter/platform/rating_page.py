@@ -65,10 +65,13 @@ def rating_page_from(data: dict[str, Any], where: str = "mapping") -> RatingPage
     days = raw.get("period_days", 0)
     if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= 366:  # true is no number of days
         raise RatingPageError(f"{where}: [rating_page] period_days must be 1 to 366")
+    confirmed = raw.get("confirmed", False)
+    if not isinstance(confirmed, bool):  # "false" is text, and text is true
+        raise RatingPageError(f"{where}: [rating_page] confirmed must be true or false")
     return RatingPage(
         address=address,
         source=str(raw.get("source", "")).strip(),
-        confirmed=bool(raw.get("confirmed", False)),
+        confirmed=confirmed,
         period_days=days,
         period_source=str(raw.get("period_source", "")).strip(),
         query=str(raw.get("query", "")).strip(),

@@ -217,6 +217,15 @@ def test_elements_or_their_kinds_not_an_array_are_named_not_a_crash(elements: ob
     assert not any("unknown kind" in p for p in refused.value.problems)
 
 
+@pytest.mark.parametrize("key", ["required", "confirmed"])
+def test_a_yes_or_no_written_as_text_is_named_not_read_as_yes(key: str) -> None:
+    """``confirmed = "false"`` was read with bool(): text is true, an element no one confirmed sent as confirmed."""
+    element = {"element": "办件编号", "field": "projid", "source": "case.case_no", key: "false"}
+    with pytest.raises(MappingError) as refused:
+        mapping_from({"elements": [element]}, "m.toml")
+    assert refused.value.problems[0] == f"m.toml: elements[0]: {key} not true or false"
+
+
 @pytest.mark.parametrize(
     ("tables", "problem"),
     [

@@ -59,6 +59,8 @@ def test_the_shipped_mapping_names_the_page_with_its_source_and_period() -> None
         # a yes for a number: read as 1, the paper told the applicant one day to rate again
         {"address": "https://example.cn/?no={case_no}", "period_days": True},
         {"address": "https://example.cn/?no={case_no}", "period_days": "7"},
+        # a no written as text: text is true, an unconfirmed page read as confirmed
+        {"address": "https://example.cn/?no={case_no}", "period_days": 7, "confirmed": "false"},
         "https://example.cn/?no={case_no}",  # not a table
     ],
 )
