@@ -4,50 +4,14 @@ drips, and an answer's declared size refused before it is read."""
 from __future__ import annotations
 
 import socket
-import tempfile
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler
-from pathlib import Path
 
 import pytest
 
 from counter.host.outward.outward_http import Link
 from counter.outbox.rules import Answer, Outcome
-from tests.https_stub import serving
-
-DRIP_SECONDS = 0.2
-
-
-@contextmanager
-def answering(raw_head: bytes, *, drip: bool) -> Iterator[tuple[str, str]]:
-    """A receiver that writes ``raw_head`` (a status line and headers), all at once or a byte at a time."""
-    released = threading.Event()
-
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, *_args: object) -> None:
-            pass
-
-        def do_POST(self) -> None:
-            self.rfile.read(int(self.headers["Content-Length"]))
-            try:
-                for i in range(len(raw_head)) if drip else (None,):
-                    self.wfile.write(raw_head if i is None else raw_head[i : i + 1])
-                    self.wfile.flush()
-                    if drip and released.wait(DRIP_SECONDS):
-                        return
-            except OSError:
-                pass
-
-    with tempfile.TemporaryDirectory(prefix="outward-") as folder, serving("测试 CA", Path(folder)) as served:
-        assert served.ca_file is not None
-        served.server.RequestHandlerClass = Handler
-        try:
-            yield f"{served.root}/send", str(served.ca_file)
-        finally:
-            released.set()
+from tests.host.outward.dripping import DRIP_SECONDS, answering
 
 
 def _post(url: str, ca_file: str) -> tuple[Answer, float]:
