@@ -11,7 +11,7 @@ Only ``https://``, the certificate checked against the machine's trusted authori
 ``SSL_CERT_FILE`` names, for a government network with its own CA) and the host name against the endpoint's; no
 redirect followed (one to a plain ``http://`` address took what answered there for the library's licences); the
 whole look-up within the settings' timeout, not each read within it (a library that dripped its answer a byte at a
-time held the clerk's window far past it): :func:`counter.host.outward.bounded_post.post_within`.  The
+time held the clerk's window far past it): :func:`counter.host.outward.bounded_ask.ask_within`.  The
 secret is a file of the site's key folder, mode 0600 (:data:`LIBRARY_SECRET`), as the gateway's is.
 
 Whatever the network or the library does, the answer is a :class:`LookUp`, never an exception: the window then
@@ -23,14 +23,12 @@ from __future__ import annotations
 import http.client
 import logging
 import time
-import urllib.error
-import urllib.request
 import uuid
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from counter.host.outward.bounded_post import AnswerTooLarge, PastTimeout, post_within
+from counter.host.outward.bounded_ask import AnswerTooLarge, PastTimeout, ask_within
 from counter.host.outward.outward_http import signature
 from counter.intake.licence_trust import holder_type_code
 from counter.intake.licences import LibraryFormat, LibrarySettings, Licence, MalformedAnswer, format_from_toml
@@ -101,8 +99,8 @@ def _ask(settings: LibrarySettings, form: LibraryFormat, holder_id: str, types: 
         "X-Counter-Signature": signature(settings.secret, timestamp, body),
     }
     try:
-        status, raw = post_within(
-            settings.endpoint.strip(), body, headers, timeout=settings.timeout, limit=ANSWER_LIMIT
+        status, raw = ask_within(
+            "POST", settings.endpoint.strip(), body, headers, timeout=settings.timeout, limit=ANSWER_LIMIT
         )
     except PastTimeout:
         return LookUp(LookUpOutcome.FAILED, detail=f"timeout after {settings.timeout:g} s")
@@ -116,17 +114,3 @@ def _ask(settings: LibrarySettings, form: LibraryFormat, holder_id: str, types: 
         return LookUp(LookUpOutcome.ANSWERED, form.read_answer(raw))
     except MalformedAnswer as err:
         return LookUp(LookUpOutcome.FAILED, detail=f"malformed answer: {err}")
-
-
-def network_failure(err: OSError | http.client.HTTPException, timeout: float) -> str:
-    """What went wrong on the way, for the log and the case's record."""
-    if isinstance(err, urllib.error.HTTPError):
-        err.close()
-        return f"HTTP {err.code}"
-    if isinstance(err, TimeoutError) or (
-        isinstance(err, urllib.error.URLError) and isinstance(err.reason, TimeoutError)
-    ):
-        return f"timeout after {timeout:g} s"
-    if isinstance(err, urllib.error.URLError):
-        return f"no connection: {err.reason}"
-    return f"{type(err).__name__}: {err}"

@@ -6,7 +6,7 @@ Signed as a report is (:func:`counter.host.outward.outward_http.signed_headers`:
 of the body; the idempotency key is the body's digest, a question asked twice being the same question).  Only
 ``https://``, the certificate checked against the platform's own CA when the settings name its file, else the
 machine's; no redirect followed; the whole exchange within the settings' timeout, not each read within it; the
-answer capped (:func:`counter.host.outward.bounded_post.post_within`).  Whatever the network or the platform does,
+answer capped (:func:`counter.host.outward.bounded_ask.ask_within`).  Whatever the network or the platform does,
 the answer is a :class:`Fetched`, never an exception.
 """
 
@@ -18,7 +18,7 @@ import ssl
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from counter.host.outward.bounded_post import AnswerTooLarge, PastTimeout, post_within
+from counter.host.outward.bounded_ask import AnswerTooLarge, PastTimeout, ask_within
 from counter.host.outward.outward_http import signed_headers
 from counter.platform.region_ratings import AskFailure
 
@@ -52,8 +52,14 @@ def ask_ratings(question: RatingsQuestion) -> Fetched:
     key = "ratings-" + hashlib.sha256(question.body).hexdigest()[:32]
     headers = signed_headers(question.account, question.secret, key, question.body)
     try:
-        status, raw = post_within(
-            question.url, question.body, headers, timeout=question.timeout, limit=ANSWER_LIMIT, ca_file=question.ca_file
+        status, raw = ask_within(
+            "POST",
+            question.url,
+            question.body,
+            headers,
+            timeout=question.timeout,
+            limit=ANSWER_LIMIT,
+            ca_file=question.ca_file,
         )
     except PastTimeout:
         return Fetched(False, detail=f"timeout after {question.timeout:g} s", failure=AskFailure.TIMEOUT)

@@ -5,17 +5,13 @@ to a plain ``http://`` address (never followed: what answers there is nobody's w
 from __future__ import annotations
 
 import json
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
 from counter.host.outward.licence_library import LookUpOutcome, ask_library
 from counter.intake.licences import LibrarySettings
-from tests.host.outward.dripping import answering
+from tests.host.outward.dripping import answering, plain_http
 from tests.licence_library import ACCOUNT, BUSINESS_LICENCE, CREDIT_CODE, SECRET
 
 
@@ -35,36 +31,9 @@ def test_an_answer_dripped_a_byte_at_a_time_ends_at_the_timeout(monkeypatch: pyt
     assert took < 2.5  # each byte came well within a read timeout: only the whole look-up's timeout ended it
 
 
-@contextmanager
-def _plain_library() -> Iterator[tuple[str, list[str]]]:
-    """A "library" over plain HTTP that answers any GET with a licence of the applicant; the paths it was asked."""
-    asked: list[str] = []
-
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, *_args: object) -> None:
-            pass
-
-        def do_GET(self) -> None:
-            asked.append(self.path)
-            body = json.dumps({"licences": [BUSINESS_LICENCE]}, ensure_ascii=False).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/licences", asked
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 def test_a_redirect_to_plain_http_is_not_followed(monkeypatch: pytest.MonkeyPatch) -> None:
-    with _plain_library() as (elsewhere, asked):
+    licence = json.dumps({"licences": [BUSINESS_LICENCE]}, ensure_ascii=False).encode()
+    with plain_http(licence) as (elsewhere, asked):
         head = f"HTTP/1.1 302 Found\r\nLocation: {elsewhere}\r\nContent-Length: 0\r\n\r\n".encode()
         with answering(head, drip=False) as (url, ca_file):
             outcome, found, detail, _took = _ask(url, ca_file, monkeypatch)

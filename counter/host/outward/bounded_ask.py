@@ -1,5 +1,5 @@
-"""One HTTPS POST of a question (the region's ratings, the licence library) and its whole answer, within a timeout in
-all: the standard library's client, no other dependency.
+"""One HTTPS question (the region's ratings, the licence library, the 事项库's list) and its whole answer, within a
+timeout in all: the standard library's client, no other dependency.
 
 The outbox's channels send through :class:`counter.host.outward.outward_http.Link`, which keeps its connection from
 one send to the next; a question is asked once, on a connection of its own, and its answer may be larger.  The bounds
@@ -28,7 +28,7 @@ import threading
 import time
 from urllib.parse import urlsplit
 
-__all__ = ["AnswerTooLarge", "PastTimeout", "post_within"]
+__all__ = ["AnswerTooLarge", "PastTimeout", "ask_within"]
 
 
 class PastTimeout(TimeoutError):
@@ -39,11 +39,12 @@ class AnswerTooLarge(Exception):
     """The answer is larger than the caller's limit: not read further."""
 
 
-def post_within(
-    url: str, body: bytes, headers: dict[str, str], *, timeout: float, limit: int, ca_file: str = ""
+def ask_within(
+    method: str, url: str, body: bytes | None, headers: dict[str, str], *, timeout: float, limit: int, ca_file: str = ""
 ) -> tuple[int, bytes]:
-    """The answer's status and body; :class:`PastTimeout`, :class:`AnswerTooLarge`, or the library's ``OSError`` or
-    ``HTTPException`` for a connection that failed otherwise."""
+    """``method`` (``POST``, ``GET``) on ``url``: the answer's status and body; :class:`PastTimeout`,
+    :class:`AnswerTooLarge`, or the library's ``OSError`` or ``HTTPException`` for a connection that failed
+    otherwise."""
     parts = urlsplit(url)
     context = ssl.create_default_context(cafile=ca_file or None)  # certificate and host name checked
     end = time.monotonic() + timeout
@@ -56,7 +57,7 @@ def post_within(
     try:
         connection.connect()
         sock = watch.sock = connection.sock  # kept: an answer that closes its connection takes the socket off it
-        connection.request("POST", path, body, headers)
+        connection.request(method, path, body, headers)
         response = connection.getresponse()
         raw = bytearray()
         while len(raw) <= limit:
