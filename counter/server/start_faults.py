@@ -60,10 +60,13 @@ class StartRefused(Exception):
 
 
 def check_tls(cert: str, key: str) -> None:
-    """Load the certificate and its key as uvicorn will; :class:`StartRefused` when they cannot be."""
+    """Load the certificate and its key as uvicorn will; :class:`StartRefused` when they cannot be.
+
+    A key under a passphrase is one of these: the server starts unattended (systemd, a reboot), so no passphrase is
+    asked for (OpenSSL's own prompt, at a terminal, would wait on it in English)."""
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     try:
-        context.load_cert_chain(cert, key)
+        context.load_cert_chain(cert, key, password=_no_passphrase)
     except FileNotFoundError as err:
         raise StartRefused(CERT_MISSING.format(path=err.filename or f"{cert} / {key}")) from err
     except PermissionError as err:
@@ -71,6 +74,11 @@ def check_tls(cert: str, key: str) -> None:
     except (ssl.SSLError, OSError) as err:
         log.error("the certificate %s or its key %s could not be loaded: %s", cert, key, err)
         raise StartRefused(CERT_BAD.format(cert=cert, key=key)) from err
+
+
+def _no_passphrase() -> bytes:
+    """The passphrase given for a key that has one: none, so the key cannot be read."""
+    return b""
 
 
 def bind(host: str, port: int) -> socket.socket:
