@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from counter.host.outward.licence_library import LookUpOutcome, ask_library
+from counter.host.outward.licence_library import ANSWER_LIMIT, LookUpOutcome, ask_library
 from counter.intake.licences import LibrarySettings
 from tests.host.outward.dripping import answering, plain_http
 from tests.licence_library import ACCOUNT, BUSINESS_LICENCE, CREDIT_CODE, SECRET
@@ -47,3 +47,11 @@ def test_a_library_that_answers_at_once_is_read(monkeypatch: pytest.MonkeyPatch)
     with answering(head, drip=False) as (url, ca_file):
         outcome, found, _detail, _took = _ask(url, ca_file, monkeypatch)
     assert (outcome, found) == (LookUpOutcome.ANSWERED, 1)
+
+
+def test_an_answer_beyond_the_cap_is_not_read_as_licences(monkeypatch: pytest.MonkeyPatch) -> None:
+    body = b'{"licences": [' + b" " * (ANSWER_LIMIT + 1) + b"]}"
+    head = f"HTTP/1.1 200 OK\r\nContent-Length: {len(body)}\r\n\r\n".encode() + body
+    with answering(head, drip=False) as (url, ca_file):
+        outcome, found, detail, _took = _ask(url, ca_file, monkeypatch)
+    assert (outcome, found, detail) == (LookUpOutcome.FAILED, 0, "answer too large")

@@ -47,3 +47,16 @@ def test_an_answer_given_at_once_is_read_whole() -> None:
 def test_a_plain_http_address_is_not_asked() -> None:
     ok, failure, _detail, _took = _ask("http://127.0.0.1:9/ratings", "")
     assert (ok, failure) == (False, AskFailure.NOT_HTTPS)
+
+
+def test_a_platform_that_refuses_is_said_with_its_status_and_words() -> None:
+    said = "签名不符".encode()
+    head = f"HTTP/1.1 401 Unauthorized\r\nContent-Length: {len(said)}\r\n\r\n".encode() + said
+    with answering(head, drip=False) as (url, ca_file):
+        fetched = ask_ratings(RatingsQuestion(url, "hall", "secret", b"{}", 2.0, ca_file))
+    assert (fetched.ok, fetched.failure, fetched.status, fetched.detail) == (
+        False,
+        AskFailure.REFUSED,
+        401,
+        "HTTP 401 签名不符",
+    )
