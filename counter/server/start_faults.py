@@ -92,9 +92,18 @@ def bind(host: str, port: int) -> socket.socket:
             raise StartRefused(PORT_TAKEN.format(port=port)) from err
         if err.errno == errno.EACCES:
             raise StartRefused(PORT_DENIED.format(port=port)) from err
-        if err.errno == errno.EADDRNOTAVAIL or isinstance(err, socket.gaierror):
+        if err.errno == errno.EADDRNOTAVAIL or err.errno in _NO_SUCH_NAME:
             raise StartRefused(NO_ADDRESS.format(host=host)) from err
         raise StartRefused(LISTEN_FAILED.format(host=host, port=port, reason=err.strerror or err)) from err
+
+
+#: a host name nothing resolves, as ``socket.create_server`` reports it: an ``OSError`` bearing the resolver's code
+#: (the resolver's own ``gaierror`` it replaces, its message English)
+_NO_SUCH_NAME = frozenset(
+    getattr(socket, name)
+    for name in ("EAI_NONAME", "EAI_FAIL", "EAI_NODATA", "EAI_ADDRFAMILY")
+    if hasattr(socket, name)
+)
 
 
 def _family(host: str) -> socket.AddressFamily:

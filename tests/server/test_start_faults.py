@@ -200,3 +200,11 @@ def test_a_database_from_before_the_first_release_is_not_called_a_newer_programs
 
     assert database_refusal(SchemaPreRelease("0050_pledge_steps")) == SCHEMA_PRE_RELEASE
     assert database_refusal(SchemaTooNew("0099_future")) == TOO_NEW.format(revision="0099_future")
+
+
+@pytest.mark.parametrize("host", ["192.0.2.1", "no-such-host.invalid"])
+def test_an_address_this_machine_does_not_have(folder: Path, host: str) -> None:
+    """``--host`` naming another machine's address (a copied unit file), or a name nothing resolves."""
+    status, said = _serve(folder, made_database(folder / "hall.sqlite3"), "--host", host)
+    assert status == 1
+    assert _one_line(said) == f"服务端没有启动：本机没有地址 {host}，无法在上面监听。请核对 --host"
