@@ -74,3 +74,14 @@ def test_a_tls_handshake_dripped_a_byte_at_a_time_ends_at_the_deadline() -> None
         listener.close()
     assert (answer.outcome, answer.answered, answer.detail) == (Outcome.TRY_AGAIN, False, "timeout after 1 s")
     assert took < 2.5
+
+
+@pytest.mark.slow
+def test_a_body_dripped_after_a_head_that_closes_the_connection_ends_at_the_deadline() -> None:
+    """An HTTP/1.0 answer: the library hands the connection's socket to the response, where the watchdog must still
+    find it."""
+    head = b"HTTP/1.0 200 OK\r\n\r\n" + b'{"id": "' + b"x" * 200 + b'"}'
+    with answering(head, drip=True) as (url, ca_file):
+        answer, took = _post(url, ca_file)
+    assert (answer.outcome, answer.answered, answer.detail) == (Outcome.TRY_AGAIN, False, "timeout after 1 s")
+    assert took < 2.5
