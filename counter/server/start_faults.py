@@ -60,10 +60,13 @@ class StartRefused(Exception):
 
 
 def check_tls(cert: str, key: str) -> None:
-    """Load the certificate and its key as uvicorn will; :class:`StartRefused` when they cannot be."""
+    """Load the certificate and its key as uvicorn will; :class:`StartRefused` when they cannot be.
+
+    A key under a passphrase is one of these: the server starts unattended (systemd, a reboot), so no passphrase is
+    asked for (OpenSSL's own prompt, at a terminal, would wait on it in English)."""
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     try:
-        context.load_cert_chain(cert, key)
+        context.load_cert_chain(cert, key, password=_no_passphrase)
     except FileNotFoundError as err:
         raise StartRefused(CERT_MISSING.format(path=err.filename or f"{cert} / {key}")) from err
     except PermissionError as err:
@@ -71,6 +74,11 @@ def check_tls(cert: str, key: str) -> None:
     except (ssl.SSLError, OSError) as err:
         log.error("the certificate %s or its key %s could not be loaded: %s", cert, key, err)
         raise StartRefused(CERT_BAD.format(cert=cert, key=key)) from err
+
+
+def _no_passphrase() -> bytes:
+    """The passphrase given for a key that has one: none, so the key cannot be read."""
+    return b""
 
 
 def bind(host: str, port: int) -> socket.socket:
@@ -84,9 +92,18 @@ def bind(host: str, port: int) -> socket.socket:
             raise StartRefused(PORT_TAKEN.format(port=port)) from err
         if err.errno == errno.EACCES:
             raise StartRefused(PORT_DENIED.format(port=port)) from err
-        if err.errno == errno.EADDRNOTAVAIL or isinstance(err, socket.gaierror):
+        if err.errno == errno.EADDRNOTAVAIL or err.errno in _NO_SUCH_NAME:
             raise StartRefused(NO_ADDRESS.format(host=host)) from err
         raise StartRefused(LISTEN_FAILED.format(host=host, port=port, reason=err.strerror or err)) from err
+
+
+#: a host name nothing resolves, as ``socket.create_server`` reports it: an ``OSError`` bearing the resolver's code
+#: (the resolver's own ``gaierror`` it replaces, its message English)
+_NO_SUCH_NAME = frozenset(
+    getattr(socket, name)
+    for name in ("EAI_NONAME", "EAI_FAIL", "EAI_NODATA", "EAI_ADDRFAMILY")
+    if hasattr(socket, name)
+)
 
 
 def _family(host: str) -> socket.AddressFamily:

@@ -117,3 +117,20 @@ def test_neither_the_text_nor_the_request_carries_the_cases_uid(
     assert uid not in json.dumps(request, ensure_ascii=False)
     assert uid not in messages(sessions)[0].text
     assert number in request["content"]
+
+
+def test_a_damaged_secret_file_sends_nothing_and_loses_no_message(
+    sessions: sessionmaker[Session], desk: Desk, gateway: Gateway
+) -> None:
+    """The secret file overwritten with what is not a secret (bytes that are not text): no request goes out signed
+    with a wrong key, the file is not taken for empty, and the messages wait, as they were, for it to be set again."""
+    with sessions.begin() as session:
+        save_gateway(session, GatewaySettings(gateway.url, "hall", SECRET), desk=desk)
+    take(sessions, desk, full_request(sessions))
+    damaged = b"\xff\xfe\x00not a secret"
+    secret_path(GATEWAY_SECRET).write_bytes(damaged)
+    with pytest.raises(OSError, match=GATEWAY_SECRET):
+        send_due(Writes(sessions), clock=Clock())
+    assert gateway.requests == []
+    assert secret_path(GATEWAY_SECRET).read_bytes() == damaged
+    assert [(m.state, m.attempts) for m in messages(sessions)] == [("waiting", 0)]

@@ -29,7 +29,7 @@ from counter.host.machine.paths import data_dir
 from counter.service.admin import ADD_ACCOUNT
 from counter.service.local import serve
 from counter.service.remote import NotUnderstood
-from counter.words.hall import SERVER_AWAY, SERVER_NOT_UNDERSTOOD, SIGNIN_DESK_UNKNOWN
+from counter.words.hall import SERVER_AWAY, SERVER_NOT_UNDERSTOOD, SIGNIN_DESK_UNKNOWN, START_NO_CA
 from tests.conftest import made_database
 from tests.server.server_process import PreparedHall, ServerProcess, prepared_hall
 
@@ -190,5 +190,34 @@ def test_a_desk_whose_key_the_server_does_not_know_is_told_to_have_it_registered
     before = hall_cases(server.hall.url)
     assert main(["--user", "clerk1", "case", "take", str(EXAMPLE)]) == 1
     assert capsys.readouterr().err == SIGNIN_DESK_UNKNOWN + "\n"
+    assert hall_cases(server.hall.url) == before
+    assert databases_on_the_desk() == []
+
+
+@pytest.mark.parametrize("damage", ["removed", "not a certificate"])
+def test_a_desk_whose_hall_ca_is_gone_or_damaged_is_told_so_and_asks_nothing(
+    server: ServerProcess,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    damage: str,
+) -> None:
+    """The hall's CA certificate the desk was set up with, deleted or overwritten since: the desk cannot tell the
+    hall's server from another, so it sends no password anywhere and says which file to have put back."""
+    key_file = tmp_path / "desk-2.key"
+    key_file.write_text(f"desk 2 registered; its key:\n{server.hall.desk_keys['2']}\n", encoding="utf-8")
+    ca = tmp_path / "hall-ca.crt"
+    ca.write_bytes(server.hall.ca_file.read_bytes())
+    assert main(["desk", "--desk", "2", "--clerk", "乌兰"]) == 0
+    assert main(["desk", "--server", server.root, "--ca", str(ca), "--desk-key-file", str(key_file)]) == 0
+    capsys.readouterr()
+    if damage == "removed":
+        ca.unlink()
+    else:
+        ca.write_text("-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n")
+    monkeypatch.setenv("COUNTER_PASSWORD", PASSWORD)
+    before = hall_cases(server.hall.url)
+    assert main(["--user", "clerk1", "case", "take", str(EXAMPLE)]) == 1
+    assert capsys.readouterr().err == START_NO_CA + "\n"
     assert hall_cases(server.hall.url) == before
     assert databases_on_the_desk() == []

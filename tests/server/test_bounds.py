@@ -8,14 +8,17 @@ answered throughout.
 
 from __future__ import annotations
 
+import resource
 import socket
 import ssl
+import subprocess
+import sys
 import time
 
 import pytest
 
 from counter.server.bodies import BODY_S
-from counter.server.bounds import HANDSHAKE_S, HEAD_S
+from counter.server.bounds import HANDSHAKE_S, HEAD_S, connection_cap
 from tests.server.hall_server import HALL_PASSWORD, HallServer
 
 pytestmark = pytest.mark.program
@@ -111,3 +114,26 @@ def test_a_body_too_large_is_refused_before_it_is_sent(clerks_hall: HallServer) 
     assert answer.startswith(b"HTTP/1.1 413"), answer
     assert answer.endswith(b'{"refused": "too_large"}')
     assert waited < SLACK_S
+
+
+def test_a_shells_low_descriptor_limit_is_raised_to_its_hard_one_at_start() -> None:
+    """Started from a shell (soft limit 1,024 under a hard one far above), the server takes what the hard limit allows
+    before it sizes its connections, rather than refusing desks at a few hundred."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    low = min(soft, 1024, hard)
+
+    def shells_limit() -> None:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (low, hard))
+
+    script = (
+        "import resource\n"
+        "from counter.server.bounds import connection_cap\n"
+        "print(connection_cap(), *resource.getrlimit(resource.RLIMIT_NOFILE))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], preexec_fn=shells_limit, capture_output=True, text=True, timeout=60, check=True
+    )
+    cap, now_soft, now_hard = (int(one) for one in done.stdout.split())
+    expected = hard if hard != resource.RLIM_INFINITY else low
+    assert (now_soft, now_hard) == (expected, hard)
+    assert cap == connection_cap(expected)

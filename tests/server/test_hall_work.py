@@ -161,3 +161,28 @@ def test_the_reminders_queued_are_those_of_the_rounds_day(sms_hall: tuple[InProc
     HallWork(service, clock=lambda: eve).one_round()
     assert outbox(sessions) == [(case_no, "accepted", "sent"), (case_no, "deferral_due", "sent")]
     assert len(gateway.delivered) == 2
+
+
+def test_reminders_that_failed_are_queued_at_the_next_round_not_the_next_day(
+    sms_hall: tuple[InProcess, Gateway], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The day's reminders failing once (the database away a moment) are not lost for the day: the next round asks
+    again, and once they are queued the day asks no more."""
+    service, gateway = sms_hall
+    sessions = service.store.sessions()
+    now = dt.datetime.now(dt.UTC)
+    case_no = take_deferral(sessions, intake_day_reminded_on(now.astimezone().date(), tmp_path / "trial.sqlite3"))
+    work = HallWork(service, clock=lambda: now)
+    remind = work._remind
+
+    def away(moment: dt.datetime) -> None:
+        raise ConnectionError("the database did not answer")
+
+    monkeypatch.setattr(work, "_remind", away)
+    work.one_round()
+    assert outbox(sessions) == [(case_no, "accepted", "sent")]  # the SMS job ran all the same
+    monkeypatch.setattr(work, "_remind", remind)
+    work.one_round()
+    work.one_round()
+    assert outbox(sessions) == [(case_no, "accepted", "sent"), (case_no, "deferral_due", "sent")]
+    assert len(gateway.delivered) == 2

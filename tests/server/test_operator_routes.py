@@ -17,7 +17,9 @@ from counter import __version__
 from counter.db.revision import HEAD
 from counter.host.database.database_faults import DbFault, StoreFault
 from counter.server.app import make_app
+from counter.server.secrets_hash import digest
 from counter.service.admin import ACCOUNTS_EXIST
+from counter.service.hall import REGISTER_DESK, DeskKey
 from counter.service.local import InProcess, serve
 from tests.conftest import made_database
 
@@ -129,3 +131,30 @@ def test_the_metrics_are_answered_to_the_halls_network_alone(hall: tuple[InProce
     app = make_app(hall[0])
     assert _ask(app, "GET", "/v1/metrics", client="203.0.113.9")[0] == 404
     assert _ask(app, "GET", "/v1/metrics", client="::1")[0] == 200
+
+
+def test_a_desk_being_set_up_learns_whether_its_key_is_its_desks(hall: tuple[InProcess, Path]) -> None:
+    """``counter desk --server`` asks before a clerk's first sign-in: the key right, another desk's, or not a key."""
+    service = hall[0]
+    service.call(REGISTER_DESK, DeskKey("8", digest("desk-8-key")))
+    app = make_app(service)
+    asked = json.dumps({"desk_no": "8", "desk_key": "desk-8-key"}).encode()
+    assert _ask(app, "POST", "/v1/desk-check", asked) == (204, b"")
+    wrong = json.dumps({"desk_no": "9", "desk_key": "desk-8-key"}).encode()
+    status, body = _ask(app, "POST", "/v1/desk-check", wrong)
+    assert (status, json.loads(body)) == (403, {"refused": "unknown"})
+    status, body = _ask(app, "POST", "/v1/desk-check", b'{"desk_no": 8}')
+    assert (status, json.loads(body)) == (400, {"refused": "request"})
+
+
+def test_a_desk_check_while_the_database_is_away_is_503_not_a_refusal() -> None:
+    """The desk must not be told its key is wrong because the database did not answer."""
+    asked = json.dumps({"desk_no": "8", "desk_key": "desk-8-key"}).encode()
+    status, body = _ask(make_app(DatabaseAway()), "POST", "/v1/desk-check", asked)  # type: ignore[arg-type]
+    assert (status, json.loads(body)) == (503, {"refused": "store"})
+
+
+def test_a_scrape_while_the_database_is_away_says_so_and_is_answered() -> None:
+    status, body = _ask(make_app(DatabaseAway()), "GET", "/v1/metrics")  # type: ignore[arg-type]
+    assert status == 200
+    assert _figure(body.decode(), "counter_database_up") == 0

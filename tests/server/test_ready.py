@@ -44,3 +44,22 @@ def test_systemd_hears_ready_once_the_server_listens_and_the_journal_gets_its_li
 def test_outside_systemd_nothing_is_sent(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("NOTIFY_SOCKET", raising=False)
     assert notify("READY=1") is False
+
+
+def test_systemds_abstract_socket_is_told(monkeypatch: pytest.MonkeyPatch) -> None:
+    """systemd may name an abstract socket, with a leading ``@``."""
+    name = f"counter-notify-{os.getpid()}"
+    with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as systemd:
+        systemd.bind("\0" + name)
+        systemd.settimeout(10)
+        monkeypatch.setenv("NOTIFY_SOCKET", "@" + name)
+        assert notify("READY=1") is True
+        assert systemd.recv(4096) == b"READY=1"
+
+
+def test_a_notify_socket_that_is_gone_is_logged_and_the_server_goes_on(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setenv("NOTIFY_SOCKET", str(tmp_path / "gone.sock"))
+    assert notify("READY=1\nSTATUS=listening on port 8443") is False
+    assert "systemd was not told READY=1:" in caplog.text

@@ -8,13 +8,18 @@ without ``sslmode=verify-full``, a certificate the server could not read, a port
 from __future__ import annotations
 
 import os
+import pty
+import select
+import signal
 import socket
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives import serialization
 from sqlalchemy import create_engine, text
 
 from tests.conftest import made_database
@@ -90,6 +95,53 @@ def test_a_key_that_is_not_a_key(folder: Path) -> None:
     assert _one_line(said).startswith("服务端没有启动：证书或私钥读不出来")
 
 
+def _serve_at_a_terminal(folder: Path, url: str, key: Path) -> tuple[int | None, str]:
+    """``counter serve`` started at a technician's terminal (a pseudo-terminal its own): its status (None when it
+    still ran after a minute, then killed) and what it wrote there."""
+    tls = folder / "tls"
+    args = ["--db", url, "--cert", str(tls / SERVER_CERT), "--key", str(key), "--host", "127.0.0.1"]
+    pid, terminal = pty.fork()
+    if pid == 0:  # the child: its controlling terminal is the pseudo-terminal
+        os.execve(sys.executable, [sys.executable, "-m", "counter", "serve", *args], _env(folder))
+    said = b""
+    end = time.monotonic() + 60
+    try:
+        while time.monotonic() < end:
+            if select.select([terminal], [], [], 1.0)[0]:
+                try:
+                    chunk = os.read(terminal, 4096)
+                except OSError:  # the child ended: the terminal is gone
+                    break
+                if not chunk:
+                    break
+                said += chunk
+        else:  # a minute, and still running
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            return None, said.decode("utf-8", errors="replace")
+        return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]), said.decode("utf-8", errors="replace")
+    finally:
+        os.close(terminal)
+
+
+def test_a_key_under_a_passphrase_is_refused_not_asked_for(folder: Path) -> None:
+    """The server starts unattended (systemd, a reboot), so its key has no passphrase: one that has was asked for at
+    the technician's terminal by OpenSSL, in English, and the start waited on it."""
+    key = serialization.load_pem_private_key((folder / "tls" / SERVER_KEY).read_bytes(), None)
+    locked = folder / "locked.key"
+    locked.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.BestAvailableEncryption(b"hall-passphrase"),
+        )
+    )
+    status, said = _serve_at_a_terminal(folder, made_database(folder / "hall.sqlite3"), locked)
+    assert "pass phrase" not in said
+    assert status == 1
+    assert _one_line(said).startswith("服务端没有启动：证书或私钥读不出来")
+
+
 def test_a_database_named_without_verify_full(folder: Path) -> None:
     status, said = _serve(folder, "postgresql+psycopg://counter:secret@db.hall.example:5432/counter")
     assert status == 1
@@ -148,3 +200,11 @@ def test_a_database_from_before_the_first_release_is_not_called_a_newer_programs
 
     assert database_refusal(SchemaPreRelease("0050_pledge_steps")) == SCHEMA_PRE_RELEASE
     assert database_refusal(SchemaTooNew("0099_future")) == TOO_NEW.format(revision="0099_future")
+
+
+@pytest.mark.parametrize("host", ["192.0.2.1", "no-such-host.invalid"])
+def test_an_address_this_machine_does_not_have(folder: Path, host: str) -> None:
+    """``--host`` naming another machine's address (a copied unit file), or a name nothing resolves."""
+    status, said = _serve(folder, made_database(folder / "hall.sqlite3"), "--host", host)
+    assert status == 1
+    assert _one_line(said) == f"服务端没有启动：本机没有地址 {host}，无法在上面监听。请核对 --host"

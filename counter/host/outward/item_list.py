@@ -7,6 +7,11 @@ workbook, the very file a hall is otherwise handed (:mod:`counter.catalog.platfo
 names as headers).  So the list goes through the one reader, the one validator and the one all-or-nothing import,
 and comes in as 待核 guides; an integrator whose 事项库 answers otherwise converts its answer to that workbook.
 
+Only ``https://``, the certificate checked against the machine's trusted authorities (or the file ``SSL_CERT_FILE``
+names) and the host name against the endpoint's; no redirect followed (one to a plain ``http://`` address sent the
+signed headers there and took its workbook for the region's); the whole fetch within its timeout, not each read
+within it (:func:`counter.host.outward.bounded_ask.ask_within`).
+
 Whatever the network or the 事项库 does, the answer is a :class:`Fetched`, never an exception.
 """
 
@@ -17,13 +22,11 @@ import http.client
 import os
 import ssl
 import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
 from counter.catalog.import_result import PullFailure
-from counter.host.outward.licence_library import network_failure
+from counter.host.outward.bounded_ask import AnswerTooLarge, PastTimeout, ask_within
 from counter.host.outward.outward_http import signature
 
 __all__ = ["LIST_LIMIT", "SOURCE_ENV", "Fetched", "ItemListSource", "fetch_item_list", "item_list_source"]
@@ -66,34 +69,33 @@ def fetch_item_list(endpoint: str, account: str, secret: str, timeout: float, fo
     """The region's list, written to ``folder`` as a workbook the catalog import reads."""
     if not endpoint.lower().startswith("https://"):
         return Fetched(None, "endpoint is not https://: nothing asked", PullFailure.NOT_HTTPS)
-    timestamp = str(int(time.time()))
-    request = urllib.request.Request(
-        endpoint,
-        method="GET",
-        headers={
-            "X-Counter-Account": account,
-            "X-Counter-Timestamp": timestamp,
-            "X-Counter-Signature": signature(secret, timestamp, b""),
-        },
-    )
-    try:
-        context = ssl.create_default_context()  # certificate and host name checked
-        with urllib.request.urlopen(request, timeout=timeout, context=context) as response:
-            raw = response.read(LIST_LIMIT + 1)
-    except (OSError, http.client.HTTPException) as err:  # urllib's errors are OSErrors too
-        return Fetched(None, network_failure(err, timeout), *_failure(err))
-    if len(raw) > LIST_LIMIT:
-        return Fetched(None, "answer too large", PullFailure.TOO_LARGE)
-    if not raw.startswith(_ZIP):
+    asked = _ask(endpoint, account, secret, timeout)
+    if isinstance(asked, Fetched):
+        return asked
+    if not asked.startswith(_ZIP):
         return Fetched(None, "answer is not a workbook", PullFailure.NOT_WORKBOOK)
     path = folder / "实施清单.xlsx"
-    path.write_bytes(raw)
+    path.write_bytes(asked)
     return Fetched(path)
 
 
-def _failure(err: OSError | http.client.HTTPException) -> tuple[PullFailure, int]:
-    """Why the 事项库 gave no list, and its HTTP status where it answered with one."""
-    if isinstance(err, urllib.error.HTTPError):
-        return PullFailure.REFUSED, err.code
-    reason = err.reason if isinstance(err, urllib.error.URLError) else err
-    return (PullFailure.UNTRUSTED if isinstance(reason, ssl.SSLCertVerificationError) else PullFailure.UNREACHABLE), 0
+def _ask(endpoint: str, account: str, secret: str, timeout: float) -> bytes | Fetched:
+    """The 事项库's answer, or why there is none."""
+    timestamp = str(int(time.time()))
+    headers = {
+        "X-Counter-Account": account,
+        "X-Counter-Timestamp": timestamp,
+        "X-Counter-Signature": signature(secret, timestamp, b""),
+    }
+    try:
+        status, raw = ask_within("GET", endpoint, None, headers, timeout=timeout, limit=LIST_LIMIT)
+    except PastTimeout:
+        return Fetched(None, f"timeout after {timeout:g} s", PullFailure.UNREACHABLE)
+    except AnswerTooLarge:
+        return Fetched(None, "answer too large", PullFailure.TOO_LARGE)
+    except (OSError, http.client.HTTPException) as err:
+        failure = PullFailure.UNTRUSTED if isinstance(err, ssl.SSLCertVerificationError) else PullFailure.UNREACHABLE
+        return Fetched(None, f"no connection: {type(err).__name__}: {err}", failure)
+    if not 200 <= status < 300:  # a redirect too: never followed
+        return Fetched(None, f"HTTP {status}", PullFailure.REFUSED, status)
+    return raw

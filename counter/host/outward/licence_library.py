@@ -8,7 +8,10 @@ headers ``X-Counter-Account``, ``X-Counter-Timestamp`` and ``X-Counter-Signature
 the secret of the timestamp, a full stop and the body.
 
 Only ``https://``, the certificate checked against the machine's trusted authorities (or the file
-``SSL_CERT_FILE`` names, for a government network with its own CA) and the host name against the endpoint's.  The
+``SSL_CERT_FILE`` names, for a government network with its own CA) and the host name against the endpoint's; no
+redirect followed (one to a plain ``http://`` address took what answered there for the library's licences); the
+whole look-up within the settings' timeout, not each read within it (a library that dripped its answer a byte at a
+time held the clerk's window far past it): :func:`counter.host.outward.bounded_ask.ask_within`.  The
 secret is a file of the site's key folder, mode 0600 (:data:`LIBRARY_SECRET`), as the gateway's is.
 
 Whatever the network or the library does, the answer is a :class:`LookUp`, never an exception: the window then
@@ -19,15 +22,13 @@ from __future__ import annotations
 
 import http.client
 import logging
-import ssl
 import time
-import urllib.error
-import urllib.request
 import uuid
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from counter.host.outward.bounded_ask import AnswerTooLarge, PastTimeout, ask_within
 from counter.host.outward.outward_http import signature
 from counter.intake.licence_trust import holder_type_code
 from counter.intake.licences import LibraryFormat, LibrarySettings, Licence, MalformedAnswer, format_from_toml
@@ -91,40 +92,25 @@ def ask_library(settings: LibrarySettings, holder_id: str, types: tuple[str, ...
 def _ask(settings: LibrarySettings, form: LibraryFormat, holder_id: str, types: tuple[str, ...], reason: str) -> LookUp:
     body = form.request_body(holder_id, types, str(uuid.uuid4()), holder_type_code(holder_id), reason)
     timestamp = str(int(time.time()))
-    request = urllib.request.Request(
-        settings.endpoint.strip(),
-        data=body,
-        method="POST",
-        headers={
-            "Content-Type": "application/json; charset=utf-8",
-            "X-Counter-Account": settings.account,
-            "X-Counter-Timestamp": timestamp,
-            "X-Counter-Signature": signature(settings.secret, timestamp, body),
-        },
-    )
+    headers = {
+        "Content-Type": "application/json; charset=utf-8",
+        "X-Counter-Account": settings.account,
+        "X-Counter-Timestamp": timestamp,
+        "X-Counter-Signature": signature(settings.secret, timestamp, body),
+    }
     try:
-        context = ssl.create_default_context()  # certificate and host name checked
-        with urllib.request.urlopen(request, timeout=settings.timeout, context=context) as response:
-            raw = response.read(ANSWER_LIMIT + 1)
-    except (OSError, http.client.HTTPException) as err:  # urllib's errors are OSErrors too
-        return LookUp(LookUpOutcome.FAILED, detail=network_failure(err, settings.timeout))
-    if len(raw) > ANSWER_LIMIT:
+        status, raw = ask_within(
+            "POST", settings.endpoint.strip(), body, headers, timeout=settings.timeout, limit=ANSWER_LIMIT
+        )
+    except PastTimeout:
+        return LookUp(LookUpOutcome.FAILED, detail=f"timeout after {settings.timeout:g} s")
+    except AnswerTooLarge:
         return LookUp(LookUpOutcome.FAILED, detail="answer too large")
+    except (OSError, http.client.HTTPException) as err:
+        return LookUp(LookUpOutcome.FAILED, detail=f"no connection: {type(err).__name__}: {err}")
+    if not 200 <= status < 300:  # a redirect too: never followed
+        return LookUp(LookUpOutcome.FAILED, detail=f"HTTP {status}")
     try:
         return LookUp(LookUpOutcome.ANSWERED, form.read_answer(raw))
     except MalformedAnswer as err:
         return LookUp(LookUpOutcome.FAILED, detail=f"malformed answer: {err}")
-
-
-def network_failure(err: OSError | http.client.HTTPException, timeout: float) -> str:
-    """What went wrong on the way, for the log and the case's record."""
-    if isinstance(err, urllib.error.HTTPError):
-        err.close()
-        return f"HTTP {err.code}"
-    if isinstance(err, TimeoutError) or (
-        isinstance(err, urllib.error.URLError) and isinstance(err.reason, TimeoutError)
-    ):
-        return f"timeout after {timeout:g} s"
-    if isinstance(err, urllib.error.URLError):
-        return f"no connection: {err.reason}"
-    return f"{type(err).__name__}: {err}"

@@ -5,8 +5,9 @@ The question and its answer are :mod:`counter.platform.region_ratings`'s.
 Signed as a report is (:func:`counter.host.outward.outward_http.signed_headers`: the account, the time, the HMAC-SHA256
 of the body; the idempotency key is the body's digest, a question asked twice being the same question).  Only
 ``https://``, the certificate checked against the platform's own CA when the settings name its file, else the
-machine's; no redirect followed (``http.client`` follows none); the whole exchange within the settings' timeout;
-the answer capped.  Whatever the network or the platform does, the answer is a :class:`Fetched`, never an exception.
+machine's; no redirect followed; the whole exchange within the settings' timeout, not each read within it; the
+answer capped (:func:`counter.host.outward.bounded_ask.ask_within`).  Whatever the network or the platform does,
+the answer is a :class:`Fetched`, never an exception.
 """
 
 from __future__ import annotations
@@ -14,10 +15,10 @@ from __future__ import annotations
 import hashlib
 import http.client
 import ssl
-import time
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from counter.host.outward.bounded_ask import AnswerTooLarge, PastTimeout, ask_within
 from counter.host.outward.outward_http import signed_headers
 from counter.platform.region_ratings import AskFailure
 
@@ -50,36 +51,24 @@ def ask_ratings(question: RatingsQuestion) -> Fetched:
         return Fetched(False, detail="query address is not https://: nothing asked", failure=AskFailure.NOT_HTTPS)
     key = "ratings-" + hashlib.sha256(question.body).hexdigest()[:32]
     headers = signed_headers(question.account, question.secret, key, question.body)
-    context = ssl.create_default_context(cafile=question.ca_file or None)
-    end = time.monotonic() + question.timeout
-    connection = http.client.HTTPSConnection(parts.hostname, parts.port, timeout=question.timeout, context=context)
-    path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     try:
-        connection.request("POST", path, question.body, headers)
-        response = connection.getresponse()
-        raw = bytearray()
-        while len(raw) <= ANSWER_LIMIT:
-            left = end - time.monotonic()
-            if left <= 0:
-                raise TimeoutError
-            if connection.sock is not None:
-                connection.sock.settimeout(left)
-            chunk = response.read1(ANSWER_LIMIT + 1 - len(raw))
-            if not chunk:
-                break
-            raw += chunk
-    except TimeoutError:
+        status, raw = ask_within(
+            "POST",
+            question.url,
+            question.body,
+            headers,
+            timeout=question.timeout,
+            limit=ANSWER_LIMIT,
+            ca_file=question.ca_file,
+        )
+    except PastTimeout:
         return Fetched(False, detail=f"timeout after {question.timeout:g} s", failure=AskFailure.TIMEOUT)
+    except AnswerTooLarge:
+        return Fetched(False, detail="answer too large", failure=AskFailure.TOO_LARGE)
     except (OSError, http.client.HTTPException) as err:
         failure = AskFailure.UNTRUSTED if isinstance(err, ssl.SSLCertVerificationError) else AskFailure.UNREACHABLE
         return Fetched(False, detail=f"no connection: {type(err).__name__}: {err}", failure=failure)
-    finally:
-        connection.close()
-    if len(raw) > ANSWER_LIMIT:
-        return Fetched(False, detail="answer too large", failure=AskFailure.TOO_LARGE)
-    if not 200 <= response.status < 300:
-        said = bytes(raw[:200]).decode("utf-8", errors="replace")
-        return Fetched(
-            False, detail=f"HTTP {response.status} {said}", failure=AskFailure.REFUSED, status=response.status
-        )
-    return Fetched(True, bytes(raw), f"HTTP {response.status}")
+    if not 200 <= status < 300:
+        said = raw[:200].decode("utf-8", errors="replace")
+        return Fetched(False, detail=f"HTTP {status} {said}", failure=AskFailure.REFUSED, status=status)
+    return Fetched(True, raw, f"HTTP {status}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -53,3 +54,49 @@ def test_the_desk_settings_name_the_queue_system() -> None:
     assert desk_queue() is None
     save_desk_config(replace(load_desk_config(), queue_at="http://10.1.2.3:8080"))
     assert desk_queue() == QueueCaller("http://10.1.2.3:8080", queue_format())
+
+
+class _Answering(QueueStub):
+    """A queue system that answers ``said`` to every call."""
+
+    def __init__(self, said: dict[str, object]) -> None:
+        super().__init__([])
+        self.said = said
+
+    def answer(self, asked: dict[str, str]) -> dict[str, object]:
+        self.asked.append(asked)
+        return self.said
+
+
+def test_a_status_the_format_does_not_know_is_a_bad_answer_not_nobody_waiting() -> None:
+    with queue_server(_Answering({"code": "2", "msg": "系统维护"})) as address, pytest.raises(QueueError) as raised:
+        QueueCaller(address, queue_format(), timeout=1).call_next("XAM01", "8")
+    assert (raised.value.fault, str(raised.value)) == (
+        QueueFault.BAD_ANSWER,
+        f"{QueueFault.BAD_ANSWER.value}: status 2",
+    )
+
+
+def test_a_time_that_is_not_one_leaves_the_wait_unknown_and_the_number_called() -> None:
+    said: dict[str, object] = {
+        "code": "0",
+        "data": {"ticket": "A023", "taken_at": "九点", "called_at": "2026-11-25T09:12:30+08:00"},
+    }
+    with queue_server(_Answering(said)) as address:
+        assert QueueCaller(address, queue_format(), timeout=1).call_next("XAM01", "8") == QueueTicket("A023", None)
+
+
+def test_an_address_that_is_not_http_asks_nothing() -> None:
+    with pytest.raises(QueueError) as raised:
+        QueueCaller("10.1.2.3:8080", queue_format(), timeout=1).call_next("XAM01", "8")
+    assert raised.value.fault is QueueFault.UNREACHABLE
+
+
+def test_a_queue_format_file_that_cannot_be_read_leaves_the_desk_without_a_queue(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    broken = tmp_path / "queue.toml"
+    broken.write_text("[request]\npath = '/call'\n", encoding="utf-8")  # no [answer]: not a format
+    save_desk_config(replace(load_desk_config(), queue_at="http://10.1.2.3:8080", queue_format=str(broken)))
+    assert desk_queue() is None
+    assert "queue_format unusable" in caplog.text

@@ -4,50 +4,14 @@ drips, and an answer's declared size refused before it is read."""
 from __future__ import annotations
 
 import socket
-import tempfile
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler
-from pathlib import Path
 
 import pytest
 
 from counter.host.outward.outward_http import Link
 from counter.outbox.rules import Answer, Outcome
-from tests.https_stub import serving
-
-DRIP_SECONDS = 0.2
-
-
-@contextmanager
-def answering(raw_head: bytes, *, drip: bool) -> Iterator[tuple[str, str]]:
-    """A receiver that writes ``raw_head`` (a status line and headers), all at once or a byte at a time."""
-    released = threading.Event()
-
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, *_args: object) -> None:
-            pass
-
-        def do_POST(self) -> None:
-            self.rfile.read(int(self.headers["Content-Length"]))
-            try:
-                for i in range(len(raw_head)) if drip else (None,):
-                    self.wfile.write(raw_head if i is None else raw_head[i : i + 1])
-                    self.wfile.flush()
-                    if drip and released.wait(DRIP_SECONDS):
-                        return
-            except OSError:
-                pass
-
-    with tempfile.TemporaryDirectory(prefix="outward-") as folder, serving("测试 CA", Path(folder)) as served:
-        assert served.ca_file is not None
-        served.server.RequestHandlerClass = Handler
-        try:
-            yield f"{served.root}/send", str(served.ca_file)
-        finally:
-            released.set()
+from tests.host.outward.dripping import DRIP_SECONDS, answering
 
 
 def _post(url: str, ca_file: str) -> tuple[Answer, float]:
@@ -108,5 +72,16 @@ def test_a_tls_handshake_dripped_a_byte_at_a_time_ends_at_the_deadline() -> None
         released.set()
         thread.join()
         listener.close()
+    assert (answer.outcome, answer.answered, answer.detail) == (Outcome.TRY_AGAIN, False, "timeout after 1 s")
+    assert took < 2.5
+
+
+@pytest.mark.slow
+def test_a_body_dripped_after_a_head_that_closes_the_connection_ends_at_the_deadline() -> None:
+    """An HTTP/1.0 answer: the library hands the connection's socket to the response, where the watchdog must still
+    find it."""
+    head = b"HTTP/1.0 200 OK\r\n\r\n" + b'{"id": "' + b"x" * 200 + b'"}'
+    with answering(head, drip=True) as (url, ca_file):
+        answer, took = _post(url, ca_file)
     assert (answer.outcome, answer.answered, answer.detail) == (Outcome.TRY_AGAIN, False, "timeout after 1 s")
     assert took < 2.5
