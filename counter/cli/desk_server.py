@@ -27,7 +27,7 @@ KEY_REFUSED = tr("给出的不是窗口密钥：应是 counter serve add-desk �
 KEY_KEPT = tr("窗口密钥已保存在 {path}（只有本用户能读）")
 #: the one try of the server after its settings changed (counter.service.hall_server_check)
 REACHED = tr("大厅服务器 {server}：连得上")
-NOT_REACHED = tr("大厅服务器 {server}：连不上（{detail}）。请核对地址和端口，以及服务器和网络是否开着")
+NOT_REACHED = tr("大厅服务器 {server}：连不上。请核对地址和端口，以及服务器和网络是否开着")
 TRUSTED = tr("服务器的证书由大厅 CA 签发：可信")
 NOT_TRUSTED = tr(
     "服务器出示的证书不是所给的大厅 CA 签发的，或与地址里的服务器名不符：窗口不会连接它，也没有把窗口密钥发给它。"
@@ -38,7 +38,7 @@ KEY_NOT_ACCEPTED = tr(
     "{desk}号窗口的密钥：服务器不认可（不是本窗口号的密钥，或本窗口已重新登记过）。"
     "请在服务器上用 counter serve add-desk --desk {desk} 重新登记，再用 --desk-key-file 给本机"
 )
-KEY_NOT_ASKED = tr("{desk}号窗口的密钥：服务器没有答复（{detail}）")
+KEY_NOT_ASKED = tr("{desk}号窗口的密钥：服务器没有给出能读懂的答复，没能核对；详情已记入日志")
 NO_CA = tr("还没有给出大厅 CA 证书（--ca）：窗口只信任它签发的服务器证书，没有它不连接服务器")
 NO_KEY = tr("本机还没有窗口密钥：请用 --desk-key-file 给出 counter serve add-desk 输出的密钥")
 
@@ -122,13 +122,13 @@ def _try_one(server: str, ca: str, desk_no: str, key: str, out: TextIO) -> bool:
     found = check_server(server, Path(ca), desk_no, key)
     if found.detail:
         logging.getLogger(__name__).warning("trying the hall server %s: %s", server, found.detail)
-    lines = [REACHED.format(server=server) if found.reached else NOT_REACHED.format(server=server, detail=found.detail)]
+    lines = [(REACHED if found.reached else NOT_REACHED).format(server=server)]  # the error's own words: the log
     if found.trusted is not None:
         lines.append(TRUSTED if found.trusted else NOT_TRUSTED)
     if found.trusted and not key:
         lines.append(NO_KEY)
     elif found.trusted and found.key_accepted is None:
-        lines.append(KEY_NOT_ASKED.format(desk=desk_no, detail=found.detail))
+        lines.append(KEY_NOT_ASKED.format(desk=desk_no))
     elif found.key_accepted is not None:
         lines.append((KEY_ACCEPTED if found.key_accepted else KEY_NOT_ACCEPTED).format(desk=desk_no))
     print("\n".join(lines), file=out)

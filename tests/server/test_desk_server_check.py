@@ -5,6 +5,7 @@ only at the clerk's first sign-in."""
 from __future__ import annotations
 
 import os
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -62,3 +63,22 @@ def test_a_server_another_ca_signed_is_not_trusted_and_gets_no_key(
     assert code == 1
     assert "服务器出示的证书不是所给的大厅 CA 签发的" in out
     assert "密钥：服务器" not in out
+
+
+def test_a_server_not_reached_is_said_in_chinese_its_reason_logged(
+    capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture, tmp_path: Path, hall: HallServer
+) -> None:
+    """The line carried the system's English reason ("[Errno 111] Connection refused"): it goes to the log."""
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
+    (tmp_path / "desk.key").write_text(f"{hall.desk_keys['8']}\n", encoding="utf-8")
+    assert main(["desk", "--desk", "8"]) == 0
+    capsys.readouterr()
+    server = f"https://127.0.0.1:{port}"
+    args = ["desk", "--server", server, "--ca", str(hall.ca_file), "--desk-key-file", str(tmp_path / "desk.key")]
+    assert main(args) == 1
+    out = capsys.readouterr().out
+    [said] = [line for line in out.splitlines() if line.startswith("大厅服务器")]
+    assert said == f"大厅服务器 {server}：连不上。请核对地址和端口，以及服务器和网络是否开着"
+    assert any("Connection refused" in record.getMessage() for record in caplog.records)
