@@ -27,6 +27,7 @@ from tests.ui.cases.casebook import DAY, DESK_1, Casebook
 from tests.ui.cases.conftest import Clock
 from tests.ui.conftest import REAL_FONTS
 from tests.ui.failing import LOCKED, failing
+from tests.ui.keyboard_wait import wait_for_keyboard
 from tests.ui.runners import runner_on
 
 PHONE = "13904820000"  # the casebook's deferrals and its correction notice: three people, one phone
@@ -65,7 +66,7 @@ def test_the_cases_of_one_phone_are_listed_masked_and_enter_opens_one(
     assert all(id_no.startswith("152201") and "********" in id_no for id_no in column(finder, 3))
     assert column(finder, 4) == ["139****0000"] * 3
     assert finder.summary.text().startswith("近90天内与“13904820000”相符的办件共 3 件")
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is finder.table)
+    wait_for_keyboard(qtbot, finder.table)
     QTest.keyClick(finder.table, Qt.Key.Key_Down)
     QTest.keyClick(finder.table, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: any(page.case_no == book.awaiting for page in window.findChildren(CasePage)))
@@ -100,9 +101,9 @@ def test_nothing_in_the_period_is_said_and_a_wider_period_finds_it(
     finder = finder_of(CaseDesk(desk_window(qtbot), runner_on(case_sessions), DESK_1, today).find_cases("陈建国"))
     assert numbers(finder.table) == []
     assert finder.summary.text().startswith("近90天内没有与“陈建国”相符的办件")
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is finder.field)  # to type again
+    wait_for_keyboard(qtbot, finder.field)  # to type again
     QTest.keyClick(finder.field, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is finder.period)
+    wait_for_keyboard(qtbot, finder.period)
     QTest.keyClick(finder.period, Qt.Key.Key_Down)  # 近半年
     assert finder.days() == 182
     assert numbers(finder.table) == [book.awaiting_earlier]
