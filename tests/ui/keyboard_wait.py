@@ -14,6 +14,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.exceptions import TimeoutError as WaitRanOut
 from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
 
 
 def wait_for_keyboard(qtbot: QtBot, widget: QWidget, timeout: int = 5000) -> None:
@@ -41,6 +42,8 @@ def named(widget: QWidget | None) -> str:
     """A widget by its class and name, in its window by class and title: enough to tell which it is."""
     if widget is None:
         return "none"
+    if not isValid(widget):
+        return f"{type(widget).__name__} already deleted"
     window = widget.window()
     titled = f"{type(window).__name__}({window.windowTitle()})"
     own = f"{type(widget).__name__}({widget.objectName() or widget.accessibleName()})"
