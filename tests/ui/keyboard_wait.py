@@ -1,11 +1,10 @@
 """Waiting for the keyboard to reach a widget, and saying where it was when it did not.
 
 A wait for the focus that ran out said only "waitUntil timed out in 5000 milliseconds".  F7's finder's test
-(tests/ui/cases/test_case_finder.py) failed that way three times in loaded whole runs, and passed in every run of
-its file since, under load and coverage: with nothing to say where the keyboard was (another widget, another window,
-none), each failure was put down to a guessed cause.  A wait through :func:`wait_for_keyboard` that runs out names
-the widget that has the keyboard, the active window, the window Qt gave the focus to, any popup or modal dialog, and
-the windows in sight.
+(tests/ui/cases/test_case_finder.py) failed that way in loaded whole runs, each failure put down to a guessed cause;
+its real one (the finder freed with a desk window the test did not hold) showed only once the wait said where the
+keyboard was.  A wait through :func:`wait_for_keyboard` that runs out names the widget that has the keyboard, the
+active window, the window Qt gave the focus to, any popup or modal dialog, and the windows in sight.
 """
 
 from __future__ import annotations
