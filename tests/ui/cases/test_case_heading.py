@@ -97,7 +97,8 @@ def test_the_lists_and_the_finder_say_each_case_as_its_page_does(
     lists = make_lists(qtbot, case_sessions, today)
     listed = dict(zip(numbers(lists.today_table), column(lists.today_table, 1), strict=True))
     assert listed[book.accepted] == "已收件"
-    finder = finder_of(CaseDesk(desk_window(qtbot), runner_on(case_sessions), DESK_1, today).find_cases(PHONE))
+    window = desk_window(qtbot)
+    finder = finder_of(CaseDesk(window, runner_on(case_sessions), DESK_1, today).find_cases(PHONE))
     found = dict(zip(numbers(finder.table), column(finder.table, 5), strict=True))
     assert found[book.correction] == CASE_STATUS_RECEIVED[CaseStatus.CORRECTION_ISSUED]
     for case_no, said in (*listed.items(), *found.items()):
