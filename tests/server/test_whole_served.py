@@ -19,6 +19,7 @@ from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
 from counter.access.roles import Actor, Role
 from counter.case.numbers import DeskIdentity
+from counter.catalog.import_result import PullFailure
 from counter.host.outward.outward_http import signature
 from counter.service.admin import ADD_ACCOUNT
 from counter.service.catalog import IMPORT_SOURCE, PULL_ITEM_LIST, ImportSource, PullItemList
@@ -121,7 +122,7 @@ def test_a_pull_runs_at_the_server_with_its_secret_and_the_other_desks_are_serve
     assert not answers
     library.release.set()
     pulling.join(WAIT_S)
-    assert "HTTP 503" in answers[0].failure  # the 事项库's answer, through the server
+    assert (answers[0].failure, answers[0].status) == (PullFailure.REFUSED, 503)  # the 事项库's, through the server
     asked = library.headers[0]
     assert asked["X-Counter-Account"] == "hall"
     assert asked["X-Counter-Signature"] == signature(SOURCE_SECRET, asked["X-Counter-Timestamp"], b"")
