@@ -10,7 +10,7 @@ and comes in as 待核 guides; an integrator whose 事项库 answers otherwise c
 Only ``https://``, the certificate checked against the machine's trusted authorities (or the file ``SSL_CERT_FILE``
 names) and the host name against the endpoint's; no redirect followed (one to a plain ``http://`` address sent the
 signed headers there and took its workbook for the region's); the whole fetch within its timeout, not each read
-within it (:func:`counter.host.outward.bounded_ask.ask_within`).
+within it (:func:`counter.host.outward.outward_http.ask_within`).
 
 Whatever the network or the 事项库 does, the answer is a :class:`Fetched`, never an exception.
 """
@@ -26,8 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from counter.catalog.import_result import PullFailure
-from counter.host.outward.bounded_ask import AnswerTooLarge, PastTimeout, ask_within
-from counter.host.outward.outward_http import signature
+from counter.host.outward.outward_http import AnswerTooLarge, PastTimeout, ask_within, signature
 
 __all__ = ["LIST_LIMIT", "SOURCE_ENV", "Fetched", "ItemListSource", "fetch_item_list", "item_list_source"]
 

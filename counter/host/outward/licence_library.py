@@ -11,7 +11,7 @@ Only ``https://``, the certificate checked against the machine's trusted authori
 ``SSL_CERT_FILE`` names, for a government network with its own CA) and the host name against the endpoint's; no
 redirect followed (one to a plain ``http://`` address took what answered there for the library's licences); the
 whole look-up within the settings' timeout, not each read within it (a library that dripped its answer a byte at a
-time held the clerk's window far past it): :func:`counter.host.outward.bounded_ask.ask_within`.  The
+time held the clerk's window far past it): :func:`counter.host.outward.outward_http.ask_within`.  The
 secret is a file of the site's key folder, mode 0600 (:data:`LIBRARY_SECRET`), as the gateway's is.
 
 Whatever the network or the library does, the answer is a :class:`LookUp`, never an exception: the window then
@@ -28,8 +28,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from counter.host.outward.bounded_ask import AnswerTooLarge, PastTimeout, ask_within
-from counter.host.outward.outward_http import signature
+from counter.host.outward.outward_http import AnswerTooLarge, PastTimeout, ask_within, signature
 from counter.intake.licence_trust import holder_type_code
 from counter.intake.licences import LibraryFormat, LibrarySettings, Licence, MalformedAnswer, format_from_toml
 from counter.resources import licence_format_file

@@ -1,7 +1,9 @@
-"""One HTTPS POST to an outward channel (the SMS gateway, the region's platform), bounded every way a receiver
-could hold the sender: the standard library's client, no other dependency.
+"""One HTTPS request to the outside (an outward channel's POST: the SMS gateway, the region's platform; a question
+asked once: the region's ratings, the licence library, the 事项库's list), bounded every way a receiver could hold
+the sender: the standard library's client, no other dependency.
 
-Every channel's transport sends through :class:`Link`, so the bounds are written once:
+Every channel's transport sends through :class:`Link`, and every question asks through :func:`ask_within`, one
+:class:`Link` for the question, so the bounds are written once:
 
 - **no redirect is followed**: ``http.client`` follows none, and a 3xx is a refusal
   (:func:`counter.outbox.rules.answer_of`), never "sent": a redirect would carry the signature, the phone and the
@@ -34,7 +36,7 @@ from urllib.parse import urlsplit
 
 from counter.outbox.rules import ANSWER_LIMIT, Answer, Outcome, answer_of
 
-__all__ = ["Link", "signature", "signed_headers"]
+__all__ = ["AnswerTooLarge", "Link", "PastTimeout", "ask_within", "signature", "signed_headers"]
 
 #: how a kept connection the receiver closed meanwhile shows at the next request (over TLS: an EOF in the protocol)
 _CLOSED_MEANWHILE = (
@@ -64,12 +66,30 @@ def signed_headers(account: str, secret: str, key: str, body: bytes) -> dict[str
     }
 
 
-class _TooLarge(Exception):
-    pass
+class AnswerTooLarge(Exception):
+    """The answer is larger than the caller's limit: not read further."""
+
+
+class PastTimeout(TimeoutError):
+    """The deadline came before the whole answer."""
 
 
 class _PastDeadline(Exception):
     pass
+
+
+def ask_within(
+    method: str, url: str, body: bytes | None, headers: dict[str, str], *, timeout: float, limit: int, ca_file: str = ""
+) -> tuple[int, bytes]:
+    """``method`` (``POST``, ``GET``) on ``url``, asked once on a connection of its own: the answer's status and
+    body; :class:`PastTimeout`, :class:`AnswerTooLarge`, or the library's ``OSError`` or ``HTTPException`` for a
+    connection that failed otherwise.  The caller checks that ``url`` is ``https://``."""
+    link = Link()
+    try:
+        status, raw, _ = link.ask(method, url, body, headers, deadline=timeout, limit=limit, ca_file=ca_file)
+    finally:
+        link.close()
+    return status, raw
 
 
 class _Connection(http.client.HTTPSConnection):
@@ -115,24 +135,47 @@ class Link:
         """Send ``body`` and read what came of it within ``deadline`` seconds in all."""
         if not url.lower().startswith("https://"):
             return Answer(Outcome.REFUSED, detail="endpoint is not https://: nothing sent")
+        try:
+            status, raw, location = self.ask("POST", url, body, headers, deadline=deadline, ca_file=ca_file)
+        except AnswerTooLarge:
+            return Answer(Outcome.TRY_AGAIN, detail=f"answer larger than {ANSWER_LIMIT // 1024} KiB: not read")
+        except PastTimeout:
+            return Answer(Outcome.TRY_AGAIN, detail=f"timeout after {deadline:g} s", answered=False)
+        except (OSError, http.client.HTTPException) as err:
+            return Answer(Outcome.TRY_AGAIN, detail=f"no connection: {type(err).__name__}: {err}", answered=False)
+        return answer_of(status, raw, id_required=id_required, location=location)
+
+    def ask(
+        self,
+        method: str,
+        url: str,
+        body: bytes | None,
+        headers: dict[str, str],
+        *,
+        deadline: float,
+        limit: int = ANSWER_LIMIT,
+        ca_file: str = "",
+    ) -> tuple[int, bytes, str]:
+        """``method`` on ``url`` within ``deadline`` seconds in all: the status, the body (at most ``limit`` bytes)
+        and its ``Location``; :class:`PastTimeout`, :class:`AnswerTooLarge` (the connection closed), or the
+        library's ``OSError`` or ``HTTPException``."""
         end = time.monotonic() + deadline
         self._fired = False
         watchdog = threading.Timer(deadline, self._shut)
         watchdog.daemon = True
         watchdog.start()
         try:
-            status, raw, location = self._send(url, body, headers, end, ca_file)
-        except _TooLarge:
+            return self._send(method, url, body, headers, end, ca_file, limit)
+        except AnswerTooLarge:
             self.close()
-            return Answer(Outcome.TRY_AGAIN, detail=f"answer larger than {ANSWER_LIMIT // 1024} KiB: not read")
+            raise
         except (_PastDeadline, TimeoutError, OSError, http.client.HTTPException) as err:
             self.close()
             if self._fired or isinstance(err, _PastDeadline | TimeoutError) or time.monotonic() >= end:
-                return Answer(Outcome.TRY_AGAIN, detail=f"timeout after {deadline:g} s", answered=False)
-            return Answer(Outcome.TRY_AGAIN, detail=f"no connection: {type(err).__name__}: {err}", answered=False)
+                raise PastTimeout from err
+            raise
         finally:
             watchdog.cancel()
-        return answer_of(status, raw, id_required=id_required, location=location)
 
     def _shut(self) -> None:
         """The deadline: whatever the send waits for, its socket is shut under it."""
@@ -155,36 +198,45 @@ class Link:
             self._connection.connect_by(end)
         return self._connection
 
-    def _send(self, url: str, body: bytes, headers: dict[str, str], end: float, ca_file: str) -> tuple[int, bytes, str]:
+    def _send(
+        self, method: str, url: str, body: bytes | None, headers: dict[str, str], end: float, ca_file: str, limit: int
+    ) -> tuple[int, bytes, str]:
         parts = urlsplit(url)
-        path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        asked = (method, (parts.path or "/") + (f"?{parts.query}" if parts.query else ""), body, headers)
         kept = self._connection is not None and self._where == (parts.hostname or "", parts.port, ca_file)
         try:
-            return self._exchange(self._connect(url, end, ca_file), path, body, headers, end)
+            return self._exchange(self._connect(url, end, ca_file), *asked, end, limit)
         except _CLOSED_MEANWHILE:
             if not kept or self._fired:
                 raise
             self.close()  # the receiver closed the kept connection: once more on a new one, under the same key
-            return self._exchange(self._connect(url, end, ca_file), path, body, headers, end)
+            return self._exchange(self._connect(url, end, ca_file), *asked, end, limit)
 
     def _exchange(
-        self, connection: http.client.HTTPSConnection, path: str, body: bytes, headers: dict[str, str], end: float
+        self,
+        connection: http.client.HTTPSConnection,
+        method: str,
+        path: str,
+        body: bytes | None,
+        headers: dict[str, str],
+        end: float,
+        limit: int,
     ) -> tuple[int, bytes, str]:
         _wait_at_most(connection, end)
-        connection.request("POST", path, body, headers)
+        connection.request(method, path, body, headers)
         response = connection.getresponse()
         length = response.getheader("Content-Length", "")
-        if length.strip().isdigit() and int(length) > ANSWER_LIMIT:
-            raise _TooLarge
+        if length.strip().isdigit() and int(length) > limit:
+            raise AnswerTooLarge
         raw = bytearray()
         while True:
             _wait_at_most(connection, end)
-            chunk = response.read1(ANSWER_LIMIT + 1 - len(raw))
+            chunk = response.read1(limit + 1 - len(raw))
             if not chunk:
                 break
             raw += chunk
-            if len(raw) > ANSWER_LIMIT:
-                raise _TooLarge
+            if len(raw) > limit:
+                raise AnswerTooLarge
         response.close()  # read whole: the connection is free for the next send, if the receiver keeps it
         if response.will_close:
             self.close()

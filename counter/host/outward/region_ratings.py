@@ -6,7 +6,7 @@ Signed as a report is (:func:`counter.host.outward.outward_http.signed_headers`:
 of the body; the idempotency key is the body's digest, a question asked twice being the same question).  Only
 ``https://``, the certificate checked against the platform's own CA when the settings name its file, else the
 machine's; no redirect followed; the whole exchange within the settings' timeout, not each read within it; the
-answer capped (:func:`counter.host.outward.bounded_ask.ask_within`).  Whatever the network or the platform does,
+answer capped (:func:`counter.host.outward.outward_http.ask_within`).  Whatever the network or the platform does,
 the answer is a :class:`Fetched`, never an exception.
 """
 
@@ -18,8 +18,7 @@ import ssl
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from counter.host.outward.bounded_ask import AnswerTooLarge, PastTimeout, ask_within
-from counter.host.outward.outward_http import signed_headers
+from counter.host.outward.outward_http import AnswerTooLarge, PastTimeout, ask_within, signed_headers
 from counter.platform.region_ratings import AskFailure
 
 ANSWER_LIMIT = 4 * 1024 * 1024  # a few hundred ratings are some hundred kilobytes
