@@ -265,7 +265,7 @@ def test_a_window_start_is_told_from_a_command(argv: list[str], window: bool) ->
 def test_an_option_without_its_value_is_named_once(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "--db")
     assert code == 2
-    assert err.count("expected one argument") == 1
+    assert err.count("后面须跟一个值") == 1
 
 
 def test_the_office_options_are_the_fields_of_the_office_settings() -> None:

@@ -15,6 +15,8 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+from counter.words.command_parser import CommandHelp
+
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = ROOT / "docs" / "cli-reference.md"
 WIDTH = 100
@@ -35,8 +37,8 @@ this page is out of date. What the commands are for, exit statuses, JSON keys an
 """
 
 
-class FixedWidth(argparse.HelpFormatter):
-    """argparse's formatter at one width, so the page is the same in any terminal."""
+class FixedWidth(CommandHelp):
+    """The command line's formatter (its Chinese usage prefix) at one width, so the page is the same in any terminal."""
 
     def __init__(self, prog: str) -> None:
         super().__init__(prog, width=WIDTH, max_help_position=40)

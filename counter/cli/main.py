@@ -4,8 +4,9 @@ This module builds the parser and dispatches; each command group registers its o
 module, and what they share is in :mod:`counter.cli.common`.  ``counter`` alone starts the desk app: that is
 decided before this module is imported, by :mod:`counter.__main__`, so the command line never imports the window.
 Every command takes ``--db URL``.  Exit status: 0 success, 1 a reported problem (every problem listed), 2 misuse.
-JSON output uses English snake_case keys, documented in the README.  Heavy modules are imported inside the command
-that needs them, so ``counter catalog list`` never loads Qt.
+Every parser is a :class:`~counter.words.command_parser.CommandParser`, which says argparse's own words (the usage
+line, misuse, ``-h``) in Chinese.  JSON output uses English snake_case keys, documented in the README.  Heavy modules
+are imported inside the command that needs them, so ``counter catalog list`` never loads Qt.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from counter.cli.ratings import add_ratings_commands
 from counter.cli.site import add_site_commands
 from counter.cli.sync import add_sync_commands
 from counter.resources import missing_resources, missing_summary
+from counter.words.command_parser import CommandParser
 from counter.words.translate import active_language, tr
 
 __all__ = ["build_parser", "main"]
@@ -46,7 +48,8 @@ log = logging.getLogger(__name__)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    # typed as argparse's parser: the command groups take argparse's subparsers (its subparsers are of this class)
+    parser: argparse.ArgumentParser = CommandParser(
         prog="counter", description=tr("一件事一次办 综合受理窗口（不带参数启动窗口程序）")
     )
     # the window's options too, so that "counter -h" names them (counter.__main__ starts the window with them)
@@ -63,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     # --db is accepted after the command too ("counter db upgrade --db URL")
-    common = argparse.ArgumentParser(add_help=False)
+    common = CommandParser(add_help=False)
     common.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help=tr("数据库地址"))
     common.add_argument("--user", metavar="LOGIN", default=argparse.SUPPRESS, help=tr("以该账号登录"))
     add_catalog_commands(commands, common)

@@ -14,7 +14,6 @@ of this machine an operation's file may name (a catalog source to import, a back
 
 from __future__ import annotations
 
-import argparse
 import logging
 import os
 import socket
@@ -24,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from counter.server.hall_work import DEFAULT_INTERVAL_S
+from counter.words.command_parser import CommandParser
 
 if TYPE_CHECKING:
     from counter.server.health import Network
@@ -41,7 +41,7 @@ def main(argv: Sequence[str]) -> int:
     args = list(argv)
     if args[:1] == ["add-desk"]:
         return _add_desk(args[1:])
-    parser = argparse.ArgumentParser(prog="counter serve", description="政务服务中心的服务端：各窗口经 HTTPS 办理业务")
+    parser = CommandParser(prog="counter serve", description="政务服务中心的服务端：各窗口经 HTTPS 办理业务")
     parser.add_argument("--db", default=os.environ.get("COUNTER_DB_URL", ""), help="数据库地址")
     parser.add_argument("--cert", required=True, help="服务端证书（由本中心 CA 签发，PEM）")
     parser.add_argument("--key", required=True, help="服务端证书的私钥（PEM）")
@@ -174,7 +174,7 @@ def _run(
 
 
 def _add_desk(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(
+    parser = CommandParser(
         prog="counter serve add-desk", description="在服务端登记一台窗口电脑，显示其密钥（仅此一次）"
     )
     parser.add_argument("--db", default=os.environ.get("COUNTER_DB_URL", ""), help="数据库地址")
