@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from counter.case.moments import minute_text
 from counter.case.status import CaseEvent, CaseStatus
 from counter.sync.hold_detail import DetailKind, HoldDetail, Step, read_detail
 from counter.words.cases import CASE_EVENT, CASE_STATUS
@@ -162,12 +163,12 @@ def _status(code: str) -> str:
 
 
 def _minute(value: str) -> str:
-    """An ISO time of the detail as the desk shows times, local to the minute; the value as it is if not one."""
+    """An ISO time of the detail as the desk shows times (a time without its zone is UTC, as every stored one);
+    the value as it is if not one."""
     try:
-        at = dt.datetime.fromisoformat(value)
+        return minute_text(dt.datetime.fromisoformat(value))
     except ValueError:
         return value
-    return (at if at.tzinfo is None else at.astimezone()).strftime("%Y-%m-%d %H:%M")
 
 
 def _unread(found: HoldDetail) -> bool:
