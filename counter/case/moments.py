@@ -28,6 +28,15 @@ def minute_text(at: dt.datetime, zone: dt.tzinfo | None = None) -> str:
     return local_moment(at, zone).strftime("%Y-%m-%d %H:%M")
 
 
+def written_minute_text(value: str) -> str:
+    """A time kept as ISO text (a machine's note, a held record's detail) as :func:`minute_text` says it; the text as
+    it is if it is not one (a note edited by hand)."""
+    try:
+        return minute_text(dt.datetime.fromisoformat(value))
+    except ValueError:
+        return value
+
+
 def second_text(at: dt.datetime) -> str:
     """A stored time to the second, in the desk's own zone: for the record of who read what, where an auditor tells
     apart the reads of one minute and finds each in the log."""
