@@ -18,14 +18,29 @@ def stored_utc(at: dt.datetime) -> dt.datetime:
     return at.replace(tzinfo=dt.UTC) if at.tzinfo is None else at.astimezone(dt.UTC)
 
 
-def local_moment(at: dt.datetime) -> dt.datetime:
-    """A stored time in the desk's own zone, for a clerk to read."""
-    return stored_utc(at).astimezone()
+def local_moment(at: dt.datetime, zone: dt.tzinfo | None = None) -> dt.datetime:
+    """A stored time in the desk's own zone, for a clerk to read; in ``zone`` where a face is given its clock's."""
+    return stored_utc(at).astimezone(zone)
 
 
-def minute_text(at: dt.datetime) -> str:
-    """A stored time as a person reads it on the desk: its own zone, to the minute."""
-    return local_moment(at).strftime("%Y-%m-%d %H:%M")
+def minute_text(at: dt.datetime, zone: dt.tzinfo | None = None) -> str:
+    """A stored time as a person reads it on the desk: its own zone (or ``zone``), to the minute."""
+    return local_moment(at, zone).strftime("%Y-%m-%d %H:%M")
+
+
+def written_minute_text(value: str) -> str:
+    """A time kept as ISO text (a machine's note, a held record's detail) as :func:`minute_text` says it; the text as
+    it is if it is not one (a note edited by hand)."""
+    try:
+        return minute_text(dt.datetime.fromisoformat(value))
+    except ValueError:
+        return value
+
+
+def second_text(at: dt.datetime) -> str:
+    """A stored time to the second, in the desk's own zone: for the record of who read what, where an auditor tells
+    apart the reads of one minute and finds each in the log."""
+    return local_moment(at).strftime("%Y-%m-%d %H:%M:%S")
 
 
 def office_day(at: dt.datetime) -> dt.date:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from counter.access.roles import Role
+from counter.case.moments import minute_text
 from counter.cli.common import EXIT_OK, EXIT_PROBLEM, Reported, UsageError, ask, desk, open_service, print_json
 from counter.words.translate import tr
 
@@ -93,7 +94,7 @@ def _account_line(account: AccountInfo) -> str:
     from counter.words.access import ROLE
 
     def local(moment: dt.datetime | None) -> str:
-        return f"{moment.astimezone():%Y-%m-%d %H:%M}" if moment else ACCOUNT_NEVER
+        return minute_text(moment) if moment else ACCOUNT_NEVER
 
     if account.disabled:
         state = ACCOUNT_STATE_DISABLED

@@ -19,6 +19,7 @@ import datetime as dt
 import sys
 from typing import TYPE_CHECKING
 
+from counter.case.moments import second_text
 from counter.cli.common import EXIT_OK, EXIT_PROBLEM, desk, open_service, print_json
 from counter.words.translate import tr
 
@@ -118,8 +119,7 @@ def cmd_audit_reads(args: argparse.Namespace) -> int:
         print_json([dataclasses.asdict(row) | {"at": row.at.isoformat()} for row in rows])
         return EXIT_OK
     for row in rows:
-        at = row.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
-        case_no = row.case_no or AUDIT_READ_NO_CASE
+        at, case_no = second_text(row.at), row.case_no or AUDIT_READ_NO_CASE
         print(AUDIT_READ_LINE.format(at=at, login=row.login, name=row.name, site=row.site_code, desk=row.desk_no,
                                      case_no=case_no, operation=read_by_text(row.operation)))  # fmt: skip
     print(AUDIT_READ_COUNT.format(count=len(rows)), file=sys.stderr)

@@ -7,7 +7,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from counter.case.hand_over import HAND_OVER_EVENTS
-from counter.case.moments import local_moment, office_day
+from counter.case.moments import minute_text, office_day
 from counter.case.pledge_checks import item_revocations
 from counter.case.same_day import NOTE_SAME_DAY
 from counter.case.status import CaseEvent, CaseStatus
@@ -123,10 +123,9 @@ def case_as_text(view: CaseView, only_received: bool = False) -> str:
         shown = step_note_text(h) if h.event in ITEM_STEP_EVENTS else shown
         shown = dates_moved_text(h.note, names) if h.event == CaseEvent.DATES_MOVED.value else shown
         note = tr("：{shown}").format(shown=shown) if shown else ""
-        at = local_moment(h.at)
         lines.append(
-            tr("  {at:%Y-%m-%d %H:%M}  {desk_no}号窗口  {clerk}  {event}{note}").format(
-                at=at, desk_no=h.desk_no, clerk=h.clerk, event=event, note=note
+            tr("  {at}  {desk_no}号窗口  {clerk}  {event}{note}").format(
+                at=minute_text(h.at), desk_no=h.desk_no, clerk=h.clerk, event=event, note=note
             )
         )
     return "\n".join(lines)

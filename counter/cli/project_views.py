@@ -187,7 +187,7 @@ def _plan_lines(view: ProjectView, day: dt.date) -> list[str]:
 
 
 def project_text(view: ProjectView, day: dt.date) -> str:
-    from counter.case.moments import local_moment
+    from counter.case.moments import minute_text
     from counter.projects.schedule import next_steps
     from counter.words.projects import (
         PROJECT_CLASS,
@@ -243,8 +243,7 @@ def project_text(view: ProjectView, day: dt.date) -> str:
                 outcome=c.outcome))  # fmt: skip
     lines.append(tr("经过："))
     for h in view.history:
-        at = local_moment(h.at)
-        lines.append(tr("  {at}  {by}  {what}").format(at=f"{at:%Y-%m-%d %H:%M}", by=h.by, what=history_text(h)))
+        lines.append(tr("  {at}  {by}  {what}").format(at=minute_text(h.at), by=h.by, what=history_text(h)))
     return "\n".join(lines)
 
 

@@ -232,7 +232,7 @@ def cmd_site_peers(args: argparse.Namespace) -> int:
         print(SITE_NO_PEERS)
         return EXIT_OK
     for p in found:
-        at = f"{p.registered_at.astimezone():%Y-%m-%d %H:%M}"
+        at = minute_text(p.registered_at)
         print(
             SITE_PEER_LINE.format(
                 code=p.code, name=p.name, kind=SITE_KIND[p.kind], fingerprint=p.fingerprint, registered_at=at

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import BindParameter, Select, and_, bindparam, case, exists, func, insert, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from counter.case.moments import stored_utc
 from counter.db import models
 from counter.db.platform_store import RectFacts, queue_rating, queue_rectification_line
 from counter.db.service_standing import standing_of_rating, standing_of_rectification, standing_of_request
@@ -49,10 +50,6 @@ def to_utc(value: dt.datetime) -> dt.datetime:
     return value.astimezone(UTC)
 
 
-def from_db(value: dt.datetime) -> dt.datetime:
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value
-
-
 @dataclass(frozen=True, slots=True)
 class RequestRow:
     id: int
@@ -78,7 +75,7 @@ def _request_rows(session: Session, stmt: Select[*tuple[Any, ...]]) -> list[Requ
     for rq, case_no, rated, lapsed in session.execute(stmt):
         status = DeskStatus.RATED if rated else DeskStatus.UNRATED if lapsed else DeskStatus.PENDING
         rows.append(
-            RequestRow(rq.id, rq.case_id, case_no, rq.round, from_db(rq.sent_at), rq.site_code, rq.desk_no,
+            RequestRow(rq.id, rq.case_id, case_no, rq.round, stored_utc(rq.sent_at), rq.site_code, rq.desk_no,
                        rq.clerk, status)
         )  # fmt: skip
     return rows
@@ -230,7 +227,7 @@ def _rectification_select() -> Select[*tuple[Any, ...]]:
 
 def _rectification_row(r: Any) -> RectificationRow:
     return RectificationRow(
-        r[0], r[1], r[2], r[3], r[4], Level(r[5]), from_db(r[6]), r[7], r[8], r[9], RectState(r[10]), r[11],
+        r[0], r[1], r[2], r[3], r[4], Level(r[5]), stored_utc(r[6]), r[7], r[8], r[9], RectState(r[10]), r[11],
         bool(r[12]),
     )  # fmt: skip
 
@@ -308,7 +305,7 @@ def rectification_view(session: Session, rectification_id: int) -> Rectification
     ).one()  # fmt: skip
     h = models.RectificationHistory
     history = tuple(
-        RectHistoryLine(from_db(r.at), r.by, RectEvent(r.event), RectState(r.state_after), r.note, r.fix_due)
+        RectHistoryLine(stored_utc(r.at), r.by, RectEvent(r.event), RectState(r.state_after), r.note, r.fix_due)
         for r in session.scalars(select(h).where(h.rectification_id == rectification_id).order_by(h.id))
     )
     return RectificationView(
@@ -356,7 +353,7 @@ def add_appeal(
 def appeals_of_rating(session: Session, rating_id: int) -> list[AppealLine]:
     a = models.RatingAppeal
     return [
-        AppealLine(from_db(r.at), r.by, AppealGround(r.ground), r.upheld, r.reason)
+        AppealLine(stored_utc(r.at), r.by, AppealGround(r.ground), r.upheld, r.reason)
         for r in session.scalars(select(a).where(a.rating_id == rating_id).order_by(a.id))
     ]
 
@@ -411,7 +408,7 @@ def rating_records(session: Session, first: dt.date, last: dt.date) -> list[Rati
             channel=Channel(row.channel), rater_name=row.rater_name, rater_id_no=row.rater_id_no,
             rater_kind=RaterKind(row.rater_kind), anonymous=row.anonymous, level=Level(row.level),
             reasons=reason_labels(row.reasons), reason_codes=national_codes(row.reasons)[0],
-            reason_list=national_codes(row.reasons)[1], comment=row.comment, rated_at=from_db(row.rated_at),
+            reason_list=national_codes(row.reasons)[1], comment=row.comment, rated_at=stored_utc(row.rated_at),
             round=row.round, excluded=appeal_reason is not None, appeal_reason=appeal_reason or "",
             appealing=bool(under_appeal),
         )

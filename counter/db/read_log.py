@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter.access.read_record import IdReadRow, ReadsAsked
+from counter.case.moments import stored_utc
 from counter.db.models import IdRead
 
 
@@ -39,12 +40,8 @@ def list_reads(session: Session, asked: ReadsAsked) -> tuple[IdReadRow, ...]:
     if asked.case_no:
         query = query.where(r.case_no == asked.case_no)
     if asked.since is not None:
-        start = dt.datetime.combine(asked.since, dt.time(), dt.datetime.now().astimezone().tzinfo)
+        # the desk's midnight, in UTC as the reads are kept: SQLite compares the digits and drops a zone's offset
+        start = dt.datetime.combine(asked.since, dt.time()).astimezone(dt.UTC)
         query = query.where(r.at >= start)
     rows = session.execute(query.order_by(r.at.desc(), r.id.desc()).limit(asked.most))
-    return tuple(IdReadRow(_aware(row[0]), *row[1:]) for row in rows)
-
-
-def _aware(at: dt.datetime) -> dt.datetime:
-    """SQLite gives a moment back without its zone: it was written in UTC."""
-    return at if at.tzinfo is not None else at.replace(tzinfo=dt.UTC)
+    return tuple(IdReadRow(stored_utc(row[0]), *row[1:]) for row in rows)

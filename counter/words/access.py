@@ -7,6 +7,7 @@ import datetime as dt
 from counter.access.account_rules import NAME_MAX
 from counter.access.not_permitted import NotPermitted
 from counter.access.roles import Permission, Role
+from counter.case.moments import minute_text
 from counter.words.translate import tr
 
 ROLE = {
@@ -91,7 +92,7 @@ ACCOUNT_PROBLEM = {
 
 def sign_in_refusal_text(outcome: str, attempts_left: int, locked_until: dt.datetime | None, lock_minutes: int) -> str:
     """Why a sign-in was refused; a lock's end in local time."""
-    until = f"{locked_until.astimezone():%Y-%m-%d %H:%M}" if locked_until else ""
+    until = minute_text(locked_until) if locked_until else ""
     return SIGN_IN_REFUSAL[outcome].format(attempts_left=attempts_left, minutes=lock_minutes, until=until)
 
 

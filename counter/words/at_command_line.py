@@ -124,7 +124,7 @@ def database_missing_text(path: str, folder_missing: bool, made_at: str) -> str:
     if folder_missing:
         lines.append(DATABASE_FOLDER_MISSING.format(folder=str(Path(path).parent)))
     if made_at:
-        lines.append(database.DATABASE_WAS_HERE.format(made_at=made_at))
+        lines.append(database.was_here_text(made_at))
     lines.append(DATABASE_MISSING_HELP)
     if not made_at:
         lines.append(DATABASE_MISSING_SETUP.format(url=f"sqlite:///{path}"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from counter.backup.schema_diff import Change, Part, SchemaDifference
 from counter.backup.sqlite_files import BackupProblem, ForeignRow
+from counter.case.moments import written_minute_text
 from counter.words.punctuation import CLAUSE_JOIN
 from counter.words.translate import tr
 
@@ -166,6 +167,11 @@ DATABASE_READ_ONLY = tr(
 )
 
 
+def was_here_text(made_at: str) -> str:
+    """Since when this machine used the database: the note keeps the moment in UTC, the clerk reads the desk's."""
+    return DATABASE_WAS_HERE.format(made_at=written_minute_text(made_at))
+
+
 def database_missing_text(path: str, folder_missing: bool, made_at: str) -> str:
     """Why the desk does not open a missing database, and whom to call; the file is the log's and the command
     line's (:func:`counter.words.at_command_line.database_missing_text`), not the clerk's.  A database never used
@@ -175,7 +181,7 @@ def database_missing_text(path: str, folder_missing: bool, made_at: str) -> str:
     if folder_missing:
         lines.append(DATABASE_FOLDER_MISSING)
     if made_at:
-        lines.append(DATABASE_WAS_HERE.format(made_at=made_at))
+        lines.append(was_here_text(made_at))
     lines.append(DATABASE_MISSING_HELP)
     if not made_at:
         lines.append(DATABASE_MISSING_SETUP)

@@ -8,8 +8,7 @@ the text itself stays in the cell's tooltip for the technician.
 
 from __future__ import annotations
 
-import datetime as dt
-
+from counter.case.moments import written_minute_text
 from counter.case.status import CaseEvent, CaseStatus
 from counter.sync.hold_detail import DetailKind, HoldDetail, Step, read_detail
 from counter.words.cases import CASE_EVENT, CASE_STATUS
@@ -161,15 +160,6 @@ def _status(code: str) -> str:
         return SOME_STATUS
 
 
-def _minute(value: str) -> str:
-    """An ISO time of the detail as the desk shows times, local to the minute; the value as it is if not one."""
-    try:
-        at = dt.datetime.fromisoformat(value)
-    except ValueError:
-        return value
-    return (at if at.tzinfo is None else at.astimezone()).strftime("%Y-%m-%d %H:%M")
-
-
 def _unread(found: HoldDetail) -> bool:
     """Whether nothing of the detail can be said: a form not known here, or a field alone without a name here."""
     return found.kind is DetailKind.UNREAD or (found.kind is DetailKind.FIELD and place_text(found.where) == SOME_FIELD)
@@ -186,7 +176,7 @@ def detail_words(found: HoldDetail) -> str:
         values["status"] = _status(values["status"])
     for name in ("at", "last"):
         if name in values:
-            values[name] = _minute(values[name])
+            values[name] = written_minute_text(values[name])
     if found.kind is DetailKind.TEXT:
         problem = values.get("problem", "")
         values["problem"] = BAD_VALUE if problem == "bad_value" else coded_text_problem(

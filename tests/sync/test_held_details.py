@@ -162,3 +162,15 @@ def test_every_hold_reason_has_its_words_and_a_newer_ones_code_is_never_shown() 
 
     assert {r.value for r in HoldReason} | {r.value for r in Refusal} <= set(HOLD_REASON)
     assert_clerks_words(hold_reason("a_reason_of_a_newer_hall"))
+
+
+@pytest.mark.usefixtures("in_ulanhot")
+def test_a_backdated_lines_times_are_read_on_the_desks_clock() -> None:
+    """The checks write UTC with its zone; a time written without one is UTC too (case.moments), never local."""
+    for at, last in (
+        ("2026-11-23T17:30:00+00:00", "2026-11-23T17:45:00+00:00"),
+        ("2026-11-23T17:30", "2026-11-23T17:45"),
+    ):
+        told = held_detail("backdated", f"history[2].at {at}: not after {last}")
+        assert "（2026-11-24 01:30）" in told, told
+        assert "（2026-11-24 01:45）" in told, told

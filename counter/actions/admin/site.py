@@ -46,6 +46,7 @@ from counter.actions.admin.guard import require
 from counter.actions.admin.peer_former_keys import keep_former_key
 from counter.audit.actions import AuditAction
 from counter.audit.site_keys import RetiredKey, history_text, parse_history
+from counter.case.moments import stored_utc
 from counter.case.number_faults import OtherSeries
 from counter.db import models
 from counter.db.settings_store import (
@@ -411,11 +412,10 @@ def peers(session: Session) -> list[Peer]:
     """Every registered peer, by code."""
     rows = session.scalars(select(models.SitePeer).order_by(models.SitePeer.code))
     return [
-        Peer(
-            r.code, r.name, SiteKind(r.kind), r.public_key, _utc(r.registered_at), r.encryption_key, r.county, r.sm2_key
-        )
+        Peer(r.code, r.name, SiteKind(r.kind), r.public_key, stored_utc(r.registered_at), r.encryption_key, r.county,
+             r.sm2_key)
         for r in rows
-    ]
+    ]  # fmt: skip
 
 
 def peer_keys(session: Session) -> dict[str, str]:
@@ -529,11 +529,6 @@ def _encryption_key_at(signing_key_path: Path) -> str:
             raise
     save_new_private_key(new_encryption_key(), path)
     return encryption_key_text(load_encryption_key(path))
-
-
-def _utc(value: datetime) -> datetime:
-    """SQLite gives back the stored UTC time without its zone; PostgreSQL with it."""
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 def _detail(identity: SiteIdentity) -> dict[str, str]:

@@ -11,7 +11,6 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 
 from counter.case.item_clock import DueAlert
-from counter.case.moments import local_moment
 from counter.case.same_day import NOTE_SAME_DAY
 from counter.case.status import NOTE_CODES_JOIN, NOTE_DUE_REASON, CaseEvent, CaseStatus
 from counter.case.view import CaseMaterialLine, CaseView, HistoryLine
@@ -65,11 +64,6 @@ MATERIAL_EVENTS = frozenset(
 
 def day_text(day: dt.date | None) -> str:
     return day.isoformat() if day else ""
-
-
-def local_time(at: dt.datetime) -> dt.datetime:
-    """A stored time (UTC, naive from SQLite) in the desk's own time zone."""
-    return local_moment(at)
 
 
 def desk_text(desk_no: str) -> str:

@@ -24,6 +24,7 @@ from counter.access.desk import Desk
 from counter.access.roles import Permission
 from counter.calendar.workdays import HolidayTable, WorkCalendar
 from counter.case.item_path import ItemEvent
+from counter.case.moments import minute_text
 from counter.case.status import CaseEvent, CaseStatus
 from counter.case.view import CaseView
 from counter.catalog.model import Situation
@@ -42,7 +43,6 @@ from counter.ui.cases.case_lines import (
     day_text,
     desk_text,
     history_note,
-    local_time,
     material_names,
     medium_text,
     moved_text,
@@ -321,7 +321,7 @@ class CasePage(StepSlots, QWidget):
                 table,
                 row,
                 (
-                    f"{local_time(line.at):%Y-%m-%d %H:%M}",
+                    minute_text(line.at),
                     desk_text(line.desk_no),
                     line.clerk,
                     code_text(CASE_EVENT, CaseEvent, line.event),

@@ -11,9 +11,9 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QDialog, QLabel, QListView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from counter.case.moments import minute_text
 from counter.case.pages import MaterialPage
 from counter.ui.cases import words
-from counter.ui.cases.case_lines import local_time
 from counter.ui.look.geometry import screen_of
 from counter.ui.look.text_size import px
 from counter.ui.widgets.plain_text import plain_label
@@ -46,7 +46,7 @@ class PageViewer(QDialog):
         self.image = QLabel()
         smooth = Qt.TransformationMode.SmoothTransformation
         self.image.setPixmap(image.scaled(room, Qt.AspectRatioMode.KeepAspectRatio, smooth))
-        taken = words.CASE_PAGE_TAKEN.format(clerk=page.clerk, time=f"{local_time(page.captured_at):%Y-%m-%d %H:%M}")
+        taken = words.CASE_PAGE_TAKEN.format(clerk=page.clerk, time=minute_text(page.captured_at))
         self.caption = plain_label(GAP.format(first=one_line(line), second=taken))
         layout = QVBoxLayout(self)
         layout.addWidget(self.caption)

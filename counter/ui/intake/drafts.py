@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject
 
 from counter.access.desk import Desk
+from counter.case.moments import local_moment
 from counter.intake.draft import DraftProblemCode, DraftUnreadable, IntakeDraft, StoredDraft
 from counter.service.intake import CHECK_DRAFT, DROP_DRAFT
 from counter.service.requests import Nothing
@@ -38,7 +39,7 @@ class DraftInfo:
 
     def saved_time(self) -> str:
         """HH:MM in the desk's local time."""
-        return f"{self.saved_at.astimezone():%H:%M}"
+        return f"{local_moment(self.saved_at):%H:%M}"
 
     def offer_text(self) -> str:
         """The start-up question "上次未完成的受理（保存于 HH:MM）：…", answered 恢复 / 放弃."""

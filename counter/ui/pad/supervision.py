@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter.access.desk import Desk
+from counter.case.moments import minute_text
 from counter.ratings.rectification import CHOSEN_MOVES, AppealGround, AppealStatus, RectEvent, RectState, moves_from
 from counter.ratings.views import AppealOffer, RectificationAlert, RectificationRow, RectificationView
 from counter.service.rectifications import (
@@ -140,11 +141,6 @@ def appeal_state_text(offer: AppealOffer) -> str:
             SUPERVISE_APPEAL_NO_DECIDING.format(reasons=LIST_JOIN.join(APPEAL_PROBLEM[p] for p in offer.deciding))
         )
     return "\n".join(lines)
-
-
-def _time(value: dt.datetime, zone: dt.tzinfo | None) -> str:
-    """A stored time in the office's zone (the clock's), as the supervisor reads it."""
-    return value.astimezone(zone).strftime("%Y-%m-%d %H:%M")
 
 
 class RectificationPage(RectificationSteps, QWidget):
@@ -339,7 +335,7 @@ class RectificationPage(RectificationSteps, QWidget):
             due = row.due.isoformat() + (SUPERVISE_BEYOND_DATA if row.due_beyond_data else "")
             items = read_only_items([
                 row.case_no, row.bundle_name, row.desk_no, row.clerk, RATING_LEVEL[row.level],
-                _time(row.rated_at, self._zone()), state_text(row), due, due_text(row.due, today),
+                minute_text(row.rated_at, self._zone()), state_text(row), due, due_text(row.due, today),
             ])  # fmt: skip
             colours = row_colours(row, today)
             for column, item in enumerate(items):
@@ -452,13 +448,13 @@ class RectificationPage(RectificationSteps, QWidget):
         self.history.setRowCount(len(view.history))
         for index, line in enumerate(view.history):
             note = ASIDE.format(text=line.note, aside=line.fix_due.isoformat()) if line.fix_due else line.note
-            values = [_time(line.at, self._zone()), line.by or SUPERVISE_SYSTEM, RECT_EVENT[line.event],
+            values = [minute_text(line.at, self._zone()), line.by or SUPERVISE_SYSTEM, RECT_EVENT[line.event],
                       RECT_STATE[line.state_after], note]  # fmt: skip
             for column, item in enumerate(read_only_items(values)):
                 self.history.setItem(index, column, item)
         decisions = SUPERVISE_APPEAL_DECISION
         self.appeals.setText("\n".join(
-            SUPERVISE_APPEALS.format(at=_time(a.at, self._zone()), by=a.by, decision=decisions[a.upheld],
+            SUPERVISE_APPEALS.format(at=minute_text(a.at, self._zone()), by=a.by, decision=decisions[a.upheld],
                                            reason=a.reason)
             for a in view.appeals
         ))  # fmt: skip

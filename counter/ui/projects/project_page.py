@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter.access.desk import Desk
+from counter.case.moments import minute_text
 from counter.projects.forms import ProjectForm, printable
 from counter.projects.model import (
     STAGE_ORDER,
@@ -373,7 +374,7 @@ class ProjectPage(QScrollArea):
     def _fill_history(self, lines: tuple[ProjectLine, ...]) -> None:
         self.history.setRowCount(len(lines))
         for row, line in enumerate(lines):
-            at = line.at.astimezone().strftime("%Y-%m-%d %H:%M")
+            at = minute_text(line.at)
             fill_row(self.history, row, (at, words.EVENT[line.event], line.by, history_note_text(line)))
         self.history.fit()
 

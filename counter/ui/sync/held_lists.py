@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QTableWidget, QTableWidgetItem, QWidget
 
+from counter.case.moments import minute_text
 from counter.ui.look.text_size import px
 from counter.ui.sync import words
-from counter.ui.sync.pending_label import minute_text
 from counter.ui.widgets.plain_text import plain_tip
 from counter.words.sync import hold_reason, record_type_text
 from counter.words.sync_details import detail_read, held_detail

@@ -14,18 +14,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel
 
-from counter.case.moments import stored_utc
-from counter.ui.cases.case_lines import local_time
+from counter.case.moments import minute_text, stored_utc
 from counter.ui.door.runner import Busy, Runner, logged_only
 from counter.ui.sync import words
 
 if TYPE_CHECKING:
     from counter.sync.status import PendingSync
-
-
-def minute_text(at: dt.datetime) -> str:
-    """A stored moment (UTC, naive from SQLite) as the desk's local date and minute."""
-    return f"{local_time(at):%Y-%m-%d %H:%M}"
 
 
 class PendingLabel(QLabel):

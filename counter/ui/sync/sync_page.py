@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from counter.access.not_permitted import NotPermitted
 from counter.access.roles import Permission
+from counter.case.moments import local_moment
 from counter.host.database.database_faults import SchemaTooNew, StoreFault
 from counter.ui.door.refused import refusal_text
 from counter.ui.door.runner import Busy, Failed, Runner, failed
@@ -319,7 +320,7 @@ class SyncPage(QWidget):
 
     def _default_name(self) -> str:
         code = self._desk.identity.site_code
-        return f"{code}-{self._clock():%Y%m%d-%H%M}.sync"
+        return f"{code}-{local_moment(self._clock()):%Y%m%d-%H%M}.sync"  # the desk's day and time, as it reads them
 
     def export_to(self, path: Path) -> None:
         """Write the package to ``path``; the page says what was written.

@@ -16,7 +16,7 @@ from counter.case.status import MOVES, CaseEvent, CaseStatus
 from counter.case.view import CaseView, HistoryLine
 from counter.db.case_store import case_view
 from counter.db.engine import make_engine, make_sessions
-from counter.ui.cases.case_lines import history_note, local_time
+from counter.ui.cases.case_lines import history_note
 from counter.ui.cases.marks import URGENCY_COLOURS
 from counter.ui.cases.rules import (
     ALERT_URGENCY,
@@ -132,8 +132,6 @@ def test_history_notes_read_as_words() -> None:
     assert history_note(moved, names) == (
         "“食品安全管理制度文本”补交期限 2027-10-06 → 2027-10-08；承诺办结日期 2027-10-12 → 2027-10-13"
     )
-    assert local_time(at).utcoffset() is not None
-    assert local_time(at) == at.replace(tzinfo=dt.UTC)
 
 
 def test_an_item_due_today_is_red_and_one_due_tomorrow_amber() -> None:

@@ -215,6 +215,17 @@ def test_an_overdue_project_is_red_on_the_agents_day(
     assert _column(day.table, 0) == [late]
 
 
+@pytest.mark.usefixtures("in_ulanhot")
+def test_a_projects_history_reads_on_the_desks_clock(
+    projects_window: ProjectsWindow, runner: Runner, clock: Clock
+) -> None:
+    """Each move was made at ten o'clock in 乌兰浩特 (02:00 UTC, the digits SQLite keeps): the page says ten."""
+    number = served(runner, clock)
+    page = projects_window.page
+    assert page.open_project(number)
+    assert set(_column(page.history, 0)) == {"2026-09-01 10:00"}
+
+
 def test_the_keyboard_opens_a_project_prints_its_paper_and_closes_the_window(
     qtbot: QtBot, projects_window: ProjectsWindow, runner: Runner, clock: Clock
 ) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QEventLoop
+from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -484,3 +485,23 @@ def test_a_failure_the_page_has_no_words_for_is_a_sentence_and_its_name_goes_to_
     assert "ExportJammed" in caplog.text
     assert "the writer stuck" in caplog.text
     assert page.export_button.isEnabled()
+
+
+@pytest.mark.usefixtures("in_ulanhot")
+def test_the_package_is_named_for_the_desks_day_and_time(
+    qtbot: QtBot, township: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Half past seven in the morning in 乌兰浩特 is 23:30 the day before in UTC: the clerk's file says the 20th."""
+    page = SyncPage(
+        runner_on(township.sessions), township.desk, clock=lambda: dt.datetime(2026, 11, 19, 23, 30, tzinfo=dt.UTC)
+    )
+    qtbot.addWidget(page)
+    offered: list[str] = []
+
+    def choose(_parent: object, _title: str, name: str, _filter: str) -> tuple[str, str]:
+        offered.append(name)
+        return "", ""  # the clerk cancels
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
+    page.on_export_clicked()
+    assert offered == ["XAMT01-20261120-0730.sync"]
