@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from counter.catalog.model import Bundle, Item, ItemType, TimeLimit
+from counter.catalog.model import Bundle, Item, ItemType, TimeLimit, TimeUnit
 from counter.catalog.problems import Problem, Rule
 
 #: 行政许可法 第四十二条, however the guide spells the law's name: the licence law's general twenty days
@@ -35,6 +35,15 @@ LICENCE_LAW_LIMIT = re.compile(r"(?:中华人民共和国)?行政许可法》?\s
 def limit_code(limit: TimeLimit) -> str:
     """A limit as plain codes (``"3 working_day"``), for a problem's detail and extras."""
     return f"{limit.value} {limit.unit.value}"
+
+
+def limit_of_code(code: str) -> TimeLimit | None:
+    """The limit :func:`limit_code` wrote; None for a text that names none (empty, or not a limit's codes)."""
+    value, _, unit = code.partition(" ")
+    try:
+        return TimeLimit(int(value), TimeUnit(unit))
+    except ValueError:
+        return None
 
 
 def item_label(item: Item, index: int) -> str:

@@ -7,10 +7,9 @@ list, and goes to this machine's key folder, not the database: set it on every d
 from __future__ import annotations
 
 import argparse
-import os
 from typing import TYPE_CHECKING, Any
 
-from counter.cli.common import EXIT_OK, Reported, desk, open_service, print_json
+from counter.cli.common import EXIT_OK, Reported, desk, given_settings, open_service, print_json, settings_json
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
@@ -48,16 +47,7 @@ def cmd_licences(args: argparse.Namespace) -> int:
     from counter.service.requests import Nothing
     from counter.words.licences import LIBRARY_PROBLEM
 
-    changes: dict[str, Any] = {
-        name: value
-        for name, value in (
-            ("endpoint", args.endpoint), ("account", args.account), ("timeout", args.timeout),
-            ("format_file", args.format_file),
-        )
-        if value is not None
-    }  # fmt: skip
-    if args.secret_from_env:
-        changes["secret"] = os.environ.get(SECRET_ENV, "")
+    changes = given_settings(args, ("endpoint", "account", "timeout", "format_file"), SECRET_ENV)
 
     service = open_service(args)
     by = desk()
@@ -73,20 +63,10 @@ def cmd_licences(args: argparse.Namespace) -> int:
 
 
 def _show(settings: LibrarySettings, as_json: bool) -> None:
-    from counter.outbox.secret_shown import SECRET_SHOWN
     from counter.words.licences import LIBRARY_FORMAT_SHIPPED, LIBRARY_LINE, LIBRARY_NONE
 
     if as_json:
-        print_json(
-            {
-                "configured": settings.configured,
-                "endpoint": settings.endpoint,
-                "account": settings.account,
-                "secret": SECRET_SHOWN if settings.secret else "",
-                "timeout": settings.timeout,
-                "format_file": settings.format_file,
-            }
-        )
+        print_json(settings_json(settings, "configured"))
         return
     if not settings.configured:
         print(LIBRARY_NONE)

@@ -12,10 +12,19 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import logging
-import os
 from typing import TYPE_CHECKING, Any
 
-from counter.cli.common import EXIT_OK, Reported, UsageError, desk, on_the_real_day, open_service, print_json
+from counter.cli.common import (
+    EXIT_OK,
+    Reported,
+    UsageError,
+    desk,
+    given_settings,
+    on_the_real_day,
+    open_service,
+    print_json,
+    settings_json,
+)
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
@@ -172,16 +181,7 @@ def cmd_gateway(args: argparse.Namespace) -> int:
     from counter.sms.gateway_refused import GatewayRefused
     from counter.words.messages import GATEWAY_PROBLEM
 
-    changes: dict[str, Any] = {
-        name: value
-        for name, value in (
-            ("endpoint", args.endpoint), ("account", args.account), ("sign", args.sign), ("timeout", args.timeout),
-            ("attempts", args.attempts),
-        )
-        if value is not None
-    }  # fmt: skip
-    if args.secret_from_env:
-        changes["secret"] = os.environ.get(SECRET_ENV, "")
+    changes = given_settings(args, ("endpoint", "account", "sign", "timeout", "attempts"), SECRET_ENV)
     templates = _templates(args.template)
 
     service = open_service(args)
@@ -198,23 +198,11 @@ def cmd_gateway(args: argparse.Namespace) -> int:
 
 
 def _show_gateway(settings: GatewaySettings, as_json: bool) -> None:
-    from counter.outbox.secret_shown import SECRET_SHOWN
     from counter.sms.kinds import MessageKind
     from counter.words.messages import GATEWAY_LINE, GATEWAY_NONE, GATEWAY_SIGN_DEFAULT, GATEWAY_TEMPLATE, MESSAGE_KIND
 
     if as_json:
-        print_json(
-            {
-                "configured": settings.configured,
-                "endpoint": settings.endpoint,
-                "account": settings.account,
-                "secret": SECRET_SHOWN if settings.secret else "",
-                "sign": settings.sign,
-                "timeout": settings.timeout,
-                "attempts": settings.attempts,
-                "templates": settings.templates,
-            }
-        )
+        print_json(settings_json(settings, "configured"))
         return
     if not settings.configured:
         print(GATEWAY_NONE)

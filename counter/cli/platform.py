@@ -11,10 +11,18 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 from typing import TYPE_CHECKING, Any
 
-from counter.cli.common import EXIT_OK, Reported, desk, on_the_real_day, open_service, print_json
+from counter.cli.common import (
+    EXIT_OK,
+    Reported,
+    desk,
+    given_settings,
+    on_the_real_day,
+    open_service,
+    print_json,
+    settings_json,
+)
 from counter.words.punctuation import LIST_JOIN
 from counter.words.translate import tr
 
@@ -158,18 +166,10 @@ def cmd_settings(args: argparse.Namespace) -> int:
     from counter.service.requests import Nothing
     from counter.words.platform import platform_problem
 
-    changes: dict[str, Any] = {
-        name: value
-        for name, value in (
-            ("endpoint", args.endpoint), ("account", args.account), ("timeout", args.timeout),
-            ("attempts", args.attempts), ("mapping", args.mapping), ("ca_file", args.ca_file),
-        )
-        if value is not None
-    }  # fmt: skip
+    names = ("endpoint", "account", "timeout", "attempts", "mapping", "ca_file")
+    changes = given_settings(args, names, SECRET_ENV)
     if args.on or args.off:
         changes["enabled"] = bool(args.on)
-    if args.secret_from_env:
-        changes["secret"] = os.environ.get(SECRET_ENV, "")
     if args.coding:
         changes["codings"] = dict(_coding(text) for text in args.coding)
     if args.org_code:
@@ -220,18 +220,10 @@ def _codings_lines(settings: PlatformSettings) -> list[str]:
 
 
 def _show(settings: PlatformSettings, as_json: bool) -> None:
-    from counter.outbox.secret_shown import SECRET_SHOWN
     from counter.words.platform import PLATFORM_OFF, PLATFORM_SETTINGS_LINE, PLATFORM_VIA_HALL
 
     if as_json:
-        print_json(
-            {
-                "enabled": settings.enabled, "sends": settings.sends, "endpoint": settings.endpoint,
-                "account": settings.account, "secret": SECRET_SHOWN if settings.secret else "",
-                "timeout": settings.timeout, "attempts": settings.attempts, "mapping": settings.mapping,
-                "ca_file": settings.ca_file, "codings": settings.codings, "org_codes": settings.org_codes,
-            }
-        )  # fmt: skip
+        print_json(settings_json(settings, "enabled", "sends"))
         return
     if not settings.enabled:
         print(PLATFORM_OFF)

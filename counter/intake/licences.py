@@ -25,9 +25,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
-from urllib.parse import urlsplit
 
 from counter.catalog.model import LicenceFloor, Material, MaterialKind
+from counter.outbox.credentials import credential_problems
 
 DEFAULT_TIMEOUT = 8.0  # seconds: the clerk waits at the window, the paper way is always open
 LICENCES_MAX = 50  # licences of one holder shown; an answer with more is read up to here
@@ -195,14 +195,7 @@ class LibrarySettings:
     def problems(self) -> tuple[LibraryProblem, ...]:
         if not self.configured and not self.account:
             return ()
-        found: list[LibraryProblem] = []
-        parts = urlsplit(self.endpoint.strip())
-        if parts.scheme != "https" or not parts.netloc:
-            found.append(LibraryProblem.BAD_ENDPOINT)
-        if not self.account.strip():
-            found.append(LibraryProblem.NO_ACCOUNT)
-        if not self.secret:
-            found.append(LibraryProblem.NO_SECRET)
+        found = [LibraryProblem(p) for p in credential_problems(self.endpoint, self.account, self.secret)]
         if not 1 <= self.timeout <= 30:
             found.append(LibraryProblem.BAD_TIMEOUT)
         return tuple(found)

@@ -20,7 +20,8 @@ import json
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
-from urllib.parse import urlsplit
+
+from counter.outbox.credentials import credential_problems
 
 DEFAULT_MAPPING = "nmg"  # 内蒙古自治区: counter/resources/platform/nmg.toml
 DEFAULT_TIMEOUT = 10.0
@@ -64,13 +65,7 @@ class PlatformSettings:
         """Every problem at once (the mapping's file is the caller's to check: :data:`BAD_MAPPING`)."""
         found: list[PlatformProblem] = []
         if self.endpoint.strip() or self.account.strip():
-            parts = urlsplit(self.endpoint.strip())
-            if parts.scheme != "https" or not parts.netloc:
-                found.append(PlatformProblem.BAD_ENDPOINT)
-            if not self.account.strip():
-                found.append(PlatformProblem.NO_ACCOUNT)
-            if not self.secret:
-                found.append(PlatformProblem.NO_SECRET)
+            found += [PlatformProblem(p) for p in credential_problems(self.endpoint, self.account, self.secret)]
         if not 1 <= self.timeout <= 60:
             found.append(PlatformProblem.BAD_TIMEOUT)
         if not 1 <= self.attempts <= 30:

@@ -37,11 +37,12 @@ import base64
 import dataclasses
 import datetime as dt
 import functools
+import itertools
 import json
 import re
 import types
 import typing
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from enum import Enum
 from fractions import Fraction
@@ -253,7 +254,7 @@ def _decoder(hint: Any) -> Decoder:  # noqa: PLR0911 - one case per kind of hint
     if origin in (tuple, list, set, frozenset, Sequence):
         item = _decoder(args[0])
         build: typing.Callable[[list[Any]], Any] = list if origin is Sequence else origin
-        return lambda d: build(_items(d, item))
+        return lambda d: build(_items(d, itertools.repeat(item)))
     if origin in (dict, Mapping) and args[0] is not str:
         return _pair_mapping_decoder(_decoder(args[0]), _decoder(args[1]))
     if dataclasses.is_dataclass(hint) and isinstance(hint, type):
@@ -348,10 +349,12 @@ def _expect(d: Json, kind: type) -> None:
         raise Malformed(f"Expected `{_kind(kind())}`, got `{_kind(d)}`")
 
 
-def _items(d: Json, item: Decoder) -> list[Any]:
+def _items(d: Json, items: Iterable[Decoder]) -> list[Any]:
+    """Each element of the array ``d`` by its decoder of ``items`` (one repeated, or one per place); a malformed one
+    named by its place."""
     _expect(d, list)
     found = []
-    for i, x in enumerate(d):
+    for i, (item, x) in enumerate(zip(items, d, strict=False)):
         try:
             found.append(item(x))
         except Malformed as err:
@@ -365,14 +368,7 @@ def _fixed_tuple_decoder(items: tuple[Decoder, ...]) -> Decoder:
         _expect(d, list)
         if len(d) != len(items):
             raise Malformed(f"Expected `array` of length {len(items)}, got {len(d)}")
-        found = []
-        for i, (item, x) in enumerate(zip(items, d, strict=True)):
-            try:
-                found.append(item(x))
-            except Malformed as err:
-                err.at.insert(0, f"[{i}]")
-                raise
-        return tuple(found)
+        return tuple(_items(d, items))
 
     return decode_tuple
 
@@ -382,7 +378,7 @@ def _pair_mapping_decoder(key: Decoder, val: Decoder) -> Decoder:
 
     def decode_pairs(d: Json) -> Any:
         found = {}
-        for k, x in _items(d, pair):
+        for k, x in _items(d, itertools.repeat(pair)):
             if k in found:
                 raise Malformed(f"Key {k!r} given twice")
             found[k] = x

@@ -14,8 +14,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from enum import StrEnum
-from urllib.parse import urlsplit
 
+from counter.outbox.credentials import credential_problems
 from counter.sms.kinds import MessageKind
 
 __all__ = ["GatewayProblem", "GatewaySettings", "gateway_from_json"]
@@ -54,14 +54,7 @@ class GatewaySettings:
         """Every problem at once; none for settings that are all empty (no gateway)."""
         if not self.configured and not self.account and not self.secret:
             return ()
-        found: list[GatewayProblem] = []
-        parts = urlsplit(self.endpoint.strip())
-        if parts.scheme != "https" or not parts.netloc:
-            found.append(GatewayProblem.BAD_ENDPOINT)
-        if not self.account.strip():
-            found.append(GatewayProblem.NO_ACCOUNT)
-        if not self.secret:
-            found.append(GatewayProblem.NO_SECRET)
+        found = [GatewayProblem(p) for p in credential_problems(self.endpoint, self.account, self.secret)]
         if not 1 <= self.timeout <= 60:
             found.append(GatewayProblem.BAD_TIMEOUT)
         if not 1 <= self.attempts <= 20:

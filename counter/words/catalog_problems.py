@@ -5,14 +5,9 @@ Shown alike by the window (the catalog banner) and the command line (``counter c
 
 from __future__ import annotations
 
-from counter.catalog.model import (
-    TimeLimit,
-    TimeUnit,
-)
+from counter.catalog.limits import limit_of_code
 from counter.catalog.problems import WORKBOOK_KEY, Problem, Rule, WorkbookProblem
-from counter.words.catalog import (
-    time_limit,
-)
+from counter.words.catalog import time_limit
 from counter.words.translate import tr
 
 # RULE_TEXT templates take: {field} the element's Chinese name, {key} the key as written
@@ -254,12 +249,9 @@ def _field_name(key: str, scope: str) -> str:
 
 
 def _limit_words(code: str) -> str:
-    """``"3 working_day"`` (how a problem carries a limit) as 3个工作日."""
-    value, _, unit = code.partition(" ")
-    try:
-        return time_limit(TimeLimit(int(value), TimeUnit(unit)))
-    except ValueError:
-        return code
+    """``"3 working_day"`` (how a problem carries a limit) as 3个工作日; any other text as it is."""
+    limit = limit_of_code(code)
+    return code if limit is None else time_limit(limit)
 
 
 class _Blank(dict[str, str]):

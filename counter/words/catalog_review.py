@@ -6,7 +6,7 @@ Templates take ``{detail}`` (the finding's value: a limit in words, a law's name
 
 from __future__ import annotations
 
-from counter.catalog.model import TimeLimit, TimeUnit
+from counter.catalog.limits import limit_of_code
 from counter.catalog.review import Concern
 from counter.words.catalog import time_limit
 from counter.words.translate import tr
@@ -33,13 +33,8 @@ REVIEW_ITEM = tr("  {item}（{code}）：{department}")
 REVIEW_MATERIALS = tr("  材料")
 REVIEW_LINE = tr("    · {text}")
 REVIEW_GUIDE_LINE = tr("  · {text}")
-UNSTATED = tr("未载明")
 
 
 def limit_words(code: str) -> str:
     """A finding's limit (``"20 working_day"``) in words (20个工作日); "" as 未载明."""
-    value, _, unit = code.partition(" ")
-    try:
-        return time_limit(TimeLimit(int(value), TimeUnit(unit)))
-    except ValueError:
-        return UNSTATED
+    return time_limit(limit_of_code(code))

@@ -10,7 +10,7 @@ import pytest
 
 from counter.catalog.check import check_source
 from counter.catalog.document import content_hash, from_document, to_document
-from counter.catalog.limits import catalog_warnings, limit_warnings
+from counter.catalog.limits import catalog_warnings, limit_code, limit_of_code, limit_warnings
 from counter.catalog.model import Bundle, GuideStatus, Item, ItemType, TimeLimit, TimeUnit
 from counter.catalog.problems import Rule
 from counter.catalog.workbook import read_workbook
@@ -19,6 +19,7 @@ from counter.cli.guide_text import guide_as_text
 from counter.documents.guide_notice import guide_notice_for
 from counter.documents.model import OfficeSettings, Pairs
 from counter.words.catalog_problems import problem_text
+from counter.words.catalog_review import limit_words
 from tests.catalog.builders import item, item_code, valid_bundle, write_catalog
 from tests.catalog.folder import read_folder, shipped_catalog
 from tests.conftest import SHIPPED_CATALOG
@@ -152,3 +153,14 @@ def test_the_shipped_warnings_name_only_what_no_article_was_found_for(shipped: d
     assert all(every[code].limit_basis == "" and not every[code].no_legal_limit for code in items)
     licences = [every[code] for code in items if every[code].item_type is ItemType.LICENSING]
     assert all(i.legal_limit is not None for i in licences)
+
+
+@pytest.mark.parametrize("limit", [TimeLimit(20, TimeUnit.WORKING_DAY), TimeLimit(0, TimeUnit.WORKING_DAY)])
+def test_a_limit_read_back_from_its_codes_is_the_limit(limit: TimeLimit) -> None:
+    assert limit_of_code(limit_code(limit)) == limit
+
+
+@pytest.mark.parametrize("code", ["", "20", "twenty working_day", "20 fortnight"])
+def test_a_text_that_is_no_limit_reads_as_none_and_a_review_says_unstated(code: str) -> None:
+    assert limit_of_code(code) is None
+    assert limit_words(code) == "未载明"

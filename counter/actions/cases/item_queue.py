@@ -9,9 +9,10 @@ the working day before its date, on the day, after it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import Executable, case, func, select
+from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session, aliased
 
 from counter.actions.admin.calendar import office_calendar
@@ -24,6 +25,9 @@ QUEUE_MOST = 500  # rows a queue shows: a department holding more works the firs
 #: the reminders the window shows, the most overdue first: a league behind with its departments holds thousands, and
 #: the list's summary says how many there are (:func:`due_counts`)
 DUE_PAGE_MOST = 200
+
+
+Order = Callable[[type[models.OpenItem]], tuple[Any, ...]]  # a queue's order of the items: _queue_order, _due_order
 
 
 def _row(item: type[models.OpenItem]) -> tuple[Any, ...]:
@@ -66,14 +70,7 @@ def department_queue(
     first = select(item).where(item.department == department).order_by(*_queue_order(item)).limit(most)
     if site_code:
         first = first.where(item.site_code == site_code)
-    shown = aliased(models.OpenItem, first.subquery("shown"))
-    query = (
-        select(*_row(shown))
-        .join(models.Case, models.Case.id == shown.case_id)
-        .join(models.Bundle, models.Bundle.code == models.Case.bundle_code)
-        .order_by(*_queue_order(shown))
-    )
-    return _rows(session, query, today)
+    return _rows(session, first, _queue_order, today)
 
 
 def coming_due(session: Session, today: dt.date, site_code: str = "", most: int | None = None) -> tuple[QueueRow, ...]:
@@ -89,14 +86,7 @@ def coming_due(session: Session, today: dt.date, site_code: str = "", most: int 
     if site_code:
         first = first.where(item.site_code == site_code)
     first = first.order_by(*_due_order(item))
-    shown = aliased(models.OpenItem, (first.limit(most) if most is not None else first).subquery("shown"))
-    query = (
-        select(*_row(shown))
-        .join(models.Case, models.Case.id == shown.case_id)
-        .join(models.Bundle, models.Bundle.code == models.Case.bundle_code)
-        .order_by(*_due_order(shown))
-    )
-    return _rows(session, query, today)
+    return _rows(session, first.limit(most) if most is not None else first, _due_order, today)
 
 
 def due_counts(session: Session, today: dt.date, site_code: str = "") -> tuple[int, int]:
@@ -136,11 +126,18 @@ def department_loads(session: Session, today: dt.date, site_code: str = "") -> t
 _STATES = {state.value: state for state in ItemState}
 
 
-def _rows(session: Session, query: Executable, today: dt.date) -> tuple[QueueRow, ...]:
-    """The rows, each with its alert.  Read on the session's connection, without the ORM's handling of each row:
-    the supervisor's list of what is coming due holds every item past its date, thousands at a league behind with
-    its work, and that handling and the enumeration's call cost a fifth of the list's time
-    (benchmarks/bench_items.py)."""
+def _rows(session: Session, first: Select[Any], order: Order, today: dt.date) -> tuple[QueueRow, ...]:
+    """The items ``first`` picked (ordered and cut alone), joined to their cases in ``order``, each with its alert.
+    Read on the session's connection, without the ORM's handling of each row: the supervisor's list of what is
+    coming due holds every item past its date, thousands at a league behind with its work, and that handling and
+    the enumeration's call cost a fifth of the list's time (benchmarks/bench_items.py)."""
+    shown = aliased(models.OpenItem, first.subquery("shown"))
+    query = (
+        select(*_row(shown))
+        .join(models.Case, models.Case.id == shown.case_id)
+        .join(models.Bundle, models.Bundle.code == models.Case.bundle_code)
+        .order_by(*order(shown))
+    )
     calendar = office_calendar(session)
     found = []
     for row in session.connection().execute(query):
