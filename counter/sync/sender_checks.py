@@ -529,23 +529,14 @@ def _dates(record: CaseRecord, sender: Sender, here: Collection[Any]) -> Refused
             for k, line in enumerate(x.history):
                 happened.append((f"{where}.rating.rectification.history[{k}].at", line.at))
                 due.append((f"{where}.rating.rectification.history[{k}].fix_due", line.fix_due))
-    return _outside(happened, due, sender, Refusal.BAD_DATE)  # fmt: skip
-
-
-Dated = Sequence[tuple[str, dt.date | dt.datetime | None]]  # each date of a record, by its path in the record
-
-
-def _outside(happened: Dated, due: Dated, sender: Sender, refusal: Refusal) -> Refused | None:
-    """The first date before :data:`EARLIEST`, or after the sender's latest day (``happened``) or furthest deadline
-    (``due``), refused as ``refusal``: a case's and a project's dates are held to the same window."""
     for dates, latest in ((happened, sender.latest_happened), (due, sender.latest_deadline)):
         for path, value in dates:
             if value is None:
                 continue
             day = value.date() if isinstance(value, dt.datetime) else value
             if not EARLIEST <= day <= latest:
-                return Refused(refusal, f"{path}: {day.isoformat()} not within {EARLIEST}…{latest}")
-    return None
+                return Refused(Refusal.BAD_DATE, f"{path}: {day.isoformat()} not within {EARLIEST}…{latest}")
+    return None  # fmt: skip
 
 
 def _names(record: CaseRecord, here: Collection[Any]) -> Refused | None:
@@ -588,9 +579,13 @@ def check_project(record: ProjectRecord, sender: Sender) -> Refused | None:
     happened += [(f"coordinations[{n}].day", c.day) for n, c in enumerate(record.coordinations)]
     for n, p in enumerate(record.papers):
         happened += [(f"papers[{n}].issued_on", p.issued_on), (f"papers[{n}].created_at", p.created_at)]
-    outside = _outside(happened, due, sender, Refusal.BAD_PROJECT)
-    if outside is not None:
-        return outside
+    for dates, latest in ((happened, sender.latest_happened), (due, sender.latest_deadline)):
+        for path, value in dates:
+            if value is None:
+                continue
+            day = value.date() if isinstance(value, dt.datetime) else value
+            if not EARLIEST <= day <= latest:
+                return Refused(Refusal.BAD_PROJECT, f"{path}: {day.isoformat()} not within {EARLIEST}…{latest}")
     named = [("name", record.name), ("investor", record.investor), ("county", record.county), ("clerk", record.clerk)]
     named += [(f"history[{n}].by", x.by) for n, x in enumerate(record.history)]
     named += [(f"coordinations[{n}].agent", c.agent) for n, c in enumerate(record.coordinations)]
