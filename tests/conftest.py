@@ -125,6 +125,15 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     gc.freeze()
 
 
+@pytest.fixture(scope="session")
+def worker_id(request: pytest.FixtureRequest) -> str:
+    """The parallel worker's name (``gw0``…), ``master`` in a serial run: pytest-xdist's own fixture, given here too
+    so that a test of a server of its own (PostgreSQL, CUPS) also runs with ``-p no:xdist``, where the plugin and
+    its fixtures are not loaded."""
+    workerinput: dict[str, str] | None = getattr(request.config, "workerinput", None)
+    return "master" if workerinput is None else workerinput["workerid"]
+
+
 @pytest.fixture(autouse=True)
 def sqlite_sync(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
     """SQLite syncs FULL, as on a desk, for the tests marked ``durable``; the rest run with sync off."""
