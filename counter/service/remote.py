@@ -27,7 +27,10 @@ most :data:`ANSWER_LIMIT` bytes, by the means the outward channels use (:mod:`co
 read's timeout alone bounded nothing: a server dripping a byte every few seconds held a window's worker for ever, and
 all :data:`POOL_SIZE` of them held the window.  ``http.client`` bounds the head's size itself (a line at 64 KB, at most
 100 header lines) but not its time, nor the ``100 Continue`` heads it skips before the answer's, nor a chunked body's
-trailer lines: the deadline ends those.
+trailer lines: the deadline ends those.  The channels' :class:`~counter.host.outward.outward_http.Link` itself is not
+used: it holds one connection, not a pool shared by threads, opens it with no notice of a slow connection nor a
+shorter wait when another server is named, and asks again on its own, where this transport's retries are
+:meth:`Remote._post`'s; its connection, the watchdog's shutting and the bounded read are what is shared.
 
 A hall that cannot stop runs two servers on one database (:func:`server_roots`: the desk's setting names both).
 Nothing of a session or of a write's receipt is held in a server's process, so the token signed in at one opens the

@@ -4,121 +4,37 @@ size cap, the connection closed and its place in the pool given back, the clerk 
 
 from __future__ import annotations
 
-import json
-import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
 
 import pytest
 
-from counter.access.account_views import SignInResult
 from counter.access.desk_session import DeskSignIn
-from counter.access.lockout import SignInOutcome
 from counter.cli.hall_desk import hall_failure_text
 from counter.server.bodies import PACKAGE_CAP
 from counter.service import remote
-from counter.service.codec import encode
-from counter.service.hall import SessionOpened
 from counter.service.remote import POOL_SIZE, NotUnderstood, Remote, ServerUnreachable
 from counter.service.retries import TIMEOUT_S
 from counter.ui.door.runner import server_failed
 from counter.words.hall import SERVER_AWAY, SERVER_NOT_UNDERSTOOD
-from tests.https_stub import StubHandler, serving
+from tests.service.hall_stub import GOOD, Answer, Seen, answering, as_json, good, head
 from tests.service.served import COUNT, Count
 
 DEADLINE_S = 0.6  # the whole answer's deadline in these tests: the transport's own is a minute
 LIMIT = 64 << 10  # the answer's cap in these tests
-DRIP_S = 0.15  # a byte every so often: each far within a read's timeout, only the whole answer's deadline ends it
 MARGIN_S = 1.0  # what the deadline's end may take beyond it on a loaded machine: closing, the thread's wake-up
-
-#: a sign-in the server answered (the login not known): what a good server says, read whole by the desk
-GOOD = encode(
-    SessionOpened(DeskSignIn(SignInResult(SignInOutcome.UNKNOWN_LOGIN, "wulan"), desk_known=False)), SessionOpened
-)
-#: how much an answer without a length runs to before it ends: 500 times the cap, and a desk's memory spared
-STREAMED = 32 << 20
-
-
-def _head(length: int | None, extra: str = "") -> bytes:
-    declared = "" if length is None else f"Content-Length: {length}\r\n"
-    return f"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n{declared}{extra}\r\n".encode()
-
-
-def _json(data: Any) -> bytes:
-    return json.dumps(data).encode()
-
-
-class Answer:
-    """What the stub writes for one request: ``whole`` at once, then ``dripped`` a byte every :data:`DRIP_S`, then
-    ``streamed`` (a block written again and again, to :data:`STREAMED` bytes, then ``end``) unless the desk lets go
-    first; the connection closed after it when ``close``."""
-
-    def __init__(
-        self, whole: bytes, dripped: bytes = b"", streamed: bytes = b"", end: bytes = b"", *, close: bool = False
-    ) -> None:
-        self.whole, self.dripped, self.streamed, self.end, self.close = whole, dripped, streamed, end, close
-
-
-def good(body: bytes = b"") -> Answer:
-    body = body or _json(GOOD)
-    return Answer(_head(len(body)) + body)
-
-
-@dataclass
-class Seen:
-    asked: list[dict[str, str]]  # the headers of each request the stub took
-    streamed_whole: int  # the answers written to their end: none, when the desk lets go at its cap
 
 
 @contextmanager
 def hall(answers: list[Answer]) -> Iterator[tuple[Remote, Seen]]:
-    """A desk's transport (no retries) to a stub that answers each request with the next of ``answers``, then a good
-    sign-in's answer; and what the stub saw."""
-    seen = Seen([], 0)
-    lock = threading.Lock()
-    released = threading.Event()
-
-    class Handler(StubHandler):
-        protocol_version = "HTTP/1.1"  # keep-alive, as the hall's server answers
-
-        def post(self) -> None:
-            self.read_body()
-            with lock:
-                seen.asked.append(dict(self.headers))
-                answer = answers.pop(0) if answers else good()
-            try:
-                self.wfile.write(answer.whole)
-                self.wfile.flush()
-                for i in range(len(answer.dripped)):
-                    if released.wait(DRIP_S):
-                        return
-                    self.wfile.write(answer.dripped[i : i + 1])
-                    self.wfile.flush()
-                for _ in range(STREAMED // len(answer.streamed) if answer.streamed else 0):
-                    if released.is_set():
-                        return
-                    self.wfile.write(answer.streamed)
-                self.wfile.write(answer.end)
-                if answer.streamed:
-                    with lock:
-                        seen.streamed_whole += 1
-                self.close_connection = answer.close
-            except OSError:  # the desk closed the connection: what it should do
-                self.close_connection = True
-
-    with tempfile.TemporaryDirectory(prefix="hall-stub-") as folder, serving("测试 CA", Path(folder)) as served:
-        assert served.ca_file is not None
-        served.server.RequestHandlerClass = Handler
-        desk = Remote(served.root, served.ca_file, retry_waits_s=())
+    """A desk's transport (no retries) to a stub answering ``answers`` (:func:`tests.service.hall_stub.answering`)."""
+    with answering(answers) as (root, ca_file, seen):
+        desk = Remote(root, ca_file, retry_waits_s=())
         try:
             yield desk, seen
         finally:
-            released.set()
             desk.close()
 
 
@@ -171,9 +87,9 @@ def _the_clerk_reads(err: Exception, words: str) -> None:
 CHUNK = b"4000\r\n" + b" " * 0x4000 + b"\r\n"  # 16 KB of JSON's white space, chunk after chunk
 
 TOO_LARGE = {
-    "declared": lambda: Answer(_head(2 << 30) + b'{"sign_in": '),  # two gigabytes said: refused unread
-    "chunked": lambda: Answer(_head(None, "Transfer-Encoding: chunked\r\n"), streamed=CHUNK, end=b"0\r\n\r\n"),
-    "until_closed": lambda: Answer(_head(None, "Connection: close\r\n"), streamed=b" " * 0x4000, close=True),
+    "declared": lambda: Answer(head(2 << 30) + b'{"sign_in": '),  # two gigabytes said: refused unread
+    "chunked": lambda: Answer(head(None, "Transfer-Encoding: chunked\r\n"), streamed=CHUNK, end=b"0\r\n\r\n"),
+    "until_closed": lambda: Answer(head(None, "Connection: close\r\n"), streamed=b" " * 0x4000, close=True),
 }
 
 
@@ -189,7 +105,7 @@ def test_an_answer_larger_than_the_cap_is_not_understood_and_its_connection_let_
 
 
 DRIPPED = {
-    "body": lambda: Answer(_head(len(_json(GOOD))) + b"{", dripped=_json(GOOD)[1:]),
+    "body": lambda: Answer(head(len(as_json(GOOD))) + b"{", dripped=as_json(GOOD)[1:]),
     "headers": lambda: Answer(b"HTTP/1.1 200 OK\r\n", dripped=b"X-Slow: " + b"a" * 100 + b"\r\n"),
     "continues": lambda: Answer(b"", dripped=b"HTTP/1.1 100 Continue\r\n\r\n" * 20),
 }
