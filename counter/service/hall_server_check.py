@@ -6,6 +6,10 @@ a key of another desk showed only at a clerk's first sign-in.  Here the three ar
 the one before it passed, and nothing is sent before the server's certificate is checked: the key crosses only to a
 server the hall's CA vouches for (``POST /v1/desk-check``, :mod:`counter.server.health`), which neither signs anyone
 in nor writes anything.
+
+The key's answer is asked as the outward channels ask (:func:`counter.host.outward.outward_http.ask_within`): whole
+within the try's wait, at most :data:`ANSWER_LIMIT` bytes.  A wrong address that speaks TLS with the hall's
+certificate and drips its answer, or sends without end, is a finding of the try, never a set-up that hangs.
 """
 
 from __future__ import annotations
@@ -18,8 +22,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from counter.host.outward.outward_http import AnswerTooLarge, PastTimeout, ask_within
+
 #: a try's wait: the server is on the hall's own network
 TIMEOUT_S = 10.0
+#: the key's answer at most: the door answers it with no body (204, or 403 with a line of JSON)
+ANSWER_LIMIT = 64 << 10
 
 
 @dataclass(frozen=True)
@@ -46,7 +54,7 @@ def check_server(root: str, ca_file: Path, desk_no: str, desk_key: str, timeout_
         return refused
     if not desk_key:
         return ServerCheck(reached=True, trusted=True)
-    return _ask_key(host, port, context, timeout_s, desk_no, desk_key)
+    return _ask_key(f"https://{parts.netloc}", ca_file, timeout_s, desk_no, desk_key)
 
 
 def _handshake(host: str, port: int, context: ssl.SSLContext, timeout_s: float) -> ServerCheck | None:
@@ -66,19 +74,19 @@ def _handshake(host: str, port: int, context: ssl.SSLContext, timeout_s: float) 
         raw.close()
 
 
-def _ask_key(
-    host: str, port: int, context: ssl.SSLContext, timeout_s: float, desk_no: str, desk_key: str
-) -> ServerCheck:
-    connection = http.client.HTTPSConnection(host, port, context=context, timeout=timeout_s)
+def _ask_key(root: str, ca_file: Path, timeout_s: float, desk_no: str, desk_key: str) -> ServerCheck:
+    body = json.dumps({"desk_no": desk_no, "desk_key": desk_key}).encode()
     try:
-        body = json.dumps({"desk_no": desk_no, "desk_key": desk_key})
-        connection.request("POST", "/v1/desk-check", body=body, headers={"Content-Type": "application/json"})
-        answer = connection.getresponse()
-        answer.read()
+        status, _answer = ask_within(
+            "POST", f"{root}/v1/desk-check", body, {"Content-Type": "application/json"},
+            timeout=timeout_s, limit=ANSWER_LIMIT, ca_file=str(ca_file),
+        )  # fmt: skip
+    except PastTimeout:
+        return ServerCheck(reached=True, trusted=True, detail=f"no whole answer within {timeout_s:g} s")
+    except AnswerTooLarge as err:
+        return ServerCheck(reached=True, trusted=True, detail=f"an answer over {ANSWER_LIMIT} bytes ({err})")
     except (OSError, http.client.HTTPException) as err:
         return ServerCheck(reached=True, trusted=True, detail=str(err))
-    finally:
-        connection.close()
-    if answer.status in (204, 403):
-        return ServerCheck(reached=True, trusted=True, key_accepted=answer.status == 204)
-    return ServerCheck(reached=True, trusted=True, detail=f"the server answered {answer.status}")
+    if status in (204, 403):
+        return ServerCheck(reached=True, trusted=True, key_accepted=status == 204)
+    return ServerCheck(reached=True, trusted=True, detail=f"the server answered {status}")

@@ -21,6 +21,17 @@ previews and drafts, holds at most that many descriptors, and no call pays a new
 (:data:`SLOW_CONNECT_S`): the face says it is still trying within moments, not after the retries.
 The connection is the standard library's (``http.client``, ``ssl``); answers are read by the strict codec.
 
+Every answer is bounded, whatever answers at the server's address (a proxy, a half-broken machine, a wrong address
+that speaks TLS with the hall's certificate): whole within :data:`ANSWER_DEADLINE_S` of the request's start, and at
+most :data:`ANSWER_LIMIT` bytes, by the means the outward channels use (:mod:`counter.host.outward.outward_http`).  A
+read's timeout alone bounded nothing: a server dripping a byte every few seconds held a window's worker for ever, and
+all :data:`POOL_SIZE` of them held the window.  ``http.client`` bounds the head's size itself (a line at 64 KB, at most
+100 header lines) but not its time, nor the ``100 Continue`` heads it skips before the answer's, nor a chunked body's
+trailer lines: the deadline ends those.  The channels' :class:`~counter.host.outward.outward_http.Link` itself is not
+used: it holds one connection, not a pool shared by threads, opens it with no notice of a slow connection nor a
+shorter wait when another server is named, and asks again on its own, where this transport's retries are
+:meth:`Remote._post`'s; its connection, the watchdog's shutting and the bounded read are what is shared.
+
 A hall that cannot stop runs two servers on one database (:func:`server_roots`: the desk's setting names both).
 Nothing of a session or of a write's receipt is held in a server's process, so the token signed in at one opens the
 session at the other, and a write asked again there under its key is answered from the receipt the first one kept.
@@ -45,6 +56,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 
+from counter.host.outward.outward_http import (
+    AnswerTooLarge,
+    DeadlineConnection,
+    PastTimeout,
+    read_answer,
+    shut,
+    wait_at_most,
+)
 from counter.service.call import Clock
 from counter.service.codec import Malformed, decode, encode
 from counter.service.faults import UnknownFault, decode_fault
@@ -76,6 +95,21 @@ POOL_SIZE = 4
 #: with several servers named, how long a connection may take to be made before the next server is tried: the
 #: hall's own network answers in milliseconds, a machine switched off never
 CONNECT_TIMEOUT_S = 3.0
+#: how long one request may take, whole, from its connection's taking to its answer's last byte: connecting, the TLS
+#: handshake, the headers, the body.  A read's own timeout is no bound: a server that drips a byte every few seconds
+#: never lets one run out.  The request's timeout, which the retries' window (:data:`RETRY_WINDOW_S`) counts on for
+#: every try, so that no try ends after the server may have let the write's receipt go
+ANSWER_DEADLINE_S = TIMEOUT_S
+#: the largest answer a desk reads; a larger one is not read on, its connection closed.  The largest answers of the
+#: operations: a sync export given back as data (:class:`counter.service.sync.ExportedData`, its packages in
+#: base64), a case page with its document camera's pages (each at most 1 MB, a few hundred KB as taken:
+#: :mod:`counter.case.pages`), the training run's papers (1.5 MB, 16 PDFs, measured), papers and lists (a case's
+#: list, a month's figures: tens of KB).  The package is the largest: the same as the hall server takes in a desk's
+#: request (:data:`counter.server.bodies.PACKAGE_CAP`: another hall's desk takes the package in through its server,
+#: so none larger is of use), a township's months of cases.  Four connections reading at once hold a quarter of a GB
+#: at worst, where a server sending without end held the desk's whole memory; and 64 MB within the deadline needs
+#: some 9 Mbit/s, a tenth of a hall's network
+ANSWER_LIMIT = 64 << 20
 
 
 def server_roots(text: str | Sequence[str]) -> tuple[str, ...]:
@@ -148,7 +182,7 @@ class Remote:
         self._context = ssl.create_default_context(cafile=str(ca_file))  # this CA only: no system store
         self._context.minimum_version = ssl.TLSVersion.TLSv1_2
         self._waits = retry_waits_s
-        self._idle: list[http.client.HTTPSConnection] = []  # kept alive, none in use; the last given back first
+        self._idle: list[DeadlineConnection] = []  # kept alive, none in use; the last given back first
         # a transport let go without close() closes its kept connections with it, not at some later collection
         weakref.finalize(self, _close_idle, self._idle)
         self._slots = threading.BoundedSemaphore(POOL_SIZE)  # one a connection, idle or in use
@@ -208,7 +242,7 @@ class Remote:
         for connection in idle:
             connection.close()
 
-    def _take(self, at: int) -> tuple[http.client.HTTPSConnection, int]:
+    def _take(self, at: int) -> tuple[DeadlineConnection, int]:
         """A connection to server ``at`` for one request, and the close()s counted when it was taken: an idle one the
         server has not closed meanwhile, else a new one; waits while :data:`POOL_SIZE` are in use."""
         self._slots.acquire()
@@ -221,13 +255,12 @@ class Remote:
                     if (connection.host, connection.port) == (host, port) and not _dropped(connection):
                         return connection, closed
                     connection.close()  # the server's keep-alive ended while it sat idle, or the desk moved on
-            timeout = CONNECT_TIMEOUT_S if len(self._servers) > 1 else TIMEOUT_S
-            return http.client.HTTPSConnection(host, port, context=self._context, timeout=timeout), closed
+            return DeadlineConnection(host, port, self._context), closed
         except BaseException:
             self._slots.release()
             raise
 
-    def _give_back(self, connection: http.client.HTTPSConnection, closed: int, *, broken: bool) -> None:
+    def _give_back(self, connection: DeadlineConnection, closed: int, *, broken: bool) -> None:
         """``connection`` back to the idle ones, or closed: after a fault on it (``broken``), or a close() meanwhile."""
         with self._lock:
             kept = not broken and closed == self._closed
@@ -244,7 +277,7 @@ class Remote:
         untried = len(self._servers) - 1  # the others, asked at once before the next wait
         # with two servers a round of tries is two: none begins so late that it could reach a server after the
         # write's receipt was pruned (RETRY_WINDOW_S from the first sending), where it would apply again
-        last_start = time.monotonic() + RETRY_WINDOW_S - TIMEOUT_S
+        last_start = time.monotonic() + RETRY_WINDOW_S - ANSWER_DEADLINE_S
         while True:
             at = self._at
             try:
@@ -283,19 +316,59 @@ class Remote:
                 self._at = (at + 1) % len(self._servers)  # the next round starts at the one after
 
     def _once(self, path: str, payload: bytes, headers: dict[str, str], at: int) -> tuple[int, Any]:
+        """One request on a connection of the pool: its status and what its body holds, read whole within
+        :data:`ANSWER_DEADLINE_S` and :data:`ANSWER_LIMIT` by the outward channels' own means
+        (:mod:`counter.host.outward.outward_http`: a watchdog shuts the socket at the deadline, wherever the request
+        waits, and the body is read to the cap and one byte more at most).
+
+        Beyond either the connection is closed (a connection left mid-answer cannot carry the next) and its place in
+        the pool given back, the size or the time logged for support.  An answer past the cap is
+        :class:`NotUnderstood`, never asked again: the server answered, and would answer the same again; the window
+        says it could not read the server's answer and that whether the operation was done is not known.  An answer
+        past the deadline is a :class:`PastTimeout`, a request lost in transit like one whose connection dropped:
+        asked again by :meth:`_post` (a write under the same idempotency key, which the server answers from the
+        write's receipt once it has applied it: never applied twice), then :class:`ServerUnreachable`, which the
+        window says as the server not reached, the clerk's work kept.
+        """
         connection, closed = self._take(at)
+        started = time.monotonic()
+        end = started + ANSWER_DEADLINE_S
+        fired = threading.Event()
+
+        def at_the_deadline() -> None:
+            fired.set()
+            shut(connection)
+
+        watchdog = threading.Timer(ANSWER_DEADLINE_S, at_the_deadline)
+        watchdog.daemon = True
+        watchdog.start()
         broken = True  # until its whole answer is read: a connection left mid-answer cannot carry the next
+        step, status = "connecting", 0
         try:
             if connection.sock is None:  # a new one: opened here, watched for a server slow to take it
-                self._connect(connection)
-                if len(self._servers) > 1:  # opened within CONNECT_TIMEOUT_S; the answer has the request's whole time
-                    connection.sock.settimeout(TIMEOUT_S)  # type: ignore[attr-defined]
+                self._connect(connection, end)
+            step = "asking"
+            wait_at_most(connection, end)
             connection.request("POST", path, body=payload, headers=headers)
+            step = "reading its headers"
             answer = connection.getresponse()
-            raw = answer.read()
+            step, status = "reading its body", answer.status
+            raw = read_answer(connection, answer, end, ANSWER_LIMIT)
             broken = answer.will_close
+        except AnswerTooLarge as err:
+            log.warning("the hall server's answer (%s) to %s is over %d bytes (%s): not read on, its connection closed",
+                        status, path, ANSWER_LIMIT, err)  # fmt: skip
+            raise NotUnderstood(status, f"an answer over {ANSWER_LIMIT} bytes ({err})") from err
+        except (OSError, http.client.HTTPException) as err:
+            took = time.monotonic() - started
+            if isinstance(err, ssl.SSLCertVerificationError) or took < ANSWER_DEADLINE_S:
+                raise
+            log.warning("the hall server's answer to %s was not whole after %.1f s (%s): its connection closed",
+                        path, took, step)  # fmt: skip
+            raise PastTimeout(f"no whole answer within {ANSWER_DEADLINE_S:g} s ({step})") from err
         finally:
-            self._give_back(connection, closed, broken=broken)
+            watchdog.cancel()  # shut at the deadline, just after the answer was read whole: not kept
+            self._give_back(connection, closed, broken=broken or fired.is_set())
         try:
             data = json.loads(raw) if raw else None
         except ValueError:  # not the door's own shape (a proxy's page, a framework's): a refusal, never a crash
@@ -303,14 +376,15 @@ class Remote:
             data = {"refused": UNREADABLE}
         return answer.status, data
 
-    def _connect(self, connection: http.client.HTTPSConnection) -> None:
-        """Open ``connection``; one still opening after :data:`SLOW_CONNECT_S` is told (a server that takes the
-        connection and answers nothing, a network that drops it in silence) while it goes on trying."""
+    def _connect(self, connection: DeadlineConnection, end: float) -> None:
+        """Open ``connection`` by ``end``, or within :data:`CONNECT_TIMEOUT_S` when several servers are named; one
+        still opening after :data:`SLOW_CONNECT_S` is told (a server that takes the connection and answers nothing, a
+        network that drops it in silence) while it goes on trying."""
         slow = threading.Timer(SLOW_CONNECT_S, self._tell_trouble, (threading.get_ident(),))
         slow.daemon = True
         slow.start()
         try:
-            connection.connect()
+            connection.connect_by(min(end, time.monotonic() + CONNECT_TIMEOUT_S) if len(self._servers) > 1 else end)
         finally:
             slow.cancel()
 
@@ -320,7 +394,7 @@ class Remote:
             told(asking)
 
 
-def _dropped(connection: http.client.HTTPSConnection) -> bool:
+def _dropped(connection: DeadlineConnection) -> bool:
     """Whether an idle connection was closed at the other end (or never opened): readable with nothing asked means
     the server's end of the stream, or its TLS close; a request sent on it would be lost."""
     sock = connection.sock
@@ -358,7 +432,7 @@ def _refusal(status: int, data: Any) -> Refused:
     return Refused(status, str(reason))
 
 
-def _close_idle(idle: list[http.client.HTTPSConnection]) -> None:
+def _close_idle(idle: list[DeadlineConnection]) -> None:
     """The idle connections of a transport nobody holds any more: closed, their descriptors given back at once."""
     for connection in idle:
         connection.close()

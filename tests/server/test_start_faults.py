@@ -7,6 +7,7 @@ without ``sslmode=verify-full``, a certificate the server could not read, a port
 
 from __future__ import annotations
 
+import asyncio
 import os
 import pty
 import select
@@ -22,6 +23,7 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from sqlalchemy import create_engine, text
 
+from counter.server.start_faults import bind
 from tests.conftest import made_database
 from tests.db.tls_server import SERVER_CERT, SERVER_KEY, make_authority, write_server_certificate
 from tests.pg_server import PgCluster, start_cluster, stop_cluster
@@ -70,6 +72,27 @@ def _one_line(said: str) -> str:
     lines = said.strip().splitlines()
     assert len(lines) == 1, said
     return lines[0]
+
+
+def test_each_connection_taken_at_the_listening_socket_sends_without_waiting() -> None:
+    """An answer's body is written after its head; with Nagle's algorithm on, it waited for the desk's delayed
+    acknowledgement of the head (40 ms a call)."""
+    listening = bind("127.0.0.1", 0)
+
+    async def accepted() -> int:
+        taken: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+
+        def take(_reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+            taken.set_result(writer.get_extra_info("socket").getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+            writer.close()
+
+        async with await asyncio.start_server(take, sock=listening):
+            _reader, writer = await asyncio.open_connection(*listening.getsockname()[:2])
+            nodelay = await asyncio.wait_for(taken, 10)
+            writer.close()
+        return nodelay
+
+    assert asyncio.run(accepted())
 
 
 def test_a_port_another_program_holds(folder: Path) -> None:

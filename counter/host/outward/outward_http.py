@@ -20,6 +20,10 @@ machine's trusted authorities (the system's, or the file ``SSL_CERT_FILE`` names
 endpoint's.  A connection is kept from one send to the next (HTTP/1.1 keep-alive: a round sends its rows one after
 the other, and a TLS handshake per row would cost more than the row); a kept connection the receiver closed
 meanwhile is used again once, on a new one, under the same key, which the receiver keeps once.
+
+The hall desk's transport (:mod:`counter.service.remote`) holds its kept connections to the hall server by the same
+bounds: it opens a :class:`DeadlineConnection`, has :func:`shut` called at its deadline and reads each answer by
+:func:`read_answer`.
 """
 
 from __future__ import annotations
@@ -36,7 +40,18 @@ from urllib.parse import urlsplit
 
 from counter.outbox.rules import ANSWER_LIMIT, Answer, Outcome, answer_of
 
-__all__ = ["AnswerTooLarge", "Link", "PastTimeout", "ask_within", "signature", "signed_headers"]
+__all__ = [
+    "AnswerTooLarge",
+    "DeadlineConnection",
+    "Link",
+    "PastTimeout",
+    "ask_within",
+    "read_answer",
+    "shut",
+    "signature",
+    "signed_headers",
+    "wait_at_most",
+]
 
 #: how a kept connection the receiver closed meanwhile shows at the next request (over TLS: an EOF in the protocol)
 _CLOSED_MEANWHILE = (
@@ -74,8 +89,8 @@ class PastTimeout(TimeoutError):
     """The deadline came before the whole answer."""
 
 
-class _PastDeadline(Exception):
-    pass
+class _PastDeadline(PastTimeout):
+    """The deadline had come before a step began."""
 
 
 def ask_within(
@@ -92,7 +107,7 @@ def ask_within(
     return status, raw
 
 
-class _Connection(http.client.HTTPSConnection):
+class DeadlineConnection(http.client.HTTPSConnection):
     """The library's connection, its TLS handshake made once the socket is where the deadline's watchdog finds it:
     a receiver that drips its handshake is held to the deadline too."""
 
@@ -101,6 +116,7 @@ class _Connection(http.client.HTTPSConnection):
         self.tls = context
 
     def connect_by(self, end: float) -> None:
+        """Open the connection by ``end`` (a :func:`time.monotonic` time): :class:`PastTimeout` when it has come."""
         raw = socket.create_connection((self.host, self.port), _left(end))
         raw.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         self.sock = self.tls.wrap_socket(raw, server_hostname=self.host, do_handshake_on_connect=False)
@@ -113,7 +129,7 @@ class Link:
     or the receiver did."""
 
     def __init__(self) -> None:
-        self._connection: _Connection | None = None
+        self._connection: DeadlineConnection | None = None
         self._where: tuple[str, int | None, str] | None = None
         self._fired = False
 
@@ -180,20 +196,16 @@ class Link:
     def _shut(self) -> None:
         """The deadline: whatever the send waits for, its socket is shut under it."""
         self._fired = True
-        connection = self._connection
-        sock = connection.sock if connection is not None else None
-        if sock is not None:
-            with contextlib.suppress(OSError):  # closed meanwhile
-                socket.socket.shutdown(sock, socket.SHUT_RDWR)
+        shut(self._connection)
 
-    def _connect(self, url: str, end: float, ca_file: str) -> _Connection:
+    def _connect(self, url: str, end: float, ca_file: str) -> DeadlineConnection:
         parts = urlsplit(url)
         where = (parts.hostname or "", parts.port, ca_file)
         if self._connection is None or self._where != where:
             self.close()
             # a context of our own: certificate and host name checked, whatever the library's defaults may become
             context = ssl.create_default_context(cafile=ca_file or None)
-            self._connection = _Connection(where[0], where[1], context)
+            self._connection = DeadlineConnection(where[0], where[1], context)
             self._where = where
             self._connection.connect_by(end)
         return self._connection
@@ -222,25 +234,53 @@ class Link:
         end: float,
         limit: int,
     ) -> tuple[int, bytes, str]:
-        _wait_at_most(connection, end)
+        wait_at_most(connection, end)
         connection.request(method, path, body, headers)
         response = connection.getresponse()
-        length = response.getheader("Content-Length", "")
-        if length.strip().isdigit() and int(length) > limit:
-            raise AnswerTooLarge
-        raw = bytearray()
-        while True:
-            _wait_at_most(connection, end)
-            chunk = response.read1(limit + 1 - len(raw))
-            if not chunk:
-                break
-            raw += chunk
-            if len(raw) > limit:
-                raise AnswerTooLarge
-        response.close()  # read whole: the connection is free for the next send, if the receiver keeps it
+        raw = read_answer(connection, response, end, limit)
         if response.will_close:
             self.close()
-        return response.status, bytes(raw), response.getheader("Location", "")
+        return response.status, raw, response.getheader("Location", "")
+
+
+def read_answer(
+    connection: http.client.HTTPSConnection, response: http.client.HTTPResponse, end: float, limit: int
+) -> bytes:
+    """The body of ``response`` on ``connection``, read whole by ``end`` (a :func:`time.monotonic` time): at most
+    ``limit`` bytes, of a length declared or not, chunked or to the connection's close.
+
+    :class:`AnswerTooLarge` for a ``Content-Length`` over ``limit`` (before a byte of the body is read) or a body
+    that passes it (no more than ``limit`` and one byte read); :class:`PastTimeout` when ``end`` came first; the
+    library's ``OSError`` or ``HTTPException`` for a connection that failed.  After either of the first two the
+    connection is left mid-answer: the caller closes it.  Each read waits at most the time left; a receiver that
+    drips keeps each read short, so the caller's watchdog (:func:`shut`) ends the wait at ``end`` itself.
+    """
+    length = response.getheader("Content-Length", "")
+    if length.strip().isdigit() and int(length) > limit:
+        raise AnswerTooLarge(f"{int(length)} bytes declared")
+    raw = bytearray()
+    while True:
+        wait_at_most(connection, end)
+        chunk = response.read1(limit + 1 - len(raw))
+        if not chunk:  # the end, or the connection's: the library says neither of a body cut short
+            if response.length:
+                raise http.client.IncompleteRead(bytes(raw), response.length)
+            _left(end)  # shut by the watchdog: no end of a body read to its connection's close
+            break
+        raw += chunk
+        if len(raw) > limit:
+            raise AnswerTooLarge(f"more than {limit} bytes sent")
+    response.close()  # read whole: the connection is free for the next request, if the receiver keeps it
+    return bytes(raw)
+
+
+def shut(connection: http.client.HTTPSConnection | None) -> None:
+    """A deadline's end on ``connection`` (called from its watchdog's thread): whatever it waits for, connecting,
+    the TLS handshake, the headers or the body, its socket is shut under it, and the wait ends at once."""
+    sock = connection.sock if connection is not None else None
+    if sock is not None:
+        with contextlib.suppress(OSError):  # closed meanwhile
+            socket.socket.shutdown(sock, socket.SHUT_RDWR)
 
 
 def _left(end: float) -> float:
@@ -250,8 +290,8 @@ def _left(end: float) -> float:
     return left
 
 
-def _wait_at_most(connection: http.client.HTTPSConnection, end: float) -> None:
-    """Each read waits at most the time left to the send's deadline."""
+def wait_at_most(connection: http.client.HTTPSConnection, end: float) -> None:
+    """The next read on ``connection`` waits at most the time left to ``end``; :class:`PastTimeout` when none is."""
     left = _left(end)
     if connection.sock is not None:
         connection.sock.settimeout(left)

@@ -16,8 +16,9 @@ DRIP_SECONDS = 0.2
 
 
 @contextmanager
-def answering(raw_head: bytes, *, drip: bool) -> Iterator[tuple[str, str]]:
-    """A receiver that writes ``raw_head`` (a status line and headers), all at once or a byte at a time."""
+def answering(raw_head: bytes, *, drip: bool, first: bytes = b"") -> Iterator[tuple[str, str]]:
+    """A receiver that writes ``raw_head`` (a status line and headers), all at once or a byte at a time; ``first``
+    written at once before it (a head, when what is dripped is the body)."""
     released = threading.Event()
 
     class Handler(BaseHTTPRequestHandler):
@@ -33,6 +34,7 @@ def answering(raw_head: bytes, *, drip: bool) -> Iterator[tuple[str, str]]:
         def answer(self) -> None:
             self.rfile.read(int(self.headers.get("Content-Length", 0)))
             try:
+                self.wfile.write(first)
                 for i in range(len(raw_head)) if drip else (None,):
                     self.wfile.write(raw_head if i is None else raw_head[i : i + 1])
                     self.wfile.flush()

@@ -3,13 +3,16 @@ drips, and an answer's declared size refused before it is read."""
 
 from __future__ import annotations
 
+import http.client
 import socket
+import ssl
 import threading
 import time
+from urllib.parse import urlsplit
 
 import pytest
 
-from counter.host.outward.outward_http import Link
+from counter.host.outward.outward_http import DeadlineConnection, Link, read_answer, shut
 from counter.outbox.rules import Answer, Outcome
 from tests.host.outward.dripping import DRIP_SECONDS, answering
 
@@ -32,6 +35,23 @@ def test_headers_dripped_a_byte_at_a_time_end_at_the_deadline() -> None:
         answer, took = _post(url, ca_file)
     assert (answer.outcome, answer.answered, answer.detail) == (Outcome.TRY_AGAIN, False, "timeout after 1 s")
     assert took < 2.5  # each byte came well within a read timeout: only the total deadline ended it
+
+
+def test_a_body_cut_short_by_the_deadline_is_no_answer() -> None:
+    """The watchdog's shutting of the socket reads as the body's end, and the library says nothing of a body shorter
+    than its length: the part read was taken for the whole answer when the watchdog came before a read's timeout."""
+    head = b"HTTP/1.1 200 OK\r\nContent-Length: 212\r\n\r\n"
+    with answering(b'"id": "x", "pad": "' + b"a" * 190 + b'"}', drip=True, first=head + b"{") as (url, ca_file):
+        connection = DeadlineConnection("127.0.0.1", urlsplit(url).port, ssl.create_default_context(cafile=ca_file))
+        try:
+            connection.connect_by(time.monotonic() + 5)
+            connection.request("POST", "/send", b"{}")
+            response = connection.getresponse()
+            shut(connection)  # the deadline's watchdog, its read still waiting
+            with pytest.raises(http.client.IncompleteRead):
+                read_answer(connection, response, time.monotonic() + 5, 1 << 10)
+        finally:
+            connection.close()
 
 
 def test_an_answer_declared_larger_than_the_cap_is_refused_unread() -> None:
