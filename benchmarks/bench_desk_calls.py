@@ -12,7 +12,10 @@ call, over ``--rounds`` rounds:
 - through a runner, as the window asks them (its workers, the transport's pool of connections);
 - the floor: the same reads asked of the same transport from one thread, over the one connection its sign-in opened.
 
-The budgets: the runner's median call at most 1.5 times the floor's (the pool's hand-over costs no handshake), and
+The budgets: the runner's median call at most 1.5 times the floor's (the pool's hand-over costs no handshake), at
+most :data:`CALL_GOAL_MS` whatever the floor (a clerk's act asks a handful of calls, one intake six: they must add
+up to less than the tenth of a second a person notices; a server that waited for each answer's acknowledgement,
+Nagle's algorithm left on, cost 44 ms a call on the floor and the runner alike, and only this budget sees it), and
 the descriptors the runner's calls leave open beyond the floor's at most the pool's size.  The runner is asked as a
 command's is, without an event loop turning (the window's loop is :mod:`benchmarks.bench_keystrokes`' business)::
 
@@ -50,6 +53,7 @@ from tests.server.hall_server import HallServer, hall_server
 PASSWORD = "Xam01desk2026"
 #: the runner's median call against the floor's: the pool hands a kept connection over, it opens none
 RATIO_GOAL = 1.5
+CALL_GOAL_MS = 15.0
 
 
 def sockets() -> int:
@@ -143,7 +147,12 @@ def main() -> None:
     verdicts.ratio(
         "a call through the window's runner, median", statistics.median(ours), statistics.median(floor), RATIO_GOAL
     )
-    verdicts.record("the same call over one kept connection, median", statistics.median(floor))
+    verdicts.at_most(
+        "a call through the window's runner, median, in all",
+        statistics.median(ours),
+        CALL_GOAL_MS,
+        floor=statistics.median(floor),
+    )
     verdicts.at_most(f"connections left open after {calls} calls", most_open, POOL_SIZE, unit="sockets")
     raise SystemExit(verdicts.finish())
 
