@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.cases.case_view import read_case
+from counter.case.pages import PAGES_MAX
 from counter.host.devices.camera import Camera, CameraError, CameraFault
 from counter.ui.cases.case_page import CasePage, Loaded
 from counter.ui.cases.words import CASE_PAGE_COMPARED
@@ -114,3 +115,22 @@ def test_a_case_without_pages_shows_no_such_section(
     assert page.reload() is Loaded.SHOWN
     page.show()
     assert not page.material_pages.isVisible()
+
+
+@pytest.mark.slow  # thirty pages: a second or two
+def test_a_material_past_its_pages_is_refused_the_next_and_keeps_those_taken(qtbot: QtBot, panel: IntakePanel) -> None:
+    """A material of many pages (a contract) photographed page by page: past :data:`PAGES_MAX` the next page is
+    refused in words, the ones taken stay, and another material still takes its pages."""
+    camera = SyntheticCamera()
+    panel.camera.camera = lambda: camera
+    ready(qtbot, panel)
+    code, other = (entry.code for entry in panel.checklist.entries[:2])
+    for _ in range(PAGES_MAX):
+        take_page(qtbot, panel, code, Qt.Key.Key_8)
+    press(qtbot, panel, code, Qt.Key.Key_8)
+    qtbot.waitUntil(lambda: panel.camera.running is None, timeout=10_000)
+    assert panel.status.text() == INTAKE_PAGE_PROBLEM["too_many"]
+    assert panel.camera.counts(code) == (PAGES_MAX, 0)
+    assert panel.checklist_view.row(code).pages_label.text() == f"已拍 {PAGES_MAX} 页"
+    take_page(qtbot, panel, other, Qt.Key.Key_8)
+    assert [page.material_code for page in panel.request().pages] == [code] * PAGES_MAX + [other]
