@@ -3,6 +3,8 @@ the case, and its page shows them as thumbnails, one opened large with Enter."""
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -18,7 +20,7 @@ from counter.ui.intake import IntakePanel
 from counter.ui.intake.words import INTAKE_CAMERA_FAULT, INTAKE_PAGE_PROBLEM
 from tests.host.devices.synthetic_camera import SyntheticCamera
 from tests.ui.intake.conftest import DESK, TODAY
-from tests.ui.intake.helpers import commit, press, ready
+from tests.ui.intake.helpers import SMALL_RESTAURANT, answer, commit, fill_person, press, ready
 from tests.ui.runners import runner_on
 
 
@@ -134,3 +136,37 @@ def test_a_material_past_its_pages_is_refused_the_next_and_keeps_those_taken(qtb
     assert panel.checklist_view.row(code).pages_label.text() == f"已拍 {PAGES_MAX} 页"
     take_page(qtbot, panel, other, Qt.Key.Key_8)
     assert [page.material_code for page in panel.request().pages] == [code] * PAGES_MAX + [other]
+
+
+class _Held:
+    """A camera slow to answer (a page being focused): its page comes when the test lets it."""
+
+    def __init__(self) -> None:
+        self.asked = threading.Event()
+        self.let_go = threading.Event()
+
+    def capture(self) -> bytes:
+        self.asked.set()
+        self.let_go.wait(10)
+        return SyntheticCamera().capture()
+
+
+def test_a_page_of_a_material_the_answers_took_off_meanwhile_is_not_kept(qtbot: QtBot, panel: IntakePanel) -> None:
+    """The clerk takes a page of one of an agent's papers, then answers that the applicant came in person before the
+    camera answers: the material is off the list, so the page is said not kept, and the case takes none of it."""
+    camera = _Held()
+    panel.camera.camera = lambda: camera
+    fill_person(panel)
+    answer(panel, SMALL_RESTAURANT)
+    in_person = {e.code for e in panel.checklist.entries}
+    answer(panel, {**SMALL_RESTAURANT, "agent": "agent"})
+    letter = next(e.code for e in panel.checklist.entries if e.code not in in_person)  # the agent's papers
+    press(qtbot, panel, letter, Qt.Key.Key_8)
+    qtbot.waitUntil(camera.asked.is_set, timeout=10_000)
+    answer(panel, SMALL_RESTAURANT)  # in person after all
+    assert panel.checklist.entry(letter) is None
+    camera.let_go.set()
+    qtbot.waitUntil(lambda: panel.camera.running is None, timeout=10_000)
+    assert panel.status.text() == INTAKE_PAGE_PROBLEM["no_such_material"]
+    assert panel.camera.pages == []
+    assert panel.request().pages == ()
