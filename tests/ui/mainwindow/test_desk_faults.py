@@ -318,3 +318,26 @@ def test_a_draft_unreadable_at_the_start_is_said_dropped_and_not_offered(
     window.draft_offer.hide()
     window.offer_draft()
     assert not window.draft_offer.isVisible()
+
+
+@pytest.mark.slow
+def test_a_gone_drafts_drop_refused_to_the_account_is_left_for_the_start(
+    qtbot: QtBot, db: Store, catalog_dir: Path, named_desk: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """恢复 by an account that takes no intake (a department's, signed in at the desk) on a draft whose guide version
+    went away: the draft is said dropped, as for anyone, not the box of an unexpected error; the action refuses that
+    account the drop, so the draft waits for the next start's check, which drops it."""
+    window = kept_draft(qtbot, db, catalog_dir)
+    window.desk_actions.sign_in_as(Actor("lina", "李娜", frozenset({Role.DEPARTMENT})), "0309")
+    call = window.runner.service.call
+
+    def gone(op: object, *args: object, **kwargs: object) -> object:
+        return None if op is READ_GUIDE_VERSION else call(op, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(window.runner.service, "call", gone)
+    QTest.mouseClick(window.draft_offer.restore_button, Qt.MouseButton.LeftButton)
+    assert window.desk_actions.intake is None
+    assert shown_messages(window) == [unreadable_text(DraftUnreadable(DraftProblemCode.GUIDE_MISSING))]
+    assert not window.draft_offer.isVisible()
+    with db.sessions()() as session:
+        assert load_draft(session, window.desk_actions.desk().draft_key) is not None  # not the account's to drop
