@@ -29,13 +29,14 @@ from counter.case.numbers import DeskIdentity
 from counter.cli.main import main as command
 from counter.db import models
 from counter.db.engine import make_engine, make_sessions
-from counter.host.keys.desk_key import desk_key_path, read_desk_key
+from counter.host.keys.desk_key import desk_key_path, keep_desk_key, read_desk_key
 from counter.host.machine.desk_config import load_desk_config
 from counter.service.admin import ADD_ACCOUNT, DISABLE_ACCOUNT, AccountLogin
 from counter.service.intake import CHECK_DRAFT
 from counter.service.local import serve
 from counter.service.remote import Remote, SessionEnded
 from counter.service.requests import Nothing
+from counter.ui.door.server_words import SIGNIN_DESK_UNKNOWN
 from counter.ui.intake import IntakePanel
 from counter.ui.mainwindow.main_window import MainWindow
 from counter.ui.signin.controller import SignInController
@@ -279,3 +280,15 @@ def test_a_server_whose_certificate_another_ca_signed_is_refused_before_anything
     _, trusted = _window(qtbot, hall)
     _type_in(trusted, "wulan", "wrong-password-1")
     assert trusted.window.problem.text() == "登录名或密码不正确。"
+
+
+def test_a_desk_whose_key_the_server_does_not_know_is_told_so(qtbot: QtBot, hall: Hall) -> None:
+    """Desk 8 set up with another key (a key typed from an older add-desk, the hall's database restored): the clerk
+    reads that the desk is unknown to the server, not that the password is wrong, and the desk stays closed."""
+    keep_desk_key("Zk3q8V1rX0bP2mW5nT7yH4cJ6dL9sA1eF3gQ5uR7tY0")
+    window, controller = _window(qtbot, hall)
+    _type_in(controller, "wulan", PASSWORD)
+    assert controller.window.problem.text() == SIGNIN_DESK_UNKNOWN
+    assert controller.actor is None
+    assert not window.isVisible()
+    assert controller.window.password.text() == ""

@@ -128,8 +128,6 @@ class LicenceDesk(QObject):
             reasons = CLAUSE_JOIN.join(INTAKE_LICENCE_PROBLEM[p] for p in err.problems)
             self.panel.show_status(INTAKE_LICENCE_NOT_TAKEN.format(reasons=reasons), error=True)
             return
-        except KeyError:
-            return
         self.panel.apply_checklist(taken, code)
         line = taken.entry(code)
         if line is not None and awaits_original(line):  # C: 须核验原件 (国办函〔2016〕108号)

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLineEdit, QPushButton, QVBo
 from counter.access.desk import Desk
 from counter.case.not_found import CaseNotFound
 from counter.service.documents import WAIVE_PAPERS, WaivePapers
-from counter.ui.door.runner import Failed, Runner
+from counter.ui.door.refused import refusal_text
+from counter.ui.door.runner import Runner
 from counter.ui.intake.words import (
     INTAKE_UNPRINTED_LEAVE,
     INTAKE_UNPRINTED_PRINT,
@@ -40,12 +41,12 @@ def record_waiver(
 
 
 def _not_kept(answered: Callable[[str], None], err: Exception) -> None:
+    """Why the reason was not kept: the case gone, or what every widget says of a refusal (an account whose roles
+    changed since it signed in and may print no more, the database's fault)."""
     if isinstance(err, CaseNotFound):
         answered(CASE_NOT_FOUND.format(case_no=err.case_no))
-    elif isinstance(err, Failed):
-        answered(err.message)
     else:
-        raise err
+        answered(refusal_text(err))
 
 
 class UnprintedQuestion(QDialog):

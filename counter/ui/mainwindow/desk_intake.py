@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from counter.ui import words
-from counter.ui.door.runner import Failed, Runner, failures_to
+from counter.ui.door.runner import Failed, Runner, failures_to, logged_only
 from counter.ui.keyboard.focus import bring_forward
 from counter.ui.warmup.chosen_bundle import ChosenBundle
 
@@ -315,7 +315,7 @@ class DeskIntake(QObject):
         if isinstance(err, DraftUnreadable):
             from counter.ui.intake.drafts import discard_draft, unreadable_text
 
-            discard_draft(self.runner, self.desk(), self, failures_to(_left_for_the_start))
+            discard_draft(self.runner, self.desk(), self, _left_for_the_start)
             self._say(unreadable_text(err))
             return
         if not isinstance(err, Failed):
@@ -392,8 +392,13 @@ def _said_by(desk: DeskIntake) -> Callable[[Exception], None]:
     return said
 
 
-def _left_for_the_start(_err: Failed) -> None:
-    """A bad draft the database could not drop now: the next start's check finds it bad again and drops it."""
+def _left_for_the_start(err: Exception) -> None:
+    """A bad draft not dropped now, by the database or for an account that takes no intake (the action refuses it
+    the drop): the next start's check finds it bad again and drops it."""
+    from counter.access.not_permitted import NotPermitted
+
+    if not isinstance(err, NotPermitted):
+        logged_only(err)
 
 
 def _draft_unread(err: Exception) -> None:

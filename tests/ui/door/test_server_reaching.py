@@ -10,11 +10,16 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer
 from pytestqt.qtbot import QtBot
 
+from counter.host.keys.desk_key import keep_desk_key
 from counter.service.requests import Nothing
 from counter.service.site import PING
 from counter.ui.door.hall_desk import HallService
 from counter.ui.door.runner import Failed, Runner
+from counter.ui.door.server_words import SERVER_REACHING
+from counter.ui.start.hall_start import open_hall_window
 from tests.ui.server_away import remote_at, silent_server
+
+DESK_KEY = "Zk3q8V1rX0bP2mW5nT7yH4cJ6dL9sA1eF3gQ5uR7tY0"  # the machine's key, as add-desk gave it
 
 
 def asked_until_told(qtbot: QtBot, runner: Runner) -> list[object]:
@@ -52,3 +57,21 @@ def test_a_server_that_takes_the_connection_and_says_nothing_is_said_while_it_op
     qtbot.waitUntil(lambda: bool(ended), timeout=10_000)
     assert still == [PING.name]
     assert isinstance(ended[0], Failed)
+
+
+def test_the_desks_status_bar_says_the_server_is_being_reached_then_why_it_failed(
+    qtbot: QtBot, tmp_path: Path, free_tcp_port: int
+) -> None:
+    """A guide asked from the desk's search while its hall server is away: the status bar says at once that the
+    server is being reached (the clerk sees the desk is not frozen), then that it cannot be reached."""
+    keep_desk_key(DESK_KEY)
+    window, _service = open_hall_window(remote_at(free_tcp_port, tmp_path), begin_work=False)
+    qtbot.addWidget(window)
+    assert window.sign_in is not None
+    qtbot.addWidget(window.sign_in.window)
+    with qtbot.waitSignal(window.runner.reaching, timeout=2_000):
+        QTimer.singleShot(0, lambda: window.on_bundle_chosen("XAM-YJS-008"))
+    assert window.statusBar().currentMessage() == SERVER_REACHING
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() != SERVER_REACHING, timeout=10_000)
+    assert "连不上大厅服务器" in window.statusBar().currentMessage()
+    assert window.current_bundle is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import sys
 from collections.abc import Callable, Iterator
@@ -23,6 +24,8 @@ from counter.ui.mainwindow.text_size_dialog import TextSizeDialog
 from counter.ui.pad.pad_window import PadWindow
 from counter.ui.signin.sign_in_window import SignInWindow
 from counter.ui.start.app import prepare_app
+from counter.ui.words import TEXT_SIZE_SAVE_FAILED
+from counter.words.files import file_fault
 from tests.conftest import REPO
 from tests.ui.conftest import start_window
 
@@ -133,3 +136,29 @@ def test_the_clerk_sets_the_size_by_keyboard_and_it_applies_at_once(
     assert QApplication.font().pixelSize() == round(UI_PIXEL_SIZE * 1.25)
     plain = QLabel("办件", window)  # an open window's text without a size of its own grows at once
     qtbot.waitUntil(lambda: plain.font().pixelSize() == round(UI_PIXEL_SIZE * 1.25))
+
+
+def test_a_size_the_desk_cannot_keep_is_said_and_nothing_changes(
+    qtbot: QtBot, db: Store, catalog_dir: Path, text_at: None, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The desk's settings file cannot be written (its place taken by a folder, a disk full): the dialog says the
+    size is unchanged, why in plain words, and stays open; the text is not resized for this session only."""
+    window = start_window(qtbot, MainWindow(InProcess(db), catalog_dir))
+    before = config_path().read_text(encoding="utf-8") if config_path().exists() else None
+    config_path().with_suffix(".tmp").mkdir(parents=True)  # what the settings are written through
+    window.activateWindow()
+    QTest.keyClick(window, Qt.Key.Key_F12)
+    dialog = window.desk_actions.text_size
+    assert isinstance(dialog, TextSizeDialog)
+    qtbot.waitUntil(dialog.isActiveWindow)
+    QTest.keyClick(dialog.choices[100], Qt.Key.Key_Down)
+    with qtbot.assertNotEmitted(dialog.saved):
+        QTest.keyClick(dialog.choices[125], Qt.Key.Key_Return)
+    fault = file_fault(IsADirectoryError(errno.EISDIR, "Is a directory"))
+    assert dialog.message.text() == TEXT_SIZE_SAVE_FAILED.format(fault=fault)
+    assert str(config_path().parent) not in dialog.message.text()
+    assert dialog.isVisible()
+    assert factor() == 1.0
+    assert QApplication.font().pixelSize() == UI_PIXEL_SIZE
+    assert (config_path().read_text(encoding="utf-8") if config_path().exists() else None) == before
+    assert "text size not saved" in caplog.text

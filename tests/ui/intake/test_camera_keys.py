@@ -3,6 +3,8 @@ the case, and its page shows them as thumbnails, one opened large with Enter."""
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -10,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.cases.case_view import read_case
+from counter.case.pages import PAGES_MAX
 from counter.host.devices.camera import Camera, CameraError, CameraFault
 from counter.ui.cases.case_page import CasePage, Loaded
 from counter.ui.cases.words import CASE_PAGE_COMPARED
@@ -17,7 +20,7 @@ from counter.ui.intake import IntakePanel
 from counter.ui.intake.words import INTAKE_CAMERA_FAULT, INTAKE_PAGE_PROBLEM
 from tests.host.devices.synthetic_camera import SyntheticCamera
 from tests.ui.intake.conftest import DESK, TODAY
-from tests.ui.intake.helpers import commit, press, ready
+from tests.ui.intake.helpers import SMALL_RESTAURANT, answer, commit, fill_person, press, ready
 from tests.ui.runners import runner_on
 
 
@@ -114,3 +117,56 @@ def test_a_case_without_pages_shows_no_such_section(
     assert page.reload() is Loaded.SHOWN
     page.show()
     assert not page.material_pages.isVisible()
+
+
+@pytest.mark.slow  # thirty pages: a second or two
+def test_a_material_past_its_pages_is_refused_the_next_and_keeps_those_taken(qtbot: QtBot, panel: IntakePanel) -> None:
+    """A material of many pages (a contract) photographed page by page: past :data:`PAGES_MAX` the next page is
+    refused in words, the ones taken stay, and another material still takes its pages."""
+    camera = SyntheticCamera()
+    panel.camera.camera = lambda: camera
+    ready(qtbot, panel)
+    code, other = (entry.code for entry in panel.checklist.entries[:2])
+    for _ in range(PAGES_MAX):
+        take_page(qtbot, panel, code, Qt.Key.Key_8)
+    press(qtbot, panel, code, Qt.Key.Key_8)
+    qtbot.waitUntil(lambda: panel.camera.running is None, timeout=10_000)
+    assert panel.status.text() == INTAKE_PAGE_PROBLEM["too_many"]
+    assert panel.camera.counts(code) == (PAGES_MAX, 0)
+    assert panel.checklist_view.row(code).pages_label.text() == f"已拍 {PAGES_MAX} 页"
+    take_page(qtbot, panel, other, Qt.Key.Key_8)
+    assert [page.material_code for page in panel.request().pages] == [code] * PAGES_MAX + [other]
+
+
+class _Held:
+    """A camera slow to answer (a page being focused): its page comes when the test lets it."""
+
+    def __init__(self) -> None:
+        self.asked = threading.Event()
+        self.let_go = threading.Event()
+
+    def capture(self) -> bytes:
+        self.asked.set()
+        self.let_go.wait(10)
+        return SyntheticCamera().capture()
+
+
+def test_a_page_of_a_material_the_answers_took_off_meanwhile_is_not_kept(qtbot: QtBot, panel: IntakePanel) -> None:
+    """The clerk takes a page of one of an agent's papers, then answers that the applicant came in person before the
+    camera answers: the material is off the list, so the page is said not kept, and the case takes none of it."""
+    camera = _Held()
+    panel.camera.camera = lambda: camera
+    fill_person(panel)
+    answer(panel, SMALL_RESTAURANT)
+    in_person = {e.code for e in panel.checklist.entries}
+    answer(panel, {**SMALL_RESTAURANT, "agent": "agent"})
+    letter = next(e.code for e in panel.checklist.entries if e.code not in in_person)  # the agent's papers
+    press(qtbot, panel, letter, Qt.Key.Key_8)
+    qtbot.waitUntil(camera.asked.is_set, timeout=10_000)
+    answer(panel, SMALL_RESTAURANT)  # in person after all
+    assert panel.checklist.entry(letter) is None
+    camera.let_go.set()
+    qtbot.waitUntil(lambda: panel.camera.running is None, timeout=10_000)
+    assert panel.status.text() == INTAKE_PAGE_PROBLEM["no_such_material"]
+    assert panel.camera.pages == []
+    assert panel.request().pages == ()

@@ -22,6 +22,7 @@ from counter.words.database import DB_FAULT
 from tests.ui.drafts_read import discarded, pending, restored
 from tests.ui.intake.conftest import DESK, TODAY, MakePanel
 from tests.ui.intake.helpers import AGENT_ID, answer, commit, fill_person, press, refuse
+from tests.ui.intake.test_no_licence_choice import FOOD
 from tests.ui.runners import runner_on
 
 
@@ -249,3 +250,31 @@ def test_a_saved_time_is_shown_in_local_time(sessions: sessionmaker[Session], pa
     assert info is not None
     assert info.saved_at.tzinfo is not None
     assert before <= info.saved_at <= dt.datetime.now(dt.UTC)
+
+
+@pytest.mark.slow
+def test_a_refusal_for_a_licence_not_needed_is_restored_with_its_items_ticked(
+    qtbot: QtBot, sessions: sessionmaker[Session], refusing_panel: IntakePanel
+) -> None:
+    """不予受理 because an item needs no licence (第三十二条第一款第一项), the item ticked, left unfinished: the
+    restored form refuses on the same ground for the same item, not for none (which is no refusal at all)."""
+    first = refusing_panel
+    fill_person(first)
+    first.refusal.setChecked(True)
+    first.refusal.grounds[RefusalGround.NO_LICENCE_NEEDED].click()
+    with qtbot.waitSignal(first.draft_saved, timeout=5_000):
+        first.refusal.no_licence_boxes[FOOD].setChecked(True)
+    assert first.decision is not None
+    assert first.decision.outcome is Outcome.REFUSE
+    info = pending(runner_on(sessions), DESK)
+    assert info is not None
+    assert info.draft is not None
+    again = restored(runner_on(sessions), DESK, info.draft, lambda: TODAY)
+    qtbot.addWidget(again)
+    again.show()
+    assert again.refusal.isChecked()
+    assert again.refusal.ground() is RefusalGround.NO_LICENCE_NEEDED
+    assert again.refusal.no_licence_line.isVisible()
+    assert [code for code, box in again.refusal.no_licence_boxes.items() if box.isChecked()] == [FOOD]
+    assert again.form() == first.form()
+    assert again.decision == first.decision

@@ -10,11 +10,13 @@ from __future__ import annotations
 import os
 import stat
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.catalog.stored_guide import StoredGuide
+from counter.db.draft_store import load_draft
 from counter.intake.draft import draft_from_json
 from counter.intake.outcome import Outcome
 from counter.service.intake import KEEP_DRAFT
@@ -93,3 +95,30 @@ def test_a_commit_that_fails_keeps_the_draft_at_the_server_at_once(
     assert panel.drafts.save_now()  # as a commit that failed, a close or a sign-in ending keeps it
     assert counted.asked[KEEP_DRAFT.name] == 2
     assert not panel.drafts.server_timer.isActive()
+
+
+def test_a_desk_that_cannot_keep_the_draft_has_the_server_keep_it_at_once(
+    qtbot: QtBot, sessions: sessionmaker[Session], guide: StoredGuide, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The desk's own copy cannot be written (its folder full, or taken): the pause sends the form to the server
+    without waiting for the server's turn, so the typing is kept somewhere; the case is taken as ever."""
+    panel, counted = counted_panel(qtbot, sessions, guide)
+    panel.drafts.clock = clock = Clock(1000.0)
+    ready(qtbot, panel)
+    assert panel.drafts.pause()
+    assert counted.asked[KEEP_DRAFT.name] == 1
+    place = draft_place(DESK)
+    place.unlink()
+    place.mkdir()  # something in the file's place: the desk's copy cannot be replaced
+    clock.now += 1.0  # within the server's few seconds
+    press(qtbot, panel, "M08", Qt.Key.Key_3)
+    assert panel.drafts.pause()
+    assert counted.asked[KEEP_DRAFT.name] == 2  # at once, not when the server's time is up
+    assert not panel.drafts.server_timer.isActive()
+    with sessions() as s:
+        stored = load_draft(s, DESK.draft_key)
+    assert stored is not None
+    assert draft_from_json(stored[1]) == panel.form()  # the key pressed since the last write, in
+    assert "draft not kept on the desk" in caplog.text
+    assert commit(qtbot, panel)
+    assert "the desk's draft not removed" in caplog.text  # said to the log; the case is taken all the same

@@ -3,7 +3,8 @@ expired one is refused in words, and with the library down or none set the clerk
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import datetime as dt
+from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import Qt
@@ -19,9 +20,15 @@ from counter.intake.licences import LibrarySettings, lookup_failed_of_record
 from counter.intake.parties import ApplicantKind
 from counter.ui.intake import IntakePanel
 from counter.ui.intake.licence_desk import NOT_SET
-from counter.ui.intake.words import INTAKE_LICENCE_FAILED, INTAKE_LICENCE_NOT_SET, INTAKE_LICENCE_PROBLEM
+from counter.ui.intake.words import (
+    INTAKE_LICENCE_FAILED,
+    INTAKE_LICENCE_NONE,
+    INTAKE_LICENCE_NOT_SET,
+    INTAKE_LICENCE_NOT_TAKEN,
+    INTAKE_LICENCE_PROBLEM,
+)
 from counter.words.intake import LICENCE_LOOKUP_FAILED
-from tests.licence_library import ACCOUNT, CREDIT_CODE, SECRET, Library, running_library
+from tests.licence_library import ACCOUNT, BUSINESS_LICENCE, CREDIT_CODE, SECRET, Library, running_library
 from tests.ui.intake.conftest import DESK, TODAY
 from tests.ui.intake.helpers import answer, commit
 from tests.ui.runners import runner_on
@@ -40,10 +47,15 @@ def library(sessions: sessionmaker[Session]) -> Iterator[Library]:
 
 @pytest.fixture
 def power(qtbot: QtBot, sessions: sessionmaker[Session]) -> IntakePanel:
+    return power_panel(qtbot, sessions, lambda: TODAY)
+
+
+def power_panel(qtbot: QtBot, sessions: sessionmaker[Session], today: Callable[[], dt.date]) -> IntakePanel:
+    """The company's 用电报装 intake on the desk's day ``today``, every material received, the licence to ask."""
     with sessions() as s:
         guide = current_guide(s, POWER)
     assert guide is not None
-    panel = IntakePanel(runner_on(sessions), DESK, guide, lambda: TODAY)
+    panel = IntakePanel(runner_on(sessions), DESK, guide, today)
     qtbot.addWidget(panel)
     panel.resize(1280, 800)
     panel.show()
@@ -121,3 +133,39 @@ def test_with_no_library_set_the_clerk_is_told_to_take_the_paper(qtbot: QtBot, p
     entry = power.checklist.entry(LICENCE)
     assert entry is not None
     assert entry.lookup_failed == NOT_SET
+
+
+@pytest.mark.slow
+def test_a_library_holding_none_of_the_applicants_says_so_and_the_paper_is_taken(
+    qtbot: QtBot, power: IntakePanel, library: Library
+) -> None:
+    library.held = []  # the shop's 营业执照 not (yet) in the region's library
+    _ask(qtbot, power)
+    assert power.licences.chooser is None
+    assert power.status.text() == INTAKE_LICENCE_NONE.format(name="营业执照")
+    row = power.checklist_view.row(LICENCE)
+    QTest.keyClick(row, Qt.Key.Key_1)  # the paper
+    entry = power.checklist.entry(LICENCE)
+    assert entry is not None
+    assert (entry.receipt, entry.licence, entry.lookup_failed) == (Receipt.RECEIVED, None, "")
+
+
+@pytest.mark.slow
+def test_a_licence_chosen_after_the_day_turned_past_its_validity_is_refused_in_words(
+    qtbot: QtBot, sessions: sessionmaker[Session], library: Library
+) -> None:
+    """The chooser judged the licence on the day it opened; the panel judges it again on the day it is taken."""
+    day = [TODAY]
+    power = power_panel(qtbot, sessions, lambda: day[0])
+    last_day = dict(BUSINESS_LICENCE, valid_until=TODAY.isoformat())
+    library.held = [last_day]
+    _ask(qtbot, power)
+    chooser = power.licences.chooser
+    assert chooser is not None
+    day[0] = TODAY + dt.timedelta(days=1)  # the desk left open past midnight
+    QTest.keyClick(chooser.list, Qt.Key.Key_Return)
+    said = INTAKE_LICENCE_NOT_TAKEN.format(reasons=INTAKE_LICENCE_PROBLEM["expired"])
+    assert power.status.text() == said
+    entry = power.checklist.entry(LICENCE)
+    assert entry is not None
+    assert entry.licence is None

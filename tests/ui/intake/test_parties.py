@@ -158,3 +158,20 @@ def test_birth_dates_are_checked_against_the_panels_today(make_panel: MakePanel)
     panel = make_panel(today=dt.date(1985, 5, 4))  # training mode: the clock is fixed
     panel.applicant_form.id_field.edit.setText(PERSON_ID)
     assert "晚于今天" in panel.applicant_form.id_field.message.text()
+
+
+def test_a_known_agents_number_fills_the_agents_name_and_nothing_typed(
+    qtbot: QtBot, sessions: sessionmaker[Session], panel: IntakePanel
+) -> None:
+    """一证办理 for the agent too: someone the office knows (here from an earlier case of their own) comes for
+    another, and their number fills the agent's name; a name the clerk typed first is left as typed."""
+    earlier_case(sessions, Applicant(ApplicantKind.PERSON, "李𬭚", AGENT_ID, "13904821234", "民主路18号"))
+    agent = panel.agent_form
+    agent.setChecked(True)
+    QTest.keyClicks(agent.id_field.edit, AGENT_ID)
+    assert agent.name.text() == "李𬭚"
+    assert panel.form().parties().agent is not None
+    agent.id_field.edit.clear()
+    agent.name.setText("李四")
+    QTest.keyClicks(agent.id_field.edit, AGENT_ID)
+    assert agent.name.text() == "李四"

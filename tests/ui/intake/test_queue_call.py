@@ -16,7 +16,7 @@ from counter.db.case_store import case_view
 from counter.host.machine.desk_config import load_desk_config, save_desk_config
 from counter.ui.cases.case_fields import CaseFields
 from counter.ui.intake import IntakePanel
-from counter.ui.intake.words import INTAKE_QUEUE_FAULT
+from counter.ui.intake.words import INTAKE_QUEUE_CALLED, INTAKE_QUEUE_FAULT
 from tests.queue_stub import QueueStub, queue_server
 from tests.ui.intake.helpers import commit, ready
 
@@ -69,3 +69,23 @@ def test_with_nobody_waiting_no_ticket_is_kept(qtbot: QtBot, panel: IntakePanel)
 def test_a_desk_without_a_queue_system_says_so(qtbot: QtBot, panel: IntakePanel) -> None:
     press_ctrl_n(qtbot, panel)
     assert panel.queue_line.message.text() == INTAKE_QUEUE_FAULT["not_set_up"]
+
+
+@pytest.mark.slow
+def test_a_ticket_whose_times_run_backwards_is_kept_without_a_wait(
+    qtbot: QtBot, panel: IntakePanel, sessions: sessionmaker[Session]
+) -> None:
+    """The queue system's clock put right between taking and calling the ticket: the number called is said and kept
+    with the case, no wait is made up from the two times."""
+    stub = QueueStub([("A024", "2026-11-25T09:20:00+08:00", "2026-11-25T09:12:40+08:00")])
+    with queue_server(stub) as address:
+        save_desk_config(replace(load_desk_config(), queue_at=address))
+        with qtbot.waitSignal(panel.queue_line.called, timeout=5000):
+            press_ctrl_n(qtbot, panel)
+    assert panel.queue_line.message.text() == INTAKE_QUEUE_CALLED.format(ticket="A024")
+    ready(qtbot, panel)
+    case_no = commit(qtbot, panel)
+    with sessions() as session:
+        view = case_view(session, case_no)
+    assert view is not None
+    assert (view.queue_ticket, view.queue_waited_s) == ("A024", None)

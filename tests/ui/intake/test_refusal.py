@@ -253,3 +253,42 @@ def test_the_boxes_follow_the_items_applied_for(qtbot: QtBot, panel: IntakePanel
     panel.situations.option_button("signboard", "yes").click()
     assert signboard.isVisible()
     assert signboard.text() == LONG_OFFICE
+
+
+@pytest.mark.slow
+def test_a_hall_holding_the_items_confirms_where_each_applies_and_keeps_it(
+    qtbot: QtBot, sessions: sessionmaker[Session], refusing_panel: IntakePanel
+) -> None:
+    """第二项 at a hall that holds the items' power: the confirmation before the refusal is issued names, for each
+    body the clerk typed, the items to apply for there (as the notice prints it), and the case keeps them."""
+    panel = refusing_panel
+    fill_person(panel)
+    refuse(panel, RefusalGround.NOT_IN_REMIT, "")
+    offices = {
+        code: "兴安盟市场监督管理局" if code != "152201-YJS008-04" else "国家税务总局乌兰浩特市税务局"
+        for code, field in panel.refusal.turn_to_fields.items()
+        if field.isVisibleTo(panel.refusal)
+    }
+    for code, office in offices.items():
+        panel.refusal.turn_to_fields[code].insertPlainText(office)
+    assert panel.decision is not None
+    assert panel.decision.outcome is Outcome.REFUSE
+    with qtbot.waitSignal(panel.case_taken, timeout=10_000) as taken:
+        QTest.mouseClick(panel.commit_button, Qt.MouseButton.LeftButton)
+        confirmation = panel.confirmation
+        assert confirmation is not None
+        assert confirmation.isVisible()
+        said = confirmation.lines["有权机关"].text().splitlines()
+        QTest.mouseClick(confirmation.confirm_button, Qt.MouseButton.LeftButton)
+    names = {item.code: item.name for item in panel.bundle.items}
+    market = [names[code] for code, office in offices.items() if office == "兴安盟市场监督管理局"]
+    assert len(said) == 2
+    assert all(name in said[0] for name in market)
+    assert "兴安盟市场监督管理局" in said[0]
+    assert names["152201-YJS008-04"] in said[1]
+    assert "国家税务总局乌兰浩特市税务局" in said[1]
+    with sessions() as session:
+        view = case_view(session, taken.args[0])
+    assert view is not None
+    assert view.turn_to == panel.decision.turn_to
+    assert "国家税务总局乌兰浩特市税务局" in view.turn_to

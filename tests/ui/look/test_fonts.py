@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QFontInfo, QTextLayout
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
@@ -15,6 +16,7 @@ from counter.resources import fonts_dir
 from counter.ui.door.runner import Runner
 from counter.ui.look.fonts import FAMILY, MONO_FAMILY, ui_families
 from counter.ui.sync.site_card_box import SiteCardBox
+from tests.documents.test_unprinted_mark import font_with_extension_j
 from tests.ratings.conftest import DESK
 
 SAMPLE = "一件事一次办综合受理窗口指南未发布我要开小餐馆号窗口个工作日"
@@ -34,8 +36,15 @@ print(before, family, after, app.font().pixelSize())
 """
 
 
-def run_without_system_fonts(tmp_path: Path, probe: str) -> str:
-    """Run ``probe`` where fontconfig knows no font at all: only what the app ships can draw."""
+def run_without_system_fonts(tmp_path: Path, probe: str, fonts: Path | None = None) -> str:
+    """Run ``probe`` where fontconfig knows no font at all: only what the app ships (or ``fonts``) can draw."""
+    return probe_without_system_fonts(tmp_path, probe, fonts).stdout
+
+
+def probe_without_system_fonts(
+    tmp_path: Path, probe: str, fonts: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    """:func:`run_without_system_fonts`, what it printed and what it logged."""
     empty = tmp_path / "no-fonts"
     empty.mkdir()
     config = tmp_path / "fonts.conf"
@@ -46,7 +55,7 @@ def run_without_system_fonts(tmp_path: Path, probe: str) -> str:
     )
     env = {**os.environ, "FONTCONFIG_FILE": str(config), "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run(
-        [sys.executable, "-c", probe, str(fonts_dir())],
+        [sys.executable, "-c", probe, str(fonts or fonts_dir())],
         env=env,
         capture_output=True,
         text=True,
@@ -54,7 +63,7 @@ def run_without_system_fonts(tmp_path: Path, probe: str) -> str:
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    return done.stdout
+    return done
 
 
 def test_chinese_is_drawn_without_any_system_font(tmp_path: Path) -> None:
@@ -186,3 +195,61 @@ def test_text_takes_the_same_room_with_or_without_the_systems_fonts(tmp_path: Pa
     )
     assert with_system.returncode == 0, with_system.stderr
     assert with_system.stdout == run_without_system_fonts(tmp_path, WIDTH_PROBE)
+
+
+HALL_FAMILY = "Plangothic P2"
+
+
+def hall_font(path: Path) -> None:
+    """A font of its own family that draws U+323B0 (CJK Extension J), as a hall's Plangothic would."""
+    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
+
+    font_with_extension_j(path)
+    font = TTFont(path)
+    for record in font["name"].names:
+        if record.nameID in (1, 4, 16):
+            record.string = HALL_FAMILY
+    font.save(path)
+
+
+EXTRA_PROBE = """
+import logging
+import sys
+from pathlib import Path
+from PySide6.QtGui import QTextLayout
+from PySide6.QtWidgets import QApplication
+from counter.ui.look.fonts import install_fonts, install_rare_fonts
+
+logging.basicConfig(level=logging.INFO, stream=sys.stderr)
+app = QApplication([])
+install_fonts(app, Path(sys.argv[1]), rare_now=False)
+install_rare_fonts(Path(sys.argv[1]))
+print("|".join(app.font().families()))
+layout = QTextLayout("王\\U000323b0", app.font())
+layout.beginLayout()
+layout.createLine()
+layout.endLayout()
+for run in layout.glyphRuns():
+    print(run.rawFont().familyName(), ",".join(str(g) for g in run.glyphIndexes()))
+"""
+
+
+@pytest.mark.slow
+def test_a_font_the_hall_adds_draws_at_the_window_what_the_shipped_ones_lack(tmp_path: Path) -> None:
+    """A hall drops its own font (``extra-*.ttf``) beside the shipped ones for a name's character none of them has
+    (CJK Extension J): the window draws it from that font, not as a box; a file in the folder that is no font is
+    skipped, said in the log, and the others still serve."""
+    folder = tmp_path / "fonts"
+    folder.mkdir()
+    for shipped in fonts_dir().iterdir():
+        (folder / shipped.name).symlink_to(shipped)
+    hall_font(folder / "extra-plangothic-p2.ttf")
+    (folder / "extra-0-broken.ttf").write_bytes(b"not a font\n")
+    done = probe_without_system_fonts(tmp_path, EXTRA_PROBE, folder)
+    named, *glyph_runs = done.stdout.splitlines()
+    assert named.split("|") == [*ui_families(), HALL_FAMILY]  # named after the shipped ones, tried last
+    runs = [line.rsplit(" ", 1) for line in glyph_runs]
+    assert {family for family, _ in runs} == {FAMILY, HALL_FAMILY}
+    assert all("0" not in glyphs.split(",") for _, glyphs in runs), runs
+    assert "font extra-0-broken.ttf could not be registered" in done.stderr
+    assert f"hall's own fonts: {HALL_FAMILY}" in done.stderr

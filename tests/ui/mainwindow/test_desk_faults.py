@@ -17,6 +17,7 @@ from counter.access.not_permitted import NotPermitted
 from counter.access.roles import Actor, Permission, Role
 from counter.actions.site.store import Store
 from counter.case.number_faults import NumbersBehind
+from counter.db.draft_store import load_draft, save_draft
 from counter.documents.made import GuideNotFound
 from counter.intake.draft import DraftProblemCode, DraftUnreadable
 from counter.service.cases import DAY_LISTS
@@ -296,3 +297,47 @@ def test_a_paper_of_the_guide_on_screen_that_cannot_be_made_says_why(window: Mai
     assert window.desk_actions.papers.preview is None
     if op is not MAKE_FORMS:  # a form refused leaves the list it was chosen from, to choose again
         assert window.desk_actions.papers.form_chooser is None
+
+
+def test_a_draft_unreadable_at_the_start_is_said_dropped_and_not_offered(
+    qtbot: QtBot, db: Store, catalog_dir: Path, named_desk: None
+) -> None:
+    """A desk's kept form that cannot be read back (written by an older release, a disk's fault): the bar says it
+    was dropped and why, offers neither 恢复 nor 放弃, and the next start offers nothing."""
+    window = start_window(qtbot, MainWindow(InProcess(db), catalog_dir))
+    with db.sessions().begin() as session:
+        save_draft(session, window.desk_actions.desk().draft_key, "{not json")
+    window.offer_draft()
+    assert window.draft_offer.isVisible()
+    assert window.draft_offer.label.text().startswith("上次未完成的受理草稿无法恢复，已丢弃：")
+    assert not window.draft_offer.restore_button.isVisible()
+    assert not window.draft_offer.discard_button.isVisible()
+    assert not window.desk_actions.has_draft
+    with db.sessions()() as session:
+        assert load_draft(session, window.desk_actions.desk().draft_key) is None
+    window.draft_offer.hide()
+    window.offer_draft()
+    assert not window.draft_offer.isVisible()
+
+
+@pytest.mark.slow
+def test_a_gone_drafts_drop_refused_to_the_account_is_left_for_the_start(
+    qtbot: QtBot, db: Store, catalog_dir: Path, named_desk: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """恢复 by an account that takes no intake (a department's, signed in at the desk) on a draft whose guide version
+    went away: the draft is said dropped, as for anyone, not the box of an unexpected error; the action refuses that
+    account the drop, so the draft waits for the next start's check, which drops it."""
+    window = kept_draft(qtbot, db, catalog_dir)
+    window.desk_actions.sign_in_as(Actor("lina", "李娜", frozenset({Role.DEPARTMENT})), "0309")
+    call = window.runner.service.call
+
+    def gone(op: object, *args: object, **kwargs: object) -> object:
+        return None if op is READ_GUIDE_VERSION else call(op, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(window.runner.service, "call", gone)
+    QTest.mouseClick(window.draft_offer.restore_button, Qt.MouseButton.LeftButton)
+    assert window.desk_actions.intake is None
+    assert shown_messages(window) == [unreadable_text(DraftUnreadable(DraftProblemCode.GUIDE_MISSING))]
+    assert not window.draft_offer.isVisible()
+    with db.sessions()() as session:
+        assert load_draft(session, window.desk_actions.desk().draft_key) is not None  # not the account's to drop

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor, QInputMethodEvent
 from PySide6.QtTest import QTest
@@ -11,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from counter.ui import words
 from counter.ui.mainwindow.main_window import MainWindow
 from counter.words.catalog import UNPUBLISHED
+from tests.ui.conftest import SYNC_TIMEOUT_MS
 from tests.ui.shown_text import guide_text
 
 XCG_CODE = "T-YJS-008"
@@ -196,3 +199,21 @@ def test_a_search_without_hits_says_so(qtbot: QtBot, window: MainWindow) -> None
     assert window.search_panel.count.text() == words.DESK_SEARCH_NO_HIT
     QTest.keyClick(window.search_panel.box, Qt.Key.Key_Return)
     assert window.guide_view.bundle is None
+
+
+def test_a_new_version_of_the_guide_on_screen_brought_by_the_sync_is_shown_at_once(
+    qtbot: QtBot, window: MainWindow, catalog_dir: Path
+) -> None:
+    """The bundled catalog brings a new version of the guide the clerk has open (the sync runs while the clerk
+    searches): the page shows the new version, so nothing is read to an applicant from the old one."""
+    open_xcg(qtbot, window)
+    before = window.version_label.text()
+    assert "0482-8261008" in guide_text(window.guide_view)
+    guide = catalog_dir / "008.toml"
+    guide.write_text(guide.read_text(encoding="utf-8").replace("0482-8261008", "0482-8261099"), encoding="utf-8")
+    with qtbot.waitSignal(window.catalog_ready, timeout=SYNC_TIMEOUT_MS) as ready:
+        window.start_sync()
+    assert ready.args == [True]
+    qtbot.waitUntil(lambda: window.version_label.text() != before)  # the guide read again, as any is: called back
+    assert "0482-8261099" in guide_text(window.guide_view)
+    assert "0482-8261008" not in guide_text(window.guide_view)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
@@ -12,13 +13,16 @@ from sqlalchemy import func, select
 from counter.actions.site.store import Store
 from counter.db import models
 from counter.documents.kinds import DocumentKind
+from counter.service.local import InProcess
+from counter.ui import words
 from counter.ui.mainwindow.main_window import MainWindow
 from counter.ui.printing.form_chooser import FormChooser
 from counter.ui.printing.preview_window import PreviewWindow
 from tests.documents.pdf_tools import pdf_text
+from tests.ui.conftest import start_window
 from tests.ui.printing.conftest import Queue
 from tests.ui.printing.helpers import wait_for_jobs
-from tests.ui.printing.test_guide_notice import open_bundle
+from tests.ui.printing.test_guide_notice import open_bundle, shown_messages
 
 
 def _print_record_count(db: Store) -> int:
@@ -82,3 +86,39 @@ def test_the_blank_is_the_default_choice(qtbot: QtBot, window: MainWindow, tmp_p
     text = pdf_text(paper)
     assert first in text
     assert "示范样表" not in text
+
+
+def _ctrl_shift_p(qtbot: QtBot, window: MainWindow) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)  # shortcuts go to the active window
+    QTest.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+
+
+def test_forms_with_no_guide_on_screen_say_to_open_one_first(qtbot: QtBot, window: MainWindow) -> None:
+    _ctrl_shift_p(qtbot, window)
+    assert window.desk_actions.papers.form_chooser is None
+    assert shown_messages(window) == [words.DESK_FORMS_NO_GUIDE]
+
+
+def test_a_guide_whose_materials_have_no_form_says_so(
+    qtbot: QtBot, db: Store, catalog_dir: Path, named_desk: None
+) -> None:
+    guide = catalog_dir / "008.toml"
+    text = guide.read_text(encoding="utf-8")
+    text = text.replace('kind = "form"', 'kind = "other"').replace('blank_form = "窗口领取"\n', "")
+    guide.write_text(text.replace('sample_form = "窗口张贴样例"\n', ""), encoding="utf-8")  # its one form, a paper
+    window = start_window(qtbot, MainWindow(InProcess(db), catalog_dir))
+    open_bundle(window, "xcg")
+    _ctrl_shift_p(qtbot, window)
+    assert window.desk_actions.papers.form_chooser is None
+    assert shown_messages(window) == [words.DESK_FORMS_NONE.format(name="我要开小餐馆（50平方米以下）")]
+
+
+def test_the_forms_asked_again_replace_the_chooser_open(qtbot: QtBot, window: MainWindow) -> None:
+    first = open_chooser(qtbot, window)
+    _ctrl_shift_p(qtbot, window)
+    again = window.desk_actions.papers.form_chooser
+    assert isinstance(again, FormChooser)
+    assert again is not first
+    qtbot.waitUntil(lambda: not shiboken6.isValid(first) or not first.isVisible())
+    assert [chooser for chooser in window.findChildren(FormChooser) if chooser.isVisible()] == [again]

@@ -9,17 +9,23 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
+from counter.access.not_permitted import NotPermitted
+from counter.access.roles import Permission
 from counter.case.not_found import CaseNotFound
 from counter.intake.outcome import Outcome
 from counter.service.documents import WAIVE_PAPERS
 from counter.ui.intake import IntakePanel
 from counter.ui.printing.preview_window import PreviewWindow
+from counter.words.access import refused_for
 from counter.words.cases import CASE_NOT_FOUND
 from counter.words.unprinted_papers import WAIVER_NOT_KEPT
 from tests.ui.failing import LOCKED, failing
 from tests.ui.printing.test_intake_print import panel, take
 
 __all__ = ["panel"]  # the fixture, as the intake's print tests make it
+
+#: an account whose roles changed since it signed in: the action refuses it the papers' step
+NOT_PRINTING = NotPermitted(Permission.PRINT, signed_in=True)
 
 
 def type_chinese(widget: QWidget, text: str) -> None:
@@ -69,13 +75,18 @@ def test_esc_on_a_case_with_its_papers_unprinted_asks_and_needs_a_reason(qtbot: 
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("raised", "said"),
-    [(LOCKED, WAIVER_NOT_KEPT), (CaseNotFound("XAM01-X"), CASE_NOT_FOUND.format(case_no="XAM01-X"))],
-    ids=["database", "gone"],
+    [
+        (LOCKED, WAIVER_NOT_KEPT),
+        (CaseNotFound("XAM01-X"), CASE_NOT_FOUND.format(case_no="XAM01-X")),
+        (NOT_PRINTING, refused_for(NOT_PRINTING)),
+    ],
+    ids=["database", "gone", "role"],
 )
 def test_a_reason_the_database_cannot_keep_leaves_the_intake_open_saying_so(
     qtbot: QtBot, panel: IntakePanel, raised: Exception, said: str
 ) -> None:
-    """The unprinted papers' reason not kept in the case's history: the intake stays, says why, and asks again."""
+    """The unprinted papers' reason not kept in the case's history (the database, the case gone, an account whose
+    roles changed since it signed in and may print no more): the intake stays, says why, and asks again."""
     case_no = take(qtbot, panel, Outcome.DEFER)
     away = failing(panel._runner, raised, WAIVE_PAPERS)
     question = panel.ask_about_papers()

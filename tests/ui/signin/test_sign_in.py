@@ -199,3 +199,22 @@ def test_the_main_window_waits_for_a_sign_in_and_shows_what_the_roles_allow(
     assert window.isVisible()
     assert not window.intake_button.isVisibleTo(window)  # an administrator does not take intakes
     assert window.desk_actions.desk().actor.login == "admin01"
+
+
+def test_the_clerk_signs_in_by_the_keyboard_alone(qtbot: QtBot, controller: SignInController) -> None:
+    """The login typed and Enter: the cursor goes on to the password (nothing is tried with it empty); the password
+    and Enter sign in."""
+    window = controller.window
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.login.setFocus()
+    qtbot.waitUntil(window.login.hasFocus)
+    QTest.keyClicks(window.login, "clerk01")
+    QTest.keyClick(window.login, Qt.Key.Key_Return)
+    assert window.password.hasFocus()
+    assert window.problem.isHidden()
+    with qtbot.waitSignal(controller.signed_in):
+        QTest.keyClicks(window.password, PASSWORD)
+        QTest.keyClick(window.password, Qt.Key.Key_Return)
+    assert controller.actor is not None
+    assert controller.actor.login == "clerk01"

@@ -192,3 +192,43 @@ def test_f5_behind_enter_on_a_bundle_without_a_guide_is_refused_at_once(qtbot: Q
     assert seen["guide"] is None, "F5 waited for the guide to be read"
     assert seen["opening"] is None
     assert seen["said"] == [f"“{entry.name}”指南未发布，暂不能受理。"]  # said at once, from the search's index
+
+
+def test_f5_again_while_the_database_opens_brings_the_same_window_forward(qtbot: QtBot, window: MainWindow) -> None:
+    """F5 pressed again (the clerk thought the first was lost) while the intake's window waits for the database: that
+    window comes forward, no second one opens, and one intake follows."""
+    open_bundle(window, "xcg")
+    actions = window.desk_actions
+    opening_db = Opening(actions.runner.service)
+    actions.runner.service = opening_db
+    actions.database_opening = True
+    seen: dict[str, Any] = {}
+
+    def steps(application: QEventLoop) -> None:
+        QTest.keyClick(window, Qt.Key.Key_F5)
+        seen["first"] = actions.opening
+        if actions.opening is None:
+            application.quit()
+            return
+        when(opening_db.asked.is_set, lambda: again(application))
+
+    def again(application: QEventLoop) -> None:
+        window.activateWindow()
+        QTest.keyClick(window, Qt.Key.Key_F5)
+        seen["second"] = actions.opening
+        seen["active"] = QApplication.activeWindow()
+        opening_db.opened.set()
+        when(lambda: actions.intake is not None, application.quit)
+
+    in_the_event_loop(steps)
+    first = seen["first"]
+    assert first is not None
+    assert seen["second"] is first
+    assert seen["active"] is first
+    panel = actions.intake
+    assert isinstance(panel, IntakePanel)
+    qtbot.addWidget(panel)
+    assert [one for one in QApplication.topLevelWidgets() if isinstance(one, IntakePanel) and one.isVisible()] == [
+        panel
+    ]
+    assert shown_messages(window) == []
