@@ -93,3 +93,31 @@ def test_a_project_ended_early_shows_its_reason(projects_window: ProjectsWindow,
     assert page.fact_labels["end_reason"].isVisibleTo(page)
     assert page.fact_labels["end_reason"].text() == "企业决定暂缓投资"
     assert page.fact_names["end_reason"].isVisibleTo(page)
+
+
+def test_a_step_taken_out_of_the_plan_is_gone_once_saved_and_an_item_is_planned_once(
+    projects_window: ProjectsWindow, runner: Runner, clock: Clock
+) -> None:
+    from functools import partial
+
+    from counter.actions.projects.project_steps import read_project
+
+    number = served(runner, clock)
+    page = projects_window.page
+    assert page.open_project(number)
+    page.move_buttons[ProjectEvent.PLANNED].click()
+    editor = page.plan_form
+    assert _column(editor.table, 1) == [step.name for step in plan(START)]
+    editor.table.setCurrentCell(2, 1)  # 水土保持方案审批: not needed after all
+    editor.remove_button.click()
+    assert _column(editor.table, 1) == [plan(START)[i].name for i in (0, 1, 3)]
+    for row in range(editor.catalogue.count()):
+        if editor.catalogue.item(row).text().startswith("2. "):  # 企业投资项目备案, planned already
+            editor.catalogue.setCurrentRow(row)
+    editor.add_button.click()
+    assert editor.table.rowCount() == 3
+    editor.confirm_button.click()
+    assert editor.isHidden()
+    stored = store_of(runner).read(partial(read_project, number=number))
+    assert [s.name for s in stored.steps] == [plan(START)[i].name for i in (0, 1, 3)]
+    assert _column(page.plan, 2) == [plan(START)[i].name for i in (0, 1, 3)]
