@@ -454,3 +454,30 @@ def test_a_preview_closed_while_its_print_fails_goes_with_the_failure_on_record(
     [(ok, target, error, _digest)] = print_records(sessions, made.document_id)
     assert (ok, target) == (False, f"printer:{queue.name}")
     assert PrintProblem.PRINTER_STOPPED.value in error
+
+
+def test_the_chooser_names_the_desks_printer_gone_and_a_double_click_chooses_another(
+    qtbot: QtBot, sessions: sessionmaker[Session], cases: dict[str, str], queue: Queue, cups: Cups
+) -> None:
+    """The desk's printer was taken away (renamed, uninstalled): the chooser still lists it, marked gone and chosen,
+    so the clerk sees what the desk had; a double click on another printer takes that one."""
+    from counter.host.machine.desk_config import save_desk_config
+    from counter.ui.printing.words import PRINTING_PRINTER_GONE
+
+    gone = "二楼走廊打印机"
+    save_desk_config(dataclasses.replace(load_desk_config(), printer=gone))
+    window = preview(qtbot, sessions, cases["受理"], (DocumentKind.RECEIPT,))
+    QTest.mouseClick(window.choose_button, Qt.MouseButton.LeftButton)
+    chooser = window.chooser
+    assert chooser is not None
+    with qtbot.waitSignal(chooser.loaded):
+        pass
+    labels = [chooser.list.item(row).text() for row in range(chooser.list.count())]
+    assert PRINTING_PRINTER_GONE.format(printer=gone) in labels
+    assert chooser.list.currentItem().text() == PRINTING_PRINTER_GONE.format(printer=gone)
+    spot = chooser.list.visualItemRect(chooser.list.item(chooser.names().index(queue.name))).center()
+    QTest.mouseClick(chooser.list.viewport(), Qt.MouseButton.LeftButton, pos=spot)  # a double click's first press
+    QTest.mouseDClick(chooser.list.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+    assert not chooser.isVisible()
+    assert window.printer == queue.name
+    assert load_desk_config().printer == queue.name
