@@ -10,6 +10,7 @@ changed follows the machine's file when an administrator changes it later.
 from __future__ import annotations
 
 import enum
+import hashlib
 import json
 import logging
 import shutil
@@ -176,11 +177,29 @@ def save_desk_config(config: DeskConfig) -> None:
 
 
 def keep_photo(source: Path) -> Path:
-    """A copy of the clerk's photo in the data folder, where the pad finds it once the stick it came on is gone."""
-    target = data_dir() / f"{PHOTO_NAME}{source.suffix.lower()}"
-    if source.resolve() == target.resolve():
+    """A copy of the clerk's photo in the data folder, where the pad finds it once the stick it came on is gone.
+
+    Named for what it holds: a new photo never overwrites the copy the settings name, so a change refused or not
+    saved leaves the pad showing the photo saved before (the new copy is then dropped, :func:`drop_kept_photo`).
+    """
+    with source.open("rb") as file:
+        digest = hashlib.file_digest(file, "sha256").hexdigest()[:16]
+    target = data_dir() / f"{PHOTO_NAME}-{digest}{source.suffix.lower()}"
+    if source.resolve() == target.resolve() or target.is_file():  # this very photo is kept already
         return target
     tmp = target.with_name(target.name + ".tmp")
     shutil.copyfile(source, tmp)
     tmp.replace(target)
     return target
+
+
+def drop_kept_photo(photo: str) -> None:
+    """Remove ``photo`` where it is a copy :func:`keep_photo` made and the settings no longer name; a photo
+    anywhere else is the user's own and stays.  A copy that cannot be removed only takes room: it is logged."""
+    path = Path(photo)
+    if not photo or path.parent.resolve() != data_dir().resolve() or not path.name.startswith(PHOTO_NAME):
+        return
+    try:
+        path.unlink(missing_ok=True)
+    except OSError as err:
+        log.warning("clerk photo %s not removed: %s", path.name, err)

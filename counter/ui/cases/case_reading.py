@@ -126,10 +126,14 @@ class CaseReading:
             self._unsettled(replace(read, same_day=offered, same_day_why=why), found)
 
         def lost(err: Exception) -> None:
+            """The page shown with its other steps all the same, and why 当场办结并送达 is not among them: else the
+            clerk the intake sent here to finish the case at once would find no step and no word."""
             _lost(err, "case %s: could not ask whether it can be done at once", view.case_no)
-            self._unsettled(read, found)
+            why = (err.message,) if isinstance(err, Failed) else ()
+            self._unsettled(replace(read, same_day_why=why), found)
 
-        self._runner.submit(SAME_DAY_CHECK, CaseNo(view.case_no), owner=self._owner, answered=checked, failed=lost)
+        self._runner.submit(SAME_DAY_CHECK, CaseNo(view.case_no), message=words.CASE_SAME_DAY_UNCHECKED,
+                            owner=self._owner, answered=checked, failed=lost)  # fmt: skip
 
     def _unsettled(self, read: PageRead, found: Callable[[PageRead], None]) -> None:
         """The open 容缺 or 补正 due dates of the case that the year's holiday notice may still move

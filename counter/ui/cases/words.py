@@ -10,6 +10,7 @@ from counter.words.translate import tr
 CASE_OPEN_TITLE = tr("查找办件")
 CASE_PAGE_TITLE = tr("办件 {case_no}（{status}）")
 CASE_READ_FAILED = tr("无法读取办件：{fault}")
+CASE_SAME_DAY_UNCHECKED = tr("暂时无法确认这一件能否当场办结并送达（{fault}），请稍后重新打开本页。")
 CASE_SAVE_FAILED = tr("没有保存：{fault}。办件未作任何改动，填写的内容仍在")
 CASE_CORRECTION_NOT_DUE = tr("补正期限尚未届满：期限届满后的下一个工作日（{first_day}）起才能确认逾期未补正")
 CASE_MOVED_MEANWHILE = tr("该办件刚被其他窗口处理过，现在的状态是“{status}”，页面已刷新，请核对后再操作")

@@ -23,7 +23,13 @@ from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
 from counter.case.desk_name_checks import DeskNameProblem
 from counter.case.desk_names import CLERK_NAME_MAX
-from counter.host.machine.desk_config import DeskConfig, keep_photo, load_desk_config, save_desk_config
+from counter.host.machine.desk_config import (
+    DeskConfig,
+    drop_kept_photo,
+    keep_photo,
+    load_desk_config,
+    save_desk_config,
+)
 from counter.service.admin import CHANGE_DESK
 from counter.service.requests import DeskChanges
 from counter.ui.door.runner import Busy, Failed, Runner
@@ -169,11 +175,22 @@ class DeskForm(QWidget):
             self._not_saved(before, err)
             return
         try:
-            changed, refused = partial(self._changed, changes), partial(self._not_saved, before)
+            changed, refused = partial(self._changed, before, changes), partial(self._refused, before, changes)
             self._runner.submit(CHANGE_DESK, DeskChanges(changes), self._desk, DESK_DB_FAILED, owner=self,
                                 answered=changed, failed=refused)  # fmt: skip
         except Busy as err:  # pressed again while they are saved
+            self._photo_not_taken(before, changes)
             self.message.say(err.message, "problems")
+
+    @staticmethod
+    def _photo_not_taken(before: DeskConfig, changes: dict[str, str]) -> None:
+        """The copy of a new photo kept for a change that was not saved, dropped: the settings still name the old."""
+        if changes.get("photo") and changes["photo"] != before.photo:
+            drop_kept_photo(changes["photo"])
+
+    def _refused(self, before: DeskConfig, changes: dict[str, str], err: Exception) -> None:
+        self._photo_not_taken(before, changes)
+        self._not_saved(before, err)
 
     def _not_saved(self, before: DeskConfig, err: Exception) -> None:
         if isinstance(err, NotPermitted):
@@ -187,8 +204,9 @@ class DeskForm(QWidget):
         else:
             raise err
 
-    def _changed(self, changes: dict[str, str], problems: Sequence[DeskNameProblem]) -> None:
+    def _changed(self, before: DeskConfig, changes: dict[str, str], problems: Sequence[DeskNameProblem]) -> None:
         if problems:
+            self._photo_not_taken(before, changes)
             said = CLAUSE_JOIN.join(
                 DESK_NAME_PROBLEM[p.problem.value].format(field=DESK_FIELD[p.field], limit=CLERK_NAME_MAX)
                 for p in problems
@@ -196,6 +214,8 @@ class DeskForm(QWidget):
             self.message.say(DESK_PROBLEMS.format(problems=said), "problems")
             return
         log.info("desk settings changed: %s", sorted(changes))
+        if "photo" in changes and changes["photo"] != before.photo:
+            drop_kept_photo(before.photo)  # the pad shows the new one from now on
         self._show_photo(changes.get("photo", self.photo_path))
         self.message.say(DESK_SAVED, "done")
         self.saved.emit(changes)

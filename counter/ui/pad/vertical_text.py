@@ -46,7 +46,6 @@ class VerticalText(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self._text = text
         self._length = LENGTH
-        self._alignment = Qt.AlignmentFlag.AlignCenter
 
     def text(self) -> str:
         return self._text
@@ -57,11 +56,6 @@ class VerticalText(QWidget):
             self.updateGeometry()
             self.update()
 
-    def setAlignment(self, alignment: Qt.AlignmentFlag) -> None:  # noqa: N802 (as QLabel)
-        """Where the block of columns sits in the widget (centred by default)."""
-        self._alignment = alignment
-        self.update()
-
     def set_length(self, length: int) -> None:
         """The longest a column may be, in pixels: the text is broken into columns no taller."""
         length = max(1, length)
@@ -69,9 +63,6 @@ class VerticalText(QWidget):
             self._length = length
             self.updateGeometry()
             self.update()
-
-    def length(self) -> int:
-        return self._length
 
     # --- layout --------------------------------------------------------------------------------
 
@@ -115,22 +106,11 @@ class VerticalText(QWidget):
         runs = self._lines(max(1.0, self.height() - self.tail()))
         width = self.column_width()
         block = QSize(math.ceil(len(runs) * width), math.ceil(max((run[1] for run in runs), default=0)))
-        left = self._offset(self.width(), block.width(), horizontal=True)
-        top = self._offset(self.height(), block.height(), horizontal=False)
+        left, top = max(0, self.width() - block.width()) / 2, max(0, self.height() - block.height()) / 2  # centred
         return [
             Column(text, QRectF(left + index * width, top, width, run_length))
             for index, (text, run_length) in enumerate(runs)
         ]
-
-    def _offset(self, room: int, used: int, *, horizontal: bool) -> float:
-        spare = max(0, room - used)
-        if horizontal:
-            if self._alignment & Qt.AlignmentFlag.AlignHCenter:
-                return spare / 2
-            return spare if self._alignment & Qt.AlignmentFlag.AlignRight else 0
-        if self._alignment & Qt.AlignmentFlag.AlignVCenter:
-            return spare / 2
-        return spare if self._alignment & Qt.AlignmentFlag.AlignBottom else 0
 
     def fits(self) -> bool:
         """Whether every column is whole inside the widget at its size now."""

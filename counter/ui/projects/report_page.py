@@ -124,8 +124,13 @@ class ProjectsReportPage(QWidget):
                             answered=partial(self._read, month), failed=failures_to(self._not_read))  # fmt: skip
 
     def _not_read(self, err: Failed) -> None:
+        """The month asked was not read: nothing of the month shown before stays, on screen or for the export, under
+        the month now chosen."""
         restyle(self.summary, "listError")
         self.summary.setText(err.message)
+        self.report = None
+        for table in (self.by_state, self.by_stage, self.rows):
+            table.setRowCount(0)
 
     def _read(self, month: Month, report: MonthlyReport) -> None:
         restyle(self.summary, "listSummary")

@@ -41,9 +41,8 @@ from PySide6.QtWidgets import (
 from counter.access.not_permitted import NotPermitted
 from counter.access.roles import Permission
 from counter.case.moments import local_moment
-from counter.host.database.database_faults import SchemaTooNew, StoreFault
 from counter.ui.door.refused import refusal_text
-from counter.ui.door.runner import Busy, Failed, Runner, failed
+from counter.ui.door.runner import Busy, Failed, Runner
 from counter.ui.keyboard.escape import close_on_escape
 from counter.ui.keyboard.focus import first_control
 from counter.ui.look.text_size import scaled
@@ -463,8 +462,6 @@ class SyncPage(QWidget):
         from counter.sync.keys import KeyUnreadable
         from counter.sync.package import PackageRejected
 
-        if isinstance(err, StoreFault | SchemaTooNew):
-            return failed(err, words.SYNC_DB_FAILED).message
         if isinstance(err, SyncNotPossible):
             return sync_not_possible(err.problem, err.site)
         if isinstance(err, KeyUnreadable):

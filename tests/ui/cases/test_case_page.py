@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
@@ -512,3 +513,33 @@ def test_the_link_to_the_other_case_wraps_on_a_narrow_page_rather_than_being_cut
     link = page.fields["later_case"]
     whole = link.fontMetrics().horizontalAdvance(book.later)
     assert link.minimumSizeHint().width() < whole * 3 // 4  # it may wrap after a hyphen
+
+
+def test_esc_on_the_page_gives_up_the_open_form_first_then_closes_the_page(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    page = open_page(qtbot, case_sessions, today, book.awaiting)
+    page.action_buttons[CaseEvent.DEFERRED_ARRIVED].click()
+    assert page.form.isVisibleTo(page)
+    page.history.setFocus()  # the keyboard on the page, outside the form
+    QTest.keyClick(page.history, Qt.Key.Key_Escape)
+    assert not page.form.isVisibleTo(page)
+    assert page.isVisible()
+    QTest.keyClick(page.history, Qt.Key.Key_Escape)
+    assert not page.isVisible()
+    assert len(stored(case_sessions, book.awaiting).history) == 1  # nothing taken on the way
+
+
+def test_a_form_whose_step_another_desk_took_closes_when_the_page_is_read_again(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    page = open_page(qtbot, case_sessions, today, book.awaiting)
+    page.action_buttons[CaseEvent.DEFERRED_ARRIVED].click()
+    codes = set(page.form.checkboxes)
+    other = signed_in(case_sessions, DESK_2, Role.CLERK)
+    with case_sessions.begin() as session:
+        fulfil_deferred(session, other, book.awaiting, codes, today())
+    assert page.reload() is Loaded.SHOWN
+    assert page.status.text() == "审批中"
+    assert not page.form.isVisibleTo(page)
+    assert CaseEvent.DEFERRED_ARRIVED not in visible_actions(page)

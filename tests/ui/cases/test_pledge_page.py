@@ -267,3 +267,37 @@ def test_the_brigades_own_account_takes_every_step_from_the_page(
     with qtbot.waitSignal(page.case_changed, timeout=5000):
         QTest.keyClick(page.pledges.false_steps.buttons[FalseStep.REVOKE], Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: item_row(page, FIRE)[2] == PLEDGE_REVOKED, timeout=5000)  # the case read again
+
+
+def test_a_check_that_finds_the_promise_kept_is_recorded_said_and_read_on_the_item(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], today: Clock
+) -> None:
+    """The usual end of a 告知承诺: the check finds the promise kept; the item says so with the day, the check is
+    no longer asked, and its 告知承诺书 still prints."""
+    from counter.words.pledges import PLEDGE_CHECKED
+
+    entrust_in(case_sessions, DESK_1, FIRE)
+    case_no = taken(case_sessions, DESK_1)
+    clerk = signed_in(case_sessions, DESK_1, Role.CLERK, login="clerk")
+    page = open_page(qtbot, case_sessions, today, case_no, clerk)
+    bar = page.pledges
+    choose_fire(page)
+    QTest.keyClick(bar.buttons[PledgeAct.GRANT], Qt.Key.Key_Space)
+    with qtbot.waitSignal(page.case_changed, timeout=5000):
+        QTest.keyClick(bar.confirm_button, Qt.Key.Key_Space)
+    for preview in page.findChildren(PreviewWindow):
+        preview.close()
+    choose_fire(page)
+    assert bar.item is not None
+    name = bar.item.name
+    granted = today.day.isoformat()
+    today.day += dt.timedelta(days=10)
+    QTest.keyClick(bar.buttons[PledgeAct.KEPT], Qt.Key.Key_Space)
+    assert not bar.finding.isVisible()  # a kept promise asks no finding
+    with qtbot.waitSignal(page.case_changed, timeout=5000):
+        QTest.keyClick(bar.confirm_button, Qt.Key.Key_Space)
+    assert page.notice.text() == PLEDGE_CHECKED.format(item=name)
+    choose_fire(page)
+    assert bar.state.text() == f"“{name}”已于 {granted} 依告知承诺准予，{today.day.isoformat()} 核查属实。"
+    assert [act for act, b in bar.buttons.items() if b.isVisible()] == [PledgeAct.PAPER]
+    page.close()

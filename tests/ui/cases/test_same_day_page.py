@@ -78,3 +78,33 @@ def test_the_step_is_not_offered_on_a_later_day_by_post_or_for_a_promised_bundle
     page = open_page(qtbot, case_sessions, today, case_no)
     assert not page.action_bar.same_day_button.isVisible()
     assert page.action_buttons[CaseEvent.SENT_TO_APPROVAL].isVisible()
+
+
+def test_a_check_the_database_cannot_answer_offers_no_same_day_step_and_keeps_the_others(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], today: Clock
+) -> None:
+    """The page is read whole but for whether the case can be done at once: it is shown with its ordinary steps and
+    says why 当场办结 is not among them (the intake sent the clerk here for it), offered once the page is read again
+    with the database back."""
+    from counter.service.cases import SAME_DAY_CHECK
+    from counter.ui.cases.words import CASE_SAME_DAY_UNCHECKED
+    from counter.words.database import fault_text
+    from tests.ui.failing import LOCKED, failing
+
+    case_no = take_immediate(case_sessions, today())
+    page = CasePage(runner_on(case_sessions), SUPERVISOR, today, case_no)
+    qtbot.addWidget(page)
+    away = failing(page._runner, LOCKED, SAME_DAY_CHECK)
+    assert page.reload() is Loaded.SHOWN
+    page.show()
+    assert SAME_DAY_CHECK.name in away.asked
+    assert page.number.text() == case_no
+    assert not page.action_bar.same_day_button.isVisible()
+    assert page.action_buttons[CaseEvent.COMPLETED].isVisible()
+    said = CASE_SAME_DAY_UNCHECKED.format(fault=fault_text("locked"))
+    assert page.action_bar.reasons.isVisible()
+    assert said in page.action_bar.reasons.text().splitlines()
+    away.mend()
+    assert page.reload() is Loaded.SHOWN
+    assert page.action_bar.same_day_button.isVisible()
+    assert said not in page.action_bar.reasons.text()

@@ -206,3 +206,47 @@ def test_a_scan_through_the_window_reaches_the_focused_box_and_is_taken_back(
         clock.ms += 180
         QTest.keyClick(window, key)
     assert form.box.text().upper() == "XAM"  # a person typing into the same box, after the scan
+
+
+def test_a_scanner_that_presses_shift_for_each_capital_is_still_a_scan(
+    qtbot: QtBot, scanner: ScannerFilter, clock: FakeClock, form: Form
+) -> None:
+    """A scanner is a keyboard to the computer: a capital letter comes as Shift, then the letter with Shift held."""
+    shift = Qt.KeyboardModifier.ShiftModifier
+    form.box.setText("小餐馆")
+    with qtbot.waitSignal(scanner.case_scanned) as scanned:
+        for char in CASE_NO + "\r":
+            clock.ms += 3
+            if char.isupper():
+                QApplication.sendEvent(form.box, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Shift, shift))
+                clock.ms += 3
+                press = QKeyEvent(QEvent.Type.KeyPress, Qt.Key(ord(char)), shift, char)
+                QApplication.sendEvent(form.box, press)
+                QApplication.sendEvent(form.box, QKeyEvent(QEvent.Type.KeyRelease, Qt.Key(ord(char)), shift, char))
+                QApplication.sendEvent(form.box, QKeyEvent(QEvent.Type.KeyRelease, Qt.Key.Key_Shift, shift))
+            else:
+                QApplication.sendEvent(form.box, key_event(QEvent.Type.KeyPress, char))
+                QApplication.sendEvent(form.box, key_event(QEvent.Type.KeyRelease, char))
+    assert scanned.args == [CASE_NO]
+    assert form.box.text() == "小餐馆"
+    assert form.returns == 0
+
+
+def test_a_key_that_types_nothing_inside_a_fast_burst_breaks_it(
+    qtbot: QtBot, scanner: ScannerFilter, clock: FakeClock, form: Form
+) -> None:
+    """A quick hand that moves the cursor (←) while typing a number is a person: its Enter is the box's."""
+    with qtbot.assertNotEmitted(scanner.case_scanned):
+        type_into(form.box, CASE_NO[:10], clock, gap_ms=4)
+        clock.ms += 4
+        left = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Left, Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(form.box, left)
+        QApplication.sendEvent(
+            form.box, QKeyEvent(QEvent.Type.KeyRelease, Qt.Key.Key_Left, Qt.KeyboardModifier.NoModifier)
+        )
+        QApplication.sendEvent(
+            form.box, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_End, Qt.KeyboardModifier.NoModifier)
+        )
+        type_into(form.box, CASE_NO[10:] + "\r", clock, gap_ms=4)
+    assert form.box.text() == CASE_NO
+    assert form.returns == 1

@@ -10,11 +10,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from counter.access.not_permitted import NotPermitted
 from counter.access.roles import Permission
 from counter.actions.catalog.guide_status import allow_draft_intake, draft_intake
 from counter.actions.site.store import Store
+from counter.db import models
 from counter.host.database.database_faults import DbFault, StoreFault
 from counter.service.admin import GUIDE_DRAFTS, PUBLICATION_PREVIEW
 from counter.service.catalog import ALLOW_DRAFT_INTAKE
@@ -218,3 +220,26 @@ def test_a_publication_the_database_cannot_preview_is_said_and_one_published_mea
     assert page.drafts.count() == 0  # read again: nothing left to publish
     assert page.message.text() == GUIDE_STATUS_NONE
     assert page.confirmation is None
+
+
+def test_a_guide_published_at_another_desk_while_the_confirmation_is_open_is_not_published_twice(
+    qtbot: QtBot, db: Store, window: MainWindow
+) -> None:
+    page = GuideStatusPage(runner_for(db))
+    qtbot.addWidget(page)
+    page.load()
+    page.publish_button.click()
+    confirmation = page.confirmation
+    assert confirmation is not None
+    other_desk = GuideStatusPage(runner_for(db))  # while this supervisor reads what changes
+    qtbot.addWidget(other_desk)
+    other_desk.load()
+    code = str(other_desk.drafts.item(0).data(Qt.ItemDataRole.UserRole))
+    other_desk.publish(code, NAME)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is confirmation.back_button)
+    QTest.keyClick(confirmation, Qt.Key.Key_Y, Qt.KeyboardModifier.AltModifier)  # 确认发布
+    assert page.drafts.count() == 0  # read again: nothing left to publish
+    assert page.message.text() == GUIDE_STATUS_NONE
+    with db.sessions()() as session:
+        versions = session.scalars(select(models.GuideVersion.version).where(models.GuideVersion.bundle_code == code))
+        assert sorted(versions) == [1, 2]  # the other desk's publication, once

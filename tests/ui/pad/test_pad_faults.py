@@ -72,3 +72,31 @@ def test_a_face_the_database_cannot_store_asks_the_applicant_to_tell_the_clerk(
     assert DeskStatus.RATED not in rated  # the clerk is not told it was rated
     with sessions() as s:
         assert s.scalar(select(func.count()).select_from(models.Rating)) == 0
+
+
+def test_a_service_whose_unrated_end_the_database_cannot_store_is_closed_at_the_next_f9(
+    qtbot: QtBot, controller: PadController, sessions: sessionmaker[Session], demo_cases: dict[str, str], clock: Clock
+) -> None:
+    """The pad goes idle for the next applicant all the same; the service stays open, nothing is said rated or
+    unrated, and the clerk's next F9 past the pad's time records it unrated and says so."""
+    from counter.service.ratings import RECORD_UNRATED
+    from tests.ui.pad.test_pad_flow import timeout_timer
+
+    first, second = demo_cases["受理"], demo_cases["不予受理"]
+    assert controller.send_case(first)
+    away = failing(controller._runner, LOCKED, RECORD_UNRATED)
+    said: list[tuple[str, DeskStatus]] = []
+    controller.status_changed.connect(lambda no, status: said.append((no, status)))
+    timeout_timer(controller.pad).fire()
+    assert away.asked == [RECORD_UNRATED.name]
+    assert controller.pad.page() is PadPage.IDLE
+    assert said == []
+    with sessions() as s:
+        assert s.scalar(select(func.count()).select_from(models.RatingLapse)) == 0
+
+    away.mend()
+    clock.advance(minutes=10)
+    assert controller.send_case(second)
+    assert said == [(first, DeskStatus.UNRATED), (second, DeskStatus.PENDING)]
+    with sessions() as s:
+        assert s.scalar(select(func.count()).select_from(models.RatingLapse)) == 1

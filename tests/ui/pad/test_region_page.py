@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+from pathlib import Path
+
+from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -16,8 +20,20 @@ from counter.ui.pad.pad_window import PadPage
 from tests.ui.pad.test_pad_flow import timeout_timer
 
 
+def codes_read(image: QImage, folder: Path) -> list[str]:
+    """The codes ``zbarimg`` reads on the pad as drawn: what a phone's camera would find there."""
+    picture = folder / "pad.png"
+    assert image.save(str(picture))
+    read = subprocess.run(["zbarimg", "--quiet", str(picture)], capture_output=True, text=True, check=False)
+    return read.stdout.splitlines()
+
+
 def test_the_pad_shows_the_page_of_the_case_and_keeps_no_rating(
-    qtbot: QtBot, controller: PadController, sessions: sessionmaker[Session], demo_cases: dict[str, str]
+    qtbot: QtBot,
+    controller: PadController,
+    sessions: sessionmaker[Session],
+    demo_cases: dict[str, str],
+    tmp_path: Path,
 ) -> None:
     with sessions.begin() as session:
         put_setting(session, KEY_MODE, RatingMode.REGION_PAGE.value)
@@ -31,6 +47,7 @@ def test_the_pad_shows_the_page_of_the_case_and_keeps_no_rating(
     assert pad.region.qr.modules == qr_modules(address)  # the symbol the papers print for the same address
     assert pad.region.qr.isVisible()
     assert pad.region.qr.width() >= 120
+    assert codes_read(pad.region.qr.grab().toImage(), tmp_path) == [f"QR-Code:{address}"]  # a phone reads it
     assert not any(face.isVisible() for face in pad.face_buttons.values())
     assert pad.region.case.text() == f"办件编号：{case_no}"
     assert address in pad.region.address.text()

@@ -421,3 +421,29 @@ def test_a_look_for_alerts_the_database_cannot_answer_raises_none_and_the_next_f
     with qtbot.waitSignal(alerts.raised):  # the next tick's look
         alerts.check(runner)
     assert [alert.case_no for alert in alerts.alerts()] == [demo_cases["受理"]]
+
+
+def test_an_appeal_the_database_cannot_store_is_said_and_its_reason_kept_to_file_again(
+    qtbot: QtBot, sessions: sessionmaker[Session], demo_cases: dict[str, str], clock: Clock
+) -> None:
+    from counter.service.rectifications import FILE_APPEAL
+    from counter.ui.pad.words import SUPERVISE_SAVE_FAILED
+
+    two_bad_ratings(sessions, demo_cases, clock)
+    page = RectificationPage(runner_on(sessions), "乌兰", clock=clock, desk=DESK)
+    qtbot.addWidget(page)
+    page.on_refresh()
+    page.table.selectRow(0)
+    qtbot.waitUntil(page.file_button.isEnabled)
+    reason = "评价人当场说明按错了等级"
+    page.appeal_reason.setText(reason)
+    away = failing(page._runner, LOCKED, FILE_APPEAL)
+    QTest.mouseClick(page.file_button, Qt.MouseButton.LeftButton)
+    assert away.asked == [FILE_APPEAL.name]
+    assert page.problems.text() == SUPERVISE_SAVE_FAILED.format(fault=fault_text("locked"))
+    assert page.appeal_reason.text() == reason
+    assert column(page, 6) == ["待回访", "待回访"]  # not 申诉中
+    away.mend()
+    QTest.mouseClick(page.file_button, Qt.MouseButton.LeftButton)
+    assert page.message.text() == SUPERVISE_APPEAL_FILED
+    assert column(page, 6) == ["待回访（申诉中，待复核）", "待回访"]

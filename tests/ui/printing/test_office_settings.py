@@ -222,3 +222,49 @@ def test_a_loaded_field_shows_the_start_of_its_value(qtbot: QtBot, sessions: ses
     loaded = [field for field in form.fields.values() if field.text()]
     assert loaded
     assert all(field.cursorPosition() == 0 for field in loaded)
+
+
+def test_an_entrustment_agreement_that_does_not_read_is_named_and_nothing_saved(
+    qtbot: QtBot, sessions: sessionmaker[Session]
+) -> None:
+    window = supervision(qtbot, sessions)
+    form = window.office
+    market = "乌兰浩特市市场监督管理局=委托受理协议（乌市监〔2026〕3号）"
+    form.entrustments.setPlainText(f"{market}\n乌兰浩特市卫生健康委员会 委托受理协议\n")
+    with qtbot.assertNotEmitted(form.saved):
+        QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert "“乌兰浩特市卫生健康委员会 委托受理协议”" in form.message.text()
+    assert market not in form.message.text()
+    with sessions() as session:
+        assert office_settings(session, DESK.identity.site_code) == OfficeSettings()
+    form.entrustments.setPlainText(f"{market}\n")
+    with qtbot.waitSignal(form.saved):
+        QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    with sessions() as session:
+        assert office_settings(session, DESK.identity.site_code).entrustments == market
+
+
+def test_office_settings_the_database_cannot_save_are_said_and_kept_on_the_form(
+    qtbot: QtBot, sessions: sessionmaker[Session]
+) -> None:
+    from counter.service.documents import SAVE_OFFICE
+    from counter.ui.printing.words import OFFICE_SAVE_FAILED
+    from counter.words.database import fault_text
+    from tests.ui.failing import LOCKED, failing
+
+    window = supervision(qtbot, sessions)
+    form = window.office
+    form.fields["office_name"].setText(NEW_NAME)
+    away = failing(form._runner, LOCKED, SAVE_OFFICE)
+    with qtbot.assertNotEmitted(form.saved):
+        QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert away.asked == [SAVE_OFFICE.name]
+    assert form.message.text() == OFFICE_SAVE_FAILED.format(fault=fault_text("locked"))
+    assert form.fields["office_name"].text() == NEW_NAME
+    with sessions() as session:
+        assert office_settings(session, DESK.identity.site_code).office_name == OLD_NAME
+    away.mend()
+    with qtbot.waitSignal(form.saved):
+        QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    with sessions() as session:
+        assert office_settings(session, DESK.identity.site_code).office_name == NEW_NAME

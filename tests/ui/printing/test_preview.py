@@ -398,3 +398,86 @@ def test_page_down_scrolls_the_pages_while_print_has_the_keyboard(
     assert bar.value() == bar.pageStep()
     QTest.keyClick(window.print_button, Qt.Key.Key_PageUp)
     assert bar.value() == 0
+
+
+def test_a_copy_the_stick_cannot_take_is_said_recorded_nowhere_and_saved_again_elsewhere(
+    qtbot: QtBot, sessions: sessionmaker[Session], cases: dict[str, str], tmp_path: Path
+) -> None:
+    import errno
+
+    from counter.ui.printing.words import PRINTING_SAVE_FAILED
+    from counter.words.files import file_fault
+
+    window = preview(qtbot, sessions, cases["受理"], (DocumentKind.RECEIPT,))
+    made = window.documents[0]
+    pulled_out = tmp_path / "stick" / "收件凭证.pdf"
+    assert not window.save_to(pulled_out)
+    fault = file_fault(OSError(errno.ENOENT, "No such file or directory"))
+    assert window.problem.text() == PRINTING_SAVE_FAILED.format(path=pulled_out, fault=fault)
+    assert window.problem.isVisible()
+    assert not window.done.isVisible()
+    assert print_records(sessions, made.document_id) == []
+
+    kept = tmp_path / "收件凭证.pdf"
+    assert window.save_to(kept)
+    assert not window.problem.isVisible()
+    assert kept.read_bytes() == made.pdf
+    assert print_records(sessions, made.document_id) == [(True, f"file:{kept}", "", made.content_hash)]
+
+
+def test_a_preview_closed_while_its_set_prints_goes_once_every_paper_is_out_and_on_record(
+    qtbot: QtBot, sessions: sessionmaker[Session], cases: dict[str, str], queue: Queue
+) -> None:
+    runner = runner_on(sessions)
+    window = open_preview(None, runner, DESK, case_papers(runner, DESK, cases["容缺受理"], DEFERRAL_SET))
+    made = window.documents
+    QTest.mouseClick(window.print_button, Qt.MouseButton.LeftButton)
+    assert window.run is not None
+    window.close()  # Esc while the jobs are handed over
+    assert window.isVisible()
+    qtbot.waitUntil(lambda: not isValid(window), timeout=PRINT_TIMEOUT_MS)
+    assert wait_for_jobs(queue.folder, 3) == [paper.pdf for paper in made]
+    for paper in made:
+        assert [ok for ok, *_ in print_records(sessions, paper.document_id)] == [True]
+
+
+def test_a_preview_closed_while_its_print_fails_goes_with_the_failure_on_record(
+    qtbot: QtBot, sessions: sessionmaker[Session], cases: dict[str, str], queue: Queue, cups: Cups
+) -> None:
+    cups.run("cupsdisable", queue.name)
+    runner = runner_on(sessions)
+    window = open_preview(None, runner, DESK, case_papers(runner, DESK, cases["受理"], (DocumentKind.RECEIPT,)))
+    made = window.documents[0]
+    QTest.mouseClick(window.print_button, Qt.MouseButton.LeftButton)
+    window.close()
+    qtbot.waitUntil(lambda: not isValid(window), timeout=PRINT_TIMEOUT_MS)
+    [(ok, target, error, _digest)] = print_records(sessions, made.document_id)
+    assert (ok, target) == (False, f"printer:{queue.name}")
+    assert PrintProblem.PRINTER_STOPPED.value in error
+
+
+def test_the_chooser_names_the_desks_printer_gone_and_a_double_click_chooses_another(
+    qtbot: QtBot, sessions: sessionmaker[Session], cases: dict[str, str], queue: Queue, cups: Cups
+) -> None:
+    """The desk's printer was taken away (renamed, uninstalled): the chooser still lists it, marked gone and chosen,
+    so the clerk sees what the desk had; a double click on another printer takes that one."""
+    from counter.host.machine.desk_config import save_desk_config
+    from counter.ui.printing.words import PRINTING_PRINTER_GONE
+
+    gone = "二楼走廊打印机"
+    save_desk_config(dataclasses.replace(load_desk_config(), printer=gone))
+    window = preview(qtbot, sessions, cases["受理"], (DocumentKind.RECEIPT,))
+    QTest.mouseClick(window.choose_button, Qt.MouseButton.LeftButton)
+    chooser = window.chooser
+    assert chooser is not None
+    with qtbot.waitSignal(chooser.loaded):
+        pass
+    labels = [chooser.list.item(row).text() for row in range(chooser.list.count())]
+    assert PRINTING_PRINTER_GONE.format(printer=gone) in labels
+    assert chooser.list.currentItem().text() == PRINTING_PRINTER_GONE.format(printer=gone)
+    spot = chooser.list.visualItemRect(chooser.list.item(chooser.names().index(queue.name))).center()
+    QTest.mouseClick(chooser.list.viewport(), Qt.MouseButton.LeftButton, pos=spot)  # a double click's first press
+    QTest.mouseDClick(chooser.list.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+    assert not chooser.isVisible()
+    assert window.printer == queue.name
+    assert load_desk_config().printer == queue.name

@@ -55,3 +55,53 @@ def test_a_report_that_cannot_be_written_says_why(qtbot: QtBot, runner: Runner, 
     assert page.summary.text() == words.REPORT_EXPORT_FAILED.format(fault=file_fault(IsADirectoryError(21, "")))
     assert page.export_to(tmp_path / "report.csv")  # the next choice writes it
     assert page.summary.text() == words.REPORT_EXPORTED.format(path=tmp_path / "report.csv")
+
+
+def test_a_month_that_cannot_be_read_shows_and_exports_nothing_of_the_month_before(
+    qtbot: QtBot, runner: Runner, clock: Clock, tmp_path: Path
+) -> None:
+    """September read, then October asked while the database is locked: the error is said, and neither the tables
+    nor the file the supervisor then exports carry September's projects under October's name."""
+    import datetime as dt
+
+    from PySide6.QtCore import QDate
+
+    from counter.service.projects import READ_REPORT
+    from counter.words.database import fault_text
+    from tests.ui.failing import LOCKED, failing
+
+    now = clock()
+    store_of(runner).write(partial(register_project, desk=DESK, facts=FACTS, today=START, now=now))
+    clock.day = START + dt.timedelta(days=31)
+    window = SupervisorWindow(runner, "其其格", clock=clock)
+    qtbot.addWidget(window)
+    window.refresh()
+    page = window.projects
+    page.month.setDate(QDate(START.year, START.month, 1))
+    page.on_show()
+    assert page.rows.rowCount() == 1
+
+    away = failing(runner, LOCKED, READ_REPORT)
+    page.month.setDate(QDate(START.year, START.month + 1, 1))
+    page.on_show()
+    assert away.asked == [READ_REPORT.name]
+    assert page.summary.text() == words.READ_FAILED.format(fault=fault_text("locked"))
+    assert page.rows.rowCount() == 0
+    assert page.by_state.rowCount() == 0
+    assert page.by_stage.rowCount() == 0
+    october = tmp_path / "bangninban-2026-10.csv"
+    assert not page.export_to(october)
+    assert not october.exists()
+
+    away.mend()
+    page.export_button.click()  # the month is read again first, then its file chosen
+    dialog = page.export_dialog
+    assert dialog is not None
+    assert dialog.isVisible()
+    assert dialog.selectedFiles()[0].endswith("bangninban-2026-10.csv")
+    with qtbot.waitSignal(dialog.fileSelected):
+        dialog.selectFile(str(october))
+        dialog.accept()
+    assert page.summary.text() == words.REPORT_EXPORTED.format(path=october)
+    lines = october.read_text(encoding="utf-8-sig").splitlines()
+    assert len(lines) == 2  # the heading and the project, still served in October

@@ -394,3 +394,63 @@ def test_a_project_the_database_cannot_read_again_is_said_and_stays_shown(
     assert page.saved.text() == words.READ_FAILED.format(fault=fault_text("locked"))
     assert page.project is not None
     assert page.project.project_no == number
+
+
+def test_a_name_with_a_direction_character_is_marked_on_its_field_and_nothing_registered(
+    qtbot: QtBot, projects_window: ProjectsWindow, runner: Runner
+) -> None:
+    """A name pasted with a right-to-left mark in it: the package would refuse it at the hall, the form says where."""
+
+    window = projects_window
+    form = window.register
+    window.setCurrentWidget(form)
+    for key, value in (("name", "兴安盟\u202e光伏项目"), ("investor", FACTS.investor), ("location", FACTS.location),
+                       ("county", FACTS.county)):  # fmt: skip
+        form.texts[key].setText(value)
+    form.investment.setValue(FACTS.investment)
+    form.classes[ProjectClass.KEY].setChecked(True)
+    form.requested.item(1).setCheckState(Qt.CheckState.Checked)
+    with qtbot.assertNotEmitted(form.registered):
+        QTest.keyClick(form.texts["name"], Qt.Key.Key_Return)
+    assert form.marks["name"].isVisibleTo(form)
+    assert form.marks["name"].text() == problem_text(ProjectProblem.TEXT_NOT_TAKEN)
+    assert not form.marks["investor"].isVisibleTo(form)
+    assert window.day.table.rowCount() == 0
+
+
+def test_ctrl_tab_turns_the_windows_pages_and_the_day_takes_the_keyboard_back(
+    qtbot: QtBot, projects_window: ProjectsWindow
+) -> None:
+    window = projects_window
+    window.setCurrentIndex(0)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    first = window.currentIndex()
+    QTest.keyClick(window.focusWidget() or window, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert window.currentIndex() == (first + 1) % window.count()
+    QTest.keyClick(
+        window.focusWidget() or window,
+        Qt.Key.Key_Backtab,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert window.currentIndex() == first
+    assert window.currentWidget() is window.day
+    assert window.focusWidget() is window.day.table
+
+
+def test_a_second_paper_takes_the_place_of_the_first(
+    qtbot: QtBot, projects_window: ProjectsWindow, runner: Runner, clock: Clock
+) -> None:
+    number = served(runner, clock)
+    page = projects_window.page
+    assert page.open_project(number)
+    page.print_buttons[ProjectForm.APPLICATION].click()
+    first = projects_window.paper
+    assert first is not None
+    page.print_buttons[ProjectForm.AUTHORISATION].click()
+    second = projects_window.paper
+    assert second is not None
+    assert second is not first
+    assert words.FORM[ProjectForm.AUTHORISATION] in second.windowTitle()
+    assert [w for w in projects_window.findChildren(type(second)) if w.isVisible()] == [second]
+    second.close()

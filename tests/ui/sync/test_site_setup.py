@@ -498,3 +498,70 @@ def test_a_card_that_cannot_be_made_written_or_read_is_said(
     assert not box.check.isVisible()
     box.export_to(tmp_path / "card.json")
     assert box.message.text().startswith(f"已导出本站点名片：{tmp_path / 'card.json'}")
+
+
+def test_a_card_of_a_site_a_township_cannot_take_is_refused_with_its_reason(
+    qtbot: QtBot, fresh: sessionmaker[Session], tmp_path: Path
+) -> None:
+    """A township's own card brought back to it (the stick mixed up): refused after the check, nothing registered."""
+    _, page = open_f10(qtbot, fresh)
+    set_up(qtbot, page, "ARX01", TOWNSHIP_NAME, SiteKind.TOWNSHIP)
+    box = page.card_box
+    own = tmp_path / "own.json"
+    box.export_to(own)
+    box.read_card(own)
+    assert box.check.isVisible()
+    QTest.mouseClick(box.confirm_button, Qt.MouseButton.LeftButton)
+    assert box.message.text() == "ARX01 是本站点自己的编码，不能登记为对方站点"
+    with fresh() as session:
+        assert peers(session) == []
+
+
+def test_a_card_the_administrator_cancels_is_not_registered(
+    qtbot: QtBot, fresh: sessionmaker[Session], hall: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from counter.ui.sync.words import CARD_CANCELLED
+
+    _, page = open_f10(qtbot, fresh)
+    set_up(qtbot, page, "ARX01", TOWNSHIP_NAME, SiteKind.TOWNSHIP)
+    box = page.card_box
+    hall_card = tmp_path / "hall.json"
+    write_card_file(hall_card, hall.identity)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_: (str(hall_card), ""))
+    QTest.mouseClick(box.register_button, Qt.MouseButton.LeftButton)
+    assert box.check.isVisible()
+    QTest.mouseClick(box.cancel_button, Qt.MouseButton.LeftButton)
+    assert box.check.isHidden()
+    assert box.message.text() == CARD_CANCELLED
+    assert box.card is None
+    with fresh() as session:
+        assert peers(session) == []
+
+
+def test_the_cards_button_writes_the_card_where_the_administrator_picks(
+    qtbot: QtBot, fresh: sessionmaker[Session], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from counter.sync.sites import read_card_file
+
+    _, page = open_f10(qtbot, fresh)
+    set_up(qtbot, page, "ARX01", TOWNSHIP_NAME, SiteKind.TOWNSHIP)
+    box = page.card_box
+    offered: list[str] = []
+    picked = tmp_path / "stick" / "card.json"
+    picked.parent.mkdir()
+
+    def choose(_parent: object, _title: str, name: str, _filter: str) -> tuple[str, str]:
+        offered.append(name)
+        return str(picked), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
+    QTest.mouseClick(box.export_button, Qt.MouseButton.LeftButton)
+    assert offered == ["ARX01-站点名片.json"]
+    card, problems = read_card_file(picked)
+    assert card is not None, problems
+    assert card.code == "ARX01"
+    assert box.message.text().startswith(f"已导出本站点名片：{picked}")

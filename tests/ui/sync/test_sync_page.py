@@ -505,3 +505,84 @@ def test_the_package_is_named_for_the_desks_day_and_time(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
     page.on_export_clicked()
     assert offered == ["XAMT01-20261120-0730.sync"]
+
+
+def test_a_damaged_signing_key_is_named_without_its_path_and_writes_nothing(
+    qtbot: QtBot, township: Site, hall: Site, tmp_path: Path
+) -> None:
+    run_demo(township.sessions, township.desk, TODAY)
+    paths.site_key_path().write_text("not a key", encoding="utf-8")
+    page = page_of(qtbot, township)
+    page.export_to(tmp_path / "XAMT01.sync")
+    finish(qtbot, page)
+    assert page.result.text() == SYNC_FAILED.format(
+        reason="本站点的签名密钥文件不可用（已损坏或被替换）。请勿删除，先联系系统管理员。"
+    )
+    assert str(paths.site_key_path()) not in page.result.text()
+    assert list(tmp_path.glob("*.sync")) == []
+
+
+def test_a_file_beyond_a_packages_size_is_refused_before_it_is_read(
+    qtbot: QtBot, hall: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    big = tmp_path / "big.sync"
+    big.write_bytes(b"COUNTER-SYNC/" + b"x" * 100)
+    monkeypatch.setattr(package_limits, "MAX_FILE", 64)
+    page = page_of(qtbot, hall)
+    assert page.import_from(big) is False
+    assert not page.working
+    assert page.result.text() == SYNC_FAILED.format(reason=package_rejected("too_large"))
+    assert cases(hall.sessions) == 0
+
+
+@pytest.mark.slow
+def test_the_buttons_export_and_import_the_files_the_clerk_picks(
+    qtbot: QtBot, township: Site, hall: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run_demo(township.sessions, township.desk, TODAY)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    picked = stick / "XAMT01.sync"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_: (str(picked), ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_: (str(picked), ""))
+    sent = page_of(qtbot, township)
+    sent.export_button.click()
+    finish(qtbot, sent)
+    assert sent.result.text().startswith("已导出第 1 号数据包")
+    assert picked.is_file()
+
+    carry_keys_to_this_machine(hall)
+    taken = page_of(qtbot, hall)
+    taken.import_button.click()
+    finish(qtbot, taken)
+    assert taken.result.text().startswith("已导入 XAMT01 的第 1 号数据包")
+    assert cases(hall.sessions) == 6
+
+
+def test_an_import_the_clerk_cancels_changes_nothing(qtbot: QtBot, hall: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_: ("", ""))
+    page = page_of(qtbot, hall)
+    said = page.result.text()
+    page.import_button.click()
+    assert not page.working
+    assert page.result.text() == said
+
+
+def test_an_export_the_database_cannot_take_says_so_and_the_next_is_still_the_first(
+    qtbot: QtBot, township: Site, hall: Site, tmp_path: Path
+) -> None:
+    from counter.ui.sync.words import SYNC_DB_FAILED
+    from counter.words.database import fault_text
+
+    run_demo(township.sessions, township.desk, TODAY)
+    page = page_of(qtbot, township)
+    away = failing(page._runner, LOCKED, EXPORT_PACKAGE)
+    page.export_to(tmp_path / "XAMT01.sync")
+    finish(qtbot, page)
+    assert away.asked == [EXPORT_PACKAGE.name]
+    assert page.result.text() == SYNC_FAILED.format(reason=SYNC_DB_FAILED.format(fault=fault_text("locked")))
+    assert list(tmp_path.glob("*.sync")) == []
+    away.mend()
+    page.export_to(tmp_path / "XAMT01.sync")
+    finish(qtbot, page)
+    assert page.result.text().startswith("已导出第 1 号数据包")

@@ -1,0 +1,133 @@
+"""本窗口 (F8): the clerk's name, the desk's number and the clerk's photo, saved through the trail into desk.json."""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from counter.host.machine.desk_config import DeskConfig, config_path, load_desk_config, save_desk_config
+from counter.ui.door.runner import Runner
+from counter.ui.pad.desk_form import DeskForm
+from counter.ui.pad.supervisor_window import SupervisorWindow
+from counter.ui.pad.words import DESK_PHOTO_BAD, DESK_PHOTO_NONE, DESK_SAVE_FAILED, DESK_SAVED
+from counter.words.files import file_fault
+
+
+def desk_form(qtbot: QtBot, runner: Runner) -> DeskForm:
+    save_desk_config(DeskConfig(clerk="其木格", desk_no="3"))
+    supervisor = SupervisorWindow(runner, "其木格")
+    qtbot.addWidget(supervisor)
+    supervisor.refresh()
+    return supervisor.desk_form
+
+
+def picture(path: Path, colour: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image = QImage(40, 40, QImage.Format.Format_RGB32)
+    image.fill(QColor(colour))
+    assert image.save(str(path))
+    return path
+
+
+def save(form: DeskForm) -> None:
+    QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+
+
+def test_a_name_the_desk_refuses_is_said_beside_the_form_and_nothing_is_saved(qtbot: QtBot, runner: Runner) -> None:
+    form = desk_form(qtbot, runner)
+    form.clerk.setText("管理员")
+    form.desk_no.setText("12a")
+    save(form)
+    said = form.message.text()
+    assert "工作人员姓名不能是职务或角色的名称" in said
+    assert "窗口号应为 1-4 位数字" in said
+    assert (load_desk_config().clerk, load_desk_config().desk_no) == ("其木格", "3")
+
+
+def test_saving_what_is_already_saved_says_saved_and_writes_nothing(qtbot: QtBot, runner: Runner) -> None:
+    form = desk_form(qtbot, runner)
+    written = config_path().stat().st_mtime_ns
+    saved: list[object] = []
+    form.saved.connect(saved.append)
+    form.clerk.setText(" 其木格 ")  # the spaces a paste brings are not a change
+    save(form)
+    assert form.message.text() == DESK_SAVED
+    assert saved == []
+    assert config_path().stat().st_mtime_ns == written
+
+
+def test_a_photo_taken_off_is_saved_as_none(qtbot: QtBot, runner: Runner, tmp_path: Path) -> None:
+    form = desk_form(qtbot, runner)
+    form.choose_photo(picture(tmp_path / "stick" / "qimuge.png", "#3366aa"))
+    save(form)
+    assert load_desk_config().photo
+    QTest.mouseClick(form.clear_button, Qt.MouseButton.LeftButton)
+    assert form.photo.text() == DESK_PHOTO_NONE
+    assert not form.clear_button.isEnabled()
+    save(form)
+    assert load_desk_config().photo == ""
+    assert form.message.text() == DESK_SAVED
+
+
+def test_a_photo_beyond_the_limit_is_refused_as_no_picture(
+    qtbot: QtBot, runner: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from counter.util import bounded_read
+
+    photo = picture(tmp_path / "huge.png", "#3366aa")
+    monkeypatch.setattr(bounded_read, "PHOTO_FILE_LIMIT", photo.stat().st_size - 1)
+    form = desk_form(qtbot, runner)
+    form.choose_photo(photo)
+    assert form.message.text() == DESK_PHOTO_BAD.format(path=photo)
+    assert form.photo_path == ""
+
+
+def test_a_photo_the_data_folder_cannot_take_is_said_and_nothing_is_saved(
+    qtbot: QtBot, runner: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    form = desk_form(qtbot, runner)
+    form.choose_photo(picture(tmp_path / "stick" / "qimuge.png", "#3366aa"))
+    form.clerk.setText("乌兰")
+
+    def full(*_args: object, **_kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(shutil, "copyfile", full)
+    save(form)
+    assert form.message.text() == DESK_SAVE_FAILED.format(fault=file_fault(OSError(errno.ENOSPC, "")))
+    assert (load_desk_config().clerk, load_desk_config().photo) == ("其木格", "")
+    assert form.clerk.text() == "乌兰"  # to save again
+
+
+def test_a_new_photo_with_a_name_refused_keeps_the_photo_the_pad_shows(
+    qtbot: QtBot, runner: Runner, tmp_path: Path
+) -> None:
+    """Nothing of a refused change is kept: the clerk's photo on the pad is still the one saved before."""
+    form = desk_form(qtbot, runner)
+    form.choose_photo(picture(tmp_path / "stick" / "old.png", "#3366aa"))
+    save(form)
+    kept = Path(load_desk_config().photo)
+    before = kept.read_bytes()
+
+    form.choose_photo(picture(tmp_path / "stick" / "new.png", "#aa3333"))
+    form.clerk.setText("管理员")
+    save(form)
+    assert "不能是职务或角色的名称" in form.message.text()
+    assert Path(load_desk_config().photo).read_bytes() == before
+    assert sorted(p.name for p in kept.parent.glob("clerk-photo*")) == [kept.name]  # no copy left behind
+
+    form.clerk.setText("乌兰")
+    save(form)
+    assert form.message.text() == DESK_SAVED
+    now = Path(load_desk_config().photo)
+    assert now.read_bytes() == (tmp_path / "stick" / "new.png").read_bytes()
+    assert sorted(p.name for p in kept.parent.glob("clerk-photo*")) == [now.name]  # the old copy is not kept on
