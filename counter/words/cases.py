@@ -19,11 +19,15 @@ E = TypeVar("E", bound=Enum)
 
 
 def code_text(table: Mapping[E, str], enum: type[E], value: str) -> str:
-    """The text of a stored code; the code itself when it is unknown (an older or newer program wrote it)."""
+    """The text of a stored code; a code this release does not know (an older or newer program wrote it, a township
+    or the hall on another release) as the code itself, for support to read back, marked unknown for the clerk."""
     try:
         return table[enum(value)]
     except (ValueError, KeyError):
-        return value
+        return UNKNOWN_CODE.format(code=value)
+
+
+UNKNOWN_CODE = tr("{code}（本版本未知）")
 
 
 # the window and the command line both say it when a case number leads nowhere

@@ -119,7 +119,7 @@ def test_history_notes_read_as_words() -> None:
     extended = dataclasses.replace(line, event=CaseEvent.DEFERRAL_EXTENDED.value, note="2026-12-25：住院")
     assert history_note(extended, names) == "新期限2026-12-25：住院"
     taken = dataclasses.replace(line, event=CaseEvent.TAKEN.value, note="future_outcome")
-    assert history_note(taken, names) == "future_outcome"  # a code this program does not know stays readable
+    assert history_note(taken, names) == "future_outcome（本版本未知）"  # an unknown code: kept, marked
     lapsed = dataclasses.replace(line, event=CaseEvent.DEFERRAL_LAPSED.value)
     assert history_note(lapsed, names) == "食品安全管理制度文本、从业人员健康证明"
     items = {"152201-YJS008-02": "食品经营许可"}
