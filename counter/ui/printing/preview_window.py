@@ -357,8 +357,12 @@ class PreviewWindow(QWidget):
         if complete:
             unrecorded = "" if self.record_problem.isHidden() else self.record_problem.text()
             self.sent_all.emit(self.done.text(), unrecorded)
-        if complete or self._close_after_run:
             self.close()
+        elif self._close_after_run:
+            # closed while its papers were handed over, and one did not come out: the window stays, its red bar saying
+            # which and why, or the applicant would leave without that paper and the clerk not know
+            self._close_after_run = False
+            self.activateWindow()
 
     def on_choose_requested(self) -> None:
         self.chooser = PrinterChooser(self.printer, self)

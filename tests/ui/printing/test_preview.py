@@ -25,7 +25,7 @@ from counter.printing.cups import PrintProblem
 from counter.service.documents import RECORD_PRINT
 from counter.ui.door.runner import failed
 from counter.ui.printing.opening import open_preview
-from counter.ui.printing.preview_window import PAGE_EDGES, PreviewWindow
+from counter.ui.printing.preview_window import PAGE_EDGES, PreviewWindow, doc_title
 from counter.ui.printing.words import (
     PRINTING_CHECK_DATES,
     PRINTING_CONTENT_LINE,
@@ -441,19 +441,30 @@ def test_a_preview_closed_while_its_set_prints_goes_once_every_paper_is_out_and_
         assert [ok for ok, *_ in print_records(sessions, paper.document_id)] == [True]
 
 
-def test_a_preview_closed_while_its_print_fails_goes_with_the_failure_on_record(
+def test_a_preview_closed_while_its_print_fails_stays_to_say_so_with_the_failure_on_record(
     qtbot: QtBot, sessions: sessionmaker[Session], cases: dict[str, str], queue: Queue, cups: Cups
 ) -> None:
+    """Esc while the receipt is handed over, and the printer is stopped: the window does not vanish with the paper
+    unprinted; it stays, saying why, 打印 ready to print again, and goes at the next close."""
     cups.run("cupsdisable", queue.name)
     runner = runner_on(sessions)
     window = open_preview(None, runner, DESK, case_papers(runner, DESK, cases["受理"], (DocumentKind.RECEIPT,)))
+    qtbot.addWidget(window)
     made = window.documents[0]
     QTest.mouseClick(window.print_button, Qt.MouseButton.LeftButton)
     window.close()
-    qtbot.waitUntil(lambda: not isValid(window), timeout=PRINT_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: window.run is None and not window._recording, timeout=PRINT_TIMEOUT_MS)
     [(ok, target, error, _digest)] = print_records(sessions, made.document_id)
     assert (ok, target) == (False, f"printer:{queue.name}")
     assert PrintProblem.PRINTER_STOPPED.value in error
+    qtbot.wait(50)  # anything queued after the run's end has run
+    assert isValid(window)
+    assert window.isVisible()
+    assert window.problem.isVisible()
+    assert doc_title(made) in window.problem.text()
+    assert window.print_button.isEnabled()
+    window.close()
+    qtbot.waitUntil(lambda: not isValid(window) or not window.isVisible(), timeout=PRINT_TIMEOUT_MS)
 
 
 def test_the_chooser_names_the_desks_printer_gone_and_a_double_click_chooses_another(
