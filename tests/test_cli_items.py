@@ -205,3 +205,32 @@ def test_the_departments_refusal_writes_its_notice_at_its_own_desk(
                        "--out", str(again), "--db", db)  # fmt: skip
     assert (code, err) == (0, "")
     assert again.read_bytes() == paper.read_bytes()
+
+
+def test_a_departments_staff_list_only_the_cases_with_an_item_of_theirs_open(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The 市场监督管理局's 审批员 lists the hall's cases: the one routed to it, not the one still at the window, whose
+    applicant is none of theirs; the window's account lists both."""
+    import io
+
+    db = made_database(tmp_path / "cli.sqlite3")
+    assert run(capsys, "catalog", "list", "--db", db)[0] == 0
+    routed, waiting = accepted_case(db), accepted_case(db)
+    password = "Xam-2026-shenpi"
+    monkeypatch.setattr("sys.stdin", io.StringIO(password + "\n"))
+    assert run(capsys, "user", "add", "batu", "--name", "巴图", "--role", "admin", "--role", "clerk", "--db", db,
+               "--password-stdin")[0] == 0  # fmt: skip
+    monkeypatch.setenv("COUNTER_PASSWORD", password)
+    monkeypatch.setattr("sys.stdin", io.StringIO(password + "\n"))
+    assert run(capsys, "--user", "batu", "user", "add", "shenpi", "--name", "审批员", "--role", "department",
+               "--department", "乌兰浩特市市场监督管理局", "--db", db, "--password-stdin")[0] == 0  # fmt: skip
+    assert run(capsys, "--user", "batu", "item", "route", routed, "--db", db)[0] == 0
+
+    def listed(login: str) -> list[str]:
+        code, out, err = run(capsys, "--user", login, "case", "list", "--json", "--db", db)
+        assert (code, err) == (0, "")
+        return sorted(row["case_no"] for row in json.loads(out))
+
+    assert listed("shenpi") == [routed]
+    assert listed("batu") == sorted([routed, waiting])

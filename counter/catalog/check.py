@@ -6,7 +6,6 @@ a source itself before (or without) asking an import.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,8 +17,6 @@ from counter.catalog.reader import ReadResult, read_paths
 from counter.catalog.validate import validate_read
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
-
-Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +30,7 @@ class CheckResult:
         return not self.problems
 
 
-def read_source(path: Path, on_progress: Progress | None = None) -> ReadResult:
+def read_source(path: Path) -> ReadResult:
     """A catalog folder, one catalog file, or a workbook.
 
     A path the system cannot even look at is a problem named like any other (``UNREADABLE``, with the system's
@@ -47,16 +44,16 @@ def read_source(path: Path, on_progress: Progress | None = None) -> ReadResult:
     except OSError as err:
         return ReadResult((), (Problem(Rule.UNREADABLE, str(path), detail=err.strerror or str(err)),))
     if folder is not None:
-        return read_paths(folder, on_progress)
+        return read_paths(folder)
     if path.suffix.lower() in WORKBOOK_SUFFIXES:
         from counter.catalog.workbook import read_workbook
 
         return read_workbook(path)
     if one_file:
-        return read_paths([path], on_progress)
+        return read_paths([path])
     return ReadResult((), (Problem(Rule.NOT_FOUND if not there else Rule.NOT_A_CATALOG, str(path)),))
 
 
-def check_source(path: Path, on_progress: Progress | None = None) -> CheckResult:
-    read = read_source(path, on_progress)
+def check_source(path: Path) -> CheckResult:
+    read = read_source(path)
     return CheckResult(read.bundles, tuple(validate_read(read)), tuple(catalog_warnings(read.bundles)))

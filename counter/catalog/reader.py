@@ -10,7 +10,7 @@ in ``docs/catalog-format.md``.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
@@ -465,15 +465,12 @@ def read_file(path: Path) -> tuple[Bundle | None, list[Problem]]:
     return parse_bundle(text, path.name)
 
 
-def read_paths(files: Iterable[Path], on_progress: Callable[[int, int], None] | None = None) -> ReadResult:
-    paths = list(files)
+def read_paths(files: Iterable[Path]) -> ReadResult:
     bundles: list[tuple[str, Bundle]] = []
     problems: list[Problem] = []
-    for index, path in enumerate(paths, 1):
+    for path in files:
         bundle, found = read_file(path)
         problems.extend(found)
         if bundle is not None:
             bundles.append((path.name, bundle))
-        if on_progress is not None:
-            on_progress(index, len(paths))
     return ReadResult(tuple(bundles), tuple(problems))

@@ -102,12 +102,16 @@ def keep_key(source: str) -> None:
 
 def try_server(server: str, ca: str, desk_no: str, out: TextIO) -> bool:
     """Each server of the desk's settings tried once (reached, its certificate trusted, the machine's key accepted),
-    each finding printed to ``out``; whether all passed at every one."""
+    each finding printed to ``out``; whether all passed at every one.  A CA certificate that can no longer be read is
+    said once, and nothing tried: each try would fail before it reached a server, and read as a wrong address."""
     from counter.host.keys.desk_key import read_desk_key
     from counter.service.remote import server_roots
 
     if not ca:
         print(NO_CA, file=out)
+        return False
+    if not _readable_certificate(Path(ca)):  # lost or spoilt since it was set: no try could reach a server
+        print(CA_REFUSED.format(path=ca), file=out)
         return False
     key = read_desk_key()
     found = [_try_one(root, ca, desk_no, key, out) for root in server_roots(server)]  # every one tried and said

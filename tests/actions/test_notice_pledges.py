@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -515,3 +516,50 @@ def test_the_applicant_chooses_the_promise_or_the_ordinary_procedure(
     with sessions.begin() as s, pytest.raises(PledgeRefused) as refused:
         grant_on_pledge(s, clerk, case_no, FIRE, TODAY)
     assert refused.value.problem is PledgeProblem.NOT_CHOSEN
+
+
+def test_a_step_taken_twice_without_its_period_or_printed_before_it_is_refused(
+    sessions: sessionmaker[Session], desk: Desk
+) -> None:
+    """The brigade's supervisor tells the applicant twice, gives no days to be heard, revokes twice, prints a notice
+    whose step was never taken, or steps on a promise never granted: each refused by name, nothing recorded of it."""
+    case_no, other, never = taken(sessions, desk), taken(sessions, desk), taken(sessions, desk)
+    with sessions.begin() as s:
+        entrust(s, desk, FIRE)
+    name_the_brigades_bodies(sessions, desk)
+    granted(sessions, desk, case_no)
+    granted(sessions, desk, other)
+    desk = signed_in(sessions, desk)
+
+    def refused(step: Callable[[Session], object]) -> PledgeProblem:
+        with sessions.begin() as s, pytest.raises(PledgeRefused) as raised:
+            step(s)
+        return raised.value.problem
+
+    with sessions.begin() as s:
+        record_check(s, desk, case_no, FIRE, CHECKED, kept=False, finding=FINDING, correct_by=CORRECT_BY)
+    hearing = PledgeNotice.HEARING
+    assert refused(lambda s: pledge_paper(s, desk, case_no, FIRE, HEARD, revoked=False, notice=hearing)) is (
+        PledgeProblem.NOT_HEARD
+    )
+    assert refused(lambda s: hear(s, desk, case_no, FIRE, HEARD, HEARD)) is PledgeProblem.NO_PERIOD
+    with sessions.begin() as s:
+        hear(s, desk, case_no, FIRE, HEARD, HEAR_BY)
+    assert refused(lambda s: hear(s, desk, case_no, FIRE, HEARD, HEAR_BY)) is PledgeProblem.ALREADY_DONE
+    with sessions.begin() as s:
+        revoke(s, desk, case_no, FIRE, REVOKED)
+    assert refused(lambda s: revoke(s, desk, case_no, FIRE, REVOKED)) is PledgeProblem.ALREADY_DONE
+    with sessions() as s:
+        view = case_view(s, case_no)
+    assert view is not None
+    assert [x.event for x in view.history].count(CaseEvent.ITEM_REVOKED.value) == 1
+
+    with sessions.begin() as s:
+        record_check(s, desk, other, FIRE, CHECKED, kept=True)
+    correction = PledgeNotice.CORRECTION
+    assert refused(lambda s: pledge_paper(s, desk, other, FIRE, CHECKED, revoked=False, notice=correction)) is (
+        PledgeProblem.NO_CORRECTION
+    )
+    # ``never``: its 消防 item not granted on the promise
+    assert refused(lambda s: hear(s, desk, never, FIRE, HEARD, HEAR_BY)) is PledgeProblem.NOT_GRANTED
+    assert refused(lambda s: pledge_paper(s, desk, never, FIRE, TODAY, revoked=False)) is PledgeProblem.NOT_GRANTED

@@ -301,3 +301,34 @@ def test_a_site_list_replaces_the_shipped_one_and_a_broken_one_keeps_nothing(
         plan_project(s, desk, number, (*plan(days(1)), forest), at(days(2)))
         assert read_project(s, number).step(5) == forest
         assert service_list(s).item(23) is not None
+
+
+def test_no_agent_a_coordination_the_desk_would_not_take_or_a_day_to_come_keeps_nothing(
+    sessions: sessionmaker[Session], desk: Desk
+) -> None:
+    """Agents all blank, a coordination whose text holds a NUL or dated tomorrow, a 办结 dated tomorrow: each refused
+    by name, and the project reads as before."""
+    number = served(sessions, desk)
+    with sessions() as s:
+        before = read_project(s, number)
+    with pytest.raises(ProjectRefused) as refused, sessions.begin() as s:
+        assign_agents(s, desk, number, ("  ", ""), at(days(1)))
+    assert refused.value.problems == (ProjectProblem.NO_AGENT,)
+    coordination = Coordination(days(3), "盟自然资源局", "用地\x00预审", "同意", "")
+    with pytest.raises(ProjectRefused) as refused, sessions.begin() as s:
+        record_coordination(s, desk, number, coordination, days(2), at(days(2)))
+    assert refused.value.problems == (ProjectProblem.DATE_IN_FUTURE, ProjectProblem.TEXT_NOT_TAKEN)
+    with sessions() as s:
+        after = read_project(s, number)
+    assert (after.state, after.agents, after.coordinations, len(after.history)) == (
+        before.state, ("乌兰", "张敏"), (), len(before.history)
+    )  # fmt: skip
+    with sessions.begin() as s:
+        for step in (1, 2, 3, 4):
+            file_step(s, desk, number, step, days(2), days(2), at(days(2), step))
+            step_done(s, desk, number, step, days(5), days(5), at(days(5), step), result_no=f"2026-{step}")
+    with pytest.raises(ProjectRefused) as refused, sessions.begin() as s:
+        complete_project(s, desk, number, days(7), days(6), at(days(6)))
+    assert refused.value.problems == (ProjectProblem.DATE_IN_FUTURE,)
+    with sessions() as s:
+        assert (read_project(s, number).state, read_project(s, number).ended_on) == (ProjectState.IN_SERVICE, None)

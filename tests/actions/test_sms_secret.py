@@ -134,3 +134,26 @@ def test_a_damaged_secret_file_sends_nothing_and_loses_no_message(
     assert gateway.requests == []
     assert secret_path(GATEWAY_SECRET).read_bytes() == damaged
     assert [(m.state, m.attempts) for m in messages(sessions)] == [("waiting", 0)]
+
+
+def test_an_older_secret_left_in_the_database_is_kept_beside_the_one_set_here(
+    sessions: sessionmaker[Session], desk: Desk, gateway: Gateway
+) -> None:
+    """The secret set on this machine, and a different one in the database (a backup from before it was moved out,
+    put back): the sender signs with this machine's, keeps the database's beside it for the technician to compare,
+    and empties the row."""
+    with sessions.begin() as session:
+        save_gateway(session, GatewaySettings(gateway.url, "hall", SECRET), desk=desk)
+    older = "an-older-secret-2025"
+    old = json.dumps({"endpoint": gateway.url, "account": "hall", "secret": older, "timeout": 5, "attempts": 4})
+    with sessions.begin() as session:
+        put_setting(session, GATEWAY_KEY, old)
+    take(sessions, desk, full_request(sessions))
+    assert send_due(Writes(sessions), clock=Clock()) == SendRound(sent=1)
+    assert gateway.bad_signatures == 0
+    path = secret_path(GATEWAY_SECRET)
+    beside = path.with_name(path.name + ".from-database")
+    assert path.read_text(encoding="utf-8") == SECRET
+    assert beside.read_text(encoding="utf-8") == older
+    assert stat.S_IMODE(beside.stat().st_mode) == 0o600
+    assert older not in stored_everywhere(sessions)

@@ -175,3 +175,17 @@ def test_a_copy_that_cannot_be_made_is_said_in_chinese_and_nothing_is_written(
     assert err == "备份失败：复制数据库时出错（原因已记入日志）。未写入任何备份文件。\n"
     assert not out.exists()
     assert "backup_made" not in [a for a, _ in audit_actions(desk_db.url)]
+
+
+def test_a_backup_into_a_folder_that_is_a_file_is_said_in_chinese_and_writes_nothing(
+    capsys: pytest.CaptureFixture[str], desk_db: DeskDb, tmp_path: Path
+) -> None:
+    """``--out`` under a name a file already holds (a stick's 备份 copied as a file): the folder cannot be made."""
+    taken = tmp_path / "备份"
+    taken.write_text("not a folder\n", encoding="utf-8")
+    out = taken / "desk.sqlite3"
+    code, stdout, err = run(capsys, "backup", "--out", str(out), "--db", desk_db.url)
+    assert (code, stdout) == (1, "")
+    assert err == "备份失败：同名的文件已经存在。未写入任何备份文件。\n"
+    assert taken.read_text(encoding="utf-8") == "not a folder\n"
+    assert "backup_made" not in [a for a, _ in audit_actions(desk_db.url)]

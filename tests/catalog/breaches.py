@@ -639,6 +639,16 @@ BREACHES = [
         drop("situations", 1, "options", 0, "label"),
         (Expected(Rule.MISSING_ELEMENT, "situations.options.label", detail="agent.yes"),),
     ),
+    Breach(
+        "option without code",
+        drop("situations", 1, "options", 1, "code"),
+        (Expected(Rule.MISSING_ELEMENT, "situations.options.code", detail="agent.#2"),),
+    ),
+    Breach(
+        "situation without options",
+        append("situations", {"code": "post", "question": "是否邮寄送达？", "options": []}),
+        (Expected(Rule.MISSING_ELEMENT, "situations.options", detail="post"),),
+    ),
     # references
     Breach(
         "material serving no item",

@@ -7,7 +7,10 @@ import dataclasses
 
 from counter.catalog.model import TimeLimit, TimeUnit
 from counter.catalog.problems import Rule
+from counter.catalog.reader import parse_bundle
 from counter.catalog.remedy_checks import pledge_problems
+from counter.catalog.validate import validate_bundle
+from tests.conftest import SHIPPED_CATALOG
 from tests.documents.test_item_law import shipped
 
 
@@ -49,3 +52,16 @@ def test_every_shipped_fire_check_is_the_applicants_choice_and_corrected_before_
             assert ("公众聚集场所投入使用、营业消防安全告知承诺书" in names) is asked, (number, way)
         assert fire.pledge.chosen_in({"fire_way": "pledge"})
         assert not fire.pledge.chosen_in({"fire_way": "ordinary"})
+
+
+def test_a_promise_chosen_by_an_answer_the_guide_does_not_ask_is_named() -> None:
+    """``chosen`` names the answer with which the applicant takes the promise; mistyped, no applicant could take it,
+    and the window would grant the ordinary way always: named as the dangling reference it is."""
+    text = (SHIPPED_CATALOG / "035.toml").read_text(encoding="utf-8")
+    assert text.count('chosen = "fire_way.pledge"') == 1
+    bundle, problems = parse_bundle(text.replace('chosen = "fire_way.pledge"', 'chosen = "fire_way.promise"'), "x")
+    assert bundle is not None
+    assert problems == []
+    assert [(p.rule, p.field, p.detail) for p in validate_bundle("035.toml", bundle)] == [
+        (Rule.DANGLING_REFERENCE, "items.pledge.chosen", "fire_way.promise")
+    ]

@@ -383,3 +383,40 @@ def test_the_service_objects_of_the_items_are_gathered_into_their_bundles_once_e
     found = {b.code: b.service_objects for _, b in checked.bundles}
     assert found["XAM-YJS-008"] == ("自然人", "非法人企业", "事业单位法人", "企业法人")  # the bundle's own first
     assert found["XAM-YJS-011"].count("自然人") == 1
+
+
+def test_cells_excel_typed_as_numbers_or_yes_and_no_read_as_the_platform_means_them(tmp_path: Path) -> None:
+    """A department's export retyped in Excel: a number where text is meant (an implementation code), counts with
+    their measure word (1次, 2份), TRUE and FALSE in the yes-or-no columns: each read for what it says."""
+    bundle_sheet = _edited(tmp_path, "一件事", {(3, "清单序号"): 8.0, (3, "到办事现场次数"): "1次"})
+    bundles = {b.code: b for _, b in check_source(bundle_sheet).bundles}
+    assert (bundles["XAM-YJS-008"].number, bundles["XAM-YJS-008"].visits) == (8, 1)
+
+    items_sheet = _edited(tmp_path, "事项", {(3, "实施编码"): 152201.0, (3, "委托窗口受理"): True,
+                                             (3, "是否垂直管理"): False})  # fmt: skip
+    checked = check_source(items_sheet)
+    item = next(i for _, b in checked.bundles for i in b.items if i.code == "152201")
+    assert (item.entrusted, item.vertical) == (True, False)
+
+    materials_sheet = _edited(tmp_path, "材料", {(3, "原件份数"): "2份", (4, "复印件份数"): "两份"})
+    checked = check_source(materials_sheet)
+    materials = {m.code: m for _, b in checked.bundles if b.code == "XAM-YJS-008" for m in b.materials}
+    assert materials["M01"].originals == 2
+    assert [problem_text(p) for p in checked.problems] == [
+        "edited.xlsx › 材料 第4行 › 复印件份数 › XAM-YJS-008 › 材料 M02：复印件份数的值类型不对：两份"
+    ]
+
+
+def test_a_fee_below_nothing_or_a_sentence_under_no_fee_is_named_at_its_cell(tmp_path: Path) -> None:
+    """A fee of -5 yuan is no fee; 按面积计收 under 是否收费 否 is no word for none: it contradicts the 否."""
+    edited: dict[tuple[int, str], object] = {
+        (3, IS_FEE): "否", (3, FEE_AMOUNT): "按面积计收", (4, IS_FEE): "是", (4, FEE_AMOUNT): "-5"
+    }  # fmt: skip
+    checked = check_source(_edited(tmp_path, "事项", edited))
+    said = [problem_text(p) for p in checked.problems]
+    assert "edited.xlsx › 事项 第4行 › 收费标准 › XAM-YJS-008 › 事项 TEST-008-02：收费标准的值类型不对：-5" in said
+    assert (
+        "edited.xlsx › 事项 第3行 › 收费标准 › XAM-YJS-008 › 事项 TEST-008-01："
+        "是否收费为“否”，收费标准却写了“按面积计收”，二者矛盾：请向实施部门核实是否收费，改正其中之一"
+    ) in said
+    assert (_fees(checked)["TEST-008-01"], _fees(checked)["TEST-008-02"]) == (None, None)

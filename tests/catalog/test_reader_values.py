@@ -79,3 +79,38 @@ def test_a_limit_problem_says_which_limit_in_the_technicians_words() -> None:
 )
 def test_a_flag_or_format_not_as_written_is_named(old: str, new: str, problem: tuple[str, str, str]) -> None:
     assert problem in _problems(old, new)
+
+
+KEYWORDS = 'keywords = ["饭店", "餐馆", "餐饮", "小吃店", "食品经营许可"]'
+REMEDY = (
+    'remedy = { kind = "review_or_suit", review = "government", '
+    'basis = "《中华人民共和国行政复议法》第十一条第三项、第二十四条第一款第一项" }'
+)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "problem"),
+    [
+        (KEYWORDS, 'keywords = ["饭店", 3]', (Rule.WRONG_TYPE.value, "keywords", "['饭店', 3]")),
+        (KEYWORDS, 'keywords = { a = "饭店" }', (Rule.WRONG_TYPE.value, "keywords", "{'a': '饭店'}")),
+        (REMEDY, 'remedy = { review = "government", basis = "x" }', (Rule.MISSING_ELEMENT.value, "remedy.kind", "")),
+    ],
+    ids=["keyword_a_number", "keywords_a_table", "remedy_without_kind"],
+)
+def test_a_list_or_remedy_not_as_written_is_named(old: str, new: str, problem: tuple[str, str, str]) -> None:
+    assert problem in _problems(old, new)
+
+
+def test_one_keyword_written_without_its_brackets_is_that_keyword() -> None:
+    """``keywords = "餐饮"`` means the list of that one word: read so, and no problem."""
+    bundle, problems = parse_bundle(SAMPLE.replace(KEYWORDS, 'keywords = "  餐饮 "', 1), "008.toml")
+    assert bundle is not None
+    assert (bundle.keywords, problems) == (("餐饮",), [])
+
+
+def test_a_list_of_tables_written_as_text_is_named_and_the_guide_still_read() -> None:
+    head = 'format = 1\ncode = "T-1"\nnumber = 1\nname = "我要测试"\nstatus = "unpublished"\n'
+    bundle, problems = parse_bundle(head + 'materials = "营业执照"\n', "t.toml")
+    assert bundle is not None
+    assert (bundle.name, bundle.materials) == ("我要测试", ())
+    assert [(p.rule, p.field, p.detail) for p in problems] == [(Rule.WRONG_TYPE, "materials", "'营业执照'")]

@@ -95,8 +95,41 @@ def test_the_stored_document_keeps_the_subject_and_others_hash_as_before() -> No
             'kind = "text"\nrequired = "yes"\n',
             {("unknown_key", "subject.note"), ("wrong_type", "subject.fields.required")},
         ),
+        (
+            '[subject]\ntitle = "新生儿"\n[[subject.fields]]\nlabel = "姓名"\nkind = "text"\n',
+            {("missing_element", "subject.fields.code")},
+        ),
+        (
+            '[subject]\ntitle = "新生儿"\n[[subject.fields]]\ncode = "n"\nkind = "text"\n',
+            {("missing_element", "subject.fields.label")},
+        ),
+        (
+            f'[subject]\ntitle = "新生儿"\n[[subject.fields]]\ncode = "{"n" * 33}"\nlabel = "姓名"\nkind = "text"\n',
+            {("code_too_long", "subject.fields.code")},
+        ),
+        (
+            '[subject]\ntitle = "新生儿"\n[[subject.fields]]\ncode = "sex"\nlabel = "性别"\nkind = "choice"\n'
+            'options = [{ label = "男" }, { code = "f" }, { code = "f", label = "女" }]\n',
+            {
+                ("missing_element", "subject.fields.options.code"),
+                ("missing_element", "subject.fields.options.label"),
+                ("duplicate_code", "subject.fields.options"),
+            },
+        ),
     ],
-    ids=["empty", "twice", "one_option", "options_elsewhere", "unknown_kind", "no_kind", "bad_keys"],
+    ids=[
+        "empty",
+        "twice",
+        "one_option",
+        "options_elsewhere",
+        "unknown_kind",
+        "no_kind",
+        "bad_keys",
+        "no_code",
+        "no_label",
+        "long_code",
+        "options_unnamed_and_twice",
+    ],
 )
 def test_a_subject_the_intake_cannot_ask_is_a_problem_of_the_guide(text: str, expected: set[tuple[str, str]]) -> None:
     found, _ = _subject(text)

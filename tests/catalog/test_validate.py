@@ -7,6 +7,7 @@ editor would see.
 
 from __future__ import annotations
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from counter.catalog.problems import WARNINGS, Problem, Rule
 from counter.catalog.reader import read_paths
 from counter.catalog.validate import validate_bundle, validate_catalog, validate_read
 from counter.catalog.validate_materials import catch_all_words
+from counter.util.bounded_read import CATALOG_FILE_LIMIT
 from counter.words.catalog_problems import problem_text
 from tests.catalog.breaches import BREACHES, Breach, broken, check, place
 from tests.catalog.builders import (
@@ -279,6 +281,20 @@ def test_a_file_that_cannot_be_opened_is_unreadable_with_the_reason(tmp_path: Pa
 
     [problem] = read_paths([tmp_path / "008.toml"]).problems
     assert (problem.rule, problem.file, problem.detail) == (Rule.UNREADABLE, "008.toml", "a folder, not a file")
+
+
+def test_a_file_too_large_or_not_a_file_is_named_and_never_read_whole(tmp_path: Path) -> None:
+    """A guide of more than 2 MiB (a log pasted in) and a pipe under a guide's name: each named, neither read."""
+    (tmp_path / "008.toml").write_bytes(b"#" * (CATALOG_FILE_LIMIT + 1))
+    os.mkfifo(tmp_path / "009.toml")  # read whole, it would wait for a writer that never comes
+
+    found = read_paths([tmp_path / "008.toml", tmp_path / "009.toml"])
+    assert found.bundles == ()
+    assert [(p.rule, p.file, p.detail) for p in found.problems] == [
+        (Rule.TOO_LARGE, "008.toml", str(CATALOG_FILE_LIMIT)),
+        (Rule.NOT_REGULAR, "009.toml", ""),
+    ]
+    assert all(problem_text(p) for p in found.problems)
 
 
 def test_an_unknown_key_is_reported(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from counter.cli.main import main
 from counter.host.keys.desk_key import desk_key_path, read_desk_key
 from counter.host.machine.desk_config import config_path, load_desk_config
 from tests.db.tls_server import make_authority
+from tests.https_stub import StubHandler, serving
 from tests.pg_server import free_port
 
 KEY = "Zk3q8V1rX0bP2mW5nT7yH4cJ6dL9sA1eF3gQ5uR7tY0"
@@ -93,3 +94,83 @@ def test_what_is_no_key_is_refused_and_nothing_kept(
     assert code == 2
     assert "不是窗口密钥" in err
     assert read_desk_key() == ""
+
+
+def test_a_ca_certificate_lost_after_it_was_set_is_named_not_the_address(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The CA file set with the server, then deleted: keeping the key tries the server again, and the technician is
+    told the certificate cannot be read, not to check an address and a network that are right."""
+    ca = make_authority("兴安盟政务服务中心 CA").write(tmp_path / "hall-ca.crt")
+    server = f"https://127.0.0.1:{free_port()}"
+    run(capsys, "desk", "--desk", "8", "--server", server, "--ca", str(ca))
+    ca.unlink()
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{KEY}\n"))
+    code, out, _ = run(capsys, "desk", "--desk-key-file", "-")
+    assert code == 1
+    assert read_desk_key() == KEY  # the key is kept all the same
+    assert f"读不出大厅 CA 证书 {ca}" in out
+    assert "连不上" not in out
+
+
+class Answers(StubHandler):
+    """A server over TLS of the hall's CA that is not the hall's: every request answered 404."""
+
+    def post(self) -> None:
+        self.read_body()
+        self.answer(404, b"{}")
+
+
+class HangsUp(StubHandler):
+    """A server over TLS of the hall's CA that closes the connection on a request, answering nothing."""
+
+    def post(self) -> None:
+        self.close_connection = True
+
+
+def keep(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{KEY}\n"))
+    assert run(capsys, "desk", "--desk", "8", "--desk-key-file", "-")[0] == 0
+
+
+def test_a_server_of_the_halls_ca_without_a_key_kept_is_trusted_and_the_key_asked_for(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    with serving("兴安盟政务服务中心 CA", tmp_path) as served:
+        assert served.ca_file is not None
+        code, out, _ = run(capsys, "desk", "--desk", "8", "--server", served.root, "--ca", str(served.ca_file))
+    assert code == 1
+    assert f"大厅服务器 {served.root}：连得上" in out
+    assert "服务器的证书由大厅 CA 签发：可信" in out
+    assert "本机还没有窗口密钥" in out
+
+
+@pytest.mark.parametrize("handler", [Answers, HangsUp], ids=["answers-404", "hangs-up"])
+def test_a_server_that_does_not_answer_the_desk_check_leaves_the_key_unchecked(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path, handler: type[StubHandler]
+) -> None:
+    keep(capsys, monkeypatch)
+    with serving("兴安盟政务服务中心 CA", tmp_path) as served:
+        served.server.RequestHandlerClass = handler
+        assert served.ca_file is not None
+        code, out, _ = run(capsys, "desk", "--server", served.root, "--ca", str(served.ca_file))
+    assert code == 1
+    assert "服务器的证书由大厅 CA 签发：可信" in out
+    assert "8号窗口的密钥：服务器没有给出能读懂的答复，没能核对" in out
+    assert "服务器认可" not in out
+
+
+def test_an_address_that_answers_without_tls_is_not_trusted_and_gets_no_key(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The port of a plain web server typed for the hall's: reached, but nothing is sent to it."""
+    keep(capsys, monkeypatch)
+    ca = make_authority("兴安盟政务服务中心 CA").write(tmp_path / "hall-ca.crt")
+    with serving("", tmp_path, tls=False) as served:
+        served.server.RequestHandlerClass = Answers
+        address = served.root.replace("http://", "https://")
+        code, out, _ = run(capsys, "desk", "--server", address, "--ca", str(ca))
+    assert code == 1
+    assert f"大厅服务器 {address}：连得上" in out
+    assert "服务器出示的证书不是所给的大厅 CA 签发的" in out
+    assert "密钥：服务器" not in out

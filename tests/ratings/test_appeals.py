@@ -12,8 +12,11 @@ import dataclasses
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.account_views import NewAccount
 from counter.access.desk import Desk
-from counter.access.roles import GRANTS, Permission, Role
+from counter.access.not_permitted import NotPermitted
+from counter.access.roles import GRANTS, Actor, Permission, Role
+from counter.actions.admin.accounts import add_account, disable_account
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.ratings.follow_up import (
     appeal_offer,
@@ -34,6 +37,7 @@ from tests.ratings.conftest import DESK, TODAY, Clock, account_desk
 BAD = RatingChoice(Level.DISSATISFIED, ("服务态度差",))
 REASON = "申请人来电说明误按了不满意，录音存档"
 SUPERVISOR = frozenset({Role.SUPERVISOR})
+PASSWORD = "Xam-2026-fuhe"
 
 
 def rated_bad(sessions: sessionmaker[Session], case_no: str, clock: Clock, desk: Desk = DESK) -> tuple[int, int]:
@@ -211,3 +215,28 @@ def test_a_fed_back_rating_under_appeal_is_not_counted_rectified_until_decided(
     figures = total(sessions, supervisor)
     assert (figures.bad, figures.appealing, figures.rectified) == (1, 0, 1)
     assert adds_up(dataclasses.replace(figures, label="x"))
+
+
+def test_a_supervisor_disabled_while_signed_in_is_offered_no_decision_and_makes_none(
+    sessions: sessionmaker[Session], demo_cases: dict[str, str], clock: Clock
+) -> None:
+    """宝音's account disabled by the administrator while her window stays signed in: the appeal's page offers her no
+    decision, as it offers none to a clerk, and a decision pressed anyway is refused and changes nothing."""
+    rating_id, _rect = rated_bad(sessions, demo_cases["受理"], clock)
+    admin = dataclasses.replace(DESK, actor=Actor("admin", "管理员", frozenset({Role.ADMIN})))
+    baoyin = dataclasses.replace(DESK, clerk="宝音", staff_no="XA0101", actor=Actor("baoyin", "宝音", SUPERVISOR))
+    with sessions.begin() as session:  # as `counter user add` makes them: the first by the desk, then by the admin
+        assert add_account(session, DESK, NewAccount("admin", "管理员", frozenset({Role.ADMIN}), PASSWORD)) == ()
+        assert add_account(session, admin, NewAccount("baoyin", "宝音", SUPERVISOR, PASSWORD, "XA0101")) == ()
+    with sessions.begin() as session:
+        assert disable_account(session, admin, "baoyin") == ()
+    with sessions() as session:
+        offer = appeal_offer(session, rating_id, desk=baoyin)
+    assert offer is not None
+    assert offer.deciding == (AppealProblem.NOT_SUPERVISOR,)
+    with sessions.begin() as session, pytest.raises(NotPermitted):  # her account no longer rectifies anything
+        decide_appeal(session, rating_id, "宝音", AppealGround.MISTAKEN, REASON, True, clock(), desk=baoyin)
+    with sessions() as session:
+        offer = appeal_offer(session, rating_id, desk=baoyin)
+    assert offer is not None
+    assert offer.status is AppealStatus.NONE  # nothing decided

@@ -12,19 +12,22 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.roles import GRANTS, Permission, Role
 from counter.actions.admin.calendar import office_calendar
-from counter.actions.ratings.record import record_rating, send_to_pad
+from counter.actions.cases.reach import noted_reads
+from counter.actions.ratings.record import ratings_shown_for_export, record_rating, send_to_pad
 from counter.cli.main import main
 from counter.db import models
 from counter.db.platform_store import PLATFORM_KEY
 from counter.db.settings_store import put_setting
 from counter.outbox.secret_shown import stored_json
+from counter.parties.masking import mask_id
 from counter.platform.settings import PlatformSettings
 from counter.ratings.choice import RatingChoice
 from counter.ratings.export import FIELDS
 from counter.ratings.levels import Level
 from tests.codings import CHOSEN, OTHERS
-from tests.ratings.conftest import DESK, Clock
+from tests.ratings.conftest import DESK, TODAY, Clock, account_desk
 
 
 def choose(sessions: sessionmaker[Session], codings: dict[str, str]) -> None:
@@ -204,3 +207,35 @@ def test_a_file_that_cannot_be_written_is_named_with_its_fault_in_chinese(
     assert (code, out, err) == (1, "", f"无法写入 {out_file}：找不到这个文件或文件夹\n")
     with sessions() as session:  # nothing written, no export recorded
         assert session.scalars(select(models.AuditEntry).where(models.AuditEntry.subject == "ratings")).all() == []
+
+
+def test_an_account_that_may_not_see_a_person_whole_exports_the_raters_masked_and_reads_none(
+    sessions: sessionmaker[Session], rated_db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A roles table whose supervisor sees figures but no one's number whole: her export masks each rater's ID
+    number as paper does, and no read of a person is recorded, none having been given."""
+    monkeypatch.setitem(GRANTS, Role.SUPERVISOR, GRANTS[Role.SUPERVISOR] - {Permission.SEE_FULL_ID})
+    baoyin = account_desk(sessions, "baoyin", "宝音", frozenset({Role.SUPERVISOR}))
+    with sessions.begin() as session:
+        records = ratings_shown_for_export(session, TODAY, TODAY, "ratings.export_records", desk=baoyin)
+        noted = noted_reads(session)  # what the service records with the answer
+    given = [r.rater_id_no for r in records if r.rater_id_no]
+    assert given
+    assert all(id_no == mask_id(id_no) and "*" in id_no for id_no in given)
+    assert noted == ()
+
+
+def test_an_export_asked_without_a_desk_records_its_reads_as_this_machines(
+    sessions: sessionmaker[Session], rated_db: str
+) -> None:
+    """Asked with no desk (the machine's own), the ID numbers given whole are recorded as read, as at any desk: before,
+    they were given whole with no record of it."""
+    with sessions.begin() as session:
+        records = ratings_shown_for_export(session, TODAY, TODAY, "ratings.export_records")
+        noted = noted_reads(session)  # what the service records with the answer
+    given = {(r.case_no, r.rater_id_no) for r in records if r.rater_id_no}
+    assert given
+    assert all("*" not in id_no for _, id_no in given)
+    assert sorted((r.case_no, r.operation) for r in noted) == sorted(
+        (case_no, "ratings.export_records") for case_no, _ in given
+    )

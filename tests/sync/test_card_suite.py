@@ -57,3 +57,33 @@ def test_the_card_names_the_suite_in_use_and_verify_prints_its_fingerprint(
     assert "suite" not in back  # its SM2 key still on the card, its packages in today's suite again
     assert back["sm2_key"] == national["sm2_key"]
     assert "现有算法" in out
+
+
+@pytest.mark.parametrize("lost", ["deleted", "damaged"])
+def test_a_national_sites_sm2_key_file_lost_is_named_not_taken_for_a_database_changed(
+    capsys: pytest.CaptureFixture[str],
+    sites: Sites,  # noqa: F811
+    lost: str,
+) -> None:
+    """The SM2 key file left behind when the key folder was copied to a new machine, or spoilt: the card is refused
+    for that file, which the administrator can bring back, not as a database whose keys someone changed."""
+    db = sites.at("township")
+    init = ("site", "init", "--code", "ARS01", "--name", TOWNSHIP_NAME, "--kind", "township", "--db", db)
+    assert run(capsys, *init)[0] == 0
+    assert run(capsys, "site", "suite", "national", "--db", db)[0] == 0
+    card(capsys, sites, db)  # the SM2 key is made and on the card
+    sm2_file = sites.root / "township" / "home" / "keys" / "site-sm2.key"
+    if lost == "deleted":
+        sm2_file.unlink()
+    else:
+        sm2_file.write_text("not a key\n", encoding="ascii")
+    card_file = sites.root / "again.json"
+    code, _, err = run(capsys, "site", "card", "--out", str(card_file), "--db", db)
+    assert code == 1
+    assert not card_file.exists()
+    said = "本机没有本站点的解密密钥文件" if lost == "deleted" else "本站点的解密密钥文件不可用"
+    assert said in err
+    assert "已被改动" not in err
+    code, out, err = run(capsys, "site", "show", "--json", "--db", db)
+    assert code == 0
+    assert json.loads(out)["stored_keys_changed"] is False

@@ -22,7 +22,15 @@ from counter.actions.admin.site import site_signing_key
 from counter.actions.site.trail_check import verify_trail
 from counter.actions.sync.sync_seals import keep_township_seal, seal_records, seals_at_hall_record
 from counter.audit.chain import GENESIS
-from counter.audit.peer_seals import HeldSeal, PeerSealProblem, peer_seal_problems
+from counter.audit.peer_seals import (
+    HeldSeal,
+    PeerSealProblem,
+    parse_seals_at_hall,
+    parse_set_aside,
+    peer_seal_problems,
+    seals_at_hall_text,
+    set_aside_text,
+)
 from counter.audit.seal import parse_payload
 from counter.db import audit_seals, models
 from counter.db.settings_store import put_setting
@@ -124,3 +132,29 @@ def test_two_seals_under_one_number_without_a_restore_said_are_still_the_townshi
     assert [f.problem for f in peer_seal_problems([first, again, late])] == [PeerSealProblem.TWO_SEALS]
     unsigned = HeldSeal("ARS01", 2, "c" * 64, "a" * 64, signed=False, restored=1)
     assert [f.problem for f in peer_seal_problems([first, again, unsigned])] == [PeerSealProblem.UNSIGNED]
+
+
+def test_a_seal_that_does_not_follow_the_one_the_hall_holds_is_a_broken_link() -> None:
+    """The township rewrote what seal 2 sealed and sealed it again as a 2 it never sent: its next seal, 3, names that
+    one, not the 2 the hall holds.  Named at 3, for its site; a seal with no seal before it held says nothing."""
+    first = HeldSeal("ARS01", 1, "a" * 64, GENESIS)
+    second = HeldSeal("ARS01", 2, "b" * 64, "a" * 64)
+    third = HeldSeal("ARS01", 3, "d" * 64, "c" * 64)  # its prev: the 2 sealed again, never sent
+    found = peer_seal_problems([first, second, third])
+    assert [(f.site, f.no, f.problem) for f in found] == [("ARS01", 3, PeerSealProblem.BROKEN_LINK)]
+    alone = HeldSeal("ARS02", 7, "e" * 64, "f" * 64)  # the hall holds nothing of ARS02 before 7: nothing to follow
+    assert peer_seal_problems([first, second, alone]) == []
+
+
+@pytest.mark.parametrize("text", ["{", '{"no": "3", "digest": "x"}', '{"no": 3}', "[3]", ""])
+def test_a_seals_at_hall_setting_that_does_not_read_is_none(text: str) -> None:
+    """The hall's word written badly (a hand edit, an older program): the township names no seal gone for it."""
+    assert parse_seals_at_hall(text) is None
+    assert parse_seals_at_hall(seals_at_hall_text(3, "x" * 64)) == (3, "x" * 64)
+
+
+@pytest.mark.parametrize("text", ["[", '{"ARS01": 2}', '[["ARS01", "2", "d"], ["ARS01", 2]]'])
+def test_a_set_aside_setting_that_does_not_read_sets_nothing_aside(text: str) -> None:
+    """A part that does not read is left out: the row it named is named again, the side to err on."""
+    assert parse_set_aside(text) == frozenset()
+    assert parse_set_aside(set_aside_text(frozenset({("ARS01", 2, "d")}))) == frozenset({("ARS01", 2, "d")})

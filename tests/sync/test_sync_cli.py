@@ -225,3 +225,39 @@ def test_a_case_held_at_the_hall_is_listed_for_review_in_words_and_in_json(
         f"#{held['id']}  ARS01 第1号包  办件 {odd}  {held['message']}  办事指南 XAM-YJS-008 第2版",
         "共 1 条待核对记录。",
     ]  # the record's kind in words, as the sync page names it: never the package's own code
+
+
+@pytest.mark.slow  # three sites' keys made: about a second
+def test_a_township_exporting_without_its_one_hall_is_told_which_is_missing(
+    tmp_path: Path, shipped_catalog_db: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No hall registered yet, two registered and none named, a site named that is not registered, a township named:
+    each export refused in words, and no package written."""
+    monkeypatch.setenv("COUNTER_HOME", str(tmp_path / "home"))
+    sessions = sqlite_copy(shipped_catalog_db, tmp_path / "ars.sqlite3")
+    township = make_site(sessions, "ARS01", "明水河镇", SiteKind.TOWNSHIP, tmp_path / "home" / "keys")
+    _move_keys(tmp_path / "home", "ARS01")
+    db = f"sqlite:///{tmp_path / 'ars.sqlite3'}"
+    out = tmp_path / "ars.counter-sync"
+
+    def refused(*to: str) -> str:
+        code, _out, err = run(capsys, "sync", "export", "--out", str(out), *to, "--db", db)
+        assert code == 1
+        assert not out.exists()
+        return err
+
+    assert sync_not_possible("no_hall", "") in refused()
+    others = {}
+    for site, name, kind in (("XAM01", "兴安盟中心", SiteKind.HALL), ("XAM02", "乌兰浩特中心", SiteKind.HALL),
+                             ("ARS02", "索伦镇", SiteKind.TOWNSHIP)):  # fmt: skip
+        others[site] = make_site(sqlite_copy(shipped_catalog_db, tmp_path / f"{site}.sqlite3"), site, name, kind,
+                                 tmp_path / f"{site}-keys")  # fmt: skip
+        introduce(township, others[site])
+        others[site].sessions.kw["bind"].dispose()
+    sessions.kw["bind"].dispose()
+    assert sync_not_possible("several_halls", "XAM01, XAM02") in refused()
+    assert sync_not_possible("unknown_peer", "XAM09") in refused("--to", "XAM09")
+    assert sync_not_possible("wrong_peer_kind", "ARS02") in refused("--to", "ARS02")
+    code, printed, _err = run(capsys, "sync", "export", "--out", str(out), "--to", "XAM02", "--db", db)
+    assert code == 0
+    assert "第 1 号数据包" in printed

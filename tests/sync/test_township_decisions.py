@@ -26,6 +26,7 @@ from counter.access.desk import Desk
 from counter.actions.cases.item_steps import route_items
 from counter.actions.catalog.imports import import_source
 from counter.actions.intake.take import move_case
+from counter.actions.outbox.platform import save_platform
 from counter.actions.site.demo import run_demo
 from counter.actions.sync.sync_status import review_items
 from counter.case.decisions import Validity, item_note
@@ -36,12 +37,17 @@ from counter.case.status import CaseEvent, CaseStatus
 from counter.db import models
 from counter.db.case_store import case_view
 from counter.db.engine import make_engine, make_sessions
+from counter.db.outbox_store import moment_text
+from counter.platform.events import PlatformKind, line_key
+from counter.platform.settings import PlatformSettings
 from counter.sync.keys import load_private_key
 from counter.sync.package import Header, PackageKind
 from counter.sync.record_json import to_dict
 from counter.sync.sites import SiteIdentity, SiteKind
 from tests.catalog_db import kept_in_clear, made_once
+from tests.codings import CHOSEN
 from tests.conftest import SHIPPED_CATALOG, copy_database
+from tests.platform_stub import SECRET
 from tests.signed_in import signed_in
 from tests.sync.case_records import case_records
 from tests.sync.packages import write_package
@@ -338,3 +344,23 @@ def test_a_townships_revocation_of_a_county_departments_licence_waits_for_review
     assert send(pair, line(CaseEvent.ITEM_REVOKED, "accepted", item_note(FOOD, FINDING))) == (0, 1)
     assert reasons(pair) == [(pair.record["uid"], "not_township_item")]
     assert at_the_hall(pair) == UNTOUCHED
+
+
+def test_a_township_bodys_grant_is_reported_by_its_hall_under_the_townships_key(pair: Pair, tmp_path: Path) -> None:
+    """The hall reports for the township, which has no network: its body's grant is queued at the hall as the
+    township itself keys it, with the intake the package carries again, once however many packages carry them;
+    户外招牌设置审批 issues no licence, so none."""
+    settings = PlatformSettings(True, "https://10.1.2.3:9443", "hall", SECRET, 1.0, 4, codings=CHOSEN)
+    with pair.hall.sessions.begin() as session:
+        save_platform(session, settings, desk=pair.hall.desk, folder=tmp_path / "keys")
+    granted = line(CaseEvent.ITEM_APPROVED, "accepted", item_note(SIGN, "招牌2026-001"))
+    assert send(pair, granted) == (1, 0)
+    assert send(pair, granted, export_no=3) == (0, 0)
+    with pair.hall.sessions() as session:
+        queued = session.execute(select(models.PlatformEvent.key, models.PlatformEvent.kind,
+                                        models.PlatformEvent.item_code)).all()  # fmt: skip
+    uid = pair.record["uid"]
+    assert sorted(tuple(row) for row in queued) == [  # its intake too: taken in before the hall reported
+        (line_key(uid, CaseEvent.ITEM_APPROVED.value, moment_text(LATER)), PlatformKind.ITEM_DECIDED.value, SIGN),
+        (line_key(uid, CaseEvent.TAKEN.value, moment_text(TAKEN_AT)), PlatformKind.ACCEPTED.value, ""),
+    ]

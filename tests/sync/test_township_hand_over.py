@@ -201,3 +201,44 @@ def test_a_township_cannot_hand_over_what_the_hall_has_not_decided(pair: Pair, c
         assert CaseEvent.DELIVERED.value not in {x.event for x in view.history}
         assert (items[-1].record_key, items[-1].reason) == (record["uid"], reason)
         assert "未导入" in hold_reason(reason)
+
+
+def test_a_township_case_the_hall_denies_whole_comes_back_with_its_reason(
+    catalog: Path, tmp_path: Path, clock: Clock
+) -> None:
+    """Every item denied at the hall: the township's copy reads 不予批准 with the hall's reason, as the hall's does,
+    for the township's clerk to tell the applicant (its 不予批准理由 was left empty: only the hall's lines came)."""
+    hall = make_site(sqlite_copy(catalog, tmp_path / "hall.sqlite3"), "XAM01", "兴安盟政务服务中心", SiteKind.HALL,
+                     tmp_path)  # fmt: skip
+    ars = make_site(sqlite_copy(catalog, tmp_path / "ars.sqlite3"), "ARS01", "明水河镇便民服务中心", SiteKind.TOWNSHIP,
+                    tmp_path)  # fmt: skip
+    introduce(hall, ars)
+    run_demo(ars.sessions, ars.desk, TODAY)
+    number = sent_case(Pair(hall, ars))
+    clock.at = DECIDED_AT + dt.timedelta(hours=1)
+    with hall.sessions.begin() as session:
+        route_items(session, hall.desk, number, DECIDED_AT)
+        entrust(session, hall.desk, *ITEMS, site_code=hall.desk.identity.site_code)
+    for n, code in enumerate(ITEMS, start=1):
+        denied = StepRequest(ItemEvent.DENIED, reason=f"事项{n}不符合条件")
+        for step, minutes in ((StepRequest(ItemEvent.SIGNED), n), (denied, 10 + n)):
+            with hall.sessions.begin() as session:
+                take_item_step(session, hall.desk, number, code, step, DECIDED_AT + dt.timedelta(minutes=minutes))
+    with hall.sessions() as session:
+        at_hall = case_view(session, number)
+    assert at_hall is not None
+    assert at_hall.status is CaseStatus.DENIED
+    assert at_hall.denial_reason.startswith("事项1不符合条件")
+
+    assert ars.take(hall.export(ars.code).data).held == 0
+    with ars.sessions() as session:
+        back = case_view(session, number)
+    assert back is not None
+    assert (back.status, back.denial_reason) == (CaseStatus.DENIED, at_hall.denial_reason)
+    assert ars.take(hall.export(ars.code, now=NOW + dt.timedelta(hours=8)).data).held == 0  # again: unchanged
+    with ars.sessions() as session:
+        again = case_view(session, number)
+    assert again is not None
+    assert again.denial_reason == at_hall.denial_reason
+    ars.sessions.kw["bind"].dispose()
+    hall.sessions.kw["bind"].dispose()

@@ -291,6 +291,8 @@ def site_for_card(session: Session, key_path: Path | None = None) -> SiteIdentit
         try:
             national = sm_public_key_text(load_sm2_key(sm2_key_path(path)))
         except KeyUnreadable:
+            if signing == stored.public_key:  # the key machine without its SM2 file: that file is what to name
+                raise
             national = ""
     retired = tuple(retired_fingerprint(key) for key in retired_keys(session))
     suite = SM_SUITE if national and national_suite_chosen(session) else ""  # the card says which suite is in use

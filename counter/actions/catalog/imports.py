@@ -22,7 +22,7 @@ from counter.actions.admin.acting import system_desk, this_desk
 from counter.actions.admin.audit import record_at_desk
 from counter.actions.admin.guard import require
 from counter.audit.actions import AuditAction
-from counter.catalog.check import WORKBOOK_SUFFIXES, Progress, check_source
+from counter.catalog.check import WORKBOOK_SUFFIXES, check_source
 from counter.catalog.fingerprint import BUNDLED_FINGERPRINT_KEY, BUNDLED_PROBLEMS_KEY, folder_fingerprint
 from counter.catalog.import_result import BundledSync, ImportOutcome, ImportReport
 from counter.catalog.problems import Problem, Rule, problems_from_json, problems_to_json
@@ -47,9 +47,7 @@ BUNDLED_FINGERPRINT = BUNDLED_FINGERPRINT_KEY
 _BUNDLED_LOCK = threading.Lock()
 
 
-def import_source(
-    sessions: sessionmaker[Session], path: Path, on_progress: Progress | None = None, *, desk: Desk | None = None
-) -> ImportOutcome:
+def import_source(sessions: sessionmaker[Session], path: Path, *, desk: Desk | None = None) -> ImportOutcome:
     """Check, then import all or nothing; ``desk`` is who imports (this machine's desk when not given).
 
     The permission is checked before the source is read, so a refused import
@@ -58,7 +56,7 @@ def import_source(
     by = this_desk(desk)
     with sessions() as session:
         require(session, by.actor, Permission.MANAGE_CATALOG)
-    checked = check_source(path, on_progress)
+    checked = check_source(path)
     if not checked.ok:
         log.warning("catalog import of %s refused: %d problems", path, len(checked.problems))
         return ImportOutcome(None, checked.problems)
@@ -74,7 +72,6 @@ def import_source(
 def sync_bundled(
     sessions: sessionmaker[Session],
     folder: Path,
-    on_progress: Progress | None = None,
     *,
     desk: Desk | None = None,
 ) -> BundledSync:
@@ -88,12 +85,10 @@ def sync_bundled(
     :mod:`counter.db.catalog_store`.
     """
     with _BUNDLED_LOCK:
-        return _sync_bundled(sessions, folder, on_progress, desk)
+        return _sync_bundled(sessions, folder, desk)
 
 
-def _sync_bundled(
-    sessions: sessionmaker[Session], folder: Path, on_progress: Progress | None, desk: Desk | None
-) -> BundledSync:
+def _sync_bundled(sessions: sessionmaker[Session], folder: Path, desk: Desk | None) -> BundledSync:
     fingerprint = folder_fingerprint(folder)
     with sessions() as session:
         if get_setting(session, BUNDLED_FINGERPRINT) == fingerprint:
@@ -101,7 +96,7 @@ def _sync_bundled(
     if not folder.is_dir():
         problem = Problem(Rule.NOT_FOUND, str(folder))
         return BundledSync(True, (), (problem,))
-    checked = check_source(folder, on_progress)
+    checked = check_source(folder)
     bad_files = {p.file for p in checked.problems}
     good = [b for file, b in checked.bundles if file not in bad_files]
     with sessions.begin() as session:

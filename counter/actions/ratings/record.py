@@ -389,14 +389,14 @@ def ratings_shown_for_export(
     session: Session, first: dt.date, last: dt.date, operation: str, *, desk: Desk | None = None
 ) -> list[RatingRecord]:
     """The period's rating records (:func:`ratings_for_export`), the raters' ID numbers whole only to an account that
-    may see a person whole, each recorded as read by ``operation``; masked to any other."""
-    records = ratings_for_export(session, first, last, desk=desk)
-    if desk is None:
-        return records
-    if not reach.may_see_whole(session, desk):
+    may see a person whole, each recorded as read by ``operation``; masked to any other.  ``desk``: this machine's
+    when not given, its reads recorded as any desk's (none is given whole unrecorded)."""
+    shown = this_desk(desk)
+    records = ratings_for_export(session, first, last, desk=shown)
+    if not reach.may_see_whole(session, shown):
         return [dataclasses.replace(r, rater_id_no=mask_id(r.rater_id_no) if r.rater_id_no else "") for r in records]
     for one in records:
-        reach.note_read(session, desk, operation, one.case_no, (one.rater_id_no,))
+        reach.note_read(session, shown, operation, one.case_no, (one.rater_id_no,))
     return records
 
 

@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from counter.case.status import CaseEvent
 from counter.db import models
 from counter.db.settings_store import get_setting, put_setting
 from counter.db.sync.case_parts import merge_history
@@ -406,9 +407,22 @@ def apply_setting(session: Session, record: SettingRecord) -> bool:
 
 
 def apply_progress(session: Session, records: Sequence[ProgressRecord]) -> tuple[set[str], set[str]]:
-    """Merge the hall's history into the township's cases; (uids changed, uids not found here)."""
+    """Merge the hall's history into the township's cases; (uids changed, uids not found here).
+
+    A case the hall denied whole gets its denial reason too, from the 不予批准 line (whose note the hall writes
+    it in, :func:`counter.actions.cases.decisions.close_when_decided`): the record carries lines, not the column,
+    and the township's clerk is the one the applicant asks why."""
     ids = case_ids_by_uid(session, [r.uid for r in records])
     missing = {r.uid for r in records if r.uid not in ids}
     known = [r for r in records if r.uid in ids]
-    changed = merge_history(session, {ids[r.uid]: (r.uid, r.history) for r in known}, [ids[r.uid] for r in known])
+    denials = {ids[r.uid]: reason for r in known if (reason := _denial_reason(r.history))}
+    changed = merge_history(
+        session, {ids[r.uid]: (r.uid, r.history) for r in known}, [ids[r.uid] for r in known], denials
+    )
     return changed, missing
+
+
+def _denial_reason(history: Sequence[HistoryEntry]) -> str:
+    """The note of the newest 不予批准 line: the reason the case was denied; "" for a case not denied."""
+    denied = [x for x in history if x.event == CaseEvent.DENIED.value]
+    return max(denied, key=lambda x: utc(x.at)).note.strip() if denied else ""

@@ -14,11 +14,48 @@ from pathlib import Path
 import pytest
 
 from counter.host.devices.id_reader import HttpReader, SerialReader, desk_reader, http_format, reader_for
-from counter.parties.id_card import FIND_CARD, READ_BASE, SELECT_CARD, CardError, CardFault, command_frame
+from counter.parties.id_card import (
+    FIND_CARD,
+    READ_BASE,
+    SELECT_CARD,
+    SW_DONE,
+    CardError,
+    CardFault,
+    command_frame,
+)
 from tests.https_stub import answering
-from tests.id_card_player import NOT_FOUND, cut_read, good_read, playing, pulled_read, sample_card, torn_read
+from tests.id_card_player import (
+    FOUND,
+    NOT_FOUND,
+    SELECTED,
+    answer_frame,
+    base_info_data,
+    cut_read,
+    good_read,
+    playing,
+    pulled_read,
+    sample_card,
+    torn_read,
+)
 
 CARD = sample_card()
+
+
+def read_of(data: bytes) -> list[bytes | None]:
+    """Found and selected, then base information ``data`` in a whole frame, its checksum right."""
+    return [FOUND, SELECTED, answer_frame((0, 0, SW_DONE), data)]
+
+
+def card_born(born: str) -> bytes:
+    """The base information of :data:`CARD` with ``born`` written in its birth date's field."""
+    data = base_info_data(CARD)
+    good = f"{CARD.birth:%Y%m%d}".encode("utf-16-le")
+    return data.replace(good, born.encode("utf-16-le"), 1)
+
+
+def noise() -> list[bytes | None]:
+    """A found card, then eleven bytes of line noise where the answer to select should be: no preamble."""
+    return [FOUND, bytes.fromhex("01020304050004") + b"\x90\x00\x00\x90"]
 
 
 def test_a_card_on_the_reader_is_read_whole_with_its_photo_as_delivered() -> None:
@@ -42,8 +79,22 @@ def test_a_card_on_the_reader_is_read_whole_with_its_photo_as_delivered() -> Non
         (pulled_read(), CardFault.REMOVED),
         ([NOT_FOUND], CardFault.NO_CARD),
         ([], CardFault.NO_ANSWER),
+        (noise(), CardFault.TORN),
+        (read_of(b"\x01\x00"), CardFault.TORN),
+        (read_of(base_info_data(CARD)[:-10]), CardFault.TORN),
+        (read_of(card_born("19801302")), CardFault.UNREADABLE),
     ],
-    ids=["torn", "cut-short", "card-pulled", "no-card", "never-answers"],
+    ids=[
+        "torn",
+        "cut-short",
+        "card-pulled",
+        "no-card",
+        "never-answers",
+        "noise",
+        "no-lengths",
+        "photo-short",
+        "no-such-day",
+    ],
 )
 def test_a_read_that_goes_wrong_says_why(answers: list[bytes | None], fault: CardFault) -> None:
     with playing(answers) as player, pytest.raises(CardError) as raised:
