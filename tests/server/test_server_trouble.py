@@ -20,10 +20,14 @@ import pytest
 from counter.host.database.database_faults import DbFault, StoreFault
 from counter.server.app import STORE_AWAY
 from counter.service.admin import ACCOUNTS_EXIST
+from counter.service.call import Clock
+from counter.service.faults import decode_fault
+from counter.service.hall import FIND_SESSION
 from counter.service.remote import NotUnderstood, Refused, Remote, ServerUnreachable
 from counter.service.requests import Nothing
 from tests.https_stub import serving
 from tests.server.asgi_call import post
+from tests.server.test_strict_door import SESSION
 
 
 class DatabaseAway:
@@ -51,6 +55,30 @@ def test_an_operations_session_the_database_cannot_find_now_is_answered_as_such(
 
 def test_a_sign_out_the_database_cannot_take_now_is_answered_as_such() -> None:
     assert post(DatabaseAway(), "/v1/sign-out", b"", BEARER) == (503, {"refused": STORE_AWAY})
+
+
+class AwayInTheWork(DatabaseAway):
+    """A service that finds the desk's session, then whose operation meets a database that cannot take it now."""
+
+    clock = Clock()  # the server's own: the door makes each call's context from it
+
+    def call(self, op: Any, *_: Any, **__: Any) -> Any:
+        if op is FIND_SESSION:
+            return SESSION
+        raise self.error
+
+    def run(self, *_: Any, **__: Any) -> Any:
+        raise self.error
+
+
+def test_an_operation_the_database_cannot_take_now_comes_to_the_desk_as_its_fault() -> None:
+    """The session found, the operation's own transaction refused (SQLite busy, PostgreSQL restarting): answered 503
+    with the database's fault, which the desk reads as the same wait as on its own database, nothing applied."""
+    status, body = post(AwayInTheWork(), f"/v1/operations/{ACCOUNTS_EXIST.name}", b"{}", BEARER)
+    assert status == 503
+    fault = decode_fault(body)
+    assert isinstance(fault, StoreFault)
+    assert fault.fault is DbFault.LOCKED
 
 
 def test_an_unexpected_failure_is_answered_in_json() -> None:
