@@ -9,6 +9,7 @@ service whose database is away, and the transport is asked by a stub that answer
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler
@@ -79,6 +80,20 @@ def test_an_operation_the_database_cannot_take_now_comes_to_the_desk_as_its_faul
     fault = decode_fault(body)
     assert isinstance(fault, StoreFault)
     assert fault.fault is DbFault.LOCKED
+
+
+def test_an_operations_failure_it_does_not_declare_is_answered_in_json_and_logged_with_its_desk(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A fault of the program inside an operation: the desk gets the door's 500 (its clerk an error it can report),
+    the server's log the operation, the desk and the traceback, for support."""
+    with caplog.at_level(logging.ERROR, logger="counter.server.app"):
+        status, body = post(AwayInTheWork(KeyError("bundle")), f"/v1/operations/{ACCOUNTS_EXIST.name}", b"{}", BEARER)
+    assert (status, body) == (500, {"refused": "server"})
+    (record,) = [r for r in caplog.records if r.name == "counter.server.app"]
+    assert record.getMessage() == f"operation {ACCOUNTS_EXIST.name} failed at desk {SESSION.desk_no}"
+    assert record.exc_info is not None
+    assert isinstance(record.exc_info[1], KeyError)
 
 
 def test_an_unexpected_failure_is_answered_in_json() -> None:
