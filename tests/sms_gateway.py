@@ -7,7 +7,7 @@ says otherwise (``trusted=False``): then the sender meets a certificate it has n
 It checks each request's signature, remembers what it delivered by the idempotency key (a repeat of a delivered key
 is answered 409 with the same id and not delivered again, as a gateway that keeps its requests does), and answers
 as the test scripts it: a status, a stall longer than the sender's timeout, or a message delivered and then left
-unanswered (:data:`HELD`: a sender killed while it waits for the answer).
+unanswered (:data:`HELD`: a sender killed while it waits for the answer), or answered late (:data:`LATE`).
 
 Every message it receives is checked to be the hall's own composition (:func:`tests.sms_composed.uncomposed`): one
 that carries anything else (a desk's typing) fails the test that sent it when the gateway stops.
@@ -31,6 +31,7 @@ from tests.sms_composed import uncomposed
 SECRET = "hall-secret"
 STALL = -1  # a scripted answer: no answer until the test ends (the sender's timeout)
 HELD = -2  # a scripted answer: delivered, then no answer until the test ends (the sender cannot know it went)
+LATE = -3  # a scripted answer: delivered, then answered 200 once the test releases it (a slow gateway)
 
 
 @dataclass
@@ -62,16 +63,17 @@ def _handler(gateway: Gateway) -> type[BaseHTTPRequestHandler]:
                     gateway.uncomposed.append(problem)
                 gateway.requests.append(request)
                 status = gateway.script.pop(0) if gateway.script else 200
-                held = status == HELD
-                status = 200 if held else status
+                held, late = status == HELD, status == LATE
+                status = 200 if held or late else status
                 key = request["idempotency_key"]
                 if status == 200 and key in gateway.delivered:
                     status = 409
                 if status == 200:
                     gateway.delivered[key] = f"GW{len(gateway.delivered) + 1:04d}"
-            if status == STALL or held:
+            if status == STALL or held or late:
                 gateway.released.wait(30)
-                return
+                if not late:
+                    return
             answer = {"id": gateway.delivered[key]} if status in (200, 409) else {"error": "busy"}
             self.answer(status, json.dumps(answer).encode())
 

@@ -137,9 +137,8 @@ def confined(asked: Any, files: Path | None, written: str | None = None) -> Any:
     """``asked`` with each of its ``Path`` fields made a file of ``files``; :class:`OutsideFiles` for an absolute
     name, one that climbs out (``..``), one reached through a link (a folder or file of ``files`` that is a symbolic
     link leads anywhere), or any name when the server was given no folder.  The field ``written`` names a file the
-    operation writes: it becomes a new name in ``files`` itself (:func:`new_name`)."""
-    if not dataclasses.is_dataclass(asked) or isinstance(asked, type):
-        return asked
+    operation writes: it becomes a new name in ``files`` itself (:func:`new_name`).  ``asked`` is a dataclass's
+    instance: every served operation's request is one, and the door decodes the body into it."""
     changes: dict[str, Path] = {}
     for one in dataclasses.fields(asked):
         value = getattr(asked, one.name)

@@ -125,12 +125,11 @@ class BoundedBodies:
 
 
 def _declared_length(scope: Scope) -> int | None:
+    """The body's length as the request's head declares it; None for a body sent in chunks.  h11 has refused (400)
+    a head whose ``Content-Length`` is not digits, or given twice differently, before a request reaches here."""
     for name, value in scope["headers"]:
         if name == b"content-length":
-            try:
-                return int(value)
-            except ValueError:
-                return None
+            return int(value)
     return None
 
 

@@ -14,11 +14,13 @@ of this machine an operation's file may name (a catalog source to import, a back
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+import signal
 import socket
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -164,13 +166,40 @@ def _run(
         HEAD_S,
     )
     work = HallWork(service, work_interval) if work_interval is not None else None
-    if work is not None:
-        work.start()
-    try:
-        ReadyServer(config).run(sockets=[listening])
-    finally:
+    with _stop_heard():
         if work is not None:
-            work.stop()
+            work.start()
+        try:
+            ReadyServer(config).run(sockets=[listening])
+        finally:
+            if work is not None:
+                work.stop()
+
+
+#: the signals that stop the server: systemd's stop, a technician's Ctrl-C
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
+
+
+@contextlib.contextmanager
+def _stop_heard() -> Iterator[None]:
+    """The stop signals heard and let be while the server runs and stops, Python's own actions on them restored after.
+
+    uvicorn takes them while it serves; once its connections are closed it raises the one it took again, to the
+    handler it found.  Python's own there killed the process (SIGTERM) or raised ``KeyboardInterrupt`` (Ctrl-C)
+    before the hall work's job under way was done and the database closed: a message being sent stayed claimed until
+    its lease ran out, and a Ctrl-C ended on a traceback.  Heard here, the signal has done its work (uvicorn stopped)
+    and the server's own stop follows; a second one while it does is heard too (systemd's own deadline ends a stop
+    that hangs)."""
+    previous = {one: signal.signal(one, _heard) for one in STOP_SIGNALS}
+    try:
+        yield
+    finally:
+        for one, handler in previous.items():
+            signal.signal(one, handler)
+
+
+def _heard(number: int, _frame: object) -> None:
+    logging.getLogger(__name__).info("%s heard: the server stops", signal.Signals(number).name)
 
 
 def _add_desk(argv: list[str]) -> int:

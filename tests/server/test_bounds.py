@@ -116,6 +116,17 @@ def test_a_body_too_large_is_refused_before_it_is_sent(clerks_hall: HallServer) 
     assert waited < SLACK_S
 
 
+@pytest.mark.parametrize("length", [b"ten", b"-5", b"10, 20"])
+def test_a_body_length_that_is_no_number_is_refused_at_the_door(clerks_hall: HallServer, length: bytes) -> None:
+    """The door's cap reads the declared length as a number: a head declaring anything else never reaches it."""
+    one = _tls(clerks_hall)
+    one.sendall(b"POST /v1/sign-in HTTP/1.1\r\nHost: localhost\r\nContent-Length: " + length + b"\r\n\r\n{}")
+    waited, answer = _closed_after(one)
+    assert answer.startswith(b"HTTP/1.1 400"), answer
+    assert waited < SLACK_S
+    assert _signs_in(clerks_hall) < HEAD_S
+
+
 def test_a_shells_low_descriptor_limit_is_raised_to_its_hard_one_at_start() -> None:
     """Started from a shell (soft limit 1,024 under a hard one far above), the server takes what the hard limit allows
     before it sizes its connections, rather than refusing desks at a few hundred."""

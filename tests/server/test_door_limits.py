@@ -96,6 +96,32 @@ def test_a_body_not_whole_by_its_deadline_is_refused(monkeypatch: pytest.MonkeyP
     assert (status, body, headers[b"connection"]) == (408, {"refused": "too_slow"}, b"close")
 
 
+def test_a_body_its_desk_hung_up_on_runs_nothing_and_gives_back_its_room() -> None:
+    """A desk's connection lost in the middle of its body (a cable pulled): the half body reaches no operation, no
+    answer is written to nobody, and what it reserved of :data:`BODIES_HELD` is free again."""
+    reached: list[Any] = []
+
+    async def route(scope: Any, receive: Any, send: Any) -> None:
+        reached.append(scope["path"])
+
+    app = BoundedBodies(route)
+    given: list[Message] = [
+        {"type": "http.request", "body": b'{"case_no": "XAM01', "more_body": True},
+        {"type": "http.disconnect"},
+    ]
+
+    async def receive() -> Message:
+        return given.pop(0)
+
+    sent: list[Any] = []
+
+    async def send(message: Any) -> None:
+        sent.append(message)
+
+    asyncio.run(app(scope("/v1/operations/cases.waive_papers", {"Content-Length": "100"}), receive, send))
+    assert (reached, sent, app.held) == ([], [], 0)
+
+
 def test_bodies_held_at_once_are_bounded_and_a_body_that_does_not_fit_is_refused_unread(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -24,6 +24,7 @@ from counter.access.key_reused import KeyMismatch, KeyReused
 from counter.access.lockout import SignInOutcome
 from counter.access.not_permitted import NotPermitted
 from counter.access.roles import SINGLE_DESK, Actor, Permission, Role
+from counter.case.not_found import CaseNotFound
 from counter.case.numbers import DeskIdentity
 from counter.case.promise_figures import FigureGroup
 from counter.intake.checklist import start_checklist
@@ -39,11 +40,15 @@ from counter.service.admin import (
     SignIn,
 )
 from counter.service.cases import RUN_DEMO
+from counter.service.documents import WAIVE_PAPERS, WaivePapers
 from counter.service.hall import FIND_SESSION, FindSession
 from counter.service.intake import CHECK_DRAFT, KEEP_DRAFT, MONTH_FIGURES, FiguresOfMonth, KeepDraft
 from counter.service.local import new_key, serve
+from counter.service.outbox import CHANGE_GATEWAY, READ_GATEWAY, ChangeGateway
 from counter.service.remote import Refused, Remote, ServerNotTrusted, ServerUnreachable, SessionEnded
 from counter.service.requests import Nothing
+from counter.sms.gateway import GatewayProblem
+from counter.sms.gateway_refused import GatewayRefused
 from tests.conftest import made_database
 from tests.db.tls_server import make_authority
 from tests.intake.samples import INDIVIDUAL_NO_AGENT, RESTAURANT
@@ -232,6 +237,26 @@ def test_a_window_clerks_token_is_refused_a_supervisors_operation(hall: HallServ
         clerk.call(LIST_ACCOUNTS, Nothing(), Desk(DeskIdentity("XAM01", "1"), "admin", SINGLE_DESK))
     supervisor = hall.desk("9", "baoyin", PASSWORD)
     assert supervisor.call(MONTH_FIGURES, asked).month == "2026-11"
+
+
+def test_a_case_number_the_hall_does_not_hold_is_not_found_at_the_desk(hall: HallServer) -> None:
+    """A clerk's step on a case the hall's database does not have (a number mistyped, another hall's): the desk is
+    told the case is not there, by its number, as on a desk of its own."""
+    clerk = hall.desk("8", "wulan", PASSWORD)
+    with pytest.raises(CaseNotFound) as missing:
+        clerk.call(WAIVE_PAPERS, WaivePapers("XAM01-20261128-9999", "申请人不需要纸质文书"))
+    assert missing.value.case_no == "XAM01-20261128-9999"
+
+
+def test_settings_the_rules_refuse_come_to_the_desk_as_their_refusal_and_change_nothing(hall: HallServer) -> None:
+    """An administrator's SMS gateway given over plain HTTP and without an account: refused by the hall's rules, each
+    problem named, as on a desk of its own; not a fault of the server."""
+    admin = hall.desk("8", "admin", PASSWORD)
+    change = ChangeGateway(endpoint="http://sms.hall.example/send", secret="hall-secret")
+    with pytest.raises(GatewayRefused) as refused:
+        admin.call(CHANGE_GATEWAY, change)
+    assert set(refused.value.problems) == {GatewayProblem.BAD_ENDPOINT, GatewayProblem.NO_ACCOUNT}
+    assert admin.call(READ_GATEWAY, Nothing()).endpoint == ""
 
 
 def test_a_disabled_account_is_ended_at_its_next_use(hall: HallServer) -> None:

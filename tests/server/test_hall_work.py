@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -186,3 +188,22 @@ def test_reminders_that_failed_are_queued_at_the_next_round_not_the_next_day(
     work.one_round()
     assert outbox(sessions) == [(case_no, "accepted", "sent"), (case_no, "deferral_due", "sent")]
     assert len(gateway.delivered) == 2
+
+
+def test_the_server_stopping_stops_its_rounds_between_two_jobs(service: InProcess) -> None:
+    """The server's stop (systemd's, a technician's Ctrl-C) waits for the job under way, then no other starts: its
+    thread ends at once, not at the end of its interval."""
+    work = HallWork(service, interval=3600, clock=lambda: dt.datetime.now(dt.UTC) + dt.timedelta(days=8))
+    _sign_in(service, "today", dt.datetime.now(dt.UTC))
+    work.start()
+    deadline = time.monotonic() + 30
+    while _count(service, models.DeskSession) and time.monotonic() < deadline:
+        time.sleep(0.05)  # the first round runs on the thread as soon as it starts; nothing to wait on but the rows
+    assert _count(service, models.DeskSession) == 0  # its first round pruned the week-old session
+    began = time.monotonic()
+    work.stop()
+    assert time.monotonic() - began < 5
+    assert "hall-work" not in {thread.name for thread in threading.enumerate()}
+    _sign_in(service, "afterwards", dt.datetime.now(dt.UTC))
+    work.one_round()  # a round asked after the stop (the loop's last pass): no job starts
+    assert _count(service, models.DeskSession) == 1

@@ -64,3 +64,29 @@ def test_elsewhere_the_file_rotates_while_the_server_runs(monkeypatch: pytest.Mo
         logging.getLogger("counter.server").info("request %d answered with a line long enough to fill the file", n)
     assert (tmp_path / "counter.log.1").exists()
     assert (tmp_path / "counter.log").stat().st_size <= 2_000
+
+
+@pytest.mark.usefixtures("root_handlers")
+def test_a_log_folder_that_cannot_be_made_sends_the_lines_to_stderr(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Run by hand by an account that cannot make the log folder (a file in its place, a read-only home): the server
+    still starts, its lines on the terminal rather than nowhere."""
+    monkeypatch.delenv("JOURNAL_STREAM", raising=False)
+    home = tmp_path / "home"
+    home.write_text("a file where the data folder should be\n", encoding="utf-8")
+    monkeypatch.setenv("COUNTER_HOME", str(home))
+    assert setup_server_logging() == "stderr"
+    logging.getLogger("counter.server.app").warning("the database did not answer /v1/sign-in")
+    assert "WARNING counter.server.app: the database did not answer /v1/sign-in" in capsys.readouterr().err
+
+
+def test_a_flood_of_kinds_is_forgotten_rather_than_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each line of a flood its own kind (a client's address in it): past a thousand kinds in a window the filter
+    forgets them, so its memory stays bounded; a kind it had thinned is written again."""
+    monkeypatch.setattr(time, "monotonic", lambda: 1000.0)
+    once = OncePerBurst(burst=1, window_s=60)
+    assert once.filter(_record("handshake failed"))
+    assert not once.filter(_record("handshake failed"))
+    assert all(once.filter(_record("connection from 10.8.%d.%d lost", n // 256, n % 256)) for n in range(1001))
+    assert once.filter(_record("handshake failed"))

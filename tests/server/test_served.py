@@ -80,6 +80,7 @@ def test_a_nul_is_found_by_the_field_it_stands_in() -> None:
     from counter.case.hand_over import HandOverRequest, HandOverWay
     from counter.server.nul_guard import nul_field
     from counter.service.cases import HandOverResults
+    from counter.service.outbox import ChangeGateway
 
     posted = HandOverRequest(HandOverWay.POST, carrier="顺丰", tracking_no="SF12\x0034567890")
     asked = HandOverResults("XAM01-20261127-08-0001", posted)
@@ -88,3 +89,12 @@ def test_a_nul_is_found_by_the_field_it_stands_in() -> None:
     assert nul_field(dataclasses.replace(asked, request=shaped)) is None
     assert nul_field({"a": ["x", "y\x00"]}) == "a.1"
     assert nul_field(b"\x00\x00") is None  # bytes are no text
+    templates = ChangeGateway(templates={"receipt\x00": "SMS_1"})  # a map's key is text the database keeps too
+    assert nul_field(templates) == "templates.key"
+
+
+def test_every_served_request_is_a_record_the_door_can_read_field_by_field() -> None:
+    """The door confines a request's files and finds its NULs field by field: each served operation is asked with a
+    dataclass (the server has no path for any other request)."""
+    plain = [op.name for op in operations().values() if served(op) and not dataclasses.is_dataclass(op.request)]
+    assert plain == []

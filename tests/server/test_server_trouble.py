@@ -9,6 +9,7 @@ service whose database is away, and the transport is asked by a stub that answer
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler
@@ -20,10 +21,14 @@ import pytest
 from counter.host.database.database_faults import DbFault, StoreFault
 from counter.server.app import STORE_AWAY
 from counter.service.admin import ACCOUNTS_EXIST
+from counter.service.call import Clock
+from counter.service.faults import decode_fault
+from counter.service.hall import FIND_SESSION
 from counter.service.remote import NotUnderstood, Refused, Remote, ServerUnreachable
 from counter.service.requests import Nothing
 from tests.https_stub import serving
 from tests.server.asgi_call import post
+from tests.server.test_strict_door import SESSION
 
 
 class DatabaseAway:
@@ -51,6 +56,44 @@ def test_an_operations_session_the_database_cannot_find_now_is_answered_as_such(
 
 def test_a_sign_out_the_database_cannot_take_now_is_answered_as_such() -> None:
     assert post(DatabaseAway(), "/v1/sign-out", b"", BEARER) == (503, {"refused": STORE_AWAY})
+
+
+class AwayInTheWork(DatabaseAway):
+    """A service that finds the desk's session, then whose operation meets a database that cannot take it now."""
+
+    clock = Clock()  # the server's own: the door makes each call's context from it
+
+    def call(self, op: Any, *_: Any, **__: Any) -> Any:
+        if op is FIND_SESSION:
+            return SESSION
+        raise self.error
+
+    def run(self, *_: Any, **__: Any) -> Any:
+        raise self.error
+
+
+def test_an_operation_the_database_cannot_take_now_comes_to_the_desk_as_its_fault() -> None:
+    """The session found, the operation's own transaction refused (SQLite busy, PostgreSQL restarting): answered 503
+    with the database's fault, which the desk reads as the same wait as on its own database, nothing applied."""
+    status, body = post(AwayInTheWork(), f"/v1/operations/{ACCOUNTS_EXIST.name}", b"{}", BEARER)
+    assert status == 503
+    fault = decode_fault(body)
+    assert isinstance(fault, StoreFault)
+    assert fault.fault is DbFault.LOCKED
+
+
+def test_an_operations_failure_it_does_not_declare_is_answered_in_json_and_logged_with_its_desk(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A fault of the program inside an operation: the desk gets the door's 500 (its clerk an error it can report),
+    the server's log the operation, the desk and the traceback, for support."""
+    with caplog.at_level(logging.ERROR, logger="counter.server.app"):
+        status, body = post(AwayInTheWork(KeyError("bundle")), f"/v1/operations/{ACCOUNTS_EXIST.name}", b"{}", BEARER)
+    assert (status, body) == (500, {"refused": "server"})
+    (record,) = [r for r in caplog.records if r.name == "counter.server.app"]
+    assert record.getMessage() == f"operation {ACCOUNTS_EXIST.name} failed at desk {SESSION.desk_no}"
+    assert record.exc_info is not None
+    assert isinstance(record.exc_info[1], KeyError)
 
 
 def test_an_unexpected_failure_is_answered_in_json() -> None:

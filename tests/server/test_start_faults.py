@@ -231,3 +231,47 @@ def test_an_address_this_machine_does_not_have(folder: Path, host: str) -> None:
     status, said = _serve(folder, made_database(folder / "hall.sqlite3"), "--host", host)
     assert status == 1
     assert _one_line(said) == f"服务端没有启动：本机没有地址 {host}，无法在上面监听。请核对 --host"
+
+
+@pytest.mark.parametrize("command", [["--cert", "server.crt", "--key", "server.key"], ["add-desk", "--desk", "8"]])
+def test_no_database_named_is_misuse_said_in_chinese(
+    command: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Neither ``--db`` nor ``COUNTER_DB_URL`` (a unit file whose environment file was not read): told before anything
+    is opened or logged."""
+    from counter.server.main import main
+
+    monkeypatch.delenv("COUNTER_DB_URL", raising=False)
+    with pytest.raises(SystemExit) as ended:
+        main(command)
+    assert ended.value.code == 2
+    said = capsys.readouterr().err
+    assert "请用 --db 或 COUNTER_DB_URL 指定数据库" in said
+    assert "error" not in said
+
+
+def test_a_database_file_that_is_not_there(folder: Path) -> None:
+    """A hall's SQLite file named wrongly, or on a share not mounted: told, and no empty database made in its place."""
+    missing = folder / "share" / "hall.sqlite3"
+    status, said = _serve(folder, f"sqlite:///{missing}")
+    assert status == 1
+    assert "Traceback" not in said
+    assert said.startswith(f"服务端没有启动：找不到数据库文件：{missing}")
+    assert not missing.parent.exists()
+
+
+@pytest.mark.parametrize("desk", ["abc", "12345", ""])
+def test_add_desk_with_a_number_that_is_no_desks(folder: Path, desk: str) -> None:
+    """A desk's number is 1-4 digits (the receipts' numbers carry it): anything else is refused as misuse, no key."""
+    url = made_database(folder / "hall.sqlite3")
+    done = subprocess.run(
+        [sys.executable, "-m", "counter", "serve", "add-desk", "--db", url, "--desk", desk],
+        capture_output=True,
+        text=True,
+        env=_env(folder),
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert _one_line(done.stderr) == f"窗口号 {desk} 不可用：应为1-4位数字"

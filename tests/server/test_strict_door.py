@@ -90,3 +90,21 @@ def test_a_request_of_its_type_reaches_the_operation() -> None:
     status, _ = post(service, f"/v1/operations/{KNOWN_PARTY.name}", b'{"id_no": "152201199001011234"}', BEARER)
     assert status == 200
     assert [request.id_no for request in service.asked] == ["152201199001011234"]
+
+
+def test_a_write_without_its_key_is_refused_before_it_runs() -> None:
+    """A write's key is what makes it safe to ask again: one without (a client that is not a desk of this release)
+    is refused, never run once for each time it is sent."""
+    service = OneSession()
+    body = json.dumps({"allowed": True}).encode()
+    for key in ({}, {"Idempotency-Key": "not a key"}):
+        status, answer = post(service, f"/v1/operations/{ALLOW_DRAFT_INTAKE.name}", body, {**BEARER, **key})
+        assert (status, answer) == (400, {"refused": "idempotency_key"})
+    assert service.asked == []
+
+
+def test_a_sign_out_without_a_token_ends_nothing() -> None:
+    service = OneSession()
+    status, answer = post(service, "/v1/sign-out", b"", {"Desk-Key": "a-key"})
+    assert (status, answer) == (401, {"refused": "unknown"})
+    assert service.asked == []
