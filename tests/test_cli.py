@@ -172,6 +172,7 @@ def test_demo_then_case_show_and_list(capsys: pytest.CaptureFixture[str], tmp_pa
     summary = json.loads((tmp_path / "demo" / "cases.json").read_text("utf-8"))
     listed = {r["case_no"]: r["status_text"] for r in rows}
     assert {c["case_no"]: c["status_text"] for c in summary} == listed  # each state as its page names it
+    assert all(dt.datetime.fromisoformat(h["at"]).tzinfo for c in summary for h in c["history"])  # zoned, as --json
     assert "已收件" in listed.values()  # the hall only received what no department entrusted it with
     code, out, _ = run(capsys, "case", "show", numbers[0], "--db", db)
     assert "办件编号" in out

@@ -97,9 +97,13 @@ def _json_default(value: object) -> object:
     return str(value)
 
 
+def json_text(value: Any) -> str:
+    """``value`` as the command line writes JSON, to the screen or to a file: its moments with their zone."""
+    return json.dumps(value, ensure_ascii=False, indent=2, default=_json_default)
+
+
 def print_json(value: Any) -> None:
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=_json_default)
-    sys.stdout.write("\n")
+    sys.stdout.write(json_text(value) + "\n")
 
 
 def print_json_items(items: Iterable[Any]) -> int:
@@ -107,7 +111,7 @@ def print_json_items(items: Iterable[Any]) -> int:
     list; how many there were.  A list of hundreds of thousands of rows is never held whole to be written."""
     count = 0
     for item in items:
-        text = json.dumps(item, ensure_ascii=False, indent=2, default=_json_default).replace("\n", "\n  ")
+        text = json_text(item).replace("\n", "\n  ")
         sys.stdout.write(("[\n  " if count == 0 else ",\n  ") + text)
         count += 1
     sys.stdout.write("\n]\n" if count else "[]\n")
