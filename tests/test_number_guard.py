@@ -307,11 +307,19 @@ def spoil_note(note: Path, how: str) -> None:
         os.mkfifo(note)
     elif how == "dev_zero":
         note.symlink_to("/dev/zero")
+    elif how == "folder":
+        note.mkdir()
 
 
 @pytest.mark.parametrize(
     ("how", "fault"),
-    [("deleted", "已丢失"), ("garbage", "无法读取"), ("fifo", "不是普通文件"), ("dev_zero", "不是普通文件")],
+    [
+        ("deleted", "已丢失"),
+        ("garbage", "无法读取"),
+        ("fifo", "不是普通文件"),
+        ("dev_zero", "不是普通文件"),
+        ("folder", "不是普通文件"),
+    ],
 )
 def test_a_note_lost_or_spoiled_stops_numbering_and_the_check_says_why(desk: Path, how: str, fault: str) -> None:
     """Without the note a database that lost its last cases would go unseen: numbering stops, never hangs, and the
