@@ -77,6 +77,8 @@ MISUSE = [
     (["bogus"], "参数 COMMAND：没有“bogus”这一项（可选：catalog、case、demo、item、", ("bogus",)),
     (["case", "figures", "--month", "2026-11", "--by", "x"], "参数 --by：没有“x”这一项（可选：desk、bundle）", ()),
     (["db", "upgrade", "--lock-timeout"], "参数 --lock-timeout：后面须跟一个值", ()),
+    (["db", "upgrade", "--lock-timeout", "soon"], "参数 --lock-timeout：应为 0 到 3600 之间的秒数：soon", ("soon",)),
+    (["db", "upgrade", "--lock-timeout", "-1"], "参数 --lock-timeout：应为 0 到 3600 之间的秒数：-1", ()),
     (["--exit-when-ready=1"], "参数 --exit-when-ready：不跟值，却给了“1”", ()),
     (["-hx"], "参数 -h/--help：不跟值，却给了“x”", ()),
     (["case", "list", "--d"], "选项 --d 不完整，可能是：--db、--due-soon", ()),
