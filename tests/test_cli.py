@@ -291,6 +291,23 @@ def test_the_program_hands_a_command_to_the_command_line(capsys: pytest.CaptureF
     assert "103 个一件事" in capsys.readouterr().out
 
 
+def test_the_program_says_its_version_and_what_it_runs_on(capsys: pytest.CaptureFixture[str]) -> None:
+    """What support asks first, answered without a database, a log or a window."""
+    import sqlalchemy
+
+    from counter import __version__
+    from counter.__main__ import main as program
+    from counter.db.revision import HEAD
+
+    assert program(["--version"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == f"counter {__version__}"
+    assert [line.split(" ", 1)[0] for line in lines[1:]] == ["Python", "Qt", "PySide6", "reportlab", "SQLAlchemy",
+                                                             "schema"]  # fmt: skip
+    assert f"SQLAlchemy {sqlalchemy.__version__}" in lines
+    assert lines[-1] == f"schema {HEAD}"
+
+
 def test_a_damaged_database_is_named_as_such(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     damaged = tmp_path / "damaged.sqlite3"
     damaged.write_bytes(b"not a database at all, but long enough to be read as one" * 100)
