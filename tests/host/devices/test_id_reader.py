@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from counter.host.devices.id_reader import HttpReader, SerialReader, desk_reader, http_format, reader_for
+from counter.host.machine.desk_config import DeskConfig, save_desk_config
 from counter.parties.id_card import FIND_CARD, READ_BASE, SELECT_CARD, CardError, CardFault, command_frame
 from tests.https_stub import answering
 from tests.id_card_player import NOT_FOUND, cut_read, good_read, playing, pulled_read, sample_card, torn_read
@@ -134,3 +135,36 @@ def test_the_desk_settings_choose_the_reader(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match=r"vendor\.toml"):
         reader_for("http", "http://127.0.0.1:19196", str(broken))
     assert desk_reader() is None  # a desk set up before readers existed has none
+
+
+def test_a_head_cut_short_is_a_torn_read() -> None:
+    with playing([b"\xaa\xaa\xaa"]) as player, pytest.raises(CardError) as raised:
+        SerialReader(player.port, timeout=0.3).read_card()
+    assert raised.value.fault is CardFault.TORN
+
+
+def test_a_vendors_status_neither_read_nor_no_card_is_unreadable() -> None:
+    with service(vendor_answer("9")) as address, pytest.raises(CardError) as raised:
+        HttpReader(address, http_format(), timeout=1).read_card()
+    assert raised.value.fault is CardFault.UNREADABLE
+
+
+def test_a_vendors_photo_that_is_not_base64_is_a_torn_read() -> None:
+    answer = vendor_answer()
+    answer["data"] = {**answer["data"], "photo": "not*base64"}  # type: ignore[dict-item]
+    with service(answer) as address, pytest.raises(CardError) as raised:
+        HttpReader(address, http_format(), timeout=1).read_card()
+    assert (raised.value.fault, raised.value.detail) == (CardFault.TORN, "photo")
+
+
+def test_a_desk_whose_reader_cannot_be_made_reads_no_card_and_logs_why(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The intake then offers typing the card in: a reader that cannot be used never stops the window."""
+    assert reader_for("usb", "/dev/hidraw0") is None  # a kind a later version knows
+    assert "id_reader 'usb'" in caplog.text
+    broken = tmp_path / "vendor.toml"
+    broken.write_text("[request]\n", encoding="utf-8")
+    save_desk_config(DeskConfig(id_reader="http", id_reader_at="http://127.0.0.1:19196", id_reader_format=str(broken)))
+    assert desk_reader() is None
+    assert "id_reader_format unusable" in caplog.text
