@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
+import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -168,3 +169,32 @@ def test_a_desk_whose_reader_cannot_be_made_reads_no_card_and_logs_why(
     save_desk_config(DeskConfig(id_reader="http", id_reader_at="http://127.0.0.1:19196", id_reader_format=str(broken)))
     assert desk_reader() is None
     assert "id_reader_format unusable" in caplog.text
+
+
+class _Busy(_Service):
+    def do_GET(self) -> None:
+        body = b"<html>reader busy</html>"
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def test_a_vendors_service_that_answers_no_json_is_torn_and_one_that_never_answers_says_so() -> None:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Busy)
+    with answering(server), pytest.raises(CardError) as raised:
+        HttpReader(f"http://127.0.0.1:{server.server_address[1]}", http_format(), timeout=1).read_card()
+    assert raised.value.fault is CardFault.TORN
+    with socket.socket() as silent:  # listening, the connection taken by the system, never answered
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        address = f"http://127.0.0.1:{silent.getsockname()[1]}"
+        with pytest.raises(CardError) as raised:
+            HttpReader(address, http_format(), timeout=0.3).read_card()
+    assert raised.value.fault is CardFault.NO_ANSWER
+
+
+def test_a_vendors_answer_that_is_not_an_object_is_unreadable() -> None:
+    with service(["0"]) as address, pytest.raises(CardError) as raised:
+        HttpReader(address, http_format(), timeout=1).read_card()
+    assert raised.value.fault is CardFault.UNREADABLE
