@@ -76,3 +76,19 @@ def test_a_format_file_that_cannot_be_read_asks_nothing(tmp_path: Path) -> None:
         found = ask_library(dataclasses.replace(settings, format_file=str(path)), CREDIT_CODE, ())
         assert (found.outcome, found.licences) == (LookUpOutcome.FAILED, ()), name
         assert found.detail.startswith(f"format: {path}: "), name
+
+
+def test_a_library_down_or_answering_what_the_format_does_not_read_shows_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    with answering(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n", drip=False) as (url, ca_file):
+        pass  # shut: nobody listens there any more
+    outcome, found, detail, _took = _ask(url, ca_file, monkeypatch)
+    assert (outcome, found) == (LookUpOutcome.FAILED, 0)
+    assert detail.startswith("no connection: ")
+    body = b'{"items": "none"}'
+    head = f"HTTP/1.1 200 OK\r\nContent-Length: {len(body)}\r\n\r\n".encode() + body
+    with answering(head, drip=False) as (url, ca_file):
+        outcome, found, detail, _took = _ask(url, ca_file, monkeypatch)
+    assert (outcome, found) == (LookUpOutcome.FAILED, 0)
+    assert detail.startswith("malformed answer: ")
