@@ -86,6 +86,7 @@ MISUSE = [
     (["case", "decide", "X", "--item", "C"], "须给出其中一个参数：--approve、--deny", ()),
     (["audit", "set-aside-seal", "A01", "seven", "d"], "参数 no：“seven”不是整数", ("seven",)),
     (["front-store", "send", "--interval", "soon"], "参数 --interval：“soon”不是数", ("soon",)),
+    (["audit", "reads", "--since", "20/11/2026"], "参数 --since：日期应为 YYYY-MM-DD", ("20/11/2026",)),
     (["case", "void", "X", "--reason", "重复\x00录入"], "参数 --reason：第3个字符是控制字符（U+0000）", ()),
 ]
 
