@@ -221,3 +221,20 @@ def test_a_desk_whose_hall_ca_is_gone_or_damaged_is_told_so_and_asks_nothing(
     assert capsys.readouterr().err == START_NO_CA + "\n"
     assert hall_cases(server.hall.url) == before
     assert databases_on_the_desk() == []
+
+
+def test_a_hall_desks_command_asks_the_password_it_was_not_given(
+    hall_desk: PreparedHall, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+
+    def typed(prompt: str) -> str:  # the clerk at the terminal
+        asked.append(prompt)
+        return PASSWORD
+
+    monkeypatch.delenv("COUNTER_PASSWORD")
+    monkeypatch.setattr("getpass.getpass", typed)
+    assert main(["--user", "clerk1", "case", "list", "--json"]) == 0, capsys.readouterr().err
+    assert asked == ["clerk1 的密码："]
+    assert isinstance(json.loads(capsys.readouterr().out), list)
+    assert databases_on_the_desk() == []
