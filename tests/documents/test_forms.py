@@ -144,6 +144,9 @@ def test_the_command_line_lists_prints_one_and_writes_all(capsys: pytest.Capture
     assert not (tmp_path / "both").exists()
     assert main(["form", "XAM-YJS-999", "--all", "--out", str(tmp_path / "none"), "--db", db]) == 1
     assert capsys.readouterr().err == "一件事 XAM-YJS-999 不存在或没有办事指南，不能打印表格\n"
+    if Path("/dev/full").exists():  # a stick that fills up as the form is written: the write's fault, in words
+        assert main(["form", "8", "M01", "--out", "/dev/full", "--db", db]) == 1
+        assert capsys.readouterr().err == "无法写入 /dev/full：磁盘空间已满\n"
 
 
 #: the bundles most taken at a hall (docs/catalog-format.md, "Forms with their boxes"), and 027 whose guide names
