@@ -16,6 +16,7 @@ import pytest
 
 from counter.cli.main import main
 from counter.host.machine.desk_config import DeskConfig, save_desk_config
+from tests.codes import make_credit_code, make_org_code
 from tests.conftest import made_database
 
 REPO = Path(__file__).resolve().parents[2]
@@ -559,3 +560,17 @@ def test_a_request_file_too_large_to_be_one_is_not_read(
     code, out, err = take(capsys, db, str(big))
     assert (code, out) == (1, "")
     assert str(big) in err
+
+
+def test_a_companys_case_is_shown_with_its_legal_representative(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    request = copy.deepcopy(ACCEPT)
+    request["uid"] = "7d1e0c5a2b3f4e6d8c9a0b1c2d3e4f50"
+    code_no = make_credit_code("91152201" + make_org_code("MA0Q1234"))
+    request["applicant"] = {**request["applicant"], "kind": "company", "name": "乌兰浩特市草原餐饮有限公司",
+                            "id_no": code_no, "legal_rep": "张海军"}  # fmt: skip
+    case = taken_json(capsys, db, write(tmp_path, request))
+    page = shown(capsys, db, case["case_no"])
+    assert "乌兰浩特市草原餐饮有限公司" in page
+    assert "法定代表人：张海军" in page.splitlines()
