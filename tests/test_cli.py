@@ -172,6 +172,7 @@ def test_demo_then_case_show_and_list(capsys: pytest.CaptureFixture[str], tmp_pa
     summary = json.loads((tmp_path / "demo" / "cases.json").read_text("utf-8"))
     listed = {r["case_no"]: r["status_text"] for r in rows}
     assert {c["case_no"]: c["status_text"] for c in summary} == listed  # each state as its page names it
+    assert all(dt.datetime.fromisoformat(h["at"]).tzinfo for c in summary for h in c["history"])  # zoned, as --json
     assert "已收件" in listed.values()  # the hall only received what no department entrusted it with
     code, out, _ = run(capsys, "case", "show", numbers[0], "--db", db)
     assert "办件编号" in out
@@ -288,6 +289,23 @@ def test_the_program_hands_a_command_to_the_command_line(capsys: pytest.CaptureF
 
     assert program(["catalog", "validate", str(SHIPPED_CATALOG)]) == 0
     assert "103 个一件事" in capsys.readouterr().out
+
+
+def test_the_program_says_its_version_and_what_it_runs_on(capsys: pytest.CaptureFixture[str]) -> None:
+    """What support asks first, answered without a database, a log or a window."""
+    import sqlalchemy
+
+    from counter import __version__
+    from counter.__main__ import main as program
+    from counter.db.revision import HEAD
+
+    assert program(["--version"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == f"counter {__version__}"
+    assert [line.split(" ", 1)[0] for line in lines[1:]] == ["Python", "Qt", "PySide6", "reportlab", "SQLAlchemy",
+                                                             "schema"]  # fmt: skip
+    assert f"SQLAlchemy {sqlalchemy.__version__}" in lines
+    assert lines[-1] == f"schema {HEAD}"
 
 
 def test_a_damaged_database_is_named_as_such(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

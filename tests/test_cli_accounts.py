@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -117,6 +118,9 @@ def test_add_list_disable_as_the_signed_in_admin(
         ("account_changed", "batu", "wulan"),
         ("sign_in_failed", "", "wulan"),
     ]
+    monkeypatch.setenv("COUNTER_PASSWORD", ADMIN_PASSWORD)
+    code, out, _ = run(capsys, "--user", "batu", "--db", hall, "user", "list")
+    assert "wulan  乌兰  工号：0815  角色：窗口工作人员、负责人  已停用" in out
 
 
 def test_without_user_a_command_is_refused_once_accounts_exist(
@@ -215,6 +219,13 @@ def test_password_reset_lifts_a_lock(
     for _ in range(5):
         run(capsys, "--user", "saran", "--db", hall, "user", "list")
     monkeypatch.setenv("COUNTER_PASSWORD", ADMIN_PASSWORD)
+    code, out, _ = run(capsys, "--user", "batu", "--db", hall, "user", "list")  # the administrator sees the lock
+    (line,) = [line for line in out.splitlines() if line.startswith("saran ")]
+    assert re.search(r"锁定至 \d{4}-\d\d-\d\d \d\d:\d\d", line), line
+    monkeypatch.setattr("sys.stdin", io.StringIO("weak\n"))  # a new password too weak: refused, the lock stays
+    code, out, err = run(capsys, "--user", "batu", "--db", hall, "user", "password", "saran", "--password-stdin")
+    assert (code, out) == (1, "")
+    assert "至少 8 位" in err
     monkeypatch.setattr("sys.stdin", io.StringIO("fresh2026ok\n"))
     code, out, _ = run(capsys, "--user", "batu", "--db", hall, "user", "password", "saran", "--password-stdin")
     assert (code, out) == (0, "已重设 saran 的密码，账号锁定已解除。\n")

@@ -136,6 +136,9 @@ def test_a_lapse_from_the_command_line_leaves_the_food_licence_to_its_department
                        "--valid-until", lapse_day, "--db", db, "--today", decided)  # fmt: skip
     assert code == 1
     assert "早于准予决定的日期" in err  # the licence's 有效期限 ends before the grant
+    code, _, err = run(capsys, *user, "case", "decide", number, "--item", "152201-YJS008-01", "--approve",
+                       "--valid-until", "2031/05/01", "--db", db, "--today", decided)  # fmt: skip
+    assert (code, err.strip()) == (2, "--valid-until 应为 YYYY-MM-DD 格式的日期或“长期有效”，收到：2031/05/01")
     valid = {"152201-YJS008-01": ["--valid-until", "2031-05-01"], "152201-YJS008-03": ["--valid-until", "长期有效"]}
     for item in ("152201-YJS008-01", "152201-YJS008-03", "152201-YJS008-04"):
         code, out, _ = run(capsys, *user, "case", "decide", number, "--item", item, "--approve", "--result-no", "A1",

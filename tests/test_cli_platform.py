@@ -107,6 +107,12 @@ def test_a_site_not_reporting_lists_no_event_sends_none_and_refuses_a_coding_wit
     assert err.strip().endswith("须写成 名称=值，例如 --coding level=gbt39046：level")
     code, out, _ = run(capsys, "platform", "settings", "--json", "--db", db)
     assert json.loads(out)["codings"] == {}  # nothing stored of the refused change
+    bureau, code_no = "兴安盟市场监督管理局", "11152200MB1234567X"  # the reports name a department by its code
+    code, out, _ = run(capsys, "platform", "settings", "--org-code", f"{bureau}={code_no}", "--json", "--db", db)
+    assert code == 0
+    assert json.loads(out)["org_codes"] == {bureau: code_no}
+    code, out, _ = run(capsys, "platform", "settings", "--json", "--db", db)
+    assert json.loads(out)["org_codes"] == {bureau: code_no}  # kept
 
 
 def test_settings_say_so_when_the_mapping_file_cannot_be_read_for_the_code_lists(

@@ -103,6 +103,9 @@ def test_figures_by_command(capsys: pytest.CaptureFixture[str], cases: tuple[str
     assert code == 0
     assert "XAM01 8号窗口：受理 2 件，即办件占比 55.6%（目标 20.0%）" in out
     assert "即办件按实际办理计：受理当日即作出决定" in out  # the definition beside the target
+    code, out, _ = run(capsys, "case", "figures", "--month", "2026-11", "--json", "--db", db)
+    (desk_line,) = json.loads(out)["lines"]  # by desk, as the text: the desk named by its site and number
+    assert (desk_line["site_code"], desk_line["desk_no"], desk_line["cases"]) == ("XAM01", "8", 2)
     code, out, _ = run(capsys, "case", "figures", "--month", "2026-10", "--db", db)
     assert (code, out.strip()) == (0, "2026-10 没有受理的办件。")
     code, _, err = run(capsys, "case", "figures", "--month", "2026-13", "--db", db)

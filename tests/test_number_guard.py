@@ -224,10 +224,12 @@ def test_a_damaged_log_that_lost_a_notice_does_not_number_it_again(desk: Path, t
     assert int(number[-4:]) == int(issued[-4:]) + 1
 
 
+@pytest.mark.parametrize("lost", ["series_set_back", "note_spoiled"])
 def test_a_department_series_set_back_does_not_number_its_decision_again(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path, lost: str
 ) -> None:
-    """A 不予批准决定书 is numbered in its department's yearly series, noted outside the database the same way."""
+    """A 不予批准决定书 is numbered in its department's yearly series, noted outside the database the same way; with
+    the note spoiled, no paper is numbered until it is made again from the database."""
     db = made_database(tmp_path / "series.sqlite3")
     assert run(capsys, "catalog", "list", "--db", db)[0] == 0
     (first, due), (second, _) = deferred_case(db), deferred_case(db)
@@ -251,6 +253,24 @@ def test_a_department_series_set_back_does_not_number_its_decision_again(
     code, out, _ = deny(first)
     assert code == 0
     issued = out.split("\t")[0]
+    if lost == "note_spoiled":
+        from counter.actions.admin.database_file import database_place
+        from counter.host.notes.database_notes import note_path
+
+        note = note_path(database_place(db), make_folder=False)
+        note.write_bytes(b"\x00\xffnot a note at all\n")
+        code, _, err = deny(second)
+        assert code == 1
+        assert err.startswith("不能出具文书：本机记录本窗口已发出编号的文件无法读取")
+        assert str(note) in err
+        assert "counter db numbers --renote" in err
+        code, out, _ = run(capsys, *user, "db", "numbers", "--renote", "--db", db)
+        assert code == 0
+        assert f"原来的编号记录已改名保留：{note}.damaged-" in out
+        code, out, _ = deny(second)
+        assert code == 0
+        assert int(out.split("\t")[0][-4:]) == int(issued[-4:]) + 1  # nothing numbered by the refused print
+        return
     with sqlite3.connect(tmp_path / "series.sqlite3") as conn:  # the series' counter as an older copy had it
         conn.execute("UPDATE desk_counter SET last = 0 WHERE kind LIKE 'P%'")
     conn.close()
@@ -307,11 +327,19 @@ def spoil_note(note: Path, how: str) -> None:
         os.mkfifo(note)
     elif how == "dev_zero":
         note.symlink_to("/dev/zero")
+    elif how == "folder":
+        note.mkdir()
 
 
 @pytest.mark.parametrize(
     ("how", "fault"),
-    [("deleted", "已丢失"), ("garbage", "无法读取"), ("fifo", "不是普通文件"), ("dev_zero", "不是普通文件")],
+    [
+        ("deleted", "已丢失"),
+        ("garbage", "无法读取"),
+        ("fifo", "不是普通文件"),
+        ("dev_zero", "不是普通文件"),
+        ("folder", "不是普通文件"),
+    ],
 )
 def test_a_note_lost_or_spoiled_stops_numbering_and_the_check_says_why(desk: Path, how: str, fault: str) -> None:
     """Without the note a database that lost its last cases would go unseen: numbering stops, never hangs, and the

@@ -74,6 +74,22 @@ def test_a_removed_font_is_named_with_where_it_was_looked_for(shipped_copy: Path
     assert str(shipped_copy) not in shown
 
 
+def test_a_command_on_an_incomplete_installation_runs_nothing_and_names_what_is_missing(
+    shipped_copy: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """No command gives a right answer without its files (a catalog of nothing, boxes for text): none is run."""
+    from counter.cli.main import main
+
+    (shipped_copy / "fonts" / "hanamin-b.ttf").unlink()
+    database = tmp_path / "never.sqlite3"
+    assert main(["db", "upgrade", "--db", f"sqlite:///{database}"]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith("程序安装不完整，无法启动。")
+    assert f"字体文件 hanamin-b.ttf 不存在：{shipped_copy / 'fonts' / 'hanamin-b.ttf'}" in err
+    assert not database.exists()
+
+
 def test_the_extension_i_font_missing_is_named(shipped_copy: Path) -> None:
     (shipped_copy / "fonts" / "jigmo2-ext-i.ttf").unlink()
     missing = missing_resources()

@@ -13,7 +13,17 @@ from typing import TYPE_CHECKING
 
 from counter.access.roles import Role
 from counter.case.moments import minute_text
-from counter.cli.common import EXIT_OK, EXIT_PROBLEM, Reported, UsageError, ask, desk, open_service, print_json
+from counter.cli.common import (
+    EXIT_OK,
+    EXIT_PROBLEM,
+    Reported,
+    UsageError,
+    ask,
+    desk,
+    moment_json,
+    open_service,
+    print_json,
+)
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
@@ -116,17 +126,14 @@ def _account_line(account: AccountInfo) -> str:
 
 
 def _account_json(account: AccountInfo) -> dict[str, object]:
-    def iso(moment: dt.datetime | None) -> str | None:
-        return None if moment is None else moment.isoformat()
-
     return {
         "login": account.login,
         "name": account.name,
         "staff_no": account.staff_no,
         "roles": [role.value for role in Role if role in account.roles],
         "disabled": account.disabled,
-        "locked_until": iso(account.locked_until),
-        "last_login_at": iso(account.last_login_at),
+        "locked_until": moment_json(account.locked_until),
+        "last_login_at": moment_json(account.last_login_at),
         "department": account.department,
     }
 

@@ -20,7 +20,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from counter.case.moments import second_text
-from counter.cli.common import EXIT_OK, EXIT_PROBLEM, desk, open_service, print_json
+from counter.cli.common import EXIT_OK, EXIT_PROBLEM, desk, moment_json, open_service, print_json
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
@@ -116,7 +116,7 @@ def cmd_audit_reads(args: argparse.Namespace) -> int:
     asked = ReadsAsked(login=args.login, case_no=args.case_no, since=args.since)
     rows = open_service(args).call(LIST_READS, asked, desk())
     if args.json:
-        print_json([dataclasses.asdict(row) | {"at": row.at.isoformat()} for row in rows])
+        print_json([dataclasses.asdict(row) | {"at": moment_json(row.at)} for row in rows])
         return EXIT_OK
     for row in rows:
         at, case_no = second_text(row.at), row.case_no or AUDIT_READ_NO_CASE

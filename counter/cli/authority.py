@@ -51,6 +51,7 @@ def add_authority_command(site: argparse._SubParsersAction[Any], common: argpars
 def cmd_site_authority(args: argparse.Namespace) -> int:
     from counter.service.department_items import CHANGE_AUTHORITY, SITE_AUTHORITY, ChangeAuthority
     from counter.service.requests import SiteCode
+    from counter.words.texts import text_problem_text
 
     service, by = open_service(args), desk()
     site = by.identity.site_code
@@ -60,8 +61,10 @@ def cmd_site_authority(args: argparse.Namespace) -> int:
         if not sep or not code.strip() or not text.strip():
             raise Reported(tr("--entrust 应写作“实施编码=授权文书”：{line}").format(line=line))
         checked = check_text(text, TextField.NOTE)
-        if not checked.ok:
-            raise Reported(tr("授权文书含有不能录入的字符或超过长度：{line}").format(line=line[:60]))
+        if checked.problem is not None:  # named as the window names it; the text itself, control characters and
+            # all, is not echoed back
+            problem = text_problem_text(checked.problem, checked.detail)
+            raise Reported(tr("授权文书（{code}）：{problem}").format(code=code.strip(), problem=problem))
         entrusted.append((code.strip(), checked.value))
 
     if args.hold or entrusted or args.release:

@@ -11,7 +11,6 @@ unanswered past its deadline (视为放弃申请); the action refuses it earlier
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -26,6 +25,7 @@ from counter.cli.common import (
     add_today,
     desk,
     free_text,
+    json_text,
     open_service,
     print_json_items,
     today,
@@ -269,7 +269,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     for paper in run.papers:  # written on this desk, whichever the run's database
         (out / paper.name).write_bytes(paper.pdf)
     summary = [case_json(v, v.case_no in run.received) for v in run.views]
-    (out / "cases.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2, default=str), "utf-8")
+    (out / "cases.json").write_text(json_text(summary), "utf-8")
     for case in made:
         print(f"{case.case_no}\t{case.label}")
     print(tr("已生成 {count} 份文书：{out}").format(count=len(run.papers), out=out), file=sys.stderr)

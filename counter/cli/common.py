@@ -80,9 +80,30 @@ class Reported(Exception):
     """A problem already put into words for the user: exit 1 with the message."""
 
 
+def moment_json(at: dt.datetime | None) -> str | None:
+    """A stored moment as ``--json`` gives it: ISO text with its zone (UTC where the store gave none back, as
+    :func:`counter.case.moments.stored_utc` reads it), since a script takes a time without one for its own clock's."""
+    from counter.case.moments import stored_utc
+
+    return None if at is None else stored_utc(at).isoformat()
+
+
+def _json_default(value: object) -> object:
+    """What JSON has no type for: a moment with its zone (:func:`moment_json`), a day as ISO text, else its text."""
+    if isinstance(value, dt.datetime):
+        return moment_json(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def json_text(value: Any) -> str:
+    """``value`` as the command line writes JSON, to the screen or to a file: its moments with their zone."""
+    return json.dumps(value, ensure_ascii=False, indent=2, default=_json_default)
+
+
 def print_json(value: Any) -> None:
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=str)
-    sys.stdout.write("\n")
+    sys.stdout.write(json_text(value) + "\n")
 
 
 def print_json_items(items: Iterable[Any]) -> int:
@@ -90,7 +111,7 @@ def print_json_items(items: Iterable[Any]) -> int:
     list; how many there were.  A list of hundreds of thousands of rows is never held whole to be written."""
     count = 0
     for item in items:
-        text = json.dumps(item, ensure_ascii=False, indent=2, default=str).replace("\n", "\n  ")
+        text = json_text(item).replace("\n", "\n  ")
         sys.stdout.write(("[\n  " if count == 0 else ",\n  ") + text)
         count += 1
     sys.stdout.write("\n]\n" if count else "[]\n")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from counter.cli.common import EXIT_OK, desk, open_service
 from counter.host.database.migration_wait import LOCK_TIMEOUT_S
@@ -170,10 +170,9 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
 
 def cmd_db_grant_desk(args: argparse.Namespace) -> int:
     _desk_role_retired()
-    return EXIT_OK  # not reached
 
 
-def _desk_role_retired() -> None:
+def _desk_role_retired() -> NoReturn:
     """The old options refused, with what to do instead: no role is granted, nothing is opened."""
     from counter.cli.common import UsageError
     from counter.words.database import DESK_ROLE_RETIRED

@@ -18,6 +18,7 @@ from counter.cli.common import (
     Reported,
     desk,
     given_settings,
+    moment_json,
     on_the_real_day,
     open_service,
     print_json,
@@ -126,8 +127,8 @@ def event_json(row: EventRow, receipt: str = "platform_id") -> dict[str, Any]:
     platform's id, the 前置库's batch), both kept in ``platform_id``."""
     return {
         "id": row.id, "case_no": row.case_no, "kind": str(row.kind), "state": row.state.value,
-        "attempts": row.attempts, "created_at": row.created_at.isoformat(), "next_at": row.next_at.isoformat(),
-        "sent_at": row.sent_at.isoformat() if row.sent_at else None, receipt: row.platform_id,
+        "attempts": row.attempts, "created_at": moment_json(row.created_at), "next_at": moment_json(row.next_at),
+        "sent_at": moment_json(row.sent_at), receipt: row.platform_id,
         "last_error": row.last_error,
     }  # fmt: skip
 

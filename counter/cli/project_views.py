@@ -18,7 +18,17 @@ import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from counter.cli.common import EXIT_OK, Reported, UsageError, add_today, desk, open_service, print_json, today
+from counter.cli.common import (
+    EXIT_OK,
+    Reported,
+    UsageError,
+    add_today,
+    desk,
+    moment_json,
+    open_service,
+    print_json,
+    today,
+)
 from counter.cli.project_moves import project_number
 from counter.projects.inputs import TEXT_FIELDS
 from counter.projects.model import ProjectClass, ProjectState, ProjectView
@@ -138,7 +148,9 @@ def project_json(view: ProjectView, day: dt.date) -> dict[str, Any]:
             }
             for n in next_steps(view)
         ],
-        "history": [{"at": h.at.isoformat(), "event": h.event.value, "by": h.by, "note": h.note} for h in view.history],
+        "history": [
+            {"at": moment_json(h.at), "event": h.event.value, "by": h.by, "note": h.note} for h in view.history
+        ],
     }
 
 

@@ -77,7 +77,7 @@ def add_ratings_commands(commands: Commands, common: argparse.ArgumentParser) ->
 
 def cmd_ratings_export(args: argparse.Namespace) -> int:
     from counter.cli.phrases import RATINGS_EXPORT_BAD_RANGE, RATINGS_EXPORT_DONE, WRITE_FAILED
-    from counter.platform.code_lists import NoCode, Unchosen
+    from counter.platform.code_lists import NoCode
     from counter.platform.mapping import MappingError, load_mapping, mapping_file
     from counter.platform.settings import PlatformProblem
     from counter.ratings.export import EXPORT_LISTS, to_csv, to_json
@@ -107,10 +107,8 @@ def cmd_ratings_export(args: argparse.Namespace) -> int:
     unchosen = [cl.title for cl in codings.unchosen() if cl.name in EXPORT_LISTS]
     if unchosen:  # refused before a line is written, whether there are records or not, naming every list at once
         raise Reported(RATINGS_EXPORT_UNCHOSEN.format(lists=LIST_JOIN.join(unchosen)))
-    try:
+    try:  # every list the export codes is chosen (above): a value its preset has no code for is all that is left
         text = to_json(records, codings) if args.format == "json" else to_csv(records, codings)
-    except Unchosen as err:
-        raise Reported(RATINGS_EXPORT_UNCHOSEN.format(lists=LIST_JOIN.join(err.titles))) from err
     except NoCode as err:
         title = mapping.lists[err.list_name].title
         raise Reported(RATINGS_EXPORT_NO_CODE.format(list=title, preset=err.preset, value=err.value)) from err

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from counter.case.moments import minute_text
 from counter.cli.authority import add_authority_command
-from counter.cli.common import EXIT_OK, Reported, desk, open_service, print_json
+from counter.cli.common import EXIT_OK, Reported, desk, moment_json, open_service, print_json
 from counter.cli.intake_rules import add_intake_rule_commands
 from counter.cli.key_rotation import add_rotate_key_command
 from counter.cli.licences import add_licence_command
@@ -89,8 +89,8 @@ def cmd_site_show(args: argparse.Namespace) -> int:
     retired = [
         {
             "fingerprint": retired_fingerprint(key),
-            "until": key.until.isoformat(),
-            "revoked_since": None if key.revoked_since is None else key.revoked_since.isoformat(),
+            "until": moment_json(key.until),
+            "revoked_since": moment_json(key.revoked_since),
         }
         for key in shown.retired
     ]
@@ -221,7 +221,7 @@ def cmd_site_peers(args: argparse.Namespace) -> int:
                     "public_key": p.public_key,
                     "encryption_key": p.encryption_key,
                     "fingerprint": p.fingerprint,
-                    "registered_at": p.registered_at.isoformat(),
+                    "registered_at": moment_json(p.registered_at),
                     "county": p.county,  # a hall's county at its league; "" for every other peer
                 }
                 for p in found

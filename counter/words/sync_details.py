@@ -177,13 +177,11 @@ def detail_words(found: HoldDetail) -> str:
     for name in ("at", "last"):
         if name in values:
             values[name] = written_minute_text(values[name])
-    if found.kind is DetailKind.TEXT:
+    if found.kind is DetailKind.TEXT:  # a code the form reads (hold_detail's list) is one TEXT_PROBLEM words
         problem = values.get("problem", "")
         values["problem"] = BAD_VALUE if problem == "bad_value" else coded_text_problem(
             f"{problem} {values.get('text', '')}"
         )  # fmt: skip
-        if values["problem"].startswith(problem):  # a problem not worded: never its code
-            values["problem"] = BAD_VALUE
     if found.kind is DetailKind.DESK and not values.get("desk"):
         return NO_DESK.format(where=place_text(found.where))
     return DETAIL[found.kind].format(where=place_text(found.where), **values)

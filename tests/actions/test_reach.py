@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -198,6 +199,11 @@ def test_counter_audit_reads_lists_them_without_the_number(
     assert f"办件 {hall.case_no}" in line
     assert line.endswith("办件详情（命令行）")
     assert ID_NO not in out
+    code, out, err = run(capsys, "--user", "baoyin", "audit", "reads", "--json", "--db", hall.url)
+    (read,) = json.loads(out)
+    at = dt.datetime.fromisoformat(read["at"])  # with its zone: a script reads a zoneless time as its own clock's
+    assert at.tzinfo is not None
+    assert dt.timedelta(0) <= dt.datetime.now(dt.UTC) - at < dt.timedelta(minutes=5)
     code, out, err = run(capsys, "--user", "baoyin", "audit", "reads", "--json", "--login", "nobody", "--db", hall.url)
     assert (code, out.strip()) == (0, "[]")
     code, _, err = run(capsys, "--user", "wulan", "audit", "reads", "--db", hall.url)

@@ -86,6 +86,10 @@ def test_a_rechained_trail_after_a_seal_is_reported_with_its_chain_and_range(
     assert "第 1 号封签" in capsys.readouterr().out
     sealed = last_seq(sessions)
     assert verify(capsys, db)[0] == 0
+    assert main(["audit", "seal", "--json", "--db", db]) == 0  # a second seal, for a script
+    second = json.loads(capsys.readouterr().out)
+    assert (second["no"], len(second["digest"])) == (2, 64)
+    assert second["entries"] >= sealed
 
     forge_case_edit(sessions, facts.accepted)
     code, report = verify(capsys, db)

@@ -189,3 +189,19 @@ def test_a_backup_into_a_folder_that_is_a_file_is_said_in_chinese_and_writes_not
     assert err == "备份失败：同名的文件已经存在。未写入任何备份文件。\n"
     assert taken.read_text(encoding="utf-8") == "not a folder\n"
     assert "backup_made" not in [a for a, _ in audit_actions(desk_db.url)]
+
+
+def test_a_database_lost_is_restored_from_its_backup_with_nothing_to_keep(
+    capsys: pytest.CaptureFixture[str], desk_db: DeskDb, tmp_path: Path
+) -> None:
+    """The share's file deleted or lost: the restore makes it again from the backup, and says nothing was set aside."""
+    out = tmp_path / "saved.sqlite3"
+    assert run(capsys, "backup", "--out", str(out), "--db", desk_db.url)[0] == 0
+    for leftover in desk_db.path.parent.glob(desk_db.path.name + "*"):  # the file and its -wal, -shm
+        leftover.unlink()
+    code, stdout, err = run(capsys, "restore", str(out), "--yes", "--db", desk_db.url)
+    assert (code, err) == (0, "")
+    assert "恢复完成" in stdout
+    assert "原来没有数据库文件，无需另存。" in stdout
+    assert not list(desk_db.path.parent.glob("*.before-restore-*"))
+    assert case_numbers(desk_db.url) == desk_db.case_nos

@@ -16,6 +16,7 @@ import pytest
 
 from counter.cli.main import main
 from counter.host.machine.desk_config import DeskConfig, save_desk_config
+from tests.codes import make_credit_code, make_org_code
 from tests.conftest import made_database
 
 REPO = Path(__file__).resolve().parents[2]
@@ -525,3 +526,51 @@ def test_a_name_beyond_the_fonts_is_taken_whole_and_flagged(
     assert case["applicant_name"] == "王\U000323b0"
     flag = "注意：applicant.name中的“\U000323b0”（U+323B0）本机字体无法显示，打印件上将以□代替，请在纸面手写补正"
     assert err.strip() == flag
+
+
+def test_an_agents_id_a_units_credit_code_and_a_notice_phone_are_named_at_their_paths(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    request = copy.deepcopy(ACCEPT)
+    request["answers"]["agent"] = "agent"
+    request["agent"] = {"name": "孟根", "id_no": "152201198505050118", "authorisation": "委托书"}
+    request["delivery"] = {
+        "how": "post",
+        "address": "兴安盟乌兰浩特市兴安北大路1号",
+        "notify_phone": "１３８４７８２１１８８",
+    }
+    found = problems(capsys, db, write(tmp_path, request))
+    assert found["agent.id_no"] == "证件号码有误：校验位错误，请逐位核对号码"
+    assert found["delivery.notify_phone"] == "电话号码应为7-13位数字"  # full-width digits: no gateway dials them
+    assert "applicant.phone" not in found  # the applicant's own phone is sound: the notice phone is named
+    request = copy.deepcopy(ACCEPT)
+    request["applicant"] = {**request["applicant"], "kind": "company", "name": "乌兰浩特市草原餐饮有限公司",
+                            "id_no": "91152201MA0Q0E5X3A", "legal_rep": "张海军"}  # fmt: skip
+    found = problems(capsys, db, write(tmp_path, request, "unit.json"))
+    assert found["applicant.id_no"] == "证件号码有误：第9至17位组织机构代码“MA0Q0E5X3”的校验位错误"
+
+
+def test_a_request_file_too_large_to_be_one_is_not_read(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    from counter.util.bounded_read import INTAKE_REQUEST_LIMIT
+
+    big = tmp_path / "big.json"
+    big.write_bytes(b" " * (INTAKE_REQUEST_LIMIT + 1))
+    code, out, err = take(capsys, db, str(big))
+    assert (code, out) == (1, "")
+    assert str(big) in err
+
+
+def test_a_companys_case_is_shown_with_its_legal_representative(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    request = copy.deepcopy(ACCEPT)
+    request["uid"] = "7d1e0c5a2b3f4e6d8c9a0b1c2d3e4f50"
+    code_no = make_credit_code("91152201" + make_org_code("MA0Q1234"))
+    request["applicant"] = {**request["applicant"], "kind": "company", "name": "乌兰浩特市草原餐饮有限公司",
+                            "id_no": code_no, "legal_rep": "张海军"}  # fmt: skip
+    case = taken_json(capsys, db, write(tmp_path, request))
+    page = shown(capsys, db, case["case_no"])
+    assert "乌兰浩特市草原餐饮有限公司" in page
+    assert "法定代表人：张海军" in page.splitlines()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import made_database
+from tests.conftest import SHIPPED_CATALOG, made_database
 from tests.test_cli import run
 
 
@@ -30,3 +30,13 @@ def test_intake_on_draft_guides_is_turned_on_and_off_and_read_back(
     code, out, _ = run(capsys, "catalog", "draft-intake", "--json", "--db", db)
     assert json.loads(out) == {"site_allows": True, "training": False, "allowed": True}
     assert run(capsys, "catalog", "draft-intake", "off", "--db", db) == (0, off, "")
+
+
+def test_a_whole_catalog_validated_for_a_script(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "catalog", "validate", str(SHIPPED_CATALOG), "--json")
+    assert code == 0
+    said = json.loads(out)
+    assert (said["ok"], said["bundles"], said["problems"]) == (True, 103, [])
+    assert said["warnings"]  # the shipped guides' limits without their source, for the departments to confirm
+    assert {w["rule"] for w in said["warnings"]} >= {"limit_without_source"}
+    assert all(w["message"].startswith(w["file"]) for w in said["warnings"])

@@ -174,3 +174,23 @@ def test_an_address_that_answers_without_tls_is_not_trusted_and_gets_no_key(
     assert f"大厅服务器 {address}：连得上" in out
     assert "服务器出示的证书不是所给的大厅 CA 签发的" in out
     assert "密钥：服务器" not in out
+
+
+def test_a_key_file_that_cannot_be_read_is_refused_and_nothing_kept(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    stick = tmp_path / "usb" / "desk-8.key"  # the stick it was written to is not in
+    code, out, err = run(capsys, "desk", "--desk-key-file", str(stick))
+    assert (code, out) == (2, "")
+    assert f"读不出窗口密钥文件 {stick}" in err
+    assert read_desk_key() == ""
+
+
+def test_a_server_without_its_ca_is_kept_and_the_try_says_what_is_missing(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    server = f"https://127.0.0.1:{free_port()}"
+    code, out, _ = run(capsys, "desk", "--server", server)
+    assert code == 1  # kept: the CA is set next, and the window says so until it is
+    assert load_desk_config().server == server
+    assert "还没有给出大厅 CA 证书（--ca）" in out

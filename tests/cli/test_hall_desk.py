@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -25,11 +26,12 @@ from counter.cli.hall_desk import HALL_NEEDS_USER, HALL_NO_BACKUP, HALL_NO_UPGRA
 from counter.cli.main import main
 from counter.db import models
 from counter.db.engine import make_engine, make_sessions
+from counter.host.machine.desk_config import load_desk_config, save_desk_config
 from counter.host.machine.paths import data_dir
 from counter.service.admin import ADD_ACCOUNT
 from counter.service.local import serve
 from counter.service.remote import NotUnderstood
-from counter.words.hall import SERVER_AWAY, SERVER_NOT_UNDERSTOOD, SIGNIN_DESK_UNKNOWN, START_NO_CA
+from counter.words.hall import SERVER_AWAY, SERVER_NOT_UNDERSTOOD, SIGNIN_DESK_UNKNOWN, START_BAD_SERVER, START_NO_CA
 from tests.conftest import made_database
 from tests.server.server_process import PreparedHall, ServerProcess, prepared_hall
 
@@ -220,4 +222,31 @@ def test_a_desk_whose_hall_ca_is_gone_or_damaged_is_told_so_and_asks_nothing(
     assert main(["--user", "clerk1", "case", "take", str(EXAMPLE)]) == 1
     assert capsys.readouterr().err == START_NO_CA + "\n"
     assert hall_cases(server.hall.url) == before
+    assert databases_on_the_desk() == []
+
+
+def test_a_hall_desks_command_asks_the_password_it_was_not_given(
+    hall_desk: PreparedHall, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+
+    def typed(prompt: str) -> str:  # the clerk at the terminal
+        asked.append(prompt)
+        return PASSWORD
+
+    monkeypatch.delenv("COUNTER_PASSWORD")
+    monkeypatch.setattr("getpass.getpass", typed)
+    assert main(["--user", "clerk1", "case", "list", "--json"]) == 0, capsys.readouterr().err
+    assert asked == ["clerk1 的密码："]
+    assert isinstance(json.loads(capsys.readouterr().out), list)
+    assert databases_on_the_desk() == []
+
+
+def test_a_server_address_edited_by_hand_to_one_in_clear_is_refused_before_anything_is_sent(
+    hall_desk: PreparedHall, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """desk.json changed by hand after ``counter desk --server`` checked it: no password goes out in clear."""
+    save_desk_config(replace(load_desk_config(), server="http://10.1.2.3:8443"))
+    assert main(["--user", "clerk1", "case", "list"]) == 1
+    assert capsys.readouterr().err == START_BAD_SERVER + "\n"
     assert databases_on_the_desk() == []

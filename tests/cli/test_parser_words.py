@@ -77,6 +77,8 @@ MISUSE = [
     (["bogus"], "参数 COMMAND：没有“bogus”这一项（可选：catalog、case、demo、item、", ("bogus",)),
     (["case", "figures", "--month", "2026-11", "--by", "x"], "参数 --by：没有“x”这一项（可选：desk、bundle）", ()),
     (["db", "upgrade", "--lock-timeout"], "参数 --lock-timeout：后面须跟一个值", ()),
+    (["db", "upgrade", "--lock-timeout", "soon"], "参数 --lock-timeout：应为 0 到 3600 之间的秒数：soon", ("soon",)),
+    (["db", "upgrade", "--lock-timeout", "-1"], "参数 --lock-timeout：应为 0 到 3600 之间的秒数：-1", ()),
     (["--exit-when-ready=1"], "参数 --exit-when-ready：不跟值，却给了“1”", ()),
     (["-hx"], "参数 -h/--help：不跟值，却给了“x”", ()),
     (["case", "list", "--d"], "选项 --d 不完整，可能是：--db、--due-soon", ()),
@@ -84,6 +86,7 @@ MISUSE = [
     (["case", "decide", "X", "--item", "C"], "须给出其中一个参数：--approve、--deny", ()),
     (["audit", "set-aside-seal", "A01", "seven", "d"], "参数 no：“seven”不是整数", ("seven",)),
     (["front-store", "send", "--interval", "soon"], "参数 --interval：“soon”不是数", ("soon",)),
+    (["audit", "reads", "--since", "20/11/2026"], "参数 --since：日期应为 YYYY-MM-DD", ("20/11/2026",)),
     (["case", "void", "X", "--reason", "重复\x00录入"], "参数 --reason：第3个字符是控制字符（U+0000）", ()),
 ]
 

@@ -18,6 +18,7 @@ import pytest
 
 from counter.cli.main import main
 from counter.projects.model import PlanStep, ProjectFacts
+from counter.util.bounded_read import PROJECT_FILE_LIMIT
 from tests.conftest import made_database
 from tests.projects.samples import APPLIED, FACTS, OTHER, plan
 
@@ -260,6 +261,17 @@ def test_a_plan_from_the_reference_list_takes_departments_and_stages_and_spaces_
     code, _, err = run(capsys, db, "2026-09-01", "plan", number, "--from-list", "二")
     assert code == 2
     assert "--from-list 应为参考目录的序号" in err
+    plan = tmp_path / "plan.toml"
+    plan.write_text("[[steps]]\nitem_no = 2\nexpected_on = 2026-09-10\n", encoding="utf-8")
+    code, out, err = run(capsys, db, "2026-09-01", "plan", number, "--file", str(plan), "--start", "2026-09-02")
+    assert (code, out) == (2, "")  # a file's steps carry their own days: a start for them is misuse, said
+    assert "--start 只能与 --from-list 一起使用。" in err
+    big = tmp_path / "big.toml"
+    big.write_bytes(b"#" * (PROJECT_FILE_LIMIT + 1))
+    code, out, err = run(capsys, db, "2026-09-01", "plan", number, "--file", str(big))
+    assert (code, out) == (1, "")
+    assert str(big) in err
+    assert [s["item_no"] for s in show(capsys, db, "2026-09-01", number)["steps"]] == [2, 7, 16, 10]  # unchanged
 
 
 def test_a_plan_file_in_toml_names_stages_in_chinese_and_takes_the_lists_names(

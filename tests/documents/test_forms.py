@@ -137,6 +137,16 @@ def test_the_command_line_lists_prints_one_and_writes_all(capsys: pytest.Capture
     assert "不存在" in capsys.readouterr().err
     assert main(["form", "8", "M03", "--out", str(tmp_path / "x.pdf"), "--db", db]) != 0  # 公司章程 is no form
     assert "M03" in capsys.readouterr().err
+    assert main(["form", "8", "M01", "--db", db]) == 2  # a form to print, but nowhere said to write it
+    assert capsys.readouterr().err == "请用 --out 指定保存的文件（--all 时为目录）\n"
+    assert main(["form", "8", "M01", "--all", "--out", str(tmp_path / "both"), "--db", db]) == 2
+    assert capsys.readouterr().err == "--all 打印全部表格，不再写材料编码\n"
+    assert not (tmp_path / "both").exists()
+    assert main(["form", "XAM-YJS-999", "--all", "--out", str(tmp_path / "none"), "--db", db]) == 1
+    assert capsys.readouterr().err == "一件事 XAM-YJS-999 不存在或没有办事指南，不能打印表格\n"
+    if Path("/dev/full").exists():  # a stick that fills up as the form is written: the write's fault, in words
+        assert main(["form", "8", "M01", "--out", "/dev/full", "--db", db]) == 1
+        assert capsys.readouterr().err == "无法写入 /dev/full：磁盘空间已满\n"
 
 
 #: the bundles most taken at a hall (docs/catalog-format.md, "Forms with their boxes"), and 027 whose guide names

@@ -239,3 +239,15 @@ def test_an_export_asked_without_a_desk_records_its_reads_as_this_machines(
     assert sorted((r.case_no, r.operation) for r in noted) == sorted(
         (case_no, "ratings.export_records") for case_no, _ in given
     )
+
+
+def test_a_mapping_the_site_names_that_this_version_does_not_ship_exports_nothing(
+    capsys: pytest.CaptureFixture[str], rated_db: str, sessions: sessionmaker[Session]
+) -> None:
+    """Settings stored by a version that shipped a mapping of another name: said, not a traceback."""
+    with sessions.begin() as session:
+        put_setting(session, PLATFORM_KEY, stored_json(PlatformSettings(mapping="gone", codings=OTHERS)))
+    code, out, err = export(capsys, "--from", "2026-11-01", "--to", "2026-11-30", "--format", "json", "--db", rated_db)
+    assert (code, out, err) == (1, "", "没有这个名称的数据项对照文件，或文件无法使用\n")
+    with sessions() as session:
+        assert session.scalars(select(models.AuditEntry).where(models.AuditEntry.subject == "ratings")).all() == []

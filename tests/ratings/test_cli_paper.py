@@ -64,3 +64,20 @@ def test_a_sheet_for_no_case_and_a_poor_rating_without_its_reason_are_refused_in
     assert capsys.readouterr().err == "不满意、非常不满意须勾选至少一项测评内容\n"
     with sessions() as session:
         assert session.scalars(select(models.Rating)).first() is None
+
+
+def test_a_sheet_keyed_in_twice_or_for_no_case_is_refused_in_chinese(
+    capsys: pytest.CaptureFixture[str], sessions: sessionmaker[Session], demo_cases: dict[str, str], db_path: Path
+) -> None:
+    db, case_no, unknown = f"sqlite:///{db_path}", demo_cases["受理"], "XAM01-20261120-01-0099"
+    typed = ("--level", "satisfied", "--date", "2026-11-20", "--db", db)
+    assert main(["ratings", "key-in", unknown, *typed]) == 1
+    assert capsys.readouterr().err.startswith(f"未找到办件 {unknown}")
+    assert main(["ratings", "key-in", case_no, *typed]) == 0
+    capsys.readouterr()
+    assert main(["ratings", "key-in", case_no, "--level", "very_satisfied", "--date", "2026-11-21", "--db", db]) == 1
+    err = capsys.readouterr().err
+    assert case_no in err
+    assert not any("a" <= c.lower() <= "z" for c in err.replace(case_no, ""))  # said in Chinese
+    with sessions() as session:  # the first sheet stands
+        assert session.scalars(select(models.Rating.level)).all() == ["satisfied"]

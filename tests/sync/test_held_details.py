@@ -174,3 +174,28 @@ def test_a_backdated_lines_times_are_read_on_the_desks_clock() -> None:
         told = held_detail("backdated", f"history[2].at {at}: not after {last}")
         assert "（2026-11-24 01:30）" in told, told
         assert "（2026-11-24 01:45）" in told, told
+
+
+def test_every_text_problem_the_form_reads_is_worded_never_its_code() -> None:
+    """The form reads a closed list of codes: each has its sentence, so no code reaches the clerk."""
+    from counter.parties.text import TextProblem
+
+    for problem in TextProblem:
+        told = held_detail("bad_characters", f"applicant_name: {problem.value} 3 U+200B")
+        assert_clerks_words(told)
+        assert problem.value not in told
+
+
+def test_a_status_or_a_step_of_a_newer_program_is_named_as_not_known_here() -> None:
+    told = held_detail("not_township_event", "history[1].status_after archived_elsewhere")
+    assert told == "第2条办理记录的办理后的状态为“（本程序不认识的状态）”，只能由政务服务中心或审批部门作出"
+    told = held_detail("not_township_event", "history[1].event recalled_by_league")
+    assert "（本程序不认识的环节）" in told
+    assert "recalled" not in told
+
+
+def test_whether_a_detail_is_read_here_tells_the_window_to_keep_its_text_for_support() -> None:
+    from counter.words.sync_details import detail_read
+
+    assert detail_read("bad_characters", "applicant_name: invisible 2 U+200B")
+    assert not detail_read("not_own_part", "something else entirely")

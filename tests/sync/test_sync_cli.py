@@ -58,6 +58,15 @@ def test_a_package_goes_from_township_to_hall_by_the_command_line(
     code, _out, err = run(capsys, "sync", "import", str(broken), "--db", urls["XAM01"])
     assert code == 1
     assert package_rejected("truncated") in err
+    zipped = tmp_path / "photos.zip"  # the wrong file off the stick: refused as it is read, nothing changed
+    zipped.write_bytes(b"PK\x03\x04 a zip file" * 10)
+    assert run(capsys, "sync", "import", str(zipped), "--db", urls["XAM01"]) == (
+        1, "", package_rejected("not_a_package") + "\n"
+    )  # fmt: skip
+    gone = tmp_path / "usb" / "ARS01.counter-sync"
+    assert run(capsys, "sync", "import", str(gone), "--db", urls["XAM01"]) == (
+        1, "", f"无法读取 {gone}：找不到这个文件或文件夹\n"
+    )  # fmt: skip
     # a hall desk without the site's keys cannot open the package, and says where the key should be
     code, _out, err = run(capsys, "sync", "import", str(package), "--db", urls["XAM01"])
     assert code == 1

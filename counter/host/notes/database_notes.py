@@ -221,10 +221,15 @@ def _note_text(path: Path) -> str:
     to it) never ends: the desk would hang at its first intake.
     """
     descriptor = os.open(path, os.O_RDONLY | _NO_WAIT | getattr(os, "O_BINARY", 0))
-    with open(descriptor, "rb") as file:  # closes the descriptor, whatever is raised below
+    try:
+        # checked before a file object is made of it: Python refuses a folder's with an error of its own, and the
+        # folder would read as a damaged note, not as what is in the note's place
         if _regular(descriptor).st_size > NOTE_LIMIT:
             raise TooLarge(NOTE_LIMIT)
-        return read_stream(file, NOTE_LIMIT).decode("utf-8")
+        with open(descriptor, "rb", closefd=False) as file:
+            return read_stream(file, NOTE_LIMIT).decode("utf-8")
+    finally:
+        os.close(descriptor)
 
 
 def _fold(

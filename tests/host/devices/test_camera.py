@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from counter.host.devices.camera import CameraError, CameraFault, V4l2Camera, camera_for
+from counter.host.devices import camera
+from counter.host.devices.camera import CameraError, CameraFault, V4l2Camera, camera_for, desk_camera
+from counter.host.machine.desk_config import DeskConfig, save_desk_config
 from tests.host.devices.synthetic_camera import SyntheticCamera
 
 
@@ -67,3 +69,28 @@ def test_without_the_program_there_is_no_camera(tmp_path: Path) -> None:
 def test_a_desk_without_a_camera_setting_has_none() -> None:
     assert camera_for("", "") is None
     assert isinstance(camera_for("v4l2", ""), V4l2Camera)
+
+
+def test_a_camera_that_hangs_or_cannot_start_or_floods_says_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(camera, "TIMEOUT", 0.5)  # a camera that never settles: the clerk is not held ten seconds
+    with pytest.raises(CameraError) as caught:
+        V4l2Camera("/dev/video7", program(tmp_path, "exec sleep 30")).capture()
+    assert (caught.value.fault, str(caught.value)) == (CameraFault.NO_FRAME, "no_frame: no frame in 0.5 s")
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "v4l2-ctl").write_text("#!/nowhere/sh\n", encoding="utf-8")
+    (broken / "v4l2-ctl").chmod(0o755)
+    with pytest.raises(CameraError) as caught:
+        V4l2Camera("/dev/video7", str(broken / "v4l2-ctl")).capture()  # its interpreter gone: it cannot start
+    assert caught.value.fault is CameraFault.NO_CAMERA
+    monkeypatch.setattr(camera, "FRAME_LIMIT", 1024)  # a stream where one frame was asked for
+    with pytest.raises(CameraError) as caught:
+        V4l2Camera("/dev/video7", program(tmp_path, "head -c 2048 /dev/zero")).capture()
+    assert (caught.value.fault, str(caught.value)) == (CameraFault.NO_FRAME, "no_frame: frame too large")
+
+
+def test_the_desk_settings_name_the_camera() -> None:
+    save_desk_config(DeskConfig(camera="v4l2", camera_at="/dev/video3"))
+    assert desk_camera() == V4l2Camera("/dev/video3")

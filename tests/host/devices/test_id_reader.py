@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
+import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from counter.host.devices.id_reader import HttpReader, SerialReader, desk_reader, http_format, reader_for
+from counter.host.machine.desk_config import DeskConfig, save_desk_config
 from counter.parties.id_card import (
     FIND_CARD,
     READ_BASE,
@@ -185,3 +187,65 @@ def test_the_desk_settings_choose_the_reader(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match=r"vendor\.toml"):
         reader_for("http", "http://127.0.0.1:19196", str(broken))
     assert desk_reader() is None  # a desk set up before readers existed has none
+
+
+def test_a_head_cut_short_is_a_torn_read() -> None:
+    with playing([b"\xaa\xaa\xaa"]) as player, pytest.raises(CardError) as raised:
+        SerialReader(player.port, timeout=0.3).read_card()
+    assert raised.value.fault is CardFault.TORN
+
+
+def test_a_vendors_status_neither_read_nor_no_card_is_unreadable() -> None:
+    with service(vendor_answer("9")) as address, pytest.raises(CardError) as raised:
+        HttpReader(address, http_format(), timeout=1).read_card()
+    assert raised.value.fault is CardFault.UNREADABLE
+
+
+def test_a_vendors_photo_that_is_not_base64_is_a_torn_read() -> None:
+    answer = vendor_answer()
+    answer["data"] = {**answer["data"], "photo": "not*base64"}  # type: ignore[dict-item]
+    with service(answer) as address, pytest.raises(CardError) as raised:
+        HttpReader(address, http_format(), timeout=1).read_card()
+    assert (raised.value.fault, raised.value.detail) == (CardFault.TORN, "photo")
+
+
+def test_a_desk_whose_reader_cannot_be_made_reads_no_card_and_logs_why(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The intake then offers typing the card in: a reader that cannot be used never stops the window."""
+    assert reader_for("usb", "/dev/hidraw0") is None  # a kind a later version knows
+    assert "id_reader 'usb'" in caplog.text
+    broken = tmp_path / "vendor.toml"
+    broken.write_text("[request]\n", encoding="utf-8")
+    save_desk_config(DeskConfig(id_reader="http", id_reader_at="http://127.0.0.1:19196", id_reader_format=str(broken)))
+    assert desk_reader() is None
+    assert "id_reader_format unusable" in caplog.text
+
+
+class _Busy(_Service):
+    def do_GET(self) -> None:
+        body = b"<html>reader busy</html>"
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def test_a_vendors_service_that_answers_no_json_is_torn_and_one_that_never_answers_says_so() -> None:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Busy)
+    with answering(server), pytest.raises(CardError) as raised:
+        HttpReader(f"http://127.0.0.1:{server.server_address[1]}", http_format(), timeout=1).read_card()
+    assert raised.value.fault is CardFault.TORN
+    with socket.socket() as silent:  # listening, the connection taken by the system, never answered
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        address = f"http://127.0.0.1:{silent.getsockname()[1]}"
+        with pytest.raises(CardError) as raised:
+            HttpReader(address, http_format(), timeout=0.3).read_card()
+    assert raised.value.fault is CardFault.NO_ANSWER
+
+
+def test_a_vendors_answer_that_is_not_an_object_is_unreadable() -> None:
+    with service(["0"]) as address, pytest.raises(CardError) as raised:
+        HttpReader(address, http_format(), timeout=1).read_card()
+    assert raised.value.fault is CardFault.UNREADABLE

@@ -66,3 +66,31 @@ def test_a_new_prompt_cuts_the_one_still_playing_and_all_it_started(tmp_path: Pa
         for pid in pids.read_text().split() if pids.exists() else ():
             if _alive(int(pid)):
                 os.kill(int(pid), signal.SIGKILL)
+
+
+def test_a_voice_list_that_cannot_be_had_gives_no_voice(tmp_path: Path) -> None:
+    """An espeak-ng that does not start (a broken install: its interpreter gone) leaves the pad in Mandarin alone."""
+    program = tmp_path / "espeak-ng"
+    program.write_text("#!/nowhere/sh\n", encoding="utf-8")
+    program.chmod(0o755)
+    voice.own_voice.cache_clear()
+    assert voice.own_voice("mn", str(program)) is None
+
+
+def test_a_language_whose_own_voice_is_mandarin_says_each_prompt_once(tmp_path: Path) -> None:
+    listing = (
+        'echo "Pty Language       Age/Gender VoiceName          File                 Other Languages"\n'
+        'echo " 5  cmn             --/M      Chinese_Mandarin   sit/cmn"\n'
+    )
+    speaker = voice.Speaker("ug", _program(tmp_path, listing))
+    assert speaker.second is None
+
+
+def test_a_voice_program_gone_while_the_desk_runs_leaves_the_pad_silent(tmp_path: Path) -> None:
+    program = Path(_program(tmp_path, "exit 0\n"))
+    speaker = voice.Speaker("zh", str(program))
+    assert speaker.available
+    program.unlink()  # espeak-ng removed (a package upgrade) after the desk started
+    speaker.say("请您对本次服务作出评价")  # never raised into the pad
+    assert not speaker.available
+    speaker.say("感谢您的评价")  # and not tried again

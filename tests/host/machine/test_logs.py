@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -81,3 +82,29 @@ def test_every_line_is_in_the_file_when_made_and_a_crash_right_after_loses_none(
     assert done.returncode == 9, done.stderr
     written = (log_dir() / LOG_FILE).read_text(encoding="utf-8").splitlines()
     assert written[-1].endswith("INFO counter.test: case XAM01-0007 taken, applicant rang from 139****1234")
+
+
+def test_a_log_folder_that_cannot_be_made_leaves_the_lines_on_the_error_stream_masked(tmp_path: Path) -> None:
+    """A data folder on a share that is not there: the desk still starts, and what it logs is not lost in silence."""
+    in_the_way = tmp_path / "home"
+    in_the_way.write_text("a file where the data folder goes", encoding="utf-8")
+    code = (
+        "import logging\n"
+        "from counter.host.machine.logs import setup_logging\n"
+        "setup_logging()\n"
+        "logging.getLogger('counter.test').warning('rang from %s', '13904821234')\n"
+    )
+    env = {**os.environ, "COUNTER_HOME": str(in_the_way)}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False, env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.strip().endswith("WARNING counter.test: rang from 139****1234")
+
+
+def test_a_log_that_cannot_rotate_is_kept_and_written_on(tmp_path: Path) -> None:
+    log = tmp_path / "counter.log"
+    log.write_text("new" * 10)
+    (tmp_path / "counter.log.1").mkdir()  # an older name taken by a folder (a copy by hand) that cannot move
+    (tmp_path / "counter.log.2").mkdir()
+    (tmp_path / "counter.log.2" / "kept").write_text("")
+    rotate(log, max_bytes=10, keep=2)
+    assert log.read_text() == "new" * 10

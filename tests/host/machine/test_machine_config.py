@@ -18,10 +18,12 @@ from counter.host.machine.desk_config import (
     PadMode,
     Source,
     config_path,
+    keep_photo,
     load_desk_settings,
     save_desk_config,
 )
 from counter.host.machine.machine_config import ENV_PATH, MachineFault, MachineProblem, machine_config_path
+from counter.host.machine.paths import data_dir
 
 MACHINE = """\
 # written once by whoever installs the desk
@@ -191,3 +193,35 @@ def test_counter_desk_says_where_each_value_comes_from_and_what_the_machine_file
     assert shown["machine_problems"] == [
         {"problem": "unknown_field", "field": "desk-no", "detail": "9", "message": problem}
     ]
+
+
+def test_a_users_file_that_makes_no_case_number_is_left_out_whole(
+    machine_file: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A desk.json edited by hand to a desk number no case number can carry: the machine's desk, not half of each."""
+    machine_file.write_text(MACHINE, encoding="utf-8")
+    write_user_file({"desk_no": "八号", "clerk": "乌兰"})
+    settings = load_desk_settings()
+    assert (settings.config.site_code, settings.config.desk_no, settings.config.clerk) == ("HLR02", "8", "")
+    assert set(settings.sources.values()) == {Source.MACHINE, Source.DEFAULT}
+    assert "desk.json makes no valid case number" in caplog.text
+
+
+def test_a_users_file_that_is_not_an_object_counts_for_nothing(machine_file: Path) -> None:
+    machine_file.write_text(MACHINE, encoding="utf-8")
+    config_path().write_text('["clerk", "乌兰"]', encoding="utf-8")
+    settings = load_desk_settings()
+    assert settings.config.clerk == ""
+    assert Source.USER not in settings.sources.values()
+
+
+def test_the_clerks_photo_is_kept_in_the_data_folder_and_chosen_again_as_it_is(tmp_path: Path) -> None:
+    stick = tmp_path / "stick" / "Wulan.JPG"
+    stick.parent.mkdir()
+    stick.write_bytes(b"\xff\xd8 the clerk's photo")
+    kept = keep_photo(stick)
+    assert kept.parent == data_dir()
+    assert (kept.suffix, kept.read_bytes()) == (".jpg", b"\xff\xd8 the clerk's photo")
+    stick.unlink()  # the stick taken away: the pad still finds it
+    assert keep_photo(kept) == kept  # the kept photo chosen again: neither copied onto itself nor lost
+    assert kept.read_bytes() == b"\xff\xd8 the clerk's photo"
