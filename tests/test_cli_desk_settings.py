@@ -15,7 +15,7 @@ from sqlalchemy import create_engine, select
 from counter.case.desk_names import NameProblem, clerk_name_problem, site_name_problem
 from counter.cli.main import main
 from counter.db import models
-from counter.host.machine.desk_config import load_desk_config
+from counter.host.machine.desk_config import config_path, load_desk_config
 from tests.conftest import made_database
 
 ADMIN_PASSWORD = "bayan2026ok"
@@ -143,15 +143,19 @@ def test_setting_up_a_new_desk_makes_no_database(capsys: pytest.CaptureFixture[s
     ("option", "given", "said"),
     [
         ("--site", "x", "窗口设置无效：站点编码应为2-12位大写字母或数字，收到：x"),
-        ("--desk", "12345", "窗口设置无效：窗口号应为1-4位数字，收到：12345"),
+        ("--desk", "12345", "窗口设置无效：窗口号应为1至9999的整数，不以0开头，收到：12345"),
+        ("--desk", "08", "窗口设置无效：窗口号应为1至9999的整数，不以0开头，收到：08"),
+        ("--desk", "0", "窗口设置无效：窗口号应为1至9999的整数，不以0开头，收到：0"),
     ],
 )
 def test_a_site_code_or_desk_number_that_numbers_no_case_is_refused_in_chinese(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, option: str, given: str, said: str
 ) -> None:
-    """Before, the rule's English followed the sentence: ``（desk number '12345': 1-4 digits）``."""
+    """Before, the rule's English followed the sentence: ``（desk number '12345': 1-4 digits）``; and "08" was kept,
+    a desk apart from 8 that issued desk 8's case numbers."""
     before = load_desk_config()
     code, out, err = run(capsys, "desk", option, given, "--db", f"sqlite:///{tmp_path / 'none.sqlite3'}")
     assert (code, out) == (2, "")
     assert err.splitlines()[-1] == said
     assert load_desk_config() == before
+    assert not config_path().exists()  # nothing written

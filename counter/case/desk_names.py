@@ -45,7 +45,8 @@ class NameProblem(StrEnum):
     NOT_TEXT = "not_text"  # a control, format (bidi override, zero-width) or unassigned character
     ROLE_WORD = "role_word"  # a title in place of a person's name
     ANOTHER_ACCOUNT = "another_account"  # the name of an account other than the one acting (decided by the caller)
-    NOT_DESK_NO = "not_desk_no"  # a desk number that is not 1-4 digits: it is in every case number of the desk
+    # a desk number that is not 1 to 9999 without a leading zero: it is in every case number of the desk
+    NOT_DESK_NO = "not_desk_no"
 
 
 def _text_problem(name: str, limit: int) -> NameProblem | None:

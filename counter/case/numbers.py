@@ -36,6 +36,15 @@ TRAINING_FIRST = 9001  # the first case and notice of a day in a training databa
 DOC_NO_MAX = 30
 SITE_CODE = re.compile(r"^[A-Z0-9]{2,12}$")
 DESK_NO = re.compile(r"^[0-9]{1,4}$")
+"""A desk number as it may be READ: stored in a desk's settings or a hall's registrations, or received from a
+township on another release.  It takes "08" beside "8", which were given before :data:`DESK_NO_GIVEN`: such a desk is
+still read as it was written, never silently renamed (its cases and its registration carry that spelling)."""
+DESK_NO_GIVEN = re.compile(r"^[1-9][0-9]{0,3}$")
+"""A desk number as a person may GIVE it (``counter desk --desk``, F8 本窗口, a site's set-up, ``counter serve
+add-desk``, the machine's file): 1 to 9999 without a leading zero.  Every case and document number writes the desk as
+``int(desk_no):02d``, so "8", "08" and "008" are one desk in its numbers: given as distinct desks they issued one case
+number twice, or failed on its unique key; and a desk set up as "08" was unknown when it signed in as "8".  One way of
+writing each number makes one desk one spelling; 0 is no desk."""
 CASE_NO = re.compile(r"^(?P<site>[A-Z0-9]{2,12})-(?P<day>\d{8})-(?P<desk>\d{1,4})-(?P<seq>\d{4,6})$")
 
 
@@ -80,6 +89,13 @@ class DeskIdentity:
             raise BadIdentity("site_code", self.site_code, "2-12 capital letters or digits")
         if not DESK_NO.match(self.desk_no):
             raise BadIdentity("desk_no", self.desk_no, "1-4 digits")
+
+
+def check_given_desk_no(desk_no: str) -> None:
+    """Refuse (:class:`BadIdentity`) a desk number given by a person that is not :data:`DESK_NO_GIVEN`'s: a desk
+    registered, or set up, as "08" beside desk 8 would share its case numbers."""
+    if not DESK_NO_GIVEN.match(desk_no):
+        raise BadIdentity("desk_no", desk_no, "1 to 9999 without a leading zero")
 
 
 def case_no(desk: DeskIdentity, day: date, sequence: int) -> str:

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from counter.case.desk_name_checks import DeskNameProblem
+    from counter.case.numbers import BadIdentity
     from counter.cli.common import Commands
     from counter.host.machine.desk_config import DeskSettings
     from counter.host.machine.machine_config import MachineProblem
@@ -31,7 +32,7 @@ def add_desk_command(commands: Commands, common: argparse.ArgumentParser) -> Non
     p = commands.add_parser("desk", parents=[common], help=tr("本机窗口：站点、窗口号、工作人员"))
     p.add_argument("--site", help=tr("站点编码（2-12位大写字母或数字）"))
     p.add_argument("--site-name")
-    p.add_argument("--desk", help=tr("窗口号（1-4位数字）"))
+    p.add_argument("--desk", help=tr("窗口号（1至9999的整数，不以0开头）"))
     p.add_argument("--clerk", help=tr("工作人员姓名"))
     p.add_argument("--pad-mode", choices=("auto", "on_request", "strip"),
                    help=tr("评价器方式：auto 有第二块屏幕时全屏显示在上面，只有一块屏幕时同 on_request；"
@@ -51,13 +52,18 @@ def add_desk_command(commands: Commands, common: argparse.ArgumentParser) -> Non
 def cmd_desk(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
-    from counter.case.numbers import BadIdentity
+    from counter.case.numbers import BadIdentity, check_given_desk_no
     from counter.host.machine.desk_config import load_desk_settings, save_desk_config
 
     changes = {k: v for k, v in (("site_code", args.site), ("site_name", args.site_name),
                                  ("desk_no", args.desk), ("clerk", args.clerk),
                                  ("pad_mode", args.pad_mode), ("pad_keyboard", args.pad_keyboard),
                                  ("pad_language", args.pad_language), ("pad_voice", args.pad_voice)) if v}  # fmt: skip
+    if "desk_no" in changes:
+        try:
+            check_given_desk_no(changes["desk_no"])  # before anything is kept: "08" would be a desk apart from 8
+        except BadIdentity as err:
+            raise _invalid(err) from err
     server = server_changes(args)
     if args.desk_key_file:
         keep_key(args.desk_key_file)
@@ -70,8 +76,7 @@ def cmd_desk(args: argparse.Namespace) -> int:
         try:
             save_desk_config(replace(load_desk_settings().config, **changes))
         except BadIdentity as err:
-            rule = tr("站点编码应为2-12位大写字母或数字") if err.field == "site_code" else tr("窗口号应为1-4位数字")
-            raise UsageError(tr("窗口设置无效：{rule}，收到：{value}").format(rule=rule, value=err.value)) from err
+            raise _invalid(err) from err
         record()
     settings = load_desk_settings()
     tried = True
@@ -86,6 +91,13 @@ def cmd_desk(args: argparse.Namespace) -> int:
     else:
         print("\n".join(desk_lines(settings)))
     return EXIT_OK if tried else EXIT_PROBLEM  # the settings are kept: the try's findings say what to put right
+
+
+def _invalid(err: BadIdentity) -> UsageError:
+    rule = (
+        tr("站点编码应为2-12位大写字母或数字") if err.field == "site_code" else tr("窗口号应为1至9999的整数，不以0开头")
+    )
+    return UsageError(tr("窗口设置无效：{rule}，收到：{value}").format(rule=rule, value=err.value))
 
 
 def _authorise(args: argparse.Namespace, changes: dict[str, str]) -> Callable[[], None]:

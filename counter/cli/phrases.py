@@ -169,7 +169,7 @@ MACHINE_PROBLEM = {
     "unknown_field": tr("没有 {field} 这一设置项，已忽略"),
     "not_text": tr("{field} 应为文字或数字，已忽略"),
     "bad_site_code": tr("{field} = {detail} 不是有效的站点编码（2-12位大写字母或数字），已忽略"),
-    "bad_desk_no": tr("{field} = {detail} 不是有效的窗口号（1-4位数字），已忽略"),
+    "bad_desk_no": tr("{field} = {detail} 不是有效的窗口号（1至9999的整数，不以0开头），已忽略"),
     "not_a_choice": tr("{field} = {detail} 不是可选的值，已忽略"),
 }
 

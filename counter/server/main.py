@@ -207,7 +207,7 @@ def _add_desk(argv: list[str]) -> int:
         prog="counter serve add-desk", description="在服务端登记一台窗口电脑，显示其密钥（仅此一次）"
     )
     parser.add_argument("--db", default=os.environ.get("COUNTER_DB_URL", ""), help="数据库地址")
-    parser.add_argument("--desk", required=True, help="窗口号（1-4位数字）")
+    parser.add_argument("--desk", required=True, help="窗口号（1至9999的整数，不以0开头）")
     found = parser.parse_args(argv)
     if not found.db:
         parser.error("请用 --db 或 COUNTER_DB_URL 指定数据库")
@@ -229,7 +229,7 @@ def _add_desk(argv: list[str]) -> int:
         print(NOT_REGISTERED.format(desk=found.desk, why=database_refusal(err)), file=sys.stderr)
         return EXIT_RETRY
     except BadIdentity:
-        print(f"窗口号 {found.desk} 不可用：应为1-4位数字", file=sys.stderr)
+        print(f"窗口号 {found.desk} 不可用：应为1至9999的整数，不以0开头", file=sys.stderr)
         return EXIT_MISUSE
     except DeskRegisteredMeanwhile:
         print(DESK_REGISTERED_MEANWHILE.format(desk=found.desk), file=sys.stderr)

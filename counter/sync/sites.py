@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from counter.case.desk_names import clerk_name_problem
-from counter.case.numbers import DESK_NO, SITE_CODE
+from counter.case.numbers import DESK_NO_GIVEN, SITE_CODE
 from counter.sync.keys import key_fingerprint, raw_public_key
 from counter.sync.sm_seal import SM_SUITE
 from counter.sync.sm_seal import raw_public_key as raw_sm2_key
@@ -57,7 +57,7 @@ class SiteProblem(StrEnum):
     OLD_CARD = "old_card"  # a counter-site/1 card: no encryption key, written by a program before sealed packages
     FINGERPRINT_MISMATCH = "fingerprint_mismatch"  # the card's fingerprint is not its key's: changed on the way
     OFFICE_MISSING = "office_missing"  # a set-up that left the office's seal, address, hours or a phone empty
-    DESK_NO_FORMAT = "desk_no_format"  # not 1-4 digits (it is in every case number of the desk)
+    DESK_NO_FORMAT = "desk_no_format"  # not 1 to 9999 without a leading zero (it is in every case number of the desk)
     CLERK_MISSING = "clerk_missing"  # a set-up that names no clerk where the desk's clerk is asked
     COUNTY_FORMAT = "county_format"  # a hall's county at its league: not the six digits of a 行政区划代码
     CLERK_NAME = "clerk_name"  # no person's name (counter.case.desk_names): a title, an invisible character, too long
@@ -160,7 +160,7 @@ def setup_problems(
     if office is not None and not all(value.strip() for value in astuple(office)):
         problems.append(SiteProblem.OFFICE_MISSING)
     if desk is not None:
-        if not DESK_NO.match(desk.desk_no.strip()):
+        if not DESK_NO_GIVEN.match(desk.desk_no.strip()):
             problems.append(SiteProblem.DESK_NO_FORMAT)
         if desk.clerk is not None and not desk.clerk.strip():
             problems.append(SiteProblem.CLERK_MISSING)

@@ -72,6 +72,20 @@ def test_a_title_or_a_bad_desk_number_is_refused_and_nothing_changes(sessions: s
     assert load_desk_config() == DeskConfig()
 
 
+@pytest.mark.parametrize("given", ["08", "0", "0008"])
+def test_a_desk_number_written_with_a_leading_zero_or_zero_is_refused(
+    sessions: sessionmaker[Session], given: str
+) -> None:
+    """Every case number writes the desk with two digits at least: "08" would be a desk apart from 8 issuing its
+    numbers, and 0 is no desk."""
+    desk = desk_at(DeskConfig())
+    with sessions.begin() as session:
+        assert change_desk(session, desk, {"desk_no": given}) == (DeskNameProblem("desk_no", NameProblem.NOT_DESK_NO),)
+    assert load_desk_config() == DeskConfig()
+    with sessions() as session:
+        assert session.scalars(select(models.AuditEntry).where(models.AuditEntry.subject == "desk")).first() is None
+
+
 def test_where_accounts_exist_only_an_administrator_names_the_desk(sessions: sessionmaker[Session]) -> None:
     with sessions.begin() as session:
         session.add(models.Account(login="wulan", name="乌兰", roles="clerk", password_hash="x"))

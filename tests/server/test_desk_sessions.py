@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import event
+from sqlalchemy import event, select
 from sqlalchemy.engine import Engine
 
 from counter.access.account_views import NewAccount
@@ -22,7 +22,8 @@ from counter.access.desk import Desk
 from counter.access.desk_session import IDLE_MINUTES, LONGEST_HOURS, SessionDesk, SessionEnd
 from counter.access.lockout import SignInOutcome
 from counter.access.roles import Actor, Role
-from counter.case.numbers import DeskIdentity
+from counter.actions.admin.desk_sessions import register_desk
+from counter.case.numbers import BadIdentity, DeskIdentity
 from counter.db import models
 from counter.service.admin import (
     ADD_ACCOUNT,
@@ -145,6 +146,18 @@ def test_a_desk_registered_again_ends_the_sessions_of_its_old_key(hall: InProces
     hall.call(REGISTER_DESK, DeskKey("8", "n" * 64))
     assert _find(hall, START + dt.timedelta(minutes=1)) is SessionEnd.UNKNOWN  # the old key is no desk's
     assert _find(hall, START + dt.timedelta(minutes=1), "n" * 64) is SessionEnd.SIGNED_OUT
+
+
+@pytest.mark.parametrize("given", ["0", "08", "0008"])
+def test_the_hall_itself_refuses_a_desk_number_with_a_leading_zero(hall: InProcess, given: str) -> None:
+    """Every case number writes the desk with two digits at least: a desk registered as "08" beside desk 8 issued
+    desk 8's numbers.  The action refuses it, whatever face asks, and keeps nothing; desk 8's key still stands."""
+    with hall.store.sessions().begin() as session, pytest.raises(BadIdentity):
+        register_desk(session, given, "n" * 64)
+    with pytest.raises(BadIdentity):
+        hall.call(REGISTER_DESK, DeskKey(given, "n" * 64))
+    with hall.store.sessions()() as session:
+        assert session.execute(select(models.HallDesk.desk_no, models.HallDesk.key_hash)).all() == [("8", KEY)]
 
 
 def test_a_session_signed_out_is_over(hall: InProcess) -> None:

@@ -260,11 +260,8 @@ def test_a_database_file_that_is_not_there(folder: Path) -> None:
     assert not missing.parent.exists()
 
 
-@pytest.mark.parametrize("desk", ["abc", "12345", ""])
-def test_add_desk_with_a_number_that_is_no_desks(folder: Path, desk: str) -> None:
-    """A desk's number is 1-4 digits (the receipts' numbers carry it): anything else is refused as misuse, no key."""
-    url = made_database(folder / "hall.sqlite3")
-    done = subprocess.run(
+def _add_desk(folder: Path, url: str, desk: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
         [sys.executable, "-m", "counter", "serve", "add-desk", "--db", url, "--desk", desk],
         capture_output=True,
         text=True,
@@ -272,6 +269,34 @@ def test_add_desk_with_a_number_that_is_no_desks(folder: Path, desk: str) -> Non
         timeout=120,
         check=False,
     )
+
+
+def _desks(url: str) -> list[str]:
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return list(conn.execute(text("SELECT desk_no FROM hall_desk ORDER BY desk_no")).scalars())
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.parametrize("desk", ["abc", "12345", "", "08", "0", "0008"])
+def test_add_desk_with_a_number_that_is_no_desks(folder: Path, desk: str) -> None:
+    """A desk's number is 1 to 9999 without a leading zero (the receipts' numbers carry it with two digits at least:
+    "08" beside 8 issued desk 8's numbers): anything else is refused as misuse, no key, nothing registered."""
+    url = made_database(folder / "hall.sqlite3")
+    done = _add_desk(folder, url, desk)
     assert done.returncode == 2
     assert done.stdout == ""
-    assert _one_line(done.stderr) == f"窗口号 {desk} 不可用：应为1-4位数字"
+    assert _one_line(done.stderr) == f"窗口号 {desk} 不可用：应为1至9999的整数，不以0开头"
+    assert _desks(url) == []
+
+
+def test_add_desk_registers_the_number_as_written_without_a_zero(folder: Path) -> None:
+    url = made_database(folder / "hall.sqlite3")
+    refused = _add_desk(folder, url, "08")
+    assert refused.returncode == 2
+    done = _add_desk(folder, url, "8")
+    assert done.returncode == 0, done
+    assert done.stdout.startswith("8号窗口已登记。")
+    assert _desks(url) == ["8"]

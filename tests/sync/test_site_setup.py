@@ -106,6 +106,20 @@ def test_a_set_up_with_its_office_or_desk_incomplete_changes_nothing(
         assert stored_site(session) is None
 
 
+@pytest.mark.parametrize("desk_no", ["08", "0", "0008"])
+def test_a_set_up_refuses_a_desk_number_with_a_leading_zero_or_zero(
+    sessions: sessionmaker[Session], tmp_path: Path, desk_no: str
+) -> None:
+    """Every case number writes the desk with two digits at least: a township set up as desk "08" beside desk 8 would
+    issue its numbers, and 0 is no desk."""
+    with pytest.raises(SiteRefused) as caught:
+        set_up_whole(sessions, tmp_path, OFFICE, SiteDesk(desk_no, "其其格"))
+    assert caught.value.codes == (SiteProblem.DESK_NO_FORMAT,)
+    assert not config_path().exists()
+    with sessions() as session:
+        assert stored_site(session) is None
+
+
 def test_where_accounts_exist_the_set_up_leaves_the_clerk_to_the_account(
     sessions: sessionmaker[Session], tmp_path: Path
 ) -> None:

@@ -32,7 +32,7 @@ from counter.access.roles import Actor
 from counter.actions.admin import accounts
 from counter.actions.admin.site import this_site
 from counter.case.moments import stored_utc
-from counter.case.numbers import DeskIdentity
+from counter.case.numbers import DeskIdentity, check_given_desk_no
 from counter.db import models
 from counter.db.account_store import account_row
 from counter.db.models import utcnow
@@ -49,7 +49,11 @@ def register_desk(session: Session, desk_no: str, key_hash: str) -> None:
     identity yet) both found no row and both wrote one: the later insert waited for the first to commit, then failed
     on the unique key, a raw database error.  The rows are written in a savepoint, so that the later one is told
     :class:`DeskRegisteredMeanwhile` and keeps nothing: never a silent overwrite of the key the first was shown.
+
+    The number is checked here, whatever face asked (:class:`BadIdentity`): a desk registered as "08" beside desk 8
+    would issue desk 8's case numbers (:data:`counter.case.numbers.DESK_NO_GIVEN`).
     """
+    check_given_desk_no(desk_no)
     now = utcnow()
     try:
         with session.begin_nested():

@@ -21,7 +21,7 @@ from counter.actions.admin.guard import require
 from counter.audit.actions import AuditAction
 from counter.case.desk_name_checks import DeskNameProblem, desk_name_problems
 from counter.case.desk_names import NameProblem
-from counter.case.numbers import DESK_NO
+from counter.case.numbers import DESK_NO_GIVEN
 from counter.db.account_store import all_accounts
 from counter.host.machine.desk_config import load_desk_config, save_desk_config
 from counter.parties.skeleton import same_name
@@ -69,7 +69,7 @@ def change_desk(unit: Unit, desk: Desk, changes: Mapping[str, str]) -> tuple[Des
     """
     assert set(changes) <= CHANGEABLE, changes
     problems = list(desk_name_problems(changes.get("clerk"), None))
-    if "desk_no" in changes and not DESK_NO.match(changes["desk_no"]):
+    if "desk_no" in changes and not DESK_NO_GIVEN.match(changes["desk_no"]):  # "08" would share desk 8's numbers
         problems.append(DeskNameProblem("desk_no", NameProblem.NOT_DESK_NO))
     if problems:
         return tuple(problems)

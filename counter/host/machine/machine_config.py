@@ -17,13 +17,14 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from counter.case.numbers import DESK_NO, SITE_CODE
+from counter.case.numbers import DESK_NO_GIVEN, SITE_CODE
 
 log = logging.getLogger(__name__)
 
 ENV_PATH = "COUNTER_MACHINE_CONFIG"
 FILE_NAME = "desk.toml"
-_CHECKED = {"site_code": SITE_CODE, "desk_no": DESK_NO}  # the fields a case number is made of
+# the fields a case number is made of; the desk number as it is given (a file someone wrote), no leading zero
+_CHECKED = {"site_code": SITE_CODE, "desk_no": DESK_NO_GIVEN}
 
 
 class MachineFault(enum.Enum):

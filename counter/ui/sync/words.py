@@ -68,7 +68,7 @@ SETUP_OFFICE_HINT = {
     "complaint_phone": tr("如 12345"),
 }
 SETUP_DESK_NO = tr("本机窗口号")
-SETUP_DESK_NO_HINT = tr("1-4 位数字，如 1")
+SETUP_DESK_NO_HINT = tr("1至9999的整数，不以0开头，如 1")
 SETUP_CLERK = tr("本窗口工作人员")
 SETUP_CLERK_HINT = tr("本人姓名，印在受理凭证上、显示在评价器上")
 SETUP_SUBMIT = tr("设定本站点（Enter）")

@@ -225,3 +225,29 @@ def test_the_clerks_photo_is_kept_in_the_data_folder_and_chosen_again_as_it_is(t
     stick.unlink()  # the stick taken away: the pad still finds it
     assert keep_photo(kept) == kept  # the kept photo chosen again: neither copied onto itself nor lost
     assert kept.read_bytes() == b"\xff\xd8 the clerk's photo"
+
+
+def test_a_desk_number_with_a_leading_zero_in_the_machine_file_is_left_out_in_chinese(
+    machine_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The machine's file is a desk number given: "08" would be a desk apart from 8 that issues its case numbers."""
+    machine_file.write_text(MACHINE.replace("desk_no = 8", 'desk_no = "08"'), encoding="utf-8")
+    settings = load_desk_settings()
+    assert settings.config.desk_no == DeskConfig().desk_no
+    assert settings.machine.problems == (MachineProblem(MachineFault.BAD_DESK_NO, "desk_no", "08"),)
+    assert main(["desk"]) == 0
+    said = capsys.readouterr().err.strip()
+    assert said == phrases.DESK_MACHINE_PROBLEM.format(
+        path=machine_file, problem="desk_no = 08 不是有效的窗口号（1至9999的整数，不以0开头），已忽略"
+    )
+
+
+def test_a_desk_json_holding_a_leading_zero_is_still_read_as_it_was_written(machine_file: Path) -> None:
+    """A desk set up as "08" before the rule has cases numbered for it: read as it is, never renamed, and kept as it is
+    when something else of the desk is saved."""
+    write_user_file({"site_code": "HLR02", "desk_no": "08", "clerk": "乌兰"})
+    settings = load_desk_settings()
+    assert (settings.config.desk_no, settings.sources["desk_no"]) == ("08", Source.USER)
+    save_desk_config(replace(settings.config, clerk="其木格"))
+    assert json.loads(config_path().read_text(encoding="utf-8"))["desk_no"] == "08"
+    assert load_desk_settings().config.desk_no == "08"

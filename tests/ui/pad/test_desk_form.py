@@ -47,7 +47,7 @@ def test_a_name_the_desk_refuses_is_said_beside_the_form_and_nothing_is_saved(qt
     save(form)
     said = form.message.text()
     assert "工作人员姓名不能是职务或角色的名称" in said
-    assert "窗口号应为 1-4 位数字" in said
+    assert "窗口号应为1至9999的整数，不以0开头" in said
     assert (load_desk_config().clerk, load_desk_config().desk_no) == ("其木格", "3")
 
 

@@ -280,7 +280,7 @@ def test_the_form_names_each_empty_part_of_the_office_and_goes_to_the_first(
     with qtbot.assertNotEmitted(page.site_form.submitted):
         QTest.keyClick(form.name, Qt.Key.Key_Return)
     assert "请填写单位的印章名称、地址、办理时间" in form.problems.text()
-    assert "窗口号应为 1-4 位数字" in form.problems.text()
+    assert "窗口号应为1至9999的整数，不以0开头" in form.problems.text()
     assert page.focusWidget() is form.office["hours"]
 
 
