@@ -28,6 +28,16 @@ _PROBLEM = {
 }
 
 
+_FORM = tr("--entrust 应写作“实施编码=授权文书”，{missing}，未作任何更改")
+
+
+def _missing_part(sep: str, code: str, text: str) -> str:
+    """Which part of an ``--entrust`` value is not there, in words."""
+    if not sep:
+        return tr("缺少“=”")
+    return tr("缺少实施编码") if not code.strip() else tr("缺少授权文书")
+
+
 def add_authority_command(site: argparse._SubParsersAction[Any], common: argparse.ArgumentParser) -> None:
     """Under ``counter site``."""
     p = site.add_parser(
@@ -58,8 +68,9 @@ def cmd_site_authority(args: argparse.Namespace) -> int:
     entrusted = []
     for line in args.entrust:
         code, sep, text = line.partition("=")
-        if not sep or not code.strip() or not text.strip():
-            raise Reported(tr("--entrust 应写作“实施编码=授权文书”：{line}").format(line=line))
+        if not sep or not code.strip() or not text.strip():  # what is missing is named; the line, control
+            # characters and all, is not echoed back (a bell or an escape pasted in would act on the terminal)
+            raise Reported(_FORM.format(missing=_missing_part(sep, code, text)))
         checked = check_text(text, TextField.NOTE)
         if checked.problem is not None:  # named as the window names it; the text itself, control characters and
             # all, is not echoed back
