@@ -14,6 +14,8 @@ from __future__ import annotations
 import argparse
 import functools
 import logging
+import os
+import signal
 import sys
 from collections.abc import Sequence
 
@@ -22,7 +24,7 @@ from counter.cli.audit import add_audit_commands
 from counter.cli.backup import add_backup_commands
 from counter.cli.case import add_case_commands
 from counter.cli.catalog import add_catalog_commands
-from counter.cli.common import EXIT_MISUSE, EXIT_OK, EXIT_PROBLEM, Reported, UsageError, close_stores, start_run
+from counter.cli.common import EXIT_MISUSE, EXIT_PROBLEM, Reported, UsageError, close_stores, start_run
 from counter.cli.db import add_db_commands
 from counter.cli.desk import add_desk_command
 from counter.cli.documents import add_document_commands
@@ -139,6 +141,24 @@ def _own_lists(args: argparse.Namespace) -> None:
             setattr(args, name, list(value))
 
 
+#: a command whose reader stopped reading (``| head -1``): the status a shell gives a program its pipe ended, so
+#: that a script with ``pipefail`` reads it as it reads any other program's
+EXIT_PIPE_CLOSED = 128 + signal.SIGPIPE
+
+
+def output_closed() -> int:
+    """Standard output sent nowhere from now on, and :data:`EXIT_PIPE_CLOSED`.
+
+    What the command had still to write is dropped rather than written at the interpreter's exit, where the write
+    fails again and Python prints an English "Exception ignored … BrokenPipeError" and ends 120.  Standard error is
+    left open: a warning or a failure after this still reaches the terminal.
+    """
+    nowhere = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(nowhere, sys.stdout.fileno())
+    os.close(nowhere)
+    return EXIT_PIPE_CLOSED
+
+
 def _dispatch(args: argparse.Namespace) -> int:
     """Run the command; every failure becomes a message and an exit status, never a traceback.
 
@@ -155,8 +175,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         print(str(err), file=sys.stderr)
         return EXIT_PROBLEM
     except BrokenPipeError:  # output piped into head or less, which stopped reading
-        sys.stderr.close()
-        return EXIT_OK
+        return output_closed()
     except Exception as err:  # a traceback never reaches the user; the log keeps it
         from counter.cli.common import failure_text
 
