@@ -55,7 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="counter", description=tr("一件事一次办 综合受理窗口（不带参数启动窗口程序）")
     )
     # the window's options too, so that "counter -h" names them (counter.__main__ starts the window with them)
-    parser.add_argument("--db", metavar="URL", help=tr("数据库地址（默认：环境变量 COUNTER_DB_URL 或本机 SQLite）"))
+    parser.add_argument(
+        "--db", metavar="URL", type=_database_url, help=tr("数据库地址（默认：环境变量 COUNTER_DB_URL 或本机 SQLite）")
+    )
     parser.add_argument("--today", metavar="DATE", help=tr("培训模式：以该日期为今天（YYYY-MM-DD）"))
     parser.add_argument(
         "--user", metavar="LOGIN", help=tr("以该账号登录（已启用账号时必需；密码取自 COUNTER_PASSWORD）")
@@ -69,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     # --db is accepted after the command too ("counter db upgrade --db URL")
     common = CommandParser(add_help=False)
-    common.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help=tr("数据库地址"))
+    common.add_argument("--db", metavar="URL", type=_database_url, default=argparse.SUPPRESS, help=tr("数据库地址"))
     common.add_argument("--user", metavar="LOGIN", default=argparse.SUPPRESS, help=tr("以该账号登录"))
     add_catalog_commands(commands, common)
     add_case_commands(commands, common)
@@ -92,6 +94,16 @@ def build_parser() -> argparse.ArgumentParser:
     add_backup_commands(commands, common)
     add_keys_commands(commands, common)
     return parser
+
+
+def _database_url(given: str) -> str:
+    """``--db`` as given, when it is a database's address; a file's path is misuse, said with the address it would
+    be: the engine, given a path, failed on it as an unexpected error, its report saved for support."""
+    if "://" not in given:
+        raise argparse.ArgumentTypeError(
+            tr("应为数据库地址，不是文件路径：SQLite 文件写作 sqlite:///{path}").format(path=given)
+        )
+    return given
 
 
 def main(argv: Sequence[str] | None = None) -> int:
