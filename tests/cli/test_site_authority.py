@@ -43,3 +43,17 @@ def test_a_malformed_entrustment_names_what_is_missing_never_echoes_the_line(
     code, out, err = run(capsys, "site", "authority", "--entrust", given, "--db", db)
     assert (code, out, err) == (1, "", f"--entrust 应写作“实施编码=授权文书”，{missing}，未作任何更改\n")
     assert run(capsys, "site", "authority", "--db", db) == (0, NONE_HELD, "")
+
+
+@pytest.mark.parametrize("option", ["--hold", "--release", "--entrust"])
+def test_a_code_with_a_control_character_is_named_never_echoed(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, option: str
+) -> None:
+    """The catalog's refusal of an unknown code writes the code back: a code holding an escape is refused before,
+    the character named."""
+    db = made_database(tmp_path / "cli.sqlite3")
+    code = "\x1b[2JYJS008-02"
+    given = f"{code}=兴市监授〔2026〕3号，2026年3月2日" if option == "--entrust" else code
+    said = run(capsys, "site", "authority", option, given, "--db", db)
+    assert said == (1, "", "实施编码：第1个字符是控制字符（U+001B），不能录入，请删去，未作任何更改\n")
+    assert run(capsys, "site", "authority", "--db", db) == (0, NONE_HELD, "")
