@@ -84,7 +84,12 @@ def _run(args_list: list[str], window: argparse.Namespace | None) -> int:
 
     keep_files_private()  # before anything is written: the database, logs, exports, PDFs are 0600 in 0700 folders
     if args_list == ["--version"]:
-        print("\n".join(version_lines()))
+        try:
+            print("\n".join(version_lines()), flush=True)
+        except BrokenPipeError:  # piped into a reader that stopped reading: ended as a command's output is
+            from counter.cli.main import output_closed
+
+            return output_closed()
         return 0
     from counter.words.translate import language_from_environment, set_language
 

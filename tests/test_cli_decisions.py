@@ -30,6 +30,7 @@ from counter.parties.identifiers import make_id_number
 from tests.conftest import made_database
 from tests.entrusted import ENTRUSTMENT
 from tests.test_cli import run
+from tests.test_cli_items import accepted_case
 
 TODAY = dt.date(2026, 11, 20)
 FOOD = "152201-YJS008-02"
@@ -179,3 +180,32 @@ def test_demo_records_the_lapse_after_its_due_date_and_denies_no_departments_ite
     assert line["at"][:10] == (due + dt.timedelta(days=1)).isoformat()  # dated after the due date
     assert not [h for h in lapsed["history"] if h["event"] == "item_denied"]
     assert lapsed["status"] == "in_approval"  # the other three items go on
+
+
+def test_a_case_denied_in_every_item_reads_its_reasons_in_case_show(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Every item of a 小餐馆 denied at a window its departments entrusted: ``counter case show`` gives the case's
+    不予批准理由, each item's reason in the order decided, as its JSON does."""
+    db = made_database(tmp_path / "cli.sqlite3")
+    assert run(capsys, "catalog", "list", "--db", db)[0] == 0
+    number = accepted_case(db)
+    password = "Xam-2026-fuzeren"
+    monkeypatch.setattr("sys.stdin", io.StringIO(password + "\n"))
+    assert run(capsys, "user", "add", "batu", "--name", "巴图", "--role", "admin", "--role", "supervisor",
+               "--db", db, "--password-stdin")[0] == 0  # fmt: skip
+    monkeypatch.setenv("COUNTER_PASSWORD", password)
+    user = ("--user", "batu")
+    items = ("152201-YJS008-01", FOOD, "152201-YJS008-03", "152201-YJS008-04")
+    entrust = (f"--entrust={i}={ENTRUSTMENT}" for i in items)
+    assert run(capsys, *user, "site", "authority", *entrust, "--db", db)[0] == 0
+    for item in items:
+        code, _, err = run(capsys, *user, "case", "decide", number, "--item", item, "--deny", "--reason",
+                           f"经审查不符合条件（{item[-2:]}）", "--db", db)  # fmt: skip
+        assert code == 0, err
+    code, out, _ = run(capsys, *user, "case", "show", number, "--json", "--db", db)
+    reason = json.loads(out)["denial_reason"]
+    assert reason.startswith("经审查不符合条件（01）；")
+    code, out, _ = run(capsys, *user, "case", "show", number, "--db", db)
+    assert code == 0
+    assert f"不予批准理由：{reason}" in out.splitlines()

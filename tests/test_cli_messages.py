@@ -5,12 +5,16 @@ On a real SQLite database, the case taken as the window takes it, the gateway pl
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 import pytest
 
+from counter.db.engine import make_engine, make_sessions
+from counter.words.messages import MESSAGES_REMINDED
 from tests.conftest import made_database
+from tests.deferrals_due import intake_day_reminded_on, outbox, take_deferral
 from tests.sms_gateway import SECRET, running_gateway
 from tests.test_cli import run
 from tests.test_cli_items import accepted_case
@@ -61,3 +65,34 @@ def test_the_gateway_is_set_up_the_messages_sent_and_a_failed_one_retried(
     assert "没有编号为" in err
     code, out, _ = run(capsys, "site", "sms", "--off", "--db", db)
     assert "未设置短信网关" in out
+
+
+def test_remind_queues_the_reminder_of_a_deferral_due_soon_once_and_refuses_a_pretend_day(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``counter messages remind``: the 容缺 material due within two working days of the real day gets its reminder
+    queued where the hall has a gateway, once however often the command runs; ``--today`` is refused and nothing
+    queued (a pretend day would text real applicants)."""
+    db = made_database(tmp_path / "cli.sqlite3")
+    engine = make_engine(db)
+    sessions = make_sessions(engine)
+    try:
+        today = dt.date.today()
+        case_no = take_deferral(sessions, intake_day_reminded_on(today, tmp_path / "trial.sqlite3"))
+        queued_at_intake = outbox(sessions)
+        later = (today + dt.timedelta(days=1)).isoformat()
+        code, out, err = run(capsys, "--today", later, "messages", "remind", "--db", db)
+        assert (code, out) == (1, "")
+        assert "短信和上报只在真实的日期发送，不能带 --today" in err
+        assert outbox(sessions) == queued_at_intake
+        # no gateway: the hall promises no SMS, and reminds nobody
+        assert run(capsys, "messages", "remind", "--db", db) == (0, MESSAGES_REMINDED.format(count=0) + "\n", "")
+        monkeypatch.setenv("COUNTER_SMS_SECRET", SECRET)
+        setting = ("site", "sms", "--endpoint", "https://sms.example", "--account", "hall", "--secret-from-env")
+        assert run(capsys, *setting, "--db", db)[0] == 0
+        assert run(capsys, "messages", "remind", "--db", db) == (0, MESSAGES_REMINDED.format(count=1) + "\n", "")
+        assert outbox(sessions) == [*queued_at_intake, (case_no, "deferral_due", "waiting")]
+        assert run(capsys, "messages", "remind", "--db", db) == (0, MESSAGES_REMINDED.format(count=0) + "\n", "")
+        assert len(outbox(sessions)) == len(queued_at_intake) + 1
+    finally:
+        engine.dispose()

@@ -18,4 +18,11 @@ class DemoCase:
 
 
 class DemoUnavailable(Exception):
-    """The catalog has no published guide to take sample intakes under."""
+    """The catalog has no published guide of ``bundle_code`` to take sample intakes under.
+
+    The code is kept as a value of its own: a fault crosses the service as the values its constructor takes, and
+    without one it arrived empty, the refusal naming no guide."""
+
+    def __init__(self, bundle_code: str) -> None:
+        super().__init__(bundle_code)
+        self.bundle_code = bundle_code

@@ -28,6 +28,27 @@ _PROBLEM = {
 }
 
 
+_FORM = tr("--entrust 应写作“实施编码=授权文书”，{missing}，未作任何更改")
+
+
+def _missing_part(sep: str, code: str, text: str) -> str:
+    """Which part of an ``--entrust`` value is not there, in words."""
+    if not sep:
+        return tr("缺少“=”")
+    return tr("缺少实施编码") if not code.strip() else tr("缺少授权文书")
+
+
+def _check_code(code: str) -> None:
+    """A code holding a character no catalog code has (a control character, an invisible one) refused, the character
+    named: the catalog's refusal of an unknown code writes the code back, and a terminal would act on it."""
+    from counter.words.texts import text_problem_text
+
+    checked = check_text(code, TextField.NOTE)
+    if checked.problem is not None:
+        problem = text_problem_text(checked.problem, checked.detail)
+        raise Reported(tr("实施编码：{problem}，未作任何更改").format(problem=problem))
+
+
 def add_authority_command(site: argparse._SubParsersAction[Any], common: argparse.ArgumentParser) -> None:
     """Under ``counter site``."""
     p = site.add_parser(
@@ -55,11 +76,15 @@ def cmd_site_authority(args: argparse.Namespace) -> int:
 
     service, by = open_service(args), desk()
     site = by.identity.site_code
+    for code in (*args.hold, *args.release):
+        _check_code(code)
     entrusted = []
     for line in args.entrust:
         code, sep, text = line.partition("=")
-        if not sep or not code.strip() or not text.strip():
-            raise Reported(tr("--entrust 应写作“实施编码=授权文书”：{line}").format(line=line))
+        if not sep or not code.strip() or not text.strip():  # what is missing is named; the line, control
+            # characters and all, is not echoed back (a bell or an escape pasted in would act on the terminal)
+            raise Reported(_FORM.format(missing=_missing_part(sep, code, text)))
+        _check_code(code)
         checked = check_text(text, TextField.NOTE)
         if checked.problem is not None:  # named as the window names it; the text itself, control characters and
             # all, is not echoed back

@@ -260,7 +260,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     try:
         run = service.call(RUN_DEMO, Nothing(), by)
     except DemoUnavailable as err:
-        raise Reported(tr("目录中没有可用于演示的已发布指南：{err}").format(err=err)) from err
+        raise Reported(tr("目录中没有可用于演示的已发布指南：{bundle}").format(bundle=err.bundle_code)) from err
     made = run.cases
     taken_on = made[0].on if made else None
     if taken_on is not None and taken_on != day:

@@ -14,6 +14,8 @@ from __future__ import annotations
 import argparse
 import functools
 import logging
+import os
+import signal
 import sys
 from collections.abc import Sequence
 
@@ -22,7 +24,7 @@ from counter.cli.audit import add_audit_commands
 from counter.cli.backup import add_backup_commands
 from counter.cli.case import add_case_commands
 from counter.cli.catalog import add_catalog_commands
-from counter.cli.common import EXIT_MISUSE, EXIT_OK, EXIT_PROBLEM, Reported, UsageError, close_stores, start_run
+from counter.cli.common import EXIT_MISUSE, EXIT_PROBLEM, Reported, UsageError, close_stores, start_run
 from counter.cli.db import add_db_commands
 from counter.cli.desk import add_desk_command
 from counter.cli.documents import add_document_commands
@@ -53,7 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="counter", description=tr("一件事一次办 综合受理窗口（不带参数启动窗口程序）")
     )
     # the window's options too, so that "counter -h" names them (counter.__main__ starts the window with them)
-    parser.add_argument("--db", metavar="URL", help=tr("数据库地址（默认：环境变量 COUNTER_DB_URL 或本机 SQLite）"))
+    parser.add_argument(
+        "--db", metavar="URL", type=_database_url, help=tr("数据库地址（默认：环境变量 COUNTER_DB_URL 或本机 SQLite）")
+    )
     parser.add_argument("--today", metavar="DATE", help=tr("培训模式：以该日期为今天（YYYY-MM-DD）"))
     parser.add_argument(
         "--user", metavar="LOGIN", help=tr("以该账号登录（已启用账号时必需；密码取自 COUNTER_PASSWORD）")
@@ -67,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     # --db is accepted after the command too ("counter db upgrade --db URL")
     common = CommandParser(add_help=False)
-    common.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help=tr("数据库地址"))
+    common.add_argument("--db", metavar="URL", type=_database_url, default=argparse.SUPPRESS, help=tr("数据库地址"))
     common.add_argument("--user", metavar="LOGIN", default=argparse.SUPPRESS, help=tr("以该账号登录"))
     add_catalog_commands(commands, common)
     add_case_commands(commands, common)
@@ -90,6 +94,16 @@ def build_parser() -> argparse.ArgumentParser:
     add_backup_commands(commands, common)
     add_keys_commands(commands, common)
     return parser
+
+
+def _database_url(given: str) -> str:
+    """``--db`` as given, when it is a database's address; a file's path is misuse, said with the address it would
+    be: the engine, given a path, failed on it as an unexpected error, its report saved for support."""
+    if "://" not in given:
+        raise argparse.ArgumentTypeError(
+            tr("应为数据库地址，不是文件路径：SQLite 文件写作 sqlite:///{path}").format(path=given)
+        )
+    return given
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -139,6 +153,24 @@ def _own_lists(args: argparse.Namespace) -> None:
             setattr(args, name, list(value))
 
 
+#: a command whose reader stopped reading (``| head -1``): the status a shell gives a program its pipe ended, so
+#: that a script with ``pipefail`` reads it as it reads any other program's
+EXIT_PIPE_CLOSED = 128 + signal.SIGPIPE
+
+
+def output_closed() -> int:
+    """Standard output sent nowhere from now on, and :data:`EXIT_PIPE_CLOSED`.
+
+    What the command had still to write is dropped rather than written at the interpreter's exit, where the write
+    fails again and Python prints an English "Exception ignored … BrokenPipeError" and ends 120.  Standard error is
+    left open: a warning or a failure after this still reaches the terminal.
+    """
+    nowhere = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(nowhere, sys.stdout.fileno())
+    os.close(nowhere)
+    return EXIT_PIPE_CLOSED
+
+
 def _dispatch(args: argparse.Namespace) -> int:
     """Run the command; every failure becomes a message and an exit status, never a traceback.
 
@@ -155,8 +187,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         print(str(err), file=sys.stderr)
         return EXIT_PROBLEM
     except BrokenPipeError:  # output piped into head or less, which stopped reading
-        sys.stderr.close()
-        return EXIT_OK
+        return output_closed()
     except Exception as err:  # a traceback never reaches the user; the log keeps it
         from counter.cli.common import failure_text
 

@@ -14,14 +14,17 @@ if TYPE_CHECKING:
 UNEXPECTED = tr(
     "程序遇到意外错误，刚才的操作没有完成。已保存错误报告：{report}，请联系技术支持。已提交的办件不受影响。"
 )
-REPORT_NOT_SAVED = tr("（报告无法保存）")
+UNEXPECTED_NOT_SAVED = tr(
+    "程序遇到意外错误，刚才的操作没有完成。错误报告未能保存（错误已记入日志），请联系技术支持。已提交的办件不受影响。"
+)
 UNKNOWN_CAUSE = tr("原因不明")  # what went wrong is named in the log only
 
 
 def unexpected_text(report: Path | None) -> str:
     """What the clerk reads of an error nobody foresaw: where support finds the report (which names the error, in
-    the program's English), and that nothing committed was lost."""
-    return UNEXPECTED.format(report=str(report) if report is not None else REPORT_NOT_SAVED)
+    the program's English), and that nothing committed was lost.  A report that could not be saved (the log folder
+    full or not writable) is said so in a sentence of its own: "saved: (not saved)" told the clerk both."""
+    return UNEXPECTED_NOT_SAVED if report is None else UNEXPECTED.format(report=str(report))
 
 
 # --- an incomplete installation -------------------------------------------------------------------------------------

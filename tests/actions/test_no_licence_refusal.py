@@ -23,6 +23,7 @@ from counter.actions.site.demo import complete_checklist, fresh_checklist
 from counter.case.intake_request import IntakeRequest
 from counter.case.item_path import ItemEvent, ItemState
 from counter.case.item_step_request import StepRequest
+from counter.cli.main import main
 from counter.db import models
 from counter.db.case_store import case_view
 from counter.db.catalog_store import current_guide
@@ -121,3 +122,24 @@ def test_a_window_that_only_receives_forwards_081_and_its_doubt_sends_nothing_ho
         text = pdf_text(path)
         assert "退还" not in text
         assert "转送" in text or "收件后已转送本机关" in text
+
+
+def test_case_show_names_the_licence_found_to_need_none_never_a_body_to_turn_to(
+    sessions: sessionmaker[Session], desk: Desk, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``counter case show`` of a 第一项 refusal: the licence it found needs none, on the line the case page gives it,
+    not as 请向 a body the stored codes are not."""
+    with sessions.begin() as s:
+        allow_draft_intake(s, True, desk=desk)
+        stored = current_guide(s, EXPRESS)
+        assert stored is not None
+        for item in stored.bundle.items:
+            set_item_held(s, desk, "XAM01", item.code, held=True)
+    express = stored.bundle.items[1]
+    with sessions.begin() as s:
+        taken = take_intake(s, desk, _request(sessions, express.code), TODAY, office_calendar(s))
+    url = sessions.kw["bind"].url.render_as_string(hide_password=False)
+    assert main(["case", "show", taken.case_no, "--db", url]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert f"不需要取得行政许可的事项：{express.code}" in lines
+    assert not [line for line in lines if line.startswith("请向")]

@@ -138,3 +138,27 @@ def test_a_copy_checked_where_the_key_is_not_counts_the_sm3_entries_and_accuses_
     assert main(["audit", "verify", "--db", db]) == 0
     assert "用 HMAC-SM3 串链的记录 2 条未在本机校验" in capsys.readouterr().out
     assert json.dumps(report["spans"])
+
+
+@pytest.mark.parametrize("damage", ["cut short", "a folder"])
+def test_a_damaged_trail_key_is_kept_and_the_trail_sealed_and_chained_without_it(
+    capsys: pytest.CaptureFixture[str], db: str, sessions: sessionmaker[Session], damage: str
+) -> None:
+    """A trail key file that is not a key (cut short by a full disk, a folder copied over it) is left as it is, maybe
+    the only copy of the key: ``audit seal`` seals, the entries after it are chained with SHA-256 as on a machine
+    without the key, and verify finds nothing edited.  It failed as an unexpected error."""
+    key_file = trail_key_path(paths.site_key_path())
+    key_file.parent.mkdir(parents=True, exist_ok=True)
+    if damage == "cut short":
+        key_file.write_bytes(b"\x17" * 5)
+    else:
+        key_file.mkdir()
+    assert main(["audit", "seal", "--db", db]) == 0
+    assert "第 1 号封签" in capsys.readouterr().out
+    add_entries(sessions, 2)
+    assert key_file.read_bytes() == b"\x17" * 5 if damage == "cut short" else key_file.is_dir()
+    with sessions() as s:
+        algs = s.execute(text("SELECT alg FROM audit_entry WHERE chain = :c ORDER BY seq"), {"c": CHAIN}).scalars()
+        assert list(algs)[-2:] == ["", ""]
+    code, report = verify(capsys, db)
+    assert (code, problems(report), report["unchecked"]) == (0, [], 0)

@@ -405,3 +405,33 @@ def test_how_many_backups_are_kept_is_read_as_a_number_of_at_least_one_or_the_de
     (tmp_path / "text.sqlite3").write_text("hello", encoding="utf-8")
     assert keep_setting(tmp_path / "text.sqlite3") == DEFAULT_KEEP
     assert keep_setting(tmp_path / "nothing.sqlite3") == DEFAULT_KEEP
+
+
+def test_a_daily_backup_that_cannot_be_written_leaves_the_desk_working_and_logs_why(
+    desk_db: DeskDb, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The backups folder cannot be made (a file stands in its place): no backup, no exception at the desk's start,
+    the log says why; the database is as it was."""
+    folder = backups_folder()
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    folder.write_bytes(b"not a folder")
+    before = count_cases(desk_db.url)
+    with caplog.at_level("ERROR", logger="counter.host.database.backups"):
+        assert backup_if_due(desk_db.url, NOW) is None
+    assert [r.getMessage().startswith("daily backup failed: ") for r in caplog.records] == [True]
+    assert folder.read_bytes() == b"not a folder"
+    assert count_cases(desk_db.url) == before
+
+
+@pytest.mark.parametrize("url", ["sqlite://", "sqlite:///:memory:", "sqlite:///file:hall?mode=memory&uri=true"])
+def test_a_database_in_memory_has_no_file_to_back_up(url: str) -> None:
+    assert backup_if_due(url, NOW) is None
+    with pytest.raises(NotSQLite):
+        make_backup(url)
+
+
+def test_a_path_given_where_a_url_is_asked_is_named_as_given() -> None:
+    """A plain path is not a URL: no backup of it, refused with the path as typed (nothing in it to hide)."""
+    with pytest.raises(NotSQLite) as refused:
+        make_backup("/var/lib/counter/counter.sqlite3")
+    assert str(refused.value) == "/var/lib/counter/counter.sqlite3"

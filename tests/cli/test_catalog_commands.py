@@ -4,6 +4,7 @@ words and in JSON, on a real SQLite database."""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -40,3 +41,26 @@ def test_a_whole_catalog_validated_for_a_script(capsys: pytest.CaptureFixture[st
     assert said["warnings"]  # the shipped guides' limits without their source, for the departments to confirm
     assert {w["rule"] for w in said["warnings"]} >= {"limit_without_source"}
     assert all(w["message"].startswith(w["file"]) for w in said["warnings"])
+
+
+TOML_CAUSE = "常见原因是引号或括号没有成对、缺少等号"
+
+
+def test_a_damaged_bundled_file_is_warned_at_every_run_and_the_rest_still_listed(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An installation whose shipped catalog has a file that does not read (a disk error, an edit by hand): each
+    command that reads the catalog warns of it, naming the file, until it is put right; the other bundles serve."""
+    db = made_database(tmp_path / "cli.sqlite3")
+    shipped = tmp_path / "catalog"
+    shutil.copytree(SHIPPED_CATALOG, shipped)
+    (shipped / "002.toml").write_text("[bundle\n", encoding="utf-8")
+    monkeypatch.setattr("counter.resources.bundled_catalog_dir", lambda: shipped)
+    for _ in range(2):  # the second run reads the problems the first stored
+        code, out, err = run(capsys, "catalog", "list", "--db", db)
+        assert code == 0
+        assert (
+            err
+            == "警告：002.toml：不是有效的 TOML 格式：第1行第8个字符处有误，常见原因是引号或括号没有成对、缺少等号\n"
+        )
+        assert "XAM-YJS-001" in out

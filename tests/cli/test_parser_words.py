@@ -88,6 +88,17 @@ MISUSE = [
     (["front-store", "send", "--interval", "soon"], "参数 --interval：“soon”不是数", ("soon",)),
     (["audit", "reads", "--since", "20/11/2026"], "参数 --since：日期应为 YYYY-MM-DD", ("20/11/2026",)),
     (["case", "void", "X", "--reason", "重复\x00录入"], "参数 --reason：第3个字符是控制字符（U+0000）", ()),
+    # a file's path where the database's address is asked (it was an unexpected error, its report saved)
+    (
+        ["case", "list", "--db", "/srv/counter/counter.sqlite3"],
+        "参数 --db：应为数据库地址，不是文件路径：SQLite 文件写作 sqlite:////srv/counter/counter.sqlite3",
+        (),
+    ),
+    (
+        ["--db", "hall.sqlite3", "case", "list"],
+        "参数 --db：应为数据库地址，不是文件路径：SQLite 文件写作 sqlite:///hall.sqlite3",
+        (),
+    ),
 ]
 
 

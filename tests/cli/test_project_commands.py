@@ -11,6 +11,7 @@ import csv
 import dataclasses
 import io
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ import pytest
 
 from counter.cli.main import main
 from counter.projects.model import PlanStep, ProjectFacts
-from counter.util.bounded_read import PROJECT_FILE_LIMIT
+from counter.util.bounded_read import LIST_FILE_LIMIT, PROJECT_FILE_LIMIT
 from tests.conftest import made_database
 from tests.projects.samples import APPLIED, FACTS, OTHER, plan
 
@@ -525,3 +526,23 @@ def test_a_report_is_written_to_its_file_and_one_to_a_folder_not_there_refused_i
     assert refused(capsys, db, "2026-09-01", "report", "--month", "2026-08", "--out", str(nowhere)) == [
         f"无法写入文件 {nowhere}：找不到这个文件或文件夹"
     ]
+
+
+def test_a_list_file_too_large_or_a_pipe_is_refused_unread_and_the_list_kept(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    """A file far larger than a list (a database chosen by mistake) or a pipe named as the list: refused, named,
+    unread; the site's list as it was."""
+    huge = tmp_path / "huge.tsv"
+    with huge.open("wb") as f:
+        f.truncate(LIST_FILE_LIMIT + 1)
+    assert refused(capsys, db, "2026-09-01", "items", "--import", str(huge)) == [
+        f"文件 {huge} 超过 {LIST_FILE_LIMIT} 字节，远大于这类文件应有的大小，未读取：请检查是否选错了文件。"
+    ]
+    pipe = tmp_path / "list.fifo"
+    os.mkfifo(pipe)  # read, it would wait for a writer for ever
+    said = refused(capsys, db, "2026-09-01", "items", "--import", str(pipe))
+    assert said[0] == f"目录文件 {pipe} 无法读取（不存在、无权限或不是 UTF-8 文本），本站点的目录未作改动。"
+    assert len(said) == 2  # none of the causes the sentence names: the cause on a line of its own
+    assert "Errno" not in said[1]
+    assert len(json.loads(ok(capsys, db, "2026-09-01", "items", "--json"))) == 22

@@ -30,6 +30,7 @@ from counter.db.sealed import UNREADABLE, index_of, key_id_of, seal, unseal
 from counter.host.keys.data_key import (
     INDEX_KEY_BYTES,
     SM4_KEY_BYTES,
+    data_key_folder,
     ensure_data_keys,
     index_key_path,
     read_data_keys,
@@ -199,3 +200,26 @@ def test_on_postgresql_clear_rows_and_a_rotation_each_killed_half_way_finish_rea
     assert sealing.start_rotation(engine)[0] == 2
     assert {key_id_of(v) for v in _stored(engine)} == {2}
     _all_readable(sessions, numbers)
+
+
+@pytest.mark.parametrize("damage", ["missing", "cut short", "a folder"])
+def test_a_value_whose_key_file_is_damaged_reads_as_the_placeholder_never_a_crash(damage: str) -> None:
+    """The key a value was sealed under gone, cut short or a folder in its place: the value reads as sealed (a
+    support engineer's copy, a damaged disk), the rest of the page still shows."""
+    sealed = seal("152201197505042113")
+    key_file = sm4_key_path(site_key_path(), 1)
+    key_file.unlink()
+    if damage == "cut short":
+        key_file.write_bytes(b"\x01" * (SM4_KEY_BYTES - 1))
+    elif damage == "a folder":
+        key_file.mkdir()
+    assert unseal(sealed) == UNREADABLE
+    assert unseal("13904821111") == "13904821111"
+
+
+def test_a_file_where_the_key_folder_should_be_holds_no_keys(tmp_path: Path) -> None:
+    """A file named as the keys' folder (a copy gone wrong): no keys read from it, nothing raised."""
+    site = tmp_path / "keys" / "site.key"
+    data_key_folder(site).write_bytes(b"")
+    keys = read_data_keys(site)
+    assert (keys.current, keys.index) == (None, None)

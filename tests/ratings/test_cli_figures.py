@@ -168,3 +168,23 @@ def test_every_line_adds_up_with_an_appeal_pending_and_one_upheld(
 def session_rating(sessions: sessionmaker[Session], level: Level) -> int:
     with sessions() as session:
         return session.scalars(select(models.Rating.id).where(models.Rating.level == level.value)).one()
+
+
+def test_by_day_in_json_and_by_bundle_as_text_each_line_named(
+    capsys: pytest.CaptureFixture[str], rated_db: str
+) -> None:
+    """The default grouping, by day, gives each line's day in JSON; the table by bundle starts each line with the
+    bundle's name, as the JSON names it."""
+    code, out, _ = figures(capsys, *DAY, "--json", "--db", rated_db)
+    assert code == 0
+    table = json.loads(out)
+    assert table["by"] == "day"
+    assert [line["day"] for line in table["lines"]] == ["2026-11-20"]
+    assert "day" not in table["total"]
+    code, out, _ = figures(capsys, *DAY, "--by", "bundle", "--json", "--db", rated_db)
+    names = [line["bundle_name"] for line in json.loads(out)["lines"]]
+    assert names
+    code, out, _ = figures(capsys, *DAY, "--by", "bundle", "--db", rated_db)
+    assert code == 0
+    firsts = [line.split()[0] for line in out.splitlines()[2 : 2 + len(names)]]
+    assert firsts == [name.split()[0] for name in names]

@@ -63,7 +63,9 @@ def seal_with(
     if key_path is None or key_path == paths.site_key_path():
         trail_key = trail_key_path(paths.site_key_path())
         if read_trail_key(trail_key) is None:  # made now: the accounts and settings as they are get their marks
-            mark_all(session, ensure_trail_key(trail_key))
+            made = ensure_trail_key(trail_key)
+            if made is not None:  # else a damaged file stands there, kept for support: sealed without it
+                mark_all(session, made)
     tips = audit_seals.chain_tips(session)
     newest = audit_seals.newest_seal(session)
     body = None if newest is None else parse_payload(newest.payload)

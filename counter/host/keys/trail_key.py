@@ -12,10 +12,13 @@ The file is read at every entry written, so its bytes are kept while its size an
 
 from __future__ import annotations
 
+import logging
 import secrets
 from pathlib import Path
 
 from counter.util.secret_file import write_new_secret
+
+log = logging.getLogger(__name__)
 
 KEY_BYTES = 32
 _cache: dict[Path, tuple[tuple[int, int], bytes | None]] = {}
@@ -45,14 +48,20 @@ def read_trail_key(path: Path) -> bytes | None:
     return key
 
 
-def ensure_trail_key(path: Path) -> bytes:
+def ensure_trail_key(path: Path) -> bytes | None:
     """The key, made (32 random bytes, 0600, flushed) where there is none yet; one made meanwhile by another process
     stands, and is the one returned (:func:`counter.util.secret_file.write_new_secret`): entries it chained under
-    its key must keep checking."""
+    its key must keep checking.
+
+    None where something that is not a key stands at ``path`` (a file cut short or unreadable, a folder): it is
+    never replaced, being maybe the only copy of the key the entries so far were chained under, and nothing is
+    chained under it (:func:`read_trail_key`), as on a machine without the key.
+    """
     key = read_trail_key(path)
     if key is not None:
         return key
+    if path.exists():
+        log.error("trail key file %s is not a key: left as it is, entries are chained without it", path)
+        return None
     write_new_secret(path, secrets.token_bytes(KEY_BYTES))
-    key = read_trail_key(path)
-    assert key is not None
-    return key
+    return read_trail_key(path)
