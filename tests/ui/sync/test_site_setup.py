@@ -284,6 +284,15 @@ def test_the_form_names_each_empty_part_of_the_office_and_goes_to_the_first(
     assert page.focusWidget() is form.office["hours"]
 
 
+@pytest.mark.parametrize(("typed", "kept"), [("0", ""), ("08", "8"), ("12a", "12"), ("10000", "1000"), ("907", "907")])
+def test_the_desk_number_takes_at_the_keyboard_only_what_the_set_up_takes(qtbot: QtBot, typed: str, kept: str) -> None:
+    """A leading zero or a letter is not taken as it is typed, rather than refused at the submit."""
+    form = SiteForm()
+    qtbot.addWidget(form)
+    QTest.keyClicks(form.desk_no, typed)
+    assert form.desk_no.text() == kept
+
+
 def test_where_accounts_exist_the_form_asks_no_clerk(qtbot: QtBot, fresh: sessionmaker[Session]) -> None:
     """The account signed in is the clerk on every paper: the desk's own name would never be printed."""
     window = QMainWindow()
