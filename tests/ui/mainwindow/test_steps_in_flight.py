@@ -1,0 +1,61 @@
+"""A clerk's step pressed while another is still answered (a hall server far away, a database slow): the second
+neither takes the first's place nor loses what the desk holds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from counter.actions.site.store import Store
+from counter.service.intake import READ_CURRENT_GUIDE
+from counter.service.local import InProcess
+from counter.ui.intake import IntakePanel
+from counter.ui.mainwindow.main_window import MainWindow
+from tests.ui.conftest import start_window
+from tests.ui.door.test_runner_thread import in_the_loop
+from tests.ui.held_service import held
+from tests.ui.mainwindow.test_desk_actions import open_bundle
+
+
+@pytest.mark.slow
+def test_restore_pressed_while_f5_opens_an_intake_keeps_the_draft_offered(
+    qtbot: QtBot, db: Store, catalog_dir: Path, named_desk: None
+) -> None:
+    """恢复 while F5's guide is still read restores nothing then: the unfinished intake stays offered, not dropped."""
+    first = start_window(qtbot, MainWindow(InProcess(db), catalog_dir))
+    open_bundle(first, "xcg")
+    QTest.keyClick(first, Qt.Key.Key_F5)
+    left = first.desk_actions.intake
+    assert left is not None
+    qtbot.addWidget(left)
+    left.applicant_form.name.setText("乌云其木格")
+    assert left.drafts.save_now()  # the power goes: the next start finds the draft
+    window = start_window(qtbot, MainWindow(InProcess(db), catalog_dir))
+    window.offer_draft()
+    qtbot.waitUntil(window.draft_offer.isVisible)
+    open_bundle(window, "xcg")
+    qtbot.waitUntil(lambda: window.guide_view.bundle is not None)  # the guide shown: F5 is not held behind it
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)  # F5 goes to the active window
+    service = held(window.runner, READ_CURRENT_GUIDE)
+
+    def f5_then_restore() -> None:
+        window.on_intake_requested()  # F5: the next applicant's intake, its guide held
+        QTest.mouseClick(window.draft_offer.restore_button, Qt.MouseButton.LeftButton)
+
+    in_the_loop(qtbot, f5_then_restore)
+    service.go.set()
+    qtbot.waitUntil(lambda: window.desk_actions.intake is not None, timeout=10_000)
+    opened = window.desk_actions.intake
+    assert isinstance(opened, IntakePanel)
+    qtbot.addWidget(opened)
+    assert opened.applicant_form.name.text() == ""  # F5's intake, the next applicant's
+    assert service.asked == [READ_CURRENT_GUIDE.name]
+    assert window.desk_actions.has_draft
+    assert window.draft_offer.isVisible()
+    assert "上次未完成的受理" in window.draft_offer.label.text()
+    assert window.draft_offer.restore_button.isEnabled()
