@@ -11,13 +11,16 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from counter.actions.site.store import Store
-from counter.service.intake import READ_CURRENT_GUIDE
+from counter.service.cases import DAY_LISTS
+from counter.service.intake import READ_CURRENT_GUIDE, TAKE_INTAKE
 from counter.service.local import InProcess
 from counter.ui.intake import IntakePanel
 from counter.ui.mainwindow.main_window import MainWindow
 from tests.ui.conftest import start_window
 from tests.ui.door.test_runner_thread import in_the_loop
+from tests.ui.failing import LOCKED, failing
 from tests.ui.held_service import held
+from tests.ui.intake.helpers import answer, fill_person
 from tests.ui.mainwindow.test_desk_actions import open_bundle
 
 
@@ -59,3 +62,39 @@ def test_restore_pressed_while_f5_opens_an_intake_keeps_the_draft_offered(
     assert window.draft_offer.isVisible()
     assert "上次未完成的受理" in window.draft_offer.label.text()
     assert window.draft_offer.restore_button.isEnabled()
+
+
+@pytest.mark.slow
+def test_f9_pressed_while_the_intake_commits_sends_that_case_though_the_day_is_unread(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Ctrl+Enter then F9 at once, the database too busy to list the day: the case just taken is the one rated."""
+    window.start_pad()
+    pad = window.desk_actions.pad
+    assert pad is not None
+    qtbot.addWidget(pad.pad)
+    open_bundle(window, "xcg")
+    qtbot.waitUntil(lambda: window.guide_view.bundle is not None)
+    window.on_intake_requested()  # F5
+    qtbot.waitUntil(lambda: window.desk_actions.intake is not None, timeout=10_000)
+    panel = window.desk_actions.intake
+    assert panel is not None
+    qtbot.addWidget(panel)
+    fill_person(panel)
+    answer(panel, {"operator": "individual", "agent": "self"})
+    QTest.mouseClick(panel.checklist_view.all_received_button, Qt.MouseButton.LeftButton)
+    failing(window.runner, LOCKED, DAY_LISTS)
+    service = held(window.runner, TAKE_INTAKE)
+    taken: list[str] = []
+    panel.case_taken.connect(taken.append)
+
+    def commit_then_f9() -> None:
+        QTest.mouseClick(panel.commit_button, Qt.MouseButton.LeftButton)  # held: no case number yet
+        window.desk_actions.send_to_pad()  # F9 at once: the day's cases asked behind the commit
+
+    in_the_loop(qtbot, commit_then_f9)
+    assert window.desk_actions.last_case_no == ""
+    service.go.set()
+    qtbot.waitUntil(lambda: pad.pad.case is not None, timeout=10_000)
+    assert pad.pad.case is not None
+    assert taken == [pad.pad.case.case_no]
