@@ -357,6 +357,34 @@ def test_the_desk_acts_under_the_new_code_after_set_up(qtbot: QtBot, fresh: sess
     assert page._default_name().startswith("XAM02-")
 
 
+@pytest.mark.slow
+def test_a_set_up_with_the_pad_and_supervision_open_shows_the_new_site_on_the_pad(
+    qtbot: QtBot, fresh: sessionmaker[Session]
+) -> None:
+    """The pad the applicant looks at names the township at once; the supervision window, whose office settings were
+    the old site's, is closed rather than left saving them under the old code."""
+    actions, page = open_f10(qtbot, fresh)
+    pad = actions.start_pad()
+    qtbot.addWidget(pad.pad)
+    actions.open_supervision()
+    old_supervision = actions.supervisor
+    assert old_supervision is not None
+    qtbot.addWidget(old_supervision)
+    assert old_supervision.isVisible()
+    assert TOWNSHIP_NAME not in pad.pad.idle_card.office.text()
+    page.site_form.desk_no.clear()
+    QTest.keyClicks(page.site_form.desk_no, "7")
+    set_up(qtbot, page, "ARX01", TOWNSHIP_NAME, SiteKind.TOWNSHIP)
+    assert TOWNSHIP_NAME in pad.pad.idle_card.office.text()
+    assert "7号窗口" in pad.pad.idle_card.office.text()
+    assert actions.supervisor is None
+    assert not old_supervision.isVisible()
+    actions.open_supervision()  # F8 again: under the township's code
+    assert actions.supervisor is not None
+    qtbot.addWidget(actions.supervisor)
+    assert actions.supervisor is not old_supervision
+
+
 def test_a_set_up_that_cannot_write_the_desk_says_so_and_keeps_the_form(
     qtbot: QtBot, fresh: sessionmaker[Session], caplog: pytest.LogCaptureFixture
 ) -> None:
