@@ -1,0 +1,41 @@
+"""A guide the search still lists but the database no longer holds (the database swapped under the desk, a catalog
+replaced): the clerk is told it was not found, and nothing is shown or taken on a guide she did not choose."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from pytestqt.qtbot import QtBot
+
+from counter.ui import words
+from counter.ui.mainwindow.main_window import MainWindow
+from tests.ui.mainwindow.test_desk_actions import open_bundle, shown_messages
+
+#: a bundle's code no database of the tests holds
+GONE = "T-GONE-999"
+
+
+def test_a_hit_whose_guide_is_gone_says_so_and_takes_the_last_guide_off(qtbot: QtBot, window: MainWindow) -> None:
+    open_bundle(window, "xcg")
+    qtbot.waitUntil(lambda: window.guide_view.bundle is not None)
+    assert window.version_label.text()
+    window.on_bundle_chosen(GONE)  # the search's index, made from the database before it was swapped
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == words.DESK_GUIDE_NOT_FOUND)
+    assert window.guide_view.bundle is None  # F5 now takes no intake on the guide shown before
+    assert window.version_label.text() == ""
+
+
+def test_f5_on_a_guide_gone_since_it_was_shown_says_so_and_f5_works_again(qtbot: QtBot, window: MainWindow) -> None:
+    open_bundle(window, "xcg")
+    qtbot.waitUntil(lambda: window.guide_view.bundle is not None)
+    shown = window.current_bundle
+    assert shown is not None
+    window.desk_actions.start_intake(dataclasses.replace(shown, code=GONE))
+    qtbot.waitUntil(lambda: words.DESK_GUIDE_NOT_FOUND in shown_messages(window))
+    assert window.desk_actions.intake is None
+    window.desk_actions.start_intake(shown)  # the next F5 is not taken for one still being read
+    qtbot.waitUntil(lambda: window.desk_actions.intake is not None, timeout=10_000)
+    intake = window.desk_actions.intake
+    assert intake is not None
+    qtbot.addWidget(intake)
+    assert intake.bundle.code == shown.code
