@@ -98,3 +98,24 @@ def test_f9_pressed_while_the_intake_commits_sends_that_case_though_the_day_is_u
     qtbot.waitUntil(lambda: pad.pad.case is not None, timeout=10_000)
     assert pad.pad.case is not None
     assert taken == [pad.pad.case.case_no]
+
+
+def test_the_intake_button_clicked_while_f5_reads_the_guide_opens_one_intake(qtbot: QtBot, window: MainWindow) -> None:
+    """The keys typed after F5 wait for the intake; a click on 受理 does not, and asks for no second one."""
+    open_bundle(window, "xcg")
+    qtbot.waitUntil(lambda: window.guide_view.bundle is not None)
+    service = held(window.runner, READ_CURRENT_GUIDE)
+
+    def f5_then_click() -> None:
+        window.on_intake_requested()  # F5: its guide held
+        QTest.mouseClick(window.intake_button, Qt.MouseButton.LeftButton)
+
+    in_the_loop(qtbot, f5_then_click)
+    service.go.set()
+    qtbot.waitUntil(lambda: window.desk_actions.intake is not None, timeout=10_000)
+    opened = window.desk_actions.intake
+    assert opened is not None
+    qtbot.addWidget(opened)
+    qtbot.wait(100)
+    assert service.asked == [READ_CURRENT_GUIDE.name]
+    assert window.findChildren(IntakePanel) == [opened]
