@@ -1,18 +1,23 @@
 """A guide the search still lists but the database no longer holds (the database swapped under the desk, a catalog
-replaced): the clerk is told it was not found, and nothing is shown or taken on a guide she did not choose."""
+replaced): the clerk is told it was not found, and nothing is shown or taken on a guide she did not choose.  A guide
+on screen that the catalog brings a new version of is shown again as it now is."""
 
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
 from counter.ui import words
 from counter.ui.mainwindow.main_window import MainWindow
+from tests.ui.conftest import SYNC_TIMEOUT_MS
 from tests.ui.mainwindow.test_desk_actions import open_bundle, shown_messages
 
 #: a bundle's code no database of the tests holds
 GONE = "T-GONE-999"
+#: the small restaurant's summary in a later release of the catalog
+NEW_SUMMARY = "开办经营面积50平方米以下的小餐馆，一次提交一套材料，同步办理设立登记、食品经营许可和招牌备案。"
 
 
 def test_a_hit_whose_guide_is_gone_says_so_and_takes_the_last_guide_off(qtbot: QtBot, window: MainWindow) -> None:
@@ -39,3 +44,25 @@ def test_f5_on_a_guide_gone_since_it_was_shown_says_so_and_f5_works_again(qtbot:
     assert intake is not None
     qtbot.addWidget(intake)
     assert intake.bundle.code == shown.code
+
+
+def test_a_new_version_of_the_guide_on_screen_is_shown_once_the_catalog_brings_it(
+    qtbot: QtBot, window: MainWindow, catalog_dir: Path
+) -> None:
+    """The bundled catalog brought in again (a release's new files) while the clerk reads a guide it changes: the
+    guide on screen is the new version, never the one the intake would no longer take."""
+    open_bundle(window, "xcg")
+    qtbot.waitUntil(lambda: window.guide_view.bundle is not None)
+    shown = window.guide_view.bundle
+    assert shown is not None
+    version = window.guide_view.version
+    source = catalog_dir / "008.toml"
+    source.write_text(source.read_text(encoding="utf-8").replace(shown.summary, NEW_SUMMARY), encoding="utf-8")
+    with qtbot.waitSignal(window.catalog_ready, timeout=SYNC_TIMEOUT_MS):
+        window.start_sync()
+    qtbot.waitUntil(lambda: window.guide_view.version != version)
+    renewed = window.guide_view.bundle
+    assert renewed is not None
+    assert renewed.code == shown.code
+    assert renewed.summary == NEW_SUMMARY
+    assert NEW_SUMMARY in window.guide_view.body.toPlainText()
