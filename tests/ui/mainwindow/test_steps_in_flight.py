@@ -3,19 +3,26 @@ neither takes the first's place nor loses what the desk holds."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from counter.access.desk import Desk
 from counter.actions.site.store import Store
 from counter.service.cases import DAY_LISTS
+from counter.service.catalog import READ_GUIDE
 from counter.service.intake import READ_CURRENT_GUIDE, TAKE_INTAKE
 from counter.service.local import InProcess
+from counter.service.operation import Operation
+from counter.ui.door.runner import Runner
 from counter.ui.intake import IntakePanel
 from counter.ui.mainwindow.main_window import MainWindow
+from counter.words.database import fault_text
 from tests.ui.conftest import start_window
 from tests.ui.door.test_runner_thread import in_the_loop
 from tests.ui.failing import LOCKED, failing
@@ -119,3 +126,41 @@ def test_the_intake_button_clicked_while_f5_reads_the_guide_opens_one_intake(qtb
     qtbot.wait(100)
     assert service.asked == [READ_CURRENT_GUIDE.name]
     assert window.findChildren(IntakePanel) == [opened]
+
+
+class OneGuideAway:
+    """The guide of ``away`` unread (the database locked as it was asked), every other read answered; each read
+    held until :attr:`go` is set."""
+
+    def __init__(self, runner: Runner, away: str) -> None:
+        self.service = runner.service
+        self.clock = self.service.clock
+        self.away = away
+        self.go = threading.Event()
+        runner.service = self
+
+    def call(self, op: Operation[Any, Any], request: Any, desk: Desk | None = None, *, key: str = "") -> Any:
+        if op is READ_GUIDE:
+            assert self.go.wait(10)
+            if request.wanted == self.away:
+                raise LOCKED
+        return self.service.call(op, request, desk, key=key)
+
+
+def test_a_guide_unread_after_another_was_chosen_leaves_the_other_shown_and_says_nothing(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """The clerk moved on to the next hit before the first guide answered: the first's fault is not hers to read."""
+    service = OneGuideAway(window.runner, "T-YJS-006")
+
+    def choose_two() -> None:
+        window.on_bundle_chosen("T-YJS-006")  # its read will fail
+        window.on_bundle_chosen("T-YJS-008")  # the clerk's next hit, asked behind it
+
+    in_the_loop(qtbot, choose_two)
+    service.go.set()
+    qtbot.waitUntil(lambda: window.guide_view.bundle is not None, timeout=10_000)
+    shown = window.guide_view.bundle
+    assert shown is not None
+    assert shown.code == "T-YJS-008"
+    assert fault_text("locked") not in window.statusBar().currentMessage()
