@@ -1,12 +1,15 @@
 """A guide the search still lists but the database no longer holds (the database swapped under the desk, a catalog
 replaced): the clerk is told it was not found, and nothing is shown or taken on a guide she did not choose.  A guide
-on screen that the catalog brings a new version of is shown again as it now is."""
+on screen that the catalog brings a new version of is shown again as it now is; no guide, or one not published, prints
+no paper and says why."""
 
 from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from counter.ui import words
@@ -66,3 +69,18 @@ def test_a_new_version_of_the_guide_on_screen_is_shown_once_the_catalog_brings_i
     assert renewed.code == shown.code
     assert renewed.summary == NEW_SUMMARY
     assert NEW_SUMMARY in window.guide_view.body.toPlainText()
+
+
+def test_the_papers_of_no_guide_or_an_unpublished_one_are_refused_in_words(qtbot: QtBot, window: MainWindow) -> None:
+    """打印表格 before any guide is open, and 一次性告知单 of a guide not published: the clerk reads why nothing
+    prints."""
+    QTest.mouseClick(window.forms_button, Qt.MouseButton.LeftButton)
+    assert words.DESK_FORMS_NO_GUIDE in shown_messages(window)
+    open_bundle(window, "xse")  # 新生儿: unpublished in the test catalog
+    qtbot.waitUntil(lambda: window.guide_view.bundle is not None)
+    bundle = window.guide_view.bundle
+    assert bundle is not None
+    assert not bundle.published
+    QTest.mouseClick(window.guide_notice_button, Qt.MouseButton.LeftButton)
+    assert words.DESK_GUIDE_NOTICE_UNPUBLISHED.format(name=bundle.name) in shown_messages(window)
+    assert window.desk_actions.papers.preview is None
