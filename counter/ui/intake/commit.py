@@ -147,8 +147,9 @@ class IntakeCommit(CommitWaits):
             self._runner.submit(
                 TAKE_INTAKE, request, self._desk, owner=self, answered=self._taken, failed=self._not_taken
             )
-        except Busy:  # the same intake is still being taken
+        except Busy as err:  # another intake still being taken (one closed that commits once the hall answers)
             self._committed()
+            self.show_message(err.message)  # else Ctrl+Enter would seem to do nothing
         except BaseException:
             self._committed()
             raise

@@ -285,11 +285,18 @@ class DeskIntake(QObject):
         return self._draft is not None
 
     def restore_draft(self) -> None:
-        """The unfinished intake opened again as the clerk left it, once its guide version is read."""
+        """The unfinished intake opened again as the clerk left it, once its guide version is read.
+
+        恢复 pressed while another intake's guide is read (F5 just before) opens nothing then: the draft stays the
+        desk's and is offered again, for the clerk to take back once the intake F5 opened is done with."""
         from counter.ui.intake import restore_intake
 
+        if self.intake_asked:
+            if self._draft is not None:
+                self.draft_kept.emit()
+            return
         draft, self._draft = self._draft, None
-        if draft is None or self.intake_asked:
+        if draft is None:
             return
         self.intake_asked = True
         try:

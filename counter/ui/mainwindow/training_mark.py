@@ -114,12 +114,9 @@ class TrainingMark(QObject):
         if window.property(MARKED):
             return
         window.setProperty(MARKED, True)
+        if isinstance(window, QMainWindow):  # the training desk's own (the one main window :meth:`_of_this_desk` takes)
+            return  # its strip is in its layout already (counter.ui.mainwindow.main_window)
         strip = training_strip(self._today)
-        if isinstance(window, QMainWindow):
-            if window.findChild(QLabel, STRIP_NAME) is None and window.menuWidget() is None:  # the desk's has one
-                window.setMenuWidget(strip)
-                strip.show()
-            return
         strip.setParent(window)
         strip.setObjectName(BAND)
         strip.setProperty("top", window.contentsMargins().top())

@@ -56,6 +56,7 @@ from counter.ui.pad.words import (
     DESK_SAVE_FAILED,
     DESK_SAVED,
 )
+from counter.ui.widgets.desk_no_field import desk_no_field
 from counter.ui.widgets.plain_text import plain_label
 from counter.ui.widgets.restyle import MessageLine
 from counter.words.access import refused_for
@@ -77,9 +78,7 @@ class DeskForm(QWidget):
         self.setStyleSheet(scaled(PAGE_STYLE))
         self.clerk = QLineEdit()
         self.clerk.setPlaceholderText(DESK_CLERK_HINT)
-        self.desk_no = QLineEdit()
-        self.desk_no.setPlaceholderText(DESK_NO_HINT)
-        self.desk_no.setMaxLength(4)
+        self.desk_no = desk_no_field(DESK_NO_HINT)
         self.photo = plain_label(wrap=True)
         self.photo_path = ""  # the photo as it will be saved ("" none)
         self.choose_button = QPushButton(DESK_PHOTO_CHOOSE)

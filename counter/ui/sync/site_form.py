@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLineEdit, QPus
 from counter.sync.site_view import SiteState
 from counter.sync.sites import SiteDesk, SiteKind, SiteOffice, SiteProblem, setup_problems
 from counter.ui.sync import words
+from counter.ui.widgets.desk_no_field import desk_no_field
 from counter.ui.widgets.plain_text import plain_label
 from counter.words.sites import site_problem_text
 
@@ -58,7 +59,7 @@ class SiteForm(QGroupBox):
         self.code = self._field(words.SETUP_CODE_HINT, 12)
         self.name = self._field(words.SETUP_NAME_HINT)
         self.office = {name: self._field(words.SETUP_OFFICE_HINT[name]) for name in OFFICE_FIELDS}
-        self.desk_no = self._field(words.SETUP_DESK_NO_HINT, 4)
+        self.desk_no = desk_no_field(words.SETUP_DESK_NO_HINT)
         self.clerk = self._field(words.SETUP_CLERK_HINT) if ask_clerk else None
         self.submit_button = QPushButton(words.SETUP_SUBMIT)
         self.problems = plain_label(wrap=True)

@@ -16,16 +16,19 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.catalog.stored_guide import StoredGuide
 from counter.db import models
 from counter.service.intake import KNOWN_PARTY, OPEN_CASES, TAKE_INTAKE
 from counter.service.operation import Operation
 from counter.ui.intake import IntakePanel
 from counter.ui.intake.words import INTAKE_SAVING
+from counter.ui.words import RUNNER_BUSY
 from tests.ui.door.test_runner_thread import in_the_loop
 from tests.ui.held_service import Held
 from tests.ui.held_service import held as held_by
-from tests.ui.intake.conftest import MakePanel
+from tests.ui.intake.conftest import DESK, TODAY, MakePanel
 from tests.ui.intake.helpers import AGENT_ID, PERSON_ID, answer, commit, fill_person, ready
+from tests.ui.runners import runner_on
 
 Req = TypeVar("Req")
 Res = TypeVar("Res")
@@ -119,3 +122,34 @@ def test_a_look_up_answered_for_a_number_no_longer_typed_fills_nothing(
         service.go.set()
     assert answered.args == [PERSON_ID]
     assert (form.name.text(), form.phone.text()) == ("", "")
+
+
+def test_ctrl_enter_while_another_intake_is_being_taken_says_so_and_keeps_the_form(
+    qtbot: QtBot, sessions: sessionmaker[Session], guide: StoredGuide
+) -> None:
+    """One intake still being taken (one closed that commits by itself once the hall answers again), the next
+    applicant's Ctrl+Enter takes nothing yet: the clerk is told to try again in a moment, her form as it was."""
+    runner = runner_on(sessions, lambda: TODAY)
+    first, second = (IntakePanel(runner, DESK, guide, lambda: TODAY) for _ in range(2))
+    for panel in (first, second):
+        qtbot.addWidget(panel)
+        panel.show()
+    ready(qtbot, first)
+    ready(qtbot, second)
+    fill_person(second, name="乌云其木格", id_no=AGENT_ID)
+    qtbot.waitUntil(lambda: not runner.running, timeout=10_000)  # the look-ups by number answered
+    named = second.commit_button.text()
+    service = held_by(runner, TAKE_INTAKE)
+    in_the_loop(qtbot, first.on_commit_requested)
+    in_the_loop(qtbot, second.on_commit_requested)  # the first still being taken
+    assert second.taken is None
+    assert second.message.isVisible()
+    assert second.message.text() == RUNNER_BUSY
+    assert (second.commit_button.text(), second.commit_button.isEnabled()) == (named, True)
+    assert second.applicant_form.name.text() == "乌云其木格"
+    with qtbot.waitSignal(first.case_taken, timeout=10_000):
+        service.go.set()
+    with qtbot.waitSignal(second.case_taken, timeout=10_000):
+        second.on_commit_requested()  # a moment later: taken
+    assert service.asked == [TAKE_INTAKE.name, TAKE_INTAKE.name]
+    assert cases(sessions) == 2

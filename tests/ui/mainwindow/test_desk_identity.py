@@ -197,3 +197,20 @@ def test_a_desk_page_the_database_cannot_save_says_so_and_keeps_what_was_typed(q
     away.mend()
     QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     assert load_desk_config().clerk == "乌兰"
+
+
+def test_the_pad_names_the_clerk_who_signs_in_and_nobody_once_she_signs_out(
+    qtbot: QtBot, db: Store, catalog_dir: Path
+) -> None:
+    """换人登录 with the pad on its screen: the applicant reads who serves now, never the clerk who left."""
+    save_desk_config(DeskConfig(clerk="乌兰"))
+    window = start_window(qtbot, MainWindow(InProcess(db), catalog_dir))
+    window.start_pad()
+    pad = window.desk_actions.pad
+    assert pad is not None
+    qtbot.addWidget(pad.pad)
+    assert as_read(pad.pad.idle_card.clerk.text()) == "工作人员：乌兰"
+    window.desk_actions.sign_in_as(Actor("chief01", "宝音", frozenset({Role.CLERK})), "1502")
+    assert as_read(pad.pad.idle_card.clerk.text()) == "工作人员：宝音"
+    window.desk_actions.sign_in_as(None, "")  # signed out: the desk's own name again
+    assert as_read(pad.pad.idle_card.clerk.text()) == "工作人员：乌兰"

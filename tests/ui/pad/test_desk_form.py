@@ -131,3 +131,14 @@ def test_a_new_photo_with_a_name_refused_keeps_the_photo_the_pad_shows(
     now = Path(load_desk_config().photo)
     assert now.read_bytes() == (tmp_path / "stick" / "new.png").read_bytes()
     assert sorted(p.name for p in kept.parent.glob("clerk-photo*")) == [now.name]  # the old copy is not kept on
+
+
+@pytest.mark.parametrize(("typed", "kept"), [("0", ""), ("08", "8"), ("12a", "12"), ("10000", "1000"), ("907", "907")])
+def test_the_desk_number_takes_at_the_keyboard_only_what_the_save_takes(
+    qtbot: QtBot, runner: Runner, typed: str, kept: str
+) -> None:
+    """A leading zero or a letter is not taken as it is typed, rather than refused at the save."""
+    form = desk_form(qtbot, runner)
+    form.desk_no.clear()
+    QTest.keyClicks(form.desk_no, typed)
+    assert form.desk_no.text() == kept

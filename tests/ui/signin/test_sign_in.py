@@ -22,12 +22,19 @@ from counter.actions.site.store import Store
 from counter.audit.actions import AuditAction
 from counter.case.numbers import DeskIdentity
 from counter.db import models
+from counter.service.admin import SIGN_IN
 from counter.service.local import InProcess
+from counter.ui.door.runner import Runner
 from counter.ui.mainwindow.main_window import MainWindow
 from counter.ui.signin.controller import SignInController
 from counter.ui.signin.stay import STAYS_WHEN_LOCKED
+from counter.ui.signin.words import SIGNIN_DB_ERROR
 from counter.ui.start.start_window import start_sign_in
+from counter.words.database import fault_text
 from tests.ui.conftest import start_window
+from tests.ui.door.test_runner_thread import in_the_loop
+from tests.ui.failing import LOCKED, failing
+from tests.ui.held_service import held
 from tests.ui.runners import runner_for
 
 PASSWORD = "chuangkou2026"
@@ -218,3 +225,44 @@ def test_the_clerk_signs_in_by_the_keyboard_alone(qtbot: QtBot, controller: Sign
         QTest.keyClick(window.password, Qt.Key.Key_Return)
     assert controller.actor is not None
     assert controller.actor.login == "clerk01"
+
+
+def controller_on(qtbot: QtBot, runner: Runner) -> SignInController:
+    sign_in = SignInController(runner, Desk(DeskIdentity("XAM01", "8"), "乌兰"), "乌兰浩特市政务服务中心　8号窗口")
+    qtbot.addWidget(sign_in.window)
+    sign_in.start()
+    return sign_in
+
+
+def test_a_database_that_does_not_answer_at_the_sign_in_is_said_and_the_next_try_signs_in(
+    qtbot: QtBot, hall: Store
+) -> None:
+    runner = runner_for(hall)
+    controller = controller_on(qtbot, runner)
+    away = failing(runner, LOCKED, SIGN_IN)
+    with qtbot.assertNotEmitted(controller.signed_in):
+        type_in(qtbot, controller, "clerk01", PASSWORD)
+    assert controller.window.problem.text() == SIGNIN_DB_ERROR.format(fault=fault_text("locked"))
+    assert controller.actor is None
+    away.mend()
+    with qtbot.waitSignal(controller.signed_in):
+        type_in(qtbot, controller, "clerk01", PASSWORD)  # not held back by the try that failed
+    assert controller.actor is not None
+    assert controller.actor.login == "clerk01"
+
+
+def test_enter_again_while_the_password_is_checked_asks_once(qtbot: QtBot, hall: Store) -> None:
+    runner = runner_for(hall)
+    controller = controller_on(qtbot, runner)
+    service = held(runner, SIGN_IN)
+    before = audit_actions(hall)
+
+    def enter_twice() -> None:
+        type_in(qtbot, controller, "clerk01", PASSWORD)
+        type_in(qtbot, controller, "clerk01", PASSWORD)  # the first still being checked
+
+    in_the_loop(qtbot, enter_twice)
+    with qtbot.waitSignal(controller.signed_in, timeout=10_000):
+        service.go.set()
+    assert service.asked == [SIGN_IN.name]
+    assert audit_actions(hall)[len(before) :] == [AuditAction.SIGNED_IN.value]

@@ -284,6 +284,15 @@ def test_the_form_names_each_empty_part_of_the_office_and_goes_to_the_first(
     assert page.focusWidget() is form.office["hours"]
 
 
+@pytest.mark.parametrize(("typed", "kept"), [("0", ""), ("08", "8"), ("12a", "12"), ("10000", "1000"), ("907", "907")])
+def test_the_desk_number_takes_at_the_keyboard_only_what_the_set_up_takes(qtbot: QtBot, typed: str, kept: str) -> None:
+    """A leading zero or a letter is not taken as it is typed, rather than refused at the submit."""
+    form = SiteForm()
+    qtbot.addWidget(form)
+    QTest.keyClicks(form.desk_no, typed)
+    assert form.desk_no.text() == kept
+
+
 def test_where_accounts_exist_the_form_asks_no_clerk(qtbot: QtBot, fresh: sessionmaker[Session]) -> None:
     """The account signed in is the clerk on every paper: the desk's own name would never be printed."""
     window = QMainWindow()
@@ -346,6 +355,34 @@ def test_the_desk_acts_under_the_new_code_after_set_up(qtbot: QtBot, fresh: sess
     assert actions.desk().identity.site_code == "XAM02"
     assert page.to_site.isVisible()  # a hall chooses the township it writes for
     assert page._default_name().startswith("XAM02-")
+
+
+@pytest.mark.slow
+def test_a_set_up_with_the_pad_and_supervision_open_shows_the_new_site_on_the_pad(
+    qtbot: QtBot, fresh: sessionmaker[Session]
+) -> None:
+    """The pad the applicant looks at names the township at once; the supervision window, whose office settings were
+    the old site's, is closed rather than left saving them under the old code."""
+    actions, page = open_f10(qtbot, fresh)
+    pad = actions.start_pad()
+    qtbot.addWidget(pad.pad)
+    actions.open_supervision()
+    old_supervision = actions.supervisor
+    assert old_supervision is not None
+    qtbot.addWidget(old_supervision)
+    assert old_supervision.isVisible()
+    assert TOWNSHIP_NAME not in pad.pad.idle_card.office.text()
+    page.site_form.desk_no.clear()
+    QTest.keyClicks(page.site_form.desk_no, "7")
+    set_up(qtbot, page, "ARX01", TOWNSHIP_NAME, SiteKind.TOWNSHIP)
+    assert TOWNSHIP_NAME in pad.pad.idle_card.office.text()
+    assert "7号窗口" in pad.pad.idle_card.office.text()
+    assert actions.supervisor is None
+    assert not old_supervision.isVisible()
+    actions.open_supervision()  # F8 again: under the township's code
+    assert actions.supervisor is not None
+    qtbot.addWidget(actions.supervisor)
+    assert actions.supervisor is not old_supervision
 
 
 def test_a_set_up_that_cannot_write_the_desk_says_so_and_keeps_the_form(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from counter.service.local import Service
+from counter.ui import words
 from counter.ui.intake import IntakePanel
 from counter.ui.mainwindow.main_window import MainWindow
 from counter.ui.warmup.chosen_bundle import ChosenBundle
@@ -232,3 +234,26 @@ def test_f5_again_while_the_database_opens_brings_the_same_window_forward(qtbot:
         panel
     ]
     assert shown_messages(window) == []
+
+
+def test_f5_while_the_database_opens_on_a_guide_it_no_longer_holds_says_so(qtbot: QtBot, window: MainWindow) -> None:
+    """The search's index is the last run's: the database that opens may no longer hold the guide chosen (a
+    database swapped under the desk).  The opening window closes and the clerk is told, rather than an intake of
+    nothing."""
+    open_bundle(window, "xcg")
+    qtbot.waitUntil(lambda: window.guide_view.bundle is not None)
+    shown = window.guide_view.bundle
+    assert shown is not None
+    actions = window.desk_actions
+    opening_db = Opening(actions.runner.service)
+    actions.runner.service = opening_db
+    actions.database_opening = True
+    actions.start_intake(dataclasses.replace(shown, code="T-GONE-999"))  # F5 on the hit of the old index
+    opening = actions.opening
+    assert opening is not None
+    assert opening.isVisible()
+    opening_db.opened.set()
+    qtbot.waitUntil(lambda: actions.opening is None, timeout=10_000)
+    assert not opening.isVisible()
+    assert actions.intake is None
+    assert words.DESK_GUIDE_NOT_FOUND in shown_messages(window)
