@@ -586,3 +586,67 @@ def test_an_export_the_database_cannot_take_says_so_and_the_next_is_still_the_fi
     page.export_to(tmp_path / "XAMT01.sync")
     finish(qtbot, page)
     assert page.result.text().startswith("已导出第 1 号数据包")
+
+
+def test_a_training_database_exports_nothing_and_says_why(
+    qtbot: QtBot, township: Site, hall: Site, tmp_path: Path
+) -> None:
+    """Practice cases signed with the site's real key would be taken in as real: the page refuses in words."""
+    from counter.db.settings_store import mark_training
+    from counter.words.sync import sync_not_possible
+
+    run_demo(township.sessions, township.desk, TODAY)
+    with township.sessions.begin() as session:
+        mark_training(session)
+    page = page_of(qtbot, township)
+    page.export_to(tmp_path / "XAMT01.sync")
+    finish(qtbot, page)
+    assert page.result.text() == SYNC_FAILED.format(reason=sync_not_possible("training"))
+    assert "培训数据库" in page.result.text()
+    assert list(tmp_path.glob("*.sync")) == []
+    assert page.export_button.isEnabled()  # the page is free again
+
+
+def test_a_hall_registered_from_an_old_card_is_named_and_nothing_is_written(
+    qtbot: QtBot, township: Site, tmp_path: Path, shipped_catalog_db: Path
+) -> None:
+    """A card without an encryption key: no package can be sealed to that hall, and the page says which and why."""
+    from counter.actions.admin.site import register_peer
+    from counter.words.sync import sync_not_possible
+
+    hall_folder = tmp_path / "old-hall"
+    hall_folder.mkdir()
+    old = make_site(sqlite_copy(shipped_catalog_db, hall_folder / "hall.sqlite3"), "XAM01", "兴安盟政务服务中心",
+                    SiteKind.HALL, hall_folder)  # fmt: skip
+    with township.sessions.begin() as session:
+        # its card of the first format: a signing key, no key to seal packages to
+        register_peer(session, "XAM01", old.identity.name, SiteKind.HALL, old.identity.public_key, desk=township.desk)
+    run_demo(township.sessions, township.desk, TODAY)
+    page = page_of(qtbot, township)
+    page.export_to(tmp_path / "XAMT01.sync")
+    finish(qtbot, page)
+    assert page.result.text() == SYNC_FAILED.format(reason=sync_not_possible("old_card", "XAM01"))
+    assert "XAM01" in page.result.text()
+    assert list(tmp_path.glob("*.sync")) == []
+
+
+def test_an_export_after_a_sealed_record_sent_to_the_hall_was_changed_goes_and_warns(
+    qtbot: QtBot, township: Site, hall: Site, tmp_path: Path
+) -> None:
+    """The hall holds seal 1 of this township's, and the seal here is no longer that one: the package still goes (the
+    hall must see the rest), and the page says the export and, in red under it, that the sealed trail was rewritten."""
+    from counter.audit.peer_seals import SEALS_AT_HALL, seals_at_hall_text
+    from counter.db.settings_store import put_setting
+    from counter.words.sync import SENT_SEAL_CHANGED
+
+    run_demo(township.sessions, township.desk, TODAY)
+    with township.sessions.begin() as session:  # as the hall's last updates told it: it keeps seal 1, of this digest
+        put_setting(session, SEALS_AT_HALL, seals_at_hall_text(1, "0" * 64))
+    page = page_of(qtbot, township)
+    page.export_to(tmp_path / "XAMT01.sync")
+    finish(qtbot, page)
+    said, warned = page.result.text().split("\n", 1)
+    assert said.startswith("已导出第 1 号数据包")
+    assert warned == SENT_SEAL_CHANGED.format(no=1)
+    assert "#b42318" in page.result.styleSheet()
+    assert (tmp_path / "XAMT01.sync").is_file()
