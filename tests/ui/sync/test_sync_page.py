@@ -650,3 +650,41 @@ def test_an_export_after_a_sealed_record_sent_to_the_hall_was_changed_goes_and_w
     assert warned == SENT_SEAL_CHANGED.format(no=1)
     assert "#b42318" in page.result.styleSheet()
     assert (tmp_path / "XAMT01.sync").is_file()
+
+
+def test_the_pending_line_gives_way_to_an_export_and_reads_again_at_the_next_tick(
+    qtbot: QtBot, township: Site, hall: Site, tmp_path: Path
+) -> None:
+    """The status-bar line is read by a timer in the background: a tick while the clerk's export runs reads nothing
+    and says nothing (the line keeps what it showed), and a tick once the export and the page's read after it
+    are answered reads again; the page's own read asked meanwhile waits its turn, and is no fault."""
+    run_demo(township.sessions, township.desk, TODAY)
+    page = page_of(qtbot, township)
+    label = PendingLabel()
+    qtbot.addWidget(label)
+    label.refresh(page._runner, NOW + dt.timedelta(days=1))
+    before = label.text()
+    assert before.startswith("未送达大厅 6 件（最早 ")
+    later = NOW + dt.timedelta(days=5)  # the oldest case waited past its days by then
+    held = Holding(page._runner, "sync.export_package")
+    seen: dict[str, Any] = {}
+
+    def steps(application: QEventLoop) -> None:
+        page.export_to(tmp_path / "XAMT01.sync")  # on the worker, held there
+        label.refresh(page._runner, later)  # a tick meanwhile
+        page.refresh()  # and a read of the page
+        seen["tick"] = label.text(), label.property("stale"), page.result.text()
+        held.release()
+        when(lambda: not page.working, application.quit)
+
+    in_the_event_loop(steps)
+    assert seen["tick"] == (before, False, "正在处理…")
+    finish(qtbot, page)
+    assert page.result.text().startswith("已导出第 1 号数据包")
+
+    def tick() -> bool:  # the timer's: refused while the page's read after the export runs, read once it is not
+        label.refresh(page._runner, later)
+        return label.property("stale") is True
+
+    qtbot.waitUntil(tick)
+    assert label.text().startswith("未送达大厅 6 件，已超过 3 天")
