@@ -11,8 +11,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
+from sqlalchemy import text
+from sqlalchemy.orm import Session, sessionmaker
 
 from counter.host.machine.desk_config import DeskConfig, config_path, load_desk_config, save_desk_config
+from counter.host.machine.paths import data_dir
 from counter.ui.door.runner import Runner
 from counter.ui.pad.desk_form import DeskForm
 from counter.ui.pad.supervisor_window import SupervisorWindow
@@ -131,3 +134,30 @@ def test_a_new_photo_with_a_name_refused_keeps_the_photo_the_pad_shows(
     now = Path(load_desk_config().photo)
     assert now.read_bytes() == (tmp_path / "stick" / "new.png").read_bytes()
     assert sorted(p.name for p in kept.parent.glob("clerk-photo*")) == [now.name]  # the old copy is not kept on
+
+
+def test_a_change_the_database_cannot_record_is_said_and_the_desk_keeps_its_settings(
+    qtbot: QtBot, runner: Runner, sessions: sessionmaker[Session], tmp_path: Path
+) -> None:
+    """The change goes into the trail before the settings are kept: a trail that cannot be written leaves the desk's
+    name and photo as they were, no copy of the new photo behind, and what was typed in the form to save again."""
+    form = desk_form(qtbot, runner)
+    form.choose_photo(picture(tmp_path / "stick" / "qimuge.png", "#3366aa"))
+    form.clerk.setText("乌兰")
+    with sessions.begin() as session:
+        session.execute(
+            text("CREATE TRIGGER refuse_trail BEFORE INSERT ON audit_entry BEGIN SELECT RAISE(ABORT, 'disk'); END")
+        )
+    save(form)
+    assert form.message.text().startswith("没有保存：数据库")
+    assert (load_desk_config().clerk, load_desk_config().photo) == ("其木格", "")
+    assert list(data_dir().glob("clerk-photo*")) == []  # the new photo's copy dropped
+    assert form.clerk.text() == "乌兰"
+
+    with sessions.begin() as session:
+        session.execute(text("DROP TRIGGER refuse_trail"))
+    save(form)
+    assert form.message.text() == DESK_SAVED
+    assert load_desk_config().clerk == "乌兰"
+    assert Path(load_desk_config().photo).read_bytes() == (tmp_path / "stick" / "qimuge.png").read_bytes()
+    assert list(data_dir().glob("clerk-photo*")) == [Path(load_desk_config().photo)]
