@@ -688,3 +688,32 @@ def test_the_pending_line_gives_way_to_an_export_and_reads_again_at_the_next_tic
 
     qtbot.waitUntil(tick)
     assert label.text().startswith("未送达大厅 6 件，已超过 3 天")
+
+
+def test_a_page_read_the_database_refused_is_said_and_taken_back_once_a_read_answers(
+    qtbot: QtBot, township: Site, hall: Site, tmp_path: Path
+) -> None:
+    """The page read while the database is locked says so in its result line; the next read that answers takes
+    that back, while a sync's own result, said after the failed read, stays."""
+    from counter.service.sync import READ_PAGE
+    from counter.ui.sync.words import SYNC_DB_FAILED
+    from counter.words.database import fault_text
+
+    page = page_of(qtbot, township)
+    away = failing(page._runner, LOCKED, READ_PAGE)
+    page.refresh()
+    unread = SYNC_DB_FAILED.format(fault=fault_text("locked"))
+    assert page.result.text() == unread
+    away.mend()
+    page.refresh()
+    assert page.result.text() == ""
+    assert "XAMT01" in page.site.text()
+
+    away = failing(page._runner, LOCKED, READ_PAGE)
+    page.refresh()
+    assert page.result.text() == unread
+    away.mend()
+    run_demo(township.sessions, township.desk, TODAY)
+    page.export_to(tmp_path / "XAMT01.sync")  # its result said, then the page read again
+    finish(qtbot, page)
+    assert page.result.text().startswith("已导出第 1 号数据包")
