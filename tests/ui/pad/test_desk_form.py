@@ -161,3 +161,24 @@ def test_a_change_the_database_cannot_record_is_said_and_the_desk_keeps_its_sett
     assert load_desk_config().clerk == "乌兰"
     assert Path(load_desk_config().photo).read_bytes() == (tmp_path / "stick" / "qimuge.png").read_bytes()
     assert list(data_dir().glob("clerk-photo*")) == [Path(load_desk_config().photo)]
+
+
+def test_a_photo_gone_from_its_stick_before_it_is_read_is_said_and_the_photo_stays(
+    qtbot: QtBot, runner: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """选择照片 names a file the stick no longer holds: the form says it could not be read and why, and keeps the
+    photo it showed."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from counter.ui.pad.words import DESK_PHOTO_UNREAD
+
+    form = desk_form(qtbot, runner)
+    gone = tmp_path / "stick" / "qimuge.png"
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_: (str(gone), ""))
+    QTest.mouseClick(form.choose_button, Qt.MouseButton.LeftButton)
+    cause = file_fault(FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT)))
+    assert form.message.text() == DESK_PHOTO_UNREAD.format(problem=DESK_PHOTO_BAD.format(path=gone), cause=cause)
+    assert form.photo.text() == DESK_PHOTO_NONE
+    assert not form.clear_button.isEnabled()
+    save(form)
+    assert load_desk_config().photo == ""
