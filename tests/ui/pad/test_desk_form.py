@@ -182,3 +182,36 @@ def test_a_photo_gone_from_its_stick_before_it_is_read_is_said_and_the_photo_sta
     assert not form.clear_button.isEnabled()
     save(form)
     assert load_desk_config().photo == ""
+
+
+def test_save_pressed_again_while_saving_saves_once_and_leaves_no_photo_copy(
+    qtbot: QtBot, runner: Runner, tmp_path: Path
+) -> None:
+    """The second press is refused in words while the first is stored; the first is kept, its photo with it, and
+    the copy the second press made of the same photo is the first's, not one more."""
+    from typing import Any
+
+    from PySide6.QtCore import QEventLoop
+
+    from tests.ui.called_back import Holding, in_the_event_loop, when
+
+    form = desk_form(qtbot, runner)
+    form.choose_photo(picture(tmp_path / "stick" / "qimuge.png", "#3366aa"))
+    form.clerk.setText("乌兰")
+    held = Holding(runner, "admin.change_desk")
+    seen: dict[str, Any] = {}
+
+    def steps(application: QEventLoop) -> None:
+        save(form)  # on the worker, held there
+        save(form)  # pressed again
+        seen["again"] = form.message.text()
+        held.release()
+        when(lambda: form.message.text() == DESK_SAVED, application.quit)
+
+    in_the_event_loop(steps)
+    assert seen["again"].endswith("上一步操作还在进行，请稍候再试")
+    assert held.answered == 1
+    assert load_desk_config().clerk == "乌兰"
+    kept = Path(load_desk_config().photo)
+    assert kept.read_bytes() == (tmp_path / "stick" / "qimuge.png").read_bytes()
+    assert list(data_dir().glob("clerk-photo*")) == [kept]
