@@ -353,13 +353,15 @@ def due_counts(session: Session, last_day: dt.date, today: dt.date, cap: int) ->
     (overdue), and whether both counts are whole.
 
     Each kind is counted along its own index in due order and at most ``cap`` of it: a long overdue backlog costs
-    no more than ``cap`` entries, and the earliest, overdue ones are counted first.
+    no more than ``cap`` entries, and the earliest, overdue ones are counted first.  One more than ``cap`` is walked,
+    so that exactly ``cap`` due is a whole count, and "more than" is said only where there are more.
     """
     total, overdue, whole = 0, 0, True
     with index_walk(session):
         for count in _due_statements(session.get_bind().dialect.name).counts:
-            found, late = session.execute(count, {"last_day": last_day, "today": today, "cap": cap}).one()
-            total, overdue, whole = total + found, overdue + (late or 0), whole and found < cap
+            found, late = session.execute(count, {"last_day": last_day, "today": today, "cap": cap + 1}).one()
+            # in due order the overdue come first: of the first ``cap`` rows, at most ``cap`` are late
+            total, overdue, whole = total + min(found, cap), overdue + min(late or 0, cap), whole and found <= cap
     return total, overdue, whole
 
 

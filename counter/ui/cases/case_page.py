@@ -375,8 +375,7 @@ class CasePage(StepSlots, QWidget):
 
     def on_action_clicked(self, event: CaseEvent, _checked: bool = False) -> None:
         view = self.view
-        if view is None:
-            return
+        assert view is not None  # the buttons show once the case is read, and the page opens only then
         if event is CaseEvent.RESUBMITTED:
             self.resubmit_requested.emit(view.case_no, view.bundle_code)
             return

@@ -106,8 +106,7 @@ class StepSlots(_Page):
     def on_same_day(self) -> None:
         """当场办结并送达: both moves at once, checked again by the action."""
         view = self.view
-        if view is None:
-            return
+        assert view is not None  # the button shows once the case is read, and the page opens only then
         self.notice.hide()
         self.form.close_form()
         finish_same_day(self._runner, self._desk, view.case_no, owner=self, then=partial(self._said, view.case_no))
@@ -130,8 +129,7 @@ class StepSlots(_Page):
     def on_hand_over_confirmed(self) -> None:
         """统一出件 saved, then the 送达回证's preview beside the page, to print for the receiver to sign."""
         view = self.view
-        if view is None:
-            return
+        assert view is not None  # the form opens from the case's own 统一出件 button
         confirm_hand_over(self._runner, self._desk, view.case_no, self.hand_over.request(),
                           received=only_received(self._items), owner=self,
                           then=partial(self._handed_over, view.case_no))  # fmt: skip

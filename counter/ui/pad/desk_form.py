@@ -81,6 +81,7 @@ class DeskForm(QWidget):
         self.desk_no = desk_no_field(DESK_NO_HINT)
         self.photo = plain_label(wrap=True)
         self.photo_path = ""  # the photo as it will be saved ("" none)
+        self._saving_photo = ""  # the kept copy the save being stored names ("" none)
         self.choose_button = QPushButton(DESK_PHOTO_CHOOSE)
         self.clear_button = QPushButton(DESK_PHOTO_CLEAR)
         note = plain_label(DESK_NOTE + (DESK_NOTE_ACCOUNTS if desk.actor.signed_in else ""), wrap=True)
@@ -173,12 +174,15 @@ class DeskForm(QWidget):
         except OSError as err:
             self._not_saved(before, err)
             return
+        in_flight, self._saving_photo = self._saving_photo, changes.get("photo", "")
         try:
             changed, refused = partial(self._changed, before, changes), partial(self._refused, before, changes)
             self._runner.submit(CHANGE_DESK, DeskChanges(changes), self._desk, DESK_DB_FAILED, owner=self,
                                 answered=changed, failed=refused)  # fmt: skip
         except Busy as err:  # pressed again while they are saved
-            self._photo_not_taken(before, changes)
+            self._saving_photo = in_flight
+            if changes.get("photo") != in_flight:  # a photo is kept under its digest: the save stored may name it
+                self._photo_not_taken(before, changes)
             self.message.say(err.message, "problems")
 
     @staticmethod
@@ -188,6 +192,7 @@ class DeskForm(QWidget):
             drop_kept_photo(changes["photo"])
 
     def _refused(self, before: DeskConfig, changes: dict[str, str], err: Exception) -> None:
+        self._saving_photo = ""
         self._photo_not_taken(before, changes)
         self._not_saved(before, err)
 
@@ -204,6 +209,7 @@ class DeskForm(QWidget):
             raise err
 
     def _changed(self, before: DeskConfig, changes: dict[str, str], problems: Sequence[DeskNameProblem]) -> None:
+        self._saving_photo = ""
         if problems:
             self._photo_not_taken(before, changes)
             said = CLAUSE_JOIN.join(

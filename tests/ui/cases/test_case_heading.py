@@ -113,3 +113,20 @@ def test_the_lists_say_accepted_where_the_hall_accepted(
     lists = make_lists(qtbot, case_sessions, today)
     listed = dict(zip(numbers(lists.today_table), column(lists.today_table, 1), strict=True))
     assert listed[book.accepted] == CASE_STATUS[CaseStatus.ACCEPTED] == "已受理"
+
+
+def test_an_outcome_this_release_does_not_know_is_said_as_it_stands_and_marked(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    """A case a newer release wrote with an outcome this one has no words for: its page opens, and the subtitle
+    gives the code, marked as unknown to this release, rather than guess a state or fail."""
+    from sqlalchemy import update
+
+    from counter.db import models
+
+    with case_sessions.begin() as session:
+        session.execute(update(models.Case).where(models.Case.case_no == book.accepted).values(outcome="later_outcome"))
+    page = open_page(qtbot, case_sessions, today, book.accepted)
+    assert page.subtitle.text().endswith("later_outcome（本版本未知）")
+    assert book.bundle_code in page.subtitle.text()
+    assert page.status.text() == CASE_STATUS[CaseStatus.ACCEPTED]

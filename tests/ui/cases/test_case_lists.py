@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
@@ -19,7 +20,13 @@ from counter.ui.cases.case_page import CasePage
 from counter.ui.cases.marks import AMBER, RED
 from counter.ui.cases.opening import CaseDesk
 from counter.ui.cases.tables import numbers
-from counter.ui.cases.words import CASE_LIST_DUE, CASE_LIST_DUE_COUNT, CASE_LIST_READ_FAILED
+from counter.ui.cases.words import (
+    CASE_LIST_DUE,
+    CASE_LIST_DUE_COUNT,
+    CASE_LIST_DUE_COUNT_MANY,
+    CASE_LIST_DUE_MANY,
+    CASE_LIST_READ_FAILED,
+)
 from counter.words.database import fault_text
 from tests.ui.cases.casebook import DESK_1, Casebook, take_deferral
 from tests.ui.cases.conftest import Clock
@@ -197,3 +204,33 @@ def test_lists_the_database_cannot_read_say_so_and_refresh_reads_them_again(
     assert "共6件" in lists.today_summary.text()
     assert lists.today_summary.objectName() != "listError"
     assert numbers(lists.today_table) == list(book.demo_cases())
+
+
+def test_a_backlog_beyond_what_is_counted_is_said_to_be_more(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past the count's cap the list says "more than", on the tab as in its summary, and shows its first page."""
+    from counter.actions.cases import case_reads
+
+    monkeypatch.setattr(case_reads, "DUE_COUNT_CAP", 1)  # two deferrals due, one counted: more than that
+    monkeypatch.setattr(case_reads, "DUE_PAGE", 2)
+    today.day = dt.date(2026, 12, 20)
+    lists = make_lists(qtbot, case_sessions, today)
+    assert numbers(lists.due_table) == [book.awaiting_earlier, book.awaiting]  # the earliest page
+    assert lists.due_summary.text() == CASE_LIST_DUE_MANY.format(last_day="2026-12-22", count=2, shown=2)
+    assert lists.tabs.tabText(1) == CASE_LIST_DUE_COUNT.format(count=CASE_LIST_DUE_COUNT_MANY.format(count=2))
+
+
+def test_a_backlog_of_exactly_the_counts_cap_is_counted_whole(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two deferrals due where the count stops at two: all of them were counted, and the list says how many there
+    are, not "more than" them."""
+    from counter.actions.cases import case_reads
+
+    monkeypatch.setattr(case_reads, "DUE_COUNT_CAP", 2)
+    today.day = dt.date(2026, 12, 20)
+    lists = make_lists(qtbot, case_sessions, today)
+    assert len(numbers(lists.due_table)) == 3
+    assert lists.due_summary.text().startswith("截至2026-12-22（今后两个工作日内）到期和已逾期的容缺、补正办件：共3件")
+    assert lists.tabs.tabText(1) == CASE_LIST_DUE_COUNT.format(count=3)

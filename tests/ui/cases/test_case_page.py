@@ -543,3 +543,27 @@ def test_a_form_whose_step_another_desk_took_closes_when_the_page_is_read_again(
     assert page.status.text() == "审批中"
     assert not page.form.isVisibleTo(page)
     assert CaseEvent.DEFERRED_ARRIVED not in visible_actions(page)
+
+
+def test_history_says_a_menksoft_original_and_papers_left_unprinted_in_words(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], today: Clock
+) -> None:
+    """A name typed in 蒙科立 codes keeps its original in the history, and papers the clerk left unprinted keep
+    which and why: the page reads both in words, never the stored note."""
+    from counter.actions.cases.unprinted_papers import waive_papers
+    from counter.words.documents import DOC_TITLE
+    from tests.ui.cases.casebook import DAY, DESK_1, take_deferral
+
+    menksoft = "\ue2f2\ue289\ue2bc\ue2ec\ue289\ue2f9"  # ᠮᠣᠩᠭᠣᠯ as a 蒙科立 input method writes it
+    case_no = take_deferral(case_sessions, DESK_1, DAY, menksoft, 90)
+    at = dt.datetime.combine(DAY, dt.time(10)).astimezone()
+    with case_sessions.begin() as session:
+        waived = waive_papers(session, DESK_1, case_no, "申请人不需要", at)
+    assert waived
+    page = open_page(qtbot, case_sessions, today, case_no)
+    events, notes = column(page.history, 3), column(page.history, 4)
+    converted = notes[events.index(CASE_EVENT[CaseEvent.TEXT_CONVERTED])]
+    assert converted == "申请人名称原为蒙科立编码：U+E2F2 U+E289 U+E2BC U+E2EC U+E289 U+E2F9"
+    assert events[-1] == CASE_EVENT[CaseEvent.PAPERS_WAIVED]
+    titles = "、".join(DOC_TITLE[kind.value] for kind in waived)
+    assert notes[-1] == f"未打印：{titles}；原因：申请人不需要"

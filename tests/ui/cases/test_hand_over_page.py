@@ -6,6 +6,7 @@ On the casebook's real cases; every wait is on a signal.
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QCheckBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -155,3 +156,26 @@ def test_a_part_handed_over_names_the_state_as_the_page_does_where_the_hall_only
     assert stored(case_sessions, book.accepted).status is CaseStatus.ACCEPTED
     assert page.status.text() == "已收件"
     assert "办件状态：已收件。" in page.notice.text()
+
+
+def test_the_form_opened_again_offers_each_item_once_all_ticked_again(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    """统一出件 cancelled and asked again: the form starts afresh from the case, not from what was unticked before, and
+    the items of the first opening are not left beside the new ones."""
+    deny_the_lapsed_licence(case_sessions, book)
+    page = open_page(qtbot, case_sessions, today, book.denied)
+    page.action_buttons[CaseEvent.DELIVERED].click()
+    form = page.hand_over
+    [first] = form.checkboxes.values()
+    first.setChecked(False)
+    form.cancel_button.click()
+    assert not form.isVisibleTo(page)
+    page.action_buttons[CaseEvent.DELIVERED].click()
+    assert form.isVisibleTo(page)
+    [again] = form.checkboxes.values()
+    assert again is not first
+    assert FOOD_NAME in again.text()
+    assert again.isChecked()
+    shown = [box for box in form.findChildren(QCheckBox) if box.isVisibleTo(form) and FOOD_NAME in box.text()]
+    assert shown == [again]

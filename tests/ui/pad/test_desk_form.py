@@ -11,8 +11,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
+from sqlalchemy import text
+from sqlalchemy.orm import Session, sessionmaker
 
 from counter.host.machine.desk_config import DeskConfig, config_path, load_desk_config, save_desk_config
+from counter.host.machine.paths import data_dir
 from counter.ui.door.runner import Runner
 from counter.ui.pad.desk_form import DeskForm
 from counter.ui.pad.supervisor_window import SupervisorWindow
@@ -142,3 +145,84 @@ def test_the_desk_number_takes_at_the_keyboard_only_what_the_save_takes(
     form.desk_no.clear()
     QTest.keyClicks(form.desk_no, typed)
     assert form.desk_no.text() == kept
+
+
+def test_a_change_the_database_cannot_record_is_said_and_the_desk_keeps_its_settings(
+    qtbot: QtBot, runner: Runner, sessions: sessionmaker[Session], tmp_path: Path
+) -> None:
+    """The change goes into the trail before the settings are kept: a trail that cannot be written leaves the desk's
+    name and photo as they were, no copy of the new photo behind, and what was typed in the form to save again."""
+    form = desk_form(qtbot, runner)
+    form.choose_photo(picture(tmp_path / "stick" / "qimuge.png", "#3366aa"))
+    form.clerk.setText("乌兰")
+    with sessions.begin() as session:
+        session.execute(
+            text("CREATE TRIGGER refuse_trail BEFORE INSERT ON audit_entry BEGIN SELECT RAISE(ABORT, 'disk'); END")
+        )
+    save(form)
+    assert form.message.text().startswith("没有保存：数据库")
+    assert (load_desk_config().clerk, load_desk_config().photo) == ("其木格", "")
+    assert list(data_dir().glob("clerk-photo*")) == []  # the new photo's copy dropped
+    assert form.clerk.text() == "乌兰"
+
+    with sessions.begin() as session:
+        session.execute(text("DROP TRIGGER refuse_trail"))
+    save(form)
+    assert form.message.text() == DESK_SAVED
+    assert load_desk_config().clerk == "乌兰"
+    assert Path(load_desk_config().photo).read_bytes() == (tmp_path / "stick" / "qimuge.png").read_bytes()
+    assert list(data_dir().glob("clerk-photo*")) == [Path(load_desk_config().photo)]
+
+
+def test_a_photo_gone_from_its_stick_before_it_is_read_is_said_and_the_photo_stays(
+    qtbot: QtBot, runner: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """选择照片 names a file the stick no longer holds: the form says it could not be read and why, and keeps the
+    photo it showed."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from counter.ui.pad.words import DESK_PHOTO_UNREAD
+
+    form = desk_form(qtbot, runner)
+    gone = tmp_path / "stick" / "qimuge.png"
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_: (str(gone), ""))
+    QTest.mouseClick(form.choose_button, Qt.MouseButton.LeftButton)
+    cause = file_fault(FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT)))
+    assert form.message.text() == DESK_PHOTO_UNREAD.format(problem=DESK_PHOTO_BAD.format(path=gone), cause=cause)
+    assert form.photo.text() == DESK_PHOTO_NONE
+    assert not form.clear_button.isEnabled()
+    save(form)
+    assert load_desk_config().photo == ""
+
+
+def test_save_pressed_again_while_saving_saves_once_and_leaves_no_photo_copy(
+    qtbot: QtBot, runner: Runner, tmp_path: Path
+) -> None:
+    """The second press is refused in words while the first is stored; the first is kept, its photo with it, and
+    the copy the second press made of the same photo is the first's, not one more."""
+    from typing import Any
+
+    from PySide6.QtCore import QEventLoop
+
+    from tests.ui.called_back import Holding, in_the_event_loop, when
+
+    form = desk_form(qtbot, runner)
+    form.choose_photo(picture(tmp_path / "stick" / "qimuge.png", "#3366aa"))
+    form.clerk.setText("乌兰")
+    held = Holding(runner, "admin.change_desk")
+    seen: dict[str, Any] = {}
+
+    def steps(application: QEventLoop) -> None:
+        save(form)  # on the worker, held there
+        save(form)  # pressed again
+        seen["again"] = form.message.text()
+        held.release()
+        when(lambda: form.message.text() == DESK_SAVED, application.quit)
+
+    in_the_event_loop(steps)
+    assert seen["again"].endswith("上一步操作还在进行，请稍候再试")
+    assert held.answered == 1
+    assert load_desk_config().clerk == "乌兰"
+    kept = Path(load_desk_config().photo)
+    assert kept.read_bytes() == (tmp_path / "stick" / "qimuge.png").read_bytes()
+    assert list(data_dir().glob("clerk-photo*")) == [kept]

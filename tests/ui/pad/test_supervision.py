@@ -447,3 +447,54 @@ def test_an_appeal_the_database_cannot_store_is_said_and_its_reason_kept_to_file
     QTest.mouseClick(page.file_button, Qt.MouseButton.LeftButton)
     assert page.message.text() == SUPERVISE_APPEAL_FILED
     assert column(page, 6) == ["待回访（申诉中，待复核）", "待回访"]
+
+
+def test_a_list_the_database_cannot_read_is_said_and_taken_back_once_read(
+    qtbot: QtBot, sessions: sessionmaker[Session], demo_cases: dict[str, str], clock: Clock
+) -> None:
+    """刷新 while the database is locked: the page says so and keeps the rows it showed; the next read that answers
+    takes the sentence back."""
+    from counter.service.rectifications import OPEN_RECTIFICATIONS
+
+    two_bad_ratings(sessions, demo_cases, clock)
+    runner = runner_on(sessions)
+    page = RectificationPage(runner, "宝音", clock=clock)
+    qtbot.addWidget(page)
+    page.on_refresh()
+    away = failing(runner, LOCKED, OPEN_RECTIFICATIONS)
+    page.on_refresh()
+    assert away.asked == [OPEN_RECTIFICATIONS.name]
+    assert page.message.text() == SUPERVISE_READ_FAILED.format(fault=fault_text("locked"))
+    assert column(page, 0) == [demo_cases["不予受理"], demo_cases["受理"]]
+    away.mend()
+    page.on_refresh()
+    assert page.message.text() == ""
+    assert column(page, 0) == [demo_cases["不予受理"], demo_cases["受理"]]
+
+
+def test_a_rectification_unchosen_empties_the_detail_and_offers_no_move(
+    qtbot: QtBot, sessions: sessionmaker[Session], demo_cases: dict[str, str], clock: Clock
+) -> None:
+    """Ctrl+click on the chosen row leaves none chosen: the detail says so, with no date and no step to take, rather
+    than go on showing the rectification no longer chosen."""
+    from counter.ui.pad.words import SUPERVISE_DETAIL_EMPTY, SUPERVISE_FIX_DUE_NONE
+
+    two_bad_ratings(sessions, demo_cases, clock)
+    baoyin = account_desk(sessions, "baoyin", "宝音", frozenset({Role.SUPERVISOR}))
+    page = RectificationPage(runner_on(sessions), "宝音", clock=clock, desk=baoyin)
+    qtbot.addWidget(page)
+    page.on_refresh()
+    page.table.selectRow(1)
+    assert "非常不满意" in page.summary.text()
+    assert any(button.isEnabled() for button in page.move_buttons.values())
+    page.show()
+    chosen = page.table.item(1, 0)
+    assert chosen is not None
+    where = page.table.visualItemRect(chosen).center()
+    QTest.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier, where)
+    assert page.chosen_id() is None
+    assert page.summary.text() == SUPERVISE_DETAIL_EMPTY
+    assert page.fix_due.text() == SUPERVISE_FIX_DUE_NONE
+    assert not page.fix_due.isEnabled()
+    assert not any(button.isEnabled() for button in page.move_buttons.values())
+    assert page.history.rowCount() == 0

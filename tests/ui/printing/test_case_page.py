@@ -11,12 +11,18 @@ from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.documents.kinds import DocumentKind
-from counter.service.documents import RECORD_PRINT
+from counter.case.not_found import CaseNotFound
+from counter.case.number_faults import NumbersBehind
+from counter.documents.kinds import DocumentKind, DocumentProblem
+from counter.documents.model import DocumentNotPossible
+from counter.service.documents import MAKE_CASE_PAPERS, RECORD_PRINT
 from counter.ui.cases.case_page import CasePage, Loaded
 from counter.ui.door.runner import failed
 from counter.ui.printing.preview_window import PreviewWindow
 from counter.ui.printing.words import PRINTING_NOT_RECORDED, PRINTING_SENT
+from counter.words.cases import CASE_NOT_FOUND
+from counter.words.database import document_numbers_behind_text
+from counter.words.documents import document_problems_text
 from tests.entrusted import entrust_in
 from tests.ui.called_back import Holding, in_the_event_loop, when
 from tests.ui.failing import LOCKED, failing
@@ -211,3 +217,40 @@ def test_a_notice_asked_on_the_page_opens_once_it_is_made_and_the_page_goes_on_m
     [window] = previews(page)
     assert window.documents[0].kind is R
     assert cell(page, 0, 3) == "未打印"  # the page read the case again: the receipt is listed
+
+
+UNNAMED = (("兴安盟市场监督管理局", ("兴安盟行政公署", "内蒙古自治区市场监督管理局")),)
+REFUSALS = {
+    # the site has not named the department's 复议 body: the paper would print the applicant's rights wrong
+    "review body unnamed": (
+        DocumentNotPossible((DocumentProblem.REVIEW_BODY_UNNAMED,), UNNAMED),
+        document_problems_text((DocumentProblem.REVIEW_BODY_UNNAMED,), UNNAMED),
+    ),
+    # the database was restored from a copy older than a notice already given out: numbering now would repeat it
+    "numbers behind": (
+        NumbersBehind("XAM01-SJ-20261120-0007", "records"),
+        document_numbers_behind_text("XAM01-SJ-20261120-0007"),
+    ),
+    "case gone": (CaseNotFound("XAM01-20261120-0001"), CASE_NOT_FOUND.format(case_no="XAM01-20261120-0001")),
+}
+
+
+@pytest.mark.parametrize("refusal", REFUSALS)
+def test_a_notice_that_cannot_be_made_is_said_on_the_page_and_nothing_is_previewed(
+    qtbot: QtBot, sessions: sessionmaker[Session], cases: dict[str, str], refusal: str
+) -> None:
+    """The page's words for why the receipt was not made, in red under its buttons; the page stays as it was and the
+    receipt is asked again once the cause is mended."""
+    raised, said = REFUSALS[refusal]
+    page = page_of(qtbot, sessions, cases["受理"])
+    away = failing(page._runner, raised, MAKE_CASE_PAPERS)
+    QTest.mouseClick(page.documents.buttons[R], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(page.notice.isVisible)
+    assert page.notice.text() == said
+    assert page.notice.objectName() == "noticeError"
+    assert previews(page) == []
+    assert page.documents.empty.isVisible()  # nothing numbered
+    away.mend()
+    QTest.mouseClick(page.documents.buttons[R], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(previews(page)) == 1)
+    assert previews(page)[0].documents[0].kind is R

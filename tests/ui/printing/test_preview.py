@@ -492,3 +492,40 @@ def test_the_chooser_names_the_desks_printer_gone_and_a_double_click_chooses_ano
     assert not chooser.isVisible()
     assert window.printer == queue.name
     assert load_desk_config().printer == queue.name
+
+
+def test_a_printer_chosen_where_the_desk_settings_cannot_be_written_is_used_and_said_unsaved(
+    qtbot: QtBot,
+    sessions: sessionmaker[Session],
+    cases: dict[str, str],
+    queue: Queue,
+    cups: Cups,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """desk.json that cannot be written: the window prints where the clerk chose all the same, and says that the
+    choice is not kept for the next print, in words, never the file's path."""
+    import errno
+
+    from counter.ui.printing.words import PRINTING_CHOICE_NOT_SAVED
+    from counter.words.files import file_fault
+
+    other = f"{queue.name}-upstairs"
+    folder = cups.add_queue(other)
+    window = preview(qtbot, sessions, cases["受理"], (DocumentKind.RECEIPT,))
+    made = window.documents[0]
+    config_path().unlink()
+    config_path().mkdir()  # a folder where the desk's settings file belongs
+    window.on_printer_chosen(other)
+    fault = file_fault(OSError(errno.EISDIR, "Is a directory"))
+    assert window.problem.text() == PRINTING_CHOICE_NOT_SAVED.format(fault=fault)
+    assert str(config_path()) not in window.problem.text()
+    assert str(config_path()) in caplog.text  # the file, for support
+    caplog.clear()  # its record holds the window's frames: the window is freed once it closes
+    assert window.printer == other
+    assert other in window.printer_line.text()
+    with qtbot.waitSignal(window.sent_all, timeout=PRINT_TIMEOUT_MS) as sent:
+        QTest.mouseClick(window.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not isValid(window))  # closed and freed, as after any print
+    assert sent.args[0] == PRINTING_SENT.format(printer=other, titles="收件凭证")
+    assert wait_for_jobs(folder, 1) == [made.pdf]
+    config_path().rmdir()

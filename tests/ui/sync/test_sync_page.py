@@ -586,3 +586,134 @@ def test_an_export_the_database_cannot_take_says_so_and_the_next_is_still_the_fi
     page.export_to(tmp_path / "XAMT01.sync")
     finish(qtbot, page)
     assert page.result.text().startswith("已导出第 1 号数据包")
+
+
+def test_a_training_database_exports_nothing_and_says_why(
+    qtbot: QtBot, township: Site, hall: Site, tmp_path: Path
+) -> None:
+    """Practice cases signed with the site's real key would be taken in as real: the page refuses in words."""
+    from counter.db.settings_store import mark_training
+    from counter.words.sync import sync_not_possible
+
+    run_demo(township.sessions, township.desk, TODAY)
+    with township.sessions.begin() as session:
+        mark_training(session)
+    page = page_of(qtbot, township)
+    page.export_to(tmp_path / "XAMT01.sync")
+    finish(qtbot, page)
+    assert page.result.text() == SYNC_FAILED.format(reason=sync_not_possible("training"))
+    assert "培训数据库" in page.result.text()
+    assert list(tmp_path.glob("*.sync")) == []
+    assert page.export_button.isEnabled()  # the page is free again
+
+
+def test_a_hall_registered_from_an_old_card_is_named_and_nothing_is_written(
+    qtbot: QtBot, township: Site, tmp_path: Path, shipped_catalog_db: Path
+) -> None:
+    """A card without an encryption key: no package can be sealed to that hall, and the page says which and why."""
+    from counter.actions.admin.site import register_peer
+    from counter.words.sync import sync_not_possible
+
+    hall_folder = tmp_path / "old-hall"
+    hall_folder.mkdir()
+    old = make_site(sqlite_copy(shipped_catalog_db, hall_folder / "hall.sqlite3"), "XAM01", "兴安盟政务服务中心",
+                    SiteKind.HALL, hall_folder)  # fmt: skip
+    with township.sessions.begin() as session:
+        # its card of the first format: a signing key, no key to seal packages to
+        register_peer(session, "XAM01", old.identity.name, SiteKind.HALL, old.identity.public_key, desk=township.desk)
+    run_demo(township.sessions, township.desk, TODAY)
+    page = page_of(qtbot, township)
+    page.export_to(tmp_path / "XAMT01.sync")
+    finish(qtbot, page)
+    assert page.result.text() == SYNC_FAILED.format(reason=sync_not_possible("old_card", "XAM01"))
+    assert "XAM01" in page.result.text()
+    assert list(tmp_path.glob("*.sync")) == []
+
+
+def test_an_export_after_a_sealed_record_sent_to_the_hall_was_changed_goes_and_warns(
+    qtbot: QtBot, township: Site, hall: Site, tmp_path: Path
+) -> None:
+    """The hall holds seal 1 of this township's, and the seal here is no longer that one: the package still goes (the
+    hall must see the rest), and the page says the export and, in red under it, that the sealed trail was rewritten."""
+    from counter.audit.peer_seals import SEALS_AT_HALL, seals_at_hall_text
+    from counter.db.settings_store import put_setting
+    from counter.words.sync import SENT_SEAL_CHANGED
+
+    run_demo(township.sessions, township.desk, TODAY)
+    with township.sessions.begin() as session:  # as the hall's last updates told it: it keeps seal 1, of this digest
+        put_setting(session, SEALS_AT_HALL, seals_at_hall_text(1, "0" * 64))
+    page = page_of(qtbot, township)
+    page.export_to(tmp_path / "XAMT01.sync")
+    finish(qtbot, page)
+    said, warned = page.result.text().split("\n", 1)
+    assert said.startswith("已导出第 1 号数据包")
+    assert warned == SENT_SEAL_CHANGED.format(no=1)
+    assert "#b42318" in page.result.styleSheet()
+    assert (tmp_path / "XAMT01.sync").is_file()
+
+
+def test_the_pending_line_gives_way_to_an_export_and_reads_again_at_the_next_tick(
+    qtbot: QtBot, township: Site, hall: Site, tmp_path: Path
+) -> None:
+    """The status-bar line is read by a timer in the background: a tick while the clerk's export runs reads nothing
+    and says nothing (the line keeps what it showed), and a tick once the export and the page's read after it
+    are answered reads again; the page's own read asked meanwhile waits its turn, and is no fault."""
+    run_demo(township.sessions, township.desk, TODAY)
+    page = page_of(qtbot, township)
+    label = PendingLabel()
+    qtbot.addWidget(label)
+    label.refresh(page._runner, NOW + dt.timedelta(days=1))
+    before = label.text()
+    assert before.startswith("未送达大厅 6 件（最早 ")
+    later = NOW + dt.timedelta(days=5)  # the oldest case waited past its days by then
+    held = Holding(page._runner, "sync.export_package")
+    seen: dict[str, Any] = {}
+
+    def steps(application: QEventLoop) -> None:
+        page.export_to(tmp_path / "XAMT01.sync")  # on the worker, held there
+        label.refresh(page._runner, later)  # a tick meanwhile
+        page.refresh()  # and a read of the page
+        seen["tick"] = label.text(), label.property("stale"), page.result.text()
+        held.release()
+        when(lambda: not page.working, application.quit)
+
+    in_the_event_loop(steps)
+    assert seen["tick"] == (before, False, "正在处理…")
+    finish(qtbot, page)
+    assert page.result.text().startswith("已导出第 1 号数据包")
+
+    def tick() -> bool:  # the timer's: refused while the page's read after the export runs, read once it is not
+        label.refresh(page._runner, later)
+        return label.property("stale") is True
+
+    qtbot.waitUntil(tick)
+    assert label.text().startswith("未送达大厅 6 件，已超过 3 天")
+
+
+def test_a_page_read_the_database_refused_is_said_and_taken_back_once_a_read_answers(
+    qtbot: QtBot, township: Site, hall: Site, tmp_path: Path
+) -> None:
+    """The page read while the database is locked says so in its result line; the next read that answers takes
+    that back, while a sync's own result, said after the failed read, stays."""
+    from counter.service.sync import READ_PAGE
+    from counter.ui.sync.words import SYNC_DB_FAILED
+    from counter.words.database import fault_text
+
+    page = page_of(qtbot, township)
+    away = failing(page._runner, LOCKED, READ_PAGE)
+    page.refresh()
+    unread = SYNC_DB_FAILED.format(fault=fault_text("locked"))
+    assert page.result.text() == unread
+    away.mend()
+    page.refresh()
+    assert page.result.text() == ""
+    assert "XAMT01" in page.site.text()
+
+    away = failing(page._runner, LOCKED, READ_PAGE)
+    page.refresh()
+    assert page.result.text() == unread
+    away.mend()
+    run_demo(township.sessions, township.desk, TODAY)
+    page.export_to(tmp_path / "XAMT01.sync")  # its result said, then the page read again
+    finish(qtbot, page)
+    assert page.result.text().startswith("已导出第 1 号数据包")
