@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 
 from sqlalchemy import delete, exists, func, or_, select
 from sqlalchemy.orm import Session
@@ -37,6 +38,8 @@ from counter.documents.kinds import DocumentKind
 
 #: the statuses whose items are still worked at their departments (counter.case.status: an item's path runs then)
 IN_HAND = frozenset({CaseStatus.ACCEPTED.value, CaseStatus.AWAITING_DEFERRED.value, CaseStatus.IN_APPROVAL.value})
+
+log = logging.getLogger(__name__)
 
 
 def standings(session: Session, view: CaseView, bundle: Bundle, today: dt.date | None) -> tuple[ItemStanding, ...]:
@@ -88,12 +91,29 @@ def received_only(session: Session, view: CaseView, bundle: Bundle) -> frozenset
         .where(models.Case.case_no == view.case_no, models.DocumentRecord.kind == DocumentKind.RECEIPT.value)
         .order_by(models.DocumentRecord.id)
     ).first()
-    if raw is not None:
-        office, held = stored_office_settings(raw, view.site_code), held_of_record(json.loads(raw).get(HELD))
+    kept = _snapshot(raw, view.case_no)
+    if raw is not None and kept is not None:
+        office, held = stored_office_settings(raw, view.site_code), held_of_record(kept.get(HELD))
     else:
         now = site_authority(session, view.site_code)
         office, held = office_settings(session, view.site_code), HeldItems(now.site_items, dict(now.entrusted))
     return frozenset(i.code for i in bundle.items if acceptance_of(i, office, held) is Acceptance.RECEIVED)
+
+
+def _snapshot(raw: str | None, case_no: str) -> dict[str, object] | None:
+    """The receipt's kept settings as an object; None where there is no receipt, or its record keeps none this
+    program writes (a township's package carries the record as the township stored it): the case is then tracked
+    as the site's settings stand, and its page opens."""
+    if raw is None:
+        return None
+    try:
+        kept = json.loads(raw)
+    except ValueError:
+        kept = None
+    if not isinstance(kept, dict):
+        log.warning("case %s: its receipt's kept settings unreadable; the site's own used", case_no)
+        return None
+    return kept
 
 
 def track_items(session: Session, case: models.Case, bundle: Bundle) -> None:
