@@ -11,7 +11,6 @@ history says, never every case's history.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 
 from sqlalchemy import delete, exists, func, or_, select
@@ -33,7 +32,7 @@ from counter.catalog.model import Bundle
 from counter.db import models
 from counter.db.case_store import case_view
 from counter.db.catalog_store import guide_version
-from counter.documents.acceptance import HELD, Acceptance, HeldItems, acceptance_of, held_of_record
+from counter.documents.acceptance import HELD, Acceptance, HeldItems, acceptance_of, held_of_record, kept_snapshot
 from counter.documents.kinds import DocumentKind
 
 #: the statuses whose items are still worked at their departments (counter.case.status: an item's path runs then)
@@ -106,11 +105,8 @@ def _snapshot(raw: str | None, case_no: str) -> dict[str, object] | None:
     as the site's settings stand, and its page opens."""
     if raw is None:
         return None
-    try:
-        kept = json.loads(raw)
-    except ValueError:
-        kept = None
-    if not isinstance(kept, dict):
+    kept = kept_snapshot(raw)
+    if kept is None:
         log.warning("case %s: its receipt's kept settings unreadable; the site's own used", case_no)
         return None
     return kept
