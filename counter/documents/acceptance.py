@@ -27,9 +27,11 @@ cannot stand and the hall only receives it.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 from counter.catalog.model import Item, ItemType
 from counter.documents import acceptance_words as words
@@ -71,6 +73,16 @@ HELD = "held"
 def held_record(held: HeldItems) -> dict[str, object]:
     """What a paper's record keeps of ``held`` (JSON), so that a reprint, and the item's clock, read what applied."""
     return {"site_items": sorted(held.site_items), "entrusted": dict(sorted(held.entrusted.items()))}
+
+
+def kept_snapshot(raw: str) -> dict[str, Any] | None:
+    """A paper's kept settings (its record's ``office``) as the object this program writes; None for text that is
+    none: empty, not JSON, or JSON of another shape (a record a township's package carried is kept as it came)."""
+    try:
+        kept = json.loads(raw)
+    except ValueError:
+        return None
+    return kept if isinstance(kept, dict) else None
 
 
 def held_of_record(kept: object) -> HeldItems:

@@ -157,7 +157,10 @@ def verify(
     if t == 0:
         return False
     e = int.from_bytes(sm3(z_value(encoded_public, user_id, curve) + message), "big")
-    total = _add(_multiply(s, (curve.gx, curve.gy), curve), _multiply(t, point, curve), curve)
+    s_g, t_p = _multiply(s, (curve.gx, curve.gy), curve), _multiply(t, point, curve)
+    assert s_g is not None  # s and t in [1, n − 1], of points of order n: neither is infinity
+    assert t_p is not None
+    total = _add(s_g, t_p, curve)  # infinity for a signature forged to sum to it
     return total is not None and (e + total[0]) % n == r
 
 
@@ -191,8 +194,7 @@ def decrypt(d: int, cipher: bytes, curve: Curve = SM2P256V1) -> bytes | None:
         return None
     c3, c2 = cipher[c1_bytes : c1_bytes + _HASH_BYTES], cipher[c1_bytes + _HASH_BYTES :]
     shared = _multiply(d, c1, curve)
-    if shared is None:
-        return None
+    assert shared is not None  # d in [1, n − 1] and cofactor 1: every point of the curve has order n
     x2, y2 = (v.to_bytes(curve.size, "big") for v in shared)
     t = _kdf(x2 + y2, len(c2))
     if not any(t):
@@ -224,11 +226,7 @@ def _multiply(k: int, point: tuple[int, int], curve: Curve) -> _Point:
     return _affine(r0, curve)
 
 
-def _add(one: _Point, two: _Point, curve: Curve) -> _Point:
-    if one is None:
-        return two
-    if two is None:
-        return one
+def _add(one: tuple[int, int], two: tuple[int, int], curve: Curve) -> _Point:
     return _affine(_jadd((one[0], one[1], 1), (two[0], two[1], 1), curve), curve)
 
 

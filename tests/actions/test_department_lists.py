@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.account_views import NewAccount
@@ -16,9 +17,13 @@ from counter.access.desk import Desk
 from counter.access.roles import Actor, Role
 from counter.actions.admin.accounts import add_account
 from counter.actions.cases.item_steps import route_items
+from counter.case.lookup import Lookup, LookupKind
+from counter.case.status import CaseStatus
+from counter.db import models
 from counter.service.call import Call, Clock
+from counter.service.cases import FindCases, ListCases, day_lists, find_cases, list_cases
 from counter.service.department_items import ReadQueue, SiteDepartment, coming_due, department_queue, read_queue
-from counter.service.requests import SiteCode
+from counter.service.requests import Nothing, SiteCode
 from tests.actions.test_intake_actions import full_request, take
 from tests.actions.test_item_steps import MARKET, at
 
@@ -57,3 +62,41 @@ def test_a_departments_staff_reads_only_its_own_items(sessions: sessionmaker[Ses
         assert {r.department for r in department_queue(s, staff_call, SiteDepartment(CITY))} == {MARKET}
         assert {r.department for r in coming_due(s, staff_call, SiteCode(""))} == {MARKET}
         assert CITY in {r.department for r in coming_due(s, boss_call, SiteCode(""))}
+
+
+def test_a_departments_staff_lists_and_finds_only_the_cases_routed_to_it(
+    sessions: sessionmaker[Session], desk: Desk
+) -> None:
+    """The case list, the day's cases, the F6 list of cases due and F7's finder: a case not routed to the department
+    (here one not yet routed at all, of the same applicant) is none of its staff's, however it is asked for."""
+    today = dt.date.today()
+    theirs = take(sessions, desk, full_request(sessions), today)
+    other = take(sessions, desk, full_request(sessions), today)
+    with sessions.begin() as s:
+        route_items(s, desk, theirs, at(today))
+        admin = _desk(desk, "admin", "管理员", Role.ADMIN)
+        assert add_account(s, desk, NewAccount("admin", "管理员", frozenset({Role.ADMIN}), PASSWORD)) == ()
+        market = NewAccount("lina", "李娜", frozenset({Role.DEPARTMENT}), PASSWORD, department=MARKET)
+        assert add_account(s, admin, market) == ()
+        for number, due in ((theirs, today - dt.timedelta(days=1)), (other, today - dt.timedelta(days=2))):
+            s.execute(  # both awaiting an answer to a correction past its deadline: plain rows, as the list reads
+                update(models.Case)
+                .where(models.Case.case_no == number)
+                .values(status=CaseStatus.CORRECTION_ISSUED.value, correction_due=due)
+            )
+        name = s.scalars(select(models.Case.applicant_name).where(models.Case.case_no == other)).one()
+    staff, window = Call.on(Clock(), _desk(desk, "lina", "李娜", Role.DEPARTMENT)), Call.on(Clock(), admin)
+    with sessions() as s:
+        for asked in (ListCases(), ListCases(overdue=True), ListCases(due_soon=True)):
+            assert {r.case_no for r in list_cases(s, window, asked)} == {theirs, other}, asked
+            assert [r.case_no for r in list_cases(s, staff, asked)] == [theirs], asked
+        lists = day_lists(s, window, Nothing())
+        assert {r.case_no for r in lists.of_day} == {theirs, other}
+        assert ({r.case_no for r in lists.due}, lists.due_count, lists.due_overdue) == ({theirs, other}, 2, 2)
+        lists = day_lists(s, staff, Nothing())
+        assert [r.case_no for r in lists.of_day] == [theirs]
+        assert ([r.case_no for r in lists.due], lists.due_count, lists.due_overdue) == ([theirs], 1, 1)
+        assert lists.due_counted_all
+        found = FindCases(Lookup(LookupKind.NAME, name), 30)
+        assert {r.case_no for r in find_cases(s, window, found)} == {theirs, other}
+        assert [r.case_no for r in find_cases(s, staff, found)] == [theirs]

@@ -23,6 +23,7 @@ from counter.actions.intake.licences import save_library
 from counter.actions.intake.take import extend_deferral, lapse_correction, move_case
 from counter.actions.outbox.front_store import front_store_settings, save_front_store, send_due
 from counter.actions.outbox.platform import platform_settings, save_platform
+from counter.actions.outbox.platform import send_due as send_platform
 from counter.case.status import CaseEvent
 from counter.catalog.departments import PLACE
 from counter.db import models
@@ -36,6 +37,7 @@ from counter.intake.turn_to import turn_to_text
 from counter.outbox.rules import Answer, SendRound
 from counter.platform.events import CASE_KINDS
 from counter.platform.front_store import FrontStoreProblem, FrontStoreRefused, FrontStoreSettings
+from counter.platform.mapping import mapping_file
 from counter.resources import licence_format_file, resources_dir
 from tests.actions.senders import Clock, Writes
 from tests.actions.test_intake_actions import full_request, take
@@ -264,3 +266,30 @@ def test_a_day_of_cases_reaches_the_front_store_once_each_through_a_kill_and_the
         clock.past_now()
         assert send_due(Writes(sessions), clock=clock, folder=keys).sent == 1
         assert len([r for r in rows(front_store, "up_pro_accept") if r["project_no"] == later]) == items_each
+
+
+def test_a_mapping_edited_into_one_that_cannot_be_read_keeps_every_event_waiting(
+    sessions: sessionmaker[Session], desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:  # fmt: skip
+    """The integrator's edit of the mapping file left it unreadable: neither the platform nor the hall's 前置库 gets
+    a report in a shape nobody chose; the events wait, the log says why, and the file put right sends them."""
+    keys = tmp_path / "keys"
+    with running_platform() as platform:
+        configure(sessions, desk, platform, keys)
+        with sessions.begin() as s:
+            save_front_store(s, settings_for("postgresql://counter@db.example/front"), desk=desk, folder=keys)
+        take(sessions, desk, full_request(sessions))
+        edited = tmp_path / "nmg.toml"
+        edited.write_text(mapping_file("nmg").read_text(encoding="utf-8") + "\n[lists\n", encoding="utf-8")
+        monkeypatch.setattr("counter.actions.outbox.platform.mapping_file", lambda _name: edited)
+        clock = Clock()
+        clock.advance(seconds=2)
+        assert send_platform(Writes(sessions), clock=clock, folder=keys) == SendRound()
+        assert send_due(Writes(sessions), clock=clock, folder=keys) == SendRound()
+        assert [e.state for e in events(sessions)] == ["waiting"]
+        assert platform.requests == []
+        assert "platform mapping nmg unusable: nmg.toml" in caplog.text
+        assert "front store: the platform's mapping unusable (nmg.toml" in caplog.text
+        edited.write_text(mapping_file("nmg").read_text(encoding="utf-8"), encoding="utf-8")
+        assert send_platform(Writes(sessions), clock=clock, folder=keys) == SendRound(sent=1)

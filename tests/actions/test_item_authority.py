@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.access.desk import Desk
 from counter.access.roles import Actor, Role
 from counter.actions.cases.decisions import decide_item
+from counter.actions.cases.item_authority import CLERK_COLUMN, recorded_for
 from counter.actions.cases.item_steps import route_items, take_item_step
 from counter.actions.intake.take import move_case
 from counter.case.decisions import DecisionProblem, DecisionRefused
@@ -133,3 +134,13 @@ def test_an_entrusted_decision_is_the_departments_recorded_by_the_window_with_it
     (approved,) = [d for d in details if d.get("event") == "item_approved"]
     assert approved["on_behalf_of"] == "国家税务总局乌兰浩特市税务局"
     assert approved["entrustment"] == ENTRUSTMENT
+
+
+def test_a_long_department_and_clerk_name_keep_the_recorded_for_line_within_its_column() -> None:
+    """The clerk's name is cut (…) before the department's: the line says whose decision it is, in 60 characters."""
+    department = "内蒙古自治区兴安盟乌兰浩特市" + "综合行政执法局" * 4  # 42 characters
+    clerk = "乌兰其其格·巴特尔·额尔敦毕力格"
+    line = recorded_for(department, clerk)
+    assert len(line) == CLERK_COLUMN
+    assert line == f"{department}（由乌兰其其格·巴特尔·…代为录入）"
+    assert recorded_for("乌兰浩特市市场监督管理局", clerk) == f"乌兰浩特市市场监督管理局（由{clerk}代为录入）"

@@ -21,6 +21,7 @@ from counter.db.case_lists import deferrals_due_by
 from counter.db.case_store import case_by_no, case_materials, case_view
 from counter.documents.kinds import DocumentKind
 from counter.intake.checklist import Receipt, record
+from counter.intake.not_possible import IntakeNotPossible, NotPossibleWhy
 from counter.intake.outcome import DeferralRequest
 from tests.actions.test_intake_actions import full_request, take
 from tests.documents.pdf_tools import pdf_text
@@ -254,3 +255,19 @@ def pdf_words(pdf: bytes, folder: Path) -> str:
     path = folder / "paper.pdf"
     path.write_bytes(pdf)
     return "".join(pdf_text(path).split())
+
+
+@pytest.mark.parametrize("event", [CaseEvent.WITHDRAWN, CaseEvent.VOIDED])
+def test_a_withdrawal_or_void_without_its_reason_is_refused_and_changes_nothing(
+    sessions: sessionmaker[Session], desk: Desk, event: CaseEvent
+) -> None:
+    """A reason of spaces, as a desk of the hall server may send one: refused; the case stays in hand, unwritten."""
+    number = take(sessions, desk, full_request(sessions))
+    with sessions.begin() as s, pytest.raises(IntakeNotPossible) as refused:
+        move_case(s, desk, number, event, " \u3000 ")
+    assert refused.value.why is NotPossibleWhy.REASON_REQUIRED
+    with sessions() as s:
+        view = case_view(s, number)
+    assert view is not None
+    assert view.status is CaseStatus.ACCEPTED
+    assert [h.event for h in view.history] == ["taken"]

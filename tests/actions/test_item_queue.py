@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.desk import Desk
@@ -182,3 +182,28 @@ def test_the_reminders_come_a_page_at_a_time_with_their_count(sessions: sessionm
     assert len(every) >= 4
     assert first == every[:2]  # the same order, cut
     assert (due, overdue) == (len(every), len(every))
+
+
+def test_a_county_department_working_one_sites_items_is_listed_and_counted_that_sites_alone(
+    sessions: sessionmaker[Session], desk: Desk
+) -> None:
+    """A league's database holds the hall's cases and those its townships sent up: a department's queue, the
+    items coming due and the departments' loads asked for one site are of that site's cases, none of another's."""
+    today = dt.date.today()
+    hall_case, township_case = (take(sessions, desk, full_request(sessions)) for _ in range(2))
+    for number in (hall_case, township_case):
+        with sessions.begin() as s:
+            route_items(s, desk, number, at(today))
+    with sessions.begin() as s:  # the second, as a township's case taken in by sync: plain rows, as the lists read
+        case = case_by_no(s, township_case)
+        assert case is not None
+        s.execute(update(models.OpenItem).where(models.OpenItem.case_id == case.id).values(site_code="ARS01"))
+    late = today + dt.timedelta(days=60)  # every item due by then
+    with sessions() as s:
+        for site, numbers in (("XAM01", {hall_case}), ("ARS01", {township_case}), ("", {hall_case, township_case})):
+            assert {r.case_no for r in department_queue(s, MARKET, today, site)} == numbers, site
+            due = coming_due(s, late, site)
+            assert {r.case_no for r in due} == numbers, site
+            assert due_counts(s, late, site) == (len(due), len(due)), site
+            loads = {load.department: load.items for load in department_loads(s, today, site)}
+            assert sum(loads.values()) == sum(len(rows(sessions, n)) for n in numbers), site

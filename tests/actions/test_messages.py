@@ -22,6 +22,8 @@ from counter.db import models
 from counter.db.outbox_store import GATEWAY_KEY, moment_text, word
 from counter.db.settings_store import get_setting, mark_training
 from counter.documents.kinds import DocumentKind
+from counter.intake.checklist import Receipt, record
+from counter.intake.outcome import DeferralRequest
 from counter.intake.parties import Applicant, ApplicantKind, Parties
 from counter.outbox.secret_shown import stored_json
 from counter.sms.gateway import GatewayProblem, GatewaySettings
@@ -187,6 +189,23 @@ def test_a_deferral_coming_due_is_reminded_once_per_due_date(sessions: sessionma
     with sessions.begin() as s:
         late = due + dt.timedelta(days=1)
         assert queue_reminders(s, late, at(late)) == 0  # overdue: the supervisor's, not a reminder
+    assert number
+
+
+@pytest.mark.usefixtures("gateway")
+def test_a_deferral_coming_due_of_an_applicant_without_a_phone_is_not_reminded(
+    sessions: sessionmaker[Session], desk: Desk
+) -> None:
+    """No phone given at the intake: no reminder queued to nobody, and the one of a case with a phone still is."""
+    silent = Parties(Applicant(ApplicantKind.PERSON, "巴特尔", ID, "", "乌兰浩特市五一街"))
+    request = full_request(sessions, silent)
+    missing = record(request.checklist, "M08", Receipt.MISSING)
+    take(sessions, desk, dataclasses.replace(request, checklist=missing, deferral=DeferralRequest(True, True)))
+    number, due = deferred_case(sessions, desk)
+    with sessions.begin() as s:
+        assert queue_reminders(s, due, at(due)) == 1
+    reminders = [m for m in outbox(sessions) if m.kind == "deferral_due"]
+    assert [m.phone for m in reminders] == [applicant().applicant.phone]
     assert number
 
 

@@ -435,3 +435,53 @@ def test_a_path_given_where_a_url_is_asked_is_named_as_given() -> None:
     with pytest.raises(NotSQLite) as refused:
         make_backup("/var/lib/counter/counter.sqlite3")
     assert str(refused.value) == "/var/lib/counter/counter.sqlite3"
+
+
+def test_the_daily_backup_of_a_database_gone_writes_nothing_and_the_desk_goes_on(
+    desk_db: DeskDb, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The share's file moved away after the desk opened it: no empty database is copied as the day's backup."""
+    desk_db.path.rename(desk_db.path.with_name("moved.sqlite3"))
+    assert backup_if_due(desk_db.url, NOW) is None
+    assert backup_files(backups_folder()) == []
+    assert not desk_db.path.exists()
+    assert "daily backup failed: no_database" in caplog.text
+
+
+def test_a_part_copy_gone_while_the_folder_is_read_is_passed_over(desk_db: DeskDb) -> None:
+    """A name listed, then gone before its age is read (another desk's backup renamed it): the others are removed."""
+    folder = backups_folder()
+    folder.mkdir(parents=True, exist_ok=True)
+    left = folder / ".counter-20261121-090000.sqlite3.part"
+    left.write_bytes(b"half")
+    old = (NOW - dt.timedelta(hours=20)).timestamp()
+    os.utime(left, (old, old))
+    gone = folder / ".counter-20261121-100000.sqlite3.part"
+    gone.symlink_to(folder / ".counter-20261121-100000.sqlite3.renamed")  # listed, but nothing to read its age of
+    assert backup_if_due(desk_db.url, NOW) is not None
+    assert not left.exists()
+    assert gone.is_symlink()
+    assert len(backup_files(folder)) == 1
+
+
+def test_a_damaged_database_is_kept_with_its_log_when_a_backup_replaces_it(desk_db: DeskDb) -> None:
+    """A desk still holding the damaged file open keeps its -wal: kept beside the file, byte for byte, for support.
+
+    (With no other connection the online copy tried first folds the log into the file as it closes: kept in it.)
+    """
+    saved = make_backup(desk_db.url, None, NOW)
+    writer = sqlite3.connect(desk_db.path, isolation_level=None)
+    writer.execute("PRAGMA journal_mode=WAL")
+    writer.execute("PRAGMA wal_autocheckpoint=0")
+    writer.execute("CREATE TABLE after_backup (n INTEGER)")
+    writer.execute("INSERT INTO after_backup VALUES (7)")
+    wal = Path(f"{desk_db.path}-wal")
+    log_bytes = wal.read_bytes()
+    damage(desk_db.path)
+    restored = restore_backup(desk_db.url, saved, NOW + dt.timedelta(hours=1))
+    writer.close()
+    assert restored.kept is not None
+    assert Path(f"{restored.kept}-wal").read_bytes() == log_bytes
+    assert not quick_check(restored.kept)
+    assert case_numbers(desk_db.url) == desk_db.case_nos
+    assert quick_check(desk_db.path)

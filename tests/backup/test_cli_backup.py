@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import resource
+import signal
 import sqlite3
 from pathlib import Path
 
@@ -205,3 +207,23 @@ def test_a_database_lost_is_restored_from_its_backup_with_nothing_to_keep(
     assert "原来没有数据库文件，无需另存。" in stdout
     assert not list(desk_db.path.parent.glob("*.before-restore-*"))
     assert case_numbers(desk_db.url) == desk_db.case_nos
+
+
+def test_a_backup_that_fills_the_disk_is_said_in_chinese_and_leaves_no_part_copy(
+    capsys: pytest.CaptureFixture[str], desk_db: DeskDb, tmp_path: Path
+) -> None:
+    """The copy's writes refused part way (the file size limit, as a full stick refuses them): nothing is left."""
+    out = tmp_path / "stick" / "saved.sqlite3"
+    out.parent.mkdir()
+    limits = resource.getrlimit(resource.RLIMIT_FSIZE)
+    handler = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # the write then fails with EFBIG, as on a full disk
+    resource.setrlimit(resource.RLIMIT_FSIZE, (desk_db.path.stat().st_size // 2, limits[1]))
+    try:
+        code, stdout, err = run(capsys, "backup", "--out", str(out), "--db", desk_db.url)
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, limits)
+        signal.signal(signal.SIGXFSZ, handler)
+    assert (code, stdout) == (1, "")
+    assert err == "备份失败：复制数据库时出错（原因已记入日志）。未写入任何备份文件。\n"
+    assert list(out.parent.iterdir()) == []
+    assert "backup_made" not in [a for a, _ in audit_actions(desk_db.url)]

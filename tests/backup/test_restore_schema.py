@@ -182,3 +182,30 @@ def test_quoting_and_spacing_as_another_sqlite_writes_them_are_the_same_schema()
         SchemaDifference(Part.COLUMN, "case.no", Change.CHANGED),
         SchemaDifference(Part.TRIGGER, "trg_case_never_deleted", Change.MISSING),
     )
+
+
+def test_a_backup_the_planner_analysed_is_restored(desk_db: DeskDb, tmp_path: Path) -> None:
+    """``ANALYZE`` (and ``PRAGMA optimize``, which a desk may run) leaves SQLite's own statistics tables: not ours
+    to compare, and no reason to refuse a good backup."""
+    copy = crafted(desk_db, tmp_path, "ANALYZE")
+    conn = sqlite3.connect(copy)
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE name LIKE 'sqlite_stat%'")}
+    conn.close()
+    assert "sqlite_stat1" in tables
+    restored = restore_backup(desk_db.url, copy, NOW)
+    assert restored.revision == HEAD
+    assert case_numbers(desk_db.url) == desk_db.case_nos
+
+
+def test_a_virtual_table_of_a_module_this_sqlite_lacks_is_refused_unread(desk_db: DeskDb, tmp_path: Path) -> None:
+    """Written into the schema by hand: its module is nowhere here, so nothing of it can be described or run;
+    it is a table this program never makes, named, and the live database is left as it was."""
+    copy = crafted(
+        desk_db,
+        tmp_path,
+        "PRAGMA writable_schema = ON",
+        "INSERT INTO sqlite_master (type, name, tbl_name, rootpage, sql) "
+        "VALUES ('table', 'spy', 'spy', 0, 'CREATE VIRTUAL TABLE spy USING nosuchmodule')",
+        "PRAGMA writable_schema = OFF",
+    )
+    assert refused_restore(desk_db, copy) == (SchemaDifference(Part.TABLE, "spy", Change.EXTRA),)

@@ -265,3 +265,12 @@ def test_the_guide_notice_names_each_items_implementing_body_as_the_window_stand
     assert deciders(RECEIVED)[1] == MARKET
     assert deciders(ENTRUSTED)[1] == f"{MARKET}（委托本中心受理）"
     assert set(deciders(OWN)) == {"兴安盟政务服务中心"}
+
+
+def test_the_receipt_of_a_case_delivered_electronically_says_so(demo: DemoCases, tmp_path: Path) -> None:
+    """送达方式 as the applicant chose it: 电子送达 names no place to collect the results from, nor an address."""
+    view = dataclasses.replace(demo.views[CASE_OF_KIND[DocumentKind.RECEIPT]], delivery="electronic")
+    text = read(demo, DocumentKind.RECEIPT, RECEIVED, tmp_path, view=view)
+    assert "电子送达：办结后发送至申请人预留的联系方式" in text
+    assert "邮寄送达" not in text
+    assert "窗口领取" not in text

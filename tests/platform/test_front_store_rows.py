@@ -12,6 +12,7 @@ from counter.outbox.secret_shown import stored_json
 from counter.platform.events import PlatformKind
 from counter.platform.front_store import (
     CaseExtra,
+    FrontStoreProblem,
     FrontStoreSettings,
     ItemFacts,
     MaterialFacts,
@@ -119,3 +120,53 @@ def test_the_kept_ddl_has_the_six_tables_and_the_columns_every_row_writes() -> N
     ]:
         columns = set(re.findall(r"^  (\w+) ", tables[row.table], re.M))
         assert set(row.values) <= columns
+
+
+def test_a_departments_acceptance_of_an_item_the_hall_received_says_who_when_and_the_promise() -> None:
+    """部门受理 as its own step: its 环节处理意见 the department, the day, the promised day and the notice's number."""
+    accepted = {**FACTS, "item.name": "食品经营许可", "item.department": "乌兰浩特市市场监督管理局",
+                "item.accepted_on": "2026-11-23", "item.promised_on": "2026-12-07",
+                "item.accept_doc_no": "乌市监受〔2026〕18号", "step.by": "李娜"}  # fmt: skip
+    (row,) = rows_of(PlatformKind.ITEM_ACCEPTED, accepted, EXTRA, SETTINGS, CODE)
+    assert row.table == "up_pro_process"
+    assert row.values["process_name"] == "部门受理（食品经营许可）"
+    assert row.values["event_name"] == "通过"
+    assert row.values["handle_explain"] == (
+        "乌兰浩特市市场监督管理局于2026-11-23受理，承诺2026-12-07前办结（受理通知书乌市监受〔2026〕18号）"
+    )
+    assert row.values["handle_user_name"] == "李娜"
+
+
+def test_a_denial_whose_step_says_no_action_is_written_as_returned() -> None:
+    """表 7's 业务动作 of a 不予批准: 退回, as a grant's is 通过, where the step carries none of its own."""
+    decided = {**FACTS, "item.name": "设立登记"}
+    (granted,) = rows_of(PlatformKind.ITEM_DECIDED, {**decided, "item.decision": "granted"}, EXTRA, SETTINGS, CODE)
+    (denied,) = rows_of(PlatformKind.ITEM_DECIDED, {**decided, "item.decision": "denied"}, EXTRA, SETTINGS, CODE)
+    assert (granted.values["event_name"], denied.values["event_name"]) == ("通过", "退回")
+    assert denied.values["process_name"] == "审批决定（设立登记）"
+    told = {**decided, "item.decision": "denied", "step.action": "other"}
+    (other,) = rows_of(PlatformKind.ITEM_DECIDED, told, EXTRA, SETTINGS, CODE)
+    assert other.values["event_name"] == "其他"
+
+
+def test_a_mapping_without_the_procedure_names_writes_the_standards_own() -> None:
+    """Another province's mapping file may list no 特别程序种类名称: the row names the procedure as 表 7 does."""
+    extended = {**FACTS, "procedure.step": "extension", "procedure.reason": "需现场核查"}
+
+    def without_names(list_name: str, value: str) -> str:
+        if list_name == "procedure_name":
+            raise LookupError(list_name)
+        return CODE(list_name, value)
+
+    (row,) = rows_of(PlatformKind.SPECIAL_PROCEDURE, extended, EXTRA, SETTINGS, without_names)
+    assert row.values["special_name"] == "延长审批"
+    assert row.values["special_reason"] == "需现场核查"
+    (shipped,) = rows_of(PlatformKind.SPECIAL_PROCEDURE, extended, EXTRA, SETTINGS, CODE)
+    assert shipped.values["special_type"] == row.values["special_type"]
+
+
+@pytest.mark.parametrize("attempts", [0, 31])
+def test_attempts_out_of_range_are_refused(attempts: int) -> None:
+    refused = dataclasses.replace(SETTINGS, attempts=attempts)
+    assert refused.problems() == (FrontStoreProblem.BAD_ATTEMPTS,)
+    assert dataclasses.replace(SETTINGS, attempts=30).problems() == ()

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from sqlalchemy import select
@@ -29,6 +30,8 @@ from tests.codings import CHOSEN
 from tests.platform_stub import SECRET
 from tests.ratings.conftest import DESK, Clock
 from tests.region_ratings_stub import RegionSystem, running_region
+
+T = TypeVar("T")
 
 
 @pytest.fixture
@@ -230,3 +233,43 @@ def test_the_command_names_the_cases_whose_ratings_could_not_be_read(
     out = capsys.readouterr().out.splitlines()
     assert out[1:] == [f"未能读取或记录的评价（办件编号）：{lapsed}"]  # never guessed at
     assert standing(sessions, lapsed) == "lapsed"
+
+
+class RatedMeanwhile(Writes):
+    """The applicant rates on the pad while the hall's question is out: the pad's rating is committed before the
+    region's answer is kept."""
+
+    def __init__(self, sessions: sessionmaker[Session], case_no: str, clock: Clock) -> None:
+        super().__init__(sessions)
+        self.case_no, self.clock, self.writes = case_no, clock, 0
+
+    def write(self, action: Callable[[Session], T]) -> T:
+        self.writes += 1
+        if self.writes == 2:  # after the question, before the answer is kept
+            with self.sessions.begin() as session:
+                shown = send_to_pad(session, self.case_no, DESK, self.clock())
+                choice = RatingChoice(Level.SATISFIED)
+                record_rating(session, shown.request_id, choice, DESK, self.clock(), office_calendar(session))
+        return super().write(action)
+
+
+def test_a_qr_rating_of_a_case_rated_on_the_pad_meanwhile_is_not_kept_and_is_named(
+    sessions: sessionmaker[Session], region: RegionSystem, clock: Clock, tmp_path: Path
+) -> None:
+    """一次一评: the pad's rating stays the case's first; the region's is listed among those not recorded."""
+    configure(sessions, region, tmp_path / "keys")
+    cases = by_standing(sessions, clock)
+    never, lapsed = cases["not_sent"], cases["lapsed"]
+    region.held = {
+        never: qr_rating(never, "2", "2026-11-21 09:15:00", "503"),
+        lapsed: qr_rating(lapsed, "5", "2026-11-20 18:02:00"),
+    }
+    store = RatedMeanwhile(sessions, never, clock)
+    done = pull_pass(store, clock() + dt.timedelta(days=1), desk=DESK, folder=tmp_path / "keys")
+    assert never in region.asked[0]
+    assert (done.taken, done.unread) == (1, (never,))
+    assert standing(sessions, never) == "good"  # the pad's 满意, not the region's 不满意
+    assert standing(sessions, lapsed) == "good"
+    with sessions() as session:
+        kept = session.scalars(select(models.Rating.channel).where(models.Rating.case_no == never)).all()
+        assert kept == ["hall_tablet"]

@@ -6,6 +6,7 @@ The township on SQLite, the hall on either database; the platform played by an H
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,15 +15,19 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.outbox.platform import save_platform, send_due
+from counter.actions.ratings.follow_up import move_rectification
 from counter.actions.site.demo import run_demo
 from counter.db import models
 from counter.outbox.rules import SendRound
 from counter.platform.settings import PlatformSettings
+from counter.ratings.rectification import RectEvent
 from tests.actions.senders import Clock, Writes
 from tests.codings import CHOSEN, confirm_guides
 from tests.pg_server import BACKENDS
 from tests.platform_stub import SECRET, Platform, running_platform
-from tests.sync.sync_world import TODAY, Site, hall_and_township
+from tests.signed_in import signed_in
+from tests.sync.sync_world import NOW, TODAY, Site, hall_and_township
+from tests.sync.test_sender_records import township_bad_rating
 
 
 @pytest.fixture(params=BACKENDS)
@@ -87,3 +92,33 @@ def assert_unique(platform: Platform) -> None:
     """No two events the platform holds are one step under two keys."""
     steps = [tuple(sorted((k, v) for k, v in e.items() if k != "request_id")) for e in platform.events()]
     assert len(set(steps)) == len(steps)
+
+
+def test_a_townships_rating_and_its_rectification_are_queued_at_the_hall_under_the_townships_keys(
+    sites: tuple[Site, Site], tmp_path: Path
+) -> None:
+    """A 差评 given at the township's pad, and its rectification's steps there: the hall that takes the case in
+    queues the same reports the township queued, to send for it; the next package queues none twice."""
+    hall, ars = sites
+    report(hall, PlatformSettings(True, codings=CHOSEN), tmp_path / "hall-keys")
+    report(ars, PlatformSettings(True, codings=CHOSEN), tmp_path / "ars-keys")
+    for site in (hall, ars):
+        with site.sessions.begin() as s:
+            confirm_guides(s, "XAM-YJS-008")
+    run_demo(ars.sessions, ars.desk, TODAY)
+    uid = township_bad_rating(ars)
+    with ars.sessions() as s:
+        rectification = s.scalars(select(models.Rectification.id)).one()
+    ars = dataclasses.replace(ars, desk=signed_in(ars.sessions, ars.desk))  # from now on, accounts sign in
+    with ars.sessions.begin() as s:
+        move_rectification(s, rectification, RectEvent.REVISITED, "乌兰", "已电话回访申请人", NOW, desk=ars.desk)
+    township = keys_of(ars.sessions)
+    with ars.sessions() as s:
+        kinds = set(s.scalars(select(models.PlatformEvent.kind)))
+    assert {"rated", "revisited"} <= kinds, kinds
+    hall.take(ars.export().data)
+    assert keys_of(hall.sessions).keys() == township.keys()
+    hall.take(ars.export().data)
+    assert len(keys_of(hall.sessions)) == len(township)
+    with hall.sessions() as s:
+        assert s.scalar(select(models.Case.id).where(models.Case.uid == uid)) is not None

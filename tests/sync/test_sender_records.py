@@ -384,3 +384,17 @@ def test_the_command_line_in_its_own_process_imports_them_without_a_warning(pair
     )  # fmt: skip
     assert (done.returncode, done.stderr) == (0, "")
     assert json.loads(done.stdout)["applied"] == 6
+
+
+def test_a_case_of_another_township_under_this_ones_key_waits_for_review(pair: Pair) -> None:
+    """ARS01 signs a case whose record says ARS02 took it: not its to send; the rest of its package goes in."""
+    body = township_body(pair)
+    forged = cases_of(body)[0]
+    forged["site_code"] = "ARS02"
+    report = pair.hall.take(signed(pair, body))
+    assert (report.applied, report.held) == (len(cases_of(body)) - 1, 1)
+    assert held(pair.hall) == [(forged["uid"], "other_site")]
+    with pair.hall.sessions() as session:
+        taken = set(session.scalars(select(models.Case.case_no)))
+    assert forged["case_no"] not in taken
+    assert {c["case_no"] for c in cases_of(body)} - taken == {forged["case_no"]}

@@ -9,6 +9,7 @@ recommended curve with the default user ID, C1C3C2 (``data/sm2_vectors_make.py``
 from __future__ import annotations
 
 import json
+import secrets
 from pathlib import Path
 
 import pytest
@@ -141,3 +142,67 @@ def test_a_key_or_user_id_out_of_range_is_refused_by_name() -> None:
     for d in (0, n, -1):
         assert sm2.decrypt(d, cipher) is None
     assert sm2.decrypt(5, cipher[: 65 + 32]) is None  # C1 and C3 with no C2
+
+
+def test_a_key_not_in_the_uncompressed_form_is_refused() -> None:
+    """A compressed key (02/03 ‖ x) or one with a byte more is no key here: refused, never raised."""
+    public = sm2.public_key(sm2.new_private_key())
+    compressed = bytes([2 + public[-1] % 2]) + public[1:33]
+    for key in (compressed, public[:1] + public[1:] + b"\0", b"\x05" + public[1:]):
+        assert sm2.public_point(key) is None
+        assert not sm2.verify(key, b"header", bytes(64))
+
+
+def test_a_signature_forged_to_sum_to_infinity_or_to_a_doubling_is_refused() -> None:
+    """[s]G + [t]P is the point at infinity when s + t·d = 0 (mod n), a doubling when s = t·d: both refused."""
+    n = sm2.SM2P256V1.n
+    d = sm2.new_private_key()
+    public = sm2.public_key(d)
+    s = 12345
+    for t in (-s * pow(d, -1, n) % n, s * pow(d, -1, n) % n):
+        r = (t - s) % n
+        assert not sm2.verify(public, b"header", r.to_bytes(32, "big") + s.to_bytes(32, "big"))
+
+
+def test_the_largest_nonce_signs_and_encrypts() -> None:
+    """k = n − 1 takes the ladder through P + (−P) on its last bit."""
+    d = sm2.new_private_key()
+    public = sm2.public_key(d)
+    k = sm2.SM2P256V1.n - 1
+    assert sm2.verify(public, b"header", sm2.sign(d, b"header", k=k))
+    assert sm2.decrypt(d, sm2.encrypt(public, b"content key", k=k)) == b"content key"
+
+
+#: y² = x³ − 3x + 41 over F_40039, of prime order 39761: small enough that nonces giving no signature are found
+TOY = sm2.Curve(p=40039, a=40036, b=41, n=39761, gx=3, gy=9502)
+TOY_D = 1234
+TOY_NO_SIGNATURE = {"r = 0": 9027, "r + k = n": 233, "s = 0": 15988}  # of TOY_D and b"header"
+TOY_ZERO_KEY_STREAM = 271  # [k]P of TOY_D's key gives one byte of key stream 00
+
+
+@pytest.mark.parametrize("k", TOY_NO_SIGNATURE.values(), ids=TOY_NO_SIGNATURE.keys())
+def test_a_nonce_that_gives_no_signature_is_drawn_again(k: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """GB/T 32918.2 §6.1 A5/A6: a k giving r = 0, r + k = n or s = 0 is refused when given, redrawn when drawn."""
+    with pytest.raises(ValueError, match="this k gives no signature"):
+        sm2.sign(TOY_D, b"header", curve=TOY, k=k)
+    drawn = iter([k, 500])
+    monkeypatch.setattr(secrets, "randbelow", lambda _below: next(drawn) - 1)
+    signature = sm2.sign(TOY_D, b"header", curve=TOY)
+    assert signature == sm2.sign(TOY_D, b"header", curve=TOY, k=500)
+    assert sm2.verify(sm2.public_key(TOY_D, TOY), b"header", signature, curve=TOY)
+
+
+def test_a_nonce_giving_an_all_zero_key_stream_is_drawn_again_and_never_decrypted(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """GB/T 32918.4 §6.1 A5: t all zero would send the message in clear; §7.1 B4 refuses such a ciphertext."""
+    public = sm2.public_key(TOY_D, TOY)
+    with pytest.raises(ValueError, match="all-zero key stream"):
+        sm2.encrypt(public, b"k", TOY, k=TOY_ZERO_KEY_STREAM)
+    drawn = iter([TOY_ZERO_KEY_STREAM, 5])
+    monkeypatch.setattr(secrets, "randbelow", lambda _below: next(drawn) - 1)
+    cipher = sm2.encrypt(public, b"k", TOY)
+    assert cipher == sm2.encrypt(public, b"k", TOY, k=5)
+    assert sm2.decrypt(TOY_D, cipher, TOY) == b"k"
+    c1 = sm2.public_key(TOY_ZERO_KEY_STREAM, TOY)
+    assert sm2.decrypt(TOY_D, c1 + sm2.sm3(b"k") + b"k", TOY) is None

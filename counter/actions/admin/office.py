@@ -76,6 +76,8 @@ def _read_office(raw: str) -> OfficeSettings | None:
     kept reading is never one of settings no longer stored; and the settings are frozen, so sharing them is safe."""
     try:
         stored = json.loads(raw)
+        if not isinstance(stored, dict):  # JSON, but not the object this program writes
+            return None
         known = {f.name for f in dataclasses.fields(OfficeSettings)}
         return OfficeSettings(**{k: str(v) for k, v in stored.items() if k in known})
     except (ValueError, TypeError):

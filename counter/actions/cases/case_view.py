@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.admin.office import stored_office_settings
-from counter.actions.cases.documents import made_under, split_by_body
+from counter.actions.cases.documents import made_under, readable, split_by_body
 from counter.actions.cases.item_authority import site_authority
 from counter.case.decisions import first_lapse_day, lapse_day
 from counter.case.item_clock import DueAlert, due_alert
@@ -46,7 +46,7 @@ def part_names(view: CaseView, bundle: Bundle, guide: Bundle, made: Iterable[Doc
     names: dict[str, str] = {}
     for kind in PER_BODY:
         snapshot = kept.get(kind.value, "")
-        if snapshot and split_by_body(snapshot):
+        if readable(snapshot) and split_by_body(snapshot):
             names |= part_bodies(kind, view, bundle, guide, *made_under(snapshot))
     return {stored: name for stored, name in names.items() if stored in kept}
 
@@ -58,7 +58,7 @@ def paper_titles(
     :func:`counter.actions.cases.documents.make_document` titles it: the same standing of the same items
     (:mod:`counter.documents.acceptance`, 行政许可法 第二十六条), so the page names the paper that prints.  A paper
     made already keeps the settings it was made under (``made``), and is reprinted, and named, by them."""
-    kept = {line.kind: made_under(line.made_under) for line in made if line.made_under}
+    kept = {line.kind: made_under(line.made_under) for line in made if readable(line.made_under, view.case_no)}
     titles = {}
     for kind in ACCEPTANCE_PAPERS:
         under = kept.get(kind.value, (office, held))
@@ -83,7 +83,7 @@ def told_standing(
 def told_by(receipt_office: str, office: OfficeSettings, held: HeldItems) -> tuple[OfficeSettings, HeldItems]:
     """:func:`told_standing` of the settings the case's first receipt was made under, as kept (``receipt_office``;
     "" where none was made): what the case lists judge their cases by (:mod:`counter.actions.cases.received_cases`)."""
-    return made_under(receipt_office) if receipt_office else (office, held)
+    return made_under(receipt_office) if readable(receipt_office) else (office, held)
 
 
 @functools.lru_cache(maxsize=64)

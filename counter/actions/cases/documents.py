@@ -43,7 +43,7 @@ from counter.db.document_store import add_document, add_print, came_out, find_do
 from counter.db.outbox_store import gateway_configured
 from counter.db.rating_page import paper_rating_page
 from counter.db.settings_store import is_township, is_training, office_key, put_setting
-from counter.documents.acceptance import HELD, NOTHING_HELD, HeldItems, held_of_record, held_record
+from counter.documents.acceptance import HELD, NOTHING_HELD, HeldItems, held_of_record, held_record, kept_snapshot
 from counter.documents.deciders import decider_name
 from counter.documents.issuers import PER_BODY, part_heading, part_key, part_keys
 from counter.documents.item_acceptance import ItemDates, dates_of_record, dates_record
@@ -161,7 +161,7 @@ def _from_snapshot(stored: dict[str, Any]) -> OfficeSettings:
 def made_under(snapshot: str) -> tuple[OfficeSettings, HeldItems]:
     """The office settings and what the site held when a notice was first made, from its kept snapshot: what its
     reprint is made under, so its title too (the case page names it so: counter.actions.cases.case_view)."""
-    kept = json.loads(snapshot)
+    kept = kept_snapshot(snapshot) or {}  # none readable: the defaults (the callers ask readable() first)
     return _from_snapshot(kept), held_of_record(kept.get(HELD))
 
 
@@ -263,8 +263,8 @@ def made_document(
     stored_kind = record_kind(kind, hand_over_no if numbered else item_no)
     existing = find_document(session, case.id, stored_kind)
     acceptance = kind is DocumentKind.ACCEPTANCE  # its department's 受理通知书 tells the item's dates
-    if existing is not None:  # a reprint: what the paper told when first made
-        kept = json.loads(existing.office)
+    if existing is not None and readable(existing.office, view.case_no):  # a reprint: what the paper told then
+        kept = kept_snapshot(existing.office) or {}
         office, number, issued_on = _from_snapshot(kept), existing.doc_no, existing.issued_on
         own_place, sms, held = kept.get(OWN_PLACE) is True, NO_SMS not in kept, held_of_record(kept.get(HELD))
         rating = _rating_of_record(kept.get(RATING_QR))
@@ -272,7 +272,9 @@ def made_document(
     else:
         own_place = prints_own_place(session)
         office, issued_on = office_settings(session, desk.identity.site_code), today
-        if item is not None and kind in ITEM_PAPERS:
+        if existing is not None:  # its record keeps no settings to tell again: the site's now, its number kept
+            number, issued_on = existing.doc_no, existing.issued_on
+        elif item is not None and kind in ITEM_PAPERS:
             number = _decision_number(session, desk, today, decider_name(item, office))
         else:
             number = notice_number(session, desk, today, _letter(kind))
@@ -326,10 +328,21 @@ def _part(
     return (part_key(kind, view, bundle, under, held, item_code), True) if split else ("", False)
 
 
+def readable(snapshot: str, case_no: str = "") -> bool:
+    """Whether a paper's record keeps settings this program can tell again; one that does not (a record a
+    township's package carried as it came) stands as the site's settings stand now, logged where ``case_no`` is
+    given (a case's page or paper, not each row of a list)."""
+    if kept_snapshot(snapshot) is not None:
+        return True
+    if snapshot and case_no:
+        log.warning("case %s: a paper's kept settings unreadable; the site's own used", case_no)
+    return False
+
+
 def split_by_body(snapshot: str) -> bool:
     """Whether a receipt or 容缺 notice was made once per issuing body (its kept snapshot says so); one made before
     is the whole bundle's."""
-    return PER_BODY_MARK in json.loads(snapshot)
+    return PER_BODY_MARK in (kept_snapshot(snapshot) or {})
 
 
 def _standing(session: Session, desk: Desk, case_id: int, kind: DocumentKind) -> tuple[OfficeSettings, HeldItems, bool]:
@@ -337,7 +350,7 @@ def _standing(session: Session, desk: Desk, case_id: int, kind: DocumentKind) ->
     under (every part is made with it: :func:`make_documents`), or the site's now for a new one; and whether it is
     split at all (a paper made before it was, the whole bundle's, is reprinted whole)."""
     first = find_document(session, case_id, kind.value)
-    if first is not None:
+    if first is not None and readable(first.office):
         return (*made_under(first.office), split_by_body(first.office))
     return office_settings(session, desk.identity.site_code), _held_now(session, desk.identity.site_code), True
 

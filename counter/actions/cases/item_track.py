@@ -11,7 +11,7 @@ history says, never every case's history.
 from __future__ import annotations
 
 import datetime as dt
-import json
+import logging
 
 from sqlalchemy import delete, exists, func, or_, select
 from sqlalchemy.orm import Session
@@ -32,11 +32,13 @@ from counter.catalog.model import Bundle
 from counter.db import models
 from counter.db.case_store import case_view
 from counter.db.catalog_store import guide_version
-from counter.documents.acceptance import HELD, Acceptance, HeldItems, acceptance_of, held_of_record
+from counter.documents.acceptance import HELD, Acceptance, HeldItems, acceptance_of, held_of_record, kept_snapshot
 from counter.documents.kinds import DocumentKind
 
 #: the statuses whose items are still worked at their departments (counter.case.status: an item's path runs then)
 IN_HAND = frozenset({CaseStatus.ACCEPTED.value, CaseStatus.AWAITING_DEFERRED.value, CaseStatus.IN_APPROVAL.value})
+
+log = logging.getLogger(__name__)
 
 
 def standings(session: Session, view: CaseView, bundle: Bundle, today: dt.date | None) -> tuple[ItemStanding, ...]:
@@ -88,12 +90,26 @@ def received_only(session: Session, view: CaseView, bundle: Bundle) -> frozenset
         .where(models.Case.case_no == view.case_no, models.DocumentRecord.kind == DocumentKind.RECEIPT.value)
         .order_by(models.DocumentRecord.id)
     ).first()
-    if raw is not None:
-        office, held = stored_office_settings(raw, view.site_code), held_of_record(json.loads(raw).get(HELD))
+    kept = _snapshot(raw, view.case_no)
+    if raw is not None and kept is not None:
+        office, held = stored_office_settings(raw, view.site_code), held_of_record(kept.get(HELD))
     else:
         now = site_authority(session, view.site_code)
         office, held = office_settings(session, view.site_code), HeldItems(now.site_items, dict(now.entrusted))
     return frozenset(i.code for i in bundle.items if acceptance_of(i, office, held) is Acceptance.RECEIVED)
+
+
+def _snapshot(raw: str | None, case_no: str) -> dict[str, object] | None:
+    """The receipt's kept settings as an object; None where there is no receipt, or its record keeps none this
+    program writes (a township's package carries the record as the township stored it): the case is then tracked
+    as the site's settings stand, and its page opens."""
+    if raw is None:
+        return None
+    kept = kept_snapshot(raw)
+    if kept is None:
+        log.warning("case %s: its receipt's kept settings unreadable; the site's own used", case_no)
+        return None
+    return kept
 
 
 def track_items(session: Session, case: models.Case, bundle: Bundle) -> None:
