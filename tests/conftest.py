@@ -135,6 +135,17 @@ def worker_id(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture(autouse=True)
+def umask_kept() -> Iterator[None]:
+    """The process's umask as it was before the test: the program's start (``counter.__main__``, run in process by
+    some tests) narrows it to 077 for good, and a later test on the same worker would make its folders 0700, which
+    another system user (the test's PostgreSQL, run as ``postgres``) may not enter."""
+    before = os.umask(0o022)
+    os.umask(before)
+    yield
+    os.umask(before)
+
+
+@pytest.fixture(autouse=True)
 def sqlite_sync(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
     """SQLite syncs FULL, as on a desk, for the tests marked ``durable``; the rest run with sync off."""
     if request.node.get_closest_marker("durable") is not None:
