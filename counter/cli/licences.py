@@ -9,7 +9,8 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from counter.cli.common import EXIT_OK, Reported, desk, given_settings, open_service, print_json, settings_json
+from counter.cli.channel_settings import given_settings, settings_json
+from counter.cli.common import EXIT_OK, Reported, desk, open_service, print_json
 from counter.words.translate import tr
 
 if TYPE_CHECKING:

@@ -13,16 +13,15 @@ import argparse
 import logging
 from typing import TYPE_CHECKING, Any
 
+from counter.cli.channel_settings import given_settings, settings_json
 from counter.cli.common import (
     EXIT_OK,
     Reported,
     desk,
-    given_settings,
     moment_json,
     on_the_real_day,
     open_service,
     print_json,
-    settings_json,
 )
 from counter.words.punctuation import LIST_JOIN
 from counter.words.translate import tr
