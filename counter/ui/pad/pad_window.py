@@ -462,8 +462,8 @@ class PadWindow(QWidget):
         Mongolian script's lines are half as tall again as Chinese ones, and its words three times as long: at the
         desk's 150 % a Mongolian pad's page would need twice its panel.  The applicant must see every face and
         button first; the text is as large as that allows, page by page (a long notice on the idle page makes the
-        faces no smaller).  The sizes are tried by halves (about 20 ms each on this machine): a tap is answered at
-        once.
+        faces no smaller).  The sizes are tried from the desk's down (:func:`counter.ui.pad.text_fit.largest_fitting`):
+        the desk's own size fits at the first try but on a small Mongolian pad.
         """
         if not self._room.isValid() or self._scale <= 0:
             return
