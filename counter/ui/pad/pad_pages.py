@@ -81,19 +81,16 @@ class RatingPage(QWidget):
             faces.addWidget(button)
         self.tap_hint = pad_label("hint", PAD_TAP_HINT, wrap=True)
         self.tap_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        # in Mongolian, the question's columns and then the hint's, side by side above the faces: the faces are as
-        # large as the page's width allows, and the height they leave spare holds the columns
-        said = QHBoxLayout()
-        said.addStretch(1)
-        said.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(self.question)
-        layout.addLayout(said)
         layout.addLayout(faces, 1)
         layout.addWidget(self.tap_hint)
-        columns.add(self.question, said, 1)
-        columns.add(self.tap_hint, said, 2)
+        # in Mongolian, the question's columns and then the hint's at the head's end, beside the cards: the faces are
+        # as large as the page's width allows, and a column of whole words is taller than the strip they leave
+        # between the cards and the faces (its longest word alone 207 px at 100 %, on a pad 480 px high)
+        columns.add(self.question, head, 2)
+        columns.add(self.tap_hint, head, 3)
         self.box = layout
         self.faces = faces
 
@@ -188,11 +185,17 @@ class ThanksPage(QWidget):
         self.thanks.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.detail = pad_label("thanks-detail", wrap=True)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # in Mongolian, the thanks' columns and then the detail's, side by side under the mark as they are read: one
+        # above the other, each word whole, they took twice the height and the text shrank to fit
+        said = QHBoxLayout()
+        said.addStretch(1)
+        said.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addWidget(self.mark, 3)
         layout.addWidget(self.thanks)
         layout.addWidget(self.detail)
+        layout.addLayout(said)
         layout.addStretch(1)
-        columns.add(self.thanks, layout)
-        columns.add(self.detail, layout)
+        columns.add(self.thanks, said, 1)
+        columns.add(self.detail, said, 2)

@@ -71,11 +71,13 @@ class VerticalText(QWidget):
         return QFontMetricsF(self.font()).lineSpacing()
 
     def _lines(self, length: float) -> list[tuple[str, float]]:
-        """The text broken into runs no longer than ``length`` (at word boundaries, a word longer than a column
-        anywhere): each run's text and natural length.  A line break in the text starts a new column."""
+        """The text broken into runs no longer than ``length``, only between words: each run's text and natural
+        length.  A word longer than the column stands whole in a column of its own, longer than ``length`` (the size
+        hint then asks for its length): a Mongolian word cut in two changes its letters' forms, the cut end's
+        letter taking its final form, and reads as two other words.  A line break in the text starts a new column."""
         runs: list[tuple[str, float]] = []
         option = QTextOption()
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        option.setWrapMode(QTextOption.WrapMode.WordWrap)
         for paragraph in self._text.split("\n"):
             layout = QTextLayout(paragraph, self.font())
             layout.setTextOption(option)

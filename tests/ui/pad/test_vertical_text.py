@@ -29,10 +29,23 @@ def test_a_long_text_in_a_short_widget_takes_columns_left_to_right(qtbot: QtBot,
     assert lefts == sorted(lefts)
     assert len(set(lefts)) == len(lefts)
     assert all(column.rotation == ROTATION == 90.0 for column in columns)  # each run turned a quarter clockwise
-    assert all(0 < column.box.height() <= 120 for column in columns)  # top to bottom, none longer than the widget
+    # top to bottom, none longer than the widget, which is as long as the longest word
+    assert all(0 < column.box.height() <= widget.height() for column in columns)
     assert all(widget.rect().toRectF().contains(column.box) for column in columns)
-    letters = "".join(column.text for column in columns).split()
-    assert "".join(letters) == "".join(QUESTION_MN.split())  # every letter, in order
+    assert " ".join(column.text for column in columns) == QUESTION_MN  # whole words, in order
+    assert widget.fits()
+
+
+def test_a_word_longer_than_a_column_stands_whole_in_a_longer_one(qtbot: QtBot, pad_font: str | None) -> None:
+    """A Mongolian word cut between two columns takes other letter forms at the cut and reads as two other words:
+    the column is as long as the word, and the widget asks for that length."""
+    widget = vertical(qtbot, "ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡ\u202fᠳᠦ ᠡᠨᠡ")
+    widget.set_length(40)
+    widget.resize(widget.sizeHint())
+    columns = widget.columns()
+    assert [column.text for column in columns] == ["ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡ\u202fᠳᠦ", "ᠡᠨᠡ"]
+    assert columns[0].box.height() > 40
+    assert widget.sizeHint().height() > columns[0].box.height()  # and room below for the word's tail
     assert widget.fits()
 
 
@@ -46,7 +59,7 @@ def test_a_tall_widget_takes_the_text_in_one_column(qtbot: QtBot, pad_font: str 
 
 def test_the_size_hint_gives_the_columns_their_room(qtbot: QtBot, pad_font: str | None) -> None:
     widget = vertical(qtbot, QUESTION_MN)
-    widget.set_length(120)
+    widget.set_length(200)
     hint = widget.sizeHint()
     widget.resize(hint.width() - 10, hint.height())
     assert not widget.fits()  # a layout giving less than the hint would clip the last column
