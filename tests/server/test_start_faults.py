@@ -250,6 +250,38 @@ def test_no_database_named_is_misuse_said_in_chinese(
     assert "error" not in said
 
 
+@pytest.mark.parametrize("command", [["--cert", "server.crt", "--key", "server.key"], ["add-desk", "--desk", "8"]])
+def test_a_file_path_in_the_variable_is_misuse_said_with_its_address(
+    command: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``COUNTER_DB_URL=/srv/counter/hall.sqlite3`` in serve.env: before, ``add-desk`` said 数据库出了意外的问题 and
+    ``serve`` ended the same after loading its certificate; now both refuse it as ``--db`` is refused, the address
+    shown, before anything is opened or made."""
+    from counter.server.main import main
+
+    path = tmp_path / "hall.sqlite3"
+    monkeypatch.setenv("COUNTER_DB_URL", str(path))
+    with pytest.raises(SystemExit) as ended:
+        main(command)
+    assert ended.value.code == 2
+    said = capsys.readouterr().err
+    assert f"环境变量 COUNTER_DB_URL 应为数据库地址，不是文件路径：SQLite 文件写作 sqlite:///{path}" in said
+    assert not path.exists()
+
+
+@pytest.mark.parametrize("command", [["--cert", "server.crt", "--key", "server.key"], ["add-desk", "--desk", "8"]])
+def test_a_file_path_for_db_is_misuse_as_at_the_command_line(
+    command: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from counter.server.main import main
+
+    monkeypatch.setenv("COUNTER_DB_URL", "sqlite:////srv/counter/right.sqlite3")  # --db wins, and is checked itself
+    with pytest.raises(SystemExit) as ended:
+        main([*command, "--db", "hall.sqlite3"])
+    assert ended.value.code == 2
+    assert "参数 --db：应为数据库地址，不是文件路径：SQLite 文件写作 sqlite:///hall.sqlite3" in capsys.readouterr().err
+
+
 def test_a_database_file_that_is_not_there(folder: Path) -> None:
     """A hall's SQLite file named wrongly, or on a share not mounted: told, and no empty database made in its place."""
     missing = folder / "share" / "hall.sqlite3"
