@@ -89,6 +89,7 @@ class BackupFailed(Exception):
 
 class RestoreProblem(StrEnum):
     MISSING = "missing"  # no such file
+    FOLDER = "folder"  # a folder named where the backup file is asked for
     NOT_SQLITE = "not_sqlite"  # not an SQLite database at all
     NOT_COUNTER = "not_counter"  # an SQLite database, but not one of this program
     NEWER = "newer"  # written by a newer program (an unknown schema revision)
@@ -334,6 +335,8 @@ def file_revision(path: Path) -> str:
 
     Opens the file for reading only; a file that is not a database is found by its first bytes.
     """
+    if path.is_dir():  # "not found" for a folder sent the technician looking for a file that is there
+        raise RestoreRefused(RestoreProblem.FOLDER, str(path))
     if not path.is_file():
         raise RestoreRefused(RestoreProblem.MISSING, str(path))
     if not starts_as_sqlite(path):

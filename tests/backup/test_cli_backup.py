@@ -84,6 +84,19 @@ def test_restore_of_a_wrong_file_changes_nothing(
     assert not list(desk_db.path.parent.glob("*.before-restore-*"))
 
 
+def test_restore_of_a_folder_says_it_is_a_folder(
+    capsys: pytest.CaptureFixture[str], desk_db: DeskDb, tmp_path: Path
+) -> None:
+    """The stick's folder named instead of the backup in it: before, 找不到备份文件, for a path that is there."""
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    before = desk_db.path.read_bytes()
+    code, stdout, err = run(capsys, "restore", str(stick), "--yes", "--db", desk_db.url)
+    assert (code, stdout) == (1, "")
+    assert err == f"未恢复，当前数据库没有任何改动：{stick} 是文件夹，不是备份文件：请指定其中的备份文件\n"
+    assert desk_db.path.read_bytes() == before
+
+
 def test_a_backup_from_before_the_first_release_is_named_so_and_not_restored(
     capsys: pytest.CaptureFixture[str], desk_db: DeskDb, tmp_path: Path
 ) -> None:
