@@ -44,7 +44,7 @@ def main(argv: Sequence[str]) -> int:
     if args[:1] == ["add-desk"]:
         return _add_desk(args[1:])
     parser = CommandParser(prog="counter serve", description="政务服务中心的服务端：各窗口经 HTTPS 办理业务")
-    parser.add_argument("--db", type=_address, help="数据库地址")
+    parser.add_argument("--db", type=_address, metavar="URL", help="数据库地址（默认：环境变量 COUNTER_DB_URL）")
     parser.add_argument("--cert", required=True, help="服务端证书（由本中心 CA 签发，PEM）")
     parser.add_argument("--key", required=True, help="服务端证书的私钥（PEM）")
     parser.add_argument("--host", default="0.0.0.0", help="监听地址")
@@ -232,7 +232,7 @@ def _add_desk(argv: list[str]) -> int:
     parser = CommandParser(
         prog="counter serve add-desk", description="在服务端登记一台窗口电脑，显示其密钥（仅此一次）"
     )
-    parser.add_argument("--db", type=_address, help="数据库地址")
+    parser.add_argument("--db", type=_address, metavar="URL", help="数据库地址（默认：环境变量 COUNTER_DB_URL）")
     parser.add_argument("--desk", required=True, help="窗口号（1至9999的整数，不以0开头）")
     found = parser.parse_args(argv)
     url = _database(parser, found.db)
