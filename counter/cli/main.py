@@ -40,7 +40,7 @@ from counter.cli.projects import add_project_commands
 from counter.cli.ratings import add_ratings_commands
 from counter.cli.site import add_site_commands
 from counter.cli.sync import add_sync_commands
-from counter.host.database.database_choice import NotAnAddress
+from counter.host.database.database_choice import NotAnAddress, checked_address
 from counter.resources import missing_resources, missing_summary
 from counter.words.command_parser import CommandParser
 from counter.words.translate import active_language, tr
@@ -102,7 +102,6 @@ def _database_url(given: str) -> str:
     be: the engine, given a path, failed on it as an unexpected error.  ``COUNTER_DB_URL`` has the same check
     (:func:`~counter.host.database.database_choice.checked_address`), said where a command reads it
     (:func:`_dispatch`)."""
-    from counter.host.database.database_choice import NotAnAddress, checked_address
     from counter.words.at_command_line import not_an_address_text
 
     try:
