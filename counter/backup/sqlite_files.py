@@ -27,6 +27,7 @@ schema revision; it is migrated the next time the program opens it.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import re
 import shutil
@@ -88,6 +89,7 @@ class BackupFailed(Exception):
 
 class RestoreProblem(StrEnum):
     MISSING = "missing"  # no such file
+    FOLDER = "folder"  # a folder named where the backup file is asked for
     NOT_SQLITE = "not_sqlite"  # not an SQLite database at all
     NOT_COUNTER = "not_counter"  # an SQLite database, but not one of this program
     NEWER = "newer"  # written by a newer program (an unknown schema revision)
@@ -176,6 +178,22 @@ def _unused(name: Callable[[str], Path]) -> Path:
     return path
 
 
+def _make_folder(folder: Path) -> None:
+    """``folder`` made where it is missing, with the folders above it; :class:`NotADirectoryError` naming the file
+    that stands where one of them is to be.
+
+    ``mkdir(parents=True, exist_ok=True)`` raised ``FileExistsError`` for it, naming nothing the faces show, so a
+    backup to ``--out notes.txt/copy.sqlite3`` read 同名的文件已经存在 without saying which file, nor that a folder
+    was wanted there.
+    """
+    for place in (folder, *folder.parents):
+        if place.exists():
+            if not place.is_dir():
+                raise NotADirectoryError(errno.ENOTDIR, "a file, not a folder", str(place))
+            break
+    folder.mkdir(parents=True, exist_ok=True)
+
+
 def copy_database(source: Path, out: Path) -> Path:
     """Copy the live database ``source`` to ``out`` online, checked and synced.
 
@@ -183,7 +201,7 @@ def copy_database(source: Path, out: Path) -> Path:
     """
     if not source.is_file():
         raise BackupFailed(BackupProblem.NO_DATABASE, str(source))
-    out.parent.mkdir(parents=True, exist_ok=True)
+    _make_folder(out.parent)
     tmp = out.with_name(f".{out.name}.part")
     _remove_quietly(tmp)
     try:
@@ -317,6 +335,8 @@ def file_revision(path: Path) -> str:
 
     Opens the file for reading only; a file that is not a database is found by its first bytes.
     """
+    if path.is_dir():  # "not found" for a folder sent the technician looking for a file that is there
+        raise RestoreRefused(RestoreProblem.FOLDER, str(path))
     if not path.is_file():
         raise RestoreRefused(RestoreProblem.MISSING, str(path))
     if not starts_as_sqlite(path):

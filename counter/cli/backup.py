@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import errno
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,6 +27,7 @@ from counter.words.translate import tr
 
 if TYPE_CHECKING:
     from counter.cli.common import Commands
+    from counter.sync.site_faults import SiteFileFailed
 
 log = logging.getLogger(__name__)
 
@@ -68,10 +70,20 @@ def cmd_backup(args: argparse.Namespace) -> int:
         log.error("backup to %s failed: %s", args.out or "the backups folder", err)
         raise Reported(BACKUP_FAILED.format(reason=BACKUP_PROBLEM[err.problem])) from err
     except SiteFileFailed as err:
-        raise Reported(BACKUP_FAILED.format(reason=file_fault(err.os_error()))) from err
+        raise Reported(_not_written(err)) from err
     service.close()
     print(BACKUP_DONE.format(path=made.path))
     return EXIT_OK
+
+
+def _not_written(err: SiteFileFailed) -> str:
+    """Why the copy could not be written, with the file or folder concerned: the command line is the technician's, and
+    a cause alone (同名的文件已经存在) left them to guess which of the path's parts it meant."""
+    from counter.cli.phrases import BACKUP_FILE_FAILED, BACKUP_FOLDER_IS_FILE
+
+    if err.errno == errno.ENOTDIR:  # a file where the backup's folder, or one above it, is to be: it is named
+        return BACKUP_FOLDER_IS_FILE.format(path=err.path)
+    return BACKUP_FILE_FAILED.format(path=err.path, reason=file_fault(err.os_error()))
 
 
 def cmd_restore(args: argparse.Namespace) -> int:

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from counter.cli.common import EXIT_OK, EXIT_PROBLEM, Reported, desk, open_service, parse_date, print_json
+from counter.cli.common import EXIT_OK, EXIT_PROBLEM, desk, open_service, parse_date, print_json
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
@@ -42,21 +42,14 @@ def add_holiday_commands(commands: Commands, common: argparse.ArgumentParser) ->
 
 
 def cmd_holidays_import(args: argparse.Namespace) -> int:
-    from counter.cli.phrases import FILE_TOO_LARGE
+    from counter.cli.file_text import file_text
     from counter.service.calendar import IMPORT_SCHEDULE, ImportSchedule
-    from counter.util.bounded_read import HOLIDAY_NOTICE_LIMIT, TooLarge, read_bounded
-    from counter.words.files import FILE_NOT_UTF8, file_fault
+    from counter.util.bounded_read import HOLIDAY_NOTICE_LIMIT
     from counter.words.workdays import schedule_problem_text
 
     path = Path(args.file)
-    try:
-        text = read_bounded(path, HOLIDAY_NOTICE_LIMIT).decode("utf-8")
-    except TooLarge as err:
-        raise Reported(FILE_TOO_LARGE.format(path=path, limit=err.limit)) from err
-    except OSError as err:  # a pipe or a device named is refused unread, as a missing file is
-        raise Reported(tr("无法读取节假日安排文件 {path}：{err}").format(path=path, err=file_fault(err))) from err
-    except UnicodeDecodeError as err:
-        raise Reported(tr("无法读取节假日安排文件 {path}：{err}").format(path=path, err=FILE_NOT_UTF8)) from err
+    # a pipe or a device named is refused unread, as a missing file is
+    text = file_text(path, HOLIDAY_NOTICE_LIMIT, tr("无法读取节假日安排文件 {path}：{error}"), encoding="utf-8")
     service = open_service(args)
     result = service.call(IMPORT_SCHEDULE, ImportSchedule(text, args.year, path.name), desk())
     if not result.ok:

@@ -40,6 +40,7 @@ from counter.cli.projects import add_project_commands
 from counter.cli.ratings import add_ratings_commands
 from counter.cli.site import add_site_commands
 from counter.cli.sync import add_sync_commands
+from counter.host.database.database_choice import NotAnAddress, checked_address
 from counter.resources import missing_resources, missing_summary
 from counter.words.command_parser import CommandParser
 from counter.words.translate import active_language, tr
@@ -98,12 +99,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _database_url(given: str) -> str:
     """``--db`` as given, when it is a database's address; a file's path is misuse, said with the address it would
-    be: the engine, given a path, failed on it as an unexpected error, its report saved for support."""
-    if "://" not in given:
-        raise argparse.ArgumentTypeError(
-            tr("应为数据库地址，不是文件路径：SQLite 文件写作 sqlite:///{path}").format(path=given)
-        )
-    return given
+    be: the engine, given a path, failed on it as an unexpected error.  ``COUNTER_DB_URL`` has the same check
+    (:func:`~counter.host.database.database_choice.checked_address`), said where a command reads it
+    (:func:`_dispatch`)."""
+    from counter.words.at_command_line import not_an_address_text
+
+    try:
+        return checked_address(given)
+    except NotAnAddress as err:
+        raise argparse.ArgumentTypeError(not_an_address_text(err.given)) from err
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -182,6 +186,11 @@ def _dispatch(args: argparse.Namespace) -> int:
         return int(args.func(args))
     except UsageError as err:
         print(str(err), file=sys.stderr)
+        return EXIT_MISUSE
+    except NotAnAddress as err:  # COUNTER_DB_URL holding a file's path (--db's was refused as the command was read)
+        from counter.words.at_command_line import not_an_address_text
+
+        print(not_an_address_text(err.given, err.variable), file=sys.stderr)
         return EXIT_MISUSE
     except Reported as err:
         print(str(err), file=sys.stderr)

@@ -108,6 +108,11 @@ SYNC_HELD_AT_HALL_LINE = tr("  {number}  {reason}（{detail}）  中心 {hall}�
 
 BACKUP_DONE = tr("备份完成，已校验完整：{path}")
 BACKUP_FAILED = tr("备份失败：{reason}。未写入任何备份文件。")
+BACKUP_FILE_FAILED = tr("备份失败：{path}：{reason}。未写入任何备份文件。")
+BACKUP_FOLDER_IS_FILE = tr(
+    "备份失败：{path} 是一个文件，不是文件夹，备份不能写进它里面。"
+    "请换一个文件夹，或先把这个文件移走。未写入任何备份文件。"
+)
 BACKUP_POSTGRESQL = tr(
     "本机连接的是 PostgreSQL 数据库，请用 PostgreSQL 自带的工具备份和恢复：\n"
     "  备份：{dump}\n"

@@ -336,18 +336,10 @@ def _refused_as_reported(read: Callable[[], T], path: Path | str = "") -> T:
 def _read_file(path: Path, read: Callable[[Any], T]) -> T:
     """What ``read`` makes of the JSON or TOML file ``path`` (by its ending; a file of neither tries JSON), read as
     every file named on the command line is: a regular file, bounded (:mod:`counter.util.bounded_read`)."""
-    from counter.cli.phrases import FILE_TOO_LARGE
-    from counter.util.bounded_read import PROJECT_FILE_LIMIT, TooLarge, read_bounded
-    from counter.words.files import FILE_NOT_UTF8, file_fault
+    from counter.cli.file_text import file_text
+    from counter.util.bounded_read import PROJECT_FILE_LIMIT
 
-    try:
-        text = read_bounded(path, PROJECT_FILE_LIMIT).decode("utf-8-sig")
-    except TooLarge as err:
-        raise Reported(FILE_TOO_LARGE.format(path=path, limit=err.limit)) from err
-    except OSError as err:
-        raise Reported(tr("无法读取文件 {path}：{error}").format(path=path, error=file_fault(err))) from err
-    except UnicodeDecodeError as err:
-        raise Reported(tr("无法读取文件 {path}：{error}").format(path=path, error=FILE_NOT_UTF8)) from err
+    text = file_text(path, PROJECT_FILE_LIMIT, tr("无法读取文件 {path}：{error}"))
     return _refused_as_reported(lambda: read(parse_document(text, toml=path.suffix.lower() == ".toml")), path)
 
 

@@ -492,18 +492,10 @@ def cmd_items(args: argparse.Namespace) -> int:
 
 
 def _list_file(path: Path) -> str:
-    """The text of a list file to import; one that cannot be read is named (exit 1), a pipe or a device named
-    refused unread and a file far larger than a list too (:mod:`counter.util.bounded_read`)."""
-    from counter.cli.phrases import FILE_TOO_LARGE
-    from counter.util.bounded_read import LIST_FILE_LIMIT, NotRegularFile, TooLarge, read_bounded
-    from counter.words.files import file_fault
+    """The text of a list file to import; one that cannot be read is named with its cause (exit 1), a pipe or a
+    device named refused unread and a file far larger than a list too (:func:`counter.cli.file_text.file_text`)."""
+    from counter.cli.file_text import file_text
+    from counter.util.bounded_read import LIST_FILE_LIMIT
     from counter.words.projects import LIST_FILE_UNREADABLE
 
-    try:
-        return read_bounded(path, LIST_FILE_LIMIT).decode("utf-8-sig")
-    except TooLarge as err:
-        raise Reported(FILE_TOO_LARGE.format(path=path, limit=err.limit)) from err
-    except NotRegularFile as err:  # none of the usual causes the sentence names: the cause on a line of its own
-        raise Reported(f"{LIST_FILE_UNREADABLE.format(path=path)}\n{file_fault(err)}") from err
-    except (OSError, UnicodeDecodeError) as err:
-        raise Reported(LIST_FILE_UNREADABLE.format(path=path)) from err
+    return file_text(path, LIST_FILE_LIMIT, LIST_FILE_UNREADABLE)

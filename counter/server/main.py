@@ -14,9 +14,9 @@ of this machine an operation's file may name (a catalog source to import, a back
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import logging
-import os
 import signal
 import socket
 import sys
@@ -44,7 +44,7 @@ def main(argv: Sequence[str]) -> int:
     if args[:1] == ["add-desk"]:
         return _add_desk(args[1:])
     parser = CommandParser(prog="counter serve", description="政务服务中心的服务端：各窗口经 HTTPS 办理业务")
-    parser.add_argument("--db", default=os.environ.get("COUNTER_DB_URL", ""), help="数据库地址")
+    parser.add_argument("--db", type=_address, metavar="URL", help="数据库地址（默认：环境变量 COUNTER_DB_URL）")
     parser.add_argument("--cert", required=True, help="服务端证书（由本中心 CA 签发，PEM）")
     parser.add_argument("--key", required=True, help="服务端证书的私钥（PEM）")
     parser.add_argument("--host", default="0.0.0.0", help="监听地址")
@@ -66,8 +66,7 @@ def main(argv: Sequence[str]) -> int:
         help="可以读取运行指标（/v1/metrics）的网段，逗号分隔，如 10.8.0.0/16（默认：本机和私有网段）",
     )
     found = parser.parse_args(args)
-    if not found.db:
-        parser.error("请用 --db 或 COUNTER_DB_URL 指定数据库")
+    url = _database(parser, found.db)
     from counter.server.health import HALL_NETWORKS, networks
 
     try:
@@ -75,7 +74,34 @@ def main(argv: Sequence[str]) -> int:
     except ValueError:
         parser.error(f"--metrics-from 应为逗号分隔的网段（如 10.8.0.0/16），而不是 {found.metrics_from}")
     work_interval = max(found.work_interval, 0.5) if found.hall_work == "on" else None
-    return _serve(found.db, found.cert, found.key, (found.host, found.port), work_interval, found.files, metrics_from)
+    return _serve(url, found.cert, found.key, (found.host, found.port), work_interval, found.files, metrics_from)
+
+
+def _address(given: str) -> str:
+    """``--db`` as given, when it is a database's address; a file's path is misuse (as the command line's ``--db``:
+    :func:`~counter.host.database.database_choice.checked_address`)."""
+    from counter.host.database.database_choice import NotAnAddress, checked_address
+    from counter.words.at_command_line import not_an_address_text
+
+    try:
+        return checked_address(given)
+    except NotAnAddress as err:
+        raise argparse.ArgumentTypeError(not_an_address_text(err.given)) from err
+
+
+def _database(parser: argparse.ArgumentParser, given: str | None) -> str:
+    """The database: ``--db``, else ``COUNTER_DB_URL``; neither, or the variable holding a file's path, is misuse
+    (exit 2), said before anything is opened or logged."""
+    from counter.host.database.database_choice import NotAnAddress, environment_url
+    from counter.words.at_command_line import not_an_address_text
+
+    try:
+        url = given or environment_url()
+    except NotAnAddress as err:
+        parser.error(not_an_address_text(err.given, err.variable))
+    if not url:
+        parser.error("请用 --db 或 COUNTER_DB_URL 指定数据库")
+    return url
 
 
 def _serve(
@@ -206,11 +232,10 @@ def _add_desk(argv: list[str]) -> int:
     parser = CommandParser(
         prog="counter serve add-desk", description="在服务端登记一台窗口电脑，显示其密钥（仅此一次）"
     )
-    parser.add_argument("--db", default=os.environ.get("COUNTER_DB_URL", ""), help="数据库地址")
+    parser.add_argument("--db", type=_address, metavar="URL", help="数据库地址（默认：环境变量 COUNTER_DB_URL）")
     parser.add_argument("--desk", required=True, help="窗口号（1至9999的整数，不以0开头）")
     found = parser.parse_args(argv)
-    if not found.db:
-        parser.error("请用 --db 或 COUNTER_DB_URL 指定数据库")
+    url = _database(parser, found.db)
     from counter.access.desk_session import DeskRegisteredMeanwhile
     from counter.case.numbers import BadIdentity
     from counter.host.database.database_faults import DatabaseMissing, DatabaseReadOnly, SchemaTooNew, StoreFault
@@ -221,7 +246,7 @@ def _add_desk(argv: list[str]) -> int:
     from counter.service.local import serve
 
     setup_server_logging()  # the detail of a fault for support; the technician's line is printed
-    service = serve(found.db)
+    service = serve(url)
     key = new_secret()
     try:
         service.call(REGISTER_DESK, DeskKey(found.desk, digest(key)))

@@ -14,6 +14,7 @@ import logging
 import socket
 import ssl
 
+from counter.case.moments import written_minute_text
 from counter.host.database.database_faults import (
     DatabaseMissing,
     DatabaseReadOnly,
@@ -22,7 +23,7 @@ from counter.host.database.database_faults import (
     SchemaTooNew,
     StoreFault,
 )
-from counter.words.at_command_line import database_missing_text, database_read_only_text, fault_text
+from counter.words.at_command_line import database_read_only_text, fault_text
 from counter.words.database import SCHEMA_PRE_RELEASE
 from counter.words.translate import tr
 
@@ -53,6 +54,19 @@ PORT_TAKEN = tr(
 PORT_DENIED = tr("服务端没有启动：无权监听端口 {port}（1024 以下的端口需要特权）。请用默认的 8443 或其他更大的端口")
 NO_ADDRESS = tr("服务端没有启动：本机没有地址 {host}，无法在上面监听。请核对 --host")
 LISTEN_FAILED = tr("服务端没有启动：无法在 {host}:{port} 上监听（{reason}）")
+#: the hall's database file is not there, and was never opened here: the set-up step that makes it
+DATABASE_NOT_MADE = tr(
+    "找不到数据库文件 {path}{folder}。大厅的数据库要先建好：counter db upgrade --db {url}"
+    "（见运维手册“建表，设置本站点”）"
+)
+#: … and its folder is not there either
+DATABASE_FOLDER_MISSING = tr("（它所在的文件夹也不存在）")
+#: the file this machine opened before is gone: never made anew (its numbers were printed)
+DATABASE_GONE = tr(
+    "找不到数据库文件 {path}{folder}：本机自 {made_at} 起用过它，"
+    "服务端不会新建一个空的代替（那样会重复使用已打印的编号）。"
+    "请接回存放它的磁盘，或用最近的备份恢复（counter restore）"
+)
 
 
 class StartRefused(Exception):
@@ -128,7 +142,21 @@ def database_refusal(err: Exception) -> str | None:
     if isinstance(err, SchemaTooNew):
         return TOO_NEW.format(revision=err.revision)
     if isinstance(err, DatabaseMissing):
-        return database_missing_text(str(err.path), err.folder_missing, err.made_at)
+        return database_missing_at_server(err)
     if isinstance(err, DatabaseReadOnly):
         return database_read_only_text(str(err.path))
     return None
+
+
+def database_missing_at_server(err: DatabaseMissing) -> str:
+    """A missing database in one line for the technician who started the server: the file, and the command that makes
+    the hall's database (or, where this machine used it before, that it is gone and is not made anew).
+
+    The desk's command-line text said it in four lines, the third telling its reader to call 运维人员, who is the reader
+    here; under systemd each line was an entry of its own in the journal.  The log has the detail already
+    (:mod:`counter.actions.admin.database_file`).
+    """
+    folder = DATABASE_FOLDER_MISSING if err.folder_missing else ""
+    if err.made_at:
+        return DATABASE_GONE.format(path=err.path, folder=folder, made_at=written_minute_text(err.made_at))
+    return DATABASE_NOT_MADE.format(path=err.path, folder=folder, url=f"sqlite:///{err.path}")

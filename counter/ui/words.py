@@ -146,6 +146,10 @@ DESK_DRAFT_DISCARD = tr("放弃")
 DESK_TRAINING = tr("培训模式：今天按 {today} 计，所办件均写入培训数据库，不是真实办件")
 DESK_TRAINING_TITLE_MARK = tr("【培训】")  # before the title of every window of a training desk
 DESK_WINDOW_TITLE_TRAINING = tr("【培训】一件事一次办 · 综合受理窗口")
+# COUNTER_DB_URL (or --db) holding a file's path: the log names which, and the address it would be
+DESK_DATABASE_NOT_AN_ADDRESS = tr(
+    "本机的数据库设置有误：数据库地址写成了文件的路径，程序不知道该打开哪个数据库。请联系运维人员改正，详情已写入日志。"
+)
 DESK_TRAINING_ON_LIVE = tr(
     "培训模式不使用正式数据库：培训中办理的办件会成为真实办件。请不指定数据库启动培训模式，程序即使用培训数据库。"
 )

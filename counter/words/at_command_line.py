@@ -108,6 +108,18 @@ def document_numbers_behind_text(number: str, where: str = "records", note: str 
     return NUMBERS_BEHIND_DOCUMENT.format(number=number)
 
 
+NOT_AN_ADDRESS = tr("应为数据库地址，不是文件路径：SQLite 文件写作 sqlite:///{path}")
+VARIABLE_NOT_AN_ADDRESS = tr("环境变量 {variable} 应为数据库地址，不是文件路径：SQLite 文件写作 sqlite:///{path}")
+
+
+def not_an_address_text(given: str, variable: str = "") -> str:
+    """Why a file's path named for the database is refused, with the address it would be: after the option's own name
+    (argparse's ``参数 --db：``) for ``--db``, with the variable's (``COUNTER_DB_URL``) otherwise."""
+    if variable:
+        return VARIABLE_NOT_AN_ADDRESS.format(variable=variable, path=given)
+    return NOT_AN_ADDRESS.format(path=given)
+
+
 DATABASE_MISSING = tr("找不到数据库文件：{path}")
 DATABASE_FOLDER_MISSING = tr("它所在的文件夹 {folder} 也不存在：存放数据的网络共享盘或移动硬盘可能没有连接。")
 DATABASE_MISSING_HELP = tr("请联系运维人员：重新连接共享盘，或用最近的备份恢复（counter restore）。")

@@ -97,6 +97,7 @@ SCHEMA_PRE_RELEASE = tr(
 RESTORE_REFUSED = tr("未恢复，当前数据库没有任何改动：{reason}")
 RESTORE_PROBLEM = {
     "missing": tr("找不到备份文件 {detail}"),
+    "folder": tr("{detail} 是文件夹，不是备份文件：请指定其中的备份文件"),
     "not_sqlite": tr("该文件不是 SQLite 数据库文件"),
     "not_counter": tr("该文件不是本程序的数据库"),
     "newer": tr("该备份由更新版本的程序写入（结构版本 {detail}），本程序不能使用，请先升级程序"),

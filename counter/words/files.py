@@ -38,3 +38,11 @@ def file_fault(err: OSError) -> str:
     if err.errno in FILE_FAULT:
         return FILE_FAULT[err.errno]
     return FILE_FAULT_CODE.format(code=err.errno) if err.errno else FILE_FAULT_OTHER
+
+
+def read_fault(err: OSError | UnicodeDecodeError) -> str:
+    """Why a text file could not be read, in words: the system's cause (:func:`file_fault`: missing, a folder, no
+    permission …), or bytes that are not UTF-8.  One sentence for all of them guessed, and blamed a folder on each."""
+    if isinstance(err, UnicodeDecodeError):
+        return FILE_NOT_UTF8
+    return file_fault(err)

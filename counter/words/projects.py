@@ -148,7 +148,7 @@ LIST_PROBLEM = {
 
 NO_SUCH_PROJECT = tr("没有编号为 {project_no} 的帮您办项目。")
 BAD_SERVICE_LIST = tr("“帮您办”代办帮办服务事项参考目录有误，不能使用：")
-LIST_FILE_UNREADABLE = tr("目录文件 {path} 无法读取（不存在、无权限或不是 UTF-8 文本），本站点的目录未作改动。")
+LIST_FILE_UNREADABLE = tr("目录文件 {path} 无法读取：{error}。本站点的目录未作改动。")
 STEP_NAMED = tr("第 {no} 步 {name}")
 OVERDUE = tr("逾期")
 OVERDUE_STEPS = tr("逾期 {count} 项")

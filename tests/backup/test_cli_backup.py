@@ -84,6 +84,19 @@ def test_restore_of_a_wrong_file_changes_nothing(
     assert not list(desk_db.path.parent.glob("*.before-restore-*"))
 
 
+def test_restore_of_a_folder_says_it_is_a_folder(
+    capsys: pytest.CaptureFixture[str], desk_db: DeskDb, tmp_path: Path
+) -> None:
+    """The stick's folder named instead of the backup in it: before, 找不到备份文件, for a path that is there."""
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    before = desk_db.path.read_bytes()
+    code, stdout, err = run(capsys, "restore", str(stick), "--yes", "--db", desk_db.url)
+    assert (code, stdout) == (1, "")
+    assert err == f"未恢复，当前数据库没有任何改动：{stick} 是文件夹，不是备份文件：请指定其中的备份文件\n"
+    assert desk_db.path.read_bytes() == before
+
+
 def test_a_backup_from_before_the_first_release_is_named_so_and_not_restored(
     capsys: pytest.CaptureFixture[str], desk_db: DeskDb, tmp_path: Path
 ) -> None:
@@ -179,18 +192,34 @@ def test_a_copy_that_cannot_be_made_is_said_in_chinese_and_nothing_is_written(
     assert "backup_made" not in [a for a, _ in audit_actions(desk_db.url)]
 
 
-def test_a_backup_into_a_folder_that_is_a_file_is_said_in_chinese_and_writes_nothing(
-    capsys: pytest.CaptureFixture[str], desk_db: DeskDb, tmp_path: Path
+@pytest.mark.parametrize("below", ["desk.sqlite3", "2026/desk.sqlite3"], ids=["in it", "below it"])
+def test_a_backup_into_a_folder_that_is_a_file_names_the_file_and_writes_nothing(
+    capsys: pytest.CaptureFixture[str], desk_db: DeskDb, tmp_path: Path, below: str
 ) -> None:
-    """``--out`` under a name a file already holds (a stick's 备份 copied as a file): the folder cannot be made."""
+    """``--out`` under a name a file already holds (a stick's 备份 copied as a file): the folder cannot be made.
+    Before, it read 备份失败：同名的文件已经存在, naming no file and not saying a folder was wanted there."""
     taken = tmp_path / "备份"
     taken.write_text("not a folder\n", encoding="utf-8")
-    out = taken / "desk.sqlite3"
+    out = taken / below
     code, stdout, err = run(capsys, "backup", "--out", str(out), "--db", desk_db.url)
     assert (code, stdout) == (1, "")
-    assert err == "备份失败：同名的文件已经存在。未写入任何备份文件。\n"
+    assert err == (
+        f"备份失败：{taken} 是一个文件，不是文件夹，备份不能写进它里面。"
+        "请换一个文件夹，或先把这个文件移走。未写入任何备份文件。\n"
+    )
     assert taken.read_text(encoding="utf-8") == "not a folder\n"
     assert "backup_made" not in [a for a, _ in audit_actions(desk_db.url)]
+
+
+def test_a_backup_onto_a_folder_names_it(capsys: pytest.CaptureFixture[str], desk_db: DeskDb, tmp_path: Path) -> None:
+    """``--out`` naming a folder (the stick itself, not a file on it): the folder is named with what is wrong."""
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    code, stdout, err = run(capsys, "backup", "--out", str(stick), "--db", desk_db.url)
+    assert (code, stdout) == (1, "")
+    assert err == f"备份失败：{stick}：所选的是文件夹，不是文件。未写入任何备份文件。\n"
+    assert list(stick.iterdir()) == []
+    assert not list(tmp_path.glob(".stick*"))  # no part copy left beside it
 
 
 def test_a_database_lost_is_restored_from_its_backup_with_nothing_to_keep(

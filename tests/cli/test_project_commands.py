@@ -484,7 +484,7 @@ def test_a_site_imports_its_own_list_and_a_broken_one_changes_nothing(
     assert listed[-1] == {"no": 23, "department": "林草部门", "name": "使用林地审核同意书核发", "kind": "行政许可",
                           "stage": "land"}  # fmt: skip
     assert refused(capsys, db, "2026-09-01", "items", "--import", str(tmp_path / "none.tsv")) == [
-        f"目录文件 {tmp_path / 'none.tsv'} 无法读取（不存在、无权限或不是 UTF-8 文本），本站点的目录未作改动。"
+        f"目录文件 {tmp_path / 'none.tsv'} 无法读取：找不到这个文件或文件夹。本站点的目录未作改动。"
     ]
     assert len(json.loads(ok(capsys, db, "2026-09-01", "items", "--json"))) == 23
     number = registered(capsys, db, tmp_path, "2026-09-01", FACTS)
@@ -528,6 +528,26 @@ def test_a_report_is_written_to_its_file_and_one_to_a_folder_not_there_refused_i
     ]
 
 
+@pytest.mark.parametrize(
+    ("name", "cause"),
+    [("folder", "所选的是文件夹，不是文件"), ("gbk.tsv", "文件不是 UTF-8 编码的文字，请用 UTF-8 编码另存")],
+)
+def test_a_list_file_that_is_a_folder_or_not_utf8_is_said_so_and_the_list_kept(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path, name: str, cause: str
+) -> None:
+    """Before, a folder named as the list was said to be 不存在、无权限或不是 UTF-8 文本: three guesses, none of them
+    right; each cause is now the one it is."""
+    from counter.projects.service_items import shipped_list_path
+
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "gbk.tsv").write_bytes(shipped_list_path().read_text(encoding="utf-8").encode("gbk"))
+    path = tmp_path / name
+    assert refused(capsys, db, "2026-09-01", "items", "--import", str(path)) == [
+        f"目录文件 {path} 无法读取：{cause}。本站点的目录未作改动。"
+    ]
+    assert len(json.loads(ok(capsys, db, "2026-09-01", "items", "--json"))) == 22
+
+
 def test_a_list_file_too_large_or_a_pipe_is_refused_unread_and_the_list_kept(
     capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
 ) -> None:
@@ -542,7 +562,8 @@ def test_a_list_file_too_large_or_a_pipe_is_refused_unread_and_the_list_kept(
     pipe = tmp_path / "list.fifo"
     os.mkfifo(pipe)  # read, it would wait for a writer for ever
     said = refused(capsys, db, "2026-09-01", "items", "--import", str(pipe))
-    assert said[0] == f"目录文件 {pipe} 无法读取（不存在、无权限或不是 UTF-8 文本），本站点的目录未作改动。"
-    assert len(said) == 2  # none of the causes the sentence names: the cause on a line of its own
-    assert "Errno" not in said[1]
+    assert said == [
+        f"目录文件 {pipe} 无法读取：所选的不是存放在磁盘上的普通文件（可能是管道或设备），未读取："
+        "请选择保存好的文件。本站点的目录未作改动。"
+    ]
     assert len(json.loads(ok(capsys, db, "2026-09-01", "items", "--json"))) == 22

@@ -250,14 +250,93 @@ def test_no_database_named_is_misuse_said_in_chinese(
     assert "error" not in said
 
 
+@pytest.mark.parametrize("command", [["--cert", "server.crt", "--key", "server.key"], ["add-desk", "--desk", "8"]])
+def test_a_file_path_in_the_variable_is_misuse_said_with_its_address(
+    command: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``COUNTER_DB_URL=/srv/counter/hall.sqlite3`` in serve.env: before, ``add-desk`` said 数据库出了意外的问题 and
+    ``serve`` ended the same after loading its certificate; now both refuse it as ``--db`` is refused, the address
+    shown, before anything is opened or made."""
+    from counter.server.main import main
+
+    path = tmp_path / "hall.sqlite3"
+    monkeypatch.setenv("COUNTER_DB_URL", str(path))
+    with pytest.raises(SystemExit) as ended:
+        main(command)
+    assert ended.value.code == 2
+    said = capsys.readouterr().err
+    assert f"环境变量 COUNTER_DB_URL 应为数据库地址，不是文件路径：SQLite 文件写作 sqlite:///{path}" in said
+    assert not path.exists()
+
+
+@pytest.mark.parametrize("command", [["--cert", "server.crt", "--key", "server.key"], ["add-desk", "--desk", "8"]])
+def test_a_file_path_for_db_is_misuse_as_at_the_command_line(
+    command: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from counter.server.main import main
+
+    monkeypatch.setenv("COUNTER_DB_URL", "sqlite:////srv/counter/right.sqlite3")  # --db wins, and is checked itself
+    with pytest.raises(SystemExit) as ended:
+        main([*command, "--db", "hall.sqlite3"])
+    assert ended.value.code == 2
+    assert "参数 --db：应为数据库地址，不是文件路径：SQLite 文件写作 sqlite:///hall.sqlite3" in capsys.readouterr().err
+
+
+def _not_made(missing: Path, folder: str = "") -> str:
+    return (
+        f"找不到数据库文件 {missing}{folder}。大厅的数据库要先建好：counter db upgrade --db sqlite:///{missing}"
+        "（见运维手册“建表，设置本站点”）"
+    )
+
+
 def test_a_database_file_that_is_not_there(folder: Path) -> None:
-    """A hall's SQLite file named wrongly, or on a share not mounted: told, and no empty database made in its place."""
+    """A hall's SQLite file named wrongly, or on a share not mounted: told, and no empty database made in its place.
+    Before, the desk's command-line text was printed: four lines, one telling its reader, the technician, to call
+    运维人员."""
     missing = folder / "share" / "hall.sqlite3"
     status, said = _serve(folder, f"sqlite:///{missing}")
     assert status == 1
-    assert "Traceback" not in said
-    assert said.startswith(f"服务端没有启动：找不到数据库文件：{missing}")
+    assert _one_line(said) == "服务端没有启动：" + _not_made(missing, "（它所在的文件夹也不存在）")
     assert not missing.parent.exists()
+
+
+def test_a_database_not_made_is_one_entry_in_the_journal(folder: Path) -> None:
+    """Under systemd (``JOURNAL_STREAM``) stderr is the journal, each line an entry: the refusal is one of them."""
+    missing = folder / "hall.sqlite3"
+    done = subprocess.run(
+        [sys.executable, "-m", "counter", "serve", "--db", f"sqlite:///{missing}", "--host", "127.0.0.1",
+         "--cert", str(folder / "tls" / SERVER_CERT), "--key", str(folder / "tls" / SERVER_KEY)],
+        capture_output=True, text=True, env={**_env(folder), "JOURNAL_STREAM": "8:12345"}, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 1
+    lines = done.stderr.splitlines()
+    assert "服务端没有启动：" + _not_made(missing) in lines
+    assert not [line for line in lines if "运维人员" in line or line.startswith(("它所在", "如果这是"))]
+    assert "Traceback" not in done.stderr
+
+
+def test_add_desk_on_a_database_not_made_says_how_it_is_made(folder: Path) -> None:
+    missing = folder / "hall.sqlite3"
+    done = _add_desk(folder, f"sqlite:///{missing}", "8")
+    assert done.returncode == 1
+    assert _one_line(done.stdout + done.stderr) == "8号窗口没有登记：" + _not_made(missing)
+    assert not missing.exists()
+
+
+def test_a_database_used_here_and_gone_is_not_to_be_made_anew(folder: Path) -> None:
+    """The hall's file this machine opened before, gone (a disk not mounted, a file deleted): making an empty one
+    would number cases again from 1, so the line says to bring it back or restore it, never to make it."""
+    path = folder / "hall.sqlite3"
+    url = made_database(path)
+    assert _add_desk(folder, url, "8").returncode == 0  # opened here: this machine notes it
+    path.unlink()
+    status, said = _serve(folder, url)
+    assert status == 1
+    line = _one_line(said)
+    assert line.startswith(f"服务端没有启动：找不到数据库文件 {path}：本机自 ")
+    assert line.endswith("请接回存放它的磁盘，或用最近的备份恢复（counter restore）")
+    assert "db upgrade" not in line
+    assert not path.exists()
 
 
 def _add_desk(folder: Path, url: str, desk: str) -> subprocess.CompletedProcess[str]:

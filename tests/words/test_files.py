@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from counter.words.files import FILE_FAULT, file_fault
+from counter.words.files import FILE_FAULT, FILE_NOT_UTF8, file_fault, read_fault
 
 
 @pytest.mark.parametrize(
@@ -27,3 +27,17 @@ def test_each_file_fault_is_said_in_words(err: OSError, said: str) -> None:
 
 def test_no_file_fault_speaks_english() -> None:
     assert not [text for text in FILE_FAULT.values() if re.search("[A-Za-z]{2,}", text)]
+
+
+def test_a_read_says_its_own_cause_a_folder_apart_from_bytes_not_utf8() -> None:
+    """What every command reading a list or a file of rows says (:func:`counter.cli.file_text.file_text`)."""
+    assert read_fault(IsADirectoryError(errno.EISDIR, "Is a directory", "/media/u/list")) == "所选的是文件夹，不是文件"
+    assert read_fault(_not_utf8()) == FILE_NOT_UTF8
+
+
+def _not_utf8() -> UnicodeDecodeError:
+    try:
+        b"\xb2\xe2".decode("utf-8")
+    except UnicodeDecodeError as err:
+        return err
+    raise AssertionError("GBK bytes read as UTF-8")

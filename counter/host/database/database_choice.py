@@ -6,6 +6,10 @@ one: ``COUNTER_DB_URL`` names the desk's live database (a hall's PostgreSQL), so
 names and paths are looked at here, never the database: the window decides before SQLAlchemy is imported, and the
 faces decide without the storage code.
 
+What ``--db`` and ``COUNTER_DB_URL`` hold is checked here, the one place both are read as an address
+(:func:`checked_address`): a file's path given for an address is refused as misuse (:class:`NotAnAddress`), where the
+engine, handed a path, failed on it as an unexpected error.
+
 SQLite makes any file it is asked to open, so a database is made only on purpose (:func:`may_create`): by the
 set-up step, for training, or on the first start of this machine for the default file, "first" being what this
 machine's note says (:mod:`counter.host.notes.database_notes`).  A default file missing after that is a share gone, not
@@ -24,13 +28,39 @@ ENV_URL = "COUNTER_DB_URL"
 SQLITE_FILE = "sqlite:///"
 
 
+class NotAnAddress(Exception):
+    """A database named by a file's path where its address is asked for: ``given`` as written, ``variable`` the
+    environment variable that held it ("" for ``--db``).  Misuse: the faces say it with the address it would be."""
+
+    def __init__(self, given: str, variable: str = "") -> None:
+        super().__init__(f"{variable or '--db'} holds no database address: {given!r}")
+        self.given = given
+        self.variable = variable
+
+
+def checked_address(given: str, variable: str = "") -> str:
+    """``given`` when it is a database's address (``scheme://…``); :class:`NotAnAddress` for anything else, a file's
+    path the usual one.  ``variable``: the environment variable it came from, "" for ``--db``."""
+    if "://" not in given:
+        raise NotAnAddress(given, variable)
+    return given
+
+
+def environment_url() -> str:
+    """``COUNTER_DB_URL``, checked (:func:`checked_address`); "" when it is not set or empty."""
+    given = os.environ.get(ENV_URL, "")
+    return checked_address(given, ENV_URL) if given else ""
+
+
 def database_url(given: str | None = None, training: bool = False) -> str:
-    """``--db URL``, else (training) the training file, else ``COUNTER_DB_URL``, else the SQLite file."""
+    """``--db URL``, else (training) the training file, else ``COUNTER_DB_URL``, else the SQLite file.
+
+    Raises :class:`NotAnAddress` for a ``--db`` or ``COUNTER_DB_URL`` that is a file's path."""
     if given:
-        return given
+        return checked_address(given)
     if training:
         return training_db_url()
-    return os.environ.get(ENV_URL) or default_db_url()
+    return environment_url() or default_db_url()
 
 
 def same_database(a: str, b: str) -> bool:

@@ -24,7 +24,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from counter import resources
-from counter.host.database.database_choice import database_url, is_live_database, is_training_database, may_create
+from counter.host.database.database_choice import (
+    NotAnAddress,
+    database_url,
+    is_live_database,
+    is_training_database,
+    may_create,
+)
 from counter.host.database.database_faults import (
     DatabaseDamaged,
     DatabaseMissing,
@@ -362,8 +368,13 @@ def run(
 
         return run_hall_desk(app, hall, exit_when_ready)
     training = today is not None  # counter --today: the training database unless --db names another
-    url = database_url(db_url, training)
-    if training and db_url and is_live_database(url):
+    try:
+        url = database_url(db_url, training)
+        on_live = bool(training and db_url and is_live_database(url))
+    except NotAnAddress as err:  # a file's path where the address is asked: the desk names no database
+        log.error("%s holds a file's path, not a database address (sqlite:///%s)", err.variable or "--db", err.given)
+        return startup_failure(app, words.DESK_DATABASE_NOT_AN_ADDRESS, exit_when_ready)
+    if on_live:
         training_url = database_url(None, training)
         return startup_failure(app, words.DESK_TRAINING_ON_LIVE.format(training=training_url), exit_when_ready)
     desk = claim_desk(app, url, exit_when_ready)
