@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+from openpyxl.cell.cell import ERROR_CODES
 
 from counter.catalog.document import from_document
 from counter.catalog.model import Bundle, CopyForm, GuideStatus
@@ -41,7 +42,16 @@ from counter.catalog.platform_columns import (
     says_free,
     sheet_kind,
 )
-from counter.catalog.problems import Problem, Rule, WorkbookProblem, row_place, sheet_place, workbook_problem
+from counter.catalog.problems import (
+    LEAVES_KEY,
+    WORKBOOK_KEY,
+    Problem,
+    Rule,
+    WorkbookProblem,
+    row_place,
+    sheet_place,
+    workbook_problem,
+)
 from counter.catalog.reader import ReadResult
 from counter.util.bounded_read import NotRegularFile, TooLarge, check_workbook
 
@@ -50,6 +60,9 @@ _At = tuple[str, ...]  # bundle, item, material: where a cell's problem stands i
 NOTES_SHEET = "说明"  # a sheet of instructions, never read
 HEADER_SEARCH = 10  # the header row is among the first rows: a title or a note may stand above it
 SERVICE_OBJECTS = "服务对象"  # on a sheet of items: gathered into its bundle's 服务对象
+#: the element of the guide a column the sheet reads itself stands for: a 是否收费 that is neither yes nor no leaves
+#: the item's fee untold
+_STANDS_FOR = {IS_FEE: "fee"}
 _KNOWN = frozenset(c.name for columns in COLUMNS.values() for c in columns) | {SERVICE_OBJECTS}
 
 
@@ -63,8 +76,9 @@ def cell_place(file: str, sheet: str, row: int, header: str) -> str:
 @dataclass(frozen=True, slots=True)
 class _Row:
     number: int  # as Excel counts rows
-    values: Mapping[str, object]  # by element name, blank cells left out
+    values: Mapping[str, object]  # by element name, blank cells and error values left out
     headers: Mapping[str, str]  # element name -> the header as written, to name the column
+    errors: Mapping[str, str]  # element name -> the error value its cell holds (#N/A, #REF!): a formula not worked out
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +93,12 @@ class _Sheet:
 def blank(raw: object) -> bool:
     """An empty cell: nothing, or only spaces."""
     return raw is None or (isinstance(raw, str) and not raw.strip())
+
+
+def error_value(raw: object) -> bool:
+    """A cell holding one of the spreadsheet's error values (``#N/A``, ``#VALUE!``): a formula that gave no value, for
+    which openpyxl reads the error's name as the cell's text.  It is no value of the element, neither blank nor text."""
+    return isinstance(raw, str) and raw in ERROR_CODES
 
 
 def _grid(ws: Any) -> list[list[object]]:
@@ -177,9 +197,10 @@ def _read_sheet(file: str, ws: Any, problems: list[Problem]) -> _Sheet | None:
         return None
     rows = []
     for number, line in enumerate(grid[header_row:], header_row + 1):
-        values = {columns[c]: v for c, v in enumerate(line) if c in columns and not blank(v)}
-        if values:
-            rows.append(_Row(number, values, headers))
+        values = {columns[c]: v for c, v in enumerate(line) if c in columns and not blank(v) and not error_value(v)}
+        errors = {columns[c]: str(v) for c, v in enumerate(line) if c in columns and error_value(v)}
+        if values or errors:
+            rows.append(_Row(number, values, headers, errors))
     problems.extend(_merged_across(file, title, ws, header_row, columns, grid))
     return _Sheet(title, kind, header_row, names, tuple(rows))
 
@@ -227,6 +248,8 @@ class _Assembly:
         self.problems = problems
         self.drafts: dict[str, _Draft] = {}
         self.by_name: dict[str, str] = {}
+        #: the cells whose value did not convert, as (bundle, item, material, the element of the guide it gives)
+        self.unread: set[tuple[str, str, str, str]] = set()
 
     def run(self, sheets: Sequence[_Sheet]) -> ReadResult:
         order = (SheetKind.BUNDLES, SheetKind.ITEMS, SheetKind.MATERIALS, SheetKind.STEPS)
@@ -237,23 +260,38 @@ class _Assembly:
         bundles: list[tuple[str, Bundle]] = []
         for draft in self.drafts.values():
             bundle, found = from_document(draft.doc, draft.place)
-            self.problems.extend(found)
+            self.problems.extend(p for p in found if not self.told_at_cell(p))
             bundles.append((self.file, bundle))
         return ReadResult(tuple(bundles), tuple(self.problems))
 
+    def told_at_cell(self, found: Problem) -> bool:
+        """Whether the guide's reader calls missing an element whose cell was named already, as the value it is (a
+        fee of 12元5角 left out, then 未写明收费标准 at the bundle's row): one problem, at the cell that holds it."""
+        element = found.field.split(".", 1)[0]
+        return found.rule is Rule.MISSING_ELEMENT and (found.bundle, found.item, found.material, element) in self.unread
+
     def report(
-        self, rule: Rule, sheet: _Sheet, row: _Row, name: str, path: str, detail: str = "", *, at: _At = ()
+        self,
+        rule: Rule,
+        sheet: _Sheet,
+        row: _Row,
+        name: str,
+        path: str,
+        detail: str = "",
+        *,
+        at: _At = (),
+        extra: tuple[tuple[str, str], ...] = (),
     ) -> None:
         """A problem at one cell; ``at`` is the bundle, item and material it belongs to, as the validator names them."""
         place = cell_place(self.file, sheet.title, row.number, row.headers.get(name, name))
         bundle, item, material = (*at, "", "", "")[:3]
-        self.problems.append(Problem(rule, place, bundle, item, material, field=path, detail=detail))
+        self.problems.append(Problem(rule, place, bundle, item, material, field=path, detail=detail, extra=extra))
 
     def convert(self, sheet: _Sheet, row: _Row, prefix: str, at: _At, skip: Iterable[str] = ()) -> Doc:
         """The row's values put in place; each value that does not convert is a problem at its cell."""
         doc: Doc = {}
         for column in COLUMNS[sheet.kind]:
-            if column.name not in row.values or column.name in skip:
+            if (column.name not in row.values and column.name not in row.errors) or column.name in skip:
                 continue
             value = self.value(sheet, row, column, prefix, at)
             if value is None or not column.path:
@@ -265,16 +303,41 @@ class _Assembly:
         return doc
 
     def value(self, sheet: _Sheet, row: _Row, column: PlatformColumn, prefix: str, at: _At) -> object:
-        """The cell's value; ``None`` for a blank cell, or one that does not convert (a problem at its cell)."""
+        """The cell's value; ``None`` for a blank cell, or one that does not convert or holds an error value (a
+        problem at its cell, the one said of it: the element it leaves empty is not called missing as well)."""
+        if column.name in row.errors:
+            self.unread_cell(Rule.WRONG_TYPE, sheet, row, column, prefix, row.errors[column.name], at, error=True)
+            return None
         if column.name not in row.values:
             return None
         try:
             return column.convert(row.values[column.name])
         except BadValue as bad:
-            # a column the sheet reads itself (是否收费) has no place in the guide: it is named by its header
-            path = prefix + ".".join(column.path) if column.path else column.name
-            self.report(bad.rule, sheet, row, column.name, path, bad.detail, at=at)
+            self.unread_cell(bad.rule, sheet, row, column, prefix, bad.detail, at)
             return None
+
+    def unread_cell(
+        self,
+        rule: Rule,
+        sheet: _Sheet,
+        row: _Row,
+        column: PlatformColumn,
+        prefix: str,
+        detail: str,
+        at: _At,
+        *,
+        error: bool = False,
+    ) -> None:
+        """A cell whose value is not taken, named at the cell; what it leaves empty noted (:meth:`told_at_cell`)."""
+        # a column the sheet reads itself (是否收费) has no place in the guide: it is named by its header
+        path = prefix + ".".join(column.path) if column.path else column.name
+        element = column.path[0] if column.path else _STANDS_FOR.get(column.name, column.name)
+        extra: tuple[tuple[str, str], ...] = ((WORKBOOK_KEY, WorkbookProblem.CELL_ERROR.value),) if error else ()
+        if not column.path:
+            extra += ((LEAVES_KEY, prefix + element),)
+        self.report(rule, sheet, row, column.name, path, detail, at=at, extra=extra)
+        bundle, item, material = (*at, "", "", "")[:3]
+        self.unread.add((bundle, item, material, element))
 
     def tie(self, sheet: _Sheet, row: _Row) -> _Draft | None:
         """The bundle a row belongs to, by its 一件事编码 or, where there is none, its 一件事名称."""
@@ -286,6 +349,10 @@ class _Assembly:
                 self.report(Rule.DANGLING_REFERENCE, sheet, row, BUNDLE_CODE, "code", text)
             return draft
         name = row.values.get(BUNDLE_NAME)
+        broken = next((n for n in (BUNDLE_CODE, BUNDLE_NAME) if n in row.errors), None)
+        if name is None and broken is not None:  # the row's bundle is an error value: that, not a bundle missing
+            self.unread_cell(Rule.WRONG_TYPE, sheet, row, _tie_column(broken), "", row.errors[broken], (), error=True)
+            return None
         if name is None:
             self.report(Rule.MISSING_ELEMENT, sheet, row, BUNDLE_CODE if BUNDLE_CODE in sheet.names else BUNDLE_NAME,
                         "code")  # fmt: skip
@@ -316,7 +383,8 @@ class _Assembly:
         code, name = doc.get("code", ""), doc.get("name", "")
         place = row_place(self.file, sheet.title, row.number)
         if not code:
-            self.report(Rule.MISSING_ELEMENT, sheet, row, BUNDLE_CODE, "code")
+            if BUNDLE_CODE not in row.errors:  # an error value there is named at its cell already
+                self.report(Rule.MISSING_ELEMENT, sheet, row, BUNDLE_CODE, "code")
         elif code in self.drafts:
             other = (("other", self.drafts[code].place),)
             self.problems.append(Problem(Rule.DUPLICATE_CODE, place, code, field="code", detail=code, extra=other))
@@ -330,9 +398,10 @@ class _Assembly:
         label = row.values.get("实施编码") or row.values.get(ITEM_NAME) or ""
         at = (code, str(label).strip())
         is_fee = self.value(sheet, row, _column(SheetKind.ITEMS, IS_FEE), "items.", at)
-        free = is_fee is False and (FEE_AMOUNT not in row.values or says_free(row.values[FEE_AMOUNT]))
+        untold = FEE_AMOUNT not in row.values and FEE_AMOUNT not in row.errors
+        free = is_fee is False and (untold or (FEE_AMOUNT in row.values and says_free(row.values[FEE_AMOUNT])))
         doc = self.convert(sheet, row, "items.", at, skip=(IS_FEE, FEE_AMOUNT) if free else (IS_FEE,))
-        if is_fee is False and not free:
+        if is_fee is False and not free and FEE_AMOUNT in row.values:
             # 否 beside an amount: one of the two is wrong and only the department knows which, so neither is taken
             # for the other; the amount is read as written (it may be a fee after all) and the two are named
             amount = str(row.values[FEE_AMOUNT]).strip()
@@ -341,6 +410,9 @@ class _Assembly:
             fee = doc.setdefault("fee", {})
             fee["amount"] = "0"
             fee.setdefault("basis", "不收费")
+        if SERVICE_OBJECTS in row.errors:
+            self.report(Rule.WRONG_TYPE, sheet, row, SERVICE_OBJECTS, "service_objects", row.errors[SERVICE_OBJECTS],
+                        at=at, extra=((WORKBOOK_KEY, WorkbookProblem.CELL_ERROR.value),))  # fmt: skip
         if SERVICE_OBJECTS in row.values:
             known = draft.doc.setdefault("service_objects", [])
             for entry in str(row.values[SERVICE_OBJECTS]).replace("、", "\n").splitlines():
@@ -377,6 +449,11 @@ class _Assembly:
 
 def _column(kind: SheetKind, name: str) -> PlatformColumn:
     return next(c for c in COLUMNS[kind] if c.name == name)
+
+
+def _tie_column(name: str) -> PlatformColumn:
+    """一件事编码 or 一件事名称, as the sheet of bundles reads it."""
+    return _column(SheetKind.BUNDLES, name)
 
 
 def is_platform_grid(grids: Mapping[str, Sequence[Sequence[object]]]) -> bool:

@@ -99,10 +99,15 @@ class WorkbookProblem(StrEnum):
     CUT = "cut"  # SYNTAX, on export; detail: the cell limit in characters
     HEADER_MISSING = "header_missing"  # SYNTAX, a platform workbook's header row; detail: the element name
     MERGED_ACROSS_BUNDLES = "merged_across_bundles"  # SYNTAX; detail: the merged range (B4:B5)
+    CELL_ERROR = "cell_error"  # WRONG_TYPE, a platform workbook's cell holding an error value; detail: it (#N/A)
 
 
 #: the ``extra`` key under which a workbook problem names its :class:`WorkbookProblem`
 WORKBOOK_KEY = "workbook"
+#: the ``extra`` key under which a value the reader could not use names the element of the guide it leaves empty,
+#: where its field does not (a column a platform sheet reads itself, 是否收费, leaves the item's ``fee``): the validator
+#: then does not call that element missing as well (counter.catalog.validate.validate_read)
+LEAVES_KEY = "leaves"
 
 
 #: The rules that only warn: the guide still reads and may be imported and taken in; the finding is for the catalog

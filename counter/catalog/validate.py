@@ -26,7 +26,7 @@ from counter.catalog.model import (
     Item,
     TimeLimit,
 )
-from counter.catalog.problems import Problem, Rule
+from counter.catalog.problems import LEAVES_KEY, Problem, Rule
 from counter.catalog.reader import ReadResult
 from counter.catalog.remedy_checks import decider_problems, pledge_problems, remedy_problems
 from counter.catalog.search import normalise_query
@@ -42,6 +42,7 @@ ALIAS_MIN, ALIAS_MAX = 2, 20
 # Reader problems that leave a value empty; the validator would then call it missing.
 _VALUE_RULES = frozenset({Rule.WRONG_TYPE, Rule.UNKNOWN_VALUE, Rule.LIMIT_WITHOUT_UNIT, Rule.MISSING_ELEMENT})
 _LIMIT_PARTS = frozenset({"value", "unit"})
+_SECTIONS = frozenset({"items", "materials", "steps"})  # a platform cell's field begins with its sheet's section
 
 
 def validate_catalog(bundles: Sequence[tuple[str, Bundle]]) -> list[Problem]:
@@ -112,11 +113,21 @@ def _explains(reader: Problem, found: Problem) -> bool:
     ):
         return False
     leaf = found.field.rsplit(".", 1)[-1]
-    parts = reader.field.split(".")
+    parts = _element_path(reader)
     if leaf in (parts[0], parts[-1]):
         return True
     # the reader names a limit's broken part ("unit") without the limit's own key
     return parts[0] in _LIMIT_PARTS and leaf.endswith("limit")
+
+
+def _element_path(reader: Problem) -> list[str]:
+    """The parts of the element a reader's problem leaves empty, within its item or material: a platform sheet's
+    cell names its section first (``items.fee.amount``), and a column that sheet reads itself names the element it
+    leaves (:data:`counter.catalog.problems.LEAVES_KEY`)."""
+    parts = (dict(reader.extra).get(LEAVES_KEY) or reader.field).split(".")
+    if len(parts) > 1 and parts[0] in _SECTIONS and (reader.item or reader.material):
+        return parts[1:]
+    return parts
 
 
 def validate_bundle(file: str, bundle: Bundle) -> list[Problem]:

@@ -321,6 +321,7 @@ WORKBOOK_PROBLEM: dict[WorkbookProblem, str] = {
     WorkbookProblem.CUT: tr("超过单元格上限{limit}个字符，导出时已截断"),
     WorkbookProblem.HEADER_MISSING: tr("表头缺少列“{key}”，本工作表的数据无法归属，没有读取"),
     WorkbookProblem.MERGED_ACROSS_BUNDLES: tr("合并单元格 {key} 跨越了不同一件事的行，无法确定属于哪一个"),
+    WorkbookProblem.CELL_ERROR: tr("单元格是错误值“{error}”（公式没有算出结果），没有读取"),
 }
 
 

@@ -260,12 +260,47 @@ def test_an_amount_under_no_fee_is_named_at_its_cell_not_read_as_free(tmp_path: 
 
 
 def test_a_fee_that_is_no_amount_or_a_yes_or_no_that_is_neither_is_named_once_at_its_cell(tmp_path: Path) -> None:
+    """The cell is named, as the value it holds; the fee it leaves untold is not called missing at the bundle's row as
+    well (未写明收费标准 beside each, before)."""
     path = _edited(tmp_path, "事项", {(3, IS_FEE): "是", (3, FEE_AMOUNT): "12元5角", (4, IS_FEE): "也许"})
     checked = check_source(path)
-    assert [problem_text(p) for p in checked.problems if "事项 第" in problem_text(p)] == [
+    assert [problem_text(p) for p in checked.problems] == [
         "edited.xlsx › 事项 第3行 › 收费标准 › XAM-YJS-008 › 事项 TEST-008-01：收费标准的值类型不对：12元5角",
         "edited.xlsx › 事项 第4行 › 是否收费 › XAM-YJS-008 › 事项 TEST-008-02：是否收费的值类型不对：也许",
     ]
+
+
+@pytest.mark.parametrize(
+    ("cells", "column", "untold"),
+    [
+        ({(3, IS_FEE): "是", (3, FEE_AMOUNT): "#VALUE!"}, FEE_AMOUNT, "fee"),
+        ({(3, IS_FEE): "否", (3, FEE_AMOUNT): "#VALUE!"}, FEE_AMOUNT, "fee"),  # not read as an amount that agrees
+        ({(3, IS_FEE): "#N/A"}, IS_FEE, "fee"),
+        ({(3, "法定办结时限"): "#DIV/0!"}, "法定办结时限", "legal_limit"),
+    ],
+    ids=["amount under yes", "amount under no", "yes or no", "legal limit"],
+)
+def test_a_cell_holding_an_error_value_is_named_once_as_one(
+    tmp_path: Path, cells: dict[tuple[int, str], object], column: str, untold: str
+) -> None:
+    """A formula the platform's export left as #VALUE! or #N/A: named at its cell as an error value, not read as the
+    element's text, and the element it leaves untold not called missing at the bundle's row as well."""
+    error = str(next(v for (_, header), v in cells.items() if header == column))
+    checked = check_source(_edited(tmp_path, "事项", cells))
+    assert [problem_text(p) for p in checked.problems] == [
+        f"edited.xlsx › 事项 第3行 › {column} › XAM-YJS-008 › 事项 TEST-008-01："
+        f"单元格是错误值“{error}”（公式没有算出结果），没有读取"
+    ]
+    assert [dict(p.extra)[WORKBOOK_KEY] for p in checked.problems] == [WorkbookProblem.CELL_ERROR.value]
+    item = next(i for _, b in checked.bundles for i in b.items if i.code == "TEST-008-01")
+    assert getattr(item, untold) is None
+
+
+def test_a_bundle_row_whose_code_is_an_error_value_is_named_as_one(tmp_path: Path) -> None:
+    checked = check_source(_edited(tmp_path, "一件事", {(3, "一件事编码"): "#REF!"}))
+    said = [problem_text(p) for p in checked.problems]
+    assert "edited.xlsx › 一件事 第3行 › 一件事编码：单元格是错误值“#REF!”（公式没有算出结果），没有读取" in said
+    assert not [p for p in checked.problems if p.rule is Rule.MISSING_ELEMENT]
 
 
 def test_a_blank_yes_or_no_is_read_as_not_given_not_a_crash(tmp_path: Path) -> None:

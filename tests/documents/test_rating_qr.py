@@ -12,7 +12,7 @@ from counter.documents.kinds import DocumentKind
 from counter.documents.layout import lay_out
 from counter.documents.page import QR_GAP, QR_SIZE, CircleOp, QrOp, TextOp
 from counter.documents.qr import qr_modules
-from counter.documents.rating_qr import RATED_PAPERS, with_rating_qr
+from counter.documents.rating_qr import RATED_PAPERS, rating_of_record, rating_record, with_rating_qr
 from counter.platform.mapping import mapping_file
 from counter.platform.rating_page import load_rating_page
 from tests.documents.conftest import DemoCases
@@ -50,3 +50,13 @@ def test_a_paper_that_is_not_a_notice_to_the_applicant_carries_none(demo: DemoCa
     receipt = demo.document(DocumentKind.RECEIPT)
     plain = dataclasses.replace(receipt, kind=kind)  # a progress code and a case, but not a notice
     assert with_rating_qr(plain, page_address(receipt.case_no), 7) == plain
+
+
+def test_the_rating_page_a_paper_keeps_for_its_reprint_is_read_back_as_written() -> None:
+    """The mapping file's own page, the longest a kept snapshot takes, and the period's bounds: each read as kept."""
+    address = page_address("XAM01-20261120-01-0001")
+    for days in (1, 7, 366):
+        assert rating_of_record(rating_record(address, days)) == (address, days)
+    longest = "https://zwfw.nmg.gov.cn/?p=" + "9" * (1024 - len("https://zwfw.nmg.gov.cn/?p="))
+    assert rating_of_record(rating_record(longest, 7)) == (longest, 7)
+    qr_modules(longest)  # a QR code holds it

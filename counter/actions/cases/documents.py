@@ -51,7 +51,7 @@ from counter.documents.kinds import DocumentKind, record_kind
 from counter.documents.made import GuideNotFound, MadeDocument, PrintNotMade
 from counter.documents.model import DocumentData, OfficeSettings, document_for, guide_notice_for
 from counter.documents.rating_qr import SNAPSHOT_KEY as RATING_QR
-from counter.documents.rating_qr import with_rating_qr
+from counter.documents.rating_qr import RatingNotKept, rating_of_record, rating_record, with_rating_qr
 from counter.documents.words import DOC_TITLE
 
 log = logging.getLogger(__name__)
@@ -126,7 +126,7 @@ def _snapshot(
         marks[ITEM_DATES] = dates_record(dates)
     marks |= ({} if sms else {NO_SMS: False}) | ({OWN_PLACE: True} if own_place else {})
     if rating is not None:
-        marks[RATING_QR] = {"address": rating[0], "days": rating[1]}
+        marks[RATING_QR] = rating_record(*rating)
     if held != NOTHING_HELD:
         marks[HELD] = held_record(held)
     return json.dumps(dataclasses.asdict(settings) | marks, ensure_ascii=False, sort_keys=True)
@@ -165,9 +165,19 @@ def made_under(snapshot: str) -> tuple[OfficeSettings, HeldItems]:
     return _from_snapshot(kept), held_of_record(kept.get(HELD))
 
 
-def _rating_of_record(kept: object) -> tuple[str, int] | None:
-    """The 好差评 page's address and period a paper printed, as kept for its reprint; None where it printed none."""
-    return (str(kept["address"]), int(kept["days"])) if isinstance(kept, dict) else None
+def _rating_of_record(kept: object, case_no: str, doc_no: str) -> tuple[str, int] | None:
+    """The 好差评 page's address and period a paper printed, as kept for its reprint; None where it printed none, or
+    where what is kept is not what this program writes (a township's package may carry anything): the reprint then
+    carries no rating QR, and the log says why."""
+    if kept is None:
+        return None
+    try:
+        return rating_of_record(kept)
+    except RatingNotKept as err:
+        log.warning(
+            "case %s: paper %s reprinted without its rating QR, the one kept unusable: %s", case_no, doc_no, err
+        )
+        return None
 
 
 def _rating_now(session: Session, case_no: str) -> tuple[str, int] | None:
@@ -267,7 +277,7 @@ def made_document(
         kept = kept_snapshot(existing.office) or {}
         office, number, issued_on = _from_snapshot(kept), existing.doc_no, existing.issued_on
         own_place, sms, held = kept.get(OWN_PLACE) is True, NO_SMS not in kept, held_of_record(kept.get(HELD))
-        rating = _rating_of_record(kept.get(RATING_QR))
+        rating = _rating_of_record(kept.get(RATING_QR), view.case_no, existing.doc_no)
         dates = dates_of_record(kept.get(ITEM_DATES)) if acceptance else None
     else:
         own_place = prints_own_place(session)

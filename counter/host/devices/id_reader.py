@@ -130,7 +130,7 @@ def http_format(path: Path | None = None) -> HttpFormat:
 
 
 _CARD_FAULT = {HttpFault.NO_ANSWER: CardFault.NO_ANSWER, HttpFault.UNREACHABLE: CardFault.UNREACHABLE,
-               HttpFault.NOT_JSON: CardFault.TORN}  # fmt: skip
+               HttpFault.NOT_JSON: CardFault.TORN, HttpFault.TOO_LARGE: CardFault.UNREADABLE}  # fmt: skip
 
 
 _SEXES = {"男": "1", "女": "2"}

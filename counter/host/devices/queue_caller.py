@@ -14,8 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import urllib.error
-import urllib.request
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -75,7 +73,7 @@ def queue_format(path: Path | None = None) -> QueueFormat:
 
 
 _QUEUE_FAULT = {HttpFault.NO_ANSWER: QueueFault.NO_ANSWER, HttpFault.UNREACHABLE: QueueFault.UNREACHABLE,
-                HttpFault.NOT_JSON: QueueFault.BAD_ANSWER}  # fmt: skip
+                HttpFault.NOT_JSON: QueueFault.BAD_ANSWER, HttpFault.TOO_LARGE: QueueFault.BAD_ANSWER}  # fmt: skip
 
 
 def _time(value: object) -> dt.datetime | None:
@@ -99,9 +97,8 @@ class QueueCaller:
         if not url.startswith(("http://", "https://")):
             raise QueueError(QueueFault.UNREACHABLE, "not an http address")
         body = json.dumps({"site": site, "desk": desk}).encode("utf-8")
-        request = urllib.request.Request(url, body, {"Content-Type": "application/json"}, method="POST")
         try:
-            answer = json_answer(request, self.timeout)
+            answer = json_answer(url, self.timeout, body, {"Content-Type": "application/json"})
         except DeviceHttpError as err:
             raise QueueError(_QUEUE_FAULT[err.fault], err.detail) from err
         return self._ticket(answer)

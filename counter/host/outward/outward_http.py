@@ -244,7 +244,7 @@ class Link:
 
 
 def read_answer(
-    connection: http.client.HTTPSConnection, response: http.client.HTTPResponse, end: float, limit: int
+    connection: http.client.HTTPConnection, response: http.client.HTTPResponse, end: float, limit: int
 ) -> bytes:
     """The body of ``response`` on ``connection``, read whole by ``end`` (a :func:`time.monotonic` time): at most
     ``limit`` bytes, of a length declared or not, chunked or to the connection's close.
@@ -253,7 +253,9 @@ def read_answer(
     that passes it (no more than ``limit`` and one byte read); :class:`PastTimeout` when ``end`` came first; the
     library's ``OSError`` or ``HTTPException`` for a connection that failed.  After either of the first two the
     connection is left mid-answer: the caller closes it.  Each read waits at most the time left; a receiver that
-    drips keeps each read short, so the caller's watchdog (:func:`shut`) ends the wait at ``end`` itself.
+    drips keeps each read short, so the caller's watchdog (:func:`shut`) ends the wait at ``end`` itself.  Only the
+    connection's socket is used, so a plain connection is read alike (a device's service on the desk's own network:
+    :mod:`counter.host.devices.device_http`).
     """
     length = response.getheader("Content-Length", "")
     if length.strip().isdigit() and int(length) > limit:
@@ -274,7 +276,7 @@ def read_answer(
     return bytes(raw)
 
 
-def shut(connection: http.client.HTTPSConnection | None) -> None:
+def shut(connection: http.client.HTTPConnection | None) -> None:
     """A deadline's end on ``connection`` (called from its watchdog's thread): whatever it waits for, connecting,
     the TLS handshake, the headers or the body, its socket is shut under it, and the wait ends at once."""
     sock = connection.sock if connection is not None else None
@@ -290,7 +292,7 @@ def _left(end: float) -> float:
     return left
 
 
-def wait_at_most(connection: http.client.HTTPSConnection, end: float) -> None:
+def wait_at_most(connection: http.client.HTTPConnection, end: float) -> None:
     """The next read on ``connection`` waits at most the time left to ``end``; :class:`PastTimeout` when none is."""
     left = _left(end)
     if connection.sock is not None:

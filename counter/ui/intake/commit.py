@@ -14,6 +14,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import Signal
 
 from counter.access.desk import Desk
@@ -73,6 +74,7 @@ class IntakeCommit(CommitWaits):
     open_cases_asked = ""  # the number whose open cases are being looked up (counter.ui.intake.applicant_look_ups)
     after_open_cases: list[Callable[[], None]]  # steps asked meanwhile (the commit), once her open cases are named
     _named = ""  # the commit button's words before it said the intake is being saved
+    _by_itself = False  # the commit the intake makes once the connection is back: nobody is there to press again
 
     def request(self) -> IntakeRequest:
         raise NotImplementedError
@@ -148,11 +150,32 @@ class IntakeCommit(CommitWaits):
                 TAKE_INTAKE, request, self._desk, owner=self, answered=self._taken, failed=self._not_taken
             )
         except Busy as err:  # another intake still being taken (one closed that commits once the hall answers)
+            if self._by_itself:  # several waited for the connection: each in its turn, still saying it is saved
+                log.info("intake commit waits its turn: %s", err)
+                self._runner.after_answers(self._in_turn)
+                return
             self._committed()
             self.show_message(err.message)  # else Ctrl+Enter would seem to do nothing
         except BaseException:
             self._committed()
             raise
+
+    def commit_by_itself(self) -> None:
+        """The commit the intake makes by itself once the connection is back (:meth:`CommitWaits.on_reconnected`).
+
+        Several intakes of the desk may have waited for the connection together, closed by the clerk meanwhile, and
+        the desk takes one at a time: the others' commits are refused (:class:`Busy`) while the first is taken.
+        Nobody is there to press Ctrl+Enter again, so each is made again once the one taken has answered, in turn,
+        never left on a panel nobody sees."""
+        self._by_itself = True
+        self.commit()
+
+    def _in_turn(self) -> None:
+        """The desk's operations answered: the commit refused while another intake was taken is made now."""
+        if not shiboken6.isValid(self):  # freed meanwhile (the account signed out): its draft was kept
+            return
+        self._committed()
+        self.commit()
 
     def _committed(self) -> None:
         """The commit answered, either way: the button names its act again, or that the intake waits to commit."""
@@ -174,6 +197,7 @@ class IntakeCommit(CommitWaits):
         self.show_message(INTAKE_SERVER_REACHING_LINE)
 
     def _not_taken(self, err: Exception) -> None:
+        self._by_itself = False  # answered: a fault is said, and the clerk commits again once it is put right
         try:
             self._say_not_taken(err)
         finally:
@@ -203,6 +227,7 @@ class IntakeCommit(CommitWaits):
             raise err
 
     def _taken(self, taken: TakenIntake) -> None:
+        self._by_itself = False
         self.finished = True
         self.taken = taken
         self.drafts.stop()

@@ -38,6 +38,9 @@ class CommitWaits(PanelLayout):
     def commit(self) -> None:
         raise NotImplementedError
 
+    def commit_by_itself(self) -> None:
+        raise NotImplementedError
+
     def wait_for_connection(self, server: bool = False) -> None:
         """Keep the form, say so, and commit again by itself once the database (a hall desk's ``server``) answers."""
         if server:
@@ -64,4 +67,4 @@ class CommitWaits(PanelLayout):
             self.commit_button.setText(self._named)
         self.show_message(INTAKE_CONNECTION_BACK)
         self.refresh_decision()  # also enables the commit button again
-        self.commit()  # a refusal was confirmed before the connection went
+        self.commit_by_itself()  # a refusal was confirmed before the connection went

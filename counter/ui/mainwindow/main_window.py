@@ -409,12 +409,17 @@ class MainWindow(QMainWindow):
         self._synced(result)
 
     def _synced(self, result: BundledSync) -> None:
+        """The sync's end said; :attr:`catalog_ready` once the guide on screen, when the sync brought a new version
+        of it, is read again and shown (its read's answer, called back): whoever waits on the signal then finds the
+        new version on screen, never the old one it replaced."""
+        self.show_catalog_problems(result.problems)
         if result.new_versions:
             self.statusBar().showMessage(words.DESK_STATUS_SYNC_DONE.format(count=len(result.new_versions)), 8000)
             current = self.current_bundle
             if current is not None and current.code in result.new_versions:
+                self._after_guide += (partial(self.catalog_ready.emit, True),)
                 self.on_bundle_chosen(current.code)
-        self.show_catalog_problems(result.problems)
+                return
         self.catalog_ready.emit(True)
 
     def show_catalog_problems(self, problems: tuple[Problem, ...]) -> None:

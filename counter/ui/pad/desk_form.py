@@ -132,23 +132,29 @@ class DeskForm(QWidget):
     def choose_photo(self, path: Path) -> None:
         """The photo to save, if it is one Qt can show (the pad draws it the same way).
 
+        A photo refused is named to the clerk by its file name only, and its path goes to the log: the message is read
+        over the counter, and a path there says nothing the clerk can act on.
+
         Read as every file chosen at the desk is (:func:`counter.util.bounded_read.read_bounded`): a pipe or a device
         chosen would otherwise hold the window's thread, and a file of gigabytes its memory.
         """
         from counter.util.bounded_read import PHOTO_FILE_LIMIT, TooLarge, read_bounded
 
+        bad = DESK_PHOTO_BAD.format(name=path.name)
         try:
             data = read_bounded(path, PHOTO_FILE_LIMIT)
         except OSError as err:
-            self.message.say(
-                DESK_PHOTO_UNREAD.format(problem=DESK_PHOTO_BAD.format(path=path), cause=file_fault(err)), "problems"
-            )
+            log.warning("desk photo %s could not be read: %s", path, err)
+            self.message.say(DESK_PHOTO_UNREAD.format(problem=bad, cause=file_fault(err)), "problems")
             return
         except TooLarge:
-            data = b""
+            log.warning("desk photo %s is larger than %d bytes", path, PHOTO_FILE_LIMIT)
+            self.message.say(bad, "problems")
+            return
         picture = QPixmap()
         if not data or not picture.loadFromData(data):
-            self.message.say(DESK_PHOTO_BAD.format(path=path), "problems")
+            log.warning("desk photo %s (%d bytes) is no picture Qt can show", path, len(data))
+            self.message.say(bad, "problems")
             return
         self._show_photo(str(path))
         self.message.say("", "done")

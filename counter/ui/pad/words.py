@@ -250,7 +250,8 @@ DESK_PHOTO_NONE = tr("（没有照片：评价器上显示姓名的第一个字�
 DESK_PHOTO_CHOOSE = tr("选择照片…")
 DESK_PHOTO_CLEAR = tr("不用照片")
 DESK_PHOTO_FILTER = tr("图片 (*.png *.jpg *.jpeg *.bmp);;所有文件 (*)")
-DESK_PHOTO_BAD = tr("没有保存：{path} 不是能显示的图片")
+#: the chosen photo named by its file name only: the clerk is never shown a path (the log has it)
+DESK_PHOTO_BAD = tr("没有保存：“{name}”不是能显示的图片")
 #: the photo that could not be read, and why (the file's fault in the clerk's words)
 DESK_PHOTO_UNREAD = tr("{problem}（{cause}）")
 DESK_NOTE = tr(

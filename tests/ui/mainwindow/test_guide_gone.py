@@ -71,6 +71,32 @@ def test_a_new_version_of_the_guide_on_screen_is_shown_once_the_catalog_brings_i
     assert NEW_SUMMARY in window.guide_view.body.toPlainText()
 
 
+def test_the_catalog_is_said_ready_only_once_the_guide_on_screen_is_the_new_version(
+    qtbot: QtBot, window: MainWindow, catalog_dir: Path
+) -> None:
+    """catalog_ready comes after the guide on screen is read again, not before: whoever acts on the signal (the
+    start's window, an F5 behind it) acts on the version the catalog now holds, never on the one it replaced."""
+    open_bundle(window, "xcg")
+    qtbot.waitUntil(lambda: window.guide_view.bundle is not None)
+    shown = window.guide_view.bundle
+    assert shown is not None
+    version = window.guide_view.version
+    source = catalog_dir / "008.toml"
+    source.write_text(source.read_text(encoding="utf-8").replace(shown.summary, NEW_SUMMARY), encoding="utf-8")
+    at_ready: list[tuple[object, str]] = []
+    window.catalog_ready.connect(
+        lambda _ok: at_ready.append((window.guide_view.version, window.guide_view.body.toPlainText()))
+    )
+    with qtbot.waitSignal(window.catalog_ready, timeout=SYNC_TIMEOUT_MS) as ready:
+        window.start_sync()
+    assert ready.args == [True]
+    assert len(at_ready) == 1
+    seen_version, seen_text = at_ready[0]
+    assert seen_version != version
+    assert NEW_SUMMARY in seen_text
+    assert window.guide_view.version == seen_version
+
+
 def test_the_papers_of_no_guide_or_an_unpublished_one_are_refused_in_words(qtbot: QtBot, window: MainWindow) -> None:
     """打印表格 before any guide is open, and 一次性告知单 of a guide not published: the clerk reads why nothing
     prints."""

@@ -79,6 +79,26 @@ def test_a_photo_taken_off_is_saved_as_none(qtbot: QtBot, runner: Runner, tmp_pa
     assert form.message.text() == DESK_SAVED
 
 
+@pytest.mark.parametrize("kind", ["no picture", "unreadable"])
+def test_a_photo_refused_is_named_by_its_file_name_and_its_path_goes_to_the_log(
+    qtbot: QtBot, runner: Runner, tmp_path: Path, caplog: pytest.LogCaptureFixture, kind: str
+) -> None:
+    """The clerk reads the file's name; the folders it sits in, which say nothing they can act on, are the log's."""
+    photo = tmp_path / "U盘" / "其木格" / "qimuge.png"
+    photo.parent.mkdir(parents=True)
+    if kind == "no picture":
+        photo.write_text("not a picture", encoding="utf-8")
+    form = desk_form(qtbot, runner)
+    with caplog.at_level("WARNING", logger="counter.ui.pad.desk_form"):
+        form.choose_photo(photo)
+    said = form.message.text()
+    assert DESK_PHOTO_BAD.format(name="qimuge.png") in said
+    assert str(photo.parent) not in said
+    assert "/" not in said
+    assert str(photo) in caplog.text
+    assert form.photo_path == ""
+
+
 def test_a_photo_beyond_the_limit_is_refused_as_no_picture(
     qtbot: QtBot, runner: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -88,7 +108,7 @@ def test_a_photo_beyond_the_limit_is_refused_as_no_picture(
     monkeypatch.setattr(bounded_read, "PHOTO_FILE_LIMIT", photo.stat().st_size - 1)
     form = desk_form(qtbot, runner)
     form.choose_photo(photo)
-    assert form.message.text() == DESK_PHOTO_BAD.format(path=photo)
+    assert form.message.text() == DESK_PHOTO_BAD.format(name=photo.name)
     assert form.photo_path == ""
 
 
@@ -188,7 +208,7 @@ def test_a_photo_gone_from_its_stick_before_it_is_read_is_said_and_the_photo_sta
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_: (str(gone), ""))
     QTest.mouseClick(form.choose_button, Qt.MouseButton.LeftButton)
     cause = file_fault(FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT)))
-    assert form.message.text() == DESK_PHOTO_UNREAD.format(problem=DESK_PHOTO_BAD.format(path=gone), cause=cause)
+    assert form.message.text() == DESK_PHOTO_UNREAD.format(problem=DESK_PHOTO_BAD.format(name=gone.name), cause=cause)
     assert form.photo.text() == DESK_PHOTO_NONE
     assert not form.clear_button.isEnabled()
     save(form)
