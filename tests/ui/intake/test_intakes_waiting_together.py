@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
@@ -85,7 +85,7 @@ def test_intakes_closed_while_the_server_was_away_are_all_taken_once_it_is_back(
 ) -> None:
     runner = runner_on(sessions, lambda: TODAY)
     server = Away(runner.service)
-    runner.service = server  # type: ignore[assignment]
+    runner.service = server
     panels = [closed_waiting(qtbot, runner, guide, name, id_no) for name, id_no in APPLICANTS]
     server.away = False
 
