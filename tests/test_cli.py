@@ -272,7 +272,7 @@ def test_an_option_without_its_value_is_named_once(capsys: pytest.CaptureFixture
 def test_the_office_options_are_the_fields_of_the_office_settings() -> None:
     from dataclasses import fields
 
-    from counter.cli.documents import OFFICE_FIELDS
+    from counter.cli.office_options import OFFICE_FIELDS
     from counter.documents.data import OfficeSettings
 
     assert tuple(f.name for f in fields(OfficeSettings)) == OFFICE_FIELDS

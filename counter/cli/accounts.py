@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from counter.access.roles import Role
 from counter.case.moments import minute_text
+from counter.cli.arguments import add_json
 from counter.cli.common import (
     EXIT_OK,
     EXIT_PROBLEM,
@@ -163,13 +164,16 @@ def cmd_user_password(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+LOGIN_HELP = tr("账号的登录名（counter user list 所列）")
+
+
 def add_account_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
     user = commands.add_parser("user", parents=[common], help=tr("账号：添加、列表、停用、重设密码")).add_subparsers(
         dest="user_command", metavar="ACTION", required=True
     )
     roles = [role.value for role in Role]
     p = user.add_parser("add", parents=[common], help=tr("添加账号（第一个账号必须是系统管理员 admin）"))
-    p.add_argument("login", help=tr("登录名：小写英文字母、数字和 . _ -，2-40 位"))
+    p.add_argument("login", metavar="LOGIN", help=tr("登录名：小写英文字母、数字和 . _ -，2-40 位"))
     p.add_argument("--name", required=True, help=tr("姓名（印在文书上）"))
     roles_help = tr("角色，可重复：clerk supervisor admin department")
     p.add_argument("--role", action="append", required=True, choices=roles, help=roles_help)
@@ -181,12 +185,12 @@ def add_account_commands(commands: Commands, common: argparse.ArgumentParser) ->
     p.add_argument("--password-stdin", action="store_true", help=tr("从标准输入读取一行作为密码（不提示）"))
     p.set_defaults(func=cmd_user_add)
     p = user.add_parser("list", parents=[common], help=tr("列出全部账号"))
-    p.add_argument("--json", action="store_true")
+    add_json(p)
     p.set_defaults(func=cmd_user_list)
     p = user.add_parser("disable", parents=[common], help=tr("停用账号（保留记录，不删除）"))
-    p.add_argument("login")
+    p.add_argument("login", metavar="LOGIN", help=LOGIN_HELP)
     p.set_defaults(func=cmd_user_disable)
     p = user.add_parser("password", parents=[common], help=tr("重设账号密码（同时解除锁定）"))
-    p.add_argument("login")
+    p.add_argument("login", metavar="LOGIN", help=LOGIN_HELP)
     p.add_argument("--password-stdin", action="store_true", help=tr("从标准输入读取一行作为密码（不提示）"))
     p.set_defaults(func=cmd_user_password)

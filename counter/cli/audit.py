@@ -20,6 +20,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from counter.case.moments import second_text
+from counter.cli.arguments import add_json
 from counter.cli.common import EXIT_OK, EXIT_PROBLEM, desk, moment_json, open_service, print_json
 from counter.words.translate import tr
 
@@ -33,11 +34,11 @@ def add_audit_commands(commands: Commands, common: argparse.ArgumentParser) -> N
         dest="audit_command", metavar="ACTION", required=True
     )
     p = audit.add_parser("verify", parents=[common], help=tr("逐条校验审计日志的哈希链，列出每一个问题"))
-    p.add_argument("--json", action="store_true")
+    add_json(p)
     p.set_defaults(func=cmd_audit_verify)
     seal_help = tr("用本站点的签名密钥封存每条链的当前末尾（须在保存密钥的电脑上）")
     p = audit.add_parser("seal", parents=[common], help=seal_help)
-    p.add_argument("--json", action="store_true")
+    add_json(p)
     p.set_defaults(func=cmd_audit_seal)
     p = audit.add_parser(
         "reads", parents=[common], help=tr("列出每一次完整查看身份证号的记录：谁、哪个窗口、哪个办件、何时（须负责人）")
@@ -45,13 +46,13 @@ def add_audit_commands(commands: Commands, common: argparse.ArgumentParser) -> N
     p.add_argument("--login", default="", help=tr("只列这个账号的"))
     p.add_argument("--case", dest="case_no", default="", help=tr("只列这个办件的"))
     p.add_argument("--since", type=_day, default=None, help=tr("只列这一天（YYYY-MM-DD）以来的"))
-    p.add_argument("--json", action="store_true")
+    add_json(p)
     p.set_defaults(func=cmd_audit_reads)
     aside_help = tr("搁置大厅保存的一行乡镇封签：该乡镇从未签名的那一行（须管理员）")
     p = audit.add_parser("set-aside-seal", parents=[common], help=aside_help)
-    p.add_argument("site", help=tr("乡镇站点代码"))
-    p.add_argument("no", type=int, help=tr("封签号"))
-    p.add_argument("digest", help=tr("这一行的摘要（校验结果 --json 中的 digest）"))
+    p.add_argument("site", metavar="SITE", help=tr("乡镇站点代码"))
+    p.add_argument("no", type=int, metavar="NO", help=tr("封签号"))
+    p.add_argument("digest", metavar="DIGEST", help=tr("这一行的摘要（校验结果 --json 中的 digest）"))
     p.set_defaults(func=cmd_audit_set_aside_seal)
 
 

@@ -13,6 +13,7 @@ import argparse
 from typing import Any
 
 from counter.case.site_authority import AuthorityProblem, AuthorityRefused
+from counter.cli.arguments import add_json
 from counter.cli.common import EXIT_OK, Reported, desk, open_service, print_json
 from counter.parties.text import TextField, check_text
 from counter.words.translate import tr
@@ -65,7 +66,7 @@ def add_authority_command(site: argparse._SubParsersAction[Any], common: argpars
         help=tr("部门书面授权窗口代为录入的事项：实施编码=授权文书（文号、日期），可重复"),
     )
     p.add_argument("--release", action="append", default=[], metavar="CODE", help=tr("取消以上两项，可重复"))
-    p.add_argument("--json", action="store_true")
+    add_json(p)
     p.set_defaults(func=cmd_site_authority)
 
 

@@ -37,7 +37,7 @@ def add_backup_commands(commands: Commands, common: argparse.ArgumentParser) -> 
     p.add_argument("--out", metavar="FILE", help=tr("备份文件（默认：数据文件夹下 backups 中按日期时间命名）"))
     p.set_defaults(func=cmd_backup)
     p = commands.add_parser("restore", parents=[common], help=tr("用备份替换数据库（原数据库先另存在旁边）"))
-    p.add_argument("file", metavar="FILE")
+    p.add_argument("file", metavar="FILE", help=tr("counter backup 写出的备份文件"))
     p.add_argument("--yes", action="store_true", help=tr("确认替换当前数据库"))
     p.set_defaults(func=cmd_restore)
 

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from counter.cli.arguments import add_case_no, add_json
 from counter.cli.case_take import add_take_command
 from counter.cli.common import (
     EXIT_OK,
@@ -49,18 +50,18 @@ def add_case_commands(commands: Commands, common: argparse.ArgumentParser) -> No
         dest="case_command", metavar="ACTION", required=True
     )
     p = case.add_parser("show", parents=[common], help=tr("显示办件：状态、材料、期限、历史"))
-    p.add_argument("case_no")
-    p.add_argument("--json", action="store_true")
+    add_case_no(p)
+    add_json(p)
     p.set_defaults(func=cmd_case_show)
     add_take_command(case, common)
     p = case.add_parser("list", parents=[common], help=tr("办件列表"))
     p.add_argument("--overdue", action="store_true", help=tr("只列逾期未补齐的容缺办件和逾期未补正的办件"))
     p.add_argument("--due-soon", action="store_true", help=tr("只列两个工作日内到期及已逾期的容缺办件"))
     add_today(p)
-    p.add_argument("--json", action="store_true")
+    add_json(p)
     p.set_defaults(func=cmd_case_list)
     p = case.add_parser("void", parents=[common], help=tr("作废误录的办件（负责人；须写明原因）"))
-    p.add_argument("case_no")
+    add_case_no(p)
     p.add_argument(
         "--reason",
         required=True,
@@ -72,7 +73,7 @@ def add_case_commands(commands: Commands, common: argparse.ArgumentParser) -> No
     p.set_defaults(func=cmd_case_void)
     add_same_day_commands(case, common)
     p = case.add_parser("decide", parents=[common], help=tr("事项的决定：准予或不予批准（不予批准须写明理由）"))
-    p.add_argument("case_no")
+    add_case_no(p)
     p.add_argument("--item", required=True, metavar="CODE", help=tr("事项实施编码"))
     way = p.add_mutually_exclusive_group(required=True)
     way.add_argument("--approve", action="store_true", help=tr("准予"))
@@ -94,7 +95,7 @@ def add_case_commands(commands: Commands, common: argparse.ArgumentParser) -> No
     p.set_defaults(func=cmd_case_decide)
     lapsed = tr("容缺材料逾期未补交：记录逾期；本中心可决定的相关事项不予批准（负责人），其余由实施部门决定")
     p = case.add_parser("lapse", parents=[common], help=lapsed)
-    p.add_argument("case_no")
+    add_case_no(p)
     p.add_argument(
         "--reason",
         default="",
@@ -107,7 +108,7 @@ def add_case_commands(commands: Commands, common: argparse.ArgumentParser) -> No
     p = case.add_parser(
         "correction-lapse", parents=[common], help=tr("补正期限已过、申请人未补正：视为放弃申请（负责人）")
     )
-    p.add_argument("case_no")
+    add_case_no(p)
     p.add_argument(
         "--note", default="", type=free_text(TextField.NOTE), metavar="TEXT", help=tr("备注，例如：电话联系未果")
     )
@@ -115,7 +116,12 @@ def add_case_commands(commands: Commands, common: argparse.ArgumentParser) -> No
     p.set_defaults(func=cmd_case_correction_lapse)
 
     p = commands.add_parser("demo", parents=[common], help=tr("培训演示：办理各种结果的示例办件"))
-    p.add_argument("--out", required=True, metavar="DIR")
+    p.add_argument(
+        "--out",
+        required=True,
+        metavar="DIR",
+        help=tr("示例文书（PDF）和办件清单 cases.json 写入的文件夹；不存在则新建（其上一级须已存在）"),
+    )
     add_today(p)
     p.set_defaults(func=cmd_demo, training=True)  # always in the training database (cli.common.store_url)
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from counter.cli import phrases
+from counter.cli.arguments import add_json
 from counter.cli.common import (
     EXIT_OK,
     EXIT_PROBLEM,
@@ -52,9 +53,9 @@ PARTY_PATH = {
 
 def add_take_command(case: Commands, common: argparse.ArgumentParser) -> None:
     p = case.add_parser("take", parents=[common], help=phrases.CASE_TAKE_HELP)
-    p.add_argument("request", metavar="REQUEST.json")
+    p.add_argument("request", metavar="REQUEST.json", help=phrases.CASE_TAKE_REQUEST_HELP)
     add_today(p, phrases.CASE_TAKE_TODAY_HELP)
-    p.add_argument("--json", action="store_true")
+    add_json(p)
     p.set_defaults(func=cmd_case_take)
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from counter.cli import phrases
+from counter.cli.arguments import add_bundle, add_json
 from counter.cli.catalog_problems import problem_json, report_problems
 from counter.cli.common import (
     EXIT_OK,
@@ -27,48 +28,52 @@ if TYPE_CHECKING:
     from counter.catalog.search import SearchEntry, SearchHit
     from counter.cli.common import Commands
 
+CATALOG_PATH_HELP = tr(
+    "目录：一件事的 .toml 文件、放这些文件的文件夹，或 .xlsx 工作簿（counter catalog template 生成的格式）"
+)
+
 
 def add_catalog_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
     catalog = commands.add_parser(
         "catalog", parents=[common], help=tr("事项目录：列表、查看、校验、导入")
     ).add_subparsers(dest="catalog_command", metavar="ACTION", required=True)
     p = catalog.add_parser("list", parents=[common], help=tr("列出全部一件事"))
-    p.add_argument("--json", action="store_true")
+    add_json(p)
     p.set_defaults(func=cmd_catalog_list)
     p = catalog.add_parser("show", parents=[common], help=tr("显示一件事的办事指南（编码、序号、名称或拼音）"))
-    p.add_argument("bundle")
-    p.add_argument("--json", action="store_true")
+    add_bundle(p)
+    add_json(p)
     p.set_defaults(func=cmd_catalog_show)
     p = catalog.add_parser(
         "find", parents=[common], help=tr("像窗口的检索框一样查找一件事：汉字、拼音、首字母、别名，容许打错一个字")
     )
-    p.add_argument("text")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("text", metavar="TEXT", help=tr("检索词：汉字、拼音、拼音首字母或别名，如 小餐馆、xcg"))
+    add_json(p)
     p.set_defaults(func=cmd_catalog_find)
     p = catalog.add_parser("validate", parents=[common], help=tr("按第九条、第十条和24项清单校验目录"))
-    p.add_argument("path")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("path", metavar="PATH", help=CATALOG_PATH_HELP)
+    add_json(p)
     p.set_defaults(func=cmd_catalog_validate)
     p = catalog.add_parser("review", parents=[common], help=REVIEW_HELP)
-    p.add_argument("--json", action="store_true")
+    add_json(p)
     p.set_defaults(func=cmd_catalog_review)
     p = catalog.add_parser(
         "import", parents=[common], help=tr("导入目录文件夹或 .xlsx 工作簿（先校验，全部成功才导入）")
     )
-    p.add_argument("path")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("path", metavar="PATH", help=CATALOG_PATH_HELP)
+    add_json(p)
     p.set_defaults(func=cmd_catalog_import)
     add_pull_command(catalog, common)
     p = catalog.add_parser("publish", parents=[common], help=phrases.CATALOG_PUBLISH_HELP)
-    p.add_argument("bundle")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("bundle", metavar="BUNDLE", help=tr("一件事的编码（如 XAM-YJS-063）、序号或完整名称，须完全一致"))
+    add_json(p)
     p.set_defaults(func=cmd_catalog_publish)
     p = catalog.add_parser("draft-intake", parents=[common], help=phrases.CATALOG_DRAFT_INTAKE_HELP)
-    p.add_argument("allow", nargs="?", choices=("on", "off"))
-    p.add_argument("--json", action="store_true")
+    p.add_argument("allow", nargs="?", choices=("on", "off"), help=tr("on 允许，off 不允许；不写则只显示现在的设定"))
+    add_json(p)
     p.set_defaults(func=cmd_catalog_draft_intake)
     p = catalog.add_parser("template", parents=[common], help=tr("生成 .xlsx 导入模板（含示例行）"))
-    p.add_argument("--out", required=True)
+    p.add_argument("--out", required=True, metavar="FILE.xlsx", help=tr("模板写入的 .xlsx 文件"))
     p.set_defaults(func=cmd_catalog_template)
 
 

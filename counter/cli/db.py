@@ -49,7 +49,7 @@ def add_db_commands(commands: Commands, common: argparse.ArgumentParser) -> None
     )
     p.set_defaults(func=cmd_db_upgrade)
     p = db.add_parser("grant-desk", parents=[common], help=tr("已停用：大厅不再有窗口连接数据库用的角色"))
-    p.add_argument("role", metavar="ROLE")
+    p.add_argument("role", metavar="ROLE", help=tr("已停用：窗口连接数据库用的角色名"))
     p.add_argument("--password-stdin", action="store_true", help=tr("已停用"))
     p.set_defaults(func=cmd_db_grant_desk)
     p = db.add_parser("numbers", parents=[common], help=tr("检查本窗口的编号是否会与已发出的编号重复"))

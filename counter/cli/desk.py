@@ -13,6 +13,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from counter.cli import phrases
+from counter.cli.arguments import add_json
 from counter.cli.common import EXIT_OK, EXIT_PROBLEM, UsageError, print_json
 from counter.cli.desk_server import SERVER_FIELD, add_server_options, keep_key, server_changes, try_server
 from counter.words.punctuation import CLAUSE_JOIN
@@ -31,7 +32,9 @@ if TYPE_CHECKING:
 def add_desk_command(commands: Commands, common: argparse.ArgumentParser) -> None:
     p = commands.add_parser("desk", parents=[common], help=tr("本机窗口：站点、窗口号、工作人员"))
     p.add_argument("--site", help=tr("站点编码（2-12位大写字母或数字）"))
-    p.add_argument("--site-name")
+    p.add_argument(
+        "--site-name", metavar="NAME", help=tr("站点名称（至多 64 字），显示在登录页和评价器上，记入好差评的受理部门")
+    )
     p.add_argument("--desk", help=tr("窗口号（1至9999的整数，不以0开头）"))
     p.add_argument("--clerk", help=tr("工作人员姓名"))
     p.add_argument("--pad-mode", choices=("auto", "on_request", "strip"),
@@ -45,7 +48,7 @@ def add_desk_command(commands: Commands, common: argparse.ArgumentParser) -> Non
     p.add_argument("--pad-voice", choices=("yes", "no"),
                    help=tr("评价器是否用语音读出提示（需要 espeak-ng）"))  # fmt: skip
     add_server_options(p)
-    p.add_argument("--json", action="store_true")
+    add_json(p)
     p.set_defaults(func=cmd_desk)
 
 

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from counter.catalog.departments import AdminLevel
+from counter.cli.arguments import PAPER_OUT_HELP, add_bundle, add_case_no, add_json
 from counter.cli.common import (
     EXIT_OK,
     EXIT_PROBLEM,
@@ -20,6 +20,7 @@ from counter.cli.common import (
     open_service,
     print_json,
 )
+from counter.cli.office_options import OFFICE_DESCRIPTION, OFFICE_FIELDS, add_office_options
 from counter.cli.paper_out import own_out_folder, paper_out_ready, write_paper
 from counter.words.translate import tr
 
@@ -34,18 +35,12 @@ CASE_DOCUMENTS = (
     "application", "receipt", "deferral", "pledge", "correction", "refusal", "denial", "acceptance", "supplement",
     "item_refusal", "service",
 )  # fmt: skip
-# the fields of counter.documents.data.OfficeSettings, named here so that building the
-# parser (at every start of the app) does not import the documents package; a test keeps them equal
-OFFICE_FIELDS = (
-    "office_name", "office_name_mn", "seal_caption", "consult_phone", "complaint_phone", "address", "hours",
-    "review_body", "court", "progress_url_base", "online_portal",
-    "county_place", "county_government", "county_court", "league_place", "league_government", "league_court",
-    "region_place", "region_government", "region_court", "township_place", "township_government",
-    "township_court", "rights_overrides", "office_level", "entrustments", "department_contacts",
-    "administrative_organ",
-)  # fmt: skip
-#: the 司法局's answer whether the office is a 行政机关 that may be entrusted (counter.documents.acceptance.OrganAnswer)
-ORGAN_ANSWERS = ("yes", "no")
+DOC_HELP = tr(
+    "哪一种文书：application 一件事联办申请表，receipt 受理凭证，deferral 容缺受理通知书，"
+    "pledge 容缺受理承诺书，correction 补齐补正通知书，refusal 不予受理通知书；"
+    "一个事项的（须 --item）：denial 不予批准决定书，acceptance 部门的受理通知书，"
+    "supplement 补正材料通知书，item_refusal 部门的不予受理通知书；service 送达回证（第几次见 --hand-over）"
+)
 PRINTER_HELP = tr("打印机名称；不写名称用默认打印机")
 NOWHERE = tr("请用 --out FILE.pdf 保存，或用 --printer NAME 打印（NAME 为空表示默认打印机）")
 
@@ -54,8 +49,8 @@ T = TypeVar("T")
 
 def add_document_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
     p = commands.add_parser("print", parents=[common], help=tr("出具或重打办件文书：保存为 PDF 或送打印机"))
-    p.add_argument("case_no")
-    p.add_argument("--doc", required=True, choices=CASE_DOCUMENTS)
+    add_case_no(p)
+    p.add_argument("--doc", required=True, choices=CASE_DOCUMENTS, metavar="KIND", help=DOC_HELP)
     p.add_argument(
         "--item", default="", metavar="CODE", help=tr("不予批准决定书、部门受理通知书：哪一个事项的（事项实施编码）")
     )
@@ -64,32 +59,33 @@ def add_document_commands(commands: Commands, common: argparse.ArgumentParser) -
     add_today(p)
     p.set_defaults(func=cmd_print)
     p = commands.add_parser("notice", parents=[common], help=tr("一次性告知单：某一件事的办事指南，给只来咨询的群众"))
-    p.add_argument("bundle")
+    add_bundle(p)
     add_paper_options(p)
     add_today(p)
     p.set_defaults(func=cmd_guide_notice)
     p = commands.add_parser("form", parents=[common], help=tr("办事指南中需申请人填写的表格：空白表格或示范样表"))
-    p.add_argument("bundle")
-    p.add_argument("material", nargs="?", default="", help=tr("表格的材料编码；不写则列出该一件事的全部表格"))
+    add_bundle(p)
+    p.add_argument(
+        "material", nargs="?", default="", metavar="CODE", help=tr("表格的材料编码；不写则列出该一件事的全部表格")
+    )
     p.add_argument("--sample", action="store_true", help=tr("打印示范样表（默认打印空白表格）"))
     p.add_argument("--all", action="store_true", help=tr("把全部表格的空白表格和示范样表写入 --out 目录"))
-    p.add_argument("--out", metavar="FILE.pdf|DIR")
+    p.add_argument("--out", metavar="FILE.pdf|DIR", help=tr("一张表格保存为该 PDF 文件；与 --all 一起为写入的文件夹"))
     add_today(p)
     p.set_defaults(func=cmd_form)
-    p = commands.add_parser("office", parents=[common], help=tr("本站点的单位信息（印在文书上）：查看或修改"))
-    for name in OFFICE_FIELDS:
-        if name == "office_level":  # the hall's own level: one of the catalog's levels, as the form offers them
-            p.add_argument("--office-level", dest=name, choices=[level.value for level in AdminLevel])
-        elif name == "administrative_organ":
-            p.add_argument("--administrative-organ", dest=name, choices=ORGAN_ANSWERS)
-        else:
-            p.add_argument(f"--{name.replace('_', '-')}", dest=name, metavar="TEXT")
-    p.add_argument("--json", action="store_true")
+    p = commands.add_parser(
+        "office",
+        parents=[common],
+        help=tr("本站点的单位信息（印在文书上）：查看或修改"),
+        description=OFFICE_DESCRIPTION,
+    )
+    add_office_options(p)
+    add_json(p)
     p.set_defaults(func=cmd_office)
 
 
 def add_paper_options(
-    p: argparse.ArgumentParser, out_help: str | None = None, printer_help: str = PRINTER_HELP
+    p: argparse.ArgumentParser, out_help: str = PAPER_OUT_HELP, printer_help: str = PRINTER_HELP
 ) -> None:
     """``--out FILE.pdf`` and ``--printer [NAME]``: where :func:`deliver` sends the paper (NAME left out: the default
     printer), the one pair of options wherever a command makes a paper."""

@@ -19,6 +19,7 @@ import unicodedata
 from typing import TYPE_CHECKING, Any
 
 from counter.case.league_figures import LeagueGroup
+from counter.cli.arguments import add_csv, add_json
 from counter.cli.common import EXIT_OK, UsageError, desk, open_service, parse_date
 from counter.projects.evaluations import EvaluationCounts
 from counter.ratings.figures import Grouping
@@ -45,8 +46,8 @@ def add_figures_command(commands: Commands, common: argparse.ArgumentParser) -> 
     # not --today, which makes any command a training run on the training database
     p.add_argument("--as-of", dest="as_of", metavar="YYYY-MM-DD", help=tr("以该日期判断是否逾期（默认今天）"))
     output = p.add_mutually_exclusive_group()
-    output.add_argument("--json", action="store_true")
-    output.add_argument("--csv", action="store_true")
+    add_json(output)
+    add_csv(output)
     p.set_defaults(func=cmd_figures)
 
 

@@ -13,6 +13,7 @@ import argparse
 import os
 from typing import TYPE_CHECKING, Any
 
+from counter.cli.arguments import add_json
 from counter.cli.common import EXIT_OK, Reported, desk, on_the_real_day, open_service, print_json
 from counter.words.translate import tr
 
@@ -31,10 +32,10 @@ def add_front_store_commands(commands: argparse._SubParsersAction[Any], common: 
     p.set_defaults(func=cmd_send)
     p = sub.add_parser("list", parents=[common], help=tr("列出写入前置库的事件（最新的在前）"))
     p.add_argument("--failed", action="store_true", help=tr("只列写入失败、等待处理的事件"))
-    p.add_argument("--json", action="store_true")
+    add_json(p)
     p.set_defaults(func=cmd_list)
     p = sub.add_parser("retry", parents=[common], help=tr("把写入失败的事件重新排队"))
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=int, metavar="ID", help=tr("事件的编号：counter front-store list --failed 每行的第一列"))
     p.set_defaults(func=cmd_retry)
     p = sub.add_parser("settings", parents=[common], help=tr("本服务中心的前置库（查看或修改）"))
     p.add_argument("--on", action="store_true", help=tr("开始写入"))
@@ -52,7 +53,7 @@ def add_front_store_commands(commands: argparse._SubParsersAction[Any], common: 
     p.add_argument("--area-code", help=tr("证照管辖属地编码"))
     p.add_argument("--timeout", type=float, metavar="SECONDS", help=tr("每次写入的超时秒数（1-60）"))
     p.add_argument("--attempts", type=int, metavar="N", help=tr("前置库拒绝的最多次数，之后列入失败（1-30）"))
-    p.add_argument("--json", action="store_true")
+    add_json(p)
     p.set_defaults(func=cmd_settings)
 
 

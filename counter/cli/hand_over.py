@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from counter.cli.arguments import add_case_no
 from counter.cli.common import EXIT_OK, Reported, desk, free_text, open_service, parse_date
 from counter.cli.documents import add_paper_options, deliver, paper_wanted
 from counter.parties.text import TextField
@@ -28,7 +29,7 @@ def add_hand_over_commands(commands: Commands, common: argparse.ArgumentParser) 
     p = commands.add_parser(
         "hand-over", parents=[common], help=tr("统一出件：将办件已办结事项的结果一并送达，并出具送达回证")
     )
-    p.add_argument("case_no")
+    add_case_no(p)
     p.add_argument("--way", required=True, choices=WAYS, help=tr("送达方式：窗口领取、邮寄送达或电子送达"))
     p.add_argument(
         "--recipient",
@@ -48,7 +49,7 @@ def add_hand_over_commands(commands: Commands, common: argparse.ArgumentParser) 
     add_paper_options(p, tr("送达回证保存为 PDF"), tr("送达回证送打印机；不写名称用默认打印机"))
     p.set_defaults(func=cmd_hand_over)
     p = commands.add_parser("hand-over-signed", parents=[common], help=tr("登记邮寄送达回执的签收日期（即送达日期）"))
-    p.add_argument("case_no")
+    add_case_no(p)
     p.add_argument("--hand-over", type=int, default=1, metavar="N", help=tr("第几次送达的（默认1）"))
     p.add_argument("--signed-on", required=True, metavar="DATE", help=tr("回执上的签收日期（YYYY-MM-DD）"))
     p.set_defaults(func=cmd_hand_over_signed)

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from counter.cli.arguments import add_json
 from counter.cli.common import EXIT_OK, EXIT_PROBLEM, desk, open_service, parse_date, print_json
 from counter.words.translate import tr
 
@@ -24,20 +25,34 @@ def add_holiday_commands(commands: Commands, common: argparse.ArgumentParser) ->
         dest="holidays_command", metavar="ACTION", required=True
     )
     p = holidays.add_parser("import", parents=[common], help=tr("导入某年国务院节假日安排（文本）"))
-    p.add_argument("file")
-    p.add_argument("--year", type=int, required=True)
+    p.add_argument(
+        "file",
+        metavar="FILE",
+        help=tr("国务院办公厅节假日安排通知的原文（UTF-8 文本），或每行一日，如 2027-01-01,off、2027-02-07,work"),
+    )
+    p.add_argument(
+        "--year",
+        type=int,
+        required=True,
+        metavar="YEAR",
+        help=tr("安排所属的年份，如 2027：通知中不写年份的日期按此年"),
+    )
     p.set_defaults(func=cmd_holidays_import)
     p = holidays.add_parser("set", parents=[common], help=tr("设定某日放假、调休上班或恢复"))
-    p.add_argument("date")
-    p.add_argument("kind", choices=["off", "work", "clear"])
+    p.add_argument("date", metavar="DATE", help=tr("日期（YYYY-MM-DD）"))
+    p.add_argument(
+        "kind",
+        choices=["off", "work", "clear"],
+        help=tr("off 放假，work 调休上班，clear 取消本单位对这一天的设定（按随程序的节假日数据和星期计算）"),
+    )
     p.set_defaults(func=cmd_holidays_set)
     p = holidays.add_parser("list", parents=[common], help=tr("列出本单位设定的日期和数据覆盖范围"))
-    p.add_argument("--json", action="store_true")
+    add_json(p)
     p.set_defaults(func=cmd_holidays_list)
     p = holidays.add_parser(
         "early-lapses", parents=[common], help=tr("列出逾期处理早于按公布安排重算的期限、待实施部门自行纠正的办件")
     )
-    p.add_argument("--json", action="store_true")
+    add_json(p)
     p.set_defaults(func=cmd_holidays_early_lapses)
 
 

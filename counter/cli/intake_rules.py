@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from counter.cli.arguments import add_json
 from counter.cli.common import EXIT_OK, Reported, desk, open_service, print_json
 from counter.words.translate import tr
 
@@ -26,7 +27,7 @@ def add_intake_rule_commands(site: argparse._SubParsersAction[Any], common: argp
         help=tr("容缺材料补交期限届满后留给部门审查的工作日数（0-10），承诺办结日不足时顺延"),
     )
     p.add_argument("--correction-period", type=int, metavar="N", help=tr("补正期限，工作日（1-60）"))
-    p.add_argument("--json", action="store_true")
+    add_json(p)
     p.set_defaults(func=cmd_site_rules)
 
 

@@ -14,6 +14,7 @@ import os
 import sys
 from typing import TYPE_CHECKING, Any
 
+from counter.cli.arguments import add_json
 from counter.cli.catalog_problems import report_problems
 from counter.cli.common import EXIT_OK, EXIT_PROBLEM, Reported, desk, open_service, print_json
 from counter.words.punctuation import LIST_JOIN
@@ -38,13 +39,15 @@ def add_pull_command(catalog: argparse._SubParsersAction[Any], common: argparse.
     p = catalog.add_parser(
         "pull", parents=[common], help=tr("从自治区事项库取实施清单，导入为待核指南，并列出发布后的变化")
     )
-    p.add_argument("url", nargs="?", help=tr("事项库地址（只接受 https://；默认取环境变量 COUNTER_ITEM_LIST_URL）"))
+    p.add_argument(
+        "url", nargs="?", metavar="URL", help=tr("事项库地址（只接受 https://；默认取环境变量 COUNTER_ITEM_LIST_URL）")
+    )
     p.add_argument(
         "--account",
         help=tr("事项库账号（默认取环境变量 COUNTER_ITEM_LIST_ACCOUNT）；密钥取自环境变量 COUNTER_ITEM_LIST_SECRET"),
     )
     p.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS", help=tr("超时秒数（默认 30）"))
-    p.add_argument("--json", action="store_true")
+    add_json(p)
     p.set_defaults(func=cmd_pull)
 
 

@@ -15,6 +15,7 @@ import argparse
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+from counter.cli.arguments import add_case_no, add_json
 from counter.cli.common import (
     EXIT_OK,
     VALID_UNTIL_HELP,
@@ -53,6 +54,9 @@ STEPS = {
 }
 #: the department's own papers of an item (counter.actions.cases.item_papers.DEPARTMENT_PAPERS)
 ITEM_PAPERS = ("acceptance", "supplement", "item_refusal", "denial")
+ITEM_PAPER_HELP = tr(
+    "哪一种文书：acceptance 受理通知书，supplement 补正材料通知书，item_refusal 不予受理通知书，denial 不予批准决定书"
+)
 _HELP = {
     "sign": tr("部门签收分发来的事项"),
     "refuse": tr("部门对窗口仅收件的事项不予受理，并写明理由（出具本部门的不予受理通知书）"),
@@ -70,27 +74,27 @@ def add_item_commands(commands: Commands, common: argparse.ArgumentParser) -> No
         "item", parents=[common], help=tr("办件的各事项：分发、部门签收、审查和决定")
     ).add_subparsers(dest="item_command", metavar="ACTION", required=True)
     p = item.add_parser("list", parents=[common], help=tr("办件各事项的实施部门、状态和期限"))
-    p.add_argument("case_no")
+    add_case_no(p)
     add_today(p)
-    p.add_argument("--json", action="store_true")
+    add_json(p)
     p.set_defaults(func=cmd_item_list)
     p = item.add_parser("queue", parents=[common], help=tr("部门待办：分发给该部门、尚未决定的事项，先到期的在前"))
     p.add_argument("--department", default="", metavar="NAME", help=tr("实施部门全称；不写则列出各部门的待办数"))
     p.add_argument("--site", default="", metavar="CODE", help=tr("只看该站点的办件"))
     add_today(p)
-    p.add_argument("--json", action="store_true")
+    add_json(p)
     p.set_defaults(func=cmd_item_queue)
     p = item.add_parser("due", parents=[common], help=tr("下一个工作日到期、今日到期和已逾期的事项（督办）"))
     p.add_argument("--site", default="", metavar="CODE", help=tr("只看该站点的办件"))
     add_today(p)
-    p.add_argument("--json", action="store_true")
+    add_json(p)
     p.set_defaults(func=cmd_item_due)
     p = item.add_parser("route", parents=[common], help=tr("将已受理办件的各事项分发至实施部门"))
-    p.add_argument("case_no")
+    add_case_no(p)
     p.set_defaults(func=cmd_item_route)
     for name in STEPS:
         p = item.add_parser(name, parents=[common], help=_HELP[name])
-        p.add_argument("case_no")
+        add_case_no(p)
         p.add_argument("item", metavar="ITEM", help=tr("事项实施编码"))
         _add_step_options(p, name)
         p.set_defaults(func=cmd_item_step, step=name)
@@ -99,9 +103,9 @@ def add_item_commands(commands: Commands, common: argparse.ArgumentParser) -> No
         parents=[common],
         help=tr("实施部门出具或重打本部门的事项文书（受理通知书、补正材料通知书、不予受理通知书、不予批准决定书）"),
     )
-    p.add_argument("case_no")
+    add_case_no(p)
     p.add_argument("item", metavar="ITEM", help=tr("事项实施编码"))
-    p.add_argument("--doc", required=True, choices=ITEM_PAPERS)
+    p.add_argument("--doc", required=True, choices=ITEM_PAPERS, metavar="KIND", help=ITEM_PAPER_HELP)
     add_paper_options(p)
     add_today(p)
     p.set_defaults(func=cmd_item_paper)

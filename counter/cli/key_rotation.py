@@ -8,6 +8,7 @@ import datetime as dt
 from typing import Any
 
 from counter.case.moments import minute_text
+from counter.cli.arguments import add_json
 from counter.cli.common import EXIT_OK, Reported, desk, open_service, print_json
 from counter.words.translate import tr
 
@@ -24,7 +25,7 @@ def add_rotate_key_command(site: argparse._SubParsersAction[Any], common: argpar
         metavar="TIME",
         help=tr("旧密钥可能已泄露：从这一时刻（如 2026-11-20T08:00+08:00）起旧密钥签署的封签一律不采信"),
     )
-    p.add_argument("--json", action="store_true")
+    add_json(p)
     p.set_defaults(func=cmd_site_rotate_key)
 
 

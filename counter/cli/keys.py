@@ -13,6 +13,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
+from counter.cli.arguments import add_json
 from counter.cli.common import EXIT_OK, desk, open_service, print_json
 from counter.words.translate import tr
 
@@ -30,7 +31,7 @@ def add_keys_commands(commands: Commands, common: argparse.ArgumentParser) -> No
         parents=[common],
         help=tr("更换个人信息加密密钥：全部个人信息分批用新密钥重新加密，中断后再次运行即接着完成"),
     )
-    p.add_argument("--json", action="store_true")
+    add_json(p)
     p.set_defaults(func=cmd_keys_rotate_data)
 
 

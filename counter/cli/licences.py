@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
+from counter.cli.arguments import add_json
 from counter.cli.channel_settings import given_settings, settings_json
 from counter.cli.common import EXIT_OK, Reported, desk, open_service, print_json
 from counter.words.translate import tr
@@ -36,7 +37,7 @@ def add_licence_command(site: argparse._SubParsersAction[Any], common: argparse.
         "--format", dest="format_file", metavar="FILE", help=tr("按本省接口改写的格式文件（默认：随程序提供的格式）")
     )
     p.add_argument("--off", action="store_true", help=tr("取消证照库：受理时不再查询"))
-    p.add_argument("--json", action="store_true")
+    add_json(p)
     p.set_defaults(func=cmd_licences)
 
 

@@ -14,6 +14,7 @@ import datetime as dt
 import logging
 from typing import TYPE_CHECKING, Any
 
+from counter.cli.arguments import add_json
 from counter.cli.channel_settings import given_settings, settings_json
 from counter.cli.common import (
     EXIT_OK,
@@ -45,10 +46,10 @@ def add_message_commands(commands: argparse._SubParsersAction[Any], common: argp
     p.set_defaults(func=cmd_send)
     p = sub.add_parser("list", parents=[common], help=tr("列出短信（最新的在前）"))
     p.add_argument("--failed", action="store_true", help=tr("只列发送失败、等待处理的短信"))
-    p.add_argument("--json", action="store_true")
+    add_json(p)
     p.set_defaults(func=cmd_list)
     p = sub.add_parser("retry", parents=[common], help=tr("把发送失败的短信重新排队"))
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=int, metavar="ID", help=tr("短信的编号：counter messages list --failed 每行的第一列"))
     p.set_defaults(func=cmd_retry)
     p = sub.add_parser("remind", parents=[common], help=tr("为两个工作日内到期的容缺材料加入提醒短信"))
     p.set_defaults(func=cmd_remind)
@@ -71,7 +72,7 @@ def add_gateway_command(site: argparse._SubParsersAction[Any], common: argparse.
         "--template", action="append", default=[], metavar="KIND=ID", help=tr("某类短信的网关模板号，可重复")
     )
     p.add_argument("--off", action="store_true", help=tr("取消短信网关：不再加入新短信"))
-    p.add_argument("--json", action="store_true")
+    add_json(p)
     p.set_defaults(func=cmd_gateway)
 
 

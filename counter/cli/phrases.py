@@ -180,6 +180,7 @@ MACHINE_PROBLEM = {
 
 # counter case take: an intake from a file; {path} is the place in the file (materials.M05.medium)
 CASE_TAKE_HELP = tr("按 JSON 请求文件办理一件收件（与窗口相同的核对和结果），输出办件；文件名为 - 时从标准输入读取")
+CASE_TAKE_REQUEST_HELP = tr("收件请求的 JSON 文件（字段见 docs/command-line.md）；写 - 则从标准输入读取")
 CASE_TAKE_TODAY_HELP = tr("培训：以该日期为收件日期（只用于培训数据库）")
 CASE_TAKE_NO_FILE = tr("无法读取请求文件 {path}：{error}")
 CASE_TAKE_NOT_UTF8 = tr("请求文件 {path} 不是 UTF-8 编码的文字")

@@ -13,6 +13,7 @@ import argparse
 import logging
 from typing import TYPE_CHECKING, Any
 
+from counter.cli.arguments import add_json
 from counter.cli.channel_settings import given_settings, settings_json
 from counter.cli.common import (
     EXIT_OK,
@@ -43,10 +44,10 @@ def add_platform_commands(commands: argparse._SubParsersAction[Any], common: arg
     p.set_defaults(func=cmd_send)
     p = sub.add_parser("list", parents=[common], help=tr("列出上报事件（最新的在前）"))
     p.add_argument("--failed", action="store_true", help=tr("只列上报失败、等待处理的事件"))
-    p.add_argument("--json", action="store_true")
+    add_json(p)
     p.set_defaults(func=cmd_list)
     p = sub.add_parser("retry", parents=[common], help=tr("把上报失败的事件重新排队"))
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=int, metavar="ID", help=tr("事件的编号：counter platform list --failed 每行的第一列"))
     p.set_defaults(func=cmd_retry)
     p = sub.add_parser("settings", parents=[common], help=tr("本站点的平台对接（查看或修改）"))
     p.add_argument("--on", action="store_true", help=tr("开始上报：此后每个环节都加入上报队列"))
@@ -78,7 +79,7 @@ def add_platform_commands(commands: argparse._SubParsersAction[Any], common: arg
             "本中心或颁证部门（全称）的统一社会信用代码，上报受理单位和发证单位代码用（可多次给出；CODE 为空则删除）"
         ),
     )
-    p.add_argument("--json", action="store_true")
+    add_json(p)
     p.set_defaults(func=cmd_settings)
 
 

@@ -15,6 +15,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from counter.cli.arguments import PAPER_OUT_HELP, add_case_no, add_json
 from counter.cli.common import (
     EXIT_OK,
     Reported,
@@ -35,13 +36,13 @@ if TYPE_CHECKING:
 def add_pledge_commands(item: Any, common: argparse.ArgumentParser) -> None:
     """The 告知承诺 commands, under ``counter item``."""
     p = item.add_parser("pledge", parents=[common], help=tr("依申请人签署的告知承诺书当场许可，并记下核查期限"))
-    p.add_argument("case_no")
+    add_case_no(p)
     p.add_argument("item", metavar="ITEM", help=tr("事项实施编码"))
     p.add_argument("--result-no", required=True, metavar="NO", help=tr("许可证件的编号，例如消防安全检查合格证号"))
     add_today(p)
     p.set_defaults(func=cmd_item_pledge)
     p = item.add_parser("check", parents=[common], help=tr("记录告知承诺的核查结果；承诺不实的，撤销许可"))
-    p.add_argument("case_no")
+    add_case_no(p)
     p.add_argument("item", metavar="ITEM", help=tr("事项实施编码"))
     found = p.add_mutually_exclusive_group(required=True)
     found.add_argument("--kept", action="store_true", help=tr("核查属实"))
@@ -52,29 +53,29 @@ def add_pledge_commands(item: Any, common: argparse.ArgumentParser) -> None:
     add_today(p)
     p.set_defaults(func=cmd_item_check)
     p = item.add_parser("hear", parents=[common], help=tr("承诺不实的，告知拟撤销许可和陈述、申辩的权利"))
-    p.add_argument("case_no")
+    add_case_no(p)
     p.add_argument("item", metavar="ITEM", help=tr("事项实施编码"))
     p.add_argument("--by", dest="hear_by", required=True, metavar="DATE", help=tr("陈述、申辩期限的最后一天"))
     add_today(p)
     p.set_defaults(func=cmd_item_hear)
     p = item.add_parser("revoke", parents=[common], help=tr("陈述、申辩期限届满后，撤销以不实承诺取得的许可"))
-    p.add_argument("case_no")
+    add_case_no(p)
     p.add_argument("item", metavar="ITEM", help=tr("事项实施编码"))
     add_today(p)
     p.set_defaults(func=cmd_item_revoke)
     p = item.add_parser("pledges", parents=[common], help=tr("各部门待核查的告知承诺许可，先到期的在前"))
     p.add_argument("--department", default="", metavar="NAME", help=tr("实施部门全称；不写则列出全部"))
     p.add_argument("--all", action="store_true", help=tr("连同已核查的"))
-    p.add_argument("--json", action="store_true")
+    add_json(p)
     p.set_defaults(func=cmd_item_pledges)
     p = item.add_parser("pledge-paper", parents=[common], help=tr("告知承诺书，或承诺不实的撤销行政许可决定书"))
-    p.add_argument("case_no")
+    add_case_no(p)
     p.add_argument("item", metavar="ITEM", help=tr("事项实施编码"))
     which = p.add_mutually_exclusive_group()
     which.add_argument("--correction", action="store_true", help=tr("责令限期改正通知书"))
     which.add_argument("--hearing", action="store_true", help=tr("撤销行政许可陈述申辩告知书"))
     which.add_argument("--revocation", action="store_true", help=tr("撤销行政许可决定书"))
-    p.add_argument("--out", metavar="FILE.pdf", required=True)
+    p.add_argument("--out", metavar="FILE.pdf", required=True, help=PAPER_OUT_HELP)
     add_today(p)
     p.set_defaults(func=cmd_item_pledge_paper)
 

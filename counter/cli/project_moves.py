@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from counter.cli.arguments import add_json, add_project_no
 from counter.cli.common import (
     EXIT_OK,
     Reported,
@@ -45,7 +46,7 @@ def add_project_moves(project: Any, common: argparse.ArgumentParser) -> None:
     """Add the project's moves to the ``project`` group: register first, then in the order a project goes."""
     p = project.add_parser("register", parents=[common], help=tr("登记申请表，给出项目编号"))
     p.add_argument("--file", required=True, metavar="FACTS", help=tr("申请表的 JSON 或 TOML 文件"))
-    p.add_argument("--json", action="store_true")
+    add_json(p)
     add_today(p)
     p.set_defaults(func=cmd_register)
     _add_moves(project, common)
@@ -53,20 +54,26 @@ def add_project_moves(project: Any, common: argparse.ArgumentParser) -> None:
 
 def _add_moves(project: Any, common: argparse.ArgumentParser) -> None:
     p = project.add_parser("accept", parents=[common], help=tr("受理：范围和条件已核，代办事项已商定"))
-    p.add_argument("project_no", metavar="NO")
+    add_project_no(p)
     add_today(p)
     p.set_defaults(func=cmd_accept)
 
     p = project.add_parser("agents", parents=[common], help=tr("确定代办员（第一位为主办），再次确定则替换"))
-    p.add_argument("project_no", metavar="NO")
-    p.add_argument("names", metavar="NAME", nargs="+", type=free_text(TextField.PERSON_NAME))
+    add_project_no(p)
+    p.add_argument(
+        "names",
+        metavar="NAME",
+        nargs="+",
+        type=free_text(TextField.PERSON_NAME),
+        help=tr("代办员姓名，一位或多位，以空格分隔；第一位为主办"),
+    )
     add_today(p)
     p.set_defaults(func=cmd_agents)
 
     p = project.add_parser(
         "sign", parents=[common], help=tr("签订授权委托书和承诺书，开始代办；代办中再次签订则换为新的授权委托书")
     )
-    p.add_argument("project_no", metavar="NO")
+    add_project_no(p)
     p.add_argument("--day", metavar="DATE", help=_DAY_HELP)
     p.add_argument(
         "--items",
@@ -77,7 +84,7 @@ def _add_moves(project: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(func=cmd_sign)
 
     p = project.add_parser("plan", parents=[common], help=tr("编制或调整申报计划（按立项、用地、规划、施工、竣工）"))
-    p.add_argument("project_no", metavar="NO")
+    add_project_no(p)
     source = p.add_mutually_exclusive_group(required=True)
     source.add_argument("--file", metavar="PLAN", help=tr("申报计划的 JSON 或 TOML 文件"))
     source.add_argument("--from-list", metavar="NOS", help=tr("参考目录的序号，以逗号分隔，例如 2,7,16,10"))
@@ -86,7 +93,7 @@ def _add_moves(project: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(func=cmd_plan)
 
     p = project.add_parser("file", parents=[common], help=tr("记录计划中的一个审批事项已向部门申报"))
-    p.add_argument("project_no", metavar="NO")
+    add_project_no(p)
     p.add_argument("step", metavar="STEP", type=int, help=tr("步骤序号"))
     p.add_argument("--day", metavar="DATE", help=_DAY_HELP)
     p.add_argument("--case", default="", metavar="CASE_NO", help=tr("本大厅受理该事项的办件编号"))
@@ -94,7 +101,7 @@ def _add_moves(project: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(func=cmd_file)
 
     p = project.add_parser("done", parents=[common], help=tr("记录计划中的一个审批事项已办结"))
-    p.add_argument("project_no", metavar="NO")
+    add_project_no(p)
     p.add_argument("step", metavar="STEP", type=int, help=tr("步骤序号"))
     p.add_argument("--day", metavar="DATE", help=_DAY_HELP)
     p.add_argument("--result", default="", metavar="NO", help=tr("批复、证照或备案的编号"))
@@ -102,7 +109,7 @@ def _add_moves(project: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(func=cmd_done)
 
     p = project.add_parser("coordinate", parents=[common], help=tr("记录一次协调：与谁、协调什么、结果如何"))
-    p.add_argument("project_no", metavar="NO")
+    add_project_no(p)
     p.add_argument(
         "--with",
         dest="with_whom",
@@ -123,20 +130,24 @@ def _add_moves(project: Any, common: argparse.ArgumentParser) -> None:
 def _add_ends(project: Any, common: argparse.ArgumentParser) -> None:
 
     p = project.add_parser("complete", parents=[common], help=tr("办结：审批均已办结，材料已退还"))
-    p.add_argument("project_no", metavar="NO")
+    add_project_no(p)
     p.add_argument("--day", metavar="DATE", help=_DAY_HELP)
     add_today(p)
     p.set_defaults(func=cmd_complete)
 
     p = project.add_parser("evaluate", parents=[common], help=tr("填写评价表：非常满意、满意或不满意"))
-    p.add_argument("project_no", metavar="NO")
-    p.add_argument("satisfaction", choices=[s.value for s in Satisfaction])
+    add_project_no(p)
+    p.add_argument(
+        "satisfaction",
+        choices=[s.value for s in Satisfaction],
+        help=tr("评价表上勾选的：very_satisfied 非常满意，satisfied 满意，dissatisfied 不满意"),
+    )
     p.add_argument("--note", default="", type=free_text(TextField.NOTE), metavar="TEXT", help=tr("意见及建议"))
     add_today(p)
     p.set_defaults(func=cmd_evaluate)
 
     p = project.add_parser("terminate", parents=[common], help=tr("终止代办，写明原因"))
-    p.add_argument("project_no", metavar="NO")
+    add_project_no(p)
     p.add_argument("--reason", required=True, type=free_text(TextField.NOTE), metavar="TEXT", help=tr("终止的原因"))
     p.add_argument("--day", metavar="DATE", help=_DAY_HELP)
     add_today(p)

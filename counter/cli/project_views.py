@@ -18,6 +18,7 @@ import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from counter.cli.arguments import add_csv, add_json, add_project_no
 from counter.cli.common import (
     EXIT_OK,
     Reported,
@@ -42,20 +43,20 @@ if TYPE_CHECKING:
 def add_project_views(project: Any, common: argparse.ArgumentParser) -> None:
     """Add the project's reads to the ``project`` group, after its moves."""
     p = project.add_parser("show", parents=[common], help=tr("项目的申请信息、代办员、状态、申报计划、协调记录和经过"))
-    p.add_argument("project_no", metavar="NO")
+    add_project_no(p)
     add_today(p)
-    p.add_argument("--json", action="store_true")
+    add_json(p)
     p.set_defaults(func=cmd_show)
 
     p = project.add_parser("list", parents=[common], help=tr("最近登记的项目"))
     add_today(p)
-    p.add_argument("--json", action="store_true")
+    add_json(p)
     p.set_defaults(func=cmd_list)
 
     p = project.add_parser("queue", parents=[common], help=tr("代办员的待办：未结束的项目和下一步，逾期的在前"))
     p.add_argument("--agent", default="", metavar="NAME", help=tr("只看该代办员的项目"))
     add_today(p)
-    p.add_argument("--json", action="store_true")
+    add_json(p)
     p.set_defaults(func=cmd_queue)
 
     p = project.add_parser(
@@ -65,13 +66,13 @@ def add_project_views(project: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--county", default="", metavar="NAME", help=tr("只看该旗县市"))
     add_today(p)
     output = p.add_mutually_exclusive_group()
-    output.add_argument("--json", action="store_true")
-    output.add_argument("--csv", action="store_true")
+    add_json(output)
+    add_csv(output)
     p.add_argument("--out", metavar="FILE", help=tr("写入文件（CSV 带 BOM，便于 Excel/WPS 打开）；默认输出到屏幕"))
     p.set_defaults(func=cmd_report)
 
     p = project.add_parser("items", parents=[common], help=tr("“帮您办”代办帮办服务事项参考目录（附件1）"))
-    p.add_argument("--json", action="store_true")
+    add_json(p)
     p.add_argument(
         "--import", dest="import_file", metavar="FILE", help=tr("以该文件（与随程序的目录同格式）替换本站点的目录")
     )

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from counter.cli.arguments import add_case_no
 from counter.cli.common import (
     EXIT_OK,
     Reported,
@@ -44,7 +45,12 @@ def add_ratings_commands(commands: Commands, common: argparse.ArgumentParser) ->
     p = ratings.add_parser("export", parents=[common], help=tr("导出一段时间内的评价记录（按评价日期）"))
     p.add_argument("--from", dest="date_from", required=True, metavar="DATE", help=tr("起始日期 YYYY-MM-DD"))
     p.add_argument("--to", dest="date_to", required=True, metavar="DATE", help=tr("截止日期 YYYY-MM-DD（含）"))
-    p.add_argument("--format", choices=["json", "csv"], required=True)
+    p.add_argument(
+        "--format",
+        choices=["json", "csv"],
+        required=True,
+        help=tr("json 每条评价一个对象的列表（英文键名）；csv 每条评价一行，首行为列名"),
+    )
     p.add_argument(
         "--coding",
         choices=sorted(LEVEL_PRESETS),
@@ -57,11 +63,11 @@ def add_ratings_commands(commands: Commands, common: argparse.ArgumentParser) ->
     p.add_argument("--out", metavar="FILE", help=tr("写入文件（CSV 带 BOM，便于 Excel/WPS 打开）；默认输出到屏幕"))
     p.set_defaults(func=cmd_ratings_export)
     p = ratings.add_parser("sheet", parents=[common], help=tr("打印一件办件的书面评价表（无评价器的窗口用）"))
-    p.add_argument("case_no", metavar="CASE", help=tr("办件编号"))
+    add_case_no(p)
     p.add_argument("--out", metavar="FILE", required=True, help=tr("评价表 PDF 写入的文件"))
     p.set_defaults(func=cmd_ratings_sheet)
     p = ratings.add_parser("key-in", parents=[common], help=tr("录入申请人填写的书面评价表（渠道：书面评价）"))
-    p.add_argument("case_no", metavar="CASE", help=tr("办件编号"))
+    add_case_no(p)
     p.add_argument("--level", required=True, choices=[level.value for level in Level], help=tr("所勾选的评价等级"))
     p.add_argument("--date", required=True, metavar="DATE", help=tr("评价表上的日期 YYYY-MM-DD"))
     p.add_argument("--reason", action="append", default=[], metavar="CODE", help=tr("所勾选的测评内容代码（可多次）"))

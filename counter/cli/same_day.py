@@ -10,6 +10,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from counter.case.promise_figures import REDUCTION_GOAL, SAME_DAY_SHARE_GOAL, FigureGroup, PromiseFigures
+from counter.cli.arguments import add_case_no, add_json
 from counter.cli.common import EXIT_OK, Reported, UsageError, add_today, desk, open_service, print_json
 from counter.words.ratings import percent_text
 from counter.words.translate import tr
@@ -23,13 +24,18 @@ if TYPE_CHECKING:
 def add_same_day_commands(case: argparse._SubParsersAction[Any], common: argparse.ArgumentParser) -> None:
     """Under ``counter case``."""
     p = case.add_parser("same-day", parents=[common], help=tr("即办件当场办结并在窗口送达（当天受理的即办件）"))
-    p.add_argument("case_no")
+    add_case_no(p)
     add_today(p)
     p.set_defaults(func=cmd_same_day)
     p = case.add_parser("figures", parents=[common], help=tr("即办件占比与承诺时限压减率，按月、按窗口或一件事"))
-    p.add_argument("--month", required=True, metavar="YYYY-MM")
-    p.add_argument("--by", choices=[g.value for g in FigureGroup], default=FigureGroup.DESK.value)
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--month", required=True, metavar="YYYY-MM", help=tr("统计该月受理的办件，如 2026-11"))
+    p.add_argument(
+        "--by",
+        choices=[g.value for g in FigureGroup],
+        default=FigureGroup.DESK.value,
+        help=tr("分行：desk 每个窗口一行（默认），bundle 每个一件事一行"),
+    )
+    add_json(p)
     p.set_defaults(func=cmd_figures)
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from counter.case.moments import minute_text
+from counter.cli.arguments import add_json
 from counter.cli.authority import add_authority_command
 from counter.cli.common import EXIT_OK, Reported, desk, moment_json, open_service, print_json
 from counter.cli.intake_rules import add_intake_rule_commands
@@ -42,7 +43,7 @@ def add_site_commands(commands: Commands, common: argparse.ArgumentParser) -> No
         help=tr("本站点身份与签名密钥、对方站点（政务服务中心与苏木乡镇便民服务中心互传数据）"),
     ).add_subparsers(dest="site_command", metavar="ACTION", required=True)
     p = site.add_parser("show", parents=[common], help=tr("显示本站点：编码、名称、类型、公钥及指纹（首次使用时生成）"))
-    p.add_argument("--json", action="store_true")
+    add_json(p)
     p.set_defaults(func=cmd_site_show)
     p = site.add_parser("init", parents=[common], help=tr("设定或修改本站点的编码、名称和类型（系统管理员）"))
     p.add_argument("--code", required=True, help=tr("站点编码（2-12位大写字母或数字）"))
@@ -55,10 +56,12 @@ def add_site_commands(commands: Commands, common: argparse.ArgumentParser) -> No
     )
     p.set_defaults(func=cmd_site_init)
     p = site.add_parser("card", parents=[common], help=tr("写出本站点名片（JSON），交给对方站点登记"))
-    p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument(
+        "--out", required=True, metavar="FILE", help=tr("名片写入的文件（JSON），如 /media/usb/XAM01.site.json")
+    )
     p.set_defaults(func=cmd_site_card)
     p = site.add_parser("register", parents=[common], help=tr("读入对方站点的名片并登记（系统管理员；先核对指纹）"))
-    p.add_argument("file", metavar="FILE")
+    p.add_argument("file", metavar="FILE", help=tr("对方站点的名片文件（对方用 counter site card 写出的 JSON）"))
     p.add_argument(
         "--fingerprint", metavar="TEXT", help=tr("对方电话告知的公钥指纹；与名片不符则不登记（空格和大小写不计）")
     )
@@ -67,7 +70,7 @@ def add_site_commands(commands: Commands, common: argparse.ArgumentParser) -> No
     )
     p.set_defaults(func=cmd_site_register)
     p = site.add_parser("peers", parents=[common], help=tr("列出已登记的对方站点"))
-    p.add_argument("--json", action="store_true")
+    add_json(p)
     p.set_defaults(func=cmd_site_peers)
     add_intake_rule_commands(site, common)
     add_gateway_command(site, common)

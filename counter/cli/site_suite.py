@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from counter.cli.arguments import add_json
 from counter.cli.common import EXIT_OK, desk, open_service, print_json
 from counter.words.translate import tr
 
@@ -24,7 +25,7 @@ def add_suite_command(site: argparse._SubParsersAction[Any], common: argparse.Ar
         help=tr("选择本站点数据包使用的密码算法：national 为国密（SM2、SM3、SM4），standard 为现有算法（系统管理员）"),
     )
     p.add_argument("choice", choices=sorted(_CHOICES), help=tr("national 或 standard"))
-    p.add_argument("--json", action="store_true")
+    add_json(p)
     p.set_defaults(func=cmd_site_suite)
 
 

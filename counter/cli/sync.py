@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from counter.case.moments import minute_text
+from counter.cli.arguments import add_json
 from counter.cli.common import EXIT_OK, Reported, desk, open_service, print_json
 from counter.words.translate import tr
 
@@ -35,19 +36,24 @@ def add_sync_commands(commands: Commands, common: argparse.ArgumentParser) -> No
         "sync", parents=[common], help=tr("乡镇便民服务中心与政务服务中心之间交换数据包")
     ).add_subparsers(dest="sync_command", metavar="ACTION", required=True)
     p = sync.add_parser("export", parents=[common], help=tr("导出数据包：乡镇导出办件，中心导出更新（须 --to）"))
-    p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument(
+        "--out",
+        required=True,
+        metavar="FILE",
+        help=tr("数据包写入的文件（签名并加密），如 /media/usb/ARX01-to-hall.counter"),
+    )
     p.add_argument("--to", dest="to_site", metavar="SITE", help=tr("接收站点编码（中心导出时必填）"))
     p.set_defaults(func=cmd_sync_export)
     p = sync.add_parser("import", parents=[common], help=tr("导入数据包：先整体校验，不合格则全部不导入"))
-    p.add_argument("file")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("file", metavar="FILE", help=tr("对方用 counter sync export 写出的数据包文件"))
+    add_json(p)
     p.set_defaults(func=cmd_sync_import)
     p = sync.add_parser("status", parents=[common], help=tr("同步状态：待上报办件、最近导出导入、待核对记录"))
-    p.add_argument("--json", action="store_true")
+    add_json(p)
     p.set_defaults(func=cmd_sync_status)
     p = sync.add_parser("review", parents=[common], help=tr("列出暂未导入、等待核对的记录"))
     p.add_argument("--all", action="store_true", help=tr("包括已处理的记录"))
-    p.add_argument("--json", action="store_true")
+    add_json(p)
     p.set_defaults(func=cmd_sync_review)
 
 

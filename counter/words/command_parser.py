@@ -15,9 +15,12 @@ imported, so only its private module globals could be changed instead.  So the s
   looked up by them, and said in Chinese with what argparse filled in (the option, the value typed, the choices).  A
   message of none of those shapes, the project's own (``parser.error("请用 --db …")``), is said as it is.
 * ``formatter_class``: the usage line's prefix and the headings of the two default argument groups, which argparse
-  titles in English as it makes them.  argparse documents the class as the hook and keeps its methods its own; the
-  two overridden, ``add_usage`` (its ``prefix``) and ``start_section``, are those every formatter of argparse's is
-  built from (``tests/cli/test_parser_words.py`` sees them Chinese in the help of each kind of command).
+  titles in English as it makes them; and the lines of a help, broken by the columns Chinese takes on the screen
+  (:mod:`counter.util.terminal_lines`), where argparse counts characters and breaks only at spaces.  argparse
+  documents the class as the hook and keeps its methods its own; those overridden, ``add_usage`` (its ``prefix``),
+  ``_format_usage`` (the prefix's width), ``start_section``, ``_split_lines`` and ``_fill_text``, are those every
+  formatter of argparse's is built from (``tests/cli/test_parser_words.py`` sees them Chinese in the help of each
+  kind of command).
 * ``add_help=False`` and the project's own ``-h``, given first through a parent parser, as argparse's own comes
   first.
 
@@ -35,6 +38,7 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NoReturn
 
+from counter.util.terminal_lines import columns, wrapped
 from counter.words.translate import tr
 
 __all__ = ["ARGPARSE_MESSAGES", "CommandHelp", "CommandParser", "said_in_chinese"]
@@ -157,6 +161,32 @@ class CommandHelp(argparse.HelpFormatter):
         # argparse titles its default groups in English when it makes them, before any hook runs
         headings = {"positional arguments": tr("位置参数"), "options": tr("选项")}
         super().start_section(headings.get(heading, heading) if heading is not None else None)
+
+    def _format_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None,
+    ) -> str:
+        # argparse lays the usage line out by the prefix's characters: "用法：" is three and takes six columns, so the
+        # line is laid out three columns narrower and its continuation lines moved under the command again
+        wider = columns(prefix) - len(prefix) if prefix else 0
+        self._width -= wider
+        try:
+            text = super()._format_usage(usage, actions, groups, prefix)
+        finally:
+            self._width += wider
+        first, *rest = text.split("\n")
+        return "\n".join([first, *(" " * wider + line if line else line for line in rest)])
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        # an argument's help, broken by the columns it takes on the screen (counter.util.terminal_lines)
+        return wrapped(text, width)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        # a parser's description, likewise
+        return "\n".join(indent + line for line in wrapped(text, width - len(indent)))
 
 
 class CommandParser(argparse.ArgumentParser):

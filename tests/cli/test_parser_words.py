@@ -84,7 +84,7 @@ MISUSE = [
     (["case", "list", "--d"], "选项 --d 不完整，可能是：--db、--due-soon", ()),
     (["case", "decide", "X", "--item", "C", "--approve", "--deny"], "参数 --deny：不能与 --approve 同时使用", ()),
     (["case", "decide", "X", "--item", "C"], "须给出其中一个参数：--approve、--deny", ()),
-    (["audit", "set-aside-seal", "A01", "seven", "d"], "参数 no：“seven”不是整数", ("seven",)),
+    (["audit", "set-aside-seal", "A01", "seven", "d"], "参数 NO：“seven”不是整数", ("seven",)),
     (["front-store", "send", "--interval", "soon"], "参数 --interval：“soon”不是数", ("soon",)),
     (["audit", "reads", "--since", "20/11/2026"], "参数 --since：日期应为 YYYY-MM-DD", ("20/11/2026",)),
     (["case", "void", "X", "--reason", "重复\x00录入"], "参数 --reason：第3个字符是控制字符（U+0000）", ()),
@@ -131,7 +131,7 @@ def test_the_help_option_comes_first(capsys: pytest.CaptureFixture[str]) -> None
     assert cli_main.main(["case", "show", "-h"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("用法：counter case show [-h] [--db URL] [--user LOGIN]")
-    assert "位置参数:\n  case_no" in out
+    assert "位置参数:\n  CASE_NO" in out
 
 
 def test_no_command_shows_the_usage_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
