@@ -15,7 +15,6 @@ import argparse
 import csv
 import io
 import sys
-import unicodedata
 from typing import TYPE_CHECKING, Any
 
 from counter.case.league_figures import LeagueGroup
@@ -23,6 +22,7 @@ from counter.cli.arguments import add_csv, add_json
 from counter.cli.common import EXIT_OK, UsageError, desk, open_service, parse_date
 from counter.projects.evaluations import EvaluationCounts
 from counter.ratings.figures import Grouping
+from counter.util.terminal_lines import columns
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
@@ -193,13 +193,8 @@ def _cell(value: object) -> str:
     return neutralised(str(value))
 
 
-def _width(text: str) -> int:
-    """Columns on a terminal: a hanzi takes two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
 def _pad(text: str, width: int, right: bool) -> str:
-    gap = " " * (width - _width(text))
+    gap = " " * (width - columns(text))
     return gap + text if right else text + gap
 
 
@@ -239,7 +234,7 @@ def figures_text(figures: PeriodFigures, grouping: Grouping | LeagueGroup | None
     for line in (*figures.lines, figures.total):
         values = line_json(line, grouping)
         rows.append([label(line), *(cell(values[key]) for key, _ in PERIOD_COLUMNS)])
-    widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
+    widths = [max(columns(row[i]) for row in rows) for i in range(len(rows[0]))]
     title = PERIOD_TITLE.format(**dates, group=PERIOD_GROUP_HEADING[grouping], today=figures.today.isoformat())
     table = ["  ".join(_pad(text, widths[i], right=i > 0) for i, text in enumerate(row)).rstrip() for row in rows]
     lines = [title, *table, channels_line(figures.channels), agent_service_line(figures.agent_service)]

@@ -14,7 +14,6 @@ import datetime as dt
 import io
 import json
 import sys
-import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +33,7 @@ from counter.cli.project_moves import project_number
 from counter.projects.inputs import TEXT_FIELDS
 from counter.projects.model import ProjectClass, ProjectState, ProjectView
 from counter.projects.report import MonthlyReport, ReportRow
+from counter.util.terminal_lines import columns
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
@@ -272,14 +272,9 @@ def cmd_show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _width(text: str) -> int:
-    """Columns on a terminal: a hanzi takes two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
 def _table(rows: list[list[str]]) -> list[str]:
-    widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return ["  ".join(cell + " " * (widths[i] - _width(cell)) for i, cell in enumerate(row)).rstrip() for row in rows]
+    widths = [max(columns(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return ["  ".join(cell + " " * (widths[i] - columns(cell)) for i, cell in enumerate(row)).rstrip() for row in rows]
 
 
 def cmd_list(args: argparse.Namespace) -> int:
