@@ -32,7 +32,7 @@ REASON = "reason"  # the property of a reason button holding the reason it stand
 class IdlePage(QWidget):
     """No service on the pad: the greeting, this desk and its clerk, the hall's notice."""
 
-    def __init__(self) -> None:
+    def __init__(self, columns: Columns) -> None:
         super().__init__()
         self.welcome = pad_label("welcome", wrap=True)
         self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -50,6 +50,9 @@ class IdlePage(QWidget):
         row.addStretch(1)
         layout.addLayout(row)
         layout.addWidget(self.notice, 1)
+        # a notice in Mongolian, the default one or the hall's, in columns: a paragraph is read, not glanced at as the
+        # bilingual greeting is (whose Mongolian line stands above the Chinese, as on the region's horizontal signs)
+        columns.add(self.notice, layout)
         self.box = layout
 
 

@@ -16,7 +16,7 @@ from counter.ui.pad.vertical_text import VerticalText
 
 #: how long a column of vertical Mongolian may be, by role, at 800×480: larger text takes more columns, as larger
 #: horizontal text takes more lines (the rating's question and hint beside the cards at the head, as tall as they are)
-COLUMN_LENGTHS = {"question": 170, "hint": 170, "thanks": 150, "thanks-detail": 150, "reason-words": 140}
+COLUMN_LENGTHS = {"notice": 180, "question": 170, "hint": 170, "thanks": 150, "thanks-detail": 150, "reason-words": 140}
 
 
 def mongolian(text: str) -> bool:

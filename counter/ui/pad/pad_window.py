@@ -140,7 +140,7 @@ class PadWindow(QWidget):
         self._room = QSize()  # the size the pad is drawn for: its window's, or the panel it is about to be given
         self._sheet = ""
         self.columns = Columns()  # the labels set in vertical columns when their text is Mongolian
-        self.idle_page = IdlePage()
+        self.idle_page = IdlePage(self.columns)
         self.rating_page = RatingPage(self.columns)
         self.reasons_page = ReasonsPage(self.columns, keyboard)
         self.thanks_page = ThanksPage(self.columns)
@@ -251,7 +251,7 @@ class PadWindow(QWidget):
         set_style_property(self.welcome, "role", "welcome-both" if "\n" in greeting else "welcome")
         self.idle_desk.setText(self.words(PAD_DESK).format(desk_no=idle.desk_no))
         self.idle_card.show_clerk(idle.office, idle.desk_no, idle.clerk, idle.staff_no, idle.photo, self.words)
-        self.notice.setText(idle.notice or self.words(PAD_IDLE_DEFAULT))
+        self.columns.set_text(self.notice, idle.notice or self.words(PAD_IDLE_DEFAULT))
         self._fit_text(PadPage.IDLE)
         self.pages.setCurrentIndex(PadPage.IDLE)
         self.went_idle.emit()

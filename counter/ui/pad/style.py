@@ -85,6 +85,7 @@ QLabel[role="office"] {{ font-size: {pt(18)}px; color: {MUTED}; }}
 QLabel[role="case"] {{ font-size: {pt(19)}px; }}
 QLabel[role="notice"] {{ font-size: {pt(24)}px; background: {CARD}; border: {px(2)}px solid #d9e2ec;
                         border-radius: {px(12)}px; padding: {px(16)}px; }}
+VerticalText[role="notice"] {{ font-size: {pt(24)}px; color: {INK}; }}
 QLabel[role="question"], VerticalText[role="question"] {{
     font-size: {pt(28)}px; font-weight: bold; color: {PRIMARY}; }}
 QLabel[role="hint"], VerticalText[role="hint"] {{ font-size: {pt(17)}px; color: {MUTED}; }}

@@ -3,6 +3,8 @@ no Chinese-only text on its faces, reasons and thanks pages, and its text larger
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 from pytestqt.qtbot import QtBot
@@ -14,7 +16,7 @@ from counter.ui.pad.pad_window import PadPage, PadWindow
 from counter.ui.pad.text_fit import page_fits
 from counter.ui.pad.vertical_text import VerticalText
 from tests.ui.pad.conftest import ManualTimer
-from tests.ui.pad.pictures import CASE
+from tests.ui.pad.pictures import CASE, IDLE
 
 SCREENS = [(800, 480), (1024, 768), (1366, 768)]
 
@@ -163,5 +165,34 @@ def test_no_mongolian_word_is_cut_between_two_columns(
         assert columns
         assert {c.text(): cut_words(c) for c in columns} == {c.text(): [] for c in columns}
         assert all(c.fits() for c in columns)  # a column as long as its longest word is given that room
+    finally:
+        set_text_percent(100)
+
+
+@pytest.mark.parametrize("percent", [100, 150])
+def test_the_idle_notice_in_mongolian_stands_in_columns_and_a_chinese_one_on_a_line(
+    qtbot: QtBot, pad_font: str | None, percent: int
+) -> None:
+    """The idle page's notice is a paragraph the waiting applicant reads: in Mongolian (the pad's own, or a hall's
+    written in Mongolian) it stood on its side as one long line; in columns now, each word whole.  The hall's notice
+    in Chinese stays on its line."""
+    set_text_percent(percent)
+    try:
+        pad = PadWindow(ManualTimer, language="mn")
+        qtbot.addWidget(pad)
+        pad.resize(800, 480)
+        pad.show()
+        pad.update_idle(dataclasses.replace(IDLE, notice=""))  # the pad's own notice, in Mongolian
+        page = current(pad)
+        columns = [c for c in page.findChildren(VerticalText) if c.isVisibleTo(page)]
+        assert [c.property("role") for c in columns] == ["notice"]
+        assert mongolian(columns[0].text())
+        assert cut_words(columns[0]) == []
+        assert not pad.notice.isVisibleTo(page)
+        assert page_fits(page, pad.pages.size())
+        pad.update_idle(IDLE)  # the hall's, in Chinese
+        assert pad.notice.isVisibleTo(page)
+        assert pad.notice.text() == IDLE.notice
+        assert [c for c in page.findChildren(VerticalText) if c.isVisibleTo(page)] == []
     finally:
         set_text_percent(100)
