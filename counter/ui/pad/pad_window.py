@@ -162,7 +162,7 @@ class PadWindow(QWidget):
         self.pages = QStackedWidget()
         for page in (self.idle_page, self.rating_page, self.reasons_page, self.thanks_page):
             self.pages.addWidget(page)
-        self.region = RegionPage()
+        self.region = RegionPage(self.columns)
         self.pages.addWidget(self.region)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -196,3 +196,30 @@ def test_the_idle_notice_in_mongolian_stands_in_columns_and_a_chinese_one_on_a_l
         assert [c for c in page.findChildren(VerticalText) if c.isVisibleTo(page)] == []
     finally:
         set_text_percent(100)
+
+
+@pytest.mark.parametrize("percent", [100, 150])
+def test_the_region_page_asks_in_columns_beside_its_code(qtbot: QtBot, pad_font: str | None, percent: int) -> None:
+    """Where the hall rates on the region's system, the pad's one sentence asks the applicant to scan the code: in
+    Mongolian it lay on its side across three lines above the code; its columns stand on the code's left now."""
+    set_text_percent(percent)
+    try:
+        pad = PadWindow(ManualTimer, language="mn")
+        qtbot.addWidget(pad)
+        pad.resize(800, 480)
+        pad.show()
+        pad.show_case(dataclasses.replace(CASE, page_address="https://zwfw.nmg.gov.cn/pj?c=XAM01-20261128-08-0001"))
+        qtbot.waitUntil(lambda: pad.page() is PadPage.REGION)
+        page = current(pad)
+        columns = [c for c in page.findChildren(VerticalText) if c.isVisibleTo(page)]
+        assert [c.property("role") for c in columns] == ["question"]
+        assert mongolian(columns[0].text())
+        assert cut_words(columns[0]) == []
+        assert not pad.region.question.isVisibleTo(page)
+        assert (
+            columns[0].mapTo(page, columns[0].rect().topRight()).x()
+            < pad.region.qr.mapTo(page, pad.region.qr.rect().topLeft()).x()
+        )
+        assert page_fits(page, pad.pages.size())
+    finally:
+        set_text_percent(100)
