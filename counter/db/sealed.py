@@ -15,6 +15,8 @@ as 64 hex digits.
 
 Where this machine has no data key (a copy of the database elsewhere) a sealed value reads as :data:`UNREADABLE`,
 never as an error: lists and pages still open, and masking (which works on the value read) masks the placeholder.
+A damaged key reads the same way, but seals nothing: sealing raises
+:class:`~counter.host.keys.data_key.DataKeyDamaged`, which the store refuses the unit of work over.
 """
 
 from __future__ import annotations
@@ -43,7 +45,8 @@ def _keys() -> DataKeys:
 
 
 def sealing_keys() -> DataKeys:
-    """The keys to seal with, made where there are none yet (the first value this machine seals)."""
+    """The keys to seal with, made where there are none yet (the first value this machine seals);
+    :class:`counter.host.keys.data_key.DataKeyDamaged` where one is damaged, found as the keys are listed."""
     return ensure_data_keys(paths.site_key_path())
 
 
