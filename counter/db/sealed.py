@@ -30,7 +30,15 @@ from sqlalchemy import String, Text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
-from counter.host.keys.data_key import DataKeys, ensure_data_keys, read_data_keys
+from counter.host.keys.data_key import (
+    DataKeys,
+    KeyFileFault,
+    KeyFileProblem,
+    ensure_data_keys,
+    read_data_keys,
+    refused,
+    sm4_key_path,
+)
 from counter.host.machine import paths
 
 MARK = "s4:"
@@ -79,6 +87,29 @@ def seal(value: str, keys: DataKeys | None = None) -> str:
 
 def unseal(stored: str, keys: DataKeys | None = None) -> str:
     """The value in clear; a value written before sealing as it is; :data:`UNREADABLE` without its key."""
+    opened = _opened(stored, keys)
+    return UNREADABLE if opened is None else opened
+
+
+def unseal_to_send(stored: str) -> str:
+    """:func:`unseal` for what leaves this machine (a sync package): ``DataKeyDamaged`` where the value cannot be
+    opened here, its key damaged or missing, since the placeholder sent on would stand for the person's number at the
+    other site."""
+    opened = _opened(stored, None)
+    if opened is not None:
+        return opened
+    site_key = paths.site_key_path()
+    path = sm4_key_path(site_key, key_id_of(stored) or 0)
+    keys = _keys()
+    fault = next((f for f in keys.damaged if f.path == path), None)
+    if fault is None:  # not there, or there and not the key the value was sealed under (made anew, another site's)
+        problem = KeyFileProblem.MISSING if (key_id_of(stored) or 0) not in keys.sm4 else KeyFileProblem.NOT_ITS_KEY
+        fault = KeyFileFault(path, problem, "a value sealed under it does not open")
+    raise refused(fault)
+
+
+def _opened(stored: str, keys: DataKeys | None) -> str | None:
+    """The value in clear; None where it is sealed and this machine cannot open it."""
     if not is_sealed(stored):
         return stored
     from cryptography.exceptions import InvalidTag
@@ -87,14 +118,14 @@ def unseal(stored: str, keys: DataKeys | None = None) -> str:
     key_id = key_id_of(stored)
     key = (keys or _keys()).sm4.get(key_id) if key_id is not None else None
     if key is None:
-        return UNREADABLE
+        return None
     try:
         raw = base64.b64decode(stored.split(":", 2)[2], validate=True)
         nonce, body, tag = raw[:NONCE_BYTES], raw[NONCE_BYTES:-TAG_BYTES], raw[-TAG_BYTES:]
         decryptor = Cipher(algorithms.SM4(key), modes.GCM(nonce, tag)).decryptor()
         return (decryptor.update(body) + decryptor.finalize()).decode()
     except (ValueError, IndexError, InvalidTag, UnicodeDecodeError):
-        return UNREADABLE
+        return None
 
 
 def normalised(value: str) -> str:

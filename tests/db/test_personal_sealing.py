@@ -27,7 +27,16 @@ from counter.db.case_lists import cases_found
 from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import upgrade
 from counter.db.party_store import find_party
-from counter.db.sealed import UNREADABLE, case_index_values, index_of, key_id_of, lookup_index, seal, unseal
+from counter.db.sealed import (
+    UNREADABLE,
+    case_index_values,
+    index_of,
+    key_id_of,
+    lookup_index,
+    seal,
+    unseal,
+    unseal_to_send,
+)
 from counter.host.keys.data_key import (
     INDEX_KEY_BYTES,
     SM4_KEY_BYTES,
@@ -289,3 +298,21 @@ def test_a_damaged_key_is_named_at_sealing_and_never_replaced(
     assert unseal(sealed) == (UNREADABLE if which == "sm4" else "152201197505042113")  # reading goes on
     if which == "index":
         assert lookup_index("152201197505042113") is None  # nobody found by number, nothing raised
+
+
+def test_a_value_its_key_cannot_open_is_never_sent_on_as_the_placeholder() -> None:
+    """What leaves the machine (a sync package) is opened strictly: a value sealed under a key made anew since, or
+    under a key gone, raises by name where the screen reads the placeholder."""
+    sealed = seal("152201197505042113")
+    assert unseal_to_send(sealed) == "152201197505042113"
+    assert unseal_to_send("13904821111") == "13904821111"  # written before the sealing reached it
+    key_file = sm4_key_path(site_key_path(), 1)
+    damaged(key_file, "missing")
+    key_file.write_bytes(b"\x07" * SM4_KEY_BYTES)  # a key of the same id, not the one it was sealed under
+    assert unseal(sealed) == UNREADABLE
+    with pytest.raises(DataKeyDamaged) as refused:
+        unseal_to_send(sealed)
+    assert (refused.value.path, refused.value.problem) == (key_file, KeyFileProblem.NOT_ITS_KEY)
+    with pytest.raises(DataKeyDamaged) as refused:
+        unseal_to_send(sealed.replace("s4:1:", "s4:3:"))
+    assert (refused.value.path, refused.value.problem) == (sm4_key_path(site_key_path(), 3), KeyFileProblem.MISSING)

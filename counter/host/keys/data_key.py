@@ -51,6 +51,7 @@ class KeyFileProblem(StrEnum):
     WRONG_SIZE = "wrong_size"  # a file, but not of a key's length: cut short, or another file copied over it
     UNREADABLE = "unreadable"  # a file of a key's length the system does not let this account read
     MISSING = "missing"  # no SM4 key where the index key made with it stands, or the one a rotation seals under
+    NOT_ITS_KEY = "not_its_key"  # a key of the id a value was sealed under that does not open it (made anew)
 
 
 @dataclass(frozen=True, slots=True)
