@@ -35,6 +35,7 @@ from counter.host.keys.data_key import (
     KeyFileFault,
     KeyFileProblem,
     ensure_data_keys,
+    index_key_path,
     read_data_keys,
     refused,
     sm4_key_path,
@@ -151,6 +152,17 @@ def lookup_index(value: str) -> str | None:
     """The keyed index to look ``value`` up by, None where this machine has no index key (nothing can be found)."""
     keys = _keys()
     return index_of(value, keys) if keys.index is not None and normalised(value) else None
+
+
+def search_index(value: str) -> str | None:
+    """:func:`lookup_index` for a search the clerk asked (F7 by number): ``DataKeyDamaged`` where the index key is
+    damaged, since finding nobody would read as nobody being there."""
+    keys = _keys()
+    if keys.index is None:
+        damaged = next((f for f in keys.damaged if f.path == index_key_path(paths.site_key_path())), None)
+        if damaged is not None:
+            raise refused(damaged)
+    return lookup_index(value)
 
 
 class Sealed(TypeDecorator[str]):

@@ -34,6 +34,7 @@ from counter.db.sealed import (
     key_id_of,
     lookup_index,
     seal,
+    search_index,
     unseal,
     unseal_to_send,
 )
@@ -296,8 +297,12 @@ def test_a_damaged_key_is_named_at_sealing_and_never_replaced(
     else:
         assert not key_file.exists()  # no new key of the same id
     assert unseal(sealed) == (UNREADABLE if which == "sm4" else "152201197505042113")  # reading goes on
-    if which == "index":
-        assert lookup_index("152201197505042113") is None  # nobody found by number, nothing raised
+    if which == "index":  # a search by number says so, rather than finding nobody
+        assert lookup_index("152201197505042113") is None
+        with pytest.raises(DataKeyDamaged):
+            search_index("152201197505042113")
+    else:  # the index key whole: found by number as before
+        assert search_index("152201197505042113") == lookup_index("152201197505042113") is not None
 
 
 def test_a_value_its_key_cannot_open_is_never_sent_on_as_the_placeholder() -> None:

@@ -18,10 +18,12 @@ from sqlalchemy import create_engine, text
 from counter.actions.site.demo import complete_checklist, fresh_checklist
 from counter.actions.site.store import Store
 from counter.case.intake_request import IntakeRequest
+from counter.case.lookup import read_lookup
 from counter.host.database.database_faults import DbFault, StoreFault
-from counter.host.keys.data_key import ensure_data_keys, sm4_key_path
+from counter.host.keys.data_key import ensure_data_keys, index_key_path, sm4_key_path
 from counter.host.machine.paths import site_key_path
 from counter.intake.parties import Applicant, ApplicantKind, Parties
+from counter.service.cases import FIND_CASES, FindCases
 from counter.service.faults import decode_fault, encode_fault
 from counter.service.intake import READ_CURRENT_GUIDE, TAKE_INTAKE, TakeIntake
 from counter.service.local import InProcess, new_key
@@ -73,3 +75,29 @@ def test_an_intake_on_a_damaged_key_crosses_as_the_stores_fault_and_is_taken_onc
     put_back(key_file, kept)
     taken = service.call(TAKE_INTAKE, request, clerk, key=key)  # the desk's retry under the same key
     assert taken.case_no
+
+
+def test_a_search_by_number_on_a_damaged_index_key_says_so_rather_than_finding_nobody(
+    hall: tuple[InProcess, Path],
+) -> None:
+    """The index key cut short after an intake: F7 by the applicant's ID number found no case, as if there were
+    none (the clerk might take the matter again).  It is refused by the store's fault instead; by name it still
+    finds the case."""
+    service, _ = hall
+    clerk = _clerk(service)
+    stored = service.call(READ_CURRENT_GUIDE, BundleCode(BUNDLE), clerk)
+    assert stored is not None
+    checklist = complete_checklist(stored.bundle, fresh_checklist(stored))
+    person = Applicant(ApplicantKind.PERSON, "张海军", ID_NO, PHONE, ADDRESS)
+    request = TakeIntake(IntakeRequest(checklist, Parties(person), uid=new_key()))
+    taken = service.call(TAKE_INTAKE, request, clerk, key=new_key())
+    damaged(index_key_path(site_key_path()), "cut short")
+    for typed in (ID_NO, PHONE):
+        lookup = read_lookup(typed)
+        assert lookup is not None
+        with pytest.raises(StoreFault) as refused:
+            service.call(FIND_CASES, FindCases(lookup, 30), clerk)
+        assert refused.value.fault is DbFault.DATA_KEY
+    by_name = read_lookup("张海军")
+    assert by_name is not None
+    assert [f.case_no for f in service.call(FIND_CASES, FindCases(by_name, 30), clerk)] == [taken.case_no]
